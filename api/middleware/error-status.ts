@@ -1,0 +1,18 @@
+import type { ErrorCode } from '../../core/errors/index.ts';
+
+/** The one table from domain error codes to HTTP statuses. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  malformed_body: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_exists: 409,
+  stale_version: 409,
+  invalid_reference: 422,
+  unavailable: 503,
+  internal: 500,
+};

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Next } from 'koa';
+import type { Logger } from '../../core/logger.ts';
+
+const acceptedId = /^[\w.:-]{1,128}$/;
+
+/** A request id (the caller's X-Request-Id when sane, else a new one), a child logger, an access log line. */
+export function requestContext(logger: Logger) {
+  return async (ctx: Context, next: Next) => {
+    const incoming = ctx.get('x-request-id');
+    const requestId = acceptedId.test(incoming) ? incoming : randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.state.log = logger.child({ requestId });
+    ctx.set('X-Request-Id', requestId);
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      // Probes are frequent and dull; keep them out of the info log.
+      const level = ctx.path === '/healthz' || ctx.path === '/readyz' ? 'debug' : 'info';
+      ctx.state.log[level]({ method: ctx.method, path: ctx.path, status: ctx.status, ms }, 'request');
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { errorBody } from '../core/contracts/platform.ts';
+import type { Route } from './routes/route.ts';
+
+/** Builds the OpenAPI 3.1 document from the route declarations and their zod schemas. */
+export function buildOpenApi(routes: Route[], info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  // Every contract schema with a `meta({ id })` becomes a component; references between them
+  // point into components, so nothing is inlined twice.
+  const uri = (id: string) => `#/components/schemas/${id}`;
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { uri, unrepresentable: 'any' }) as { schemas: Record<string, Record<string, unknown>> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  const schemaOf = (s: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+    const id = z.globalRegistry.get(s)?.id;
+    if (id) return { $ref: uri(id) };
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+    return rest;
+  };
+  const error = schemaOf(errorBody, 'output');
+  const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
+
+  for (const r of routes) {
+    const path = r.path.replace(/:(\w+)/g, '{$1}');
+    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (r.query) {
+      const q = schemaOf(r.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(q.properties ?? {})) {
+        params.push({ name, in: 'query', required: (q.required ?? []).includes(name), schema: schema as { type: string } });
+      }
+    }
+    const responses: Record<string, unknown> = {
+      [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
+    };
+    if (r.access !== 'public') {
+      responses['401'] = errorResponse('Missing or invalid API key');
+      responses['403'] = errorResponse(`The key's role lacks ${r.access}`);
+    }
+    if (r.body) {
+      responses['400'] = errorResponse('Malformed JSON');
+      responses['413'] = errorResponse('Body too large');
+      responses['422'] = errorResponse('Validation failed');
+    }
+    paths[path] ??= {};
+    paths[path][r.method] = {
+      summary: r.summary,
+      tags: [r.tag],
+      ...(r.access === 'public' ? { security: [] } : { 'x-permission': r.access }),
+      ...(params.length ? { parameters: params } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    security: [{ apiKey: [] }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued to the org' } },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { loadConfigOrExit } from './load-config-or-exit.ts';
+import { createLogger } from '../core/logger.ts';
+import { startSystem, StartupError, type Role } from './system.ts';
+
+/**
+ * `npm start` runs everything in one process; `--role=api` or `--role=workers` runs one role
+ * (several worker processes may share one database and Redis).
+ */
+const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length);
+const roles: Role[] = roleArg === 'api' ? ['api'] : roleArg === 'workers' ? ['workers'] : ['api', 'workers'];
+
+const config = loadConfigOrExit(1, 'The process did not start. See README.md, "Configuration".\n');
+
+const logger = createLogger(config.logLevel, { role: roles.join('+') });
+const startedAt = performance.now();
+
+// Listen for signals before starting: a stop that arrives while we migrate or wait for the
+// migration lock must still end in a clean shutdown, not in Node's default kill.
+let stopping = false;
+const starting = startSystem({ config, logger, roles });
+async function shutdown(signal: string) {
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, 'stopping: draining workers and closing connections');
+  const running = await starting.catch(() => undefined);
+  await running?.stop();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+let system;
+try {
+  system = await starting;
+} catch (err) {
+  if (err instanceof StartupError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  logger.fatal({ err }, 'could not start');
+  process.exit(1);
+}
+
+if (stopping) await new Promise(() => {}); // shutdown() is under way and will exit
+const ms = Math.round(performance.now() - startedAt);
+logger.info({ ms, queueBackend: system.queues.kind, embedded: !config.databaseUrl }, 'started');
+
+const lines = [`Opsdesk is running (${roles.join(' + ')}, ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}, BullMQ on ${system.queues.kind === 'redis' ? 'Redis' : 'PostgreSQL'}).`];
+if (system.url) {
+  const pub = config.http.publicBaseUrl ?? system.url;
+  lines.push(
+    `  API          ${system.url}/api/v1  (OpenAPI: ${system.url}/api/v1/openapi.json)`,
+    `  Health       ${system.url}/healthz   Ready: ${system.url}/readyz`,
+    `  Webhooks     LINE ${pub}/webhooks/line   WhatsApp ${pub}/webhooks/whatsapp`,
+  );
+  if (!config.http.publicBaseUrl) lines.push('               (set PUBLIC_BASE_URL to the address LINE and Twilio can reach)');
+  if (system.simulatorUrl) lines.push(`  Try it       ${system.simulatorUrl}  (chat simulator: play a customer on LINE or WhatsApp, or staff in a group)`);
+  if (!config.adminApiKey) lines.push('  Admin key    set ADMIN_API_KEY to get an admin API key for the demo org');
+}
+process.stdout.write(lines.join('\n') + '\n');

@@ -1,0 +1,168 @@
+import type { Knex } from 'knex';
+import type { Channel } from '../core/channels/channel-directory.ts';
+import { resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
+import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
+import { queueMessages } from '../core/conversations/outgoing.ts';
+import type { Language } from '../core/models/vocabulary.ts';
+import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
+import { addToOutbox } from '../core/outbox/outbox.ts';
+import { groupJoined, groupLeft } from '../core/staff/staff-groups.ts';
+import { renderTemplate } from '../core/templates/render-template.ts';
+import type { InboundEvent } from './inbound-event.ts';
+
+/**
+ * Turns one channel-neutral event into contacts, conversations, messages and group records, in
+ * the caller's transaction. Deciding what a message means (a booking, a case, a question) is the
+ * router's work; this only makes sure that everything said is stored once, in order, with who said it.
+ */
+export const MEDIA_QUEUE = 'media';
+export const FETCH_MEDIA_JOB = 'fetch-media';
+/** A customer's message in a 1:1 chat, or a text in a group, for the conversation router (bot/conversation-router.ts). */
+export const ROUTE_MESSAGE_JOB = 'route-message';
+
+export interface FetchMediaPayload {
+  messageId: string;
+  channelId: string;
+  platformMessageId: string;
+  /** For media the platform gives as a URL (Twilio MediaUrl, LINE external content). */
+  url?: string;
+  contentType?: string;
+}
+
+export interface HandledEvent {
+  conversationId?: string;
+  contactId?: string;
+  messageId?: string | null;
+}
+
+export async function handleInboundEvent(
+  trx: Knex.Transaction,
+  channel: Channel,
+  inboundEventId: number,
+  event: InboundEvent,
+): Promise<HandledEvent> {
+  const orgId = channel.orgId;
+  const inGroup = event.source.kind !== 'user' && event.source.chatId;
+
+  const who = async () => {
+    if (!event.source.userId) return undefined;
+    return resolveContact(trx, {
+      orgId,
+      channelId: channel.id,
+      externalId: event.source.userId,
+      displayName: event.profile?.displayName,
+      phone: event.profile?.phone,
+    });
+  };
+  const conversation = async (contactId: string | null) =>
+    openConversation(trx, {
+      orgId,
+      channelId: channel.id,
+      kind: inGroup ? 'group' : 'direct',
+      externalId: inGroup ? event.source.chatId! : event.source.userId!,
+      contactId: inGroup ? null : contactId,
+    });
+
+  switch (event.type) {
+    case 'message':
+    case 'postback': {
+      if (!inGroup && !event.source.userId) return {};
+      const contact = await who();
+      const conversationId = await conversation(contact?.contactId ?? null);
+      const message = event.message;
+      const messageId = await appendMessage(trx, {
+        orgId,
+        conversationId,
+        direction: 'in',
+        senderType: 'customer',
+        kind: event.type === 'postback' ? 'postback' : (message?.kind ?? 'other'),
+        text: message?.text ?? event.postback?.data ?? null,
+        payload: {
+          senderId: event.source.userId ?? null,
+          message: message ?? null,
+          postback: event.postback ?? null,
+          mode: event.mode,
+        },
+        platformMessageId: message?.id ?? `postback:${event.platformEventId}`,
+        inboundEventId,
+        sentAt: event.occurredAt,
+        deliveryStatus: 'received',
+      });
+      // LINE deletes media after a while: fetch it now, in its own job.
+      if (messageId && message?.media?.length) {
+        await addToOutbox(
+          trx,
+          message.media.map((media) => ({
+            orgId,
+            queue: MEDIA_QUEUE,
+            jobName: FETCH_MEDIA_JOB,
+            payload: {
+              messageId,
+              channelId: channel.id,
+              platformMessageId: message.id,
+              url: media.from === 'url' ? media.url : undefined,
+              contentType: media.contentType,
+            } satisfies FetchMediaPayload,
+          })),
+        );
+      }
+      // Group messages are routed only for staff enrolment codes (bot/staff-enrolment.ts): text only.
+      if (messageId && event.mode === 'active' && (!inGroup || (event.type === 'message' && message?.kind === 'text'))) {
+        await addToOutbox(trx, { orgId, queue: INBOUND_QUEUE, jobName: ROUTE_MESSAGE_JOB, payload: { messageId } });
+      }
+      return { conversationId, contactId: contact?.contactId, messageId };
+    }
+
+    case 'follow': {
+      const contact = await who();
+      if (!contact) return {};
+      await setFollowing(trx, channel.id, event.source.userId!, true);
+      const conversationId = await conversation(contact.contactId);
+      if (event.mode === 'active') await greet(trx, { orgId, conversationId, contactId: contact.contactId, inboundEventId });
+      return { conversationId, contactId: contact.contactId };
+    }
+
+    case 'unfollow':
+      if (event.source.userId) await setFollowing(trx, channel.id, event.source.userId, false);
+      return {};
+
+    case 'join':
+      if (inGroup) await groupJoined(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, at: event.occurredAt });
+      return {};
+
+    case 'leave':
+      if (inGroup) await groupLeft(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, at: event.occurredAt });
+      return {};
+
+    case 'unsend':
+      if (event.unsentMessageId) await markUnsent(trx, channel.id, event.unsentMessageId);
+      return {};
+
+    case 'delivery_status':
+      if (event.delivery) {
+        await recordDelivery(trx, channel.id, event.delivery.messageId, event.delivery.status, event.delivery.errorCode);
+      }
+      return {};
+
+    // member_joined / member_left matter once staff are enrolled; unknown types stay stored raw.
+    default:
+      return {};
+  }
+}
+
+/** A new friend gets the org's welcome, in the contact's language, with the event's reply token. */
+async function greet(
+  trx: Knex.Transaction,
+  g: { orgId: string; conversationId: string; contactId: string; inboundEventId: number },
+): Promise<void> {
+  const contact = await trx('contacts').select('language').where({ id: g.contactId }).first();
+  const text = await renderTemplate(trx, g.orgId, 'greeting_follow', (contact?.language ?? 'th') as Language);
+  if (!text) return;
+  await queueMessages(trx, {
+    orgId: g.orgId,
+    conversationId: g.conversationId,
+    messages: [{ kind: 'text', text }],
+    senderType: 'bot',
+    replyToEventId: g.inboundEventId,
+  });
+}

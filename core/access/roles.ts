@@ -1,0 +1,75 @@
+import { STAFF_ROLES, type StaffRole } from '../models/vocabulary.ts';
+
+/**
+ * Who may do what. Staff roles come from the business (support, manager, admin, ceo); an
+ * `integration` key is a business's own system calling the API. One table answers every
+ * "may this role ...?" question, for API keys now and for staff actions in LINE later.
+ */
+
+export const roles = [...STAFF_ROLES, 'integration'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+  'org.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
+  'api_keys.manage': ['admin'],
+  'outbox.read': ['admin', 'manager'],
+  'audit.read': ['admin', 'ceo'],
+  'channels.read': ['admin', 'manager'],
+  'channels.manage': ['admin'],
+  'integrations.manage': ['admin'],
+  'usage.read': ['admin', 'manager', 'ceo'],
+  'contacts.merge': ['admin', 'manager'],
+  'cases.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
+  'cases.work': ['admin', 'manager', 'support'],
+  'taxonomy.read': ['admin', 'manager', 'support', 'ceo'],
+  'taxonomy.manage': ['admin', 'manager'],
+  'staff.read': ['admin', 'manager', 'ceo'],
+  'staff.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/**
+ * What staff may do from LINE (card buttons, quick replies, commands), in the same terms: one
+ * table of roles per action, and one rule on top of it: `own` actions change a case that someone
+ * works on, which support may do only on unowned cases or their own; managers and admins may
+ * also reassign and override. The CEO reads only.
+ */
+export const staffActions = {
+  'case.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
+  'case.take': { roles: ['support', 'manager', 'admin'], own: true },
+  'case.set_status': { roles: ['support', 'manager', 'admin'], own: true },
+  'case.resolve': { roles: ['support', 'manager', 'admin'], own: true },
+  'case.reply': { roles: ['support', 'manager', 'admin'], own: true },
+  'case.reassign': { roles: ['manager', 'admin'], own: false },
+  'case.override': { roles: ['manager', 'admin'], own: false },
+  'queue.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
+  'booking.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
+  'booking.take': { roles: ['support', 'manager', 'admin'], own: true },
+  'booking.decide': { roles: ['support', 'manager', 'admin'], own: true },
+  'group.setup': { roles: ['manager', 'admin'], own: false },
+} as const satisfies Record<string, { roles: readonly StaffRole[]; own: boolean }>;
+
+export type StaffAction = keyof typeof staffActions;
+
+/** Roles that act on any case, whoever owns it. */
+const OVERRIDING: readonly StaffRole[] = ['manager', 'admin'];
+
+/**
+ * May a staff member with this role do this? With `subject` (the case or booking as it is now and
+ * who is acting), support is held to unowned or own ones.
+ */
+export function canStaff(
+  role: StaffRole,
+  action: StaffAction,
+  subject?: { ownerStaffId: string | null; actorStaffId: string },
+): boolean {
+  const rule = staffActions[action];
+  if (!(rule.roles as readonly StaffRole[]).includes(role)) return false;
+  if (!rule.own || !subject || OVERRIDING.includes(role)) return true;
+  return subject.ownerStaffId === null || subject.ownerStaffId === subject.actorStaffId;
+}

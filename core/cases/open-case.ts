@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import { notFound } from '../errors/index.ts';
+import type { CaseSource, Language } from '../models/vocabulary.ts';
+import { nextNumber } from '../numbering.ts';
+import { calendarFor, dueTimes, targetsOf } from './case-clock.ts';
+import { scheduleSlaTimers } from './sla-timers.ts';
+import { emitCaseEvent } from '../integrations/case-events-out.ts';
+import type { ExtractedFields } from '../understanding/classification.ts';
+
+/**
+ * Opens a case from a customer's report: its number, the case type's severity and SLA targets,
+ * the extracted details and linked orders, and the first timeline event, in the caller's
+ * transaction. Due times count business minutes on the org's calendar (core/sla).
+ */
+export interface OpenCaseInput {
+  orgId: string;
+  caseTypeKey: string;
+  contactId: string | null;
+  conversationId: string | null;
+  sourceMessageId: string | null;
+  source: CaseSource;
+  summary: string;
+  language: Language;
+  fields: ExtractedFields;
+  now?: Date;
+}
+
+export interface OpenedCase {
+  id: string;
+  number: string;
+  trackingToken: string;
+  severity: string;
+  caseTypeName: { th: string; en: string };
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+}
+
+export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise<OpenedCase> {
+  const caseType = await trx('case_types').where({ org_id: c.orgId, key: c.caseTypeKey, is_active: true }).first();
+  if (!caseType) throw notFound('Case type', { key: c.caseTypeKey });
+  const now = c.now ?? new Date();
+  const number = await nextNumber(trx, c.orgId, 'case');
+  const due = dueTimes(now, [{ status: 'new', from: now, to: null }], targetsOf(caseType), await calendarFor(trx, c.orgId));
+  const { firstResponseDueAt, resolutionDueAt, resolutionWarnAt } = due;
+  const [row] = await trx('cases')
+    .insert({
+      org_id: c.orgId,
+      number,
+      case_type_id: caseType.id,
+      contact_id: c.contactId,
+      conversation_id: c.conversationId,
+      source_message_id: c.sourceMessageId,
+      source: c.source,
+      status: 'new',
+      severity: caseType.default_severity,
+      summary: c.summary.slice(0, 1000),
+      language: c.language,
+      first_response_due_at: firstResponseDueAt,
+      resolution_due_at: resolutionDueAt,
+      resolution_warn_at: resolutionWarnAt,
+      fields: JSON.stringify(c.fields),
+    })
+    .returning(['id', 'tracking_token']);
+  for (const [i, orderId] of (c.fields.orderIds ?? []).entries()) {
+    await trx('case_orders')
+      .insert({
+        org_id: c.orgId,
+        case_id: row.id,
+        order_id: orderId,
+        // The amount the customer named belongs to the order they named first.
+        amount: i === 0 ? (c.fields.amount ?? null) : null,
+        currency: c.fields.currency ?? 'THB',
+      })
+      .onConflict(['case_id', 'order_id'])
+      .ignore();
+  }
+  await scheduleSlaTimers(trx, {
+    id: row.id,
+    org_id: c.orgId,
+    first_response_due_at: firstResponseDueAt,
+    resolution_warn_at: resolutionWarnAt,
+    resolution_due_at: resolutionDueAt,
+  });
+  await trx('case_status_periods').insert({ org_id: c.orgId, case_id: row.id, status: 'new', actor_type: 'customer', actor_id: c.contactId, started_at: now });
+  await trx('case_events').insert({
+    org_id: c.orgId,
+    case_id: row.id,
+    type: 'created',
+    actor_type: 'customer',
+    actor_id: c.contactId,
+    is_public: true,
+    data: JSON.stringify({ caseType: c.caseTypeKey, severity: caseType.default_severity, source: c.source, messageId: c.sourceMessageId }),
+  });
+  await emitCaseEvent(trx, { orgId: c.orgId, type: 'case.created', caseId: row.id, now });
+  return {
+    id: row.id,
+    number,
+    trackingToken: row.tracking_token,
+    severity: caseType.default_severity,
+    caseTypeName: { th: caseType.name_th, en: caseType.name_en },
+    firstResponseDueAt,
+    resolutionDueAt,
+  };
+}
+
+/** A customer's message on a case that is already open goes on its timeline. */
+export async function addCustomerMessageToCase(
+  trx: Knex.Transaction,
+  m: { orgId: string; caseId: string; contactId: string | null; messageId: string; text: string | null },
+): Promise<void> {
+  await trx('case_events').insert({
+    org_id: m.orgId,
+    case_id: m.caseId,
+    type: 'message_in',
+    actor_type: 'customer',
+    actor_id: m.contactId,
+    is_public: true,
+    data: JSON.stringify({ messageId: m.messageId, text: m.text }),
+  });
+}

@@ -1,0 +1,135 @@
+import type { Knex } from 'knex';
+import { DomainError, notFound, staleVersion, validationFailed } from '../errors/index.ts';
+import { BUILT_IN_ROOT_CAUSES } from '../models/vocabulary.ts';
+import { CASE_STATUS, canTransitionCase, isCaseStatus, type CaseStatus } from './case-status.ts';
+import { caseDueTimes } from './case-clock.ts';
+import { scheduleSlaTimers } from './sla-timers.ts';
+import { emitCaseEvent } from '../integrations/case-events-out.ts';
+
+/**
+ * `cases.transition()`: the one way a case changes status. Only along the state machine's edges
+ * (core/cases/case-status.ts); closing needs a root cause; optimistic concurrency on `version`, so
+ * two people acting on the same case at the same moment cannot both win: the second is told the
+ * case changed and what it is now. The timeline, the status periods (time tracking) and the
+ * timestamps move in the same transaction.
+ */
+export interface TransitionInput {
+  orgId: string;
+  caseId: string;
+  to: CaseStatus;
+  /** The version the actor saw; omitted: whatever is current (system actions). */
+  expectedVersion?: number;
+  actor: { type: 'staff' | 'api_key' | 'system' | 'customer'; id: string | null };
+  rootCause?: string;
+  note?: string;
+  now?: Date;
+}
+
+export interface TransitionResult {
+  id: string;
+  number: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  version: number;
+  reopened: boolean;
+  firstResponse: boolean;
+}
+
+export async function transitionCase(trx: Knex.Transaction, t: TransitionInput): Promise<TransitionResult> {
+  const current = await trx('cases').where({ id: t.caseId, org_id: t.orgId }).first();
+  if (!current) throw notFound('Case');
+  if (t.expectedVersion !== undefined && t.expectedVersion !== current.version) {
+    throw staleVersion('The case', { status: current.status, version: current.version });
+  }
+  const from = current.status as CaseStatus;
+  if (!isCaseStatus(t.to)) throw validationFailed(`Unknown status ${t.to}`);
+  if (!canTransitionCase(from, t.to)) {
+    throw new DomainError('conflict', `A case cannot go from ${from} to ${t.to}`, { from, to: t.to, allowed: CASE_STATUS[from].next });
+  }
+  if (t.to === 'closed') await requireRootCause(trx, t.orgId, t.rootCause);
+
+  const now = t.now ?? new Date();
+  const reopened = from === 'resolved' && CASE_STATUS[t.to].isOpen;
+  // First response: the first move out of New by staff (a staff reply counts too, elsewhere).
+  const firstResponse = from === 'new' && t.actor.type !== 'system' && t.actor.type !== 'customer' && !current.first_responded_at;
+  const changes: Record<string, unknown> = {
+    status: t.to,
+    version: current.version + 1,
+    ...(firstResponse ? { first_responded_at: now } : {}),
+    ...(t.to === 'resolved' ? { resolved_at: now } : {}),
+    ...(t.to === 'closed' ? { closed_at: now, root_cause: t.rootCause } : {}),
+    ...(reopened ? { reopened_count: current.reopened_count + 1, resolved_at: null } : {}),
+    ...(CASE_STATUS[t.to].pausesResolutionClock && !current.resolution_paused_at ? { resolution_paused_at: now } : {}),
+    ...(!CASE_STATUS[t.to].pausesResolutionClock && current.resolution_paused_at ? { resolution_paused_at: null } : {}),
+  };
+  // The version check again, atomically: someone may have changed it since we read it.
+  const updated = await trx('cases').where({ id: t.caseId, version: current.version }).update(changes);
+  if (updated === 0) {
+    const now2 = await trx('cases').select('status', 'version').where({ id: t.caseId }).first();
+    throw staleVersion('The case', now2);
+  }
+  await trx('case_status_periods').where({ case_id: t.caseId }).whereNull('ended_at').update({ ended_at: now });
+  await trx('case_status_periods').insert({
+    org_id: t.orgId,
+    case_id: t.caseId,
+    status: t.to,
+    actor_type: t.actor.type,
+    actor_id: t.actor.id,
+    started_at: now,
+  });
+  await moveResolutionClock(trx, current, t.orgId);
+  await trx('case_events').insert({
+    org_id: t.orgId,
+    case_id: t.caseId,
+    type: reopened ? 'reopened' : 'status_changed',
+    actor_type: t.actor.type,
+    actor_id: t.actor.id,
+    is_public: true,
+    data: JSON.stringify({ from, to: t.to, ...(t.rootCause ? { rootCause: t.rootCause } : {}) }),
+  });
+  if (t.note) {
+    await trx('case_events').insert({
+      org_id: t.orgId,
+      case_id: t.caseId,
+      type: 'note',
+      actor_type: t.actor.type,
+      actor_id: t.actor.id,
+      is_public: false,
+      data: JSON.stringify({ text: t.note }),
+    });
+  }
+  await emitCaseEvent(trx, { orgId: t.orgId, type: 'case.status_changed', caseId: t.caseId, data: { from, to: t.to }, now });
+  return { id: t.caseId, number: current.number, from, to: t.to, version: current.version + 1, reopened, firstResponse };
+}
+
+/**
+ * After a pause (or a reopen) the resolution due time is where the counted business time now
+ * reaches the target. A moved due time gets new timers; the old ones find their time gone.
+ */
+async function moveResolutionClock(trx: Knex.Transaction, current: { id: string; resolution_due_at: Date | null }, orgId: string): Promise<void> {
+  const due = await caseDueTimes(trx, current.id);
+  if (!due.resolutionDueAt) return; // paused or stopped: the clock stands
+  const moved = !current.resolution_due_at || due.resolutionDueAt.getTime() !== new Date(current.resolution_due_at).getTime();
+  if (!moved) return;
+  await trx('cases').where({ id: current.id }).update({ resolution_due_at: due.resolutionDueAt, resolution_warn_at: due.resolutionWarnAt });
+  await scheduleSlaTimers(trx, {
+    id: current.id,
+    org_id: orgId,
+    first_response_due_at: null,
+    resolution_warn_at: due.resolutionWarnAt,
+    resolution_due_at: due.resolutionDueAt,
+  });
+}
+
+async function requireRootCause(trx: Knex.Transaction, orgId: string, rootCause: string | undefined): Promise<void> {
+  if (!rootCause) throw validationFailed('Closing a case needs a root cause', { allowed: await rootCausesOf(trx, orgId) });
+  const allowed = await rootCausesOf(trx, orgId);
+  if (!allowed.includes(rootCause)) throw validationFailed(`Unknown root cause ${rootCause}`, { allowed });
+}
+
+/** The built-in root causes and the org's own (`orgs.settings.rootCauses`). */
+export async function rootCausesOf(db: Knex | Knex.Transaction, orgId: string): Promise<string[]> {
+  const org = await db('orgs').select('settings').where({ id: orgId }).first();
+  const own = Array.isArray(org?.settings?.rootCauses) ? (org.settings.rootCauses as string[]) : [];
+  return [...BUILT_IN_ROOT_CAUSES, ...own];
+}

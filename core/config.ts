@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment (DESIGN.md section 5). Everything else receives a
+ * `Config`. Empty strings count as "not set" so that `FOO=` in a shell or .env behaves like
+ * an absent variable.
+ */
+
+const optionalString = z.string().trim().min(1).optional();
+const optionalUrl = z.url().optional();
+
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine((v) => decodeKey(v) !== null, {
+    message: 'must be 32 bytes, written as 64 hex characters or base64',
+  })
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_BASE_URL: optionalUrl,
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  APP_ENCRYPTION_KEY: encryptionKey,
+  ADMIN_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  DEV_SIMULATOR: z.enum(['auto', 'off']).default('auto'),
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_API_BASE_URL: z.url().default('https://api.line.me'),
+  LINE_DATA_API_BASE_URL: z.url().default('https://api-data.line.me'),
+  LINE_LOGIN_CHANNEL_ID: optionalString,
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_WHATSAPP_FROM: optionalString,
+  TWILIO_API_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  GEMINI_API_KEY: optionalString,
+  GEMINI_BASE_URL: optionalUrl,
+  GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
+  CLASSIFIER: z.enum(['auto', 'llm', 'offline']).default('auto'),
+  PAYMENTS_WEBHOOK_SECRET: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  http: { port: number; host: string; publicBaseUrl: string | undefined };
+  /** Undefined: run the embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Undefined: BullMQ runs on the PostgreSQL backend. */
+  redisUrl: string | undefined;
+  /** Undefined outside production: the runtime keeps a generated key under `dataDir`. */
+  encryptionKey: Buffer | undefined;
+  adminApiKey: string | undefined;
+  loadDemoSeed: boolean;
+  /** The /dev/chat simulator and its fake platforms: on outside production unless DEV_SIMULATOR=off. */
+  devSimulator: boolean;
+  line: {
+    channelSecret: string | undefined;
+    channelAccessToken: string | undefined;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+    loginChannelId: string | undefined;
+    liffIds: Record<string, string>;
+  };
+  twilio: {
+    accountSid: string | undefined;
+    authToken: string | undefined;
+    whatsappFrom: string | undefined;
+    apiBaseUrl: string | undefined;
+  };
+  classifier: Env['CLASSIFIER'];
+  openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
+  gemini: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
+  paymentsWebhookSecret: string | undefined;
+}
+
+export class ConfigError extends Error {
+  readonly problems: { variable: string; message: string }[];
+  constructor(problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) {
+    if (v !== undefined && v.trim() !== '') raw[k] = v;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  if (e.NODE_ENV === 'production' && !e.APP_ENCRYPTION_KEY) {
+    problems.push({ variable: 'APP_ENCRYPTION_KEY', message: 'is required in production' });
+  }
+  if (Boolean(e.LINE_CHANNEL_SECRET) !== Boolean(e.LINE_CHANNEL_ACCESS_TOKEN)) {
+    const missing = e.LINE_CHANNEL_SECRET ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
+    problems.push({ variable: missing, message: 'must be set together with its LINE pair' });
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const liffIds: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k.startsWith('LIFF_ID_')) liffIds[k.slice('LIFF_ID_'.length).toLowerCase()] = v;
+  }
+
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL },
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    encryptionKey: e.APP_ENCRYPTION_KEY ? (decodeKey(e.APP_ENCRYPTION_KEY) ?? undefined) : undefined,
+    adminApiKey: e.ADMIN_API_KEY,
+    loadDemoSeed: e.DEMO_SEED === 'auto',
+    devSimulator: e.DEV_SIMULATOR === 'auto' && e.NODE_ENV !== 'production',
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET,
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+      apiBaseUrl: e.LINE_API_BASE_URL,
+      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+      loginChannelId: e.LINE_LOGIN_CHANNEL_ID,
+      liffIds,
+    },
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      whatsappFrom: e.TWILIO_WHATSAPP_FROM,
+      apiBaseUrl: e.TWILIO_API_BASE_URL,
+    },
+    classifier: e.CLASSIFIER,
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    gemini: { apiKey: e.GEMINI_API_KEY, baseUrl: e.GEMINI_BASE_URL, model: e.GEMINI_MODEL },
+    paymentsWebhookSecret: e.PAYMENTS_WEBHOOK_SECRET,
+  };
+}
+
+function decodeKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) {
+    const b = Buffer.from(v, 'base64');
+    if (b.length === 32) return b;
+  }
+  return null;
+}

@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+import type { Language } from '../models/vocabulary.ts';
+
+/**
+ * Who wrote: a channel identity (LINE userId, whatsapp:+66...) belongs to one contact. A new
+ * identity with a phone number joins the org's contact that already has that number, so one
+ * person known on LINE and WhatsApp is one contact.
+ */
+export interface IdentityInput {
+  orgId: string;
+  channelId: string;
+  externalId: string;
+  displayName?: string;
+  phone?: string;
+  language?: Language;
+}
+
+export async function resolveContact(trx: Knex.Transaction, input: IdentityInput): Promise<{ contactId: string; created: boolean }> {
+  // Two events of a new customer may be processed at once: one of them creates the contact.
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`identity:${input.channelId}:${input.externalId}`]);
+  const known = await trx('contact_identities')
+    .select('contact_id')
+    .where({ channel_id: input.channelId, external_id: input.externalId })
+    .first();
+  if (known) return { contactId: known.contact_id, created: false };
+
+  let contactId: string | undefined;
+  if (input.phone) {
+    const samePhone = await trx('contacts').select('id').where({ org_id: input.orgId, phone: input.phone }).orderBy('created_at').first();
+    contactId = samePhone?.id;
+  }
+  const created = !contactId;
+  if (!contactId) {
+    const [row] = await trx('contacts')
+      .insert({
+        org_id: input.orgId,
+        display_name: input.displayName ?? null,
+        phone: input.phone ?? null,
+        ...(input.language ? { language: input.language } : {}),
+      })
+      .returning('id');
+    contactId = row.id as string;
+  }
+  await trx('contact_identities').insert({
+    org_id: input.orgId,
+    contact_id: contactId,
+    channel_id: input.channelId,
+    external_id: input.externalId,
+    profile: JSON.stringify(input.displayName ? { displayName: input.displayName } : {}),
+  });
+  return { contactId, created };
+}
+
+export async function setFollowing(trx: Knex.Transaction, channelId: string, externalId: string, following: boolean): Promise<void> {
+  await trx('contact_identities')
+    .where({ channel_id: channelId, external_id: externalId })
+    .update({ is_following: following, unfollowed_at: following ? null : trx.fn.now() });
+}

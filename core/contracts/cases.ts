@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../cases/case-status.ts';
+
+/** Cases as the REST API shows them to staff and integrations (the pull side of the sync). */
+export const caseSummary = z
+  .object({
+    id: z.uuid(),
+    number: z.string().meta({ example: 'C-000123' }),
+    type: z.string(),
+    status: z.enum(CASE_STATUSES),
+    severity: z.string(),
+    version: z.number().int(),
+    ownerStaffId: z.uuid().nullable(),
+    orderIds: z.array(z.string()),
+    openedAt: z.iso.datetime({ offset: true }),
+    firstResponseDueAt: z.iso.datetime({ offset: true }).nullable(),
+    resolutionDueAt: z.iso.datetime({ offset: true }).nullable(),
+    resolvedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+export const caseList = z.array(caseSummary).meta({ id: 'CaseList' });
+
+export const caseDetail = caseSummary
+  .extend({
+    rootCause: z.string().nullable(),
+    fields: z.record(z.string(), z.unknown()),
+    timeline: z.array(z.object({ at: z.iso.datetime({ offset: true }), type: z.string(), actorType: z.string(), data: z.unknown(), public: z.boolean() })),
+  })
+  .meta({ id: 'CaseDetail' });
+
+export const caseTransition = z
+  .object({
+    to: z.enum(CASE_STATUSES),
+    expectedVersion: z.number().int().positive().optional().meta({ description: 'The version you saw; a different current version answers 409' }),
+    rootCause: z.string().min(1).optional().meta({ description: 'Required when closing' }),
+    note: z.string().max(4000).optional(),
+  })
+  .strict()
+  .meta({ id: 'CaseTransition' });
+
+export const caseTransitionResult = z
+  .object({ number: z.string(), from: z.enum(CASE_STATUSES), to: z.enum(CASE_STATUSES), version: z.number().int(), reopened: z.boolean() })
+  .meta({ id: 'CaseTransitionResult' });
+
+const minutes = z.object({
+  queue: z.number(),
+  active: z.number(),
+  waiting_customer: z.number(),
+  waiting_provider: z.number(),
+  done: z.number(),
+  open: z.number(),
+  resolutionClock: z.number(),
+});
+
+export const caseTime = z
+  .object({
+    number: z.string(),
+    business: minutes.meta({ description: 'Minutes on the org business calendar' }),
+    wall: minutes.meta({ description: 'Clock minutes' }),
+    resolutionClock: z.object({
+      state: z.enum(['running', 'paused', 'stopped']),
+      targetMinutes: z.number().nullable(),
+      elapsedMinutes: z.number(),
+      remainingMinutes: z.number().nullable(),
+      dueAt: z.iso.datetime({ offset: true }).nullable(),
+      breached: z.boolean(),
+    }),
+  })
+  .meta({ id: 'CaseTime' });

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { roles } from '../access/roles.ts';
+
+/** Request and response shapes of the platform endpoints; the OpenAPI document is built from these. */
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'not_found' }),
+      message: z.string(),
+      details: z.unknown().nullable(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export const readiness = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.object({ database: z.boolean(), queue: z.boolean() }),
+    queueBackend: z.enum(['redis', 'postgres']),
+  })
+  .meta({ id: 'Readiness' });
+
+export const role = z.enum(roles).meta({ id: 'Role' });
+
+export const me = z
+  .object({
+    org: z.object({ id: z.uuid(), slug: z.string(), name: z.string(), timeZone: z.string() }),
+    apiKey: z.object({ id: z.uuid(), name: z.string(), role }),
+  })
+  .meta({ id: 'Me' });
+
+export const apiKeyCreate = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    role,
+  })
+  .strict()
+  .meta({ id: 'ApiKeyCreate' });
+
+export const apiKeySummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role,
+    keyPrefix: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+    lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
+    revokedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const apiKeyList = z.array(apiKeySummary).meta({ id: 'ApiKeyList' });
+
+export const apiKeyIssued = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role,
+    keyPrefix: z.string(),
+    key: z.string().meta({ description: 'Shown once; only its hash is stored.' }),
+  })
+  .meta({ id: 'ApiKeyIssued' });
+
+export const outboxQuery = z.object({
+  status: z.enum(['pending', 'enqueued', 'done', 'failed']).default('failed'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const outboxEntry = z
+  .object({
+    id: z.uuid(),
+    queue: z.string(),
+    jobName: z.string(),
+    status: z.enum(['pending', 'enqueued', 'done', 'failed']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    failedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'OutboxEntry' });
+
+export const outboxList = z.array(outboxEntry).meta({ id: 'OutboxList' });

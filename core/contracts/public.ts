@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** What a customer sees on their case tracking link: no internal notes, no staff names. */
+export const caseTracking = z
+  .object({
+    case: z.string().meta({ example: 'C-000123' }),
+    type: z.object({ th: z.string(), en: z.string() }),
+    status: z.string(),
+    statusLabel: z.object({ th: z.string(), en: z.string() }),
+    openedAt: z.iso.datetime({ offset: true }),
+    expectedBy: z.iso.datetime({ offset: true }).nullable(),
+    resolvedAt: z.iso.datetime({ offset: true }).nullable(),
+    timeline: z.array(z.object({ at: z.iso.datetime({ offset: true }), event: z.string() })),
+  })
+  .meta({ id: 'CaseTracking' });

@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import { CASE_CATEGORIES, SEVERITIES } from '../models/vocabulary.ts';
+import { taxonomySchema } from '../understanding/taxonomy.ts';
+
+/**
+ * The business's own taxonomy as the admin API shows and accepts it: case types, bookable
+ * services and FAQ entries. The classifier reads the same rows (core/understanding/org-taxonomy.ts),
+ * so a write here is used from the next customer message on.
+ *
+ * Example phrases go in as one list (or as `{ th, en }`) and are stored and shown sorted by
+ * script: a phrase with Thai letters is Thai, any other is English.
+ */
+
+// ---------------------------------------------------------------- building blocks
+
+/** The database checks `^[a-z][a-z0-9_.]*$` on case types and services; new keys are plain lower snake case. */
+export const taxonomyKey = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case: a letter a-z, then a-z, 0-9 or _')
+  .meta({ example: 'lost_voucher' });
+
+const line = (max: number) => z.string().trim().min(1).max(max);
+/** Free text that may be cleared with null (an empty string is stored as null). */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+const localizedName = z.object({ th: line(100), en: line(100) }).strict();
+
+const keywords = z
+  .array(line(100))
+  .max(100)
+  .meta({ description: 'Words and short phrases that point at this entry, in Thai or English' });
+
+const phrase = line(500);
+const examplesIn = z
+  .union([z.array(phrase).max(200), z.object({ th: z.array(phrase).max(200).optional(), en: z.array(phrase).max(200).optional() }).strict()])
+  .meta({ description: 'Example customer messages; sorted into Thai and English by script (Thai letters: Thai)' });
+const examplesOut = z.object({ th: z.array(z.string()), en: z.array(z.string()) });
+
+const minutes = z.number().int().min(1).max(525_600);
+const sortOrder = z.number().int().min(-1_000_000).max(1_000_000);
+
+const notifyPatch = z
+  .object({ created: z.boolean(), workStarted: z.boolean(), waitingCustomer: z.boolean(), resolved: z.boolean() })
+  .partial()
+  .strict()
+  .meta({ description: 'Customer notifications; switches left out keep their value (on, for a new case type)' });
+const notifyOut = z.object({ created: z.boolean(), workStarted: z.boolean(), waitingCustomer: z.boolean(), resolved: z.boolean() });
+
+const escalationPatch = z
+  .object({
+    notifyManagers: z.boolean(),
+    /** One step up (low -> normal -> high -> critical). */
+    raiseSeverity: z.boolean(),
+    reassignTo: z.uuid().nullable().meta({ description: 'A staff id of the org to hand the case to, or null to keep the owner' }),
+  })
+  .partial()
+  .strict()
+  .meta({ description: 'What happens when a case misses its SLA; fields left out keep their value' });
+const escalationOut = z.object({ notifyManagers: z.boolean(), raiseSeverity: z.boolean(), reassignTo: z.string().nullable() });
+
+/** NUMERIC(12,2): a number or a decimal string, never rounded; shown as a string ("1500.00"). */
+const money = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const s = typeof v === 'number' ? String(v) : v.trim();
+  if (!/^\d{1,10}(\.\d{1,2})?$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'must be an amount of at least 0 with at most 2 decimals, e.g. 1500 or "1500.00"' });
+    return z.NEVER;
+  }
+  return s;
+});
+
+const timestamp = z.iso.datetime({ offset: true });
+
+export const listQuery = z.object({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .meta({ description: 'Also list deactivated entries' }),
+});
+
+// ---------------------------------------------------------------- case types
+
+const caseTypeFields = {
+  name: localizedName,
+  category: z.enum(CASE_CATEGORIES),
+  defaultSeverity: z.enum(SEVERITIES),
+  firstResponseMinutes: minutes.meta({ description: 'SLA: minutes to the first answer from staff' }),
+  resolutionMinutes: minutes.meta({ description: 'SLA: minutes to resolution; at least the first-response minutes' }),
+  requiresProvider: z.boolean(),
+  requiresOrderId: z.boolean(),
+  notify: notifyPatch,
+  escalation: escalationPatch,
+  warnAtRatio: z.number().gt(0).lt(1).meta({ description: 'The SLA warning fires when this share of the time is used' }),
+  keywords,
+  examples: examplesIn,
+  description: optionalText(2000),
+  sop: optionalText(10_000).meta({ description: 'The standard way to handle it, shown to staff when a case opens' }),
+  sortOrder,
+};
+
+const minutesInOrder = (v: { firstResponseMinutes?: number; resolutionMinutes?: number }, ctx: z.RefinementCtx) => {
+  if (v.firstResponseMinutes !== undefined && v.resolutionMinutes !== undefined && v.resolutionMinutes < v.firstResponseMinutes) {
+    ctx.addIssue({ code: 'custom', path: ['resolutionMinutes'], message: 'must be at least firstResponseMinutes' });
+  }
+};
+
+export const caseTypeCreate = z
+  .object({
+    key: taxonomyKey,
+    ...caseTypeFields,
+    category: caseTypeFields.category.default('other'),
+    defaultSeverity: caseTypeFields.defaultSeverity.default('normal'),
+    requiresProvider: z.boolean().default(false),
+    requiresOrderId: z.boolean().default(false),
+    notify: caseTypeFields.notify.optional(),
+    escalation: caseTypeFields.escalation.optional(),
+    warnAtRatio: caseTypeFields.warnAtRatio.optional(),
+    keywords: keywords.default([]),
+    examples: examplesIn.default([]),
+    description: caseTypeFields.description.optional(),
+    sop: caseTypeFields.sop.optional(),
+    sortOrder: sortOrder.optional(),
+  })
+  .strict()
+  .superRefine(minutesInOrder)
+  .meta({ id: 'CaseTypeCreate' });
+
+export const caseTypeUpdate = z
+  .object({ ...caseTypeFields, name: localizedName.partial(), isActive: z.boolean() })
+  .partial()
+  .strict()
+  .superRefine(minutesInOrder)
+  .meta({ id: 'CaseTypeUpdate', description: 'Only the fields given change; the key stays' });
+
+export const caseType = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.object({ th: z.string(), en: z.string() }),
+    category: z.enum(CASE_CATEGORIES),
+    defaultSeverity: z.enum(SEVERITIES),
+    firstResponseMinutes: z.number().int(),
+    resolutionMinutes: z.number().int(),
+    requiresProvider: z.boolean(),
+    requiresOrderId: z.boolean(),
+    notify: notifyOut,
+    escalation: escalationOut,
+    warnAtRatio: z.number(),
+    keywords: z.array(z.string()),
+    examples: examplesOut,
+    description: z.string().nullable(),
+    sop: z.string().nullable(),
+    isActive: z.boolean(),
+    sortOrder: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'CaseType' });
+
+export const caseTypeList = z.array(caseType).meta({ id: 'CaseTypeList' });
+
+// ---------------------------------------------------------------- bookable services
+
+const serviceFields = {
+  name: localizedName,
+  description: optionalText(2000),
+  durationMinutes: minutes.nullable(),
+  capacity: z.number().int().min(1).max(100_000).nullable().meta({ description: 'Places per slot; null: not limited' }),
+  price: money.nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as THB'),
+  keywords,
+  examples: examplesIn,
+  sortOrder,
+};
+
+export const serviceCreate = z
+  .object({
+    key: taxonomyKey,
+    ...serviceFields,
+    description: serviceFields.description.optional(),
+    durationMinutes: serviceFields.durationMinutes.optional(),
+    capacity: serviceFields.capacity.optional(),
+    price: serviceFields.price.optional(),
+    currency: serviceFields.currency.default('THB'),
+    keywords: keywords.default([]),
+    examples: examplesIn.default([]),
+    sortOrder: sortOrder.optional(),
+  })
+  .strict()
+  .meta({ id: 'BookableServiceCreate' });
+
+export const serviceUpdate = z
+  .object({ ...serviceFields, name: localizedName.partial(), isActive: z.boolean() })
+  .partial()
+  .strict()
+  .meta({ id: 'BookableServiceUpdate', description: 'Only the fields given change; the key stays' });
+
+export const service = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.object({ th: z.string(), en: z.string() }),
+    description: z.string().nullable(),
+    durationMinutes: z.number().int().nullable(),
+    capacity: z.number().int().nullable(),
+    price: z.string().nullable().meta({ example: '1500.00' }),
+    currency: z.string(),
+    keywords: z.array(z.string()),
+    examples: examplesOut,
+    isActive: z.boolean(),
+    sortOrder: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'BookableService' });
+
+export const serviceList = z.array(service).meta({ id: 'BookableServiceList' });
+
+// ---------------------------------------------------------------- FAQ
+
+const faqQuestion = z
+  .object({ th: line(500).nullable(), en: line(500).nullable() })
+  .partial()
+  .strict()
+  .meta({ description: 'The question in Thai, English or both (at least one)' });
+
+export const faqCreate = z
+  .object({
+    key: taxonomyKey,
+    question: faqQuestion.refine((q) => Boolean(q.th || q.en), { message: 'needs th, en or both' }),
+    answer: z.object({ th: line(2000), en: line(2000) }).strict(),
+    keywords: keywords.default([]),
+  })
+  .strict()
+  .meta({ id: 'FaqEntryCreate' });
+
+export const faqUpdate = z
+  .object({
+    question: faqQuestion,
+    answer: z.object({ th: line(2000), en: line(2000) }).partial().strict(),
+    keywords,
+    isActive: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'FaqEntryUpdate', description: 'Only the fields given change (per language for question and answer); the key stays' });
+
+export const faqEntry = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    question: z.object({ th: z.string().nullable(), en: z.string().nullable() }),
+    answer: z.object({ th: z.string(), en: z.string() }),
+    keywords: z.array(z.string()),
+    isActive: z.boolean(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'FaqEntry' });
+
+export const faqList = z.array(faqEntry).meta({ id: 'FaqEntryList' });
+
+// ---------------------------------------------------------------- export
+
+/** The `npm run classify -- --taxonomy` file format: what the classifier works from, active entries only. */
+export const taxonomyFile = taxonomySchema.meta({
+  id: 'TaxonomyFile',
+  description: 'The org\'s taxonomy in the `npm run classify --taxonomy` file format (active entries only)',
+});
+
+export type CaseTypeCreate = z.infer<typeof caseTypeCreate>;
+export type CaseTypeUpdate = z.infer<typeof caseTypeUpdate>;
+export type CaseTypeView = z.infer<typeof caseType>;
+export type ServiceCreate = z.infer<typeof serviceCreate>;
+export type ServiceUpdate = z.infer<typeof serviceUpdate>;
+export type ServiceView = z.infer<typeof service>;
+export type FaqCreate = z.infer<typeof faqCreate>;
+export type FaqUpdate = z.infer<typeof faqUpdate>;
+export type FaqView = z.infer<typeof faqEntry>;
+export type ExamplesInput = z.infer<typeof examplesIn>;

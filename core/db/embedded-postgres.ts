@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createServer, type Server, type Socket } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { PgliteSessionQueue } from './pglite-session-queue.ts';
+
+/**
+ * The embedded default (DESIGN.md decision 3): PGlite with its data under DATA_DIR, served on a
+ * loopback port so that the ordinary `pg` driver (knex, BullMQ) talks to it as to any PostgreSQL.
+ */
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** A directory for durable data, or undefined for an in-memory database (tests). */
+  dataDir?: string;
+  port?: number;
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  let dataDir: string | undefined;
+  if (opts.dataDir) {
+    dataDir = resolve(join(opts.dataDir, 'pg'));
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // BullMQ's PostgreSQL backend calls its functions unqualified. The socket server ignores
+  // per-connection startup options and every client shares PGlite's one session, so the
+  // search_path is set on the database (for later starts) and on the live session.
+  await db.exec(`
+    ALTER DATABASE postgres SET search_path = "$user", public, bullmq;
+    SET search_path = "$user", public, bullmq;
+  `);
+  // pglite-socket's handler speaks the protocol; our queue decides whose turn it is.
+  const queue = new PgliteSessionQueue(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server: Server = createServer((socket: Socket) => {
+    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    handlers.add(handler);
+    socket.once('close', () => handlers.delete(handler));
+    handler.attach(socket).catch(() => socket.destroy());
+  });
+  server.maxConnections = 128;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await Promise.allSettled([...handlers].map((h) => h.detach(true)));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The product's error vocabulary. Services throw these; the api maps each `code` to an HTTP
+ * status in one table (api/middleware/error-status.ts) and shapes one body for all of them.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_body'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'already_exists'
+  | 'stale_version'
+  | 'invalid_reference'
+  | 'unavailable'
+  | 'internal';
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const validationFailed = (message: string, details?: unknown) =>
+  new DomainError('validation_failed', message, details);
+export const notFound = (what: string, details?: unknown) =>
+  new DomainError('not_found', `${what} not found`, details);
+export const forbidden = (message: string, details?: unknown) =>
+  new DomainError('forbidden', message, details);
+export const unauthenticated = (message: string) => new DomainError('unauthenticated', message);
+export const staleVersion = (what: string, details?: unknown) =>
+  new DomainError('stale_version', `${what} was changed by someone else; reload and try again`, details);

@@ -1,0 +1,2 @@
+export * from './domain-errors.ts';
+export { translateDbError, isUniqueViolation } from './sqlstate.ts';

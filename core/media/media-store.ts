@@ -1,0 +1,55 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, resolve } from 'node:path';
+
+/**
+ * Where customer media lives once fetched from the platform (LINE deletes it after a while).
+ * Local disk under DATA_DIR/media by default; an S3-compatible store implements the same two calls.
+ */
+export interface MediaStore {
+  /** Stores the bytes under a key such as `org/2026/11/<message id>.jpg`; returns the key. */
+  put(key: string, bytes: Uint8Array, contentType: string | undefined): Promise<string>;
+  /** A path or URL the api can serve the file from. */
+  locate(key: string): string;
+}
+
+export class LocalDiskMediaStore implements MediaStore {
+  readonly #root: string;
+
+  constructor(dataDir: string) {
+    this.#root = resolve(join(dataDir, 'media'));
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<string> {
+    const path = this.locate(key);
+    await mkdir(dirname(path), { recursive: true });
+    // Write then rename: a crash never leaves half a file under the final name.
+    await writeFile(`${path}.part`, bytes);
+    await rename(`${path}.part`, path);
+    return key;
+  }
+
+  locate(key: string): string {
+    const path = normalize(join(this.#root, key));
+    if (!path.startsWith(this.#root + '/')) throw new Error(`media key escapes the store: ${key}`);
+    return path;
+  }
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'video/mp4': 'mp4',
+  'audio/m4a': 'm4a',
+  'audio/x-m4a': 'm4a',
+  'audio/mpeg': 'mp3',
+  'audio/ogg': 'ogg',
+  'application/pdf': 'pdf',
+};
+
+export function mediaKey(orgId: string, messageId: string, contentType: string | undefined, index = 0): string {
+  const ext = (contentType && EXTENSIONS[contentType.split(';')[0].trim()]) || 'bin';
+  const month = new Date().toISOString().slice(0, 7).replace('-', '/');
+  return `${orgId}/${month}/${messageId}${index ? `-${index}` : ''}.${ext}`;
+}

@@ -1,0 +1,57 @@
+import { Model } from 'objection';
+import { TimestampedModel } from './base-model.ts';
+import type { CaseCategory, Severity, StaffGroupPurpose } from './vocabulary.ts';
+import { Channel } from './channel.ts';
+import { Contact } from './contact.ts';
+import { Provider } from './provider.ts';
+
+/** What a group receives; an absent list means "all". */
+export interface StaffGroupRouting {
+  caseTypes?: string[];
+  categories?: CaseCategory[];
+  severities?: Severity[];
+  bookings?: boolean;
+  services?: string[];
+  languages?: string[];
+}
+
+/** A LINE group the bot is in, and what it is for. */
+export class StaffGroup extends TimestampedModel {
+  static override tableName = 'staff_groups';
+  static override jsonAttributes = ['routing'];
+
+  declare id: string;
+  declare orgId: string;
+  declare channelId: string;
+  declare lineGroupId: string;
+  declare purpose: StaffGroupPurpose;
+  declare name: string | null;
+  declare isActive: boolean;
+  declare routing: StaffGroupRouting;
+  /** The VIP customer of a vip_customer group. */
+  declare contactId: string | null;
+  /** The provider of a provider group. */
+  declare providerId: string | null;
+
+  declare channel?: Channel;
+  declare contact?: Contact;
+  declare provider?: Provider;
+
+  static override relationMappings = () => ({
+    channel: {
+      relation: Model.BelongsToOneRelation,
+      modelClass: Channel,
+      join: { from: 'staff_groups.channel_id', to: 'channels.id' },
+    },
+    contact: {
+      relation: Model.BelongsToOneRelation,
+      modelClass: Contact,
+      join: { from: 'staff_groups.contact_id', to: 'contacts.id' },
+    },
+    provider: {
+      relation: Model.BelongsToOneRelation,
+      modelClass: Provider,
+      join: { from: 'staff_groups.provider_id', to: 'providers.id' },
+    },
+  });
+}

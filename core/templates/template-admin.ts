@@ -1,0 +1,52 @@
+import type { Knex } from 'knex';
+import { recordAudit } from '../audit/audit-log.ts';
+import { notFound, validationFailed } from '../errors/index.ts';
+import type { Language } from '../models/vocabulary.ts';
+
+/**
+ * Admins edit the customer-facing texts. A variable the product does not fill would reach the
+ * customer as a blank, so a body may only use the variables the product knows.
+ */
+export const TEMPLATE_VARIABLES = [
+  'case_id', 'status', 'eta', 'order_id', 'amount', 'provider', 'elapsed_time', 'tracking_url',
+  'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role',
+] as const;
+
+export function unknownVariables(body: string): string[] {
+  const used = [...body.matchAll(/\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi)].map((m) => m[1]);
+  return [...new Set(used.filter((v) => !(TEMPLATE_VARIABLES as readonly string[]).includes(v)))];
+}
+
+export async function listTemplates(db: Knex, orgId: string) {
+  return db('templates').select('key', 'language', 'body', 'description', 'whatsapp_content_sid', 'updated_at').where({ org_id: orgId }).orderBy(['key', 'language']);
+}
+
+export async function updateTemplate(
+  db: Knex,
+  t: { orgId: string; key: string; language: Language; body: string; whatsappContentSid?: string | null; actor: { type: 'api_key'; id: string }; requestId?: string },
+): Promise<void> {
+  const unknown = unknownVariables(t.body);
+  if (unknown.length) {
+    throw validationFailed(`Unknown template variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}`, {
+      unknown,
+      known: TEMPLATE_VARIABLES,
+    });
+  }
+  await db.transaction(async (trx) => {
+    const current = await trx('templates').where({ org_id: t.orgId, key: t.key, language: t.language }).forUpdate().first();
+    if (!current) throw notFound('Template', { key: t.key, language: t.language });
+    await trx('templates')
+      .where({ id: current.id })
+      .update({ body: t.body, ...(t.whatsappContentSid !== undefined ? { whatsapp_content_sid: t.whatsappContentSid } : {}) });
+    await recordAudit(trx, {
+      orgId: t.orgId,
+      actorType: t.actor.type,
+      actorId: t.actor.id,
+      action: 'template.updated',
+      subjectType: 'template',
+      subjectId: current.id,
+      details: { key: t.key, language: t.language, from: current.body, to: t.body },
+      requestId: t.requestId,
+    });
+  });
+}

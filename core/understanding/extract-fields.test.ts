@@ -1,0 +1,497 @@
+import { describe, expect, it } from 'vitest';
+import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
+import { detectLanguage, extractFields, type ExtractOptions } from './extract-fields.ts';
+import { MAX_SCAN_CHARS } from './fields/text.ts';
+
+/** Saturday 21 November 2026, 10:00 in Bangkok. */
+const NOW = new Date('2026-11-21T10:00:00+07:00');
+
+/** Extracts with the fixed `now` and checks the result against the contract. */
+function x(text: string, opts: ExtractOptions = {}): ExtractedFields {
+  const fields = extractFields(text, { now: NOW, ...opts });
+  expect(extractedFieldsSchema.parse(fields)).toEqual(fields);
+  return fields;
+}
+
+describe('the issue examples', () => {
+  it('reads a Thai top-up complaint', () => {
+    expect(x('เติมเงินไป 500 บาทแล้วเครดิตไม่เข้าค่ะ')).toEqual({ amount: 500, currency: 'THB' });
+  });
+  it('reads an English top-up complaint', () => {
+    expect(x('I topped up 500 baht but my balance did not change')).toEqual({ amount: 500, currency: 'THB' });
+  });
+  it('reads a Thai booking', () => {
+    expect(x('อยากจองคลาสทำซูชิวันเสาร์นี้ 2 คน')).toEqual({ date: '2026-11-21', partySize: 2 });
+  });
+  it('reads the same booking in English', () => {
+    expect(x('Can I book the sushi class this Saturday for 2?')).toEqual({ date: '2026-11-21', partySize: 2 });
+  });
+});
+
+describe('realistic messages', () => {
+  it.each<[string, ExtractedFields]>([
+    [
+      'โอนเงินเรียบร้อยแล้วค่ะ 1,500 บาท ออเดอร์ #88213 ยังไม่ขึ้นเลย 😭',
+      { orderIds: ['88213'], amount: 1500, currency: 'THB' },
+    ],
+    ['เติมเงิน 300 บาท เมื่อวาน ตอน 2 ทุ่ม ยังไม่เข้าค่ะ', { amount: 300, currency: 'THB', date: '2026-11-20', time: '20:00' }],
+    [
+      'จองนวด 2 ชั่วโมง พรุ่งนี้ 10 โมงเช้า 2 ท่านค่ะ โทร 089-123-4567',
+      { date: '2026-11-22', time: '10:00', partySize: 2, phones: ['+66891234567'] },
+    ],
+    [
+      'Hi, I paid $25 for order ORD-2026-00991 on Dec 5 but nothing arrived. email: John.Doe@Gmail.com',
+      { orderIds: ['ORD-2026-00991'], amount: 25, currency: 'USD', date: '2026-12-05', emails: ['john.doe@gmail.com'] },
+    ],
+    ['ขอเลื่อนเป็นวันอาทิตย์หน้าได้ไหม 4 ท่าน บ่าย 3 โมงครึ่ง', { date: '2026-11-29', time: '15:30', partySize: 4 }],
+    ['table for two at 7pm tomorrow', { date: '2026-11-22', time: '19:00', partySize: 2 }],
+    ['reservation for 6 on the 28th', { date: '2026-11-28', partySize: 6 }],
+    ['วันที่ 5 ธ.ค. 2569 เวลา 15.00 น. ผู้ใหญ่ 2 ท่าน เด็ก 1 ท่าน', { date: '2026-12-05', time: '15:00', partySize: 3 }],
+    ['สั่งซื้อ 3 ชิ้น ราคา 450 บาท ยังไม่ได้ของเลยค่ะ order 20261120', { orderIds: ['20261120'], amount: 450, currency: 'THB' }],
+    ['admin ครับ topup 1000 ไม่เข้า 🙏🙏', { amount: 1000, currency: 'THB' }],
+    ['ขอ refund 150 บาทค่ะ ออเดอร์ที่ 778899', { orderIds: ['778899'], amount: 150, currency: 'THB' }],
+    ['รบกวนเช็คให้หน่อย เติมเงิน๕๐๐บาท ๑๐.๓๐ น.', { amount: 500, currency: 'THB', time: '10:30' }],
+    ['ติดต่อกลับที่ +66 81 234 5678 หรือ nok.s@hotmail.co.th นะคะ', { phones: ['+66812345678'], emails: ['nok.s@hotmail.co.th'] }],
+    ['สวัสดีค่ะ 😊', {}],
+  ])('%s', (text, expected) => {
+    expect(x(text)).toEqual(expected);
+  });
+});
+
+describe('order ids', () => {
+  it('finds the default shapes in the order they appear', () => {
+    expect(x('order #12345 and ORD-2026-00123, also order 123456').orderIds).toEqual(['12345', 'ORD-2026-00123', '123456']);
+  });
+  it.each<[string, string[]]>([
+    ['ออเดอร์ 123456 ยังไม่ได้ของ', ['123456']],
+    ['เลขที่คำสั่งซื้อ 123456', ['123456']],
+    ['คำสั่งซื้อที่ 998877 ค่ะ', ['998877']],
+    ['ORDER NO. 555666', ['555666']],
+    ['my order number is 123456', ['123456']],
+    ['order id: A12345', ['A12345']],
+    ['ord-2026-00123 ยังไม่ส่ง', ['ord-2026-00123']],
+    ['TRX998877 not credited', ['TRX998877']],
+    ['txn id: 44556677', ['44556677']],
+    ['เลขอ้างอิง 20261121ABC', ['20261121ABC']],
+    ['ออเดอร์ #๑๒๓๔๕', ['12345']],
+    ['#12345 #12345 again', ['12345']],
+    ['order 88123, 88124 และ 88125 ไม่เดินเลย', ['88123', '88124', '88125']],
+    ['ออเดอร์ 1111/2222 ค่ะ', ['1111', '2222']],
+  ])('%s', (text, ids) => {
+    expect(x(text).orderIds).toEqual(ids);
+  });
+  it.each([
+    'โทร 0812345678',
+    'Order 500 baht not delivered',
+    'order 2 pcs',
+    'order 1000 likes',
+    'in order to book',
+    '#1 best shop',
+    'order on 5/12',
+    'order 2026-12-05',
+    'tracking TH0123456789',
+    'my case is C-000123',
+    '500 บาท',
+    '10.30',
+  ])('takes no order id from %s', (text) => {
+    expect(x(text).orderIds).toBeUndefined();
+  });
+  it("uses the org's patterns: the first capture group, else the whole match", () => {
+    expect(x('ref MX-12-3456 and mx-99-0001', { orderIdPatterns: ['\\bMX-(\\d{2}-\\d{4})\\b'] }).orderIds).toEqual(['12-3456', '99-0001']);
+    expect(x('ref MX-12-3456', { orderIdPatterns: ['MX-\\d+-\\d+'] }).orderIds).toEqual(['MX-12-3456']);
+    expect(x('รหัส TU-778 กับ 665544', { orderIdPatterns: ['TU-\\d{3}', '\\b\\d{6}\\b'] }).orderIds).toEqual(['TU-778', '665544']);
+  });
+  it("uses only the org's patterns when it has some", () => {
+    expect(x('order #12345 ref MX-12-3456', { orderIdPatterns: ['MX-\\d+-\\d+'] }).orderIds).toEqual(['MX-12-3456']);
+  });
+  it('does not let an org pattern take a phone number', () => {
+    expect(x('call 0812345678', { orderIdPatterns: ['\\d{10}'] })).toEqual({ phones: ['+66812345678'] });
+  });
+  it('falls back to the default when no org pattern is usable, and never throws on a bad one', () => {
+    expect(x('order 123456', { orderIdPatterns: ['[', '(a+)+b', ''] }).orderIds).toEqual(['123456']);
+    expect(x('order 123456', { orderIdPatterns: [] }).orderIds).toEqual(['123456']);
+    expect(x('abc', { orderIdPatterns: ['(?:)'] })).toEqual({});
+  });
+  it('refuses patterns with nested quantifiers (catastrophic backtracking)', () => {
+    const start = performance.now();
+    expect(x('a'.repeat(60) + 'c', { orderIdPatterns: ['(a+)+b'] })).toEqual({});
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+});
+
+describe('amounts', () => {
+  it.each<[string, number, string]>([
+    ['500 บาท', 500, 'THB'],
+    ['฿500', 500, 'THB'],
+    ['฿ 1,200', 1200, 'THB'],
+    ['THB 750', 750, 'THB'],
+    ['500 THB', 500, 'THB'],
+    ['500thb', 500, 'THB'],
+    ['500 baht', 500, 'THB'],
+    ['500 bath', 500, 'THB'],
+    ['500บ.', 500, 'THB'],
+    ['ค่าบริการ 1,200.- ค่ะ', 1200, 'THB'],
+    ['1,250.50 บาท', 1250.5, 'THB'],
+    ['5K บาท', 5000, 'THB'],
+    ['top up 5k', 5000, 'THB'],
+    ['โอน 1.5k', 1500, 'THB'],
+    ['เติมเงิน 2 พัน', 2000, 'THB'],
+    ['โอนไป 2พัน5', 2500, 'THB'],
+    ['โอน 2 พันห้าร้อย', 2500, 'THB'],
+    ['1.5 แสนบาท', 150000, 'THB'],
+    ['สองพันบาท', 2000, 'THB'],
+    ['เติมเงินห้าร้อย', 500, 'THB'],
+    ['ราคาพันครึ่ง', 1500, 'THB'],
+    ['ห้าร้อยห้าสิบบาท', 550, 'THB'],
+    ['สองพันห้าบาท', 2500, 'THB'],
+    ['๕๐๐ บาท', 500, 'THB'],
+    ['$20', 20, 'USD'],
+    ['20 USD', 20, 'USD'],
+    ['refund 150', 150, 'THB'],
+    ['paid 200', 200, 'THB'],
+    ['โอน 300', 300, 'THB'],
+    ['จ่ายไปแล้ว 250', 250, 'THB'],
+    ['refund 10.50', 10.5, 'THB'],
+    ['โอนเงินไปแล้วนะคะ 500', 500, 'THB'],
+    ['หนูเติมไปสองร้อยห้าสิบบาทค่ะ', 250, 'THB'],
+    ['ขอเงิน 500 คืนด้วยค่ะ', 500, 'THB'],
+    ['topup500 ไม่เข้า', 500, 'THB'],
+    ['ตอนนี้เครดิตยังไม่เข้า 500 บาท', 500, 'THB'],
+  ])('%s', (text, amount, currency) => {
+    expect(x(text)).toMatchObject({ amount, currency });
+  });
+  it('prefers an amount with a currency marker to one after a money word', () => {
+    expect(x('โอน 300 ไปแล้ว แต่ยอดที่ต้องจ่ายคือ 450 บาท')).toMatchObject({ amount: 450 });
+    expect(x('paid 200, refund 150')).toMatchObject({ amount: 200 });
+  });
+  it.each([
+    'โทร 0812345678',
+    'นัด 10.30 นะคะ',
+    'จอง 2 คน',
+    'นวด 2 ชั่วโมง',
+    'order 123456',
+    'on 5/12',
+    'สั่งฟอล 5k แต่ได้แค่ 3k',
+    'สั่งไลค์ 1000 ไลค์ ได้แค่ 200',
+    'ยอดไลค์ 500 ยังไม่ขึ้น',
+    'เติมเพชร 500',
+    'โอนไป 2 รอบแล้ว',
+    'paid for 2',
+    'เรียบร้อยแล้วค่ะ',
+    'สามารถจองได้ไหมคะ',
+    'room 305',
+    'v2 app',
+    'abc500',
+    '500',
+  ])('takes no amount from %s', (text) => {
+    expect(x(text).amount).toBeUndefined();
+    expect(x(text).currency).toBeUndefined();
+  });
+});
+
+describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
+  it.each<[string, string]>([
+    ['today', '2026-11-21'],
+    ['tonight', '2026-11-21'],
+    ['tomorrow', '2026-11-22'],
+    ['tmr 3pm', '2026-11-22'],
+    ['tommorow', '2026-11-22'],
+    ['day after tomorrow', '2026-11-23'],
+    ['yesterday', '2026-11-20'],
+    ['in 3 days', '2026-11-24'],
+    ['this Saturday', '2026-11-21'],
+    ['next Saturday', '2026-11-28'],
+    ['Saturday next week', '2026-11-28'],
+    ['next Monday', '2026-11-23'],
+    ['on Sat', '2026-11-21'],
+    ['this Sunday', '2026-11-22'],
+    ['wednesday 6pm', '2026-11-25'],
+    ['last Friday', '2026-11-20'],
+    ['Dec 5', '2026-12-05'],
+    ['December 5th, 2026', '2026-12-05'],
+    ['5 December', '2026-12-05'],
+    ['5th Dec 2026', '2026-12-05'],
+    ['5/12', '2026-12-05'],
+    ['5/12/2026', '2026-12-05'],
+    ['05-12-2026', '2026-12-05'],
+    ['5/12/69', '2026-12-05'],
+    ['2026-12-05', '2026-12-05'],
+    ['1 Nov', '2027-11-01'],
+    ['12/5', '2027-05-12'],
+    ['on the 28th', '2026-11-28'],
+    ['พรุ่งนี้', '2026-11-22'],
+    ['พรุ้งนี้', '2026-11-22'],
+    ['มะรืนนี้', '2026-11-23'],
+    ['วันนี้', '2026-11-21'],
+    ['คืนนี้', '2026-11-21'],
+    ['เมื่อวาน', '2026-11-20'],
+    ['อีก 3 วัน', '2026-11-24'],
+    ['3 วันที่แล้ว', '2026-11-18'],
+    ['สองวันก่อน', '2026-11-19'],
+    ['เสาร์นี้', '2026-11-21'],
+    ['วันเสาร์นี้', '2026-11-21'],
+    ['เสาร์หน้า', '2026-11-28'],
+    ['วันจันทร์หน้า', '2026-11-23'],
+    ['วันพุธ', '2026-11-25'],
+    ['วันพฤหัสบดีนี้', '2026-11-26'],
+    ['ศุกร์ที่แล้ว', '2026-11-20'],
+    ['วันอาทิตย์นี้', '2026-11-22'],
+    ['เสาร์อาทิตย์นี้ว่างไหม', '2026-11-21'],
+    ['5 ธ.ค.', '2026-12-05'],
+    ['5 ธค', '2026-12-05'],
+    ['5 ธันวาคม 2569', '2026-12-05'],
+    ['5 ธันวา', '2026-12-05'],
+    ['5 ธ.ค. 69', '2026-12-05'],
+    ['๕ ธ.ค.', '2026-12-05'],
+    ['วันที่ 5 เดือนธันวาคม', '2026-12-05'],
+    ['1 พ.ย.', '2027-11-01'],
+    ['วันที่ 28 ว่างไหม', '2026-11-28'],
+    ['วันที่ 3', '2026-12-03'],
+    ['วันเสาร์ที่ 28', '2026-11-28'],
+    ['2026-11-21 15:30', '2026-11-21'],
+  ])('%s -> %s', (text, date) => {
+    expect(x(text).date).toBe(date);
+  });
+  it('counts days in the org time zone', () => {
+    const lateUtc = new Date('2026-11-21T20:00:00Z'); // 03:00 Sunday in Bangkok
+    expect(x('วันนี้', { now: lateUtc }).date).toBe('2026-11-22');
+    expect(x('today', { now: lateUtc, timeZone: 'Europe/London' }).date).toBe('2026-11-21');
+    expect(x('this Saturday', { now: lateUtc }).date).toBe('2026-11-28');
+    expect(x('next Saturday', { now: lateUtc }).date).toBe('2026-11-28');
+  });
+  it('treats an unknown time zone as Bangkok', () => {
+    expect(x('today', { timeZone: 'Not/AZone' }).date).toBe('2026-11-21');
+  });
+  it.each(['Feb 30', '24/7 support', 'ที่อยู่ 123/45 ถนนสุขุมวิท', 'บ้านเลขที่ 9/1', 'ซอย 5/1', 'อาทิตย์หน้าว่างไหมคะ', 'See you Sun', 'next week', '10.30'])(
+    'takes no date from %s',
+    (text) => {
+      expect(x(text).date).toBeUndefined();
+    },
+  );
+});
+
+describe('times', () => {
+  it.each<[string, string]>([
+    ['3pm', '15:00'],
+    ['3 PM', '15:00'],
+    ['12am', '00:00'],
+    ['12pm', '12:00'],
+    ['15:00', '15:00'],
+    ['15.00', '15:00'],
+    ['10.30 am', '10:30'],
+    ['7:45pm', '19:45'],
+    ['noon', '12:00'],
+    ['midnight', '00:00'],
+    ['at 3', '15:00'],
+    ['at 10', '10:00'],
+    ['15.00 น.', '15:00'],
+    ['9 นาฬิกา', '09:00'],
+    ['บ่ายสาม', '15:00'],
+    ['บ่ายสองโมง', '14:00'],
+    ['บ่ายโมง', '13:00'],
+    ['บ่าย 3 โมงครึ่ง', '15:30'],
+    ['สองทุ่ม', '20:00'],
+    ['2 ทุ่ม', '20:00'],
+    ['ทุ่มครึ่ง', '19:30'],
+    ['หกทุ่ม', '00:00'],
+    ['เที่ยง', '12:00'],
+    ['เที่ยงคืน', '00:00'],
+    ['10 โมงเช้า', '10:00'],
+    ['9 โมง', '09:00'],
+    ['9 โมงครึ่ง', '09:30'],
+    ['สิบโมง', '10:00'],
+    ['6 โมงเย็น', '18:00'],
+    ['4 โมง', '16:00'],
+    ['ตีสอง', '02:00'],
+    ['ตี 5', '05:00'],
+    ['๑๐.๓๐ น.', '10:30'],
+    ['8:00-10:00', '08:00'],
+  ])('%s -> %s', (text, time) => {
+    expect(x(text).time).toBe(time);
+  });
+  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people'])('takes no time from %s', (text) => {
+    expect(x(text).time).toBeUndefined();
+  });
+  it('leaves a dotted number after a money word to money', () => {
+    expect(x('ราคา 10.30')).toEqual({ amount: 10.3, currency: 'THB' });
+  });
+});
+
+describe('party size', () => {
+  it.each<[string, number]>([
+    ['2 คน', 2],
+    ['2 ท่าน', 2],
+    ['2 ที่นั่ง', 2],
+    ['สองคน', 2],
+    ['มากันสามคน', 3],
+    ['สิบสองท่าน', 12],
+    ['มาคนเดียวค่ะ', 1],
+    ['for 4 people', 4],
+    ['for 2', 2],
+    ['for two', 2],
+    ['table for 4 please', 4],
+    ['party of 6', 6],
+    ['2 pax', 2],
+    ['3 guests', 3],
+    ['two people', 2],
+    ['4 of us', 4],
+    ['we are 4', 4],
+    ['4 adults', 4],
+    ['2 adults and 1 child', 3],
+    ['2 adults, 2 kids', 4],
+    ['ผู้ใหญ่ 2 เด็ก 1', 3],
+    ['ผู้ใหญ่ 2 ท่าน เด็ก 2 ท่าน', 4],
+    ['5 ธันวา 10 คน', 10],
+  ])('%s -> %d', (text, partySize) => {
+    expect(x(text).partySize).toBe(partySize);
+  });
+  it.each([
+    '2 ชั่วโมง',
+    'for 2 hours',
+    'for 2 nights',
+    'for 500 baht',
+    'for 2pm',
+    'can I pay for 2 orders',
+    'สองสามคน',
+    'หนึ่งพันคน',
+    'ผู้ติดตาม 1000 คน',
+    'คนละ 500 บาท',
+    'ทุกคน',
+    'โอน 2 รอบ',
+    'at 7pm',
+  ])('takes no party size from %s', (text) => {
+    expect(x(text).partySize).toBeUndefined();
+  });
+});
+
+describe('phones and e-mails', () => {
+  it.each<[string, string[]]>([
+    ['081-234-5678', ['+66812345678']],
+    ['0812345678', ['+66812345678']],
+    ['081 234 5678', ['+66812345678']],
+    ['โทร0891234567ค่ะ', ['+66891234567']],
+    ['Tel:0812345678', ['+66812345678']],
+    ['02-123-4567', ['+6621234567']],
+    ['053-123-456', ['+6653123456']],
+    ['+66 81 234 5678', ['+66812345678']],
+    ['+66812345678', ['+66812345678']],
+    ['+66 (0)81 234 5678', ['+66812345678']],
+    ['+1 415 555 2671', ['+14155552671']],
+    ['๐๘๑-๒๓๔-๕๖๗๘', ['+66812345678']],
+    ['0812345678 or 0899999999, again 081-234-5678', ['+66812345678', '+66899999999']],
+  ])('%s', (text, phones) => {
+    expect(x(text).phones).toEqual(phones);
+  });
+  it.each(['Bank acct 123-4-56789-0', '0123456789', '081234567890123', '05-12-2026', '09.30-10.30', 'order 123456'])('takes no phone from %s', (text) => {
+    expect(x(text).phones).toBeUndefined();
+  });
+  it('finds e-mail addresses, lower-cased, without repeats, and takes no numbers from them', () => {
+    expect(x('ส่งมาที่ Somchai.K99@Example.co.th หรือ somchai.k99@example.co.th.')).toEqual({ emails: ['somchai.k99@example.co.th'] });
+    expect(x('me500@test.com')).toEqual({ emails: ['me500@test.com'] });
+    expect(x('not@mail, @someone, a@b')).toEqual({});
+  });
+  it('takes no numbers from links', () => {
+    expect(x('https://shop.example.com/order/0812345678?amount=500 ดูให้หน่อย')).toEqual({});
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each<[string, 'th' | 'en']>([
+    ['เติมเงินไป 500 บาทแล้วเครดิตไม่เข้าค่ะ', 'th'],
+    ['I topped up 500 baht but my balance did not change', 'en'],
+    ['อยากจองคลาสทำซูชิวันเสาร์นี้ 2 คน', 'th'],
+    ['Can I book the sushi class this Saturday for 2?', 'en'],
+    // Thai with English loanwords stays Thai: a Thai letter counts twice.
+    ['ขอ refund ครับ order #123', 'th'],
+    ['admin ครับ topup ไม่เข้า', 'th'],
+    ['Hi, I booked for คุณสมชาย on Saturday, please confirm', 'en'],
+    // Links and addresses do not count.
+    ['ดูให้หน่อย https://example.com/some/long/english/path/here', 'th'],
+    ['ส่งไปที่ somebody.with.a.long.name@example.com', 'th'],
+    // No letters: the org default.
+    ['', 'th'],
+    ['🙏😊👍', 'th'],
+    ['500', 'th'],
+    ['๕๐๐', 'th'],
+    ['ok', 'en'],
+  ])('%s -> %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+});
+
+describe('robustness', () => {
+  it('returns nothing for empty, blank and emoji-only text', () => {
+    expect(x('')).toEqual({});
+    expect(x('   \n\t')).toEqual({});
+    expect(x('😀🙏🏻👨‍👩‍👧')).toEqual({});
+  });
+  it('reads through emoji and zero-width spaces', () => {
+    expect(x('🙏จอง​พรุ่งนี้​2​คน😊')).toEqual({ date: '2026-11-22', partySize: 2 });
+  });
+  it('never throws on odd input', () => {
+    const odd: unknown[] = [null, undefined, 42, {}, '\u0000\uffff', '\ud800', '('.repeat(3000)];
+    for (const text of odd) expect(() => extractFields(text as string, { now: NOW })).not.toThrow();
+    expect(extractFields(null as unknown as string)).toEqual({});
+    expect(() => extractFields('today', { now: new Date(Number.NaN) })).not.toThrow();
+    expect(() => extractFields('today', null as unknown as ExtractOptions)).not.toThrow();
+    expect(() => extractFields('order 1', { orderIdPatterns: [null, 5] as unknown as string[] })).not.toThrow();
+  });
+  it('reads only the head of a very long message, quickly', () => {
+    const head = 'เติมเงิน 500 บาท ออเดอร์ #778899 พรุ่งนี้ บ่ายสาม ';
+    const filler = 'ข้อความยาวมาก ลองทดสอบ 123 abc สามารถ เรียบร้อย 10.30 order x 😀 ';
+    const long = (head + filler.repeat(200)).slice(0, 5_000);
+    expect(long.length).toBe(5_000);
+    const start = performance.now();
+    const fields = x(long);
+    const elapsed = performance.now() - start;
+    expect(fields).toMatchObject({ orderIds: ['778899'], amount: 500, currency: 'THB', date: '2026-11-22', time: '15:00' });
+    expect(elapsed).toBeLessThan(20); // generous for a loaded CI machine; about 0.3 ms warm
+    const tail = filler.repeat(100).slice(0, MAX_SCAN_CHARS) + ' order #445566';
+    expect(x(tail).orderIds).toBeUndefined();
+  });
+  it('stays fast on adversarial 5,000-character inputs', () => {
+    const inputs = [
+      'a'.repeat(5_000),
+      '1'.repeat(5_000),
+      '1 '.repeat(2_500),
+      'a@'.repeat(2_500),
+      'สาม'.repeat(1_700),
+      'ร้อย'.repeat(1_250),
+      '#1234 '.repeat(900),
+      '0812345678 '.repeat(500),
+      '12.30 '.repeat(900),
+      'x'.repeat(4_000) + '@gmail.com',
+      '😀'.repeat(2_500),
+    ];
+    for (const text of inputs) extractFields(text, { now: NOW });
+    const start = performance.now();
+    for (const text of inputs) extractFields(text, { now: NOW });
+    expect((performance.now() - start) / inputs.length).toBeLessThan(10); // about 0.2 ms each warm
+  });
+});
+
+describe('timing', () => {
+  it('averages well under 0.5 ms over 1,000 varied messages', () => {
+    const templates = [
+      (i: number) => `เติมเงินไป ${100 + i} บาทแล้วเครดิตไม่เข้าค่ะ`,
+      (i: number) => `I topped up ${50 + i} baht but my balance did not change`,
+      (i: number) => `อยากจองคลาสทำซูชิวันเสาร์นี้ ${(i % 6) + 1} คน`,
+      (i: number) => `Can I book the sushi class this Saturday for ${(i % 6) + 1}?`,
+      (i: number) => `โอนเงินเรียบร้อยแล้วค่ะ 1,${String(i % 1000).padStart(3, '0')} บาท ออเดอร์ #${88000 + i} ยังไม่ขึ้นเลย 😭`,
+      (i: number) => `Hi, I paid $${i % 90} for order ORD-2026-${String(i).padStart(5, '0')} on Dec ${(i % 28) + 1} email: user${i}@gmail.com`,
+      (i: number) => `จองนวด 2 ชั่วโมง พรุ่งนี้ ${(i % 5) + 8} โมงเช้า 2 ท่านค่ะ โทร 08${String(10000000 + i).slice(0, 8)}`,
+      () => 'ขอบคุณค่ะ 🙏',
+      () => 'สวัสดีครับ สอบถามหน่อยครับ ว่าเปิดกี่โมง',
+      (i: number) => `ขอเลื่อนเป็นวันอาทิตย์หน้าได้ไหม ${(i % 4) + 1} ท่าน บ่าย ${(i % 4) + 1} โมงครึ่ง`,
+    ];
+    const messages = Array.from({ length: 1_000 }, (_, i) => templates[i % templates.length](i));
+    for (const m of messages) extractFields(m, { now: NOW }); // warm up
+    const start = performance.now();
+    for (const m of messages) {
+      extractFields(m, { now: NOW });
+      detectLanguage(m);
+    }
+    const average = (performance.now() - start) / messages.length;
+    expect(average).toBeLessThan(0.5); // about 0.02 ms
+  });
+});

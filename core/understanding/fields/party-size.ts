@@ -1,0 +1,100 @@
+import { ENGLISH_SMALL_NUMBER_SRC, parseCount, THAI_NUMBER_SRC } from './numbers.ts';
+import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from './text.ts';
+
+/**
+ * How many people a booking is for (1 to 100).
+ *
+ * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons",
+ * "2 pax", "3 guests", "2 ppl", "two people", "for 4 people", "for 2", "for two", "table for 4",
+ * "party of 6", "group of 8", "4 of us", "we are 4"; adults and children: "2 adults", "ผู้ใหญ่ 2",
+ * "ผู้ใหญ่ 2 ท่าน", "2 adults and 1 child", "ผู้ใหญ่ 2 เด็ก 1" are summed (children, kids, infants,
+ * babies, เด็ก, ทารก all count as people: 3 here).
+ * Precedence: adults + children, then a count with a people word, then "for N" / "party of N";
+ * among equals the first one.
+ * Not: a count of anything else ("2 ชั่วโมง", "2 nights", "for 2 hours", "for 500 baht"), the bare
+ * "2 ที่" (ที่ is too common a word), "คนละ 500" (per person), counts above 100 ("1000 คน" is more
+ * likely followers than guests).
+ */
+
+const MAX_PARTY = 100;
+
+const COUNT = `\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC}|${THAI_NUMBER_SRC}`;
+const ADULT = '(?:adults?(?![a-z])|ผู้ใหญ่)';
+const CHILD = '(?:(?:children|child|kids?|infants?|babies|baby|toddlers?)(?![a-z])|เด็กเล็ก|เด็ก|ทารก)';
+const PEOPLE = '(?:คน(?!ละ)|ท่าน(?!ละ)|ที่นั่ง|(?:people|persons?|pax|guests?|ppl|pp)(?![a-z]))';
+
+const ADULTS_RE = new RegExp(
+  `(?<![\\d.,])(?<n1>${COUNT})\\s*${ADULT}|${ADULT}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)(?:\\s*(?:คน|ท่าน))?`,
+  'gi',
+);
+const CHILDREN_RE = new RegExp(
+  `(?<![\\d.,])(?<n1>${COUNT})\\s*${CHILD}|${CHILD}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)(?:\\s*(?:คน|ท่าน))?`,
+  'gi',
+);
+const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*${PEOPLE}`, 'gi');
+const GROUP_RE = new RegExp(
+  `(?:\\b(?:party|group|table)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
+    `|\\b(?:table\\s+|booking\\s+|reservation\\s+|book\\s+)?for\\s+(?<n2>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})` +
+    `|(?<![\\d.,])(?<n3>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+of\\s+us\\b` +
+    `|\\bwe(?:'re|\\s+are)\\s+(?:a\\s+(?:group|party)\\s+of\\s+)?(?<n4>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC}))` +
+    `(?!\\d|[:./]\\d)`,
+  'gi',
+);
+const ALONE_RE = /คนเดียว|\b(?:just|only)\s+me\b|\bby\s+myself\b/gi;
+
+/** After "for 2": words that make it not a party ("for 2 hours", "for 2pm", "for 2nd"). */
+const NOT_PEOPLE_AFTER = new RegExp(
+  `\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|a\\.?m\\b|p\\.?m\\b|o'?clock|(?:st|nd|rd|th)(?![a-z])|k(?![a-z]))`,
+  'iy',
+);
+
+function countOf(token: string | undefined): number | null {
+  if (token === undefined) return null;
+  const n = parseCount(token);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= MAX_PARTY ? n : null;
+}
+
+interface Found {
+  index: number;
+  n: number;
+}
+
+function collect(re: RegExp, s: string, claims: Claims, read: (m: RegExpExecArray) => number | null, check?: (end: number) => boolean): Found[] {
+  const found: Found[] = [];
+  eachMatch(re, s, (m) => {
+    const n = read(m);
+    const end = m.index + m[0].length;
+    if (n === null || (check !== undefined && !check(end)) || !claims.take(m.index, end)) return 'retry';
+    found.push({ index: m.index, n });
+  });
+  return found;
+}
+
+function first(found: Found[]): Found | undefined {
+  let best: Found | undefined;
+  for (const f of found) if (best === undefined || f.index < best.index) best = f;
+  return best;
+}
+
+export function extractPartySize(s: string, claims: Claims): number | undefined {
+  const byGroups = (m: RegExpExecArray): number | null => {
+    const g = m.groups!;
+    return countOf(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n);
+  };
+  const adults = first(collect(ADULTS_RE, s, claims, byGroups));
+  const children = first(collect(CHILDREN_RE, s, claims, byGroups));
+  if (adults !== undefined || children !== undefined) {
+    const total = (adults?.n ?? 0) + (children?.n ?? 0);
+    return total <= MAX_PARTY ? total : undefined;
+  }
+  const people = first(collect(PEOPLE_RE, s, claims, byGroups));
+  if (people !== undefined) return people.n;
+  const notFollowedByUnit = (end: number): boolean => {
+    NOT_PEOPLE_AFTER.lastIndex = end;
+    return !NOT_PEOPLE_AFTER.test(s);
+  };
+  const group = first(collect(GROUP_RE, s, claims, byGroups, notFollowedByUnit));
+  if (group !== undefined) return group.n;
+  const alone = first(collect(ALONE_RE, s, claims, () => 1));
+  return alone?.n;
+}

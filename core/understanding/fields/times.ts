@@ -1,0 +1,145 @@
+import { moneyCueBefore } from './money.ts';
+import { parseCount, THAI_SMALL_NUMBER_SRC } from './numbers.ts';
+import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from './text.ts';
+
+/**
+ * A time of day, `HH:MM` (24 h).
+ *
+ * English: 3pm, 3 pm, 3:30pm, 10.30 am, 12am (00:00), 12pm (12:00), noon, midday, midnight,
+ * 15:00, 15.00, "at 3" / "at 3 o'clock" / "3 o'clock" (hours 1-6 taken as afternoon: 15:00;
+ * 7-12 as written).
+ * Thai (digits or number words): 15.00 น., 15 นาฬิกา, 9 โมง, 10 โมงเช้า, 9 โมงครึ่ง (09:30),
+ * บ่ายโมง (13:00), บ่ายสอง(โมง) (14:00), บ่าย 3 (15:00), บ่าย 3 โมงครึ่ง (15:30), 4 โมงเย็น, 6 โมงเย็น
+ * (18:00), bare "2 โมง" = 14:00 and "4 โมง" = 16:00 (hours 1-6 without เช้า are afternoon),
+ * 1-5 ทุ่ม (19:00-23:00), หกทุ่ม and เที่ยงคืน (00:00), ทุ่มนึง / ทุ่มครึ่ง, ตี 1-ตี 5 (01:00-05:00),
+ * เที่ยง / เที่ยงวัน (12:00), เที่ยงครึ่ง (12:30).
+ * "10.30" alone is a time, unless a currency marker follows it or a money word or sign comes before
+ * it ("โอน 10.50" is left to money); "1.30 ชั่วโมง" is a duration, not a time.
+ * Several times: the first one in the text.
+ * Not supported: "half past three", "quarter to", "in the afternoon" after a bare hour, ranges
+ * (the first time is taken).
+ */
+
+function hhmm(h: number, m: number): string | null {
+  if (!Number.isInteger(h) || !Number.isInteger(m) || h < 0 || h > 23 || m < 0 || m > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+const N = `\\d{1,2}|${THAI_SMALL_NUMBER_SRC}`;
+const HALF = '(?<half>\\s*ครึ่ง)?';
+
+const AMPM_RE = /(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/gi;
+const NOON_RE = /\b(?:(?<noon>noon|midday)|(?<midnight>midnight))\b/gi;
+const AFTERNOON_RE = new RegExp(`บ่าย\\s*(?:(?<n>${N})(?:[.:](?<min>\\d{2}))?(?:\\s*โมง)?|โมง)${HALF}`, 'g');
+const MONG_RE = new RegExp(`(?<![\\d.])(?<n>${N})\\s*โมง(?<half1>\\s*ครึ่ง)?\\s*(?<part>เช้า|เย็น|ตอนเช้า|ตอนเย็น)?${HALF}`, 'g');
+const THUM_RE = new RegExp(`(?:(?<![\\d.])(?<n>${N})\\s*ทุ่ม(?!เท)|ทุ่ม(?<one>นึง|หนึ่ง)|ทุ่ม(?=\\s*ครึ่ง))${HALF}`, 'g');
+const TEE_RE = new RegExp(`ตี\\s*(?<n>${N})${HALF}`, 'g');
+const THIANG_RE = /เที่ยง(?<which>คืน|วัน|ตรง)?(?<half>\s*ครึ่ง)?/g;
+const CLOCK_RE = new RegExp(`(?<![\\w.,:/])(\\d{1,2})([:.])(\\d{2})(?!\\d|[.,:]\\d)`, 'g');
+const NA_RE = /(?<![\w.,:/])(\d{1,2})\s*(?:น\.|นาฬิกา)/g;
+const AT_RE = /(?:(?<![a-z])(?:at|@)\s*(\d{1,2})(?!\d|[:.]\d|\s*(?:a\.?m|p\.?m))(?:\s*o'?clock)?|(?<![\d.])(\d{1,2})\s*o'?clock)(?![a-z])/gi;
+
+const UNIT_AFTER = new RegExp(`\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC})`, 'iy');
+const NOT_A_CLOCK_AFTER = new RegExp(`\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|k(?![a-z]))`, 'iy');
+
+function count(token: string | undefined): number | null {
+  return token === undefined ? null : parseCount(token);
+}
+
+interface Found {
+  index: number;
+  time: string;
+}
+
+export function extractTime(s: string, claims: Claims): string | undefined {
+  const found: Found[] = [];
+  const add = (index: number, end: number, time: string | null): void => {
+    if (time !== null && claims.take(index, end)) found.push({ index, time });
+  };
+  const hasDigit = /\d/.test(s);
+
+  if (hasDigit) {
+    eachMatch(AMPM_RE, s, (m) => {
+      const h = Number(m[1]);
+      const min = m[2] === undefined ? 0 : Number(m[2]);
+      if (h < 1 || h > 12) return;
+      const pm = m[3].toLowerCase().startsWith('p');
+      add(m.index, m.index + m[0].length, hhmm((h % 12) + (pm ? 12 : 0), min));
+    });
+  }
+  if (/[a-z]/i.test(s)) {
+    eachMatch(NOON_RE, s, (m) => {
+      add(m.index, m.index + m[0].length, m.groups!.noon !== undefined ? '12:00' : '00:00');
+    });
+  }
+  if (s.includes('บ่าย')) {
+    eachMatch(AFTERNOON_RE, s, (m) => {
+      const g = m.groups!;
+      let h = g.n === undefined ? 1 : count(g.n);
+      if (h === null) return;
+      if (h >= 1 && h <= 11) h += 12;
+      const min = g.min !== undefined ? Number(g.min) : g.half !== undefined ? 30 : 0;
+      add(m.index, m.index + m[0].length, hhmm(h, min));
+    });
+  }
+  if (s.includes('โมง')) {
+    eachMatch(MONG_RE, s, (m) => {
+      const g = m.groups!;
+      let h = count(g.n);
+      if (h === null || h < 1 || h > 23) return;
+      const part = g.part ?? '';
+      if (part.endsWith('เย็น')) {
+        if (h < 12) h += 12;
+      } else if (!part.endsWith('เช้า') && h <= 6) h += 12; // "2 โมง" = 14:00
+      const min = g.half1 !== undefined || g.half !== undefined ? 30 : 0;
+      add(m.index, m.index + m[0].length, hhmm(h, min));
+    });
+  }
+  if (s.includes('ทุ่ม')) {
+    eachMatch(THUM_RE, s, (m) => {
+      const g = m.groups!;
+      const n = g.n !== undefined ? count(g.n) : 1;
+      if (n === null || n < 1 || n > 6) return;
+      add(m.index, m.index + m[0].length, hhmm((18 + n) % 24, g.half !== undefined ? 30 : 0));
+    });
+  }
+  if (s.includes('ตี')) {
+    eachMatch(TEE_RE, s, (m) => {
+      const n = count(m.groups!.n);
+      if (n === null || n < 1 || n > 5) return;
+      add(m.index, m.index + m[0].length, hhmm(n, m.groups!.half !== undefined ? 30 : 0));
+    });
+  }
+  if (s.includes('เที่ยง')) {
+    eachMatch(THIANG_RE, s, (m) => {
+      const g = m.groups!;
+      add(m.index, m.index + m[0].length, hhmm(g.which === 'คืน' ? 0 : 12, g.half !== undefined ? 30 : 0));
+    });
+  }
+  if (hasDigit) {
+    eachMatch(CLOCK_RE, s, (m) => {
+      const end = m.index + m[0].length;
+      if (m[2] === '.') {
+        NOT_A_CLOCK_AFTER.lastIndex = end;
+        if (NOT_A_CLOCK_AFTER.test(s) || moneyCueBefore(s, m.index)) return;
+      }
+      add(m.index, end, hhmm(Number(m[1]), Number(m[3])));
+    });
+    eachMatch(NA_RE, s, (m) => {
+      add(m.index, m.index + m[0].length, hhmm(Number(m[1]), 0));
+    });
+    eachMatch(AT_RE, s, (m) => {
+      UNIT_AFTER.lastIndex = m.index + m[0].length;
+      if (UNIT_AFTER.test(s)) return; // "at 2 people"
+      let h = Number(m[1] ?? m[2]);
+      if (h >= 1 && h <= 6) h += 12;
+      if (h < 1 || h > 23) return;
+      add(m.index, m.index + m[0].length, hhmm(h, 0));
+    });
+  }
+
+  if (found.length === 0) return undefined;
+  let first = found[0];
+  for (const f of found) if (f.index < first.index) first = f;
+  return first.time;
+}

@@ -1,0 +1,476 @@
+import type { Kind } from '../classification.ts';
+import type { Taxonomy } from '../taxonomy.ts';
+import { KIND_PROTOTYPES } from './kind-prototypes.ts';
+import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
+
+/**
+ * A TF-IDF index of one taxonomy, built once and kept (see `indexFor`): every class (case type,
+ * bookable service, FAQ entry, and the built-in generic examples of each kind) is a set of example
+ * documents, a centroid, and a list of keywords. Scoring a message is a sparse dot product through
+ * inverted postings, so its cost grows with the message's features and their postings, not with
+ * the number of classes times examples.
+ */
+
+export type ClassSource = 'case' | 'booking' | 'faq' | 'generic';
+
+export interface IndexedClass {
+  kind: Kind;
+  source: ClassSource;
+  /** The taxonomy key; for generic classes, the kind. */
+  key: string;
+  /** Example documents [docStart, docEnd) in the index. */
+  docStart: number;
+  docEnd: number;
+  /** FAQ answers [answerStart, answerEnd): used to tell FAQ entries apart, never for the kind. */
+  answerStart: number;
+  answerEnd: number;
+  keywords: Keyword[];
+}
+
+interface Keyword {
+  /** Thai (or mixed) keywords: the normalised text without spaces, matched as a substring. */
+  compact?: string;
+  /** All its tokens (particles and function words too: "ของไม่มา" is not just "ไม่"), matched in
+   * order with at most KEYWORD_GAP other tokens between them. */
+  tokens: string[];
+  /** Latin keywords: the tokens written together ("top up" = "topup"). */
+  joined?: string;
+  /** 1 / number of classes sharing this keyword. */
+  specificity: number;
+}
+
+interface Postings {
+  docs: Int32Array;
+  weights: Float32Array;
+}
+
+interface Space {
+  vocab: Map<string, number>;
+  idf: Float64Array;
+  maxIdf: number;
+  docPostings: Postings[];
+  centroidPostings: Postings[];
+}
+
+export interface TaxonomyIndex {
+  classes: IndexedClass[];
+  /** Word features used by the built-in small-talk examples (for `smallTalkCoverage`). */
+  smallTalkVocab: Set<string>;
+  docCount: number;
+  words: Space;
+  chars: Space;
+  /** Scratch buffers, reused by every query (scoring is synchronous). */
+  scratch: { docWord: Float32Array; docChar: Float32Array; centWord: Float32Array; centChar: Float32Array };
+}
+
+export interface ClassScores {
+  /** Per class: best example similarity, top-k mean, centroid similarity, keyword evidence (0..1). */
+  top1: Float64Array;
+  topk: Float64Array;
+  centroid: Float64Array;
+  keyword: Float64Array;
+  /** Per FAQ class: best similarity to one of its answers (0 for other classes). */
+  answer: Float64Array;
+  /** Share of the message's word weight (idf) made of small-talk vocabulary, 0..1. */
+  smallTalkCoverage: number;
+}
+
+/** Weight of word features against character n-grams in the similarity. */
+export const WORD_WEIGHT = 0.5;
+/** Weight of a description or FAQ answer in a class centroid, against an example. */
+const CONTEXT_WEIGHT = 0.5;
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+/** Splits a FAQ question (or answer) written in two languages: "... / ...", one per line, or "|". */
+function splitVariants(text: string): string[] {
+  return text
+    .split(/\n|\s\/\s|\|/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+interface ClassDraft {
+  kind: Kind;
+  source: ClassSource;
+  key: string;
+  examples: string[];
+  /** Text that describes the class but is not how customers write (centroid only, down-weighted). */
+  context: string[];
+  /** FAQ answers. */
+  answers: string[];
+  keywords: string[];
+}
+
+function drafts(taxonomy: Taxonomy): ClassDraft[] {
+  const out: ClassDraft[] = [];
+  const entry = (kind: Kind, source: ClassSource, e: Taxonomy['caseTypes'][number]): ClassDraft => {
+    const names = [e.name?.en, e.name?.th].filter((n): n is string => !!n && n.trim() !== '');
+    return {
+      kind,
+      source,
+      key: e.key,
+      examples: [...(e.examples ?? []), ...names].filter((t) => typeof t === 'string' && t.trim() !== ''),
+      context: e.description ? [e.description] : [],
+      answers: [],
+      keywords: [...(e.keywords ?? []), ...names],
+    };
+  };
+  for (const e of taxonomy.caseTypes ?? []) out.push(entry('case', 'case', e));
+  for (const e of taxonomy.bookingTypes ?? []) out.push(entry('booking', 'booking', e));
+  for (const f of taxonomy.faq ?? []) {
+    out.push({
+      kind: 'question',
+      source: 'faq',
+      key: f.key,
+      examples: splitVariants(f.question),
+      context: splitVariants(f.answer),
+      answers: splitVariants(f.answer),
+      keywords: [],
+    });
+  }
+  for (const kind of ['question', 'other', 'booking', 'case'] as const) {
+    out.push({ kind, source: 'generic', key: kind, examples: KIND_PROTOTYPES[kind], context: [], answers: [], keywords: [] });
+  }
+  return out;
+}
+
+/** Tokens a keyword may skip between its own words ("ยอดไม่ขึ้น" matches "ยอดยังไม่ขึ้น"). */
+const KEYWORD_GAP = 2;
+
+function keywordOf(text: string): Omit<Keyword, 'specificity'> | null {
+  const normalized = normalizeText(text).trim();
+  if (!normalized) return null;
+  const tokens = textFeatures(text).allTokens;
+  if (THAI.test(normalized)) return { compact: normalized.replace(/\s+/g, ''), tokens };
+  if (tokens.length === 0) return null;
+  return { tokens, joined: tokens.join('') };
+}
+
+const keywordId = (k: Omit<Keyword, 'specificity'>) => k.compact ?? `~${k.joined}`;
+
+type Vec = Map<number, number>;
+
+function weigh(counts: Counts, vocab: Map<string, number>, idf: Float64Array): Vec {
+  const v: Vec = new Map();
+  let norm = 0;
+  for (const [f, c] of counts) {
+    const id = vocab.get(f);
+    if (id === undefined) continue;
+    const w = (1 + Math.log(c)) * idf[id];
+    v.set(id, w);
+    norm += w * w;
+  }
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (const [id, w] of v) v.set(id, w * inv);
+  }
+  return v;
+}
+
+function buildSpace(docFeatures: Counts[], contextFeatures: Counts[]): Omit<Space, 'docPostings' | 'centroidPostings'> {
+  const vocab = new Map<string, number>();
+  const df: number[] = [];
+  for (const counts of docFeatures) {
+    for (const f of counts.keys()) {
+      let id = vocab.get(f);
+      if (id === undefined) {
+        id = vocab.size;
+        vocab.set(f, id);
+        df.push(0);
+      }
+      df[id]++;
+    }
+  }
+  // Features seen only in descriptions and keywords get the rarest weight.
+  for (const counts of contextFeatures) {
+    for (const f of counts.keys()) {
+      if (!vocab.has(f)) {
+        vocab.set(f, vocab.size);
+        df.push(0);
+      }
+    }
+  }
+  const n = docFeatures.length;
+  const idf = new Float64Array(df.length);
+  let maxIdf = 1;
+  for (let i = 0; i < df.length; i++) {
+    idf[i] = Math.log((n + 1) / (df[i] + 1)) + 1;
+    if (idf[i] > maxIdf) maxIdf = idf[i];
+  }
+  return { vocab, idf, maxIdf };
+}
+
+function toPostings(vectors: Vec[], size: number): Postings[] {
+  const lists: { docs: number[]; weights: number[] }[] = Array.from({ length: size }, () => ({ docs: [], weights: [] }));
+  vectors.forEach((v, doc) => {
+    for (const [id, w] of v) {
+      lists[id].docs.push(doc);
+      lists[id].weights.push(w);
+    }
+  });
+  return lists.map((l) => ({ docs: Int32Array.from(l.docs), weights: Float32Array.from(l.weights) }));
+}
+
+function addInto(target: Vec, v: Vec, by: number): void {
+  for (const [id, w] of v) target.set(id, (target.get(id) ?? 0) + w * by);
+}
+
+function normalise(v: Vec): Vec {
+  let norm = 0;
+  for (const w of v.values()) norm += w * w;
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (const [id, w] of v) v.set(id, w * inv);
+  }
+  return v;
+}
+
+export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
+  const classDrafts = drafts(taxonomy);
+  const classes: IndexedClass[] = [];
+  const docFeats: TextFeatures[] = [];
+  const docClass: number[] = [];
+  /** Answer documents: scored like examples but kept out of every class's own examples. */
+  const answerDocs: { cls: number; f: TextFeatures }[] = [];
+  const contextFeats: { cls: number; f: TextFeatures; weight: number }[] = [];
+
+  // Keywords: one per distinct normalised form per class; specificity by how many classes share it.
+  const keywordClasses = new Map<string, Set<number>>();
+  const classKeywords: Omit<Keyword, 'specificity'>[][] = [];
+
+  classDrafts.forEach((d, ci) => {
+    const docStart = docFeats.length;
+    for (const ex of d.examples) {
+      docFeats.push(textFeatures(ex));
+      docClass.push(ci);
+    }
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, answerStart: 0, answerEnd: 0, keywords: [] });
+    for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
+    for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
+    const kws = new Map<string, Omit<Keyword, 'specificity'>>();
+    for (const k of d.keywords) {
+      if (typeof k !== 'string') continue;
+      const kw = keywordOf(k);
+      if (!kw) continue;
+      const id = keywordId(kw);
+      kws.set(id, kw);
+      if (!keywordClasses.has(id)) keywordClasses.set(id, new Set());
+      keywordClasses.get(id)!.add(ci);
+      // Keywords also describe the class in its centroid, like an example.
+      contextFeats.push({ cls: ci, f: textFeatures(k), weight: 1 });
+    }
+    classKeywords.push([...kws.values()]);
+  });
+  classes.forEach((c, ci) => {
+    c.keywords = classKeywords[ci].map((k) => ({ ...k, specificity: 1 / keywordClasses.get(keywordId(k))!.size }));
+  });
+  // Answers go after every example (they do not count in document frequencies: they are not how
+  // customers write), each class's answers contiguous.
+  const exampleCount = docFeats.length;
+  classes.forEach((c, ci) => {
+    c.answerStart = docFeats.length;
+    for (const a of answerDocs) {
+      if (a.cls !== ci) continue;
+      docFeats.push(a.f);
+      docClass.push(ci);
+    }
+    c.answerEnd = docFeats.length;
+  });
+
+  const space = (pick: (f: TextFeatures) => Counts): Space => {
+    const base = buildSpace(
+      docFeats.slice(0, exampleCount).map(pick),
+      [...contextFeats.map((c) => pick(c.f)), ...docFeats.slice(exampleCount).map(pick)],
+    );
+    const docVecs = docFeats.map((f) => weigh(pick(f), base.vocab, base.idf));
+    const centroids: Vec[] = classes.map(() => new Map());
+    docVecs.forEach((v, doc) => {
+      if (doc < exampleCount) addInto(centroids[docClass[doc]], v, 1);
+    });
+    for (const c of contextFeats) addInto(centroids[c.cls], weigh(pick(c.f), base.vocab, base.idf), c.weight);
+    centroids.forEach(normalise);
+    return {
+      ...base,
+      docPostings: toPostings(docVecs, base.vocab.size),
+      centroidPostings: toPostings(centroids, base.vocab.size),
+    };
+  };
+
+  const words = space((f) => f.words);
+  const chars = space((f) => f.chars);
+  const smallTalkVocab = new Set<string>();
+  for (const c of classes) {
+    if (c.source !== 'generic' || c.kind !== 'other') continue;
+    for (let d = c.docStart; d < c.docEnd; d++) for (const t of docFeats[d].tokens) smallTalkVocab.add(t);
+  }
+  return {
+    classes,
+    smallTalkVocab,
+    docCount: docFeats.length,
+    words,
+    chars,
+    scratch: {
+      docWord: new Float32Array(docFeats.length),
+      docChar: new Float32Array(docFeats.length),
+      centWord: new Float32Array(classes.length),
+      centChar: new Float32Array(classes.length),
+    },
+  };
+}
+
+/** Cosine similarities of a message's features to every document and centroid of one space. */
+function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut: Float32Array): void {
+  docOut.fill(0);
+  centOut.fill(0);
+  const ids: number[] = [];
+  const ws: number[] = [];
+  let norm = 0;
+  for (const [f, c] of counts) {
+    const id = space.vocab.get(f);
+    // A feature the taxonomy never uses still counts in the message's length: a message that is
+    // mostly about something else is less similar.
+    const w = (1 + Math.log(c)) * (id === undefined ? space.maxIdf : space.idf[id]);
+    norm += w * w;
+    if (id !== undefined) {
+      ids.push(id);
+      ws.push(w);
+    }
+  }
+  if (norm === 0) return;
+  const inv = 1 / Math.sqrt(norm);
+  for (let i = 0; i < ids.length; i++) {
+    const w = ws[i] * inv;
+    const p = space.docPostings[ids[i]];
+    for (let j = 0; j < p.docs.length; j++) docOut[p.docs[j]] += w * p.weights[j];
+    const q = space.centroidPostings[ids[i]];
+    for (let j = 0; j < q.docs.length; j++) centOut[q.docs[j]] += w * q.weights[j];
+  }
+}
+
+function keywordEvidence(cls: IndexedClass, f: TextFeatures, compact: string): number {
+  let sum = 0;
+  for (const k of cls.keywords) {
+    const hit =
+      (k.compact !== undefined && compact.includes(k.compact)) ||
+      (k.joined !== undefined && f.words.has(k.joined)) ||
+      (k.tokens.length > 0 && containsInOrder(f.allTokens, k.tokens));
+    if (hit) sum += k.specificity;
+  }
+  return 1 - Math.exp(-sum);
+}
+
+/** Whether `run` occurs in `tokens` in order, with at most KEYWORD_GAP tokens between neighbours. */
+function containsInOrder(tokens: string[], run: string[]): boolean {
+  for (let i = 0; i + run.length <= tokens.length; i++) {
+    if (tokens[i] !== run[0]) continue;
+    let at = i;
+    let j = 1;
+    for (; j < run.length; j++) {
+      let found = -1;
+      for (let x = at + 1; x <= at + 1 + KEYWORD_GAP && x < tokens.length; x++) {
+        if (tokens[x] === run[j]) {
+          found = x;
+          break;
+        }
+      }
+      if (found < 0) break;
+      at = found;
+    }
+    if (j === run.length) return true;
+  }
+  return false;
+}
+
+/** How similar a message is to every class of the index. */
+export function scoreClasses(index: TaxonomyIndex, f: TextFeatures): ClassScores {
+  const { docWord, docChar, centWord, centChar } = index.scratch;
+  scoreSpace(index.words, f.words, docWord, centWord);
+  scoreSpace(index.chars, f.chars, docChar, centChar);
+  const n = index.classes.length;
+  const top1 = new Float64Array(n);
+  const topk = new Float64Array(n);
+  const centroid = new Float64Array(n);
+  const keyword = new Float64Array(n);
+  const answer = new Float64Array(n);
+  const compact = f.normalized.replace(/\s+/g, '');
+  const best = [0, 0, 0];
+  for (let c = 0; c < n; c++) {
+    const cls = index.classes[c];
+    const size = cls.docEnd - cls.docStart;
+    // Examples come in two languages: the top-k runs over about half of them.
+    const k = Math.max(1, Math.min(3, Math.ceil(size / 2)));
+    best[0] = best[1] = best[2] = 0;
+    for (let d = cls.docStart; d < cls.docEnd; d++) {
+      const s = WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
+      if (s > best[2]) {
+        if (s > best[0]) {
+          best[2] = best[1];
+          best[1] = best[0];
+          best[0] = s;
+        } else if (s > best[1]) {
+          best[2] = best[1];
+          best[1] = s;
+        } else best[2] = s;
+      }
+    }
+    top1[c] = best[0];
+    topk[c] = k === 1 ? best[0] : k === 2 ? (best[0] + best[1]) / 2 : (best[0] + best[1] + best[2]) / 3;
+    centroid[c] = WORD_WEIGHT * centWord[c] + (1 - WORD_WEIGHT) * centChar[c];
+    keyword[c] = cls.keywords.length ? keywordEvidence(cls, f, compact) : 0;
+    for (let d = cls.answerStart; d < cls.answerEnd; d++) {
+      const s = WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
+      if (s > answer[c]) answer[c] = s;
+    }
+  }
+  return { top1, topk, centroid, keyword, answer, smallTalkCoverage: coverage(index, f) };
+}
+
+function coverage(index: TaxonomyIndex, f: TextFeatures): number {
+  let covered = f.emoji > 0 ? 1 : 0;
+  let total = covered;
+  for (const t of f.tokens) {
+    const id = index.words.vocab.get(t);
+    const w = id === undefined ? index.words.maxIdf : index.words.idf[id];
+    total += w;
+    if (index.smallTalkVocab.has(t)) covered += w;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/**
+ * The index of a taxonomy, built on first use and kept: by object identity (the usual case: an
+ * org's taxonomy object is loaded once and reused), else by a hash of its content (a taxonomy
+ * parsed anew for every message), for a handful of recent taxonomies.
+ */
+const byObject = new WeakMap<object, TaxonomyIndex>();
+const byHash = new Map<string, TaxonomyIndex>();
+const HASH_CACHE_SIZE = 16;
+
+function hash(text: string): string {
+  // FNV-1a, twice with different seeds: 64 bits is plenty for a cache key.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h2 >>> 15);
+  }
+  return `${(h1 >>> 0).toString(16)}-${(h2 >>> 0).toString(16)}-${text.length}`;
+}
+
+export function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
+  const known = byObject.get(taxonomy);
+  if (known) return known;
+  const key = hash(JSON.stringify(taxonomy));
+  let index = byHash.get(key);
+  if (index) {
+    byHash.delete(key); // re-insert: most recently used last
+  } else {
+    index = buildIndex(taxonomy);
+  }
+  byHash.set(key, index);
+  if (byHash.size > HASH_CACHE_SIZE) byHash.delete(byHash.keys().next().value!);
+  byObject.set(taxonomy, index);
+  return index;
+}

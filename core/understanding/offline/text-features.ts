@@ -1,0 +1,238 @@
+/**
+ * Text normalisation and features for the offline classifier: Thai and English chat messages
+ * (mixed, with typos, slang, emoji and polite particles) turned into two bags of features,
+ *
+ * - `words`: word tokens (Thai words from ICU's dictionary segmenter, English words lower-cased
+ *   and lightly stemmed), polite particles and English function words left out, plus every pair of
+ *   neighbouring tokens written together ("top up" -> "topup", "เติม"+"เงิน" -> "เติมเงิน") so that
+ *   spelling and segmentation variants of compounds meet;
+ * - `chars`: character n-grams of the content words (Latin 3-5 within a word, Thai 2-4 over runs of
+ *   Thai text, because Thai word boundaries are themselves a guess), which absorb typos,
+ *   inflections and segmentation noise.
+ *
+ * Everything here is pure and deterministic; nothing is fetched or loaded.
+ */
+
+/** Work is capped: a message longer than this is cut (customers say what matters first). */
+export const MAX_CHARS = 1000;
+/** At most this many word tokens are used. */
+const MAX_TOKENS = 160;
+
+export type Counts = Map<string, number>;
+
+export interface TextFeatures {
+  words: Counts;
+  chars: Counts;
+  /** The normalised text (for keyword matching). */
+  normalized: string;
+  /** Content tokens in order (stemmed). */
+  tokens: string[];
+  /** Every token in order, function words and particles included (for keyword phrase matching). */
+  allTokens: string[];
+  /** Emoji seen (pictographs, after dropping modifiers). */
+  emoji: number;
+  /** The message is worded as a question: "?", an interrogative word, a Thai question particle. */
+  questionCue: boolean;
+}
+
+const THAI_DIGIT_ZERO = 0x0e50;
+const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u034F]/g;
+const EMOJI = /\p{Extended_Pictographic}/gu;
+const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}]/gu;
+const THAI_CHAR = /[\u0E00-\u0E7F]/;
+
+/**
+ * Common spelling variants of chat Thai, mapped to one form. These are facts of the written
+ * language (colloquial question particles, informal transliterations), not of any taxonomy.
+ */
+const THAI_VARIANTS: [RegExp, string][] = [
+  [/\u0E4D\u0E32/g, '\u0E33'], // nikhahit + sara aa typed for sara am
+  [/(หรือ|รึ|หรือว่า)(เปล่า|ป่าว|ป่ะ|เปล่าคะ)/g, 'ไหม'],
+  [/มั้ย|มั๊ย|ไม๊|มั๋ย/g, 'ไหม'],
+  [/เท่าไร่|เท่าไร|เท่าไหร(?!่)|เท่าไห่/g, 'เท่าไหร่'],
+  [/ยังงัย|ยังไงอ่ะ|ยังงี้|อย่างไร/g, 'ยังไง'],
+  [/คร้าบ|ครัช|ครัฟ|คับ|ค้าบ|งับ/g, 'ครับ'],
+  [/ค้ะ|คร่ะ/g, 'ค่ะ'],
+  [/ล็อค/g, 'ล็อก'],
+  [/เช็ค/g, 'เช็ก'],
+  [/แอพ/g, 'แอป'],
+  [/อัพ/g, 'อัป'],
+  [/เดท(?=$|[^\u0E30-\u0E4E])/g, 'เดต'],
+  [/อีเมล์/g, 'อีเมล'],
+  [/ไลค์/g, 'ไลก์'],
+  [/ๆ/g, ' '],
+];
+
+/** English contractions and their apostrophe-less chat spellings. */
+const EN_NEGATIONS: [RegExp, string][] = [
+  [/\b(ca|wo)n'?t\b/g, '$1n not'],
+  [/\b(is|are|was|were|has|have|had|do|does|did|could|would|should|must|need)n'?t\b/g, '$1 not'],
+  [/\bwon\b(?= not)/g, 'will'],
+  [/\bcannot\b/g, 'can not'],
+  [/'(s|re|ll|ve|m|d)\b/g, ''],
+  [/\b(u)\b/g, 'you'],
+  [/\b(ur)\b/g, 'your'],
+  [/\b(pls|plz|plx)\b/g, 'please'],
+  [/\b(tmr|tmrw|tomoro|tomorow|tommorow|tommorrow)\b/g, 'tomorrow'],
+  [/\b(thx|thanx|tks|ty)\b/g, 'thanks'],
+];
+
+/**
+ * Left out of word features: English function words and Thai polite particles and pronouns. Kept
+ * on purpose: negations (not, no, never, ไม่), question words (what, how, ไหม, ...), modal "can",
+ * "please"; they carry the difference between a request, a problem and a question.
+ */
+const STOPWORDS = new Set([
+  // English
+  'a', 'an', 'the', 'i', 'me', 'my', 'mine', 'myself', 'we', 'our', 'us', 'you', 'your', 'yours', 'it', 'its', 'this',
+  'that', 'these', 'those', 'is', 'am', 'are', 'was', 'were', 'be', 'been', 'being', 'to', 'of', 'in', 'on', 'at',
+  'for', 'with', 'and', 'or', 'but', 'so', 'as', 'by', 'from', 'into', 'than', 'then', 'there', 'here', 'he', 'she',
+  'they', 'them', 'their', 'his', 'her', 'him', 'just', 'also', 'very', 'really', 'will', 'would', 'shall', 'should',
+  'have', 'has', 'had', 'do', 'does', 'did', 'get', 'got', 'some', 'any', 'all', 'too', 'guys', 'oh', 'um', 'hmm',
+  // Thai particles, pronouns and fillers
+  'ค่ะ', 'คะ', 'ครับ', 'ค่า', 'ฮะ', 'จ้า', 'จ้ะ', 'จ๊ะ', 'จ๋า', 'นะ', 'น่ะ', 'น้า', 'นะคะ', 'นะครับ', 'อ่ะ', 'อะ',
+  'เด้อ', 'ล่ะ', 'ละ', 'ผม', 'ดิฉัน', 'ฉัน', 'หนู', 'เค้า', 'เรา', 'คุณ', 'พี่', 'น้อง', 'แอดมิน', 'แอด', 'ที่', 'ของ',
+  'และ', 'ก็', 'ให้', 'ไป', 'มา', 'แล้ว', 'อยู่', 'เลย', 'จะ', 'คือ', 'ว่า', 'ซึ่ง', 'อัน', 'นี้', 'นั้น', 'ๆ',
+]);
+
+/** Light English stemming: plural, -ing, -ed, -ly, final e; doubled final consonants undone. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // -ing / -ed only when a real stem remains ("noted" must not become "not").
+  const suffix = w.endsWith('ing') ? 3 : w.endsWith('ed') ? 2 : 0;
+  if (suffix) {
+    const rest = w.slice(0, -suffix);
+    const doubled = /([b-df-hj-np-tv-z])\1$/.test(rest) && !/(ll|ss|zz)$/.test(rest);
+    if (doubled && rest.length >= 4) w = rest.slice(0, -1);
+    else if (rest.length >= 4 && /[aeiouy]/.test(rest)) w = rest;
+  } else if (w.endsWith('ly') && w.length >= 6) w = w.slice(0, -2);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 4) w = w.slice(0, -1) + 'i';
+  return w;
+}
+
+/** Normalisation shared by features and keyword matching. Never throws. */
+export function normalizeText(input: string): string {
+  let s = typeof input === 'string' ? input : '';
+  if (s.length > MAX_CHARS) s = s.slice(0, MAX_CHARS);
+  s = s.normalize('NFC').replace(ZERO_WIDTH, '').toLowerCase();
+  s = s.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - THAI_DIGIT_ZERO));
+  // Drawn-out letters: Thai vowels and tone marks never double; consonants and Latin letters
+  // repeated three times or more are emphasis ("ค่าาาา", "คร้าบบบ", "pleaseeee").
+  s = s.replace(/เเ/g, 'แ'); // two sara e typed for sara ae
+  s = s.replace(/([\u0E30-\u0E3A\u0E40-\u0E4E])\1+/g, '$1');
+  s = s.replace(/([\u0E01-\u0E2E])\1{2,}/g, '$1');
+  s = s.replace(/([a-z])\1{2,}/g, '$1$1');
+  for (const [re, to] of THAI_VARIANTS) s = s.replace(re, to);
+  s = s.replace(/[’‘`´]/g, "'");
+  for (const [re, to] of EN_NEGATIONS) s = s.replace(re, to);
+  // Thousands separators and times, before punctuation goes.
+  s = s.replace(/(\d),(\d{3})\b/g, '$1$2');
+  return s;
+}
+
+/** Placeholder tokens written by `textFeatures` itself. */
+const SENTINELS = new Set(['xtime', 'xsticker', 'xnum', 'xid', 'xlaugh', 'xemoji']);
+
+/** Maps a raw word segment to the token used as a feature (or '' to drop it). */
+function tokenOf(seg: string): string {
+  if (SENTINELS.has(seg)) return seg;
+  if (/^\d+$/.test(seg)) return /^5{3,}$/.test(seg) ? 'xlaugh' : 'xnum';
+  if (/^\d{1,2}(am|pm|โมง|ทุ่ม|น)$/.test(seg)) return 'xtime';
+  if (/\d/.test(seg) && /[a-z]/.test(seg)) return seg.length >= 4 ? 'xid' : seg.replace(/\d+/g, '');
+  if (/^(ha){2,}h?$|^(he){2,}$|^lo+l$|^lmao$|^ฮ่า+$|^ฮ่าฮ่า$|^อิอิ$|^คิคิ$/.test(seg)) return 'xlaugh';
+  if (/^[a-z']+$/.test(seg)) return stem(seg.replace(/'/g, ''));
+  return seg;
+}
+
+/** English particles that form compounds with the word before them ("log in", "sign in", "check out"). */
+const PARTICLE_PAIRS = new Set(['in', 'on', 'out', 'off', 'up']);
+
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+
+function add(map: Counts, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function addCharGrams(map: Counts, text: string, min: number, max: number): void {
+  const padded = `<${text}>`;
+  const chars = Array.from(padded);
+  for (let n = min; n <= max; n++) {
+    for (let i = 0; i + n <= chars.length; i++) add(map, chars.slice(i, i + n).join(''));
+  }
+}
+
+const QUESTION_EN = /^(what|when|where|which|who|whom|whose|why|how|is|are|do|does|did|can|could|will|would|may|should|any)\b|\b(what|when|where|which|who|why|how)\b/;
+const QUESTION_TH = /ไหม|กี่|เท่าไหร่|ยังไง|อะไร|ที่ไหน|ตรงไหน|ทางไหน|อันไหน|วันไหน|เมื่อไหร่|ทำไม|หรือยัง|รึยัง|เหรอ|หรอ|ป่ะ|มั้ง|บ้าง(?:คะ|ครับ|$|\s)|คะ(?:$|\s|\?)/;
+
+/** Whether a normalised text is worded as a question. */
+export function hasQuestionCue(normalized: string): boolean {
+  if (normalized.includes('?')) return true;
+  return normalized.split(/[.!,;\n]+/).some((clause) => QUESTION_EN.test(clause.trim())) || QUESTION_TH.test(normalized);
+}
+
+/** Features of one message (or one taxonomy phrase). */
+export function textFeatures(input: string): TextFeatures {
+  const normalized = normalizeText(input);
+  const words: Counts = new Map();
+  const chars: Counts = new Map();
+  let emoji = 0;
+
+  // Emoji become tokens of their own ("e:😂") plus one generic token; modifiers are dropped.
+  let text = normalized.replace(EMOJI_MODIFIERS, '');
+  text = text.replace(EMOJI, (e) => {
+    emoji++;
+    if (emoji <= 8) {
+      add(words, `e:${e}`);
+      add(words, 'xemoji');
+    }
+    return ' ';
+  });
+  // Times like 22:00 or 9.30 are one token; stickers from LINE arrive as a bracketed word.
+  text = text.replace(/\b\d{1,2}[:.]\d{2}\b/g, ' xtime ');
+  text = text.replace(/[[(]\s*(sticker|สติกเกอร์|สติ๊กเกอร์)\s*[\])]/g, ' xsticker ');
+
+  const tokens: string[] = [];
+  const allTokens: string[] = [];
+  // Every token, stopwords included, for neighbour pairs; `content` only for unigrams and n-grams.
+  const seq: { tok: string; content: boolean; thai: boolean }[] = [];
+  for (const part of segmenter.segment(text)) {
+    if (!part.isWordLike) continue;
+    const seg = part.segment;
+    const tok = tokenOf(seg);
+    if (!tok) continue;
+    const content = !STOPWORDS.has(tok) && !STOPWORDS.has(seg);
+    seq.push({ tok, content, thai: THAI_CHAR.test(tok) });
+    allTokens.push(tok);
+    if (seq.length >= MAX_TOKENS) break;
+  }
+
+  let thaiRun = '';
+  const flushThai = () => {
+    if (thaiRun) addCharGrams(chars, thaiRun, 2, 4);
+    thaiRun = '';
+  };
+  for (let i = 0; i < seq.length; i++) {
+    const { tok, content, thai } = seq[i];
+    if (content) {
+      add(words, tok);
+      tokens.push(tok);
+      if (thai) thaiRun += tok;
+      else {
+        flushThai();
+        if (tok.length >= 2 && !tok.startsWith('x')) addCharGrams(chars, tok, 3, 5);
+      }
+    } else if (!thai) flushThai();
+    if (i > 0) {
+      const prev = seq[i - 1];
+      if ((prev.content && content) || (prev.content && !thai && PARTICLE_PAIRS.has(tok))) add(words, prev.tok + tok);
+    }
+  }
+  flushThai();
+
+  return { words, chars, normalized, tokens, allTokens, emoji, questionCue: hasQuestionCue(normalized) };
+}

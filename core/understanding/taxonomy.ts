@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * What a business says it does: the case types and bookable services (with descriptions,
+ * keywords and example phrases) and FAQ entries the classifiers work from. The same shape is the
+ * `--taxonomy` file of `npm run classify`; an org's taxonomy is read from its master data.
+ */
+export const taxonomyEntrySchema = z.object({
+  key: z.string().min(1),
+  name: z.object({ en: z.string().optional(), th: z.string().optional() }).default({}),
+  description: z.string().default(''),
+  keywords: z.array(z.string()).default([]),
+  examples: z.array(z.string()).default([]),
+});
+
+export const faqEntrySchema = z.object({
+  key: z.string().min(1),
+  question: z.string().min(1),
+  answer: z.string().min(1),
+});
+
+export const taxonomySchema = z.object({
+  caseTypes: z.array(taxonomyEntrySchema).default([]),
+  bookingTypes: z.array(taxonomyEntrySchema).default([]),
+  faq: z.array(faqEntrySchema).default([]),
+});
+
+export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type Taxonomy = z.infer<typeof taxonomySchema>;

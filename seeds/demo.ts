@@ -1,0 +1,666 @@
+import type { Knex } from 'knex';
+import type { CaseTypeEscalation, CaseTypeNotify, LocalizedExamples } from '../core/models/case-type.ts';
+import type { CaseCategory, Language, ProviderKind, Severity, StaffRole } from '../core/models/vocabulary.ts';
+
+/**
+ * Demo data for a fresh org: staff of every role, providers, case types, bookable services and a
+ * template in Thai and English for every customer-facing message. The data is kept as plain
+ * objects so that it reads like a catalogue; `loadDemoSeed` turns it into rows.
+ */
+
+export interface DemoStaff {
+  displayName: string;
+  role: StaffRole;
+  language: Language;
+}
+
+export const demoStaff: DemoStaff[] = [
+  { displayName: 'สมหญิง ใจดี', role: 'support', language: 'th' },
+  { displayName: 'ณัฐพล ศรีสุข', role: 'support', language: 'th' },
+  { displayName: 'วิภาวรรณ รัตนชัย', role: 'manager', language: 'th' },
+  { displayName: 'ธนากร วงศ์ไทย', role: 'admin', language: 'th' },
+  { displayName: 'ปรียา ทองคำ', role: 'ceo', language: 'th' },
+];
+
+export interface DemoProvider {
+  key: string;
+  name: string;
+  kind: ProviderKind;
+  contact: Record<string, string>;
+  notes: string;
+}
+
+export const demoProviders: DemoProvider[] = [
+  {
+    key: 'paygate',
+    name: 'PayGate',
+    kind: 'api',
+    contact: { email: 'merchant-support@paygate.example', url: 'https://status.paygate.example' },
+    notes: 'Card and PromptPay QR payment gateway for top-ups and orders.',
+  },
+  {
+    key: 'truemoney_wallet',
+    name: 'TrueMoney Wallet',
+    kind: 'api',
+    contact: { email: 'partners@truemoney.example' },
+    notes: 'E-wallet top-ups.',
+  },
+  {
+    key: 'bank_transfer',
+    name: 'Bank transfer (PromptPay)',
+    kind: 'manual',
+    contact: { phone: '+66 2 000 0000' },
+    notes: 'Manual transfers checked against the bank statement.',
+  },
+  {
+    key: 'flash_express',
+    name: 'Flash Express',
+    kind: 'manual',
+    contact: { line: '@flash.example', phone: '+66 2 000 0001' },
+    notes: 'Courier for parcels within Thailand.',
+  },
+  {
+    key: 'kerry_express',
+    name: 'Kerry Express',
+    kind: 'manual',
+    contact: { email: 'b2b@kerry.example', phone: '+66 2 000 0002' },
+    notes: 'Courier for parcels within Thailand.',
+  },
+];
+
+export interface DemoCaseType {
+  key: string;
+  nameTh: string;
+  nameEn: string;
+  category: CaseCategory;
+  defaultSeverity: Severity;
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+  requiresProvider: boolean;
+  requiresOrderId: boolean;
+  notify: CaseTypeNotify;
+  escalation: CaseTypeEscalation;
+  warnAtRatio: number;
+  keywords: string[];
+  examples: LocalizedExamples;
+  description: string;
+  sop: string;
+}
+
+const notifyAll: CaseTypeNotify = { created: true, workStarted: true, waitingCustomer: true, resolved: true };
+
+export const demoCaseTypes: DemoCaseType[] = [
+  {
+    key: 'topup_not_credited',
+    nameTh: 'เติมเงินแล้วเครดิตไม่เข้า',
+    nameEn: 'Top-up not credited',
+    category: 'payment',
+    defaultSeverity: 'critical',
+    firstResponseMinutes: 15,
+    resolutionMinutes: 60,
+    requiresProvider: false,
+    requiresOrderId: true,
+    notify: notifyAll,
+    escalation: { notifyManagers: true, raiseSeverity: false, reassignTo: null },
+    // Fifteen minutes leave little room: warn at half time.
+    warnAtRatio: 0.5,
+    keywords: ['เติมเงิน', 'เครดิตไม่เข้า', 'เงินไม่เข้า', 'ยอดไม่เข้า', 'ยอดไม่ขึ้น', 'โอนแล้ว', 'top up', 'top-up', 'topup', 'not credited', 'balance not updated', 'credit missing'],
+    examples: {
+      th: [
+        'เติมเงินไป 500 บาทแล้ว แต่เครดิตยังไม่เข้าค่ะ',
+        'โอนเงินเติมเครดิตไปตั้งแต่ชั่วโมงก่อน ยอดยังไม่ขึ้นเลยครับ',
+        'เติมผ่าน TrueMoney เงินถูกตัดแล้ว แต่ยอดในบัญชีไม่เพิ่มค่ะ',
+        'ชำระเงินสำเร็จแล้ว แต่ยอดเงินในระบบยังเป็น 0 ครับ',
+      ],
+      en: [
+        'I topped up 500 baht but my credit has not arrived',
+        'I paid for a top-up an hour ago and my balance still has not changed',
+        'Money was taken from my TrueMoney wallet but the top-up is not showing',
+        'The payment went through but my account balance is still zero',
+      ],
+    },
+    description: 'The customer paid for a top-up and the credit did not reach their account. Money is involved and the customer is blocked: highest urgency.',
+    sop: [
+      '1. ขอหลักฐาน: สลิป/เลขอ้างอิงการชำระเงิน ยอดเงิน และเวลาที่ชำระ',
+      '2. ตรวจสอบรายการใน PayGate / TrueMoney ว่าสถานะสำเร็จหรือค้าง',
+      '3. ถ้าชำระสำเร็จแต่เครดิตไม่เข้า: เติมเครดิตให้ลูกค้าด้วยมือ แล้วแนบเลขอ้างอิงใน Timeline',
+      '4. ถ้ารายการค้างที่ผู้ให้บริการ: เปลี่ยนสถานะเป็น "รอผู้ให้บริการ" และแจ้งผู้ให้บริการทันที',
+      '5. แจ้งลูกค้าเมื่อเครดิตเข้าแล้ว และปิดเคสพร้อมระบุ Root Cause',
+    ].join('\n'),
+  },
+  {
+    key: 'order_not_delivered',
+    nameTh: 'ยังไม่ได้รับคำสั่งซื้อ',
+    nameEn: 'Order not delivered',
+    category: 'order',
+    defaultSeverity: 'high',
+    firstResponseMinutes: 30,
+    resolutionMinutes: 1440,
+    requiresProvider: true,
+    requiresOrderId: true,
+    notify: notifyAll,
+    escalation: { notifyManagers: true, raiseSeverity: true, reassignTo: null },
+    warnAtRatio: 0.75,
+    keywords: ['ยังไม่ได้รับ', 'ไม่ได้รับของ', 'ของไม่มา', 'พัสดุ', 'เลขพัสดุ', 'จัดส่ง', 'ส่งช้า', 'not delivered', 'not received', 'where is my order', 'parcel', 'tracking number', 'delivery'],
+    examples: {
+      th: [
+        'สั่งของไปตั้งแต่วันจันทร์ ยังไม่ได้รับเลยค่ะ ออเดอร์ A10293',
+        'ออเดอร์ 55821 ขึ้นว่าจัดส่งแล้ว แต่ยังไม่ได้รับของครับ',
+        'เลขพัสดุไม่ขยับมา 3 วันแล้ว ของหายหรือเปล่าคะ',
+      ],
+      en: [
+        'My order A10293 still has not arrived',
+        'Order 55821 says delivered but I never received it',
+        'The tracking for my parcel has not moved for three days',
+      ],
+    },
+    description: 'An order was paid for but the customer has not received it (goods or a service).',
+    sop: [
+      '1. ขอเลขคำสั่งซื้อ และตรวจสอบสถานะในระบบหลัก',
+      '2. ตรวจสอบเลขพัสดุกับบริษัทขนส่ง (Flash Express / Kerry Express)',
+      '3. ถ้าพัสดุค้างหรือสูญหาย: เปลี่ยนสถานะเป็น "รอผู้ให้บริการ" และเปิดเรื่องกับขนส่ง',
+      '4. แจ้งลูกค้าถึงกำหนดส่งใหม่ หรือเสนอส่งใหม่/คืนเงินถ้าสูญหาย',
+    ].join('\n'),
+  },
+  {
+    key: 'refund_request',
+    nameTh: 'ขอคืนเงิน',
+    nameEn: 'Refund request',
+    category: 'payment',
+    defaultSeverity: 'normal',
+    firstResponseMinutes: 120,
+    resolutionMinutes: 2880,
+    requiresProvider: false,
+    requiresOrderId: true,
+    notify: notifyAll,
+    escalation: { notifyManagers: true, raiseSeverity: true, reassignTo: null },
+    warnAtRatio: 0.75,
+    keywords: ['คืนเงิน', 'ขอเงินคืน', 'รีฟันด์', 'ยกเลิกออเดอร์', 'ยกเลิกคำสั่งซื้อ', 'refund', 'money back', 'cancel my order', 'reimburse'],
+    examples: {
+      th: [
+        'ขอคืนเงินออเดอร์ A20011 ได้ไหมคะ',
+        'ยกเลิกคำสั่งซื้อไปแล้ว อยากได้เงินคืนครับ',
+        'บริการไม่ตรงตามที่ตกลงไว้ ขอรีฟันด์ด้วยค่ะ',
+      ],
+      en: [
+        'Can I get a refund for order A20011?',
+        'I cancelled my order, please give me my money back',
+        'The service was not what I paid for, I would like a refund',
+      ],
+    },
+    description: 'The customer asks for their money back. Refunds are executed in the main system; the case tracks the request and its outcome.',
+    sop: [
+      '1. ตรวจสอบเงื่อนไขการคืนเงินของคำสั่งซื้อ (สถานะ, ระยะเวลา)',
+      '2. ถ้าเข้าเงื่อนไข: สร้างคำขอคืนเงินในระบบหลัก และแนบเลขอ้างอิงใน Timeline',
+      '3. ถ้าไม่เข้าเงื่อนไข: อธิบายเหตุผลให้ลูกค้าอย่างสุภาพ และเสนอทางเลือกอื่น',
+      '4. แจ้งลูกค้าเมื่อคืนเงินสำเร็จ (ระยะเวลาเงินเข้าตามธนาคาร)',
+    ].join('\n'),
+  },
+  {
+    key: 'wrong_amount',
+    nameTh: 'ยอดเงินไม่ถูกต้อง',
+    nameEn: 'Wrong amount charged',
+    category: 'payment',
+    defaultSeverity: 'high',
+    firstResponseMinutes: 30,
+    resolutionMinutes: 240,
+    requiresProvider: false,
+    requiresOrderId: true,
+    notify: notifyAll,
+    escalation: { notifyManagers: true, raiseSeverity: true, reassignTo: null },
+    warnAtRatio: 0.75,
+    keywords: ['ยอดไม่ตรง', 'ตัดเงินเกิน', 'ตัดเงินซ้ำ', 'ตัดเงินสองครั้ง', 'ราคาผิด', 'เก็บเงินผิด', 'wrong amount', 'overcharged', 'charged twice', 'double charge', 'incorrect amount'],
+    examples: {
+      th: [
+        'โดนตัดเงินสองครั้งสำหรับออเดอร์เดียวค่ะ',
+        'ราคาบนเว็บ 299 บาท แต่โดนตัดเงินไป 399 บาทครับ',
+        'ยอดที่ชำระไม่ตรงกับใบเสร็จค่ะ',
+      ],
+      en: [
+        'I was charged twice for the same order',
+        'The website said 299 baht but I was charged 399',
+        'The amount I paid does not match my receipt',
+      ],
+    },
+    description: 'The customer was charged more (or more often) than they should have been.',
+    sop: [
+      '1. ขอเลขคำสั่งซื้อและสลิป/รายการเดินบัญชีที่แสดงยอดที่ถูกตัด',
+      '2. เทียบยอดกับรายการใน PayGate และระบบหลัก',
+      '3. ถ้าตัดเงินเกินหรือซ้ำ: คืนส่วนต่างผ่านระบบหลัก และแจ้งลูกค้าพร้อมยอดที่คืน',
+      '4. ถ้าพบว่าเป็นปัญหาของระบบ: ระบุ Root Cause เป็น system_bug หรือ payment_gateway',
+    ].join('\n'),
+  },
+  {
+    key: 'account_access',
+    nameTh: 'เข้าสู่ระบบไม่ได้',
+    nameEn: 'Cannot access account',
+    category: 'system',
+    defaultSeverity: 'normal',
+    firstResponseMinutes: 60,
+    resolutionMinutes: 480,
+    requiresProvider: false,
+    requiresOrderId: false,
+    notify: notifyAll,
+    escalation: { notifyManagers: false, raiseSeverity: true, reassignTo: null },
+    warnAtRatio: 0.75,
+    keywords: ['เข้าระบบไม่ได้', 'ล็อกอินไม่ได้', 'ลืมรหัสผ่าน', 'บัญชีถูกล็อก', 'ไม่ได้รับ OTP', 'login', 'log in', 'password', 'locked out', 'account locked', 'otp'],
+    examples: {
+      th: [
+        'ล็อกอินเข้าบัญชีไม่ได้ค่ะ ขึ้นว่ารหัสผ่านไม่ถูกต้อง',
+        'ไม่ได้รับ OTP เลยเข้าระบบไม่ได้ครับ',
+        'บัญชีโดนล็อก ต้องทำยังไงคะ',
+      ],
+      en: [
+        'I cannot log in to my account, it says my password is wrong',
+        'I never receive the OTP so I cannot sign in',
+        'My account has been locked, what should I do?',
+      ],
+    },
+    description: 'The customer cannot sign in: password, OTP or a locked account.',
+    sop: [
+      '1. ยืนยันตัวตนลูกค้า (อีเมล/เบอร์โทรที่ลงทะเบียน) ก่อนให้ข้อมูลใด ๆ',
+      '2. ตรวจสอบสถานะบัญชีในระบบหลัก (ถูกล็อก, OTP ส่งไม่ถึง)',
+      '3. ส่งลิงก์ตั้งรหัสผ่านใหม่ หรือปลดล็อกบัญชีตามสิทธิ์',
+      '4. ห้ามขอรหัสผ่านหรือ OTP จากลูกค้าในแชทเด็ดขาด',
+    ].join('\n'),
+  },
+];
+
+export interface DemoService {
+  key: string;
+  nameTh: string;
+  nameEn: string;
+  description: string;
+  durationMinutes: number;
+  capacity: number | null;
+  price: string;
+  keywords: string[];
+  examples: LocalizedExamples;
+}
+
+export const demoServices: DemoService[] = [
+  {
+    key: 'sushi_class',
+    nameTh: 'คลาสทำซูชิ',
+    nameEn: 'Sushi cooking class',
+    description: 'Hands-on class: rice, nigiri and maki with a Japanese chef. Ingredients included.',
+    durationMinutes: 180,
+    capacity: 12,
+    price: '2500.00',
+    keywords: ['ซูชิ', 'คลาสซูชิ', 'ทำซูชิ', 'อาหารญี่ปุ่น', 'sushi', 'sushi class', 'japanese cooking'],
+    examples: {
+      th: ['อยากจองคลาสทำซูชิวันเสาร์นี้ 2 คนค่ะ', 'คลาสซูชิรอบบ่ายว่างไหมครับ', 'ขอจองเรียนทำซูชิ 15 มี.ค. 4 ท่านค่ะ'],
+      en: ['I would like to book the sushi class this Saturday for 2 people', 'Is there space in the afternoon sushi class?', 'Book a sushi making class on 15 March for four, please'],
+    },
+  },
+  {
+    key: 'thai_cooking_class',
+    nameTh: 'คลาสทำอาหารไทย',
+    nameEn: 'Thai cooking class',
+    description: 'Market visit and four classic dishes: tom yum, green curry, pad thai, mango sticky rice.',
+    durationMinutes: 240,
+    capacity: 10,
+    price: '1800.00',
+    keywords: ['อาหารไทย', 'คลาสทำอาหาร', 'ต้มยำ', 'แกงเขียวหวาน', 'ผัดไทย', 'thai cooking', 'cooking class', 'pad thai', 'green curry'],
+    examples: {
+      th: ['มีคลาสทำอาหารไทยพรุ่งนี้เช้าไหมคะ', 'อยากเรียนทำต้มยำกุ้งกับผัดไทย จอง 3 คนครับ', 'จองคลาสอาหารไทยวันที่ 20 ให้ 2 ท่านค่ะ'],
+      en: ['Do you have a Thai cooking class tomorrow morning?', 'We want to learn pad thai and green curry, 3 people', 'Please book the Thai cooking class on the 20th for two'],
+    },
+  },
+  {
+    key: 'bangkok_city_tour',
+    nameTh: 'ทัวร์เที่ยวกรุงเทพฯ',
+    nameEn: 'Bangkok city tour',
+    description: 'Full-day guided tour: Grand Palace, Wat Pho, Wat Arun and a long-tail boat on the canals.',
+    durationMinutes: 480,
+    capacity: 15,
+    price: '2200.00',
+    keywords: ['ทัวร์', 'เที่ยวกรุงเทพ', 'วัดพระแก้ว', 'วัดโพธิ์', 'วัดอรุณ', 'ไกด์', 'city tour', 'bangkok tour', 'grand palace', 'temple tour', 'guide'],
+    examples: {
+      th: ['อยากจองทัวร์เที่ยววัดในกรุงเทพฯ วันอาทิตย์ 5 คนค่ะ', 'ทัวร์วัดพระแก้วมีไกด์ภาษาอังกฤษไหมครับ', 'ขอจองทัวร์กรุงเทพฯ เต็มวันให้ครอบครัว 4 คนค่ะ'],
+      en: ['I want to book the Bangkok temple tour on Sunday for 5 people', 'Does the Grand Palace tour have an English-speaking guide?', 'Full-day city tour for a family of four, please'],
+    },
+  },
+  {
+    key: 'airport_transfer',
+    nameTh: 'รถรับส่งสนามบิน',
+    nameEn: 'Airport transfer',
+    description: 'Private car between Suvarnabhumi or Don Mueang and your hotel, up to 4 passengers with luggage.',
+    durationMinutes: 90,
+    capacity: 4,
+    price: '1200.00',
+    keywords: ['รถรับส่ง', 'สนามบิน', 'สุวรรณภูมิ', 'ดอนเมือง', 'รับที่สนามบิน', 'airport', 'transfer', 'pickup', 'pick up', 'suvarnabhumi', 'don mueang'],
+    examples: {
+      th: ['ขอจองรถรับจากสุวรรณภูมิไปโรงแรม วันที่ 3 เวลา 22:00 ค่ะ', 'ต้องการรถไปสนามบินดอนเมืองพรุ่งนี้ตี 5 ครับ 2 คน', 'มีบริการรับส่งสนามบินไหมคะ'],
+      en: ['I need a pickup from Suvarnabhumi to my hotel on the 3rd at 10 pm', 'Can you take two of us to Don Mueang tomorrow at 5 am?', 'Do you offer airport transfers?'],
+    },
+  },
+  {
+    key: 'spa_massage',
+    nameTh: 'สปาและนวดแผนไทย',
+    nameEn: 'Spa & Thai massage',
+    description: 'Two hours: herbal foot bath, traditional Thai massage and aromatherapy.',
+    durationMinutes: 120,
+    capacity: 6,
+    price: '1500.00',
+    keywords: ['สปา', 'นวด', 'นวดแผนไทย', 'นวดน้ำมัน', 'อโรมา', 'spa', 'massage', 'thai massage', 'aromatherapy'],
+    examples: {
+      th: ['อยากจองนวดแผนไทยเย็นนี้ 2 คนค่ะ', 'สปาวันศุกร์ 4 โมงเย็นว่างไหมครับ', 'จองนวดน้ำมันอโรมาให้ 1 ท่านพรุ่งนี้ค่ะ'],
+      en: ['I would like to book a Thai massage for two this evening', 'Is the spa free on Friday at 4 pm?', 'One aromatherapy massage tomorrow, please'],
+    },
+  },
+];
+
+export interface DemoTemplate {
+  key: string;
+  description: string;
+  th: string;
+  en: string;
+}
+
+/**
+ * Every customer-facing message the product sends. Variables: {{case_id}}, {{status}}, {{eta}}
+ * (a time or a duration, already in the customer's language), {{order_id}}, {{amount}},
+ * {{provider}}, {{elapsed_time}}, {{tracking_url}}; for bookings {{booking_id}}, {{service}},
+ * {{date}}, {{time}}, {{party_size}}, {{missing}} (the missing details, as a phrase); for staff
+ * {{name}}, {{role}}.
+ */
+export const demoTemplates: DemoTemplate[] = [
+  {
+    key: 'case_created',
+    description: 'A case was opened from the customer\'s report.',
+    th: 'ได้รับเรื่องของคุณแล้วค่ะ 🟡 หมายเลขเคส {{case_id}}\nทีมงานกำลังตรวจสอบให้ เวลาที่คาดว่าจะแก้ไขเสร็จ: {{eta}}\nติดตามสถานะได้ที่ {{tracking_url}}',
+    en: 'We have received your report 🟡 Your case number is {{case_id}}.\nOur team is looking into it. Expected resolution: {{eta}}\nTrack it here: {{tracking_url}}',
+  },
+  {
+    key: 'case_work_started',
+    description: 'Staff started working on the case.',
+    th: '🔧 ทีมงานเริ่มดำเนินการแก้ไขเคส {{case_id}} ของคุณแล้วค่ะ\nสถานะ: {{status}}\nเวลาที่คาดว่าจะแก้ไขเสร็จ: {{eta}}\nติดตามสถานะได้ที่ {{tracking_url}}',
+    en: '🔧 Our team has started working on your case {{case_id}}.\nStatus: {{status}}\nExpected resolution: {{eta}}\nTrack it here: {{tracking_url}}',
+  },
+  {
+    key: 'case_waiting_customer',
+    description: 'Staff need more information from the customer; the resolution clock is paused.',
+    th: 'เพื่อดำเนินการเคส {{case_id}} ต่อ รบกวนคุณส่งข้อมูลเพิ่มเติมในแชทนี้ด้วยนะคะ เช่น หมายเลขคำสั่งซื้อ หรือสลิปการชำระเงิน ขอบคุณค่ะ 🙏',
+    en: 'To continue with case {{case_id}}, we need a little more information from you. Please reply in this chat, for example with your order number or payment slip. Thank you! 🙏',
+  },
+  {
+    key: 'case_waiting_provider',
+    description: 'The case waits for a provider (payment gateway, courier...).',
+    th: 'ขณะนี้เรากำลังรอการตรวจสอบจาก {{provider}} สำหรับเคส {{case_id}} ค่ะ เมื่อได้รับข้อมูลแล้วจะแจ้งให้ทราบทันทีนะคะ\nเวลาที่คาดว่าจะแก้ไขเสร็จ: {{eta}}',
+    en: 'We are waiting for {{provider}} to check case {{case_id}}. We will update you as soon as we hear back.\nExpected resolution: {{eta}}',
+  },
+  {
+    key: 'case_resolved',
+    description: 'The case was resolved; the customer may still answer.',
+    th: '✅ เคส {{case_id}} ได้รับการแก้ไขเรียบร้อยแล้วค่ะ\nหากยังพบปัญหาอยู่ ตอบกลับในแชทนี้ได้เลย เราจะตรวจสอบให้อีกครั้งค่ะ\nดูรายละเอียดได้ที่ {{tracking_url}}',
+    en: '✅ Case {{case_id}} has been resolved.\nIf anything is still not right, just reply in this chat and we will look into it again.\nDetails: {{tracking_url}}',
+  },
+  {
+    key: 'case_closed',
+    description: 'The case was closed.',
+    th: 'เคส {{case_id}} ปิดเรียบร้อยแล้วค่ะ ขอบคุณที่รอคอยและให้ข้อมูลกับเรานะคะ\nดูประวัติเคสได้ที่ {{tracking_url}}',
+    en: 'Case {{case_id}} is now closed. Thank you for your patience and your help.\nYou can see its history here: {{tracking_url}}',
+  },
+  {
+    key: 'case_reopened',
+    description: 'A resolved case was reopened.',
+    th: 'เราได้เปิดเคส {{case_id}} อีกครั้งแล้วค่ะ ทีมงานกำลังตรวจสอบให้ใหม่\nติดตามสถานะได้ที่ {{tracking_url}}',
+    en: 'We have reopened case {{case_id}} and our team is looking into it again.\nTrack it here: {{tracking_url}}',
+  },
+  {
+    key: 'sla_delay_apology',
+    description: 'Sent when a case misses its SLA.',
+    th: 'ขออภัยเป็นอย่างสูงค่ะ เคส {{case_id}} ใช้เวลานานกว่าที่ตั้งใจไว้ (ผ่านมาแล้ว {{elapsed_time}})\nขณะนี้หัวหน้าทีมเข้ามาดูแลเคสของคุณแล้ว เวลาที่คาดว่าจะแก้ไขเสร็จ: {{eta}}\nติดตามสถานะได้ที่ {{tracking_url}}',
+    en: 'We are sorry that case {{case_id}} is taking longer than we intended ({{elapsed_time}} so far).\nA team lead is now looking after it. Expected resolution: {{eta}}\nTrack it here: {{tracking_url}}',
+  },
+  {
+    key: 'booking_received',
+    description: 'A complete booking request reached the team.',
+    th: 'ขอบคุณค่ะ เราได้รับคำขอจอง {{booking_id}} แล้ว\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• จำนวน: {{party_size}} ท่าน\nทีมงานจะยืนยันการจองให้โดยเร็วที่สุดค่ะ',
+    en: 'Thank you! We have received your booking request {{booking_id}}.\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Guests: {{party_size}}\nOur team will confirm it as soon as possible.',
+  },
+  {
+    key: 'booking_ask_missing',
+    description: 'The bot asks for booking details that are still missing.',
+    th: 'ยินดีค่ะ เพื่อจอง {{service}} ให้ รบกวนแจ้ง{{missing}}ด้วยนะคะ',
+    en: 'Happy to help! To book {{service}}, could you please tell us {{missing}}?',
+  },
+  {
+    key: 'booking_summary_confirm',
+    description: 'The customer is asked to confirm the collected details.',
+    th: 'กรุณาตรวจสอบรายละเอียดการจองค่ะ\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• จำนวน: {{party_size}} ท่าน\nถูกต้องไหมคะ? ตอบ "ยืนยัน" เพื่อส่งคำขอจอง หรือแจ้งสิ่งที่ต้องการแก้ไขได้เลยค่ะ',
+    en: 'Please check your booking:\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Guests: {{party_size}}\nIs this correct? Reply "confirm" to send the request, or tell us what to change.',
+  },
+  {
+    key: 'booking_confirmed',
+    description: 'Staff confirmed the booking.',
+    th: '🎉 ยืนยันการจอง {{booking_id}} เรียบร้อยแล้วค่ะ\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• จำนวน: {{party_size}} ท่าน\nแล้วพบกันนะคะ',
+    en: '🎉 Your booking {{booking_id}} is confirmed.\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Guests: {{party_size}}\nWe look forward to seeing you!',
+  },
+  {
+    key: 'booking_proposed_time',
+    description: 'Staff propose another date or time.',
+    th: 'ขออภัยค่ะ {{service}} ในเวลาที่คุณเลือกไม่ว่าง\nสะดวกเป็นวันที่ {{date}} เวลา {{time}} แทนไหมคะ? ตอบ "ยืนยัน" เพื่อรับเวลานี้ หรือเสนอเวลาอื่นได้เลยค่ะ',
+    en: 'Sorry, {{service}} is not available at the time you asked for.\nWould {{date}} at {{time}} work for you instead? Reply "confirm" to take it, or suggest another time.',
+  },
+  {
+    key: 'booking_declined',
+    description: 'The business cannot take the booking.',
+    th: 'ขออภัยเป็นอย่างยิ่งค่ะ เราไม่สามารถรับการจอง {{booking_id}} ({{service}} วันที่ {{date}}) ได้\nหากต้องการเลือกวันอื่น ตอบกลับในแชทนี้ได้เลยค่ะ',
+    en: 'We are very sorry, we cannot accept booking {{booking_id}} ({{service}} on {{date}}).\nIf you would like to try another date, just reply in this chat.',
+  },
+  {
+    key: 'clarify_intent',
+    description: 'The message was not clear enough to act on.',
+    th: 'ขอบคุณที่ติดต่อมาค่ะ 😊 รบกวนขอรายละเอียดเพิ่มอีกนิดนะคะ ต้องการจองบริการ หรือพบปัญหาเกี่ยวกับคำสั่งซื้อ/การชำระเงินคะ?',
+    en: 'Thanks for your message 😊 Could you tell us a bit more? Would you like to make a booking, or is there a problem with an order or payment?',
+  },
+  {
+    key: 'handoff_to_person',
+    description: 'The conversation is handed to a person.',
+    th: 'กำลังส่งต่อให้เจ้าหน้าที่ดูแลค่ะ อีกสักครู่จะมีเจ้าหน้าที่ตอบกลับในแชทนี้นะคะ',
+    en: 'I am passing you to a member of our team. Someone will reply in this chat shortly.',
+  },
+  {
+    key: 'faq_no_match',
+    description: 'A question the bot has no answer for.',
+    th: 'ขออภัยค่ะ ยังไม่พบคำตอบสำหรับคำถามนี้ ได้ส่งคำถามให้ทีมงานแล้ว จะรีบตอบกลับในแชทนี้โดยเร็วค่ะ',
+    en: 'Sorry, we could not find an answer to that yet. We have passed your question to our team and will reply in this chat soon.',
+  },
+  {
+    key: 'case_followup_received',
+    description: 'A customer added to a case that is already open.',
+    th: 'ได้รับข้อมูลเพิ่มเติมสำหรับเคส {{case_id}} แล้วค่ะ ทีมงานจะนำไปตรวจสอบต่อนะคะ',
+    en: 'Thanks, we have added this to your case {{case_id}}. The team will take it into account.',
+  },
+  {
+    key: 'booking_ask_service',
+    description: 'The bot asks which service the customer wants to book.',
+    th: 'ยินดีค่ะ ต้องการจองบริการไหนคะ?',
+    en: 'Happy to help! Which service would you like to book?',
+  },
+  {
+    key: 'booking_ask_date',
+    description: 'The bot asks for the date of a booking.',
+    th: 'ต้องการจอง {{service}} วันไหนคะ?',
+    en: 'Which day would you like to book {{service}} for?',
+  },
+  {
+    key: 'booking_ask_time',
+    description: 'The bot asks for the time of a booking.',
+    th: 'สะดวกเวลากี่โมงคะ?',
+    en: 'What time would suit you?',
+  },
+  {
+    key: 'booking_ask_party_size',
+    description: 'The bot asks how many people the booking is for.',
+    th: 'จองสำหรับกี่ท่านคะ?',
+    en: 'How many people is the booking for?',
+  },
+  {
+    key: 'booking_cancelled_by_customer',
+    description: 'The customer stopped a booking before sending it.',
+    th: 'ยกเลิกคำขอจองแล้วค่ะ หากต้องการจองใหม่ พิมพ์มาได้ตลอดเลยนะคะ',
+    en: 'No problem, the booking request is cancelled. Just write to us whenever you would like to book.',
+  },
+  { key: 'label_book', description: 'Quick reply: make a booking.', th: 'จองบริการ', en: 'Book' },
+  { key: 'label_report_problem', description: 'Quick reply: report a problem.', th: 'แจ้งปัญหา', en: 'Report a problem' },
+  { key: 'label_ask_question', description: 'Quick reply: ask a question.', th: 'สอบถาม', en: 'Ask a question' },
+  { key: 'label_talk_to_person', description: 'Quick reply: talk to a person.', th: 'คุยกับเจ้าหน้าที่', en: 'Talk to a person' },
+  { key: 'label_confirm', description: 'Quick reply: confirm.', th: 'ยืนยัน', en: 'Confirm' },
+  { key: 'label_cancel', description: 'Quick reply: cancel.', th: 'ยกเลิก', en: 'Cancel' },
+  { key: 'label_pick_date', description: 'Quick reply: open the date picker.', th: 'เลือกวันที่', en: 'Pick a date' },
+  {
+    key: 'greeting_follow',
+    description: 'The customer added the LINE account as a friend.',
+    th: 'สวัสดีค่ะ ยินดีต้อนรับนะคะ 👋\nคุณสามารถจองบริการหรือแจ้งปัญหาได้ในแชทนี้เลย พิมพ์ภาษาไทยหรือภาษาอังกฤษก็ได้ค่ะ\nวันนี้ให้เราช่วยอะไรดีคะ?',
+    en: 'Hello and welcome! 👋\nYou can book a service or report a problem right here in this chat, in Thai or English.\nHow can we help you today?',
+  },
+  {
+    key: 'staff_enrolment_ok',
+    description: 'A staff member linked their LINE account with their enrolment code.',
+    th: 'ยินดีต้อนรับค่ะ คุณ{{name}} 🎉\nบัญชี LINE ของคุณเชื่อมต่อกับระบบแล้ว ในบทบาท {{role}}\nเคสและการจองใหม่จะแสดงในกลุ่มทีมของคุณค่ะ',
+    en: 'Welcome aboard, {{name}} 🎉\nYour LINE account is now linked, with the role {{role}}.\nNew cases and bookings will appear in your team group.',
+  },
+  {
+    key: 'staff_enrolment_failed',
+    description: 'Someone sent an enrolment code that is wrong, used, expired, or for a LINE account linked to someone else.',
+    th: 'ขออภัยค่ะ รหัสนี้ใช้ไม่ได้ อาจไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุแล้วค่ะ\nรบกวนขอรหัสใหม่จากผู้ดูแลระบบนะคะ',
+    en: 'Sorry, this code cannot be used: it is wrong, already used or expired.\nPlease ask your admin for a new one.',
+  },
+];
+
+/**
+ * Fills an existing org with the demo data above. Does nothing when the org already has case
+ * types, so it is safe to call on every start.
+ */
+export interface DemoFaq {
+  key: string;
+  questionTh: string;
+  questionEn: string;
+  answerTh: string;
+  answerEn: string;
+  keywords: string[];
+}
+
+/** What customers ask most; answered by the bot when the match is confident. */
+export const demoFaq: DemoFaq[] = [
+  {
+    key: 'opening_hours',
+    questionTh: 'ร้านเปิดกี่โมง ปิดกี่โมงคะ',
+    questionEn: 'What time do you open and close?',
+    answerTh: 'เราเปิดทุกวัน 09:00–18:00 น. ค่ะ ทีมงานตอบแชทในเวลาทำการ และเคสเร่งด่วนเรื่องเติมเงินดูแลตลอด 24 ชั่วโมงค่ะ',
+    answerEn: 'We are open every day from 9:00 to 18:00. The team answers chats during opening hours, and urgent top-up problems are handled around the clock.',
+    keywords: ['เปิด', 'ปิด', 'กี่โมง', 'open', 'close', 'hours'],
+  },
+  {
+    key: 'location',
+    questionTh: 'ร้านอยู่ที่ไหน เดินทางยังไงคะ',
+    questionEn: 'Where are you located?',
+    answerTh: 'เราอยู่ที่ 99 ถนนสุขุมวิท ซอย 24 ใกล้ BTS พร้อมพงษ์ค่ะ เดินจากสถานีประมาณ 5 นาทีค่ะ',
+    answerEn: 'We are at 99 Sukhumvit Soi 24, near BTS Phrom Phong, about a five-minute walk from the station.',
+    keywords: ['ที่ไหน', 'แผนที่', 'ที่อยู่', 'where', 'address', 'location', 'map'],
+  },
+  {
+    key: 'payment_methods',
+    questionTh: 'ชำระเงินได้ช่องทางไหนบ้างคะ',
+    questionEn: 'How can I pay?',
+    answerTh: 'ชำระได้ทั้งพร้อมเพย์ โอนผ่านธนาคาร บัตรเครดิต และ TrueMoney Wallet ค่ะ',
+    answerEn: 'You can pay by PromptPay, bank transfer, credit card or TrueMoney Wallet.',
+    keywords: ['จ่าย', 'ชำระ', 'พร้อมเพย์', 'บัตร', 'pay', 'payment', 'card', 'promptpay'],
+  },
+  {
+    key: 'class_prices',
+    questionTh: 'คลาสทำอาหารราคาเท่าไหร่คะ',
+    questionEn: 'How much are the cooking classes?',
+    answerTh: 'คลาสทำอาหารไทย 1,800 บาท และคลาสซูชิ 2,500 บาทต่อท่านค่ะ รวมวัตถุดิบและผ้ากันเปื้อนแล้วค่ะ',
+    answerEn: 'The Thai cooking class is 1,800 baht and the sushi class 2,500 baht per person, ingredients and apron included.',
+    keywords: ['ราคา', 'เท่าไหร่', 'กี่บาท', 'price', 'cost', 'how much'],
+  },
+];
+
+export async function loadDemoSeed(knex: Knex, orgId: string): Promise<void> {
+  await knex.transaction(async (trx) => {
+    // Two starts racing each other queue here instead of both seeing "empty".
+    const org = await trx('orgs').where({ id: orgId }).forUpdate().first('id');
+    if (!org) throw new Error(`loadDemoSeed: org ${orgId} does not exist`);
+    const existing = await trx('case_types').where({ org_id: orgId }).first('id');
+    if (existing) return;
+
+    await trx('staff').insert(
+      demoStaff.map((s) => ({ org_id: orgId, display_name: s.displayName, role: s.role, language: s.language })),
+    );
+    await trx('providers').insert(
+      demoProviders.map((p) => ({
+        org_id: orgId,
+        key: p.key,
+        name: p.name,
+        kind: p.kind,
+        contact: JSON.stringify(p.contact),
+        notes: p.notes,
+      })),
+    );
+    await trx('case_types').insert(
+      demoCaseTypes.map((c, i) => ({
+        org_id: orgId,
+        key: c.key,
+        name_th: c.nameTh,
+        name_en: c.nameEn,
+        category: c.category,
+        default_severity: c.defaultSeverity,
+        first_response_minutes: c.firstResponseMinutes,
+        resolution_minutes: c.resolutionMinutes,
+        requires_provider: c.requiresProvider,
+        requires_order_id: c.requiresOrderId,
+        // jsonb values go in as JSON text: the pg driver would turn a JS array into a PG array.
+        notify: JSON.stringify(c.notify),
+        escalation: JSON.stringify(c.escalation),
+        warn_at_ratio: c.warnAtRatio,
+        keywords: c.keywords,
+        examples: JSON.stringify(c.examples),
+        description: c.description,
+        sop: c.sop,
+        sort_order: (i + 1) * 10,
+      })),
+    );
+    await trx('services').insert(
+      demoServices.map((s, i) => ({
+        org_id: orgId,
+        key: s.key,
+        name_th: s.nameTh,
+        name_en: s.nameEn,
+        description: s.description,
+        duration_minutes: s.durationMinutes,
+        capacity: s.capacity,
+        price: s.price,
+        currency: 'THB',
+        keywords: s.keywords,
+        examples: JSON.stringify(s.examples),
+        sort_order: (i + 1) * 10,
+      })),
+    );
+    await trx('templates').insert(
+      demoTemplates.flatMap((t) =>
+        (['th', 'en'] as const).map((language) => ({
+          org_id: orgId,
+          key: t.key,
+          language,
+          body: t[language],
+          description: t.description,
+        })),
+      ),
+    );
+    await trx('faq_entries').insert(
+      demoFaq.map((f) => ({
+        org_id: orgId,
+        key: f.key,
+        question_th: f.questionTh,
+        question_en: f.questionEn,
+        answer_th: f.answerTh,
+        answer_en: f.answerEn,
+        keywords: f.keywords,
+      })),
+    );
+  });
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { signLineBody } from '../../bot/line/line-signature.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../bot/simulator/fake-line-api.ts';
+import { startTestSystem, until, type TestSystem } from './test-system.ts';
+
+/**
+ * The whole system with its default LINE channel pointed at a fake LINE server and the offline
+ * classifier, and a customer who writes to it through signed webhooks and reads the bot's answers.
+ */
+export interface LineCustomerHarness {
+  line: RunningFakeLineApi;
+  sys: TestSystem;
+  /** Sends a text or a postback as this LINE user; returns the event sent. */
+  send(userId: string, what: Said): Promise<Record<string, unknown>>;
+  /** Sends and waits for the bot's reply to it (a reply with this event's token). */
+  ask(userId: string, what: Said): Promise<{ text: string; quickReplies: { label?: string; data?: string; type: string }[] }>;
+  /** Sends and waits until the router has acted, for messages the bot answers with silence. */
+  tell(userId: string, text: string): Promise<void>;
+  /** Posts any LINE events, signed. */
+  postEvents(events: unknown[]): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** A text or a postback, 1:1 or (with `groupId`) in a LINE group. */
+export interface Said {
+  text?: string;
+  postback?: { data: string; params?: Record<string, string> };
+  groupId?: string;
+}
+
+export async function startLineCustomerHarness(env: Record<string, string> = {}): Promise<LineCustomerHarness> {
+  const secret = 'line-secret-' + randomBytes(6).toString('hex');
+  const line = await startFakeLineApi();
+  const sys = await startTestSystem({
+    env: {
+      LINE_CHANNEL_SECRET: secret,
+      LINE_CHANNEL_ACCESS_TOKEN: DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+      LINE_API_BASE_URL: line.url,
+      LINE_DATA_API_BASE_URL: line.url,
+      CLASSIFIER: 'offline',
+      DEV_SIMULATOR: 'off',
+      PUBLIC_BASE_URL: 'https://desk.example',
+      ...env,
+    },
+  });
+  let seq = 0;
+  const postEvents = (events: unknown[]) => {
+    const body = JSON.stringify({ destination: lineId('U'), events });
+    return fetch(`${sys.url}/webhooks/line`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, secret) }, body });
+  };
+  const send: LineCustomerHarness['send'] = async (userId, what) => {
+    const event: Record<string, unknown> = {
+      mode: 'active',
+      timestamp: Date.now(),
+      source: what.groupId ? { type: 'group', groupId: what.groupId, userId } : { type: 'user', userId },
+      webhookEventId: `01H${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase().padStart(9, '0')}${randomBytes(2).toString('hex').toUpperCase()}`.slice(0, 26),
+      deliveryContext: { isRedelivery: false },
+      replyToken: line.state.issueReplyToken(),
+    };
+    if (what.text !== undefined) {
+      Object.assign(event, { type: 'message', message: { id: String(BigInt('0x' + randomBytes(7).toString('hex'))), type: 'text', quoteToken: 'q', text: what.text } });
+    } else {
+      Object.assign(event, { type: 'postback', postback: what.postback });
+    }
+    const res = await postEvents([event]);
+    expect(res.status).toBe(200);
+    return event;
+  };
+  return {
+    line,
+    sys,
+    send,
+    postEvents,
+    async ask(userId, what) {
+      const event = await send(userId, what);
+      const delivery = await until(async () => line.state.deliveries.find((d) => d.replyToken === event.replyToken) ?? false, 15_000);
+      return {
+        text: delivery.messages.map((m) => ('text' in m ? String(m.text) : JSON.stringify(m))).join('\n'),
+        quickReplies: delivery.messages.flatMap((m) => (m.quickReply?.items ?? []).map((i) => i.action as { label?: string; data?: string; type: string })),
+      };
+    },
+    async tell(userId, text) {
+      await send(userId, { text });
+      await until(async () => (await sys.knex('messages').where({ direction: 'in', text }).whereNotNull('routed_at').first()) ?? false, 15_000);
+    },
+    async close() {
+      await sys.stopAll();
+      await line.close();
+    },
+  };
+}

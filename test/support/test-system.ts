@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSystem, type Role, type RunningSystem, type SystemOptions } from '../../bin/system.ts';
+import { loadConfig } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+/**
+ * The whole system, in this process, on a fresh test database and (when TEST_REDIS_URL is set)
+ * the real Redis under a key prefix of its own. Nothing of ours is replaced.
+ */
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export interface TestSystem extends RunningSystem {
+  db: TestDatabase;
+  dataDir: string;
+  stopAll(): Promise<void>;
+}
+
+export async function startTestSystem(
+  opts: { roles?: Role[]; env?: Record<string, string>; processors?: SystemOptions['processors']; relay?: SystemOptions['relay']; db?: TestDatabase; queuePrefix?: string } = {},
+): Promise<TestSystem> {
+  const db = opts.db ?? (await createTestDatabase({ migrate: false }));
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? '',
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'opsdesk-test-')),
+    ...opts.env,
+  });
+  const dataDir = config.dataDir;
+  const system = await startSystem({
+    config,
+    logger: createLogger(config.logLevel),
+    roles: opts.roles ?? ['api', 'workers'],
+    processors: opts.processors,
+    relay: { pollIntervalMs: 25, ...opts.relay },
+    queuePrefix: opts.queuePrefix ?? `t${randomBytes(4).toString('hex')}`,
+  });
+  return {
+    ...system,
+    db,
+    dataDir,
+    async stopAll() {
+      await system.stop();
+      if (!opts.db) await db.destroy();
+    },
+  };
+}
+
+export async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, everyMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

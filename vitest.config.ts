@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['core/**/*.test.ts', 'bot/**/*.test.ts', 'api/**/*.test.ts', 'workers/**/*.test.ts', 'migrations/**/*.test.ts', 'seeds/**/*.test.ts', 'eval/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: two files at a time; each file owns its database (and Redis prefix).
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});

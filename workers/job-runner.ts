@@ -1,0 +1,97 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Knex } from 'knex';
+import type { Logger } from '../core/logger.ts';
+import type { OutboxJobData } from '../core/outbox/outbox.ts';
+import { OutboxOutcomes } from './outbox-outcomes.ts';
+import type { QueueBackend, WorkerTuning, WorkWorker } from './queue-backend.ts';
+
+/** A job handler gets the outbox payload and what it needs to do its work. */
+export type JobHandler = (payload: Record<string, unknown>, job: JobContext) => Promise<unknown>;
+
+export interface JobContext {
+  outboxId: string;
+  orgId: string | null;
+  attempt: number;
+  logger: Logger;
+}
+
+/** queue name -> job name -> handler. */
+export type ProcessorTable = Record<string, Record<string, JobHandler>>;
+
+export interface JobRunnerOptions {
+  knex: Knex;
+  backend: QueueBackend;
+  logger: Logger;
+  processors: ProcessorTable;
+  concurrency?: number;
+  /** Per-queue worker settings (rate limits of the platforms a queue talks to). */
+  tuning?: Record<string, WorkerTuning>;
+}
+
+/** A job whose name has no handler fails at once: retrying cannot make a handler appear. */
+export class UnknownJobError extends UnrecoverableError {}
+
+export class JobRunner {
+  readonly #o: JobRunnerOptions;
+  readonly #outcomes: OutboxOutcomes;
+  #workers: WorkWorker[] = [];
+
+  constructor(opts: JobRunnerOptions) {
+    this.#o = opts;
+    this.#outcomes = new OutboxOutcomes(opts.knex, opts.logger);
+  }
+
+  async start(): Promise<void> {
+    const { backend, processors, logger } = this.#o;
+    for (const [queueName, handlers] of Object.entries(processors)) {
+      const worker = backend.worker(queueName, (job: Job) => this.#process(queueName, handlers, job), {
+        concurrency: this.#o.concurrency ?? 10,
+        ...this.#o.tuning?.[queueName],
+      });
+      worker.on('failed', (job, err) => {
+        const data = job?.data as OutboxJobData | undefined;
+        if (!job || !data?.outboxId) return;
+        const attempts = job.attemptsMade;
+        // An UnrecoverableError (unknown job, unreadable event, a platform's refusal) is never retried.
+        const final = attempts >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
+        logger.warn({ err: err.message, queue: queueName, job: job.name, outboxId: data.outboxId, attempts, final }, 'job failed');
+        void this.#outcomes.attemptFailed(data.outboxId, attempts, err.message, final).catch((e) =>
+          logger.warn({ err: e }, 'could not record a job failure'),
+        );
+      });
+      worker.on('error', (err) => logger.warn({ err, queue: queueName }, 'worker error'));
+      this.#workers.push(worker);
+    }
+    await Promise.all(this.#workers.map((w) => w.waitUntilReady()));
+  }
+
+  async #process(queueName: string, handlers: Record<string, JobHandler>, job: Job): Promise<unknown> {
+    const handler = handlers[job.name];
+    const data = job.data as OutboxJobData;
+    if (!handler) {
+      throw new UnknownJobError(`No handler for job "${job.name}" on queue "${queueName}"`);
+    }
+    const attempt = job.attemptsMade + 1;
+    const parentLogger = this.#o.logger;
+    let logger: Logger | undefined;
+    const result = await handler(data.payload ?? {}, {
+      outboxId: data.outboxId,
+      orgId: data.orgId,
+      attempt,
+      // Made on first use: most jobs never log, and a child logger per job is not free.
+      get logger() {
+        return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
+      },
+    });
+    // Scheduler jobs (housekeeping) have no outbox row.
+    if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
+    return result;
+  }
+
+  /** Lets active jobs finish, then records their outcomes. */
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.#workers.map((w) => w.close()));
+    this.#workers = [];
+    await this.#outcomes.flush();
+  }
+}

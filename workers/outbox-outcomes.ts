@@ -1,0 +1,63 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../core/logger.ts';
+
+/**
+ * Writes job outcomes back to their outbox rows. Completions are batched (one UPDATE per flush
+ * instead of one per job) because they are the hot path; failures are rare and written at once.
+ * A completion lost in a crash is recovered by the relay's sweep, which asks BullMQ.
+ */
+export class OutboxOutcomes {
+  readonly #knex: Knex;
+  readonly #logger: Logger;
+  readonly #flushMs: number;
+  #done = new Map<string, number>();
+  #timer: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(knex: Knex, logger: Logger, flushMs = 50) {
+    this.#knex = knex;
+    this.#logger = logger;
+    this.#flushMs = flushMs;
+  }
+
+  completed(outboxId: string, attempts: number): void {
+    this.#done.set(outboxId, attempts);
+    if (this.#done.size >= 500) void this.flush();
+    else this.#timer ??= setTimeout(() => void this.flush(), this.#flushMs);
+  }
+
+  async attemptFailed(outboxId: string, attempts: number, error: string, final: boolean): Promise<void> {
+    const knex = this.#knex;
+    await knex('outbox')
+      .where('id', outboxId)
+      .whereNot('status', 'done')
+      .update({
+        attempts,
+        last_error: error.slice(0, 2000),
+        ...(final ? { status: 'failed', failed_at: knex.fn.now() } : {}),
+      });
+  }
+
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#done.size === 0) return this.#flushing;
+    const batch = this.#done;
+    this.#done = new Map();
+    const ids = [...batch.keys()];
+    const attempts = ids.map((id) => batch.get(id) ?? 1);
+    this.#flushing = this.#flushing.then(async () => {
+      try {
+        await this.#knex.raw(
+          `UPDATE outbox o SET status = 'done', processed_at = now(), attempts = d.attempts, last_error = NULL
+             FROM unnest(?::uuid[], ?::int[]) AS d(id, attempts)
+            WHERE o.id = d.id AND o.status <> 'done'`,
+          [ids, attempts],
+        );
+      } catch (err) {
+        this.#logger.warn({ err, rows: ids.length }, 'could not record job completions; the sweep will');
+      }
+    });
+    return this.#flushing;
+  }
+}

@@ -1,0 +1,153 @@
+import {
+  Queue as RedisQueue,
+  Worker as RedisWorker,
+  createPostgresBackend,
+  withBackend,
+  type QueueOptions,
+  type WorkerOptions,
+  type Processor,
+  type Job,
+} from 'bullmq';
+
+/**
+ * DESIGN.md decision 2: BullMQ on Redis when REDIS_URL is set, otherwise BullMQ's PostgreSQL
+ * backend on our own database (schema `bullmq`). Everything else asks this module for queues and
+ * workers and never learns which one it got.
+ */
+export type QueueBackendKind = 'redis' | 'postgres';
+
+export interface WorkQueue {
+  readonly name: string;
+  add(name: string, data: unknown, opts?: JobAddOptions): Promise<Job>;
+  addBulk(jobs: { name: string; data: unknown; opts?: JobAddOptions }[]): Promise<Job[]>;
+  getJob(id: string): Promise<Job | undefined>;
+  getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  upsertJobScheduler: RedisQueue['upsertJobScheduler'];
+  obliterate(opts?: { force?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface JobAddOptions {
+  jobId?: string;
+  delay?: number;
+  attempts?: number;
+  backoff?: { type: 'exponential' | 'fixed'; delay: number };
+  removeOnComplete?: boolean | number | { age?: number; count?: number };
+  removeOnFail?: boolean | number | { age?: number; count?: number };
+}
+
+export interface WorkWorker {
+  on(event: 'failed', listener: (job: Job | undefined, err: Error) => void): unknown;
+  on(event: 'completed', listener: (job: Job) => void): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  waitUntilReady(): Promise<unknown>;
+  close(force?: boolean): Promise<void>;
+}
+
+export interface WorkerTuning {
+  concurrency?: number;
+  /** BullMQ's rate limiter: at most `max` jobs per `duration` ms across all workers of the queue. */
+  limiter?: { max: number; duration: number };
+}
+
+export interface QueueBackend {
+  readonly kind: QueueBackendKind;
+  queue(name: string): WorkQueue;
+  worker(name: string, processor: Processor, opts?: WorkerTuning): WorkWorker;
+  /** Closes the queues this backend handed out (workers are closed by their owners). */
+  close(): Promise<void>;
+}
+
+export interface QueueBackendOptions {
+  redisUrl?: string;
+  databaseUrl: string;
+  /** Redis key prefix; tests use one of their own. */
+  prefix?: string;
+  /**
+   * PostgreSQL backend only: seconds an idle worker waits before looking again. BullMQ wakes
+   * workers with LISTEN/NOTIFY; the embedded database's socket server does not deliver
+   * notifications, so there workers must poll, and BullMQ's 5 s default would be felt by users.
+   */
+  idlePollSeconds?: number;
+}
+
+export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
+  const queues = new Map<string, WorkQueue>();
+  let kind: QueueBackendKind;
+  let makeQueue: (name: string) => WorkQueue;
+  let makeWorker: (name: string, processor: Processor, tuning: WorkerTuning) => WorkWorker;
+
+  if (opts.redisUrl) {
+    kind = 'redis';
+    const connection = redisConnectionOptions(opts.redisUrl);
+    const prefix = opts.prefix ?? 'opsdesk';
+    makeQueue = (name) => new RedisQueue(name, { connection, prefix } as QueueOptions) as unknown as WorkQueue;
+    makeWorker = (name, processor, tuning) =>
+      new RedisWorker(name, processor, { connection, prefix, ...tuning } as WorkerOptions) as unknown as WorkWorker;
+  } else {
+    kind = 'postgres';
+    const pgBound = withBackend(createPostgresBackend);
+    const connection = {
+      connectionString: opts.databaseUrl,
+      // The embedded database shares one session, so the schema must be the one on its search_path.
+      schema: 'bullmq',
+      migrate: true,
+      max: 5,
+    };
+    makeQueue = (name) => new pgBound.Queue(name, { connection }) as unknown as WorkQueue;
+    const drainDelay = opts.idlePollSeconds;
+    makeWorker = (name, processor, tuning) =>
+      new pgBound.Worker(name, processor, { connection, ...tuning, ...(drainDelay ? { drainDelay } : {}) }) as unknown as WorkWorker;
+  }
+
+  return {
+    kind,
+    queue(name) {
+      let q = queues.get(name);
+      if (!q) {
+        q = makeQueue(name);
+        queues.set(name, q);
+      }
+      return q;
+    },
+    worker(name, processor, tuning = {}) {
+      return makeWorker(name, processor, { concurrency: 5, ...tuning });
+    },
+    async close() {
+      const all = [...queues.values()];
+      queues.clear();
+      await Promise.allSettled(all.map((q) => q.close()));
+    },
+  };
+}
+
+function redisConnectionOptions(url: string) {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ's workers block on Redis; they must wait for a reconnect rather than fail a command.
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** Resolves true when the queue store answers within `timeoutMs`. */
+export async function isQueueReachable(backend: QueueBackend, timeoutMs = 1500): Promise<boolean> {
+  const probe = backend.queue('system').getJobCounts('waiting');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([probe.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    probe.catch(() => {});
+  }
+}
