@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Knex } from 'knex';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
 import { migrateToLatest, migrationSource } from '../core/db/migrate.ts';
+import { connectDatabase } from '../core/db/connect.ts';
 import { CASE_STATUSES } from '../core/cases/case-status.ts';
 import { BOOKING_STAGES } from '../core/bookings/booking-stage.ts';
 import * as vocabulary from '../core/models/vocabulary.ts';
@@ -241,5 +242,27 @@ describe('rollback', () => {
     expect(applied).toContain('20261121000200_domain.ts');
     expect(await knex.schema.hasTable('case_events')).toBe(true);
     expect(await knex('cases').count({ count: '*' })).toEqual([{ count: 0 }]);
+  });
+});
+
+describe('migrating from several processes', () => {
+  it('is not stopped by a lock row left set by a process that died while migrating', async () => {
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    expect(await migrateToLatest(knex, 5_000)).toEqual([]);
+    expect(await knex('knex_migrations_lock').pluck('is_locked')).toEqual([0]);
+  });
+
+  it('lets one migrate while the others wait, each seeing the schema whole', async () => {
+    await knex.migrate.rollback({ migrationSource }, true);
+    const others = [connectDatabase({ url: db.url, poolMax: 3 }), connectDatabase({ url: db.url, poolMax: 3 })];
+    try {
+      const applied = await Promise.all([migrateToLatest(knex), ...others.map((k) => migrateToLatest(k))]);
+      // Exactly one of them applied the migrations; the others found nothing left to do.
+      expect(applied.filter((a) => a.length > 0)).toHaveLength(1);
+      expect(applied.flat()).toHaveLength((await migrationSource.getMigrations([])).length);
+      expect(await knex.schema.hasTable('staff_action_nonces')).toBe(true);
+    } finally {
+      await Promise.all(others.map((k) => k.destroy()));
+    }
   });
 });

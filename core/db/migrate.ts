@@ -27,23 +27,46 @@ export const migrationSource: Knex.MigrationSource<string> = {
   },
 };
 
+/** Any fixed number: the key of the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK_KEY = 727_001;
+
 /**
- * Several processes may start at once (api and workers, or many workers); knex's migration lock
- * lets one migrate while the others wait for it here. Before that lock exists, two processes can
- * both try to create knex's own bookkeeping tables: the loser sees a duplicate and tries again.
+ * Several processes may start at once (api and workers, or many workers). One migrates while the
+ * others wait, under a PostgreSQL advisory lock held by this session: unlike knex's lock row, it
+ * goes away with a process that dies half-way, so a crash never leaves the next start waiting on
+ * a lock nobody holds. With ours held nobody else can be migrating, so a lock row left set by such
+ * a crash is cleared before knex looks at it.
+ *
+ * The embedded database serves every connection from one backend session, where an advisory lock
+ * excludes nobody; it lives inside one process, so a queue in this process does the same there.
  */
-export async function migrateToLatest(knex: Knex, waitForLockMs = 60_000): Promise<string[]> {
-  const deadline = Date.now() + waitForLockMs;
-  for (;;) {
+let migrationsInThisProcess: Promise<unknown> = Promise.resolve();
+
+export function migrateToLatest(knex: Knex, waitForLockMs = 120_000): Promise<string[]> {
+  const run = migrationsInThisProcess.then(() => migrateUnderLock(knex, waitForLockMs));
+  migrationsInThisProcess = run.catch(() => undefined);
+  return run;
+}
+
+async function migrateUnderLock(knex: Knex, waitForLockMs: number): Promise<string[]> {
+  const connection = await knex.client.acquireConnection();
+  const onSession = (sql: string) => knex.raw(sql, [MIGRATION_LOCK_KEY]).connection(connection);
+  try {
+    const deadline = Date.now() + waitForLockMs;
+    for (;;) {
+      const { rows } = await onSession('SELECT pg_try_advisory_lock(?) AS ok');
+      if (rows[0].ok) break;
+      if (Date.now() > deadline) throw new Error(`Another process has been migrating for over ${waitForLockMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     try {
+      await knex.migrate.forceFreeMigrationsLock({ migrationSource });
       const [, applied] = (await knex.migrate.latest({ migrationSource })) as [number, string[]];
       return applied;
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      const locked = (err as Error).name === 'MigrationLocked' || /already locked/i.test((err as Error).message);
-      const racedOnSetup = code === '23505' || code === '42P07';
-      if (!(locked || racedOnSetup) || Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 250));
+    } finally {
+      await onSession('SELECT pg_advisory_unlock(?)');
     }
+  } finally {
+    await knex.client.releaseConnection(connection);
   }
 }
