@@ -32,6 +32,8 @@ import { paymentProcessors } from '../workers/processors/payments.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
 import { webhookProcessors } from '../workers/processors/webhooks.ts';
+import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
+import { deriveActionKey } from '../core/staff/action-tokens.ts';
 
 /**
  * The composition root: one function that starts the api, the workers or both on the configured
@@ -105,7 +107,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     const applied = await migrateToLatest(knex);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
-    const secrets = new SecretBox(config.encryptionKey ?? loadOrCreateKeyFile(config.dataDir));
+    const appKey = config.encryptionKey ?? loadOrCreateKeyFile(config.dataDir);
+    const secrets = new SecretBox(appKey);
 
     const org = await ensureDefaultOrg(knex);
     if (org.created && config.loadDemoSeed) {
@@ -128,17 +131,17 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     let url: string | undefined;
     let relay: OutboxRelay | undefined;
     if (runsWorkers) {
+      const staffDeps = {
+        knex,
+        actionKey: deriveActionKey(appKey),
+        publicBaseUrl: () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`,
+      };
       const processors = {
         ...systemProcessors({ knex }),
         ...inboundProcessors({
           knex,
           channels,
-          router: {
-            knex,
-            classifier: createClassifier(config),
-            taxonomies: new OrgTaxonomies(knex),
-            publicBaseUrl: () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`,
-          },
+          router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex) },
         }),
         ...outboundProcessors({
           knex,
@@ -151,6 +154,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...slaProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...webhookProcessors({ knex, secrets }),
+        ...staffProcessors(staffDeps),
         ...opts.processors,
       };
       const runner = new JobRunner({
@@ -166,6 +170,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => runner.stop());
       await scheduleSystemJobs(queues);
       await scheduleSlaSweep(queues);
+      await scheduleStaffJobs(queues);
       // PostgreSQL wakes the relay when rows commit; the embedded one cannot, so there it polls often.
       const embeddedDb = await isEmbeddedDatabase(knex);
       relay = new OutboxRelay({

@@ -25,9 +25,12 @@ import {
   type Dialogue,
 } from './dialogue.ts';
 import { enrolFromMessage } from './staff-enrolment.ts';
+import { routeStaffMessage } from './staff/staff-router.ts';
+import type { StaffDeps } from './staff/staff-scene.ts';
 
 /**
- * Step 3 of DESIGN.md section 2 for a customer's message in a 1:1 chat: continue the open dialogue
+ * Step 3 of DESIGN.md section 2. Staff come first (an enrolment code, then bot/staff/staff-router.ts:
+ * taps, group messages, staff commands). A customer's message in a 1:1 chat: continue the open dialogue
  * (a clarification, booking details being collected), add to the customer's open case, or
  * classify and act: open a case, start a booking, answer from the FAQ, or ask what they mean.
  *
@@ -39,7 +42,7 @@ export interface MessageClassifier {
   classifyWithMeta(input: ClassifyInput): Promise<{ result: Classification; provider: string; model: string; latencyMs: number; fallbackReason?: string }>;
 }
 
-export interface RouterDeps {
+export interface RouterDeps extends StaffDeps {
   knex: Knex;
   classifier: MessageClassifier;
   taxonomies: OrgTaxonomies;
@@ -93,6 +96,8 @@ export async function routeMessage(deps: RouterDeps, messageId: string): Promise
   // A staff member's enrolment code (1:1 or in a group) comes before anything a customer says.
   const enrolment = await enrolFromMessage(deps, messageId);
   if (enrolment.handled) return { decision: enrolment.outcome };
+  const staff = await routeStaffMessage(deps, messageId);
+  if (staff.handled) return { decision: staff.outcome };
   const ctx = await load(deps, messageId);
   if ('skip' in ctx) return { decision: `skipped: ${ctx.skip}` };
 

@@ -106,8 +106,8 @@ export async function handleInboundEvent(
           })),
         );
       }
-      // Group messages are routed only for staff enrolment codes (bot/staff-enrolment.ts): text only.
-      if (messageId && event.mode === 'active' && (!inGroup || (event.type === 'message' && message?.kind === 'text'))) {
+      // Everything said in a chat goes to the router: customers 1:1, staff and VIP customers in groups.
+      if (messageId && event.mode === 'active') {
         await addToOutbox(trx, { orgId, queue: INBOUND_QUEUE, jobName: ROUTE_MESSAGE_JOB, payload: { messageId } });
       }
       return { conversationId, contactId: contact?.contactId, messageId };

@@ -1,3 +1,4 @@
+import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
 import type { BookingSource, Language } from '../models/vocabulary.ts';
@@ -49,5 +50,6 @@ export async function requestBooking(trx: Knex.Transaction, b: BookingRequest): 
     is_public: true,
     data: JSON.stringify({ service: b.serviceKey, date: b.date, time: b.time, partySize: b.partySize, source: b.source }),
   });
+  await queueStaffJob(trx, b.orgId, { name: STAFF_JOBS.announceBooking, payload: { bookingId: row.id } });
   return { id: row.id, number, serviceName: { th: service.name_th, en: service.name_en } };
 }

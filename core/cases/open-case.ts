@@ -6,6 +6,7 @@ import { calendarFor, dueTimes, targetsOf } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
 import { emitCaseEvent } from '../integrations/case-events-out.ts';
 import type { ExtractedFields } from '../understanding/classification.ts';
+import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 
 /**
  * Opens a case from a customer's report: its number, the case type's severity and SLA targets,
@@ -92,6 +93,8 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     data: JSON.stringify({ caseType: c.caseTypeKey, severity: caseType.default_severity, source: c.source, messageId: c.sourceMessageId }),
   });
   await emitCaseEvent(trx, { orgId: c.orgId, type: 'case.created', caseId: row.id, now });
+  if (c.sourceMessageId) await trx('messages').where({ id: c.sourceMessageId }).update({ case_id: row.id });
+  await queueStaffJob(trx, c.orgId, { name: STAFF_JOBS.announceCase, payload: { caseId: row.id } });
   return {
     id: row.id,
     number,
@@ -103,7 +106,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
   };
 }
 
-/** A customer's message on a case that is already open goes on its timeline. */
+/** A customer's message on a case that is already open goes on its timeline, and to the case's staff groups. */
 export async function addCustomerMessageToCase(
   trx: Knex.Transaction,
   m: { orgId: string; caseId: string; contactId: string | null; messageId: string; text: string | null },
@@ -117,4 +120,6 @@ export async function addCustomerMessageToCase(
     is_public: true,
     data: JSON.stringify({ messageId: m.messageId, text: m.text }),
   });
+  await trx('messages').where({ id: m.messageId }).update({ case_id: m.caseId });
+  await queueStaffJob(trx, m.orgId, { name: STAFF_JOBS.relayToGroups, payload: { caseId: m.caseId, messageId: m.messageId } });
 }

@@ -5,6 +5,7 @@ import { CASE_STATUS, canTransitionCase, isCaseStatus, type CaseStatus } from '.
 import { caseDueTimes } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
 import { emitCaseEvent } from '../integrations/case-events-out.ts';
+import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 
 /**
  * `cases.transition()`: the one way a case changes status. Only along the state machine's edges
@@ -99,6 +100,7 @@ export async function transitionCase(trx: Knex.Transaction, t: TransitionInput):
     });
   }
   await emitCaseEvent(trx, { orgId: t.orgId, type: 'case.status_changed', caseId: t.caseId, data: { from, to: t.to }, now });
+  if (t.to === 'waiting_provider') await queueStaffJob(trx, t.orgId, { name: STAFF_JOBS.providerHandoff, payload: { caseId: t.caseId } });
   return { id: t.caseId, number: current.number, from, to: t.to, version: current.version + 1, reopened, firstResponse };
 }
 

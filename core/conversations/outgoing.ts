@@ -17,7 +17,15 @@ export interface SendJobPayload {
   messageIds: string[];
   /** The inbound event whose reply token may be used, while it is fresh. */
   replyToEventId?: number;
+  /**
+   * A push to a group waits this long, and then takes every message that is pending for the
+   * group by then: a burst of cards and alerts becomes one push (LINE counts pushes per recipient).
+   */
+  combine?: boolean;
 }
+
+/** How long a push to a group waits for more messages to combine with. */
+export const GROUP_BURST_MS = 2_000;
 
 export async function queueMessages(
   trx: Knex.Transaction,
@@ -28,9 +36,17 @@ export async function queueMessages(
     senderType: 'bot' | 'staff' | 'system';
     staffId?: string;
     replyToEventId?: number;
+    /** The case or booking the messages are about: a quote-reply to one of them finds it. */
+    caseId?: string;
+    bookingId?: string;
+    /** A push to a staff group: combined with the others that follow within GROUP_BURST_MS. */
+    combine?: boolean;
+    now?: Date;
   },
 ): Promise<{ outboxId: string; messageIds: string[] }> {
   const outboxId = randomUUID();
+  // A reply (with its token) goes at once, and alone: combining is for pushes.
+  const combine = Boolean(m.combine) && !m.replyToEventId;
   const rows = await trx('messages')
     .insert(
       m.messages.map((message) => ({
@@ -39,16 +55,25 @@ export async function queueMessages(
         direction: 'out',
         sender_type: m.senderType,
         staff_id: m.staffId ?? null,
+        case_id: m.caseId ?? null,
+        booking_id: m.bookingId ?? null,
         kind: message.kind === 'image' ? 'image' : message.kind === 'text' ? 'text' : 'other',
         text: message.kind === 'text' ? message.text : message.kind === 'card' ? message.card.altText : null,
-        payload: JSON.stringify({ outbound: message }),
+        payload: JSON.stringify({ outbound: message, ...(combine ? { combine } : {}) }),
         outbox_id: outboxId,
         delivery_status: 'pending',
       })),
     )
     .returning('id');
   const messageIds = rows.map((r: { id: string }) => r.id);
-  const payload: SendJobPayload = { conversationId: m.conversationId, messageIds, replyToEventId: m.replyToEventId };
-  await addToOutbox(trx, { id: outboxId, orgId: m.orgId, queue: OUTBOUND_QUEUE, jobName: SEND_JOB, payload: { ...payload } });
+  const payload: SendJobPayload = { conversationId: m.conversationId, messageIds, replyToEventId: m.replyToEventId, ...(combine ? { combine } : {}) };
+  await addToOutbox(trx, {
+    id: outboxId,
+    orgId: m.orgId,
+    queue: OUTBOUND_QUEUE,
+    jobName: SEND_JOB,
+    payload: { ...payload },
+    ...(combine ? { availableAt: new Date((m.now ?? new Date()).getTime() + GROUP_BURST_MS) } : {}),
+  });
   return { outboxId, messageIds };
 }

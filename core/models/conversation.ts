@@ -25,6 +25,8 @@ export class Conversation extends TimestampedModel {
   /** WhatsApp: free text is allowed within 24 hours of this. */
   declare lastInboundAt: Date | null;
   declare dialogue: DialogueState | null;
+  /** Held by the send job combining a burst of pushes to this group. */
+  declare sendLeaseUntil: Date | null;
 
   declare channel?: Channel;
   declare contact?: Contact;

@@ -28,6 +28,9 @@ export class Message extends TimestampedModel {
   declare deliveryError: string | null;
   /** Relative to DATA_DIR/media. */
   declare mediaPath: string | null;
+  /** The case or booking this message is about (a staff-group card, a relayed message). */
+  declare caseId: string | null;
+  declare bookingId: string | null;
 
   declare conversation?: Conversation;
   declare staff?: StaffMember;

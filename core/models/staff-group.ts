@@ -1,18 +1,25 @@
 import { Model } from 'objection';
 import { TimestampedModel } from './base-model.ts';
-import type { CaseCategory, Severity, StaffGroupPurpose } from './vocabulary.ts';
+import type { CaseCategory, Language, Severity, StaffGroupPurpose } from './vocabulary.ts';
 import { Channel } from './channel.ts';
 import { Contact } from './contact.ts';
 import { Provider } from './provider.ts';
 
-/** What a group receives; an absent list means "all". */
+/**
+ * What a group receives (core/staff/routing.ts); an absent list means "all". Cases: case type keys,
+ * categories, severities, languages, provider keys, and `vip` (true: VIP customers' cases only;
+ * false: all but theirs). Bookings: `bookings` (a support group that also takes bookings) and
+ * service keys.
+ */
 export interface StaffGroupRouting {
   caseTypes?: string[];
   categories?: CaseCategory[];
   severities?: Severity[];
+  languages?: string[];
+  providers?: string[];
+  vip?: boolean;
   bookings?: boolean;
   services?: string[];
-  languages?: string[];
 }
 
 /** A LINE group the bot is in, and what it is for. */
@@ -28,6 +35,8 @@ export class StaffGroup extends TimestampedModel {
   declare name: string | null;
   declare isActive: boolean;
   declare routing: StaffGroupRouting;
+  /** What the bot writes in this group. */
+  declare language: Language;
   /** The VIP customer of a vip_customer group. */
   declare contactId: string | null;
   /** The provider of a provider group. */

@@ -1,3 +1,4 @@
+import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 import type { Knex } from 'knex';
 import { openCase } from '../cases/open-case.ts';
 import type { Language } from '../models/vocabulary.ts';
@@ -11,8 +12,8 @@ import { CHECK_CREDIT_JOB, PAYMENTS_QUEUE, type PaymentEvent } from './payment-e
  * - a payment that failed, or whose gateway webhook timed out, at once.
  * Each opens a Critical `topup_not_credited` case (decision: failures and timeouts are the same
  * customer problem, money gone and no credit, not a `wrong_amount`), linked to the order and the
- * customer when known, once per order, and records an `alert_requested` case event for the staff
- * group (delivered by the staff-groups issue).
+ * customer when known, once per order, and records an `alert_requested` case event, which the
+ * staff worker posts to the case's groups at once.
  *
  * Every function runs in the caller's transaction and locks the order's `payments` row, so events
  * of one order and its credit checks are applied one after the other.
@@ -196,8 +197,7 @@ async function raiseCase(trx: Knex.Transaction, paymentId: string, reason: Payme
     ({ id: caseId, number, severity } = c);
   }
   await trx('payments').where({ id: p.id }).update({ case_id: caseId, contact_id: contact?.id ?? null });
-  // Staff groups and their routing come with a later issue: until then the need is recorded here.
-  await addCaseEvent(trx, p.org_id, caseId, 'alert_requested', {
+  const alertEventId = await addCaseEvent(trx, p.org_id, caseId, 'alert_requested', {
     reason,
     caseNumber: number,
     severity,
@@ -208,11 +208,15 @@ async function raiseCase(trx: Knex.Transaction, paymentId: string, reason: Payme
     contactId: contact?.id ?? null,
     username: p.customer?.externalRef ?? null,
   });
+  await queueStaffJob(trx, p.org_id, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'payment_alert', caseEventId: alertEventId } });
   return { caseId, caseOpened: opened };
 }
 
-async function addCaseEvent(trx: Knex.Transaction, orgId: string, caseId: string, type: string, data: Record<string, unknown>) {
-  await trx('case_events').insert({ org_id: orgId, case_id: caseId, type, actor_type: 'system', actor_id: null, is_public: false, data: JSON.stringify(data) });
+async function addCaseEvent(trx: Knex.Transaction, orgId: string, caseId: string, type: string, data: Record<string, unknown>): Promise<string> {
+  const [row] = await trx('case_events')
+    .insert({ org_id: orgId, case_id: caseId, type, actor_type: 'system', actor_id: null, is_public: false, data: JSON.stringify(data) })
+    .returning('id');
+  return String(row.id);
 }
 
 /** The customer the event names: by their id in the main system, their LINE userId, then their phone. */

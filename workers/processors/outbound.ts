@@ -9,7 +9,7 @@ import type { Channel, ChannelDirectory } from '../../core/channels/channel-dire
 import { OUTBOUND_QUEUE, SEND_JOB, type SendJobPayload } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/models/vocabulary.ts';
-import type { ProcessorTable } from '../job-runner.ts';
+import type { JobContext, ProcessorTable } from '../job-runner.ts';
 
 /**
  * Step 5 of DESIGN.md section 2: stored outbound messages go out on their conversation's channel.
@@ -27,6 +27,14 @@ export interface OutboundDeps {
 /** LINE gives a reply token about a minute; past 50 s we push rather than risk a refusal. */
 export const REPLY_TOKEN_FRESH_SECONDS = 50;
 
+interface ConversationRow {
+  id: string;
+  org_id: string;
+  external_id: string;
+  contact_id: string | null;
+  last_inbound_at: Date | null;
+}
+
 interface PendingRow {
   id: string;
   payload: { outbound: OutboundMessage };
@@ -43,42 +51,86 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
         const channel = await deps.channels.byId(conversation.channel_id);
         if (!channel) throw new UnrecoverableError(`channel ${conversation.channel_id} is gone or inactive`);
 
+        if (payload.combine) return sendCombined(deps, channel, conversation, payload, job);
         const rows: PendingRow[] = await knex('messages')
           .select('id', 'payload')
           .whereIn('id', payload.messageIds)
           .andWhere('delivery_status', 'pending');
         const order = new Map(payload.messageIds.map((id, i) => [id, i]));
         const pending = rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-        if (pending.length === 0) return { sent: 0 };
-
-        const markSent = (ids: string[], platformIds: (string | null)[]) =>
-          Promise.all(
-            ids.map((id, i) =>
-              knex('messages')
-                .where({ id })
-                .update({ delivery_status: 'sent', platform_message_id: platformIds[i] ?? null, sent_at: knex.fn.now() }),
-            ),
-          );
-        try {
-          if (channel.kind === 'line') {
-            await sendLine(deps, channel, conversation, payload, pending, markSent);
-          } else {
-            await sendWhatsApp(deps, channel, conversation, pending, markSent);
-          }
-        } catch (err) {
-          const retryable = (err instanceof LineSendError || err instanceof WhatsAppSendError) && err.retryable;
-          if (retryable) throw err;
-          await knex('messages')
-            .whereIn('id', payload.messageIds)
-            .andWhere('delivery_status', 'pending')
-            .update({ delivery_status: 'failed', delivery_error: (err as Error).message.slice(0, 2000) });
-          throw new UnrecoverableError((err as Error).message);
-        }
-        job.logger.debug({ sent: pending.length, channel: channel.kind }, 'messages sent');
-        return { sent: pending.length };
+        return send(deps, channel, conversation, payload, pending, job);
       },
     },
   };
+}
+
+/** A conversation's combined pushes are sent by one job at a time: the one holding this lease. */
+const SEND_LEASE_SECONDS = 60;
+
+/**
+ * A push to a staff group (`combine`): every combinable message pending for the group by now goes
+ * out together, in order, under the conversation's lease; the jobs of the messages it took find
+ * nothing left. A job that finds the lease held retries, if its own messages are still waiting.
+ */
+async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: ConversationRow, payload: SendJobPayload, job: JobContext) {
+  const { knex } = deps;
+  const leased = await knex('conversations')
+    .where({ id: conversation.id })
+    .andWhere((q) => q.whereNull('send_lease_until').orWhere('send_lease_until', '<', knex.fn.now()))
+    .update({ send_lease_until: knex.raw(`now() + make_interval(secs => ?)`, [SEND_LEASE_SECONDS]) });
+  if (!leased) {
+    const mine = await knex('messages').whereIn('id', payload.messageIds).andWhere('delivery_status', 'pending').first('id');
+    if (!mine) return { sent: 0 };
+    throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
+  }
+  try {
+    const pending: PendingRow[] = await knex('messages')
+      .select('id', 'payload')
+      .where({ conversation_id: conversation.id, direction: 'out', delivery_status: 'pending' })
+      .andWhereRaw(`payload->>'combine' = 'true'`)
+      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+    return await send(deps, channel, conversation, { ...payload, messageIds: pending.map((p) => p.id) }, pending, job);
+  } finally {
+    await knex('conversations').where({ id: conversation.id }).update({ send_lease_until: null });
+  }
+}
+
+async function send(
+  deps: OutboundDeps,
+  channel: Channel,
+  conversation: ConversationRow,
+  payload: SendJobPayload,
+  pending: PendingRow[],
+  job: JobContext,
+) {
+  const { knex } = deps;
+  if (pending.length === 0) return { sent: 0 };
+
+  const markSent = (ids: string[], platformIds: (string | null)[]) =>
+    Promise.all(
+      ids.map((id, i) =>
+        knex('messages')
+          .where({ id })
+          .update({ delivery_status: 'sent', platform_message_id: platformIds[i] ?? null, sent_at: knex.fn.now() }),
+      ),
+    );
+  try {
+    if (channel.kind === 'line') {
+      await sendLine(deps, channel, conversation, payload, pending, markSent);
+    } else {
+      await sendWhatsApp(deps, channel, conversation, pending, markSent);
+    }
+  } catch (err) {
+    const retryable = (err instanceof LineSendError || err instanceof WhatsAppSendError) && err.retryable;
+    if (retryable) throw err;
+    await knex('messages')
+      .whereIn('id', payload.messageIds)
+      .andWhere('delivery_status', 'pending')
+      .update({ delivery_status: 'failed', delivery_error: (err as Error).message.slice(0, 2000) });
+    throw new UnrecoverableError((err as Error).message);
+  }
+  job.logger.debug({ sent: pending.length, channel: channel.kind }, 'messages sent');
+  return { sent: pending.length };
 }
 
 async function sendLine(

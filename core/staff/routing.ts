@@ -1,0 +1,110 @@
+import type { Knex } from 'knex';
+import type { StaffGroupRouting } from '../models/staff-group.ts';
+import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
+
+/**
+ * Which groups hear about a case or a booking. A case can be announced to several groups:
+ *
+ * - `support` groups whose routing matches the case (case type, category, severity, language,
+ *   provider, VIP or not; an absent rule matches everything);
+ * - `managers` groups only when their routing names something explicitly (say, critical cases):
+ *   otherwise they get escalations and the digest, not every case;
+ * - the `vip_customer` group of the case's customer, whatever its routing;
+ * - `provider` groups get a case only when it waits on their provider (`groupsForProvider`).
+ *
+ * Bookings go to `sales` groups whose services match, and to support groups that take bookings.
+ */
+type Db = Knex | Knex.Transaction;
+
+export interface CaseFacts {
+  orgId: string;
+  caseType: string;
+  category: string;
+  severity: string;
+  language: string;
+  providerKey: string | null;
+  contactId: string | null;
+  contactIsVip: boolean;
+}
+
+export async function caseFacts(db: Db, caseId: string): Promise<CaseFacts | undefined> {
+  const row = await db('cases')
+    .join('case_types', 'case_types.id', 'cases.case_type_id')
+    .leftJoin('providers', 'providers.id', 'cases.provider_id')
+    .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
+    .select(
+      'cases.org_id',
+      'case_types.key as case_type',
+      'case_types.category',
+      'cases.severity',
+      'cases.language',
+      'providers.key as provider_key',
+      'cases.contact_id',
+      'contacts.is_vip',
+    )
+    .where('cases.id', caseId)
+    .first();
+  if (!row) return undefined;
+  return {
+    orgId: row.org_id,
+    caseType: row.case_type,
+    category: row.category,
+    severity: row.severity,
+    language: row.language,
+    providerKey: row.provider_key ?? null,
+    contactId: row.contact_id,
+    contactIsVip: Boolean(row.is_vip),
+  };
+}
+
+const allows = (list: readonly string[] | undefined, value: string | null) => !list || list.length === 0 || (value !== null && list.includes(value));
+
+/** Whether a group's routing takes this case. */
+export function routingMatchesCase(r: StaffGroupRouting, c: CaseFacts): boolean {
+  return (
+    allows(r.caseTypes, c.caseType) &&
+    allows(r.categories, c.category) &&
+    allows(r.severities, c.severity) &&
+    allows(r.languages, c.language) &&
+    allows(r.providers, c.providerKey) &&
+    (r.vip === undefined || r.vip === c.contactIsVip)
+  );
+}
+
+const namesSomething = (r: StaffGroupRouting) =>
+  [r.caseTypes, r.categories, r.severities, r.providers].some((l) => Array.isArray(l) && l.length > 0) || r.vip !== undefined;
+
+async function activeGroups(db: Db, orgId: string, purposes: string[]): Promise<StaffGroupRef[]> {
+  const rows = await db('staff_groups').where({ org_id: orgId, is_active: true }).whereIn('purpose', purposes).orderBy('created_at');
+  return rows.map(toStaffGroup);
+}
+
+/** The groups a case is announced to (its card), and where its customer's messages are relayed. */
+export async function groupsForCase(db: Db, caseId: string): Promise<StaffGroupRef[]> {
+  const c = await caseFacts(db, caseId);
+  if (!c) return [];
+  const groups = await activeGroups(db, c.orgId, ['support', 'managers', 'vip_customer']);
+  return groups.filter((g) => {
+    if (g.purpose === 'vip_customer') return g.contactId !== null && g.contactId === c.contactId;
+    if (g.purpose === 'managers') return namesSomething(g.routing) && routingMatchesCase(g.routing, c);
+    return routingMatchesCase(g.routing, c);
+  });
+}
+
+/** The groups of a provider, for a case that waits on it. */
+export async function groupsForProvider(db: Db, orgId: string, providerId: string): Promise<StaffGroupRef[]> {
+  return (await activeGroups(db, orgId, ['provider'])).filter((g) => g.providerId === providerId);
+}
+
+/** The managers' groups: escalations and the daily digest. */
+export async function managersGroups(db: Db, orgId: string): Promise<StaffGroupRef[]> {
+  return activeGroups(db, orgId, ['managers']);
+}
+
+/** The groups a booking request goes to. */
+export async function groupsForBooking(db: Db, bookingId: string): Promise<StaffGroupRef[]> {
+  const b = await db('bookings').leftJoin('services', 'services.id', 'bookings.service_id').select('bookings.org_id', 'services.key as service').where('bookings.id', bookingId).first();
+  if (!b) return [];
+  const groups = await activeGroups(db, b.org_id, ['sales', 'support']);
+  return groups.filter((g) => (g.purpose === 'sales' || g.routing.bookings === true) && allows(g.routing.services, b.service ?? null));
+}

@@ -1,0 +1,158 @@
+import type { Knex } from 'knex';
+import { openConversation } from '../conversations/conversation-log.ts';
+import { queueMessages } from '../conversations/outgoing.ts';
+import type { OutboundMessage } from '../messaging/outbound-message.ts';
+import type { StaffGroupRouting } from '../models/staff-group.ts';
+import type { Language, StaffGroupPurpose, StaffRole } from '../models/vocabulary.ts';
+
+/**
+ * Who is who on the staff side, and the two ways the bot talks to staff: into a LINE group, and
+ * 1:1 to a staff member. Every staff-desk feature (cards, relays, alerts, set-up) goes through here.
+ */
+type Db = Knex | Knex.Transaction;
+
+/** What staff-desk work needs, in the bot's router and in the staff worker alike. */
+export interface StaffDeps {
+  knex: Knex;
+  /** Signs and checks staff action tokens (core/staff/action-tokens.ts, deriveActionKey). */
+  actionKey: Buffer;
+  /** Where customers reach the api (tracking links, media links). */
+  publicBaseUrl: () => string;
+  now?: () => Date;
+}
+
+export interface StaffMemberRef {
+  id: string;
+  orgId: string;
+  displayName: string;
+  role: StaffRole;
+  language: Language;
+  lineUserId: string;
+}
+
+export interface StaffGroupRef {
+  id: string;
+  orgId: string;
+  channelId: string;
+  lineGroupId: string;
+  purpose: StaffGroupPurpose;
+  name: string | null;
+  isActive: boolean;
+  routing: StaffGroupRouting;
+  contactId: string | null;
+  providerId: string | null;
+  language: Language;
+}
+
+const staffColumns = ['id', 'org_id', 'display_name', 'role', 'language', 'line_user_id'];
+const toStaff = (r: Record<string, any>): StaffMemberRef => ({
+  id: r.id,
+  orgId: r.org_id,
+  displayName: r.display_name,
+  role: r.role,
+  language: r.language,
+  lineUserId: r.line_user_id,
+});
+
+/** The active, enrolled staff member of this org behind a LINE user id; staff of another org are nobody here. */
+export async function staffByLineUser(db: Db, orgId: string, lineUserId: string | null | undefined): Promise<StaffMemberRef | undefined> {
+  if (!lineUserId) return undefined;
+  const row = await db('staff').select(staffColumns).where({ org_id: orgId, line_user_id: lineUserId, is_active: true }).first();
+  return row ? toStaff(row) : undefined;
+}
+
+export async function staffById(db: Db, orgId: string, id: string): Promise<StaffMemberRef | undefined> {
+  const row = await db('staff').select(staffColumns).where({ org_id: orgId, id, is_active: true }).first();
+  return row ? toStaff(row) : undefined;
+}
+
+export function toStaffGroup(r: Record<string, any>): StaffGroupRef {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    channelId: r.channel_id,
+    lineGroupId: r.line_group_id,
+    purpose: r.purpose,
+    name: r.name,
+    isActive: r.is_active,
+    routing: r.routing ?? {},
+    contactId: r.contact_id,
+    providerId: r.provider_id,
+    language: r.language,
+  };
+}
+
+/** The group record behind a group conversation (active or not), if the bot knows it as a staff group. */
+export async function staffGroupOfConversation(db: Db, conversationId: string): Promise<StaffGroupRef | undefined> {
+  const row = await db('staff_groups')
+    .join('conversations', function () {
+      this.on('conversations.channel_id', 'staff_groups.channel_id').andOn('conversations.external_id', 'staff_groups.line_group_id');
+    })
+    .select('staff_groups.*')
+    .where('conversations.id', conversationId)
+    .first();
+  return row ? toStaffGroup(row) : undefined;
+}
+
+/**
+ * Posts into a group. Without a reply token the messages wait a moment to be combined with
+ * whatever else is posted there (outgoing.ts, GROUP_BURST_MS); a group the bot has left gets nothing.
+ */
+export async function postToGroup(
+  trx: Knex.Transaction,
+  group: StaffGroupRef,
+  messages: OutboundMessage[],
+  o: { caseId?: string; bookingId?: string; replyToEventId?: number; now?: Date } = {},
+): Promise<{ conversationId: string; messageIds: string[] } | undefined> {
+  if (!group.isActive || messages.length === 0) return undefined;
+  const conversationId = await openConversation(trx, {
+    orgId: group.orgId,
+    channelId: group.channelId,
+    kind: 'group',
+    externalId: group.lineGroupId,
+    contactId: null,
+  });
+  const { messageIds } = await queueMessages(trx, {
+    orgId: group.orgId,
+    conversationId,
+    messages,
+    senderType: 'bot',
+    caseId: o.caseId,
+    bookingId: o.bookingId,
+    replyToEventId: o.replyToEventId,
+    combine: true,
+    now: o.now,
+  });
+  return { conversationId, messageIds };
+}
+
+/**
+ * Pushes to a staff member's 1:1 chat with the bot, on the org's LINE channel where they enrolled
+ * (their LINE user id is per channel provider, so the first active LINE channel of the org).
+ */
+export async function postToStaffMember(
+  trx: Knex.Transaction,
+  staff: StaffMemberRef,
+  messages: OutboundMessage[],
+  o: { caseId?: string; bookingId?: string; replyToEventId?: number } = {},
+): Promise<{ conversationId: string; messageIds: string[] } | undefined> {
+  const channel = await trx('channels').select('id').where({ org_id: staff.orgId, kind: 'line', is_active: true }).orderBy('created_at').first();
+  if (!channel || messages.length === 0) return undefined;
+  const conversationId = await openConversation(trx, {
+    orgId: staff.orgId,
+    channelId: channel.id,
+    kind: 'direct',
+    externalId: staff.lineUserId,
+    contactId: null,
+  });
+  const { messageIds } = await queueMessages(trx, {
+    orgId: staff.orgId,
+    conversationId,
+    messages,
+    senderType: 'bot',
+    caseId: o.caseId,
+    bookingId: o.bookingId,
+    replyToEventId: o.replyToEventId,
+  });
+  return { conversationId, messageIds };
+}

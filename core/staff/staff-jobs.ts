@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import { addToOutbox } from '../outbox/outbox.ts';
+
+/**
+ * Work for the staff desk that follows a change to a case or a booking: the change commits with
+ * an outbox row naming the job, and the staff worker (workers/processors/staff.ts) posts to the
+ * right LINE groups or people. Keeping it off the change's own path means opening a case never
+ * waits on routing rules, and a rolled-back change posts nothing.
+ */
+export const STAFF_QUEUE = 'staff';
+
+export const STAFF_JOBS = {
+  /** A new case: its card to every group routed for it. */
+  announceCase: 'announce-case',
+  /** A booking request ready for staff: its card to the sales groups. */
+  announceBooking: 'announce-booking',
+  /** An SLA warning, an escalation or a payment alert for staff to see at once. */
+  caseAlert: 'case-alert',
+  /** A case now waits on its provider: the provider's group gets the details. */
+  providerHandoff: 'provider-handoff',
+  /** A customer's message (or file) on an open case: into the case's groups. */
+  relayToGroups: 'relay-to-groups',
+  /** Every few minutes: each org whose digest time has come gets its managers' digest. */
+  digestTick: 'digest-tick',
+} as const;
+
+export type CaseAlertKind = 'sla_warning' | 'escalated' | 'payment_alert';
+
+export interface AnnounceCaseJob {
+  caseId: string;
+}
+export interface AnnounceBookingJob {
+  bookingId: string;
+}
+export interface CaseAlertJob {
+  caseId: string;
+  kind: CaseAlertKind;
+  /** The case event that asked for the alert: the alert is posted once per event. */
+  caseEventId: string;
+}
+export interface ProviderHandoffJob {
+  caseId: string;
+}
+export interface RelayToGroupsJob {
+  caseId: string;
+  messageId: string;
+}
+
+type Job =
+  | { name: typeof STAFF_JOBS.announceCase; payload: AnnounceCaseJob }
+  | { name: typeof STAFF_JOBS.announceBooking; payload: AnnounceBookingJob }
+  | { name: typeof STAFF_JOBS.caseAlert; payload: CaseAlertJob }
+  | { name: typeof STAFF_JOBS.providerHandoff; payload: ProviderHandoffJob }
+  | { name: typeof STAFF_JOBS.relayToGroups; payload: RelayToGroupsJob };
+
+/** Queues staff-desk work in the caller's transaction. */
+export async function queueStaffJob(trx: Knex.Transaction, orgId: string, job: Job): Promise<void> {
+  await addToOutbox(trx, { orgId, queue: STAFF_QUEUE, jobName: job.name, payload: { ...job.payload } });
+}
