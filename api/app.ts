@@ -13,6 +13,8 @@ import { channelRoutes } from './routes/channel-routes.ts';
 import { platformRoutes } from './routes/platform-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
+import { staffGroupRoutes } from './routes/staff-group-routes.ts';
+import { mediaRoutes } from './routes/media-routes.ts';
 import { templateRoutes } from './routes/template-routes.ts';
 import type { Route } from './routes/route.ts';
 import { taxonomyRoutes } from './routes/taxonomy-routes.ts';
@@ -21,7 +23,7 @@ import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
 
-export const apiRoutes: Route[] = [...platformRoutes, ...channelRoutes, ...caseRoutes, ...taxonomyRoutes, ...webhookRoutes, ...templateRoutes, ...staffRoutes, ...publicRoutes];
+export const apiRoutes: Route[] = [...platformRoutes, ...channelRoutes, ...caseRoutes, ...taxonomyRoutes, ...webhookRoutes, ...templateRoutes, ...staffRoutes, ...staffGroupRoutes, ...publicRoutes, ...mediaRoutes];
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 

@@ -23,6 +23,10 @@ export interface AppDeps {
   bodyLimitBytes?: number;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
+  /** Signs and checks the links to stored media (core/staff/staff-desk.ts StaffDeps.mediaLinkKey). */
+  mediaLinkKey: Buffer;
+  /** DATA_DIR: stored media lives under DATA_DIR/media. */
+  dataDir: string;
   /** Development only: the chat simulator and the fake platforms it talks through. */
   devMiddleware?: Middleware;
 }

@@ -33,13 +33,16 @@ import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
 import { webhookProcessors } from '../workers/processors/webhooks.ts';
 import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
-import { deriveActionKey } from '../core/staff/action-tokens.ts';
+import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
 
 /**
  * The composition root: one function that starts the api, the workers or both on the configured
  * database and queue store, and one `stop` that takes it all down in the right order.
  */
 export type Role = 'api' | 'workers';
+
+/** The purpose the media-link key is derived for (core/staff/action-tokens.ts deriveKey). */
+const MEDIA_LINK_KEY_PURPOSE = 'opsdesk media links v1';
 
 export interface SystemOptions {
   config: Config;
@@ -134,6 +137,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       const staffDeps = {
         knex,
         actionKey: deriveActionKey(appKey),
+        mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
         publicBaseUrl: () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`,
       };
       const processors = {
@@ -209,6 +213,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         logger,
         channels,
         secrets,
+        mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
+        dataDir: config.dataDir,
         inbound: new InboundBatcher(knex),
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,

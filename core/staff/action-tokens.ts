@@ -34,7 +34,12 @@ export type ActionRefusal = 'malformed' | 'tampered' | 'expired';
 
 /** The key for staff action tokens, derived from the app's encryption key (never the key itself). */
 export function deriveActionKey(appKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', appKey, Buffer.alloc(0), 'opsdesk staff action tokens v1', 32));
+  return deriveKey(appKey, 'opsdesk staff action tokens v1');
+}
+
+/** A key for one purpose, derived from the app's encryption key: one leaked purpose key opens nothing else. */
+export function deriveKey(appKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', appKey, Buffer.alloc(0), purpose, 32));
 }
 
 const uuidBytes = (id: string) => Buffer.from(id.replaceAll('-', ''), 'hex');

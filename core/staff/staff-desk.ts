@@ -18,6 +18,8 @@ export interface StaffDeps {
   actionKey: Buffer;
   /** Where customers reach the api (tracking links, media links). */
   publicBaseUrl: () => string;
+  /** Signs the links to stored media that the api serves (api/routes/media-routes.ts). */
+  mediaLinkKey: Buffer;
   now?: () => Date;
 }
 
