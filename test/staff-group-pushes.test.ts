@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { GROUP_BURST_MS } from '../core/conversations/outgoing.ts';
+import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { configureGroup } from './support/staff-desk.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * Gentle on quotas: what the bot posts to a staff group within a couple of seconds goes out as one
+ * push (LINE counts a push per recipient, however many messages it carries), and every message
+ * still goes out exactly once, in order, when several send jobs race for the same group.
+ */
+let h: LineCustomerHarness;
+
+beforeAll(async () => {
+  h = await startLineCustomerHarness();
+});
+afterAll(() => h?.close());
+
+async function groupRow(groupId: string) {
+  return toStaffGroup(await h.sys.knex('staff_groups').where({ line_group_id: groupId }).first());
+}
+
+/** Posts each text in its own transaction, as separate jobs (cards, alerts) would. */
+async function postSeparately(groupId: string, texts: string[]) {
+  const group = await groupRow(groupId);
+  await Promise.all(texts.map((text) => h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]))));
+}
+
+const pushesTo = (groupId: string) => h.line.state.deliveriesTo(groupId).filter((d) => d.kind === 'push');
+const textsOf = (groupId: string) => pushesTo(groupId).flatMap((d) => d.messages.map((m) => ('text' in m ? m.text : '')));
+
+describe('pushes to a staff group', () => {
+  it('combines a burst of posts into one push, in the order they were made', async () => {
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
+    const group = await groupRow(groupId);
+    for (const text of ['first', 'second', 'third']) {
+      await h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
+    }
+    await until(async () => textsOf(groupId).length === 3, 15_000);
+    expect(pushesTo(groupId)).toHaveLength(1);
+    expect(textsOf(groupId)).toEqual(['first', 'second', 'third']);
+    // LINE has them; the send job then records each as sent, with LINE's message id.
+    const rows = await until(async () => {
+      const r = await h.sys.knex('messages').where({ direction: 'out' }).whereIn('text', ['first', 'second', 'third']);
+      return r.every((m) => m.delivery_status === 'sent') && r;
+    });
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.platform_message_id)).toBe(true);
+  });
+
+  it('sends a larger burst in pushes of five, each message once, while several jobs race', async () => {
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
+    const texts = Array.from({ length: 12 }, (_, i) => `burst ${i + 1}`);
+    await postSeparately(groupId, texts);
+    await until(async () => textsOf(groupId).length >= 12, 20_000);
+    // Give any straggling job the time to (wrongly) send again.
+    await new Promise((r) => setTimeout(r, GROUP_BURST_MS + 500));
+    expect(textsOf(groupId).sort()).toEqual([...texts].sort());
+    expect(pushesTo(groupId).length).toBeLessThanOrEqual(4);
+    expect(pushesTo(groupId).every((d) => d.messages.length <= 5)).toBe(true);
+    const pending = await h.sys.knex('messages').whereIn('text', texts).whereNot({ delivery_status: 'sent' });
+    expect(pending).toEqual([]);
+  });
+
+  it('posts nothing to a group the bot has left', async () => {
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
+    await h.sys.knex('staff_groups').where({ line_group_id: groupId }).update({ is_active: false });
+    const group = await groupRow(groupId);
+    const posted = await h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text: 'into the void' }]));
+    expect(posted).toBeUndefined();
+    expect(await h.sys.knex('messages').where({ text: 'into the void' }).first()).toBeUndefined();
+  });
+});
