@@ -3,11 +3,12 @@ import { benchCaseSla } from './case-sla.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchOfflineClassifierLatency } from './offline-classifier-latency.ts';
 import { benchOutboxThroughput } from './outbox-throughput.ts';
+import { benchStaffTaps } from './staff-taps.ts';
 import { benchWebhookIngestion } from './webhook-ingestion.ts';
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables. `npm run bench -- start`,
- * `-- outbox`, `-- webhooks` or `-- classifier` runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
+ * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle` or `-- taps` runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
  * servers (the webhook figure always wants a PostgreSQL server).
  */
 const only = process.argv[2];
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<string>> = {
   classifier: () => benchOfflineClassifierLatency(),
   sla: () => benchCaseSla(),
   lifecycle: () => benchCaseLifecycle(),
+  taps: () => benchStaffTaps(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

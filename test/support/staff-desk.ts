@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import { lineId } from '../../bot/simulator/fake-line-api.ts';
+import { loadOrCreateKeyFile } from '../../core/crypto/key-file.ts';
+import { deriveActionKey } from '../../core/staff/action-tokens.ts';
 import type { StaffGroupRouting } from '../../core/models/staff-group.ts';
 import { apiClient } from './api-client.ts';
 import type { LineCustomerHarness } from './line-customer.ts';
@@ -95,4 +97,9 @@ function collectActions(node: unknown): Record<string, any>[] {
   if (Array.isArray(node)) return node.flatMap(collectActions);
   const o = node as Record<string, any>;
   return [...(o.type === 'button' && o.action ? [o.action] : []), ...Object.values(o).flatMap(collectActions)];
+}
+
+/** The running system's key for staff action tokens (derived from the key file in its DATA_DIR). */
+export function actionKeyOf(h: LineCustomerHarness): Buffer {
+  return deriveActionKey(loadOrCreateKeyFile(h.sys.dataDir));
 }
