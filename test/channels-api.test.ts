@@ -98,13 +98,18 @@ describe('contacts known twice', () => {
 });
 
 describe('LINE push usage', () => {
-  it('reports pushed messages per month', async () => {
-    await sys.knex('org_counters').insert({ org_id: sys.defaultOrgId, name: 'line_push:2026-10', value: 42 });
+  it('reports push requests and the messages they carried, per month', async () => {
+    await sys.knex('org_counters').insert([
+      { org_id: sys.defaultOrgId, name: 'line_push:2026-10', value: 42 },
+      { org_id: sys.defaultOrgId, name: 'line_push_requests:2026-10', value: 17 },
+      { org_id: sys.defaultOrgId, name: 'line_push:2026-09', value: 3 },
+    ]);
     const usage = await until(async () => {
       const res = await api('GET', '/api/v1/usage/line-pushes');
       return res.status === 200 ? res.json : false;
     });
-    expect(usage).toContainEqual({ month: '2026-10', pushedMessages: 42 });
+    expect(usage).toContainEqual({ month: '2026-10', pushedMessages: 42, pushRequests: 17 });
+    expect(usage).toContainEqual({ month: '2026-09', pushedMessages: 3, pushRequests: 0 });
     expect((await api('GET', '/api/v1/usage/line-pushes', undefined, supportKey)).status).toBe(403);
   });
 });

@@ -28,13 +28,20 @@ async function postSeparately(groupId: string, texts: string[]) {
   await Promise.all(texts.map((text) => h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]))));
 }
 
+async function pushCounters() {
+  const month = new Date().toISOString().slice(0, 7);
+  const value = async (name: string) => Number((await h.sys.knex('org_counters').where({ org_id: h.sys.defaultOrgId, name: `${name}:${month}` }).first())?.value ?? 0);
+  return { requests: await value('line_push_requests'), messages: await value('line_push') };
+}
+
 const pushesTo = (groupId: string) => h.line.state.deliveriesTo(groupId).filter((d) => d.kind === 'push');
 const textsOf = (groupId: string) => pushesTo(groupId).flatMap((d) => d.messages.map((m) => ('text' in m ? m.text : '')));
 
 describe('pushes to a staff group', () => {
-  it('combines a burst of posts into one push, in the order they were made', async () => {
+  it('combines a burst of posts into one push, in the order they were made, and counts it once', async () => {
     const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
     const group = await groupRow(groupId);
+    const before = await pushCounters();
     for (const text of ['first', 'second', 'third']) {
       await h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
     }
@@ -47,6 +54,11 @@ describe('pushes to a staff group', () => {
       return r.every((m) => m.delivery_status === 'sent') && r;
     });
     expect(rows).toHaveLength(3);
+    const after = await until(async () => {
+      const c = await pushCounters();
+      return c.requests > before.requests && c;
+    });
+    expect({ requests: after.requests - before.requests, messages: after.messages - before.messages }).toEqual({ requests: 1, messages: 3 });
     expect(rows.every((r) => r.platform_message_id)).toBe(true);
   });
 

@@ -68,7 +68,7 @@ export const channelRoutes = [
   route({
     method: 'get',
     path: '/api/v1/usage/line-pushes',
-    summary: 'LINE messages pushed per month (replies are free; pushes count against the quota)',
+    summary: 'LINE pushes per month: push requests (what the quota counts, per recipient) and the messages they carried; replies are free',
     tag: 'channels',
     access: 'usage.read',
     response: c.linePushUsage,
@@ -76,9 +76,17 @@ export const channelRoutes = [
       const rows = await deps.knex('org_counters')
         .select('name', 'value')
         .where({ org_id: identity!.orgId })
-        .andWhere('name', 'like', 'line_push:%')
+        .andWhere((q) => q.where('name', 'like', 'line_push:%').orWhere('name', 'like', 'line_push_requests:%'))
         .orderBy('name', 'desc');
-      return rows.map((r) => ({ month: r.name.slice('line_push:'.length), pushedMessages: Number(r.value) }));
+      const months = new Map<string, { month: string; pushedMessages: number; pushRequests: number }>();
+      for (const r of rows) {
+        const [name, month] = r.name.split(':');
+        const m = months.get(month) ?? { month, pushedMessages: 0, pushRequests: 0 };
+        if (name === 'line_push') m.pushedMessages = Number(r.value);
+        else m.pushRequests = Number(r.value);
+        months.set(month, m);
+      }
+      return [...months.values()].sort((a, b) => b.month.localeCompare(a.month));
     },
   }),
 

@@ -36,8 +36,9 @@ export class LineSendError extends Error {
   }
 }
 
-export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; replied: number }> {
+export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushRequests: number; replied: number }> {
   let pushed = 0;
+  let pushRequests = 0;
   let replied = 0;
   const batches = chunkForLine(o.pending);
   for (const [index, batch] of batches.entries()) {
@@ -66,8 +67,9 @@ export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number
       await o.onSent(ids, batch.map(() => null), 'push');
     }
     pushed += batch.length;
+    pushRequests++;
   }
-  return { pushed, replied };
+  return { pushed, pushRequests, replied };
 }
 
 function sentIds(sent: { id: string }[] | undefined, n: number): (string | null)[] {

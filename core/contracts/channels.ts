@@ -36,7 +36,7 @@ export const channel = z
 export const channelList = z.array(channel).meta({ id: 'ChannelList' });
 
 export const linePushUsage = z
-  .array(z.object({ month: z.string().meta({ example: '2026-11' }), pushedMessages: z.number().int() }))
+  .array(z.object({ month: z.string().meta({ example: '2026-11' }), pushedMessages: z.number().int(), pushRequests: z.number().int() }))
   .meta({ id: 'LinePushUsage' });
 
 export const contactMerge = z

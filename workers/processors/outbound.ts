@@ -167,14 +167,16 @@ async function sendLine(
     },
   });
   if (result.pushed > 0) {
-    // LINE's monthly quota counts pushed messages; replies are free.
+    // LINE's monthly quota counts a push once per recipient (per member, in a group), however
+    // many message objects it carries; replies are free. Both numbers are kept per org and month.
     const month = new Date().toISOString().slice(0, 7);
     await knex.raw(
-      `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, ?)
+      `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, ?), (?, ?, ?)
        ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value`,
-      [conversation.org_id, `line_push:${month}`, result.pushed],
+      [conversation.org_id, `line_push:${month}`, result.pushed, conversation.org_id, `line_push_requests:${month}`, result.pushRequests],
     );
   }
+
 }
 
 async function sendWhatsApp(
