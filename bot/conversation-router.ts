@@ -24,7 +24,9 @@ import {
   type BookingSlot,
   type Dialogue,
 } from './dialogue.ts';
+import { staffGroupOfConversation } from '../core/staff/staff-desk.ts';
 import { enrolFromMessage } from './staff-enrolment.ts';
+import { answerProposal, PROPOSAL_REPLY } from './staff/booking-actions.ts';
 import { routeStaffMessage } from './staff/staff-router.ts';
 import type { StaffDeps } from './staff/staff-scene.ts';
 
@@ -68,6 +70,7 @@ type Decision =
   | { do: 'open_case'; caseType: string }
   | { do: 'booking'; dialogue: Extract<Dialogue, { kind: 'booking' }>; submit?: boolean }
   | { do: 'cancel_booking' }
+  | { do: 'answer_proposal'; value: string }
   | { do: 'faq'; faqKey: string }
   | { do: 'no_answer' }
   | { do: 'clarify' }
@@ -84,6 +87,8 @@ interface Context {
   language: Language;
   source: 'line' | 'whatsapp';
   text: string;
+  /** An image, video, audio clip or file: on an open case it goes to the case (and its groups). */
+  hasFile: boolean;
   reply: { act: string; value?: string; params?: Record<string, string> } | undefined;
   dialogue: Dialogue | undefined;
   openCase: { id: string; number: string; caseType: string } | undefined;
@@ -153,9 +158,16 @@ async function load(deps: RouterDeps, messageId: string): Promise<Context | { sk
   if (m.direction !== 'in' || m.sender_type !== 'customer') return { skip: 'not from a customer' };
   if (m.payload?.mode === 'standby') return { skip: 'standby mode' };
   const conversation = await knex('conversations').where({ id: m.conversation_id }).first();
-  if (conversation.kind !== 'direct' || !conversation.contact_id) return { skip: 'group conversations are for staff' };
+  // A VIP customer's group is that customer's chat: what its members who are not staff say opens
+  // and continues the customer's cases there (staff messages were taken by the staff router).
+  let contactId: string | null = conversation.contact_id;
+  if (conversation.kind === 'group') {
+    const group = await staffGroupOfConversation(knex, conversation.id);
+    contactId = group?.isActive && group.purpose === 'vip_customer' ? group.contactId : null;
+  }
+  if (!contactId) return { skip: 'group conversations are for staff' };
   const [contact, org, channel] = await Promise.all([
-    knex('contacts').select('language').where({ id: conversation.contact_id }).first(),
+    knex('contacts').select('language').where({ id: contactId }).first(),
     knex('orgs').select('time_zone', 'settings').where({ id: m.org_id }).first(),
     knex('channels').select('kind').where({ id: conversation.channel_id }).first(),
   ]);
@@ -165,7 +177,7 @@ async function load(deps: RouterDeps, messageId: string): Promise<Context | { sk
   const open = await knex('cases')
     .join('case_types', 'case_types.id', 'cases.case_type_id')
     .select('cases.id', 'cases.number', 'case_types.key as caseType')
-    .where({ 'cases.contact_id': conversation.contact_id, 'cases.conversation_id': conversation.id })
+    .where({ 'cases.contact_id': contactId, 'cases.conversation_id': conversation.id })
     .whereIn('cases.status', OPEN_CASE_STATUSES)
     .andWhere('cases.updated_at', '>', new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000))
     .orderBy('cases.created_at', 'desc')
@@ -176,7 +188,7 @@ async function load(deps: RouterDeps, messageId: string): Promise<Context | { sk
     : await knex('cases')
         .join('case_types', 'case_types.id', 'cases.case_type_id')
         .select('cases.id', 'cases.number', 'case_types.key as caseType')
-        .where({ 'cases.contact_id': conversation.contact_id, 'cases.conversation_id': conversation.id, 'cases.status': 'resolved' })
+        .where({ 'cases.contact_id': contactId, 'cases.conversation_id': conversation.id, 'cases.status': 'resolved' })
         .andWhere('cases.resolved_at', '>', new Date(now.getTime() - reopenHours * 3_600_000))
         .orderBy('cases.resolved_at', 'desc')
         .first();
@@ -187,12 +199,14 @@ async function load(deps: RouterDeps, messageId: string): Promise<Context | { sk
     messageId,
     inboundEventId: m.inbound_event_id,
     conversationId: conversation.id,
-    contactId: conversation.contact_id,
+    contactId,
     language: contact?.language ?? 'th',
     source: channel.kind,
     text: postback ? '' : (m.text ?? ''),
+    hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
-    dialogue: liveDialogue(conversation.dialogue, now),
+    // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's.
+    dialogue: conversation.dialogue?.kind === 'group_setup' ? undefined : liveDialogue(conversation.dialogue, now),
     openCase: open,
     resolvedCase: resolved,
     now,
@@ -202,6 +216,8 @@ async function load(deps: RouterDeps, messageId: string): Promise<Context | { sk
 async function decide(ctx: Context, classify: (text?: string) => Promise<Classification>): Promise<Decision> {
   const { reply, dialogue } = ctx;
   if (reply?.act === 'human' || asksForPerson(ctx.text)) return { do: 'handoff' };
+  // The customer's answer to a time staff proposed for their booking (bot/staff/booking-actions.ts).
+  if (reply?.act === PROPOSAL_REPLY && reply.value) return { do: 'answer_proposal', value: reply.value };
   if (dialogue?.kind === 'handoff') return ctx.openCase ? { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number } : { do: 'nothing', why: 'a person has this conversation' };
 
   // A tapped quick reply answers the question the bot asked.
@@ -219,7 +235,10 @@ async function decide(ctx: Context, classify: (text?: string) => Promise<Classif
     if (reply.act === 'service' && reply.value) return startBooking(ctx, undefined, '', reply.value);
     return { do: 'nothing', why: `a stale or unknown quick reply (${reply.act})` };
   }
-  if (!ctx.text.trim()) return { do: 'nothing', why: 'no text (a sticker, an image)' };
+  if (!ctx.text.trim()) {
+    if (ctx.hasFile && ctx.openCase) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+    return { do: 'nothing', why: 'no text (a sticker, an image)' };
+  }
 
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
 
@@ -377,6 +396,9 @@ async function act(deps: RouterDeps, trx: Knex.Transaction, ctx: Context, decisi
       return;
     case 'booking':
       return bookingStep(trx, ctx, decision, t, say, setDialogue);
+    case 'answer_proposal':
+      await answerProposal(deps, trx, { orgId: ctx.orgId, contactId: ctx.contactId, value: decision.value, replyToEventId: ctx.inboundEventId ?? undefined });
+      return;
     case 'faq': {
       const faq = await trx('faq_entries').where({ org_id: ctx.orgId, key: decision.faqKey }).first();
       if (!faq) return say([{ kind: 'text', text: await t('faq_no_match') }]).then(() => undefined);

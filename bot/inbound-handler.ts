@@ -6,7 +6,7 @@ import { queueMessages } from '../core/conversations/outgoing.ts';
 import type { Language } from '../core/models/vocabulary.ts';
 import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
 import { addToOutbox } from '../core/outbox/outbox.ts';
-import { groupJoined, groupLeft } from '../core/staff/staff-groups.ts';
+import { greetJoinedGroup, groupJoined, groupLeft } from '../core/staff/staff-groups.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import type { InboundEvent } from './inbound-event.ts';
 
@@ -127,7 +127,10 @@ export async function handleInboundEvent(
       return {};
 
     case 'join':
-      if (inGroup) await groupJoined(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, at: event.occurredAt });
+      if (inGroup) {
+        await groupJoined(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, at: event.occurredAt });
+        if (event.mode === 'active') await greetJoinedGroup(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, inboundEventId });
+      }
       return {};
 
     case 'leave':

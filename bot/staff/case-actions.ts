@@ -1,4 +1,293 @@
-import type { ActionTable } from './staff-actions.ts';
+import { notifyCustomerOfTransition } from '../../core/cases/case-notifications.ts';
+import { CASE_STATUS, canTransitionCase, type CaseStatus } from '../../core/cases/case-status.ts';
+import { rootCausesOf, transitionCase, type TransitionResult } from '../../core/cases/transition.ts';
+import { DomainError } from '../../core/errors/index.ts';
+import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
+import type { Language } from '../../core/models/vocabulary.ts';
+import { canStaff } from '../../core/access/roles.ts';
+import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
+import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
+import type { ActionContext, ActionTable } from './staff-actions.ts';
+import { answer } from './staff-scene.ts';
 
-/** Card buttons on a case: Take, the working statuses, Resolve with a root cause. */
-export const caseActions: ActionTable = {};
+/**
+ * Card buttons on a case: Take, the working statuses, Resolve with a root cause, View.
+ *
+ * Every button acts on the case as it is now, not as the card showed it: the case row is locked
+ * first, so taps on the same case take turns and each sees what the one before did (two people
+ * tapping Take on the same card: the second is told who has it). Then the role is checked against
+ * the current owner, the token's nonce is spent, and only then does anything change.
+ */
+type Phrase = Record<Language, string>;
+
+const PHRASES = {
+  took: { th: '{who} รับเคส {n} แล้วค่ะ', en: '{who} took {n}' },
+  tookOver: { th: '{who} รับเคส {n} ต่อจาก {owner} แล้วค่ะ', en: '{who} took over {n} from {owner}' },
+  alreadyHas: { th: '{owner} รับเคส {n} ไปแล้วค่ะ', en: '{owner} already has {n}' },
+  alreadyYours: { th: 'คุณรับเคส {n} อยู่แล้วค่ะ', en: 'You already have {n}' },
+  nothingToTake: { th: 'เคส {n} อยู่ในสถานะ {status} แล้ว ไม่ต้องรับค่ะ', en: '{n} is {status}: there is nothing to take.' },
+  moved: { th: '{who}: {n} -> {status}', en: '{who}: {n} -> {status}' },
+  resolved: { th: '{who}: {n} -> {status} (สาเหตุ: {cause})', en: '{who}: {n} -> {status} (root cause: {cause})' },
+  alreadyIn: { th: 'เคส {n} อยู่ในสถานะ {status} อยู่แล้วค่ะ', en: '{n} is already {status}.' },
+  notAllowed: {
+    th: 'เคส {n} อยู่ในสถานะ {status} จึงเปลี่ยนเป็น {target} ไม่ได้ค่ะ เปลี่ยนได้เป็น: {allowed}',
+    en: '{n} is {status}, so it cannot go to {target}. It can go to: {allowed}.',
+  },
+  askRootCause: { th: 'สาเหตุของเคส {n} คืออะไรคะ เลือกด้านล่างได้เลยค่ะ', en: 'What was the root cause of {n}? Pick one below.' },
+  unknownCause: { th: 'ไม่รู้จักสาเหตุนี้ค่ะ กด "แก้ไขแล้ว" บนการ์ดเพื่อเลือกใหม่ค่ะ', en: 'Unknown root cause. Tap Resolve on the card to pick again.' },
+  viewOnly: { th: 'บทบาทของคุณดูเคสได้อย่างเดียว เปลี่ยนแปลงไม่ได้ค่ะ', en: 'Your role can view cases but not change them.' },
+  notYours: { th: '{owner} ดูแลเคส {n} อยู่ค่ะ ให้ {owner} หรือผู้จัดการเป็นผู้เปลี่ยนนะคะ', en: '{owner} has {n}: only they or a manager can change it.' },
+  used: { th: 'ปุ่มนี้ถูกใช้ไปแล้วค่ะ', en: 'This button was already used.' },
+  noCase: { th: 'ไม่พบเคสนี้ค่ะ', en: 'This case was not found.' },
+  changed: { th: 'เคส {n} เพิ่งถูกเปลี่ยน ตอนนี้อยู่ในสถานะ {status} ค่ะ ลองอีกครั้งนะคะ', en: '{n} was just changed and is now {status}. Please try again.' },
+  nobody: { th: 'ไม่มี', en: 'none' },
+  unknown: { th: 'ไม่รู้จักคำสั่งนี้ค่ะ', en: 'Unknown action.' },
+  roleForbids: { th: 'บทบาทของคุณทำรายการนี้ไม่ได้ค่ะ', en: 'Your role cannot do this.' },
+} satisfies Record<string, Phrase>;
+
+const ROOT_CAUSE_LABEL: Record<string, Phrase> = {
+  provider_issue: { th: 'ผู้ให้บริการขัดข้อง', en: 'Provider issue' },
+  payment_gateway: { th: 'ระบบชำระเงิน', en: 'Payment gateway' },
+  system_bug: { th: 'ระบบผิดพลาด', en: 'System bug' },
+  user_error: { th: 'ผู้ใช้ทำผิดขั้นตอน', en: 'User error' },
+  process_error: { th: 'ขั้นตอนงานผิดพลาด', en: 'Process error' },
+};
+const rootCauseLabel = (cause: string, lang: Language) => ROOT_CAUSE_LABEL[cause]?.[lang] ?? cause;
+
+function say(lang: Language, phrase: Phrase, vars: Record<string, string> = {}): string {
+  return phrase[lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
+const statusLabel = (s: CaseStatus, lang: Language) => CASE_STATUS[s].label[lang];
+
+interface CaseNow {
+  id: string;
+  orgId: string;
+  number: string;
+  status: CaseStatus;
+  version: number;
+  ownerStaffId: string | null;
+  ownerName: string | null;
+}
+
+/** The case as it is now, locked until this tap is done with it. */
+async function lockCase(ctx: ActionContext): Promise<CaseNow | undefined> {
+  const row = await ctx.trx('cases')
+    .select('id', 'org_id', 'number', 'status', 'version', 'owner_staff_id')
+    .where({ id: ctx.token.subjectId, org_id: ctx.token.orgId })
+    .forUpdate()
+    .first();
+  if (!row) return undefined;
+  const owner = row.owner_staff_id ? await ctx.trx('staff').select('display_name').where({ id: row.owner_staff_id }).first() : undefined;
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    number: row.number,
+    status: row.status,
+    version: row.version,
+    ownerStaffId: row.owner_staff_id,
+    ownerName: owner?.display_name ?? null,
+  };
+}
+
+const reply = (ctx: ActionContext, text: string, caseId?: string, quickReplies?: Action[]) =>
+  answer(ctx.trx, ctx.scene, [{ kind: 'text', text, ...(quickReplies?.length ? { quickReplies } : {}) } satisfies OutboundMessage], { caseId });
+
+/** What can be done next, as quick replies under an answer: the card's buttons, fresh. */
+async function nextMoves(ctx: ActionContext, caseId: string): Promise<Action[]> {
+  const c = await ctx.trx('cases').select('number', 'status', 'owner_staff_id').where({ id: caseId }).first();
+  const { footer, more } = caseButtons(
+    ctx.deps,
+    { orgId: ctx.token.orgId, caseId, number: c.number, status: c.status, ownerStaffId: c.owner_staff_id, language: ctx.scene.language, now: ctx.scene.now },
+    QUICK_REPLY_TTL_MS,
+  );
+  return [...footer, ...more];
+}
+
+async function tellCustomer(ctx: ActionContext, moved: TransitionResult): Promise<void> {
+  const org = await ctx.trx('orgs').select('time_zone').where({ id: ctx.token.orgId }).first();
+  // A push: the reply token belongs to the staff member's tap, not to the customer's chat.
+  await notifyCustomerOfTransition(ctx.trx, moved, { trackingBaseUrl: ctx.deps.publicBaseUrl(), timeZone: org.time_zone });
+}
+
+/** Refuses a change the staff member's role or the case's owner does not allow; undefined when allowed. */
+async function refuseChange(ctx: ActionContext, c: CaseNow, action: 'case.set_status' | 'case.resolve'): Promise<string | undefined> {
+  const lang = ctx.scene.language;
+  if (!canStaff(ctx.staff.role, action)) {
+    await reply(ctx, say(lang, PHRASES.viewOnly), c.id);
+    return 'refused: role';
+  }
+  if (!canStaff(ctx.staff.role, action, { ownerStaffId: c.ownerStaffId, actorStaffId: ctx.staff.id })) {
+    await reply(ctx, say(lang, PHRASES.notYours, { owner: c.ownerName ?? '', n: c.number }), c.id);
+    return 'refused: owned by someone else';
+  }
+  return undefined;
+}
+
+/** Refuses a move the state machine does not allow from where the case is now; undefined when allowed. */
+async function refuseMove(ctx: ActionContext, c: CaseNow, to: CaseStatus): Promise<string | undefined> {
+  const lang = ctx.scene.language;
+  if (c.status === to) {
+    await reply(ctx, say(lang, PHRASES.alreadyIn, { n: c.number, status: statusLabel(to, lang) }), c.id, await nextMoves(ctx, c.id));
+    return `unchanged: already ${to}`;
+  }
+  if (!canTransitionCase(c.status, to)) {
+    const allowed = CASE_STATUS[c.status].next.map((s) => statusLabel(s, lang)).join(', ') || PHRASES.nobody[lang];
+    await reply(ctx, say(lang, PHRASES.notAllowed, { n: c.number, status: statusLabel(c.status, lang), target: statusLabel(to, lang), allowed }), c.id);
+    return `refused: ${c.status} -> ${to}`;
+  }
+  return undefined;
+}
+
+/** Moves the case, tells the customer and answers in the chat; a concurrent change is answered, not thrown. */
+async function move(ctx: ActionContext, c: CaseNow, to: CaseStatus, rootCause?: string): Promise<string> {
+  const lang = ctx.scene.language;
+  let moved: TransitionResult;
+  try {
+    moved = await transitionCase(ctx.trx, { orgId: c.orgId, caseId: c.id, to, actor: { type: 'staff', id: ctx.staff.id }, rootCause, now: ctx.scene.now });
+  } catch (err) {
+    if (!(err instanceof DomainError) || !['conflict', 'stale_version', 'validation_failed'].includes(err.code)) throw err;
+    const now = await ctx.trx('cases').select('status').where({ id: c.id }).first();
+    await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(now.status, lang) }), c.id);
+    return `refused: ${err.code}`;
+  }
+  await tellCustomer(ctx, moved);
+  const text = rootCause
+    ? say(lang, PHRASES.resolved, { who: ctx.staff.displayName, n: c.number, status: statusLabel(to, lang), cause: rootCauseLabel(rootCause, lang) })
+    : say(lang, PHRASES.moved, { who: ctx.staff.displayName, n: c.number, status: statusLabel(to, lang) });
+  await reply(ctx, text, c.id, await nextMoves(ctx, c.id));
+  return `moved: ${c.status} -> ${to}`;
+}
+
+const noCase = async (ctx: ActionContext) => {
+  await reply(ctx, say(ctx.scene.language, PHRASES.noCase));
+  return 'refused: no such case';
+};
+const replayed = async (ctx: ActionContext, c: CaseNow) => {
+  await reply(ctx, say(ctx.scene.language, PHRASES.used), c.id);
+  return 'refused: replayed';
+};
+
+async function take(ctx: ActionContext): Promise<string> {
+  const lang = ctx.scene.language;
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  if (!canStaff(ctx.staff.role, 'case.take')) {
+    await reply(ctx, say(lang, PHRASES.viewOnly), c.id);
+    return 'refused: role';
+  }
+  if (!CASE_STATUS[c.status].isOpen) {
+    await reply(ctx, say(lang, PHRASES.nothingToTake, { n: c.number, status: statusLabel(c.status, lang) }), c.id);
+    return `refused: ${c.status}`;
+  }
+  if (c.ownerStaffId === ctx.staff.id) {
+    await reply(ctx, say(lang, PHRASES.alreadyYours, { n: c.number }), c.id);
+    return 'unchanged: already theirs';
+  }
+  // Support takes only a case nobody has; a manager or an admin may take it over.
+  if (c.ownerStaffId && !canStaff(ctx.staff.role, 'case.reassign')) {
+    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: c.ownerName ?? '', n: c.number }), c.id);
+    return 'refused: taken';
+  }
+  if (!(await ctx.spend())) return replayed(ctx, c);
+
+  // The owner we saw, again in the UPDATE itself: whoever changed it first wins.
+  const q = ctx.trx('cases').where({ id: c.id, version: c.version });
+  const updated = await (c.ownerStaffId ? q.where({ owner_staff_id: c.ownerStaffId }) : q.whereNull('owner_staff_id')).update({
+    owner_staff_id: ctx.staff.id,
+    version: c.version + 1,
+  });
+  if (updated === 0) {
+    const now = await lockCase(ctx);
+    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: now?.ownerName ?? '', n: c.number }), c.id);
+    return 'refused: taken';
+  }
+  await ctx.trx('case_events').insert({
+    org_id: c.orgId,
+    case_id: c.id,
+    type: 'owner_changed',
+    actor_type: 'staff',
+    actor_id: ctx.staff.id,
+    is_public: false,
+    data: JSON.stringify({ from: c.ownerStaffId, to: ctx.staff.id }),
+  });
+  // Taking a new case starts the work: the first response, and "work started" for the customer.
+  if (c.status === 'new') {
+    const moved = await transitionCase(ctx.trx, { orgId: c.orgId, caseId: c.id, to: 'investigating', actor: { type: 'staff', id: ctx.staff.id }, now: ctx.scene.now });
+    await tellCustomer(ctx, moved);
+  }
+  const text = c.ownerStaffId
+    ? say(lang, PHRASES.tookOver, { who: ctx.staff.displayName, n: c.number, owner: c.ownerName ?? '' })
+    : say(lang, PHRASES.took, { who: ctx.staff.displayName, n: c.number });
+  await reply(ctx, text, c.id, await nextMoves(ctx, c.id));
+  return c.ownerStaffId ? 'taken over' : 'taken';
+}
+
+async function setStatus(ctx: ActionContext): Promise<string> {
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  const to = ctx.arg as ButtonStatus;
+  if (!(BUTTON_STATUSES as readonly string[]).includes(to)) {
+    await reply(ctx, say(ctx.scene.language, PHRASES.unknown), c.id);
+    return `refused: unknown status ${ctx.arg}`;
+  }
+  const refused = (await refuseChange(ctx, c, 'case.set_status')) ?? (await refuseMove(ctx, c, to));
+  if (refused) return refused;
+  if (!(await ctx.spend())) return replayed(ctx, c);
+  return move(ctx, c, to);
+}
+
+/** Resolve asks first: the root cause, as quick replies. Nothing changes yet, so nothing is spent. */
+async function askRootCause(ctx: ActionContext): Promise<string> {
+  const lang = ctx.scene.language;
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  const refused = (await refuseChange(ctx, c, 'case.resolve')) ?? (await refuseMove(ctx, c, 'resolved'));
+  if (refused) return refused;
+  const causes = (await rootCausesOf(ctx.trx, c.orgId))
+    // The cause rides in the signed action (at most 64 bytes); a longer word of the org's own cannot be offered.
+    .filter((cause) => Buffer.byteLength(`case.resolve_with:${cause}`) <= 64)
+    .slice(0, 13);
+  const quickReplies: Action[] = causes.map((cause) => ({
+    type: 'postback',
+    label: rootCauseLabel(cause, lang),
+    displayText: rootCauseLabel(cause, lang),
+    data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name: 'case.resolve_with', arg: cause, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
+  }));
+  await reply(ctx, say(lang, PHRASES.askRootCause, { n: c.number }), c.id, quickReplies);
+  return 'asked for the root cause';
+}
+
+async function resolveWith(ctx: ActionContext): Promise<string> {
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  const refused = (await refuseChange(ctx, c, 'case.resolve')) ?? (await refuseMove(ctx, c, 'resolved'));
+  if (refused) return refused;
+  const cause = ctx.arg ?? '';
+  if (!(await rootCausesOf(ctx.trx, c.orgId)).includes(cause)) {
+    await reply(ctx, say(ctx.scene.language, PHRASES.unknownCause), c.id);
+    return `refused: unknown root cause ${cause}`;
+  }
+  if (!(await ctx.spend())) return replayed(ctx, c);
+  return move(ctx, c, 'resolved', cause);
+}
+
+/** A fresh card of the case as it is now; reading changes nothing, so nothing is spent. */
+async function view(ctx: ActionContext): Promise<string> {
+  const lang = ctx.scene.language;
+  if (!canStaff(ctx.staff.role, 'case.view')) {
+    await reply(ctx, say(lang, PHRASES.roleForbids));
+    return 'refused: role';
+  }
+  const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: ctx.token.orgId, caseId: ctx.token.subjectId, language: lang, now: ctx.scene.now });
+  if (!card) return noCase(ctx);
+  await answer(ctx.trx, ctx.scene, [card], { caseId: ctx.token.subjectId });
+  return 'viewed';
+}
+
+export const caseActions: ActionTable = {
+  'case.take': take,
+  'case.status': setStatus,
+  'case.resolve': askRootCause,
+  'case.resolve_with': resolveWith,
+  'case.view': view,
+};

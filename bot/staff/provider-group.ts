@@ -1,6 +1,60 @@
-import type { StaffDeps, StaffScene } from './staff-scene.ts';
+import type { Language } from '../../core/models/vocabulary.ts';
+import { groupsForCase } from '../../core/staff/routing.ts';
+import { postToGroup } from '../../core/staff/staff-desk.ts';
+import { answer, claimMessage, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
-/** A message from the provider's side in a provider group: onto the case it is about. */
-export async function handleProviderMessage(_deps: StaffDeps, _scene: StaffScene): Promise<string | undefined> {
-  return undefined;
+/**
+ * A message from the provider's side in a provider group: a quote-reply to a case the bot handed
+ * off there (core/staff/provider-handoff.ts), or a message naming `#C-000123`, goes on that case's
+ * timeline as a `provider_message` (staff only, never shown to the customer) and to the case's
+ * team groups. Only cases of this group's provider, in this org, are found: a provider cannot
+ * write on, or learn of, anyone else's case. Anything else is the group's own talk: undefined.
+ */
+const CASE_NUMBER = /(?:^|[^A-Za-z0-9])#\s?(C-\d{6,})\b/i;
+
+const SAY = {
+  noted: { th: 'รับทราบค่ะ บันทึกไว้ในเคส {number} แล้ว ขอบคุณค่ะ', en: 'Noted on case {number}, thank you.' },
+  relayed: { th: '{provider} ตอบเรื่อง {number}:', en: '{provider} replied on {number}:' },
+} satisfies Record<string, Record<Language, string>>;
+
+export async function handleProviderMessage(deps: StaffDeps, scene: StaffScene): Promise<string | undefined> {
+  const group = scene.group;
+  if (scene.staff || !group?.isActive || group.purpose !== 'provider' || !group.providerId) return undefined;
+  const { knex } = deps;
+  const m = scene.message;
+  let caseId: string | undefined;
+  if (m.quotedMessageId) {
+    const quoted = await knex('messages').select('case_id').where({ conversation_id: scene.conversation.id, platform_message_id: m.quotedMessageId }).first();
+    caseId = quoted?.case_id ?? undefined;
+  }
+  const named = m.text?.match(CASE_NUMBER)?.[1]?.toUpperCase();
+  const c = await knex('cases')
+    .join('providers', 'providers.id', 'cases.provider_id')
+    .select('cases.id', 'cases.number', 'providers.name as provider')
+    .where({ 'cases.org_id': m.orgId, 'cases.provider_id': group.providerId, 'providers.org_id': m.orgId })
+    .andWhere((q) => (caseId ? q.where('cases.id', caseId) : q.where('cases.number', named ?? '')))
+    .first();
+  if (!c) return undefined;
+
+  return knex.transaction(async (trx) => {
+    if (!(await claimMessage(trx, m.id))) return 'already routed';
+    await trx('case_events').insert({
+      org_id: m.orgId,
+      case_id: c.id,
+      type: 'provider_message',
+      actor_type: 'system',
+      actor_id: null,
+      is_public: false,
+      data: JSON.stringify({ providerId: group.providerId, groupId: group.id, messageId: m.id, senderLineUserId: m.senderLineUserId, text: m.text, mediaPath: m.mediaPath }),
+    });
+    await trx('messages').where({ id: m.id }).update({ case_id: c.id });
+    const fill = (s: string) => s.replace('{number}', c.number).replace('{provider}', c.provider);
+    await answer(trx, scene, [{ kind: 'text', text: fill(SAY.noted[group.language]) }], { caseId: c.id });
+    // The team hears it where they work the case; the VIP customer's own group never does.
+    for (const team of await groupsForCase(trx, c.id)) {
+      if (team.purpose === 'vip_customer') continue;
+      await postToGroup(trx, team, [{ kind: 'text', text: `${fill(SAY.relayed[team.language])}\n${m.text ?? `(${m.kind})`}` }], { caseId: c.id });
+    }
+    return 'provider message';
+  });
 }

@@ -25,6 +25,8 @@ export const permissions = {
   'taxonomy.manage': ['admin', 'manager'],
   'staff.read': ['admin', 'manager', 'ceo'],
   'staff.manage': ['admin'],
+  'staff_groups.read': ['admin', 'manager', 'ceo'],
+  'staff_groups.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -47,7 +47,9 @@ export async function transitionCase(trx: Knex.Transaction, t: TransitionInput):
   if (!canTransitionCase(from, t.to)) {
     throw new DomainError('conflict', `A case cannot go from ${from} to ${t.to}`, { from, to: t.to, allowed: CASE_STATUS[from].next });
   }
-  if (t.to === 'closed') await requireRootCause(trx, t.orgId, t.rootCause);
+  // A root cause given when resolving is kept, and closing later may reuse it.
+  const rootCause: string | undefined = t.rootCause ?? (t.to === 'closed' ? (current.root_cause ?? undefined) : undefined);
+  if (t.to === 'closed' || (t.to === 'resolved' && rootCause)) await requireRootCause(trx, t.orgId, rootCause);
 
   const now = t.now ?? new Date();
   const reopened = from === 'resolved' && CASE_STATUS[t.to].isOpen;
@@ -58,8 +60,10 @@ export async function transitionCase(trx: Knex.Transaction, t: TransitionInput):
     version: current.version + 1,
     ...(firstResponse ? { first_responded_at: now } : {}),
     ...(t.to === 'resolved' ? { resolved_at: now } : {}),
-    ...(t.to === 'closed' ? { closed_at: now, root_cause: t.rootCause } : {}),
-    ...(reopened ? { reopened_count: current.reopened_count + 1, resolved_at: null } : {}),
+    ...(t.to === 'resolved' && rootCause ? { root_cause: rootCause } : {}),
+    ...(t.to === 'closed' ? { closed_at: now, root_cause: rootCause } : {}),
+    // A reopened case's old root cause no longer explains it.
+    ...(reopened ? { reopened_count: current.reopened_count + 1, resolved_at: null, root_cause: null } : {}),
     ...(CASE_STATUS[t.to].pausesResolutionClock && !current.resolution_paused_at ? { resolution_paused_at: now } : {}),
     ...(!CASE_STATUS[t.to].pausesResolutionClock && current.resolution_paused_at ? { resolution_paused_at: null } : {}),
   };
@@ -86,7 +90,7 @@ export async function transitionCase(trx: Knex.Transaction, t: TransitionInput):
     actor_type: t.actor.type,
     actor_id: t.actor.id,
     is_public: true,
-    data: JSON.stringify({ from, to: t.to, ...(t.rootCause ? { rootCause: t.rootCause } : {}) }),
+    data: JSON.stringify({ from, to: t.to, ...(rootCause ? { rootCause } : {}) }),
   });
   if (t.note) {
     await trx('case_events').insert({

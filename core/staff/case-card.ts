@@ -1,17 +1,180 @@
 import type { Knex } from 'knex';
-import type { OutboundMessage } from '../messaging/outbound-message.ts';
-import type { Language } from '../models/vocabulary.ts';
+import { CASE_STATUS, canTransitionCase, type CaseStatus } from '../cases/case-status.ts';
+import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
+import type { Language, Severity } from '../models/vocabulary.ts';
+import { formatDue } from '../templates/format-due.ts';
+import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff-buttons.ts';
 import type { StaffDeps } from './staff-desk.ts';
 
 /**
  * A case as staff see it in LINE: a Flex card with its number, type, severity, customer, summary,
  * order, amount, SLA due time and owner, and signed buttons for what can be done to it now.
- * Undefined when the case does not exist in this org.
+ *
+ * LINE shows at most four footer buttons, so the footer holds Take (while nobody has the case),
+ * the likeliest next moves and Resolve; the other allowed moves ride on the same message as quick
+ * replies. Only moves the state machine allows from the current status are offered.
+ */
+type Db = Knex | Knex.Transaction;
+
+export const SEVERITY_LABEL: Record<Severity, Record<Language, string>> = {
+  critical: { th: 'วิกฤต', en: 'Critical' },
+  high: { th: 'สูง', en: 'High' },
+  normal: { th: 'ปกติ', en: 'Normal' },
+  low: { th: 'ต่ำ', en: 'Low' },
+};
+
+/** The moves a button can ask for; `resolved` goes through the root-cause question (case.resolve). */
+export const BUTTON_STATUSES = ['investigating', 'waiting_customer', 'waiting_provider', 'fixing'] as const;
+export type ButtonStatus = (typeof BUTTON_STATUSES)[number];
+
+export const BUTTON_LABEL: Record<ButtonStatus | 'take' | 'resolve', Record<Language, string>> = {
+  take: { th: 'รับเคส', en: 'Take' },
+  investigating: { th: 'กำลังตรวจสอบ', en: 'Investigating' },
+  waiting_customer: { th: 'รอลูกค้า', en: 'Waiting customer' },
+  waiting_provider: { th: 'รอผู้ให้บริการ', en: 'Waiting provider' },
+  fixing: { th: 'กำลังแก้ไข', en: 'Fixing' },
+  resolve: { th: 'แก้ไขแล้ว', en: 'Resolve' },
+};
+
+/**
+ * The likeliest next moves from each status, best first: what goes on the footer before the rest
+ * falls to quick replies. From New, Take already starts the investigation.
+ */
+const LIKELY_NEXT: Record<CaseStatus, readonly ButtonStatus[]> = {
+  new: ['waiting_customer', 'waiting_provider', 'investigating', 'fixing'],
+  investigating: ['waiting_customer', 'waiting_provider', 'fixing'],
+  waiting_customer: ['investigating', 'fixing', 'waiting_provider'],
+  waiting_provider: ['fixing', 'investigating', 'waiting_customer'],
+  fixing: ['waiting_customer', 'waiting_provider', 'investigating'],
+  resolved: ['investigating'],
+  closed: [],
+};
+
+const PHRASES = {
+  customer: { th: 'ลูกค้า', en: 'Customer' },
+  unknownCustomer: { th: 'ไม่ทราบชื่อ', en: 'Name unknown' },
+  order: { th: 'คำสั่งซื้อ', en: 'Order' },
+  amount: { th: 'ยอดเงิน', en: 'Amount' },
+  respondBy: { th: 'ตอบกลับภายใน', en: 'Respond by' },
+  resolveBy: { th: 'แก้ไขภายใน', en: 'Resolve by' },
+  clockPaused: { th: 'หยุดนับเวลา (รอลูกค้า)', en: 'Clock paused (waiting for customer)' },
+  owner: { th: 'ผู้รับผิดชอบ', en: 'Owner' },
+  unassigned: { th: 'ยังไม่มีผู้รับ', en: 'Unassigned' },
+} satisfies Record<string, Record<Language, string>>;
+
+/** The signed buttons for a case in its current state: footer buttons and the rest as quick replies. */
+export function caseButtons(
+  deps: Pick<StaffDeps, 'actionKey'>,
+  c: { orgId: string; caseId: string; number: string; status: CaseStatus; ownerStaffId: string | null; language: Language; now: Date },
+  /** Card footers stay usable for long; the same buttons offered as quick replies do not. */
+  footerTtlMs = CARD_BUTTON_TTL_MS,
+): { footer: Action[]; more: Action[] } {
+  const button = (name: string, label: string, ttlMs: number, arg?: string): Action => ({
+    type: 'postback',
+    label,
+    displayText: `${label} ${c.number}`,
+    data: staffActionData(deps.actionKey, { orgId: c.orgId, name, arg, subjectId: c.caseId, now: c.now, ttlMs }),
+  });
+  const open = CASE_STATUS[c.status].isOpen;
+  const canTake = open && c.ownerStaffId === null;
+  const moves = LIKELY_NEXT[c.status].filter((s) => canTransitionCase(c.status, s));
+  const canResolve = canTransitionCase(c.status, 'resolved');
+  const onFooter = 4 - (canTake ? 1 : 0) - (canResolve ? 1 : 0);
+  const footer: Action[] = [
+    ...(canTake ? [button('case.take', BUTTON_LABEL.take[c.language], footerTtlMs)] : []),
+    ...moves.slice(0, onFooter).map((s) => button('case.status', BUTTON_LABEL[s][c.language], footerTtlMs, s)),
+    ...(canResolve ? [button('case.resolve', BUTTON_LABEL.resolve[c.language], footerTtlMs)] : []),
+  ];
+  const more = moves.slice(onFooter).map((s) => button('case.status', BUTTON_LABEL[s][c.language], QUICK_REPLY_TTL_MS, s));
+  return { footer, more };
+}
+
+export function formatAmount(amount: string | number, currency: string, language: Language): string {
+  const n = Number(amount);
+  const text = Number.isFinite(n) ? n.toLocaleString(language === 'th' ? 'th-TH' : 'en-US', { maximumFractionDigits: 2 }) : String(amount);
+  return `${text} ${currency}`;
+}
+
+/**
+ * A case as staff see it in LINE. Undefined when the case does not exist in this org.
  */
 export async function buildCaseCard(
-  _deps: StaffDeps,
-  _db: Knex | Knex.Transaction,
-  _c: { orgId: string; caseId: string; language: Language; now: Date },
+  deps: StaffDeps,
+  db: Db,
+  c: { orgId: string; caseId: string; language: Language; now: Date },
 ): Promise<OutboundMessage | undefined> {
-  return undefined;
+  const row = await db('cases')
+    .join('case_types', 'case_types.id', 'cases.case_type_id')
+    .join('orgs', 'orgs.id', 'cases.org_id')
+    .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
+    .leftJoin('staff', 'staff.id', 'cases.owner_staff_id')
+    .select(
+      'cases.*',
+      'case_types.name_th',
+      'case_types.name_en',
+      'orgs.time_zone',
+      'contacts.display_name as contact_name',
+      'contacts.phone as contact_phone',
+      'contacts.is_vip as contact_is_vip',
+      'staff.display_name as owner_name',
+    )
+    .where({ 'cases.id': c.caseId, 'cases.org_id': c.orgId })
+    .first();
+  if (!row) return undefined;
+  const orders: { order_id: string; amount: string | null; currency: string }[] = await db('case_orders')
+    .select('order_id', 'amount', 'currency')
+    .where({ case_id: row.id })
+    .orderBy('created_at');
+
+  const lang = c.language;
+  const status = row.status as CaseStatus;
+  const severity = row.severity as Severity;
+  const typeName: string = lang === 'th' ? row.name_th : row.name_en;
+  const fields: CardField[] = [];
+
+  const customer = row.contact_name ?? row.contact_phone ?? PHRASES.unknownCustomer[lang];
+  fields.push({ label: PHRASES.customer[lang], value: row.contact_is_vip ? `${customer} · VIP` : customer });
+
+  const extracted = (row.fields ?? {}) as { orderIds?: string[]; amount?: number | string; currency?: string };
+  const orderIds = orders.length ? orders.map((o) => o.order_id) : (extracted.orderIds ?? []);
+  if (orderIds.length) fields.push({ label: PHRASES.order[lang], value: orderIds.join(', ') });
+  const priced = orders.find((o) => o.amount !== null);
+  if (priced) fields.push({ label: PHRASES.amount[lang], value: formatAmount(priced.amount!, priced.currency, lang) });
+  else if (extracted.amount !== undefined) fields.push({ label: PHRASES.amount[lang], value: formatAmount(extracted.amount, extracted.currency ?? 'THB', lang) });
+
+  // The deadline that matters next: the first response until someone answers, then the resolution.
+  if (CASE_STATUS[status].isOpen) {
+    if (!row.first_responded_at && row.first_response_due_at) {
+      fields.push({ label: PHRASES.respondBy[lang], value: formatDue(new Date(row.first_response_due_at), lang, row.time_zone) });
+    } else if (row.resolution_paused_at) {
+      fields.push({ label: PHRASES.resolveBy[lang], value: PHRASES.clockPaused[lang] });
+    } else if (row.resolution_due_at) {
+      fields.push({ label: PHRASES.resolveBy[lang], value: formatDue(new Date(row.resolution_due_at), lang, row.time_zone) });
+    }
+  }
+  fields.push({ label: PHRASES.owner[lang], value: row.owner_name ?? PHRASES.unassigned[lang] });
+
+  const { footer, more } = caseButtons(deps, {
+    orgId: c.orgId,
+    caseId: row.id,
+    number: row.number,
+    status,
+    ownerStaffId: row.owner_staff_id,
+    language: lang,
+    now: c.now,
+  });
+  const severityLabel = SEVERITY_LABEL[severity]?.[lang] ?? severity;
+  return {
+    kind: 'card',
+    card: {
+      altText: `${row.number} · ${typeName} · ${severityLabel} · ${CASE_STATUS[status].label[lang]}`,
+      title: `${row.number} · ${typeName}`,
+      subtitle: `${severityLabel} · ${CASE_STATUS[status].label[lang]}`,
+      tone: severity,
+      fields,
+      body: row.summary ?? undefined,
+      actions: footer,
+    },
+    ...(more.length ? { quickReplies: more } : {}),
+  };
 }

@@ -9,7 +9,9 @@ import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
  *   provider, VIP or not; an absent rule matches everything);
  * - `managers` groups only when their routing names something explicitly (say, critical cases):
  *   otherwise they get escalations and the digest, not every case;
- * - the `vip_customer` group of the case's customer, whatever its routing;
+ * - never a `vip_customer` group: the customer is in it. Their cases' cards go to the support
+ *   groups (a group's `vip: true` routing takes VIP customers' cases only), and the customer's
+ *   updates go to their group because it is the case's conversation;
  * - `provider` groups get a case only when it waits on their provider (`groupsForProvider`).
  *
  * Bookings go to `sales` groups whose services match, and to support groups that take bookings.
@@ -83,9 +85,8 @@ async function activeGroups(db: Db, orgId: string, purposes: string[]): Promise<
 export async function groupsForCase(db: Db, caseId: string): Promise<StaffGroupRef[]> {
   const c = await caseFacts(db, caseId);
   if (!c) return [];
-  const groups = await activeGroups(db, c.orgId, ['support', 'managers', 'vip_customer']);
+  const groups = await activeGroups(db, c.orgId, ['support', 'managers']);
   return groups.filter((g) => {
-    if (g.purpose === 'vip_customer') return g.contactId !== null && g.contactId === c.contactId;
     if (g.purpose === 'managers') return namesSomething(g.routing) && routingMatchesCase(g.routing, c);
     return routingMatchesCase(g.routing, c);
   });
