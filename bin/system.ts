@@ -42,7 +42,7 @@ import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
 export type Role = 'api' | 'workers';
 
 /** The purpose the media-link key is derived for (core/staff/action-tokens.ts deriveKey). */
-const MEDIA_LINK_KEY_PURPOSE = 'opsdesk media links v1';
+export const MEDIA_LINK_KEY_PURPOSE = 'opsdesk media links v1';
 
 export interface SystemOptions {
   config: Config;

@@ -451,6 +451,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'We are very sorry, we cannot accept booking {{booking_id}} ({{service}} on {{date}}).\nIf you would like to try another date, just reply in this chat.',
   },
   {
+    key: 'booking_proposal_declined',
+    description: 'The customer asked for another time than the one staff proposed.',
+    th: 'รับทราบค่ะ เราได้แจ้งทีมงานให้หาเวลาอื่นสำหรับการจอง {{booking_id}} แล้ว หากมีวันเวลาที่สะดวก พิมพ์บอกในแชทนี้ได้เลยนะคะ',
+    en: 'Noted! We have asked the team to find another time for booking {{booking_id}}. If there is a day or time that suits you, just tell us in this chat.',
+  },
+  {
     key: 'clarify_intent',
     description: 'The message was not clear enough to act on.',
     th: 'ขอบคุณที่ติดต่อมาค่ะ 😊 รบกวนขอรายละเอียดเพิ่มอีกนิดนะคะ ต้องการจองบริการ หรือพบปัญหาเกี่ยวกับคำสั่งซื้อ/การชำระเงินคะ?',
@@ -511,6 +517,7 @@ export const demoTemplates: DemoTemplate[] = [
   { key: 'label_confirm', description: 'Quick reply: confirm.', th: 'ยืนยัน', en: 'Confirm' },
   { key: 'label_cancel', description: 'Quick reply: cancel.', th: 'ยกเลิก', en: 'Cancel' },
   { key: 'label_pick_date', description: 'Quick reply: open the date picker.', th: 'เลือกวันที่', en: 'Pick a date' },
+  { key: 'label_other_time', description: 'Quick reply: ask for another time than the one proposed.', th: 'ขอเวลาอื่น', en: 'Another time' },
   {
     key: 'greeting_follow',
     description: 'The customer added the LINE account as a friend.',

@@ -225,13 +225,37 @@ describe('taps that must change nothing', () => {
   it('refuses a replayed button', async () => {
     const c = await topUpCaseWithCard();
     await tap(somchai, buttonData(c.card, 'Take'));
-    const data = buttonData(c.card, 'Waiting provider');
-    expect((await tap(somchai, data)).text).toBe(`Somchai: ${c.number} -> Waiting for provider`);
+    const data = buttonData(c.card, 'Waiting customer');
+    expect((await tap(somchai, data)).text).toBe(`Somchai: ${c.number} -> Waiting for customer`);
     // Back to investigating, so the same move would be allowed again: only the spent nonce stops it.
     expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'investigating' })).status).toBe(200);
     const before = await snapshot(c.id);
     expect((await tap(somchai, data)).text).toBe('This button was already used.');
     expect(await snapshot(c.id)).toEqual(before);
+  });
+
+  it('asks which provider a case waits on, records it, and tells the provider group', async () => {
+    const provider = await h.sys.knex('providers').where({ org_id: h.sys.defaultOrgId, is_active: true }).orderBy('name').first();
+    const providerGroup = await configureGroup(h, lineId('C'), { purpose: 'provider', providerId: provider.id, language: 'en' });
+    const c = await topUpCaseWithCard();
+    await tap(somchai, buttonData(c.card, 'Take'));
+    const before = await snapshot(c.id);
+    const asked = await tap(somchai, buttonData(c.card, 'Waiting provider'));
+    expect(asked.text).toBe(`Which provider is ${c.number} waiting on?`);
+    // Asking changes nothing.
+    expect(await snapshot(c.id)).toEqual(before);
+    // The org's providers by name (labels are cut to LINE's 20 characters): the first is ours.
+    const pick = asked.quickReplies[0];
+    expect(provider.name.startsWith(pick.label!.replace(/…$/, ''))).toBe(true);
+    expect((await tap(somchai, pick.data!)).text).toBe(`Somchai: ${c.number} -> Waiting for provider`);
+    expect(await caseRow(c.id)).toMatchObject({ status: 'waiting_provider', provider_id: provider.id });
+    expect((await eventsOf(c.id)).map((e) => e.type)).toContain('provider_changed');
+    const handoff = await waitForMessageTo(h, providerGroup.groupId, (m) => String(m.text ?? '').includes(c.number), 20_000);
+    expect(handoff.text).toContain(c.number);
+    // The same pick again is a spent button: nothing moves.
+    const after = await snapshot(c.id);
+    expect((await tap(somchai, pick.data!)).text).toMatch(/already/);
+    expect(await snapshot(c.id)).toEqual(after);
   });
 
   it('lets the CEO only read, support act only on unowned or own cases, and a manager take over', async () => {

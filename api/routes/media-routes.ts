@@ -1,4 +1,40 @@
-import type { Route } from './route.ts';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { forbidden, notFound } from '../../core/errors/index.ts';
+import { verifyMediaLink } from '../../core/media/media-links.ts';
+import { contentTypeOfKey, LocalDiskMediaStore } from '../../core/media/media-store.ts';
+import { route, type Route } from './route.ts';
 
-/** Files customers and staff send, served by signed links so that the other side's platform can fetch them. */
-export const mediaRoutes: Route[] = [];
+/**
+ * Files customers and staff send, served by signed links so that the other side's platform can
+ * fetch them (core/media/media-links.ts). The signature is checked before anything is looked up,
+ * so a guessed message id learns nothing: 403. A signed link to media not fetched yet (or never)
+ * is 404, and works once the media worker has stored the file.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const mediaRoutes: Route[] = [
+  route({
+    method: 'get',
+    path: '/media/:messageId',
+    summary: 'A stored image or file, by a signed link (exp, sig) the bot made',
+    tag: 'media',
+    access: 'public',
+    query: z.object({ exp: z.string().optional(), sig: z.string().optional() }),
+    response: z.string().meta({ description: 'The file, with its content type' }),
+    handle: async ({ params, query, deps, ctx }) => {
+      if (!verifyMediaLink(deps.mediaLinkKey, params.messageId, query)) throw forbidden('This media link is not valid');
+      if (!UUID.test(params.messageId)) throw notFound('Media');
+      const message = await deps.knex('messages').select('media_path').where({ id: params.messageId }).first();
+      if (!message?.media_path) throw notFound('Media');
+      const path = new LocalDiskMediaStore(deps.dataDir).locate(message.media_path);
+      const file = await stat(path).catch(() => undefined);
+      if (!file?.isFile()) throw notFound('Media');
+      ctx.type = contentTypeOfKey(message.media_path);
+      ctx.length = file.size;
+      ctx.set('cache-control', 'private, max-age=86400');
+      return { status: 200, body: createReadStream(path) as unknown as string };
+    },
+  }),
+];

@@ -33,6 +33,7 @@ const PHRASES = {
     th: 'เคส {n} อยู่ในสถานะ {status} จึงเปลี่ยนเป็น {target} ไม่ได้ค่ะ เปลี่ยนได้เป็น: {allowed}',
     en: '{n} is {status}, so it cannot go to {target}. It can go to: {allowed}.',
   },
+  askProvider: { th: 'เคส {n} รอผู้ให้บริการรายไหนคะ', en: 'Which provider is {n} waiting on?' },
   askRootCause: { th: 'สาเหตุของเคส {n} คืออะไรคะ เลือกด้านล่างได้เลยค่ะ', en: 'What was the root cause of {n}? Pick one below.' },
   unknownCause: { th: 'ไม่รู้จักสาเหตุนี้ค่ะ กด "แก้ไขแล้ว" บนการ์ดเพื่อเลือกใหม่ค่ะ', en: 'Unknown root cause. Tap Resolve on the card to pick again.' },
   viewOnly: { th: 'บทบาทของคุณดูเคสได้อย่างเดียว เปลี่ยนแปลงไม่ได้ค่ะ', en: 'Your role can view cases but not change them.' },
@@ -67,12 +68,13 @@ interface CaseNow {
   version: number;
   ownerStaffId: string | null;
   ownerName: string | null;
+  providerId: string | null;
 }
 
 /** The case as it is now, locked until this tap is done with it. */
 async function lockCase(ctx: ActionContext): Promise<CaseNow | undefined> {
   const row = await ctx.trx('cases')
-    .select('id', 'org_id', 'number', 'status', 'version', 'owner_staff_id')
+    .select('id', 'org_id', 'number', 'status', 'version', 'owner_staff_id', 'provider_id')
     .where({ id: ctx.token.subjectId, org_id: ctx.token.orgId })
     .forUpdate()
     .first();
@@ -86,6 +88,7 @@ async function lockCase(ctx: ActionContext): Promise<CaseNow | undefined> {
     version: row.version,
     ownerStaffId: row.owner_staff_id,
     ownerName: owner?.display_name ?? null,
+    providerId: row.provider_id,
   };
 }
 
@@ -232,8 +235,57 @@ async function setStatus(ctx: ActionContext): Promise<string> {
   }
   const refused = (await refuseChange(ctx, c, 'case.set_status')) ?? (await refuseMove(ctx, c, to));
   if (refused) return refused;
+  if (to === 'waiting_provider' && !c.providerId) {
+    const asked = await askProvider(ctx, c);
+    if (asked) return asked;
+  }
   if (!(await ctx.spend())) return replayed(ctx, c);
   return move(ctx, c, to);
+}
+
+/**
+ * Waiting on a provider, but which one? The provider's group is told (core/staff/provider-handoff.ts),
+ * so the bot asks first, with the org's active providers as quick replies; nothing is spent yet.
+ * Undefined when the org has no providers: the case just waits.
+ */
+async function askProvider(ctx: ActionContext, c: CaseNow): Promise<string | undefined> {
+  const providers = await ctx.trx('providers').select('key', 'name').where({ org_id: c.orgId, is_active: true }).orderBy('name').limit(13);
+  if (providers.length === 0) return undefined;
+  const quickReplies: Action[] = providers
+    .filter((p) => Buffer.byteLength(`case.wait_on:${p.key}`) <= 64)
+    .map((p) => ({
+      type: 'postback',
+      label: p.name,
+      displayText: p.name,
+      data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name: 'case.wait_on', arg: p.key, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
+    }));
+  await reply(ctx, say(ctx.scene.language, PHRASES.askProvider, { n: c.number }), c.id, quickReplies);
+  return 'asked for the provider';
+}
+
+/** The provider picked: it goes on the case, and the case waits on it. */
+async function waitOnProvider(ctx: ActionContext): Promise<string> {
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  const refused = (await refuseChange(ctx, c, 'case.set_status')) ?? (await refuseMove(ctx, c, 'waiting_provider'));
+  if (refused) return refused;
+  const provider = await ctx.trx('providers').select('id').where({ org_id: c.orgId, key: ctx.arg ?? '', is_active: true }).first();
+  if (!provider) {
+    await reply(ctx, say(ctx.scene.language, PHRASES.unknown), c.id);
+    return `refused: unknown provider ${ctx.arg}`;
+  }
+  if (!(await ctx.spend())) return replayed(ctx, c);
+  await ctx.trx('cases').where({ id: c.id }).update({ provider_id: provider.id, version: c.version + 1 });
+  await ctx.trx('case_events').insert({
+    org_id: c.orgId,
+    case_id: c.id,
+    type: 'provider_changed',
+    actor_type: 'staff',
+    actor_id: ctx.staff.id,
+    is_public: false,
+    data: JSON.stringify({ from: c.providerId, to: provider.id, key: ctx.arg }),
+  });
+  return move(ctx, c, 'waiting_provider');
 }
 
 /** Resolve asks first: the root cause, as quick replies. Nothing changes yet, so nothing is spent. */
@@ -289,5 +341,6 @@ export const caseActions: ActionTable = {
   'case.status': setStatus,
   'case.resolve': askRootCause,
   'case.resolve_with': resolveWith,
+  'case.wait_on': waitOnProvider,
   'case.view': view,
 };

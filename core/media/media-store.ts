@@ -53,3 +53,9 @@ export function mediaKey(orgId: string, messageId: string, contentType: string |
   const month = new Date().toISOString().slice(0, 7).replace('-', '/');
   return `${orgId}/${month}/${messageId}${index ? `-${index}` : ''}.${ext}`;
 }
+
+/** The content type of a stored file, from the extension `mediaKey` gave it. */
+export function contentTypeOfKey(key: string): string {
+  const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
+  return Object.entries(EXTENSIONS).find(([, e]) => e === ext)?.[0] ?? 'application/octet-stream';
+}

@@ -1,8 +1,173 @@
 import type { Knex } from 'knex';
-import type { StaffDeps } from './staff-desk.ts';
+import { queueMessages } from '../conversations/outgoing.ts';
+import { mediaUrl } from '../media/media-links.ts';
+import type { OutboundMessage } from '../messaging/outbound-message.ts';
+import type { Language } from '../models/vocabulary.ts';
+import { groupsForCase } from './routing.ts';
+import { postToGroup, type StaffDeps, type StaffMemberRef } from './staff-desk.ts';
 import type { RelayToGroupsJob } from './staff-jobs.ts';
 
+/**
+ * The two relays between a case's customer and its staff groups:
+ *
+ * - `relayToGroups` (the relay-to-groups job): a customer's follow-up on a case goes into every
+ *   group routed for the case, as "C-000123 · Nok: text", posted with the case id so that a
+ *   quote-reply to it in the group finds the case and goes back (bot/staff/relay.ts);
+ * - `replyToCustomer`: a staff member's text or file to the case's customer, on the customer's
+ *   own channel, recorded on the timeline; the first one is the case's first response.
+ *
+ * Files go both ways as signed links to our copy (core/media/media-links.ts): an image message
+ * for JPEG and PNG (all LINE shows inline), a link for anything else.
+ *
+ * A file whose copy is not stored yet (the media worker runs beside the relay): for the first
+ * MEDIA_WAIT_MS after it arrived the relay throws `MediaNotReady` and its job is retried (the job
+ * policy's backoff), so nobody is sent an image that answers 404. After that it is sent as a link
+ * anyway: the link answers 404 until the copy is stored and works from then on.
+ */
+type Db = Knex | Knex.Transaction;
+
+export const ATTACHMENT_KINDS: readonly string[] = ['image', 'video', 'audio', 'file'];
+const INLINE_IMAGE = /\.(jpg|png)$/i;
+
+export class MediaNotReady extends Error {
+  constructor(messageId: string) {
+    super(`the media of message ${messageId} is not stored yet; retrying`);
+    this.name = 'MediaNotReady';
+  }
+}
+
+export interface RelayedMessage {
+  id: string;
+  kind: string;
+  text: string | null;
+  mediaPath: string | null;
+  receivedAt: Date;
+}
+
+/** How long a relay waits for a file's copy before sending its link regardless. */
+export const MEDIA_WAIT_MS = 20_000;
+
+/**
+ * A file as outbound messages: `caption` first when given (an image cannot carry one on LINE),
+ * then the image, or the caption with the link. Throws MediaNotReady while the copy may still come.
+ */
+export function attachmentMessages(deps: StaffDeps, m: RelayedMessage, caption: string | undefined, now: Date): OutboundMessage[] {
+  if (!m.mediaPath && now.getTime() - m.receivedAt.getTime() < MEDIA_WAIT_MS) throw new MediaNotReady(m.id);
+  const lead = caption ? `${caption} ` : '';
+  const url = mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, m.id, { now });
+  if (m.kind === 'image' && m.mediaPath && INLINE_IMAGE.test(m.mediaPath)) {
+    return [...(caption ? [{ kind: 'text' as const, text: caption }] : []), { kind: 'image', url, previewUrl: url }];
+  }
+  return [{ kind: 'text', text: `${lead}📎 ${url}` }];
+}
+
+// ---------------------------------------------------------------- customer -> groups
+
+const UNNAMED: Record<Language, string> = { th: 'ลูกค้า', en: 'customer' };
+
 /** A customer's message or file on an open case, into the case's groups with its number. */
-export async function relayToGroups(_deps: StaffDeps, _trx: Knex.Transaction, _job: RelayToGroupsJob): Promise<{ posted: number }> {
-  return { posted: 0 };
+export async function relayToGroups(deps: StaffDeps, trx: Knex.Transaction, job: RelayToGroupsJob): Promise<{ posted: number }> {
+  const c = await trx('cases')
+    .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
+    .select('cases.id', 'cases.org_id', 'cases.number', 'contacts.display_name')
+    .where('cases.id', job.caseId)
+    .first();
+  const m = await trx('messages')
+    .join('conversations', 'conversations.id', 'messages.conversation_id')
+    .select('messages.id', 'messages.kind', 'messages.text', 'messages.media_path', 'messages.created_at', 'conversations.channel_id', 'conversations.external_id')
+    .where('messages.id', job.messageId)
+    .first();
+  if (!c || !m) return { posted: 0 };
+  // A VIP customer writing in their own group: the team there has read it already.
+  const groups = (await groupsForCase(trx, c.id)).filter((g) => !(g.channelId === m.channel_id && g.lineGroupId === m.external_id));
+  if (groups.length === 0) return { posted: 0 };
+
+  const now = deps.now?.() ?? new Date();
+  const message: RelayedMessage = { id: m.id, kind: m.kind, text: m.text, mediaPath: m.media_path, receivedAt: new Date(m.created_at) };
+  let posted = 0;
+  for (const group of groups) {
+    const who = `${c.number} · ${c.display_name || UNNAMED[group.language]}:`;
+    const messages: OutboundMessage[] = ATTACHMENT_KINDS.includes(m.kind)
+      ? attachmentMessages(deps, message, m.text ? `${who} ${m.text}` : who, now)
+      : [{ kind: 'text', text: `${who} ${m.text ?? `(${m.kind})`}` }];
+    if (await postToGroup(trx, group, messages, { caseId: c.id, now })) posted++;
+  }
+  return { posted };
+}
+
+// ---------------------------------------------------------------- staff -> customer
+
+export interface StaffReply {
+  orgId: string;
+  caseId: string;
+  staff: StaffMemberRef;
+  /** The staff member's words, or undefined for a file. */
+  text?: string;
+  /** A file: the staff member's message that carries it (served by a signed link). */
+  attachment?: RelayedMessage;
+  /** Where the staff member said it (a group's conversation), and their message there. */
+  fromConversationId: string;
+  sourceMessageId: string;
+  now: Date;
+  /** Said where the customer reads it already (a VIP customer's own group): recorded, not sent again. */
+  seenThere?: boolean;
+}
+
+/**
+ * What a staff member says to a case's customer, from a LINE group (or, later, any other desk):
+ * sent on the customer's conversation (LINE or WhatsApp), signed with the staff member's name
+ * when the org asks for it (`orgs.settings.signStaffReplies`), with a public `message_out` on the
+ * timeline and, the first time, the case's first response. The caller checks the case can be
+ * replied to (open, has a customer conversation, the staff member's role allows it).
+ */
+export async function replyToCustomer(deps: StaffDeps, trx: Knex.Transaction, r: StaffReply): Promise<{ messageIds: string[] }> {
+  const c = await trx('cases').select('conversation_id').where({ id: r.caseId, org_id: r.orgId }).first();
+  if (!c?.conversation_id) throw new Error(`case ${r.caseId} has no customer conversation`);
+  const org = await trx('orgs').select('settings').where({ id: r.orgId }).first();
+  const signed = org?.settings?.signStaffReplies === true;
+
+  const messages = (): OutboundMessage[] =>
+    r.attachment
+      ? attachmentMessages(deps, r.attachment, undefined, r.now)
+      : [{ kind: 'text', text: signed ? `${r.text}\n\n— ${r.staff.displayName}` : r.text! }];
+  const { messageIds } = r.seenThere
+    ? { messageIds: [] as string[] }
+    : await queueMessages(trx, {
+        orgId: r.orgId,
+        conversationId: c.conversation_id,
+        messages: messages(),
+        senderType: 'staff',
+        staffId: r.staff.id,
+        caseId: r.caseId,
+      });
+  await trx('case_events').insert({
+    org_id: r.orgId,
+    case_id: r.caseId,
+    type: 'message_out',
+    actor_type: 'staff',
+    actor_id: r.staff.id,
+    is_public: true,
+    data: JSON.stringify({
+      messageIds,
+      text: r.text ?? null,
+      ...(r.attachment ? { attachment: { messageId: r.attachment.id, kind: r.attachment.kind } } : {}),
+      fromConversationId: r.fromConversationId,
+      sourceMessageId: r.sourceMessageId,
+    }),
+  });
+  // A staff reply is a response, whatever the status (transition.ts counts the first move out of New).
+  await trx('cases').where({ id: r.caseId }).whereNull('first_responded_at').update({ first_responded_at: r.now });
+  return { messageIds };
+}
+
+/** The case a staff member last replied to from this conversation since `since`: where a file they send next goes. */
+export async function lastRepliedCase(db: Db, r: { orgId: string; staffId: string; conversationId: string; since: Date }): Promise<string | undefined> {
+  const row = await db('case_events')
+    .select('case_id')
+    .where({ org_id: r.orgId, type: 'message_out', actor_type: 'staff', actor_id: r.staffId })
+    .andWhere('created_at', '>', r.since)
+    .whereRaw(`data->>'fromConversationId' = ?`, [r.conversationId])
+    .orderBy('id', 'desc')
+    .first();
+  return row?.case_id;
 }

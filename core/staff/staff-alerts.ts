@@ -1,8 +1,224 @@
 import type { Knex } from 'knex';
-import type { StaffDeps } from './staff-desk.ts';
+import { CASE_STATUS, type CaseStatus } from '../cases/case-status.ts';
+import type { CardField, OutboundMessage } from '../messaging/outbound-message.ts';
+import type { Language, Severity } from '../models/vocabulary.ts';
+import { groupsForCase, managersGroups } from './routing.ts';
+import { staffActionData } from './staff-buttons.ts';
+import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
 import type { CaseAlertJob } from './staff-jobs.ts';
 
-/** An SLA warning (to the owner, or the case's groups when unowned), an escalation (to the managers' groups) or a payment alert (to the case's groups). */
-export async function sendCaseAlert(_deps: StaffDeps, _trx: Knex.Transaction, _job: CaseAlertJob): Promise<{ posted: number }> {
-  return { posted: 0 };
+/**
+ * What staff must see at once about a case, as a short card with a button to open the case:
+ *
+ * - an SLA warning goes to the case's owner 1:1, or to the case's groups while nobody owns it;
+ * - an escalation (a breach whose case type says notifyManagers) goes to every managers' group,
+ *   with what the escalation did (severity raised, reassigned), the owner and the time so far;
+ * - a payment alert goes to the case's groups, beside the case's own card (pushes to a group
+ *   within a couple of seconds are combined into one).
+ *
+ * One alert per case event, however often the job runs: the case row is locked and the alert is
+ * recorded on the timeline as `staff_alerted` with the event it was for, in the same transaction
+ * as the posts. A second run finds the record and posts nothing.
+ */
+type Phrase = Record<Language, string>;
+
+const W = {
+  slaTitle: { th: 'ใกล้เกิน SLA', en: 'SLA warning' },
+  escalatedTitle: { th: 'เคสถูกยกระดับ', en: 'Escalated' },
+  paymentTitle: { th: 'แจ้งเตือนการชำระเงิน', en: 'Payment alert' },
+  view: { th: 'ดูเคส', en: 'View case' },
+  owner: { th: 'ผู้ดูแล', en: 'Owner' },
+  nobody: { th: 'ยังไม่มีผู้รับเรื่อง', en: 'Nobody yet' },
+  elapsed: { th: 'เปิดมาแล้ว', en: 'Open for' },
+  severity: { th: 'ความรุนแรง', en: 'Severity' },
+  customer: { th: 'ลูกค้า', en: 'Customer' },
+  order: { th: 'ออเดอร์', en: 'Order' },
+  amount: { th: 'ยอดเงิน', en: 'Amount' },
+  reason: { th: 'สาเหตุ', en: 'Reason' },
+  firstResponse: { th: 'การตอบกลับครั้งแรก', en: 'first response' },
+  resolution: { th: 'การแก้ไข', en: 'resolution' },
+} as const satisfies Record<string, Phrase>;
+
+export const SEVERITY_WORDS: Record<Severity, Phrase> = {
+  critical: { th: 'วิกฤต', en: 'critical' },
+  high: { th: 'สูง', en: 'high' },
+  normal: { th: 'ปกติ', en: 'normal' },
+  low: { th: 'ต่ำ', en: 'low' },
+};
+
+const PAYMENT_REASONS: Record<string, Phrase> = {
+  not_credited: { th: 'ชำระแล้วแต่เครดิตไม่เข้าตามเวลา', en: 'paid but not credited in time' },
+  pending_too_long: { th: 'รายการเติมเงินค้างนานเกินไป', en: 'top-up pending too long' },
+  payment_failed: { th: 'การชำระเงินล้มเหลว', en: 'payment failed' },
+  webhook_timeout: { th: 'ไม่ได้รับผลจากผู้ให้บริการชำระเงิน (webhook หมดเวลา)', en: 'payment gateway webhook timed out' },
+};
+
+/** "25 min", "2 h 5 min", "3 d 4 h"; Thai in the same shape. */
+export function formatDuration(ms: number, l: Language): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const [d, h, m] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  const unit = l === 'th' ? { d: 'วัน', h: 'ชม.', m: 'นาที' } : { d: 'd', h: 'h', m: 'min' };
+  if (d > 0) return `${d} ${unit.d}${h ? ` ${h} ${unit.h}` : ''}`;
+  if (h > 0) return `${h} ${unit.h}${m ? ` ${m} ${unit.m}` : ''}`;
+  return `${m} ${unit.m}`;
 }
+
+/** "14:30" in the org's time zone. */
+export function clockTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+export function formatMoney(amount: unknown, currency: unknown): string {
+  const n = Number(amount);
+  if (amount === null || amount === undefined || !Number.isFinite(n)) return '-';
+  return `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency ?? ''}`.trim();
+}
+
+interface AlertCase {
+  id: string;
+  orgId: string;
+  number: string;
+  severity: Severity;
+  isOpen: boolean;
+  ownerStaffId: string | null;
+  ownerName: string | null;
+  createdAt: Date;
+  resolutionDueAt: Date | null;
+  typeName: Phrase;
+  customer: string | null;
+  timeZone: string;
+}
+
+async function loadAlertCase(trx: Knex.Transaction, caseId: string): Promise<AlertCase | undefined> {
+  const r = await trx('cases')
+    .join('case_types', 'case_types.id', 'cases.case_type_id')
+    .join('orgs', 'orgs.id', 'cases.org_id')
+    .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
+    .leftJoin('staff', 'staff.id', 'cases.owner_staff_id')
+    .select(
+      'cases.*',
+      'case_types.name_th',
+      'case_types.name_en',
+      'orgs.time_zone',
+      'contacts.display_name as contact_name',
+      'contacts.external_ref',
+      'staff.display_name as owner_name',
+    )
+    .where('cases.id', caseId)
+    .first();
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    number: r.number,
+    severity: r.severity,
+    isOpen: CASE_STATUS[r.status as CaseStatus].isOpen,
+    ownerStaffId: r.owner_staff_id,
+    ownerName: r.owner_name ?? null,
+    createdAt: new Date(r.created_at),
+    resolutionDueAt: r.resolution_due_at ? new Date(r.resolution_due_at) : null,
+    typeName: { th: r.name_th, en: r.name_en },
+    customer: r.contact_name ?? r.external_ref ?? null,
+    timeZone: r.time_zone,
+  };
+}
+
+/** An SLA warning (to the owner, or the case's groups when unowned), an escalation (to the managers' groups) or a payment alert (to the case's groups). */
+export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job: CaseAlertJob): Promise<{ posted: number }> {
+  // Two runs of the job queue here; the second then sees the first's record.
+  const locked = await trx('cases').select('id').where({ id: job.caseId }).forUpdate().first();
+  if (!locked) return { posted: 0 };
+  const already = await trx('case_events').where({ case_id: job.caseId, type: 'staff_alerted' }).whereRaw(`data->>'caseEventId' = ?`, [String(job.caseEventId)]).first('id');
+  if (already) return { posted: 0 };
+  const source = await trx('case_events').where({ id: job.caseEventId, case_id: job.caseId }).first();
+  const c = await loadAlertCase(trx, job.caseId);
+  if (!source || !c) return { posted: 0 };
+  // A warning about a case resolved meanwhile is no longer news; breaches and payment alerts still are.
+  const stale = job.kind === 'sla_warning' && !c.isOpen;
+
+  const now = deps.now?.() ?? new Date();
+  const view = { type: 'postback' as const, data: staffActionData(deps.actionKey, { orgId: c.orgId, name: 'case.view', subjectId: c.id, now }), displayText: c.number };
+  const alert = (l: Language): OutboundMessage => {
+    const a = ALERTS[job.kind](c, source.data ?? {}, l, now);
+    return {
+      kind: 'card',
+      card: { altText: a.line, title: `${a.title} · ${c.number}`, subtitle: c.typeName[l], tone: c.severity, fields: a.fields, body: a.line, actions: [{ ...view, label: W.view[l] }] },
+    };
+  };
+
+  const sentTo: Record<string, string>[] = [];
+  if (!stale && job.kind === 'sla_warning' && c.ownerStaffId) {
+    const owner = await staffById(trx, c.orgId, c.ownerStaffId);
+    if (owner?.lineUserId && (await postToStaffMember(trx, owner, [alert(owner.language)], { caseId: c.id }))) sentTo.push({ staffId: owner.id });
+  }
+  if (!stale && sentTo.length === 0) {
+    const groups = job.kind === 'escalated' ? await managersGroups(trx, c.orgId) : await groupsForCase(trx, c.id);
+    for (const g of groups) {
+      if (await postToGroup(trx, g, [alert(g.language)], { caseId: c.id })) sentTo.push({ groupId: g.id });
+    }
+  }
+  await trx('case_events').insert({
+    org_id: c.orgId,
+    case_id: c.id,
+    type: 'staff_alerted',
+    actor_type: 'system',
+    is_public: false,
+    data: JSON.stringify({ caseEventId: String(job.caseEventId), kind: job.kind, to: sentTo }),
+  });
+  return { posted: sentTo.length };
+}
+
+type AlertText = { title: string; line: string; fields: CardField[] };
+
+const ALERTS: Record<CaseAlertJob['kind'], (c: AlertCase, data: Record<string, any>, l: Language, now: Date) => AlertText> = {
+  sla_warning(c, _data, l, now) {
+    const due = c.resolutionDueAt ?? now;
+    const at = clockTime(due, c.timeZone);
+    const left = formatDuration(due.getTime() - now.getTime(), l);
+    return {
+      title: W.slaTitle[l],
+      line: l === 'th' ? `${c.number} จะเกิน SLA เวลา ${at} น. (เหลืออีก ${left}) ค่ะ` : `${c.number} will breach its SLA at ${at} (${left} left)`,
+      fields: [
+        { label: W.owner[l], value: c.ownerName ?? W.nobody[l] },
+        { label: W.severity[l], value: SEVERITY_WORDS[c.severity][l] },
+      ],
+    };
+  },
+  escalated(c, data, l, now) {
+    const clock = data.clock === 'first_response' ? W.firstResponse[l] : W.resolution[l];
+    const parts = [l === 'th' ? `${c.number} เกิน SLA ${clock}แล้วค่ะ` : `${c.number} breached its ${clock} SLA.`];
+    if (data.severity?.from && data.severity?.to) {
+      const [from, to] = [SEVERITY_WORDS[data.severity.from as Severity]?.[l] ?? data.severity.from, SEVERITY_WORDS[data.severity.to as Severity]?.[l] ?? data.severity.to];
+      parts.push(l === 'th' ? `ปรับความรุนแรง ${from} → ${to}` : `Severity raised: ${from} → ${to}.`);
+    }
+    if (data.owner?.to) parts.push(l === 'th' ? `มอบหมายให้ ${c.ownerName ?? '-'}` : `Reassigned to ${c.ownerName ?? '-'}.`);
+    return {
+      title: W.escalatedTitle[l],
+      line: parts.join(' '),
+      fields: [
+        { label: W.owner[l], value: c.ownerName ?? W.nobody[l] },
+        { label: W.severity[l], value: SEVERITY_WORDS[c.severity][l] },
+        { label: W.elapsed[l], value: formatDuration(now.getTime() - c.createdAt.getTime(), l) },
+        { label: W.customer[l], value: c.customer ?? '-' },
+      ],
+    };
+  },
+  payment_alert(c, data, l) {
+    const reason = PAYMENT_REASONS[data.reason]?.[l] ?? String(data.reason ?? '-');
+    const money = formatMoney(data.amount, data.currency);
+    const customer = c.customer ?? data.username ?? '-';
+    return {
+      title: W.paymentTitle[l],
+      line:
+        l === 'th'
+          ? `${c.number}: ${reason} · ออเดอร์ ${data.orderId ?? '-'} · ${money} · ลูกค้า ${customer}`
+          : `${c.number}: ${reason} · order ${data.orderId ?? '-'} · ${money} · customer ${customer}`,
+      fields: [
+        { label: W.reason[l], value: reason },
+        { label: W.order[l], value: String(data.orderId ?? '-') },
+        { label: W.amount[l], value: money },
+        { label: W.customer[l], value: customer },
+      ],
+    };
+  },
+};
