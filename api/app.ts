@@ -15,6 +15,7 @@ import { publicRoutes } from './routes/public-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { staffGroupRoutes } from './routes/staff-group-routes.ts';
 import { mediaRoutes } from './routes/media-routes.ts';
+import { orgSettingsRoutes } from './routes/org-settings-routes.ts';
 import { templateRoutes } from './routes/template-routes.ts';
 import type { Route } from './routes/route.ts';
 import { taxonomyRoutes } from './routes/taxonomy-routes.ts';
@@ -23,7 +24,7 @@ import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
 
-export const apiRoutes: Route[] = [...platformRoutes, ...channelRoutes, ...caseRoutes, ...taxonomyRoutes, ...webhookRoutes, ...templateRoutes, ...staffRoutes, ...staffGroupRoutes, ...publicRoutes, ...mediaRoutes];
+export const apiRoutes: Route[] = [...platformRoutes, ...channelRoutes, ...caseRoutes, ...taxonomyRoutes, ...webhookRoutes, ...templateRoutes, ...staffRoutes, ...staffGroupRoutes, ...publicRoutes, ...mediaRoutes, ...orgSettingsRoutes];
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { requestBooking } from '../core/bookings/request-booking.ts';
-import { OPEN_CASE_STATUSES } from '../core/cases/case-status.ts';
+import { OPEN_CASE_STATUSES, REOPEN_WINDOW_HOURS } from '../core/cases/case-status.ts';
 import { notifyCustomerOfTransition } from '../core/cases/case-notifications.ts';
 import { addCustomerMessageToCase, openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
@@ -59,8 +59,6 @@ export const ACT_CONFIDENCE = 0.5;
 export const FAQ_CONFIDENCE = 0.55;
 /** A customer's message this soon after an open case was touched belongs to it. */
 const FOLLOW_UP_DAYS = 7;
-/** A reply this soon after a case was resolved reopens it (orgs.settings.reopenWindowHours). */
-export const REOPEN_WINDOW_HOURS = 72;
 
 type Decision =
   | { do: 'nothing'; why: string }

@@ -103,7 +103,7 @@ describe('escalations', () => {
   it('reach every managers\' group once, saying what the escalation did, the owner and the time so far', async () => {
     const c = await caseDueIn({ warn: 60 * 60_000, breach: 300 });
     const alert = await waitForMessageTo(h, managersGroup, (m) => m.type === 'flex' && String(m.altText).startsWith(`${c.number} breached its resolution SLA.`));
-    expect(alert.altText).toContain('Severity raised: high → critical.');
+    expect(alert.altText).toContain('Severity raised: High → Critical.');
     const card = JSON.stringify(alert.contents);
     expect(card).toContain('Escalated · ' + c.number);
     expect(card).toContain('Nobody yet');
@@ -160,7 +160,7 @@ describe('the managers\' daily digest', () => {
 
     const digest = await waitForMessageTo(h, managersGroup, (m) => m.type === 'flex' && String(m.altText).startsWith(title));
     const card = JSON.stringify(digest.contents);
-    expect(card).toContain(`"text":"${open} (critical `);
+    expect(card).toContain(`"text":"${open} (Critical `);
     expect(card).toContain('Oldest open cases');
     expect(card).toContain(oldest.number);
     expect(buttonData(digest, oldest.number)).toMatch(/^sa1\./);

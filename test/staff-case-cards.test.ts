@@ -78,7 +78,7 @@ describe('a reported problem becomes a card in its group, and the buttons work i
     const fields = Object.fromEntries(
       card.contents.body.contents.filter((r: Record<string, any>) => r.type === 'box').map((r: Record<string, any>) => [r.contents[0].text, r.contents[1].text]),
     );
-    expect(fields).toMatchObject({ Order: 'ORD-12345', Amount: '500 THB', Owner: 'Unassigned' });
+    expect(fields).toMatchObject({ Order: 'ORD-12345', Amount: '500.00 THB', Owner: 'Unassigned' });
     expect(fields['Respond by']).toMatch(/\d{2}:\d{2}/);
     expect(JSON.stringify(card.contents.body)).toContain('เติมเงิน 500 บาท');
     expect(footerLabels(card)).toEqual(['Take', 'Waiting customer', 'Waiting provider', 'Resolve']);

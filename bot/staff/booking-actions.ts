@@ -18,6 +18,7 @@ import type { Language } from '../../core/models/vocabulary.ts';
 import { renderTemplate } from '../../core/templates/render-template.ts';
 import { buildBookingCard, localDate, postBookingNews } from '../../core/staff/booking-announcements.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
+import { fill, type Phrase } from '../../core/staff/staff-phrases.ts';
 import { replyData } from '../dialogue.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer, type StaffDeps } from './staff-scene.ts';
@@ -31,8 +32,6 @@ import { answer, type StaffDeps } from './staff-scene.ts';
  * group, and the customer is told the outcome from the org's templates. Decline first asks for
  * the reason with quick replies; that question changes nothing, so it leaves the card's button usable.
  */
-type Phrase = Record<Language, string>;
-type Vars = { name?: string; number?: string; when?: string; reason?: string; role?: string; stage?: string };
 const P = {
   took: { th: '{name} รับเรื่อง {number} แล้วค่ะ', en: '{name} took {number}.' },
   hasIt: { th: '{number} อยู่กับ {name} แล้วค่ะ', en: '{name} already has {number}.' },
@@ -60,7 +59,6 @@ export const DECLINE_REASONS = {
   other: { th: 'เหตุผลอื่น', en: 'Other reason' },
 } as const satisfies Record<string, Phrase>;
 
-const fill = (p: Phrase, l: Language, v: Vars) => p[l].replace(/\{(\w+)\}/g, (_, k: keyof Vars) => v[k] ?? '');
 const when = (b: BookingView, l: Language, proposed = false) =>
   `${formatBookingDate(proposed ? b.proposedDate : b.requestedDate, l)} ${(proposed ? b.proposedTime : b.requestedTime) ?? ''}`.trim();
 
@@ -81,7 +79,7 @@ async function subject(ctx: ActionContext, action: StaffAction): Promise<Booking
   if (!canStaff(ctx.staff.role, action, { ownerStaffId: b.assigneeStaffId, actorStaffId: ctx.staff.id })) {
     const roleMay = (staffActions[action].roles as readonly string[]).includes(ctx.staff.role);
     // Support may act on unowned bookings or their own: someone else's is "theirs", not "forbidden".
-    await say(ctx, b, [roleMay && b.assigneeName ? fill(P.hasIt, l, { name: b.assigneeName, number: b.number }) : fill(P.role, l, { role: ctx.staff.role, number: b.number })]);
+    await say(ctx, b, [roleMay && b.assigneeName ? fill(P.hasIt[l], { name: b.assigneeName, number: b.number }) : fill(P.role[l], { role: ctx.staff.role, number: b.number })]);
     return undefined;
   }
   return b;
@@ -89,7 +87,7 @@ async function subject(ctx: ActionContext, action: StaffAction): Promise<Booking
 
 async function refuseStage(ctx: ActionContext, b: BookingView): Promise<string> {
   const l = ctx.scene.language;
-  await say(ctx, b, [fill(P.stage, l, { number: b.number, stage: BOOKING_STAGE[b.stage].label[l] })]);
+  await say(ctx, b, [fill(P.stage[l], { number: b.number, stage: BOOKING_STAGE[b.stage].label[l] })]);
   return `refused: stage ${b.stage}`;
 }
 
@@ -98,7 +96,7 @@ async function refuseReplay(ctx: ActionContext, b: BookingView): Promise<string>
   const l = ctx.scene.language;
   const now = (await loadBooking(ctx.trx, b.id)) ?? b;
   const someoneElse = now.assigneeStaffId && now.assigneeStaffId !== ctx.staff.id;
-  await say(ctx, now, [someoneElse ? fill(P.hasIt, l, { name: now.assigneeName ?? '', number: now.number }) : P.used[l]]);
+  await say(ctx, now, [someoneElse ? fill(P.hasIt[l], { name: now.assigneeName ?? '', number: now.number }) : P.used[l]]);
   return 'refused: replayed';
 }
 
@@ -107,7 +105,7 @@ async function refuseResult(ctx: ActionContext, r: Extract<DeskResult, { ok: fal
   if (r.reason === 'stage') return refuseStage(ctx, r.booking);
   const l = ctx.scene.language;
   const b = r.booking;
-  const text = b.assigneeStaffId && b.assigneeStaffId !== ctx.staff.id ? fill(P.hasIt, l, { name: b.assigneeName ?? '', number: b.number }) : fill(P.stale, l, { number: b.number });
+  const text = b.assigneeStaffId && b.assigneeStaffId !== ctx.staff.id ? fill(P.hasIt[l], { name: b.assigneeName ?? '', number: b.number }) : fill(P.stale[l], { number: b.number });
   await say(ctx, b, [text], [await card(ctx, b)]);
   return 'refused: changed meanwhile';
 }
@@ -118,13 +116,13 @@ async function take(ctx: ActionContext): Promise<string> {
   if (!b) return 'refused';
   if (!BOOKING_STAGE[b.stage].isOpen) return refuseStage(ctx, b);
   if (b.assigneeStaffId === ctx.staff.id) {
-    await say(ctx, b, [fill(P.youHaveIt, l, { number: b.number })]);
+    await say(ctx, b, [fill(P.youHaveIt[l], { number: b.number })]);
     return 'already yours';
   }
   if (!(await ctx.spend())) return refuseReplay(ctx, b);
   const r = await takeBooking(ctx.trx, b, ctx.staff.id);
   if (!r.ok) return refuseResult(ctx, r);
-  await say(ctx, r.booking, [fill(P.took, l, { name: ctx.staff.displayName, number: b.number })], [await card(ctx, r.booking)]);
+  await say(ctx, r.booking, [fill(P.took[l], { name: ctx.staff.displayName, number: b.number })], [await card(ctx, r.booking)]);
   return 'taken';
 }
 
@@ -137,7 +135,7 @@ async function confirm(ctx: ActionContext): Promise<string> {
   const r = await confirmBooking(ctx.trx, b, { type: 'staff', id: ctx.staff.id });
   if (!r.ok) return refuseResult(ctx, r);
   const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_confirmed', { actor: { type: 'staff', id: ctx.staff.id } });
-  await say(ctx, r.booking, [[fill(P.confirmed, l, { name: ctx.staff.displayName, number: b.number, when: whenWithGuests(r.booking, l) }), told ? P.customerTold[l] : ''].join(' ').trim()]);
+  await say(ctx, r.booking, [[fill(P.confirmed[l], { name: ctx.staff.displayName, number: b.number, when: whenWithGuests(r.booking, l) }), told ? P.customerTold[l] : ''].join(' ').trim()]);
   return 'confirmed';
 }
 
@@ -164,7 +162,7 @@ async function propose(ctx: ActionContext): Promise<string> {
     actor: { type: 'staff', id: ctx.staff.id },
     quickReplies: await proposalReplies(ctx.trx, r.booking),
   });
-  const text = [fill(P.proposed, l, { name: ctx.staff.displayName, number: b.number, when: when(r.booking, l, true) }), told ? P.customerTold[l] : ''].join(' ').trim();
+  const text = [fill(P.proposed[l], { name: ctx.staff.displayName, number: b.number, when: when(r.booking, l, true) }), told ? P.customerTold[l] : ''].join(' ').trim();
   await say(ctx, r.booking, [text], [await card(ctx, r.booking)]);
   return 'proposed';
 }
@@ -190,14 +188,14 @@ async function decline(ctx: ActionContext): Promise<string> {
       displayText: label[l],
       data: staffActionData(ctx.deps.actionKey, { orgId: b.orgId, name: 'booking.decline', arg: key, subjectId: b.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
     }));
-    await answer(ctx.trx, ctx.scene, [{ kind: 'text', text: fill(P.whyDecline, l, { number: b.number }), quickReplies }], { bookingId: b.id });
+    await answer(ctx.trx, ctx.scene, [{ kind: 'text', text: fill(P.whyDecline[l], { number: b.number }), quickReplies }], { bookingId: b.id });
     return 'asked for a reason';
   }
   if (!(await ctx.spend())) return refuseReplay(ctx, b);
   const r = await declineBooking(ctx.trx, b, { type: 'staff', id: ctx.staff.id }, reason);
   if (!r.ok) return refuseResult(ctx, r);
   const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_declined', { actor: { type: 'staff', id: ctx.staff.id } });
-  const text = [fill(P.declined, l, { name: ctx.staff.displayName, number: b.number, reason: DECLINE_REASONS[reason][l] }), told ? P.customerTold[l] : ''].join(' ').trim();
+  const text = [fill(P.declined[l], { name: ctx.staff.displayName, number: b.number, reason: DECLINE_REASONS[reason][l] }), told ? P.customerTold[l] : ''].join(' ').trim();
   await say(ctx, r.booking, [text]);
   return 'declined';
 }
@@ -243,12 +241,12 @@ export async function answerProposal(
     const r = await confirmBooking(trx, b, actor);
     if (!r.ok) return `ignored: ${r.reason}`;
     await tellBookingCustomer(trx, r.booking, 'booking_confirmed', { replyToEventId: a.replyToEventId, actor });
-    await postBookingNews(deps, trx, r.booking, [{ th: fill(P.accepted, 'th', { when: when(r.booking, 'th'), number: b.number }), en: fill(P.accepted, 'en', { when: when(r.booking, 'en'), number: b.number }) }]);
+    await postBookingNews(deps, trx, r.booking, [{ th: fill(P.accepted['th'], { when: when(r.booking, 'th'), number: b.number }), en: fill(P.accepted['en'], { when: when(r.booking, 'en'), number: b.number }) }]);
     return 'proposal accepted';
   }
   const r = await reopenForAnotherTime(trx, b, actor);
   if (!r.ok) return `ignored: ${r.reason}`;
   await tellBookingCustomer(trx, r.booking, 'booking_proposal_declined', { replyToEventId: a.replyToEventId, actor });
-  await postBookingNews(deps, trx, r.booking, [{ th: fill(P.anotherTime, 'th', { number: b.number }), en: fill(P.anotherTime, 'en', { number: b.number }) }]);
+  await postBookingNews(deps, trx, r.booking, [{ th: fill(P.anotherTime['th'], { number: b.number }), en: fill(P.anotherTime['en'], { number: b.number }) }]);
   return 'another time asked';
 }

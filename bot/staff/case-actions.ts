@@ -7,6 +7,7 @@ import type { Language } from '../../core/models/vocabulary.ts';
 import { canStaff } from '../../core/access/roles.ts';
 import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
+import { say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
 
@@ -18,7 +19,6 @@ import { answer } from './staff-scene.ts';
  * tapping Take on the same card: the second is told who has it). Then the role is checked against
  * the current owner, the token's nonce is spent, and only then does anything change.
  */
-type Phrase = Record<Language, string>;
 
 const PHRASES = {
   took: { th: '{who} รับเคส {n} แล้วค่ะ', en: '{who} took {n}' },
@@ -55,9 +55,6 @@ const ROOT_CAUSE_LABEL: Record<string, Phrase> = {
 };
 const rootCauseLabel = (cause: string, lang: Language) => ROOT_CAUSE_LABEL[cause]?.[lang] ?? cause;
 
-function say(lang: Language, phrase: Phrase, vars: Record<string, string> = {}): string {
-  return phrase[lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
-}
 const statusLabel = (s: CaseStatus, lang: Language) => CASE_STATUS[s].label[lang];
 
 interface CaseNow {

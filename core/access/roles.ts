@@ -11,6 +11,8 @@ export type Role = (typeof roles)[number];
 
 export const permissions = {
   'org.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
+  'org.settings.read': ['admin', 'manager', 'ceo'],
+  'org.settings.manage': ['admin'],
   'api_keys.manage': ['admin'],
   'outbox.read': ['admin', 'manager'],
   'audit.read': ['admin', 'ceo'],

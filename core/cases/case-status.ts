@@ -75,3 +75,6 @@ export function isCaseStatus(value: unknown): value is CaseStatus {
 export function canTransitionCase(from: CaseStatus, to: CaseStatus): boolean {
   return CASE_STATUS[from].next.includes(to);
 }
+
+/** A customer's reply this soon after a case was resolved reopens it (orgs.settings.reopenWindowHours). */
+export const REOPEN_WINDOW_HOURS = 72;

@@ -1,3 +1,4 @@
+import { formatMoney } from '../templates/format-money.ts';
 import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 import type { Knex } from 'knex';
 import { openCase } from '../cases/open-case.ts';
@@ -262,7 +263,7 @@ export function normalisePhone(phone: string | undefined): string | undefined {
 }
 
 function summaryOf(reason: PaymentCaseReason, language: Language, o: { orderId: string; amount: number; currency: string; window: number }): string {
-  const money = `${o.amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${o.currency}`;
+  const money = formatMoney(o.amount, o.currency);
   if (language === 'th') {
     const what = {
       not_credited: `ชำระเงินสำเร็จแต่เครดิตไม่เข้าภายใน ${o.window} นาที`,

@@ -5,6 +5,8 @@ import type { Language, Severity } from '../models/vocabulary.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff-buttons.ts';
 import type { StaffDeps } from './staff-desk.ts';
+import { SEVERITY_LABEL } from './staff-phrases.ts';
+import { formatMoney } from '../templates/format-money.ts';
 
 /**
  * A case as staff see it in LINE: a Flex card with its number, type, severity, customer, summary,
@@ -15,13 +17,6 @@ import type { StaffDeps } from './staff-desk.ts';
  * replies. Only moves the state machine allows from the current status are offered.
  */
 type Db = Knex | Knex.Transaction;
-
-export const SEVERITY_LABEL: Record<Severity, Record<Language, string>> = {
-  critical: { th: 'วิกฤต', en: 'Critical' },
-  high: { th: 'สูง', en: 'High' },
-  normal: { th: 'ปกติ', en: 'Normal' },
-  low: { th: 'ต่ำ', en: 'Low' },
-};
 
 /** The moves a button can ask for; `resolved` goes through the root-cause question (case.resolve). */
 export const BUTTON_STATUSES = ['investigating', 'waiting_customer', 'waiting_provider', 'fixing'] as const;
@@ -89,21 +84,15 @@ export function caseButtons(
   return { footer, more };
 }
 
-export function formatAmount(amount: string | number, currency: string, language: Language): string {
-  const n = Number(amount);
-  const text = Number.isFinite(n) ? n.toLocaleString(language === 'th' ? 'th-TH' : 'en-US', { maximumFractionDigits: 2 }) : String(amount);
-  return `${text} ${currency}`;
-}
-
 /**
  * A case as staff see it in LINE. Undefined when the case does not exist in this org.
  */
-export async function buildCaseCard(
-  deps: StaffDeps,
-  db: Db,
-  c: { orgId: string; caseId: string; language: Language; now: Date },
-): Promise<OutboundMessage | undefined> {
-  const row = await db('cases')
+/**
+ * A case with the names staff see beside it: its type's names, the org's time zone, the customer
+ * (name, phone, external ref, VIP) and the owner. Only within `orgId` when given.
+ */
+export async function caseForStaff(db: Db, caseId: string, orgId?: string): Promise<Record<string, any> | undefined> {
+  const q = db('cases')
     .join('case_types', 'case_types.id', 'cases.case_type_id')
     .join('orgs', 'orgs.id', 'cases.org_id')
     .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
@@ -115,11 +104,21 @@ export async function buildCaseCard(
       'orgs.time_zone',
       'contacts.display_name as contact_name',
       'contacts.phone as contact_phone',
+      'contacts.external_ref as contact_external_ref',
       'contacts.is_vip as contact_is_vip',
       'staff.display_name as owner_name',
     )
-    .where({ 'cases.id': c.caseId, 'cases.org_id': c.orgId })
-    .first();
+    .where('cases.id', caseId);
+  if (orgId) q.andWhere('cases.org_id', orgId);
+  return q.first();
+}
+
+export async function buildCaseCard(
+  deps: StaffDeps,
+  db: Db,
+  c: { orgId: string; caseId: string; language: Language; now: Date },
+): Promise<OutboundMessage | undefined> {
+  const row = await caseForStaff(db, c.caseId, c.orgId);
   if (!row) return undefined;
   const orders: { order_id: string; amount: string | null; currency: string }[] = await db('case_orders')
     .select('order_id', 'amount', 'currency')
@@ -139,8 +138,8 @@ export async function buildCaseCard(
   const orderIds = orders.length ? orders.map((o) => o.order_id) : (extracted.orderIds ?? []);
   if (orderIds.length) fields.push({ label: PHRASES.order[lang], value: orderIds.join(', ') });
   const priced = orders.find((o) => o.amount !== null);
-  if (priced) fields.push({ label: PHRASES.amount[lang], value: formatAmount(priced.amount!, priced.currency, lang) });
-  else if (extracted.amount !== undefined) fields.push({ label: PHRASES.amount[lang], value: formatAmount(extracted.amount, extracted.currency ?? 'THB', lang) });
+  if (priced) fields.push({ label: PHRASES.amount[lang], value: formatMoney(priced.amount, priced.currency) });
+  else if (extracted.amount !== undefined) fields.push({ label: PHRASES.amount[lang], value: formatMoney(extracted.amount, extracted.currency ?? 'THB') });
 
   // The deadline that matters next: the first response until someone answers, then the resolution.
   if (CASE_STATUS[status].isOpen) {

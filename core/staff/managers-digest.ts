@@ -4,7 +4,8 @@ import { SEVERITIES, type Language, type Severity } from '../models/vocabulary.t
 import { managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, type StaffDeps } from './staff-desk.ts';
-import { formatDuration, SEVERITY_WORDS } from './staff-alerts.ts';
+import { formatDuration } from './staff-alerts.ts';
+import { SEVERITY_LABEL } from './staff-phrases.ts';
 
 /**
  * The managers' daily digest: open cases by severity, SLA breaches in the last 24 hours, the three
@@ -144,10 +145,10 @@ export function digestDateLabel(date: string, l: Language): string {
 function digestCard(deps: StaffDeps, f: DigestFacts, o: { orgId: string; date: string; timeZone: string; language: Language; now: Date }): OutboundMessage {
   const l = o.language;
   const total = SEVERITIES.reduce((n, s) => n + f.open[s], 0);
-  const bySeverity = SEVERITIES.map((s) => `${SEVERITY_WORDS[s][l]} ${f.open[s]}`).join(' · ');
+  const bySeverity = SEVERITIES.map((s) => `${SEVERITY_LABEL[s][l]} ${f.open[s]}`).join(' · ');
   const breaches = f.breaches.count ? `${f.breaches.count} · ${f.breaches.numbers.slice(0, 5).join(', ')}${f.breaches.count > 5 ? '…' : ''}` : `0`;
   const oldest = f.oldest.length
-    ? f.oldest.map((c) => `• ${c.number} ${c.typeName[l]} · ${SEVERITY_WORDS[c.severity][l]} · ${formatDuration(o.now.getTime() - c.createdAt.getTime(), l)} · ${c.owner ?? W.nobody[l]}`).join('\n')
+    ? f.oldest.map((c) => `• ${c.number} ${c.typeName[l]} · ${SEVERITY_LABEL[c.severity][l]} · ${formatDuration(o.now.getTime() - c.createdAt.getTime(), l)} · ${c.owner ?? W.nobody[l]}`).join('\n')
     : `• ${W.none[l]}`;
   const top = f.topTypes.length ? f.topTypes.map((t) => `• ${t.name[l]} ${t.count}`).join('\n') : `• ${W.none[l]}`;
   const title = `${W.title[l]} · ${digestDateLabel(o.date, l)}`;

@@ -1,3 +1,4 @@
+import { formatMoney } from '../templates/format-money.ts';
 import type { Knex } from 'knex';
 import type { Language } from '../models/vocabulary.ts';
 import { groupsForProvider } from './routing.ts';
@@ -53,7 +54,7 @@ export async function handOffToProvider(_deps: StaffDeps, trx: Knex.Transaction,
       `${SAY.title[l]}: ${c.number}`,
       `${SAY.type[l]}: ${l === 'th' ? c.name_th : c.name_en}`,
       order ? `${SAY.order[l]}: ${order.order_id}` : undefined,
-      order?.amount != null ? `${SAY.amount[l]}: ${Number(order.amount).toLocaleString('en-US', { minimumFractionDigits: 2 })} ${order.currency}` : undefined,
+      order?.amount != null ? `${SAY.amount[l]}: ${formatMoney(order.amount, order.currency)}` : undefined,
       c.summary ? `${SAY.summary[l]}: ${c.summary}` : undefined,
       `${SAY.need[l]}: ${note?.data?.text ?? SAY.defaultNeed[l]}`,
       '',

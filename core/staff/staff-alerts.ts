@@ -6,6 +6,9 @@ import { groupsForCase, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
 import type { CaseAlertJob } from './staff-jobs.ts';
+import { SEVERITY_LABEL, type Phrase } from './staff-phrases.ts';
+import { formatMoney } from '../templates/format-money.ts';
+import { caseForStaff } from './case-card.ts';
 
 /**
  * What staff must see at once about a case, as a short card with a button to open the case:
@@ -20,7 +23,6 @@ import type { CaseAlertJob } from './staff-jobs.ts';
  * recorded on the timeline as `staff_alerted` with the event it was for, in the same transaction
  * as the posts. A second run finds the record and posts nothing.
  */
-type Phrase = Record<Language, string>;
 
 const W = {
   slaTitle: { th: 'ใกล้เกิน SLA', en: 'SLA warning' },
@@ -39,12 +41,6 @@ const W = {
   resolution: { th: 'การแก้ไข', en: 'resolution' },
 } as const satisfies Record<string, Phrase>;
 
-export const SEVERITY_WORDS: Record<Severity, Phrase> = {
-  critical: { th: 'วิกฤต', en: 'critical' },
-  high: { th: 'สูง', en: 'high' },
-  normal: { th: 'ปกติ', en: 'normal' },
-  low: { th: 'ต่ำ', en: 'low' },
-};
 
 const PAYMENT_REASONS: Record<string, Phrase> = {
   not_credited: { th: 'ชำระแล้วแต่เครดิตไม่เข้าตามเวลา', en: 'paid but not credited in time' },
@@ -68,12 +64,6 @@ export function clockTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
-export function formatMoney(amount: unknown, currency: unknown): string {
-  const n = Number(amount);
-  if (amount === null || amount === undefined || !Number.isFinite(n)) return '-';
-  return `${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency ?? ''}`.trim();
-}
-
 interface AlertCase {
   id: string;
   orgId: string;
@@ -90,22 +80,7 @@ interface AlertCase {
 }
 
 async function loadAlertCase(trx: Knex.Transaction, caseId: string): Promise<AlertCase | undefined> {
-  const r = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
-    .join('orgs', 'orgs.id', 'cases.org_id')
-    .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
-    .leftJoin('staff', 'staff.id', 'cases.owner_staff_id')
-    .select(
-      'cases.*',
-      'case_types.name_th',
-      'case_types.name_en',
-      'orgs.time_zone',
-      'contacts.display_name as contact_name',
-      'contacts.external_ref',
-      'staff.display_name as owner_name',
-    )
-    .where('cases.id', caseId)
-    .first();
+  const r = await caseForStaff(trx, caseId);
   if (!r) return undefined;
   return {
     id: r.id,
@@ -118,7 +93,7 @@ async function loadAlertCase(trx: Knex.Transaction, caseId: string): Promise<Ale
     createdAt: new Date(r.created_at),
     resolutionDueAt: r.resolution_due_at ? new Date(r.resolution_due_at) : null,
     typeName: { th: r.name_th, en: r.name_en },
-    customer: r.contact_name ?? r.external_ref ?? null,
+    customer: r.contact_name ?? r.contact_external_ref ?? null,
     timeZone: r.time_zone,
   };
 }
@@ -180,7 +155,7 @@ const ALERTS: Record<CaseAlertJob['kind'], (c: AlertCase, data: Record<string, a
       line: l === 'th' ? `${c.number} จะเกิน SLA เวลา ${at} น. (เหลืออีก ${left}) ค่ะ` : `${c.number} will breach its SLA at ${at} (${left} left)`,
       fields: [
         { label: W.owner[l], value: c.ownerName ?? W.nobody[l] },
-        { label: W.severity[l], value: SEVERITY_WORDS[c.severity][l] },
+        { label: W.severity[l], value: SEVERITY_LABEL[c.severity][l] },
       ],
     };
   },
@@ -188,7 +163,7 @@ const ALERTS: Record<CaseAlertJob['kind'], (c: AlertCase, data: Record<string, a
     const clock = data.clock === 'first_response' ? W.firstResponse[l] : W.resolution[l];
     const parts = [l === 'th' ? `${c.number} เกิน SLA ${clock}แล้วค่ะ` : `${c.number} breached its ${clock} SLA.`];
     if (data.severity?.from && data.severity?.to) {
-      const [from, to] = [SEVERITY_WORDS[data.severity.from as Severity]?.[l] ?? data.severity.from, SEVERITY_WORDS[data.severity.to as Severity]?.[l] ?? data.severity.to];
+      const [from, to] = [SEVERITY_LABEL[data.severity.from as Severity]?.[l] ?? data.severity.from, SEVERITY_LABEL[data.severity.to as Severity]?.[l] ?? data.severity.to];
       parts.push(l === 'th' ? `ปรับความรุนแรง ${from} → ${to}` : `Severity raised: ${from} → ${to}.`);
     }
     if (data.owner?.to) parts.push(l === 'th' ? `มอบหมายให้ ${c.ownerName ?? '-'}` : `Reassigned to ${c.ownerName ?? '-'}.`);
@@ -197,7 +172,7 @@ const ALERTS: Record<CaseAlertJob['kind'], (c: AlertCase, data: Record<string, a
       line: parts.join(' '),
       fields: [
         { label: W.owner[l], value: c.ownerName ?? W.nobody[l] },
-        { label: W.severity[l], value: SEVERITY_WORDS[c.severity][l] },
+        { label: W.severity[l], value: SEVERITY_LABEL[c.severity][l] },
         { label: W.elapsed[l], value: formatDuration(now.getTime() - c.createdAt.getTime(), l) },
         { label: W.customer[l], value: c.customer ?? '-' },
       ],

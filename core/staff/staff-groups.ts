@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../errors/index.ts';
 import type { StaffGroupRouting } from '../models/staff-group.ts';
 import type { Language, StaffGroupPurpose } from '../models/vocabulary.ts';
 import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
+import { fill, type Phrase } from './staff-phrases.ts';
 
 /**
  * The bot's presence in LINE groups. Joining records the group as `unassigned` until an admin
@@ -114,7 +115,6 @@ export async function applyGroupSettings(trx: Knex.Transaction, orgId: string, g
 
 // ---------------------------------------------------------------- what the bot says about a group
 
-type Phrase = Record<Language, string>;
 
 export const PURPOSE_NAMES: Record<StaffGroupPurpose, Phrase> = {
   unassigned: { th: 'ยังไม่ได้ตั้งค่า', en: 'not set up' },
@@ -149,7 +149,6 @@ const SAY = {
   nothing: { th: "ยังไม่มีอะไรส่งมาที่นี่ ส่ง 'ตั้งค่า' เพื่อเริ่มค่ะ", en: "Nothing is routed here yet. Send 'setup' to begin." },
 } satisfies Record<string, Phrase>;
 
-const fill = (text: string, vars: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
 /** What a group is for and what reaches it, in a few lines of its language: the end of every set-up. */
 export async function describeGroup(db: Db, group: StaffGroupRef, language: Language = group.language): Promise<string> {

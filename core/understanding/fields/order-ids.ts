@@ -23,23 +23,38 @@ const compiled = new Map<string, RegExp | null>();
 const NESTED_QUANTIFIER = /[+*}]\)(?:[+*]|\{\d*,)/;
 
 /**
- * Compiles an org pattern once ('d' for capture positions; Unicode mode when the source allows it,
- * so `\p{...}` works); null when it is not usable.
+ * An org pattern compiled ('d' for capture positions; Unicode mode when the source allows it, so
+ * `\p{...}` works), or why it cannot be used. The admin API refuses what this refuses
+ * (`orderIdPatternProblem`), so a pattern that is accepted is a pattern that is used.
  */
+function tryCompile(source: string): { re: RegExp } | { problem: string } {
+  if (typeof source !== 'string' || source.length === 0 || source.length > MAX_PATTERN_LENGTH) {
+    return { problem: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
+  }
+  if (NESTED_QUANTIFIER.test(source)) return { problem: 'nests quantifiers like (a+)+, which can take forever on some messages' };
+  let error = '';
+  for (const flags of ['dgiu', 'dgi']) {
+    try {
+      return { re: new RegExp(source, flags) };
+    } catch (e) {
+      error ||= (e as Error).message.split(': ').pop() ?? '';
+    }
+  }
+  return { problem: `is not a valid regular expression: ${error}` };
+}
+
+/** Why the extractor would not use this order-id pattern, or null when it would. */
+export function orderIdPatternProblem(source: string): string | null {
+  const r = tryCompile(source);
+  return 'problem' in r ? r.problem : null;
+}
+
+/** Compiles an org pattern once; null when it is not usable. */
 function compile(source: string): RegExp | null {
   const cached = compiled.get(source);
   if (cached !== undefined) return cached;
-  let re: RegExp | null = null;
-  if (typeof source === 'string' && source.length > 0 && source.length <= MAX_PATTERN_LENGTH && !NESTED_QUANTIFIER.test(source)) {
-    for (const flags of ['dgiu', 'dgi']) {
-      try {
-        re = new RegExp(source, flags);
-        break;
-      } catch {
-        re = null;
-      }
-    }
-  }
+  const r = tryCompile(source);
+  const re = 're' in r ? r.re : null;
   if (compiled.size >= 512) compiled.clear();
   compiled.set(source, re);
   return re;

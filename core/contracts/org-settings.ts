@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { BUILT_IN_ROOT_CAUSES } from '../models/vocabulary.ts';
+import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
+
+
+/**
+ * The org's settings as the admin API shows and accepts them. They live in `orgs.settings` (jsonb)
+ * and `orgs.time_zone`; each is read where it acts (named in its description). A value is refused
+ * here rather than ignored there: the readers fall back to the default on anything odd, which
+ * would make a typo look like it was taken.
+ */
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const builtIn = new Set<string>(BUILT_IN_ROOT_CAUSES);
+
+export const orgSettingFields = {
+  reopenWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .meta({ description: 'A customer reply this many hours after their case was resolved reopens it (bot/conversation-router.ts); 72 unless set' }),
+  orderIdPatterns: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(200)
+        .superRefine((source, ctx) => {
+          const problem = orderIdPatternProblem(source);
+          if (problem) ctx.addIssue({ code: 'custom', message: `order id pattern \`${source}\` ${problem}` });
+        }),
+    )
+    .max(20)
+    .meta({
+      description:
+        "Regular expressions (sources, matched case-insensitively) for the business's order ids; the first capture group is the id when there is one. Empty: the built-in patterns",
+    }),
+  rootCauses: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a key in lower snake case (2 to 40 characters)')
+        .refine((k) => !builtIn.has(k), { message: `is a built-in root cause (${BUILT_IN_ROOT_CAUSES.join(', ')})` }),
+    )
+    .max(20)
+    .refine((keys) => new Set(keys).size === keys.length, { message: 'has a root cause twice' })
+    .meta({ description: `The org's own root causes for closing a case, besides the built-in ${BUILT_IN_ROOT_CAUSES.join(', ')}` }),
+  topupCreditWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .meta({ description: 'How long a paid top-up may take to be credited before a case is opened (core/payments/payment-rules.ts); 10 unless set' }),
+  signStaffReplies: z.boolean().meta({ description: "Staff replies relayed to customers end with the staff member's display name; false unless set" }),
+  digestTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, 00:00 to 23:59')
+    .meta({ description: "When the managers' daily digest is posted, in the org's time zone; 09:00 unless set" }),
+};
+
+export type OrgSettingKey = keyof typeof orgSettingFields;
+export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
+
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(validTimeZone, { message: 'is not a time zone this server knows (an IANA name like Asia/Bangkok)' })
+  .meta({ description: 'IANA time zone of the business: due times, business hours and the digest time are read in it' });
+
+const nullToDefault = <T extends z.ZodType>(s: T) => s.nullable().optional();
+
+export const orgSettingsUpdate = z
+  .object({
+    reopenWindowHours: nullToDefault(orgSettingFields.reopenWindowHours),
+    orderIdPatterns: nullToDefault(orgSettingFields.orderIdPatterns),
+    rootCauses: nullToDefault(orgSettingFields.rootCauses),
+    topupCreditWindowMinutes: nullToDefault(orgSettingFields.topupCreditWindowMinutes),
+    signStaffReplies: nullToDefault(orgSettingFields.signStaffReplies),
+    digestTime: nullToDefault(orgSettingFields.digestTime),
+    timeZone: timeZone.optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .meta({ id: 'OrgSettingsUpdate', description: 'Only the settings given change; null puts a setting back to its default. Other keys stored in the settings are kept' });
+
+export type OrgSettingsUpdate = z.infer<typeof orgSettingsUpdate>;
+
+export const orgSettings = z
+  .object({ ...orgSettingFields, timeZone })
+  .meta({ id: 'OrgSettings', description: 'Every setting with the value in effect (its default when the org has not set it)' });
+
+export type OrgSettingsView = z.infer<typeof orgSettings>;

@@ -1,0 +1,94 @@
+import type { Knex } from 'knex';
+import { recordAudit } from '../audit/audit-log.ts';
+import { ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
+import { notFound } from '../errors/index.ts';
+import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
+import { DEFAULT_CREDIT_WINDOW_MINUTES } from '../payments/payment-rules.ts';
+import { DEFAULT_DIGEST_TIME } from '../staff/managers-digest.ts';
+
+/**
+ * The org's settings: `orgs.settings` (jsonb, read by each feature where it acts) and
+ * `orgs.time_zone`. The defaults are the readers' own, so what the API shows is what they use.
+ * A write merges into the stored object: keys this module does not know (a feature's newer
+ * setting, an operator's note) are kept.
+ */
+
+type Db = Knex | Knex.Transaction;
+type Settings = Omit<OrgSettingsView, 'timeZone'>;
+
+export const ORG_SETTING_DEFAULTS: Settings = {
+  reopenWindowHours: REOPEN_WINDOW_HOURS,
+  orderIdPatterns: [],
+  rootCauses: [],
+  topupCreditWindowMinutes: DEFAULT_CREDIT_WINDOW_MINUTES,
+  signStaffReplies: false,
+  digestTime: DEFAULT_DIGEST_TIME,
+};
+
+export interface OrgSettingsWriter {
+  orgId: string;
+  actor: { type: 'api_key' | 'staff' | 'system'; id?: string | null };
+  requestId?: string;
+}
+
+/** Each setting as in effect: the stored value, or the default when it is unset or not a valid value (set by hand). */
+function effective(stored: Record<string, unknown> | null, timeZone: string): OrgSettingsView {
+  const out = { ...ORG_SETTING_DEFAULTS } as Record<string, unknown>;
+  for (const key of ORG_SETTING_KEYS) {
+    const parsed = orgSettingFields[key].safeParse(stored?.[key]);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return { ...(out as Settings), timeZone };
+}
+
+export async function readOrgSettings(db: Db, orgId: string): Promise<OrgSettingsView> {
+  const org = await db('orgs').select('settings', 'time_zone').where({ id: orgId }).first();
+  if (!org) throw notFound('Org', { orgId });
+  return effective(org.settings, org.time_zone);
+}
+
+/**
+ * Applies a validated change (null: back to the default, i.e. the key is removed) in one
+ * transaction with its audit row, which names the keys whose value changed, before and after.
+ * The row is locked so two concurrent changes both land.
+ */
+export async function updateOrgSettings(knex: Knex, w: OrgSettingsWriter, change: OrgSettingsUpdate): Promise<OrgSettingsView> {
+  return knex.transaction(async (trx) => {
+    const org = await trx('orgs').select('settings', 'time_zone').where({ id: w.orgId }).forUpdate().first();
+    if (!org) throw notFound('Org', { orgId: w.orgId });
+    const stored: Record<string, unknown> = { ...(org.settings ?? {}) };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+
+    for (const key of ORG_SETTING_KEYS) {
+      if (!(key in change)) continue;
+      const value = change[key];
+      if (JSON.stringify(stored[key] ?? null) === JSON.stringify(value ?? null)) continue;
+      before[key] = stored[key] ?? null;
+      after[key] = value ?? null;
+      if (value === null || value === undefined) delete stored[key];
+      else stored[key] = value;
+    }
+    const timeZone = change.timeZone ?? org.time_zone;
+    if (timeZone !== org.time_zone) {
+      before.timeZone = org.time_zone;
+      after.timeZone = timeZone;
+    }
+
+    const changed = Object.keys(after);
+    if (changed.length > 0) {
+      await trx('orgs').where({ id: w.orgId }).update({ settings: JSON.stringify(stored), time_zone: timeZone });
+      await recordAudit(trx, {
+        orgId: w.orgId,
+        actorType: w.actor.type,
+        actorId: w.actor.id,
+        action: 'org.settings_updated',
+        subjectType: 'org',
+        subjectId: w.orgId,
+        details: { changed, before, after },
+        requestId: w.requestId,
+      });
+    }
+    return effective(stored, timeZone);
+  });
+}
