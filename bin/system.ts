@@ -27,6 +27,7 @@ import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
 import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
 import { mediaProcessors } from '../workers/processors/media.ts';
+import { profileProcessors } from '../workers/processors/profiles.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
@@ -155,6 +156,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           publicBaseUrl: config.http.publicBaseUrl,
         }),
         ...mediaProcessors({ knex, channels, store: new LocalDiskMediaStore(config.dataDir), lineDataApiBaseUrl: config.line.dataApiBaseUrl }),
+        ...profileProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl }),
         ...slaProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...webhookProcessors({ knex, secrets }),

@@ -345,6 +345,9 @@ async function act(deps: RouterDeps, trx: Knex.Transaction, ctx: Context, decisi
       return;
     case 'follow_up': {
       await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
+      // The customer answered what the case was waiting for: back to work, and the clock runs again.
+      const waiting = await trx('cases').where({ id: decision.caseId, status: 'waiting_customer' }).first('id');
+      if (waiting) await transitionCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, to: 'investigating', actor: { type: 'customer', id: ctx.contactId }, now: ctx.now });
       if (ctx.dialogue?.kind === 'handoff') return;
       // One acknowledgement for a burst of messages, not one each.
       const recent = await trx('case_events')

@@ -9,6 +9,7 @@ import { addToOutbox } from '../core/outbox/outbox.ts';
 import { greetJoinedGroup, groupJoined, groupLeft } from '../core/staff/staff-groups.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import type { InboundEvent } from './inbound-event.ts';
+import { queueGroupNameFetch, queueProfileFetchIfDue } from './line/line-profiles.ts';
 
 /**
  * Turns one channel-neutral event into contacts, conversations, messages and group records, in
@@ -46,13 +47,24 @@ export async function handleInboundEvent(
 
   const who = async () => {
     if (!event.source.userId) return undefined;
-    return resolveContact(trx, {
+    const contact = await resolveContact(trx, {
       orgId,
       channelId: channel.id,
       externalId: event.source.userId,
       displayName: event.profile?.displayName,
       phone: event.profile?.phone,
     });
+    // LINE events carry no name: a job asks LINE for the profile (at most once a day per contact).
+    if (channel.kind === 'line') {
+      await queueProfileFetchIfDue(trx, {
+        orgId,
+        channelId: channel.id,
+        userId: event.source.userId,
+        ...(event.source.kind === 'group' && event.source.chatId ? { groupId: event.source.chatId } : {}),
+        ...(event.source.kind === 'room' && event.source.chatId ? { roomId: event.source.chatId } : {}),
+      });
+    }
+    return contact;
   };
   const conversation = async (contactId: string | null) =>
     openConversation(trx, {
@@ -129,6 +141,7 @@ export async function handleInboundEvent(
     case 'join':
       if (inGroup) {
         await groupJoined(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, at: event.occurredAt });
+        if (channel.kind === 'line' && event.source.kind === 'group') await queueGroupNameFetch(trx, { orgId, channelId: channel.id, groupId: event.source.chatId! });
         if (event.mode === 'active') await greetJoinedGroup(trx, { orgId, channelId: channel.id, groupId: event.source.chatId!, inboundEventId });
       }
       return {};

@@ -63,6 +63,24 @@ describe('a problem becomes a case', () => {
     expect(Number((await sys.knex('cases').where({ contact_id: c.contact_id }).count({ n: '*' }))[0].n)).toBe(1);
   });
 
+  it("puts a case waiting on the customer back to work when the customer answers, and the clock runs again", async () => {
+    const userId = lineId('U');
+    await ask(userId, { text: 'เติมเงินไป 200 บาท เครดิตไม่เข้าค่ะ' });
+    const c = await sys.knex('cases').orderBy('created_at', 'desc').first();
+    const move = (to: 'investigating' | 'waiting_customer') =>
+      sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to, actor: { type: 'staff', id: null } }));
+    await move('investigating');
+    await move('waiting_customer');
+    expect((await sys.knex('cases').where({ id: c.id }).first()).resolution_paused_at).not.toBeNull();
+
+    const reply = await ask(userId, { text: 'รอนานแล้วนะคะ ช่วยเช็คให้หน่อย' });
+    expect(reply.text).toContain(c.number);
+    const row = await sys.knex('cases').where({ id: c.id }).first();
+    expect(row).toMatchObject({ status: 'investigating', resolution_paused_at: null });
+    const last = await sys.knex('case_events').where({ case_id: c.id, type: 'status_changed' }).orderBy('id', 'desc').first();
+    expect(last).toMatchObject({ actor_type: 'customer', actor_id: c.contact_id, data: { from: 'waiting_customer', to: 'investigating' } });
+  });
+
   it('answers in English to an English report', async () => {
     const reply = await ask(lineId('U'), { text: 'I topped up 500 baht but my balance did not change' });
     expect(reply.text).toMatch(/case number is C-\d{6}/);

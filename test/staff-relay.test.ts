@@ -7,7 +7,8 @@ import { MEDIA_LINK_KEY_PURPOSE } from '../bin/system.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { mediaUrl } from '../core/media/media-links.ts';
-import { deriveKey } from '../core/staff/action-tokens.ts';
+import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
+import { relayToGroups } from '../core/staff/case-relay.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
@@ -53,6 +54,11 @@ afterAll(async () => {
 });
 
 const knex = () => h.sys.knex;
+/** What the staff worker runs its jobs with, rebuilt from the running system's key file. */
+const staffDeps = () => {
+  const appKey = loadOrCreateKeyFile(h.sys.dataDir);
+  return { knex: knex(), actionKey: deriveActionKey(appKey), mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE), publicBaseUrl: () => PUBLIC };
+};
 let seq = 0;
 const eventId = () => `01K${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase().padStart(6, '0')}${randomBytes(4).toString('hex').toUpperCase()}`.slice(0, 26);
 const lineMessageId = () => String(BigInt('0x' + randomBytes(7).toString('hex')));
@@ -170,6 +176,18 @@ describe('group -> customer', () => {
     expect(await answerTo(reply)).toBe(`Sent to the customer · ${c.number}`);
     await waitForMessageTo(h, userId, (m) => m.text === 'Found it, crediting in 5 minutes');
     expect((await messageOuts(c.id)).map((e) => e.actor_id)).toEqual([malee.id]);
+  });
+
+  it("posts a customer's message to the group once, however often its job runs", async () => {
+    const { userId, c } = await lineCustomerWithCase('Ploy');
+    await say(userId, { text: FOLLOW_UP });
+    const text = `${c.number} · Ploy: ${FOLLOW_UP}`;
+    await waitForMessageTo(h, groupId, (m) => m.text === text);
+    const customerMessage = await knex()('messages').where({ case_id: c.id, direction: 'in', text: FOLLOW_UP }).first();
+    // The job again, as after a worker died before BullMQ heard it had finished.
+    const again = await knex().transaction((trx) => relayToGroups(staffDeps(), trx, { caseId: c.id, messageId: customerMessage.id }));
+    expect(again).toEqual({ posted: 0 });
+    expect(await knex()('messages').where({ case_id: c.id, direction: 'out', text })).toHaveLength(1);
   });
 
   it('reaches a WhatsApp customer, by number and by quote-reply to the confirmation', async () => {

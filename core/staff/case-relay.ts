@@ -78,6 +78,12 @@ export async function relayToGroups(deps: StaffDeps, trx: Knex.Transaction, job:
     .where('messages.id', job.messageId)
     .first();
   if (!c || !m) return { posted: 0 };
+  // Relayed once, however often the job runs: the customer's message is marked in this transaction.
+  const first = await trx('messages')
+    .where({ id: m.id })
+    .whereRaw(`payload->>'relayedToGroupsAt' IS NULL`)
+    .update({ payload: trx.raw(`payload || jsonb_build_object('relayedToGroupsAt', now())`) });
+  if (!first) return { posted: 0 };
   // A VIP customer writing in their own group: the team there has read it already.
   const groups = (await groupsForCase(trx, c.id)).filter((g) => !(g.channelId === m.channel_id && g.lineGroupId === m.external_id));
   if (groups.length === 0) return { posted: 0 };

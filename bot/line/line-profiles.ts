@@ -1,0 +1,171 @@
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import type { Knex } from 'knex';
+import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
+import { addToOutbox } from '../../core/outbox/outbox.ts';
+import { VIP_GROUP_PLACEHOLDER } from '../../core/staff/staff-groups.ts';
+
+/**
+ * Names from LINE: a customer's display name (and picture, status message) from their profile,
+ * and a group's name from its summary. LINE's webhooks carry neither, so each is asked for in a
+ * job of its own, queued in the inbound transaction and never on the webhook's path.
+ *
+ * What LINE said is kept on the LINE identity (contact_identities.profile); the contact's own
+ * display name is only filled when it is empty, so a name an admin gave is never overwritten.
+ */
+export const PROFILE_QUEUE = 'line-profiles';
+export const PROFILE_JOBS = {
+  contactProfile: 'fetch-contact-profile',
+  groupName: 'fetch-group-name',
+} as const;
+
+export interface ContactProfileJob {
+  channelId: string;
+  userId: string;
+  /** Set when the user wrote in a group (or room): a member profile is all LINE gives there. */
+  groupId?: string;
+  roomId?: string;
+}
+
+export interface GroupNameJob {
+  channelId: string;
+  groupId: string;
+}
+
+export interface ProfileDeps {
+  knex: Knex;
+  channels: ChannelDirectory;
+  lineApiBaseUrl: string;
+}
+
+/** A contact whose profile LINE did not give (not a friend, gone) is asked again at most this often. */
+const ASK_AGAIN_AFTER = '1 day';
+
+/**
+ * Queues a profile fetch for a LINE user whose contact has no name, or whose profile was never
+ * fetched, unless one was queued within a day. Runs after resolveContact, whose lock on the
+ * identity serialises a customer's concurrent events, so a burst of messages queues one fetch.
+ */
+export async function queueProfileFetchIfDue(trx: Knex.Transaction, p: { orgId: string } & ContactProfileJob): Promise<boolean> {
+  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
+    `UPDATE contact_identities ci
+        SET profile = ci.profile || jsonb_build_object('requestedAt', now())
+       FROM contacts c
+      WHERE ci.channel_id = ? AND ci.external_id = ? AND c.id = ci.contact_id
+        AND (coalesce(btrim(c.display_name), '') = '' OR ci.profile->>'fetchedAt' IS NULL)
+        AND (ci.profile->>'requestedAt' IS NULL OR (ci.profile->>'requestedAt')::timestamptz < now() - interval '${ASK_AGAIN_AFTER}')
+      RETURNING ci.id`,
+    [p.channelId, p.userId],
+  );
+  if (rows.length === 0) return false;
+  const { orgId, ...job } = p;
+  await addToOutbox(trx, { orgId, queue: PROFILE_QUEUE, jobName: PROFILE_JOBS.contactProfile, payload: { ...job } satisfies ContactProfileJob });
+  return true;
+}
+
+/** The bot joined a group: its name is asked for once per join. */
+export async function queueGroupNameFetch(trx: Knex.Transaction, p: { orgId: string } & GroupNameJob): Promise<void> {
+  const { orgId, ...job } = p;
+  await addToOutbox(trx, { orgId, queue: PROFILE_QUEUE, jobName: PROFILE_JOBS.groupName, payload: { ...job } satisfies GroupNameJob });
+}
+
+export type FetchOutcome = { stored: true } | { stored: false; reason: string };
+
+/**
+ * Asks LINE for a user's profile and keeps it. LINE busy or unreachable (429, 5xx, network):
+ * throws, and the job is retried. LINE refusing (404: not a friend, left the group; other 4xx):
+ * the refusal is noted on the identity and the job ends, to be asked again a day later at most.
+ */
+export async function fetchContactProfile(deps: ProfileDeps, job: ContactProfileJob): Promise<FetchOutcome> {
+  const channel = await deps.channels.byId(job.channelId);
+  if (channel?.kind !== 'line') return { stored: false, reason: 'not an active LINE channel' };
+  const client = lineClient(deps, channel);
+  let profile: { displayName: string; pictureUrl?: string; statusMessage?: string; language?: string };
+  try {
+    profile = job.groupId
+      ? await client.getGroupMemberProfile(job.groupId, job.userId)
+      : job.roomId
+        ? await client.getRoomMemberProfile(job.roomId, job.userId)
+        : await client.getProfile(job.userId);
+  } catch (err) {
+    const refusal = lineRefusal(err);
+    await deps.knex('contact_identities')
+      .where({ channel_id: job.channelId, external_id: job.userId })
+      .update({ profile: deps.knex.raw(`profile || jsonb_build_object('refusedAt', now(), 'refusal', ?::text)`, [refusal]) });
+    return { stored: false, reason: refusal };
+  }
+
+  const kept = {
+    displayName: profile.displayName,
+    ...(profile.pictureUrl ? { pictureUrl: profile.pictureUrl } : {}),
+    ...(profile.statusMessage ? { statusMessage: profile.statusMessage } : {}),
+    ...(profile.language ? { language: profile.language } : {}),
+  };
+  return deps.knex.transaction(async (trx) => {
+    const [identity] = await trx('contact_identities')
+      .where({ channel_id: job.channelId, external_id: job.userId })
+      .update({
+        profile: trx.raw(`(profile - 'refusedAt' - 'refusal' - 'pictureUrl' - 'statusMessage' - 'language') || ?::jsonb || jsonb_build_object('fetchedAt', now())`, [
+          JSON.stringify(kept),
+        ]),
+      })
+      .returning('contact_id');
+    if (!identity) return { stored: false, reason: 'the identity is gone' };
+    // Only an empty name is filled: whatever a person (or an earlier fetch) wrote there stays.
+    if (profile.displayName.trim()) {
+      await trx('contacts')
+        .where({ id: identity.contact_id })
+        .andWhere((q) => q.whereNull('display_name').orWhereRaw(`btrim(display_name) = ''`))
+        .update({ display_name: profile.displayName.trim() });
+    }
+    return { stored: true };
+  });
+}
+
+/**
+ * Asks LINE for a group's name and stores it on the staff group (LINE's name is the group's
+ * name: the API does not set it). A VIP customer's group whose contact still bears the set-up's
+ * placeholder name gets the group's name for its contact.
+ */
+export async function fetchGroupName(deps: ProfileDeps, job: GroupNameJob): Promise<FetchOutcome> {
+  const channel = await deps.channels.byId(job.channelId);
+  if (channel?.kind !== 'line') return { stored: false, reason: 'not an active LINE channel' };
+  let name: string;
+  try {
+    name = (await lineClient(deps, channel).getGroupSummary(job.groupId)).groupName.trim();
+  } catch (err) {
+    return { stored: false, reason: lineRefusal(err) };
+  }
+  if (!name) return { stored: false, reason: 'LINE gave an empty group name' };
+  return deps.knex.transaction(async (trx) => {
+    const [group] = await trx('staff_groups')
+      .where({ channel_id: job.channelId, line_group_id: job.groupId })
+      .update({ name })
+      .returning(['contact_id', 'purpose']);
+    if (!group) return { stored: false, reason: 'the group is not recorded' };
+    if (group.purpose === 'vip_customer' && group.contact_id) {
+      await trx('contacts').where({ id: group.contact_id, display_name: VIP_GROUP_PLACEHOLDER }).update({ display_name: name });
+    }
+    return { stored: true };
+  });
+}
+
+function lineClient(deps: ProfileDeps, channel: Extract<Channel, { kind: 'line' }>) {
+  return new messagingApi.MessagingApiClient({
+    channelAccessToken: channel.credentials.channelAccessToken,
+    baseURL: channel.settings.apiBaseUrl ?? deps.lineApiBaseUrl,
+  });
+}
+
+/** LINE's refusal (a 4xx other than 429) as a short reason; anything else is rethrown for a retry. */
+function lineRefusal(err: unknown): string {
+  if (err instanceof HTTPFetchError && err.status !== 429 && err.status >= 400 && err.status < 500) {
+    let detail = err.body;
+    try {
+      detail = JSON.parse(err.body).message ?? err.body;
+    } catch {
+      // not JSON: keep the text
+    }
+    return `LINE answered ${err.status}: ${String(detail).slice(0, 200)}`;
+  }
+  throw err;
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { PROFILE_JOBS, PROFILE_QUEUE } from '../workers/processors/profiles.ts';
+import { apiClient } from './support/api-client.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { configureGroup, joinGroup, waitForMessageTo } from './support/staff-desk.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * Names from LINE, through signed webhooks: a new customer's profile name lands on their contact
+ * and shows on their case card and relayed messages; a user LINE has no profile for stays unnamed
+ * without endless retries; a name already set stays; a group's name is stored when the bot joins,
+ * and a VIP customer's group contact takes it. The fake LINE server records every look-up.
+ */
+const TOPUP = 'I topped up 500 baht but my balance did not change';
+// What the offline classifier reads as more on the same case.
+const FOLLOW_UP = 'รอนานแล้วนะคะ ช่วยเช็คให้หน่อย';
+
+let h: LineCustomerHarness;
+let groupId: string;
+
+beforeAll(async () => {
+  h = await startLineCustomerHarness();
+  ({ groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' }));
+}, 60_000);
+afterAll(() => h?.close());
+
+const knex = () => h.sys.knex;
+const identityOf = (userId: string) => knex()('contact_identities').where({ external_id: userId }).first();
+const contactOf = async (userId: string) => knex()('contacts').where({ id: (await identityOf(userId)).contact_id }).first();
+/** Requests to LINE's profile endpoints for this user (1:1 or as a group member), answered. */
+const profileRequests = (userId: string) =>
+  h.line.state.requests.filter((r) => r.method === 'GET' && (r.path === `/v2/bot/profile/${userId}` || r.path.endsWith(`/member/${userId}`)));
+const answeredLookups = (userId: string, n: number) => until(async () => profileRequests(userId).filter((r) => r.status !== undefined).length >= n, 15_000);
+const profileJobsOf = (userId: string) => knex()('outbox').where({ queue: PROFILE_QUEUE, job_name: PROFILE_JOBS.contactProfile }).whereRaw(`payload->>'userId' = ?`, [userId]);
+/** Lets a day pass for the "at most once a day" rule. */
+const aDayLater = (userId: string) =>
+  knex()('contact_identities')
+    .where({ external_id: userId })
+    .update({ profile: knex().raw(`profile || jsonb_build_object('requestedAt', now() - interval '25 hours')`) });
+const caseOf = (userId: string) =>
+  until(async () => {
+    const identity = await identityOf(userId);
+    return identity && (await knex()('cases').where({ contact_id: identity.contact_id }).orderBy('created_at', 'desc').first());
+  }, 15_000);
+
+describe("a customer's LINE profile", () => {
+  it('names a new customer, and the name shows on the case card and the relayed messages; LINE is asked once', async () => {
+    const userId = lineId('U');
+    h.line.state.addProfile({ userId, displayName: 'Pim Srisuk', pictureUrl: 'https://profile.line-scdn.net/pim', statusMessage: 'พร้อมค่ะ', language: 'th' });
+
+    await h.tell(userId, 'สวัสดีค่ะ');
+    await until(async () => (await contactOf(userId))?.display_name === 'Pim Srisuk', 15_000);
+    const identity = await identityOf(userId);
+    expect(identity.profile).toMatchObject({ displayName: 'Pim Srisuk', pictureUrl: 'https://profile.line-scdn.net/pim', statusMessage: 'พร้อมค่ะ' });
+    expect(identity.profile.fetchedAt).toEqual(expect.any(String));
+
+    await h.send(userId, { text: TOPUP });
+    const c = await caseOf(userId);
+    const card = await waitForMessageTo(h, groupId, (m) => m.type === 'flex' && String(m.altText).includes(c.number), 20_000);
+    const fields = Object.fromEntries(
+      card.contents.body.contents.filter((r: Record<string, any>) => r.type === 'box').map((r: Record<string, any>) => [r.contents[0].text, r.contents[1].text]),
+    );
+    expect(fields.Customer).toBe('Pim Srisuk');
+
+    await h.send(userId, { text: FOLLOW_UP });
+    const relayed = await waitForMessageTo(h, groupId, (m) => m.type === 'text' && String(m.text).startsWith(`${c.number} · `), 20_000);
+    expect(relayed.text).toBe(`${c.number} · Pim Srisuk: ${FOLLOW_UP}`);
+
+    // Three messages, one look-up: the name is known now, so no other job was even queued.
+    expect(profileRequests(userId)).toHaveLength(1);
+    expect(await profileJobsOf(userId)).toHaveLength(1);
+  }, 60_000);
+
+  it('leaves a user LINE has no profile for unnamed, ends the job without retrying, and asks again a day later at most', async () => {
+    const userId = lineId('U');
+    await h.tell(userId, 'สวัสดีค่ะ');
+    await answeredLookups(userId, 1);
+    const [job] = await until(async () => {
+      const jobs = await profileJobsOf(userId);
+      return jobs[0]?.status === 'done' && jobs;
+    }, 15_000);
+    expect(job).toMatchObject({ status: 'done', attempts: 1 });
+    expect(profileRequests(userId).map((r) => r.status)).toEqual([404]);
+    expect((await contactOf(userId)).display_name).toBeNull();
+    expect((await identityOf(userId)).profile).toMatchObject({ refusal: expect.stringContaining('LINE answered 404') });
+
+    // More messages the same day: LINE is not asked again.
+    await h.tell(userId, 'ยังอยู่ไหมคะ');
+    await h.tell(userId, 'ตอบด้วยค่ะ');
+    expect(profileRequests(userId)).toHaveLength(1);
+    expect(await profileJobsOf(userId)).toHaveLength(1);
+
+    // A day later they have become a friend: the next message names them.
+    h.line.state.addProfile({ userId, displayName: 'Somsak' });
+    await aDayLater(userId);
+    await h.tell(userId, 'สวัสดีอีกครั้งค่ะ');
+    await until(async () => (await contactOf(userId))?.display_name === 'Somsak', 15_000);
+    expect(profileRequests(userId)).toHaveLength(2);
+    expect((await identityOf(userId)).profile.refusal).toBeUndefined();
+  }, 60_000);
+
+  it('retries when LINE is busy (5xx), then stores the name', async () => {
+    const userId = lineId('U');
+    h.line.state.addProfile({ userId, displayName: 'Busy Day' });
+    h.line.state.failNext(`/v2/bot/profile/${userId}`, { status: 500, body: { message: 'Internal error' } });
+    await h.tell(userId, 'hello');
+    await until(async () => (await contactOf(userId))?.display_name === 'Busy Day', 20_000);
+    expect(profileRequests(userId).map((r) => r.status)).toEqual([500, 200]);
+    // Outcomes are recorded a moment after the job ends.
+    const [job] = await until(async () => {
+      const jobs = await profileJobsOf(userId);
+      return jobs[0]?.status === 'done' && jobs;
+    }, 15_000);
+    expect(job).toMatchObject({ status: 'done', attempts: 2 });
+  }, 30_000);
+
+  it('never overwrites a name that is already set', async () => {
+    const userId = lineId('U');
+    await h.tell(userId, 'hello');
+    await answeredLookups(userId, 1);
+    const contact = await contactOf(userId);
+    await knex()('contacts').where({ id: contact.id }).update({ display_name: 'Khun Anong (VIP)' });
+
+    // Never fetched yet (LINE refused), so the next day's message asks again: the profile is
+    // kept on the identity, the contact keeps the name it was given.
+    h.line.state.addProfile({ userId, displayName: 'nong_a', pictureUrl: 'https://profile.line-scdn.net/a' });
+    await aDayLater(userId);
+    await h.tell(userId, 'hello again');
+    await until(async () => (await identityOf(userId)).profile.fetchedAt, 15_000);
+    expect((await identityOf(userId)).profile).toMatchObject({ displayName: 'nong_a', pictureUrl: 'https://profile.line-scdn.net/a' });
+    expect((await contactOf(userId)).display_name).toBe('Khun Anong (VIP)');
+
+    // Named and fetched: even days later, LINE is not asked again.
+    await aDayLater(userId);
+    await h.tell(userId, 'and again');
+    expect(profileRequests(userId)).toHaveLength(2);
+    expect(await profileJobsOf(userId)).toHaveLength(2);
+  }, 30_000);
+
+  it('names a group member from their member profile', async () => {
+    const member = lineId('U');
+    const group = lineId('C');
+    h.line.state.addProfile({ userId: member, displayName: 'Ploy' });
+    h.line.state.addGroup({ groupId: group, groupName: 'Ploy & team', memberIds: [member] });
+    await joinGroup(h, group);
+    await h.send(member, { text: 'hi all', groupId: group });
+    await until(async () => (await identityOf(member)) && (await contactOf(member))?.display_name === 'Ploy', 15_000);
+    expect(profileRequests(member).map((r) => r.path)).toEqual([`/v2/bot/group/${group}/member/${member}`]);
+  }, 30_000);
+});
+
+describe("a group's name", () => {
+  it('is stored when the bot joins', async () => {
+    const group = lineId('C');
+    h.line.state.addGroup({ groupId: group, groupName: 'ทีมซัพพอร์ต กะเช้า' });
+    await joinGroup(h, group);
+    const row = await until(async () => {
+      const r = await knex()('staff_groups').where({ line_group_id: group }).first();
+      return r?.name && r;
+    }, 15_000);
+    expect(row.name).toBe('ทีมซัพพอร์ต กะเช้า');
+    expect(h.line.state.requests.filter((r) => r.path === `/v2/bot/group/${group}/summary`)).toHaveLength(1);
+    const listed = await apiClient(h.sys)('GET', '/api/v1/staff-groups');
+    expect(listed.json.find((g: { lineGroupId: string }) => g.lineGroupId === group)?.name).toBe('ทีมซัพพอร์ต กะเช้า');
+  }, 30_000);
+
+  it("names a VIP customer's group contact, whether the group is set up before or after LINE tells its name", async () => {
+    const api = apiClient(h.sys);
+    // Before: LINE does not know the group yet (summary 404), so the set-up's contact has the placeholder.
+    const early = lineId('C');
+    await joinGroup(h, early);
+    await until(async () => h.line.state.requests.some((r) => r.path === `/v2/bot/group/${early}/summary` && r.status === 404), 15_000);
+    const earlyRow = await knex()('staff_groups').where({ line_group_id: early }).first();
+    expect(earlyRow.name).toBeNull();
+    const setUp = await api('PATCH', `/api/v1/staff-groups/${earlyRow.id}`, { purpose: 'vip_customer' });
+    expect(setUp.status).toBe(200);
+    expect(setUp.json.contact.displayName).toBe('VIP group');
+    h.line.state.addGroup({ groupId: early, groupName: 'Khun Wichai family' });
+    await joinGroup(h, early);
+    await until(async () => (await knex()('contacts').where({ id: setUp.json.contact.id }).first()).display_name === 'Khun Wichai family', 15_000);
+    expect((await knex()('staff_groups').where({ id: earlyRow.id }).first()).name).toBe('Khun Wichai family');
+
+    // After: the set-up names the contact after the group straight away.
+    const late = lineId('C');
+    h.line.state.addGroup({ groupId: late, groupName: 'Khun Dao & concierge' });
+    await joinGroup(h, late);
+    const lateRow = await until(async () => {
+      const r = await knex()('staff_groups').where({ line_group_id: late }).first();
+      return r?.name && r;
+    }, 15_000);
+    const lateSetUp = await api('PATCH', `/api/v1/staff-groups/${lateRow.id}`, { purpose: 'vip_customer' });
+    expect(lateSetUp.json.contact.displayName).toBe('Khun Dao & concierge');
+
+    // A contact someone named is not renamed when the bot joins again.
+    await knex()('contacts').where({ id: lateSetUp.json.contact.id }).update({ display_name: 'Khun Dao' });
+    h.line.state.addGroup({ groupId: late, groupName: 'Dao (renamed)' });
+    await joinGroup(h, late);
+    await until(async () => (await knex()('staff_groups').where({ id: lateRow.id }).first()).name === 'Dao (renamed)', 15_000);
+    expect((await knex()('contacts').where({ id: lateSetUp.json.contact.id }).first()).display_name).toBe('Khun Dao');
+  }, 40_000);
+});
