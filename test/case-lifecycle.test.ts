@@ -106,6 +106,26 @@ describe('case transitions', () => {
     expect(await sys.knex('case_events').where({ case_id: c.id, type: 'reopened' }).first()).toBeDefined();
   });
 
+  it('names the provider a case waits on, with the move; an unknown provider or a stale version changes nothing', async () => {
+    const c = await newCase();
+    expect((await move(c.number, { to: 'investigating', expectedVersion: 1 })).status).toBe(200);
+    const provider = await sys.knex('providers').where({ org_id: sys.defaultOrgId }).orderBy('key').first();
+    const before = await sys.knex('cases').where({ id: c.id }).first();
+
+    const unknown = await move(c.number, { to: 'waiting_provider', expectedVersion: 2, providerKey: 'no_such_provider' });
+    expect(unknown.status).toBe(404);
+    const stale = await move(c.number, { to: 'waiting_provider', expectedVersion: 1, providerKey: provider.key });
+    expect(stale.status).toBe(409);
+    expect(await sys.knex('cases').where({ id: c.id }).first()).toMatchObject({ status: 'investigating', provider_id: null, version: before.version });
+    expect(await sys.knex('case_events').where({ case_id: c.id, type: 'provider_changed' }).first()).toBeUndefined();
+
+    const waiting = await move(c.number, { to: 'waiting_provider', expectedVersion: 2, providerKey: provider.key });
+    expect(waiting.status).toBe(200);
+    expect(await sys.knex('cases').where({ id: c.id }).first()).toMatchObject({ status: 'waiting_provider', provider_id: provider.id });
+    const changed = await sys.knex('case_events').where({ case_id: c.id, type: 'provider_changed' }).first();
+    expect(changed).toMatchObject({ actor_type: 'api_key', data: { from: null, to: provider.id, key: provider.key } });
+  });
+
   it('lets the CEO read but not act', async () => {
     const c = await newCase();
     expect((await api('GET', `/api/v1/cases/${c.number}`, undefined, ceoKey)).status).toBe(200);

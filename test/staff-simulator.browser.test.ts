@@ -154,4 +154,53 @@ describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator',
     expect(tapped).toMatchObject({ kind: 'direct', external_id: staffUserId });
     expect(await page.locator('#log').innerText()).not.toContain('Simulator refused');
   }, 60_000);
+
+  it('a booking card in a sales group: Propose another time opens a date-and-time picker; the pick is a postback with params.datetime', async () => {
+    // The same manager sets up a second group, for sales.
+    await as('Staff in a LINE group');
+    await page.fill('#groupId', 'sales-desk');
+    await page.press('#groupId', 'Tab');
+    await page.fill('#groupName', 'Sales desk');
+    await page.press('#groupName', 'Tab');
+    await page.getByRole('button', { name: 'Add bot to group' }).click();
+    await until(() => sys.knex('staff_groups').where({ line_group_id: lineGroupId('sales-desk') }).first());
+    await say('setup');
+    await chip('Sales / concierge').click();
+    await chip('All').click();
+    await chip('English').click();
+    await fromBot('This group is set up.').waitFor();
+    expect(await sys.knex('staff_groups').where({ line_group_id: lineGroupId('sales-desk') }).first()).toMatchObject({ purpose: 'sales' });
+
+    // A new customer books.
+    await as('LINE customer');
+    await page.getByRole('button', { name: 'New person' }).click();
+    await say('Can I book the sushi class this Saturday for 2?');
+    await chip('10:00').click();
+    await chip('Confirm').click();
+    const received = fromBot(/B-\d{6}/).first();
+    await received.waitFor({ timeout: 15_000 });
+    const number = (await received.innerText()).match(/B-\d{6}/)![0];
+    const booking = await sys.knex('bookings').where({ org_id: sys.defaultOrgId, number }).first();
+
+    await as('Staff in a LINE group');
+    const card = page.locator('#log .flex', { hasText: number }).first();
+    await card.waitFor({ timeout: 15_000 });
+    await card.locator('.fbutton', { hasText: 'Propose another time' }).click();
+    await page.locator('#picker').waitFor();
+    expect(await page.locator('#pickerInput').getAttribute('type')).toBe('datetime-local');
+    expect(await page.inputValue('#pickerInput')).toBe(`${booking.requested_date}T10:00`);
+    await page.screenshot({ path: '/tmp/staff-simulator-picker.png' });
+    await page.fill('#pickerInput', `${booking.requested_date}T15:00`);
+    await page.click('#pickerSend');
+    await fromBot(`15:00 for ${number}`).waitFor({ timeout: 15_000 });
+    const proposed = await sys.knex('bookings').where({ id: booking.id }).first();
+    expect(proposed).toMatchObject({ stage: 'proposed', proposed_date: booking.requested_date });
+    expect(String(proposed.proposed_time)).toMatch(/^15:00/);
+    expect(await page.locator('#picker').isHidden()).toBe(true);
+
+    // The customer is asked about the new time.
+    await as('LINE customer');
+    await fromBot('is not available at the time you asked for').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#log').innerText()).not.toContain('Simulator refused');
+  }, 45_000);
 });

@@ -1,3 +1,4 @@
+import { setCaseProvider } from '../../core/cases/case-provider.ts';
 import type { Knex } from 'knex';
 import { caseTime } from '../../core/cases/case-clock.ts';
 import { notifyCustomerOfTransition } from '../../core/cases/case-notifications.ts';
@@ -124,11 +125,16 @@ export const caseRoutes = [
       const result = await deps.knex.transaction(async (trx) => {
         const row = await trx('cases').select('id').where({ org_id: identity!.orgId, number: params.number }).first();
         if (!row) throw notFound('Case', { number: params.number });
+        const provider = body.providerKey
+          ? await setCaseProvider(trx, { orgId: identity!.orgId, caseId: row.id, providerKey: body.providerKey, actor: { type: 'api_key', id: identity!.apiKeyId } })
+          : { changed: false };
         const moved = await transitionCase(trx, {
           orgId: identity!.orgId,
           caseId: row.id,
           to: body.to,
-          expectedVersion: body.expectedVersion,
+          // The provider change is this request's own: the version the caller saw, one on. A stale
+          // one is still refused, and the 409 rolls the provider change back with it.
+          expectedVersion: body.expectedVersion !== undefined && provider.changed ? body.expectedVersion + 1 : body.expectedVersion,
           actor: { type: 'api_key', id: identity!.apiKeyId },
           rootCause: body.rootCause,
           note: body.note,

@@ -1,5 +1,6 @@
 import { notifyCustomerOfTransition } from '../../core/cases/case-notifications.ts';
 import { CASE_STATUS, canTransitionCase, type CaseStatus } from '../../core/cases/case-status.ts';
+import { setCaseProvider } from '../../core/cases/case-provider.ts';
 import { rootCausesOf, transitionCase, type TransitionResult } from '../../core/cases/transition.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
@@ -272,16 +273,7 @@ async function waitOnProvider(ctx: ActionContext): Promise<string> {
     return `refused: unknown provider ${ctx.arg}`;
   }
   if (!(await ctx.spend())) return replayed(ctx, c);
-  await ctx.trx('cases').where({ id: c.id }).update({ provider_id: provider.id, version: c.version + 1 });
-  await ctx.trx('case_events').insert({
-    org_id: c.orgId,
-    case_id: c.id,
-    type: 'provider_changed',
-    actor_type: 'staff',
-    actor_id: ctx.staff.id,
-    is_public: false,
-    data: JSON.stringify({ from: c.providerId, to: provider.id, key: ctx.arg }),
-  });
+  await setCaseProvider(ctx.trx, { orgId: c.orgId, caseId: c.id, providerKey: ctx.arg!, actor: { type: 'staff', id: ctx.staff.id } });
   return move(ctx, c, 'waiting_provider');
 }
 

@@ -35,6 +35,12 @@ export const caseTransition = z
     expectedVersion: z.number().int().positive().optional().meta({ description: 'The version you saw; a different current version answers 409' }),
     rootCause: z.string().min(1).optional().meta({ description: 'Required when closing' }),
     note: z.string().max(4000).optional(),
+    providerKey: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .meta({ description: "The provider the case depends on (a provider key); with `to: waiting_provider`, the provider's LINE group is told" }),
   })
   .strict()
   .meta({ id: 'CaseTransition' });

@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import { notFound } from '../errors/index.ts';
+
+/**
+ * Which provider a case depends on (the partner whose system or service failed). Set by staff
+ * when the case goes to Waiting provider (the LINE button asks), or by the API with the move; the
+ * provider's group is told when the case waits on it (core/staff/provider-handoff.ts). The change
+ * bumps the case's version and is on the timeline.
+ */
+export async function setCaseProvider(
+  trx: Knex.Transaction,
+  p: { orgId: string; caseId: string; providerKey: string; actor: { type: 'staff' | 'api_key'; id: string | null } },
+): Promise<{ changed: boolean }> {
+  const provider = await trx('providers').select('id').where({ org_id: p.orgId, key: p.providerKey, is_active: true }).first();
+  if (!provider) throw notFound('Provider', { key: p.providerKey });
+  const c = await trx('cases').select('provider_id', 'version').where({ id: p.caseId, org_id: p.orgId }).forUpdate().first();
+  if (!c) throw notFound('Case');
+  if (c.provider_id === provider.id) return { changed: false };
+  await trx('cases').where({ id: p.caseId }).update({ provider_id: provider.id, version: c.version + 1 });
+  await trx('case_events').insert({
+    org_id: p.orgId,
+    case_id: p.caseId,
+    type: 'provider_changed',
+    actor_type: p.actor.type,
+    actor_id: p.actor.id,
+    is_public: false,
+    data: JSON.stringify({ from: c.provider_id, to: provider.id, key: p.providerKey }),
+  });
+  return { changed: true };
+}
