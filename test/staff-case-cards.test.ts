@@ -278,6 +278,35 @@ describe('taps that must change nothing', () => {
     expect((await eventsOf(c.id)).at(-1)).toMatchObject({ type: 'owner_changed', actor_id: manager.id, data: { from: somchai.id, to: manager.id } });
   });
 
+  it('offers a manager Take over and Reassign on an owned case; the new owner is told 1:1; support cannot reassign', async () => {
+    const c = await topUpCaseWithCard();
+    await tap(somchai, buttonData(c.card, 'Take'));
+    const viewData = staffActionData(actionKey, { orgId: h.sys.defaultOrgId, name: 'case.view', subjectId: c.id, now: new Date() });
+    // Support sees the case but gets no manager's buttons, and cannot ask to reassign.
+    const supportView = await h.ask(nok.lineUserId, { postback: { data: viewData } });
+    expect(supportView.quickReplies.map((q) => q.label)).not.toContain('Reassign');
+    const reassign = () => staffActionData(actionKey, { orgId: h.sys.defaultOrgId, name: 'case.reassign', subjectId: c.id, now: new Date() });
+    expect((await tap(nok, reassign())).text).toBe('Your role cannot do this.');
+
+    const managerView = await h.ask(manager.lineUserId, { postback: { data: viewData } });
+    expect(managerView.quickReplies.map((q) => q.label)).toEqual(expect.arrayContaining(['Take over', 'Reassign']));
+    const asked = await tap(manager, managerView.quickReplies.find((q) => q.label === 'Reassign')!.data!);
+    expect(asked.text).toBe(`Who should take ${c.number}?`);
+    expect(asked.quickReplies.map((q) => q.label)).not.toContain('Somchai');
+    const before = await snapshot(c.id);
+    const toNok = asked.quickReplies.find((q) => q.label === 'Nok')!.data!;
+    expect((await tap(manager, toNok)).text).toBe(`Mali gave ${c.number} to Nok`);
+    expect(await caseRow(c.id)).toMatchObject({ owner_staff_id: nok.id, version: before.version + 1 });
+    expect((await eventsOf(c.id)).at(-1)).toMatchObject({ type: 'owner_changed', actor_id: manager.id, data: { from: somchai.id, to: nok.id } });
+    // Nok hears it 1:1, with the card.
+    const told = await waitForMessageTo(h, nok.lineUserId, (m) => m.type === 'flex' && String(m.altText).includes(c.number));
+    expect(JSON.stringify(told)).toContain('Nok');
+    // The same pick again is spent.
+    const after = await snapshot(c.id);
+    expect((await tap(manager, toNok)).text).toMatch(/already/);
+    expect(await snapshot(c.id)).toEqual(after);
+  });
+
   it('posts no card to a group the bot has left', async () => {
     const { groupId: leftGroup } = await configureGroup(h, lineId('C'), { purpose: 'support', routing: { caseTypes: ['topup_not_credited'] } });
     const res = await h.postEvents([

@@ -22,6 +22,8 @@ describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator',
   let browser: Browser;
   let page: Page;
   let api: ReturnType<typeof apiClient>;
+  /** Script errors in the page: none may happen. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     sys = await startTestSystem({ env: { CLASSIFIER: 'offline' } });
@@ -32,9 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
-    page.on('pageerror', (err) => {
-      throw err;
-    });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(sys.simulatorUrl!);
   }, 60_000);
 
@@ -153,6 +153,7 @@ describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator',
     );
     expect(tapped).toMatchObject({ kind: 'direct', external_id: staffUserId });
     expect(await page.locator('#log').innerText()).not.toContain('Simulator refused');
+    expect(pageErrors).toEqual([]);
   }, 60_000);
 
   it('a booking card in a sales group: Propose another time opens a date-and-time picker; the pick is a postback with params.datetime', async () => {
@@ -202,5 +203,6 @@ describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator',
     await as('LINE customer');
     await fromBot('is not available at the time you asked for').waitFor({ timeout: 15_000 });
     expect(await page.locator('#log').innerText()).not.toContain('Simulator refused');
+    expect(pageErrors).toEqual([]);
   }, 45_000);
 });

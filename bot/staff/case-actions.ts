@@ -8,6 +8,7 @@ import type { Language } from '../../core/models/vocabulary.ts';
 import { canStaff } from '../../core/access/roles.ts';
 import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
+import { postToStaffMember, staffById } from '../../core/staff/staff-desk.ts';
 import { say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
@@ -34,6 +35,11 @@ const PHRASES = {
     th: 'เคส {n} อยู่ในสถานะ {status} จึงเปลี่ยนเป็น {target} ไม่ได้ค่ะ เปลี่ยนได้เป็น: {allowed}',
     en: '{n} is {status}, so it cannot go to {target}. It can go to: {allowed}.',
   },
+  askAssignee: { th: 'มอบหมายเคส {n} ให้ใครคะ', en: 'Who should take {n}?' },
+  nobodyToAssign: { th: 'ยังไม่มีเจ้าหน้าที่คนอื่นที่ลงทะเบียนไว้ค่ะ', en: 'There is nobody else enrolled to give it to.' },
+  cannotAssign: { th: 'มอบหมายเคส {n} ให้คนนี้ไม่ได้ค่ะ', en: '{n} cannot be given to this person.' },
+  assigned: { th: '{who} มอบหมายเคส {n} ให้ {to} แล้วค่ะ', en: '{who} gave {n} to {to}' },
+  assignedToYou: { th: '{who} มอบหมายเคส {n} ให้คุณค่ะ', en: '{who} gave you {n}.' },
   askProvider: { th: 'เคส {n} รอผู้ให้บริการรายไหนคะ', en: 'Which provider is {n} waiting on?' },
   askRootCause: { th: 'สาเหตุของเคส {n} คืออะไรคะ เลือกด้านล่างได้เลยค่ะ', en: 'What was the root cause of {n}? Pick one below.' },
   unknownCause: { th: 'ไม่รู้จักสาเหตุนี้ค่ะ กด "แก้ไขแล้ว" บนการ์ดเพื่อเลือกใหม่ค่ะ', en: 'Unknown root cause. Tap Resolve on the card to pick again.' },
@@ -98,7 +104,16 @@ async function nextMoves(ctx: ActionContext, caseId: string): Promise<Action[]> 
   const c = await ctx.trx('cases').select('number', 'status', 'owner_staff_id').where({ id: caseId }).first();
   const { footer, more } = caseButtons(
     ctx.deps,
-    { orgId: ctx.token.orgId, caseId, number: c.number, status: c.status, ownerStaffId: c.owner_staff_id, language: ctx.scene.language, now: ctx.scene.now },
+    {
+      orgId: ctx.token.orgId,
+      caseId,
+      number: c.number,
+      status: c.status,
+      ownerStaffId: c.owner_staff_id,
+      language: ctx.scene.language,
+      now: ctx.scene.now,
+      viewer: ctx.staff,
+    },
     QUICK_REPLY_TTL_MS,
   );
   return [...footer, ...more];
@@ -312,6 +327,68 @@ async function resolveWith(ctx: ActionContext): Promise<string> {
   return move(ctx, c, 'resolved', cause);
 }
 
+/** A manager hands the case to someone: who, as quick replies of the org's linked staff. Nothing is spent yet. */
+async function askAssignee(ctx: ActionContext): Promise<string> {
+  const lang = ctx.scene.language;
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  if (!canStaff(ctx.staff.role, 'case.reassign')) {
+    await reply(ctx, say(lang, PHRASES.roleForbids), c.id);
+    return 'refused: role';
+  }
+  const people = await ctx.trx('staff')
+    .select('id', 'display_name')
+    .where({ org_id: c.orgId, is_active: true })
+    .whereNotNull('line_user_id')
+    .whereIn('role', ['support', 'manager', 'admin'])
+    .modify((q) => (c.ownerStaffId ? q.whereNot({ id: c.ownerStaffId }) : q))
+    .orderBy('display_name')
+    .limit(13);
+  const quickReplies: Action[] = people.map((p: { id: string; display_name: string }) => ({
+    type: 'postback',
+    label: p.display_name,
+    displayText: p.display_name,
+    data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name: 'case.assign_to', arg: p.id, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
+  }));
+  await reply(ctx, say(lang, quickReplies.length ? PHRASES.askAssignee : PHRASES.nobodyToAssign, { n: c.number }), c.id, quickReplies);
+  return 'asked whom to assign';
+}
+
+/** The case goes to the staff member picked; they are told 1:1, with its card. */
+async function assignTo(ctx: ActionContext): Promise<string> {
+  const lang = ctx.scene.language;
+  const c = await lockCase(ctx);
+  if (!c) return noCase(ctx);
+  if (!canStaff(ctx.staff.role, 'case.reassign')) {
+    await reply(ctx, say(lang, PHRASES.roleForbids), c.id);
+    return 'refused: role';
+  }
+  const assignee = ctx.arg ? await staffById(ctx.trx, c.orgId, ctx.arg) : undefined;
+  if (!assignee?.lineUserId || !CASE_STATUS[c.status].isOpen) {
+    await reply(ctx, say(lang, PHRASES.cannotAssign, { n: c.number }), c.id);
+    return 'refused: no such assignee or case closed';
+  }
+  if (assignee.id === c.ownerStaffId) {
+    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: assignee.displayName, n: c.number }), c.id);
+    return 'unchanged: already theirs';
+  }
+  if (!(await ctx.spend())) return replayed(ctx, c);
+  await ctx.trx('cases').where({ id: c.id, version: c.version }).update({ owner_staff_id: assignee.id, version: c.version + 1 });
+  await ctx.trx('case_events').insert({
+    org_id: c.orgId,
+    case_id: c.id,
+    type: 'owner_changed',
+    actor_type: 'staff',
+    actor_id: ctx.staff.id,
+    is_public: false,
+    data: JSON.stringify({ from: c.ownerStaffId, to: assignee.id }),
+  });
+  const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: c.orgId, caseId: c.id, language: assignee.language, now: ctx.scene.now, viewer: assignee });
+  if (card) await postToStaffMember(ctx.trx, assignee, [{ kind: 'text', text: say(assignee.language, PHRASES.assignedToYou, { who: ctx.staff.displayName, n: c.number }) }, card], { caseId: c.id });
+  await reply(ctx, say(lang, PHRASES.assigned, { who: ctx.staff.displayName, n: c.number, to: assignee.displayName }), c.id, await nextMoves(ctx, c.id));
+  return 'reassigned';
+}
+
 /** A fresh card of the case as it is now; reading changes nothing, so nothing is spent. */
 async function view(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
@@ -319,7 +396,7 @@ async function view(ctx: ActionContext): Promise<string> {
     await reply(ctx, say(lang, PHRASES.roleForbids));
     return 'refused: role';
   }
-  const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: ctx.token.orgId, caseId: ctx.token.subjectId, language: lang, now: ctx.scene.now });
+  const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: ctx.token.orgId, caseId: ctx.token.subjectId, language: lang, now: ctx.scene.now, viewer: ctx.staff });
   if (!card) return noCase(ctx);
   await answer(ctx.trx, ctx.scene, [card], { caseId: ctx.token.subjectId });
   return 'viewed';
@@ -332,4 +409,6 @@ export const caseActions: ActionTable = {
   'case.resolve_with': resolveWith,
   'case.wait_on': waitOnProvider,
   'case.view': view,
+  'case.reassign': askAssignee,
+  'case.assign_to': assignTo,
 };

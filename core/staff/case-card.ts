@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { CASE_STATUS, canTransitionCase, type CaseStatus } from '../cases/case-status.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
-import type { Language, Severity } from '../models/vocabulary.ts';
+import type { Language, Severity, StaffRole } from '../models/vocabulary.ts';
+import { canStaff } from '../access/roles.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff-buttons.ts';
 import type { StaffDeps } from './staff-desk.ts';
@@ -22,13 +23,15 @@ type Db = Knex | Knex.Transaction;
 export const BUTTON_STATUSES = ['investigating', 'waiting_customer', 'waiting_provider', 'fixing'] as const;
 export type ButtonStatus = (typeof BUTTON_STATUSES)[number];
 
-export const BUTTON_LABEL: Record<ButtonStatus | 'take' | 'resolve', Record<Language, string>> = {
+export const BUTTON_LABEL: Record<ButtonStatus | 'take' | 'resolve' | 'takeOver' | 'reassign', Record<Language, string>> = {
   take: { th: 'รับเคส', en: 'Take' },
   investigating: { th: 'กำลังตรวจสอบ', en: 'Investigating' },
   waiting_customer: { th: 'รอลูกค้า', en: 'Waiting customer' },
   waiting_provider: { th: 'รอผู้ให้บริการ', en: 'Waiting provider' },
   fixing: { th: 'กำลังแก้ไข', en: 'Fixing' },
   resolve: { th: 'แก้ไขแล้ว', en: 'Resolve' },
+  takeOver: { th: 'รับเคสต่อ', en: 'Take over' },
+  reassign: { th: 'มอบหมายให้…', en: 'Reassign' },
 };
 
 /**
@@ -60,7 +63,17 @@ const PHRASES = {
 /** The signed buttons for a case in its current state: footer buttons and the rest as quick replies. */
 export function caseButtons(
   deps: Pick<StaffDeps, 'actionKey'>,
-  c: { orgId: string; caseId: string; number: string; status: CaseStatus; ownerStaffId: string | null; language: Language; now: Date },
+  c: {
+    orgId: string;
+    caseId: string;
+    number: string;
+    status: CaseStatus;
+    ownerStaffId: string | null;
+    language: Language;
+    now: Date;
+    /** Who the buttons are for, when one person (a View, an answer to a tap): a manager also gets Take over and Reassign. */
+    viewer?: { role: StaffRole };
+  },
   /** Card footers stay usable for long; the same buttons offered as quick replies do not. */
   footerTtlMs = CARD_BUTTON_TTL_MS,
 ): { footer: Action[]; more: Action[] } {
@@ -81,12 +94,12 @@ export function caseButtons(
     ...(canResolve ? [button('case.resolve', BUTTON_LABEL.resolve[c.language], footerTtlMs)] : []),
   ];
   const more = moves.slice(onFooter).map((s) => button('case.status', BUTTON_LABEL[s][c.language], QUICK_REPLY_TTL_MS, s));
+  if (open && c.ownerStaffId !== null && c.viewer && canStaff(c.viewer.role, 'case.reassign')) {
+    more.push(button('case.take', BUTTON_LABEL.takeOver[c.language], QUICK_REPLY_TTL_MS), button('case.reassign', BUTTON_LABEL.reassign[c.language], QUICK_REPLY_TTL_MS));
+  }
   return { footer, more };
 }
 
-/**
- * A case as staff see it in LINE. Undefined when the case does not exist in this org.
- */
 /**
  * A case with the names staff see beside it: its type's names, the org's time zone, the customer
  * (name, phone, external ref, VIP) and the owner. Only within `orgId` when given.
@@ -113,10 +126,11 @@ export async function caseForStaff(db: Db, caseId: string, orgId?: string): Prom
   return q.first();
 }
 
+/** A case as staff see it in LINE. Undefined when the case does not exist in this org. */
 export async function buildCaseCard(
   deps: StaffDeps,
   db: Db,
-  c: { orgId: string; caseId: string; language: Language; now: Date },
+  c: { orgId: string; caseId: string; language: Language; now: Date; viewer?: { role: StaffRole } },
 ): Promise<OutboundMessage | undefined> {
   const row = await caseForStaff(db, c.caseId, c.orgId);
   if (!row) return undefined;
@@ -161,6 +175,7 @@ export async function buildCaseCard(
     ownerStaffId: row.owner_staff_id,
     language: lang,
     now: c.now,
+    viewer: c.viewer,
   });
   const severityLabel = SEVERITY_LABEL[severity]?.[lang] ?? severity;
   return {
