@@ -5,7 +5,7 @@ import { rootCausesOf, transitionCase, type TransitionResult } from '../../core/
 import { DomainError } from '../../core/errors/index.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/models/vocabulary.ts';
-import { canStaff } from '../../core/access/roles.ts';
+import { canStaff, type StaffAction } from '../../core/access/roles.ts';
 import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { postToStaffMember, staffById } from '../../core/staff/staff-desk.ts';
@@ -128,10 +128,8 @@ async function tellCustomer(ctx: ActionContext, moved: TransitionResult): Promis
 /** Refuses a change the staff member's role or the case's owner does not allow; undefined when allowed. */
 async function refuseChange(ctx: ActionContext, c: CaseNow, action: 'case.set_status' | 'case.resolve'): Promise<string | undefined> {
   const lang = ctx.scene.language;
-  if (!canStaff(ctx.staff.role, action)) {
-    await reply(ctx, say(lang, PHRASES.viewOnly), c.id);
-    return 'refused: role';
-  }
+  const role = await refuseRole(ctx, action, c);
+  if (role) return role;
   if (!canStaff(ctx.staff.role, action, { ownerStaffId: c.ownerStaffId, actorStaffId: ctx.staff.id })) {
     await reply(ctx, say(lang, PHRASES.notYours, { owner: c.ownerName ?? '', n: c.number }), c.id);
     return 'refused: owned by someone else';
@@ -174,6 +172,22 @@ async function move(ctx: ActionContext, c: CaseNow, to: CaseStatus, rootCause?: 
   return `moved: ${c.status} -> ${to}`;
 }
 
+/** A quick reply that answers the bot's question about this case: a short-lived signed action. */
+const choice = (ctx: ActionContext, c: CaseNow, name: string, arg: string, label: string): Action => ({
+  type: 'postback',
+  label,
+  displayText: label,
+  data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name, arg, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
+});
+
+/** Refuses a role the table does not allow this action; undefined when allowed. */
+async function refuseRole(ctx: ActionContext, action: StaffAction, c?: CaseNow): Promise<string | undefined> {
+  if (canStaff(ctx.staff.role, action)) return undefined;
+  const readOnly = canStaff(ctx.staff.role, 'case.view') && action !== 'case.reassign';
+  await reply(ctx, say(ctx.scene.language, readOnly ? PHRASES.viewOnly : PHRASES.roleForbids), c?.id);
+  return 'refused: role';
+}
+
 const noCase = async (ctx: ActionContext) => {
   await reply(ctx, say(ctx.scene.language, PHRASES.noCase));
   return 'refused: no such case';
@@ -187,10 +201,8 @@ async function take(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
   const c = await lockCase(ctx);
   if (!c) return noCase(ctx);
-  if (!canStaff(ctx.staff.role, 'case.take')) {
-    await reply(ctx, say(lang, PHRASES.viewOnly), c.id);
-    return 'refused: role';
-  }
+  const role = await refuseRole(ctx, 'case.take', c);
+  if (role) return role;
   if (!CASE_STATUS[c.status].isOpen) {
     await reply(ctx, say(lang, PHRASES.nothingToTake, { n: c.number, status: statusLabel(c.status, lang) }), c.id);
     return `refused: ${c.status}`;
@@ -266,12 +278,7 @@ async function askProvider(ctx: ActionContext, c: CaseNow): Promise<string | und
   if (providers.length === 0) return undefined;
   const quickReplies: Action[] = providers
     .filter((p) => Buffer.byteLength(`case.wait_on:${p.key}`) <= 64)
-    .map((p) => ({
-      type: 'postback',
-      label: p.name,
-      displayText: p.name,
-      data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name: 'case.wait_on', arg: p.key, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
-    }));
+    .map((p) => choice(ctx, c, 'case.wait_on', p.key, p.name));
   await reply(ctx, say(ctx.scene.language, PHRASES.askProvider, { n: c.number }), c.id, quickReplies);
   return 'asked for the provider';
 }
@@ -303,12 +310,7 @@ async function askRootCause(ctx: ActionContext): Promise<string> {
     // The cause rides in the signed action (at most 64 bytes); a longer word of the org's own cannot be offered.
     .filter((cause) => Buffer.byteLength(`case.resolve_with:${cause}`) <= 64)
     .slice(0, 13);
-  const quickReplies: Action[] = causes.map((cause) => ({
-    type: 'postback',
-    label: rootCauseLabel(cause, lang),
-    displayText: rootCauseLabel(cause, lang),
-    data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name: 'case.resolve_with', arg: cause, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
-  }));
+  const quickReplies = causes.map((cause) => choice(ctx, c, 'case.resolve_with', cause, rootCauseLabel(cause, lang)));
   await reply(ctx, say(lang, PHRASES.askRootCause, { n: c.number }), c.id, quickReplies);
   return 'asked for the root cause';
 }
@@ -332,10 +334,8 @@ async function askAssignee(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
   const c = await lockCase(ctx);
   if (!c) return noCase(ctx);
-  if (!canStaff(ctx.staff.role, 'case.reassign')) {
-    await reply(ctx, say(lang, PHRASES.roleForbids), c.id);
-    return 'refused: role';
-  }
+  const role = await refuseRole(ctx, 'case.reassign', c);
+  if (role) return role;
   const people = await ctx.trx('staff')
     .select('id', 'display_name')
     .where({ org_id: c.orgId, is_active: true })
@@ -344,12 +344,7 @@ async function askAssignee(ctx: ActionContext): Promise<string> {
     .modify((q) => (c.ownerStaffId ? q.whereNot({ id: c.ownerStaffId }) : q))
     .orderBy('display_name')
     .limit(13);
-  const quickReplies: Action[] = people.map((p: { id: string; display_name: string }) => ({
-    type: 'postback',
-    label: p.display_name,
-    displayText: p.display_name,
-    data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name: 'case.assign_to', arg: p.id, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
-  }));
+  const quickReplies = people.map((p: { id: string; display_name: string }) => choice(ctx, c, 'case.assign_to', p.id, p.display_name));
   await reply(ctx, say(lang, quickReplies.length ? PHRASES.askAssignee : PHRASES.nobodyToAssign, { n: c.number }), c.id, quickReplies);
   return 'asked whom to assign';
 }
@@ -359,10 +354,8 @@ async function assignTo(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
   const c = await lockCase(ctx);
   if (!c) return noCase(ctx);
-  if (!canStaff(ctx.staff.role, 'case.reassign')) {
-    await reply(ctx, say(lang, PHRASES.roleForbids), c.id);
-    return 'refused: role';
-  }
+  const role = await refuseRole(ctx, 'case.reassign', c);
+  if (role) return role;
   const assignee = ctx.arg ? await staffById(ctx.trx, c.orgId, ctx.arg) : undefined;
   if (!assignee?.lineUserId || !CASE_STATUS[c.status].isOpen) {
     await reply(ctx, say(lang, PHRASES.cannotAssign, { n: c.number }), c.id);
@@ -392,10 +385,8 @@ async function assignTo(ctx: ActionContext): Promise<string> {
 /** A fresh card of the case as it is now; reading changes nothing, so nothing is spent. */
 async function view(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  if (!canStaff(ctx.staff.role, 'case.view')) {
-    await reply(ctx, say(lang, PHRASES.roleForbids));
-    return 'refused: role';
-  }
+  const role = await refuseRole(ctx, 'case.view');
+  if (role) return role;
   const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: ctx.token.orgId, caseId: ctx.token.subjectId, language: lang, now: ctx.scene.now, viewer: ctx.staff });
   if (!card) return noCase(ctx);
   await answer(ctx.trx, ctx.scene, [card], { caseId: ctx.token.subjectId });
