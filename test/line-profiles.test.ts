@@ -167,7 +167,7 @@ describe("a group's name", () => {
 
   it("names a VIP customer's group contact, whether the group is set up before or after LINE tells its name", async () => {
     const api = apiClient(h.sys);
-    // Before: LINE does not know the group yet (summary 404), so the set-up's contact has the placeholder.
+    // Before: LINE does not know the group yet (summary 404), so the set-up's contact has the default name.
     const early = lineId('C');
     await joinGroup(h, early);
     await until(async () => h.line.state.requests.some((r) => r.path === `/v2/bot/group/${early}/summary` && r.status === 404), 15_000);

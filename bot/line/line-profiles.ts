@@ -2,7 +2,7 @@ import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Knex } from 'knex';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { addToOutbox } from '../../core/outbox/outbox.ts';
-import { VIP_GROUP_PLACEHOLDER } from '../../core/staff/staff-groups.ts';
+import { VIP_GROUP_DEFAULT_NAME } from '../../core/staff/staff-groups.ts';
 
 /**
  * Names from LINE: a customer's display name (and picture, status message) from their profile,
@@ -124,7 +124,7 @@ export async function fetchContactProfile(deps: ProfileDeps, job: ContactProfile
 /**
  * Asks LINE for a group's name and stores it on the staff group (LINE's name is the group's
  * name: the API does not set it). A VIP customer's group whose contact still bears the set-up's
- * placeholder name gets the group's name for its contact.
+ * default name (VIP_GROUP_DEFAULT_NAME) gets the group's name for its contact.
  */
 export async function fetchGroupName(deps: ProfileDeps, job: GroupNameJob): Promise<FetchOutcome> {
   const channel = await deps.channels.byId(job.channelId);
@@ -143,7 +143,7 @@ export async function fetchGroupName(deps: ProfileDeps, job: GroupNameJob): Prom
       .returning(['contact_id', 'purpose']);
     if (!group) return { stored: false, reason: 'the group is not recorded' };
     if (group.purpose === 'vip_customer' && group.contact_id) {
-      await trx('contacts').where({ id: group.contact_id, display_name: VIP_GROUP_PLACEHOLDER }).update({ display_name: name });
+      await trx('contacts').where({ id: group.contact_id, display_name: VIP_GROUP_DEFAULT_NAME }).update({ display_name: name });
     }
     return { stored: true };
   });

@@ -38,8 +38,8 @@ export async function groupLeft(trx: Knex.Transaction, g: { orgId: string; chann
 
 type Db = Knex | Knex.Transaction;
 
-/** A VIP group's own contact before LINE has told the group's name (bot/line/line-profiles.ts renames it then). */
-export const VIP_GROUP_PLACEHOLDER = 'VIP group';
+/** The name a VIP group's contact gets until LINE tells the group's name (bot/line/line-profiles.ts renames it then). */
+export const VIP_GROUP_DEFAULT_NAME = 'VIP group';
 
 export type GroupPurpose = Exclude<StaffGroupPurpose, 'unassigned'>;
 export const GROUP_PURPOSES: readonly GroupPurpose[] = ['support', 'managers', 'vip_customer', 'provider', 'sales'];
@@ -98,7 +98,7 @@ export async function applyGroupSettings(trx: Knex.Transaction, orgId: string, g
     } else {
       // The group itself is the customer: its messages open cases as this contact.
       const [contact] = await trx('contacts')
-        .insert({ org_id: orgId, display_name: group.name ?? VIP_GROUP_PLACEHOLDER, is_vip: true, language: s.language ?? group.language })
+        .insert({ org_id: orgId, display_name: group.name ?? VIP_GROUP_DEFAULT_NAME, is_vip: true, language: s.language ?? group.language })
         .returning('id');
       contactId = contact.id;
     }
