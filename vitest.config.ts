@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'bot/**/*.test.ts', 'api/**/*.test.ts', 'workers/**/*.test.ts', 'migrations/**/*.test.ts', 'seeds/**/*.test.ts', 'eval/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'bot/**/*.test.ts', 'api/**/*.test.ts', 'workers/**/*.test.ts', 'migrations/**/*.test.ts', 'seeds/**/*.test.ts', 'eval/**/*.test.ts', 'dev/**/*.test.ts', 'test/**/*.test.ts'],
+    // The LIFF pages (liff/dist) are built before the tests that serve them.
+    globalSetup: ['test/support/build-liff-pages.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: two files at a time; each file owns its database (and Redis prefix).

@@ -1,40 +1,80 @@
 import Router from '@koa/router';
 import Koa from 'koa';
-import type { z } from 'zod';
-import { validationFailed } from '../core/errors/index.ts';
+import { bookingRoutes } from './admin/booking-routes.ts';
+import { bookingRuleRoutes } from './admin/booking-rule-routes.ts';
+import { analyticsRoutes } from './admin/analytics-routes.ts';
+import { providerRoutes } from './admin/provider-routes.ts';
+import { caseRoutes } from './admin/case-routes.ts';
+import { contactRoutes } from './admin/contact-routes.ts';
+import { channelRoutes } from './admin/channel-routes.ts';
+import { richMenuRoutes } from './admin/rich-menu-routes.ts';
+import { orgSettingsRoutes } from './admin/org-settings-routes.ts';
+import { platformRoutes } from './admin/platform-routes.ts';
+import { staffGroupRoutes } from './admin/staff-group-routes.ts';
+import { staffRoutes } from './admin/staff-routes.ts';
+import { taxonomyRoutes } from './admin/taxonomy-routes.ts';
+import { templateRoutes } from './admin/template-routes.ts';
+import { webhookRoutes } from './admin/webhook-endpoint-routes.ts';
 import type { AppDeps } from './deps.ts';
-import { requireApiKey } from './middleware/api-key-auth.ts';
-import { jsonBody, readBody } from './middleware/body.ts';
+import { healthRoutes } from './health-routes.ts';
+import { liffRoutes } from './liff/liff-api.ts';
+import { liffPages } from './liff/liff-pages.ts';
 import { errorBody } from './middleware/errors.ts';
+import { limitsBeforeRouting } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { buildOpenApi } from './openapi.ts';
-import { caseRoutes } from './routes/case-routes.ts';
-import { channelRoutes } from './routes/channel-routes.ts';
-import { platformRoutes } from './routes/platform-routes.ts';
-import { publicRoutes } from './routes/public-routes.ts';
-import { staffRoutes } from './routes/staff-routes.ts';
-import { staffGroupRoutes } from './routes/staff-group-routes.ts';
-import { mediaRoutes } from './routes/media-routes.ts';
-import { orgSettingsRoutes } from './routes/org-settings-routes.ts';
-import { templateRoutes } from './routes/template-routes.ts';
-import type { Route } from './routes/route.ts';
-import { taxonomyRoutes } from './routes/taxonomy-routes.ts';
-import { webhookRoutes } from './routes/webhook-endpoint-routes.ts';
+import { bookingIntakeRoutes } from './public/booking-intake-routes.ts';
+import { quoteRoutes } from './public/quote-routes.ts';
+import { serviceFeedRoutes } from './public/service-feed-routes.ts';
+import { publicRoutes } from './public/case-tracking-routes.ts';
+import { mediaRoutes } from './public/media-routes.ts';
+import { mountRoute, type Route } from './route.ts';
+import { outboxRoutes } from './admin/outbox-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
 
-export const apiRoutes: Route[] = [...platformRoutes, ...channelRoutes, ...caseRoutes, ...taxonomyRoutes, ...webhookRoutes, ...templateRoutes, ...staffRoutes, ...staffGroupRoutes, ...publicRoutes, ...mediaRoutes, ...orgSettingsRoutes];
-
-const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
+export const apiRoutes: Route[] = [
+  ...healthRoutes,
+  // admin/: /api/v1, an API key whose role allows the route
+  ...platformRoutes,
+  ...outboxRoutes,
+  ...channelRoutes,
+  ...richMenuRoutes,
+  ...caseRoutes,
+  ...bookingRoutes,
+  ...bookingRuleRoutes,
+  ...contactRoutes,
+  ...analyticsRoutes,
+  ...providerRoutes,
+  ...taxonomyRoutes,
+  ...webhookRoutes,
+  ...templateRoutes,
+  ...staffRoutes,
+  ...staffGroupRoutes,
+  ...orgSettingsRoutes,
+  // public/: no login, a token or a signed link is the key
+  ...publicRoutes,
+  ...bookingIntakeRoutes,
+  ...quoteRoutes,
+  ...serviceFeedRoutes,
+  ...mediaRoutes,
+  // liff/: the mini-apps' API, a LIFF ID token LINE vouches for (api/liff/README.md)
+  ...liffRoutes,
+];
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
-  app.proxy = true;
+  // X-Forwarded-* are believed only behind a proxy that sets them (TRUST_PROXY): otherwise any
+  // caller could choose the host, protocol and address the app sees.
+  app.proxy = deps.trustProxy === true;
   app.silent = true;
   app.use(requestContext(deps.logger));
   app.use(errorBody);
-  app.use(readBody({ limitBytes: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT }));
+  // Nothing reads a body here: webhooks read theirs once rate-limited, the API's routes once
+  // routed and authenticated (api/route.ts), so an unauthenticated write is refused unread.
+  app.use(limitsBeforeRouting(deps));
   if (deps.devMiddleware) app.use(deps.devMiddleware);
 
   const router = new Router();
@@ -42,39 +82,14 @@ export function createApp(deps: AppDeps): Koa {
   router.get('/api/v1/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
-  for (const r of apiRoutes) mount(router, r, deps);
+  for (const r of apiRoutes) mountRoute(router, r, deps);
   // Platform webhooks speak the platforms' formats, not ours: they are not in the OpenAPI document.
   mountLineWebhook(router, deps);
   mountWhatsAppWebhook(router, deps);
   mountPaymentsWebhook(router, deps);
+  // The mini-apps themselves (liff/dist): static files, one HTML page per app.
+  router.get(['/liff', '/liff/{*path}'], liffPages(deps));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;
-}
-
-function mount(router: Router, r: Route, deps: AppDeps) {
-  router[r.method](r.path, async (ctx) => {
-    const identity = r.access === 'public' ? undefined : await requireApiKey(ctx, deps, r.access);
-    const body = r.body ? parse(r.body, jsonBody(ctx), 'body') : undefined;
-    const query = r.query ? parse(r.query, ctx.query, 'query') : undefined;
-    const result = await r.handle({ body, query, params: ctx.params, identity, deps, ctx });
-    if (result && typeof result === 'object' && 'status' in result && 'body' in result && typeof result.status === 'number') {
-      ctx.status = result.status;
-      ctx.body = result.body;
-    } else {
-      ctx.status = r.status ?? 200;
-      ctx.body = result;
-    }
-  });
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query'): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw validationFailed(
-      `The request ${where} is not valid`,
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
 }

@@ -1,9 +1,14 @@
 import type { Knex } from 'knex';
 import type { Middleware } from 'koa';
+import type { ApiKeyHasher } from '../core/api-keys/api-key-service.ts';
 import type { ChannelDirectory } from '../core/channels/channel-directory.ts';
 import type { InboundBatcher } from '../core/inbound/inbound-batcher.ts';
 import type { SecretBox } from '../core/crypto/secret-box.ts';
+import type { OutboundPolicy } from '../core/http/safe-fetch.ts';
+import type { RateLimits } from '../core/limits/rate-limits.ts';
+import type { LiveFeed } from '../core/analytics/live-feed.ts';
 import type { Logger } from '../core/logger.ts';
+import type { LiffSettings } from './liff/line-id-token.ts';
 
 /**
  * What the api needs from the running system, passed in as one object. The api never talks to
@@ -14,19 +19,37 @@ export interface AppDeps {
   queueStore: { kind: 'redis' | 'postgres'; isReachable(): Promise<boolean> };
   logger: Logger;
   channels: ChannelDirectory;
+  /** Hashes API keys with the server's secret (core/api-keys/api-key-service.ts). */
+  apiKeys: ApiKeyHasher;
   /** Seals channel credentials written through the admin API. */
   secrets: SecretBox;
   /** Where webhooks land their events (group commit). */
   inbound: InboundBatcher;
   /** PUBLIC_BASE_URL: the address platforms call, which Twilio's signature covers. */
   publicBaseUrl?: string;
+  /** Largest body read on the API's own routes (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** Largest webhook body read (default 256 KiB). */
+  webhookBodyLimitBytes?: number;
+  /** Rate limits (core/limits/rate-limits.ts); none when absent. */
+  limits?: RateLimits;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
   /** Signs and checks the links to stored media (core/staff/staff-desk.ts StaffDeps.mediaLinkKey). */
   mediaLinkKey: Buffer;
   /** DATA_DIR: stored media lives under DATA_DIR/media. */
   dataDir: string;
+  /** Which outbound URLs may be registered (webhook receivers): core/http/safe-fetch.ts; public addresses only unless given. */
+  outbound?: OutboundPolicy;
+  /** TRUST_PROXY: believe X-Forwarded-* headers (ctx.ip, ctx.host, ctx.protocol). */
+  trustProxy?: boolean;
+  /** The live stream of case changes (GET /api/v1/analytics/live); absent: that route answers 503. */
+  live?: LiveFeed;
+  /** The LIFF pages and their API (api/liff/); absent: the pages are served without a LIFF id and `/liff-api/v1` answers 401. */
+  liff?: LiffSettings & {
+    /** The built pages (`liff/dist`); absent: the default next to this repository's liff/. */
+    distDir?: string;
+  };
   /** Development only: the chat simulator and the fake platforms it talks through. */
   devMiddleware?: Middleware;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorBody } from '../core/contracts/platform.ts';
-import type { Route } from './routes/route.ts';
+import type { Route } from './route.ts';
 
 /** Builds the OpenAPI 3.1 document from the route declarations and their zod schemas. */
 export function buildOpenApi(routes: Route[], info: { title: string; version: string }) {
@@ -34,7 +34,10 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     const responses: Record<string, unknown> = {
       [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
     };
-    if (r.access !== 'public') {
+    if (r.access === 'liff') {
+      responses['401'] = errorResponse('Missing, forged, expired or wrong-audience LIFF ID token');
+      responses['503'] = errorResponse('LINE could not be reached to verify the token');
+    } else if (r.access !== 'public') {
       responses['401'] = errorResponse('Missing or invalid API key');
       responses['403'] = errorResponse(`The key's role lacks ${r.access}`);
     }
@@ -47,7 +50,7 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     paths[path][r.method] = {
       summary: r.summary,
       tags: [r.tag],
-      ...(r.access === 'public' ? { security: [] } : { 'x-permission': r.access }),
+      ...(r.access === 'public' ? { security: [] } : r.access === 'liff' ? { security: [{ liffIdToken: [] }] } : { 'x-permission': r.access }),
       ...(params.length ? { parameters: params } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
       responses,
@@ -60,7 +63,10 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     paths,
     components: {
       schemas,
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued to the org' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued to the org' },
+        liffIdToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A LIFF ID token (`liff.getIDToken()`), verified with LINE against LINE_LOGIN_CHANNEL_ID" },
+      },
     },
   };
 }

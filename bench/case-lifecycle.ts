@@ -32,7 +32,7 @@ export async function benchCaseLifecycle(): Promise<string> {
   process.env.TEST_DATABASE_URL = SERVER_URL;
   process.env.TEST_REDIS_URL = REDIS_URL;
   const db = await createTestDatabase({ migrate: false });
-  const sys: TestSystem = await startTestSystem({ db, env: { DEV_SIMULATOR: 'off' } });
+  const sys: TestSystem = await startTestSystem({ db, env: { DEV_SIMULATOR: 'off', RATE_LIMIT_API: 'off' } });
   try {
     const api = async (method: string, path: string, body?: unknown, key = TEST_ADMIN_KEY) => {
       const t = performance.now();

@@ -1,14 +1,22 @@
+import { benchBookingIntake } from './booking-intake.ts';
+import { benchBookingList } from './booking-list.ts';
+import { benchAnalytics } from './analytics.ts';
 import { benchCaseLifecycle } from './case-lifecycle.ts';
 import { benchCaseSla } from './case-sla.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchOfflineClassifierLatency } from './offline-classifier-latency.ts';
 import { benchOutboxThroughput } from './outbox-throughput.ts';
+import { benchRateLimits } from './rate-limits.ts';
 import { benchStaffTaps } from './staff-taps.ts';
 import { benchWebhookIngestion } from './webhook-ingestion.ts';
+import { benchKillTest } from './kill-test.ts';
+import { benchWebhookFuzz } from './webhook-fuzz.ts';
+import { benchLiffPages } from './liff-pages.ts';
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables. `npm run bench -- start`,
- * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle` or `-- taps` runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
+ * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle`, `-- taps`, `-- limits`, `-- intake`,
+ * `-- booking-list`, `-- analytics`, `-- liff` (the customer pages in Chromium on a slow phone), `-- kill` (the kill test) or `-- fuzz` (20,000 signed mutated webhooks) runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
  * servers (the webhook figure always wants a PostgreSQL server).
  */
 const only = process.argv[2];
@@ -20,6 +28,13 @@ const benches: Record<string, () => Promise<string>> = {
   sla: () => benchCaseSla(),
   lifecycle: () => benchCaseLifecycle(),
   taps: () => benchStaffTaps(),
+  kill: () => benchKillTest(),
+  fuzz: () => benchWebhookFuzz(),
+  limits: () => benchRateLimits(),
+  intake: () => benchBookingIntake(),
+  'booking-list': () => benchBookingList(),
+  analytics: () => benchAnalytics(),
+  liff: () => benchLiffPages(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

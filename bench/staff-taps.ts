@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lineId, type LineDelivery } from '../bot/simulator/fake-line-api.ts';
+import { lineId, type LineDelivery } from '../dev/fakes/line-api.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { resolveContact } from '../core/contacts/contact-identities.ts';
 import { openConversation } from '../core/conversations/conversation-log.ts';
@@ -34,7 +34,7 @@ export async function benchStaffTaps(): Promise<string> {
       Array.from({ length: STAFF }, async (_, i) => {
         const lineUserId = lineId('U');
         const [row] = await knex('staff')
-          .insert({ org_id: orgId, display_name: `Staff ${i + 1}`, role: 'support', language: 'en', line_user_id: lineUserId, enrolled_at: new Date() })
+          .insert({ org_id: orgId, display_name: `Staff ${i + 1}`, role: 'support', language: 'en', line_user_id: lineUserId, line_channel_id: channelId, enrolled_at: new Date() })
           .returning('id');
         return { id: row.id as string, lineUserId };
       }),

@@ -3,23 +3,25 @@ import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import { createApp } from '../api/app.ts';
 import type { Config } from '../core/config.ts';
-import { ensureBootstrapAdminKey } from '../core/api-keys/api-key-service.ts';
+import { ApiKeyHasher, ensureBootstrapAdminKey } from '../core/api-keys/api-key-service.ts';
 import { bootstrapChannels } from '../core/channels/bootstrap-channels.ts';
-import { ChannelDirectory } from '../core/channels/channel-directory.ts';
+import { ChannelDirectory, deactivateChannelsOfOrigin, resealLegacyChannelCredentials } from '../core/channels/channel-directory.ts';
+import { resealLegacyWebhookSecrets } from '../core/integrations/webhook-endpoints.ts';
+import { RateLimits } from '../core/limits/rate-limits.ts';
 import { InboundBatcher } from '../core/inbound/inbound-batcher.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { SecretBox } from '../core/crypto/secret-box.ts';
 import { connectDatabase, isEmbeddedDatabase } from '../core/db/connect.ts';
+import { LiveFeed } from '../core/analytics/live-feed.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../core/db/embedded-postgres.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
+import type { OutboundPolicy } from '../core/http/safe-fetch.ts';
 import type { Logger } from '../core/logger.ts';
 import { ensureDefaultOrg } from '../core/orgs/default-org.ts';
 import { loadDemoSeed } from '../seeds/demo.ts';
 import { JobRunner, type ProcessorTable } from '../workers/job-runner.ts';
 import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts';
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
-import { createDevPlatforms } from '../bot/simulator/dev-platforms.ts';
-import { prepareSimulatorChannels } from '../bot/simulator/simulator-channels.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { OUTBOUND_QUEUE } from '../core/conversations/outgoing.ts';
@@ -31,10 +33,25 @@ import { profileProcessors } from '../workers/processors/profiles.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
+import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
 import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
 import { webhookProcessors } from '../workers/processors/webhooks.ts';
 import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
 import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
+import { subscribeToCaseEvents } from '../core/cases/case-timeline.ts';
+import { customerNotices } from '../core/cases/case-notifications.ts';
+import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
+import { markCaseChanged } from '../core/analytics/case-rollup.ts';
+import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
+import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
+import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
+import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
+import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
+import { eraseContactCases, moveCasesToContact } from '../core/cases/case-assignment.ts';
+import { eraseContactBookings, moveBookingsToContact } from '../core/bookings/booking-desk.ts';
+import { eraseContactConversations, moveConversationsToContact, resetFailedMessages } from '../core/conversations/conversation-log.ts';
+import { subscribeToRequeuedRows } from '../core/outbox/outbox-retry.ts';
+import { moveGroupsToContact } from '../core/staff/staff-groups.ts';
 
 /**
  * The composition root: one function that starts the api, the workers or both on the configured
@@ -54,6 +71,8 @@ export interface SystemOptions {
   relay?: Partial<Omit<OutboxRelayOptions, 'knex' | 'backend' | 'logger'>>;
   /** Redis key prefix, so that test runs sharing one Redis do not see each other's jobs. */
   queuePrefix?: string;
+  /** Tests: a hosts-style resolver for outbound requests (core/http/safe-fetch.ts). */
+  outboundResolve?: OutboundPolicy['resolve'];
 }
 
 export interface RunningSystem {
@@ -67,14 +86,42 @@ export interface RunningSystem {
   relay: OutboxRelay | undefined;
   secrets: SecretBox;
   channels: ChannelDirectory;
+  /** The live stream's feed, when the api runs here. */
+  live: LiveFeed | undefined;
   defaultOrgId: string;
   stop(): Promise<void>;
 }
 
 export class StartupError extends Error {}
 
+/**
+ * Who reacts to cases and bookings (the staff desk, the business's webhooks, the customer's
+ * notices), who moves what a contact has when two contacts merge, and who resets a failed send's
+ * messages when it is sent again. Each runs inside the
+ * transaction of its cause (core/cases/case-timeline.ts, core/contacts/merge-contacts.ts).
+ */
+function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
+  subscribeToCaseEvents('staff-desk', reactToCaseEvent);
+  subscribeToCaseEvents('webhooks', sendCaseWebhooks);
+  subscribeToCaseEvents('customer-notices', customerNotices({ trackingBaseUrl: o.publicBaseUrl }));
+  // After the resolved notice: the satisfaction question, when the case type asks it.
+  subscribeToCaseEvents('satisfaction', satisfactionSurvey());
+  // The analytics' per-case facts: this case is recomputed (core/analytics/case-rollup.ts).
+  subscribeToCaseEvents('analytics-rollup', markCaseChanged);
+  subscribeToBookingEvents('staff-desk', reactToBookingEvent);
+  subscribeToContactMerges('conversations', moveConversationsToContact);
+  subscribeToContactMerges('cases', moveCasesToContact);
+  subscribeToContactMerges('bookings', moveBookingsToContact);
+  subscribeToContactMerges('staffGroups', moveGroupsToContact);
+  subscribeToContactErasure('conversations', eraseContactConversations);
+  subscribeToContactErasure('cases', eraseContactCases);
+  subscribeToContactErasure('bookings', eraseContactBookings);
+  subscribeToRequeuedRows(OUTBOUND_QUEUE, resetFailedMessages);
+}
+
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const { config, logger } = opts;
+  const outbound: OutboundPolicy = { ...config.outbound, ...(opts.outboundResolve ? { resolve: opts.outboundResolve } : {}) };
   const runsApi = opts.roles.includes('api');
   const runsWorkers = opts.roles.includes('workers');
   const cleanups: (() => Promise<void>)[] = [];
@@ -113,13 +160,17 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     const appKey = config.encryptionKey ?? loadOrCreateKeyFile(config.dataDir);
     const secrets = new SecretBox(appKey);
+    // Secrets sealed before they were bound to their row are rewritten once (docs/security.md).
+    const resealed = (await resealLegacyChannelCredentials(knex, secrets)) + (await resealLegacyWebhookSecrets(knex, secrets));
+    if (resealed) logger.info({ resealed }, 'secrets at rest re-sealed to v2');
 
     const org = await ensureDefaultOrg(knex);
     if (org.created && config.loadDemoSeed) {
       await loadDemoSeed(knex, org.id);
       logger.info({ orgId: org.id }, 'demo seed loaded');
     }
-    if (config.adminApiKey) await ensureBootstrapAdminKey(knex, org.id, config.adminApiKey);
+    const apiKeys = new ApiKeyHasher(appKey);
+    if (config.adminApiKey) await ensureBootstrapAdminKey(knex, apiKeys, org.id, config.adminApiKey);
     await bootstrapChannels(knex, secrets, org.id, config);
     const channels = new ChannelDirectory(knex, secrets);
 
@@ -134,12 +185,14 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     // Known once the api listens; the workers' tracking links use it when PUBLIC_BASE_URL is unset.
     let url: string | undefined;
     let relay: OutboxRelay | undefined;
+    const publicBaseUrl = () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`;
+    subscribeToTimelines({ publicBaseUrl });
     if (runsWorkers) {
       const staffDeps = {
         knex,
         actionKey: deriveActionKey(appKey),
         mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
-        publicBaseUrl: () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`,
+        publicBaseUrl,
       };
       const processors = {
         ...systemProcessors({ knex }),
@@ -155,11 +208,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           twilioApiBaseUrl: config.twilio.apiBaseUrl,
           publicBaseUrl: config.http.publicBaseUrl,
         }),
-        ...mediaProcessors({ knex, channels, store: new LocalDiskMediaStore(config.dataDir), lineDataApiBaseUrl: config.line.dataApiBaseUrl }),
+        ...mediaProcessors({ knex, channels, store: new LocalDiskMediaStore(config.dataDir), lineDataApiBaseUrl: config.line.dataApiBaseUrl, outbound }),
         ...profileProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl }),
         ...slaProcessors({ knex }),
+        ...bookingFollowUpProcessors({ knex, publicBaseUrl }),
         ...paymentProcessors({ knex }),
-        ...webhookProcessors({ knex, secrets }),
+        ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
         ...opts.processors,
       };
@@ -176,6 +230,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => runner.stop());
       await scheduleSystemJobs(queues);
       await scheduleSlaSweep(queues);
+      await scheduleBookingFollowUpSweep(queues);
       await scheduleStaffJobs(queues);
       // PostgreSQL wakes the relay when rows commit; the embedded one cannot, so there it polls often.
       const embeddedDb = await isEmbeddedDatabase(knex);
@@ -196,30 +251,60 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     }
 
     let simulatorUrl: string | undefined;
+    let live: LiveFeed | undefined;
     if (runsApi) {
-      // The simulator's fake platforms live in the api, and its channels' jobs run in the workers:
-      // it needs both in this process.
-      const simulatorChannels =
-        config.devSimulator && runsWorkers ? await prepareSimulatorChannels(knex, secrets, org.id) : undefined;
-      const dev = simulatorChannels
-        ? createDevPlatforms({
-            selfUrl: () => url!,
-            publicBaseUrl: () => config.http.publicBaseUrl,
-            line: simulatorChannels.line,
-            whatsapp: simulatorChannels.whatsapp,
-          })
-        : undefined;
+      // The simulator's fake platforms and its channels' jobs run in this process: it needs the api
+      // and the workers here. Its code (dev/) is loaded only then, so production, where the
+      // simulator is always off, never loads a fake platform. Whenever it is off, its channels are
+      // inactive: nothing is accepted on them and nothing is sent over them.
+      const simulator = config.devSimulator && runsWorkers ? await loadSimulator() : undefined;
+      if (!simulator && (await deactivateChannelsOfOrigin(knex, 'simulator'))) channels.forget();
+      // Counters shared by every api process: in Redis when there is one, else in PostgreSQL.
+      const limits = await RateLimits.create({ limits: config.limits, knex, redisUrl: config.redisUrl, prefix: opts.queuePrefix });
+      cleanups.push(() => limits.close());
+      if (simulator) {
+        const simulatorChannels = await simulator.prepareSimulatorChannels(knex, secrets, org.id);
+        cleanups.push(async () => {
+          await deactivateChannelsOfOrigin(knex, 'simulator');
+          channels.forget();
+        });
+        let simulatorOrigin: string | undefined;
+        const sim = simulator.createSimulatorServer({
+          selfUrl: () => url!,
+          fakesUrl: () => simulatorOrigin!,
+          publicBaseUrl: () => config.http.publicBaseUrl,
+          line: simulatorChannels.line,
+          whatsapp: simulatorChannels.whatsapp,
+        });
+        const simServer = createServer(sim.app.callback());
+        await listen(simServer, config.simulatorPort, simulator.SIMULATOR_HOST);
+        simulatorOrigin = `http://${simulator.SIMULATOR_HOST}:${(simServer.address() as AddressInfo).port}`;
+        cleanups.push(() => closeServer(simServer));
+        await simulatorChannels.pointAt({ lineApiBaseUrl: sim.dev.lineApiBaseUrl(), twilioApiBaseUrl: sim.dev.twilioApiBaseUrl() });
+        channels.forget();
+        // Its webhooks go to the api's url, known once the api listens (below), before anyone can use the page.
+        simulatorUrl = `${simulatorOrigin}/dev/chat?token=${sim.token}`;
+      }
+
+      live = new LiveFeed(knex, { databaseUrl, embedded: await isEmbeddedDatabase(knex), logger });
+      await live.start();
       const app = createApp({
-        devMiddleware: dev?.middleware,
+        live,
         knex,
         logger,
         channels,
         secrets,
+        apiKeys,
         mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
         dataDir: config.dataDir,
         inbound: new InboundBatcher(knex),
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
+        outbound,
+        trustProxy: config.trustProxy,
+        limits,
+        webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+        liff: { lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, loginChannelId: config.line.loginChannelId, liffIds: config.line.liffIds },
         queueStore: { kind: queues.kind, isReachable: () => isQueueReachable(queues) },
       });
       const server = createServer(app.callback());
@@ -227,11 +312,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       const { port } = server.address() as AddressInfo;
       url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
       cleanups.push(() => closeServer(server));
-      if (simulatorChannels && dev) {
-        await simulatorChannels.pointAt({ lineApiBaseUrl: dev.lineApiBaseUrl(), twilioApiBaseUrl: dev.twilioApiBaseUrl() });
-        channels.forget();
-        simulatorUrl = `${url}/dev/chat`;
-      }
+      // Runs before the server closes (cleanups run last first): open streams end, so it can.
+      const feed = live;
+      cleanups.push(() => feed.stop());
     }
 
     return {
@@ -243,6 +326,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       relay,
       secrets,
       channels,
+      live,
       defaultOrgId: org.id,
       stop: stopAll,
     };
@@ -250,6 +334,15 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     await stopAll();
     throw err;
   }
+}
+
+/** The chat simulator and its fake platforms, from dev/: imported on demand, never at start-up. */
+async function loadSimulator() {
+  const [{ createSimulatorServer, SIMULATOR_HOST }, { prepareSimulatorChannels }] = await Promise.all([
+    import('../dev/simulator/simulator-server.ts'),
+    import('../dev/simulator/simulator-channels.ts'),
+  ]);
+  return { createSimulatorServer, SIMULATOR_HOST, prepareSimulatorChannels };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, MessageKind } from '../core/models/vocabulary.ts';
+import type { DeliveryStatus, MessageKind } from '../core/vocabulary.ts';
 
 /**
  * One channel-neutral shape for everything a platform tells us (DESIGN.md section 3): the LINE and

@@ -3,7 +3,7 @@ import type { Channel } from '../core/channels/channel-directory.ts';
 import { resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
 import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
-import type { Language } from '../core/models/vocabulary.ts';
+import type { Language } from '../core/vocabulary.ts';
 import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
 import { addToOutbox } from '../core/outbox/outbox.ts';
 import { greetJoinedGroup, groupJoined, groupLeft } from '../core/staff/staff-groups.ts';

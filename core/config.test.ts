@@ -59,6 +59,62 @@ describe('loadConfig', () => {
     expect(loadConfig({ APP_ENCRYPTION_KEY: b64 }).encryptionKey).toEqual(Buffer.alloc(32, 7));
   });
 
+  describe('in production', () => {
+    const prod = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: 'ab'.repeat(32), PUBLIC_BASE_URL: 'https://desk.example.com' };
+    const strong = 'k9G2vQ7xL0pR4sT8wY1zB5nM3cF6hJ0d';
+
+    it('starts with strong values', () => {
+      const c = loadConfig({ ...prod, ADMIN_API_KEY: strong, PAYMENTS_WEBHOOK_SECRET: strong });
+      expect(c.outbound).toEqual({ requireHttps: true, allowNetworks: [] });
+      expect(c.trustProxy).toBe(false);
+    });
+
+    it.each([
+      [{ ADMIN_API_KEY: 'change-me-admin-key-123' }, 'ADMIN_API_KEY'],
+      [{ ADMIN_API_KEY: 'change-me-admin-key-123-but-long-enough-now' }, 'ADMIN_API_KEY'],
+      [{ ADMIN_API_KEY: 'a-key-of-twenty-five-chars' }, 'ADMIN_API_KEY'],
+      [{ PAYMENTS_WEBHOOK_SECRET: 'payments-secret-short' }, 'PAYMENTS_WEBHOOK_SECRET'],
+      [{ PAYMENTS_WEBHOOK_SECRET: 'secret-secret-secret-secret-secret' }, 'PAYMENTS_WEBHOOK_SECRET'],
+      [{ PUBLIC_BASE_URL: '' }, 'PUBLIC_BASE_URL'],
+    ])('refuses a sample, short or missing value: %o', (env, variable) => {
+      expect(problemsOf({ ...prod, ...env })).toEqual([variable]);
+    });
+
+    it('allows the sample values outside production, for trying the product', () => {
+      expect(problemsOf({ ADMIN_API_KEY: 'change-me-admin-key-123', PAYMENTS_WEBHOOK_SECRET: 'payments-secret-x' })).toEqual([]);
+    });
+  });
+
+  it('reads OUTBOUND_ALLOW_NETWORKS as CIDR ranges and TRUST_PROXY as a switch', () => {
+    const c = loadConfig({ OUTBOUND_ALLOW_NETWORKS: '127.0.0.0/8, 10.1.2.0/24 ::1/128', TRUST_PROXY: 'true' });
+    expect(c.outbound).toEqual({ requireHttps: false, allowNetworks: ['127.0.0.0/8', '10.1.2.0/24', '::1/128'] });
+    expect(c.trustProxy).toBe(true);
+    expect(problemsOf({ OUTBOUND_ALLOW_NETWORKS: '10.0.0.0/33' })).toEqual(['OUTBOUND_ALLOW_NETWORKS']);
+    expect(problemsOf({ TRUST_PROXY: 'yes' })).toEqual(['TRUST_PROXY']);
+  });
+
+  it('reads rate limits as <requests>/<seconds> or off, with defaults, and the simulator port', () => {
+    const d = loadConfig({});
+    expect(d.limits).toEqual({
+      public: { points: 120, seconds: 60 },
+      webhooks: { points: 10000, seconds: 10 },
+      authFailures: { points: 20, seconds: 600 },
+      api: { points: 1200, seconds: 60 },
+    });
+    expect(d.webhookBodyLimitBytes).toBe(256 * 1024);
+    expect(d.simulatorPort).toBe(0);
+    const c = loadConfig({ RATE_LIMIT_PUBLIC: '30/10', RATE_LIMIT_API: 'off', SIMULATOR_PORT: '3001' });
+    expect(c.limits.public).toEqual({ points: 30, seconds: 10 });
+    expect(c.limits.api).toBeNull();
+    expect(c.simulatorPort).toBe(3001);
+    expect(problemsOf({ RATE_LIMIT_PUBLIC: '30', RATE_LIMIT_WEBHOOKS: '0/10', RATE_LIMIT_API: 'none', SIMULATOR_PORT: 'x' }).sort()).toEqual([
+      'RATE_LIMIT_API',
+      'RATE_LIMIT_PUBLIC',
+      'RATE_LIMIT_WEBHOOKS',
+      'SIMULATOR_PORT',
+    ]);
+  });
+
   it('collects LIFF ids by app name', () => {
     expect(loadConfig({ LIFF_ID_DASHBOARD: '123-abc' }).line.liffIds).toEqual({ dashboard: '123-abc' });
   });

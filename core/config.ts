@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validateNetworks } from './http/safe-fetch.ts';
 
 /**
  * The one place that reads the environment (DESIGN.md section 5). Everything else receives a
@@ -16,6 +17,33 @@ const encryptionKey = z
     message: 'must be 32 bytes, written as 64 hex characters or base64',
   })
   .optional();
+
+const commaList = z
+  .string()
+  .trim()
+  .transform((v) => v.split(/[\s,]+/).filter(Boolean));
+
+/** `<requests>/<seconds>` (e.g. `120/60`), or `off`. */
+const rateLimit = z
+  .string()
+  .trim()
+  .regex(/^(off|[1-9]\d{0,8}\/[1-9]\d{0,6})$/, 'must be <requests>/<seconds> (e.g. 120/60) or off')
+  .transform((v): RateLimit | null => {
+    if (v === 'off') return null;
+    const [points, seconds] = v.split('/').map(Number);
+    return { points, seconds };
+  });
+
+/** At most `points` requests in `seconds`; null: no limit. */
+export interface RateLimit {
+  points: number;
+  seconds: number;
+}
+
+/** Values the README and docs show as examples: never a real secret in production. */
+export const SAMPLE_SECRET = /^(change-?me|changeme|example|sample|secret|test|password|xxx)/i;
+/** Shortest admin key and inbound webhook secret accepted in production. */
+export const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +66,7 @@ const envSchema = z.object({
   ADMIN_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   DEV_SIMULATOR: z.enum(['auto', 'off']).default('auto'),
+  SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LINE_CHANNEL_SECRET: optionalString,
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,
   LINE_API_BASE_URL: z.url().default('https://api.line.me'),
@@ -54,7 +83,14 @@ const envSchema = z.object({
   GEMINI_BASE_URL: optionalUrl,
   GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
   CLASSIFIER: z.enum(['auto', 'llm', 'offline']).default('auto'),
-  PAYMENTS_WEBHOOK_SECRET: optionalString,
+  PAYMENTS_WEBHOOK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  OUTBOUND_ALLOW_NETWORKS: commaList.optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  RATE_LIMIT_PUBLIC: rateLimit.prefault('120/60'),
+  RATE_LIMIT_WEBHOOKS: rateLimit.prefault('10000/10'),
+  RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
+  RATE_LIMIT_API: rateLimit.prefault('1200/60'),
+  WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,6 +110,8 @@ export interface Config {
   loadDemoSeed: boolean;
   /** The /dev/chat simulator and its fake platforms: on outside production unless DEV_SIMULATOR=off. */
   devSimulator: boolean;
+  /** The simulator's own listener, on loopback only; 0: a free port chosen at start. */
+  simulatorPort: number;
   line: {
     channelSecret: string | undefined;
     channelAccessToken: string | undefined;
@@ -92,6 +130,26 @@ export interface Config {
   openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
   gemini: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
   paymentsWebhookSecret: string | undefined;
+  /**
+   * Outbound HTTP to addresses others choose (webhooks, media; core/http/safe-fetch.ts): https in
+   * production, and only public addresses unless OUTBOUND_ALLOW_NETWORKS names ranges.
+   */
+  outbound: { requireHttps: boolean; allowNetworks: string[] };
+  /** TRUST_PROXY: believe X-Forwarded-* (only behind a proxy that sets them). */
+  trustProxy: boolean;
+  /** Rate limits (core/limits/rate-limits.ts); null: that limit is off. */
+  limits: {
+    /** /public/v1/* and /media, per client address. */
+    public: RateLimit | null;
+    /** Each webhook path (one channel), whoever calls it. */
+    webhooks: RateLimit | null;
+    /** Requests with a wrong API key, per client address. */
+    authFailures: RateLimit | null;
+    /** Authenticated API requests, per API key. */
+    api: RateLimit | null;
+  };
+  /** Largest webhook body read, in bytes (the rest of the API: 1 MiB). */
+  webhookBodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +183,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.APP_ENCRYPTION_KEY) {
     problems.push({ variable: 'APP_ENCRYPTION_KEY', message: 'is required in production' });
   }
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_BASE_URL) {
+    problems.push({ variable: 'PUBLIC_BASE_URL', message: 'is required in production (links sent to customers are built on it)' });
+  }
+  if (e.NODE_ENV === 'production') {
+    for (const variable of ['ADMIN_API_KEY', 'PAYMENTS_WEBHOOK_SECRET'] as const) {
+      const value = e[variable];
+      if (value === undefined) continue;
+      if (value.length < MIN_PRODUCTION_SECRET_LENGTH) {
+        problems.push({ variable, message: `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production` });
+      } else if (SAMPLE_SECRET.test(value)) {
+        problems.push({ variable, message: 'is a sample value from the documentation; generate one (openssl rand -base64 32)' });
+      }
+    }
+  }
+  const badNetwork = e.OUTBOUND_ALLOW_NETWORKS ? validateNetworks(e.OUTBOUND_ALLOW_NETWORKS) : null;
+  if (badNetwork) problems.push({ variable: 'OUTBOUND_ALLOW_NETWORKS', message: badNetwork });
   if (Boolean(e.LINE_CHANNEL_SECRET) !== Boolean(e.LINE_CHANNEL_ACCESS_TOKEN)) {
     const missing = e.LINE_CHANNEL_SECRET ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
     problems.push({ variable: missing, message: 'must be set together with its LINE pair' });
@@ -147,6 +221,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: e.ADMIN_API_KEY,
     loadDemoSeed: e.DEMO_SEED === 'auto',
     devSimulator: e.DEV_SIMULATOR === 'auto' && e.NODE_ENV !== 'production',
+    simulatorPort: e.SIMULATOR_PORT,
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
@@ -165,6 +240,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     gemini: { apiKey: e.GEMINI_API_KEY, baseUrl: e.GEMINI_BASE_URL, model: e.GEMINI_MODEL },
     paymentsWebhookSecret: e.PAYMENTS_WEBHOOK_SECRET,
+    outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
+    trustProxy: e.TRUST_PROXY === 'true',
+    limits: { public: e.RATE_LIMIT_PUBLIC, webhooks: e.RATE_LIMIT_WEBHOOKS, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
+    webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
   };
 }
 

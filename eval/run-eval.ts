@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KINDS, type Classification, type Classifier, type Kind } from '../core/understanding/classification.ts';
 import { taxonomySchema, type Taxonomy } from '../core/understanding/taxonomy.ts';
-import { OfflineClassifier, classifyOffline, type ConfidenceSignals } from '../core/understanding/offline-classifier.ts';
+import { OfflineClassifier } from '../core/understanding/offline-classifier.ts';
+import { NgramBaseline } from './ngram-baseline.ts';
 import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxonomy.ts';
 
 /**
@@ -13,9 +15,7 @@ import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxo
  *
  * Options: `--split dev|test|all` (default all; dev is every fourth line, m0004, m0008, ..., the
  * part looked at while building the classifier; test is the rest, never looked at line by line),
- * `--errors` (list the misclassified lines of the split), `--offline-only`, `--fit-calibration`
- * (fit the offline classifier's confidence coefficients on the dev lines and the seed's own
- * examples, leave-one-out, and print them).
+ * `--errors` (list the misclassified lines of the split), `--offline-only`, `--set NAME` (one set).
  */
 
 export interface EvalMessage {
@@ -25,6 +25,8 @@ export interface EvalMessage {
   caseType?: string;
   bookingType?: string;
   faqKey?: string;
+  /** The public set's own label, kept for error listings. */
+  intent?: string;
 }
 
 export const messagesPath = fileURLToPath(new URL('./messages.jsonl', import.meta.url));
@@ -98,6 +100,12 @@ export interface Summary {
   faqFalseMatches: number;
   noFaqCount: number;
   fullAccuracy: number;
+  /** Mean over the kinds the set has of each kind's F1. */
+  kindMacroF1: number;
+  /** Answers at or above the bot's threshold (0.5): the bot acts on these. */
+  actedOn: number;
+  /** Of those, the share wrong in kind or type: a wrong action. */
+  wrongWhenActedOn: number;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
@@ -119,13 +127,34 @@ export function summarise(preds: Prediction[]): Summary {
     faqFalseMatches: noFaq.filter((p) => p.result.faqKey).length,
     noFaqCount: noFaq.length,
     fullAccuracy: ratio(preds.filter(fullyCorrect).length, preds.length),
+    kindMacroF1: kindMacroF1(preds),
+    actedOn: ratio(preds.filter((p) => p.result.confidence >= ACT_THRESHOLD).length, preds.length),
+    wrongWhenActedOn: ratio(preds.filter((p) => p.result.confidence >= ACT_THRESHOLD && !fullyCorrect(p)).length, preds.filter((p) => p.result.confidence >= ACT_THRESHOLD).length),
   };
+}
+
+/** The conversation router acts on a classification at this confidence or more. */
+export const ACT_THRESHOLD = 0.5;
+
+export function kindMacroF1(preds: Prediction[]): number {
+  const f1s: number[] = [];
+  for (const k of KINDS) {
+    const tp = preds.filter((p) => p.message.kind === k && p.result.kind === k).length;
+    const gold = preds.filter((p) => p.message.kind === k).length;
+    const predicted = preds.filter((p) => p.result.kind === k).length;
+    // Over the kinds the set has: a set without small talk is not scored on it, but every
+    // message wrongly called "other" still costs its own kind's recall.
+    if (gold === 0) continue;
+    f1s.push(tp === 0 ? 0 : (2 * tp) / (gold + predicted));
+  }
+  return f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : NaN;
 }
 
 // ---- Markdown ---------------------------------------------------------------------------------
 
 const pct = (x: number) => (Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)} %`);
 const f2 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(2));
+const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -266,59 +295,6 @@ export function report(name: string, preds: Prediction[], taxonomy: Taxonomy, wi
   return out.join('\n');
 }
 
-// ---- Calibration fit ---------------------------------------------------------------------------
-
-interface CalibrationSample {
-  x: ConfidenceSignals;
-  correct: boolean;
-}
-
-/** Signals and correctness on the dev lines and on each seed example left out of its own class. */
-export function calibrationSamples(taxonomy: Taxonomy, messages: EvalMessage[]): CalibrationSample[] {
-  const out: CalibrationSample[] = [];
-  for (const m of messages.filter(isDev)) {
-    const d = classifyOffline({ text: m.text, taxonomy });
-    out.push({ x: d.signals, correct: labelOf(m.kind, m.caseType, m.bookingType) === predLabel(d.classification) });
-  }
-  for (const group of ['caseTypes', 'bookingTypes'] as const) {
-    taxonomy[group].forEach((entry, ci) => {
-      entry.examples.forEach((text, xi) => {
-        const held: Taxonomy = structuredClone(taxonomy);
-        held[group][ci].examples.splice(xi, 1);
-        const d = classifyOffline({ text, taxonomy: held });
-        const kind: Kind = group === 'caseTypes' ? 'case' : 'booking';
-        const gold = labelOf(kind, kind === 'case' ? entry.key : undefined, kind === 'booking' ? entry.key : undefined);
-        out.push({ x: d.signals, correct: gold === predLabel(d.classification) });
-      });
-    });
-  }
-  return out;
-}
-
-/** Logistic regression (gradient descent, light L2) of correctness on the confidence signals. */
-export function fitCalibration(samples: CalibrationSample[]): { c0: number; top: number; kindMargin: number; typed: number; typeMargin: number; nothing: number } {
-  const scored = samples.filter((s) => !s.x.nothing);
-  const feats = (x: ConfidenceSignals) => [1, x.top, x.kindMargin, x.typed, x.typeMargin];
-  const w = [0, 0, 0, 0, 0];
-  const lr = 0.5;
-  const l2 = 0.001;
-  for (let epoch = 0; epoch < 20000; epoch++) {
-    const grad = [0, 0, 0, 0, 0];
-    for (const s of scored) {
-      const f = feats(s.x);
-      const z = f.reduce((a, v, i) => a + v * w[i], 0);
-      const p = 1 / (1 + Math.exp(-z));
-      const err = p - (s.correct ? 1 : 0);
-      f.forEach((v, i) => (grad[i] += err * v));
-    }
-    w.forEach((_, i) => (w[i] -= lr * (grad[i] / scored.length + (i > 0 ? l2 * w[i] : 0))));
-  }
-  const nothing = samples.filter((s) => s.x.nothing);
-  const nothingAcc = nothing.length ? nothing.filter((s) => s.correct).length / nothing.length : NaN;
-  const r = (v: number) => Math.round(v * 100) / 100;
-  return { c0: r(w[0]), top: r(w[1]), kindMargin: r(w[2]), typed: r(w[3]), typeMargin: r(w[4]), nothing: r(nothingAcc) };
-}
-
 /** The configured LLM classifier (behind its offline fallback), when a key is set; else why not. */
 async function llmClassifier(): Promise<{ classifier: Classifier; fallbacks: () => number } | string> {
   if (!process.env.OPENAI_API_KEY && !process.env.GEMINI_API_KEY) return 'no OPENAI_API_KEY or GEMINI_API_KEY set';
@@ -350,39 +326,136 @@ async function llmClassifier(): Promise<{ classifier: Classifier; fallbacks: () 
   }
 }
 
+export interface EvalSet {
+  name: string;
+  /** Where the messages came from, for the report. */
+  source: string;
+  taxonomy: Taxonomy;
+  messages: EvalMessage[];
+}
+
+export const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+
+/** The public sets written by `node eval/prepare-public-sets.ts` (git-ignored), in name order. */
+export function loadPublicSets(dir = publicDir): EvalSet[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => existsSync(join(dir, name, 'messages.jsonl')) && existsSync(join(dir, name, 'taxonomy.json')))
+    .map((name) => {
+      const meta = existsSync(join(dir, name, 'meta.json')) ? (JSON.parse(readFileSync(join(dir, name, 'meta.json'), 'utf8')) as { repo?: string; commit?: string }) : {};
+      return {
+        name,
+        source: `${meta.repo ?? 'unknown'}${meta.commit ? `@${meta.commit.slice(0, 10)}` : ''}`,
+        taxonomy: taxonomySchema.parse(JSON.parse(readFileSync(join(dir, name, 'taxonomy.json'), 'utf8'))),
+        messages: loadEvalMessages(join(dir, name, 'messages.jsonl')),
+      };
+    });
+}
+
+/** The headline of one set: one row per classifier. */
+function headline(rows: [string, Summary][]): string {
+  return table(
+    ['classifier', 'messages', 'kind accuracy', 'kind macro-F1', 'case type (on cases)', 'booking type (on bookings)', 'FAQ entry (on FAQ questions)', 'acted on (confidence >= 0.5)', 'wrong when acted on'],
+    rows.map(([name, s]) => [name, s.n, pct(s.kindAccuracy), f2(s.kindMacroF1), `${pct(s.caseTypeAccuracy)} (${s.caseCount})`, `${pct(s.bookingTypeAccuracy)} (${s.bookingCount})`, `${pct(s.faqAccuracy)} (${s.faqCount})`, pct(s.actedOn), pct(s.wrongWhenActedOn)]),
+  );
+}
+
+function kindConfusion(preds: Prediction[]): string {
+  return confusion(preds, (m) => m.kind, (r) => r.kind, [...KINDS].filter((k) => preds.some((p) => p.message.kind === k)), [...KINDS]);
+}
+
+/** Worst-recognised intents of a public set: where to look, not what to tune. */
+function worstIntents(preds: Prediction[], n = 8): string {
+  const byIntent = new Map<string, Prediction[]>();
+  for (const p of preds) {
+    const key = p.message.intent ?? labelOf(p.message.kind, p.message.caseType, p.message.bookingType);
+    if (!byIntent.has(key)) byIntent.set(key, []);
+    byIntent.get(key)!.push(p);
+  }
+  const rows = [...byIntent.entries()]
+    .map(([intent, ps]) => {
+      const kinds = new Map<string, number>();
+      for (const p of ps) kinds.set(p.result.kind, (kinds.get(p.result.kind) ?? 0) + 1);
+      const answered = [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([k, c]) => `${k} ${c}`).join(', ');
+      return { intent, gold: ps[0].message.kind, n: ps.length, acc: ps.filter((p) => p.result.kind === p.message.kind).length / ps.length, answered };
+    })
+    .sort((a, b) => a.acc - b.acc)
+    .slice(0, n);
+  return table(['intent', 'gold kind', 'messages', 'kind accuracy', 'answered'], rows.map((r) => [r.intent, r.gold, r.n, pct(r.acc), r.answered]));
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
+  const onlySet = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
   const withErrors = args.includes('--errors');
   const all = loadEvalMessages();
   const messages = splitArg === 'dev' ? all.filter(isDev) : splitArg === 'test' ? all.filter((m) => !isDev(m)) : all;
   const { taxonomy, drift } = loadEvalTaxonomy();
-  if (args.includes('--fit-calibration')) {
-    const samples = calibrationSamples(taxonomy, all);
-    const fit = fitCalibration(samples);
-    process.stdout.write(`${samples.length} samples (${samples.filter((s) => s.x.nothing).length} where nothing matched)\n${JSON.stringify(fit)}\n`);
-    return;
-  }
-
   const out: string[] = ['# Message classification: evaluation', ''];
-  out.push(`${messages.length} messages (${splitArg}) from eval/messages.jsonl; taxonomy: the demo seed (${taxonomy.caseTypes.length} case types, ${taxonomy.bookingTypes.length} services) and ${new Set(taxonomy.faq.map((f) => f.key)).size} FAQ entries (Thai and English each).`);
-  if (drift) out.push('\n**Warning:** eval/taxonomy.json differs from the seed; run `node eval/export-seed-taxonomy.ts`. Using the seed.');
-  out.push('');
-
-  const offline = new OfflineClassifier();
-  const offlinePreds = await predictAll(offline, messages, taxonomy);
-  out.push(report(`Offline classifier (${offline.provider}/${offline.model})`, offlinePreds, taxonomy, withErrors));
-
-  if (!args.includes('--offline-only')) {
-    const llm = await llmClassifier();
-    if (typeof llm === 'string') {
-      out.push(`\n## LLM classifier\n\nSkipped: ${llm}.`);
-    } else {
-      const llmPreds = await predictAll(llm.classifier, messages, taxonomy, 4);
-      out.push('\n' + report(`LLM classifier (${llm.classifier.provider}/${llm.classifier.model})`, llmPreds, taxonomy, withErrors));
-      out.push(`\n${llm.fallbacks()} of ${llmPreds.length} answers came from the offline fallback (LLM timeout or error).`);
-    }
+  if (drift) out.push('**Warning:** eval/taxonomy.json differs from the seed; run `node eval/export-seed-taxonomy.ts`. Using the seed.\n');
+  const own: EvalSet = { name: 'opsdesk', source: `eval/messages.jsonl (${splitArg})`, taxonomy, messages };
+  const publicSets = loadPublicSets();
+  if (publicSets.length === 0) {
+    out.push('Public sets are not prepared (eval/public/ is empty): only the repository\'s own set is measured. To prepare them, bring the snapshots (see eval/prepare-public-sets.ts) and run `node eval/prepare-public-sets.ts`.\n');
   }
+  const sets = [own, ...publicSets].filter((s) => !onlySet || s.name === onlySet);
+
+  const llm = args.includes('--offline-only') ? 'not asked for (--offline-only)' : await llmClassifier();
+  const offline = new OfflineClassifier();
+  const baseline = new NgramBaseline();
+  const overview: (string | number)[][] = [];
+  const sections: string[] = [];
+  for (const set of sets) {
+    const offlinePreds = await predictAll(offline, set.messages, set.taxonomy);
+    const baselinePreds = await predictAll(baseline, set.messages, set.taxonomy);
+    const rows: [string, Summary][] = [
+      [`offline (${offline.model})`, summarise(offlinePreds)],
+      [`baseline (${baseline.model})`, summarise(baselinePreds)],
+    ];
+    let llmPreds: Prediction[] | undefined;
+    let llmNote = '';
+    if (typeof llm !== 'string') {
+      llmPreds = await predictAll(llm.classifier, set.messages, set.taxonomy, 4);
+      rows.push([`LLM (${llm.classifier.provider}/${llm.classifier.model})`, summarise(llmPreds)]);
+      llmNote = `\n${llm.fallbacks()} answers so far came from the offline fallback (LLM timeout or error).`;
+    }
+    for (const [name, s] of rows) overview.push([set.name, name, s.n, pct(s.kindAccuracy), f2(s.kindMacroF1), pct(s.caseTypeAccuracy), pct(s.bookingTypeAccuracy), pct(s.wrongWhenActedOn), f3(calibration(name === rows[0][0] ? offlinePreds : name === rows[1][0] ? baselinePreds : llmPreds!).ece)]);
+
+    const part: string[] = [`## Set ${set.name}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
+    part.push(headline(rows));
+    if (llmNote) part.push(llmNote);
+    part.push('\n### Confusion of kinds, offline (rows: gold)\n');
+    part.push(kindConfusion(offlinePreds));
+    part.push('\n### Confusion of kinds, baseline\n');
+    part.push(kindConfusion(baselinePreds));
+    if (llmPreds) {
+      part.push('\n### Confusion of kinds, LLM\n');
+      part.push(kindConfusion(llmPreds));
+    }
+    const cal = calibration(offlinePreds);
+    part.push('\n### Offline confidence\n');
+    part.push(cal.table);
+    part.push(`\nExpected calibration error (kind and type): ${cal.ece.toFixed(3)}.`);
+    if (set === own) {
+      part.push('\n' + report(`Offline classifier in detail (${offline.provider}/${offline.model})`, offlinePreds, set.taxonomy, withErrors).replace(/^## /, '### ').replace(/\n### /g, '\n#### '));
+    } else {
+      part.push('\n### Intents the offline classifier gets least right\n');
+      part.push(worstIntents(offlinePreds));
+      if (withErrors) {
+        const wrong = offlinePreds.filter((p) => p.result.kind !== p.message.kind).slice(0, 60);
+        part.push(`\n### Kind errors (first ${wrong.length})\n`);
+        part.push(table(['text', 'gold', 'predicted', 'confidence'], wrong.map((p) => [p.message.text.replace(/\|/g, '\\|'), `${p.message.kind} (${p.message.intent})`, predLabel(p.result), p.result.confidence.toFixed(2)])));
+      }
+    }
+    sections.push(part.join('\n'));
+  }
+  out.push('## Every set\n');
+  out.push(table(['set', 'classifier', 'messages', 'kind accuracy', 'kind macro-F1', 'case type', 'booking type', 'wrong when acted on', 'calibration error'], overview));
+  if (typeof llm === 'string') out.push(`\nLLM classifier skipped: ${llm}.`);
+  out.push('');
+  out.push(sections.join('\n\n'));
   process.stdout.write(out.join('\n') + '\n');
 }
 

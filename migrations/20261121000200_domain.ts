@@ -348,7 +348,7 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('cases', (t) => {
     uuidPk(t);
-    // C-000123, from core/numbering.ts.
+    // C-000123, from core/org-counters.ts.
     t.text('number').notNullable();
     t.uuid('case_type_id').notNullable().references('case_types.id');
     // Null when the reporter is not (yet) a known contact, e.g. a payment event for an unknown user.
@@ -433,7 +433,7 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.schema.createTable('bookings', (t) => {
     uuidPk(t);
-    // B-000045, from core/numbering.ts.
+    // B-000045, from core/org-counters.ts.
     t.text('number').notNullable();
     t.uuid('contact_id').notNullable().references('contacts.id');
     t.uuid('conversation_id').references('conversations.id');

@@ -1,9 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Knex } from 'knex';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
-import { CaseType } from '../core/models/case-type.ts';
-import { Service } from '../core/models/service.ts';
-import { STAFF_ROLES } from '../core/models/vocabulary.ts';
+import { getCaseType, listCaseTypes, listServices } from '../core/understanding/taxonomy-admin.ts';
+import { STAFF_ROLES } from '../core/vocabulary.ts';
 import { demoTemplates, loadDemoSeed } from './demo.ts';
 import { TEMPLATE_VARIABLES } from '../core/templates/template-admin.ts';
 
@@ -87,23 +86,23 @@ describe('loadDemoSeed', () => {
   });
 
   it('has topup_not_credited as a critical payment case with a 15-minute first response', async () => {
-    const topup = await CaseType.query(knex).modify('ofOrg', orgId).findOne({ key: 'topup_not_credited' });
+    const topup = await getCaseType(knex, orgId, 'topup_not_credited');
     expect(topup).toBeDefined();
     expect(topup!.category).toBe('payment');
     expect(topup!.defaultSeverity).toBe('critical');
     expect(topup!.firstResponseMinutes).toBe(15);
-    expect(topup!.nameTh).toBe('เติมเงินแล้วเครดิตไม่เข้า');
+    expect(topup!.name.th).toBe('เติมเงินแล้วเครดิตไม่เข้า');
     expect(topup!.notify.created).toBe(true);
     expect(typeof topup!.warnAtRatio).toBe('number');
   });
 
   it('has the five case types, each with names, keywords, examples and an SOP', async () => {
-    const types = await CaseType.query(knex).modify('ofOrg', orgId);
+    const types = await listCaseTypes(knex, orgId);
     expect(types.map((t) => t.key).sort()).toEqual(
       ['account_access', 'order_not_delivered', 'refund_request', 'topup_not_credited', 'wrong_amount'],
     );
     for (const t of types) {
-      expect(t.nameTh && t.nameEn, t.key).toBeTruthy();
+      expect(t.name.th && t.name.en, t.key).toBeTruthy();
       expect(t.keywords.length, t.key).toBeGreaterThan(3);
       expect(t.examples.th.length, t.key).toBeGreaterThanOrEqual(3);
       expect(t.examples.en.length, t.key).toBeGreaterThanOrEqual(3);
@@ -113,7 +112,7 @@ describe('loadDemoSeed', () => {
   });
 
   it('has bookable services with prices kept exact', async () => {
-    const services = await Service.query(knex).modify('ofOrg', orgId).orderBy('sort_order');
+    const services = await listServices(knex, orgId);
     expect(services.length).toBeGreaterThanOrEqual(5);
     expect(services[0].price).toBe('2500.00');
     for (const s of services) {

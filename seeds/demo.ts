@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { CaseTypeEscalation, CaseTypeNotify, LocalizedExamples } from '../core/models/case-type.ts';
-import type { CaseCategory, Language, ProviderKind, Severity, StaffRole } from '../core/models/vocabulary.ts';
+import type { CaseTypeEscalation, CaseTypeNotify, LocalizedExamples } from '../core/understanding/taxonomy-admin.ts';
+import type { CaseCategory, Language, ProviderKind, Severity, StaffRole } from '../core/vocabulary.ts';
 
 /**
  * Demo data for a fresh org: staff of every role, providers, case types, bookable services and a
@@ -20,6 +20,7 @@ export const demoStaff: DemoStaff[] = [
   { displayName: 'วิภาวรรณ รัตนชัย', role: 'manager', language: 'th' },
   { displayName: 'ธนากร วงศ์ไทย', role: 'admin', language: 'th' },
   { displayName: 'ปรียา ทองคำ', role: 'ceo', language: 'th' },
+  { displayName: 'อรุณี บัญชีดี', role: 'accountant', language: 'th' },
 ];
 
 export interface DemoProvider {
@@ -421,6 +422,30 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Thank you! We have received your booking request {{booking_id}}.\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Guests: {{party_size}}\nOur team will confirm it as soon as possible.',
   },
   {
+    key: 'booking_received_web',
+    description: "The answer to the website's booking form: the request is in, and what happens next.",
+    th: 'ขอบคุณค่ะ คุณ{{name}} เราได้รับคำขอจอง {{booking_id}} ({{service}}) แล้ว\nทีมงานจะติดต่อกลับภายใน 1 วันทำการ ทางอีเมล โทรศัพท์ หรือ LINE ตามที่ให้ไว้ค่ะ',
+    en: 'Thank you, {{name}}! We have received your booking request {{booking_id}} ({{service}}).\nOur team will contact you within one business day, by e-mail, phone or LINE as you gave them.',
+  },
+  {
+    key: 'quote_sent',
+    description: 'A quote for the booking is ready: its total, validity and link.',
+    th: 'ใบเสนอราคาสำหรับการจอง {{booking_id}} ({{service}}) พร้อมแล้วค่ะ\n• ยอดรวม: {{amount}}\n• ใช้ได้ถึง: {{valid_until}}\nดูรายละเอียดและตอบรับได้ที่ {{quote_url}}',
+    en: 'Your quote for booking {{booking_id}} ({{service}}) is ready.\n• Total: {{amount}}\n• Valid until: {{valid_until}}\nSee the details and accept it here: {{quote_url}}',
+  },
+  {
+    key: 'quote_reminder',
+    description: 'One reminder of a quote the customer opened and has not answered.',
+    th: 'ใบเสนอราคาสำหรับการจอง {{booking_id}} ({{amount}}) ยังรอคำตอบอยู่นะคะ ใช้ได้ถึง {{valid_until}}\nตอบรับหรือแจ้งเหตุผลได้ที่ {{quote_url}}',
+    en: 'A reminder: your quote for booking {{booking_id}} ({{amount}}) is waiting for your answer, valid until {{valid_until}}.\nAccept it or tell us why not here: {{quote_url}}',
+  },
+  {
+    key: 'booking_day_before',
+    description: 'The day before a confirmed booking: a reminder of when and what.',
+    th: 'แจ้งเตือนค่ะ พรุ่งนี้คุณมีการจอง {{booking_id}}\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\nหากต้องการเปลี่ยนแปลง ตอบกลับในแชทนี้ได้เลยค่ะ',
+    en: 'A reminder: your booking {{booking_id}} is tomorrow.\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\nIf anything changes, just reply in this chat.',
+  },
+  {
     key: 'booking_ask_missing',
     description: 'The bot asks for booking details that are still missing.',
     th: 'ยินดีค่ะ เพื่อจอง {{service}} ให้ รบกวนแจ้ง{{missing}}ด้วยนะคะ',
@@ -510,6 +535,25 @@ export const demoTemplates: DemoTemplate[] = [
     th: 'ยกเลิกคำขอจองแล้วค่ะ หากต้องการจองใหม่ พิมพ์มาได้ตลอดเลยนะคะ',
     en: 'No problem, the booking request is cancelled. Just write to us whenever you would like to book.',
   },
+  {
+    key: 'csat_question',
+    description: 'Asked once when a case is resolved (when its case type asks for satisfaction): a rating with quick replies 1 to 5.',
+    th: 'เคส {{case_id}} ได้รับการแก้ไขแล้ว คุณพอใจกับการดูแลของเราแค่ไหนคะ? กรุณาให้คะแนน 1 (ไม่พอใจ) ถึง 5 (พอใจมาก) ค่ะ',
+    en: 'How happy are you with how we handled case {{case_id}}? Please rate us from 1 (not at all) to 5 (very happy).',
+  },
+  {
+    key: 'csat_ask_comment',
+    description: 'After the rating: an optional comment.',
+    th: 'ขอบคุณสำหรับคะแนนค่ะ 🙏 มีอะไรอยากบอกเราเพิ่มเติมไหมคะ? พิมพ์ตอบได้เลย หรือกด "ข้าม"',
+    en: 'Thank you for your rating! 🙏 Anything you would like to tell us? Just type it, or tap "Skip".',
+  },
+  {
+    key: 'csat_thanks',
+    description: 'After the comment (or skipping it), or when the case was already rated.',
+    th: 'ขอบคุณสำหรับความคิดเห็นค่ะ เราจะนำไปปรับปรุงการบริการให้ดียิ่งขึ้น 💚',
+    en: 'Thank you for your feedback. It helps us do better. 💚',
+  },
+  { key: 'label_skip', description: 'Quick reply: skip the satisfaction comment.', th: 'ข้าม', en: 'Skip' },
   { key: 'label_book', description: 'Quick reply: make a booking.', th: 'จองบริการ', en: 'Book' },
   { key: 'label_report_problem', description: 'Quick reply: report a problem.', th: 'แจ้งปัญหา', en: 'Report a problem' },
   { key: 'label_ask_question', description: 'Quick reply: ask a question.', th: 'สอบถาม', en: 'Ask a question' },

@@ -113,6 +113,12 @@ describe('bad input', () => {
     expectErrorShape(res.json, 'not_found');
   });
 
+  it('404s the LIFF API, which has no endpoint yet, with the same error shape', async () => {
+    const res = await call('GET', '/liff-api/v1/cases');
+    expect(res.status).toBe(404);
+    expectErrorShape(res.json, 'not_found');
+  });
+
   it('400s malformed JSON and writes nothing', async () => {
     const before = await writesSoFar();
     const res = await call('POST', '/api/v1/api-keys', {
@@ -177,7 +183,7 @@ describe('OpenAPI', () => {
     const post = doc.paths['/api/v1/api-keys'].post;
     expect(post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiKeyCreate' });
     expect(doc.components.schemas.ApiKeyCreate.properties.role).toEqual({ $ref: '#/components/schemas/Role' });
-    expect(doc.components.schemas.Role.enum).toEqual(['support', 'manager', 'admin', 'ceo', 'integration']);
+    expect(doc.components.schemas.Role.enum).toEqual(['support', 'manager', 'admin', 'ceo', 'accountant', 'integration']);
     // Every reference resolves inside the document.
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(5);

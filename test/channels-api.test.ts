@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../bot/line/line-signature.ts';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 import { apiClient } from './support/api-client.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBody } from '../api/middleware/body.ts';
 import { toLineMessages } from '../bot/line/line-messages.ts';
 import { verifyLineSignature } from '../bot/line/line-signature.ts';
-import { createDevPlatforms, type DevPlatforms } from '../bot/simulator/dev-platforms.ts';
+import { createDevPlatforms, type DevPlatforms } from '../dev/simulator/dev-platforms.ts';
 import { createTwilioClient } from '../bot/whatsapp/twilio-client.ts';
 import { verifyTwilioSignature } from '../bot/whatsapp/twilio-signature.ts';
 import { parseFormBody } from '../bot/whatsapp/twilio-webhook.ts';
@@ -23,6 +23,7 @@ import { freePort } from './support/free-port.ts';
  */
 
 const CHROMIUM = '/usr/bin/chromium';
+const TOKEN = randomBytes(24).toString('base64url');
 const LINE = { channelId: 'line-sim', channelSecret: 'sim-secret-' + randomBytes(8).toString('hex'), channelAccessToken: 'sim-token-' + randomBytes(8).toString('hex') };
 const WHATSAPP = { channelId: 'wa-sim', accountSid: 'AC' + randomBytes(16).toString('hex'), authToken: 'sim-auth-' + randomBytes(8).toString('hex'), businessNumber: 'whatsapp:+14155238886' };
 
@@ -45,7 +46,7 @@ describe.skipIf(!existsSync(CHROMIUM))('chat simulator in a browser', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    dev = createDevPlatforms({ selfUrl: () => base, line: LINE, whatsapp: WHATSAPP });
+    dev = createDevPlatforms({ selfUrl: () => base, token: TOKEN, line: LINE, whatsapp: WHATSAPP });
     const app = new Koa();
     app.silent = true;
     app.use(readBody({ limitBytes: 1024 * 1024 }));
@@ -78,7 +79,7 @@ describe.skipIf(!existsSync(CHROMIUM))('chat simulator in a browser', () => {
     page.on('pageerror', (err) => {
       throw err;
     });
-    await page.goto(`${base}/dev/chat`);
+    await page.goto(`${base}/dev/chat?token=${TOKEN}`);
   }, 60_000);
 
   afterAll(async () => {

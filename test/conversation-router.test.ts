@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyData } from '../bot/dialogue.ts';
+import { replyData } from '../bot/conversation/dialogue.ts';
 import { transitionCase } from '../core/cases/transition.ts';
-import { lineId, type RunningFakeLineApi } from '../bot/simulator/fake-line-api.ts';
+import { lineId, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until, type TestSystem } from './support/test-system.ts';
 
@@ -34,7 +34,7 @@ describe('a problem becomes a case', () => {
     expect(c.fields.amount).toBe(500);
     expect(new Date(c.first_response_due_at).getTime() - new Date(c.created_at).getTime()).toBeGreaterThan(14 * 60_000);
     expect(reply.text).toContain(c.number);
-    expect(reply.text).toContain('https://desk.example/public/v1/cases/');
+    expect(reply.text).toContain('https://desk.example/liff/track/');
     expect(reply.text).toMatch(/ค่ะ/);
     const decision = await sys.knex('classifications').orderBy('id', 'desc').first();
     expect(decision).toMatchObject({ provider: 'offline', kind: 'case', case_type: 'topup_not_credited' });
@@ -149,9 +149,10 @@ describe('questions, unclear messages and people', () => {
     expect(after).toEqual(before);
   });
 
-  it('stays quiet on a sticker and does not classify it', async () => {
+  it('greets a sticker back with the choices, without classifying it', async () => {
     const userId = lineId('U');
     const before = Number((await sys.knex('classifications').count({ n: '*' }))[0].n);
+    const replyToken = line.state.issueReplyToken();
     await h.postEvents([
       {
         type: 'message',
@@ -160,11 +161,47 @@ describe('questions, unclear messages and people', () => {
         source: { type: 'user', userId },
         webhookEventId: '01STICKER' + randomBytes(8).toString('hex').toUpperCase().slice(0, 17),
         deliveryContext: { isRedelivery: false },
-        replyToken: line.state.issueReplyToken(),
+        replyToken,
         message: { id: '99' + Date.now(), type: 'sticker', packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: 'q' },
       },
     ]);
     await until(async () => (await sys.knex('messages').where({ kind: 'sticker' }).whereNotNull('routed_at').first()) ?? false);
     expect(Number((await sys.knex('classifications').count({ n: '*' }))[0].n)).toBe(before);
+    const greeting = await until(async () => line.state.deliveries.find((d) => d.replyToken === replyToken) ?? false, 15_000);
+    expect(JSON.stringify(greeting)).toContain(replyData('intent', 'booking'));
+  });
+});
+
+describe('the bot never goes silent', () => {
+  it('greets a hello with what it can do: book, report a problem, ask, talk to a person', async () => {
+    for (const text of ['hello', 'สวัสดีค่ะ']) {
+      const reply = await ask(lineId('U'), { text });
+      expect(reply.text.length, text).toBeGreaterThan(0);
+      expect(reply.quickReplies.map((q) => q.data)).toEqual([replyData('intent', 'booking'), replyData('intent', 'case'), replyData('intent', 'question'), replyData('human')]);
+    }
+  });
+
+  it('answers a FAQ question while the customer has a case open, and the case is left as it was', async () => {
+    const userId = lineId('U');
+    await ask(userId, { text: 'เติมเงินไป 500 บาทแล้วเครดิตไม่เข้าค่ะ' });
+    const c = await sys.knex('cases').orderBy('created_at', 'desc').first();
+    const reply = await ask(userId, { text: 'What time do you open?' });
+    expect(reply.text).toMatch(/9:00/);
+    expect(await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' }).first()).toBeUndefined();
+    expect((await sys.knex('cases').where({ id: c.id }).first()).status).toBe('new');
+  });
+
+  it('acknowledges a burst of follow-ups on a case once, and every one goes on the case', async () => {
+    const userId = lineId('U');
+    await ask(userId, { text: 'เติมเงินไป 400 บาท เครดิตไม่เข้าค่ะ' });
+    const c = await sys.knex('cases').orderBy('created_at', 'desc').first();
+    const first = await ask(userId, { text: 'รอนานแล้วนะคะ ช่วยเช็คให้หน่อย' });
+    expect(first.text).toContain(c.number);
+    const acks = () => sys.knex('messages').where({ case_id: c.id, direction: 'out', sender_type: 'bot' }).count({ n: '*' }).then((r) => Number(r[0].n));
+    const acked = await acks();
+    await tell(userId, 'ตอนนี้ยังไม่เข้าเลยค่ะ');
+    await tell(userId, 'ช่วยดูให้ด่วนนะคะ');
+    await until(async () => Number((await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' }).count({ n: '*' }))[0].n) === 3);
+    expect(await acks()).toBe(acked);
   });
 });

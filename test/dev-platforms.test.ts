@@ -15,14 +15,16 @@ import { toInboundEvent } from '../bot/line/line-webhook.ts';
 import { createTwilioClient } from '../bot/whatsapp/twilio-client.ts';
 import { parseTwilioWebhook } from '../bot/whatsapp/twilio-webhook.ts';
 import { toTwilioMessages } from '../bot/whatsapp/whatsapp-messages.ts';
-import type { FeedItem, WhatsAppFeedMessage } from '../bot/simulator/chat-simulator.ts';
-import { createDevPlatforms, type DevPlatforms } from '../bot/simulator/dev-platforms.ts';
+import type { FeedItem, WhatsAppFeedMessage } from '../dev/simulator/chat-simulator.ts';
+import { createDevPlatforms, type DevPlatforms } from '../dev/simulator/dev-platforms.ts';
 
 // The app's own middleware chain (request context, error shape, body reader, then the dev
 // platforms, then the REAL webhook endpoints storing into a real database), as api/app.ts wires it.
 const LINE = { channelSecret: 'sim-line-secret-' + randomBytes(8).toString('hex'), channelAccessToken: 'sim-line-token-' + randomBytes(8).toString('hex') };
 const TWILIO = { accountSid: 'AC' + randomBytes(16).toString('hex'), authToken: 'sim-twilio-token-' + randomBytes(8).toString('hex') };
 const BUSINESS = 'whatsapp:+14155238886';
+const TOKEN = randomBytes(24).toString('base64url');
+const withToken = { 'x-simulator-token': TOKEN };
 
 let db: TestDatabase;
 let server: Server;
@@ -43,6 +45,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = createDevPlatforms({
     selfUrl: () => base,
+    token: TOKEN,
     publicBaseUrl: () => publicBaseUrl,
     line: { channelId: lineChannelId, ...LINE },
     whatsapp: { channelId: waChannelId, ...TWILIO, businessNumber: BUSINESS },
@@ -72,7 +75,7 @@ afterAll(async () => {
 });
 
 async function simulate(body: Record<string, unknown>) {
-  const res = await fetch(`${base}/dev/chat/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/dev/chat/send`, { method: 'POST', headers: { 'content-type': 'application/json', ...withToken }, body: JSON.stringify(body) });
   return { httpStatus: res.status, ...((await res.json()) as { status: number; body: unknown; to: string; webhook: { path: string; payload: any } }) };
 }
 
@@ -81,7 +84,7 @@ async function storedEvent(platformEventId: string) {
 }
 
 async function feed(after = 0): Promise<{ items: FeedItem[]; last: number }> {
-  return (await fetch(`${base}/dev/chat/feed?after=${after}`)).json() as Promise<{ items: FeedItem[]; last: number }>;
+  return (await fetch(`${base}/dev/chat/feed?after=${after}`, { headers: withToken })).json() as Promise<{ items: FeedItem[]; last: number }>;
 }
 
 const customer = 'U' + randomBytes(16).toString('hex');
@@ -146,7 +149,7 @@ describe('LINE through the real webhook', () => {
     const out = await simulate({ platform: 'line', userId: 'alice', groupId: 'ops', text: 'hi' });
     expect(out.to).toMatch(/^C[0-9a-f]{32}$/);
     expect(out.webhook.payload.events[0].source.userId).toMatch(/^U[0-9a-f]{32}$/);
-    const address = await (await fetch(`${base}/dev/chat/address?platform=line&userId=alice&groupId=ops`)).json();
+    const address = await (await fetch(`${base}/dev/chat/address?platform=line&userId=alice&groupId=ops`, { headers: withToken })).json();
     expect(address).toEqual({ user: out.webhook.payload.events[0].source.userId, group: out.to });
 
     expect((await simulate({ platform: 'line', userId: customer, event: 'join' })).httpStatus).toBe(422);
@@ -248,13 +251,13 @@ describe('WhatsApp through the real webhook', () => {
 
 describe('the page', () => {
   it('is served as HTML without external resources', async () => {
-    const res = await fetch(`${base}/dev/chat`);
+    const res = await fetch(`${base}/dev/chat?token=${TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await res.text();
     expect(html).toContain('Opsdesk chat simulator');
     expect(html).not.toMatch(/(src|href)=["']https?:/);
-    expect((await fetch(`${base}/dev/chat/feed`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${base}/dev/chat/feed`, { method: 'POST', headers: withToken })).status).toBe(405);
     expect((await fetch(`${base}/dev/elsewhere`)).status).toBe(404);
   });
 });

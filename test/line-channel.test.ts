@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../bot/line/line-signature.ts';
-import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../bot/simulator/fake-line-api.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -317,8 +317,12 @@ describe('every reply out exactly once', () => {
 });
 
 /** A conversation with a customer, opened by a sticker: nothing the router answers. */
+/**
+ * A customer's 1:1 conversation, for the sends a test makes on it. The opening sticker comes in
+ * standby mode, so the bot stores it and does not answer it (a greeting would be one more send).
+ */
 async function openDirect(userId: string): Promise<string> {
-  const e = event('message', { replyToken: line.state.issueReplyToken(), message: { id: randomDigits(), type: 'sticker', packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: 'q' } }, userId);
+  const e = event('message', { mode: 'standby', message: { id: randomDigits(), type: 'sticker', packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', quoteToken: 'q' } }, userId);
   await postEvents([e]);
   await processed(e.webhookEventId);
   return (await sys.knex('conversations').where({ external_id: userId }).first()).id;

@@ -1,3 +1,4 @@
+import { DEFAULT_ANALYTICS_RULES } from '../core/contracts/analytics.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
 import { apiClient, openTopUpCase } from './support/api-client.ts';
@@ -30,6 +31,9 @@ describe('org settings through the admin API', () => {
       topupCreditWindowMinutes: 10,
       signStaffReplies: false,
       digestTime: '09:00',
+      staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 },
+      analyticsRules: DEFAULT_ANALYTICS_RULES,
+      publicFormLimit: null,
       timeZone: 'Asia/Bangkok',
     });
     const doc = (await api('GET', '/api/v1/openapi.json')).json;
@@ -49,7 +53,7 @@ describe('org settings through the admin API', () => {
     };
     const patched = await api('PATCH', '/api/v1/org/settings', change);
     expect(patched.status).toBe(200);
-    const expected = { ...change, rootCauses: [] };
+    const expected = { ...change, rootCauses: [], staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 }, analyticsRules: DEFAULT_ANALYTICS_RULES, publicFormLimit: null };
     expect(patched.json).toEqual(expected);
     expect((await api('GET', '/api/v1/org/settings')).json).toEqual(expected);
 
@@ -76,8 +80,10 @@ describe('org settings through the admin API', () => {
     const before = await orgRow();
     const auditCount = (await audits()).length;
     const bad: [Record<string, unknown>, string, RegExp][] = [
-      [{ orderIdPatterns: ['ORD-\\d+', 'MX-(\\d+'] }, 'orderIdPatterns.1', /^order id pattern `MX-\(\\d\+` is not a valid regular expression: Unterminated group$/],
-      [{ orderIdPatterns: ['(a+)+b'] }, 'orderIdPatterns.0', /nests quantifiers/],
+      [{ orderIdPatterns: ['ORD-\\d+', 'MX-(\\d+'] }, 'orderIdPatterns.1', /^order id pattern `MX-\(\\d\+` is not a valid regular expression \(RE2 syntax.*\): missing closing \)$/],
+      // The linear-time engine has no lookarounds or backreferences: refused, not silently ignored.
+      [{ orderIdPatterns: ['ORD-(?=\\d)'] }, 'orderIdPatterns.0', /RE2 syntax/],
+      [{ orderIdPatterns: ['(\\w)\\1'] }, 'orderIdPatterns.0', /RE2 syntax/],
       [{ orderIdPatterns: ['x'.repeat(201)] }, 'orderIdPatterns.0', /./],
       [{ digestTime: '24:00' }, 'digestTime', /HH:MM/],
       [{ digestTime: '9:00' }, 'digestTime', /HH:MM/],

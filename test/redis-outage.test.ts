@@ -1,31 +1,16 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToOutbox } from '../core/outbox/outbox.ts';
 import type { ProcessorTable } from '../workers/job-runner.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { startTestSystem, until } from './support/test-system.ts';
 import { freePort } from './support/free-port.ts';
+import { hasRedisServer, startRedis, stopRedis } from './support/private-redis.ts';
 
 /**
  * Redis goes away and comes back empty (it keeps nothing on disk here): rows committed during
  * the outage, and rows whose jobs Redis forgot, still run. Uses a private redis-server on its own
  * port so that other tests are not disturbed.
  */
-const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
-
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await until(async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG', 10_000);
-  return child;
-}
-
-async function stopRedis(child: ChildProcess) {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
-
 // The test needs a redis-server binary of its own to stop and start; machines without one skip it.
 describe.runIf(hasRedisServer)('a Redis outage', () => {
   let db: TestDatabase;

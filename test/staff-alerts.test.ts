@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { scheduleSlaTimers } from '../core/cases/sla-timers.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { signPaymentBody } from '../core/payments/payment-signature.ts';

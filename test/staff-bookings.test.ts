@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyData } from '../bot/dialogue.ts';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { replyData } from '../bot/conversation/dialogue.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { buttonData, configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
 import { until, type TestSystem } from './support/test-system.ts';

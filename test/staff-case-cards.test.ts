@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_PALETTE } from '../bot/line/line-messages.ts';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { deriveActionKey } from '../core/staff/action-tokens.ts';
 import { staffActionData } from '../core/staff/staff-buttons.ts';
 import { apiClient, openTopUpCase } from './support/api-client.ts';
@@ -230,7 +230,7 @@ describe('taps that must change nothing', () => {
     // Back to investigating, so the same move would be allowed again: only the spent nonce stops it.
     expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'investigating' })).status).toBe(200);
     const before = await snapshot(c.id);
-    expect((await tap(somchai, data)).text).toBe('This button was already used.');
+    expect((await tap(somchai, data)).text).toBe('This button was already used; nothing changed.');
     expect(await snapshot(c.id)).toEqual(before);
   });
 

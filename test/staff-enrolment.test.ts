@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import type { TestSystem } from './support/test-system.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { GROUP_BURST_MS } from '../core/conversations/outgoing.ts';
 import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';

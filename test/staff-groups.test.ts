@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { groupsForCase, groupsForProvider, managersGroups } from '../core/staff/routing.ts';
 import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
 import { apiClient, openTestCase, openTopUpCase } from './support/api-client.ts';

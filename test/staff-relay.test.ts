@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
-import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN, startFakeTwilioApi, type RunningFakeTwilioApi } from '../bot/simulator/fake-twilio-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN, startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { signTwilioRequest } from '../bot/whatsapp/twilio-signature.ts';
 import { MEDIA_LINK_KEY_PURPOSE } from '../bin/system.ts';
 import { openCase } from '../core/cases/open-case.ts';

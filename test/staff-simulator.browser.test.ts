@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineGroupId, lineUserId } from '../bot/simulator/chat-simulator.ts';
+import { lineGroupId, lineUserId } from '../dev/simulator/chat-simulator.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 

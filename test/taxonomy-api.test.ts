@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../bot/simulator/fake-line-api.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
 import { loadOrgTaxonomy } from '../core/understanding/org-taxonomy.ts';
 import { taxonomySchema } from '../core/understanding/taxonomy.ts';
 import type { TestSystem } from './support/test-system.ts';

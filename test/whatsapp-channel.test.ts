@@ -6,7 +6,7 @@ import {
   DEFAULT_TWILIO_AUTH_TOKEN,
   startFakeTwilioApi,
   type RunningFakeTwilioApi,
-} from '../bot/simulator/fake-twilio-api.ts';
+} from '../dev/fakes/twilio-api.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -112,10 +112,15 @@ describe('sending on WhatsApp', () => {
     const params = incoming(from, 'hi');
     await post(params);
     await processed(params.MessageSid);
-    // The router has read "hi" too (and set the customer's language from it).
+    // The router has read "hi" too (and set the customer's language from it), and greeted back.
     await until(async () => (await sys.knex('messages').where({ platform_message_id: params.MessageSid }).whereNotNull('routed_at').first()) ?? false);
+    await until(async () => deliveriesTo(from).length === 1);
     return sys.knex('conversations').where({ external_id: `whatsapp:${from}` }).first();
   }
+
+  const deliveriesTo = (from: string) => twilio.state.deliveries.filter((d) => d.to === `whatsapp:${from}`);
+  /** What was sent to the customer after the bot's greeting. */
+  const nextDelivery = (from: string) => until(async () => deliveriesTo(from)[1] ?? false);
 
   it('sends free text inside the 24-hour window and records Twilio status callbacks', async () => {
     const from = phone();
@@ -123,7 +128,7 @@ describe('sending on WhatsApp', () => {
     await sys.knex.transaction((trx) =>
       queueMessages(trx, { orgId: sys.defaultOrgId, conversationId: conversation.id, messages: [{ kind: 'text', text: 'Case C-000123 is open' }], senderType: 'bot' }),
     );
-    const delivery = await until(async () => twilio.state.deliveries.find((d) => d.to === `whatsapp:${from}`) ?? false);
+    const delivery = await nextDelivery(from);
     expect(delivery).toMatchObject({ from: FROM, body: 'Case C-000123 is open' });
     const message = await until(async () => (await sys.knex('messages').where({ platform_message_id: delivery.sid }).first()) ?? false);
     expect(message.delivery_status).toBe('sent');
@@ -135,6 +140,22 @@ describe('sending on WhatsApp', () => {
     await post({ ...status, MessageStatus: 'sent' });
     await processed(`${delivery.sid}:sent`);
     expect((await sys.knex('messages').where({ id: message.id }).first()).delivery_status).toBe('delivered');
+  });
+
+  it("waits as long as Twilio's 429 asks (Retry-After), then sends once", async () => {
+    const from = phone();
+    const conversation = await conversationOf(from);
+    twilio.state.failNext('/Messages.json', { status: 429, headers: { 'retry-after': '2' } });
+    await sys.knex.transaction((trx) =>
+      queueMessages(trx, { orgId: sys.defaultOrgId, conversationId: conversation.id, messages: [{ kind: 'text', text: 'Case C-000124 is open' }], senderType: 'bot' }),
+    );
+    const delivery = await nextDelivery(from);
+    expect(delivery.body).toBe('Case C-000124 is open');
+    const tries = twilio.state.requests.filter((r) => r.path.endsWith('/Messages.json') && (r.body as Record<string, string>)?.To === `whatsapp:${from}`);
+    expect(tries.map((r) => r.status)).toEqual([201, 429, 201]);
+    // The job's own backoff here is 50 ms: the 2 s wait is Twilio's.
+    expect(tries[2].at - tries[1].at).toBeGreaterThanOrEqual(1_900);
+    expect(deliveriesTo(from)).toHaveLength(2);
   });
 
   it('turns quick replies into a Twilio content template with buttons', async () => {
@@ -157,7 +178,7 @@ describe('sending on WhatsApp', () => {
         senderType: 'bot',
       }),
     );
-    const delivery = await until(async () => twilio.state.deliveries.find((d) => d.to === `whatsapp:${from}`) ?? false);
+    const delivery = await nextDelivery(from);
     expect(delivery.contentSid).toMatch(/^HX/);
     expect(JSON.stringify(delivery.content)).toContain('twilio/quick-reply');
   });
@@ -173,7 +194,8 @@ describe('sending on WhatsApp', () => {
       async () => (await sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out', delivery_status: 'failed' }).first()) ?? false,
     );
     expect(failed.delivery_error).toMatch(/24-hour window/);
-    expect(twilio.state.deliveries.filter((d) => d.to === `whatsapp:${from}`)).toHaveLength(0);
+    // Only the greeting, sent while the window was open.
+    expect(deliveriesTo(from)).toHaveLength(1);
   });
 
   it("outside the window, sends the org's approved reopen template instead", async () => {
@@ -196,7 +218,7 @@ describe('sending on WhatsApp', () => {
     await sys.knex.transaction((trx) =>
       queueMessages(trx, { orgId: sys.defaultOrgId, conversationId: conversation.id, messages: [{ kind: 'text', text: 'late news' }], senderType: 'bot' }),
     );
-    const delivery = await until(async () => twilio.state.deliveries.find((d) => d.to === `whatsapp:${from}`) ?? false);
+    const delivery = await nextDelivery(from);
     expect(delivery.contentSid).toBe(approved.sid);
     expect(delivery.body ?? '').not.toContain('late news');
   });

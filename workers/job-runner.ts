@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
+import { backoffDelay } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
 import type { QueueBackend, WorkerTuning, WorkWorker } from './queue-backend.ts';
 
@@ -12,6 +13,10 @@ export interface JobContext {
   outboxId: string;
   orgId: string | null;
   attempt: number;
+  /** The last attempt BullMQ will make: a handler may record a final failure itself on it. */
+  maxAttempts: number;
+  /** Runs this queue's delayed jobs now (a platform is back: their retries need not wait). */
+  promoteDelayed(): Promise<void>;
   logger: Logger;
 }
 
@@ -27,6 +32,9 @@ export interface JobRunnerOptions {
   /** Per-queue worker settings (rate limits of the platforms a queue talks to). */
   tuning?: Record<string, WorkerTuning>;
 }
+
+/** BullMQ's reason for a job whose workers kept dying under it. */
+const STALLED = /stalled more than allowable limit/i;
 
 /** A job whose name has no handler fails at once: retrying cannot make a handler appear. */
 export class UnknownJobError extends UnrecoverableError {}
@@ -46,12 +54,29 @@ export class JobRunner {
     for (const [queueName, handlers] of Object.entries(processors)) {
       const worker = backend.worker(queueName, (job: Job) => this.#process(queueName, handlers, job), {
         concurrency: this.#o.concurrency ?? 10,
+        // The jobs of a worker killed mid-job are back in the queue within about 13 s, not a minute.
+        lockDuration: 10_000,
+        stalledInterval: 3_000,
+        // A busy machine can freeze a process past its lock; a job may stall a few times.
+        maxStalledCount: 3,
+        settings: {
+          backoffStrategy: (attemptsMade, _type, err, job) =>
+            backoffDelay(attemptsMade, ((job as Job | undefined)?.opts.backoff as { delay: number; max?: number }) ?? { delay: 2_000 }, err),
+        },
         ...this.#o.tuning?.[queueName],
       });
       worker.on('failed', (job, err) => {
         const data = job?.data as OutboxJobData | undefined;
         if (!job || !data?.outboxId) return;
         const attempts = job.attemptsMade;
+        if (STALLED.test(err.message)) {
+          // Not the job's failure: its workers died (or froze) under it, more often than BullMQ
+          // allows. The row is queued again, with a fresh job, up to a limit that stops a job that
+          // kills every process running it.
+          logger.warn({ queue: queueName, job: job.name, outboxId: data.outboxId }, 'job stalled too often; queued again');
+          void this.#outcomes.requeueStalled(data.outboxId, err.message).catch((e) => logger.warn({ err: e }, 'could not queue a stalled job again'));
+          return;
+        }
         // An UnrecoverableError (unknown job, unreadable event, a platform's refusal) is never retried.
         const final = attempts >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
         logger.warn({ err: err.message, queue: queueName, job: job.name, outboxId: data.outboxId, attempts, final }, 'job failed');
@@ -78,6 +103,8 @@ export class JobRunner {
       outboxId: data.outboxId,
       orgId: data.orgId,
       attempt,
+      maxAttempts: job.opts.attempts ?? 1,
+      promoteDelayed: () => this.#o.backend.queue(queueName).promoteJobs({ count: 1000 }),
       // Made on first use: most jobs never log, and a child logger per job is not free.
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));

@@ -38,6 +38,23 @@ export class OutboxOutcomes {
       });
   }
 
+  /**
+   * A job BullMQ failed because it stalled too often goes back to pending (the relay replaces the
+   * failed job with a new one); after `maxEnqueues` enqueues it stays failed, visibly.
+   */
+  async requeueStalled(outboxId: string, error: string, maxEnqueues = 5): Promise<void> {
+    const knex = this.#knex;
+    await knex('outbox')
+      .where('id', outboxId)
+      .whereNot('status', 'done')
+      .update({
+        last_error: error.slice(0, 2000),
+        status: knex.raw(`CASE WHEN enqueue_count < ? THEN 'pending' ELSE 'failed' END`, [maxEnqueues]),
+        enqueued_at: knex.raw(`CASE WHEN enqueue_count < ? THEN NULL ELSE enqueued_at END`, [maxEnqueues]),
+        failed_at: knex.raw(`CASE WHEN enqueue_count < ? THEN NULL ELSE now() END`, [maxEnqueues]),
+      });
+  }
+
   flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;

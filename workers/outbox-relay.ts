@@ -11,8 +11,9 @@ import type { QueueBackend } from './queue-backend.ts';
  * of a transaction).
  *
  * The sweep is the safety net for a lost queue store: a row marked enqueued whose job no longer
- * exists (Redis restarted empty) goes back to pending; one whose job finished while nobody was
- * listening gets its outcome written down.
+ * exists (Redis restarted empty or from an older snapshot, a relay killed after its claim) goes back
+ * to pending; one whose job finished while nobody was listening gets its outcome written down. A
+ * restart of the queue store is noticed within a second (its identity changes) and swept at once.
  */
 export interface OutboxRelayOptions {
   knex: Knex;
@@ -20,9 +21,15 @@ export interface OutboxRelayOptions {
   logger: Logger;
   batchSize?: number;
   pollIntervalMs?: number;
-  /** Rows enqueued longer ago than this are checked against the queue store. */
+  /**
+   * Rows enqueued (and due) longer ago than this are checked against the queue store, every
+   * `sweepIntervalMs`: together they bound how long rows whose jobs were lost wait (a relay killed
+   * between its claim and BullMQ's add, a queue store that lost data without restarting).
+   */
   sweepAfterMs?: number;
   sweepIntervalMs?: number;
+  /** How often the queue store's identity is checked; a restart triggers a full sweep at once. */
+  storeCheckIntervalMs?: number;
   policies?: Record<string, JobPolicy>;
   /**
    * Keep a delayed row in the outbox until it is due instead of handing BullMQ a delayed job. On
@@ -39,6 +46,7 @@ interface ClaimedRow {
   job_name: string;
   payload: Record<string, unknown>;
   delay_ms: number;
+  enqueue_count: number;
 }
 
 export class OutboxRelay {
@@ -49,17 +57,23 @@ export class OutboxRelay {
   /** A nudge that came while a pass was running: the next sleep is skipped. */
   #nudged = false;
   #lastSweep = 0;
+  #lastStoreCheck = 0;
+  #sweeping: Promise<unknown> | undefined;
+  #storeIdentity: string | undefined;
+  readonly #markName: string;
 
   constructor(opts: OutboxRelayOptions) {
     this.#o = {
       batchSize: 500,
       pollIntervalMs: 250,
-      sweepAfterMs: 60_000,
-      sweepIntervalMs: 30_000,
+      sweepAfterMs: 5_000,
+      sweepIntervalMs: 2_000,
+      storeCheckIntervalMs: 1_000,
       policies: {},
       holdDelayedRows: false,
       ...opts,
     };
+    this.#markName = `queue-store:${opts.backend.kind}`;
   }
 
   start(): void {
@@ -78,22 +92,40 @@ export class OutboxRelay {
     this.#running = false;
     this.#wake?.();
     await this.#loop;
+    await this.#sweeping;
   }
 
   async #run(): Promise<void> {
     while (this.#running) {
       let moved = 0;
       try {
+        // Sweeps run beside the relay passes, never in front of them: a sweep of a long backlog
+        // asks the queue store about every row, and new rows must not wait for it.
+        if (!this.#sweeping && Date.now() - this.#lastStoreCheck >= this.#o.storeCheckIntervalMs) {
+          this.#lastStoreCheck = Date.now();
+          if (await this.checkStoreRestart()) {
+            this.#lastSweep = Date.now();
+            this.#sweepBeside({ everything: true });
+          }
+        }
         moved = await this.relayOnce();
-        if (Date.now() - this.#lastSweep >= this.#o.sweepIntervalMs) {
-          this.#lastSweep = Date.now();
-          await this.sweepOnce();
+        if (!this.#sweeping && Date.now() - this.#lastSweep >= this.#o.sweepIntervalMs) {
+          this.#sweepBeside({});
         }
       } catch (err) {
         this.#o.logger.warn({ err }, 'outbox relay pass failed; will retry');
       }
       if (moved < this.#o.batchSize && this.#running) await this.#sleep(this.#o.pollIntervalMs);
     }
+  }
+
+  #sweepBeside(opts: { everything?: boolean }): void {
+    this.#sweeping = this.sweepOnce(opts)
+      .catch((err) => this.#o.logger.warn({ err }, 'outbox sweep failed; will retry'))
+      .finally(() => {
+        this.#lastSweep = Date.now();
+        this.#sweeping = undefined;
+      });
   }
 
   #sleep(ms: number): Promise<void> {
@@ -129,7 +161,7 @@ export class OutboxRelay {
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED) c
         WHERE o.id = c.id
-      RETURNING o.id, o.org_id, o.queue, o.job_name, o.payload,
+      RETURNING o.id, o.org_id, o.queue, o.job_name, o.payload, o.enqueue_count,
                 greatest(0, floor(extract(epoch FROM (o.available_at - now())) * 1000))::float8 AS delay_ms`,
       [batchSize],
     );
@@ -144,6 +176,9 @@ export class OutboxRelay {
     for (const [queueName, list] of byQueue) {
       const opts = jobOptions(jobPolicyFor(queueName, this.#o.policies));
       try {
+        // A row queued before (a failed row retried through the API) may still have its old job,
+        // failed, in the store: BullMQ would ignore the add of the same id, so it goes first.
+        await Promise.all(list.filter((r) => r.enqueue_count > 1).map((r) => this.#removeFinishedJob(queueName, r.id)));
         await backend.queue(queueName).addBulk(
           list.map((row) => ({
             name: row.job_name,
@@ -163,36 +198,116 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  /** Reconciles rows marked enqueued for a while with what the queue store knows of them. */
-  async sweepOnce(limit = 1000): Promise<{ requeued: number; done: number; failed: number }> {
-    const { knex, backend, sweepAfterMs } = this.#o;
-    const stale: { id: string; queue: string }[] = await knex('outbox')
-      .select('id', 'queue')
-      .where('status', 'enqueued')
-      .andWhere('enqueued_at', '<', knex.raw(`now() - make_interval(secs => ?)`, [sweepAfterMs / 1000]))
-      .orderBy('enqueued_at')
-      .limit(limit);
-    const result = { requeued: 0, done: 0, failed: 0 };
-    for (const row of stale) {
-      const job = await backend.queue(row.queue).getJob(row.id);
-      if (!job) {
-        const n = await knex('outbox').where({ id: row.id, status: 'enqueued' }).update({ status: 'pending', enqueued_at: null });
-        result.requeued += n;
-        continue;
-      }
-      const state = await job.getState();
-      if (state === 'completed') {
-        result.done += await knex('outbox')
-          .where({ id: row.id, status: 'enqueued' })
-          .update({ status: 'done', processed_at: knex.fn.now(), attempts: job.attemptsMade, last_error: null });
-      } else if (state === 'failed') {
-        result.failed += await knex('outbox')
-          .where({ id: row.id, status: 'enqueued' })
-          .update({ status: 'failed', failed_at: knex.fn.now(), attempts: job.attemptsMade, last_error: job.failedReason ?? null });
-      }
+  async #removeFinishedJob(queueName: string, id: string): Promise<void> {
+    const job = await this.#o.backend.queue(queueName).getJob(id);
+    if (job && (await job.getState()) === 'failed') await job.remove();
+  }
+
+  /**
+   * Reconciles rows marked enqueued with what the queue store knows of them: a row whose job is
+   * gone goes back to pending; a job that finished while nobody was listening gets its outcome
+   * written down. Reads every row that should have run by now (due for longer than `sweepAfterMs`
+   * and enqueued longer than that), page by page in order of due time: delayed rows that are not
+   * due (SLA timers, for hours or days) are never read, so they cannot hide the rows behind them.
+   * `everything` (after the queue store restarted) reads all enqueued rows, delayed ones too, at
+   * once: their jobs are as lost as the others'.
+   */
+  async sweepOnce(opts: { everything?: boolean; pageSize?: number } = {}): Promise<SweepResult> {
+    const { knex, sweepAfterMs } = this.#o;
+    const pageSize = opts.pageSize ?? 500;
+    const result: SweepResult = { checked: 0, requeued: 0, done: 0, failed: 0 };
+    const startedAt = await this.#dbNow();
+    const olderThan = new Date(startedAt.getTime() - (opts.everything ? 0 : sweepAfterMs));
+    let after: { available_at: Date; id: string } | undefined;
+    for (;;) {
+      const q = knex('outbox')
+        .select('id', 'queue', 'available_at')
+        .where('status', 'enqueued')
+        .andWhere('enqueued_at', '<=', olderThan)
+        .orderBy([{ column: 'available_at' }, { column: 'id' }])
+        .limit(pageSize);
+      if (!opts.everything) q.andWhere('available_at', '<=', olderThan);
+      if (after) q.andWhereRaw('(available_at, id) > (?, ?)', [after.available_at, after.id]);
+      const page: { id: string; queue: string; available_at: Date }[] = await q;
+      if (page.length === 0) break;
+      await this.#reconcile(page, result);
+      result.checked += page.length;
+      if (page.length < pageSize || !this.#running && !opts.everything) break;
+      after = page[page.length - 1];
     }
-    if (result.requeued) this.#o.logger.warn(result, 'outbox rows whose jobs were lost went back to pending');
-    if (result.requeued) this.nudge();
+    if (result.requeued) {
+      this.#o.logger.warn(result, 'outbox rows whose jobs were lost went back to pending');
+      this.nudge();
+    }
     return result;
   }
+
+  async #reconcile(page: { id: string; queue: string }[], result: SweepResult): Promise<void> {
+    const { knex, backend } = this.#o;
+    const lost: string[] = [];
+    // In parallel: one round trip per row, but all of a page in flight at once.
+    await Promise.all(
+      page.map(async (row) => {
+        const job = await backend.queue(row.queue).getJob(row.id);
+        if (!job) {
+          lost.push(row.id);
+          return;
+        }
+        if (!job.finishedOn) return;
+        const state = await job.getState();
+        if (state === 'completed') {
+          result.done += await knex('outbox')
+            .where({ id: row.id, status: 'enqueued' })
+            .update({ status: 'done', processed_at: knex.fn.now(), attempts: job.attemptsMade, last_error: null });
+        } else if (state === 'failed') {
+          result.failed += await knex('outbox')
+            .where({ id: row.id, status: 'enqueued' })
+            .update({ status: 'failed', failed_at: knex.fn.now(), attempts: job.attemptsMade, last_error: job.failedReason ?? null });
+        }
+      }),
+    );
+    if (lost.length) {
+      result.requeued += await knex('outbox')
+        .whereIn('id', lost)
+        .andWhere('status', 'enqueued')
+        .update({ status: 'pending', enqueued_at: null });
+    }
+  }
+
+  async #dbNow(): Promise<Date> {
+    const { rows } = await this.#o.knex.raw<{ rows: { now: Date }[] }>('SELECT now() AS now');
+    return new Date(rows[0].now);
+  }
+
+  /**
+   * Has the queue store restarted since any relay last looked (Redis' run id changed)? The identity
+   * is kept in the database, so a restart while every worker was down is noticed too; of several
+   * relays noticing at once, one sweeps.
+   */
+  async checkStoreRestart(): Promise<boolean> {
+    const { knex, backend } = this.#o;
+    const identity = await backend.storeIdentity();
+    if (!identity || identity === this.#storeIdentity) return false;
+    const known: { identity: string } | undefined = await knex('queue_store_marks').where({ name: this.#markName }).first('identity');
+    this.#storeIdentity = identity;
+    if (known?.identity === identity) return false;
+    if (!known) {
+      await knex('queue_store_marks').insert({ name: this.#markName, identity }).onConflict('name').ignore();
+      // First sight of any queue store: nothing was lost that the ordinary sweep would not find.
+      return false;
+    }
+    const won = await knex('queue_store_marks')
+      .where({ name: this.#markName, identity: known.identity })
+      .update({ identity, seen_at: knex.fn.now() });
+    if (!won) return false;
+    this.#o.logger.warn({ before: known.identity, now: identity }, 'the queue store restarted: sweeping every enqueued row');
+    return true;
+  }
+}
+
+export interface SweepResult {
+  checked: number;
+  requeued: number;
+  done: number;
+  failed: number;
 }

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import {
   Queue as RedisQueue,
   Worker as RedisWorker,
@@ -22,6 +23,8 @@ export interface WorkQueue {
   addBulk(jobs: { name: string; data: unknown; opts?: JobAddOptions }[]): Promise<Job[]>;
   getJob(id: string): Promise<Job | undefined>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  /** Moves delayed jobs to waiting now (all of them, `count` at a time). */
+  promoteJobs(opts?: { count?: number }): Promise<void>;
   upsertJobScheduler: RedisQueue['upsertJobScheduler'];
   obliterate(opts?: { force?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -31,7 +34,7 @@ export interface JobAddOptions {
   jobId?: string;
   delay?: number;
   attempts?: number;
-  backoff?: { type: 'exponential' | 'fixed'; delay: number };
+  backoff?: { type: 'exponential' | 'fixed' | 'custom'; delay: number; max?: number };
   removeOnComplete?: boolean | number | { age?: number; count?: number };
   removeOnFail?: boolean | number | { age?: number; count?: number };
 }
@@ -46,6 +49,17 @@ export interface WorkWorker {
 
 export interface WorkerTuning {
   concurrency?: number;
+  /**
+   * How long a job's lock lasts without renewal (renewed every half of it while the job runs).
+   * A worker killed mid-job leaves its jobs active until another worker's stalled check (every
+   * `stalledInterval` ms) finds the lock expired and puts them back: the two bound how long the
+   * jobs of a killed worker wait.
+   */
+  lockDuration?: number;
+  stalledInterval?: number;
+  maxStalledCount?: number;
+  /** Custom backoff (`backoff: { type: 'custom' }` jobs): see workers/job-policy.ts. */
+  settings?: { backoffStrategy?: (attemptsMade: number, type?: string, err?: Error, job?: unknown) => number };
   /** BullMQ's rate limiter: at most `max` jobs per `duration` ms across all workers of the queue. */
   limiter?: { max: number; duration: number };
 }
@@ -54,6 +68,12 @@ export interface QueueBackend {
   readonly kind: QueueBackendKind;
   queue(name: string): WorkQueue;
   worker(name: string, processor: Processor, opts?: WorkerTuning): WorkWorker;
+  /**
+   * Who the queue store is this time: Redis' run id, new at every restart of the server (empty, or
+   * from an older snapshot, or a failover to a replica). Undefined where the queue store is our own
+   * database and a restart loses nothing.
+   */
+  storeIdentity(): Promise<string | undefined>;
   /** Closes the queues this backend handed out (workers are closed by their owners). */
   close(): Promise<void>;
 }
@@ -73,6 +93,7 @@ export interface QueueBackendOptions {
 
 export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
   const queues = new Map<string, WorkQueue>();
+  let probe: Redis | undefined;
   let kind: QueueBackendKind;
   let makeQueue: (name: string) => WorkQueue;
   let makeWorker: (name: string, processor: Processor, tuning: WorkerTuning) => WorkWorker;
@@ -113,7 +134,29 @@ export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
     worker(name, processor, tuning = {}) {
       return makeWorker(name, processor, { concurrency: 5, ...tuning });
     },
+    async storeIdentity() {
+      if (!opts.redisUrl) return undefined;
+      // A small client of its own: one command a second, failing fast while Redis is down.
+      if (!probe) {
+        probe = new Redis({ ...redisConnectionOptions(opts.redisUrl), maxRetriesPerRequest: 1, connectTimeout: 1000 });
+        probe.on('error', () => {});
+      }
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const info = await Promise.race([
+          probe.info('server'),
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000))),
+        ]);
+        return /run_id:(\w+)/.exec(info)?.[1];
+      } catch {
+        return undefined; // unreachable now: asked again on the next check
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     async close() {
+      probe?.disconnect();
+      probe = undefined;
       const all = [...queues.values()];
       queues.clear();
       await Promise.allSettled(all.map((q) => q.close()));

@@ -12,11 +12,17 @@ export async function requireApiKey(ctx: Context, deps: AppDeps, permission: Per
     ctx.set('WWW-Authenticate', 'Bearer');
     throw unauthenticated('An API key is required: Authorization: Bearer <key>');
   }
-  const identity = await authenticateApiKey(deps.knex, match[1]);
+  // An address that sent too many wrong keys is refused whatever it sends now: at once when this
+  // process knows it, else by a check that runs beside the key's own look-up, so that a valid key
+  // waits no longer for it.
+  deps.limits?.refuseIfBlocked('authFailures', ctx.ip);
+  const [identity] = await Promise.all([authenticateApiKey(deps.knex, deps.apiKeys, match[1]), deps.limits?.check('authFailures', ctx.ip)]);
   if (!identity) {
+    await deps.limits?.consume('authFailures', ctx.ip);
     ctx.set('WWW-Authenticate', 'Bearer error="invalid_token"');
     throw unauthenticated('The API key is not valid');
   }
+  await deps.limits?.consume('api', identity.apiKeyId);
   if (!can(identity.role, permission)) {
     throw forbidden(`The ${identity.role} role may not do this (needs ${permission})`, { role: identity.role, permission });
   }

@@ -20,15 +20,28 @@ const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function readBody(opts: BodyOptions) {
   return async (ctx: Context, next: Next) => {
-    if (!methodsWithBody.has(ctx.method)) return next();
-    const declared = Number(ctx.get('content-length') || NaN);
-    if (declared > opts.limitBytes) throw tooLarge(opts.limitBytes);
-    ctx.request.rawBody = await readLimited(ctx, opts.limitBytes);
+    await readBodyOnce(ctx, opts.limitBytes);
     return next();
   };
 }
 
-/** The body as JSON; an empty body is `undefined`, anything unparsable a 400. */
+/**
+ * Reads the body into `ctx.request.rawBody` unless it was read already. The app calls it only
+ * once a request is routed, rate-limited and (for the API) authenticated, so that nobody can make
+ * the server read a large body without being allowed to send it.
+ */
+export async function readBodyOnce(ctx: Context, limitBytes: number): Promise<void> {
+  if (ctx.request.rawBody !== undefined || !methodsWithBody.has(ctx.method)) return;
+  const declared = Number(ctx.get('content-length') || NaN);
+  if (declared > limitBytes) throw tooLarge(limitBytes);
+  ctx.request.rawBody = await readLimited(ctx, limitBytes);
+}
+
+/**
+ * The body as JSON; an empty body is `undefined`, anything unparsable a 400. Only what
+ * `readBodyOnce` read: a route mounted outside `mountRoute` (api/route.ts) calls it first, once
+ * the caller is known to be allowed.
+ */
 export function jsonBody(ctx: Context): unknown {
   const raw = ctx.request.rawBody;
   if (!raw || raw.length === 0) return undefined;

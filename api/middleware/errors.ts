@@ -17,6 +17,8 @@ export async function errorBody(ctx: Context, next: Next): Promise<void> {
     const err = translateDbError(caught);
     if (err instanceof DomainError) {
       ctx.status = httpStatusOf[err.code];
+      const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.code === 'rate_limited' && typeof retryAfter === 'number') ctx.set('Retry-After', String(retryAfter));
       ctx.body = { error: { code: err.code, message: err.message, details: err.details ?? null } };
       if (ctx.status >= 500) ctx.state.log?.error({ err: caught }, 'request failed');
     } else {

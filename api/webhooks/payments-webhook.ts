@@ -1,7 +1,8 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { DomainError, unauthenticated, validationFailed } from '../../core/errors/index.ts';
-import { paymentEventSchema, storePaymentEvent } from '../../core/payments/payment-events.ts';
+import { findDefaultOrgId } from '../../core/orgs/default-org.ts';
+import { paymentBodyIssues, paymentEventSchema, storePaymentEvent } from '../../core/payments/payment-events.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../../core/payments/payment-signature.ts';
 import type { AppDeps } from '../deps.ts';
 import { jsonBody } from '../middleware/body.ts';
@@ -45,8 +46,11 @@ export function mountPaymentsWebhook(router: Router, deps: PaymentsWebhookDeps):
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }
+    // Well formed, but not storable as sent (a NUL, nesting, a time out of range): a 422, never a 500.
+    const issues = paymentBodyIssues(body, parsed.data, deps.now?.() ?? new Date());
+    if (issues.length) throw validationFailed('The payment event cannot be stored as sent', issues);
 
-    defaultOrgId ??= (await deps.knex('orgs').select('id').where({ is_default: true }).first())?.id as string | undefined;
+    defaultOrgId ??= await findDefaultOrgId(deps.knex);
     if (!defaultOrgId) throw new DomainError('unavailable', 'No default org exists yet');
     const { stored } = await storePaymentEvent(deps.knex, defaultOrgId, parsed.data, body);
     ctx.state.log?.debug({ eventId: parsed.data.id, type: parsed.data.type, stored }, 'payment webhook stored');

@@ -1,13 +1,20 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import { createHash } from 'node:crypto';
 import { DomainError, notFound, unauthenticated } from '../../core/errors/index.ts';
+import { storableExcerpt } from '../../core/inbound/event-checks.ts';
 import { verifyTwilioSignature } from '../../bot/whatsapp/twilio-signature.ts';
-import { parseFormBody, parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
+import { parseFormBody, parseTwilioWebhook, twilioParamsProblem } from '../../bot/whatsapp/twilio-webhook.ts';
 import type { AppDeps } from '../deps.ts';
 
 /**
  * `POST /webhooks/whatsapp` (and `/webhooks/whatsapp/:channelId`): Twilio's incoming messages and
  * status callbacks. The signature covers the public URL Twilio called and the form fields.
+ *
+ * One request is one event. A signed request that is not a WhatsApp webhook at all (no MessageSid
+ * or From) is refused with a 400 and stores nothing; one that is, but carries what cannot be stored
+ * (a NUL character, an oversized sid, an unpaired surrogate) is recorded as malformed, with its
+ * reason, and answered 200: never a 5xx for what Twilio signed.
  */
 export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
   const handle = async (ctx: Context) => {
@@ -15,21 +22,41 @@ export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
     const channel = channelId ? await deps.channels.byId(channelId) : await deps.channels.defaultOf('whatsapp');
     if (!channel || channel.kind !== 'whatsapp') throw notFound('WhatsApp channel');
 
-    const params = parseFormBody(ctx.request.rawBody ?? Buffer.alloc(0));
+    const raw = ctx.request.rawBody ?? Buffer.alloc(0);
+    const params = parseFormBody(raw);
     // Koa's ctx.origin would read an Origin header, which Twilio does not send.
     const url = (deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`) + ctx.originalUrl;
     if (!verifyTwilioSignature(channel.credentials.authToken, ctx.get('x-twilio-signature') || undefined, url, params)) {
       throw unauthenticated('The X-Twilio-Signature header does not match this request');
     }
-    let event;
-    try {
-      event = parseTwilioWebhook(params);
-    } catch (err) {
-      throw new DomainError('malformed_body', `Not a Twilio WhatsApp webhook: ${(err as Error).message}`);
+    if (!(params.MessageSid || params.SmsMessageSid) || !params.From) {
+      throw new DomainError('malformed_body', 'Not a Twilio WhatsApp webhook: missing MessageSid or From');
     }
-    await deps.inbound.store(channel, [
-      { platformEventId: event.platformEventId, eventType: event.type, occurredAt: new Date(), payload: params },
-    ]);
+    let problem = twilioParamsProblem(params);
+    let event;
+    if (!problem) {
+      try {
+        event = parseTwilioWebhook(params);
+      } catch (err) {
+        problem = (err as Error).message;
+      }
+    }
+    if (event) {
+      await deps.inbound.store(channel, [
+        { platformEventId: event.platformEventId, eventType: event.type, occurredAt: new Date(), payload: params },
+      ]);
+    } else {
+      const reason = problem ?? 'unreadable';
+      await deps.inbound.store(channel, [
+        {
+          platformEventId: `malformed:${createHash('sha256').update(raw).digest('hex')}`,
+          eventType: 'malformed',
+          occurredAt: null,
+          payload: { malformed: true, reason: storableExcerpt(reason, 500), excerpt: storableExcerpt(raw.toString('utf8')) },
+          malformed: storableExcerpt(reason, 2000),
+        },
+      ]);
+    }
     // An empty TwiML answer: replies go out through the API, driven by the outbox.
     ctx.status = 200;
     ctx.type = 'text/xml';

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Severity } from '../../core/models/vocabulary.ts';
+import type { Severity } from '../../core/vocabulary.ts';
 import type { Action, Card, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { fitText } from '../../core/messaging/fit-text.ts';
 

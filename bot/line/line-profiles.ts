@@ -1,8 +1,10 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { stringProblem } from '../../core/inbound/event-checks.ts';
 import type { Knex } from 'knex';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { addToOutbox } from '../../core/outbox/outbox.ts';
-import { VIP_GROUP_DEFAULT_NAME } from '../../core/staff/staff-groups.ts';
+import { markProfileRequested, recordProfileRefusal, storeProfile, type PlatformProfile } from '../../core/contacts/contact-profiles.ts';
+import { renameStaffGroup } from '../../core/staff/staff-groups.ts';
 
 /**
  * Names from LINE: a customer's display name (and picture, status message) from their profile,
@@ -46,17 +48,7 @@ const ASK_AGAIN_AFTER = '1 day';
  * identity serialises a customer's concurrent events, so a burst of messages queues one fetch.
  */
 export async function queueProfileFetchIfDue(trx: Knex.Transaction, p: { orgId: string } & ContactProfileJob): Promise<boolean> {
-  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
-    `UPDATE contact_identities ci
-        SET profile = ci.profile || jsonb_build_object('requestedAt', now())
-       FROM contacts c
-      WHERE ci.channel_id = ? AND ci.external_id = ? AND c.id = ci.contact_id
-        AND (coalesce(btrim(c.display_name), '') = '' OR ci.profile->>'fetchedAt' IS NULL)
-        AND (ci.profile->>'requestedAt' IS NULL OR (ci.profile->>'requestedAt')::timestamptz < now() - interval '${ASK_AGAIN_AFTER}')
-      RETURNING ci.id`,
-    [p.channelId, p.userId],
-  );
-  if (rows.length === 0) return false;
+  if (!(await markProfileRequested(trx, { channelId: p.channelId, userId: p.userId, askAgainAfter: ASK_AGAIN_AFTER }))) return false;
   const { orgId, ...job } = p;
   await addToOutbox(trx, { orgId, queue: PROFILE_QUEUE, jobName: PROFILE_JOBS.contactProfile, payload: { ...job } satisfies ContactProfileJob });
   return true;
@@ -79,7 +71,7 @@ export async function fetchContactProfile(deps: ProfileDeps, job: ContactProfile
   const channel = await deps.channels.byId(job.channelId);
   if (channel?.kind !== 'line') return { stored: false, reason: 'not an active LINE channel' };
   const client = lineClient(deps, channel);
-  let profile: { displayName: string; pictureUrl?: string; statusMessage?: string; language?: string };
+  let profile: PlatformProfile;
   try {
     profile = job.groupId
       ? await client.getGroupMemberProfile(job.groupId, job.userId)
@@ -87,12 +79,12 @@ export async function fetchContactProfile(deps: ProfileDeps, job: ContactProfile
         ? await client.getRoomMemberProfile(job.roomId, job.userId)
         : await client.getProfile(job.userId);
   } catch (err) {
-    const refusal = lineRefusal(err);
-    await deps.knex('contact_identities')
-      .where({ channel_id: job.channelId, external_id: job.userId })
-      .update({ profile: deps.knex.raw(`profile || jsonb_build_object('refusedAt', now(), 'refusal', ?::text)`, [refusal]) });
-    return { stored: false, reason: refusal };
+    return noteRefusal(deps, job, lineRefusal(err));
   }
+  // LINE answered, but not with a profile we can keep (no displayName, a NUL, an absurd length):
+  // that is a refusal too, noted once, not a failure retried five times.
+  const unusable = profileProblem(profile);
+  if (unusable) return noteRefusal(deps, job, unusable);
 
   const kept = {
     displayName: profile.displayName,
@@ -100,25 +92,27 @@ export async function fetchContactProfile(deps: ProfileDeps, job: ContactProfile
     ...(profile.statusMessage ? { statusMessage: profile.statusMessage } : {}),
     ...(profile.language ? { language: profile.language } : {}),
   };
-  return deps.knex.transaction(async (trx) => {
-    const [identity] = await trx('contact_identities')
-      .where({ channel_id: job.channelId, external_id: job.userId })
-      .update({
-        profile: trx.raw(`(profile - 'refusedAt' - 'refusal' - 'pictureUrl' - 'statusMessage' - 'language') || ?::jsonb || jsonb_build_object('fetchedAt', now())`, [
-          JSON.stringify(kept),
-        ]),
-      })
-      .returning('contact_id');
-    if (!identity) return { stored: false, reason: 'the identity is gone' };
-    // Only an empty name is filled: whatever a person (or an earlier fetch) wrote there stays.
-    if (profile.displayName.trim()) {
-      await trx('contacts')
-        .where({ id: identity.contact_id })
-        .andWhere((q) => q.whereNull('display_name').orWhereRaw(`btrim(display_name) = ''`))
-        .update({ display_name: profile.displayName.trim() });
-    }
-    return { stored: true };
-  });
+  return storeProfile(deps.knex, { channelId: job.channelId, userId: job.userId, profile: kept });
+}
+
+async function noteRefusal(deps: ProfileDeps, job: ContactProfileJob, refusal: string): Promise<FetchOutcome> {
+  await recordProfileRefusal(deps.knex, { channelId: job.channelId, userId: job.userId, refusal });
+  return { stored: false, reason: refusal };
+}
+
+/** Why a profile LINE sent cannot be kept, or undefined. */
+function profileProblem(profile: unknown): string | undefined {
+  if (typeof profile !== 'object' || profile === null) return 'LINE answered without a profile';
+  const p = profile as Record<string, unknown>;
+  if (typeof p.displayName !== 'string') return 'LINE gave a profile without a displayName';
+  for (const key of ['displayName', 'pictureUrl', 'statusMessage', 'language'] as const) {
+    const value = p[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return `LINE gave a profile whose ${key} is not text`;
+    const problem = stringProblem(value, 2_000);
+    if (problem) return `LINE gave a profile whose ${key} ${problem}`;
+  }
+  return undefined;
 }
 
 /**
@@ -131,22 +125,17 @@ export async function fetchGroupName(deps: ProfileDeps, job: GroupNameJob): Prom
   if (channel?.kind !== 'line') return { stored: false, reason: 'not an active LINE channel' };
   let name: string;
   try {
-    name = (await lineClient(deps, channel).getGroupSummary(job.groupId)).groupName.trim();
+    const summary: { groupName?: unknown } = await lineClient(deps, channel).getGroupSummary(job.groupId);
+    // A summary without a usable name is LINE's answer, not a failure to retry.
+    if (typeof summary?.groupName !== 'string' || stringProblem(summary.groupName, 2_000)) {
+      return { stored: false, reason: 'LINE gave a group summary without a usable groupName' };
+    }
+    name = summary.groupName.trim();
   } catch (err) {
     return { stored: false, reason: lineRefusal(err) };
   }
   if (!name) return { stored: false, reason: 'LINE gave an empty group name' };
-  return deps.knex.transaction(async (trx) => {
-    const [group] = await trx('staff_groups')
-      .where({ channel_id: job.channelId, line_group_id: job.groupId })
-      .update({ name })
-      .returning(['contact_id', 'purpose']);
-    if (!group) return { stored: false, reason: 'the group is not recorded' };
-    if (group.purpose === 'vip_customer' && group.contact_id) {
-      await trx('contacts').where({ id: group.contact_id, display_name: VIP_GROUP_DEFAULT_NAME }).update({ display_name: name });
-    }
-    return { stored: true };
-  });
+  return deps.knex.transaction(async (trx) => ((await renameStaffGroup(trx, { channelId: job.channelId, lineGroupId: job.groupId, name })) ? { stored: true } : { stored: false, reason: 'the group is not recorded' }));
 }
 
 function lineClient(deps: ProfileDeps, channel: Extract<Channel, { kind: 'line' }>) {

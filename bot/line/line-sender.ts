@@ -22,6 +22,12 @@ export interface LineSendOptions {
   takeReplyToken(): Promise<string | undefined>;
   /** Called after each accepted batch, so that a retry sends only what is left. */
   onSent(ids: string[], platformIds: (string | null)[], via: 'reply' | 'push'): Promise<void>;
+  /**
+   * The token comes from an earlier attempt of this same send that ended before LINE's answer was
+   * known. If LINE now says it is spent, that attempt spent it: its batch was delivered then, and
+   * is not pushed again.
+   */
+  replyTokenSpentByEarlierAttempt?: boolean;
 }
 
 /** `retryable`: LINE was busy or unreachable (429, 5xx, network); otherwise LINE refused the messages. */
@@ -55,6 +61,11 @@ export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number
         } catch (err) {
           // An expired or already used token: LINE says 400 "Invalid reply token"; push instead.
           if (!(err instanceof HTTPFetchError && err.status === 400 && /reply token/i.test(err.body))) throw classify(err);
+          if (o.replyTokenSpentByEarlierAttempt) {
+            await o.onSent(ids, batch.map(() => null), 'reply');
+            replied += batch.length;
+            continue;
+          }
         }
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../core/errors/index.ts';
+import { idProblem, jsonValueProblem, LIMITS, timeProblem } from '../../core/inbound/event-checks.ts';
 import type { InboundEvent, InboundMedia, InboundMessage, InboundSource } from '../inbound-event.ts';
 
 /**
@@ -304,4 +305,68 @@ export function toInboundEvent(raw: unknown, botUserId?: string): InboundEvent {
       return { ...common, type: 'unknown', platformType: base.type, source: source.success ? toSource(source.data) : { kind: 'user' } };
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checked on arrival
+
+/**
+ * `ok: false`: the event cannot be stored as it came (the caller records it as malformed).
+ * `ok: true` with `schemaProblem`: storable, but a known type without its documented fields; it is
+ * stored raw and the inbound worker marks it with the reason, without retrying (docs/channels.md).
+ */
+export type CheckedLineEvent = { ok: true; event?: InboundEvent; schemaProblem?: string } | { ok: false; reason: string };
+
+/**
+ * What the webhook asks of each event before storing it, so that one odd event neither fails the
+ * request nor keeps the others out: a storable JSON value (no NUL, no unpaired surrogate, bounded
+ * depth and strings), a time in a sane range, bounded ids, including those inside the fields its
+ * type documents (`toInboundEvent`). An unstorable event is recorded as malformed by the caller, not
+ * stored for work.
+ */
+export function checkLineEvent(raw: unknown, botUserId?: string, now: number = Date.now()): CheckedLineEvent {
+  const fail = (reason: string): CheckedLineEvent => ({ ok: false, reason });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('an event is not an object');
+  const problem = jsonValueProblem(raw);
+  if (problem) return fail(problem);
+  const r = raw as Record<string, unknown>;
+  const typeProblem = idProblem(r.type, 64);
+  if (typeProblem) return fail(`type ${typeProblem}`);
+  if (r.webhookEventId !== undefined) {
+    const p = idProblem(r.webhookEventId);
+    if (p) return fail(`webhookEventId ${p}`);
+  }
+  const tp = timeProblem(r.timestamp, now);
+  if (tp) return fail(`timestamp ${tp}`);
+  if (r.replyToken !== undefined) {
+    const p = idProblem(r.replyToken, 256);
+    if (p) return fail(`replyToken ${p}`);
+  }
+  let event: InboundEvent;
+  try {
+    event = toInboundEvent(raw, botUserId);
+  } catch (err) {
+    if (err instanceof MalformedEventError) return { ok: true, schemaProblem: err.message };
+    throw err;
+  }
+  const ids: [string, unknown][] = [];
+  if ('source' in event && event.source) {
+    const src = event.source as { chatId?: unknown; userId?: unknown };
+    if (src.chatId !== undefined) ids.push(['source id', src.chatId]);
+    if (src.userId !== undefined) ids.push(['source.userId', src.userId]);
+  }
+  const e = event as { message?: InboundMessage; members?: string[]; unsentMessageId?: string };
+  if (e.message) {
+    ids.push(['message.id', e.message.id]);
+    for (const id of e.message.mentionedUserIds ?? []) ids.push(['mentioned user id', id]);
+    if (e.message.quotedMessageId !== undefined) ids.push(['message.quotedMessageId', e.message.quotedMessageId]);
+    if (e.message.quoteToken !== undefined) ids.push(['message.quoteToken', e.message.quoteToken]);
+  }
+  for (const m of e.members ?? []) ids.push(['member id', m]);
+  if (e.unsentMessageId !== undefined) ids.push(['unsend.messageId', e.unsentMessageId]);
+  for (const [what, id] of ids) {
+    const p = idProblem(id, what === 'message.quoteToken' ? 512 : LIMITS.maxIdLength);
+    if (p) return fail(`${what} ${p}`);
+  }
+  return { ok: true, event };
 }

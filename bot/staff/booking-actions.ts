@@ -12,14 +12,14 @@ import {
   type BookingView,
   type DeskResult,
 } from '../../core/bookings/booking-desk.ts';
-import { BOOKING_STAGE } from '../../core/bookings/booking-stage.ts';
+import { stageFlags } from '../../core/bookings/booking-stage.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import { renderTemplate } from '../../core/templates/render-template.ts';
 import { buildBookingCard, localDate, postBookingNews } from '../../core/staff/booking-announcements.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
-import { fill, type Phrase } from '../../core/staff/staff-phrases.ts';
-import { replyData } from '../dialogue.ts';
+import { BUTTON_USED, fill, type Phrase } from '../../core/staff/staff-phrases.ts';
+import { replyData } from '../conversation/dialogue.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer, type StaffDeps } from './staff-scene.ts';
 
@@ -37,7 +37,6 @@ const P = {
   hasIt: { th: '{number} อยู่กับ {name} แล้วค่ะ', en: '{name} already has {number}.' },
   youHaveIt: { th: 'คุณดูแล {number} อยู่แล้วค่ะ', en: 'You already have {number}.' },
   role: { th: 'บทบาท {role} ทำรายการนี้กับ {number} ไม่ได้ค่ะ', en: 'The {role} role cannot do this on {number}.' },
-  used: { th: 'ปุ่มนี้ถูกใช้ไปแล้วค่ะ ไม่มีการเปลี่ยนแปลงใดๆ', en: 'This button was already used; nothing changed.' },
   stage: { th: '{number} อยู่ในสถานะ "{stage}" แล้ว จึงทำรายการนี้ไม่ได้ค่ะ', en: '{number} is "{stage}" now, so this cannot be done.' },
   stale: { th: '{number} เพิ่งถูกเปลี่ยนแปลง นี่คือข้อมูลล่าสุดค่ะ', en: '{number} changed meanwhile; here it is as it is now.' },
   gone: { th: 'ไม่พบการจองนี้แล้วค่ะ', en: 'This booking no longer exists.' },
@@ -87,7 +86,7 @@ async function subject(ctx: ActionContext, action: StaffAction): Promise<Booking
 
 async function refuseStage(ctx: ActionContext, b: BookingView): Promise<string> {
   const l = ctx.scene.language;
-  await say(ctx, b, [fill(P.stage[l], { number: b.number, stage: BOOKING_STAGE[b.stage].label[l] })]);
+  await say(ctx, b, [fill(P.stage[l], { number: b.number, stage: stageFlags(b.stage).label[l] })]);
   return `refused: stage ${b.stage}`;
 }
 
@@ -96,7 +95,7 @@ async function refuseReplay(ctx: ActionContext, b: BookingView): Promise<string>
   const l = ctx.scene.language;
   const now = (await loadBooking(ctx.trx, b.id)) ?? b;
   const someoneElse = now.assigneeStaffId && now.assigneeStaffId !== ctx.staff.id;
-  await say(ctx, now, [someoneElse ? fill(P.hasIt[l], { name: now.assigneeName ?? '', number: now.number }) : P.used[l]]);
+  await say(ctx, now, [someoneElse ? fill(P.hasIt[l], { name: now.assigneeName ?? '', number: now.number }) : BUTTON_USED[l]]);
   return 'refused: replayed';
 }
 
@@ -114,7 +113,7 @@ async function take(ctx: ActionContext): Promise<string> {
   const l = ctx.scene.language;
   const b = await subject(ctx, 'booking.take');
   if (!b) return 'refused';
-  if (!BOOKING_STAGE[b.stage].isOpen) return refuseStage(ctx, b);
+  if (!stageFlags(b.stage).isOpen) return refuseStage(ctx, b);
   if (b.assigneeStaffId === ctx.staff.id) {
     await say(ctx, b, [fill(P.youHaveIt[l], { number: b.number })]);
     return 'already yours';
@@ -179,7 +178,7 @@ async function decline(ctx: ActionContext): Promise<string> {
   const l = ctx.scene.language;
   const b = await subject(ctx, 'booking.decide');
   if (!b) return 'refused';
-  if (!BOOKING_STAGE[b.stage].next.includes('declined')) return refuseStage(ctx, b);
+  if (!stageFlags(b.stage).next.includes('declined')) return refuseStage(ctx, b);
   const reason = ctx.arg && ctx.arg in DECLINE_REASONS ? (ctx.arg as keyof typeof DECLINE_REASONS) : undefined;
   if (!reason) {
     const quickReplies = Object.entries(DECLINE_REASONS).map(([key, label]): Action => ({

@@ -1,15 +1,16 @@
-import { notifyCustomerOfTransition } from '../../core/cases/case-notifications.ts';
-import { CASE_STATUS, canTransitionCase, type CaseStatus } from '../../core/cases/case-status.ts';
+import { reassignCase, takeCase } from '../../core/cases/case-assignment.ts';
+import { caseState, lockCaseForAction, type LockedCase } from '../../core/cases/case-queries.ts';
+import { CASE_STATUS, canTransitionCase } from '../../core/cases/case-status.ts';
+import type { CaseStatus, Language } from '../../core/vocabulary.ts';
 import { setCaseProvider } from '../../core/cases/case-provider.ts';
-import { rootCausesOf, transitionCase, type TransitionResult } from '../../core/cases/transition.ts';
+import { rootCausesOf, transitionCase } from '../../core/cases/transition.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
 import { canStaff, type StaffAction } from '../../core/access/roles.ts';
 import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { postToStaffMember, staffById } from '../../core/staff/staff-desk.ts';
-import { say, type Phrase } from '../../core/staff/staff-phrases.ts';
+import { BUTTON_USED, say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
 
@@ -45,7 +46,6 @@ const PHRASES = {
   unknownCause: { th: 'ไม่รู้จักสาเหตุนี้ค่ะ กด "แก้ไขแล้ว" บนการ์ดเพื่อเลือกใหม่ค่ะ', en: 'Unknown root cause. Tap Resolve on the card to pick again.' },
   viewOnly: { th: 'บทบาทของคุณดูเคสได้อย่างเดียว เปลี่ยนแปลงไม่ได้ค่ะ', en: 'Your role can view cases but not change them.' },
   notYours: { th: '{owner} ดูแลเคส {n} อยู่ค่ะ ให้ {owner} หรือผู้จัดการเป็นผู้เปลี่ยนนะคะ', en: '{owner} has {n}: only they or a manager can change it.' },
-  used: { th: 'ปุ่มนี้ถูกใช้ไปแล้วค่ะ', en: 'This button was already used.' },
   noCase: { th: 'ไม่พบเคสนี้ค่ะ', en: 'This case was not found.' },
   changed: { th: 'เคส {n} เพิ่งถูกเปลี่ยน ตอนนี้อยู่ในสถานะ {status} ค่ะ ลองอีกครั้งนะคะ', en: '{n} was just changed and is now {status}. Please try again.' },
   nobody: { th: 'ไม่มี', en: 'none' },
@@ -64,44 +64,17 @@ const rootCauseLabel = (cause: string, lang: Language) => ROOT_CAUSE_LABEL[cause
 
 const statusLabel = (s: CaseStatus, lang: Language) => CASE_STATUS[s].label[lang];
 
-interface CaseNow {
-  id: string;
-  orgId: string;
-  number: string;
-  status: CaseStatus;
-  version: number;
-  ownerStaffId: string | null;
-  ownerName: string | null;
-  providerId: string | null;
-}
+type CaseNow = LockedCase;
 
 /** The case as it is now, locked until this tap is done with it. */
-async function lockCase(ctx: ActionContext): Promise<CaseNow | undefined> {
-  const row = await ctx.trx('cases')
-    .select('id', 'org_id', 'number', 'status', 'version', 'owner_staff_id', 'provider_id')
-    .where({ id: ctx.token.subjectId, org_id: ctx.token.orgId })
-    .forUpdate()
-    .first();
-  if (!row) return undefined;
-  const owner = row.owner_staff_id ? await ctx.trx('staff').select('display_name').where({ id: row.owner_staff_id }).first() : undefined;
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    number: row.number,
-    status: row.status,
-    version: row.version,
-    ownerStaffId: row.owner_staff_id,
-    ownerName: owner?.display_name ?? null,
-    providerId: row.provider_id,
-  };
-}
+const lockCase = (ctx: ActionContext) => lockCaseForAction(ctx.trx, ctx.token.orgId, ctx.token.subjectId);
 
 const reply = (ctx: ActionContext, text: string, caseId?: string, quickReplies?: Action[]) =>
   answer(ctx.trx, ctx.scene, [{ kind: 'text', text, ...(quickReplies?.length ? { quickReplies } : {}) } satisfies OutboundMessage], { caseId });
 
 /** What can be done next, as quick replies under an answer: the card's buttons, fresh. */
 async function nextMoves(ctx: ActionContext, caseId: string): Promise<Action[]> {
-  const c = await ctx.trx('cases').select('number', 'status', 'owner_staff_id').where({ id: caseId }).first();
+  const c = (await caseState(ctx.trx, caseId))!;
   const { footer, more } = caseButtons(
     ctx.deps,
     {
@@ -109,7 +82,7 @@ async function nextMoves(ctx: ActionContext, caseId: string): Promise<Action[]> 
       caseId,
       number: c.number,
       status: c.status,
-      ownerStaffId: c.owner_staff_id,
+      ownerStaffId: c.ownerStaffId,
       language: ctx.scene.language,
       now: ctx.scene.now,
       viewer: ctx.staff,
@@ -117,12 +90,6 @@ async function nextMoves(ctx: ActionContext, caseId: string): Promise<Action[]> 
     QUICK_REPLY_TTL_MS,
   );
   return [...footer, ...more];
-}
-
-async function tellCustomer(ctx: ActionContext, moved: TransitionResult): Promise<void> {
-  const org = await ctx.trx('orgs').select('time_zone').where({ id: ctx.token.orgId }).first();
-  // A push: the reply token belongs to the staff member's tap, not to the customer's chat.
-  await notifyCustomerOfTransition(ctx.trx, moved, { trackingBaseUrl: ctx.deps.publicBaseUrl(), timeZone: org.time_zone });
 }
 
 /** Refuses a change the staff member's role or the case's owner does not allow; undefined when allowed. */
@@ -155,16 +122,14 @@ async function refuseMove(ctx: ActionContext, c: CaseNow, to: CaseStatus): Promi
 /** Moves the case, tells the customer and answers in the chat; a concurrent change is answered, not thrown. */
 async function move(ctx: ActionContext, c: CaseNow, to: CaseStatus, rootCause?: string): Promise<string> {
   const lang = ctx.scene.language;
-  let moved: TransitionResult;
   try {
-    moved = await transitionCase(ctx.trx, { orgId: c.orgId, caseId: c.id, to, actor: { type: 'staff', id: ctx.staff.id }, rootCause, now: ctx.scene.now });
+    await transitionCase(ctx.trx, { orgId: c.orgId, caseId: c.id, to, actor: { type: 'staff', id: ctx.staff.id }, rootCause, now: ctx.scene.now });
   } catch (err) {
     if (!(err instanceof DomainError) || !['conflict', 'stale_version', 'validation_failed'].includes(err.code)) throw err;
-    const now = await ctx.trx('cases').select('status').where({ id: c.id }).first();
+    const now = (await caseState(ctx.trx, c.id))!;
     await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(now.status, lang) }), c.id);
     return `refused: ${err.code}`;
   }
-  await tellCustomer(ctx, moved);
   const text = rootCause
     ? say(lang, PHRASES.resolved, { who: ctx.staff.displayName, n: c.number, status: statusLabel(to, lang), cause: rootCauseLabel(rootCause, lang) })
     : say(lang, PHRASES.moved, { who: ctx.staff.displayName, n: c.number, status: statusLabel(to, lang) });
@@ -193,7 +158,7 @@ const noCase = async (ctx: ActionContext) => {
   return 'refused: no such case';
 };
 const replayed = async (ctx: ActionContext, c: CaseNow) => {
-  await reply(ctx, say(ctx.scene.language, PHRASES.used), c.id);
+  await reply(ctx, say(ctx.scene.language, BUTTON_USED), c.id);
   return 'refused: replayed';
 };
 
@@ -218,30 +183,11 @@ async function take(ctx: ActionContext): Promise<string> {
   }
   if (!(await ctx.spend())) return replayed(ctx, c);
 
-  // The owner we saw, again in the UPDATE itself: whoever changed it first wins.
-  const q = ctx.trx('cases').where({ id: c.id, version: c.version });
-  const updated = await (c.ownerStaffId ? q.where({ owner_staff_id: c.ownerStaffId }) : q.whereNull('owner_staff_id')).update({
-    owner_staff_id: ctx.staff.id,
-    version: c.version + 1,
-  });
-  if (updated === 0) {
+  const seen = { orgId: c.orgId, caseId: c.id, version: c.version, ownerStaffId: c.ownerStaffId, status: c.status };
+  if (!(await takeCase(ctx.trx, seen, ctx.staff.id, ctx.scene.now)).taken) {
     const now = await lockCase(ctx);
     await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: now?.ownerName ?? '', n: c.number }), c.id);
     return 'refused: taken';
-  }
-  await ctx.trx('case_events').insert({
-    org_id: c.orgId,
-    case_id: c.id,
-    type: 'owner_changed',
-    actor_type: 'staff',
-    actor_id: ctx.staff.id,
-    is_public: false,
-    data: JSON.stringify({ from: c.ownerStaffId, to: ctx.staff.id }),
-  });
-  // Taking a new case starts the work: the first response, and "work started" for the customer.
-  if (c.status === 'new') {
-    const moved = await transitionCase(ctx.trx, { orgId: c.orgId, caseId: c.id, to: 'investigating', actor: { type: 'staff', id: ctx.staff.id }, now: ctx.scene.now });
-    await tellCustomer(ctx, moved);
   }
   const text = c.ownerStaffId
     ? say(lang, PHRASES.tookOver, { who: ctx.staff.displayName, n: c.number, owner: c.ownerName ?? '' })
@@ -274,7 +220,8 @@ async function setStatus(ctx: ActionContext): Promise<string> {
  * Undefined when the org has no providers: the case just waits.
  */
 async function askProvider(ctx: ActionContext, c: CaseNow): Promise<string | undefined> {
-  const providers = await ctx.trx('providers').select('key', 'name').where({ org_id: c.orgId, is_active: true }).orderBy('name').limit(13);
+  // A paused provider (core/providers/provider-pause.ts) takes no new case: it is not offered.
+  const providers = await ctx.trx('providers').select('key', 'name').where({ org_id: c.orgId, is_active: true }).whereNull('paused_at').orderBy('name').limit(13);
   if (providers.length === 0) return undefined;
   const quickReplies: Action[] = providers
     .filter((p) => Buffer.byteLength(`case.wait_on:${p.key}`) <= 64)
@@ -366,16 +313,12 @@ async function assignTo(ctx: ActionContext): Promise<string> {
     return 'unchanged: already theirs';
   }
   if (!(await ctx.spend())) return replayed(ctx, c);
-  await ctx.trx('cases').where({ id: c.id, version: c.version }).update({ owner_staff_id: assignee.id, version: c.version + 1 });
-  await ctx.trx('case_events').insert({
-    org_id: c.orgId,
-    case_id: c.id,
-    type: 'owner_changed',
-    actor_type: 'staff',
-    actor_id: ctx.staff.id,
-    is_public: false,
-    data: JSON.stringify({ from: c.ownerStaffId, to: assignee.id }),
-  });
+  const seen = { orgId: c.orgId, caseId: c.id, version: c.version, ownerStaffId: c.ownerStaffId, status: c.status };
+  if (!(await reassignCase(ctx.trx, seen, assignee.id, ctx.staff.id)).reassigned) {
+    const now = (await caseState(ctx.trx, c.id))!;
+    await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(now.status, lang) }), c.id);
+    return 'refused: changed meanwhile';
+  }
   const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: c.orgId, caseId: c.id, language: assignee.language, now: ctx.scene.now, viewer: assignee });
   if (card) await postToStaffMember(ctx.trx, assignee, [{ kind: 'text', text: say(assignee.language, PHRASES.assignedToYou, { who: ctx.staff.displayName, n: c.number }) }, card], { caseId: c.id });
   await reply(ctx, say(lang, PHRASES.assigned, { who: ctx.staff.displayName, n: c.number, to: assignee.displayName }), c.id, await nextMoves(ctx, c.id));

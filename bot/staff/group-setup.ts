@@ -1,14 +1,16 @@
+import { claimMessage, setDialogue } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
 import { canStaff } from '../../core/access/roles.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Action } from '../../core/messaging/outbound-message.ts';
-import type { StaffGroupRouting } from '../../core/models/staff-group.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { StaffGroupRouting } from '../../core/staff/routing.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { staffGroupOfConversation, type StaffGroupRef } from '../../core/staff/staff-desk.ts';
+import { BUTTON_USED } from '../../core/staff/staff-phrases.ts';
 import { applyGroupSettings, describeGroup, GROUP_PURPOSES, groupJoined, PURPOSE_NAMES, type GroupPurpose } from '../../core/staff/staff-groups.ts';
 import type { ActionContext, ActionHandler, ActionTable } from './staff-actions.ts';
-import { answer, claimMessage, type StaffDeps, type StaffScene } from './staff-scene.ts';
+import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
  * Setting a group up from inside it. An admin or manager sends "setup" (ตั้งค่า); the bot asks,
@@ -63,7 +65,6 @@ const SAY = {
     en: 'Only an enrolled admin or manager can set up this group.',
   },
   notOpen: { th: "การตั้งค่านี้ปิดไปแล้ว ส่ง 'ตั้งค่า' เพื่อเริ่มใหม่ค่ะ", en: "This set-up is no longer open. Send 'setup' to start again." },
-  used: { th: 'ปุ่มนี้ถูกใช้ไปแล้วค่ะ', en: 'This button was already used.' },
   otherGroup: { th: 'ปุ่มนี้เป็นของกลุ่มอื่นค่ะ', en: 'This button belongs to another group.' },
   all: { th: 'ทั้งหมด', en: 'All' },
   finish: { th: 'เสร็จ', en: 'Done' },
@@ -203,7 +204,7 @@ function step(steps: Step[], fn: (ctx: ActionContext, group: StaffGroupRef, draf
     const draft = row?.dialogue as GroupSetupDraft | null;
     const open = draft?.kind === 'group_setup' && draft.groupId === group.id && Date.parse(draft.expiresAt) > ctx.scene.now.getTime() && steps.includes(draft.step);
     if (!open) return refuse(ctx, SAY.notOpen, 'refused: no set-up at this step');
-    if (!(await ctx.spend())) return refuse(ctx, SAY.used, 'refused: replayed');
+    if (!(await ctx.spend())) return refuse(ctx, BUTTON_USED, 'refused: replayed');
     draft.expiresAt = draftExpiry(ctx.scene.now);
     return fn(ctx, group, draft);
   };
@@ -275,11 +276,7 @@ function button(deps: StaffDeps, scene: StaffScene, group: StaffGroupRef, name: 
   return { type: 'postback', label, data, displayText: label };
 }
 
-async function saveDraft(trx: Knex.Transaction, scene: StaffScene, draft: GroupSetupDraft | null): Promise<void> {
-  await trx('conversations')
-    .where({ id: scene.conversation.id })
-    .update({ dialogue: draft ? JSON.stringify(draft) : null });
-}
+const saveDraft = (trx: Knex.Transaction, scene: StaffScene, draft: GroupSetupDraft | null) => setDialogue(trx, scene.conversation.id, draft);
 
 const toggle = (list: string[], key: string) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]);
 const draftExpiry = (now: Date) => new Date(now.getTime() + SETUP_MINUTES * 60_000).toISOString();

@@ -1,7 +1,9 @@
-import type { Language } from '../../core/models/vocabulary.ts';
+import { claimMessage } from '../../core/conversations/conversation-log.ts';
+import { addProviderMessageToCase } from '../../core/cases/case-messages.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import { groupsForCase } from '../../core/staff/routing.ts';
 import { postToGroup } from '../../core/staff/staff-desk.ts';
-import { answer, claimMessage, type StaffDeps, type StaffScene } from './staff-scene.ts';
+import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
  * A message from the provider's side in a provider group: a quote-reply to a case the bot handed
@@ -38,16 +40,12 @@ export async function handleProviderMessage(deps: StaffDeps, scene: StaffScene):
 
   return knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, m.id))) return 'already routed';
-    await trx('case_events').insert({
-      org_id: m.orgId,
-      case_id: c.id,
-      type: 'provider_message',
-      actor_type: 'system',
-      actor_id: null,
-      is_public: false,
-      data: JSON.stringify({ providerId: group.providerId, groupId: group.id, messageId: m.id, senderLineUserId: m.senderLineUserId, text: m.text, mediaPath: m.mediaPath }),
+    await addProviderMessageToCase(trx, {
+      orgId: m.orgId,
+      caseId: c.id,
+      messageId: m.id,
+      data: { providerId: group.providerId, groupId: group.id, senderLineUserId: m.senderLineUserId, text: m.text, mediaPath: m.mediaPath },
     });
-    await trx('messages').where({ id: m.id }).update({ case_id: c.id });
     const fill = (s: string) => s.replace('{number}', c.number).replace('{provider}', c.provider);
     await answer(trx, scene, [{ kind: 'text', text: fill(SAY.noted[group.language]) }], { caseId: c.id });
     // The team hears it where they work the case; the VIP customer's own group never does.

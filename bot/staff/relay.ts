@@ -1,9 +1,12 @@
+import { caseToAnswer } from '../../core/cases/case-queries.ts';
+import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
 import { canStaff } from '../../core/access/roles.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
-import { formatNumber } from '../../core/numbering.ts';
-import { ATTACHMENT_KINDS, lastRepliedCase, replyToCustomer, type RelayedMessage } from '../../core/staff/case-relay.ts';
-import { answer, claimMessage, type StaffDeps, type StaffScene } from './staff-scene.ts';
+import type { Language } from '../../core/vocabulary.ts';
+import { formatNumber } from '../../core/org-counters.ts';
+import { lastRepliedCase } from '../../core/cases/case-messages.ts';
+import { ATTACHMENT_KINDS, replyToCustomer, type RelayedMessage } from '../../core/staff/case-relay.ts';
+import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
  * A staff member talks to a case's customer from a LINE group, in one of two ways:
@@ -71,10 +74,7 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
       await answer(trx, scene, [{ kind: 'text', text: phrase[scene.language] }]);
       return `refused: ${outcome}`;
     };
-    const c = await trx('cases')
-      .select('id', 'number', 'status', 'owner_staff_id', 'conversation_id')
-      .where({ org_id: m.orgId, ...('caseId' in target ? { id: target.caseId } : { number: target.number }) })
-      .first();
+    const c = await caseToAnswer(trx, m.orgId, target);
     if (!c) return refuse(say.noCase('number' in target ? target.number : '?'), 'no such case');
     if (c.status === 'closed') return refuse(say.closed(c.number), 'closed');
     if (!c.conversation_id) return refuse(say.noChat(c.number), 'no customer conversation');

@@ -1,11 +1,12 @@
+import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
 import { consumeNonce, isActionToken, verifyAction, type VerifiedAction } from '../../core/staff/action-tokens.ts';
 import type { StaffMemberRef } from '../../core/staff/staff-desk.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import { bookingActions } from './booking-actions.ts';
 import { caseActions } from './case-actions.ts';
 import { groupSetupActions } from './group-setup.ts';
-import { answer, claimMessage, type StaffDeps, type StaffScene } from './staff-scene.ts';
+import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
  * A staff member taps a card button or a quick reply: the postback carries a signed action token

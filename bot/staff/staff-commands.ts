@@ -1,13 +1,16 @@
+import { caseIdOfNumber } from '../../core/cases/case-queries.ts';
+import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
+import { casesJoinedToTypes } from '../../core/cases/case-queries.ts';
 import { canStaff } from '../../core/access/roles.ts';
-import { CASE_STATUS, OPEN_CASE_STATUSES, type CaseStatus } from '../../core/cases/case-status.ts';
+import { CASE_STATUS, OPEN_CASE_STATUSES } from '../../core/cases/case-status.ts';
+import type { CaseStatus, Language } from '../../core/vocabulary.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
-import { formatNumber } from '../../core/numbering.ts';
+import { formatNumber } from '../../core/org-counters.ts';
 import { buildCaseCard } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { formatDue } from '../../core/templates/format-due.ts';
-import { answer, claimMessage, type StaffDeps, type StaffScene } from './staff-scene.ts';
+import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
  * A staff member's 1:1 chat with the bot:
@@ -66,13 +69,13 @@ export async function handleStaffCommand(deps: StaffDeps, scene: StaffScene): Pr
         await reply([{ kind: 'text', text: say.notAllowed()[lang] }]);
         return 'refused: role';
       }
-      const c = await trx('cases').select('id').where({ org_id: scene.message.orgId, number }).first();
-      const card = c && (await buildCaseCard(deps, trx, { orgId: scene.message.orgId, caseId: c.id, language: lang, now: scene.now }));
+      const caseId = await caseIdOfNumber(trx, scene.message.orgId, number);
+      const card = caseId && (await buildCaseCard(deps, trx, { orgId: scene.message.orgId, caseId, language: lang, now: scene.now }));
       if (!card) {
         await reply([{ kind: 'text', text: say.noCase(number)[lang] }]);
         return 'refused: no such case';
       }
-      await reply([card], c.id);
+      await reply([card], caseId);
       return 'case card';
     }
 
@@ -85,8 +88,7 @@ export async function handleStaffCommand(deps: StaffDeps, scene: StaffScene): Pr
 async function myQueue(deps: StaffDeps, trx: Knex.Transaction, scene: StaffScene): Promise<OutboundMessage> {
   const lang = scene.language;
   const org = await trx('orgs').select('time_zone').where({ id: scene.message.orgId }).first();
-  const rows = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const rows = await casesJoinedToTypes(trx)
     .select('cases.id', 'cases.number', 'cases.status', 'cases.resolution_due_at', 'case_types.name_th', 'case_types.name_en')
     .where({ 'cases.org_id': scene.message.orgId, 'cases.owner_staff_id': scene.staff!.id })
     .whereIn('cases.status', OPEN_CASE_STATUSES)

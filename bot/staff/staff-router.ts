@@ -1,9 +1,11 @@
+import { claimMessage } from '../../core/conversations/conversation-log.ts';
+import type { IncomingMessage } from '../conversation/incoming-message.ts';
 import { handleGroupSetup } from './group-setup.ts';
 import { handleProviderMessage } from './provider-group.ts';
 import { relayFromGroup } from './relay.ts';
 import { handleStaffAction, isStaffAction } from './staff-actions.ts';
 import { handleStaffCommand } from './staff-commands.ts';
-import { claimMessage, loadStaffScene, type StaffDeps, type StaffScene } from './staff-scene.ts';
+import { loadStaffScene, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
  * The staff side of step 3 (DESIGN.md section 2), asked before the customer side: a staff tap
@@ -14,9 +16,8 @@ import { claimMessage, loadStaffScene, type StaffDeps, type StaffScene } from '.
  */
 export type StaffRouting = { handled: false } | { handled: true; outcome: string };
 
-export async function routeStaffMessage(deps: StaffDeps, messageId: string): Promise<StaffRouting> {
-  const scene = await loadStaffScene(deps, messageId);
-  if (!scene) return { handled: false };
+export async function routeStaffMessage(deps: StaffDeps, message: IncomingMessage): Promise<StaffRouting> {
+  const scene = await loadStaffScene(deps, message);
   if (isStaffAction(scene)) return { handled: true, outcome: await handleStaffAction(deps, scene) };
   if (scene.conversation.kind === 'group') {
     const outcome = await groupMessage(deps, scene);

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
+import type { IncomingMessage } from '../conversation/incoming-message.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import { staffByLineUser, staffGroupOfConversation, type StaffDeps, type StaffGroupRef, type StaffMemberRef } from '../../core/staff/staff-desk.ts';
 
 /**
@@ -37,54 +38,41 @@ export interface StaffScene {
   now: Date;
 }
 
-export async function loadStaffScene(deps: StaffDeps, messageId: string): Promise<StaffScene | undefined> {
+export async function loadStaffScene(deps: StaffDeps, m: IncomingMessage): Promise<StaffScene> {
   const { knex } = deps;
-  const m = await knex('messages').where({ id: messageId }).first();
-  if (!m || m.routed_at || m.direction !== 'in' || m.sender_type !== 'customer') return undefined;
-  if (m.payload?.mode === 'standby') return undefined;
-  const conversation = await knex('conversations')
-    .join('channels', 'channels.id', 'conversations.channel_id')
-    .select('conversations.id', 'conversations.kind', 'conversations.channel_id', 'conversations.external_id', 'channels.kind as channel_kind')
-    .where('conversations.id', m.conversation_id)
-    .first();
-  if (!conversation) return undefined;
-  const senderLineUserId: string | null = conversation.channel_kind === 'line' ? (m.payload?.senderId ?? null) : null;
+  const conversation = m.conversation;
+  const senderLineUserId = m.senderLineUserId;
   const [group, staff] = await Promise.all([
     conversation.kind === 'group' ? staffGroupOfConversation(knex, conversation.id) : undefined,
-    staffByLineUser(knex, m.org_id, senderLineUserId),
+    // Known only on the channel they enrolled on (core/staff/staff-desk.ts).
+    conversation.channelKind === 'line' ? staffByLineUser(knex, m.orgId, conversation.channelId, senderLineUserId) : undefined,
   ]);
   return {
     message: {
       id: m.id,
-      orgId: m.org_id,
-      conversationId: m.conversation_id,
-      inboundEventId: m.inbound_event_id,
+      orgId: m.orgId,
+      conversationId: conversation.id,
+      inboundEventId: m.inboundEventId,
       kind: m.kind,
       text: m.kind === 'postback' ? null : m.text,
       senderLineUserId,
       postback: m.payload?.postback ?? null,
       quotedMessageId: m.payload?.message?.quotedMessageId ?? null,
-      platformMessageId: m.platform_message_id,
-      mediaPath: m.media_path,
+      platformMessageId: m.platformMessageId,
+      mediaPath: m.mediaPath,
     },
     conversation: {
       id: conversation.id,
       kind: conversation.kind,
-      channelId: conversation.channel_id,
-      externalId: conversation.external_id,
-      channelKind: conversation.channel_kind,
+      channelId: conversation.channelId,
+      externalId: conversation.externalId,
+      channelKind: conversation.channelKind,
     },
     group,
     staff,
     language: staff?.language ?? group?.language ?? 'th',
     now: deps.now?.() ?? new Date(),
   };
-}
-
-/** Marks the message as dealt with, in the transaction that deals with it; false if another run already did. */
-export async function claimMessage(trx: Knex.Transaction, messageId: string): Promise<boolean> {
-  const claimed = await trx('messages').where({ id: messageId }).whereNull('routed_at').update({ routed_at: trx.fn.now() });
-  return claimed > 0;
 }
 
 /** Answers in the chat the message came from, with its reply token while fresh (free of quota). */

@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors/index.ts';
-import type { DeliveryStatus, MessageKind } from '../../core/models/vocabulary.ts';
+import type { DeliveryStatus, MessageKind } from '../../core/vocabulary.ts';
+import { idProblem, stringProblem } from '../../core/inbound/event-checks.ts';
 import type { InboundEvent, InboundMedia, InboundMessage } from '../inbound-event.ts';
 
 /**
@@ -165,4 +166,31 @@ function locationOf(p: Record<string, string>): NonNullable<InboundMessage['loca
     ...(present(p.Label) ? { title: p.Label } : {}),
     ...(present(p.Address) ? { address: p.Address } : {}),
   };
+}
+
+/** Fields of one Twilio request: far more than this is not Twilio. */
+const MAX_FIELDS = 200;
+/** A WhatsApp message body is at most 4,096 characters (Twilio: 1,600 for a segment). */
+const MAX_FIELD_LENGTH = 20_000;
+
+/**
+ * What the webhook asks of a signed Twilio request before storing it (the fields are stored as they
+ * came): storable strings (no NUL, no unpaired surrogate, bounded), bounded sids and addresses.
+ * Undefined when it may be stored; otherwise the reason it is recorded as malformed.
+ */
+export function twilioParamsProblem(params: Record<string, string>): string | undefined {
+  const entries = Object.entries(params);
+  if (entries.length > MAX_FIELDS) return `more than ${MAX_FIELDS} fields`;
+  for (const [k, v] of entries) {
+    const kp = stringProblem(k, 200);
+    if (kp) return `a field name ${kp}`;
+    const vp = stringProblem(v, MAX_FIELD_LENGTH);
+    if (vp) return `${k.slice(0, 40)} ${vp}`;
+  }
+  for (const k of ['MessageSid', 'SmsMessageSid', 'AccountSid', 'MessagingServiceSid', 'OriginalRepliedMessageSid', 'From', 'To', 'WaId', 'MessageStatus', 'ErrorCode']) {
+    if (!present(params[k])) continue;
+    const p = idProblem(params[k].replace(/ /g, '+'), 128);
+    if (p) return `${k} ${p}`;
+  }
+  return undefined;
 }

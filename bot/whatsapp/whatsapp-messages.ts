@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import type { Action, Card, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { fitText } from '../../core/messaging/fit-text.ts';
 

@@ -1,7 +1,8 @@
 import type { Twilio } from 'twilio';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import { toTwilioMessages, type TwilioContent } from './whatsapp-messages.ts';
+import { parseRetryAfter } from '../../core/http/retry-after.ts';
 
 /**
  * Sends stored outbound messages to WhatsApp through Twilio, one stored message at a time, so that
@@ -29,10 +30,13 @@ export interface WhatsAppSendOptions {
 
 export class WhatsAppSendError extends Error {
   readonly retryable: boolean;
-  constructor(message: string, retryable: boolean) {
+  /** From Twilio's 429: how long it asked us to wait (the job's next attempt waits that long). */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, retryable: boolean, retryAfterMs?: number) {
     super(message);
     this.name = 'WhatsAppSendError';
     this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -60,7 +64,8 @@ export async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
         });
         firstSid ??= sent.sid;
       } catch (err) {
-        throw classify(err);
+        // The SDK's RestException drops the headers; its request client keeps the last response.
+        throw classify(err, o.client.httpClient?.lastResponse?.headers);
       }
     }
     if (firstSid) await o.onSent(item.id, firstSid);
@@ -82,11 +87,16 @@ async function ensureContent(client: Twilio, accountSid: string, content: Twilio
   return created.sid;
 }
 
-function classify(err: unknown): WhatsAppSendError {
+function classify(err: unknown, headers?: Record<string, unknown>): WhatsAppSendError {
   const status = (err as { status?: number }).status;
   const code = (err as { code?: number }).code;
   if (typeof status === 'number') {
-    return new WhatsAppSendError(`Twilio answered ${status}${code ? ` (${code})` : ''}: ${(err as Error).message}`, status === 429 || status >= 500);
+    const retryAfter = status === 429 ? headers?.['retry-after'] : undefined;
+    return new WhatsAppSendError(
+      `Twilio answered ${status}${code ? ` (${code})` : ''}: ${(err as Error).message}`,
+      status === 429 || status >= 500,
+      typeof retryAfter === 'string' ? parseRetryAfter(retryAfter) : undefined,
+    );
   }
   return new WhatsAppSendError(`Twilio could not be reached: ${(err as Error).message}`, true);
 }

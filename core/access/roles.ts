@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type StaffRole } from '../models/vocabulary.ts';
+import { STAFF_ROLES, type StaffRole } from '../vocabulary.ts';
 
 /**
  * Who may do what. Staff roles come from the business (support, manager, admin, ceo); an
@@ -10,7 +10,7 @@ export const roles = [...STAFF_ROLES, 'integration'] as const;
 export type Role = (typeof roles)[number];
 
 export const permissions = {
-  'org.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
+  'org.read': ['admin', 'manager', 'support', 'ceo', 'accountant', 'integration'],
   'org.settings.read': ['admin', 'manager', 'ceo'],
   'org.settings.manage': ['admin'],
   'api_keys.manage': ['admin'],
@@ -21,14 +21,38 @@ export const permissions = {
   'integrations.manage': ['admin'],
   'usage.read': ['admin', 'manager', 'ceo'],
   'contacts.merge': ['admin', 'manager'],
+  // Undoing a merge (or an intake's match) puts rows back under another person: admins only.
+  'contacts.merge.undo': ['admin'],
+  'contacts.read': ['admin', 'manager', 'support', 'ceo'],
+  'contacts.export': ['admin', 'manager'],
+  'contacts.erase': ['admin', 'manager'],
   'cases.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
   'cases.work': ['admin', 'manager', 'support'],
-  'taxonomy.read': ['admin', 'manager', 'support', 'ceo'],
+  // Bookings: everyone on staff and integrations read; support, managers and admins work them
+  // (stages, notes); managers and admins hand them to someone.
+  // The accountant (seed 002) reads every booking and may only move stages: no notes, quotes,
+  // assignment, rules or contacts.
+  'bookings.read': ['admin', 'manager', 'support', 'ceo', 'accountant', 'integration'],
+  'bookings.stage': ['admin', 'manager', 'support', 'accountant'],
+  'bookings.create': ['admin', 'manager', 'support', 'integration'],
+  'bookings.work': ['admin', 'manager', 'support'],
+  'bookings.assign': ['admin', 'manager'],
+  'bookings.rules.read': ['admin', 'manager', 'ceo'],
+  'bookings.rules.manage': ['admin', 'manager'],
+  'taxonomy.read': ['admin', 'manager', 'support', 'ceo', 'accountant'],
   'taxonomy.manage': ['admin', 'manager'],
   'staff.read': ['admin', 'manager', 'ceo'],
   'staff.manage': ['admin'],
   'staff_groups.read': ['admin', 'manager', 'ceo'],
   'staff_groups.manage': ['admin', 'manager'],
+  'analytics.read': ['admin', 'manager', 'support', 'ceo'],
+  // Staff performance names people: managers and the CEO only.
+  'analytics.staff': ['manager', 'ceo'],
+  // Abuse flags name customers: managers, admins and the CEO.
+  'analytics.risk': ['admin', 'manager', 'ceo'],
+  // Providers: staff read them (with their pause and timeline); managers and admins pause them.
+  'providers.read': ['admin', 'manager', 'support', 'ceo'],
+  'providers.pause': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -52,7 +76,7 @@ export const staffActions = {
   'case.reassign': { roles: ['manager', 'admin'], own: false },
   'case.override': { roles: ['manager', 'admin'], own: false },
   'queue.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
-  'booking.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
+  'booking.view': { roles: ['support', 'manager', 'admin', 'ceo', 'accountant'], own: false },
   'booking.take': { roles: ['support', 'manager', 'admin'], own: true },
   'booking.decide': { roles: ['support', 'manager', 'admin'], own: true },
   'group.setup': { roles: ['manager', 'admin'], own: false },

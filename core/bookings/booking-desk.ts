@@ -1,9 +1,13 @@
 import type { Knex } from 'knex';
 import { queueMessages } from '../conversations/outgoing.ts';
 import type { Action } from '../messaging/outbound-message.ts';
-import type { ActorType, Language } from '../models/vocabulary.ts';
-import { renderTemplate } from '../templates/render-template.ts';
-import { BOOKING_STAGE, canTransitionBooking, type BookingStage } from './booking-stage.ts';
+import type { ActorType, Language } from '../vocabulary.ts';
+import { renderTemplate, type TemplateVars } from '../templates/render-template.ts';
+import { stageFlags, canTransitionBooking, type BookingStage } from './booking-stage.ts';
+import { scheduleDayBeforeReminder } from './booking-reminders.ts';
+import { recordBookingEvent, type BookingEventType } from './booking-timeline.ts';
+import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
+import { redactBookingEvents } from './booking-timeline.ts';
 
 /**
  * Decisions on a booking request, by staff (take, confirm, propose another time, decline) or by
@@ -33,6 +37,7 @@ export interface BookingView {
   partySize: number | null;
   details: Record<string, unknown>;
   declineReason: string | null;
+  lostReason: string | null;
   conversationId: string | null;
   contactId: string;
   contactName: string | null;
@@ -84,6 +89,7 @@ export async function loadBooking(db: Db, bookingId: string, orgId?: string): Pr
     partySize: r.party_size,
     details: r.details ?? {},
     declineReason: r.decline_reason,
+    lostReason: r.lost_reason ?? null,
     conversationId: r.conversation_id,
     contactId: r.contact_id,
     contactName: r.contact_name,
@@ -97,7 +103,7 @@ export type DeskResult = { ok: true; booking: BookingView } | { ok: false; reaso
 
 /** A staff member takes the booking (or, a manager, takes it over). */
 export async function takeBooking(trx: Knex.Transaction, b: BookingView, staffId: string): Promise<DeskResult> {
-  if (!BOOKING_STAGE[b.stage].isOpen) return { ok: false, reason: 'stage', booking: b };
+  if (!stageFlags(b.stage).isOpen) return { ok: false, reason: 'stage', booking: b };
   const changed = await trx('bookings')
     .where({ id: b.id, version: b.version })
     .update({ assignee_staff_id: staffId, version: b.version + 1, first_responded_at: trx.raw('coalesce(first_responded_at, now())') });
@@ -107,9 +113,13 @@ export async function takeBooking(trx: Knex.Transaction, b: BookingView, staffId
 }
 
 /** Confirms the requested time, or (from `proposed`) the time proposed. */
-export function confirmBooking(trx: Knex.Transaction, b: BookingView, actor: BookingActor): Promise<DeskResult> {
+/** `edgeChecked`: the caller checked the move against the org's pipeline (booking-stage-settings.ts). */
+export async function confirmBooking(trx: Knex.Transaction, b: BookingView, actor: BookingActor, edgeChecked = false): Promise<DeskResult> {
   const agreed = b.stage === 'proposed' && b.proposedDate ? { requested_date: b.proposedDate, requested_time: b.proposedTime ?? b.requestedTime } : {};
-  return moveBooking(trx, b, 'confirmed', actor, { ...agreed, proposed_date: null, proposed_time: null, confirmed_at: trx.fn.now() });
+  const moved = await moveBooking(trx, b, 'confirmed', actor, { ...agreed, proposed_date: null, proposed_time: null, confirmed_at: trx.fn.now() }, {}, edgeChecked);
+  // The customer hears from us again the day before (booking-reminders.ts).
+  if (moved.ok) await scheduleDayBeforeReminder(trx, moved.booking);
+  return moved;
 }
 
 export async function proposeTime(trx: Knex.Transaction, b: BookingView, actor: BookingActor, at: { date: string; time: string }): Promise<DeskResult> {
@@ -127,15 +137,17 @@ export function reopenForAnotherTime(trx: Knex.Transaction, b: BookingView, acto
   return moveBooking(trx, b, 'new', actor, { proposed_date: null, proposed_time: null }, { declinedProposal: { date: b.proposedDate, time: b.proposedTime } });
 }
 
-async function moveBooking(
+export async function moveBooking(
   trx: Knex.Transaction,
   b: BookingView,
   to: BookingStage,
   actor: BookingActor,
   set: Record<string, unknown>,
   data: Record<string, unknown> = {},
+  /** The caller checked the move against the org's pipeline (booking-stage-settings.ts). */
+  edgeChecked = false,
 ): Promise<DeskResult> {
-  if (!canTransitionBooking(b.stage, to)) return { ok: false, reason: 'stage', booking: b };
+  if (!edgeChecked && !canTransitionBooking(b.stage, to)) return { ok: false, reason: 'stage', booking: b };
   const staffDecides = actor.type === 'staff' && actor.id;
   const changed = await trx('bookings')
     .where({ id: b.id, version: b.version })
@@ -151,8 +163,8 @@ async function moveBooking(
   return { ok: true, booking: (await loadBooking(trx, b.id))! };
 }
 
-async function addBookingEvent(trx: Knex.Transaction, b: BookingView, type: string, actor: BookingActor, data: Record<string, unknown>, isPublic: boolean): Promise<void> {
-  await trx('booking_events').insert({ org_id: b.orgId, booking_id: b.id, type, actor_type: actor.type, actor_id: actor.id, is_public: isPublic, data: JSON.stringify(data) });
+export function addBookingEvent(trx: Knex.Transaction, b: BookingView, type: BookingEventType, actor: BookingActor, data: Record<string, unknown>, isPublic: boolean) {
+  return recordBookingEvent(trx, { orgId: b.orgId, bookingId: b.id, type, actor, isPublic, data });
 }
 
 /** "Sat 17 Jan 2026" / "ส. 17 ม.ค. 2569": a booking's calendar date, as people read it. */
@@ -161,6 +173,21 @@ export function formatBookingDate(date: string | null, language: Language): stri
   return new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(
     new Date(`${date}T00:00:00Z`),
   );
+}
+
+/** A template about this booking in the customer's language, with the booking's variables (and `vars`). */
+export function renderBookingText(db: Db, b: BookingView, template: string, vars: TemplateVars = {}): Promise<string | undefined> {
+  const language = b.contactLanguage;
+  const proposal = template === 'booking_proposed_time';
+  return renderTemplate(db, b.orgId, template, language, {
+    booking_id: b.number,
+    service: b.serviceName?.[language] ?? (typeof b.details.destination === 'string' ? b.details.destination : ''),
+    date: formatBookingDate(proposal ? b.proposedDate : b.requestedDate, language),
+    time: (proposal ? b.proposedTime : b.requestedTime) ?? '',
+    party_size: b.partySize,
+    name: b.contactName ?? '',
+    ...vars,
+  });
 }
 
 /**
@@ -172,18 +199,10 @@ export async function tellBookingCustomer(
   trx: Knex.Transaction,
   b: BookingView,
   template: string,
-  o: { quickReplies?: Action[]; replyToEventId?: number; actor?: BookingActor } = {},
+  o: { quickReplies?: Action[]; replyToEventId?: number; actor?: BookingActor; vars?: TemplateVars; eventData?: Record<string, unknown> } = {},
 ): Promise<boolean> {
   if (!b.conversationId) return false;
-  const language = b.contactLanguage;
-  const proposal = template === 'booking_proposed_time';
-  const text = await renderTemplate(trx, b.orgId, template, language, {
-    booking_id: b.number,
-    service: b.serviceName?.[language] ?? '',
-    date: formatBookingDate(proposal ? b.proposedDate : b.requestedDate, language),
-    time: (proposal ? b.proposedTime : b.requestedTime) ?? '',
-    party_size: b.partySize,
-  });
+  const text = await renderBookingText(trx, b, template, o.vars);
   if (!text) return false;
   await queueMessages(trx, {
     orgId: b.orgId,
@@ -193,6 +212,44 @@ export async function tellBookingCustomer(
     bookingId: b.id,
     replyToEventId: o.replyToEventId,
   });
-  await addBookingEvent(trx, b, 'notification_sent', o.actor ?? { type: 'system', id: null }, { template }, false);
+  await addBookingEvent(trx, b, 'notification_sent', o.actor ?? { type: 'system', id: null }, { template, ...o.eventData }, false);
   return true;
+}
+
+/** One person known twice became one contact: their bookings follow (core/contacts/merge-contacts.ts). */
+export async function moveBookingsToContact(trx: Knex.Transaction, m: { orgId: string; keepId: string; mergeId: string; only?: string[] }): Promise<string[]> {
+  // On a merge every row of the merged contact; on its undo only the rows the merge moved (`only`).
+  const q = trx('bookings').where({ org_id: m.orgId, contact_id: m.mergeId });
+  if (m.only) q.whereIn('id', m.only);
+  return (await q.update({ contact_id: m.keepId }).returning('id')).map((r: { id: string }) => r.id);
+}
+
+/**
+ * PDPA erasure of a contact: their bookings keep number, stage, service, dates, party size,
+ * source, campaign, assignee and times, and their quotes' lines and amounts; notes, free text in
+ * the details, the caller's address and pages, reasons, the intake's answer text, quote notes and
+ * the timeline's free text go.
+ */
+export async function eraseContactBookings(trx: Knex.Transaction, e: { orgId: string; contactId: string }): Promise<Record<string, number>> {
+  const bookings = await trx('bookings').select('id', 'details', 'utm', 'intake_response', 'decline_reason', 'lost_reason').where({ org_id: e.orgId, contact_id: e.contactId });
+  const strip = (v: unknown) => {
+    const { redacted: _r, ...rest } = redactPersonalData((v ?? {}) as Record<string, unknown>);
+    return JSON.stringify(rest);
+  };
+  for (const b of bookings) {
+    await trx('bookings')
+      .where({ id: b.id })
+      .update({
+        details: strip(b.details),
+        utm: strip(b.utm),
+        intake_response: b.intake_response ? strip(b.intake_response) : null,
+        notes: null,
+        decline_reason: b.decline_reason ? ERASED : null,
+        lost_reason: b.lost_reason ? ERASED : null,
+      });
+  }
+  const ids = bookings.map((b) => b.id as string);
+  const quotes = ids.length ? await trx('booking_quotes').whereIn('booking_id', ids).update({ note: null, decline_reason: trx.raw('CASE WHEN decline_reason IS NULL THEN NULL ELSE ? END', [ERASED]) }) : 0;
+  const bookingEvents = await redactBookingEvents(trx, ids);
+  return { bookings: bookings.length, quotes, bookingEvents };
 }

@@ -1,13 +1,19 @@
+import { BOOKING_STAGES, type BookingStage } from '../vocabulary.ts';
+
 /**
  * Booking pipeline stages and their flags; the keys mirror the CHECK on bookings.stage.
  *
- * collecting -> pending_confirmation -> new -> confirmed -> completed
+ * In chat: collecting -> pending_confirmation -> new -> confirmed -> completed
  *   the bot gathers details, the customer confirms the summary, staff review the request;
  *   staff may propose another time (proposed: the customer answers) or decline.
+ * The sales pipeline (website intake, concierge requests): new -> contacted -> quoted ->
+ *   confirmed -> completed, or lost with a reason from any open sales stage.
+ * Both share new, confirmed and completed, so a chat booking can be worked as a lead and the
+ * LINE card's buttons keep working on both.
  */
 
-export const BOOKING_STAGES = ['collecting', 'pending_confirmation', 'new', 'proposed', 'confirmed', 'declined', 'cancelled', 'completed'] as const;
-export type BookingStage = (typeof BOOKING_STAGES)[number];
+export { BOOKING_STAGES };
+export type { BookingStage };
 
 export interface BookingStageFlags {
   /** Still going somewhere: not yet completed, declined or cancelled. */
@@ -33,13 +39,24 @@ export const BOOKING_STAGE: Readonly<Record<BookingStage, BookingStageFlags>> = 
   },
   new: {
     isOpen: true, isTerminal: false, awaiting: 'staff', sortOrder: 30,
-    next: ['confirmed', 'proposed', 'declined', 'cancelled'],
+    next: ['contacted', 'quoted', 'confirmed', 'proposed', 'declined', 'lost', 'cancelled'],
     label: { th: 'รอเจ้าหน้าที่ยืนยัน', en: 'New request' },
+  },
+  contacted: {
+    isOpen: true, isTerminal: false, awaiting: 'staff', sortOrder: 32,
+    next: ['quoted', 'confirmed', 'proposed', 'lost', 'cancelled'],
+    label: { th: 'ติดต่อลูกค้าแล้ว', en: 'Contacted' },
+  },
+  quoted: {
+    isOpen: true, isTerminal: false, awaiting: 'customer', sortOrder: 35,
+    // contacted: the quote is being reworked with the customer.
+    next: ['contacted', 'quoted', 'confirmed', 'lost', 'cancelled'],
+    label: { th: 'ส่งใบเสนอราคาแล้ว', en: 'Quoted' },
   },
   proposed: {
     isOpen: true, isTerminal: false, awaiting: 'customer', sortOrder: 40,
     // new: the customer asked for yet another time, staff look again.
-    next: ['confirmed', 'new', 'proposed', 'declined', 'cancelled'],
+    next: ['confirmed', 'new', 'proposed', 'declined', 'lost', 'cancelled'],
     label: { th: 'เสนอเวลาใหม่แล้ว', en: 'New time proposed' },
   },
   confirmed: {
@@ -51,6 +68,11 @@ export const BOOKING_STAGE: Readonly<Record<BookingStage, BookingStageFlags>> = 
     isOpen: false, isTerminal: true, awaiting: null, sortOrder: 60,
     next: [],
     label: { th: 'ไม่สามารถรับจองได้', en: 'Declined' },
+  },
+  lost: {
+    isOpen: false, isTerminal: true, awaiting: null, sortOrder: 65,
+    next: [],
+    label: { th: 'ไม่ได้การจอง', en: 'Lost' },
   },
   cancelled: {
     isOpen: false, isTerminal: true, awaiting: null, sortOrder: 70,
@@ -64,6 +86,22 @@ export const BOOKING_STAGE: Readonly<Record<BookingStage, BookingStageFlags>> = 
   },
 };
 
+/**
+ * A stage an org added of its own (core/bookings/booking-stage-settings.ts): an open step of the
+ * pipeline where staff act; it carries no behaviour of its own. Its allowed moves are the org's.
+ */
+const CUSTOM_STAGE: BookingStageFlags = {
+  isOpen: true, isTerminal: false, awaiting: 'staff', sortOrder: 45,
+  next: ['contacted', 'quoted', 'confirmed', 'lost', 'cancelled'],
+  label: { th: '', en: '' },
+};
+
+/** The flags of any stage a booking may be in: a built-in one, or one an org added. */
+export function stageFlags(stage: string): BookingStageFlags {
+  const flags = (BOOKING_STAGE as Record<string, BookingStageFlags | undefined>)[stage];
+  return flags ?? { ...CUSTOM_STAGE, label: { th: stage, en: stage } };
+}
+
 export const OPEN_BOOKING_STAGES: readonly BookingStage[] = BOOKING_STAGES.filter((s) => BOOKING_STAGE[s].isOpen);
 
 export function isBookingStage(value: unknown): value is BookingStage {
@@ -71,5 +109,5 @@ export function isBookingStage(value: unknown): value is BookingStage {
 }
 
 export function canTransitionBooking(from: BookingStage, to: BookingStage): boolean {
-  return BOOKING_STAGE[from].next.includes(to);
+  return stageFlags(from).next.includes(to);
 }

@@ -1,8 +1,10 @@
-import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
-import type { BookingSource, Language } from '../models/vocabulary.ts';
-import { nextNumber } from '../numbering.ts';
+import type { BookingSource, Language } from '../vocabulary.ts';
+import { nextNumber } from '../org-counters.ts';
+import { assignByRules } from './booking-assignment.ts';
+import { recordBookingEvent } from './booking-timeline.ts';
+import { startFollowUpClock } from './follow-up-clock.ts';
 
 /**
  * A booking request the customer confirmed in chat: it enters the pipeline as `new`, for the
@@ -41,15 +43,17 @@ export async function requestBooking(trx: Knex.Transaction, b: BookingRequest): 
       details: JSON.stringify(b.details ?? {}),
     })
     .returning('id');
-  await trx('booking_events').insert({
-    org_id: b.orgId,
-    booking_id: row.id,
+  // The sales groups get its card (core/staff/timeline-reactions.ts).
+  await recordBookingEvent(trx, {
+    orgId: b.orgId,
+    bookingId: row.id,
     type: 'created',
-    actor_type: 'customer',
-    actor_id: b.contactId,
-    is_public: true,
-    data: JSON.stringify({ service: b.serviceKey, date: b.date, time: b.time, partySize: b.partySize, source: b.source }),
+    actor: { type: 'customer', id: b.contactId },
+    isPublic: true,
+    data: { service: b.serviceKey, date: b.date, time: b.time, partySize: b.partySize, source: b.source },
   });
-  await queueStaffJob(trx, b.orgId, { name: STAFF_JOBS.announceBooking, payload: { bookingId: row.id } });
+  // The first-contact clock starts, and the org's rules give it an assignee when one fits.
+  await startFollowUpClock(trx, row.id, 'first_contact');
+  await assignByRules(trx, row.id);
   return { id: row.id, number, serviceName: { th: service.name_th, en: service.name_en } };
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
+import { casesJoinedToTypes } from './case-queries.ts';
 import { calendarOfOrg, type BusinessCalendar } from '../sla/business-calendar.ts';
-import { firstResponseDueAt, resolutionClock, resolutionDueAt, timeBuckets, warningAt, type ResolutionClock, type SlaTargets, type StatusPeriod, type TimeBuckets } from '../sla/sla-clock.ts';
-import type { CaseStatus } from './case-status.ts';
+import { firstResponseDueAt, resolutionClock, resolutionDueAt, timeBuckets, warningAt, type ResolutionClock, type SlaTargets, type StatusPeriod, type TimeBuckets } from './sla-clock.ts';
+import type { CaseStatus } from '../vocabulary.ts';
 
 /**
  * A case's due times on its org's business calendar, from its status history: the one place that
@@ -35,8 +36,7 @@ export function dueTimes(openedAt: Date, history: StatusPeriod[], targets: SlaTa
 }
 
 async function loadClock(trx: Knex | Knex.Transaction, caseId: string) {
-  const row = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const row = await casesJoinedToTypes(trx)
     .select('cases.org_id', 'cases.created_at', 'case_types.first_response_minutes', 'case_types.resolution_minutes', 'case_types.warn_at_ratio')
     .where('cases.id', caseId)
     .first();

@@ -1,15 +1,19 @@
 import type { Knex } from 'knex';
 import { queueMessages } from '../conversations/outgoing.ts';
-import type { Language } from '../models/vocabulary.ts';
+import type { Language, CaseStatus } from '../vocabulary.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { renderTemplate } from '../templates/render-template.ts';
-import { CASE_STATUS, type CaseStatus } from './case-status.ts';
-import type { TransitionResult } from './transition.ts';
+import { CASE_STATUS } from './case-status.ts';
+import type { CaseEventSubscriber } from './case-timeline.ts';
+import { casesJoinedToTypes, trackingUrl } from './case-queries.ts';
 
 /**
  * Tells the customer, in their language and from the org's templates, when work starts, when the
  * case waits for them, and when it is resolved: each only if the case type's switch for it is on
  * (`case_types.notify`). Sent on the conversation the case came from, through the outbox.
+ *
+ * It follows the timeline: every move of a case, by whoever made it (a LINE button, the API, the
+ * customer's own reply), tells the customer the same way, and no caller has to remember to.
  */
 const NOTICE: Partial<Record<CaseStatus, { template: string; switch: 'workStarted' | 'waitingCustomer' | 'resolved' }>> = {
   investigating: { template: 'case_work_started', switch: 'workStarted' },
@@ -18,18 +22,26 @@ const NOTICE: Partial<Record<CaseStatus, { template: string; switch: 'workStarte
   resolved: { template: 'case_resolved', switch: 'resolved' },
 };
 
-export async function notifyCustomerOfTransition(
+export function customerNotices(opts: { trackingBaseUrl: () => string }): CaseEventSubscriber {
+  return async (trx, e) => {
+    if (e.type !== 'status_changed' && e.type !== 'reopened') return;
+    const { from, to } = e.data as { from: CaseStatus; to: CaseStatus };
+    await notifyCustomerOfTransition(trx, { caseId: e.caseId, from, to, reopened: e.type === 'reopened' }, { trackingBaseUrl: opts.trackingBaseUrl(), replyToEventId: e.context.replyToEventId });
+  };
+}
+
+async function notifyCustomerOfTransition(
   trx: Knex.Transaction,
-  t: TransitionResult,
-  opts: { trackingBaseUrl: string; timeZone: string; replyToEventId?: number },
+  t: { caseId: string; from: CaseStatus; to: CaseStatus; reopened: boolean },
+  opts: { trackingBaseUrl: string; replyToEventId?: number },
 ): Promise<boolean> {
   const notice = t.reopened ? { template: 'case_reopened', switch: 'workStarted' as const } : NOTICE[t.to];
   // "Work started" once: moving between working statuses is not news to the customer.
   if (!notice || (notice.switch === 'workStarted' && !t.reopened && t.from !== 'new')) return false;
-  const row = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
-    .select('cases.*', 'case_types.notify')
-    .where('cases.id', t.id)
+  const row = await casesJoinedToTypes(trx)
+    .join('orgs', 'orgs.id', 'cases.org_id')
+    .select('cases.*', 'case_types.notify', 'orgs.time_zone')
+    .where('cases.id', t.caseId)
     .first();
   if (!row.conversation_id || row.notify?.[notice.switch] === false) return false;
   const contact = row.contact_id ? await trx('contacts').select('language').where({ id: row.contact_id }).first() : undefined;
@@ -37,8 +49,8 @@ export async function notifyCustomerOfTransition(
   const text = await renderTemplate(trx, row.org_id, notice.template, language, {
     case_id: row.number,
     status: CASE_STATUS[t.to].label[language],
-    eta: row.resolution_due_at ? formatDue(new Date(row.resolution_due_at), language, opts.timeZone) : '',
-    tracking_url: `${opts.trackingBaseUrl}/public/v1/cases/${row.tracking_token}`,
+    eta: row.resolution_due_at ? formatDue(new Date(row.resolution_due_at), language, row.time_zone) : '',
+    tracking_url: trackingUrl(opts.trackingBaseUrl, row.tracking_token),
   });
   if (!text) return false;
   await queueMessages(trx, {

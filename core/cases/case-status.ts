@@ -1,11 +1,10 @@
+import { CASE_STATUSES, type CaseStatus } from '../vocabulary.ts';
 /**
  * Case statuses and what each one means (a status carries its own flags, as Zammad's ticket
  * states do): the SLA module asks `CASE_STATUS.waiting_customer.pausesResolutionClock`, never a
  * list of names. The keys mirror the CHECK on cases.status.
  */
 
-export const CASE_STATUSES = ['new', 'investigating', 'waiting_customer', 'waiting_provider', 'fixing', 'resolved', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Where the time spent in a status goes in time tracking: "slow because of whom". */
 export type CaseTimeBucket = 'queue' | 'active' | 'waiting_customer' | 'waiting_provider' | 'done';

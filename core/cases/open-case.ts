@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
-import type { CaseSource, Language } from '../models/vocabulary.ts';
-import { nextNumber } from '../numbering.ts';
+import type { CaseSource, Language } from '../vocabulary.ts';
+import { nextNumber } from '../org-counters.ts';
 import { calendarFor, dueTimes, targetsOf } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
-import { emitCaseEvent } from '../integrations/case-events-out.ts';
+import { recordCaseEvent } from './case-timeline.ts';
+import { linkMessageToCase } from '../conversations/conversation-log.ts';
 import type { ExtractedFields } from '../understanding/classification.ts';
-import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 
 /**
  * Opens a case from a customer's report: its number, the case type's severity and SLA targets,
@@ -83,18 +83,20 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     resolution_due_at: resolutionDueAt,
   });
   await trx('case_status_periods').insert({ org_id: c.orgId, case_id: row.id, status: 'new', actor_type: 'customer', actor_id: c.contactId, started_at: now });
-  await trx('case_events').insert({
-    org_id: c.orgId,
-    case_id: row.id,
-    type: 'created',
-    actor_type: 'customer',
-    actor_id: c.contactId,
-    is_public: true,
-    data: JSON.stringify({ caseType: c.caseTypeKey, severity: caseType.default_severity, source: c.source, messageId: c.sourceMessageId }),
-  });
-  await emitCaseEvent(trx, { orgId: c.orgId, type: 'case.created', caseId: row.id, now });
-  if (c.sourceMessageId) await trx('messages').where({ id: c.sourceMessageId }).update({ case_id: row.id });
-  await queueStaffJob(trx, c.orgId, { name: STAFF_JOBS.announceCase, payload: { caseId: row.id } });
+  // The message is the case's before anyone hears of the case (the staff card quotes it).
+  if (c.sourceMessageId) await linkMessageToCase(trx, c.sourceMessageId, row.id);
+  await recordCaseEvent(
+    trx,
+    {
+      orgId: c.orgId,
+      caseId: row.id,
+      type: 'created',
+      actor: { type: 'customer', id: c.contactId },
+      isPublic: true,
+      data: { caseType: c.caseTypeKey, severity: caseType.default_severity, source: c.source, messageId: c.sourceMessageId },
+    },
+    { now },
+  );
   return {
     id: row.id,
     number,
@@ -104,22 +106,4 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     firstResponseDueAt,
     resolutionDueAt,
   };
-}
-
-/** A customer's message on a case that is already open goes on its timeline, and to the case's staff groups. */
-export async function addCustomerMessageToCase(
-  trx: Knex.Transaction,
-  m: { orgId: string; caseId: string; contactId: string | null; messageId: string; text: string | null },
-): Promise<void> {
-  await trx('case_events').insert({
-    org_id: m.orgId,
-    case_id: m.caseId,
-    type: 'message_in',
-    actor_type: 'customer',
-    actor_id: m.contactId,
-    is_public: true,
-    data: JSON.stringify({ messageId: m.messageId, text: m.text }),
-  });
-  await trx('messages').where({ id: m.messageId }).update({ case_id: m.caseId });
-  await queueStaffJob(trx, m.orgId, { name: STAFF_JOBS.relayToGroups, payload: { caseId: m.caseId, messageId: m.messageId } });
 }

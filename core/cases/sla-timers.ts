@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
+import { casesJoinedToTypes } from './case-queries.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
-import { SEVERITIES, type Severity } from '../models/vocabulary.ts';
-import { CASE_STATUS, type CaseStatus } from './case-status.ts';
-import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
+import { SEVERITIES, type Severity, type CaseStatus } from '../vocabulary.ts';
+import { CASE_STATUS } from './case-status.ts';
+import { recordCaseEvent, recordSlaEventOnce } from './case-timeline.ts';
 
 /**
  * The SLA clocks of a case, driven by BullMQ: a delayed job per due time (through the outbox, so
@@ -69,8 +70,7 @@ const raise = (s: Severity): Severity => SEVERITIES[Math.max(0, SEVERITIES.index
  * it fired.
  */
 export async function fireSlaTimer(trx: Knex.Transaction, t: SlaCheck, now: Date = new Date()): Promise<boolean> {
-  const row = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const row = await casesJoinedToTypes(trx)
     .select('cases.*', 'case_types.escalation')
     .where('cases.id', t.caseId)
     .forUpdate()
@@ -80,17 +80,8 @@ export async function fireSlaTimer(trx: Knex.Transaction, t: SlaCheck, now: Date
   // Moved (a pause, a new target) or no longer relevant: the timer for the new time will come.
   if (!due || new Date(due).getTime() !== Date.parse(t.at) || due.getTime() > now.getTime() + 1000) return false;
   const type = t.moment === 'warning' ? 'sla_warning' : 'sla_breach';
-  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
-    `INSERT INTO case_events (org_id, case_id, type, actor_type, data, is_public)
-     VALUES (?, ?, ?, 'system', ?::jsonb, false)
-     ON CONFLICT (case_id, type, (data->>'clock')) WHERE type IN ('sla_warning', 'sla_breach') DO NOTHING
-     RETURNING id`,
-    [row.org_id, row.id, type, JSON.stringify({ clock: t.clock, dueAt: t.at })],
-  );
-  if (rows.length === 0) return false;
-  if (t.moment === 'warning') {
-    await queueStaffJob(trx, row.org_id, { name: STAFF_JOBS.caseAlert, payload: { caseId: row.id, kind: 'sla_warning', caseEventId: String(rows[0].id) } });
-  }
+  const recorded = await recordSlaEventOnce(trx, { orgId: row.org_id, caseId: row.id, type, data: { clock: t.clock, dueAt: t.at } });
+  if (!recorded) return false;
   if (t.clock === 'resolution') {
     await trx('cases').where({ id: row.id }).update(t.moment === 'warning' ? { sla_warned_at: now } : { sla_breached_at: now });
   }
@@ -113,12 +104,8 @@ async function escalate(trx: Knex.Transaction, row: Record<string, any>, t: SlaC
     data.owner = { from: row.owner_staff_id, to: rule.reassignTo };
   }
   await trx('cases').where({ id: row.id }).update(changes);
-  const [event] = await trx('case_events')
-    .insert({ org_id: row.org_id, case_id: row.id, type: 'escalated', actor_type: 'system', data: JSON.stringify(data), is_public: false })
-    .returning('id');
-  if (rule.notifyManagers) {
-    await queueStaffJob(trx, row.org_id, { name: STAFF_JOBS.caseAlert, payload: { caseId: row.id, kind: 'escalated', caseEventId: String(event.id) } });
-  }
+  // The staff desk alerts the managers when the rule says so (core/staff/timeline-reactions.ts).
+  await recordCaseEvent(trx, { orgId: row.org_id, caseId: row.id, type: 'escalated', actor: { type: 'system', id: null }, isPublic: false, data }, { now });
 }
 
 /**

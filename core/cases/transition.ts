@@ -1,18 +1,18 @@
 import type { Knex } from 'knex';
 import { DomainError, notFound, staleVersion, validationFailed } from '../errors/index.ts';
-import { BUILT_IN_ROOT_CAUSES } from '../models/vocabulary.ts';
-import { CASE_STATUS, canTransitionCase, isCaseStatus, type CaseStatus } from './case-status.ts';
+import { BUILT_IN_ROOT_CAUSES, type CaseStatus } from '../vocabulary.ts';
+import { CASE_STATUS, canTransitionCase, isCaseStatus } from './case-status.ts';
 import { caseDueTimes } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
-import { emitCaseEvent } from '../integrations/case-events-out.ts';
-import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
+import { recordCaseEvent } from './case-timeline.ts';
 
 /**
  * `cases.transition()`: the one way a case changes status. Only along the state machine's edges
  * (core/cases/case-status.ts); closing needs a root cause; optimistic concurrency on `version`, so
  * two people acting on the same case at the same moment cannot both win: the second is told the
  * case changed and what it is now. The timeline, the status periods (time tracking) and the
- * timestamps move in the same transaction.
+ * timestamps move in the same transaction. The customer is told (core/cases/case-notifications.ts),
+ * the staff desk and the business's webhooks hear of it, as subscribers of the timeline.
  */
 export interface TransitionInput {
   orgId: string;
@@ -24,6 +24,8 @@ export interface TransitionInput {
   rootCause?: string;
   note?: string;
   now?: Date;
+  /** The customer's message that caused the move: the customer's notice may answer it with its reply token. */
+  replyToEventId?: number;
 }
 
 export interface TransitionResult {
@@ -83,28 +85,13 @@ export async function transitionCase(trx: Knex.Transaction, t: TransitionInput):
     started_at: now,
   });
   await moveResolutionClock(trx, current, t.orgId);
-  await trx('case_events').insert({
-    org_id: t.orgId,
-    case_id: t.caseId,
-    type: reopened ? 'reopened' : 'status_changed',
-    actor_type: t.actor.type,
-    actor_id: t.actor.id,
-    is_public: true,
-    data: JSON.stringify({ from, to: t.to, ...(rootCause ? { rootCause } : {}) }),
-  });
-  if (t.note) {
-    await trx('case_events').insert({
-      org_id: t.orgId,
-      case_id: t.caseId,
-      type: 'note',
-      actor_type: t.actor.type,
-      actor_id: t.actor.id,
-      is_public: false,
-      data: JSON.stringify({ text: t.note }),
-    });
-  }
-  await emitCaseEvent(trx, { orgId: t.orgId, type: 'case.status_changed', caseId: t.caseId, data: { from, to: t.to }, now });
-  if (t.to === 'waiting_provider') await queueStaffJob(trx, t.orgId, { name: STAFF_JOBS.providerHandoff, payload: { caseId: t.caseId } });
+  const actor = { type: t.actor.type, id: t.actor.id };
+  await recordCaseEvent(
+    trx,
+    { orgId: t.orgId, caseId: t.caseId, type: reopened ? 'reopened' : 'status_changed', actor, isPublic: true, data: { from, to: t.to, ...(rootCause ? { rootCause } : {}) } },
+    { now, replyToEventId: t.replyToEventId },
+  );
+  if (t.note) await recordCaseEvent(trx, { orgId: t.orgId, caseId: t.caseId, type: 'note', actor, isPublic: false, data: { text: t.note } }, { now });
   return { id: t.caseId, number: current.number, from, to: t.to, version: current.version + 1, reopened, firstResponse };
 }
 

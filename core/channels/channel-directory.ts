@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { SecretBox } from '../crypto/secret-box.ts';
-import type { ChannelKind } from '../models/vocabulary.ts';
+import { LRUCache } from 'lru-cache';
+import { recordAudit } from '../audit/audit-log.ts';
+import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
+import type { ChannelKind } from '../vocabulary.ts';
 
 /**
  * Channels and their credentials. Credentials are stored sealed (AES-256-GCM) and opened here
  * only; webhooks look a channel up on every request, so opened channels are kept for a short while.
+ * The cache is bounded (least recently used out first), and a miss is remembered only briefly: an
+ * id anyone can put in a URL (`/webhooks/line/:channelId`) must not grow the heap.
  */
 export interface LineCredentials {
   channelSecret: string;
@@ -41,6 +46,10 @@ export type Channel =
   | (ChannelBase & { kind: 'line'; credentials: LineCredentials })
   | (ChannelBase & { kind: 'whatsapp'; credentials: TwilioCredentials });
 
+/** The associated data's purpose for `channels.credentials_encrypted` (core/crypto/secret-box.ts). */
+export const CHANNEL_CREDENTIALS_PURPOSE = 'channel.credentials';
+const sealContext = (rowId: string) => ({ purpose: CHANNEL_CREDENTIALS_PURPOSE, rowId });
+
 interface ChannelRow {
   id: string;
   org_id: string;
@@ -52,16 +61,34 @@ interface ChannelRow {
   credentials_encrypted: string | null;
 }
 
+export interface ChannelCacheOptions {
+  /** Most entries kept; the least recently used go first. */
+  maxEntries?: number;
+  /** How long "no such active channel" is remembered (capped at the hit TTL). */
+  missTtlMs?: number;
+}
+
+export const CHANNEL_CACHE_MAX_ENTRIES = 5_000;
+export const CHANNEL_MISS_TTL_MS = 2_000;
+
 export class ChannelDirectory {
   readonly #knex: Knex;
   readonly #secrets: SecretBox;
   readonly #ttlMs: number;
-  readonly #cache = new Map<string, { at: number; channel: Channel | undefined }>();
+  readonly #missTtlMs: number;
+  readonly #cache: LRUCache<string, { channel: Channel | undefined }>;
 
-  constructor(knex: Knex, secrets: SecretBox, ttlMs = 30_000) {
+  constructor(knex: Knex, secrets: SecretBox, ttlMs = 30_000, opts: ChannelCacheOptions = {}) {
     this.#knex = knex;
     this.#secrets = secrets;
-    this.#ttlMs = ttlMs;
+    this.#ttlMs = Math.max(0, ttlMs);
+    this.#missTtlMs = Math.min(this.#ttlMs, opts.missTtlMs ?? CHANNEL_MISS_TTL_MS);
+    this.#cache = new LRUCache({ max: opts.maxEntries ?? CHANNEL_CACHE_MAX_ENTRIES, ttl: this.#ttlMs || 1, ttlAutopurge: false });
+  }
+
+  /** Entries held now (at most `maxEntries`). */
+  get cacheSize(): number {
+    return this.#cache.size;
   }
 
   /** An active channel by id. */
@@ -90,10 +117,11 @@ export class ChannelDirectory {
 
   async #cached(key: string, where: (q: Knex.QueryBuilder) => Knex.QueryBuilder): Promise<Channel | undefined> {
     const hit = this.#cache.get(key);
-    if (hit && Date.now() - hit.at < this.#ttlMs) return hit.channel;
+    if (hit) return hit.channel;
     const row: ChannelRow | undefined = await where(this.#knex('channels').select('*').where({ is_active: true })).first();
     const channel = row ? this.open(row) : undefined;
-    this.#cache.set(key, { at: Date.now(), channel });
+    const ttl = channel ? this.#ttlMs : this.#missTtlMs;
+    if (ttl > 0) this.#cache.set(key, { channel }, { ttl });
     return channel;
   }
 
@@ -106,7 +134,7 @@ export class ChannelDirectory {
       isActive: row.is_active,
       settings: row.settings ?? {},
     };
-    const credentials = row.credentials_encrypted ? this.#secrets.openJson<Record<string, string>>(row.credentials_encrypted) : {};
+    const credentials = row.credentials_encrypted ? this.#secrets.openJson<Record<string, string>>(row.credentials_encrypted, sealContext(row.id)) : {};
     return row.kind === 'line'
       ? { ...base, kind: 'line', credentials: credentials as unknown as LineCredentials }
       : { ...base, kind: 'whatsapp', credentials: credentials as unknown as TwilioCredentials };
@@ -123,17 +151,64 @@ export interface NewChannel {
 }
 
 export async function createChannel(db: Knex | Knex.Transaction, secrets: SecretBox, c: NewChannel): Promise<string> {
+  const id = randomUUID();
   const [row] = await db('channels')
     .insert({
+      id,
       org_id: c.orgId,
       kind: c.kind,
       name: c.name,
       external_id: c.externalId ?? null,
-      credentials_encrypted: secrets.seal(c.credentials),
+      credentials_encrypted: secrets.seal(c.credentials, sealContext(id)),
       settings: JSON.stringify(c.settings ?? {}),
     })
     .returning('id');
   return row.id;
+}
+
+/** A channel as the org's admins see it: never its credentials. */
+export interface ChannelView {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  externalId: string | null;
+  isActive: boolean;
+  /** Where it came from: `env`, `api` or `simulator`. */
+  origin: string | null;
+}
+
+export async function listChannels(db: Knex, orgId: string): Promise<ChannelView[]> {
+  const rows: ChannelRow[] = await db('channels').select('*').where({ org_id: orgId }).orderBy('created_at');
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null }));
+}
+
+/** An admin adds a channel through the API: created with its credentials sealed, and audited. */
+export async function addChannel(
+  db: Knex,
+  secrets: SecretBox,
+  c: Omit<NewChannel, 'settings'> & { actor: { type: 'api_key'; id: string }; requestId?: string },
+): Promise<string> {
+  return db.transaction(async (trx) => {
+    const channelId = await createChannel(trx, secrets, {
+      orgId: c.orgId,
+      kind: c.kind,
+      name: c.name,
+      externalId: c.externalId,
+      credentials: c.credentials,
+      settings: { origin: 'api' },
+    });
+    await recordAudit(trx, {
+      orgId: c.orgId,
+      actorType: c.actor.type,
+      actorId: c.actor.id,
+      action: 'channel.created',
+      subjectType: 'channel',
+      subjectId: channelId,
+      details: { kind: c.kind, name: c.name },
+      requestId: c.requestId,
+    });
+    return channelId;
+  });
 }
 
 /**
@@ -151,7 +226,7 @@ export async function upsertChannelByOrigin(db: Knex, secrets: SecretBox, c: New
     .where({ id: existing.id })
     .update({
       name: c.name,
-      credentials_encrypted: secrets.seal(c.credentials),
+      credentials_encrypted: secrets.seal(c.credentials, sealContext(existing.id)),
       settings: JSON.stringify(c.settings),
       is_active: true,
       ...(c.externalId ? { external_id: c.externalId } : {}),
@@ -159,7 +234,34 @@ export async function upsertChannelByOrigin(db: Knex, secrets: SecretBox, c: New
   return existing.id;
 }
 
+/**
+ * Deactivates every channel of this origin (the chat simulator's, whenever it is off): webhooks to
+ * it are refused and nothing is sent over it. Returns how many were active.
+ */
+export async function deactivateChannelsOfOrigin(db: Knex, origin: string): Promise<number> {
+  return db('channels').whereRaw(`settings->>'origin' = ?`, [origin]).where({ is_active: true }).update({ is_active: false });
+}
+
 /** A LINE channel learns its bot user id from the first webhook's `destination`. */
 export async function learnExternalId(db: Knex, channelId: string, externalId: string): Promise<void> {
   await db('channels').where({ id: channelId }).whereNull('external_id').update({ external_id: externalId });
+}
+
+/**
+ * Rewrites credentials sealed before ciphertexts were bound to their row (`v1`) as `v2`; run at
+ * start-up, idempotent, safe with several processes (each row is rewritten only if unchanged).
+ */
+export async function resealLegacyChannelCredentials(db: Knex, secrets: SecretBox): Promise<number> {
+  const rows: { id: string; credentials_encrypted: string }[] = await db('channels')
+    .select('id', 'credentials_encrypted')
+    .where('credentials_encrypted', 'like', 'v1.%');
+  let n = 0;
+  for (const r of rows) {
+    if (!isLegacySealed(r.credentials_encrypted)) continue;
+    const plain = secrets.openLegacy(r.credentials_encrypted);
+    n += await db('channels')
+      .where({ id: r.id, credentials_encrypted: r.credentials_encrypted })
+      .update({ credentials_encrypted: secrets.seal(plain, sealContext(r.id)) });
+  }
+  return n;
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Language } from '../models/vocabulary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /**
  * Who wrote: a channel identity (LINE userId, whatsapp:+66...) belongs to one contact. A new
@@ -55,4 +55,15 @@ export async function setFollowing(trx: Knex.Transaction, channelId: string, ext
   await trx('contact_identities')
     .where({ channel_id: channelId, external_id: externalId })
     .update({ is_following: following, unfollowed_at: following ? null : trx.fn.now() });
+}
+
+/** The language the bot answers this contact in, from now on. */
+export async function setContactLanguage(trx: Knex.Transaction, contactId: string, language: Language): Promise<void> {
+  await trx('contacts').where({ id: contactId }).update({ language });
+}
+
+/** The language the bot answers this contact in (Thai until they write otherwise). */
+export async function contactLanguage(db: Knex | Knex.Transaction, contactId: string): Promise<Language> {
+  const row = await db('contacts').select('language').where({ id: contactId }).first();
+  return row?.language === 'en' ? 'en' : 'th';
 }

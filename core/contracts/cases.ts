@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '../cases/case-status.ts';
+import { CASE_STATUSES } from '../vocabulary.ts';
 
 /** Cases as the REST API shows them to staff and integrations (the pull side of the sync). */
 export const caseSummary = z

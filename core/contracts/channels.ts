@@ -45,5 +45,11 @@ export const contactMerge = z
   .meta({ id: 'ContactMerge' });
 
 export const contactMergeResult = z
-  .object({ identities: z.number().int(), conversations: z.number().int(), cases: z.number().int(), bookings: z.number().int() })
+  .object({
+    mergeId: z.uuid().meta({ description: 'The merge on the contact timeline; an admin undoes it with POST /api/v1/contacts/:contactId/merges/:mergeId/undo' }),
+    identities: z.number().int(),
+    conversations: z.number().int(),
+    cases: z.number().int(),
+    bookings: z.number().int(),
+  })
   .meta({ id: 'ContactMergeResult' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BUILT_IN_ROOT_CAUSES } from '../models/vocabulary.ts';
-import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
+import { BUILT_IN_ROOT_CAUSES } from '../vocabulary.ts';
+import { analyticsRules, scoreWeights } from './analytics.ts';
 
 
 /**
@@ -33,11 +33,8 @@ export const orgSettingFields = {
       z
         .string()
         .min(1)
-        .max(200)
-        .superRefine((source, ctx) => {
-          const problem = orderIdPatternProblem(source);
-          if (problem) ctx.addIssue({ code: 'custom', message: `order id pattern \`${source}\` ${problem}` });
-        }),
+        // Whether the extractor can use it is checked where it is stored (core/orgs/org-settings.ts).
+        .max(200),
     )
     .max(20)
     .meta({
@@ -65,6 +62,20 @@ export const orgSettingFields = {
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, 00:00 to 23:59')
     .meta({ description: "When the managers' daily digest is posted, in the org's time zone; 09:00 unless set" }),
+  staffScoreWeights: scoreWeights.meta({
+    description: 'Weights of the staff score in /api/v1/analytics/staff-performance (whole numbers adding up to 100); SLA 40, speed 30, load 20, customer impact 10 unless set',
+  }),
+  analyticsRules: analyticsRules.meta({
+    description: 'The rules behind the provider risk level, system-debt items and abuse flags in /api/v1/analytics (docs/analytics.md); all three parts are given together',
+  }),
+  publicFormLimit: z
+    .object({ requests: z.number().int().min(1).max(100_000), seconds: z.number().int().min(1).max(86_400) })
+    .strict()
+    .nullable()
+    .meta({
+      description:
+        "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default) sets none",
+    }),
 };
 
 export type OrgSettingKey = keyof typeof orgSettingFields;
@@ -87,6 +98,9 @@ export const orgSettingsUpdate = z
     topupCreditWindowMinutes: nullToDefault(orgSettingFields.topupCreditWindowMinutes),
     signStaffReplies: nullToDefault(orgSettingFields.signStaffReplies),
     digestTime: nullToDefault(orgSettingFields.digestTime),
+    staffScoreWeights: nullToDefault(orgSettingFields.staffScoreWeights),
+    analyticsRules: nullToDefault(orgSettingFields.analyticsRules),
+    publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -36,6 +36,11 @@ export const apiKeyCreate = z
   .object({
     name: z.string().trim().min(1).max(100),
     role,
+    expiresAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'When the key stops working; never, unless given. Must be in the future.' }),
+    staffId: z.uuid().optional().meta({ description: 'The staff member the key belongs to; a support key of a staff member sees and changes only the bookings assigned to them' }),
   })
   .strict()
   .meta({ id: 'ApiKeyCreate' });
@@ -48,6 +53,7 @@ export const apiKeySummary = z
     keyPrefix: z.string(),
     createdAt: z.iso.datetime({ offset: true }),
     lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable(),
     revokedAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: 'ApiKey' });
@@ -60,6 +66,7 @@ export const apiKeyIssued = z
     name: z.string(),
     role,
     keyPrefix: z.string(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable(),
     key: z.string().meta({ description: 'Shown once; only its hash is stored.' }),
   })
   .meta({ id: 'ApiKeyIssued' });

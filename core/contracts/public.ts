@@ -10,6 +10,13 @@ export const caseTracking = z
     openedAt: z.iso.datetime({ offset: true }),
     expectedBy: z.iso.datetime({ offset: true }).nullable(),
     resolvedAt: z.iso.datetime({ offset: true }).nullable(),
-    timeline: z.array(z.object({ at: z.iso.datetime({ offset: true }), event: z.string() })),
+    timeline: z.array(
+      z.object({
+        at: z.iso.datetime({ offset: true }),
+        event: z.string().meta({ description: 'created, message_in, message_out, status_changed, reopened' }),
+        status: z.string().optional().meta({ description: 'status_changed and reopened: the status the case came to' }),
+        statusLabel: z.object({ th: z.string(), en: z.string() }).optional(),
+      }),
+    ),
   })
   .meta({ id: 'CaseTracking' });

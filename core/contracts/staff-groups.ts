@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_CATEGORIES, LANGUAGES, SEVERITIES, STAFF_GROUP_PURPOSES } from '../models/vocabulary.ts';
+import { CASE_CATEGORIES, LANGUAGES, SEVERITIES, STAFF_GROUP_PURPOSES } from '../vocabulary.ts';
 
 /**
  * Staff groups as the admin API shows and accepts them: what each LINE group is for and what is

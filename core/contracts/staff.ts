@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, STAFF_ROLES, type StaffRole } from '../models/vocabulary.ts';
+import { LANGUAGES, STAFF_ROLES, type StaffRole } from '../vocabulary.ts';
 
 export type { StaffRole };
 

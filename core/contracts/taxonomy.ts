@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CASE_CATEGORIES, SEVERITIES } from '../models/vocabulary.ts';
-import { taxonomySchema } from '../understanding/taxonomy.ts';
+import { CASE_CATEGORIES, SEVERITIES } from '../vocabulary.ts';
 
 /**
  * The business's own taxonomy as the admin API shows and accepts it: case types, bookable
@@ -47,11 +46,17 @@ const minutes = z.number().int().min(1).max(525_600);
 const sortOrder = z.number().int().min(-1_000_000).max(1_000_000);
 
 const notifyPatch = z
-  .object({ created: z.boolean(), workStarted: z.boolean(), waitingCustomer: z.boolean(), resolved: z.boolean() })
+  .object({
+    created: z.boolean(),
+    workStarted: z.boolean(),
+    waitingCustomer: z.boolean(),
+    resolved: z.boolean(),
+    satisfaction: z.boolean().meta({ description: 'Ask the customer to rate the case (1 to 5, then a comment) when it is resolved, once per case; off for a new case type' }),
+  })
   .partial()
   .strict()
-  .meta({ description: 'Customer notifications; switches left out keep their value (on, for a new case type)' });
-const notifyOut = z.object({ created: z.boolean(), workStarted: z.boolean(), waitingCustomer: z.boolean(), resolved: z.boolean() });
+  .meta({ description: 'Customer notifications; switches left out keep their value (on for a new case type, but satisfaction: off)' });
+const notifyOut = z.object({ created: z.boolean(), workStarted: z.boolean(), waitingCustomer: z.boolean(), resolved: z.boolean(), satisfaction: z.boolean() });
 
 const escalationPatch = z
   .object({
@@ -266,14 +271,6 @@ export const faqEntry = z
   .meta({ id: 'FaqEntry' });
 
 export const faqList = z.array(faqEntry).meta({ id: 'FaqEntryList' });
-
-// ---------------------------------------------------------------- export
-
-/** The `npm run classify -- --taxonomy` file format: what the classifier works from, active entries only. */
-export const taxonomyFile = taxonomySchema.meta({
-  id: 'TaxonomyFile',
-  description: 'The org\'s taxonomy in the `npm run classify --taxonomy` file format (active entries only)',
-});
 
 export type CaseTypeCreate = z.infer<typeof caseTypeCreate>;
 export type CaseTypeUpdate = z.infer<typeof caseTypeUpdate>;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { DeliveryStatus, MessageDirection, MessageKind, MessageSenderType } from '../models/vocabulary.ts';
+import type { DeliveryStatus, MessageDirection, MessageKind, MessageSenderType } from '../vocabulary.ts';
+import { ERASED } from '../contacts/personal-data.ts';
 
 /**
  * Conversations and their messages. Platform events can arrive out of order, so a message keeps
@@ -92,4 +93,102 @@ export async function recordDelivery(
     .andWhere({ platform_message_id: platformMessageId, direction: 'out' })
     .andWhere((q) => q.whereNull('delivery_status').orWhereIn('delivery_status', lower.length ? lower : ['__none__']))
     .update({ delivery_status: status, delivery_error: error ?? null });
+}
+
+/** A message belongs to a case from now on: staff see it on the case, and replies to it reach the case. */
+export async function linkMessageToCase(trx: Knex.Transaction, messageId: string, caseId: string): Promise<void> {
+  await trx('messages').where({ id: messageId }).update({ case_id: caseId });
+}
+
+/**
+ * Marks an incoming message as dealt with, in the transaction that deals with it: false when
+ * another run already did (a job delivered twice), so every route acts on a message once.
+ */
+export async function claimMessage(trx: Knex.Transaction, messageId: string): Promise<boolean> {
+  const claimed = await trx('messages').where({ id: messageId }).whereNull('routed_at').update({ routed_at: trx.fn.now() });
+  return claimed > 0;
+}
+
+/** Marks a customer's message as relayed into the case's staff groups; false when it already was. */
+export async function markRelayedToGroups(trx: Knex.Transaction, messageId: string): Promise<boolean> {
+  const first = await trx('messages')
+    .where({ id: messageId })
+    .whereRaw(`payload->>'relayedToGroupsAt' IS NULL`)
+    .update({ payload: trx.raw(`payload || jsonb_build_object('relayedToGroupsAt', now())`) });
+  return first > 0;
+}
+
+/** The dialogue a conversation is in (the customer's booking details, a group's set-up), or none. */
+export async function setDialogue(trx: Knex.Transaction, conversationId: string, dialogue: object | null): Promise<void> {
+  await trx('conversations').where({ id: conversationId }).update({ dialogue: dialogue ? JSON.stringify(dialogue) : null });
+}
+
+/** One person known twice became one contact: their conversations follow (core/contacts/merge-contacts.ts). */
+export async function moveConversationsToContact(trx: Knex.Transaction, m: { orgId: string; keepId: string; mergeId: string; only?: string[] }): Promise<string[]> {
+  // On a merge every row of the merged contact; on its undo only the rows the merge moved (`only`).
+  const q = trx('conversations').where({ org_id: m.orgId, contact_id: m.mergeId });
+  if (m.only) q.whereIn('id', m.only);
+  return (await q.update({ contact_id: m.keepId }).returning('id')).map((r: { id: string }) => r.id);
+}
+
+/** Whether the bot said something about this case in this conversation since `since`. */
+export async function botAnsweredOnCaseSince(db: Knex | Knex.Transaction, c: { conversationId: string; caseId: string; since: Date }): Promise<boolean> {
+  const row = await db('messages')
+    .where({ conversation_id: c.conversationId, case_id: c.caseId, direction: 'out', sender_type: 'bot' })
+    .andWhere('created_at', '>', c.since)
+    .first('id');
+  return Boolean(row);
+}
+
+/** Where our copy of a message's file is kept (core/media/media-store.ts key). */
+export async function recordStoredMedia(db: Knex | Knex.Transaction, messageId: string, key: string): Promise<void> {
+  await db('messages').where({ id: messageId }).update({ media_path: key });
+}
+
+/**
+ * A failed send is sent again (core/outbox/outbox-retry.ts): the messages it failed are pending
+ * once more, so the outbound worker sends them; messages it did send are never sent again.
+ */
+export async function resetFailedMessages(trx: Knex.Transaction, row: { orgId: string; payload: Record<string, unknown> }): Promise<number> {
+  const messageIds = row.payload.messageIds;
+  if (!Array.isArray(messageIds) || messageIds.length === 0) return 0;
+  return trx('messages')
+    .whereIn('id', messageIds.map(String))
+    .andWhere({ org_id: row.orgId, direction: 'out', delivery_status: 'failed' })
+    .update({ delivery_status: 'pending', delivery_error: null });
+}
+
+/** Outgoing messages whose delivery nobody can know (docs/channels.md, "A reply and a crash"). */
+export async function messagesWithUnknownOutcome(knex: Knex, orgId: string, limit = 100) {
+  const rows = await knex('messages')
+    .select('id', 'conversation_id', 'case_id', 'text', 'outcome_unknown_at', 'delivery_error')
+    .where({ org_id: orgId, direction: 'out' })
+    .whereNotNull('outcome_unknown_at')
+    .orderBy('outcome_unknown_at', 'desc')
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id as string,
+    conversationId: r.conversation_id as string,
+    caseId: (r.case_id as string | null) ?? null,
+    text: (r.text as string | null) ?? null,
+    outcomeUnknownAt: new Date(r.outcome_unknown_at).toISOString(),
+    note: (r.delivery_error as string | null) ?? null,
+  }));
+}
+
+
+/**
+ * PDPA erasure of a contact: their conversations no longer name them on the channel (the
+ * external id becomes `erased:<id>`, so a new message from that user or number starts a new
+ * contact and conversation) and forget the dialogue; every message keeps its direction, kind,
+ * times and delivery outcome, and loses its body, payload and stored media.
+ */
+export async function eraseContactConversations(trx: Knex.Transaction, e: { orgId: string; contactId: string }): Promise<Record<string, number>> {
+  const ids = (await trx('conversations').where({ org_id: e.orgId, contact_id: e.contactId }).pluck('id')) as string[];
+  if (!ids.length) return { conversations: 0, messages: 0 };
+  await trx('conversations').whereIn('id', ids).update({ external_id: trx.raw("'erased:' || id::text"), dialogue: null });
+  const messages = await trx('messages')
+    .whereIn('conversation_id', ids)
+    .update({ text: trx.raw('CASE WHEN text IS NULL THEN NULL ELSE ? END', [ERASED]), payload: JSON.stringify({ redacted: true }), media_path: null, delivery_error: null });
+  return { conversations: ids.length, messages };
 }

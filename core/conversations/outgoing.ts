@@ -77,3 +77,36 @@ export async function queueMessages(
   });
   return { outboxId, messageIds };
 }
+
+/**
+ * Sending to a conversation, in the outbound worker: the lease that lets one job at a time send a
+ * group's combined pushes, and what became of each message.
+ */
+
+/** Takes the conversation's send lease for `seconds`; false while another job holds it. */
+export async function takeSendLease(db: Knex, conversationId: string, seconds: number): Promise<boolean> {
+  const leased = await db('conversations')
+    .where({ id: conversationId })
+    .andWhere((q) => q.whereNull('send_lease_until').orWhere('send_lease_until', '<', db.fn.now()))
+    .update({ send_lease_until: db.raw(`now() + make_interval(secs => ?)`, [seconds]) });
+  return leased > 0;
+}
+
+export async function releaseSendLease(db: Knex, conversationId: string): Promise<void> {
+  await db('conversations').where({ id: conversationId }).update({ send_lease_until: null });
+}
+
+/** The platform accepted these messages, with its ids for them (for its delivery reports). */
+export async function markMessagesSent(db: Knex, ids: string[], platformIds: (string | null)[]): Promise<void> {
+  await Promise.all(ids.map((id, i) => db('messages').where({ id }).update({ delivery_status: 'sent', platform_message_id: platformIds[i] ?? null, sent_at: db.fn.now() })));
+}
+
+/** The send gave up: its messages still pending are failed, with the reason; how many. */
+export async function failPendingMessages(db: Knex, ids: string[], reason: string): Promise<number> {
+  return db('messages').whereIn('id', ids).andWhere('delivery_status', 'pending').update({ delivery_status: 'failed', delivery_error: reason.slice(0, 2000) });
+}
+
+/** Nobody can know whether the platform delivered these (a reply whose answer was lost): not sent again, marked for staff. */
+export async function markOutcomeUnknown(trx: Knex.Transaction, ids: string[], note: string): Promise<void> {
+  await trx('messages').whereIn('id', ids).andWhere('delivery_status', 'pending').update({ delivery_status: 'sent', outcome_unknown_at: trx.fn.now(), delivery_error: note });
+}

@@ -1,9 +1,26 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * AES-256-GCM for secrets at rest (channel tokens and secrets). The stored form is
- * `v1.<iv>.<tag>.<ciphertext>` in base64url, so that a later key rotation can add `v2`.
+ * AES-256-GCM for secrets at rest (channel credentials, webhook signing secrets).
+ *
+ * The stored form is `v2.<iv>.<tag>.<ciphertext>` in base64url. Each ciphertext is bound, as
+ * associated data, to what it is for and the row that holds it (`SealContext`): a sealed value
+ * copied into another row, or into another column, does not open. The tag must be the full
+ * 16 bytes: GCM would otherwise accept a truncated tag, which makes forgeries far cheaper.
+ *
+ * `v1` values (no associated data) came before; `openLegacy` reads them only so that
+ * `resealLegacySecrets` can rewrite them as `v2` at start-up. `open` refuses them.
  */
+export interface SealContext {
+  /** What the secret is, e.g. `channel.credentials`; fixed per column. */
+  purpose: string;
+  /** The id of the row it is stored in. */
+  rowId: string;
+}
+
+const TAG_BYTES = 16;
+const IV_BYTES = 12;
+
 export class SecretBox {
   readonly #key: Buffer;
 
@@ -12,23 +29,60 @@ export class SecretBox {
     this.#key = key;
   }
 
-  seal(plain: string | object): string {
+  seal(plain: string | object, context: SealContext): string {
     const text = typeof plain === 'string' ? plain : JSON.stringify(plain);
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(aad(context));
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return ['v2', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
   }
 
-  open(sealed: string): string {
-    const [version, iv, tag, body] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('Not a sealed secret');
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  open(sealed: string, context: SealContext): string {
+    const parts = split(sealed);
+    if (parts.version !== 'v2') throw new Error('Not a sealed secret of this version');
+    return decrypt(this.#key, parts, aad(context));
   }
 
-  openJson<T>(sealed: string): T {
-    return JSON.parse(this.open(sealed)) as T;
+  openJson<T>(sealed: string, context: SealContext): T {
+    return JSON.parse(this.open(sealed, context)) as T;
   }
+
+  /** A `v1` value (no associated data), for re-sealing only. Still requires a full tag. */
+  openLegacy(sealed: string): string {
+    const parts = split(sealed);
+    if (parts.version !== 'v1') throw new Error('Not a legacy sealed secret');
+    return decrypt(this.#key, parts, undefined);
+  }
+}
+
+export function isLegacySealed(sealed: string): boolean {
+  return sealed.startsWith('v1.');
+}
+
+function aad(context: SealContext): Buffer {
+  if (!context.purpose || !context.rowId) throw new Error('A sealed secret needs its purpose and row id');
+  return Buffer.from(`opsdesk:${context.purpose}:${context.rowId}`, 'utf8');
+}
+
+interface Parts {
+  version: string;
+  iv: Buffer;
+  tag: Buffer;
+  body: Buffer;
+}
+
+function split(sealed: string): Parts {
+  const [version, iv, tag, body, extra] = typeof sealed === 'string' ? sealed.split('.') : [];
+  if (!version || !iv || !tag || body === undefined || extra !== undefined) throw new Error('Not a sealed secret');
+  return { version, iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), body: Buffer.from(body, 'base64url') };
+}
+
+function decrypt(key: Buffer, p: Parts, associated: Buffer | undefined): string {
+  if (p.iv.length !== IV_BYTES) throw new Error('Not a sealed secret: bad IV');
+  if (p.tag.length !== TAG_BYTES) throw new Error('Not a sealed secret: the tag must be 16 bytes');
+  const decipher = createDecipheriv('aes-256-gcm', key, p.iv, { authTagLength: TAG_BYTES });
+  if (associated) decipher.setAAD(associated);
+  decipher.setAuthTag(p.tag);
+  return Buffer.concat([decipher.update(p.body), decipher.final()]).toString('utf8');
 }

@@ -1,6 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
-import { Model } from 'objection';
 
 // Return BIGINT counts and ids as numbers where they fit (our ids stay far below 2^53), and keep
 // NUMERIC (money) as strings so that no amount is rounded on its way through.
@@ -26,7 +25,6 @@ export function connectDatabase(opts: DatabaseOptions): Knex {
     pool: { min: 0, max: opts.poolMax ?? 10 },
     acquireConnectionTimeout: 15_000,
   });
-  Model.knex(knex);
   return knex;
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,6 +13,9 @@ export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
 }
+
+/** In DATA_DIR while the embedded database runs: `{ url, pid }`. */
+export const EMBEDDED_ADDRESS_FILE = 'embedded-postgres.json';
 
 export interface EmbeddedPostgresOptions {
   /** A directory for durable data, or undefined for an in-memory database (tests). */
@@ -43,13 +46,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     socket.once('close', () => handlers.delete(handler));
     handler.attach(socket).catch(() => socket.destroy());
   });
-  server.maxConnections = 128;
+  // A bound, not a budget: over it Node closes a new socket at once, which a client sees as
+  // "Connection terminated unexpectedly". Pools grow while PGlite's one session is busy, and two
+  // systems in one process (the tests' worker pairs) went past 128 on a loaded machine.
+  server.maxConnections = 512;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as { port: number };
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // Where a running embedded database can be reached from outside the process (`npm run backup`).
+  const addressFile = dataDir ? join(dataDir, '..', EMBEDDED_ADDRESS_FILE) : undefined;
+  if (addressFile) writeFileSync(addressFile, JSON.stringify({ url, pid: process.pid }) + '\n');
   let stopped = false;
   return {
     url,
@@ -59,6 +68,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
       await Promise.allSettled([...handlers].map((h) => h.detach(true)));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      if (addressFile) rmSync(addressFile, { force: true });
     },
   };
 }

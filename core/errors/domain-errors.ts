@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'malformed_body'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'rate_limited'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'

@@ -11,6 +11,12 @@ export interface ArrivingEvent {
   occurredAt: Date | null;
   /** The platform's event exactly as received; parsed later, in the worker. */
   payload: unknown;
+  /**
+   * Why the event cannot be used (signed by the platform, but not what it documents): it is
+   * recorded with this error, marked processed, and queues nothing. Its payload is then a storable
+   * description of it, not the event.
+   */
+  malformed?: string;
 }
 
 export const INBOUND_QUEUE = 'inbound';
@@ -31,7 +37,8 @@ export async function storeInboundEvents(
 ): Promise<{ stored: number; duplicates: number }> {
   const events = Array.isArray(channelOrEvents) ? channelOrEvents : maybeEvents!.map((e) => ({ ...e, channel: channelOrEvents }));
   if (events.length === 0) return { stored: 0, duplicates: 0 };
-  const values = events.map(() => '(?::uuid, ?::uuid, ?, ?, ?::jsonb, ?::timestamptz)').join(', ');
+  const values = events.map(() => '(?::uuid, ?::uuid, ?, ?, ?::jsonb, ?::timestamptz, ?::text, ?::timestamptz)').join(', ');
+  const now = new Date().toISOString();
   const bindings = events.flatMap((e) => [
     e.channel.orgId,
     e.channel.id,
@@ -39,21 +46,74 @@ export async function storeInboundEvents(
     e.eventType,
     JSON.stringify(e.payload),
     e.occurredAt ? e.occurredAt.toISOString() : null,
+    e.malformed ?? null,
+    e.malformed ? now : null,
   ]);
   const { rows } = await db.raw<{ rows: { stored: number }[] }>(
     `WITH arrived AS (
-       INSERT INTO inbound_events (org_id, channel_id, platform_event_id, event_type, payload, occurred_at)
+       INSERT INTO inbound_events (org_id, channel_id, platform_event_id, event_type, payload, occurred_at, error, processed_at)
        VALUES ${values}
        ON CONFLICT (channel_id, platform_event_id) DO NOTHING
-       RETURNING id, org_id
+       RETURNING id, org_id, error
      ), queued AS (
        INSERT INTO outbox (org_id, queue, job_name, payload)
-       SELECT org_id, '${INBOUND_QUEUE}', '${PROCESS_EVENT_JOB}', jsonb_build_object('inboundEventId', id) FROM arrived
+       SELECT org_id, '${INBOUND_QUEUE}', '${PROCESS_EVENT_JOB}', jsonb_build_object('inboundEventId', id) FROM arrived WHERE error IS NULL
        RETURNING 1
      )
-     SELECT count(*)::int AS stored FROM queued`,
+     SELECT count(*)::int AS stored FROM arrived`,
     bindings,
   );
   const stored = rows[0].stored;
   return { stored, duplicates: events.length - stored };
+}
+
+/**
+ * Stores one event that comes through no channel (the business's payment events) for the org,
+ * with its outbox row for `job`, in one statement; de-duplicated on the (org, event id) unique
+ * index of channel-less events, so a redelivery stores and queues nothing.
+ */
+export async function storeChannelLessEvent(
+  db: Knex,
+  e: { orgId: string; platformEventId: string; eventType: string; payload: unknown; occurredAt: Date; job: { queue: string; name: string } },
+): Promise<{ stored: boolean }> {
+  const { rows } = await db.raw<{ rows: { stored: number }[] }>(
+    `WITH arrived AS (
+       INSERT INTO inbound_events (org_id, channel_id, platform_event_id, event_type, payload, occurred_at)
+       VALUES (?::uuid, NULL, ?, ?, ?::jsonb, ?::timestamptz)
+       ON CONFLICT (org_id, platform_event_id) WHERE channel_id IS NULL DO NOTHING
+       RETURNING id, org_id
+     ), queued AS (
+       INSERT INTO outbox (org_id, queue, job_name, payload)
+       SELECT org_id, ?, ?, jsonb_build_object('inboundEventId', id) FROM arrived
+       RETURNING 1
+     )
+     SELECT count(*)::int AS stored FROM queued`,
+    [e.orgId, e.platformEventId, e.eventType, JSON.stringify(e.payload), e.occurredAt.toISOString(), e.job.queue, e.job.name],
+  );
+  return { stored: rows[0].stored > 0 };
+}
+
+/** A stored event by id, with its payload; undefined when it is gone. */
+export async function loadInboundEvent(db: Knex, id: number) {
+  return db('inbound_events').where({ id }).first();
+}
+
+/**
+ * Processes a stored event once, however often its job runs: the event is claimed first (a
+ * concurrent run waits here, then sees it done), `process` runs in the same transaction, and the
+ * event is marked processed with it. Undefined when another run already processed it.
+ */
+export async function processEventOnce<T>(knex: Knex, id: number, attempt: number, process: (trx: Knex.Transaction) => Promise<T>): Promise<{ result: T } | undefined> {
+  return knex.transaction(async (trx) => {
+    const claimed = await trx('inbound_events').where({ id }).whereNull('processed_at').forUpdate().first();
+    if (!claimed) return undefined;
+    const result = await process(trx);
+    await trx('inbound_events').where({ id }).update({ processed_at: trx.fn.now(), attempts: attempt, error: null });
+    return { result };
+  });
+}
+
+/** Why an attempt at the event failed, kept on it while it is not processed (a success clears it). */
+export async function recordEventError(db: Knex, id: number, reason: string, attempt: number): Promise<void> {
+  await db('inbound_events').where({ id }).whereNull('processed_at').update({ error: reason.slice(0, 2000), attempts: attempt });
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
+import { loadCaseSnapshot, type CaseSnapshot } from '../cases/case-queries.ts';
+import type { RecordedCaseEvent } from '../cases/case-timeline.ts';
 import type { CaseEventType } from './webhook-endpoints.ts';
 
 /**
@@ -32,27 +34,6 @@ export interface CaseEventPayload {
   data: { case: CaseSnapshot; from?: string; to?: string; [k: string]: unknown };
 }
 
-export interface CaseSnapshot {
-  id: string;
-  number: string;
-  type: string;
-  status: string;
-  severity: string;
-  source: string;
-  summary: string | null;
-  language: string;
-  orderIds: string[];
-  version: number;
-  rootCause: string | null;
-  openedAt: string;
-  firstResponseDueAt: string | null;
-  resolutionDueAt: string | null;
-  firstRespondedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-}
-
-const iso = (d: Date | string | null) => (d === null || d === undefined ? null : new Date(d).toISOString());
 
 export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventInput): Promise<{ eventId: string; deliveries: number } | null> {
   const endpoints: { id: string }[] = await trx('webhook_endpoints')
@@ -66,7 +47,7 @@ export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventIn
     id: randomUUID(),
     type: e.type,
     createdAt: (e.now ?? new Date()).toISOString(),
-    data: { ...e.data, case: await caseSnapshot(trx, e.orgId, e.caseId) },
+    data: { ...e.data, case: await loadCaseSnapshot(trx, e.orgId, e.caseId) },
   };
   const rows = endpoints.map((endpoint) => ({ id: randomUUID(), outboxId: randomUUID(), endpointId: endpoint.id }));
   await trx('webhook_deliveries').insert(
@@ -94,34 +75,11 @@ export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventIn
   return { eventId: payload.id, deliveries: rows.length };
 }
 
-async function caseSnapshot(trx: Knex | Knex.Transaction, orgId: string, caseId: string): Promise<CaseSnapshot> {
-  const r = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
-    .select(
-      'cases.*',
-      'case_types.key as type_key',
-      trx.raw(`coalesce((SELECT array_agg(order_id ORDER BY created_at) FROM case_orders o WHERE o.case_id = cases.id), '{}') AS order_ids`),
-    )
-    .where({ 'cases.id': caseId, 'cases.org_id': orgId })
-    .first();
-  if (!r) throw new Error(`case ${caseId} not found for its event`);
-  return {
-    id: r.id,
-    number: r.number,
-    type: r.type_key,
-    status: r.status,
-    severity: r.severity,
-    source: r.source,
-    summary: r.summary ?? null,
-    language: r.language,
-    orderIds: r.order_ids ?? [],
-    version: r.version,
-    rootCause: r.root_cause ?? null,
-    openedAt: iso(r.created_at)!,
-    firstResponseDueAt: iso(r.first_response_due_at),
-    resolutionDueAt: iso(r.resolution_due_at),
-    firstRespondedAt: iso(r.first_responded_at),
-    resolvedAt: iso(r.resolved_at),
-    closedAt: iso(r.closed_at),
-  };
+/** The timeline's events the business's system subscribes to: a new case, and every move of one. */
+export async function sendCaseWebhooks(trx: Knex.Transaction, e: RecordedCaseEvent): Promise<void> {
+  if (e.type === 'created') await emitCaseEvent(trx, { orgId: e.orgId, type: 'case.created', caseId: e.caseId, now: e.context.now });
+  if (e.type === 'status_changed' || e.type === 'reopened') {
+    const { from, to } = e.data as { from: string; to: string };
+    await emitCaseEvent(trx, { orgId: e.orgId, type: 'case.status_changed', caseId: e.caseId, data: { from, to }, now: e.context.now });
+  }
 }

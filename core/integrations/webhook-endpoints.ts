@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { SecretBox } from '../crypto/secret-box.ts';
+import { iso } from '../time/iso.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
 import { notFound } from '../errors/index.ts';
 
 /**
@@ -20,7 +22,6 @@ export interface WebhookEndpoint {
   deactivatedAt: string | null;
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function toEndpoint(r: Record<string, any>): WebhookEndpoint {
   return {
@@ -34,26 +35,53 @@ function toEndpoint(r: Record<string, any>): WebhookEndpoint {
   };
 }
 
+/** The associated data's purpose for `webhook_endpoints.secret_sealed` (core/crypto/secret-box.ts). */
+export const WEBHOOK_SECRET_PURPOSE = 'webhook_endpoint.secret';
+export const webhookSecretContext = (endpointId: string) => ({ purpose: WEBHOOK_SECRET_PURPOSE, rowId: endpointId });
+
 export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
+/** Who registers or ends an endpoint: an admin's API key, written to the audit log. */
+export interface EndpointChange {
+  orgId: string;
+  actor: { type: 'api_key'; id: string };
+  requestId?: string;
+}
+
+/** Registers an endpoint, audited; the answer carries its signing secret, the only time it is shown. */
 export async function createWebhookEndpoint(
-  db: Knex | Knex.Transaction,
+  db: Knex,
   secrets: SecretBox,
-  e: { orgId: string; url: string; events: CaseEventType[]; description?: string | null },
+  e: EndpointChange & { url: string; events: CaseEventType[]; description?: string | null },
 ): Promise<WebhookEndpoint & { secret: string }> {
-  const secret = generateWebhookSecret();
-  const [row] = await db('webhook_endpoints')
-    .insert({
-      org_id: e.orgId,
-      url: e.url,
-      secret_sealed: secrets.seal(secret),
-      events: [...new Set(e.events)],
-      description: e.description ?? null,
-    })
-    .returning('*');
-  return { ...toEndpoint(row), secret };
+  return db.transaction(async (trx) => {
+    const secret = generateWebhookSecret();
+    const id = randomUUID();
+    const [row] = await trx('webhook_endpoints')
+      .insert({
+        id,
+        org_id: e.orgId,
+        url: e.url,
+        secret_sealed: secrets.seal(secret, webhookSecretContext(id)),
+        events: [...new Set(e.events)],
+        description: e.description ?? null,
+      })
+      .returning('*');
+    const created = { ...toEndpoint(row), secret };
+    await recordAudit(trx, {
+      orgId: e.orgId,
+      actorType: e.actor.type,
+      actorId: e.actor.id,
+      action: 'webhook_endpoint.created',
+      subjectType: 'webhook_endpoint',
+      subjectId: created.id,
+      details: { url: created.url, events: created.events },
+      requestId: e.requestId,
+    });
+    return created;
+  });
 }
 
 export async function listWebhookEndpoints(db: Knex | Knex.Transaction, orgId: string): Promise<WebhookEndpoint[]> {
@@ -61,14 +89,26 @@ export async function listWebhookEndpoints(db: Knex | Knex.Transaction, orgId: s
   return rows.map(toEndpoint);
 }
 
-/** Stops new events at once; deliveries already queued are cancelled when their job runs. */
-export async function deactivateWebhookEndpoint(db: Knex | Knex.Transaction, orgId: string, id: string): Promise<WebhookEndpoint> {
-  const [row] = await db('webhook_endpoints')
-    .where({ org_id: orgId, id })
-    .update({ is_active: false, deactivated_at: db.raw('coalesce(deactivated_at, now())') })
-    .returning('*');
-  if (!row) throw notFound('Webhook endpoint');
-  return toEndpoint(row);
+/** Stops new events at once, audited; deliveries already queued are cancelled when their job runs. */
+export async function deactivateWebhookEndpoint(db: Knex, d: EndpointChange & { id: string }): Promise<WebhookEndpoint> {
+  return db.transaction(async (trx) => {
+    const [row] = await trx('webhook_endpoints')
+      .where({ org_id: d.orgId, id: d.id })
+      .update({ is_active: false, deactivated_at: trx.raw('coalesce(deactivated_at, now())') })
+      .returning('*');
+    if (!row) throw notFound('Webhook endpoint');
+    const ended = toEndpoint(row);
+    await recordAudit(trx, {
+      orgId: d.orgId,
+      actorType: d.actor.type,
+      actorId: d.actor.id,
+      action: 'webhook_endpoint.deactivated',
+      subjectType: 'webhook_endpoint',
+      subjectId: ended.id,
+      requestId: d.requestId,
+    });
+    return ended;
+  });
 }
 
 export interface WebhookDeliveryView {
@@ -116,4 +156,49 @@ export async function listWebhookDeliveries(
     createdAt: iso(r.created_at)!,
     payload: r.payload,
   }));
+}
+
+/** Rewrites signing secrets sealed before ciphertexts were bound to their row (`v1`) as `v2`. */
+export async function resealLegacyWebhookSecrets(db: Knex, secrets: SecretBox): Promise<number> {
+  const rows: { id: string; secret_sealed: string }[] = await db('webhook_endpoints').select('id', 'secret_sealed').where('secret_sealed', 'like', 'v1.%');
+  let n = 0;
+  for (const r of rows) {
+    if (!isLegacySealed(r.secret_sealed)) continue;
+    const plain = secrets.openLegacy(r.secret_sealed);
+    n += await db('webhook_endpoints')
+      .where({ id: r.id, secret_sealed: r.secret_sealed })
+      .update({ secret_sealed: secrets.seal(plain, webhookSecretContext(r.id)) });
+  }
+  return n;
+}
+
+/** A delivery to send: the event, and where and how to sign it. */
+export async function deliveryToSend(db: Knex, deliveryId: string) {
+  return db('webhook_deliveries as d')
+    .join('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+    .select('d.*', 'e.url', 'e.secret_sealed', 'e.is_active')
+    .where('d.id', deliveryId)
+    .first();
+}
+
+/** The endpoint was deactivated before the delivery went: it never will. */
+export async function cancelDelivery(db: Knex, deliveryId: string, reason: string): Promise<void> {
+  await db('webhook_deliveries').where({ id: deliveryId }).update({ status: 'cancelled', last_error: reason });
+}
+
+/** One attempt's outcome on the delivery log: delivered, failed for good, or still to retry. */
+export async function recordDeliveryAttempt(
+  db: Knex,
+  a: { deliveryId: string; statusCode: number | null; error: string | null; outcome: 'delivered' | 'failed' | 'retry' },
+): Promise<void> {
+  await db('webhook_deliveries')
+    .where({ id: a.deliveryId })
+    .update({
+      attempt_count: db.raw('attempt_count + 1'),
+      last_status_code: a.statusCode,
+      last_error: a.error?.slice(0, 1000) ?? null,
+      last_attempt_at: db.fn.now(),
+      ...(a.outcome === 'delivered' ? { status: 'delivered', delivered_at: db.fn.now() } : {}),
+      ...(a.outcome === 'failed' ? { status: 'failed' } : {}),
+    });
 }

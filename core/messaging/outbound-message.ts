@@ -1,4 +1,4 @@
-import type { Severity } from '../models/vocabulary.ts';
+import type { Severity } from '../vocabulary.ts';
 
 /**
  * One outbound message model for every channel. Product code says what to send; the per-channel

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
+import { DEFAULT_ANALYTICS_RULES, DEFAULT_SCORE_WEIGHTS } from '../contracts/analytics.ts';
 import { ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
-import { notFound } from '../errors/index.ts';
+import { notFound, validationFailed } from '../errors/index.ts';
+import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
 import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
 import { DEFAULT_CREDIT_WINDOW_MINUTES } from '../payments/payment-rules.ts';
 import { DEFAULT_DIGEST_TIME } from '../staff/managers-digest.ts';
@@ -23,6 +25,9 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   topupCreditWindowMinutes: DEFAULT_CREDIT_WINDOW_MINUTES,
   signStaffReplies: false,
   digestTime: DEFAULT_DIGEST_TIME,
+  staffScoreWeights: { ...DEFAULT_SCORE_WEIGHTS },
+  analyticsRules: DEFAULT_ANALYTICS_RULES,
+  publicFormLimit: null,
 };
 
 export interface OrgSettingsWriter {
@@ -47,12 +52,22 @@ export async function readOrgSettings(db: Db, orgId: string): Promise<OrgSetting
   return effective(org.settings, org.time_zone);
 }
 
+/** A pattern is accepted only when the order-id extractor would use it as it is. */
+function refuseUnusablePatterns(patterns: readonly string[] | null | undefined): void {
+  const problems = (patterns ?? []).flatMap((source, i) => {
+    const problem = orderIdPatternProblem(source);
+    return problem ? [{ path: `orderIdPatterns.${i}`, message: `order id pattern \`${source}\` ${problem}` }] : [];
+  });
+  if (problems.length) throw validationFailed('The request body is not valid', problems);
+}
+
 /**
  * Applies a validated change (null: back to the default, i.e. the key is removed) in one
  * transaction with its audit row, which names the keys whose value changed, before and after.
  * The row is locked so two concurrent changes both land.
  */
 export async function updateOrgSettings(knex: Knex, w: OrgSettingsWriter, change: OrgSettingsUpdate): Promise<OrgSettingsView> {
+  refuseUnusablePatterns(change.orderIdPatterns);
   return knex.transaction(async (trx) => {
     const org = await trx('orgs').select('settings', 'time_zone').where({ id: w.orgId }).forUpdate().first();
     if (!org) throw notFound('Org', { orgId: w.orgId });

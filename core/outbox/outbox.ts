@@ -42,3 +42,47 @@ export interface OutboxJobData<P = Record<string, unknown>> {
   orgId: string | null;
   payload: P;
 }
+
+/** An outbox row as the org's admins see it: what ran, how often, and why it failed. */
+export interface OutboxRowView {
+  id: string;
+  queue: string;
+  jobName: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  failedAt: Date | null;
+}
+
+/** The org's outbox rows in one status, newest first: where jobs that ended failed become visible. */
+export async function listOutboxRows(db: Knex, orgId: string, q: { status: OutboxStatus; limit: number }): Promise<OutboxRowView[]> {
+  const rows = await db('outbox')
+    .select('id', 'queue', 'job_name', 'status', 'attempts', 'last_error', 'created_at', 'failed_at')
+    .where({ org_id: orgId, status: q.status })
+    .orderBy('seq', 'desc')
+    .limit(q.limit);
+  return rows.map((r) => ({
+    id: r.id,
+    queue: r.queue,
+    jobName: r.job_name,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    failedAt: r.failed_at,
+  }));
+}
+
+/** Finished rows are history, not work: removed once they are this many days old. */
+export const OUTBOX_RETENTION_DAYS = 7;
+
+/** Removes finished rows older than the retention; how many were removed. */
+export async function pruneFinishedRows(db: Knex, days = OUTBOX_RETENTION_DAYS): Promise<number> {
+  return db('outbox').where('status', 'done').andWhere('processed_at', '<', db.raw(`now() - make_interval(days => ?)`, [days])).delete();
+}
+
+/** The queue store knows nothing of these rows (a restored database): all unfinished rows are relayed again. */
+export async function requeueAllEnqueued(db: Knex | Knex.Transaction): Promise<number> {
+  return db('outbox').where('status', 'enqueued').update({ status: 'pending', enqueued_at: null });
+}

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { storeChannelLessEvent } from '../inbound/inbound-events.ts';
 import { z } from 'zod';
+import { jsonValueProblem, timeProblem } from '../inbound/event-checks.ts';
 
 /**
  * Payment and top-up events from the business's main system (`POST /webhooks/payments`).
@@ -59,6 +61,20 @@ export const paymentEventSchema = z.object({
 });
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 
+/**
+ * What the schema cannot say about a body that is stored whole (unknown extra fields are kept):
+ * every string storable (no NUL, no unpaired surrogate, bounded), nesting bounded, and the event's
+ * time in a sane range (after 2000, at most a day ahead). Issues in the schema's shape; empty: fine.
+ */
+export function paymentBodyIssues(body: unknown, event: PaymentEvent, now: Date = new Date()): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const problem = jsonValueProblem(body, { maxDepth: 8, maxStringLength: 5_000, maxNodes: 2_000 });
+  if (problem) issues.push({ path: '', message: `cannot be stored: ${problem}` });
+  const time = timeProblem(Date.parse(event.occurredAt), now.getTime());
+  if (time) issues.push({ path: 'occurredAt', message: time });
+  return issues;
+}
+
 export const PAYMENTS_QUEUE = 'payments';
 export const PROCESS_PAYMENT_EVENT_JOB = 'process-payment-event';
 export const CHECK_CREDIT_JOB = 'check-credit';
@@ -69,24 +85,14 @@ export const CHECK_CREDIT_JOB = 'check-credit';
  */
 export const paymentPlatformEventId = (eventId: string) => `payment:${eventId}`;
 
-/**
- * Stores one event for the org with its outbox row in one statement, de-duplicated on the
- * (org, event id) unique index of channel-less events: a redelivery stores and queues nothing.
- */
-export async function storePaymentEvent(db: Knex, orgId: string, event: PaymentEvent, payload: unknown): Promise<{ stored: boolean }> {
-  const { rows } = await db.raw<{ rows: { stored: number }[] }>(
-    `WITH arrived AS (
-       INSERT INTO inbound_events (org_id, channel_id, platform_event_id, event_type, payload, occurred_at)
-       VALUES (?::uuid, NULL, ?, ?, ?::jsonb, ?::timestamptz)
-       ON CONFLICT (org_id, platform_event_id) WHERE channel_id IS NULL DO NOTHING
-       RETURNING id, org_id
-     ), queued AS (
-       INSERT INTO outbox (org_id, queue, job_name, payload)
-       SELECT org_id, '${PAYMENTS_QUEUE}', '${PROCESS_PAYMENT_EVENT_JOB}', jsonb_build_object('inboundEventId', id) FROM arrived
-       RETURNING 1
-     )
-     SELECT count(*)::int AS stored FROM queued`,
-    [orgId, paymentPlatformEventId(event.id), event.type, JSON.stringify(payload), new Date(event.occurredAt).toISOString()],
-  );
-  return { stored: rows[0].stored > 0 };
+/** Stores one event for the org with its outbox row; a redelivery stores and queues nothing. */
+export function storePaymentEvent(db: Knex, orgId: string, event: PaymentEvent, payload: unknown): Promise<{ stored: boolean }> {
+  return storeChannelLessEvent(db, {
+    orgId,
+    platformEventId: paymentPlatformEventId(event.id),
+    eventType: event.type,
+    payload,
+    occurredAt: new Date(event.occurredAt),
+    job: { queue: PAYMENTS_QUEUE, name: PROCESS_PAYMENT_EVENT_JOB },
+  });
 }

@@ -1,8 +1,8 @@
 import { formatMoney } from '../templates/format-money.ts';
-import { queueStaffJob, STAFF_JOBS } from '../staff/staff-jobs.ts';
 import type { Knex } from 'knex';
 import { openCase } from '../cases/open-case.ts';
-import type { Language } from '../models/vocabulary.ts';
+import { recordCaseEvent } from '../cases/case-timeline.ts';
+import type { Language } from '../vocabulary.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { CHECK_CREDIT_JOB, PAYMENTS_QUEUE, type PaymentEvent } from './payment-events.ts';
 
@@ -119,7 +119,14 @@ export async function applyPaymentEvent(trx: Knex.Transaction, orgId: string, ev
 
   if (p.case_id) {
     // The case already open for this order hears about everything that follows.
-    await addCaseEvent(trx, orgId, p.case_id, 'payment_event', { eventId: event.id, type: event.type, amount: event.amount, currency: event.currency, occurredAt: event.occurredAt, reason: event.reason });
+    await recordCaseEvent(trx, {
+      orgId,
+      caseId: p.case_id,
+      type: 'payment_event',
+      actor: { type: 'system', id: null },
+      isPublic: false,
+      data: { eventId: event.id, type: event.type, amount: event.amount, currency: event.currency, occurredAt: event.occurredAt, reason: event.reason },
+    });
     result.caseId = p.case_id;
   } else if (failure) {
     const opened = await raiseCase(trx, p.id, failure, now);
@@ -177,7 +184,14 @@ async function raiseCase(trx: Knex.Transaction, paymentId: string, reason: Payme
   const opened = !existing;
   if (existing) {
     ({ id: caseId, number, severity } = existing);
-    await addCaseEvent(trx, p.org_id, caseId, 'payment_issue_detected', { reason, orderId: p.order_id, amount, currency: p.currency, paymentId: p.id });
+    await recordCaseEvent(trx, {
+      orgId: p.org_id,
+      caseId,
+      type: 'payment_issue_detected',
+      actor: { type: 'system', id: null },
+      isPublic: false,
+      data: { reason, orderId: p.order_id, amount, currency: p.currency, paymentId: p.id },
+    });
   } else {
     const org = await trx('orgs').select('default_language').where({ id: p.org_id }).first();
     const language: Language = contact?.language ?? (org?.default_language === 'en' ? 'en' : 'th');
@@ -198,26 +212,26 @@ async function raiseCase(trx: Knex.Transaction, paymentId: string, reason: Payme
     ({ id: caseId, number, severity } = c);
   }
   await trx('payments').where({ id: p.id }).update({ case_id: caseId, contact_id: contact?.id ?? null });
-  const alertEventId = await addCaseEvent(trx, p.org_id, caseId, 'alert_requested', {
-    reason,
-    caseNumber: number,
-    severity,
-    category: 'payment',
-    orderId: p.order_id,
-    amount,
-    currency: p.currency,
-    contactId: contact?.id ?? null,
-    username: p.customer?.externalRef ?? null,
+  // The staff desk alerts the case's groups at once (core/staff/timeline-reactions.ts).
+  await recordCaseEvent(trx, {
+    orgId: p.org_id,
+    caseId,
+    type: 'alert_requested',
+    actor: { type: 'system', id: null },
+    isPublic: false,
+    data: {
+      reason,
+      caseNumber: number,
+      severity,
+      category: 'payment',
+      orderId: p.order_id,
+      amount,
+      currency: p.currency,
+      contactId: contact?.id ?? null,
+      username: p.customer?.externalRef ?? null,
+    },
   });
-  await queueStaffJob(trx, p.org_id, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'payment_alert', caseEventId: alertEventId } });
   return { caseId, caseOpened: opened };
-}
-
-async function addCaseEvent(trx: Knex.Transaction, orgId: string, caseId: string, type: string, data: Record<string, unknown>): Promise<string> {
-  const [row] = await trx('case_events')
-    .insert({ org_id: orgId, case_id: caseId, type, actor_type: 'system', actor_id: null, is_public: false, data: JSON.stringify(data) })
-    .returning('id');
-  return String(row.id);
 }
 
 /** The customer the event names: by their id in the main system, their LINE userId, then their phone. */

@@ -68,7 +68,11 @@ function parseHhmm(value: unknown, where: string, allow24: boolean): number {
   return minutes;
 }
 
+/** Zones already checked: building an Intl.DateTimeFormat to check one costs more than the SLA arithmetic it guards. */
+const knownZones = new Set<string>();
+
 function assertTimeZone(value: unknown): string {
+  if (typeof value === 'string' && knownZones.has(value)) return value;
   if (typeof value !== 'string' || value.trim() === '') {
     throw validationFailed(`time_zone: expected an IANA time zone such as "Asia/Bangkok", got ${JSON.stringify(value)}`);
   }
@@ -77,6 +81,7 @@ function assertTimeZone(value: unknown): string {
   } catch {
     throw validationFailed(`time_zone: unknown time zone ${JSON.stringify(value)}`);
   }
+  knownZones.add(value);
   return value;
 }
 

@@ -134,3 +134,12 @@ export async function consumeNonce(
     .returning('nonce');
   return rows.length === 1;
 }
+
+/**
+ * Removes spent nonces whose tokens have expired: an expired token is refused before its nonce is
+ * looked at, so the row guards nothing. An hour of slack covers clocks that disagree; nonces of
+ * tokens without expiry are kept.
+ */
+export async function pruneSpentNonces(db: Knex): Promise<number> {
+  return db('staff_action_nonces').where('expires_at', '<', db.raw(`now() - interval '1 hour'`)).delete();
+}

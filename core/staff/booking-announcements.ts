@@ -1,12 +1,14 @@
 import type { Knex } from 'knex';
-import { BOOKING_STAGE } from '../bookings/booking-stage.ts';
+import { stageFlags } from '../bookings/booking-stage.ts';
 import { formatBookingDate, loadBooking, type BookingView } from '../bookings/booking-desk.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
-import type { Language } from '../models/vocabulary.ts';
-import { groupsForBooking } from './routing.ts';
+import type { Language } from '../vocabulary.ts';
+import { recordBookingEvent } from '../bookings/booking-timeline.ts';
+import { groupsForBooking, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
-import { postToGroup, type StaffDeps } from './staff-desk.ts';
-import type { AnnounceBookingJob } from './staff-jobs.ts';
+import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
+import type { AnnounceBookingJob, BookingAlertJob, TellBookingAssigneeJob } from './staff-jobs.ts';
+import { fill, type Phrase } from './staff-phrases.ts';
 
 /**
  * A booking request as staff see it in LINE: a card with its number, service, date, time, party
@@ -43,7 +45,7 @@ export async function buildBookingCard(
     { label: WORDS.guests[l], value: b.partySize ? String(b.partySize) : '-' },
     { label: WORDS.customer[l], value: b.contactName ?? '-' },
   ];
-  if (b.stage !== 'new') fields.push({ label: WORDS.stage[l], value: BOOKING_STAGE[b.stage].label[l] });
+  if (b.stage !== 'new') fields.push({ label: WORDS.stage[l], value: stageFlags(b.stage).label[l] });
   if (b.stage === 'proposed' && b.proposedDate) fields.push({ label: WORDS.proposed[l], value: `${formatBookingDate(b.proposedDate, l)} ${b.proposedTime ?? ''}`.trim() });
   if (b.assigneeName) fields.push({ label: WORDS.assignee[l], value: b.assigneeName });
   const details = Object.entries(b.details)
@@ -58,7 +60,7 @@ export async function buildBookingCard(
   });
   const today = localDate(now, b.timeZone);
   const actions: Action[] = [];
-  if (BOOKING_STAGE[b.stage].awaiting === 'staff' || b.stage === 'proposed') {
+  if (stageFlags(b.stage).awaiting === 'staff' || b.stage === 'proposed') {
     // Take stays while someone has it: a manager may take it over; anyone else is told who has it.
     actions.push(button('booking.take', WORDS.take[l]));
     actions.push(button('booking.confirm', WORDS.confirm[l]));
@@ -97,7 +99,7 @@ export function localDate(at: Date, timeZone: string): string {
 /** A booking request's card, posted to the groups that take bookings for its service. */
 export async function announceBooking(deps: StaffDeps, trx: Knex.Transaction, job: AnnounceBookingJob): Promise<{ posted: number }> {
   const b = await loadBooking(trx, job.bookingId);
-  if (!b || !BOOKING_STAGE[b.stage].isOpen) return { posted: 0 };
+  if (!b || !stageFlags(b.stage).isOpen) return { posted: 0 };
   return postBookingNews(deps, trx, b, []);
 }
 
@@ -116,4 +118,123 @@ export async function postBookingNews(
     if (await postToGroup(trx, group, messages, { bookingId: b.id })) posted++;
   }
   return { posted };
+}
+
+const TOLD = {
+  assigned: { th: 'มอบหมายการจองให้คุณ', en: 'Assigned to you:' },
+  assignedLine: { th: '{number} ได้รับมอบหมายให้คุณค่ะ', en: '{number} is yours now.' },
+  byRule: { th: ' (ตามกฎ "{rule}")', en: ' (rule "{rule}")' },
+  warnTitle: { th: 'ใกล้ถึงกำหนดติดตาม', en: 'Follow-up due soon:' },
+  missedTitle: { th: 'เลยกำหนดติดตามแล้ว', en: 'Follow-up missed:' },
+  warnLine: { th: '{number}: ต้อง{clock}ภายใน {at} น. ค่ะ', en: '{number}: {clock} is due by {at}.' },
+  missedLine: { th: '{number}: เลยกำหนด{clock} ({at} น.) แล้วค่ะ ผู้ดูแล: {owner}', en: '{number}: {clock} was due by {at} and has not happened. Assignee: {owner}.' },
+  first_contact: { th: 'ติดต่อลูกค้าครั้งแรก', en: 'the first contact' },
+  quote: { th: 'ส่งใบเสนอราคา', en: 'the quote' },
+  nobody: { th: 'ยังไม่มี', en: 'nobody' },
+  acceptedTitle: { th: 'ลูกค้ายอมรับใบเสนอราคา', en: 'Quote accepted:' },
+  declinedTitle: { th: 'ลูกค้าปฏิเสธใบเสนอราคา', en: 'Quote declined:' },
+  acceptedLine: { th: '{customer} ยอมรับใบเสนอราคา v{version} ของ {number} ({total}) แล้วค่ะ การจองยืนยันแล้ว', en: '{customer} accepted quote v{version} of {number} ({total}): the booking is confirmed.' },
+  declinedLine: { th: '{customer} ปฏิเสธใบเสนอราคา v{version} ของ {number} ค่ะ เหตุผล: {reason}', en: '{customer} declined quote v{version} of {number}. Reason: {reason}' },
+  customer: { th: 'ลูกค้า', en: 'The customer' },
+} as const satisfies Record<string, Phrase>;
+
+/** Runs once per booking event: the job may run twice, the second sees the first's record. */
+async function alreadyTold(trx: Knex.Transaction, bookingId: string, bookingEventId: string): Promise<boolean> {
+  await trx('bookings').select('id').where({ id: bookingId }).forUpdate().first();
+  return Boolean(await trx('booking_events').where({ booking_id: bookingId, type: 'staff_alerted' }).whereRaw(`data->>'bookingEventId' = ?`, [bookingEventId]).first('id'));
+}
+
+function recordTold(trx: Knex.Transaction, b: BookingView, job: { bookingEventId: string }, kind: string, to: Record<string, string>[]) {
+  return recordBookingEvent(trx, { orgId: b.orgId, bookingId: b.id, type: 'staff_alerted', actor: { type: 'system', id: null }, isPublic: false, data: { bookingEventId: job.bookingEventId, kind, to } });
+}
+
+/** The staff member a booking was given to hears it 1:1, with the booking's card. */
+export async function tellBookingAssignee(deps: StaffDeps, trx: Knex.Transaction, job: TellBookingAssigneeJob): Promise<{ posted: number }> {
+  if (await alreadyTold(trx, job.bookingId, job.bookingEventId)) return { posted: 0 };
+  const b = await loadBooking(trx, job.bookingId);
+  // Given to someone else meanwhile: they get their own message.
+  if (!b || b.assigneeStaffId !== job.staffId || !stageFlags(b.stage).isOpen) return { posted: 0 };
+  const staff = await staffById(trx, b.orgId, job.staffId);
+  const source = await trx('booking_events').select('data').where({ id: job.bookingEventId }).first();
+  const to: Record<string, string>[] = [];
+  if (staff?.lineUserId) {
+    const l = staff.language;
+    const rule = source?.data?.rule?.name as string | undefined;
+    const line = fill(TOLD.assignedLine[l], { number: b.number }) + (rule ? fill(TOLD.byRule[l], { rule }) : '');
+    const card = await buildBookingCard(deps, b, { language: l, now: deps.now?.() ?? new Date(), title: TOLD.assigned[l] });
+    if (await postToStaffMember(trx, staff, [{ kind: 'text', text: line }, card], { bookingId: b.id })) to.push({ staffId: staff.id });
+  }
+  await recordTold(trx, b, job, 'assigned', to);
+  return { posted: to.length };
+}
+
+function clockTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+}
+
+/**
+ * A follow-up clock's warning reaches the assignee 1:1 (the booking's groups when nobody has it);
+ * a miss reaches the managers' groups. A warning about a clock that has stopped meanwhile is not news.
+ */
+export async function sendBookingAlert(deps: StaffDeps, trx: Knex.Transaction, job: BookingAlertJob): Promise<{ posted: number }> {
+  if (job.kind === 'quote_accepted' || job.kind === 'quote_declined') return sendQuoteNews(deps, trx, job);
+  if (await alreadyTold(trx, job.bookingId, job.bookingEventId)) return { posted: 0 };
+  const b = await loadBooking(trx, job.bookingId);
+  const source = await trx('booking_events').select('data').where({ id: job.bookingEventId }).first();
+  if (!b || !source) return { posted: 0 };
+  const clock = source.data.clock === 'quote' ? 'quote' : 'first_contact';
+  const row = await trx('bookings').select('follow_up_clock', 'first_responded_at', 'stage').where({ id: b.id }).first();
+  const stillRunning = row.follow_up_clock === clock && (clock === 'quote' ? row.stage === 'contacted' : row.stage === 'new' && !row.first_responded_at);
+  const now = deps.now?.() ?? new Date();
+  const at = clockTime(new Date(source.data.dueAt), b.timeZone);
+  const missed = job.kind === 'follow_up_missed';
+  const messages = async (l: Language): Promise<OutboundMessage[]> => [
+    { kind: 'text', text: fill(missed ? TOLD.missedLine[l] : TOLD.warnLine[l], { number: b.number, clock: TOLD[clock][l], at, owner: b.assigneeName ?? TOLD.nobody[l] }) },
+    await buildBookingCard(deps, b, { language: l, now, title: missed ? TOLD.missedTitle[l] : TOLD.warnTitle[l] }),
+  ];
+  const to: Record<string, string>[] = [];
+  if (stillRunning || missed) {
+    if (!missed && b.assigneeStaffId) {
+      const owner = await staffById(trx, b.orgId, b.assigneeStaffId);
+      if (owner?.lineUserId && (await postToStaffMember(trx, owner, await messages(owner.language), { bookingId: b.id }))) to.push({ staffId: owner.id });
+    }
+    if (to.length === 0) {
+      const groups = missed ? await managersGroups(trx, b.orgId) : await groupsForBooking(trx, b.id);
+      for (const g of groups) if (await postToGroup(trx, g, await messages(g.language), { bookingId: b.id })) to.push({ groupId: g.id });
+    }
+  }
+  await recordTold(trx, b, job, job.kind, to);
+  return { posted: to.length };
+}
+
+/** The customer answered a quote: the assignee 1:1 and the booking's sales groups hear it, with the card as it is now. */
+async function sendQuoteNews(deps: StaffDeps, trx: Knex.Transaction, job: BookingAlertJob): Promise<{ posted: number }> {
+  if (await alreadyTold(trx, job.bookingId, job.bookingEventId)) return { posted: 0 };
+  const b = await loadBooking(trx, job.bookingId);
+  const source = await trx('booking_events').select('data').where({ id: job.bookingEventId }).first();
+  if (!b || !source) return { posted: 0 };
+  const accepted = job.kind === 'quote_accepted';
+  const data = source.data ?? {};
+  const now = deps.now?.() ?? new Date();
+  const messages = async (l: Language): Promise<OutboundMessage[]> => [
+    {
+      kind: 'text',
+      text: fill(accepted ? TOLD.acceptedLine[l] : TOLD.declinedLine[l], {
+        customer: b.contactName ?? TOLD.customer[l],
+        version: String(data.version ?? ''),
+        number: b.number,
+        total: `${Number(data.total ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2 })} ${data.currency ?? ''}`.trim(),
+        reason: String(data.reason ?? '-'),
+      }),
+    },
+    await buildBookingCard(deps, b, { language: l, now, title: accepted ? TOLD.acceptedTitle[l] : TOLD.declinedTitle[l] }),
+  ];
+  const to: Record<string, string>[] = [];
+  if (b.assigneeStaffId) {
+    const owner = await staffById(trx, b.orgId, b.assigneeStaffId);
+    if (owner?.lineUserId && (await postToStaffMember(trx, owner, await messages(owner.language), { bookingId: b.id }))) to.push({ staffId: owner.id });
+  }
+  for (const g of await groupsForBooking(trx, b.id)) if (await postToGroup(trx, g, await messages(g.language), { bookingId: b.id })) to.push({ groupId: g.id });
+  await recordTold(trx, b, job, job.kind, to);
+  return { posted: to.length };
 }

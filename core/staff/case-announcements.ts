@@ -1,3 +1,4 @@
+import { caseState } from '../cases/case-queries.ts';
 import type { Knex } from 'knex';
 import { buildCaseCard } from './case-card.ts';
 import { groupsForCase } from './routing.ts';
@@ -9,16 +10,16 @@ import type { AnnounceCaseJob } from './staff-jobs.ts';
  * group's language. Groups the bot has left are not routed to (and postToGroup refuses them too).
  */
 export async function announceCase(deps: StaffDeps, trx: Knex.Transaction, job: AnnounceCaseJob): Promise<{ posted: number }> {
-  const c = await trx('cases').select('id', 'org_id').where({ id: job.caseId }).first();
+  const c = await caseState(trx, job.caseId);
   if (!c) return { posted: 0 };
   const now = deps.now?.() ?? new Date();
   let posted = 0;
-  for (const group of await groupsForCase(trx, c.id)) {
+  for (const group of await groupsForCase(trx, job.caseId)) {
     // A job run again after it committed (a worker lost before recording the outcome) posts nothing twice.
-    if (await cardAlreadyPosted(trx, group, c.id)) continue;
-    const card = await buildCaseCard(deps, trx, { orgId: c.org_id, caseId: c.id, language: group.language, now });
+    if (await cardAlreadyPosted(trx, group, job.caseId)) continue;
+    const card = await buildCaseCard(deps, trx, { orgId: c.orgId, caseId: job.caseId, language: group.language, now });
     if (!card) continue;
-    if (await postToGroup(trx, group, [card], { caseId: c.id, now })) posted++;
+    if (await postToGroup(trx, group, [card], { caseId: job.caseId, now })) posted++;
   }
   return { posted };
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
-import { CASE_STATUS, canTransitionCase, type CaseStatus } from '../cases/case-status.ts';
+import { casesJoinedToTypes } from '../cases/case-queries.ts';
+import { CASE_STATUS, canTransitionCase } from '../cases/case-status.ts';
+import type { CaseStatus, Language, Severity, StaffRole } from '../vocabulary.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
-import type { Language, Severity, StaffRole } from '../models/vocabulary.ts';
 import { canStaff } from '../access/roles.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff-buttons.ts';
@@ -105,8 +106,7 @@ export function caseButtons(
  * (name, phone, external ref, VIP) and the owner. Only within `orgId` when given.
  */
 export async function caseForStaff(db: Db, caseId: string, orgId?: string): Promise<Record<string, any> | undefined> {
-  const q = db('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const q = casesJoinedToTypes(db)
     .join('orgs', 'orgs.id', 'cases.org_id')
     .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
     .leftJoin('staff', 'staff.id', 'cases.owner_staff_id')

@@ -1,8 +1,11 @@
+import { caseConversationId } from '../cases/case-queries.ts';
 import type { Knex } from 'knex';
+import { recordStaffReply } from '../cases/case-messages.ts';
+import { markRelayedToGroups } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { mediaUrl } from '../media/media-links.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
-import type { Language } from '../models/vocabulary.ts';
+import type { Language } from '../vocabulary.ts';
 import { groupsForCase } from './routing.ts';
 import { postToGroup, type StaffDeps, type StaffMemberRef } from './staff-desk.ts';
 import type { RelayToGroupsJob } from './staff-jobs.ts';
@@ -79,11 +82,7 @@ export async function relayToGroups(deps: StaffDeps, trx: Knex.Transaction, job:
     .first();
   if (!c || !m) return { posted: 0 };
   // Relayed once, however often the job runs: the customer's message is marked in this transaction.
-  const first = await trx('messages')
-    .where({ id: m.id })
-    .whereRaw(`payload->>'relayedToGroupsAt' IS NULL`)
-    .update({ payload: trx.raw(`payload || jsonb_build_object('relayedToGroupsAt', now())`) });
-  if (!first) return { posted: 0 };
+  if (!(await markRelayedToGroups(trx, m.id))) return { posted: 0 };
   // A VIP customer writing in their own group: the team there has read it already.
   const groups = (await groupsForCase(trx, c.id)).filter((g) => !(g.channelId === m.channel_id && g.lineGroupId === m.external_id));
   if (groups.length === 0) return { posted: 0 };
@@ -127,8 +126,8 @@ export interface StaffReply {
  * replied to (open, has a customer conversation, the staff member's role allows it).
  */
 export async function replyToCustomer(deps: StaffDeps, trx: Knex.Transaction, r: StaffReply): Promise<{ messageIds: string[] }> {
-  const c = await trx('cases').select('conversation_id').where({ id: r.caseId, org_id: r.orgId }).first();
-  if (!c?.conversation_id) throw new Error(`case ${r.caseId} has no customer conversation`);
+  const conversationId = await caseConversationId(trx, r.orgId, r.caseId);
+  if (!conversationId) throw new Error(`case ${r.caseId} has no customer conversation`);
   const org = await trx('orgs').select('settings').where({ id: r.orgId }).first();
   const signed = org?.settings?.signStaffReplies === true;
 
@@ -140,40 +139,24 @@ export async function replyToCustomer(deps: StaffDeps, trx: Knex.Transaction, r:
     ? { messageIds: [] as string[] }
     : await queueMessages(trx, {
         orgId: r.orgId,
-        conversationId: c.conversation_id,
+        conversationId,
         messages: messages(),
         senderType: 'staff',
         staffId: r.staff.id,
         caseId: r.caseId,
       });
-  await trx('case_events').insert({
-    org_id: r.orgId,
-    case_id: r.caseId,
-    type: 'message_out',
-    actor_type: 'staff',
-    actor_id: r.staff.id,
-    is_public: true,
-    data: JSON.stringify({
+  await recordStaffReply(trx, {
+    orgId: r.orgId,
+    caseId: r.caseId,
+    staffId: r.staff.id,
+    now: r.now,
+    data: {
       messageIds,
       text: r.text ?? null,
       ...(r.attachment ? { attachment: { messageId: r.attachment.id, kind: r.attachment.kind } } : {}),
       fromConversationId: r.fromConversationId,
       sourceMessageId: r.sourceMessageId,
-    }),
+    },
   });
-  // A staff reply is a response, whatever the status (transition.ts counts the first move out of New).
-  await trx('cases').where({ id: r.caseId }).whereNull('first_responded_at').update({ first_responded_at: r.now });
   return { messageIds };
-}
-
-/** The case a staff member last replied to from this conversation since `since`: where a file they send next goes. */
-export async function lastRepliedCase(db: Db, r: { orgId: string; staffId: string; conversationId: string; since: Date }): Promise<string | undefined> {
-  const row = await db('case_events')
-    .select('case_id')
-    .where({ org_id: r.orgId, type: 'message_out', actor_type: 'staff', actor_id: r.staffId })
-    .andWhere('created_at', '>', r.since)
-    .whereRaw(`data->>'fromConversationId' = ?`, [r.conversationId])
-    .orderBy('id', 'desc')
-    .first();
-  return row?.case_id;
 }

@@ -28,7 +28,7 @@ export interface EnrolmentActor {
 export type RedeemFailure = 'unknown' | 'expired' | 'staff_linked_elsewhere' | 'line_user_taken';
 
 export type RedeemResult =
-  | { ok: true; staff: { id: string; displayName: string; role: string; language: string; lineUserId: string } }
+  | { ok: true; staff: { id: string; displayName: string; role: string; language: string; lineUserId: string; lineChannelId: string } }
   | { ok: false; reason: RedeemFailure };
 
 export function hashEnrolmentCode(code: string): string {
@@ -86,13 +86,14 @@ export async function issueEnrolmentCode(
 }
 
 /**
- * Links the LINE user to the staff member whose live code this is, and clears the code. Refused
+ * Links the LINE user, on the channel the code was sent on, to the staff member whose live code
+ * this is, and clears the code. Refused
  * (nothing changed) for an unknown or used code, an expired one, a staff member already linked
  * to another LINE user, or a LINE user already linked to another active staff member of the org.
  */
 export async function redeemEnrolmentCode(
   trx: Knex.Transaction,
-  r: { orgId: string; code: string; lineUserId: string; now?: Date },
+  r: { orgId: string; code: string; lineUserId: string; channelId: string; now?: Date },
 ): Promise<RedeemResult> {
   const now = r.now ?? new Date();
   const read = readEnrolmentCode(r.code);
@@ -113,7 +114,7 @@ export async function redeemEnrolmentCode(
 
   await trx('staff')
     .where({ id: staff.id })
-    .update({ line_user_id: r.lineUserId, enrolled_at: now, enrolment_code_hash: null, enrolment_expires_at: null });
+    .update({ line_user_id: r.lineUserId, line_channel_id: r.channelId, enrolled_at: now, enrolment_code_hash: null, enrolment_expires_at: null });
   await recordAudit(trx, {
     orgId: r.orgId,
     actorType: 'staff',
@@ -121,9 +122,9 @@ export async function redeemEnrolmentCode(
     action: 'staff.enrolled',
     subjectType: 'staff',
     subjectId: staff.id,
-    details: { lineUserId: r.lineUserId },
+    details: { lineUserId: r.lineUserId, channelId: r.channelId },
   });
-  return { ok: true, staff: { id: staff.id, displayName: staff.display_name, role: staff.role, language: staff.language, lineUserId: r.lineUserId } };
+  return { ok: true, staff: { id: staff.id, displayName: staff.display_name, role: staff.role, language: staff.language, lineUserId: r.lineUserId, lineChannelId: r.channelId } };
 }
 
 /** Deactivates a staff member: their code stops working and their LINE account is unlinked. */
@@ -137,7 +138,7 @@ export async function deactivateStaff(
     if (!staff.is_active) return;
     await trx('staff')
       .where({ id: d.staffId })
-      .update({ is_active: false, line_user_id: null, enrolment_code_hash: null, enrolment_expires_at: null });
+      .update({ is_active: false, line_user_id: null, line_channel_id: null, enrolment_code_hash: null, enrolment_expires_at: null });
     await recordAudit(trx, {
       orgId: d.orgId,
       actorType: d.actor.type,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
+import { takeOnce } from '../org-counters.ts';
 import type { Action, OutboundMessage } from '../messaging/outbound-message.ts';
-import { SEVERITIES, type Language, type Severity } from '../models/vocabulary.ts';
+import { SEVERITIES, type Language, type Severity } from '../vocabulary.ts';
 import { managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, type StaffDeps } from './staff-desk.ts';
@@ -60,11 +61,7 @@ export async function sendDueDigests(deps: StaffDeps, now: Date): Promise<{ sent
 
 async function sendDigest(deps: StaffDeps, orgId: string, timeZone: string, date: string, now: Date): Promise<boolean> {
   return deps.knex.transaction(async (trx) => {
-    const claim = await trx.raw<{ rows: unknown[] }>(
-      `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, 1) ON CONFLICT (org_id, name) DO NOTHING RETURNING name`,
-      [orgId, `digest:${date}`],
-    );
-    if (claim.rows.length === 0) return false;
+    if (!(await takeOnce(trx, orgId, `digest:${date}`))) return false;
     const facts = await digestFacts(trx, orgId, now);
     for (const g of await managersGroups(trx, orgId)) {
       // Not `now` for the push: the digest goes out when it is made, whatever instant it is about.

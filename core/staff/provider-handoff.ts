@@ -1,6 +1,8 @@
 import { formatMoney } from '../templates/format-money.ts';
 import type { Knex } from 'knex';
-import type { Language } from '../models/vocabulary.ts';
+import { casesJoinedToTypes } from '../cases/case-queries.ts';
+import { recordCaseEvent } from '../cases/case-timeline.ts';
+import type { Language } from '../vocabulary.ts';
 import { groupsForProvider } from './routing.ts';
 import { postToGroup, type StaffDeps } from './staff-desk.ts';
 import type { ProviderHandoffJob } from './staff-jobs.ts';
@@ -27,8 +29,7 @@ const SAY = {
 } satisfies Record<string, Record<Language, string>>;
 
 export async function handOffToProvider(_deps: StaffDeps, trx: Knex.Transaction, job: ProviderHandoffJob): Promise<{ posted: number }> {
-  const c = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const c = await casesJoinedToTypes(trx)
     .select('cases.id', 'cases.org_id', 'cases.number', 'cases.status', 'cases.summary', 'cases.provider_id', 'case_types.name_th', 'case_types.name_en')
     .where('cases.id', job.caseId)
     .forUpdate('cases')
@@ -69,14 +70,6 @@ export async function handOffToProvider(_deps: StaffDeps, trx: Knex.Transaction,
     if (out) posted.push({ groupId: group.id, messageIds: out.messageIds });
   }
   if (posted.length === 0) return { posted: 0 };
-  await trx('case_events').insert({
-    org_id: c.org_id,
-    case_id: c.id,
-    type: 'provider_notified',
-    actor_type: 'system',
-    actor_id: null,
-    is_public: false,
-    data: JSON.stringify({ providerId: c.provider_id, groups: posted }),
-  });
+  await recordCaseEvent(trx, { orgId: c.org_id, caseId: c.id, type: 'provider_notified', actor: { type: 'system', id: null }, isPublic: false, data: { providerId: c.provider_id, groups: posted } });
   return { posted: posted.length };
 }

@@ -1,6 +1,19 @@
 import type { Knex } from 'knex';
-import type { StaffGroupRouting } from '../models/staff-group.ts';
+import { casesJoinedToTypes } from '../cases/case-queries.ts';
 import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
+import type { CaseCategory, Severity } from '../vocabulary.ts';
+
+/** Which cases and bookings a staff group is shown: every filter that is set must match. */
+export interface StaffGroupRouting {
+  caseTypes?: string[];
+  categories?: CaseCategory[];
+  severities?: Severity[];
+  languages?: string[];
+  providers?: string[];
+  vip?: boolean;
+  bookings?: boolean;
+  services?: string[];
+}
 
 /**
  * Which groups hear about a case or a booking. A case can be announced to several groups:
@@ -30,8 +43,7 @@ export interface CaseFacts {
 }
 
 export async function caseFacts(db: Db, caseId: string): Promise<CaseFacts | undefined> {
-  const row = await db('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const row = await casesJoinedToTypes(db)
     .leftJoin('providers', 'providers.id', 'cases.provider_id')
     .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
     .select(

@@ -1,7 +1,9 @@
+import { lockCase } from '../cases/case-queries.ts';
 import type { Knex } from 'knex';
-import { CASE_STATUS, type CaseStatus } from '../cases/case-status.ts';
+import { recordCaseEvent } from '../cases/case-timeline.ts';
+import { CASE_STATUS } from '../cases/case-status.ts';
+import type { CaseStatus, Language, Severity } from '../vocabulary.ts';
 import type { CardField, OutboundMessage } from '../messaging/outbound-message.ts';
-import type { Language, Severity } from '../models/vocabulary.ts';
 import { groupsForCase, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
@@ -101,8 +103,7 @@ async function loadAlertCase(trx: Knex.Transaction, caseId: string): Promise<Ale
 /** An SLA warning (to the owner, or the case's groups when unowned), an escalation (to the managers' groups) or a payment alert (to the case's groups). */
 export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job: CaseAlertJob): Promise<{ posted: number }> {
   // Two runs of the job queue here; the second then sees the first's record.
-  const locked = await trx('cases').select('id').where({ id: job.caseId }).forUpdate().first();
-  if (!locked) return { posted: 0 };
+  if (!(await lockCase(trx, job.caseId))) return { posted: 0 };
   const already = await trx('case_events').where({ case_id: job.caseId, type: 'staff_alerted' }).whereRaw(`data->>'caseEventId' = ?`, [String(job.caseEventId)]).first('id');
   if (already) return { posted: 0 };
   const source = await trx('case_events').where({ id: job.caseEventId, case_id: job.caseId }).first();
@@ -132,14 +133,7 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
       if (await postToGroup(trx, g, [alert(g.language)], { caseId: c.id })) sentTo.push({ groupId: g.id });
     }
   }
-  await trx('case_events').insert({
-    org_id: c.orgId,
-    case_id: c.id,
-    type: 'staff_alerted',
-    actor_type: 'system',
-    is_public: false,
-    data: JSON.stringify({ caseEventId: String(job.caseEventId), kind: job.kind, to: sentTo }),
-  });
+  await recordCaseEvent(trx, { orgId: c.orgId, caseId: c.id, type: 'staff_alerted', actor: { type: 'system', id: null }, isPublic: false, data: { caseEventId: String(job.caseEventId), kind: job.kind, to: sentTo } });
   return { posted: sentTo.length };
 }
 

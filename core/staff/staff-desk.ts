@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
-import type { StaffGroupRouting } from '../models/staff-group.ts';
-import type { Language, StaffGroupPurpose, StaffRole } from '../models/vocabulary.ts';
+import type { StaffGroupRouting } from './routing.ts';
+import type { Language, StaffGroupPurpose, StaffRole } from '../vocabulary.ts';
 
 /**
  * Who is who on the staff side, and the two ways the bot talks to staff: into a LINE group, and
@@ -18,7 +18,7 @@ export interface StaffDeps {
   actionKey: Buffer;
   /** Where customers reach the api (tracking links, media links). */
   publicBaseUrl: () => string;
-  /** Signs the links to stored media that the api serves (api/routes/media-routes.ts). */
+  /** Signs the links to stored media that the api serves (api/public/media-routes.ts). */
   mediaLinkKey: Buffer;
   now?: () => Date;
 }
@@ -30,6 +30,8 @@ export interface StaffMemberRef {
   role: StaffRole;
   language: Language;
   lineUserId: string;
+  /** The LINE channel they enrolled on: the only one they are known on, and where their direct messages go. */
+  lineChannelId: string;
 }
 
 export interface StaffGroupRef {
@@ -46,7 +48,7 @@ export interface StaffGroupRef {
   language: Language;
 }
 
-const staffColumns = ['id', 'org_id', 'display_name', 'role', 'language', 'line_user_id'];
+const staffColumns = ['id', 'org_id', 'display_name', 'role', 'language', 'line_user_id', 'line_channel_id'];
 const toStaff = (r: Record<string, any>): StaffMemberRef => ({
   id: r.id,
   orgId: r.org_id,
@@ -54,12 +56,25 @@ const toStaff = (r: Record<string, any>): StaffMemberRef => ({
   role: r.role,
   language: r.language,
   lineUserId: r.line_user_id,
+  lineChannelId: r.line_channel_id,
 });
 
-/** The active, enrolled staff member of this org behind a LINE user id; staff of another org are nobody here. */
-export async function staffByLineUser(db: Db, orgId: string, lineUserId: string | null | undefined): Promise<StaffMemberRef | undefined> {
+/**
+ * The active staff member of this org enrolled as this LINE user on this channel. Staff of another
+ * org are nobody here, and so is the same user id arriving on another channel: a LINE user id is
+ * only as good as the channel that vouches for it (the chat simulator's can say anything).
+ */
+export async function staffByLineUser(
+  db: Db,
+  orgId: string,
+  channelId: string,
+  lineUserId: string | null | undefined,
+): Promise<StaffMemberRef | undefined> {
   if (!lineUserId) return undefined;
-  const row = await db('staff').select(staffColumns).where({ org_id: orgId, line_user_id: lineUserId, is_active: true }).first();
+  const row = await db('staff')
+    .select(staffColumns)
+    .where({ org_id: orgId, line_channel_id: channelId, line_user_id: lineUserId, is_active: true })
+    .first();
   return row ? toStaff(row) : undefined;
 }
 
@@ -129,8 +144,9 @@ export async function postToGroup(
 }
 
 /**
- * Pushes to a staff member's 1:1 chat with the bot, on the org's LINE channel where they enrolled
- * (their LINE user id is per channel provider, so the first active LINE channel of the org).
+ * Pushes to a staff member's 1:1 chat with the bot, on the LINE channel they enrolled on (their
+ * LINE user id means them only there); nothing when that channel is inactive (the chat
+ * simulator's, while it is off).
  */
 export async function postToStaffMember(
   trx: Knex.Transaction,
@@ -138,7 +154,8 @@ export async function postToStaffMember(
   messages: OutboundMessage[],
   o: { caseId?: string; bookingId?: string; replyToEventId?: number } = {},
 ): Promise<{ conversationId: string; messageIds: string[] } | undefined> {
-  const channel = await trx('channels').select('id').where({ org_id: staff.orgId, kind: 'line', is_active: true }).orderBy('created_at').first();
+  if (!staff.lineChannelId) return undefined;
+  const channel = await trx('channels').select('id').where({ id: staff.lineChannelId, org_id: staff.orgId, kind: 'line', is_active: true }).first();
   if (!channel || messages.length === 0) return undefined;
   const conversationId = await openConversation(trx, {
     orgId: staff.orgId,

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
+import { createVipContact, markContactVip, replacePlaceholderName } from '../contacts/contact-profiles.ts';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
-import type { StaffGroupRouting } from '../models/staff-group.ts';
-import type { Language, StaffGroupPurpose } from '../models/vocabulary.ts';
+import type { StaffGroupRouting } from './routing.ts';
+import type { Language, StaffGroupPurpose } from '../vocabulary.ts';
 import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
 import { fill, type Phrase } from './staff-phrases.ts';
 
@@ -93,14 +94,10 @@ export async function applyGroupSettings(trx: Knex.Transaction, orgId: string, g
   if (purpose === 'vip_customer') {
     contactId = s.contactId !== undefined ? s.contactId : group.contactId;
     if (contactId) {
-      const marked = await trx('contacts').where({ id: contactId, org_id: orgId }).update({ is_vip: true });
-      if (!marked) throw validationFailed('No such contact in this org', { contactId });
+      if (!(await markContactVip(trx, orgId, contactId))) throw validationFailed('No such contact in this org', { contactId });
     } else {
       // The group itself is the customer: its messages open cases as this contact.
-      const [contact] = await trx('contacts')
-        .insert({ org_id: orgId, display_name: group.name ?? VIP_GROUP_DEFAULT_NAME, is_vip: true, language: s.language ?? group.language })
-        .returning('id');
-      contactId = contact.id;
+      contactId = await createVipContact(trx, { orgId, displayName: group.name ?? VIP_GROUP_DEFAULT_NAME, language: s.language ?? group.language });
     }
   }
   const [updated] = await trx('staff_groups')
@@ -211,4 +208,23 @@ export async function greetJoinedGroup(trx: Knex.Transaction, g: { orgId: string
     senderType: 'bot',
     replyToEventId: g.inboundEventId,
   });
+}
+
+/**
+ * A group's name as LINE has it; a VIP customer's group whose contact still bears the set-up's
+ * default name gives its name to the contact. False when the group is not recorded.
+ */
+export async function renameStaffGroup(trx: Knex.Transaction, g: { channelId: string; lineGroupId: string; name: string }): Promise<boolean> {
+  const [group] = await trx('staff_groups').where({ channel_id: g.channelId, line_group_id: g.lineGroupId }).update({ name: g.name }).returning(['contact_id', 'purpose']);
+  if (!group) return false;
+  if (group.purpose === 'vip_customer' && group.contact_id) await replacePlaceholderName(trx, group.contact_id, VIP_GROUP_DEFAULT_NAME, g.name);
+  return true;
+}
+
+/** One person known twice became one contact: a VIP group of theirs follows (core/contacts/merge-contacts.ts). */
+export async function moveGroupsToContact(trx: Knex.Transaction, m: { orgId: string; keepId: string; mergeId: string; only?: string[] }): Promise<string[]> {
+  // On a merge every row of the merged contact; on its undo only the rows the merge moved (`only`).
+  const q = trx('staff_groups').where({ org_id: m.orgId, contact_id: m.mergeId });
+  if (m.only) q.whereIn('id', m.only);
+  return (await q.update({ contact_id: m.keepId }).returning('id')).map((r: { id: string }) => r.id);
 }

@@ -14,6 +14,13 @@ export const STAFF_JOBS = {
   announceCase: 'announce-case',
   /** A booking request ready for staff: its card to the sales groups. */
   announceBooking: 'announce-booking',
+  /** A booking was given to someone: they are told 1:1. */
+  tellBookingAssignee: 'tell-booking-assignee',
+  /**
+   * A booking's follow-up clock warns (the assignee, or the sales groups) or ran out (the managers);
+   * the customer answered a quote (the assignee and the sales groups).
+   */
+  bookingAlert: 'booking-alert',
   /** An SLA warning, an escalation or a payment alert for staff to see at once. */
   caseAlert: 'case-alert',
   /** A case now waits on its provider: the provider's group gets the details. */
@@ -32,6 +39,17 @@ export interface AnnounceCaseJob {
 export interface AnnounceBookingJob {
   bookingId: string;
 }
+export interface TellBookingAssigneeJob {
+  bookingId: string;
+  staffId: string;
+  /** The assignee_changed event: told once per event. */
+  bookingEventId: string;
+}
+export interface BookingAlertJob {
+  bookingId: string;
+  kind: 'follow_up_warning' | 'follow_up_missed' | 'quote_accepted' | 'quote_declined';
+  bookingEventId: string;
+}
 export interface CaseAlertJob {
   caseId: string;
   kind: CaseAlertKind;
@@ -49,6 +67,8 @@ export interface RelayToGroupsJob {
 type Job =
   | { name: typeof STAFF_JOBS.announceCase; payload: AnnounceCaseJob }
   | { name: typeof STAFF_JOBS.announceBooking; payload: AnnounceBookingJob }
+  | { name: typeof STAFF_JOBS.tellBookingAssignee; payload: TellBookingAssigneeJob }
+  | { name: typeof STAFF_JOBS.bookingAlert; payload: BookingAlertJob }
   | { name: typeof STAFF_JOBS.caseAlert; payload: CaseAlertJob }
   | { name: typeof STAFF_JOBS.providerHandoff; payload: ProviderHandoffJob }
   | { name: typeof STAFF_JOBS.relayToGroups; payload: RelayToGroupsJob };

@@ -1,4 +1,4 @@
-import type { Language, Severity } from '../models/vocabulary.ts';
+import type { Language, Severity } from '../vocabulary.ts';
 
 /**
  * Staff-facing words. What the bot says to staff (buttons, answers in groups, alerts) is written in
@@ -23,3 +23,6 @@ export const SEVERITY_LABEL: Record<Severity, Phrase> = {
   normal: { th: 'ปกติ', en: 'Normal' },
   low: { th: 'ต่ำ', en: 'Low' },
 };
+
+/** A signed button tapped a second time (or by a second person): its action is spent. */
+export const BUTTON_USED: Phrase = { th: 'ปุ่มนี้ถูกใช้ไปแล้วค่ะ ไม่มีการเปลี่ยนแปลงใดๆ', en: 'This button was already used; nothing changed.' };

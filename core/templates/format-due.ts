@@ -1,4 +1,4 @@
-import type { Language } from '../models/vocabulary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /** A due time as the customer reads it ({{eta}}): day, month and time in the org's zone. */
 export function formatDue(at: Date, language: Language, timeZone: string): string {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Language } from '../models/vocabulary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /**
  * Customer-facing text comes from the org's templates (DESIGN.md decision 7): `{{name}}` is

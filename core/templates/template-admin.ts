@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
-import type { Language } from '../models/vocabulary.ts';
+import type { Language } from '../vocabulary.ts';
 
 /**
  * Admins edit the customer-facing texts. A variable the product does not fill would reach the
@@ -9,7 +9,7 @@ import type { Language } from '../models/vocabulary.ts';
  */
 export const TEMPLATE_VARIABLES = [
   'case_id', 'status', 'eta', 'order_id', 'amount', 'provider', 'elapsed_time', 'tracking_url',
-  'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role',
+  'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role', 'quote_url', 'valid_until',
 ] as const;
 
 export function unknownVariables(body: string): string[] {
@@ -17,14 +17,38 @@ export function unknownVariables(body: string): string[] {
   return [...new Set(used.filter((v) => !(TEMPLATE_VARIABLES as readonly string[]).includes(v)))];
 }
 
-export async function listTemplates(db: Knex, orgId: string) {
-  return db('templates').select('key', 'language', 'body', 'description', 'whatsapp_content_sid', 'updated_at').where({ org_id: orgId }).orderBy(['key', 'language']);
+/** A text as the org's admins see it. */
+export interface TemplateView {
+  key: string;
+  language: Language;
+  body: string;
+  description: string | null;
+  whatsappContentSid: string | null;
+  updatedAt: string;
+}
+
+const COLUMNS = ['key', 'language', 'body', 'description', 'whatsapp_content_sid', 'updated_at'];
+
+function templateView(r: Record<string, any>): TemplateView {
+  return {
+    key: r.key,
+    language: r.language,
+    body: r.body,
+    description: r.description,
+    whatsappContentSid: r.whatsapp_content_sid,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+export async function listTemplates(db: Knex, orgId: string): Promise<TemplateView[]> {
+  const rows = await db('templates').select(COLUMNS).where({ org_id: orgId }).orderBy(['key', 'language']);
+  return rows.map(templateView);
 }
 
 export async function updateTemplate(
   db: Knex,
   t: { orgId: string; key: string; language: Language; body: string; whatsappContentSid?: string | null; actor: { type: 'api_key'; id: string }; requestId?: string },
-): Promise<void> {
+): Promise<TemplateView> {
   const unknown = unknownVariables(t.body);
   if (unknown.length) {
     throw validationFailed(`Unknown template variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}`, {
@@ -32,12 +56,13 @@ export async function updateTemplate(
       known: TEMPLATE_VARIABLES,
     });
   }
-  await db.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const current = await trx('templates').where({ org_id: t.orgId, key: t.key, language: t.language }).forUpdate().first();
     if (!current) throw notFound('Template', { key: t.key, language: t.language });
-    await trx('templates')
+    const [updated] = await trx('templates')
       .where({ id: current.id })
-      .update({ body: t.body, ...(t.whatsappContentSid !== undefined ? { whatsapp_content_sid: t.whatsappContentSid } : {}) });
+      .update({ body: t.body, ...(t.whatsappContentSid !== undefined ? { whatsapp_content_sid: t.whatsappContentSid } : {}) })
+      .returning(COLUMNS);
     await recordAudit(trx, {
       orgId: t.orgId,
       actorType: t.actor.type,
@@ -48,5 +73,6 @@ export async function updateTemplate(
       details: { key: t.key, language: t.language, from: current.body, to: t.body },
       requestId: t.requestId,
     });
+    return templateView(updated);
   });
 }

@@ -8,6 +8,15 @@ import type { Taxonomy } from './taxonomy.ts';
 export const KINDS = ['booking', 'case', 'question', 'other'] as const;
 export type Kind = (typeof KINDS)[number];
 
+/**
+ * What an `other` message is, when the classifier can tell: a `greeting` ("hi", "สวัสดีค่ะ"),
+ * `thanks` ("thank you", "ขอบคุณค่ะ"), other `small_talk` (ok, emoji, stickers, chatter), or
+ * `out_of_scope`: unlike anything the business offers (and junk). Optional: older decisions and the
+ * LLM classifiers leave it out.
+ */
+export const OTHER_TYPES = ['greeting', 'thanks', 'small_talk', 'out_of_scope'] as const;
+export type OtherType = (typeof OTHER_TYPES)[number];
+
 export const extractedFieldsSchema = z
   .object({
     /** Order ids found by the org's patterns, in the order they appear. */
@@ -34,6 +43,8 @@ export const classificationSchema = z.object({
   bookingType: z.string().optional(),
   /** The FAQ entry that answers a `question`, when one matches. */
   faqKey: z.string().optional(),
+  /** With kind `other` only: what it is (see `OTHER_TYPES`). */
+  otherType: z.enum(OTHER_TYPES).optional(),
   /** 0..1; what the router compares with its thresholds. */
   confidence: z.number().min(0).max(1),
   language: z.enum(['th', 'en']),

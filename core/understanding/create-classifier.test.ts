@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { ClassifyInput } from './classification.ts';
 import { createClassifier } from './create-classifier.ts';
-import { startFakeGeminiApi } from './llm/fake-gemini-api.ts';
-import type { RunningFakeGeminiApi } from './llm/fake-gemini-api.ts';
-import { startFakeOpenAiApi } from './llm/fake-openai-api.ts';
-import type { RunningFakeOpenAiApi } from './llm/fake-openai-api.ts';
+import { startFakeGeminiApi } from '../../dev/fakes/gemini-api.ts';
+import type { RunningFakeGeminiApi } from '../../dev/fakes/gemini-api.ts';
+import { startFakeOpenAiApi } from '../../dev/fakes/openai-api.ts';
+import type { RunningFakeOpenAiApi } from '../../dev/fakes/openai-api.ts';
 import { OfflineClassifier } from './offline-classifier.ts';
 import { taxonomySchema } from './taxonomy.ts';
 

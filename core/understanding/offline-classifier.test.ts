@@ -3,9 +3,9 @@ import { classificationSchema, type Classification } from './classification.ts';
 import { OfflineClassifier, classifyOffline } from './offline-classifier.ts';
 import { indexFor } from './offline/similarity-index.ts';
 import { normalizeText, textFeatures } from './offline/text-features.ts';
-import type { Taxonomy } from './taxonomy.ts';
+import { taxonomySchema, type Taxonomy } from './taxonomy.ts';
 import { seedTaxonomy } from '../../eval/export-seed-taxonomy.ts';
-import { loadEvalMessages, loadEvalTaxonomy, predictAll, summarise } from '../../eval/run-eval.ts';
+import { fullyCorrect, loadEvalMessages, loadEvalTaxonomy, predictAll, summarise } from '../../eval/run-eval.ts';
 
 const taxonomy = seedTaxonomy();
 const classifier = new OfflineClassifier();
@@ -42,7 +42,36 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v1');
+    expect(classifier.model).toBe('ngram-knn-v2');
+  });
+});
+
+describe('OfflineClassifier: the kind follows what the classes are about', () => {
+  // A business's own words: two problems, and FAQ entries on the same topics.
+  const business = taxonomySchema.parse({
+    caseTypes: [
+      { key: 'refund_missing', name: { en: 'Refund not received' }, examples: ['I was promised a refund but the money is not in my account', 'The refund still has not come through', 'Where is the refund for my cancelled order?', 'I returned the item weeks ago and got no money back', 'My refund is missing'] },
+      { key: 'payment_declined', name: { en: 'Payment declined' }, examples: ['My card payment was declined', 'The shop refused my card', 'Payment failed at the checkout', 'My card keeps getting rejected when I pay', 'Transaction was declined but I have money'] },
+    ],
+    faq: [
+      { key: 'refund_policy', question: 'What is your refund policy?\nCan I get a refund if I cancel?\nHow long do refunds take?', answer: 'Refunds within 14 days of cancelling, to the original card.' },
+      { key: 'payment_methods', question: 'Which cards do you accept?\nCan I pay by bank transfer?\nDo you take cash?', answer: 'Visa, Mastercard, PromptPay, cash.' },
+    ],
+  });
+
+  it.each([
+    ["why hasn't my refund arrived?", 'refund_missing'],
+    ['how come my payment was refused?', 'payment_declined'],
+    ['why was my card declined?', 'payment_declined'],
+  ])('a complaint asked as a question is a case: %s', async (text, caseType) => {
+    expect(await classify(text, business)).toMatchObject({ kind: 'case', caseType });
+  });
+
+  it.each([
+    ['how long do refunds take?', 'refund_policy'],
+    ['do you accept mastercard?', 'payment_methods'],
+  ])('a question on the same topic is a question: %s', async (text, faqKey) => {
+    expect(await classify(text, business)).toMatchObject({ kind: 'question', faqKey });
   });
 });
 
@@ -155,5 +184,17 @@ describe('OfflineClassifier: the eval set (a regression fails CI)', () => {
     const summary = summarise(await predictAll(classifier, messages, evalTaxonomy));
     expect(summary.kindAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(summary.caseTypeAccuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('confidence means what it says: answers at 0.9 or more are right at least 90 % of the time', async () => {
+    const { taxonomy: evalTaxonomy } = loadEvalTaxonomy();
+    const preds = await predictAll(classifier, loadEvalMessages(), evalTaxonomy);
+    const sure = preds.filter((p) => p.result.confidence >= 0.9);
+    expect(sure.length).toBeGreaterThan(100);
+    expect(sure.filter(fullyCorrect).length / sure.length).toBeGreaterThanOrEqual(0.9);
+    // And the bot's threshold separates: below 0.5 is right clearly less often than above it.
+    const acted = preds.filter((p) => p.result.confidence >= 0.5);
+    const asked = preds.filter((p) => p.result.confidence < 0.5);
+    expect(acted.filter(fullyCorrect).length / acted.length).toBeGreaterThan(asked.filter(fullyCorrect).length / asked.length);
   });
 });

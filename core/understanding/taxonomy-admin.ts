@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { iso } from '../time/iso.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type {
   CaseTypeCreate,
@@ -13,7 +14,32 @@ import type {
   ServiceView,
 } from '../contracts/taxonomy.ts';
 import { DomainError, notFound, translateDbError, validationFailed } from '../errors/index.ts';
-import type { CaseTypeEscalation, CaseTypeNotify, LocalizedExamples } from '../models/case-type.ts';
+
+
+/** Which steps of a case of this type the customer is told about. */
+export interface CaseTypeNotify {
+  created: boolean;
+  workStarted: boolean;
+  waitingCustomer: boolean;
+  /** Ask the customer to rate the case when it is resolved (core/cases/case-satisfaction.ts); off when left out. */
+  satisfaction?: boolean;
+  resolved: boolean;
+}
+
+/** What happens when a case of this type misses its SLA. */
+export interface CaseTypeEscalation {
+  notifyManagers: boolean;
+  /** One step up (low -> normal -> high -> critical). */
+  raiseSeverity: boolean;
+  /** A staff id to hand the case to, or null to keep the owner. */
+  reassignTo: string | null;
+}
+
+/** Example customer phrases per language, for the classifier. */
+export interface LocalizedExamples {
+  th: string[];
+  en: string[];
+}
 
 /**
  * The business edits its own taxonomy: case types, bookable services and FAQ entries. Every
@@ -66,7 +92,6 @@ export function cleanKeywords(input: string[] | undefined): string[] {
   return out;
 }
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const fieldError = (path: string, message: string) => validationFailed('The request body is not valid', [{ path, message }]);
 
 /** The next sort position: new entries go to the end of lists (quick replies show the first few). */
@@ -93,6 +118,11 @@ async function list<V extends { key: string; isActive: boolean }>(db: Db, kind: 
   return (await q).map(kind.view);
 }
 
+/** An active entry by key, or undefined: what the bot may offer or answer with. */
+async function findActive<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V | undefined> {
+  const row = await db(kind.table).where({ org_id: orgId, key, is_active: true }).first();
+  return row ? kind.view(row) : undefined;
+}
 async function get<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V> {
   const row = await db(kind.table).where({ org_id: orgId, key }).first();
   if (!row) throw notFound(kind.noun, { key });
@@ -178,7 +208,8 @@ function duplicateKey(err: unknown, kind: Kind<any>, key: string): unknown {
 
 // ---------------------------------------------------------------- case types
 
-const DEFAULT_NOTIFY: CaseTypeNotify = { created: true, workStarted: true, waitingCustomer: true, resolved: true };
+// The satisfaction question is off until an admin turns it on for the case type.
+const DEFAULT_NOTIFY: CaseTypeNotify = { created: true, workStarted: true, waitingCustomer: true, resolved: true, satisfaction: false };
 const DEFAULT_ESCALATION: CaseTypeEscalation = { notifyManagers: true, raiseSeverity: false, reassignTo: null };
 
 const caseTypes: Kind<CaseTypeView> = {
@@ -196,7 +227,7 @@ const caseTypes: Kind<CaseTypeView> = {
     resolutionMinutes: r.resolution_minutes,
     requiresProvider: r.requires_provider,
     requiresOrderId: r.requires_order_id,
-    notify: { ...DEFAULT_NOTIFY, ...parseJson(r.notify) },
+    notify: { ...DEFAULT_NOTIFY, ...parseJson(r.notify) } as Required<CaseTypeNotify>,
     escalation: { ...DEFAULT_ESCALATION, ...parseJson(r.escalation) },
     warnAtRatio: Number(r.warn_at_ratio),
     keywords: r.keywords ?? [],
@@ -229,6 +260,7 @@ async function checkReassignTo(trx: Knex.Transaction, orgId: string, staffId: st
 
 export const listCaseTypes = (db: Db, orgId: string, opts?: { includeInactive?: boolean }) => list(db, caseTypes, orgId, opts);
 export const getCaseType = (db: Db, orgId: string, key: string) => get(db, caseTypes, orgId, key);
+export const activeCaseType = (db: Db, orgId: string, key: string) => findActive(db, caseTypes, orgId, key);
 
 export function createCaseType(knex: Knex, w: TaxonomyWriter, input: CaseTypeCreate): Promise<CaseTypeView> {
   return create(knex, caseTypes, w, input.key, async (trx) => {
@@ -317,6 +349,7 @@ const services: Kind<ServiceView> = {
 
 export const listServices = (db: Db, orgId: string, opts?: { includeInactive?: boolean }) => list(db, services, orgId, opts);
 export const getService = (db: Db, orgId: string, key: string) => get(db, services, orgId, key);
+export const activeService = (db: Db, orgId: string, key: string) => findActive(db, services, orgId, key);
 
 export function createService(knex: Knex, w: TaxonomyWriter, input: ServiceCreate): Promise<ServiceView> {
   return create(knex, services, w, input.key, async (trx) => ({
@@ -377,6 +410,7 @@ const faq: Kind<FaqView> = {
 
 export const listFaqEntries = (db: Db, orgId: string, opts?: { includeInactive?: boolean }) => list(db, faq, orgId, opts);
 export const getFaqEntry = (db: Db, orgId: string, key: string) => get(db, faq, orgId, key);
+export const activeFaqEntry = (db: Db, orgId: string, key: string) => findActive(db, faq, orgId, key);
 
 export function createFaqEntry(knex: Knex, w: TaxonomyWriter, input: FaqCreate): Promise<FaqView> {
   return create(knex, faq, w, input.key, async () => ({

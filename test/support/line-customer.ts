@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { signLineBody } from '../../bot/line/line-signature.ts';
-import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../bot/simulator/fake-line-api.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../dev/fakes/line-api.ts';
 import { startTestSystem, until, type TestSystem } from './test-system.ts';
 
 /**
@@ -29,7 +29,10 @@ export interface Said {
   groupId?: string;
 }
 
-export async function startLineCustomerHarness(env: Record<string, string> = {}): Promise<LineCustomerHarness> {
+export async function startLineCustomerHarness(
+  env: Record<string, string> = {},
+  opts: Pick<Parameters<typeof startTestSystem>[0] & {}, 'outboundResolve' | 'relay'> = {},
+): Promise<LineCustomerHarness> {
   const secret = 'line-secret-' + randomBytes(6).toString('hex');
   const line = await startFakeLineApi();
   const sys = await startTestSystem({
@@ -43,6 +46,7 @@ export async function startLineCustomerHarness(env: Record<string, string> = {})
       PUBLIC_BASE_URL: 'https://desk.example',
       ...env,
     },
+    ...opts,
   });
   let seq = 0;
   const postEvents = (events: unknown[]) => {

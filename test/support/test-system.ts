@@ -20,7 +20,15 @@ export interface TestSystem extends RunningSystem {
 }
 
 export async function startTestSystem(
-  opts: { roles?: Role[]; env?: Record<string, string>; processors?: SystemOptions['processors']; relay?: SystemOptions['relay']; db?: TestDatabase; queuePrefix?: string } = {},
+  opts: {
+    roles?: Role[];
+    env?: Record<string, string>;
+    processors?: SystemOptions['processors'];
+    relay?: SystemOptions['relay'];
+    db?: TestDatabase;
+    queuePrefix?: string;
+    outboundResolve?: SystemOptions['outboundResolve'];
+  } = {},
 ): Promise<TestSystem> {
   const db = opts.db ?? (await createTestDatabase({ migrate: false }));
   const config = loadConfig({
@@ -31,6 +39,8 @@ export async function startTestSystem(
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'opsdesk-test-')),
+    // Tests' receivers and fake platforms listen on loopback; a test that is about refusing it sets ''.
+    OUTBOUND_ALLOW_NETWORKS: '127.0.0.0/8,::1/128',
     ...opts.env,
   });
   const dataDir = config.dataDir;
@@ -41,6 +51,7 @@ export async function startTestSystem(
     processors: opts.processors,
     relay: { pollIntervalMs: 25, ...opts.relay },
     queuePrefix: opts.queuePrefix ?? `t${randomBytes(4).toString('hex')}`,
+    outboundResolve: opts.outboundResolve,
   });
   return {
     ...system,

@@ -1,18 +1,20 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
-import { routeMessage, type RouterDeps } from '../../bot/conversation-router.ts';
+import { routeMessage } from '../../bot/conversation/route-message.ts';
+import type { RouterDeps } from '../../bot/conversation/customer-router.ts';
 import { handleInboundEvent, ROUTE_MESSAGE_JOB } from '../../bot/inbound-handler.ts';
 import type { InboundEvent } from '../../bot/inbound-event.ts';
 import { toInboundEvent } from '../../bot/line/line-webhook.ts';
 import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
-import { INBOUND_QUEUE, PROCESS_EVENT_JOB } from '../../core/inbound/inbound-events.ts';
+import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError } from '../../core/inbound/inbound-events.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 
 /**
  * Step 3 of DESIGN.md section 2: a stored platform event becomes contacts, conversations and
  * messages. Runs at least once per event; `processed_at` makes a second run a no-op. An event
- * the parser cannot read is marked with its error and not retried.
+ * the parser cannot read is marked with its error and not retried; one whose handling keeps failing
+ * keeps its last error in `inbound_events.error`.
  */
 export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps }): ProcessorTable {
   return {
@@ -22,7 +24,7 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
       },
       async [PROCESS_EVENT_JOB](payload, job) {
         const id = Number(payload.inboundEventId);
-        const row = await deps.knex('inbound_events').where({ id }).first();
+        const row = await loadInboundEvent(deps.knex, id);
         if (!row || row.processed_at) return { skipped: true };
         const channel = row.channel_id ? await deps.channels.byId(row.channel_id) : undefined;
         if (!channel) throw new UnrecoverableError(`inbound event ${id}: its channel is gone or inactive`);
@@ -31,16 +33,19 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
         try {
           event = parse(channel, row.payload, row.received_at);
         } catch (err) {
-          await deps.knex('inbound_events').where({ id }).update({ error: (err as Error).message.slice(0, 2000), attempts: job.attempt });
+          await recordEventError(deps.knex, id, (err as Error).message, job.attempt);
           throw new UnrecoverableError(`inbound event ${id} cannot be read: ${(err as Error).message}`);
         }
-        await deps.knex.transaction(async (trx) => {
-          // Claim the event first: a concurrent run of the same job waits here, then sees it done.
-          const claimed = await trx('inbound_events').where({ id }).whereNull('processed_at').forUpdate().first();
-          if (!claimed) return;
-          await handleInboundEvent(trx, channel, id, event);
-          await trx('inbound_events').where({ id }).update({ processed_at: trx.fn.now(), attempts: job.attempt, error: null });
-        });
+        try {
+          await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event));
+        } catch (err) {
+          // Each failed attempt leaves its reason on the event (a success clears it); the last one's
+          // stays: an event that failed for good says why where staff and operators look for it.
+          const final = job.attempt >= job.maxAttempts || err instanceof UnrecoverableError;
+          const reason = `${final ? `failed for good after ${job.attempt} attempt(s)` : `attempt ${job.attempt} failed`}: ${(err as Error).message}`;
+          await recordEventError(deps.knex, id, reason, job.attempt).catch((e) => job.logger.warn({ err: e }, 'could not record an inbound failure'));
+          throw err;
+        }
         return { type: event.type };
       },
     },

@@ -1,20 +1,27 @@
-import { messagingApi } from '@line/bot-sdk';
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
-import { toLineMessages } from '../../bot/line/line-messages.ts';
+import { chunkForLine, toLineMessages } from '../../bot/line/line-messages.ts';
 import { LineSendError, sendOverLine } from '../../bot/line/line-sender.ts';
 import { createTwilioClient } from '../../bot/whatsapp/twilio-client.ts';
 import { sendOverWhatsApp, WhatsAppSendError } from '../../bot/whatsapp/whatsapp-sender.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
-import { OUTBOUND_QUEUE, SEND_JOB, type SendJobPayload } from '../../core/conversations/outgoing.ts';
+import { countLinePushes } from '../../core/channels/line-push-usage.ts';
+import { failPendingMessages, markMessagesSent, markOutcomeUnknown, OUTBOUND_QUEUE, releaseSendLease, SEND_JOB, takeSendLease, type SendJobPayload } from '../../core/conversations/outgoing.ts';
+import { claimReplyToken, holdsReplyClaim, reclaimReplyToken, settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/models/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
+import { parseRetryAfter } from '../../core/http/retry-after.ts';
+import type { RetryAfterError } from '../job-policy.ts';
+import { alertSendFailed } from '../../core/staff/send-failure-alert.ts';
 
 /**
  * Step 5 of DESIGN.md section 2: stored outbound messages go out on their conversation's channel.
- * LINE 429 / 5xx and network failures are retried by BullMQ with backoff; a refusal (other 4xx)
- * marks the messages failed with LINE's or Twilio's reason and ends the job failed, visibly.
+ * LINE 429 / 5xx and network failures are retried by BullMQ with backoff (job-policy.ts: about an
+ * hour and more, a 429's Retry-After honoured); a refusal (other 4xx), or the last attempt of an
+ * outage, marks the messages failed with LINE's or Twilio's reason, alerts the managers' groups once
+ * and ends the job failed, visibly (GET /api/v1/outbox?status=failed, POST …/:id/retry).
  */
 export interface OutboundDeps {
   knex: Knex;
@@ -64,6 +71,13 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
   };
 }
 
+/**
+ * Channels whose platform was busy or failing at this process's last send to them: the next success
+ * there promotes every send waiting out its backoff, so customers hear back within seconds of the
+ * platform's return, not at the end of a 2-minute wait.
+ */
+const troubledChannels = new Map<string, number>();
+
 /** A conversation's combined pushes are sent by one job at a time: the one holding this lease. */
 const SEND_LEASE_SECONDS = 60;
 
@@ -74,11 +88,7 @@ const SEND_LEASE_SECONDS = 60;
  */
 async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: ConversationRow, payload: SendJobPayload, job: JobContext) {
   const { knex } = deps;
-  const leased = await knex('conversations')
-    .where({ id: conversation.id })
-    .andWhere((q) => q.whereNull('send_lease_until').orWhere('send_lease_until', '<', knex.fn.now()))
-    .update({ send_lease_until: knex.raw(`now() + make_interval(secs => ?)`, [SEND_LEASE_SECONDS]) });
-  if (!leased) {
+  if (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS))) {
     const mine = await knex('messages').whereIn('id', payload.messageIds).andWhere('delivery_status', 'pending').first('id');
     if (!mine) return { sent: 0 };
     throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
@@ -91,7 +101,7 @@ async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: 
       .orderBy([{ column: 'created_at' }, { column: 'id' }]);
     return await send(deps, channel, conversation, { ...payload, messageIds: pending.map((p) => p.id) }, pending, job);
   } finally {
-    await knex('conversations').where({ id: conversation.id }).update({ send_lease_until: null });
+    await releaseSendLease(knex, conversation.id);
   }
 }
 
@@ -106,28 +116,40 @@ async function send(
   const { knex } = deps;
   if (pending.length === 0) return { sent: 0 };
 
-  const markSent = (ids: string[], platformIds: (string | null)[]) =>
-    Promise.all(
-      ids.map((id, i) =>
-        knex('messages')
-          .where({ id })
-          .update({ delivery_status: 'sent', platform_message_id: platformIds[i] ?? null, sent_at: knex.fn.now() }),
-      ),
-    );
+  const markSent = (ids: string[], platformIds: (string | null)[]) => markMessagesSent(knex, ids, platformIds);
+  const observed: SendObservations = {};
   try {
     if (channel.kind === 'line') {
-      await sendLine(deps, channel, conversation, payload, pending, markSent);
+      await sendLine(deps, channel, conversation, payload, pending, markSent, job, observed);
     } else {
       await sendWhatsApp(deps, channel, conversation, pending, markSent);
     }
+    if (troubledChannels.delete(channel.id)) {
+      // The platform answers again: the sends waiting out their backoff (up to 2 minutes) go now.
+      job.logger.info({ channel: channel.id }, 'platform back: retrying the waiting sends now');
+      void job.promoteDelayed().catch((e) => job.logger.warn({ err: e }, 'could not promote the waiting sends'));
+    }
   } catch (err) {
     const retryable = (err instanceof LineSendError || err instanceof WhatsAppSendError) && err.retryable;
-    if (retryable) throw err;
-    await knex('messages')
-      .whereIn('id', payload.messageIds)
-      .andWhere('delivery_status', 'pending')
-      .update({ delivery_status: 'failed', delivery_error: (err as Error).message.slice(0, 2000) });
-    throw new UnrecoverableError((err as Error).message);
+    if (retryable) troubledChannels.set(channel.id, Date.now());
+    if (retryable && job.attempt < job.maxAttempts) {
+      if (observed.retryAfterMs !== undefined) (err as RetryAfterError).retryAfterMs = observed.retryAfterMs;
+      throw err;
+    }
+    const reason = retryable
+      ? `gave up after ${job.attempt} attempts: ${(err as Error).message}`
+      : (err as Error).message;
+    const failed = await failPendingMessages(knex, payload.messageIds, reason);
+    if (failed > 0) {
+      await alertSendFailed(knex, {
+        orgId: conversation.org_id,
+        outboxId: job.outboxId,
+        conversationId: conversation.id,
+        messages: failed,
+        error: reason,
+      }).catch((e) => job.logger.warn({ err: e }, 'could not alert the managers about a failed send'));
+    }
+    throw new UnrecoverableError(reason);
   }
   job.logger.debug({ sent: pending.length, channel: channel.kind }, 'messages sent');
   return { sent: pending.length };
@@ -140,42 +162,52 @@ async function sendLine(
   payload: SendJobPayload,
   pending: PendingRow[],
   markSent: (ids: string[], platformIds: (string | null)[]) => Promise<unknown>,
+  job: JobContext,
+  observed: SendObservations,
 ) {
   const { knex } = deps;
-  const client = new messagingApi.MessagingApiClient({
-    channelAccessToken: channel.credentials.channelAccessToken,
-    baseURL: channel.settings.apiBaseUrl ?? deps.lineApiBaseUrl,
-  });
+  // An earlier attempt of this send claimed the reply token and ended before LINE's answer was
+  // recorded (docs/channels.md, "A reply and a crash"): while the token is fresh it is tried again.
+  const claimStands = payload.replyToEventId !== undefined && (await holdsReplyClaim(knex, payload.replyToEventId, job.outboxId));
+  const resumedToken = claimStands ? await reclaimReplyToken(knex, payload.replyToEventId!, job.outboxId, REPLY_TOKEN_FRESH_SECONDS) : undefined;
+  if (claimStands && !resumedToken) pending = await settleUnknownReply(knex, payload.replyToEventId!, pending, job);
+  if (pending.length === 0) return;
+  const client = observeLineClient(
+    new messagingApi.MessagingApiClient({
+      channelAccessToken: channel.credentials.channelAccessToken,
+      baseURL: channel.settings.apiBaseUrl ?? deps.lineApiBaseUrl,
+    }),
+    observed,
+    async () => {
+      // LINE answered the reply with an error (token spent or stale, busy, failing): nothing was
+      // delivered by it, so the claim no longer stands for an unknown outcome.
+      if (payload.replyToEventId) await settleReplyClaim(knex, payload.replyToEventId, job.outboxId);
+    },
+  );
   const lineMessages = toLineMessages(pending.map((p) => p.payload.outbound));
   const result = await sendOverLine({
     client,
     to: conversation.external_id,
     pending: pending.map((p, i) => ({ id: p.id, message: lineMessages[i] })),
+    replyTokenSpentByEarlierAttempt: resumedToken !== undefined,
     takeReplyToken: async () => {
+      if (resumedToken) return resumedToken;
       if (!payload.replyToEventId) return undefined;
-      // Claimed once, and only while fresh: a used or stale token would be refused anyway.
-      const { rows } = await knex.raw<{ rows: { token: string | null }[] }>(
-        `UPDATE inbound_events SET reply_token_used_at = now()
-          WHERE id = ? AND reply_token_used_at IS NULL AND received_at > now() - make_interval(secs => ?)
-          RETURNING payload->>'replyToken' AS token`,
-        [payload.replyToEventId, REPLY_TOKEN_FRESH_SECONDS],
-      );
-      return rows[0]?.token ?? undefined;
+      // Claimed once, and only while fresh: a used or stale token would be refused anyway. The
+      // claim names this outbox row: a retry that finds its own claim knows the reply's outcome is
+      // unknown (settleUnknownReply).
+      return claimReplyToken(knex, payload.replyToEventId, job.outboxId, REPLY_TOKEN_FRESH_SECONDS);
     },
-    onSent: async (ids, platformIds) => {
+    onSent: async (ids, platformIds, via) => {
       await markSent(ids, platformIds);
+      if (via === 'reply' && payload.replyToEventId) {
+        // Known now: the claim is settled.
+        await settleReplyClaim(knex, payload.replyToEventId, job.outboxId);
+      }
     },
   });
-  if (result.pushed > 0) {
-    // LINE's monthly quota counts a push once per recipient (per member, in a group), however
-    // many message objects it carries; replies are free. Both numbers are kept per org and month.
-    const month = new Date().toISOString().slice(0, 7);
-    await knex.raw(
-      `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, ?), (?, ?, ?)
-       ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value`,
-      [conversation.org_id, `line_push:${month}`, result.pushed, conversation.org_id, `line_push_requests:${month}`, result.pushRequests],
-    );
-  }
+  // Pushes count against LINE's monthly quota; replies are free (core/channels/line-push-usage.ts).
+  if (result.pushed > 0) await countLinePushes(knex, conversation.org_id, result);
 
 }
 
@@ -217,4 +249,65 @@ async function sendWhatsApp(
       await markSent([id], [sid]);
     },
   });
+}
+
+interface SendObservations {
+  /** From LINE's last 429: how long it asked us to wait. */
+  retryAfterMs?: number;
+}
+
+/**
+ * The LINE client as sendOverLine uses it, watched: a 429's Retry-After is kept for the job's
+ * backoff, and a reply LINE answered with an error (so not delivered) is reported.
+ */
+function observeLineClient(
+  client: messagingApi.MessagingApiClient,
+  observed: SendObservations,
+  onReplyRefused: () => Promise<void>,
+): messagingApi.MessagingApiClient {
+  const note = (err: unknown) => {
+    if (err instanceof HTTPFetchError && err.status === 429) {
+      observed.retryAfterMs = parseRetryAfter(err.headers?.get?.('retry-after'));
+    }
+  };
+  const watched = Object.create(client) as messagingApi.MessagingApiClient;
+  watched.replyMessage = async (...args: Parameters<messagingApi.MessagingApiClient['replyMessage']>) => {
+    try {
+      return await client.replyMessage(...args);
+    } catch (err) {
+      note(err);
+      // Any answer from LINE (4xx, 5xx) says the reply was not taken; only no answer is unknown.
+      if (err instanceof HTTPFetchError) await onReplyRefused();
+      throw err;
+    }
+  };
+  watched.pushMessage = async (...args: Parameters<messagingApi.MessagingApiClient['pushMessage']>) => {
+    try {
+      return await client.pushMessage(...args);
+    } catch (err) {
+      note(err);
+      throw err;
+    }
+  };
+  return watched;
+}
+
+/**
+ * docs/channels.md, "A reply and a crash": LINE's reply call takes no retry key, so when an earlier
+ * attempt of this job claimed the reply token, its messages are still pending and the token is too
+ * old to try again, nobody knows whether LINE delivered them (the process died, or the call broke,
+ * around LINE's answer). They are not sent again: the batch that went with the token is marked sent
+ * with `outcome_unknown_at`, which staff see (GET /api/v1/outbox/outcome-unknown), and the rest go
+ * by push.
+ */
+async function settleUnknownReply(knex: Knex, eventId: number, pending: PendingRow[], job: JobContext): Promise<PendingRow[]> {
+  if (pending.length === 0) return pending;
+  const [replyBatch] = chunkForLine(pending);
+  const ids = replyBatch.map((p) => p.id);
+  await knex.transaction(async (trx) => {
+    await markOutcomeUnknown(trx, ids, 'reply outcome unknown: the attempt that used the reply token ended before LINE’s answer was recorded; not sent again');
+    await settleReplyClaim(trx, eventId, job.outboxId);
+  });
+  job.logger.warn({ messages: ids.length }, 'reply outcome unknown after a crash: marked, not sent again');
+  return pending.filter((p) => !ids.includes(p.id));
 }

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
+import { loadInboundEvent, processEventOnce, recordEventError } from '../../core/inbound/inbound-events.ts';
 import { CHECK_CREDIT_JOB, PAYMENTS_QUEUE, PROCESS_PAYMENT_EVENT_JOB, paymentEventSchema } from '../../core/payments/payment-events.ts';
 import { applyPaymentEvent, checkCredit } from '../../core/payments/payment-rules.ts';
 import type { ProcessorTable } from '../job-runner.ts';
@@ -15,23 +16,17 @@ export function paymentProcessors(deps: { knex: Knex }): ProcessorTable {
     [PAYMENTS_QUEUE]: {
       async [PROCESS_PAYMENT_EVENT_JOB](payload, job) {
         const id = Number(payload.inboundEventId);
-        const row = await deps.knex('inbound_events').where({ id }).first();
+        const row = await loadInboundEvent(deps.knex, id);
         if (!row || row.processed_at) return { skipped: true };
         const parsed = paymentEventSchema.safeParse(row.payload);
         if (!parsed.success) {
           // The webhook validated it; only a schema change in between gets here.
           const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-          await deps.knex('inbound_events').where({ id }).update({ error: message.slice(0, 2000), attempts: job.attempt });
+          await recordEventError(deps.knex, id, message, job.attempt);
           throw new UnrecoverableError(`payment event ${id} cannot be read: ${message}`);
         }
-        return deps.knex.transaction(async (trx) => {
-          // Claim the event first: a concurrent run of the same job waits here, then sees it done.
-          const claimed = await trx('inbound_events').where({ id }).whereNull('processed_at').forUpdate().first();
-          if (!claimed) return { skipped: true };
-          const result = await applyPaymentEvent(trx, row.org_id, parsed.data);
-          await trx('inbound_events').where({ id }).update({ processed_at: trx.fn.now(), attempts: job.attempt, error: null });
-          return { type: parsed.data.type, ...result };
-        });
+        const done = await processEventOnce(deps.knex, id, job.attempt, (trx) => applyPaymentEvent(trx, row.org_id, parsed.data));
+        return done ? { type: parsed.data.type, ...done.result } : { skipped: true };
       },
       async [CHECK_CREDIT_JOB](payload) {
         const basis = payload.basis === 'pending' ? 'pending' : 'paid';

@@ -1,4 +1,4 @@
-import { announceBooking } from '../../core/staff/booking-announcements.ts';
+import { announceBooking, sendBookingAlert, tellBookingAssignee } from '../../core/staff/booking-announcements.ts';
 import { announceCase } from '../../core/staff/case-announcements.ts';
 import { relayToGroups } from '../../core/staff/case-relay.ts';
 import { sendDueDigests } from '../../core/staff/managers-digest.ts';
@@ -9,6 +9,8 @@ import {
   STAFF_JOBS,
   STAFF_QUEUE,
   type AnnounceBookingJob,
+  type BookingAlertJob,
+  type TellBookingAssigneeJob,
   type AnnounceCaseJob,
   type CaseAlertJob,
   type ProviderHandoffJob,
@@ -30,6 +32,8 @@ export function staffProcessors(deps: StaffDeps): ProcessorTable {
     [STAFF_QUEUE]: {
       [STAFF_JOBS.announceCase]: (p) => knex.transaction((trx) => announceCase(deps, trx, p as unknown as AnnounceCaseJob)),
       [STAFF_JOBS.announceBooking]: (p) => knex.transaction((trx) => announceBooking(deps, trx, p as unknown as AnnounceBookingJob)),
+      [STAFF_JOBS.tellBookingAssignee]: (p) => knex.transaction((trx) => tellBookingAssignee(deps, trx, p as unknown as TellBookingAssigneeJob)),
+      [STAFF_JOBS.bookingAlert]: (p) => knex.transaction((trx) => sendBookingAlert(deps, trx, p as unknown as BookingAlertJob)),
       [STAFF_JOBS.caseAlert]: (p) => knex.transaction((trx) => sendCaseAlert(deps, trx, p as unknown as CaseAlertJob)),
       [STAFF_JOBS.providerHandoff]: (p) => knex.transaction((trx) => handOffToProvider(deps, trx, p as unknown as ProviderHandoffJob)),
       [STAFF_JOBS.relayToGroups]: (p) => knex.transaction((trx) => relayToGroups(deps, trx, p as unknown as RelayToGroupsJob)),

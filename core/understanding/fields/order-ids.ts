@@ -1,11 +1,12 @@
-import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from './text.ts';
+import { RE2JS } from 're2js';
+import { CURRENCY_AFTER_SRC, type Claims, eachMatch, MAX_MATCHES, NON_MONEY_UNIT_SRC } from './text.ts';
 
 /**
  * Order ids. With the org's patterns (regular-expression sources, matched case-insensitively):
  * each match's first capture group when the pattern has one and it took part, else the whole
  * match, trimmed, as written (Thai digits as ASCII). Without patterns, or when none of them is
- * usable (invalid, longer than 500 characters, or nested quantifiers like `(a+)+`), the default
- * below. Phone numbers, links and e-mail addresses are read first, so a match inside one is not
+ * usable (not valid RE2, or longer than 500 characters), the default
+ * below. Patterns run on a linear-time engine (RE2). Phone numbers, links and e-mail addresses are read first, so a match inside one is not
  * an order id. Ids come in the order they appear, without repeats (compared case-insensitively),
  * at most 20.
  */
@@ -14,33 +15,26 @@ const MAX_ORDER_IDS = 20;
 const MAX_PATTERNS = 20;
 const MAX_PATTERN_LENGTH = 500;
 
-const compiled = new Map<string, RegExp | null>();
+const compiled = new Map<string, RE2JS | null>();
 
 /**
- * A quantified group that itself ends in a quantifier, `(a+)+` or `(?:\d*)*`: the shape of
- * catastrophic backtracking, which no input cap can bound. Such patterns are refused.
+ * Org patterns are written by admins, so they run on RE2 (`re2js`), whose matching time grows
+ * linearly with the message whatever the pattern: `(\d+-?)+X` on 30 digits is answered at once,
+ * where a backtracking engine takes seconds or years. RE2 syntax is JavaScript's without
+ * lookarounds and backreferences (`(?<name>...)` and `\p{Thai}` work); a pattern it cannot
+ * compile is refused by the admin API (`orderIdPatternProblem`), so a pattern that is accepted is
+ * a pattern that is used.
  */
-const NESTED_QUANTIFIER = /[+*}]\)(?:[+*]|\{\d*,)/;
-
-/**
- * An org pattern compiled ('d' for capture positions; Unicode mode when the source allows it, so
- * `\p{...}` works), or why it cannot be used. The admin API refuses what this refuses
- * (`orderIdPatternProblem`), so a pattern that is accepted is a pattern that is used.
- */
-function tryCompile(source: string): { re: RegExp } | { problem: string } {
+function tryCompile(source: string): { re: RE2JS } | { problem: string } {
   if (typeof source !== 'string' || source.length === 0 || source.length > MAX_PATTERN_LENGTH) {
     return { problem: `must be 1 to ${MAX_PATTERN_LENGTH} characters` };
   }
-  if (NESTED_QUANTIFIER.test(source)) return { problem: 'nests quantifiers like (a+)+, which can take forever on some messages' };
-  let error = '';
-  for (const flags of ['dgiu', 'dgi']) {
-    try {
-      return { re: new RegExp(source, flags) };
-    } catch (e) {
-      error ||= (e as Error).message.split(': ').pop() ?? '';
-    }
+  try {
+    return { re: RE2JS.compile(source, RE2JS.CASE_INSENSITIVE) };
+  } catch (e) {
+    const why = (e as Error).message.replace(/^error parsing regexp: /, '').replace(/: `[\s\S]*`$/, '');
+    return { problem: `is not a valid regular expression (RE2 syntax: no lookarounds or backreferences): ${why}` };
   }
-  return { problem: `is not a valid regular expression: ${error}` };
 }
 
 /** Why the extractor would not use this order-id pattern, or null when it would. */
@@ -50,7 +44,7 @@ export function orderIdPatternProblem(source: string): string | null {
 }
 
 /** Compiles an org pattern once; null when it is not usable. */
-function compile(source: string): RegExp | null {
+function compile(source: string): RE2JS | null {
   const cached = compiled.get(source);
   if (cached !== undefined) return cached;
   const r = tryCompile(source);
@@ -130,7 +124,7 @@ interface Found {
 
 export function extractOrderIds(s: string, claims: Claims, orderIdPatterns?: readonly string[]): string[] {
   const found: Found[] = [];
-  const orgPatterns: RegExp[] = [];
+  const orgPatterns: RE2JS[] = [];
   if (Array.isArray(orderIdPatterns)) {
     for (const source of orderIdPatterns.slice(0, MAX_PATTERNS)) {
       const re = compile(source);
@@ -139,17 +133,20 @@ export function extractOrderIds(s: string, claims: Claims, orderIdPatterns?: rea
   }
   if (orgPatterns.length > 0) {
     for (const re of orgPatterns) {
-      eachMatch(re, s, (m) => {
-        const span = m[1] !== undefined ? m.indices?.[1] : undefined;
-        const group = span !== undefined;
-        const [start, end] = span ?? [m.index, m.index + m[0].length];
-        const raw = group ? m[1] : m[0];
-        const id = raw.trim();
-        if (id.length === 0 || id.length > 100) return;
-        if (!claims.take(start, end)) return;
+      const m = re.matcher(s);
+      const grouped = re.groupCount() >= 1;
+      for (let n = 0, from = 0; n < MAX_MATCHES && from <= s.length && m.find(from); n++) {
+        // An empty match moves on by one; any other goes on after itself.
+        from = m.end() > m.start() ? m.end() : m.end() + 1;
+        const group = grouped && m.start(1) >= 0;
+        const start = group ? m.start(1) : m.start();
+        const end = group ? m.end(1) : m.end();
+        const id = s.slice(start, end).trim();
+        if (id.length === 0 || id.length > 100) continue;
+        if (!claims.take(start, end)) continue;
         found.push({ index: start, id });
-        if (found.length >= MAX_ORDER_IDS) return false;
-      });
+        if (found.length >= MAX_ORDER_IDS) break;
+      }
     }
   } else {
     for (const { re, accept, list } of DEFAULT_PATTERNS) {

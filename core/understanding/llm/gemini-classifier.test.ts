@@ -4,8 +4,9 @@ import type { Classification, ClassifyInput } from '../classification.ts';
 import { FallbackClassifier } from '../fallback-classifier.ts';
 import { OfflineClassifier } from '../offline-classifier.ts';
 import { taxonomySchema } from '../taxonomy.ts';
-import { startFakeGeminiApi } from './fake-gemini-api.ts';
-import type { ModelReply, RunningFakeGeminiApi } from './fake-gemini-api.ts';
+import { startFakeGeminiApi } from '../../../dev/fakes/gemini-api.ts';
+import type { RunningFakeGeminiApi } from '../../../dev/fakes/gemini-api.ts';
+import type { ModelReply } from '../../../dev/fakes/llm-model.ts';
 import { GeminiClassifier, createGeminiClient } from './gemini-classifier.ts';
 import { ClassifierFailure, MESSAGE_END, MESSAGE_START } from './llm-classifier.ts';
 

@@ -4,11 +4,14 @@ import type { ClassifyInput } from '../classification.ts';
 import { taxonomySchema } from '../taxonomy.ts';
 import {
   ClassifierFailure,
+  MAX_EXAMPLES_PER_CLASS,
+  MAX_FEW_SHOT,
   MAX_MESSAGE_CHARS,
   MESSAGE_END,
   MESSAGE_START,
   answerJsonSchema,
   buildPrompt,
+  fewShotExamples,
   interpretAnswer,
   mergeFields,
   readPrompt,
@@ -113,6 +116,45 @@ describe('buildPrompt', () => {
     expect(read?.message).toBe('my top up is missing');
     expect(read?.taxonomy.caseTypes.map((e) => e.key)).toEqual(['topup_missing', 'late_order']);
     expect(read?.taxonomy.caseTypes[0].keywords).toContain('เติมเงิน');
+  });
+});
+
+describe('few-shot examples', () => {
+  const many = taxonomySchema.parse({
+    caseTypes: Array.from({ length: 120 }, (_, i) => ({ key: `c${i}`, examples: Array.from({ length: 8 }, (_, j) => `case ${i} example ${j}`) })),
+    faq: [{ key: 'hours', question: 'When do you open?\nเปิดกี่โมง / What time do you open?', answer: '9-18' }],
+  });
+
+  it('labels every example phrase of the taxonomy with the answer it should get', () => {
+    const { system } = buildPrompt(input('hello'));
+    for (const line of [
+      { message: 'I topped up 500 baht but my credit did not arrive', kind: 'case', caseType: 'topup_missing' },
+      { message: 'เติมเงินแล้วไม่เข้า', kind: 'case', caseType: 'topup_missing' },
+      { message: 'Can I book the cooking class for 2?', kind: 'booking', bookingType: 'cooking_class' },
+      { message: 'What are your opening hours?', kind: 'question', faqKey: 'opening_hours' },
+    ]) {
+      expect(system).toContain(JSON.stringify(line));
+    }
+    expect(system).toMatch(/a message like the examples of a case type is a case/);
+  });
+
+  it(`sends up to ${MAX_EXAMPLES_PER_CLASS} per class and ${MAX_FEW_SHOT} in all, every class first`, () => {
+    const shots = fewShotExamples(many);
+    expect(shots).toHaveLength(MAX_FEW_SHOT);
+    // Every class has its first example before any class has its fifth.
+    for (let i = 0; i < 120; i++) expect(shots).toContainEqual({ message: `case ${i} example 0`, kind: 'case', caseType: `c${i}` });
+    expect(shots.filter((s) => s.caseType === 'c0').length).toBeLessThanOrEqual(MAX_EXAMPLES_PER_CLASS);
+    expect(shots.some((s) => s.message === 'case 0 example 5')).toBe(false);
+    // FAQ phrasings, split from one question text.
+    expect(shots.filter((s) => s.faqKey === 'hours').map((s) => s.message)).toEqual(['When do you open?', 'เปิดกี่โมง', 'What time do you open?']);
+  });
+
+  it('are read back by the fakes with the taxonomy', () => {
+    const p = buildPrompt(input('my top up is missing'));
+    const read = readPrompt(p.system, p.user)!;
+    expect(read.taxonomy.caseTypes[0].examples).toEqual(['I topped up 500 baht but my credit did not arrive', 'เติมเงินแล้วไม่เข้า']);
+    expect(read.taxonomy.faq[0].question).toBe('What are your opening hours?');
+    expect(read.examples).toHaveLength(4);
   });
 });
 

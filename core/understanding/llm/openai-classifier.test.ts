@@ -4,8 +4,8 @@ import type { Classification, ClassifyInput } from '../classification.ts';
 import { FallbackClassifier } from '../fallback-classifier.ts';
 import { OfflineClassifier } from '../offline-classifier.ts';
 import { taxonomySchema } from '../taxonomy.ts';
-import { startFakeOpenAiApi } from './fake-openai-api.ts';
-import type { RunningFakeOpenAiApi } from './fake-openai-api.ts';
+import { startFakeOpenAiApi } from '../../../dev/fakes/openai-api.ts';
+import type { RunningFakeOpenAiApi } from '../../../dev/fakes/openai-api.ts';
 import { ClassifierFailure, MESSAGE_END, MESSAGE_START } from './llm-classifier.ts';
 import { OpenAiClassifier, createOpenAiClient } from './openai-classifier.ts';
 

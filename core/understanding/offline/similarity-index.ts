@@ -1,6 +1,6 @@
 import type { Kind } from '../classification.ts';
 import type { Taxonomy } from '../taxonomy.ts';
-import { KIND_PROTOTYPES } from './kind-prototypes.ts';
+import { KIND_PROTOTYPES, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
 
 /**
@@ -25,6 +25,8 @@ export interface IndexedClass {
   answerStart: number;
   answerEnd: number;
   keywords: Keyword[];
+  /** For the built-in small talk: what each example is for, by document (greeting, thanks, ...). */
+  tags?: string[];
 }
 
 interface Keyword {
@@ -54,9 +56,20 @@ interface Space {
 
 export interface TaxonomyIndex {
   classes: IndexedClass[];
+  /**
+   * Per word feature: how many texts of the business (its examples, names, descriptions, keywords,
+   * FAQ questions and answers) use it. The built-in generic examples do not count.
+   */
+  businessWordCount: Int32Array;
+  /** 1 for the example documents of the built-in generic classes. */
+  genericDoc: Uint8Array;
+  /** Example documents are [0, businessDocEnd); answers follow. */
+  businessDocEnd: number;
   /** Word features used by the built-in small-talk examples (for `smallTalkCoverage`). */
   smallTalkVocab: Set<string>;
   docCount: number;
+  /** The text of each example document (answers excluded), for leave-one-out calibration. */
+  docText: string[];
   words: Space;
   chars: Space;
   /** Scratch buffers, reused by every query (scoring is synchronous). */
@@ -66,6 +79,8 @@ export interface TaxonomyIndex {
 export interface ClassScores {
   /** Per class: best example similarity, top-k mean, centroid similarity, keyword evidence (0..1). */
   top1: Float64Array;
+  /** Per class: the example document of `top1` (-1 when none). */
+  topDoc: Int32Array;
   topk: Float64Array;
   centroid: Float64Array;
   keyword: Float64Array;
@@ -73,6 +88,11 @@ export interface ClassScores {
   answer: Float64Array;
   /** Share of the message's word weight (idf) made of small-talk vocabulary, 0..1. */
   smallTalkCoverage: number;
+  /**
+   * Share of the message's word weight (idf) made of words the business itself uses, 0..1: "how
+   * long does pizza take" shares "how long ... take" with a card-delivery question, not "pizza".
+   */
+  businessCoverage: number;
 }
 
 /** Weight of word features against character n-grams in the similarity. */
@@ -100,6 +120,7 @@ interface ClassDraft {
   /** FAQ answers. */
   answers: string[];
   keywords: string[];
+  tags?: string[];
 }
 
 function drafts(taxonomy: Taxonomy): ClassDraft[] {
@@ -129,9 +150,20 @@ function drafts(taxonomy: Taxonomy): ClassDraft[] {
       keywords: [],
     });
   }
-  for (const kind of ['question', 'other', 'booking', 'case'] as const) {
+  for (const kind of ['question', 'booking', 'case'] as const) {
     out.push({ kind, source: 'generic', key: kind, examples: KIND_PROTOTYPES[kind], context: [], answers: [], keywords: [] });
   }
+  const smallTalk = Object.entries(SMALL_TALK) as [SmallTalkType, string[]][];
+  out.push({
+    kind: 'other',
+    source: 'generic',
+    key: 'other',
+    examples: smallTalk.flatMap(([, lines]) => lines),
+    tags: smallTalk.flatMap(([tag, lines]) => lines.map(() => tag)),
+    context: [],
+    answers: [],
+    keywords: [],
+  });
   return out;
 }
 
@@ -168,18 +200,28 @@ function weigh(counts: Counts, vocab: Map<string, number>, idf: Float64Array): V
   return v;
 }
 
-function buildSpace(docFeatures: Counts[], contextFeatures: Counts[]): Omit<Space, 'docPostings' | 'centroidPostings'> {
+/**
+ * The vocabulary and inverse frequencies of one feature space. Frequencies count classes, not
+ * documents: a word that all five examples of one class use is that class's signature, and must
+ * not weigh less than a word used once by chance.
+ */
+function buildSpace(docFeatures: Counts[], docClass: number[], contextFeatures: Counts[]): Omit<Space, 'docPostings' | 'centroidPostings'> {
   const vocab = new Map<string, number>();
   const df: number[] = [];
-  for (const counts of docFeatures) {
-    for (const f of counts.keys()) {
+  const lastClass: number[] = [];
+  for (let d = 0; d < docFeatures.length; d++) {
+    for (const f of docFeatures[d].keys()) {
       let id = vocab.get(f);
       if (id === undefined) {
         id = vocab.size;
         vocab.set(f, id);
         df.push(0);
+        lastClass.push(-1);
       }
-      df[id]++;
+      if (lastClass[id] !== docClass[d]) {
+        df[id]++;
+        lastClass[id] = docClass[d];
+      }
     }
   }
   // Features seen only in descriptions and keywords get the rarest weight.
@@ -191,7 +233,7 @@ function buildSpace(docFeatures: Counts[], contextFeatures: Counts[]): Omit<Spac
       }
     }
   }
-  const n = docFeatures.length;
+  const n = new Set(docClass).size;
   const idf = new Float64Array(df.length);
   let maxIdf = 1;
   for (let i = 0; i < df.length; i++) {
@@ -230,6 +272,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   const classDrafts = drafts(taxonomy);
   const classes: IndexedClass[] = [];
   const docFeats: TextFeatures[] = [];
+  const docText: string[] = [];
   const docClass: number[] = [];
   /** Answer documents: scored like examples but kept out of every class's own examples. */
   const answerDocs: { cls: number; f: TextFeatures }[] = [];
@@ -243,9 +286,10 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     const docStart = docFeats.length;
     for (const ex of d.examples) {
       docFeats.push(textFeatures(ex));
+      docText.push(ex);
       docClass.push(ci);
     }
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, answerStart: 0, answerEnd: 0, keywords: [] });
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, answerStart: 0, answerEnd: 0, keywords: [], tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();
@@ -281,6 +325,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   const space = (pick: (f: TextFeatures) => Counts): Space => {
     const base = buildSpace(
       docFeats.slice(0, exampleCount).map(pick),
+      docClass.slice(0, exampleCount),
       [...contextFeats.map((c) => pick(c.f)), ...docFeats.slice(exampleCount).map(pick)],
     );
     const docVecs = docFeats.map((f) => weigh(pick(f), base.vocab, base.idf));
@@ -299,6 +344,22 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
 
   const words = space((f) => f.words);
   const chars = space((f) => f.chars);
+  const genericDoc = new Uint8Array(exampleCount);
+  const businessWordCount = new Int32Array(words.vocab.size);
+  const countBusiness = (feats: TextFeatures) => {
+    for (const t of feats.words.keys()) {
+      const id = words.vocab.get(t);
+      if (id !== undefined) businessWordCount[id]++;
+    }
+  };
+  classes.forEach((c, ci) => {
+    for (let d = c.docStart; d < c.docEnd; d++) {
+      if (c.source === 'generic') genericDoc[d] = 1;
+      else countBusiness(docFeats[d]);
+    }
+    for (let d = c.answerStart; d < c.answerEnd; d++) countBusiness(docFeats[d]);
+    if (c.source !== 'generic') for (const x of contextFeats) if (x.cls === ci) countBusiness(x.f);
+  });
   const smallTalkVocab = new Set<string>();
   for (const c of classes) {
     if (c.source !== 'generic' || c.kind !== 'other') continue;
@@ -307,7 +368,11 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   return {
     classes,
     smallTalkVocab,
+    businessWordCount,
+    genericDoc,
+    businessDocEnd: exampleCount,
     docCount: docFeats.length,
+    docText,
     words,
     chars,
     scratch: {
@@ -382,13 +447,18 @@ function containsInOrder(tokens: string[], run: string[]): boolean {
   return false;
 }
 
-/** How similar a message is to every class of the index. */
-export function scoreClasses(index: TaxonomyIndex, f: TextFeatures): ClassScores {
+/**
+ * How similar a message is to every class of the index. `exclude` leaves one example document out
+ * (its own): the index then scores one of its own examples as if it had never seen it, which is
+ * how the classifier learns, per taxonomy, what a score means (`offline/calibration.ts`).
+ */
+export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1): ClassScores {
   const { docWord, docChar, centWord, centChar } = index.scratch;
   scoreSpace(index.words, f.words, docWord, centWord);
   scoreSpace(index.chars, f.chars, docChar, centChar);
   const n = index.classes.length;
   const top1 = new Float64Array(n);
+  const topDoc = new Int32Array(n).fill(-1);
   const topk = new Float64Array(n);
   const centroid = new Float64Array(n);
   const keyword = new Float64Array(n);
@@ -402,9 +472,11 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures): ClassScores
     const k = Math.max(1, Math.min(3, Math.ceil(size / 2)));
     best[0] = best[1] = best[2] = 0;
     for (let d = cls.docStart; d < cls.docEnd; d++) {
+      if (d === exclude) continue;
       const s = WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
       if (s > best[2]) {
         if (s > best[0]) {
+          topDoc[c] = d;
           best[2] = best[1];
           best[1] = best[0];
           best[0] = s;
@@ -423,7 +495,21 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures): ClassScores
       if (s > answer[c]) answer[c] = s;
     }
   }
-  return { top1, topk, centroid, keyword, answer, smallTalkCoverage: coverage(index, f) };
+  return { top1, topDoc, topk, centroid, keyword, answer, smallTalkCoverage: coverage(index, f), businessCoverage: businessCoverage(index, f, exclude) };
+}
+
+function businessCoverage(index: TaxonomyIndex, f: TextFeatures, exclude: number): number {
+  // A left-out example's own words do not count as the business's unless another text uses them.
+  const own = exclude >= 0 && exclude < index.businessDocEnd && !index.genericDoc[exclude] ? 1 : 0;
+  let covered = 0;
+  let total = 0;
+  for (const t of f.tokens) {
+    const id = index.words.vocab.get(t);
+    const w = id === undefined ? index.words.maxIdf : index.words.idf[id];
+    total += w;
+    if (id !== undefined && index.businessWordCount[id] > own) covered += w;
+  }
+  return total === 0 ? 0 : covered / total;
 }
 
 function coverage(index: TaxonomyIndex, f: TextFeatures): number {

@@ -166,8 +166,12 @@ function addCharGrams(map: Counts, text: string, min: number, max: number): void
   }
 }
 
-const QUESTION_EN = /^(what|when|where|which|who|whom|whose|why|how|is|are|do|does|did|can|could|will|would|may|should|any)\b|\b(what|when|where|which|who|why|how)\b/;
-const QUESTION_TH = /ไหม|กี่|เท่าไหร่|ยังไง|อะไร|ที่ไหน|ตรงไหน|ทางไหน|อันไหน|วันไหน|เมื่อไหร่|ทำไม|หรือยัง|รึยัง|เหรอ|หรอ|ป่ะ|มั้ง|บ้าง(?:คะ|ครับ|$|\s)|คะ(?:$|\s|\?)/;
+const QUESTION_EN = /^(what|when|where|which|who|whom|whose|why|how|is|are|do|does|did|can|could|will|would|may|should|any)\b|\b(what|when|where|which|who|why|how)\b|\b(i|we) (want|would like|need|like) to know\b|\btell me (about|if|whether)\b|\b(wonder|wondering|curious) (if|whether|about)\b|\binquir|\benquir/;
+/**
+ * Thai question words and particles, and the phrases that announce a question in polite Thai
+ * ("อยากทราบว่า..." I would like to know, "สอบถาม..." I would like to ask, "ขอทราบ", "อยากรู้").
+ */
+const QUESTION_TH = /ไหม|กี่|เท่าไหร่|ยังไง|อะไร|ที่ไหน|ตรงไหน|ทางไหน|อันไหน|วันไหน|เมื่อไหร่|ทำไม|หรือยัง|รึยัง|เหรอ|หรอ|ป่ะ|มั้ง|บ้าง(?:คะ|ครับ|$|\s)|คะ(?:$|\s|\?)|อยากทราบ|ขอทราบ|อยากรู้|สอบถาม|ถามหน่อย|รบกวนถาม/;
 
 /** Whether a normalised text is worded as a question. */
 export function hasQuestionCue(normalized: string): boolean {

@@ -1,0 +1,96 @@
+import { setCaseProvider } from '../../core/cases/case-provider.ts';
+import { caseTime } from '../../core/cases/case-clock.ts';
+import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../core/cases/case-queries.ts';
+import { transitionCase } from '../../core/cases/transition.ts';
+import * as c from '../../core/contracts/cases.ts';
+import { iso } from '../../core/time/iso.ts';
+import { route } from '../route.ts';
+
+/** Open cases by due time, a case by order id, one case with its timeline, and moving a case on. */
+export const caseRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/cases/active',
+    summary: 'Open cases, the most urgent first (by resolution due time)',
+    tag: 'cases',
+    access: 'cases.read',
+    response: c.caseList,
+    handle: ({ identity, deps }) => activeCases(deps.knex, identity!.orgId),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/cases/by-order/:orderId',
+    summary: "The cases linked to one of the business's order ids",
+    tag: 'cases',
+    access: 'cases.read',
+    response: c.caseList,
+    handle: ({ identity, deps, params }) => casesByOrder(deps.knex, identity!.orgId, params.orderId),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/cases/:number',
+    summary: 'One case, with its whole timeline',
+    tag: 'cases',
+    access: 'cases.read',
+    response: c.caseDetail,
+    handle: ({ identity, deps, params }) => caseDetail(deps.knex, identity!.orgId, params.number),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/cases/:number/time',
+    summary: 'Where the time went: queue, working, waiting on the customer, waiting on a provider',
+    tag: 'cases',
+    access: 'cases.read',
+    response: c.caseTime,
+    handle: async ({ identity, deps, params }) => {
+      const caseId = await caseIdByNumber(deps.knex, identity!.orgId, params.number);
+      const { buckets, clock } = await caseTime(deps.knex, caseId, new Date());
+      return {
+        number: params.number,
+        business: buckets.business,
+        wall: buckets.wall,
+        resolutionClock: {
+          state: clock.state,
+          targetMinutes: clock.targetMinutes,
+          elapsedMinutes: clock.elapsedMinutes,
+          remainingMinutes: clock.remainingMinutes,
+          dueAt: iso(clock.dueAt),
+          breached: clock.breached,
+        },
+      };
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/cases/:number/transitions',
+    summary: 'Move a case to another status (closing needs a root cause); 409 if it changed meanwhile',
+    tag: 'cases',
+    access: 'cases.work',
+    body: c.caseTransition,
+    response: c.caseTransitionResult,
+    handle: async ({ identity, deps, params, body }) => {
+      const result = await deps.knex.transaction(async (trx) => {
+        const caseId = await caseIdByNumber(trx, identity!.orgId, params.number);
+        const provider = body.providerKey
+          ? await setCaseProvider(trx, { orgId: identity!.orgId, caseId, providerKey: body.providerKey, actor: { type: 'api_key', id: identity!.apiKeyId } })
+          : { changed: false };
+        return transitionCase(trx, {
+          orgId: identity!.orgId,
+          caseId,
+          to: body.to,
+          // The provider change is this request's own: the version the caller saw, one on. A stale
+          // one is still refused, and the 409 rolls the provider change back with it.
+          expectedVersion: body.expectedVersion !== undefined && provider.changed ? body.expectedVersion + 1 : body.expectedVersion,
+          actor: { type: 'api_key', id: identity!.apiKeyId },
+          rootCause: body.rootCause,
+          note: body.note,
+        });
+      });
+      return { number: result.number, from: result.from, to: result.to, version: result.version, reopened: result.reopened };
+    },
+  }),
+];

@@ -1,0 +1,74 @@
+import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
+import { linePushUsage } from '../../core/channels/line-push-usage.ts';
+import { mergeContacts } from '../../core/contacts/merge-contacts.ts';
+import * as c from '../../core/contracts/channels.ts';
+import { route } from '../route.ts';
+
+/** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts. */
+export const channelRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/channels',
+    summary: "The org's LINE and WhatsApp channels and their webhook URLs",
+    tag: 'channels',
+    access: 'channels.read',
+    response: c.channelList,
+    handle: async ({ identity, deps, ctx }) => {
+      const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
+      return (await listChannels(deps.knex, identity!.orgId)).map((ch) => ({ ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` }));
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/channels',
+    summary: 'Add a LINE channel or a WhatsApp sender; its credentials are stored encrypted',
+    tag: 'channels',
+    access: 'channels.manage',
+    body: c.channelCreate,
+    response: c.channel,
+    status: 201,
+    handle: async ({ body, identity, deps, ctx }) => {
+      const externalId = body.kind === 'whatsapp' ? body.sender : null;
+      const id = await addChannel(deps.knex, deps.secrets, {
+        orgId: identity!.orgId,
+        kind: body.kind,
+        name: body.name,
+        externalId,
+        credentials: body.credentials,
+        actor: { type: 'api_key', id: identity!.apiKeyId },
+        requestId: ctx.state.requestId,
+      });
+      const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
+      return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: `${base}/webhooks/${body.kind}/${id}` };
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/usage/line-pushes',
+    summary: 'LINE pushes per month: push requests (what the quota counts, per recipient) and the messages they carried; replies are free',
+    tag: 'channels',
+    access: 'usage.read',
+    response: c.linePushUsage,
+    handle: async ({ identity, deps }) => linePushUsage(deps.knex, identity!.orgId),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/contacts/:contactId/merge',
+    summary: 'Join two contacts that are one person (e.g. known on LINE and on WhatsApp)',
+    tag: 'contacts',
+    access: 'contacts.merge',
+    body: c.contactMerge,
+    response: c.contactMergeResult,
+    handle: async ({ body, params, identity, deps, ctx }) =>
+      mergeContacts(deps.knex, {
+        orgId: identity!.orgId,
+        keepId: params.contactId,
+        mergeId: body.mergeContactId,
+        actor: { type: 'api_key', id: identity!.apiKeyId },
+        requestId: ctx.state.requestId,
+      }),
+  }),
+];

@@ -1,0 +1,27 @@
+import * as c from '../../core/contracts/org-settings.ts';
+import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
+import { route } from '../route.ts';
+
+/** The org's settings, which the bot, the case desk, payments and the staff desk read where they act. */
+export const orgSettingsRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/org/settings',
+    summary: "The org's settings, each with the value in effect (its default when unset), and its time zone",
+    tag: 'platform',
+    access: 'org.settings.read',
+    response: c.orgSettings,
+    handle: async ({ identity, deps }) => readOrgSettings(deps.knex, identity!.orgId),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/v1/org/settings',
+    summary: 'Change some settings (null: back to the default); other stored settings are kept. Takes effect from the next message or job on',
+    tag: 'platform',
+    access: 'org.settings.manage',
+    body: c.orgSettingsUpdate,
+    response: c.orgSettings,
+    handle: async ({ body, identity, deps, ctx }) =>
+      updateOrgSettings(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+  }),
+];

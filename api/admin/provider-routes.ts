@@ -1,0 +1,53 @@
+import * as c from '../../core/contracts/providers.ts';
+import { listProviders, providerWithTimeline, setProviderPaused } from '../../core/providers/provider-pause.ts';
+import { route } from '../route.ts';
+
+/**
+ * Providers: the list with each one's pause, one provider with its timeline (pauses and risk
+ * changes), and pausing: a paused provider gets no new case (core/providers/provider-pause.ts).
+ */
+export const providerRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/providers',
+    summary: "The org's providers, each with whether it is paused",
+    tag: 'providers',
+    access: 'providers.read',
+    response: c.providerList,
+    handle: async ({ identity, deps }) => listProviders(deps.knex, identity!.orgId),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/providers/:key',
+    summary: 'A provider with its timeline: pauses, unpauses and risk changes (level, repeat flag, reasons)',
+    tag: 'providers',
+    access: 'providers.read',
+    response: c.providerDetail,
+    handle: async ({ identity, deps, params }) => providerWithTimeline(deps.knex, identity!.orgId, params.key),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/providers/:key/pause',
+    summary: 'Pause a provider (a reason is required): no new case goes to it until it is unpaused; 409 if already paused',
+    tag: 'providers',
+    access: 'providers.pause',
+    body: c.providerPause,
+    response: c.providerView,
+    handle: async ({ identity, deps, params, body }) =>
+      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: true, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/providers/:key/unpause',
+    summary: 'Unpause a provider: new cases may go to it again; 409 if it is not paused',
+    tag: 'providers',
+    access: 'providers.pause',
+    body: c.providerUnpause,
+    response: c.providerView,
+    handle: async ({ identity, deps, params, body }) =>
+      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: false, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+  }),
+];

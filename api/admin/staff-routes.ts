@@ -1,0 +1,77 @@
+import * as c from '../../core/contracts/staff.ts';
+import { notFound } from '../../core/errors/index.ts';
+import { deactivateStaff, issueEnrolmentCode } from '../../core/staff/enrolment.ts';
+import { addStaffMember, listStaff } from '../../core/staff/staff-admin.ts';
+import { route } from '../route.ts';
+
+/** Staff of the org: who they are, their role, and the one-time code that links their LINE account. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idOr404 = (id: string) => {
+  if (!UUID.test(id)) throw notFound('Staff member', { staffId: id });
+  return id;
+};
+
+export const staffRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/staff',
+    summary: "The org's staff, with whether each has linked a LINE account",
+    tag: 'staff',
+    access: 'staff.read',
+    response: c.staffList,
+    handle: async ({ identity, deps }) => listStaff(deps.knex, identity!.orgId),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/staff',
+    summary: 'Add a staff member; the answer carries their one-time enrolment code (valid 24 h)',
+    tag: 'staff',
+    access: 'staff.manage',
+    body: c.staffCreate,
+    response: c.staffCreated,
+    status: 201,
+    handle: async ({ body, identity, deps, ctx }) =>
+      addStaffMember(deps.knex, {
+        orgId: identity!.orgId,
+        displayName: body.displayName,
+        role: body.role,
+        language: body.language,
+        actor: { type: 'api_key', id: identity!.apiKeyId },
+        requestId: ctx.state.requestId,
+      }),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/staff/:id/enrolment-code',
+    summary: 'A new one-time enrolment code for a staff member (any earlier code stops working)',
+    tag: 'staff',
+    access: 'staff.manage',
+    response: c.enrolmentCode,
+    status: 201,
+    handle: async ({ params, identity, deps, ctx }) => {
+      const issued = await issueEnrolmentCode(deps.knex, {
+        orgId: identity!.orgId,
+        staffId: idOr404(params.id),
+        actor: { type: 'api_key', id: identity!.apiKeyId },
+        requestId: ctx.state.requestId,
+      });
+      return { code: issued.code, expiresAt: issued.expiresAt.toISOString() };
+    },
+  }),
+
+  route({
+    method: 'delete',
+    path: '/api/v1/staff/:id',
+    summary: 'Deactivate a staff member: their LINE account is unlinked and they can no longer act',
+    tag: 'staff',
+    access: 'staff.manage',
+    response: c.staffDeactivated,
+    handle: async ({ params, identity, deps, ctx }) => {
+      const id = idOr404(params.id);
+      await deactivateStaff(deps.knex, { orgId: identity!.orgId, staffId: id, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId });
+      return { id, isActive: false as const };
+    },
+  }),
+];

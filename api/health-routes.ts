@@ -1,0 +1,35 @@
+import * as c from '../core/contracts/platform.ts';
+import { isDatabaseReachable } from '../core/db/connect.ts';
+import { route } from './route.ts';
+
+/** Liveness and readiness, for load balancers and orchestrators: no key, and not under /api/v1. */
+export const healthRoutes = [
+  route({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: the process is up',
+    tag: 'health',
+    access: 'public',
+    response: c.health,
+    handle: async () => ({ status: 'ok' as const }),
+  }),
+
+  route({
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: the database and the queue store answer',
+    tag: 'health',
+    access: 'public',
+    response: c.readiness,
+    handle: async ({ deps }) => {
+      const [database, queue] = await Promise.all([isDatabaseReachable(deps.knex), deps.queueStore.isReachable()]);
+      const ready = database && queue;
+      const body = {
+        status: ready ? ('ready' as const) : ('not_ready' as const),
+        checks: { database, queue },
+        queueBackend: deps.queueStore.kind,
+      };
+      return { status: ready ? 200 : 503, body };
+    },
+  }),
+];

@@ -1,0 +1,52 @@
+import { checkIdempotencyKey } from '../../core/bookings/booking-intake.ts';
+import { bookFromLine, bookingsOfCustomer } from '../../core/bookings/customer-bookings.ts';
+import { casesOfCustomer } from '../../core/cases/customer-cases.ts';
+import { findLineCustomer } from '../../core/contacts/line-customers.ts';
+import * as bookings from '../../core/contracts/bookings.ts';
+import * as c from '../../core/contracts/liff.ts';
+import { parseRequest, route } from '../route.ts';
+
+/** Where the LIFF pages' API is served (DESIGN.md section 5). */
+export const LIFF_API_PREFIX = '/liff-api/v1';
+
+/**
+ * The API the LIFF pages call (liff/). Every route knows its caller by a LIFF ID token that LINE
+ * vouches for (`access: 'liff'`, api/liff/line-id-token.ts), never by an id the page sends: how,
+ * in README.md beside this file.
+ */
+export const liffRoutes = [
+  route({
+    method: 'get',
+    path: `${LIFF_API_PREFIX}/me/bookings-and-cases`,
+    summary: "The signed-in LINE customer's own bookings and cases, newest first",
+    tag: 'liff',
+    access: 'liff',
+    response: c.myBookingsAndCases,
+    handle: async ({ deps, liff }) => {
+      const customer = await findLineCustomer(deps.knex, liff!.lineUserId);
+      if (!customer) return { known: false, name: liff!.name, bookings: [], cases: [] };
+      const who = { orgId: customer.orgId, contactId: customer.contactId };
+      const [b, cs] = await Promise.all([bookingsOfCustomer(deps.knex, who), casesOfCustomer(deps.knex, who)]);
+      return { known: true, name: customer.name ?? liff!.name, bookings: b, cases: cs };
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: `${LIFF_API_PREFIX}/bookings`,
+    summary:
+      'A booking from the booking form inside LINE: tied to the signed-in LINE user, and the answer also sent to their LINE chat. `Idempotency-Key` as for POST /public/v1/bookings',
+    tag: 'liff',
+    access: 'liff',
+    body: c.liffBookingRequest,
+    response: bookings.publicBookingAnswer,
+    status: 201,
+    handle: async ({ ctx, deps, body, liff }) => {
+      const idempotencyKey = checkIdempotencyKey(ctx.get('idempotency-key') || undefined);
+      const form = parseRequest(bookings.publicBookingRequest, { ...body, line_id: liff!.lineUserId }, 'body');
+      const r = await bookFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, idempotencyKey, form, ipAddress: ctx.ip || undefined });
+      if (r.replayed) ctx.set('Idempotent-Replayed', 'true');
+      return r.answer;
+    },
+  }),
+];

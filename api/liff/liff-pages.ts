@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Context } from 'koa';
+import type { AppDeps } from '../deps.ts';
+
+/** The customer pages (liff/src/pages): each is one HTML file of liff/dist and answers every path under its name. */
+export const LIFF_PAGES = ['track', 'quote', 'book', 'me'] as const;
+
+const DEFAULT_DIST = resolve(import.meta.dirname, '../../liff/dist');
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+const ASSET = /^assets\/[\w.-]+$/;
+
+interface Served {
+  type: string;
+  body: Buffer;
+  gzip: Buffer | undefined;
+  etag: string;
+}
+
+/**
+ * Serves liff/dist under `/liff/*`. Built files are named by their content (`assets/*-<hash>.js`),
+ * so they are cached for a year; a page's HTML is revalidated on every visit (`no-cache` and an
+ * ETag), so a new build reaches customers at once. `/liff/<page>/<anything>` answers that page's
+ * HTML (the page reads its token from the path), with the page's LIFF id written in (LIFF_ID_<PAGE>,
+ * or LIFF_ID_CUSTOMER for all of them); no id, and the page runs without the LIFF SDK's login.
+ * Files are read once and kept gzipped in memory: the whole build is a few hundred kilobytes.
+ */
+export function liffPages(deps: AppDeps) {
+  const dist = deps.liff?.distDir ?? DEFAULT_DIST;
+  const cache = new Map<string, Promise<Served | undefined>>();
+  const load = (file: string, transform?: (html: string) => string) => {
+    let hit = cache.get(file);
+    if (!hit) {
+      hit = readFile(join(dist, file)).then(
+        (raw) => {
+          const body = transform ? Buffer.from(transform(raw.toString('utf8'))) : raw;
+          const type = TYPES[extname(file)] ?? 'application/octet-stream';
+          const compressible = /^(text|application\/json|image\/svg)/.test(type) && body.length > 512;
+          return { type, body, gzip: compressible ? gzipSync(body, { level: 9 }) : undefined, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 20)}"` };
+        },
+        () => {
+          cache.delete(file); // not built yet: look again next time
+          return undefined;
+        },
+      );
+      cache.set(file, hit);
+    }
+    return hit;
+  };
+  const liffIdOf = (page: string) => deps.liff?.liffIds[page] ?? deps.liff?.liffIds.customer ?? '';
+
+  return async (ctx: Context) => {
+    const rest = ctx.path.replace(/^\/liff\/?/, '');
+    let served: Served | undefined;
+    if (ASSET.test(rest)) {
+      served = await load(rest);
+      if (served) ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+    } else {
+      const page = rest.split('/')[0];
+      if ((LIFF_PAGES as readonly string[]).includes(page)) {
+        served = await load(`${page}.html`, (html) => html.replace('<meta name="liff-id" content="">', `<meta name="liff-id" content="${escapeAttr(liffIdOf(page))}">`));
+        if (!served) {
+          ctx.status = 503;
+          ctx.type = 'text/plain';
+          ctx.body = 'The pages are not built: run `npm run build:liff` (npm start and npm test build them).';
+          return;
+        }
+        ctx.set('Cache-Control', 'no-cache');
+        ctx.set('X-Content-Type-Options', 'nosniff');
+        ctx.set('Referrer-Policy', 'no-referrer'); // the path carries the customer's token
+      }
+    }
+    if (!served) {
+      ctx.status = 404;
+      ctx.type = 'text/plain';
+      ctx.body = 'Not found';
+      return;
+    }
+    ctx.set('ETag', served.etag);
+    ctx.set('Vary', 'Accept-Encoding');
+    if (ctx.get('if-none-match') === served.etag) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = served.type;
+    if (served.gzip && ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      ctx.set('Content-Encoding', 'gzip');
+      ctx.body = served.gzip;
+    } else {
+      ctx.body = served.body;
+    }
+  };
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

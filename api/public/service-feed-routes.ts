@@ -1,0 +1,24 @@
+import * as c from '../../core/contracts/bookings.ts';
+import { serviceFeed } from '../../core/understanding/service-feed.ts';
+import { route } from '../route.ts';
+
+/** The bookable services for the business's website: filters, a strong ETag, five minutes of caching. */
+export const serviceFeedRoutes = [
+  route({
+    method: 'get',
+    path: '/public/v1/services',
+    summary: "The business's bookable services for its website (`If-None-Match` answers 304 when nothing changed)",
+    tag: 'public',
+    access: 'public',
+    query: c.serviceFeedQuery,
+    response: c.serviceFeed,
+    handle: async ({ ctx, deps, query }) => {
+      const feed = await serviceFeed(deps.knex, query);
+      ctx.set('ETag', feed.etag);
+      ctx.set('Cache-Control', 'public, max-age=300');
+      const seen = ctx.get('if-none-match');
+      if (seen && seen.split(',').some((t) => t.trim().replace(/^W\//, '') === feed.etag)) return { status: 304, body: undefined as never };
+      return feed.body;
+    },
+  }),
+];

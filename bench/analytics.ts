@@ -1,0 +1,233 @@
+import type { Knex } from 'knex';
+import pg from 'pg';
+import { openTestCase } from '../test/support/api-client.ts';
+import { transitionCase } from '../core/cases/transition.ts';
+import { createTestDatabase } from '../test/support/test-database.ts';
+import { rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
+import { generateVolume } from '../seeds/volume.ts';
+import { startTestSystem, TEST_ADMIN_KEY } from '../test/support/test-system.ts';
+import { BENCH_SERVER_URL, fmt, median, percentile, serverReachable, table } from './stats.ts';
+
+/**
+ * Analytics endpoints on a PostgreSQL server, with a generated org: two years of cases
+ * (ANALYTICS_BENCH_CASES, 100,000 unless set) with weekly and yearly seasonality, 200 staff, the
+ * seeded case types and providers, each case with its status periods (new, investigating,
+ * sometimes waiting on the customer or a provider, resolved; the last 2 % still open) and its
+ * owner change on the timeline. Each endpoint is called RUNS times through HTTP, default filters
+ * (the last 30 days) and with a filter (one case type); the first call is the cold one. The
+ * baseline in the same run: `/healthz` (the HTTP round trip) and one SQL query that reads the
+ * same cases and periods without computing anything.
+ */
+const RUNS = 11;
+const CASES = Number(process.env.ANALYTICS_BENCH_CASES ?? 100_000);
+const STAFF = 200;
+
+/** The generated org (seeds/volume.ts, as `npm run seed:volume` builds it), then its per-case facts rolled up. */
+async function generate(knex: Knex, orgId: string, total: number): Promise<{ rebuildS: number }> {
+  await generateVolume(knex, {
+    orgId,
+    cases: total,
+    bookings: Math.round(total / 5),
+    staff: STAFF,
+    providers: 50,
+    days: 730,
+    badProviders: 3,
+    abusers: 5,
+    abuserCases: 30,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const t = performance.now();
+  await rebuildCaseFacts(knex, orgId, (line) => process.stderr.write(`${line}\n`));
+  return { rebuildS: (performance.now() - t) / 1000 };
+}
+
+export async function benchAnalytics(): Promise<string> {
+  if (!(await serverReachable())) return `## Analytics\n\nSkipped: no PostgreSQL server at ${BENCH_SERVER_URL} (set TEST_DATABASE_URL).`;
+  return [await endpoints(), await liveLatency()].join('\n\n');
+}
+
+/**
+ * From a case event committed to its arrival on the live stream (a manager's SSE connection), for
+ * LIVE_EVENTS status changes one after another; baseline in the same run: a bare NOTIFY from one
+ * connection to a LISTENing one.
+ */
+const LIVE_EVENTS = 200;
+async function liveLatency(): Promise<string> {
+  process.env.TEST_DATABASE_URL = BENCH_SERVER_URL;
+  const db = await createTestDatabase({ migrate: false });
+  const sys = await startTestSystem({ db, roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+  try {
+    const key = await fetch(`${sys.url}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench manager', role: 'manager' }),
+    }).then((r) => r.json() as Promise<{ key: string }>);
+    const arrived = new Map<string, number>();
+    const abort = new AbortController();
+    const res = await fetch(`${sys.url}/api/v1/analytics/live`, { headers: { authorization: `Bearer ${key.key}` }, signal: abort.signal });
+    const reading = (async () => {
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buf = '';
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buf += value;
+          let i;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const id = /^id: (\d+)$/m.exec(buf.slice(0, i))?.[1];
+            if (id) arrived.set(id, performance.now());
+            buf = buf.slice(i + 2);
+          }
+        }
+      } catch {
+        // closed
+      }
+    })();
+    const c = await openTestCase(sys, 'order_not_delivered');
+    const latencies: number[] = [];
+    let to: 'investigating' | 'fixing' = 'investigating';
+    for (let n = 0; n < LIVE_EVENTS; n++) {
+      const before = (await sys.knex('case_events').max('id as id').first())!.id;
+      await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to, actor: { type: 'staff', id: null } }));
+      const committed = performance.now();
+      const ev = await sys.knex('case_events').where({ case_id: c.id }).where('id', '>', before).whereIn('type', ['status_changed']).first();
+      const deadline = Date.now() + 5000;
+      while (!arrived.has(String(ev.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+      latencies.push((arrived.get(String(ev.id)) ?? Infinity) - committed);
+      to = to === 'investigating' ? 'fixing' : 'investigating';
+    }
+    abort.abort();
+    await reading;
+
+    const listener = new pg.Client({ connectionString: db.url });
+    const sender = new pg.Client({ connectionString: db.url });
+    await listener.connect();
+    await sender.connect();
+    await listener.query('LISTEN bench_baseline');
+    const bare: number[] = [];
+    for (let n = 0; n < LIVE_EVENTS; n++) {
+      const got = new Promise<number>((resolve) => listener.once('notification', () => resolve(performance.now())));
+      const t = performance.now();
+      await sender.query(`NOTIFY bench_baseline, 'x'`);
+      bare.push((await got) - t);
+    }
+    await listener.end();
+    await sender.end();
+    return [
+      `### Live stream: case event committed to its arrival on a manager's stream (${LIVE_EVENTS} status changes, one at a time)`,
+      '',
+      table(
+        ['measure', 'p50 ms', 'p95 ms', 'max ms'],
+        [
+          ['commit to event on the stream', fmt(median(latencies), 1), fmt(percentile(latencies, 95), 1), fmt(Math.max(...latencies), 1)],
+          ['baseline: bare NOTIFY to a LISTENing connection', fmt(median(bare), 2), fmt(percentile(bare, 95), 2), fmt(Math.max(...bare), 2)],
+        ],
+      ),
+    ].join('\n');
+  } finally {
+    await sys.stopAll();
+    await db.destroy();
+  }
+}
+
+async function endpoints(): Promise<string> {
+  process.env.TEST_DATABASE_URL = BENCH_SERVER_URL;
+  const db = await createTestDatabase({ migrate: false });
+  const sys = await startTestSystem({ db, roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+  try {
+    const t0 = performance.now();
+    const { rebuildS } = await generate(sys.knex, sys.defaultOrgId, CASES);
+    const loadS = (performance.now() - t0) / 1000 - rebuildS;
+    const [{ n, window }] = (
+      await sys.knex.raw(`SELECT count(*)::int AS n, count(*) FILTER (WHERE created_at >= now() - interval '30 days')::int AS window FROM cases WHERE org_id = ?`, [sys.defaultOrgId])
+    ).rows;
+    const manager = await fetch(`${sys.url}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench manager', role: 'manager' }),
+    }).then((r) => r.json() as Promise<{ key: string }>);
+    const someType = (await sys.knex('case_types').where({ org_id: sys.defaultOrgId }).orderBy('key').first()).key;
+
+    const call = async (path: string) => {
+      const t = performance.now();
+      const r = await fetch(sys.url + path, { headers: { authorization: `Bearer ${manager.key}` } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+      return performance.now() - t;
+    };
+    const sqlBaseline = async () => {
+      const t = performance.now();
+      await sys.knex.raw(
+        `SELECT c.id, sp.status, sp.started_at, sp.ended_at FROM cases c JOIN case_status_periods sp ON sp.case_id = c.id
+          WHERE c.org_id = ? AND c.created_at >= now() - interval '30 days'`,
+        [sys.defaultOrgId],
+      );
+      return performance.now() - t;
+    };
+    const rollupBaseline = async () => {
+      const t = performance.now();
+      await sys.knex.raw(`SELECT f.* FROM analytics_case_facts f WHERE f.org_id = ? AND f.opened_at >= now() - interval '30 days'`, [sys.defaultOrgId]);
+      return performance.now() - t;
+    };
+    // Without the rollup: the org's state row set aside for these calls (the reports then read the timelines).
+    const timelinesOnly = (path: string) => async () => {
+      const state = await sys.knex('analytics_rollup_state').where({ org_id: sys.defaultOrgId }).first();
+      await sys.knex('analytics_rollup_state').where({ org_id: sys.defaultOrgId }).del();
+      try {
+        return await call(path);
+      } finally {
+        await sys.knex('analytics_rollup_state').insert(state);
+      }
+    };
+    const targets: [string, () => Promise<number>][] = [
+      ['baseline: GET /healthz', () => call('/healthz')],
+      ['baseline: SQL reading the same cases and periods', sqlBaseline],
+      ['baseline: SQL reading the same cases\' rolled-up facts', rollupBaseline],
+      ['time-tracking, timelines only (no rollup)', timelinesOnly('/api/v1/analytics/time-tracking')],
+      ['sla, timelines only (no rollup)', timelinesOnly('/api/v1/analytics/sla')],
+      ['time-tracking', () => call('/api/v1/analytics/time-tracking')],
+      ['sla', () => call('/api/v1/analytics/sla')],
+      ['staff-performance', () => call('/api/v1/analytics/staff-performance')],
+      ['providers', () => call('/api/v1/analytics/providers')],
+      ['system-debt', () => call('/api/v1/analytics/system-debt')],
+      ['abuse', () => call('/api/v1/analytics/abuse')],
+      ['ceo', () => call('/api/v1/analytics/ceo')],
+      ['csat', () => call('/api/v1/analytics/csat')],
+      ['bookings', () => call('/api/v1/analytics/bookings')],
+      ['cases (drill: resolution.missed)', () => call('/api/v1/analytics/cases?figure=resolution.missed')],
+      [`time-tracking?caseType=${someType}`, () => call(`/api/v1/analytics/time-tracking?caseType=${someType}`)],
+      [`sla?caseType=${someType}&granularity=week`, () => call(`/api/v1/analytics/sla?caseType=${someType}&granularity=week`)],
+      ['time-tracking CSV, every case of 30 days', () => call('/api/v1/analytics/time-tracking?format=csv')],
+    ];
+    const rows: (string | number)[][] = [];
+    for (const [name, run] of targets) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) times.push(await run());
+      rows.push([name, fmt(times[0], 1), fmt(median(times), 1), fmt(percentile(times, 95), 1)]);
+    }
+    // The worker's cost: 50 case events a second mark up to 50 cases; each second's worth recomputed at once.
+    const refresh: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await sys.knex.raw(
+        `INSERT INTO analytics_dirty_cases (case_id, org_id) SELECT case_id, org_id FROM analytics_case_facts WHERE org_id = ? ORDER BY random() LIMIT 50 ON CONFLICT DO NOTHING`,
+        [sys.defaultOrgId],
+      );
+      const t = performance.now();
+      await refreshChangedCases(sys.knex);
+      refresh.push(performance.now() - t);
+    }
+    return [
+      `### Analytics endpoints (${n.toLocaleString('en')} cases over two years, ${window.toLocaleString('en')} in the default 30 days, ${STAFF} staff; generated in ${fmt(loadS, 1)} s, facts rolled up in ${fmt(rebuildS, 1)} s; ${RUNS} calls each, in one run)`,
+      '',
+      table(['endpoint', 'first call ms', 'p50 ms', 'p95 ms'], rows),
+      '',
+      `Keeping the rollup current: recomputing 50 changed cases (one second of 50 case events a second) took ${fmt(median(refresh), 1)} ms at p50 and ${fmt(percentile(refresh, 95), 1)} ms at p95 (${RUNS} rounds).`,
+    ].join('\n');
+  } finally {
+    await sys.stopAll();
+    // ANALYTICS_BENCH_KEEP=1 keeps the generated database, to look at its plans.
+    if (process.env.ANALYTICS_BENCH_KEEP) console.error(`kept ${db.url}`);
+    else await db.destroy();
+  }
+}

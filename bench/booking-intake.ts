@@ -1,0 +1,197 @@
+import { startServerProcess, stopServerProcess } from './server-process.ts';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi } from '../dev/fakes/line-api.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { BENCH_SERVER_URL, fmt, median, percentile, table } from './stats.ts';
+
+/**
+ * Website intake on real PostgreSQL and Redis: `POST /public/v1/bookings` at 50 connections with
+ * unique Idempotency-Keys, and with 10 % of requests repeating an earlier key (the same form: a
+ * replay), beside the durable floor in the same run (bench/intake-floor-server.ts: a bare Koa
+ * route doing one INSERT ... ON CONFLICT per request). Then, at a steady pace, the time from the
+ * form's commit to the assignee told: the 1:1 LINE push to the staff member the org's rule gave the
+ * booking, accepted by the (fake) LINE API, read from the outbox row that sent it.
+ */
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TOLD_FORMS = Number(process.env.BENCH_TOLD_FORMS ?? 100);
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdef-xyz';
+const SECRET = 'bench-line-channel-secret';
+
+const form = (key: string) =>
+  JSON.stringify({
+    destination: 'Northern Vietnam',
+    style: 'Adventure',
+    month: `${new Date().getUTCFullYear() + 1}-03`,
+    travelers: 2,
+    budget: '60,000-80,000 THB',
+    name: `Guest ${key.slice(0, 6)}`,
+    email: `${key}@example.com`,
+    phone: `+6681${String(parseInt(key.slice(0, 7), 16) % 10_000_000).padStart(7, '0')}`,
+    language: 'en',
+    notes: 'Bench form',
+    utm_source: 'google',
+    utm_campaign: 'bench',
+  });
+
+/** Unique keys, or (repeatShare > 0) that share of requests replaying one of the keys sent before. */
+function load(url: string, repeatShare: number): Promise<autocannon.Result> {
+  const sent: string[] = [];
+  let n = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        method: 'POST',
+        requests: [
+          {
+            setupRequest: (req: autocannon.Request) => {
+              n++;
+              const repeat = repeatShare > 0 && sent.length > 0 && n % Math.round(1 / repeatShare) === 0;
+              const key = repeat ? sent[Math.floor(Math.random() * sent.length)] : randomBytes(12).toString('hex');
+              if (!repeat) sent.push(key);
+              return { ...req, body: form(key), headers: { 'content-type': 'application/json', 'idempotency-key': key } };
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+export async function benchBookingIntake(runs = Number(process.env.BENCH_RUNS ?? 1)): Promise<string> {
+  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return '### Website intake\n\nSkipped: no PostgreSQL at TEST_DATABASE_URL (this figure is about a real server).';
+  }
+  // A Redis database of its own: other processes' workers on the shared Redis must not take these jobs.
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+  const s = { floorRps: [] as number[], floorP99: [] as number[], rps: [] as number[], p99: [] as number[], rpsRep: [] as number[], p99Rep: [] as number[], bookings: [] as number[], non2xx: [] as number[], told50: [] as number[], told95: [] as number[], toldN: [] as number[] };
+  for (let r = 0; r < runs; r++) {
+    const name = `opsdesk_bench_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const dbUrl = new URL(BENCH_SERVER_URL);
+    dbUrl.pathname = `/${name}`;
+    const line = await startFakeLineApi();
+    const children: ChildProcess[] = [];
+    try {
+      const floorPort = await freePort();
+      const floor = await startServerProcess(['bench/intake-floor-server.ts'], { DATABASE_URL: dbUrl.toString() }, floorPort);
+      children.push(floor);
+      const base = await load(`http://127.0.0.1:${floorPort}/public/v1/bookings`, 0);
+      await stopServerProcess(floor);
+
+      const port = await freePort();
+      const env = {
+        DATABASE_URL: dbUrl.toString(),
+        REDIS_URL: redisUrl,
+        ADMIN_API_KEY: ADMIN_KEY,
+        LINE_CHANNEL_SECRET: SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+        LINE_API_BASE_URL: line.url,
+        LINE_DATA_API_BASE_URL: line.url,
+        OUTBOUND_ALLOW_NETWORKS: '127.0.0.0/8',
+        DEV_SIMULATOR: 'off',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: `/tmp/${name}`,
+        // All the load comes from one address: the per-address limit of public endpoints would refuse it.
+        RATE_LIMIT_PUBLIC: 'off',
+        RATE_LIMIT_API: 'off',
+      };
+      const server = await startServerProcess(['bin/start.ts'], env, port);
+      children.push(server);
+      const url = `http://127.0.0.1:${port}/public/v1/bookings`;
+      const unique = await load(url, 0);
+      const repeated = await load(url, 0.1);
+      const db = new pg.Client({ connectionString: dbUrl.toString() });
+      db.on('error', () => undefined);
+      await db.connect();
+      const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM bookings WHERE source = 'web'`);
+
+      // The assignee told: a staff member enrolled in LINE and a rule giving them every booking.
+      const staffLine = lineId('U');
+      const { rows: org } = await db.query('SELECT id FROM orgs WHERE is_default');
+      // Enrolled on the org's LINE channel: a staff member is told 1:1 only on the channel they enrolled on.
+      const { rows: lineChannel } = await db.query(`SELECT id FROM channels WHERE org_id = $1 AND kind = 'line' AND is_active ORDER BY created_at LIMIT 1`, [org[0].id]);
+      const { rows: staff } = await db.query(
+        `INSERT INTO staff (org_id, display_name, role, language, line_user_id, line_channel_id, enrolled_at) VALUES ($1, 'Bench Anna', 'support', 'en', $2, $3, now()) RETURNING id`,
+        [org[0].id, staffLine, lineChannel[0]?.id ?? null],
+      );
+      const ruled = await fetch(`http://127.0.0.1:${port}/api/v1/booking-rules`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Everything to Anna', staffIds: [staff[0].id] }),
+      });
+      if (ruled.status !== 201) throw new Error(`rule: ${ruled.status} ${await ruled.text()}`);
+      // The workers finish the load's backlog first: the figure is the time to be told, not the queue.
+      for (const deadline = Date.now() + 180_000; Date.now() < deadline; ) {
+        const { rows: busy } = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'enqueued') AND available_at <= now()`);
+        if (busy[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 500));
+      }
+      const toldStart = new Date();
+      for (let i = 0; i < TOLD_FORMS; i++) {
+        const key = randomBytes(12).toString('hex');
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: form(key) });
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      let told: number[] = [];
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+        const { rows } = await db.query(
+          `SELECT extract(epoch FROM o.processed_at - b.created_at) * 1000 AS ms
+             FROM bookings b
+             JOIN messages m ON m.booking_id = b.id AND m.direction = 'out'
+             JOIN conversations c ON c.id = m.conversation_id AND c.kind = 'direct' AND c.external_id = $2
+             JOIN outbox o ON o.id = m.outbox_id AND o.status = 'done'
+            WHERE b.created_at >= $1 AND m.kind = 'text'`,
+          [toldStart, staffLine],
+        );
+        told = rows.map((x) => Number(x.ms));
+        if (told.length >= TOLD_FORMS) break;
+        await new Promise((res) => setTimeout(res, 250));
+      }
+      await db.end();
+      await stopServerProcess(server);
+      s.floorRps.push(base.requests.average);
+      s.floorP99.push(base.latency.p99);
+      s.rps.push(unique.requests.average);
+      s.p99.push(unique.latency.p99);
+      s.rpsRep.push(repeated.requests.average);
+      s.p99Rep.push(repeated.latency.p99);
+      s.bookings.push(counted[0].n);
+      s.non2xx.push(unique.non2xx + unique.errors + repeated.non2xx + repeated.errors);
+      s.told50.push(median(told));
+      s.told95.push(percentile(told, 95));
+      s.toldN.push(told.length);
+    } finally {
+      // A failed run leaves no server behind.
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) await stopServerProcess(child);
+      await line.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
+  await admin.end();
+  const floor = median(s.floorRps);
+  const rows = [
+    ['durable floor: bare Koa route, one INSERT ... ON CONFLICT', fmt(floor), fmt(median(s.floorP99), 1), '1.00'],
+    ['POST /public/v1/bookings, unique keys', fmt(median(s.rps)), fmt(median(s.p99), 1), fmt(median(s.rps) / floor, 2)],
+    ['POST /public/v1/bookings, 10 % repeated keys', fmt(median(s.rpsRep)), fmt(median(s.p99Rep), 1), fmt(median(s.rpsRep) / floor, 2)],
+  ];
+  return (
+    `### Website intake (PostgreSQL server + Redis, ${CONNECTIONS} connections, ${SECONDS} s each, ${runs} run${runs > 1 ? 's' : ''}, medians)\n\n` +
+    table(['what', 'requests/s', 'p99 ms', 'x floor'], rows) +
+    `\n\nBookings stored: ${Math.max(...s.bookings)}; non-2xx answers: ${Math.max(...s.non2xx)}.\n\n` +
+    table(
+      ['from the form committed to the assignee told (1:1 LINE push accepted)', 'median ms', 'p95 ms', 'forms'],
+      [[`${TOLD_FORMS} forms, one every 100 ms, a rule giving each to one staff member`, fmt(median(s.told50)), fmt(median(s.told95)), String(Math.min(...s.toldN))]],
+    )
+  );
+}

@@ -1,0 +1,180 @@
+import type { Knex } from 'knex';
+import { addCustomerMessageToCase } from '../../core/cases/case-messages.ts';
+import { caseState, trackingUrl } from '../../core/cases/case-queries.ts';
+import { openCase } from '../../core/cases/open-case.ts';
+import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
+import { transitionCase } from '../../core/cases/transition.ts';
+import { botAnsweredOnCaseSince, setDialogue as saveDialogue } from '../../core/conversations/conversation-log.ts';
+import { queueMessages } from '../../core/conversations/outgoing.ts';
+import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
+import { formatDue } from '../../core/templates/format-due.ts';
+import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
+import type { Classification } from '../../core/understanding/classification.ts';
+import { activeFaqEntry, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
+import { answerProposal } from '../staff/booking-actions.ts';
+import type { StaffDeps } from '../staff/staff-scene.ts';
+import { bookingStep } from './booking-slots.ts';
+import type { CustomerContext } from './customer-context.ts';
+import type { Decision } from './decide.ts';
+import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
+
+/**
+ * Carries out a decision in the transaction that claimed the message: opens or continues the
+ * case, moves the booking on, answers from the FAQ, or asks; every answer to the customer goes
+ * through the outbox, with the message's reply token while it is fresh.
+ */
+/** Follow-ups on a case within this many minutes of the bot's last answer on it are not acknowledged again. */
+export const ACK_QUIET_MINUTES = 10;
+
+export interface ActDeps extends StaffDeps {
+  /** Where customers reach the api (tracking links); PUBLIC_BASE_URL, or the server's own address. */
+  publicBaseUrl: () => string;
+}
+
+export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerContext, decision: Decision, result: Classification | undefined): Promise<void> {
+  const say = (messages: OutboundMessage[], about: { caseId?: string } = {}) =>
+    queueMessages(trx, {
+      orgId: ctx.orgId,
+      conversationId: ctx.conversationId,
+      messages,
+      senderType: 'bot',
+      caseId: about.caseId,
+      replyToEventId: ctx.inboundEventId ?? undefined,
+    });
+  const t = (key: string, vars: TemplateVars = {}) => renderTemplate(trx, ctx.orgId, key, ctx.language, vars).then((s) => s ?? '');
+  const setDialogue = (d: Dialogue | null) => saveDialogue(trx, ctx.conversationId, d);
+  const quick = async (): Promise<Action[]> => [
+    { type: 'postback', label: await t('label_book'), data: replyData('intent', 'booking'), displayText: await t('label_book') },
+    { type: 'postback', label: await t('label_report_problem'), data: replyData('intent', 'case'), displayText: await t('label_report_problem') },
+    { type: 'postback', label: await t('label_ask_question'), data: replyData('intent', 'question'), displayText: await t('label_ask_question') },
+    { type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') },
+  ];
+
+  switch (decision.do) {
+    case 'nothing':
+      return;
+    case 'greet':
+      // A hello, a sticker, a tap on an old button: greeted back with what the bot can do.
+      await setDialogue({ kind: 'clarify', text: '', messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
+      await say([{ kind: 'text', text: await t('greeting_follow'), quickReplies: await quick() }]);
+      return;
+    case 'handoff':
+      await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
+      await say([{ kind: 'text', text: await t('handoff_to_person') }]);
+      return;
+    case 'follow_up': {
+      await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
+      // The customer answered what the case was waiting for: back to work, and the clock runs again.
+      if ((await caseState(trx, decision.caseId))?.status === 'waiting_customer') await transitionCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, to: 'investigating', actor: { type: 'customer', id: ctx.contactId }, now: ctx.now });
+      if (ctx.dialogue?.kind === 'handoff') return;
+      // Every follow-up is acknowledged, but a burst gets one acknowledgement, not one each: the
+      // customer is answered again once the case has been quiet for a while.
+      const since = new Date(ctx.now.getTime() - ACK_QUIET_MINUTES * 60_000);
+      if (await botAnsweredOnCaseSince(trx, { conversationId: ctx.conversationId, caseId: decision.caseId, since })) return;
+      await say([{ kind: 'text', text: await t('case_followup_received', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
+      return;
+    }
+    case 'reopen': {
+      // The customer hears "reopened" in answer to this message (core/cases/case-notifications.ts).
+      await transitionCase(trx, {
+        orgId: ctx.orgId,
+        caseId: decision.caseId,
+        to: 'investigating',
+        actor: { type: 'customer', id: ctx.contactId },
+        replyToEventId: ctx.inboundEventId ?? undefined,
+      });
+      await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
+      return;
+    }
+    case 'open_case': {
+      const opened = await openCase(trx, {
+        orgId: ctx.orgId,
+        caseTypeKey: decision.caseType,
+        contactId: ctx.contactId,
+        conversationId: ctx.conversationId,
+        sourceMessageId: ctx.messageId,
+        source: ctx.source,
+        summary: ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text,
+        language: ctx.language,
+        fields: result?.fields ?? {},
+      });
+      await setDialogue(null);
+      await say([
+        {
+          kind: 'text',
+          text: await t('case_created', {
+            case_id: opened.number,
+            eta: opened.resolutionDueAt ? formatDue(opened.resolutionDueAt, ctx.language, ctx.timeZone) : '',
+            order_id: result?.fields.orderIds?.[0],
+            amount: result?.fields.amount,
+            tracking_url: trackingUrl(deps.publicBaseUrl(), opened.trackingToken),
+          }),
+        },
+      ]);
+      return;
+    }
+    case 'cancel_booking':
+      await setDialogue(null);
+      await say([{ kind: 'text', text: await t('booking_cancelled_by_customer') }]);
+      return;
+    case 'booking':
+      return bookingStep(trx, ctx, decision, t, say, setDialogue);
+    case 'answer_proposal':
+      await answerProposal(deps, trx, { orgId: ctx.orgId, contactId: ctx.contactId, value: decision.value, replyToEventId: ctx.inboundEventId ?? undefined });
+      return;
+    case 'satisfaction_score': {
+      const r = await recordSatisfactionScore(trx, { orgId: ctx.orgId, contactId: ctx.contactId, caseNumber: decision.caseNumber, score: decision.score, now: ctx.now });
+      if (r.recorded) {
+        await setDialogue({ kind: 'satisfaction', caseId: r.caseId, caseNumber: r.caseNumber, awaiting: 'comment', expiresAt: dialogueExpiry('satisfaction', ctx.now) });
+        const skip = await t('label_skip');
+        await say([{ kind: 'text', text: await t('csat_ask_comment'), quickReplies: [{ type: 'postback', label: skip, data: replyData(SATISFACTION_SKIP_REPLY, r.caseNumber), displayText: skip }] }], { caseId: r.caseId });
+      } else if (r.why === 'already') {
+        // A second tap: the first answer stands.
+        await say([{ kind: 'text', text: await t('csat_thanks') }]);
+      }
+      return;
+    }
+    case 'satisfaction_comment': {
+      await recordSatisfactionComment(trx, { orgId: ctx.orgId, contactId: ctx.contactId, caseId: decision.caseId, comment: decision.comment, now: ctx.now });
+      await setDialogue(null);
+      await say([{ kind: 'text', text: await t('csat_thanks') }], { caseId: decision.caseId });
+      return;
+    }
+    case 'satisfaction_skip':
+      if (ctx.dialogue?.kind === 'satisfaction') await setDialogue(null);
+      await say([{ kind: 'text', text: await t('csat_thanks') }]);
+      return;
+    case 'faq': {
+      const faq = await activeFaqEntry(trx, ctx.orgId, decision.faqKey);
+      if (!faq) return say([{ kind: 'text', text: await t('faq_no_match') }]).then(() => undefined);
+      await say([{ kind: 'text', text: faq.answer[ctx.language] }]);
+      return;
+    }
+    case 'no_answer':
+      // The question waits for a person, who sees it in the conversation.
+      await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
+      await say([{ kind: 'text', text: await t('faq_no_match') }]);
+      return;
+    case 'clarify':
+      await setDialogue({ kind: 'clarify', text: ctx.text, messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
+      await say([{ kind: 'text', text: await t('clarify_intent'), quickReplies: await quick() }]);
+      return;
+    case 'pick_case_type': {
+      const types = (await listCaseTypes(trx, ctx.orgId)).slice(0, 12);
+      const text = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text;
+      await setDialogue({ kind: 'pick_case_type', text, messageId: ctx.messageId, expiresAt: dialogueExpiry('pick_case_type', ctx.now) });
+      await say([
+        {
+          kind: 'text',
+          text: await t('clarify_intent'),
+          quickReplies: [
+            ...types.map((c): Action => ({ type: 'postback', label: c.name[ctx.language], data: replyData('case_type', c.key), displayText: c.name[ctx.language] })),
+            { type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') },
+          ],
+        },
+      ]);
+      return;
+    }
+  }
+}
+

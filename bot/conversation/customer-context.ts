@@ -1,0 +1,87 @@
+import type { Knex } from 'knex';
+import { contactLanguage } from '../../core/contacts/contact-identities.ts';
+import { readOrgSettings } from '../../core/orgs/org-settings.ts';
+import { openCaseInConversation, resolvedCaseInConversation } from '../../core/cases/case-queries.ts';
+import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
+import type { Language } from '../../core/vocabulary.ts';
+import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
+import type { IncomingMessage } from './incoming-message.ts';
+
+/**
+ * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,
+ * the button they tapped, and the case their message may be about. Read once, before deciding.
+ */
+/** A customer's message this soon after an open case was touched belongs to it. */
+const FOLLOW_UP_DAYS = 7;
+
+export interface ContextDeps {
+  knex: Knex;
+  now?: () => Date;
+}
+
+export interface CustomerContext {
+  orgId: string;
+  timeZone: string;
+  orderIdPatterns: string[] | undefined;
+  messageId: string;
+  inboundEventId: number | null;
+  conversationId: string;
+  contactId: string;
+  language: Language;
+  source: 'line' | 'whatsapp';
+  text: string;
+  /** An image, video, audio clip or file: on an open case it goes to the case (and its groups). */
+  hasFile: boolean;
+  reply: { act: string; value?: string; params?: Record<string, string> } | undefined;
+  dialogue: Dialogue | undefined;
+  openCase: { id: string; number: string; caseType: string } | undefined;
+  /** A case resolved within the reopen window, which a reply from the customer reopens. */
+  resolvedCase: { id: string; number: string; caseType: string } | undefined;
+  now: Date;
+}
+
+
+export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage): Promise<CustomerContext | { skip: string }> {
+  const { knex } = deps;
+  const conversation = m.conversation;
+  // A VIP customer's group is that customer's chat: what its members who are not staff say opens
+  // and continues the customer's cases there (staff messages were taken by the staff router).
+  let contactId: string | null = conversation.contactId;
+  if (conversation.kind === 'group') {
+    const group = await staffGroupOfConversation(knex, conversation.id);
+    contactId = group?.isActive && group.purpose === 'vip_customer' ? group.contactId : null;
+  }
+  if (!contactId) return { skip: 'group conversations are for staff' };
+  const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
+  const now = deps.now?.() ?? new Date();
+  const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
+  const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
+  const open = await openCaseInConversation(knex, {
+    contactId,
+    conversationId: conversation.id,
+    touchedSince: new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000),
+  });
+  const resolved = open
+    ? undefined
+    : await resolvedCaseInConversation(knex, { contactId, conversationId: conversation.id, resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000) });
+  return {
+    orgId: m.orgId,
+    timeZone: org.timeZone,
+    orderIdPatterns: org.orderIdPatterns,
+    messageId: m.id,
+    inboundEventId: m.inboundEventId,
+    conversationId: conversation.id,
+    contactId,
+    language,
+    source: conversation.channelKind,
+    text: postback ? '' : (m.text ?? ''),
+    hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
+    reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
+    // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's.
+    dialogue: conversation.dialogue?.kind === 'group_setup' ? undefined : liveDialogue(conversation.dialogue, now),
+    openCase: open,
+    resolvedCase: resolved,
+    now,
+  };
+}
+

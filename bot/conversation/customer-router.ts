@@ -1,0 +1,61 @@
+import type { Knex } from 'knex';
+import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
+import { claimMessage } from '../../core/conversations/conversation-log.ts';
+import type { ClassifyInput } from '../../core/understanding/classification.ts';
+import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
+import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
+import { act, type ActDeps } from './act.ts';
+import { loadCustomerContext } from './customer-context.ts';
+import { decide } from './decide.ts';
+import type { IncomingMessage } from './incoming-message.ts';
+
+/**
+ * The customer side of step 3 (DESIGN.md section 2). A customer's message in a 1:1 chat: continue the open dialogue
+ * (a clarification, booking details being collected), add to the customer's open case, or
+ * classify and act: open a case, start a booking, answer from the FAQ, or ask what they mean.
+ *
+ * The classifier (maybe an LLM, seconds away) is called before any transaction; everything the
+ * decision changes, with the replies, is then written in one transaction that first claims the
+ * message, so a retried job never acts twice.
+ */export interface MessageClassifier {
+  classifyWithMeta(input: ClassifyInput): Promise<ClassifiedMessage>;
+}
+
+export interface RouterDeps extends ActDeps {
+  knex: Knex;
+  classifier: MessageClassifier;
+  taxonomies: OrgTaxonomies;
+  now?: () => Date;
+}
+
+export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMessage): Promise<{ decision: string }> {
+  const ctx = await loadCustomerContext(deps, message);
+  if ('skip' in ctx) return { decision: `skipped: ${ctx.skip}` };
+
+  let classified: ClassifiedMessage | undefined;
+  const classify = async (text = ctx.text) => {
+    classified = await deps.classifier.classifyWithMeta({
+      text,
+      taxonomy: await deps.taxonomies.of(ctx.orgId),
+      now: ctx.now,
+      timeZone: ctx.timeZone,
+      orderIdPatterns: ctx.orderIdPatterns,
+    });
+    return classified.result;
+  };
+  const decision = await decide(ctx, classify);
+
+  await deps.knex.transaction(async (trx) => {
+    if (!(await claimMessage(trx, message.id))) return;
+    if (classified) await recordClassification(trx, ctx.orgId, message.id, classified);
+    // Answer in the language the customer writes in now.
+    const language = classified?.result.language;
+    if (language && language !== ctx.language && ctx.text.trim()) {
+      await setContactLanguage(trx, ctx.contactId, language);
+      ctx.language = language;
+    }
+    await act(deps, trx, ctx, decision, classified?.result);
+  });
+  return { decision: decision.do };
+}
+

@@ -1,0 +1,109 @@
+import type { Classification } from '../../core/understanding/classification.ts';
+import { continueBooking, startBooking, type BookingDialogue } from './booking-slots.ts';
+import type { CustomerContext } from './customer-context.ts';
+import { asksForPerson } from './dialogue.ts';
+import { PROPOSAL_REPLY } from '../staff/booking-actions.ts';
+import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
+
+/**
+ * What to do with a customer's message: a pure function of what was read (customer-context.ts)
+ * and of what the classifier says, asked only when the decision needs it. Acting on the decision
+ * is act.ts's work, in one transaction.
+ */
+/** Below this the bot asks instead of acting on its guess. */
+export const ACT_CONFIDENCE = 0.5;
+/** An FAQ answer is given only when the match is at least this sure. */
+export const FAQ_CONFIDENCE = 0.55;
+
+export type Decision =
+  | { do: 'nothing'; why: string }
+  | { do: 'greet'; why: string }
+  | { do: 'handoff' }
+  | { do: 'follow_up'; caseId: string; caseNumber: string }
+  | { do: 'reopen'; caseId: string }
+  | { do: 'open_case'; caseType: string }
+  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
+  | { do: 'cancel_booking' }
+  | { do: 'answer_proposal'; value: string }
+  | { do: 'satisfaction_score'; caseNumber: string; score: number }
+  | { do: 'satisfaction_comment'; caseId: string; comment: string }
+  | { do: 'satisfaction_skip' }
+  | { do: 'faq'; faqKey: string }
+  | { do: 'no_answer' }
+  | { do: 'clarify' }
+  | { do: 'pick_case_type' };
+
+export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>): Promise<Decision> {
+  const { reply, dialogue } = ctx;
+  if (reply?.act === 'human' || asksForPerson(ctx.text)) return { do: 'handoff' };
+  // The customer's answer to a time staff proposed for their booking (bot/staff/booking-actions.ts).
+  if (reply?.act === PROPOSAL_REPLY && reply.value) return { do: 'answer_proposal', value: reply.value };
+  // The satisfaction survey of a resolved case: a tapped score (it names its case), a typed 1-5
+  // while the question is open, then the comment. Anything else goes on as usual (a reopen...).
+  if (reply?.act === SATISFACTION_REPLY) {
+    const s = readSatisfactionReply(reply.value);
+    return s ? { do: 'satisfaction_score', ...s } : { do: 'greet', why: 'a malformed satisfaction reply' };
+  }
+  if (reply?.act === SATISFACTION_SKIP_REPLY) return { do: 'satisfaction_skip' };
+  // Not while a case is open in the conversation (one reopened meanwhile): a typed "2" is about it.
+  if (dialogue?.kind === 'satisfaction' && !reply && !ctx.openCase) {
+    const typed = /^\s*([1-5])\s*(?:⭐+)?\s*$/.exec(ctx.text);
+    if (dialogue.awaiting === 'score' && typed) return { do: 'satisfaction_score', caseNumber: dialogue.caseNumber, score: Number(typed[1]) };
+    if (dialogue.awaiting === 'comment' && ctx.text.trim()) return { do: 'satisfaction_comment', caseId: dialogue.caseId, comment: ctx.text };
+  }
+  if (dialogue?.kind === 'handoff') return ctx.openCase ? { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number } : { do: 'nothing', why: 'a person has this conversation' };
+
+  // A tapped quick reply answers the question the bot asked.
+  if (reply) {
+    if (reply.act === 'intent' && (dialogue?.kind === 'clarify' || dialogue?.kind === 'pick_case_type')) {
+      if (reply.value === 'booking') return startBooking(ctx, await classify(dialogue.text), dialogue.text);
+      if (reply.value === 'case') return caseFromText(await classify(dialogue.text));
+      if (reply.value === 'question') {
+        const r = await classify(dialogue.text);
+        return r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
+      }
+    }
+    if (reply.act === 'case_type' && reply.value) return { do: 'open_case', caseType: reply.value };
+    if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
+    if (reply.act === 'service' && reply.value) return startBooking(ctx, undefined, '', reply.value);
+    return { do: 'greet', why: `a stale or unknown quick reply (${reply.act})` };
+  }
+  if (!ctx.text.trim()) {
+    if (ctx.hasFile && ctx.openCase) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+    return { do: 'greet', why: 'no text (a sticker, an image)' };
+  }
+
+  if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
+
+  const result = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
+  const sure = result.confidence >= ACT_CONFIDENCE;
+  // With a case open, what the customer says is about it, unless it is clearly a booking or a
+  // different problem.
+  const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType;
+  // A question the FAQ answers is answered, case or not ("what are your opening hours?").
+  if (ctx.openCase && result.kind === 'question' && result.faqKey && result.confidence >= FAQ_CONFIDENCE) return { do: 'faq', faqKey: result.faqKey };
+  if (ctx.openCase && !(sure && (result.kind === 'booking' || newProblem))) {
+    return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+  }
+  // "It happened again" after a resolution: the same case, reopened, unless this is something else.
+  const otherProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.resolvedCase?.caseType;
+  if (ctx.resolvedCase && !(sure && (result.kind === 'booking' || result.kind === 'question' || otherProblem)) && !(result.kind === 'other' && sure)) {
+    return { do: 'reopen', caseId: ctx.resolvedCase.id };
+  }
+  if (!sure) return { do: 'clarify' };
+  switch (result.kind) {
+    case 'case':
+      return caseFromText(result);
+    case 'booking':
+      return startBooking(ctx, result, ctx.text);
+    case 'question':
+      return result.faqKey && result.confidence >= FAQ_CONFIDENCE ? { do: 'faq', faqKey: result.faqKey } : { do: 'no_answer' };
+    default:
+      return { do: 'greet', why: 'a greeting or small talk' };
+  }
+}
+
+export function caseFromText(r: Classification): Decision {
+  return r.kind === 'case' && r.caseType ? { do: 'open_case', caseType: r.caseType } : { do: 'pick_case_type' };
+}
+

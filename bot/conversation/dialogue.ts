@@ -1,0 +1,79 @@
+/**
+ * The open dialogue of a conversation (stored in `conversations.dialogue`): what the bot is
+ * waiting for from the customer. Every dialogue expires; an expired one is as good as none, so a
+ * customer who walked away starts afresh.
+ */
+import type { SatisfactionDialogue } from '../../core/cases/case-satisfaction.ts';
+
+export type BookingSlot = 'service' | 'date' | 'time' | 'party_size';
+
+export type Dialogue =
+  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string }
+  | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
+  | {
+      kind: 'booking';
+      serviceKey?: string;
+      date?: string;
+      time?: string;
+      partySize?: number;
+      awaiting?: BookingSlot | 'confirm';
+      expiresAt: string;
+    }
+  /** A person has the conversation: the bot stores what the customer says and stays quiet. */
+  | { kind: 'handoff'; expiresAt: string }
+  /** The satisfaction question of a resolved case (core/cases/case-satisfaction.ts): a score, then a comment. */
+  | SatisfactionDialogue;
+
+export const DIALOGUE_MINUTES: Record<Dialogue['kind'], number> = {
+  clarify: 30,
+  pick_case_type: 30,
+  booking: 60,
+  handoff: 4 * 60,
+  // The comment after a score; the score itself is awaited for a day (set with the question).
+  satisfaction: 30,
+};
+
+export function dialogueExpiry(kind: Dialogue['kind'], now: Date): string {
+  return new Date(now.getTime() + DIALOGUE_MINUTES[kind] * 60_000).toISOString();
+}
+
+export function liveDialogue(stored: unknown, now: Date): Dialogue | undefined {
+  if (!stored || typeof stored !== 'object') return undefined;
+  const d = stored as Dialogue;
+  return Date.parse(d.expiresAt) > now.getTime() ? d : undefined;
+}
+
+export function missingSlot(d: Extract<Dialogue, { kind: 'booking' }>): BookingSlot | undefined {
+  if (!d.serviceKey) return 'service';
+  if (!d.date) return 'date';
+  if (!d.time) return 'time';
+  if (!d.partySize) return 'party_size';
+  return undefined;
+}
+
+/**
+ * Quick-reply data the bot gives customers: `act=<what>&v=<value>`. Customers can only ask for
+ * what they could also type, so it needs no signature (staff actions are signed; see the staff issue).
+ */
+export function replyData(act: string, value?: string): string {
+  const p = new URLSearchParams({ act });
+  if (value !== undefined) p.set('v', value);
+  return p.toString();
+}
+
+export function readReplyData(data: string): { act: string; value?: string } | undefined {
+  const p = new URLSearchParams(data);
+  const act = p.get('act');
+  return act ? { act, value: p.get('v') ?? undefined } : undefined;
+}
+
+const CONFIRM = /^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ok|okay|yes|yep|confirm|sure)\b|^(ยืนยัน|ใช่|ได้|โอเค|ตกลง)/i;
+const CANCEL = /^(ยกเลิก|ไม่|ไม่เอา|cancel|no|nope|stop)\b|^(ยกเลิก|ไม่เอา)/i;
+const HUMAN =
+  /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|talk to (a |an )?(person|human|agent|someone|staff)|speak to (a |an )?(person|human|agent|someone)|real person|human agent|\bagent please\b)/i;
+
+export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
+export const saysCancel = (text: string) => CANCEL.test(text.trim());
+/** "Talk to a person" is always possible, in words or with the quick reply. */
+export const asksForPerson = (text: string) => HUMAN.test(text);
+

@@ -1,0 +1,69 @@
+import type { Knex } from 'knex';
+import type { ChannelKind } from '../../core/vocabulary.ts';
+
+/**
+ * A message someone sent us, loaded once for every route that may take it (an enrolment code,
+ * the staff desk, the customer dialogue): undefined when there is nothing to route (already
+ * routed, said by us, or seen in standby mode, where another bot answers).
+ */
+export interface IncomingMessage {
+  id: string;
+  orgId: string;
+  kind: string;
+  /** The words, or the postback data of a tap. */
+  text: string | null;
+  payload: Record<string, any>;
+  inboundEventId: number | null;
+  platformMessageId: string | null;
+  mediaPath: string | null;
+  /** The LINE user who said it (a group message carries its sender). */
+  senderLineUserId: string | null;
+  conversation: {
+    id: string;
+    kind: 'direct' | 'group';
+    channelId: string;
+    channelKind: ChannelKind;
+    externalId: string;
+    contactId: string | null;
+    dialogue: Record<string, any> | null;
+  };
+}
+
+export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string): Promise<IncomingMessage | undefined> {
+  const m = await db('messages')
+    .join('conversations', 'conversations.id', 'messages.conversation_id')
+    .join('channels', 'channels.id', 'conversations.channel_id')
+    .select(
+      'messages.*',
+      'conversations.kind as conversation_kind',
+      'conversations.channel_id',
+      'conversations.external_id as conversation_external_id',
+      'conversations.contact_id as conversation_contact_id',
+      'conversations.dialogue',
+      'channels.kind as channel_kind',
+    )
+    .where('messages.id', messageId)
+    .first();
+  if (!m || m.routed_at || m.direction !== 'in' || m.sender_type !== 'customer') return undefined;
+  if (m.payload?.mode === 'standby') return undefined;
+  return {
+    id: m.id,
+    orgId: m.org_id,
+    kind: m.kind,
+    text: m.text,
+    payload: m.payload ?? {},
+    inboundEventId: m.inbound_event_id,
+    platformMessageId: m.platform_message_id,
+    mediaPath: m.media_path,
+    senderLineUserId: m.channel_kind === 'line' ? (m.payload?.senderId ?? null) : null,
+    conversation: {
+      id: m.conversation_id,
+      kind: m.conversation_kind,
+      channelId: m.channel_id,
+      channelKind: m.channel_kind,
+      externalId: m.conversation_external_id,
+      contactId: m.conversation_contact_id,
+      dialogue: m.dialogue ?? null,
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { enrolFromMessage } from '../staff/enrolment.ts';
+import { routeStaffMessage } from '../staff/staff-router.ts';
+import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
+import { loadIncomingMessage } from './incoming-message.ts';
+
+/**
+ * Step 3 of DESIGN.md section 2 for a message someone sent: loaded once, then offered to each
+ * route in turn. A staff member's enrolment code (1:1 or in a group) comes before anything else;
+ * then the staff desk (taps, group messages, staff commands: bot/staff/staff-router.ts); what is
+ * left is a customer's, for the customer dialogue. Each route claims the message in the
+ * transaction that acts on it, so a job delivered twice acts once.
+ */
+export async function routeMessage(deps: RouterDeps, messageId: string): Promise<{ decision: string }> {
+  const message = await loadIncomingMessage(deps.knex, messageId);
+  if (!message) return { decision: 'skipped: nothing to route' };
+  const enrolment = await enrolFromMessage(deps, message);
+  if (enrolment.handled) return { decision: enrolment.outcome };
+  const staff = await routeStaffMessage(deps, message);
+  if (staff.handled) return { decision: staff.outcome };
+  return routeCustomerMessage(deps, message);
+}

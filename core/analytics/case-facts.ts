@@ -1,0 +1,557 @@
+import type { Knex } from 'knex';
+import { calendarFor, targetsOf } from '../cases/case-clock.ts';
+import { CASE_STATUS, OPEN_CASE_STATUSES } from '../cases/case-status.ts';
+import type { StatusPeriod, TimeBuckets } from '../cases/sla-clock.ts';
+import { MinuteLine } from './minute-line.ts';
+import type { AnalyticsQuery, DrillFigure } from '../contracts/analytics.ts';
+import { validationFailed } from '../errors/index.ts';
+import { businessMinutesBetween, wallMinutesBetween, type BusinessCalendar } from '../sla/business-calendar.ts';
+import type { CaseStatus } from '../vocabulary.ts';
+import type { Period } from './period.ts';
+
+/**
+ * The facts of each case that analytics count, computed from the timelines: the case row, its
+ * status periods (case_status_periods) and its owner changes (case_events). Nothing is counted on
+ * the side. Cases are read in batches (keyset on the id), so a table of any size streams.
+ *
+ * - **Opened at** is the start of the case's first status period (the moment the case opened,
+ *   on the same clock as every other period).
+ * - **First response**: from the opening to `first_responded_at` (the first move out of New by
+ *   staff, or the first staff reply). Met when its business minutes are within the case type's
+ *   target; missed when over it, or when there is still none and the target has passed.
+ * - **Resolution**: the business minutes the resolution clock counted (open, not paused: waiting
+ *   on the customer does not count; a reopened case goes on from where it stood). Met when a
+ *   resolved or closed case counted no more than the target; missed when it counted more, or an
+ *   open case already has; pending otherwise.
+ * - **Total resolution** of a resolved or closed case: all the time it was open (every open
+ *   period, so the time it lay resolved before a reopen does not count), calendar and business.
+ */
+type Db = Knex | Knex.Transaction;
+
+export type Outcome = 'met' | 'missed' | 'pending' | 'none';
+
+export interface Minutes {
+  business: number;
+  calendar: number;
+}
+
+export interface CaseFact {
+  id: string;
+  number: string;
+  caseType: string;
+  category: string;
+  severity: string;
+  channel: string;
+  providerKey: string | null;
+  ownerStaffId: string | null;
+  contactId: string | null;
+  rootCause: string | null;
+  /** A linked order the business's system reports refunded / cancelled (case_orders.order_status). */
+  refunded: boolean;
+  cancelled: boolean;
+  status: CaseStatus;
+  isOpen: boolean;
+  openedAt: Date;
+  reopenedCount: number;
+  /** Staff who took the case (owner_changed events to them), in order. */
+  takenBy: string[];
+  firstResponseTarget: number | null;
+  resolutionTarget: number | null;
+  firstResponse: Minutes | null;
+  firstResponseOutcome: Outcome;
+  /** Business minutes the resolution clock counted up to its resolution (or now). */
+  resolutionClockMinutes: number;
+  resolutionOutcome: Outcome;
+  /** All open time of a resolved or closed case; null while open. */
+  totalResolution: Minutes | null;
+  buckets: TimeBuckets;
+  /** Open, and a clock already missed. */
+  breachedNow: boolean;
+  /** The customer's satisfaction (core/cases/case-satisfaction.ts): asked, their score and comment. */
+  satisfaction: Satisfaction;
+}
+
+export interface Satisfaction {
+  asked: boolean;
+  score: number | null;
+  comment: string | null;
+  ratedAt: Date | null;
+}
+
+const noSatisfaction = (): Satisfaction => ({ asked: false, score: null, comment: null, ratedAt: null });
+
+export interface Scope {
+  orgId: string;
+  period: Period;
+  query: AnalyticsQuery;
+  now: Date;
+  /** Read every case from its timeline, never from the rollup (the rebuild-and-compare check). */
+  live?: boolean;
+  /** Facts already read in this request, by scope and period (one report built from others reads each once). */
+  memo?: Map<string, Promise<CaseFact[]>>;
+}
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  severity: string;
+  source: string;
+  owner_staff_id: string | null;
+  contact_id: string | null;
+  root_cause: string | null;
+  refunded: boolean | null;
+  cancelled: boolean | null;
+  first_responded_at: Date | null;
+  reopened_count: number;
+  case_type: string;
+  category: string;
+  first_response_minutes: number | null;
+  resolution_minutes: number | null;
+  warn_at_ratio: string;
+  provider_key: string | null;
+  opened_at: Date;
+}
+
+/** The SQL conditions of the query's filters (on cases c, case_types ct, providers p, contacts k); unknown keys and ids are 422. */
+export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery): Promise<{ sql: string; bindings: unknown[] }> {
+  const conds: string[] = [];
+  const bindings: unknown[] = [];
+  const add = (sql: string, ...b: unknown[]) => {
+    conds.push(sql);
+    bindings.push(...b);
+  };
+  if (q.caseType) {
+    const known = await db('case_types').select('id').where({ org_id: orgId, key: q.caseType }).first();
+    if (!known) throw validationFailed(`Unknown case type ${q.caseType}`, [{ path: 'caseType', message: 'no such case type in this org' }]);
+    add('ct.key = ?', q.caseType);
+  }
+  if (q.provider) {
+    const known = await db('providers').select('id').where({ org_id: orgId, key: q.provider }).first();
+    if (!known) throw validationFailed(`Unknown provider ${q.provider}`, [{ path: 'provider', message: 'no such provider in this org' }]);
+    add('p.key = ?', q.provider);
+  }
+  if (q.category) add('ct.category = ?', q.category);
+  if (q.severity) add('c.severity = ?', q.severity);
+  if (q.channel) add('c.source = ?', q.channel);
+  if (q.team) {
+    const group = await db('staff_groups').select('routing', 'purpose').where({ org_id: orgId, id: q.team }).first();
+    if (!group) throw validationFailed('Unknown team', [{ path: 'team', message: 'no such staff group in this org' }]);
+    const r = (group.routing ?? {}) as Record<string, unknown>;
+    const list = (key: string) => (Array.isArray(r[key]) && (r[key] as unknown[]).length > 0 ? (r[key] as string[]) : null);
+    const inList = (col: string, values: string[] | null) => {
+      if (values) add(`${col} IN (${values.map(() => '?').join(', ')})`, ...values);
+    };
+    inList('ct.key', list('caseTypes'));
+    inList('ct.category', list('categories'));
+    inList('c.severity', list('severities'));
+    inList('c.language', list('languages'));
+    inList('p.key', list('providers'));
+    if (typeof r.vip === 'boolean') add('coalesce(k.is_vip, false) = ?', r.vip);
+  }
+  return { sql: conds.map((c) => ` AND ${c}`).join(''), bindings };
+}
+
+const BATCH = 2000;
+
+/**
+ * The ids of the cases that may be in scope, sorted: for a period, every case with a status period
+ * starting in it (a case opened in the period has its first period there; the index on
+ * (org_id, started_at) finds them); for `open`, every case open now.
+ */
+async function candidateIds(db: Db, scope: Scope, which: 'period' | 'open'): Promise<string[]> {
+  const { rows } =
+    which === 'period'
+      ? await db.raw<{ rows: { id: string }[] }>(
+          'SELECT DISTINCT case_id AS id FROM case_status_periods WHERE org_id = ? AND started_at >= ? AND started_at < ? ORDER BY 1',
+          [scope.orgId, scope.period.from, scope.period.to],
+        )
+      : await db.raw<{ rows: { id: string }[] }>(
+          `SELECT id FROM cases WHERE org_id = ? AND status IN (${OPEN_CASE_STATUSES.map(() => '?').join(', ')}) ORDER BY 1`,
+          [scope.orgId, ...OPEN_CASE_STATUSES],
+        );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The cases in scope, batch by batch: `period` takes the cases opened in the period; `open` every
+ * case open now (whenever it opened). Both with the query's filters.
+ */
+export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period'): AsyncGenerator<CaseFact[]> {
+  const cal = await calendarFor(db, scope.orgId);
+  const DAY = 86_400_000;
+  const spanFrom = which === 'period' ? scope.period.from.getTime() - DAY : scope.now.getTime() - 366 * DAY;
+  const spanTo = Math.max(scope.now.getTime(), scope.period.to.getTime()) + DAY;
+  const line = new MinuteLine(cal, new Date(spanFrom), new Date(spanTo));
+  const minutes: MinutesBetween = (a, b) => line.between(a, b);
+  const filters = await filterSql(db, scope.orgId, scope.query);
+  const inPeriod = which === 'period' ? { sql: ' AND o.opened_at >= ? AND o.opened_at < ?', bindings: [scope.period.from, scope.period.to] } : { sql: '', bindings: [] };
+  let ids: string[];
+  if (which === 'period' && !scope.live && (await rollupReady(db, scope.orgId, cal))) {
+    const rolled = new Set<string>();
+    // The resolved and closed cases whose facts are rolled up and current: one row each.
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
+        `SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
+           FROM analytics_case_facts f
+           JOIN cases c ON c.id = f.case_id
+           JOIN case_types ct ON ct.id = c.case_type_id
+           LEFT JOIN providers p ON p.id = c.provider_id
+           LEFT JOIN contacts k ON k.id = c.contact_id
+          WHERE f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed AND c.id > ?
+            AND c.status IN (${CLOSED_STATUSES.map(() => '?').join(', ')})
+            AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}
+          ORDER BY f.case_id
+          LIMIT ${BATCH}`,
+        [scope.orgId, scope.period.from, scope.period.to, after, ...CLOSED_STATUSES, ...filters.bindings] as Knex.RawBinding[],
+      );
+      if (rows.length === 0) break;
+      after = rows.at(-1)!.id;
+      for (const r of rows) rolled.add(r.id);
+      const satisfaction = await satisfactionOf(db, rows.map((r) => r.id));
+      yield rows.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));
+    }
+    // The rest from the timelines: open now, or changed since their facts were computed (a case
+    // that changed while the rows above were read is not counted twice).
+    ids = (await liveIds(db, scope.orgId)).filter((id) => !rolled.has(id));
+  } else {
+    ids = await candidateIds(db, scope, which);
+  }
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    const { rows } = await db.raw<{ rows: CaseRow[] }>(
+      `SELECT ${CASE_COLUMNS}, o.opened_at
+         FROM cases c
+         JOIN case_types ct ON ct.id = c.case_type_id
+         LEFT JOIN providers p ON p.id = c.provider_id
+         LEFT JOIN contacts k ON k.id = c.contact_id
+         CROSS JOIN LATERAL (SELECT min(sp.started_at) AS opened_at FROM case_status_periods sp WHERE sp.case_id = c.id) o
+        WHERE c.org_id = ? AND c.id = ANY(?::uuid[]) AND o.opened_at IS NOT NULL${inPeriod.sql}${filters.sql}
+        ORDER BY c.id`,
+      [scope.orgId, chunk, ...inPeriod.bindings, ...filters.bindings] as Knex.RawBinding[],
+    );
+    if (rows.length === 0) continue;
+    const found = rows.map((r) => r.id);
+    const { byCase, takenBy } = await timelinesOf(db, found);
+    const satisfaction = await satisfactionOf(db, found);
+    yield rows.map((r) => ({ ...factOf(r, byCase.get(r.id) ?? [], takenBy.get(r.id) ?? [], cal, scope.now, line), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));
+  }
+}
+
+/** The columns of a CaseRow but its opening (on cases c, case_types ct, providers p). */
+const CASE_COLUMNS = `c.id, c.number, c.status, c.severity, c.source, c.owner_staff_id, c.first_responded_at, c.reopened_count, c.contact_id, c.root_cause,
+              (SELECT bool_or(lower(o.order_status) = 'refunded') FROM case_orders o WHERE o.case_id = c.id) AS refunded,
+              (SELECT bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) FROM case_orders o WHERE o.case_id = c.id) AS cancelled,
+              ct.key AS case_type, ct.category, ct.first_response_minutes, ct.resolution_minutes, ct.warn_at_ratio,
+              p.key AS provider_key`;
+
+const CLOSED_STATUSES = ['resolved', 'closed'] as const;
+
+/** The status periods and the takers of some cases, from their timelines. */
+export async function timelinesOf(db: Db, found: string[]) {
+  const periods = await db('case_status_periods').select('case_id', 'status', 'started_at', 'ended_at').whereIn('case_id', found).orderBy('case_id').orderBy('started_at').orderBy('id');
+  const byCase = new Map<string, StatusPeriod[]>();
+  for (const p of periods) {
+    const list = byCase.get(p.case_id) ?? byCase.set(p.case_id, []).get(p.case_id)!;
+    list.push({ status: p.status, from: new Date(p.started_at), to: p.ended_at ? new Date(p.ended_at) : null });
+  }
+  const takes = await db('case_events').select('case_id', db.raw(`data->>'to' AS staff_id`)).whereIn('case_id', found).where({ type: 'owner_changed' }).orderBy('id');
+  const takenBy = new Map<string, string[]>();
+  for (const t of takes) if (t.staff_id) (takenBy.get(t.case_id) ?? takenBy.set(t.case_id, []).get(t.case_id)!).push(t.staff_id);
+  return { byCase, takenBy };
+}
+
+/** The customers' satisfaction answers of some cases (read from the timeline, never rolled up: an erasure redacts them there). */
+async function satisfactionOf(db: Db, found: string[]): Promise<Map<string, Satisfaction>> {
+  const answers = await db('case_events')
+    .select('case_id', 'type', 'data', 'created_at')
+    .whereIn('case_id', found)
+    .whereIn('type', ['satisfaction_requested', 'satisfaction_rated', 'satisfaction_commented'])
+    .orderBy('id');
+  const satisfaction = new Map<string, Satisfaction>();
+  for (const a of answers) {
+    const s = satisfaction.get(a.case_id) ?? satisfaction.set(a.case_id, noSatisfaction()).get(a.case_id)!;
+    const data = (typeof a.data === 'string' ? JSON.parse(a.data) : a.data) ?? {};
+    if (a.type === 'satisfaction_requested') s.asked = true;
+    if (a.type === 'satisfaction_rated' && s.score === null && Number.isInteger(data.score)) {
+      s.score = data.score;
+      s.ratedAt = new Date(a.created_at);
+    }
+    if (a.type === 'satisfaction_commented' && s.comment === null && typeof data.comment === 'string') s.comment = data.comment;
+  }
+  return satisfaction;
+}
+
+// ------------------------------------------------------------------------------ rollups
+
+/** What core/analytics/case-rollup.ts keeps of a case: its costly facts, cut at its last status period. */
+export interface RollupFacts {
+  openedAt: Date;
+  closed: boolean;
+  lastFrom: Date;
+  firstResponse: Minutes | null;
+  waitedBusiness: number;
+  buckets: TimeBuckets;
+  takenBy: string[];
+}
+
+export interface RollupRow {
+  opened_at: Date;
+  last_from: Date;
+  first_response_business: number | null;
+  first_response_calendar: number | null;
+  waited_business: number;
+  buckets: TimeBuckets | string;
+  taken_by: string[] | string;
+}
+
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+export function rollupFromRow(r: RollupRow): RollupFacts {
+  return {
+    openedAt: new Date(r.opened_at),
+    closed: true,
+    lastFrom: new Date(r.last_from),
+    firstResponse: r.first_response_business === null ? null : { business: r.first_response_business, calendar: r.first_response_calendar! },
+    waitedBusiness: r.waited_business,
+    buckets: parsed(r.buckets),
+    takenBy: parsed(r.taken_by),
+  };
+}
+
+/** The facts to keep of a case, from its row and timeline (the same arithmetic as factOf). */
+export function rollupOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], minutes: MinutesBetween): RollupFacts {
+  const openedAt = new Date(r.opened_at);
+  const lastFrom = history.at(-1)?.from ?? openedAt;
+  const at = r.first_responded_at ? new Date(r.first_responded_at) : null;
+  return {
+    openedAt,
+    closed: !CASE_STATUS[r.status].isOpen,
+    lastFrom,
+    firstResponse: at ? { business: minutes(openedAt, at), calendar: wallMinutesBetween(openedAt, at) } : null,
+    waitedBusiness: minutes(openedAt, lastFrom),
+    // Cut at the last period's start: its minutes (the case lying resolved) grow with time and are added when read.
+    buckets: bucketsOf(history, lastFrom, minutes),
+    takenBy,
+  };
+}
+
+/** A resolved or closed case's facts from its rollup, as factOf computes them from its timeline. */
+export function factFromRollup(r: CaseRow, roll: RollupFacts, now: Date, minutes: MinutesBetween): CaseFact {
+  const targets = targetsOf(r);
+  const business = { ...roll.buckets.business };
+  const wall = { ...roll.buckets.wall };
+  if (roll.lastFrom < now) {
+    const flags = CASE_STATUS[r.status];
+    business[flags.timeBucket] += minutes(roll.lastFrom, now);
+    wall[flags.timeBucket] += wallMinutesBetween(roll.lastFrom, now);
+  }
+  let firstResponseOutcome: Outcome = 'none';
+  if (targets.firstResponseMinutes !== null) {
+    if (roll.firstResponse) firstResponseOutcome = roll.firstResponse.business <= targets.firstResponseMinutes ? 'met' : 'missed';
+    else firstResponseOutcome = roll.waitedBusiness > targets.firstResponseMinutes ? 'missed' : 'none';
+  }
+  const counted = business.resolutionClock;
+  const resolutionOutcome: Outcome = targets.resolutionMinutes === null ? 'none' : counted > targets.resolutionMinutes ? 'missed' : 'met';
+  return {
+    id: r.id,
+    number: r.number,
+    caseType: r.case_type,
+    category: r.category,
+    severity: r.severity,
+    channel: r.source,
+    providerKey: r.provider_key,
+    ownerStaffId: r.owner_staff_id,
+    contactId: r.contact_id,
+    rootCause: r.root_cause,
+    refunded: Boolean(r.refunded),
+    cancelled: Boolean(r.cancelled),
+    status: r.status,
+    isOpen: false,
+    openedAt: roll.openedAt,
+    reopenedCount: r.reopened_count,
+    takenBy: roll.takenBy,
+    firstResponseTarget: targets.firstResponseMinutes,
+    resolutionTarget: targets.resolutionMinutes,
+    firstResponse: roll.firstResponse,
+    firstResponseOutcome,
+    resolutionClockMinutes: counted,
+    resolutionOutcome,
+    totalResolution: { business: business.open, calendar: wall.open },
+    buckets: { business, wall },
+    breachedNow: false,
+    satisfaction: noSatisfaction(),
+  };
+}
+
+/** The org's business calendar as the rollup state records it (facts in business minutes hold only for it). */
+export function calendarKey(cal: BusinessCalendar): string {
+  return JSON.stringify(cal);
+}
+
+/** Are the org's rolled-up facts complete, and for the calendar it has now? */
+export async function rollupReady(db: Db, orgId: string, cal: BusinessCalendar): Promise<boolean> {
+  const state = await db('analytics_rollup_state').select('calendar').where({ org_id: orgId }).first();
+  return state?.calendar === calendarKey(cal);
+}
+
+/** The cases read from their timelines when the rollup is on: open now, or changed since their facts were computed. */
+async function liveIds(db: Db, orgId: string): Promise<string[]> {
+  const { rows } = await db.raw<{ rows: { id: string }[] }>(
+    `SELECT id FROM cases WHERE org_id = ? AND status IN (${OPEN_CASE_STATUSES.map(() => '?').join(', ')})
+     UNION
+     SELECT case_id FROM analytics_dirty_cases WHERE org_id = ?
+     ORDER BY 1`,
+    [orgId, ...OPEN_CASE_STATUSES, orgId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Every case in scope, in memory (for endpoints that rank or sort). */
+export async function allCaseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period'): Promise<CaseFact[]> {
+  const key = which === 'open' ? 'open' : `${scope.period.from.toISOString()}/${scope.period.to.toISOString()}`;
+  const known = scope.memo?.get(key);
+  if (known) return known;
+  const read = (async () => {
+    const out: CaseFact[] = [];
+    for await (const batch of caseFacts(db, scope, which)) out.push(...batch);
+    return out;
+  })();
+  scope.memo?.set(key, read);
+  return read;
+}
+
+export type MinutesBetween = (a: Date, b: Date) => number;
+
+const emptyBuckets = () => ({ queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0, done: 0, open: 0, resolutionClock: 0 });
+
+/**
+ * Minutes per time bucket up to `now`, as core/cases/sla-clock.ts `timeBuckets` counts them (the
+ * same status flags), with the business minutes from `minutes` (a minute line when many cases are
+ * counted; case-facts.test.ts checks the two agree).
+ */
+export function bucketsOf(history: readonly StatusPeriod[], now: Date, minutes: MinutesBetween): TimeBuckets {
+  const business = emptyBuckets();
+  const wall = emptyBuckets();
+  for (const p of history) {
+    if (p.from >= now) break;
+    const end = p.to === null || p.to > now ? now : p.to;
+    const b = minutes(p.from, end);
+    const w = wallMinutesBetween(p.from, end);
+    const flags = CASE_STATUS[p.status];
+    business[flags.timeBucket] += b;
+    wall[flags.timeBucket] += w;
+    if (flags.isOpen) { business.open += b; wall.open += w; }
+    if (flags.isOpen && !flags.pausesResolutionClock) { business.resolutionClock += b; wall.resolutionClock += w; }
+  }
+  return { business, wall };
+}
+
+export function factOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], cal: BusinessCalendar, now: Date, line?: MinuteLine): CaseFact {
+  const minutes: MinutesBetween = line ? (a, b) => line.between(a, b) : (a, b) => businessMinutesBetween(a, b, cal);
+  const openedAt = new Date(r.opened_at);
+  const targets = targetsOf(r);
+  const isOpen = CASE_STATUS[r.status].isOpen;
+  const buckets = bucketsOf(history, now, minutes);
+
+  let firstResponse: Minutes | null = null;
+  let firstResponseOutcome: Outcome = 'none';
+  if (r.first_responded_at) {
+    const at = new Date(r.first_responded_at);
+    firstResponse = { business: minutes(openedAt, at), calendar: wallMinutesBetween(openedAt, at) };
+    if (targets.firstResponseMinutes !== null) firstResponseOutcome = firstResponse.business <= targets.firstResponseMinutes ? 'met' : 'missed';
+  } else if (targets.firstResponseMinutes !== null) {
+    // Without a response: waited up to now, or up to its resolution when it ended without one.
+    const end = isOpen ? now : (history.at(-1)?.from ?? now);
+    const waited = minutes(openedAt, end);
+    firstResponseOutcome = waited > targets.firstResponseMinutes ? 'missed' : isOpen ? 'pending' : 'none';
+  }
+
+  // The resolution clock: open, unpaused time up to now (periods cut at now), as resolutionElapsedMinutes counts it.
+  const counted = buckets.business.resolutionClock;
+  let resolutionOutcome: Outcome = 'none';
+  if (targets.resolutionMinutes !== null) resolutionOutcome = counted > targets.resolutionMinutes ? 'missed' : isOpen ? 'pending' : 'met';
+
+  return {
+    id: r.id,
+    number: r.number,
+    caseType: r.case_type,
+    category: r.category,
+    severity: r.severity,
+    channel: r.source,
+    providerKey: r.provider_key,
+    ownerStaffId: r.owner_staff_id,
+    contactId: r.contact_id,
+    rootCause: r.root_cause,
+    refunded: Boolean(r.refunded),
+    cancelled: Boolean(r.cancelled),
+    status: r.status,
+    isOpen,
+    openedAt,
+    reopenedCount: r.reopened_count,
+    takenBy,
+    firstResponseTarget: targets.firstResponseMinutes,
+    resolutionTarget: targets.resolutionMinutes,
+    firstResponse,
+    firstResponseOutcome,
+    resolutionClockMinutes: counted,
+    resolutionOutcome,
+    totalResolution: isOpen ? null : { business: buckets.business.open, calendar: buckets.wall.open },
+    buckets,
+    breachedNow: isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed'),
+    satisfaction: noSatisfaction(),
+  };
+}
+
+/** Which cases a drill-down figure counts. */
+export function matchesFigure(f: CaseFact, figure: DrillFigure): boolean {
+  switch (figure) {
+    case 'cases': return true;
+    case 'taken': return f.takenBy.length > 0;
+    case 'first_response.met': return f.firstResponseOutcome === 'met';
+    case 'first_response.missed': return f.firstResponseOutcome === 'missed';
+    case 'first_response.pending': return f.firstResponseOutcome === 'pending';
+    case 'resolution.met': return f.resolutionOutcome === 'met';
+    case 'resolution.missed': return f.resolutionOutcome === 'missed';
+    case 'resolution.pending': return f.resolutionOutcome === 'pending';
+    case 'open_breaches': return f.breachedNow;
+    case 'resolved': return !f.isOpen;
+    case 'waiting_customer': return f.buckets.wall.waiting_customer > 0;
+    case 'waiting_provider': return f.buckets.wall.waiting_provider > 0;
+    case 'reopened': return f.reopenedCount > 0;
+    case 'critical': return f.severity === 'critical';
+    case 'refunded': return f.refunded;
+    case 'cancelled': return f.cancelled;
+    case 'provider_issue': return f.rootCause === 'provider_issue';
+    case 'csat.asked': return f.satisfaction.asked;
+    case 'csat.answered': return f.satisfaction.score !== null;
+    case 'csat.satisfied': return (f.satisfaction.score ?? 0) >= 4;
+    case 'csat.unsatisfied': return f.satisfaction.score !== null && f.satisfaction.score <= 2;
+    case 'csat.commented': return f.satisfaction.comment !== null;
+  }
+}
+
+/** Figures that count every case open now rather than those opened in the period. */
+export const OPEN_NOW_FIGURES: readonly DrillFigure[] = ['open_breaches'];
+
+const FILTER_KEYS = ['from', 'to', 'preset', 'team', 'caseType', 'category', 'severity', 'channel', 'provider', 'granularity'] as const;
+
+/** The drill-down path of a figure: the same filters, the figure, and any narrowing. */
+export interface DrillExtra {
+  staff?: string;
+  bucket?: string;
+  rootCause?: string;
+  contact?: string;
+  /** Narrower filters than the query's (a provider's row, a case type's debt item). */
+  caseType?: string;
+  provider?: string;
+}
+
+export function drillLink(q: AnalyticsQuery, figure: DrillFigure, extra: DrillExtra = {}): string {
+  const params = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (q[k] !== undefined) params.set(k, String(q[k]));
+  params.set('figure', figure);
+  for (const k of ['staff', 'bucket', 'rootCause', 'contact', 'caseType', 'provider'] as const) if (extra[k]) params.set(k, extra[k]);
+  return `/api/v1/analytics/cases?${params.toString()}`;
+}

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import { calendarFor } from '../cases/case-clock.ts';
+import type { CaseEventSubscriber } from '../cases/case-timeline.ts';
+import { calendarKey, rollupOf, timelinesOf, type CaseRow } from './case-facts.ts';
+import { MinuteLine } from './minute-line.ts';
+
+/**
+ * The per-case facts rollup (`analytics_case_facts`, migration 20261122004200): for each case, the
+ * facts that are costly to compute from its timeline (business and calendar minutes per time
+ * bucket, first response, who took it), so that a report reads one row per resolved case instead
+ * of its status periods and events. The one writer of the three rollup tables.
+ *
+ * - Every case event marks its case changed (`markCaseChanged`, a timeline subscriber registered in
+ *   bin/system.ts: in the event's own transaction, so no change is missed).
+ * - The workers (`analytics-rollup` in workers/processors/system.ts; not scheduled for now, see there) recompute the
+ *   changed cases and take them off the list (`refreshChangedCases`), and rebuild an org's facts
+ *   from the timelines when it has none or its business calendar changed (`rebuildCaseFacts`).
+ * - The reports (core/analytics/case-facts.ts) read the rollup only for an org whose facts are
+ *   complete for its calendar, only for resolved and closed cases not changed since, and compute
+ *   every other case (open now, or changed) from its timeline: a figure never lags behind the
+ *   timeline, and is the same either way (test/analytics-rollups.test.ts rebuilds and compares).
+ */
+type Db = Knex | Knex.Transaction;
+
+const BATCH = 2000;
+
+/** The timeline subscriber: this case changed. */
+export const markCaseChanged: CaseEventSubscriber = async (trx, e) => {
+  await trx.raw('INSERT INTO analytics_dirty_cases (case_id, org_id) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING', [e.caseId, e.orgId]);
+};
+
+/** Computes and stores the facts of these cases (all of one org). */
+async function storeFacts(db: Db, orgId: string, caseIds: string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const cal = await calendarFor(db, orgId);
+  const { rows } = await db.raw<{ rows: Pick<CaseRow, 'id' | 'status' | 'first_responded_at' | 'opened_at'>[] }>(
+    `SELECT c.id, c.status, c.first_responded_at, o.opened_at
+       FROM cases c CROSS JOIN LATERAL (SELECT min(sp.started_at) AS opened_at FROM case_status_periods sp WHERE sp.case_id = c.id) o
+      WHERE c.org_id = ? AND c.id = ANY(?::uuid[]) AND o.opened_at IS NOT NULL`,
+    [orgId, caseIds],
+  );
+  if (rows.length === 0) return 0;
+  const { byCase, takenBy } = await timelinesOf(db, rows.map((r) => r.id));
+  const DAY = 86_400_000;
+  let lo = Infinity;
+  let hi = Date.now();
+  for (const r of rows) lo = Math.min(lo, new Date(r.opened_at).getTime());
+  for (const h of byCase.values()) for (const p of h) hi = Math.max(hi, p.from.getTime(), p.to?.getTime() ?? 0);
+  const line = new MinuteLine(cal, new Date(lo - DAY), new Date(hi + DAY));
+  const minutes = (a: Date, b: Date) => line.between(a, b);
+  const facts = rows.map((r) => {
+    const f = rollupOf(r as CaseRow, byCase.get(r.id) ?? [], takenBy.get(r.id) ?? [], minutes);
+    return {
+      case_id: r.id,
+      org_id: orgId,
+      opened_at: f.openedAt,
+      closed: f.closed,
+      last_from: f.lastFrom,
+      first_response_business: f.firstResponse?.business ?? null,
+      first_response_calendar: f.firstResponse?.calendar ?? null,
+      waited_business: f.waitedBusiness,
+      buckets: JSON.stringify(f.buckets),
+      taken_by: JSON.stringify(f.takenBy),
+      computed_at: new Date(),
+    };
+  });
+  await db('analytics_case_facts').insert(facts).onConflict('case_id').merge();
+  return facts.length;
+}
+
+/** Recomputes up to `limit` changed cases and takes them off the list; the number done. */
+export async function refreshChangedCases(knex: Knex, limit = 5000): Promise<number> {
+  return knex.transaction(async (trx) => {
+    const { rows } = await trx.raw<{ rows: { case_id: string; org_id: string }[] }>(
+      `DELETE FROM analytics_dirty_cases WHERE case_id IN (
+         SELECT case_id FROM analytics_dirty_cases ORDER BY marked_at LIMIT ? FOR UPDATE SKIP LOCKED)
+       RETURNING case_id, org_id`,
+      [limit],
+    );
+    const byOrg = new Map<string, string[]>();
+    for (const r of rows) (byOrg.get(r.org_id) ?? byOrg.set(r.org_id, []).get(r.org_id)!).push(r.case_id);
+    for (const [orgId, ids] of byOrg) for (let i = 0; i < ids.length; i += BATCH) await storeFacts(trx, orgId, ids.slice(i, i + BATCH));
+    return rows.length;
+  });
+}
+
+/**
+ * Recomputes every case of the org from its timeline, then records the rollup complete for the
+ * org's calendar. Cases that change meanwhile are on the changed list and recomputed after.
+ */
+export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: string) => void): Promise<number> {
+  const cal = await calendarFor(knex, orgId);
+  const startedAt = new Date();
+  let after = '00000000-0000-0000-0000-000000000000';
+  let done = 0;
+  for (;;) {
+    const ids = (await knex('cases').select('id').where({ org_id: orgId }).where('id', '>', after).orderBy('id').limit(BATCH)).map((r) => r.id as string);
+    if (ids.length === 0) break;
+    after = ids.at(-1)!;
+    done += await storeFacts(knex, orgId, ids);
+    if (log && done % 100_000 < BATCH) log(`  case facts rebuilt: ${done.toLocaleString('en')}`);
+  }
+  await knex('analytics_rollup_state')
+    .insert({ org_id: orgId, calendar: calendarKey(cal), built_at: startedAt, cases: done })
+    .onConflict('org_id')
+    .merge();
+  return done;
+}
+
+/** The workers' job: rebuild where an org has no complete facts for its calendar, then the changed cases. */
+export async function keepRollupsCurrent(knex: Knex): Promise<{ rebuilt: number; refreshed: number }> {
+  const orgs = await knex('orgs').select('id');
+  const states = new Map((await knex('analytics_rollup_state').select('org_id', 'calendar')).map((s) => [s.org_id as string, s.calendar as string]));
+  let rebuilt = 0;
+  for (const o of orgs) {
+    if (states.get(o.id) === calendarKey(await calendarFor(knex, o.id))) continue;
+    await rebuildCaseFacts(knex, o.id);
+    rebuilt++;
+  }
+  let refreshed = 0;
+  for (let n = await refreshChangedCases(knex); n > 0; n = await refreshChangedCases(knex)) refreshed += n;
+  return { rebuilt, refreshed };
+}

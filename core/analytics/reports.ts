@@ -1,0 +1,348 @@
+import type { Knex } from 'knex';
+import { validationFailed } from '../errors/index.ts';
+import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
+import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, type CaseFact, type Minutes, type Scope } from './case-facts.ts';
+import { bucketStart, bucketsOf, localDate, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
+
+/**
+ * The analytics reports, each computed from the case facts (core/analytics/case-facts.ts) of the
+ * cases opened in the period. Every figure that counts cases carries the drill-down path to them.
+ * The choices where the issue is silent are written in docs/analytics.md.
+ */
+type Db = Knex | Knex.Transaction;
+
+export async function scopeOf(db: Db, orgId: string, query: AnalyticsQuery, now: Date): Promise<Scope> {
+  const org = await db('orgs').select('time_zone').where({ id: orgId }).first();
+  return { orgId, query, now, period: resolvePeriod(query, org.time_zone, now) };
+}
+
+export function periodView(scope: Scope) {
+  const filters: Record<string, string> = {};
+  for (const k of ['team', 'caseType', 'category', 'severity', 'channel', 'provider'] as const) if (scope.query[k]) filters[k] = String(scope.query[k]);
+  return { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters };
+}
+
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+export const avg = (xs: number[]) => (xs.length ? round1(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
+export const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
+/** Nearest-rank percentile: the smallest value with at least p of the values at or below it. */
+export function percentile(xs: number[], p: number): number | null {
+  if (!xs.length) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+export const fig = (q: AnalyticsQuery, value: number | null, figure: DrillFigure, extra: DrillExtra = {}) => ({ value, drill: drillLink(q, figure, extra) });
+
+/** A case is within SLA when it missed no clock; decided once a clock missed or it was resolved with its resolution met. */
+export function slaDecided(f: CaseFact): 'within' | 'outside' | null {
+  if (f.firstResponseOutcome === 'missed' || f.resolutionOutcome === 'missed') return 'outside';
+  if (f.resolutionOutcome === 'met') return 'within';
+  return null;
+}
+
+// ------------------------------------------------------------------------------ time tracking
+
+const BUCKETS = [
+  { bucket: 'queue', key: 'queue', whose: 'ours: waiting for someone to take it', figure: 'cases' },
+  { bucket: 'active', key: 'active', whose: 'ours: investigating and fixing', figure: 'cases' },
+  { bucket: 'waiting_customer', key: 'waiting_customer', whose: "the customer's", figure: 'waiting_customer' },
+  { bucket: 'waiting_provider', key: 'waiting_provider', whose: "the provider's", figure: 'waiting_provider' },
+] as const;
+
+export function caseTimeRow(f: CaseFact) {
+  const pair = (k: 'queue' | 'active' | 'waiting_customer' | 'waiting_provider'): Minutes => ({ business: f.buckets.business[k], calendar: f.buckets.wall[k] });
+  return {
+    number: f.number,
+    caseType: f.caseType,
+    status: f.status,
+    severity: f.severity,
+    openedAt: f.openedAt.toISOString(),
+    firstResponse: f.firstResponse ?? { business: null, calendar: null },
+    queue: pair('queue'),
+    active: pair('active'),
+    waitingCustomer: pair('waiting_customer'),
+    waitingProvider: pair('waiting_provider'),
+    resolution: f.totalResolution ?? { business: null, calendar: null },
+  };
+}
+
+export const PER_CASE_JSON_LIMIT = 500;
+
+export async function timeTracking(db: Db, scope: Scope) {
+  const q = scope.query;
+  const sums = { business: { queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 }, calendar: { queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 } };
+  const counts = { queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 };
+  const fr = { business: [] as number[], calendar: [] as number[] };
+  const res = { business: [] as number[], calendar: [] as number[] };
+  // The JSON table keeps the first cases by id, whatever order they were read in (rollup or timeline).
+  let kept: { id: string; row: ReturnType<typeof caseTimeRow> }[] = [];
+  let n = 0;
+  for await (const batch of caseFacts(db, scope)) {
+    for (const f of batch) {
+      n++;
+      for (const b of BUCKETS) {
+        sums.business[b.key] += f.buckets.business[b.key];
+        sums.calendar[b.key] += f.buckets.wall[b.key];
+        if (f.buckets.wall[b.key] > 0) counts[b.key]++;
+      }
+      if (f.firstResponse) { fr.business.push(f.firstResponse.business); fr.calendar.push(f.firstResponse.calendar); }
+      if (f.totalResolution) { res.business.push(f.totalResolution.business); res.calendar.push(f.totalResolution.calendar); }
+      kept.push({ id: f.id, row: caseTimeRow(f) });
+      if (kept.length >= PER_CASE_JSON_LIMIT * 4) kept = kept.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, PER_CASE_JSON_LIMIT);
+    }
+  }
+  const perCase = kept.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, PER_CASE_JSON_LIMIT).map((k) => k.row);
+  const totalBusiness = BUCKETS.reduce((a, b) => a + sums.business[b.key], 0);
+  const perCaseAvg = (k: keyof typeof counts) => ({ business: n ? round1(sums.business[k] / n) : null, calendar: n ? round1(sums.calendar[k] / n) : null });
+  return {
+    period: periodView(scope),
+    cases: fig(q, n, 'cases'),
+    whereTheTimeWent: BUCKETS.map((b) => ({
+      bucket: b.bucket,
+      whose: b.whose,
+      business: sums.business[b.key],
+      calendar: sums.calendar[b.key],
+      share: rate(sums.business[b.key], totalBusiness),
+      cases: fig(q, b.figure === 'cases' ? n : counts[b.key], b.figure),
+    })),
+    averages: {
+      firstResponse: { business: avg(fr.business), calendar: avg(fr.calendar) },
+      queue: perCaseAvg('queue'),
+      active: perCaseAvg('active'),
+      waitingCustomer: perCaseAvg('waiting_customer'),
+      waitingProvider: perCaseAvg('waiting_provider'),
+      totalResolution: { business: avg(res.business), calendar: avg(res.calendar) },
+    },
+    perCase,
+    perCaseTruncated: n > perCase.length,
+  };
+}
+
+// ------------------------------------------------------------------------------ SLA
+
+function clockFigures(q: AnalyticsQuery, facts: CaseFact[], clock: 'first_response' | 'resolution') {
+  const outcome = (f: CaseFact) => (clock === 'first_response' ? f.firstResponseOutcome : f.resolutionOutcome);
+  const met = facts.filter((f) => outcome(f) === 'met').length;
+  const missed = facts.filter((f) => outcome(f) === 'missed').length;
+  const pending = facts.filter((f) => outcome(f) === 'pending').length;
+  const minutes = clock === 'first_response' ? facts.flatMap((f) => (f.firstResponse ? [f.firstResponse.business] : [])) : facts.filter((f) => !f.isOpen).map((f) => f.resolutionClockMinutes);
+  return {
+    met: fig(q, met, `${clock}.met`),
+    missed: fig(q, missed, `${clock}.missed`),
+    pending: fig(q, pending, `${clock}.pending`),
+    complianceRate: rate(met, met + missed),
+    averageMinutes: avg(minutes),
+    p90Minutes: percentile(minutes, 0.9),
+  };
+}
+
+export async function slaReport(db: Db, scope: Scope) {
+  const q = scope.query;
+  const g: TrendGranularity = q.granularity ?? 'day';
+  const facts = await allCaseFacts(db, scope);
+  const open = await allCaseFacts(db, scope, 'open');
+  const byBucket = new Map<string, CaseFact[]>(bucketsOf(scope.period, g).map((b) => [b, []]));
+  for (const f of facts) byBucket.get(bucketStart(localDate(f.openedAt, scope.period.timeZone), g))?.push(f);
+  return {
+    period: periodView(scope),
+    cases: fig(q, facts.length, 'cases'),
+    firstResponse: clockFigures(q, facts, 'first_response'),
+    resolution: clockFigures(q, facts, 'resolution'),
+    openBreachesNow: fig(q, open.filter((f) => f.breachedNow).length, 'open_breaches'),
+    trend: [...byBucket].map(([bucket, list]) => {
+      const within = list.filter((f) => slaDecided(f) === 'within').length;
+      const outside = list.filter((f) => slaDecided(f) === 'outside').length;
+      return {
+        bucket,
+        cases: fig(q, list.length, 'cases', { bucket }),
+        met: within,
+        missed: outside,
+        complianceRate: rate(within, within + outside),
+        averageResponseMinutes: avg(list.flatMap((f) => (f.firstResponse ? [f.firstResponse.business] : []))),
+        averageResolutionMinutes: avg(list.filter((f) => !f.isOpen).map((f) => f.resolutionClockMinutes)),
+      };
+    }),
+  };
+}
+
+// ------------------------------------------------------------------------------ staff performance
+
+export type ScoreWeights = { sla: number; speed: number; load: number; customerImpact: number };
+
+export async function scoreWeightsOf(db: Db, orgId: string): Promise<ScoreWeights> {
+  const org = await db('orgs').select('settings').where({ id: orgId }).first();
+  const parsed = scoreWeights.safeParse(org?.settings?.staffScoreWeights);
+  return parsed.success ? parsed.data : { ...DEFAULT_SCORE_WEIGHTS };
+}
+
+interface StaffStats {
+  casesTaken: number;
+  casesOwned: number;
+  within: number;
+  outside: number;
+  response: number[];
+  resolution: number[];
+  speed: number[];
+  critical: number;
+  resolved: number;
+  reopened: number;
+  /** Customers' satisfaction scores (1-5) of the cases owned. */
+  ratings: number[];
+}
+
+function statsByStaff(facts: CaseFact[]): Map<string, StaffStats> {
+  const m = new Map<string, StaffStats>();
+  const of = (id: string) =>
+    m.get(id) ?? m.set(id, { casesTaken: 0, casesOwned: 0, within: 0, outside: 0, response: [], resolution: [], speed: [], critical: 0, resolved: 0, reopened: 0, ratings: [] }).get(id)!;
+  for (const f of facts) {
+    for (const id of new Set(f.takenBy)) of(id).casesTaken++;
+    if (!f.ownerStaffId) continue;
+    const s = of(f.ownerStaffId);
+    s.casesOwned++;
+    const d = slaDecided(f);
+    if (d === 'within') s.within++;
+    if (d === 'outside') s.outside++;
+    if (f.firstResponse) s.response.push(f.firstResponse.business);
+    if (!f.isOpen) {
+      s.resolution.push(f.resolutionClockMinutes);
+      s.resolved++;
+      if (f.reopenedCount > 0) s.reopened++;
+    }
+    if (f.firstResponse && f.firstResponseTarget) s.speed.push(Math.max(0, 1 - f.firstResponse.business / f.firstResponseTarget));
+    if (f.severity === 'critical') s.critical++;
+    if (f.satisfaction.score !== null) s.ratings.push(f.satisfaction.score);
+  }
+  return m;
+}
+
+const RULES = {
+  sla: 'share of the cases owned, with a decided SLA, that missed no clock (x 100)',
+  speed: 'average over cases owned of 1 - first response / target, floored at 0 (x 100): answering at once is 100, at the target or later 0',
+  load: 'cases owned / the most cases owned by anyone in the period (x 100)',
+  customerImpact:
+    "customers' satisfaction with the cases owned: average of (score - 1) / 4 (x 100), 1 is 0 and 5 is 100; for someone with no answers yet, the share of the resolved cases owned that were not reopened (x 100)",
+};
+
+function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
+  const value = {
+    sla: s && s.within + s.outside ? (s.within / (s.within + s.outside)) * 100 : null,
+    speed: s && s.speed.length ? (s.speed.reduce((a, b) => a + b, 0) / s.speed.length) * 100 : null,
+    load: s && maxOwned ? (s.casesOwned / maxOwned) * 100 : null,
+    customerImpact: s && s.ratings.length ? (s.ratings.reduce((a, r) => a + (r - 1) / 4, 0) / s.ratings.length) * 100 : s && s.resolved ? ((s.resolved - s.reopened) / s.resolved) * 100 : null,
+  };
+  const keys = ['sla', 'speed', 'load', 'customerImpact'] as const;
+  const parts = Object.fromEntries(
+    keys.map((k) => [k, { value: value[k] === null ? null : round1(value[k]!), weight: w[k], points: value[k] === null ? 0 : round1((value[k]! * w[k]) / 100), rule: RULES[k] }]),
+  ) as Record<(typeof keys)[number], { value: number | null; weight: number; points: number; rule: string }>;
+  // A part with nothing to measure is left out, and the others count for its weight.
+  const weighed = keys.filter((k) => value[k] !== null).reduce((a, k) => a + w[k], 0);
+  const raw = keys.reduce((a, k) => a + (value[k] === null ? 0 : (value[k]! * w[k]) / 100), 0);
+  const score = weighed ? round1((raw * 100) / weighed) : null;
+  return { parts, score };
+}
+
+export async function staffPerformance(db: Db, scope: Scope) {
+  const q = scope.query;
+  const weights = await scoreWeightsOf(db, scope.orgId);
+  const facts = await allCaseFacts(db, scope);
+  const prevScope = { ...scope, period: previousPeriod(scope.period) };
+  const prevFacts = await allCaseFacts(db, prevScope);
+  const open = await allCaseFacts(db, scope, 'open');
+  const now = statsByStaff(facts);
+  const before = statsByStaff(prevFacts);
+  const maxNow = Math.max(0, ...[...now.values()].map((s) => s.casesOwned));
+  const maxBefore = Math.max(0, ...[...before.values()].map((s) => s.casesOwned));
+  const staff = await db('staff').select('id', 'display_name', 'role', 'is_active').where({ org_id: scope.orgId }).orderBy('display_name');
+  const rows = staff
+    .filter((p) => p.is_active || now.has(p.id))
+    .map((p) => {
+      const s = now.get(p.id);
+      const b = before.get(p.id);
+      const { parts, score } = scoreOf(s, maxNow, weights);
+      const prev = scoreOf(b, maxBefore, weights);
+      const withinNow = s ? rate(s.within, s.within + s.outside) : null;
+      const withinBefore = b ? rate(b.within, b.within + b.outside) : null;
+      return {
+        staffId: p.id as string,
+        name: p.display_name as string,
+        role: p.role as string,
+        casesTaken: fig(q, s?.casesTaken ?? 0, 'taken', { staff: p.id }),
+        casesOwned: fig(q, s?.casesOwned ?? 0, 'cases', { staff: p.id }),
+        withinSlaRate: withinNow,
+        averageResponseMinutes: avg(s?.response ?? []),
+        averageResolutionMinutes: avg(s?.resolution ?? []),
+        criticalHandled: fig(q, s?.critical ?? 0, 'critical', { staff: p.id }),
+        score: score ?? 0,
+        parts,
+        previous: { score: prev.score, casesOwned: b?.casesOwned ?? 0, withinSlaRate: withinBefore },
+        change: {
+          score: score !== null && prev.score !== null ? round1(score - prev.score) : null,
+          casesOwned: (s?.casesOwned ?? 0) - (b?.casesOwned ?? 0),
+          withinSlaRate: withinNow !== null && withinBefore !== null ? round1((withinNow - withinBefore) * 10_000) / 10_000 : null,
+        },
+      };
+    });
+  const label = { sla: 'SLA compliance', speed: 'response speed', load: 'case load', customerImpact: 'customer impact' } as const;
+  const topPerformers = rows
+    .filter((r) => r.casesOwned.value! > 0)
+    .sort((a, b) => b.score - a.score || b.casesOwned.value! - a.casesOwned.value!)
+    .slice(0, 3)
+    .map((r) => {
+      const best = (Object.keys(r.parts) as (keyof typeof label)[]).filter((k) => r.parts[k].value !== null).sort((a, b) => r.parts[b].points - r.parts[a].points)[0];
+      return { staffId: r.staffId, name: r.name, score: r.score, reason: `score ${r.score}; strongest part: ${label[best]} ${r.parts[best].value} (${r.casesOwned.value} cases owned)` };
+    });
+  const breachesBy = new Map<string, number>();
+  for (const f of open) if (f.breachedNow && f.ownerStaffId) breachesBy.set(f.ownerStaffId, (breachesBy.get(f.ownerStaffId) ?? 0) + 1);
+  const bottlenecks = rows.flatMap((r) => {
+    const out: { staffId: string; name: string; reason: string; drill: string }[] = [];
+    const breaches = breachesBy.get(r.staffId) ?? 0;
+    if (breaches > 0) out.push({ staffId: r.staffId, name: r.name, reason: `${breaches} open case${breaches === 1 ? '' : 's'} past SLA now`, drill: drillLink(q, 'open_breaches', { staff: r.staffId }) });
+    const s = now.get(r.staffId);
+    if (s && s.outside > 0 && r.withinSlaRate !== null && r.withinSlaRate < 0.8) {
+      out.push({ staffId: r.staffId, name: r.name, reason: `missed SLA on ${s.outside} of ${s.within + s.outside} decided cases (${Math.round(r.withinSlaRate * 100)} % within)`, drill: drillLink(q, 'resolution.missed', { staff: r.staffId }) });
+    }
+    return out;
+  });
+  return { period: periodView(scope), weights, staff: rows, topPerformers, bottlenecks };
+}
+
+// ------------------------------------------------------------------------------ drill-down
+
+export interface DrillNarrowing {
+  figure: DrillFigure;
+  staff?: string;
+  bucket?: string;
+  rootCause?: string;
+  contact?: string;
+}
+
+/** The cases behind a figure, batch by batch (for streaming); the request is checked before the first batch. */
+export async function drillCases(db: Db, scope: Scope, n: DrillNarrowing): Promise<AsyncGenerator<CaseFact[]>> {
+  if (n.staff && !(await db('staff').select('id').where({ org_id: scope.orgId, id: n.staff }).first())) {
+    throw validationFailed('Unknown staff member', [{ path: 'staff', message: 'no such staff member in this org' }]);
+  }
+  await filterSql(db, scope.orgId, scope.query);
+  return drillBatches(db, scope, n);
+}
+
+async function* drillBatches(db: Db, scope: Scope, n: DrillNarrowing): AsyncGenerator<CaseFact[]> {
+  const g: TrendGranularity = scope.query.granularity ?? 'day';
+  let bucketScope = scope;
+  if (n.bucket) {
+    const period: Period = { ...scope.period };
+    const from = resolvePeriod({ from: n.bucket, to: n.bucket }, scope.period.timeZone, scope.now).from;
+    const to = resolvePeriod({ from: nextBucket(n.bucket, g), to: nextBucket(n.bucket, g) }, scope.period.timeZone, scope.now).from;
+    period.from = from > period.from ? from : period.from;
+    period.to = to < period.to ? to : period.to;
+    bucketScope = { ...scope, period };
+  }
+  const which = OPEN_NOW_FIGURES.includes(n.figure) ? 'open' : 'period';
+  const byStaff = (f: CaseFact) =>
+    (!n.staff || (n.figure === 'taken' ? f.takenBy.includes(n.staff) : f.ownerStaffId === n.staff)) &&
+    (!n.rootCause || f.rootCause === n.rootCause) &&
+    (!n.contact || f.contactId === n.contact);
+  for await (const batch of caseFacts(db, bucketScope, which)) {
+    const hit = batch.filter((f) => byStaff(f) && matchesFigure(f, n.figure));
+    if (hit.length) yield hit;
+  }
+}

@@ -1,0 +1,96 @@
+import type { Knex } from 'knex';
+import { Subscribers } from '../subscribers.ts';
+import type { ActorType } from '../vocabulary.ts';
+import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-data.ts';
+
+/**
+ * The booking timeline: the one place that writes `booking_events` (append-only, like the case
+ * timeline in core/cases/case-timeline.ts). Modules that react to bookings (the staff desk's
+ * sales cards, later analytics) subscribe in the composition root and run inside the transaction
+ * that records the event.
+ */
+export const BOOKING_EVENT_TYPES = [
+  'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
+  'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded',
+] as const;
+/**
+ * `note`: a note, a task or a call log by staff (`data.kind`); `contact_matched`: a website form found
+ * its customer among the contacts; `follow_up_warning`/`follow_up_missed`: a follow-up clock
+ * (`data.clock`: first_contact, quote) is about to run out / ran out; `staff_alerted`: the staff
+ * desk told someone of an event (`data.bookingEventId`), once.
+ */
+export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
+
+export interface BookingEventInput {
+  orgId: string;
+  bookingId: string;
+  type: BookingEventType;
+  actor: { type: ActorType; id: string | null };
+  isPublic: boolean;
+  data?: Record<string, unknown>;
+}
+
+export interface RecordedBookingEvent extends BookingEventInput {
+  id: string;
+}
+
+export type BookingEventSubscriber = (trx: Knex.Transaction, event: RecordedBookingEvent) => Promise<void>;
+
+const subscribers = new Subscribers<RecordedBookingEvent>();
+
+/** Adds a reaction to booking events, by name. */
+export function subscribeToBookingEvents(name: string, subscriber: BookingEventSubscriber): void {
+  subscribers.subscribe(name, subscriber);
+}
+
+export async function recordBookingEvent(trx: Knex.Transaction, e: BookingEventInput): Promise<RecordedBookingEvent> {
+  const [row] = await trx('booking_events')
+    .insert({
+      org_id: e.orgId,
+      booking_id: e.bookingId,
+      type: e.type,
+      actor_type: e.actor.type,
+      actor_id: e.actor.id,
+      is_public: e.isPublic,
+      data: JSON.stringify(e.data ?? {}),
+    })
+    .returning('id');
+  const event = { ...e, id: String(row.id) };
+  await subscribers.publish(trx, event);
+  return event;
+}
+
+/**
+ * A follow-up warning or miss, recorded at most once per booking, clock and due time (a unique
+ * index decides when workers race); null when it was already recorded.
+ */
+export async function recordFollowUpEventOnce(
+  trx: Knex.Transaction,
+  e: { orgId: string; bookingId: string; type: 'follow_up_warning' | 'follow_up_missed'; data: { clock: string; dueAt: string } & Record<string, unknown> },
+): Promise<RecordedBookingEvent | null> {
+  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
+    `INSERT INTO booking_events (org_id, booking_id, type, actor_type, data, is_public)
+     VALUES (?, ?, ?, 'system', ?::jsonb, false)
+     ON CONFLICT (booking_id, type, (data->>'clock'), (data->>'dueAt')) WHERE type IN ('follow_up_warning', 'follow_up_missed') DO NOTHING
+     RETURNING id`,
+    [e.orgId, e.bookingId, e.type, JSON.stringify(e.data)],
+  );
+  if (rows.length === 0) return null;
+  const event: RecordedBookingEvent = { ...e, actor: { type: 'system', id: null }, isPublic: false, id: String(rows[0].id) };
+  await subscribers.publish(trx, event);
+  return event;
+}
+
+/**
+ * PDPA erasure: the events of these bookings keep their type, actor, time and figures, and lose
+ * the free text (notes, reasons, names) through the timeline's one allowed rewrite (migration
+ * 20261122003400). Returns how many events were redacted.
+ */
+export async function redactBookingEvents(trx: Knex.Transaction, bookingIds: string[]): Promise<number> {
+  if (!bookingIds.length) return 0;
+  const rows = await trx('booking_events').select('id', 'data').whereIn('booking_id', bookingIds);
+  return withTimelineRedaction(trx, async () => {
+    for (const r of rows) await trx('booking_events').where({ id: r.id }).update({ data: JSON.stringify(redactPersonalData(r.data ?? {})) });
+    return rows.length;
+  });
+}

@@ -1,0 +1,76 @@
+import type { Knex } from 'knex';
+import { lineCustomerFor } from '../contacts/line-customers.ts';
+import type { PublicBookingRequest } from '../contracts/bookings.ts';
+import { queueMessages } from '../conversations/outgoing.ts';
+import { openConversation } from '../conversations/conversation-log.ts';
+import { iso } from '../time/iso.ts';
+import { intakeWebBooking } from './booking-intake.ts';
+import { stageFlags } from './booking-stage.ts';
+
+/**
+ * Bookings as their customer sees them, on the LIFF pages: their own list, and the booking form
+ * inside LINE.
+ */
+
+/** Day of a `date` column, as the business wrote it (the driver may hand back a Date at local midnight). */
+const day = (d: Date | string | null): string | null =>
+  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** A customer's bookings, newest first, with the path of the quote waiting for their answer, if any. */
+export async function bookingsOfCustomer(db: Knex, c: { orgId: string; contactId: string; limit?: number }) {
+  const rows = await db('bookings as b')
+    .leftJoin('services as s', 's.id', 'b.service_id')
+    .select('b.id', 'b.number', 'b.stage', 'b.requested_date', 'b.requested_time', 'b.party_size', 'b.details', 'b.created_at', 's.name_th', 's.name_en')
+    .where({ 'b.org_id': c.orgId, 'b.contact_id': c.contactId })
+    .orderBy('b.created_at', 'desc')
+    .limit(c.limit ?? 50);
+  const quotes = rows.length
+    ? await db('booking_quotes').select('booking_id', 'token').where({ org_id: c.orgId, status: 'sent' }).whereIn('booking_id', rows.map((r) => r.id)).whereNotNull('token')
+    : [];
+  const quoteOf = new Map(quotes.map((q) => [q.booking_id as string, q.token as string]));
+  return rows.map((r) => {
+    const flags = stageFlags(r.stage as string);
+    const token = quoteOf.get(r.id as string);
+    return {
+      number: r.number as string,
+      service: r.name_th ? { th: r.name_th as string, en: r.name_en as string } : null,
+      destination: ((r.details as Record<string, unknown> | null)?.destination ?? null) as string | null,
+      stage: r.stage as string,
+      stageLabel: flags.label,
+      open: flags.isOpen,
+      date: day(r.requested_date),
+      time: r.requested_time ? String(r.requested_time).slice(0, 5) : null,
+      partySize: (r.party_size ?? null) as number | null,
+      createdAt: iso(r.created_at as Date),
+      quotePath: token ? `/liff/quote/${token}` : null,
+    };
+  });
+}
+
+/**
+ * The booking form sent from inside LINE. The LINE user id is the one LINE vouched for (never the
+ * form's): the customer is tied to it first (a newcomer becomes a contact of the Official Account,
+ * as their first message would make them), so the website intake matches the booking to them; the
+ * answer also arrives in their LINE chat, once, when the booking is new (a replayed submission
+ * says nothing again).
+ */
+export async function bookFromLine(
+  knex: Knex,
+  b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: PublicBookingRequest; ipAddress?: string; now?: Date },
+) {
+  const customer = await knex.transaction((trx) => lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language }));
+  const r = await intakeWebBooking(knex, {
+    idempotencyKey: b.idempotencyKey,
+    form: { ...b.form, line_id: b.lineUserId },
+    ipAddress: b.ipAddress,
+    now: b.now,
+    // The confirmation is queued with the booking: both commit, or neither.
+    onCreated: async (trx, { bookingId, answer }) => {
+      const text = answer.next_step_message;
+      if (!customer || !text) return;
+      const conversationId = await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: b.lineUserId, contactId: customer.contactId });
+      await queueMessages(trx, { orgId: customer.orgId, conversationId, messages: [{ kind: 'text', text }], senderType: 'system', bookingId });
+    },
+  });
+  return r;
+}

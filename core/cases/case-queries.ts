@@ -1,0 +1,225 @@
+import type { Knex } from 'knex';
+import { notFound } from '../errors/index.ts';
+import { iso } from '../time/iso.ts';
+import { CASE_STATUS, isCaseStatus, OPEN_CASE_STATUSES } from './case-status.ts';
+import { trackingLinkLive } from './tracking-link.ts';
+import type { CaseStatus } from '../vocabulary.ts';
+
+/**
+ * How cases are read and shown: one query for a case with its type and orders, and the shapes
+ * the API, the business's webhooks and the customer's tracking page show it in.
+ */
+type Db = Knex | Knex.Transaction;
+
+/** Cases joined to their case types: the one way to read a case with its type (add selects, joins and filters). */
+export function casesJoinedToTypes(db: Db) {
+  return db('cases').join('case_types', 'case_types.id', 'cases.case_type_id');
+}
+
+/** Cases of an org, each with its type's key and names and its order ids. */
+export function casesWithType(db: Db, orgId: string) {
+  return casesJoinedToTypes(db)
+    .select(
+      'cases.*',
+      'case_types.key as type_key',
+      'case_types.name_th as type_name_th',
+      'case_types.name_en as type_name_en',
+      db.raw(`coalesce((SELECT array_agg(order_id ORDER BY created_at) FROM case_orders o WHERE o.case_id = cases.id), '{}') AS order_ids`),
+    )
+    .where('cases.org_id', orgId);
+}
+
+type CaseRow = Record<string, any>;
+
+/** A case as the REST API lists it (core/contracts/cases.ts caseSummary). */
+export function caseSummary(r: CaseRow) {
+  return {
+    id: r.id as string,
+    number: r.number as string,
+    type: r.type_key as string,
+    status: r.status as CaseStatus,
+    severity: r.severity as string,
+    version: r.version as number,
+    ownerStaffId: r.owner_staff_id as string | null,
+    orderIds: (r.order_ids ?? []) as string[],
+    openedAt: iso(r.created_at as Date),
+    firstResponseDueAt: iso(r.first_response_due_at),
+    resolutionDueAt: iso(r.resolution_due_at),
+    resolvedAt: iso(r.resolved_at),
+  };
+}
+
+/** A case as the business's webhooks carry it: the summary's facts and what moved. */
+export function caseSnapshot(r: CaseRow) {
+  const { id, number, type, status, severity, version, orderIds, openedAt, firstResponseDueAt, resolutionDueAt, resolvedAt } = caseSummary(r);
+  return {
+    id,
+    number,
+    type,
+    status,
+    severity,
+    source: r.source as string,
+    summary: (r.summary ?? null) as string | null,
+    language: r.language as string,
+    orderIds,
+    version,
+    rootCause: (r.root_cause ?? null) as string | null,
+    openedAt,
+    firstResponseDueAt,
+    resolutionDueAt,
+    firstRespondedAt: iso(r.first_responded_at),
+    resolvedAt,
+    closedAt: iso(r.closed_at),
+  };
+}
+export type CaseSnapshot = ReturnType<typeof caseSnapshot>;
+
+/** Open cases, the most urgent first (by resolution due time). */
+export async function activeCases(db: Db, orgId: string) {
+  const rows = await casesWithType(db, orgId).whereIn('cases.status', OPEN_CASE_STATUSES).orderByRaw('cases.resolution_due_at NULLS LAST').limit(500);
+  return rows.map(caseSummary);
+}
+
+/** The cases linked to one of the business's order ids, newest first. */
+export async function casesByOrder(db: Db, orgId: string, orderId: string) {
+  const rows = await casesWithType(db, orgId)
+    .whereExists(db('case_orders').whereRaw('case_orders.case_id = cases.id').andWhere('case_orders.order_id', orderId))
+    .orderBy('cases.created_at', 'desc');
+  return rows.map(caseSummary);
+}
+
+/** One case with its whole timeline, by number; not found when it is not this org's. */
+export async function caseDetail(db: Db, orgId: string, number: string) {
+  const row = await casesWithType(db, orgId).where('cases.number', number).first();
+  if (!row) throw notFound('Case', { number });
+  const events = await db('case_events').where({ case_id: row.id }).orderBy('id');
+  return {
+    ...caseSummary(row),
+    rootCause: row.root_cause as string | null,
+    fields: (row.fields ?? {}) as Record<string, unknown>,
+    timeline: events.map((e) => ({ at: iso(e.created_at as Date), type: e.type as string, actorType: e.actor_type as string, data: e.data, public: e.is_public as boolean })),
+  };
+}
+
+/** The snapshot of one case, for a webhook about it. */
+export async function loadCaseSnapshot(db: Db, orgId: string, caseId: string): Promise<CaseSnapshot> {
+  const row = await casesWithType(db, orgId).where('cases.id', caseId).first();
+  if (!row) throw new Error(`case ${caseId} not found for its event`);
+  return caseSnapshot(row);
+}
+
+/** A case's id by its number; undefined when it is not this org's. */
+export async function caseIdOfNumber(db: Db, orgId: string, number: string): Promise<string | undefined> {
+  const row = await db('cases').select('id').where({ org_id: orgId, number }).first();
+  return row?.id;
+}
+
+/** A case's id by its number; not found when it is not this org's. */
+export async function caseIdByNumber(db: Db, orgId: string, number: string): Promise<string> {
+  const id = await caseIdOfNumber(db, orgId, number);
+  if (!id) throw notFound('Case', { number });
+  return id;
+}
+
+/** Locks the case until the transaction ends, so that jobs about it take turns; false when it is gone. */
+export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<boolean> {
+  return Boolean(await trx('cases').select('id').where({ id: caseId }).forUpdate().first());
+}
+
+/** The conversation a case's customer wrote from (where staff replies go), or null. */
+export async function caseConversationId(db: Db, orgId: string, caseId: string): Promise<string | null | undefined> {
+  const row = await db('cases').select('conversation_id').where({ id: caseId, org_id: orgId }).first();
+  return row ? row.conversation_id : undefined;
+}
+
+/** A case a staff member answers, by id or by number: its status, owner and customer conversation. */
+export async function caseToAnswer(db: Db, orgId: string, target: { caseId: string } | { number: string }) {
+  const row = await db('cases')
+    .select('id', 'number', 'status', 'owner_staff_id', 'conversation_id')
+    .where({ org_id: orgId, ...('caseId' in target ? { id: target.caseId } : { number: target.number }) })
+    .first();
+  return row as { id: string; number: string; status: CaseStatus; owner_staff_id: string | null; conversation_id: string | null } | undefined;
+}
+
+const TRACKING_TOKEN = /^[0-9a-f]{32}$/i;
+
+/** What the customer's tracking link shows: status, expected time and the public timeline; not found for an unknown token. */
+export async function caseTracking(db: Db, token: string) {
+  if (!TRACKING_TOKEN.test(token)) throw notFound('Case');
+  const row = await casesJoinedToTypes(db)
+    .select('cases.*', 'case_types.name_th', 'case_types.name_en')
+    .where({ tracking_token: token })
+    .first();
+  // A link stops working some time after its case ended: the same answer as a token that never was.
+  if (!row || !isCaseStatus(row.status) || !trackingLinkLive(row, new Date())) throw notFound('Case');
+  const status: CaseStatus = row.status;
+  const events = await db('case_events').select('type', 'created_at', 'data').where({ case_id: row.id, is_public: true }).orderBy('id');
+  return {
+    case: row.number as string,
+    type: { th: row.name_th as string, en: row.name_en as string },
+    status,
+    statusLabel: CASE_STATUS[status].label,
+    openedAt: iso(row.created_at as Date),
+    expectedBy: iso(row.resolution_due_at),
+    resolvedAt: iso(row.resolved_at),
+    // A status change says which status it came to, so the page can say it in plain words.
+    timeline: events.map((e) => {
+      const to = (e.data as { to?: unknown } | null)?.to;
+      return { at: iso(e.created_at as Date), event: e.type as string, ...(isCaseStatus(to) ? { status: to, statusLabel: CASE_STATUS[to].label } : {}) };
+    }),
+  };
+}
+
+export { trackingUrl } from './tracking-link.ts';
+
+/** A case as a staff action sees it, locked until the action's transaction ends (taps on one case take turns). */
+export async function lockCaseForAction(trx: Knex.Transaction, orgId: string, caseId: string) {
+  const row = await trx('cases')
+    .select('id', 'org_id', 'number', 'status', 'version', 'owner_staff_id', 'provider_id')
+    .where({ id: caseId, org_id: orgId })
+    .forUpdate()
+    .first();
+  if (!row) return undefined;
+  // Read after the lock, on its own: a join locked with the case would show the owner as it was
+  // before the tap this one waited for.
+  const owner = row.owner_staff_id ? await trx('staff').select('display_name').where({ id: row.owner_staff_id }).first() : undefined;
+  return {
+    id: row.id as string,
+    orgId: row.org_id as string,
+    number: row.number as string,
+    status: row.status as CaseStatus,
+    version: row.version as number,
+    ownerStaffId: row.owner_staff_id as string | null,
+    ownerName: (owner?.display_name ?? null) as string | null,
+    providerId: row.provider_id as string | null,
+  };
+}
+export type LockedCase = NonNullable<Awaited<ReturnType<typeof lockCaseForAction>>>;
+
+/** Status, number and owner of a case, as they are now. */
+export async function caseState(db: Db, caseId: string): Promise<{ orgId: string; number: string; status: CaseStatus; ownerStaffId: string | null } | undefined> {
+  const row = await db('cases').select('org_id', 'number', 'status', 'owner_staff_id').where({ id: caseId }).first();
+  return row && { orgId: row.org_id, number: row.number, status: row.status, ownerStaffId: row.owner_staff_id };
+}
+
+/** A case of the customer's in this conversation, with its type. */
+export interface CaseInConversation {
+  id: string;
+  number: string;
+  caseType: string;
+}
+
+const inConversation = (db: Db, c: { contactId: string; conversationId: string }) =>
+  casesJoinedToTypes(db)
+    .select('cases.id', 'cases.number', 'case_types.key as caseType')
+    .where({ 'cases.contact_id': c.contactId, 'cases.conversation_id': c.conversationId });
+
+/** The customer's newest open case in this conversation touched since `since`: what their next message is about. */
+export async function openCaseInConversation(db: Db, c: { contactId: string; conversationId: string; touchedSince: Date }): Promise<CaseInConversation | undefined> {
+  return inConversation(db, c).whereIn('cases.status', OPEN_CASE_STATUSES).andWhere('cases.updated_at', '>', c.touchedSince).orderBy('cases.created_at', 'desc').first();
+}
+
+/** The customer's case in this conversation resolved since `since`: one a reply from them reopens. */
+export async function resolvedCaseInConversation(db: Db, c: { contactId: string; conversationId: string; resolvedSince: Date }): Promise<CaseInConversation | undefined> {
+  return inConversation(db, c).where('cases.status', 'resolved').andWhere('cases.resolved_at', '>', c.resolvedSince).orderBy('cases.resolved_at', 'desc').first();
+}

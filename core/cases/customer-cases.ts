@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import { iso } from '../time/iso.ts';
+import { CASE_STATUS, isCaseStatus } from './case-status.ts';
+import { casesJoinedToTypes } from './case-queries.ts';
+import { trackingLinkLive, trackingPath } from './tracking-link.ts';
+
+/**
+ * A customer's own cases, newest first, as their "my bookings and cases" page lists them: what
+ * the tracking page shows, and the path of that page while the case's link still works.
+ */
+export async function casesOfCustomer(db: Knex, c: { orgId: string; contactId: string; now?: Date; limit?: number }) {
+  const rows = await casesJoinedToTypes(db)
+    .select('cases.number', 'cases.status', 'cases.tracking_token', 'cases.created_at', 'cases.resolution_due_at', 'cases.resolved_at', 'cases.closed_at', 'case_types.name_th', 'case_types.name_en')
+    .where({ 'cases.org_id': c.orgId, 'cases.contact_id': c.contactId })
+    .orderBy('cases.created_at', 'desc')
+    .limit(c.limit ?? 50);
+  const now = c.now ?? new Date();
+  return rows.filter((r) => isCaseStatus(r.status)).map((r) => ({
+    number: r.number as string,
+    type: { th: r.name_th as string, en: r.name_en as string },
+    status: r.status as string,
+    statusLabel: CASE_STATUS[r.status as keyof typeof CASE_STATUS].label,
+    open: r.status !== 'resolved' && r.status !== 'closed',
+    openedAt: iso(r.created_at as Date),
+    expectedBy: iso(r.resolution_due_at),
+    trackingPath: trackingLinkLive(r, now) ? trackingPath(r.tracking_token as string) : null,
+  }));
+}

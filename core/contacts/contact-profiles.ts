@@ -1,0 +1,78 @@
+import type { Knex } from 'knex';
+
+/**
+ * What a platform tells us about a customer (LINE's profile: name, picture, language), kept on
+ * their identity; an empty contact name is filled from it, a name a person wrote is never replaced.
+ */
+type Db = Knex | Knex.Transaction;
+
+/**
+ * Marks the identity's profile as asked for, unless it was asked within `askAgainAfter` or is
+ * already known: true when a fetch should be queued now.
+ */
+export async function markProfileRequested(trx: Knex.Transaction, p: { channelId: string; userId: string; askAgainAfter: string }): Promise<boolean> {
+  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
+    `UPDATE contact_identities ci
+        SET profile = ci.profile || jsonb_build_object('requestedAt', now())
+       FROM contacts c
+      WHERE ci.channel_id = ? AND ci.external_id = ? AND c.id = ci.contact_id
+        AND (coalesce(btrim(c.display_name), '') = '' OR ci.profile->>'fetchedAt' IS NULL)
+        AND (ci.profile->>'requestedAt' IS NULL OR (ci.profile->>'requestedAt')::timestamptz < now() - ?::interval)
+      RETURNING ci.id`,
+    [p.channelId, p.userId, p.askAgainAfter],
+  );
+  return rows.length > 0;
+}
+
+/** The platform would not give the profile (not a friend, gone): kept so nobody asks again too soon. */
+export async function recordProfileRefusal(db: Db, p: { channelId: string; userId: string; refusal: string }): Promise<void> {
+  await db('contact_identities')
+    .where({ channel_id: p.channelId, external_id: p.userId })
+    .update({ profile: db.raw(`profile || jsonb_build_object('refusedAt', now(), 'refusal', ?::text)`, [p.refusal]) });
+}
+
+export interface PlatformProfile {
+  displayName: string;
+  pictureUrl?: string;
+  statusMessage?: string;
+  language?: string;
+}
+
+/** Stores a fetched profile on the identity, and its name on a contact that has none. */
+export async function storeProfile(knex: Knex, p: { channelId: string; userId: string; profile: PlatformProfile }): Promise<{ stored: true } | { stored: false; reason: string }> {
+  return knex.transaction(async (trx) => {
+    const [identity] = await trx('contact_identities')
+      .where({ channel_id: p.channelId, external_id: p.userId })
+      .update({
+        profile: trx.raw(`(profile - 'refusedAt' - 'refusal' - 'pictureUrl' - 'statusMessage' - 'language') || ?::jsonb || jsonb_build_object('fetchedAt', now())`, [
+          JSON.stringify(p.profile),
+        ]),
+      })
+      .returning('contact_id');
+    if (!identity) return { stored: false as const, reason: 'the identity is gone' };
+    const name = p.profile.displayName.trim();
+    if (name) {
+      await trx('contacts')
+        .where({ id: identity.contact_id })
+        .andWhere((q) => q.whereNull('display_name').orWhereRaw(`btrim(display_name) = ''`))
+        .update({ display_name: name });
+    }
+    return { stored: true as const };
+  });
+}
+
+/** Renames a contact only while it still bears `placeholder` (a name the bot gave, not a person). */
+export async function replacePlaceholderName(trx: Knex.Transaction, contactId: string, placeholder: string, name: string): Promise<void> {
+  await trx('contacts').where({ id: contactId, display_name: placeholder }).update({ display_name: name });
+}
+
+/** Marks a contact as a VIP customer; false when it is not this org's. */
+export async function markContactVip(trx: Knex.Transaction, orgId: string, contactId: string): Promise<boolean> {
+  return (await trx('contacts').where({ id: contactId, org_id: orgId }).update({ is_vip: true })) > 0;
+}
+
+/** A VIP customer known only as their LINE group: the group's messages open cases as this contact. */
+export async function createVipContact(trx: Knex.Transaction, c: { orgId: string; displayName: string; language: string }): Promise<string> {
+  const [contact] = await trx('contacts').insert({ org_id: c.orgId, display_name: c.displayName, is_vip: true, language: c.language }).returning('id');
+  return contact.id;
+}

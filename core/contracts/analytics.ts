@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import { CASE_CATEGORIES, CASE_SOURCES, SEVERITIES } from '../vocabulary.ts';
+
+/**
+ * Analytics as the API shows them (`/api/v1/analytics/*`). Every endpoint takes the same query:
+ * a period (from/to or a preset, in the org's time zone) and the same filters. Unknown query keys
+ * are refused (422), so a misspelt filter never silently answers for the whole org.
+ */
+
+export const PERIOD_PRESETS = ['today', 'yesterday', 'this_week', 'last_week', 'this_month', 'last_month', 'last_7_days', 'last_30_days', 'last_90_days'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** The longest period one request may cover. */
+export const MAX_PERIOD_DAYS = 366;
+
+export const TREND_GRANULARITIES = ['day', 'week', 'month'] as const;
+export type TrendGranularity = (typeof TREND_GRANULARITIES)[number];
+
+const dateOrInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/, 'must be a date (YYYY-MM-DD, in the org time zone) or an ISO 8601 instant with its offset');
+
+/** Query keys every analytics endpoint accepts. */
+export const analyticsFilterFields = {
+  from: dateOrInstant.optional().meta({ description: 'Start of the period, inclusive: a date in the org time zone (its midnight) or an instant' }),
+  to: dateOrInstant.optional().meta({ description: 'End of the period: a date is inclusive (the whole day, org time zone); an instant is exclusive' }),
+  preset: z.enum(PERIOD_PRESETS).optional().meta({ description: 'A named period in the org time zone (weeks start on Monday); last_30_days unless from/to is given' }),
+  team: z.uuid().optional().meta({ description: "A staff group's id: the cases its routing takes (case types, categories, severities, languages, providers, VIP)" }),
+  caseType: z.string().min(1).max(64).optional().meta({ description: 'A case type key' }),
+  category: z.enum(CASE_CATEGORIES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  channel: z.enum(CASE_SOURCES).optional().meta({ description: 'Where the case came from (line, whatsapp, web, api, staff, system)' }),
+  provider: z.string().min(1).max(64).optional().meta({ description: 'A provider key: the cases that depend on it' }),
+  format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: the table as CSV (the same as `Accept: text/csv`)' }),
+  table: z.string().min(1).max(40).optional().meta({ description: "With CSV: which of the endpoint's tables (each endpoint names them; its first one unless given)" }),
+  granularity: z.enum(TREND_GRANULARITIES).optional().meta({ description: 'Trend buckets: day, week (Monday) or month, in the org time zone; day unless given' }),
+};
+
+export const analyticsQuery = z.object(analyticsFilterFields).strict().meta({ id: 'AnalyticsQuery' });
+export type AnalyticsQuery = z.infer<typeof analyticsQuery>;
+
+/** The drill-down: the cases behind one figure. */
+export const DRILL_FIGURES = [
+  'cases',
+  'taken',
+  'first_response.met',
+  'first_response.missed',
+  'first_response.pending',
+  'resolution.met',
+  'resolution.missed',
+  'resolution.pending',
+  'open_breaches',
+  'resolved',
+  'waiting_customer',
+  'waiting_provider',
+  'reopened',
+  'critical',
+  'refunded',
+  'cancelled',
+  'provider_issue',
+  'csat.asked',
+  'csat.answered',
+  'csat.satisfied',
+  'csat.unsatisfied',
+  'csat.commented',
+] as const;
+export type DrillFigure = (typeof DRILL_FIGURES)[number];
+
+export const drillQuery = z
+  .object({
+    ...analyticsFilterFields,
+    figure: z.enum(DRILL_FIGURES).default('cases').meta({ description: 'Which figure: the cases it counts' }),
+    rootCause: z.string().min(1).max(64).optional().meta({ description: 'Only the cases closed with this root cause' }),
+    contact: z.uuid().optional().meta({ description: 'Only the cases of this customer (abuse evidence)' }),
+    staff: z.uuid().optional().meta({ description: 'Only the cases this staff member owns now (with figure=taken: the cases they took)' }),
+    bucket: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be the first day of a trend bucket, YYYY-MM-DD').optional().meta({ description: 'Only the cases opened in this trend bucket (with granularity)' }),
+  })
+  .strict()
+  .meta({ id: 'AnalyticsDrillQuery' });
+export type DrillQuery = z.infer<typeof drillQuery>;
+
+const minutesPair = z.object({ business: z.number().nullable(), calendar: z.number().nullable() });
+
+const figure = z.object({ value: z.number().nullable(), drill: z.string().meta({ description: 'GET this path for the case numbers behind the figure' }) });
+
+export const analyticsPeriod = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  timeZone: z.string(),
+  filters: z.record(z.string(), z.string()),
+});
+
+export const caseTimeRow = z.object({
+  number: z.string(),
+  caseType: z.string(),
+  status: z.string(),
+  severity: z.string(),
+  openedAt: z.iso.datetime({ offset: true }),
+  firstResponse: minutesPair,
+  queue: minutesPair,
+  active: minutesPair,
+  waitingCustomer: minutesPair,
+  waitingProvider: minutesPair,
+  resolution: minutesPair.meta({ description: 'From opening to resolution (null while open): all time the case was open' }),
+});
+
+export const timeTracking = z
+  .object({
+    period: analyticsPeriod,
+    cases: figure,
+    whereTheTimeWent: z.array(
+      z.object({ bucket: z.string(), whose: z.string(), business: z.number(), calendar: z.number(), share: z.number().nullable(), cases: figure }),
+    ),
+    averages: z.record(z.string(), minutesPair),
+    perCase: z.array(caseTimeRow),
+    perCaseTruncated: z.boolean(),
+  })
+  .meta({ id: 'AnalyticsTimeTracking' });
+
+const clockFigures = z.object({
+  met: figure,
+  missed: figure,
+  pending: figure,
+  complianceRate: z.number().nullable(),
+  averageMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+});
+
+export const slaReport = z
+  .object({
+    period: analyticsPeriod,
+    cases: figure,
+    firstResponse: clockFigures,
+    resolution: clockFigures,
+    openBreachesNow: figure,
+    trend: z.array(
+      z.object({ bucket: z.string(), cases: figure, met: z.number(), missed: z.number(), complianceRate: z.number().nullable(), averageResponseMinutes: z.number().nullable(), averageResolutionMinutes: z.number().nullable() }),
+    ),
+  })
+  .meta({ id: 'AnalyticsSla' });
+
+const scorePart = z.object({ value: z.number().nullable(), weight: z.number(), points: z.number(), rule: z.string() });
+
+export const staffPerformance = z
+  .object({
+    period: analyticsPeriod,
+    weights: z.object({ sla: z.number(), speed: z.number(), load: z.number(), customerImpact: z.number() }),
+    staff: z.array(
+      z.object({
+        staffId: z.uuid(),
+        name: z.string(),
+        role: z.string(),
+        casesTaken: figure,
+        casesOwned: figure,
+        withinSlaRate: z.number().nullable(),
+        averageResponseMinutes: z.number().nullable(),
+        averageResolutionMinutes: z.number().nullable(),
+        criticalHandled: figure,
+        score: z.number(),
+        parts: z.object({ sla: scorePart, speed: scorePart, load: scorePart, customerImpact: scorePart }),
+        previous: z.object({ score: z.number().nullable(), casesOwned: z.number(), withinSlaRate: z.number().nullable() }),
+        change: z.object({ score: z.number().nullable(), casesOwned: z.number(), withinSlaRate: z.number().nullable() }),
+      }),
+    ),
+    topPerformers: z.array(z.object({ staffId: z.uuid(), name: z.string(), score: z.number(), reason: z.string() })),
+    bottlenecks: z.array(z.object({ staffId: z.uuid(), name: z.string(), reason: z.string(), drill: z.string() })),
+  })
+  .meta({ id: 'AnalyticsStaffPerformance' });
+
+export const drillResult = z
+  .object({ figure: z.string(), period: analyticsPeriod, count: z.number(), cases: z.array(z.object({ number: z.string(), caseType: z.string(), status: z.string(), openedAt: z.string() })) })
+  .meta({ id: 'AnalyticsDrill' });
+
+export const scoreWeights = z
+  .object({
+    sla: z.number().int().min(0).max(100),
+    speed: z.number().int().min(0).max(100),
+    load: z.number().int().min(0).max(100),
+    customerImpact: z.number().int().min(0).max(100),
+  })
+  .strict()
+  .refine((w) => w.sla + w.speed + w.load + w.customerImpact === 100, { message: 'the four weights must add up to 100' });
+
+export const DEFAULT_SCORE_WEIGHTS = { sla: 40, speed: 30, load: 20, customerImpact: 10 } as const;
+
+/** The rules behind the provider risk level, system debt and abuse flags: the org reads and tunes them (org settings `analyticsRules`). */
+export const analyticsRules = z
+  .object({
+    provider: z
+      .object({
+        minCases: z.number().int().min(1).max(10_000).meta({ description: 'Fewer cases than this in the period: low risk, whatever the rates' }),
+        highFaultShare: z.number().min(0).max(1).meta({ description: "High when at least this share of its cases closed as the provider's fault (root cause provider_issue)" }),
+        mediumFaultShare: z.number().min(0).max(1),
+        highMissedShare: z.number().min(0).max(1).meta({ description: 'High when at least this share of its decided cases missed the resolution SLA' }),
+        mediumMissedShare: z.number().min(0).max(1),
+        highRefundCancelShare: z.number().min(0).max(1).meta({ description: 'High when at least this share of its cases ended with the order refunded or cancelled' }),
+        repeatThreshold: z.number().int().min(2).max(1000).meta({ description: 'Flagged when the same case type closes as its fault this many times in the period' }),
+      })
+      .strict(),
+    systemDebt: z
+      .object({
+        threshold: z.number().int().min(2).max(10_000).meta({ description: 'A case type and root cause that repeats this often in the period becomes a system-debt item' }),
+        quietDays: z.number().int().min(1).max(365).meta({ description: 'An item with no new case in its last this-many days of the period is closed' }),
+      })
+      .strict(),
+    abuse: z
+      .object({
+        minCases: z.number().int().min(2).max(10_000).meta({ description: 'A customer is flagged only from this many cases in the period' }),
+        sigmas: z.number().min(0).max(20).meta({ description: 'and only above the peers’ mean by this many standard deviations' }),
+        refunds: z.number().int().min(1).max(10_000).meta({ description: 'This many refunded orders on their cases in the period is a risky refund pattern' }),
+      })
+      .strict(),
+  })
+  .strict();
+export type AnalyticsRules = z.infer<typeof analyticsRules>;
+
+export const DEFAULT_ANALYTICS_RULES: AnalyticsRules = {
+  provider: { minCases: 5, highFaultShare: 0.5, mediumFaultShare: 0.25, highMissedShare: 0.5, mediumMissedShare: 0.2, highRefundCancelShare: 0.3, repeatThreshold: 3 },
+  systemDebt: { threshold: 5, quietDays: 7 },
+  abuse: { minCases: 3, sigmas: 3, refunds: 2 },
+};
+
+const loose = (id: string, description: string) => z.object({ period: analyticsPeriod }).loose().meta({ id, description });
+export const providersReport = loose('AnalyticsProviders', 'rule: the risk rule in effect; providers: one row per provider, riskiest first');
+export const systemDebtReport = loose('AnalyticsSystemDebt', 'rule; items: the system-debt items; rootCauses: cases per case type and root cause');
+export const abuseReport = loose('AnalyticsAbuse', 'rule; peers: the customers with cases in the period; flagged: the customers flagged high risk with the evidence');
+export const csatReport = loose(
+  'AnalyticsCsat',
+  'asked, answered, responseRate, averageScore, csatScore (share of answers 4 or 5), satisfied, unsatisfied, distribution; byStaff, byCaseType, trend (each asked, answered, responseRate, averageScore, csatScore, drill); comments (newest first, up to 500)',
+);
+export const ceoView = loose('AnalyticsCeo', 'health, topSystemDebt, providersToFix, team, thisWeek and thisMonth (now, previous, change)');
+
+// ------------------------------------------------------------------------------ bookings
+
+export const BOOKING_SOURCES_FOR_ANALYTICS = ['line', 'whatsapp', 'web', 'api', 'liff', 'staff'] as const;
+/** The sales path a funnel follows; a booking counts at a step when it reached it or any later one. */
+export const BOOKING_FUNNEL_STEPS = ['new', 'contacted', 'quoted', 'confirmed', 'completed'] as const;
+export const BOOKING_DRILL_FIGURES = [
+  'bookings',
+  'reached.new',
+  'reached.contacted',
+  'reached.quoted',
+  'reached.confirmed',
+  'reached.completed',
+  'lost',
+  'declined',
+  'cancelled',
+  'open',
+  'first_contact.done',
+  'first_contact.pending',
+  'quote.sent',
+  'quote.pending',
+  'quote.accepted',
+  'quote.declined',
+  'revenue',
+  'revenue.without_amount',
+] as const;
+export type BookingDrillFigure = (typeof BOOKING_DRILL_FIGURES)[number];
+
+const utmValue = z.string().min(1).max(200);
+/** Query keys of the bookings figures: the period, and the bookings' own filters (the case filters do not apply). */
+export const bookingsFilterFields = {
+  from: analyticsFilterFields.from,
+  to: analyticsFilterFields.to,
+  preset: analyticsFilterFields.preset,
+  format: analyticsFilterFields.format,
+  table: analyticsFilterFields.table,
+  source: z.enum(BOOKING_SOURCES_FOR_ANALYTICS).optional().meta({ description: 'Where the booking came from (line, whatsapp, web, api, liff, staff)' }),
+  service: z.string().min(1).max(64).optional().meta({ description: "A service's key" }),
+  assignee: z.uuid().optional().meta({ description: 'A staff member: the bookings assigned to them now' }),
+  utmSource: utmValue.optional().meta({ description: 'utm_source as the booking arrived with it; `(none)` for none' }),
+  utmMedium: utmValue.optional().meta({ description: 'utm_medium; `(none)` for none' }),
+  utmCampaign: utmValue.optional().meta({ description: 'utm_campaign; `(none)` for none' }),
+};
+export const bookingsQuery = z.object(bookingsFilterFields).strict().meta({ id: 'AnalyticsBookingsQuery' });
+export type BookingsQuery = z.infer<typeof bookingsQuery>;
+
+export const bookingsDrillQuery = z
+  .object({ ...bookingsFilterFields, figure: z.enum(BOOKING_DRILL_FIGURES).default('bookings').meta({ description: 'Which figure: the bookings it counts' }), currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: 'With figure=revenue: only this currency' }) })
+  .strict()
+  .meta({ id: 'AnalyticsBookingsDrillQuery' });
+export type BookingsDrillQuery = z.infer<typeof bookingsDrillQuery>;
+
+const money = z.object({ currency: z.string(), amountMinor: z.number(), amount: z.number(), bookings: figure });
+const timing = z.object({
+  done: figure,
+  pending: figure,
+  averageBusinessMinutes: z.number().nullable(),
+  averageCalendarMinutes: z.number().nullable(),
+  p90BusinessMinutes: z.number().nullable(),
+  p90CalendarMinutes: z.number().nullable(),
+});
+export const bookingsReport = z
+  .object({
+    period: analyticsPeriod,
+    bookings: figure,
+    funnel: z.array(z.object({ stage: z.string(), reached: figure, conversionFromPrevious: z.number().nullable(), conversionFromNew: z.number().nullable() })),
+    conversionRate: z.number().nullable().meta({ description: 'Bookings that reached confirmed (or completed) / bookings that reached new' }),
+    outcomes: z.object({ lost: figure, declined: figure, cancelled: figure, open: figure }),
+    stagesNow: z.array(z.object({ stage: z.string(), bookings: z.number() })),
+    timeToFirstContact: timing,
+    timeToQuote: timing,
+    quotes: z.object({ sent: figure, accepted: figure, declined: figure, acceptanceRate: z.number().nullable() }),
+    revenue: z.object({ byCurrency: z.array(money), withoutAmount: figure }),
+    attribution: z.array(
+      z.object({ utmSource: z.string(), utmMedium: z.string(), utmCampaign: z.string(), bookings: figure, confirmed: figure, conversionRate: z.number().nullable(), revenue: z.array(z.object({ currency: z.string(), amountMinor: z.number(), amount: z.number() })) }),
+    ),
+  })
+  .meta({ id: 'AnalyticsBookings' });
+
+export const bookingsDrillResult = z
+  .object({ figure: z.string(), period: analyticsPeriod, count: z.number(), bookings: z.array(z.object({ number: z.string(), stage: z.string(), source: z.string(), createdAt: z.string() })) })
+  .meta({ id: 'AnalyticsBookingsDrill' });

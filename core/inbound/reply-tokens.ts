@@ -1,0 +1,40 @@
+import type { Knex } from 'knex';
+
+/**
+ * LINE's reply token of an incoming event: free to use, once, while fresh. A send claims it in
+ * the event's row, naming itself (its outbox row), so that a retry of the same send can tell
+ * "I may have replied already" from "nobody replied" (docs/channels.md, "A reply and a crash").
+ */
+
+/** Takes the token for `claimant` if nobody used it and it is still fresh; undefined otherwise. */
+export async function claimReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number): Promise<string | undefined> {
+  const { rows } = await db.raw<{ rows: { token: string | null }[] }>(
+    `UPDATE inbound_events SET reply_token_used_at = now(), reply_token_claimed_by = ?
+      WHERE id = ? AND reply_token_used_at IS NULL AND received_at > now() - make_interval(secs => ?)
+      RETURNING payload->>'replyToken' AS token`,
+    [claimant, eventId, freshSeconds],
+  );
+  return rows[0]?.token ?? undefined;
+}
+
+/**
+ * The token `claimant` claimed earlier and never settled (its attempt ended before LINE's answer was
+ * recorded), if the event is still fresh enough to try it again; undefined otherwise.
+ */
+export async function reclaimReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number): Promise<string | undefined> {
+  const row = await db('inbound_events')
+    .where({ id: eventId, reply_token_claimed_by: claimant })
+    .andWhereRaw('received_at > now() - make_interval(secs => ?)', [freshSeconds])
+    .first(db.raw(`payload->>'replyToken' AS token`));
+  return row?.token ?? undefined;
+}
+
+/** Whether `claimant` claimed the token and its outcome is still unsettled. */
+export async function holdsReplyClaim(db: Knex | Knex.Transaction, eventId: number, claimant: string): Promise<boolean> {
+  return Boolean(await db('inbound_events').where({ id: eventId, reply_token_claimed_by: claimant }).first('id'));
+}
+
+/** The reply's outcome is known (delivered, refused, or settled as unknown): the claim no longer stands for anything. */
+export async function settleReplyClaim(db: Knex | Knex.Transaction, eventId: number, claimant: string): Promise<void> {
+  await db('inbound_events').where({ id: eventId, reply_token_claimed_by: claimant }).update({ reply_token_claimed_by: null });
+}

@@ -1,0 +1,45 @@
+import type { Knex } from 'knex';
+
+export type NumberedKind = 'case' | 'booking';
+
+const PREFIX: Record<NumberedKind, string> = { case: 'C', booking: 'B' };
+
+/**
+ * The next human number of a case or booking in an org: C-000001, B-000045 (six digits, more
+ * once they run out). One upsert on org_counters: concurrent callers queue on the row lock and
+ * each gets its own value. Inside a transaction the number is taken back on rollback, so pass
+ * the transaction that inserts the row.
+ */
+export async function nextNumber(db: Knex | Knex.Transaction, orgId: string, kind: NumberedKind): Promise<string> {
+  const result = await db.raw<{ rows: { value: number | string }[] }>(
+    `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, 1)
+     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + 1
+     RETURNING value`,
+    [orgId, kind],
+  );
+  return formatNumber(kind, result.rows[0].value);
+}
+
+export function formatNumber(kind: NumberedKind, value: number | string | bigint): string {
+  return `${PREFIX[kind]}-${String(value).padStart(6, '0')}`;
+}
+
+/**
+ * Takes a once-per-org token (`digest:2026-11-22`): true for the first caller only, whichever
+ * process asks. Inside a transaction it is given back on rollback.
+ */
+export async function takeOnce(db: Knex | Knex.Transaction, orgId: string, name: string): Promise<boolean> {
+  const claim = await db.raw<{ rows: unknown[] }>(`INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, 1) ON CONFLICT (org_id, name) DO NOTHING RETURNING name`, [orgId, name]);
+  return claim.rows.length > 0;
+}
+
+/** Adds to counters of an org (usage figures such as LINE pushes per month). */
+export async function addToCounters(db: Knex | Knex.Transaction, orgId: string, amounts: Record<string, number>): Promise<void> {
+  const entries = Object.entries(amounts);
+  if (entries.length === 0) return;
+  await db.raw(
+    `INSERT INTO org_counters (org_id, name, value) VALUES ${entries.map(() => '(?, ?, ?)').join(', ')}
+     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value`,
+    entries.flatMap(([name, value]) => [orgId, name, value]),
+  );
+}

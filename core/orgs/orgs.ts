@@ -1,0 +1,16 @@
+import type { Knex } from 'knex';
+import { notFound } from '../errors/index.ts';
+
+/** An org as its API keys see it: who they belong to and the time zone its clocks run on. */
+export interface Org {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+}
+
+export async function getOrg(db: Knex, orgId: string): Promise<Org> {
+  const row = await db('orgs').select('id', 'slug', 'name', 'time_zone').where({ id: orgId }).first();
+  if (!row) throw notFound('Org');
+  return { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone };
+}

@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import type { RecordedCaseEvent } from '../cases/case-timeline.ts';
+import type { RecordedBookingEvent } from '../bookings/booking-timeline.ts';
+import { queueStaffJob, STAFF_JOBS } from './staff-jobs.ts';
+
+/**
+ * What the staff desk does when a case or a booking changes: subscribed to their timelines in the
+ * composition root (bin/system.ts), so the case and booking modules never call the desk. Each
+ * reaction is a staff job queued in the change's own transaction (core/staff/staff-jobs.ts): the
+ * posting happens in the staff worker, after the change commits.
+ */
+export async function reactToCaseEvent(trx: Knex.Transaction, e: RecordedCaseEvent): Promise<void> {
+  const data = e.data ?? {};
+  const caseId = e.caseId;
+  switch (e.type) {
+    case 'created':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.announceCase, payload: { caseId } });
+    case 'message_in':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.relayToGroups, payload: { caseId, messageId: String(data.messageId) } });
+    case 'status_changed':
+      if (data.to === 'waiting_provider') return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.providerHandoff, payload: { caseId } });
+      return;
+    case 'sla_warning':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'sla_warning', caseEventId: e.id } });
+    case 'escalated':
+      if (data.notifyManagers) return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'escalated', caseEventId: e.id } });
+      return;
+    case 'alert_requested':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'payment_alert', caseEventId: e.id } });
+    default:
+      return;
+  }
+}
+
+export async function reactToBookingEvent(trx: Knex.Transaction, e: RecordedBookingEvent): Promise<void> {
+  const data = e.data ?? {};
+  const bookingId = e.bookingId;
+  switch (e.type) {
+    case 'created':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.announceBooking, payload: { bookingId } });
+    case 'assignee_changed':
+      // Someone who took it themselves knows already.
+      if (typeof data.to === 'string' && !(e.actor.type === 'staff' && e.actor.id === data.to)) {
+        return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.tellBookingAssignee, payload: { bookingId, staffId: data.to, bookingEventId: e.id } });
+      }
+      return;
+    case 'follow_up_warning':
+    case 'follow_up_missed':
+    case 'quote_accepted':
+    case 'quote_declined':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.bookingAlert, payload: { bookingId, kind: e.type, bookingEventId: e.id } });
+    default:
+      return;
+  }
+}

@@ -1,0 +1,316 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import type { Kind } from '../core/understanding/classification.ts';
+import type { Taxonomy } from '../core/understanding/taxonomy.ts';
+import type { EvalMessage } from './run-eval.ts';
+import {
+  BANKING77,
+  CLINC150,
+  NLU_EVALUATION,
+  NLU_EVALUATION_DEFAULT,
+  TRUEVOICE_ACTIONS,
+  TRUEVOICE_CLASSES,
+  TRUEVOICE_ACTION_NAMES_TH,
+  TRUEVOICE_OBJECT_NAMES_TH,
+  type Mapping,
+} from './public-mapping.ts';
+
+/**
+ * `node eval/prepare-public-sets.ts [--mirror DIR]`: turns public labelled intent sets, kept as
+ * git snapshots of their repositories under DIR (default /work/.mirror, one `owner+name/repo` git
+ * directory each), into Opsdesk evaluation sets under eval/public/ (git-ignored: the data stays
+ * out of the repository). Each set is a `taxonomy.json` and a `messages.jsonl` in the format of
+ * `npm run classify` and `npm run eval`.
+ *
+ * The protocol, the same for every set:
+ * - intents become kinds by the written-down mapping in `public-mapping.ts`;
+ * - the taxonomy is FIVE example phrases per class, drawn with a fixed seed from the set's
+ *   training split, and the class's name in words; nothing else;
+ * - the messages are the set's test split (never a training line), at most PER_CLASS per intent,
+ *   drawn with a fixed seed, so that large intents do not drown small ones.
+ * Run it again and the same files come out.
+ */
+
+const SHOTS = 5;
+const PER_CLASS = 30;
+const OUT = fileURLToPath(new URL('./public/', import.meta.url));
+
+export interface Row {
+  text: string;
+  intent: string;
+}
+
+export interface Source {
+  name: string;
+  language: 'en' | 'th';
+  repo: string;
+  train: Row[];
+  test: Row[];
+  kindOf: (intent: string) => Kind | undefined;
+  /** The class's name as a business would write it. */
+  nameOf: (intent: string) => { en?: string; th?: string };
+  /** Out-of-scope intents may have many test lines; cap them separately. */
+  perClass?: (intent: string) => number;
+}
+
+// ---- reading snapshots --------------------------------------------------------------------------
+
+function git(gitDir: string, ...args: string[]): Buffer {
+  return execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 256 * 1024 * 1024 });
+}
+
+function show(gitDir: string, path: string): Buffer {
+  return git(gitDir, 'show', `HEAD:${path}`);
+}
+
+/** A small CSV reader (quoted fields, doubled quotes, any one-character separator). */
+export function parseCsv(text: string, sep = ','): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === sep) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+function csvObjects(text: string, sep = ','): Record<string, string>[] {
+  const [head, ...rows] = parseCsv(text, sep);
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h.trim(), r[i] ?? ''])));
+}
+
+/** The files of a zip archive (stored or deflated entries), read from its central directory. */
+function unzip(buf: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataStart, dataStart + size);
+    out.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+// ---- the sets -----------------------------------------------------------------------------------
+
+const words = (intent: string) => intent.replace(/[_?]+/g, ' ').trim().replace(/^\w/, (c) => c.toUpperCase());
+
+function fromMapping(mapping: Mapping, fallback?: Kind): (intent: string) => Kind | undefined {
+  return (intent) => mapping[intent] ?? fallback;
+}
+
+function banking77(mirror: string): Source {
+  const dir = join(mirror, 'PolyAI-LDN+task-specific-datasets/repo');
+  const read = (split: string) =>
+    csvObjects(show(dir, `banking_data/${split}.csv`).toString('utf8')).map((r) => ({ text: r.text, intent: r.category }));
+  return { name: 'banking77-en', language: 'en', repo: 'PolyAI-LDN/task-specific-datasets', train: read('train'), test: read('test'), kindOf: fromMapping(BANKING77), nameOf: (i) => ({ en: words(i) }) };
+}
+
+function clinc150(mirror: string): Source {
+  const dir = join(mirror, 'clinc+oos-eval/repo');
+  const data = JSON.parse(show(dir, 'data/data_full.json').toString('utf8')) as Record<string, [string, string][]>;
+  const rows = (pairs: [string, string][]) => pairs.map(([text, intent]) => ({ text, intent }));
+  return {
+    name: 'clinc150-en',
+    language: 'en',
+    repo: 'clinc/oos-eval',
+    train: rows(data.train),
+    test: [...rows(data.test), ...rows(data.oos_test)],
+    kindOf: fromMapping(CLINC150),
+    nameOf: (i) => ({ en: words(i) }),
+    // Out-of-scope domains are many intents: a few lines each keeps the set about the business.
+    perClass: (i) => (i === 'oos' ? 200 : CLINC150[i] === 'other' ? 3 : PER_CLASS),
+  };
+}
+
+function nluEvaluation(mirror: string): Source {
+  const dir = join(mirror, 'xliuhw+NLU-Evaluation-Data/repo');
+  const fold = 'CrossValidation/autoGeneFromRealAnno/autoGene_2018_03_22-13_01_25_169/CrossValidation/KFold_1';
+  const files = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', fold).toString('utf8').split('\n');
+  const read = (prefix: string) =>
+    files
+      .filter((f) => f.startsWith(`${fold}/${prefix}`) && f.endsWith('.csv'))
+      .flatMap((f) => csvObjects(show(dir, f).toString('utf8'), ';').map((r) => ({ text: r.answer_from_user || r.answer_from_anno, intent: `${r.scenario}_${r.intent}` })));
+  return {
+    name: 'nlu-evaluation-en',
+    language: 'en',
+    repo: 'xliuhw/NLU-Evaluation-Data',
+    train: read('trainset/'),
+    test: read('testset/csv/'),
+    kindOf: fromMapping(NLU_EVALUATION, NLU_EVALUATION_DEFAULT),
+    nameOf: (i) => ({ en: words(i) }),
+    perClass: (i) => (NLU_EVALUATION[i] ? PER_CLASS : 5),
+  };
+}
+
+function truevoice(mirror: string): Source {
+  const dir = join(mirror, 'kobkrit+truevoice-intent/repo');
+  const zip = unzip(show(dir, 'mari-intent.zip'));
+  const read = (name: string) =>
+    csvObjects(zip.get(name)!.toString('utf8')).map((r) => ({ text: r.texts.trim(), intent: r.action === 'garbage' ? 'garbage' : `${r.action}_${r.object}` }));
+  const split = (intent: string) => {
+    const at = intent.indexOf('_');
+    return at < 0 ? [intent, ''] : [intent.slice(0, at), intent.slice(at + 1)];
+  };
+  return {
+    name: 'truevoice-th',
+    language: 'th',
+    repo: 'kobkrit/truevoice-intent',
+    train: read('mari_train.csv'),
+    test: read('mari_test.csv'),
+    kindOf: (i) => TRUEVOICE_CLASSES[i] ?? TRUEVOICE_ACTIONS[split(i)[0]],
+    nameOf: (i) => {
+      const [action, object] = split(i);
+      const th = [TRUEVOICE_ACTION_NAMES_TH[action], TRUEVOICE_OBJECT_NAMES_TH[object]].filter(Boolean).join(' ');
+      return { en: words(i), ...(th ? { th } : {}) };
+    },
+  };
+}
+
+// ---- sampling -----------------------------------------------------------------------------------
+
+/** mulberry32 seeded by a string: the same draw on every machine. */
+function rng(seed: string): () => number {
+  let a = 0;
+  for (let i = 0; i < seed.length; i++) a = Math.imul(a ^ seed.charCodeAt(i), 0x9e3779b1);
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sample<T>(items: T[], n: number, seed: string): T[] {
+  const r = rng(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, n);
+}
+
+function groupBy(rows: Row[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.text) continue;
+    if (!out.has(r.intent)) out.set(r.intent, []);
+    out.get(r.intent)!.push(r.text);
+  }
+  return out;
+}
+
+interface Prepared {
+  taxonomy: Taxonomy;
+  messages: EvalMessage[];
+  classes: Record<Kind, number>;
+}
+
+export function prepare(source: Source): Prepared {
+  const train = groupBy(source.train);
+  const test = groupBy(source.test);
+  const unmapped = [...new Set([...train.keys(), ...test.keys()])].filter((i) => !source.kindOf(i));
+  if (unmapped.length) throw new Error(`${source.name}: intents without a kind in public-mapping.ts: ${unmapped.join(', ')}`);
+
+  const taxonomy: Taxonomy = { caseTypes: [], bookingTypes: [], faq: [] };
+  const classes: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
+  const inTaxonomy = new Set<string>();
+  for (const intent of [...train.keys()].sort()) {
+    const kind = source.kindOf(intent)!;
+    if (kind === 'other') continue;
+    const shots = sample([...new Set(train.get(intent)!)], SHOTS, `${source.name}/${intent}/shots`);
+    const entry = { key: intent, name: source.nameOf(intent), description: '', keywords: [], examples: shots };
+    if (kind === 'case') taxonomy.caseTypes.push(entry);
+    else if (kind === 'booking') taxonomy.bookingTypes.push(entry);
+    else taxonomy.faq.push({ key: intent, question: shots.join('\n'), answer: entry.name.th ?? entry.name.en ?? intent });
+    classes[kind]++;
+    inTaxonomy.add(intent);
+  }
+
+  const messages: EvalMessage[] = [];
+  for (const intent of [...test.keys()].sort()) {
+    const kind = source.kindOf(intent)!;
+    // An in-scope intent with no training line cannot be in a five-shot taxonomy: left out.
+    if (kind !== 'other' && !inTaxonomy.has(intent)) continue;
+    const cap = source.perClass?.(intent) ?? PER_CLASS;
+    for (const text of sample(test.get(intent)!, cap, `${source.name}/${intent}/test`)) {
+      const m: EvalMessage = { id: `${source.name}-${String(messages.length + 1).padStart(5, '0')}`, text, kind, intent };
+      if (kind === 'case') m.caseType = intent;
+      if (kind === 'booking') m.bookingType = intent;
+      if (kind === 'question') m.faqKey = intent;
+      messages.push(m);
+    }
+  }
+  return { taxonomy, messages, classes };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const mirror = args.includes('--mirror') ? args[args.indexOf('--mirror') + 1] : '/work/.mirror';
+  const sources: [string, (m: string) => Source][] = [
+    ['PolyAI-LDN+task-specific-datasets', banking77],
+    ['clinc+oos-eval', clinc150],
+    ['xliuhw+NLU-Evaluation-Data', nluEvaluation],
+    ['kobkrit+truevoice-intent', truevoice],
+  ];
+  mkdirSync(OUT, { recursive: true });
+  for (const [dir, load] of sources) {
+    if (!existsSync(join(mirror, dir, 'repo'))) {
+      process.stdout.write(`skipped ${dir}: no snapshot under ${mirror}\n`);
+      continue;
+    }
+    const source = load(mirror);
+    const { taxonomy, messages, classes } = prepare(source);
+    const at = join(OUT, source.name);
+    mkdirSync(at, { recursive: true });
+    writeFileSync(join(at, 'taxonomy.json'), JSON.stringify(taxonomy, null, 2) + '\n');
+    writeFileSync(join(at, 'messages.jsonl'), messages.map((m) => JSON.stringify(m)).join('\n') + '\n');
+    const commit = git(join(mirror, dir, 'repo'), 'rev-parse', 'HEAD').toString('utf8').trim();
+    writeFileSync(join(at, 'meta.json'), JSON.stringify({ name: source.name, language: source.language, repo: source.repo, commit, shots: SHOTS, classes }, null, 2) + '\n');
+    const byKind = Object.fromEntries((['booking', 'case', 'question', 'other'] as Kind[]).map((k) => [k, messages.filter((m) => m.kind === k).length]));
+    process.stdout.write(`${source.name}: ${messages.length} messages ${JSON.stringify(byKind)}; taxonomy ${JSON.stringify(classes)}\n`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main();
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+/**
+ * Builds the LIFF pages into liff/dist (one Vite build, one entry per page), then prints each
+ * page's JavaScript, gzipped, as a customer's phone downloads it: the page's entry, every chunk it
+ * imports, and the LIFF SDK chunk where the page may load it (LIFF Mock, loaded only by the
+ * browser tests, is not counted). A page past BUDGET_KB fails the build.
+ *
+ *   node liff/build.ts             build, print, check the budget
+ *   node liff/build.ts --if-stale  the same, only when a source is newer than the last build
+ *                                  (npm start and npm test call this: a fresh clone builds once)
+ */
+export const BUDGET_KB = 50;
+const root = import.meta.dirname;
+const dist = join(root, 'dist');
+const STAMP = join(dist, '.sources');
+/** What the pages are built from: a change to any of these makes the build stale. */
+const SOURCES = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'build.ts'), resolve(root, '../core/contracts'), resolve(root, '../core/vocabulary.ts'), resolve(root, '../package-lock.json'), ...['track', 'quote', 'book', 'me'].map((p) => join(root, `${p}.html`))];
+
+/** A fingerprint of the sources (names, sizes, times): cheap, and a checkout that changes a file changes it. */
+function sourcesFingerprint(): string {
+  const h = createHash('sha256');
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
+    else h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+  };
+  SOURCES.forEach(walk);
+  return h.digest('hex');
+}
+
+export function isStale(): boolean {
+  return !existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== sourcesFingerprint();
+}
+
+type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[]; name?: string }>;
+
+/** Gzipped bytes of each page's JavaScript, with the LIFF SDK. */
+export function pageWeights(): { page: string; files: string[]; gzipBytes: number }[] {
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  return Object.entries(manifest)
+    .filter(([, m]) => m.isEntry)
+    .map(([src, entry]) => {
+      const files = new Set<string>();
+      const visit = (key: string, followDynamic: boolean) => {
+        const m = manifest[key];
+        if (!m || files.has(m.file)) return;
+        files.add(m.file);
+        for (const i of m.imports ?? []) visit(i, followDynamic);
+        // The SDK is loaded on demand; it counts. LIFF Mock (tests only) does not.
+        for (const d of m.dynamicImports ?? []) if (!d.includes('liff-mock')) visit(d, false);
+      };
+      visit(src, true);
+      return { page: src.replace(/\.html$/, ''), files: [...files], gzipBytes: [...files].reduce((n, f) => n + gz(f), 0) };
+    })
+    .sort((a, b) => a.page.localeCompare(b.page));
+}
+
+export async function buildLiff(): Promise<void> {
+  const fingerprint = sourcesFingerprint();
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const weights = pageWeights();
+  const over = weights.filter((w) => w.gzipBytes > BUDGET_KB * 1024);
+  process.stdout.write(`LIFF pages built into liff/dist. JavaScript per page, gzipped, with the LIFF SDK (budget ${BUDGET_KB} KB):\n`);
+  for (const w of weights) process.stdout.write(`  ${w.page.padEnd(6)} ${(w.gzipBytes / 1024).toFixed(1).padStart(5)} KB${w.gzipBytes > BUDGET_KB * 1024 ? '  OVER BUDGET' : ''}\n`);
+  if (over.length) throw new Error(`LIFF pages over the ${BUDGET_KB} KB budget: ${over.map((w) => w.page).join(', ')}`);
+  writeFileSync(STAMP, fingerprint);
+}
+
+if (import.meta.main) {
+  try {
+    if (!process.argv.includes('--if-stale') || isStale()) await buildLiff();
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

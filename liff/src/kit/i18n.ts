@@ -1,0 +1,66 @@
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { Language } from '../../../core/vocabulary.ts';
+
+/**
+ * Every word a customer reads, in Thai and English. A page opens in the language its link asks
+ * for (`?lang=`), else the one the customer chose before on this device, else the device's (Thai
+ * unless the device says English); the switch in the header changes it and remembers it.
+ */
+export type Lang = Language;
+export type Words = { th: string; en: string };
+export type Dict = Record<string, Words>;
+
+const STORE = 'opsdesk.lang';
+
+function firstLanguage(): Lang {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'th' || asked === 'en') return asked;
+  try {
+    const kept = localStorage.getItem(STORE);
+    if (kept === 'th' || kept === 'en') return kept;
+  } catch {
+    // storage refused (private mode): the device's language decides
+  }
+  return /^en\b/i.test(navigator.language) ? 'en' : 'th';
+}
+
+export function useLang(): [Lang, (l: Lang) => void] {
+  const [lang, setLang] = useState<Lang>(firstLanguage);
+  // Before paint, so the page never shows words of one language under the other's `lang`
+  // (screen readers pick their voice by it).
+  useLayoutEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return [
+    lang,
+    (l: Lang) => {
+      try {
+        localStorage.setItem(STORE, l);
+      } catch {
+        // not remembered; still switched
+      }
+      setLang(l);
+    },
+  ];
+}
+
+/** `{{name}}` in a phrase, filled in. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+const LOCALE: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };
+
+/** A moment as the customer reads it, in Bangkok time (the business's zone; the pages serve Thai businesses). */
+export function when(lang: Lang, iso: string, withTime = true): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Asia/Bangkok' }).format(new Date(iso));
+}
+
+/** A `YYYY-MM-DD` day, in the customer's words. */
+export function day(lang: Lang, date: string): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+export function money(lang: Lang, amount: number, currency: string): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency }).format(amount);
+}

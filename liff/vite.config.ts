@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * One build, one HTML entry per customer page (served by api/liff/liff-pages.ts under /liff/).
+ * JSX compiles to Preact's automatic runtime; the LIFF SDK is a chunk of its own, loaded only
+ * where a LIFF id is configured (liff/src/kit/line.ts).
+ */
+const root = import.meta.dirname;
+export const PAGES = ['track', 'quote', 'book', 'me'] as const;
+
+export default defineConfig({
+  root,
+  base: '/liff/',
+  logLevel: 'warn',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
+    // liff/build.ts reads it to add up each page's JavaScript.
+    manifest: true,
+    rollupOptions: { input: Object.fromEntries(PAGES.map((p) => [p, resolve(root, `${p}.html`)])) },
+  },
+});

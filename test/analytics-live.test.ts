@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeCase } from '../core/cases/case-assignment.ts';
+import { recordCaseEvent } from '../core/cases/case-timeline.ts';
+import { transitionCase } from '../core/cases/transition.ts';
+import { apiClient, openTestCase } from './support/api-client.ts';
+import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
+
+/**
+ * The live stream: server-sent events of the org's case changes as they commit, through the
+ * running api (LISTEN/NOTIFY on a PostgreSQL server; a fast poll on the embedded one).
+ */
+let sys: TestSystem;
+let api: ReturnType<typeof apiClient>;
+let managerKey: string;
+let supportKey: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+  api = apiClient(sys);
+  managerKey = (await api('POST', '/api/v1/api-keys', { name: 'manager', role: 'manager' })).json.key;
+  supportKey = (await api('POST', '/api/v1/api-keys', { name: 'support', role: 'support' })).json.key;
+});
+afterAll(() => sys?.stopAll());
+
+interface Received {
+  id: string;
+  event: string;
+  data: { type: string; case: { number: string; status: string; ownerStaffId: string | null }; data: Record<string, unknown> };
+}
+
+/** Opens the stream and collects its events until closed. */
+async function listen(key: string, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const res = await fetch(`${sys.url}/api/v1/analytics/live`, { headers: { authorization: `Bearer ${key}`, ...headers }, signal: abort.signal });
+  const events: Received[] = [];
+  const done = (async () => {
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buf += value;
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+          if (field('data')) events.push({ id: field('id')!, event: field('event')!, data: JSON.parse(field('data')!) });
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return { res, events, close: () => abort.abort(), done };
+}
+
+describe('the live stream', () => {
+  it('streams case changes of the org as they commit, in order, within a second', async () => {
+    const manager = await listen(managerKey);
+    expect(manager.res.status).toBe(200);
+    expect(manager.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const support = await listen(supportKey);
+    await until(async () => sys.live!.subscriberCount() === 2);
+
+    const t0 = Date.now();
+    const c = await openTestCase(sys, 'order_not_delivered');
+    const created = await until(async () => manager.events.find((e) => e.data.case.number === c.number));
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(created.event).toBe('created');
+
+    const staff = await api('POST', '/api/v1/staff', { displayName: 'Live Lek', role: 'support' });
+    const row = await sys.knex('cases').where({ id: c.id }).first();
+    await sys.knex.transaction((trx) => takeCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, version: row.version, ownerStaffId: null, status: 'new' }, staff.json.id, new Date()));
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'resolved', actor: { type: 'staff', id: staff.json.id }, note: 'private note' }));
+    await sys.knex.transaction((trx) =>
+      recordCaseEvent(trx, { orgId: sys.defaultOrgId, caseId: c.id, type: 'escalated', actor: { type: 'system', id: null }, isPublic: false, data: { clock: 'resolution' } }),
+    );
+
+    const mine = (events: Received[]) => events.filter((e) => e.data.case.number === c.number);
+    await until(async () => mine(manager.events).length >= 5);
+    await until(async () => mine(support.events).length >= 4);
+    expect(mine(manager.events).map((e) => e.event)).toEqual(['created', 'owner_changed', 'status_changed', 'status_changed', 'escalated']);
+    expect(mine(manager.events).map((e) => Number(e.id))).toEqual([...mine(manager.events).map((e) => Number(e.id))].sort((a, b) => a - b));
+    expect(mine(manager.events)[2].data.data).toEqual({ from: 'new', to: 'investigating' });
+    // Support sees the case move, not the escalation; notes never go on the stream.
+    expect(mine(support.events).map((e) => e.event)).toEqual(['created', 'owner_changed', 'status_changed', 'status_changed']);
+    expect(JSON.stringify(manager.events)).not.toContain('private note');
+
+    manager.close();
+    support.close();
+    await Promise.all([manager.done, support.done]);
+    // A client that disconnects is forgotten.
+    await until(async () => sys.live!.subscriberCount() === 0);
+  });
+
+  it('resumes after Last-Event-ID without sending anything twice', async () => {
+    const c = await openTestCase(sys, 'order_not_delivered');
+    const first = await sys.knex('case_events').where({ case_id: c.id, type: 'created' }).first();
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'investigating', actor: { type: 'staff', id: null } }));
+    const resumed = await listen(managerKey, { 'last-event-id': String(Number(first.id) - 1) });
+    await until(async () => resumed.events.filter((e) => e.data.case.number === c.number).length >= 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(resumed.events.filter((e) => e.data.case.number === c.number).map((e) => e.event)).toEqual(['created', 'status_changed']);
+    resumed.close();
+    await resumed.done;
+  });
+
+  it('refuses unknown query keys and integration keys', async () => {
+    expect((await api('GET', '/api/v1/analytics/live?since=0', undefined, managerKey)).status).toBe(422);
+    const integration = (await api('POST', '/api/v1/api-keys', { name: 'system', role: 'integration' })).json.key;
+    expect((await api('GET', '/api/v1/analytics/live', undefined, integration)).status).toBe(403);
+    expect(sys.live!.subscriberCount()).toBe(0);
+  });
+});

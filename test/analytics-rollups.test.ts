@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCaseFacts, rollupReady, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
+import { keepRollupsCurrent, rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
+import { abuseReport, providersReport, systemDebtReport } from '../core/analytics/insights.ts';
+import { scopeOf, slaReport, staffPerformance, timeTracking } from '../core/analytics/reports.ts';
+import { satisfactionReport } from '../core/analytics/satisfaction.ts';
+import { calendarFor } from '../core/cases/case-clock.ts';
+import { openCase } from '../core/cases/open-case.ts';
+import { transitionCase } from '../core/cases/transition.ts';
+import type { AnalyticsQuery } from '../core/contracts/analytics.ts';
+import { generateVolume } from '../seeds/volume.ts';
+import { startTestSystem, type TestSystem } from './support/test-system.ts';
+
+/**
+ * The per-case facts rollup (core/analytics/case-rollup.ts): rebuilt from the timelines, the
+ * reports read from it give exactly what they give from the timelines alone, for every case and
+ * every report, before and after cases change, and when the business calendar changes.
+ */
+let sys: TestSystem;
+const now = () => new Date();
+
+async function both(query: AnalyticsQuery, at = now()) {
+  const scope = await scopeOf(sys.knex, sys.defaultOrgId, query, at);
+  const sort = (xs: CaseFact[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return { rolled: sort(await allCaseFacts(sys.knex, scope)), live: sort(await allCaseFacts(sys.knex, { ...scope, live: true })), scope };
+}
+
+async function expectSame(query: AnalyticsQuery) {
+  const { rolled, live } = await both(query);
+  expect(rolled.length).toBe(live.length);
+  expect(rolled).toEqual(live);
+  return rolled.length;
+}
+
+const rolledRows = async () => Number((await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId }).count('* as n').first())!.n);
+const dirty = async () => Number((await sys.knex('analytics_dirty_cases').count('* as n').first())!.n);
+
+beforeAll(async () => {
+  sys = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+  await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({
+    time_zone: 'Asia/Bangkok',
+    business_hours: JSON.stringify(Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['09:00', '18:00']]]))),
+    holidays: JSON.stringify(['2026-10-13', '2026-10-23']),
+  });
+  await generateVolume(sys.knex, { orgId: sys.defaultOrgId, cases: 2500, bookings: 0, staff: 15, providers: 10, days: 400, badProviders: 2, abusers: 2, abuserCases: 6, chunk: 1000, seed: 0.7 });
+  // A few cases through the product's own paths, some resolved, one reopened.
+  for (let i = 0; i < 6; i++) {
+    const c = await sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'x', language: 'en', fields: {}, now: new Date(Date.now() - (10 - i) * 86_400_000) }),
+    );
+    if (i % 2 === 0) {
+      await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'investigating', actor: { type: 'staff', id: null }, now: new Date(Date.now() - (9 - i) * 86_400_000) }));
+      await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'resolved', actor: { type: 'staff', id: null }, now: new Date(Date.now() - (8 - i) * 86_400_000) }));
+    }
+  }
+}, 180_000);
+afterAll(() => sys?.stopAll());
+
+describe('the per-case facts rollup', () => {
+  it('is not used before it is built: the reports read the timelines', async () => {
+    expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(false);
+    expect(await expectSame({ preset: 'last_90_days' })).toBeGreaterThan(100);
+  });
+
+  it('rebuilt from the timelines, gives the same facts for every case, with any filter', async () => {
+    const built = await rebuildCaseFacts(sys.knex, sys.defaultOrgId);
+    expect(built).toBe(2500 + 2 * 6 + 6);
+    expect(await rolledRows()).toBe(built);
+    expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
+    expect(await expectSame({ preset: 'last_90_days' })).toBeGreaterThan(100);
+    expect(await expectSame({ from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) })).toBeGreaterThan(2000);
+    await expectSame({ preset: 'last_30_days', caseType: 'order_not_delivered' });
+    await expectSame({ preset: 'last_90_days', severity: 'critical', channel: 'line' });
+  });
+
+  it('gives the same reports, figure for figure', async () => {
+    const at = now();
+    const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_90_days' }, at);
+    const live: Scope = { ...scope, live: true };
+    for (const report of [timeTracking, slaReport, staffPerformance, providersReport, systemDebtReport, abuseReport, satisfactionReport]) {
+      expect([report.name, await report(sys.knex, scope)]).toEqual([report.name, await report(sys.knex, live)]);
+    }
+  });
+
+  it('is really read: a wrong row shows, and a changed case is read from its timeline until the worker recomputes it', async () => {
+    const [row] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true }).where('opened_at', '>', new Date(Date.now() - 60 * 86_400_000)).orderBy('case_id').limit(1);
+    const buckets = typeof row.buckets === 'string' ? JSON.parse(row.buckets) : row.buckets;
+    await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).update({ buckets: JSON.stringify({ ...buckets, business: { ...buckets.business, active: buckets.business.active + 7 } }) });
+    const { rolled, live } = await both({ preset: 'last_90_days' });
+    const a = rolled.find((f) => f.id === row.case_id)!;
+    const b = live.find((f) => f.id === row.case_id)!;
+    expect(a.buckets.business.active).toBe(b.buckets.business.active + 7);
+
+    // The case changes (reopened): it is marked, read from its timeline, then recomputed by the worker.
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: row.case_id, to: 'investigating', actor: { type: 'customer', id: null } }));
+    expect(await dirty()).toBeGreaterThan(0);
+    await expectSame({ preset: 'last_90_days' });
+    expect(await refreshChangedCases(sys.knex)).toBeGreaterThan(0);
+    expect(await dirty()).toBe(0);
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: row.case_id, to: 'resolved', actor: { type: 'staff', id: null } }));
+    await keepRollupsCurrent(sys.knex);
+    expect(await dirty()).toBe(0);
+    await expectSame({ preset: 'last_90_days' });
+  });
+
+  it('is set aside when the business calendar changes, and rebuilt by the worker', async () => {
+    await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ business_hours: JSON.stringify({ mon: [['08:00', '17:00']], tue: [['08:00', '17:00']], sat: [['10:00', '14:00']] }) });
+    expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(false);
+    await expectSame({ preset: 'last_90_days' });
+    expect(await keepRollupsCurrent(sys.knex)).toMatchObject({ rebuilt: 1 });
+    expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
+    await expectSame({ preset: 'last_90_days' });
+    expect(await keepRollupsCurrent(sys.knex)).toEqual({ rebuilt: 0, refreshed: 0 });
+  });
+});

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from './support/api-client.ts';
+import { startTestSystem, type TestSystem } from './support/test-system.ts';
+
+/**
+ * The website's booking form through the running system: `POST /public/v1/bookings` with an
+ * Idempotency-Key, the answer in the customer's language, contact dedup, and every bad input the
+ * issue lists answered clearly with nothing written.
+ */
+let sys: TestSystem;
+let supportKey: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off' } });
+  supportKey = (await api('POST', '/api/v1/api-keys', { name: 'support', role: 'support' })).json.key;
+});
+afterAll(() => sys?.stopAll());
+
+const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
+
+async function post(body: unknown, key: string | null = randomUUID(), path = '/public/v1/bookings') {
+  const res = await fetch(sys.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined, replayed: res.headers.get('idempotent-replayed') };
+}
+
+const nextYear = new Date().getUTCFullYear() + 1;
+let seq = 0;
+function form(over: Record<string, unknown> = {}) {
+  seq += 1;
+  return {
+    destination: 'Northern Vietnam',
+    style: 'Adventure',
+    month: `${nextYear}-03`,
+    travelers: 2,
+    duration_days: 10,
+    budget: '60,000-80,000 THB',
+    name: 'Jane Traveller',
+    email: `jane${seq}@example.com`,
+    phone: `+66 81 555 ${String(1000 + seq)}`,
+    language: 'en',
+    notes: 'We love hiking',
+    utm_source: 'google',
+    utm_medium: 'cpc',
+    utm_campaign: 'vietnam-spring',
+    page_url: 'https://tours.example/vietnam',
+    referrer: 'https://www.google.com/',
+    ...over,
+  };
+}
+
+/** Everything a form could write: counted before and after a refused request. */
+async function counts() {
+  const n = async (table: string) => Number((await sys.knex(table).count({ n: '*' }))[0].n);
+  return { bookings: await n('bookings'), events: await n('booking_events'), contacts: await n('contacts'), outbox: await n('outbox'), counters: await sys.knex('org_counters').select('*') };
+}
+
+describe('a website booking', () => {
+  it('creates a new, unassigned web booking with its details and attribution, answers in English, and queues its card for the sales groups', async () => {
+    const f = form();
+    const r = await post(f);
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual({ booking_id: expect.stringMatching(/^B-\d{6}$/), status: 'new', next_step_message: expect.stringContaining(`Thank you, Jane Traveller! We have received your booking request ${r.json.booking_id} (Northern Vietnam)`) });
+    const b = await sys.knex('bookings').where({ number: r.json.booking_id }).first();
+    expect(b).toMatchObject({ stage: 'new', source: 'web', assignee_staff_id: null, party_size: 2, language: 'en', notes: 'We love hiking', service_id: null });
+    expect(b.details).toEqual({ destination: 'Northern Vietnam', style: 'Adventure', month: `${nextYear}-03`, duration_days: 10, budget: '60,000-80,000 THB', notes: 'We love hiking' });
+    expect(b.utm).toMatchObject({ source: 'google', medium: 'cpc', campaign: 'vietnam-spring', page_url: 'https://tours.example/vietnam', referrer: 'https://www.google.com/' });
+    expect(b.utm.ip_address).toBeTruthy();
+    const contact = await sys.knex('contacts').where({ id: b.contact_id }).first();
+    expect(contact).toMatchObject({ display_name: 'Jane Traveller', email: f.email, phone: `+6681555${1000 + seq}`, language: 'en' });
+    const card = await sys.knex('outbox').where({ queue: 'staff', job_name: 'announce-booking' }).whereRaw(`payload->>'bookingId' = ?`, [b.id]).first();
+    expect(card).toBeDefined();
+    // Staff find it in the list by campaign.
+    const listed = await api('GET', '/api/v1/bookings?source=web&search=vietnam-spring', undefined, supportKey);
+    expect(listed.json.items.map((i: any) => i.number)).toContain(r.json.booking_id);
+  });
+
+  it('answers in Thai to a Thai form, with a service from the catalog', async () => {
+    const r = await post(form({ language: 'th', destination: undefined, service: 'bangkok_city_tour', name: 'สมศรี' }));
+    expect(r.status).toBe(201);
+    expect(r.json.next_step_message).toContain(`ขอบคุณค่ะ คุณสมศรี เราได้รับคำขอจอง ${r.json.booking_id}`);
+    const b = await sys.knex('bookings').join('services', 'services.id', 'bookings.service_id').where({ number: r.json.booking_id }).select('services.key').first();
+    expect(b.key).toBe('bangkok_city_tour');
+  });
+});
+
+describe('the Idempotency-Key', () => {
+  it('a resubmitted form returns the first answer and creates nothing new', async () => {
+    const key = randomUUID();
+    const f = form();
+    const first = await post(f, key);
+    const before = await counts();
+    // The same form, its fields in another order.
+    const again = await post(Object.fromEntries(Object.entries(f).reverse()), key);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual(first.json);
+    expect(again.replayed).toBe('true');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('the same key with a different body is a 422 naming the key; nothing written', async () => {
+    const key = randomUUID();
+    const first = await post(form(), key);
+    const before = await counts();
+    const other = await post(form({ travelers: 3 }), key);
+    expect(other.status).toBe(422);
+    expect(other.json.error.details[0].path).toBe('Idempotency-Key');
+    expect(await counts()).toEqual(before);
+    expect((await sys.knex('bookings').where({ number: first.json.booking_id }).first()).party_size).toBe(2);
+  });
+
+  it('five retries of one submission at once make one booking and get one answer', async () => {
+    const key = randomUUID();
+    const f = form();
+    const before = await counts();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(f, key)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json.booking_id)).size).toBe(1);
+    expect(answers.filter((a) => a.replayed === 'true')).toHaveLength(4);
+    expect((await counts()).bookings).toBe(before.bookings + 1);
+  });
+
+  it('is required, and must look like a key', async () => {
+    const before = await counts();
+    for (const key of [null, 'short', 'with space in it']) {
+      const r = await post(form(), key);
+      expect(r.status).toBe(422);
+      expect(r.json.error.details[0].path).toBe('Idempotency-Key');
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('bad input', () => {
+  it('a filled honeypot is accepted silently and dropped', async () => {
+    const before = await counts();
+    const r = await post(form({ website: 'http://spam.example' }));
+    expect(r.status).toBe(201);
+    expect(r.json).toMatchObject({ booking_id: null, status: 'received' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['an unknown field', { favourite_colour: 'red' }, ''],
+    ['oversized notes', { notes: 'x'.repeat(2001) }, 'notes'],
+    ['an invalid e-mail', { email: 'jane@' }, 'email'],
+    ['an invalid phone', { phone: 'call me maybe' }, 'phone'],
+    ['a start date in the past', { start_date: '2020-01-01' }, 'start_date'],
+    ['a month in the past', { month: '2020-01' }, 'month'],
+    ['an end before the start', { start_date: `${nextYear}-03-10`, end_date: `${nextYear}-03-01` }, 'end_date'],
+    ['no way to answer', { email: undefined, phone: undefined }, 'email'],
+    ['no destination nor service', { destination: undefined }, 'destination'],
+    ['no name', { name: '' }, 'name'],
+    ['an unknown service', { service: 'moon_trip' }, 'service'],
+    ['travelers not a number', { travelers: 'two' }, 'travelers'],
+    ['an unknown language', { language: 'fr' }, 'language'],
+  ])('%s is a 422 naming the field; nothing written', async (_, over, field) => {
+    const before = await counts();
+    const r = await post(form(over));
+    expect(r.status).toBe(422);
+    expect(r.json.error.code).toMatch(/validation_failed|invalid_reference/);
+    const paths = r.json.error.details.map((d: any) => d.path);
+    if (field) expect(paths).toContain(field);
+    else expect(JSON.stringify(r.json.error.details)).toContain('favourite_colour');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a body that is not JSON is a 400, an unknown business a 404; nothing written', async () => {
+    const before = await counts();
+    expect((await post('{"name": ')).status).toBe(400);
+    expect((await post(form(), randomUUID(), '/public/v1/bookings?org=no-such-business')).status).toBe(404);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the customer is one contact', () => {
+  it('a second form with the same e-mail (in other letters) or phone (written otherwise) joins the first contact, on the booking timeline', async () => {
+    const first = await post(form({ email: 'Sam.Lee@Example.com', phone: '081-777-0001', name: 'Sam Lee' }));
+    const byEmail = await post(form({ email: 'sam.lee@example.com', phone: undefined, name: 'Sam' }));
+    const byPhone = await post(form({ email: undefined, phone: '+66 81 777 0001', name: 'S. Lee' }));
+    const rows = await sys.knex('bookings').whereIn('number', [first.json.booking_id, byEmail.json.booking_id, byPhone.json.booking_id]).orderBy('number');
+    expect(new Set(rows.map((r) => r.contact_id)).size).toBe(1);
+    const contact = await sys.knex('contacts').where({ id: rows[0].contact_id }).first();
+    // The name the customer first gave is kept; the contact was made with the normalised details.
+    expect(contact).toMatchObject({ display_name: 'Sam Lee', email: 'sam.lee@example.com', phone: '+66817770001' });
+    const matched = await sys.knex('booking_events').whereIn('booking_id', rows.map((r) => r.id)).andWhere({ type: 'contact_matched' }).orderBy('id');
+    expect(matched.map((e) => e.data.by)).toEqual(['email', 'phone']);
+  });
+
+  it('two first forms of one new customer at once make one contact', async () => {
+    const email = `twin${randomUUID()}@example.com`;
+    const answers = await Promise.all([post(form({ email, phone: undefined })), post(form({ email, phone: undefined }))]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    expect(Number((await sys.knex('contacts').where({ email }).count({ n: '*' }))[0].n)).toBe(1);
+  });
+});
+
+describe('a booking recorded by staff', () => {
+  it('a concierge records a booking for a member, matched to the member by phone; the CEO may not', async () => {
+    const member = await post(form({ phone: '0899990000', email: undefined, name: 'Khun Member' }));
+    const memberContact = (await sys.knex('bookings').where({ number: member.json.booking_id }).first()).contact_id;
+    const r = await api('POST', '/api/v1/bookings', { service: 'spa_massage', start_date: `${nextYear}-02-01`, time: '15:00', travelers: 1, name: 'Khun Member', phone: '+66899990000', language: 'th' }, supportKey);
+    expect(r.status).toBe(201);
+    expect(await sys.knex('bookings').where({ number: r.json.number }).first()).toMatchObject({ contact_id: memberContact, source: 'staff', stage: 'new', requested_time: '15:00:00' });
+    const ceoKey = (await api('POST', '/api/v1/api-keys', { name: 'ceo', role: 'ceo' })).json.key;
+    const before = await counts();
+    expect((await api('POST', '/api/v1/bookings', { service: 'spa_massage', name: 'X', phone: '+66899990001' }, ceoKey)).status).toBe(403);
+    expect((await api('POST', '/api/v1/bookings', { service: 'spa_massage', name: 'X', phone: '+66899990001', start_date: '2020-01-01' }, supportKey)).status).toBe(422);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the public catalog feed', () => {
+  const feed = (query = '', headers: Record<string, string> = {}) => fetch(`${sys.url}/public/v1/services${query}`, { headers });
+
+  it('lists the active services with an ETag and caching; 304 when unchanged; a change made by an admin changes the ETag', async () => {
+    const first = await feed();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const body = await first.json();
+    expect(body.items.map((s: any) => s.key)).toContain('sushi_class');
+    expect(body.items.find((s: any) => s.key === 'sushi_class')).toMatchObject({ name: { en: 'Sushi cooking class' }, currency: 'THB' });
+    expect(body.total).toBe(body.items.length);
+
+    const again = await feed('', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    expect((await api('PATCH', '/api/v1/services/spa_massage', { isActive: false })).status).toBe(200);
+    const changed = await feed('', { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await changed.json()).items.map((s: any) => s.key)).not.toContain('spa_massage');
+  });
+
+  it('filters by text, price and duration; refuses an unknown filter', async () => {
+    expect((await (await feed('?search=sushi')).json()).items.map((s: any) => s.key)).toEqual(['sushi_class']);
+    const cheap = (await (await feed('?maxPrice=1000')).json()).items;
+    expect(cheap.every((s: any) => s.price !== null && s.price <= 1000)).toBe(true);
+    expect((await feed('?colour=red')).status).toBe(422);
+    expect((await feed('?org=no-such-business')).status).toBe(404);
+  });
+});
+
+describe('a burst from one address', () => {
+  it('is refused with 429 and Retry-After once over the public limit, and the refused forms write nothing', async () => {
+    const limited = await startTestSystem({ env: { DEV_SIMULATOR: 'off', RATE_LIMIT_PUBLIC: '3/60' } });
+    try {
+      const send = (key: string) =>
+        fetch(`${limited.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(form()) });
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await send(randomUUID()));
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429, 429]);
+      expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await answers[3].json()).error.code).toBe('rate_limited');
+      expect(Number((await limited.knex('bookings').where({ source: 'web' }).count({ n: '*' }))[0].n)).toBe(3);
+    } finally {
+      await limited.stopAll();
+    }
+  });
+});
+
+describe("the org's own limit on its form", () => {
+  it('is set in the org settings (bad values a 422 naming the field), and a burst over it gets 429 with Retry-After, writing nothing', async () => {
+    const bad = await api('PATCH', '/api/v1/org/settings', { publicFormLimit: { requests: 0, seconds: 60 } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.json.error.details)).toContain('publicFormLimit');
+    expect((await api('GET', '/api/v1/org/settings')).json.publicFormLimit).toBeNull();
+
+    const set = await api('PATCH', '/api/v1/org/settings', { publicFormLimit: { requests: 2, seconds: 60 } });
+    expect(set.status).toBe(200);
+    expect(set.json.publicFormLimit).toEqual({ requests: 2, seconds: 60 });
+    // Each process reads its org again within 5 s.
+    await new Promise((r) => setTimeout(r, 5_100));
+    const before = Number((await sys.knex('bookings').where({ source: 'web' }).count({ n: '*' }))[0].n);
+    expect([(await post(form())).status, (await post(form())).status]).toEqual([201, 201]);
+    const over = await fetch(sys.url + '/public/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(form()) });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await over.json()).error.code).toBe('rate_limited');
+    expect(Number((await sys.knex('bookings').where({ source: 'web' }).count({ n: '*' }))[0].n)).toBe(before + 2);
+    expect(await sys.knex('audit_log').where({ action: 'org.settings_updated' }).whereRaw(`details::text LIKE '%publicFormLimit%'`)).toHaveLength(1);
+    expect((await api('PATCH', '/api/v1/org/settings', { publicFormLimit: null })).json.publicFormLimit).toBeNull();
+  }, 30_000);
+});

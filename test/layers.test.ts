@@ -1,0 +1,171 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layers of DESIGN.md section 3, checked on the source: core/ imports no outer layer, liff/
+ * imports nothing of the server but core/contracts, the folders of core/ import each other
+ * without cycles, and each table is written only by its owner.
+ */
+const root = resolve(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+const rel = (p: string) => relative(root, p).split(sep).join('/');
+
+/** Relative imports of a file, resolved to paths from the repository root. */
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  return [...src.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => rel(resolve(dirname(file), m[1])));
+}
+
+/** Which folders (or files) may write each table. Seeds and migrations load data and are not owners. */
+export const TABLE_OWNERS: Record<string, string[]> = {
+  cases: ['core/cases/'],
+  case_orders: ['core/cases/'],
+  case_status_periods: ['core/cases/'],
+  case_events: ['core/cases/case-timeline.ts'],
+  bookings: ['core/bookings/'],
+  booking_events: ['core/bookings/booking-timeline.ts'],
+  booking_assignment_rules: ['core/bookings/'],
+  booking_follow_up_targets: ['core/bookings/'],
+  booking_quotes: ['core/bookings/'],
+  booking_stage_settings: ['core/bookings/'],
+  contacts: ['core/contacts/'],
+  contact_identities: ['core/contacts/'],
+  contact_merges: ['core/contacts/'],
+  contact_events: ['core/contacts/merge-contacts.ts'],
+  case_types: ['core/understanding/taxonomy-admin.ts'],
+  services: ['core/understanding/taxonomy-admin.ts'],
+  faq_entries: ['core/understanding/taxonomy-admin.ts'],
+  classifications: ['core/understanding/'],
+  staff: ['core/staff/'],
+  staff_groups: ['core/staff/'],
+  staff_action_nonces: ['core/staff/'],
+  conversations: ['core/conversations/'],
+  messages: ['core/conversations/'],
+  channels: ['core/channels/'],
+  inbound_events: ['core/inbound/'],
+  // The relay moves rows through their states (DESIGN.md section 2 puts it in workers/); the
+  // webhook's one-statement insert of an event with its outbox row is the ingestion fast path.
+  outbox: ['core/outbox/', 'workers/outbox-relay.ts', 'workers/outbox-outcomes.ts', 'core/inbound/inbound-events.ts'],
+  payments: ['core/payments/'],
+  webhook_endpoints: ['core/integrations/'],
+  webhook_deliveries: ['core/integrations/'],
+  api_keys: ['core/api-keys/'],
+  audit_log: ['core/audit/'],
+  orgs: ['core/orgs/'],
+  org_counters: ['core/org-counters.ts'],
+  templates: ['core/templates/'],
+  providers: ['core/providers/'],
+  provider_events: ['core/providers/provider-timeline.ts'],
+  analytics_case_facts: ['core/analytics/case-rollup.ts'],
+  analytics_dirty_cases: ['core/analytics/case-rollup.ts'],
+  analytics_rollup_state: ['core/analytics/case-rollup.ts'],
+  // Created and written by rate-limiter-flexible, on behalf of this module.
+  rate_limits: ['core/limits/rate-limits.ts'],
+};
+
+const WRITE_CALL = /\.(insert|update|del|delete|increment|decrement|truncate)\s*\(/;
+
+/** Every place a file writes a table: knex builders on the table and raw INSERT/UPDATE/DELETE. */
+export function tableWrites(src: string): { table: string; line: number }[] {
+  const found: { table: string; line: number }[] = [];
+  const lineOf = (i: number) => src.slice(0, i).split('\n').length;
+  for (const m of src.matchAll(/\(\s*['"]([a-z_]+)(?:\s+as\s+\w+)?['"]\s*\)/g)) {
+    if (!(m[1] in TABLE_OWNERS)) continue;
+    const end = src.indexOf(';', m.index);
+    const statement = src.slice(m.index, end === -1 ? undefined : end);
+    if (WRITE_CALL.test(statement)) found.push({ table: m[1], line: lineOf(m.index!) });
+  }
+  for (const m of src.matchAll(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\b/g)) {
+    if (m[1] in TABLE_OWNERS) found.push({ table: m[1], line: lineOf(m.index!) });
+  }
+  return found;
+}
+
+describe('the layers', () => {
+  it('core imports nothing of bot, api, workers, liff, dev or bin', () => {
+    const outward = sourceFiles('core').flatMap((f) => importsOf(f).filter((i) => !i.startsWith('core/')).map((i) => `${rel(f)} -> ${i}`));
+    expect(outward).toEqual([]);
+  });
+
+  it('liff imports nothing of the server but core/contracts', () => {
+    const files = sourceFiles('liff');
+    const outward = files.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => !i.startsWith('liff/') && !i.startsWith('core/contracts/') && i !== 'core/vocabulary.ts')
+        .map((i) => `${rel(f)} -> ${i}`),
+    );
+    expect(outward).toEqual([]);
+  });
+
+  it('the folders of core import each other without a cycle', () => {
+    const folderOf = (p: string) => p.split('/').slice(0, 2).join('/').replace(/\.ts$/, '');
+    const edges = new Map<string, Set<string>>();
+    for (const f of sourceFiles('core')) {
+      const from = folderOf(rel(f));
+      for (const i of importsOf(f)) {
+        const to = folderOf(i);
+        if (to !== from && i.startsWith('core/')) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+      }
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      for (const next of edges.get(node) ?? []) {
+        if (next === path[0]) cycles.push([...path, next].join(' -> '));
+        else if (!path.includes(next) && next > path[0]) visit(next, [...path, next]);
+      }
+    };
+    for (const start of edges.keys()) visit(start, [start]);
+    expect(cycles).toEqual([]);
+  });
+
+  it('each table is written only by its owner', () => {
+    const offenders: string[] = [];
+    for (const dir of ['core', 'bot', 'api', 'workers', 'bin', 'dev']) {
+      for (const f of sourceFiles(dir)) {
+        const path = rel(f);
+        for (const w of tableWrites(readFileSync(f, 'utf8'))) {
+          if (!TABLE_OWNERS[w.table].some((owner) => path === owner || (owner.endsWith('/') && path.startsWith(owner)))) {
+            offenders.push(`${path}:${w.line} writes ${w.table}`);
+          }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds a write however it is spelled, and no read', () => {
+    const writes = tableWrites(`
+      await trx('cases').where({ id }).update({ status });
+      await trx('case_events as e').insert(row);
+      await db.raw('UPDATE cases SET version = version + 1');
+      await trx('cases').select('id').where({ id }).first();
+      await trx('unknown_table').insert({});
+    `);
+    expect(writes.map((w) => [w.table, w.line])).toEqual([
+      ['cases', 2],
+      ['case_events', 3],
+      ['cases', 4],
+    ]);
+  });
+});

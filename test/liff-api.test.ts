@@ -1,0 +1,236 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactPath } from '../api/middleware/request-context.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { LIFF_ID, LOGIN_CHANNEL_ID, startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * The LIFF platform at the HTTP level: the pages served under /liff, the LIFF API's sign-in
+ * (an ID token LINE vouches for, nothing else), the customer's own bookings and cases, the
+ * booking form from inside LINE, and the public endpoints the pages call, fed bad input.
+ */
+let h: LiffHarness;
+beforeAll(async () => {
+  h = await startLiffHarness();
+}, 60_000);
+afterAll(() => h?.close());
+
+const mine = (token?: string) => h.pub('GET', '/liff-api/v1/me/bookings-and-cases', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const nextYear = new Date().getUTCFullYear() + 1;
+
+describe('the pages under /liff', () => {
+  it('serves each page for any path under its name, with its LIFF id written in, revalidated on every visit', async () => {
+    const res = await fetch(`${h.sys.url}/liff/track/${randomBytes(16).toString('hex')}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await res.text();
+    expect(html).toContain(`<meta name="liff-id" content="${LIFF_ID}">`);
+    const script = /src="(\/liff\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(h.sys.url + script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    const again = await fetch(h.sys.url + script, { headers: { 'if-none-match': asset.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    for (const page of ['quote/x', 'book', 'me']) expect((await fetch(`${h.sys.url}/liff/${page}`)).status).toBe(200);
+  });
+
+  it('keeps the tokens in page paths out of the access log', () => {
+    expect(redactPath('/liff/track/0123456789abcdef0123456789abcdef')).toBe('/liff/track/:token');
+    expect(redactPath('/liff/quote/0123456789abcdef0123456789abcdef')).toBe('/liff/quote/:token');
+    expect(redactPath('/liff/book')).toBe('/liff/book');
+  });
+
+  it('answers 404 for no page, no file, and a path that tries to leave liff/dist', async () => {
+    for (const path of ['/liff/nothing', '/liff/assets/missing.js', '/liff/assets/..%2F..%2Fpackage.json', '/liff/../package.json', '/liff']) {
+      expect((await fetch(h.sys.url + path)).status, path).toBe(404);
+    }
+  });
+
+  it('documents the LIFF API in the OpenAPI document, under its own tag and sign-in', async () => {
+    const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
+    const me = doc.paths['/liff-api/v1/me/bookings-and-cases'].get;
+    expect(me).toMatchObject({ tags: ['liff'], security: [{ liffIdToken: [] }] });
+    expect(me.responses['401']).toBeDefined();
+    expect(doc.paths['/liff-api/v1/bookings'].post.tags).toEqual(['liff']);
+    expect(doc.components.securitySchemes.liffIdToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('signing in with a LIFF ID token', () => {
+  it('refuses no token, a forged one, an expired one and one for another channel with 401, and reads nothing', async () => {
+    const user = lineId('U');
+    await h.reportProblem(user);
+    const good = h.idToken(user);
+    const [head, body] = good.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const forgedBody = Buffer.from(JSON.stringify({ ...claims, sub: lineId('U') })).toString('base64url');
+    const cases = {
+      none: undefined,
+      garbage: 'not-a-token',
+      forged: `${head}.${forgedBody}.${good.split('.')[2]}`,
+      expired: h.idToken(user, { ttlMs: -1000 }),
+      otherChannel: h.idToken(user, { channelId: '1999999999' }),
+    };
+    for (const [name, token] of Object.entries(cases)) {
+      const res = await mine(token);
+      expect(res.status, name).toBe(401);
+      expect(res.json.error.code, name).toBe('unauthenticated');
+      expect(JSON.stringify(res.json), name).not.toContain('C-');
+    }
+    // The server asked LINE, in LINE's format, with its own channel as the audience.
+    const asked = h.line.state.requests.filter((r) => r.path === '/oauth2/v2.1/verify');
+    expect(asked.length).toBeGreaterThanOrEqual(4);
+    expect(String(asked.at(-1)!.body)).toContain(`client_id=${LOGIN_CHANNEL_ID}`);
+    // A booking with a bad token creates nothing either.
+    const before = Number((await h.sys.knex('bookings').count({ n: '*' }))[0].n);
+    const res = await h.pub('POST', '/liff-api/v1/bookings', { headers: { authorization: `Bearer ${cases.forged}`, 'idempotency-key': randomUUID() }, body: { destination: 'x', name: 'x' } });
+    expect(res.status).toBe(401);
+    expect(Number((await h.sys.knex('bookings').count({ n: '*' }))[0].n)).toBe(before);
+  });
+
+  it('the fake LINE verify endpoint answers as LINE does', async () => {
+    const form = (o: Record<string, string>) => fetch(`${h.line.url}/oauth2/v2.1/verify`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(o) });
+    const user = lineId('U');
+    const ok = await form({ id_token: h.idToken(user, { name: 'Somchai' }), client_id: LOGIN_CHANNEL_ID });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ iss: 'https://access.line.me', sub: user, aud: LOGIN_CHANNEL_ID, name: 'Somchai' });
+    const expired = await form({ id_token: h.idToken(user, { ttlMs: -1 }), client_id: LOGIN_CHANNEL_ID });
+    expect([expired.status, await expired.json()]).toEqual([400, { error: 'invalid_request', error_description: 'IdToken expired.' }]);
+    const audience = await form({ id_token: h.idToken(user), client_id: '1' });
+    expect([audience.status, await audience.json()]).toEqual([400, { error: 'invalid_request', error_description: 'Invalid IdToken Audience.' }]);
+  });
+});
+
+describe('my bookings and cases', () => {
+  it("lists the signed-in customer's own cases and bookings, each with its page, and none of anyone else's", async () => {
+    const somchai = lineId('U');
+    const other = lineId('U');
+    const c = await h.reportProblem(somchai);
+    const theirs = await h.reportProblem(other);
+    const booked = await h.pub('POST', '/liff-api/v1/bookings', {
+      headers: { authorization: `Bearer ${h.idToken(somchai)}`, 'idempotency-key': randomUUID() },
+      body: { destination: 'Krabi', travelers: 2, name: 'Somchai', language: 'th', start_date: `${nextYear}-03-01` },
+    });
+    expect(booked.status).toBe(201);
+    const res = await mine(h.idToken(somchai));
+    expect(res.status).toBe(200);
+    expect(res.json.known).toBe(true);
+    expect(res.json.cases).toEqual([expect.objectContaining({ number: c.number, open: true, trackingPath: `/liff/track/${c.token}`, statusLabel: { th: expect.any(String), en: 'New' } })]);
+    expect(res.json.bookings).toEqual([expect.objectContaining({ number: booked.json.booking_id, destination: 'Krabi', date: `${nextYear}-03-01`, partySize: 2, open: true })]);
+    expect(JSON.stringify(res.json)).not.toContain(theirs.number);
+    // A LINE user the business has never heard from: empty lists, not an error.
+    const stranger = await mine(h.idToken(lineId('U'), { name: 'New Person' }));
+    expect(stranger.json).toEqual({ known: false, name: 'New Person', bookings: [], cases: [] });
+  });
+});
+
+describe('the booking form inside LINE', () => {
+  it('ties the booking to the LINE user the token names (not the one the form names), once per key, and answers in the chat', async () => {
+    const user = lineId('U');
+    const key = randomUUID();
+    const send = () =>
+      h.pub('POST', '/liff-api/v1/bookings', {
+        headers: { authorization: `Bearer ${h.idToken(user, { name: 'Nok' })}`, 'idempotency-key': key },
+        body: { service: 'sushi_class', start_date: `${nextYear}-02-14`, travelers: 2, name: 'Nok', language: 'en', line_id: lineId('U') },
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.json.booking_id).toMatch(/^B-\d{6}$/);
+    const second = await send();
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.json).toEqual(first.json);
+    expect(Number((await h.sys.knex('bookings').where({ idempotency_key: key }).count({ n: '*' }))[0].n)).toBe(1);
+    const booking = await h.sys.knex('bookings').where({ number: first.json.booking_id }).first();
+    const identity = await h.sys.knex('contact_identities').where({ contact_id: booking.contact_id }).first();
+    expect(identity.external_id).toBe(user);
+    // The confirmation arrives in the LINE chat, once.
+    const pushed = await until(async () => h.line.state.deliveriesTo(user).length > 0 && h.line.state.deliveriesTo(user));
+    expect(JSON.stringify(pushed[0].messages)).toContain(first.json.booking_id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.line.state.deliveriesTo(user)).toHaveLength(1);
+  });
+
+  it('refuses missing and invalid fields and a date in the past, naming each field, and books nothing', async () => {
+    const user = lineId('U');
+    const headers = () => ({ authorization: `Bearer ${h.idToken(user)}`, 'idempotency-key': randomUUID() });
+    const before = Number((await h.sys.knex('bookings').count({ n: '*' }))[0].n);
+    const missing = await h.pub('POST', '/liff-api/v1/bookings', { headers: headers(), body: { language: 'th' } });
+    expect(missing.status).toBe(422);
+    expect(missing.json.error.details.map((d: { path: string }) => d.path)).toContain('name');
+    const invalid = await h.pub('POST', '/liff-api/v1/bookings', { headers: headers(), body: { destination: 'x', name: 'x', travelers: 0, email: 'nope' } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['travelers', 'email']));
+    const past = await h.pub('POST', '/liff-api/v1/bookings', { headers: headers(), body: { destination: 'x', name: 'x', start_date: '2020-01-01' } });
+    expect(past.status).toBe(422);
+    expect(past.json.error.details).toEqual([expect.objectContaining({ path: 'start_date' })]);
+    const noKey = await h.pub('POST', '/liff-api/v1/bookings', { headers: { authorization: `Bearer ${h.idToken(user)}` }, body: { destination: 'x', name: 'x' } });
+    expect(noKey.status).toBe(422);
+    expect(Number((await h.sys.knex('bookings').count({ n: '*' }))[0].n)).toBe(before);
+  });
+});
+
+describe('the token pages’ public API', () => {
+  it('sends tracking links to the page, keeps the JSON for integrators, and says not found for unknown and malformed tokens', async () => {
+    const user = lineId('U');
+    const c = await h.reportProblem(user);
+    const out = await h.sys.knex('messages').where({ direction: 'out' }).whereLike('text', `%${c.number}%`).first();
+    expect(out.text).toContain(`https://desk.example/liff/track/${c.token}`);
+    const json = await h.pub('GET', `/public/v1/cases/${c.token}`);
+    expect(json.json).toMatchObject({ case: c.number, status: 'new', timeline: [expect.objectContaining({ event: 'created' }), ...json.json.timeline.slice(1)] });
+    for (const token of [randomBytes(16).toString('hex'), 'not-a-token']) expect((await h.pub('GET', `/public/v1/cases/${token}`)).status).toBe(404);
+  });
+
+  it('a quote is answered once: accepting twice, or after it expired, is a 409 and changes nothing', async () => {
+    const q = await h.sentQuote();
+    const first = await h.pub('POST', `/public/v1/quotes/${q.token}/accept`, { body: {} });
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ status: 'accepted', bookingStage: 'confirmed' });
+    const again = await h.pub('POST', `/public/v1/quotes/${q.token}/accept`, { body: {} });
+    expect(again.status).toBe(409);
+    const old = await h.sentQuote();
+    await h.sys.knex('booking_quotes').where({ token: old.token }).update({ valid_until: '2020-01-01' });
+    const late = await h.pub('POST', `/public/v1/quotes/${old.token}/accept`, { body: {} });
+    expect(late.status).toBe(409);
+    expect((await h.pub('GET', `/public/v1/quotes/${old.token}`)).json).toMatchObject({ status: 'expired', canAnswer: false });
+    expect((await h.pub('GET', `/public/v1/quotes/${randomBytes(16).toString('hex')}`)).status).toBe(404);
+  });
+
+  it('the website form: submitted twice with one key makes one booking; missing fields and past dates are refused', async () => {
+    const key = randomUUID();
+    const body = { destination: 'Pai', name: 'Web', email: `w${randomUUID()}@example.com`, start_date: `${nextYear}-05-01` };
+    const a = await h.pub('POST', '/public/v1/bookings', { headers: { 'idempotency-key': key }, body });
+    const b = await h.pub('POST', '/public/v1/bookings', { headers: { 'idempotency-key': key }, body });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.json.booking_id).toBe(a.json.booking_id);
+    expect(Number((await h.sys.knex('bookings').where({ idempotency_key: key }).count({ n: '*' }))[0].n)).toBe(1);
+    expect((await h.pub('POST', '/public/v1/bookings', { headers: { 'idempotency-key': randomUUID() }, body: { destination: 'Pai' } })).status).toBe(422);
+    expect((await h.pub('POST', '/public/v1/bookings', { headers: { 'idempotency-key': randomUUID() }, body: { ...body, start_date: '2020-01-01' } })).status).toBe(422);
+  });
+});
+
+describe("the customer's rich menu", () => {
+  it('an admin sets it up on a LINE channel through the Messaging API: menu, image, default; other roles may not', async () => {
+    const channel = await h.sys.knex('channels').where({ kind: 'line', is_active: true }).first();
+    const { apiClient } = await import('./support/api-client.ts');
+    const api = apiClient(h.sys);
+    const res = await api('POST', `/api/v1/channels/${channel.id}/rich-menu`);
+    expect(res.status).toBe(201);
+    expect(res.json.links).toEqual({ book: `https://liff.line.me/${LIFF_ID}/book`, me: `https://liff.line.me/${LIFF_ID}/me` });
+    const made = h.line.state.richMenus.get(res.json.richMenuId)!;
+    expect(made.menu.areas!.map((a) => a.action)).toEqual([
+      expect.objectContaining({ type: 'uri', uri: res.json.links.book }),
+      expect.objectContaining({ type: 'uri', uri: res.json.links.me }),
+      expect.objectContaining({ type: 'message' }),
+    ]);
+    expect(made.image?.contentType).toBe('image/png');
+    expect([...h.line.state.defaultRichMenus.values()]).toContain(res.json.richMenuId);
+    const support = (await api('POST', '/api/v1/api-keys', { name: 'support', role: 'support' })).json.key;
+    expect((await api('POST', `/api/v1/channels/${channel.id}/rich-menu`, undefined, support)).status).toBe(403);
+    expect((await api('POST', `/api/v1/channels/00000000-0000-4000-8000-000000000000/rich-menu`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,285 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLineBody } from '../bot/line/line-signature.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId } from '../dev/fakes/line-api.ts';
+import { startLineWithOutage, type LineOutage } from './support/line-outage.ts';
+import { startTestSystem, TEST_ADMIN_KEY, until, type TestSystem } from './support/test-system.ts';
+
+/**
+ * LINE in trouble: replies outlast an outage (429 with Retry-After, 500), each delivered once; a
+ * send that runs out of attempts is failed, visible, alerts the managers' group once, and can be
+ * sent again through the API; a reply whose outcome a crash made unknown is marked, not sent twice.
+ */
+const SECRET = 'line-outage-secret';
+const BOT = lineId('U');
+let line: LineOutage;
+
+let seq = 0;
+const digits = () => String(BigInt('0x' + randomBytes(7).toString('hex')));
+function textEvent(userId: string, text: string) {
+  return {
+    type: 'message',
+    mode: 'active',
+    timestamp: Date.now(),
+    source: { type: 'user', userId },
+    webhookEventId: `01OUT${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase().padStart(6, '0')}`.slice(0, 26),
+    deliveryContext: { isRedelivery: false },
+    replyToken: line.state.issueReplyToken({ source: userId }),
+    message: { id: digits(), type: 'text', quoteToken: 'q', text },
+  };
+}
+async function postEvents(sys: TestSystem, events: unknown[]) {
+  const body = JSON.stringify({ destination: BOT, events });
+  const res = await fetch(`${sys.url}/webhooks/line`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, SECRET) },
+    body,
+  });
+  expect(res.status).toBe(200);
+}
+const api = (sys: TestSystem, path: string, init: RequestInit = {}) =>
+  fetch(`${sys.url}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, ...init.headers } });
+
+async function system(policies: Record<string, { attempts: number; backoffMs: number; maxBackoffMs?: number }> = {}) {
+  return startTestSystem({
+    env: {
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+      LINE_API_BASE_URL: line.url,
+      LINE_DATA_API_BASE_URL: line.url,
+      DEV_SIMULATOR: 'off',
+    },
+    relay: { policies },
+  });
+}
+
+/** Every outgoing message to this user: rows, and message objects LINE delivered to them. */
+async function outgoing(sys: TestSystem, userId: string) {
+  const rows = await sys.knex('messages as m')
+    .join('conversations as c', 'c.id', 'm.conversation_id')
+    .where({ 'c.external_id': userId, 'm.direction': 'out' })
+    .select('m.id', 'm.text', 'm.delivery_status', 'm.outcome_unknown_at');
+  const delivered = line.state.deliveries.filter((d) => d.to === userId).flatMap((d) => d.messages);
+  return { rows, delivered };
+}
+
+beforeAll(async () => {
+  line = await startLineWithOutage({ retryAfterSeconds: 3 });
+});
+afterAll(() => line?.close());
+
+describe('a LINE outage of two minutes', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    sys = await system();
+  });
+  afterAll(() => sys?.stopAll());
+
+  it('delivers every reply once it is over, exactly once, honouring Retry-After', async () => {
+    const OUTAGE_MS = Number(process.env.LINE_OUTAGE_MS ?? 120_000);
+    line.down = true;
+    const users = Array.from({ length: 20 }, () => lineId('U'));
+    const started = Date.now();
+    for (const [i, u] of users.entries()) {
+      await postEvents(sys, [textEvent(u, i % 2 ? 'เติมเงินไป 500 บาทแล้วเครดิตไม่เข้าค่ะ' : 'My order ORD-1234 has not arrived yet')]);
+    }
+    // Every customer's answer was stored and attempted during the outage.
+    await until(async () => new Set(line.refused.map((r) => r.retryKey ?? r.path)).size > 0, 30_000);
+    await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - started))));
+    line.down = false;
+    const endedAt = Date.now();
+
+    await until(
+      async () => {
+        for (const u of users) {
+          const { rows } = await outgoing(sys, u);
+          if (rows.length === 0 || rows.some((r) => r.delivery_status !== 'sent')) return false;
+        }
+        return true;
+      },
+      180_000,
+      500,
+    );
+    const drainedMs = Date.now() - endedAt;
+    // LINE's return is noticed by the first send that gets through, and the waiting sends go then,
+    // not each at the end of its own backoff (up to 2 minutes by then).
+    expect(drainedMs).toBeLessThan(30_000);
+    for (const u of users) {
+      const { rows, delivered } = await outgoing(sys, u);
+      // Each stored answer delivered once: no message lost, none twice.
+      expect(delivered.length).toBe(rows.length);
+      expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at === null)).toBe(true);
+    }
+    // Retry-After: after a 429 saying 3 s, the same send (retry key) did not come back sooner.
+    const byKey = new Map<string, number[]>();
+    line.refused.forEach((r, i) => {
+      if (r.retryKey) byKey.set(r.retryKey, [...(byKey.get(r.retryKey) ?? []), i]);
+    });
+    let checked = 0;
+    for (const idx of byKey.values()) {
+      for (let k = 1; k < idx.length; k++) {
+        const prev = line.refused[idx[k - 1]];
+        if (prev.status !== 429) continue;
+        expect(line.refused[idx[k]].at - prev.at).toBeGreaterThanOrEqual(3_000 - 100);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    const [{ n: failed }] = await sys.knex('outbox').where({ status: 'failed' }).count({ n: '*' });
+    expect(Number(failed)).toBe(0);
+    console.log(
+      `LINE outage ${OUTAGE_MS / 1000} s: ${users.length} customers, ${line.refused.length} sends refused, ` +
+        `all answers delivered ${drainedMs} ms after it ended`,
+    );
+  }, 400_000);
+});
+
+describe('a send that finally fails', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    line.state.reset();
+    line.refused.length = 0;
+    sys = await system({ outbound: { attempts: 3, backoffMs: 100 } });
+  });
+  afterAll(() => sys?.stopAll());
+
+  it('is failed and visible, alerts the managers once, and is sent once when retried through the API', async () => {
+    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
+    const managersGroup = lineId('C');
+    await sys.knex('staff_groups').insert({
+      org_id: channel.org_id,
+      channel_id: channel.id,
+      line_group_id: managersGroup,
+      purpose: 'managers',
+      name: 'Managers',
+      is_active: true,
+    });
+    const user = lineId('U');
+    line.down = true;
+    await postEvents(sys, [textEvent(user, 'My order ORD-5678 has not arrived yet')]);
+    const failedRow = await until(async () => {
+      const res = await api(sys, '/api/v1/outbox?status=failed');
+      const rows = (await res.json()) as { id: string; queue: string; lastError: string; attempts: number }[];
+      return rows.find((r) => r.queue === 'outbound');
+    }, 30_000);
+    line.down = false;
+    expect(failedRow.attempts).toBe(3);
+    expect(failedRow.lastError).toMatch(/gave up after 3 attempts: LINE answered (429|500)/);
+    const { rows: before } = await outgoing(sys, user);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((r) => r.delivery_status === 'failed')).toBe(true);
+
+    // The managers' group hears of it once.
+    await until(async () => line.state.deliveriesTo(managersGroup).length > 0, 20_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const alerts = line.state.deliveriesTo(managersGroup).flatMap((d) => d.messages) as { type: string; text?: string }[];
+    expect(alerts.filter((m) => m.text?.includes(failedRow.id))).toHaveLength(1);
+
+    // Retried through the API: sent once.
+    const res = await api(sys, `/api/v1/outbox/${failedRow.id}/retry`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: failedRow.id, status: 'pending', messagesReset: before.length });
+    await until(async () => (await sys.knex('outbox').where({ id: failedRow.id }).first()).status === 'done', 20_000);
+    const { rows: after, delivered } = await outgoing(sys, user);
+    expect(after.every((r) => r.delivery_status === 'sent')).toBe(true);
+    expect(delivered.length).toBe(after.length);
+    // A row that is not failed cannot be retried; an unknown id is 404.
+    expect((await api(sys, `/api/v1/outbox/${failedRow.id}/retry`, { method: 'POST' })).status).toBe(409);
+    expect((await api(sys, `/api/v1/outbox/00000000-0000-4000-8000-000000000000/retry`, { method: 'POST' })).status).toBe(404);
+  }, 90_000);
+});
+
+describe('a reply and a crash', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    line.state.reset();
+    sys = await system({ outbound: { attempts: 5, backoffMs: 200 } });
+  });
+  afterAll(() => sys?.stopAll());
+
+  /** The send job that answers this customer's event, once it is done. */
+  async function answered(e: { webhookEventId: string }) {
+    return until(async () => {
+      const ev = await sys.knex('inbound_events').where({ platform_event_id: e.webhookEventId }).first();
+      if (!ev) return undefined;
+      return sys.knex('outbox')
+        .where({ queue: 'outbound', status: 'done' })
+        .whereRaw(`(payload->>'replyToEventId')::bigint = ?`, [ev.id])
+        .first();
+    }, 30_000);
+  }
+
+  it('the connection broke after LINE took the reply: the retry learns it was delivered, and sends nothing more', async () => {
+    const user = lineId('U');
+    const e = textEvent(user, 'My order ORD-9013 has not arrived yet');
+    line.state.failNext('/v2/bot/message/reply', { cutConnection: true, afterDelivery: true });
+    await postEvents(sys, [e]);
+    const row = await answered(e);
+    expect(row.attempts).toBeGreaterThan(1);
+    // One delivery; the retry's reply with the same token was refused as spent, and not pushed.
+    expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
+    const replyCalls = line.state.requests.filter((r) => r.path === '/v2/bot/message/reply' && (r.body as { replyToken?: string }).replyToken === e.replyToken);
+    expect(replyCalls.map((r) => r.status)).toEqual([200, 400]);
+    const { rows, delivered } = await outgoing(sys, user);
+    expect(delivered.length).toBe(rows.length);
+    expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at === null)).toBe(true);
+  }, 60_000);
+
+  it('the connection broke before LINE took the reply: the retry replies with the same token, once', async () => {
+    const user = lineId('U');
+    const e = textEvent(user, 'My order ORD-9014 has not arrived yet');
+    line.state.failNext('/v2/bot/message/reply', { cutConnection: true });
+    await postEvents(sys, [e]);
+    const row = await answered(e);
+    expect(row.attempts).toBeGreaterThan(1);
+    expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
+    const { rows, delivered } = await outgoing(sys, user);
+    expect(delivered.length).toBe(rows.length);
+    expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at === null)).toBe(true);
+  }, 60_000);
+
+  /**
+   * The state a process killed between LINE accepting a reply and our record of it leaves behind,
+   * found by a retry too late to try the token again: the token claimed by the send job, LINE's
+   * delivery made, the messages still pending. Built from a real reply: its record is undone, the
+   * event made older than a reply token lives, and the job run again.
+   */
+  async function replyThenForgetIt(claimStillStands: boolean) {
+    const user = lineId('U');
+    const e = textEvent(user, 'My order ORD-9012 has not arrived yet');
+    await postEvents(sys, [e]);
+    const row = await answered(e);
+    expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
+    const eventId = Number(row.payload.replyToEventId);
+
+    // Undo our record of it, as the crash would have left it.
+    await sys.knex('messages').whereIn('id', row.payload.messageIds).update({ delivery_status: 'pending', platform_message_id: null });
+    await sys.knex('inbound_events').where({ id: eventId }).update({
+      reply_token_claimed_by: claimStillStands ? row.id : null,
+      received_at: sys.knex.raw(`now() - interval '2 minutes'`),
+    });
+    await (await sys.queues.queue('outbound').getJob(row.id))?.remove();
+    await sys.knex('outbox').where({ id: row.id }).update({ status: 'pending', enqueued_at: null });
+    await until(async () => (await sys.knex('outbox').where({ id: row.id }).first()).status === 'done', 20_000);
+    return { user, row };
+  }
+
+  it('too late to try the token again, it does not send twice: the reply is marked "outcome unknown", which staff see', async () => {
+    const { user, row } = await replyThenForgetIt(true);
+    const { rows, delivered } = await outgoing(sys, user);
+    expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
+    expect(delivered.length).toBe(rows.length);
+    expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at !== null)).toBe(true);
+    const res = await api(sys, '/api/v1/outbox/outcome-unknown');
+    const listed = (await res.json()) as { id: string }[];
+    expect(listed.map((m) => m.id).sort()).toEqual([...row.payload.messageIds].sort());
+  }, 60_000);
+
+  it('when LINE had answered the reply with an error, the retry pushes it', async () => {
+    // Contrast: without a standing claim (LINE answered, so the reply was not taken), the job pushes.
+    const { user } = await replyThenForgetIt(false);
+    expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply', 'push']);
+    const { rows } = await outgoing(sys, user);
+    expect(rows.every((r) => r.outcome_unknown_at === null)).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { closeAgents, requestFrom } from './support/from-address.ts';
+import { TEST_ADMIN_KEY } from './support/test-system.ts';
+
+/**
+ * Rate limits (docs/security.md, "Rate limits"), on the real database, with clients at different
+ * loopback addresses (the server sees the socket's address: TRUST_PROXY is off): one address that
+ * floods is refused with 429 and Retry-After and nothing is written, while another still passes.
+ * Small limits here so that a flood is a few requests.
+ */
+let h: LineCustomerHarness;
+let base: string;
+
+beforeAll(async () => {
+  h = await startLineCustomerHarness({
+    RATE_LIMIT_PUBLIC: '5/60',
+    RATE_LIMIT_WEBHOOKS: '4/60',
+    RATE_LIMIT_AUTH_FAILURES: '3/600',
+    RATE_LIMIT_API: '8/60',
+  });
+  base = h.sys.url!;
+}, 60_000);
+
+afterAll(async () => {
+  closeAgents();
+  await h?.close();
+});
+
+const FLOODER = '127.0.0.2';
+const OTHER = '127.0.0.1';
+const bearer = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+const count = async (table: string) => Number((await h.sys.knex(table).count({ n: '*' }).first())!.n);
+
+function expectRateLimited(res: { status: number; headers: Record<string, unknown>; json: any }, maxSeconds: number) {
+  expect(res.status).toBe(429);
+  const retryAfter = Number(res.headers['retry-after']);
+  expect(Number.isInteger(retryAfter)).toBe(true);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
+  expect(res.json.error).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: retryAfter } });
+}
+
+describe('public endpoints, per client address', () => {
+  it('refuses the sixth request of a minute from one address and still serves another', async () => {
+    const path = `/public/v1/cases/${'t'.repeat(24)}`;
+    for (let i = 0; i < 5; i++) expect((await requestFrom(FLOODER, base + path)).status).toBe(404);
+    expectRateLimited(await requestFrom(FLOODER, base + path), 60);
+    // /media counts against the same address; asking again before Retry-After is answered a second late.
+    const t0 = performance.now();
+    expectRateLimited(await requestFrom(FLOODER, `${base}/media/${randomUUID()}?exp=1&sig=x`), 60);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(900);
+    expect((await requestFrom(OTHER, base + path)).status).toBe(404);
+    // Other routes are not public ones.
+    expect((await requestFrom(FLOODER, `${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('wrong API keys, per client address', () => {
+  it('refuses an address after 3 wrong keys, even with a right one, and writes nothing; another address still gets in', async () => {
+    const before = await count('api_keys');
+    const guesser = '127.0.0.3';
+    for (let i = 0; i < 3; i++) {
+      const res = await requestFrom(guesser, `${base}/api/v1/api-keys`, { method: 'POST', headers: bearer(`guess-${i}-0123456789abcdef`), body: '{"name":"x","role":"admin"}' });
+      expect(res.status).toBe(401);
+    }
+    expectRateLimited(await requestFrom(guesser, `${base}/api/v1/api-keys`, { method: 'POST', headers: bearer('guess-3-0123456789abcdef'), body: '{"name":"x","role":"admin"}' }), 600);
+    // Guessing right now does not help: the address is refused before its key is looked at.
+    const lastUse = async () => (await h.sys.knex('api_keys').where({ is_bootstrap: true }).first('last_used_at')).last_used_at;
+    const usedBefore = await lastUse();
+    const right = await requestFrom(guesser, `${base}/api/v1/api-keys`, { method: 'POST', headers: bearer(TEST_ADMIN_KEY), body: '{"name":"from the guesser","role":"admin"}' });
+    expectRateLimited(right, 600);
+    expect(await count('api_keys')).toBe(before);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await lastUse()).toEqual(usedBefore);
+
+    const ok = await requestFrom(OTHER, `${base}/api/v1/api-keys`, { method: 'POST', headers: bearer(TEST_ADMIN_KEY), body: '{"name":"from elsewhere","role":"support"}' });
+    expect(ok.status).toBe(201);
+    expect(await count('api_keys')).toBe(before + 1);
+  });
+
+  it('counts only wrong keys: right ones and requests without a key do not', async () => {
+    const client = '127.0.0.5';
+    const me = (key?: string) => requestFrom(client, `${base}/api/v1/me`, { headers: key ? bearer(key) : {} });
+    for (let i = 0; i < 6; i++) expect((await me()).status).toBe(401);
+    expect((await me('wrong-0123456789abcdef')).status).toBe(401);
+    expect((await me('wrong-0123456789abcdef')).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await me(TEST_ADMIN_KEY)).status).toBe(200);
+    expect((await me('wrong-0123456789abcdef')).status).toBe(401);
+    expectRateLimited(await me('wrong-0123456789abcdef'), 600);
+  });
+});
+
+describe('the API, per key', () => {
+  it('refuses the ninth request of a minute with one key, and not another key', async () => {
+    const issued = await requestFrom(OTHER, `${base}/api/v1/api-keys`, { method: 'POST', headers: bearer(TEST_ADMIN_KEY), body: '{"name":"busy script","role":"support"}' });
+    expect(issued.status).toBe(201);
+    const key = issued.json.key as string;
+    // From several addresses: the limit is the key's.
+    for (let i = 0; i < 8; i++) expect((await requestFrom(`127.0.0.${10 + i}`, `${base}/api/v1/me`, { headers: bearer(key) })).status).toBe(200);
+    expectRateLimited(await requestFrom('127.0.0.30', `${base}/api/v1/me`, { headers: bearer(key) }), 60);
+    expect((await requestFrom('127.0.0.30', `${base}/api/v1/me`, { headers: bearer(TEST_ADMIN_KEY) })).status).toBe(200);
+  });
+});
+
+describe('webhooks, per path', () => {
+  it('refuses the fifth webhook of a minute on one path and stores nothing of it; another path still passes', async () => {
+    const before = await count('inbound_events');
+    const message = () => ({
+      type: 'message',
+      mode: 'active',
+      timestamp: Date.now(),
+      source: { type: 'user', userId: lineId('U') },
+      webhookEventId: randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase(),
+      deliveryContext: { isRedelivery: false },
+      message: { id: String(Date.now()) + String(Math.floor(Math.random() * 1e6)), type: 'text', quoteToken: 'q', text: 'hello' },
+    });
+    for (let i = 0; i < 4; i++) expect((await h.postEvents([message()])).status).toBe(200);
+    const refused = await h.postEvents([message()]);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await count('inbound_events')).toBe(before + 4);
+    // Another channel's path is counted apart (this one exists nowhere: 404, not 429).
+    expect((await fetch(`${base}/webhooks/line/${randomUUID()}`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});
+
+/** Sends the headers and a first piece of a body that claims `declared` bytes, and waits for an answer before sending the rest. */
+function answerBeforeBody(path: string, headers: Record<string, string>, declared: number): Promise<number | 'no answer'> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base + path);
+    const req = request({ hostname: url.hostname, port: url.port, path, method: 'POST', headers: { ...headers, 'content-length': String(declared) } });
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve('no answer');
+    }, 3000);
+    req.on('response', (res) => {
+      clearTimeout(timer);
+      res.resume();
+      req.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (err) => (String(err).includes('socket hang up') || String(err).includes('ECONNRESET') ? undefined : reject(err)));
+    req.write(Buffer.alloc(1024, 0x20));
+  });
+}
+
+describe('bodies are read only once a request is allowed', () => {
+  it('an unauthenticated write is refused before its body is read', async () => {
+    expect(await answerBeforeBody('/api/v1/api-keys', { 'content-type': 'application/json' }, 5 * 1024 * 1024)).toBe(401);
+    expect(await answerBeforeBody('/api/v1/api-keys', { ...bearer('wrong-but-long-enough-0123') }, 512 * 1024)).toBe(401);
+  });
+
+  it('an authenticated write waits for its body (and 1 MiB is still the cap)', async () => {
+    expect(await answerBeforeBody('/api/v1/api-keys', bearer(TEST_ADMIN_KEY), 512 * 1024)).toBe('no answer');
+    const big = await fetch(`${base}/api/v1/api-keys`, { method: 'POST', headers: bearer(TEST_ADMIN_KEY), body: 'x'.repeat(1024 * 1024 + 1) });
+    expect(big.status).toBe(413);
+  });
+
+  it('webhooks have their own, smaller limit', async () => {
+    expect(await answerBeforeBody('/webhooks/whatsapp', { 'content-type': 'application/x-www-form-urlencoded' }, 300 * 1024)).toBe(413);
+    const res = await fetch(`${base}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(257 * 1024) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 256 * 1024 } });
+  });
+});

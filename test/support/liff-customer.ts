@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { apiClient } from './api-client.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './line-customer.ts';
+
+/**
+ * The system with LIFF set up against the fake LINE server (LINE Login channel, a LIFF id for
+ * every customer page), and the things the LIFF tests need: ID tokens as LINE issues them, a case
+ * of a LINE customer, a quote link.
+ */
+export const LOGIN_CHANNEL_ID = '1657000000';
+export const LIFF_ID = '1657000000-AbCdEfGh';
+
+export interface LiffHarness extends LineCustomerHarness {
+  /** An ID token as `liff.getIDToken()` would give this LINE user. */
+  idToken(lineUserId: string, o?: { name?: string; ttlMs?: number; channelId?: string }): string;
+  /** A LINE customer reports a problem: the case opens, and its tracking token. */
+  reportProblem(lineUserId: string): Promise<{ number: string; token: string }>;
+  /** A website booking with a quote sent: the quote's token. */
+  sentQuote(validUntil?: string): Promise<{ number: string; token: string }>;
+  pub(method: string, path: string, o?: { body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; json: any; headers: Headers }>;
+}
+
+export async function startLiffHarness(): Promise<LiffHarness> {
+  const h = await startLineCustomerHarness({ LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID, LIFF_ID_CUSTOMER: LIFF_ID });
+  const api = apiClient(h.sys);
+  const pub: LiffHarness['pub'] = async (method, path, o = {}) => {
+    const res = await fetch(h.sys.url + path, { method, headers: { 'content-type': 'application/json', ...o.headers }, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+    const text = await res.text();
+    return { status: res.status, json: text && text.startsWith('{') ? JSON.parse(text) : text, headers: res.headers };
+  };
+  return {
+    ...h,
+    pub,
+    idToken: (sub, o = {}) => h.line.state.issueIdToken({ sub, channelId: o.channelId ?? LOGIN_CHANNEL_ID, name: o.name, ttlMs: o.ttlMs }),
+    async reportProblem(lineUserId) {
+      const reply = await h.ask(lineUserId, { text: 'เติมเงินไป 500 บาทแล้วเครดิตไม่เข้าค่ะ' });
+      const number = reply.text.match(/C-\d{6}/)![0];
+      const row = await h.sys.knex('cases').where({ number }).first();
+      return { number, token: row.tracking_token as string };
+    },
+    async sentQuote(validUntil = `${new Date().getUTCFullYear() + 1}-01-31`) {
+      const booked = await pub('POST', '/public/v1/bookings', {
+        headers: { 'idempotency-key': randomUUID() },
+        body: { destination: 'Chiang Mai', travelers: 4, name: 'Quote Guest', email: `q${randomUUID()}@example.com`, language: 'en' },
+      });
+      const number = booked.json.booking_id as string;
+      const quote = await api('POST', `/api/v1/bookings/${number}/quotes`, {
+        lines: [
+          { description: 'Guided day trip', quantity: 4, unitPrice: 1800 },
+          { description: 'Hotel pick-up', quantity: 1, unitPrice: 500 },
+        ],
+        discount: { kind: 'amount', value: 200 },
+        validUntil,
+      });
+      expect(quote.status).toBe(201);
+      const sent = await api('POST', `/api/v1/bookings/${number}/quotes/${quote.json.version}/send`);
+      expect(sent.status).toBe(200);
+      return { number, token: (sent.json.url as string).split('/liff/quote/')[1] };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createFakeLineApi, type FakeLineState } from '../../dev/fakes/line-api.ts';
+
+/**
+ * The fake LINE server behind a switch: while `down`, every send (reply and push) is answered the
+ * way LINE answers under load or in trouble, alternately 429 with `Retry-After` and 500; the rest of
+ * the API (profiles, content) keeps working. What was refused is counted, with its time.
+ */
+export interface LineOutage {
+  url: string;
+  state: FakeLineState;
+  down: boolean;
+  retryAfterSeconds: number;
+  /** Sends refused while down: path, status and when. */
+  refused: { path: string; status: number; at: number; retryKey: string | undefined }[];
+  close(): Promise<void>;
+}
+
+export async function startLineWithOutage(opts: { retryAfterSeconds?: number } = {}): Promise<LineOutage> {
+  const { app, state } = createFakeLineApi();
+  const handle = app.callback();
+  let n = 0;
+  const outage: LineOutage = {
+    url: '',
+    state,
+    down: false,
+    retryAfterSeconds: opts.retryAfterSeconds ?? 3,
+    refused: [],
+    close: async () => {},
+  };
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (outage.down && (path === '/v2/bot/message/reply' || path === '/v2/bot/message/push')) {
+      req.resume();
+      const status = n++ % 2 === 0 ? 429 : 500;
+      const retryKey = req.headers['x-line-retry-key'] as string | undefined;
+      outage.refused.push({ path, status, at: Date.now(), retryKey });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(status === 429 ? { 'retry-after': String(outage.retryAfterSeconds) } : {}),
+      });
+      res.end(JSON.stringify({ message: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }));
+      return;
+    }
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  outage.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  outage.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return outage;
+}

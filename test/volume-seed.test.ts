@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateVolume, type VolumeResult } from '../seeds/volume.ts';
+import { apiClient } from './support/api-client.ts';
+import { startTestSystem, type TestSystem } from './support/test-system.ts';
+
+/**
+ * The volume generator (seeds/volume.ts, `npm run seed:volume`), run small: the org it builds has
+ * its sizes, its seasons and its timelines, and the bad providers and abusive customers it plants
+ * are the ones the provider risk and abuse reports find, and no others.
+ */
+let sys: TestSystem;
+let api: ReturnType<typeof apiClient>;
+let result: VolumeResult;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  sys = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+  api = apiClient(sys);
+  result = await generateVolume(sys.knex, {
+    orgId: sys.defaultOrgId,
+    cases: 3000,
+    bookings: 600,
+    staff: 20,
+    providers: 12,
+    days: 730,
+    badProviders: 2,
+    abusers: 3,
+    abuserCases: 12,
+    chunk: 1000,
+    seed: 0.3,
+    log: (l) => lines.push(l),
+  });
+}, 180_000);
+afterAll(() => sys?.stopAll());
+
+describe('npm run seed:volume', () => {
+  it('builds the org it was asked for, printing its progress', async () => {
+    const count = async (table: string, where: Record<string, unknown> = {}) => Number((await sys.knex(table).where({ org_id: sys.defaultOrgId, ...where }).count('* as n').first())!.n);
+    expect(await count('cases')).toBe(3000 + 3 * 12);
+    expect(await count('bookings')).toBe(600);
+    expect(await count('providers')).toBe(12);
+    expect(result.badProviders).toHaveLength(2);
+    expect(result.abusers).toHaveLength(3);
+    expect(lines.filter((l) => /cases [\d,]+ \/ 3,000/.test(l))).toHaveLength(3);
+    expect(lines.at(-1)).toMatch(/done/);
+    // Every case has its periods, exactly one of them open, and its creation on the timeline.
+    const { rows } = await sys.knex.raw(
+      `SELECT count(*) FILTER (WHERE open <> 1)::int AS bad, count(*) FILTER (WHERE created <> 1)::int AS no_created FROM (
+         SELECT c.id, (SELECT count(*) FROM case_status_periods p WHERE p.case_id = c.id AND p.ended_at IS NULL) AS open,
+                (SELECT count(*) FROM case_events e WHERE e.case_id = c.id AND e.type = 'created') AS created
+           FROM cases c WHERE c.org_id = ?) x`,
+      [sys.defaultOrgId],
+    );
+    expect(rows[0]).toEqual({ bad: 0, no_created: 0 });
+    // Seasons: the high season (Nov-Jan) is busier than the rainy one (Aug-Sep), per day.
+    const { rows: season } = await sys.knex.raw(
+      `SELECT count(*) FILTER (WHERE extract(month FROM created_at AT TIME ZONE 'Asia/Bangkok') IN (11, 12, 1))::float / 92 AS high,
+              count(*) FILTER (WHERE extract(month FROM created_at AT TIME ZONE 'Asia/Bangkok') IN (8, 9))::float / 61 AS low
+         FROM cases WHERE org_id = ?`,
+      [sys.defaultOrgId],
+    );
+    expect(season[0].high).toBeGreaterThan(season[0].low * 1.4);
+  });
+
+  it('plants bad providers that the provider report finds, and only those', async () => {
+    const r = await api('GET', '/api/v1/analytics/providers?preset=last_90_days');
+    expect(r.status).toBe(200);
+    const high = r.json.providers.filter((p: { riskLevel: string }) => p.riskLevel === 'high').map((p: { provider: string }) => p.provider);
+    expect(high.sort()).toEqual([...result.badProviders].sort());
+    for (const p of r.json.providers.filter((x: { riskLevel: string }) => x.riskLevel === 'high')) expect(p.riskReasons.join(' ')).toMatch(/its fault/);
+  });
+
+  it('plants abusive customers that the abuse report flags, and only those', async () => {
+    const r = await api('GET', '/api/v1/analytics/abuse');
+    expect(r.status).toBe(200);
+    expect(r.json.flagged.map((f: { contactId: string }) => f.contactId).sort()).toEqual(result.abusers.map((a) => a.contactId).sort());
+  });
+
+  it('gives the bookings and satisfaction dashboards something to show', async () => {
+    const b = await api('GET', '/api/v1/analytics/bookings?preset=last_90_days');
+    expect(b.status).toBe(200);
+    const [news, contacted, quoted, confirmed] = b.json.funnel.map((s: { reached: { value: number } }) => s.reached.value);
+    expect(news).toBe(b.json.bookings.value);
+    expect(news).toBeGreaterThan(contacted);
+    expect(contacted).toBeGreaterThan(quoted);
+    expect(quoted).toBeGreaterThan(confirmed);
+    expect(b.json.revenue.byCurrency[0]).toMatchObject({ currency: 'THB' });
+    const csat = await api('GET', '/api/v1/analytics/csat?preset=last_90_days');
+    expect(csat.json.answered.value).toBeGreaterThan(0);
+  });
+
+  it('refuses bad sizes on the command line', () => {
+    for (const args of [['--cases', 'many'], ['--staff', '0'], ['--colour', 'blue'], ['--seed', '2']]) {
+      const run = spawnSync(process.execPath, ['bin/seed-volume.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+      expect([args, run.status]).toEqual([args, 2]);
+      expect(run.stderr).toMatch(/Usage: npm run seed:volume/);
+    }
+  });
+});
