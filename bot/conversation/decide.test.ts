@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../core/understanding/classification.ts';
+import type { CustomerContext } from './customer-context.ts';
+import { ACT_CONFIDENCE, FAQ_CONFIDENCE, decide } from './decide.ts';
+import type { Dialogue } from './dialogue.ts';
+
+/**
+ * The customer dialogue's decision from plain inputs: a context as customer-context.ts would read
+ * it and the classifier's answer. No database, no queue: what the bot does with a message is
+ * decided here, and acted on elsewhere (act.ts).
+ */
+const NOW = new Date('2026-03-02T03:00:00Z'); // Monday 10:00 in Bangkok
+const LATER = new Date(NOW.getTime() + 30 * 60_000).toISOString();
+
+function context(over: Partial<CustomerContext> = {}): CustomerContext {
+  return {
+    orgId: 'org-1',
+    timeZone: 'Asia/Bangkok',
+    orderIdPatterns: undefined,
+    messageId: 'm-1',
+    inboundEventId: 1,
+    conversationId: 'conv-1',
+    contactId: 'contact-1',
+    language: 'en',
+    source: 'line',
+    text: '',
+    hasFile: false,
+    reply: undefined,
+    dialogue: undefined,
+    openCase: undefined,
+    resolvedCase: undefined,
+    now: NOW,
+    ...over,
+  };
+}
+
+function answer(over: Partial<Classification>): Classification {
+  return { kind: 'other', confidence: 0.9, language: 'en', fields: {}, ...over };
+}
+
+/** The classifier's answer, and the texts it was asked about (a decision asks only when it needs to). */
+function classifier(result: Classification) {
+  const asked: (string | undefined)[] = [];
+  const classify = async (text?: string) => {
+    asked.push(text);
+    return result;
+  };
+  return { classify, asked };
+}
+
+const openCase = { id: 'case-1', number: 'C-0001', caseType: 'delivery_problem' };
+const resolvedCase = { id: 'case-2', number: 'C-0002', caseType: 'refund' };
+const bookingDialogue = (d: Partial<Extract<Dialogue, { kind: 'booking' }>> = {}): Dialogue => ({ kind: 'booking', expiresAt: LATER, ...d });
+
+describe('deciding what a customer message leads to', () => {
+  it('greets a greeting, and says why', async () => {
+    const { classify, asked } = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: 0.95 }));
+    expect(await decide(context({ text: 'hello' }), classify)).toEqual({ do: 'greet', why: 'a greeting or small talk' });
+    expect(asked).toEqual(['hello']);
+  });
+
+  it('greets a sticker with no case open, without asking the classifier', async () => {
+    const { classify, asked } = classifier(answer({}));
+    expect(await decide(context({ text: '' }), classify)).toEqual({ do: 'greet', why: 'no text (a sticker, an image)' });
+    expect(asked).toEqual([]);
+  });
+
+  it('answers a question the FAQ matches surely enough, and admits it has no answer otherwise', async () => {
+    const sure = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: FAQ_CONFIDENCE }));
+    expect(await decide(context({ text: 'when are you open?' }), sure.classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+
+    const unsure = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: (ACT_CONFIDENCE + FAQ_CONFIDENCE) / 2 }));
+    expect(await decide(context({ text: 'when are you open?' }), unsure.classify)).toEqual({ do: 'no_answer' });
+
+    const unmatched = classifier(answer({ kind: 'question', confidence: 0.9 }));
+    expect(await decide(context({ text: 'do you sell gift cards?' }), unmatched.classify)).toEqual({ do: 'no_answer' });
+  });
+
+  it('opens a case of the type the classifier names, and asks for the type when it names none', async () => {
+    const typed = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
+    expect(await decide(context({ text: 'I want my money back' }), typed.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+
+    const untyped = classifier(answer({ kind: 'case', confidence: 0.8 }));
+    expect(await decide(context({ text: 'something is wrong' }), untyped.classify)).toEqual({ do: 'pick_case_type' });
+  });
+
+  it('asks back when the classifier is unsure, rather than acting on a guess', async () => {
+    const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: ACT_CONFIDENCE - 0.01 }));
+    expect(await decide(context({ text: 'hmm about my thing' }), classify)).toEqual({ do: 'clarify' });
+  });
+
+  it('reads the answer to its question together with the question', async () => {
+    const { classify, asked } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
+    const dialogue: Dialogue = { kind: 'clarify', text: 'about my order', messageId: 'm-0', expiresAt: LATER };
+    expect(await decide(context({ text: 'I want a refund', dialogue }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    expect(asked).toEqual(['about my order\nI want a refund']);
+  });
+
+  it('takes a tapped answer to "booking, problem or question?" about the text it asked about', async () => {
+    const dialogue: Dialogue = { kind: 'clarify', text: 'my parcel is late', messageId: 'm-0', expiresAt: LATER };
+    const asCase = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.3 }));
+    expect(await decide(context({ dialogue, reply: { act: 'intent', value: 'case' } }), asCase.classify)).toEqual({ do: 'open_case', caseType: 'delivery_problem' });
+    expect(asCase.asked).toEqual(['my parcel is late']);
+
+    const asQuestion = classifier(answer({ kind: 'question', faqKey: 'delivery_times', confidence: 0.3 }));
+    expect(await decide(context({ dialogue, reply: { act: 'intent', value: 'question' } }), asQuestion.classify)).toEqual({ do: 'faq', faqKey: 'delivery_times' });
+  });
+
+  it('opens the case type the customer picked', async () => {
+    const { classify, asked } = classifier(answer({}));
+    const dialogue: Dialogue = { kind: 'pick_case_type', text: 'problem', messageId: 'm-0', expiresAt: LATER };
+    expect(await decide(context({ dialogue, reply: { act: 'case_type', value: 'refund' } }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    expect(asked).toEqual([]);
+  });
+
+  it('greets a quick reply it no longer understands', async () => {
+    const { classify } = classifier(answer({}));
+    expect(await decide(context({ reply: { act: 'intent', value: 'case' } }), classify)).toEqual({ do: 'greet', why: 'a stale or unknown quick reply (intent)' });
+  });
+
+  describe('with a case open in the conversation', () => {
+    it('files what the customer says on the case', async () => {
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.9 }));
+      expect(await decide(context({ text: 'any news?', openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    });
+
+    it('files a photo on the case', async () => {
+      const { classify, asked } = classifier(answer({}));
+      expect(await decide(context({ hasFile: true, openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(asked).toEqual([]);
+    });
+
+    it('files even an unsure "different problem" on the case, but opens a new one when sure', async () => {
+      const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: ACT_CONFIDENCE - 0.1 }));
+      expect(await decide(context({ text: 'also a refund?', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+
+      const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: 'and I want a refund for another order', openCase }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+
+      const same = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.9 }));
+      expect(await decide(context({ text: 'it is still late', openCase }), same.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    });
+
+    it('still answers a question the FAQ matches', async () => {
+      const { classify } = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: 0.9 }));
+      expect(await decide(context({ text: 'when are you open?', openCase }), classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+    });
+
+    it('starts a booking when the customer surely asks for one', async () => {
+      const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+      const d = await decide(context({ text: 'book a massage', openCase }), classify);
+      expect(d).toMatchObject({ do: 'booking', dialogue: { kind: 'booking', serviceKey: 'massage' } });
+    });
+  });
+
+  describe('with a case resolved lately', () => {
+    it('reopens it when the customer writes again about it', async () => {
+      const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: 'the refund never arrived', resolvedCase }), classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
+    });
+
+    it('lets a sure "thank you" or a new problem be what it is', async () => {
+      const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
+      expect(await decide(context({ text: 'thank you!', resolvedCase }), thanks.classify)).toEqual({ do: 'greet', why: 'a greeting or small talk' });
+
+      const other = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.9 }));
+      expect(await decide(context({ text: 'my parcel is late', resolvedCase }), other.classify)).toEqual({ do: 'open_case', caseType: 'delivery_problem' });
+    });
+  });
+
+  describe('a booking in chat', () => {
+    it('starts with the details the first message gives', async () => {
+      const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+      const d = await decide(context({ text: 'massage for 2 people tomorrow at 15:00' }), classify);
+      expect(d).toEqual({
+        do: 'booking',
+        dialogue: { kind: 'booking', serviceKey: 'massage', date: '2026-03-03', time: '15:00', partySize: 2, expiresAt: new Date(NOW.getTime() + 60 * 60_000).toISOString() },
+      });
+    });
+
+    it('fills the slot it asked for and keeps the others', async () => {
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.3 }));
+      const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '15:00', awaiting: 'party_size' });
+      const d = await decide(context({ text: '3', dialogue }), classify);
+      expect(d).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'massage', date: '2026-03-03', time: '15:00', partySize: 3, awaiting: 'party_size' } });
+      expect(d).not.toHaveProperty('submit');
+    });
+
+    it('takes a tapped service, date or time', async () => {
+      const { classify } = classifier(answer({}));
+      const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
+      const d = await decide(context({ dialogue, reply: { act: 'date', params: { date: '2026-03-05' } } }), classify);
+      expect(d).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'massage', date: '2026-03-05' } });
+    });
+
+    it('submits on a typed or tapped confirmation once every detail is there', async () => {
+      const { classify } = classifier(answer({}));
+      const complete = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '15:00', partySize: 2, awaiting: 'confirm' });
+      expect(await decide(context({ text: 'yes', dialogue: complete }), classify)).toMatchObject({ do: 'booking', submit: true });
+      expect(await decide(context({ dialogue: complete, reply: { act: 'confirm' } }), classify)).toMatchObject({ do: 'booking', submit: true });
+
+      const incomplete = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
+      const d = await decide(context({ dialogue: incomplete, reply: { act: 'confirm' } }), classify);
+      expect(d).toMatchObject({ do: 'booking' });
+      expect(d).not.toHaveProperty('submit');
+    });
+
+    it('cancels on "cancel", typed or tapped', async () => {
+      const { classify } = classifier(answer({}));
+      const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
+      expect(await decide(context({ text: 'cancel', dialogue }), classify)).toEqual({ do: 'cancel_booking' });
+      expect(await decide(context({ dialogue, reply: { act: 'cancel' } }), classify)).toEqual({ do: 'cancel_booking' });
+    });
+
+    it('leaves the booking for a sure problem that fills no slot', async () => {
+      const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
+      expect(await decide(context({ text: 'actually I need a refund', dialogue }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    });
+  });
+
+  describe('handing over to a person', () => {
+    it('hands over when asked in words or with the button, before classifying', async () => {
+      const { classify, asked } = classifier(answer({ kind: 'booking', confidence: 0.99 }));
+      expect(await decide(context({ text: 'I want to talk to a person' }), classify)).toEqual({ do: 'handoff' });
+      expect(await decide(context({ text: 'ขอคุยกับเจ้าหน้าที่' }), classify)).toEqual({ do: 'handoff' });
+      expect(await decide(context({ reply: { act: 'human' }, dialogue: bookingDialogue() }), classify)).toEqual({ do: 'handoff' });
+      expect(asked).toEqual([]);
+    });
+
+    it('stays quiet while a person has the conversation, but files messages on an open case', async () => {
+      const { classify, asked } = classifier(answer({ kind: 'booking', confidence: 0.99 }));
+      const dialogue: Dialogue = { kind: 'handoff', expiresAt: LATER };
+      expect(await decide(context({ text: 'hello?', dialogue }), classify)).toEqual({ do: 'nothing', why: 'a person has this conversation' });
+      expect(await decide(context({ text: 'hello?', dialogue, openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(asked).toEqual([]);
+    });
+  });
+
+  describe('the satisfaction survey', () => {
+    const survey = (awaiting: 'score' | 'comment'): Dialogue => ({ kind: 'satisfaction', caseId: 'case-2', caseNumber: 'C-0002', awaiting, expiresAt: LATER });
+
+    it('takes a tapped score for the case it names, and a typed one while the question is open', async () => {
+      const { classify, asked } = classifier(answer({}));
+      expect(await decide(context({ reply: { act: 'csat', value: 'C-0002:4' } }), classify)).toEqual({ do: 'satisfaction_score', caseNumber: 'C-0002', score: 4 });
+      expect(await decide(context({ text: ' 5 ', dialogue: survey('score') }), classify)).toEqual({ do: 'satisfaction_score', caseNumber: 'C-0002', score: 5 });
+      expect(await decide(context({ reply: { act: 'csat', value: 'C-0002:9' } }), classify)).toEqual({ do: 'greet', why: 'a malformed satisfaction reply' });
+      expect(asked).toEqual([]);
+    });
+
+    it('takes the comment after the score, and a skip', async () => {
+      const { classify } = classifier(answer({}));
+      expect(await decide(context({ text: 'quick and kind', dialogue: survey('comment') }), classify)).toEqual({ do: 'satisfaction_comment', caseId: 'case-2', comment: 'quick and kind' });
+      expect(await decide(context({ reply: { act: 'csat_skip' } }), classify)).toEqual({ do: 'satisfaction_skip' });
+    });
+
+    it('reads a typed "2" as being about a case open meanwhile', async () => {
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.9 }));
+      expect(await decide(context({ text: '2', dialogue: survey('score'), openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    });
+  });
+
+  it('passes the answer to a proposed booking time on', async () => {
+    const { classify } = classifier(answer({}));
+    expect(await decide(context({ reply: { act: 'proposal', value: 'accept:b-1' } }), classify)).toEqual({ do: 'answer_proposal', value: 'accept:b-1' });
+  });
+});
