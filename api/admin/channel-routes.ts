@@ -1,3 +1,5 @@
+import { testLineChannel } from '../../bot/line/line-test-message.ts';
+import { updateLineChannel } from '../../core/channels/channel-checks.ts';
 import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
 import { linePushUsage } from '../../core/channels/line-push-usage.ts';
 import { mergeContacts } from '../../core/contacts/merge-contacts.ts';
@@ -40,8 +42,42 @@ export const channelRoutes = [
         requestId: ctx.state.requestId,
       });
       const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
-      return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: `${base}/webhooks/${body.kind}/${id}` };
+      return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: `${base}/webhooks/${body.kind}/${id}`, lastTest: null };
     },
+  }),
+
+  route({
+    method: 'patch',
+    path: '/api/v1/channels/:id',
+    summary: "Rename a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten), or switch it off or on",
+    tag: 'channels',
+    access: 'channels.manage',
+    body: c.channelUpdate,
+    response: c.channel,
+    handle: async ({ body, params, identity, deps, ctx }) => {
+      await updateLineChannel(deps.knex, deps.secrets, { orgId: identity!.orgId, channelId: params.id, ...body, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId });
+      // This process forgets the old token now; others within the directory's cache time (30 s).
+      deps.channels.forget();
+      const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
+      const ch = (await listChannels(deps.knex, identity!.orgId)).find((x) => x.id === params.id)!;
+      return { ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` };
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/channels/:id/test-message',
+    summary:
+      "Send a test message through a LINE channel to a LINE user (e.g. yourself) and report LINE's answer; the answer is kept on the channel, and only a message LINE took marks it working",
+    tag: 'channels',
+    access: 'channels.manage',
+    body: c.channelTestMessage,
+    response: c.channelTestResult,
+    handle: async ({ body, params, identity, deps, ctx }) =>
+      testLineChannel(
+        { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
+        { orgId: identity!.orgId, channelId: params.id, to: body.to, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId },
+      ),
   }),
 
   route({

@@ -1,5 +1,7 @@
 import * as c from '../../core/contracts/org-settings.ts';
 import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
+import * as cal from '../../core/contracts/business-calendar.ts';
+import { readBusinessCalendar, updateBusinessCalendar } from '../../core/orgs/business-hours.ts';
 import { route } from '../route.ts';
 
 /** The org's settings, which the bot, the case desk, payments and the staff desk read where they act. */
@@ -23,5 +25,25 @@ export const orgSettingsRoutes = [
     response: c.orgSettings,
     handle: async ({ body, identity, deps, ctx }) =>
       updateOrgSettings(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/org/business-calendar',
+    summary: "The org's business hours and holidays: the open time SLA clocks count",
+    tag: 'platform',
+    access: 'org.settings.read',
+    response: cal.businessCalendar,
+    handle: async ({ identity, deps }) => readBusinessCalendar(deps.knex, identity!.orgId),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/v1/org/business-calendar',
+    summary: 'Change the business hours (null: round the clock) or the holidays; cases opened from then on use them',
+    tag: 'platform',
+    access: 'org.settings.manage',
+    body: cal.businessCalendarUpdate,
+    response: cal.businessCalendar,
+    handle: async ({ body, identity, deps, ctx }) =>
+      updateBusinessCalendar(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
   }),
 ];

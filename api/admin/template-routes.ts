@@ -1,6 +1,7 @@
 import * as c from '../../core/contracts/templates.ts';
 import { listTemplates, updateTemplate } from '../../core/templates/template-admin.ts';
 import { notFound } from '../../core/errors/index.ts';
+import { previewTemplate } from '../../core/templates/template-preview.ts';
 import { route } from '../route.ts';
 
 /** The org's customer-facing texts, in Thai and English. */
@@ -35,5 +36,16 @@ export const templateRoutes = [
         requestId: ctx.state.requestId,
       });
     },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/templates/preview',
+    summary: 'A text filled with sample values in Thai and English, and the variables the product would not fill; nothing is stored',
+    tag: 'templates',
+    access: 'taxonomy.read',
+    body: c.templatePreviewRequest,
+    response: c.templatePreview,
+    handle: async ({ body }) => previewTemplate(body),
   }),
 ];

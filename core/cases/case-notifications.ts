@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { customerNoticesOf } from '../contracts/org-settings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import type { Language, CaseStatus } from '../vocabulary.ts';
 import { formatDue } from '../templates/format-due.ts';
@@ -10,7 +11,7 @@ import { casesJoinedToTypes, trackingUrl } from './case-queries.ts';
 /**
  * Tells the customer, in their language and from the org's templates, when work starts, when the
  * case waits for them, and when it is resolved: each only if the case type's switch for it is on
- * (`case_types.notify`). Sent on the conversation the case came from, through the outbox.
+ * (`case_types.notify`) and the org's own switch for it is on (Settings: `orgs.settings.customerNotices`). Sent on the conversation the case came from, through the outbox.
  *
  * It follows the timeline: every move of a case, by whoever made it (a LINE button, the API, the
  * customer's own reply), tells the customer the same way, and no caller has to remember to.
@@ -40,10 +41,11 @@ async function notifyCustomerOfTransition(
   if (!notice || (notice.switch === 'workStarted' && !t.reopened && t.from !== 'new')) return false;
   const row = await casesJoinedToTypes(trx)
     .join('orgs', 'orgs.id', 'cases.org_id')
-    .select('cases.*', 'case_types.notify', 'orgs.time_zone')
+    .select('cases.*', 'case_types.notify', 'orgs.time_zone', 'orgs.settings as org_settings')
     .where('cases.id', t.caseId)
     .first();
   if (!row.conversation_id || row.notify?.[notice.switch] === false) return false;
+  if (!customerNoticesOf(row.org_settings)[notice.switch]) return false;
   const contact = row.contact_id ? await trx('contacts').select('language').where({ id: row.contact_id }).first() : undefined;
   const language: Language = contact?.language ?? row.language ?? 'th';
   const text = await renderTemplate(trx, row.org_id, notice.template, language, {

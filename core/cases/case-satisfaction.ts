@@ -1,3 +1,4 @@
+import { customerNoticesOf } from '../contracts/org-settings.ts';
 import type { Knex } from 'knex';
 import { setDialogue } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
@@ -61,6 +62,9 @@ async function askForSatisfaction(trx: Knex.Transaction, caseId: string, now: Da
     .first();
   const notify = typeof row?.notify === 'string' ? JSON.parse(row.notify) : (row?.notify ?? {});
   if (!row || notify.satisfaction !== true || !row.conversation_id || !row.contact_id) return false;
+  // The org's own switch (Settings): off, no case type asks.
+  const org = await trx('orgs').select('settings').where({ id: row.org_id }).first();
+  if (!customerNoticesOf(org?.settings).satisfaction) return false;
   // Never twice: the case's row is locked by the resolution that got here, so this read decides.
   if (await trx('case_events').select('id').where({ case_id: caseId, type: 'satisfaction_requested' }).first()) return false;
   const conversation = await trx('conversations').select('kind', 'dialogue').where({ id: row.conversation_id }).first();

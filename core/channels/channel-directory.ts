@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
 import { recordAudit } from '../audit/audit-log.ts';
 import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
+import type { ChannelTestResult } from '../contracts/channels.ts';
 import type { ChannelKind } from '../vocabulary.ts';
 
 /**
@@ -175,11 +176,13 @@ export interface ChannelView {
   isActive: boolean;
   /** Where it came from: `env`, `api` or `simulator`. */
   origin: string | null;
+  /** The last test message and LINE's answer (core/channels/channel-checks.ts); null: not tested since its credentials were set. */
+  lastTest: ChannelTestResult | null;
 }
 
 export async function listChannels(db: Knex, orgId: string): Promise<ChannelView[]> {
   const rows: ChannelRow[] = await db('channels').select('*').where({ org_id: orgId }).orderBy('created_at');
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null, lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null }));
 }
 
 /** An admin adds a channel through the API: created with its credentials sealed, and audited. */

@@ -21,6 +21,16 @@ export const channelCreate = z
   ])
   .meta({ id: 'ChannelCreate' });
 
+export const channelTestResult = z
+  .object({
+    ok: z.boolean().meta({ description: 'LINE accepted the token and delivered the message' }),
+    status: z.number().int().nullable().meta({ description: "LINE's HTTP status; null when LINE could not be reached" }),
+    message: z.string().meta({ description: "LINE's answer, as LINE worded it, when it refused" }),
+    botName: z.string().nullable().meta({ description: "The account's name as LINE knows it, when the token was accepted" }),
+    testedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'ChannelTestResult' });
+
 export const channel = z
   .object({
     id: z.uuid(),
@@ -30,6 +40,10 @@ export const channel = z
     isActive: z.boolean(),
     origin: z.string().nullable(),
     webhookUrl: z.string().meta({ description: 'Where to point the platform webhook for this channel' }),
+    lastTest: channelTestResult
+      .nullable()
+      .optional()
+      .meta({ description: 'The last test message (POST /api/v1/channels/:id/test-message): whether LINE took it. null: never tested since its credentials were set' }),
   })
   .meta({ id: 'Channel' });
 
@@ -53,3 +67,22 @@ export const contactMergeResult = z
     bookings: z.number().int(),
   })
   .meta({ id: 'ContactMergeResult' });
+
+export const lineUserId = z.string().regex(/^U[0-9a-f]{32}$/, 'must be a LINE user id: U and 32 hexadecimal digits');
+
+export const channelTestMessage = z
+  .object({ to: lineUserId.meta({ description: "Who gets the test message: a LINE user who has added the channel's account as a friend (e.g. the admin)" }) })
+  .strict()
+  .meta({ id: 'ChannelTestMessage' });
+
+export const channelUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    credentials: z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict().optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .meta({ id: 'ChannelUpdate', description: 'A LINE channel: new name, new token and secret (its last test is then forgotten), or switched off and on' });
+
+export type ChannelTestResult = z.infer<typeof channelTestResult>;

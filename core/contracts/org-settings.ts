@@ -76,7 +76,30 @@ export const orgSettingFields = {
       description:
         "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default) sets none",
     }),
+  // Per org, on top of each case type's own switches: a notice goes out only when both are on.
+  customerNotices: z
+    .object({
+      workStarted: z.boolean().meta({ description: 'Tell the customer when staff start work on their case (and when it is reopened)' }),
+      waitingCustomer: z.boolean().meta({ description: 'Tell the customer when their case waits for an answer from them' }),
+      resolved: z.boolean().meta({ description: 'Tell the customer when their case is resolved' }),
+      satisfaction: z.boolean().meta({ description: 'Ask the customer to rate a resolved case (where its case type asks)' }),
+    })
+    .strict()
+    .meta({
+      description:
+        "Which customer notifications the org sends (core/cases/case-notifications.ts, case-satisfaction.ts); all on unless set. The acknowledgement of a new case always goes: it answers the customer's own message",
+    }),
 };
+
+export type CustomerNotices = z.infer<typeof orgSettingFields.customerNotices>;
+export const ALL_CUSTOMER_NOTICES_ON: CustomerNotices = { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true };
+
+/** The org's switches as stored (orgs.settings), or all on when unset or not valid. */
+export function customerNoticesOf(settings: unknown): CustomerNotices {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).customerNotices : undefined;
+  const parsed = orgSettingFields.customerNotices.safeParse(stored);
+  return parsed.success ? parsed.data : ALL_CUSTOMER_NOTICES_ON;
+}
 
 export type OrgSettingKey = keyof typeof orgSettingFields;
 export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
@@ -101,6 +124,7 @@ export const orgSettingsUpdate = z
     staffScoreWeights: nullToDefault(orgSettingFields.staffScoreWeights),
     analyticsRules: nullToDefault(orgSettingFields.analyticsRules),
     publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
+    customerNotices: nullToDefault(orgSettingFields.customerNotices),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -47,7 +47,7 @@ export async function listTemplates(db: Knex, orgId: string): Promise<TemplateVi
 
 export async function updateTemplate(
   db: Knex,
-  t: { orgId: string; key: string; language: Language; body: string; whatsappContentSid?: string | null; actor: { type: 'api_key'; id: string }; requestId?: string },
+  t: { orgId: string; key: string; language: Language; body: string; whatsappContentSid?: string | null; actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string },
 ): Promise<TemplateView> {
   const unknown = unknownVariables(t.body);
   if (unknown.length) {

@@ -1,0 +1,51 @@
+import { fillTemplate } from './render-template.ts';
+import { TEMPLATE_VARIABLES, unknownVariables } from './template-admin.ts';
+
+type Variable = (typeof TEMPLATE_VARIABLES)[number];
+
+/**
+ * What an admin sees while writing a text: it filled with believable values, in Thai and English,
+ * and the variables the product would leave blank. Nothing is stored; the same check refuses the
+ * text when it is saved (template-admin.ts).
+ */
+export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
+  case_id: { th: 'C-000123', en: 'C-000123' },
+  status: { th: 'กำลังตรวจสอบ', en: 'Investigating' },
+  eta: { th: '23 พ.ย. 14:30', en: '23 Nov, 14:30' },
+  order_id: { th: 'ORD-20261122-001', en: 'ORD-20261122-001' },
+  amount: { th: '1,500.00 THB', en: '1,500.00 THB' },
+  provider: { th: 'SMM King', en: 'SMM King' },
+  elapsed_time: { th: '25 นาที', en: '25 min' },
+  tracking_url: { th: 'https://example.com/liff/track/abc123', en: 'https://example.com/liff/track/abc123' },
+  booking_id: { th: 'B-000045', en: 'B-000045' },
+  service: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' },
+  date: { th: '5 ธ.ค. 2569', en: '5 Dec 2026' },
+  time: { th: '10:00', en: '10:00' },
+  party_size: { th: '2', en: '2' },
+  missing: { th: 'วันที่', en: 'the date' },
+  name: { th: 'คุณสมชาย', en: 'Somchai' },
+  role: { th: 'ผู้จัดการ', en: 'manager' },
+  quote_url: { th: 'https://example.com/liff/quote/xyz789', en: 'https://example.com/liff/quote/xyz789' },
+  valid_until: { th: '30 พ.ย. 2569', en: '30 Nov 2026' },
+};
+
+export interface TemplatePreview {
+  th?: { text: string; unknown: string[] };
+  en?: { text: string; unknown: string[] };
+  /** Every variable used in any of the bodies that the product does not fill. */
+  unknown: string[];
+  known: string[];
+}
+
+export function previewTemplate(bodies: { th?: string; en?: string }): TemplatePreview {
+  const out: TemplatePreview = { unknown: [], known: [...TEMPLATE_VARIABLES] };
+  for (const language of ['th', 'en'] as const) {
+    const body = bodies[language];
+    if (body === undefined) continue;
+    const vars = Object.fromEntries(Object.entries(SAMPLE_VALUES).map(([k, v]) => [k, v[language]]));
+    const unknown = unknownVariables(body);
+    out[language] = { text: fillTemplate(body, vars), unknown };
+    out.unknown.push(...unknown.filter((u) => !out.unknown.includes(u)));
+  }
+  return out;
+}
