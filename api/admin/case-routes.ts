@@ -3,10 +3,19 @@ import { caseTime } from '../../core/cases/case-clock.ts';
 import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../core/cases/case-queries.ts';
 import { transitionCase } from '../../core/cases/transition.ts';
 import * as c from '../../core/contracts/cases.ts';
+import { activeStaffMember, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
 import { iso } from '../../core/time/iso.ts';
+import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
 
-/** Open cases by due time, a case by order id, one case with its timeline, and moving a case on. */
+/** What writing to a customer needs from the api: where links point, and the key that signs media links. */
+export const replyDeps = (deps: AppDeps, origin: string) => ({ publicBaseUrl: () => deps.publicBaseUrl ?? origin, mediaLinkKey: deps.mediaLinkKey });
+
+/**
+ * Open cases by due time, a case by order id, one case with its timeline, and moving a case on.
+ * Take, reassign and writing to the customer act as the staff member the API key belongs to, with
+ * the LINE buttons' role rules (core/staff/case-desk-actions.ts); a key of nobody is refused.
+ */
 export const caseRoutes = [
   route({
     method: 'get',
@@ -92,5 +101,58 @@ export const caseRoutes = [
       });
       return { number: result.number, from: result.from, to: result.to, version: result.version, reopened: result.reopened };
     },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/cases/:number/take',
+    summary: "Take a case as the key's staff member (a new case starts its work); a manager or admin may take one over. 409 if it changed meanwhile or someone else has it",
+    tag: 'cases',
+    access: 'cases.work',
+    body: c.caseTake,
+    response: c.caseOwnerResult,
+    handle: ({ identity, deps, params, body }) =>
+      deps.knex.transaction(async (trx) => {
+        const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
+        return takeCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, expectedVersion: body.expectedVersion, now: new Date() });
+      }),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/cases/:number/assignee',
+    summary: 'Give a case to another staff member (managers and admins); they are told in LINE. 409 if it changed meanwhile',
+    tag: 'cases',
+    access: 'cases.work',
+    body: c.caseAssignee,
+    response: c.caseOwnerResult,
+    handle: ({ identity, deps, params, body }) =>
+      deps.knex.transaction(async (trx) => {
+        const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
+        return reassignCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, assigneeId: body.staffId, expectedVersion: body.expectedVersion, now: new Date() });
+      }),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/cases/:number/messages',
+    summary: "Write to the case's customer on their own channel (through the outbox, on the timeline), as the key's staff member. 409 if it changed meanwhile",
+    tag: 'cases',
+    access: 'cases.work',
+    body: c.caseMessage,
+    response: c.caseMessageResult,
+    status: 201,
+    handle: ({ identity, deps, params, body, ctx }) =>
+      deps.knex.transaction(async (trx) => {
+        const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
+        return writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, {
+          orgId: identity!.orgId,
+          number: params.number,
+          staff,
+          text: body.text,
+          expectedVersion: body.expectedVersion,
+          now: new Date(),
+        });
+      }),
   }),
 ];

@@ -74,3 +74,32 @@ export const caseTime = z
     }),
   })
   .meta({ id: 'CaseTime' });
+
+const seenVersion = z.number().int().positive().meta({ description: 'The version you saw; a different current version answers 409 with the case as it is now' });
+
+export const caseTake = z.object({ expectedVersion: seenVersion }).strict().meta({ id: 'CaseTake' });
+
+export const caseAssignee = z
+  .object({ staffId: z.uuid().meta({ description: 'The active staff member (support, manager or admin) who gets the case' }), expectedVersion: seenVersion })
+  .strict()
+  .meta({ id: 'CaseAssignee' });
+
+export const caseOwnerResult = z
+  .object({
+    number: z.string(),
+    status: z.enum(CASE_STATUSES),
+    version: z.number().int(),
+    ownerStaffId: z.uuid().nullable(),
+    changed: z.boolean().meta({ description: 'false when the case was theirs already' }),
+  })
+  .meta({ id: 'CaseOwnerResult' });
+
+export const caseMessage = z
+  // LINE takes at most 5,000 characters in a text message.
+  .object({ text: z.string().trim().min(1).max(5000), expectedVersion: seenVersion })
+  .strict()
+  .meta({ id: 'CaseMessage' });
+
+export const caseMessageResult = z
+  .object({ number: z.string(), version: z.number().int(), messageIds: z.array(z.uuid()).meta({ description: 'The outgoing messages queued (outbox)' }) })
+  .meta({ id: 'CaseMessageResult' });

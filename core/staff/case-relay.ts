@@ -54,7 +54,7 @@ export const MEDIA_WAIT_MS = 20_000;
  * A file as outbound messages: `caption` first when given (an image cannot carry one on LINE),
  * then the image, or the caption with the link. Throws MediaNotReady while the copy may still come.
  */
-export function attachmentMessages(deps: StaffDeps, m: RelayedMessage, caption: string | undefined, now: Date): OutboundMessage[] {
+export function attachmentMessages(deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, m: RelayedMessage, caption: string | undefined, now: Date): OutboundMessage[] {
   if (!m.mediaPath && now.getTime() - m.receivedAt.getTime() < MEDIA_WAIT_MS) throw new MediaNotReady(m.id);
   const lead = caption ? `${caption} ` : '';
   const url = mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, m.id, { now });
@@ -110,9 +110,9 @@ export interface StaffReply {
   text?: string;
   /** A file: the staff member's message that carries it (served by a signed link). */
   attachment?: RelayedMessage;
-  /** Where the staff member said it (a group's conversation), and their message there. */
-  fromConversationId: string;
-  sourceMessageId: string;
+  /** Where the staff member said it (a group's conversation), and their message there; none from a desk (the LIFF desk, the API). */
+  fromConversationId?: string;
+  sourceMessageId?: string;
   now: Date;
   /** Said where the customer reads it already (a VIP customer's own group): recorded, not sent again. */
   seenThere?: boolean;
@@ -125,7 +125,7 @@ export interface StaffReply {
  * timeline and, the first time, the case's first response. The caller checks the case can be
  * replied to (open, has a customer conversation, the staff member's role allows it).
  */
-export async function replyToCustomer(deps: StaffDeps, trx: Knex.Transaction, r: StaffReply): Promise<{ messageIds: string[] }> {
+export async function replyToCustomer(deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, trx: Knex.Transaction, r: StaffReply): Promise<{ messageIds: string[] }> {
   const conversationId = await caseConversationId(trx, r.orgId, r.caseId);
   if (!conversationId) throw new Error(`case ${r.caseId} has no customer conversation`);
   const org = await trx('orgs').select('settings').where({ id: r.orgId }).first();
