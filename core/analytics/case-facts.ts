@@ -178,6 +178,22 @@ async function candidateIds(db: Db, scope: Scope, which: 'period' | 'open'): Pro
  * case open now (whenever it opened). Both with the query's filters.
  */
 export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period'): AsyncGenerator<CaseFact[]> {
+  // One snapshot for the whole read: the rolled-up rows, the changed list and the timelines must
+  // agree. Read statement by statement, a case changed before the rolled-up rows are read and
+  // recomputed by the worker before the changed list is read would be in neither.
+  if (db.isTransaction) {
+    yield* caseFactsIn(db as Knex.Transaction, scope, which);
+    return;
+  }
+  const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
+  try {
+    yield* caseFactsIn(trx, scope, which);
+  } finally {
+    await trx.commit();
+  }
+}
+
+async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' | 'open'): AsyncGenerator<CaseFact[]> {
   const cal = await calendarFor(db, scope.orgId);
   const DAY = 86_400_000;
   const spanFrom = which === 'period' ? scope.period.from.getTime() - DAY : scope.now.getTime() - 366 * DAY;

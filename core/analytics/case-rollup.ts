@@ -12,7 +12,7 @@ import { MinuteLine } from './minute-line.ts';
  *
  * - Every case event marks its case changed (`markCaseChanged`, a timeline subscriber registered in
  *   bin/system.ts: in the event's own transaction, so no change is missed).
- * - The workers (`analytics-rollup` in workers/processors/system.ts; not scheduled for now, see there) recompute the
+ * - The workers (`analytics-rollup` in workers/processors/system.ts, every 5 s) recompute the
  *   changed cases and take them off the list (`refreshChangedCases`), and rebuild an org's facts
  *   from the timelines when it has none or its business calendar changed (`rebuildCaseFacts`).
  * - The reports (core/analytics/case-facts.ts) read the rollup only for an org whose facts are
@@ -24,9 +24,13 @@ type Db = Knex | Knex.Transaction;
 
 const BATCH = 2000;
 
-/** The timeline subscriber: this case changed. */
+/**
+ * The timeline subscriber: this case changed. An existing mark is updated, not left alone: the
+ * update locks it until the event's transaction ends, so the worker (which skips locked marks)
+ * cannot take it off and recompute the case from a timeline that does not hold this event yet.
+ */
 export const markCaseChanged: CaseEventSubscriber = async (trx, e) => {
-  await trx.raw('INSERT INTO analytics_dirty_cases (case_id, org_id) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING', [e.caseId, e.orgId]);
+  await trx.raw('INSERT INTO analytics_dirty_cases (case_id, org_id) VALUES (?, ?) ON CONFLICT (case_id) DO UPDATE SET marked_at = excluded.marked_at', [e.caseId, e.orgId]);
 };
 
 /** Computes and stores the facts of these cases (all of one org). */

@@ -33,8 +33,7 @@ export function systemProcessors(deps: { knex: Knex }): ProcessorTable {
 export async function scheduleSystemJobs(queues: QueueBackend): Promise<void> {
   await queues.queue('system').upsertJobScheduler('prune-outbox', { pattern: '17 3 * * *', tz: 'Asia/Bangkok' }, { name: 'prune-outbox' });
   await queues.queue('system').upsertJobScheduler('prune-action-nonces', { pattern: '37 * * * *', tz: 'Asia/Bangkok' }, { name: 'prune-action-nonces' });
-  // The per-case facts rollup is not kept on a schedule yet: in a full test run a report read through
-  // it found none of the cases its timelines hold (test/analytics-csat.test.ts), so until that is
-  // understood every report reads the timelines. `keepRollupsCurrent` and its tests stay.
+  // The per-case facts rollup: every 5 s the changed cases are recomputed (core/analytics/case-rollup.ts).
+  await queues.queue('system').upsertJobScheduler('analytics-rollup', { every: 5_000 }, { name: 'analytics-rollup' });
   await queues.queue('system').upsertJobScheduler('provider-risk', { pattern: '7 * * * *', tz: 'Asia/Bangkok' }, { name: 'provider-risk' });
 }
