@@ -43,7 +43,9 @@ export const liffRoutes = [
     status: 201,
     handle: async ({ ctx, deps, body, liff }) => {
       const idempotencyKey = checkIdempotencyKey(ctx.get('idempotency-key') || undefined);
-      const form = parseRequest(bookings.publicBookingRequest, { ...body, line_id: liff!.lineUserId }, 'body');
+      // The LINE user is the ID token's; a `line_id` the page sends is dropped, never trusted.
+      const { line_id: _fromPage, ...fields } = body as Record<string, unknown>;
+      const form = parseRequest(bookings.lineBookingForm, fields, 'body');
       const r = await bookFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, idempotencyKey, form, ipAddress: ctx.ip || undefined });
       if (r.replayed) ctx.set('Idempotent-Replayed', 'true');
       return r.answer;

@@ -191,9 +191,31 @@ export function renderBookingText(db: Db, b: BookingView, template: string, vars
 }
 
 /**
- * Tells the customer about their booking on the conversation it came from, in their language,
- * from the org's templates (`booking_confirmed`, `booking_proposed_time`, `booking_declined`...).
- * False when there is nobody to tell (a booking from the web) or no such template.
+ * The chat where the customer hears about a booking: the conversation it came from, else the
+ * contact's most recent one-to-one chat on an active channel of the org (LINE or WhatsApp), the
+ * one they last wrote on first. A website booking of a customer the business knows on LINE or
+ * WhatsApp is answered there; one with no chat at all has none.
+ */
+export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'contactId' | 'conversationId'>): Promise<string | null> {
+  if (b.conversationId) return b.conversationId;
+  const chat = await db('conversations as cv')
+    .join('channels as ch', 'ch.id', 'cv.channel_id')
+    .select('cv.id')
+    .where({ 'cv.org_id': b.orgId, 'cv.contact_id': b.contactId, 'cv.kind': 'direct', 'ch.is_active': true })
+    .whereIn('ch.kind', ['line', 'whatsapp'])
+    // Erased conversations keep their row but lose the chat's address.
+    .whereNot('cv.external_id', 'like', 'erased:%')
+    .orderByRaw('cv.last_inbound_at DESC NULLS LAST, cv.last_message_at DESC NULLS LAST, cv.created_at DESC')
+    .first();
+  return chat?.id ?? null;
+}
+
+/**
+ * Tells the customer about their booking in their chat (customerChatOf), in their language, from
+ * the org's templates (`booking_confirmed`, `quote_sent`, `booking_day_before`...). False when
+ * there is no such template, or nobody to tell: a customer with no chat (a website form's e-mail
+ * or phone only) gets it recorded on the timeline as `notification_undelivered`, so staff see
+ * that the message must go by e-mail or phone; the website showed them the next step.
  */
 export async function tellBookingCustomer(
   trx: Knex.Transaction,
@@ -201,18 +223,23 @@ export async function tellBookingCustomer(
   template: string,
   o: { quickReplies?: Action[]; replyToEventId?: number; actor?: BookingActor; vars?: TemplateVars; eventData?: Record<string, unknown> } = {},
 ): Promise<boolean> {
-  if (!b.conversationId) return false;
   const text = await renderBookingText(trx, b, template, o.vars);
   if (!text) return false;
+  const conversationId = await customerChatOf(trx, b);
+  if (!conversationId) {
+    await addBookingEvent(trx, b, 'notification_undelivered', o.actor ?? { type: 'system', id: null }, { template, reason: 'no_chat', ...o.eventData }, false);
+    return false;
+  }
   await queueMessages(trx, {
     orgId: b.orgId,
-    conversationId: b.conversationId,
+    conversationId,
     messages: [{ kind: 'text', text, ...(o.quickReplies?.length ? { quickReplies: o.quickReplies } : {}) }],
     senderType: 'system',
     bookingId: b.id,
-    replyToEventId: o.replyToEventId,
+    // A reply token belongs to the conversation the booking came from only.
+    replyToEventId: conversationId === b.conversationId ? o.replyToEventId : undefined,
   });
-  await addBookingEvent(trx, b, 'notification_sent', o.actor ?? { type: 'system', id: null }, { template, ...o.eventData }, false);
+  await addBookingEvent(trx, b, 'notification_sent', o.actor ?? { type: 'system', id: null }, { template, ...(conversationId === b.conversationId ? {} : { conversationId }), ...o.eventData }, false);
   return true;
 }
 

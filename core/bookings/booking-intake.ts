@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { contactLockKeys, findOrCreateContact, lockKeys } from '../contacts/contact-matching.ts';
 import { recordIntakeMatch } from '../contacts/merge-contacts.ts';
-import type { PublicBookingRequest, StaffBookingRequest } from '../contracts/bookings.ts';
+import type { BookingForm, StaffBookingRequest } from '../contracts/bookings.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { nextNumber } from '../org-counters.ts';
 import { renderTemplate } from '../templates/render-template.ts';
@@ -29,7 +29,14 @@ export interface IntakeRequest {
   /** The org's slug; the default org when absent. */
   orgSlug?: string;
   idempotencyKey: string;
-  form: PublicBookingRequest;
+  form: BookingForm;
+  /**
+   * The customer's LINE user id, only as LINE vouched for it (a LIFF ID token): the form inside
+   * LINE. The website's form never names one (DESIGN 4.11).
+   */
+  verifiedLineUserId?: string;
+  /** The customer's chat the booking's messages go to (the LINE chat of the form inside LINE). */
+  conversationId?: string;
   ipAddress?: string;
   now?: Date;
   /** Counts the form against the org's own limit when it set one (the api's rate limits); throws `rate_limited` over it. */
@@ -85,7 +92,7 @@ function localToday(now: Date, timeZone: string): string {
   return f.format(now);
 }
 
-function checkDates(f: PublicBookingRequest, today: string): void {
+function checkDates(f: BookingForm, today: string): void {
   const past: { path: string; message: string }[] = [];
   if (f.start_date && f.start_date < today) past.push({ path: 'start_date', message: `The date is in the past (today is ${today})` });
   if (f.end_date && f.end_date < today) past.push({ path: 'end_date', message: `The date is in the past (today is ${today})` });
@@ -93,7 +100,7 @@ function checkDates(f: PublicBookingRequest, today: string): void {
   if (past.length) throw validationFailed('The booking form is not valid', past);
 }
 
-async function nextStepMessage(db: Knex | Knex.Transaction, orgId: string, f: PublicBookingRequest, vars: { booking_id: string | null; service: string }) {
+async function nextStepMessage(db: Knex | Knex.Transaction, orgId: string, f: BookingForm, vars: { booking_id: string | null; service: string }) {
   return (await renderTemplate(db, orgId, 'booking_received_web', f.language, { ...vars, name: f.name })) ?? null;
 }
 
@@ -106,7 +113,8 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
   // The org's own limit on its form (org settings, `publicFormLimit`), counted before anything else.
   if (org.public_form_limit && r.limit) await r.limit({ orgId: org.id, requests: org.public_form_limit.requests, seconds: org.public_form_limit.seconds });
   const f = r.form;
-  const hash = formHash(f);
+  // The verified LINE user is part of what was submitted: the same key from another LINE user is another body.
+  const hash = formHash(r.verifiedLineUserId ? { ...f, line_id: r.verifiedLineUserId } : f);
   if (f.website?.trim()) {
     return { answer: { booking_id: null, status: 'received', next_step_message: await nextStepMessage(knex, org.id, f, { booking_id: null, service: f.destination ?? '' }) }, replayed: false, dropped: true, bookingId: null };
   }
@@ -136,7 +144,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
   return knex.transaction(async (trx) => {
     // One request per key at a time: a retry that arrives while the first is still working waits
     // for its answer. The customer's locks (contact-matching.ts) are taken in the same statement.
-    const who = { orgId: org.id, name: f.name, email: f.email, phone: f.phone, lineUserId: f.line_id, language: f.language };
+    const who = { orgId: org.id, name: f.name, email: f.email, phone: f.phone, lineUserId: r.verifiedLineUserId, language: f.language };
     await lockKeys(trx, [`intake:${org.id}:${r.idempotencyKey}`, ...contactLockKeys(who)]);
     const raced = replay(await seenKey(trx));
     if (raced) return raced;
@@ -165,6 +173,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
         org_id: org.id,
         number,
         contact_id: contact.contactId,
+        conversation_id: r.conversationId ?? null,
         service_id: service?.id ?? null,
         stage: 'new',
         requested_date: f.start_date ?? null,
@@ -195,7 +204,8 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
         type: 'contact_matched',
         actor: { type: 'system', id: null },
         isPublic: false,
-        data: { contactId: contact.contactId, by: contact.matchedBy },
+        // What the form gave that the contact does not hold, for staff to see (never written onto the contact: contact-matching.ts).
+        data: { contactId: contact.contactId, by: contact.matchedBy, ...(Object.keys(contact.offered).length ? { offered: contact.offered } : {}) },
       });
       // On the contact's own timeline too, where an admin can undo it.
       await recordIntakeMatch(trx, { orgId: org.id, contactId: contact.contactId, by: contact.matchedBy, bookingId: row.id, form: contact.form, filled: contact.filled });
@@ -230,7 +240,8 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
       if (!service) throw new DomainError('invalid_reference', 'No bookable service has that key', [{ path: 'service', message: `Unknown service ${f.service}` }]);
       serviceId = service.id;
     }
-    const contact = await findOrCreateContact(trx, { orgId: r.orgId, name: f.name, email: f.email, phone: f.phone, language: f.language });
+    // Staff recording a booking vouch for the customer's details: blanks are filled from them.
+    const contact = await findOrCreateContact(trx, { orgId: r.orgId, name: f.name, email: f.email, phone: f.phone, language: f.language }, { fill: 'blanks' });
     const number = await nextNumber(trx, r.orgId, 'booking');
     const details = Object.fromEntries(Object.entries({ destination: f.destination, notes: f.notes }).filter(([, v]) => v !== undefined && v !== ''));
     const [row] = await trx('bookings')

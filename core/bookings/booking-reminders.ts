@@ -33,7 +33,8 @@ function dayBefore(date: string): string {
 
 /** Schedules the day-before reminder of a confirmed booking with a date still ahead. */
 export async function scheduleDayBeforeReminder(trx: Knex.Transaction, b: BookingView, now: Date = new Date()): Promise<Date | null> {
-  if (b.stage !== 'confirmed' || !b.requestedDate || !b.conversationId) return null;
+  // Scheduled whether or not the customer has a chat yet: they may write before the day comes.
+  if (b.stage !== 'confirmed' || !b.requestedDate) return null;
   const at = localInstant(dayBefore(b.requestedDate), REMIND_AT_HOUR, b.timeZone);
   if (at.getTime() <= now.getTime()) return null;
   await addToOutbox(trx, { orgId: b.orgId, queue: REMINDER_QUEUE, jobName: DAY_BEFORE_JOB, payload: { bookingId: b.id, date: b.requestedDate }, availableAt: at });
@@ -46,7 +47,8 @@ export async function sendDayBeforeReminder(trx: Knex.Transaction, job: { bookin
   const b = await loadBooking(trx, job.bookingId);
   if (!b || b.stage !== 'confirmed' || b.requestedDate !== job.date) return false;
   const sent = await trx('booking_events')
-    .where({ booking_id: b.id, type: 'notification_sent' })
+    .where({ booking_id: b.id })
+    .whereIn('type', ['notification_sent', 'notification_undelivered'])
     .whereRaw(`data->>'template' = 'booking_day_before' AND data->>'date' = ?`, [job.date])
     .first('id');
   if (sent) return false;

@@ -10,11 +10,12 @@ import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-
  * that records the event.
  */
 export const BOOKING_EVENT_TYPES = [
-  'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
+  'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'notification_undelivered', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
   'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded',
 ] as const;
 /**
- * `note`: a note, a task or a call log by staff (`data.kind`); `contact_matched`: a website form found
+ * `note`: a note, a task or a call log by staff (`data.kind`); `notification_undelivered`: a
+ * message for the customer had no chat to go to (`data.template`, `data.reason`); `contact_matched`: a website form found
  * its customer among the contacts; `follow_up_warning`/`follow_up_missed`: a follow-up clock
  * (`data.clock`: first_contact, quote) is about to run out / ran out; `staff_alerted`: the staff
  * desk told someone of an event (`data.bookingEventId`), once.

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { lineCustomerFor } from '../contacts/line-customers.ts';
-import type { PublicBookingRequest } from '../contracts/bookings.ts';
+import type { BookingForm } from '../contracts/bookings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { iso } from '../time/iso.ts';
@@ -48,29 +48,35 @@ export async function bookingsOfCustomer(db: Knex, c: { orgId: string; contactId
 }
 
 /**
- * The booking form sent from inside LINE. The LINE user id is the one LINE vouched for (never the
- * form's): the customer is tied to it first (a newcomer becomes a contact of the Official Account,
- * as their first message would make them), so the website intake matches the booking to them; the
- * answer also arrives in their LINE chat, once, when the booking is new (a replayed submission
- * says nothing again).
+ * The booking form sent from inside LINE. The LINE user id is the one LINE vouched for (the form
+ * has none): the customer is tied to it first (a newcomer becomes a contact of the Official
+ * Account, as their first message would make them), so the intake matches the booking to them,
+ * and the booking belongs to their LINE chat, where everything the customer hears about it goes
+ * (the answer at once, once, when the booking is new: a replayed submission says nothing again).
  */
 export async function bookFromLine(
   knex: Knex,
-  b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: PublicBookingRequest; ipAddress?: string; now?: Date },
+  b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: BookingForm; ipAddress?: string; now?: Date },
 ) {
-  const customer = await knex.transaction((trx) => lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language }));
-  const r = await intakeWebBooking(knex, {
+  const { customer, conversationId } = await knex.transaction(async (trx) => {
+    const customer = await lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language });
+    const conversationId = customer
+      ? await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: b.lineUserId, contactId: customer.contactId })
+      : undefined;
+    return { customer, conversationId };
+  });
+  return intakeWebBooking(knex, {
     idempotencyKey: b.idempotencyKey,
-    form: { ...b.form, line_id: b.lineUserId },
+    form: b.form,
+    verifiedLineUserId: b.lineUserId,
+    conversationId,
     ipAddress: b.ipAddress,
     now: b.now,
     // The confirmation is queued with the booking: both commit, or neither.
     onCreated: async (trx, { bookingId, answer }) => {
       const text = answer.next_step_message;
-      if (!customer || !text) return;
-      const conversationId = await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: b.lineUserId, contactId: customer.contactId });
+      if (!customer || !conversationId || !text) return;
       await queueMessages(trx, { orgId: customer.orgId, conversationId, messages: [{ kind: 'text', text }], senderType: 'system', bookingId });
     },
   });
-  return r;
 }

@@ -55,8 +55,16 @@ export async function lockKeys(trx: Knex.Transaction, keys: string[]): Promise<v
 export async function findOrCreateContact(
   trx: Knex.Transaction,
   d: ContactDetails,
-  opts: { locked?: boolean } = {},
-): Promise<{ contactId: string; created: boolean; matchedBy: MatchedBy | null; filled: Record<string, string | null>; form: { name: string; email?: string; phone?: string; language: Language } }> {
+  opts: { locked?: boolean; fill?: 'name' | 'blanks' } = {},
+): Promise<{
+  contactId: string;
+  created: boolean;
+  matchedBy: MatchedBy | null;
+  filled: Record<string, string | null>;
+  /** The form's e-mail and phone that a matched contact does not hold (not written onto it: see above). */
+  offered: { email?: string; phone?: string };
+  form: { name: string; email?: string; phone?: string; language: Language };
+}> {
   const email = d.email ? normalizeEmail(d.email) : undefined;
   const phone = d.phone ? normalizePhone(d.phone) : undefined;
   // Two forms of a new customer at once: one creates the contact, the other finds it. Locks in a
@@ -93,16 +101,23 @@ export async function findOrCreateContact(
     const c = found as unknown as Record<string, string | null>;
     const fill: Record<string, string> = {};
     if (!c.display_name?.trim()) fill.display_name = d.name;
-    if (!c.email && email) fill.email = email;
-    if (!c.phone && phone) fill.phone = phone;
+    const offered: { email?: string; phone?: string } = {};
+    if (email && c.email?.toLowerCase() !== email) {
+      if (!c.email && opts.fill === 'blanks') fill.email = email;
+      else offered.email = email;
+    }
+    if (phone && c.phone !== phone) {
+      if (!c.phone && opts.fill === 'blanks') fill.phone = phone;
+      else offered.phone = phone;
+    }
     if (Object.keys(fill).length) await trx('contacts').where({ id: found.id }).update(fill);
     const filled = Object.fromEntries(Object.keys(fill).map((f) => [f, (c[f] ?? null) as string | null]));
-    return { contactId: found.id, created: false, matchedBy: found.by, filled, form: { name: d.name, email, phone, language: d.language } };
+    return { contactId: found.id, created: false, matchedBy: found.by, filled, offered, form: { name: d.name, email, phone, language: d.language } };
   }
   const [row] = await trx('contacts')
     .insert({ org_id: d.orgId, display_name: d.name, email: email ?? null, phone: phone ?? null, language: d.language })
     .returning('id');
-  return { contactId: row.id, created: true, matchedBy: null, filled: {}, form: { name: d.name, email, phone, language: d.language } };
+  return { contactId: row.id, created: true, matchedBy: null, filled: {}, offered: {}, form: { name: d.name, email, phone, language: d.language } };
 }
 
 /** The digits to look for in stored E.164 phones when someone searches a number as people write it (`081-…` is `+6681…`). */

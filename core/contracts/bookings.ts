@@ -142,43 +142,62 @@ export const NOTES_MAX = 2000;
  * `Idempotency-Key`. Unknown fields are refused, so a typo in a field name is found at once.
  * `website` is a honeypot: people leave it empty, form-filling robots do not.
  */
+const bookingFormFields = {
+  service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service key (GET /api/v1/services)' }),
+  destination: z.string().trim().min(1).max(200).optional(),
+  style: z.string().trim().max(100).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM').optional().meta({ description: 'Travel month when the dates are open' }),
+  start_date: date.optional(),
+  end_date: date.optional(),
+  travelers: z.number().int().min(1).max(500).optional(),
+  duration_days: z.number().int().min(1).max(365).optional(),
+  budget: z.string().trim().max(100).optional().meta({ example: '60,000-80,000 THB' }),
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]{6,22}$/, 'Expected a phone number (digits, optionally starting with +)')
+    .optional()
+    .meta({ description: 'Phone or WhatsApp number; a Thai number starting with 0 is read as +66' }),
+  language: z.enum(LANGUAGES).default('en'),
+  notes: z.string().max(NOTES_MAX).optional(),
+  utm_source: z.string().max(200).optional(),
+  utm_medium: z.string().max(200).optional(),
+  utm_campaign: z.string().max(200).optional(),
+  page_url: z.url().max(2000).optional(),
+  referrer: z.string().max(2000).optional(),
+  website: z.string().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
+};
+
+type FormFields = { service?: string; destination?: string; start_date?: string; end_date?: string; email?: string; phone?: string };
+const checkForm = (needsContact: boolean) => (b: FormFields, ctx: z.RefinementCtx) => {
+  if (needsContact && !b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail or a phone number is needed to answer' });
+  if (!b.service && !b.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
+  if (b.start_date && b.end_date && b.end_date < b.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date is before the start date' });
+};
+
+/**
+ * The website's form. A LINE identity is never taken from it (DESIGN 4.11: an id a page sends is not
+ * trusted): `line_id` is refused with a 422 naming it, and the customer is answered by e-mail or phone.
+ */
 export const publicBookingRequest = z
   .object({
-    service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service key (GET /api/v1/services)' }),
-    destination: z.string().trim().min(1).max(200).optional(),
-    style: z.string().trim().max(100).optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM').optional().meta({ description: 'Travel month when the dates are open' }),
-    start_date: date.optional(),
-    end_date: date.optional(),
-    travelers: z.number().int().min(1).max(500).optional(),
-    duration_days: z.number().int().min(1).max(365).optional(),
-    budget: z.string().trim().max(100).optional().meta({ example: '60,000-80,000 THB' }),
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 ()-]{6,22}$/, 'Expected a phone number (digits, optionally starting with +)')
+    ...bookingFormFields,
+    line_id: z
+      .never({ error: 'Not accepted here: a LINE identity comes only from LINE sign-in (the booking form inside LINE)' })
       .optional()
-      .meta({ description: 'Phone or WhatsApp number; a Thai number starting with 0 is read as +66' }),
-    line_id: z.string().trim().min(1).max(100).optional().meta({ description: 'The LINE user id, when the form runs inside LINE' }),
-    language: z.enum(LANGUAGES).default('en'),
-    notes: z.string().max(NOTES_MAX).optional(),
-    utm_source: z.string().max(200).optional(),
-    utm_medium: z.string().max(200).optional(),
-    utm_campaign: z.string().max(200).optional(),
-    page_url: z.url().max(2000).optional(),
-    referrer: z.string().max(2000).optional(),
-    website: z.string().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
+      .meta({ description: 'Refused (422): a LINE identity is taken only from a LIFF ID token' }),
   })
   .strict()
-  .superRefine((b, ctx) => {
-    if (!b.email && !b.phone && !b.line_id) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail, a phone number or a LINE id is needed to answer' });
-    if (!b.service && !b.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
-    if (b.start_date && b.end_date && b.end_date < b.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date is before the start date' });
-  })
+  .superRefine(checkForm(true))
   .meta({ id: 'PublicBookingRequest' });
+
+/** The same form sent from inside LINE: the customer is the LINE user the ID token names, so an e-mail or phone is optional. */
+export const lineBookingForm = z.object(bookingFormFields).strict().superRefine(checkForm(false));
 export type PublicBookingRequest = z.infer<typeof publicBookingRequest>;
+/** A booking form's fields, from the website or from inside LINE. */
+export type BookingForm = z.infer<typeof lineBookingForm>;
 
 export const publicBookingAnswer = z
   .object({
