@@ -1,3 +1,4 @@
+import { casesOfContact } from '../../core/cases/customer-cases.ts';
 import { contact360, searchContacts } from '../../core/contacts/contact-360.ts';
 import { exportContact } from '../../core/contacts/contact-export.ts';
 import { eraseContact } from '../../core/contacts/contact-erasure.ts';
@@ -29,9 +30,10 @@ export const contactRoutes = [
     tag: 'contacts',
     access: 'contacts.read',
     response: c.contact360,
-    handle: ({ identity, deps, params }) => {
+    handle: async ({ identity, deps, params }) => {
       if (!UUID.test(params.contactId)) throw notFound('Contact', { id: params.contactId });
-      return contact360(deps.knex, identity!.orgId, params.contactId);
+      const { messages, firstBookingAttribution, ...contact } = await contact360(deps.knex, identity!.orgId, params.contactId);
+      return { ...contact, cases: await casesOfContact(deps.knex, identity!.orgId, params.contactId), messages, firstBookingAttribution };
     },
   }),
 

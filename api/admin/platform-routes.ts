@@ -2,13 +2,13 @@ import * as c from '../../core/contracts/platform.ts';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../core/api-keys/api-key-service.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
+import { iso } from '../../core/time/iso.ts';
 import { listOutboxRows } from '../../core/outbox/outbox.ts';
 import { route } from '../route.ts';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const keyView = <K extends { createdAt: Date | string; lastUsedAt: Date | string | null; expiresAt: Date | string | null; revokedAt: Date | string | null }>(k: K) => ({
   ...k,
-  createdAt: iso(k.createdAt)!,
+  createdAt: iso(k.createdAt),
   lastUsedAt: iso(k.lastUsedAt),
   expiresAt: iso(k.expiresAt),
   revokedAt: iso(k.revokedAt),

@@ -5,10 +5,11 @@ import { iso } from '../time/iso.ts';
 
 /**
  * A customer as staff look them up: the contact list with search, and one contact's 360 view:
- * who they are on which channel, their language and consent, their bookings and cases, the
- * conversation timeline, and where their first booking came from. Read-only; bookings and cases
- * are read here in their own tables' shapes without importing their modules (those modules import
- * this folder's contact matching).
+ * who they are on which channel, their language and consent, their bookings, the conversation
+ * timeline, and where their first booking came from. Read-only; bookings are read here in their
+ * own table's shape without importing their module (it imports this folder's contact matching).
+ * Their cases come from core/cases (`casesOfContact`), which the API adds to this view: core/cases
+ * imports this folder too.
  */
 type Db = Knex | Knex.Transaction;
 
@@ -48,7 +49,7 @@ export async function searchContacts(db: Db, orgId: string, o: { search?: string
   return rows.map(contactSummary);
 }
 
-/** One contact, everything the desk knows of them; not found when it is not this org's. */
+/** One contact, everything the desk knows of them but their cases; not found when it is not this org's. */
 export async function contact360(db: Db, orgId: string, contactId: string, o: { messages?: number } = {}) {
   const c = await db('contacts').where({ id: contactId, org_id: orgId }).first();
   if (!c) throw notFound('Contact', { id: contactId });
@@ -62,11 +63,6 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
     .select('b.id', 'b.number', 'b.stage', 'b.source', 'b.requested_date', 'b.party_size', 'b.details', 'b.utm', 'b.created_at', 's.key as service')
     .where({ 'b.contact_id': contactId, 'b.org_id': orgId })
     .orderBy('b.created_at', 'desc');
-  const cases = await db('cases as k')
-    .join('case_types as t', 't.id', 'k.case_type_id')
-    .select('k.id', 'k.number', 'k.status', 'k.severity', 'k.created_at', 'k.resolved_at', 't.key as type')
-    .where({ 'k.contact_id': contactId, 'k.org_id': orgId })
-    .orderBy('k.created_at', 'desc');
   const messages = await db('messages as m')
     .join('conversations as cv', 'cv.id', 'm.conversation_id')
     .join('channels as ch', 'ch.id', 'cv.channel_id')
@@ -97,15 +93,6 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
       requestedDate: b.requested_date ? (b.requested_date instanceof Date ? b.requested_date.toISOString().slice(0, 10) : String(b.requested_date).slice(0, 10)) : null,
       partySize: (b.party_size ?? null) as number | null,
       createdAt: iso(b.created_at as Date),
-    })),
-    cases: cases.map((k) => ({
-      id: k.id as string,
-      number: k.number as string,
-      type: k.type as string,
-      status: k.status as string,
-      severity: k.severity as string,
-      openedAt: iso(k.created_at as Date),
-      resolvedAt: iso(k.resolved_at),
     })),
     messages: messages.map((m) => ({
       id: String(m.id),

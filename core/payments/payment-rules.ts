@@ -1,6 +1,7 @@
 import { formatMoney } from '../templates/format-money.ts';
 import type { Knex } from 'knex';
 import { openCase } from '../cases/open-case.ts';
+import { casesJoinedToTypes } from '../cases/case-queries.ts';
 import { recordCaseEvent } from '../cases/case-timeline.ts';
 import type { Language } from '../vocabulary.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
@@ -170,13 +171,12 @@ async function raiseCase(trx: Knex.Transaction, paymentId: string, reason: Payme
   if (p.case_id) return { caseId: p.case_id, caseOpened: false };
   const amount = Number(p.amount);
   const contact = await findContact(trx, p.org_id, p.customer ?? {});
-  const existing = await trx('case_orders as co')
-    .join('cases as c', 'c.id', 'co.case_id')
-    .join('case_types as ct', 'ct.id', 'c.case_type_id')
-    .where({ 'co.org_id': p.org_id, 'co.order_id': p.order_id, 'ct.key': PAYMENT_CASE_TYPE })
-    .whereNotIn('c.status', ['resolved', 'closed'])
-    .orderBy('c.created_at')
-    .first('c.id', 'c.number', 'c.severity');
+  const existing = await casesJoinedToTypes(trx)
+    .join('case_orders as co', 'co.case_id', 'cases.id')
+    .where({ 'co.org_id': p.org_id, 'co.order_id': p.order_id, 'case_types.key': PAYMENT_CASE_TYPE })
+    .whereNotIn('cases.status', ['resolved', 'closed'])
+    .orderBy('cases.created_at')
+    .first('cases.id', 'cases.number', 'cases.severity');
 
   let caseId: string;
   let number: string;

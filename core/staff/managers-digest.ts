@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { casesJoinedToTypes } from '../cases/case-queries.ts';
 import { takeOnce } from '../org-counters.ts';
 import type { Action, OutboundMessage } from '../messaging/outbound-message.ts';
 import { SEVERITIES, type Language, type Severity } from '../vocabulary.ts';
@@ -95,23 +96,21 @@ async function digestFacts(trx: Knex.Transaction, orgId: string, now: Date): Pro
       .select('c.number')
       .min({ first: 'e.created_at' })
       .orderBy('first'),
-    trx('cases as c')
-      .join('case_types as t', 't.id', 'c.case_type_id')
-      .leftJoin('staff as s', 's.id', 'c.owner_staff_id')
-      .where({ 'c.org_id': orgId })
-      .whereNotIn('c.status', OPEN)
-      .orderBy('c.created_at')
+    casesJoinedToTypes(trx)
+      .leftJoin('staff as s', 's.id', 'cases.owner_staff_id')
+      .where({ 'cases.org_id': orgId })
+      .whereNotIn('cases.status', OPEN)
+      .orderBy('cases.created_at')
       .limit(3)
-      .select('c.id', 'c.number', 'c.severity', 'c.created_at', 't.name_th', 't.name_en', 's.display_name as owner'),
-    trx('cases as c')
-      .join('case_types as t', 't.id', 'c.case_type_id')
-      .where({ 'c.org_id': orgId })
-      .andWhere('c.created_at', '>', weekAgo)
-      .andWhere('c.created_at', '<=', now)
-      .groupBy('t.id', 't.name_th', 't.name_en')
-      .select('t.name_th', 't.name_en')
+      .select('cases.id', 'cases.number', 'cases.severity', 'cases.created_at', 'case_types.name_th', 'case_types.name_en', 's.display_name as owner'),
+    casesJoinedToTypes(trx)
+      .where({ 'cases.org_id': orgId })
+      .andWhere('cases.created_at', '>', weekAgo)
+      .andWhere('cases.created_at', '<=', now)
+      .groupBy('case_types.id', 'case_types.name_th', 'case_types.name_en')
+      .select('case_types.name_th', 'case_types.name_en')
       .count({ n: '*' })
-      .orderBy([{ column: 'n', order: 'desc' }, { column: 't.name_en' }])
+      .orderBy([{ column: 'n', order: 'desc' }, { column: 'case_types.name_en' }])
       .limit(3),
   ]);
   const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;

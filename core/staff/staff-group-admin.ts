@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
+import { iso } from '../time/iso.ts';
 import { applyGroupSettings, type GroupSettings } from './staff-groups.ts';
 
 /**
@@ -8,8 +9,6 @@ import { applyGroupSettings, type GroupSettings } from './staff-groups.ts';
  * is added to them, so none is created here.
  */
 type Db = Knex | Knex.Transaction;
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** The org's groups (or the one with `id`), active first, with their VIP contact or provider. */
 export async function listStaffGroups(db: Db, orgId: string, id?: string) {
