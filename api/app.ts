@@ -17,8 +17,12 @@ import { templateRoutes } from './admin/template-routes.ts';
 import { webhookRoutes } from './admin/webhook-endpoint-routes.ts';
 import type { AppDeps } from './deps.ts';
 import { healthRoutes } from './health-routes.ts';
+import { dashboardRoutes } from './liff/dashboard-api.ts';
+import { deskRoutes } from './liff/desk-api.ts';
 import { liffRoutes } from './liff/liff-api.ts';
+import { liffStaffRoutes } from './liff/staff-api.ts';
 import { liffPages } from './liff/liff-pages.ts';
+import { settingsRoutes } from './liff/settings-api.ts';
 import { errorBody } from './middleware/errors.ts';
 import { limitsBeforeRouting } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
@@ -62,6 +66,11 @@ export const apiRoutes: Route[] = [
   ...mediaRoutes,
   // liff/: the mini-apps' API, a LIFF ID token LINE vouches for (api/liff/README.md)
   ...liffRoutes,
+  // liff-staff/: the staff apps' API, a LIFF ID token of an active staff member whose role allows the route
+  ...liffStaffRoutes,
+  ...dashboardRoutes,
+  ...deskRoutes,
+  ...settingsRoutes,
 ];
 
 export function createApp(deps: AppDeps): Koa {

@@ -34,8 +34,13 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     const responses: Record<string, unknown> = {
       [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
     };
-    if (r.access === 'liff') {
+    if (r.access === 'liff' || typeof r.access === 'object') {
       responses['401'] = errorResponse('Missing, forged, expired or wrong-audience LIFF ID token');
+      if (typeof r.access === 'object') {
+        responses['403'] = errorResponse(
+          `Not an active staff member (details.reason \`not_staff\` or \`staff_removed\`), or their role lacks ${r.access.liffStaff} (\`role_forbids\`)`,
+        );
+      }
       responses['503'] = errorResponse('LINE could not be reached to verify the token');
     } else if (r.access !== 'public') {
       responses['401'] = errorResponse('Missing or invalid API key');
@@ -50,7 +55,13 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     paths[path][r.method] = {
       summary: r.summary,
       tags: [r.tag],
-      ...(r.access === 'public' ? { security: [] } : r.access === 'liff' ? { security: [{ liffIdToken: [] }] } : { 'x-permission': r.access }),
+      ...(r.access === 'public'
+        ? { security: [] }
+        : r.access === 'liff'
+          ? { security: [{ liffIdToken: [] }] }
+          : typeof r.access === 'object'
+            ? { security: [{ liffIdToken: [] }], 'x-permission': r.access.liffStaff }
+            : { 'x-permission': r.access }),
       ...(params.length ? { parameters: params } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
       responses,

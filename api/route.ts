@@ -8,6 +8,7 @@ import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './middleware/api-key-auth.ts';
 import { jsonBody, readBodyOnce } from './middleware/body.ts';
 import { requireLiffCaller, type LiffCaller } from './liff/line-id-token.ts';
+import { requireLiffStaff, type LiffStaff } from './liff/staff-caller.ts';
 
 /**
  * One declaration per endpoint: the router and the OpenAPI document are both built from it, so
@@ -21,17 +22,25 @@ export interface RouteInput<B, Q> {
   identity: ApiKeyIdentity | undefined;
   /** `access: 'liff'`: the LINE user the verified ID token names. */
   liff: LiffCaller | undefined;
+  /** `access: { liffStaff }`: the staff member the verified ID token names, whose role has the permission. */
+  staff: LiffStaff | undefined;
   deps: AppDeps;
   ctx: Context;
 }
+
+export type RouteAccess = 'public' | 'liff' | { liffStaff: Permission } | Permission;
 
 export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
-  /** `public`: no key needed; `liff`: a LIFF ID token LINE vouches for; otherwise the API key's role must have this permission. */
-  access: 'public' | 'liff' | Permission;
+  /**
+   * `public`: no key needed; `liff`: a LIFF ID token LINE vouches for; `{ liffStaff }`: such a
+   * token of an active staff member whose role has that permission (api/liff/staff-caller.ts);
+   * otherwise the API key's role must have this permission.
+   */
+  access: RouteAccess;
   body?: B;
   query?: Q;
   response: R;
@@ -49,13 +58,15 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
   router[r.method](r.path, async (ctx) => {
-    const identity = r.access === 'public' || r.access === 'liff' ? undefined : await requireApiKey(ctx, deps, r.access);
-    const liff = r.access === 'liff' ? await requireLiffCaller(ctx, deps) : undefined;
+    const a = r.access;
+    const identity = a === 'public' || a === 'liff' || typeof a === 'object' ? undefined : await requireApiKey(ctx, deps, a);
+    const liff = a === 'liff' ? await requireLiffCaller(ctx, deps) : undefined;
+    const staff = typeof a === 'object' ? await requireLiffStaff(ctx, deps, a.liffStaff) : undefined;
     // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
     await readBodyOnce(ctx, deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT);
     const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
     const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
-    const result = await r.handle({ body, query, params: ctx.params, identity, liff, deps, ctx });
+    const result = await r.handle({ body, query, params: ctx.params, identity, liff, staff, deps, ctx });
     if (result && typeof result === 'object' && 'status' in result && 'body' in result && typeof result.status === 'number') {
       ctx.status = result.status;
       ctx.body = result.body;

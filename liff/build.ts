@@ -8,18 +8,22 @@ import { build } from 'vite';
  * Builds the LIFF pages into liff/dist (one Vite build, one entry per page), then prints each
  * page's JavaScript, gzipped, as a customer's phone downloads it: the page's entry, every chunk it
  * imports, and the LIFF SDK chunk where the page may load it (LIFF Mock, loaded only by the
- * browser tests, is not counted). A page past BUDGET_KB fails the build.
+ * browser tests, is not counted). A page past its budget (BUDGET_KB, or its own in PAGE_BUDGET_KB)
+ * fails the build.
  *
  *   node liff/build.ts             build, print, check the budget
  *   node liff/build.ts --if-stale  the same, only when a source is newer than the last build
  *                                  (npm start and npm test call this: a fresh clone builds once)
  */
 export const BUDGET_KB = 50;
+/** Pages with a budget of their own: the staff apps (the dashboard with its charts). */
+export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 60, settings: 60 };
+export const budgetOf = (page: string) => PAGE_BUDGET_KB[page] ?? BUDGET_KB;
 const root = import.meta.dirname;
 const dist = join(root, 'dist');
 const STAMP = join(dist, '.sources');
 /** What the pages are built from: a change to any of these makes the build stale. */
-const SOURCES = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'build.ts'), resolve(root, '../core/contracts'), resolve(root, '../core/vocabulary.ts'), resolve(root, '../package-lock.json'), ...['track', 'quote', 'book', 'me'].map((p) => join(root, `${p}.html`))];
+const SOURCES = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'build.ts'), resolve(root, '../core/contracts'), resolve(root, '../core/vocabulary.ts'), resolve(root, '../package-lock.json'), ...['track', 'quote', 'book', 'me', 'dashboard', 'desk', 'settings'].map((p) => join(root, `${p}.html`))];
 
 /** A fingerprint of the sources (names, sizes, times): cheap, and a checkout that changes a file changes it. */
 function sourcesFingerprint(): string {
@@ -66,10 +70,13 @@ export async function buildLiff(): Promise<void> {
   const fingerprint = sourcesFingerprint();
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   const weights = pageWeights();
-  const over = weights.filter((w) => w.gzipBytes > BUDGET_KB * 1024);
-  process.stdout.write(`LIFF pages built into liff/dist. JavaScript per page, gzipped, with the LIFF SDK (budget ${BUDGET_KB} KB):\n`);
-  for (const w of weights) process.stdout.write(`  ${w.page.padEnd(6)} ${(w.gzipBytes / 1024).toFixed(1).padStart(5)} KB${w.gzipBytes > BUDGET_KB * 1024 ? '  OVER BUDGET' : ''}\n`);
-  if (over.length) throw new Error(`LIFF pages over the ${BUDGET_KB} KB budget: ${over.map((w) => w.page).join(', ')}`);
+  const over = weights.filter((w) => w.gzipBytes > budgetOf(w.page) * 1024);
+  process.stdout.write(`LIFF pages built into liff/dist. JavaScript per page, gzipped, with the LIFF SDK and the chunks it may load:\n`);
+  for (const w of weights) {
+    const budget = budgetOf(w.page);
+    process.stdout.write(`  ${w.page.padEnd(9)} ${(w.gzipBytes / 1024).toFixed(1).padStart(5)} KB of ${budget} KB${w.gzipBytes > budget * 1024 ? '  OVER BUDGET' : ''}\n`);
+  }
+  if (over.length) throw new Error(`LIFF pages over budget: ${over.map((w) => `${w.page} ${(w.gzipBytes / 1024).toFixed(1)} KB of ${budgetOf(w.page)} KB`).join(', ')}`);
   writeFileSync(STAMP, fingerprint);
 }
 

@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * One build, one HTML entry per customer page (served by api/liff/liff-pages.ts under /liff/).
+ * One build, one HTML entry per page (customer pages and staff apps) (served by api/liff/liff-pages.ts under /liff/).
  * JSX compiles to Preact's automatic runtime; the LIFF SDK is a chunk of its own, loaded only
  * where a LIFF id is configured (liff/src/kit/line.ts).
  */
 const root = import.meta.dirname;
-export const PAGES = ['track', 'quote', 'book', 'me'] as const;
+export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me'] as const;
+/** The staff apps (liff/src/kit/staff.ts): each is built once its HTML file exists. */
+export const STAFF_PAGES = ['dashboard', 'desk', 'settings'] as const;
+export const PAGES = [...CUSTOMER_PAGES, ...STAFF_PAGES].filter((p) => existsSync(resolve(root, `${p}.html`)));
 
 export default defineConfig({
   root,

@@ -10,7 +10,33 @@ import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../c
 import { caseTimeRow, drillCases, scopeOf, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
 import * as c from '../../core/contracts/analytics.ts';
 import { DomainError, validationFailed } from '../../core/errors/index.ts';
-import { route } from '../route.ts';
+import type { Permission } from '../../core/access/roles.ts';
+import { route, type Route, type RouteAccess, type RouteInput } from '../route.ts';
+
+/**
+ * Who reads the analytics through a set of these routes: API keys under `/api/v1/analytics`
+ * (below), or staff signed in with LINE under `/liff-api/v1/dashboard` (api/liff/dashboard-api.ts).
+ * One declaration serves both, so the LIFF dashboard computes every figure as the API does.
+ */
+export interface AnalyticsAudience {
+  prefix: string;
+  tag: string;
+  access: (p: 'analytics.read' | 'analytics.staff' | 'analytics.risk') => RouteAccess;
+  /** The org the caller belongs to. */
+  orgOf: (input: RouteInput<unknown, unknown>) => string;
+  /** The caller's role (what the live stream shows them). */
+  roleOf: (input: RouteInput<unknown, unknown>) => string;
+  /** A query the caller may not widen (support staff read only their own cases), applied after parsing. */
+  narrow?: <Q extends object>(input: RouteInput<unknown, unknown>, query: Q) => Q;
+}
+
+const apiKeys: AnalyticsAudience = {
+  prefix: '/api/v1/analytics',
+  tag: 'analytics',
+  access: (p: Permission) => p,
+  orgOf: (i) => i.identity!.orgId,
+  roleOf: (i) => i.identity!.role,
+};
 
 /**
  * `/api/v1/analytics/*`: the numbers a manager and a CEO decide by (docs/analytics.md). Every
@@ -36,8 +62,13 @@ function pickTable<T extends string>(table: string | undefined, tables: readonly
   return t;
 }
 
+/** The parsed query, narrowed where the audience narrows it. */
+function queryOf<Q extends object>(a: AnalyticsAudience, input: RouteInput<unknown, Q>): Q {
+  return a.narrow ? a.narrow(input as RouteInput<unknown, unknown>, input.query) : input.query;
+}
+
 /** A report answered as JSON, or one of its tables as CSV. */
-function reportRoute<T>(r: {
+function reportRoute<T>(a: AnalyticsAudience, r: {
   path: string;
   summary: string;
   access: 'analytics.read' | 'analytics.staff' | 'analytics.risk';
@@ -48,14 +79,16 @@ function reportRoute<T>(r: {
   const names = Object.keys(r.tables);
   return route({
     method: 'get',
-    path: r.path,
+    path: `${a.prefix}${r.path}`,
     summary: `${r.summary} (tables: ${names.join(', ')})`,
-    tag: 'analytics',
-    access: r.access,
+    tag: a.tag,
+    access: a.access(r.access),
     query: c.analyticsQuery,
     response: r.response,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const scope = await scopeOf(deps.knex, identity!.orgId, query, new Date());
+    handle: async (input) => {
+      const { deps, ctx } = input;
+      const query = queryOf(a, input);
+      const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
       const csv = wantsCsv(ctx, query.format);
       const table = csv ? pickTable(query.table, names) : null;
       const report = await r.build(deps.knex, scope);
@@ -65,242 +98,260 @@ function reportRoute<T>(r: {
   });
 }
 
-export const analyticsRoutes = [
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/time-tracking',
-    summary: 'Where the time went: first response, queue, active, waiting on the customer or a provider, total resolution (tables: cases, buckets)',
-    tag: 'analytics',
-    access: 'analytics.read',
-    query: c.analyticsQuery,
-    response: c.timeTracking,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const scope = await scopeOf(deps.knex, identity!.orgId, query, new Date());
-      if (wantsCsv(ctx, query.format)) {
-        const table = pickTable(query.table, ['cases', 'buckets'] as const);
-        if (table === 'cases') {
-          await filterSql(deps.knex, identity!.orgId, query);
-          const rows = (async function* () {
-            for await (const batch of caseFacts(deps.knex, scope)) yield batch.map(caseTimeRow);
-          })();
-          return sendCsv(ctx, 'time-tracking-cases', rows) as never;
+/** Every analytics route, for one audience. */
+export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
+  return [
+    route({
+      method: 'get',
+      path: `${a.prefix}/time-tracking`,
+      summary: 'Where the time went: first response, queue, active, waiting on the customer or a provider, total resolution (tables: cases, buckets)',
+      tag: a.tag,
+      access: a.access('analytics.read'),
+      query: c.analyticsQuery,
+      response: c.timeTracking,
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const query = queryOf(a, input);
+        const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
+        if (wantsCsv(ctx, query.format)) {
+          const table = pickTable(query.table, ['cases', 'buckets'] as const);
+          if (table === 'cases') {
+            await filterSql(deps.knex, a.orgOf(input), query);
+            const rows = (async function* () {
+              for await (const batch of caseFacts(deps.knex, scope)) yield batch.map(caseTimeRow);
+            })();
+            return sendCsv(ctx, 'time-tracking-cases', rows) as never;
+          }
+          return sendCsv(ctx, 'time-tracking-buckets', [(await timeTracking(deps.knex, scope)).whereTheTimeWent]) as never;
         }
-        return sendCsv(ctx, 'time-tracking-buckets', [(await timeTracking(deps.knex, scope)).whereTheTimeWent]) as never;
-      }
-      return timeTracking(deps.knex, scope);
-    },
-  }),
+        return timeTracking(deps.knex, scope);
+      },
+    }),
 
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/sla',
-    summary: 'SLA met and missed per clock, compliance, average and p90, open breaches now, trend by day, week or month (tables: trend, clocks)',
-    tag: 'analytics',
-    access: 'analytics.read',
-    query: c.analyticsQuery,
-    response: c.slaReport,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const scope = await scopeOf(deps.knex, identity!.orgId, query, new Date());
-      const csv = wantsCsv(ctx, query.format);
-      const table = csv ? pickTable(query.table, ['trend', 'clocks'] as const) : null;
-      const report = await slaReport(deps.knex, scope);
-      if (!csv) return report;
-      if (table === 'trend') return sendCsv(ctx, 'sla-trend', [report.trend]) as never;
-      const clock = (name: string, f: typeof report.firstResponse) => ({
-        clock: name,
-        met: f.met.value,
-        missed: f.missed.value,
-        pending: f.pending.value,
-        complianceRate: f.complianceRate,
-        averageMinutes: f.averageMinutes,
-        p90Minutes: f.p90Minutes,
-        metDrill: f.met.drill,
-        missedDrill: f.missed.drill,
-      });
-      return sendCsv(ctx, 'sla-clocks', [[clock('first_response', report.firstResponse), clock('resolution', report.resolution)]]) as never;
-    },
-  }),
+    route({
+      method: 'get',
+      path: `${a.prefix}/sla`,
+      summary: 'SLA met and missed per clock, compliance, average and p90, open breaches now, trend by day, week or month (tables: trend, clocks)',
+      tag: a.tag,
+      access: a.access('analytics.read'),
+      query: c.analyticsQuery,
+      response: c.slaReport,
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const query = queryOf(a, input);
+        const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
+        const csv = wantsCsv(ctx, query.format);
+        const table = csv ? pickTable(query.table, ['trend', 'clocks'] as const) : null;
+        const report = await slaReport(deps.knex, scope);
+        if (!csv) return report;
+        if (table === 'trend') return sendCsv(ctx, 'sla-trend', [report.trend]) as never;
+        const clock = (name: string, f: typeof report.firstResponse) => ({
+          clock: name,
+          met: f.met.value,
+          missed: f.missed.value,
+          pending: f.pending.value,
+          complianceRate: f.complianceRate,
+          averageMinutes: f.averageMinutes,
+          p90Minutes: f.p90Minutes,
+          metDrill: f.met.drill,
+          missedDrill: f.missed.drill,
+        });
+        return sendCsv(ctx, 'sla-clocks', [[clock('first_response', report.firstResponse), clock('resolution', report.resolution)]]) as never;
+      },
+    }),
 
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/staff-performance',
-    summary: 'Per staff member: cases taken, % within SLA, response and resolution, critical handled, the score and its parts, the change since the previous period (managers and the CEO; table: staff)',
-    tag: 'analytics',
-    access: 'analytics.staff',
-    query: c.analyticsQuery,
-    response: c.staffPerformance,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const scope = await scopeOf(deps.knex, identity!.orgId, query, new Date());
-      const csv = wantsCsv(ctx, query.format);
-      if (csv) pickTable(query.table, ['staff'] as const);
-      const report = await staffPerformance(deps.knex, scope);
-      if (!csv) return report;
-      return sendCsv(ctx, 'staff-performance', [report.staff.map((s) => ({ ...s, parts: Object.fromEntries(Object.entries(s.parts).map(([k, p]) => [k, { value: p.value, weight: p.weight, points: p.points }])) }))]) as never;
-    },
-  }),
+    route({
+      method: 'get',
+      path: `${a.prefix}/staff-performance`,
+      summary: 'Per staff member: cases taken, % within SLA, response and resolution, critical handled, the score and its parts, the change since the previous period (managers and the CEO; table: staff)',
+      tag: a.tag,
+      access: a.access('analytics.staff'),
+      query: c.analyticsQuery,
+      response: c.staffPerformance,
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const query = queryOf(a, input);
+        const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
+        const csv = wantsCsv(ctx, query.format);
+        if (csv) pickTable(query.table, ['staff'] as const);
+        const report = await staffPerformance(deps.knex, scope);
+        if (!csv) return report;
+        return sendCsv(ctx, 'staff-performance', [report.staff.map((s) => ({ ...s, parts: Object.fromEntries(Object.entries(s.parts).map(([k, p]) => [k, { value: p.value, weight: p.weight, points: p.points }])) }))]) as never;
+      },
+    }),
 
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/cases',
-    summary: 'The drill-down: the case numbers behind a figure (the `drill` path every figure carries; table: cases)',
-    tag: 'analytics',
-    access: 'analytics.read',
-    query: c.drillQuery,
-    response: c.drillResult,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const scope = await scopeOf(deps.knex, identity!.orgId, query, new Date());
-      const narrowing = { figure: query.figure, staff: query.staff, bucket: query.bucket, rootCause: query.rootCause, contact: query.contact };
-      const row = (f: { number: string; caseType: string; status: string; openedAt: Date }) => ({ number: f.number, caseType: f.caseType, status: f.status, openedAt: f.openedAt.toISOString() });
-      if (wantsCsv(ctx, query.format)) {
-        pickTable(query.table, ['cases'] as const);
-        const batches = await drillCases(deps.knex, scope, narrowing);
-        const rows = (async function* () {
-          for await (const batch of batches) yield batch.map(row);
-        })();
-        return sendCsv(ctx, `cases-${query.figure}`, rows) as never;
-      }
-      const cases: ReturnType<typeof row>[] = [];
-      for await (const batch of await drillCases(deps.knex, scope, narrowing)) cases.push(...batch.map(row));
-      cases.sort((a, b) => a.number.localeCompare(b.number));
-      return { figure: query.figure, period: periodView(scope), count: cases.length, cases };
-    },
-  }),
+    route({
+      method: 'get',
+      path: `${a.prefix}/cases`,
+      summary: 'The drill-down: the case numbers behind a figure (the `drill` path every figure carries; table: cases)',
+      tag: a.tag,
+      access: a.access('analytics.read'),
+      query: c.drillQuery,
+      response: c.drillResult,
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const query = queryOf(a, input);
+        const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
+        const narrowing = { figure: query.figure, staff: query.staff, bucket: query.bucket, rootCause: query.rootCause, contact: query.contact };
+        const row = (f: { number: string; caseType: string; status: string; openedAt: Date }) => ({ number: f.number, caseType: f.caseType, status: f.status, openedAt: f.openedAt.toISOString() });
+        if (wantsCsv(ctx, query.format)) {
+          pickTable(query.table, ['cases'] as const);
+          const batches = await drillCases(deps.knex, scope, narrowing);
+          const rows = (async function* () {
+            for await (const batch of batches) yield batch.map(row);
+          })();
+          return sendCsv(ctx, `cases-${query.figure}`, rows) as never;
+        }
+        const cases: ReturnType<typeof row>[] = [];
+        for await (const batch of await drillCases(deps.knex, scope, narrowing)) cases.push(...batch.map(row));
+        cases.sort((a, b) => a.number.localeCompare(b.number));
+        return { figure: query.figure, period: periodView(scope), count: cases.length, cases };
+      },
+    }),
 
-  reportRoute({
-    path: '/api/v1/analytics/providers',
-    summary: "Per provider: cases, average resolution and wait, its fault, refund and cancel rates, a risk level by the org's rule with the reasons, flagged when the same problem repeats",
-    access: 'analytics.read',
-    response: c.providersReport,
-    tables: { providers: (r) => r.providers.map(({ riskReasons, repeatedProblem, ...p }) => ({ ...p, riskReasons: riskReasons.join('; '), repeatedCaseType: repeatedProblem?.caseType ?? null })) },
-    build: providersReport,
-  }),
+    reportRoute(a, {
+      path: '/providers',
+      summary: "Per provider: cases, average resolution and wait, its fault, refund and cancel rates, a risk level by the org's rule with the reasons, flagged when the same problem repeats",
+      access: 'analytics.read',
+      response: c.providersReport,
+      tables: { providers: (r) => r.providers.map(({ riskReasons, repeatedProblem, ...p }) => ({ ...p, riskReasons: riskReasons.join('; '), repeatedCaseType: repeatedProblem?.caseType ?? null })) },
+      build: providersReport,
+    }),
 
-  reportRoute({
-    path: '/api/v1/analytics/system-debt',
-    summary: 'Root causes by case type, and the problems that repeat past the threshold as system-debt items: severity, count, cost in hours, customers affected, open or stopped',
-    access: 'analytics.read',
-    response: c.systemDebtReport,
-    tables: { items: (r) => r.items, rootCauses: (r) => r.rootCauses },
-    build: systemDebtReport,
-  }),
+    reportRoute(a, {
+      path: '/system-debt',
+      summary: 'Root causes by case type, and the problems that repeat past the threshold as system-debt items: severity, count, cost in hours, customers affected, open or stopped',
+      access: 'analytics.read',
+      response: c.systemDebtReport,
+      tables: { items: (r) => r.items, rootCauses: (r) => r.rootCauses },
+      build: systemDebtReport,
+    }),
 
-  reportRoute({
-    path: '/api/v1/analytics/abuse',
-    summary: 'Customers who open cases far more often than their peers, or whose cases keep ending in refunds, flagged high risk with the evidence; never acted on',
-    access: 'analytics.risk',
-    response: c.abuseReport,
-    tables: { flagged: (r) => r.flagged.map((f) => ({ ...f, evidence: f.evidence.join('; ') })) },
-    build: abuseReport,
-  }),
+    reportRoute(a, {
+      path: '/abuse',
+      summary: 'Customers who open cases far more often than their peers, or whose cases keep ending in refunds, flagged high risk with the evidence; never acted on',
+      access: 'analytics.risk',
+      response: c.abuseReport,
+      tables: { flagged: (r) => r.flagged.map((f) => ({ ...f, evidence: f.evidence.join('; ') })) },
+      build: abuseReport,
+    }),
 
-  reportRoute({
-    path: '/api/v1/analytics/csat',
-    summary:
-      "Customer satisfaction over the cases opened in the period: asked, answered, response rate, average score, CSAT score (share of 4 and 5), by staff member, case type and day, week or month, and the customers' comments",
-    access: 'analytics.read',
-    response: c.csatReport,
-    tables: { byStaff: (r) => r.byStaff, byCaseType: (r) => r.byCaseType, trend: (r) => r.trend, comments: (r) => r.comments },
-    build: satisfactionReport,
-  }),
+    reportRoute(a, {
+      path: '/csat',
+      summary:
+        "Customer satisfaction over the cases opened in the period: asked, answered, response rate, average score, CSAT score (share of 4 and 5), by staff member, case type and day, week or month, and the customers' comments",
+      access: 'analytics.read',
+      response: c.csatReport,
+      tables: { byStaff: (r) => r.byStaff, byCaseType: (r) => r.byCaseType, trend: (r) => r.trend, comments: (r) => r.comments },
+      build: satisfactionReport,
+    }),
 
-  reportRoute({
-    path: '/api/v1/analytics/ceo',
-    summary: "The CEO's view in one call: system health, top system debt, providers to fix or drop, team performance, this week and this month against the last",
-    access: 'analytics.staff',
-    response: c.ceoView,
-    tables: {
-      topSystemDebt: (r) => r.topSystemDebt,
-      providersToFix: (r) => r.providersToFix.map((p) => ({ ...p, reasons: p.reasons.join('; ') })),
-      trends: (r) => [
-        { span: 'week', from: r.thisWeek.from, ...r.thisWeek.now, previous: r.thisWeek.previous, change: r.thisWeek.change },
-        { span: 'month', from: r.thisMonth.from, ...r.thisMonth.now, previous: r.thisMonth.previous, change: r.thisMonth.change },
-      ],
-    },
-    build: ceoView,
-  }),
+    reportRoute(a, {
+      path: '/ceo',
+      summary: "The CEO's view in one call: system health, top system debt, providers to fix or drop, team performance, this week and this month against the last",
+      access: 'analytics.staff',
+      response: c.ceoView,
+      tables: {
+        topSystemDebt: (r) => r.topSystemDebt,
+        providersToFix: (r) => r.providersToFix.map((p) => ({ ...p, reasons: p.reasons.join('; ') })),
+        trends: (r) => [
+          { span: 'week', from: r.thisWeek.from, ...r.thisWeek.now, previous: r.thisWeek.previous, change: r.thisWeek.change },
+          { span: 'month', from: r.thisMonth.from, ...r.thisMonth.now, previous: r.thisMonth.previous, change: r.thisMonth.change },
+        ],
+      },
+      build: ceoView,
+    }),
 
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/bookings',
-    summary:
-      'Bookings: the funnel by stage and its conversion, time to first contact and to quote (business and calendar minutes), quote acceptance, revenue of confirmed bookings by currency, attribution by UTM source, medium and campaign (tables: funnel, attribution, revenue, stagesNow)',
-    tag: 'analytics',
-    access: 'analytics.read',
-    query: c.bookingsQuery,
-    response: c.bookingsReport,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const scope = await bookingsScopeOf(deps.knex, identity!.orgId, query, new Date());
-      const csv = wantsCsv(ctx, query.format);
-      const table = csv ? pickTable(query.table, ['funnel', 'attribution', 'revenue', 'stagesNow'] as const) : null;
-      const report = await bookingsReport(deps.knex, scope);
-      if (!table) return report;
-      const rows = table === 'funnel' ? report.funnel : table === 'attribution' ? report.attribution.map((a) => ({ ...a, revenue: a.revenue.map((r) => `${r.amount} ${r.currency}`).join('; ') })) : table === 'revenue' ? report.revenue.byCurrency : report.stagesNow;
-      return sendCsv(ctx, `bookings-${table}`, [rows]) as never;
-    },
-  }),
+    route({
+      method: 'get',
+      path: `${a.prefix}/bookings`,
+      summary:
+        'Bookings: the funnel by stage and its conversion, time to first contact and to quote (business and calendar minutes), quote acceptance, revenue of confirmed bookings by currency, attribution by UTM source, medium and campaign (tables: funnel, attribution, revenue, stagesNow)',
+      tag: a.tag,
+      access: a.access('analytics.read'),
+      query: c.bookingsQuery,
+      response: c.bookingsReport,
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const query = queryOf(a, input);
+        const scope = await bookingsScopeOf(deps.knex, a.orgOf(input), query, new Date());
+        const csv = wantsCsv(ctx, query.format);
+        const table = csv ? pickTable(query.table, ['funnel', 'attribution', 'revenue', 'stagesNow'] as const) : null;
+        const report = await bookingsReport(deps.knex, scope);
+        if (!table) return report;
+        const rows = table === 'funnel' ? report.funnel : table === 'attribution' ? report.attribution.map((a) => ({ ...a, revenue: a.revenue.map((r) => `${r.amount} ${r.currency}`).join('; ') })) : table === 'revenue' ? report.revenue.byCurrency : report.stagesNow;
+        return sendCsv(ctx, `bookings-${table}`, [rows]) as never;
+      },
+    }),
 
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/bookings/list',
-    summary: 'The drill-down of the bookings figures: the booking numbers behind a figure (the `drill` path each carries; table: bookings)',
-    tag: 'analytics',
-    access: 'analytics.read',
-    query: c.bookingsDrillQuery,
-    response: c.bookingsDrillResult,
-    handle: async ({ identity, deps, query, ctx }) => {
-      const { figure, currency, ...rest } = query;
-      const scope = await bookingsScopeOf(deps.knex, identity!.orgId, rest, new Date());
-      const csv = wantsCsv(ctx, query.format);
-      if (csv) pickTable(query.table, ['bookings'] as const);
-      const bookings = await drillBookings(deps.knex, scope, figure, currency);
-      if (csv) return sendCsv(ctx, `bookings-${figure}`, [bookings]) as never;
-      return { figure, period: { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters: {} }, count: bookings.length, bookings };
-    },
-  }),
+    route({
+      method: 'get',
+      path: `${a.prefix}/bookings/list`,
+      summary: 'The drill-down of the bookings figures: the booking numbers behind a figure (the `drill` path each carries; table: bookings)',
+      tag: a.tag,
+      access: a.access('analytics.read'),
+      query: c.bookingsDrillQuery,
+      response: c.bookingsDrillResult,
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const query = queryOf(a, input);
+        const { figure, currency, ...rest } = query;
+        const scope = await bookingsScopeOf(deps.knex, a.orgOf(input), rest, new Date());
+        const csv = wantsCsv(ctx, query.format);
+        if (csv) pickTable(query.table, ['bookings'] as const);
+        const bookings = await drillBookings(deps.knex, scope, figure, currency);
+        if (csv) return sendCsv(ctx, `bookings-${figure}`, [bookings]) as never;
+        return { figure, period: { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters: {} }, count: bookings.length, bookings };
+      },
+    }),
 
-  route({
-    method: 'get',
-    path: '/api/v1/analytics/live',
-    summary:
-      "Server-sent events of the org's case changes as they commit (opened, status, taken, provider, SLA warning and breach; escalations and payment alerts for managers, admins and the CEO). Resume with Last-Event-ID",
-    tag: 'analytics',
-    access: 'analytics.read',
-    query: z.object({}).strict(),
-    response: z.string().meta({ description: 'text/event-stream: `id`, `event` (the timeline event type) and `data` (JSON: id, type, at, case, data)' }),
-    handle: async ({ identity, deps, ctx }) => {
-      const feed = deps.live;
-      if (!feed) throw new DomainError('unavailable', 'The live stream is not running in this process');
-      const allowed = new Set<string>(identity!.role === 'support' ? LIVE_EVENT_TYPES.filter((t) => !LIVE_MANAGER_ONLY.has(t)) : LIVE_EVENT_TYPES);
-      const latest = await feed.latestId();
-      const resume = /^\d{1,19}$/.test(ctx.get('last-event-id')) ? BigInt(ctx.get('last-event-id')) : latest;
-      // A client may resume up to 10,000 events back; further back it starts from now.
-      const fromId = resume <= latest && latest - resume <= 10_000n ? resume : latest;
-      const stream = new PassThrough();
-      ctx.req.socket.setTimeout(0);
-      ctx.req.socket.setNoDelay(true);
-      ctx.set({ 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      ctx.type = 'text/event-stream; charset=utf-8';
-      stream.write(': live\n\n');
-      const send = (e: LiveEvent) => {
-        if (!allowed.has(e.type)) return;
-        // A client that does not keep up is let go; it comes back with Last-Event-ID and misses nothing.
-        if (stream.writableLength > 1_000_000) return void stream.end();
-        stream.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-      };
-      const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), 15_000);
-      const unsubscribe = feed.subscribe(identity!.orgId, fromId, send, () => stream.end());
-      const close = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      // A client that goes away is forgotten at once.
-      ctx.req.on('close', close);
-      stream.on('close', close);
-      feed.nudge();
-      return stream as never;
-    },
-  }),
-];
+    route({
+      method: 'get',
+      path: `${a.prefix}/live`,
+      summary:
+        "Server-sent events of the org's case changes as they commit (opened, status, taken, provider, SLA warning and breach; escalations and payment alerts for managers, admins and the CEO). Resume with Last-Event-ID",
+      tag: a.tag,
+      access: a.access('analytics.read'),
+      query: z.object({}).strict(),
+      response: z.string().meta({ description: 'text/event-stream: `id`, `event` (the timeline event type) and `data` (JSON: id, type, at, case, data)' }),
+      handle: async (input) => {
+        const { deps, ctx } = input;
+        const feed = deps.live;
+        if (!feed) throw new DomainError('unavailable', 'The live stream is not running in this process');
+        const allowed = new Set<string>(a.roleOf(input) === 'support' ? LIVE_EVENT_TYPES.filter((t) => !LIVE_MANAGER_ONLY.has(t)) : LIVE_EVENT_TYPES);
+        const latest = await feed.latestId();
+        const resume = /^\d{1,19}$/.test(ctx.get('last-event-id')) ? BigInt(ctx.get('last-event-id')) : latest;
+        // A client may resume up to 10,000 events back; further back it starts from now.
+        const fromId = resume <= latest && latest - resume <= 10_000n ? resume : latest;
+        const stream = new PassThrough();
+        ctx.req.socket.setTimeout(0);
+        ctx.req.socket.setNoDelay(true);
+        ctx.set({ 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        ctx.type = 'text/event-stream; charset=utf-8';
+        stream.write(': live\n\n');
+        const send = (e: LiveEvent) => {
+          if (!allowed.has(e.type)) return;
+          // A client that does not keep up is let go; it comes back with Last-Event-ID and misses nothing.
+          if (stream.writableLength > 1_000_000) return void stream.end();
+          stream.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+        };
+        const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), 15_000);
+        const unsubscribe = feed.subscribe(a.orgOf(input), fromId, send, () => stream.end());
+        const close = () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+        };
+        // A client that goes away is forgotten at once.
+        ctx.req.on('close', close);
+        stream.on('close', close);
+        feed.nudge();
+        return stream as never;
+      },
+    }),
+  ];
+}
+
+export const analyticsRoutes = analyticsRouteSet(apiKeys);
 
 /** Events only managers, admins and the CEO see on the live stream. */
 const LIVE_MANAGER_ONLY = new Set<string>(['escalated', 'payment_issue_detected', 'alert_requested']);

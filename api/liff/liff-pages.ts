@@ -5,8 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { Context } from 'koa';
 import type { AppDeps } from '../deps.ts';
 
-/** The customer pages (liff/src/pages): each is one HTML file of liff/dist and answers every path under its name. */
-export const LIFF_PAGES = ['track', 'quote', 'book', 'me'] as const;
+/** The customer pages (liff/src/pages) and the staff apps: each is one HTML file of liff/dist and answers every path under its name. */
+export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me'] as const;
+export const STAFF_PAGES = ['dashboard', 'desk', 'settings'] as const;
+export const LIFF_PAGES = [...CUSTOMER_PAGES, ...STAFF_PAGES] as const;
 
 const DEFAULT_DIST = resolve(import.meta.dirname, '../../liff/dist');
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
@@ -24,7 +26,8 @@ interface Served {
  * so they are cached for a year; a page's HTML is revalidated on every visit (`no-cache` and an
  * ETag), so a new build reaches customers at once. `/liff/<page>/<anything>` answers that page's
  * HTML (the page reads its token from the path), with the page's LIFF id written in (LIFF_ID_<PAGE>,
- * or LIFF_ID_CUSTOMER for all of them); no id, and the page runs without the LIFF SDK's login.
+ * or LIFF_ID_CUSTOMER for every customer page, LIFF_ID_STAFF for every staff app); no id, and the
+ * page runs without the LIFF SDK's login.
  * Files are read once and kept gzipped in memory: the whole build is a few hundred kilobytes.
  */
 export function liffPages(deps: AppDeps) {
@@ -49,7 +52,7 @@ export function liffPages(deps: AppDeps) {
     }
     return hit;
   };
-  const liffIdOf = (page: string) => deps.liff?.liffIds[page] ?? deps.liff?.liffIds.customer ?? '';
+  const liffIdOf = (page: string) => deps.liff?.liffIds[page] ?? ((STAFF_PAGES as readonly string[]).includes(page) ? deps.liff?.liffIds.staff : deps.liff?.liffIds.customer) ?? '';
 
   return async (ctx: Context) => {
     const rest = ctx.path.replace(/^\/liff\/?/, '');

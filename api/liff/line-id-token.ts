@@ -17,8 +17,15 @@ export interface LiffSettings {
   lineDataApiBaseUrl: string;
   /** LINE_LOGIN_CHANNEL_ID: the audience the token must be issued for; unset, no LIFF caller is known. */
   loginChannelId?: string;
-  /** LIFF_ID_<PAGE> (lower-cased page name, or `customer` for every customer page). */
+  /** LIFF_ID_<PAGE> (lower-cased page name, `customer` for every customer page, `staff` for every staff app). */
   liffIds: Record<string, string>;
+  /**
+   * Development only: the chat simulator's own check of the ID tokens its LIFF Mock hands the
+   * staff apps (dev/simulator/), tried before LINE. bin/system.ts sets it only while the simulator
+   * runs and NODE_ENV is not production; in production there is none, so such a token goes to
+   * LINE, which refuses it (401).
+   */
+  localVerifier?: (idToken: string) => { sub: string; name?: string } | undefined;
 }
 
 const VERIFY_TIMEOUT_MS = 5_000;
@@ -32,6 +39,8 @@ const VERIFY_TIMEOUT_MS = 5_000;
 export async function requireLiffCaller(ctx: Context, deps: AppDeps): Promise<LiffCaller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.get('authorization'));
   const settings = deps.liff;
+  const local = match && settings?.localVerifier?.(match[1]);
+  if (local) return { lineUserId: local.sub, name: local.name ?? null };
   if (!match || !settings?.loginChannelId) {
     ctx.set('WWW-Authenticate', 'Bearer');
     throw unauthenticated(settings?.loginChannelId ? 'A LIFF ID token is required: Authorization: Bearer <liff.getIDToken()>' : 'LIFF sign-in is not configured (LINE_LOGIN_CHANNEL_ID)');

@@ -138,7 +138,15 @@ export async function deactivateStaff(
     if (!staff.is_active) return;
     await trx('staff')
       .where({ id: d.staffId })
-      .update({ is_active: false, line_user_id: null, line_channel_id: null, enrolment_code_hash: null, enrolment_expires_at: null });
+      .update({
+        is_active: false,
+        line_user_id: null,
+        line_channel_id: null,
+        // Kept so that a staff app can tell them their access was removed (staff-sign-in.ts).
+        left_line_user_id: staff.line_user_id ?? staff.left_line_user_id ?? null,
+        enrolment_code_hash: null,
+        enrolment_expires_at: null,
+      });
     await recordAudit(trx, {
       orgId: d.orgId,
       actorType: d.actor.type,

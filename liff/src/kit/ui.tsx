@@ -24,7 +24,7 @@ export function say(lang: Lang, w: Words): string {
 }
 
 /** The frame of a page: the header with the language switch, and an offline banner while the device is offline. */
-export function Page(p: { lang: Lang; setLang: (l: Lang) => void; title: string; children: ComponentChildren }) {
+export function Page(p: { lang: Lang; setLang: (l: Lang) => void; title: string; children: ComponentChildren; brand?: Words }) {
   const online = useOnline();
   useEffect(() => {
     document.title = p.title;
@@ -33,7 +33,7 @@ export function Page(p: { lang: Lang; setLang: (l: Lang) => void; title: string;
   return (
     <>
       <header class="top">
-        <span class="brand">{common.brand[p.lang]}</span>
+        <span class="brand">{(p.brand ?? common.brand)[p.lang]}</span>
         <button type="button" class="quiet lang" lang={other} onClick={() => p.setLang(other)}>
           {common.switchTo[p.lang]}
         </button>

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { LANGUAGES, STAFF_ROLES } from '../vocabulary.ts';
+
+/**
+ * What the staff apps' side of the LIFF API (`/liff-api/v1`, `access: { liffStaff }`) answers to a
+ * staff member signed in with LINE (api/liff/staff-caller.ts).
+ */
+
+/** Why a staff app is refused (403 `forbidden`, in `error.details.reason`). */
+export const STAFF_REFUSALS = ['not_staff', 'staff_removed', 'role_forbids'] as const;
+export type StaffRefusalReason = (typeof STAFF_REFUSALS)[number];
+
+export const staffMe = z
+  .object({
+    id: z.uuid(),
+    orgId: z.uuid(),
+    displayName: z.string(),
+    role: z.enum(STAFF_ROLES),
+    language: z.enum(LANGUAGES),
+    permissions: z.array(z.string()).meta({ description: 'Every permission their role has (core/access/roles.ts): the apps show only what the server will allow' }),
+  })
+  .meta({ id: 'LiffStaffMe' });

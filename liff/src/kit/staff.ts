@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { staffMe, StaffRefusalReason } from '../../../core/contracts/liff-staff.ts';
+import { call, type Answer } from './api.ts';
+import type { Dict, Lang } from './i18n.ts';
+import { lineSession } from './line.ts';
+
+/**
+ * The staff apps' sign-in (dashboard, desk, settings): the same LIFF sign-in as the customer
+ * pages (line.ts), then every call to `/liff-api/v1` carries the ID token, and the server decides
+ * who the staff member is and what their role allows (api/liff/staff-caller.ts). The page never
+ * sends a staff id of its own.
+ *
+ * Trying it without LINE: the chat simulator opens an app as a chosen staff member with
+ * `#liff-mock-id-token=<token>` (dev/simulator/): the token goes to LIFF Mock, which hands it to
+ * the page as LINE would, and the server accepts it only while the simulator runs outside
+ * production. Anywhere else such a token is refused like any forged one.
+ */
+export type StaffMe = z.infer<typeof staffMe>;
+
+/** Why the app cannot be opened: the server's reasons, and the page's own (outside LINE, sign-in expired, offline). */
+export type Refusal = { reason: StaffRefusalReason | 'outside_line' | 'expired' | 'offline' | 'failed'; role?: string; permission?: string; roles?: string[] };
+
+const SIM = 'liff-mock-id-token';
+
+/** A simulator's token in the address becomes LIFF Mock's, kept for this tab's reloads, and leaves the address. */
+function takeSimulatorToken(): void {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  let token = hash.get(SIM);
+  try {
+    if (token) sessionStorage.setItem(SIM, token);
+    else token = sessionStorage.getItem(SIM);
+  } catch {
+    // storage refused: the token in the address still works for this load
+  }
+  if (hash.has(SIM)) history.replaceState(null, '', location.pathname + location.search);
+  if (token && !window.__liffMock) {
+    let claims: { sub?: string; name?: string } = {};
+    try {
+      claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch {
+      // not a JWT: the server will say so
+    }
+    window.__liffMock = { getIDToken: token, getDecodedIDToken: { sub: claims.sub, name: claims.name }, isInClient: true, isLoggedIn: true };
+  }
+}
+
+let idToken: Promise<string | null> | undefined;
+
+/** The ID token of the signed-in staff member, or null outside LINE (a browser is sent to LINE Login). */
+export function staffIdToken(): Promise<string | null> {
+  idToken ??= (takeSimulatorToken(), lineSession({ signIn: true, mockId: 'simulator' }).then((s) => s?.idToken ?? null));
+  return idToken;
+}
+
+/** A call to the LIFF API as the signed-in staff member (`path` under /liff-api/v1, or whole). */
+export async function staffCall<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  const token = await staffIdToken();
+  if (!token) return { kind: 'refused', status: 401, error: { code: 'unauthenticated', message: 'Not signed in with LINE', details: { reason: 'outside_line' } } };
+  return call<T>(path.startsWith('/') ? path : `/liff-api/v1/${path}`, { ...init, idToken: token });
+}
+
+/** What a refused answer means for the person holding the phone. */
+export function refusalOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>): Refusal {
+  if (a.kind === 'offline') return { reason: 'offline' };
+  const details = (a.error.details ?? {}) as { reason?: string; role?: string; permission?: string; roles?: string[] };
+  if (a.status === 401) return { reason: details.reason === 'outside_line' ? 'outside_line' : 'expired' };
+  if (a.status === 403 && (details.reason === 'not_staff' || details.reason === 'staff_removed' || details.reason === 'role_forbids')) {
+    return { reason: details.reason, role: details.role, permission: details.permission, roles: details.roles };
+  }
+  return { reason: 'failed' };
+}
+
+export type StaffState = { kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'ready'; me: StaffMe };
+
+/** Signs in and asks who this is: what every staff app does first. */
+export function useStaff(): [StaffState, () => void] {
+  const [state, setState] = useState<StaffState>({ kind: 'loading' });
+  const load = async () => {
+    setState({ kind: 'loading' });
+    const a = await staffCall<StaffMe>('staff/me');
+    setState(a.kind === 'ok' ? { kind: 'ready', me: a.data } : { kind: 'refused', refusal: refusalOf(a) });
+  };
+  useEffect(() => void load(), []);
+  return [state, load];
+}
+
+export const roleNames: Dict = {
+  support: { th: 'ฝ่ายซัพพอร์ต', en: 'support' },
+  manager: { th: 'ผู้จัดการ', en: 'manager' },
+  admin: { th: 'ผู้ดูแลระบบ', en: 'admin' },
+  ceo: { th: 'ผู้บริหาร (CEO)', en: 'CEO' },
+  accountant: { th: 'ฝ่ายบัญชี', en: 'accountant' },
+};
+
+export const refusalWords = {
+  title: { th: 'เปิดหน้านี้ไม่ได้', en: "You can't open this" },
+  not_staff: {
+    th: 'เพราะบัญชี LINE นี้ยังไม่ได้ลงทะเบียนเป็นพนักงาน ขอรหัสลงทะเบียนจากผู้ดูแลระบบ แล้วส่งรหัสนั้นให้บอทในแชท',
+    en: 'because this LINE account is not enrolled as staff. Ask an admin for an enrolment code and send it to the bot in the chat.',
+  },
+  staff_removed: {
+    th: 'เพราะสิทธิ์พนักงานของคุณถูกยกเลิกแล้ว หากคิดว่าผิดพลาด ติดต่อผู้ดูแลระบบของธุรกิจ',
+    en: 'because your staff access has been removed. If you think this is a mistake, ask an admin of your business.',
+  },
+  role_forbids: { th: 'เพราะตำแหน่งของคุณ ({{role}}) ไม่มีสิทธิ์ดูส่วนนี้ ส่วนนี้สำหรับ: {{roles}}', en: 'because your role ({{role}}) may not see this. It is for: {{roles}}.' },
+  outside_line: { th: 'เพราะต้องเปิดจากใน LINE เปิดจากเมนูในแชทของธุรกิจ', en: "because it opens inside LINE: open it from the menu in the business's chat." },
+  expired: { th: 'เพราะการเข้าสู่ระบบ LINE หมดอายุ ปิดแล้วเปิดหน้านี้ใหม่จากแชท', en: 'because your LINE sign-in has expired: close this and open it again from the chat.' },
+  offline: { th: 'เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต ลองอีกครั้งเมื่อกลับมาออนไลน์', en: 'because you are offline. Try again when you are back online.' },
+  failed: { th: 'เพราะเกิดข้อผิดพลาดที่ระบบ ลองอีกครั้ง', en: 'because something went wrong on our side. Try again.' },
+} satisfies Dict;
+
+/** The refusal as a sentence: "… because …", with the roles that may, in the reader's language. */
+export function refusalText(lang: Lang, r: Refusal): string {
+  const text = refusalWords[r.reason][lang];
+  const name = (role: string) => roleNames[role]?.[lang] ?? role;
+  return text.replace('{{role}}', r.role ? name(r.role) : '').replace('{{roles}}', (r.roles ?? []).map(name).join(', '));
+}
