@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
-import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
 
 /**
@@ -10,11 +11,11 @@ import { until } from './support/test-system.ts';
  * org's customer-notification switches), each audited, and every bad input refused with nothing
  * written. LINE is the fake LINE server, reached by the real SDK client.
  */
-let h: LineCustomerHarness;
+let h: LiffHarness;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  h = await startLineCustomerHarness();
+  h = await startLiffHarness();
   api = apiClient(h.sys);
 }, 60_000);
 afterAll(() => h?.close());
@@ -212,5 +213,131 @@ describe('a LINE channel: token and secret pasted, a test message sent', () => {
     expect((await api('PATCH', `/api/v1/channels/not-a-uuid`, { name: 'x' })).status).toBe(404);
     const support = (await api('POST', '/api/v1/api-keys', { name: 'support2', role: 'support' })).json.key;
     expect((await api('POST', `/api/v1/channels/${channelId}/test-message`, { to: lineId('U') }, support)).status).toBe(403);
+  });
+});
+
+describe("the Settings app's API (/liff-api/v1/settings): the same core, the signed-in staff member as the actor", () => {
+  let admin: EnrolledStaff;
+  let manager: EnrolledStaff;
+  let support: EnrolledStaff;
+  const call = async (method: string, path: string, who: string, body?: unknown) => {
+    const res = await fetch(`${h.sys.url}/liff-api/v1/settings${path}`, {
+      method,
+      headers: { authorization: `Bearer ${h.idToken(who)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  };
+
+  beforeAll(async () => {
+    admin = await enrolStaff(h, { displayName: 'Ada Admin', role: 'admin' });
+    manager = await enrolStaff(h, { displayName: 'Mana Manager', role: 'manager', language: 'th' });
+    support = await enrolStaff(h, { displayName: 'Sup Support', role: 'support' });
+  }, 60_000);
+
+  it('an admin edits a case type: saved, and audited as theirs', async () => {
+    const res = await call('PATCH', '/case-types/topup_not_credited', admin.lineUserId, {
+      firstResponseMinutes: 10,
+      resolutionMinutes: 45,
+      sop: '1. Check the payment gateway\n2. Credit by hand',
+      notify: { resolved: true },
+      escalation: { notifyManagers: true, raiseSeverity: true },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ key: 'topup_not_credited', firstResponseMinutes: 10, resolutionMinutes: 45, escalation: { raiseSeverity: true } });
+    const audit = await h.sys.knex('audit_log').where({ subject_type: 'case_type' }).orderBy('id', 'desc').first();
+    expect(audit).toMatchObject({ actor_type: 'staff', actor_id: admin.id });
+    const listed = await call('GET', '/case-types', support.lineUserId);
+    expect(listed.status, JSON.stringify(listed.json)).toBe(200);
+    expect(listed.json.find((t: { key: string }) => t.key === 'topup_not_credited').sop).toContain('payment gateway');
+  });
+
+  it('a negative SLA from the app: 422 naming the field, nothing saved', async () => {
+    const before = await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId, key: 'topup_not_credited' }).first();
+    const res = await call('PATCH', '/case-types/topup_not_credited', admin.lineUserId, { resolutionMinutes: -1 });
+    expect(res.status).toBe(422);
+    expect(res.json.error.details[0].path).toBe('resolutionMinutes');
+    expect(await h.sys.knex('case_types').where({ id: before.id }).first()).toEqual(before);
+  });
+
+  it('a template with an unknown variable from the app: 422 naming it, nothing saved; the preview says so first', async () => {
+    const preview = await call('POST', '/templates/preview', manager.lineUserId, { th: 'เคส {{case_id}} ของ {{nickname}}' });
+    expect(preview.json.unknown).toEqual(['nickname']);
+    const before = await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'case_created', language: 'th' }).first();
+    const res = await call('PUT', '/templates/case_created/th', manager.lineUserId, { body: 'เคส {{case_id}} ของ {{nickname}}' });
+    expect(res.status).toBe(422);
+    expect(res.json.error.details.unknown).toEqual(['nickname']);
+    expect(await h.sys.knex('templates').where({ id: before.id }).first()).toEqual(before);
+    const ok = await call('PUT', '/templates/case_created/th', manager.lineUserId, { body: before.body });
+    expect(ok.status).toBe(200);
+    expect(await h.sys.knex('audit_log').where({ action: 'template.updated', actor_type: 'staff', actor_id: manager.id }).first()).toBeDefined();
+  });
+
+  it('an admin connects a LINE channel and sends a test message to themselves', async () => {
+    const token = 'line-token-from-app-' + Math.random().toString(36).slice(2);
+    h.line.state.addChannel({ channelAccessToken: token, bot: { displayName: 'Chiang Mai Cooking' } });
+    const created = await call('POST', '/channels', admin.lineUserId, { name: 'Cooking OA', credentials: { channelSecret: 'secret-abcdefgh', channelAccessToken: token } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ kind: 'line', name: 'Cooking OA', lastTest: null });
+    expect(JSON.stringify(created.json)).not.toContain(token);
+    const test = await call('POST', `/channels/${created.json.id}/test-message`, admin.lineUserId, {});
+    expect(test.json).toMatchObject({ ok: true, botName: 'Chiang Mai Cooking' });
+    expect(h.line.state.deliveriesTo(admin.lineUserId).filter((d) => d.channelAccessToken === token)).toHaveLength(1);
+    expect(await h.sys.knex('audit_log').where({ action: 'channel.tested', actor_type: 'staff', actor_id: admin.id }).first()).toBeDefined();
+  });
+
+  it('the org-wide switches and business hours, changed from the app', async () => {
+    const off = { workStarted: true, waitingCustomer: false, resolved: true, satisfaction: false };
+    expect((await call('PUT', '/customer-notices', admin.lineUserId, { customerNotices: off })).json.customerNotices).toEqual(off);
+    expect((await call('GET', '/customer-notices', manager.lineUserId)).json.customerNotices).toEqual(off);
+    await call('PUT', '/customer-notices', admin.lineUserId, { customerNotices: { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true } });
+    const res = await call('PATCH', '/business-calendar', admin.lineUserId, { holidays: ['2026-12-10'] });
+    expect(res.json.holidays).toEqual(['2026-12-10']);
+  });
+
+  it('a role that may not: 403 with the reason and the roles that may; nothing written', async () => {
+    const audits = Number((await h.sys.knex('audit_log').count({ n: '*' }).first())!.n);
+    const channels = await h.sys.knex('channels').count({ n: '*' }).first();
+    const refusals = [
+      [support.lineUserId, 'GET', '/channels', undefined, 'channels.read', ['admin', 'manager']],
+      [manager.lineUserId, 'POST', '/channels', { name: 'x', credentials: { channelSecret: 'secret-abcdefgh', channelAccessToken: 'token-abcdefgh' } }, 'channels.manage', ['admin']],
+      [manager.lineUserId, 'PATCH', '/business-calendar', { holidays: [] }, 'org.settings.manage', ['admin']],
+      [support.lineUserId, 'PATCH', '/case-types/topup_not_credited', { sop: 'x' }, 'taxonomy.manage', ['admin', 'manager']],
+      [manager.lineUserId, 'POST', '/staff', { displayName: 'New', role: 'support' }, 'staff.manage', ['admin']],
+    ] as const;
+    for (const [who, method, path, body, permission, roles] of refusals) {
+      const res = await call(method, path, who, body);
+      expect(res.status, path).toBe(403);
+      expect(res.json.error.details, path).toMatchObject({ reason: 'role_forbids', permission, roles });
+    }
+    expect(Number((await h.sys.knex('audit_log').count({ n: '*' }).first())!.n)).toBe(audits);
+    expect(await h.sys.knex('channels').count({ n: '*' }).first()).toEqual(channels);
+  });
+
+  it("a customer's token is not staff; a staff member removed while the app is open is refused on the next call", async () => {
+    const customer = lineId('U');
+    const res = await call('GET', '/case-types', customer);
+    expect(res.status).toBe(403);
+    expect(res.json.error.details.reason).toBe('not_staff');
+    const leaver = await enrolStaff(h, { displayName: 'Lee Leaver', role: 'admin' });
+    expect((await call('GET', '/staff', leaver.lineUserId)).status).toBe(200);
+    expect((await call('DELETE', `/staff/${leaver.id}`, admin.lineUserId)).status).toBe(200);
+    const after = await call('PATCH', '/case-types/topup_not_credited', leaver.lineUserId, { sop: 'sneaky' });
+    expect(after.status).toBe(403);
+    expect(after.json.error.details.reason).toBe('staff_removed');
+    expect((await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId, key: 'topup_not_credited' }).first()).sop).not.toBe('sneaky');
+  });
+
+  it('an admin adds a staff member and gets their enrolment code; the routes are in the OpenAPI document under their own tag', async () => {
+    const res = await call('POST', '/staff', admin.lineUserId, { displayName: 'Nok', role: 'support', language: 'th' });
+    expect(res.status).toBe(201);
+    expect(res.json.enrolment.code).toMatch(/\S{6,}/);
+    const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
+    const op = doc.paths['/liff-api/v1/settings/channels/{id}/test-message'].post;
+    expect(op.tags).toEqual(['liff-settings']);
+    expect(op['x-permission']).toBe('channels.manage');
+    expect(doc.paths['/api/v1/templates/preview'].post).toBeDefined();
+    expect(doc.paths['/api/v1/org/business-calendar'].patch).toBeDefined();
   });
 });

@@ -189,7 +189,7 @@ export async function listChannels(db: Knex, orgId: string): Promise<ChannelView
 export async function addChannel(
   db: Knex,
   secrets: SecretBox,
-  c: Omit<NewChannel, 'settings'> & { actor: { type: 'api_key'; id: string }; requestId?: string },
+  c: Omit<NewChannel, 'settings'> & { actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string },
 ): Promise<string> {
   return db.transaction(async (trx) => {
     const channelId = await createChannel(trx, secrets, {

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { testLineChannel } from '../../bot/line/line-test-message.ts';
+import { updateLineChannel } from '../../core/channels/channel-checks.ts';
+import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
+import * as cal from '../../core/contracts/business-calendar.ts';
+import * as ch from '../../core/contracts/channels.ts';
+import * as org from '../../core/contracts/org-settings.ts';
+import * as staffC from '../../core/contracts/staff.ts';
+import * as tax from '../../core/contracts/taxonomy.ts';
+import * as tpl from '../../core/contracts/templates.ts';
+import { notFound } from '../../core/errors/index.ts';
+import { readBusinessCalendar, updateBusinessCalendar } from '../../core/orgs/business-hours.ts';
+import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
+import { deactivateStaff, issueEnrolmentCode } from '../../core/staff/enrolment.ts';
+import { addStaffMember, listStaff } from '../../core/staff/staff-admin.ts';
+import { listTemplates, updateTemplate } from '../../core/templates/template-admin.ts';
+import { previewTemplate } from '../../core/templates/template-preview.ts';
+import * as taxonomy from '../../core/understanding/taxonomy-admin.ts';
+import { route, type RouteInput } from '../route.ts';
+import { LIFF_API_PREFIX } from './liff-api.ts';
+
+/**
+ * The Settings app's API (`/liff/settings`): the same core functions and contracts as the admin
+ * REST routes (api/admin/*), with the staff member signed in with LINE as the actor
+ * (`access: { liffStaff }`, the permission the REST route asks of an API key). Every change is in
+ * the audit log as theirs (`actor_type` staff).
+ */
+export const SETTINGS_API_PREFIX = `${LIFF_API_PREFIX}/settings`;
+const P = SETTINGS_API_PREFIX;
+const TAG = 'liff-settings';
+
+type In = RouteInput<unknown, unknown>;
+const orgOf = (i: In) => i.staff!.orgId;
+const actor = (i: In) => ({ type: 'staff' as const, id: i.staff!.id });
+const writer = (i: In) => ({ orgId: orgOf(i), actor: actor(i), requestId: i.ctx.state.requestId as string | undefined });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const webhookBase = (i: In) => i.deps.publicBaseUrl ?? `${i.ctx.protocol}://${i.ctx.host}`;
+async function channelsOf(i: In) {
+  return (await listChannels(i.deps.knex, orgOf(i))).map((c) => ({ ...c, webhookUrl: `${webhookBase(i)}/webhooks/${c.kind}/${c.id}` }));
+}
+
+const customerNotices = z.object({ customerNotices: org.orgSettingFields.customerNotices }).meta({ id: 'LiffCustomerNotices' });
+const lineChannelCreate = z
+  .object({ name: z.string().trim().min(1).max(100), credentials: z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict() })
+  .strict()
+  .meta({ id: 'LiffLineChannelCreate', description: 'A LINE channel: its name, and the channel secret and access token pasted from the LINE Developers console' });
+const testMessage = z
+  .object({ to: ch.lineUserId.optional().meta({ description: "Who gets it; left out: the signed-in staff member's own LINE account" }) })
+  .strict()
+  .meta({ id: 'LiffChannelTestMessage' });
+
+export const settingsRoutes = [
+  // ---------------------------------------------------------------- case types
+  route({
+    method: 'get',
+    path: `${P}/case-types`,
+    summary: 'Case types, active and not (as GET /api/v1/case-types?includeInactive=true)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    response: tax.caseTypeList,
+    handle: async (i) => taxonomy.listCaseTypes(i.deps.knex, orgOf(i), { includeInactive: true }),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/case-types`,
+    summary: 'Add a case type (as POST /api/v1/case-types)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tax.caseTypeCreate,
+    response: tax.caseType,
+    status: 201,
+    handle: async (i) => taxonomy.createCaseType(i.deps.knex, writer(i), i.body),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/case-types/:key`,
+    summary: 'Change a case type (as PATCH /api/v1/case-types/:key)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tax.caseTypeUpdate,
+    response: tax.caseType,
+    handle: async (i) => taxonomy.updateCaseType(i.deps.knex, writer(i), i.params.key, i.body),
+  }),
+
+  // ---------------------------------------------------------------- templates
+  route({
+    method: 'get',
+    path: `${P}/templates`,
+    summary: 'Every customer-facing text, in Thai and English (as GET /api/v1/templates)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    response: tpl.templateList,
+    handle: async (i) => listTemplates(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/templates/preview`,
+    summary: 'A text filled with sample values, and the variables the product would not fill (as POST /api/v1/templates/preview)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    body: tpl.templatePreviewRequest,
+    response: tpl.templatePreview,
+    handle: async ({ body }) => previewTemplate(body),
+  }),
+  route({
+    method: 'put',
+    path: `${P}/templates/:key/:language`,
+    summary: 'Change a text; a variable the product does not fill is a 422 naming it (as PUT /api/v1/templates/:key/:language)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tpl.templateUpdate,
+    response: tpl.templateView,
+    handle: async (i) => {
+      const language = i.params.language;
+      if (language !== 'th' && language !== 'en') throw notFound('Template', { language });
+      return updateTemplate(i.deps.knex, { ...writer(i), key: i.params.key, language, body: i.body.body, whatsappContentSid: i.body.whatsappContentSid });
+    },
+  }),
+
+  // ---------------------------------------------------------------- LINE channels
+  route({
+    method: 'get',
+    path: `${P}/channels`,
+    summary: "The org's channels, each with its last test (as GET /api/v1/channels)",
+    tag: TAG,
+    access: { liffStaff: 'channels.read' },
+    response: ch.channelList,
+    handle: channelsOf,
+  }),
+  route({
+    method: 'post',
+    path: `${P}/channels`,
+    summary: 'Connect a LINE channel: name, channel secret and access token (stored encrypted); not marked working until a test message goes through',
+    tag: TAG,
+    access: { liffStaff: 'channels.manage' },
+    body: lineChannelCreate,
+    response: ch.channel,
+    status: 201,
+    handle: async (i) => {
+      const id = await addChannel(i.deps.knex, i.deps.secrets, { orgId: orgOf(i), kind: 'line', name: i.body.name, credentials: i.body.credentials, actor: actor(i), requestId: i.ctx.state.requestId });
+      return (await channelsOf(i)).find((c) => c.id === id)!;
+    },
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/channels/:id`,
+    summary: 'Rename a LINE channel, paste a new token and secret, or switch it off or on (as PATCH /api/v1/channels/:id)',
+    tag: TAG,
+    access: { liffStaff: 'channels.manage' },
+    body: ch.channelUpdate,
+    response: ch.channel,
+    handle: async (i) => {
+      await updateLineChannel(i.deps.knex, i.deps.secrets, { orgId: orgOf(i), channelId: i.params.id, ...i.body, actor: actor(i), requestId: i.ctx.state.requestId });
+      i.deps.channels.forget();
+      return (await channelsOf(i)).find((c) => c.id === i.params.id)!;
+    },
+  }),
+  route({
+    method: 'post',
+    path: `${P}/channels/:id/test-message`,
+    summary: "Send a test message through a LINE channel, to yourself unless said; LINE's answer is reported and kept on the channel",
+    tag: TAG,
+    access: { liffStaff: 'channels.manage' },
+    body: testMessage,
+    response: ch.channelTestResult,
+    handle: async (i) => {
+      const me = await i.deps.knex('staff').select('line_user_id').where({ id: i.staff!.id }).first();
+      return testLineChannel(
+        { knex: i.deps.knex, channels: i.deps.channels, lineApiBaseUrl: i.deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
+        { orgId: orgOf(i), channelId: i.params.id, to: i.body.to ?? me.line_user_id, actor: actor(i), requestId: i.ctx.state.requestId },
+      );
+    },
+  }),
+
+  // ---------------------------------------------------------------- customer notifications
+  route({
+    method: 'get',
+    path: `${P}/customer-notices`,
+    summary: 'Which customer notifications the org sends (the customerNotices org setting)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.read' },
+    response: customerNotices,
+    handle: async (i) => ({ customerNotices: (await readOrgSettings(i.deps.knex, orgOf(i))).customerNotices }),
+  }),
+  route({
+    method: 'put',
+    path: `${P}/customer-notices`,
+    summary: 'Turn customer notifications on or off (as PATCH /api/v1/org/settings with customerNotices)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.manage' },
+    body: customerNotices.strict(),
+    response: customerNotices,
+    handle: async (i) => ({ customerNotices: (await updateOrgSettings(i.deps.knex, writer(i), { customerNotices: i.body.customerNotices })).customerNotices }),
+  }),
+
+  // ---------------------------------------------------------------- business hours and holidays
+  route({
+    method: 'get',
+    path: `${P}/business-calendar`,
+    summary: 'Business hours and holidays (as GET /api/v1/org/business-calendar)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.read' },
+    response: cal.businessCalendar,
+    handle: async (i) => readBusinessCalendar(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/business-calendar`,
+    summary: 'Change the business hours or the holidays (as PATCH /api/v1/org/business-calendar)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.manage' },
+    body: cal.businessCalendarUpdate,
+    response: cal.businessCalendar,
+    handle: async (i) => updateBusinessCalendar(i.deps.knex, writer(i), i.body),
+  }),
+
+  // ---------------------------------------------------------------- staff and enrolment codes
+  route({
+    method: 'get',
+    path: `${P}/staff`,
+    summary: "The org's staff, with whether each has linked a LINE account (as GET /api/v1/staff)",
+    tag: TAG,
+    access: { liffStaff: 'staff.read' },
+    response: staffC.staffList,
+    handle: async (i) => listStaff(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/staff`,
+    summary: 'Add a staff member; the answer carries their one-time enrolment code (as POST /api/v1/staff)',
+    tag: TAG,
+    access: { liffStaff: 'staff.manage' },
+    body: staffC.staffCreate,
+    response: staffC.staffCreated,
+    status: 201,
+    handle: async (i) => addStaffMember(i.deps.knex, { ...writer(i), displayName: i.body.displayName, role: i.body.role, language: i.body.language }),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/staff/:id/enrolment-code`,
+    summary: 'A new one-time enrolment code (any earlier code stops working)',
+    tag: TAG,
+    access: { liffStaff: 'staff.manage' },
+    response: staffC.enrolmentCode,
+    status: 201,
+    handle: async (i) => {
+      if (!UUID.test(i.params.id)) throw notFound('Staff member', { staffId: i.params.id });
+      const issued = await issueEnrolmentCode(i.deps.knex, { ...writer(i), staffId: i.params.id });
+      return { code: issued.code, expiresAt: issued.expiresAt.toISOString() };
+    },
+  }),
+  route({
+    method: 'delete',
+    path: `${P}/staff/:id`,
+    summary: 'Deactivate a staff member (as DELETE /api/v1/staff/:id)',
+    tag: TAG,
+    access: { liffStaff: 'staff.manage' },
+    response: staffC.staffDeactivated,
+    handle: async (i) => {
+      if (!UUID.test(i.params.id)) throw notFound('Staff member', { staffId: i.params.id });
+      await deactivateStaff(i.deps.knex, { ...writer(i), staffId: i.params.id });
+      return { id: i.params.id, isActive: false as const };
+    },
+  }),
+];
