@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeCase } from '../core/cases/case-assignment.ts';
 import { recordCaseEvent } from '../core/cases/case-timeline.ts';
+import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
@@ -105,6 +106,46 @@ describe('the live stream', () => {
     expect(resumed.events.filter((e) => e.data.case.number === c.number).map((e) => e.event)).toEqual(['created', 'status_changed']);
     resumed.close();
     await resumed.done;
+  });
+
+  it('sends an event whose transaction took a lower id but committed later, once; and nothing of another org', async () => {
+    const manager = await listen(managerKey);
+    await until(async () => sys.live!.subscriberCount() === 1);
+    const a = await openTestCase(sys, 'order_not_delivered');
+    const b = await openTestCase(sys, 'order_not_delivered');
+    const moved = (number: string) => manager.events.filter((e) => e.data.case.number === number && e.event === 'status_changed');
+    // A's change takes its id first and commits last; B's commits in between and is streamed.
+    const slow = await sys.knex.transaction();
+    await transitionCase(slow, { orgId: sys.defaultOrgId, caseId: a.id, to: 'investigating', actor: { type: 'staff', id: null } });
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: b.id, to: 'investigating', actor: { type: 'staff', id: null } }));
+    const [bMoved] = await until(async () => (moved(b.number).length ? moved(b.number) : null));
+    // Another org's case changes meanwhile, and the feed reads a few times.
+    const [otherOrg] = await sys.knex('orgs').insert({ slug: `live-other-${Date.now()}`, name: 'Other shop', time_zone: 'Asia/Bangkok' }).returning('id');
+    await sys.knex('case_types').insert({ org_id: otherOrg.id, key: 'theirs_only', name_th: 'x', name_en: 'x', category: 'other', first_response_minutes: 10, resolution_minutes: 20 });
+    const theirs = await sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: otherOrg.id, caseTypeKey: 'theirs_only', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'x', language: 'en', fields: {}, now: new Date() }),
+    );
+    const theirEvents = (await sys.knex('case_events').where({ case_id: theirs.id })).map((e) => String(e.id));
+    expect(theirEvents.length).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) {
+      sys.live!.nudge();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(moved(a.number)).toEqual([]);
+    await slow.commit();
+    const [aMoved] = await until(async () => (moved(a.number).length ? moved(a.number) : null));
+    expect(BigInt(aMoved.id) < BigInt(bMoved.id)).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      sys.live!.nudge();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Each once, and none of the other org's.
+    expect([moved(a.number).length, moved(b.number).length]).toEqual([1, 1]);
+    expect(new Set(manager.events.map((e) => e.id)).size).toBe(manager.events.length);
+    expect(manager.events.filter((e) => theirEvents.includes(e.id))).toEqual([]);
+    manager.close();
+    await manager.done;
+    await until(async () => sys.live!.subscriberCount() === 0);
   });
 
   it('refuses unknown query keys and integration keys', async () => {

@@ -8,6 +8,14 @@ import type { Logger } from '../logger.ts';
  * PostgreSQL wakes it (LISTEN case_events, notified by a trigger at commit); a slow poll covers a
  * lost notification, and on the embedded database, which does not deliver notifications over its
  * socket, the poll is fast. One read per wake-up whatever the number of subscribers.
+ *
+ * Events are numbered when written, not when committed: a transaction that took id 10 may commit
+ * after one that took id 11. So the feed does not move a cursor past what it has seen; it keeps
+ * re-reading above the last *settled* id and sends each event once (by id). A read notes the
+ * newest id it could see and its snapshot's xmax; once every transaction that was running then has
+ * ended (a later snapshot's xmin reaches that xmax), nothing at or below that id can still appear
+ * (an event is written after its case's row, so its transaction has its xid before its id), and
+ * the cursor settles there.
  */
 export const LIVE_EVENT_TYPES = ['created', 'status_changed', 'reopened', 'owner_changed', 'provider_changed', 'sla_warning', 'sla_breach', 'escalated', 'payment_issue_detected', 'alert_requested'] as const;
 
@@ -21,8 +29,16 @@ export interface LiveEvent {
 
 interface Subscriber {
   fn: (e: LiveEvent) => void;
-  /** The last event it was given (or the one it resumes after): nothing at or before it is sent again. */
-  lastSent: bigint;
+  /** Nothing at or below it is sent (where it resumed, then the settled cursor). */
+  floor: bigint;
+  /** What it was sent above its floor. */
+  sent: Set<bigint>;
+}
+
+/** A read's note: every id up to `maxId` is final once transactions before `xmax` have all ended. */
+interface Checkpoint {
+  xmax: bigint;
+  maxId: bigint;
 }
 
 /** What each event may show: the move, the owner, the clock; never notes, messages or amounts. */
@@ -43,7 +59,11 @@ function publicData(type: string, data: Record<string, unknown>): Record<string,
 
 export class LiveFeed {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
-  private lastId = 0n;
+  /** Every event at or below it has been read (and sent to whoever was listening). */
+  private settled = 0n;
+  private pending: Checkpoint[] = [];
+  /** A subscriber resuming from further back: the next read starts there. */
+  private rewindTo: bigint | undefined;
   private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
@@ -66,7 +86,7 @@ export class LiveFeed {
   }
 
   async start(): Promise<void> {
-    this.lastId = await this.latestId();
+    this.settled = await this.latestId();
     if (!this.opts.embedded) await this.listen();
     const every = this.opts.pollMs ?? (this.opts.embedded ? 100 : 2000);
     this.timer = setInterval(() => this.wake(), every);
@@ -114,26 +134,63 @@ export class LiveFeed {
   }
 
   private async read(): Promise<void> {
+    if (this.rewindTo !== undefined) {
+      if (this.rewindTo < this.settled) this.settled = this.rewindTo;
+      this.rewindTo = undefined;
+      this.pending = [];
+    }
     for (;;) {
-      const events = await this.eventsAfter(this.lastId, [...this.subscribers.keys()], 500);
-      if (events.length === 0) return;
+      const { events, xmin, xmax, maxId } = await this.readAbove(this.settled, [...this.subscribers.keys()], 500);
       for (const { orgId, event } of events) {
-        this.lastId = BigInt(event.id);
         const id = BigInt(event.id);
         for (const s of this.subscribers.get(orgId) ?? []) {
-          if (id <= s.lastSent) continue;
-          s.lastSent = id;
+          if (id <= s.floor || s.sent.has(id)) continue;
+          s.sent.add(id);
           s.fn(event);
         }
       }
-      if (events.length < 500) return;
+      // A full page: ids above its last event are not read yet.
+      const full = events.length === 500;
+      this.pending.push({ xmax, maxId: full ? BigInt(events.at(-1)!.event.id) : maxId });
+      this.settle(xmin);
+      if (!full) return;
     }
   }
 
+  /** Moves the settled cursor past the reads whose running transactions have all ended. */
+  private settle(xmin: bigint): void {
+    const done = this.pending.filter((c) => c.xmax <= xmin);
+    if (done.length === 0) return;
+    this.pending = this.pending.filter((c) => c.xmax > xmin);
+    const to = done.reduce((a, c) => (c.maxId > a ? c.maxId : a), this.settled);
+    this.settled = to;
+    for (const set of this.subscribers.values()) {
+      for (const s of set) {
+        if (to <= s.floor) continue;
+        s.floor = to;
+        for (const id of s.sent) if (id <= to) s.sent.delete(id);
+      }
+    }
+  }
+
+  /** The events above `afterId` visible now, with the snapshot they were read in and the newest id in it. */
+  private async readAbove(afterId: bigint, orgIds: string[], limit: number) {
+    return this.knex.transaction(
+      async (trx) => {
+        const { rows } = await trx.raw<{ rows: { xmin: string; xmax: string; max_id: string | null }[] }>(
+          'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, pg_snapshot_xmax(pg_current_snapshot())::text AS xmax, (SELECT max(id) FROM case_events)::text AS max_id',
+        );
+        const events = await this.eventsAfter(afterId, orgIds, limit, trx);
+        return { events, xmin: BigInt(rows[0].xmin), xmax: BigInt(rows[0].xmax), maxId: BigInt(rows[0].max_id ?? 0) };
+      },
+      { isolationLevel: 'repeatable read', readOnly: true },
+    );
+  }
+
   /** Events of these orgs after `afterId`, oldest first (also for a client resuming with Last-Event-ID). */
-  async eventsAfter(afterId: bigint, orgIds: string[], limit: number): Promise<{ orgId: string; event: LiveEvent }[]> {
+  async eventsAfter(afterId: bigint, orgIds: string[], limit: number, db: Knex | Knex.Transaction = this.knex): Promise<{ orgId: string; event: LiveEvent }[]> {
     if (orgIds.length === 0) return [];
-    const { rows } = await this.knex.raw<{ rows: Record<string, any>[] }>(
+    const { rows } = await db.raw<{ rows: Record<string, any>[] }>(
       `SELECT e.id::text AS id, e.org_id, e.type, e.data, e.created_at, c.number, c.status, c.severity, c.owner_staff_id, ct.key AS case_type
          FROM case_events e JOIN cases c ON c.id = e.case_id JOIN case_types ct ON ct.id = c.case_type_id
         WHERE e.id > ? AND e.org_id = ANY(?::uuid[]) AND e.type = ANY(?::text[])
@@ -155,11 +212,16 @@ export class LiveFeed {
   /**
    * Hands the org's events after `fromId` to `fn` until the returned function is called; `end` is
    * called when the feed stops. A subscriber that resumes from an older event moves the reading
-   * back; the others are not sent anything twice.
+   * back; nobody is sent anything twice.
    */
   subscribe(orgId: string, fromId: bigint, fn: (e: LiveEvent) => void, end: () => void): () => void {
-    if (this.subscribers.size === 0 || fromId < this.lastId) this.lastId = fromId;
-    const sub: Subscriber = { fn, lastSent: fromId };
+    if (this.subscribers.size === 0) {
+      // Nobody was listening: start here rather than read what nobody was there to hear.
+      this.settled = fromId;
+      this.pending = [];
+      this.rewindTo = undefined;
+    } else if (fromId < this.settled) this.rewindTo = this.rewindTo === undefined || fromId < this.rewindTo ? fromId : this.rewindTo;
+    const sub: Subscriber = { fn, floor: fromId, sent: new Set() };
     const set = this.subscribers.get(orgId) ?? this.subscribers.set(orgId, new Set()).get(orgId)!;
     set.add(sub);
     this.enders.add(end);
