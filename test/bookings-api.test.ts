@@ -85,6 +85,43 @@ describe('the booking list', () => {
     expect(seen).toEqual(all);
   });
 
+  it('filters by when bookings were made and by the requested date, sorts four ways, and finds a customer by their phone as people write it', async () => {
+    // Three bookings made on three days long ago (a window no other test uses), for three dates.
+    const made = [await newBooking({ date: '2031-05-10' }), await newBooking({ date: '2031-05-20' }), await newBooking({ date: '2031-06-01' })];
+    for (const [i, b] of made.entries()) await sys.knex('bookings').where({ number: b.number }).update({ created_at: `2001-01-0${i + 1}T12:00:00Z` });
+    const numbers = async (query: string) => {
+      const r = await api('GET', `/api/v1/bookings?${query}`);
+      expect(r.status, query).toBe(200);
+      return r.json.items.map((i: any) => i.number);
+    };
+    const [first, second, third] = made.map((b) => b.number);
+    // createdFrom is inclusive, createdTo exclusive: [from, to).
+    expect(await numbers('createdFrom=2001-01-01&createdTo=2001-01-04')).toEqual([third, second, first]);
+    expect(await numbers('createdFrom=2001-01-02T00:00:00Z&createdTo=2001-01-03T12:00:00Z')).toEqual([second]);
+    expect(await numbers('createdTo=2001-01-02')).toEqual([first]);
+    // The requested date: both ends included.
+    expect(await numbers('dateFrom=2031-05-10&dateTo=2031-05-20')).toEqual([second, first]);
+    expect(await numbers('dateFrom=2031-05-11&dateTo=2031-06-01')).toEqual([third, second]);
+    expect(await numbers('dateFrom=2031-06-02&dateTo=2031-12-31')).toEqual([]);
+
+    const window = 'createdFrom=2001-01-01&createdTo=2001-01-04';
+    expect(await numbers(`${window}&sort=created_at`)).toEqual([first, second, third]);
+    expect(await numbers(`${window}&sort=-created_at`)).toEqual([third, second, first]);
+    // The first one changed last: it leads by last change.
+    expect((await move(first, { to: 'contacted', expectedVersion: 1 })).status).toBe(200);
+    expect(await numbers(`${window}&sort=-updated_at`)).toEqual([first, third, second]);
+    expect(await numbers(`${window}&sort=updated_at`)).toEqual([second, third, first]);
+    expect((await api('GET', '/api/v1/bookings?sort=price')).status).toBe(422);
+    expect((await api('GET', '/api/v1/bookings?createdFrom=yesterday')).status).toBe(422);
+
+    // The customer's phone (+6681000NNNN in E.164) as people write it.
+    const phone = (await sys.knex('contacts').where({ id: (await row(second)).contact_id }).first()).phone as string;
+    const local = `0${phone.slice(3)}`;
+    for (const written of [phone, `${local.slice(0, 3)}-${local.slice(3, 6)}-${local.slice(6)}`, `+66 ${phone.slice(3, 5)} ${phone.slice(5, 8)} ${phone.slice(8)}`]) {
+      expect(await numbers(`search=${encodeURIComponent(written)}`), written).toEqual([second]);
+    }
+  });
+
   it('refuses an unknown filter, stage or cursor with a 422 naming it', async () => {
     for (const [query, field] of [
       ['stage=maybe', 'stage'],
@@ -134,7 +171,7 @@ describe('stage moves', () => {
     expect(contacted).toMatchObject({ status: 200, json: { number: b.number, from: 'new', to: 'contacted', version: 2, customerTold: false } });
     expect((await row(b.number)).first_responded_at).not.toBeNull();
     expect((await move(b.number, { to: 'quoted', expectedVersion: 2 })).json.to).toBe('quoted');
-    expect((await move(b.number, { to: 'confirmed', expectedVersion: 3 })).json).toMatchObject({ to: 'confirmed', version: 4 });
+    expect((await move(b.number, { to: 'confirmed', expectedVersion: 3 })).json).toMatchObject({ to: 'confirmed', version: 4, customerTold: false });
     expect((await move(b.number, { to: 'completed', expectedVersion: 4 })).json).toMatchObject({ to: 'completed', version: 5 });
     const stored = await row(b.number);
     expect(stored.confirmed_at).not.toBeNull();
@@ -146,8 +183,11 @@ describe('stage moves', () => {
       ['note', 'note'],
       ['stage_changed', 'quoted'],
       ['stage_changed', 'confirmed'],
+      // The customer has no chat to be told in: staff see that they must call or write.
+      ['notification_undelivered', undefined],
       ['stage_changed', 'completed'],
     ]);
+    expect(timeline[5].data).toEqual({ template: 'booking_confirmed', reason: 'no_chat' });
     expect(timeline[1]).toMatchObject({ actorType: 'api_key' });
     expect(timeline[2].data.text).toBe('Called, wants a vegetarian menu');
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyData } from '../bot/conversation/dialogue.ts';
 import { openCase } from '../core/cases/open-case.ts';
+import { resolveContact } from '../core/contacts/contact-identities.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
@@ -9,9 +10,9 @@ import type { TestSystem } from './support/test-system.ts';
 
 /**
  * One customer seen whole, through the running system: they book in LINE, then fill in the
- * website's form from inside LINE (the same contact, by their LINE id), have a case; staff find
- * them by their LINE id, phone or e-mail and see identities, bookings, cases, messages and where
- * their first booking came from.
+ * website's form (a contact of its own: the website cannot say who someone is on LINE), staff join
+ * the two, and they have a case; staff find them by their LINE id, phone or e-mail and see
+ * identities, bookings, cases, messages and where their first booking came from.
  */
 let h: LineCustomerHarness;
 let sys: TestSystem;
@@ -36,12 +37,14 @@ describe("a customer's 360 view", () => {
     const form = await fetch(`${sys.url}/public/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ destination: 'Krabi', name: 'Pim Chaiyo', email: 'Pim@Example.com', phone: '0812223333', line_id: customer, language: 'en', utm_campaign: 'krabi-2027' }),
+      body: JSON.stringify({ destination: 'Krabi', name: 'Pim Chaiyo', email: 'Pim@Example.com', phone: '0812223333', language: 'en', utm_campaign: 'krabi-2027' }),
     });
     const webNumber = (await form.json()).booking_id;
-    const web = await sys.knex('bookings').where({ number: webNumber }).first();
-    expect(web.contact_id).toBe(contactId);
-    expect(await sys.knex('booking_events').where({ booking_id: web.id, type: 'contact_matched' }).first()).toMatchObject({ data: { by: 'line_id', contactId } });
+    const webContact = (await sys.knex('bookings').where({ number: webNumber }).first()).contact_id;
+    expect(webContact).not.toBe(contactId);
+    // Staff know the two are one person, and join them.
+    expect((await api('POST', `/api/v1/contacts/${contactId}/merge`, { mergeContactId: webContact })).status).toBe(200);
+    expect((await sys.knex('bookings').where({ number: webNumber }).first()).contact_id).toBe(contactId);
 
     const opened = await sys.knex.transaction((trx) =>
       openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'refund_request', contactId, conversationId: null, sourceMessageId: null, source: 'api', summary: 'refund', language: 'en', fields: {} }),
@@ -55,7 +58,7 @@ describe("a customer's 360 view", () => {
 
     const view = await api('GET', `/api/v1/contacts/${contactId}`);
     expect(view.status).toBe(200);
-    // The form filled what the LINE contact lacked; the e-mail is kept in lower case, the phone in E.164.
+    // The merge filled what the LINE contact lacked; the e-mail is kept in lower case, the phone in E.164.
     expect(view.json).toMatchObject({ id: contactId, email: 'pim@example.com', phone: '+66812223333', language: 'en' });
     expect(view.json.identities).toEqual([expect.objectContaining({ channel: 'line', externalId: customer, following: true })]);
     expect(view.json.bookings.map((b: any) => [b.number, b.source])).toEqual([
@@ -84,6 +87,25 @@ describe("a customer's 360 view", () => {
       actor_type: 'api_key',
       details: { identities: 1, bookings: 2, cases: 1 },
     });
+  });
+
+  it('finds a WhatsApp customer by their WhatsApp id or number, and nobody else', async () => {
+    const wa = { kind: 'whatsapp', name: 'WA', sender: 'whatsapp:+6620000009', credentials: { accountSid: 'AC' + 'b'.repeat(32), authToken: 'auth-token-360' } };
+    const channel = await api('POST', '/api/v1/channels', wa);
+    expect(channel.status).toBe(201);
+    const number = `+6689${String(Date.now()).slice(-7)}`;
+    // As their first WhatsApp message makes them: an identity only (no phone on the contact), so the search must go through it.
+    const { contactId } = await sys.knex.transaction((trx) =>
+      resolveContact(trx, { orgId: sys.defaultOrgId, channelId: channel.json.id, externalId: `whatsapp:${number}`, displayName: 'Wan' }),
+    );
+    for (const search of [`whatsapp:${number}`, number]) {
+      const found = await api('GET', `/api/v1/contacts?search=${encodeURIComponent(search)}`);
+      expect(found.status, search).toBe(200);
+      expect(found.json.map((c: any) => c.id), search).toEqual([contactId]);
+    }
+    expect((await api('GET', `/api/v1/contacts?search=${encodeURIComponent('whatsapp:+66890000000')}`)).json).toEqual([]);
+    const view = await api('GET', `/api/v1/contacts/${contactId}`);
+    expect(view.json.identities).toEqual([expect.objectContaining({ channel: 'whatsapp', externalId: `whatsapp:${number}` })]);
   });
 
   it('is for staff only: an integration key gets 403; another id is a 404; a bad search a 422', async () => {
