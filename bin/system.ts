@@ -252,6 +252,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     let simulatorUrl: string | undefined;
     let live: LiveFeed | undefined;
+    // The simulator's check of the ID tokens it hands the staff apps (dev/simulator/simulator-staff.ts): only while it runs, never in production.
+    let localVerifier: ((idToken: string) => { sub: string; name?: string } | undefined) | undefined;
     if (runsApi) {
       // The simulator's fake platforms and its channels' jobs run in this process: it needs the api
       // and the workers here. Its code (dev/) is loaded only then, so production, where the
@@ -275,7 +277,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           publicBaseUrl: () => config.http.publicBaseUrl,
           line: simulatorChannels.line,
           whatsapp: simulatorChannels.whatsapp,
+          staff: { knex, orgId: org.id },
         });
+        if (config.env !== 'production') localVerifier = sim.dev.verifyLiffIdToken;
         const simServer = createServer(sim.app.callback());
         await listen(simServer, config.simulatorPort, simulator.SIMULATOR_HOST);
         simulatorOrigin = `http://${simulator.SIMULATOR_HOST}:${(simServer.address() as AddressInfo).port}`;
@@ -304,7 +308,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         trustProxy: config.trustProxy,
         limits,
         webhookBodyLimitBytes: config.webhookBodyLimitBytes,
-        liff: { lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, loginChannelId: config.line.loginChannelId, liffIds: config.line.liffIds },
+        liff: { lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, loginChannelId: config.line.loginChannelId, liffIds: config.line.liffIds, localVerifier },
         queueStore: { kind: queues.kind, isReachable: () => isQueueReachable(queues) },
       });
       const server = createServer(app.callback());

@@ -6,6 +6,7 @@ import { signLineBody } from '../../bot/line/line-signature.ts';
 import { signTwilioRequest } from '../../bot/whatsapp/twilio-signature.ts';
 import type { FakeLineState, LineDelivery } from '../fakes/line-api.ts';
 import type { FakeTwilioState, TwilioDelivery } from '../fakes/twilio-api.ts';
+import { STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
 
 /**
  * The development chat simulator: a page where someone without a LINE account plays a customer
@@ -24,6 +25,8 @@ import type { FakeTwilioState, TwilioDelivery } from '../fakes/twilio-api.ts';
  *   GET  /dev/chat/address?...      the platform address a page identity maps to
  *   POST /dev/chat/send             { platform, userId, displayName?, groupId?, groupName?, text?, postback?, event?, mentionBot? }
  *   GET  /dev/chat/feed?after=<n>   what the bot sent since seq n
+ *   GET  /dev/chat/staff            the staff one may open the staff apps as (simulator-staff.ts)
+ *   POST /dev/chat/staff-app        { staffId, app }: the app's address, signed in as that staff member
  */
 
 export interface ChatSimulatorOptions {
@@ -42,6 +45,8 @@ export interface ChatSimulatorOptions {
   twilioState: FakeTwilioState;
   /** Feed entries kept; older ones are dropped. */
   feedLimit?: number;
+  /** The org whose staff apps the simulator opens (simulator-staff.ts); without it, it opens none. */
+  staff?: SimulatorStaffOptions;
 }
 
 export interface FeedItem {
@@ -159,13 +164,53 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
       }
       case 'POST /dev/chat/send':
         return send(ctx);
+      case 'GET /dev/chat/staff':
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { staff: opts.staff ? await staffForSimulator(opts.staff) : [], apps: STAFF_APPS };
+        return;
+      case 'POST /dev/chat/staff-app':
+        return openStaffApp(ctx);
       default:
-        if (['/dev/chat/info', '/dev/chat/address', '/dev/chat/feed', '/dev/chat/send'].includes(path) || path === '/dev/chat') {
+        if (['/dev/chat/info', '/dev/chat/address', '/dev/chat/feed', '/dev/chat/send', '/dev/chat/staff', '/dev/chat/staff-app'].includes(path) || path === '/dev/chat') {
           return problem(ctx, 405, `${ctx.method} is not allowed here`);
         }
         return next();
     }
   };
+
+  async function openStaffApp(ctx: Context) {
+    if (!ctx.is('application/json')) return problem(ctx, 415, 'Send the simulator request as application/json', undefined, 'unsupported_media_type');
+    if (!opts.staff) return problem(ctx, 404, 'The simulator opens no staff apps here', undefined, 'not_found');
+    const parsed = z
+      .object({ staffId: z.uuid(), app: z.enum(STAFF_APPS) })
+      .safeParse(await readJson(ctx));
+    if (!parsed.success) return problem(ctx, 422, 'Give staffId and app', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const url = await staffAppAddress(
+      {
+        ...opts.staff,
+        lineState: opts.lineState,
+        selfUrl: opts.selfUrl,
+        sendText: async (userId, text) => {
+          const webhook = buildLineWebhook({ platform: 'line', userId, text }, { ...opts.line, lineState: opts.lineState, botUserId: botUserId() });
+          const res = await fetch(opts.selfUrl() + webhook.path, { method: 'POST', headers: webhook.headers, body: webhook.body, signal: AbortSignal.timeout(15_000) });
+          if (!res.ok) throw new Error(`The enrolment message was refused (${res.status})`);
+        },
+      },
+      parsed.data.staffId,
+      parsed.data.app,
+    );
+    if (!url) return problem(ctx, 404, 'No active staff member with this id', undefined, 'not_found');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { url };
+  }
+
+  async function readJson(ctx: Context): Promise<unknown> {
+    try {
+      return JSON.parse((ctx.request.rawBody ?? (await readStream(ctx))).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
 
   async function send(ctx: Context) {
     if (!ctx.is('application/json')) {

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type Koa from 'koa';
 import type { Context, Middleware, Next } from 'koa';
 import { createChatSimulator } from './chat-simulator.ts';
+import { simulatorTokenVerifier, type SimulatorStaffOptions } from './simulator-staff.ts';
 import { createFakeLineApi, type FakeLineState } from '../fakes/line-api.ts';
 import { createFakeTwilioApi, type FakeTwilioState } from '../fakes/twilio-api.ts';
 
@@ -31,6 +32,8 @@ export interface DevPlatformsOptions {
   publicBaseUrl?: () => string | undefined;
   line: { channelId: string; channelSecret: string; channelAccessToken: string };
   whatsapp: { channelId: string; accountSid: string; authToken: string; businessNumber: string };
+  /** The org whose staff apps the simulator opens as a chosen staff member (simulator-staff.ts). */
+  staff?: SimulatorStaffOptions;
 }
 
 export interface DevPlatforms {
@@ -41,6 +44,8 @@ export interface DevPlatforms {
   lineApiBaseUrl(): string;
   /** Base URL for the Twilio client (`apiBaseUrl` of bot/whatsapp/twilio-client.ts). */
   twilioApiBaseUrl(): string;
+  /** Checks the ID tokens the simulator hands the staff apps: the api's `localVerifier` while the simulator runs. */
+  verifyLiffIdToken(idToken: string): { sub: string; name?: string } | undefined;
 }
 
 export const LINE_API_PREFIX = '/dev/line-api';
@@ -57,6 +62,7 @@ export function createDevPlatforms(opts: DevPlatformsOptions): DevPlatforms {
     whatsapp: opts.whatsapp,
     lineState: line.state,
     twilioState: twilio.state,
+    staff: opts.staff,
   });
   // A development server runs for days: keep the fakes' request logs short (deliveries stay).
   line.state.on('request', () => trim(line.state.requests));
@@ -88,6 +94,7 @@ export function createDevPlatforms(opts: DevPlatformsOptions): DevPlatforms {
     middleware,
     lineApiBaseUrl: () => (opts.fakesUrl ?? opts.selfUrl)() + LINE_API_PREFIX,
     twilioApiBaseUrl: () => (opts.fakesUrl ?? opts.selfUrl)() + TWILIO_API_PREFIX,
+    verifyLiffIdToken: simulatorTokenVerifier(line.state),
   };
 }
 
