@@ -101,7 +101,7 @@ describe('take', () => {
     const before = await snapshot(c.id);
     const ceo = await api('POST', `/api/v1/cases/${c.number}/take`, { expectedVersion: c.version }, keys.Boss);
     expect(ceo.status).toBe(403);
-    expect(ceo.json.error).toMatchObject({ code: 'forbidden', details: { reason: 'role', action: 'case.take', role: 'ceo' } });
+    expect(ceo.json.error).toMatchObject({ code: 'forbidden', details: { reason: 'role_forbids', action: 'case.take', role: 'ceo' } });
     const orphan = await api('POST', `/api/v1/cases/${c.number}/take`, { expectedVersion: c.version }, orphanKey);
     expect(orphan.status).toBe(403);
     expect(orphan.json.error.details).toEqual({ reason: 'not_staff' });
@@ -111,7 +111,7 @@ describe('take', () => {
     expect((await api('DELETE', `/api/v1/staff/${leaver.id}`)).status).toBeLessThan(300);
     const removed = await api('POST', `/api/v1/cases/${c.number}/take`, { expectedVersion: c.version }, leaverKey);
     expect(removed.status).toBe(403);
-    expect(removed.json.error).toMatchObject({ message: 'This staff member has been removed', details: { reason: 'removed' } });
+    expect(removed.json.error).toMatchObject({ message: 'This staff member has been removed', details: { reason: 'staff_removed' } });
     expect(await snapshot(c.id)).toEqual(before);
   });
 
@@ -150,7 +150,7 @@ describe('reassign', () => {
     const before = await snapshot(c.id);
     const bySupport = await api('POST', `/api/v1/cases/${c.number}/assignee`, { staffId: nok.id, expectedVersion: c.version }, keys.Somchai);
     expect(bySupport.status).toBe(403);
-    expect(bySupport.json.error.details).toMatchObject({ reason: 'role', action: 'case.reassign' });
+    expect(bySupport.json.error.details).toMatchObject({ reason: 'role_forbids', action: 'case.reassign' });
     const stale = await api('POST', `/api/v1/cases/${c.number}/assignee`, { staffId: nok.id, expectedVersion: c.version - 1 || 99 }, keys.Mali);
     expect(stale.status).toBe(409);
     const toCeo = await api('POST', `/api/v1/cases/${c.number}/assignee`, { staffId: boss.id, expectedVersion: c.version }, keys.Mali);
@@ -190,7 +190,7 @@ describe('write to the customer', () => {
     expect(stale.json.error.code).toBe('stale_version');
     const ceo = await api('POST', `/api/v1/cases/${c.number}/messages`, { text: 'hi', expectedVersion: version }, keys.Boss);
     expect(ceo.status).toBe(403);
-    expect(ceo.json.error.details.reason).toBe('role');
+    expect(ceo.json.error.details.reason).toBe('role_forbids');
     const other = await api('POST', `/api/v1/cases/${c.number}/messages`, { text: 'hi', expectedVersion: version }, keys.Nok);
     expect(other.status).toBe(403);
     expect(other.json.error).toMatchObject({ message: `Somchai has ${c.number}: only they or a manager can change it`, details: { reason: 'owner', ownerName: 'Somchai' } });

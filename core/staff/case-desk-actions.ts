@@ -22,7 +22,7 @@ import { say, type Phrase } from './staff-phrases.ts';
  * case take turns: whoever comes second sees the other's change and is told.
  *
  * Refusals are DomainErrors whose `details.reason` says why, for a screen to say it in words:
- * `role` (the role may not do this), `owner` (someone else has the case), `removed` (no longer
+ * `role_forbids` (the role may not do this), `owner` (someone else has the case), `staff_removed` (no longer
  * active staff); 409 `stale_version` carries the case's status, version and owner now.
  */
 export interface DeskCaseAction {
@@ -60,7 +60,7 @@ const caseNow = (c: LockedCase) => ({ number: c.number, status: c.status, versio
 
 function requireRole(staff: StaffMemberRef, action: StaffAction): void {
   if (!canStaff(staff.role, action)) {
-    throw forbidden(`The role ${staff.role} cannot do this (${action})`, { reason: 'role', action, role: staff.role });
+    throw forbidden(`The role ${staff.role} cannot do this (${action})`, { reason: 'role_forbids', action, role: staff.role });
   }
 }
 
@@ -172,6 +172,6 @@ export async function writeToCustomerFromDesk(
 export async function activeStaffMember(db: Knex | Knex.Transaction, orgId: string, staffId: string | null | undefined): Promise<StaffMemberRef> {
   if (!staffId) throw forbidden('This caller acts for no staff member', { reason: 'not_staff' });
   const staff = await staffById(db, orgId, staffId);
-  if (!staff) throw forbidden('This staff member has been removed', { reason: 'removed' });
+  if (!staff) throw forbidden('This staff member has been removed', { reason: 'staff_removed' });
   return staff;
 }

@@ -1,0 +1,104 @@
+import type { Knex } from 'knex';
+import * as c from '../../core/contracts/cases.ts';
+import * as desk from '../../core/contracts/desk.ts';
+import { validationFailed } from '../../core/errors/index.ts';
+import { activeStaffMember, moveCaseFromDesk, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk, type DeskCaseAction } from '../../core/staff/case-desk-actions.ts';
+import { deskCase, deskQueue } from '../../core/staff/case-desk-view.ts';
+import { replyDeps } from '../admin/case-routes.ts';
+import type { AppDeps } from '../deps.ts';
+import { route } from '../route.ts';
+import type { LiffStaff } from './staff-caller.ts';
+import { LIFF_API_PREFIX } from './liff-api.ts';
+
+/**
+ * The staff desk's API (liff/src/desk/): the signed-in staff member (api/liff/staff-caller.ts)
+ * reads the queue and a case, and acts on it through the same core functions and role rules as
+ * the REST API's case actions and the LINE buttons (core/staff/case-desk-actions.ts), with the
+ * REST API's bodies (core/contracts/cases.ts): the same 409 when the case changed meanwhile.
+ */
+const DESK = `${LIFF_API_PREFIX}/desk`;
+
+/** Runs a case action as the staff member, re-read inside the transaction: removed since the app opened is refused. */
+function asStaff<T>(deps: AppDeps, staff: LiffStaff, number: string, act: (trx: Knex.Transaction, a: DeskCaseAction) => Promise<T>): Promise<T> {
+  return deps.knex.transaction(async (trx) => {
+    const member = await activeStaffMember(trx, staff.orgId, staff.id);
+    return act(trx, { orgId: staff.orgId, number, staff: member, expectedVersion: 0, now: new Date() });
+  });
+}
+
+export const deskRoutes = [
+  route({
+    method: 'get',
+    path: `${DESK}/cases`,
+    summary: 'The desk queue: my open cases, every open case or the unassigned ones, the most urgent first',
+    tag: 'liff-staff',
+    access: { liffStaff: 'cases.read' },
+    query: desk.deskQueueQuery,
+    response: desk.deskQueue,
+    handle: ({ deps, staff, query }) => deskQueue(deps.knex, staff!, query.view),
+  }),
+
+  route({
+    method: 'get',
+    path: `${DESK}/cases/:number`,
+    summary: "One case on the desk: customer, orders, provider, SLA clocks, the whole timeline with files as links, and what the viewer's role may do to it",
+    tag: 'liff-staff',
+    access: { liffStaff: 'cases.read' },
+    response: desk.deskCase,
+    handle: ({ deps, staff, params, ctx }) => deskCase(deps.knex, replyDeps(deps, ctx.origin), staff!, params.number),
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/cases/:number/take`,
+    summary: 'Take the case (as POST /api/v1/cases/:number/take)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'cases.work' },
+    body: c.caseTake,
+    response: c.caseOwnerResult,
+    handle: ({ deps, staff, params, body }) => asStaff(deps, staff!, params.number, (trx, a) => takeCaseFromDesk(trx, { ...a, expectedVersion: body.expectedVersion })),
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/cases/:number/assignee`,
+    summary: 'Give the case to someone, managers and admins (as POST /api/v1/cases/:number/assignee)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'cases.work' },
+    body: c.caseAssignee,
+    response: c.caseOwnerResult,
+    handle: ({ deps, staff, params, body }) =>
+      asStaff(deps, staff!, params.number, (trx, a) => reassignCaseFromDesk(trx, { ...a, assigneeId: body.staffId, expectedVersion: body.expectedVersion })),
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/cases/:number/transitions`,
+    summary: 'Move the case on: a status, resolving with a root cause, waiting on a named provider (as POST /api/v1/cases/:number/transitions)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'cases.work' },
+    body: c.caseTransition,
+    response: c.caseTransitionResult,
+    handle: ({ deps, staff, params, body }) =>
+      asStaff(deps, staff!, params.number, (trx, a) => {
+        if (body.expectedVersion === undefined) throw missingVersion();
+        return moveCaseFromDesk(trx, { ...a, expectedVersion: body.expectedVersion, to: body.to, rootCause: body.rootCause, providerKey: body.providerKey, note: body.note });
+      }),
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/cases/:number/messages`,
+    summary: "Write to the case's customer (as POST /api/v1/cases/:number/messages)",
+    tag: 'liff-staff',
+    access: { liffStaff: 'cases.work' },
+    body: c.caseMessage,
+    response: c.caseMessageResult,
+    status: 201,
+    handle: ({ deps, staff, params, body, ctx }) =>
+      asStaff(deps, staff!, params.number, (trx, a) => writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, { ...a, text: body.text, expectedVersion: body.expectedVersion })),
+  }),
+];
+
+/** The desk always says which version it saw (the REST transitions route lets system callers omit it). */
+const missingVersion = () => validationFailed('The request body is not valid', [{ path: 'expectedVersion', message: 'Required: the version the desk showed' }]);

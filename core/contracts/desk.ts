@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../vocabulary.ts';
+
+/**
+ * What the staff desk (the LIFF app at /liff/desk, `/liff-api/v1/desk/*`) shows of cases: the
+ * REST API's facts (contracts/cases.ts) plus the names and choices a person needs on a phone.
+ * Its actions take the REST API's own bodies (caseTake, caseAssignee, caseMessage, caseTransition).
+ */
+const at = z.iso.datetime({ offset: true });
+const words = z.object({ th: z.string(), en: z.string() });
+
+export const deskCaseRow = z
+  .object({
+    number: z.string(),
+    type: words,
+    status: z.enum(CASE_STATUSES),
+    severity: z.string(),
+    version: z.number().int(),
+    ownerStaffId: z.uuid().nullable(),
+    ownerName: z.string().nullable(),
+    customerName: z.string().nullable(),
+    openedAt: at,
+    firstResponseDueAt: at.nullable(),
+    resolutionDueAt: at.nullable(),
+    breached: z.boolean(),
+  })
+  .meta({ id: 'DeskCaseRow' });
+
+export const deskQueueQuery = z
+  .object({ view: z.enum(['mine', 'open', 'unassigned']).default('open').meta({ description: 'mine: my open cases; open: every open case; unassigned: open cases nobody has' }) })
+  .strict();
+
+export const deskQueue = z.object({ view: z.enum(['mine', 'open', 'unassigned']), cases: z.array(deskCaseRow) }).meta({ id: 'DeskQueue' });
+
+export const deskTimelineEntry = z.object({
+  at,
+  type: z.string(),
+  public: z.boolean(),
+  actor: z.object({ type: z.string(), name: z.string().nullable() }),
+  text: z.string().nullable(),
+  /** A status change: where from and to. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  rootCause: z.string().nullable(),
+  /** A file on a message: a signed link to our copy. */
+  attachments: z.array(z.object({ kind: z.string(), url: z.string() })),
+});
+
+const CASE_ACTIONS = ['take', 'reassign', 'move', 'resolve', 'reply'] as const;
+
+export const deskCase = deskCaseRow
+  .extend({
+    summary: z.string().nullable(),
+    rootCause: z.string().nullable(),
+    orderIds: z.array(z.string()),
+    fields: z.record(z.string(), z.unknown()),
+    customer: z
+      .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), channel: z.string().nullable(), vip: z.boolean() })
+      .nullable(),
+    provider: z.object({ key: z.string(), name: z.string() }).nullable(),
+    clocks: z.object({
+      firstResponseDueAt: at.nullable(),
+      firstRespondedAt: at.nullable(),
+      resolution: z.object({ state: z.enum(['running', 'paused', 'stopped']), dueAt: at.nullable(), remainingMinutes: z.number().nullable(), breached: z.boolean() }),
+    }),
+    canWriteToCustomer: z.boolean().meta({ description: 'The case has a customer chat and is not closed' }),
+    timeline: z.array(deskTimelineEntry),
+    /** What the viewer's role allows on this case now (the LINE buttons' rules); the server checks again. */
+    allowed: z.array(z.enum(CASE_ACTIONS)),
+    /** Why an action is not allowed, when it is the role or the owner (for the screen to say it). */
+    refusals: z.record(z.string(), z.object({ reason: z.enum(['role_forbids', 'owner']), ownerName: z.string().nullable() })),
+    nextStatuses: z.array(z.enum(CASE_STATUSES)),
+    rootCauses: z.array(z.string()),
+    providers: z.array(z.object({ key: z.string(), name: z.string() })),
+    assignees: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
+  })
+  .meta({ id: 'DeskCase' });

@@ -1,0 +1,165 @@
+import type { Knex } from 'knex';
+import { canStaff, type StaffAction } from '../access/roles.ts';
+import { caseTime } from '../cases/case-clock.ts';
+import { casesWithType } from '../cases/case-queries.ts';
+import { CASE_STATUS, OPEN_CASE_STATUSES } from '../cases/case-status.ts';
+import { rootCausesOf } from '../cases/transition.ts';
+import { notFound } from '../errors/index.ts';
+import { mediaUrl } from '../media/media-links.ts';
+import { iso } from '../time/iso.ts';
+import type { CaseStatus, StaffRole } from '../vocabulary.ts';
+import { ATTACHMENT_KINDS } from './case-relay.ts';
+import type { StaffDeps } from './staff-desk.ts';
+
+/**
+ * What the staff desk (the LIFF app) reads of cases: a queue by due time and one case whole, with
+ * the names a person reads instead of ids, and what the viewer's role may do to it now, by the
+ * same rules the LINE buttons and the desk's actions apply (core/access/roles.ts `canStaff`).
+ */
+type Db = Knex;
+
+export interface DeskViewer {
+  id: string;
+  orgId: string;
+  role: StaffRole;
+}
+
+export type DeskQueueView = 'mine' | 'open' | 'unassigned';
+
+const rowOf = (r: Record<string, any>, now: Date) => ({
+  number: r.number as string,
+  type: { th: r.type_name_th as string, en: r.type_name_en as string },
+  status: r.status as CaseStatus,
+  severity: r.severity as string,
+  version: r.version as number,
+  ownerStaffId: (r.owner_staff_id ?? null) as string | null,
+  ownerName: (r.owner_name ?? null) as string | null,
+  customerName: (r.customer_name ?? null) as string | null,
+  openedAt: iso(r.created_at as Date)!,
+  firstResponseDueAt: r.first_responded_at ? null : iso(r.first_response_due_at),
+  resolutionDueAt: iso(r.resolution_due_at),
+  breached: Boolean(r.sla_breached_at) || (CASE_STATUS[r.status as CaseStatus].isOpen && !!r.resolution_due_at && new Date(r.resolution_due_at) < now),
+});
+
+const withNames = (db: Db, orgId: string) =>
+  casesWithType(db, orgId)
+    .leftJoin('staff as owner', 'owner.id', 'cases.owner_staff_id')
+    .leftJoin('contacts as customer', 'customer.id', 'cases.contact_id')
+    .select('owner.display_name as owner_name', 'customer.display_name as customer_name');
+
+/** Open cases, the most urgent first (by resolution due time): mine, everyone's, or nobody's. */
+export async function deskQueue(db: Db, viewer: DeskViewer, view: DeskQueueView, now = new Date()) {
+  const q = withNames(db, viewer.orgId).whereIn('cases.status', OPEN_CASE_STATUSES).orderByRaw('cases.resolution_due_at NULLS LAST').orderBy('cases.created_at').limit(200);
+  if (view === 'mine') q.where('cases.owner_staff_id', viewer.id);
+  if (view === 'unassigned') q.whereNull('cases.owner_staff_id');
+  return { view, cases: (await q).map((r) => rowOf(r, now)) };
+}
+
+const ACTIONS: Record<'take' | 'reassign' | 'move' | 'resolve' | 'reply', StaffAction> = {
+  take: 'case.take',
+  reassign: 'case.reassign',
+  move: 'case.set_status',
+  resolve: 'case.resolve',
+  reply: 'case.reply',
+};
+
+/** One case with its customer, orders, provider, clocks, whole timeline and the viewer's choices; not found when it is not the org's. */
+export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, viewer: DeskViewer, number: string, now = new Date()) {
+  const r = await withNames(db, viewer.orgId)
+    .leftJoin('providers as provider', 'provider.id', 'cases.provider_id')
+    .leftJoin('conversations as chat', 'chat.id', 'cases.conversation_id')
+    .leftJoin('channels as channel', 'channel.id', 'chat.channel_id')
+    .select(
+      'customer.phone as customer_phone',
+      'customer.email as customer_email',
+      'customer.is_vip as customer_vip',
+      'provider.key as provider_key',
+      'provider.name as provider_name',
+      'channel.kind as channel_kind',
+    )
+    .where('cases.number', number)
+    .first();
+  if (!r) throw notFound('Case', { number });
+  const status = r.status as CaseStatus;
+
+  const [events, clock, rootCauses, providers, assignees] = await Promise.all([
+    db('case_events as e')
+      // actor_id is text (it may name an API key or a contact): compared as text.
+      .leftJoin('staff as s', (j) => j.on(db.raw(`s.id::text = e.actor_id AND e.actor_type = 'staff'`)))
+      .select('e.*', 's.display_name as actor_name')
+      .where('e.case_id', r.id)
+      .orderBy('e.id'),
+    caseTime(db, r.id, now).then((t) => t.clock),
+    rootCausesOf(db, viewer.orgId),
+    db('providers').select('key', 'name').where({ org_id: viewer.orgId, is_active: true }).whereNull('paused_at').orderBy('name'),
+    db('staff').select('id', 'display_name as name', 'role').where({ org_id: viewer.orgId, is_active: true }).whereIn('role', ['support', 'manager', 'admin']).orderBy('display_name'),
+  ]);
+
+  // Files on the timeline's messages, as signed links to our copy (the media worker stores them).
+  const messageIds = events.flatMap((e) => {
+    const d = (e.data ?? {}) as Record<string, any>;
+    return [d.messageId, d.attachment?.messageId].filter((id): id is string => typeof id === 'string');
+  });
+  const files = messageIds.length ? await db('messages').select('id', 'kind').whereIn('id', messageIds).whereIn('kind', ATTACHMENT_KINDS as string[]) : [];
+  const fileKind = new Map(files.map((f) => [f.id as string, f.kind as string]));
+  const link = (id: unknown) =>
+    typeof id === 'string' && fileKind.has(id) ? [{ kind: fileKind.get(id)!, url: mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, id, { now }) }] : [];
+
+  // Owner changes name people: "to" is the new owner's name.
+  const ownerIds = events.filter((e) => e.type === 'owner_changed').map((e) => (e.data as { to?: unknown })?.to).filter((id): id is string => typeof id === 'string');
+  const names = new Map<string, string>(
+    ownerIds.length ? (await db('staff').select('id', 'display_name').whereIn('id', ownerIds)).map((s) => [s.id as string, s.display_name as string]) : [],
+  );
+  const movedTo = (type: string, d: Record<string, any>): string | null => {
+    if (type === 'owner_changed') return names.get(d.to) ?? null;
+    if (type === 'provider_changed') return typeof d.key === 'string' ? d.key : null;
+    return typeof d.to === 'string' ? d.to : null;
+  };
+
+  const owner = { ownerStaffId: r.owner_staff_id as string | null, actorStaffId: viewer.id };
+  const allowed: (keyof typeof ACTIONS)[] = [];
+  const refusals: Record<string, { reason: 'role_forbids' | 'owner'; ownerName: string | null }> = {};
+  for (const [name, action] of Object.entries(ACTIONS) as [keyof typeof ACTIONS, StaffAction][]) {
+    if (!canStaff(viewer.role, action)) refusals[name] = { reason: 'role_forbids', ownerName: null };
+    else if (name !== 'take' && !canStaff(viewer.role, action, owner)) refusals[name] = { reason: 'owner', ownerName: r.owner_name ?? null };
+    else allowed.push(name);
+  }
+
+  return {
+    ...rowOf(r, now),
+    summary: (r.summary ?? null) as string | null,
+    rootCause: (r.root_cause ?? null) as string | null,
+    orderIds: (r.order_ids ?? []) as string[],
+    fields: (r.fields ?? {}) as Record<string, unknown>,
+    customer: r.contact_id
+      ? { name: r.customer_name ?? null, phone: r.customer_phone ?? null, email: r.customer_email ?? null, channel: r.channel_kind ?? null, vip: Boolean(r.customer_vip) }
+      : null,
+    provider: r.provider_key ? { key: r.provider_key as string, name: r.provider_name as string } : null,
+    clocks: {
+      firstResponseDueAt: iso(r.first_response_due_at),
+      firstRespondedAt: iso(r.first_responded_at),
+      resolution: { state: clock.state, dueAt: iso(clock.dueAt), remainingMinutes: clock.remainingMinutes, breached: clock.breached },
+    },
+    canWriteToCustomer: Boolean(r.conversation_id) && status !== 'closed',
+    timeline: events.map((e) => {
+      const d = (e.data ?? {}) as Record<string, any>;
+      return {
+        at: iso(e.created_at as Date)!,
+        type: e.type as string,
+        public: e.is_public as boolean,
+        actor: { type: e.actor_type as string, name: (e.actor_name ?? null) as string | null },
+        text: typeof d.text === 'string' ? d.text : null,
+        from: e.type === 'status_changed' || e.type === 'reopened' ? (d.from ?? null) : null,
+        to: movedTo(e.type, d),
+        rootCause: typeof d.rootCause === 'string' ? d.rootCause : null,
+        attachments: [...link(d.messageId), ...link(d.attachment?.messageId)],
+      };
+    }),
+    allowed,
+    refusals,
+    nextStatuses: [...CASE_STATUS[status].next],
+    rootCauses,
+    providers,
+    assignees,
+  };
+}

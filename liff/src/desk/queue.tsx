@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { deskQueue } from '../../../core/contracts/desk.ts';
+import { when, type Lang } from '../kit/i18n.ts';
+import { CantOpen } from '../kit/staff-ui.tsx';
+import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
+import { Badge, Loading } from '../kit/ui.tsx';
+import { Link } from './nav.tsx';
+import { label, severityNames, statusNames, w } from './words.ts';
+
+/** The queue: my open cases, every open case, or the unassigned ones, the most urgent first. */
+type Queue = z.infer<typeof deskQueue>;
+type View = Queue['view'];
+const VIEWS: View[] = ['mine', 'open', 'unassigned'];
+const KEPT = 'opsdesk.desk.view';
+
+function firstView(me: StaffMe): View {
+  try {
+    const kept = sessionStorage.getItem(KEPT) as View | null;
+    if (kept && VIEWS.includes(kept)) return kept;
+  } catch {
+    // storage refused: the role decides
+  }
+  // Someone who works cases starts with their own; the CEO reads every open one.
+  return me.permissions.includes('cases.work') ? 'mine' : 'open';
+}
+
+export function Queue(p: { lang: Lang; me: StaffMe }) {
+  const { lang } = p;
+  const [view, setView] = useState<View>(() => firstView(p.me));
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; queue: Queue }>({ kind: 'loading' });
+  const load = async (v = view) => {
+    setState({ kind: 'loading' });
+    const a = await staffCall<Queue>(`desk/cases?view=${v}`);
+    setState(a.kind === 'ok' ? { kind: 'shown', queue: a.data } : { kind: 'refused', refusal: refusalOf(a) });
+  };
+  useEffect(() => void load(), []);
+  const pick = (v: View) => {
+    setView(v);
+    try {
+      sessionStorage.setItem(KEPT, v);
+    } catch {
+      // not kept; still shown
+    }
+    void load(v);
+  };
+
+  return (
+    <>
+      <h1>{w.title[lang]}</h1>
+      <div class="tabs" role="group" aria-label={w.views[lang]}>
+        {VIEWS.map((v) => (
+          <button type="button" key={v} class={v === view ? 'primary' : 'quiet'} aria-pressed={v === view} onClick={() => pick(v)}>
+            {w[v][lang]}
+          </button>
+        ))}
+      </div>
+      {state.kind === 'loading' && <Loading lang={lang} />}
+      {state.kind === 'refused' && <CantOpen lang={lang} refusal={state.refusal} retry={() => load()} />}
+      {state.kind === 'shown' && (
+        <section aria-label={w[view][lang]}>
+          {state.queue.cases.length === 0 && <p class="muted">{w.none[lang]}</p>}
+          <ul class="list">
+            {state.queue.cases.map((c) => (
+              <li class="card case-row" key={c.number}>
+                <div class="row">
+                  <Link to={`/case/${encodeURIComponent(c.number)}`} class="case-link">
+                    <strong>{c.number}</strong> · {c.type[lang]}
+                  </Link>
+                  <Badge tone={c.breached ? 'bad' : c.status === 'new' ? 'wait' : 'info'}>{label(statusNames, c.status, lang)}</Badge>
+                </div>
+                <div class="muted small">
+                  {label(severityNames, c.severity, lang)}
+                  {c.customerName ? ` · ${c.customerName}` : ''} · {w.owner[lang]}: {c.ownerName ?? w.nobody[lang]}
+                </div>
+                {c.resolutionDueAt && (
+                  <div class={`small ${c.breached ? 'late' : ''}`}>
+                    {c.breached ? w.breached[lang] : w.due[lang]}: {when(lang, c.resolutionDueAt)}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="quiet" onClick={() => load()}>
+            {w.refresh[lang]}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from '../core/cases/open-case.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { apiClient } from './support/api-client.ts';
+import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * The staff desk's API (`/liff-api/v1/desk/*`): the queue and a case as the signed-in staff member
+ * sees them, and the case actions with the REST API's bodies and answers: the same role rules as
+ * the LINE buttons, 409 when the case changed, and nothing written on any refusal.
+ */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+let h: LiffHarness;
+let somchai: EnrolledStaff;
+let nok: EnrolledStaff;
+let mali: EnrolledStaff;
+let boss: EnrolledStaff;
+
+beforeAll(async () => {
+  h = await startLiffHarness();
+  [somchai, nok, mali, boss] = await Promise.all([
+    enrolStaff(h, { displayName: 'Somchai', role: 'support' }),
+    enrolStaff(h, { displayName: 'Nok', role: 'support' }),
+    enrolStaff(h, { displayName: 'Mali', role: 'manager' }),
+    enrolStaff(h, { displayName: 'Boss', role: 'ceo' }),
+  ]);
+}, 90_000);
+afterAll(() => h?.close());
+
+const as = (who: EnrolledStaff) => ({
+  get: (path: string) => h.pub('GET', `/liff-api/v1/desk/${path}`, { headers: { authorization: `Bearer ${h.idToken(who.lineUserId)}` } }),
+  post: (path: string, body: unknown) => h.pub('POST', `/liff-api/v1/desk/${path}`, { body, headers: { authorization: `Bearer ${h.idToken(who.lineUserId)}` } }),
+});
+
+const snapshot = async (number: string) => {
+  const c = await h.sys.knex('cases').where({ org_id: h.sys.defaultOrgId, number }).first();
+  const events = await h.sys.knex('case_events').where({ case_id: c.id }).count<{ n: string }[]>('* as n');
+  const out = await h.sys.knex('messages').where({ case_id: c.id, direction: 'out', sender_type: 'staff' }).count<{ n: string }[]>('* as n');
+  return { status: c.status, owner: c.owner_staff_id, version: c.version, events: Number(events[0].n), out: Number(out[0].n) };
+};
+
+describe('the desk reads', () => {
+  it('lists open cases by due time with names, mine and unassigned; a case whole with what the viewer may do', async () => {
+    const customer = lineId('U');
+    const c = await h.reportProblem(customer);
+    const open = await as(somchai).get('cases?view=open');
+    expect(open.status).toBe(200);
+    const row = open.json.cases.find((r: { number: string }) => r.number === c.number);
+    expect(row).toMatchObject({ status: 'new', ownerName: null, type: { en: 'Top-up not credited' } });
+    const dues = open.json.cases.map((r: { resolutionDueAt: string | null }) => r.resolutionDueAt ?? '9999');
+    expect([...dues].sort()).toEqual(dues);
+    expect((await as(somchai).get('cases?view=unassigned')).json.cases.map((r: { number: string }) => r.number)).toContain(c.number);
+    expect((await as(somchai).get('cases?view=mine')).json.cases.map((r: { number: string }) => r.number)).not.toContain(c.number);
+    expect((await as(somchai).get('cases?view=everything')).status).toBe(422);
+
+    const one = await as(somchai).get(`cases/${c.number}`);
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({
+      number: c.number,
+      customer: { channel: 'line' },
+      canWriteToCustomer: true,
+      allowed: ['take', 'move', 'resolve', 'reply'],
+      refusals: { reassign: { reason: 'role_forbids' } },
+      clocks: { resolution: { state: 'running', breached: false } },
+    });
+    expect(one.json.orderIds).toEqual([]);
+    expect(one.json.nextStatuses).toContain('investigating');
+    expect(one.json.rootCauses).toContain('provider_issue');
+    expect(one.json.assignees.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['Somchai', 'Nok', 'Mali']));
+    expect(one.json.assignees.map((a: { name: string }) => a.name)).not.toContain('Boss');
+    expect(one.json.timeline[0]).toMatchObject({ type: 'created' });
+    expect(one.json.summary).toContain('เติมเงิน');
+
+    // The customer writes again and sends a photo: both on the timeline, the photo as a link to our copy.
+    await h.send(customer, { text: 'ยังไม่เข้าเลยค่ะ' });
+    const photoId = String(BigInt('0x' + randomBytes(7).toString('hex')));
+    h.line.state.addContent(photoId, PNG, 'image/png');
+    await h.postEvents([
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        source: { type: 'user', userId: customer },
+        webhookEventId: `01K${Date.now().toString(36).toUpperCase()}${randomBytes(6).toString('hex').toUpperCase()}`.slice(0, 26),
+        deliveryContext: { isRedelivery: false },
+        replyToken: h.line.state.issueReplyToken(),
+        message: { id: photoId, type: 'image', quoteToken: 'q', contentProvider: { type: 'line' } },
+      },
+    ]);
+    const withPhoto = await until(async () => {
+      const t = (await as(somchai).get(`cases/${c.number}`)).json.timeline as { type: string; text: string | null; attachments: { kind: string; url: string }[] }[];
+      return t.some((e) => e.attachments.length) ? t : false;
+    }, 20_000);
+    expect(withPhoto.find((e) => e.type === 'message_in' && e.text === 'ยังไม่เข้าเลยค่ะ')).toBeTruthy();
+    const photo = withPhoto.find((e) => e.attachments.length)!.attachments[0];
+    expect(photo.kind).toBe('image');
+    const file = await until<Response>(async () => {
+      const res = await fetch(photo.url.replace('https://desk.example', h.sys.url!));
+      return res.status === 200 ? res : false;
+    }, 20_000);
+    expect(file.headers.get('content-type')).toBe('image/png');
+
+    const ceo = await as(boss).get(`cases/${c.number}`);
+    expect(ceo.json.allowed).toEqual([]);
+    expect(ceo.json.refusals.take).toEqual({ reason: 'role_forbids', ownerName: null });
+  });
+
+  it("answers 404 for another org's case number and for one that does not exist", async () => {
+    const [other] = await h.sys.knex('orgs').insert({ slug: `other-${randomBytes(3).toString('hex')}`, name: 'Other shop', time_zone: 'Asia/Bangkok' }).returning('id');
+    await h.sys.knex('case_types').insert({ org_id: other.id, key: 'theirs', name_th: 'x', name_en: 'x', category: 'other', first_response_minutes: 10, resolution_minutes: 20 });
+    const opened = await h.sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: other.id, caseTypeKey: 'theirs', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'theirs', language: 'en', fields: {} }),
+    );
+    const number = `C-8${Math.floor(Math.random() * 1e5)}`;
+    await h.sys.knex('cases').where({ id: opened.id }).update({ number });
+    const before = await h.sys.knex('cases').where({ id: opened.id }).first();
+    expect((await as(mali).get(`cases/${number}`)).status).toBe(404);
+    expect((await as(mali).post(`cases/${number}/take`, { expectedVersion: 1 })).status).toBe(404);
+    expect((await as(mali).get('cases/C-999999')).status).toBe(404);
+    expect(await h.sys.knex('cases').where({ id: opened.id }).first()).toEqual(before);
+  });
+});
+
+describe('the desk acts', () => {
+  it('takes, writes to the customer, moves, names the provider and resolves with a root cause, as the LINE buttons do', async () => {
+    const customer = lineId('U');
+    const c = await h.reportProblem(customer);
+    let v = (await as(somchai).get(`cases/${c.number}`)).json.version;
+    const took = await as(somchai).post(`cases/${c.number}/take`, { expectedVersion: v });
+    expect(took.status).toBe(200);
+    expect(took.json).toMatchObject({ ownerStaffId: somchai.id, status: 'investigating' });
+    v = took.json.version;
+
+    const wrote = await as(somchai).post(`cases/${c.number}/messages`, { text: 'Checking your top-up now', expectedVersion: v });
+    expect(wrote.status).toBe(201);
+    await until(async () => h.line.state.deliveriesTo(customer).some((d) => d.messages.some((m) => 'text' in m && m.text === 'Checking your top-up now')) || false);
+
+    const [provider] = await h.sys.knex('providers').insert({ org_id: h.sys.defaultOrgId, key: `bank${randomBytes(2).toString('hex')}`, name: 'Krungthai gateway' }).returning(['key']);
+    const waiting = await as(somchai).post(`cases/${c.number}/transitions`, { to: 'waiting_provider', providerKey: provider.key, expectedVersion: v });
+    expect(waiting.status).toBe(200);
+    expect(waiting.json).toMatchObject({ from: 'investigating', to: 'waiting_provider', version: v + 2 });
+    const seen = (await as(somchai).get(`cases/${c.number}`)).json;
+    expect(seen.provider).toEqual({ key: provider.key, name: 'Krungthai gateway' });
+    expect(seen.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['owner_changed', 'message_out', 'provider_changed', 'status_changed']));
+    expect(seen.timeline.find((e: { type: string }) => e.type === 'owner_changed')).toMatchObject({ to: 'Somchai', actor: { type: 'staff', name: 'Somchai' } });
+
+    const noCause = await as(somchai).post(`cases/${c.number}/transitions`, { to: 'resolved', rootCause: 'bad luck', expectedVersion: seen.version });
+    expect(noCause.status).toBe(422);
+    const resolved = await as(somchai).post(`cases/${c.number}/transitions`, { to: 'resolved', rootCause: 'provider_issue', expectedVersion: seen.version });
+    expect(resolved.status).toBe(200);
+    const row = await h.sys.knex('cases').where({ org_id: h.sys.defaultOrgId, number: c.number }).first();
+    expect(row).toMatchObject({ status: 'resolved', root_cause: 'provider_issue' });
+  });
+
+  it('refuses: a stale version with who has it, a role that may not, support on another\'s case, a manager reassigns; nothing written on refusal', async () => {
+    const c = await h.reportProblem(lineId('U'));
+    const v = (await as(nok).get(`cases/${c.number}`)).json.version;
+    expect((await as(somchai).post(`cases/${c.number}/take`, { expectedVersion: v })).status).toBe(200);
+    const before = await snapshot(c.number);
+
+    const late = await as(nok).post(`cases/${c.number}/take`, { expectedVersion: v });
+    expect(late.status).toBe(409);
+    expect(late.json.error.details).toMatchObject({ ownerName: 'Somchai', ownerStaffId: somchai.id });
+    const ceo = await as(boss).post(`cases/${c.number}/take`, { expectedVersion: before.version });
+    expect(ceo.status).toBe(403);
+    expect(ceo.json.error.details).toMatchObject({ reason: 'role_forbids', role: 'ceo' });
+    const notHers = await as(nok).post(`cases/${c.number}/transitions`, { to: 'fixing', expectedVersion: before.version });
+    expect(notHers.status).toBe(403);
+    expect(notHers.json.error.details).toMatchObject({ reason: 'owner', ownerName: 'Somchai' });
+    const noVersion = await as(somchai).post(`cases/${c.number}/transitions`, { to: 'fixing' });
+    expect(noVersion.status).toBe(422);
+    const reassignBySupport = await as(somchai).post(`cases/${c.number}/assignee`, { staffId: nok.id, expectedVersion: before.version });
+    expect(reassignBySupport.status).toBe(403);
+    expect(await snapshot(c.number)).toEqual(before);
+
+    const given = await as(mali).post(`cases/${c.number}/assignee`, { staffId: nok.id, expectedVersion: before.version });
+    expect(given.status).toBe(200);
+    expect(given.json.ownerStaffId).toBe(nok.id);
+  });
+
+  it('refuses a staff member removed while the desk is open, with the reason, and writes nothing', async () => {
+    const leaver = await enrolStaff(h, { displayName: 'Leaver', role: 'support' });
+    const c = await h.reportProblem(lineId('U'));
+    const shown = await as(leaver).get(`cases/${c.number}`);
+    expect(shown.status).toBe(200);
+    expect((await apiClient(h.sys)('DELETE', `/api/v1/staff/${leaver.id}`)).status).toBe(200);
+    const before = await snapshot(c.number);
+    const res = await as(leaver).post(`cases/${c.number}/take`, { expectedVersion: shown.json.version });
+    expect(res.status).toBe(403);
+    expect(res.json.error.details.reason).toBe('staff_removed');
+    expect(await snapshot(c.number)).toEqual(before);
+  });
+
+  it("refuses a customer's token on the desk", async () => {
+    const customer = lineId('U');
+    const c = await h.reportProblem(customer);
+    const res = await h.pub('POST', `/liff-api/v1/desk/cases/${c.number}/take`, { body: { expectedVersion: 1 }, headers: { authorization: `Bearer ${h.idToken(customer)}` } });
+    expect(res.status).toBe(403);
+    expect(res.json.error.details.reason).toBe('not_staff');
+    expect((await h.pub('GET', `/liff-api/v1/desk/cases/${c.number}`, { headers: { authorization: `Bearer ${h.idToken(customer)}` } })).status).toBe(403);
+  });
+});
