@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
-import { resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
+import { contactLanguage, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
 import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
-import type { Language } from '../core/vocabulary.ts';
 import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
 import { addToOutbox } from '../core/outbox/outbox.ts';
 import { greetJoinedGroup, groupJoined, groupLeft } from '../core/staff/staff-groups.ts';
@@ -171,8 +170,7 @@ async function greet(
   trx: Knex.Transaction,
   g: { orgId: string; conversationId: string; contactId: string; inboundEventId: number },
 ): Promise<void> {
-  const contact = await trx('contacts').select('language').where({ id: g.contactId }).first();
-  const text = await renderTemplate(trx, g.orgId, 'greeting_follow', (contact?.language ?? 'th') as Language);
+  const text = await renderTemplate(trx, g.orgId, 'greeting_follow', await contactLanguage(trx, g.contactId));
   if (!text) return;
   await queueMessages(trx, {
     orgId: g.orgId,

@@ -213,6 +213,139 @@ describe('the token pages’ public API', () => {
   });
 });
 
+describe("a service's own fields and opening hours", () => {
+  const bookings = async () => Number((await h.sys.knex('bookings').count({ n: '*' }))[0].n);
+  const web = (body: Record<string, unknown>) => h.pub('POST', '/public/v1/bookings', { headers: { 'idempotency-key': randomUUID() }, body: { name: 'Ploy', email: `p${randomUUID()}@example.com`, language: 'en', ...body } });
+  const paths = (res: { json: any }) => res.json.error.details.map((d: { path: string; reason?: string }) => `${d.path}:${d.reason ?? ''}`).sort();
+  let key: string;
+
+  beforeAll(async () => {
+    const { apiClient } = await import('./support/api-client.ts');
+    key = `pickup_${randomBytes(3).toString('hex')}`;
+    const made = await apiClient(h.sys)('POST', '/api/v1/services', {
+      key,
+      name: { th: 'รถรับส่งกลางคืน', en: 'Night pick-up' },
+      durationMinutes: 60,
+      capacity: 4,
+      formFields: [
+        { field: 'start_date', required: true },
+        { field: 'time', required: true },
+        { field: 'destination', required: true },
+        { field: 'travelers' },
+      ],
+      hours: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['06:00', '22:00']]])),
+    });
+    expect(made.status).toBe(201);
+    expect(made.json.formFields).toEqual([
+      { field: 'start_date', required: true },
+      { field: 'time', required: true },
+      { field: 'destination', required: true },
+      { field: 'travelers', required: false },
+    ]);
+  });
+
+  it('an admin declares them through the API; a period of no length, a time of day that does not exist, a time without a date are refused and nothing is written', async () => {
+    const { apiClient } = await import('./support/api-client.ts');
+    const api = apiClient(h.sys);
+    const bad = [
+      { hours: { mon: [['09:00', '09:00']] } },
+      { hours: { mon: [['09:00', '25:00']] } },
+      { formFields: [{ field: 'time', required: true }] },
+      { formFields: [{ field: 'start_date' }, { field: 'start_date' }] },
+      { formFields: [{ field: 'colour' }] },
+    ];
+    for (const body of bad) {
+      const res = await api('PATCH', `/api/v1/services/${key}`, body);
+      expect(res.status, JSON.stringify(body)).toBe(422);
+    }
+    const row = await h.sys.knex('services').where({ key }).first();
+    expect(row.hours.mon).toEqual([['06:00', '22:00']]);
+    expect(row.form_fields).toHaveLength(4);
+  });
+
+  it('the catalog feed gives each service the fields the form asks and its hours: declared, or derived from the service', async () => {
+    const feed = (await h.pub('GET', '/public/v1/services')).json;
+    expect(feed.timeZone).toBe('Asia/Bangkok');
+    expect(feed.closedDays).toEqual(expect.any(Array));
+    const mine = feed.items.find((s: { key: string }) => s.key === key);
+    expect(mine.fields.map((f: { field: string }) => f.field)).toEqual(['start_date', 'time', 'destination', 'travelers']);
+    expect(mine.hours.sat).toEqual([['06:00', '22:00']]);
+    // The sushi class declares nothing: a date and a time (under a day), how many people (limited places), none required.
+    const sushi = feed.items.find((s: { key: string }) => s.key === 'sushi_class');
+    expect(sushi.fields).toEqual([
+      { field: 'start_date', required: false },
+      { field: 'time', required: false },
+      { field: 'travelers', required: false },
+    ]);
+    // A tour of a day or more asks a date range.
+    const long = feed.items.find((s: { durationMinutes: number | null }) => (s.durationMinutes ?? 0) >= 1440);
+    if (long) expect(long.fields.map((f: { field: string }) => f.field).slice(0, 2)).toEqual(['start_date', 'end_date']);
+  });
+
+  it('refuses a time outside the hours, missing required fields, too many people and a time without a date with a 422 naming each field, and books nothing', async () => {
+    const before = await bookings();
+    const late = await web({ service: key, start_date: `${nextYear}-02-14`, time: '23:30', destination: 'Suvarnabhumi airport' });
+    expect(late.status).toBe(422);
+    expect(paths(late)).toEqual(['time:outside_hours']);
+    expect(late.json.error.details[0].message).toContain('06:00-22:00');
+    const missing = await web({ service: key, start_date: `${nextYear}-02-14` });
+    expect(missing.status).toBe(422);
+    expect(paths(missing)).toEqual(['destination:required', 'time:required']);
+    const crowd = await web({ service: key, start_date: `${nextYear}-02-14`, time: '08:00', destination: 'Don Mueang', travelers: 9 });
+    expect(paths(crowd)).toEqual(['travelers:over_capacity']);
+    const noDate = await web({ service: 'sushi_class', time: '10:00' });
+    expect(paths(noDate)).toEqual(['start_date:required']);
+    const badTime = await web({ service: key, start_date: `${nextYear}-02-14`, time: '7:5', destination: 'x' });
+    expect(badTime.status).toBe(422);
+    expect(badTime.json.error.details.map((d: { path: string }) => d.path)).toEqual(['time']);
+    // Inside LINE too: the same rules, the same answer.
+    const fromLine = await h.pub('POST', '/liff-api/v1/bookings', {
+      headers: { authorization: `Bearer ${h.idToken(lineId('U'))}`, 'idempotency-key': randomUUID() },
+      body: { service: key, start_date: `${nextYear}-02-14`, time: '05:59', destination: 'Pattaya', name: 'Nok', language: 'th' },
+    });
+    expect(fromLine.status).toBe(422);
+    expect(paths(fromLine)).toEqual(['time:outside_hours']);
+    expect(await bookings()).toBe(before);
+  });
+
+  it("a holiday of the business closes its services that day: the date is refused, naming it", async () => {
+    const { apiClient } = await import('./support/api-client.ts');
+    const api = apiClient(h.sys);
+    const holiday = `${nextYear}-04-13`;
+    expect((await api('PATCH', '/api/v1/org/business-calendar', { holidays: [holiday] })).status).toBe(200);
+    try {
+      const before = await bookings();
+      const res = await web({ service: key, start_date: holiday, time: '10:00', destination: 'Hua Hin' });
+      expect(res.status).toBe(422);
+      expect(paths(res)).toEqual(['start_date:closed']);
+      expect(res.json.error.details[0].message).toContain('holiday');
+      expect(await bookings()).toBe(before);
+      expect((await h.pub('GET', '/public/v1/services')).json.closedDays).toContain(holiday);
+    } finally {
+      await api('PATCH', '/api/v1/org/business-calendar', { holidays: [] });
+    }
+  });
+
+  it('a time earlier today, where the business is, has passed', async () => {
+    const { checkServiceForm } = await import('../core/bookings/service-hours.ts');
+    const now = new Date('2027-02-14T03:00:00Z'); // 10:00 in Bangkok
+    const form = { service: key, start_date: '2027-02-14', destination: 'Airport' };
+    await expect(checkServiceForm(h.sys.knex, { orgId: h.sys.defaultOrgId, form: { ...form, time: '09:59' }, now })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [expect.objectContaining({ path: 'time', reason: 'past' })],
+    });
+    await expect(checkServiceForm(h.sys.knex, { orgId: h.sys.defaultOrgId, form: { ...form, time: '10:00' }, now })).resolves.toBeUndefined();
+  });
+
+  it('takes a booking inside the hours, with its time and destination', async () => {
+    const res = await web({ service: key, start_date: `${nextYear}-02-14`, time: '21:59', destination: 'Suvarnabhumi airport', travelers: 3 });
+    expect(res.status).toBe(201);
+    const row = await h.sys.knex('bookings').where({ number: res.json.booking_id }).first();
+    expect(String(row.requested_time).slice(0, 5)).toBe('21:59');
+    expect(row).toMatchObject({ party_size: 3, details: expect.objectContaining({ destination: 'Suvarnabhumi airport' }) });
+  });
+});
+
 describe("the customer's rich menu", () => {
   it('an admin sets it up on a LINE channel through the Messaging API: menu, image, default; other roles may not', async () => {
     const channel = await h.sys.knex('channels').where({ kind: 'line', is_active: true }).first();

@@ -5,7 +5,7 @@ import { openCaseInConversation, resolvedCaseInConversation } from '../../core/c
 import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
-import type { IncomingMessage } from './incoming-message.ts';
+import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 
 /**
  * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,

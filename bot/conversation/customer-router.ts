@@ -7,7 +7,7 @@ import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
 import { act, type ActDeps } from './act.ts';
 import { loadCustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
-import type { IncomingMessage } from './incoming-message.ts';
+import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 
 /**
  * The customer side of step 3 (DESIGN.md section 2). A customer's message in a 1:1 chat: continue the open dialogue

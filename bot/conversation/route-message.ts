@@ -1,7 +1,7 @@
 import { enrolFromMessage } from '../staff/enrolment.ts';
 import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
-import { loadIncomingMessage } from './incoming-message.ts';
+import { loadIncomingMessage } from '../../core/conversations/incoming-message.ts';
 
 /**
  * Step 3 of DESIGN.md section 2 for a message someone sent: loaded once, then offered to each

@@ -3,13 +3,14 @@ import { caseState, lockCaseForAction, type LockedCase } from '../../core/cases/
 import { CASE_STATUS, canTransitionCase } from '../../core/cases/case-status.ts';
 import type { CaseStatus, Language } from '../../core/vocabulary.ts';
 import { setCaseProvider } from '../../core/cases/case-provider.ts';
+import { activeProviders, providerIdOfKey } from '../../core/providers/provider-directory.ts';
 import { rootCausesOf, transitionCase } from '../../core/cases/transition.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { canStaff, type StaffAction } from '../../core/access/roles.ts';
 import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
-import { postToStaffMember, staffById } from '../../core/staff/staff-desk.ts';
+import { postToStaffMember, staffById, staffToAssign } from '../../core/staff/staff-desk.ts';
 import { BUTTON_USED, say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
@@ -221,7 +222,7 @@ async function setStatus(ctx: ActionContext): Promise<string> {
  */
 async function askProvider(ctx: ActionContext, c: CaseNow): Promise<string | undefined> {
   // A paused provider (core/providers/provider-pause.ts) takes no new case: it is not offered.
-  const providers = await ctx.trx('providers').select('key', 'name').where({ org_id: c.orgId, is_active: true }).whereNull('paused_at').orderBy('name').limit(13);
+  const providers = await activeProviders(ctx.trx, c.orgId, { takingNewCases: true, limit: 13 });
   if (providers.length === 0) return undefined;
   const quickReplies: Action[] = providers
     .filter((p) => Buffer.byteLength(`case.wait_on:${p.key}`) <= 64)
@@ -236,7 +237,7 @@ async function waitOnProvider(ctx: ActionContext): Promise<string> {
   if (!c) return noCase(ctx);
   const refused = (await refuseChange(ctx, c, 'case.set_status')) ?? (await refuseMove(ctx, c, 'waiting_provider'));
   if (refused) return refused;
-  const provider = await ctx.trx('providers').select('id').where({ org_id: c.orgId, key: ctx.arg ?? '', is_active: true }).first();
+  const provider = await providerIdOfKey(ctx.trx, c.orgId, ctx.arg ?? '', { activeOnly: true });
   if (!provider) {
     await reply(ctx, say(ctx.scene.language, PHRASES.unknown), c.id);
     return `refused: unknown provider ${ctx.arg}`;
@@ -283,15 +284,8 @@ async function askAssignee(ctx: ActionContext): Promise<string> {
   if (!c) return noCase(ctx);
   const role = await refuseRole(ctx, 'case.reassign', c);
   if (role) return role;
-  const people = await ctx.trx('staff')
-    .select('id', 'display_name')
-    .where({ org_id: c.orgId, is_active: true })
-    .whereNotNull('line_user_id')
-    .whereIn('role', ['support', 'manager', 'admin'])
-    .modify((q) => (c.ownerStaffId ? q.whereNot({ id: c.ownerStaffId }) : q))
-    .orderBy('display_name')
-    .limit(13);
-  const quickReplies = people.map((p: { id: string; display_name: string }) => choice(ctx, c, 'case.assign_to', p.id, p.display_name));
+  const people = await staffToAssign(ctx.trx, c.orgId, { except: c.ownerStaffId, limit: 13 });
+  const quickReplies = people.map((p) => choice(ctx, c, 'case.assign_to', p.id, p.name));
   await reply(ctx, say(lang, quickReplies.length ? PHRASES.askAssignee : PHRASES.nobodyToAssign, { n: c.number }), c.id, quickReplies);
   return 'asked whom to assign';
 }

@@ -1,9 +1,10 @@
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
-import type { IncomingMessage } from '../conversation/incoming-message.ts';
+import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { identityLanguage } from '../../core/contacts/contact-identities.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { Language } from '../../core/vocabulary.ts';
-import { hashEnrolmentCode, readEnrolmentCode, redeemEnrolmentCode } from '../../core/staff/enrolment.ts';
+import { isEnrolmentCodeHeld, readEnrolmentCode, redeemEnrolmentCode } from '../../core/staff/enrolment.ts';
 import { renderTemplate } from '../../core/templates/render-template.ts';
 
 /**
@@ -27,8 +28,7 @@ export async function enrolFromMessage(
   if (!read || !lineUserId) return { handled: false };
   // Without its hyphen, eight letters and digits may be an order id: only a known code is taken.
   if (!read.distinctive) {
-    const known = await deps.knex('staff').select('id').where({ org_id: m.orgId, enrolment_code_hash: hashEnrolmentCode(read.code) }).first();
-    if (!known) return { handled: false };
+    if (!(await isEnrolmentCodeHeld(deps.knex, m.orgId, read.code))) return { handled: false };
   }
   const now = deps.now?.() ?? new Date();
 
@@ -43,12 +43,7 @@ export async function enrolFromMessage(
         role: ROLE_LABELS[language]?.[result.staff.role] ?? result.staff.role,
       });
     } else {
-      const contact = await trx('contact_identities')
-        .join('contacts', 'contacts.id', 'contact_identities.contact_id')
-        .select('contacts.language')
-        .where({ 'contact_identities.channel_id': m.conversation.channelId, 'contact_identities.external_id': lineUserId })
-        .first();
-      text = await renderTemplate(trx, m.orgId, 'staff_enrolment_failed', (contact?.language ?? 'th') as Language);
+      text = await renderTemplate(trx, m.orgId, 'staff_enrolment_failed', await identityLanguage(trx, { channelId: m.conversation.channelId, externalId: lineUserId }));
     }
     if (text) {
       await queueMessages(trx, {

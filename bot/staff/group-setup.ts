@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { canStaff } from '../../core/access/roles.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Action } from '../../core/messaging/outbound-message.ts';
+import { activeProviders, providerIdOfKey } from '../../core/providers/provider-directory.ts';
 import type { StaffGroupRouting } from '../../core/staff/routing.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
@@ -146,7 +147,7 @@ export const groupSetupActions: ActionTable = {
     return ask(ctx, group, draft);
   }),
   'group.provider': step(['provider'], async (ctx, group, draft) => {
-    const provider = await ctx.trx('providers').where({ org_id: group.orgId, key: ctx.arg ?? '', is_active: true }).first('id');
+    const provider = await providerIdOfKey(ctx.trx, group.orgId, ctx.arg ?? '', { activeOnly: true });
     if (!provider) return refuse(ctx, SAY.notOpen, 'refused: unknown provider');
     draft.providerKey = ctx.arg;
     draft.step = 'language';
@@ -159,7 +160,7 @@ export const groupSetupActions: ActionTable = {
       purpose === 'support' && draft.caseTypes.length ? { caseTypes: draft.caseTypes } : purpose === 'sales' && draft.services.length ? { services: draft.services } : {};
     let providerId: string | undefined;
     if (purpose === 'provider') {
-      providerId = (await ctx.trx('providers').where({ org_id: group.orgId, key: draft.providerKey ?? '' }).first('id'))?.id;
+      providerId = await providerIdOfKey(ctx.trx, group.orgId, draft.providerKey ?? '', { activeOnly: false });
       if (!providerId) return refuse(ctx, SAY.notOpen, 'refused: provider gone');
     }
     // Keys chosen from the org's own lists; one removed meanwhile is dropped rather than refused.
@@ -240,7 +241,7 @@ async function ask(ctx: ActionContext, group: StaffGroupRef, draft: GroupSetupDr
       break;
     }
     case 'provider': {
-      const providers: { key: string; name: string }[] = await trx('providers').select('key', 'name').where({ org_id: group.orgId, is_active: true }).orderBy('name').limit(12);
+      const providers = await activeProviders(trx, group.orgId, { limit: 12 });
       if (providers.length === 0) {
         await saveDraft(trx, scene, null);
         await answer(trx, scene, [{ kind: 'text', text: SAY.noProviders[lang] }]);

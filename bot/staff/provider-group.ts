@@ -1,5 +1,6 @@
-import { claimMessage } from '../../core/conversations/conversation-log.ts';
+import { caseOfQuotedMessage, claimMessage } from '../../core/conversations/conversation-log.ts';
 import { addProviderMessageToCase } from '../../core/cases/case-messages.ts';
+import { caseOfProvider } from '../../core/cases/case-provider.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { groupsForCase } from '../../core/staff/routing.ts';
 import { postToGroup } from '../../core/staff/staff-desk.ts';
@@ -24,18 +25,9 @@ export async function handleProviderMessage(deps: StaffDeps, scene: StaffScene):
   if (scene.staff || !group?.isActive || group.purpose !== 'provider' || !group.providerId) return undefined;
   const { knex } = deps;
   const m = scene.message;
-  let caseId: string | undefined;
-  if (m.quotedMessageId) {
-    const quoted = await knex('messages').select('case_id').where({ conversation_id: scene.conversation.id, platform_message_id: m.quotedMessageId }).first();
-    caseId = quoted?.case_id ?? undefined;
-  }
+  const caseId = m.quotedMessageId ? await caseOfQuotedMessage(knex, { conversationId: scene.conversation.id, platformMessageId: m.quotedMessageId }) : undefined;
   const named = m.text?.match(CASE_NUMBER)?.[1]?.toUpperCase();
-  const c = await knex('cases')
-    .join('providers', 'providers.id', 'cases.provider_id')
-    .select('cases.id', 'cases.number', 'providers.name as provider')
-    .where({ 'cases.org_id': m.orgId, 'cases.provider_id': group.providerId, 'providers.org_id': m.orgId })
-    .andWhere((q) => (caseId ? q.where('cases.id', caseId) : q.where('cases.number', named ?? '')))
-    .first();
+  const c = await caseOfProvider(knex, { orgId: m.orgId, providerId: group.providerId, caseId, number: named });
   if (!c) return undefined;
 
   return knex.transaction(async (trx) => {

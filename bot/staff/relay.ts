@@ -1,11 +1,11 @@
 import { caseToAnswer } from '../../core/cases/case-queries.ts';
-import { claimMessage } from '../../core/conversations/conversation-log.ts';
-import type { Knex } from 'knex';
+import { caseOfQuotedMessage, claimMessage, storedMediaOf } from '../../core/conversations/conversation-log.ts';
 import { canStaff } from '../../core/access/roles.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { formatNumber } from '../../core/org-counters.ts';
 import { lastRepliedCase } from '../../core/cases/case-messages.ts';
 import { ATTACHMENT_KINDS, replyToCustomer, type RelayedMessage } from '../../core/staff/case-relay.ts';
+import { staffName } from '../../core/staff/staff-desk.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
@@ -56,7 +56,7 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
   if (!isFile && (m.kind !== 'text' || !m.text?.trim())) return undefined;
 
   const addressed = isFile ? undefined : parseAddressed(m.text!);
-  const quoted = addressed ? undefined : await quotedCase(deps.knex, scene);
+  const quoted = addressed || !m.quotedMessageId ? undefined : await caseOfQuotedMessage(deps.knex, { conversationId: scene.conversation.id, platformMessageId: m.quotedMessageId });
   let target: Target;
   if (addressed) target = { number: addressed.number };
   else if (quoted) target = { caseId: quoted };
@@ -80,16 +80,15 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
     if (!c.conversation_id) return refuse(say.noChat(c.number), 'no customer conversation');
     if (!canStaff(staff.role, 'case.reply')) return refuse(say.role(c.number), 'role');
     if (!canStaff(staff.role, 'case.reply', { ownerStaffId: c.owner_staff_id, actorStaffId: staff.id })) {
-      const owner = await trx('staff').select('display_name').where({ id: c.owner_staff_id }).first();
-      return refuse(say.owner(c.number, owner?.display_name ?? '?'), 'owner');
+      const owner = c.owner_staff_id ? await staffName(trx, c.owner_staff_id) : undefined;
+      return refuse(say.owner(c.number, owner ?? '?'), 'owner');
     }
     if (!isFile && !text) return refuse(say.empty(c.number), 'empty');
 
     let attachment: RelayedMessage | undefined;
     if (isFile) {
       // Read again: the media worker may have stored the copy since the scene was loaded.
-      const row = await trx('messages').select('media_path', 'created_at').where({ id: m.id }).first();
-      attachment = { id: m.id, kind: m.kind, text: m.text, mediaPath: row.media_path, receivedAt: new Date(row.created_at) };
+      attachment = { id: m.id, kind: m.kind, text: m.text, ...(await storedMediaOf(trx, m.id)) };
     }
     // A VIP customer's own group: they have read it already; it only goes on the timeline.
     const seenThere = c.conversation_id === scene.conversation.id;
@@ -107,15 +106,4 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
     if (!seenThere) await answer(trx, scene, [{ kind: 'text', text: say.sent(c.number)[scene.language] }], { caseId: c.id });
     return isFile ? 'relayed: file' : 'relayed';
   });
-}
-
-/** The case of the bot's (or anyone's) message quoted in this group, if it was about one. */
-async function quotedCase(knex: Knex, scene: StaffScene): Promise<string | undefined> {
-  if (!scene.message.quotedMessageId) return undefined;
-  const row = await knex('messages')
-    .select('case_id')
-    .where({ conversation_id: scene.conversation.id, platform_message_id: scene.message.quotedMessageId })
-    .whereNotNull('case_id')
-    .first();
-  return row?.case_id;
 }

@@ -1,12 +1,12 @@
-import { caseIdOfNumber } from '../../core/cases/case-queries.ts';
+import { caseIdOfNumber, staffQueue } from '../../core/cases/case-queries.ts';
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
-import { casesJoinedToTypes } from '../../core/cases/case-queries.ts';
 import { canStaff } from '../../core/access/roles.ts';
-import { CASE_STATUS, OPEN_CASE_STATUSES } from '../../core/cases/case-status.ts';
+import { CASE_STATUS } from '../../core/cases/case-status.ts';
 import type { CaseStatus, Language } from '../../core/vocabulary.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { formatNumber } from '../../core/org-counters.ts';
+import { getOrg } from '../../core/orgs/orgs.ts';
 import { buildCaseCard } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { formatDue } from '../../core/templates/format-due.ts';
@@ -28,7 +28,6 @@ const CASE_NUMBER = /^\s*#?\s*C-?(\d{1,9})\s*$/i;
 const MAX_QUICK_REPLIES = 13;
 /** More lines than this make a wall of text; the rest are counted. */
 const MAX_QUEUE_LINES = 20;
-const SEVERITY_RANK = `CASE cases.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
 
 const say = {
   queueHead: (n: number) => ({ th: `คิวของคุณ: ${n} เคสที่เปิดอยู่ค่ะ`, en: `Your queue: ${n} open case${n === 1 ? '' : 's'}` }),
@@ -87,29 +86,12 @@ export async function handleStaffCommand(deps: StaffDeps, scene: StaffScene): Pr
 /** The staff member's open cases, most urgent first, with a quick reply to open each. */
 async function myQueue(deps: StaffDeps, trx: Knex.Transaction, scene: StaffScene): Promise<OutboundMessage> {
   const lang = scene.language;
-  const org = await trx('orgs').select('time_zone').where({ id: scene.message.orgId }).first();
-  const rows = await casesJoinedToTypes(trx)
-    .select('cases.id', 'cases.number', 'cases.status', 'cases.resolution_due_at', 'case_types.name_th', 'case_types.name_en')
-    .where({ 'cases.org_id': scene.message.orgId, 'cases.owner_staff_id': scene.staff!.id })
-    .whereIn('cases.status', OPEN_CASE_STATUSES)
-    .orderByRaw(`cases.resolution_due_at ASC NULLS LAST, ${SEVERITY_RANK}, cases.created_at`)
-    .limit(MAX_QUEUE_LINES + 1);
-  if (rows.length === 0) return { kind: 'text', text: say.queueEmpty()[lang] };
-  const total =
-    rows.length > MAX_QUEUE_LINES
-      ? Number(
-          (
-            await trx('cases')
-              .where({ org_id: scene.message.orgId, owner_staff_id: scene.staff!.id })
-              .whereIn('status', OPEN_CASE_STATUSES)
-              .count({ n: '*' })
-          )[0].n,
-        )
-      : rows.length;
-  const shown = rows.slice(0, MAX_QUEUE_LINES);
+  const { timeZone } = await getOrg(trx, scene.message.orgId);
+  const { cases: shown, total } = await staffQueue(trx, { orgId: scene.message.orgId, staffId: scene.staff!.id, limit: MAX_QUEUE_LINES });
+  if (total === 0) return { kind: 'text', text: say.queueEmpty()[lang] };
   const lines = shown.map((r) => {
-    const due = r.resolution_due_at ? say.due(formatDue(new Date(r.resolution_due_at), lang, org.time_zone))[lang] : say.noDue()[lang];
-    return `${r.number} · ${lang === 'th' ? r.name_th : r.name_en} · ${CASE_STATUS[r.status as CaseStatus].label[lang]} · ${due}`;
+    const due = r.resolutionDueAt ? say.due(formatDue(r.resolutionDueAt, lang, timeZone))[lang] : say.noDue()[lang];
+    return `${r.number} · ${r.typeName[lang]} · ${CASE_STATUS[r.status].label[lang]} · ${due}`;
   });
   if (total > shown.length) lines.push(say.more(String(total - shown.length))[lang]);
   const quickReplies: Action[] = shown.slice(0, MAX_QUICK_REPLIES).map((r) => ({

@@ -1,5 +1,5 @@
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
-import type { IncomingMessage } from '../conversation/incoming-message.ts';
+import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { handleGroupSetup } from './group-setup.ts';
 import { handleProviderMessage } from './provider-group.ts';
 import { relayFromGroup } from './relay.ts';

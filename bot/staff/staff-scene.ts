@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { IncomingMessage } from '../conversation/incoming-message.ts';
+import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';

@@ -9,6 +9,7 @@ import { renderTemplate } from '../templates/render-template.ts';
 import { assignByRules } from './booking-assignment.ts';
 import { recordBookingEvent } from './booking-timeline.ts';
 import { startFollowUpClock } from './follow-up-clock.ts';
+import { checkServiceForm } from './service-hours.ts';
 
 /**
  * A booking from the business's website form (`POST /public/v1/bookings`). The form is sent with
@@ -131,6 +132,8 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
   const early = replay(await seenKey(knex));
   if (early) return early;
   checkDates(f, localToday(r.now ?? new Date(), org.time_zone));
+  // The fields the service requires, its places, and its opening hours (service-hours.ts).
+  await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now });
   let service: { id: string; name_th: string; name_en: string } | undefined;
   if (f.service) {
     service = await knex('services').select('id', 'name_th', 'name_en').where({ org_id: org.id, key: f.service, is_active: true }).first();
@@ -177,6 +180,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
         service_id: service?.id ?? null,
         stage: 'new',
         requested_date: f.start_date ?? null,
+        requested_time: f.time ?? null,
         party_size: f.travelers ?? null,
         language: f.language,
         details: JSON.stringify(details),
@@ -195,7 +199,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
       type: 'created',
       actor: { type: 'customer', id: contact.contactId },
       isPublic: true,
-      data: { source: 'web', service: f.service ?? null, destination: f.destination ?? null, date: f.start_date ?? null, partySize: f.travelers ?? null, campaign: f.utm_campaign ?? null },
+      data: { source: 'web', service: f.service ?? null, destination: f.destination ?? null, date: f.start_date ?? null, time: f.time ?? null, partySize: f.travelers ?? null, campaign: f.utm_campaign ?? null },
     });
     if (contact.matchedBy) {
       await recordBookingEvent(trx, {

@@ -30,3 +30,19 @@ export async function setCaseProvider(
   });
   return { changed: true };
 }
+
+/**
+ * A case handed to this provider, in this org, by id (a quoted message's) or by number, with the
+ * provider's name: the only cases a provider's group may write on or learn of.
+ */
+export async function caseOfProvider(
+  db: Knex | Knex.Transaction,
+  p: { orgId: string; providerId: string; caseId?: string; number?: string },
+): Promise<{ id: string; number: string; provider: string } | undefined> {
+  return db('cases')
+    .join('providers', 'providers.id', 'cases.provider_id')
+    .select('cases.id', 'cases.number', 'providers.name as provider')
+    .where({ 'cases.org_id': p.orgId, 'cases.provider_id': p.providerId, 'providers.org_id': p.orgId })
+    .andWhere((q) => (p.caseId ? q.where('cases.id', p.caseId) : q.where('cases.number', p.number ?? '')))
+    .first();
+}

@@ -223,3 +223,26 @@ export async function openCaseInConversation(db: Db, c: { contactId: string; con
 export async function resolvedCaseInConversation(db: Db, c: { contactId: string; conversationId: string; resolvedSince: Date }): Promise<CaseInConversation | undefined> {
   return inConversation(db, c).where('cases.status', 'resolved').andWhere('cases.resolved_at', '>', c.resolvedSince).orderBy('cases.resolved_at', 'desc').first();
 }
+
+const SEVERITY_RANK = `CASE cases.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+
+/** A staff member's open cases, most urgent first (resolution due time, then severity, then age): the first `limit`, and how many there are. */
+export async function staffQueue(db: Db, c: { orgId: string; staffId: string; limit: number }) {
+  const theirs = (q: Knex.QueryBuilder) => q.where({ 'cases.org_id': c.orgId, 'cases.owner_staff_id': c.staffId }).whereIn('cases.status', OPEN_CASE_STATUSES);
+  const rows: CaseRow[] = await casesJoinedToTypes(db)
+    .select('cases.id', 'cases.number', 'cases.status', 'cases.resolution_due_at', 'case_types.name_th', 'case_types.name_en')
+    .modify(theirs)
+    .orderByRaw(`cases.resolution_due_at ASC NULLS LAST, ${SEVERITY_RANK}, cases.created_at`)
+    .limit(c.limit + 1);
+  const total = rows.length > c.limit ? Number((await db('cases').modify(theirs).count({ n: '*' }))[0].n) : rows.length;
+  return {
+    total,
+    cases: rows.slice(0, c.limit).map((r) => ({
+      id: r.id as string,
+      number: r.number as string,
+      status: r.status as CaseStatus,
+      resolutionDueAt: r.resolution_due_at ? new Date(r.resolution_due_at) : null,
+      typeName: { th: r.name_th as string, en: r.name_en as string },
+    })),
+  };
+}

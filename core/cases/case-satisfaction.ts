@@ -4,6 +4,7 @@ import { setDialogue } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import type { Language } from '../vocabulary.ts';
+import { casesJoinedToTypes } from './case-queries.ts';
 import { recordCaseEvent, type CaseEventSubscriber } from './case-timeline.ts';
 
 /**
@@ -55,8 +56,7 @@ export function satisfactionSurvey(): CaseEventSubscriber {
 }
 
 async function askForSatisfaction(trx: Knex.Transaction, caseId: string, now: Date): Promise<boolean> {
-  const row = await trx('cases')
-    .join('case_types', 'case_types.id', 'cases.case_type_id')
+  const row = await casesJoinedToTypes(trx)
     .select('cases.id', 'cases.org_id', 'cases.number', 'cases.conversation_id', 'cases.contact_id', 'cases.language', 'case_types.notify')
     .where('cases.id', caseId)
     .first();

@@ -67,3 +67,13 @@ export async function contactLanguage(db: Knex | Knex.Transaction, contactId: st
   const row = await db('contacts').select('language').where({ id: contactId }).first();
   return row?.language === 'en' ? 'en' : 'th';
 }
+
+/** The language of whoever is this identity on this channel (Thai when they are nobody yet). */
+export async function identityLanguage(db: Knex | Knex.Transaction, i: { channelId: string; externalId: string }): Promise<Language> {
+  const row = await db('contact_identities')
+    .join('contacts', 'contacts.id', 'contact_identities.contact_id')
+    .select('contacts.language')
+    .where({ 'contact_identities.channel_id': i.channelId, 'contact_identities.external_id': i.externalId })
+    .first();
+  return row?.language === 'en' ? 'en' : 'th';
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bookingFormField, serviceHours } from './booking-form.ts';
 import { BOOKING_SOURCES, BOOKING_STAGES, LANGUAGES } from '../vocabulary.ts';
 
 /** Bookings as the REST API shows them to staff and integrations, and the website's booking form. */
@@ -148,6 +149,11 @@ const bookingFormFields = {
   style: z.string().trim().max(100).optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM').optional().meta({ description: 'Travel month when the dates are open' }),
   start_date: date.optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM')
+    .optional()
+    .meta({ description: "Time of day, the business's local time; with start_date. Refused (422) outside the service's opening hours" }),
   end_date: date.optional(),
   travelers: z.number().int().min(1).max(500).optional(),
   duration_days: z.number().int().min(1).max(365).optional(),
@@ -383,9 +389,13 @@ export const serviceFeed = z
         capacity: z.number().nullable(),
         price: z.number().nullable(),
         currency: z.string(),
+        fields: z.array(bookingFormField).meta({ description: "What the booking form asks for this service, in order (besides name, phone, e-mail and notes): the service's own list, or one derived from it" }),
+        hours: serviceHours,
       }),
     ),
     total: z.number().int(),
+    timeZone: z.string().meta({ description: "The business's time zone: dates and times of the form are its local ones" }),
+    closedDays: z.array(date).meta({ description: 'Days the business is closed, from today on (its holidays)' }),
   })
   .meta({ id: 'ServiceFeed' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_CATEGORIES, SEVERITIES } from '../vocabulary.ts';
+import { bookingFormFields, serviceHours } from './booking-form.ts';
 
 /**
  * The business's own taxonomy as the admin API shows and accepts it: case types, bookable
@@ -183,6 +184,8 @@ const serviceFields = {
   keywords,
   examples: examplesIn,
   sortOrder,
+  formFields: bookingFormFields.nullable(),
+  hours: serviceHours,
 };
 
 export const serviceCreate = z
@@ -197,6 +200,8 @@ export const serviceCreate = z
     keywords: keywords.default([]),
     examples: examplesIn.default([]),
     sortOrder: sortOrder.optional(),
+    formFields: serviceFields.formFields.optional(),
+    hours: serviceFields.hours.optional(),
   })
   .strict()
   .meta({ id: 'BookableServiceCreate' });
@@ -221,6 +226,8 @@ export const service = z
     examples: examplesOut,
     isActive: z.boolean(),
     sortOrder: z.number().int(),
+    formFields: bookingFormFields.nullable(),
+    hours: serviceHours,
     createdAt: timestamp,
     updatedAt: timestamp,
   })

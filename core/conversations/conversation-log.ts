@@ -140,6 +140,22 @@ export async function botAnsweredOnCaseSince(db: Knex | Knex.Transaction, c: { c
   return Boolean(row);
 }
 
+/** The case a quoted message was about (a reply to one of the bot's case messages), if it was about one. */
+export async function caseOfQuotedMessage(db: Knex | Knex.Transaction, q: { conversationId: string; platformMessageId: string }): Promise<string | undefined> {
+  const row = await db('messages')
+    .select('case_id')
+    .where({ conversation_id: q.conversationId, platform_message_id: q.platformMessageId })
+    .whereNotNull('case_id')
+    .first();
+  return row?.case_id;
+}
+
+/** A message's file as stored now (no path until the media worker copied it), and when the message came. */
+export async function storedMediaOf(db: Knex | Knex.Transaction, messageId: string): Promise<{ mediaPath: string | null; receivedAt: Date }> {
+  const row = await db('messages').select('media_path', 'created_at').where({ id: messageId }).first();
+  return { mediaPath: row.media_path, receivedAt: new Date(row.created_at) };
+}
+
 /** Where our copy of a message's file is kept (core/media/media-store.ts key). */
 export async function recordStoredMedia(db: Knex | Knex.Transaction, messageId: string, key: string): Promise<void> {
   await db('messages').where({ id: messageId }).update({ media_path: key });

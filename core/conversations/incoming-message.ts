@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ChannelKind } from '../../core/vocabulary.ts';
+import type { ChannelKind } from '../vocabulary.ts';
 
 /**
  * A message someone sent us, loaded once for every route that may take it (an enrolment code,

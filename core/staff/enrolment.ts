@@ -46,6 +46,11 @@ export function readEnrolmentCode(text: string | null | undefined): { code: stri
   return { code: m[1] + m[3], distinctive: m[2] !== '' };
 }
 
+/** Whether a staff member of this org holds this code now (used, expired or not). */
+export async function isEnrolmentCodeHeld(db: Knex | Knex.Transaction, orgId: string, code: string): Promise<boolean> {
+  return Boolean(await db('staff').select('id').where({ org_id: orgId, enrolment_code_hash: hashEnrolmentCode(code) }).first());
+}
+
 export function newEnrolmentCode(): string {
   let code = '';
   for (let i = 0; i < ENROLMENT_CODE_LENGTH; i++) code += ENROLMENT_ALPHABET[randomInt(ENROLMENT_ALPHABET.length)];

@@ -83,6 +83,25 @@ export async function staffById(db: Db, orgId: string, id: string): Promise<Staf
   return row ? toStaff(row) : undefined;
 }
 
+/** A staff member's name, active or not (the owner of a case may have left since). */
+export async function staffName(db: Db, staffId: string): Promise<string | undefined> {
+  const row = await db('staff').select('display_name').where({ id: staffId }).first();
+  return row?.display_name;
+}
+
+/** Whom a manager may hand a case to in LINE: active staff linked to LINE who work cases, by name, but `except` (the owner). */
+export async function staffToAssign(db: Db, orgId: string, o: { except?: string | null; limit: number }): Promise<{ id: string; name: string }[]> {
+  const rows: { id: string; display_name: string }[] = await db('staff')
+    .select('id', 'display_name')
+    .where({ org_id: orgId, is_active: true })
+    .whereNotNull('line_user_id')
+    .whereIn('role', ['support', 'manager', 'admin'])
+    .modify((q) => (o.except ? q.whereNot({ id: o.except }) : q))
+    .orderBy('display_name')
+    .limit(o.limit);
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+}
+
 export function toStaffGroup(r: Record<string, any>): StaffGroupRef {
   return {
     id: r.id,

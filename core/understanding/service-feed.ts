@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { formFieldsOf, holidaysOf, hoursOf } from '../bookings/service-hours.ts';
 import { notFound } from '../errors/index.ts';
 
 /**
@@ -17,8 +18,10 @@ export interface ServiceFeedQuery {
   offset?: number;
 }
 
+const localToday = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+
 export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
-  const oq = db('orgs').select('id');
+  const oq = db('orgs').select('id', 'time_zone', 'business_hours', 'holidays');
   const org = await (f.org ? oq.where({ slug: f.org }) : oq.where({ is_default: true })).first();
   if (!org) throw notFound('Organisation', f.org ? { org: f.org } : undefined);
   const q = db('services').where({ org_id: org.id, is_active: true });
@@ -31,7 +34,7 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
   if (f.maxDurationMinutes !== undefined) q.andWhere('duration_minutes', '<=', f.maxDurationMinutes);
   const total = Number((await q.clone().count({ n: '*' }).first())?.n ?? 0);
   const rows = await q
-    .select('key', 'name_th', 'name_en', 'description', 'duration_minutes', 'capacity', 'price', 'currency', 'updated_at')
+    .select('key', 'name_th', 'name_en', 'description', 'duration_minutes', 'capacity', 'price', 'currency', 'form_fields', 'hours', 'updated_at')
     .orderBy([{ column: 'sort_order' }, { column: 'key' }])
     .limit(f.limit ?? 50)
     .offset(f.offset ?? 0);
@@ -44,8 +47,14 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
       capacity: (r.capacity ?? null) as number | null,
       price: r.price === null || r.price === undefined ? null : Number(r.price),
       currency: r.currency as string,
+      // What the booking form asks of it, and when it is open (core/bookings/service-hours.ts).
+      fields: formFieldsOf(r),
+      hours: hoursOf(r, org),
     })),
     total,
+    timeZone: org.time_zone as string,
+    // Days the business is closed from today on (its holidays), for the form's date check.
+    closedDays: holidaysOf(org).filter((d) => d >= localToday(org.time_zone)),
   };
   const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
   return { body, etag };

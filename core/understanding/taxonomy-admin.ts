@@ -14,6 +14,7 @@ import type {
   ServiceView,
 } from '../contracts/taxonomy.ts';
 import { DomainError, notFound, translateDbError, validationFailed } from '../errors/index.ts';
+import { calendarOfOrg } from '../sla/business-calendar.ts';
 
 
 /** Which steps of a case of this type the customer is told about. */
@@ -342,10 +343,19 @@ const services: Kind<ServiceView> = {
     examples: { th: [], en: [], ...parseJson(r.examples) },
     isActive: r.is_active,
     sortOrder: r.sort_order,
+    formFields: r.form_fields === null || r.form_fields === undefined ? null : (parseJson(r.form_fields) as unknown as ServiceView['formFields']),
+    hours: r.hours === null || r.hours === undefined ? null : parseJson(r.hours),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   }),
 };
+
+/** A service's own opening hours, checked as the business calendar checks hours (a period of no length, a week with none are refused). */
+function serviceHoursColumn(hours: ServiceCreate['hours']): string | null {
+  if (!hours) return null;
+  calendarOfOrg({ business_hours: hours });
+  return JSON.stringify(hours);
+}
 
 export const listServices = (db: Db, orgId: string, opts?: { includeInactive?: boolean }) => list(db, services, orgId, opts);
 export const getService = (db: Db, orgId: string, key: string) => get(db, services, orgId, key);
@@ -363,6 +373,8 @@ export function createService(knex: Knex, w: TaxonomyWriter, input: ServiceCreat
     keywords: cleanKeywords(input.keywords),
     examples: JSON.stringify(sortExamples(input.examples)),
     sort_order: input.sortOrder ?? (await nextSortOrder(trx, 'services', w.orgId)),
+    form_fields: input.formFields ? JSON.stringify(input.formFields) : null,
+    hours: serviceHoursColumn(input.hours),
   }));
 }
 
@@ -380,6 +392,8 @@ export function updateService(knex: Knex, w: TaxonomyWriter, key: string, patch:
     if (patch.examples) v.examples = JSON.stringify(sortExamples(patch.examples));
     if (patch.sortOrder !== undefined) v.sort_order = patch.sortOrder;
     if (patch.isActive !== undefined) v.is_active = patch.isActive;
+    if (patch.formFields !== undefined) v.form_fields = patch.formFields ? JSON.stringify(patch.formFields) : null;
+    if (patch.hours !== undefined) v.hours = serviceHoursColumn(patch.hours);
     return v;
   });
 }

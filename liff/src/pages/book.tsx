@@ -1,22 +1,28 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { z } from 'zod';
+import type { BookingFormField, BookingFormFieldName } from '../../../core/contracts/booking-form.ts';
 import type { PublicBookingRequest, publicBookingAnswer, serviceFeed } from '../../../core/contracts/bookings.ts';
+import { hoursOn, openAt, openOn, type OpeningHours, type Weekday } from '../../../core/contracts/opening-hours.ts';
 import { call } from '../kit/api.ts';
 import { fill, money, useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { lineSession, type LineSession } from '../kit/line.ts';
 import { common, Failed, Loading, Page } from '../kit/ui.tsx';
 
 /**
- * The booking form. It lists the business's bookable services and asks what the chosen one
- * needs; it checks the form against the same contract the server uses as the customer types, and
- * sends it once: one Idempotency-Key per filled-in form, kept across retries, so a flaky
- * connection cannot make two bookings. Inside LINE it goes to the LIFF API, which ties it to the
- * customer's LINE account and answers in the chat too.
+ * The booking form. It lists the business's bookable services and asks exactly the fields the
+ * chosen one lists (the catalog feed says which, and when the service is open); it checks the form
+ * as the customer types, with the same opening-hours rule the server applies
+ * (core/contracts/opening-hours.ts), and sends it once: one Idempotency-Key per filled-in form,
+ * kept across retries, so a flaky connection cannot make two bookings. Inside LINE it goes to the
+ * LIFF API, which ties it to the customer's LINE account and answers in the chat too. With
+ * `?org=<slug>` it is that business's form for its website, and never signs in with LINE.
  */
-type Service = z.infer<typeof serviceFeed>['items'][number];
+type Feed = z.infer<typeof serviceFeed>;
+type Service = Feed['items'][number];
 type Answer = z.infer<typeof publicBookingAnswer>;
-type Field = 'service' | 'start_date' | 'end_date' | 'travelers' | 'destination' | 'month' | 'budget' | 'name' | 'phone' | 'email' | 'notes';
+type Field = 'service' | BookingFormFieldName | 'name' | 'phone' | 'email' | 'notes';
+type Problem = { path: string; message: string; reason?: string };
 
 const words = {
   title: { th: 'จองบริการ', en: 'Book a service' },
@@ -25,10 +31,12 @@ const words = {
   other: { th: 'อื่น ๆ (ระบุเอง)', en: 'Something else' },
   minutes: { th: '{{n}} นาที', en: '{{n}} min' },
   start_date: { th: 'วันที่', en: 'Date' },
-  start_date_trip: { th: 'วันเริ่มต้น', en: 'From' },
+  start_date_range: { th: 'วันเริ่มต้น', en: 'From' },
   end_date: { th: 'วันสิ้นสุด', en: 'To' },
+  time: { th: 'เวลา', en: 'Time' },
   travelers: { th: 'จำนวนผู้ใช้บริการ (ท่าน)', en: 'Number of people' },
-  destination: { th: 'ต้องการจองอะไร', en: 'What would you like to book?' },
+  destination: { th: 'สถานที่ปลายทาง', en: 'Destination' },
+  destination_other: { th: 'ต้องการจองอะไร', en: 'What would you like to book?' },
   month: { th: 'เดือนที่สะดวก', en: 'Preferred month' },
   budget: { th: 'งบประมาณ', en: 'Budget' },
   name: { th: 'ชื่อ', en: 'Your name' },
@@ -38,6 +46,8 @@ const words = {
   lineHint: { th: 'เราจะตอบกลับทาง LINE ค่ะ', en: 'We will answer you on LINE.' },
   notes: { th: 'รายละเอียดเพิ่มเติม', en: 'Anything else we should know' },
   optional: { th: '(ไม่บังคับ)', en: '(optional)' },
+  openThatDay: { th: 'วันนั้นเปิด {{hours}} น.', en: 'Open {{hours}} that day' },
+  openWeek: { th: 'เวลาทำการ: {{hours}}', en: 'Opening hours: {{hours}}' },
   submit: { th: 'ส่งคำขอจอง', en: 'Send booking request' },
   sending: { th: 'กำลังส่ง…', en: 'Sending…' },
   doneTitle: { th: 'ได้รับคำขอจองแล้ว', en: 'Request received' },
@@ -50,34 +60,76 @@ const words = {
   e_phone: { th: 'เบอร์โทรไม่ถูกต้อง (ตัวเลข 7 หลักขึ้นไป)', en: 'That does not look like a phone number' },
   e_email: { th: 'อีเมลไม่ถูกต้อง', en: 'That does not look like an e-mail address' },
   e_past: { th: 'วันที่นี้ผ่านไปแล้ว', en: 'This date has passed' },
+  e_time_past: { th: 'เวลานี้ผ่านไปแล้ว', en: 'This time has passed' },
   e_order: { th: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น', en: 'The end is before the start' },
   e_number: { th: 'กรุณาใส่ตัวเลข {{min}}–{{max}}', en: 'A number from {{min}} to {{max}}' },
+  e_closed: { th: 'วันนี้ปิดให้บริการ กรุณาเลือกวันอื่น', en: 'Closed on this day: please choose another' },
+  e_hours: { th: 'นอกเวลาทำการ (วันนั้นเปิด {{hours}} น.)', en: 'Outside opening hours (open {{hours}} that day)' },
+  e_hours_unknown: { th: 'นอกเวลาทำการ', en: 'Outside opening hours' },
+  e_needs_date: { th: 'กรุณาเลือกวันที่ก่อน', en: 'Please choose a date first' },
   e_invalid: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Please check this' },
 } satisfies Dict;
 
 const OTHER = '__other';
 const DAY_MINUTES = 24 * 60;
+/** What "something else" asks: the request in the customer's words, when, how many, the budget. */
+const OTHER_FIELDS: BookingFormField[] = [
+  { field: 'destination', required: true },
+  { field: 'month', required: false },
+  { field: 'travelers', required: false },
+  { field: 'budget', required: false },
+];
 
-/** What a service asks, from what the catalog says of it: several days asks a range, limited places ask how many people. */
-function fieldsOf(s: Service | undefined, choice: string): Field[] {
-  if (choice === OTHER) return ['destination', 'month', 'travelers', 'budget'];
-  if (!s) return [];
-  const dates: Field[] = (s.durationMinutes ?? 0) >= DAY_MINUTES ? ['start_date', 'end_date'] : ['start_date'];
-  return [...dates, ...(s.capacity !== 1 ? (['travelers'] as Field[]) : [])];
+function fieldsOf(s: Service | undefined, choice: string): BookingFormField[] {
+  if (choice === OTHER) return OTHER_FIELDS;
+  return s?.fields ?? [];
 }
 
-/** Today where the business is (Bangkok): a date before it is in the past, as the server counts it. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+/** The date and time where the business is: a date before it has passed, as the server counts it. */
+function nowIn(timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date()).map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const LOCALE: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };
+
+/** Weekday names in the customer's language (1 Jan 2024 was a Monday). */
+function weekdayName(lang: Lang, i: number): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
+}
+
+const periodsText = (ps: readonly (readonly [string, string])[]) => ps.map(([a, b]) => `${a}–${b}`).join(', ');
+
+/** The week's hours in a line: days with the same hours grouped ("Mon–Fri 09:00–18:00, Sat 10:00–14:00"). */
+function weekText(lang: Lang, hours: Exclude<OpeningHours, null>): string {
+  const groups: { from: number; to: number; text: string }[] = [];
+  WEEK.forEach((d, i) => {
+    const text = periodsText(hours[d] ?? []);
+    const last = groups.at(-1);
+    if (last && last.text === text && last.to === i - 1) last.to = i;
+    else groups.push({ from: i, to: i, text });
+  });
+  return groups
+    .filter((g) => g.text)
+    .map((g) => `${weekdayName(lang, g.from)}${g.to > g.from ? `–${weekdayName(lang, g.to)}` : ''} ${g.text}`)
+    .join(', ');
+}
 
 function newKey(): string {
   return crypto.randomUUID();
 }
 
+const EMPTY: Record<Field, string> = { service: '', start_date: '', time: '', end_date: '', travelers: '', destination: '', month: '', budget: '', name: '', phone: '', email: '', notes: '' };
+const ALL_TOUCHED = Object.fromEntries(Object.keys(EMPTY).map((f) => [f, true])) as Record<Field, boolean>;
+
 function BookPage() {
   const [lang, setLang] = useLang();
-  const [services, setServices] = useState<{ kind: 'loading' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; items: Service[] }>({ kind: 'loading' });
+  const [feed, setFeed] = useState<{ kind: 'loading' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; feed: Feed }>({ kind: 'loading' });
   const [line, setLine] = useState<LineSession | null>(null);
-  const [values, setValues] = useState<Record<Field, string>>({ service: '', start_date: '', end_date: '', travelers: '', destination: '', month: '', budget: '', name: '', phone: '', email: '', notes: '' });
+  const [values, setValues] = useState<Record<Field, string>>(EMPTY);
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({});
   const [key, setKey] = useState(newKey);
@@ -85,25 +137,30 @@ function BookPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<Answer | null>(null);
 
+  // `?org=`: the form of that business, embedded on its website: no LINE sign-in.
   const org = new URLSearchParams(location.search).get('org');
+  const orgQuery = org ? `?org=${encodeURIComponent(org)}` : '';
   const loadServices = async () => {
-    setServices({ kind: 'loading' });
-    const a = await call<z.infer<typeof serviceFeed>>(`/public/v1/services${org ? `?org=${encodeURIComponent(org)}` : ''}`);
-    setServices(a.kind === 'ok' ? { kind: 'shown', items: a.data.items } : { kind: 'failed', offline: a.kind === 'offline' });
+    setFeed({ kind: 'loading' });
+    const a = await call<Feed>(`/public/v1/services${orgQuery}`);
+    setFeed(a.kind === 'ok' ? { kind: 'shown', feed: a.data } : { kind: 'failed', offline: a.kind === 'offline' });
   };
   useEffect(() => {
     void loadServices();
+    if (org) return;
     void lineSession().then((s) => {
       setLine(s);
       if (s?.name) setValues((v) => (v.name ? v : { ...v, name: s.name! }));
     });
   }, []);
 
-  const items = services.kind === 'shown' ? services.items : [];
+  const shownFeed = feed.kind === 'shown' ? feed.feed : undefined;
+  const items = shownFeed?.items ?? [];
   const chosen = items.find((s) => s.key === values.service);
   const fields = fieldsOf(chosen, values.service);
-  const payload = useMemo(() => toPayload(values, fields, lang, line), [values, lang, line, fields.join()]);
-  const errors = useMemo(() => ({ ...check(payload, fields, lang, chosen), ...serverErrors }), [payload, serverErrors, lang]);
+  const rules: Rules = { fields, service: chosen, timeZone: shownFeed?.timeZone ?? 'Asia/Bangkok', closedDays: shownFeed?.closedDays ?? [], inLine: Boolean(line), other: values.service === OTHER };
+  const payload = useMemo(() => toPayload(values, fields, lang), [values, lang, fields.map((f) => f.field).join()]);
+  const errors = { ...check(payload, rules, lang), ...serverErrors };
 
   const set = (f: Field) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -111,16 +168,17 @@ function BookPage() {
     // What the server said of this field no longer holds once it is changed.
     setServerErrors(({ [f]: _gone, ...rest }) => rest);
   };
+  const touch = (f: Field) => () => setTouched((t) => ({ ...t, [f]: true }));
   const shown = (f: Field) => (touched[f] ? errors[f] : undefined);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (sending) return;
-    setTouched({ service: true, start_date: true, end_date: true, travelers: true, destination: true, month: true, budget: true, name: true, phone: true, email: true, notes: true });
+    setTouched(ALL_TOUCHED);
     if (Object.values(errors).some(Boolean)) return setProblem(words.fix[lang]);
     setSending(true);
     setProblem(null);
-    const a = await call<Answer>(line ? '/liff-api/v1/bookings' : `/public/v1/bookings${org ? `?org=${encodeURIComponent(org)}` : ''}`, {
+    const a = await call<Answer>(line ? '/liff-api/v1/bookings' : `/public/v1/bookings${orgQuery}`, {
       method: 'POST',
       body: payload,
       idToken: line?.idToken,
@@ -131,10 +189,7 @@ function BookPage() {
     if (a.kind === 'offline') return setProblem(common.offline[lang]);
     if (a.status === 422 && Array.isArray(a.error.details)) {
       const byField: Partial<Record<Field, string>> = {};
-      for (const d of a.error.details as { path: string; message: string }[]) {
-        const f = d.path as Field;
-        byField[f] = /past/.test(d.message) ? words.e_past[lang] : words.e_invalid[lang];
-      }
+      for (const d of a.error.details as Problem[]) byField[d.path as Field] = serverWords(d, payload, rules, lang);
       setServerErrors(byField);
       return setProblem(words.fix[lang]);
     }
@@ -168,9 +223,9 @@ function BookPage() {
     <Page lang={lang} setLang={setLang} title={words.title[lang]}>
       <h1>{words.title[lang]}</h1>
       <p class="muted">{words.intro[lang]}</p>
-      {services.kind === 'loading' && <Loading lang={lang} />}
-      {services.kind === 'failed' && <Failed lang={lang} offline={services.offline} retry={loadServices} />}
-      {services.kind === 'shown' && (
+      {feed.kind === 'loading' && <Loading lang={lang} />}
+      {feed.kind === 'failed' && <Failed lang={lang} offline={feed.offline} retry={loadServices} />}
+      {feed.kind === 'shown' && (
         <form class="card" noValidate onSubmit={submit}>
           <fieldset aria-describedby={shown('service') ? 'service-error' : undefined}>
             <legend>{words.service[lang]}</legend>
@@ -189,17 +244,31 @@ function BookPage() {
               <input type="radio" name="service" value={OTHER} checked={values.service === OTHER} onChange={set('service')} />
               <span>{words.other[lang]}</span>
             </label>
-            <Problem id="service-error" text={shown('service')} />
+            <ProblemText id="service-error" text={shown('service')} />
           </fieldset>
 
-          {fields.map((f) => (
-            <Input key={f} field={f} lang={lang} value={values[f]} error={shown(f)} onInput={set(f)} onBlur={() => setTouched((t) => ({ ...t, [f]: true }))} service={chosen} />
+          {fields.map(({ field, required }) => (
+            <Input
+              key={field}
+              field={field}
+              label={labelOf(field, rules, lang)}
+              lang={lang}
+              value={values[field]}
+              error={shown(field)}
+              onInput={set(field)}
+              onBlur={touch(field)}
+              required={required}
+              optional={!required}
+              hint={field === 'time' ? hoursHint(values.start_date, rules, lang) : undefined}
+              min={field === 'start_date' || field === 'end_date' ? nowIn(rules.timeZone).date : field === 'month' ? nowIn(rules.timeZone).date.slice(0, 7) : field === 'travelers' ? '1' : undefined}
+              max={field === 'travelers' ? String(maxPeople(rules)) : undefined}
+            />
           ))}
 
-          <Input field="name" lang={lang} value={values.name} error={shown('name')} onInput={set('name')} onBlur={() => setTouched((t) => ({ ...t, name: true }))} />
-          <Input field="phone" lang={lang} value={values.phone} error={shown('phone')} onInput={set('phone')} onBlur={() => setTouched((t) => ({ ...t, phone: true }))} hint={line ? words.lineHint[lang] : words.contactHint[lang]} optional={Boolean(line)} />
-          <Input field="email" lang={lang} value={values.email} error={shown('email')} onInput={set('email')} onBlur={() => setTouched((t) => ({ ...t, email: true }))} optional />
-          <Input field="notes" lang={lang} value={values.notes} error={shown('notes')} onInput={set('notes')} onBlur={() => setTouched((t) => ({ ...t, notes: true }))} optional />
+          <Input field="name" label={words.name[lang]} lang={lang} value={values.name} error={shown('name')} onInput={set('name')} onBlur={touch('name')} required />
+          <Input field="phone" label={words.phone[lang]} lang={lang} value={values.phone} error={shown('phone')} onInput={set('phone')} onBlur={touch('phone')} hint={line ? words.lineHint[lang] : words.contactHint[lang]} optional={Boolean(line)} />
+          <Input field="email" label={words.email[lang]} lang={lang} value={values.email} error={shown('email')} onInput={set('email')} onBlur={touch('email')} optional />
+          <Input field="notes" label={words.notes[lang]} lang={lang} value={values.notes} error={shown('notes')} onInput={set('notes')} onBlur={touch('notes')} optional />
 
           {problem && (
             <p class="error" role="alert">
@@ -217,9 +286,40 @@ function BookPage() {
   );
 }
 
-const INPUT: Record<Field, { type: 'text' | 'date' | 'number' | 'month' | 'tel' | 'email' | 'textarea'; mode?: string; auto?: string }> = {
+/** What the checks need to know of the form as it stands. */
+interface Rules {
+  fields: BookingFormField[];
+  service: Service | undefined;
+  timeZone: string;
+  closedDays: string[];
+  inLine: boolean;
+  other: boolean;
+}
+
+function labelOf(f: BookingFormFieldName, r: Rules, lang: Lang): string {
+  if (f === 'start_date' && r.fields.some((x) => x.field === 'end_date')) return words.start_date_range[lang];
+  if (f === 'destination' && r.other) return words.destination_other[lang];
+  return words[f][lang];
+}
+
+const hoursOf = (r: Rules): OpeningHours => r.service?.hours ?? null;
+const maxPeople = (r: Rules) => Math.min(r.service?.capacity ?? 500, 500);
+
+/** Under the time: the chosen day's hours, or the week's before a day is chosen. */
+function hoursHint(date: string, r: Rules, lang: Lang): string | undefined {
+  const hours = hoursOf(r);
+  if (!hours) return undefined;
+  if (date && openOn(date, hours, r.closedDays)) {
+    const today = hoursOn(date, hours);
+    return today.length ? fill(words.openThatDay[lang], { hours: periodsText(today) }) : undefined;
+  }
+  return fill(words.openWeek[lang], { hours: weekText(lang, hours) });
+}
+
+const INPUT: Record<Field, { type: 'text' | 'date' | 'time' | 'number' | 'month' | 'tel' | 'email' | 'textarea'; mode?: string; auto?: string }> = {
   service: { type: 'text' },
   start_date: { type: 'date' },
+  time: { type: 'time' },
   end_date: { type: 'date' },
   travelers: { type: 'number', mode: 'numeric' },
   destination: { type: 'text' },
@@ -231,33 +331,45 @@ const INPUT: Record<Field, { type: 'text' | 'date' | 'number' | 'month' | 'tel' 
   notes: { type: 'textarea' },
 };
 
-function Input(p: { field: Field; lang: Lang; value: string; error?: string; onInput: (e: { currentTarget: { value: string } }) => void; onBlur: () => void; hint?: string; optional?: boolean; service?: Service }) {
+function Input(p: {
+  field: Field;
+  label: string;
+  lang: Lang;
+  value: string;
+  error?: string;
+  onInput: (e: { currentTarget: { value: string } }) => void;
+  onBlur: () => void;
+  hint?: string;
+  optional?: boolean;
+  required?: boolean;
+  min?: string;
+  max?: string;
+}) {
   const id = `f-${p.field}`;
   const spec = INPUT[p.field];
-  const label = p.field === 'start_date' && p.service && (p.service.durationMinutes ?? 0) >= DAY_MINUTES ? words.start_date_trip[p.lang] : words[p.field][p.lang];
   const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: p.field, value: p.value, onInput: p.onInput, onBlur: p.onBlur, 'aria-invalid': p.error ? true : undefined, 'aria-describedby': described };
+  const attrs = { id, name: p.field, value: p.value, onInput: p.onInput, onBlur: p.onBlur, 'aria-invalid': p.error ? true : undefined, 'aria-describedby': described, 'aria-required': p.required ? true : undefined };
   return (
     <div>
       <label for={id}>
-        {label} {p.optional && <span class="muted small">{words.optional[p.lang]}</span>}
+        {p.label} {p.optional && <span class="muted small">{words.optional[p.lang]}</span>}
       </label>
       {spec.type === 'textarea' ? (
-        <textarea {...common} maxLength={2000} />
+        <textarea {...attrs} maxLength={2000} />
       ) : (
-        <input {...common} type={spec.type as 'text'} inputMode={spec.mode as 'tel'} autoComplete={spec.auto} min={spec.type === 'date' ? today() : spec.type === 'number' ? 1 : undefined} />
+        <input {...attrs} type={spec.type as 'text'} inputMode={spec.mode as 'tel'} autoComplete={spec.auto} min={p.min} max={p.max} />
       )}
       {p.hint && (
         <p class="hint" id={`${id}-hint`}>
           {p.hint}
         </p>
       )}
-      <Problem id={`${id}-error`} text={p.error} />
+      <ProblemText id={`${id}-error`} text={p.error} />
     </div>
   );
 }
 
-function Problem(p: { id: string; text?: string }) {
+function ProblemText(p: { id: string; text?: string }) {
   return p.text ? (
     <span class="error" id={p.id}>
       {p.text}
@@ -266,42 +378,74 @@ function Problem(p: { id: string; text?: string }) {
 }
 
 /** The form as the contract reads it: only the fields the chosen service asks, empty ones left out. */
-function toPayload(v: Record<Field, string>, fields: Field[], lang: Lang, line: LineSession | null): Partial<PublicBookingRequest> {
+function toPayload(v: Record<Field, string>, fields: BookingFormField[], lang: Lang): Partial<PublicBookingRequest> & { time?: string } {
   const p: Record<string, unknown> = { language: lang, name: v.name.trim() };
-  if (v.service && v.service !== '__other') p.service = v.service;
-  for (const f of fields) {
-    const value = v[f].trim();
-    if (value) p[f] = f === 'travelers' ? Number(value) : value;
+  if (v.service && v.service !== OTHER) p.service = v.service;
+  for (const { field } of fields) {
+    const value = v[field].trim();
+    if (value) p[field] = field === 'travelers' ? Number(value) : value;
   }
   for (const f of ['phone', 'email', 'notes'] as const) if (v[f].trim()) p[f] = v[f].trim();
-  if (line) p.line_id = 'LINE'; // stands for the id the server takes from the verified token (it ignores this one)
   p.page_url = location.origin + location.pathname;
   return p as Partial<PublicBookingRequest>;
 }
 
 /**
  * Checks as the customer types, in their words. The server checks the same form against its
- * contract (publicBookingRequest, core/contracts/bookings.ts) and has the last word: its 422
- * details land on the same fields. The rules are repeated here rather than running the zod schema
- * in the page, because zod would double the page's JavaScript (liff/build.ts budget).
+ * contract (core/contracts/bookings.ts) and the service's fields and hours
+ * (core/bookings/service-hours.ts), and has the last word: its 422 details land on the same
+ * fields. The contract's rules are repeated here rather than running the zod schema in the page,
+ * because zod would double the page's JavaScript (liff/build.ts budget); the opening hours are the
+ * server's own code (core/contracts/opening-hours.ts).
  */
 const PHONE = /^\+?[0-9][0-9 ()-]{6,22}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function check(p: Partial<PublicBookingRequest>, fields: Field[], lang: Lang, service: Service | undefined): Partial<Record<Field, string>> {
+function check(p: Partial<PublicBookingRequest> & { time?: string }, r: Rules, lang: Lang): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
-  if (!p.service && !p.destination) out[fields.includes('destination') ? 'destination' : 'service'] = words.e_service[lang];
+  const asked = (f: BookingFormFieldName) => r.fields.some((x) => x.field === f);
+  for (const f of r.fields) if (f.required && (p[f.field] === undefined || p[f.field] === '')) out[f.field] = words.e_required[lang];
+  if (!p.service && !p.destination) out[asked('destination') ? 'destination' : 'service'] = words.e_service[lang];
   if (!p.name) out.name = words.e_required[lang];
-  if (!p.email && !p.phone && !p.line_id) out.phone = words.e_contact[lang];
+  if (!p.email && !p.phone && !r.inLine) out.phone = words.e_contact[lang];
   if (p.phone && !PHONE.test(p.phone)) out.phone = words.e_phone[lang];
   if (p.email && !EMAIL.test(p.email)) out.email = words.e_email[lang];
-  const t = today();
-  for (const f of ['start_date', 'end_date'] as const) if (p[f] && p[f] < t) out[f] = words.e_past[lang];
+  const now = nowIn(r.timeZone);
+  for (const f of ['start_date', 'end_date'] as const) if (p[f] && p[f] < now.date) out[f] = words.e_past[lang];
   if (!out.end_date && p.start_date && p.end_date && p.end_date < p.start_date) out.end_date = words.e_order[lang];
-  if (p.month && p.month < t.slice(0, 7)) out.month = words.e_past[lang];
-  const max = Math.min(service?.capacity ?? 500, 500);
+  if (p.month && p.month < now.date.slice(0, 7)) out.month = words.e_past[lang];
+  const max = maxPeople(r);
   if (p.travelers !== undefined && (!Number.isInteger(p.travelers) || p.travelers < 1 || p.travelers > max)) out.travelers = fill(words.e_number[lang], { min: 1, max });
+  if (p.time && !p.start_date) out.start_date ??= words.e_needs_date[lang];
+  if (r.service && p.start_date && !out.start_date) {
+    const hours = hoursOf(r);
+    if (!openOn(p.start_date, hours, r.closedDays)) out.start_date = words.e_closed[lang];
+    else if (p.time && !openAt(p.start_date, p.time, hours, r.closedDays)) out.time = hoursProblem(p.start_date, r, lang);
+    else if (p.time && p.start_date === now.date && p.time < now.time) out.time = words.e_time_past[lang];
+  }
   return out;
+}
+
+function hoursProblem(date: string, r: Rules, lang: Lang): string {
+  const ps = hoursOn(date, hoursOf(r));
+  return ps.length ? fill(words.e_hours[lang], { hours: periodsText(ps) }) : words.e_hours_unknown[lang];
+}
+
+/** A field the server refused, in the customer's words: by the reason it gives, else by what it says. */
+function serverWords(d: Problem, p: { start_date?: string }, r: Rules, lang: Lang): string {
+  switch (d.reason) {
+    case 'required':
+      return d.path === 'start_date' && /time/i.test(d.message) ? words.e_needs_date[lang] : words.e_required[lang];
+    case 'closed':
+      return words.e_closed[lang];
+    case 'outside_hours':
+      return p.start_date ? hoursProblem(p.start_date, r, lang) : words.e_hours_unknown[lang];
+    case 'past':
+      return words.e_time_past[lang];
+    case 'over_capacity':
+      return fill(words.e_number[lang], { min: 1, max: maxPeople(r) });
+  }
+  return /past/.test(d.message) ? words.e_past[lang] : words.e_invalid[lang];
 }
 
 render(<BookPage />, document.getElementById('app')!);

@@ -1,0 +1,107 @@
+import type { Knex } from 'knex';
+import type { BookingFormField, BookingFormFieldName } from '../contracts/booking-form.ts';
+import { hoursOn, openAt, openOn, weekdayOf, type Weekday } from '../contracts/opening-hours.ts';
+import { validationFailed } from '../errors/index.ts';
+import { calendarOfOrg } from '../sla/business-calendar.ts';
+
+/**
+ * What a bookable service asks on the booking form, and whether a booking falls in its opening
+ * hours. The form shows the fields the service's catalog row lists (`services.form_fields`), or,
+ * when it lists none, the ones its row implies; a booking's date and time must fall in the
+ * service's hours (`services.hours`, else the org's business hours; the org's holidays close it).
+ * The page applies the same rule as the customer types (core/contracts/opening-hours.ts); the
+ * server has the last word, here, before anything is stored.
+ */
+
+const DAY_MINUTES = 24 * 60;
+
+export interface ServiceFormRow {
+  name_en: string;
+  form_fields: unknown;
+  hours: unknown;
+  duration_minutes: number | null;
+  capacity: number | null;
+}
+
+/** jsonb arrives parsed from PostgreSQL; the embedded database may hand back its text. */
+const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/**
+ * The form's fields for a service: the declared list, or one derived from the row: a service of a
+ * day or more asks a date range, a shorter one a date and a time; limited places ask how many
+ * people. Derived fields are all optional, so a website that sends none keeps working.
+ */
+export function formFieldsOf(s: Pick<ServiceFormRow, 'form_fields' | 'duration_minutes' | 'capacity'>): BookingFormField[] {
+  const declared = parsed(s.form_fields);
+  if (Array.isArray(declared)) return declared.map((f: { field: BookingFormFieldName; required?: boolean }) => ({ field: f.field, required: f.required === true }));
+  const optional = (field: BookingFormFieldName): BookingFormField => ({ field, required: false });
+  const days = (s.duration_minutes ?? 0) >= DAY_MINUTES;
+  return [...(days ? [optional('start_date'), optional('end_date')] : [optional('start_date'), optional('time')]), ...(s.capacity !== 1 ? [optional('travelers')] : [])];
+}
+
+/** The service's own hours, else the org's business hours; null: round the clock. */
+export function hoursOf(s: Pick<ServiceFormRow, 'hours'>, org: { business_hours: unknown }): Partial<Record<Weekday, [string, string][]>> | null {
+  return (parsed(s.hours) ?? parsed(org.business_hours) ?? null) as Partial<Record<Weekday, [string, string][]>> | null;
+}
+
+/** The org's holidays, from its calendar. */
+export function holidaysOf(org: { time_zone: unknown; holidays: unknown }): string[] {
+  return calendarOfOrg({ time_zone: org.time_zone, holidays: org.holidays }).holidays;
+}
+
+const WEEKDAY_NAMES = { sun: 'Sundays', mon: 'Mondays', tue: 'Tuesdays', wed: 'Wednesdays', thu: 'Thursdays', fri: 'Fridays', sat: 'Saturdays' } as const;
+
+/** The local date and time of day where the business is. */
+function localNow(now: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now).map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+export interface ServiceFormProblem {
+  path: BookingFormFieldName;
+  message: string;
+  /** For pages that say it in the customer's words: `required`, `closed` (the day), `outside_hours` (the time), `past`, `over_capacity`. */
+  reason: 'required' | 'closed' | 'outside_hours' | 'past' | 'over_capacity';
+}
+
+/**
+ * The booking form against its service: the fields it requires, the number of places, the day and
+ * the time in its hours. Throws `validation_failed` (422) naming each field; nothing is read
+ * when the form names no service (an unknown service is the intake's to refuse).
+ */
+export async function checkServiceForm(
+  db: Knex,
+  r: { orgId: string; form: { service?: string; start_date?: string; time?: string; travelers?: number } & Partial<Record<BookingFormFieldName, unknown>>; now?: Date },
+): Promise<void> {
+  const f = r.form;
+  if (!f.service) return;
+  const service: ServiceFormRow | undefined = await db('services').select('name_en', 'form_fields', 'hours', 'duration_minutes', 'capacity').where({ org_id: r.orgId, key: f.service, is_active: true }).first();
+  if (!service) return;
+  const org = await db('orgs').select('time_zone', 'business_hours', 'holidays').where({ id: r.orgId }).first();
+  const problems: ServiceFormProblem[] = [];
+  for (const field of formFieldsOf(service)) {
+    const v = f[field.field];
+    if (field.required && (v === undefined || v === null || v === '')) problems.push({ path: field.field, reason: 'required', message: `${service.name_en} asks for this` });
+  }
+  if (f.time && !f.start_date && !problems.some((p) => p.path === 'start_date')) problems.push({ path: 'start_date', reason: 'required', message: 'A time needs a date' });
+  if (f.travelers !== undefined && service.capacity !== null && f.travelers > service.capacity) {
+    problems.push({ path: 'travelers', reason: 'over_capacity', message: `${service.name_en} takes at most ${service.capacity} people` });
+  }
+  if (f.start_date) {
+    const hours = hoursOf(service, org);
+    const holidays = holidaysOf(org);
+    const day = weekdayOf(f.start_date);
+    const open = hoursOn(f.start_date, hours).map(([a, b]) => `${a}-${b}`).join(', ');
+    if (!openOn(f.start_date, hours, holidays)) {
+      problems.push({ path: 'start_date', reason: 'closed', message: `${service.name_en} is closed on ${f.start_date} (${holidays.includes(f.start_date) ? 'a holiday' : `closed on ${WEEKDAY_NAMES[day]}`})` });
+    } else if (f.time && !openAt(f.start_date, f.time, hours, holidays)) {
+      problems.push({ path: 'time', reason: 'outside_hours', message: `${service.name_en} is open ${open || 'only after midnight'} on ${WEEKDAY_NAMES[day]}: ${f.time} is outside its hours` });
+    } else if (f.time) {
+      const here = localNow(r.now ?? new Date(), org.time_zone);
+      if (f.start_date === here.date && f.time < here.time) problems.push({ path: 'time', reason: 'past', message: `The time has passed (it is ${here.time} now)` });
+    }
+  }
+  if (problems.length) throw validationFailed('The booking form does not fit the service', problems);
+}
