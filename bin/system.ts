@@ -193,6 +193,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         actionKey: deriveActionKey(appKey),
         mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
         publicBaseUrl,
+        // The booking form's link in the bot's answers opens the LIFF app (bot/conversation/booking-slots.ts).
+        liffIds: config.line.liffIds,
       };
       const processors = {
         ...systemProcessors({ knex }),

@@ -512,6 +512,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Happy to help! Which service would you like to book?',
   },
   {
+    key: 'booking_form_offer',
+    description: 'Below the question of which service, in LINE: the booking form, which lists every service and what it needs.',
+    th: 'หรือกรอกแบบฟอร์มจองได้ที่นี่ค่ะ: {{booking_form_url}}',
+    en: 'Or fill in the booking form: {{booking_form_url}}',
+  },
+  {
     key: 'booking_ask_date',
     description: 'The bot asks for the date of a booking.',
     th: 'ต้องการจอง {{service}} วันไหนคะ?',

@@ -346,6 +346,40 @@ describe("a service's own fields and opening hours", () => {
   });
 });
 
+describe('the booking form from the chat', () => {
+  it('a LINE customer who asks to book is offered the booking form in the LIFF app, beside the services to pick in chat', async () => {
+    const { replyData } = await import('../bot/conversation/dialogue.ts');
+    const user = lineId('U');
+    const hello = await h.ask(user, { text: 'สวัสดีค่ะ' });
+    expect(hello.text).not.toContain('/book');
+    const book = hello.quickReplies.find((q) => q.data === replyData('intent', 'booking'))!;
+    const asked = await h.ask(user, { postback: { data: book.data! } });
+    expect(asked.text).toContain(`https://liff.line.me/${LIFF_ID}/book`);
+    expect(asked.text).toContain('ต้องการจองบริการไหน');
+    // The chat's own way on stays: a service per quick reply.
+    expect(asked.quickReplies.map((q) => q.data)).toContain(replyData('service', 'sushi_class'));
+    // As LINE received it: one text message with the link.
+    const sent = h.line.state.deliveries.filter((d) => d.kind === 'reply' && JSON.stringify(d.messages).includes(`${LIFF_ID}/book`));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].messages).toEqual([expect.objectContaining({ type: 'text', text: expect.stringContaining(`https://liff.line.me/${LIFF_ID}/book`) })]);
+    // Once the service is known, the chat asks on without the link.
+    const next = await h.ask(user, { postback: { data: replyData('service', 'sushi_class') } });
+    expect(next.text).not.toContain('/book');
+  });
+
+  it('an org set up before the offer existed gets its text from the migration; its own text is kept', async () => {
+    const { up } = await import('../migrations/20261122008101_booking_form_offer.ts');
+    const offer = () => h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'booking_form_offer' }).orderBy('language');
+    await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'booking_form_offer', language: 'th' }).del();
+    await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'booking_form_offer', language: 'en' }).update({ body: 'Our form: {{booking_form_url}}' });
+    await up(h.sys.knex);
+    expect((await offer()).map((t) => [t.language, t.body])).toEqual([
+      ['en', 'Our form: {{booking_form_url}}'],
+      ['th', expect.stringContaining('{{booking_form_url}}')],
+    ]);
+  });
+});
+
 describe("the customer's rich menu", () => {
   it('an admin sets it up on a LINE channel through the Messaging API: menu, image, default; other roles may not', async () => {
     const channel = await h.sys.knex('channels').where({ kind: 'line', is_active: true }).first();

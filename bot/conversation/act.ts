@@ -29,6 +29,8 @@ export const ACK_QUIET_MINUTES = 10;
 export interface ActDeps extends StaffDeps {
   /** Where customers reach the api (tracking links); PUBLIC_BASE_URL, or the server's own address. */
   publicBaseUrl: () => string;
+  /** LIFF_ID_*: the booking form's link opens the LIFF app when one is configured. */
+  liffIds?: Record<string, string>;
 }
 
 export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerContext, decision: Decision, result: Classification | undefined): Promise<void> {
@@ -118,7 +120,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: await t('booking_cancelled_by_customer') }]);
       return;
     case 'booking':
-      return bookingStep(trx, ctx, decision, t, say, setDialogue);
+      return bookingStep(trx, ctx, decision, t, say, setDialogue, { publicBaseUrl: deps.publicBaseUrl, liffIds: deps.liffIds });
     case 'answer_proposal':
       await answerProposal(deps, trx, { orgId: ctx.orgId, contactId: ctx.contactId, value: decision.value, replyToEventId: ctx.inboundEventId ?? undefined });
       return;

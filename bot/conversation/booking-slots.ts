@@ -5,6 +5,7 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
+import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { ACT_CONFIDENCE, caseFromText, type Decision } from './decide.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingSlot, type Dialogue } from './dialogue.ts';
@@ -67,6 +68,25 @@ export async function continueBooking(
 }
 
 
+/** Where the booking form is, for the links the bot sends: LIFF_ID_* and the api's public address. */
+export interface BookingFormLinks {
+  publicBaseUrl: () => string;
+  liffIds?: Record<string, string>;
+}
+
+/**
+ * The booking form's link for a LINE customer of this org: the LIFF app (LINE opens it signed in,
+ * the booking tied to them) for the default org, whose Official Account the LIFF app serves; the
+ * org's website form (`?org=`) for another org. WhatsApp customers get none: the form could not
+ * tie the booking to their chat.
+ */
+export async function bookingFormLink(trx: Knex.Transaction, ctx: Pick<CustomerContext, 'orgId' | 'source'>, links: BookingFormLinks): Promise<string | undefined> {
+  if (ctx.source !== 'line') return undefined;
+  const org = await trx('orgs').select('slug', 'is_default').where({ id: ctx.orgId }).first();
+  if (!org) return undefined;
+  return org.is_default ? customerPageLink('book', { pagesBaseUrl: links.publicBaseUrl(), liffIds: links.liffIds ?? {} }) : `${links.publicBaseUrl()}/liff/book?org=${encodeURIComponent(org.slug)}`;
+}
+
 export async function bookingStep(
   trx: Knex.Transaction,
   ctx: CustomerContext,
@@ -74,6 +94,7 @@ export async function bookingStep(
   t: (key: string, vars?: TemplateVars) => Promise<string>,
   say: (m: OutboundMessage[]) => Promise<unknown>,
   setDialogue: (d: Dialogue | null) => Promise<unknown>,
+  links?: BookingFormLinks,
 ): Promise<void> {
   const d = decision.dialogue;
   const service = d.serviceKey ? await activeService(trx, ctx.orgId, d.serviceKey) : undefined;
@@ -116,7 +137,11 @@ export async function bookingStep(
     ]);
     return;
   }
-  await say([await askFor(trx, ctx, slot, vars, t)]);
+  const ask = await askFor(trx, ctx, slot, vars, t);
+  // Asked which service: the booking form, which lists them all with what each needs, is offered too.
+  const url = slot === 'service' && links ? await bookingFormLink(trx, ctx, links) : undefined;
+  const offer = url ? await t('booking_form_offer', { booking_form_url: url }) : '';
+  await say([ask.kind === 'text' && offer ? { ...ask, text: `${ask.text}\n${offer}` } : ask]);
 }
 
 

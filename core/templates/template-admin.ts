@@ -10,6 +10,7 @@ import type { Language } from '../vocabulary.ts';
 export const TEMPLATE_VARIABLES = [
   'case_id', 'status', 'eta', 'order_id', 'amount', 'provider', 'elapsed_time', 'tracking_url',
   'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role', 'quote_url', 'valid_until',
+  'booking_form_url',
 ] as const;
 
 export function unknownVariables(body: string): string[] {
