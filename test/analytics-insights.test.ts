@@ -175,4 +175,43 @@ describe('the CEO view', () => {
     const csv = await fetch(`${sys.url}/api/v1/analytics/ceo?${WEEK}&format=csv&table=providersToFix`, { headers: { authorization: `Bearer ${managerKey}` } });
     expect((await csv.text()).split('\r\n')[1]).toContain(P.p1);
   });
+
+  it('says what changed since the period before: health, system debt, providers and the team', async () => {
+    // The week after (Mon 9 to Sun 15 March), against the fixture's week. It holds M (the case
+    // whose provider changed midway: P1, provider_issue, nobody's, answered in 10, resolution 70)
+    // and now N1 Mon P1 provider_issue, answered in 5 (within); N2 Tue P2 user_error, answered in
+    // 40 (first response missed); N3 Wed P1 provider_issue, answered in 5 (within); Nok's, all
+    // resolved at 11:00 (60).
+    const staff = (await sys.knex('staff').where({ org_id: sys.defaultOrgId, display_name: 'Nok' }).first()).id;
+    for (const [day, provider, rootCause, taken] of [
+      ['2026-03-09', P.p1, 'provider_issue', '10:05'],
+      ['2026-03-10', P.p2, 'user_error', '10:40'],
+      ['2026-03-11', P.p1, 'provider_issue', '10:05'],
+    ] as const) {
+      const c = await sys.knex.transaction((trx) =>
+        openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'analytics_debt', contactId: K.K4, conversationId: null, sourceMessageId: null, source: 'line', summary: 'x', language: 'th', fields: {}, now: at(`${day}T10:00`) }),
+      );
+      await sys.knex.transaction(async (trx) => {
+        await takeCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, version: 1, ownerStaffId: null, status: 'new' }, staff, at(`${day}T${taken}`));
+        await setCaseProvider(trx, { orgId: sys.defaultOrgId, caseId: c.id, providerKey: provider, actor: { type: 'staff', id: staff } });
+        await transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'resolved', rootCause, actor: { type: 'staff', id: staff }, now: at(`${day}T11:00`) });
+      });
+    }
+    const rules = (await api('GET', '/api/v1/org/settings')).json.analyticsRules;
+    expect((await api('PATCH', '/api/v1/org/settings', { analyticsRules: { ...rules, systemDebt: { threshold: 2, quietDays: 7 }, provider: { ...rules.provider, minCases: 1 } } })).status).toBe(200);
+    const r = (await api('GET', '/api/v1/analytics/ceo?from=2026-03-09&to=2026-03-15', undefined, managerKey)).json;
+    // Health: 4 cases, 3 within (0.75), response (5 + 40 + 5 + 10) / 4 = 15, resolution
+    // (3 x 60 + 70) / 4 = 62.5; the week before: 8, all within, 5 and 60.
+    expect(r.health).toMatchObject({ cases: 4, slaCompliance: 0.75, averageResponseMinutes: 15, averageResolutionMinutes: 62.5 });
+    expect(r.health.previous).toEqual({ cases: 8, slaCompliance: 1, averageResponseMinutes: 5, averageResolutionMinutes: 60 });
+    expect(r.health.change).toEqual({ cases: -4, slaCompliance: -0.25, averageResponseMinutes: 10, averageResolutionMinutes: 2.5 });
+    // Debt: provider_issue three times now (N1, N3, M), six times the week before.
+    expect(r.topSystemDebt).toEqual([expect.objectContaining({ rootCause: 'provider_issue', count: expect.objectContaining({ value: 3 }), previousCount: 6, change: -3 })]);
+    // P1: all its cases its fault (high), as the week before; P2 (no fault now) is off the list.
+    expect(r.providersToFix).toEqual([expect.objectContaining({ provider: P.p1, riskLevel: 'high', previousRiskLevel: 'high' })]);
+    // Nok: SLA 2/3 (26.7 points), speed (0.833 + 0 + 0.833) / 3 = 55.6 (16.7), load 20, impact 10:
+    // 73.3, from 95 (40 + 25 + 20 + 10).
+    expect(r.team.topPerformers).toEqual([expect.objectContaining({ name: 'Nok', score: 73.3, previousScore: 95, change: -21.7 })]);
+    await api('PATCH', '/api/v1/org/settings', { analyticsRules: null });
+  });
 });

@@ -24,6 +24,10 @@ import { startTestSystem, type TestSystem } from './support/test-system.ts';
  * C4 analytics_late (category system), Mon 06:00 local = Sun 23:00 UTC: in the week only in the
  *    org's zone. Never answered: both clocks missed, an open breach now.
  * C5 analytics_std, Mon 9 March 05:00 local = Sun 8 March 22:00 UTC: outside the week (in the zone).
+ * C6 analytics_std, Tue 10 March 09:00 (the week after): Anan takes it 09:40 (FR 40 missed),
+ *    resolved 10:40 (clock 100 met): outside SLA.
+ * C7 analytics_std, Mon 16 February 09:00 (the month before): Bee takes it 09:05 (FR 5 met),
+ *    resolved 10:05 (clock 65 met): within.
  */
 let sys: TestSystem;
 let api: ReturnType<typeof apiClient>;
@@ -101,7 +105,14 @@ beforeAll(async () => {
 
   const c4 = await open('analytics_late', '2026-03-02T06:00');
   const c5 = await open('analytics_std', '2026-03-09T05:00');
-  Object.assign(n, { c1: c1.number, c2: c2.number, c3: c3.number, c4: c4.number, c5: c5.number, provider: provider.key });
+
+  const c6 = await open('analytics_std', '2026-03-10T09:00');
+  await take(c6.id, staff.Anan, '2026-03-10T09:40');
+  await move(c6.id, 'resolved', '2026-03-10T10:40');
+  const c7 = await open('analytics_std', '2026-02-16T09:00');
+  await take(c7.id, staff.Bee, '2026-02-16T09:05');
+  await move(c7.id, 'resolved', '2026-02-16T10:05');
+  Object.assign(n, { c1: c1.number, c2: c2.number, c3: c3.number, c4: c4.number, c5: c5.number, c6: c6.number, c7: c7.number, provider: provider.key });
 });
 afterAll(() => sys?.stopAll());
 
@@ -165,6 +176,30 @@ describe('time tracking', () => {
     expect(await count(`provider=${n.provider}`)).toBe(1);
     expect(await count('category=system')).toBe(1);
   });
+
+  it('filters by team: the cases its routing takes', async () => {
+    const channel =
+      (await sys.knex('channels').where({ org_id: sys.defaultOrgId }).first('id')) ??
+      (await sys.knex('channels').insert({ org_id: sys.defaultOrgId, kind: 'line', name: 'Team test' }).returning('id'))[0];
+    const team = async (routing: Record<string, unknown>) =>
+      (await sys.knex('staff_groups').insert({ org_id: sys.defaultOrgId, channel_id: channel.id, line_group_id: `C${randomBytes(8).toString('hex')}`, purpose: 'support', name: 'team', routing: JSON.stringify(routing) }).returning('id'))[0].id;
+    const numbers = async (id: string) => {
+      const r = await api('GET', `/api/v1/analytics/time-tracking?${WEEK}&team=${id}`);
+      expect(r.status).toBe(200);
+      expect(r.json.period.filters).toEqual({ team: id });
+      return r.json.perCase.map((c: { number: string }) => c.number).sort();
+    };
+    // The week holds C1-C4; each team takes only what its routing names.
+    expect(await numbers(await team({ severities: ['critical'] }))).toEqual([n.c3]);
+    expect(await numbers(await team({ caseTypes: ['analytics_std', 'analytics_late'], categories: ['order'] }))).toEqual([n.c1, n.c2].sort());
+    expect(await numbers(await team({ providers: [n.provider] }))).toEqual([n.c2]);
+    expect(await numbers(await team({}))).toEqual([n.c1, n.c2, n.c3, n.c4].sort());
+    // Its drill-down keeps the team.
+    const crit = await team({ severities: ['critical'] });
+    const sla = (await api('GET', `/api/v1/analytics/sla?${WEEK}&team=${crit}`)).json;
+    expect(sla.cases.drill).toContain(`team=${crit}`);
+    expect(await drill(sla.cases.drill)).toEqual([n.c3]);
+  });
 });
 
 describe('SLA', () => {
@@ -199,6 +234,16 @@ describe('SLA', () => {
     expect(week).toHaveLength(1);
     expect(week[0]).toMatchObject({ bucket: '2026-03-02', cases: { value: 3 }, met: 1, missed: 2, complianceRate: 0.3333 });
   });
+
+  it('trends by month', async () => {
+    // February: C7 (within). March: C1 within; C2, C3, C5 (never answered) and C6 outside.
+    const month = (await api('GET', '/api/v1/analytics/sla?from=2026-02-01&to=2026-03-31&category=order&granularity=month')).json.trend;
+    expect(month.map((m: { bucket: string }) => m.bucket)).toEqual(['2026-02-01', '2026-03-01']);
+    expect(month[0]).toMatchObject({ cases: { value: 1 }, met: 1, missed: 0, complianceRate: 1, averageResponseMinutes: 5, averageResolutionMinutes: 65 });
+    expect(month[1]).toMatchObject({ cases: { value: 5 }, met: 1, missed: 4, complianceRate: 0.2 });
+    expect(await drill(month[0].cases.drill)).toEqual([n.c7]);
+    expect(await drill(month[1].cases.drill)).toEqual([n.c1, n.c2, n.c3, n.c5, n.c6].sort());
+  });
 });
 
 describe('staff performance', () => {
@@ -224,6 +269,34 @@ describe('staff performance', () => {
     expect(await drill(p.bottlenecks[0].drill)).toEqual([n.c2, n.c3].sort());
     expect(await drill(anan.casesTaken.drill)).toEqual([n.c1, n.c3].sort());
     expect(await drill(bee.criticalHandled.drill)).toEqual([n.c3]);
+  });
+
+  it('compares each person with the week before', async () => {
+    // Week of 9 March against the fixture's week. Anan owns C6: SLA 0, speed 0 (40 > 30), load
+    // 1/1 100 (20), not reopened 100 (10): 30; the week before 80 (1 case, all within).
+    const p = (await api('GET', '/api/v1/analytics/staff-performance?from=2026-03-09&to=2026-03-15', undefined, managerKey)).json;
+    const anan = p.staff.find((s: { name: string }) => s.name === 'Anan');
+    expect(anan).toMatchObject({ casesOwned: { value: 1 }, withinSlaRate: 0, score: 30 });
+    expect(anan.previous).toEqual({ score: 80, casesOwned: 1, withinSlaRate: 1 });
+    expect(anan.change).toEqual({ score: -50, casesOwned: 0, withinSlaRate: -1 });
+    // Bee owns nothing this week; the week before C2 and C3 (35).
+    const bee = p.staff.find((s: { name: string }) => s.name === 'Bee');
+    expect(bee.previous).toEqual({ score: 35, casesOwned: 2, withinSlaRate: 0 });
+    expect(bee.change).toEqual({ score: null, casesOwned: -2, withinSlaRate: null });
+  });
+
+  it('compares each person with the month before', async () => {
+    // March (31 days) against the 31 days before it, which hold C7. Bee owns C2 and C3 in March:
+    // 35 as in the week (the most anyone owns is 2: Anan's C1 and C6). Before: C7, SLA 100 (40),
+    // speed 1 - 5/30 = 83.3 (25), load 100 (20), not reopened (10): 95.
+    const p = (await api('GET', '/api/v1/analytics/staff-performance?from=2026-03-01&to=2026-03-31', undefined, managerKey)).json;
+    const bee = p.staff.find((s: { name: string }) => s.name === 'Bee');
+    expect(bee).toMatchObject({ casesOwned: { value: 2 }, score: 35 });
+    expect(bee.previous).toEqual({ score: 95, casesOwned: 1, withinSlaRate: 1 });
+    expect(bee.change).toEqual({ score: -60, casesOwned: 1, withinSlaRate: -1 });
+    // Anan: C1 within, C6 outside (SLA 50: 20), speed (0.667 + 0) / 2 = 33.3 (10), load 100 (20), 10: 60.
+    const anan = p.staff.find((s: { name: string }) => s.name === 'Anan');
+    expect(anan).toMatchObject({ casesOwned: { value: 2 }, withinSlaRate: 0.5, score: 60, previous: { score: null, casesOwned: 0, withinSlaRate: null } });
   });
 
   it("takes the org's own weights, and refuses weights that do not add up to 100", async () => {
@@ -272,6 +345,27 @@ describe('CSV', () => {
   });
 });
 
+describe('the drill-down', () => {
+  it('pages by case number, and counts them all', async () => {
+    const path = '/api/v1/analytics/cases?from=2026-02-01&to=2026-03-31&figure=cases';
+    const all = (await api('GET', path)).json;
+    expect(all).toMatchObject({ count: 7, next: null });
+    const numbers = all.cases.map((c: { number: string }) => c.number);
+    expect(numbers).toEqual([n.c1, n.c2, n.c3, n.c4, n.c5, n.c6, n.c7]);
+    const pages: string[][] = [];
+    let after: string | null = '';
+    while (after !== null) {
+      const r = await api('GET', `${path}&limit=3${after ? `&after=${after}` : ''}`);
+      expect(r.status).toBe(200);
+      expect(r.json.count).toBe(7);
+      pages.push(r.json.cases.map((c: { number: string }) => c.number));
+      after = r.json.next;
+    }
+    expect(pages).toEqual([numbers.slice(0, 3), numbers.slice(3, 6), numbers.slice(6)]);
+    for (const q of ['limit=0', 'limit=1001', 'limit=ten', 'after=']) expect([q, (await api('GET', `${path}&${q}`)).status]).toEqual([q, 422]);
+  });
+});
+
 describe('bad input', () => {
   const counts = async () => {
     const [cases, events, periods, audit] = await Promise.all(
@@ -287,6 +381,10 @@ describe('bad input', () => {
       .insert({ org_id: otherOrg.id, key: 'theirs_only', name_th: 'x', name_en: 'x', category: 'other', first_response_minutes: 10, resolution_minutes: 20 })
       .returning('id');
     const [otherStaff] = await sys.knex('staff').insert({ org_id: otherOrg.id, display_name: 'Not ours', role: 'support' }).returning('id');
+    const [otherProvider] = await sys.knex('providers').insert({ org_id: otherOrg.id, key: 'their_provider', name: 'Theirs', kind: 'manual' }).returning('id');
+    const [otherContact] = await sys.knex('contacts').insert({ org_id: otherOrg.id, display_name: 'Their customer' }).returning('id');
+    const [otherChannel] = await sys.knex('channels').insert({ org_id: otherOrg.id, kind: 'line', name: 'Their LINE' }).returning('id');
+    const [otherGroup] = await sys.knex('staff_groups').insert({ org_id: otherOrg.id, channel_id: otherChannel.id, line_group_id: `C${randomBytes(8).toString('hex')}`, purpose: 'support', name: 'Their team' }).returning('id');
     const cases: [string, RegExp][] = [
       ['sla?from=2026-03-08&to=2026-03-02', /ends before it starts/],
       ['sla?from=2025-01-01&to=2026-03-02', /at most 366 days/],
@@ -303,6 +401,11 @@ describe('bad input', () => {
       ['time-tracking?provider=nobody', /Unknown provider/],
       [`sla?team=${randomUUID()}`, /Unknown team/],
       [`cases?figure=cases&staff=${otherStaff.id}`, /Unknown staff member/],
+      ['time-tracking?provider=their_provider', /Unknown provider/],
+      [`sla?team=${otherGroup.id}`, /Unknown team/],
+      [`cases?figure=cases&team=${otherGroup.id}`, /Unknown team/],
+      [`cases?figure=cases&contact=${otherContact.id}`, /Unknown customer/],
+      [`cases?figure=cases&contact=${randomUUID()}`, /Unknown customer/],
       ['cases?figure=everything', /not valid/],
       ['time-tracking?format=csv&table=nope', /Unknown table/],
       ['time-tracking?format=xml', /not valid/],
@@ -317,6 +420,10 @@ describe('bad input', () => {
     const csv = await fetch(`${sys.url}/api/v1/analytics/time-tracking?caseType=theirs_only`, { headers: { authorization: `Bearer ${managerKey}`, accept: 'text/csv' } });
     expect(csv.status).toBe(422);
     expect(csv.headers.get('content-type')).toMatch(/json/);
+    await sys.knex('staff_groups').where({ id: otherGroup.id }).del();
+    await sys.knex('channels').where({ id: otherChannel.id }).del();
+    await sys.knex('contacts').where({ id: otherContact.id }).del();
+    await sys.knex('providers').where({ id: otherProvider.id }).del();
     await sys.knex('staff').where({ id: otherStaff.id }).del();
     await sys.knex('case_types').where({ id: otherType.id }).del();
     await sys.knex('orgs').where({ id: otherOrg.id }).del();
@@ -326,8 +433,8 @@ describe('bad input', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await api('GET', '/api/v1/openapi.json')).json;
     const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/analytics/'));
-    expect(paths.sort()).toEqual(
-      ['abuse', 'bookings', 'bookings/list', 'cases', 'ceo', 'csat', 'live', 'providers', 'sla', 'staff-performance', 'system-debt', 'time-tracking'].map((p) => `/api/v1/analytics/${p}`),
+    expect(paths).toEqual(
+      expect.arrayContaining(['abuse', 'bookings', 'bookings/list', 'cases', 'ceo', 'csat', 'live', 'providers', 'sla', 'staff-performance', 'system-debt', 'time-tracking'].map((p) => `/api/v1/analytics/${p}`)),
     );
     expect(doc.paths['/api/v1/analytics/staff-performance'].get['x-permission']).toBe('analytics.staff');
   });

@@ -7,7 +7,7 @@ import { caseFacts, filterSql } from '../../core/analytics/case-facts.ts';
 import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
 import { csvStream, type Row } from '../../core/analytics/csv.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../core/analytics/insights.ts';
-import { caseTimeRow, drillCases, scopeOf, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
+import { caseTimeRow, drillCases, drillPage, scopeOf, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
 import * as c from '../../core/contracts/analytics.ts';
 import { DomainError, validationFailed } from '../../core/errors/index.ts';
 import type { Permission } from '../../core/access/roles.ts';
@@ -202,10 +202,8 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
           })();
           return sendCsv(ctx, `cases-${query.figure}`, rows) as never;
         }
-        const cases: ReturnType<typeof row>[] = [];
-        for await (const batch of await drillCases(deps.knex, scope, narrowing)) cases.push(...batch.map(row));
-        cases.sort((a, b) => a.number.localeCompare(b.number));
-        return { figure: query.figure, period: periodView(scope), count: cases.length, cases };
+        const page = await drillPage(await drillCases(deps.knex, scope, narrowing), row, query.limit, query.after);
+        return { figure: query.figure, period: periodView(scope), ...page };
       },
     }),
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '../contracts/analytics.ts';
 import { allCaseFacts, type CaseFact, type Scope } from './case-facts.ts';
-import { localDate, resolvePeriod } from './period.ts';
+import { localDate, previousPeriod, resolvePeriod } from './period.ts';
 import { avg, fig, periodView, rate, round1, slaDecided, staffPerformance } from './reports.ts';
 
 /**
@@ -213,17 +213,37 @@ export async function ceoView(db: Db, unmemoized: Scope) {
     return { from: localDate(period.from, tz), ...compare(summary(nowFacts), summary(before)) };
   };
   const [debt, providers, staff] = [await systemDebtReport(db, scope), await providersReport(db, scope), await staffPerformance(db, scope)];
+  // What changed: the same reports over the period just before, of the same length.
+  const before: Scope = { ...scope, period: previousPeriod(scope.period) };
+  const [debtBefore, providersBefore] = [await systemDebtReport(db, before), await providersReport(db, before)];
+  const countBefore = new Map(debtBefore.rootCauses.map((r) => [`${r.caseType}\u0000${r.rootCause}`, r.cases.value ?? 0]));
+  const riskBefore = new Map(providersBefore.providers.map((p) => [p.provider, p.riskLevel]));
+  const staffRow = new Map(staff.staff.map((r) => [r.staffId, r]));
+  const health = compare(summary(facts), summary(await allCaseFacts(db, before)));
   return {
     period: periodView(scope),
     health: {
-      ...summary(facts),
+      ...health.now,
       openBreachesNow: fig(q, open.filter((f) => f.breachedNow).length, 'open_breaches'),
       backlog: open.length,
       unassigned: open.filter((f) => !f.ownerStaffId).length,
+      previous: health.previous,
+      change: health.change,
     },
-    topSystemDebt: debt.items.filter((i) => i.status === 'open').slice(0, 5),
-    providersToFix: providers.providers.filter((p) => p.riskLevel !== 'low').map((p) => ({ provider: p.provider, name: p.name, riskLevel: p.riskLevel, reasons: p.riskReasons, cases: p.cases })),
-    team: { topPerformers: staff.topPerformers, bottlenecks: staff.bottlenecks },
+    topSystemDebt: debt.items
+      .filter((i) => i.status === 'open')
+      .slice(0, 5)
+      .map((i) => {
+        const previousCount = countBefore.get(`${i.caseType}\u0000${i.rootCause}`) ?? 0;
+        return { ...i, previousCount, change: i.count.value! - previousCount };
+      }),
+    providersToFix: providers.providers
+      .filter((p) => p.riskLevel !== 'low')
+      .map((p) => ({ provider: p.provider, name: p.name, riskLevel: p.riskLevel, previousRiskLevel: riskBefore.get(p.provider) ?? 'low', reasons: p.riskReasons, cases: p.cases })),
+    team: {
+      topPerformers: staff.topPerformers.map((t) => ({ ...t, previousScore: staffRow.get(t.staffId)?.previous.score ?? null, change: staffRow.get(t.staffId)?.change.score ?? null })),
+      bottlenecks: staff.bottlenecks,
+    },
     thisWeek: await trendOf('this_week'),
     thisMonth: await trendOf('this_month'),
   };

@@ -321,8 +321,37 @@ export async function drillCases(db: Db, scope: Scope, n: DrillNarrowing): Promi
   if (n.staff && !(await db('staff').select('id').where({ org_id: scope.orgId, id: n.staff }).first())) {
     throw validationFailed('Unknown staff member', [{ path: 'staff', message: 'no such staff member in this org' }]);
   }
+  if (n.contact && !(await db('contacts').select('id').where({ org_id: scope.orgId, id: n.contact }).first())) {
+    throw validationFailed('Unknown customer', [{ path: 'contact', message: 'no such customer in this org' }]);
+  }
   await filterSql(db, scope.orgId, scope.query);
   return drillBatches(db, scope, n);
+}
+
+/** Case numbers in the order they were given (C-999999 before C-1000000). */
+export const compareCaseNumbers = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One page of the cases behind a figure, by case number: those after `after`, at most `limit`,
+ * and how many there are in all. Read batch by batch, keeping only the page, so a figure of a
+ * million cases is never held whole.
+ */
+export async function drillPage<T extends { number: string }>(batches: AsyncIterable<CaseFact[]>, toRow: (f: CaseFact) => T, limit: number, after?: string) {
+  let count = 0;
+  let page: T[] = [];
+  const byNumber = (a: T, b: T) => compareCaseNumbers(a.number, b.number);
+  for await (const batch of batches) {
+    for (const f of batch) {
+      count++;
+      if (after !== undefined && compareCaseNumbers(f.number, after) <= 0) continue;
+      page.push(toRow(f));
+      if (page.length > limit * 4) page = page.sort(byNumber).slice(0, limit + 1);
+    }
+  }
+  page.sort(byNumber);
+  const more = page.length > limit;
+  page = page.slice(0, limit);
+  return { count, cases: page, next: more ? page.at(-1)!.number : null };
 }
 
 async function* drillBatches(db: Db, scope: Scope, n: DrillNarrowing): AsyncGenerator<CaseFact[]> {

@@ -73,6 +73,8 @@ export const drillQuery = z
     rootCause: z.string().min(1).max(64).optional().meta({ description: 'Only the cases closed with this root cause' }),
     contact: z.uuid().optional().meta({ description: 'Only the cases of this customer (abuse evidence)' }),
     staff: z.uuid().optional().meta({ description: 'Only the cases this staff member owns now (with figure=taken: the cases they took)' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(500).meta({ description: 'At most this many cases in a JSON page (the CSV has them all)' }),
+    after: z.string().min(1).max(32).optional().meta({ description: 'The page after this case number (the previous page’s `next`)' }),
     bucket: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be the first day of a trend bucket, YYYY-MM-DD').optional().meta({ description: 'Only the cases opened in this trend bucket (with granularity)' }),
   })
   .strict()
@@ -168,7 +170,13 @@ export const staffPerformance = z
   .meta({ id: 'AnalyticsStaffPerformance' });
 
 export const drillResult = z
-  .object({ figure: z.string(), period: analyticsPeriod, count: z.number(), cases: z.array(z.object({ number: z.string(), caseType: z.string(), status: z.string(), openedAt: z.string() })) })
+  .object({
+    figure: z.string(),
+    period: analyticsPeriod,
+    count: z.number().meta({ description: 'All the cases behind the figure' }),
+    cases: z.array(z.object({ number: z.string(), caseType: z.string(), status: z.string(), openedAt: z.string() })).meta({ description: 'One page, by case number' }),
+    next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last' }),
+  })
   .meta({ id: 'AnalyticsDrill' });
 
 export const scoreWeights = z
