@@ -141,25 +141,7 @@ export async function postToGroup(
   o: { caseId?: string; bookingId?: string; replyToEventId?: number; now?: Date } = {},
 ): Promise<{ conversationId: string; messageIds: string[] } | undefined> {
   if (!group.isActive || messages.length === 0) return undefined;
-  const conversationId = await openConversation(trx, {
-    orgId: group.orgId,
-    channelId: group.channelId,
-    kind: 'group',
-    externalId: group.lineGroupId,
-    contactId: null,
-  });
-  const { messageIds } = await queueMessages(trx, {
-    orgId: group.orgId,
-    conversationId,
-    messages,
-    senderType: 'bot',
-    caseId: o.caseId,
-    bookingId: o.bookingId,
-    replyToEventId: o.replyToEventId,
-    combine: true,
-    now: o.now,
-  });
-  return { conversationId, messageIds };
+  return botSays(trx, { orgId: group.orgId, channelId: group.channelId, kind: 'group', externalId: group.lineGroupId }, messages, { ...o, combine: true });
 }
 
 /**
@@ -176,21 +158,17 @@ export async function postToStaffMember(
   if (!staff.lineChannelId) return undefined;
   const channel = await trx('channels').select('id').where({ id: staff.lineChannelId, org_id: staff.orgId, kind: 'line', is_active: true }).first();
   if (!channel || messages.length === 0) return undefined;
-  const conversationId = await openConversation(trx, {
-    orgId: staff.orgId,
-    channelId: channel.id,
-    kind: 'direct',
-    externalId: staff.lineUserId,
-    contactId: null,
-  });
-  const { messageIds } = await queueMessages(trx, {
-    orgId: staff.orgId,
-    conversationId,
-    messages,
-    senderType: 'bot',
-    caseId: o.caseId,
-    bookingId: o.bookingId,
-    replyToEventId: o.replyToEventId,
-  });
+  return botSays(trx, { orgId: staff.orgId, channelId: channel.id, kind: 'direct', externalId: staff.lineUserId }, messages, o);
+}
+
+/** The bot's messages to staff, queued in its conversation with them (opened the first time). */
+async function botSays(
+  trx: Knex.Transaction,
+  to: { orgId: string; channelId: string; kind: 'group' | 'direct'; externalId: string },
+  messages: OutboundMessage[],
+  o: { caseId?: string; bookingId?: string; replyToEventId?: number; combine?: boolean; now?: Date },
+): Promise<{ conversationId: string; messageIds: string[] }> {
+  const conversationId = await openConversation(trx, { ...to, contactId: null });
+  const { messageIds } = await queueMessages(trx, { orgId: to.orgId, conversationId, messages, senderType: 'bot', ...o });
   return { conversationId, messageIds };
 }
