@@ -7,6 +7,7 @@ import { caseFacts, filterSql } from '../../core/analytics/case-facts.ts';
 import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
 import { csvStream, type Row } from '../../core/analytics/csv.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../core/analytics/insights.ts';
+import { queueReport } from '../../core/analytics/queue.ts';
 import { caseTimeRow, drillCases, drillPage, scopeOf, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
 import * as c from '../../core/contracts/analytics.ts';
 import { DomainError, validationFailed } from '../../core/errors/index.ts';
@@ -26,8 +27,8 @@ export interface AnalyticsAudience {
   orgOf: (input: RouteInput<unknown, unknown>) => string;
   /** The caller's role (what the live stream shows them). */
   roleOf: (input: RouteInput<unknown, unknown>) => string;
-  /** A query the caller may not widen (support staff read only their own cases), applied after parsing. */
-  narrow?: <Q extends object>(input: RouteInput<unknown, unknown>, query: Q) => Q;
+  /** A query the caller may not widen (support staff read only their own cases or bookings), applied after parsing. */
+  narrow?: <Q extends object>(input: RouteInput<unknown, unknown>, query: Q, about: 'cases' | 'bookings') => Q;
 }
 
 const apiKeys: AnalyticsAudience = {
@@ -63,8 +64,8 @@ function pickTable<T extends string>(table: string | undefined, tables: readonly
 }
 
 /** The parsed query, narrowed where the audience narrows it. */
-function queryOf<Q extends object>(a: AnalyticsAudience, input: RouteInput<unknown, Q>): Q {
-  return a.narrow ? a.narrow(input as RouteInput<unknown, unknown>, input.query) : input.query;
+function queryOf<Q extends object>(a: AnalyticsAudience, input: RouteInput<unknown, Q>, about: 'cases' | 'bookings' = 'cases'): Q {
+  return a.narrow ? a.narrow(input as RouteInput<unknown, unknown>, input.query, about) : input.query;
 }
 
 /** A report answered as JSON, or one of its tables as CSV. */
@@ -192,7 +193,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const { deps, ctx } = input;
         const query = queryOf(a, input);
         const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
-        const narrowing = { figure: query.figure, staff: query.staff, bucket: query.bucket, rootCause: query.rootCause, contact: query.contact };
+        const narrowing = { figure: query.figure, staff: query.staff, bucket: query.bucket, rootCause: query.rootCause, contact: query.contact, status: query.status };
         const row = (f: { number: string; caseType: string; status: string; openedAt: Date }) => ({ number: f.number, caseType: f.caseType, status: f.status, openedAt: f.openedAt.toISOString() });
         if (wantsCsv(ctx, query.format)) {
           pickTable(query.table, ['cases'] as const);
@@ -205,6 +206,18 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const page = await drillPage(await drillCases(deps.knex, scope, narrowing), row, query.limit, query.after);
         return { figure: query.figure, period: periodView(scope), ...page };
       },
+    }),
+
+    reportRoute(a, {
+      path: '/queue',
+      summary: 'The live queue: every case open now (whenever it opened), by status and severity, unassigned, close to missing a clock, past one; with the filters (the period does not narrow it)',
+      access: 'analytics.read',
+      response: c.queueReport,
+      tables: {
+        byStatus: (r) => r.byStatus.map((row) => ({ status: row.status, cases: row.cases.value, ...Object.fromEntries(Object.entries(row.bySeverity).map(([k, f]) => [k, f.value])) })),
+        summary: (r) => [{ at: r.at, open: r.open.value, unassigned: r.unassigned.value, breachingSoon: r.breachingSoon.value, breached: r.breached.value, oldestOpenMinutes: r.oldestOpenMinutes }],
+      },
+      build: queueReport,
     }),
 
     reportRoute(a, {
@@ -271,7 +284,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
       response: c.bookingsReport,
       handle: async (input) => {
         const { deps, ctx } = input;
-        const query = queryOf(a, input);
+        const query = queryOf(a, input, 'bookings');
         const scope = await bookingsScopeOf(deps.knex, a.orgOf(input), query, new Date());
         const csv = wantsCsv(ctx, query.format);
         const table = csv ? pickTable(query.table, ['funnel', 'attribution', 'revenue', 'stagesNow'] as const) : null;
@@ -292,7 +305,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
       response: c.bookingsDrillResult,
       handle: async (input) => {
         const { deps, ctx } = input;
-        const query = queryOf(a, input);
+        const query = queryOf(a, input, 'bookings');
         const { figure, currency, ...rest } = query;
         const scope = await bookingsScopeOf(deps.knex, a.orgOf(input), rest, new Date());
         const csv = wantsCsv(ctx, query.format);

@@ -1,14 +1,26 @@
+import { scopeOf, staffPerformance } from '../../core/analytics/reports.ts';
+import * as analytics from '../../core/contracts/analytics.ts';
+import * as c from '../../core/contracts/liff-staff.ts';
 import { analyticsRouteSet, type AnalyticsAudience } from '../admin/analytics-routes.ts';
+import { route } from '../route.ts';
 import { LIFF_API_PREFIX } from './liff-api.ts';
 
 /**
  * The Dashboard app's API (`/liff/dashboard`): the analytics routes themselves
  * (api/admin/analytics-routes.ts), declared once and served here to staff signed in with LINE
  * (`access: { liffStaff }`, the same permissions as for API keys), so that every figure is
- * computed as `/api/v1/analytics/*` computes it. The figures' `drill` paths name the API's
- * `/api/v1/analytics/...`; the app asks for the same path under `/liff-api/v1/dashboard/...`.
+ * computed, filtered and exported as `/api/v1/analytics/*` does it. The figures' `drill` paths
+ * name the API's `/api/v1/analytics/...`; the app asks for the same path under
+ * `/liff-api/v1/dashboard/...`.
+ *
+ * Managers, admins and the CEO read the whole org. A support member reads their own figures: every
+ * case figure is narrowed to the cases they own (`owner`), every bookings figure to the bookings
+ * assigned to them (`assignee`), whatever the page asks; and their score is theirs alone
+ * (`/dashboard/me`, staff performance naming everyone being for managers and the CEO).
  */
 export const DASHBOARD_API_PREFIX = `${LIFF_API_PREFIX}/dashboard`;
+
+const ownFiguresOnly = (role: string) => role === 'support';
 
 const staffAudience: AnalyticsAudience = {
   prefix: DASHBOARD_API_PREFIX,
@@ -16,6 +28,28 @@ const staffAudience: AnalyticsAudience = {
   access: (p) => ({ liffStaff: p }),
   orgOf: (i) => i.staff!.orgId,
   roleOf: (i) => i.staff!.role,
+  narrow: (i, query, about) => {
+    const staff = i.staff!;
+    if (!ownFiguresOnly(staff.role)) return query;
+    return about === 'cases' ? { ...query, owner: staff.id } : { ...query, assignee: staff.id };
+  },
 };
 
-export const dashboardRoutes = analyticsRouteSet(staffAudience);
+export const dashboardRoutes = [
+  ...analyticsRouteSet(staffAudience),
+
+  route({
+    method: 'get',
+    path: `${DASHBOARD_API_PREFIX}/me`,
+    summary: "The signed-in staff member's own line of the staff performance report: cases taken and owned, within SLA, response and resolution, the score and its parts, the change since the previous period (any staff role that reads analytics)",
+    tag: 'liff-staff',
+    access: { liffStaff: 'analytics.read' },
+    query: analytics.analyticsQuery,
+    response: c.myPerformance,
+    handle: async ({ staff, deps, query }) => {
+      // Scored among everyone (case load is measured against the busiest), shown to them alone.
+      const report = await staffPerformance(deps.knex, await scopeOf(deps.knex, staff!.orgId, { ...query, owner: undefined }, new Date()));
+      return { period: report.period, weights: report.weights, me: report.staff.find((s) => s.staffId === staff!.id) ?? null };
+    },
+  }),
+];

@@ -67,6 +67,8 @@ export interface CaseFact {
   buckets: TimeBuckets;
   /** Open, and a clock already missed. */
   breachedNow: boolean;
+  /** Open, no clock missed, and a running clock past its warning share of the target (the SLA warning's rule). */
+  breachingSoon: boolean;
   /** The customer's satisfaction (core/cases/case-satisfaction.ts): asked, their score and comment. */
   satisfaction: Satisfaction;
 }
@@ -134,6 +136,11 @@ export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery): Promi
   if (q.category) add('ct.category = ?', q.category);
   if (q.severity) add('c.severity = ?', q.severity);
   if (q.channel) add('c.source = ?', q.channel);
+  if (q.owner) {
+    const known = await db('staff').select('id').where({ org_id: orgId, id: q.owner }).first();
+    if (!known) throw validationFailed('Unknown staff member', [{ path: 'owner', message: 'no such staff member in this org' }]);
+    add('c.owner_staff_id = ?', q.owner);
+  }
   if (q.team) {
     const group = await db('staff_groups').select('routing', 'purpose').where({ org_id: orgId, id: q.team }).first();
     if (!group) throw validationFailed('Unknown team', [{ path: 'team', message: 'no such staff group in this org' }]);
@@ -397,6 +404,7 @@ export function factFromRollup(r: CaseRow, roll: RollupFacts, now: Date, minutes
     totalResolution: { business: business.open, calendar: wall.open },
     buckets: { business, wall },
     breachedNow: false,
+    breachingSoon: false,
     satisfaction: noSatisfaction(),
   };
 }
@@ -488,6 +496,12 @@ export function factOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], c
   const counted = buckets.business.resolutionClock;
   let resolutionOutcome: Outcome = 'none';
   if (targets.resolutionMinutes !== null) resolutionOutcome = counted > targets.resolutionMinutes ? 'missed' : isOpen ? 'pending' : 'met';
+  const warned = (elapsed: number, target: number | null) => target !== null && elapsed >= target * targets.warnRatio;
+  const breachedNow = isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed');
+  const breachingSoon =
+    isOpen &&
+    !breachedNow &&
+    ((firstResponseOutcome === 'pending' && warned(minutes(openedAt, now), targets.firstResponseMinutes)) || (resolutionOutcome === 'pending' && warned(counted, targets.resolutionMinutes)));
 
   return {
     id: r.id,
@@ -515,7 +529,8 @@ export function factOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], c
     resolutionOutcome,
     totalResolution: isOpen ? null : { business: buckets.business.open, calendar: buckets.wall.open },
     buckets,
-    breachedNow: isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed'),
+    breachedNow,
+    breachingSoon,
     satisfaction: noSatisfaction(),
   };
 }
@@ -532,6 +547,9 @@ export function matchesFigure(f: CaseFact, figure: DrillFigure): boolean {
     case 'resolution.missed': return f.resolutionOutcome === 'missed';
     case 'resolution.pending': return f.resolutionOutcome === 'pending';
     case 'open_breaches': return f.breachedNow;
+    case 'open': return f.isOpen;
+    case 'unassigned': return f.isOpen && f.ownerStaffId === null;
+    case 'breaching_soon': return f.breachingSoon;
     case 'resolved': return !f.isOpen;
     case 'waiting_customer': return f.buckets.wall.waiting_customer > 0;
     case 'waiting_provider': return f.buckets.wall.waiting_provider > 0;
@@ -549,9 +567,9 @@ export function matchesFigure(f: CaseFact, figure: DrillFigure): boolean {
 }
 
 /** Figures that count every case open now rather than those opened in the period. */
-export const OPEN_NOW_FIGURES: readonly DrillFigure[] = ['open_breaches'];
+export const OPEN_NOW_FIGURES: readonly DrillFigure[] = ['open_breaches', 'open', 'unassigned', 'breaching_soon'];
 
-const FILTER_KEYS = ['from', 'to', 'preset', 'team', 'caseType', 'category', 'severity', 'channel', 'provider', 'granularity'] as const;
+const FILTER_KEYS = ['from', 'to', 'preset', 'team', 'caseType', 'category', 'severity', 'channel', 'provider', 'owner', 'granularity'] as const;
 
 /** The drill-down path of a figure: the same filters, the figure, and any narrowing. */
 export interface DrillExtra {
@@ -559,6 +577,7 @@ export interface DrillExtra {
   bucket?: string;
   rootCause?: string;
   contact?: string;
+  status?: string;
   /** Narrower filters than the query's (a provider's row, a case type's debt item). */
   caseType?: string;
   provider?: string;
@@ -568,6 +587,6 @@ export function drillLink(q: AnalyticsQuery, figure: DrillFigure, extra: DrillEx
   const params = new URLSearchParams();
   for (const k of FILTER_KEYS) if (q[k] !== undefined) params.set(k, String(q[k]));
   params.set('figure', figure);
-  for (const k of ['staff', 'bucket', 'rootCause', 'contact', 'caseType', 'provider'] as const) if (extra[k]) params.set(k, extra[k]);
+  for (const k of ['staff', 'bucket', 'rootCause', 'contact', 'status', 'caseType', 'provider'] as const) if (extra[k]) params.set(k, extra[k]);
   return `/api/v1/analytics/cases?${params.toString()}`;
 }

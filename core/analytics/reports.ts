@@ -18,7 +18,7 @@ export async function scopeOf(db: Db, orgId: string, query: AnalyticsQuery, now:
 
 export function periodView(scope: Scope) {
   const filters: Record<string, string> = {};
-  for (const k of ['team', 'caseType', 'category', 'severity', 'channel', 'provider'] as const) if (scope.query[k]) filters[k] = String(scope.query[k]);
+  for (const k of ['team', 'caseType', 'category', 'severity', 'channel', 'provider', 'owner'] as const) if (scope.query[k]) filters[k] = String(scope.query[k]);
   return { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters };
 }
 
@@ -314,6 +314,7 @@ export interface DrillNarrowing {
   bucket?: string;
   rootCause?: string;
   contact?: string;
+  status?: string;
 }
 
 /** The cases behind a figure, batch by batch (for streaming); the request is checked before the first batch. */
@@ -369,7 +370,8 @@ async function* drillBatches(db: Db, scope: Scope, n: DrillNarrowing): AsyncGene
   const byStaff = (f: CaseFact) =>
     (!n.staff || (n.figure === 'taken' ? f.takenBy.includes(n.staff) : f.ownerStaffId === n.staff)) &&
     (!n.rootCause || f.rootCause === n.rootCause) &&
-    (!n.contact || f.contactId === n.contact);
+    (!n.contact || f.contactId === n.contact) &&
+    (!n.status || f.status === n.status);
   for await (const batch of caseFacts(db, bucketScope, which)) {
     const hit = batch.filter((f) => byStaff(f) && matchesFigure(f, n.figure));
     if (hit.length) yield hit;

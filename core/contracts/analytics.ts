@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_CATEGORIES, CASE_SOURCES, SEVERITIES } from '../vocabulary.ts';
+import { CASE_CATEGORIES, CASE_SOURCES, CASE_STATUSES, SEVERITIES } from '../vocabulary.ts';
 
 /**
  * Analytics as the API shows them (`/api/v1/analytics/*`). Every endpoint takes the same query:
@@ -31,6 +31,7 @@ export const analyticsFilterFields = {
   severity: z.enum(SEVERITIES).optional(),
   channel: z.enum(CASE_SOURCES).optional().meta({ description: 'Where the case came from (line, whatsapp, web, api, staff, system)' }),
   provider: z.string().min(1).max(64).optional().meta({ description: 'A provider key: the cases that depend on it' }),
+  owner: z.uuid().optional().meta({ description: "A staff member's id: the cases they own now (a support member signed in to the LIFF dashboard reads only their own)" }),
   format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: the table as CSV (the same as `Accept: text/csv`)' }),
   table: z.string().min(1).max(40).optional().meta({ description: "With CSV: which of the endpoint's tables (each endpoint names them; its first one unless given)" }),
   granularity: z.enum(TREND_GRANULARITIES).optional().meta({ description: 'Trend buckets: day, week (Monday) or month, in the org time zone; day unless given' }),
@@ -63,6 +64,9 @@ export const DRILL_FIGURES = [
   'csat.satisfied',
   'csat.unsatisfied',
   'csat.commented',
+  'open',
+  'unassigned',
+  'breaching_soon',
 ] as const;
 export type DrillFigure = (typeof DRILL_FIGURES)[number];
 
@@ -76,6 +80,7 @@ export const drillQuery = z
     limit: z.coerce.number().int().min(1).max(1000).default(500).meta({ description: 'At most this many cases in a JSON page (the CSV has them all)' }),
     after: z.string().min(1).max(32).optional().meta({ description: 'The page after this case number (the previous page’s `next`)' }),
     bucket: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be the first day of a trend bucket, YYYY-MM-DD').optional().meta({ description: 'Only the cases opened in this trend bucket (with granularity)' }),
+    status: z.enum(CASE_STATUSES).optional().meta({ description: 'Only the cases in this status now (the live queue)' }),
   })
   .strict()
   .meta({ id: 'AnalyticsDrillQuery' });
@@ -168,6 +173,22 @@ export const staffPerformance = z
     bottlenecks: z.array(z.object({ staffId: z.uuid(), name: z.string(), reason: z.string(), drill: z.string() })),
   })
   .meta({ id: 'AnalyticsStaffPerformance' });
+
+const severityCounts = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, figure])) as Record<(typeof SEVERITIES)[number], typeof figure>);
+
+export const queueReport = z
+  .object({
+    period: analyticsPeriod.meta({ description: 'The filters applied; the queue is every case open now, whenever it opened' }),
+    at: z.iso.datetime({ offset: true }),
+    open: figure,
+    unassigned: figure.meta({ description: 'Open with nobody working on it' }),
+    breachingSoon: figure.meta({ description: "Open, no clock missed yet, and a clock past its case type's warning share of the target" }),
+    breached: figure.meta({ description: 'Open with a clock already missed (open_breaches)' }),
+    bySeverity: severityCounts,
+    byStatus: z.array(z.object({ status: z.enum(CASE_STATUSES), cases: figure, bySeverity: severityCounts })),
+    oldestOpenMinutes: z.number().nullable().meta({ description: 'Calendar minutes since the oldest open case opened' }),
+  })
+  .meta({ id: 'AnalyticsQueue' });
 
 export const drillResult = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, STAFF_ROLES } from '../vocabulary.ts';
+import { analyticsPeriod, staffPerformance } from './analytics.ts';
 
 /**
  * What the staff apps' side of the LIFF API (`/liff-api/v1`, `access: { liffStaff }`) answers to a
@@ -20,3 +21,12 @@ export const staffMe = z
     permissions: z.array(z.string()).meta({ description: 'Every permission their role has (core/access/roles.ts): the apps show only what the server will allow' }),
   })
   .meta({ id: 'LiffStaffMe' });
+
+/** One staff member's own line of the staff performance report: their score and its parts (any staff role, about themselves). */
+export const myPerformance = z
+  .object({
+    period: analyticsPeriod,
+    weights: staffPerformance.shape.weights,
+    me: staffPerformance.shape.staff.element.nullable().meta({ description: 'Null when they own no case and are not active' }),
+  })
+  .meta({ id: 'LiffMyPerformance' });
