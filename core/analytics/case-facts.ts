@@ -212,8 +212,9 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
   let ids: string[];
   if (which === 'period' && !scope.live && (await rollupReady(db, scope.orgId, cal))) {
     const rolled = new Set<string>();
-    // The resolved and closed cases whose facts are rolled up and current: one row each.
-    let after = '00000000-0000-0000-0000-000000000000';
+    // The resolved and closed cases whose facts are rolled up and current: one row each, in the
+    // order of the index on (org, opening, case), so that each batch reads on where the last stopped.
+    let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
     for (;;) {
       const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
         `SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
@@ -222,15 +223,15 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
            JOIN case_types ct ON ct.id = c.case_type_id
            LEFT JOIN providers p ON p.id = c.provider_id
            LEFT JOIN contacts k ON k.id = c.contact_id
-          WHERE f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed AND c.id > ?
+          WHERE f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed AND (f.opened_at, f.case_id) > (?, ?)
             AND c.status IN (${CLOSED_STATUSES.map(() => '?').join(', ')})
             AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}
-          ORDER BY f.case_id
+          ORDER BY f.opened_at, f.case_id
           LIMIT ${BATCH}`,
-        [scope.orgId, scope.period.from, scope.period.to, after, ...CLOSED_STATUSES, ...filters.bindings] as Knex.RawBinding[],
+        [scope.orgId, scope.period.from, scope.period.to, ...after, ...CLOSED_STATUSES, ...filters.bindings] as Knex.RawBinding[],
       );
       if (rows.length === 0) break;
-      after = rows.at(-1)!.id;
+      after = [rows.at(-1)!.opened_at, rows.at(-1)!.id];
       for (const r of rows) rolled.add(r.id);
       const satisfaction = await satisfactionOf(db, rows.map((r) => r.id));
       yield rows.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));

@@ -104,6 +104,8 @@ export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: s
     done += await storeFacts(knex, orgId, ids);
     if (log && done % 100_000 < BATCH) log(`  case facts rebuilt: ${done.toLocaleString('en')}`);
   }
+  // The planner's view of the table after a rebuild of every row, before the reports read it.
+  await knex.raw('ANALYZE analytics_case_facts');
   await knex('analytics_rollup_state')
     .insert({ org_id: orgId, calendar: calendarKey(cal), built_at: startedAt, cases: done })
     .onConflict('org_id')
