@@ -5,10 +5,10 @@ import { recordIntakeMatch } from '../contacts/merge-contacts.ts';
 import type { BookingForm, StaffBookingRequest } from '../contracts/bookings.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { nextNumber } from '../org-counters.ts';
-import { renderTemplate } from '../templates/render-template.ts';
+import { fillTemplate } from '../templates/render-template.ts';
 import { assignByRules } from './booking-assignment.ts';
 import { recordBookingEvent } from './booking-timeline.ts';
-import { startFollowUpClock } from './follow-up-clock.ts';
+import { followUpClockColumns, scheduleFollowUpTimers, startFollowUpClock, type OrgClockSettings } from './follow-up-clock.ts';
 import { checkServiceForm } from './service-hours.ts';
 
 /**
@@ -101,8 +101,34 @@ function checkDates(f: BookingForm, today: string): void {
   if (past.length) throw validationFailed('The booking form is not valid', past);
 }
 
-async function nextStepMessage(db: Knex | Knex.Transaction, orgId: string, f: BookingForm, vars: { booking_id: string | null; service: string }) {
-  return (await renderTemplate(db, orgId, 'booking_received_web', f.language, { ...vars, name: f.name })) ?? null;
+type Seen = { id: string; idempotency_hash: string; intake_response: unknown };
+
+/**
+ * What every form reads, in the one statement it makes before its transaction: whether its key was
+ * seen (a replay is answered from this alone), and what a new booking needs of its org, read fresh
+ * each time: the calendar and follow-up targets (the first-contact clock is written with the
+ * booking) and the `booking_received_web` templates (the answer).
+ */
+type FormFacts = OrgClockSettings & { seen: Seen | null; received_templates: { language: string; body: string }[] };
+
+async function formFacts(db: Knex, orgId: string, key: string): Promise<FormFacts> {
+  const { rows } = await db.raw(
+    `SELECT (SELECT json_build_object('id', b.id, 'idempotency_hash', b.idempotency_hash, 'intake_response', b.intake_response)
+               FROM bookings b WHERE b.org_id = o.id AND b.idempotency_key = ?) AS seen,
+            o.time_zone, o.business_hours, o.holidays, t.first_contact_minutes, t.quote_minutes, t.warn_at_ratio,
+            (SELECT coalesce(json_agg(json_build_object('language', tp.language, 'body', tp.body)), '[]')
+               FROM templates tp WHERE tp.org_id = o.id AND tp.key = 'booking_received_web') AS received_templates
+       FROM orgs o LEFT JOIN booking_follow_up_targets t ON t.org_id = o.id
+      WHERE o.id = ?`,
+    [key, orgId],
+  );
+  return rows[0];
+}
+
+/** The answer's text, from the org's `booking_received_web` template in the form's language (the other language when it has none). */
+function nextStepMessage(facts: FormFacts, f: BookingForm, vars: { booking_id: string | null; service: string }): string | null {
+  const t = facts.received_templates.find((x) => x.language === f.language) ?? facts.received_templates[0];
+  return t ? fillTemplate(t.body, { ...vars, name: f.name }) : null;
 }
 
 /**
@@ -116,10 +142,11 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
   const f = r.form;
   // The verified LINE user is part of what was submitted: the same key from another LINE user is another body.
   const hash = formHash(r.verifiedLineUserId ? { ...f, line_id: r.verifiedLineUserId } : f);
+  const facts = await formFacts(knex, org.id, r.idempotencyKey);
   if (f.website?.trim()) {
-    return { answer: { booking_id: null, status: 'received', next_step_message: await nextStepMessage(knex, org.id, f, { booking_id: null, service: f.destination ?? '' }) }, replayed: false, dropped: true, bookingId: null };
+    return { answer: { booking_id: null, status: 'received', next_step_message: nextStepMessage(facts, f, { booking_id: null, service: f.destination ?? '' }) }, replayed: false, dropped: true, bookingId: null };
   }
-  const replay = (seen: { id: string; idempotency_hash: string; intake_response: unknown } | undefined) => {
+  const replay = (seen: Seen | null | undefined) => {
     if (!seen) return undefined;
     if (seen.idempotency_hash !== hash) {
       throw new DomainError('validation_failed', 'This Idempotency-Key was already used with a different form', [
@@ -129,7 +156,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
     return { answer: seen.intake_response as IntakeAnswer, replayed: true, dropped: false, bookingId: seen.id };
   };
   const seenKey = (db: Knex) => db('bookings').select('id', 'idempotency_hash', 'intake_response').where({ org_id: org.id, idempotency_key: r.idempotencyKey }).first();
-  const early = replay(await seenKey(knex));
+  const early = replay(facts.seen);
   if (early) return early;
   checkDates(f, localToday(r.now ?? new Date(), org.time_zone));
   // The fields the service requires, its places, and its opening hours (service-hours.ts).
@@ -153,7 +180,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
     if (raced) return raced;
     const contact = await findOrCreateContact(trx, who, { locked: true });
     const serviceText = service ? (f.language === 'th' ? service.name_th : service.name_en) : (f.destination ?? '');
-    const answer: IntakeAnswer = { booking_id: number, status: 'new', next_step_message: await nextStepMessage(trx, org.id, f, { booking_id: number, service: serviceText }) };
+    const answer: IntakeAnswer = { booking_id: number, status: 'new', next_step_message: nextStepMessage(facts, f, { booking_id: number, service: serviceText }) };
     const details = Object.fromEntries(
       Object.entries({
         destination: f.destination,
@@ -171,12 +198,15 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
         ([, v]) => v !== undefined && v !== '',
       ),
     );
+    // The first-contact clock is written with the booking (the org's calendar and targets are at hand).
+    const clock = followUpClockColumns(facts, 'first_contact', r.now ?? new Date());
     const [row] = await trx('bookings')
       .insert({
         org_id: org.id,
         number,
         contact_id: contact.contactId,
         conversation_id: r.conversationId ?? null,
+        ...clock.columns,
         service_id: service?.id ?? null,
         stage: 'new',
         requested_date: f.start_date ?? null,
@@ -214,7 +244,8 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
       // On the contact's own timeline too, where an admin can undo it.
       await recordIntakeMatch(trx, { orgId: org.id, contactId: contact.contactId, by: contact.matchedBy, bookingId: row.id, form: contact.form, filled: contact.filled });
     }
-    await enterPipeline(trx, row.id, r.now);
+    await scheduleFollowUpTimers(trx, { id: row.id, org_id: org.id, follow_up_clock: 'first_contact', follow_up_warn_at: clock.warnAt, follow_up_due_at: clock.dueAt });
+    await assignByRules(trx, row.id);
     await r.onCreated?.(trx, { bookingId: row.id as string, answer });
     return { answer, replayed: false, dropped: false, bookingId: row.id as string };
   });

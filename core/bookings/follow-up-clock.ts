@@ -75,17 +75,34 @@ export async function startFollowUpClock(trx: Knex.Transaction, bookingId: strin
     .first();
   // First contact counts from the booking's arrival; the quote from now (the first contact).
   const from = start ?? (clock === 'first_contact' ? new Date(b.created_at) : new Date());
-  const targets: FollowUpTargets =
-    b.first_contact_minutes == null ? DEFAULT_FOLLOW_UP_TARGETS : { firstContactMinutes: b.first_contact_minutes, quoteMinutes: b.quote_minutes, warnAtRatio: Number(b.warn_at_ratio) };
-  const minutes = clock === 'first_contact' ? targets.firstContactMinutes : targets.quoteMinutes;
-  const cal = calendarOfOrg(b);
-  const dueAt = addBusinessMinutes(from, minutes, cal);
-  const warnAt = addBusinessMinutes(from, Math.max(1, Math.floor(minutes * targets.warnAtRatio)), cal);
-  await trx('bookings')
-    .where({ id: bookingId })
-    .update({ follow_up_clock: clock, follow_up_warn_at: warnAt, follow_up_due_at: dueAt, ...(clock === 'first_contact' ? { first_response_due_at: dueAt } : {}) });
+  const { columns, warnAt, dueAt } = followUpClockColumns(b, clock, from);
+  await trx('bookings').where({ id: bookingId }).update(columns);
   await scheduleFollowUpTimers(trx, { id: bookingId, org_id: b.org_id, follow_up_clock: clock, follow_up_warn_at: warnAt, follow_up_due_at: dueAt });
   return { warnAt, dueAt };
+}
+
+/** What an org's calendar and targets say a clock started at `from` is: its times, and the booking's columns that hold them. */
+export interface OrgClockSettings {
+  time_zone: unknown;
+  business_hours: unknown;
+  holidays: unknown;
+  /** From `booking_follow_up_targets`; null when the org keeps the defaults. */
+  first_contact_minutes: number | null;
+  quote_minutes: number | null;
+  warn_at_ratio: number | string | null;
+}
+
+export function followUpClockColumns(org: OrgClockSettings, clock: FollowUpClock, from: Date) {
+  const targets: FollowUpTargets =
+    org.first_contact_minutes == null
+      ? DEFAULT_FOLLOW_UP_TARGETS
+      : { firstContactMinutes: org.first_contact_minutes, quoteMinutes: Number(org.quote_minutes), warnAtRatio: Number(org.warn_at_ratio) };
+  const minutes = clock === 'first_contact' ? targets.firstContactMinutes : targets.quoteMinutes;
+  const cal = calendarOfOrg(org);
+  const dueAt = addBusinessMinutes(from, minutes, cal);
+  const warnAt = addBusinessMinutes(from, Math.max(1, Math.floor(minutes * targets.warnAtRatio)), cal);
+  const columns = { follow_up_clock: clock, follow_up_warn_at: warnAt, follow_up_due_at: dueAt, ...(clock === 'first_contact' ? { first_response_due_at: dueAt } : {}) };
+  return { columns, warnAt, dueAt };
 }
 
 /** Schedules the timers for a booking's current clock (after it is set or moved). */
