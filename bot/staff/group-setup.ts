@@ -1,9 +1,10 @@
-import { claimMessage, setDialogue } from '../../core/conversations/conversation-log.ts';
+import { claimMessage, lockDialogue, setDialogue } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
 import { canStaff } from '../../core/access/roles.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Action } from '../../core/messaging/outbound-message.ts';
 import { activeProviders, providerIdOfKey } from '../../core/providers/provider-directory.ts';
+import { catalogChoices, keysInCatalog } from '../../core/understanding/taxonomy-admin.ts';
 import type { StaffGroupRouting } from '../../core/staff/routing.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
@@ -164,12 +165,8 @@ export const groupSetupActions: ActionTable = {
       if (!providerId) return refuse(ctx, SAY.notOpen, 'refused: provider gone');
     }
     // Keys chosen from the org's own lists; one removed meanwhile is dropped rather than refused.
-    const existing = async (table: string, keys: string[]) => {
-      const known: string[] = await ctx.trx(table).where({ org_id: group.orgId }).whereIn('key', keys).pluck('key');
-      return keys.filter((k) => known.includes(k));
-    };
-    if (routing.caseTypes) routing.caseTypes = await existing('case_types', routing.caseTypes);
-    if (routing.services) routing.services = await existing('services', routing.services);
+    if (routing.caseTypes) routing.caseTypes = await keysInCatalog(ctx.trx, group.orgId, 'case_types', routing.caseTypes);
+    if (routing.services) routing.services = await keysInCatalog(ctx.trx, group.orgId, 'services', routing.services);
     const updated = await applyGroupSettings(ctx.trx, group.orgId, group.id, { purpose, routing, language, providerId });
     await saveDraft(ctx.trx, ctx.scene, null);
     await recordAudit(ctx.trx, {
@@ -201,8 +198,7 @@ function step(steps: Step[], fn: (ctx: ActionContext, group: StaffGroupRef, draf
     if (!group?.isActive || group.id !== ctx.token.subjectId) return refuse(ctx, SAY.otherGroup, 'refused: another group');
     if (!canStaff(ctx.staff.role, 'group.setup')) return refuse(ctx, SAY.notAllowed, 'refused: role');
     // Locked: two managers tapping at once take turns on the same draft.
-    const row = await ctx.trx('conversations').select('dialogue').where({ id: ctx.scene.conversation.id }).forUpdate().first();
-    const draft = row?.dialogue as GroupSetupDraft | null;
+    const draft = (await lockDialogue(ctx.trx, ctx.scene.conversation.id)) as GroupSetupDraft | null;
     const open = draft?.kind === 'group_setup' && draft.groupId === group.id && Date.parse(draft.expiresAt) > ctx.scene.now.getTime() && steps.includes(draft.step);
     if (!open) return refuse(ctx, SAY.notOpen, 'refused: no set-up at this step');
     if (!(await ctx.spend())) return refuse(ctx, BUTTON_USED, 'refused: replayed');
@@ -223,13 +219,9 @@ async function ask(ctx: ActionContext, group: StaffGroupRef, draft: GroupSetupDr
     case 'case_types':
     case 'services': {
       const types = draft.step === 'case_types';
-      const [table, chosen, name] = types ? (['case_types', draft.caseTypes, 'group.type'] as const) : (['services', draft.services, 'group.service'] as const);
-      const rows: { key: string; name_th: string; name_en: string }[] = await trx(table)
-        .select('key', 'name_th', 'name_en')
-        .where({ org_id: group.orgId, is_active: true })
-        .orderBy('sort_order')
-        .limit(CHOICES_SHOWN);
-      const label = (r: { name_th: string; name_en: string }) => (lang === 'th' ? r.name_th : r.name_en);
+      const [list, chosen, name] = types ? (['case_types', draft.caseTypes, 'group.type'] as const) : (['services', draft.services, 'group.service'] as const);
+      const rows = await catalogChoices(trx, group.orgId, list, CHOICES_SHOWN);
+      const label = (r: { name: Record<Language, string> }) => r.name[lang];
       const names = rows.filter((r) => chosen.includes(r.key)).map(label);
       text = `${(types ? SAY.askCaseTypes : SAY.askServices)[lang]}\n${SAY.chosen[lang]}${names.length ? names.join(', ') : SAY.noneChosen[lang]}`;
       quickReplies = [

@@ -118,6 +118,12 @@ export async function markRelayedToGroups(trx: Knex.Transaction, messageId: stri
   return first > 0;
 }
 
+/** The dialogue a conversation is in, locked until the transaction ends: two taps on it take turns. */
+export async function lockDialogue(trx: Knex.Transaction, conversationId: string): Promise<unknown> {
+  const row = await trx('conversations').select('dialogue').where({ id: conversationId }).forUpdate().first();
+  return row?.dialogue ?? null;
+}
+
 /** The dialogue a conversation is in (the customer's booking details, a group's set-up), or none. */
 export async function setDialogue(trx: Knex.Transaction, conversationId: string, dialogue: object | null): Promise<void> {
   await trx('conversations').where({ id: conversationId }).update({ dialogue: dialogue ? JSON.stringify(dialogue) : null });

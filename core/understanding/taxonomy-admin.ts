@@ -458,3 +458,18 @@ export function updateFaqEntry(knex: Knex, w: TaxonomyWriter, key: string, patch
 export function deactivateFaqEntry(knex: Knex, w: TaxonomyWriter, key: string): Promise<FaqView> {
   return update(knex, faq, w, key, async () => ({ is_active: false }), 'deactivated');
 }
+
+/** The two lists a staff group's routing picks from. */
+export type CatalogList = 'case_types' | 'services';
+
+/** An org's active case types or services in their own order, as a manager picks them in LINE (group set-up). */
+export async function catalogChoices(db: Db, orgId: string, list: CatalogList, limit: number): Promise<{ key: string; name: { th: string; en: string } }[]> {
+  const rows: { key: string; name_th: string; name_en: string }[] = await db(list).select('key', 'name_th', 'name_en').where({ org_id: orgId, is_active: true }).orderBy('sort_order').limit(limit);
+  return rows.map((r) => ({ key: r.key, name: { th: r.name_th, en: r.name_en } }));
+}
+
+/** Of these keys, in their order, those the org's list has (active or not). */
+export async function keysInCatalog(db: Db, orgId: string, list: CatalogList, keys: string[]): Promise<string[]> {
+  const known: string[] = await db(list).where({ org_id: orgId }).whereIn('key', keys).pluck('key');
+  return keys.filter((k) => known.includes(k));
+}
