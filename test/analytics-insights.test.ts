@@ -126,6 +126,27 @@ describe('system debt', () => {
     expect(await drill(r.json.items[0].count.drill)).toEqual([...numbers.slice(0, 4), ...numbers.slice(6)].sort());
   });
 
+  it('shows the root causes over time, by day and by week', async () => {
+    // provider_issue: Mon cases 1 and 7, Tue 2 and 8, Wed 3, Thu 4; user_error: Thu 5 and 6.
+    const day = (await api('GET', `/api/v1/analytics/system-debt?${WEEK}`, undefined, managerKey)).json.trend;
+    expect(day.map((t: { bucket: string; rootCause: string; cases: { value: number } }) => [t.bucket, t.rootCause, t.cases.value])).toEqual([
+      ['2026-03-02', 'provider_issue', 2],
+      ['2026-03-03', 'provider_issue', 2],
+      ['2026-03-04', 'provider_issue', 1],
+      ['2026-03-05', 'provider_issue', 1],
+      ['2026-03-05', 'user_error', 2],
+    ]);
+    expect(await drill(day[0].cases.drill)).toEqual([numbers[0], numbers[6]].sort());
+    expect(await drill(day[4].cases.drill)).toEqual([numbers[4], numbers[5]].sort());
+    const week = (await api('GET', `/api/v1/analytics/system-debt?${WEEK}&granularity=week`, undefined, managerKey)).json.trend;
+    expect(week.map((t: { bucket: string; rootCause: string; cases: { value: number } }) => [t.bucket, t.rootCause, t.cases.value])).toEqual([
+      ['2026-03-02', 'provider_issue', 6],
+      ['2026-03-02', 'user_error', 2],
+    ]);
+    const csv = await fetch(`${sys.url}/api/v1/analytics/system-debt?${WEEK}&format=csv&table=trend`, { headers: { authorization: `Bearer ${managerKey}` } });
+    expect((await csv.text()).split('\r\n')[0]).toBe('bucket,caseType,rootCause,cases.value,cases.drill');
+  });
+
   it('closes an item once it stops, by the org rule', async () => {
     const rules = (await api('GET', '/api/v1/org/settings')).json.analyticsRules;
     expect((await api('PATCH', '/api/v1/org/settings', { analyticsRules: { ...rules, systemDebt: { threshold: 5, quietDays: 1 } } })).status).toBe(200);
@@ -141,18 +162,34 @@ describe('abuse', () => {
     const r = await api('GET', `/api/v1/analytics/abuse?${WEEK}`, undefined, managerKey);
     expect(r.status).toBe(200);
     // Case counts 5, 1, 1, 1: mean 2, standard deviation sqrt(3) = 1.7; bar max(3, 2 + 3 x 1.73) = 7.2.
-    expect(r.json.peers).toEqual({ customers: 4, averageCases: 2, standardDeviation: 1.7 });
+    expect(r.json.peers).toEqual({ customers: 4, averageCases: 2, standardDeviation: 1.7, averageRefunds: 0.5, refundStandardDeviation: 0.9 });
     expect(r.json.flagged).toEqual([expect.objectContaining({ contactId: K.K1, name: 'Customer K1', risk: 'high', evidence: ['2 refunded orders on their cases (flag from 2)'] })]);
     expect(await drill(r.json.flagged[0].cases.drill)).toEqual(numbers.slice(0, 5).sort());
 
     const rules = (await api('GET', '/api/v1/org/settings')).json.analyticsRules;
     await api('PATCH', '/api/v1/org/settings', { analyticsRules: { ...rules, abuse: { minCases: 3, sigmas: 1, refunds: 5 } } });
-    // Bar max(3, 2 + 1.73) = 3.7: five cases are flagged, two refunds no longer.
+    // Bar max(3, 2 + 1.73) = 3.7: five cases are flagged; two refunds no longer by the count of 5,
+    // but against the peers (refunds 2, 0, 0, 0: mean 0.5, sd 0.87, bar 0.5 + 0.87 = 1.4) they are.
     const tuned = await api('GET', `/api/v1/analytics/abuse?${WEEK}`, undefined, managerKey);
-    expect(tuned.json.flagged.map((f: { evidence: string[] }) => f.evidence)).toEqual([['5 cases in the period; peers average 2 (flag from 3.7)']]);
+    expect(tuned.json.flagged.map((f: { evidence: string[] }) => f.evidence)).toEqual([
+      ['5 cases in the period; peers average 2 (flag from 3.7)', '2 refunded orders on their cases; peers average 0.5 (flag from 1.4)'],
+    ]);
     await api('PATCH', '/api/v1/org/settings', { analyticsRules: null });
 
     expect((await api('GET', `/api/v1/analytics/abuse?${WEEK}`, undefined, supportKey)).status).toBe(403);
+  });
+
+  it('flags refunds far above the peers, whatever the count of cases', async () => {
+    const rules = (await api('GET', '/api/v1/org/settings')).json.analyticsRules;
+    // No flag by the number of cases (100) nor by a fixed count of refunds (5): only against the peers.
+    await api('PATCH', '/api/v1/org/settings', { analyticsRules: { ...rules, abuse: { minCases: 100, sigmas: 1, refunds: 5 } } });
+    const r = (await api('GET', `/api/v1/analytics/abuse?${WEEK}`, undefined, managerKey)).json;
+    expect(r.peers).toEqual({ customers: 4, averageCases: 2, standardDeviation: 1.7, averageRefunds: 0.5, refundStandardDeviation: 0.9 });
+    expect(r.flagged).toEqual([
+      expect.objectContaining({ contactId: K.K1, refunded: expect.objectContaining({ value: 2 }), evidence: ['2 refunded orders on their cases; peers average 0.5 (flag from 1.4)'] }),
+    ]);
+    expect(await drill(r.flagged[0].refunded.drill)).toEqual(numbers.slice(0, 2).sort());
+    await api('PATCH', '/api/v1/org/settings', { analyticsRules: null });
   });
 
   it('refuses rules that are out of range', async () => {

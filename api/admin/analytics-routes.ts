@@ -234,7 +234,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
       summary: 'Root causes by case type, and the problems that repeat past the threshold as system-debt items: severity, count, cost in hours, customers affected, open or stopped',
       access: 'analytics.read',
       response: c.systemDebtReport,
-      tables: { items: (r) => r.items, rootCauses: (r) => r.rootCauses },
+      tables: { items: (r) => r.items, rootCauses: (r) => r.rootCauses, trend: (r) => r.trend },
       build: systemDebtReport,
     }),
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '../contracts/analytics.ts';
 import { allCaseFacts, type CaseFact, type Scope } from './case-facts.ts';
-import { localDate, previousPeriod, resolvePeriod } from './period.ts';
+import { bucketStart, bucketsOf, localDate, previousPeriod, resolvePeriod } from './period.ts';
 import { avg, fig, periodView, rate, round1, slaDecided, staffPerformance } from './reports.ts';
 
 /**
@@ -134,8 +134,22 @@ export async function systemDebtReport(db: Db, scope: Scope) {
       };
     })
     .sort((a, b) => SEV.indexOf(a.severity) - SEV.indexOf(b.severity) || b.count.value! - a.count.value! || byPair(a, b));
+  // Root causes over time: each case type and root cause per day, week or month of the period (the buckets with cases).
+  const g = q.granularity ?? 'day';
+  const perBucket = new Map<string, number>();
+  for (const f of facts) {
+    const k = `${bucketStart(localDate(f.openedAt, scope.period.timeZone), g)}\u0000${f.caseType}\u0000${f.rootCause}`;
+    perBucket.set(k, (perBucket.get(k) ?? 0) + 1);
+  }
+  const order = new Map(bucketsOf(scope.period, g).map((b, i) => [b, i]));
+  const trend = [...perBucket]
+    .map(([k, n]) => {
+      const [bucket, caseType, rootCause] = k.split('\u0000');
+      return { bucket, caseType, rootCause, cases: fig(q, n, 'resolved', { caseType, rootCause, bucket }) };
+    })
+    .sort((a, b) => (order.get(a.bucket) ?? 0) - (order.get(b.bucket) ?? 0) || byPair(a, b));
   // Ties in a stable order, whatever order the cases were read in.
-  return { period: periodView(scope), rule: rules.systemDebt, items, rootCauses: rootCauses.sort((a, b) => b.cases.value! - a.cases.value! || byPair(a, b)) };
+  return { period: periodView(scope), rule: rules.systemDebt, items, rootCauses: rootCauses.sort((a, b) => b.cases.value! - a.cases.value! || byPair(a, b)), trend };
 }
 
 // ------------------------------------------------------------------------------ abuse
@@ -150,6 +164,12 @@ export async function abuseReport(db: Db, scope: Scope) {
   const mean = counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : 0;
   const sd = counts.length ? Math.sqrt(counts.reduce((a, b) => a + (b - mean) ** 2, 0) / counts.length) : 0;
   const bar = Math.max(rules.abuse.minCases, mean + rules.abuse.sigmas * sd);
+  // Refunds against the peers too: far more refunded orders than the customers alike, by the same sigmas.
+  const refundsOf = (l: CaseFact[]) => l.filter((f) => f.refunded).length;
+  const refundCounts = [...byContact.values()].map(refundsOf);
+  const refundMean = refundCounts.length ? refundCounts.reduce((a, b) => a + b, 0) / refundCounts.length : 0;
+  const refundSd = refundCounts.length ? Math.sqrt(refundCounts.reduce((a, b) => a + (b - refundMean) ** 2, 0) / refundCounts.length) : 0;
+  const refundBar = Math.max(1, refundMean + rules.abuse.sigmas * refundSd);
   const ids = [...byContact.keys()];
   const contacts = ids.length ? await db('contacts').select('id', 'display_name').where({ org_id: scope.orgId }).whereIn('id', ids) : [];
   const name = new Map(contacts.map((c) => [c.id, c.display_name]));
@@ -159,6 +179,7 @@ export async function abuseReport(db: Db, scope: Scope) {
       const evidence: string[] = [];
       if (list.length >= bar) evidence.push(`${list.length} cases in the period; peers average ${round1(mean)} (flag from ${round1(bar)})`);
       if (refunded >= rules.abuse.refunds) evidence.push(`${refunded} refunded orders on their cases (flag from ${rules.abuse.refunds})`);
+      else if (refunded >= refundBar) evidence.push(`${refunded} refunded orders on their cases; peers average ${round1(refundMean)} (flag from ${round1(refundBar)})`);
       return {
         contactId,
         name: (name.get(contactId) as string | null) ?? null,
@@ -170,7 +191,7 @@ export async function abuseReport(db: Db, scope: Scope) {
     })
     .filter((c) => c.evidence.length > 0)
     .sort((a, b) => b.cases.value! - a.cases.value! || (a.contactId < b.contactId ? -1 : 1));
-  return { period: periodView(scope), rule: rules.abuse, peers: { customers: counts.length, averageCases: round1(mean), standardDeviation: round1(sd) }, flagged };
+  return { period: periodView(scope), rule: rules.abuse, peers: { customers: counts.length, averageCases: round1(mean), standardDeviation: round1(sd), averageRefunds: round1(refundMean), refundStandardDeviation: round1(refundSd) }, flagged };
 }
 
 // ------------------------------------------------------------------------------ CEO

@@ -251,7 +251,7 @@ export const DEFAULT_ANALYTICS_RULES: AnalyticsRules = {
 
 const loose = (id: string, description: string) => z.object({ period: analyticsPeriod }).loose().meta({ id, description });
 export const providersReport = loose('AnalyticsProviders', 'rule: the risk rule in effect; providers: one row per provider, riskiest first');
-export const systemDebtReport = loose('AnalyticsSystemDebt', 'rule; items: the system-debt items; rootCauses: cases per case type and root cause');
+export const systemDebtReport = loose('AnalyticsSystemDebt', 'rule; items: the system-debt items; rootCauses: cases per case type and root cause; trend: the same per day, week or month (granularity)');
 export const abuseReport = loose('AnalyticsAbuse', 'rule; peers: the customers with cases in the period; flagged: the customers flagged high risk with the evidence');
 export const csatReport = loose(
   'AnalyticsCsat',
