@@ -1,0 +1,304 @@
+import { useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { caseType } from '../../../core/contracts/taxonomy.ts';
+import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
+import type { Dict, Lang } from '../kit/i18n.ts';
+import type { StaffMe } from '../kit/staff.ts';
+import { Badge, NotFound } from '../kit/ui.tsx';
+import { Link } from './nav.tsx';
+import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+
+/**
+ * Case types (seed 004 sections 4.1.1 and 9.2): what a case of each type gets when it opens:
+ * severity, SLA minutes, what it needs, who hears about it, what happens when the SLA is missed,
+ * the phrases the classifier learns from, and the SOP staff see when the case opens. Saved through
+ * the same core function as PATCH /api/v1/case-types/:key; the next case uses it.
+ */
+type CaseType = z.infer<typeof caseType>;
+
+const words = {
+  title: { th: 'ประเภทเคส', en: 'Case types' },
+  inactive: { th: 'ปิดใช้งาน', en: 'Switched off' },
+  minutes: { th: '{{n}} นาที', en: '{{n}} min' },
+  nameTh: { th: 'ชื่อ (ไทย)', en: 'Name (Thai)' },
+  nameEn: { th: 'ชื่อ (อังกฤษ)', en: 'Name (English)' },
+  category: { th: 'หมวด', en: 'Category' },
+  severity: { th: 'ความรุนแรงเริ่มต้น', en: 'Default severity' },
+  sla: { th: 'SLA', en: 'SLA' },
+  firstResponse: { th: 'ตอบครั้งแรกภายใน (นาที)', en: 'First answer within (minutes)' },
+  resolution: { th: 'แก้ไขเสร็จภายใน (นาที)', en: 'Resolved within (minutes)' },
+  needs: { th: 'ต้องมี', en: 'Needs' },
+  requiresProvider: { th: 'ต้องระบุผู้ให้บริการ (Provider)', en: 'A provider must be named' },
+  requiresOrderId: { th: 'ต้องมีเลขออเดอร์', en: 'An order id is required' },
+  notify: { th: 'แจ้งลูกค้าทาง LINE เมื่อ', en: 'Tell the customer on LINE when' },
+  created: { th: 'รับเรื่องแล้ว', en: 'the case is received' },
+  workStarted: { th: 'เริ่มดำเนินการ', en: 'work starts' },
+  waitingCustomer: { th: 'รอข้อมูลจากลูกค้า', en: 'we wait for them' },
+  resolved: { th: 'แก้ไขเรียบร้อย', en: 'it is resolved' },
+  satisfaction: { th: 'ขอคะแนนความพึงพอใจหลังแก้ไข', en: 'ask for a rating after it is resolved' },
+  escalation: { th: 'เมื่อเกิน SLA', en: 'When the SLA is missed' },
+  notifyManagers: { th: 'แจ้งกลุ่มผู้จัดการ', en: "Alert the managers' group" },
+  raiseSeverity: { th: 'เพิ่มความรุนแรงหนึ่งระดับ', en: 'Raise the severity one step' },
+  examples: { th: 'ตัวอย่างข้อความลูกค้า (บรรทัดละหนึ่งข้อความ)', en: 'Example customer messages (one per line)' },
+  examplesTh: { th: 'ภาษาไทย', en: 'Thai' },
+  examplesEn: { th: 'ภาษาอังกฤษ', en: 'English' },
+  keywords: { th: 'คำสำคัญ (คั่นด้วยจุลภาค)', en: 'Keywords (comma separated)' },
+  sop: { th: 'วิธีแก้มาตรฐาน (SOP) ที่พนักงานเห็นเมื่อเปิดเคส', en: 'Standard way to handle it (SOP), shown to staff when a case opens' },
+  sopHint: { th: 'ขั้นตอน ลิงก์ หรือหมายเหตุภายใน', en: 'Steps, links or internal notes' },
+  active: { th: 'เปิดใช้งาน (เปิดเคสใหม่ประเภทนี้ได้)', en: 'Active (new cases of this type open)' },
+} satisfies Dict;
+
+export const categoryNames: Dict = {
+  payment: { th: 'การชำระเงิน', en: 'Payment' },
+  order: { th: 'ออเดอร์', en: 'Order' },
+  system: { th: 'ระบบ', en: 'System' },
+  provider: { th: 'ผู้ให้บริการ', en: 'Provider' },
+  other: { th: 'อื่น ๆ', en: 'Other' },
+};
+export const severityNames: Dict = {
+  critical: { th: 'วิกฤต', en: 'Critical' },
+  high: { th: 'สูง', en: 'High' },
+  normal: { th: 'ปกติ', en: 'Normal' },
+  low: { th: 'ต่ำ', en: 'Low' },
+};
+const severityTone = { critical: 'bad', high: 'wait', normal: 'info', low: 'ok' } as const;
+
+interface Props {
+  lang: Lang;
+  me: StaffMe;
+  canManage: boolean;
+  item: string;
+}
+
+export function CaseTypes(p: Props) {
+  const [state, retry, set] = useLoad<CaseType[]>('case-types');
+  return (
+    <Screen lang={p.lang} state={state} retry={retry}>
+      {(types) => {
+        if (!p.item) return <List lang={p.lang} types={types} />;
+        const t = types.find((x) => x.key === p.item);
+        if (!t) return <NotFound lang={p.lang} />;
+        return <Editor {...p} type={t} onSaved={(saved) => set(types.map((x) => (x.key === saved.key ? saved : x)))} />;
+      }}
+    </Screen>
+  );
+}
+
+function List(p: { lang: Lang; types: CaseType[] }) {
+  return (
+    <>
+      <h1>{words.title[p.lang]}</h1>
+      <ul class="list">
+        {p.types.map((t) => (
+          <li key={t.key}>
+            <Link to={`/case-types/${t.key}`} class="card nav-item">
+              <span>
+                <strong>{t.name[p.lang]}</strong>
+                <span class="muted small block">
+                  {categoryNames[t.category][p.lang]} · {words.sla[p.lang]} {words.minutes[p.lang].replace('{{n}}', String(t.firstResponseMinutes))} /{' '}
+                  {words.minutes[p.lang].replace('{{n}}', String(t.resolutionMinutes))}
+                </span>
+              </span>
+              {t.isActive ? <Badge tone={severityTone[t.defaultSeverity]}>{severityNames[t.defaultSeverity][p.lang]}</Badge> : <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type Draft = {
+  nameTh: string;
+  nameEn: string;
+  category: string;
+  defaultSeverity: string;
+  firstResponseMinutes: string;
+  resolutionMinutes: string;
+  requiresProvider: boolean;
+  requiresOrderId: boolean;
+  notify: CaseType['notify'];
+  notifyManagers: boolean;
+  raiseSeverity: boolean;
+  examplesTh: string;
+  examplesEn: string;
+  keywords: string;
+  sop: string;
+  isActive: boolean;
+};
+
+function draftOf(t: CaseType): Draft {
+  return {
+    nameTh: t.name.th,
+    nameEn: t.name.en,
+    category: t.category,
+    defaultSeverity: t.defaultSeverity,
+    firstResponseMinutes: String(t.firstResponseMinutes),
+    resolutionMinutes: String(t.resolutionMinutes),
+    requiresProvider: t.requiresProvider,
+    requiresOrderId: t.requiresOrderId,
+    notify: { ...t.notify },
+    notifyManagers: t.escalation.notifyManagers,
+    raiseSeverity: t.escalation.raiseSeverity,
+    examplesTh: t.examples.th.join('\n'),
+    examplesEn: t.examples.en.join('\n'),
+    keywords: t.keywords.join(', '),
+    sop: t.sop ?? '',
+    isActive: t.isActive,
+  };
+}
+
+const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+/** A number field as typed: a number the server checks, or what was typed when it is not one (the server names it). */
+const numberOf = (s: string) => (s.trim() === '' ? null : Number.isFinite(Number(s)) ? Number(s) : s);
+
+function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
+  const [d, setD] = useState<Draft>(() => draftOf(p.type));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const L = p.lang;
+  const set = (patch: Partial<Draft>) => {
+    setD({ ...d, ...patch });
+    setSaved(false);
+  };
+  const ro = !p.canManage;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const a = await send<CaseType>('PATCH', `case-types/${p.type.key}`, {
+      name: { th: d.nameTh, en: d.nameEn },
+      category: d.category,
+      defaultSeverity: d.defaultSeverity,
+      firstResponseMinutes: numberOf(d.firstResponseMinutes),
+      resolutionMinutes: numberOf(d.resolutionMinutes),
+      requiresProvider: d.requiresProvider,
+      requiresOrderId: d.requiresOrderId,
+      notify: d.notify,
+      escalation: { notifyManagers: d.notifyManagers, raiseSeverity: d.raiseSeverity },
+      examples: { th: lines(d.examplesTh), en: lines(d.examplesEn) },
+      keywords: d.keywords.split(',').map((k) => k.trim()).filter(Boolean),
+      sop: d.sop,
+      isActive: d.isActive,
+    });
+    setBusy(false);
+    if (a.kind === 'ok') {
+      setErrors({});
+      setSaved(true);
+      setD(draftOf(a.data));
+      p.onSaved(a.data);
+    } else setErrors(errorsOf(a, L));
+  };
+
+  const text = (id: keyof Draft, label: string, path: string, o: { type?: 'text' | 'number'; inputMode?: string } = {}) => (
+    <>
+      <label for={`f-${id}`}>{label}</label>
+      <input
+        id={`f-${id}`}
+        type={(o.type ?? 'text') as 'text'}
+        inputMode={o.inputMode as 'numeric' | undefined}
+        value={d[id] as string}
+        disabled={ro}
+        aria-invalid={errors[path] ? 'true' : undefined}
+        aria-describedby={errors[path] ? `e-${id}` : undefined}
+        onInput={(e) => set({ [id]: (e.target as HTMLInputElement).value } as Partial<Draft>)}
+      />
+      <FieldError id={`e-${id}`} text={errors[path]} />
+    </>
+  );
+  const check = (label: string, checked: boolean, onChange: (v: boolean) => void, id: string) => (
+    <label class="choice compact" for={id}>
+      <input id={id} type="checkbox" checked={checked} disabled={ro} onChange={(e) => onChange((e.target as HTMLInputElement).checked)} />
+      <span>{label}</span>
+    </label>
+  );
+
+  return (
+    <form onSubmit={save} noValidate>
+      <h1>{p.type.name[L]}</h1>
+      <p class="muted small">{p.type.key}</p>
+      {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
+      <section class="card">
+        <div class="grid2">
+          <div>{text('nameTh', words.nameTh[L], 'name.th')}</div>
+          <div>{text('nameEn', words.nameEn[L], 'name.en')}</div>
+        </div>
+        <div class="grid2">
+          <div>
+            <label for="f-category">{words.category[L]}</label>
+            <select id="f-category" value={d.category} disabled={ro} onChange={(e) => set({ category: (e.target as HTMLSelectElement).value })}>
+              {CASE_CATEGORIES.map((c) => (
+                <option value={c} key={c}>
+                  {categoryNames[c][L]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="f-severity">{words.severity[L]}</label>
+            <select id="f-severity" value={d.defaultSeverity} disabled={ro} onChange={(e) => set({ defaultSeverity: (e.target as HTMLSelectElement).value })}>
+              {SEVERITIES.map((s) => (
+                <option value={s} key={s}>
+                  {severityNames[s][L]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div class="grid2">
+          <div>{text('firstResponseMinutes', words.firstResponse[L], 'firstResponseMinutes', { type: 'number', inputMode: 'numeric' })}</div>
+          <div>{text('resolutionMinutes', words.resolution[L], 'resolutionMinutes', { type: 'number', inputMode: 'numeric' })}</div>
+        </div>
+        {check(words.active[L], d.isActive, (v) => set({ isActive: v }), 'f-active')}
+      </section>
+
+      <fieldset class="card">
+        <legend>{words.needs[L]}</legend>
+        {check(words.requiresProvider[L], d.requiresProvider, (v) => set({ requiresProvider: v }), 'f-provider')}
+        {check(words.requiresOrderId[L], d.requiresOrderId, (v) => set({ requiresOrderId: v }), 'f-order')}
+      </fieldset>
+
+      <fieldset class="card">
+        <legend>{words.notify[L]}</legend>
+        {(['created', 'workStarted', 'waitingCustomer', 'resolved', 'satisfaction'] as const).map((k) =>
+          check(words[k][L], d.notify[k], (v) => set({ notify: { ...d.notify, [k]: v } }), `f-notify-${k}`),
+        )}
+      </fieldset>
+
+      <fieldset class="card">
+        <legend>{words.escalation[L]}</legend>
+        {check(words.notifyManagers[L], d.notifyManagers, (v) => set({ notifyManagers: v }), 'f-esc-managers')}
+        {check(words.raiseSeverity[L], d.raiseSeverity, (v) => set({ raiseSeverity: v }), 'f-esc-raise')}
+      </fieldset>
+
+      <section class="card">
+        <h2>{words.examples[L]}</h2>
+        <label for="f-ex-th">{words.examplesTh[L]}</label>
+        <textarea id="f-ex-th" value={d.examplesTh} disabled={ro} onInput={(e) => set({ examplesTh: (e.target as HTMLTextAreaElement).value })} />
+        <label for="f-ex-en">{words.examplesEn[L]}</label>
+        <textarea id="f-ex-en" value={d.examplesEn} disabled={ro} onInput={(e) => set({ examplesEn: (e.target as HTMLTextAreaElement).value })} />
+        <FieldError id="e-examples" text={errors.examples} />
+        {text('keywords', words.keywords[L], 'keywords')}
+      </section>
+
+      <section class="card">
+        <label for="f-sop">{words.sop[L]}</label>
+        <textarea id="f-sop" rows={6} value={d.sop} disabled={ro} aria-describedby="h-sop" onInput={(e) => set({ sop: (e.target as HTMLTextAreaElement).value })} />
+        <p class="hint" id="h-sop">
+          {words.sopHint[L]}
+        </p>
+        <FieldError id="e-sop" text={errors.sop} />
+      </section>
+
+      {!ro && (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? w.saving[L] : w.save[L]}
+          </button>
+        </div>
+      )}
+      <SaveStatus lang={L} saved={saved} error={errors._form} />
+    </form>
+  );
+}

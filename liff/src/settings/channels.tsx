@@ -1,0 +1,274 @@
+import { useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { channel, channelTestResult } from '../../../core/contracts/channels.ts';
+import type { CustomerNotices } from '../../../core/contracts/org-settings.ts';
+import { when, type Dict, type Lang } from '../kit/i18n.ts';
+import type { StaffMe } from '../kit/staff.ts';
+import { Badge } from '../kit/ui.tsx';
+import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+
+/**
+ * LINE channels and the customer notifications (seed 004 sections 4.7.4 and 4.7.5): paste a
+ * channel's token and secret, press Test (a message to yourself through LINE), then choose which
+ * notifications go out. A channel is shown as working only once LINE took a test message.
+ */
+type Channel = z.infer<typeof channel>;
+type TestResult = z.infer<typeof channelTestResult>;
+
+const words = {
+  title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' },
+  channels: { th: 'ช่องทาง LINE', en: 'LINE channels' },
+  working: { th: 'ใช้งานได้', en: 'Working' },
+  refused: { th: 'LINE ปฏิเสธ', en: 'LINE refused it' },
+  untested: { th: 'ยังไม่ได้ทดสอบ', en: 'Not tested yet' },
+  off: { th: 'ปิดอยู่', en: 'Switched off' },
+  whatsapp: { th: 'WhatsApp', en: 'WhatsApp' },
+  test: { th: 'ส่งข้อความทดสอบถึงฉัน', en: 'Send me a test message' },
+  testing: { th: 'กำลังส่ง…', en: 'Sending…' },
+  testOk: { th: 'ส่งแล้ว ดูข้อความทดสอบในแชท LINE ของคุณ (บัญชี: {{bot}})', en: 'Sent: look for the test message in your LINE chat (account: {{bot}})' },
+  testFailed: { th: 'ส่งไม่สำเร็จ LINE ตอบว่า: {{message}} ({{status}})', en: 'Not sent. LINE answered: {{message}} ({{status}})' },
+  lastTest: { th: 'ทดสอบล่าสุด {{at}}', en: 'Last tested {{at}}' },
+  newToken: { th: 'วาง Token และ Secret ใหม่', en: 'Paste a new token and secret' },
+  connect: { th: 'เชื่อมต่อ LINE ช่องทางใหม่', en: 'Connect a LINE channel' },
+  connectHint: {
+    th: 'คัดลอกจาก LINE Developers Console > Messaging API แล้วกดทดสอบ ระบบจะถือว่าใช้งานได้เมื่อ LINE รับข้อความทดสอบ',
+    en: 'Copy them from the LINE Developers Console > Messaging API, then press Test: the channel counts as working once LINE takes the test message.',
+  },
+  name: { th: 'ชื่อช่องทาง', en: 'Channel name' },
+  secret: { th: 'Channel secret', en: 'Channel secret' },
+  token: { th: 'Channel access token', en: 'Channel access token' },
+  add: { th: 'เชื่อมต่อ', en: 'Connect' },
+  replace: { th: 'บันทึก Token ใหม่', en: 'Save the new token' },
+  webhook: { th: 'Webhook URL', en: 'Webhook URL' },
+  notices: { th: 'แจ้งลูกค้าทาง LINE เมื่อ', en: 'Tell customers on LINE when' },
+  noticesHint: {
+    th: 'ใช้กับทุกประเภทเคส ประเภทเคสแต่ละแบบปิดเพิ่มเองได้ ข้อความตอบรับเมื่อเปิดเคสส่งเสมอ เพราะเป็นการตอบข้อความของลูกค้า',
+    en: "For every case type (each type can also switch its own off). The acknowledgement of a new case always goes: it answers the customer's own message.",
+  },
+  workStarted: { th: 'เริ่มดำเนินการ หรือเปิดเคสใหม่อีกครั้ง', en: 'work starts, or the case is reopened' },
+  waitingCustomer: { th: 'รอข้อมูลจากลูกค้า', en: 'we wait for their answer' },
+  resolved: { th: 'แก้ไขเรียบร้อย', en: 'the case is resolved' },
+  satisfaction: { th: 'ขอคะแนนความพึงพอใจ (ถ้าประเภทเคสเปิดไว้)', en: 'ask for a rating (where the case type asks)' },
+} satisfies Dict;
+
+interface Props {
+  lang: Lang;
+  me: StaffMe;
+  canManage: boolean;
+  canManageNotices: boolean;
+}
+
+export function Channels(p: Props) {
+  const [state, retry, set] = useLoad<Channel[]>('channels');
+  return (
+    <Screen lang={p.lang} state={state} retry={retry}>
+      {(list) => (
+        <>
+          <h1>{words.title[p.lang]}</h1>
+          {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin']} />}
+          <h2>{words.channels[p.lang]}</h2>
+          <ul class="list">
+            {list.map((c) => (
+              <ChannelCard key={c.id} {...p} channel={c} onChange={(n) => set(list.map((x) => (x.id === n.id ? n : x)))} />
+            ))}
+          </ul>
+          {p.canManage && <Connect lang={p.lang} onAdded={(c) => set([...list, c])} />}
+          <Notices {...p} />
+        </>
+      )}
+    </Screen>
+  );
+}
+
+function status(c: Channel): { tone: 'ok' | 'bad' | 'wait' | 'info'; words: keyof typeof words } {
+  if (!c.isActive) return { tone: 'wait', words: 'off' };
+  if (c.kind === 'whatsapp') return { tone: 'info', words: 'whatsapp' };
+  if (!c.lastTest) return { tone: 'wait', words: 'untested' };
+  return c.lastTest.ok ? { tone: 'ok', words: 'working' } : { tone: 'bad', words: 'refused' };
+}
+
+function testText(lang: Lang, r: TestResult): string {
+  return r.ok
+    ? words.testOk[lang].replace('{{bot}}', r.botName ?? '')
+    : words.testFailed[lang].replace('{{message}}', r.message).replace('{{status}}', r.status === null ? '-' : String(r.status));
+}
+
+function ChannelCard(p: Props & { channel: Channel; onChange: (c: Channel) => void }) {
+  const c = p.channel;
+  const L = p.lang;
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [replacing, setReplacing] = useState(false);
+  const s = status(c);
+  const test = async () => {
+    setBusy(true);
+    const a = await send<TestResult>('POST', `channels/${c.id}/test-message`, {});
+    setBusy(false);
+    if (a.kind === 'ok') {
+      setResult(a.data);
+      p.onChange({ ...c, lastTest: a.data });
+    } else setResult({ ok: false, status: a.kind === 'refused' ? a.status : null, message: errorsOf(a, L)._form ?? '', botName: null, testedAt: new Date().toISOString() });
+  };
+  return (
+    <li class="card" data-channel={c.name}>
+      <div class="row">
+        <strong>{c.name}</strong>
+        <Badge tone={s.tone}>{words[s.words][L]}</Badge>
+      </div>
+      <p class="muted small">
+        {c.kind.toUpperCase()} · {words.webhook[L]}: <span style="word-break:break-all">{c.webhookUrl}</span>
+      </p>
+      {c.lastTest && !result && <p class="small">{`${words.lastTest[L].replace('{{at}}', when(L, c.lastTest.testedAt))}: ${testText(L, c.lastTest)}`}</p>}
+      {result && (
+        <p class={`banner ${result.ok ? 'tone-ok' : 'tone-bad'}`} role="status" data-test-result={result.ok ? 'ok' : 'refused'}>
+          {testText(L, result)}
+        </p>
+      )}
+      {p.canManage && c.kind === 'line' && c.isActive && (
+        <div class="actions stack">
+          <button type="button" class="primary" disabled={busy} onClick={test}>
+            {busy ? words.testing[L] : words.test[L]}
+          </button>
+          <button type="button" class="quiet" aria-expanded={replacing} onClick={() => setReplacing(!replacing)}>
+            {words.newToken[L]}
+          </button>
+        </div>
+      )}
+      {replacing && (
+        <Credentials
+          lang={L}
+          idPrefix={`r-${c.id.slice(0, 8)}`}
+          submit={words.replace[L]}
+          save={async (v) => {
+            const a = await send<Channel>('PATCH', `channels/${c.id}`, { credentials: { channelSecret: v.secret, channelAccessToken: v.token } });
+            if (a.kind === 'ok') {
+              setReplacing(false);
+              setResult(null);
+              p.onChange(a.data);
+            }
+            return a;
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+/** Token and secret (and, for a new channel, its name), checked by the server's contract. */
+function Credentials(p: {
+  lang: Lang;
+  idPrefix: string;
+  withName?: boolean;
+  submit: string;
+  save: (v: { name: string; secret: string; token: string }) => Promise<{ kind: string } & ({ kind: 'ok' } | Exclude<Parameters<typeof errorsOf>[0], { kind: 'ok' }>)>;
+}) {
+  const L = p.lang;
+  const [v, setV] = useState({ name: '', secret: '', token: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const field = (k: 'name' | 'secret' | 'token', label: string, path: string, type: 'text' | 'password' = 'text') => (
+    <>
+      <label for={`${p.idPrefix}-${k}`}>{label}</label>
+      <input
+        id={`${p.idPrefix}-${k}`}
+        type={type as 'text'}
+        autoComplete="off"
+        spellcheck={false}
+        value={v[k]}
+        aria-invalid={errors[path] ? 'true' : undefined}
+        aria-describedby={errors[path] ? `${p.idPrefix}-e-${k}` : undefined}
+        onInput={(e) => setV({ ...v, [k]: (e.target as HTMLInputElement).value })}
+      />
+      <FieldError id={`${p.idPrefix}-e-${k}`} text={errors[path]} />
+    </>
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const a = await p.save(v);
+        setBusy(false);
+        if (a.kind === 'ok') setV({ name: '', secret: '', token: '' });
+        setErrors(a.kind === 'ok' ? {} : errorsOf(a as Exclude<Parameters<typeof errorsOf>[0], { kind: 'ok' }>, L));
+      }}
+    >
+      {p.withName && field('name', words.name[L], 'name')}
+      {field('secret', words.secret[L], 'credentials.channelSecret', 'password')}
+      {field('token', words.token[L], 'credentials.channelAccessToken', 'password')}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? w.saving[L] : p.submit}
+        </button>
+      </div>
+      <SaveStatus lang={L} saved={false} error={errors._form} />
+    </form>
+  );
+}
+
+function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
+  const L = p.lang;
+  return (
+    <section class="card" aria-labelledby="connect">
+      <h2 id="connect">{words.connect[L]}</h2>
+      <p class="hint">{words.connectHint[L]}</p>
+      <Credentials
+        lang={L}
+        idPrefix="new"
+        withName
+        submit={words.add[L]}
+        save={async (v) => {
+          const a = await send<Channel>('POST', 'channels', { name: v.name, credentials: { channelSecret: v.secret, channelAccessToken: v.token } });
+          if (a.kind === 'ok') p.onAdded(a.data);
+          return a;
+        }}
+      />
+    </section>
+  );
+}
+
+function Notices(p: Props) {
+  const L = p.lang;
+  const [state, retry, set] = useLoad<{ customerNotices: CustomerNotices }>('customer-notices');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const ro = !p.canManageNotices;
+  return (
+    <Screen lang={L} state={state} retry={retry}>
+      {({ customerNotices: n }) => (
+        <fieldset class="card">
+          <legend>{words.notices[L]}</legend>
+          <p class="hint">{words.noticesHint[L]}</p>
+          {(['workStarted', 'waitingCustomer', 'resolved', 'satisfaction'] as const).map((k) => (
+            <label class="choice compact" for={`n-${k}`} key={k}>
+              <input
+                id={`n-${k}`}
+                type="checkbox"
+                checked={n[k]}
+                disabled={ro}
+                onChange={async (e) => {
+                  const next = { ...n, [k]: (e.target as HTMLInputElement).checked };
+                  // Shown switched at once; put back if the server refuses.
+                  set({ customerNotices: next });
+                  setSaved(false);
+                  const a = await send<{ customerNotices: CustomerNotices }>('PUT', 'customer-notices', { customerNotices: next });
+                  if (a.kind === 'ok') {
+                    set(a.data);
+                    setSaved(true);
+                    setError(undefined);
+                  } else {
+                    set({ customerNotices: n });
+                    setError(errorsOf(a, L)._form);
+                  }
+                }}
+              />
+              <span>{words[k][L]}</span>
+            </label>
+          ))}
+          <SaveStatus lang={L} saved={saved} error={error} />
+        </fieldset>
+      )}
+    </Screen>
+  );
+}

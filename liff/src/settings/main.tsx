@@ -1,0 +1,111 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
+import { StaffGate } from '../kit/staff-ui.tsx';
+import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
+import { Page } from '../kit/ui.tsx';
+import { CaseTypes } from './case-types.tsx';
+import { Channels } from './channels.tsx';
+import { Hours } from './hours.tsx';
+import { BASE, Link } from './nav.tsx';
+import { may, w } from './shared.tsx';
+import { StaffScreen } from './staff.tsx';
+import { Templates } from './templates.tsx';
+import './settings.css';
+
+/**
+ * The Settings app (`/liff/settings/<screen>/<item>`): an admin sets the business up from LINE;
+ * a manager changes what their role allows and reads the rest. One page; moving between screens
+ * keeps the sign-in (history entries, no reload).
+ */
+
+const screens = {
+  'case-types': { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ประเภทเคส', en: 'Case types' }, about: { th: 'ความรุนแรง SLA การแจ้งเตือน การส่งต่อ ตัวอย่างข้อความ และวิธีแก้ (SOP)', en: 'Severity, SLA, notifications, escalation, example phrases and the SOP' } },
+  templates: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' }, about: { th: 'แก้ข้อความภาษาไทยและอังกฤษ ดูตัวอย่างทันที', en: 'Edit the Thai and English texts, with a live preview' } },
+  channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
+  staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
+  hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
+} as const;
+type ScreenKey = keyof typeof screens;
+
+const words = {
+  hello: { th: 'สวัสดี {{name}} ({{role}})', en: 'Hello {{name}} ({{role}})' },
+  viewOnly: { th: 'ดูได้อย่างเดียว', en: 'View only' },
+  notForRole: { th: 'ไม่ใช่สำหรับตำแหน่งของคุณ', en: 'Not for your role' },
+} satisfies Dict;
+
+function where(): { screen: ScreenKey | ''; item: string } {
+  const [screen = '', ...rest] = location.pathname.slice(BASE.length).split('/').filter(Boolean);
+  return { screen: screen in screens ? (screen as ScreenKey) : '', item: decodeURIComponent(rest.join('/')) };
+}
+
+function Home(p: { lang: Lang; me: StaffMe }) {
+  return (
+    <>
+      <h1>{w.app[p.lang]}</h1>
+      <p class="muted">{words.hello[p.lang].replace('{{name}}', p.me.displayName).replace('{{role}}', roleNames[p.me.role]?.[p.lang] ?? p.me.role)}</p>
+      <nav aria-label={w.app[p.lang]}>
+        <ul class="list">
+          {(Object.keys(screens) as ScreenKey[]).map((k) => {
+            const s = screens[k];
+            const badge = !may(p.me, s.read) ? words.notForRole : !may(p.me, s.manage) ? words.viewOnly : null;
+            return (
+              <li key={k}>
+                <Link to={`/${k}`} class="card nav-item">
+                  <span>
+                    <strong>{s.title[p.lang]}</strong>
+                    <span class="muted small block">{s.about[p.lang]}</span>
+                  </span>
+                  {badge && <span class="badge tone-info small">{badge[p.lang]}</span>}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+function SettingsApp() {
+  const [lang, setLang] = useLang();
+  const [staff, retry] = useStaff();
+  const [at, setAt] = useState(where);
+  useEffect(() => {
+    const moved = () => {
+      setAt(where());
+      scrollTo(0, 0);
+    };
+    addEventListener('popstate', moved);
+    return () => removeEventListener('popstate', moved);
+  }, []);
+  const screen = at.screen ? screens[at.screen] : undefined;
+  return (
+    <Page lang={lang} setLang={setLang} title={screen ? `${screen.title[lang]} · ${w.app[lang]}` : w.app[lang]} brand={w.app}>
+      <StaffGate lang={lang} state={staff} retry={retry}>
+        {() => {
+          if (staff.kind !== 'ready') return null;
+          const me = staff.me;
+          if (!at.screen) return <Home lang={lang} me={me} />;
+          const common = { lang, me, canManage: may(me, screens[at.screen].manage), item: at.item };
+          return (
+            <>
+              <p>
+                <Link to="" class="small">
+                  {w.back[lang]}
+                </Link>
+              </p>
+              {at.screen === 'case-types' && <CaseTypes {...common} />}
+              {at.screen === 'templates' && <Templates {...common} />}
+              {at.screen === 'channels' && <Channels {...common} canManageNotices={may(me, 'org.settings.manage')} />}
+              {at.screen === 'staff' && <StaffScreen {...common} />}
+              {at.screen === 'hours' && <Hours {...common} />}
+            </>
+          );
+        }}
+      </StaffGate>
+    </Page>
+  );
+}
+
+render(<SettingsApp />, document.getElementById('app')!);

@@ -1,0 +1,105 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Answer } from '../kit/api.ts';
+import type { Dict, Lang } from '../kit/i18n.ts';
+import { CantOpen } from '../kit/staff-ui.tsx';
+import { refusalOf, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
+import { Loading } from '../kit/ui.tsx';
+
+/**
+ * What every Settings screen shares: calls to `/liff-api/v1/settings`, loading a screen (and
+ * "you can't open this, because ..." when the server refuses), errors under the fields they name,
+ * and whether the signed-in role may change what it sees (the server decides; the screen only
+ * hides what would be refused).
+ */
+export const API = 'settings';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The kit's call types GET and POST only; fetch sends any method, and the server routes by it. */
+export function send<T>(method: Method, path: string, body?: unknown): Promise<Answer<T>> {
+  return staffCall<T>(`${API}/${path}`, { method: method as 'POST', body });
+}
+
+export type Loaded<T> = { kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'ok'; data: T };
+
+export function useLoad<T>(path: string): [Loaded<T>, () => Promise<void>, (d: T) => void] {
+  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
+  const load = async () => {
+    const a = await send<T>('GET', path);
+    setState(a.kind === 'ok' ? { kind: 'ok', data: a.data } : { kind: 'refused', refusal: refusalOf(a) });
+  };
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    void load();
+  }, [path]);
+  return [state, load, (data: T) => setState({ kind: 'ok', data })];
+}
+
+/** A screen's body once loaded; until then loading, or why not. */
+export function Screen<T>(p: { lang: Lang; state: Loaded<T>; retry: () => void; children: (data: T) => ComponentChildren }) {
+  if (p.state.kind === 'loading') return <Loading lang={p.lang} />;
+  if (p.state.kind === 'refused') return <CantOpen lang={p.lang} refusal={p.state.refusal} retry={p.retry} />;
+  return <>{p.children(p.state.data)}</>;
+}
+
+export const may = (me: StaffMe, permission: string) => me.permissions.includes(permission);
+
+/** Errors of a refused save, by the field they name (`details[].path`), plus one for the whole form. */
+export type FieldErrors = Record<string, string> & { _form?: string };
+
+export function errorsOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>, lang: Lang): FieldErrors {
+  if (a.kind === 'offline') return { _form: w.offline[lang] };
+  const details = a.error.details;
+  const out: FieldErrors = {};
+  if (Array.isArray(details)) for (const d of details as { path?: string; message?: string }[]) if (d.path) out[d.path] = d.message ?? '';
+  if (a.status === 403) {
+    const r = refusalOf(a);
+    out._form = `${w.notSaved[lang]} ${r.reason === 'role_forbids' ? w.roleMayNot[lang].replace('{{role}}', roleNames[r.role ?? '']?.[lang] ?? r.role ?? '') : a.error.message}`;
+  } else if (!Object.keys(out).length || a.status !== 422) out._form = `${w.notSaved[lang]} ${a.error.message}`;
+  else out._form = w.fixFields[lang];
+  return out;
+}
+
+export function FieldError(p: { id: string; text?: string }) {
+  return p.text ? (
+    <p class="error" id={p.id} role="alert">
+      {p.text}
+    </p>
+  ) : null;
+}
+
+/** "Saved" or why not, announced to screen readers. */
+export function SaveStatus(p: { lang: Lang; saved: boolean; error?: string }) {
+  return (
+    <p role="status" aria-live="polite" class="small">
+      {p.error ? <span class="error">{p.error}</span> : p.saved ? <span class="badge tone-ok">{w.saved[p.lang]}</span> : null}
+    </p>
+  );
+}
+
+/** Shown to a role that may look but not change: why the form is read-only. */
+export function ReadOnlyNote(p: { lang: Lang; me: StaffMe; who: string[] }) {
+  const name = (r: string) => roleNames[r]?.[p.lang] ?? r;
+  return (
+    <p class="banner tone-info" role="note">
+      {w.readOnly[p.lang].replace('{{role}}', name(p.me.role)).replace('{{roles}}', p.who.map(name).join(', '))}
+    </p>
+  );
+}
+
+export const w = {
+  app: { th: 'ตั้งค่า', en: 'Settings' },
+  back: { th: '← ตั้งค่าทั้งหมด', en: '← All settings' },
+  save: { th: 'บันทึก', en: 'Save' },
+  saving: { th: 'กำลังบันทึก…', en: 'Saving…' },
+  saved: { th: 'บันทึกแล้ว', en: 'Saved' },
+  cancel: { th: 'ยกเลิก', en: 'Cancel' },
+  notSaved: { th: 'ยังไม่ได้บันทึก:', en: 'Not saved:' },
+  fixFields: { th: 'ยังไม่ได้บันทึก แก้ช่องที่มีข้อความสีแดงก่อน', en: 'Not saved: fix the fields marked in red first.' },
+  offline: { th: 'ยังไม่ได้บันทึก เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต สิ่งที่กรอกไว้ยังอยู่', en: 'Not saved: you are offline. What you typed is kept.' },
+  roleMayNot: { th: 'ตำแหน่งของคุณ ({{role}}) ไม่มีสิทธิ์แก้ไขส่วนนี้', en: 'your role ({{role}}) may not change this.' },
+  readOnly: { th: 'คุณดูได้อย่างเดียว เพราะตำแหน่งของคุณ ({{role}}) แก้ไขส่วนนี้ไม่ได้ ผู้ที่แก้ไขได้: {{roles}}', en: 'You can look but not change this, because your role ({{role}}) may not. Who can: {{roles}}.' },
+  on: { th: 'เปิด', en: 'On' },
+  off: { th: 'ปิด', en: 'Off' },
+} satisfies Dict;

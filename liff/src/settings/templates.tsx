@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { templatePreview, templateView } from '../../../core/contracts/templates.ts';
+import type { Dict, Lang } from '../kit/i18n.ts';
+import type { StaffMe } from '../kit/staff.ts';
+import { NotFound } from '../kit/ui.tsx';
+import { Link } from './nav.tsx';
+import { errorsOf, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w } from './shared.tsx';
+
+/**
+ * The customer-facing texts (DESIGN.md decision 7), both languages side by side with a live
+ * preview filled with sample values, and the variables checked as the admin types: a variable the
+ * product does not fill is named before saving, and saving it is refused (422) anyway.
+ */
+type Template = z.infer<typeof templateView>;
+type Preview = z.infer<typeof templatePreview>;
+
+const words = {
+  title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' },
+  th: { th: 'ภาษาไทย', en: 'Thai' },
+  en: { th: 'ภาษาอังกฤษ', en: 'English' },
+  preview: { th: 'ตัวอย่างที่ลูกค้าจะเห็น', en: 'What the customer sees' },
+  variables: { th: 'ตัวแปรที่ใช้ได้', en: 'Variables you can use' },
+  unknown: { th: 'ระบบไม่รู้จักตัวแปร: {{list}} (จะบันทึกไม่ได้)', en: 'Unknown variables: {{list}} (it cannot be saved)' },
+  allKnown: { th: 'ตัวแปรถูกต้องทั้งหมด', en: 'All variables are known' },
+} satisfies Dict;
+
+interface Props {
+  lang: Lang;
+  me: StaffMe;
+  canManage: boolean;
+  item: string;
+}
+
+export function Templates(p: Props) {
+  const [state, retry, set] = useLoad<Template[]>('templates');
+  return (
+    <Screen lang={p.lang} state={state} retry={retry}>
+      {(list) => {
+        const keys = [...new Set(list.map((t) => t.key))];
+        if (!p.item) return <List lang={p.lang} list={list} keys={keys} />;
+        const pair = list.filter((t) => t.key === p.item);
+        if (!pair.length) return <NotFound lang={p.lang} />;
+        return <Editor {...p} pair={pair} onSaved={(t) => set(list.map((x) => (x.key === t.key && x.language === t.language ? t : x)))} />;
+      }}
+    </Screen>
+  );
+}
+
+function List(p: { lang: Lang; list: Template[]; keys: string[] }) {
+  return (
+    <>
+      <h1>{words.title[p.lang]}</h1>
+      <ul class="list">
+        {p.keys.map((k) => {
+          const t = p.list.find((x) => x.key === k && x.language === p.lang) ?? p.list.find((x) => x.key === k)!;
+          return (
+            <li key={k}>
+              <Link to={`/templates/${k}`} class="card nav-item">
+                <span>
+                  <strong>{t.description ?? k}</strong>
+                  <span class="muted small block">{t.body.length > 90 ? `${t.body.slice(0, 90)}…` : t.body}</span>
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function Editor(p: Props & { pair: Template[]; onSaved: (t: Template) => void }) {
+  const L = p.lang;
+  const stored = { th: p.pair.find((t) => t.language === 'th')?.body, en: p.pair.find((t) => t.language === 'en')?.body };
+  const [bodies, setBodies] = useState<{ th?: string; en?: string }>(stored);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const ro = !p.canManage;
+
+  // The preview follows the typing, a moment after it pauses.
+  useEffect(() => {
+    const t = setTimeout(async () => {
+      const a = await send<Preview>('POST', 'templates/preview', bodies);
+      if (a.kind === 'ok') setPreview(a.data);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [bodies.th, bodies.en]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    for (const language of ['th', 'en'] as const) {
+      const body = bodies[language];
+      if (body === undefined || body === stored[language]) continue;
+      const a = await send<Template>('PUT', `templates/${p.item}/${language}`, { body });
+      if (a.kind !== 'ok') {
+        setBusy(false);
+        const errs = errorsOf(a, L);
+        return setError(a.kind === 'refused' && a.status === 422 ? `${w.notSaved[L]} ${a.error.message}` : errs._form);
+      }
+      p.onSaved(a.data);
+    }
+    setBusy(false);
+    setSaved(true);
+  };
+
+  const description = p.pair[0].description;
+  return (
+    <form onSubmit={save} noValidate>
+      <h1>{description ?? p.item}</h1>
+      <p class="muted small">{p.item}</p>
+      {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
+      {(['th', 'en'] as const).map((language) =>
+        bodies[language] === undefined ? null : (
+          <section class="card" key={language} lang={language}>
+            <label for={`t-${language}`} lang={L}>
+              {words[language][L]}
+            </label>
+            <textarea
+              id={`t-${language}`}
+              rows={5}
+              value={bodies[language]}
+              disabled={ro}
+              aria-invalid={preview?.[language]?.unknown.length ? 'true' : undefined}
+              aria-describedby={`p-${language}`}
+              onInput={(e) => {
+                setBodies({ ...bodies, [language]: (e.target as HTMLTextAreaElement).value });
+                setSaved(false);
+              }}
+            />
+            <p class="hint" lang={L}>
+              {words.preview[L]}
+            </p>
+            <p class="preview" id={`p-${language}`} aria-live="polite" data-preview={language}>
+              {preview?.[language]?.text ?? ''}
+            </p>
+            {preview?.[language]?.unknown.length ? (
+              <p class="error" role="alert" lang={L}>
+                {words.unknown[L].replace('{{list}}', preview[language]!.unknown.map((v) => `{{${v}}}`).join(', '))}
+              </p>
+            ) : null}
+          </section>
+        ),
+      )}
+      {preview && (
+        <section class="card">
+          <p class="small">{preview.unknown.length ? '' : <span class="badge tone-ok">{words.allKnown[L]}</span>}</p>
+          <h2 class="small">{words.variables[L]}</h2>
+          <ul class="chips">
+            {preview.known.map((v) => (
+              <li key={v}>{`{{${v}}}`}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!ro && (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? w.saving[L] : w.save[L]}
+          </button>
+        </div>
+      )}
+      <SaveStatus lang={L} saved={saved} error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,239 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * The Settings app in Debian's Chromium, used as an admin would from LINE (LIFF Mock hands the
+ * page an ID token the fake LINE server issued; the server asks LINE about it on every call): at a
+ * phone's and a tablet's size, Thai and English, light and dark, axe-core WCAG 2.1 AA on every
+ * screen shown. What the admin changes is then seen where it acts: the next customer message
+ * through the signed LINE webhook opens a case with the edited SLA and is answered with the edited
+ * text; a test message reaches the fake LINE server. Screenshots go to docs/liff/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
+const SHOTS = resolve(import.meta.dirname, '../docs/liff');
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 820, height: 1180 };
+const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
+
+describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
+  let h: LiffHarness;
+  let browser: Browser;
+  let admin: EnrolledStaff;
+  let manager: EnrolledStaff;
+  let support: EnrolledStaff;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    h = await startLiffHarness();
+    admin = await enrolStaff(h, { displayName: 'Ada Admin', role: 'admin', language: 'th' });
+    manager = await enrolStaff(h, { displayName: 'Mana Manager', role: 'manager' });
+    support = await enrolStaff(h, { displayName: 'Sup Support', role: 'support' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  /** A device signed in to LINE as this staff member. */
+  async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: o.size ?? PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
+    contexts.push(context);
+    const token = h.idToken(who.lineUserId, { name: who.displayName });
+    await context.addInitScript(
+      ([t, name, sub]) => {
+        (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
+      },
+      [token, who.displayName, who.lineUserId] as const,
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (err) => {
+      throw err;
+    });
+    page.on('dialog', (d) => void d.accept());
+    return page;
+  }
+
+  async function expectAccessible(page: Page, what: string) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations, what).toEqual([]);
+  }
+
+  async function expectFits(page: Page) {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+
+  /** Accessible, fits, and photographed. */
+  async function check(page: Page, name: string) {
+    await expectFits(page);
+    await expectAccessible(page, name);
+    await page.screenshot({ path: `${SHOTS}/settings-${name}.png`, fullPage: true });
+  }
+
+  it('an admin edits a case type and a template in Thai; the next case from LINE uses both', async () => {
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('ตั้งค่า');
+    expect(await page.textContent('main')).toContain('Ada Admin');
+    await check(page, 'home-th-light');
+
+    await page.getByRole('link', { name: /ประเภทเคส/ }).click();
+    await poll(() => page.textContent('h1')).toBe('ประเภทเคส');
+    await page.locator('a[href*="/case-types/topup_not_credited"]').click();
+    await poll(() => page.inputValue('#f-firstResponseMinutes')).toBeTruthy();
+
+    // A negative SLA: refused, named under its field, nothing saved.
+    const before = await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId, key: 'topup_not_credited' }).first();
+    await page.fill('#f-firstResponseMinutes', '-5');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('#e-firstResponseMinutes')).toBeTruthy();
+    expect(await page.getAttribute('#f-firstResponseMinutes', 'aria-invalid')).toBe('true');
+    expect(await h.sys.knex('case_types').where({ id: before.id }).first()).toEqual(before);
+
+    await page.fill('#f-firstResponseMinutes', '7');
+    await page.fill('#f-resolutionMinutes', '50');
+    await page.selectOption('#f-severity', 'high');
+    await page.fill('#f-sop', '1. ตรวจยอดในระบบชำระเงิน\n2. เติมเครดิตให้ลูกค้า');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('[role=status]')).toContain('บันทึกแล้ว');
+    const saved = await h.sys.knex('case_types').where({ id: before.id }).first();
+    expect(saved).toMatchObject({ first_response_minutes: 7, resolution_minutes: 50, default_severity: 'high' });
+    expect(saved.sop).toContain('ตรวจยอด');
+    await check(page, 'case-type-th-light');
+
+    // The template: preview as one types; an unknown variable is named before and on saving.
+    await page.getByRole('link', { name: /ตั้งค่าทั้งหมด/ }).click();
+    await page.getByRole('link', { name: /ข้อความถึงลูกค้า/ }).click();
+    await page.locator('a[href*="/templates/case_created"]').click();
+    await poll(() => page.inputValue('#t-th')).toBeTruthy();
+    const template = await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'case_created', language: 'th' }).first();
+    await page.fill('#t-th', 'รับเรื่อง {{case_id}} แล้วค่ะ ทีมงานจะตอบภายใน 7 นาที {{nickname}}');
+    await poll(() => page.textContent('[data-preview=th]')).toContain('รับเรื่อง C-000123 แล้วค่ะ');
+    await poll(() => page.textContent('main')).toContain('ระบบไม่รู้จักตัวแปร: {{nickname}}');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('[role=status] .error')).toContain('{{nickname}}');
+    expect((await h.sys.knex('templates').where({ id: template.id }).first()).body).toBe(template.body);
+
+    await page.fill('#t-th', 'รับเรื่อง {{case_id}} แล้วค่ะ ทีมงานจะตอบภายใน 7 นาที ติดตามได้ที่ {{tracking_url}}');
+    await poll(() => page.textContent('main')).toContain('ตัวแปรถูกต้องทั้งหมด');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('[role=status]')).toContain('บันทึกแล้ว');
+    await check(page, 'template-th-light');
+
+    // The next case: a customer writes through the signed webhook.
+    const customer = lineId('U');
+    const reply = await h.ask(customer, { text: 'เติมเงิน 300 บาทแล้วเครดิตไม่เข้าค่ะ ORD-778899' });
+    expect(reply.text).toMatch(/^รับเรื่อง C-\d{6} แล้วค่ะ ทีมงานจะตอบภายใน 7 นาที ติดตามได้ที่ https:\/\//);
+    const number = reply.text.match(/C-\d{6}/)![0];
+    const c = await h.sys.knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id').select('cases.*', 'case_types.key').where('cases.number', number).first();
+    expect(c).toMatchObject({ key: 'topup_not_credited', severity: 'high' });
+    // SLA clocks count whole minutes from the minute the case opened (core/sla/business-calendar.ts).
+    const openedMinute = Math.floor(new Date(c.created_at).getTime() / 60_000);
+    expect(new Date(c.first_response_due_at).getTime() / 60_000 - openedMinute).toBe(7);
+    expect(new Date(c.resolution_due_at).getTime() / 60_000 - openedMinute).toBe(50);
+    expect((await h.sys.knex('audit_log').where({ actor_type: 'staff', actor_id: admin.id }).select('action')).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['case_type.updated', 'template.updated']),
+    );
+  }, 90_000);
+
+  it('an admin connects a LINE channel in English, dark, and sends a test message to the fake LINE server; a refused token is reported', async () => {
+    const token = 'settings-browser-token-' + Math.random().toString(36).slice(2);
+    h.line.state.addChannel({ channelAccessToken: token, bot: { displayName: 'Bangkok Cooking School' } });
+    const page = await device(admin, { dark: true });
+    await page.goto(`${h.sys.url}/liff/settings/channels?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('LINE and notifications');
+    await page.fill('#new-name', 'Cooking school OA');
+    await page.fill('#new-secret', 'a1b2c3d4e5f6a7b8');
+    await page.fill('#new-token', token);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const card = page.locator('[data-channel="Cooking school OA"]');
+    await poll(() => card.textContent()).toContain('Not tested yet');
+    await card.getByRole('button', { name: 'Send me a test message' }).click();
+    await poll(() => card.textContent()).toContain('Sent: look for the test message in your LINE chat (account: Bangkok Cooking School)');
+    await poll(() => card.locator('.badge').textContent()).toBe('Working');
+    const delivered = await until(async () => h.line.state.deliveriesTo(admin.lineUserId).find((d) => d.channelAccessToken === token) ?? false);
+    expect(JSON.stringify(delivered.messages)).toContain('Cooking school OA');
+    await check(page, 'channels-en-dark');
+
+    // A token LINE does not know: connected, tested, refused in LINE's words, never marked working.
+    await page.fill('#new-name', 'Typo OA');
+    await page.fill('#new-secret', 'a1b2c3d4e5f6a7b8');
+    await page.fill('#new-token', 'this-token-has-a-typo');
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const typo = page.locator('[data-channel="Typo OA"]');
+    await poll(() => typo.textContent()).toContain('Not tested yet');
+    await typo.getByRole('button', { name: 'Send me a test message' }).click();
+    await poll(() => typo.textContent()).toContain('Not sent. LINE answered: Authentication failed');
+    await poll(() => typo.locator('.badge').textContent()).toBe('LINE refused it');
+    const row = await h.sys.knex('channels').where({ name: 'Typo OA' }).first();
+    expect(row.settings.lastTest).toMatchObject({ ok: false, status: 401 });
+    await check(page, 'channel-refused-en-dark');
+
+    // The org's customer notifications: switched off here, stored at once.
+    await page.getByLabel('we wait for their answer').uncheck();
+    await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.customerNotices?.waitingCustomer).toBe(false);
+    await page.getByLabel('we wait for their answer').check();
+    await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.customerNotices?.waitingCustomer).toBe(true);
+  });
+
+  it('staff and business hours on a tablet: an enrolment code for a new colleague, a holiday added', async () => {
+    const page = await device(admin, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/settings/staff?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Staff');
+    await page.fill('#s-name', 'Nok');
+    await page.getByRole('button', { name: 'Add and get a code' }).click();
+    await poll(() => page.textContent('[data-enrolment-code]')).toMatch(/\S{6,}/);
+    expect(await page.textContent('main')).toContain("Nok's enrolment code");
+    await check(page, 'staff-en-tablet');
+
+    await page.goto(`${h.sys.url}/liff/settings/hours?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('เวลาทำการและวันหยุด');
+    await page.getByLabel('เปิดตลอด 24 ชั่วโมง ทุกวัน').uncheck();
+    await page.fill('#h-new', '2026-12-10');
+    await page.getByRole('button', { name: 'เพิ่มวันหยุด' }).click();
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('[role=status]')).toContain('บันทึกแล้ว');
+    const org = await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first();
+    expect(org.holidays).toEqual(['2026-12-10']);
+    expect(org.business_hours.mon).toEqual([['09:00', '18:00']]);
+    expect(org.business_hours.sun).toBeUndefined();
+    await check(page, 'hours-th-tablet');
+    // Back to round the clock, for the other tests' SLA arithmetic.
+    await page.getByLabel('เปิดตลอด 24 ชั่วโมง ทุกวัน').check();
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).business_hours).toBeNull();
+  });
+
+  it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
+    const page = await device(support);
+    await page.goto(`${h.sys.url}/liff/settings?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Settings');
+    expect(await page.locator('a[href*="/channels"] .badge').textContent()).toBe('Not for your role');
+    await page.getByRole('link', { name: /LINE and notifications/ }).click();
+    await poll(() => page.textContent('[role=alert]')).toContain("You can't open this");
+    expect(await page.textContent('[role=alert]')).toContain('because your role (support) may not see this. It is for: admin, manager.');
+    await check(page, 'refused-en-light');
+
+    const m = await device(manager, { dark: true });
+    await m.goto(`${h.sys.url}/liff/settings/channels?lang=th`);
+    await poll(() => m.textContent('main')).toContain('คุณดูได้อย่างเดียว');
+    expect(await m.textContent('main')).toContain('ผู้ที่แก้ไขได้: ผู้ดูแลระบบ');
+    expect(await m.getByRole('button', { name: 'ส่งข้อความทดสอบถึงฉัน' }).count()).toBe(0);
+    expect(await m.locator('#new-token').count()).toBe(0);
+    await check(m, 'channels-manager-th-dark');
+  });
+});
