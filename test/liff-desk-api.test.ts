@@ -161,6 +161,9 @@ describe('the desk acts', () => {
     expect((await as(somchai).post(`cases/${c.number}/take`, { expectedVersion: v })).status).toBe(200);
     const before = await snapshot(c.number);
 
+    // Nok's desk no longer offers Take: it would be taking it over, which is for managers.
+    expect((await as(nok).get(`cases/${c.number}`)).json).toMatchObject({ allowed: [], refusals: { take: { reason: 'owner', ownerName: 'Somchai' }, move: { reason: 'owner' } } });
+    expect((await as(mali).get(`cases/${c.number}`)).json.allowed).toEqual(['take', 'reassign', 'move', 'resolve', 'reply']);
     const late = await as(nok).post(`cases/${c.number}/take`, { expectedVersion: v });
     expect(late.status).toBe(409);
     expect(late.json.error.details).toMatchObject({ ownerName: 'Somchai', ownerStaffId: somchai.id });

@@ -4,6 +4,7 @@ import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../cor
 import { transitionCase } from '../../core/cases/transition.ts';
 import * as c from '../../core/contracts/cases.ts';
 import { activeStaffMember, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
+import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { iso } from '../../core/time/iso.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
@@ -112,7 +113,7 @@ export const caseRoutes = [
     body: c.caseTake,
     response: c.caseOwnerResult,
     handle: ({ identity, deps, params, body }) =>
-      deps.knex.transaction(async (trx) => {
+      transactionRetried(deps.knex, async (trx) => {
         const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
         return takeCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, expectedVersion: body.expectedVersion, now: new Date() });
       }),
@@ -127,7 +128,7 @@ export const caseRoutes = [
     body: c.caseAssignee,
     response: c.caseOwnerResult,
     handle: ({ identity, deps, params, body }) =>
-      deps.knex.transaction(async (trx) => {
+      transactionRetried(deps.knex, async (trx) => {
         const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
         return reassignCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, assigneeId: body.staffId, expectedVersion: body.expectedVersion, now: new Date() });
       }),
@@ -143,7 +144,7 @@ export const caseRoutes = [
     response: c.caseMessageResult,
     status: 201,
     handle: ({ identity, deps, params, body, ctx }) =>
-      deps.knex.transaction(async (trx) => {
+      transactionRetried(deps.knex, async (trx) => {
         const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
         return writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, {
           orgId: identity!.orgId,

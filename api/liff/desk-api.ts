@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as c from '../../core/contracts/cases.ts';
 import * as desk from '../../core/contracts/desk.ts';
+import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
 import { activeStaffMember, moveCaseFromDesk, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk, type DeskCaseAction } from '../../core/staff/case-desk-actions.ts';
 import { deskCase, deskQueue } from '../../core/staff/case-desk-view.ts';
@@ -20,7 +21,7 @@ const DESK = `${LIFF_API_PREFIX}/desk`;
 
 /** Runs a case action as the staff member, re-read inside the transaction: removed since the app opened is refused. */
 function asStaff<T>(deps: AppDeps, staff: LiffStaff, number: string, act: (trx: Knex.Transaction, a: DeskCaseAction) => Promise<T>): Promise<T> {
-  return deps.knex.transaction(async (trx) => {
+  return transactionRetried(deps.knex, async (trx) => {
     const member = await activeStaffMember(trx, staff.orgId, staff.id);
     return act(trx, { orgId: staff.orgId, number, staff: member, expectedVersion: 0, now: new Date() });
   });

@@ -110,9 +110,13 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
   const names = new Map<string, string>(
     ownerIds.length ? (await db('staff').select('id', 'display_name').whereIn('id', ownerIds)).map((s) => [s.id as string, s.display_name as string]) : [],
   );
+  const providerKeys = events.filter((e) => e.type === 'provider_changed').map((e) => (e.data as { key?: unknown })?.key).filter((k): k is string => typeof k === 'string');
+  const providerNames = new Map<string, string>(
+    providerKeys.length ? (await db('providers').select('key', 'name').where({ org_id: viewer.orgId }).whereIn('key', providerKeys)).map((p) => [p.key as string, p.name as string]) : [],
+  );
   const movedTo = (type: string, d: Record<string, any>): string | null => {
     if (type === 'owner_changed') return names.get(d.to) ?? null;
-    if (type === 'provider_changed') return typeof d.key === 'string' ? d.key : null;
+    if (type === 'provider_changed') return typeof d.key === 'string' ? (providerNames.get(d.key) ?? d.key) : null;
     return typeof d.to === 'string' ? d.to : null;
   };
 
@@ -122,6 +126,10 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
   for (const [name, action] of Object.entries(ACTIONS) as [keyof typeof ACTIONS, StaffAction][]) {
     if (!canStaff(viewer.role, action)) refusals[name] = { reason: 'role_forbids', ownerName: null };
     else if (name !== 'take' && !canStaff(viewer.role, action, owner)) refusals[name] = { reason: 'owner', ownerName: r.owner_name ?? null };
+    // Taking someone else's case is taking it over: managers and admins only, as on the LINE card.
+    else if (name === 'take' && owner.ownerStaffId && owner.ownerStaffId !== viewer.id && !canStaff(viewer.role, 'case.reassign')) {
+      refusals[name] = { reason: 'owner', ownerName: r.owner_name ?? null };
+    }
     else allowed.push(name);
   }
 

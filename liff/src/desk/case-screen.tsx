@@ -116,7 +116,7 @@ function Facts(p: { lang: Lang; c: Case }) {
         </p>
       )}
       <dl class="small facts">
-        {c.customer && <Fact term={w.customer[lang]} value={`${c.customer.name ?? '—'}${c.customer.vip ? ` · ${w.vip[lang]}` : ''}`} />}
+        {c.customer && (c.customer.name || c.customer.vip) && <Fact term={w.customer[lang]} value={`${c.customer.name ?? ''}${c.customer.vip ? ` · ${w.vip[lang]}` : ''}`} />}
         {c.customer?.phone && <Fact term={w.phone[lang]} value={c.customer.phone} />}
         {c.customer?.email && <Fact term={w.email[lang]} value={c.customer.email} />}
         {c.customer?.channel && <Fact term={w.channel[lang]} value={c.customer.channel === 'line' ? 'LINE' : c.customer.channel === 'whatsapp' ? 'WhatsApp' : c.customer.channel} />}
@@ -146,7 +146,9 @@ function Actions(p: { lang: Lang; c: Case; me: StaffMe; busy: boolean; act: (act
   const others = c.assignees.filter((a) => a.id !== c.ownerStaffId);
   const [assignee, setAssignee] = useState(others[0]?.id ?? '');
   const [text, setText] = useState('');
+  // The case moved on (here or elsewhere): the choices follow it.
   useEffect(() => setTo(moves[0] ?? ''), [c.status]);
+  useEffect(() => setAssignee(others[0]?.id ?? ''), [c.ownerStaffId]);
 
   const may = (a: string) => c.allowed.includes(a as Case['allowed'][number]);
   const open = c.status !== 'resolved' && c.status !== 'closed';

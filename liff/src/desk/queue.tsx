@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { deskQueue } from '../../../core/contracts/desk.ts';
 import { when, type Lang } from '../kit/i18n.ts';
@@ -29,9 +29,13 @@ export function Queue(p: { lang: Lang; me: StaffMe }) {
   const { lang } = p;
   const [view, setView] = useState<View>(() => firstView(p.me));
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; queue: Queue }>({ kind: 'loading' });
+  // Only the last list asked for is shown: a slower answer to an earlier tap must not replace it.
+  const asked = useRef(0);
   const load = async (v = view) => {
+    const n = ++asked.current;
     setState({ kind: 'loading' });
     const a = await staffCall<Queue>(`desk/cases?view=${v}`);
+    if (n !== asked.current) return;
     setState(a.kind === 'ok' ? { kind: 'shown', queue: a.data } : { kind: 'refused', refusal: refusalOf(a) });
   };
   useEffect(() => void load(), []);

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from '../core/cases/open-case.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { apiClient } from './support/api-client.ts';
+import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { buttonData, configureGroup, enrolStaff, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
+
+/**
+ * The staff desk in Debian's Chromium, used as a support member would from LINE (LIFF Mock hands
+ * the page an ID token the fake LINE server issued; the server asks LINE about it on every call),
+ * while a colleague taps the case's card in the LINE group through signed webhooks: one of them
+ * wins, the other is told who has the case. Phone and tablet, Thai and English, light and dark,
+ * axe-core WCAG 2.1 AA on every screen shown. Screenshots go to docs/liff/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
+const SHOTS = resolve(import.meta.dirname, '../docs/liff');
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 820, height: 1180 };
+const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
+
+describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
+  let h: LiffHarness;
+  let browser: Browser;
+  let somchai: EnrolledStaff;
+  let nok: EnrolledStaff;
+  let mali: EnrolledStaff;
+  let boss: EnrolledStaff;
+  let groupId: string;
+
+  beforeAll(async () => {
+    h = await startLiffHarness();
+    [somchai, nok, mali, boss] = await Promise.all([
+      enrolStaff(h, { displayName: 'Somchai', role: 'support', language: 'th' }),
+      enrolStaff(h, { displayName: 'Nok', role: 'support' }),
+      enrolStaff(h, { displayName: 'Mali', role: 'manager' }),
+      enrolStaff(h, { displayName: 'Boss', role: 'ceo' }),
+    ]);
+    ({ groupId } = await configureGroup(h, lineId('C'), { purpose: 'support', routing: { caseTypes: ['topup_not_credited'] }, language: 'en' }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  /** A device signed in to LINE as this staff member. */
+  async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: o.size ?? PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
+    const token = h.idToken(who.lineUserId, { name: who.displayName });
+    await context.addInitScript(
+      ([t, name, sub]) => {
+        (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
+      },
+      [token, who.displayName, who.lineUserId] as const,
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (err) => {
+      throw err;
+    });
+    return page;
+  }
+
+  async function expectAccessible(page: Page, what: string) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations, what).toEqual([]);
+  }
+
+  /** Fits the screen's width, accessible, and photographed. */
+  async function check(page: Page, name: string) {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
+    await expectAccessible(page, name);
+    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
+  }
+
+  /** A customer reports a problem in LINE: the case, and its card in the support group. */
+  async function reportedWithCard() {
+    const customer = lineId('U');
+    const c = await h.reportProblem(customer);
+    const card = await waitForMessageTo(h, groupId, (m) => m.type === 'flex' && String(m.altText).includes(c.number), 20_000);
+    return { customer, number: c.number, card };
+  }
+
+  const caseRow = (number: string) => h.sys.knex('cases').where({ org_id: h.sys.defaultOrgId, number }).first();
+  const eventCount = async (number: string) => Number((await h.sys.knex('case_events').where({ case_id: (await caseRow(number)).id }).count({ n: '*' }))[0].n);
+  const main = (page: Page) => page.textContent('main');
+  const tap = (who: EnrolledStaff, data: string) => h.ask(who.lineUserId, { postback: { data }, groupId });
+
+  it('a support member takes and resolves a case from the desk; a colleague tapping Take on its card in LINE is told who has it', async () => {
+    const c = await reportedWithCard();
+    const page = await device(somchai);
+    await page.goto(`${h.sys.url}/liff/desk?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('โต๊ะงานเคส');
+    await page.getByRole('button', { name: 'เคสที่เปิดอยู่' }).click();
+    await poll(() => main(page)).toContain(c.number);
+    await check(page, 'queue-th-light');
+
+    await page.getByRole('link', { name: new RegExp(c.number) }).click();
+    await poll(() => page.textContent('h1')).toContain(c.number);
+    expect(await main(page)).toContain('เติมเงิน');
+    await page.getByRole('button', { name: 'รับเคสนี้' }).click();
+    await poll(() => main(page)).toContain('เคสนี้เป็นของคุณ');
+    expect(await caseRow(c.number)).toMatchObject({ owner_staff_id: somchai.id, status: 'investigating' });
+
+    // Nok taps Take on the card in the group: too late, told who has it.
+    const answer = await tap(nok, buttonData(c.card, 'Take'));
+    expect(answer.text).toBe(`Somchai already has ${c.number}`);
+    expect((await caseRow(c.number)).owner_staff_id).toBe(somchai.id);
+
+    // Somchai writes to the customer, then resolves with a root cause.
+    await page.getByLabel('ข้อความถึงลูกค้า').fill('ตรวจสอบแล้ว เครดิตเข้าแล้วค่ะ');
+    await page.getByRole('button', { name: 'ส่ง', exact: true }).click();
+    await poll(() => main(page)).toContain('ส่งข้อความแล้ว');
+    await poll(() => h.line.state.deliveriesTo(c.customer).some((d) => d.messages.some((m) => 'text' in m && m.text === 'ตรวจสอบแล้ว เครดิตเข้าแล้วค่ะ')));
+    await page.getByLabel('สาเหตุของปัญหา').selectOption('payment_gateway');
+    await page.getByRole('button', { name: 'แก้ไขแล้ว', exact: true }).click();
+    await poll(async () => (await caseRow(c.number)).status).toBe('resolved');
+    expect((await caseRow(c.number)).root_cause).toBe('payment_gateway');
+    await poll(() => page.locator('ol.timeline').textContent()).toContain('ระบบชำระเงิน');
+    await check(page, 'case-th-light-resolved');
+  });
+
+  it('the card tapped first wins: the desk, showing the case as it was, is told who has it and shows it as it is now', async () => {
+    const c = await reportedWithCard();
+    const page = await device(somchai, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=en`);
+    await poll(() => page.getByRole('button', { name: 'Take this case' }).count()).toBe(1);
+
+    expect((await tap(nok, buttonData(c.card, 'Take'))).text).toBe(`Nok took ${c.number}`);
+    const events = await eventCount(c.number);
+    await page.getByRole('button', { name: 'Take this case' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toBe('This case was just changed: it is now Investigating, and Nok has it. Nothing was done; here it is as it is now.');
+    expect((await caseRow(c.number)).owner_staff_id).toBe(nok.id);
+    expect(await eventCount(c.number)).toBe(events);
+    // Shown as it is now: Nok's, and Somchai (support) may no longer change it, and is told why.
+    await poll(() => main(page)).toContain('Owner: Nok');
+    expect(await main(page)).toContain('Nok has this case: only they or a manager can change it');
+    expect(await page.getByRole('button', { name: /Take/ }).count()).toBe(0);
+    await check(page, 'case-en-light-tablet-lost');
+  });
+
+  it('both at the same moment: exactly one wins, and the other is told who has it', async () => {
+    const c = await reportedWithCard();
+    const page = await device(somchai, { dark: true });
+    await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=en`);
+    await poll(() => page.getByRole('button', { name: 'Take this case' }).count()).toBe(1);
+    const [answer] = await Promise.all([tap(nok, buttonData(c.card, 'Take')), page.getByRole('button', { name: 'Take this case' }).click()]);
+    await poll(async () => (await main(page))!.includes('This case is yours') || (await main(page))!.includes('Nok has it')).toBe(true);
+    const owner = (await caseRow(c.number)).owner_staff_id;
+    if (owner === somchai.id) {
+      expect(answer.text).toBe(`Somchai already has ${c.number}`);
+    } else {
+      expect(owner).toBe(nok.id);
+      expect(answer.text).toBe(`Nok took ${c.number}`);
+      expect(await page.getByRole('alert').textContent()).toContain('Nok has it');
+    }
+    const owners = await h.sys.knex('case_events').where({ case_id: (await caseRow(c.number)).id, type: 'owner_changed' });
+    expect(owners).toHaveLength(1);
+    await check(page, 'case-en-dark');
+  });
+
+  it('a manager on a tablet reassigns and names the provider a case waits on; Thai, dark', async () => {
+    const c = await reportedWithCard();
+    await h.sys.knex('providers').insert({ org_id: h.sys.defaultOrgId, key: `kbank${randomBytes(2).toString('hex')}`, name: 'KBank gateway' });
+    const page = await device(mali, { size: TABLET, dark: true });
+    await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=th`);
+    await poll(() => page.textContent('h1')).toContain(c.number);
+    await page.getByLabel('มอบหมายให้').selectOption({ label: 'Nok (ฝ่ายซัพพอร์ต)' });
+    await page.getByRole('button', { name: 'มอบหมาย', exact: true }).click();
+    await poll(async () => (await caseRow(c.number)).owner_staff_id).toBe(nok.id);
+    await waitForMessageTo(h, nok.lineUserId, (m) => m.type === 'text' && String(m.text).includes(`gave you ${c.number}`));
+    await page.getByLabel('เปลี่ยนสถานะเป็น').selectOption('waiting_provider');
+    await page.getByLabel('รอผู้ให้บริการรายไหน').selectOption({ label: 'KBank gateway' });
+    await page.getByRole('button', { name: 'เปลี่ยนสถานะ', exact: true }).click();
+    await poll(async () => (await caseRow(c.number)).status).toBe('waiting_provider');
+    await poll(() => main(page)).toContain('KBank gateway');
+    await check(page, 'case-th-dark-tablet-manager');
+  });
+
+  it('the CEO reads a case and is told why they cannot act on it; nothing to press', async () => {
+    const c = await reportedWithCard();
+    const page = await device(boss);
+    await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=en`);
+    await poll(() => page.textContent('h1')).toContain(c.number);
+    const text = (await main(page))!;
+    expect(text).toContain('Your role (CEO) cannot do this (take cases)');
+    expect(text).toContain('Your role (CEO) cannot do this (write to customers)');
+    expect(await page.locator('section[aria-labelledby="actions"] button').count()).toBe(0);
+    await check(page, 'case-en-light-ceo');
+  });
+
+  it("another org's case number in the address: the not-found screen, and nothing about that case", async () => {
+    const [other] = await h.sys.knex('orgs').insert({ slug: `other-${randomBytes(3).toString('hex')}`, name: 'Other shop', time_zone: 'Asia/Bangkok' }).returning('id');
+    await h.sys.knex('case_types').insert({ org_id: other.id, key: 'theirs', name_th: 'ของเขา', name_en: 'Their secret type', category: 'other', first_response_minutes: 10, resolution_minutes: 20 });
+    const opened = await h.sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: other.id, caseTypeKey: 'theirs', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'their secret', language: 'en', fields: {} }),
+    );
+    const number = `C-7${Math.floor(Math.random() * 1e5)}`;
+    await h.sys.knex('cases').where({ id: opened.id }).update({ number });
+    const page = await device(mali);
+    await page.goto(`${h.sys.url}/liff/desk/case/${number}?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Case not found');
+    expect(await main(page)).toContain(`Your business has no case ${number}`);
+    expect(await main(page)).not.toContain('secret');
+    await check(page, 'not-found-en-light');
+  });
+
+  it('a staff member removed while the desk is open: the next action is refused with the reason, and nothing changes', async () => {
+    const leaver = await enrolStaff(h, { displayName: 'Leaver', role: 'support' });
+    const c = await reportedWithCard();
+    const page = await device(leaver, { dark: true });
+    await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=th`);
+    await poll(() => page.getByRole('button', { name: 'รับเคสนี้' }).count()).toBe(1);
+    expect((await apiClient(h.sys)('DELETE', `/api/v1/staff/${leaver.id}`)).status).toBe(200);
+    const before = await caseRow(c.number);
+    await page.getByRole('button', { name: 'รับเคสนี้' }).click();
+    await poll(() => page.getByRole('alert').textContent()).toContain('สิทธิ์พนักงานของคุณถูกยกเลิกแล้ว');
+    expect(await caseRow(c.number)).toEqual(before);
+    await check(page, 'removed-th-dark');
+  });
+});
