@@ -19,6 +19,10 @@ export interface LiffHarness extends LineCustomerHarness {
   /** A website booking with a quote sent: the quote's token. */
   sentQuote(validUntil?: string): Promise<{ number: string; token: string }>;
   pub(method: string, path: string, o?: { body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; json: any; headers: Headers }>;
+  /** A bookable service made through the admin API (a fresh key): what its form asks and its hours. */
+  bookableService(o: { name: { th: string; en: string }; formFields?: unknown; hours?: unknown; capacity?: number; durationMinutes?: number }): Promise<string>;
+  /** Another business in the same deployment, with one bookable service: its slug. */
+  otherOrg(service: { key: string; name: { th: string; en: string } }): Promise<{ id: string; slug: string }>;
 }
 
 export async function startLiffHarness(): Promise<LiffHarness> {
@@ -32,6 +36,18 @@ export async function startLiffHarness(): Promise<LiffHarness> {
   return {
     ...h,
     pub,
+    async bookableService(o) {
+      const key = `svc_${randomUUID().slice(0, 8)}`;
+      const made = await api('POST', '/api/v1/services', { key, ...o });
+      expect(made.status).toBe(201);
+      return key;
+    },
+    async otherOrg(service) {
+      const slug = `other-${randomUUID().slice(0, 8)}`;
+      const [org] = await h.sys.knex('orgs').insert({ slug, name: 'Other business', time_zone: 'Asia/Bangkok' }).returning('id');
+      await h.sys.knex('services').insert({ org_id: org.id, key: service.key, name_th: service.name.th, name_en: service.name.en, duration_minutes: 60, capacity: 6, price: '900.00' });
+      return { id: org.id as string, slug };
+    },
     idToken: (sub, o = {}) => h.line.state.issueIdToken({ sub, channelId: o.channelId ?? LOGIN_CHANNEL_ID, name: o.name, ttlMs: o.ttlMs }),
     async reportProblem(lineUserId) {
       const reply = await h.ask(lineUserId, { text: 'เติมเงินไป 500 บาทแล้วเครดิตไม่เข้าค่ะ' });

@@ -10,6 +10,8 @@ export const common = {
   switchTo: { th: 'English', en: 'ภาษาไทย' },
   loading: { th: 'กำลังโหลด…', en: 'Loading…' },
   offline: { th: 'ไม่มีการเชื่อมต่ออินเทอร์เน็ต ข้อมูลที่กรอกไว้ยังอยู่ครบ ลองอีกครั้งเมื่อกลับมาออนไลน์ค่ะ', en: 'You are offline. What you typed is kept; try again when you are back online.' },
+  offlineBanner: { th: 'ไม่มีการเชื่อมต่ออินเทอร์เน็ต', en: 'You are offline.' },
+  offlineLoad: { th: 'ไม่มีการเชื่อมต่ออินเทอร์เน็ต จึงโหลดหน้านี้ไม่ได้ ลองอีกครั้งเมื่อกลับมาออนไลน์ค่ะ', en: 'You are offline, so this page could not be loaded. Try again when you are back online.' },
   notFoundTitle: { th: 'ไม่พบหน้านี้', en: 'We could not find this page' },
   notFoundText: {
     th: 'ลิงก์นี้อาจไม่ถูกต้องหรือหมดอายุแล้ว หากต้องการความช่วยเหลือ ส่งข้อความหาเราในแชทได้เลยค่ะ',
@@ -40,7 +42,7 @@ export function Page(p: { lang: Lang; setLang: (l: Lang) => void; title: string;
       </header>
       {!online && (
         <p class="banner tone-wait" role="status">
-          {common.offline[p.lang]}
+          {common.offlineBanner[p.lang]}
         </p>
       )}
       {p.children}
@@ -90,7 +92,7 @@ export function NotFound(p: { lang: Lang }) {
 export function Failed(p: { lang: Lang; offline: boolean; retry: () => void }) {
   return (
     <section class="card" role="alert">
-      <p>{p.offline ? common.offline[p.lang] : common.failed[p.lang]}</p>
+      <p>{p.offline ? common.offlineLoad[p.lang] : common.failed[p.lang]}</p>
       <button type="button" class="primary" onClick={p.retry}>
         {common.retry[p.lang]}
       </button>

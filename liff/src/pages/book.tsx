@@ -7,7 +7,7 @@ import { hoursOn, openAt, openOn, type OpeningHours, type Weekday } from '../../
 import { call } from '../kit/api.ts';
 import { fill, money, useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { lineSession, type LineSession } from '../kit/line.ts';
-import { common, Failed, Loading, Page } from '../kit/ui.tsx';
+import { common, Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
 
 /**
  * The booking form. It lists the business's bookable services and asks exactly the fields the
@@ -64,8 +64,7 @@ const words = {
   e_order: { th: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น', en: 'The end is before the start' },
   e_number: { th: 'กรุณาใส่ตัวเลข {{min}}–{{max}}', en: 'A number from {{min}} to {{max}}' },
   e_closed: { th: 'วันนี้ปิดให้บริการ กรุณาเลือกวันอื่น', en: 'Closed on this day: please choose another' },
-  e_hours: { th: 'นอกเวลาทำการ (วันนั้นเปิด {{hours}} น.)', en: 'Outside opening hours (open {{hours}} that day)' },
-  e_hours_unknown: { th: 'นอกเวลาทำการ', en: 'Outside opening hours' },
+  e_hours: { th: 'เวลานี้อยู่นอกเวลาทำการ', en: 'This time is outside opening hours' },
   e_needs_date: { th: 'กรุณาเลือกวันที่ก่อน', en: 'Please choose a date first' },
   e_invalid: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Please check this' },
 } satisfies Dict;
@@ -127,7 +126,7 @@ const ALL_TOUCHED = Object.fromEntries(Object.keys(EMPTY).map((f) => [f, true]))
 
 function BookPage() {
   const [lang, setLang] = useLang();
-  const [feed, setFeed] = useState<{ kind: 'loading' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; feed: Feed }>({ kind: 'loading' });
+  const [feed, setFeed] = useState<{ kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; feed: Feed }>({ kind: 'loading' });
   const [line, setLine] = useState<LineSession | null>(null);
   const [values, setValues] = useState<Record<Field, string>>(EMPTY);
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
@@ -143,7 +142,8 @@ function BookPage() {
   const loadServices = async () => {
     setFeed({ kind: 'loading' });
     const a = await call<Feed>(`/public/v1/services${orgQuery}`);
-    setFeed(a.kind === 'ok' ? { kind: 'shown', feed: a.data } : { kind: 'failed', offline: a.kind === 'offline' });
+    // An unknown business (`?org=` mistyped on a website) is a page not found, not a failure to retry.
+    setFeed(a.kind === 'ok' ? { kind: 'shown', feed: a.data } : a.kind === 'refused' && a.status === 404 ? { kind: 'missing' } : { kind: 'failed', offline: a.kind === 'offline' });
   };
   useEffect(() => {
     void loadServices();
@@ -189,7 +189,7 @@ function BookPage() {
     if (a.kind === 'offline') return setProblem(common.offline[lang]);
     if (a.status === 422 && Array.isArray(a.error.details)) {
       const byField: Partial<Record<Field, string>> = {};
-      for (const d of a.error.details as Problem[]) byField[d.path as Field] = serverWords(d, payload, rules, lang);
+      for (const d of a.error.details as Problem[]) byField[d.path as Field] = serverWords(d, rules, lang);
       setServerErrors(byField);
       return setProblem(words.fix[lang]);
     }
@@ -215,6 +215,14 @@ function BookPage() {
             {words.again[lang]}
           </button>
         </section>
+      </Page>
+    );
+  }
+
+  if (feed.kind === 'missing') {
+    return (
+      <Page lang={lang} setLang={setLang} title={words.title[lang]}>
+        <NotFound lang={lang} />
       </Page>
     );
   }
@@ -420,26 +428,21 @@ function check(p: Partial<PublicBookingRequest> & { time?: string }, r: Rules, l
   if (r.service && p.start_date && !out.start_date) {
     const hours = hoursOf(r);
     if (!openOn(p.start_date, hours, r.closedDays)) out.start_date = words.e_closed[lang];
-    else if (p.time && !openAt(p.start_date, p.time, hours, r.closedDays)) out.time = hoursProblem(p.start_date, r, lang);
+    else if (p.time && !openAt(p.start_date, p.time, hours, r.closedDays)) out.time = words.e_hours[lang];
     else if (p.time && p.start_date === now.date && p.time < now.time) out.time = words.e_time_past[lang];
   }
   return out;
 }
 
-function hoursProblem(date: string, r: Rules, lang: Lang): string {
-  const ps = hoursOn(date, hoursOf(r));
-  return ps.length ? fill(words.e_hours[lang], { hours: periodsText(ps) }) : words.e_hours_unknown[lang];
-}
-
 /** A field the server refused, in the customer's words: by the reason it gives, else by what it says. */
-function serverWords(d: Problem, p: { start_date?: string }, r: Rules, lang: Lang): string {
+function serverWords(d: Problem, r: Rules, lang: Lang): string {
   switch (d.reason) {
     case 'required':
       return d.path === 'start_date' && /time/i.test(d.message) ? words.e_needs_date[lang] : words.e_required[lang];
     case 'closed':
       return words.e_closed[lang];
     case 'outside_hours':
-      return p.start_date ? hoursProblem(p.start_date, r, lang) : words.e_hours_unknown[lang];
+      return words.e_hours[lang];
     case 'past':
       return words.e_time_past[lang];
     case 'over_capacity':
