@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { enrolStaff, joinGroup, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
 
 /**
@@ -327,6 +327,26 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(after.status).toBe(403);
     expect(after.json.error.details.reason).toBe('staff_removed');
     expect((await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId, key: 'topup_not_credited' }).first()).sop).not.toBe('sneaky');
+  });
+
+  it("a manager routes a staff group's cases from the app; an unknown case type is refused with nothing changed; support may not", async () => {
+    const lineGroup = await joinGroup(h);
+    const group = await h.sys.knex('staff_groups').where({ line_group_id: lineGroup }).first();
+    const listed = await call('GET', '/staff-groups', manager.lineUserId);
+    expect(listed.json.find((g: { id: string }) => g.id === group.id)).toMatchObject({ purpose: 'unassigned' });
+    const res = await call('PATCH', `/staff-groups/${group.id}`, manager.lineUserId, { purpose: 'support', language: 'th', routing: { caseTypes: ['topup_not_credited'], severities: ['critical', 'high'] } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ purpose: 'support', language: 'th', routing: { caseTypes: ['topup_not_credited'], severities: ['critical', 'high'] } });
+    expect(await h.sys.knex('audit_log').where({ subject_id: group.id, actor_type: 'staff', actor_id: manager.id }).first()).toBeDefined();
+
+    const before = await h.sys.knex('staff_groups').where({ id: group.id }).first();
+    const bad = await call('PATCH', `/staff-groups/${group.id}`, manager.lineUserId, { routing: { caseTypes: ['no_such_type'] } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.json.error)).toContain('no_such_type');
+    expect(await h.sys.knex('staff_groups').where({ id: group.id }).first()).toEqual(before);
+    const refused = await call('PATCH', `/staff-groups/${group.id}`, support.lineUserId, { language: 'en' });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'staff_groups.manage' });
   });
 
   it('an admin adds a staff member and gets their enrolment code; the routes are in the OpenAPI document under their own tag', async () => {

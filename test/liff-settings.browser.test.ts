@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { enrolStaff, joinGroup, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
 
 /**
@@ -216,6 +216,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await page.getByLabel('เปิดตลอด 24 ชั่วโมง ทุกวัน').check();
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).business_hours).toBeNull();
+  });
+
+  it("a manager sets a staff group's routing on a phone, in English", async () => {
+    const lineGroup = await joinGroup(h);
+    const group = await h.sys.knex('staff_groups').where({ line_group_id: lineGroup }).first();
+    await h.sys.knex('staff_groups').where({ id: group.id }).update({ name: 'Payments team' });
+    const page = await device(manager);
+    await page.goto(`${h.sys.url}/liff/settings?lang=en`);
+    await page.getByRole('link', { name: /Staff groups/ }).click();
+    await page.getByRole('link', { name: /Payments team/ }).click();
+    await poll(() => page.textContent('h1')).toBe('Payments team');
+    await page.selectOption('#g-purpose', 'support');
+    await page.getByLabel('Top-up not credited').check();
+    await page.getByLabel('Critical').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.textContent('[role=status]')).toContain('Saved');
+    expect(await h.sys.knex('staff_groups').where({ id: group.id }).first()).toMatchObject({ purpose: 'support', routing: { caseTypes: ['topup_not_credited'], severities: ['critical'] } });
+    await check(page, 'staff-group-en-light');
   });
 
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {

@@ -5,6 +5,7 @@ import { addChannel, listChannels } from '../../core/channels/channel-directory.
 import * as cal from '../../core/contracts/business-calendar.ts';
 import * as ch from '../../core/contracts/channels.ts';
 import * as org from '../../core/contracts/org-settings.ts';
+import * as groupC from '../../core/contracts/staff-groups.ts';
 import * as staffC from '../../core/contracts/staff.ts';
 import * as tax from '../../core/contracts/taxonomy.ts';
 import * as tpl from '../../core/contracts/templates.ts';
@@ -13,6 +14,7 @@ import { readBusinessCalendar, updateBusinessCalendar } from '../../core/orgs/bu
 import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
 import { deactivateStaff, issueEnrolmentCode } from '../../core/staff/enrolment.ts';
 import { addStaffMember, listStaff } from '../../core/staff/staff-admin.ts';
+import { listStaffGroups, updateStaffGroup } from '../../core/staff/staff-group-admin.ts';
 import { listTemplates, updateTemplate } from '../../core/templates/template-admin.ts';
 import { previewTemplate } from '../../core/templates/template-preview.ts';
 import * as taxonomy from '../../core/understanding/taxonomy-admin.ts';
@@ -261,6 +263,30 @@ export const settingsRoutes = [
       if (!UUID.test(i.params.id)) throw notFound('Staff member', { staffId: i.params.id });
       await deactivateStaff(i.deps.knex, { ...writer(i), staffId: i.params.id });
       return { id: i.params.id, isActive: false as const };
+    },
+  }),
+
+  // ---------------------------------------------------------------- staff groups and their routing
+  route({
+    method: 'get',
+    path: `${P}/staff-groups`,
+    summary: 'The LINE groups the bot is or was in, with what each is for and what is routed to it (as GET /api/v1/staff-groups)',
+    tag: TAG,
+    access: { liffStaff: 'staff_groups.read' },
+    response: groupC.staffGroupList,
+    handle: async (i) => listStaffGroups(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/staff-groups/:id`,
+    summary: 'Set what a group is for and what is routed to it (as PATCH /api/v1/staff-groups/:id)',
+    tag: TAG,
+    access: { liffStaff: 'staff_groups.manage' },
+    body: groupC.staffGroupUpdate,
+    response: groupC.staffGroup,
+    handle: async (i) => {
+      if (!UUID.test(i.params.id)) throw notFound('Staff group', { id: i.params.id });
+      return updateStaffGroup(i.deps.knex, { ...writer(i), groupId: i.params.id, settings: i.body });
     },
   }),
 ];

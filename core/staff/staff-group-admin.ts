@@ -40,7 +40,7 @@ export type StaffGroupView = Awaited<ReturnType<typeof listStaffGroups>>[number]
 /** Sets what a group is for and what is routed to it, audited; answers the group as it now is. */
 export async function updateStaffGroup(
   db: Knex,
-  u: { orgId: string; groupId: string; settings: GroupSettings; actor: { type: 'api_key'; id: string }; requestId?: string },
+  u: { orgId: string; groupId: string; settings: GroupSettings; actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string },
 ): Promise<StaffGroupView> {
   return db.transaction(async (trx) => {
     const updated = await applyGroupSettings(trx, u.orgId, u.groupId, u.settings);

@@ -6,6 +6,7 @@ import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
 import { Page } from '../kit/ui.tsx';
 import { CaseTypes } from './case-types.tsx';
 import { Channels } from './channels.tsx';
+import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
 import { BASE, Link } from './nav.tsx';
 import { may, w } from './shared.tsx';
@@ -24,6 +25,7 @@ const screens = {
   templates: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' }, about: { th: 'แก้ข้อความภาษาไทยและอังกฤษ ดูตัวอย่างทันที', en: 'Edit the Thai and English texts, with a live preview' } },
   channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
   staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
+  'staff-groups': { read: 'staff_groups.read', manage: 'staff_groups.manage', title: { th: 'กลุ่ม LINE ของทีม', en: 'Staff groups' }, about: { th: 'กลุ่มไหนใช้ทำอะไร และเคสไหนส่งเข้ากลุ่มไหน', en: 'What each LINE group is for, and which cases go to it' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
 } as const;
 type ScreenKey = keyof typeof screens;
@@ -99,6 +101,7 @@ function SettingsApp() {
               {at.screen === 'templates' && <Templates {...common} />}
               {at.screen === 'channels' && <Channels {...common} canManageNotices={may(me, 'org.settings.manage')} />}
               {at.screen === 'staff' && <StaffScreen {...common} />}
+              {at.screen === 'staff-groups' && <Groups {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
             </>
           );
