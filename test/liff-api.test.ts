@@ -185,6 +185,33 @@ describe('the token pages’ public API', () => {
     for (const token of [randomBytes(16).toString('hex'), 'not-a-token']) expect((await h.pub('GET', `/public/v1/cases/${token}`)).status).toBe(404);
   });
 
+  it("another business's tracking or quote token: a token names one case or quote in the whole deployment and carries no org, so it shows its own business's case and can never be one of this org's", async () => {
+    const customer = lineId('U');
+    const ours = await h.reportProblem(customer);
+    const other = await h.otherOrg({ key: 'pottery_class', name: { th: 'คลาสปั้นดินเผา', en: 'Pottery class' } });
+    await h.sys.knex('case_types').insert({ org_id: other.id, key: 'parcel_lost', name_th: 'พัสดุหาย', name_en: 'Parcel lost', category: 'order', default_severity: 'normal', first_response_minutes: 60, resolution_minutes: 1440 });
+    const { openCase } = await import('../core/cases/open-case.ts');
+    const theirs = await h.sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: other.id, caseTypeKey: 'parcel_lost', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'parcel lost', language: 'en', fields: {} }),
+    );
+    // The numbers of two businesses may be the same; their tokens are not, and each shows its own case.
+    const a = (await h.pub('GET', `/public/v1/cases/${ours.token}`)).json;
+    const b = (await h.pub('GET', `/public/v1/cases/${theirs.trackingToken}`)).json;
+    expect([a.case, a.type.en]).toEqual([ours.number, 'Top-up not credited']);
+    expect([b.case, b.type.en]).toEqual([theirs.number, 'Parcel lost']);
+    // The page's path carries only the token; an org named beside it changes nothing.
+    expect((await h.pub('GET', `/public/v1/cases/${theirs.trackingToken}?org=default`)).json.type.en).toBe('Parcel lost');
+    // A token cannot be given to a second case, in this org or another: the database refuses it.
+    await expect(h.sys.knex('cases').where({ id: theirs.id }).update({ tracking_token: ours.token })).rejects.toMatchObject({ code: '23505' });
+    // Quote tokens likewise: one index over every org's quotes.
+    const indexes = await h.sys.knex('pg_indexes').select('indexname', 'indexdef').whereIn('tablename', ['cases', 'booking_quotes']);
+    const onToken = indexes.filter((i) => /UNIQUE/.test(i.indexdef) && /\((tracking_token|token)\)/.test(i.indexdef)).map((i) => i.indexname).sort();
+    expect(onToken).toHaveLength(2);
+    // And this org's LINE customer never sees the other business's case among theirs.
+    const mineNow = (await mine(h.idToken(customer))).json;
+    expect(mineNow.cases.map((c: { trackingPath: string }) => c.trackingPath)).toEqual([`/liff/track/${ours.token}`]);
+  });
+
   it('a quote is answered once: accepting twice, or after it expired, is a 409 and changes nothing', async () => {
     const q = await h.sentQuote();
     const first = await h.pub('POST', `/public/v1/quotes/${q.token}/accept`, { body: {} });
