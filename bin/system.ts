@@ -26,6 +26,7 @@ import { createQueueBackend, isQueueReachable, type QueueBackend } from '../work
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { OUTBOUND_QUEUE } from '../core/conversations/outgoing.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
+import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
 import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
 import { mediaProcessors } from '../workers/processors/media.ts';
@@ -217,6 +218,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...paymentProcessors({ knex }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
+        ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),
         ...opts.processors,
       };
       const runner = new JobRunner({

@@ -1,7 +1,7 @@
 import * as c from '../../core/contracts/staff.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { deactivateStaff, issueEnrolmentCode } from '../../core/staff/enrolment.ts';
-import { addStaffMember, listStaff } from '../../core/staff/staff-admin.ts';
+import { addStaffMember, changeStaffRole, listStaff } from '../../core/staff/staff-admin.ts';
 import { route } from '../route.ts';
 
 /** Staff of the org: who they are, their role, and the one-time code that links their LINE account. */
@@ -59,6 +59,18 @@ export const staffRoutes = [
       });
       return { code: issued.code, expiresAt: issued.expiresAt.toISOString() };
     },
+  }),
+
+  route({
+    method: 'patch',
+    path: '/api/v1/staff/:id',
+    summary: "Change a staff member's role (audited); their staff rich menu in LINE changes with it",
+    tag: 'staff',
+    access: 'staff.manage',
+    body: c.staffUpdate,
+    response: c.staffMember,
+    handle: async ({ params, body, identity, deps, ctx }) =>
+      changeStaffRole(deps.knex, { orgId: identity!.orgId, staffId: idOr404(params.id), role: body.role, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }),
   }),
 
   route({

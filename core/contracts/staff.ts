@@ -13,6 +13,11 @@ export const staffCreate = z
   .strict()
   .meta({ id: 'StaffCreate' });
 
+export const staffUpdate = z
+  .object({ role: z.enum(STAFF_ROLES).meta({ description: 'Their new role: what they may do, and their staff rich menu, change at once' }) })
+  .strict()
+  .meta({ id: 'StaffUpdate' });
+
 export const staffMember = z
   .object({
     id: z.uuid(),

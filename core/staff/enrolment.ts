@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
 import { recordAudit, type AuditRecord } from '../audit/audit-log.ts';
 import { DomainError, notFound } from '../errors/index.ts';
+import { queueStaffMenuSync } from './staff-menu.ts';
 
 /**
  * Linking a staff member to their LINE account: an admin gets a one-time code for the staff
@@ -129,6 +130,8 @@ export async function redeemEnrolmentCode(
     subjectId: staff.id,
     details: { lineUserId: r.lineUserId, channelId: r.channelId },
   });
+  // Their own rich menu: My queue, Dashboard, Desk.
+  await queueStaffMenuSync(trx, { orgId: r.orgId, staffId: staff.id, lineUserId: r.lineUserId, channelId: r.channelId });
   return { ok: true, staff: { id: staff.id, displayName: staff.display_name, role: staff.role, language: staff.language, lineUserId: r.lineUserId, lineChannelId: r.channelId } };
 }
 
@@ -162,5 +165,7 @@ export async function deactivateStaff(
       details: { lineUserId: staff.line_user_id ?? null },
       requestId: d.requestId,
     });
+    // Their staff rich menu goes with them.
+    if (staff.line_user_id && staff.line_channel_id) await queueStaffMenuSync(trx, { orgId: d.orgId, staffId: d.staffId, lineUserId: staff.line_user_id, channelId: staff.line_channel_id });
   });
 }

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { StaffRole } from '../contracts/staff.ts';
+import { DomainError, notFound } from '../errors/index.ts';
 import { issueEnrolmentCode, type EnrolmentActor } from './enrolment.ts';
+import { queueStaffMenuSync } from './staff-menu.ts';
 
 /**
  * Staff as the org's admins manage them: who they are, their role, whether their LINE account is
@@ -75,5 +77,34 @@ export async function addStaffMember(
     // Read again: the code's issue is part of what the view shows (enrolmentPending).
     const now: StaffRow = await trx('staff').where({ id: row.id }).first();
     return { ...staffView(now), enrolment: { code: issued.code, expiresAt: issued.expiresAt.toISOString() } };
+  });
+}
+
+/**
+ * Gives a staff member another role, audited. What they may do changes at once (every action and
+ * every staff app checks the role as it is), and so does their staff rich menu (staff-menu.ts).
+ */
+export async function changeStaffRole(
+  db: Knex,
+  c: { orgId: string; staffId: string; role: StaffRole; actor: EnrolmentActor; requestId?: string },
+): Promise<StaffMemberView> {
+  return db.transaction(async (trx) => {
+    const row: (StaffRow & { line_channel_id: string | null }) | undefined = await trx('staff').where({ org_id: c.orgId, id: c.staffId }).forUpdate().first();
+    if (!row) throw notFound('Staff member', { staffId: c.staffId });
+    if (!row.is_active) throw new DomainError('conflict', 'This staff member is deactivated', { staffId: c.staffId });
+    if (row.role === c.role) return staffView(row);
+    const [changed]: StaffRow[] = await trx('staff').where({ id: c.staffId }).update({ role: c.role }).returning('*');
+    await recordAudit(trx, {
+      orgId: c.orgId,
+      actorType: c.actor.type,
+      actorId: c.actor.id ?? null,
+      action: 'staff.role_changed',
+      subjectType: 'staff',
+      subjectId: c.staffId,
+      details: { from: row.role, to: c.role },
+      requestId: c.requestId,
+    });
+    if (row.line_user_id && row.line_channel_id) await queueStaffMenuSync(trx, { orgId: c.orgId, staffId: c.staffId, lineUserId: row.line_user_id, channelId: row.line_channel_id });
+    return staffView(changed);
   });
 }

@@ -131,6 +131,13 @@ export class FakeLineState extends EventEmitter<LineEvents> {
   readonly richMenus = new Map<string, { channelAccessToken: string; menu: messagingApi.RichMenuRequest; image?: { bytes: Buffer; contentType: string } }>();
   /** The default rich menu of each channel (by access token). */
   readonly defaultRichMenus = new Map<string, string>();
+  /** Rich menus linked to one user (per-user menus win over the default), by channel access token and user id. */
+  readonly userRichMenus = new Map<string, string>();
+
+  /** The rich menu linked to this user on this channel, if any. */
+  userRichMenu(channelAccessToken: string, userId: string): string | undefined {
+    return this.userRichMenus.get(`${channelAccessToken} ${userId}`);
+  }
   /** Signs the LIFF ID tokens this server issues: a token it did not sign is forged. */
   private readonly idTokenKey = randomBytes(32);
 
@@ -481,6 +488,41 @@ export function createFakeLineApi(opts: FakeLineOptions = {}): { app: Koa; state
     const id = state.defaultRichMenus.get(ctx.state.channelAccessToken as string);
     if (!id) return answer(ctx, 404, { message: 'no default richmenu' });
     answer(ctx, 200, { richMenuId: id });
+  });
+
+  router.delete('/v2/bot/richmenu/:richMenuId', (ctx) => {
+    const menu = state.richMenus.get(ctx.params.richMenuId);
+    if (!menu || menu.channelAccessToken !== ctx.state.channelAccessToken) return answer(ctx, 404, NOT_FOUND);
+    state.richMenus.delete(ctx.params.richMenuId);
+    answer(ctx, 200, {});
+  });
+
+  router.get('/v2/bot/richmenu/list', (ctx) => {
+    const token = ctx.state.channelAccessToken as string;
+    const richmenus = [...state.richMenus].filter(([, m]) => m.channelAccessToken === token).map(([richMenuId, m]) => ({ richMenuId, ...m.menu }));
+    answer(ctx, 200, { richmenus });
+  });
+
+  // Per-user rich menus: link one to a user (it wins over the default), see it, unlink it.
+  router.post('/v2/bot/user/:userId/richmenu/:richMenuId', (ctx) => {
+    const token = ctx.state.channelAccessToken as string;
+    const menu = state.richMenus.get(ctx.params.richMenuId);
+    if (!menu || menu.channelAccessToken !== token) return answer(ctx, 404, NOT_FOUND);
+    if (!menu.image) return answer(ctx, 400, { message: 'must upload richmenu image before applying it to user' });
+    if (!LINE_ID.test(ctx.params.userId) || !ctx.params.userId.startsWith('U')) return answer(ctx, 400, { message: 'The value for the "userId" parameter is invalid' });
+    state.userRichMenus.set(`${token} ${ctx.params.userId}`, ctx.params.richMenuId);
+    answer(ctx, 200, {});
+  });
+
+  router.get('/v2/bot/user/:userId/richmenu', (ctx) => {
+    const id = state.userRichMenu(ctx.state.channelAccessToken as string, ctx.params.userId);
+    if (!id) return answer(ctx, 404, { message: 'the user has no richmenu' });
+    answer(ctx, 200, { richMenuId: id });
+  });
+
+  router.delete('/v2/bot/user/:userId/richmenu', (ctx) => {
+    state.userRichMenus.delete(`${ctx.state.channelAccessToken as string} ${ctx.params.userId}`);
+    answer(ctx, 200, {});
   });
 
   router.get('/v2/bot/message/quota', (ctx) => {

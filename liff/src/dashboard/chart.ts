@@ -39,7 +39,8 @@ export function drawChart(target: HTMLElement, labels: string[], series: Series[
     scales: { x: { time: false }, n: { range: (_u, _min, max) => [0, Math.max(1, max)] }, pct: { range: [0, 100] } },
     axes: [
       axis(2, 'x', (i) => labels[Math.round(i)] ?? ''),
-      ...(hasCounts ? [axis(3, 'n', (v) => String(Math.round(v)))] : []),
+      // Counts are whole: ticks at whole steps only.
+      ...(hasCounts ? [{ ...axis(3, 'n', (v: number) => String(v)), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] }] : []),
       ...(hasPercent ? [{ ...axis(hasCounts ? 1 : 3, 'pct', (v: number) => `${Math.round(v)}%`), grid: { show: !hasCounts } }] : []),
     ],
     series: [

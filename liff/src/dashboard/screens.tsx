@@ -339,7 +339,7 @@ export function StaffScreen(p: ScreenProps) {
               </ul>
             </Section>
           )}
-          <Section id="people" title={w.staff[p.lang]}>
+          <Section id="people" title={w.people[p.lang]}>
             {r.staff.length === 0 && <p class="muted">{w.noFigures[p.lang]}</p>}
             <ul class="list cards">
               {r.staff.map((row) => (
@@ -758,6 +758,13 @@ export function CeoScreen(p: ScreenProps) {
  * The cases (or bookings) behind a figure. A case opens in the desk app (`/liff/desk?case=`), a
  * booking on the desk's pipeline (`/liff/desk?booking=`).
  */
+const withAfter = (path: string, after: string) => {
+  const [base, q = ''] = path.split('?');
+  const params = new URLSearchParams(q);
+  params.set('after', after);
+  return `${base}?${params}`;
+};
+
 export function DrillScreen(p: { lang: Lang; path: string }) {
   const bookings = p.path.startsWith(`${API}/bookings/list`);
   const [state, retry] = useReport<z.infer<typeof drillResult> | z.infer<typeof bookingsDrillResult>>(p.path);
@@ -797,6 +804,11 @@ export function DrillScreen(p: { lang: Lang; path: string }) {
                   </li>
                 ))}
             </ul>
+            {'next' in r && typeof r.next === 'string' && (
+              <p>
+                <a href={`#/drill?path=${encodeURIComponent(withAfter(p.path, r.next))}`}>{w.more[p.lang]}</a>
+              </p>
+            )}
           </>
         )}
       </Report>

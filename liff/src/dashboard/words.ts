@@ -137,6 +137,8 @@ export const w = {
   thisWeek: { th: 'สัปดาห์นี้เทียบสัปดาห์ก่อน', en: 'This week against last' },
   thisMonth: { th: 'เดือนนี้เทียบเดือนก่อน', en: 'This month against last' },
   // drill
+  more: { th: 'ดูเพิ่มเติม', en: 'More' },
+  people: { th: 'รายคน', en: 'Each person' },
   openCase: { th: 'เปิดเคส {{n}}', en: 'Open case {{n}}' },
   none: { th: 'ไม่มี', en: 'None' },
   opened: { th: 'เปิดเมื่อ', en: 'Opened' },
