@@ -277,7 +277,13 @@ export interface DemoService {
   price: string;
   keywords: string[];
   examples: LocalizedExamples;
+  /** What the booking form asks (core/contracts/booking-form.ts); absent: derived from the service. */
+  formFields?: { field: string; required: boolean }[];
+  /** Opening hours; absent: the org's business hours. */
+  hours?: Record<string, [string, string][]>;
 }
+
+const everyDay = (from: string, to: string) => Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [[from, to]]])) as Record<string, [string, string][]>;
 
 export const demoServices: DemoService[] = [
   {
@@ -330,6 +336,14 @@ export const demoServices: DemoService[] = [
     durationMinutes: 90,
     capacity: 4,
     price: '1200.00',
+    // The form asks when, and where to or from; early flights and late arrivals, every day.
+    formFields: [
+      { field: 'start_date', required: true },
+      { field: 'time', required: true },
+      { field: 'destination', required: true },
+      { field: 'travelers', required: false },
+    ],
+    hours: everyDay('04:00', '24:00'),
     keywords: ['รถรับส่ง', 'สนามบิน', 'สุวรรณภูมิ', 'ดอนเมือง', 'รับที่สนามบิน', 'airport', 'transfer', 'pickup', 'pick up', 'suvarnabhumi', 'don mueang'],
     examples: {
       th: ['ขอจองรถรับจากสุวรรณภูมิไปโรงแรม วันที่ 3 เวลา 22:00 ค่ะ', 'ต้องการรถไปสนามบินดอนเมืองพรุ่งนี้ตี 5 ครับ 2 คน', 'มีบริการรับส่งสนามบินไหมคะ'],
@@ -344,6 +358,7 @@ export const demoServices: DemoService[] = [
     durationMinutes: 120,
     capacity: 6,
     price: '1500.00',
+    hours: everyDay('10:00', '21:00'),
     keywords: ['สปา', 'นวด', 'นวดแผนไทย', 'นวดน้ำมัน', 'อโรมา', 'spa', 'massage', 'thai massage', 'aromatherapy'],
     examples: {
       th: ['อยากจองนวดแผนไทยเย็นนี้ 2 คนค่ะ', 'สปาวันศุกร์ 4 โมงเย็นว่างไหมครับ', 'จองนวดน้ำมันอโรมาให้ 1 ท่านพรุ่งนี้ค่ะ'],
@@ -695,6 +710,8 @@ export async function loadDemoSeed(knex: Knex, orgId: string): Promise<void> {
         keywords: s.keywords,
         examples: JSON.stringify(s.examples),
         sort_order: (i + 1) * 10,
+        form_fields: s.formFields ? JSON.stringify(s.formFields) : null,
+        hours: s.hours ? JSON.stringify(s.hours) : null,
       })),
     );
     await trx('templates').insert(

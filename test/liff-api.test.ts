@@ -304,6 +304,10 @@ describe("a service's own fields and opening hours", () => {
       { field: 'time', required: false },
       { field: 'travelers', required: false },
     ]);
+    // The demo's airport transfer declares its own: when, and where to or from; early and late hours.
+    const transfer = feed.items.find((s: { key: string }) => s.key === 'airport_transfer');
+    expect(transfer.fields.filter((f: { required: boolean }) => f.required).map((f: { field: string }) => f.field)).toEqual(['start_date', 'time', 'destination']);
+    expect(transfer.hours.mon).toEqual([['04:00', '24:00']]);
     // A tour of a day or more asks a date range.
     const long = feed.items.find((s: { durationMinutes: number | null }) => (s.durationMinutes ?? 0) >= 1440);
     if (long) expect(long.fields.map((f: { field: string }) => f.field).slice(0, 2)).toEqual(['start_date', 'end_date']);
