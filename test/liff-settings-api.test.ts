@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { enrolStaff, joinGroup, type EnrolledStaff } from './support/staff-desk.ts';
+import { configureGroup, enrolStaff, joinGroup, sentTo, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
 
 /**
@@ -349,6 +349,20 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'staff_groups.manage' });
   });
 
+  it('a manager adds, edits and pauses a provider from the app, as themselves; support may read but not change', async () => {
+    const created = await call('POST', '/providers', manager.lineUserId, { key: 'fast_topup', name: 'Fast Topup', caseTypeKeys: ['topup_not_credited'] });
+    expect(created.status).toBe(201);
+    const edited = await call('PATCH', '/providers/fast_topup', manager.lineUserId, { defaultSlaMinutes: 20, contact: { phone: '+66 2 123 4567' } });
+    expect(edited.json).toMatchObject({ defaultSlaMinutes: 20, contact: { phone: '+66 2 123 4567' } });
+    const paused = await call('POST', '/providers/fast_topup/pause', manager.lineUserId, { reason: 'Top-ups failing since 09:00' });
+    expect(paused.json).toMatchObject({ paused: true, pauseReason: 'Top-ups failing since 09:00' });
+    expect((await h.sys.knex('audit_log').where({ actor_type: 'staff', actor_id: manager.id }).whereIn('action', ['provider.created', 'provider.updated'])).length).toBe(2);
+    expect((await call('GET', '/providers', support.lineUserId)).json.find((p: { key: string }) => p.key === 'fast_topup')).toMatchObject({ paused: true });
+    const refused = await call('PATCH', '/providers/fast_topup', support.lineUserId, { name: 'x' });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'providers.manage', roles: ['admin', 'manager'] });
+  });
+
   it('an admin adds a staff member and gets their enrolment code; the routes are in the OpenAPI document under their own tag', async () => {
     const res = await call('POST', '/staff', admin.lineUserId, { displayName: 'Nok', role: 'support', language: 'th' });
     expect(res.status).toBe(201);
@@ -359,5 +373,64 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(op['x-permission']).toBe('channels.manage');
     expect(doc.paths['/api/v1/templates/preview'].post).toBeDefined();
     expect(doc.paths['/api/v1/org/business-calendar'].patch).toBeDefined();
+  });
+});
+
+describe("providers' settings (seed 004 section 4.4.1)", () => {
+  it('an admin adds a provider with the case types it handles, its SLA, contact and how it is told; audited', async () => {
+    const res = await api('POST', '/api/v1/providers', {
+      key: 'smm_king',
+      name: 'SMM King',
+      kind: 'api',
+      caseTypeKeys: ['topup_not_credited'],
+      defaultSlaMinutes: 30,
+      contact: { line: '@smmking', email: 'ops@smmking.example' },
+      notifyBy: 'none',
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ key: 'smm_king', kind: 'api', caseTypeKeys: ['topup_not_credited'], defaultSlaMinutes: 30, notifyBy: 'none', active: true, paused: false, risk: null });
+    expect((await h.sys.knex('audit_log').where({ action: 'provider.created', actor_type: 'api_key' }).orderBy('id', 'desc').first()).details).toMatchObject({ key: 'smm_king' });
+    expect((await api('GET', '/api/v1/providers/smm_king/settings')).json.contact).toEqual({ line: '@smmking', email: 'ops@smmking.example' });
+  });
+
+  it('refuses an unknown case type, a negative SLA, a bad e-mail and a taken key; nothing written', async () => {
+    const count = async () => Number((await h.sys.knex('providers').count({ n: '*' }).first())!.n);
+    const before = await count();
+    const audits = Number((await h.sys.knex('audit_log').count({ n: '*' }).first())!.n);
+    const bad = [
+      [{ key: 'p_one', name: 'One', caseTypeKeys: ['no_such_type'] }, 422, 'no_such_type'],
+      [{ key: 'p_two', name: 'Two', defaultSlaMinutes: -10 }, 422, 'defaultSlaMinutes'],
+      [{ key: 'p_three', name: 'Three', contact: { email: 'not-an-email' } }, 422, 'contact.email'],
+      [{ key: 'smm_king', name: 'Again' }, 409, 'already_exists'],
+    ] as const;
+    for (const [body, status, says] of bad) {
+      const res = await api('POST', '/api/v1/providers', body);
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(JSON.stringify(res.json), JSON.stringify(body)).toContain(says);
+    }
+    const patched = await api('PATCH', '/api/v1/providers/smm_king', { defaultSlaMinutes: 0 });
+    expect(patched.status).toBe(422);
+    expect(await count()).toBe(before);
+    expect(Number((await h.sys.knex('audit_log').count({ n: '*' }).first())!.n)).toBe(audits);
+    expect((await api('GET', '/api/v1/providers/smm_king/settings')).json.defaultSlaMinutes).toBe(30);
+  });
+
+  it('"reached by staff themselves" hands a waiting case to no LINE group; switched to its group, the next wait is handed off', async () => {
+    const provider = await h.sys.knex('providers').where({ org_id: h.sys.defaultOrgId, key: 'smm_king' }).first();
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'provider', providerId: provider.id });
+    const c = await openTestCase(h.sys, 'topup_not_credited', { orderIds: ['ORD-SK-1'] });
+    await h.sys.knex('cases').where({ id: c.id }).update({ provider_id: provider.id });
+    const handoffDone = async (n: number) =>
+      until(async () => Number((await h.sys.knex('outbox').where({ job_name: 'provider-handoff', status: 'done' }).whereRaw(`payload->>'caseId' = ?`, [c.id]).count({ n: '*' }).first())!.n) >= n || false);
+    expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'waiting_provider' })).status).toBe(200);
+    await handoffDone(1);
+    expect(await h.sys.knex('case_events').where({ case_id: c.id, type: 'provider_notified' }).first()).toBeUndefined();
+    expect(sentTo(h, groupId).filter((m) => String(m.text).includes(c.number))).toEqual([]);
+
+    expect((await api('PATCH', '/api/v1/providers/smm_king', { notifyBy: 'line_group' })).json.notifyBy).toBe('line_group');
+    expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'investigating' })).status).toBe(200);
+    expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'waiting_provider' })).status).toBe(200);
+    await until(async () => (await h.sys.knex('case_events').where({ case_id: c.id, type: 'provider_notified' }).first()) ?? false);
+    await until(async () => sentTo(h, groupId).some((m) => String(m.text).includes(c.number)) || false);
   });
 });

@@ -1,5 +1,6 @@
 import * as c from '../../core/contracts/providers.ts';
 import { listProviders, providerWithTimeline, setProviderPaused } from '../../core/providers/provider-pause.ts';
+import { createProvider, providerSettingsOf, updateProvider } from '../../core/providers/provider-settings.ts';
 import { route } from '../route.ts';
 
 /**
@@ -49,5 +50,39 @@ export const providerRoutes = [
     response: c.providerView,
     handle: async ({ identity, deps, params, body }) =>
       deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: false, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/providers',
+    summary: 'Add a provider: API or manual, the case types it handles, the time it is given to answer, its contact and how it is told; 409 if the key is taken',
+    tag: 'providers',
+    access: 'providers.manage',
+    body: c.providerCreate,
+    response: c.providerSettings,
+    status: 201,
+    handle: async ({ identity, deps, body, ctx }) => createProvider(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/providers/:key/settings',
+    summary: "A provider's settings, with the risk level the provider report last gave it",
+    tag: 'providers',
+    access: 'providers.read',
+    response: c.providerSettings,
+    handle: async ({ identity, deps, params }) => providerSettingsOf(deps.knex, identity!.orgId, params.key),
+  }),
+
+  route({
+    method: 'patch',
+    path: '/api/v1/providers/:key',
+    summary: "Change a provider's settings (the key stays; its pause is POST .../pause and .../unpause)",
+    tag: 'providers',
+    access: 'providers.manage',
+    body: c.providerUpdate,
+    response: c.providerSettings,
+    handle: async ({ identity, deps, params, body, ctx }) =>
+      updateProvider(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, params.key, body),
   }),
 ];

@@ -5,6 +5,7 @@ import { addChannel, listChannels } from '../../core/channels/channel-directory.
 import * as cal from '../../core/contracts/business-calendar.ts';
 import * as ch from '../../core/contracts/channels.ts';
 import * as org from '../../core/contracts/org-settings.ts';
+import * as prov from '../../core/contracts/providers.ts';
 import * as groupC from '../../core/contracts/staff-groups.ts';
 import * as staffC from '../../core/contracts/staff.ts';
 import * as tax from '../../core/contracts/taxonomy.ts';
@@ -12,6 +13,8 @@ import * as tpl from '../../core/contracts/templates.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { readBusinessCalendar, updateBusinessCalendar } from '../../core/orgs/business-hours.ts';
 import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
+import { setProviderPaused } from '../../core/providers/provider-pause.ts';
+import { createProvider, listProviderSettings, providerSettingsOf, updateProvider } from '../../core/providers/provider-settings.ts';
 import { deactivateStaff, issueEnrolmentCode } from '../../core/staff/enrolment.ts';
 import { addStaffMember, listStaff } from '../../core/staff/staff-admin.ts';
 import { listStaffGroups, updateStaffGroup } from '../../core/staff/staff-group-admin.ts';
@@ -287,6 +290,64 @@ export const settingsRoutes = [
     handle: async (i) => {
       if (!UUID.test(i.params.id)) throw notFound('Staff group', { id: i.params.id });
       return updateStaffGroup(i.deps.knex, { ...writer(i), groupId: i.params.id, settings: i.body });
+    },
+  }),
+
+  // ---------------------------------------------------------------- providers
+  route({
+    method: 'get',
+    path: `${P}/providers`,
+    summary: "The org's providers with their settings, pause and risk level",
+    tag: TAG,
+    access: { liffStaff: 'providers.read' },
+    response: prov.providerSettingsList,
+    handle: async (i) => listProviderSettings(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/providers`,
+    summary: 'Add a provider (as POST /api/v1/providers)',
+    tag: TAG,
+    access: { liffStaff: 'providers.manage' },
+    body: prov.providerCreate,
+    response: prov.providerSettings,
+    status: 201,
+    handle: async (i) => createProvider(i.deps.knex, writer(i), i.body),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/providers/:key`,
+    summary: "Change a provider's settings (as PATCH /api/v1/providers/:key)",
+    tag: TAG,
+    access: { liffStaff: 'providers.manage' },
+    body: prov.providerUpdate,
+    response: prov.providerSettings,
+    handle: async (i) => updateProvider(i.deps.knex, writer(i), i.params.key, i.body),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/providers/:key/pause`,
+    summary: 'Pause a provider with a reason (as POST /api/v1/providers/:key/pause)',
+    tag: TAG,
+    access: { liffStaff: 'providers.pause' },
+    body: prov.providerPause,
+    response: prov.providerSettings,
+    handle: async (i) => {
+      await i.deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: orgOf(i), key: i.params.key, paused: true, reason: i.body.reason, actor: actor(i) }));
+      return providerSettingsOf(i.deps.knex, orgOf(i), i.params.key);
+    },
+  }),
+  route({
+    method: 'post',
+    path: `${P}/providers/:key/unpause`,
+    summary: 'Unpause a provider (as POST /api/v1/providers/:key/unpause)',
+    tag: TAG,
+    access: { liffStaff: 'providers.pause' },
+    body: prov.providerUnpause,
+    response: prov.providerSettings,
+    handle: async (i) => {
+      await i.deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: orgOf(i), key: i.params.key, paused: false, reason: i.body.reason, actor: actor(i) }));
+      return providerSettingsOf(i.deps.knex, orgOf(i), i.params.key);
     },
   }),
 ];

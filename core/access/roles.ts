@@ -53,6 +53,8 @@ export const permissions = {
   // Providers: staff read them (with their pause and timeline); managers and admins pause them.
   'providers.read': ['admin', 'manager', 'support', 'ceo'],
   'providers.pause': ['admin', 'manager'],
+  // A provider's settings (seed 004 section 4.4.1): the case types it handles, its SLA, its contact.
+  'providers.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

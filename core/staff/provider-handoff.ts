@@ -12,7 +12,7 @@ import type { ProviderHandoffJob } from './staff-jobs.ts';
  * the provider's people can quote-reply (their reply finds the case through the message's case id,
  * bot/staff/provider-group.ts), and the timeline records `provider_notified`.
  *
- * Posts nothing when the case names no provider (cases.provider_id: nothing sets it from the
+ * Posts nothing when the provider is set to be reached by staff themselves (`notify_by` none), when the case names no provider (cases.provider_id: nothing sets it from the
  * case API or the classifier yet, so today it is set by the business's own tools or by hand),
  * when the provider has no group, when the case has moved on before the job ran, or when this
  * wait was already handed off (a job delivered twice).
@@ -42,6 +42,9 @@ export async function handOffToProvider(_deps: StaffDeps, trx: Knex.Transaction,
     .orderBy('id', 'desc')
     .first('id');
   if (wait && (await trx('case_events').where({ case_id: c.id, type: 'provider_notified' }).andWhere('id', '>', wait.id).first('id'))) return { posted: 0 };
+  // The provider's own setting (Settings, core/providers/provider-settings.ts): staff reach it themselves.
+  const provider = await trx('providers').select('notify_by').where({ id: c.provider_id }).first();
+  if (provider?.notify_by === 'none') return { posted: 0 };
   const groups = await groupsForProvider(trx, c.org_id, c.provider_id);
   if (groups.length === 0) return { posted: 0 };
 
