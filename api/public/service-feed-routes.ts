@@ -2,12 +2,16 @@ import * as c from '../../core/contracts/bookings.ts';
 import { serviceFeed } from '../../core/understanding/service-feed.ts';
 import { route } from '../route.ts';
 
-/** The bookable services for the business's website: filters, a strong ETag, five minutes of caching. */
+/**
+ * The bookable services for the business's website and the booking form (liff/src/pages/book.tsx):
+ * what the form asks of each and its opening hours, filters, a strong ETag, five minutes of caching.
+ */
 export const serviceFeedRoutes = [
   route({
     method: 'get',
     path: '/public/v1/services',
-    summary: "The business's bookable services for its website (`If-None-Match` answers 304 when nothing changed)",
+    summary:
+      "The business's bookable services for its website, each with the fields its booking form asks and its opening hours (`If-None-Match` answers 304 when nothing changed)",
     tag: 'public',
     access: 'public',
     query: c.serviceFeedQuery,
