@@ -148,6 +148,23 @@ describe('the live stream', () => {
     await until(async () => sys.live!.subscriberCount() === 0);
   });
 
+  it('catches up a client resuming more than a page (500 events) back, each once, then streams on', async () => {
+    const c = await openTestCase(sys, 'order_not_delivered');
+    const before = (await sys.knex('case_events').max('id as id').first())!.id;
+    await sys.knex.transaction(async (trx) => {
+      for (let i = 0; i < 1200; i++) await recordCaseEvent(trx, { orgId: sys.defaultOrgId, caseId: c.id, type: 'escalated', actor: { type: 'system', id: null }, isPublic: false, data: { clock: 'resolution' } });
+    });
+    const resumed = await listen(managerKey, { 'last-event-id': String(before) });
+    const mine = () => resumed.events.filter((e) => e.data.case.number === c.number);
+    await until(async () => mine().length >= 1200, 10_000);
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'investigating', actor: { type: 'staff', id: null } }));
+    await until(async () => mine().some((e) => e.event === 'status_changed'));
+    expect(mine().filter((e) => e.event === 'escalated')).toHaveLength(1200);
+    expect(new Set(mine().map((e) => e.id)).size).toBe(mine().length);
+    resumed.close();
+    await resumed.done;
+  });
+
   it('refuses unknown query keys and integration keys', async () => {
     expect((await api('GET', '/api/v1/analytics/live?since=0', undefined, managerKey)).status).toBe(422);
     const integration = (await api('POST', '/api/v1/api-keys', { name: 'system', role: 'integration' })).json.key;

@@ -12,10 +12,10 @@ import type { Logger } from '../logger.ts';
  * Events are numbered when written, not when committed: a transaction that took id 10 may commit
  * after one that took id 11. So the feed does not move a cursor past what it has seen; it keeps
  * re-reading above the last *settled* id and sends each event once (by id). A read notes the
- * newest id it could see and its snapshot's xmax; once every transaction that was running then has
- * ended (a later snapshot's xmin reaches that xmax), nothing at or below that id can still appear
- * (an event is written after its case's row, so its transaction has its xid before its id), and
- * the cursor settles there.
+ * newest id it could see and its snapshot's xmax; once a later read begins after every transaction
+ * that was running then has ended (its snapshot's xmin reaches that xmax), that later read has seen
+ * everything at or below that id (an event is written after its case's row, so its transaction has
+ * its xid before its id), and the cursor settles there.
  */
 export const LIVE_EVENT_TYPES = ['created', 'status_changed', 'reopened', 'owner_changed', 'provider_changed', 'sla_warning', 'sla_breach', 'escalated', 'payment_issue_detected', 'alert_requested'] as const;
 
@@ -33,6 +33,8 @@ interface Subscriber {
   floor: bigint;
   /** What it was sent above its floor. */
   sent: Set<bigint>;
+  /** How many reads had begun when it subscribed. */
+  joinedAt: number;
 }
 
 /** A read's note: every id up to `maxId` is final once transactions before `xmax` have all ended. */
@@ -64,6 +66,7 @@ export class LiveFeed {
   private pending: Checkpoint[] = [];
   /** A subscriber resuming from further back: the next read starts there. */
   private rewindTo: bigint | undefined;
+  private reads = 0;
   private client: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
@@ -134,14 +137,19 @@ export class LiveFeed {
   }
 
   private async read(): Promise<void> {
+    const readNo = ++this.reads;
     if (this.rewindTo !== undefined) {
       if (this.rewindTo < this.settled) this.settled = this.rewindTo;
       this.rewindTo = undefined;
       this.pending = [];
     }
+    // Page by page from the settled point; each page in its own snapshot, all after the first.
+    let cursor = this.settled;
+    let first: { xmin: bigint; xmax: bigint; maxId: bigint } | undefined;
     for (;;) {
-      const { events, xmin, xmax, maxId } = await this.readAbove(this.settled, [...this.subscribers.keys()], 500);
-      for (const { orgId, event } of events) {
+      const page = await this.readAbove(cursor, [...this.subscribers.keys()], 500);
+      first ??= page;
+      for (const { orgId, event } of page.events) {
         const id = BigInt(event.id);
         for (const s of this.subscribers.get(orgId) ?? []) {
           if (id <= s.floor || s.sent.has(id)) continue;
@@ -149,16 +157,19 @@ export class LiveFeed {
           s.fn(event);
         }
       }
-      // A full page: ids above its last event are not read yet.
-      const full = events.length === 500;
-      this.pending.push({ xmax, maxId: full ? BigInt(events.at(-1)!.event.id) : maxId });
-      this.settle(xmin);
-      if (!full) return;
+      if (page.events.length < 500) break;
+      cursor = BigInt(page.events.at(-1)!.event.id);
     }
+    this.pending.push({ xmax: first.xmax, maxId: first.maxId });
+    this.settle(first.xmin, readNo);
   }
 
-  /** Moves the settled cursor past the reads whose running transactions have all ended. */
-  private settle(xmin: bigint): void {
+  /**
+   * Moves the settled cursor past the earlier reads whose running transactions had all ended when
+   * this read began: this read saw everything they could not. Only subscribers that were listening
+   * when this read began move with it (one that joined since may be resuming from further back).
+   */
+  private settle(xmin: bigint, readNo: number): void {
     const done = this.pending.filter((c) => c.xmax <= xmin);
     if (done.length === 0) return;
     this.pending = this.pending.filter((c) => c.xmax > xmin);
@@ -166,7 +177,7 @@ export class LiveFeed {
     this.settled = to;
     for (const set of this.subscribers.values()) {
       for (const s of set) {
-        if (to <= s.floor) continue;
+        if (s.joinedAt >= readNo || to <= s.floor) continue;
         s.floor = to;
         for (const id of s.sent) if (id <= to) s.sent.delete(id);
       }
@@ -221,7 +232,7 @@ export class LiveFeed {
       this.pending = [];
       this.rewindTo = undefined;
     } else if (fromId < this.settled) this.rewindTo = this.rewindTo === undefined || fromId < this.rewindTo ? fromId : this.rewindTo;
-    const sub: Subscriber = { fn, floor: fromId, sent: new Set() };
+    const sub: Subscriber = { fn, floor: fromId, sent: new Set(), joinedAt: this.reads };
     const set = this.subscribers.get(orgId) ?? this.subscribers.set(orgId, new Set()).get(orgId)!;
     set.add(sub);
     this.enders.add(end);
