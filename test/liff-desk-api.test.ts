@@ -206,3 +206,80 @@ describe('the desk acts', () => {
     expect((await h.pub('GET', `/liff-api/v1/desk/cases/${c.number}`, { headers: { authorization: `Bearer ${h.idToken(customer)}` } })).status).toBe(403);
   });
 });
+
+describe('the bookings pipeline on the desk', () => {
+  /** A website booking, as the public form makes it. */
+  async function webBooking() {
+    const res = await h.pub('POST', '/public/v1/bookings', {
+      headers: { 'idempotency-key': randomBytes(16).toString('hex') },
+      body: { destination: 'Chiang Mai', travelers: 2, name: 'Board Guest', email: `b${randomBytes(4).toString('hex')}@example.com`, language: 'en' },
+    });
+    expect(res.status).toBe(201);
+    return res.json.booking_id as string;
+  }
+  const bookingRow = (number: string) => h.sys.knex('bookings').where({ org_id: h.sys.defaultOrgId, number }).first();
+  const bookingEvents = async (number: string) => Number((await h.sys.knex('booking_events').where({ booking_id: (await bookingRow(number)).id }).count({ n: '*' }))[0].n);
+
+  it('shows a board by stage; support sees only what is assigned to them', async () => {
+    const number = await webBooking();
+    const stage = (await bookingRow(number)).stage;
+    const board = await as(mali).get('bookings');
+    expect(board.status).toBe(200);
+    const column = board.json.stages.find((s: { key: string }) => s.key === stage);
+    expect(column.label.en).toBeTruthy();
+    expect(column.bookings.map((b: { number: string }) => b.number)).toContain(number);
+    const mine = await as(somchai).get('bookings');
+    expect(mine.json.stages.flatMap((s: { bookings: { number: string }[] }) => s.bookings.map((b) => b.number))).not.toContain(number);
+    expect((await as(somchai).get(`bookings/${number}`)).status).toBe(404);
+  });
+
+  it('moves a booking with the version seen: stale 409, a missing reason 422, the CEO 403, nothing written on refusal', async () => {
+    const number = await webBooking();
+    const detail = await as(mali).get(`bookings/${number}`);
+    expect(detail.status).toBe(200);
+    expect(detail.json.allowedMoves).toContain('contacted');
+    expect(detail.json.stageLabels.contacted).toEqual({ th: 'ติดต่อลูกค้าแล้ว', en: 'Contacted' });
+    const v = detail.json.version;
+    const before = { row: await bookingRow(number), events: await bookingEvents(number) };
+
+    expect((await as(mali).post(`bookings/${number}/stage`, { to: 'contacted', expectedVersion: v + 5 })).status).toBe(409);
+    const noReason = await as(mali).post(`bookings/${number}/stage`, { to: 'lost', expectedVersion: v });
+    expect(noReason.status).toBe(422);
+    const ceo = await as(boss).post(`bookings/${number}/stage`, { to: 'contacted', expectedVersion: v });
+    expect(ceo.status).toBe(403);
+    expect(ceo.json.error.details).toMatchObject({ reason: 'role_forbids', role: 'ceo' });
+    expect(await bookingRow(number)).toEqual(before.row);
+    expect(await bookingEvents(number)).toBe(before.events);
+
+    const moved = await as(mali).post(`bookings/${number}/stage`, { to: 'contacted', expectedVersion: v, note: 'Called, they want a quote' });
+    expect(moved.status).toBe(200);
+    expect(moved.json).toMatchObject({ number, to: 'contacted', version: v + 1 });
+    const event = await h.sys.knex('booking_events').where({ booking_id: before.row.id, type: 'stage_changed' }).orderBy('id', 'desc').first();
+    expect(event).toMatchObject({ actor_type: 'staff', actor_id: mali.id });
+  });
+
+  it("answers 404 for a booking number that is not this org's", async () => {
+    expect((await as(mali).get('bookings/B-999999')).status).toBe(404);
+    expect((await as(mali).post('bookings/B-999999/stage', { to: 'contacted', expectedVersion: 1 })).status).toBe(404);
+  });
+});
+
+describe("a customer's 360 view on the desk", () => {
+  it("shows the case's customer with their cases; an unknown or another org's contact is 404", async () => {
+    const c = await h.reportProblem(lineId('U'));
+    const shown = (await as(nok).get(`cases/${c.number}`)).json;
+    const res = await as(nok).get(`contacts/${shown.customer.id}`);
+    expect(res.status).toBe(200);
+    expect(res.json.cases.map((k: { number: string }) => k.number)).toContain(c.number);
+    expect(res.json.identities[0]).toMatchObject({ channel: 'line' });
+    expect(res.json.messages.length).toBeGreaterThan(0);
+
+    const [other] = await h.sys.knex('orgs').insert({ slug: `other-${randomBytes(3).toString('hex')}`, name: 'Other shop', time_zone: 'Asia/Bangkok' }).returning('id');
+    const [theirs] = await h.sys.knex('contacts').insert({ org_id: other.id, display_name: 'Not yours' }).returning('id');
+    for (const id of [theirs.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const r = await as(nok).get(`contacts/${id}`);
+      expect(r.status, id).toBe(404);
+      expect(JSON.stringify(r.json)).not.toContain('Not yours');
+    }
+  });
+});

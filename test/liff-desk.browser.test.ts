@@ -198,6 +198,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     expect(text).toContain('Your role (CEO) cannot do this (write to customers)');
     expect(await page.locator('section[aria-labelledby="actions"] button').count()).toBe(0);
     await check(page, 'case-en-light-ceo');
+
+    // The CEO may read the customer's 360 view: their identities, cases and messages.
+    await page.getByRole('link', { name: 'See everything about this customer' }).click();
+    await poll(() => page.textContent('main')).toContain('Their cases');
+    expect(await main(page)).toContain(c.number);
+    expect(await main(page)).toContain('เติมเงิน');
+    await check(page, 'contact-en-light');
   });
 
   it("another org's case number in the address: the not-found screen, and nothing about that case", async () => {
@@ -228,5 +235,36 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     await poll(() => page.getByRole('alert').textContent()).toContain('สิทธิ์พนักงานของคุณถูกยกเลิกแล้ว');
     expect(await caseRow(c.number)).toEqual(before);
     await check(page, 'removed-th-dark');
+  });
+
+  it('the bookings pipeline as a board by stage; a manager opens a booking and moves it on; Thai dark on a phone', async () => {
+    const res = await h.pub('POST', '/public/v1/bookings', {
+      headers: { 'idempotency-key': randomBytes(16).toString('hex') },
+      body: { destination: 'Chiang Mai', travelers: 3, name: 'Pim Traveller', email: `p${randomBytes(4).toString('hex')}@example.com`, language: 'en' },
+    });
+    expect(res.status).toBe(201);
+    const number = res.json.booking_id as string;
+    const page = await device(mali, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/desk?lang=en`);
+    await page.getByRole('link', { name: 'Bookings' }).click();
+    await poll(() => page.textContent('h1')).toBe('Bookings by stage');
+    await poll(() => main(page)).toContain(number);
+    await check(page, 'bookings-en-light-tablet');
+
+    await page.getByRole('link', { name: number }).click();
+    await poll(() => page.textContent('h1')).toContain(number);
+    await page.getByLabel('Move to stage').selectOption({ label: 'Contacted' });
+    await page.getByLabel('Note (optional)').fill('Called: they want a quote for three');
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await poll(async () => (await h.sys.knex('bookings').where({ org_id: h.sys.defaultOrgId, number }).first()).stage).toBe('contacted');
+    await poll(() => page.getByRole('status').textContent()).toBe('Done');
+    await poll(() => main(page)).toContain('Called: they want a quote for three');
+    await check(page, 'booking-en-light-tablet');
+
+    const phone = await device(mali, { dark: true });
+    await phone.goto(`${h.sys.url}/liff/desk/bookings?lang=th`);
+    await poll(() => phone.textContent('h1')).toBe('การจองตามขั้นตอน');
+    await poll(() => main(phone)).toContain(number);
+    await check(phone, 'bookings-th-dark');
   });
 });

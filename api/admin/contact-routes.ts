@@ -3,12 +3,20 @@ import { contact360, searchContacts } from '../../core/contacts/contact-360.ts';
 import { exportContact } from '../../core/contacts/contact-export.ts';
 import { eraseContact } from '../../core/contacts/contact-erasure.ts';
 import { contactTimeline, undoContactMerge } from '../../core/contacts/merge-contacts.ts';
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import * as c from '../../core/contracts/contacts.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { route } from '../route.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A customer's 360 view as the API shows it (the staff desk shows the same: api/liff/desk-api.ts). */
+export async function contactView(db: Knex, orgId: string, contactId: string) {
+  if (!UUID.test(contactId)) throw notFound('Contact', { id: contactId });
+  const { messages, firstBookingAttribution, ...contact } = await contact360(db, orgId, contactId);
+  return { ...contact, cases: await casesOfContact(db, orgId, contactId), messages, firstBookingAttribution };
+}
 
 /** Customers: search, and one customer's 360 view (identities, bookings, cases, messages). */
 export const contactRoutes = [
@@ -30,11 +38,7 @@ export const contactRoutes = [
     tag: 'contacts',
     access: 'contacts.read',
     response: c.contact360,
-    handle: async ({ identity, deps, params }) => {
-      if (!UUID.test(params.contactId)) throw notFound('Contact', { id: params.contactId });
-      const { messages, firstBookingAttribution, ...contact } = await contact360(deps.knex, identity!.orgId, params.contactId);
-      return { ...contact, cases: await casesOfContact(deps.knex, identity!.orgId, params.contactId), messages, firstBookingAttribution };
-    },
+    handle: ({ identity, deps, params }) => contactView(deps.knex, identity!.orgId, params.contactId),
   }),
 
   route({

@@ -1,11 +1,18 @@
 import type { Knex } from 'knex';
+import { changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
+import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
+import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
+import * as bookings from '../../core/contracts/bookings.ts';
 import * as c from '../../core/contracts/cases.ts';
 import * as desk from '../../core/contracts/desk.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
 import { activeStaffMember, moveCaseFromDesk, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk, type DeskCaseAction } from '../../core/staff/case-desk-actions.ts';
+import { bookingBoard } from '../../core/staff/booking-board.ts';
 import { deskCase, deskQueue } from '../../core/staff/case-desk-view.ts';
 import { replyDeps } from '../admin/case-routes.ts';
+import { contactView } from '../admin/contact-routes.ts';
+import * as contacts from '../../core/contracts/contacts.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
 import type { LiffStaff } from './staff-caller.ts';
@@ -98,6 +105,66 @@ export const deskRoutes = [
     status: 201,
     handle: ({ deps, staff, params, body, ctx }) =>
       asStaff(deps, staff!, params.number, (trx, a) => writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, { ...a, text: body.text, expectedVersion: body.expectedVersion })),
+  }),
+
+  // The bookings pipeline: the REST API's queries and stage move, with its role and visibility rules.
+  route({
+    method: 'get',
+    path: `${DESK}/bookings`,
+    summary: "The bookings pipeline as a board, a column per stage (support: only the bookings assigned to them)",
+    tag: 'liff-staff',
+    access: { liffStaff: 'bookings.read' },
+    response: desk.deskBookingBoard,
+    handle: ({ deps, staff }) => bookingBoard(deps.knex, staff!.orgId, { role: staff!.role, staffId: staff!.id }),
+  }),
+
+  route({
+    method: 'get',
+    path: `${DESK}/bookings/:number`,
+    summary: 'One booking with its timeline, messages, quotes and the stages it may move to (as GET /api/v1/bookings/:number)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'bookings.read' },
+    response: desk.deskBooking,
+    handle: async ({ deps, staff, params }) => {
+      await assertBookingVisible(deps.knex, staff!.orgId, params.number, { role: staff!.role, staffId: staff!.id });
+      const [detail, pipeline] = await Promise.all([bookingDetail(deps.knex, staff!.orgId, params.number), orgPipeline(deps.knex, staff!.orgId)]);
+      return { ...detail, stageLabels: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])) };
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/bookings/:number/stage`,
+    summary: 'Move a booking to another stage (as POST /api/v1/bookings/:number/stage); 409 if it changed meanwhile',
+    tag: 'liff-staff',
+    access: { liffStaff: 'bookings.stage' },
+    body: bookings.bookingStageMove,
+    response: bookings.bookingStageMoveResult,
+    handle: ({ deps, staff, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const member = await activeStaffMember(trx, staff!.orgId, staff!.id);
+        await assertBookingVisible(trx, member.orgId, params.number, { role: member.role, staffId: member.id });
+        const r = await changeBookingStage(trx, {
+          orgId: member.orgId,
+          number: params.number,
+          to: body.to,
+          expectedVersion: body.expectedVersion,
+          reason: body.reason,
+          note: body.note,
+          actor: { type: 'staff', id: member.id },
+        });
+        return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
+      }),
+  }),
+
+  route({
+    method: 'get',
+    path: `${DESK}/contacts/:contactId`,
+    summary: "A customer's 360 view on the desk (as GET /api/v1/contacts/:contactId)",
+    tag: 'liff-staff',
+    access: { liffStaff: 'contacts.read' },
+    response: contacts.contact360,
+    handle: ({ deps, staff, params }) => contactView(deps.knex, staff!.orgId, params.contactId),
   }),
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../vocabulary.ts';
+import { bookingDetail, bookingSummary } from './bookings.ts';
 
 /**
  * What the staff desk (the LIFF app at /liff/desk, `/liff-api/v1/desk/*`) shows of cases: the
@@ -55,7 +56,7 @@ export const deskCase = deskCaseRow
     orderIds: z.array(z.string()),
     fields: z.record(z.string(), z.unknown()),
     customer: z
-      .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), channel: z.string().nullable(), vip: z.boolean() })
+      .object({ id: z.uuid(), name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), channel: z.string().nullable(), vip: z.boolean() })
       .nullable(),
     provider: z.object({ key: z.string(), name: z.string() }).nullable(),
     clocks: z.object({
@@ -75,3 +76,21 @@ export const deskCase = deskCaseRow
     assignees: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
   })
   .meta({ id: 'DeskCase' });
+
+/** The bookings pipeline as a board: a column per stage, in the org's order. */
+export const deskBookingBoard = z
+  .object({
+    stages: z.array(
+      z.object({
+        key: z.string(),
+        label: words,
+        closed: z.boolean(),
+        bookings: z.array(bookingSummary),
+        more: z.boolean().meta({ description: 'More bookings in this stage than shown (the REST list pages through them)' }),
+      }),
+    ),
+  })
+  .meta({ id: 'DeskBookingBoard' });
+
+/** One booking as GET /api/v1/bookings/:number gives it, with the org's words for its stages. */
+export const deskBooking = bookingDetail.extend({ stageLabels: z.record(z.string(), words) }).meta({ id: 'DeskBooking' });

@@ -140,7 +140,7 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
     orderIds: (r.order_ids ?? []) as string[],
     fields: (r.fields ?? {}) as Record<string, unknown>,
     customer: r.contact_id
-      ? { name: r.customer_name ?? null, phone: r.customer_phone ?? null, email: r.customer_email ?? null, channel: r.channel_kind ?? null, vip: Boolean(r.customer_vip) }
+      ? { id: r.contact_id as string, name: r.customer_name ?? null, phone: r.customer_phone ?? null, email: r.customer_email ?? null, channel: r.channel_kind ?? null, vip: Boolean(r.customer_vip) }
       : null,
     provider: r.provider_key ? { key: r.provider_key as string, name: r.provider_name as string } : null,
     clocks: {

@@ -97,14 +97,14 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
           {note.text}
         </p>
       )}
-      <Facts lang={lang} c={c} />
+      <Facts lang={lang} c={c} canSeeCustomer={p.me.permissions.includes('contacts.read')} />
       <Actions lang={lang} c={c} me={p.me} busy={busy} act={act} />
       <Timeline lang={lang} c={c} />
     </>
   );
 }
 
-function Facts(p: { lang: Lang; c: Case }) {
+function Facts(p: { lang: Lang; c: Case; canSeeCustomer: boolean }) {
   const { lang, c } = p;
   const clock = c.clocks.resolution;
   const left = clock.remainingMinutes === null ? '' : clock.remainingMinutes >= 0 ? fill(w.minutesLeft[lang], { m: Math.round(clock.remainingMinutes) }) : fill(w.minutesOver[lang], { m: Math.round(-clock.remainingMinutes) });
@@ -133,6 +133,7 @@ function Facts(p: { lang: Lang; c: Case }) {
         {clock.state === 'stopped' && <Fact term={w.resolveBy[lang]} value={w.clockStopped[lang]} />}
         {c.rootCause && <Fact term={w.rootCause[lang]} value={label(rootCauseNames, c.rootCause, lang)} />}
       </dl>
+      {c.customer && p.canSeeCustomer && <Link to={`/contact/${c.customer.id}`}>{w.seeCustomer[lang]}</Link>}
     </section>
   );
 }

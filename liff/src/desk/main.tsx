@@ -5,7 +5,9 @@ import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff } from '../kit/staff.ts';
 import { Page } from '../kit/ui.tsx';
 import { CaseScreen } from './case-screen.tsx';
-import { BASE } from './nav.tsx';
+import { BookingBoard, BookingScreen } from './bookings.tsx';
+import { ContactScreen } from './contact.tsx';
+import { BASE, Link } from './nav.tsx';
 import { Queue } from './queue.tsx';
 import { w } from './words.ts';
 import './desk.css';
@@ -16,9 +18,12 @@ import './desk.css';
  * (history entries, no reload). The server decides what the staff member may do; the page only
  * hides what it already knows will be refused, and says why.
  */
-function where(): { number: string } {
+type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact'; number: string };
+
+function where(): Where {
   const [screen, number] = location.pathname.slice(BASE.length).split('/').filter(Boolean);
-  return { number: screen === 'case' && number ? decodeURIComponent(number) : '' };
+  if ((screen === 'case' || screen === 'booking' || screen === 'contact') && number) return { screen, number: decodeURIComponent(number) };
+  return { screen: screen === 'bookings' ? 'bookings' : 'cases', number: '' };
 }
 
 function Desk() {
@@ -38,7 +43,21 @@ function Desk() {
           return (
             <>
               <p class="muted small who">{fill(w.hello[lang], { name: me.displayName, role: roleNames[me.role]?.[lang] ?? me.role })}</p>
-              {at.number ? <CaseScreen key={at.number} lang={lang} me={me} number={at.number} /> : <Queue lang={lang} me={me} />}
+              {me.permissions.includes('bookings.read') && (
+                <nav class="tabs sections" aria-label={w.sections[lang]}>
+                  <Link to="" class={`button ${at.screen.startsWith('case') ? 'primary' : 'quiet'}`} current={at.screen === 'cases'}>
+                    {w.casesTab[lang]}
+                  </Link>
+                  <Link to="/bookings" class={`button ${at.screen.startsWith('booking') ? 'primary' : 'quiet'}`} current={at.screen === 'bookings'}>
+                    {w.bookingsTab[lang]}
+                  </Link>
+                </nav>
+              )}
+              {at.screen === 'case' && <CaseScreen key={at.number} lang={lang} me={me} number={at.number} />}
+              {at.screen === 'cases' && <Queue lang={lang} me={me} />}
+              {at.screen === 'bookings' && <BookingBoard lang={lang} />}
+              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} />}
+              {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}
             </>
           );
         }}

@@ -10,11 +10,12 @@ export function go(path: string): void {
   scrollTo(0, 0);
 }
 
-export function Link(p: { to: string; children: ComponentChildren; class?: string }) {
+export function Link(p: { to: string; children: ComponentChildren; class?: string; current?: boolean }) {
   return (
     <a
       href={`${BASE}${p.to}${location.search}`}
       class={p.class}
+      aria-current={p.current ? 'page' : undefined}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey) return;
         e.preventDefault();

@@ -67,6 +67,48 @@ export const w = {
   ownerForbids: { th: '{{owner}} ดูแลเคสนี้อยู่ ให้ {{owner}} หรือผู้จัดการเป็นผู้เปลี่ยน', en: '{{owner}} has this case: only they or a manager can change it' },
   invalid: { th: 'ข้อมูลไม่ถูกต้อง: {{why}}', en: 'Not accepted: {{why}}' },
   failed: { th: 'ทำรายการไม่สำเร็จ: {{why}}', en: 'That did not work: {{why}}' },
+  // Bookings
+  casesTab: { th: 'เคส', en: 'Cases' },
+  bookingsTab: { th: 'การจอง', en: 'Bookings' },
+  sections: { th: 'ส่วนของโต๊ะงาน', en: 'Desk sections' },
+  board: { th: 'การจองตามขั้นตอน', en: 'Bookings by stage' },
+  noBookings: { th: 'ไม่มี', en: 'None' },
+  moreBookings: { th: 'และอื่นๆ อีก', en: 'and more' },
+  bookingNotFound: { th: 'ไม่พบการจองนี้', en: 'Booking not found' },
+  bookingNotFoundText: { th: 'ไม่มีการจองหมายเลข {{n}} ที่คุณดูได้', en: 'There is no booking {{n}} you can see.' },
+  backToBoard: { th: '← กลับไปที่การจอง', en: '← Back to the bookings' },
+  service: { th: 'บริการ', en: 'Service' },
+  date: { th: 'วันที่', en: 'Date' },
+  proposed: { th: 'เวลาที่เสนอใหม่', en: 'New time proposed' },
+  people: { th: 'จำนวนคน', en: 'People' },
+  source: { th: 'มาจาก', en: 'Came from' },
+  assignee: { th: 'ผู้ดูแล', en: 'Handled by' },
+  followUp: { th: 'ต้องติดตามภายใน', en: 'Follow up by' },
+  reason: { th: 'เหตุผล', en: 'Reason' },
+  reasonHint: { th: 'จำเป็นเมื่อย้ายไป ไม่ได้การจอง หรือ ไม่สามารถรับจองได้', en: 'Needed when moving to Lost or Declined' },
+  note: { th: 'บันทึก (ไม่บังคับ)', en: 'Note (optional)' },
+  stageTo: { th: 'ย้ายไปขั้นตอน', en: 'Move to stage' },
+  moveStage: { th: 'ย้ายขั้นตอน', en: 'Move' },
+  quotes: { th: 'ใบเสนอราคา', en: 'Quotes' },
+  messages: { th: 'ข้อความกับลูกค้า', en: 'Messages with the customer' },
+  customerTold: { th: 'ย้ายแล้ว และแจ้งลูกค้าแล้ว', en: 'Moved, and the customer was told' },
+  bookingChanged: {
+    th: 'การจองนี้เพิ่งถูกเปลี่ยน จึงยังไม่ได้ย้าย ดูข้อมูลล่าสุดด้านล่าง',
+    en: 'This booking was just changed, so nothing was moved. Here it is as it is now.',
+  },
+  // A customer's 360 view
+  contactTitle: { th: 'ข้อมูลลูกค้า', en: 'Customer' },
+  seeCustomer: { th: 'ดูข้อมูลลูกค้าทั้งหมด', en: 'See everything about this customer' },
+  contactNotFound: { th: 'ไม่พบลูกค้ารายนี้', en: 'Customer not found' },
+  identities: { th: 'ช่องทางที่ติดต่อ', en: 'Where they write from' },
+  following: { th: 'ติดตามอยู่', en: 'following' },
+  notFollowing: { th: 'เลิกติดตามแล้ว', en: 'unfollowed' },
+  language: { th: 'ภาษา', en: 'Language' },
+  firstBooking: { th: 'การจองครั้งแรกมาจาก', en: 'First booking came from' },
+  theirCases: { th: 'เคสของลูกค้า', en: 'Their cases' },
+  theirBookings: { th: 'การจองของลูกค้า', en: 'Their bookings' },
+  recentMessages: { th: 'ข้อความล่าสุด', en: 'Latest messages' },
+  none2: { th: 'ไม่มี', en: 'None' },
 } satisfies Dict;
 
 /** What each action is called when a screen says it cannot be done. */
@@ -123,3 +165,25 @@ export const eventNames: Record<string, Words> = {
 };
 
 export const label = (names: Record<string, Words>, key: string, lang: 'th' | 'en') => names[key]?.[lang] ?? key.replaceAll('_', ' ');
+
+/** What happened to a booking, for its timeline. */
+export const bookingEventNames: Record<string, Words> = {
+  created: { th: 'ได้รับคำขอจอง', en: 'Booking requested' },
+  stage_changed: { th: 'ย้ายขั้นตอน', en: 'Stage changed' },
+  assignee_changed: { th: 'เปลี่ยนผู้ดูแล', en: 'Handler changed' },
+  time_proposed: { th: 'เสนอเวลาใหม่', en: 'New time proposed' },
+  notification_sent: { th: 'แจ้งลูกค้าแล้ว', en: 'Customer told' },
+  notification_undelivered: { th: 'แจ้งลูกค้าไม่สำเร็จ', en: 'Customer could not be told' },
+  note: { th: 'บันทึก', en: 'Note' },
+  contact_matched: { th: 'จับคู่กับลูกค้าเดิม', en: 'Matched to a known customer' },
+  follow_up_warning: { th: 'ใกล้ครบกำหนดติดตาม', en: 'Follow-up due soon' },
+  follow_up_missed: { th: 'เลยกำหนดติดตาม', en: 'Follow-up missed' },
+  staff_alerted: { th: 'แจ้งเจ้าหน้าที่แล้ว', en: 'Staff alerted' },
+  quote_created: { th: 'สร้างใบเสนอราคา', en: 'Quote drafted' },
+  quote_sent: { th: 'ส่งใบเสนอราคา', en: 'Quote sent' },
+  quote_viewed: { th: 'ลูกค้าเปิดดูใบเสนอราคา', en: 'Quote viewed' },
+  quote_accepted: { th: 'ลูกค้ายอมรับใบเสนอราคา', en: 'Quote accepted' },
+  quote_declined: { th: 'ลูกค้าปฏิเสธใบเสนอราคา', en: 'Quote declined' },
+  quote_reminded: { th: 'เตือนเรื่องใบเสนอราคา', en: 'Quote reminder sent' },
+  message: { th: 'ข้อความ', en: 'Message' },
+};
