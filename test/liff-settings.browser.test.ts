@@ -91,7 +91,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     expect(await page.textContent('main')).toContain('Ada Admin');
     await check(page, 'home-th-light');
 
-    await page.getByRole('link', { name: /ประเภทเคส/ }).click();
+    await page.getByRole('link', { name: /^ประเภทเคส/ }).click();
     await poll(() => page.textContent('h1')).toBe('ประเภทเคส');
     await page.locator('a[href*="/case-types/topup_not_credited"]').click();
     await poll(() => page.inputValue('#f-firstResponseMinutes')).toBeTruthy();
@@ -234,6 +234,36 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await poll(() => page.textContent('[role=status]')).toContain('Saved');
     expect(await h.sys.knex('staff_groups').where({ id: group.id }).first()).toMatchObject({ purpose: 'support', routing: { caseTypes: ['topup_not_credited'], severities: ['critical'] } });
     await check(page, 'staff-group-en-light');
+  });
+
+  it('a manager adds a provider on a tablet, in English and dark: case types, SLA, contact (a bad e-mail shown under its field), then pauses it', async () => {
+    const page = await device(manager, { dark: true, size: TABLET });
+    await page.goto(`${h.sys.url}/liff/settings/providers?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Providers');
+    await page.fill('#p-new-name', 'Fast Pay');
+    await page.fill('#p-new-key', 'fast_pay');
+    await page.getByRole('button', { name: 'Add a provider' }).click();
+    await poll(() => page.textContent('h1')).toBe('Fast Pay');
+    await page.getByLabel('Top-up not credited').check();
+    await page.fill('#p-defaultSlaMinutes', '25');
+    await page.fill('#p-email', 'ops at fastpay');
+    await page.getByLabel('Staff reach them themselves').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.textContent('#e-p-email')).toBeTruthy();
+    expect((await h.sys.knex('providers').where({ key: 'fast_pay' }).first()).default_sla_minutes).toBeNull();
+    await page.fill('#p-email', 'ops@fastpay.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.textContent('[role=status]')).toContain('Saved');
+    expect(await h.sys.knex('providers').where({ key: 'fast_pay' }).first()).toMatchObject({
+      default_sla_minutes: 25,
+      case_type_keys: ['topup_not_credited'],
+      contact: { email: 'ops@fastpay.example' },
+      notify_by: 'none',
+    });
+    await page.fill('#p-reason', 'Gateway down since 09:00');
+    await page.getByRole('button', { name: 'Pause new cases' }).click();
+    await poll(() => page.textContent('main')).toContain('Paused because: Gateway down since 09:00');
+    await check(page, 'provider-en-dark-tablet');
   });
 
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {

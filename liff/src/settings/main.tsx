@@ -9,6 +9,7 @@ import { Channels } from './channels.tsx';
 import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
 import { BASE, Link } from './nav.tsx';
+import { Providers } from './providers.tsx';
 import { may, w } from './shared.tsx';
 import { StaffScreen } from './staff.tsx';
 import { Templates } from './templates.tsx';
@@ -26,6 +27,7 @@ const screens = {
   channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
   staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
   'staff-groups': { read: 'staff_groups.read', manage: 'staff_groups.manage', title: { th: 'กลุ่ม LINE ของทีม', en: 'Staff groups' }, about: { th: 'กลุ่มไหนใช้ทำอะไร และเคสไหนส่งเข้ากลุ่มไหน', en: 'What each LINE group is for, and which cases go to it' } },
+  providers: { read: 'providers.read', manage: 'providers.manage', title: { th: 'ผู้ให้บริการ', en: 'Providers' }, about: { th: 'ประเภทเคสที่รองรับ เวลาที่ให้ตอบ ช่องทางติดต่อ ความเสี่ยง และหยุดชั่วคราว', en: 'Case types handled, time to answer, contact, risk and pause' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
 } as const;
 type ScreenKey = keyof typeof screens;
@@ -102,6 +104,7 @@ function SettingsApp() {
               {at.screen === 'channels' && <Channels {...common} canManageNotices={may(me, 'org.settings.manage')} />}
               {at.screen === 'staff' && <StaffScreen {...common} />}
               {at.screen === 'staff-groups' && <Groups {...common} />}
+              {at.screen === 'providers' && <Providers {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
             </>
           );
