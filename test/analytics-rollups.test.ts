@@ -91,6 +91,25 @@ describe('the per-case facts rollup', () => {
     }
   });
 
+  it('gives the CEO view the same figures as each period read alone', async () => {
+    // The CEO view reads its periods together (they overlap); each share must be what the SLA
+    // report reads for that period on its own.
+    const at = now();
+    const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_30_days' }, at);
+    const ceo = await ceoView(sys.knex, scope);
+    const alone = async (query: AnalyticsQuery) => {
+      const s = await slaReport(sys.knex, await scopeOf(sys.knex, sys.defaultOrgId, query, at));
+      return { cases: s.cases.value, averageResponseMinutes: s.firstResponse.averageMinutes, averageResolutionMinutes: s.resolution.averageMinutes };
+    };
+    const iso = (d: Date) => d.toISOString();
+    const prev = { from: iso(new Date(2 * scope.period.from.getTime() - scope.period.to.getTime())), to: iso(scope.period.from) };
+    expect(ceo.health.cases).toBeGreaterThan(0);
+    expect(ceo.health).toMatchObject(await alone({ preset: 'last_30_days' }));
+    expect(ceo.health.previous).toMatchObject(await alone(prev));
+    expect(ceo.thisMonth.now).toMatchObject(await alone({ preset: 'this_month' }));
+    expect(ceo.thisWeek.now).toMatchObject(await alone({ preset: 'this_week' }));
+  });
+
   it('is really read: a wrong row shows, and a changed case is read from its timeline until the worker recomputes it', async () => {
     const [row] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true }).where('opened_at', '>', new Date(Date.now() - 60 * 86_400_000)).orderBy('case_id').limit(1);
     const buckets = typeof row.buckets === 'string' ? JSON.parse(row.buckets) : row.buckets;

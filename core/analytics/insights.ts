@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '../contracts/analytics.ts';
-import { allCaseFacts, type CaseFact, type Scope } from './case-facts.ts';
+import { allCaseFacts, readPeriodsTogether, type CaseFact, type Scope } from './case-facts.ts';
 import { bucketStart, bucketsOf, localDate, previousPeriod, resolvePeriod } from './period.ts';
 import { avg, fig, periodView, rate, round1, slaDecided, staffPerformance } from './reports.ts';
 
@@ -214,12 +214,10 @@ function compare(now: ReturnType<typeof summary>, before: ReturnType<typeof summ
 
 export async function ceoView(db: Db, unmemoized: Scope) {
   // The reports below share what they read: each period is read once.
-  const scope: Scope = { ...unmemoized, memo: new Map() };
+  const scope = { ...unmemoized, memo: new Map<string, Promise<CaseFact[]>>() };
   const q = scope.query;
   const tz = scope.period.timeZone;
-  const open = await allCaseFacts(db, scope, 'open');
-  const facts = await allCaseFacts(db, scope);
-  const trendOf = async (preset: 'this_week' | 'this_month') => {
+  const spans = (preset: 'this_week' | 'this_month') => {
     // The same days of last week, or of last month (cut at its end).
     const period = resolvePeriod({ preset }, tz, scope.now);
     const previous =
@@ -229,6 +227,15 @@ export async function ceoView(db: Db, unmemoized: Scope) {
             const last = resolvePeriod({ preset: 'last_month' }, tz, scope.now);
             return { from: last.from, to: new Date(Math.min(last.to.getTime(), last.from.getTime() + (period.to.getTime() - period.from.getTime()))), timeZone: tz };
           })();
+    return { period, previous };
+  };
+  const week = spans('this_week');
+  const month = spans('this_month');
+  // The period, the one before it and the week's and month's spans mostly overlap: read them together.
+  await readPeriodsTogether(db, scope, [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous]);
+  const open = await allCaseFacts(db, scope, 'open');
+  const facts = await allCaseFacts(db, scope);
+  const trendOf = async ({ period, previous }: ReturnType<typeof spans>) => {
     const nowFacts = await allCaseFacts(db, { ...scope, period });
     const before = await allCaseFacts(db, { ...scope, period: previous });
     return { from: localDate(period.from, tz), ...compare(summary(nowFacts), summary(before)) };
@@ -265,7 +272,7 @@ export async function ceoView(db: Db, unmemoized: Scope) {
       topPerformers: staff.topPerformers.map((t) => ({ ...t, previousScore: staffRow.get(t.staffId)?.previous.score ?? null, change: staffRow.get(t.staffId)?.change.score ?? null })),
       bottlenecks: staff.bottlenecks,
     },
-    thisWeek: await trendOf('this_week'),
-    thisMonth: await trendOf('this_month'),
+    thisWeek: await trendOf(week),
+    thisMonth: await trendOf(month),
   };
 }
