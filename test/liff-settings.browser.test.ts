@@ -266,6 +266,27 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'provider-en-dark-tablet');
   });
 
+  it('an admin adds a case type from the app; a key already taken is refused and nothing is added', async () => {
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/case-types?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Case types');
+    const count = async () => Number((await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId }).count({ n: '*' }).first())!.n);
+    const before = await count();
+    await page.fill('#n-key', 'topup_not_credited');
+    await page.fill('#n-th', 'ซ้ำ');
+    await page.fill('#n-en', 'Duplicate');
+    await page.getByRole('button', { name: 'Add a case type' }).click();
+    await poll(() => page.textContent('#add-type ~ [role=status]')).toContain('Not saved');
+    expect(await count()).toBe(before);
+    await page.fill('#n-key', 'lost_voucher');
+    await page.fill('#n-th', 'บัตรกำนัลหาย');
+    await page.fill('#n-en', 'Lost voucher');
+    await page.getByRole('button', { name: 'Add a case type' }).click();
+    await poll(() => page.textContent('h1')).toBe('Lost voucher');
+    expect(await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId, key: 'lost_voucher' }).first()).toMatchObject({ name_th: 'บัตรกำนัลหาย', first_response_minutes: 30, resolution_minutes: 240 });
+    await check(page, 'case-type-new-en-light');
+  });
+
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
     const page = await device(support);
     await page.goto(`${h.sys.url}/liff/settings?lang=en`);

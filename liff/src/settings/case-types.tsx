@@ -5,7 +5,7 @@ import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import type { StaffMe } from '../kit/staff.ts';
 import { Badge, NotFound } from '../kit/ui.tsx';
-import { Link } from './nav.tsx';
+import { go, Link } from './nav.tsx';
 import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
 
 /**
@@ -46,6 +46,8 @@ const words = {
   sop: { th: 'วิธีแก้มาตรฐาน (SOP) ที่พนักงานเห็นเมื่อเปิดเคส', en: 'Standard way to handle it (SOP), shown to staff when a case opens' },
   sopHint: { th: 'ขั้นตอน ลิงก์ หรือหมายเหตุภายใน', en: 'Steps, links or internal notes' },
   active: { th: 'เปิดใช้งาน (เปิดเคสใหม่ประเภทนี้ได้)', en: 'Active (new cases of this type open)' },
+  add: { th: 'เพิ่มประเภทเคส', en: 'Add a case type' },
+  key: { th: 'รหัส (ภาษาอังกฤษตัวเล็ก เช่น lost_voucher)', en: 'Key (lower case, e.g. lost_voucher)' },
 } satisfies Dict;
 
 export const categoryNames: Dict = {
@@ -75,7 +77,13 @@ export function CaseTypes(p: Props) {
   return (
     <Screen lang={p.lang} state={state} retry={retry}>
       {(types) => {
-        if (!p.item) return <List lang={p.lang} types={types} />;
+        if (!p.item)
+          return (
+            <>
+              <List lang={p.lang} types={types} />
+              {p.canManage && <AddCaseType lang={p.lang} onAdded={(t) => set([...types, t])} />}
+            </>
+          );
         const t = types.find((x) => x.key === p.item);
         if (!t) return <NotFound lang={p.lang} />;
         return <Editor {...p} type={t} onSaved={(saved) => set(types.map((x) => (x.key === saved.key ? saved : x)))} />;
@@ -299,6 +307,66 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
         </div>
       )}
       <SaveStatus lang={L} saved={saved} error={errors._form} />
+    </form>
+  );
+}
+
+/** A new case type: its key and names, then the editor for the rest (the classifier learns it from the next message). */
+function AddCaseType(p: { lang: Lang; onAdded: (t: CaseType) => void }) {
+  const L = p.lang;
+  const [v, setV] = useState({ key: '', th: '', en: '', first: '30', resolution: '240' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const field = (k: keyof typeof v, label: string, path: string, type: 'text' | 'number' = 'text') => (
+    <>
+      <label for={`n-${k}`}>{label}</label>
+      <input
+        id={`n-${k}`}
+        type={type as 'text'}
+        value={v[k]}
+        autoCapitalize="off"
+        aria-invalid={errors[path] ? 'true' : undefined}
+        aria-describedby={errors[path] ? `e-n-${k}` : undefined}
+        onInput={(e) => setV({ ...v, [k]: (e.target as HTMLInputElement).value })}
+      />
+      <FieldError id={`e-n-${k}`} text={errors[path]} />
+    </>
+  );
+  return (
+    <form
+      class="card"
+      noValidate
+      aria-labelledby="add-type"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const a = await send<CaseType>('POST', 'case-types', {
+          key: v.key,
+          name: { th: v.th, en: v.en },
+          firstResponseMinutes: numberOf(v.first),
+          resolutionMinutes: numberOf(v.resolution),
+        });
+        setBusy(false);
+        if (a.kind === 'ok') {
+          p.onAdded(a.data);
+          go(`/case-types/${a.data.key}`);
+        } else setErrors(errorsOf(a, L));
+      }}
+    >
+      <h2 id="add-type">{words.add[L]}</h2>
+      {field('key', words.key[L], 'key')}
+      <div class="grid2">
+        <div>{field('th', words.nameTh[L], 'name.th')}</div>
+        <div>{field('en', words.nameEn[L], 'name.en')}</div>
+        <div>{field('first', words.firstResponse[L], 'firstResponseMinutes', 'number')}</div>
+        <div>{field('resolution', words.resolution[L], 'resolutionMinutes', 'number')}</div>
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? w.saving[L] : words.add[L]}
+        </button>
+      </div>
+      <SaveStatus lang={L} saved={false} error={errors._form} />
     </form>
   );
 }
