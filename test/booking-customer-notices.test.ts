@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signTwilioRequest } from '../bot/whatsapp/twilio-signature.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN, startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { until } from './support/test-system.ts';
+import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * Who a booking form may claim to be, and where the customer hears about their booking, through
@@ -171,5 +173,48 @@ describe('where the customer hears about their booking', () => {
     expect(undelivered.map((e) => e.data)).toEqual([{ template: 'quote_sent', reason: 'no_chat' }]);
     expect(await h.sys.knex('booking_events').where({ booking_id: booking.id, type: 'notification_sent' })).toEqual([]);
     expect(await h.sys.knex('messages').where({ booking_id: booking.id, direction: 'out' })).toEqual([]);
+  });
+});
+
+describe('a website booking of a customer who writes on WhatsApp', () => {
+  const FROM = 'whatsapp:+6620000000';
+  let twilio: RunningFakeTwilioApi;
+  let wa: TestSystem;
+  beforeAll(async () => {
+    twilio = await startFakeTwilioApi();
+    wa = await startTestSystem({
+      env: { DEV_SIMULATOR: 'off', TWILIO_ACCOUNT_SID: DEFAULT_TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM: FROM, TWILIO_API_BASE_URL: twilio.url },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await wa?.stopAll();
+    await twilio?.close();
+  });
+
+  it('matched by the phone they write from, gets its quote link on WhatsApp', async () => {
+    const phone = `+6681${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    // The customer writes on WhatsApp first (a signed Twilio webhook).
+    const url = `${wa.url}/webhooks/whatsapp`;
+    const params = { MessageSid: 'SM' + randomUUID().replace(/-/g, ''), AccountSid: DEFAULT_TWILIO_ACCOUNT_SID, From: `whatsapp:${phone}`, To: FROM, Body: 'Hello, is Krabi open in March?', NumMedia: '0', ProfileName: 'Wan', WaId: phone.slice(1) };
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(DEFAULT_TWILIO_AUTH_TOKEN, url, params) }, body: new URLSearchParams(params).toString() });
+    expect(res.status).toBe(200);
+    const identity = await until(async () => (await wa.knex('contact_identities').where({ external_id: `whatsapp:${phone}` }).first()) ?? false);
+
+    // Then fills in the website's form with that number written the Thai way.
+    const form = await fetch(`${wa.url}/public/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(webForm({ phone: `0${phone.slice(3)}`, name: 'Wan' })),
+    });
+    const number = (await form.json()).booking_id as string;
+    const booking = await wa.knex('bookings').where({ number }).first();
+    expect(booking.contact_id).toBe(identity.contact_id);
+
+    const waApi = apiClient(wa);
+    const quote = await waApi('POST', `/api/v1/bookings/${number}/quotes`, { lines: [{ description: 'Island tour', quantity: 2, unitPrice: 2500 }], validUntil: `${nextYear}-01-31` });
+    const sent = await waApi('POST', `/api/v1/bookings/${number}/quotes/${quote.json.version}/send`);
+    expect(sent.json.customerTold).toBe(true);
+    const delivered = await until(async () => twilio.state.deliveries.find((d) => d.to === `whatsapp:${phone}` && d.renderedBody.includes(sent.json.url)) ?? false, 15_000);
+    expect(delivered.renderedBody).toContain(number);
   });
 });
