@@ -148,6 +148,31 @@ describe("the org's customer-notification switches", () => {
     await api('PATCH', '/api/v1/org/settings', { customerNotices: { workStarted: true, waitingCustomer: true, resolved: false, satisfaction: true } });
   });
 
+  it('with "satisfaction" off no customer is asked for a rating, even where the case type asks; on, they are', async () => {
+    expect((await api('PATCH', '/api/v1/case-types/topup_not_credited', { notify: { satisfaction: true } })).status).toBe(200);
+    const resolveCaseOf = async (text: string) => {
+      const customer = lineId('U');
+      await h.ask(customer, { text });
+      const c = await until(async () => {
+        const identity = await h.sys.knex('contact_identities').where({ external_id: customer }).first();
+        return identity && (await h.sys.knex('cases').where({ contact_id: identity.contact_id }).first());
+      });
+      expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'investigating' })).status).toBe(200);
+      expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'resolved' })).status).toBe(200);
+      return c;
+    };
+    const asked = async (caseId: string) => Boolean(await h.sys.knex('case_events').where({ case_id: caseId, type: 'satisfaction_requested' }).first());
+    const all = { workStarted: true, waitingCustomer: true, resolved: true };
+    await api('PATCH', '/api/v1/org/settings', { customerNotices: { ...all, satisfaction: false } });
+    const quiet = await resolveCaseOf('เติมเงิน 200 บาทแล้วเครดิตไม่เข้า ORD-66001');
+    expect(await asked(quiet.id)).toBe(false);
+    await api('PATCH', '/api/v1/org/settings', { customerNotices: { ...all, satisfaction: true } });
+    const askedCase = await resolveCaseOf('เติมเงิน 300 บาทแล้วเครดิตไม่เข้า ORD-66002');
+    expect(await asked(askedCase.id)).toBe(true);
+    await api('PATCH', '/api/v1/case-types/topup_not_credited', { notify: { satisfaction: false } });
+    await api('PATCH', '/api/v1/org/settings', { customerNotices: { ...all, resolved: false, satisfaction: true } });
+  });
+
   it('refuses a switch it does not know, and keeps the stored ones', async () => {
     const res = await api('PATCH', '/api/v1/org/settings', { customerNotices: { resolved: true, birthday: true } });
     expect(res.status).toBe(422);
