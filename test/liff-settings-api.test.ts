@@ -388,6 +388,29 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'providers.manage', roles: ['admin', 'manager'] });
   });
 
+  it('the bookings pipeline and its assignment rules from the app: saved as the staff member; a stale version is a 409 with nothing changed', async () => {
+    const pipeline = await call('GET', '/booking-stages', manager.lineUserId);
+    expect(pipeline.status).toBe(200);
+    const stages = pipeline.json.stages.map((s: { key: string; label: object; hidden: boolean; moves: string[] }) => ({ key: s.key, label: s.label, hidden: s.hidden, moves: s.moves }));
+    const renamed = stages.map((s: { key: string; label: { th: string; en: string } }) => (s.key === 'contacted' ? { ...s, label: { th: 'ติดต่อลูกค้าแล้ว', en: 'Customer called' } } : s));
+    const saved = await call('PUT', '/booking-stages', manager.lineUserId, { stages: renamed, expectedVersion: pipeline.json.version });
+    expect(saved.status).toBe(200);
+    expect(saved.json.stages.find((s: { key: string }) => s.key === 'contacted').label.en).toBe('Customer called');
+    const stale = await call('PUT', '/booking-stages', admin.lineUserId, { stages, expectedVersion: pipeline.json.version });
+    expect(stale.status).toBe(409);
+    expect((await call('GET', '/booking-stages', admin.lineUserId)).json.stages.find((s: { key: string }) => s.key === 'contacted').label.en).toBe('Customer called');
+    expect(await h.sys.knex('audit_log').where({ action: 'booking_stages.changed', actor_type: 'staff', actor_id: manager.id }).first()).toBeDefined();
+
+    const rule = await call('POST', '/booking-rules', manager.lineUserId, { name: 'Thai bookings to Sup', strategy: 'least_loaded', staffIds: [support.id], languages: ['th'] });
+    expect(rule.status).toBe(201);
+    const off = await call('PATCH', `/booking-rules/${rule.json.id}`, admin.lineUserId, { isActive: false });
+    expect(off.json.isActive).toBe(false);
+    expect((await call('POST', '/booking-rules', manager.lineUserId, { name: '', strategy: 'sometimes' })).status).toBe(422);
+    const refused = await call('GET', '/booking-rules', support.lineUserId);
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'bookings.rules.read' });
+  });
+
   it('an admin adds a staff member and gets their enrolment code; the routes are in the OpenAPI document under their own tag', async () => {
     const res = await call('POST', '/staff', admin.lineUserId, { displayName: 'Nok', role: 'support', language: 'th' });
     expect(res.status).toBe(201);

@@ -287,6 +287,25 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'case-type-new-en-light');
   });
 
+  it('a manager renames a booking stage and adds an assignment rule, in Thai, on a phone', async () => {
+    const page = await device(manager);
+    await page.goto(`${h.sys.url}/liff/settings/bookings?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('การจอง: ขั้นตอนและการมอบหมาย');
+    const stage = page.locator('[data-stage=quoted]');
+    await stage.locator('summary').click();
+    await page.fill('#st-quoted-th', 'ส่งใบเสนอราคาแล้ว');
+    await page.getByRole('button', { name: 'บันทึกขั้นตอน' }).click();
+    await poll(async () => (await h.sys.knex('booking_stage_settings').where({ org_id: h.sys.defaultOrgId }).first())?.stages?.find((s: { key: string }) => s.key === 'quoted')?.label?.th).toBe('ส่งใบเสนอราคาแล้ว');
+    await page.fill('#r-name', 'ทริปเชียงใหม่');
+    await page.selectOption('#r-strategy', 'least_loaded');
+    await page.getByLabel('Sup Support').check();
+    await page.fill('#r-dest', 'เชียงใหม่, Chiang Mai');
+    await page.getByRole('button', { name: 'เพิ่มกฎ' }).click();
+    await poll(() => page.textContent('[data-rule="ทริปเชียงใหม่"]')).toContain('Sup Support');
+    expect(await h.sys.knex('booking_assignment_rules').where({ name: 'ทริปเชียงใหม่' }).first()).toMatchObject({ strategy: 'least_loaded' });
+    await check(page, 'bookings-th-light');
+  });
+
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
     const page = await device(support);
     await page.goto(`${h.sys.url}/liff/settings?lang=en`);

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { testLineChannel } from '../../bot/line/line-test-message.ts';
 import { updateLineChannel } from '../../core/channels/channel-checks.ts';
 import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
+import { createAssignmentRule, listAssignmentRules, updateAssignmentRule } from '../../core/bookings/booking-assignment.ts';
+import { orgPipeline, writePipeline } from '../../core/bookings/booking-stage-settings.ts';
+import * as bk from '../../core/contracts/bookings.ts';
 import * as cal from '../../core/contracts/business-calendar.ts';
 import * as ch from '../../core/contracts/channels.ts';
 import * as org from '../../core/contracts/org-settings.ts';
@@ -348,6 +351,60 @@ export const settingsRoutes = [
     handle: async (i) => {
       await i.deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: orgOf(i), key: i.params.key, paused: false, reason: i.body.reason, actor: actor(i) }));
       return providerSettingsOf(i.deps.knex, orgOf(i), i.params.key);
+    },
+  }),
+
+  // ---------------------------------------------------------------- the bookings pipeline and who gets new bookings
+  route({
+    method: 'get',
+    path: `${P}/booking-stages`,
+    summary: "The bookings pipeline: stages in order, labels, hidden and closed ones, the moves allowed (as GET /api/v1/booking-stages)",
+    tag: TAG,
+    access: { liffStaff: 'bookings.rules.read' },
+    response: bk.bookingStages,
+    handle: async (i) => orgPipeline(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'put',
+    path: `${P}/booking-stages`,
+    summary: 'Replace the pipeline (as PUT /api/v1/booking-stages; 409 when someone changed it since expectedVersion)',
+    tag: TAG,
+    access: { liffStaff: 'bookings.rules.manage' },
+    body: bk.bookingStagesInput,
+    response: bk.bookingStages,
+    handle: async (i) => writePipeline(i.deps.knex, orgOf(i), i.body, actor(i)),
+  }),
+  route({
+    method: 'get',
+    path: `${P}/booking-rules`,
+    summary: 'The assignment rules of new bookings, in the order they are tried (as GET /api/v1/booking-rules)',
+    tag: TAG,
+    access: { liffStaff: 'bookings.rules.read' },
+    response: bk.assignmentRuleList,
+    handle: async (i) => listAssignmentRules(i.deps.knex, orgOf(i)),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/booking-rules`,
+    summary: 'Add an assignment rule (as POST /api/v1/booking-rules)',
+    tag: TAG,
+    access: { liffStaff: 'bookings.rules.manage' },
+    body: bk.assignmentRuleInput,
+    response: bk.assignmentRule,
+    status: 201,
+    handle: async (i) => createAssignmentRule(i.deps.knex, orgOf(i), i.body, actor(i)),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/booking-rules/:id`,
+    summary: 'Change an assignment rule (as PATCH /api/v1/booking-rules/:id)',
+    tag: TAG,
+    access: { liffStaff: 'bookings.rules.manage' },
+    body: bk.assignmentRuleChange,
+    response: bk.assignmentRule,
+    handle: async (i) => {
+      if (!UUID.test(i.params.id)) throw notFound('Assignment rule', { id: i.params.id });
+      return updateAssignmentRule(i.deps.knex, orgOf(i), i.params.id, i.body, actor(i));
     },
   }),
 ];

@@ -4,6 +4,7 @@ import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
 import { Page } from '../kit/ui.tsx';
+import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
 import { Channels } from './channels.tsx';
 import { Groups } from './groups.tsx';
@@ -28,6 +29,7 @@ const screens = {
   staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
   'staff-groups': { read: 'staff_groups.read', manage: 'staff_groups.manage', title: { th: 'กลุ่ม LINE ของทีม', en: 'Staff groups' }, about: { th: 'กลุ่มไหนใช้ทำอะไร และเคสไหนส่งเข้ากลุ่มไหน', en: 'What each LINE group is for, and which cases go to it' } },
   providers: { read: 'providers.read', manage: 'providers.manage', title: { th: 'ผู้ให้บริการ', en: 'Providers' }, about: { th: 'ประเภทเคสที่รองรับ เวลาที่ให้ตอบ ช่องทางติดต่อ ความเสี่ยง และหยุดชั่วคราว', en: 'Case types handled, time to answer, contact, risk and pause' } },
+  bookings: { read: 'bookings.rules.read', manage: 'bookings.rules.manage', title: { th: 'การจอง: ขั้นตอนและการมอบหมาย', en: 'Bookings: stages and assignment' }, about: { th: 'ขั้นตอนของการจอง และใครได้รับการจองใหม่', en: 'The pipeline stages, and who gets new bookings' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
 } as const;
 type ScreenKey = keyof typeof screens;
@@ -105,6 +107,7 @@ function SettingsApp() {
               {at.screen === 'staff' && <StaffScreen {...common} />}
               {at.screen === 'staff-groups' && <Groups {...common} />}
               {at.screen === 'providers' && <Providers {...common} />}
+              {at.screen === 'bookings' && <Bookings {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
             </>
           );
