@@ -258,6 +258,30 @@ describe('the bookings pipeline on the desk', () => {
     expect(event).toMatchObject({ actor_type: 'staff', actor_id: mali.id });
   });
 
+  it('drafts and sends a quote as the staff member; the CEO, support on a booking not theirs and an expired date are refused, nothing written', async () => {
+    const number = await webBooking();
+    const booking = await bookingRow(number);
+    const quotes = () => h.sys.knex('booking_quotes').where({ booking_id: booking.id });
+    const body = { lines: [{ description: 'Guided day trip', quantity: 2, unitPrice: 1500 }], discount: { kind: 'amount', value: 200 }, validUntil: `${new Date().getUTCFullYear() + 1}-01-31` };
+    const ceo = await as(boss).post(`bookings/${number}/quotes`, body);
+    expect(ceo.status).toBe(403);
+    expect(ceo.json.error.details.reason).toBe('role_forbids');
+    expect((await as(somchai).post(`bookings/${number}/quotes`, body)).status).toBe(404);
+    expect((await as(mali).post(`bookings/${number}/quotes`, { ...body, validUntil: '2020-01-01' })).status).toBe(422);
+    expect(await quotes()).toHaveLength(0);
+
+    const drafted = await as(mali).post(`bookings/${number}/quotes`, body);
+    expect(drafted.status).toBe(201);
+    expect(drafted.json).toMatchObject({ version: 1, status: 'draft', subtotal: 3000, discountAmount: 200, total: 2800 });
+    const sent = await as(mali).post(`bookings/${number}/quotes/1/send`, undefined);
+    expect(sent.status).toBe(200);
+    expect(sent.json.url).toMatch(/\/liff\/quote\/[0-9a-f]+$/);
+    expect(await quotes()).toMatchObject([{ version: 1, status: 'sent' }]);
+    expect((await bookingRow(number)).stage).toBe('quoted');
+    const event = await h.sys.knex('booking_events').where({ booking_id: booking.id, type: 'quote_sent' }).first();
+    expect(event).toMatchObject({ actor_type: 'staff', actor_id: mali.id });
+  });
+
   it("answers 404 for a booking number that is not this org's", async () => {
     expect((await as(mali).get('bookings/B-999999')).status).toBe(404);
     expect((await as(mali).post('bookings/B-999999/stage', { to: 'contacted', expectedVersion: 1 })).status).toBe(404);

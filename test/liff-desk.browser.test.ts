@@ -261,6 +261,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     await poll(() => main(page)).toContain('Called: they want a quote for three');
     await check(page, 'booking-en-light-tablet');
 
+    // The quote builder: two lines and a discount, the total as one types; saved, then sent.
+    await page.getByLabel('Description').fill('Guided day trip');
+    await page.getByLabel('Quantity').fill('3');
+    await page.getByLabel('Unit price (THB)').fill('1800');
+    await page.getByRole('button', { name: '+ Add a line' }).click();
+    await page.locator('#q-desc-1').fill('Hotel pick-up');
+    await page.locator('#q-price-1').fill('500');
+    await page.getByLabel('Discount (THB)').fill('300');
+    await poll(() => page.locator('form strong[aria-live]').textContent()).toContain('5,600.00');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await poll(() => page.locator('section[aria-labelledby="quotes"] [role=status]').textContent()).toBe('Quote v1 saved as a draft');
+    const booking = await h.sys.knex('bookings').where({ org_id: h.sys.defaultOrgId, number }).first();
+    expect(await h.sys.knex('booking_quotes').where({ booking_id: booking.id }).first()).toMatchObject({ version: 1, status: 'draft' });
+    await page.getByRole('button', { name: 'Send quote v1 to the customer' }).click();
+    await poll(async () => (await h.sys.knex('booking_quotes').where({ booking_id: booking.id }).first()).status).toBe('sent');
+    await poll(() => main(page)).toContain('v1 · sent');
+    await check(page, 'booking-quote-en-light-tablet');
+
     const phone = await device(mali, { dark: true });
     await phone.goto(`${h.sys.url}/liff/desk/bookings?lang=th`);
     await poll(() => phone.textContent('h1')).toBe('การจองตามขั้นตอน');

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
+import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
 import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
 import * as bookings from '../../core/contracts/bookings.ts';
@@ -155,6 +156,39 @@ export const deskRoutes = [
         });
         return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
       }),
+  }),
+
+  // The quote builder: the REST API's quote draft and send, as the signed-in staff member.
+  route({
+    method: 'post',
+    path: `${DESK}/bookings/:number/quotes`,
+    summary: 'Write the next version of the quote, a draft (as POST /api/v1/bookings/:number/quotes)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'bookings.work' },
+    body: bookings.quoteInput,
+    response: bookings.quote,
+    status: 201,
+    handle: async ({ deps, staff, params, body }) => {
+      const member = await activeStaffMember(deps.knex, staff!.orgId, staff!.id);
+      await assertBookingVisible(deps.knex, member.orgId, params.number, { role: member.role, staffId: member.id });
+      return createQuote(deps.knex, { orgId: member.orgId, number: params.number, quote: body, actor: { type: 'staff', id: member.id } });
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/bookings/:number/quotes/:version/send`,
+    summary: 'Send a quote version to the customer (as POST /api/v1/bookings/:number/quotes/:version/send)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'bookings.work' },
+    response: bookings.quoteSent,
+    handle: async ({ deps, staff, params, ctx }) => {
+      const member = await activeStaffMember(deps.knex, staff!.orgId, staff!.id);
+      await assertBookingVisible(deps.knex, member.orgId, params.number, { role: member.role, staffId: member.id });
+      const version = Number(params.version);
+      if (!Number.isInteger(version) || version < 1) throw validationFailed('Not a quote version', [{ path: 'version', message: 'A whole number from 1' }]);
+      return sendQuote(deps.knex, { orgId: member.orgId, number: params.number, version, actor: { type: 'staff', id: member.id }, baseUrl: deps.publicBaseUrl ?? ctx.origin });
+    },
   }),
 
   route({

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { deskBooking, deskBookingBoard } from '../../../core/contracts/desk.ts';
-import { day, fill, when, type Lang, type Words } from '../kit/i18n.ts';
+import { day, fill, money, when, type Lang, type Words } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, roleNames, staffCall, type Refusal } from '../kit/staff.ts';
 import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
 import { Link } from './nav.tsx';
+import { QuoteBuilder } from './quote-builder.tsx';
 import { bookingEventNames, label, w } from './words.ts';
 
 /**
@@ -70,7 +71,7 @@ export function BookingBoard(p: { lang: Lang }) {
   );
 }
 
-export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean }) {
+export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean }) {
   const { lang, number } = p;
   const path = `desk/bookings/${encodeURIComponent(number)}`;
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; b: Booking }>({ kind: 'loading' });
@@ -194,17 +195,21 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
           </form>
         </section>
       )}
-      {b.quotes.length > 0 && (
-        <section class="card" aria-labelledby="quotes">
-          <h2 id="quotes">{w.quotes[lang]}</h2>
-          <ul class="list small">
-            {b.quotes.map((q) => (
-              <li key={q.version}>
-                v{q.version} · {q.status} · {q.total} {q.currency}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {p.canQuote && b.allowedMoves.length > 0 ? (
+        <QuoteBuilder lang={lang} number={b.number} quotes={b.quotes} changed={() => load(true)} />
+      ) : (
+        b.quotes.length > 0 && (
+          <section class="card" aria-labelledby="quotes">
+            <h2 id="quotes">{w.quotes[lang]}</h2>
+            <ul class="list small">
+              {b.quotes.map((q) => (
+                <li key={q.version}>
+                  v{q.version} · {w[`quoteStatus_${q.status}` as keyof typeof w][lang]} · {money(lang, q.total, q.currency)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
       )}
       <section class="card" aria-labelledby="booking-timeline">
         <h2 id="booking-timeline">{w.timeline[lang]}</h2>
