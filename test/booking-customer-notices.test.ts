@@ -63,6 +63,9 @@ describe("the website's form never names a LINE user", () => {
     expect(r.json.error.details).toEqual([expect.objectContaining({ path: 'line_id', message: expect.stringContaining('LINE sign-in') })]);
     expect(await counts()).toEqual(c0);
     expect(await h.sys.knex('contacts').where({ id: before.id }).first()).toEqual(before);
+    // Integrators read it in the API's description too.
+    const doc = await api('GET', '/api/v1/openapi.json');
+    expect(doc.json.components.schemas.PublicBookingRequest.properties.line_id.description).toMatch(/^Refused \(422\)/);
   });
 
   it('the form inside LINE takes the LINE user from the ID token, ignoring the one the page sends', async () => {
