@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollupReady } from '../core/analytics/case-facts.ts';
 import { takeCase } from '../core/cases/case-assignment.ts';
+import { calendarFor } from '../core/cases/case-clock.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
@@ -169,6 +171,21 @@ describe('GET /api/v1/analytics/csat and the staff score', () => {
     expect(part('Anan')).toMatchObject({ value: 75, weight: 10, points: 7.5 });
     expect(part('Bee')).toMatchObject({ value: 25, points: 2.5 });
     expect(part('Chai')).toMatchObject({ value: 100, points: 10 });
+  });
+
+  it('gives the same answer once the workers have rolled up the cases (the job runs on its own)', async () => {
+    const queue = h.sys.queues.queue('system') as unknown as { getJobSchedulers(): Promise<{ key?: string; id?: string | null }[]> };
+    expect((await queue.getJobSchedulers()).map((s) => s.key ?? s.id)).toContain('analytics-rollup');
+    // The org's facts built and every changed case recomputed, by the scheduled job alone.
+    await until(async () => {
+      const ready = await rollupReady(h.sys.knex, h.sys.defaultOrgId, await calendarFor(h.sys.knex, h.sys.defaultOrgId));
+      const changed = Number((await h.sys.knex('analytics_dirty_cases').count('* as n').first())!.n);
+      return ready && changed === 0;
+    }, 30_000);
+    const rolled = await h.sys.knex('analytics_case_facts').whereIn('case_id', [caseA.id, caseB.id, caseC.id]).where({ closed: true });
+    expect(rolled).toHaveLength(3);
+    const r = await api('GET', `/api/v1/analytics/csat?${PERIOD()}`, undefined, managerKey);
+    expect(r.json).toMatchObject({ cases: { value: 3 }, asked: { value: 2 }, answered: { value: 2 }, responseRate: 1, averageScore: 3, csatScore: 0.5 });
   });
 
   it('answers its tables as CSV and refuses bad input', async () => {
