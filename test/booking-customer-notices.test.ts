@@ -68,6 +68,27 @@ describe("the website's form never names a LINE user", () => {
     expect(doc.json.components.schemas.PublicBookingRequest.properties.line_id.description).toMatch(/^Refused \(422\)/);
   });
 
+  it("one LINE user cannot replay another's submission: the same key and form from another user is a 422, nothing written", async () => {
+    const key = randomUUID();
+    const body = { destination: 'Krabi', name: 'Nok', language: 'en' };
+    const send = (user: string) => h.pub('POST', '/liff-api/v1/bookings', { headers: { authorization: `Bearer ${h.idToken(user)}`, 'idempotency-key': key }, body });
+    const first = await send(lineId('U'));
+    expect(first.status).toBe(201);
+    const c0 = await counts();
+    const other = await send(lineId('U'));
+    expect(other.status).toBe(422);
+    expect(other.json.error.details).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+    expect(JSON.stringify(other.json)).not.toContain(first.json.booking_id);
+    expect(await counts()).toEqual(c0);
+  });
+
+  it('a refused form from inside LINE leaves nothing behind, not even a contact for a LINE user new to the business', async () => {
+    const c0 = await counts();
+    const past = await postLiff(lineId('U'), { destination: 'Krabi', name: 'Nok', language: 'en', start_date: '2020-01-01' });
+    expect(past.status).toBe(422);
+    expect(await counts()).toEqual(c0);
+  });
+
   it('the form inside LINE takes the LINE user from the ID token, ignoring the one the page sends', async () => {
     const user = lineId('U');
     const other = lineId('U');
@@ -98,6 +119,10 @@ describe('a form matched to a contact that exists never writes its e-mail or pho
     // Staff see what the form offered in the booking's detail.
     const detail = await api('GET', `/api/v1/bookings/${second.json.booking_id}`);
     expect(JSON.stringify(detail.json.timeline)).toContain('+66819991234');
+    // What was offered is personal data: erasing the customer erases it too.
+    expect((await api('POST', `/api/v1/contacts/${owner.contact_id}/erase`, {})).status).toBe(200);
+    const erased = await h.sys.knex('booking_events').where({ booking_id: b.id, type: 'contact_matched' }).first();
+    expect(erased.data).toMatchObject({ by: 'email', offered: { phone: '[erased]' }, redacted: true });
   });
 
   it("by phone: another e-mail is offered, not written; the contact keeps its own", async () => {

@@ -36,8 +36,12 @@ export interface IntakeRequest {
    * LINE. The website's form never names one (DESIGN 4.11).
    */
   verifiedLineUserId?: string;
-  /** The customer's chat the booking's messages go to (the LINE chat of the form inside LINE). */
-  conversationId?: string;
+  /**
+   * Runs in the intake's transaction once the form is known to make a new booking, before the
+   * customer is matched: makes the customer known on their chat (the form inside LINE) and gives the
+   * conversation the booking belongs to. A refused or replayed form never gets here, so it writes nothing.
+   */
+  chat?: (trx: Knex.Transaction) => Promise<string | undefined>;
   ipAddress?: string;
   now?: Date;
   /** Counts the form against the org's own limit when it set one (the api's rate limits); throws `rate_limited` over it. */
@@ -178,6 +182,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
     await lockKeys(trx, [`intake:${org.id}:${r.idempotencyKey}`, ...contactLockKeys(who)]);
     const raced = replay(await seenKey(trx));
     if (raced) return raced;
+    const conversationId = await r.chat?.(trx);
     const contact = await findOrCreateContact(trx, who, { locked: true });
     const serviceText = service ? (f.language === 'th' ? service.name_th : service.name_en) : (f.destination ?? '');
     const answer: IntakeAnswer = { booking_id: number, status: 'new', next_step_message: nextStepMessage(facts, f, { booking_id: number, service: serviceText }) };
@@ -205,7 +210,7 @@ export async function intakeWebBooking(knex: Knex, r: IntakeRequest): Promise<{ 
         org_id: org.id,
         number,
         contact_id: contact.contactId,
-        conversation_id: r.conversationId ?? null,
+        conversation_id: conversationId ?? null,
         ...clock.columns,
         service_id: service?.id ?? null,
         stage: 'new',

@@ -58,25 +58,26 @@ export async function bookFromLine(
   knex: Knex,
   b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: BookingForm; ipAddress?: string; now?: Date },
 ) {
-  const { customer, conversationId } = await knex.transaction(async (trx) => {
-    const customer = await lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language });
-    const conversationId = customer
-      ? await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: b.lineUserId, contactId: customer.contactId })
-      : undefined;
-    return { customer, conversationId };
-  });
+  let chat: { orgId: string; conversationId: string } | undefined;
   return intakeWebBooking(knex, {
     idempotencyKey: b.idempotencyKey,
     form: b.form,
     verifiedLineUserId: b.lineUserId,
-    conversationId,
     ipAddress: b.ipAddress,
     now: b.now,
+    // In the booking's transaction, once the form is accepted: a refused form leaves no contact behind.
+    chat: async (trx) => {
+      const customer = await lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language });
+      if (!customer) return undefined;
+      const conversationId = await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: b.lineUserId, contactId: customer.contactId });
+      chat = { orgId: customer.orgId, conversationId };
+      return conversationId;
+    },
     // The confirmation is queued with the booking: both commit, or neither.
     onCreated: async (trx, { bookingId, answer }) => {
       const text = answer.next_step_message;
-      if (!customer || !conversationId || !text) return;
-      await queueMessages(trx, { orgId: customer.orgId, conversationId, messages: [{ kind: 'text', text }], senderType: 'system', bookingId });
+      if (!chat || !text) return;
+      await queueMessages(trx, { orgId: chat.orgId, conversationId: chat.conversationId, messages: [{ kind: 'text', text }], senderType: 'system', bookingId });
     },
   });
 }
