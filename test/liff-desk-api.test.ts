@@ -282,6 +282,25 @@ describe('the bookings pipeline on the desk', () => {
     expect(event).toMatchObject({ actor_type: 'staff', actor_id: mali.id });
   });
 
+  it('a manager hands a booking to a support member, who then sees it on their board; support may not hand bookings out; stale is 409', async () => {
+    const number = await webBooking();
+    const v = (await as(mali).get(`bookings/${number}`)).json.version;
+    expect((await as(mali).get(`bookings/${number}`)).json.assignees.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['Somchai', 'Nok', 'Mali']));
+    const before = await bookingRow(number);
+    const bySupport = await as(somchai).post(`bookings/${number}/assignee`, { staffId: somchai.id, expectedVersion: v });
+    expect(bySupport.status).toBe(403);
+    expect(bySupport.json.error.details).toMatchObject({ reason: 'role_forbids', role: 'support' });
+    expect((await as(mali).post(`bookings/${number}/assignee`, { staffId: somchai.id, expectedVersion: v + 3 })).status).toBe(409);
+    expect(await bookingRow(number)).toEqual(before);
+
+    const given = await as(mali).post(`bookings/${number}/assignee`, { staffId: somchai.id, expectedVersion: v });
+    expect(given.status).toBe(200);
+    expect(given.json).toMatchObject({ number, assigneeStaffId: somchai.id, version: v + 1 });
+    const board = await as(somchai).get('bookings');
+    expect(board.json.stages.flatMap((s: { bookings: { number: string }[] }) => s.bookings.map((b) => b.number))).toContain(number);
+    expect((await as(somchai).get(`bookings/${number}`)).status).toBe(200);
+  });
+
   it("answers 404 for a booking number that is not this org's", async () => {
     expect((await as(mali).get('bookings/B-999999')).status).toBe(404);
     expect((await as(mali).post('bookings/B-999999/stage', { to: 'contacted', expectedVersion: 1 })).status).toBe(404);

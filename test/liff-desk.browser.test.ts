@@ -199,6 +199,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     expect(await page.locator('section[aria-labelledby="actions"] button').count()).toBe(0);
     await check(page, 'case-en-light-ceo');
 
+    // Nok takes it on the card in LINE; the CEO's open desk shows it when they come back to it.
+    expect((await tap(nok, buttonData(c.card, 'Take'))).text).toBe(`Nok took ${c.number}`);
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await poll(() => main(page)).toContain('Owner: Nok');
+
     // The CEO may read the customer's 360 view: their identities, cases and messages.
     await page.getByRole('link', { name: 'See everything about this customer' }).click();
     await poll(() => page.textContent('main')).toContain('Their cases');
@@ -278,6 +283,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     await poll(async () => (await h.sys.knex('booking_quotes').where({ booking_id: booking.id }).first()).status).toBe('sent');
     await poll(() => main(page)).toContain('v1 · sent');
     await check(page, 'booking-quote-en-light-tablet');
+
+    // Handed to Nok from the desk.
+    await page.getByLabel('Give it to').selectOption({ label: 'Nok (support)' });
+    await page.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await poll(async () => (await h.sys.knex('bookings').where({ org_id: h.sys.defaultOrgId, number }).first()).assignee_staff_id).toBe(nok.id);
+    await poll(() => page.locator('dl').textContent()).toContain('Handled byNok');
 
     const phone = await device(mali, { dark: true });
     await phone.goto(`${h.sys.url}/liff/desk/bookings?lang=th`);

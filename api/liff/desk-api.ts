@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
+import { assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
 import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
@@ -128,8 +128,12 @@ export const deskRoutes = [
     response: desk.deskBooking,
     handle: async ({ deps, staff, params }) => {
       await assertBookingVisible(deps.knex, staff!.orgId, params.number, { role: staff!.role, staffId: staff!.id });
-      const [detail, pipeline] = await Promise.all([bookingDetail(deps.knex, staff!.orgId, params.number), orgPipeline(deps.knex, staff!.orgId)]);
-      return { ...detail, stageLabels: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])) };
+      const [detail, pipeline, assignees] = await Promise.all([
+        bookingDetail(deps.knex, staff!.orgId, params.number),
+        orgPipeline(deps.knex, staff!.orgId),
+        deps.knex('staff').select('id', 'display_name as name', 'role').where({ org_id: staff!.orgId, is_active: true }).whereIn('role', ['support', 'manager', 'admin']).orderBy('display_name'),
+      ]);
+      return { ...detail, stageLabels: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])), assignees };
     },
   }),
 
@@ -155,6 +159,22 @@ export const deskRoutes = [
           actor: { type: 'staff', id: member.id },
         });
         return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
+      }),
+  }),
+
+  route({
+    method: 'post',
+    path: `${DESK}/bookings/:number/assignee`,
+    summary: 'Hand a booking to a staff member, or back to nobody, managers and admins (as POST /api/v1/bookings/:number/assignee)',
+    tag: 'liff-staff',
+    access: { liffStaff: 'bookings.assign' },
+    body: bookings.bookingAssignment,
+    response: bookings.bookingAssignmentResult,
+    handle: ({ deps, staff, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const member = await activeStaffMember(trx, staff!.orgId, staff!.id);
+        const b = await assignBooking(trx, { orgId: member.orgId, number: params.number, staffId: body.staffId, expectedVersion: body.expectedVersion, actor: { type: 'staff', id: member.id } });
+        return { number: b.number, assigneeStaffId: b.assigneeStaffId, version: b.version };
       }),
   }),
 

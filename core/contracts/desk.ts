@@ -93,4 +93,9 @@ export const deskBookingBoard = z
   .meta({ id: 'DeskBookingBoard' });
 
 /** One booking as GET /api/v1/bookings/:number gives it, with the org's words for its stages. */
-export const deskBooking = bookingDetail.extend({ stageLabels: z.record(z.string(), words) }).meta({ id: 'DeskBooking' });
+export const deskBooking = bookingDetail
+  .extend({
+    stageLabels: z.record(z.string(), words),
+    assignees: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })).meta({ description: 'Who it may be handed to (active staff who work bookings)' }),
+  })
+  .meta({ id: 'DeskBooking' });

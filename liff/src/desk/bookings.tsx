@@ -71,7 +71,7 @@ export function BookingBoard(p: { lang: Lang }) {
   );
 }
 
-export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean }) {
+export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean; canAssign: boolean }) {
   const { lang, number } = p;
   const path = `desk/bookings/${encodeURIComponent(number)}`;
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; b: Booking }>({ kind: 'loading' });
@@ -80,6 +80,7 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [memo, setMemo] = useState('');
+  const [assignee, setAssignee] = useState('');
 
   const load = async (quiet = false) => {
     if (!quiet) setState({ kind: 'loading' });
@@ -87,6 +88,7 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
     if (a.kind === 'ok') {
       setState({ kind: 'shown', b: a.data });
       setTo(a.data.allowedMoves[0] ?? '');
+      setAssignee(a.data.assignees.find((x) => x.id !== a.data.assigneeStaffId)?.id ?? '');
     } else if (a.kind === 'refused' && a.status === 404) setState({ kind: 'not_found' });
     else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
   };
@@ -107,28 +109,35 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
   const stage = (key: string) => b.stageLabels[key]?.[lang] ?? key;
   const needsReason = to === 'lost' || to === 'declined';
 
-  const move = async (e: Event) => {
-    e.preventDefault();
+  /** Sends a change with the version shown; every refusal said in words, and the booking shown as it is now. */
+  const change = async (action: string, body: Record<string, unknown>, what: string, done?: (data: { customerTold?: boolean }) => void) => {
     setBusy(true);
     setNote(null);
-    const a = await staffCall<{ customerTold: boolean }>(`${path}/stage`, {
-      method: 'POST',
-      body: { to, expectedVersion: b.version, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(memo.trim() ? { note: memo.trim() } : {}) },
-    });
+    const a = await staffCall<{ customerTold?: boolean }>(`${path}/${action}`, { method: 'POST', body: { ...body, expectedVersion: b.version } });
     setBusy(false);
     if (a.kind === 'ok') {
       setNote({ tone: 'ok', text: a.data.customerTold ? w.customerTold[lang] : w.done[lang] });
-      setReason('');
-      setMemo('');
+      done?.(a.data);
     } else if (a.kind === 'offline') return setNote({ tone: 'bad', text: common.offline[lang] });
     else if (a.status === 403 && ['staff_removed', 'not_staff'].includes(String((a.error.details as { reason?: string } | null)?.reason))) {
       return setState({ kind: 'refused', refusal: refusalOf(a) });
     } else if (a.error.code === 'stale_version') setNote({ tone: 'bad', text: w.bookingChanged[lang] });
     else if (a.status === 403) {
       const d = (a.error.details ?? {}) as { role?: string };
-      setNote({ tone: 'bad', text: fill(w.roleForbids[lang], { role: roleNames[d.role ?? '']?.[lang] ?? d.role ?? '', what: w.moveStage[lang] }) });
+      setNote({ tone: 'bad', text: fill(w.roleForbids[lang], { role: roleNames[d.role ?? '']?.[lang] ?? d.role ?? '', what }) });
     } else setNote({ tone: 'bad', text: fill(a.status === 422 ? w.invalid[lang] : w.failed[lang], { why: a.error.message }) });
     await load(true);
+  };
+  const move = (e: Event) => {
+    e.preventDefault();
+    void change('stage', { to, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(memo.trim() ? { note: memo.trim() } : {}) }, w.moveStage[lang], () => {
+      setReason('');
+      setMemo('');
+    });
+  };
+  const handOver = (e: Event) => {
+    e.preventDefault();
+    void change('assignee', { staffId: assignee }, w.reassign[lang]);
   };
 
   return (
@@ -190,6 +199,28 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
             <div class="actions">
               <button type="submit" class="primary" disabled={busy || !to || (needsReason && !reason.trim())}>
                 {w.moveStage[lang]}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+      {p.canAssign && b.allowedMoves.length > 0 && (
+        <section class="card" aria-labelledby="handover">
+          <h2 id="handover">{w.reassign[lang]}</h2>
+          <form onSubmit={handOver}>
+            <label for="booking-assignee">{w.reassignTo[lang]}</label>
+            <select id="booking-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+              {b.assignees
+                .filter((a) => a.id !== b.assigneeStaffId)
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name} ({roleNames[a.role]?.[lang] ?? a.role})
+                  </option>
+                ))}
+            </select>
+            <div class="actions">
+              <button type="submit" class="quiet" disabled={busy || !assignee}>
+                {w.reassign[lang]}
               </button>
             </div>
           </form>

@@ -7,6 +7,7 @@ import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
 import { Link } from './nav.tsx';
+import { useRefresh } from './refresh.ts';
 import { actionNames, eventNames, label, rootCauseNames, severityNames, statusNames, w } from './words.ts';
 
 /**
@@ -33,6 +34,7 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
     else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
   };
   useEffect(() => void load(), [number]);
+  useRefresh(() => load(true));
 
   /** Sends an action; true when it was done. Every refusal is said in words, and the case shown as it is now. */
   const act = async (action: string, body: Record<string, unknown>, done: string): Promise<boolean> => {

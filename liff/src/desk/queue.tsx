@@ -6,6 +6,7 @@ import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Badge, Loading } from '../kit/ui.tsx';
 import { Link } from './nav.tsx';
+import { useRefresh } from './refresh.ts';
 import { label, severityNames, statusNames, w } from './words.ts';
 
 /** The queue: my open cases, every open case, or the unassigned ones, the most urgent first. */
@@ -31,14 +32,16 @@ export function Queue(p: { lang: Lang; me: StaffMe }) {
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; queue: Queue }>({ kind: 'loading' });
   // Only the last list asked for is shown: a slower answer to an earlier tap must not replace it.
   const asked = useRef(0);
-  const load = async (v = view) => {
+  const load = async (v = view, quiet = false) => {
     const n = ++asked.current;
-    setState({ kind: 'loading' });
+    if (!quiet) setState({ kind: 'loading' });
     const a = await staffCall<Queue>(`desk/cases?view=${v}`);
     if (n !== asked.current) return;
-    setState(a.kind === 'ok' ? { kind: 'shown', queue: a.data } : { kind: 'refused', refusal: refusalOf(a) });
+    if (a.kind === 'ok') setState({ kind: 'shown', queue: a.data });
+    else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
   };
   useEffect(() => void load(), []);
+  useRefresh(() => load(view, true));
   const pick = (v: View) => {
     setView(v);
     try {
