@@ -326,3 +326,23 @@ describe("a customer's 360 view on the desk", () => {
     }
   });
 });
+
+describe('the OpenAPI document', () => {
+  it("declares the desk's routes under the staff apps' tag, with the REST bodies", async () => {
+    const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
+    for (const path of ['/liff-api/v1/desk/cases', '/liff-api/v1/desk/cases/{number}', '/liff-api/v1/desk/bookings', '/liff-api/v1/desk/contacts/{contactId}']) {
+      expect(doc.paths[path]?.get?.tags, path).toEqual(['liff-staff']);
+    }
+    for (const [path, schema] of [
+      ['/liff-api/v1/desk/cases/{number}/take', 'CaseTake'],
+      ['/liff-api/v1/desk/cases/{number}/assignee', 'CaseAssignee'],
+      ['/liff-api/v1/desk/cases/{number}/transitions', 'CaseTransition'],
+      ['/liff-api/v1/desk/cases/{number}/messages', 'CaseMessage'],
+      ['/liff-api/v1/desk/bookings/{number}/stage', 'BookingStageMove'],
+      ['/liff-api/v1/desk/bookings/{number}/assignee', 'BookingAssignment'],
+      ['/liff-api/v1/desk/bookings/{number}/quotes', 'QuoteInput'],
+    ]) {
+      expect(JSON.stringify(doc.paths[path]?.post?.requestBody), path).toContain(schema);
+    }
+  });
+});
