@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduleSlaTimers } from '../core/cases/sla-timers.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
@@ -480,5 +481,39 @@ describe("providers' settings (seed 004 section 4.4.1)", () => {
     expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'waiting_provider' })).status).toBe(200);
     await until(async () => (await h.sys.knex('case_events').where({ case_id: c.id, type: 'provider_notified' }).first()) ?? false);
     await until(async () => sentTo(h, groupId).some((m) => String(m.text).includes(c.number)) || false);
+  });
+});
+
+describe("the org's staff-alert switches (seed 004 sections 4.7.3 and 4.7.5)", () => {
+  it('with "SLA warning" off no warning is posted; on again, the next one is', async () => {
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
+    const warnSoon = async () => {
+      const c = await openTestCase(h.sys, 'order_not_delivered', {}, 'parcel late');
+      const now = Date.now();
+      const times = { first_response_due_at: new Date(now + 3_600_000), resolution_warn_at: new Date(now + 300), resolution_due_at: new Date(now + 25 * 60_000) };
+      await h.sys.knex.transaction(async (trx) => {
+        await trx('cases').where({ id: c.id }).update(times);
+        await scheduleSlaTimers(trx, { id: c.id, org_id: h.sys.defaultOrgId, ...times });
+      });
+      return c;
+    };
+    const alertJobDone = (caseId: string) =>
+      until(async () => {
+        const jobs = await h.sys.knex('outbox').where({ queue: 'staff', job_name: 'case-alert' }).whereRaw(`payload->>'caseId' = ?`, [caseId]);
+        return (jobs.length > 0 && jobs.every((j) => j.status === 'done')) || false;
+      });
+    const warningsAbout = (number: string) => sentTo(h, groupId).filter((m) => m.type === 'flex' && String(m.altText).startsWith(`${number} will breach`));
+
+    expect((await api('GET', '/api/v1/org/settings')).json.staffAlerts).toEqual({ slaWarning: true, escalated: true, paymentAlert: true });
+    expect((await api('PATCH', '/api/v1/org/settings', { staffAlerts: { slaWarning: false, escalated: true, paymentAlert: true } })).status).toBe(200);
+    const quiet = await warnSoon();
+    await alertJobDone(quiet.id);
+    expect(await h.sys.knex('case_events').where({ case_id: quiet.id, type: 'staff_alerted' }).first()).toBeUndefined();
+    expect(warningsAbout(quiet.number)).toEqual([]);
+
+    expect((await api('PATCH', '/api/v1/org/settings', { staffAlerts: null })).status).toBe(200);
+    const loud = await warnSoon();
+    await until(async () => warningsAbout(loud.number).length === 1 || false);
+    expect((await api('PATCH', '/api/v1/org/settings', { staffAlerts: { slaWarning: true, escalated: 'yes' } })).status).toBe(422);
   });
 });

@@ -188,6 +188,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.customerNotices?.waitingCustomer).toBe(false);
     await page.getByLabel('we wait for their answer').check();
     await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.customerNotices?.waitingCustomer).toBe(true);
+    // And the staff alerts (seed 004 section 4.7.3's events).
+    await page.getByLabel(/about to miss its SLA/).uncheck();
+    await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.staffAlerts?.slaWarning).toBe(false);
+    await page.getByLabel(/about to miss its SLA/).check();
+    await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.staffAlerts?.slaWarning).toBe(true);
   });
 
   it('staff and business hours on a tablet: an enrolment code for a new colleague, a holiday added', async () => {

@@ -49,6 +49,7 @@ async function channelsOf(i: In) {
 }
 
 const customerNotices = z.object({ customerNotices: org.orgSettingFields.customerNotices }).meta({ id: 'LiffCustomerNotices' });
+const staffAlerts = z.object({ staffAlerts: org.orgSettingFields.staffAlerts }).meta({ id: 'LiffStaffAlerts' });
 const lineChannelCreate = z
   .object({ name: z.string().trim().min(1).max(100), credentials: z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict() })
   .strict()
@@ -200,6 +201,26 @@ export const settingsRoutes = [
     body: customerNotices.strict(),
     response: customerNotices,
     handle: async (i) => ({ customerNotices: (await updateOrgSettings(i.deps.knex, writer(i), { customerNotices: i.body.customerNotices })).customerNotices }),
+  }),
+
+  route({
+    method: 'get',
+    path: `${P}/staff-alerts`,
+    summary: 'Which staff alerts the org sends (the staffAlerts org setting)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.read' },
+    response: staffAlerts,
+    handle: async (i) => ({ staffAlerts: (await readOrgSettings(i.deps.knex, orgOf(i))).staffAlerts }),
+  }),
+  route({
+    method: 'put',
+    path: `${P}/staff-alerts`,
+    summary: 'Turn staff alerts on or off (as PATCH /api/v1/org/settings with staffAlerts)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.manage' },
+    body: staffAlerts.strict(),
+    response: staffAlerts,
+    handle: async (i) => ({ staffAlerts: (await updateOrgSettings(i.deps.knex, writer(i), { staffAlerts: i.body.staffAlerts })).staffAlerts }),
   }),
 
   // ---------------------------------------------------------------- business hours and holidays

@@ -89,6 +89,15 @@ export const orgSettingFields = {
       description:
         "Which customer notifications the org sends (core/cases/case-notifications.ts, case-satisfaction.ts); all on unless set. The acknowledgement of a new case always goes: it answers the customer's own message",
     }),
+  // Staff-side events of seed 004 section 4.7.3, each switched on or off by the org's admins (4.7.5).
+  staffAlerts: z
+    .object({
+      slaWarning: z.boolean().meta({ description: "Warn the case's owner (or its groups) before the SLA is missed" }),
+      escalated: z.boolean().meta({ description: "Tell the managers' groups when a missed SLA escalates a case" }),
+      paymentAlert: z.boolean().meta({ description: 'Alert the case\'s groups when a payment or top-up goes wrong (e.g. paid but not credited)' }),
+    })
+    .strict()
+    .meta({ description: 'Which staff alerts the org sends (core/staff/staff-alerts.ts); all on unless set. Case cards in the groups always go' }),
 };
 
 export type CustomerNotices = z.infer<typeof orgSettingFields.customerNotices>;
@@ -99,6 +108,16 @@ export function customerNoticesOf(settings: unknown): CustomerNotices {
   const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).customerNotices : undefined;
   const parsed = orgSettingFields.customerNotices.safeParse(stored);
   return parsed.success ? parsed.data : ALL_CUSTOMER_NOTICES_ON;
+}
+
+export type StaffAlerts = z.infer<typeof orgSettingFields.staffAlerts>;
+export const ALL_STAFF_ALERTS_ON: StaffAlerts = { slaWarning: true, escalated: true, paymentAlert: true };
+
+/** The org's staff-alert switches as stored (orgs.settings), or all on when unset or not valid. */
+export function staffAlertsOf(settings: unknown): StaffAlerts {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).staffAlerts : undefined;
+  const parsed = orgSettingFields.staffAlerts.safeParse(stored);
+  return parsed.success ? parsed.data : ALL_STAFF_ALERTS_ON;
 }
 
 export type OrgSettingKey = keyof typeof orgSettingFields;
@@ -125,6 +144,7 @@ export const orgSettingsUpdate = z
     analyticsRules: nullToDefault(orgSettingFields.analyticsRules),
     publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
+    staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     timeZone: timeZone.optional(),
   })
   .strict()

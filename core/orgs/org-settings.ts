@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { DEFAULT_ANALYTICS_RULES, DEFAULT_SCORE_WEIGHTS } from '../contracts/analytics.ts';
-import { ALL_CUSTOMER_NOTICES_ON, ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
+import { ALL_CUSTOMER_NOTICES_ON, ALL_STAFF_ALERTS_ON, ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
 import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
 import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
@@ -29,6 +29,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   analyticsRules: DEFAULT_ANALYTICS_RULES,
   publicFormLimit: null,
   customerNotices: ALL_CUSTOMER_NOTICES_ON,
+  staffAlerts: ALL_STAFF_ALERTS_ON,
 };
 
 export interface OrgSettingsWriter {

@@ -1,4 +1,5 @@
 import { lockCase } from '../cases/case-queries.ts';
+import { staffAlertsOf, type StaffAlerts } from '../contracts/org-settings.ts';
 import type { Knex } from 'knex';
 import { recordCaseEvent } from '../cases/case-timeline.ts';
 import { CASE_STATUS } from '../cases/case-status.ts';
@@ -20,6 +21,8 @@ import { caseForStaff } from './case-card.ts';
  *   with what the escalation did (severity raised, reassigned), the owner and the time so far;
  * - a payment alert goes to the case's groups, beside the case's own card (pushes to a group
  *   within a couple of seconds are combined into one).
+ *
+ * Each kind goes only while the org's switch for it is on (`orgs.settings.staffAlerts`, Settings).
  *
  * One alert per case event, however often the job runs: the case row is locked and the alert is
  * recorded on the timeline as `staff_alerted` with the event it was for, in the same transaction
@@ -109,6 +112,9 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
   const source = await trx('case_events').where({ id: job.caseEventId, case_id: job.caseId }).first();
   const c = await loadAlertCase(trx, job.caseId);
   if (!source || !c) return { posted: 0 };
+  // The org's own switch for this kind of alert (Settings, seed 004 section 4.7.5).
+  const org = await trx('orgs').select('settings').where({ id: c.orgId }).first();
+  if (!staffAlertsOf(org?.settings)[SWITCH[job.kind]]) return { posted: 0 };
   // A warning about a case resolved meanwhile is no longer news; breaches and payment alerts still are.
   const stale = job.kind === 'sla_warning' && !c.isOpen;
 
@@ -136,6 +142,8 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
   await recordCaseEvent(trx, { orgId: c.orgId, caseId: c.id, type: 'staff_alerted', actor: { type: 'system', id: null }, isPublic: false, data: { caseEventId: String(job.caseEventId), kind: job.kind, to: sentTo } });
   return { posted: sentTo.length };
 }
+
+const SWITCH: Record<CaseAlertJob['kind'], keyof StaffAlerts> = { sla_warning: 'slaWarning', escalated: 'escalated', payment_alert: 'paymentAlert' };
 
 type AlertText = { title: string; line: string; fields: CardField[] };
 

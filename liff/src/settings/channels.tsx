@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { channel, channelTestResult } from '../../../core/contracts/channels.ts';
-import type { CustomerNotices } from '../../../core/contracts/org-settings.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import type { StaffMe } from '../kit/staff.ts';
 import { Badge } from '../kit/ui.tsx';
@@ -49,6 +48,11 @@ const words = {
   waitingCustomer: { th: 'รอข้อมูลจากลูกค้า', en: 'we wait for their answer' },
   resolved: { th: 'แก้ไขเรียบร้อย', en: 'the case is resolved' },
   satisfaction: { th: 'ขอคะแนนความพึงพอใจ (ถ้าประเภทเคสเปิดไว้)', en: 'ask for a rating (where the case type asks)' },
+  alerts: { th: 'แจ้งเตือนทีมงานใน LINE เมื่อ', en: 'Alert staff in LINE when' },
+  alertsHint: { th: 'การ์ดเคสใหม่ในกลุ่มส่งเสมอ', en: 'New case cards in the groups always go.' },
+  slaWarning: { th: 'เคสใกล้เกิน SLA (แจ้งผู้รับผิดชอบ หรือกลุ่มถ้ายังไม่มีคนรับ)', en: 'a case is about to miss its SLA (its owner, or its groups while nobody owns it)' },
+  escalated: { th: 'เคสเกิน SLA และถูกยกระดับ (กลุ่มผู้จัดการ)', en: "a missed SLA escalates a case (the managers' groups)" },
+  paymentAlert: { th: 'การชำระเงิน/เติมเงินมีปัญหา เช่น จ่ายแล้วเครดิตไม่เข้า', en: 'a payment or top-up goes wrong, e.g. paid but not credited' },
 } satisfies Dict;
 
 interface Props {
@@ -228,47 +232,77 @@ function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
   );
 }
 
-function Notices(p: Props) {
+type Switches = Record<string, boolean>;
+
+/** A set of the org's on/off switches, each saved as it is flipped (shown at once, put back if refused). */
+function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; field: 'customerNotices' | 'staffAlerts'; title: string; hint: string; labels: Record<string, string> }) {
   const L = p.lang;
-  const [state, retry, set] = useLoad<{ customerNotices: CustomerNotices }>('customer-notices');
+  const [state, retry, set] = useLoad<Record<string, Switches>>(p.path);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const ro = !p.canManageNotices;
   return (
     <Screen lang={L} state={state} retry={retry}>
-      {({ customerNotices: n }) => (
-        <fieldset class="card">
-          <legend>{words.notices[L]}</legend>
-          <p class="hint">{words.noticesHint[L]}</p>
-          {(['workStarted', 'waitingCustomer', 'resolved', 'satisfaction'] as const).map((k) => (
-            <label class="choice compact" for={`n-${k}`} key={k}>
-              <input
-                id={`n-${k}`}
-                type="checkbox"
-                checked={n[k]}
-                disabled={ro}
-                onChange={async (e) => {
-                  const next = { ...n, [k]: (e.target as HTMLInputElement).checked };
-                  // Shown switched at once; put back if the server refuses.
-                  set({ customerNotices: next });
-                  setSaved(false);
-                  const a = await send<{ customerNotices: CustomerNotices }>('PUT', 'customer-notices', { customerNotices: next });
-                  if (a.kind === 'ok') {
-                    set(a.data);
-                    setSaved(true);
-                    setError(undefined);
-                  } else {
-                    set({ customerNotices: n });
-                    setError(errorsOf(a, L)._form);
-                  }
-                }}
-              />
-              <span>{words[k][L]}</span>
-            </label>
-          ))}
-          <SaveStatus lang={L} saved={saved} error={error} />
-        </fieldset>
-      )}
+      {(data) => {
+        const n = data[p.field];
+        return (
+          <fieldset class="card" data-switches={p.path}>
+            <legend>{p.title}</legend>
+            <p class="hint">{p.hint}</p>
+            {Object.keys(p.labels).map((k) => (
+              <label class="choice compact" for={`${p.path}-${k}`} key={k}>
+                <input
+                  id={`${p.path}-${k}`}
+                  type="checkbox"
+                  checked={n[k]}
+                  disabled={ro}
+                  onChange={async (e) => {
+                    const next = { ...n, [k]: (e.target as HTMLInputElement).checked };
+                    // Shown switched at once; put back if the server refuses.
+                    set({ [p.field]: next });
+                    setSaved(false);
+                    const a = await send<Record<string, Switches>>('PUT', p.path, { [p.field]: next });
+                    if (a.kind === 'ok') {
+                      set(a.data);
+                      setSaved(true);
+                      setError(undefined);
+                    } else {
+                      set({ [p.field]: n });
+                      setError(errorsOf(a, L)._form);
+                    }
+                  }}
+                />
+                <span>{p.labels[k]}</span>
+              </label>
+            ))}
+            <SaveStatus lang={L} saved={saved} error={error} />
+          </fieldset>
+        );
+      }}
     </Screen>
+  );
+}
+
+function Notices(p: Props) {
+  const L = p.lang;
+  return (
+    <>
+      <Switchboard
+        {...p}
+        path="customer-notices"
+        field="customerNotices"
+        title={words.notices[L]}
+        hint={words.noticesHint[L]}
+        labels={{ workStarted: words.workStarted[L], waitingCustomer: words.waitingCustomer[L], resolved: words.resolved[L], satisfaction: words.satisfaction[L] }}
+      />
+      <Switchboard
+        {...p}
+        path="staff-alerts"
+        field="staffAlerts"
+        title={words.alerts[L]}
+        hint={words.alertsHint[L]}
+        labels={{ slaWarning: words.slaWarning[L], escalated: words.escalated[L], paymentAlert: words.paymentAlert[L] }}
+      />
+    </>
   );
 }
