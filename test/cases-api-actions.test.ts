@@ -153,6 +153,11 @@ describe('reassign', () => {
     expect(bySupport.json.error.details).toMatchObject({ reason: 'role_forbids', action: 'case.reassign' });
     const stale = await api('POST', `/api/v1/cases/${c.number}/assignee`, { staffId: nok.id, expectedVersion: c.version - 1 || 99 }, keys.Mali);
     expect(stale.status).toBe(409);
+    // A support key of a manager: the key's role bounds what its member may do through it.
+    const narrowKey = await keyFor(mali.id, 'support');
+    const narrow = await api('POST', `/api/v1/cases/${c.number}/assignee`, { staffId: nok.id, expectedVersion: c.version }, narrowKey);
+    expect(narrow.status).toBe(403);
+    expect(narrow.json.error.details).toMatchObject({ reason: 'role_forbids', role: 'support' });
     const toCeo = await api('POST', `/api/v1/cases/${c.number}/assignee`, { staffId: boss.id, expectedVersion: c.version }, keys.Mali);
     expect(toCeo.status).toBe(422);
     expect(await snapshot(c.id)).toEqual(before);

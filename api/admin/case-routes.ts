@@ -3,14 +3,32 @@ import { caseTime } from '../../core/cases/case-clock.ts';
 import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../core/cases/case-queries.ts';
 import { transitionCase } from '../../core/cases/transition.ts';
 import * as c from '../../core/contracts/cases.ts';
+import { canStaff, type StaffAction } from '../../core/access/roles.ts';
+import type { ApiKeyIdentity } from '../../core/api-keys/api-key-service.ts';
+import { forbidden } from '../../core/errors/index.ts';
+import type { StaffRole } from '../../core/vocabulary.ts';
 import { activeStaffMember, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { iso } from '../../core/time/iso.ts';
+import type { Knex } from 'knex';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
 
 /** What writing to a customer needs from the api: where links point, and the key that signs media links. */
 export const replyDeps = (deps: AppDeps, origin: string) => ({ publicBaseUrl: () => deps.publicBaseUrl ?? origin, mediaLinkKey: deps.mediaLinkKey });
+
+/**
+ * The staff member a key belongs to, for a case action: active now, and the key's own role allows
+ * the action too (a support key of a manager cannot reassign); the member's role is checked by the
+ * action itself, as for the LINE buttons.
+ */
+async function keyStaff(trx: Knex.Transaction, identity: ApiKeyIdentity, action: StaffAction) {
+  const staff = await activeStaffMember(trx, identity.orgId, identity.staffId);
+  if (!canStaff(identity.role as StaffRole, action)) {
+    throw forbidden(`This API key's role ${identity.role} cannot do this (${action})`, { reason: 'role_forbids', action, role: identity.role });
+  }
+  return staff;
+}
 
 /**
  * Open cases by due time, a case by order id, one case with its timeline, and moving a case on.
@@ -114,7 +132,7 @@ export const caseRoutes = [
     response: c.caseOwnerResult,
     handle: ({ identity, deps, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
+        const staff = await keyStaff(trx, identity!, 'case.take');
         return takeCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, expectedVersion: body.expectedVersion, now: new Date() });
       }),
   }),
@@ -129,7 +147,7 @@ export const caseRoutes = [
     response: c.caseOwnerResult,
     handle: ({ identity, deps, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
+        const staff = await keyStaff(trx, identity!, 'case.reassign');
         return reassignCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, assigneeId: body.staffId, expectedVersion: body.expectedVersion, now: new Date() });
       }),
   }),
@@ -145,7 +163,7 @@ export const caseRoutes = [
     status: 201,
     handle: ({ identity, deps, params, body, ctx }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await activeStaffMember(trx, identity!.orgId, identity!.staffId);
+        const staff = await keyStaff(trx, identity!, 'case.reply');
         return writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, {
           orgId: identity!.orgId,
           number: params.number,
