@@ -412,6 +412,23 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'bookings.rules.read' });
   });
 
+  it("a manager sets a service's booking form and opening hours from the app; a time asked without a date is refused, nothing saved", async () => {
+    const list = await call('GET', '/services', manager.lineUserId);
+    expect(list.json.map((x: { key: string }) => x.key)).toContain('sushi_class');
+    const before = await h.sys.knex('services').where({ org_id: h.sys.defaultOrgId, key: 'sushi_class' }).first();
+    const bad = await call('PATCH', '/services/sushi_class', manager.lineUserId, { formFields: [{ field: 'time', required: true }] });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.json.error)).toContain('a time needs a date');
+    expect(await h.sys.knex('services').where({ id: before.id }).first()).toEqual(before);
+    const res = await call('PATCH', '/services/sushi_class', manager.lineUserId, {
+      formFields: [{ field: 'start_date', required: true }, { field: 'time', required: true }, { field: 'travelers', required: false }],
+      hours: { sat: [['10:00', '16:00']], sun: [['10:00', '16:00']] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ formFields: [{ field: 'start_date', required: true }, { field: 'time', required: true }, { field: 'travelers', required: false }], hours: { sat: [['10:00', '16:00']] } });
+    expect(await h.sys.knex('audit_log').where({ subject_type: 'service', actor_type: 'staff', actor_id: manager.id }).first()).toBeDefined();
+  });
+
   it('an admin adds a staff member and gets their enrolment code; the routes are in the OpenAPI document under their own tag', async () => {
     const res = await call('POST', '/staff', admin.lineUserId, { displayName: 'Nok', role: 'support', language: 'th' });
     expect(res.status).toBe(201);

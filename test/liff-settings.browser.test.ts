@@ -311,6 +311,30 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'bookings-th-light');
   });
 
+  it("an admin sets what the booking form asks for a service and its own opening hours, in English, on a tablet", async () => {
+    const page = await device(admin, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/settings/services?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Bookable services');
+    await page.locator('a[href*="/services/sushi_class"]').click();
+    await poll(() => page.inputValue('#sv-en')).toBeTruthy();
+    await page.getByLabel(/Let the service decide/).uncheck();
+    await page.locator('#sv-ask-time').check();
+    await page.locator('#sv-req-time').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    // A time without a date: the server's rule, said on the form; nothing saved.
+    await poll(() => page.textContent('form > [role=status]')).toContain('Not saved');
+    expect((await h.sys.knex('services').where({ org_id: h.sys.defaultOrgId, key: 'sushi_class' }).first()).form_fields).not.toEqual([{ field: 'time', required: true }]);
+    await page.locator('#sv-ask-start_date').check();
+    await page.locator('#sv-req-start_date').check();
+    await page.getByLabel("Use the business's hours").uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.textContent('form > [role=status]')).toContain('Saved');
+    const row = await h.sys.knex('services').where({ org_id: h.sys.defaultOrgId, key: 'sushi_class' }).first();
+    expect(row.form_fields).toEqual([{ field: 'start_date', required: true }, { field: 'time', required: true }]);
+    expect(row.hours.mon).toEqual([['09:00', '18:00']]);
+    await check(page, 'service-en-tablet');
+  });
+
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
     const page = await device(support);
     await page.goto(`${h.sys.url}/liff/settings?lang=en`);

@@ -92,6 +92,38 @@ export const settingsRoutes = [
     handle: async (i) => taxonomy.updateCaseType(i.deps.knex, writer(i), i.params.key, i.body),
   }),
 
+  // ---------------------------------------------------------------- bookable services
+  route({
+    method: 'get',
+    path: `${P}/services`,
+    summary: 'Bookable services, active and not, with their booking form fields and opening hours (as GET /api/v1/services?includeInactive=true)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    response: tax.serviceList,
+    handle: async (i) => taxonomy.listServices(i.deps.knex, orgOf(i), { includeInactive: true }),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/services`,
+    summary: 'Add a bookable service (as POST /api/v1/services)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tax.serviceCreate,
+    response: tax.service,
+    status: 201,
+    handle: async (i) => taxonomy.createService(i.deps.knex, writer(i), i.body),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/services/:key`,
+    summary: 'Change a bookable service, its form fields or its hours (as PATCH /api/v1/services/:key)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tax.serviceUpdate,
+    response: tax.service,
+    handle: async (i) => taxonomy.updateService(i.deps.knex, writer(i), i.params.key, i.body),
+  }),
+
   // ---------------------------------------------------------------- templates
   route({
     method: 'get',

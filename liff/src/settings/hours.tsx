@@ -10,7 +10,7 @@ import { errorsOf, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w } from './
  */
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Day = (typeof DAYS)[number];
-type Hours = Partial<Record<Day, [string, string][]>>;
+export type Hours = Partial<Record<Day, [string, string][]>>;
 
 const words = {
   title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' },
@@ -51,25 +51,20 @@ export function Hours(p: Props) {
 }
 
 const OFFICE: [string, string][] = [['09:00', '18:00']];
+/** Monday to Friday, nine to six: where a new set of hours starts. */
+export const officeHours = (): Hours => Object.fromEntries(DAYS.slice(0, 5).map((d) => [d, OFFICE]));
 
 function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCalendarView) => void }) {
   const L = p.lang;
   const ro = !p.canManage;
   const [always, setAlways] = useState(p.cal.hours === null);
-  const [hours, setHours] = useState<Hours>(() => (p.cal.hours as Hours | null) ?? Object.fromEntries(DAYS.slice(0, 5).map((d) => [d, OFFICE])));
+  const [hours, setHours] = useState<Hours>(() => (p.cal.hours as Hours | null) ?? officeHours());
   const [holidays, setHolidays] = useState<string[]>(p.cal.holidays);
   const [newHoliday, setNewHoliday] = useState('');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const touch = () => setSaved(false);
-
-  const setPeriod = (d: Day, i: number, end: 0 | 1, value: string) => {
-    const periods = (hours[d] ?? []).map((x) => [...x] as [string, string]);
-    periods[i][end] = value;
-    setHours({ ...hours, [d]: periods });
-    touch();
-  };
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -103,52 +98,7 @@ function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCal
           />
           <span>{words.always[L]}</span>
         </label>
-        {!always &&
-          DAYS.map((d) => {
-            const periods = hours[d] ?? [];
-            return (
-              <fieldset class="day" key={d} data-day={d}>
-                <legend class="visually-hidden">{words[d][L]}</legend>
-                <span aria-hidden="true">{words[d][L]}</span>
-                <div class="periods">
-                  {periods.length === 0 && <span class="muted">{words.closed[L]}</span>}
-                  {periods.map((period, i) => (
-                    <div class="period" key={i}>
-                      <input type="time" aria-label={`${words[d][L]} ${words.from[L]}`} value={period[0]} disabled={ro} onInput={(e) => setPeriod(d, i, 0, (e.target as HTMLInputElement).value)} />
-                      <span aria-hidden="true">–</span>
-                      <input type="time" aria-label={`${words[d][L]} ${words.to[L]}`} value={period[1] === '24:00' ? '23:59' : period[1]} disabled={ro} onInput={(e) => setPeriod(d, i, 1, (e.target as HTMLInputElement).value)} />
-                      {!ro && (
-                        <button
-                          type="button"
-                          class="quiet small-button"
-                          aria-label={`${words.removePeriod[L]} ${words[d][L]}`}
-                          onClick={() => {
-                            setHours({ ...hours, [d]: periods.filter((_, j) => j !== i) });
-                            touch();
-                          }}
-                        >
-                          ×
-                        </button>
-                      )}
-                    </div>
-                  ))}
-                  {!ro && (
-                    <button
-                      type="button"
-                      class="quiet small-button"
-                      aria-label={`${words.addPeriod[L]} ${words[d][L]}`}
-                      onClick={() => {
-                        setHours({ ...hours, [d]: [...periods, periods.length ? ['13:00', '18:00'] : ['09:00', '18:00']] });
-                        touch();
-                      }}
-                    >
-                      {words.addPeriod[L]}
-                    </button>
-                  )}
-                </div>
-              </fieldset>
-            );
-          })}
+        {!always && <WeekEditor lang={L} readOnly={ro} hours={hours} onChange={(h) => (setHours(h), touch())} />}
       </section>
 
       <section class="card" aria-labelledby="holidays">
@@ -204,5 +154,55 @@ function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCal
       )}
       <SaveStatus lang={L} saved={saved} error={error} />
     </form>
+  );
+}
+
+/** Open periods per weekday, edited in place: the org's business hours, and a service's own. */
+export function WeekEditor(p: { lang: Lang; readOnly: boolean; hours: Hours; onChange: (h: Hours) => void; idPrefix?: string }) {
+  const L = p.lang;
+  const ro = p.readOnly;
+  const hours = p.hours;
+  const setPeriod = (d: Day, i: number, end: 0 | 1, value: string) => {
+    const periods = (hours[d] ?? []).map((x) => [...x] as [string, string]);
+    periods[i][end] = value;
+    p.onChange({ ...hours, [d]: periods });
+  };
+  return (
+    <>
+      {DAYS.map((d) => {
+        const periods = hours[d] ?? [];
+        return (
+          <fieldset class="day" key={d} data-day={d}>
+            <legend class="visually-hidden">{words[d][L]}</legend>
+            <span aria-hidden="true">{words[d][L]}</span>
+            <div class="periods">
+              {periods.length === 0 && <span class="muted">{words.closed[L]}</span>}
+              {periods.map((period, i) => (
+                <div class="period" key={i}>
+                  <input type="time" aria-label={`${words[d][L]} ${words.from[L]}`} value={period[0]} disabled={ro} onInput={(e) => setPeriod(d, i, 0, (e.target as HTMLInputElement).value)} />
+                  <span aria-hidden="true">–</span>
+                  <input type="time" aria-label={`${words[d][L]} ${words.to[L]}`} value={period[1] === '24:00' ? '23:59' : period[1]} disabled={ro} onInput={(e) => setPeriod(d, i, 1, (e.target as HTMLInputElement).value)} />
+                  {!ro && (
+                    <button type="button" class="quiet small-button" aria-label={`${words.removePeriod[L]} ${words[d][L]}`} onClick={() => p.onChange({ ...hours, [d]: periods.filter((_, j) => j !== i) })}>
+                      ×
+                    </button>
+                  )}
+                </div>
+              ))}
+              {!ro && (
+                <button
+                  type="button"
+                  class="quiet small-button"
+                  aria-label={`${words.addPeriod[L]} ${words[d][L]}`}
+                  onClick={() => p.onChange({ ...hours, [d]: [...periods, periods.length ? ['13:00', '18:00'] : ['09:00', '18:00']] })}
+                >
+                  {words.addPeriod[L]}
+                </button>
+              )}
+            </div>
+          </fieldset>
+        );
+      })}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
 import { BASE, Link } from './nav.tsx';
 import { Providers } from './providers.tsx';
+import { Services } from './services.tsx';
 import { may, w } from './shared.tsx';
 import { StaffScreen } from './staff.tsx';
 import { Templates } from './templates.tsx';
@@ -27,6 +28,7 @@ const screens = {
   templates: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' }, about: { th: 'แก้ข้อความภาษาไทยและอังกฤษ ดูตัวอย่างทันที', en: 'Edit the Thai and English texts, with a live preview' } },
   channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
   staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
+  services: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บริการที่จองได้', en: 'Bookable services' }, about: { th: 'ราคา ระยะเวลา แบบฟอร์มจอง และเวลาเปิด', en: 'Price, length, the booking form and opening hours' } },
   'staff-groups': { read: 'staff_groups.read', manage: 'staff_groups.manage', title: { th: 'กลุ่ม LINE ของทีม', en: 'Staff groups' }, about: { th: 'กลุ่มไหนใช้ทำอะไร และเคสไหนส่งเข้ากลุ่มไหน', en: 'What each LINE group is for, and which cases go to it' } },
   providers: { read: 'providers.read', manage: 'providers.manage', title: { th: 'ผู้ให้บริการ', en: 'Providers' }, about: { th: 'ประเภทเคสที่รองรับ เวลาที่ให้ตอบ ช่องทางติดต่อ ความเสี่ยง และหยุดชั่วคราว', en: 'Case types handled, time to answer, contact, risk and pause' } },
   bookings: { read: 'bookings.rules.read', manage: 'bookings.rules.manage', title: { th: 'การจอง: ขั้นตอนและการมอบหมาย', en: 'Bookings: stages and assignment' }, about: { th: 'ขั้นตอนของการจอง และใครได้รับการจองใหม่', en: 'The pipeline stages, and who gets new bookings' } },
@@ -108,6 +110,7 @@ function SettingsApp() {
               {at.screen === 'staff-groups' && <Groups {...common} />}
               {at.screen === 'providers' && <Providers {...common} />}
               {at.screen === 'bookings' && <Bookings {...common} />}
+              {at.screen === 'services' && <Services {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
             </>
           );

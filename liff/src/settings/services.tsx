@@ -1,0 +1,260 @@
+import { useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { BookingFormFieldName } from '../../../core/contracts/booking-form.ts';
+import type { service } from '../../../core/contracts/taxonomy.ts';
+import type { Dict, Lang } from '../kit/i18n.ts';
+import type { StaffMe } from '../kit/staff.ts';
+import { Badge, NotFound } from '../kit/ui.tsx';
+import { officeHours, WeekEditor, type Hours } from './hours.tsx';
+import { go, Link } from './nav.tsx';
+import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+
+/**
+ * Bookable services: names, length, places, price, what the booking form asks for each (in
+ * order, required or not) and its opening hours (its own, or the org's business hours). The
+ * booking form and the bot use them from the next booking on.
+ */
+type Service = z.infer<typeof service>;
+type FormField = { field: BookingFormFieldName; required: boolean };
+
+// The form's own order of fields (core/contracts/booking-form.ts BOOKING_FORM_FIELDS); the page imports types only.
+const FIELDS: BookingFormFieldName[] = ['start_date', 'time', 'end_date', 'travelers', 'destination', 'month', 'budget'];
+
+const words = {
+  title: { th: 'บริการที่จองได้', en: 'Bookable services' },
+  inactive: { th: 'ปิดใช้งาน', en: 'Switched off' },
+  nameTh: { th: 'ชื่อ (ไทย)', en: 'Name (Thai)' },
+  nameEn: { th: 'ชื่อ (อังกฤษ)', en: 'Name (English)' },
+  description: { th: 'คำอธิบาย', en: 'Description' },
+  duration: { th: 'ระยะเวลา (นาที)', en: 'Length (minutes)' },
+  capacity: { th: 'จำนวนที่นั่งต่อรอบ (ว่าง = ไม่จำกัด)', en: 'Places per slot (empty: not limited)' },
+  price: { th: 'ราคา', en: 'Price' },
+  currency: { th: 'สกุลเงิน', en: 'Currency' },
+  active: { th: 'เปิดให้จอง', en: 'Open for booking' },
+  form: { th: 'แบบฟอร์มจองถามอะไรบ้าง', en: 'What the booking form asks' },
+  formHint: { th: 'ชื่อ เบอร์โทร อีเมล และหมายเหตุ ถามทุกการจองเสมอ', en: 'Name, phone, e-mail and notes are always asked.' },
+  formDerived: { th: 'ให้ระบบเลือกให้จากบริการ', en: 'Let the service decide (a date; a time below a day; people when places are limited)' },
+  ask: { th: 'ถาม', en: 'Ask' },
+  required: { th: 'ต้องกรอก', en: 'Required' },
+  start_date: { th: 'วันที่', en: 'Date' },
+  time: { th: 'เวลา', en: 'Time' },
+  end_date: { th: 'ถึงวันที่', en: 'End date' },
+  travelers: { th: 'จำนวนคน', en: 'Number of people' },
+  destination: { th: 'จุดหมาย', en: 'Destination' },
+  month: { th: 'เดือน', en: 'Month' },
+  budget: { th: 'งบประมาณ', en: 'Budget' },
+  hours: { th: 'เวลาเปิดให้บริการ', en: 'Opening hours' },
+  orgHours: { th: 'ใช้เวลาทำการของธุรกิจ', en: "Use the business's hours" },
+  add: { th: 'เพิ่มบริการ', en: 'Add a service' },
+  key: { th: 'รหัส (ภาษาอังกฤษตัวเล็ก เช่น sushi_class)', en: 'Key (lower case, e.g. sushi_class)' },
+} satisfies Dict;
+
+interface Props {
+  lang: Lang;
+  me: StaffMe;
+  canManage: boolean;
+  item: string;
+}
+
+export function Services(p: Props) {
+  const [state, retry, set] = useLoad<Service[]>('services');
+  return (
+    <Screen lang={p.lang} state={state} retry={retry}>
+      {(list) => {
+        if (!p.item)
+          return (
+            <>
+              <h1>{words.title[p.lang]}</h1>
+              {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin', 'manager']} />}
+              <ul class="list">
+                {list.map((s) => (
+                  <li key={s.key}>
+                    <Link to={`/services/${s.key}`} class="card nav-item">
+                      <span>
+                        <strong>{s.name[p.lang]}</strong>
+                        <span class="muted small block">{[s.durationMinutes ? `${s.durationMinutes} min` : '', s.price ? `${s.price} ${s.currency}` : ''].filter(Boolean).join(' · ')}</span>
+                      </span>
+                      {!s.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {p.canManage && <AddService lang={p.lang} onAdded={(s) => set([...list, s])} />}
+            </>
+          );
+        const s = list.find((x) => x.key === p.item);
+        if (!s) return <NotFound lang={p.lang} />;
+        return <Editor {...p} service={s} onSaved={(n) => set(list.map((x) => (x.key === n.key ? n : x)))} />;
+      }}
+    </Screen>
+  );
+}
+
+const numberOrNull = (v: string) => (v.trim() === '' ? null : Number.isFinite(Number(v)) ? Number(v) : v);
+
+function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) {
+  const L = p.lang;
+  const s = p.service;
+  const ro = !p.canManage;
+  const [d, setD] = useState({
+    th: s.name.th,
+    en: s.name.en,
+    description: s.description ?? '',
+    duration: s.durationMinutes === null ? '' : String(s.durationMinutes),
+    capacity: s.capacity === null ? '' : String(s.capacity),
+    price: s.price ?? '',
+    currency: s.currency,
+    active: s.isActive,
+  });
+  const [form, setForm] = useState<FormField[] | null>(s.formFields as FormField[] | null);
+  const [hours, setHours] = useState<Hours | null>(s.hours as Hours | null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const touch = () => setSaved(false);
+  const set = (patch: Partial<typeof d>) => (setD({ ...d, ...patch }), touch());
+  const asked = (f: BookingFormFieldName) => form?.find((x) => x.field === f);
+  const setAsked = (f: BookingFormFieldName, on: boolean, required = false) => {
+    const rest = (form ?? []).filter((x) => x.field !== f);
+    const next = on ? [...rest, { field: f, required }] : rest;
+    // Kept in the form's own order.
+    setForm(next.sort((a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field)));
+    touch();
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const a = await send<Service>('PATCH', `services/${s.key}`, {
+      name: { th: d.th, en: d.en },
+      description: d.description,
+      durationMinutes: numberOrNull(d.duration),
+      capacity: numberOrNull(d.capacity),
+      price: d.price.trim() === '' ? null : d.price.trim(),
+      currency: d.currency,
+      isActive: d.active,
+      formFields: form,
+      hours,
+    });
+    if (a.kind === 'ok') {
+      setErrors({});
+      setSaved(true);
+      p.onSaved(a.data);
+    } else setErrors(errorsOf(a, L));
+  };
+
+  const input = (k: 'th' | 'en' | 'duration' | 'capacity' | 'price' | 'currency', label: string, path: string, type: 'text' | 'number' = 'text') => (
+    <>
+      <label for={`sv-${k}`}>{label}</label>
+      <input
+        id={`sv-${k}`}
+        type={type as 'text'}
+        value={d[k]}
+        disabled={ro}
+        aria-invalid={errors[path] ? 'true' : undefined}
+        aria-describedby={errors[path] ? `e-sv-${k}` : undefined}
+        onInput={(e) => set({ [k]: (e.target as HTMLInputElement).value })}
+      />
+      <FieldError id={`e-sv-${k}`} text={errors[path]} />
+    </>
+  );
+
+  return (
+    <form onSubmit={save} noValidate>
+      <h1>{s.name[L]}</h1>
+      <p class="muted small">{s.key}</p>
+      {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
+      <section class="card">
+        <div class="grid2">
+          <div>{input('th', words.nameTh[L], 'name.th')}</div>
+          <div>{input('en', words.nameEn[L], 'name.en')}</div>
+          <div>{input('duration', words.duration[L], 'durationMinutes', 'number')}</div>
+          <div>{input('capacity', words.capacity[L], 'capacity', 'number')}</div>
+          <div>{input('price', words.price[L], 'price')}</div>
+          <div>{input('currency', words.currency[L], 'currency')}</div>
+        </div>
+        <label for="sv-description">{words.description[L]}</label>
+        <textarea id="sv-description" value={d.description} disabled={ro} onInput={(e) => set({ description: (e.target as HTMLTextAreaElement).value })} />
+        <label class="choice compact" for="sv-active">
+          <input id="sv-active" type="checkbox" checked={d.active} disabled={ro} onChange={(e) => set({ active: (e.target as HTMLInputElement).checked })} />
+          <span>{words.active[L]}</span>
+        </label>
+      </section>
+
+      <fieldset class="card">
+        <legend>{words.form[L]}</legend>
+        <p class="hint">{words.formHint[L]}</p>
+        <label class="choice compact" for="sv-derived">
+          <input id="sv-derived" type="checkbox" checked={form === null} disabled={ro} onChange={(e) => (setForm((e.target as HTMLInputElement).checked ? null : []), touch())} />
+          <span>{words.formDerived[L]}</span>
+        </label>
+        {form !== null &&
+          FIELDS.map((f) => (
+            <div class="row" key={f} data-form-field={f}>
+              <label class="choice compact" for={`sv-ask-${f}`} style="flex:1">
+                <input id={`sv-ask-${f}`} type="checkbox" checked={Boolean(asked(f))} disabled={ro} onChange={(e) => setAsked(f, (e.target as HTMLInputElement).checked)} />
+                <span>{words[f][L]}</span>
+              </label>
+              <label class="choice compact" for={`sv-req-${f}`}>
+                <input id={`sv-req-${f}`} type="checkbox" checked={Boolean(asked(f)?.required)} disabled={ro || !asked(f)} onChange={(e) => setAsked(f, true, (e.target as HTMLInputElement).checked)} />
+                <span>{words.required[L]}</span>
+              </label>
+            </div>
+          ))}
+        <FieldError id="e-sv-form" text={errors.formFields} />
+      </fieldset>
+
+      <fieldset class="card">
+        <legend>{words.hours[L]}</legend>
+        <label class="choice compact" for="sv-orghours">
+          <input id="sv-orghours" type="checkbox" checked={hours === null} disabled={ro} onChange={(e) => (setHours((e.target as HTMLInputElement).checked ? null : officeHours()), touch())} />
+          <span>{words.orgHours[L]}</span>
+        </label>
+        {hours !== null && <WeekEditor lang={L} readOnly={ro} hours={hours} onChange={(h) => (setHours(h), touch())} />}
+      </fieldset>
+
+      {!ro && (
+        <div class="actions">
+          <button type="submit" class="primary">
+            {w.save[L]}
+          </button>
+        </div>
+      )}
+      <SaveStatus lang={L} saved={saved} error={errors._form} />
+    </form>
+  );
+}
+
+function AddService(p: { lang: Lang; onAdded: (s: Service) => void }) {
+  const L = p.lang;
+  const [v, setV] = useState({ key: '', th: '', en: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  return (
+    <form
+      class="card"
+      noValidate
+      aria-labelledby="add-service"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const a = await send<Service>('POST', 'services', { key: v.key, name: { th: v.th, en: v.en } });
+        if (a.kind === 'ok') {
+          p.onAdded(a.data);
+          go(`/services/${a.data.key}`);
+        } else setErrors(errorsOf(a, L));
+      }}
+    >
+      <h2 id="add-service">{words.add[L]}</h2>
+      {(['key', 'th', 'en'] as const).map((k) => (
+        <div key={k}>
+          <label for={`ns-${k}`}>{k === 'key' ? words.key[L] : k === 'th' ? words.nameTh[L] : words.nameEn[L]}</label>
+          <input id={`ns-${k}`} value={v[k]} autoCapitalize="off" onInput={(e) => setV({ ...v, [k]: (e.target as HTMLInputElement).value })} />
+          <FieldError id={`e-ns-${k}`} text={errors[k === 'key' ? 'key' : `name.${k}`]} />
+        </div>
+      ))}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {words.add[L]}
+        </button>
+      </div>
+      <SaveStatus lang={L} saved={false} error={errors._form} />
+    </form>
+  );
+}
