@@ -197,6 +197,20 @@ describe('the desk acts', () => {
     expect(await snapshot(c.number)).toEqual(before);
   });
 
+  it('a role changed while the desk is open: the next action goes by the new role, refused with the reason, nothing written', async () => {
+    const mover = await enrolStaff(h, { displayName: 'Mover', role: 'support' });
+    const c = await h.reportProblem(lineId('U'));
+    const shown = await as(mover).get(`cases/${c.number}`);
+    expect(shown.json.allowed).toContain('take');
+    expect((await apiClient(h.sys)('PATCH', `/api/v1/staff/${mover.id}`, { role: 'ceo' })).status).toBe(200);
+    const before = await snapshot(c.number);
+    const res = await as(mover).post(`cases/${c.number}/take`, { expectedVersion: shown.json.version });
+    expect(res.status).toBe(403);
+    expect(res.json.error.details).toMatchObject({ reason: 'role_forbids', role: 'ceo' });
+    expect(await snapshot(c.number)).toEqual(before);
+    expect((await as(mover).get(`cases/${c.number}`)).json.allowed).toEqual([]);
+  });
+
   it("refuses a customer's token on the desk", async () => {
     const customer = lineId('U');
     const c = await h.reportProblem(customer);
