@@ -108,11 +108,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await page.fill('#f-resolutionMinutes', '50');
     await page.selectOption('#f-severity', 'high');
     await page.fill('#f-sop', '1. ตรวจยอดในระบบชำระเงิน\n2. เติมเครดิตให้ลูกค้า');
+    await page.selectOption('#f-esc-reassign', { label: 'Mana Manager' });
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await poll(() => page.textContent('[role=status]')).toContain('บันทึกแล้ว');
     const saved = await h.sys.knex('case_types').where({ id: before.id }).first();
     expect(saved).toMatchObject({ first_response_minutes: 7, resolution_minutes: 50, default_severity: 'high' });
     expect(saved.sop).toContain('ตรวจยอด');
+    expect(saved.escalation).toMatchObject({ reassignTo: manager.id });
     await check(page, 'case-type-th-light');
 
     // The template: preview as one types; an unknown variable is named before and on saving.

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
+import type { staffMember } from '../../../core/contracts/staff.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
@@ -39,6 +40,8 @@ const words = {
   escalation: { th: 'เมื่อเกิน SLA', en: 'When the SLA is missed' },
   notifyManagers: { th: 'แจ้งกลุ่มผู้จัดการ', en: "Alert the managers' group" },
   raiseSeverity: { th: 'เพิ่มความรุนแรงหนึ่งระดับ', en: 'Raise the severity one step' },
+  reassignTo: { th: 'ส่งต่อเคสให้', en: 'Hand the case to' },
+  keepOwner: { th: 'ไม่ส่งต่อ (ผู้ดูแลเดิม)', en: 'Nobody else (keep the owner)' },
   examples: { th: 'ตัวอย่างข้อความลูกค้า (บรรทัดละหนึ่งข้อความ)', en: 'Example customer messages (one per line)' },
   examplesTh: { th: 'ภาษาไทย', en: 'Thai' },
   examplesEn: { th: 'ภาษาอังกฤษ', en: 'English' },
@@ -128,6 +131,7 @@ type Draft = {
   notify: CaseType['notify'];
   notifyManagers: boolean;
   raiseSeverity: boolean;
+  reassignTo: string;
   examplesTh: string;
   examplesEn: string;
   keywords: string;
@@ -148,6 +152,7 @@ function draftOf(t: CaseType): Draft {
     notify: { ...t.notify },
     notifyManagers: t.escalation.notifyManagers,
     raiseSeverity: t.escalation.raiseSeverity,
+    reassignTo: t.escalation.reassignTo ?? '',
     examplesTh: t.examples.th.join('\n'),
     examplesEn: t.examples.en.join('\n'),
     keywords: t.keywords.join(', '),
@@ -162,6 +167,7 @@ const numberOf = (s: string) => (s.trim() === '' ? null : Number.isFinite(Number
 
 function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
   const [d, setD] = useState<Draft>(() => draftOf(p.type));
+  const [staff] = useLoad<z.infer<typeof staffMember>[]>('staff');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -184,7 +190,7 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
       requiresProvider: d.requiresProvider,
       requiresOrderId: d.requiresOrderId,
       notify: d.notify,
-      escalation: { notifyManagers: d.notifyManagers, raiseSeverity: d.raiseSeverity },
+      escalation: { notifyManagers: d.notifyManagers, raiseSeverity: d.raiseSeverity, reassignTo: d.reassignTo || null },
       examples: { th: lines(d.examplesTh), en: lines(d.examplesEn) },
       keywords: d.keywords.split(',').map((k) => k.trim()).filter(Boolean),
       sop: d.sop,
@@ -278,6 +284,22 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
         <legend>{words.escalation[L]}</legend>
         {check(words.notifyManagers[L], d.notifyManagers, (v) => set({ notifyManagers: v }), 'f-esc-managers')}
         {check(words.raiseSeverity[L], d.raiseSeverity, (v) => set({ raiseSeverity: v }), 'f-esc-raise')}
+        {staff.kind === 'ok' && (
+          <>
+            <label for="f-esc-reassign">{words.reassignTo[L]}</label>
+            <select id="f-esc-reassign" value={d.reassignTo} disabled={ro} onChange={(e) => set({ reassignTo: (e.target as HTMLSelectElement).value })}>
+              <option value="">{words.keepOwner[L]}</option>
+              {staff.data
+                .filter((m) => m.isActive && m.role !== 'ceo' && m.role !== 'accountant')
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.displayName}
+                  </option>
+                ))}
+            </select>
+            <FieldError id="e-esc-reassign" text={errors['escalation.reassignTo']} />
+          </>
+        )}
       </fieldset>
 
       <section class="card">
