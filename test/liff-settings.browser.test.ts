@@ -337,6 +337,22 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'service-en-tablet');
   });
 
+  it('an admin removed while the app is open: the next save says why, and nothing is saved', async () => {
+    const leaver = await enrolStaff(h, { displayName: 'Lek Leaving', role: 'admin' });
+    const page = await device(leaver);
+    await page.goto(`${h.sys.url}/liff/settings/hours?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Business hours and holidays');
+    const api = (await import('./support/api-client.ts')).apiClient(h.sys);
+    expect((await api('DELETE', `/api/v1/staff/${leaver.id}`)).status).toBe(200);
+    const before = await h.sys.knex('orgs').select('business_hours', 'holidays').where({ id: h.sys.defaultOrgId }).first();
+    await page.fill('#h-new', '2026-12-31');
+    await page.getByRole('button', { name: 'Add a holiday' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.textContent('form > [role=status]')).toContain('Not saved: because your staff access has been removed');
+    expect(await h.sys.knex('orgs').select('business_hours', 'holidays').where({ id: h.sys.defaultOrgId }).first()).toEqual(before);
+    await check(page, 'removed-en-light');
+  });
+
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
     const page = await device(support);
     await page.goto(`${h.sys.url}/liff/settings?lang=en`);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Answer } from '../kit/api.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
-import { refusalOf, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
+import { refusalOf, refusalText, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Loading } from '../kit/ui.tsx';
 
 /**
@@ -55,7 +55,8 @@ export function errorsOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>, lang: Lang
   if (Array.isArray(details)) for (const d of details as { path?: string; message?: string }[]) if (d.path) out[d.path] = d.message ?? '';
   if (a.status === 403) {
     const r = refusalOf(a);
-    out._form = `${w.notSaved[lang]} ${r.reason === 'role_forbids' ? w.roleMayNot[lang].replace('{{role}}', roleNames[r.role ?? '']?.[lang] ?? r.role ?? '') : a.error.message}`;
+    // In the reader's words (the kit's), not the server's English.
+    out._form = `${w.notSaved[lang]} ${r.reason === 'role_forbids' ? w.roleMayNot[lang].replace('{{role}}', roleNames[r.role ?? '']?.[lang] ?? r.role ?? '') : refusalText(lang, r)}`;
   } else if (!Object.keys(out).length || a.status !== 422) out._form = `${w.notSaved[lang]} ${a.error.message}`;
   else out._form = w.fixFields[lang];
   return out;
