@@ -117,6 +117,100 @@ describe('assignment rules', () => {
   });
 });
 
+/**
+ * A one-day shift on the org's clock, starting `fromHours` from now (rounded down to the hour) and
+ * lasting `hours`: on the weekday where it starts, crossing midnight when it runs past it.
+ */
+async function shiftFromNow(fromHours: number, hours: number): Promise<Record<string, [string, string][]>> {
+  const { time_zone: timeZone } = await sys.knex('orgs').select('time_zone').where({ id: sys.defaultOrgId }).first();
+  const start = new Date(Date.now() + fromHours * 3600_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(start).map((p) => [p.type, p.value]),
+  );
+  const h = Number(parts.hour);
+  const hh = (n: number) => `${String(n % 24).padStart(2, '0')}:00`;
+  return { [parts.weekday.toLowerCase()]: [[hh(h), hh(h + hours)]] };
+}
+
+const addStaff = async (displayName: string, workingHours?: unknown) => {
+  const r = await api('POST', '/api/v1/staff', { displayName, role: 'support', ...(workingHours !== undefined ? { workingHours } : {}) });
+  expect(r.status).toBe(201);
+  return r.json.id as string;
+};
+
+describe('shifts', () => {
+  it('round robin passes over whoever is off shift when the booking arrives, and takes them in turn once they are on', async () => {
+    const dao = await addStaff('Dao', await shiftFromNow(-1, 4));
+    const ek = await addStaff('Ek', await shiftFromNow(5, 1));
+    const fon = await addStaff('Fon'); // no hours: always available
+    const listed = (await api('GET', '/api/v1/staff')).json as { id: string; workingHours: unknown }[];
+    expect(listed.find((s) => s.id === ek)!.workingHours).toEqual(await shiftFromNow(5, 1));
+    expect(listed.find((s) => s.id === fon)!.workingHours).toBeNull();
+    expect((await rule({ name: 'Cambodia desk', destinations: ['Cambodia'], staffIds: [dao, ek, fon], strategy: 'round_robin' })).status).toBe(201);
+
+    const picks = [];
+    for (let i = 0; i < 3; i++) picks.push((await book({ destination: 'Cambodia' })).assignee_staff_id);
+    expect(picks).toEqual([dao, fon, dao]);
+
+    // Ek's hours become round the clock: the turn after Dao is Ek's again.
+    const changed = await api('PATCH', `/api/v1/staff/${ek}`, { workingHours: null });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ id: ek, role: 'support', workingHours: null });
+    expect(await sys.knex('audit_log').where({ action: 'staff.working_hours_changed', subject_id: ek }).first()).toMatchObject({ details: { from: await shiftFromNow(5, 1), to: null } });
+    expect([(await book({ destination: 'Cambodia' })).assignee_staff_id, (await book({ destination: 'Cambodia' })).assignee_staff_id]).toEqual([ek, fon]);
+  });
+
+  it('with nobody on shift, a booking goes to whoever starts next, says so on its timeline, and its follow-up clock runs', async () => {
+    const gai = await addStaff('Gai', await shiftFromNow(3, 2));
+    const hong = await addStaff('Hong', await shiftFromNow(6, 2));
+    expect((await rule({ name: 'Laos desk', destinations: ['Laos'], staffIds: [hong, gai], strategy: 'least_loaded' })).status).toBe(201);
+
+    const b = await book({ destination: 'Laos' });
+    expect(b.assignee_staff_id).toBe(gai);
+    const assigned = await sys.knex('booking_events').where({ booking_id: b.id, type: 'assignee_changed' }).first();
+    const startsAt = new Date(assigned.data.shiftStartsAt);
+    // Gai's shift starts on the hour, between two and three hours from now.
+    expect(startsAt.getTime() % 3600_000).toBe(0);
+    expect(startsAt.getTime() - Date.now()).toBeGreaterThan(2 * 3600_000 - 60_000);
+    expect(startsAt.getTime() - Date.now()).toBeLessThanOrEqual(3 * 3600_000);
+    expect(assigned.data).toMatchObject({ from: null, to: gai, rule: { name: 'Laos desk' } });
+    // The first-contact clock runs from its arrival as for any booking: warned, then the managers told.
+    expect(b.follow_up_clock).toBe('first_contact');
+    expect(b.follow_up_due_at).not.toBeNull();
+    expect(await sys.knex('outbox').where({ queue: 'booking-follow-up' }).whereRaw(`payload->>'bookingId' = ?`, [b.id])).toHaveLength(2);
+  });
+
+  it('refuses working hours the calendar cannot use with a 422 naming the field, and writes nothing', async () => {
+    const ida = await addStaff('Ida', { mon: [['09:00', '18:00']] });
+    const supportOnly = await api('PATCH', `/api/v1/staff/${ida}`, { workingHours: null }, supportKey);
+    expect(supportOnly.status).toBe(403);
+    const staffBefore = await sys.knex('staff').count({ n: '*' }).first();
+    const auditBefore = await sys.knex('audit_log').where({ subject_id: ida }).count({ n: '*' }).first();
+
+    const bad: [unknown, string][] = [
+      [{ mon: [['09:00', '09:00']] }, 'workingHours'], // a period of no length
+      [{ mon: [] }, 'workingHours'], // no period in the whole week
+      [{ mon: [['9am', '18:00']] }, 'workingHours.mon.0.0'],
+      [{ mon: [['09:00', '25:00']] }, 'workingHours.mon.0.1'],
+      [{ funday: [['09:00', '18:00']] }, 'workingHours'],
+      [[['09:00', '18:00']], 'workingHours'],
+    ];
+    for (const [workingHours, path] of bad) {
+      const created = await api('POST', '/api/v1/staff', { displayName: 'Jan', role: 'support', workingHours });
+      expect(created.status, JSON.stringify(workingHours)).toBe(422);
+      expect(created.json.error.details.map((d: { path: string }) => d.path)).toContain(path);
+      const changed = await api('PATCH', `/api/v1/staff/${ida}`, { workingHours });
+      expect(changed.status, JSON.stringify(workingHours)).toBe(422);
+      expect(changed.json.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    expect((await api('PATCH', `/api/v1/staff/${ida}`, {})).status).toBe(422);
+
+    expect(await sys.knex('staff').count({ n: '*' }).first()).toEqual(staffBefore);
+    expect((await sys.knex('staff').where({ id: ida }).first()).working_hours).toEqual({ mon: [['09:00', '18:00']] });
+    expect(await sys.knex('audit_log').where({ subject_id: ida }).count({ n: '*' }).first()).toEqual(auditBefore);
+  });
+});
+
 describe('follow-up clocks', () => {
   it('runs the first-contact clock on the targets the manager set; moving to contacted starts the quote clock', async () => {
     expect((await api('PATCH', '/api/v1/booking-follow-up', { firstContactMinutes: 60, warnAtRatio: 0.5 }, supportKey)).status).toBe(403);

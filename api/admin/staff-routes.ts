@@ -1,7 +1,7 @@
 import * as c from '../../core/contracts/staff.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { deactivateStaff, issueEnrolmentCode } from '../../core/staff/enrolment.ts';
-import { addStaffMember, changeStaffRole, listStaff } from '../../core/staff/staff-admin.ts';
+import { addStaffMember, listStaff, updateStaffMember } from '../../core/staff/staff-admin.ts';
 import { route } from '../route.ts';
 
 /** Staff of the org: who they are, their role, and the one-time code that links their LINE account. */
@@ -37,6 +37,7 @@ export const staffRoutes = [
         displayName: body.displayName,
         role: body.role,
         language: body.language,
+        workingHours: body.workingHours,
         actor: { type: 'api_key', id: identity!.apiKeyId },
         requestId: ctx.state.requestId,
       }),
@@ -64,13 +65,20 @@ export const staffRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/staff/:id',
-    summary: "Change a staff member's role (audited); their staff rich menu in LINE changes with it",
+    summary: "Change a staff member's role or working hours (audited); their staff rich menu in LINE changes with the role, booking assignment follows the hours",
     tag: 'staff',
     access: 'staff.manage',
     body: c.staffUpdate,
     response: c.staffMember,
     handle: async ({ params, body, identity, deps, ctx }) =>
-      changeStaffRole(deps.knex, { orgId: identity!.orgId, staffId: idOr404(params.id), role: body.role, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }),
+      updateStaffMember(deps.knex, {
+        orgId: identity!.orgId,
+        staffId: idOr404(params.id),
+        role: body.role,
+        workingHours: body.workingHours,
+        actor: { type: 'api_key', id: identity!.apiKeyId },
+        requestId: ctx.state.requestId,
+      }),
   }),
 
   route({

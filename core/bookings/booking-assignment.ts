@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { DomainError, notFound } from '../errors/index.ts';
+import { calendarOfOrg, isOpen, nextOpening } from '../sla/business-calendar.ts';
 import { iso } from '../time/iso.ts';
 import type { Language } from '../vocabulary.ts';
 import { recordBookingEvent } from './booking-timeline.ts';
@@ -9,9 +10,12 @@ import { recordBookingEvent } from './booking-timeline.ts';
  * Who gets a new booking: the org's assignment rules, in order. The first active rule that
  * matches the booking (its service, the destination the customer wrote, its language) picks one of
  * its staff (or, with none named, any active support, manager or admin): round robin, or the one
- * with the fewest open bookings (ties in round-robin order). No rule matches, or nobody is
- * available: the booking waits unassigned for someone to take it. A manager turns a rule off
- * without losing it.
+ * with the fewest open bookings (ties in round-robin order), among those on shift when the booking
+ * arrived (their working hours, `staff.working_hours`, in the org's time zone; none: always on).
+ * With nobody on shift it goes to whoever's shift starts next, so that it is in someone's queue
+ * when the day starts rather than in a pile for whoever looks first. No rule matches, or the
+ * rule's staff are all inactive: the booking waits unassigned for someone to take it. A manager
+ * turns a rule off without losing it.
  *
  * Assigning records `assignee_changed` on the timeline (actor `system`, with the rule), to which
  * the staff desk reacts by telling the assignee 1:1.
@@ -126,15 +130,30 @@ function rotate(ids: string[], last: string | null): string[] {
 }
 
 /**
+ * The rule's candidates (in round-robin order) who are on shift at `at`; with nobody on shift,
+ * those whose shift starts soonest (ties keep the order), and when it starts. Holidays are not
+ * counted: a shift is a person's week, and time off is not recorded.
+ */
+function onShift(order: string[], hours: Map<string, unknown>, timeZone: string, at: Date): { ids: string[]; startsAt: Date | null } {
+  const calendar = (id: string) => calendarOfOrg({ time_zone: timeZone, business_hours: hours.get(id) });
+  const on = order.filter((id) => hours.get(id) == null || isOpen(at, calendar(id)));
+  if (on.length) return { ids: on, startsAt: null };
+  const starts = new Map(order.map((id) => [id, nextOpening(at, calendar(id)).getTime()]));
+  const soonest = Math.min(...starts.values());
+  return { ids: order.filter((id) => starts.get(id) === soonest), startsAt: new Date(soonest) };
+}
+
+/**
  * Assigns a new, unassigned booking by the org's rules, in the transaction that created it.
  * Returns the staff id given it, or null when it waits for someone to take it.
  */
 export async function assignByRules(trx: Knex.Transaction, bookingId: string): Promise<string | null> {
   // The booking and its org's active rules, in order, in one statement (this runs in every intake).
-  const b: (BookingFacts & { rules: Record<string, any>[] }) | undefined = await trx('bookings as b')
+  const b: (BookingFacts & { created_at: Date; time_zone: string; rules: Record<string, any>[] }) | undefined = await trx('bookings as b')
+    .join('orgs as o', 'o.id', 'b.org_id')
     .leftJoin('services as s', 's.id', 'b.service_id')
     .select(
-      'b.id', 'b.org_id', 'b.version', 'b.assignee_staff_id', 'b.language', 'b.details', 's.key as service_key',
+      'b.id', 'b.org_id', 'b.version', 'b.assignee_staff_id', 'b.language', 'b.details', 'b.created_at', 'o.time_zone', 's.key as service_key',
       trx.raw(`(SELECT coalesce(json_agg(r ORDER BY r.position, r.created_at), '[]'::json) FROM booking_assignment_rules r WHERE r.org_id = b.org_id AND r.is_active) AS rules`),
     )
     .where('b.id', bookingId)
@@ -146,18 +165,22 @@ export async function assignByRules(trx: Knex.Transaction, bookingId: string): P
   // Round robin needs the rule's last pick as it is now: bookings arriving together take turns here.
   const locked = await trx('booking_assignment_rules').select('last_assigned_staff_id', 'staff_ids').where({ id: rule.id }).forUpdate().first();
   const named: string[] = locked.staff_ids ?? [];
-  const q = trx('staff').select('id').where({ org_id: b.org_id, is_active: true });
-  const active: string[] = await (named.length ? q.whereIn('id', named) : q.whereIn('role', ['support', 'manager', 'admin']).orderBy('id')).pluck('id');
+  const q = trx('staff').select('id', 'working_hours').where({ org_id: b.org_id, is_active: true });
+  const staff: { id: string; working_hours: unknown }[] = await (named.length ? q.whereIn('id', named) : q.whereIn('role', ['support', 'manager', 'admin']).orderBy('id'));
+  const hours = new Map(staff.map((s) => [s.id, s.working_hours]));
   // Named staff keep the order the manager gave; everyone else goes by id.
-  const candidates = named.length ? named.filter((id) => active.includes(id)) : active;
+  const candidates = named.length ? named.filter((id) => hours.has(id)) : staff.map((s) => s.id);
   if (candidates.length === 0) return null;
-  let order = rotate(candidates, locked.last_assigned_staff_id);
+  // Rotate the whole list before leaving out who is off shift, so the turn passes over them and
+  // comes back in order when they are on again.
+  const shift = onShift(rotate(candidates, locked.last_assigned_staff_id), hours, b.time_zone, new Date(b.created_at));
+  let order = shift.ids;
   if (rule.strategy === 'least_loaded') {
     const loads: { assignee_staff_id: string; n: string | number }[] = await trx('bookings')
       .select('assignee_staff_id')
       .count({ n: '*' })
       .where({ org_id: b.org_id })
-      .whereIn('assignee_staff_id', candidates)
+      .whereIn('assignee_staff_id', order)
       .whereNotIn('stage', ['declined', 'lost', 'cancelled', 'completed'])
       .groupBy('assignee_staff_id') as any;
     const load = new Map(loads.map((l) => [l.assignee_staff_id as string, Number(l.n)]));
@@ -174,7 +197,7 @@ export async function assignByRules(trx: Knex.Transaction, bookingId: string): P
     type: 'assignee_changed',
     actor: { type: 'system', id: null },
     isPublic: false,
-    data: { from: null, to: chosen, rule: { id: rule.id, name: rule.name, strategy: rule.strategy } },
+    data: { from: null, to: chosen, rule: { id: rule.id, name: rule.name, strategy: rule.strategy }, ...(shift.startsAt ? { shiftStartsAt: iso(shift.startsAt) } : {}) },
   });
   return chosen;
 }
