@@ -50,10 +50,6 @@ async function channelsOf(i: In) {
 
 const customerNotices = z.object({ customerNotices: org.orgSettingFields.customerNotices }).meta({ id: 'LiffCustomerNotices' });
 const staffAlerts = z.object({ staffAlerts: org.orgSettingFields.staffAlerts }).meta({ id: 'LiffStaffAlerts' });
-const lineChannelCreate = z
-  .object({ name: z.string().trim().min(1).max(100), credentials: z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict() })
-  .strict()
-  .meta({ id: 'LiffLineChannelCreate', description: 'A LINE channel: its name, and the channel secret and access token pasted from the LINE Developers console' });
 const testMessage = z
   .object({ to: ch.lineUserId.optional().meta({ description: "Who gets it; left out: the signed-in staff member's own LINE account" }) })
   .strict()
@@ -175,7 +171,7 @@ export const settingsRoutes = [
     summary: 'Connect a LINE channel: name, channel secret and access token (stored encrypted); not marked working until a test message goes through',
     tag: TAG,
     access: { liffStaff: 'channels.manage' },
-    body: lineChannelCreate,
+    body: ch.lineChannelCreate,
     response: ch.channel,
     status: 201,
     handle: async (i) => {

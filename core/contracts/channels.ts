@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /** Channels as the admin API shows and accepts them. Credentials go in, never come out. */
+const lineCredentials = z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict();
+const lineChannelFields = { name: z.string().trim().min(1).max(100), credentials: lineCredentials };
+
+/** A LINE channel as the Settings app connects it: the name, and the secret and token pasted from the LINE Developers console. */
+export const lineChannelCreate = z.object(lineChannelFields).strict().meta({ id: 'LineChannelCreate' });
+
 export const channelCreate = z
   .discriminatedUnion('kind', [
-    z
-      .object({
-        kind: z.literal('line'),
-        name: z.string().trim().min(1).max(100),
-        credentials: z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict(),
-      })
-      .strict(),
+    z.object({ kind: z.literal('line'), ...lineChannelFields }).strict(),
     z
       .object({
         kind: z.literal('whatsapp'),
@@ -78,7 +78,7 @@ export const channelTestMessage = z
 export const channelUpdate = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    credentials: z.object({ channelSecret: z.string().min(8), channelAccessToken: z.string().min(8) }).strict().optional(),
+    credentials: lineCredentials.optional(),
     isActive: z.boolean().optional(),
   })
   .strict()
