@@ -4,7 +4,15 @@ import { addChannel, listChannels } from '../../core/channels/channel-directory.
 import { linePushUsage } from '../../core/channels/line-push-usage.ts';
 import { mergeContacts } from '../../core/contacts/merge-contacts.ts';
 import * as c from '../../core/contracts/channels.ts';
+import type { Context } from 'koa';
+import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
+
+/** The org's channels as the admin API and the Settings app show them: with the webhook URL to give the platform. */
+export async function channelsWithWebhooks(deps: AppDeps, ctx: Context, orgId: string) {
+  const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
+  return (await listChannels(deps.knex, orgId)).map((ch) => ({ ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` }));
+}
 
 /** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts. */
 export const channelRoutes = [
@@ -15,10 +23,7 @@ export const channelRoutes = [
     tag: 'channels',
     access: 'channels.read',
     response: c.channelList,
-    handle: async ({ identity, deps, ctx }) => {
-      const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
-      return (await listChannels(deps.knex, identity!.orgId)).map((ch) => ({ ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` }));
-    },
+    handle: async ({ identity, deps, ctx }) => channelsWithWebhooks(deps, ctx, identity!.orgId),
   }),
 
   route({
@@ -58,9 +63,7 @@ export const channelRoutes = [
       await updateLineChannel(deps.knex, deps.secrets, { orgId: identity!.orgId, channelId: params.id, ...body, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId });
       // This process forgets the old token now; others within the directory's cache time (30 s).
       deps.channels.forget();
-      const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
-      const ch = (await listChannels(deps.knex, identity!.orgId)).find((x) => x.id === params.id)!;
-      return { ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` };
+      return (await channelsWithWebhooks(deps, ctx, identity!.orgId)).find((x) => x.id === params.id)!;
     },
   }),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { testLineChannel } from '../../bot/line/line-test-message.ts';
 import { updateLineChannel } from '../../core/channels/channel-checks.ts';
-import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
+import { addChannel } from '../../core/channels/channel-directory.ts';
 import { createAssignmentRule, listAssignmentRules, updateAssignmentRule } from '../../core/bookings/booking-assignment.ts';
 import { orgPipeline, writePipeline } from '../../core/bookings/booking-stage-settings.ts';
 import * as bk from '../../core/contracts/bookings.ts';
@@ -24,6 +24,7 @@ import { listStaffGroups, updateStaffGroup } from '../../core/staff/staff-group-
 import { listTemplates, updateTemplate } from '../../core/templates/template-admin.ts';
 import { previewTemplate } from '../../core/templates/template-preview.ts';
 import * as taxonomy from '../../core/understanding/taxonomy-admin.ts';
+import { channelsWithWebhooks } from '../admin/channel-routes.ts';
 import { route, type RouteInput } from '../route.ts';
 import { LIFF_API_PREFIX } from './liff-api.ts';
 
@@ -43,10 +44,7 @@ const actor = (i: In) => ({ type: 'staff' as const, id: i.staff!.id });
 const writer = (i: In) => ({ orgId: orgOf(i), actor: actor(i), requestId: i.ctx.state.requestId as string | undefined });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const webhookBase = (i: In) => i.deps.publicBaseUrl ?? `${i.ctx.protocol}://${i.ctx.host}`;
-async function channelsOf(i: In) {
-  return (await listChannels(i.deps.knex, orgOf(i))).map((c) => ({ ...c, webhookUrl: `${webhookBase(i)}/webhooks/${c.kind}/${c.id}` }));
-}
+const channelsOf = (i: In) => channelsWithWebhooks(i.deps, i.ctx, orgOf(i));
 
 const customerNotices = z.object({ customerNotices: org.orgSettingFields.customerNotices }).meta({ id: 'LiffCustomerNotices' });
 const staffAlerts = z.object({ staffAlerts: org.orgSettingFields.staffAlerts }).meta({ id: 'LiffStaffAlerts' });
