@@ -53,8 +53,20 @@ beforeAll(async () => {
       await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'resolved', actor: { type: 'staff', id: null }, now: new Date(Date.now() - (8 - i) * 86_400_000) }));
     }
   }
+  // One answered late but resolved in time (first response missed, resolution met: outside SLA),
+  // on a working Tuesday two to three weeks ago, 10:00 to 12:00 in Bangkok.
+  const day = new Date(Date.now() - 14 * 86_400_000);
+  while (day.getUTCDay() !== 2 || ['2026-10-13', '2026-10-23'].includes(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() - 1);
+  const local = (hm: string) => new Date(`${day.toISOString().slice(0, 10)}T${hm}:00+07:00`);
+  const late = await sys.knex.transaction((trx) =>
+    openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'late', language: 'en', fields: {}, now: local('10:00') }),
+  );
+  await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: late.id, to: 'investigating', actor: { type: 'staff', id: null }, now: local('11:00') }));
+  await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: late.id, to: 'resolved', actor: { type: 'staff', id: null }, now: local('12:00') }));
+  lateCase = late.id;
 }, 180_000);
 afterAll(() => sys?.stopAll());
+let lateCase: string;
 
 describe('the per-case facts rollup', () => {
   it('is not used before it is built: the reports read the timelines', async () => {
@@ -64,7 +76,7 @@ describe('the per-case facts rollup', () => {
 
   it('rebuilt from the timelines, gives the same facts for every case, with any filter', async () => {
     const built = await rebuildCaseFacts(sys.knex, sys.defaultOrgId);
-    expect(built).toBe(2500 + 2 * 6 + 6);
+    expect(built).toBe(2500 + 2 * 6 + 7);
     expect(await rolledRows()).toBe(built);
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
     expect(await expectSame({ preset: 'last_90_days' })).toBeGreaterThan(100);
@@ -74,11 +86,32 @@ describe('the per-case facts rollup', () => {
   });
 
   it('gives the same reports, figure for figure', async () => {
+    // The cases written through the product's paths were marked changed: recomputed, every case is read from the rollup.
+    await refreshChangedCases(sys.knex);
+    expect(await dirty()).toBe(0);
     const at = now();
     const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_90_days' }, at);
     const live: Scope = { ...scope, live: true };
     for (const report of [timeTracking, slaReport, staffPerformance, providersReport, systemDebtReport, abuseReport, satisfactionReport, ceoView]) {
       expect([report.name, await report(sys.knex, scope)]).toEqual([report.name, await report(sys.knex, live)]);
+    }
+    // The SLA report counts the rolled-up cases in the database: the same by week, by month, with filters.
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    for (const query of [
+      { preset: 'last_90_days', granularity: 'week' },
+      { from: yearAgo, to: new Date().toISOString().slice(0, 10), granularity: 'month' },
+      { preset: 'last_30_days', caseType: 'order_not_delivered' },
+      { preset: 'last_90_days', severity: 'critical', channel: 'line' },
+    ] as AnalyticsQuery[]) {
+      const s = await scopeOf(sys.knex, sys.defaultOrgId, query, at);
+      const rolled = await slaReport(sys.knex, s);
+    if (!query.caseType && !query.severity) {
+      // The late case is counted outside SLA (it is read from the rollup: nothing changed it since).
+      const f = (await allCaseFacts(sys.knex, s)).find((x) => x.id === lateCase)!;
+      expect([f.firstResponseOutcome, f.resolutionOutcome]).toEqual(['missed', 'met']);
+    }
+      expect([query, rolled]).toEqual([query, await slaReport(sys.knex, { ...s, live: true })]);
+      if (!query.caseType && !query.severity) expect(rolled.cases.value).toBeGreaterThan(100);
     }
     // The drill-down too, for each figure.
     const numbers = async (s: Scope, figure: DrillFigure) => {

@@ -184,23 +184,39 @@ async function candidateIds(db: Db, scope: Scope, which: 'period' | 'open'): Pro
  * The cases in scope, batch by batch: `period` takes the cases opened in the period; `open` every
  * case open now (whenever it opened). Both with the query's filters.
  */
-export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period'): AsyncGenerator<CaseFact[]> {
+/** The resolved and closed cases of a period whose rolled-up facts are current, as SQL (on f, c, ct, p, k). */
+export interface RolledCases {
+  from: string;
+  where: string;
+  bindings: unknown[];
+}
+
+export interface CaseFactsOptions {
+  /**
+   * Counts the rolled-up cases in the database instead of reading them one by one (in the same
+   * snapshot); only the others (open now or changed) are then read as facts. Not called when the
+   * org's rollup is not ready: every case is read as facts then.
+   */
+  countRolled?: (trx: Knex.Transaction, rolled: RolledCases) => Promise<void>;
+}
+
+export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period', opts: CaseFactsOptions = {}): AsyncGenerator<CaseFact[]> {
   // One snapshot for the whole read: the rolled-up rows, the changed list and the timelines must
   // agree. Read statement by statement, a case changed before the rolled-up rows are read and
   // recomputed by the worker before the changed list is read would be in neither.
   if (db.isTransaction) {
-    yield* caseFactsIn(db as Knex.Transaction, scope, which);
+    yield* caseFactsIn(db as Knex.Transaction, scope, which, opts);
     return;
   }
   const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
   try {
-    yield* caseFactsIn(trx, scope, which);
+    yield* caseFactsIn(trx, scope, which, opts);
   } finally {
     await trx.commit();
   }
 }
 
-async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' | 'open'): AsyncGenerator<CaseFact[]> {
+async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' | 'open', opts: CaseFactsOptions): AsyncGenerator<CaseFact[]> {
   const cal = await calendarFor(db, scope.orgId);
   const DAY = 86_400_000;
   const spanFrom = which === 'period' ? scope.period.from.getTime() - DAY : scope.now.getTime() - 366 * DAY;
@@ -212,23 +228,29 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
   let ids: string[];
   if (which === 'period' && !scope.live && (await rollupReady(db, scope.orgId, cal))) {
     const rolled = new Set<string>();
-    // The resolved and closed cases whose facts are rolled up and current: one row each, in the
-    // order of the index on (org, opening, case), so that each batch reads on where the last stopped.
-    let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
-    for (;;) {
-      const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
-        `SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
-           FROM analytics_case_facts f
+    const rolledCases: RolledCases = {
+      from: `analytics_case_facts f
            JOIN cases c ON c.id = f.case_id
            JOIN case_types ct ON ct.id = c.case_type_id
            LEFT JOIN providers p ON p.id = c.provider_id
-           LEFT JOIN contacts k ON k.id = c.contact_id
-          WHERE f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed AND (f.opened_at, f.case_id) > (?, ?)
+           LEFT JOIN contacts k ON k.id = c.contact_id`,
+      where: `f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed
             AND c.status IN (${CLOSED_STATUSES.map(() => '?').join(', ')})
-            AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}
+            AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}`,
+      bindings: [scope.orgId, scope.period.from, scope.period.to, ...CLOSED_STATUSES, ...filters.bindings],
+    };
+    if (opts.countRolled) await opts.countRolled(db, rolledCases);
+    // The resolved and closed cases whose facts are rolled up and current: one row each, in the
+    // order of the index on (org, opening, case), so that each batch reads on where the last stopped.
+    let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
+    while (!opts.countRolled) {
+      const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
+        `SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
+           FROM ${rolledCases.from}
+          WHERE ${rolledCases.where} AND (f.opened_at, f.case_id) > (?, ?)
           ORDER BY f.opened_at, f.case_id
           LIMIT ${BATCH}`,
-        [scope.orgId, scope.period.from, scope.period.to, ...after, ...CLOSED_STATUSES, ...filters.bindings] as Knex.RawBinding[],
+        [...rolledCases.bindings, ...after] as Knex.RawBinding[],
       );
       if (rows.length === 0) break;
       after = [rows.at(-1)!.opened_at, rows.at(-1)!.id];

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
 import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
-import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, type CaseFact, type Minutes, type Scope } from './case-facts.ts';
+import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
 import { bucketStart, bucketsOf, localDate, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -120,17 +120,93 @@ export async function timeTracking(db: Db, scope: Scope) {
 
 // ------------------------------------------------------------------------------ SLA
 
-function clockFigures(q: AnalyticsQuery, facts: CaseFact[], clock: 'first_response' | 'resolution') {
-  const outcome = (f: CaseFact) => (clock === 'first_response' ? f.firstResponseOutcome : f.resolutionOutcome);
-  const met = facts.filter((f) => outcome(f) === 'met').length;
-  const missed = facts.filter((f) => outcome(f) === 'missed').length;
-  const pending = facts.filter((f) => outcome(f) === 'pending').length;
-  const minutes = clock === 'first_response' ? facts.flatMap((f) => (f.firstResponse ? [f.firstResponse.business] : [])) : facts.filter((f) => !f.isOpen).map((f) => f.resolutionClockMinutes);
+/** What the SLA report counts, per trend bucket and in all. */
+interface SlaTally {
+  cases: number;
+  fr: Record<'met' | 'missed' | 'pending', number>;
+  res: Record<'met' | 'missed' | 'pending', number>;
+  within: number;
+  outside: number;
+  /** First responses (business minutes), and the counted resolution clocks of the resolved cases. */
+  frMinutes: number[];
+  resMinutes: number[];
+}
+
+const emptyTally = (): SlaTally => ({ cases: 0, fr: { met: 0, missed: 0, pending: 0 }, res: { met: 0, missed: 0, pending: 0 }, within: 0, outside: 0, frMinutes: [], resMinutes: [] });
+
+function tallyFact(t: SlaTally, f: CaseFact) {
+  t.cases++;
+  if (f.firstResponseOutcome !== 'none') t.fr[f.firstResponseOutcome]++;
+  if (f.resolutionOutcome !== 'none') t.res[f.resolutionOutcome]++;
+  const d = slaDecided(f);
+  if (d === 'within') t.within++;
+  if (d === 'outside') t.outside++;
+  if (f.firstResponse) t.frMinutes.push(f.firstResponse.business);
+  if (!f.isOpen) t.resMinutes.push(f.resolutionClockMinutes);
+}
+
+interface SlaCountRow {
+  bucket: string;
+  cases: number;
+  fr_met: number;
+  fr_missed: number;
+  res_met: number;
+  res_missed: number;
+  within: number;
+  outside: number;
+  fr_minutes: number[] | null;
+  res_minutes: number[] | null;
+}
+
+function tallyCounted(t: SlaTally, r: SlaCountRow) {
+  t.cases += r.cases;
+  t.fr.met += r.fr_met;
+  t.fr.missed += r.fr_missed;
+  t.res.met += r.res_met;
+  t.res.missed += r.res_missed;
+  t.within += r.within;
+  t.outside += r.outside;
+  for (const m of r.fr_minutes ?? []) t.frMinutes.push(m);
+  for (const m of r.res_minutes ?? []) t.resMinutes.push(m);
+}
+
+/**
+ * The rolled-up (resolved or closed, unchanged) cases counted in the database, per trend bucket,
+ * with the same rules as factFromRollup and slaDecided: a resolved case's outcomes are final but
+ * for the targets, which are the case type's current ones.
+ */
+async function countRolledSla(trx: Knex.Transaction, rolled: RolledCases, g: TrendGranularity, timeZone: string): Promise<SlaCountRow[]> {
+  const { rows } = await trx.raw<{ rows: SlaCountRow[] }>(
+    `WITH r AS (
+       SELECT to_char(date_trunc(?, f.opened_at AT TIME ZONE ?), 'YYYY-MM-DD') AS bucket,
+              f.first_response_business AS fr, (f.buckets->'business'->>'resolutionClock')::int AS clock,
+              CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
+                   WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
+                   WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END AS fro,
+              CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
+                   WHEN (f.buckets->'business'->>'resolutionClock')::int > ct.resolution_minutes THEN 'missed' ELSE 'met' END AS reso
+         FROM ${rolled.from}
+        WHERE ${rolled.where})
+     SELECT bucket, count(*)::int AS cases,
+            count(*) FILTER (WHERE fro = 'met')::int AS fr_met, count(*) FILTER (WHERE fro = 'missed')::int AS fr_missed,
+            count(*) FILTER (WHERE reso = 'met')::int AS res_met, count(*) FILTER (WHERE reso = 'missed')::int AS res_missed,
+            count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
+            count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
+            array_agg(fr) FILTER (WHERE fr IS NOT NULL) AS fr_minutes, array_agg(clock) AS res_minutes
+       FROM r GROUP BY bucket`,
+    [g, timeZone, ...rolled.bindings] as Knex.RawBinding[],
+  );
+  return rows;
+}
+
+function clockFigures(q: AnalyticsQuery, t: SlaTally, clock: 'first_response' | 'resolution') {
+  const counts = clock === 'first_response' ? t.fr : t.res;
+  const minutes = clock === 'first_response' ? t.frMinutes : t.resMinutes;
   return {
-    met: fig(q, met, `${clock}.met`),
-    missed: fig(q, missed, `${clock}.missed`),
-    pending: fig(q, pending, `${clock}.pending`),
-    complianceRate: rate(met, met + missed),
+    met: fig(q, counts.met, `${clock}.met`),
+    missed: fig(q, counts.missed, `${clock}.missed`),
+    pending: fig(q, counts.pending, `${clock}.pending`),
+    complianceRate: rate(counts.met, counts.met + counts.missed),
     averageMinutes: avg(minutes),
     p90Minutes: percentile(minutes, 0.9),
   };
@@ -139,29 +215,40 @@ function clockFigures(q: AnalyticsQuery, facts: CaseFact[], clock: 'first_respon
 export async function slaReport(db: Db, scope: Scope) {
   const q = scope.query;
   const g: TrendGranularity = q.granularity ?? 'day';
-  const facts = await allCaseFacts(db, scope);
+  const tz = scope.period.timeZone;
+  const all = emptyTally();
+  const byBucket = new Map<string, SlaTally>(bucketsOf(scope.period, g).map((b) => [b, emptyTally()]));
+  // The resolved cases counted in the database (where the rollup is ready); the others one by one.
+  const countRolled = async (trx: Knex.Transaction, rolled: RolledCases) => {
+    for (const r of await countRolledSla(trx, rolled, g, tz)) {
+      tallyCounted(all, r);
+      const t = byBucket.get(r.bucket);
+      if (t) tallyCounted(t, r);
+    }
+  };
+  for await (const batch of caseFacts(db, scope, 'period', scope.live ? {} : { countRolled })) {
+    for (const f of batch) {
+      tallyFact(all, f);
+      const t = byBucket.get(bucketStart(localDate(f.openedAt, tz), g));
+      if (t) tallyFact(t, f);
+    }
+  }
   const open = await allCaseFacts(db, scope, 'open');
-  const byBucket = new Map<string, CaseFact[]>(bucketsOf(scope.period, g).map((b) => [b, []]));
-  for (const f of facts) byBucket.get(bucketStart(localDate(f.openedAt, scope.period.timeZone), g))?.push(f);
   return {
     period: periodView(scope),
-    cases: fig(q, facts.length, 'cases'),
-    firstResponse: clockFigures(q, facts, 'first_response'),
-    resolution: clockFigures(q, facts, 'resolution'),
+    cases: fig(q, all.cases, 'cases'),
+    firstResponse: clockFigures(q, all, 'first_response'),
+    resolution: clockFigures(q, all, 'resolution'),
     openBreachesNow: fig(q, open.filter((f) => f.breachedNow).length, 'open_breaches'),
-    trend: [...byBucket].map(([bucket, list]) => {
-      const within = list.filter((f) => slaDecided(f) === 'within').length;
-      const outside = list.filter((f) => slaDecided(f) === 'outside').length;
-      return {
-        bucket,
-        cases: fig(q, list.length, 'cases', { bucket }),
-        met: within,
-        missed: outside,
-        complianceRate: rate(within, within + outside),
-        averageResponseMinutes: avg(list.flatMap((f) => (f.firstResponse ? [f.firstResponse.business] : []))),
-        averageResolutionMinutes: avg(list.filter((f) => !f.isOpen).map((f) => f.resolutionClockMinutes)),
-      };
-    }),
+    trend: [...byBucket].map(([bucket, t]) => ({
+      bucket,
+      cases: fig(q, t.cases, 'cases', { bucket }),
+      met: t.within,
+      missed: t.outside,
+      complianceRate: rate(t.within, t.within + t.outside),
+      averageResponseMinutes: avg(t.frMinutes),
+      averageResolutionMinutes: avg(t.resMinutes),
+    })),
   };
 }
 
