@@ -197,7 +197,7 @@ export interface CaseFactsOptions {
    * snapshot); only the others (open now or changed) are then read as facts. Not called when the
    * org's rollup is not ready: every case is read as facts then.
    */
-  countRolled?: (trx: Knex.Transaction, rolled: RolledCases) => Promise<void>;
+  countRolled?: (trx: Knex.Transaction, rolled: RolledCases, read: (orderAndLimit: string) => Promise<CaseFact[]>) => Promise<void>;
 }
 
 export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period', opts: CaseFactsOptions = {}): AsyncGenerator<CaseFact[]> {
@@ -239,7 +239,17 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
             AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}`,
       bindings: [scope.orgId, scope.period.from, scope.period.to, ...CLOSED_STATUSES, ...filters.bindings],
     };
-    if (opts.countRolled) await opts.countRolled(db, rolledCases);
+    // Some of the rolled-up cases one by one (say the first by id), for a report that counts the rest.
+    const readRolled = async (orderAndLimit: string): Promise<CaseFact[]> => {
+      const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
+        `SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
+           FROM ${rolledCases.from} WHERE ${rolledCases.where} ${orderAndLimit}`,
+        rolledCases.bindings as Knex.RawBinding[],
+      );
+      const satisfaction = await satisfactionOf(db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));
+    };
+    if (opts.countRolled) await opts.countRolled(db, rolledCases, readRolled);
     // The resolved and closed cases whose facts are rolled up and current: one row each, in the
     // order of the index on (org, opening, case), so that each batch reads on where the last stopped.
     let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];

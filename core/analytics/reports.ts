@@ -68,50 +68,99 @@ export function caseTimeRow(f: CaseFact) {
 
 export const PER_CASE_JSON_LIMIT = 500;
 
+type BucketKey = (typeof BUCKETS)[number]['key'];
+
+/** What time tracking adds up over the cases. */
+interface TimeTally {
+  n: number;
+  sums: { business: Record<BucketKey, number>; calendar: Record<BucketKey, number> };
+  counts: Record<BucketKey, number>;
+  fr: { n: number; business: number; calendar: number };
+  res: { n: number; business: number; calendar: number };
+}
+
+/**
+ * The rolled-up (resolved or closed, unchanged) cases added up in the database, as the facts
+ * would add them (their time in the queue, at work and waiting is final; first response and total
+ * resolution as rolled up).
+ */
+async function countRolledTime(trx: Knex.Transaction, rolled: RolledCases) {
+  const part = (side: 'business' | 'wall', k: string) => `coalesce(sum((f.buckets->'${side}'->>'${k}')::int), 0)::bigint AS ${side}_${k}`;
+  const keys = BUCKETS.map((b) => b.key);
+  const { rows } = await trx.raw<{ rows: Record<string, string | number | null>[] }>(
+    `SELECT count(*)::int AS n, ${keys.flatMap((k) => [part('business', k), part('wall', k)]).join(', ')},
+            ${keys.map((k) => `count(*) FILTER (WHERE (f.buckets->'wall'->>'${k}')::int > 0)::int AS with_${k}`).join(', ')},
+            count(f.first_response_business)::int AS fr_n, coalesce(sum(f.first_response_business), 0)::bigint AS fr_business, coalesce(sum(f.first_response_calendar), 0)::bigint AS fr_calendar,
+            coalesce(sum((f.buckets->'business'->>'open')::int), 0)::bigint AS res_business, coalesce(sum((f.buckets->'wall'->>'open')::int), 0)::bigint AS res_calendar
+       FROM ${rolled.from} WHERE ${rolled.where}`,
+    rolled.bindings as Knex.RawBinding[],
+  );
+  return rows[0];
+}
+
 export async function timeTracking(db: Db, scope: Scope) {
   const q = scope.query;
-  const sums = { business: { queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 }, calendar: { queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 } };
-  const counts = { queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 };
-  const fr = { business: [] as number[], calendar: [] as number[] };
-  const res = { business: [] as number[], calendar: [] as number[] };
+  const zero = () => ({ queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0 });
+  const t: TimeTally = { n: 0, sums: { business: zero(), calendar: zero() }, counts: zero(), fr: { n: 0, business: 0, calendar: 0 }, res: { n: 0, business: 0, calendar: 0 } };
   // The JSON table keeps the first cases by id, whatever order they were read in (rollup or timeline).
   let kept: { id: string; row: ReturnType<typeof caseTimeRow> }[] = [];
-  let n = 0;
-  for await (const batch of caseFacts(db, scope)) {
+  const keep = (f: CaseFact) => {
+    kept.push({ id: f.id, row: caseTimeRow(f) });
+    if (kept.length >= PER_CASE_JSON_LIMIT * 4) kept = kept.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, PER_CASE_JSON_LIMIT);
+  };
+  // The resolved cases added up in the database (where the rollup is ready), and only the first of them by id read.
+  const countRolled = async (trx: Knex.Transaction, rolled: RolledCases, read: (orderAndLimit: string) => Promise<CaseFact[]>) => {
+    const r = await countRolledTime(trx, rolled);
+    t.n += Number(r.n);
+    for (const b of BUCKETS) {
+      t.sums.business[b.key] += Number(r[`business_${b.key}`]);
+      t.sums.calendar[b.key] += Number(r[`wall_${b.key}`]);
+      t.counts[b.key] += Number(r[`with_${b.key}`]);
+    }
+    t.fr.n += Number(r.fr_n);
+    t.fr.business += Number(r.fr_business);
+    t.fr.calendar += Number(r.fr_calendar);
+    t.res.n += Number(r.n);
+    t.res.business += Number(r.res_business);
+    t.res.calendar += Number(r.res_calendar);
+    for (const f of await read(`ORDER BY f.case_id LIMIT ${PER_CASE_JSON_LIMIT}`)) keep(f);
+  };
+  for await (const batch of caseFacts(db, scope, 'period', scope.live ? {} : { countRolled })) {
     for (const f of batch) {
-      n++;
+      t.n++;
       for (const b of BUCKETS) {
-        sums.business[b.key] += f.buckets.business[b.key];
-        sums.calendar[b.key] += f.buckets.wall[b.key];
-        if (f.buckets.wall[b.key] > 0) counts[b.key]++;
+        t.sums.business[b.key] += f.buckets.business[b.key];
+        t.sums.calendar[b.key] += f.buckets.wall[b.key];
+        if (f.buckets.wall[b.key] > 0) t.counts[b.key]++;
       }
-      if (f.firstResponse) { fr.business.push(f.firstResponse.business); fr.calendar.push(f.firstResponse.calendar); }
-      if (f.totalResolution) { res.business.push(f.totalResolution.business); res.calendar.push(f.totalResolution.calendar); }
-      kept.push({ id: f.id, row: caseTimeRow(f) });
-      if (kept.length >= PER_CASE_JSON_LIMIT * 4) kept = kept.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, PER_CASE_JSON_LIMIT);
+      if (f.firstResponse) { t.fr.n++; t.fr.business += f.firstResponse.business; t.fr.calendar += f.firstResponse.calendar; }
+      if (f.totalResolution) { t.res.n++; t.res.business += f.totalResolution.business; t.res.calendar += f.totalResolution.calendar; }
+      keep(f);
     }
   }
+  const n = t.n;
   const perCase = kept.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, PER_CASE_JSON_LIMIT).map((k) => k.row);
-  const totalBusiness = BUCKETS.reduce((a, b) => a + sums.business[b.key], 0);
-  const perCaseAvg = (k: keyof typeof counts) => ({ business: n ? round1(sums.business[k] / n) : null, calendar: n ? round1(sums.calendar[k] / n) : null });
+  const totalBusiness = BUCKETS.reduce((a, b) => a + t.sums.business[b.key], 0);
+  const mean = (sum: number, count: number) => (count ? round1(sum / count) : null);
+  const perCaseAvg = (k: BucketKey) => ({ business: mean(t.sums.business[k], n), calendar: mean(t.sums.calendar[k], n) });
   return {
     period: periodView(scope),
     cases: fig(q, n, 'cases'),
     whereTheTimeWent: BUCKETS.map((b) => ({
       bucket: b.bucket,
       whose: b.whose,
-      business: sums.business[b.key],
-      calendar: sums.calendar[b.key],
-      share: rate(sums.business[b.key], totalBusiness),
-      cases: fig(q, b.figure === 'cases' ? n : counts[b.key], b.figure),
+      business: t.sums.business[b.key],
+      calendar: t.sums.calendar[b.key],
+      share: rate(t.sums.business[b.key], totalBusiness),
+      cases: fig(q, b.figure === 'cases' ? n : t.counts[b.key], b.figure),
     })),
     averages: {
-      firstResponse: { business: avg(fr.business), calendar: avg(fr.calendar) },
+      firstResponse: { business: mean(t.fr.business, t.fr.n), calendar: mean(t.fr.calendar, t.fr.n) },
       queue: perCaseAvg('queue'),
       active: perCaseAvg('active'),
       waitingCustomer: perCaseAvg('waiting_customer'),
       waitingProvider: perCaseAvg('waiting_provider'),
-      totalResolution: { business: avg(res.business), calendar: avg(res.calendar) },
+      totalResolution: { business: mean(t.res.business, t.res.n), calendar: mean(t.res.calendar, t.res.n) },
     },
     perCase,
     perCaseTruncated: n > perCase.length,
