@@ -521,7 +521,7 @@ describe("the org's staff-alert switches (seed 004 sections 4.7.3 and 4.7.5)", (
       });
     const warningsAbout = (number: string) => sentTo(h, groupId).filter((m) => m.type === 'flex' && String(m.altText).startsWith(`${number} will breach`));
 
-    expect((await api('GET', '/api/v1/org/settings')).json.staffAlerts).toEqual({ slaWarning: true, escalated: true, paymentAlert: true });
+    expect((await api('GET', '/api/v1/org/settings')).json.staffAlerts).toEqual({ slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true });
     expect((await api('PATCH', '/api/v1/org/settings', { staffAlerts: { slaWarning: false, escalated: true, paymentAlert: true } })).status).toBe(200);
     const quiet = await warnSoon();
     await alertJobDone(quiet.id);
@@ -532,5 +532,39 @@ describe("the org's staff-alert switches (seed 004 sections 4.7.3 and 4.7.5)", (
     const loud = await warnSoon();
     await until(async () => warningsAbout(loud.number).length === 1 || false);
     expect((await api('PATCH', '/api/v1/org/settings', { staffAlerts: { slaWarning: true, escalated: 'yes' } })).status).toBe(422);
+  });
+});
+
+describe("a provider that has not answered within its time to answer (seed 004 section 4.7.3)", () => {
+  it("is told to the case's groups once its time has passed, while the case still waits on it; not once the case moved on", async () => {
+    const created = await api('POST', '/api/v1/providers', { key: 'slow_pay', name: 'Slow Pay', defaultSlaMinutes: 30, notifyBy: 'none' });
+    expect(created.status).toBe(201);
+    const provider = await h.sys.knex('providers').where({ org_id: h.sys.defaultOrgId, key: 'slow_pay' }).first();
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
+    const waitingCase = async () => {
+      const c = await openTestCase(h.sys, 'topup_not_credited', { orderIds: ['ORD-SP-' + Math.floor(Math.random() * 1e6)] });
+      await h.sys.knex('cases').where({ id: c.id }).update({ provider_id: provider.id });
+      expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'waiting_provider' })).status).toBe(200);
+      const job = await h.sys.knex('outbox').where({ queue: 'staff', job_name: 'case-alert' }).whereRaw(`payload->>'caseId' = ? AND payload->>'kind' = 'provider_overdue'`, [c.id]).first();
+      return { c, job };
+    };
+    // Its time to answer passes: the queue row becomes due now instead of in 30 minutes.
+    const timePasses = (jobId: string) => h.sys.knex('outbox').where({ id: jobId }).update({ available_at: h.sys.knex.fn.now() });
+    const overdueAbout = (number: string) => sentTo(h, groupId).filter((m) => m.type === 'flex' && String(m.altText).startsWith(`${number}: Slow Pay has not answered`));
+
+    const { c, job } = await waitingCase();
+    const dueInMinutes = (new Date(job.available_at).getTime() - Date.now()) / 60_000;
+    expect(dueInMinutes).toBeGreaterThan(29);
+    expect(dueInMinutes).toBeLessThanOrEqual(30);
+    await timePasses(job.id);
+    await until(async () => overdueAbout(c.number).length === 1 || false);
+    expect(String(overdueAbout(c.number)[0].altText)).toMatch(/given 30 min\)$/);
+
+    const moved = await waitingCase();
+    expect((await api('POST', `/api/v1/cases/${moved.c.number}/transitions`, { to: 'investigating' })).status).toBe(200);
+    await timePasses(moved.job.id);
+    await until(async () => (await h.sys.knex('outbox').where({ id: moved.job.id }).first()).status === 'done' || false);
+    expect(overdueAbout(moved.c.number)).toEqual([]);
+    expect(await h.sys.knex('case_events').where({ case_id: moved.c.id, type: 'staff_alerted' }).first()).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ describe('org settings through the admin API', () => {
       analyticsRules: DEFAULT_ANALYTICS_RULES,
       publicFormLimit: null,
       customerNotices: { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true },
-      staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true },
+      staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true },
       timeZone: 'Asia/Bangkok',
     });
     const doc = (await api('GET', '/api/v1/openapi.json')).json;
@@ -55,7 +55,7 @@ describe('org settings through the admin API', () => {
     };
     const patched = await api('PATCH', '/api/v1/org/settings', change);
     expect(patched.status).toBe(200);
-    const expected = { ...change, rootCauses: [], staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 }, analyticsRules: DEFAULT_ANALYTICS_RULES, publicFormLimit: null, customerNotices: { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true }, staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true } };
+    const expected = { ...change, rootCauses: [], staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 }, analyticsRules: DEFAULT_ANALYTICS_RULES, publicFormLimit: null, customerNotices: { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true }, staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true } };
     expect(patched.json).toEqual(expected);
     expect((await api('GET', '/api/v1/org/settings')).json).toEqual(expected);
 

@@ -95,6 +95,10 @@ export const orgSettingFields = {
       slaWarning: z.boolean().meta({ description: "Warn the case's owner (or its groups) before the SLA is missed" }),
       escalated: z.boolean().meta({ description: "Tell the managers' groups when a missed SLA escalates a case" }),
       paymentAlert: z.boolean().meta({ description: 'Alert the case\'s groups when a payment or top-up goes wrong (e.g. paid but not credited)' }),
+      providerOverdue: z
+        .boolean()
+        .optional()
+        .meta({ description: "Tell the case's owner (or its groups) when its provider has not answered within the provider's time to answer; on unless set" }),
     })
     .strict()
     .meta({ description: 'Which staff alerts the org sends (core/staff/staff-alerts.ts); all on unless set. Case cards in the groups always go' }),
@@ -111,7 +115,7 @@ export function customerNoticesOf(settings: unknown): CustomerNotices {
 }
 
 export type StaffAlerts = z.infer<typeof orgSettingFields.staffAlerts>;
-export const ALL_STAFF_ALERTS_ON: StaffAlerts = { slaWarning: true, escalated: true, paymentAlert: true };
+export const ALL_STAFF_ALERTS_ON: StaffAlerts = { slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true };
 
 /** The org's staff-alert switches as stored (orgs.settings), or all on when unset or not valid. */
 export function staffAlertsOf(settings: unknown): StaffAlerts {

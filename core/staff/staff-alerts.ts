@@ -19,6 +19,8 @@ import { caseForStaff } from './case-card.ts';
  * - an SLA warning goes to the case's owner 1:1, or to the case's groups while nobody owns it;
  * - an escalation (a breach whose case type says notifyManagers) goes to every managers' group,
  *   with what the escalation did (severity raised, reassigned), the owner and the time so far;
+ * - a provider that has not answered within its time to answer (its settings) is told like an SLA
+ *   warning, to the owner or the case's groups, while the case still waits on it;
  * - a payment alert goes to the case's groups, beside the case's own card (pushes to a group
  *   within a couple of seconds are combined into one).
  *
@@ -33,6 +35,9 @@ const W = {
   slaTitle: { th: 'ใกล้เกิน SLA', en: 'SLA warning' },
   escalatedTitle: { th: 'เคสถูกยกระดับ', en: 'Escalated' },
   paymentTitle: { th: 'แจ้งเตือนการชำระเงิน', en: 'Payment alert' },
+  providerTitle: { th: 'ผู้ให้บริการยังไม่ตอบ', en: 'Provider has not answered' },
+  provider: { th: 'ผู้ให้บริการ', en: 'Provider' },
+  waiting: { th: 'รอมาแล้ว', en: 'Waiting for' },
   view: { th: 'ดูเคส', en: 'View case' },
   owner: { th: 'ผู้ดูแล', en: 'Owner' },
   nobody: { th: 'ยังไม่มีผู้รับเรื่อง', en: 'Nobody yet' },
@@ -114,14 +119,18 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
   if (!source || !c) return { posted: 0 };
   // The org's own switch for this kind of alert (Settings, seed 004 section 4.7.5).
   const org = await trx('orgs').select('settings').where({ id: c.orgId }).first();
-  if (!staffAlertsOf(org?.settings)[SWITCH[job.kind]]) return { posted: 0 };
+  if (staffAlertsOf(org?.settings)[SWITCH[job.kind]] === false) return { posted: 0 };
+  const extra = job.kind === 'provider_overdue' ? await providerWait(trx, c.id, source) : undefined;
+  // A provider that answered, or a case that moved on, is no longer overdue.
+  if (job.kind === 'provider_overdue' && !extra) return { posted: 0 };
   // A warning about a case resolved meanwhile is no longer news; breaches and payment alerts still are.
   const stale = job.kind === 'sla_warning' && !c.isOpen;
+  const toOwnerFirst = job.kind === 'sla_warning' || job.kind === 'provider_overdue';
 
   const now = deps.now?.() ?? new Date();
   const view = { type: 'postback' as const, data: staffActionData(deps.actionKey, { orgId: c.orgId, name: 'case.view', subjectId: c.id, now }), displayText: c.number };
   const alert = (l: Language): OutboundMessage => {
-    const a = ALERTS[job.kind](c, source.data ?? {}, l, now);
+    const a = ALERTS[job.kind](c, { ...(source.data ?? {}), ...extra }, l, now);
     return {
       kind: 'card',
       card: { altText: a.line, title: `${a.title} · ${c.number}`, subtitle: c.typeName[l], tone: c.severity, fields: a.fields, body: a.line, actions: [{ ...view, label: W.view[l] }] },
@@ -129,7 +138,7 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
   };
 
   const sentTo: Record<string, string>[] = [];
-  if (!stale && job.kind === 'sla_warning' && c.ownerStaffId) {
+  if (!stale && toOwnerFirst && c.ownerStaffId) {
     const owner = await staffById(trx, c.orgId, c.ownerStaffId);
     if (owner?.lineUserId && (await postToStaffMember(trx, owner, [alert(owner.language)], { caseId: c.id }))) sentTo.push({ staffId: owner.id });
   }
@@ -143,7 +152,24 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
   return { posted: sentTo.length };
 }
 
-const SWITCH: Record<CaseAlertJob['kind'], keyof StaffAlerts> = { sla_warning: 'slaWarning', escalated: 'escalated', payment_alert: 'paymentAlert' };
+const SWITCH: Record<CaseAlertJob['kind'], keyof StaffAlerts> = { sla_warning: 'slaWarning', escalated: 'escalated', payment_alert: 'paymentAlert', provider_overdue: 'providerOverdue' };
+
+/**
+ * The wait a provider-overdue alert is about, while it still stands: the case still waits on its
+ * provider since that very move, and nothing came from the provider since. Its provider's name and
+ * time to answer, or undefined when it no longer stands.
+ */
+async function providerWait(trx: Knex.Transaction, caseId: string, wait: { id: string; created_at: Date }): Promise<{ provider: string; givenMinutes: number; since: Date } | undefined> {
+  const row = await trx('cases').join('providers', 'providers.id', 'cases.provider_id').where('cases.id', caseId).first('cases.status', 'providers.name', 'providers.default_sla_minutes');
+  if (!row || row.status !== 'waiting_provider') return undefined;
+  const later = await trx('case_events')
+    .where({ case_id: caseId })
+    .andWhere('id', '>', wait.id)
+    .whereIn('type', ['status_changed', 'provider_message'])
+    .first('id');
+  if (later) return undefined;
+  return { provider: row.name, givenMinutes: row.default_sla_minutes ?? 0, since: new Date(wait.created_at) };
+}
 
 type AlertText = { title: string; line: string; fields: CardField[] };
 
@@ -177,6 +203,22 @@ const ALERTS: Record<CaseAlertJob['kind'], (c: AlertCase, data: Record<string, a
         { label: W.severity[l], value: SEVERITY_LABEL[c.severity][l] },
         { label: W.elapsed[l], value: formatDuration(now.getTime() - c.createdAt.getTime(), l) },
         { label: W.customer[l], value: c.customer ?? '-' },
+      ],
+    };
+  },
+  provider_overdue(c, data, l, now) {
+    const waited = formatDuration(now.getTime() - new Date(data.since).getTime(), l);
+    const given = formatDuration(Number(data.givenMinutes) * 60_000, l);
+    return {
+      title: W.providerTitle[l],
+      line:
+        l === 'th'
+          ? `${c.number}: ${data.provider} ยังไม่ตอบ รอมาแล้ว ${waited} (ให้เวลา ${given}) ค่ะ`
+          : `${c.number}: ${data.provider} has not answered in ${waited} (given ${given})`,
+      fields: [
+        { label: W.provider[l], value: String(data.provider) },
+        { label: W.waiting[l], value: waited },
+        { label: W.owner[l], value: c.ownerName ?? W.nobody[l] },
       ],
     };
   },

@@ -31,7 +31,7 @@ export const STAFF_JOBS = {
   digestTick: 'digest-tick',
 } as const;
 
-export type CaseAlertKind = 'sla_warning' | 'escalated' | 'payment_alert';
+export type CaseAlertKind = 'sla_warning' | 'escalated' | 'payment_alert' | 'provider_overdue';
 
 export interface AnnounceCaseJob {
   caseId: string;
@@ -74,6 +74,6 @@ type Job =
   | { name: typeof STAFF_JOBS.relayToGroups; payload: RelayToGroupsJob };
 
 /** Queues staff-desk work in the caller's transaction. */
-export async function queueStaffJob(trx: Knex.Transaction, orgId: string, job: Job): Promise<void> {
-  await addToOutbox(trx, { orgId, queue: STAFF_QUEUE, jobName: job.name, payload: { ...job.payload } });
+export async function queueStaffJob(trx: Knex.Transaction, orgId: string, job: Job, o: { availableAt?: Date } = {}): Promise<void> {
+  await addToOutbox(trx, { orgId, queue: STAFF_QUEUE, jobName: job.name, payload: { ...job.payload }, availableAt: o.availableAt });
 }

@@ -18,7 +18,15 @@ export async function reactToCaseEvent(trx: Knex.Transaction, e: RecordedCaseEve
     case 'message_in':
       return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.relayToGroups, payload: { caseId, messageId: String(data.messageId) } });
     case 'status_changed':
-      if (data.to === 'waiting_provider') return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.providerHandoff, payload: { caseId } });
+      if (data.to === 'waiting_provider') {
+        await queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.providerHandoff, payload: { caseId } });
+        // The provider's time to answer (its settings): staff hear when it has passed unanswered.
+        const provider = await trx('cases').join('providers', 'providers.id', 'cases.provider_id').where('cases.id', caseId).first('providers.default_sla_minutes as minutes');
+        if (provider?.minutes) {
+          const at = new Date((e.context.now ?? new Date()).getTime() + provider.minutes * 60_000);
+          await queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'provider_overdue', caseEventId: e.id } }, { availableAt: at });
+        }
+      }
       return;
     case 'sla_warning':
       return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.caseAlert, payload: { caseId, kind: 'sla_warning', caseEventId: e.id } });

@@ -53,6 +53,7 @@ const words = {
   slaWarning: { th: 'เคสใกล้เกิน SLA (แจ้งผู้รับผิดชอบ หรือกลุ่มถ้ายังไม่มีคนรับ)', en: 'a case is about to miss its SLA (its owner, or its groups while nobody owns it)' },
   escalated: { th: 'เคสเกิน SLA และถูกยกระดับ (กลุ่มผู้จัดการ)', en: "a missed SLA escalates a case (the managers' groups)" },
   paymentAlert: { th: 'การชำระเงิน/เติมเงินมีปัญหา เช่น จ่ายแล้วเครดิตไม่เข้า', en: 'a payment or top-up goes wrong, e.g. paid but not credited' },
+  providerOverdue: { th: 'ผู้ให้บริการไม่ตอบภายในเวลาที่กำหนด', en: "a provider has not answered within its time to answer" },
 } satisfies Dict;
 
 interface Props {
@@ -254,10 +255,11 @@ function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; fie
                 <input
                   id={`${p.path}-${k}`}
                   type="checkbox"
-                  checked={n[k]}
+                  // A switch the org never set is on.
+                  checked={n[k] !== false}
                   disabled={ro}
                   onChange={async (e) => {
-                    const next = { ...n, [k]: (e.target as HTMLInputElement).checked };
+                    const next = { ...Object.fromEntries(Object.keys(p.labels).map((x) => [x, n[x] !== false])), [k]: (e.target as HTMLInputElement).checked };
                     // Shown switched at once; put back if the server refuses.
                     set({ [p.field]: next });
                     setSaved(false);
@@ -301,7 +303,7 @@ function Notices(p: Props) {
         field="staffAlerts"
         title={words.alerts[L]}
         hint={words.alertsHint[L]}
-        labels={{ slaWarning: words.slaWarning[L], escalated: words.escalated[L], paymentAlert: words.paymentAlert[L] }}
+        labels={{ slaWarning: words.slaWarning[L], escalated: words.escalated[L], paymentAlert: words.paymentAlert[L], providerOverdue: words.providerOverdue[L] }}
       />
     </>
   );

@@ -31,7 +31,7 @@ const words = {
   api: { th: 'API (เชื่อมต่อระบบ)', en: 'API' },
   manual: { th: 'ทำด้วยคน (Manual)', en: 'Manual' },
   caseTypes: { th: 'ประเภทเคสที่รองรับ (ไม่เลือก = ทั้งหมด)', en: 'Case types it handles (none ticked: any)' },
-  sla: { th: 'เวลาที่ให้ตอบ (นาที)', en: 'Time given to answer (minutes)' },
+  sla: { th: 'เวลาที่ให้ตอบ (นาที) เกินแล้วแจ้งทีมงาน', en: 'Time given to answer (minutes); staff are alerted after it' },
   contact: { th: 'ช่องทางติดต่อ', en: 'How to reach them' },
   line: { th: 'LINE', en: 'LINE' },
   email: { th: 'อีเมล', en: 'E-mail' },
