@@ -353,6 +353,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'removed-en-light');
   });
 
+  it('every list screen, in Thai and dark, on a phone: accessible and photographed', async () => {
+    const page = await device(admin, { dark: true });
+    for (const [screen, title] of [
+      ['case-types', 'ประเภทเคส'],
+      ['templates', 'ข้อความถึงลูกค้า'],
+      ['services', 'บริการที่จองได้'],
+      ['providers', 'ผู้ให้บริการ'],
+      ['staff-groups', 'กลุ่ม LINE ของทีม'],
+      ['staff', 'พนักงาน'],
+    ] as const) {
+      await page.goto(`${h.sys.url}/liff/settings/${screen}?lang=th`);
+      await poll(() => page.textContent('h1')).toBe(title);
+      await check(page, `${screen}-list-th-dark`);
+    }
+    await page.goto(`${h.sys.url}/liff/settings/case-types/no_such_type?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('ไม่พบหน้านี้');
+  });
+
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
     const page = await device(support);
     await page.goto(`${h.sys.url}/liff/settings?lang=en`);
