@@ -114,9 +114,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
     await expectAccessible(page, 'drill en dark');
     await shot(page, 'drill-en-dark');
     const link = page.getByRole('link', { name: `Open case ${cases[1]}` });
-    expect(await link.getAttribute('href')).toBe(`/liff/desk?case=${cases[1]}`);
+    expect(await link.getAttribute('href')).toBe(`/liff/desk/case/${cases[1]}`);
     await link.click();
-    await page.waitForURL(`**/liff/desk?case=${cases[1]}`);
+    await page.waitForURL(`**/liff/desk/case/${cases[1]}`);
+    // The desk opens the case, signed in as the same manager.
+    await poll(() => page.textContent('main')).toContain(cases[1]);
   });
 
   it('a manager reads staff performance with the score and its parts on a tablet, in English, light; and the CEO view', async () => {

@@ -6,6 +6,7 @@ import { fill, useLang, type Lang } from '../kit/i18n.ts';
 import { useStaff, type StaffMe } from '../kit/staff.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { Page } from '../kit/ui.tsx';
+import { API, prefetch } from './data.ts';
 import './dashboard.css';
 import { AbuseScreen, BookingsScreen, CeoScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
 import { channelWords, granularityWords, presetWords, severityWords, w } from './words.ts';
@@ -184,6 +185,9 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
   );
 }
 
+/** Each screen's report (under /liff-api/v1/dashboard), for reading the first one early. */
+const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo' };
+
 function App() {
   const [lang, setLang] = useLang();
   const [state, retry] = useStaff();
@@ -195,6 +199,14 @@ function App() {
       </StaffGate>
     </Page>
   );
+}
+
+// The first screen's figures are asked for at once, beside "who is signed in" (not after it).
+{
+  const first = readRoute();
+  const report = REPORT_OF[first.screen || 'queue'];
+  const q = filtersOf(first.query).toString();
+  if (report) prefetch(`${API}/${report}${q ? `?${q}` : ''}`);
 }
 
 render(<App />, document.getElementById('app')!);

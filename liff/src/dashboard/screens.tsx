@@ -755,8 +755,8 @@ export function CeoScreen(p: ScreenProps) {
 // ------------------------------------------------------------------------------ drill-down
 
 /**
- * The cases (or bookings) behind a figure. A case opens in the desk app (`/liff/desk?case=`), a
- * booking on the desk's pipeline (`/liff/desk?booking=`).
+ * The cases (or bookings) behind a figure. A case opens in the desk app (`/liff/desk/case/C-…`),
+ * a booking on the desk's pipeline (`/liff/desk/booking/B-…`).
  */
 const withAfter = (path: string, after: string) => {
   const [base, q = ''] = path.split('?');
@@ -782,7 +782,7 @@ export function DrillScreen(p: { lang: Lang; path: string }) {
               {'cases' in r &&
                 r.cases.map((c) => (
                   <li class="card line" key={c.number}>
-                    <a href={`/liff/desk?case=${encodeURIComponent(c.number)}`} aria-label={fill(w.openCase[p.lang], { n: c.number })}>
+                    <a href={`/liff/desk/case/${encodeURIComponent(c.number)}`} aria-label={fill(w.openCase[p.lang], { n: c.number })}>
                       <strong>{c.number}</strong>
                     </a>{' '}
                     <Badge tone={c.status === 'resolved' || c.status === 'closed' ? 'ok' : 'info'}>{statusWords[c.status]?.[p.lang] ?? c.status}</Badge>
@@ -794,7 +794,7 @@ export function DrillScreen(p: { lang: Lang; path: string }) {
               {'bookings' in r &&
                 r.bookings.map((b) => (
                   <li class="card line" key={b.number}>
-                    <a href={`/liff/desk?booking=${encodeURIComponent(b.number)}`}>
+                    <a href={`/liff/desk/booking/${encodeURIComponent(b.number)}`}>
                       <strong>{b.number}</strong>
                     </a>{' '}
                     <Badge tone="info">{(w as Record<string, { th: string; en: string }>)[`stage_${b.stage}`]?.[p.lang] ?? b.stage}</Badge>

@@ -30,9 +30,8 @@ let session: Promise<LineSession | null> | undefined;
  * The session, or null outside LINE. `signIn`: a page that is only useful signed in (my bookings)
  * sends a browser user to LINE Login; the others never do.
  */
-export function lineSession(o: { signIn?: boolean; mockId?: string } = {}): Promise<LineSession | null> {
-  // `mockId`: with LIFF Mock's data present (the chat simulator's staff apps), a LIFF id to start it with when none is configured.
-  const id = liffId() || (window.__liffMock && o.mockId ? o.mockId : '');
+export function lineSession(o: { signIn?: boolean } = {}): Promise<LineSession | null> {
+  const id = liffId();
   if (!id) return Promise.resolve(null);
   session ??= import('./liff-sdk.ts')
     .then((sdk) => sdk.startLiff(id, Boolean(o.signIn)))

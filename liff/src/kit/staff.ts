@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { staffMe, StaffRefusalReason } from '../../../core/contracts/liff-staff.ts';
 import { call, type Answer } from './api.ts';
 import type { Dict, Lang } from './i18n.ts';
-import { lineSession } from './line.ts';
+import { liffId } from './line.ts';
+// Statically: a staff app always signs in, so the SDK loads with the page, in parallel, not after it.
+import { startLiff } from './liff-sdk.ts';
 
 /**
  * The staff apps' sign-in (dashboard, desk, settings): the same LIFF sign-in as the customer
@@ -49,7 +51,14 @@ let idToken: Promise<string | null> | undefined;
 
 /** The ID token of the signed-in staff member, or null outside LINE (a browser is sent to LINE Login). */
 export function staffIdToken(): Promise<string | null> {
-  idToken ??= (takeSimulatorToken(), lineSession({ signIn: true, mockId: 'simulator' }).then((s) => s?.idToken ?? null));
+  idToken ??= (async () => {
+    takeSimulatorToken();
+    // No LIFF id configured (the embedded default): only LIFF Mock's data (the chat simulator's, a test's) can sign in.
+    const id = liffId() || (window.__liffMock ? 'simulator' : '');
+    if (!id) return null;
+    const session = await startLiff(id, true).catch(() => null);
+    return session?.idToken ?? null;
+  })();
   return idToken;
 }
 
