@@ -120,6 +120,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     // The template: preview as one types; an unknown variable is named before and on saving.
     await page.getByRole('link', { name: /ตั้งค่าทั้งหมด/ }).click();
     await page.getByRole('link', { name: /ข้อความถึงลูกค้า/ }).click();
+    await page.fill('#t-search', 'case was opened');
+    await poll(() => page.locator('ul.list > li').count()).toBe(1);
     await page.locator('a[href*="/templates/case_created"]').click();
     await poll(() => page.inputValue('#t-th')).toBeTruthy();
     const template = await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'case_created', language: 'th' }).first();

@@ -23,6 +23,8 @@ const words = {
   variables: { th: 'ตัวแปรที่ใช้ได้', en: 'Variables you can use' },
   unknown: { th: 'ระบบไม่รู้จักตัวแปร: {{list}} (จะบันทึกไม่ได้)', en: 'Unknown variables: {{list}} (it cannot be saved)' },
   allKnown: { th: 'ตัวแปรถูกต้องทั้งหมด', en: 'All variables are known' },
+  search: { th: 'ค้นหาข้อความ', en: 'Find a message' },
+  count: { th: '{{n}} ข้อความ', en: '{{n}} messages' },
 } satisfies Dict;
 
 interface Props {
@@ -48,11 +50,20 @@ export function Templates(p: Props) {
 }
 
 function List(p: { lang: Lang; list: Template[]; keys: string[] }) {
+  const [q, setQ] = useState('');
+  const needle = q.trim().toLowerCase();
+  // Sixty-odd texts: found by a word of their description, key or wording, in either language.
+  const shown = needle ? p.keys.filter((k) => p.list.some((t) => t.key === k && `${k} ${t.description ?? ''} ${t.body}`.toLowerCase().includes(needle))) : p.keys;
   return (
     <>
       <h1>{words.title[p.lang]}</h1>
+      <label for="t-search">{words.search[p.lang]}</label>
+      <input id="t-search" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+      <p class="muted small" role="status">
+        {words.count[p.lang].replace('{{n}}', String(shown.length))}
+      </p>
       <ul class="list">
-        {p.keys.map((k) => {
+        {shown.map((k) => {
           const t = p.list.find((x) => x.key === k && x.language === p.lang) ?? p.list.find((x) => x.key === k)!;
           return (
             <li key={k}>
