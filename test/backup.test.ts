@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Knex } from 'knex';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { BackupHeader } from '../bin/backup-format.ts';
 import { startSystem, type RunningSystem } from '../bin/system.ts';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
@@ -12,12 +16,17 @@ import { loadConfig } from '../core/config.ts';
 import { connectDatabase } from '../core/db/connect.ts';
 import { startEmbeddedPostgres } from '../core/db/embedded-postgres.ts';
 import { createLogger } from '../core/logger.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { until } from './support/test-system.ts';
 
 /**
  * Backups of the embedded database: `npm run backup` while the product runs (a consistent
  * snapshot, read through the running process), `npm run restore` into a fresh data directory, and
- * every case, booking and timeline is there, row for row.
+ * every case, booking and timeline is there, row for row. And a backup taken while the product
+ * writes without pause (customers' messages through the webhook and the workers, bookings, and a
+ * writer whose every transaction marks two tables) holds the database of one instant: every
+ * foreign key holds inside the file, every case and booking has its timeline, and the writer's
+ * transactions are there whole and in order, up to one of them and none after.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'backup-line-secret';
@@ -158,4 +167,238 @@ describe('backup and restore of the embedded database', () => {
       await embedded.stop();
     }
   }, 180_000);
+});
+
+/** The backup file: its header and its rows by table, parsed. */
+function readBackup(file: string): { header: BackupHeader; rows: Map<string, Record<string, unknown>[]> } {
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
+  const header = JSON.parse(lines[0]) as BackupHeader;
+  const rows = new Map<string, Record<string, unknown>[]>(header.tables.map((t) => [t.name, []]));
+  for (const line of lines.slice(1)) {
+    const tab = line.indexOf('\t');
+    rows.get(line.slice(0, tab))!.push(JSON.parse(line.slice(tab + 1)));
+  }
+  return { header, rows };
+}
+
+/** Every foreign key of the `public` schema, as column lists. */
+async function foreignKeys(knex: Knex): Promise<{ name: string; table: string; cols: string[]; ref: string; refCols: string[] }[]> {
+  const { rows } = await knex.raw(`
+    SELECT c.conname AS name, cl.relname AS "table", rf.relname AS ref,
+           (SELECT array_agg(a.attname::text ORDER BY x.n) FROM unnest(c.conkey) WITH ORDINALITY x(attnum, n)
+              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = x.attnum) AS cols,
+           (SELECT array_agg(a.attname::text ORDER BY x.n) FROM unnest(c.confkey) WITH ORDINALITY x(attnum, n)
+              JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = x.attnum) AS "refCols"
+      FROM pg_constraint c
+      JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
+      JOIN pg_class rf ON rf.oid = c.confrelid
+     WHERE c.contype = 'f' AND n.nspname = 'public'`);
+  return rows;
+}
+
+const WRITER_ACTION = 'backup.test.write';
+
+/**
+ * Writes without pause until stopped, one transaction at a time, each marking two tables far apart
+ * in the backup's reading order (`audit_log`, then `inbound_events`) with its number and requesting
+ * a booking (bookings, their events, the follow-up clock's outbox row): a snapshot holds a prefix
+ * 0…k−1 of them, whole; a backup that read tables at different moments would not.
+ */
+function startWriter(knex: Knex, orgId: string, contactId: string) {
+  let committed = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const k = committed;
+      await knex.transaction(async (trx) => {
+        await trx('audit_log').insert({ org_id: orgId, actor_type: 'system', action: WRITER_ACTION, subject_type: 'writer', subject_id: String(k), details: JSON.stringify({ k }) });
+        await requestBooking(trx, {
+          orgId,
+          contactId,
+          conversationId: null,
+          serviceKey: 'thai_cooking_class',
+          date: '2026-12-24',
+          time: '10:00',
+          partySize: 1 + (k % 6),
+          language: 'en',
+          source: 'api',
+          details: { writer: k },
+        });
+        await trx('inbound_events').insert({ org_id: orgId, platform_event_id: `backup-writer-${k}`, event_type: 'backup-test', payload: JSON.stringify({ k }), processed_at: trx.fn.now() });
+      });
+      committed = k + 1;
+    }
+  })();
+  return {
+    get committed() {
+      return committed;
+    },
+    async stop() {
+      stopped = true;
+      await loop;
+      return committed;
+    },
+  };
+}
+
+/** Customers write to the LINE webhook, a few messages a second, until stopped. */
+function startCustomers(url: string, line: RunningFakeLineApi) {
+  let stopped = false;
+  let sent = 0;
+  const users = Array.from({ length: 12 }, () => lineId('U'));
+  const loop = (async () => {
+    while (!stopped) {
+      const userId = users[sent % users.length];
+      const body = JSON.stringify({
+        destination: lineId('U'),
+        events: [
+          {
+            type: 'message',
+            mode: 'active',
+            timestamp: Date.now(),
+            source: { type: 'user', userId },
+            webhookEventId: `01BKW${sent.toString(36).toUpperCase().padStart(6, '0')}${Date.now().toString(36).toUpperCase()}`.slice(0, 26),
+            deliveryContext: { isRedelivery: false },
+            replyToken: line.state.issueReplyToken({ source: userId }),
+            message: { id: String(8e14 + sent), type: 'text', quoteToken: 'q', text: sent % 3 ? `My order ORD-${5000 + sent} has not arrived yet, it is 3 days late` : 'thank you' },
+          },
+        ],
+      });
+      const res = await fetch(`${url}/webhooks/line`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, SECRET) }, body });
+      expect(res.status).toBe(200);
+      sent++;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return sent;
+    },
+  };
+}
+
+const servers = process.env.TEST_DATABASE_URL ? (['embedded', 'server'] as const) : (['embedded'] as const);
+
+describe.each(servers)('a backup taken while the product writes (%s database)', (where) => {
+  let sys: RunningSystem | undefined;
+  let line: RunningFakeLineApi | undefined;
+  const dbs: TestDatabase[] = [];
+  afterAll(async () => {
+    await sys?.stop();
+    await line?.close();
+    for (const db of dbs) await db.destroy();
+  });
+
+  it('holds the database of one instant: every key holds, every timeline is whole, the writes are a prefix', async () => {
+    // On the embedded database the running process's other work waits while the snapshot is read
+    // (one session); on a server the writer goes on meanwhile, and the snapshot is what it saw.
+    line = await startFakeLineApi();
+    const dataDir = mkdtempSync(join(tmpdir(), 'opsdesk-backup-busy-'));
+    const source = where === 'server' ? await createTestDatabase({ migrate: false }) : undefined;
+    if (source) dbs.push(source);
+    const env = {
+      DATABASE_URL: source?.url ?? '',
+      // On a server, the queue in Redis when there is one (BullMQ's PostgreSQL backend would take
+      // dozens of the server's connections); a key prefix of its own.
+      REDIS_URL: where === 'server' ? (process.env.TEST_REDIS_URL ?? '') : '',
+      DATA_DIR: dataDir,
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+      LINE_API_BASE_URL: line.url,
+      LINE_DATA_API_BASE_URL: line.url,
+      DEV_SIMULATOR: 'off',
+      CLASSIFIER: 'offline',
+      LOG_LEVEL: 'silent',
+      APP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    };
+    const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1' });
+    sys = await startSystem({ config, logger: createLogger('silent'), roles: ['api', 'workers'], queuePrefix: `bk${randomBytes(4).toString('hex')}` });
+    const knex = sys.knex;
+    const orgId = sys.defaultOrgId;
+    // Volume the backup takes a while to read, early in its order (audit_log comes before most
+    // tables): writes land while it reads.
+    await knex.raw(
+      `INSERT INTO audit_log (org_id, actor_type, action, subject_type, subject_id, details)
+       SELECT ?, 'system', 'backup.test.filler', 'filler', g::text, jsonb_build_object('n', g, 'pad', repeat('x', 200)) FROM generate_series(1, 60000) g`,
+      [orgId],
+    );
+    const [contact] = await knex('contacts').insert({ org_id: orgId, display_name: 'Writer' }).returning('id');
+
+    const customers = startCustomers(sys.url!, line);
+    const writer = startWriter(knex, orgId, contact.id);
+    await until(async () => writer.committed >= 20 && Number((await knex('cases').count({ n: '*' }))[0].n) >= 2, 60_000);
+
+    const atStart = writer.committed;
+    const file = join(mkdtempSync(join(tmpdir(), 'opsdesk-backup-')), 'busy.ndjson.gz');
+    const backup = await run('bin/backup.ts', [file], env);
+    const atEnd = writer.committed;
+    // And a little more after it, so that the backup is in the middle of the stream.
+    await until(async () => writer.committed >= atEnd + 5, 30_000);
+    const written = await writer.stop();
+    const sent = await customers.stop();
+    expect(backup.err).toBe('');
+    expect(backup.code).toBe(0);
+    if (where === 'embedded') expect(backup.out).toMatch(/running embedded database/);
+
+    const { header, rows } = readBackup(file);
+    // The header's counts are the rows in the file, table by table.
+    for (const t of header.tables) expect(rows.get(t.name)!.length, t.name).toBe(t.rows);
+
+    // The writer's transactions: a prefix 0…k−1, each whole in all three tables, taken while it wrote.
+    const marks = (xs: Record<string, unknown>[], pick: (r: Record<string, unknown>) => unknown) =>
+      xs.map(pick).filter((k): k is number => typeof k === 'number').sort((a, b) => a - b);
+    const inAudit = marks(rows.get('audit_log')!, (r) => (r.action === WRITER_ACTION ? (r.details as { k: number }).k : undefined));
+    const inEvents = marks(rows.get('inbound_events')!, (r) => (r.event_type === 'backup-test' ? (r.payload as { k: number }).k : undefined));
+    const inBookings = marks(rows.get('bookings')!, (r) => (r.details as { writer?: number }).writer);
+    const k = inAudit.length;
+    expect(inAudit).toEqual(Array.from({ length: k }, (_, i) => i));
+    expect(inEvents).toEqual(inAudit);
+    expect(inBookings).toEqual(inAudit);
+    expect(k).toBeGreaterThan(atStart);
+    expect(k).toBeLessThan(written);
+    console.log(`${where}: the writer committed ${atStart} before the backup started, ${atEnd} when it ended, ${written} in all; the backup holds ${k}. ${sent} customer messages sent.`);
+
+    // Every foreign key holds inside the backup: no row points to one the snapshot does not hold.
+    const fks = await foreignKeys(knex);
+    expect(fks.length).toBeGreaterThan(20);
+    const broken: string[] = [];
+    for (const fk of fks) {
+      const referenced = new Set(rows.get(fk.ref)?.map((r) => JSON.stringify(fk.refCols.map((c) => r[c]))) ?? []);
+      for (const r of rows.get(fk.table) ?? []) {
+        const values = fk.cols.map((c) => r[c]);
+        if (values.some((v) => v === null || v === undefined)) continue;
+        if (!referenced.has(JSON.stringify(values))) broken.push(`${fk.name}: ${fk.table}(${fk.cols}) = ${JSON.stringify(values)}`);
+      }
+    }
+    expect(broken.slice(0, 10)).toEqual([]);
+
+    // Every case and every booking has its timeline from its creation on.
+    const cases = rows.get('cases')!;
+    expect(cases.length).toBeGreaterThanOrEqual(2);
+    const caseEvents = new Map<string, string[]>();
+    for (const e of rows.get('case_events')!) caseEvents.set(e.case_id as string, [...(caseEvents.get(e.case_id as string) ?? []), e.type as string]);
+    for (const c of cases) expect(caseEvents.get(c.id as string), `case ${c.number}`).toContain('created');
+    const bookingEvents = new Set(rows.get('booking_events')!.filter((e) => e.type === 'created').map((e) => e.booking_id));
+    for (const b of rows.get('bookings')!) expect(bookingEvents.has(b.id), `booking ${b.number}`).toBe(true);
+    // Every acknowledged event of the snapshot has its work in the same snapshot: processed, or its outbox row.
+    const inboundWork = new Set(rows.get('outbox')!.filter((o) => o.queue === 'inbound').map((o) => (o.payload as { inboundEventId?: number }).inboundEventId));
+    for (const e of rows.get('inbound_events')!) {
+      if (e.event_type === 'backup-test' || e.event_type === 'malformed') continue;
+      expect(inboundWork.has(e.id as number) || e.processed_at !== null, `inbound event ${e.id}`).toBe(true);
+    }
+
+    // On a server it restores into an empty database (the embedded restore is the test above).
+    await sys.stop();
+    sys = undefined;
+    if (where !== 'server') return;
+    const target = await createTestDatabase({ migrate: false });
+    dbs.push(target);
+    const restore = await run('bin/restore.ts', [file], { ...env, DATABASE_URL: target.url });
+    expect(restore.err).toBe('');
+    expect(restore.code).toBe(0);
+    expect(Number((await target.knex('audit_log').where({ action: WRITER_ACTION }).count({ n: '*' }))[0].n)).toBe(k);
+    expect(Number((await target.knex('cases').count({ n: '*' }))[0].n)).toBe(cases.length);
+  }, 300_000);
 });

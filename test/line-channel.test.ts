@@ -61,7 +61,7 @@ const count = async (table: string) => Number((await sys.knex(table).count({ n: 
 const processed = (platformEventId: string) =>
   until(async () => (await sys.knex('inbound_events').where({ platform_event_id: platformEventId }).whereNotNull('processed_at').first()) ?? false);
 
-describe('the LINE webhook refuses what it cannot trust, and stores nothing', () => {
+describe('the LINE webhook refuses what it cannot trust (storing nothing), and records what it cannot use', () => {
   it.each([
     ['a wrong signature', (b: string) => post(b, signLineBody(b, 'another-secret')), 401],
     ['no signature', (b: string) => post(b, null), 401],
@@ -74,19 +74,24 @@ describe('the LINE webhook refuses what it cannot trust, and stores nothing', ()
     expect(await count('inbound_events')).toBe(before);
   });
 
-  it('a signed body that is not JSON: 400', async () => {
+  it('a signed body that is not JSON: 200, so that LINE does not redeliver it, and recorded as malformed, nothing queued', async () => {
     const before = await count('inbound_events');
     const res = await post('{"destination": "U1", "events": [');
-    expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('malformed_body');
-    expect(await count('inbound_events')).toBe(before);
+    expect(res.status).toBe(200);
+    expect(await count('inbound_events')).toBe(before + 1);
+    const row = await sys.knex('inbound_events').orderBy('id', 'desc').first();
+    expect(row).toMatchObject({ event_type: 'malformed', error: expect.stringMatching(/not JSON/) });
+    expect(row.processed_at).not.toBeNull();
+    expect(await sys.knex('outbox').whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [row.id]).first()).toBeUndefined();
   });
 
-  it('a signed JSON body that is not a webhook: a clear error', async () => {
+  it('a signed JSON body that is not a webhook: 200, recorded as malformed with a clear reason', async () => {
+    const before = await count('inbound_events');
     const res = await post(JSON.stringify({ hello: 'world' }));
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(res.json.error.message).toMatch(/webhook/i);
+    expect(res.status).toBe(200);
+    expect(await count('inbound_events')).toBe(before + 1);
+    const row = await sys.knex('inbound_events').orderBy('id', 'desc').first();
+    expect(row).toMatchObject({ event_type: 'malformed', error: expect.stringMatching(/LINE webhook envelope/) });
   });
 
   it('a body of 10 MB: 413', async () => {

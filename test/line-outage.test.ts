@@ -40,7 +40,7 @@ async function postEvents(sys: TestSystem, events: unknown[]) {
 const api = (sys: TestSystem, path: string, init: RequestInit = {}) =>
   fetch(`${sys.url}${path}`, { ...init, headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, ...init.headers } });
 
-async function system(policies: Record<string, { attempts: number; backoffMs: number; maxBackoffMs?: number }> = {}) {
+async function system(policies: Record<string, { attempts: number; backoffMs: number; maxBackoffMs?: number; retryForMs?: number }> = {}) {
   return startTestSystem({
     env: {
       LINE_CHANNEL_SECRET: SECRET,
@@ -186,6 +186,103 @@ describe('a send that finally fails', () => {
     // A row that is not failed cannot be retried; an unknown id is 404.
     expect((await api(sys, `/api/v1/outbox/${failedRow.id}/retry`, { method: 'POST' })).status).toBe(409);
     expect((await api(sys, `/api/v1/outbox/00000000-0000-4000-8000-000000000000/retry`, { method: 'POST' })).status).toBe(404);
+  }, 90_000);
+});
+
+describe('a send told to wait a second, again and again', () => {
+  // The outbound policy's time budget, cut from 73 minutes to 8 s; the attempts are a guard only.
+  const BUDGET_MS = 8_000;
+  let sys: TestSystem;
+  beforeAll(async () => {
+    line.state.reset();
+    line.refused.length = 0;
+    sys = await system({ outbound: { attempts: 20_000, backoffMs: 100, maxBackoffMs: 1_000, retryForMs: BUDGET_MS } });
+  });
+  afterAll(async () => {
+    line.answers = 'alternate';
+    line.retryAfterSeconds = 3;
+    line.down = false;
+    await sys?.stopAll();
+  });
+
+  it('is retried until its time is up, however many attempts that takes, then fails once', async () => {
+    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
+    const managersGroup = lineId('C');
+    await sys.knex('staff_groups').insert({
+      org_id: channel.org_id,
+      channel_id: channel.id,
+      line_group_id: managersGroup,
+      purpose: 'managers',
+      name: 'Managers',
+      is_active: true,
+    });
+    // Every send is answered 429 with `Retry-After: 1`: each retry is one attempt and one second.
+    line.answers = '429';
+    line.retryAfterSeconds = 1;
+    line.down = true;
+    const user = lineId('U');
+    await postEvents(sys, [textEvent(user, 'My order ORD-7788 has not arrived yet')]);
+    // The customer's answer: one send job (the case's announcement to the managers' group is another).
+    const row = await until(async (): Promise<{ id: string; payload: { messageIds: string[] } } | undefined> =>
+      sys.knex('outbox as o')
+        .join('conversations as c', 'c.id', sys.knex.raw(`(o.payload->>'conversationId')::uuid`))
+        .where({ 'o.queue': 'outbound', 'c.external_id': user })
+        .first('o.*'),
+    20_000);
+    // Its attempts: a reply first, then pushes under its retry key (its first message's id).
+    const tries = () => line.refused.filter((r) => r.path === '/v2/bot/message/reply' || r.retryKey === row.payload.messageIds[0]);
+
+    // Partway through the budget: refused several times already, and still waiting, not failed.
+    await until(async () => tries().length >= 3, 20_000);
+    const mid = await sys.knex('outbox').where({ id: row.id }).first();
+    if (Date.now() - new Date(mid.enqueued_at).getTime() < BUDGET_MS - 1_000) {
+      expect(mid.status).not.toBe('failed');
+      expect((await outgoing(sys, user)).rows.every((r) => r.delivery_status === 'pending')).toBe(true);
+    }
+
+    const failed = await until(async () => {
+      const r = await sys.knex('outbox').where({ id: row.id }).first();
+      return r.status === 'failed' ? r : undefined;
+    }, BUDGET_MS + 20_000);
+    const attempts = tries();
+    const first = attempts[0].at;
+    const last = attempts.at(-1)!.at;
+    // Not before the budget, which starts when the send is queued: failed at least 8 s after that,
+    // by an attempt made 8 s or more after it; and with more attempts than the 3 of the
+    // attempts-counting policy above (about one a second; fewer on a loaded machine).
+    const queuedAt = new Date(failed.enqueued_at).getTime();
+    expect(new Date(failed.failed_at).getTime() - queuedAt).toBeGreaterThanOrEqual(BUDGET_MS - 50);
+    expect(last - queuedAt).toBeGreaterThanOrEqual(BUDGET_MS - 250);
+    expect(last - first).toBeGreaterThanOrEqual(BUDGET_MS / 2);
+    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    // Each refusal was one attempt (a job that stalled on a loaded machine may have had one more refused).
+    expect(failed.attempts).toBeGreaterThanOrEqual(4);
+    expect(failed.attempts).toBeLessThanOrEqual(attempts.length);
+    // Each retry waited its Retry-After.
+    for (let i = 1; i < attempts.length; i++) expect(attempts[i].at - attempts[i - 1].at).toBeGreaterThanOrEqual(1_000 - 100);
+    expect(failed.last_error).toMatch(/^gave up after \d+ s of retries \(\d+ attempts\): LINE answered 429/);
+    const { rows } = await outgoing(sys, user);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.delivery_status === 'failed')).toBe(true);
+    expect((await (await api(sys, '/api/v1/outbox?status=failed')).json() as { id: string }[]).map((r) => r.id)).toContain(row.id);
+
+    // Failed once: not tried again, and the managers' group hears of it once (LINE is back for that).
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(tries().length).toBe(attempts.length);
+    line.down = false;
+    await until(async () => line.state.deliveriesTo(managersGroup).length > 0, 20_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const alerts = line.state.deliveriesTo(managersGroup).flatMap((d) => d.messages) as { type: string; text?: string }[];
+    expect(alerts.filter((m) => m.text?.includes(row.id))).toHaveLength(1);
+    expect(line.state.deliveriesTo(user)).toHaveLength(0);
+    expect((await sys.knex('outbox').where({ id: row.id }).first()).status).toBe('failed');
+
+    // Sent again through the API, with a fresh budget: delivered once.
+    expect((await api(sys, `/api/v1/outbox/${row.id}/retry`, { method: 'POST' })).status).toBe(200);
+    await until(async () => (await sys.knex('outbox').where({ id: row.id }).first()).status === 'done', 20_000);
+    const after = await outgoing(sys, user);
+    expect(after.rows.every((r) => r.delivery_status === 'sent')).toBe(true);
+    expect(after.delivered.length).toBe(after.rows.length);
   }, 90_000);
 });
 

@@ -1,6 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLineBody } from '../bot/line/line-signature.ts';
+import { createChannel } from '../core/channels/channel-directory.ts';
+import { RATE_LIMIT_TABLE } from '../core/limits/rate-limits.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { closeAgents, requestFrom } from './support/from-address.ts';
@@ -19,6 +23,7 @@ beforeAll(async () => {
   h = await startLineCustomerHarness({
     RATE_LIMIT_PUBLIC: '5/60',
     RATE_LIMIT_WEBHOOKS: '4/60',
+    RATE_LIMIT_WEBHOOK_FAILURES: '3/60',
     RATE_LIMIT_AUTH_FAILURES: '3/600',
     RATE_LIMIT_API: '8/60',
   });
@@ -106,18 +111,111 @@ describe('the API, per key', () => {
   });
 });
 
-describe('webhooks, per path', () => {
-  it('refuses the fifth webhook of a minute on one path and stores nothing of it; another path still passes', async () => {
-    const before = await count('inbound_events');
-    const message = () => ({
-      type: 'message',
-      mode: 'active',
-      timestamp: Date.now(),
-      source: { type: 'user', userId: lineId('U') },
-      webhookEventId: randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase(),
-      deliveryContext: { isRedelivery: false },
-      message: { id: String(Date.now()) + String(Math.floor(Math.random() * 1e6)), type: 'text', quoteToken: 'q', text: 'hello' },
+const message = () => ({
+  type: 'message',
+  mode: 'active',
+  timestamp: Date.now(),
+  source: { type: 'user', userId: lineId('U') },
+  webhookEventId: randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase(),
+  deliveryContext: { isRedelivery: false },
+  message: { id: String(Date.now()) + String(Math.floor(Math.random() * 1e6)), type: 'text', quoteToken: 'q', text: 'hello' },
+});
+
+/**
+ * Every counter the limiter keeps that names one of `needles` (in PostgreSQL's table, or in Redis
+ * when the tests run on it), and how many counters there are in all (PostgreSQL only: Redis is shared).
+ */
+async function counters(needles: string[]): Promise<{ naming: number; total: number | undefined }> {
+  if (process.env.TEST_REDIS_URL) {
+    const redis = new Redis(process.env.TEST_REDIS_URL);
+    try {
+      let naming = 0;
+      for (const n of needles) naming += (await redis.keys(`*${n}*`)).length;
+      return { naming, total: undefined };
+    } finally {
+      redis.disconnect();
+    }
+  }
+  const rows: { key: string }[] = await h.sys.knex(RATE_LIMIT_TABLE).select('key');
+  return { naming: rows.filter((r) => needles.some((n) => r.key.includes(n))).length, total: rows.length };
+}
+
+describe('webhooks: made-up channel ids', () => {
+  it('are refused (404) from one address however many, before their body is read, and leave no counter behind', async () => {
+    const flooder = '127.0.0.40';
+    const before = await counters([]);
+    const ids: string[] = [];
+    const body = JSON.stringify({ destination: lineId('U'), events: [message()] });
+    for (let i = 0; i < 120; i++) {
+      // UUIDs (looked up, not found), other ids (not even looked up), on every webhook path.
+      const id = i % 3 === 0 ? randomBytes(20).toString('hex') : randomUUID();
+      ids.push(id);
+      const path = ['/webhooks/line/', '/webhooks/whatsapp/', '/webhooks/payments/'][i % 3] + id;
+      const res = await requestFrom(flooder, base + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': 'x' }, body });
+      expect(res.status, path).toBe(404);
+    }
+    // Still 404, not 429: nothing was counted for this address or these paths.
+    expect((await requestFrom(flooder, `${base}/webhooks/line/${randomUUID()}`, { method: 'POST', body })).status).toBe(404);
+    // Refused before the body is read: the answer comes while the client still holds 255 KiB back.
+    expect(await answerBeforeBody(`/webhooks/line/${randomUUID()}`, { 'content-type': 'application/json' }, 256 * 1024)).toBe(404);
+    const after = await counters(ids);
+    expect(after.naming).toBe(0);
+    if (before.total !== undefined) expect(after.total).toBe(before.total);
+  });
+});
+
+describe('webhooks: an unsigned flood on a real channel', () => {
+  it("does not use up the channel's budget: correctly signed deliveries still pass", async () => {
+    // A channel of its own, so that its budget (4 a minute here) is untouched by the other tests.
+    const secret = 'flooded-channel-secret-' + randomBytes(4).toString('hex');
+    const channelId = await createChannel(h.sys.knex, h.sys.secrets, {
+      orgId: h.sys.defaultOrgId,
+      kind: 'line',
+      name: 'Flooded shop',
+      credentials: { channelSecret: secret, channelAccessToken: 'flooded-token' },
     });
+    const path = `/webhooks/line/${channelId}`;
+    const before = await count('inbound_events');
+    const post = (from: string, events: unknown[], sign: (body: string) => string | undefined) => {
+      const body = JSON.stringify({ destination: lineId('U'), events });
+      const signature = sign(body);
+      return requestFrom(from, base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-line-signature': signature } : {}) }, body });
+    };
+
+    // The flood: far more than the channel's budget, without a signature or with a wrong one.
+    const flooder = '127.0.0.41';
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await post(flooder, [message()], (b) => (i % 2 ? undefined : signLineBody(b, 'not-the-secret')))).status);
+    }
+    // Three wrong signatures a minute from one address (RATE_LIMIT_WEBHOOK_FAILURES here), then 429s.
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(new Set(statuses.slice(3))).toEqual(new Set([429]));
+    // Once over, its requests to this channel are refused before their body is read.
+    const late = await new Promise<number | 'no answer'>((resolve, reject) => {
+      const req = request(base + path, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024) }, localAddress: flooder });
+      const timer = setTimeout(() => (req.destroy(), resolve('no answer')), 3000);
+      req.on('response', (res) => (clearTimeout(timer), res.resume(), req.destroy(), resolve(res.statusCode ?? 0)));
+      req.on('error', (err) => (String(err).match(/socket hang up|ECONNRESET/) ? undefined : reject(err)));
+      req.write(Buffer.alloc(1024, 0x20));
+    });
+    expect(late).toBe(429);
+    // A second address can also flood; it is refused on its own count.
+    for (let i = 0; i < 3; i++) expect((await post('127.0.0.42', [message()], () => undefined)).status).toBe(401);
+
+    // LINE's deliveries, correctly signed, from yet another address: the whole budget is theirs.
+    const line = '127.0.0.43';
+    for (let i = 0; i < 4; i++) expect((await post(line, [message()], (b) => signLineBody(b, secret))).status).toBe(200);
+    // The budget counts signed deliveries only: the fifth is over it.
+    expectRateLimited(await post(line, [message()], (b) => signLineBody(b, secret)), 60);
+    // Nothing of the flood was stored; the four deliveries were.
+    expect(await count('inbound_events')).toBe(before + 4);
+  });
+});
+
+describe('webhooks, per channel', () => {
+  it('refuses the fifth webhook of a minute on one channel and stores nothing of it; another channel still passes', async () => {
+    const before = await count('inbound_events');
     for (let i = 0; i < 4; i++) expect((await h.postEvents([message()])).status).toBe(200);
     const refused = await h.postEvents([message()]);
     expect(refused.status).toBe(429);
@@ -161,8 +259,17 @@ describe('bodies are read only once a request is allowed', () => {
   });
 
   it('webhooks have their own, smaller limit', async () => {
-    expect(await answerBeforeBody('/webhooks/whatsapp', { 'content-type': 'application/x-www-form-urlencoded' }, 300 * 1024)).toBe(413);
-    const res = await fetch(`${base}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(257 * 1024) });
+    // A WhatsApp channel of its own (the harness has none; a path of no channel is a 404 unread).
+    const channelId = await createChannel(h.sys.knex, h.sys.secrets, {
+      orgId: h.sys.defaultOrgId,
+      kind: 'whatsapp',
+      name: 'Big bodies',
+      externalId: 'whatsapp:+6621111111',
+      credentials: { accountSid: 'AC' + 'b'.repeat(32), authToken: 'big-bodies-auth-token' },
+    });
+    const path = `/webhooks/whatsapp/${channelId}`;
+    expect(await answerBeforeBody(path, { 'content-type': 'application/x-www-form-urlencoded' }, 300 * 1024)).toBe(413);
+    const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(257 * 1024) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 256 * 1024 } });
   });

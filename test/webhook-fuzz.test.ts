@@ -116,6 +116,51 @@ describe('one bad event beside good ones', () => {
   });
 });
 
+describe('a signed body that is not a LINE webhook at all', () => {
+  /** `null`: no signature header at all. */
+  const post = (body: string, signature: string | null = signLineBody(body, LINE_SECRET)) =>
+    fetch(`${sys.url}/webhooks/line`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(signature !== null ? { 'x-line-signature': signature } : {}) },
+      body,
+    });
+  const malformedRows = () => sys.knex('inbound_events').where({ event_type: 'malformed' }).orderBy('id', 'desc');
+
+  it.each([
+    ['not JSON', 'this is {not json', /not JSON/],
+    ['truncated JSON', JSON.stringify({ destination: BOT, events: [{ type: 'message' }] }).slice(0, 40), /not JSON/],
+    ['empty', '', /empty/],
+    ['no events list', JSON.stringify({ destination: BOT }), /no `events` list/],
+    ['events not a list', JSON.stringify({ destination: BOT, events: 'none' }), /no `events` list/],
+    ['a list, not an object', '[]', /an object with an `events` list/],
+    ['a NUL and an unpaired surrogate in not-JSON', 'x\u0000y\ud800z', /not JSON/],
+  ])('%s: 200 (LINE would redeliver anything else), recorded once as malformed with its reason, nothing queued', async (_name, body, reason) => {
+    const before = (await malformedRows()).length;
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const rows = await malformedRows();
+    expect(rows.length).toBe(before + 1);
+    expect(rows[0].error).toMatch(reason);
+    expect(rows[0].processed_at).not.toBeNull();
+    expect(rows[0].payload).toMatchObject({ malformed: true, excerpt: expect.any(String) });
+    expect(await sys.knex('outbox').where({ queue: 'inbound' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [rows[0].id]).first()).toBeUndefined();
+    // LINE redelivers nothing that got a 200; should the same body come again, it is recorded once.
+    expect((await post(body)).status).toBe(200);
+    expect((await malformedRows()).length).toBe(before + 1);
+  });
+
+  it('wrongly signed or unsigned, it is still refused (401) and nothing is stored', async () => {
+    const count = async () => Number((await sys.knex('inbound_events').count({ n: '*' }))[0].n);
+    const before = await count();
+    for (const body of ['this is {not json', JSON.stringify({ destination: BOT, events: [validEvent()] })]) {
+      expect((await post(body, null)).status).toBe(401);
+      expect((await post(body, signLineBody(body, 'another-secret'))).status).toBe(401);
+      expect((await post(body, 'not base64 at all')).status).toBe(401);
+    }
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('smaller things', () => {
   it('a LINE profile without displayName is recorded as a refusal, not retried', async () => {
     const userId = lineId('U');
@@ -170,8 +215,9 @@ describe('a fuzz of the three webhooks', () => {
       const fivexx = Object.entries(result.statuses[kind]).filter(([s]) => Number(s) >= 500);
       expect(fivexx, `${kind}: ${JSON.stringify(result.statuses[kind])}`).toEqual([]);
     }
-    // No valid LINE event was in a body that was refused.
-    expect(result.statuses.line[-1]).toBeUndefined();
+    // Every signed LINE body is answered 200, even one that is not a webhook (so LINE does not
+    // redeliver it): no valid LINE event was in a body that was refused.
+    expect(Object.keys(result.statuses.line), JSON.stringify(result.statuses.line)).toEqual(['200']);
     expect(result.validIds.line.length).toBeGreaterThan(100);
     expect((await storedIds(result.validIds.line)).length).toBe(result.validIds.line.length);
     expect((await storedIds(result.validIds.whatsapp)).length).toBe(result.validIds.whatsapp.length);

@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
-import { backoffDelay } from './job-policy.ts';
+import { backoffDelay, formatDuration, retryBudget } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
 import type { QueueBackend, WorkerTuning, WorkWorker } from './queue-backend.ts';
 
@@ -15,6 +15,16 @@ export interface JobContext {
   attempt: number;
   /** The last attempt BullMQ will make: a handler may record a final failure itself on it. */
   maxAttempts: number;
+  /**
+   * For a job whose policy has a time budget (job-policy.ts `retryForMs`): when it ends, in ms since
+   * the epoch. A failure after it is final: the runner makes it so, and a handler that records a
+   * final failure itself asks `mayRetry()`.
+   */
+  retryUntil?: number;
+  /** When that budget started (the job was queued), in ms since the epoch. */
+  retryStartedAt?: number;
+  /** Whether a failure now would be retried: attempts left, and time left in the budget. */
+  mayRetry?(): boolean;
   /** Runs this queue's delayed jobs now (a platform is back: their retries need not wait). */
   promoteDelayed(): Promise<void>;
   logger: Logger;
@@ -97,18 +107,31 @@ export class JobRunner {
       throw new UnknownJobError(`No handler for job "${job.name}" on queue "${queueName}"`);
     }
     const attempt = job.attemptsMade + 1;
+    const maxAttempts = job.opts.attempts ?? 1;
+    const budget = retryBudget(job);
+    const retryUntil = budget?.until;
+    const mayRetry = () => attempt < maxAttempts && (retryUntil === undefined || Date.now() < retryUntil);
     const parentLogger = this.#o.logger;
     let logger: Logger | undefined;
     const result = await handler(data.payload ?? {}, {
       outboxId: data.outboxId,
       orgId: data.orgId,
       attempt,
-      maxAttempts: job.opts.attempts ?? 1,
+      maxAttempts,
+      retryUntil,
+      retryStartedAt: budget?.startedAt,
+      mayRetry,
       promoteDelayed: () => this.#o.backend.queue(queueName).promoteJobs({ count: 1000 }),
       // Made on first use: most jobs never log, and a child logger per job is not free.
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
+    }).catch((err: unknown) => {
+      // Out of time: the job's budget is spent, whatever attempts BullMQ would still allow.
+      if (budget && !mayRetry() && err instanceof Error && !(err instanceof UnrecoverableError) && err.name !== 'UnrecoverableError') {
+        throw new UnrecoverableError(`gave up after ${formatDuration(Date.now() - budget.startedAt)} of retries (${attempt} attempts): ${err.message}`);
+      }
+      throw err;
     });
     // Scheduler jobs (housekeeping) have no outbox row.
     if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);

@@ -34,7 +34,8 @@ export interface JobAddOptions {
   jobId?: string;
   delay?: number;
   attempts?: number;
-  backoff?: { type: 'exponential' | 'fixed' | 'custom'; delay: number; max?: number };
+  /** `max` and `retryForMs`: read back by our own backoff (workers/job-policy.ts), not BullMQ's. */
+  backoff?: { type: 'exponential' | 'fixed' | 'custom'; delay: number; max?: number; retryForMs?: number };
   removeOnComplete?: boolean | number | { age?: number; count?: number };
   removeOnFail?: boolean | number | { age?: number; count?: number };
 }

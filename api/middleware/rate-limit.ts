@@ -1,4 +1,5 @@
 import type { Context, Next } from 'koa';
+import { notFound } from '../../core/errors/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { readBodyOnce } from './body.ts';
 
@@ -6,14 +7,33 @@ export const DEFAULT_WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 // The LIFF API is limited as the public one: each of its calls asks LINE to verify a token.
 const PUBLIC_PATH = /^\/(public\/v1|media|liff-api\/v1)(\/|$)/;
-const WEBHOOK_PATH = /^\/webhooks\/(line|whatsapp|payments)(\/[^/]{1,64})?\/?$/;
+const WEBHOOK_PATH = /^\/webhooks\/(line|whatsapp|payments)(?:\/([^/]{1,64}))?\/?$/;
+
+/** What a webhook request is counted against, once its channel is known (see `webhookSigned`). */
+export interface WebhookLimitKeys {
+  /** The channel's budget of correctly signed webhooks: `channel:<id>`, or `payments`. */
+  budget: string;
+  /** Wrong signatures from this client address to this channel. */
+  failures: string;
+}
+
+export function webhookLimitKeys(ip: string, budget: string): WebhookLimitKeys {
+  return { budget, failures: `${ip}|${budget}` };
+}
 
 /**
  * Before any route runs: the public endpoints are limited per client address (the socket's,
- * or X-Forwarded-For's only with TRUST_PROXY), the webhooks per path (each path is one channel),
- * and a webhook's body is read only then, up to its own limit (256 KiB by default: LINE and
- * Twilio send far less). The API's own routes are limited per key once authenticated
- * (api/middleware/api-key-auth.ts) and read their body after that (api/route.ts).
+ * or X-Forwarded-For's only with TRUST_PROXY). A webhook is first matched to its channel: an id
+ * that names no active channel of that kind is answered 404 at once, before anything is counted or
+ * read, so made-up paths leave no counter behind. Then its body is read, up to its own limit
+ * (256 KiB by default: LINE and Twilio send far less), unless this client has sent too many wrongly
+ * signed webhooks to the channel lately, or the channel is over its budget, which this process knows
+ * from memory. The route checks the signature and counts the request (`webhookSigned`,
+ * `webhookSignatureFailed`): only signed ones count against the channel's budget, so a flood of
+ * unsigned requests on a real channel's path cannot use up what its platform's deliveries need.
+ *
+ * The API's own routes are limited per key once authenticated (api/middleware/api-key-auth.ts)
+ * and read their body after that (api/route.ts).
  */
 export function limitsBeforeRouting(deps: AppDeps) {
   const webhookLimit = deps.webhookBodyLimitBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT;
@@ -23,11 +43,52 @@ export function limitsBeforeRouting(deps: AppDeps) {
       await deps.limits?.consume('public', ctx.ip);
     } else if (path.startsWith('/webhooks/')) {
       // Paths of no webhook are answered 404 by the router without a body read or a counter.
-      if (ctx.method === 'POST' && WEBHOOK_PATH.test(path)) {
-        await deps.limits?.consume('webhooks', path.replace(/\/$/, ''));
+      const match = ctx.method === 'POST' ? WEBHOOK_PATH.exec(path) : null;
+      if (match) {
+        const budget = await webhookBudgetKey(deps, match[1] as 'line' | 'whatsapp' | 'payments', match[2]);
+        // Payments without a secret: the route answers 503, with nothing read.
+        if (budget === null) return next();
+        const keys = webhookLimitKeys(ctx.ip, budget);
+        ctx.state.webhookLimitKeys = keys;
+        deps.limits?.refuseIfBlocked('webhookFailures', keys.failures);
+        deps.limits?.refuseIfBlocked('webhooks', keys.budget);
         await readBodyOnce(ctx, webhookLimit);
       }
     }
     return next();
   };
+}
+
+/**
+ * The channel a webhook path names, as its budget's key; 404 when it names no active channel of
+ * that kind (`/webhooks/line` and `/webhooks/whatsapp`: the default org's). The channel directory
+ * answers ids that are not UUIDs without a query, and keeps misses for 2 s.
+ */
+async function webhookBudgetKey(deps: AppDeps, kind: 'line' | 'whatsapp' | 'payments', channelId: string | undefined): Promise<string | null> {
+  if (kind === 'payments') {
+    if (channelId !== undefined) throw notFound('Webhook');
+    return deps.paymentsWebhookSecret ? 'payments' : null;
+  }
+  const channel = channelId !== undefined ? await deps.channels.byId(channelId) : await deps.channels.defaultOf(kind);
+  if (!channel || channel.kind !== kind) throw notFound(kind === 'line' ? 'LINE channel' : 'WhatsApp channel');
+  return `channel:${channel.id}`;
+}
+
+/**
+ * A webhook whose signature is right: counted against its channel's budget (429 when over). Call
+ * after the signature check and before storing anything.
+ */
+export async function webhookSigned(ctx: Context, deps: Pick<AppDeps, 'limits'>, budget: string): Promise<void> {
+  const keys: WebhookLimitKeys = ctx.state.webhookLimitKeys ?? webhookLimitKeys(ctx.ip, budget);
+  await deps.limits?.consume('webhooks', keys.budget);
+}
+
+/**
+ * A webhook whose signature is wrong: counted against this client address on this channel, never
+ * against the channel's budget. Past the limit (RATE_LIMIT_WEBHOOK_FAILURES) the address's next
+ * requests to the channel are refused before their body is read.
+ */
+export async function webhookSignatureFailed(ctx: Context, deps: Pick<AppDeps, 'limits'>, budget: string): Promise<void> {
+  const keys: WebhookLimitKeys = ctx.state.webhookLimitKeys ?? webhookLimitKeys(ctx.ip, budget);
+  await deps.limits?.consume('webhookFailures', keys.failures);
 }

@@ -2,13 +2,13 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
 import { learnExternalId } from '../../core/channels/channel-directory.ts';
-import { DomainError, notFound, unauthenticated } from '../../core/errors/index.ts';
+import { notFound, unauthenticated } from '../../core/errors/index.ts';
 import { idProblem, storableExcerpt } from '../../core/inbound/event-checks.ts';
 import type { ArrivingEvent } from '../../core/inbound/inbound-events.ts';
 import { verifyLineSignature } from '../../bot/line/line-signature.ts';
 import { checkLineEvent } from '../../bot/line/line-webhook.ts';
 import type { AppDeps } from '../deps.ts';
-import { jsonBody } from '../middleware/body.ts';
+import { webhookSignatureFailed, webhookSigned } from '../middleware/rate-limit.ts';
 
 /**
  * `POST /webhooks/line` (the default org's channel) and `/webhooks/line/:channelId`. The signature
@@ -18,9 +18,15 @@ import { jsonBody } from '../middleware/body.ts';
  *
  * Each event is checked on its own (bot/line/line-webhook.ts `checkLineEvent`): a well-formed one
  * is stored for work, a malformed one is recorded as such (its reason in `inbound_events.error`,
- * nothing queued), and a correctly signed body of events is answered 200 whatever they hold, so
- * LINE does not redeliver it for ever. Only a body that is not a LINE webhook at all (not JSON, no
- * `events` list) is refused, with a 4xx.
+ * nothing queued), and a correctly signed body is answered 200 whatever it holds, so LINE does not
+ * redeliver it for ever. That includes a body that is not a LINE webhook at all (empty, not JSON,
+ * no `events` list): it is recorded the same way, as one malformed record with its reason and the
+ * start of the body, once however often it is redelivered. Only a wrong or missing signature is
+ * refused (401), and nothing of it is stored.
+ *
+ * Rate limits (api/middleware/rate-limit.ts): the channel was found and the body read before this
+ * runs; a signed request counts against the channel's budget (429 when over, before anything is
+ * stored), a wrongly signed one against its sender's address only.
  */
 export function mountLineWebhook(router: Router, deps: AppDeps): void {
   const handle = async (ctx: Context) => {
@@ -29,18 +35,27 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
     if (!channel || channel.kind !== 'line') throw notFound('LINE channel');
 
     const raw = ctx.request.rawBody ?? Buffer.alloc(0);
+    const budget = `channel:${channel.id}`;
     if (!verifyLineSignature(raw, ctx.get('x-line-signature') || undefined, channel.credentials.channelSecret)) {
+      await webhookSignatureFailed(ctx, deps, budget);
       throw unauthenticated('The x-line-signature header does not match the body');
     }
-    const body = jsonBody(ctx) as { destination?: unknown; events?: unknown } | undefined;
-    if (typeof body !== 'object' || body === null || !Array.isArray(body.events)) {
-      throw new DomainError('validation_failed', 'Not a LINE webhook envelope: an object with an `events` list is expected');
+    await webhookSigned(ctx, deps, budget);
+    const bodyHash = createHash('sha256').update(raw).digest('hex');
+    const { body, problem } = parseEnvelope(raw);
+    if (problem !== undefined) {
+      // Signed by LINE (or by whoever holds the channel secret), but nothing in it can be worked on:
+      // recorded, answered 200 so that it is not redelivered for ever.
+      const result = await deps.inbound.store(channel, [malformedEvent(raw.toString('utf8'), problem, `${bodyHash}:body`, { excerptOf: 'text' })]);
+      ctx.state.log.warn({ channelId: channel.id, reason: problem, bytes: raw.length, ...result }, 'line webhook body is not a LINE webhook; recorded as malformed');
+      ctx.status = 200;
+      ctx.body = {};
+      return;
     }
     const destination = typeof body.destination === 'string' && !idProblem(body.destination) ? body.destination : undefined;
     if (!channel.externalId && destination) {
       await learnExternalId(deps.knex, channel.id, destination);
     }
-    const bodyHash = createHash('sha256').update(raw).digest('hex');
     const now = Date.now();
     const events = body.events.map((event, index): ArrivingEvent => {
       const checked = checkLineEvent(event, destination ?? channel.externalId ?? undefined, now);
@@ -106,15 +121,39 @@ function isDataError(err: unknown): boolean {
   return typeof code === 'string' && /^(22|23|54|2P)/.test(code);
 }
 
-function malformedEvent(event: unknown, reason: string, seed: string): ArrivingEvent {
-  let text: string;
+/**
+ * The body as a LINE webhook envelope, or why it is not one: anything JSON.parse throws is a reason
+ * to record, not a 500.
+ */
+function parseEnvelope(raw: Buffer): { body: { destination?: unknown; events: unknown[] }; problem?: undefined } | { body?: undefined; problem: string } {
+  if (raw.length === 0) return { problem: 'the body is empty: a LINE webhook envelope is expected' };
+  let parsed: unknown;
   try {
-    text = JSON.stringify(event) ?? String(event);
-  } catch {
-    text = '(not printable: nested too deeply)';
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    return { problem: `the body is not JSON (${err instanceof Error ? err.message : 'unreadable'})` };
   }
-  const type = (event as { type?: unknown } | null)?.type;
-  const id = (event as { webhookEventId?: unknown } | null)?.webhookEventId;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { problem: 'not a LINE webhook envelope: an object with an `events` list is expected' };
+  }
+  const events = (parsed as { events?: unknown }).events;
+  if (!Array.isArray(events)) return { problem: 'not a LINE webhook envelope: it has no `events` list' };
+  return { body: parsed as { destination?: unknown; events: unknown[] } };
+}
+
+function malformedEvent(event: unknown, reason: string, seed: string, o: { excerptOf?: 'json' | 'text' } = {}): ArrivingEvent {
+  let text: string;
+  if (o.excerptOf === 'text' && typeof event === 'string') {
+    text = event;
+  } else {
+    try {
+      text = JSON.stringify(event) ?? String(event);
+    } catch {
+      text = '(not printable: nested too deeply)';
+    }
+  }
+  const type = o.excerptOf === 'text' ? undefined : (event as { type?: unknown } | null)?.type;
+  const id = o.excerptOf === 'text' ? undefined : (event as { webhookEventId?: unknown } | null)?.webhookEventId;
   return {
     // Its own id when that is usable, so a redelivery is recognised (and it can be found by it);
     // otherwise one derived from the body, stable for a redelivery of the same body.

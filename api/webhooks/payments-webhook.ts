@@ -6,9 +6,11 @@ import { paymentBodyIssues, paymentEventSchema, storePaymentEvent } from '../../
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../../core/payments/payment-signature.ts';
 import type { AppDeps } from '../deps.ts';
 import { jsonBody } from '../middleware/body.ts';
+import { webhookSignatureFailed, webhookSigned } from '../middleware/rate-limit.ts';
 
 export interface PaymentsWebhookDeps {
   knex: AppDeps['knex'];
+  limits?: AppDeps['limits'];
   /** PAYMENTS_WEBHOOK_SECRET; read at each request. Unset: the endpoint answers 503. */
   paymentsWebhookSecret?: string;
   now?: () => Date;
@@ -35,7 +37,12 @@ export function mountPaymentsWebhook(router: Router, deps: PaymentsWebhookDeps):
       secret,
       deps.now?.() ?? new Date(),
     );
-    if (!check.ok) throw unauthenticated(check.message);
+    if (!check.ok) {
+      await webhookSignatureFailed(ctx, deps, 'payments');
+      throw unauthenticated(check.message);
+    }
+    // Only signed requests count against the webhook's budget (api/middleware/rate-limit.ts).
+    await webhookSigned(ctx, deps, 'payments');
 
     const body = jsonBody(ctx);
     if (body === undefined) throw new DomainError('malformed_body', 'The request body is empty; a payment event is expected');

@@ -10,9 +10,13 @@ import { DomainError } from '../errors/index.ts';
  * that every api process counts against the same numbers. This module owns that table.
  *
  * - `public`: /public/v1/* and /media, per client address;
- * - `webhooks`: per webhook path (one channel), generous: LINE sends bursts;
+ * - `webhooks`: per channel, correctly signed webhooks only, generous: LINE sends bursts;
  * - `authFailures`: wrong API keys, per client address; a blocked address is refused before its
  *   key is looked at, and valid keys never count;
+ * - `webhookFailures`: webhooks whose signature is wrong, per client address and channel; once over,
+ *   that address's requests to that channel are refused before their body is read. Only correctly
+ *   signed webhooks count against the channel's own `webhooks` limit, so an unsigned flood cannot
+ *   spend the budget of the platform's real deliveries;
  * - `api`: authenticated requests, per API key.
  *
  * A key over its limit is then refused from memory, without a round trip, until its window ends
@@ -21,10 +25,11 @@ import { DomainError } from '../errors/index.ts';
  */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
-export type LimitName = 'public' | 'webhooks' | 'authFailures' | 'api';
+export type LimitName = 'public' | 'webhooks' | 'webhookFailures' | 'authFailures' | 'api';
 
 export interface RateLimitsOptions {
-  limits: Record<LimitName, RateLimit | null>;
+  /** A limit left out, or null, is off. */
+  limits: Partial<Record<LimitName, RateLimit | null>>;
   knex: Knex;
   /** With it, the counters live in Redis; without, in PostgreSQL. */
   redisUrl?: string;
@@ -56,13 +61,14 @@ export class RateLimits {
 
   static async create(o: RateLimitsOptions): Promise<RateLimits> {
     const prefix = o.prefix ? `${o.prefix}:` : '';
-    const active = (Object.entries(o.limits) as [LimitName, RateLimit | null][]).filter((e): e is [LimitName, RateLimit] => e[1] !== null);
+    const active = (Object.entries(o.limits) as [LimitName, RateLimit | null | undefined][]).filter((e): e is [LimitName, RateLimit] => !!e[1]);
     const common = (name: LimitName, l: RateLimit) => ({
       keyPrefix: `${prefix}${name}`,
       points: l.points,
       duration: l.seconds,
-      // Wrong keys are checked before they count (check), so their block starts at the last one allowed.
-      inMemoryBlockOnConsumed: name === 'authFailures' ? l.points : l.points + 1,
+      // Failures block from the last one allowed: the next request is refused from memory before
+      // anything of it is read (a key looked up, a body read), not after.
+      inMemoryBlockOnConsumed: name === 'authFailures' || name === 'webhookFailures' ? l.points : l.points + 1,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${prefix}${name}`, points: l.points, duration: l.seconds }),
     });
     const limiters: Partial<Record<LimitName, RateLimiterAbstract>> = {};

@@ -11,6 +11,8 @@ export interface LineOutage {
   url: string;
   state: FakeLineState;
   down: boolean;
+  /** `alternate` (the default): 429 and 500 in turn; `429`: every send is told to wait. */
+  answers: 'alternate' | '429';
   retryAfterSeconds: number;
   /** Sends refused while down: path, status and when. */
   refused: { path: string; status: number; at: number; retryKey: string | undefined }[];
@@ -25,6 +27,7 @@ export async function startLineWithOutage(opts: { retryAfterSeconds?: number } =
     url: '',
     state,
     down: false,
+    answers: 'alternate',
     retryAfterSeconds: opts.retryAfterSeconds ?? 3,
     refused: [],
     close: async () => {},
@@ -33,7 +36,7 @@ export async function startLineWithOutage(opts: { retryAfterSeconds?: number } =
     const path = (req.url ?? '').split('?')[0];
     if (outage.down && (path === '/v2/bot/message/reply' || path === '/v2/bot/message/push')) {
       req.resume();
-      const status = n++ % 2 === 0 ? 429 : 500;
+      const status = outage.answers === '429' || n++ % 2 === 0 ? 429 : 500;
       const retryKey = req.headers['x-line-retry-key'] as string | undefined;
       outage.refused.push({ path, status, at: Date.now(), retryKey });
       res.writeHead(status, {

@@ -13,15 +13,16 @@ import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 import { parseRetryAfter } from '../../core/http/retry-after.ts';
-import type { RetryAfterError } from '../job-policy.ts';
+import { formatDuration, type RetryAfterError } from '../job-policy.ts';
 import { alertSendFailed } from '../../core/staff/send-failure-alert.ts';
 
 /**
  * Step 5 of DESIGN.md section 2: stored outbound messages go out on their conversation's channel.
- * LINE 429 / 5xx and network failures are retried by BullMQ with backoff (job-policy.ts: about an
- * hour and more, a 429's Retry-After honoured); a refusal (other 4xx), or the last attempt of an
- * outage, marks the messages failed with LINE's or Twilio's reason, alerts the managers' groups once
- * and ends the job failed, visibly (GET /api/v1/outbox?status=failed, POST …/:id/retry).
+ * LINE 429 / 5xx and network failures are retried by BullMQ with backoff for 73 minutes from the
+ * first attempt, however many attempts that takes (job-policy.ts; a 429's Retry-After honoured); a
+ * refusal (other 4xx), or the first failure once that time is up, marks the messages failed with
+ * LINE's or Twilio's reason, alerts the managers' groups once and ends the job failed, visibly
+ * (GET /api/v1/outbox?status=failed, POST …/:id/retry).
  */
 export interface OutboundDeps {
   knex: Knex;
@@ -132,13 +133,18 @@ async function send(
   } catch (err) {
     const retryable = (err instanceof LineSendError || err instanceof WhatsAppSendError) && err.retryable;
     if (retryable) troubledChannels.set(channel.id, Date.now());
-    if (retryable && job.attempt < job.maxAttempts) {
+    // The send's budget is time (job-policy.ts: 73 minutes from its first attempt), however many
+    // attempts the waits a platform asks for take; a policy without one counts attempts.
+    const mayRetry = job.mayRetry?.() ?? job.attempt < job.maxAttempts;
+    if (retryable && mayRetry) {
       if (observed.retryAfterMs !== undefined) (err as RetryAfterError).retryAfterMs = observed.retryAfterMs;
       throw err;
     }
-    const reason = retryable
-      ? `gave up after ${job.attempt} attempts: ${(err as Error).message}`
-      : (err as Error).message;
+    const reason = !retryable
+      ? (err as Error).message
+      : job.retryUntil !== undefined
+        ? `gave up after ${formatDuration(Date.now() - (job.retryStartedAt ?? Date.now()))} of retries (${job.attempt} attempts): ${(err as Error).message}`
+        : `gave up after ${job.attempt} attempts: ${(err as Error).message}`;
     const failed = await failPendingMessages(knex, payload.messageIds, reason);
     if (failed > 0) {
       await alertSendFailed(knex, {
