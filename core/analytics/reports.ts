@@ -316,20 +316,24 @@ interface StaffStats {
   casesOwned: number;
   within: number;
   outside: number;
-  response: number[];
-  resolution: number[];
-  speed: number[];
+  response: { sum: number; n: number };
+  resolution: { sum: number; n: number };
+  /** 1 - first response / target, floored at 0, per case owned with a response. */
+  speed: { sum: number; n: number };
   critical: number;
   resolved: number;
   reopened: number;
-  /** Customers' satisfaction scores (1-5) of the cases owned. */
-  ratings: number[];
+  /** Customers' satisfaction scores of the cases owned, as (score - 1) / 4. */
+  ratings: { sum: number; n: number };
 }
 
-function statsByStaff(facts: CaseFact[]): Map<string, StaffStats> {
-  const m = new Map<string, StaffStats>();
-  const of = (id: string) =>
-    m.get(id) ?? m.set(id, { casesTaken: 0, casesOwned: 0, within: 0, outside: 0, response: [], resolution: [], speed: [], critical: 0, resolved: 0, reopened: 0, ratings: [] }).get(id)!;
+const emptyStats = (): StaffStats => ({
+  casesTaken: 0, casesOwned: 0, within: 0, outside: 0, response: { sum: 0, n: 0 }, resolution: { sum: 0, n: 0 },
+  speed: { sum: 0, n: 0 }, critical: 0, resolved: 0, reopened: 0, ratings: { sum: 0, n: 0 },
+});
+
+function addFacts(m: Map<string, StaffStats>, facts: Iterable<CaseFact>) {
+  const of = (id: string) => m.get(id) ?? m.set(id, emptyStats()).get(id)!;
   for (const f of facts) {
     for (const id of new Set(f.takenBy)) of(id).casesTaken++;
     if (!f.ownerStaffId) continue;
@@ -338,16 +342,87 @@ function statsByStaff(facts: CaseFact[]): Map<string, StaffStats> {
     const d = slaDecided(f);
     if (d === 'within') s.within++;
     if (d === 'outside') s.outside++;
-    if (f.firstResponse) s.response.push(f.firstResponse.business);
+    if (f.firstResponse) { s.response.sum += f.firstResponse.business; s.response.n++; }
     if (!f.isOpen) {
-      s.resolution.push(f.resolutionClockMinutes);
+      s.resolution.sum += f.resolutionClockMinutes;
+      s.resolution.n++;
       s.resolved++;
       if (f.reopenedCount > 0) s.reopened++;
     }
-    if (f.firstResponse && f.firstResponseTarget) s.speed.push(Math.max(0, 1 - f.firstResponse.business / f.firstResponseTarget));
+    if (f.firstResponse && f.firstResponseTarget) { s.speed.sum += Math.max(0, 1 - f.firstResponse.business / f.firstResponseTarget); s.speed.n++; }
     if (f.severity === 'critical') s.critical++;
-    if (f.satisfaction.score !== null) s.ratings.push(f.satisfaction.score);
+    if (f.satisfaction.score !== null) { s.ratings.sum += (f.satisfaction.score - 1) / 4; s.ratings.n++; }
   }
+  return m;
+}
+
+function statsByStaff(facts: CaseFact[]): Map<string, StaffStats> {
+  return addFacts(new Map(), facts);
+}
+
+/** The rolled-up (resolved or closed, unchanged) cases counted per staff member in the database, by the rules of addFacts. */
+async function countRolledStaff(trx: Knex.Transaction, rolled: RolledCases, m: Map<string, StaffStats>) {
+  const of = (id: string) => m.get(id) ?? m.set(id, emptyStats()).get(id)!;
+  const { rows: taken } = await trx.raw<{ rows: { staff_id: string; n: number }[] }>(
+    `SELECT t.staff_id, count(DISTINCT f.case_id)::int AS n FROM ${rolled.from} CROSS JOIN LATERAL jsonb_array_elements_text(f.taken_by) AS t(staff_id)
+      WHERE ${rolled.where} GROUP BY t.staff_id`,
+    rolled.bindings as Knex.RawBinding[],
+  );
+  for (const t of taken) of(t.staff_id).casesTaken += t.n;
+  const { rows } = await trx.raw<{ rows: Record<string, string | number | null>[] }>(
+    `WITH r AS (
+       SELECT c.owner_staff_id AS staff_id, c.severity, c.reopened_count, f.first_response_business AS fr, ct.first_response_minutes AS fr_target,
+              (f.buckets->'business'->>'resolutionClock')::int AS clock,
+              CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
+                   WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
+                   WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END AS fro,
+              CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
+                   WHEN (f.buckets->'business'->>'resolutionClock')::int > ct.resolution_minutes THEN 'missed' ELSE 'met' END AS reso,
+              (SELECT (e.data->>'score')::int FROM case_events e
+                WHERE e.case_id = c.id AND e.type = 'satisfaction_rated' AND (e.data->>'score') ~ '^-{0,1}[0-9]+$' ORDER BY e.id LIMIT 1) AS score
+         FROM ${rolled.from}
+        WHERE ${rolled.where} AND c.owner_staff_id IS NOT NULL)
+     SELECT staff_id, count(*)::int AS owned,
+            count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
+            count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
+            coalesce(sum(fr), 0)::bigint AS response_sum, count(fr)::int AS response_n,
+            coalesce(sum(clock), 0)::bigint AS resolution_sum,
+            count(*) FILTER (WHERE reopened_count > 0)::int AS reopened,
+            coalesce(sum(greatest(0, 1 - fr::float8 / fr_target)) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0), 0) AS speed_sum,
+            count(*) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0)::int AS speed_n,
+            count(*) FILTER (WHERE severity = 'critical')::int AS critical,
+            coalesce(sum(score - 1), 0)::int AS rating_quarters, count(score)::int AS rating_n
+       FROM r GROUP BY staff_id`,
+    rolled.bindings as Knex.RawBinding[],
+  );
+  for (const r of rows) {
+    const s = of(String(r.staff_id));
+    const owned = Number(r.owned);
+    s.casesOwned += owned;
+    s.within += Number(r.within);
+    s.outside += Number(r.outside);
+    s.response.sum += Number(r.response_sum);
+    s.response.n += Number(r.response_n);
+    // Every rolled-up case is resolved or closed.
+    s.resolution.sum += Number(r.resolution_sum);
+    s.resolution.n += owned;
+    s.resolved += owned;
+    s.reopened += Number(r.reopened);
+    s.speed.sum += Number(r.speed_sum);
+    s.speed.n += Number(r.speed_n);
+    s.critical += Number(r.critical);
+    s.ratings.sum += Number(r.rating_quarters) / 4;
+    s.ratings.n += Number(r.rating_n);
+  }
+}
+
+/** The staff figures of a period: from the facts already read in this request, or counted (the rolled-up cases in the database). */
+async function staffStatsOf(db: Db, scope: Scope): Promise<Map<string, StaffStats>> {
+  const key = `${scope.period.from.toISOString()}/${scope.period.to.toISOString()}`;
+  if (scope.live || scope.memo?.has(key)) return statsByStaff(await allCaseFacts(db, scope));
+  const m = new Map<string, StaffStats>();
+  const countRolled = (trx: Knex.Transaction, rolled: RolledCases) => countRolledStaff(trx, rolled, m);
+  for await (const batch of caseFacts(db, scope, 'period', { countRolled })) addFacts(m, batch);
   return m;
 }
 
@@ -362,9 +437,9 @@ const RULES = {
 function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
   const value = {
     sla: s && s.within + s.outside ? (s.within / (s.within + s.outside)) * 100 : null,
-    speed: s && s.speed.length ? (s.speed.reduce((a, b) => a + b, 0) / s.speed.length) * 100 : null,
+    speed: s && s.speed.n ? (s.speed.sum / s.speed.n) * 100 : null,
     load: s && maxOwned ? (s.casesOwned / maxOwned) * 100 : null,
-    customerImpact: s && s.ratings.length ? (s.ratings.reduce((a, r) => a + (r - 1) / 4, 0) / s.ratings.length) * 100 : s && s.resolved ? ((s.resolved - s.reopened) / s.resolved) * 100 : null,
+    customerImpact: s && s.ratings.n ? (s.ratings.sum / s.ratings.n) * 100 : s && s.resolved ? ((s.resolved - s.reopened) / s.resolved) * 100 : null,
   };
   const keys = ['sla', 'speed', 'load', 'customerImpact'] as const;
   const parts = Object.fromEntries(
@@ -380,12 +455,10 @@ function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
 export async function staffPerformance(db: Db, scope: Scope) {
   const q = scope.query;
   const weights = await scoreWeightsOf(db, scope.orgId);
-  const facts = await allCaseFacts(db, scope);
   const prevScope = { ...scope, period: previousPeriod(scope.period) };
-  const prevFacts = await allCaseFacts(db, prevScope);
+  const now = await staffStatsOf(db, scope);
+  const before = await staffStatsOf(db, prevScope);
   const open = await allCaseFacts(db, scope, 'open');
-  const now = statsByStaff(facts);
-  const before = statsByStaff(prevFacts);
   const maxNow = Math.max(0, ...[...now.values()].map((s) => s.casesOwned));
   const maxBefore = Math.max(0, ...[...before.values()].map((s) => s.casesOwned));
   const staff = await db('staff').select('id', 'display_name', 'role', 'is_active').where({ org_id: scope.orgId }).orderBy('display_name');
@@ -405,8 +478,8 @@ export async function staffPerformance(db: Db, scope: Scope) {
         casesTaken: fig(q, s?.casesTaken ?? 0, 'taken', { staff: p.id }),
         casesOwned: fig(q, s?.casesOwned ?? 0, 'cases', { staff: p.id }),
         withinSlaRate: withinNow,
-        averageResponseMinutes: avg(s?.response ?? []),
-        averageResolutionMinutes: avg(s?.resolution ?? []),
+        averageResponseMinutes: s?.response.n ? round1(s.response.sum / s.response.n) : null,
+        averageResolutionMinutes: s?.resolution.n ? round1(s.resolution.sum / s.resolution.n) : null,
         criticalHandled: fig(q, s?.critical ?? 0, 'critical', { staff: p.id }),
         score: score ?? 0,
         parts,
