@@ -98,6 +98,7 @@ describe('loadConfig', () => {
     expect(d.limits).toEqual({
       public: { points: 120, seconds: 60 },
       webhooks: { points: 10000, seconds: 10 },
+      webhookFailures: { points: 20, seconds: 60 },
       authFailures: { points: 20, seconds: 600 },
       api: { points: 1200, seconds: 60 },
     });

@@ -549,7 +549,11 @@ describe("a provider that has not answered within its time to answer (seed 004 s
       return { c, job };
     };
     // Its time to answer passes: the queue row becomes due now instead of in 30 minutes.
-    const timePasses = (jobId: string) => h.sys.knex('outbox').where({ id: jobId }).update({ available_at: h.sys.knex.fn.now() });
+    // On Redis the row was handed to BullMQ as a delayed job: bring that forward too.
+    const timePasses = async (jobId: string) => {
+      await h.sys.knex('outbox').where({ id: jobId }).update({ available_at: h.sys.knex.fn.now() });
+      await h.sys.queues.queue('staff').promoteJobs({ count: 1000 });
+    };
     const overdueAbout = (number: string) => sentTo(h, groupId).filter((m) => m.type === 'flex' && String(m.altText).startsWith(`${number}: Slow Pay has not answered`));
 
     const { c, job } = await waitingCase();
