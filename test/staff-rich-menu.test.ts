@@ -18,7 +18,10 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const menuOf = (userId: string) => h.line.state.userRichMenu(DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, userId);
-const menu = (id: string) => h.line.state.richMenus.get(id)!;
+const menu = (id: string) => {
+  const m = h.line.state.richMenus.get(id)!;
+  return { image: m.image, name: m.menu.name ?? '', areas: m.menu.areas ?? [] };
+};
 
 describe('the staff rich menu', () => {
   it('is linked to a staff member alone when they enrol: My queue, Dashboard, Desk, with its image', async () => {
@@ -26,7 +29,7 @@ describe('the staff rich menu', () => {
     const id = await until(async () => menuOf(mali.lineUserId));
     const m = menu(id);
     expect(m.image?.contentType).toBe('image/png');
-    expect(m.menu.areas.map((a) => a.action)).toEqual([
+    expect(m.areas.map((a) => a.action)).toEqual([
       { type: 'message', label: 'My queue', text: 'คิวของฉัน' },
       { type: 'uri', label: 'Dashboard', uri: 'https://liff.line.me/1657000000-StAfFaPp/dashboard' },
       { type: 'uri', label: 'Desk', uri: 'https://liff.line.me/1657000000-StAfFaPp/desk' },
@@ -36,13 +39,13 @@ describe('the staff rich menu', () => {
     expect(h.line.state.defaultRichMenus.get(DEFAULT_LINE_CHANNEL_ACCESS_TOKEN)).toBeUndefined();
 
     // "My queue" is a message the bot answers with their open cases.
-    const reply = await h.ask(mali.lineUserId, { text: m.menu.areas[0].action.type === 'message' ? (m.menu.areas[0].action as { text: string }).text : '' });
+    const reply = await h.ask(mali.lineUserId, { text: (m.areas[0].action as { text: string }).text });
     expect(reply.text).toMatch(/Your queue/);
 
     // A second staff member gets the same menu: it is made once per channel.
     const sam = await enrolStaff(h, { displayName: 'Sam Support', role: 'support' });
     expect(await until(async () => menuOf(sam.lineUserId))).toBe(id);
-    expect([...h.line.state.richMenus.values()].filter((x) => x.menu.name.startsWith('opsdesk staff menu full')).length).toBe(1);
+    expect([...h.line.state.richMenus.values()].filter((x) => x.menu.name?.startsWith('opsdesk staff menu full')).length).toBe(1);
   });
 
   it('changes with their role, and goes when they leave', async () => {
@@ -54,7 +57,7 @@ describe('the staff rich menu', () => {
     expect(changed.json).toMatchObject({ id: ann.id, role: 'accountant' });
     const second = await until(async () => (menuOf(ann.lineUserId) !== first ? menuOf(ann.lineUserId) : undefined));
     // The accountant reads no analytics: no dashboard on their menu.
-    expect(menu(second!).menu.areas.map((a) => (a.action as { label: string }).label)).toEqual(['My queue', 'Desk']);
+    expect(menu(second!).areas.map((a) => (a.action as { label: string }).label)).toEqual(['My queue', 'Desk']);
     const audit = await h.sys.knex('audit_log').where({ action: 'staff.role_changed', subject_id: ann.id }).first();
     expect(audit.details).toEqual({ from: 'support', to: 'accountant' });
 
