@@ -108,7 +108,9 @@ describe('the live stream', () => {
     await resumed.done;
   });
 
-  it('sends an event whose transaction took a lower id but committed later, once; and nothing of another org', async () => {
+  // The embedded database runs one transaction at a time (core/db/pglite-session-queue.ts): a
+  // second transaction waits for the first to commit, so a later id cannot commit earlier there.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('sends an event whose transaction took a lower id but committed later, once; and nothing of another org', async () => {
     const manager = await listen(managerKey);
     await until(async () => sys.live!.subscriberCount() === 1);
     const a = await openTestCase(sys, 'order_not_delivered');

@@ -442,13 +442,17 @@ function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
     customerImpact: s && s.ratings.n ? (s.ratings.sum / s.ratings.n) * 100 : s && s.resolved ? ((s.resolved - s.reopened) / s.resolved) * 100 : null,
   };
   const keys = ['sla', 'speed', 'load', 'customerImpact'] as const;
+  // Sums come from the database (rolled-up cases) or from JavaScript (the timelines) in another
+  // order; their last bits differ, and a part on a .x5 boundary would round both ways. Rounded
+  // to 9 places first, the same figures give the same points whichever way they were added up.
+  const settled = (n: number) => Math.round(n * 1e9) / 1e9;
   const parts = Object.fromEntries(
-    keys.map((k) => [k, { value: value[k] === null ? null : round1(value[k]!), weight: w[k], points: value[k] === null ? 0 : round1((value[k]! * w[k]) / 100), rule: RULES[k] }]),
+    keys.map((k) => [k, { value: value[k] === null ? null : round1(settled(value[k]!)), weight: w[k], points: value[k] === null ? 0 : round1(settled((value[k]! * w[k]) / 100)), rule: RULES[k] }]),
   ) as Record<(typeof keys)[number], { value: number | null; weight: number; points: number; rule: string }>;
   // A part with nothing to measure is left out, and the others count for its weight.
   const weighed = keys.filter((k) => value[k] !== null).reduce((a, k) => a + w[k], 0);
   const raw = keys.reduce((a, k) => a + (value[k] === null ? 0 : (value[k]! * w[k]) / 100), 0);
-  const score = weighed ? round1((raw * 100) / weighed) : null;
+  const score = weighed ? round1(settled((raw * 100) / weighed)) : null;
   return { parts, score };
 }
 
