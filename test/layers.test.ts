@@ -157,6 +157,22 @@ describe('the layers', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('bot and api reach tables only through the owners in core', () => {
+    // A table named to knex (`trx('cases')`, `.from('cases')`) or in raw SQL (`FROM cases`).
+    const tableUse = /\b(?:trx|knex|db)\(\s*['"`][a-z_]+['"`]|\.(?:from|into|table|join|leftJoin)\(\s*['"`][a-z_]+|\b(?:FROM|JOIN|INTO|UPDATE)\s+[a-z_]+\b(?=[^`]*`)/;
+    const offenders: string[] = [];
+    for (const dir of ['bot', 'api']) {
+      for (const f of sourceFiles(dir)) {
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (!line.trimStart().startsWith('*') && !line.trimStart().startsWith('//') && tableUse.test(line)) offenders.push(`${rel(f)}:${i + 1}: ${line.trim()}`);
+          });
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('each table is written only by its owner', () => {
     const offenders: string[] = [];
     for (const dir of ['core', 'bot', 'api', 'workers', 'bin', 'dev']) {

@@ -1,3 +1,4 @@
+import { staffWhoWork } from '../../core/staff/staff-desk.ts';
 import type { Knex } from 'knex';
 import { assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
@@ -131,7 +132,7 @@ export const deskRoutes = [
       const [detail, pipeline, assignees] = await Promise.all([
         bookingDetail(deps.knex, staff!.orgId, params.number),
         orgPipeline(deps.knex, staff!.orgId),
-        deps.knex('staff').select('id', 'display_name as name', 'role').where({ org_id: staff!.orgId, is_active: true }).whereIn('role', ['support', 'manager', 'admin']).orderBy('display_name'),
+        staffWhoWork(deps.knex, staff!.orgId),
       ]);
       return { ...detail, stageLabels: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])), assignees };
     },

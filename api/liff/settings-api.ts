@@ -1,3 +1,4 @@
+import { staffById } from '../../core/staff/staff-desk.ts';
 import { z } from 'zod';
 import { testLineChannel } from '../../bot/line/line-test-message.ts';
 import { updateLineChannel } from '../../core/channels/channel-checks.ts';
@@ -200,10 +201,12 @@ export const settingsRoutes = [
     body: testMessage,
     response: ch.channelTestResult,
     handle: async (i) => {
-      const me = await i.deps.knex('staff').select('line_user_id').where({ id: i.staff!.id }).first();
+      // Signed in a moment ago; gone since only if removed in between.
+      const me = await staffById(i.deps.knex, orgOf(i), i.staff!.id);
+      if (!me) throw notFound('Staff member', { staffId: i.staff!.id });
       return testLineChannel(
         { knex: i.deps.knex, channels: i.deps.channels, lineApiBaseUrl: i.deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
-        { orgId: orgOf(i), channelId: i.params.id, to: i.body.to ?? me.line_user_id, actor: actor(i), requestId: i.ctx.state.requestId },
+        { orgId: orgOf(i), channelId: i.params.id, to: i.body.to ?? me.lineUserId, actor: actor(i), requestId: i.ctx.state.requestId },
       );
     },
   }),

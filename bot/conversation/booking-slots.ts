@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { requestBooking } from '../../core/bookings/request-booking.ts';
+import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
@@ -82,9 +83,8 @@ export interface BookingFormLinks {
  */
 export async function bookingFormLink(trx: Knex.Transaction, ctx: Pick<CustomerContext, 'orgId' | 'source'>, links: BookingFormLinks): Promise<string | undefined> {
   if (ctx.source !== 'line') return undefined;
-  const org = await trx('orgs').select('slug', 'is_default').where({ id: ctx.orgId }).first();
-  if (!org) return undefined;
-  return org.is_default ? customerPageLink('book', { pagesBaseUrl: links.publicBaseUrl(), liffIds: links.liffIds ?? {} }) : `${links.publicBaseUrl()}/liff/book?org=${encodeURIComponent(org.slug)}`;
+  const org = await getOrg(trx, ctx.orgId);
+  return org.isDefault ? customerPageLink('book', { pagesBaseUrl: links.publicBaseUrl(), liffIds: links.liffIds ?? {} }) : `${links.publicBaseUrl()}/liff/book?org=${encodeURIComponent(org.slug)}`;
 }
 
 export async function bookingStep(

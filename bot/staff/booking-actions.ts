@@ -12,6 +12,7 @@ import {
   type BookingView,
   type DeskResult,
 } from '../../core/bookings/booking-desk.ts';
+import { customersBookingId } from '../../core/bookings/booking-queries.ts';
 import { stageFlags } from '../../core/bookings/booking-stage.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';
@@ -232,8 +233,8 @@ export async function answerProposal(
 ): Promise<string> {
   const m = /^(accept|other):(B-\d+)$/.exec(a.value);
   if (!m) return 'ignored: malformed answer';
-  const row = await trx('bookings').select('id').where({ org_id: a.orgId, number: m[2], contact_id: a.contactId }).first();
-  const b = row ? await loadBooking(trx, row.id, a.orgId) : undefined;
+  const id = await customersBookingId(trx, { orgId: a.orgId, contactId: a.contactId, number: m[2] });
+  const b = id ? await loadBooking(trx, id, a.orgId) : undefined;
   if (!b || b.stage !== 'proposed') return 'ignored: no proposal to answer';
   const actor = { type: 'customer' as const, id: a.contactId };
   if (m[1] === 'accept') {

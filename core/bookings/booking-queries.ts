@@ -246,6 +246,12 @@ export async function bookingIdByNumber(db: Db, orgId: string, number: string): 
   return row.id;
 }
 
+/** The id of a customer's own booking by its number; undefined when it is not theirs. */
+export async function customersBookingId(db: Db, a: { orgId: string; contactId: string; number: string }): Promise<string | undefined> {
+  const row = await db('bookings').select('id').where({ org_id: a.orgId, number: a.number, contact_id: a.contactId }).first();
+  return row?.id;
+}
+
 /** Who is looking: an API key's role and, when the key belongs to one, its staff member. */
 export interface BookingViewer {
   role: string;

@@ -7,10 +7,12 @@ export interface Org {
   slug: string;
   name: string;
   timeZone: string;
+  /** The org this deployment's LINE mini-apps (LIFF) serve. */
+  isDefault: boolean;
 }
 
 export async function getOrg(db: Knex, orgId: string): Promise<Org> {
-  const row = await db('orgs').select('id', 'slug', 'name', 'time_zone').where({ id: orgId }).first();
+  const row = await db('orgs').select('id', 'slug', 'name', 'time_zone', 'is_default').where({ id: orgId }).first();
   if (!row) throw notFound('Org');
-  return { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone };
+  return { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone, isDefault: Boolean(row.is_default) };
 }

@@ -9,7 +9,7 @@ import { mediaUrl } from '../media/media-links.ts';
 import { iso } from '../time/iso.ts';
 import type { CaseStatus, StaffRole } from '../vocabulary.ts';
 import { ATTACHMENT_KINDS } from './case-relay.ts';
-import type { StaffDeps } from './staff-desk.ts';
+import { staffWhoWork, type StaffDeps } from './staff-desk.ts';
 
 /**
  * What the staff desk (the LIFF app) reads of cases: a queue by due time and one case whole, with
@@ -92,7 +92,7 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
     caseTime(db, r.id, now).then((t) => t.clock),
     rootCausesOf(db, viewer.orgId),
     db('providers').select('key', 'name').where({ org_id: viewer.orgId, is_active: true }).whereNull('paused_at').orderBy('name'),
-    db('staff').select('id', 'display_name as name', 'role').where({ org_id: viewer.orgId, is_active: true }).whereIn('role', ['support', 'manager', 'admin']).orderBy('display_name'),
+    staffWhoWork(db, viewer.orgId),
   ]);
 
   // Files on the timeline's messages, as signed links to our copy (the media worker stores them).

@@ -89,6 +89,11 @@ export async function staffName(db: Db, staffId: string): Promise<string | undef
   return row?.display_name;
 }
 
+/** Who works cases and bookings (support, managers, admins), active, by name: whom the desk offers a hand-over to. */
+export async function staffWhoWork(db: Db, orgId: string): Promise<{ id: string; name: string; role: string }[]> {
+  return db('staff').select('id', 'display_name as name', 'role').where({ org_id: orgId, is_active: true }).whereIn('role', ['support', 'manager', 'admin']).orderBy('display_name');
+}
+
 /** Whom a manager may hand a case to in LINE: active staff linked to LINE who work cases, by name, but `except` (the owner). */
 export async function staffToAssign(db: Db, orgId: string, o: { except?: string | null; limit: number }): Promise<{ id: string; name: string }[]> {
   const rows: { id: string; display_name: string }[] = await db('staff')
