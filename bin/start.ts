@@ -59,6 +59,7 @@ if (system.url) {
   );
   if (!config.http.publicBaseUrl) lines.push('               (set PUBLIC_BASE_URL to the address LINE and Twilio can reach)');
   lines.push(`  Pages        ${system.url}/liff/book  (the customer's booking form; tracking and quote links open /liff/track and /liff/quote)`);
+  lines.push(`  Staff apps   ${system.url}/liff/dashboard   ${system.url}/liff/desk   ${system.url}/liff/settings  (signed in with LINE; without LINE, open them from the simulator's "Staff apps")`);
   if (system.simulatorUrl) lines.push(`  Try it       ${system.simulatorUrl}  (chat simulator: play a customer on LINE or WhatsApp, or staff in a group)`);
   if (!config.adminApiKey) lines.push('  Admin key    set ADMIN_API_KEY to get an admin API key for the demo org');
 }
