@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { expectAccessible } from './support/accessibility.ts';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,6 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  * Screenshots go to docs/liff/dashboard-*.png.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const AXE = resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
@@ -66,14 +66,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
     return { page, scripts };
   }
 
-  async function expectAccessible(page: Page, what: string) {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
-  }
 
   const expectNoOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/dashboard-${name}.png`, fullPage: true });

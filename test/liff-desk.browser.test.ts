@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { expectAccessible } from './support/accessibility.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,7 +18,6 @@ import { buttonData, configureGroup, enrolStaff, waitForMessageTo, type Enrolled
  * axe-core WCAG 2.1 AA on every screen shown. Screenshots go to docs/liff/.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const AXE = resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
@@ -68,14 +68,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     return page;
   }
 
-  async function expectAccessible(page: Page, what: string) {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
-  }
 
   /** Fits the screen's width, accessible, and photographed. */
   async function check(page: Page, name: string) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectAccessible } from './support/accessibility.ts';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,6 @@ import { until } from './support/test-system.ts';
  * LIFF Mock stands in for the LINE app. Screenshots go to docs/liff/ for the docs.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const AXE = resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -59,15 +59,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the customer pages in a browser', () => 
     return page;
   }
 
-  /** axe-core in the page: WCAG 2.0/2.1 A and AA, zero violations. */
-  async function expectAccessible(page: Page, what: string) {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations, what).toEqual([]);
-  }
 
   /** The page fits the phone's width: nothing to scroll sideways. */
   async function expectNoOverflow(page: Page) {
