@@ -7,7 +7,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import type { StaffMe } from '../kit/staff.ts';
 import { Badge, NotFound } from '../kit/ui.tsx';
 import { go, Link } from './nav.tsx';
-import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, FieldError, TextField, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
 
 /**
  * Case types (seed 004 sections 4.1.1 and 9.2): what a case of each type gets when it opens:
@@ -206,20 +206,7 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
   };
 
   const text = (id: keyof Draft, label: string, path: string, o: { type?: 'text' | 'number'; inputMode?: string } = {}) => (
-    <>
-      <label for={`f-${id}`}>{label}</label>
-      <input
-        id={`f-${id}`}
-        type={(o.type ?? 'text') as 'text'}
-        inputMode={o.inputMode as 'numeric' | undefined}
-        value={d[id] as string}
-        disabled={ro}
-        aria-invalid={errors[path] ? 'true' : undefined}
-        aria-describedby={errors[path] ? `e-${id}` : undefined}
-        onInput={(e) => set({ [id]: (e.target as HTMLInputElement).value } as Partial<Draft>)}
-      />
-      <FieldError id={`e-${id}`} text={errors[path]} />
-    </>
+    <TextField id={`f-${id}`} errorId={`e-${id}`} label={label} type={o.type} inputMode={o.inputMode} value={d[id] as string} disabled={ro} error={errors[path]} onInput={(v) => set({ [id]: v } as Partial<Draft>)} />
   );
   const check = (label: string, checked: boolean, onChange: (v: boolean) => void, id: string) => (
     <label class="choice compact" for={id}>
@@ -340,19 +327,7 @@ function AddCaseType(p: { lang: Lang; onAdded: (t: CaseType) => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const field = (k: keyof typeof v, label: string, path: string, type: 'text' | 'number' = 'text') => (
-    <>
-      <label for={`n-${k}`}>{label}</label>
-      <input
-        id={`n-${k}`}
-        type={type as 'text'}
-        value={v[k]}
-        autoCapitalize="off"
-        aria-invalid={errors[path] ? 'true' : undefined}
-        aria-describedby={errors[path] ? `e-n-${k}` : undefined}
-        onInput={(e) => setV({ ...v, [k]: (e.target as HTMLInputElement).value })}
-      />
-      <FieldError id={`e-n-${k}`} text={errors[path]} />
-    </>
+    <TextField id={`n-${k}`} errorId={`e-n-${k}`} label={label} type={type} autoCapitalize="off" value={v[k]} error={errors[path]} onInput={(x) => setV({ ...v, [k]: x })} />
   );
   return (
     <form

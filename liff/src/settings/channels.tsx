@@ -4,7 +4,7 @@ import type { channel, channelTestResult } from '../../../core/contracts/channel
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import type { StaffMe } from '../kit/staff.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, TextField, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
 
 /**
  * LINE channels and the customer notifications (seed 004 sections 4.7.4 and 4.7.5): paste a
@@ -172,20 +172,7 @@ function Credentials(p: {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const field = (k: 'name' | 'secret' | 'token', label: string, path: string, type: 'text' | 'password' = 'text') => (
-    <>
-      <label for={`${p.idPrefix}-${k}`}>{label}</label>
-      <input
-        id={`${p.idPrefix}-${k}`}
-        type={type as 'text'}
-        autoComplete="off"
-        spellcheck={false}
-        value={v[k]}
-        aria-invalid={errors[path] ? 'true' : undefined}
-        aria-describedby={errors[path] ? `${p.idPrefix}-e-${k}` : undefined}
-        onInput={(e) => setV({ ...v, [k]: (e.target as HTMLInputElement).value })}
-      />
-      <FieldError id={`${p.idPrefix}-e-${k}`} text={errors[path]} />
-    </>
+    <TextField id={`${p.idPrefix}-${k}`} errorId={`${p.idPrefix}-e-${k}`} label={label} type={type} autoComplete="off" spellcheck={false} value={v[k]} error={errors[path]} onInput={(x) => setV({ ...v, [k]: x })} />
   );
   return (
     <form

@@ -6,7 +6,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import type { StaffMe } from '../kit/staff.ts';
 import { Badge, NotFound } from '../kit/ui.tsx';
 import { go, Link } from './nav.tsx';
-import { errorsOf, FieldError, may, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, FieldError, TextField, may, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
 
 /**
  * Providers (seed 004 section 4.4.1): API or manual, the case types each handles, the time it is
@@ -189,19 +189,7 @@ function Editor(p: Props & { provider: Provider; onSaved: (x: Provider) => void 
   };
 
   const input = (k: 'name' | 'defaultSlaMinutes' | 'line' | 'email' | 'phone' | 'url', label: string, path: string, type: 'text' | 'email' | 'tel' | 'url' | 'number' = 'text') => (
-    <>
-      <label for={`p-${k}`}>{label}</label>
-      <input
-        id={`p-${k}`}
-        type={type as 'text'}
-        value={d[k]}
-        disabled={ro}
-        aria-invalid={errors[path] ? 'true' : undefined}
-        aria-describedby={errors[path] ? `e-p-${k}` : undefined}
-        onInput={(e) => set({ [k]: (e.target as HTMLInputElement).value })}
-      />
-      <FieldError id={`e-p-${k}`} text={errors[path]} />
-    </>
+    <TextField id={`p-${k}`} errorId={`e-p-${k}`} label={label} type={type} value={d[k]} disabled={ro} error={errors[path]} onInput={(v) => set({ [k]: v })} />
   );
 
   return (

@@ -7,7 +7,7 @@ import type { StaffMe } from '../kit/staff.ts';
 import { Badge, NotFound } from '../kit/ui.tsx';
 import { officeHours, WeekEditor, type Hours } from './hours.tsx';
 import { go, Link } from './nav.tsx';
-import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, FieldError, TextField, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
 
 /**
  * Bookable services: names, length, places, price, what the booking form asks for each (in
@@ -142,19 +142,7 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
   };
 
   const input = (k: 'th' | 'en' | 'duration' | 'capacity' | 'price' | 'currency', label: string, path: string, type: 'text' | 'number' = 'text') => (
-    <>
-      <label for={`sv-${k}`}>{label}</label>
-      <input
-        id={`sv-${k}`}
-        type={type as 'text'}
-        value={d[k]}
-        disabled={ro}
-        aria-invalid={errors[path] ? 'true' : undefined}
-        aria-describedby={errors[path] ? `e-sv-${k}` : undefined}
-        onInput={(e) => set({ [k]: (e.target as HTMLInputElement).value })}
-      />
-      <FieldError id={`e-sv-${k}`} text={errors[path]} />
-    </>
+    <TextField id={`sv-${k}`} errorId={`e-sv-${k}`} label={label} type={type} value={d[k]} disabled={ro} error={errors[path]} onInput={(v) => set({ [k]: v })} />
   );
 
   return (

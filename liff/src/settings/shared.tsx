@@ -70,6 +70,42 @@ export function FieldError(p: { id: string; text?: string }) {
   ) : null;
 }
 
+/** A labelled text input with its error under it, the two tied together for screen readers. */
+export function TextField(p: {
+  id: string;
+  errorId: string;
+  label: string;
+  value: string;
+  error?: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'number' | 'email' | 'tel' | 'url' | 'password';
+  disabled?: boolean;
+  inputMode?: string;
+  autoComplete?: string;
+  autoCapitalize?: 'off' | 'on' | 'sentences' | 'words' | 'characters' | 'none';
+  spellcheck?: boolean;
+}) {
+  return (
+    <>
+      <label for={p.id}>{p.label}</label>
+      <input
+        id={p.id}
+        type={(p.type ?? 'text') as 'text'}
+        inputMode={p.inputMode as 'numeric' | undefined}
+        autoComplete={p.autoComplete}
+        autoCapitalize={p.autoCapitalize}
+        spellcheck={p.spellcheck}
+        value={p.value}
+        disabled={p.disabled}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? p.errorId : undefined}
+        onInput={(e) => p.onInput((e.target as HTMLInputElement).value)}
+      />
+      <FieldError id={p.errorId} text={p.error} />
+    </>
+  );
+}
+
 /** "Saved" or why not, announced to screen readers. */
 export function SaveStatus(p: { lang: Lang; saved: boolean; error?: string }) {
   return (
