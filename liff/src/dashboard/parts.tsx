@@ -4,7 +4,7 @@ import { fill, type Lang, type Words } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { Loading } from '../kit/ui.tsx';
 import { downloadCsv, liffPath, type Figure, type Loaded } from './data.ts';
-import { w } from './words.ts';
+import { csvTable, w } from './words.ts';
 
 /** The pieces the dashboard's screens are made of: numbers that drill down, stat cards, bars, the report frame with its CSV export. */
 
@@ -95,7 +95,7 @@ export function Report<T>(p: {
                 onClick={async () => setFailed(!(await downloadCsv(p.csv!.path, t, `${p.csv!.name}-${t}`)))}
               >
                 {w.csv[p.lang]}
-                {p.csv!.tables.length > 1 ? ` (${t})` : ''}
+                {p.csv!.tables.length > 1 ? ` (${csvTable[t]?.[p.lang] ?? t})` : ''}
               </button>
             ))}
           </span>

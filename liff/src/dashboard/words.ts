@@ -194,3 +194,21 @@ export const granularityWords: Record<TrendGranularity, Words> = {
   week: { th: 'สัปดาห์', en: 'Week' },
   month: { th: 'เดือน', en: 'Month' },
 };
+
+/** What each table of a report is, on its CSV button (the report's own key otherwise). */
+export const csvTable: Record<string, Words> = {
+  byStatus: { th: 'ตามสถานะ', en: 'by status' },
+  summary: { th: 'สรุป', en: 'summary' },
+  trend: { th: 'แนวโน้ม', en: 'trend' },
+  trends: { th: 'แนวโน้ม', en: 'trends' },
+  clocks: { th: 'นาฬิกา SLA', en: 'SLA clocks' },
+  buckets: { th: 'เวลาไปไหน', en: 'where the time went' },
+  cases: { th: 'เคส', en: 'cases' },
+  items: { th: 'รายการ', en: 'items' },
+  rootCauses: { th: 'สาเหตุ', en: 'root causes' },
+  funnel: { th: 'ขั้นตอนการจอง', en: 'funnel' },
+  attribution: { th: 'ที่มา', en: 'where bookings came from' },
+  revenue: { th: 'รายได้', en: 'revenue' },
+  topSystemDebt: { th: 'ปัญหาที่เกิดซ้ำ', en: 'system debt' },
+  providersToFix: { th: 'ผู้ให้บริการที่ต้องแก้', en: 'providers to fix' },
+};
