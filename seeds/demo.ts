@@ -590,6 +590,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Hello and welcome! 👋\nYou can book a service or report a problem right here in this chat, in Thai or English.\nHow can we help you today?',
   },
   {
+    key: 'greeting_open_case',
+    description: 'A hello from a customer whose case is still open: greeted back, reminded of the case, with the choices.',
+    th: 'สวัสดีค่ะ 👋 เคส {{case_id}} ของคุณยังอยู่ระหว่างดำเนินการ ทีมงานกำลังดูแลอยู่นะคะ มีข้อมูลเพิ่มเติมพิมพ์ในแชทนี้ได้เลยค่ะ\nหรือให้เราช่วยเรื่องอื่นไหมคะ?',
+    en: 'Hello again! 👋 Your case {{case_id}} is still open and our team is on it. Anything you add here goes to the case.\nOr can we help you with something else?',
+  },
+  {
     key: 'staff_enrolment_ok',
     description: 'A staff member linked their LINE account with their enrolment code.',
     th: 'ยินดีต้อนรับค่ะ คุณ{{name}} 🎉\nบัญชี LINE ของคุณเชื่อมต่อกับระบบแล้ว ในบทบาท {{role}}\nเคสและการจองใหม่จะแสดงในกลุ่มทีมของคุณค่ะ',

@@ -191,6 +191,22 @@ describe('the bot never goes silent', () => {
     expect((await sys.knex('cases').where({ id: c.id }).first()).status).toBe('new');
   });
 
+  it('greets a hello while a case is open, reminds of the case with the choices, and still acknowledges what follows', async () => {
+    const userId = lineId('U');
+    await ask(userId, { text: 'เติมเงินไป 300 บาท เครดิตไม่เข้าค่ะ' });
+    const c = await sys.knex('cases').orderBy('created_at', 'desc').first();
+    // Within minutes of the bot's word on the case: a follow-up would not be acknowledged again, a hello is answered.
+    for (const text of ['hello', 'สวัสดีค่ะ']) {
+      const reply = await ask(userId, { text });
+      expect(reply.text, text).toContain(c.number);
+      expect(reply.quickReplies.map((q) => q.data)).toEqual([replyData('intent', 'booking'), replyData('intent', 'case'), replyData('intent', 'question'), replyData('human')]);
+    }
+    expect(await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' }).first()).toBeUndefined();
+    const followUp = await ask(userId, { text: 'ยังไม่เข้าเลยค่ะ ช่วยเช็คให้หน่อย' });
+    expect(followUp.text).toContain(c.number);
+    expect((await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' })).length).toBe(1);
+  });
+
   it('acknowledges a burst of follow-ups on a case once, and every one goes on the case', async () => {
     const userId = lineId('U');
     await ask(userId, { text: 'เติมเงินไป 400 บาท เครดิตไม่เข้าค่ะ' });

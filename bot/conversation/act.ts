@@ -60,6 +60,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await setDialogue({ kind: 'clarify', text: '', messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
       await say([{ kind: 'text', text: await t('greeting_follow'), quickReplies: await quick() }]);
       return;
+    case 'greet_open_case':
+      // Not on the case's timeline, and not an answer on the case: a follow-up after it is still acknowledged.
+      await setDialogue({ kind: 'clarify', text: '', messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
+      await say([{ kind: 'text', text: (await t('greeting_open_case', { case_id: decision.caseNumber })) || (await t('greeting_follow')), quickReplies: await quick() }]);
+      return;
     case 'handoff':
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
       await say([{ kind: 'text', text: await t('handoff_to_person') }]);

@@ -59,6 +59,21 @@ describe('deciding what a customer message leads to', () => {
     expect(asked).toEqual(['hello']);
   });
 
+  it('greets a hello while a case is open and reminds of the case; thanks and unsure small talk go on the case', async () => {
+    const hello = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: 0.9 }));
+    expect(await decide(context({ text: 'hello', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001' });
+    // An LLM does not say what an `other` is: a hello alone is greeted, anything else goes on the case.
+    const llm = classifier(answer({ kind: 'other', confidence: 0.9 }));
+    for (const text of ['hi', 'Hello there!', 'สวัสดีค่ะ', 'sawasdee krub 🙏']) {
+      expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001' });
+    }
+    expect(await decide(context({ text: 'hi, any news?', openCase }), llm.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
+    expect(await decide(context({ text: 'thanks', openCase }), thanks.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    const unsure = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: ACT_CONFIDENCE - 0.1 }));
+    expect(await decide(context({ text: 'hey so', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+  });
+
   it('greets a sticker with no case open, without asking the classifier', async () => {
     const { classify, asked } = classifier(answer({}));
     expect(await decide(context({ text: '' }), classify)).toEqual({ do: 'greet', why: 'no text (a sticker, an image)' });

@@ -20,6 +20,8 @@ export type Decision =
   | { do: 'greet'; why: string }
   | { do: 'handoff' }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
+  /** A hello while a case is open: greeted back, reminded of the case, offered the choices. */
+  | { do: 'greet_open_case'; caseId: string; caseNumber: string }
   | { do: 'reopen'; caseId: string }
   | { do: 'open_case'; caseType: string }
   | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
@@ -82,6 +84,9 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType;
   // A question the FAQ answers is answered, case or not ("what are your opening hours?").
   if (ctx.openCase && result.kind === 'question' && result.faqKey && result.confidence >= FAQ_CONFIDENCE) return { do: 'faq', faqKey: result.faqKey };
+  // A hello is not news about the case: it is answered (a follow-up soon after the bot's last word
+  // on the case would not be), with the case and what else the bot can do.
+  if (ctx.openCase && sure && isGreeting(result, ctx.text)) return { do: 'greet_open_case', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
   if (ctx.openCase && !(sure && (result.kind === 'booking' || newProblem))) {
     return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
   }
@@ -101,6 +106,14 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
     default:
       return { do: 'greet', why: 'a greeting or small talk' };
   }
+}
+
+/** A message that is only a hello, in Thai or English, for classifiers that do not say what an `other` is (the LLMs). */
+const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sawa?s?d(ee|i)( (ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!.,~👋🙏😊]*(ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?[\s!.,~👋🙏😊]*$/iu;
+
+/** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
+function isGreeting(r: Classification, text: string): boolean {
+  return r.kind === 'other' && (r.otherType === 'greeting' || (r.otherType === undefined && HELLO.test(text)));
 }
 
 export function caseFromText(r: Classification): Decision {
