@@ -95,8 +95,13 @@ describe('the per-case facts rollup', () => {
     for (const report of [timeTracking, slaReport, staffPerformance, providersReport, systemDebtReport, abuseReport, satisfactionReport, ceoView]) {
       expect([report.name, await report(sys.knex, scope)]).toEqual([report.name, await report(sys.knex, live)]);
     }
-    // The SLA, time-tracking and staff reports count the rolled-up cases in the database: the same
-    // by week, by month, with filters (and time tracking's first cases by number, over a year).
+    // Each of them had something to count.
+    expect((await providersReport(sys.knex, scope)).providers.filter((p) => p.riskLevel !== 'low').length).toBeGreaterThan(0);
+    expect((await systemDebtReport(sys.knex, scope)).items.length).toBeGreaterThan(0);
+    expect((await abuseReport(sys.knex, scope)).flagged.length).toBeGreaterThan(0);
+    expect((await satisfactionReport(sys.knex, scope)).answered.value).toBeGreaterThan(50);
+    // Every report counts the rolled-up cases in the database: the same by week, by month, with
+    // filters (and time tracking's first cases by number, over a year).
     const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
     for (const query of [
       { preset: 'last_90_days', granularity: 'week' },
@@ -105,7 +110,9 @@ describe('the per-case facts rollup', () => {
       { preset: 'last_90_days', severity: 'critical', channel: 'line' },
     ] as AnalyticsQuery[]) {
       const s = await scopeOf(sys.knex, sys.defaultOrgId, query, at);
-      expect([query, await staffPerformance(sys.knex, s)]).toEqual([query, await staffPerformance(sys.knex, { ...s, live: true })]);
+      for (const report of [staffPerformance, providersReport, systemDebtReport, abuseReport, satisfactionReport]) {
+        expect([report.name, query, await report(sys.knex, s)]).toEqual([report.name, query, await report(sys.knex, { ...s, live: true })]);
+      }
       const tracked = await timeTracking(sys.knex, s);
       expect([query, tracked]).toEqual([query, await timeTracking(sys.knex, { ...s, live: true })]);
       if (query.granularity === 'month') expect(tracked.perCaseTruncated).toBe(true);

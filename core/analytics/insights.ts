@@ -3,6 +3,7 @@ import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '..
 import { allCaseFacts, readPeriodsTogether, type CaseFact, type Scope } from './case-facts.ts';
 import { bucketStart, bucketsOf, localDate, previousPeriod, resolvePeriod } from './period.ts';
 import { avg, fig, periodView, rate, round1, slaDecided, staffPerformance } from './reports.ts';
+import { BUCKET_OF, withCaseRows } from './case-rows.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,
@@ -39,31 +40,69 @@ function providerRisk(r: AnalyticsRules['provider'], s: { cases: number; faultSh
   return { level, reasons };
 }
 
+interface ProviderCounts {
+  cases: number;
+  resolved: number;
+  fault: number;
+  decided: number;
+  missed: number;
+  refunded: number;
+  cancelled: number;
+  refundedOrCancelled: number;
+  resolutionSum: number;
+  waitingProviderSum: number;
+  /** The provider's own fault per case type. */
+  faultByType: Map<string, number>;
+}
+
+/** Each provider's cases of the period counted in the database (the rolled-up ones and the others alike, case-rows.ts). */
+async function countByProvider(db: Db, scope: Scope): Promise<Map<string, ProviderCounts>> {
+  const rows = await withCaseRows(db, scope, { orders: true }, async (trx, r) =>
+    (
+      await trx.raw<{ rows: Record<string, string | number | null>[] }>(
+        `WITH r AS (${r.sql})
+         SELECT provider_key, grouping(case_type) AS all_types, case_type, count(*)::int AS cases,
+                count(*) FILTER (WHERE NOT is_open)::int AS resolved,
+                count(*) FILTER (WHERE NOT is_open AND root_cause = 'provider_issue')::int AS fault,
+                count(*) FILTER (WHERE reso IN ('met', 'missed'))::int AS decided, count(*) FILTER (WHERE reso = 'missed')::int AS missed,
+                count(*) FILTER (WHERE refunded)::int AS refunded, count(*) FILTER (WHERE cancelled)::int AS cancelled,
+                count(*) FILTER (WHERE refunded OR cancelled)::int AS refunded_or_cancelled,
+                coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS resolution_sum, coalesce(sum(waiting_provider), 0)::bigint AS waiting_provider_sum
+           FROM r WHERE provider_key IS NOT NULL
+          GROUP BY GROUPING SETS ((provider_key), (provider_key, case_type))`,
+        r.bindings as Knex.RawBinding[],
+      )
+    ).rows,
+  );
+  const m = new Map<string, ProviderCounts>();
+  for (const x of rows.filter((x) => Number(x.all_types) === 1)) {
+    m.set(String(x.provider_key), {
+      cases: Number(x.cases), resolved: Number(x.resolved), fault: Number(x.fault), decided: Number(x.decided), missed: Number(x.missed),
+      refunded: Number(x.refunded), cancelled: Number(x.cancelled), refundedOrCancelled: Number(x.refunded_or_cancelled),
+      resolutionSum: Number(x.resolution_sum), waitingProviderSum: Number(x.waiting_provider_sum), faultByType: new Map(),
+    });
+  }
+  for (const x of rows.filter((x) => Number(x.all_types) === 0 && Number(x.fault) > 0)) m.get(String(x.provider_key))!.faultByType.set(String(x.case_type), Number(x.fault));
+  return m;
+}
+
 export async function providersReport(db: Db, scope: Scope) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
-  const facts = await allCaseFacts(db, scope);
+  const byKey = await countByProvider(db, scope);
   const providers = await db('providers').select('key', 'name', 'kind', 'is_active', 'paused_at').where({ org_id: scope.orgId }).orderBy('key');
-  const byKey = new Map<string, CaseFact[]>();
-  for (const f of facts) if (f.providerKey) (byKey.get(f.providerKey) ?? byKey.set(f.providerKey, []).get(f.providerKey)!).push(f);
+  const mean = (sum: number, n: number) => (n ? round1(sum / n) : null);
   const rows = providers
     .filter((p) => p.is_active || byKey.has(p.key))
     .map((p) => {
-      const list = byKey.get(p.key) ?? [];
-      const resolved = list.filter((f) => !f.isOpen);
-      const fault = resolved.filter((f) => f.rootCause === 'provider_issue');
-      const decided = list.filter((f) => f.resolutionOutcome === 'met' || f.resolutionOutcome === 'missed');
-      const missed = decided.filter((f) => f.resolutionOutcome === 'missed').length;
-      const refunded = list.filter((f) => f.refunded).length;
-      const cancelled = list.filter((f) => f.cancelled).length;
-      const faultByType = new Map<string, number>();
-      for (const f of fault) faultByType.set(f.caseType, (faultByType.get(f.caseType) ?? 0) + 1);
-      const [repeatType, repeats] = [...faultByType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [null, 0];
+      const c = byKey.get(p.key);
+      const n = c?.cases ?? 0;
+      const [repeatType, repeats] = [...(c?.faultByType ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [null, 0];
       const stats = {
-        cases: list.length,
-        faultShare: rate(fault.length, resolved.length),
-        missedShare: rate(missed, decided.length),
-        refundCancelShare: rate(list.filter((f) => f.refunded || f.cancelled).length, list.length),
+        cases: n,
+        faultShare: rate(c?.fault ?? 0, c?.resolved ?? 0),
+        missedShare: rate(c?.missed ?? 0, c?.decided ?? 0),
+        refundCancelShare: rate(c?.refundedOrCancelled ?? 0, n),
         repeats,
       };
       const risk = providerRisk(rules.provider, stats);
@@ -75,16 +114,16 @@ export async function providersReport(db: Db, scope: Scope) {
         // Paused by a manager (core/providers/provider-pause.ts): no new case goes to it.
         paused: p.paused_at !== null && p.paused_at !== undefined,
         pausedAt: p.paused_at ? new Date(p.paused_at).toISOString() : null,
-        cases: fig(q, list.length, 'cases', extra),
-        averageResolutionMinutes: avg(resolved.map((f) => f.resolutionClockMinutes)),
-        averageWaitingProviderMinutes: avg(list.map((f) => f.buckets.business.waiting_provider)),
-        providerFault: fig(q, fault.length, 'provider_issue', extra),
+        cases: fig(q, n, 'cases', extra),
+        averageResolutionMinutes: mean(c?.resolutionSum ?? 0, c?.resolved ?? 0),
+        averageWaitingProviderMinutes: mean(c?.waitingProviderSum ?? 0, n),
+        providerFault: fig(q, c?.fault ?? 0, 'provider_issue', extra),
         faultRate: stats.faultShare,
         resolutionMissedRate: stats.missedShare,
-        refunded: fig(q, refunded, 'refunded', extra),
-        cancelled: fig(q, cancelled, 'cancelled', extra),
-        refundRate: rate(refunded, list.length),
-        cancelRate: rate(cancelled, list.length),
+        refunded: fig(q, c?.refunded ?? 0, 'refunded', extra),
+        cancelled: fig(q, c?.cancelled ?? 0, 'cancelled', extra),
+        refundRate: rate(c?.refunded ?? 0, n),
+        cancelRate: rate(c?.cancelled ?? 0, n),
         riskLevel: risk.level,
         riskReasons: risk.reasons,
         flagged: repeats >= rules.provider.repeatThreshold,
@@ -100,53 +139,65 @@ export async function providersReport(db: Db, scope: Scope) {
 const byPair = (a: { caseType: string; rootCause: string }, b: { caseType: string; rootCause: string }) =>
   a.caseType.localeCompare(b.caseType) || a.rootCause.localeCompare(b.rootCause);
 
+const SEVERITIES = ['critical', 'high', 'normal', 'low'];
+
+/** The cases with a root cause counted per case type and root cause, and per trend bucket too, in the database. */
+async function countRootCauses(db: Db, scope: Scope) {
+  const g = scope.query.granularity ?? 'day';
+  const rows = await withCaseRows(db, scope, {}, async (trx, r) =>
+    (
+      await trx.raw<{ rows: Record<string, string | number | Date | null>[] }>(
+        `WITH r AS (${r.sql})
+         SELECT grouping(bucket) AS all_buckets, bucket, case_type, root_cause, count(*)::int AS cases,
+                ${SEVERITIES.map((s, i) => `count(*) FILTER (WHERE severity = '${s}')::int AS sev${i}`).join(', ')},
+                max(opened_at) AS last_seen, coalesce(sum(active + queue), 0)::bigint AS staff_minutes,
+                count(DISTINCT contact_id)::int AS customers
+           FROM (SELECT r.*, ${BUCKET_OF} AS bucket FROM r WHERE root_cause IS NOT NULL AND root_cause <> '') r
+          GROUP BY GROUPING SETS ((case_type, root_cause), (bucket, case_type, root_cause))`,
+        [...r.bindings, g, scope.period.timeZone] as Knex.RawBinding[],
+      )
+    ).rows,
+  );
+  const pick = (all: number) =>
+    rows
+      .filter((x) => Number(x.all_buckets) === all)
+      .map((x) => ({
+        bucket: x.bucket as string,
+        caseType: String(x.case_type),
+        rootCause: String(x.root_cause),
+        cases: Number(x.cases),
+        severity: SEVERITIES.find((_, i) => Number(x[`sev${i}`]) > 0)!,
+        lastSeen: new Date(x.last_seen as Date),
+        staffMinutes: Number(x.staff_minutes),
+        customers: Number(x.customers),
+      }));
+  return { groups: pick(1), perBucket: pick(0) };
+}
+
 export async function systemDebtReport(db: Db, scope: Scope) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
-  const facts = (await allCaseFacts(db, scope)).filter((f) => f.rootCause);
-  const groups = new Map<string, CaseFact[]>();
-  for (const f of facts) {
-    const k = `${f.caseType}\u0000${f.rootCause}`;
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
-  }
+  const { groups, perBucket } = await countRootCauses(db, scope);
   const quietFrom = new Date(Math.max(scope.period.from.getTime(), Math.min(scope.period.to.getTime(), scope.now.getTime()) - rules.systemDebt.quietDays * 86_400_000));
-  const SEV = ['critical', 'high', 'normal', 'low'];
-  const rootCauses = [...groups].map(([k, list]) => {
-    const [caseType, rootCause] = k.split('\u0000');
-    return { caseType, rootCause, cases: fig(q, list.length, 'resolved', { caseType, rootCause }) };
-  });
-  const items = [...groups]
-    .filter(([, list]) => list.length >= rules.systemDebt.threshold)
-    .map(([k, list]) => {
-      const [caseType, rootCause] = k.split('\u0000');
-      const severity = SEV.find((s) => list.some((f) => f.severity === s))!;
-      const last = list.reduce((a, f) => (f.openedAt > a ? f.openedAt : a), list[0].openedAt);
-      const staffMinutes = list.reduce((a, f) => a + f.buckets.business.active + f.buckets.business.queue, 0);
-      return {
-        caseType,
-        rootCause,
-        severity,
-        count: fig(q, list.length, 'resolved', { caseType, rootCause }),
-        costHours: round1(staffMinutes / 60),
-        customersAffected: new Set(list.map((f) => f.contactId).filter(Boolean)).size,
-        lastSeen: last.toISOString(),
-        status: last >= quietFrom ? ('open' as const) : ('stopped' as const),
-      };
-    })
-    .sort((a, b) => SEV.indexOf(a.severity) - SEV.indexOf(b.severity) || b.count.value! - a.count.value! || byPair(a, b));
+  const rootCauses = groups.map(({ caseType, rootCause, cases }) => ({ caseType, rootCause, cases: fig(q, cases, 'resolved', { caseType, rootCause }) }));
+  const items = groups
+    .filter((x) => x.cases >= rules.systemDebt.threshold)
+    .map(({ caseType, rootCause, cases, severity, lastSeen, staffMinutes, customers }) => ({
+      caseType,
+      rootCause,
+      severity,
+      count: fig(q, cases, 'resolved', { caseType, rootCause }),
+      costHours: round1(staffMinutes / 60),
+      customersAffected: customers,
+      lastSeen: lastSeen.toISOString(),
+      status: lastSeen >= quietFrom ? ('open' as const) : ('stopped' as const),
+    }))
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.count.value! - a.count.value! || byPair(a, b));
   // Root causes over time: each case type and root cause per day, week or month of the period (the buckets with cases).
   const g = q.granularity ?? 'day';
-  const perBucket = new Map<string, number>();
-  for (const f of facts) {
-    const k = `${bucketStart(localDate(f.openedAt, scope.period.timeZone), g)}\u0000${f.caseType}\u0000${f.rootCause}`;
-    perBucket.set(k, (perBucket.get(k) ?? 0) + 1);
-  }
   const order = new Map(bucketsOf(scope.period, g).map((b, i) => [b, i]));
-  const trend = [...perBucket]
-    .map(([k, n]) => {
-      const [bucket, caseType, rootCause] = k.split('\u0000');
-      return { bucket, caseType, rootCause, cases: fig(q, n, 'resolved', { caseType, rootCause, bucket }) };
-    })
+  const trend = perBucket
+    .map(({ bucket, caseType, rootCause, cases }) => ({ bucket, caseType, rootCause, cases: fig(q, cases, 'resolved', { caseType, rootCause, bucket }) }))
     .sort((a, b) => (order.get(a.bucket) ?? 0) - (order.get(b.bucket) ?? 0) || byPair(a, b));
   // Ties in a stable order, whatever order the cases were read in.
   return { period: periodView(scope), rule: rules.systemDebt, items, rootCauses: rootCauses.sort((a, b) => b.cases.value! - a.cases.value! || byPair(a, b)), trend };
@@ -154,44 +205,57 @@ export async function systemDebtReport(db: Db, scope: Scope) {
 
 // ------------------------------------------------------------------------------ abuse
 
+/** Mean and population standard deviation of a distribution given as value -> how many times it occurs. */
+function spread(histogram: Map<number, number>) {
+  const bins = [...histogram].sort((a, b) => a[0] - b[0]);
+  const n = bins.reduce((a, [, k]) => a + k, 0);
+  const mean = n ? bins.reduce((a, [v, k]) => a + v * k, 0) / n : 0;
+  const sd = n ? Math.sqrt(bins.reduce((a, [v, k]) => a + k * (v - mean) ** 2, 0) / n) : 0;
+  return { n, mean, sd };
+}
+
 export async function abuseReport(db: Db, scope: Scope) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
-  const facts = (await allCaseFacts(db, scope)).filter((f) => f.contactId);
-  const byContact = new Map<string, CaseFact[]>();
-  for (const f of facts) (byContact.get(f.contactId!) ?? byContact.set(f.contactId!, []).get(f.contactId!)!).push(f);
-  const counts = [...byContact.values()].map((l) => l.length);
-  const mean = counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : 0;
-  const sd = counts.length ? Math.sqrt(counts.reduce((a, b) => a + (b - mean) ** 2, 0) / counts.length) : 0;
-  const bar = Math.max(rules.abuse.minCases, mean + rules.abuse.sigmas * sd);
-  // Refunds against the peers too: far more refunded orders than the customers alike, by the same sigmas.
-  const refundsOf = (l: CaseFact[]) => l.filter((f) => f.refunded).length;
-  const refundCounts = [...byContact.values()].map(refundsOf);
-  const refundMean = refundCounts.length ? refundCounts.reduce((a, b) => a + b, 0) / refundCounts.length : 0;
-  const refundSd = refundCounts.length ? Math.sqrt(refundCounts.reduce((a, b) => a + (b - refundMean) ** 2, 0) / refundCounts.length) : 0;
-  const refundBar = Math.max(1, refundMean + rules.abuse.sigmas * refundSd);
-  const ids = [...byContact.keys()];
-  const contacts = ids.length ? await db('contacts').select('id', 'display_name').where({ org_id: scope.orgId }).whereIn('id', ids) : [];
-  const name = new Map(contacts.map((c) => [c.id, c.display_name]));
-  const flagged = [...byContact]
-    .map(([contactId, list]) => {
-      const refunded = list.filter((f) => f.refunded).length;
+  // Per customer, counted in the database: first how many customers have how many cases and
+  // refunds (the peers), then the customers past the bars the peers set.
+  const { peers, found } = await withCaseRows(db, scope, { orders: true }, async (trx, r) => {
+    const perCustomer = `WITH r AS (${r.sql}), c AS (SELECT contact_id, count(*)::int AS cases, count(*) FILTER (WHERE refunded)::int AS refunded FROM r WHERE contact_id IS NOT NULL GROUP BY contact_id)`;
+    const { rows: bins } = await trx.raw<{ rows: { cases: number; refunded: number; customers: number }[] }>(
+      `${perCustomer} SELECT cases, refunded, count(*)::int AS customers FROM c GROUP BY cases, refunded`,
+      r.bindings as Knex.RawBinding[],
+    );
+    const histogram = (k: 'cases' | 'refunded') => bins.reduce((m, b) => m.set(b[k], (m.get(b[k]) ?? 0) + b.customers), new Map<number, number>());
+    const peers = { cases: spread(histogram('cases')), refunds: spread(histogram('refunded')) };
+    const bar = Math.max(rules.abuse.minCases, peers.cases.mean + rules.abuse.sigmas * peers.cases.sd);
+    // Refunds against the peers too: far more refunded orders than the customers alike, by the same sigmas.
+    const refundBar = Math.max(1, peers.refunds.mean + rules.abuse.sigmas * peers.refunds.sd);
+    const { rows: found } = await trx.raw<{ rows: { contact_id: string; cases: number; refunded: number; name: string | null }[] }>(
+      `${perCustomer} SELECT c.contact_id, c.cases, c.refunded, k.display_name AS name FROM c LEFT JOIN contacts k ON k.id = c.contact_id AND k.org_id = ?
+        WHERE c.cases >= ?::float8 OR c.refunded >= ?::float8 OR c.refunded >= ?::float8`,
+      [...r.bindings, scope.orgId, bar, rules.abuse.refunds, refundBar] as Knex.RawBinding[],
+    );
+    return { peers: { ...peers, bar, refundBar }, found };
+  });
+  const { cases: c, refunds: rf, bar, refundBar } = peers;
+  const flagged = found
+    .map(({ contact_id: contactId, cases, refunded, name }) => {
       const evidence: string[] = [];
-      if (list.length >= bar) evidence.push(`${list.length} cases in the period; peers average ${round1(mean)} (flag from ${round1(bar)})`);
+      if (cases >= bar) evidence.push(`${cases} cases in the period; peers average ${round1(c.mean)} (flag from ${round1(bar)})`);
       if (refunded >= rules.abuse.refunds) evidence.push(`${refunded} refunded orders on their cases (flag from ${rules.abuse.refunds})`);
-      else if (refunded >= refundBar) evidence.push(`${refunded} refunded orders on their cases; peers average ${round1(refundMean)} (flag from ${round1(refundBar)})`);
+      else if (refunded >= refundBar) evidence.push(`${refunded} refunded orders on their cases; peers average ${round1(rf.mean)} (flag from ${round1(refundBar)})`);
       return {
         contactId,
-        name: (name.get(contactId) as string | null) ?? null,
+        name: name ?? null,
         risk: 'high' as const,
-        cases: fig(q, list.length, 'cases', { contact: contactId }),
+        cases: fig(q, cases, 'cases', { contact: contactId }),
         refunded: fig(q, refunded, 'refunded', { contact: contactId }),
         evidence,
       };
     })
-    .filter((c) => c.evidence.length > 0)
+    .filter((x) => x.evidence.length > 0)
     .sort((a, b) => b.cases.value! - a.cases.value! || (a.contactId < b.contactId ? -1 : 1));
-  return { period: periodView(scope), rule: rules.abuse, peers: { customers: counts.length, averageCases: round1(mean), standardDeviation: round1(sd), averageRefunds: round1(refundMean), refundStandardDeviation: round1(refundSd) }, flagged };
+  return { period: periodView(scope), rule: rules.abuse, peers: { customers: c.n, averageCases: round1(c.mean), standardDeviation: round1(c.sd), averageRefunds: round1(rf.mean), refundStandardDeviation: round1(rf.sd) }, flagged };
 }
 
 // ------------------------------------------------------------------------------ CEO

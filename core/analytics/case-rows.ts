@@ -1,0 +1,134 @@
+import type { Knex } from 'knex';
+import { caseFacts, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+
+/**
+ * Every case of a scope's period as rows of SQL, for reports that count in the database: the
+ * rolled-up cases (resolved or closed, unchanged) straight from the rollup, and the others (open
+ * now, changed since, or every case when the org has no complete rollup, or a `live` scope) as the
+ * facts computed from their timelines, handed to the query as JSON. Both give the same columns with
+ * the same rules as core/analytics/case-facts.ts, so a report's SQL counts them alike; all in one
+ * snapshot, as caseFacts reads.
+ *
+ * Columns of the rows: id, number, opened_at, case_type, severity, provider_key, owner_staff_id,
+ * contact_id, root_cause, reopened_count, is_open, fro and reso (the first-response and resolution
+ * outcomes: met, missed, pending, none), fr (first response, business minutes), fr_target, clock
+ * (the resolution clock's business minutes), queue, active, waiting_provider (business minutes);
+ * with `orders`: refunded, cancelled; with `satisfaction`: asked, score, comment, rated_at (else
+ * null).
+ */
+type Db = Knex | Knex.Transaction;
+
+export interface CaseRows {
+  /** A SELECT of the rows, to put in a WITH (`WITH r AS (${rows.sql})`). */
+  sql: string;
+  bindings: unknown[];
+}
+
+export interface RowNeeds {
+  orders?: boolean;
+  satisfaction?: boolean;
+}
+
+/** The first-response outcome of a rolled-up case (on f, ct), as factFromRollup decides it. */
+export const ROLLED_FR_OUTCOME = `CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
+                   WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
+                   WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END`;
+/** Its resolution outcome: a resolved case's clock is final, the target the case type's current one. */
+export const ROLLED_RES_OUTCOME = `CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
+                   WHEN (f.buckets->'business'->>'resolutionClock')::int > ct.resolution_minutes THEN 'missed' ELSE 'met' END`;
+
+const SATISFACTION_TYPES = `('satisfaction_requested', 'satisfaction_rated', 'satisfaction_commented')`;
+// An integer score, as the timeline reader takes it (Number.isInteger); the first rated answer counts.
+const INTEGER_SCORE = `CASE WHEN jsonb_typeof(e.data->'score') = 'number' AND (e.data->'score')::numeric = trunc((e.data->'score')::numeric) THEN (e.data->'score')::numeric END`;
+
+function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
+  const orders = need.orders
+    ? `coalesce((SELECT bool_or(lower(o.order_status) = 'refunded') FROM case_orders o WHERE o.case_id = c.id), false) AS refunded,
+       coalesce((SELECT bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) FROM case_orders o WHERE o.case_id = c.id), false) AS cancelled`
+    : 'NULL::boolean AS refunded, NULL::boolean AS cancelled';
+  const satisfaction = need.satisfaction ? 's.asked, s.score, s.comment, s.rated_at' : 'NULL::boolean AS asked, NULL::numeric AS score, NULL::text AS comment, NULL::timestamptz AS rated_at';
+  // The answers of each case through the partial index on their event types, in one grouped pass per case.
+  const join = need.satisfaction
+    ? `LEFT JOIN LATERAL (
+         SELECT coalesce(bool_or(e.type = 'satisfaction_requested'), false) AS asked,
+                (array_agg(${INTEGER_SCORE} ORDER BY e.id) FILTER (WHERE e.type = 'satisfaction_rated' AND ${INTEGER_SCORE} IS NOT NULL))[1] AS score,
+                (array_agg(e.created_at ORDER BY e.id) FILTER (WHERE e.type = 'satisfaction_rated' AND ${INTEGER_SCORE} IS NOT NULL))[1] AS rated_at,
+                (array_agg(e.data->>'comment' ORDER BY e.id) FILTER (WHERE e.type = 'satisfaction_commented' AND jsonb_typeof(e.data->'comment') = 'string'))[1] AS comment
+           FROM case_events e WHERE e.case_id = c.id AND e.type IN ${SATISFACTION_TYPES}) s ON true`
+    : '';
+  return {
+    sql: `SELECT c.id, c.number, f.opened_at, ct.key AS case_type, c.severity, p.key AS provider_key, c.owner_staff_id, c.contact_id, c.root_cause,
+                 c.reopened_count, false AS is_open, ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso,
+                 f.first_response_business AS fr, ct.first_response_minutes AS fr_target, (f.buckets->'business'->>'resolutionClock')::int AS clock,
+                 (f.buckets->'business'->>'queue')::int AS queue, (f.buckets->'business'->>'active')::int AS active,
+                 (f.buckets->'business'->>'waiting_provider')::int AS waiting_provider, ${orders}, ${satisfaction}
+            FROM ${rolled.from} ${join}
+           WHERE ${rolled.where}`,
+    bindings: rolled.bindings,
+  };
+}
+
+/** The same columns from facts computed from the timelines. */
+function factsSelect(facts: CaseFact[]): CaseRows {
+  const rows = facts.map((f) => ({
+    id: f.id,
+    number: f.number,
+    opened_at: f.openedAt.toISOString(),
+    case_type: f.caseType,
+    severity: f.severity,
+    provider_key: f.providerKey,
+    owner_staff_id: f.ownerStaffId,
+    contact_id: f.contactId,
+    root_cause: f.rootCause,
+    reopened_count: f.reopenedCount,
+    is_open: f.isOpen,
+    fro: f.firstResponseOutcome,
+    reso: f.resolutionOutcome,
+    fr: f.firstResponse?.business ?? null,
+    fr_target: f.firstResponseTarget,
+    clock: f.resolutionClockMinutes,
+    queue: f.buckets.business.queue,
+    active: f.buckets.business.active,
+    waiting_provider: f.buckets.business.waiting_provider,
+    refunded: f.refunded,
+    cancelled: f.cancelled,
+    asked: f.satisfaction.asked,
+    score: f.satisfaction.score,
+    comment: f.satisfaction.comment,
+    rated_at: f.satisfaction.ratedAt?.toISOString() ?? null,
+  }));
+  return {
+    sql: `SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
+            id uuid, number text, opened_at timestamptz, case_type text, severity text, provider_key text, owner_staff_id uuid, contact_id uuid, root_cause text,
+            reopened_count int, is_open boolean, fro text, reso text, fr int, fr_target int, clock int, queue int, active int, waiting_provider int,
+            refunded boolean, cancelled boolean, asked boolean, score numeric, comment text, rated_at timestamptz)`,
+    bindings: [JSON.stringify(rows)],
+  };
+}
+
+/**
+ * Runs `use` with the rows of every case opened in the scope's period (with its filters), in one
+ * read-only snapshot.
+ */
+export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use: (trx: Knex.Transaction, rows: CaseRows) => Promise<T>): Promise<T> {
+  const run = async (trx: Knex.Transaction) => {
+    let rolled: RolledCases | null = null;
+    const others: CaseFact[] = [];
+    const countRolled = async (_: Knex.Transaction, r: RolledCases) => {
+      rolled = r;
+    };
+    for await (const batch of caseFacts(trx, scope, 'period', { countRolled })) others.push(...batch);
+    const parts = [...(rolled ? [rolledSelect(rolled, need)] : []), factsSelect(others)];
+    return use(trx, { sql: parts.map((p) => p.sql).join('\n UNION ALL\n'), bindings: parts.flatMap((p) => p.bindings) });
+  };
+  if (db.isTransaction) return run(db as Knex.Transaction);
+  const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
+  try {
+    return await run(trx);
+  } finally {
+    await trx.commit();
+  }
+}
+
+/** `to_char(date_trunc(...))` of a row's opening in the org's time zone: the trend bucket, as bucketStart names it. */
+export const BUCKET_OF = `to_char(date_trunc(?, r.opened_at AT TIME ZONE ?), 'YYYY-MM-DD')`;
