@@ -479,28 +479,6 @@ export async function allCaseFacts(db: Db, scope: Scope, which: 'period' | 'open
   return read;
 }
 
-/**
- * Reads the cases of several periods at once where they overlap or touch (one read per run of
- * periods), and keeps each period's share in the scope's memo, so that the reports then asked for
- * those periods read nothing more. A case belongs to a period by its opening alone, so a period's
- * share of a wider read is exactly what reading the period would give.
- */
-export async function readPeriodsTogether(db: Db, scope: Scope & { memo: Map<string, Promise<CaseFact[]>> }, periods: Period[]): Promise<void> {
-  const key = (p: Period) => `${p.from.toISOString()}/${p.to.toISOString()}`;
-  const sorted = [...periods].sort((a, b) => a.from.getTime() - b.from.getTime());
-  const runs: Period[][] = [];
-  for (const p of sorted) {
-    const run = runs.at(-1);
-    if (run && p.from.getTime() <= Math.max(...run.map((r) => r.to.getTime()))) run.push(p);
-    else runs.push([p]);
-  }
-  for (const run of runs) {
-    const span: Period = { from: run[0].from, to: new Date(Math.max(...run.map((r) => r.to.getTime()))), timeZone: run[0].timeZone };
-    const all = allCaseFacts(db, { ...scope, period: span, memo: undefined });
-    for (const p of run) if (!scope.memo.has(key(p))) scope.memo.set(key(p), all.then((list) => list.filter((f) => f.openedAt >= p.from && f.openedAt < p.to)));
-  }
-}
-
 export type MinutesBetween = (a: Date, b: Date) => number;
 
 const emptyBuckets = () => ({ queue: 0, active: 0, waiting_customer: 0, waiting_provider: 0, done: 0, open: 0, resolutionClock: 0 });

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '../contracts/analytics.ts';
-import { allCaseFacts, readPeriodsTogether, type CaseFact, type Scope } from './case-facts.ts';
-import { bucketStart, bucketsOf, localDate, previousPeriod, resolvePeriod } from './period.ts';
-import { avg, fig, periodView, rate, round1, slaDecided, staffPerformance } from './reports.ts';
+import { allCaseFacts, type CaseFact, type Scope } from './case-facts.ts';
+import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
+import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
 import { BUCKET_OF, withCaseRows } from './case-rows.ts';
 
 /**
@@ -260,24 +260,61 @@ export async function abuseReport(db: Db, scope: Scope) {
 
 // ------------------------------------------------------------------------------ CEO
 
-function summary(facts: CaseFact[]) {
-  const within = facts.filter((f) => slaDecided(f) === 'within').length;
-  const outside = facts.filter((f) => slaDecided(f) === 'outside').length;
-  return {
-    cases: facts.length,
-    slaCompliance: rate(within, within + outside),
-    averageResponseMinutes: avg(facts.flatMap((f) => (f.firstResponse ? [f.firstResponse.business] : []))),
-    averageResolutionMinutes: avg(facts.filter((f) => !f.isOpen).map((f) => f.resolutionClockMinutes)),
-  };
+type Summary = { cases: number; slaCompliance: number | null; averageResponseMinutes: number | null; averageResolutionMinutes: number | null };
+
+/**
+ * The health figures of several periods, counted in the database: periods that overlap or touch
+ * (the period and the one before, this week and month and the same days before them) are read
+ * together, once, and each case counted in every period its opening falls in.
+ */
+async function summaries(db: Db, scope: Scope, periods: Period[]): Promise<Summary[]> {
+  const out: Summary[] = new Array(periods.length);
+  const order = periods.map((p, i) => ({ p, i })).sort((a, b) => a.p.from.getTime() - b.p.from.getTime());
+  const runs: (typeof order)[] = [];
+  for (const x of order) {
+    const run = runs.at(-1);
+    if (run && x.p.from.getTime() <= Math.max(...run.map((r) => r.p.to.getTime()))) run.push(x);
+    else runs.push([x]);
+  }
+  for (const run of runs) {
+    const span: Period = { from: run[0].p.from, to: new Date(Math.max(...run.map((r) => r.p.to.getTime()))), timeZone: run[0].p.timeZone };
+    const rows = await withCaseRows(db, { ...scope, period: span }, {}, async (trx, r) =>
+      (
+        await trx.raw<{ rows: Record<string, string | number>[] }>(
+          `WITH r AS (${r.sql})
+           SELECT p.i, count(*)::int AS cases,
+                  count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
+                  count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
+                  coalesce(sum(fr), 0)::bigint AS fr_sum, count(fr)::int AS fr_n,
+                  coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS res_sum, count(*) FILTER (WHERE NOT is_open)::int AS res_n
+             FROM r JOIN unnest(?::timestamptz[], ?::timestamptz[], ?::int[]) AS p(from_at, to_at, i) ON r.opened_at >= p.from_at AND r.opened_at < p.to_at
+            GROUP BY p.i`,
+          [...r.bindings, run.map((x) => x.p.from.toISOString()), run.map((x) => x.p.to.toISOString()), run.map((x) => x.i)] as Knex.RawBinding[],
+        )
+      ).rows,
+    );
+    const byIndex = new Map(rows.map((x) => [Number(x.i), x]));
+    for (const { i } of run) {
+      const x = byIndex.get(i);
+      const n = (k: string) => Number(x?.[k] ?? 0);
+      out[i] = {
+        cases: n('cases'),
+        slaCompliance: rate(n('within'), n('within') + n('outside')),
+        averageResponseMinutes: n('fr_n') ? round1(n('fr_sum') / n('fr_n')) : null,
+        averageResolutionMinutes: n('res_n') ? round1(n('res_sum') / n('res_n')) : null,
+      };
+    }
+  }
+  return out;
 }
 
-function compare(now: ReturnType<typeof summary>, before: ReturnType<typeof summary>) {
+function compare(now: Summary, before: Summary) {
   const d = (a: number | null, b: number | null, digits = 1) => (a === null || b === null ? null : Math.round((a - b) * 10 ** digits) / 10 ** digits);
   return { now, previous: before, change: { cases: now.cases - before.cases, slaCompliance: d(now.slaCompliance, before.slaCompliance, 4), averageResponseMinutes: d(now.averageResponseMinutes, before.averageResponseMinutes), averageResolutionMinutes: d(now.averageResolutionMinutes, before.averageResolutionMinutes) } };
 }
 
 export async function ceoView(db: Db, unmemoized: Scope) {
-  // The reports below share what they read: each period is read once.
+  // The reports below share the cases open now: read once.
   const scope = { ...unmemoized, memo: new Map<string, Promise<CaseFact[]>>() };
   const q = scope.query;
   const tz = scope.period.timeZone;
@@ -295,15 +332,10 @@ export async function ceoView(db: Db, unmemoized: Scope) {
   };
   const week = spans('this_week');
   const month = spans('this_month');
-  // The period, the one before it and the week's and month's spans mostly overlap: read them together.
-  await readPeriodsTogether(db, scope, [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous]);
+  const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, [
+    scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous,
+  ]);
   const open = await allCaseFacts(db, scope, 'open');
-  const facts = await allCaseFacts(db, scope);
-  const trendOf = async ({ period, previous }: ReturnType<typeof spans>) => {
-    const nowFacts = await allCaseFacts(db, { ...scope, period });
-    const before = await allCaseFacts(db, { ...scope, period: previous });
-    return { from: localDate(period.from, tz), ...compare(summary(nowFacts), summary(before)) };
-  };
   const [debt, providers, staff] = [await systemDebtReport(db, scope), await providersReport(db, scope), await staffPerformance(db, scope)];
   // What changed: the same reports over the period just before, of the same length.
   const before: Scope = { ...scope, period: previousPeriod(scope.period) };
@@ -311,16 +343,16 @@ export async function ceoView(db: Db, unmemoized: Scope) {
   const countBefore = new Map(debtBefore.rootCauses.map((r) => [`${r.caseType}\u0000${r.rootCause}`, r.cases.value ?? 0]));
   const riskBefore = new Map(providersBefore.providers.map((p) => [p.provider, p.riskLevel]));
   const staffRow = new Map(staff.staff.map((r) => [r.staffId, r]));
-  const health = compare(summary(facts), summary(await allCaseFacts(db, before)));
+  const healthChange = compare(health, healthBefore);
   return {
     period: periodView(scope),
     health: {
-      ...health.now,
+      ...healthChange.now,
       openBreachesNow: fig(q, open.filter((f) => f.breachedNow).length, 'open_breaches'),
       backlog: open.length,
       unassigned: open.filter((f) => !f.ownerStaffId).length,
-      previous: health.previous,
-      change: health.change,
+      previous: healthChange.previous,
+      change: healthChange.change,
     },
     topSystemDebt: debt.items
       .filter((i) => i.status === 'open')
@@ -336,7 +368,7 @@ export async function ceoView(db: Db, unmemoized: Scope) {
       topPerformers: staff.topPerformers.map((t) => ({ ...t, previousScore: staffRow.get(t.staffId)?.previous.score ?? null, change: staffRow.get(t.staffId)?.change.score ?? null })),
       bottlenecks: staff.bottlenecks,
     },
-    thisWeek: await trendOf(week),
-    thisMonth: await trendOf(month),
+    thisWeek: { from: localDate(week.period.from, tz), ...compare(weekNow, weekBefore) },
+    thisMonth: { from: localDate(month.period.from, tz), ...compare(monthNow, monthBefore) },
   };
 }
