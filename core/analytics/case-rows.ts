@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { caseFacts, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+import { caseFacts, snapshot, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+import type { Period } from './period.ts';
 
 /**
  * Every case of a scope's period as rows of SQL, for reports that count in the database: the
@@ -13,8 +14,8 @@ import { caseFacts, type CaseFact, type RolledCases, type Scope } from './case-f
  * contact_id, root_cause, reopened_count, is_open, fro and reso (the first-response and resolution
  * outcomes: met, missed, pending, none), fr (first response, business minutes), fr_target, clock
  * (the resolution clock's business minutes), queue, active, waiting_provider (business minutes);
- * with `orders`: refunded, cancelled; with `satisfaction`: asked, score, comment, rated_at (else
- * null).
+ * with `orders`: refunded, cancelled; with `satisfaction`: asked, score, comment, rated_at; with
+ * `takenBy`: taken_by (a JSON array of the staff who took it) (else null).
  */
 type Db = Knex | Knex.Transaction;
 
@@ -27,6 +28,7 @@ export interface CaseRows {
 export interface RowNeeds {
   orders?: boolean;
   satisfaction?: boolean;
+  takenBy?: boolean;
 }
 
 /** The first-response outcome of a rolled-up case (on f, ct), as factFromRollup decides it. */
@@ -61,7 +63,8 @@ function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
                  c.reopened_count, false AS is_open, ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso,
                  f.first_response_business AS fr, ct.first_response_minutes AS fr_target, (f.buckets->'business'->>'resolutionClock')::int AS clock,
                  (f.buckets->'business'->>'queue')::int AS queue, (f.buckets->'business'->>'active')::int AS active,
-                 (f.buckets->'business'->>'waiting_provider')::int AS waiting_provider, ${orders}, ${satisfaction}
+                 (f.buckets->'business'->>'waiting_provider')::int AS waiting_provider, ${orders}, ${satisfaction},
+                 ${need.takenBy ? 'f.taken_by' : 'NULL::jsonb AS taken_by'}
             FROM ${rolled.from} ${join}
            WHERE ${rolled.where}`,
     bindings: rolled.bindings,
@@ -96,12 +99,13 @@ function factsSelect(facts: CaseFact[]): CaseRows {
     score: f.satisfaction.score,
     comment: f.satisfaction.comment,
     rated_at: f.satisfaction.ratedAt?.toISOString() ?? null,
+    taken_by: f.takenBy,
   }));
   return {
     sql: `SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
             id uuid, number text, opened_at timestamptz, case_type text, severity text, provider_key text, owner_staff_id uuid, contact_id uuid, root_cause text,
             reopened_count int, is_open boolean, fro text, reso text, fr int, fr_target int, clock int, queue int, active int, waiting_provider int,
-            refunded boolean, cancelled boolean, asked boolean, score numeric, comment text, rated_at timestamptz)`,
+            refunded boolean, cancelled boolean, asked boolean, score numeric, comment text, rated_at timestamptz, taken_by jsonb)`,
     bindings: [JSON.stringify(rows)],
   };
 }
@@ -122,7 +126,7 @@ export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use:
     return use(trx, { sql: parts.map((p) => p.sql).join('\n UNION ALL\n'), bindings: parts.flatMap((p) => p.bindings) });
   };
   if (db.isTransaction) return run(db as Knex.Transaction);
-  const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
+  const trx = await snapshot(db);
   try {
     return await run(trx);
   } finally {
@@ -132,3 +136,14 @@ export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use:
 
 /** `to_char(date_trunc(...))` of a row's opening in the org's time zone: the trend bucket, as bucketStart names it. */
 export const BUCKET_OF = `to_char(date_trunc(?, r.opened_at AT TIME ZONE ?), 'YYYY-MM-DD')`;
+
+/**
+ * Joins each row to the periods its opening falls in (`p.i`, the period's index in `periods`), for
+ * one read of periods that overlap or touch.
+ */
+export function periodsJoin(periods: Period[]): { sql: string; bindings: unknown[] } {
+  return {
+    sql: 'JOIN unnest(?::timestamptz[], ?::timestamptz[], ?::int[]) AS p(from_at, to_at, i) ON r.opened_at >= p.from_at AND r.opened_at < p.to_at',
+    bindings: [periods.map((p) => p.from.toISOString()), periods.map((p) => p.to.toISOString()), periods.map((_, i) => i)],
+  };
+}

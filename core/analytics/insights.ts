@@ -3,7 +3,7 @@ import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '..
 import { allCaseFacts, type CaseFact, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
-import { BUCKET_OF, withCaseRows } from './case-rows.ts';
+import { BUCKET_OF, periodsJoin, withCaseRows } from './case-rows.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,
@@ -278,6 +278,7 @@ async function summaries(db: Db, scope: Scope, periods: Period[]): Promise<Summa
   }
   for (const run of runs) {
     const span: Period = { from: run[0].p.from, to: new Date(Math.max(...run.map((r) => r.p.to.getTime()))), timeZone: run[0].p.timeZone };
+    const join = periodsJoin(run.map((x) => x.p));
     const rows = await withCaseRows(db, { ...scope, period: span }, {}, async (trx, r) =>
       (
         await trx.raw<{ rows: Record<string, string | number>[] }>(
@@ -287,15 +288,15 @@ async function summaries(db: Db, scope: Scope, periods: Period[]): Promise<Summa
                   count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
                   coalesce(sum(fr), 0)::bigint AS fr_sum, count(fr)::int AS fr_n,
                   coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS res_sum, count(*) FILTER (WHERE NOT is_open)::int AS res_n
-             FROM r JOIN unnest(?::timestamptz[], ?::timestamptz[], ?::int[]) AS p(from_at, to_at, i) ON r.opened_at >= p.from_at AND r.opened_at < p.to_at
+             FROM r ${join.sql}
             GROUP BY p.i`,
-          [...r.bindings, run.map((x) => x.p.from.toISOString()), run.map((x) => x.p.to.toISOString()), run.map((x) => x.i)] as Knex.RawBinding[],
+          [...r.bindings, ...join.bindings] as Knex.RawBinding[],
         )
       ).rows,
     );
     const byIndex = new Map(rows.map((x) => [Number(x.i), x]));
-    for (const { i } of run) {
-      const x = byIndex.get(i);
+    for (const [k, { i }] of run.entries()) {
+      const x = byIndex.get(k);
       const n = (k: string) => Number(x?.[k] ?? 0);
       out[i] = {
         cases: n('cases'),

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
 import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
 import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
+import { periodsJoin, withCaseRows } from './case-rows.ts';
 import { bucketStart, bucketsOf, localDate, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -327,103 +328,55 @@ interface StaffStats {
   ratings: { sum: number; n: number };
 }
 
-const emptyStats = (): StaffStats => ({
-  casesTaken: 0, casesOwned: 0, within: 0, outside: 0, response: { sum: 0, n: 0 }, resolution: { sum: 0, n: 0 },
-  speed: { sum: 0, n: 0 }, critical: 0, resolved: 0, reopened: 0, ratings: { sum: 0, n: 0 },
-});
-
-function addFacts(m: Map<string, StaffStats>, facts: Iterable<CaseFact>) {
-  const of = (id: string) => m.get(id) ?? m.set(id, emptyStats()).get(id)!;
-  for (const f of facts) {
-    for (const id of new Set(f.takenBy)) of(id).casesTaken++;
-    if (!f.ownerStaffId) continue;
-    const s = of(f.ownerStaffId);
-    s.casesOwned++;
-    const d = slaDecided(f);
-    if (d === 'within') s.within++;
-    if (d === 'outside') s.outside++;
-    if (f.firstResponse) { s.response.sum += f.firstResponse.business; s.response.n++; }
-    if (!f.isOpen) {
-      s.resolution.sum += f.resolutionClockMinutes;
-      s.resolution.n++;
-      s.resolved++;
-      if (f.reopenedCount > 0) s.reopened++;
-    }
-    if (f.firstResponse && f.firstResponseTarget) { s.speed.sum += Math.max(0, 1 - f.firstResponse.business / f.firstResponseTarget); s.speed.n++; }
-    if (f.severity === 'critical') s.critical++;
-    if (f.satisfaction.score !== null) { s.ratings.sum += (f.satisfaction.score - 1) / 4; s.ratings.n++; }
-  }
-  return m;
-}
-
-function statsByStaff(facts: CaseFact[]): Map<string, StaffStats> {
-  return addFacts(new Map(), facts);
-}
-
-/** The rolled-up (resolved or closed, unchanged) cases counted per staff member in the database, by the rules of addFacts. */
-async function countRolledStaff(trx: Knex.Transaction, rolled: RolledCases, m: Map<string, StaffStats>) {
-  const of = (id: string) => m.get(id) ?? m.set(id, emptyStats()).get(id)!;
-  const { rows: taken } = await trx.raw<{ rows: { staff_id: string; n: number }[] }>(
-    `SELECT t.staff_id, count(DISTINCT f.case_id)::int AS n FROM ${rolled.from} CROSS JOIN LATERAL jsonb_array_elements_text(f.taken_by) AS t(staff_id)
-      WHERE ${rolled.where} GROUP BY t.staff_id`,
-    rolled.bindings as Knex.RawBinding[],
+/**
+ * Each staff member's figures in each of some periods, counted in the database by the rules the
+ * score states: the cases they took (owner changes to them) and those they own now. The periods
+ * (this one and the one before) touch, so they are read together, once.
+ */
+async function staffStatsOf(db: Db, scope: Scope, periods: Period[]): Promise<Map<string, StaffStats>[]> {
+  const out = periods.map(() => new Map<string, StaffStats>());
+  const span: Period = { from: new Date(Math.min(...periods.map((p) => p.from.getTime()))), to: new Date(Math.max(...periods.map((p) => p.to.getTime()))), timeZone: scope.period.timeZone };
+  const join = periodsJoin(periods);
+  const rows = await withCaseRows(db, { ...scope, period: span }, { satisfaction: true, takenBy: true }, async (trx, r) =>
+    (
+      await trx.raw<{ rows: Record<string, string | number | null>[] }>(
+        `WITH r AS MATERIALIZED (SELECT r.*, p.i FROM (${r.sql}) r ${join.sql}),
+         taken AS (SELECT r.i, t.staff_id, count(DISTINCT r.id)::int AS taken FROM r CROSS JOIN LATERAL jsonb_array_elements_text(r.taken_by) AS t(staff_id) GROUP BY r.i, t.staff_id),
+         owned AS (
+           SELECT i, owner_staff_id::text AS staff_id, count(*)::int AS owned,
+                  count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
+                  count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
+                  coalesce(sum(fr), 0)::bigint AS response_sum, count(fr)::int AS response_n,
+                  coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS resolution_sum, count(*) FILTER (WHERE NOT is_open)::int AS resolved,
+                  count(*) FILTER (WHERE NOT is_open AND reopened_count > 0)::int AS reopened,
+                  coalesce(sum(greatest(0, 1 - fr::float8 / fr_target)) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0), 0) AS speed_sum,
+                  count(*) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0)::int AS speed_n,
+                  count(*) FILTER (WHERE severity = 'critical')::int AS critical,
+                  coalesce(sum(score - 1), 0) AS rating_quarters, count(score)::int AS rating_n
+             FROM r WHERE owner_staff_id IS NOT NULL GROUP BY i, owner_staff_id)
+         SELECT o.*, coalesce(o.i, t.i) AS period, coalesce(o.staff_id, t.staff_id) AS staff_id, coalesce(t.taken, 0) AS taken
+           FROM owned o FULL JOIN taken t ON t.i = o.i AND t.staff_id = o.staff_id`,
+        [...r.bindings, ...join.bindings] as Knex.RawBinding[],
+      )
+    ).rows,
   );
-  for (const t of taken) of(t.staff_id).casesTaken += t.n;
-  const { rows } = await trx.raw<{ rows: Record<string, string | number | null>[] }>(
-    `WITH r AS (
-       SELECT c.owner_staff_id AS staff_id, c.severity, c.reopened_count, f.first_response_business AS fr, ct.first_response_minutes AS fr_target,
-              (f.buckets->'business'->>'resolutionClock')::int AS clock,
-              CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
-                   WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
-                   WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END AS fro,
-              CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
-                   WHEN (f.buckets->'business'->>'resolutionClock')::int > ct.resolution_minutes THEN 'missed' ELSE 'met' END AS reso,
-              (SELECT (e.data->>'score')::int FROM case_events e
-                WHERE e.case_id = c.id AND e.type = 'satisfaction_rated' AND (e.data->>'score') ~ '^-{0,1}[0-9]+$' ORDER BY e.id LIMIT 1) AS score
-         FROM ${rolled.from}
-        WHERE ${rolled.where} AND c.owner_staff_id IS NOT NULL)
-     SELECT staff_id, count(*)::int AS owned,
-            count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
-            count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
-            coalesce(sum(fr), 0)::bigint AS response_sum, count(fr)::int AS response_n,
-            coalesce(sum(clock), 0)::bigint AS resolution_sum,
-            count(*) FILTER (WHERE reopened_count > 0)::int AS reopened,
-            coalesce(sum(greatest(0, 1 - fr::float8 / fr_target)) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0), 0) AS speed_sum,
-            count(*) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0)::int AS speed_n,
-            count(*) FILTER (WHERE severity = 'critical')::int AS critical,
-            coalesce(sum(score - 1), 0)::int AS rating_quarters, count(score)::int AS rating_n
-       FROM r GROUP BY staff_id`,
-    rolled.bindings as Knex.RawBinding[],
-  );
-  for (const r of rows) {
-    const s = of(String(r.staff_id));
-    const owned = Number(r.owned);
-    s.casesOwned += owned;
-    s.within += Number(r.within);
-    s.outside += Number(r.outside);
-    s.response.sum += Number(r.response_sum);
-    s.response.n += Number(r.response_n);
-    // Every rolled-up case is resolved or closed.
-    s.resolution.sum += Number(r.resolution_sum);
-    s.resolution.n += owned;
-    s.resolved += owned;
-    s.reopened += Number(r.reopened);
-    s.speed.sum += Number(r.speed_sum);
-    s.speed.n += Number(r.speed_n);
-    s.critical += Number(r.critical);
-    s.ratings.sum += Number(r.rating_quarters) / 4;
-    s.ratings.n += Number(r.rating_n);
+  for (const x of rows) {
+    const n = (k: string) => Number(x[k] ?? 0);
+    out[n('period')].set(String(x.staff_id), {
+      casesTaken: n('taken'),
+      casesOwned: n('owned'),
+      within: n('within'),
+      outside: n('outside'),
+      response: { sum: n('response_sum'), n: n('response_n') },
+      resolution: { sum: n('resolution_sum'), n: n('resolved') },
+      speed: { sum: n('speed_sum'), n: n('speed_n') },
+      critical: n('critical'),
+      resolved: n('resolved'),
+      reopened: n('reopened'),
+      ratings: { sum: n('rating_quarters') / 4, n: n('rating_n') },
+    });
   }
-}
-
-/** The staff figures of a period: from the facts already read in this request, or counted (the rolled-up cases in the database). */
-async function staffStatsOf(db: Db, scope: Scope): Promise<Map<string, StaffStats>> {
-  const key = `${scope.period.from.toISOString()}/${scope.period.to.toISOString()}`;
-  if (scope.live || scope.memo?.has(key)) return statsByStaff(await allCaseFacts(db, scope));
-  const m = new Map<string, StaffStats>();
-  const countRolled = (trx: Knex.Transaction, rolled: RolledCases) => countRolledStaff(trx, rolled, m);
-  for await (const batch of caseFacts(db, scope, 'period', { countRolled })) addFacts(m, batch);
-  return m;
+  return out;
 }
 
 const RULES = {
@@ -459,9 +412,7 @@ function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
 export async function staffPerformance(db: Db, scope: Scope) {
   const q = scope.query;
   const weights = await scoreWeightsOf(db, scope.orgId);
-  const prevScope = { ...scope, period: previousPeriod(scope.period) };
-  const now = await staffStatsOf(db, scope);
-  const before = await staffStatsOf(db, prevScope);
+  const [now, before] = await staffStatsOf(db, scope, [scope.period, previousPeriod(scope.period)]);
   const open = await allCaseFacts(db, scope, 'open');
   const maxNow = Math.max(0, ...[...now.values()].map((s) => s.casesOwned));
   const maxBefore = Math.max(0, ...[...before.values()].map((s) => s.casesOwned));
