@@ -74,6 +74,12 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'hey so', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
   });
 
+  it('asks back on a message out of scope, however sure; after a resolution it reopens the case, as any unsure message does', async () => {
+    const { classify } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9 }));
+    expect(await decide(context({ text: 'what is the weather tomorrow' }), classify)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'it is broken again', resolvedCase }), classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
+  });
+
   it('greets a sticker with no case open, without asking the classifier', async () => {
     const { classify, asked } = classifier(answer({}));
     expect(await decide(context({ text: '' }), classify)).toEqual({ do: 'greet', why: 'no text (a sticker, an image)' });

@@ -78,7 +78,8 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
 
   const result = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
-  const sure = result.confidence >= ACT_CONFIDENCE;
+  // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
+  const sure = result.confidence >= ACT_CONFIDENCE && result.otherType !== 'out_of_scope';
   // With a case open, what the customer says is about it, unless it is clearly a booking or a
   // different problem.
   const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType;

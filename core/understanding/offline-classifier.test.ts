@@ -73,6 +73,19 @@ describe('OfflineClassifier: the kind follows what the classes are about', () =>
   ])('a question on the same topic is a question: %s', async (text, faqKey) => {
     expect(await classify(text, business)).toMatchObject({ kind: 'question', faqKey });
   });
+
+  // Worded like the generic questions ("what time ...", "do you have ...?") but about nothing this
+  // business writes about, or like the built-in off-topic lines: out of scope.
+  it.each(['what time is it in Sacramento right now?', 'set an alarm for seven tomorrow', 'what is the weather like in Chiang Mai', 'how do I cook pasta?'])(
+    'a personal assistant request is out of scope: %s',
+    async (text) => {
+      expect(await classify(text, business)).toMatchObject({ kind: 'other', otherType: 'out_of_scope' });
+    },
+  );
+
+  it('a generic question in the business\'s own words stays a question', async () => {
+    expect((await classify('how much does a refund cost?', business)).kind).toBe('question');
+  });
 });
 
 describe('OfflineClassifier: bad input never throws', () => {

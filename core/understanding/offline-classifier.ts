@@ -2,7 +2,7 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, indexFor, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { buildIndex, indexFor, OFF_TOPIC_KEY, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
 import { textFeatures, type TextFeatures } from './offline/text-features.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
 
@@ -101,6 +101,8 @@ interface Evidence {
   smallTalk: SmallTalkType | undefined;
   /** How much the message is small talk (its similarity to the built-in small talk). */
   smallTalkScore: number;
+  /** Resemblance to the built-in off-topic lines. */
+  offTopic: number;
   /** Words the message has that say what it is about (not numbers, ids, times or particles). */
   contentWords: number;
 }
@@ -123,8 +125,13 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Evidence
   const bestClass: Record<Kind, number> = { booking: -1, case: -1, question: -1, other: -1 };
   const generic: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
   let smallTalk: SmallTalkType | undefined;
+  let offTopic = 0;
   index.classes.forEach((cls, c) => {
     const knn = (s.top1[c] + s.topk[c]) / 2;
+    if (cls.source === 'generic' && cls.key === OFF_TOPIC_KEY) {
+      offTopic = knn;
+      return;
+    }
     if (cls.source === 'generic') {
       // Small talk is a whole message of small talk: "hey, my order has not arrived" is not.
       generic[cls.kind] = cls.kind === 'other' ? knn * Math.sqrt(s.smallTalkCoverage) : knn;
@@ -139,6 +146,15 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Evidence
       bestClass[cls.kind] = c;
     } else if (score > second[cls.kind]) second[cls.kind] = score;
   });
+  // A generic question ("what time is it ...", "do you have an email address?") is a question for
+  // this business as far as its words are the business's own: resemblance to the generic questions
+  // counts in proportion to the share of the message's words the business uses. "What is the
+  // minimum top-up?" keeps it; "what time is it in Sacramento?" mostly loses it.
+  generic.question *= s.businessCoverage;
+  // Resemblance to the built-in off-topic lines (a personal assistant's requests, trivia) makes a
+  // message `other` the way small talk does; the nearest of the two says which `other` it is.
+  const smallTalkScore = generic.other;
+  generic.other = Math.max(smallTalkScore, offTopic);
   const kindScores: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
   for (const k of KIND_ORDER) {
     // `question` and `other` are recognised by their generic examples; for `booking` and `case`
@@ -166,7 +182,7 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Evidence
   // Thai is cut finer than English ("เติมเงิน", top-up, is two segments): a Thai segment counts half.
   let contentWords = f.emoji;
   for (const t of f.tokens) if (!NUMBER_TOKENS.has(t)) contentWords += THAI_SCRIPT.test(t) ? 0.5 : 1;
-  return { kindScores, bestClass, best, second, classScore, answer: s.answer, inScope, businessBest, genericBest, coverage: s.businessCoverage, smallTalk, smallTalkScore: generic.other, contentWords };
+  return { kindScores, bestClass, best, second, classScore, answer: s.answer, inScope, businessBest, genericBest, coverage: s.businessCoverage, smallTalk: smallTalkScore >= offTopic ? smallTalk : undefined, smallTalkScore, offTopic, contentWords };
 }
 
 interface Choice {
@@ -249,7 +265,11 @@ const SCOPE_PRIOR: Coefficients = [-5, 20, 2];
 const CORRECT_PRIOR: Coefficients = [-1, 3, 8, 3];
 /** Left-out examples used to fit, at most (evenly spread over the taxonomy): bounds build time. */
 const MAX_CALIBRATION_EXAMPLES = 200;
-/** A decision that is about nothing the business wrote is reported below this confidence, so that the bot asks back rather than acts or stays quiet. */
+/**
+ * A decision that is about nothing the business wrote, and near none of the built-in off-topic
+ * lines either, is reported below this confidence: a guess. (The bot asks back on any
+ * `out_of_scope`, however sure: bot/conversation/decide.ts.)
+ */
 const OUT_OF_SCOPE_CONFIDENCE_CAP = 0.45;
 /** The confidence of a guess (one word, a tie): below the bot's 0.5. */
 const GUESS_CONFIDENCE = 0.45;
@@ -291,8 +311,10 @@ function fitModel(index: TaxonomyIndex): TaxonomyModel {
   }
   const negatives: number[][] = [];
   const offTopic: Evidence[] = [];
-  for (const text of OFF_TOPIC) {
-    const ev = evidence(index, textFeatures(text));
+  // Each off-topic line is left out of its own class, like the business's examples.
+  const offTopicClass = index.classes.find((c) => c.source === 'generic' && c.key === OFF_TOPIC_KEY);
+  for (const [i, text] of OFF_TOPIC.entries()) {
+    const ev = evidence(index, textFeatures(text), offTopicClass ? offTopicClass.docStart + i : -1);
     if (ev) offTopic.push(ev);
   }
   for (const ev of offTopic) negatives.push(scopeX(ev));
@@ -350,8 +372,17 @@ function decide(index: TaxonomyIndex, f: TextFeatures): Decision {
   const base = { kindScores: ev.kindScores, signals: choice.signals };
   if (choice.kind === 'other') {
     const otherType: OtherType = choice.signals.top >= FLOOR && ev.smallTalk ? ev.smallTalk : 'out_of_scope';
-    // Small talk is sure when it is unlike the business or very like the built-in small talk.
-    const confidence = otherType === 'out_of_scope' ? Math.min(OUT_OF_SCOPE_CONFIDENCE_CAP, 1 - pIn) : Math.max(1 - pIn, Math.min(0.95, ev.smallTalkScore));
+    // Small talk is sure when it is unlike the business or very like the built-in small talk. A
+    // message nearest to the built-in off-topic lines is as sure as the scope model says it is out
+    // of scope, or as the decision model says a decision with its scores and margins is right.
+    // Anything else out of scope (nothing near enough) is a guess.
+    const nearOffTopic = choice.signals.top >= FLOOR && !ev.smallTalk;
+    const confidence =
+      otherType !== 'out_of_scope'
+        ? Math.max(1 - pIn, Math.min(0.95, ev.smallTalkScore))
+        : nearOffTopic
+          ? Math.max(1 - pIn, predict(model.correct, correctX(choice.signals)))
+          : Math.min(OUT_OF_SCOPE_CONFIDENCE_CAP, 1 - pIn);
     return { kind: 'other', otherType, confidence, ...base };
   }
   const c = model.chatter;

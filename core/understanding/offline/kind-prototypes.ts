@@ -110,7 +110,8 @@ export const SMALL_TALK: Record<SmallTalkType, string[]> = {
 
 /**
  * Messages no service business is there for: a personal assistant's requests, trivia, chatter.
- * They are not matched against: they show, for each taxonomy, how high a message that has
+ * They are matched like the small talk (a message nearer to them than to anything the business
+ * wrote is `other`, `out_of_scope`), and they show, for each taxonomy, how high a message that has
  * nothing to do with the business still scores against its classes, so that "out of scope" is
  * decided by where a score falls between these and the business's own examples
  * (`offline/calibration.ts`), not by a fixed number.

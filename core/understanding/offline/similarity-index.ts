@@ -1,6 +1,6 @@
 import type { Kind } from '../classification.ts';
 import type { Taxonomy } from '../taxonomy.ts';
-import { KIND_PROTOTYPES, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
+import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
 
 /**
@@ -95,6 +95,9 @@ export interface ClassScores {
   businessCoverage: number;
 }
 
+/** The key of the built-in off-topic lines' class (`OFF_TOPIC`), a generic class of kind `other`. */
+export const OFF_TOPIC_KEY = 'off_topic';
+
 /** Weight of word features against character n-grams in the similarity. */
 export const WORD_WEIGHT = 0.5;
 /** Weight of a description or FAQ answer in a class centroid, against an example. */
@@ -153,6 +156,8 @@ function drafts(taxonomy: Taxonomy): ClassDraft[] {
   for (const kind of ['question', 'booking', 'case'] as const) {
     out.push({ kind, source: 'generic', key: kind, examples: KIND_PROTOTYPES[kind], context: [], answers: [], keywords: [] });
   }
+  // What no service business is there for: matched like the small talk, named `out_of_scope`.
+  out.push({ kind: 'other', source: 'generic', key: OFF_TOPIC_KEY, examples: OFF_TOPIC, context: [], answers: [], keywords: [] });
   const smallTalk = Object.entries(SMALL_TALK) as [SmallTalkType, string[]][];
   out.push({
     kind: 'other',
@@ -362,7 +367,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   });
   const smallTalkVocab = new Set<string>();
   for (const c of classes) {
-    if (c.source !== 'generic' || c.kind !== 'other') continue;
+    if (c.source !== 'generic' || c.kind !== 'other' || c.key === OFF_TOPIC_KEY) continue;
     for (let d = c.docStart; d < c.docEnd; d++) for (const t of docFeats[d].tokens) smallTalkVocab.add(t);
   }
   return {
