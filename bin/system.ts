@@ -35,6 +35,7 @@ import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
+import { bookingIntakeProcessors, scheduleBookingIntakeSweep } from '../workers/processors/booking-intake.ts';
 import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
 import { webhookProcessors } from '../workers/processors/webhooks.ts';
 import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
@@ -215,6 +216,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...profileProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl }),
         ...slaProcessors({ knex }),
         ...bookingFollowUpProcessors({ knex, publicBaseUrl }),
+        ...bookingIntakeProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
@@ -235,6 +237,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleSystemJobs(queues);
       await scheduleSlaSweep(queues);
       await scheduleBookingFollowUpSweep(queues);
+      await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
       // PostgreSQL wakes the relay when rows commit; the embedded one cannot, so there it polls often.
       const embeddedDb = await isEmbeddedDatabase(knex);

@@ -11,13 +11,19 @@ const PREFIX: Record<NumberedKind, string> = { case: 'C', booking: 'B' };
  * the transaction that inserts the row.
  */
 export async function nextNumber(db: Knex | Knex.Transaction, orgId: string, kind: NumberedKind): Promise<string> {
+  return (await reserveNumbers(db, orgId, kind, 1))[0];
+}
+
+/** `count` consecutive numbers in one statement (a batch of website forms takes its numbers at once). */
+export async function reserveNumbers(db: Knex | Knex.Transaction, orgId: string, kind: NumberedKind, count: number): Promise<string[]> {
   const result = await db.raw<{ rows: { value: number | string }[] }>(
-    `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, 1)
-     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + 1
+    `INSERT INTO org_counters (org_id, name, value) VALUES (?, ?, ?)
+     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value
      RETURNING value`,
-    [orgId, kind],
+    [orgId, kind, count],
   );
-  return formatNumber(kind, result.rows[0].value);
+  const last = Number(result.rows[0].value);
+  return Array.from({ length: count }, (_, i) => formatNumber(kind, last - count + 1 + i));
 }
 
 export function formatNumber(kind: NumberedKind, value: number | string | bigint): string {

@@ -5,7 +5,7 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until, type TestSystem } from './support/test-system.ts';
+import { formBooked, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * Who gets a new booking and how soon someone must act, through the running system: the org's
@@ -49,7 +49,7 @@ async function book(over: Record<string, unknown> = {}) {
   });
   expect(res.status).toBe(201);
   const number = (await res.json()).booking_id as string;
-  return (await sys.knex('bookings').where({ number }).first()) as Record<string, any>;
+  return formBooked(sys.knex, number);
 }
 
 const rule = (body: Record<string, unknown>, key = managerKey) => api('POST', '/api/v1/booking-rules', body, key);

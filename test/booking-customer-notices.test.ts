@@ -5,7 +5,7 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN, startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
+import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * Who a booking form may claim to be, and where the customer hears about their booking, through
@@ -235,7 +235,7 @@ describe('a website booking of a customer who writes on WhatsApp', () => {
       body: JSON.stringify(webForm({ phone: `0${phone.slice(3)}`, name: 'Wan' })),
     });
     const number = (await form.json()).booking_id as string;
-    const booking = await wa.knex('bookings').where({ number }).first();
+    const booking = await formBooked(wa.knex, number);
     expect(booking.contact_id).toBe(identity.contact_id);
 
     const waApi = apiClient(wa);

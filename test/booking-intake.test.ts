@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api-client.ts';
-import { startTestSystem, type TestSystem } from './support/test-system.ts';
+import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * The website's booking form through the running system: `POST /public/v1/bookings` with an
@@ -26,7 +26,10 @@ async function post(body: unknown, key: string | null = randomUUID(), path = '/p
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined, replayed: res.headers.get('idempotent-replayed') };
+  const json = text ? JSON.parse(text) : undefined;
+  // Everything the form makes is in place once its booking is (a worker books it a moment after the answer).
+  if (res.status === 201 && json?.booking_id) await formBooked(sys.knex, json.booking_id);
+  return { status: res.status, json, replayed: res.headers.get('idempotent-replayed') };
 }
 
 const nextYear = new Date().getUTCFullYear() + 1;
@@ -86,6 +89,48 @@ describe('a website booking', () => {
     expect(r.json.next_step_message).toContain(`ขอบคุณค่ะ คุณสมศรี เราได้รับคำขอจอง ${r.json.booking_id}`);
     const b = await sys.knex('bookings').join('services', 'services.id', 'bookings.service_id').where({ number: r.json.booking_id }).select('services.key').first();
     expect(b.key).toBe('bangkok_city_tour');
+  });
+});
+
+describe('stored and answered, then booked', () => {
+  it('the answer comes once the form is stored; a worker makes the booking, once; staff asking for it by number first get it at once', async () => {
+    // An api without workers: its forms are stored, answered, and wait.
+    const apiOnly = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+    let workers: TestSystem | undefined;
+    try {
+      const send = async (f: Record<string, unknown>) => {
+        const res = await fetch(`${apiOnly.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(f) });
+        expect(res.status).toBe(201);
+        return (await res.json()).booking_id as string;
+      };
+      const [asked, later] = [await send(form({ name: 'Asked First' })), await send(form({ name: 'Booked Later' }))];
+      const waiting = await apiOnly.knex('booking_intakes').whereIn('number', [asked, later]).whereNull('booked_at').orderBy('id');
+      expect(waiting.map((w) => [w.number, w.form.form.name])).toEqual([
+        [asked, 'Asked First'],
+        [later, 'Booked Later'],
+      ]);
+      expect(await apiOnly.knex('bookings').whereIn('number', [asked, later])).toEqual([]);
+
+      // Staff ask for the first by its number: it is booked there and then.
+      const detail = await apiClient(apiOnly)('GET', `/api/v1/bookings/${asked}`);
+      expect(detail.status).toBe(200);
+      expect(detail.json).toMatchObject({ number: asked, stage: 'new', source: 'web', contact: { name: 'Asked First' } });
+      expect(detail.json.timeline.map((e: { type: string }) => e.type)).toContain('created');
+      const ledger = await apiOnly.knex('booking_intakes').where({ number: asked }).first();
+      expect(ledger).toMatchObject({ booking_id: expect.any(String), form: null });
+      expect(ledger.booked_at).not.toBeNull();
+
+      // Workers start: the other is booked; the first is not booked again.
+      workers = await startTestSystem({ roles: ['workers'], db: apiOnly.db, env: { DEV_SIMULATOR: 'off' } });
+      const booked = await formBooked(apiOnly.knex, later);
+      expect(booked).toMatchObject({ stage: 'new', source: 'web' });
+      await until(async () => (await apiOnly.knex('booking_intakes').whereNull('booked_at')).length === 0);
+      expect(Number((await apiOnly.knex('bookings').count({ n: '*' }))[0].n)).toBe(2);
+      expect(Number((await apiOnly.knex('booking_events').where({ type: 'created' }).count({ n: '*' }))[0].n)).toBe(2);
+    } finally {
+      await workers?.stopAll();
+      await apiOnly.stopAll();
+    }
   });
 });
 
@@ -260,7 +305,8 @@ describe('a burst from one address', () => {
       expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 429, 429]);
       expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await answers[3].json()).error.code).toBe('rate_limited');
-      expect(Number((await limited.knex('bookings').where({ source: 'web' }).count({ n: '*' }))[0].n)).toBe(3);
+      // The ledger of stored forms: the refused ones are not in it.
+      expect(Number((await limited.knex('booking_intakes').count({ n: '*' }))[0].n)).toBe(3);
     } finally {
       await limited.stopAll();
     }

@@ -7,7 +7,7 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until, type TestSystem } from './support/test-system.ts';
+import { formBooked, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * Quotes through the running system: staff write versions and send one; the customer gets the
@@ -57,7 +57,9 @@ async function webBooking() {
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({ destination: 'Chiang Mai', travelers: 4, name: 'Web Guest', email: `w${randomUUID()}@example.com` }),
   });
-  return (await res.json()).booking_id as string;
+  const number = (await res.json()).booking_id as string;
+  await formBooked(sys.knex, number);
+  return number;
 }
 
 const sushiQuote = (over: Record<string, unknown> = {}) => ({

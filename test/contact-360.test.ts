@@ -6,7 +6,7 @@ import { resolveContact } from '../core/contacts/contact-identities.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
-import type { TestSystem } from './support/test-system.ts';
+import { formBooked, type TestSystem } from './support/test-system.ts';
 
 /**
  * One customer seen whole, through the running system: they book in LINE, then fill in the
@@ -40,7 +40,7 @@ describe("a customer's 360 view", () => {
       body: JSON.stringify({ destination: 'Krabi', name: 'Pim Chaiyo', email: 'Pim@Example.com', phone: '0812223333', language: 'en', utm_campaign: 'krabi-2027' }),
     });
     const webNumber = (await form.json()).booking_id;
-    const webContact = (await sys.knex('bookings').where({ number: webNumber }).first()).contact_id;
+    const webContact = (await formBooked(sys.knex, webNumber)).contact_id;
     expect(webContact).not.toBe(contactId);
     // Staff know the two are one person, and join them.
     expect((await api('POST', `/api/v1/contacts/${contactId}/merge`, { mergeContactId: webContact })).status).toBe(200);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestBooking } from '../core/bookings/request-booking.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
-import { startTestSystem, type TestSystem } from './support/test-system.ts';
+import { formBooked, startTestSystem, type TestSystem } from './support/test-system.ts';
 
 /**
  * Merges on the contact's own timeline and their undo by an admin: a manual merge and an intake's
@@ -25,7 +25,9 @@ const k = () => sys.knex;
 
 async function publicForm(body: Record<string, unknown>) {
   const res = await fetch(`${sys.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
-  return { status: res.status, json: await res.json() };
+  const json = await res.json();
+  if (res.status === 201 && json.booking_id) await formBooked(sys.knex, json.booking_id);
+  return { status: res.status, json };
 }
 
 /** Everything a contact has, as the tables hold it (to compare before and after). */

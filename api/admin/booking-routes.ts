@@ -1,4 +1,4 @@
-import { createStaffBooking } from '../../core/bookings/booking-intake.ts';
+import { bookWaitingForm, createStaffBooking } from '../../core/bookings/booking-intake.ts';
 import { addBookingNote, assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, assignedOnly, bookingDetail, bookingIdByNumber, listBookings } from '../../core/bookings/booking-queries.ts';
@@ -39,6 +39,8 @@ export const bookingRoutes = [
     access: 'bookings.read',
     response: c.bookingDetail,
     handle: async ({ identity, deps, params }) => {
+      // A website form stored a moment ago is booked now rather than answered 404 until its worker runs.
+      await bookWaitingForm(deps.knex, identity!.orgId, params.number);
       await assertBookingVisible(deps.knex, identity!.orgId, params.number, identity!);
       return bookingDetail(deps.knex, identity!.orgId, params.number);
     },

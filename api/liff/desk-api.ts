@@ -1,5 +1,6 @@
 import { staffWhoWork } from '../../core/staff/staff-desk.ts';
 import type { Knex } from 'knex';
+import { bookWaitingForm } from '../../core/bookings/booking-intake.ts';
 import { assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
@@ -128,6 +129,8 @@ export const deskRoutes = [
     access: { liffStaff: 'bookings.read' },
     response: desk.deskBooking,
     handle: async ({ deps, staff, params }) => {
+      // As GET /api/v1/bookings/:number: a website form not yet booked is booked now.
+      await bookWaitingForm(deps.knex, staff!.orgId, params.number);
       await assertBookingVisible(deps.knex, staff!.orgId, params.number, { role: staff!.role, staffId: staff!.id });
       const [detail, pipeline, assignees] = await Promise.all([
         bookingDetail(deps.knex, staff!.orgId, params.number),

@@ -1,4 +1,4 @@
-import { checkIdempotencyKey, intakeWebBooking } from '../../core/bookings/booking-intake.ts';
+import { checkIdempotencyKey, takeWebForm } from '../../core/bookings/booking-intake.ts';
 import * as c from '../../core/contracts/bookings.ts';
 import { z } from 'zod';
 import { route } from '../route.ts';
@@ -18,7 +18,7 @@ export const bookingIntakeRoutes = [
     status: 201,
     handle: async ({ ctx, deps, body, query }) => {
       const idempotencyKey = checkIdempotencyKey(ctx.get('idempotency-key') || undefined);
-      const r = await intakeWebBooking(deps.knex, {
+      const r = await takeWebForm(deps.knex, {
         orgSlug: query.org,
         idempotencyKey,
         form: body,

@@ -8,6 +8,7 @@ import { scheduleDayBeforeReminder } from './booking-reminders.ts';
 import { recordBookingEvent, type BookingEventType } from './booking-timeline.ts';
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
+import { eraseIntakeAnswers } from './booking-intake.ts';
 
 /**
  * Decisions on a booking request, by staff (take, confirm, propose another time, decline) or by
@@ -258,7 +259,7 @@ export async function moveBookingsToContact(trx: Knex.Transaction, m: { orgId: s
  * the timeline's free text go.
  */
 export async function eraseContactBookings(trx: Knex.Transaction, e: { orgId: string; contactId: string }): Promise<Record<string, number>> {
-  const bookings = await trx('bookings').select('id', 'details', 'utm', 'intake_response', 'decline_reason', 'lost_reason').where({ org_id: e.orgId, contact_id: e.contactId });
+  const bookings = await trx('bookings').select('id', 'details', 'utm', 'decline_reason', 'lost_reason').where({ org_id: e.orgId, contact_id: e.contactId });
   const strip = (v: unknown) => {
     const { redacted: _r, ...rest } = redactPersonalData((v ?? {}) as Record<string, unknown>);
     return JSON.stringify(rest);
@@ -269,14 +270,14 @@ export async function eraseContactBookings(trx: Knex.Transaction, e: { orgId: st
       .update({
         details: strip(b.details),
         utm: strip(b.utm),
-        intake_response: b.intake_response ? strip(b.intake_response) : null,
         notes: null,
         decline_reason: b.decline_reason ? ERASED : null,
         lost_reason: b.lost_reason ? ERASED : null,
       });
   }
   const ids = bookings.map((b) => b.id as string);
+  const intakeAnswers = await eraseIntakeAnswers(trx, ids, strip);
   const quotes = ids.length ? await trx('booking_quotes').whereIn('booking_id', ids).update({ note: null, decline_reason: trx.raw('CASE WHEN decline_reason IS NULL THEN NULL ELSE ? END', [ERASED]) }) : 0;
   const bookingEvents = await redactBookingEvents(trx, ids);
-  return { bookings: bookings.length, quotes, bookingEvents };
+  return { bookings: bookings.length, intakeAnswers, quotes, bookingEvents };
 }

@@ -4,7 +4,7 @@ import type { BookingForm } from '../contracts/bookings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { iso } from '../time/iso.ts';
-import { intakeWebBooking } from './booking-intake.ts';
+import { takeLineForm } from './booking-intake.ts';
 import { stageFlags } from './booking-stage.ts';
 
 /**
@@ -59,7 +59,7 @@ export async function bookFromLine(
   b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: BookingForm; ipAddress?: string; now?: Date },
 ) {
   let chat: { orgId: string; conversationId: string } | undefined;
-  return intakeWebBooking(knex, {
+  return takeLineForm(knex, {
     idempotencyKey: b.idempotencyKey,
     form: b.form,
     verifiedLineUserId: b.lineUserId,

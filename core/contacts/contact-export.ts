@@ -25,7 +25,7 @@ export async function exportContact(knex: Knex, e: { orgId: string; contactId: s
     const cases = await trx('cases').where({ contact_id: e.contactId, org_id: e.orgId }).orderBy('created_at');
     const caseIds = cases.map((c) => c.id);
     const caseEvents = caseIds.length ? await trx('case_events').whereIn('case_id', caseIds).orderBy('id') : [];
-    const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !['token', 'idempotency_hash', 'intake_response', 'tracking_token'].includes(k)));
+    const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !['token', 'tracking_token'].includes(k)));
     const exported = {
       exportedAt: new Date().toISOString(),
       contact,

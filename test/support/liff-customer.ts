@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { apiClient } from './api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './line-customer.ts';
+import { formBooked } from './test-system.ts';
 
 /**
  * The system with LIFF set up against the fake LINE server (LINE Login channel, a LIFF id for
@@ -31,7 +32,10 @@ export async function startLiffHarness(): Promise<LiffHarness> {
   const pub: LiffHarness['pub'] = async (method, path, o = {}) => {
     const res = await fetch(h.sys.url + path, { method, headers: { 'content-type': 'application/json', ...o.headers }, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
     const text = await res.text();
-    return { status: res.status, json: text && text.startsWith('{') ? JSON.parse(text) : text, headers: res.headers };
+    const json = text && text.startsWith('{') ? JSON.parse(text) : text;
+    // A website form is answered once stored and booked a moment later: what it makes is in place once its booking is.
+    if (path.startsWith('/public/v1/bookings') && res.status === 201 && json.booking_id) await formBooked(h.sys.knex, json.booking_id);
+    return { status: res.status, json, headers: res.headers };
   };
   return {
     ...h,

@@ -73,3 +73,11 @@ export async function until<T>(probe: () => Promise<T | undefined | null | false
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * The booking a website form was answered with, once a worker has made it: the form is stored and
+ * answered first, and booked a moment later (core/bookings/booking-intake.ts).
+ */
+export function formBooked(knex: RunningSystem['knex'], number: string, orgId?: string): Promise<Record<string, any>> {
+  return until(() => knex('bookings').where({ number, ...(orgId ? { org_id: orgId } : {}) }).first());
+}
