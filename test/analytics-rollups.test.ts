@@ -26,9 +26,14 @@ async function both(query: AnalyticsQuery, at = now()) {
 }
 
 async function expectSame(query: AnalyticsQuery) {
-  const { rolled, live } = await both(query);
+  const { rolled, live, scope } = await both(query);
   expect(rolled.length).toBe(live.length);
   expect(rolled).toEqual(live);
+  // The cases open now too (read from the rollup to their last status change, the time since added).
+  const sort = (xs: CaseFact[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  const open = sort(await allCaseFacts(sys.knex, scope, 'open'));
+  expect(open.length).toBeGreaterThan(0);
+  expect(open).toEqual(sort(await allCaseFacts(sys.knex, { ...scope, live: true }, 'open')));
   return rolled.length;
 }
 
@@ -163,6 +168,15 @@ describe('the per-case facts rollup', () => {
     const a = rolled.find((f) => f.id === row.case_id)!;
     const b = live.find((f) => f.id === row.case_id)!;
     expect(a.buckets.business.active).toBe(b.buckets.business.active + 7);
+    // A case open now is read from its row as well (then put back as it was).
+    const [openRow] = await sys.knex('analytics_case_facts as f').join('cases as c', 'c.id', 'f.case_id').where({ 'f.org_id': sys.defaultOrgId, 'f.closed': false, 'c.status': 'investigating' }).select('f.case_id', 'f.buckets').limit(1);
+    const openBuckets = typeof openRow.buckets === 'string' ? JSON.parse(openRow.buckets) : openRow.buckets;
+    await sys.knex('analytics_case_facts').where({ case_id: openRow.case_id }).update({ buckets: JSON.stringify({ ...openBuckets, business: { ...openBuckets.business, active: openBuckets.business.active + 7 } }) });
+    const openScope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_90_days' }, now());
+    const fromRow = (await allCaseFacts(sys.knex, openScope, 'open')).find((f) => f.id === openRow.case_id)!;
+    const fromTimeline = (await allCaseFacts(sys.knex, { ...openScope, live: true }, 'open')).find((f) => f.id === openRow.case_id)!;
+    expect(fromRow.buckets.business.active).toBe(fromTimeline.buckets.business.active + 7);
+    await sys.knex('analytics_case_facts').where({ case_id: openRow.case_id }).update({ buckets: JSON.stringify(openBuckets) });
 
     // The case changes (reopened): it is marked, read from its timeline, then recomputed by the worker.
     await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: row.case_id, to: 'investigating', actor: { type: 'customer', id: null } }));
