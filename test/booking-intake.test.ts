@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookWaitingForms } from '../core/bookings/booking-intake.ts';
 import { apiClient } from './support/api-client.ts';
 import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -93,17 +94,19 @@ describe('a website booking', () => {
 });
 
 describe('stored and answered, then booked', () => {
+  /** A form sent to a system, answered 201: its booking number. */
+  async function send(to: TestSystem, f: Record<string, unknown>) {
+    const res = await fetch(`${to.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(f) });
+    expect(res.status).toBe(201);
+    return (await res.json()).booking_id as string;
+  }
+
   it('the answer comes once the form is stored; a worker makes the booking, once; staff asking for it by number first get it at once', async () => {
     // An api without workers: its forms are stored, answered, and wait.
     const apiOnly = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
     let workers: TestSystem | undefined;
     try {
-      const send = async (f: Record<string, unknown>) => {
-        const res = await fetch(`${apiOnly.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(f) });
-        expect(res.status).toBe(201);
-        return (await res.json()).booking_id as string;
-      };
-      const [asked, later] = [await send(form({ name: 'Asked First' })), await send(form({ name: 'Booked Later' }))];
+      const [asked, later] = [await send(apiOnly, form({ name: 'Asked First' })), await send(apiOnly, form({ name: 'Booked Later' }))];
       const waiting = await apiOnly.knex('booking_intakes').whereIn('number', [asked, later]).whereNull('booked_at').orderBy('id');
       expect(waiting.map((w) => [w.number, w.form.form.name])).toEqual([
         [asked, 'Asked First'],
@@ -129,6 +132,22 @@ describe('stored and answered, then booked', () => {
       expect(Number((await apiOnly.knex('booking_events').where({ type: 'created' }).count({ n: '*' }))[0].n)).toBe(2);
     } finally {
       await workers?.stopAll();
+      await apiOnly.stopAll();
+    }
+  });
+
+  it('a form the database refuses does not hold back the others: they are booked, it waits with its form intact, and the job fails', async () => {
+    const apiOnly = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
+    try {
+      const numbers = [await send(apiOnly, form()), await send(apiOnly, form()), await send(apiOnly, form())];
+      // The middle form names a service that is not there (as if its row were removed under it).
+      await apiOnly.knex('booking_intakes').where({ number: numbers[1] }).update({ form: apiOnly.knex.raw(`jsonb_set(form, '{serviceId}', to_jsonb(?::text))`, [randomUUID()]) });
+      await expect(bookWaitingForms(apiOnly.knex)).rejects.toThrow(/foreign key/);
+      expect((await apiOnly.knex('bookings').whereIn('number', numbers).orderBy('number')).map((b) => b.number)).toEqual([numbers[0], numbers[2]]);
+      const refused = await apiOnly.knex('booking_intakes').where({ number: numbers[1] }).first();
+      expect(refused).toMatchObject({ booked_at: null, booking_id: null });
+      expect(refused.form.form.name).toBe('Jane Traveller');
+    } finally {
       await apiOnly.stopAll();
     }
   });

@@ -408,36 +408,72 @@ async function bookForm(
 const lockCustomer = (trx: Knex.Transaction, orgId: string, f: BookingForm, lineUserId?: string) =>
   lockKeys(trx, contactLockKeys({ orgId, email: f.email, phone: f.phone, lineUserId }));
 
-/**
- * Makes the booking of the oldest stored website form no worker holds, in its own transaction;
- * false when none is waiting. Exactly once: the form's row stays locked until its booking commits
- * with `booked_at`, and other workers skip it.
- */
-async function bookNextWaitingForm(knex: Knex, which?: { orgId: string; number: string }): Promise<boolean> {
-  return knex.transaction(async (trx) => {
-    const q = trx('booking_intakes').select('id', 'org_id', 'idempotency_key', 'number', 'form', 'created_at').whereNull('booked_at').first();
-    // Staff asking for one booking wait for a worker that holds it; workers skip what another holds.
-    const row = which ? await q.where({ org_id: which.orgId, number: which.number }).forUpdate() : await q.orderBy('id').forUpdate().skipLocked();
-    if (!row) return false;
-    const stored = row.form as StoredForm;
-    await lockCustomer(trx, row.org_id, stored.form);
-    const bookingId = await bookForm(trx, { orgId: row.org_id, number: row.number, key: row.idempotency_key, stored, at: row.created_at });
-    // The booking holds the form from now on; the ledger keeps the key, hash and answer.
+/** Forms a worker books in one transaction: a backlog commits a batch at a time, not a form at a time. */
+const BOOKING_BATCH = 20;
+
+type WaitingForm = { id: string; org_id: string; idempotency_key: string; number: string; form: StoredForm; created_at: Date };
+
+/** Books stored forms in the worker's transaction, and marks them booked; the booking holds each form from now on. */
+async function bookStoredForms(trx: Knex.Transaction, rows: WaitingForm[]): Promise<void> {
+  for (const row of rows) {
+    await lockCustomer(trx, row.org_id, row.form.form);
+    const bookingId = await bookForm(trx, { orgId: row.org_id, number: row.number, key: row.idempotency_key, stored: row.form, at: row.created_at });
     await trx('booking_intakes').where({ id: row.id }).update({ booking_id: bookingId, booked_at: trx.fn.now(), form: null });
-    return true;
-  });
+  }
 }
 
-/** The workers' job: books every stored website form waiting (several workers at once share them out). */
+const waitingForms = (trx: Knex.Transaction) => trx('booking_intakes').select('id', 'org_id', 'idempotency_key', 'number', 'form', 'created_at').whereNull('booked_at');
+
+/**
+ * The workers' job: books every stored website form waiting, the oldest first, up to 20 in a
+ * transaction. Exactly once: a form's row stays locked until its booking commits with `booked_at`,
+ * and other workers skip it (so several workers share a backlog out). A batch that fails (a deadlock
+ * between two customers' locks, a form the database refuses) is booked again one form per
+ * transaction, so that one form cannot hold the others back; a form that fails alone fails the job
+ * once the others are booked, and the job is retried.
+ */
 export async function bookWaitingForms(knex: Knex): Promise<number> {
   let booked = 0;
-  while (await bookNextWaitingForm(knex)) booked++;
-  return booked;
+  for (;;) {
+    let ids: string[] = [];
+    try {
+      const n = await knex.transaction(async (trx) => {
+        const rows: WaitingForm[] = await waitingForms(trx).orderBy('id').limit(BOOKING_BATCH).forUpdate().skipLocked();
+        ids = rows.map((r) => r.id);
+        await bookStoredForms(trx, rows);
+        return rows.length;
+      });
+      if (n === 0) return booked;
+      booked += n;
+    } catch (err) {
+      if (ids.length <= 1) throw err;
+      let failure: unknown;
+      for (const id of ids) {
+        try {
+          booked += await knex.transaction(async (trx) => {
+            const rows: WaitingForm[] = await waitingForms(trx).where({ id }).forUpdate().skipLocked();
+            await bookStoredForms(trx, rows);
+            return rows.length;
+          });
+        } catch (e) {
+          failure ??= e;
+        }
+      }
+      if (failure) throw failure;
+    }
+  }
 }
 
-/** A website form's booking made now if it is still waiting (staff asked for it by number first); false when none waits. */
-export function bookWaitingForm(knex: Knex, orgId: string, number: string): Promise<boolean> {
-  return bookNextWaitingForm(knex, { orgId, number });
+/**
+ * A website form's booking made now if it is still waiting (staff asked for it by its number before
+ * a worker booked it); waits for a worker that holds it. False when none waits.
+ */
+export async function bookWaitingForm(knex: Knex, orgId: string, number: string): Promise<boolean> {
+  return knex.transaction(async (trx) => {
+    const rows: WaitingForm[] = await waitingForms(trx).where({ org_id: orgId, number }).forUpdate();
+    await bookStoredForms(trx, rows);
+    return rows.length > 0;
+  });
 }
 
 /**
