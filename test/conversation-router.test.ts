@@ -220,4 +220,19 @@ describe('the bot never goes silent', () => {
     await until(async () => Number((await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' }).count({ n: '*' }))[0].n) === 3);
     expect(await acks()).toBe(acked);
   });
+
+  it('an org set up before the reminder existed gets its text from the migration; its own text is kept', async () => {
+    const { up } = await import('../migrations/20261122220500_greeting_open_case.ts');
+    const where = { org_id: sys.defaultOrgId, key: 'greeting_open_case' };
+    const reminder = () => sys.knex('templates').where(where).orderBy('language');
+    const seeded = await reminder();
+    await sys.knex('templates').where({ ...where, language: 'th' }).del();
+    await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: 'Hi! Case {{case_id}} is open.' });
+    await up(sys.knex);
+    expect((await reminder()).map((t) => [t.language, t.body])).toEqual([
+      ['en', 'Hi! Case {{case_id}} is open.'],
+      ['th', seeded.find((t) => t.language === 'th').body],
+    ]);
+    await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: seeded.find((t) => t.language === 'en').body });
+  });
 });
