@@ -91,6 +91,12 @@ export interface Scope {
   live?: boolean;
   /** Facts already read in this request, by scope and period (one report built from others reads each once). */
   memo?: Map<string, Promise<CaseFact[]>>;
+  /**
+   * A temporary table of this transaction already holding the rows (core/analytics/case-rows.ts)
+   * of every period the request counts, with its filters: the CEO view reads them once for all its
+   * reports.
+   */
+  rowsTable?: string;
 }
 
 export interface CaseRow {
@@ -231,8 +237,9 @@ export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' 
  * planner's estimates over a period's cases pass its thresholds, and compiling took longer than
  * the queries it was meant to speed up (tens of milliseconds of each report at 100,000 cases).
  */
-export async function snapshot(db: Knex): Promise<Knex.Transaction> {
-  const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
+export async function snapshot(db: Knex, opts: { temporaryTables?: boolean } = {}): Promise<Knex.Transaction> {
+  // Read-only but for a temporary table of its own when asked (PostgreSQL refuses CREATE in a read-only transaction).
+  const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: !opts.temporaryTables });
   // Only where the server has the setting (a build without JIT may not).
   await trx.raw(`SELECT set_config('jit', 'off', true) WHERE EXISTS (SELECT 1 FROM pg_settings WHERE name = 'jit')`);
   return trx;
@@ -466,45 +473,7 @@ export function factFromRollup(r: CaseRow, roll: RollupFacts, now: Date, minutes
       firstResponseOutcome = waited > targets.firstResponseMinutes ? 'missed' : isOpen ? 'pending' : 'none';
     }
   }
-  const counted = business.resolutionClock;
-  let resolutionOutcome: Outcome = 'none';
-  if (targets.resolutionMinutes !== null) resolutionOutcome = counted > targets.resolutionMinutes ? 'missed' : isOpen ? 'pending' : 'met';
-  const warned = (elapsed: number, target: number | null) => target !== null && elapsed >= target * targets.warnRatio;
-  const breachedNow = isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed');
-  const breachingSoon =
-    isOpen &&
-    !breachedNow &&
-    ((firstResponseOutcome === 'pending' && warned(minutes(openedAt, now), targets.firstResponseMinutes)) || (resolutionOutcome === 'pending' && warned(counted, targets.resolutionMinutes)));
-  return {
-    id: r.id,
-    number: r.number,
-    caseType: r.case_type,
-    category: r.category,
-    severity: r.severity,
-    channel: r.source,
-    providerKey: r.provider_key,
-    ownerStaffId: r.owner_staff_id,
-    contactId: r.contact_id,
-    rootCause: r.root_cause,
-    refunded: Boolean(r.refunded),
-    cancelled: Boolean(r.cancelled),
-    status: r.status,
-    isOpen,
-    openedAt,
-    reopenedCount: r.reopened_count,
-    takenBy: roll.takenBy,
-    firstResponseTarget: targets.firstResponseMinutes,
-    resolutionTarget: targets.resolutionMinutes,
-    firstResponse: roll.firstResponse,
-    firstResponseOutcome,
-    resolutionClockMinutes: counted,
-    resolutionOutcome,
-    totalResolution: isOpen ? null : { business: business.open, calendar: wall.open },
-    buckets: { business, wall },
-    breachedNow,
-    breachingSoon,
-    satisfaction: noSatisfaction(),
-  };
+  return factFrom(r, { openedAt, isOpen, takenBy: roll.takenBy, firstResponse: roll.firstResponse, firstResponseOutcome, buckets: { business, wall } }, now, minutes);
 }
 
 /** The org's business calendar as the rollup state records it (facts in business minutes hold only for it). */
@@ -570,6 +539,60 @@ export function bucketsOf(history: readonly StatusPeriod[], now: Date, minutes: 
   return { business, wall };
 }
 
+/**
+ * A case's facts from its row, its minutes per bucket and its first response (from its timeline or
+ * its rollup): the resolution clock's outcome (open, unpaused time up to now, as
+ * resolutionElapsedMinutes counts it), and whether it is past or near its SLA now.
+ */
+function factFrom(
+  r: CaseRow,
+  c: { openedAt: Date; isOpen: boolean; takenBy: string[]; firstResponse: Minutes | null; firstResponseOutcome: Outcome; buckets: TimeBuckets },
+  now: Date,
+  minutes: MinutesBetween,
+): CaseFact {
+  const targets = targetsOf(r);
+  const { openedAt, isOpen, firstResponseOutcome, buckets } = c;
+  const counted = buckets.business.resolutionClock;
+  let resolutionOutcome: Outcome = 'none';
+  if (targets.resolutionMinutes !== null) resolutionOutcome = counted > targets.resolutionMinutes ? 'missed' : isOpen ? 'pending' : 'met';
+  const warned = (elapsed: number, target: number | null) => target !== null && elapsed >= target * targets.warnRatio;
+  const breachedNow = isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed');
+  const breachingSoon =
+    isOpen &&
+    !breachedNow &&
+    ((firstResponseOutcome === 'pending' && warned(minutes(openedAt, now), targets.firstResponseMinutes)) || (resolutionOutcome === 'pending' && warned(counted, targets.resolutionMinutes)));
+  return {
+    id: r.id,
+    number: r.number,
+    caseType: r.case_type,
+    category: r.category,
+    severity: r.severity,
+    channel: r.source,
+    providerKey: r.provider_key,
+    ownerStaffId: r.owner_staff_id,
+    contactId: r.contact_id,
+    rootCause: r.root_cause,
+    refunded: Boolean(r.refunded),
+    cancelled: Boolean(r.cancelled),
+    status: r.status,
+    isOpen,
+    openedAt,
+    reopenedCount: r.reopened_count,
+    takenBy: c.takenBy,
+    firstResponseTarget: targets.firstResponseMinutes,
+    resolutionTarget: targets.resolutionMinutes,
+    firstResponse: c.firstResponse,
+    firstResponseOutcome,
+    resolutionClockMinutes: counted,
+    resolutionOutcome,
+    totalResolution: isOpen ? null : { business: buckets.business.open, calendar: buckets.wall.open },
+    buckets,
+    breachedNow,
+    breachingSoon,
+    satisfaction: noSatisfaction(),
+  };
+}
+
 export function factOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], cal: BusinessCalendar, now: Date, line?: MinuteLine): CaseFact {
   const minutes: MinutesBetween = line ? (a, b) => line.between(a, b) : (a, b) => businessMinutesBetween(a, b, cal);
   const openedAt = new Date(r.opened_at);
@@ -590,47 +613,7 @@ export function factOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], c
     firstResponseOutcome = waited > targets.firstResponseMinutes ? 'missed' : isOpen ? 'pending' : 'none';
   }
 
-  // The resolution clock: open, unpaused time up to now (periods cut at now), as resolutionElapsedMinutes counts it.
-  const counted = buckets.business.resolutionClock;
-  let resolutionOutcome: Outcome = 'none';
-  if (targets.resolutionMinutes !== null) resolutionOutcome = counted > targets.resolutionMinutes ? 'missed' : isOpen ? 'pending' : 'met';
-  const warned = (elapsed: number, target: number | null) => target !== null && elapsed >= target * targets.warnRatio;
-  const breachedNow = isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed');
-  const breachingSoon =
-    isOpen &&
-    !breachedNow &&
-    ((firstResponseOutcome === 'pending' && warned(minutes(openedAt, now), targets.firstResponseMinutes)) || (resolutionOutcome === 'pending' && warned(counted, targets.resolutionMinutes)));
-
-  return {
-    id: r.id,
-    number: r.number,
-    caseType: r.case_type,
-    category: r.category,
-    severity: r.severity,
-    channel: r.source,
-    providerKey: r.provider_key,
-    ownerStaffId: r.owner_staff_id,
-    contactId: r.contact_id,
-    rootCause: r.root_cause,
-    refunded: Boolean(r.refunded),
-    cancelled: Boolean(r.cancelled),
-    status: r.status,
-    isOpen,
-    openedAt,
-    reopenedCount: r.reopened_count,
-    takenBy,
-    firstResponseTarget: targets.firstResponseMinutes,
-    resolutionTarget: targets.resolutionMinutes,
-    firstResponse,
-    firstResponseOutcome,
-    resolutionClockMinutes: counted,
-    resolutionOutcome,
-    totalResolution: isOpen ? null : { business: buckets.business.open, calendar: buckets.wall.open },
-    buckets,
-    breachedNow,
-    breachingSoon,
-    satisfaction: noSatisfaction(),
-  };
+  return factFrom(r, { openedAt, isOpen, takenBy, firstResponse, firstResponseOutcome, buckets }, now, minutes);
 }
 
 /** Which cases a drill-down figure counts. */

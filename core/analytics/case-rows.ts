@@ -44,12 +44,15 @@ const SATISFACTION_TYPES = `('satisfaction_requested', 'satisfaction_rated', 'sa
 const INTEGER_SCORE = `CASE WHEN jsonb_typeof(e.data->'score') = 'number' AND (e.data->'score')::numeric = trunc((e.data->'score')::numeric) THEN (e.data->'score')::numeric END`;
 
 function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
-  const orders = need.orders
-    ? `coalesce((SELECT bool_or(lower(o.order_status) = 'refunded') FROM case_orders o WHERE o.case_id = c.id), false) AS refunded,
-       coalesce((SELECT bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) FROM case_orders o WHERE o.case_id = c.id), false) AS cancelled`
-    : 'NULL::boolean AS refunded, NULL::boolean AS cancelled';
+  const orders = need.orders ? 'coalesce(o.refunded, false) AS refunded, coalesce(o.cancelled, false) AS cancelled' : 'NULL::boolean AS refunded, NULL::boolean AS cancelled';
   const satisfaction = need.satisfaction ? 's.asked, s.score, s.comment, s.rated_at' : 'NULL::boolean AS asked, NULL::numeric AS score, NULL::text AS comment, NULL::timestamptz AS rated_at';
   // The answers of each case through the partial index on their event types, in one grouped pass per case.
+  // A case's orders, both flags in one look.
+  const ordersJoin = need.orders
+    ? `LEFT JOIN LATERAL (
+         SELECT bool_or(lower(o.order_status) = 'refunded') AS refunded, bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) AS cancelled
+           FROM case_orders o WHERE o.case_id = c.id) o ON true`
+    : '';
   const join = need.satisfaction
     ? `LEFT JOIN LATERAL (
          SELECT coalesce(bool_or(e.type = 'satisfaction_requested'), false) AS asked,
@@ -65,7 +68,7 @@ function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
                  (f.buckets->'business'->>'queue')::int AS queue, (f.buckets->'business'->>'active')::int AS active,
                  (f.buckets->'business'->>'waiting_provider')::int AS waiting_provider, ${orders}, ${satisfaction},
                  ${need.takenBy ? 'f.taken_by' : 'NULL::jsonb AS taken_by'}
-            FROM ${rolled.from} ${join}
+            FROM ${rolled.from} ${ordersJoin} ${join}
            WHERE ${rolled.where}`,
     bindings: rolled.bindings,
   };
@@ -115,6 +118,9 @@ function factsSelect(facts: CaseFact[]): CaseRows {
  * read-only snapshot.
  */
 export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use: (trx: Knex.Transaction, rows: CaseRows) => Promise<T>): Promise<T> {
+  if (scope.rowsTable && db.isTransaction) {
+    return use(db as Knex.Transaction, { sql: `SELECT * FROM ${scope.rowsTable} WHERE opened_at >= ? AND opened_at < ?`, bindings: [scope.period.from, scope.period.to] });
+  }
   const run = async (trx: Knex.Transaction) => {
     let rolled: RolledCases | null = null;
     const others: CaseFact[] = [];
@@ -146,4 +152,24 @@ export function periodsJoin(periods: Period[]): { sql: string; bindings: unknown
     sql: 'JOIN unnest(?::timestamptz[], ?::timestamptz[], ?::int[]) AS p(from_at, to_at, i) ON r.opened_at >= p.from_at AND r.opened_at < p.to_at',
     bindings: [periods.map((p) => p.from.toISOString()), periods.map((p) => p.to.toISOString()), periods.map((_, i) => i)],
   };
+}
+
+/**
+ * Keeps the rows of some periods, with every column, in a temporary table of the transaction, for
+ * several reports to count (Scope.rowsTable): periods that overlap or touch are read as one span,
+ * each case once.
+ */
+export async function keepCaseRows(trx: Knex.Transaction, scope: Scope, table: string, periods: Period[]): Promise<void> {
+  const spans: Period[] = [];
+  for (const p of [...periods].sort((a, b) => a.from.getTime() - b.from.getTime())) {
+    const last = spans.at(-1);
+    if (last && p.from <= last.to) last.to = p.to > last.to ? p.to : last.to;
+    else spans.push({ ...p });
+  }
+  await trx.raw(`DROP TABLE IF EXISTS ${table}`);
+  for (const [i, span] of spans.entries()) {
+    await withCaseRows(trx, { ...scope, rowsTable: undefined, period: span }, { orders: true, satisfaction: true, takenBy: true }, (t, r) =>
+      t.raw(i === 0 ? `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS ${r.sql}` : `INSERT INTO ${table} ${r.sql}`, r.bindings as Knex.RawBinding[]),
+    );
+  }
 }

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '../contracts/analytics.ts';
-import { allCaseFacts, type CaseFact, type Scope } from './case-facts.ts';
+import { allCaseFacts, snapshot, type CaseFact, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
-import { BUCKET_OF, periodsJoin, withCaseRows } from './case-rows.ts';
+import { BUCKET_OF, keepCaseRows, periodsJoin, withCaseRows } from './case-rows.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,
@@ -314,9 +314,20 @@ function compare(now: Summary, before: Summary) {
   return { now, previous: before, change: { cases: now.cases - before.cases, slaCompliance: d(now.slaCompliance, before.slaCompliance, 4), averageResponseMinutes: d(now.averageResponseMinutes, before.averageResponseMinutes), averageResolutionMinutes: d(now.averageResolutionMinutes, before.averageResolutionMinutes) } };
 }
 
-export async function ceoView(db: Db, unmemoized: Scope) {
+export async function ceoView(db: Db, unmemoized: Scope): Promise<Awaited<ReturnType<typeof ceoIn>>> {
+  // Everything in one snapshot, where the cases of its periods are read once into a table of its own.
+  if (db.isTransaction) return ceoIn(db as Knex.Transaction, unmemoized);
+  const trx = await snapshot(db as Knex, { temporaryTables: true });
+  try {
+    return await ceoIn(trx, unmemoized);
+  } finally {
+    await trx.commit();
+  }
+}
+
+async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   // The reports below share the cases open now: read once.
-  const scope = { ...unmemoized, memo: new Map<string, Promise<CaseFact[]>>() };
+  const scope: Scope = { ...unmemoized, memo: new Map<string, Promise<CaseFact[]>>() };
   const q = scope.query;
   const tz = scope.period.timeZone;
   const spans = (preset: 'this_week' | 'this_month') => {
@@ -333,9 +344,10 @@ export async function ceoView(db: Db, unmemoized: Scope) {
   };
   const week = spans('this_week');
   const month = spans('this_month');
-  const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, [
-    scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous,
-  ]);
+  const periods = [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous];
+  await keepCaseRows(db, scope, 'analytics_ceo_rows', periods);
+  scope.rowsTable = 'analytics_ceo_rows';
+  const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
   const open = await allCaseFacts(db, scope, 'open');
   const [debt, providers, staff] = [await systemDebtReport(db, scope), await providersReport(db, scope), await staffPerformance(db, scope)];
   // What changed: the same reports over the period just before, of the same length.
