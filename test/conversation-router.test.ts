@@ -202,9 +202,13 @@ describe('the bot never goes silent', () => {
       expect(reply.quickReplies.map((q) => q.data)).toEqual([replyData('intent', 'booking'), replyData('intent', 'case'), replyData('intent', 'question'), replyData('human')]);
     }
     expect(await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' }).first()).toBeUndefined();
+    // A hello that says more is answered the same way, and goes on the case.
+    const news = await ask(userId, { text: 'hi, any news?' });
+    expect(news.text).toContain(c.number);
+    expect((await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' })).length).toBe(1);
     const followUp = await ask(userId, { text: 'ยังไม่เข้าเลยค่ะ ช่วยเช็คให้หน่อย' });
     expect(followUp.text).toContain(c.number);
-    expect((await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' })).length).toBe(1);
+    expect((await sys.knex('case_events').where({ case_id: c.id, type: 'message_in' })).length).toBe(2);
   });
 
   it('acknowledges a burst of follow-ups on a case once, and every one goes on the case', async () => {

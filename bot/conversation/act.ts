@@ -61,7 +61,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: await t('greeting_follow'), quickReplies: await quick() }]);
       return;
     case 'greet_open_case':
-      // Not on the case's timeline, and not an answer on the case: a follow-up after it is still acknowledged.
+      // "hi, any news?" goes on the case's timeline, a bare hello does not. The greeting is not an
+      // answer on the case: a follow-up after it is still acknowledged.
+      if (decision.onCase) await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text });
       await setDialogue({ kind: 'clarify', text: '', messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
       await say([{ kind: 'text', text: (await t('greeting_open_case', { case_id: decision.caseNumber })) || (await t('greeting_follow')), quickReplies: await quick() }]);
       return;

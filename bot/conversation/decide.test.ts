@@ -61,11 +61,13 @@ describe('deciding what a customer message leads to', () => {
 
   it('greets a hello while a case is open and reminds of the case; thanks and unsure small talk go on the case', async () => {
     const hello = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: 0.9 }));
-    expect(await decide(context({ text: 'hello', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001' });
+    expect(await decide(context({ text: 'hello', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });
+    // More than a hello also goes on the case.
+    expect(await decide(context({ text: 'hi, any news?', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: true });
     // An LLM does not say what an `other` is: a hello alone is greeted, anything else goes on the case.
     const llm = classifier(answer({ kind: 'other', confidence: 0.9 }));
     for (const text of ['hi', 'Hello there!', 'สวัสดีค่ะ', 'sawasdee krub 🙏']) {
-      expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });
     }
     expect(await decide(context({ text: 'hi, any news?', openCase }), llm.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));

@@ -20,8 +20,8 @@ export type Decision =
   | { do: 'greet'; why: string }
   | { do: 'handoff' }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
-  /** A hello while a case is open: greeted back, reminded of the case, offered the choices. */
-  | { do: 'greet_open_case'; caseId: string; caseNumber: string }
+  /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
+  | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
   | { do: 'reopen'; caseId: string }
   | { do: 'open_case'; caseType: string }
   | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
@@ -87,7 +87,7 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   if (ctx.openCase && result.kind === 'question' && result.faqKey && result.confidence >= FAQ_CONFIDENCE) return { do: 'faq', faqKey: result.faqKey };
   // A hello is not news about the case: it is answered (a follow-up soon after the bot's last word
   // on the case would not be), with the case and what else the bot can do.
-  if (ctx.openCase && sure && isGreeting(result, ctx.text)) return { do: 'greet_open_case', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+  if (ctx.openCase && sure && isGreeting(result, ctx.text)) return { do: 'greet_open_case', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, onCase: !HELLO.test(ctx.text) };
   if (ctx.openCase && !(sure && (result.kind === 'booking' || newProblem))) {
     return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
   }
