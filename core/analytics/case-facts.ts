@@ -210,10 +210,10 @@ export interface CaseFactsOptions {
   /**
    * Counts the rolled-up cases in the database instead of reading them one by one (in the same
    * snapshot); only the others (open now or changed) are then read as facts. Not called when the
-   * org's rollup is not ready: every case is read as facts then. `read` reads some of the
-   * rolled-up cases as facts, its order and limit on the columns of a CaseRow (`ORDER BY id LIMIT 500`).
+   * org's rollup is not ready: every case is read as facts then. `read` reads the first of the
+   * rolled-up cases by id as facts.
    */
-  countRolled?: (trx: Knex.Transaction, rolled: RolledCases, read: (orderAndLimit: string) => Promise<CaseFact[]>) => Promise<void>;
+  countRolled?: (trx: Knex.Transaction, rolled: RolledCases, read: (firstById: number) => Promise<CaseFact[]>) => Promise<void>;
 }
 
 export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' = 'period', opts: CaseFactsOptions = {}): AsyncGenerator<CaseFact[]> {
@@ -268,16 +268,18 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
             AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}`,
       bindings: [scope.orgId, scope.period.from, scope.period.to, ...CLOSED_STATUSES, ...filters.bindings],
     };
-    // Some of the rolled-up cases one by one (say the first by id), for a report that counts the rest.
-    // The period's rows first (OFFSET 0 keeps them a step of their own), then sorted: else the planner
-    // walks every case in the order asked for, to stop at the first few of the period (a third of a
-    // second at 100,000 cases with a filter on one case type).
-    const readRolled = async (orderAndLimit: string): Promise<CaseFact[]> => {
+    // The first rolled-up cases by id, one by one, for a report that counts the rest: the period's
+    // ids from the index on (org, opening, case) in id order, each case joined until enough are
+    // found (with `ORDER BY f.case_id` alone the planner walked every case of the org, or every
+    // case of the filter's case type, in id order).
+    const readRolled = async (firstById: number): Promise<CaseFact[]> => {
       const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
-        `SELECT * FROM (
-           SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
-             FROM ${rolledCases.from} WHERE ${rolledCases.where} OFFSET 0) x ${orderAndLimit}`,
-        rolledCases.bindings as Knex.RawBinding[],
+        `SELECT x.* FROM (SELECT i.case_id FROM analytics_case_facts i WHERE i.org_id = ? AND i.opened_at >= ? AND i.opened_at < ? ORDER BY i.case_id OFFSET 0) ids
+           CROSS JOIN LATERAL (
+             SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
+               FROM ${rolledCases.from} WHERE f.case_id = ids.case_id AND ${rolledCases.where}) x
+          ORDER BY ids.case_id LIMIT ${Number(firstById)}`,
+        [scope.orgId, scope.period.from, scope.period.to, ...rolledCases.bindings] as Knex.RawBinding[],
       );
       const satisfaction = await satisfactionOf(db, rows.map((r) => r.id));
       return rows.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));

@@ -110,7 +110,7 @@ export async function timeTracking(db: Db, scope: Scope) {
     if (kept.length >= PER_CASE_JSON_LIMIT * 4) kept = kept.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, PER_CASE_JSON_LIMIT);
   };
   // The resolved cases added up in the database (where the rollup is ready), and only the first of them by id read.
-  const countRolled = async (trx: Knex.Transaction, rolled: RolledCases, read: (orderAndLimit: string) => Promise<CaseFact[]>) => {
+  const countRolled = async (trx: Knex.Transaction, rolled: RolledCases, read: (firstById: number) => Promise<CaseFact[]>) => {
     const r = await countRolledTime(trx, rolled);
     t.n += Number(r.n);
     for (const b of BUCKETS) {
@@ -124,7 +124,7 @@ export async function timeTracking(db: Db, scope: Scope) {
     t.res.n += Number(r.n);
     t.res.business += Number(r.res_business);
     t.res.calendar += Number(r.res_calendar);
-    for (const f of await read(`ORDER BY f.case_id LIMIT ${PER_CASE_JSON_LIMIT}`)) keep(f);
+    for (const f of await read(PER_CASE_JSON_LIMIT)) keep(f);
   };
   for await (const batch of caseFacts(db, scope, 'period', scope.live ? {} : { countRolled })) {
     for (const f of batch) {
