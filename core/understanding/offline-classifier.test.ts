@@ -83,6 +83,19 @@ describe('OfflineClassifier: the kind follows what the classes are about', () =>
     },
   );
 
+  it("a service's name is a keyword as telling as the classes that use it are few", () => {
+    const shop = taxonomySchema.parse({
+      bookingTypes: [{ key: 'order', name: { en: 'Order' }, examples: ['I want to buy two shirts', 'please send me a large pizza'] }],
+      caseTypes: [{ key: 'damaged', name: { en: 'Damaged item' }, examples: ['the item arrived broken', 'my parcel came damaged'] }],
+      faq: [{ key: 'order_status', question: 'where is my order?\nhas my order shipped yet?', answer: 'Track it in the app.' }],
+    });
+    // The only keyword of each class is its name.
+    const nameKeyword = (cls: string) => indexFor(shop).classes.find((c) => c.key === cls)?.keywords.map((k) => k.specificity);
+    // "order" is also what the FAQ entry's examples ask about; "damaged item" is the case type's alone.
+    expect(nameKeyword('order')).toEqual([0.5]);
+    expect(nameKeyword('damaged')).toEqual([1]);
+  });
+
   it('a generic question in the business\'s own words stays a question', async () => {
     expect((await classify('how much does a refund cost?', business)).kind).toBe('question');
   });

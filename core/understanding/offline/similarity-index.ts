@@ -37,7 +37,7 @@ interface Keyword {
   tokens: string[];
   /** Latin keywords: the tokens written together ("top up" = "topup"). */
   joined?: string;
-  /** 1 / number of classes sharing this keyword. */
+  /** 1 / number of classes using this keyword: as a keyword, or in their examples. */
   specificity: number;
 }
 
@@ -311,8 +311,40 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     }
     classKeywords.push([...kws.values()]);
   });
+  // A keyword is as specific as the classes that use it are few: those that have it as a keyword,
+  // and the business's other classes whose examples say it ("order" names the service Order, and
+  // the FAQ entry on order status asks "where is my order?").
+  const compactDocs = docFeats.map((f) => f.normalized.replace(/\s+/g, ''));
+  // Per class, every token its examples use and all their text: most classes are ruled out at once.
+  const classTokens = classes.map((c) => {
+    const seen = new Set<string>();
+    for (let d = c.docStart; d < c.docEnd; d++) {
+      for (const t of docFeats[d].allTokens) seen.add(t);
+      for (const t of docFeats[d].words.keys()) seen.add(t);
+    }
+    return seen;
+  });
+  const classCompact = classes.map((c) => compactDocs.slice(c.docStart, c.docEnd).join('\n'));
+  const usedBy = (k: Omit<Keyword, 'specificity'>, owners: Set<number>): number => {
+    let n = owners.size;
+    classes.forEach((o, oi) => {
+      if (owners.has(oi) || o.source === 'generic') return;
+      const maybe =
+        (k.compact !== undefined && classCompact[oi].includes(k.compact)) ||
+        (k.joined !== undefined && classTokens[oi].has(k.joined)) ||
+        (k.tokens.length > 0 && k.tokens.every((t) => classTokens[oi].has(t)));
+      if (!maybe) return;
+      for (let d = o.docStart; d < o.docEnd; d++) {
+        if (keywordIn(k, docFeats[d], compactDocs[d])) {
+          n++;
+          return;
+        }
+      }
+    });
+    return n;
+  };
   classes.forEach((c, ci) => {
-    c.keywords = classKeywords[ci].map((k) => ({ ...k, specificity: 1 / keywordClasses.get(keywordId(k))!.size }));
+    c.keywords = classKeywords[ci].map((k) => ({ ...k, specificity: 1 / usedBy(k, keywordClasses.get(keywordId(k))!) }));
   });
   // Answers go after every example (they do not count in document frequencies: they are not how
   // customers write), each class's answers contiguous.
@@ -418,15 +450,18 @@ function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut:
   }
 }
 
+/** Whether a text (its features, and its normalised text without spaces) contains a keyword. */
+function keywordIn(k: Omit<Keyword, 'specificity'>, f: TextFeatures, compact: string): boolean {
+  return (
+    (k.compact !== undefined && compact.includes(k.compact)) ||
+    (k.joined !== undefined && f.words.has(k.joined)) ||
+    (k.tokens.length > 0 && containsInOrder(f.allTokens, k.tokens))
+  );
+}
+
 function keywordEvidence(cls: IndexedClass, f: TextFeatures, compact: string): number {
   let sum = 0;
-  for (const k of cls.keywords) {
-    const hit =
-      (k.compact !== undefined && compact.includes(k.compact)) ||
-      (k.joined !== undefined && f.words.has(k.joined)) ||
-      (k.tokens.length > 0 && containsInOrder(f.allTokens, k.tokens));
-    if (hit) sum += k.specificity;
-  }
+  for (const k of cls.keywords) if (keywordIn(k, f, compact)) sum += k.specificity;
   return 1 - Math.exp(-sum);
 }
 
