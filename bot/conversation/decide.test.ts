@@ -64,7 +64,7 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'hello', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });
     // More than a hello also goes on the case.
     expect(await decide(context({ text: 'hi, any news?', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: true });
-    // An LLM does not say what an `other` is: a hello alone is greeted, anything else goes on the case.
+    // An `other` the classifier did not name (an LLM may leave it out): a hello alone is greeted, anything else goes on the case.
     const llm = classifier(answer({ kind: 'other', confidence: 0.9 }));
     for (const text of ['hi', 'Hello there!', 'สวัสดีค่ะ', 'sawasdee krub 🙏']) {
       expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });

@@ -109,7 +109,7 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   }
 }
 
-/** A message that is only a hello, in Thai or English, for classifiers that do not say what an `other` is (the LLMs). */
+/** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */
 const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sawa?s?d(ee|i)( (ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!.,~👋🙏😊]*(ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?[\s!.,~👋🙏😊]*$/iu;
 
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */

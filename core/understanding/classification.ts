@@ -11,8 +11,8 @@ export type Kind = (typeof KINDS)[number];
 /**
  * What an `other` message is, when the classifier can tell: a `greeting` ("hi", "สวัสดีค่ะ"),
  * `thanks` ("thank you", "ขอบคุณค่ะ"), other `small_talk` (ok, emoji, stickers, chatter), or
- * `out_of_scope`: unlike anything the business offers (and junk). Optional: older decisions and the
- * LLM classifiers leave it out.
+ * `out_of_scope`: unlike anything the business offers (and junk). Optional: older decisions leave
+ * it out, and an LLM's answer may.
  */
 export const OTHER_TYPES = ['greeting', 'thanks', 'small_talk', 'out_of_scope'] as const;
 export type OtherType = (typeof OTHER_TYPES)[number];

@@ -201,6 +201,13 @@ describe('interpretAnswer', () => {
     expect(failure(() => interpretAnswer(answer({ kind: 'other', caseType: 'made_up' }), input('x'))).reason).toBe('unknown_key');
   });
 
+  it('names what an other is when the model says so; a missing or unknown name, or one on another kind, is left out', () => {
+    expect(interpretAnswer(answer({ kind: 'other', otherType: 'greeting' }), input('hello'))).toMatchObject({ kind: 'other', otherType: 'greeting' });
+    expect(interpretAnswer(answer({ kind: 'other' }), input('hello'))).not.toHaveProperty('otherType');
+    expect(interpretAnswer(answer({ kind: 'other', otherType: 'farewell' }), input('bye'))).not.toHaveProperty('otherType');
+    expect(interpretAnswer(answer({ kind: 'question', faqKey: 'opening_hours', otherType: 'greeting' }), input('hi, when do you open?'))).not.toHaveProperty('otherType');
+  });
+
   it('refuses a case without a case type', () => {
     const f = failure(() => interpretAnswer(answer({ kind: 'case', caseType: null }), input('problem')));
     expect(f.reason).toBe('inconsistent_answer');
