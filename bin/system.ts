@@ -36,6 +36,7 @@ import { paymentProcessors } from '../workers/processors/payments.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
 import { bookingIntakeProcessors, scheduleBookingIntakeSweep } from '../workers/processors/booking-intake.ts';
+import { INTAKE_QUEUE } from '../core/bookings/booking-intake.ts';
 import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
 import { webhookProcessors } from '../workers/processors/webhooks.ts';
 import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
@@ -229,7 +230,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         logger,
         processors,
         // LINE allows 2,000 pushes a second per channel; stay well inside it across all workers.
-        tuning: { [OUTBOUND_QUEUE]: { limiter: { max: 1000, duration: 1000 } } },
+        tuning: {
+          [OUTBOUND_QUEUE]: { limiter: { max: 1000, duration: 1000 } },
+          // Website forms are answered before they are booked: one booking job at a time per process
+          // leaves the cores to the api (and PostgreSQL) while a burst of forms arrives.
+          [INTAKE_QUEUE]: { concurrency: 1 },
+        },
       });
       await runner.start();
       // Registered after queues.close so that it runs before it: workers drain first.
