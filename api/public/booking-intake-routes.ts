@@ -3,13 +3,13 @@ import * as c from '../../core/contracts/bookings.ts';
 import { z } from 'zod';
 import { route } from '../route.ts';
 
-/** The business's website posts its booking form here: no login, one `Idempotency-Key` per submission. */
+/** The business's website posts its booking form here: no login, one `Idempotency-Key` per submission (core/bookings/booking-intake.ts). */
 export const bookingIntakeRoutes = [
   route({
     method: 'post',
     path: '/public/v1/bookings',
     summary:
-      "A booking from the business's website form. `Idempotency-Key` header required: the same key and body again returns the first answer (header `Idempotent-Replayed: true`) and creates nothing; the same key with another body is a 422",
+      "A booking from the business's website form. `Idempotency-Key` header required: the same key and body again returns the first answer (header `Idempotent-Replayed: true`) and creates nothing; the same key with another body is a 422. Answered once the form is stored; the booking with the number given is made a moment later (GET /api/v1/bookings/{number} makes it at once if it is still waiting)",
     tag: 'public',
     access: 'public',
     query: z.object({ org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional().meta({ description: "The business's slug; the default business when absent" }) }).strict(),
