@@ -25,14 +25,16 @@ async function both(query: AnalyticsQuery, at = now()) {
   return { rolled: sort(await allCaseFacts(sys.knex, scope)), live: sort(await allCaseFacts(sys.knex, { ...scope, live: true })), scope };
 }
 
-async function expectSame(query: AnalyticsQuery) {
+/** `someOpen`: the scope holds cases open now (the three this file opens and leaves open, 6 to 10 days ago). */
+async function expectSame(query: AnalyticsQuery, someOpen = false) {
   const { rolled, live, scope } = await both(query);
   expect(rolled.length).toBe(live.length);
   expect(rolled).toEqual(live);
   // The cases open now too (read from the rollup to their last status change, the time since added).
   const sort = (xs: CaseFact[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
   const open = sort(await allCaseFacts(sys.knex, scope, 'open'));
-  expect(open.length).toBeGreaterThan(0);
+  // A narrow filter may hold no open case, depending on the day the org was generated.
+  if (someOpen) expect(open.length).toBeGreaterThan(0);
   expect(open).toEqual(sort(await allCaseFacts(sys.knex, { ...scope, live: true }, 'open')));
   return rolled.length;
 }
@@ -76,7 +78,7 @@ let lateCase: string;
 describe('the per-case facts rollup', () => {
   it('is not used before it is built: the reports read the timelines', async () => {
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(false);
-    expect(await expectSame({ preset: 'last_90_days' })).toBeGreaterThan(100);
+    expect(await expectSame({ preset: 'last_90_days' }, true)).toBeGreaterThan(100);
   });
 
   it('rebuilt from the timelines, gives the same facts for every case, with any filter', async () => {
@@ -84,8 +86,8 @@ describe('the per-case facts rollup', () => {
     expect(built).toBe(2500 + 2 * 6 + 7);
     expect(await rolledRows()).toBe(built);
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
-    expect(await expectSame({ preset: 'last_90_days' })).toBeGreaterThan(100);
-    expect(await expectSame({ from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) })).toBeGreaterThan(2000);
+    expect(await expectSame({ preset: 'last_90_days' }, true)).toBeGreaterThan(100);
+    expect(await expectSame({ from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }, true)).toBeGreaterThan(2000);
     await expectSame({ preset: 'last_30_days', caseType: 'order_not_delivered' });
     await expectSame({ preset: 'last_90_days', severity: 'critical', channel: 'line' });
   });
