@@ -453,7 +453,7 @@ export async function staffPerformance(db: Db, scope: Scope) {
     .slice(0, 3)
     .map((r) => {
       const best = (Object.keys(r.parts) as (keyof typeof label)[]).filter((k) => r.parts[k].value !== null).sort((a, b) => r.parts[b].points - r.parts[a].points)[0];
-      return { staffId: r.staffId, name: r.name, score: r.score, reason: `score ${r.score}; strongest part: ${label[best]} ${r.parts[best].value} (${r.casesOwned.value} cases owned)` };
+      return { staffId: r.staffId, name: r.name, score: r.score, reason: `score ${r.score}; strongest part: ${label[best]} ${r.parts[best].value} (${r.casesOwned.value} ${r.casesOwned.value === 1 ? 'case' : 'cases'} owned)` };
     });
   const breachesBy = new Map<string, number>();
   for (const f of open) if (f.breachedNow && f.ownerStaffId) breachesBy.set(f.ownerStaffId, (breachesBy.get(f.ownerStaffId) ?? 0) + 1);
