@@ -164,21 +164,19 @@ describe('the per-case facts rollup', () => {
 
   it('is really read: a wrong row shows, and a changed case is read from its timeline until the worker recomputes it', async () => {
     const [row] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true }).where('opened_at', '>', new Date(Date.now() - 60 * 86_400_000)).orderBy('case_id').limit(1);
-    const buckets = typeof row.buckets === 'string' ? JSON.parse(row.buckets) : row.buckets;
-    await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).update({ buckets: JSON.stringify({ ...buckets, business: { ...buckets.business, active: buckets.business.active + 7 } }) });
+    await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).increment('business_active', 7);
     const { rolled, live } = await both({ preset: 'last_90_days' });
     const a = rolled.find((f) => f.id === row.case_id)!;
     const b = live.find((f) => f.id === row.case_id)!;
     expect(a.buckets.business.active).toBe(b.buckets.business.active + 7);
     // A case open now is read from its row as well (then put back as it was).
-    const [openRow] = await sys.knex('analytics_case_facts as f').join('cases as c', 'c.id', 'f.case_id').where({ 'f.org_id': sys.defaultOrgId, 'f.closed': false, 'c.status': 'investigating' }).select('f.case_id', 'f.buckets').limit(1);
-    const openBuckets = typeof openRow.buckets === 'string' ? JSON.parse(openRow.buckets) : openRow.buckets;
-    await sys.knex('analytics_case_facts').where({ case_id: openRow.case_id }).update({ buckets: JSON.stringify({ ...openBuckets, business: { ...openBuckets.business, active: openBuckets.business.active + 7 } }) });
+    const [openRow] = await sys.knex('analytics_case_facts as f').join('cases as c', 'c.id', 'f.case_id').where({ 'f.org_id': sys.defaultOrgId, 'f.closed': false, 'c.status': 'investigating' }).select('f.case_id').limit(1);
+    await sys.knex('analytics_case_facts').where({ case_id: openRow.case_id }).increment('business_active', 7);
     const openScope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_90_days' }, now());
     const fromRow = (await allCaseFacts(sys.knex, openScope, 'open')).find((f) => f.id === openRow.case_id)!;
     const fromTimeline = (await allCaseFacts(sys.knex, { ...openScope, live: true }, 'open')).find((f) => f.id === openRow.case_id)!;
     expect(fromRow.buckets.business.active).toBe(fromTimeline.buckets.business.active + 7);
-    await sys.knex('analytics_case_facts').where({ case_id: openRow.case_id }).update({ buckets: JSON.stringify(openBuckets) });
+    await sys.knex('analytics_case_facts').where({ case_id: openRow.case_id }).decrement('business_active', 7);
 
     // The case changes (reopened): it is marked, read from its timeline, then recomputed by the worker.
     await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: row.case_id, to: 'investigating', actor: { type: 'customer', id: null } }));
@@ -189,6 +187,35 @@ describe('the per-case facts rollup', () => {
     await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: row.case_id, to: 'resolved', actor: { type: 'staff', id: null } }));
     await keepRollupsCurrent(sys.knex);
     expect(await dirty()).toBe(0);
+    await expectSame({ preset: 'last_90_days' });
+  });
+
+  it('keeps no stale copy of a case changed without a timeline event: its row or its orders', async () => {
+    // What the rollup copies of the case can change outside the timeline: a contact merge moves
+    // cases to the kept contact, the business's system reports an order refunded. Either marks the
+    // case changed in the same transaction (database triggers), so the reports read it anew.
+    await keepRollupsCurrent(sys.knex);
+    const [a, b] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true, refunded: false }).where('opened_at', '>', new Date(Date.now() - 60 * 86_400_000)).orderBy('case_id').offset(5).limit(2);
+    const [other] = await sys.knex('contacts').where({ org_id: sys.defaultOrgId }).whereNot({ id: a.contact_id ?? '00000000-0000-0000-0000-000000000000' }).limit(1);
+    await sys.knex('cases').where({ id: a.case_id }).update({ contact_id: other.id, severity: a.severity === 'critical' ? 'low' : 'critical' });
+    await sys.knex('case_orders').insert({ org_id: sys.defaultOrgId, case_id: b.case_id, order_id: `R-${Date.now()}`, order_status: 'Refunded' });
+    expect((await sys.knex('analytics_dirty_cases').whereIn('case_id', [a.case_id, b.case_id])).length).toBe(2);
+    // A write that changes nothing copied leaves the case alone.
+    await sys.knex('cases').where({ id: a.case_id }).update({ summary: 'reworded' });
+    await refreshChangedCases(sys.knex);
+    await sys.knex('cases').where({ id: a.case_id }).update({ summary: 'reworded again' });
+    expect(await dirty()).toBe(0);
+
+    await sys.knex('case_orders').where({ case_id: b.case_id }).update({ order_status: 'cancelled' });
+    const { rolled } = await both({ preset: 'last_90_days' });
+    expect(rolled.find((f) => f.id === b.case_id)).toMatchObject({ refunded: false, cancelled: true });
+    expect(rolled.find((f) => f.id === a.case_id)).toMatchObject({ contactId: other.id, severity: a.severity === 'critical' ? 'low' : 'critical' });
+    await expectSame({ preset: 'last_90_days' });
+    await keepRollupsCurrent(sys.knex);
+    expect(await sys.knex('analytics_case_facts').where({ case_id: b.case_id }).first()).toMatchObject({ refunded: false, cancelled: true });
+    await sys.knex('case_orders').where({ case_id: b.case_id }).del();
+    expect(await dirty()).toBe(1);
+    await keepRollupsCurrent(sys.knex);
     await expectSame({ preset: 'last_90_days' });
   });
 

@@ -121,8 +121,11 @@ export interface CaseRow {
   opened_at: Date;
 }
 
-/** The SQL conditions of the query's filters (on cases c, case_types ct, providers p, contacts k); unknown keys and ids are 422. */
-export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery): Promise<{ sql: string; bindings: unknown[] }> {
+/**
+ * The SQL conditions of the query's filters (on the case's columns under `on`: cases c, or the
+ * rolled-up copy f; and case_types ct, providers p, contacts k); unknown keys and ids are 422.
+ */
+export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery, on: 'c' | 'f' = 'c'): Promise<{ sql: string; bindings: unknown[] }> {
   const conds: string[] = [];
   const bindings: unknown[] = [];
   const add = (sql: string, ...b: unknown[]) => {
@@ -136,7 +139,7 @@ export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery): Promi
     // table of a few case types (too small to be analysed on its own), and then drove the read from
     // every case of the type instead of the period's. (A provider stays by key: that plan, from the
     // provider to its few cases, is the faster one.)
-    add('c.case_type_id = ?', known.id);
+    add(`${on}.case_type_id = ?`, known.id);
   }
   if (q.provider) {
     const known = await db('providers').select('id').where({ org_id: orgId, key: q.provider }).first();
@@ -144,14 +147,14 @@ export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery): Promi
     add('p.key = ?', q.provider);
   }
   if (q.category) {
-    add('c.case_type_id = ANY(?::uuid[])', (await db('case_types').select('id').where({ org_id: orgId, category: q.category })).map((t) => t.id as string));
+    add(`${on}.case_type_id = ANY(?::uuid[])`, (await db('case_types').select('id').where({ org_id: orgId, category: q.category })).map((t) => t.id as string));
   }
-  if (q.severity) add('c.severity = ?', q.severity);
-  if (q.channel) add('c.source = ?', q.channel);
+  if (q.severity) add(`${on}.severity = ?`, q.severity);
+  if (q.channel) add(`${on}.source = ?`, q.channel);
   if (q.owner) {
     const known = await db('staff').select('id').where({ org_id: orgId, id: q.owner }).first();
     if (!known) throw validationFailed('Unknown staff member', [{ path: 'owner', message: 'no such staff member in this org' }]);
-    add('c.owner_staff_id = ?', q.owner);
+    add(`${on}.owner_staff_id = ?`, q.owner);
   }
   if (q.team) {
     const group = await db('staff_groups').select('routing', 'purpose').where({ org_id: orgId, id: q.team }).first();
@@ -162,12 +165,12 @@ export async function filterSql(db: Db, orgId: string, q: AnalyticsQuery): Promi
       if (values) add(`${col} IN (${values.map(() => '?').join(', ')})`, ...values);
     };
     const typeIds = async (column: 'key' | 'category', values: string[] | null) => {
-      if (values) add('c.case_type_id = ANY(?::uuid[])', (await db('case_types').select('id').where({ org_id: orgId }).whereIn(column, values)).map((t) => t.id as string));
+      if (values) add(`${on}.case_type_id = ANY(?::uuid[])`, (await db('case_types').select('id').where({ org_id: orgId }).whereIn(column, values)).map((t) => t.id as string));
     };
     await typeIds('key', list('caseTypes'));
     await typeIds('category', list('categories'));
-    inList('c.severity', list('severities'));
-    inList('c.language', list('languages'));
+    inList(`${on}.severity`, list('severities'));
+    inList(`${on}.language`, list('languages'));
     inList('p.key', list('providers'));
     if (typeof r.vip === 'boolean') add('coalesce(k.is_vip, false) = ?', r.vip);
   }
@@ -252,45 +255,38 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
   const spanTo = Math.max(scope.now.getTime(), scope.period.to.getTime()) + DAY;
   const line = new MinuteLine(cal, new Date(spanFrom), new Date(spanTo));
   const minutes: MinutesBetween = (a, b) => line.between(a, b);
+  const fromRolled = (r: RolledRow): CaseFact => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: rolledSatisfaction(r) });
   const filters = await filterSql(db, scope.orgId, scope.query);
+  const rolledFilters = await filterSql(db, scope.orgId, scope.query, 'f');
   const inPeriod = which === 'period' ? { sql: ' AND o.opened_at >= ? AND o.opened_at < ?', bindings: [scope.period.from, scope.period.to] } : { sql: '', bindings: [] };
   let ids: string[];
   if (!scope.live && (await rollupReady(db, scope.orgId, cal))) {
     const rolled = new Set<string>();
     const rolledCases: RolledCases = {
-      from: `analytics_case_facts f
-           JOIN cases c ON c.id = f.case_id
-           JOIN case_types ct ON ct.id = c.case_type_id
-           LEFT JOIN providers p ON p.id = c.provider_id
-           LEFT JOIN contacts k ON k.id = c.contact_id`,
-      where: `f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed
-            AND c.status IN (${CLOSED_STATUSES.map(() => '?').join(', ')})
-            AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${filters.sql}`,
-      bindings: [scope.orgId, scope.period.from, scope.period.to, ...CLOSED_STATUSES, ...filters.bindings],
+      from: ROLLED_FROM,
+      where: `f.org_id = ? AND f.opened_at >= ? AND f.opened_at < ? AND f.closed AND ${CURRENT}${rolledFilters.sql}`,
+      bindings: [scope.orgId, scope.period.from, scope.period.to, ...rolledFilters.bindings],
     };
     // The first rolled-up cases by id, one by one, for a report that counts the rest: the period's
     // ids from the index on (org, opening, case) in id order, each case joined until enough are
     // found (with `ORDER BY f.case_id` alone the planner walked every case of the org, or every
     // case of the filter's case type, in id order).
     const readRolled = async (firstById: number): Promise<CaseFact[]> => {
-      const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
+      const { rows } = await db.raw<{ rows: RolledRow[] }>(
         `SELECT x.* FROM (SELECT i.case_id FROM analytics_case_facts i WHERE i.org_id = ? AND i.opened_at >= ? AND i.opened_at < ? ORDER BY i.case_id OFFSET 0) ids
-           CROSS JOIN LATERAL (
-             SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
-               FROM ${rolledCases.from} WHERE f.case_id = ids.case_id AND ${rolledCases.where}) x
+           CROSS JOIN LATERAL (SELECT ${ROLLED_COLUMNS} FROM ${rolledCases.from} WHERE f.case_id = ids.case_id AND ${rolledCases.where}) x
           ORDER BY ids.case_id LIMIT ${Number(firstById)}`,
         [scope.orgId, scope.period.from, scope.period.to, ...rolledCases.bindings] as Knex.RawBinding[],
       );
-      const satisfaction = await satisfactionOf(db, rows.map((r) => r.id));
-      return rows.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));
+      return rows.map(fromRolled);
     };
     if (which === 'period' && opts.countRolled) await opts.countRolled(db, rolledCases, readRolled);
     // The resolved and closed cases whose facts are rolled up and current: one row each, in the
     // order of the index on (org, opening, case), so that each batch reads on where the last stopped.
     let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
     while (which === 'period' && !opts.countRolled) {
-      const { rows } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
-        `SELECT ${CASE_COLUMNS}, f.opened_at, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
+      const { rows } = await db.raw<{ rows: RolledRow[] }>(
+        `SELECT ${ROLLED_COLUMNS}
            FROM ${rolledCases.from}
           WHERE ${rolledCases.where} AND (f.opened_at, f.case_id) > (?, ?)
           ORDER BY f.opened_at, f.case_id
@@ -300,28 +296,21 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
       if (rows.length === 0) break;
       after = [rows.at(-1)!.opened_at, rows.at(-1)!.id];
       for (const r of rows) rolled.add(r.id);
-      const satisfaction = await satisfactionOf(db, rows.map((r) => r.id));
-      yield rows.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));
+      yield rows.map(fromRolled);
     }
     // The cases open now whose facts are rolled up and current (to the start of their status now):
     // one row each, the time since then worked out here as from their timelines.
-    const { rows: open } = await db.raw<{ rows: (CaseRow & RollupRow)[] }>(
-      `SELECT ${CASE_COLUMNS}, f.opened_at, f.closed, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.buckets, f.taken_by
-         FROM cases c
-         JOIN analytics_case_facts f ON f.case_id = c.id
-         JOIN case_types ct ON ct.id = c.case_type_id
-         LEFT JOIN providers p ON p.id = c.provider_id
-         LEFT JOIN contacts k ON k.id = c.contact_id
-        WHERE c.org_id = ? AND c.status IN (${OPEN_CASE_STATUSES.map(() => '?').join(', ')}) AND NOT f.closed
-          AND NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = c.id)${which === 'period' ? ' AND f.opened_at >= ? AND f.opened_at < ?' : ''}${filters.sql}
-        ORDER BY c.id`,
-      [scope.orgId, ...OPEN_CASE_STATUSES, ...(which === 'period' ? [scope.period.from, scope.period.to] : []), ...filters.bindings] as Knex.RawBinding[],
+    const { rows: open } = await db.raw<{ rows: RolledRow[] }>(
+      `SELECT ${ROLLED_COLUMNS}
+         FROM ${ROLLED_FROM}
+        WHERE f.org_id = ? AND NOT f.closed AND ${CURRENT}${which === 'period' ? ' AND f.opened_at >= ? AND f.opened_at < ?' : ''}${rolledFilters.sql}
+        ORDER BY f.case_id`,
+      [scope.orgId, ...(which === 'period' ? [scope.period.from, scope.period.to] : []), ...rolledFilters.bindings] as Knex.RawBinding[],
     );
     for (let i = 0; i < open.length; i += BATCH) {
       const batch = open.slice(i, i + BATCH);
       for (const r of batch) rolled.add(r.id);
-      const satisfaction = await satisfactionOf(db, batch.map((r) => r.id));
-      yield batch.map((r) => ({ ...factFromRollup(r, rollupFromRow(r), scope.now, minutes), satisfaction: satisfaction.get(r.id) ?? noSatisfaction() }));
+      yield batch.map(fromRolled);
     }
     // The rest from the timelines: changed since their facts were computed (a case that changed
     // while the rows above were read is not counted twice), or open without facts yet.
@@ -337,6 +326,7 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
          JOIN case_types ct ON ct.id = c.case_type_id
          LEFT JOIN providers p ON p.id = c.provider_id
          LEFT JOIN contacts k ON k.id = c.contact_id
+         LEFT JOIN LATERAL (${CASE_ORDER_FLAGS}) x ON true
          CROSS JOIN LATERAL (SELECT min(sp.started_at) AS opened_at FROM case_status_periods sp WHERE sp.case_id = c.id) o
         WHERE c.org_id = ? AND c.id = ANY(?::uuid[]) AND o.opened_at IS NOT NULL${inPeriod.sql}${filters.sql}
         ORDER BY c.id`,
@@ -350,14 +340,58 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
   }
 }
 
-/** The columns of a CaseRow but its opening (on cases c, case_types ct, providers p). */
+/** A case's order flags (a linked order the business's system reports refunded, cancelled), for a LATERAL join on cases c. */
+export const CASE_ORDER_FLAGS = `SELECT bool_or(lower(o.order_status) = 'refunded') AS refunded, bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) AS cancelled
+                                   FROM case_orders o WHERE o.case_id = c.id`;
+
+/** The columns of a CaseRow but its opening (on cases c, case_types ct, providers p, and the order flags x). */
 const CASE_COLUMNS = `c.id, c.number, c.status, c.severity, c.source, c.owner_staff_id, c.first_responded_at, c.reopened_count, c.contact_id, c.root_cause,
-              (SELECT bool_or(lower(o.order_status) = 'refunded') FROM case_orders o WHERE o.case_id = c.id) AS refunded,
-              (SELECT bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) FROM case_orders o WHERE o.case_id = c.id) AS cancelled,
-              ct.key AS case_type, ct.category, ct.first_response_minutes, ct.resolution_minutes, ct.warn_at_ratio,
+              x.refunded, x.cancelled, ct.key AS case_type, ct.category, ct.first_response_minutes, ct.resolution_minutes, ct.warn_at_ratio,
               p.key AS provider_key`;
 
-const CLOSED_STATUSES = ['resolved', 'closed'] as const;
+/**
+ * The rolled-up facts with their case type's targets now, provider key and customer (for a team's
+ * VIP rule): everything a report reads of a rolled-up case, without its case row.
+ */
+export const ROLLED_FROM = `analytics_case_facts f
+           JOIN case_types ct ON ct.id = f.case_type_id
+           LEFT JOIN providers p ON p.id = f.provider_id
+           LEFT JOIN contacts k ON k.id = f.contact_id`;
+
+/** The rolled-up facts of f hold: the case has not changed since they were computed. */
+export const CURRENT = 'NOT EXISTS (SELECT 1 FROM analytics_dirty_cases d WHERE d.case_id = f.case_id)';
+
+/** The first comment of a rolled-up case that has one, from its timeline (an erasure redacts it there). */
+export const ROLLED_COMMENT = `CASE WHEN f.csat_commented THEN (
+           SELECT e.data->>'comment' FROM case_events e
+            WHERE e.case_id = f.case_id AND e.type = 'satisfaction_commented' AND jsonb_typeof(e.data->'comment') = 'string' ORDER BY e.id LIMIT 1) END`;
+
+/** The minutes per bucket as the rollup's columns: business_queue … wall_resolution_clock. */
+const BUCKET_KEYS = ['queue', 'active', 'waiting_customer', 'waiting_provider', 'done', 'open', 'resolutionClock'] as const;
+const SIDES = [['business', 'business'], ['wall', 'wall']] as const;
+const columnOf = (side: 'business' | 'wall', k: (typeof BUCKET_KEYS)[number]) => `${side}_${k === 'resolutionClock' ? 'resolution_clock' : k}`;
+const BUCKET_COLUMN_NAMES = SIDES.flatMap(([side]) => BUCKET_KEYS.map((k) => `f.${columnOf(side, k)}`));
+
+export function bucketColumns(b: TimeBuckets): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [side] of SIDES) for (const k of BUCKET_KEYS) out[columnOf(side, k)] = b[side][k];
+  return out;
+}
+
+/** A rolled-up case as a CaseRow and its RollupRow (on ROLLED_FROM). */
+const ROLLED_COLUMNS = `f.case_id AS id, f.number, f.status, f.severity, f.source, f.owner_staff_id, NULL::timestamptz AS first_responded_at, f.reopened_count, f.contact_id,
+              f.root_cause, f.refunded, f.cancelled, ct.key AS case_type, ct.category, ct.first_response_minutes, ct.resolution_minutes, ct.warn_at_ratio,
+              p.key AS provider_key, f.opened_at, f.closed, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.taken_by,
+              ${BUCKET_COLUMN_NAMES.join(', ')}, f.csat_asked, f.csat_score, f.csat_rated_at, ${ROLLED_COMMENT} AS csat_comment`;
+
+type RolledRow = CaseRow & RollupRow & { csat_asked: boolean; csat_score: number | null; csat_rated_at: Date | null; csat_comment: string | null };
+
+const rolledSatisfaction = (r: RolledRow): Satisfaction => ({
+  asked: r.csat_asked,
+  score: r.csat_score,
+  comment: r.csat_comment,
+  ratedAt: r.csat_rated_at ? new Date(r.csat_rated_at) : null,
+});
 
 /** The status periods and the takers of some cases, from their timelines. */
 export async function timelinesOf(db: Db, found: string[]) {
@@ -373,8 +407,8 @@ export async function timelinesOf(db: Db, found: string[]) {
   return { byCase, takenBy };
 }
 
-/** The customers' satisfaction answers of some cases (read from the timeline, never rolled up: an erasure redacts them there). */
-async function satisfactionOf(db: Db, found: string[]): Promise<Map<string, Satisfaction>> {
+/** The customers' satisfaction answers of some cases, from their timelines. */
+export async function satisfactionOf(db: Db, found: string[]): Promise<Map<string, Satisfaction>> {
   const answers = await db('case_events')
     .select('case_id', 'type', 'data', 'created_at')
     .whereIn('case_id', found)
@@ -414,8 +448,12 @@ export interface RollupRow {
   first_response_business: number | null;
   first_response_calendar: number | null;
   waited_business: number;
-  buckets: TimeBuckets | string;
   taken_by: string[] | string;
+}
+
+function bucketsFromColumns(r: Record<string, unknown>): TimeBuckets {
+  const side = (s: 'business' | 'wall') => Object.fromEntries(BUCKET_KEYS.map((k) => [k, Number(r[columnOf(s, k)])])) as TimeBuckets['business'];
+  return { business: side('business'), wall: side('wall') };
 }
 
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -427,13 +465,13 @@ export function rollupFromRow(r: RollupRow): RollupFacts {
     lastFrom: new Date(r.last_from),
     firstResponse: r.first_response_business === null ? null : { business: r.first_response_business, calendar: r.first_response_calendar! },
     waitedBusiness: r.waited_business,
-    buckets: parsed(r.buckets),
+    buckets: bucketsFromColumns(r as unknown as Record<string, unknown>),
     takenBy: parsed(r.taken_by),
   };
 }
 
 /** The facts to keep of a case, from its row and timeline (the same arithmetic as factOf). */
-export function rollupOf(r: CaseRow, history: StatusPeriod[], takenBy: string[], minutes: MinutesBetween): RollupFacts {
+export function rollupOf(r: Pick<CaseRow, 'opened_at' | 'status' | 'first_responded_at'>, history: StatusPeriod[], takenBy: string[], minutes: MinutesBetween): RollupFacts {
   const openedAt = new Date(r.opened_at);
   const lastFrom = history.at(-1)?.from ?? openedAt;
   const at = r.first_responded_at ? new Date(r.first_responded_at) : null;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { caseFacts, snapshot, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+import { caseFacts, ROLLED_COMMENT, snapshot, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
 import type { Period } from './period.ts';
 
 /**
@@ -37,38 +37,19 @@ export const ROLLED_FR_OUTCOME = `CASE WHEN ct.first_response_minutes IS NULL TH
                    WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END`;
 /** Its resolution outcome: a resolved case's clock is final, the target the case type's current one. */
 export const ROLLED_RES_OUTCOME = `CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
-                   WHEN (f.buckets->'business'->>'resolutionClock')::int > ct.resolution_minutes THEN 'missed' ELSE 'met' END`;
-
-const SATISFACTION_TYPES = `('satisfaction_requested', 'satisfaction_rated', 'satisfaction_commented')`;
-// An integer score, as the timeline reader takes it (Number.isInteger); the first rated answer counts.
-const INTEGER_SCORE = `CASE WHEN jsonb_typeof(e.data->'score') = 'number' AND (e.data->'score')::numeric = trunc((e.data->'score')::numeric) THEN (e.data->'score')::numeric END`;
+                   WHEN f.business_resolution_clock > ct.resolution_minutes THEN 'missed' ELSE 'met' END`;
 
 function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
-  const orders = need.orders ? 'coalesce(o.refunded, false) AS refunded, coalesce(o.cancelled, false) AS cancelled' : 'NULL::boolean AS refunded, NULL::boolean AS cancelled';
-  const satisfaction = need.satisfaction ? 's.asked, s.score, s.comment, s.rated_at' : 'NULL::boolean AS asked, NULL::numeric AS score, NULL::text AS comment, NULL::timestamptz AS rated_at';
-  // The answers of each case through the partial index on their event types, in one grouped pass per case.
-  // A case's orders, both flags in one look.
-  const ordersJoin = need.orders
-    ? `LEFT JOIN LATERAL (
-         SELECT bool_or(lower(o.order_status) = 'refunded') AS refunded, bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) AS cancelled
-           FROM case_orders o WHERE o.case_id = c.id) o ON true`
-    : '';
-  const join = need.satisfaction
-    ? `LEFT JOIN LATERAL (
-         SELECT coalesce(bool_or(e.type = 'satisfaction_requested'), false) AS asked,
-                (array_agg(${INTEGER_SCORE} ORDER BY e.id) FILTER (WHERE e.type = 'satisfaction_rated' AND ${INTEGER_SCORE} IS NOT NULL))[1] AS score,
-                (array_agg(e.created_at ORDER BY e.id) FILTER (WHERE e.type = 'satisfaction_rated' AND ${INTEGER_SCORE} IS NOT NULL))[1] AS rated_at,
-                (array_agg(e.data->>'comment' ORDER BY e.id) FILTER (WHERE e.type = 'satisfaction_commented' AND jsonb_typeof(e.data->'comment') = 'string'))[1] AS comment
-           FROM case_events e WHERE e.case_id = c.id AND e.type IN ${SATISFACTION_TYPES}) s ON true`
-    : '';
+  // Every column is the rolled-up row's own but the comment, read from the timeline for the cases that have one.
   return {
-    sql: `SELECT c.id, c.number, f.opened_at, ct.key AS case_type, c.severity, p.key AS provider_key, c.owner_staff_id, c.contact_id, c.root_cause,
-                 c.reopened_count, false AS is_open, ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso,
-                 f.first_response_business AS fr, ct.first_response_minutes AS fr_target, (f.buckets->'business'->>'resolutionClock')::int AS clock,
-                 (f.buckets->'business'->>'queue')::int AS queue, (f.buckets->'business'->>'active')::int AS active,
-                 (f.buckets->'business'->>'waiting_provider')::int AS waiting_provider, ${orders}, ${satisfaction},
+    sql: `SELECT f.case_id AS id, f.number, f.opened_at, ct.key AS case_type, f.severity, p.key AS provider_key, f.owner_staff_id, f.contact_id, f.root_cause,
+                 f.reopened_count, false AS is_open, ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso,
+                 f.first_response_business AS fr, ct.first_response_minutes AS fr_target, f.business_resolution_clock AS clock,
+                 f.business_queue AS queue, f.business_active AS active, f.business_waiting_provider AS waiting_provider,
+                 f.refunded, f.cancelled, f.csat_asked AS asked, f.csat_score::numeric AS score,
+                 ${need.satisfaction ? ROLLED_COMMENT : 'NULL::text'} AS comment, f.csat_rated_at AS rated_at,
                  ${need.takenBy ? 'f.taken_by' : 'NULL::jsonb AS taken_by'}
-            FROM ${rolled.from} ${ordersJoin} ${join}
+            FROM ${rolled.from}
            WHERE ${rolled.where}`,
     bindings: rolled.bindings,
   };

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
 import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
 import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
-import { periodsJoin, withCaseRows } from './case-rows.ts';
+import { periodsJoin, ROLLED_FR_OUTCOME, ROLLED_RES_OUTCOME, withCaseRows } from './case-rows.ts';
 import { bucketStart, bucketsOf, localDate, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -86,13 +86,13 @@ interface TimeTally {
  * resolution as rolled up).
  */
 async function countRolledTime(trx: Knex.Transaction, rolled: RolledCases) {
-  const part = (side: 'business' | 'wall', k: string) => `coalesce(sum((f.buckets->'${side}'->>'${k}')::int), 0)::bigint AS ${side}_${k}`;
+  const part = (side: 'business' | 'wall', k: string) => `coalesce(sum(f.${side}_${k}), 0)::bigint AS ${side}_${k}`;
   const keys = BUCKETS.map((b) => b.key);
   const { rows } = await trx.raw<{ rows: Record<string, string | number | null>[] }>(
     `SELECT count(*)::int AS n, ${keys.flatMap((k) => [part('business', k), part('wall', k)]).join(', ')},
-            ${keys.map((k) => `count(*) FILTER (WHERE (f.buckets->'wall'->>'${k}')::int > 0)::int AS with_${k}`).join(', ')},
+            ${keys.map((k) => `count(*) FILTER (WHERE f.wall_${k} > 0)::int AS with_${k}`).join(', ')},
             count(f.first_response_business)::int AS fr_n, coalesce(sum(f.first_response_business), 0)::bigint AS fr_business, coalesce(sum(f.first_response_calendar), 0)::bigint AS fr_calendar,
-            coalesce(sum((f.buckets->'business'->>'open')::int), 0)::bigint AS res_business, coalesce(sum((f.buckets->'wall'->>'open')::int), 0)::bigint AS res_calendar
+            coalesce(sum(f.business_open), 0)::bigint AS res_business, coalesce(sum(f.wall_open), 0)::bigint AS res_calendar
        FROM ${rolled.from} WHERE ${rolled.where}`,
     rolled.bindings as Knex.RawBinding[],
   );
@@ -229,12 +229,8 @@ async function countRolledSla(trx: Knex.Transaction, rolled: RolledCases, g: Tre
   const { rows } = await trx.raw<{ rows: SlaCountRow[] }>(
     `WITH r AS (
        SELECT to_char(date_trunc(?, f.opened_at AT TIME ZONE ?), 'YYYY-MM-DD') AS bucket,
-              f.first_response_business AS fr, (f.buckets->'business'->>'resolutionClock')::int AS clock,
-              CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
-                   WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
-                   WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END AS fro,
-              CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
-                   WHEN (f.buckets->'business'->>'resolutionClock')::int > ct.resolution_minutes THEN 'missed' ELSE 'met' END AS reso
+              f.first_response_business AS fr, f.business_resolution_clock AS clock,
+              ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso
          FROM ${rolled.from}
         WHERE ${rolled.where})
      SELECT bucket, count(*)::int AS cases,
