@@ -28,6 +28,7 @@ import { OUTBOUND_QUEUE } from '../core/conversations/outgoing.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
+import { preloadWordVectors } from '../core/understanding/offline/word-vectors.ts';
 import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
 import { mediaProcessors } from '../workers/processors/media.ts';
 import { profileProcessors } from '../workers/processors/profiles.ts';
@@ -240,6 +241,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await runner.start();
       // Registered after queues.close so that it runs before it: workers drain first.
       cleanups.push(() => runner.stop());
+      // The offline classifier's English word vectors, read now rather than on the first message.
+      void preloadWordVectors().then((wordVectors) => logger.info({ wordVectors }, 'offline classifier ready'));
       await scheduleSystemJobs(queues);
       await scheduleSlaSweep(queues);
       await scheduleBookingFollowUpSweep(queues);

@@ -2,17 +2,19 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, indexFor, OFF_TOPIC_KEY, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { buildIndex, hasMeaning, indexFor, OFF_TOPIC_KEY, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
 import { textFeatures, type TextFeatures } from './offline/text-features.ts';
+import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
 
 /**
  * The offline classifier: few-shot nearest neighbours and class centroids over TF-IDF weighted word
  * tokens and character n-grams, from the org's own taxonomy (case types, bookable services, FAQ
  * entries: their examples, names, keywords and descriptions) plus built-in generic examples of
- * questions, small talk, booking requests and problem reports (`offline/kind-prototypes.ts`). No
- * model, no network, deterministic; the index of a taxonomy is built once and cached
- * (`offline/similarity-index.ts`).
+ * questions, small talk, booking requests and problem reports (`offline/kind-prototypes.ts`).
+ * Between two English texts their meaning counts too, from word vectors installed with the package
+ * (`offline/word-vectors.ts`). No network, deterministic; the index of a taxonomy is built once
+ * and cached (`offline/similarity-index.ts`).
  *
  * Per class c (case type, service, FAQ entry), a score of about 0..1:
  *   s(c) = W_KNN * (top-1 + top-k mean similarity to its examples) / 2
@@ -103,8 +105,12 @@ interface Evidence {
   smallTalkScore: number;
   /** Resemblance to the built-in off-topic lines. */
   offTopic: number;
+  /** The same, by words and letters alone: the nearest off-topic line (top-1). */
+  offTopicWords: number;
   /** Words the message has that say what it is about (not numbers, ids, times or particles). */
   contentWords: number;
+  /** Whether its meaning (English word vectors) counted in the scores. */
+  meaning: boolean;
 }
 
 /** Tokens `textFeatures` writes for numbers, ids and times: they say how much or which, not what. */
@@ -113,12 +119,12 @@ const THAI_SCRIPT = /[\u0E00-\u0E7F]/;
 /** Similarity to the built-in small talk from which it is named (greeting, thanks, small talk). */
 const SMALL_TALK_TAG_MIN = 0.3;
 
-function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Evidence | null {
+function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOnly = false): Evidence | null {
   if (f.words.size === 0 && f.chars.size === 0) return null;
   // Numbers alone ("500", an order id, a phone number) are an answer to a question, not a
   // request: the conversation that asked for them reads them, the classifier does not guess.
   if (f.emoji === 0 && f.tokens.length > 0 && f.tokens.every((t) => NUMBER_TOKENS.has(t))) return null;
-  const s = scoreClasses(index, f, exclude);
+  const s = scoreClasses(index, f, exclude, lexicalOnly);
   const classScore = new Float64Array(index.classes.length);
   const best: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
   const second: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
@@ -126,10 +132,12 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Evidence
   const generic: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
   let smallTalk: SmallTalkType | undefined;
   let offTopic = 0;
+  let offTopicWords = 0;
   index.classes.forEach((cls, c) => {
     const knn = (s.top1[c] + s.topk[c]) / 2;
     if (cls.source === 'generic' && cls.key === OFF_TOPIC_KEY) {
       offTopic = knn;
+      offTopicWords = s.lexicalTop1[c];
       return;
     }
     if (cls.source === 'generic') {
@@ -182,7 +190,7 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Evidence
   // Thai is cut finer than English ("เติมเงิน", top-up, is two segments): a Thai segment counts half.
   let contentWords = f.emoji;
   for (const t of f.tokens) if (!NUMBER_TOKENS.has(t)) contentWords += THAI_SCRIPT.test(t) ? 0.5 : 1;
-  return { kindScores, bestClass, best, second, classScore, answer: s.answer, inScope, businessBest, genericBest, coverage: s.businessCoverage, smallTalk: smallTalkScore >= offTopic ? smallTalk : undefined, smallTalkScore, offTopic, contentWords };
+  return { kindScores, bestClass, best, second, classScore, answer: s.answer, inScope, businessBest, genericBest, coverage: s.businessCoverage, smallTalk: smallTalkScore >= offTopic ? smallTalk : undefined, smallTalkScore, offTopic, offTopicWords, contentWords, meaning: s.meaning };
 }
 
 interface Choice {
@@ -232,11 +240,22 @@ function choose(index: TaxonomyIndex, ev: Evidence): Choice {
  * - `correct`: the probability that the chosen kind and class are right, from the winning score
  *   and the margins, on the same left-out examples.
  */
-interface TaxonomyModel {
+interface Models {
   scope: Coefficients;
   correct: Coefficients;
   /** Where chatter falls on this taxonomy: the CHATTER_QUANTILE of the built-in off-topic lines. */
   chatter: { business: number; generic: number; coverage: number };
+}
+
+/**
+ * Scores with meaning (English word vectors) and without are on different scales, so each has its
+ * models, fitted on the same texts scored the same way: a message whose meaning counted (English)
+ * is judged by `meaning`, any other (Thai, no known word, no vectors installed) by `lexical`,
+ * which is then exactly the model of a classifier without word vectors.
+ */
+interface TaxonomyModel {
+  lexical: Models;
+  meaning: Models | undefined;
 }
 
 /**
@@ -286,7 +305,16 @@ function correctX(x: ConfidenceSignals): number[] {
   return [x.top, x.kindMargin, x.typeMargin];
 }
 
-function fitModel(index: TaxonomyIndex): TaxonomyModel {
+/** The texts the models are fitted on, each scored as if unseen (left out of its own class). */
+interface CalibrationText {
+  f: TextFeatures;
+  exclude: number;
+  /** The class it is an example of (business examples), or -1. */
+  own: number;
+  role: 'example' | 'offTopic' | 'smallTalk';
+}
+
+function calibrationTexts(index: TaxonomyIndex): CalibrationText[] {
   const inScopeDocs: number[] = [];
   index.classes.forEach((c) => {
     if (c.kind === 'other') return;
@@ -296,32 +324,33 @@ function fitModel(index: TaxonomyIndex): TaxonomyModel {
   const picked: number[] = [];
   for (let i = 0; i < inScopeDocs.length && picked.length < MAX_CALIBRATION_EXAMPLES; i += stride) picked.push(inScopeDocs[Math.floor(i)]);
   const classOfDoc = (d: number) => index.classes.findIndex((c) => d >= c.docStart && d < c.docEnd);
-
-  const positives: number[][] = [];
-  const correct: Sample[] = [];
-  for (const d of picked) {
-    const ev = evidence(index, textFeatures(index.docText[d]), d);
-    if (!ev) continue;
-    positives.push(scopeX(ev));
-    const own = classOfDoc(d);
-    const choice = choose(index, ev);
-    const ownClass = index.classes[own];
-    const right = choice.kind === ownClass.kind && (ownClass.source === 'generic' || choice.cls === own);
-    correct.push({ x: correctX(choice.signals), y: right ? 1 : 0, weight: 1 });
-  }
-  const negatives: number[][] = [];
-  const offTopic: Evidence[] = [];
+  const texts: CalibrationText[] = picked.map((d) => ({ f: textFeatures(index.docText[d]), exclude: d, own: classOfDoc(d), role: 'example' }));
   // Each off-topic line is left out of its own class, like the business's examples.
   const offTopicClass = index.classes.find((c) => c.source === 'generic' && c.key === OFF_TOPIC_KEY);
-  for (const [i, text] of OFF_TOPIC.entries()) {
-    const ev = evidence(index, textFeatures(text), offTopicClass ? offTopicClass.docStart + i : -1);
-    if (ev) offTopic.push(ev);
-  }
-  for (const ev of offTopic) negatives.push(scopeX(ev));
-  for (const text of Object.values(SMALL_TALK).flat()) {
-    const ev = evidence(index, textFeatures(text));
-    if (ev) negatives.push(scopeX(ev));
-  }
+  for (const [i, text] of OFF_TOPIC.entries()) texts.push({ f: textFeatures(text), exclude: offTopicClass ? offTopicClass.docStart + i : -1, own: -1, role: 'offTopic' });
+  for (const text of Object.values(SMALL_TALK).flat()) texts.push({ f: textFeatures(text), exclude: -1, own: -1, role: 'smallTalk' });
+  return texts;
+}
+
+function fitModels(index: TaxonomyIndex, texts: CalibrationText[], scored: (Evidence | null)[]): Models {
+  const positives: number[][] = [];
+  const correct: Sample[] = [];
+  const negatives: number[][] = [];
+  const offTopic: Evidence[] = [];
+  texts.forEach((t, i) => {
+    const ev = scored[i];
+    if (!ev) return;
+    if (t.role !== 'example') {
+      negatives.push(scopeX(ev));
+      if (t.role === 'offTopic') offTopic.push(ev);
+      return;
+    }
+    positives.push(scopeX(ev));
+    const choice = choose(index, ev);
+    const ownClass = index.classes[t.own];
+    const right = choice.kind === ownClass.kind && (ownClass.source === 'generic' || choice.cls === t.own);
+    correct.push({ x: correctX(choice.signals), y: right ? 1 : 0, weight: 1 });
+  });
   const chatter = {
     business: quantile(offTopic.map((e) => e.businessBest), CHATTER_QUANTILE),
     generic: quantile(offTopic.map((e) => e.genericBest), CHATTER_QUANTILE),
@@ -334,6 +363,15 @@ function fitModel(index: TaxonomyIndex): TaxonomyModel {
   ];
   const scope = fitLogistic(scopeSamples, SCOPE_PRIOR);
   return { scope, correct: fitLogistic(correct, CORRECT_PRIOR), chatter };
+}
+
+function fitModel(index: TaxonomyIndex): TaxonomyModel {
+  const texts = calibrationTexts(index);
+  const lexical = texts.map((t) => evidence(index, t.f, t.exclude, true));
+  if (!index.meaning) return { lexical: fitModels(index, texts, lexical), meaning: undefined };
+  // A text without meaning scores the same both ways: only the English ones are scored again.
+  const withMeaning = texts.map((t, i) => (hasMeaning(index, t.f) ? evidence(index, t.f, t.exclude) : lexical[i]));
+  return { lexical: fitModels(index, texts, lexical), meaning: fitModels(index, texts, withMeaning) };
 }
 
 /**
@@ -366,7 +404,8 @@ const ZERO: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 
 function decide(index: TaxonomyIndex, f: TextFeatures): Decision {
   const ev = evidence(index, f);
   if (!ev) return { kind: 'other', otherType: 'out_of_scope', confidence: NOTHING_CONFIDENCE, kindScores: { ...ZERO }, signals: NOTHING };
-  const model = modelFor(index);
+  const models = modelFor(index);
+  const model = ev.meaning && models.meaning ? models.meaning : models.lexical;
   const choice = choose(index, ev);
   const pIn = predict(model.scope, scopeX(ev));
   const base = { kindScores: ev.kindScores, signals: choice.signals };
@@ -376,7 +415,9 @@ function decide(index: TaxonomyIndex, f: TextFeatures): Decision {
     // message nearest to the built-in off-topic lines is as sure as the scope model says it is out
     // of scope, or as the decision model says a decision with its scores and margins is right.
     // Anything else out of scope (nothing near enough) is a guess.
-    const nearOffTopic = choice.signals.top >= FLOOR && !ev.smallTalk;
+    // Near by meaning alone is not near enough to be sure: the word vectors of a text in no
+    // language they know (Thai in Latin letters: "tem ngern laew mai kao ka") point anywhere.
+    const nearOffTopic = choice.signals.top >= FLOOR && !ev.smallTalk && (!ev.meaning || (GENERIC_WEIGHT + GENERIC_PRIOR) * ev.offTopicWords >= FLOOR);
     const confidence =
       otherType !== 'out_of_scope'
         ? Math.max(1 - pIn, Math.min(0.95, ev.smallTalkScore))
@@ -428,7 +469,14 @@ export function classifyOffline(input: ClassifyInput): OfflineDecision {
 
 export class OfflineClassifier implements Classifier {
   readonly provider = 'offline';
-  readonly model = 'ngram-knn-v2';
+
+  /**
+   * v3 adds English word vectors (`offline/word-vectors.ts`); without them installed it answers as
+   * v3 on words and letters only, and says so in its name.
+   */
+  get model(): string {
+    return wordVectors() ? 'ngram-knn-v3' : 'ngram-knn-v3-lexical';
+  }
 
   async classify(input: ClassifyInput): Promise<Classification> {
     return classifyOffline(input).classification;

@@ -2,13 +2,15 @@ import type { Kind } from '../classification.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
+import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
 
 /**
  * A TF-IDF index of one taxonomy, built once and kept (see `indexFor`): every class (case type,
  * bookable service, FAQ entry, and the built-in generic examples of each kind) is a set of example
  * documents, a centroid, and a list of keywords. Scoring a message is a sparse dot product through
  * inverted postings, so its cost grows with the message's features and their postings, not with
- * the number of classes times examples.
+ * the number of classes times examples. English texts also have a meaning (`MeaningIndex`): a
+ * dense vector, compared with every English document and centroid.
  */
 
 export type ClassSource = 'case' | 'booking' | 'faq' | 'generic';
@@ -74,6 +76,34 @@ export interface TaxonomyIndex {
   chars: Space;
   /** Scratch buffers, reused by every query (scoring is synchronous). */
   scratch: { docWord: Float32Array; docChar: Float32Array; centWord: Float32Array; centChar: Float32Array };
+  /** The meaning of the English texts (from word vectors), when the process has word vectors. */
+  meaning: MeaningIndex | undefined;
+  /** The word vectors the index was built with (an index is rebuilt when they change). */
+  vectors: WordVectors | null;
+}
+
+/**
+ * Sentence vectors (`offline/word-vectors.ts`) of every document and class centroid, centred on
+ * the taxonomy's own mean: what all of this business's texts share (and the generic examples') says
+ * nothing about which of them a message is like.
+ */
+interface MeaningIndex {
+  vectors: WordVectors;
+  dims: number;
+  mean: Float32Array;
+  /** Per document / class: its unit vector (rows of `dims`), and whether it has one (English). */
+  doc: Float32Array;
+  hasDoc: Uint8Array;
+  centroid: Float32Array;
+  hasCentroid: Uint8Array;
+  /**
+   * How alike two texts of different classes of this business are, at most, nine times in ten:
+   * a cosine up to this is the background of the language, and counts 0.
+   */
+  background: number;
+  /** Scratch: cosine of the message to each document and centroid, rescaled. */
+  docSim: Float32Array;
+  centroidSim: Float32Array;
 }
 
 export interface ClassScores {
@@ -82,6 +112,8 @@ export interface ClassScores {
   /** Per class: the example document of `top1` (-1 when none). */
   topDoc: Int32Array;
   topk: Float64Array;
+  /** Per class: best example similarity by words and letters alone (without meaning). */
+  lexicalTop1: Float64Array;
   centroid: Float64Array;
   keyword: Float64Array;
   /** Per FAQ class: best similarity to one of its answers (0 for other classes). */
@@ -93,6 +125,8 @@ export interface ClassScores {
    * long does pizza take" shares "how long ... take" with a card-delivery question, not "pizza".
    */
   businessCoverage: number;
+  /** Whether the message's meaning (word vectors) counted: an English message, vectors loaded. */
+  meaning: boolean;
 }
 
 /** The key of the built-in off-topic lines' class (`OFF_TOPIC`), a generic class of kind `other`. */
@@ -100,6 +134,15 @@ export const OFF_TOPIC_KEY = 'off_topic';
 
 /** Weight of word features against character n-grams in the similarity. */
 export const WORD_WEIGHT = 0.5;
+/**
+ * Weight of meaning (word vectors) in the similarity of two English texts, against their words and
+ * character n-grams together: three kinds of evidence, each a third.
+ */
+export const MEANING_WEIGHT = 1 / 3;
+/** See `MeaningIndex.background`. */
+const BACKGROUND_QUANTILE = 0.9;
+/** Pairs of texts sampled for the background, at most: bounds build time. */
+const BACKGROUND_PAIRS = 20_000;
 /** Weight of a description or FAQ answer in a class centroid, against an example. */
 const CONTEXT_WEIGHT = 0.5;
 
@@ -402,7 +445,10 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     if (c.source !== 'generic' || c.kind !== 'other' || c.key === OFF_TOPIC_KEY) continue;
     for (let d = c.docStart; d < c.docEnd; d++) for (const t of docFeats[d].tokens) smallTalkVocab.add(t);
   }
+  const vectors = wordVectors();
   return {
+    meaning: vectors ? buildMeaning(vectors, classes, docFeats, exampleCount, contextFeats) : undefined,
+    vectors,
     classes,
     smallTalkVocab,
     businessWordCount,
@@ -419,6 +465,107 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       centChar: new Float32Array(classes.length),
     },
   };
+}
+
+function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: TextFeatures[], exampleCount: number, contextFeats: { cls: number; f: TextFeatures; weight: number }[]): MeaningIndex | undefined {
+  const dims = vectors.dims;
+  const raw = docFeats.map((f) => sentenceVector(f.normalized, vectors));
+  const mean = new Float32Array(dims);
+  let count = 0;
+  for (let d = 0; d < exampleCount; d++) {
+    const r = raw[d];
+    if (!r) continue;
+    for (let i = 0; i < dims; i++) mean[i] += r[i];
+    count++;
+  }
+  // A taxonomy with no English text at all: meaning never counts.
+  if (count === 0) return undefined;
+  for (let i = 0; i < dims; i++) mean[i] /= count;
+  const doc = new Float32Array(docFeats.length * dims);
+  const hasDoc = new Uint8Array(docFeats.length);
+  raw.forEach((r, d) => {
+    if (!r) return;
+    doc.set(unit(r, mean), d * dims);
+    hasDoc[d] = 1;
+  });
+  const centroid = new Float32Array(classes.length * dims);
+  const hasCentroid = new Uint8Array(classes.length);
+  classes.forEach((c, ci) => {
+    const sum = new Float32Array(dims);
+    let any = false;
+    for (let d = c.docStart; d < c.docEnd; d++) {
+      if (!hasDoc[d]) continue;
+      any = true;
+      for (let i = 0; i < dims; i++) sum[i] += doc[d * dims + i];
+    }
+    for (const x of contextFeats) {
+      if (x.cls !== ci) continue;
+      const r = sentenceVector(x.f.normalized, vectors);
+      if (!r) continue;
+      any = true;
+      const u = unit(r, mean);
+      for (let i = 0; i < dims; i++) sum[i] += x.weight * u[i];
+    }
+    if (!any) return;
+    centroid.set(unit(sum), ci * dims);
+    hasCentroid[ci] = 1;
+  });
+  // The background: cosines of the business's example texts of different classes, evenly sampled.
+  const ids: number[] = [];
+  const owner: number[] = [];
+  classes.forEach((c, ci) => {
+    if (c.source === 'generic') return;
+    for (let d = c.docStart; d < c.docEnd; d++) {
+      if (!hasDoc[d]) continue;
+      ids.push(d);
+      owner.push(ci);
+    }
+  });
+  const step = Math.max(1, Math.floor((ids.length * (ids.length - 1)) / 2 / BACKGROUND_PAIRS));
+  const sims: number[] = [];
+  let k = 0;
+  for (let a = 0; a < ids.length; a++) {
+    for (let b = a + 1; b < ids.length; b++) {
+      if (owner[a] === owner[b] || k++ % step !== 0) continue;
+      let x = 0;
+      for (let i = 0; i < dims; i++) x += doc[ids[a] * dims + i] * doc[ids[b] * dims + i];
+      sims.push(x);
+    }
+  }
+  sims.sort((x, y) => x - y);
+  const background = sims.length ? Math.max(0, Math.min(0.9, sims[Math.floor(BACKGROUND_QUANTILE * (sims.length - 1))])) : 0;
+  return { vectors, dims, mean, doc, hasDoc, centroid, hasCentroid, background, docSim: new Float32Array(docFeats.length), centroidSim: new Float32Array(classes.length) };
+}
+
+/** Whether a message's meaning would count against this index (an English message, vectors loaded). */
+export function hasMeaning(index: TaxonomyIndex, f: TextFeatures): boolean {
+  return index.meaning !== undefined && sentenceVector(f.normalized, index.meaning.vectors) !== null;
+}
+
+/**
+ * Cosines of the message's meaning to every document and centroid that has one, above the
+ * background and rescaled to 0..1. False when the message has no meaning to compare (Thai, no
+ * known English word).
+ */
+function scoreMeaning(m: MeaningIndex, f: TextFeatures): boolean {
+  const r = sentenceVector(f.normalized, m.vectors);
+  if (!r) return false;
+  const v = unit(r, m.mean);
+  const { dims, background } = m;
+  const rescale = (x: number) => (x > background ? (x - background) / (1 - background) : 0);
+  for (let d = 0; d < m.hasDoc.length; d++) {
+    if (!m.hasDoc[d]) continue;
+    let x = 0;
+    for (let i = 0, o = d * dims; i < dims; i++) x += v[i] * m.doc[o + i];
+    m.docSim[d] = rescale(x);
+  }
+  for (let c = 0; c < m.hasCentroid.length; c++) {
+    if (!m.hasCentroid[c]) continue;
+    let x = 0;
+    for (let i = 0, o = c * dims; i < dims; i++) x += v[i] * m.centroid[o + i];
+    m.centroidSim[c] = rescale(x);
+  }
+  return true;
 }
 
 /** Cosine similarities of a message's features to every document and centroid of one space. */
@@ -492,12 +639,18 @@ function containsInOrder(tokens: string[], run: string[]): boolean {
  * (its own): the index then scores one of its own examples as if it had never seen it, which is
  * how the classifier learns, per taxonomy, what a score means (`offline/calibration.ts`).
  */
-export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1): ClassScores {
+export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOnly = false): ClassScores {
   const { docWord, docChar, centWord, centChar } = index.scratch;
   scoreSpace(index.words, f.words, docWord, centWord);
   scoreSpace(index.chars, f.chars, docChar, centChar);
+  // Meaning counts between two English texts; any other pair is compared by words and letters only.
+  const m = index.meaning;
+  const meaning = !lexicalOnly && m !== undefined && scoreMeaning(m, f);
+  const lexicalSim = (d: number) => WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
+  const docSim = (d: number) => (meaning && m!.hasDoc[d] ? (1 - MEANING_WEIGHT) * lexicalSim(d) + MEANING_WEIGHT * m!.docSim[d] : lexicalSim(d));
   const n = index.classes.length;
   const top1 = new Float64Array(n);
+  const lexicalTop1 = new Float64Array(n);
   const topDoc = new Int32Array(n).fill(-1);
   const topk = new Float64Array(n);
   const centroid = new Float64Array(n);
@@ -513,7 +666,8 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
     best[0] = best[1] = best[2] = 0;
     for (let d = cls.docStart; d < cls.docEnd; d++) {
       if (d === exclude) continue;
-      const s = WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
+      if (meaning) lexicalTop1[c] = Math.max(lexicalTop1[c], lexicalSim(d));
+      const s = docSim(d);
       if (s > best[2]) {
         if (s > best[0]) {
           topDoc[c] = d;
@@ -527,15 +681,17 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
       }
     }
     top1[c] = best[0];
+    if (!meaning) lexicalTop1[c] = best[0];
     topk[c] = k === 1 ? best[0] : k === 2 ? (best[0] + best[1]) / 2 : (best[0] + best[1] + best[2]) / 3;
-    centroid[c] = WORD_WEIGHT * centWord[c] + (1 - WORD_WEIGHT) * centChar[c];
+    const lexical = WORD_WEIGHT * centWord[c] + (1 - WORD_WEIGHT) * centChar[c];
+    centroid[c] = meaning && m!.hasCentroid[c] ? (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * m!.centroidSim[c] : lexical;
     keyword[c] = cls.keywords.length ? keywordEvidence(cls, f, compact) : 0;
     for (let d = cls.answerStart; d < cls.answerEnd; d++) {
-      const s = WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
+      const s = docSim(d);
       if (s > answer[c]) answer[c] = s;
     }
   }
-  return { top1, topDoc, topk, centroid, keyword, answer, smallTalkCoverage: coverage(index, f), businessCoverage: businessCoverage(index, f, exclude) };
+  return { top1, topDoc, topk, lexicalTop1, centroid, keyword, answer, smallTalkCoverage: coverage(index, f), businessCoverage: businessCoverage(index, f, exclude), meaning };
 }
 
 function businessCoverage(index: TaxonomyIndex, f: TextFeatures, exclude: number): number {
@@ -586,10 +742,12 @@ function hash(text: string): string {
 }
 
 export function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
+  const vectors = wordVectors();
   const known = byObject.get(taxonomy);
-  if (known) return known;
+  if (known && known.vectors === vectors) return known;
   const key = hash(JSON.stringify(taxonomy));
   let index = byHash.get(key);
+  if (index && index.vectors !== vectors) index = undefined;
   if (index) {
     byHash.delete(key); // re-insert: most recently used last
   } else {
