@@ -8,7 +8,7 @@ import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
 import { csvStream, type Row } from '../../core/analytics/csv.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../core/analytics/insights.ts';
 import { queueReport } from '../../core/analytics/queue.ts';
-import { caseTimeRow, drillCases, drillPage, scopeOf, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
+import { caseTimeRow, drillCases, scopeOf, type DrillRow, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
 import * as c from '../../core/contracts/analytics.ts';
 import { DomainError, validationFailed } from '../../core/errors/index.ts';
 import type { Permission } from '../../core/access/roles.ts';
@@ -194,17 +194,17 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const query = queryOf(a, input);
         const scope = await scopeOf(deps.knex, a.orgOf(input), query, new Date());
         const narrowing = { figure: query.figure, staff: query.staff, bucket: query.bucket, rootCause: query.rootCause, contact: query.contact, status: query.status };
-        const row = (f: { number: string; caseType: string; status: string; openedAt: Date }) => ({ number: f.number, caseType: f.caseType, status: f.status, openedAt: f.openedAt.toISOString() });
+        const row = (f: DrillRow) => ({ number: f.number, caseType: f.caseType, status: f.status, openedAt: f.openedAt.toISOString() });
+        if (wantsCsv(ctx, query.format)) pickTable(query.table, ['cases'] as const);
+        const drill = await drillCases(deps.knex, scope, narrowing);
         if (wantsCsv(ctx, query.format)) {
-          pickTable(query.table, ['cases'] as const);
-          const batches = await drillCases(deps.knex, scope, narrowing);
           const rows = (async function* () {
-            for await (const batch of batches) yield batch.map(row);
+            for await (const batch of drill.batches()) yield batch.map(row);
           })();
           return sendCsv(ctx, `cases-${query.figure}`, rows) as never;
         }
-        const page = await drillPage(await drillCases(deps.knex, scope, narrowing), row, query.limit, query.after);
-        return { figure: query.figure, period: periodView(scope), ...page };
+        const page = await drill.page(query.limit, query.after);
+        return { figure: query.figure, period: periodView(scope), ...page, cases: page.cases.map(row) };
       },
     }),
 

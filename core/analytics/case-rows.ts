@@ -13,8 +13,9 @@ import type { Period } from './period.ts';
  * Columns of the rows: id, number, opened_at, case_type, severity, provider_key, owner_staff_id,
  * contact_id, root_cause, reopened_count, is_open, fro and reso (the first-response and resolution
  * outcomes: met, missed, pending, none), fr (first response, business minutes), fr_target, clock
- * (the resolution clock's business minutes), queue, active, waiting_provider (business minutes);
- * with `orders`: refunded, cancelled; with `satisfaction`: asked, score, comment, rated_at; with
+ * (the resolution clock's business minutes), queue, active, waiting_provider (business minutes), status (now),
+ * waits_customer and waits_provider (it spent time waiting on them), refunded, cancelled, and the
+ * customer's satisfaction: asked, score, rated_at; with `satisfaction` also their comment; with
  * `takenBy`: taken_by (a JSON array of the staff who took it) (else null).
  */
 type Db = Knex | Knex.Transaction;
@@ -26,7 +27,6 @@ export interface CaseRows {
 }
 
 export interface RowNeeds {
-  orders?: boolean;
   satisfaction?: boolean;
   takenBy?: boolean;
 }
@@ -46,6 +46,7 @@ function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
                  f.reopened_count, false AS is_open, ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso,
                  f.first_response_business AS fr, ct.first_response_minutes AS fr_target, f.business_resolution_clock AS clock,
                  f.business_queue AS queue, f.business_active AS active, f.business_waiting_provider AS waiting_provider,
+                 f.status, f.wall_waiting_customer > 0 AS waits_customer, f.wall_waiting_provider > 0 AS waits_provider,
                  f.refunded, f.cancelled, f.csat_asked AS asked, f.csat_score::numeric AS score,
                  ${need.satisfaction ? ROLLED_COMMENT : 'NULL::text'} AS comment, f.csat_rated_at AS rated_at,
                  ${need.takenBy ? 'f.taken_by' : 'NULL::jsonb AS taken_by'}
@@ -77,6 +78,9 @@ function factsSelect(facts: CaseFact[]): CaseRows {
     queue: f.buckets.business.queue,
     active: f.buckets.business.active,
     waiting_provider: f.buckets.business.waiting_provider,
+    status: f.status,
+    waits_customer: f.buckets.wall.waiting_customer > 0,
+    waits_provider: f.buckets.wall.waiting_provider > 0,
     refunded: f.refunded,
     cancelled: f.cancelled,
     asked: f.satisfaction.asked,
@@ -89,7 +93,7 @@ function factsSelect(facts: CaseFact[]): CaseRows {
     sql: `SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
             id uuid, number text, opened_at timestamptz, case_type text, severity text, provider_key text, owner_staff_id uuid, contact_id uuid, root_cause text,
             reopened_count int, is_open boolean, fro text, reso text, fr int, fr_target int, clock int, queue int, active int, waiting_provider int,
-            refunded boolean, cancelled boolean, asked boolean, score numeric, comment text, rated_at timestamptz, taken_by jsonb)`,
+            status text, waits_customer boolean, waits_provider boolean, refunded boolean, cancelled boolean, asked boolean, score numeric, comment text, rated_at timestamptz, taken_by jsonb)`,
     bindings: [JSON.stringify(rows)],
   };
 }
@@ -149,7 +153,7 @@ export async function keepCaseRows(trx: Knex.Transaction, scope: Scope, table: s
   }
   await trx.raw(`DROP TABLE IF EXISTS ${table}`);
   for (const [i, span] of spans.entries()) {
-    await withCaseRows(trx, { ...scope, rowsTable: undefined, period: span }, { orders: true, satisfaction: true, takenBy: true }, (t, r) =>
+    await withCaseRows(trx, { ...scope, rowsTable: undefined, period: span }, { satisfaction: true, takenBy: true }, (t, r) =>
       t.raw(i === 0 ? `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS ${r.sql}` : `INSERT INTO ${table} ${r.sql}`, r.bindings as Knex.RawBinding[]),
     );
   }

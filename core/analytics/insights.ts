@@ -57,7 +57,7 @@ interface ProviderCounts {
 
 /** Each provider's cases of the period counted in the database (the rolled-up ones and the others alike, case-rows.ts). */
 async function countByProvider(db: Db, scope: Scope): Promise<Map<string, ProviderCounts>> {
-  const rows = await withCaseRows(db, scope, { orders: true }, async (trx, r) =>
+  const rows = await withCaseRows(db, scope, {}, async (trx, r) =>
     (
       await trx.raw<{ rows: Record<string, string | number | null>[] }>(
         `WITH r AS (${r.sql})
@@ -219,7 +219,7 @@ export async function abuseReport(db: Db, scope: Scope) {
   const rules = await rulesOf(db, scope.orgId);
   // Per customer, counted in the database: first how many customers have how many cases and
   // refunds (the peers), then the customers past the bars the peers set.
-  const { peers, found } = await withCaseRows(db, scope, { orders: true }, async (trx, r) => {
+  const { peers, found } = await withCaseRows(db, scope, {}, async (trx, r) => {
     const perCustomer = `WITH r AS (${r.sql}), c AS (SELECT contact_id, count(*)::int AS cases, count(*) FILTER (WHERE refunded)::int AS refunded FROM r WHERE contact_id IS NOT NULL GROUP BY contact_id)`;
     const { rows: bins } = await trx.raw<{ rows: { cases: number; refunded: number; customers: number }[] }>(
       `${perCustomer} SELECT cases, refunded, count(*)::int AS customers FROM c GROUP BY cases, refunded`,

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
 import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
-import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
-import { periodsJoin, ROLLED_FR_OUTCOME, ROLLED_RES_OUTCOME, withCaseRows } from './case-rows.ts';
+import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, snapshot, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
+import { periodsJoin, ROLLED_FR_OUTCOME, ROLLED_RES_OUTCOME, withCaseRows, type CaseRows } from './case-rows.ts';
 import { bucketStart, bucketsOf, localDate, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -477,8 +477,54 @@ export interface DrillNarrowing {
   status?: string;
 }
 
-/** The cases behind a figure, batch by batch (for streaming); the request is checked before the first batch. */
-export async function drillCases(db: Db, scope: Scope, n: DrillNarrowing): Promise<AsyncGenerator<CaseFact[]>> {
+/** A case behind a figure, as the drill-down lists it. */
+export interface DrillRow {
+  number: string;
+  caseType: string;
+  status: string;
+  openedAt: Date;
+}
+
+/**
+ * The figures of the period as conditions on its case rows (core/analytics/case-rows.ts), as
+ * matchesFigure decides them on a case's facts (test/analytics-rollups.test.ts checks the two
+ * agree for every figure). The figures of the cases open now are read as facts: they are few, and
+ * whether one is past or near its SLA is worked out at the moment of reading.
+ */
+const PERIOD_FIGURE_SQL: Record<Exclude<DrillFigure, (typeof OPEN_NOW_FIGURES)[number]>, string> = {
+  cases: 'true',
+  taken: 'jsonb_array_length(taken_by) > 0',
+  'first_response.met': "fro = 'met'",
+  'first_response.missed': "fro = 'missed'",
+  'first_response.pending': "fro = 'pending'",
+  'resolution.met': "reso = 'met'",
+  'resolution.missed': "reso = 'missed'",
+  'resolution.pending': "reso = 'pending'",
+  resolved: 'NOT is_open',
+  waiting_customer: 'waits_customer',
+  waiting_provider: 'waits_provider',
+  reopened: 'reopened_count > 0',
+  critical: "severity = 'critical'",
+  refunded: 'refunded',
+  cancelled: 'cancelled',
+  provider_issue: "root_cause = 'provider_issue'",
+  'csat.asked': 'asked',
+  'csat.answered': 'score IS NOT NULL',
+  'csat.satisfied': 'score >= 4',
+  'csat.unsatisfied': 'score <= 2',
+  'csat.commented': 'comment IS NOT NULL',
+};
+
+const isOpenNowFigure = (f: DrillFigure): f is (typeof OPEN_NOW_FIGURES)[number] => (OPEN_NOW_FIGURES as readonly DrillFigure[]).includes(f);
+
+/** The cases behind a figure: `page` one page by case number and the count; `batches` all of them, batch by batch (for streaming). */
+export interface Drill {
+  page(limit: number, after?: string): Promise<{ count: number; cases: DrillRow[]; next: string | null }>;
+  batches(): AsyncGenerator<DrillRow[]>;
+}
+
+/** The cases behind a figure; the request is checked before anything is read. */
+export async function drillCases(db: Db, scope: Scope, n: DrillNarrowing): Promise<Drill> {
   if (n.staff && !(await db('staff').select('id').where({ org_id: scope.orgId, id: n.staff }).first())) {
     throw validationFailed('Unknown staff member', [{ path: 'staff', message: 'no such staff member in this org' }]);
   }
@@ -486,26 +532,29 @@ export async function drillCases(db: Db, scope: Scope, n: DrillNarrowing): Promi
     throw validationFailed('Unknown customer', [{ path: 'contact', message: 'no such customer in this org' }]);
   }
   await filterSql(db, scope.orgId, scope.query);
-  return drillBatches(db, scope, n);
+  const bucketScope = n.bucket ? bucketNarrowed(scope, n.bucket) : scope;
+  if (isOpenNowFigure(n.figure)) {
+    const batches = () => openNowBatches(db, bucketScope, n);
+    return { batches, page: (limit, after) => drillPage(batches(), limit, after) };
+  }
+  return periodDrill(db, bucketScope, n, PERIOD_FIGURE_SQL[n.figure]);
 }
 
 /** Case numbers in the order they were given (C-999999 before C-1000000). */
 export const compareCaseNumbers = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+/** The same order in SQL, on a column `number`. */
+const BY_NUMBER = 'length(number), number';
 
-/**
- * One page of the cases behind a figure, by case number: those after `after`, at most `limit`,
- * and how many there are in all. Read batch by batch, keeping only the page, so a figure of a
- * million cases is never held whole.
- */
-export async function drillPage<T extends { number: string }>(batches: AsyncIterable<CaseFact[]>, toRow: (f: CaseFact) => T, limit: number, after?: string) {
+/** One page of rows read batch by batch, keeping only the page, and how many there are in all. */
+async function drillPage(batches: AsyncIterable<DrillRow[]>, limit: number, after?: string) {
   let count = 0;
-  let page: T[] = [];
-  const byNumber = (a: T, b: T) => compareCaseNumbers(a.number, b.number);
+  let page: DrillRow[] = [];
+  const byNumber = (a: DrillRow, b: DrillRow) => compareCaseNumbers(a.number, b.number);
   for await (const batch of batches) {
     for (const f of batch) {
       count++;
       if (after !== undefined && compareCaseNumbers(f.number, after) <= 0) continue;
-      page.push(toRow(f));
+      page.push(f);
       if (page.length > limit * 4) page = page.sort(byNumber).slice(0, limit + 1);
     }
   }
@@ -515,25 +564,79 @@ export async function drillPage<T extends { number: string }>(batches: AsyncIter
   return { count, cases: page, next: more ? page.at(-1)!.number : null };
 }
 
-async function* drillBatches(db: Db, scope: Scope, n: DrillNarrowing): AsyncGenerator<CaseFact[]> {
+/** The scope narrowed to one trend bucket (the first day of a day, week or month in the org's time zone). */
+function bucketNarrowed(scope: Scope, bucket: string): Scope {
   const g: TrendGranularity = scope.query.granularity ?? 'day';
-  let bucketScope = scope;
-  if (n.bucket) {
-    const period: Period = { ...scope.period };
-    const from = resolvePeriod({ from: n.bucket, to: n.bucket }, scope.period.timeZone, scope.now).from;
-    const to = resolvePeriod({ from: nextBucket(n.bucket, g), to: nextBucket(n.bucket, g) }, scope.period.timeZone, scope.now).from;
-    period.from = from > period.from ? from : period.from;
-    period.to = to < period.to ? to : period.to;
-    bucketScope = { ...scope, period };
-  }
-  const which = OPEN_NOW_FIGURES.includes(n.figure) ? 'open' : 'period';
-  const byStaff = (f: CaseFact) =>
-    (!n.staff || (n.figure === 'taken' ? f.takenBy.includes(n.staff) : f.ownerStaffId === n.staff)) &&
-    (!n.rootCause || f.rootCause === n.rootCause) &&
-    (!n.contact || f.contactId === n.contact) &&
-    (!n.status || f.status === n.status);
-  for await (const batch of caseFacts(db, bucketScope, which)) {
-    const hit = batch.filter((f) => byStaff(f) && matchesFigure(f, n.figure));
-    if (hit.length) yield hit;
+  const period: Period = { ...scope.period };
+  const from = resolvePeriod({ from: bucket, to: bucket }, scope.period.timeZone, scope.now).from;
+  const to = resolvePeriod({ from: nextBucket(bucket, g), to: nextBucket(bucket, g) }, scope.period.timeZone, scope.now).from;
+  period.from = from > period.from ? from : period.from;
+  period.to = to < period.to ? to : period.to;
+  return { ...scope, period };
+}
+
+async function* openNowBatches(db: Db, scope: Scope, n: DrillNarrowing): AsyncGenerator<DrillRow[]> {
+  const narrowed = (f: CaseFact) =>
+    (!n.staff || f.ownerStaffId === n.staff) && (!n.rootCause || f.rootCause === n.rootCause) && (!n.contact || f.contactId === n.contact) && (!n.status || f.status === n.status);
+  for await (const batch of caseFacts(db, scope, 'open')) {
+    const hit = batch.filter((f) => narrowed(f) && matchesFigure(f, n.figure));
+    if (hit.length) yield hit.map((f) => ({ number: f.number, caseType: f.caseType, status: f.status, openedAt: f.openedAt }));
   }
 }
+
+/**
+ * A period figure's cases picked by the database from the period's case rows: the page and the
+ * count in two statements, and for the whole list, 2,000 rows at a time by case number, all in one
+ * snapshot (held while the list is read).
+ */
+function periodDrill(db: Db, scope: Scope, n: DrillNarrowing, figureSql: string): Drill {
+  const conds = [figureSql];
+  const bindings: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    conds.push(sql);
+    bindings.push(value);
+  };
+  if (n.staff) add(n.figure === 'taken' ? 'jsonb_exists(taken_by, ?)' : 'owner_staff_id = ?', n.staff);
+  if (n.rootCause) add('root_cause = ?', n.rootCause);
+  if (n.contact) add('contact_id = ?', n.contact);
+  if (n.status) add('status = ?', n.status);
+  const need = { takenBy: n.figure === 'taken' || Boolean(n.staff), satisfaction: n.figure === 'csat.commented' };
+  const hits = (rows: CaseRows, extra = '', extraBindings: unknown[] = []) => ({
+    sql: `WITH r AS (${rows.sql}) SELECT number, case_type, status, opened_at FROM r WHERE ${conds.join(' AND ')}${extra}`,
+    bindings: [...rows.bindings, ...bindings, ...extraBindings] as Knex.RawBinding[],
+  });
+  const after = (number: string | undefined) => (number === undefined ? { sql: '', bindings: [] } : { sql: ` AND (length(number), number) > (length(?), ?)`, bindings: [number, number] });
+  const toRow = (r: { number: string; case_type: string; status: string; opened_at: Date }): DrillRow => ({ number: r.number, caseType: r.case_type, status: r.status, openedAt: new Date(r.opened_at) });
+  return {
+    page: (limit, from) =>
+      withCaseRows(db, scope, need, async (trx, rows) => {
+        const all = hits(rows);
+        const [{ count }] = (await trx.raw<{ rows: { count: number }[] }>(`SELECT count(*)::int AS count FROM (${all.sql}) x`, all.bindings)).rows;
+        const a = after(from);
+        const q = hits(rows, `${a.sql} ORDER BY ${BY_NUMBER} LIMIT ${Number(limit) + 1}`, a.bindings);
+        const found = (await trx.raw<{ rows: Parameters<typeof toRow>[0][] }>(q.sql, q.bindings)).rows.map(toRow);
+        const more = found.length > limit;
+        const cases = found.slice(0, limit);
+        return { count, cases, next: more ? cases.at(-1)!.number : null };
+      }),
+    batches: async function* () {
+      const own = !db.isTransaction;
+      const trx = own ? await snapshot(db as Knex) : (db as Knex.Transaction);
+      try {
+        const rows = await withCaseRows(trx, scope, need, async (_, r) => r);
+        for (let last: string | undefined; ; ) {
+          const a = after(last);
+          const q = hits(rows, `${a.sql} ORDER BY ${BY_NUMBER} LIMIT ${DRILL_BATCH}`, a.bindings);
+          const batch = (await trx.raw<{ rows: Parameters<typeof toRow>[0][] }>(q.sql, q.bindings)).rows.map(toRow);
+          if (batch.length === 0) return;
+          yield batch;
+          last = batch.at(-1)!.number;
+        }
+      } finally {
+        if (own) await trx.commit();
+      }
+    },
+  };
+}
+
+const DRILL_BATCH = 2000;
