@@ -239,16 +239,12 @@ export async function* caseFacts(db: Db, scope: Scope, which: 'period' | 'open' 
  * A read-only REPEATABLE READ transaction for a report's reads. Without JIT compilation: the
  * planner's estimates over a period's cases pass its thresholds, and compiling took longer than
  * the queries it was meant to speed up (tens of milliseconds of each report at 100,000 cases).
- * With room to sort and group a period's rows in memory (work_mem, for this transaction only): at
- * the server's default of 4 MB, two months of a million-case org (about 90,000 rows) spilled to
- * temporary files, which cost a quarter of the staff report's time.
  */
 export async function snapshot(db: Knex, opts: { temporaryTables?: boolean } = {}): Promise<Knex.Transaction> {
   // Read-only but for a temporary table of its own when asked (PostgreSQL refuses CREATE in a read-only transaction).
   const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: !opts.temporaryTables });
   // Only where the server has the setting (a build without JIT may not).
   await trx.raw(`SELECT set_config('jit', 'off', true) WHERE EXISTS (SELECT 1 FROM pg_settings WHERE name = 'jit')`);
-  await trx.raw(`SELECT set_config('work_mem', '64MB', true)`);
   return trx;
 }
 
