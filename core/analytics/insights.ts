@@ -217,25 +217,26 @@ function spread(histogram: Map<number, number>) {
 export async function abuseReport(db: Db, scope: Scope) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
-  // Per customer, counted in the database: first how many customers have how many cases and
-  // refunds (the peers), then the customers past the bars the peers set.
+  // Per customer, counted in the database in one read: how many customers have how many cases and
+  // refunds (the peers), and the customers who could pass the bars the peers set (the bars are never
+  // under the org's minimum of cases, nor under one refund); the bars are then applied here.
   const { peers, found } = await withCaseRows(db, scope, {}, async (trx, r) => {
-    const perCustomer = `WITH r AS (${r.sql}), c AS (SELECT contact_id, count(*)::int AS cases, count(*) FILTER (WHERE refunded)::int AS refunded FROM r WHERE contact_id IS NOT NULL GROUP BY contact_id)`;
-    const { rows: bins } = await trx.raw<{ rows: { cases: number; refunded: number; customers: number }[] }>(
-      `${perCustomer} SELECT cases, refunded, count(*)::int AS customers FROM c GROUP BY cases, refunded`,
-      r.bindings as Knex.RawBinding[],
+    const { rows } = await trx.raw<{ rows: { contact_id: string | null; cases: number; refunded: number; customers: number | null; name: string | null }[] }>(
+      `WITH r AS (${r.sql}), c AS (SELECT contact_id, count(*)::int AS cases, count(*) FILTER (WHERE refunded)::int AS refunded FROM r WHERE contact_id IS NOT NULL GROUP BY contact_id)
+       SELECT NULL::uuid AS contact_id, cases, refunded, count(*)::int AS customers, NULL::text AS name FROM c GROUP BY cases, refunded
+       UNION ALL
+       SELECT c.contact_id, c.cases, c.refunded, NULL, k.display_name FROM c LEFT JOIN contacts k ON k.id = c.contact_id AND k.org_id = ?
+        WHERE c.cases >= ? OR c.refunded >= 1`,
+      [...r.bindings, scope.orgId, rules.abuse.minCases] as Knex.RawBinding[],
     );
-    const histogram = (k: 'cases' | 'refunded') => bins.reduce((m, b) => m.set(b[k], (m.get(b[k]) ?? 0) + b.customers), new Map<number, number>());
+    const bins = rows.filter((x) => x.contact_id === null);
+    const histogram = (k: 'cases' | 'refunded') => bins.reduce((m, b) => m.set(b[k], (m.get(b[k]) ?? 0) + b.customers!), new Map<number, number>());
     const peers = { cases: spread(histogram('cases')), refunds: spread(histogram('refunded')) };
     const bar = Math.max(rules.abuse.minCases, peers.cases.mean + rules.abuse.sigmas * peers.cases.sd);
     // Refunds against the peers too: far more refunded orders than the customers alike, by the same sigmas.
     const refundBar = Math.max(1, peers.refunds.mean + rules.abuse.sigmas * peers.refunds.sd);
-    const { rows: found } = await trx.raw<{ rows: { contact_id: string; cases: number; refunded: number; name: string | null }[] }>(
-      `${perCustomer} SELECT c.contact_id, c.cases, c.refunded, k.display_name AS name FROM c LEFT JOIN contacts k ON k.id = c.contact_id AND k.org_id = ?
-        WHERE c.cases >= ?::float8 OR c.refunded >= ?::float8 OR c.refunded >= ?::float8`,
-      [...r.bindings, scope.orgId, bar, rules.abuse.refunds, refundBar] as Knex.RawBinding[],
-    );
-    return { peers: { ...peers, bar, refundBar }, found };
+    const found = rows.filter((x) => x.contact_id !== null && (x.cases >= bar || x.refunded >= rules.abuse.refunds || x.refunded >= refundBar));
+    return { peers: { ...peers, bar, refundBar }, found: found as { contact_id: string; cases: number; refunded: number; name: string | null }[] };
   });
   const { cases: c, refunds: rf, bar, refundBar } = peers;
   const flagged = found
