@@ -3,6 +3,7 @@ import { takeCase } from '../core/cases/case-assignment.ts';
 import { setCaseProvider } from '../core/cases/case-provider.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
+import { ceoView } from '../core/contracts/analytics.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
 
@@ -248,7 +249,11 @@ describe('the CEO view', () => {
     expect(r.providersToFix).toEqual([expect.objectContaining({ provider: P.p1, riskLevel: 'high', previousRiskLevel: 'high' })]);
     // Nok: SLA 2/3 (26.7 points), speed (0.833 + 0 + 0.833) / 3 = 55.6 (16.7), load 20, impact 10:
     // 73.3, from 95 (40 + 25 + 20 + 10).
-    expect(r.team.topPerformers).toEqual([expect.objectContaining({ name: 'Nok', score: 73.3, previousScore: 95, change: -21.7 })]);
+    // Her most points are SLA's (26.7, from 66.7 % within), on 3 cases; N2 missed, so she is a bottleneck too.
+    expect(r.team.topPerformers).toEqual([expect.objectContaining({ name: 'Nok', score: 73.3, previousScore: 95, change: -21.7, strongest: { part: 'sla', value: 66.7 }, casesOwned: 3 })]);
+    expect(r.team.bottlenecks).toEqual([expect.objectContaining({ name: 'Nok', kind: 'missedSla', count: 1, of: 3, withinRate: expect.closeTo(2 / 3, 3) })]);
+    // The contract names every field of the team (parsing drops what it does not know).
+    expect(ceoView.parse(r).team).toEqual(r.team);
     await api('PATCH', '/api/v1/org/settings', { analyticsRules: null });
   });
 });

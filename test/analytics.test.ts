@@ -4,6 +4,7 @@ import { reassignCase, takeCase } from '../core/cases/case-assignment.ts';
 import { setCaseProvider } from '../core/cases/case-provider.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
+import { staffPerformance as staffPerformanceContract } from '../core/contracts/analytics.ts';
 import type { CaseStatus } from '../core/vocabulary.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
@@ -264,8 +265,15 @@ describe('staff performance', () => {
     expect(bee.parts).toMatchObject({ sla: { value: 0, points: 0 }, speed: { value: 33.3, points: 10 }, load: { value: 100, points: 20 }, customerImpact: { value: 50, points: 5 } });
     expect(anan.previous).toEqual({ score: null, casesOwned: 0, withinSlaRate: null });
     expect(bee.change.casesOwned).toBe(2);
-    expect(p.topPerformers.map((t: { name: string }) => t.name)).toEqual(['Anan', 'Bee']);
-    expect(p.bottlenecks).toEqual([expect.objectContaining({ name: 'Bee', reason: 'missed SLA on 2 of 2 decided cases (0 % within)' })]);
+    // Each one's reason in parts, beside the English sentence: Anan's most points are SLA (40),
+    // Bee's case load (20); Bee missed both decided cases.
+    expect(p.topPerformers).toEqual([
+      expect.objectContaining({ name: 'Anan', score: 80, strongest: { part: 'sla', value: 100 }, casesOwned: 1, reason: 'score 80; strongest part: SLA compliance 100 (1 case owned)' }),
+      expect.objectContaining({ name: 'Bee', score: 35, strongest: { part: 'load', value: 100 }, casesOwned: 2, reason: 'score 35; strongest part: case load 100 (2 cases owned)' }),
+    ]);
+    expect(p.bottlenecks).toEqual([expect.objectContaining({ name: 'Bee', kind: 'missedSla', count: 2, of: 2, withinRate: 0, reason: 'missed SLA on 2 of 2 decided cases (0 % within)' })]);
+    // The contract names every field the report answers (parsing drops what it does not know).
+    expect(staffPerformanceContract.parse(p)).toEqual(p);
     expect(await drill(p.bottlenecks[0].drill)).toEqual([n.c2, n.c3].sort());
     expect(await drill(anan.casesTaken.drill)).toEqual([n.c1, n.c3].sort());
     expect(await drill(bee.criticalHandled.drill)).toEqual([n.c3]);
@@ -437,6 +445,14 @@ describe('bad input', () => {
       expect.arrayContaining(['abuse', 'bookings', 'bookings/list', 'cases', 'ceo', 'csat', 'live', 'providers', 'sla', 'staff-performance', 'system-debt', 'time-tracking'].map((p) => `/api/v1/analytics/${p}`)),
     );
     expect(doc.paths['/api/v1/analytics/staff-performance'].get['x-permission']).toBe('analytics.staff');
+    // A top performer's and a bottleneck's reason in parts, for readers in other languages.
+    expect(Object.keys(doc.components.schemas.AnalyticsTopPerformer.properties)).toEqual(expect.arrayContaining(['strongest', 'casesOwned', 'reason']));
+    expect(doc.components.schemas.AnalyticsTopPerformer.properties.strongest.properties.part.enum).toEqual(['sla', 'speed', 'load', 'customerImpact']);
+    const kinds = doc.components.schemas.AnalyticsBottleneck.oneOf.map((k: { properties: Record<string, { const?: string }> }) => [k.properties.kind.const, Object.keys(k.properties).sort()]);
+    expect(kinds).toEqual([
+      ['breachesNow', ['count', 'drill', 'kind', 'name', 'reason', 'staffId']],
+      ['missedSla', ['count', 'drill', 'kind', 'name', 'of', 'reason', 'staffId', 'withinRate']],
+    ]);
   });
 
   it('takes a period of exactly 366 days', async () => {

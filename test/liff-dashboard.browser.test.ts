@@ -127,8 +127,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
 
     await page.goto(`${h.sys.url}/liff/dashboard?lang=th#/ceo`);
     await poll(() => page.textContent('main')).toContain('สุขภาพระบบ');
+    // Sam owns a case: a top performer, why worded in Thai from the report's parts, not its English reason.
+    const team = page.locator('section[aria-labelledby="ceo-team"]');
+    await poll(() => team.textContent()).toContain('Sam Support');
+    expect(await team.textContent()).toMatch(/คะแนน [\d.]+ · จุดเด่น: .+ · ดูแล 1 เคส/);
+    expect(await team.textContent()).not.toMatch(/score|strongest|owned/);
     await expectAccessible(page, 'ceo th light tablet');
     await shot(page, 'ceo-th-light-tablet');
+    // The same parts in English: one case, in the singular.
+    await page.goto(`${h.sys.url}/liff/dashboard?lang=en#/ceo`);
+    await poll(() => team.textContent()).toMatch(/Sam Support.*Score [\d.]+ · strongest: .+ · 1 case owned/);
     for (const screen of ['time', 'providers', 'debt', 'abuse', 'bookings']) {
       await page.goto(`${h.sys.url}/liff/dashboard?lang=en#/${screen}`);
       await poll(() => page.locator('.report-foot').count()).toBe(1);

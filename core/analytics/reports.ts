@@ -449,17 +449,22 @@ export async function staffPerformance(db: Db, scope: Scope) {
     .slice(0, 3)
     .map((r) => {
       const best = (Object.keys(r.parts) as (keyof typeof label)[]).filter((k) => r.parts[k].value !== null).sort((a, b) => r.parts[b].points - r.parts[a].points)[0];
-      return { staffId: r.staffId, name: r.name, score: r.score, reason: `score ${r.score}; strongest part: ${label[best]} ${r.parts[best].value} (${r.casesOwned.value} ${r.casesOwned.value === 1 ? 'case' : 'cases'} owned)` };
+      // Owning a case gives a case-load value, so some part is measured and `best` is one of them.
+      const strongest = { part: best, value: r.parts[best].value! };
+      const casesOwned = r.casesOwned.value!;
+      return { staffId: r.staffId, name: r.name, score: r.score, strongest, casesOwned, reason: `score ${r.score}; strongest part: ${label[best]} ${strongest.value} (${casesOwned} ${casesOwned === 1 ? 'case' : 'cases'} owned)` };
     });
   const breachesBy = new Map<string, number>();
   for (const f of open) if (f.breachedNow && f.ownerStaffId) breachesBy.set(f.ownerStaffId, (breachesBy.get(f.ownerStaffId) ?? 0) + 1);
   const bottlenecks = rows.flatMap((r) => {
-    const out: { staffId: string; name: string; reason: string; drill: string }[] = [];
+    // `reason` in English for API readers; `kind` and the numbers for pages that word it in their own language.
+    const out: ({ staffId: string; name: string; reason: string; drill: string; count: number } & ({ kind: 'breachesNow' } | { kind: 'missedSla'; of: number; withinRate: number }))[] = [];
     const breaches = breachesBy.get(r.staffId) ?? 0;
-    if (breaches > 0) out.push({ staffId: r.staffId, name: r.name, reason: `${breaches} open case${breaches === 1 ? '' : 's'} past SLA now`, drill: drillLink(q, 'open_breaches', { staff: r.staffId }) });
+    if (breaches > 0) out.push({ staffId: r.staffId, name: r.name, kind: 'breachesNow', count: breaches, reason: `${breaches} open case${breaches === 1 ? '' : 's'} past SLA now`, drill: drillLink(q, 'open_breaches', { staff: r.staffId }) });
     const s = now.get(r.staffId);
     if (s && s.outside > 0 && r.withinSlaRate !== null && r.withinSlaRate < 0.8) {
-      out.push({ staffId: r.staffId, name: r.name, reason: `missed SLA on ${s.outside} of ${s.within + s.outside} decided cases (${Math.round(r.withinSlaRate * 100)} % within)`, drill: drillLink(q, 'resolution.missed', { staff: r.staffId }) });
+      const of = s.within + s.outside;
+      out.push({ staffId: r.staffId, name: r.name, kind: 'missedSla', count: s.outside, of, withinRate: r.withinSlaRate, reason: `missed SLA on ${s.outside} of ${of} decided cases (${Math.round(r.withinSlaRate * 100)} % within)`, drill: drillLink(q, 'resolution.missed', { staff: r.staffId }) });
     }
     return out;
   });

@@ -148,6 +148,34 @@ export const slaReport = z
 
 const scorePart = z.object({ value: z.number().nullable(), weight: z.number(), points: z.number(), rule: z.string() });
 
+export const SCORE_PARTS = ['sla', 'speed', 'load', 'customerImpact'] as const;
+
+/** `reason` is an English sentence for API readers; the other fields are its parts, for pages that word it in their reader's language. */
+export const topPerformer = z
+  .object({
+    staffId: z.uuid(),
+    name: z.string(),
+    score: z.number(),
+    strongest: z.object({ part: z.enum(SCORE_PARTS), value: z.number() }).meta({ description: 'The part of the score that earned the most points, and its value (0-100)' }),
+    casesOwned: z.number().int(),
+    reason: z.string().meta({ description: 'In English: "score 87; strongest part: SLA compliance 95 (12 cases owned)"' }),
+  })
+  .meta({ id: 'AnalyticsTopPerformer' });
+
+const bottleneckBase = { staffId: z.uuid(), name: z.string(), reason: z.string().meta({ description: 'In English, from kind and the numbers' }), drill: z.string() };
+export const bottleneck = z
+  .discriminatedUnion('kind', [
+    z.object({ ...bottleneckBase, kind: z.literal('breachesNow'), count: z.number().int().meta({ description: 'Open cases they own past SLA now' }) }),
+    z.object({
+      ...bottleneckBase,
+      kind: z.literal('missedSla'),
+      count: z.number().int().meta({ description: 'Cases in the period whose SLA they missed' }),
+      of: z.number().int().meta({ description: 'Cases in the period whose SLA was met or missed' }),
+      withinRate: z.number().meta({ description: 'Share within SLA (0-1), under 0.8' }),
+    }),
+  ])
+  .meta({ id: 'AnalyticsBottleneck' });
+
 export const staffPerformance = z
   .object({
     period: analyticsPeriod,
@@ -169,8 +197,8 @@ export const staffPerformance = z
         change: z.object({ score: z.number().nullable(), casesOwned: z.number(), withinSlaRate: z.number().nullable() }),
       }),
     ),
-    topPerformers: z.array(z.object({ staffId: z.uuid(), name: z.string(), score: z.number(), reason: z.string() })),
-    bottlenecks: z.array(z.object({ staffId: z.uuid(), name: z.string(), reason: z.string(), drill: z.string() })),
+    topPerformers: z.array(topPerformer),
+    bottlenecks: z.array(bottleneck),
   })
   .meta({ id: 'AnalyticsStaffPerformance' });
 
@@ -257,7 +285,17 @@ export const csatReport = loose(
   'AnalyticsCsat',
   'asked, answered, responseRate, averageScore, csatScore (share of answers 4 or 5), satisfied, unsatisfied, distribution; byStaff, byCaseType, trend (each asked, answered, responseRate, averageScore, csatScore, drill); comments (newest first, up to 500)',
 );
-export const ceoView = loose('AnalyticsCeo', 'health, topSystemDebt, providersToFix, team, thisWeek and thisMonth (now, previous, change)');
+export const ceoView = z
+  .object({
+    period: analyticsPeriod,
+    // The staff performance report's top performers and bottlenecks, each performer with the score of the period before.
+    team: z.object({
+      topPerformers: z.array(topPerformer.extend({ previousScore: z.number().nullable(), change: z.number().nullable() })),
+      bottlenecks: z.array(bottleneck),
+    }),
+  })
+  .loose()
+  .meta({ id: 'AnalyticsCeo', description: 'health, topSystemDebt, providersToFix, team (topPerformers, bottlenecks), thisWeek and thisMonth (now, previous, change)' });
 
 // ------------------------------------------------------------------------------ bookings
 

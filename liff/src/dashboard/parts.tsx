@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { fill, type Lang, type Words } from '../kit/i18n.ts';
+import { fill, LOCALE, type Lang, type Words } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { Loading } from '../kit/ui.tsx';
 import { downloadCsv, liffPath, type Figure, type Loaded } from './data.ts';
+import { n, pct } from './numbers.ts';
 import { csvTable, w } from './words.ts';
 
 /** The pieces the dashboard's screens are made of: numbers that drill down, stat cards, bars, the report frame with its CSV export. */
@@ -13,9 +14,7 @@ export function drillHref(apiDrill: string): string {
   return `#/drill?path=${encodeURIComponent(liffPath(apiDrill))}`;
 }
 
-const LOCALE: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };
-export const n = (lang: Lang, v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '–' : new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(v));
-export const pct = (lang: Lang, v: number | null | undefined) => (v === null || v === undefined ? '–' : new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }).format(v));
+export { n, pct };
 export const signed = (lang: Lang, v: number | null | undefined, asPct = false) =>
   v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${asPct ? pct(lang, v) : n(lang, v, 1)}`;
 

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { bookingsReport, drillResult, bookingsDrillResult, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
+import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
 import type { myPerformance } from '../../../core/contracts/liff-staff.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { API, followLive, useReport, type Figure } from './data.ts';
 import { Bar, duration, n, Num, pct, Report, Section, signed, Stat } from './parts.tsx';
+import { bottleneckWhy, topPerformerWhy } from './why.ts';
 import { bucketWords, severityWords, statusWords, w } from './words.ts';
 
 /** The dashboard's screens, each one report of the analytics API (api/liff/dashboard-api.ts). */
@@ -331,8 +332,8 @@ export function StaffScreen(p: ScreenProps) {
             <Section id="bottlenecks" title={w.bottlenecks[p.lang]}>
               <ul class="list">
                 {r.bottlenecks.map((b) => (
-                  <li class="card edge-bad" key={b.staffId + b.reason}>
-                    <strong>{b.name}</strong>: {b.reason}{' '}
+                  <li class="card edge-bad" key={b.staffId + b.kind}>
+                    <strong>{b.name}</strong>: {bottleneckWhy(p.lang, b)}{' '}
                     <Num lang={p.lang} f={{ value: null, drill: b.drill }} />
                   </li>
                 ))}
@@ -652,7 +653,7 @@ interface Ceo {
   health: Compare['now'] & { openBreachesNow: Figure; backlog: number; unassigned: number; change: Compare['change'] };
   topSystemDebt: (DebtItem & { change: number })[];
   providersToFix: { provider: string; name: string; riskLevel: 'high' | 'medium' | 'low'; reasons: string[]; cases: Figure }[];
-  team: { topPerformers: { staffId: string; name: string; score: number; reason: string }[]; bottlenecks: { staffId: string; name: string; reason: string; drill: string }[] };
+  team: z.infer<typeof ceoView>['team'];
   thisWeek: Compare;
   thisMonth: Compare;
 }
@@ -736,12 +737,12 @@ export function CeoScreen(p: ScreenProps) {
             <ul class="list">
               {r.team.topPerformers.map((t) => (
                 <li class="line" key={t.staffId}>
-                  <strong>{t.name}</strong> <span class="muted small">{t.reason}</span>
+                  <strong>{t.name}</strong> <span class="muted small">{topPerformerWhy(p.lang, t)}</span>
                 </li>
               ))}
               {r.team.bottlenecks.map((b) => (
-                <li class="line" key={b.staffId + b.reason}>
-                  <strong>{b.name}</strong>: {b.reason} <Num lang={p.lang} f={{ value: null, drill: b.drill }} label={b.name} />
+                <li class="line" key={b.staffId + b.kind}>
+                  <strong>{b.name}</strong>: {bottleneckWhy(p.lang, b)} <Num lang={p.lang} f={{ value: null, drill: b.drill }} label={b.name} />
                 </li>
               ))}
             </ul>

@@ -89,6 +89,10 @@ export const w = {
   notMeasured: { th: 'ยังวัดไม่ได้', en: 'not measured yet' },
   topPerformers: { th: 'ผลงานดีที่สุด', en: 'Top performers' },
   bottlenecks: { th: 'จุดที่ติดขัด', en: 'Bottlenecks' },
+  // why someone is a top performer or a bottleneck; English for a count of one in `one` below
+  whyTop: { th: 'คะแนน {{score}} · จุดเด่น: {{part}} {{value}} · ดูแล {{n}} เคส', en: 'Score {{score}} · strongest: {{part}} {{value}} · {{n}} cases owned' },
+  whyBreachesNow: { th: 'มีเคสค้างที่เกิน SLA อยู่ตอนนี้ {{n}} เคส', en: '{{n}} open cases past SLA now' },
+  whyMissedSla: { th: 'ไม่ทัน SLA {{n}} จาก {{of}} เคส (ทัน SLA {{within}})', en: 'missed SLA on {{n}} of {{of}} decided cases ({{within}} within)' },
   noFigures: { th: 'ยังไม่มีตัวเลขในช่วงนี้', en: 'No figures in this period yet' },
   // providers
   risk: { th: 'ความเสี่ยง', en: 'Risk' },
@@ -143,6 +147,13 @@ export const w = {
   none: { th: 'ไม่มี', en: 'None' },
   opened: { th: 'เปิดเมื่อ', en: 'Opened' },
 } satisfies Dict;
+
+/** English phrases for a count of one ("1 case", not "1 cases"); Thai says both the same way. */
+export const one: Partial<Record<keyof typeof w, string>> = {
+  whyTop: 'Score {{score}} · strongest: {{part}} {{value}} · {{n}} case owned',
+  whyBreachesNow: '{{n}} open case past SLA now',
+  whyMissedSla: 'missed SLA on {{n}} of {{of}} decided case ({{within}} within)',
+};
 
 export const statusWords: Dict = {
   new: { th: 'ใหม่', en: 'New' },

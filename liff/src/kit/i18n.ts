@@ -49,7 +49,7 @@ export function fill(text: string, vars: Record<string, string | number>): strin
   return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-const LOCALE: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };
+export const LOCALE: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };
 
 /** A moment as the customer reads it, in Bangkok time (the business's zone; the pages serve Thai businesses). */
 export function when(lang: Lang, iso: string, withTime = true): string {
