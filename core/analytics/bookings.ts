@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { BOOKING_FUNNEL_STEPS, type BookingDrillFigure, type BookingsQuery } from '../contracts/analytics.ts';
 import { validationFailed } from '../errors/index.ts';
-import { businessMinutesBetween, wallMinutesBetween, type BusinessCalendar } from '../sla/business-calendar.ts';
+import type { BusinessCalendar } from '../sla/business-calendar.ts';
+import { snapshot } from './case-facts.ts';
+import { MinuteLine } from './minute-line.ts';
 import { resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -22,6 +24,10 @@ import { resolvePeriod, type Period } from './period.ts';
  *   counts as contacted and quoted too: it got past them).
  * - **Revenue**: bookings confirmed or completed now; the amount is the accepted quote, else the
  *   latest sent one; a confirmed booking with no quote has no amount (`withoutAmount`).
+ *
+ * The database works each booking's facts out of its timeline (one row per booking, `factsSql`)
+ * and counts them (`bookingsReport`), so that only the counts leave it; the drill-down reads the
+ * same facts and returns the bookings behind one figure.
  */
 type Db = Knex | Knex.Transaction;
 
@@ -29,6 +35,26 @@ export const NONE = '(none)';
 const FIRST_CONTACT_STAGES = new Set(['contacted', 'quoted', 'proposed', 'confirmed']);
 const BUILT_IN = new Set(['collecting', 'pending_confirmation', 'new', 'contacted', 'quoted', 'proposed', 'confirmed', 'declined', 'lost', 'cancelled', 'completed']);
 const FUNNEL_RANK: Record<string, number> = { new: 0, contacted: 1, quoted: 2, proposed: 2, confirmed: 3, completed: 4 };
+const CLOSED = ['lost', 'declined', 'cancelled', 'completed'];
+/** The stages whose bookings count as revenue (only theirs need an amount). */
+const REVENUE = ['confirmed', 'completed'];
+
+/** A list of our own constant stage names as SQL literals (never user input). */
+const literals = (xs: Iterable<string>) => [...xs].map((s) => `'${s}'`).join(', ');
+/** The funnel rank of a stage name in SQL (NULL outside the funnel). */
+const rankOf = (x: string) => `CASE ${x} ${Object.entries(FUNNEL_RANK).map(([s, r]) => `WHEN '${s}' THEN ${r}`).join(' ')} END`;
+/** The stages a move by staff into is not a first contact: the built-in ones outside FIRST_CONTACT_STAGES. */
+const NOT_A_CONTACT = literals([...BUILT_IN].filter((s) => !FIRST_CONTACT_STAGES.has(s)));
+/**
+ * The timeline events the facts are made of: notes only when they log a call (the others change
+ * nothing). As written here it is the predicate of the index booking_events_analytics, which the
+ * planner uses only when a query repeats it.
+ */
+const TIMELINE_READ = `(e.type IN ('created', 'stage_changed', 'quote_sent', 'quote_accepted', 'quote_declined') OR (e.type = 'note' AND e.data->>'kind' = 'call'))`;
+/** What String.prototype.trim() removes (white space and line terminators), for btrim: a UTM value is trimmed as the API trims text. */
+const JS_WHITE_SPACE = String.fromCodePoint(0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff);
+/** A UTM field (jsonb) as attribution groups it: the trimmed text, or NONE when missing, not text or blank. */
+const utmText = (x: string) => `CASE WHEN jsonb_typeof(${x}) = 'string' AND btrim(${x} #>> '{}', '${JS_WHITE_SPACE}') <> '' THEN btrim(${x} #>> '{}', '${JS_WHITE_SPACE}') ELSE '${NONE}' END`;
 
 export interface BookingsScope {
   orgId: string;
@@ -36,25 +62,6 @@ export interface BookingsScope {
   period: Period;
   now: Date;
   calendar: BusinessCalendar;
-}
-
-export interface BookingFact {
-  id: string;
-  number: string;
-  stage: string;
-  source: string;
-  createdAt: Date;
-  utm: { source: string; medium: string; campaign: string };
-  /** The furthest funnel step reached (index in BOOKING_FUNNEL_STEPS), -1 when it never reached new. */
-  reached: number;
-  everAt: Set<string>;
-  arrivedAt: Date | null;
-  firstContactAt: Date | null;
-  quoteSentAt: Date | null;
-  quoteAccepted: boolean;
-  quoteDeclined: boolean;
-  /** The booking's amount: its accepted quote, else its latest sent one. */
-  amount: { currency: string; minor: number } | null;
 }
 
 export async function bookingsScopeOf(db: Db, orgId: string, query: BookingsQuery, now: Date): Promise<BookingsScope> {
@@ -78,8 +85,19 @@ export function bookingsDrillLink(q: BookingsQuery, figure: BookingDrillFigure, 
   return `/api/v1/analytics/bookings/list?${params.toString()}`;
 }
 
-/** Reads the facts of the bookings that arrived in the period, with the query's filters; unknown services and staff are 422. */
-export async function bookingFacts(db: Db, scope: BookingsScope): Promise<BookingFact[]> {
+/**
+ * The SQL of the facts of the bookings that arrived in the period, with the query's filters (unknown
+ * services and staff are 422): a CTE chain ending in `facts`, one row per booking with
+ *
+ * - `reached`: the furthest funnel step reached (index in BOOKING_FUNNEL_STEPS), -1 when it never
+ *   reached new: the furthest of the stage now, the stage it was created in, every stage its moves
+ *   went from or to, and quoted when a quote was sent;
+ * - `arrived_at`, `first_contact_at`, `quote_sent_at`, `accepted`, `declined`;
+ * - `revenue` (confirmed or completed now) and its amount (`currency`, `amount_minor`): its
+ *   accepted quote, else its latest sent one;
+ * - `utm_source`, `utm_medium`, `utm_campaign`: the booking's UTM fields (jsonb, `utmText` reads them).
+ */
+async function factsSql(db: Db, scope: BookingsScope): Promise<{ sql: string; bindings: Knex.RawBinding[] }> {
   const q = scope.query;
   const conds: string[] = ['b.org_id = ?', 'b.created_at >= ?', 'b.created_at < ?'];
   const bindings: Knex.RawBinding[] = [scope.orgId, scope.period.from, scope.period.to];
@@ -108,96 +126,94 @@ export async function bookingFacts(db: Db, scope: BookingsScope): Promise<Bookin
       bindings.push(v);
     }
   }
-  const where = conds.join(' AND ');
-  const { rows: bookings } = await db.raw<{ rows: { id: string; number: string; stage: string; source: string; created_at: Date; utm: Record<string, unknown> | string | null }[] }>(
-    `SELECT b.id, b.number, b.stage, b.source, b.created_at, b.utm FROM bookings b WHERE ${where} ORDER BY b.created_at, b.id`,
-    bindings,
-  );
-  const { rows: events } = await db.raw<{ rows: { booking_id: string; type: string; actor_type: string; data: Record<string, unknown> | string; created_at: Date }[] }>(
-    `SELECT e.booking_id, e.type, e.actor_type, e.data, e.created_at FROM booking_events e JOIN bookings b ON b.id = e.booking_id
-      WHERE ${where} AND e.type IN ('created', 'stage_changed', 'quote_sent', 'quote_accepted', 'quote_declined', 'note')
-      ORDER BY e.booking_id, e.created_at, e.id`,
-    bindings,
-  );
-  const { rows: quotes } = await db.raw<{ rows: { booking_id: string; status: string; currency: string; total_minor: string; version: number; sent_at: Date | null }[] }>(
-    `SELECT q.booking_id, q.status, q.currency, q.total_minor, q.version, q.sent_at FROM booking_quotes q JOIN bookings b ON b.id = q.booking_id
-      WHERE ${where} AND q.sent_at IS NOT NULL ORDER BY q.booking_id, q.version`,
-    bindings,
-  );
-  const eventsOf = new Map<string, typeof events>();
-  for (const e of events) (eventsOf.get(e.booking_id) ?? eventsOf.set(e.booking_id, []).get(e.booking_id)!).push(e);
-  const amountOf = new Map<string, { currency: string; minor: number; accepted: boolean }>();
-  for (const r of quotes) {
-    const prev = amountOf.get(r.booking_id);
-    if (prev?.accepted) continue;
-    amountOf.set(r.booking_id, { currency: r.currency, minor: Number(r.total_minor), accepted: r.status === 'accepted' });
-  }
-  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : (v ?? {})) as Record<string, unknown>;
-  return bookings.map((b) => {
-    const utm = json(b.utm);
-    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : NONE);
-    const f: BookingFact = {
-      id: b.id,
-      number: b.number,
-      stage: b.stage,
-      source: b.source,
-      createdAt: new Date(b.created_at),
-      utm: { source: text(utm.source), medium: text(utm.medium), campaign: text(utm.campaign) },
-      reached: -1,
-      everAt: new Set([b.stage]),
-      arrivedAt: null,
-      firstContactAt: null,
-      quoteSentAt: null,
-      quoteAccepted: false,
-      quoteDeclined: false,
-      amount: null,
-    };
-    const history = eventsOf.get(b.id) ?? [];
-    // The stage it was created in: where its first move started, or where it still is.
-    const firstMove = history.find((e) => e.type === 'stage_changed');
-    const initial = firstMove ? String(json(firstMove.data).from) : b.stage;
-    f.everAt.add(initial);
-    if (initial in FUNNEL_RANK) f.arrivedAt = new Date(history.find((e) => e.type === 'created')?.created_at ?? b.created_at);
-    for (const e of history) {
-      const data = json(e.data);
-      const at = new Date(e.created_at);
-      let stage: string | null = null;
-      if (e.type === 'stage_changed') {
-        stage = String(data.to);
-        if (typeof data.from === 'string') f.everAt.add(data.from);
-        // A first-contact move is one out of `new` (or a later one) by staff, or to a stage the org added.
-        if (!f.firstContactAt && f.arrivedAt && e.actor_type !== 'customer' && (FIRST_CONTACT_STAGES.has(stage) || !BUILT_IN.has(stage))) f.firstContactAt = at;
-      }
-      if (stage) {
-        f.everAt.add(stage);
-        if (stage === 'new' && !f.arrivedAt) f.arrivedAt = at;
-      }
-      if (e.type === 'quote_sent') {
-        f.everAt.add('quoted');
-        f.quoteSentAt ??= at;
-        if (!f.firstContactAt) f.firstContactAt = at;
-      }
-      if (e.type === 'note' && data.kind === 'call' && e.actor_type === 'staff' && !f.firstContactAt) f.firstContactAt = at;
-      if (e.type === 'quote_accepted') f.quoteAccepted = true;
-      if (e.type === 'quote_declined') f.quoteDeclined = true;
-    }
-    // A booking whose timeline skips `new` (created straight in a later stage) arrived when it was created.
-    for (const s of f.everAt) if (s in FUNNEL_RANK) f.reached = Math.max(f.reached, FUNNEL_RANK[s]);
-    if (f.reached >= 0 && !f.arrivedAt) f.arrivedAt = f.createdAt;
-    if (f.firstContactAt && f.arrivedAt && f.firstContactAt < f.arrivedAt) f.firstContactAt = f.arrivedAt;
-    const amount = amountOf.get(b.id);
-    f.amount = amount ? { currency: amount.currency, minor: amount.minor } : null;
-    return f;
-  });
+  // The period's bookings are read where each part needs them (not once as a CTE): the planner
+  // then knows their ids are unique.
+  const inPeriod = `bookings b WHERE ${conds.join(' AND ')}`;
+  // A timeline is in order of time, then id. Each booking's timeline is summed up in any order
+  // (no sort): the first of some events is the earliest, and where two events at the same instant
+  // could decide differently (rare), the timeline is looked up again in order:
+  // - the stage it was created in is where its first move started (or its stage now, never moved):
+  //   it was created in the funnel when its first move started from a funnel stage;
+  // - a move by staff is a first contact once the booking has arrived: from the start when it was
+  //   created in the funnel, else after its first move to new. When its first such move comes
+  //   after that, it is the one; else (a move by staff before the details were confirmed) the
+  //   timeline is looked up again for the first one after.
+  const contactMove = (e: string) => `${e}.type = 'stage_changed' AND ${e}.actor_type <> 'customer' AND coalesce(${e}.data->>'to', '') NOT IN (${NOT_A_CONTACT})`;
+  const funnel = literals(Object.keys(FUNNEL_RANK));
+  // OFFSET 0 keeps a step's columns worked out once per booking (the planner would otherwise copy
+  // their expressions into every later use).
+  const sql = `
+    period_bookings AS (
+      SELECT b.id, b.number, b.stage, b.source, b.created_at, b.utm->'source' AS utm_source, b.utm->'medium' AS utm_medium, b.utm->'campaign' AS utm_campaign
+      FROM ${inPeriod}
+    ),
+    timeline AS (
+      SELECT e.booking_id, e.type, e.created_at, e.data->>'from' AS from_stage, e.data->>'to' AS to_stage,
+        ${contactMove('e')} AS contact_move,
+        e.type = 'quote_sent' OR (e.type = 'note' AND e.actor_type = 'staff') AS contact_other
+      FROM booking_events e
+      WHERE e.booking_id IN (SELECT b.id FROM ${inPeriod}) AND ${TIMELINE_READ}
+    ),
+    histories AS (
+      SELECT booking_id,
+        min(created_at) FILTER (WHERE type = 'stage_changed') AS first_move_at,
+        min(created_at) FILTER (WHERE type = 'stage_changed' AND from_stage IN (${funnel})) AS first_move_from_funnel_at,
+        min(created_at) FILTER (WHERE type = 'stage_changed' AND coalesce(from_stage, '') NOT IN (${funnel})) AS first_move_from_elsewhere_at,
+        max(greatest(${rankOf('to_stage')}, ${rankOf('from_stage')})) FILTER (WHERE type = 'stage_changed') AS moves_rank,
+        min(created_at) FILTER (WHERE type = 'stage_changed' AND to_stage = 'new') AS moved_to_new_at,
+        min(created_at) FILTER (WHERE type = 'created') AS created_event_at,
+        min(created_at) FILTER (WHERE type = 'quote_sent') AS quote_sent_at,
+        min(created_at) FILTER (WHERE contact_move) AS contact_move_at,
+        min(created_at) FILTER (WHERE contact_other) AS contact_other_at,
+        bool_or(type = 'quote_accepted') AS accepted,
+        bool_or(type = 'quote_declined') AS declined
+      FROM timeline GROUP BY booking_id
+    ),
+    amounts AS (
+      SELECT DISTINCT ON (qt.booking_id) qt.booking_id, qt.currency, qt.total_minor
+      FROM booking_quotes qt WHERE qt.booking_id IN (SELECT b.id FROM ${inPeriod} AND b.stage IN (${literals(REVENUE)})) AND qt.sent_at IS NOT NULL
+      ORDER BY qt.booking_id, qt.status = 'accepted' DESC, CASE WHEN qt.status = 'accepted' THEN qt.version END, qt.version DESC
+    ),
+    ranked AS (
+      SELECT b.*, h.created_event_at, h.moved_to_new_at, h.quote_sent_at, h.contact_move_at, h.contact_other_at,
+        coalesce(h.accepted, false) AS accepted, coalesce(h.declined, false) AS declined,
+        CASE
+          WHEN h.first_move_at IS NULL THEN b.stage IN (${funnel})
+          WHEN h.first_move_from_funnel_at IS DISTINCT FROM h.first_move_at THEN false
+          WHEN h.first_move_from_elsewhere_at IS DISTINCT FROM h.first_move_at THEN true
+          ELSE coalesce((SELECT m.data->>'from' IN (${funnel}) FROM booking_events m WHERE m.booking_id = b.id AND m.type = 'stage_changed' ORDER BY m.created_at, m.id LIMIT 1), false)
+        END AS created_in_funnel,
+        -- Every stage it was at: now, its moves' (the first one's start included), and quoted once a quote was sent.
+        greatest(-1, ${rankOf('b.stage')}, h.moves_rank, CASE WHEN h.quote_sent_at IS NOT NULL THEN 2 END) AS reached
+      FROM period_bookings b LEFT JOIN histories h ON h.booking_id = b.id
+      OFFSET 0
+    ),
+    arrivals AS (
+      SELECT r.*,
+        -- A booking whose timeline skips new (created straight in a later stage) arrived when it was created.
+        CASE WHEN r.created_in_funnel THEN coalesce(r.created_event_at, r.created_at) ELSE coalesce(r.moved_to_new_at, CASE WHEN r.reached >= 0 THEN r.created_at END) END AS arrived_at,
+        least(r.contact_other_at, CASE
+          WHEN r.created_in_funnel THEN r.contact_move_at
+          WHEN r.moved_to_new_at IS NULL OR r.contact_move_at IS NULL THEN NULL
+          WHEN r.contact_move_at > r.moved_to_new_at THEN r.contact_move_at
+          ELSE (SELECT min(m.created_at) FROM booking_events m WHERE m.booking_id = r.id AND ${contactMove('m')}
+            AND (m.created_at, m.id) > (SELECT n.created_at, n.id FROM booking_events n WHERE n.booking_id = r.id AND n.type = 'stage_changed' AND n.data->>'to' = 'new' ORDER BY n.created_at, n.id LIMIT 1))
+        END) AS contact_at
+      FROM ranked r
+      OFFSET 0
+    ),
+    facts AS (
+      SELECT a.id, a.number, a.stage, a.source, a.created_at, a.utm_source, a.utm_medium, a.utm_campaign, a.reached, a.arrived_at,
+        CASE WHEN a.contact_at < a.arrived_at THEN a.arrived_at ELSE a.contact_at END AS first_contact_at,
+        a.quote_sent_at, a.accepted, a.declined, a.stage IN (${literals(REVENUE)}) AS revenue, amount.currency, amount.total_minor AS amount_minor
+      FROM arrivals a LEFT JOIN amounts amount ON amount.booking_id = a.id
+    )`;
+  return { sql, bindings: [...bindings, ...bindings, ...bindings] };
 }
 
 const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
-const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
-function p90(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil(0.9 * s.length) - 1)];
-}
+/** The average of whole minutes from their sum and count, rounded as the figures always were (to a tenth, half up). */
+const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 10) / 10 : null);
 const digitsOf = (currency: string) => {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -207,77 +223,176 @@ const digitsOf = (currency: string) => {
 };
 export const majorUnits = (currency: string, minor: number) => minor / 10 ** digitsOf(currency);
 
-const isRevenue = (f: BookingFact) => f.stage === 'confirmed' || f.stage === 'completed';
-
-/** Does a booking count in a drill figure? */
-export function bookingMatches(f: BookingFact, figure: BookingDrillFigure, currency?: string): boolean {
+/** Whether a fact row counts in a drill figure, as SQL over `facts` (with `?` for a currency). */
+function figureSql(figure: BookingDrillFigure, currency?: string): { sql: string; bindings: Knex.RawBinding[] } {
+  const open = `stage NOT IN (${literals(CLOSED)})`;
   switch (figure) {
-    case 'bookings': return true;
-    case 'lost': case 'declined': case 'cancelled': return f.stage === figure;
-    case 'open': return !['lost', 'declined', 'cancelled', 'completed'].includes(f.stage);
-    case 'first_contact.done': return !!f.firstContactAt;
-    case 'first_contact.pending': return !!f.arrivedAt && !f.firstContactAt && bookingMatches(f, 'open');
-    case 'quote.sent': return !!f.quoteSentAt;
-    case 'quote.pending': return !f.quoteSentAt && f.stage === 'contacted';
-    case 'quote.accepted': return f.quoteAccepted;
-    case 'quote.declined': return f.quoteDeclined && !f.quoteAccepted;
-    case 'revenue': return isRevenue(f) && !!f.amount && (!currency || f.amount.currency === currency);
-    case 'revenue.without_amount': return isRevenue(f) && !f.amount;
+    case 'bookings': return { sql: 'true', bindings: [] };
+    case 'lost': case 'declined': case 'cancelled': return { sql: 'stage = ?', bindings: [figure] };
+    case 'open': return { sql: open, bindings: [] };
+    case 'first_contact.done': return { sql: 'first_contact_at IS NOT NULL', bindings: [] };
+    case 'first_contact.pending': return { sql: `arrived_at IS NOT NULL AND first_contact_at IS NULL AND ${open}`, bindings: [] };
+    case 'quote.sent': return { sql: 'quote_sent_at IS NOT NULL', bindings: [] };
+    case 'quote.pending': return { sql: `quote_sent_at IS NULL AND stage = 'contacted'`, bindings: [] };
+    case 'quote.accepted': return { sql: 'accepted', bindings: [] };
+    case 'quote.declined': return { sql: 'declined AND NOT accepted', bindings: [] };
+    case 'revenue': return currency ? { sql: 'revenue AND currency = ?', bindings: [currency] } : { sql: 'revenue AND currency IS NOT NULL', bindings: [] };
+    case 'revenue.without_amount': return { sql: 'revenue AND currency IS NULL', bindings: [] };
     default: {
       const step = figure.slice('reached.'.length) as (typeof BOOKING_FUNNEL_STEPS)[number];
-      return f.reached >= BOOKING_FUNNEL_STEPS.indexOf(step);
+      return { sql: 'reached >= ?', bindings: [BOOKING_FUNNEL_STEPS.indexOf(step)] };
     }
   }
 }
 
-function timing(scope: BookingsScope, facts: BookingFact[], end: (f: BookingFact) => Date | null, done: BookingDrillFigure, pending: BookingDrillFigure, pendingOf: (f: BookingFact) => boolean) {
-  const q = scope.query;
-  const business: number[] = [];
-  const calendar: number[] = [];
-  for (const f of facts) {
-    const e = end(f);
-    if (!e || !f.arrivedAt) continue;
-    business.push(businessMinutesBetween(f.arrivedAt, e, scope.calendar));
-    calendar.push(wallMinutesBetween(f.arrivedAt, e));
-  }
-  return {
-    done: { value: business.length, drill: bookingsDrillLink(q, done) },
-    pending: { value: facts.filter(pendingOf).length, drill: bookingsDrillLink(q, pending) },
-    averageBusinessMinutes: avg(business),
-    averageCalendarMinutes: avg(calendar),
-    p90BusinessMinutes: p90(business),
-    p90CalendarMinutes: p90(calendar),
-  };
+/** The minute (in epoch milliseconds) an instant falls in: times are counted in whole minutes. */
+const minuteOf = (x: string) => `floor(extract(epoch FROM ${x}) / 60)::bigint * 60000`;
+
+/**
+ * The SQL of the facts with the minutes from arrival to first contact (`contact_wall`,
+ * `contact_business`) and to the first quote (`quote_…`), as wallMinutesBetween and
+ * businessMinutesBetween count them. A calendar open around the clock counts business minutes as
+ * calendar minutes; any other has its open stretches in `cal` (MinuteLine's columns): the open time
+ * before each instant is looked up there, and the open minutes between two instants are the
+ * difference (integer division truncates towards zero: a negative span counts as minus the forward one).
+ */
+function withMinutesSql(alwaysOpen: boolean) {
+  const columns = 'stage, utm_source, utm_medium, utm_campaign, reached, arrived_at, first_contact_at, quote_sent_at, accepted, declined, revenue, currency, amount_minor';
+  const minutes = `SELECT ${columns}, ${minuteOf('arrived_at')} AS arrived_ms, ${minuteOf('first_contact_at')} AS contact_ms, ${minuteOf('quote_sent_at')} AS quote_ms FROM facts OFFSET 0`;
+  const wall = (end: string) => `(${end}_ms - arrived_ms) / 60000`;
+  if (alwaysOpen) return `SELECT m.*, ${wall('contact')} AS contact_wall, ${wall('contact')} AS contact_business, ${wall('quote')} AS quote_wall, ${wall('quote')} AS quote_business FROM (${minutes}) m`;
+  // The last stretch starting at or before each minute (width_bucket: a binary search), 0 when none does.
+  const stretches = `SELECT m.*, width_bucket(arrived_ms, cal.starts) AS arrived_k, width_bucket(contact_ms, cal.starts) AS contact_k, width_bucket(quote_ms, cal.starts) AS quote_k FROM (${minutes}) m CROSS JOIN cal OFFSET 0`;
+  const openBefore = (at: string) => `CASE WHEN ${at}_k = 0 THEN 0 ELSE cal.open_before[${at}_k] + least(${at}_ms, cal.ends[${at}_k]) - cal.starts[${at}_k] END`;
+  const business = (end: string) => `(${openBefore(end)} - ${openBefore('arrived')}) / 60000`;
+  return `SELECT s.*, ${wall('contact')} AS contact_wall, ${business('contact')} AS contact_business, ${wall('quote')} AS quote_wall, ${business('quote')} AS quote_business FROM (${stretches}) s CROSS JOIN cal`;
 }
 
-function sumByCurrency(facts: BookingFact[]) {
-  const m = new Map<string, { minor: number; n: number }>();
-  for (const f of facts) {
-    if (!isRevenue(f) || !f.amount) continue;
-    const cur = m.get(f.amount.currency) ?? m.set(f.amount.currency, { minor: 0, n: 0 }).get(f.amount.currency)!;
-    cur.minor += f.amount.minor;
-    cur.n++;
+interface Totals {
+  bookings: number;
+  reached: number[];
+  lost: number;
+  declined: number;
+  cancelled: number;
+  open: number;
+  contact_pending: number;
+  contact_n: number;
+  contact_business_sum: string | null;
+  contact_wall_sum: string | null;
+  contact_business_p90: number | null;
+  contact_wall_p90: number | null;
+  quote_sent: number;
+  quote_pending: number;
+  quote_n: number;
+  quote_business_sum: string | null;
+  quote_wall_sum: string | null;
+  quote_business_p90: number | null;
+  quote_wall_p90: number | null;
+  accepted: number;
+  quote_declined: number;
+  without_amount: number;
+  earliest: string | null;
+  latest: string | null;
+}
+
+/**
+ * Counts the facts in the database: the figures of the whole period, the bookings per stage now,
+ * the revenue per currency and the attribution rows. The business minutes need the calendar's
+ * open time over every arrival and end counted: the table covers the period to now (a day either
+ * side), and should a booking's times fall outside it (a timeline written with other clocks), the
+ * count is made again over a table that covers them.
+ */
+async function countFacts(db: Knex.Transaction, scope: BookingsScope) {
+  const facts = await factsSql(db, scope);
+  const DAY = 86_400_000;
+  let from = new Date(scope.period.from.getTime() - DAY);
+  let to = new Date(Math.max(scope.now.getTime(), scope.period.to.getTime()) + DAY);
+  const alwaysOpen = scope.calendar.hours === null && scope.calendar.holidays.length === 0;
+  for (;;) {
+    const table = alwaysOpen ? null : new MinuteLine(scope.calendar, from, to).columns();
+    // Percentiles are nearest rank: percentile_disc(0.9) is the ceil(0.9 n)-th smallest, as the figures were always counted.
+    const series = (name: string) => `count(${name}_business) AS ${name}_n, sum(${name}_business)::text AS ${name}_business_sum, sum(${name}_wall)::text AS ${name}_wall_sum,
+        percentile_disc(0.9) WITHIN GROUP (ORDER BY ${name}_business) AS ${name}_business_p90, percentile_disc(0.9) WITHIN GROUP (ORDER BY ${name}_wall) AS ${name}_wall_p90`;
+    const open = `stage NOT IN (${literals(CLOSED)})`;
+    const timed = (at: string, name: string) => `CASE WHEN ${name}_business IS NOT NULL THEN ${at} END`;
+    const utm = `${utmText('s')} AS s, ${utmText('m')} AS m, ${utmText('c')} AS c`;
+    const { rows } = await db.raw<{ rows: { totals: Totals; stages: { stage: string; bookings: number }[]; revenue: { currency: string; minor: string; n: number }[]; attribution: { s: string; m: string; c: string; n: number; confirmed: number }[]; attribution_revenue: { s: string; m: string; c: string; currency: string; minor: string }[] }[] }>(
+      `WITH ${facts.sql},${table ? '\n      cal AS (SELECT ?::bigint[] AS starts, ?::bigint[] AS ends, ?::bigint[] AS open_before),' : ''}
+      counted AS MATERIALIZED (${withMinutesSql(alwaysOpen)})
+      SELECT
+        (SELECT row_to_json(t) FROM (
+          SELECT count(*) AS bookings, array[${BOOKING_FUNNEL_STEPS.map((_, i) => `count(*) FILTER (WHERE reached >= ${i})`).join(', ')}] AS reached,
+            count(*) FILTER (WHERE stage = 'lost') AS lost, count(*) FILTER (WHERE stage = 'declined') AS declined,
+            count(*) FILTER (WHERE stage = 'cancelled') AS cancelled, count(*) FILTER (WHERE ${open}) AS open,
+            count(*) FILTER (WHERE arrived_at IS NOT NULL AND first_contact_at IS NULL AND ${open}) AS contact_pending,
+            ${series('contact')},
+            count(quote_sent_at) AS quote_sent, count(*) FILTER (WHERE quote_sent_at IS NULL AND stage = 'contacted') AS quote_pending,
+            ${series('quote')},
+            count(*) FILTER (WHERE accepted) AS accepted, count(*) FILTER (WHERE declined AND NOT accepted) AS quote_declined,
+            count(*) FILTER (WHERE revenue AND currency IS NULL) AS without_amount,
+            min(least(arrived_at, ${timed('first_contact_at', 'contact')}, ${timed('quote_sent_at', 'quote')})) FILTER (WHERE contact_business IS NOT NULL OR quote_business IS NOT NULL) AS earliest,
+            max(greatest(arrived_at, ${timed('first_contact_at', 'contact')}, ${timed('quote_sent_at', 'quote')})) FILTER (WHERE contact_business IS NOT NULL OR quote_business IS NOT NULL) AS latest
+          FROM counted) t) AS totals,
+        (SELECT coalesce(json_agg(t), '[]') FROM (SELECT stage, count(*) AS bookings FROM counted GROUP BY stage) t) AS stages,
+        (SELECT coalesce(json_agg(t), '[]') FROM (SELECT currency, sum(amount_minor)::text AS minor, count(*) AS n FROM counted WHERE revenue AND currency IS NOT NULL GROUP BY currency) t) AS revenue,
+        (SELECT coalesce(json_agg(t), '[]') FROM (
+          SELECT ${utm}, sum(n) AS n, sum(confirmed) AS confirmed
+          FROM (SELECT utm_source AS s, utm_medium AS m, utm_campaign AS c, count(*) AS n, count(*) FILTER (WHERE reached >= 3) AS confirmed FROM counted GROUP BY 1, 2, 3) g GROUP BY 1, 2, 3) t) AS attribution,
+        (SELECT coalesce(json_agg(t), '[]') FROM (
+          SELECT ${utm}, currency, sum(minor)::text AS minor
+          FROM (SELECT utm_source AS s, utm_medium AS m, utm_campaign AS c, currency, sum(amount_minor) AS minor FROM counted WHERE revenue AND currency IS NOT NULL GROUP BY 1, 2, 3, 4) g GROUP BY 1, 2, 3, 4) t) AS attribution_revenue`,
+      [...facts.bindings, ...(table ? [table.starts, table.ends, table.openBefore] : [])],
+    );
+    const r = rows[0];
+    const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+    const totals = json(r.totals);
+    const earliest = totals.earliest ? new Date(totals.earliest) : null;
+    const latest = totals.latest ? new Date(totals.latest) : null;
+    if (table && ((earliest && earliest < from) || (latest && latest > to))) {
+      from = earliest && earliest < from ? earliest : from;
+      to = latest && latest > to ? latest : to;
+      continue;
+    }
+    return { totals, stages: json(r.stages), revenue: json(r.revenue), attribution: json(r.attribution), attributionRevenue: json(r.attribution_revenue) };
   }
-  return [...m].sort(([a], [b]) => a.localeCompare(b));
+}
+
+const byCurrency = <T extends { currency: string }>(xs: T[]) => [...xs].sort((a, b) => a.currency.localeCompare(b.currency));
+
+/** The report's reads in one snapshot (see case-facts' `snapshot`), or in the caller's transaction. */
+async function reading<T>(db: Db, read: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  if ((db as Knex.Transaction).isTransaction) return read(db as Knex.Transaction);
+  const trx = await snapshot(db as Knex);
+  try {
+    return await read(trx);
+  } finally {
+    await trx.commit();
+  }
 }
 
 export async function bookingsReport(db: Db, scope: BookingsScope) {
   const q = scope.query;
-  const facts = await bookingFacts(db, scope);
-  const fig = (figure: BookingDrillFigure, extra?: Parameters<typeof bookingsDrillLink>[2]) => ({ value: facts.filter((f) => bookingMatches(f, figure, extra?.currency)).length, drill: bookingsDrillLink(q, figure, extra) });
-  const reached = BOOKING_FUNNEL_STEPS.map((s, i) => facts.filter((f) => f.reached >= i).length);
-  const stagesNow = new Map<string, number>();
-  for (const f of facts) stagesNow.set(f.stage, (stagesNow.get(f.stage) ?? 0) + 1);
-  const quoted = facts.filter((f) => f.quoteSentAt).length;
-  const accepted = facts.filter((f) => f.quoteAccepted).length;
-  const groups = new Map<string, BookingFact[]>();
-  for (const f of facts) {
-    const key = JSON.stringify([f.utm.source, f.utm.medium, f.utm.campaign]);
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(f);
+  const { totals: t, stages, revenue, attribution, attributionRevenue } = await reading(db, (trx) => countFacts(trx, scope));
+  const n = (v: number | string | null) => (v === null ? null : Number(v));
+  const fig = (value: number | string, figure: BookingDrillFigure, extra?: Parameters<typeof bookingsDrillLink>[2]) => ({ value: Number(value), drill: bookingsDrillLink(q, figure, extra) });
+  const reached = t.reached.map(Number);
+  const timing = (name: 'contact' | 'quote', done: BookingDrillFigure, pending: BookingDrillFigure, pendingCount: number) => ({
+    done: fig(t[`${name}_n`], done),
+    pending: fig(pendingCount, pending),
+    averageBusinessMinutes: avg(Number(t[`${name}_business_sum`]), Number(t[`${name}_n`])),
+    averageCalendarMinutes: avg(Number(t[`${name}_wall_sum`]), Number(t[`${name}_n`])),
+    p90BusinessMinutes: n(t[`${name}_business_p90`]),
+    p90CalendarMinutes: n(t[`${name}_wall_p90`]),
+  });
+  const revenueOf = new Map<string, { currency: string; minor: string }[]>();
+  for (const r of attributionRevenue) {
+    const key = JSON.stringify([r.s, r.m, r.c]);
+    (revenueOf.get(key) ?? revenueOf.set(key, []).get(key)!).push(r);
   }
+  const amounts = (list: { currency: string; minor: string }[]) => byCurrency(list).map((r) => ({ currency: r.currency, amountMinor: Number(r.minor), amount: majorUnits(r.currency, Number(r.minor)) }));
   return {
     period: bookingsPeriodView(scope),
-    bookings: fig('bookings'),
+    bookings: fig(t.bookings, 'bookings'),
     funnel: BOOKING_FUNNEL_STEPS.map((stage, i) => ({
       stage,
       reached: { value: reached[i], drill: bookingsDrillLink(q, `reached.${stage}` as BookingDrillFigure) },
@@ -285,28 +400,26 @@ export async function bookingsReport(db: Db, scope: BookingsScope) {
       conversionFromNew: rate(reached[i], reached[0]),
     })),
     conversionRate: rate(reached[3], reached[0]),
-    outcomes: { lost: fig('lost'), declined: fig('declined'), cancelled: fig('cancelled'), open: fig('open') },
-    stagesNow: [...stagesNow].sort(([a], [b]) => a.localeCompare(b)).map(([stage, bookings]) => ({ stage, bookings })),
-    timeToFirstContact: timing(scope, facts, (f) => f.firstContactAt, 'first_contact.done', 'first_contact.pending', (f) => bookingMatches(f, 'first_contact.pending')),
-    timeToQuote: timing(scope, facts, (f) => f.quoteSentAt, 'quote.sent', 'quote.pending', (f) => bookingMatches(f, 'quote.pending')),
-    quotes: { sent: fig('quote.sent'), accepted: fig('quote.accepted'), declined: fig('quote.declined'), acceptanceRate: rate(accepted, quoted) },
+    outcomes: { lost: fig(t.lost, 'lost'), declined: fig(t.declined, 'declined'), cancelled: fig(t.cancelled, 'cancelled'), open: fig(t.open, 'open') },
+    stagesNow: [...stages].sort((a, b) => a.stage.localeCompare(b.stage)).map(({ stage, bookings }) => ({ stage, bookings: Number(bookings) })),
+    timeToFirstContact: timing('contact', 'first_contact.done', 'first_contact.pending', t.contact_pending),
+    timeToQuote: timing('quote', 'quote.sent', 'quote.pending', t.quote_pending),
+    quotes: { sent: fig(t.quote_sent, 'quote.sent'), accepted: fig(t.accepted, 'quote.accepted'), declined: fig(t.quote_declined, 'quote.declined'), acceptanceRate: rate(Number(t.accepted), Number(t.quote_sent)) },
     revenue: {
-      byCurrency: sumByCurrency(facts).map(([currency, s]) => ({ currency, amountMinor: s.minor, amount: majorUnits(currency, s.minor), bookings: { value: s.n, drill: bookingsDrillLink(q, 'revenue', { currency }) } })),
-      withoutAmount: fig('revenue.without_amount'),
+      byCurrency: byCurrency(revenue).map(({ currency, minor, n: count }) => ({ currency, amountMinor: Number(minor), amount: majorUnits(currency, Number(minor)), bookings: fig(count, 'revenue', { currency }) })),
+      withoutAmount: fig(t.without_amount, 'revenue.without_amount'),
     },
-    attribution: [...groups.values()]
-      .map((list) => {
-        const { source, medium, campaign } = list[0].utm;
+    attribution: attribution
+      .map(({ s: source, m: medium, c: campaign, n: count, confirmed }) => {
         const extra = { utmSource: source, utmMedium: medium, utmCampaign: campaign };
-        const confirmed = list.filter((f) => f.reached >= 3).length;
         return {
           utmSource: source,
           utmMedium: medium,
           utmCampaign: campaign,
-          bookings: { value: list.length, drill: bookingsDrillLink({ ...q, ...extra }, 'bookings') },
-          confirmed: { value: confirmed, drill: bookingsDrillLink({ ...q, ...extra }, 'reached.confirmed') },
-          conversionRate: rate(confirmed, list.length),
-          revenue: sumByCurrency(list).map(([currency, s]) => ({ currency, amountMinor: s.minor, amount: majorUnits(currency, s.minor) })),
+          bookings: { value: Number(count), drill: bookingsDrillLink({ ...q, ...extra }, 'bookings') },
+          confirmed: { value: Number(confirmed), drill: bookingsDrillLink({ ...q, ...extra }, 'reached.confirmed') },
+          conversionRate: rate(Number(confirmed), Number(count)),
+          revenue: amounts(revenueOf.get(JSON.stringify([source, medium, campaign])) ?? []),
         };
       })
       .sort((a, b) => b.bookings.value - a.bookings.value || a.utmSource.localeCompare(b.utmSource) || a.utmMedium.localeCompare(b.utmMedium) || a.utmCampaign.localeCompare(b.utmCampaign)),
@@ -315,6 +428,13 @@ export async function bookingsReport(db: Db, scope: BookingsScope) {
 
 /** The bookings behind a figure, by number. */
 export async function drillBookings(db: Db, scope: BookingsScope, figure: BookingDrillFigure, currency?: string) {
-  const facts = (await bookingFacts(db, scope)).filter((f) => bookingMatches(f, figure, currency));
-  return facts.map((f) => ({ number: f.number, stage: f.stage, source: f.source, createdAt: f.createdAt.toISOString() })).sort((a, b) => a.number.localeCompare(b.number));
+  const where = figureSql(figure, currency);
+  const { rows } = await reading(db, async (trx) => {
+    const facts = await factsSql(trx, scope);
+    return trx.raw<{ rows: { number: string; stage: string; source: string; created_at: Date | string }[] }>(
+    `WITH ${facts.sql} SELECT number, stage, source, created_at FROM facts WHERE ${where.sql}`,
+      [...facts.bindings, ...where.bindings],
+    );
+  });
+  return rows.map((f) => ({ number: f.number, stage: f.stage, source: f.source, createdAt: new Date(f.created_at).toISOString() })).sort((a, b) => a.number.localeCompare(b.number));
 }

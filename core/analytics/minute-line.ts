@@ -40,6 +40,16 @@ export class MinuteLine {
     }
   }
 
+  /**
+   * The stretches as columns, for a query that counts business minutes itself: open from
+   * starts[i] to ends[i] (clipped to the span), with openBefore[i] open ms before it. For t within
+   * the span, the open ms before t are openBefore[i] + min(t, ends[i]) - starts[i] with i the last
+   * stretch starting at or before t (none: 0), as `openBefore` below counts them.
+   */
+  columns(): { starts: number[]; ends: number[]; openBefore: number[] } {
+    return { starts: [...this.starts], ends: this.ends.map((e) => Math.min(e, this.to)), openBefore: [...this.before] };
+  }
+
   /** Open ms in [from, t), for t within the span. */
   private openBefore(t: number): number {
     let lo = 0;
