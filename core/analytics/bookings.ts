@@ -126,9 +126,6 @@ async function factsSql(db: Db, scope: BookingsScope): Promise<{ sql: string; bi
       bindings.push(v);
     }
   }
-  // The period's bookings are read where each part needs them (not once as a CTE): the planner
-  // then knows their ids are unique.
-  const inPeriod = `bookings b WHERE ${conds.join(' AND ')}`;
   // A timeline is in order of time, then id. Each booking's timeline is summed up in any order
   // (no sort): the first of some events is the earliest, and where two events at the same instant
   // could decide differently (rare), the timeline is looked up again in order:
@@ -143,49 +140,45 @@ async function factsSql(db: Db, scope: BookingsScope): Promise<{ sql: string; bi
   // OFFSET 0 keeps a step's columns worked out once per booking (the planner would otherwise copy
   // their expressions into every later use).
   const sql = `
-    period_bookings AS (
-      SELECT b.id, b.number, b.stage, b.source, b.created_at, b.utm->'source' AS utm_source, b.utm->'medium' AS utm_medium, b.utm->'campaign' AS utm_campaign
-      FROM ${inPeriod}
-    ),
     timeline AS (
       SELECT e.booking_id, e.type, e.created_at, e.data->>'from' AS from_stage, e.data->>'to' AS to_stage,
         ${contactMove('e')} AS contact_move,
         e.type = 'quote_sent' OR (e.type = 'note' AND e.actor_type = 'staff') AS contact_other
-      FROM booking_events e
-      WHERE e.booking_id IN (SELECT b.id FROM ${inPeriod}) AND ${TIMELINE_READ}
+      FROM booking_events e WHERE ${TIMELINE_READ}
     ),
     histories AS (
-      SELECT booking_id,
-        min(created_at) FILTER (WHERE type = 'stage_changed') AS first_move_at,
-        min(created_at) FILTER (WHERE type = 'stage_changed' AND from_stage IN (${funnel})) AS first_move_from_funnel_at,
-        min(created_at) FILTER (WHERE type = 'stage_changed' AND coalesce(from_stage, '') NOT IN (${funnel})) AS first_move_from_elsewhere_at,
-        max(greatest(${rankOf('to_stage')}, ${rankOf('from_stage')})) FILTER (WHERE type = 'stage_changed') AS moves_rank,
-        min(created_at) FILTER (WHERE type = 'stage_changed' AND to_stage = 'new') AS moved_to_new_at,
-        min(created_at) FILTER (WHERE type = 'created') AS created_event_at,
-        min(created_at) FILTER (WHERE type = 'quote_sent') AS quote_sent_at,
-        min(created_at) FILTER (WHERE contact_move) AS contact_move_at,
-        min(created_at) FILTER (WHERE contact_other) AS contact_other_at,
-        bool_or(type = 'quote_accepted') AS accepted,
-        bool_or(type = 'quote_declined') AS declined
-      FROM timeline GROUP BY booking_id
+      SELECT b.id, b.number, b.stage, b.source, b.created_at, b.utm->'source' AS utm_source, b.utm->'medium' AS utm_medium, b.utm->'campaign' AS utm_campaign,
+        min(t.created_at) FILTER (WHERE t.type = 'stage_changed') AS first_move_at,
+        min(t.created_at) FILTER (WHERE t.type = 'stage_changed' AND t.from_stage IN (${funnel})) AS first_move_from_funnel_at,
+        min(t.created_at) FILTER (WHERE t.type = 'stage_changed' AND coalesce(t.from_stage, '') NOT IN (${funnel})) AS first_move_from_elsewhere_at,
+        max(greatest(${rankOf('t.to_stage')}, ${rankOf('t.from_stage')})) FILTER (WHERE t.type = 'stage_changed') AS moves_rank,
+        min(t.created_at) FILTER (WHERE t.type = 'stage_changed' AND t.to_stage = 'new') AS moved_to_new_at,
+        min(t.created_at) FILTER (WHERE t.type = 'created') AS created_event_at,
+        min(t.created_at) FILTER (WHERE t.type = 'quote_sent') AS quote_sent_at,
+        min(t.created_at) FILTER (WHERE t.contact_move) AS contact_move_at,
+        min(t.created_at) FILTER (WHERE t.contact_other) AS contact_other_at,
+        coalesce(bool_or(t.type = 'quote_accepted'), false) AS accepted,
+        coalesce(bool_or(t.type = 'quote_declined'), false) AS declined
+      FROM bookings b LEFT JOIN timeline t ON t.booking_id = b.id
+      WHERE ${conds.join(' AND ')}
+      GROUP BY b.id
     ),
     amounts AS (
       SELECT DISTINCT ON (qt.booking_id) qt.booking_id, qt.currency, qt.total_minor
-      FROM booking_quotes qt WHERE qt.booking_id IN (SELECT b.id FROM ${inPeriod} AND b.stage IN (${literals(REVENUE)})) AND qt.sent_at IS NOT NULL
+      FROM booking_quotes qt WHERE qt.booking_id IN (SELECT b.id FROM bookings b WHERE ${conds.join(' AND ')} AND b.stage IN (${literals(REVENUE)})) AND qt.sent_at IS NOT NULL
       ORDER BY qt.booking_id, qt.status = 'accepted' DESC, CASE WHEN qt.status = 'accepted' THEN qt.version END, qt.version DESC
     ),
     ranked AS (
-      SELECT b.*, h.created_event_at, h.moved_to_new_at, h.quote_sent_at, h.contact_move_at, h.contact_other_at,
-        coalesce(h.accepted, false) AS accepted, coalesce(h.declined, false) AS declined,
+      SELECT h.*,
         CASE
-          WHEN h.first_move_at IS NULL THEN b.stage IN (${funnel})
+          WHEN h.first_move_at IS NULL THEN h.stage IN (${funnel})
           WHEN h.first_move_from_funnel_at IS DISTINCT FROM h.first_move_at THEN false
           WHEN h.first_move_from_elsewhere_at IS DISTINCT FROM h.first_move_at THEN true
-          ELSE coalesce((SELECT m.data->>'from' IN (${funnel}) FROM booking_events m WHERE m.booking_id = b.id AND m.type = 'stage_changed' ORDER BY m.created_at, m.id LIMIT 1), false)
+          ELSE coalesce((SELECT m.data->>'from' IN (${funnel}) FROM booking_events m WHERE m.booking_id = h.id AND m.type = 'stage_changed' ORDER BY m.created_at, m.id LIMIT 1), false)
         END AS created_in_funnel,
         -- Every stage it was at: now, its moves' (the first one's start included), and quoted once a quote was sent.
-        greatest(-1, ${rankOf('b.stage')}, h.moves_rank, CASE WHEN h.quote_sent_at IS NOT NULL THEN 2 END) AS reached
-      FROM period_bookings b LEFT JOIN histories h ON h.booking_id = b.id
+        greatest(-1, ${rankOf('h.stage')}, h.moves_rank, CASE WHEN h.quote_sent_at IS NOT NULL THEN 2 END) AS reached
+      FROM histories h
       OFFSET 0
     ),
     arrivals AS (
@@ -208,7 +201,7 @@ async function factsSql(db: Db, scope: BookingsScope): Promise<{ sql: string; bi
         a.quote_sent_at, a.accepted, a.declined, a.stage IN (${literals(REVENUE)}) AS revenue, amount.currency, amount.total_minor AS amount_minor
       FROM arrivals a LEFT JOIN amounts amount ON amount.booking_id = a.id
     )`;
-  return { sql, bindings: [...bindings, ...bindings, ...bindings] };
+  return { sql, bindings: [...bindings, ...bindings] };
 }
 
 const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
