@@ -3,7 +3,7 @@ import { takeCase } from '../core/cases/case-assignment.ts';
 import { setCaseProvider } from '../core/cases/case-provider.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
-import { ceoView } from '../core/contracts/analytics.ts';
+import { ceoView, providersReport as providersReportContract } from '../core/contracts/analytics.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
 
@@ -90,6 +90,15 @@ describe('providers', () => {
     // 3 of 6 refunded or cancelled = 0.5 >= 0.3: high again.
     expect(p1.riskReasons).toEqual(['67 % of its cases were its fault (high from 50 %)', '50 % ended refunded or cancelled (high from 30 %)', 'the same problem came back 4 times (flag from 3)']);
     expect(p2).toMatchObject({ cases: { value: 2 }, riskLevel: 'low', riskReasons: ['fewer than 5 cases in the period'], flagged: false });
+    // The same reasons in parts, in the same order, for pages that word them in their reader's language.
+    expect(p1.riskParts).toEqual([
+      { rule: 'faultShare', value: 0.6667, threshold: 0.5, level: 'high' },
+      { rule: 'refundCancelShare', value: 0.5, threshold: 0.3, level: 'high' },
+      { rule: 'repeats', value: 4, threshold: 3, level: 'medium' },
+    ]);
+    expect(p2.riskParts).toEqual([{ rule: 'fewCases', value: 2, threshold: 5, level: 'low' }]);
+    // The contract names every field of the reasons (parsing drops what it does not know).
+    expect(providersReportContract.parse(r.json).providers.map((p) => p.riskParts)).toEqual(r.json.providers.map((p: { riskParts: unknown }) => p.riskParts));
     expect(r.json.providers[0].provider).toBe(P.p1);
     expect(await drill(p1.providerFault.drill)).toEqual(numbers.slice(0, 4).sort());
     expect(await drill(p1.refunded.drill)).toEqual(numbers.slice(0, 2).sort());
@@ -211,7 +220,11 @@ describe('the CEO view', () => {
     expect(r.json.thisWeek).toMatchObject({ now: { cases: 0 }, previous: { cases: 0 }, change: { cases: 0 } });
     expect((await api('GET', `/api/v1/analytics/ceo?${WEEK}`, undefined, supportKey)).status).toBe(403);
     const csv = await fetch(`${sys.url}/api/v1/analytics/ceo?${WEEK}&format=csv&table=providersToFix`, { headers: { authorization: `Bearer ${managerKey}` } });
-    expect((await csv.text()).split('\r\n')[1]).toContain(P.p1);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[1]).toContain(P.p1);
+    // The CSV keeps the English reasons in one cell, not their parts.
+    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['reasons']));
+    expect(lines[0]).not.toContain('reasonParts');
   });
 
   it('says what changed since the period before: health, system debt, providers and the team', async () => {
@@ -247,6 +260,13 @@ describe('the CEO view', () => {
     expect(r.topSystemDebt).toEqual([expect.objectContaining({ rootCause: 'provider_issue', count: expect.objectContaining({ value: 3 }), previousCount: 6, change: -3 })]);
     // P1: all its cases its fault (high), as the week before; P2 (no fault now) is off the list.
     expect(r.providersToFix).toEqual([expect.objectContaining({ provider: P.p1, riskLevel: 'high', previousRiskLevel: 'high' })]);
+    // Its reasons in parts beside the English: 3 of 3 its fault (high from 0.5, minCases now 1),
+    // and analytics_debt came back 3 times as its fault (M, N1, N3; flag from 3).
+    expect(r.providersToFix[0].reasonParts).toEqual([
+      { rule: 'faultShare', value: 1, threshold: 0.5, level: 'high' },
+      { rule: 'repeats', value: 3, threshold: 3, level: 'medium' },
+    ]);
+    expect(r.providersToFix[0].reasons).toEqual(['100 % of its cases were its fault (high from 50 %)', 'the same problem came back 3 times (flag from 3)']);
     // Nok: SLA 2/3 (26.7 points), speed (0.833 + 0 + 0.833) / 3 = 55.6 (16.7), load 20, impact 10:
     // 73.3, from 95 (40 + 25 + 20 + 10).
     // Her most points are SLA's (26.7, from 66.7 % within), on 3 cases; N2 missed, so she is a bottleneck too.
@@ -254,6 +274,7 @@ describe('the CEO view', () => {
     expect(r.team.bottlenecks).toEqual([expect.objectContaining({ name: 'Nok', kind: 'missedSla', count: 1, of: 3, withinRate: expect.closeTo(2 / 3, 3) })]);
     // The contract names every field of the team (parsing drops what it does not know).
     expect(ceoView.parse(r).team).toEqual(r.team);
+    expect(ceoView.parse(r).providersToFix).toEqual(r.providersToFix);
     await api('PATCH', '/api/v1/org/settings', { analyticsRules: null });
   });
 });

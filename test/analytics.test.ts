@@ -453,6 +453,9 @@ describe('bad input', () => {
       ['breachesNow', ['count', 'drill', 'kind', 'name', 'reason', 'staffId']],
       ['missedSla', ['count', 'drill', 'kind', 'name', 'of', 'reason', 'staffId', 'withinRate']],
     ]);
+    // A provider's risk reasons in parts too.
+    expect(doc.components.schemas.AnalyticsProviderRiskPart.properties.rule.enum).toEqual(['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats']);
+    expect(Object.keys(doc.components.schemas.AnalyticsProviderRiskPart.properties).sort()).toEqual(['level', 'rule', 'threshold', 'value']);
   });
 
   it('takes a period of exactly 366 days', async () => {

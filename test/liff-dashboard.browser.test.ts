@@ -3,7 +3,10 @@ import { expectAccessible } from './support/accessibility.ts';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setCaseProvider } from '../core/cases/case-provider.ts';
+import { transitionCase } from '../core/cases/transition.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
 
@@ -125,6 +128,30 @@ describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
     await expectAccessible(page, 'staff en light tablet');
     await shot(page, 'staff-en-light-tablet');
 
+    // A provider at risk: with this org's rule rating from 2 cases, the first provider gets two
+    // resolved cases, one its own fault (50 %, high from 50 %); the others, with none, are not rated.
+    const orgId = h.sys.defaultOrgId;
+    const [risky] = await h.sys.knex('providers').where({ org_id: orgId, is_active: true }).orderBy('key').limit(1);
+    for (const rootCause of ['provider_issue', 'user_error']) {
+      const c = await h.sys.knex('cases').where({ number: (await h.reportProblem(lineId('U'))).number }).first();
+      await h.sys.knex.transaction(async (trx) => {
+        await setCaseProvider(trx, { orgId, caseId: c.id, providerKey: risky.key, actor: { type: 'staff', id: manager.id } });
+        await transitionCase(trx, { orgId, caseId: c.id, to: 'resolved', rootCause, actor: { type: 'staff', id: manager.id } });
+      });
+    }
+    const rules = (await apiClient(h.sys)('GET', '/api/v1/org/settings')).json.analyticsRules;
+    expect((await apiClient(h.sys)('PATCH', '/api/v1/org/settings', { analyticsRules: { ...rules, provider: { ...rules.provider, minCases: 2 } } })).status).toBe(200);
+    const fault = '50% ของเคสเป็นความผิดของผู้ให้บริการเอง (เกณฑ์ความเสี่ยงสูง: 50%)';
+    const english = /its fault|fewer than|too few|cases in the period/;
+    await page.goto(`${h.sys.url}/liff/dashboard?lang=th#/providers`);
+    // Why, worded in Thai from the report's parts, not its English reasons.
+    await poll(() => page.locator('li.card', { hasText: risky.name }).textContent()).toContain(fault);
+    expect(await page.textContent('main')).toContain('ช่วงนี้มีเคสไม่ถึง 2 เคส น้อยเกินกว่าจะประเมินความเสี่ยง');
+    expect(await page.textContent('main')).not.toMatch(english);
+    await expectNoOverflow(page);
+    await expectAccessible(page, 'providers th light tablet');
+    await shot(page, 'providers-th-light-tablet');
+
     await page.goto(`${h.sys.url}/liff/dashboard?lang=th#/ceo`);
     await poll(() => page.textContent('main')).toContain('สุขภาพระบบ');
     // Sam owns a case: a top performer, why worded in Thai from the report's parts, not its English reason.
@@ -132,11 +159,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
     await poll(() => team.textContent()).toContain('Sam Support');
     expect(await team.textContent()).toMatch(/คะแนน [\d.]+ · จุดเด่น: .+ · ดูแล 1 เคส/);
     expect(await team.textContent()).not.toMatch(/score|strongest|owned/);
+    // The provider to fix, why in Thai too.
+    const toFix = page.locator('section[aria-labelledby="ceo-providers"]');
+    expect(await toFix.textContent()).toContain(risky.name);
+    expect(await toFix.textContent()).toContain(fault);
+    expect(await toFix.textContent()).not.toMatch(english);
     await expectAccessible(page, 'ceo th light tablet');
     await shot(page, 'ceo-th-light-tablet');
     // The same parts in English: one case, in the singular.
     await page.goto(`${h.sys.url}/liff/dashboard?lang=en#/ceo`);
     await poll(() => team.textContent()).toMatch(/Sam Support.*Score [\d.]+ · strongest: .+ · 1 case owned/);
+    expect(await toFix.textContent()).toContain('50% of its cases were its own fault (high from 50%)');
     for (const screen of ['time', 'providers', 'debt', 'abuse', 'bookings']) {
       await page.goto(`${h.sys.url}/liff/dashboard?lang=en#/${screen}`);
       await poll(() => page.locator('.report-foot').count()).toBe(1);

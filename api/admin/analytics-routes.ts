@@ -225,7 +225,8 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
       summary: "Per provider: cases, average resolution and wait, its fault, refund and cancel rates, a risk level by the org's rule with the reasons, flagged when the same problem repeats",
       access: 'analytics.read',
       response: c.providersReport,
-      tables: { providers: (r) => r.providers.map(({ riskReasons, repeatedProblem, ...p }) => ({ ...p, riskReasons: riskReasons.join('; '), repeatedCaseType: repeatedProblem?.caseType ?? null })) },
+      // The reasons in English, one cell; their parts (riskParts) are for pages that word them.
+      tables: { providers: (r) => r.providers.map(({ riskReasons, riskParts: _parts, repeatedProblem, ...p }) => ({ ...p, riskReasons: riskReasons.join('; '), repeatedCaseType: repeatedProblem?.caseType ?? null })) },
       build: providersReport,
     }),
 
@@ -264,7 +265,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
       response: c.ceoView,
       tables: {
         topSystemDebt: (r) => r.topSystemDebt,
-        providersToFix: (r) => r.providersToFix.map((p) => ({ ...p, reasons: p.reasons.join('; ') })),
+        providersToFix: (r) => r.providersToFix.map(({ reasonParts: _parts, ...p }) => ({ ...p, reasons: p.reasons.join('; ') })),
         trends: (r) => [
           { span: 'week', from: r.thisWeek.from, ...r.thisWeek.now, previous: r.thisWeek.previous, change: r.thisWeek.change },
           { span: 'month', from: r.thisMonth.from, ...r.thisMonth.now, previous: r.thisMonth.previous, change: r.thisMonth.change },

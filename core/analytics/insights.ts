@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules } from '../contracts/analytics.ts';
+import type { z } from 'zod';
+import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules, type providerRiskPart } from '../contracts/analytics.ts';
 import { allCaseFacts, snapshot, type CaseFact, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
@@ -22,22 +23,34 @@ export async function rulesOf(db: Db, orgId: string): Promise<AnalyticsRules> {
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 
+type RiskPart = z.infer<typeof providerRiskPart>;
+
+const pctText = (x: number) => `${Math.round(x * 100)} %`;
+/** Each part of a provider's risk in English, for API readers; pages word the parts themselves. */
+const riskReason: Record<RiskPart['rule'], (p: RiskPart) => string> = {
+  fewCases: (p) => `fewer than ${p.threshold} cases in the period`,
+  faultShare: (p) => `${pctText(p.value)} of its cases were its fault (${p.level} from ${pctText(p.threshold)})`,
+  missedShare: (p) => `${pctText(p.value)} missed the resolution SLA (${p.level} from ${pctText(p.threshold)})`,
+  refundCancelShare: (p) => `${pctText(p.value)} ended refunded or cancelled (${p.level} from ${pctText(p.threshold)})`,
+  repeats: (p) => `the same problem came back ${p.value} times (flag from ${p.threshold})`,
+};
+
 function providerRisk(r: AnalyticsRules['provider'], s: { cases: number; faultShare: number | null; missedShare: number | null; refundCancelShare: number | null; repeats: number }) {
-  const reasons: string[] = [];
-  if (s.cases < r.minCases) return { level: 'low' as RiskLevel, reasons: [`fewer than ${r.minCases} cases in the period`] };
-  let level: RiskLevel = 'low';
-  const raise = (to: RiskLevel, why: string) => {
-    reasons.push(why);
-    if (to === 'high' || level === 'low') level = to;
-  };
-  const pct = (x: number) => `${Math.round(x * 100)} %`;
-  if (s.faultShare !== null && s.faultShare >= r.highFaultShare) raise('high', `${pct(s.faultShare)} of its cases were its fault (high from ${pct(r.highFaultShare)})`);
-  else if (s.faultShare !== null && s.faultShare >= r.mediumFaultShare) raise('medium', `${pct(s.faultShare)} of its cases were its fault (medium from ${pct(r.mediumFaultShare)})`);
-  if (s.missedShare !== null && s.missedShare >= r.highMissedShare) raise('high', `${pct(s.missedShare)} missed the resolution SLA (high from ${pct(r.highMissedShare)})`);
-  else if (s.missedShare !== null && s.missedShare >= r.mediumMissedShare) raise('medium', `${pct(s.missedShare)} missed the resolution SLA (medium from ${pct(r.mediumMissedShare)})`);
-  if (s.refundCancelShare !== null && s.refundCancelShare >= r.highRefundCancelShare) raise('high', `${pct(s.refundCancelShare)} ended refunded or cancelled (high from ${pct(r.highRefundCancelShare)})`);
-  if (s.repeats >= r.repeatThreshold) raise('medium', `the same problem came back ${s.repeats} times (flag from ${r.repeatThreshold})`);
-  return { level, reasons };
+  const parts: RiskPart[] = [];
+  if (s.cases < r.minCases) parts.push({ rule: 'fewCases', value: s.cases, threshold: r.minCases, level: 'low' });
+  else {
+    // A share meets the first of its thresholds it reaches, the high one checked first.
+    const share = (rule: RiskPart['rule'], value: number | null, thresholds: [RiskLevel, number][]) => {
+      const met = value === null ? undefined : thresholds.find(([, t]) => value >= t);
+      if (met) parts.push({ rule, value: value!, threshold: met[1], level: met[0] });
+    };
+    share('faultShare', s.faultShare, [['high', r.highFaultShare], ['medium', r.mediumFaultShare]]);
+    share('missedShare', s.missedShare, [['high', r.highMissedShare], ['medium', r.mediumMissedShare]]);
+    share('refundCancelShare', s.refundCancelShare, [['high', r.highRefundCancelShare]]);
+    if (s.repeats >= r.repeatThreshold) parts.push({ rule: 'repeats', value: s.repeats, threshold: r.repeatThreshold, level: 'medium' });
+  }
+  const level: RiskLevel = parts.some((p) => p.level === 'high') ? 'high' : parts.some((p) => p.level === 'medium') ? 'medium' : 'low';
+  return { level, parts, reasons: parts.map((p) => riskReason[p.rule](p)) };
 }
 
 interface ProviderCounts {
@@ -126,6 +139,7 @@ export async function providersReport(db: Db, scope: Scope) {
         cancelRate: rate(c?.cancelled ?? 0, n),
         riskLevel: risk.level,
         riskReasons: risk.reasons,
+        riskParts: risk.parts,
         flagged: repeats >= rules.provider.repeatThreshold,
         repeatedProblem: repeats >= rules.provider.repeatThreshold ? { caseType: repeatType, times: repeats, drill: fig(q, repeats, 'provider_issue', { ...extra, caseType: repeatType! }).drill } : null,
       };
@@ -377,7 +391,7 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
       }),
     providersToFix: providers.providers
       .filter((p) => p.riskLevel !== 'low')
-      .map((p) => ({ provider: p.provider, name: p.name, riskLevel: p.riskLevel, previousRiskLevel: riskBefore.get(p.provider) ?? 'low', reasons: p.riskReasons, cases: p.cases })),
+      .map((p) => ({ provider: p.provider, name: p.name, riskLevel: p.riskLevel, previousRiskLevel: riskBefore.get(p.provider) ?? 'low', reasons: p.riskReasons, reasonParts: p.riskParts, cases: p.cases })),
     team: {
       topPerformers: staff.topPerformers.map((t) => ({ ...t, previousScore: staffRow.get(t.staffId)?.previous.score ?? null, change: staffRow.get(t.staffId)?.change.score ?? null })),
       bottlenecks: staff.bottlenecks,

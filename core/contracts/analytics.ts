@@ -278,7 +278,38 @@ export const DEFAULT_ANALYTICS_RULES: AnalyticsRules = {
 };
 
 const loose = (id: string, description: string) => z.object({ period: analyticsPeriod }).loose().meta({ id, description });
-export const providersReport = loose('AnalyticsProviders', 'rule: the risk rule in effect; providers: one row per provider, riskiest first');
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const PROVIDER_RISK_RULES = ['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats'] as const;
+
+/** One part of a provider's risk level, for pages that word it in their reader's language; `riskReasons` says the same in English. */
+export const providerRiskPart = z
+  .object({
+    rule: z.enum(PROVIDER_RISK_RULES).meta({
+      description:
+        'fewCases: fewer cases than minCases, low whatever the rates; faultShare, missedShare, refundCancelShare: the share at or above its threshold; repeats: the same case type closed as its fault this many times',
+    }),
+    value: z.number().meta({ description: 'The cases (fewCases), the share 0-1 (the three shares) or the times (repeats)' }),
+    threshold: z.number().meta({ description: 'The rule it met: minCases, the share 0-1 for this level, or repeatThreshold' }),
+    level: z.enum(RISK_LEVELS).meta({ description: 'The level this part gives: low (fewCases), medium or high; repeats gives medium' }),
+  })
+  .meta({ id: 'AnalyticsProviderRiskPart' });
+
+const providerNamed = { provider: z.string(), name: z.string(), riskLevel: z.enum(RISK_LEVELS) };
+export const providersReport = z
+  .object({
+    period: analyticsPeriod,
+    providers: z.array(
+      z
+        .object({
+          ...providerNamed,
+          riskReasons: z.array(z.string()).meta({ description: 'In English: "67 % of its cases were its fault (high from 50 %)"' }),
+          riskParts: z.array(providerRiskPart).meta({ description: 'The same reasons in parts, in the same order' }),
+        })
+        .loose(),
+    ),
+  })
+  .loose()
+  .meta({ id: 'AnalyticsProviders', description: 'rule: the risk rule in effect; providers: one row per provider, riskiest first' });
 export const systemDebtReport = loose('AnalyticsSystemDebt', 'rule; items: the system-debt items; rootCauses: cases per case type and root cause; trend: the same per day, week or month (granularity)');
 export const abuseReport = loose('AnalyticsAbuse', 'rule; peers: the customers with cases in the period; flagged: the customers flagged high risk with the evidence');
 export const csatReport = loose(
@@ -288,6 +319,17 @@ export const csatReport = loose(
 export const ceoView = z
   .object({
     period: analyticsPeriod,
+    // The providers report's rows above low risk, with their level the period before; `reasons` in English, `reasonParts` the same in parts.
+    providersToFix: z.array(
+      z
+        .object({
+          ...providerNamed,
+          previousRiskLevel: z.enum(RISK_LEVELS),
+          reasons: z.array(z.string()),
+          reasonParts: z.array(providerRiskPart),
+        })
+        .loose(),
+    ),
     // The staff performance report's top performers and bottlenecks, each performer with the score of the period before.
     team: z.object({
       topPerformers: z.array(topPerformer.extend({ previousScore: z.number().nullable(), change: z.number().nullable() })),

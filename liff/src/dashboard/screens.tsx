@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
+import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
 import type { myPerformance } from '../../../core/contracts/liff-staff.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { API, followLive, useReport, type Figure } from './data.ts';
 import { Bar, duration, n, Num, pct, Report, Section, signed, Stat } from './parts.tsx';
-import { bottleneckWhy, topPerformerWhy } from './why.ts';
+import { bottleneckWhy, providerRiskWhy, topPerformerWhy } from './why.ts';
 import { bucketWords, severityWords, statusWords, w } from './words.ts';
 
 /** The dashboard's screens, each one report of the analytics API (api/liff/dashboard-api.ts). */
@@ -378,7 +378,7 @@ interface ProviderRow {
   resolutionMissedRate: number | null;
   averageResolutionMinutes: number | null;
   riskLevel: 'high' | 'medium' | 'low';
-  riskReasons: string[];
+  riskParts: z.infer<typeof providerRiskPart>[];
   repeatedProblem: { caseType: string; times: number; drill: string } | null;
 }
 const riskTone = { high: 'bad', medium: 'wait', low: 'ok' } as const;
@@ -399,10 +399,10 @@ export function ProvidersScreen(p: ScreenProps) {
                   {v.paused && <Badge tone="wait">{w.paused[p.lang]}</Badge>} <Badge tone={riskTone[v.riskLevel]}>{`${w.risk[p.lang]}: ${w[`risk_${v.riskLevel}`][p.lang]}`}</Badge>
                 </span>
               </div>
-              {v.riskReasons.length > 0 && (
+              {v.riskParts.length > 0 && (
                 <ul class="small">
-                  {v.riskReasons.map((x) => (
-                    <li key={x}>{x}</li>
+                  {v.riskParts.map((x) => (
+                    <li key={x.rule}>{providerRiskWhy(p.lang, x)}</li>
                   ))}
                 </ul>
               )}
@@ -652,7 +652,7 @@ interface Compare {
 interface Ceo {
   health: Compare['now'] & { openBreachesNow: Figure; backlog: number; unassigned: number; change: Compare['change'] };
   topSystemDebt: (DebtItem & { change: number })[];
-  providersToFix: { provider: string; name: string; riskLevel: 'high' | 'medium' | 'low'; reasons: string[]; cases: Figure }[];
+  providersToFix: (z.infer<typeof ceoView>['providersToFix'][number] & { cases: Figure })[];
   team: z.infer<typeof ceoView>['team'];
   thisWeek: Compare;
   thisMonth: Compare;
@@ -727,7 +727,7 @@ export function CeoScreen(p: ScreenProps) {
                     <strong>{v.name}</strong>
                     <Badge tone={riskTone[v.riskLevel]}>{w[`risk_${v.riskLevel}`][p.lang]}</Badge>
                   </div>
-                  <div class="small muted">{v.reasons.join('; ')}</div>
+                  <div class="small muted">{v.reasonParts.map((x) => providerRiskWhy(p.lang, x)).join('; ')}</div>
                   <Num lang={p.lang} f={v.cases} label={`${v.name}, ${w.cases[p.lang]}`} />
                 </li>
               ))}

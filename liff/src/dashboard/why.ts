@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { bottleneck, topPerformer } from '../../../core/contracts/analytics.ts';
+import type { bottleneck, providerRiskPart, topPerformer } from '../../../core/contracts/analytics.ts';
 import { fill, LOCALE, type Lang } from '../kit/i18n.ts';
 import { n, pct } from './numbers.ts';
 import { one, w } from './words.ts';
 
 /**
- * Why someone is a top performer or a bottleneck, in the page's language, from the parts the
- * staff performance report gives beside its English `reason`.
+ * Why someone is a top performer or a bottleneck, or why a provider has its risk level, in the
+ * page's language, from the parts the reports give beside their English reasons.
  */
 
 /** A phrase about `count` things, in the form the language uses for that count. */
@@ -22,4 +22,18 @@ export function topPerformerWhy(lang: Lang, t: Pick<z.infer<typeof topPerformer>
 export function bottleneckWhy(lang: Lang, b: z.infer<typeof bottleneck>): string {
   if (b.kind === 'breachesNow') return counted(lang, 'whyBreachesNow', b.count, { n: n(lang, b.count) });
   return counted(lang, 'whyMissedSla', b.of, { n: n(lang, b.count), of: n(lang, b.of), within: pct(lang, b.withinRate) });
+}
+
+const riskWords = { fewCases: 'riskFewCases', faultShare: 'riskFaultShare', missedShare: 'riskMissedShare', refundCancelShare: 'riskRefundCancelShare', repeats: 'riskRepeats' } as const;
+
+/** One part of a provider's risk (providers report `riskParts`, CEO view `reasonParts`). */
+export function providerRiskWhy(lang: Lang, p: z.infer<typeof providerRiskPart>): string {
+  const share = p.rule === 'faultShare' || p.rule === 'missedShare' || p.rule === 'refundCancelShare';
+  // The level inside a sentence: "high", not "High"; Thai has no case.
+  const level = w[`risk_${p.level}`][lang].toLowerCase();
+  return counted(lang, riskWords[p.rule], p.rule === 'fewCases' ? p.threshold : p.value, {
+    value: share ? pct(lang, p.value) : n(lang, p.value),
+    threshold: share ? pct(lang, p.threshold) : n(lang, p.threshold),
+    level,
+  });
 }

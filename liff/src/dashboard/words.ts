@@ -104,6 +104,12 @@ export const w = {
   refunded: { th: 'คืนเงิน', en: 'Refunded' },
   cancelled: { th: 'ยกเลิก', en: 'Cancelled' },
   repeated: { th: 'ปัญหาซ้ำ: {{type}} {{times}} ครั้ง', en: 'Repeats: {{type}} {{times}} times' },
+  // why a provider has its risk level, one rule a line; {{level}} is risk_high or risk_medium; English for one case in `one` below
+  riskFewCases: { th: 'ช่วงนี้มีเคสไม่ถึง {{threshold}} เคส น้อยเกินกว่าจะประเมินความเสี่ยง', en: 'fewer than {{threshold}} cases in the period, too few to rate' },
+  riskFaultShare: { th: '{{value}} ของเคสเป็นความผิดของผู้ให้บริการเอง (เกณฑ์ความเสี่ยง{{level}}: {{threshold}})', en: '{{value}} of its cases were its own fault ({{level}} from {{threshold}})' },
+  riskMissedShare: { th: '{{value}} ของเคสแก้ไขไม่ทัน SLA (เกณฑ์ความเสี่ยง{{level}}: {{threshold}})', en: '{{value}} missed the resolution SLA ({{level}} from {{threshold}})' },
+  riskRefundCancelShare: { th: '{{value}} ของเคสจบด้วยการคืนเงินหรือยกเลิก (เกณฑ์ความเสี่ยง{{level}}: {{threshold}})', en: '{{value}} ended refunded or cancelled ({{level}} from {{threshold}})' },
+  riskRepeats: { th: 'ปัญหาเดิมเกิดซ้ำ {{value}} ครั้ง (แจ้งเตือนเมื่อถึง {{threshold}} ครั้ง)', en: 'the same problem came back {{value}} times (flagged from {{threshold}})' },
   // debt
   rootCause: { th: 'สาเหตุ', en: 'Root cause' },
   count: { th: 'จำนวน', en: 'Count' },
@@ -153,6 +159,7 @@ export const one: Partial<Record<keyof typeof w, string>> = {
   whyTop: 'Score {{score}} · strongest: {{part}} {{value}} · {{n}} case owned',
   whyBreachesNow: '{{n}} open case past SLA now',
   whyMissedSla: 'missed SLA on {{n}} of {{of}} decided case ({{within}} within)',
+  riskFewCases: 'fewer than {{threshold}} case in the period, too few to rate',
 };
 
 export const statusWords: Dict = {
