@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId } from '../dev/fakes/line-api.ts';
 import { startLineWithOutage, type LineOutage } from './support/line-outage.ts';
+import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
 import { startTestSystem, TEST_ADMIN_KEY, until, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -283,6 +284,34 @@ describe('a send told to wait a second, again and again', () => {
     const after = await outgoing(sys, user);
     expect(after.rows.every((r) => r.delivery_status === 'sent')).toBe(true);
     expect(after.delivered.length).toBe(after.rows.length);
+  }, 90_000);
+
+  it("gives up on a group's combined push without failing the messages other jobs queued later", async () => {
+    // Two posts to one staff group, five seconds apart, while LINE refuses every push: the first
+    // post's job takes both along on its late attempts, and gives up at the end of its own time.
+    // The second post's time is not up: it stays pending and goes out once LINE answers again.
+    line.state.reset();
+    line.refused.length = 0;
+    line.answers = '429';
+    line.retryAfterSeconds = 1;
+    line.down = true;
+    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
+    const groupId = lineId('C');
+    await sys.knex('staff_groups').insert({ org_id: channel.org_id, channel_id: channel.id, line_group_id: groupId, purpose: 'support', name: 'Support', is_active: true });
+    const group = toStaffGroup(await sys.knex('staff_groups').where({ line_group_id: groupId }).first());
+    const post = (text: string) => sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
+    const status = async (text: string) => (await sys.knex('messages').where({ direction: 'out', text }).first('delivery_status'))?.delivery_status;
+    await post('early post');
+    await new Promise((r) => setTimeout(r, 5_000));
+    await post('late post');
+    await until(async () => (await status('early post')) === 'failed', BUDGET_MS + 20_000);
+    // Refused alongside the early one, but not failed with it.
+    expect(line.refused.some((r) => r.path === '/v2/bot/message/push')).toBe(true);
+    expect(await status('late post')).toBe('pending');
+    line.down = false;
+    await until(async () => (await status('late post')) === 'sent', 20_000);
+    const texts = line.state.deliveriesTo(groupId).flatMap((d) => d.messages.map((m) => ('text' in m ? m.text : '')));
+    expect(texts).toEqual(['late post']);
   }, 90_000);
 });
 

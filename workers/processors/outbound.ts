@@ -86,6 +86,9 @@ const SEND_LEASE_SECONDS = 60;
  * A push to a staff group (`combine`): every combinable message pending for the group by now goes
  * out together, in order, under the conversation's lease; the jobs of the messages it took find
  * nothing left. A job that finds the lease held retries, if its own messages are still waiting.
+ * A job that gives up fails only its own messages: those it took along have jobs of their own,
+ * whose time may not be up (an alert queued a second before this job's time ran out would
+ * otherwise be failed unsent, and its own job would find nothing left to send).
  */
 async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: ConversationRow, payload: SendJobPayload, job: JobContext) {
   const { knex } = deps;
@@ -100,7 +103,7 @@ async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: 
       .where({ conversation_id: conversation.id, direction: 'out', delivery_status: 'pending' })
       .andWhereRaw(`payload->>'combine' = 'true'`)
       .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    return await send(deps, channel, conversation, { ...payload, messageIds: pending.map((p) => p.id) }, pending, job);
+    return await send(deps, channel, conversation, { ...payload, messageIds: pending.map((p) => p.id) }, pending, job, payload.messageIds);
   } finally {
     await releaseSendLease(knex, conversation.id);
   }
@@ -113,6 +116,8 @@ async function send(
   payload: SendJobPayload,
   pending: PendingRow[],
   job: JobContext,
+  /** The messages this job was queued for (a combined send also carries others'); failed when it gives up. */
+  own: string[] = payload.messageIds,
 ) {
   const { knex } = deps;
   if (pending.length === 0) return { sent: 0 };
@@ -145,7 +150,7 @@ async function send(
       : job.retryUntil !== undefined
         ? `gave up after ${formatDuration(Date.now() - (job.retryStartedAt ?? Date.now()))} of retries (${job.attempt} attempts): ${(err as Error).message}`
         : `gave up after ${job.attempt} attempts: ${(err as Error).message}`;
-    const failed = await failPendingMessages(knex, payload.messageIds, reason);
+    const failed = await failPendingMessages(knex, own, reason);
     if (failed > 0) {
       await alertSendFailed(knex, {
         orgId: conversation.org_id,
