@@ -5,6 +5,7 @@ import { calendarFor } from '../core/cases/case-clock.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { ANALYTICS_ROLLUP_QUEUE } from '../workers/processors/system.ts';
 import { buttonData, sentTo, waitForMessageTo } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
 
@@ -174,7 +175,7 @@ describe('GET /api/v1/analytics/csat and the staff score', () => {
   });
 
   it('gives the same answer once the workers have rolled up the cases (the job runs on its own)', async () => {
-    const queue = h.sys.queues.queue('system') as unknown as { getJobSchedulers(): Promise<{ key?: string; id?: string | null }[]> };
+    const queue = h.sys.queues.queue(ANALYTICS_ROLLUP_QUEUE) as unknown as { getJobSchedulers(): Promise<{ key?: string; id?: string | null }[]> };
     expect((await queue.getJobSchedulers()).map((s) => s.key ?? s.id)).toContain('analytics-rollup');
     // The org's facts built and every changed case recomputed, by the scheduled job alone.
     await until(async () => {

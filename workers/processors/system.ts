@@ -17,23 +17,29 @@ export function systemProcessors(deps: { knex: Knex }): ProcessorTable {
       async 'prune-action-nonces'() {
         return { removed: await pruneSpentNonces(deps.knex) };
       },
-      // The analytics' per-case facts: changed cases recomputed, an org rebuilt when it has none for its calendar.
-      async 'analytics-rollup'() {
-        return keepRollupsCurrent(deps.knex);
-      },
       // Each provider's risk level and repeat flag, onto its timeline when they change.
       async 'provider-risk'() {
         return sweepProviderRisk(deps.knex);
       },
     },
+    // The analytics' per-case facts: changed cases recomputed, an org rebuilt when it has none for
+    // its calendar. A queue of its own: on the embedded queue a queue holding a job due later (the
+    // hourly ones above) waits for it, and the rollup, due every 5 s, would wait with it.
+    [ANALYTICS_ROLLUP_QUEUE]: {
+      async 'analytics-rollup'() {
+        return keepRollupsCurrent(deps.knex);
+      },
+    },
   };
 }
+
+export const ANALYTICS_ROLLUP_QUEUE = 'analytics-rollup';
 
 /** Idempotent: every worker process upserts the same schedulers on start. */
 export async function scheduleSystemJobs(queues: QueueBackend): Promise<void> {
   await queues.queue('system').upsertJobScheduler('prune-outbox', { pattern: '17 3 * * *', tz: 'Asia/Bangkok' }, { name: 'prune-outbox' });
   await queues.queue('system').upsertJobScheduler('prune-action-nonces', { pattern: '37 * * * *', tz: 'Asia/Bangkok' }, { name: 'prune-action-nonces' });
   // The per-case facts rollup: every 5 s the changed cases are recomputed (core/analytics/case-rollup.ts).
-  await queues.queue('system').upsertJobScheduler('analytics-rollup', { every: 5_000 }, { name: 'analytics-rollup' });
+  await queues.queue(ANALYTICS_ROLLUP_QUEUE).upsertJobScheduler('analytics-rollup', { every: 5_000 }, { name: 'analytics-rollup' });
   await queues.queue('system').upsertJobScheduler('provider-risk', { pattern: '7 * * * *', tz: 'Asia/Bangkok' }, { name: 'provider-risk' });
 }
