@@ -119,6 +119,16 @@ export function wideTaxonomy(classes = 200, examples = 5, seed = 11): Taxonomy {
   };
 }
 
+/**
+ * The same 200 classes as `wideTaxonomy`, half of them services: with more than one kind of class
+ * the build also trains the kind model (`offline/linear-model.ts`).
+ */
+export function wideMixedTaxonomy(): Taxonomy {
+  const wide = wideTaxonomy();
+  const half = wide.caseTypes.length / 2;
+  return { caseTypes: wide.caseTypes.slice(0, half), bookingTypes: wide.caseTypes.slice(half).map((t) => ({ ...t, key: `service_${t.key}` })), faq: [] };
+}
+
 const ROUNDS = 3;
 const BUILDS = 5;
 
@@ -136,6 +146,7 @@ export async function benchOfflineClassifierLatency(): Promise<string> {
   const taxonomy = syntheticTaxonomy();
   const messages = syntheticMessages();
   const wide = wideTaxonomy();
+  const wideMixed = wideMixedTaxonomy();
 
   // Warm up both paths (JIT, and the index cache for this taxonomy object).
   for (const text of messages.slice(0, WARMUP)) {
@@ -144,6 +155,7 @@ export async function benchOfflineClassifierLatency(): Promise<string> {
   }
   const buildNarrow = buildMedian(taxonomy);
   const buildWide = buildMedian(wide);
+  const buildWideMixed = buildMedian(wideMixed);
 
   const measured = messages.slice(WARMUP);
   const rounds: { base: number[]; full: number[] }[] = [];
@@ -178,6 +190,7 @@ export async function benchOfflineClassifierLatency(): Promise<string> {
       [
         [`${TYPES} types x ${EXAMPLES} examples + 10 FAQ`, TYPES * EXAMPLES, ms(buildNarrow)],
         [`${wide.caseTypes.length} case types x 5 examples`, wide.caseTypes.length * 5, ms(buildWide)],
+        [`${wideMixed.caseTypes.length} case types and ${wideMixed.bookingTypes.length} services x 5 examples`, (wideMixed.caseTypes.length + wideMixed.bookingTypes.length) * 5, ms(buildWideMixed)],
       ],
     ),
     '',

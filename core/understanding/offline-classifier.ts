@@ -2,7 +2,7 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, hasMeaning, indexFor, OFF_TOPIC_KEY, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { buildIndex, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
 import { textFeatures, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
@@ -25,8 +25,12 @@ import { detectLanguage, extractFields } from './extract-fields.ts';
  * so the kind follows what the closest classes are about: a message near a case type's examples
  * is a case even when it is phrased as a question. g(other) is scaled by how much of the message
  * is small-talk vocabulary, and g(question) by NO_QUESTION_CUE when the message is not worded as a
- * question (its FAQ classes are not: what a message is about decides, not how it is worded). The kind is the best K (below FLOOR: `other`); the type is the best class of that
- * kind; for a question, the FAQ entry is the best FAQ class counting its answer too.
+ * question (its FAQ classes are not: what a message is about decides, not how it is worded).
+ * A linear model trained on the business's examples (`kindModel`, `offline/linear-model.ts`) then
+ * gives P(booking), P(case), P(question); each of those three K is multiplied by
+ * (1 + KIND_MODEL_WEIGHT * P(k)) / (1 + KIND_MODEL_WEIGHT * max P), so the likeliest keeps its
+ * score and none rises. The kind is the best K (below FLOOR: `other`); the type is the best class
+ * of that kind; for a question, the FAQ entry is the best FAQ class counting its answer too.
  *
  * Then two questions are answered with models fitted on the taxonomy itself (see `fitModel`):
  * is the message about anything the business does at all (else `other`, `out_of_scope`), and how
@@ -58,6 +62,12 @@ const TYPE_MIN = 0.06;
  * under-states their accuracy; see the calibration table of `npm run eval`.)
  */
 const NOTHING_CONFIDENCE = 0.35;
+
+/**
+ * How much the kind model (`offline/linear-model.ts`) counts: a kind it gives no chance loses up to
+ * a fifth of its score (1 / (1 + 0.25)) against the one it finds likeliest.
+ */
+const KIND_MODEL_WEIGHT = 0.25;
 
 const KIND_ORDER: Kind[] = ['booking', 'case', 'question', 'other'];
 
@@ -181,6 +191,14 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   if (!f.questionCue) {
     const g = generic.question * NO_QUESTION_CUE;
     kindScores.question = Math.max(best.question, GENERIC_WEIGHT * g) + GENERIC_PRIOR * g;
+  }
+  // The business's kind model weighs booking, case and question against each other: the kind it
+  // finds likeliest keeps its score, the others lose in proportion. It never raises a score, so
+  // what is out of scope stays out of scope.
+  const p = kindProbabilities(index, f, s.meaning);
+  if (p) {
+    const pMax = Math.max(...p);
+    KIND_MODEL_LABELS.forEach((k, i) => (kindScores[k] *= (1 + KIND_MODEL_WEIGHT * p[i]) / (1 + KIND_MODEL_WEIGHT * pMax)));
   }
   // What a business is there for: its own classes, and the generic ways of asking, booking and
   // reporting a problem ("it still has not arrived" is a business's matter whatever the type).
@@ -471,11 +489,12 @@ export class OfflineClassifier implements Classifier {
   readonly provider = 'offline';
 
   /**
-   * v3 adds English word vectors (`offline/word-vectors.ts`); without them installed it answers as
-   * v3 on words and letters only, and says so in its name.
+   * v3 added English word vectors (`offline/word-vectors.ts`), v4 the kind model
+   * (`offline/linear-model.ts`); without word vectors installed it answers on words and letters
+   * only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v3' : 'ngram-knn-v3-lexical';
+    return wordVectors() ? 'ngram-knn-v4' : 'ngram-knn-v4-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -3,6 +3,7 @@ import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
 import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
+import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
 
 /**
  * A TF-IDF index of one taxonomy, built once and kept (see `indexFor`): every class (case type,
@@ -80,6 +81,13 @@ export interface TaxonomyIndex {
   meaning: MeaningIndex | undefined;
   /** The word vectors the index was built with (an index is rebuilt when they change). */
   vectors: WordVectors | null;
+  /**
+   * Which of booking, case and question (`KIND_MODEL_LABELS`) a text of this business is, learnt
+   * from its examples (`linear-model.ts`); none when the business has classes of one kind only.
+   * Two, like the confidence models: on words and letters alone (for any message without a
+   * meaning: Thai is judged exactly as without word vectors), and with meaning (English).
+   */
+  kindModel: { lexical: LinearModel; meaning: LinearModel | undefined } | undefined;
 }
 
 /**
@@ -104,6 +112,8 @@ interface MeaningIndex {
   /** Scratch: cosine of the message to each document and centroid, rescaled. */
   docSim: Float32Array;
   centroidSim: Float32Array;
+  /** Scratch: the last message's centred unit meaning (null: it had none). */
+  query: Float32Array | null;
 }
 
 export interface ClassScores {
@@ -446,8 +456,10 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     for (let d = c.docStart; d < c.docEnd; d++) for (const t of docFeats[d].tokens) smallTalkVocab.add(t);
   }
   const vectors = wordVectors();
+  const meaning = vectors ? buildMeaning(vectors, classes, docFeats, exampleCount, contextFeats) : undefined;
   return {
-    meaning: vectors ? buildMeaning(vectors, classes, docFeats, exampleCount, contextFeats) : undefined,
+    meaning,
+    kindModel: kindModels(classes, docFeats, { words, chars, wordWeight: WORD_WEIGHT, meaningWeight: MEANING_WEIGHT }, meaning),
     vectors,
     classes,
     smallTalkVocab,
@@ -465,6 +477,58 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       centChar: new Float32Array(classes.length),
     },
   };
+}
+
+/** The labels of `kindModel`, in order. */
+export const KIND_MODEL_LABELS = ['booking', 'case', 'question'] as const;
+
+/** Example phrases the kind model is trained on, at most (evenly spread): bounds build time. */
+const MAX_KIND_TEXTS = 500;
+
+/**
+ * Trains `kindModel` on the business's example phrases (names included; up to MAX_KIND_TEXTS,
+ * evenly spread over the taxonomy), each labelled with its class's kind. Each kind weighs the same
+ * in all, however many examples it has: a business with 30 FAQ entries and 5 case types does not
+ * teach that most messages are questions.
+ */
+function trainKindModel(classes: IndexedClass[], docFeats: TextFeatures[], spaces: Spaces, meaning: MeaningIndex | undefined): LinearModel | undefined {
+  const docs: { d: number; label: number }[] = [];
+  for (const c of classes) {
+    const label = KIND_MODEL_LABELS.indexOf(c.kind as (typeof KIND_MODEL_LABELS)[number]);
+    if (label < 0 || c.source === 'generic') continue;
+    for (let d = c.docStart; d < c.docEnd; d++) docs.push({ d, label });
+  }
+  const stride = Math.max(1, docs.length / MAX_KIND_TEXTS);
+  const perKind = KIND_MODEL_LABELS.map(() => 0);
+  const texts: LabelledText[] = [];
+  for (let i = 0; i < docs.length && texts.length < MAX_KIND_TEXTS; i += stride) {
+    const { d, label } = docs[Math.floor(i)];
+    const dense = meaning && meaning.hasDoc[d] ? meaning.doc.subarray(d * meaning.dims, (d + 1) * meaning.dims) : null;
+    texts.push({ f: docFeats[d], meaning: dense, label, weight: 1 });
+    perKind[label]++;
+  }
+  const present = perKind.filter((n) => n > 0).length;
+  if (present < 2) return undefined;
+  for (const t of texts) t.weight = texts.length / (present * perKind[t.label]);
+  return trainLinear(KIND_MODEL_LABELS.length, texts, spaces, meaning ? meaning.dims : 0);
+}
+
+function kindModels(classes: IndexedClass[], docFeats: TextFeatures[], spaces: Spaces, meaning: MeaningIndex | undefined): TaxonomyIndex['kindModel'] {
+  const lexical = trainKindModel(classes, docFeats, spaces, undefined);
+  return lexical && { lexical, meaning: meaning && trainKindModel(classes, docFeats, spaces, meaning) };
+}
+
+/**
+ * The kind model's probability of booking, case and question (`KIND_MODEL_LABELS`) for a message,
+ * or null when the taxonomy has none; after `scoreClasses` on the same message (it reuses its
+ * meaning). A scratch array, valid until the next call.
+ */
+export function kindProbabilities(index: TaxonomyIndex, f: TextFeatures, meaning: boolean): Float64Array | null {
+  if (!index.kindModel) return null;
+  const spaces: Spaces = { words: index.words, chars: index.chars, wordWeight: WORD_WEIGHT, meaningWeight: MEANING_WEIGHT };
+  const query = meaning && index.meaning ? index.meaning.query : null;
+  const model = query && index.kindModel.meaning ? index.kindModel.meaning : index.kindModel.lexical;
+  return scoreLinear(model, f, model === index.kindModel.lexical ? null : query, spaces);
 }
 
 function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: TextFeatures[], exampleCount: number, contextFeats: { cls: number; f: TextFeatures; weight: number }[]): MeaningIndex | undefined {
@@ -534,7 +598,7 @@ function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: T
   }
   sims.sort((x, y) => x - y);
   const background = sims.length ? Math.max(0, Math.min(0.9, sims[Math.floor(BACKGROUND_QUANTILE * (sims.length - 1))])) : 0;
-  return { vectors, dims, mean, doc, hasDoc, centroid, hasCentroid, background, docSim: new Float32Array(docFeats.length), centroidSim: new Float32Array(classes.length) };
+  return { vectors, dims, mean, doc, hasDoc, centroid, hasCentroid, background, docSim: new Float32Array(docFeats.length), centroidSim: new Float32Array(classes.length), query: null };
 }
 
 /** Whether a message's meaning would count against this index (an English message, vectors loaded). */
@@ -549,8 +613,10 @@ export function hasMeaning(index: TaxonomyIndex, f: TextFeatures): boolean {
  */
 function scoreMeaning(m: MeaningIndex, f: TextFeatures): boolean {
   const r = sentenceVector(f.normalized, m.vectors);
+  m.query = null;
   if (!r) return false;
   const v = unit(r, m.mean);
+  m.query = v;
   const { dims, background } = m;
   const rescale = (x: number) => (x > background ? (x - background) / (1 - background) : 0);
   for (let d = 0; d < m.hasDoc.length; d++) {
