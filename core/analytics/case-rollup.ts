@@ -100,6 +100,23 @@ async function storeFacts(db: Db, orgId: string, caseIds: string[]): Promise<num
   return facts.length;
 }
 
+/**
+ * Recomputes these cases of one org and takes their marks off the changed list, in one transaction:
+ * a rebuild reads every case from its timeline, so a mark made before would only have the case
+ * computed twice. A mark locked by a change still being made is left for the workers, and so is one
+ * made after the delete: the change it stands for may not be in what was read.
+ */
+async function recomputeCases(knex: Knex, orgId: string, caseIds: string[]): Promise<number> {
+  return knex.transaction(async (trx) => {
+    await trx.raw(
+      `DELETE FROM analytics_dirty_cases WHERE case_id IN (
+         SELECT case_id FROM analytics_dirty_cases WHERE case_id = ANY(?::uuid[]) FOR UPDATE SKIP LOCKED)`,
+      [caseIds],
+    );
+    return storeFacts(trx, orgId, caseIds);
+  });
+}
+
 /** Recomputes up to `limit` changed cases and takes them off the list; the number done. */
 export async function refreshChangedCases(knex: Knex, limit = 5000): Promise<number> {
   return knex.transaction(async (trx) => {
@@ -132,7 +149,7 @@ export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: s
     const batch = await knex('cases').select('id', knex.raw('created_at::text AS at')).where({ org_id: orgId }).whereRaw('(created_at, id) > (?::timestamptz, ?)', after).orderBy([{ column: 'created_at' }, { column: 'id' }]).limit(BATCH);
     if (batch.length === 0) break;
     after = [batch.at(-1)!.at, batch.at(-1)!.id];
-    done += await storeFacts(knex, orgId, batch.map((r) => r.id as string));
+    done += await recomputeCases(knex, orgId, batch.map((r) => r.id as string));
     if (log && done % 100_000 < BATCH) log(`  case facts rebuilt: ${done.toLocaleString('en')}`);
   }
   // The planner's view of the table after a rebuild of every row, before the reports read it.
