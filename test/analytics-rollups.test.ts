@@ -205,6 +205,24 @@ describe('the per-case facts rollup', () => {
     await expectSame({ preset: 'last_90_days' });
   });
 
+  it('counts each case once for each person who took it, however often they took it', async () => {
+    // A case taken by A, then B, then A again (as its rolled-up row says): A and B took one case each.
+    const [row] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true }).where('opened_at', '>', new Date(Date.now() - 20 * 86_400_000)).orderBy('case_id').limit(1);
+    const [a, b] = (await sys.knex('staff').where({ org_id: sys.defaultOrgId }).orderBy('id').limit(2)).map((x) => x.id as string);
+    await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).update({ taken_by: JSON.stringify([a, b, a, b, a]) });
+    try {
+      const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_30_days' }, now());
+      const facts = await allCaseFacts(sys.knex, scope);
+      expect(facts.find((f) => f.id === row.case_id)!.takenBy).toEqual([a, b, a, b, a]);
+      const report = await staffPerformance(sys.knex, scope);
+      const counted = report.staff.filter((s) => s.casesTaken.value! > 0);
+      expect(counted.length).toBeGreaterThan(2);
+      for (const s of report.staff) expect([s.staffId, s.casesTaken.value]).toEqual([s.staffId, facts.filter((f) => f.takenBy.includes(s.staffId)).length]);
+    } finally {
+      await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).update({ taken_by: JSON.stringify(row.taken_by) });
+    }
+  });
+
   it('keeps no stale copy of a case changed without a timeline event: its row or its orders', async () => {
     // What the rollup copies of the case can change outside the timeline: a contact merge moves
     // cases to the kept contact, the business's system reports an order refunded. Either marks the

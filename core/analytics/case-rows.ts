@@ -153,7 +153,8 @@ export async function keepCaseRows(trx: Knex.Transaction, scope: Scope, table: s
   }
   await trx.raw(`DROP TABLE IF EXISTS ${table}`);
   for (const [i, span] of spans.entries()) {
-    await withCaseRows(trx, { ...scope, rowsTable: undefined, period: span }, { satisfaction: true, takenBy: true }, (t, r) =>
+    // No comments: none of the reports that share the table shows one, and each was read from the timeline.
+    await withCaseRows(trx, { ...scope, rowsTable: undefined, period: span }, { takenBy: true }, (t, r) =>
       t.raw(i === 0 ? `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS ${r.sql}` : `INSERT INTO ${table} ${r.sql}`, r.bindings as Knex.RawBinding[]),
     );
   }

@@ -155,20 +155,21 @@ const byPair = (a: { caseType: string; rootCause: string }, b: { caseType: strin
 
 const SEVERITIES = ['critical', 'high', 'normal', 'low'];
 
-/** The cases with a root cause counted per case type and root cause, and per trend bucket too, in the database. */
-async function countRootCauses(db: Db, scope: Scope) {
+/** The cases with a root cause counted per case type and root cause, and per trend bucket too (unless `trend` is off), in the database. */
+async function countRootCauses(db: Db, scope: Scope, trend: boolean) {
   const g = scope.query.granularity ?? 'day';
+  const sets = trend ? '(case_type, root_cause), (bucket, case_type, root_cause)' : '(case_type, root_cause)';
   const rows = await withCaseRows(db, scope, {}, async (trx, r) =>
     (
       await trx.raw<{ rows: Record<string, string | number | Date | null>[] }>(
         `WITH r AS (${r.sql})
-         SELECT grouping(bucket) AS all_buckets, bucket, case_type, root_cause, count(*)::int AS cases,
+         SELECT ${trend ? 'grouping(bucket)' : '1'} AS all_buckets, ${trend ? 'bucket' : 'NULL::text AS bucket'}, case_type, root_cause, count(*)::int AS cases,
                 ${SEVERITIES.map((s, i) => `count(*) FILTER (WHERE severity = '${s}')::int AS sev${i}`).join(', ')},
                 max(opened_at) AS last_seen, coalesce(sum(active + queue), 0)::bigint AS staff_minutes,
                 count(DISTINCT contact_id)::int AS customers
-           FROM (SELECT r.*, ${BUCKET_OF} AS bucket FROM r WHERE root_cause IS NOT NULL AND root_cause <> '') r
-          GROUP BY GROUPING SETS ((case_type, root_cause), (bucket, case_type, root_cause))`,
-        [...r.bindings, g, scope.period.timeZone] as Knex.RawBinding[],
+           FROM (SELECT r.*${trend ? `, ${BUCKET_OF} AS bucket` : ''} FROM r WHERE root_cause IS NOT NULL AND root_cause <> '') r
+          GROUP BY GROUPING SETS (${sets})`,
+        [...r.bindings, ...(trend ? [g, scope.period.timeZone] : [])] as Knex.RawBinding[],
       )
     ).rows,
   );
@@ -188,10 +189,11 @@ async function countRootCauses(db: Db, scope: Scope) {
   return { groups: pick(1), perBucket: pick(0) };
 }
 
-export async function systemDebtReport(db: Db, scope: Scope) {
+/** `withTrend: false` leaves the root causes over time out (empty): the CEO view shows none, and the day of each case is a third of the count. */
+export async function systemDebtReport(db: Db, scope: Scope, { withTrend = true }: { withTrend?: boolean } = {}) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
-  const { groups, perBucket } = await countRootCauses(db, scope);
+  const { groups, perBucket } = await countRootCauses(db, scope, withTrend);
   const quietFrom = new Date(Math.max(scope.period.from.getTime(), Math.min(scope.period.to.getTime(), scope.now.getTime()) - rules.systemDebt.quietDays * 86_400_000));
   const rootCauses = groups.map(({ caseType, rootCause, cases }) => ({ caseType, rootCause, cases: fig(q, cases, 'resolved', { caseType, rootCause }) }));
   const items = groups
@@ -364,10 +366,10 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   scope.rowsTable = 'analytics_ceo_rows';
   const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
   const open = await allCaseFacts(db, scope, 'open');
-  const [debt, providers, staff] = [await systemDebtReport(db, scope), await providersReport(db, scope), await staffPerformance(db, scope)];
+  const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope)];
   // What changed: the same reports over the period just before, of the same length.
   const before: Scope = { ...scope, period: previousPeriod(scope.period) };
-  const [debtBefore, providersBefore] = [await systemDebtReport(db, before), await providersReport(db, before)];
+  const [debtBefore, providersBefore] = [await systemDebtReport(db, before, { withTrend: false }), await providersReport(db, before)];
   const countBefore = new Map(debtBefore.rootCauses.map((r) => [`${r.caseType}\u0000${r.rootCause}`, r.cases.value ?? 0]));
   const riskBefore = new Map(providersBefore.providers.map((p) => [p.provider, p.riskLevel]));
   const staffRow = new Map(staff.staff.map((r) => [r.staffId, r]));
