@@ -3,7 +3,7 @@ import { calendarFor } from '../cases/case-clock.ts';
 import { BOOKING_FUNNEL_STEPS, type BookingDrillFigure, type BookingsQuery } from '../contracts/analytics.ts';
 import { validationFailed } from '../errors/index.ts';
 import type { BusinessCalendar } from '../sla/business-calendar.ts';
-import { snapshot } from './case-facts.ts';
+import { inSnapshot } from './case-facts.ts';
 import { MinuteLine } from './minute-line.ts';
 import { resolvePeriod, type Period } from './period.ts';
 
@@ -352,20 +352,9 @@ async function countFacts(db: Knex.Transaction, scope: BookingsScope) {
 
 const byCurrency = <T extends { currency: string }>(xs: T[]) => [...xs].sort((a, b) => a.currency.localeCompare(b.currency));
 
-/** The report's reads in one snapshot (see case-facts' `snapshot`), or in the caller's transaction. */
-async function reading<T>(db: Db, read: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  if ((db as Knex.Transaction).isTransaction) return read(db as Knex.Transaction);
-  const trx = await snapshot(db as Knex);
-  try {
-    return await read(trx);
-  } finally {
-    await trx.commit();
-  }
-}
-
 export async function bookingsReport(db: Db, scope: BookingsScope) {
   const q = scope.query;
-  const { totals: t, stages, revenue, attribution, attributionRevenue } = await reading(db, (trx) => countFacts(trx, scope));
+  const { totals: t, stages, revenue, attribution, attributionRevenue } = await inSnapshot(db, (trx) => countFacts(trx, scope));
   const n = (v: number | string | null) => (v === null ? null : Number(v));
   const fig = (value: number | string, figure: BookingDrillFigure, extra?: Parameters<typeof bookingsDrillLink>[2]) => ({ value: Number(value), drill: bookingsDrillLink(q, figure, extra) });
   const reached = t.reached.map(Number);
@@ -422,7 +411,7 @@ export async function bookingsReport(db: Db, scope: BookingsScope) {
 /** The bookings behind a figure, by number. */
 export async function drillBookings(db: Db, scope: BookingsScope, figure: BookingDrillFigure, currency?: string) {
   const where = figureSql(figure, currency);
-  const { rows } = await reading(db, async (trx) => {
+  const { rows } = await inSnapshot(db, async (trx) => {
     const facts = await factsSql(trx, scope);
     return trx.raw<{ rows: { number: string; stage: string; source: string; created_at: Date | string }[] }>(
     `WITH ${facts.sql} SELECT number, stage, source, created_at FROM facts WHERE ${where.sql}`,

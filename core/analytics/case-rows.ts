@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { caseFacts, ROLLED_COMMENT, snapshot, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+import { caseFacts, inSnapshot, ROLLED_COMMENT, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
 import type { Period } from './period.ts';
 
 /**
@@ -116,13 +116,7 @@ export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use:
     const parts = [...(rolled ? [rolledSelect(rolled, need)] : []), factsSelect(others)];
     return use(trx, { sql: parts.map((p) => p.sql).join('\n UNION ALL\n'), bindings: parts.flatMap((p) => p.bindings) });
   };
-  if (db.isTransaction) return run(db as Knex.Transaction);
-  const trx = await snapshot(db);
-  try {
-    return await run(trx);
-  } finally {
-    await trx.commit();
-  }
+  return inSnapshot(db, run);
 }
 
 /** `to_char(date_trunc(...))` of a row's opening in the org's time zone: the trend bucket, as bucketStart names it. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules, type providerRiskPart } from '../contracts/analytics.ts';
-import { allCaseFacts, snapshot, type CaseFact, type Scope } from './case-facts.ts';
+import { allCaseFacts, inSnapshot, type CaseFact, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
 import { BUCKET_OF, keepCaseRows, periodsJoin, withCaseRows } from './case-rows.ts';
@@ -236,7 +236,7 @@ export async function abuseReport(db: Db, scope: Scope) {
   // Per customer, counted in the database in one read: how many customers have how many cases and
   // refunds (the peers), and the customers who could pass the bars the peers set (the bars are never
   // under the org's minimum of cases, nor under one refund); the bars are then applied here.
-  const { peers, found } = await withCaseRows(db, scope, {}, async (trx, r) => {
+  const { peers, found } = await inSnapshot(db, (own) => withCaseRows(own, scope, {}, async (trx, r) => {
     const { rows } = await trx.raw<{ rows: { contact_id: string | null; cases: number; refunded: number; customers: number | null; name: string | null }[] }>(
       `WITH r AS (${r.sql}), c AS (SELECT contact_id, count(*)::int AS cases, count(*) FILTER (WHERE refunded)::int AS refunded FROM r WHERE contact_id IS NOT NULL GROUP BY contact_id)
        SELECT NULL::uuid AS contact_id, cases, refunded, count(*)::int AS customers, NULL::text AS name FROM c GROUP BY cases, refunded
@@ -253,7 +253,7 @@ export async function abuseReport(db: Db, scope: Scope) {
     const refundBar = Math.max(1, peers.refunds.mean + rules.abuse.sigmas * peers.refunds.sd);
     const found = rows.filter((x) => x.contact_id !== null && (x.cases >= bar || x.refunded >= rules.abuse.refunds || x.refunded >= refundBar));
     return { peers: { ...peers, bar, refundBar }, found: found as { contact_id: string; cases: number; refunded: number; name: string | null }[] };
-  });
+  }), { oneProcess: true });
   const { cases: c, refunds: rf, bar, refundBar } = peers;
   const flagged = found
     .map(({ contact_id: contactId, cases, refunded, name }) => {
@@ -333,13 +333,7 @@ function compare(now: Summary, before: Summary) {
 
 export async function ceoView(db: Db, unmemoized: Scope): Promise<Awaited<ReturnType<typeof ceoIn>>> {
   // Everything in one snapshot, where the cases of its periods are read once into a table of its own.
-  if (db.isTransaction) return ceoIn(db as Knex.Transaction, unmemoized);
-  const trx = await snapshot(db as Knex, { temporaryTables: true });
-  try {
-    return await ceoIn(trx, unmemoized);
-  } finally {
-    await trx.commit();
-  }
+  return inSnapshot(db, (trx) => ceoIn(trx, unmemoized), { temporaryTables: true });
 }
 
 async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
