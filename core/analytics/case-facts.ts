@@ -392,6 +392,7 @@ export const ROLLED_COMMENT = `CASE WHEN f.csat_commented THEN (
 const BUCKET_KEYS = ['queue', 'active', 'waiting_customer', 'waiting_provider', 'done', 'open', 'resolutionClock'] as const;
 const SIDES = [['business', 'business'], ['wall', 'wall']] as const;
 const columnOf = (side: 'business' | 'wall', k: (typeof BUCKET_KEYS)[number]) => `${side}_${k === 'resolutionClock' ? 'resolution_clock' : k}`;
+const BUCKET_COLUMNS = Object.fromEntries(SIDES.map(([side]) => [side, BUCKET_KEYS.map((k) => [k, columnOf(side, k)] as const)])) as Record<'business' | 'wall', (readonly [(typeof BUCKET_KEYS)[number], string])[]>;
 const BUCKET_COLUMN_NAMES = SIDES.flatMap(([side]) => BUCKET_KEYS.map((k) => `f.${columnOf(side, k)}`));
 
 export function bucketColumns(b: TimeBuckets): Record<string, number> {
@@ -474,7 +475,12 @@ export interface RollupRow {
 }
 
 function bucketsFromColumns(r: Record<string, unknown>): TimeBuckets {
-  const side = (s: 'business' | 'wall') => Object.fromEntries(BUCKET_KEYS.map((k) => [k, Number(r[columnOf(s, k)])])) as TimeBuckets['business'];
+  // Column names worked out once: this runs for every open case of every report.
+  const side = (s: 'business' | 'wall') => {
+    const out = {} as TimeBuckets['business'];
+    for (const [k, column] of BUCKET_COLUMNS[s]) out[k] = Number(r[column]);
+    return out;
+  };
   return { business: side('business'), wall: side('wall') };
 }
 
