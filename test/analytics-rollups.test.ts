@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCaseFacts, caseFacts, matchesFigure, OPEN_NOW_FIGURES, rollupReady, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
 import { keepRollupsCurrent, rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
+import { openNowByOwner, type OpenNow } from '../core/analytics/case-rows.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../core/analytics/insights.ts';
 import { compareCaseNumbers, drillCases, scopeOf, slaReport, staffPerformance, timeTracking } from '../core/analytics/reports.ts';
 import { satisfactionReport } from '../core/analytics/satisfaction.ts';
@@ -71,6 +72,14 @@ beforeAll(async () => {
   await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: late.id, to: 'investigating', actor: { type: 'staff', id: null }, now: local('11:00') }));
   await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: late.id, to: 'resolved', actor: { type: 'staff', id: null }, now: local('12:00') }));
   lateCase = late.id;
+  // Two left waiting, on the customer and on a provider, since their first wait: the time since
+  // their last change is all their waiting (a report that counts open cases in the database adds it there).
+  for (const to of ['waiting_customer', 'waiting_provider'] as const) {
+    const c = await sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: `waits: ${to}`, language: 'en', fields: {}, now: new Date(Date.now() - 5 * 86_400_000) }),
+    );
+    await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to, actor: { type: 'staff', id: null }, now: new Date(Date.now() - 4 * 86_400_000) }));
+  }
 }, 180_000);
 afterAll(() => sys?.stopAll());
 let lateCase: string;
@@ -86,7 +95,7 @@ describe('the per-case facts rollup', () => {
     // from its timeline anyway, and takes its mark off.
     expect(await dirty()).toBeGreaterThan(0);
     const built = await rebuildCaseFacts(sys.knex, sys.defaultOrgId);
-    expect(built).toBe(2500 + 2 * 6 + 7);
+    expect(built).toBe(2500 + 2 * 6 + 7 + 2);
     expect(await dirty()).toBe(0);
     expect(await rolledRows()).toBe(built);
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
@@ -156,6 +165,24 @@ describe('the per-case facts rollup', () => {
     expect(first.cases.map((c) => c.number)).toEqual(facts.map((f) => f.number).sort(compareCaseNumbers).slice(0, 7));
     const second = await drill.page(7, first.next!);
     expect(second.cases.map((c) => c.number)).toEqual(facts.map((f) => f.number).sort(compareCaseNumbers).slice(7, 14));
+  });
+
+  it('counts the cases open now per owner in the database as their facts count them', async () => {
+    // Reports count the open cases' breaches in SQL (openNowByOwner); the drill-down and the live
+    // queue read them as facts (breachedNow). The two must agree, with and without the rollup.
+    const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_30_days' }, now());
+    const facts = await allCaseFacts(sys.knex, { ...scope, live: true }, 'open');
+    const expected = new Map<string | null, { open: number; breached: number }>();
+    for (const f of facts) {
+      const o = expected.get(f.ownerStaffId) ?? { open: 0, breached: 0 };
+      expected.set(f.ownerStaffId, { open: o.open + 1, breached: o.breached + (f.breachedNow ? 1 : 0) });
+    }
+    // The fixture has cases past each clock alone: a first response missed, and a resolution missed after a response in time.
+    expect(facts.some((f) => f.breachedNow && f.firstResponseOutcome !== 'missed')).toBe(true);
+    expect(facts.some((f) => f.breachedNow && f.resolutionOutcome !== 'missed')).toBe(true);
+    const sorted = (xs: OpenNow[]) => [...xs].sort((a, b) => String(a.owner).localeCompare(String(b.owner)));
+    const want = sorted([...expected].map(([owner, o]) => ({ owner, ...o })));
+    for (const s of [scope, { ...scope, live: true }]) expect(sorted(await openNowByOwner(sys.knex, s))).toEqual(want);
   });
 
   it('gives the CEO view the same figures as each period read alone', async () => {

@@ -4,7 +4,7 @@ import { BOOKING_FUNNEL_STEPS, type BookingDrillFigure, type BookingsQuery } fro
 import { validationFailed } from '../errors/index.ts';
 import type { BusinessCalendar } from '../sla/business-calendar.ts';
 import { inSnapshot } from './case-facts.ts';
-import { MinuteLine } from './minute-line.ts';
+import { MinuteLine, minuteSql, openBeforeSql } from './minute-line.ts';
 import { resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -238,9 +238,6 @@ function figureSql(figure: BookingDrillFigure, currency?: string): { sql: string
   }
 }
 
-/** The minute (in epoch milliseconds) an instant falls in: times are counted in whole minutes. */
-const minuteOf = (x: string) => `floor(extract(epoch FROM ${x}) / 60)::bigint * 60000`;
-
 /**
  * The SQL of the facts with the minutes from arrival to first contact (`contact_wall`,
  * `contact_business`) and to the first quote (`quote_…`), as wallMinutesBetween and
@@ -251,12 +248,12 @@ const minuteOf = (x: string) => `floor(extract(epoch FROM ${x}) / 60)::bigint * 
  */
 function withMinutesSql(alwaysOpen: boolean) {
   const columns = 'stage, utm_source, utm_medium, utm_campaign, reached, arrived_at, first_contact_at, quote_sent_at, accepted, declined, revenue, currency, amount_minor';
-  const minutes = `SELECT ${columns}, ${minuteOf('arrived_at')} AS arrived_ms, ${minuteOf('first_contact_at')} AS contact_ms, ${minuteOf('quote_sent_at')} AS quote_ms FROM facts OFFSET 0`;
+  const minutes = `SELECT ${columns}, ${minuteSql('arrived_at')} AS arrived_ms, ${minuteSql('first_contact_at')} AS contact_ms, ${minuteSql('quote_sent_at')} AS quote_ms FROM facts OFFSET 0`;
   const wall = (end: string) => `(${end}_ms - arrived_ms) / 60000`;
   if (alwaysOpen) return `SELECT m.*, ${wall('contact')} AS contact_wall, ${wall('contact')} AS contact_business, ${wall('quote')} AS quote_wall, ${wall('quote')} AS quote_business FROM (${minutes}) m`;
   // The last stretch starting at or before each minute (width_bucket: a binary search), 0 when none does.
   const stretches = `SELECT m.*, width_bucket(arrived_ms, cal.starts) AS arrived_k, width_bucket(contact_ms, cal.starts) AS contact_k, width_bucket(quote_ms, cal.starts) AS quote_k FROM (${minutes}) m CROSS JOIN cal OFFSET 0`;
-  const openBefore = (at: string) => `CASE WHEN ${at}_k = 0 THEN 0 ELSE cal.open_before[${at}_k] + least(${at}_ms, cal.ends[${at}_k]) - cal.starts[${at}_k] END`;
+  const openBefore = (at: string) => openBeforeSql(`${at}_ms`, `${at}_k`);
   const business = (end: string) => `(${openBefore(end)} - ${openBefore('arrived')}) / 60000`;
   return `SELECT s.*, ${wall('contact')} AS contact_wall, ${business('contact')} AS contact_business, ${wall('quote')} AS quote_wall, ${business('quote')} AS quote_business FROM (${stretches}) s CROSS JOIN cal`;
 }

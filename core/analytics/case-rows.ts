@@ -1,14 +1,18 @@
 import type { Knex } from 'knex';
-import { caseFacts, inSnapshot, ROLLED_COMMENT, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+import { caseFacts, inSnapshot, memoized, ROLLED_COMMENT, type CaseFact, type RolledCases, type Scope } from './case-facts.ts';
+import { CASE_STATUS, type CaseStatusFlags, type CaseTimeBucket } from '../cases/case-status.ts';
+import { CASE_STATUSES } from '../vocabulary.ts';
+import { minuteSql, openBeforeSql, type MinuteLine } from './minute-line.ts';
 import type { Period } from './period.ts';
 
 /**
  * Every case of a scope's period as rows of SQL, for reports that count in the database: the
- * rolled-up cases (resolved or closed, unchanged) straight from the rollup, and the others (open
- * now, changed since, or every case when the org has no complete rollup, or a `live` scope) as the
- * facts computed from their timelines, handed to the query as JSON. Both give the same columns with
- * the same rules as core/analytics/case-facts.ts, so a report's SQL counts them alike; all in one
- * snapshot, as caseFacts reads.
+ * rolled-up cases straight from the rollup (resolved or closed and unchanged; or open now and
+ * unchanged, the time since their last status change added in the query), and the others (changed
+ * since, open without facts, or every case when the org has no complete rollup, or a `live` scope)
+ * as the facts computed from their timelines, handed to the query as JSON. All give the same
+ * columns with the same rules as core/analytics/case-facts.ts, so a report's SQL counts them alike;
+ * all in one snapshot, as caseFacts reads.
  *
  * Columns of the rows: id, number, opened_at, case_type, severity, provider_key, owner_staff_id,
  * contact_id, root_cause, reopened_count, is_open, fro and reso (the first-response and resolution
@@ -31,19 +35,23 @@ export interface RowNeeds {
   takenBy?: boolean;
 }
 
-/** The first-response outcome of a rolled-up case (on f, ct), as factFromRollup decides it. */
-export const ROLLED_FR_OUTCOME = `CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
+/**
+ * The first-response outcome of a rolled-up case (on f, ct), as factFromRollup decides it: without
+ * a response, missed once it `waited` past the target, else `otherwise` (none for a case that ended
+ * unanswered, pending for one open now).
+ */
+const frOutcome = (waited: string, otherwise: 'none' | 'pending') => `CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
                    WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
-                   WHEN f.waited_business > ct.first_response_minutes THEN 'missed' ELSE 'none' END`;
-/** Its resolution outcome: a resolved case's clock is final, the target the case type's current one. */
-export const ROLLED_RES_OUTCOME = `CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
-                   WHEN f.business_resolution_clock > ct.resolution_minutes THEN 'missed' ELSE 'met' END`;
+                   WHEN ${waited} > ct.first_response_minutes THEN 'missed' ELSE '${otherwise}' END`;
+/** Its resolution outcome: missed once the `clock` passed the case type's current target, else met (resolved) or pending (open). */
+const resOutcome = (clock: string, within: 'met' | 'pending') => `CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
+                   WHEN ${clock} > ct.resolution_minutes THEN 'missed' ELSE '${within}' END`;
 
 function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
   // Every column is the rolled-up row's own but the comment, read from the timeline for the cases that have one.
   return {
     sql: `SELECT f.case_id AS id, f.number, f.opened_at, ct.key AS case_type, f.severity, p.key AS provider_key, f.owner_staff_id, f.contact_id, f.root_cause,
-                 f.reopened_count, false AS is_open, ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso,
+                 f.reopened_count, false AS is_open, ${frOutcome('f.waited_business', 'none')} AS fro, ${resOutcome('f.business_resolution_clock', 'met')} AS reso,
                  f.first_response_business AS fr, ct.first_response_minutes AS fr_target, f.business_resolution_clock AS clock,
                  f.business_queue AS queue, f.business_active AS active, f.business_waiting_provider AS waiting_provider,
                  f.status, f.wall_waiting_customer > 0 AS waits_customer, f.wall_waiting_provider > 0 AS waits_provider,
@@ -53,6 +61,43 @@ function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
             FROM ${rolled.from}
            WHERE ${rolled.where}`,
     bindings: rolled.bindings,
+  };
+}
+
+/** A status's flags as a SQL CASE on f.status (core/cases/case-status.ts says what each status counts as). */
+const byStatus = (value: (flags: CaseStatusFlags) => string) => `CASE f.status ${CASE_STATUSES.map((s) => `WHEN '${s}' THEN ${value(CASE_STATUS[s])}`).join(' ')} END`;
+
+/**
+ * The same columns of the rolled-up cases open now: their facts run to the start of their status
+ * now, and the time since is added here, as factFromRollup adds it (business minutes over the
+ * scope's minute line, which spans the period and now), with the outcomes of an open case.
+ */
+function openRolledSelect(open: RolledCases, need: RowNeeds, now: Date, line: MinuteLine): CaseRows {
+  const cal = line.columns();
+  const minutes = (from: string) => `((${openBeforeSql('cal.now_ms')}) - (${openBeforeSql(from)})) / 60000`;
+  const plus = (column: string, bucket: CaseTimeBucket, side: 'b' | 'w') => `${column} + CASE WHEN m.bucket = '${bucket}' THEN m.${side} ELSE 0 END`;
+  return {
+    sql: `SELECT f.case_id AS id, f.number, f.opened_at, ct.key AS case_type, f.severity, p.key AS provider_key, f.owner_staff_id, f.contact_id, f.root_cause,
+                 f.reopened_count, true AS is_open,
+                 ${frOutcome('m.waited', 'pending')} AS fro, ${resOutcome('m.clock', 'pending')} AS reso,
+                 f.first_response_business AS fr, ct.first_response_minutes AS fr_target, m.clock,
+                 ${plus('f.business_queue', 'queue', 'b')} AS queue, ${plus('f.business_active', 'active', 'b')} AS active,
+                 ${plus('f.business_waiting_provider', 'waiting_provider', 'b')} AS waiting_provider,
+                 f.status, ${plus('f.wall_waiting_customer', 'waiting_customer', 'w')} > 0 AS waits_customer,
+                 ${plus('f.wall_waiting_provider', 'waiting_provider', 'w')} > 0 AS waits_provider,
+                 f.refunded, f.cancelled, f.csat_asked AS asked, f.csat_score::numeric AS score,
+                 ${need.satisfaction ? ROLLED_COMMENT : 'NULL::text'} AS comment, f.csat_rated_at AS rated_at,
+                 ${need.takenBy ? 'f.taken_by' : 'NULL::jsonb AS taken_by'}
+            FROM ${open.from}
+           CROSS JOIN (SELECT ?::bigint[] AS starts, ?::bigint[] AS ends, ?::bigint[] AS open_before, ?::timestamptz AS now, ${minuteSql('?::timestamptz')} AS now_ms) cal
+           CROSS JOIN LATERAL (
+             SELECT s.*, (f.business_resolution_clock + CASE WHEN s.runs THEN s.b ELSE 0 END)::int AS clock
+               FROM (SELECT ${byStatus((x) => `'${x.timeBucket}'`)} AS bucket, ${byStatus((x) => String(x.isOpen && !x.pausesResolutionClock))} AS runs,
+                            CASE WHEN f.last_from < cal.now THEN ${minutes(minuteSql('f.last_from'))} ELSE 0 END::int AS b,
+                            CASE WHEN f.last_from < cal.now THEN (cal.now_ms - ${minuteSql('f.last_from')}) / 60000 ELSE 0 END::int AS w,
+                            ${minutes(minuteSql('f.opened_at'))}::int AS waited) s) m
+           WHERE ${open.where}`,
+    bindings: [cal.starts, cal.ends, cal.openBefore, now, now, ...open.bindings],
   };
 }
 
@@ -101,57 +146,76 @@ function factsSelect(facts: CaseFact[]): CaseRows {
 }
 
 /**
- * Runs `use` with the rows of every case opened in the scope's period (with its filters), in one
- * read-only snapshot.
+ * Runs `use` with the rows of every case opened in the scope's period (`which` = 'period'), or of
+ * every case open now (`open`), with the scope's filters, in one read-only snapshot.
  */
-export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use: (trx: Knex.Transaction, rows: CaseRows) => Promise<T>): Promise<T> {
-  if (scope.rowsTable && db.isTransaction) {
-    return use(db as Knex.Transaction, { sql: `SELECT * FROM ${scope.rowsTable} WHERE opened_at >= ? AND opened_at < ?`, bindings: [scope.period.from, scope.period.to] });
-  }
+export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use: (trx: Knex.Transaction, rows: CaseRows) => Promise<T>, which: 'period' | 'open' = 'period'): Promise<T> {
   const run = async (trx: Knex.Transaction) => {
     let rolled: RolledCases | null = null;
     const others: CaseFact[] = [];
+    let open: CaseRows | null = null;
     const countRolled = async (_: Knex.Transaction, r: RolledCases) => {
       rolled = r;
     };
-    for await (const batch of caseFacts(trx, scope, 'period', { countRolled })) others.push(...batch);
-    const parts = [...(rolled ? [rolledSelect(rolled, need)] : []), factsSelect(others)];
+    const countOpenRolled = async (_: Knex.Transaction, r: RolledCases, line: MinuteLine) => {
+      open = openRolledSelect(r, need, scope.now, line);
+    };
+    for await (const batch of caseFacts(trx, scope, which, { countRolled, countOpenRolled })) others.push(...batch);
+    const parts = [...(rolled ? [rolledSelect(rolled, need)] : []), ...(open ? [open] : []), factsSelect(others)];
     return use(trx, { sql: parts.map((p) => p.sql).join('\n UNION ALL\n'), bindings: parts.flatMap((p) => p.bindings) });
   };
   return inSnapshot(db, run);
+}
+
+/** The cases open now, per owner (null: unassigned): how many, and how many past a clock (breachedNow's rule). */
+export interface OpenNow {
+  owner: string | null;
+  open: number;
+  breached: number;
+}
+
+/** The cases open now counted in the database, per owner, once per request (Scope.memo). */
+export function openNowByOwner(db: Db, scope: Scope): Promise<OpenNow[]> {
+  return memoized(scope, 'open-by-owner', () =>
+    withCaseRows(
+      db,
+      scope,
+      {},
+      async (trx, r) =>
+        (
+          await trx.raw<{ rows: OpenNow[] }>(
+            `SELECT owner_staff_id AS owner, count(*)::int AS open, count(*) FILTER (WHERE is_open AND (fro = 'missed' OR reso = 'missed'))::int AS breached
+               FROM (${r.sql}) r GROUP BY 1`,
+            r.bindings as Knex.RawBinding[],
+          )
+        ).rows,
+      'open',
+    ),
+  );
 }
 
 /** `to_char(date_trunc(...))` of a row's opening in the org's time zone: the trend bucket, as bucketStart names it. */
 export const BUCKET_OF = `to_char(date_trunc(?, r.opened_at AT TIME ZONE ?), 'YYYY-MM-DD')`;
 
 /**
- * Joins each row to the periods its opening falls in (`p.i`, the period's index in `periods`), for
- * one read of periods that overlap or touch.
+ * The periods a row's opening falls in, for one read of periods that overlap or touch: `index` is
+ * the period's index in `periods`, after `join` (on rows r). Periods that follow each other
+ * without a gap or an overlap (the period and the one before), read over their span, need no join:
+ * every row falls in one, whose index is a CASE on the opening. Others (this week within this
+ * month) are joined, a row once per period it falls in. (The CASE lets the planner count the rows
+ * it reads; the join made it guess a quarter of them.)
  */
-export function periodsJoin(periods: Period[]): { sql: string; bindings: unknown[] } {
+export function periodsJoin(periods: Period[]): { sql: string; bindings: unknown[]; index: string } {
+  const sorted = [...periods].sort((a, b) => a.from.getTime() - b.from.getTime());
+  if (sorted.every((p, i) => i === 0 || sorted[i - 1].to.getTime() === p.from.getTime())) {
+    // Literal instants, from Dates: the CASE sits in the select list, ahead of the rows' bindings.
+    const at = (d: Date) => `'${d.toISOString()}'::timestamptz`;
+    const index = `CASE ${periods.map((p, i) => `WHEN r.opened_at >= ${at(p.from)} AND r.opened_at < ${at(p.to)} THEN ${i}`).join(' ')} END`;
+    return { sql: '', bindings: [], index };
+  }
   return {
     sql: 'JOIN unnest(?::timestamptz[], ?::timestamptz[], ?::int[]) AS p(from_at, to_at, i) ON r.opened_at >= p.from_at AND r.opened_at < p.to_at',
     bindings: [periods.map((p) => p.from.toISOString()), periods.map((p) => p.to.toISOString()), periods.map((_, i) => i)],
+    index: 'p.i',
   };
-}
-
-/**
- * Keeps the rows of some periods, with every column, in a temporary table of the transaction, for
- * several reports to count (Scope.rowsTable): periods that overlap or touch are read as one span,
- * each case once.
- */
-export async function keepCaseRows(trx: Knex.Transaction, scope: Scope, table: string, periods: Period[]): Promise<void> {
-  const spans: Period[] = [];
-  for (const p of [...periods].sort((a, b) => a.from.getTime() - b.from.getTime())) {
-    const last = spans.at(-1);
-    if (last && p.from <= last.to) last.to = p.to > last.to ? p.to : last.to;
-    else spans.push({ ...p });
-  }
-  await trx.raw(`DROP TABLE IF EXISTS ${table}`);
-  for (const [i, span] of spans.entries()) {
-    // No comments: none of the reports that share the table shows one, and each was read from the timeline.
-    await withCaseRows(trx, { ...scope, rowsTable: undefined, period: span }, { takenBy: true }, (t, r) =>
-      t.raw(i === 0 ? `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS ${r.sql}` : `INSERT INTO ${table} ${r.sql}`, r.bindings as Knex.RawBinding[]),
-    );
-  }
 }

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules, type providerRiskPart } from '../contracts/analytics.ts';
-import { allCaseFacts, inSnapshot, type CaseFact, type Scope } from './case-facts.ts';
+import { inSnapshot, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
-import { BUCKET_OF, keepCaseRows, periodsJoin, withCaseRows } from './case-rows.ts';
+import { BUCKET_OF, openNowByOwner, periodsJoin, withCaseRows } from './case-rows.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,
@@ -300,13 +300,13 @@ async function summaries(db: Db, scope: Scope, periods: Period[]): Promise<Summa
       (
         await trx.raw<{ rows: Record<string, string | number>[] }>(
           `WITH r AS (${r.sql})
-           SELECT p.i, count(*)::int AS cases,
+           SELECT ${join.index} AS i, count(*)::int AS cases,
                   count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
                   count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
                   coalesce(sum(fr), 0)::bigint AS fr_sum, count(fr)::int AS fr_n,
                   coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS res_sum, count(*) FILTER (WHERE NOT is_open)::int AS res_n
              FROM r ${join.sql}
-            GROUP BY p.i`,
+            GROUP BY 1`,
           [...r.bindings, ...join.bindings] as Knex.RawBinding[],
         )
       ).rows,
@@ -332,13 +332,16 @@ function compare(now: Summary, before: Summary) {
 }
 
 export async function ceoView(db: Db, unmemoized: Scope): Promise<Awaited<ReturnType<typeof ceoIn>>> {
-  // Everything in one snapshot, where the cases of its periods are read once into a table of its own.
-  return inSnapshot(db, (trx) => ceoIn(trx, unmemoized), { temporaryTables: true });
+  // Everything in one snapshot. Each part reads its own rows: the rolled-up cases, those open now
+  // (counted in the database too) and the few changed. A temporary table of the rows of all the
+  // periods, read once for every part, was slower since: writing two months of rows cost more than
+  // the parts' reads of the rollup, which may run in parallel (a temporary table's cannot).
+  return inSnapshot(db, (trx) => ceoIn(trx, unmemoized));
 }
 
 async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
-  // The reports below share the cases open now: read once.
-  const scope: Scope = { ...unmemoized, memo: new Map<string, Promise<CaseFact[]>>() };
+  // The reports below share the counts of the cases open now: read once.
+  const scope: Scope = { ...unmemoized, memo: new Map<string, Promise<unknown>>() };
   const q = scope.query;
   const tz = scope.period.timeZone;
   const spans = (preset: 'this_week' | 'this_month') => {
@@ -356,10 +359,8 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   const week = spans('this_week');
   const month = spans('this_month');
   const periods = [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous];
-  await keepCaseRows(db, scope, 'analytics_ceo_rows', periods);
-  scope.rowsTable = 'analytics_ceo_rows';
   const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
-  const open = await allCaseFacts(db, scope, 'open');
+  const open = await openNowByOwner(db, scope);
   const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope)];
   // What changed: the same reports over the period just before, of the same length.
   const before: Scope = { ...scope, period: previousPeriod(scope.period) };
@@ -372,9 +373,9 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
     period: periodView(scope),
     health: {
       ...healthChange.now,
-      openBreachesNow: fig(q, open.filter((f) => f.breachedNow).length, 'open_breaches'),
-      backlog: open.length,
-      unassigned: open.filter((f) => !f.ownerStaffId).length,
+      openBreachesNow: fig(q, open.reduce((n, o) => n + o.breached, 0), 'open_breaches'),
+      backlog: open.reduce((n, o) => n + o.open, 0),
+      unassigned: open.find((o) => o.owner === null)?.open ?? 0,
       previous: healthChange.previous,
       change: healthChange.change,
     },

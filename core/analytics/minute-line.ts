@@ -75,3 +75,17 @@ export class MinuteLine {
     return Math.floor((this.openBefore(tb) - this.openBefore(ta)) / MINUTE);
   }
 }
+
+/** The minute (in epoch milliseconds) an instant falls in, in SQL: times are counted in whole minutes. */
+export const minuteSql = (at: string) => `floor(extract(epoch FROM ${at}) / 60)::bigint * 60000`;
+
+/**
+ * The open ms before a minute (`ms`, epoch milliseconds) in SQL, over a minute line's columns
+ * bound as `cal` (cal.starts, cal.ends, cal.open_before), as MinuteLine counts them; `k` is the last
+ * stretch starting at or before it (width_bucket: a binary search; 0 when none does), for a query
+ * that has it already. The open minutes between two minutes of the span are the difference / 60000
+ * (integer division truncates towards zero: a negative span counts as minus the forward one, as
+ * `between` does).
+ */
+export const openBeforeSql = (ms: string, k = `width_bucket(${ms}, cal.starts)`) =>
+  `CASE WHEN ${k} = 0 THEN 0 ELSE cal.open_before[${k}] + least(${ms}, cal.ends[${k}]) - cal.starts[${k}] END`;

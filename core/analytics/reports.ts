@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
 import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
-import { allCaseFacts, caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, snapshot, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
-import { periodsJoin, ROLLED_FR_OUTCOME, ROLLED_RES_OUTCOME, withCaseRows, type CaseRows } from './case-rows.ts';
-import { bucketStart, bucketsOf, localDate, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
+import { caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, snapshot, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
+import { BUCKET_OF, openNowByOwner, periodsJoin, withCaseRows, type CaseRows } from './case-rows.ts';
+import { bucketsOf, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
 
 /**
  * The analytics reports, each computed from the case facts (core/analytics/case-facts.ts) of the
@@ -170,131 +170,91 @@ export async function timeTracking(db: Db, scope: Scope) {
 
 // ------------------------------------------------------------------------------ SLA
 
-/** What the SLA report counts, per trend bucket and in all. */
-interface SlaTally {
-  cases: number;
-  fr: Record<'met' | 'missed' | 'pending', number>;
-  res: Record<'met' | 'missed' | 'pending', number>;
-  within: number;
-  outside: number;
-  /** First responses (business minutes), and the counted resolution clocks of the resolved cases. */
-  frMinutes: number[];
-  resMinutes: number[];
-}
-
-const emptyTally = (): SlaTally => ({ cases: 0, fr: { met: 0, missed: 0, pending: 0 }, res: { met: 0, missed: 0, pending: 0 }, within: 0, outside: 0, frMinutes: [], resMinutes: [] });
-
-function tallyFact(t: SlaTally, f: CaseFact) {
-  t.cases++;
-  if (f.firstResponseOutcome !== 'none') t.fr[f.firstResponseOutcome]++;
-  if (f.resolutionOutcome !== 'none') t.res[f.resolutionOutcome]++;
-  const d = slaDecided(f);
-  if (d === 'within') t.within++;
-  if (d === 'outside') t.outside++;
-  if (f.firstResponse) t.frMinutes.push(f.firstResponse.business);
-  if (!f.isOpen) t.resMinutes.push(f.resolutionClockMinutes);
-}
-
-interface SlaCountRow {
-  bucket: string;
+/** What the SLA report counts, per trend bucket (`bucket`) and in all (`bucket` null). */
+interface SlaCount {
+  bucket: string | null;
   cases: number;
   fr_met: number;
   fr_missed: number;
+  fr_pending: number;
   res_met: number;
   res_missed: number;
+  res_pending: number;
   within: number;
   outside: number;
-  fr_minutes: number[] | null;
-  res_minutes: number[] | null;
-}
-
-function tallyCounted(t: SlaTally, r: SlaCountRow) {
-  t.cases += r.cases;
-  t.fr.met += r.fr_met;
-  t.fr.missed += r.fr_missed;
-  t.res.met += r.res_met;
-  t.res.missed += r.res_missed;
-  t.within += r.within;
-  t.outside += r.outside;
-  for (const m of r.fr_minutes ?? []) t.frMinutes.push(m);
-  for (const m of r.res_minutes ?? []) t.resMinutes.push(m);
+  /** First responses (business minutes), and the counted resolution clocks of the resolved cases. */
+  fr_sum: string | null;
+  fr_n: number;
+  fr_p90: number | null;
+  res_sum: string | null;
+  res_n: number;
+  res_p90: number | null;
 }
 
 /**
- * The rolled-up (resolved or closed, unchanged) cases counted in the database, per trend bucket,
- * with the same rules as factFromRollup and slaDecided: a resolved case's outcomes are final but
- * for the targets, which are the case type's current ones.
+ * The period's cases counted in the database, per trend bucket and in all, by slaDecided's rules
+ * (test/analytics-rollups.test.ts checks the rolled-up rows against the timelines). Percentiles are
+ * nearest rank, as `percentile` counts them: percentile_disc(0.9) is the ceil(0.9 n)-th smallest.
  */
-async function countRolledSla(trx: Knex.Transaction, rolled: RolledCases, g: TrendGranularity, timeZone: string): Promise<SlaCountRow[]> {
-  const { rows } = await trx.raw<{ rows: SlaCountRow[] }>(
-    `WITH r AS (
-       SELECT to_char(date_trunc(?, f.opened_at AT TIME ZONE ?), 'YYYY-MM-DD') AS bucket,
-              f.first_response_business AS fr, f.business_resolution_clock AS clock,
-              ${ROLLED_FR_OUTCOME} AS fro, ${ROLLED_RES_OUTCOME} AS reso
-         FROM ${rolled.from}
-        WHERE ${rolled.where})
-     SELECT bucket, count(*)::int AS cases,
-            count(*) FILTER (WHERE fro = 'met')::int AS fr_met, count(*) FILTER (WHERE fro = 'missed')::int AS fr_missed,
-            count(*) FILTER (WHERE reso = 'met')::int AS res_met, count(*) FILTER (WHERE reso = 'missed')::int AS res_missed,
-            count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
-            count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
-            array_agg(fr) FILTER (WHERE fr IS NOT NULL) AS fr_minutes, array_agg(clock) AS res_minutes
-       FROM r GROUP BY bucket`,
-    [g, timeZone, ...rolled.bindings] as Knex.RawBinding[],
-  );
-  return rows;
+async function countSla(db: Db, scope: Scope, g: TrendGranularity): Promise<SlaCount[]> {
+  return withCaseRows(db, scope, {}, async (trx, r) => {
+    const { rows } = await trx.raw<{ rows: SlaCount[] }>(
+      `SELECT ${BUCKET_OF} AS bucket, count(*)::int AS cases,
+              count(*) FILTER (WHERE fro = 'met')::int AS fr_met, count(*) FILTER (WHERE fro = 'missed')::int AS fr_missed, count(*) FILTER (WHERE fro = 'pending')::int AS fr_pending,
+              count(*) FILTER (WHERE reso = 'met')::int AS res_met, count(*) FILTER (WHERE reso = 'missed')::int AS res_missed, count(*) FILTER (WHERE reso = 'pending')::int AS res_pending,
+              count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
+              count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
+              sum(fr)::text AS fr_sum, count(fr)::int AS fr_n, percentile_disc(0.9) WITHIN GROUP (ORDER BY fr) AS fr_p90,
+              (sum(clock) FILTER (WHERE NOT is_open))::text AS res_sum, count(*) FILTER (WHERE NOT is_open)::int AS res_n,
+              percentile_disc(0.9) WITHIN GROUP (ORDER BY clock) FILTER (WHERE NOT is_open) AS res_p90
+         FROM (${r.sql}) r
+        GROUP BY GROUPING SETS ((1), ())`,
+      [g, scope.period.timeZone, ...r.bindings] as Knex.RawBinding[],
+    );
+    return rows;
+  });
 }
 
-function clockFigures(q: AnalyticsQuery, t: SlaTally, clock: 'first_response' | 'resolution') {
-  const counts = clock === 'first_response' ? t.fr : t.res;
-  const minutes = clock === 'first_response' ? t.frMinutes : t.resMinutes;
+const mean = (sum: string | null, n: number) => (n ? round1(Number(sum) / n) : null);
+
+function clockFigures(q: AnalyticsQuery, c: SlaCount | undefined, clock: 'first_response' | 'resolution') {
+  const [met, missed, pending, sum, n, p90] =
+    clock === 'first_response' ? [c?.fr_met, c?.fr_missed, c?.fr_pending, c?.fr_sum, c?.fr_n, c?.fr_p90] : [c?.res_met, c?.res_missed, c?.res_pending, c?.res_sum, c?.res_n, c?.res_p90];
   return {
-    met: fig(q, counts.met, `${clock}.met`),
-    missed: fig(q, counts.missed, `${clock}.missed`),
-    pending: fig(q, counts.pending, `${clock}.pending`),
-    complianceRate: rate(counts.met, counts.met + counts.missed),
-    averageMinutes: avg(minutes),
-    p90Minutes: percentile(minutes, 0.9),
+    met: fig(q, met ?? 0, `${clock}.met`),
+    missed: fig(q, missed ?? 0, `${clock}.missed`),
+    pending: fig(q, pending ?? 0, `${clock}.pending`),
+    complianceRate: rate(met ?? 0, (met ?? 0) + (missed ?? 0)),
+    averageMinutes: mean(sum ?? null, n ?? 0),
+    p90Minutes: p90 ?? null,
   };
 }
 
 export async function slaReport(db: Db, scope: Scope) {
   const q = scope.query;
   const g: TrendGranularity = q.granularity ?? 'day';
-  const tz = scope.period.timeZone;
-  const all = emptyTally();
-  const byBucket = new Map<string, SlaTally>(bucketsOf(scope.period, g).map((b) => [b, emptyTally()]));
-  // The resolved cases counted in the database (where the rollup is ready); the others one by one.
-  const countRolled = async (trx: Knex.Transaction, rolled: RolledCases) => {
-    for (const r of await countRolledSla(trx, rolled, g, tz)) {
-      tallyCounted(all, r);
-      const t = byBucket.get(r.bucket);
-      if (t) tallyCounted(t, r);
-    }
-  };
-  for await (const batch of caseFacts(db, scope, 'period', scope.live ? {} : { countRolled })) {
-    for (const f of batch) {
-      tallyFact(all, f);
-      const t = byBucket.get(bucketStart(localDate(f.openedAt, tz), g));
-      if (t) tallyFact(t, f);
-    }
-  }
-  const open = await allCaseFacts(db, scope, 'open');
+  const counted = await countSla(db, scope, g);
+  const all = counted.find((c) => c.bucket === null);
+  const byBucket = new Map(counted.filter((c) => c.bucket !== null).map((c) => [c.bucket!, c]));
+  const open = await openNowByOwner(db, scope);
   return {
     period: periodView(scope),
-    cases: fig(q, all.cases, 'cases'),
+    cases: fig(q, all?.cases ?? 0, 'cases'),
     firstResponse: clockFigures(q, all, 'first_response'),
     resolution: clockFigures(q, all, 'resolution'),
-    openBreachesNow: fig(q, open.filter((f) => f.breachedNow).length, 'open_breaches'),
-    trend: [...byBucket].map(([bucket, t]) => ({
-      bucket,
-      cases: fig(q, t.cases, 'cases', { bucket }),
-      met: t.within,
-      missed: t.outside,
-      complianceRate: rate(t.within, t.within + t.outside),
-      averageResponseMinutes: avg(t.frMinutes),
-      averageResolutionMinutes: avg(t.resMinutes),
-    })),
+    openBreachesNow: fig(q, open.reduce((n, o) => n + o.breached, 0), 'open_breaches'),
+    trend: bucketsOf(scope.period, g).map((bucket) => {
+      const t = byBucket.get(bucket);
+      return {
+        bucket,
+        cases: fig(q, t?.cases ?? 0, 'cases', { bucket }),
+        met: t?.within ?? 0,
+        missed: t?.outside ?? 0,
+        complianceRate: rate(t?.within ?? 0, (t?.within ?? 0) + (t?.outside ?? 0)),
+        averageResponseMinutes: mean(t?.fr_sum ?? null, t?.fr_n ?? 0),
+        averageResolutionMinutes: mean(t?.res_sum ?? null, t?.res_n ?? 0),
+      };
+    }),
   };
 }
 
@@ -342,26 +302,28 @@ async function staffStatsOf(db: Db, scope: Scope, periods: Period[]): Promise<Ma
     (
       await trx.raw<{ rows: Record<string, string | number | null>[] }>(
         `WITH r AS MATERIALIZED (
-           SELECT r.id, r.owner_staff_id, r.reso, r.fro, r.fr, r.fr_target, r.clock, r.is_open, r.reopened_count, r.severity, r.score, r.taken_by, p.i
+           SELECT ${join.index} AS i, r.owner_staff_id, r.reso = 'met' AND r.fro <> 'missed' AS within, r.fro = 'missed' OR r.reso = 'missed' AS outside,
+                  r.fr, r.fr_target, r.clock, r.is_open, r.reopened_count > 0 AS reopened, r.severity = 'critical' AS critical, r.score,
+                  r.taken_by->>0 AS first_taker, CASE WHEN jsonb_array_length(r.taken_by) > 1 THEN r.taken_by END AS takers
              FROM (${r.sql}) r ${join.sql}),
          taken AS (
            SELECT i, staff_id, count(*)::int AS taken FROM (
-             SELECT r.i, r.taken_by->>0 AS staff_id FROM r WHERE jsonb_array_length(r.taken_by) > 0
+             SELECT r.i, r.first_taker AS staff_id FROM r WHERE r.first_taker IS NOT NULL
              UNION ALL
-             SELECT r.i, t.staff_id FROM r CROSS JOIN LATERAL jsonb_array_elements_text(r.taken_by) WITH ORDINALITY AS t(staff_id, n)
-              WHERE jsonb_array_length(r.taken_by) > 1 AND t.n > 1
-                AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.taken_by) WITH ORDINALITY AS u(staff_id, n) WHERE u.n < t.n AND u.staff_id = t.staff_id)) x
+             SELECT r.i, t.staff_id FROM r CROSS JOIN LATERAL jsonb_array_elements_text(r.takers) WITH ORDINALITY AS t(staff_id, n)
+              WHERE r.takers IS NOT NULL AND t.n > 1
+                AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.takers) WITH ORDINALITY AS u(staff_id, n) WHERE u.n < t.n AND u.staff_id = t.staff_id)) x
             GROUP BY i, staff_id),
          owned AS (
            SELECT i, owner_staff_id::text AS staff_id, count(*)::int AS owned,
-                  count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
-                  count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
+                  count(*) FILTER (WHERE within)::int AS within,
+                  count(*) FILTER (WHERE outside)::int AS outside,
                   coalesce(sum(fr), 0)::bigint AS response_sum, count(fr)::int AS response_n,
                   coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS resolution_sum, count(*) FILTER (WHERE NOT is_open)::int AS resolved,
-                  count(*) FILTER (WHERE NOT is_open AND reopened_count > 0)::int AS reopened,
+                  count(*) FILTER (WHERE NOT is_open AND reopened)::int AS reopened,
                   coalesce(sum(greatest(0, 1 - fr::float8 / fr_target)) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0), 0) AS speed_sum,
                   count(*) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0)::int AS speed_n,
-                  count(*) FILTER (WHERE severity = 'critical')::int AS critical,
+                  count(*) FILTER (WHERE critical)::int AS critical,
                   coalesce(sum(score - 1), 0) AS rating_quarters, count(score)::int AS rating_n
              FROM r WHERE owner_staff_id IS NOT NULL GROUP BY i, owner_staff_id)
          SELECT o.*, coalesce(o.i, t.i) AS period, coalesce(o.staff_id, t.staff_id) AS staff_id, coalesce(t.taken, 0) AS taken
@@ -423,7 +385,7 @@ export async function staffPerformance(db: Db, scope: Scope) {
   const q = scope.query;
   const weights = await scoreWeightsOf(db, scope.orgId);
   const [now, before] = await staffStatsOf(db, scope, [scope.period, previousPeriod(scope.period)]);
-  const open = await allCaseFacts(db, scope, 'open');
+  const open = await openNowByOwner(db, scope);
   const maxNow = Math.max(0, ...[...now.values()].map((s) => s.casesOwned));
   const maxBefore = Math.max(0, ...[...before.values()].map((s) => s.casesOwned));
   const staff = await db('staff').select('id', 'display_name', 'role', 'is_active').where({ org_id: scope.orgId }).orderBy('display_name');
@@ -469,7 +431,7 @@ export async function staffPerformance(db: Db, scope: Scope) {
       return { staffId: r.staffId, name: r.name, score: r.score, strongest, casesOwned, reason: `score ${r.score}; strongest part: ${label[best]} ${strongest.value} (${casesOwned} ${casesOwned === 1 ? 'case' : 'cases'} owned)` };
     });
   const breachesBy = new Map<string, number>();
-  for (const f of open) if (f.breachedNow && f.ownerStaffId) breachesBy.set(f.ownerStaffId, (breachesBy.get(f.ownerStaffId) ?? 0) + 1);
+  for (const o of open) if (o.owner) breachesBy.set(o.owner, o.breached);
   const bottlenecks = rows.flatMap((r) => {
     // `reason` in English for API readers; `kind` and the numbers for pages that word it in their own language.
     const out: ({ staffId: string; name: string; reason: string; drill: string; count: number } & ({ kind: 'breachesNow' } | { kind: 'missedSla'; of: number; withinRate: number }))[] = [];

@@ -112,13 +112,16 @@ describe('order ids', () => {
     expect(x('order 123456', { orderIdPatterns: [] }).orderIds).toEqual(['123456']);
     expect(x('abc', { orderIdPatterns: ['(?:)'] })).toEqual({});
   });
-  it('runs org patterns in linear time: a catastrophic pattern on 30 digits is answered in under 10 ms', () => {
-    // Warm the engine (and the pattern cache) once, then time the attack itself.
+  it('runs org patterns in linear time: catastrophic patterns are answered at once', () => {
+    // Warm the engine (and the pattern cache) once, then time the attack itself. A backtracking
+    // engine needs seconds for the first (about 250 ms at 24 digits, doubling every two more) and
+    // never ends the second (2^60 ways); a linear one answers both in well under a millisecond.
+    // The bound leaves room for a loaded machine (a CI run measured 31 ms for what takes 1 here).
     x('1', { orderIdPatterns: ['(\\d+-?)+X', '(a+)+b'] });
     const start = performance.now();
     expect(x('1'.repeat(30), { orderIdPatterns: ['(\\d+-?)+X'] })).toEqual({});
     expect(x('a'.repeat(60) + 'c', { orderIdPatterns: ['(a+)+b'] })).toEqual({});
-    expect(performance.now() - start).toBeLessThan(10);
+    expect(performance.now() - start).toBeLessThan(500);
     // Still a working pattern where it matches.
     expect(x('ref 12-34X ok', { orderIdPatterns: ['(\\d+-?)+X'] }).orderIds).toEqual(['34']);
     expect(x('ref 12-34X ok', { orderIdPatterns: ['(?:\\d+-?)+X'] }).orderIds).toEqual(['12-34X']);
