@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCaseFacts, caseFacts, matchesFigure, OPEN_NOW_FIGURES, rollupReady, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
 import { keepRollupsCurrent, rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
 import { openNowByOwner, type OpenNow } from '../core/analytics/case-rows.ts';
+import { countsKey } from '../core/analytics/day-counts.ts';
+import { localDate } from '../core/analytics/period.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../core/analytics/insights.ts';
 import { compareCaseNumbers, drillCases, scopeOf, slaReport, staffPerformance, timeTracking } from '../core/analytics/reports.ts';
 import { satisfactionReport } from '../core/analytics/satisfaction.ts';
@@ -42,6 +44,13 @@ async function expectSame(query: AnalyticsQuery, someOpen = false) {
 
 const rolledRows = async () => Number((await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId }).count('* as n').first())!.n);
 const dirty = async () => Number((await sys.knex('analytics_dirty_cases').count('* as n').first())!.n);
+/** Whether the org's day counts were counted for its case types and providers as they are now (core/analytics/day-counts.ts). */
+const dayCountsServe = async () => (await sys.knex('analytics_rollup_state').where({ org_id: sys.defaultOrgId }).first())?.counts === (await countsKey(sys.knex, sys.defaultOrgId));
+/** The org's day counts counted anew by the workers, from the facts as they are. */
+const recountDays = async () => {
+  await sys.knex('analytics_rollup_state').where({ org_id: sys.defaultOrgId }).update({ counts: null });
+  await keepRollupsCurrent(sys.knex);
+};
 
 beforeAll(async () => {
   sys = await startTestSystem({ roles: ['api'], env: { DEV_SIMULATOR: 'off' } });
@@ -241,12 +250,68 @@ describe('the per-case facts rollup', () => {
       const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_30_days' }, now());
       const facts = await allCaseFacts(sys.knex, scope);
       expect(facts.find((f) => f.id === row.case_id)!.takenBy).toEqual([a, b, a, b, a]);
-      const report = await staffPerformance(sys.knex, scope);
-      const counted = report.staff.filter((s) => s.casesTaken.value! > 0);
-      expect(counted.length).toBeGreaterThan(2);
-      for (const s of report.staff) expect([s.staffId, s.casesTaken.value]).toEqual([s.staffId, facts.filter((f) => f.takenBy.includes(s.staffId)).length]);
+      // Counted from the rows (the day counts set aside), then from the day counts of the row as it is now.
+      for (const counts of ['rows', 'day counts']) {
+        if (counts === 'rows') await sys.knex('analytics_rollup_state').where({ org_id: sys.defaultOrgId }).update({ counts: null });
+        else await keepRollupsCurrent(sys.knex);
+        expect([counts, await dayCountsServe()]).toEqual([counts, counts === 'day counts']);
+        const report = await staffPerformance(sys.knex, scope);
+        const counted = report.staff.filter((s) => s.casesTaken.value! > 0);
+        expect(counted.length).toBeGreaterThan(2);
+        for (const s of report.staff) expect([counts, s.staffId, s.casesTaken.value]).toEqual([counts, s.staffId, facts.filter((f) => f.takenBy.includes(s.staffId)).length]);
+      }
     } finally {
       await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).update({ taken_by: JSON.stringify(row.taken_by) });
+      await recountDays();
+    }
+  });
+
+  it('reads the resolved cases of the default filters as counts per day, kept with their facts', async () => {
+    expect(await dirty()).toBe(0);
+    expect(await dayCountsServe()).toBe(true);
+    const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_30_days' }, now());
+    const health = async (query: AnalyticsQuery = { preset: 'last_30_days' }) => (await ceoView(sys.knex, await scopeOf(sys.knex, sys.defaultOrgId, query, now()))).health.cases;
+    const before = await health();
+    const filtered = await health({ preset: 'last_30_days', severity: 'normal' });
+    // They are read: a wrong count shows in the default view (and in no filtered one).
+    const [day] = await sys.knex('analytics_day_counts').where({ org_id: sys.defaultOrgId, grain: 'all' }).where('day', '>=', localDate(scope.period.from, scope.period.timeZone)).orderBy('day').limit(1);
+    await sys.knex('analytics_day_counts').where({ org_id: sys.defaultOrgId, grain: 'all', day: day.day }).increment('cases', 1000);
+    try {
+      expect(await health()).toBe(before + 1000);
+      expect(await health({ preset: 'last_30_days', severity: 'normal' })).toBe(filtered);
+      // A day holding a changed case is read from the rows: the wrong count is not read.
+      const [onDay] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true }).whereRaw("(opened_at AT TIME ZONE 'Asia/Bangkok')::date = ?", [day.day]).limit(1);
+      await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: onDay.case_id, to: 'investigating', actor: { type: 'customer', id: null } }));
+      expect(await dirty()).toBe(1);
+      expect(await health()).toBe(before);
+      const report = async (s: Scope) => [await staffPerformance(sys.knex, s), await providersReport(sys.knex, s), await ceoView(sys.knex, s)];
+      expect(await report(scope)).toEqual(await report({ ...scope, live: true }));
+      // The worker recomputes the case, and its day's counts with it: the wrong count is gone.
+      await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: onDay.case_id, to: 'resolved', actor: { type: 'staff', id: null } }));
+      await keepRollupsCurrent(sys.knex);
+      expect(await dirty()).toBe(0);
+      expect(await health()).toBe(before);
+      expect(await report(scope)).toEqual(await report({ ...scope, live: true }));
+    } finally {
+      await recountDays();
+    }
+  });
+
+  it('sets the day counts aside when the targets of a case type change, until the workers count them again', async () => {
+    const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_90_days' }, now());
+    const type = await sys.knex('case_types').where({ org_id: sys.defaultOrgId, key: 'order_not_delivered' }).first();
+    await sys.knex('case_types').where({ id: type.id }).update({ resolution_minutes: Math.max(1, Math.round(type.resolution_minutes / 3)) });
+    try {
+      // Outcomes are counted against the targets: the counts of the old targets are not read.
+      expect(await dayCountsServe()).toBe(false);
+      const live = await ceoView(sys.knex, { ...scope, live: true });
+      expect(await ceoView(sys.knex, scope)).toEqual(live);
+      await keepRollupsCurrent(sys.knex);
+      expect(await dayCountsServe()).toBe(true);
+      expect(await ceoView(sys.knex, scope)).toEqual(live);
+    } finally {
+      await sys.knex('case_types').where({ id: type.id }).update({ resolution_minutes: type.resolution_minutes });
+      await keepRollupsCurrent(sys.knex);
     }
   });
 

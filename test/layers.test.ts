@@ -83,6 +83,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   analytics_case_facts: ['core/analytics/case-rollup.ts'],
   analytics_dirty_cases: ['core/analytics/case-rollup.ts'],
   analytics_rollup_state: ['core/analytics/case-rollup.ts'],
+  analytics_day_counts: ['core/analytics/case-rollup.ts'],
   // The relays' note of which queue store (Redis run) they last saw, to tell a lost store from a
   // restarted relay: the relay's own bookkeeping, beside its outbox states.
   queue_store_marks: ['workers/outbox-relay.ts'],

@@ -357,7 +357,8 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
     }
     // The rest from the timelines: changed since their facts were computed (a case that changed
     // while the rows above were read is not counted twice), or open without facts yet.
-    ids = (which === 'period' ? await liveIds(db, scope.orgId) : await candidateIds(db, scope, 'open')).filter((id) => !rolled.has(id));
+    // The same for every report of a request, in its snapshot: read once (the CEO view's parts read it seven times, 10 ms each at a million cases).
+    ids = (which === 'period' ? await memoized(scope, 'live-ids', () => liveIds(db, scope.orgId)) : await candidateIds(db, scope, 'open')).filter((id) => !rolled.has(id));
   } else {
     ids = await candidateIds(db, scope, which);
   }

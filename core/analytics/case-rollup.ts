@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import type { CaseEventSubscriber } from '../cases/case-timeline.ts';
 import { bucketColumns, calendarKey, CASE_ORDER_FLAGS, rollupOf, satisfactionOf, timelinesOf, type CaseRow } from './case-facts.ts';
+import { closedRowsOfDays, countsKey, dayCountsSql, MEASURES } from './day-counts.ts';
 import { MinuteLine } from './minute-line.ts';
+import { localDate } from './period.ts';
 
 /**
  * The per-case facts rollup (`analytics_case_facts`, migrations 20261122004200 and 20261123010000):
@@ -18,6 +20,9 @@ import { MinuteLine } from './minute-line.ts';
  * - The workers (`analytics-rollup` in workers/processors/system.ts, every 5 s) recompute the
  *   changed cases and take them off the list (`refreshChangedCases`), and rebuild an org's facts
  *   from the timelines when it has none or its business calendar changed (`rebuildCaseFacts`).
+ * - Each local day's counts (`analytics_day_counts`, core/analytics/day-counts.ts) are counted
+ *   anew from its cases' facts in the transaction that stores any of them (`recountDays`), and an
+ *   org's counts all anew when its case types or providers changed (`recountOrg`).
  * - The reports (core/analytics/case-facts.ts) read the rollup only for an org whose facts are
  *   complete for its calendar, only for resolved and closed cases not changed since, and compute
  *   every other case (open now, or changed) from its timeline: a figure never lags behind the
@@ -97,7 +102,37 @@ async function storeFacts(db: Db, orgId: string, caseIds: string[]): Promise<num
   });
   // A statement takes at most 65,535 parameters: a thousand rows of some forty columns each.
   for (let i = 0; i < facts.length; i += 1000) await db('analytics_case_facts').insert(facts.slice(i, i + 1000)).onConflict('case_id').merge();
+  await recountDays(db, orgId, cal.timeZone, [...new Set(facts.map((f) => localDate(f.opened_at, cal.timeZone)))]);
   return facts.length;
+}
+
+/**
+ * Counts these local days of the org anew from their cases' facts. One writer at a time per org
+ * (the lock): two transactions counting the same day would each delete what the other had not
+ * committed yet and both insert.
+ */
+async function recountDays(db: Db, orgId: string, timeZone: string, days: string[]): Promise<void> {
+  if (days.length === 0) return;
+  await db.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`analytics_day_counts:${orgId}`]);
+  await db.raw('DELETE FROM analytics_day_counts WHERE org_id = ? AND day = ANY(?::date[])', [orgId, days]);
+  const counts = dayCountsSql(closedRowsOfDays(orgId, days, timeZone), timeZone);
+  const names = MEASURES.map(([name]) => name).join(', ');
+  await db.raw(`INSERT INTO analytics_day_counts (org_id, day, grain, k1, k2, ${names}) SELECT ?::uuid, at, grain, k1, k2, ${names} FROM (${counts.sql}) c`, [orgId, ...counts.bindings] as Knex.RawBinding[]);
+}
+
+/** Counts every day of the org anew (its case types or providers changed), a month a statement, in one transaction. */
+async function recountOrg(knex: Knex, orgId: string): Promise<void> {
+  const key = await countsKey(knex, orgId);
+  const { timeZone } = await calendarFor(knex, orgId);
+  await knex.transaction(async (trx) => {
+    await trx('analytics_day_counts').where({ org_id: orgId }).del();
+    const { rows } = await trx.raw<{ rows: { day: string }[] }>(
+      'SELECT DISTINCT (opened_at AT TIME ZONE ?)::date::text AS day FROM analytics_case_facts WHERE org_id = ? AND closed ORDER BY 1',
+      [timeZone, orgId],
+    );
+    for (let i = 0; i < rows.length; i += 31) await recountDays(trx, orgId, timeZone, rows.slice(i, i + 31).map((r) => r.day));
+    await trx('analytics_rollup_state').where({ org_id: orgId }).update({ counts: key });
+  });
 }
 
 /**
@@ -140,6 +175,12 @@ export async function refreshChangedCases(knex: Knex, limit = 5000): Promise<num
 export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: string) => void): Promise<number> {
   const cal = await calendarFor(knex, orgId);
   const startedAt = new Date();
+  // The day counts are set aside first (reports read the rows meanwhile), then emptied: a changed
+  // time zone puts the cases on other days. Their key as of now: a change to the case types made
+  // while the rebuild runs leaves them to be counted again.
+  const counts = await countsKey(knex, orgId);
+  await knex('analytics_rollup_state').where({ org_id: orgId }).update({ counts: null });
+  await knex('analytics_day_counts').where({ org_id: orgId }).del();
   // In the order the cases were created (the index on (org, created_at)), so that the facts of the
   // cases of a period lie together in the table, as they will for cases added from now on.
   // The moment as text: a JavaScript date drops the microseconds, and the keyset would stall on them.
@@ -152,24 +193,34 @@ export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: s
     done += await recomputeCases(knex, orgId, batch.map((r) => r.id as string));
     if (log && done % 100_000 < BATCH) log(`  case facts rebuilt: ${done.toLocaleString('en')}`);
   }
-  // The planner's view of the table after a rebuild of every row, before the reports read it.
+  // The planner's view of the tables after a rebuild of every row, before the reports read them. The
+  // changed list is vacuumed too: the rebuild may have taken up to every case off it, and until
+  // autovacuum comes round (or where it is off) the planner saw the dead marks as a list of
+  // hundreds of thousands and every report scanned them (a million cases: staff 500 -> 300 ms).
   await knex.raw('ANALYZE analytics_case_facts');
+  await knex.raw('ANALYZE analytics_day_counts');
+  await knex.raw('VACUUM ANALYZE analytics_dirty_cases');
   await knex('analytics_rollup_state')
-    .insert({ org_id: orgId, calendar: calendarKey(cal), built_at: startedAt, cases: done })
+    .insert({ org_id: orgId, calendar: calendarKey(cal), counts, built_at: startedAt, cases: done })
     .onConflict('org_id')
     .merge();
   return done;
 }
 
-/** The workers' job: rebuild where an org has no complete facts for its calendar, then the changed cases. */
+/**
+ * The workers' job: rebuild where an org has no complete facts for its calendar, count its days
+ * anew where its case types or providers changed, then the changed cases.
+ */
 export async function keepRollupsCurrent(knex: Knex): Promise<{ rebuilt: number; refreshed: number }> {
   const orgs = await knex('orgs').select('id');
-  const states = new Map((await knex('analytics_rollup_state').select('org_id', 'calendar')).map((s) => [s.org_id as string, s.calendar as string]));
+  const states = new Map((await knex('analytics_rollup_state').select('org_id', 'calendar', 'counts')).map((s) => [s.org_id as string, s as { calendar: string; counts: string | null }]));
   let rebuilt = 0;
   for (const o of orgs) {
-    if (states.get(o.id) === calendarKey(await calendarFor(knex, o.id))) continue;
-    await rebuildCaseFacts(knex, o.id);
-    rebuilt++;
+    const state = states.get(o.id);
+    if (state?.calendar !== calendarKey(await calendarFor(knex, o.id))) {
+      await rebuildCaseFacts(knex, o.id);
+      rebuilt++;
+    } else if (state.counts !== (await countsKey(knex, o.id))) await recountOrg(knex, o.id);
   }
   let refreshed = 0;
   for (let n = await refreshChangedCases(knex); n > 0; n = await refreshChangedCases(knex)) refreshed += n;

@@ -33,6 +33,11 @@ export interface CaseRows {
 export interface RowNeeds {
   satisfaction?: boolean;
   takenBy?: boolean;
+  /**
+   * Only the resolved and closed rolled-up cases opened on these local days (the others are
+   * counted per day: core/analytics/day-counts.ts); the cases open now and the changed ones all.
+   */
+  closedOnDays?: string[];
 }
 
 /**
@@ -47,7 +52,7 @@ const frOutcome = (waited: string, otherwise: 'none' | 'pending') => `CASE WHEN 
 const resOutcome = (clock: string, within: 'met' | 'pending') => `CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
                    WHEN ${clock} > ct.resolution_minutes THEN 'missed' ELSE '${within}' END`;
 
-function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
+export function rolledSelect(rolled: RolledCases, need: RowNeeds): CaseRows {
   // Every column is the rolled-up row's own but the comment, read from the timeline for the cases that have one.
   return {
     sql: `SELECT f.case_id AS id, f.number, f.opened_at, ct.key AS case_type, f.severity, p.key AS provider_key, f.owner_staff_id, f.contact_id, f.root_cause,
@@ -74,7 +79,8 @@ const byStatus = (value: (flags: CaseStatusFlags) => string) => `CASE f.status $
  */
 function openRolledSelect(open: RolledCases, need: RowNeeds, now: Date, line: MinuteLine): CaseRows {
   const cal = line.columns();
-  const minutes = (from: string) => `((${openBeforeSql('cal.now_ms')}) - (${openBeforeSql(from)})) / 60000`;
+  // Now's minute and the open time before it are the same for every row: worked out here, once.
+  const minutes = (from: string) => `(cal.now_before - (${openBeforeSql(from)})) / 60000`;
   const plus = (column: string, bucket: CaseTimeBucket, side: 'b' | 'w') => `${column} + CASE WHEN m.bucket = '${bucket}' THEN m.${side} ELSE 0 END`;
   return {
     sql: `SELECT f.case_id AS id, f.number, f.opened_at, ct.key AS case_type, f.severity, p.key AS provider_key, f.owner_staff_id, f.contact_id, f.root_cause,
@@ -89,7 +95,7 @@ function openRolledSelect(open: RolledCases, need: RowNeeds, now: Date, line: Mi
                  ${need.satisfaction ? ROLLED_COMMENT : 'NULL::text'} AS comment, f.csat_rated_at AS rated_at,
                  ${need.takenBy ? 'f.taken_by' : 'NULL::jsonb AS taken_by'}
             FROM ${open.from}
-           CROSS JOIN (SELECT ?::bigint[] AS starts, ?::bigint[] AS ends, ?::bigint[] AS open_before, ?::timestamptz AS now, ${minuteSql('?::timestamptz')} AS now_ms) cal
+           CROSS JOIN (SELECT ?::bigint[] AS starts, ?::bigint[] AS ends, ?::bigint[] AS open_before, ?::timestamptz AS now, ?::bigint AS now_ms, ?::bigint AS now_before) cal
            CROSS JOIN LATERAL (
              SELECT s.*, (f.business_resolution_clock + CASE WHEN s.runs THEN s.b ELSE 0 END)::int AS clock
                FROM (SELECT ${byStatus((x) => `'${x.timeBucket}'`)} AS bucket, ${byStatus((x) => String(x.isOpen && !x.pausesResolutionClock))} AS runs,
@@ -97,7 +103,7 @@ function openRolledSelect(open: RolledCases, need: RowNeeds, now: Date, line: Mi
                             CASE WHEN f.last_from < cal.now THEN (cal.now_ms - ${minuteSql('f.last_from')}) / 60000 ELSE 0 END::int AS w,
                             ${minutes(minuteSql('f.opened_at'))}::int AS waited) s) m
            WHERE ${open.where}`,
-    bindings: [cal.starts, cal.ends, cal.openBefore, now, now, ...open.bindings],
+    bindings: [cal.starts, cal.ends, cal.openBefore, now, Math.floor(now.getTime() / 60_000) * 60_000, line.openMsBefore(now), ...open.bindings],
   };
 }
 
@@ -155,7 +161,9 @@ export async function withCaseRows<T>(db: Db, scope: Scope, need: RowNeeds, use:
     const others: CaseFact[] = [];
     let open: CaseRows | null = null;
     const countRolled = async (_: Knex.Transaction, r: RolledCases) => {
-      rolled = r;
+      rolled = need.closedOnDays
+        ? { ...r, where: `${r.where} AND (f.opened_at AT TIME ZONE ?)::date = ANY(?::date[])`, bindings: [...r.bindings, scope.period.timeZone, need.closedOnDays] }
+        : r;
     };
     const countOpenRolled = async (_: Knex.Transaction, r: RolledCases, line: MinuteLine) => {
       open = openRolledSelect(r, need, scope.now, line);
@@ -203,19 +211,22 @@ export const BUCKET_OF = `to_char(date_trunc(?, r.opened_at AT TIME ZONE ?), 'YY
  * without a gap or an overlap (the period and the one before), read over their span, need no join:
  * every row falls in one, whose index is a CASE on the opening. Others (this week within this
  * month) are joined, a row once per period it falls in. (The CASE lets the planner count the rows
- * it reads; the join made it guess a quarter of them.)
+ * it reads; the join made it guess a quarter of them.) The same on another `column`, such as the
+ * day of a day's counts, with bounds of its `type`.
  */
-export function periodsJoin(periods: Period[]): { sql: string; bindings: unknown[]; index: string } {
-  const sorted = [...periods].sort((a, b) => a.from.getTime() - b.from.getTime());
-  if (sorted.every((p, i) => i === 0 || sorted[i - 1].to.getTime() === p.from.getTime())) {
-    // Literal instants, from Dates: the CASE sits in the select list, ahead of the rows' bindings.
-    const at = (d: Date) => `'${d.toISOString()}'::timestamptz`;
-    const index = `CASE ${periods.map((p, i) => `WHEN r.opened_at >= ${at(p.from)} AND r.opened_at < ${at(p.to)} THEN ${i}`).join(' ')} END`;
+export function periodsJoin(periods: { from: Date | string; to: Date | string }[], column = 'r.opened_at', type: 'timestamptz' | 'date' = 'timestamptz'): { sql: string; bindings: unknown[]; index: string } {
+  // Instants as ISO text and days as YYYY-MM-DD both sort as they fall.
+  const bound = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
+  const sorted = [...periods].sort((a, b) => (bound(a.from) < bound(b.from) ? -1 : bound(a.from) > bound(b.from) ? 1 : 0));
+  if (sorted.every((p, i) => i === 0 || bound(sorted[i - 1].to) === bound(p.from))) {
+    // Literals, from Dates and dates worked out here: the CASE sits in the select list, ahead of the rows' bindings.
+    const at = (d: Date | string) => `'${bound(d)}'::${type}`;
+    const index = `CASE ${periods.map((p, i) => `WHEN ${column} >= ${at(p.from)} AND ${column} < ${at(p.to)} THEN ${i}`).join(' ')} END`;
     return { sql: '', bindings: [], index };
   }
   return {
-    sql: 'JOIN unnest(?::timestamptz[], ?::timestamptz[], ?::int[]) AS p(from_at, to_at, i) ON r.opened_at >= p.from_at AND r.opened_at < p.to_at',
-    bindings: [periods.map((p) => p.from.toISOString()), periods.map((p) => p.to.toISOString()), periods.map((_, i) => i)],
+    sql: `JOIN unnest(?::${type}[], ?::${type}[], ?::int[]) AS p(from_at, to_at, i) ON ${column} >= p.from_at AND ${column} < p.to_at`,
+    bindings: [periods.map((p) => bound(p.from)), periods.map((p) => bound(p.to)), periods.map((_, i) => i)],
     index: 'p.i',
   };
 }

@@ -4,7 +4,8 @@ import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules, type prov
 import { inSnapshot, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
-import { BUCKET_OF, openNowByOwner, periodsJoin, withCaseRows } from './case-rows.ts';
+import { BUCKET_OF, openNowByOwner, withCaseRows } from './case-rows.ts';
+import { countCases } from './day-counts.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,
@@ -68,34 +69,18 @@ interface ProviderCounts {
   faultByType: Map<string, number>;
 }
 
-/** Each provider's cases of the period counted in the database (the rolled-up ones and the others alike, case-rows.ts). */
+/** Each provider's cases of the period, and its own faults per case type (core/analytics/day-counts.ts). */
 async function countByProvider(db: Db, scope: Scope): Promise<Map<string, ProviderCounts>> {
-  const rows = await withCaseRows(db, scope, {}, async (trx, r) =>
-    (
-      await trx.raw<{ rows: Record<string, string | number | null>[] }>(
-        `WITH r AS (${r.sql})
-         SELECT provider_key, grouping(case_type) AS all_types, case_type, count(*)::int AS cases,
-                count(*) FILTER (WHERE NOT is_open)::int AS resolved,
-                count(*) FILTER (WHERE NOT is_open AND root_cause = 'provider_issue')::int AS fault,
-                count(*) FILTER (WHERE reso IN ('met', 'missed'))::int AS decided, count(*) FILTER (WHERE reso = 'missed')::int AS missed,
-                count(*) FILTER (WHERE refunded)::int AS refunded, count(*) FILTER (WHERE cancelled)::int AS cancelled,
-                count(*) FILTER (WHERE refunded OR cancelled)::int AS refunded_or_cancelled,
-                coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS resolution_sum, coalesce(sum(waiting_provider), 0)::bigint AS waiting_provider_sum
-           FROM r WHERE provider_key IS NOT NULL
-          GROUP BY GROUPING SETS ((provider_key), (provider_key, case_type))`,
-        r.bindings as Knex.RawBinding[],
-      )
-    ).rows,
-  );
+  const counts = await countCases(db, scope, [scope.period], ['provider', 'provider_fault']);
   const m = new Map<string, ProviderCounts>();
-  for (const x of rows.filter((x) => Number(x.all_types) === 1)) {
-    m.set(String(x.provider_key), {
-      cases: Number(x.cases), resolved: Number(x.resolved), fault: Number(x.fault), decided: Number(x.decided), missed: Number(x.missed),
-      refunded: Number(x.refunded), cancelled: Number(x.cancelled), refundedOrCancelled: Number(x.refunded_or_cancelled),
-      resolutionSum: Number(x.resolution_sum), waitingProviderSum: Number(x.waiting_provider_sum), faultByType: new Map(),
+  for (const x of counts.filter((x) => x.grain === 'provider')) {
+    m.set(x.k1!, {
+      cases: x.cases, resolved: x.resolved, fault: x.fault, decided: x.decided, missed: x.missed,
+      refunded: x.refunded, cancelled: x.cancelled, refundedOrCancelled: x.refunded_or_cancelled,
+      resolutionSum: x.res_sum, waitingProviderSum: x.waiting_provider_sum, faultByType: new Map(),
     });
   }
-  for (const x of rows.filter((x) => Number(x.all_types) === 0 && Number(x.fault) > 0)) m.get(String(x.provider_key))!.faultByType.set(String(x.case_type), Number(x.fault));
+  for (const x of counts.filter((x) => x.grain === 'provider_fault')) m.get(x.k1!)!.faultByType.set(x.k2!, x.cases);
   return m;
 }
 
@@ -280,9 +265,9 @@ export async function abuseReport(db: Db, scope: Scope) {
 type Summary = { cases: number; slaCompliance: number | null; averageResponseMinutes: number | null; averageResolutionMinutes: number | null };
 
 /**
- * The health figures of several periods, counted in the database: periods that overlap or touch
- * (the period and the one before, this week and month and the same days before them) are read
- * together, once, and each case counted in every period its opening falls in.
+ * The health figures of several periods: periods that overlap or touch (the period and the one
+ * before, this week and month and the same days before them) are read together, once, and each
+ * case counted in every period its opening falls in.
  */
 async function summaries(db: Db, scope: Scope, periods: Period[]): Promise<Summary[]> {
   const out: Summary[] = new Array(periods.length);
@@ -294,32 +279,15 @@ async function summaries(db: Db, scope: Scope, periods: Period[]): Promise<Summa
     else runs.push([x]);
   }
   for (const run of runs) {
-    const span: Period = { from: run[0].p.from, to: new Date(Math.max(...run.map((r) => r.p.to.getTime()))), timeZone: run[0].p.timeZone };
-    const join = periodsJoin(run.map((x) => x.p));
-    const rows = await withCaseRows(db, { ...scope, period: span }, {}, async (trx, r) =>
-      (
-        await trx.raw<{ rows: Record<string, string | number>[] }>(
-          `WITH r AS (${r.sql})
-           SELECT ${join.index} AS i, count(*)::int AS cases,
-                  count(*) FILTER (WHERE reso = 'met' AND fro <> 'missed')::int AS within,
-                  count(*) FILTER (WHERE fro = 'missed' OR reso = 'missed')::int AS outside,
-                  coalesce(sum(fr), 0)::bigint AS fr_sum, count(fr)::int AS fr_n,
-                  coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS res_sum, count(*) FILTER (WHERE NOT is_open)::int AS res_n
-             FROM r ${join.sql}
-            GROUP BY 1`,
-          [...r.bindings, ...join.bindings] as Knex.RawBinding[],
-        )
-      ).rows,
-    );
-    const byIndex = new Map(rows.map((x) => [Number(x.i), x]));
+    const byIndex = new Map((await countCases(db, scope, run.map((x) => x.p), ['all'])).map((x) => [x.i, x]));
     for (const [k, { i }] of run.entries()) {
       const x = byIndex.get(k);
-      const n = (k: string) => Number(x?.[k] ?? 0);
+      const n = (name: string) => x?.[name] ?? 0;
       out[i] = {
         cases: n('cases'),
         slaCompliance: rate(n('within'), n('within') + n('outside')),
         averageResponseMinutes: n('fr_n') ? round1(n('fr_sum') / n('fr_n')) : null,
-        averageResolutionMinutes: n('res_n') ? round1(n('res_sum') / n('res_n')) : null,
+        averageResolutionMinutes: n('resolved') ? round1(n('res_sum') / n('resolved')) : null,
       };
     }
   }

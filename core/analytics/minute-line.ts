@@ -50,6 +50,11 @@ export class MinuteLine {
     return { starts: [...this.starts], ends: this.ends.map((e) => Math.min(e, this.to)), openBefore: [...this.before] };
   }
 
+  /** The open ms before the minute of `at` (within the span), as openBeforeSql counts them over `columns()`. */
+  openMsBefore(at: Date): number {
+    return this.openBefore(truncate(at.getTime()));
+  }
+
   /** Open ms in [from, t), for t within the span. */
   private openBefore(t: number): number {
     let lo = 0;

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
 import { DEFAULT_SCORE_WEIGHTS, scoreWeights, type AnalyticsQuery, type DrillFigure, type TrendGranularity } from '../contracts/analytics.ts';
 import { caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_NOW_FIGURES, snapshot, type CaseFact, type Minutes, type RolledCases, type Scope } from './case-facts.ts';
-import { BUCKET_OF, openNowByOwner, periodsJoin, withCaseRows, type CaseRows } from './case-rows.ts';
+import { BUCKET_OF, openNowByOwner, withCaseRows, type CaseRows } from './case-rows.ts';
+import { countCases } from './day-counts.ts';
 import { bucketsOf, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
 
 /**
@@ -285,68 +286,31 @@ interface StaffStats {
 }
 
 /**
- * Each staff member's figures in each of some periods, counted in the database by the rules the
- * score states: the cases they took (owner changes to them) and those they own now. The periods
- * (this one and the one before) touch, so they are read together, once.
+ * Each staff member's figures in each of some periods, counted by the rules the score states: the
+ * cases they took (owner changes to them, each person once per case) and those they own now. The
+ * periods (this one and the one before) touch, so they are read together, once.
  */
 async function staffStatsOf(db: Db, scope: Scope, periods: Period[]): Promise<Map<string, StaffStats>[]> {
   const out = periods.map(() => new Map<string, StaffStats>());
-  const span: Period = { from: new Date(Math.min(...periods.map((p) => p.from.getTime()))), to: new Date(Math.max(...periods.map((p) => p.to.getTime()))), timeZone: scope.period.timeZone };
-  const join = periodsJoin(periods);
-  // Only the columns counted are kept for the two counts below: whole rows (some 375 bytes) of two
-  // months of cases outgrow the sort memory and were written to disk, a third of the time.
-  // Who took a case: each person once per case. The first taker is read straight from the list
-  // (most cases are taken once, and a set-returning call per row cost as much as the rest of the
-  // count); the others only where they are not named earlier in the list.
-  const rows = await withCaseRows(db, { ...scope, period: span }, { takenBy: true }, async (trx, r) =>
-    (
-      await trx.raw<{ rows: Record<string, string | number | null>[] }>(
-        `WITH r AS MATERIALIZED (
-           SELECT ${join.index} AS i, r.owner_staff_id, r.reso = 'met' AND r.fro <> 'missed' AS within, r.fro = 'missed' OR r.reso = 'missed' AS outside,
-                  r.fr, r.fr_target, r.clock, r.is_open, r.reopened_count > 0 AS reopened, r.severity = 'critical' AS critical, r.score,
-                  r.taken_by->>0 AS first_taker, CASE WHEN jsonb_array_length(r.taken_by) > 1 THEN r.taken_by END AS takers
-             FROM (${r.sql}) r ${join.sql}),
-         taken AS (
-           SELECT i, staff_id, count(*)::int AS taken FROM (
-             SELECT r.i, r.first_taker AS staff_id FROM r WHERE r.first_taker IS NOT NULL
-             UNION ALL
-             SELECT r.i, t.staff_id FROM r CROSS JOIN LATERAL jsonb_array_elements_text(r.takers) WITH ORDINALITY AS t(staff_id, n)
-              WHERE r.takers IS NOT NULL AND t.n > 1
-                AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.takers) WITH ORDINALITY AS u(staff_id, n) WHERE u.n < t.n AND u.staff_id = t.staff_id)) x
-            GROUP BY i, staff_id),
-         owned AS (
-           SELECT i, owner_staff_id::text AS staff_id, count(*)::int AS owned,
-                  count(*) FILTER (WHERE within)::int AS within,
-                  count(*) FILTER (WHERE outside)::int AS outside,
-                  coalesce(sum(fr), 0)::bigint AS response_sum, count(fr)::int AS response_n,
-                  coalesce(sum(clock) FILTER (WHERE NOT is_open), 0)::bigint AS resolution_sum, count(*) FILTER (WHERE NOT is_open)::int AS resolved,
-                  count(*) FILTER (WHERE NOT is_open AND reopened)::int AS reopened,
-                  coalesce(sum(greatest(0, 1 - fr::float8 / fr_target)) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0), 0) AS speed_sum,
-                  count(*) FILTER (WHERE fr IS NOT NULL AND fr_target <> 0)::int AS speed_n,
-                  count(*) FILTER (WHERE critical)::int AS critical,
-                  coalesce(sum(score - 1), 0) AS rating_quarters, count(score)::int AS rating_n
-             FROM r WHERE owner_staff_id IS NOT NULL GROUP BY i, owner_staff_id)
-         SELECT o.*, coalesce(o.i, t.i) AS period, coalesce(o.staff_id, t.staff_id) AS staff_id, coalesce(t.taken, 0) AS taken
-           FROM owned o FULL JOIN taken t ON t.i = o.i AND t.staff_id = o.staff_id`,
-        [...r.bindings, ...join.bindings] as Knex.RawBinding[],
-      )
-    ).rows,
-  );
-  for (const x of rows) {
-    const n = (k: string) => Number(x[k] ?? 0);
-    out[n('period')].set(String(x.staff_id), {
-      casesTaken: n('taken'),
-      casesOwned: n('owned'),
-      within: n('within'),
-      outside: n('outside'),
-      response: { sum: n('response_sum'), n: n('response_n') },
-      resolution: { sum: n('resolution_sum'), n: n('resolved') },
-      speed: { sum: n('speed_sum'), n: n('speed_n') },
-      critical: n('critical'),
-      resolved: n('resolved'),
-      reopened: n('reopened'),
-      ratings: { sum: n('rating_quarters') / 4, n: n('rating_n') },
-    });
+  const counts = await countCases(db, scope, periods, ['owner', 'taker']);
+  const zero = { casesTaken: 0, casesOwned: 0, within: 0, outside: 0, response: { sum: 0, n: 0 }, resolution: { sum: 0, n: 0 }, speed: { sum: 0, n: 0 }, critical: 0, resolved: 0, reopened: 0, ratings: { sum: 0, n: 0 } };
+  for (const x of counts) {
+    const known = out[x.i].get(x.k1!) ?? { ...zero };
+    if (x.grain === 'taker') known.casesTaken = x.cases;
+    else
+      Object.assign(known, {
+        casesOwned: x.cases,
+        within: x.within,
+        outside: x.outside,
+        response: { sum: x.fr_sum, n: x.fr_n },
+        resolution: { sum: x.res_sum, n: x.resolved },
+        speed: { sum: x.speed_sum, n: x.speed_n },
+        critical: x.critical,
+        resolved: x.resolved,
+        reopened: x.reopened,
+        ratings: { sum: x.rating_quarters / 4, n: x.rating_n },
+      });
+    out[x.i].set(x.k1!, known);
   }
   return out;
 }

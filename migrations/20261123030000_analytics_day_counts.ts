@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+
+/**
+ * Counts per local day (`analytics_day_counts`, core/analytics/day-counts.ts): the sums the health,
+ * staff and provider figures add up, per day the cases opened and per group (everyone, an owner, a
+ * taker, a provider, a provider's own faults per case type), of the resolved and closed cases'
+ * rolled-up facts. Kept by the rollup's writer in the transaction that stores a case's facts, so a
+ * day's counts are always those of its facts; rebuilt from the facts when the outcomes they hold
+ * no longer match (the org's case types, targets, providers or time zone changed: `counts` in the
+ * rollup state says for which they were counted). A report of the default filters reads a month
+ * as some 250 rows per day instead of 1,400 cases per day.
+ *
+ * Existing orgs have no counts yet: the workers count them from the facts on their next round,
+ * and until then the reports read the facts, as before.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('analytics_day_counts', (t) => {
+    t.uuid('org_id').notNullable().references('orgs.id').onDelete('CASCADE');
+    t.date('day').notNullable();
+    t.text('grain').notNullable();
+    t.text('k1');
+    t.text('k2');
+    for (const c of ['cases', 'resolved', 'within', 'outside', 'fr_sum', 'fr_n', 'res_sum', 'reopened', 'speed_n', 'critical', 'rating_quarters', 'rating_n', 'fault', 'decided', 'missed', 'refunded', 'cancelled', 'refunded_or_cancelled', 'waiting_provider_sum'])
+      t.bigInteger(c).notNullable();
+    t.double('speed_sum').notNullable();
+  });
+  await knex.raw('CREATE INDEX analytics_day_counts_read ON analytics_day_counts (org_id, grain, day)');
+  await knex.schema.alterTable('analytics_rollup_state', (t) => {
+    t.text('counts');
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('analytics_rollup_state', (t) => {
+    t.dropColumn('counts');
+  });
+  await knex.schema.dropTable('analytics_day_counts');
+}
