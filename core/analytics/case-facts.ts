@@ -345,7 +345,9 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
     };
     const countedThere = Boolean(opts.countOpenRolled);
     if (countedThere) await opts.countOpenRolled!(db, openRolled, line);
-    const { rows: open } = await db.raw<{ rows: RolledRow[] }>(
+    // Counted there, of a period: nothing to read. Their ids would only be kept off the list read
+    // below, which holds no case with current facts (as for the resolved cases counted there).
+    const { rows: open } = countedThere && which === 'period' ? { rows: [] as RolledRow[] } : await db.raw<{ rows: RolledRow[] }>(
       `SELECT ${countedThere ? 'f.case_id AS id' : ROLLED_COLUMNS} FROM ${openRolled.from} WHERE ${openRolled.where} ORDER BY f.case_id`,
       openRolled.bindings as Knex.RawBinding[],
     );

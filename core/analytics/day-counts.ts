@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { calendarKey, inSnapshot, memoized, ROLLED_FROM, type Scope } from './case-facts.ts';
@@ -87,6 +88,13 @@ export const GRAINS = {
     rows: (r: string) => `(SELECT * FROM ${r} WHERE provider_key IS NOT NULL AND NOT is_open AND root_cause = 'provider_issue')`,
     sums: ['cases'],
   },
+  /** The cases with a root cause, per case type and root cause (the system debt's recurring problems). */
+  root_cause: {
+    k1: 'case_type',
+    k2: 'root_cause',
+    rows: (r: string) => `(SELECT * FROM ${r} WHERE root_cause IS NOT NULL AND root_cause <> '')`,
+    sums: ['cases'],
+  },
 } as const satisfies Record<string, { k1: string; k2: string; rows: (r: string) => string; sums: readonly string[] }>;
 export type Grain = keyof typeof GRAINS;
 const ALL_GRAINS = Object.keys(GRAINS) as Grain[];
@@ -94,10 +102,10 @@ const ALL_GRAINS = Object.keys(GRAINS) as Grain[];
 /** The sums of one group in one period. */
 export type Counts = { grain: Grain; i: number; k1: string | null; k2: string | null } & Record<string, number>;
 
-/** Each grain's sums of the rows of `r`, per `by` (an expression: the period index or the day). */
-function grainSums(grains: Grain[], r: string, by: string): string {
+/** Each grain's sums (`only` these, when given) of the rows of `r`, per `by` (an expression: the period index or the day). */
+function grainSums(grains: Grain[], r: string, by: string, only = MEASURES): string {
   return grains
-    .map((g) => `SELECT '${g}'::text AS grain, ${by} AS at, ${GRAINS[g].k1} AS k1, ${GRAINS[g].k2} AS k2, ${MEASURES.map(([name, sum]) => `${(GRAINS[g].sums as readonly string[]).includes(name) ? sum : '0'} AS ${name}`).join(', ')}
+    .map((g) => `SELECT '${g}'::text AS grain, ${by} AS at, ${GRAINS[g].k1} AS k1, ${GRAINS[g].k2} AS k2, ${only.map(([name, sum]) => `${(GRAINS[g].sums as readonly string[]).includes(name) ? sum : '0'} AS ${name}`).join(', ')}
                    FROM ${GRAINS[g].rows(r)} g GROUP BY 2, 3, 4`)
     .join('\n UNION ALL\n');
 }
@@ -114,11 +122,25 @@ export function dayCountsSql(rolled: CaseRows, timeZone: string): { sql: string;
   };
 }
 
-/** What the counts were made for: the calendar (days, business minutes), the case types (targets) and providers (keys). */
+/** The sums and groups as this code counts them: counts made by other code are counted again. */
+const DEFINITION = createHash('sha256')
+  .update(JSON.stringify([MEASURES, Object.entries(GRAINS).map(([g, d]) => [g, d.k1, d.k2, d.rows('r'), d.sums])]))
+  .digest('hex')
+  .slice(0, 16);
+
+/**
+ * What the counts were made for: the definition of the sums and groups, the calendar (days,
+ * business minutes), the case types (targets) and the providers (keys).
+ */
 export async function countsKey(db: Db, orgId: string): Promise<string> {
   const types = await db('case_types').select('id', 'key', 'first_response_minutes', 'resolution_minutes').where({ org_id: orgId }).orderBy('id');
   const providers = await db('providers').select('id', 'key').where({ org_id: orgId }).orderBy('id');
-  return JSON.stringify({ calendar: calendarKey(await calendarFor(db, orgId)), types: types.map((t) => [t.id, t.key, t.first_response_minutes, t.resolution_minutes]), providers: providers.map((p) => [p.id, p.key]) });
+  return JSON.stringify({
+    definition: DEFINITION,
+    calendar: calendarKey(await calendarFor(db, orgId)),
+    types: types.map((t) => [t.id, t.key, t.first_response_minutes, t.resolution_minutes]),
+    providers: providers.map((p) => [p.id, p.key]),
+  });
 }
 
 /** The rolled-up rows of the resolved and closed cases of some local days (their facts as stored, changed or not): what a day's counts count. */
@@ -174,18 +196,16 @@ export function countCases(db: Db, scope: Scope, periods: Period[], grains: Grai
     const counted = await countedDays(trx, scope, periods);
     const need = { takenBy: grains.includes('taker'), ...(counted ? { closedOnDays: counted.changed } : {}) };
     return withCaseRows(trx, { ...scope, period: span }, need, async (_, rows) => {
+      // Only the sums these grains are read for.
+      const sums = MEASURES.filter(([name]) => grains.some((g) => (GRAINS[g].sums as readonly string[]).includes(name)));
       const join = periodsJoin(periods);
       // Read once for every grain (materialised when more than one reads it), only the columns counted.
       const r = `SELECT ${join.index} AS i, ${READ}${need.takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r ${join.sql}`;
-      const parts = [grainSums(grains, 'r', 'i')];
+      const parts = [grainSums(grains, 'r', 'i', sums)];
       const bindings: unknown[] = [...rows.bindings, ...join.bindings];
       if (counted) {
-        const byDay = periodsJoin(
-          counted.days.map((d) => ({ from: d.from, to: d.to })),
-          'd.day',
-          'date',
-        );
-        parts.push(`SELECT d.grain, ${byDay.index} AS at, d.k1, d.k2, ${MEASURES.map(([name]) => `d.${name}`).join(', ')}
+        const byDay = periodsJoin(counted.days, 'd.day', 'date');
+        parts.push(`SELECT d.grain, ${byDay.index} AS at, d.k1, d.k2, ${sums.map(([name]) => `d.${name}`).join(', ')}
                       FROM analytics_day_counts d ${byDay.sql}
                      WHERE d.org_id = ? AND d.grain = ANY(?::text[]) AND d.day >= ?::date AND d.day < ?::date AND d.day <> ALL(?::date[])`);
         const first = counted.days.reduce((a, d) => (d.from < a ? d.from : a), counted.days[0].from);
@@ -194,7 +214,7 @@ export function countCases(db: Db, scope: Scope, periods: Period[], grains: Grai
       }
       const { rows: out } = await trx.raw<{ rows: Counts[] }>(
         `WITH r AS ${grains.length > 1 ? 'MATERIALIZED ' : ''}(${r})
-         SELECT grain, at AS i, k1, k2, ${MEASURES.map(([name]) => `sum(${name})::float8 AS ${name}`).join(', ')}
+         SELECT grain, at AS i, k1, k2, ${sums.map(([name]) => `sum(${name})::float8 AS ${name}`).join(', ')}
            FROM (${parts.join('\n UNION ALL\n')}) x WHERE at IS NOT NULL GROUP BY 1, 2, 3, 4`,
         bindings as Knex.RawBinding[],
       );

@@ -332,8 +332,9 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope)];
   // What changed: the same reports over the period just before, of the same length.
   const before: Scope = { ...scope, period: previousPeriod(scope.period) };
-  const [debtBefore, providersBefore] = [await systemDebtReport(db, before, { withTrend: false }), await providersReport(db, before)];
-  const countBefore = new Map(debtBefore.rootCauses.map((r) => [`${r.caseType}\u0000${r.rootCause}`, r.cases.value ?? 0]));
+  // Of the system debt before, only how often each problem came (core/analytics/day-counts.ts).
+  const [debtBefore, providersBefore] = [await countCases(db, before, [before.period], ['root_cause']), await providersReport(db, before)];
+  const countBefore = new Map(debtBefore.map((r) => [`${r.k1}\u0000${r.k2}`, r.cases]));
   const riskBefore = new Map(providersBefore.providers.map((p) => [p.provider, p.riskLevel]));
   const staffRow = new Map(staff.staff.map((r) => [r.staffId, r]));
   const healthChange = compare(health, healthBefore);
