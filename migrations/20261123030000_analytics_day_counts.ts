@@ -4,8 +4,9 @@ import type { Knex } from 'knex';
  * Counts per local day (`analytics_day_counts`, core/analytics/day-counts.ts): the sums the health,
  * staff and provider figures add up, per day the cases opened and per group (everyone, an owner, a
  * taker, a provider, a provider's own faults per case type), of the resolved and closed cases'
- * rolled-up facts. Kept by the rollup's writer in the transaction that stores a case's facts, so a
- * day's counts are always those of its facts; rebuilt from the facts when the outcomes they hold
+ * rolled-up facts. Kept by the rollup's writer in the transaction that stores a case's facts (its
+ * old counts taken off, its new ones added), so a day's counts are always those of its facts;
+ * counted anew from the facts when the outcomes they hold
  * no longer match (the org's case types, targets, providers or time zone changed: `counts` in the
  * rollup state says for which they were counted). A report of the default filters reads a month
  * as some 250 rows per day instead of 1,400 cases per day.
@@ -24,7 +25,8 @@ export async function up(knex: Knex): Promise<void> {
       t.bigInteger(c).notNullable();
     t.double('speed_sum').notNullable();
   });
-  await knex.raw('CREATE INDEX analytics_day_counts_read ON analytics_day_counts (org_id, grain, day)');
+  // One row per day and group (keys may be null), for the writer's additions; and the reads' index.
+  await knex.raw('CREATE UNIQUE INDEX analytics_day_counts_group ON analytics_day_counts (org_id, grain, day, k1, k2) NULLS NOT DISTINCT');
   await knex.schema.alterTable('analytics_rollup_state', (t) => {
     t.text('counts');
   });

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import type { CaseEventSubscriber } from '../cases/case-timeline.ts';
 import { bucketColumns, calendarKey, CASE_ORDER_FLAGS, rollupOf, satisfactionOf, timelinesOf, type CaseRow } from './case-facts.ts';
-import { closedRowsOfDays, countsKey, dayCountsSql, MEASURES } from './day-counts.ts';
+import { closedRowsOfCases, closedRowsOfDays, countsKey, dayCountsSql, MEASURES } from './day-counts.ts';
 import { MinuteLine } from './minute-line.ts';
 import { localDate } from './period.ts';
 
@@ -20,9 +20,10 @@ import { localDate } from './period.ts';
  * - The workers (`analytics-rollup` in workers/processors/system.ts, every 5 s) recompute the
  *   changed cases and take them off the list (`refreshChangedCases`), and rebuild an org's facts
  *   from the timelines when it has none or its business calendar changed (`rebuildCaseFacts`).
- * - Each local day's counts (`analytics_day_counts`, core/analytics/day-counts.ts) are counted
- *   anew from its cases' facts in the transaction that stores any of them (`recountDays`), and an
- *   org's counts all anew when its case types or providers changed (`recountOrg`).
+ * - Each local day's counts (`analytics_day_counts`, core/analytics/day-counts.ts) follow its
+ *   cases' facts in the transaction that stores them (a case's old counts taken off, its new ones
+ *   added: `addDayCounts`), and an org's are counted all anew from the facts after a rebuild and
+ *   when its case types or providers changed (`recountOrg`).
  * - The reports (core/analytics/case-facts.ts) read the rollup only for an org whose facts are
  *   complete for its calendar, only for resolved and closed cases not changed since, and compute
  *   every other case (open now, or changed) from its timeline: a figure never lags behind the
@@ -41,8 +42,11 @@ export const markCaseChanged: CaseEventSubscriber = async (trx, e) => {
   await trx.raw('INSERT INTO analytics_dirty_cases (case_id, org_id) VALUES (?, ?) ON CONFLICT (case_id) DO UPDATE SET marked_at = excluded.marked_at', [e.caseId, e.orgId]);
 };
 
-/** Computes and stores the facts of these cases (all of one org), in the order they opened. */
-async function storeFacts(db: Db, orgId: string, caseIds: string[]): Promise<number> {
+/**
+ * Computes and stores the facts of these cases (all of one org), in the order they opened, and
+ * their days' counts with them (unless `countDays` is off: a rebuild counts every day at its end).
+ */
+async function storeFacts(db: Db, orgId: string, caseIds: string[], { countDays = true } = {}): Promise<number> {
   if (caseIds.length === 0) return 0;
   const cal = await calendarFor(db, orgId);
   const { rows } = await db.raw<{ rows: (Pick<CaseRow, 'id' | 'number' | 'status' | 'severity' | 'source' | 'owner_staff_id' | 'contact_id' | 'root_cause' | 'reopened_count' | 'first_responded_at' | 'opened_at' | 'refunded' | 'cancelled'> & { case_type_id: string; language: string | null; provider_id: string | null })[] }>(
@@ -101,19 +105,40 @@ async function storeFacts(db: Db, orgId: string, caseIds: string[]): Promise<num
     };
   });
   // A statement takes at most 65,535 parameters: a thousand rows of some forty columns each.
+  if (countDays) await lockDayCounts(db, orgId);
+  // Their days' counts without their facts as they were, then with them as they are now.
+  if (countDays) await addDayCounts(db, orgId, cal.timeZone, ids, -1);
   for (let i = 0; i < facts.length; i += 1000) await db('analytics_case_facts').insert(facts.slice(i, i + 1000)).onConflict('case_id').merge();
-  await recountDays(db, orgId, cal.timeZone, [...new Set(facts.map((f) => localDate(f.opened_at, cal.timeZone)))]);
+  if (countDays) {
+    await addDayCounts(db, orgId, cal.timeZone, ids, 1);
+    await db.raw('DELETE FROM analytics_day_counts WHERE org_id = ? AND day = ANY(?::date[]) AND cases = 0', [orgId, [...new Set(facts.map((f) => localDate(f.opened_at, cal.timeZone)))]]);
+  }
   return facts.length;
 }
 
 /**
- * Counts these local days of the org anew from their cases' facts. One writer at a time per org
- * (the lock): two transactions counting the same day would each delete what the other had not
- * committed yet and both insert.
+ * One writer of an org's day counts at a time, to the end of its transaction: a case's old counts
+ * are read from its facts before they are replaced, so two transactions storing one case (a
+ * rebuild's batch and the changed list) must not both take off the same old counts.
  */
-async function recountDays(db: Db, orgId: string, timeZone: string, days: string[]): Promise<void> {
-  if (days.length === 0) return;
+async function lockDayCounts(db: Db, orgId: string): Promise<void> {
   await db.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`analytics_day_counts:${orgId}`]);
+}
+
+/** Adds (`sign` 1) or takes off (-1) the counts of these cases' stored facts, on their days. */
+async function addDayCounts(db: Db, orgId: string, timeZone: string, caseIds: string[], sign: 1 | -1): Promise<void> {
+  const counts = dayCountsSql(closedRowsOfCases(orgId, caseIds), timeZone);
+  const names = MEASURES.map(([name]) => name);
+  await db.raw(
+    `INSERT INTO analytics_day_counts (org_id, day, grain, k1, k2, ${names.join(', ')})
+     SELECT ?::uuid, at, grain, k1, k2, ${names.map((n) => `${sign} * ${n}`).join(', ')} FROM (${counts.sql}) c
+     ON CONFLICT (org_id, grain, day, k1, k2) DO UPDATE SET ${names.map((n) => `${n} = analytics_day_counts.${n} + excluded.${n}`).join(', ')}`,
+    [orgId, ...counts.bindings] as Knex.RawBinding[],
+  );
+}
+
+/** Counts these consecutive local days of the org anew from their cases' facts (under lockDayCounts). */
+async function recountDays(db: Db, orgId: string, timeZone: string, days: string[]): Promise<void> {
   await db.raw('DELETE FROM analytics_day_counts WHERE org_id = ? AND day = ANY(?::date[])', [orgId, days]);
   const counts = dayCountsSql(closedRowsOfDays(orgId, days, timeZone), timeZone);
   const names = MEASURES.map(([name]) => name).join(', ');
@@ -125,6 +150,7 @@ async function recountOrg(knex: Knex, orgId: string): Promise<void> {
   const key = await countsKey(knex, orgId);
   const { timeZone } = await calendarFor(knex, orgId);
   await knex.transaction(async (trx) => {
+    await lockDayCounts(trx, orgId);
     await trx('analytics_day_counts').where({ org_id: orgId }).del();
     const { rows } = await trx.raw<{ rows: { day: string }[] }>(
       'SELECT DISTINCT (opened_at AT TIME ZONE ?)::date::text AS day FROM analytics_case_facts WHERE org_id = ? AND closed ORDER BY 1',
@@ -148,7 +174,7 @@ async function recomputeCases(knex: Knex, orgId: string, caseIds: string[]): Pro
          SELECT case_id FROM analytics_dirty_cases WHERE case_id = ANY(?::uuid[]) FOR UPDATE SKIP LOCKED)`,
       [caseIds],
     );
-    return storeFacts(trx, orgId, caseIds);
+    return storeFacts(trx, orgId, caseIds, { countDays: false });
   });
 }
 
@@ -175,12 +201,9 @@ export async function refreshChangedCases(knex: Knex, limit = 5000): Promise<num
 export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: string) => void): Promise<number> {
   const cal = await calendarFor(knex, orgId);
   const startedAt = new Date();
-  // The day counts are set aside first (reports read the rows meanwhile), then emptied: a changed
-  // time zone puts the cases on other days. Their key as of now: a change to the case types made
-  // while the rebuild runs leaves them to be counted again.
-  const counts = await countsKey(knex, orgId);
+  // The day counts are set aside (reports read the rows meanwhile) and counted anew at the end,
+  // from every case's new facts: a changed time zone puts cases on other days.
   await knex('analytics_rollup_state').where({ org_id: orgId }).update({ counts: null });
-  await knex('analytics_day_counts').where({ org_id: orgId }).del();
   // In the order the cases were created (the index on (org, created_at)), so that the facts of the
   // cases of a period lie together in the table, as they will for cases added from now on.
   // The moment as text: a JavaScript date drops the microseconds, and the keyset would stall on them.
@@ -198,12 +221,13 @@ export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: s
   // autovacuum comes round (or where it is off) the planner saw the dead marks as a list of
   // hundreds of thousands and every report scanned them (a million cases: staff 500 -> 300 ms).
   await knex.raw('ANALYZE analytics_case_facts');
-  await knex.raw('ANALYZE analytics_day_counts');
   await knex.raw('VACUUM ANALYZE analytics_dirty_cases');
   await knex('analytics_rollup_state')
-    .insert({ org_id: orgId, calendar: calendarKey(cal), counts, built_at: startedAt, cases: done })
+    .insert({ org_id: orgId, calendar: calendarKey(cal), counts: null, built_at: startedAt, cases: done })
     .onConflict('org_id')
     .merge();
+  await recountOrg(knex, orgId);
+  await knex.raw('ANALYZE analytics_day_counts');
   return done;
 }
 

@@ -329,7 +329,7 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   const periods = [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous];
   const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
   const open = await openNowByOwner(db, scope);
-  const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope)];
+  const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope, { taken: false })];
   // What changed: the same reports over the period just before, of the same length.
   const before: Scope = { ...scope, period: previousPeriod(scope.period) };
   // Of the system debt before, only how often each problem came (core/analytics/day-counts.ts).
