@@ -19,14 +19,15 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('org_id').notNullable().references('orgs.id').onDelete('CASCADE');
     t.date('day').notNullable();
     t.text('grain').notNullable();
-    t.text('k1');
-    t.text('k2');
+    // The group's keys ('' where a grain has fewer): never null, so that a group is found by equality.
+    t.text('k1').notNullable();
+    t.text('k2').notNullable();
     for (const c of ['cases', 'resolved', 'within', 'outside', 'fr_sum', 'fr_n', 'res_sum', 'reopened', 'speed_n', 'critical', 'rating_quarters', 'rating_n', 'fault', 'decided', 'missed', 'refunded', 'cancelled', 'refunded_or_cancelled', 'waiting_provider_sum'])
       t.bigInteger(c).notNullable();
     t.double('speed_sum').notNullable();
   });
-  // One row per day and group (keys may be null), for the writer's additions; and the reads' index.
-  await knex.raw('CREATE UNIQUE INDEX analytics_day_counts_group ON analytics_day_counts (org_id, grain, day, k1, k2) NULLS NOT DISTINCT');
+  // One row per day and group, for the writer's additions; and the reads' index.
+  await knex.raw('CREATE UNIQUE INDEX analytics_day_counts_group ON analytics_day_counts (org_id, grain, day, k1, k2)');
   await knex.schema.alterTable('analytics_rollup_state', (t) => {
     t.text('counts');
   });

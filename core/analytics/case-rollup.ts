@@ -4,7 +4,6 @@ import type { CaseEventSubscriber } from '../cases/case-timeline.ts';
 import { bucketColumns, calendarKey, CASE_ORDER_FLAGS, rollupOf, satisfactionOf, timelinesOf, type CaseRow } from './case-facts.ts';
 import { closedRowsOfCases, closedRowsOfDays, countsKey, dayCountsSql, MEASURES } from './day-counts.ts';
 import { MinuteLine } from './minute-line.ts';
-import { localDate } from './period.ts';
 
 /**
  * The per-case facts rollup (`analytics_case_facts`, migrations 20261122004200 and 20261123010000):
@@ -106,12 +105,17 @@ async function storeFacts(db: Db, orgId: string, caseIds: string[], { countDays 
   });
   // A statement takes at most 65,535 parameters: a thousand rows of some forty columns each.
   if (countDays) await lockDayCounts(db, orgId);
-  // Their days' counts without their facts as they were, then with them as they are now.
-  if (countDays) await addDayCounts(db, orgId, cal.timeZone, ids, -1);
+  // Their days' counts without their facts as they were, then with them as they are now; a group
+  // left without cases goes (only those counts were taken off: a day's other groups are not read).
+  const taken = countDays ? await addDayCounts(db, orgId, cal.timeZone, ids, -1) : [];
   for (let i = 0; i < facts.length; i += 1000) await db('analytics_case_facts').insert(facts.slice(i, i + 1000)).onConflict('case_id').merge();
-  if (countDays) {
-    await addDayCounts(db, orgId, cal.timeZone, ids, 1);
-    await db.raw('DELETE FROM analytics_day_counts WHERE org_id = ? AND day = ANY(?::date[]) AND cases = 0', [orgId, [...new Set(facts.map((f) => localDate(f.opened_at, cal.timeZone)))]]);
+  if (countDays) await addDayCounts(db, orgId, cal.timeZone, ids, 1);
+  if (taken.length > 0) {
+    await db.raw(
+      `DELETE FROM analytics_day_counts WHERE org_id = ? AND cases = 0
+          AND (grain, day, k1, k2) IN (SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::text[]))`,
+      [orgId, taken.map((g) => g.grain), taken.map((g) => g.day), taken.map((g) => g.k1), taken.map((g) => g.k2)],
+    );
   }
   return facts.length;
 }
@@ -125,16 +129,18 @@ async function lockDayCounts(db: Db, orgId: string): Promise<void> {
   await db.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`analytics_day_counts:${orgId}`]);
 }
 
-/** Adds (`sign` 1) or takes off (-1) the counts of these cases' stored facts, on their days. */
-async function addDayCounts(db: Db, orgId: string, timeZone: string, caseIds: string[], sign: 1 | -1): Promise<void> {
+/** Adds (`sign` 1) or takes off (-1) the counts of these cases' stored facts, on their days; the groups it changed. */
+async function addDayCounts(db: Db, orgId: string, timeZone: string, caseIds: string[], sign: 1 | -1): Promise<{ grain: string; day: string; k1: string; k2: string }[]> {
   const counts = dayCountsSql(closedRowsOfCases(orgId, caseIds), timeZone);
   const names = MEASURES.map(([name]) => name);
-  await db.raw(
+  const { rows } = await db.raw(
     `INSERT INTO analytics_day_counts (org_id, day, grain, k1, k2, ${names.join(', ')})
      SELECT ?::uuid, at, grain, k1, k2, ${names.map((n) => `${sign} * ${n}`).join(', ')} FROM (${counts.sql}) c
-     ON CONFLICT (org_id, grain, day, k1, k2) DO UPDATE SET ${names.map((n) => `${n} = analytics_day_counts.${n} + excluded.${n}`).join(', ')}`,
+     ON CONFLICT (org_id, grain, day, k1, k2) DO UPDATE SET ${names.map((n) => `${n} = analytics_day_counts.${n} + excluded.${n}`).join(', ')}
+     RETURNING grain, day::text AS day, k1, k2`,
     [orgId, ...counts.bindings] as Knex.RawBinding[],
   );
+  return rows;
 }
 
 /** Counts these consecutive local days of the org anew from their cases' facts (under lockDayCounts). */

@@ -347,7 +347,8 @@ function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
 
 /**
  * `taken: false` leaves the cases each person took uncounted (null): the CEO view shows none, and
- * counting them means reading the rows once more (a filtered CEO view over 90 days 1,180 -> 960 ms).
+ * counting them means reading the rows once more (a filtered CEO view over 90 days at a million
+ * cases: its staff part 380 ms with them, 160 without).
  */
 export async function staffPerformance(db: Db, scope: Scope, { taken = true }: { taken?: boolean } = {}) {
   const q = scope.query;
