@@ -8,8 +8,9 @@ import type { Knex } from 'knex';
  * old counts taken off, its new ones added), so a day's counts are always those of its facts;
  * counted anew from the facts when the outcomes they hold
  * no longer match (the org's case types, targets, providers or time zone changed: `counts` in the
- * rollup state says for which they were counted). A report of the default filters reads a month
- * as some 250 rows per day instead of 1,400 cases per day.
+ * rollup state says for which they were counted). A report of the default filters reads its groups'
+ * rows of a day (one for the health figures, some 400 for staff performance at a million cases)
+ * instead of the day's 1,400 cases.
  *
  * Existing orgs have no counts yet: the workers count them from the facts on their next round,
  * and until then the reports read the facts, as before.
