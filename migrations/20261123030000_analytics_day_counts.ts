@@ -3,12 +3,12 @@ import type { Knex } from 'knex';
 /**
  * Counts per local day (`analytics_day_counts`, core/analytics/day-counts.ts): the sums the health,
  * staff and provider figures add up, per day the cases opened and per group (everyone, an owner, a
- * taker, a provider, a provider's own faults per case type), of the resolved and closed cases'
- * rolled-up facts. Kept by the rollup's writer in the transaction that stores a case's facts (its
- * old counts taken off, its new ones added), so a day's counts are always those of its facts;
- * counted anew from the facts when the outcomes they hold
- * no longer match (the org's case types, targets, providers or time zone changed: `counts` in the
- * rollup state says for which they were counted). A report of the default filters reads its groups'
+ * taker, a provider, a provider's own faults per case type, a case type and root cause), of the
+ * resolved and closed cases' rolled-up facts. Kept by the rollup's writer in the transaction that
+ * stores a case's facts (its old counts taken off, its new ones added), so a day's counts are
+ * always those of its facts; counted anew from the facts when the outcomes they hold no longer
+ * match (the org's case types, targets, providers or calendar changed: `counts` in the rollup
+ * state says for which they were counted). A report of the default filters reads its groups'
  * rows of a day (one for the health figures, some 400 for staff performance at a million cases)
  * instead of the day's 1,400 cases.
  *

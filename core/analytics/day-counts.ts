@@ -13,9 +13,10 @@ import { localDate, localMidnight, type Period } from './period.ts';
  * (`analytics_day_counts`, kept by core/analytics/case-rollup.ts in the transaction that stores the
  * facts they are counted from): a day of a million-case org is some 550 rows in all (200 owners,
  * 200 takers, 50 providers, their faults, the problems) instead of 1,400 cases, and a report reads
- * only its groups' (the health figures one row a day). They serve a report of the default filters (a filter picks cases by what a day
- * does not keep) over whole local days, when the org's counts were made for its calendar, case
- * types and providers as they are now (`countsKey`: the outcomes are counted against the targets).
+ * only its groups' (the health figures one row a day). They serve a report of the default filters
+ * (a filter picks cases by what a day does not keep) over whole local days, when the org's counts
+ * were made for its calendar, case types and providers as they are now (`countsKey`: the outcomes
+ * are counted against the targets).
  * A day holding a case changed since its facts were computed is read from the rows instead (its
  * counts hold that case's old facts); the cases open now and the changed ones are rows as always.
  * So a figure is the same either way: test/analytics-rollups.test.ts compares every report with
