@@ -222,6 +222,36 @@ describe('the per-case facts rollup', () => {
     expect(filtered.thisWeek.now).toMatchObject(await alone({ preset: 'this_week', severity: 'normal' }));
   });
 
+  it('gives the CEO view the team, providers and problems of each report read alone, now and before', async () => {
+    // The CEO view counts every part at once, over all its periods, and its parts are answered
+    // from those counts: each must be what its report reads on its own, with and without a filter.
+    const at = now();
+    for (const query of [{ preset: 'last_30_days' }, { preset: 'last_90_days', severity: 'normal' }, { preset: 'last_90_days', channel: 'line' }] as AnalyticsQuery[]) {
+      const scope = await scopeOf(sys.knex, sys.defaultOrgId, query, at);
+      const ceo = await ceoView(sys.knex, scope);
+      const fresh = async () => scopeOf(sys.knex, sys.defaultOrgId, query, at);
+      const before = async () => scopeOf(sys.knex, sys.defaultOrgId, { ...query, preset: undefined, from: new Date(2 * scope.period.from.getTime() - scope.period.to.getTime()).toISOString(), to: scope.period.from.toISOString() }, at);
+
+      const staff = await staffPerformance(sys.knex, await fresh(), { taken: false });
+      expect(staff.topPerformers.length).toBeGreaterThan(0);
+      expect(ceo.team.topPerformers).toEqual(staff.topPerformers.map((t) => ({ ...t, previousScore: staff.staff.find((r) => r.staffId === t.staffId)!.previous.score, change: staff.staff.find((r) => r.staffId === t.staffId)!.change.score })));
+      expect(ceo.team.bottlenecks).toEqual(staff.bottlenecks);
+
+      const [providers, providersBefore] = [await providersReport(sys.knex, await fresh()), await providersReport(sys.knex, await before())];
+      expect(providers.providers.some((p) => p.cases.value! > 0)).toBe(true);
+      const riskBefore = new Map(providersBefore.providers.map((p) => [p.provider, p.riskLevel]));
+      expect(ceo.providersToFix).toEqual(
+        providers.providers.filter((p) => p.riskLevel !== 'low').map((p) => expect.objectContaining({ provider: p.provider, riskLevel: p.riskLevel, previousRiskLevel: riskBefore.get(p.provider) ?? 'low', cases: p.cases })),
+      );
+
+      const [debt, debtBefore] = [await systemDebtReport(sys.knex, await fresh(), { withTrend: false }), await systemDebtReport(sys.knex, await before(), { withTrend: false })];
+      const open = debt.items.filter((i) => i.status === 'open').slice(0, 5);
+      expect(ceo.topSystemDebt.map((i) => [i.caseType, i.rootCause, i.count.value, i.previousCount])).toEqual(
+        open.map((i) => [i.caseType, i.rootCause, i.count.value, debtBefore.rootCauses.find((r) => r.caseType === i.caseType && r.rootCause === i.rootCause)?.cases.value ?? 0]),
+      );
+    }
+  });
+
   it('is really read: a wrong row shows, and a changed case is read from its timeline until the worker recomputes it', async () => {
     const [row] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true }).where('opened_at', '>', new Date(Date.now() - 60 * 86_400_000)).orderBy('case_id').limit(1);
     await sys.knex('analytics_case_facts').where({ case_id: row.case_id }).increment('business_active', 7);

@@ -260,6 +260,12 @@ export async function snapshot(db: Knex, opts: SnapshotOptions = {}): Promise<Kn
   // (0.1) it read two months of a million-case org in one process. Handed at 0.01: staff
   // performance about 365 -> 335 ms, the CEO view 1,125 -> 950, no report slower.
   await trx.raw(`SELECT set_config('parallel_tuple_cost', '0.01', true)`);
+  // The rolled-up facts lie in the order the cases opened (a report reads a run of pages) and are
+  // read often enough to be in memory; at the default price of a page read out of order (4, for
+  // spinning disks) the planner read the whole table for a quarter of it, at 1.1 (the usual price
+  // for memory and SSD) the period's pages: the CEO view over 90 days at a million cases about
+  // 900 -> 720 ms.
+  await trx.raw(`SELECT set_config('random_page_cost', '1.1', true)`);
   return trx;
 }
 

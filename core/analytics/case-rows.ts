@@ -206,27 +206,24 @@ export function openNowByOwner(db: Db, scope: Scope): Promise<OpenNow[]> {
 export const BUCKET_OF = `to_char(date_trunc(?, r.opened_at AT TIME ZONE ?), 'YYYY-MM-DD')`;
 
 /**
- * The periods a row's opening falls in, for one read of periods that overlap or touch: `index` is
- * the period's index in `periods`, after `join` (on rows r). Periods that follow each other
- * without a gap or an overlap (the period and the one before), read over their span, need no join:
- * every row falls in one, whose index is a CASE on the opening. Others (this week within this
- * month) are joined, a row once per period it falls in. (The CASE lets the planner count the rows
- * it reads; the join made it guess a quarter of them.) The same on another `column`, such as the
- * day of a day's counts, with bounds of its `type`.
+ * Periods that may overlap or touch (this week within this month, the period and the one before),
+ * read in one pass: a value of `column` (a row's opening, or a day of the day counts, with bounds
+ * of its `type`) falls in one segment between two consecutive bounds of the periods, found by
+ * binary search (`segment`: 1, 2, ...); a report groups its rows by segment first, and then joins
+ * the few groups to each period that holds their segment (`join`, on the segment's column `at`,
+ * giving the period's index `p.i`). Grouped first, the rows are read once whatever the periods,
+ * and the planner counts the rows it reads (a join of the rows to the periods made it guess a
+ * quarter of them); per segment, not per day, no row's day is worked out in the org's zone.
  */
-export function periodsJoin(periods: { from: Date | string; to: Date | string }[], column = 'r.opened_at', type: 'timestamptz' | 'date' = 'timestamptz'): { sql: string; bindings: unknown[]; index: string } {
+export function periodSegments(periods: { from: Date | string; to: Date | string }[], column = 'r.opened_at', type: 'timestamptz' | 'date' = 'timestamptz') {
   // Instants as ISO text and days as YYYY-MM-DD both sort as they fall.
   const bound = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
-  const sorted = [...periods].sort((a, b) => (bound(a.from) < bound(b.from) ? -1 : bound(a.from) > bound(b.from) ? 1 : 0));
-  if (sorted.every((p, i) => i === 0 || bound(sorted[i - 1].to) === bound(p.from))) {
-    // Literals, from Dates and dates worked out here: the CASE sits in the select list, ahead of the rows' bindings.
-    const at = (d: Date | string) => `'${bound(d)}'::${type}`;
-    const index = `CASE ${periods.map((p, i) => `WHEN ${column} >= ${at(p.from)} AND ${column} < ${at(p.to)} THEN ${i}`).join(' ')} END`;
-    return { sql: '', bindings: [], index };
-  }
+  const bounds = [...new Set(periods.flatMap((p) => [bound(p.from), bound(p.to)]))].sort();
+  const pairs = periods.flatMap((p, i) =>
+    bounds.slice(0, -1).flatMap((b, k) => (b >= bound(p.from) && bounds[k + 1] <= bound(p.to) ? [[k + 1, i]] : [])),
+  );
   return {
-    sql: `JOIN unnest(?::${type}[], ?::${type}[], ?::int[]) AS p(from_at, to_at, i) ON ${column} >= p.from_at AND ${column} < p.to_at`,
-    bindings: [periods.map((p) => bound(p.from)), periods.map((p) => bound(p.to)), periods.map((_, i) => i)],
-    index: 'p.i',
+    segment: { sql: `width_bucket(${column}, ?::${type}[])`, bindings: [bounds] as unknown[] },
+    join: (at: string) => ({ sql: `JOIN unnest(?::int[], ?::int[]) AS p(s, i) ON p.s = ${at}`, bindings: [pairs.map((x) => x[0]), pairs.map((x) => x[1])] as unknown[] }),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { calendarKey, inSnapshot, memoized, ROLLED_FROM, type Scope } from './case-facts.ts';
-import { periodsJoin, rolledSelect, withCaseRows, type CaseRows } from './case-rows.ts';
+import { periodSegments, rolledSelect, withCaseRows, type CaseRows } from './case-rows.ts';
 import { localDate, localMidnight, type Period } from './period.ts';
 
 /**
@@ -53,80 +53,111 @@ export const MEASURES: readonly (readonly [string, string])[] = [
 const READ = 'owner_staff_id, provider_key, case_type, root_cause, is_open, fro, reso, fr, fr_target, clock, reopened_count, severity, score, refunded, cancelled, waiting_provider';
 
 /**
- * The groups: each with its two keys, the rows it counts (from a relation `r` of case rows) and
- * the sums its readers use (the others are 0: a taker's cases are all the staff report reads of
- * them, and adding up twenty sums over two months of rows was most of its count).
- * `taker`: each person who took a case, once per case (the first taker straight from the list, as
- * most cases are taken once; the others only where they are not named earlier in it).
+ * The rows of a family of groups: the taker's are a case's row once per person who took it (the
+ * first taker straight from the list, as most cases are taken once; the others only where they
+ * are not named earlier in it).
  */
-export const GRAINS = {
-  all: { k1: "''::text", k2: "''::text", rows: (r: string) => r, sums: ['cases', 'resolved', 'within', 'outside', 'fr_sum', 'fr_n', 'res_sum'] },
-  owner: {
-    k1: 'owner_staff_id::text',
-    k2: "''::text",
-    rows: (r: string) => `(SELECT * FROM ${r} WHERE owner_staff_id IS NOT NULL)`,
-    sums: ['cases', 'resolved', 'within', 'outside', 'fr_sum', 'fr_n', 'res_sum', 'reopened', 'speed_sum', 'speed_n', 'critical', 'rating_quarters', 'rating_n'],
-  },
-  taker: {
-    k1: 'taker',
-    k2: "''::text",
-    rows: (r: string) => `(SELECT r.*, r.taken_by->>0 AS taker FROM ${r} r WHERE r.taken_by->>0 IS NOT NULL
+const FAMILIES = {
+  staff: (r: string) => r,
+  provider: (r: string) => r,
+  taker: (r: string) => `(SELECT r.*, r.taken_by->>0 AS taker FROM ${r} r WHERE r.taken_by->>0 IS NOT NULL
        UNION ALL
        SELECT r.*, t.staff_id FROM ${r} r CROSS JOIN LATERAL jsonb_array_elements_text(r.taken_by) WITH ORDINALITY AS t(staff_id, n)
         WHERE jsonb_array_length(r.taken_by) > 1 AND t.n > 1
           AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.taken_by) WITH ORDINALITY AS u(staff_id, n) WHERE u.n < t.n AND u.staff_id = t.staff_id))`,
-    sums: ['cases'],
+};
+type Family = keyof typeof FAMILIES;
+
+/**
+ * The groups: each with its two keys and the rows it counts (`where`), both on the columns it
+ * names in `fine`, and the sums its readers use (the others are 0: a taker's cases are all the
+ * staff report reads of them, and adding up twenty sums over two months of rows was most of its
+ * count). The groups of a family are counted together: its rows are grouped once by the columns
+ * its groups name (a few thousand groups of two months' cases, where the rows are a hundred
+ * thousand), and each group adds those up. Families keep apart what would multiply: by owner and
+ * by provider together, the groups would be nearly as many as the rows.
+ */
+export const GRAINS = {
+  all: { family: 'staff', fine: [], k1: "''::text", k2: "''::text", where: 'true', sums: ['cases', 'resolved', 'within', 'outside', 'fr_sum', 'fr_n', 'res_sum'] },
+  owner: {
+    family: 'staff',
+    fine: ['owner_staff_id'],
+    k1: 'owner_staff_id::text',
+    k2: "''::text",
+    where: 'owner_staff_id IS NOT NULL',
+    sums: ['cases', 'resolved', 'within', 'outside', 'fr_sum', 'fr_n', 'res_sum', 'reopened', 'speed_sum', 'speed_n', 'critical', 'rating_quarters', 'rating_n'],
   },
+  /** Each person who took a case, once per case. */
+  taker: { family: 'taker', fine: ['taker'], k1: 'taker', k2: "''::text", where: 'true', sums: ['cases'] },
   provider: {
+    family: 'provider',
+    fine: ['provider_key'],
     k1: 'provider_key',
     k2: "''::text",
-    rows: (r: string) => `(SELECT * FROM ${r} WHERE provider_key IS NOT NULL)`,
+    where: 'provider_key IS NOT NULL',
     sums: ['cases', 'resolved', 'fault', 'decided', 'missed', 'refunded', 'cancelled', 'refunded_or_cancelled', 'res_sum', 'waiting_provider_sum'],
   },
   /** A provider's own faults (resolved with the root cause provider_issue) per case type. */
   provider_fault: {
+    family: 'provider',
+    fine: ['provider_key', 'case_type', 'is_open', 'root_cause'],
     k1: 'provider_key',
     k2: 'case_type',
-    rows: (r: string) => `(SELECT * FROM ${r} WHERE provider_key IS NOT NULL AND NOT is_open AND root_cause = 'provider_issue')`,
+    where: "provider_key IS NOT NULL AND NOT is_open AND root_cause = 'provider_issue'",
     sums: ['cases'],
   },
   /** The cases with a root cause, per case type and root cause (the system debt's recurring problems). */
-  root_cause: {
-    k1: 'case_type',
-    k2: 'root_cause',
-    rows: (r: string) => `(SELECT * FROM ${r} WHERE root_cause IS NOT NULL AND root_cause <> '')`,
-    sums: ['cases'],
-  },
-} as const satisfies Record<string, { k1: string; k2: string; rows: (r: string) => string; sums: readonly string[] }>;
+  root_cause: { family: 'provider', fine: ['case_type', 'root_cause'], k1: 'case_type', k2: 'root_cause', where: "root_cause IS NOT NULL AND root_cause <> ''", sums: ['cases'] },
+} as const satisfies Record<string, { family: Family; fine: readonly string[]; k1: string; k2: string; where: string; sums: readonly string[] }>;
 export type Grain = keyof typeof GRAINS;
 const ALL_GRAINS = Object.keys(GRAINS) as Grain[];
 
 /** The sums of one group in one period. */
 export type Counts = { grain: Grain; i: number; k1: string; k2: string } & Record<string, number>;
 
-/** Each grain's sums (`only` these, when given) of the rows of `r`, per `by` (an expression: the period index or the day). */
-function grainSums(grains: Grain[], r: string, by: string, only = MEASURES): string {
-  return grains
-    .map((g) => `SELECT '${g}'::text AS grain, ${by} AS at, ${GRAINS[g].k1} AS k1, ${GRAINS[g].k2} AS k2, ${only.map(([name, sum]) => `${(GRAINS[g].sums as readonly string[]).includes(name) ? sum : '0'} AS ${name}`).join(', ')}
-                   FROM ${GRAINS[g].rows(r)} g GROUP BY 2, 3, 4`)
+const sumsOf = (g: Grain) => GRAINS[g].sums as readonly string[];
+
+/**
+ * Each grain's sums (`only` these) of the rows of the relation `r`, per their column `at` (a
+ * segment of the periods, or a day): the WITH entries to add to the caller's (one per family, each
+ * grouping the rows once) and the SELECT of the groups (grain, at, k1, k2, the sums).
+ */
+function grainSums(grains: Grain[], r: string, only: readonly (readonly [string, string])[]): { with: string[]; select: string } {
+  const families = [...new Set(grains.map((g) => GRAINS[g].family))];
+  const withs = families.map((family) => {
+    const members = grains.filter((g) => GRAINS[g].family === family);
+    const columns = [...new Set(members.flatMap((g) => GRAINS[g].fine as readonly string[]))];
+    const sums = only.filter(([name]) => members.some((g) => sumsOf(g).includes(name)));
+    return `fine_${family} AS MATERIALIZED (
+        SELECT at${columns.map((c) => `, ${c}`).join('')}, ${sums.map(([name, sum]) => `${sum} AS ${name}`).join(', ')}
+          FROM ${FAMILIES[family](r)} g GROUP BY at${columns.map((c) => `, ${c}`).join('')})`;
+  });
+  const select = grains
+    .map((g) => {
+      const d = GRAINS[g];
+      return `SELECT '${g}'::text AS grain, at, ${d.k1} AS k1, ${d.k2} AS k2, ${only.map(([name]) => `${sumsOf(g).includes(name) ? `sum(${name})` : '0'} AS ${name}`).join(', ')}
+                FROM fine_${d.family} WHERE ${d.where} GROUP BY 2, 3, 4`;
+    })
     .join('\n UNION ALL\n');
+  return { with: withs, select };
 }
 
 /**
  * The day counts of some rolled-up rows (all resolved or closed cases of whole days), as the
- * columns of analytics_day_counts but org_id: for the rollup's writer.
+ * columns of analytics_day_counts but org_id (the day is `at`): for the rollup's writer.
  */
 export function dayCountsSql(rolled: CaseRows, timeZone: string): { sql: string; bindings: unknown[] } {
+  const sums = grainSums(ALL_GRAINS, 'r', MEASURES);
   return {
-    sql: `WITH r AS MATERIALIZED (SELECT (r.opened_at AT TIME ZONE ?)::date AS day, ${READ}, taken_by FROM (${rolled.sql}) r)
-          ${grainSums(ALL_GRAINS, 'r', 'day')}`,
+    sql: `WITH r AS MATERIALIZED (SELECT (r.opened_at AT TIME ZONE ?)::date AS at, ${READ}, taken_by FROM (${rolled.sql}) r), ${sums.with.join(', ')}
+          ${sums.select}`,
     bindings: [timeZone, ...rolled.bindings],
   };
 }
 
 /** The sums and groups as this code counts them: counts made by other code are counted again. */
 const DEFINITION = createHash('sha256')
-  .update(JSON.stringify([MEASURES, Object.entries(GRAINS).map(([g, d]) => [g, d.k1, d.k2, d.rows('r'), d.sums])]))
+  .update(JSON.stringify([MEASURES, FAMILIES.taker('r'), GRAINS]))
   .digest('hex')
   .slice(0, 16);
 
@@ -193,15 +224,27 @@ async function changedDays(trx: Knex.Transaction, scope: Scope, days: { from: st
 /**
  * The sums (MEASURES) per group of each grain and per period (`i`, the index in `periods`) of the
  * scope's cases opened in the periods, in one snapshot: from the day counts and the rows where the
- * counts serve, from the rows alone otherwise.
+ * counts serve, from the rows alone otherwise. The rows are read once for all the periods
+ * (case-rows.ts, periodSegments), once per family of grains.
  *
- * Periods that follow each other are told apart by a CASE on each row (or day). Periods that
- * overlap (the CEO view's week and month within its period) would join every row to each period
- * it falls in: when they are whole local days, the rows are summed per day first, and the days
- * joined to the periods (a filtered CEO view over 90 days at a million cases: its health figures
- * 250 to 335 ms joined, 228 to 234 summed per day first, measured alternately).
+ * Within a request (Scope.memo), the sums of each grain and period are kept: a report made of
+ * others (the CEO view) asks for all its grains and periods at once, and the reports it is made of
+ * are then answered from what was read (a filtered CEO view over 90 days read two quarters of rows
+ * six times over).
  */
-export function countCases(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promise<Counts[]> {
+export async function countCases(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promise<Counts[]> {
+  const keyOf = (g: Grain, p: Period) => `counts:${g}:${p.from.toISOString()}/${p.to.toISOString()}`;
+  const memo = scope.memo;
+  if (memo && grains.every((g) => periods.every((p) => memo.has(keyOf(g, p))))) {
+    const known = await Promise.all(grains.flatMap((g) => periods.map(async (p, i) => ((await memo.get(keyOf(g, p))) as Counts[]).map((x) => ({ ...x, i }) as Counts))));
+    return known.flat();
+  }
+  const counted = await count(db, scope, periods, grains);
+  for (const g of grains) periods.forEach((p, i) => memo?.set(keyOf(g, p), Promise.resolve(counted.filter((x) => x.grain === g && x.i === i))));
+  return counted;
+}
+
+function count(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promise<Counts[]> {
   return inSnapshot(db, async (trx) => {
     const tz = scope.period.timeZone;
     const span: Period = { from: new Date(Math.min(...periods.map((p) => p.from.getTime()))), to: new Date(Math.max(...periods.map((p) => p.to.getTime()))), timeZone: tz };
@@ -210,32 +253,33 @@ export function countCases(db: Db, scope: Scope, periods: Period[], grains: Grai
     const need = { takenBy: grains.includes('taker'), ...(changed ? { closedOnDays: changed } : {}) };
     return withCaseRows(trx, { ...scope, period: span }, need, async (_, rows) => {
       // Only the sums these grains are read for.
-      const sums = MEASURES.filter(([name]) => grains.some((g) => (GRAINS[g].sums as readonly string[]).includes(name)));
-      const rowJoin = periodsJoin(periods);
-      const perDay = Boolean(days && rowJoin.sql);
-      // Each row's period (or day, when summed per day first); the day counts' likewise.
-      const rowAt = perDay ? { index: '(r.opened_at AT TIME ZONE ?)::date', sql: '', bindings: [] as unknown[], first: [tz] } : { ...rowJoin, first: [] as unknown[] };
-      const dayJoin = days ? periodsJoin(days, 'd.day', 'date') : null;
-      const dayAt = perDay ? { index: 'd.day', sql: '', bindings: [] as unknown[] } : dayJoin;
-      // Read once for every grain (materialised when more than one reads it), only the columns counted.
-      const r = `SELECT ${rowAt.index} AS i, ${READ}${need.takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r ${rowAt.sql}`;
-      const parts = [grainSums(grains, 'r', 'i', sums)];
-      const bindings: unknown[] = [...rowAt.first, ...rows.bindings, ...rowAt.bindings];
-      if (changed && days && dayAt) {
-        parts.push(`SELECT d.grain, ${dayAt.index} AS at, d.k1, d.k2, ${sums.map(([name]) => `d.${name}`).join(', ')}
-                      FROM analytics_day_counts d ${dayAt.sql}
-                     WHERE d.org_id = ? AND d.grain = ANY(?::text[]) AND d.day >= ?::date AND d.day < ?::date AND d.day <> ALL(?::date[])`);
+      const sums = MEASURES.filter(([name]) => grains.some((g) => sumsOf(g).includes(name)));
+      const bySegment = periodSegments(periods);
+      const rowSums = grainSums(grains, 'r', sums);
+      const toPeriods = bySegment.join('g.at');
+      // The rows of a filtered report (all of its periods' cases) inlined into each family's
+      // grouping, each read in parallel; with the day counts, the few open and changed cases read
+      // once and kept.
+      const parts = [`SELECT g.grain, p.i, g.k1, g.k2, ${sums.map(([name]) => `g.${name}`).join(', ')} FROM (${rowSums.select}) g ${toPeriods.sql}`];
+      const bindings: unknown[] = [...bySegment.segment.bindings, ...rows.bindings, ...toPeriods.bindings];
+      if (changed && days) {
+        // The days' counts summed per segment first, as the rows are: a month's counts per owner,
+        // joined day by day to the periods, were 35,000 rows to sort.
+        const byDay = periodSegments(days, 'd.day', 'date');
+        const dayToPeriods = byDay.join('d.at');
+        parts.push(`SELECT d.grain, p.i, d.k1, d.k2, ${sums.map(([name]) => `d.${name}`).join(', ')}
+                      FROM (SELECT d.grain, ${byDay.segment.sql} AS at, d.k1, d.k2, ${sums.map(([name]) => `sum(d.${name}::float8) AS ${name}`).join(', ')}
+                              FROM analytics_day_counts d
+                             WHERE d.org_id = ? AND d.grain = ANY(?::text[]) AND d.day >= ?::date AND d.day < ?::date AND d.day <> ALL(?::date[])
+                             GROUP BY 1, 2, 3, 4) d ${dayToPeriods.sql}`);
         const first = days.reduce((a, d) => (d.from < a ? d.from : a), days[0].from);
         const last = days.reduce((a, d) => (d.to > a ? d.to : a), days[0].to);
-        bindings.push(...dayAt.bindings, scope.orgId, grains, first, last, changed);
+        bindings.push(...byDay.segment.bindings, scope.orgId, grains, first, last, changed, ...dayToPeriods.bindings);
       }
-      // Summed per day: the days to their periods.
-      const toPeriods = perDay ? periodsJoin(days!, 'x.at', 'date') : { index: 'x.at', sql: '', bindings: [] };
-      bindings.push(...toPeriods.bindings);
       const { rows: out } = await trx.raw<{ rows: Counts[] }>(
-        `WITH r AS ${grains.length > 1 ? 'MATERIALIZED ' : ''}(${r})
-         SELECT grain, ${toPeriods.index} AS i, k1, k2, ${sums.map(([name]) => `sum(${name})::float8 AS ${name}`).join(', ')}
-           FROM (${parts.join('\n UNION ALL\n')}) x ${toPeriods.sql} WHERE x.at IS NOT NULL GROUP BY 1, 2, 3, 4`,
+        `WITH r AS ${changed ? '' : 'NOT '}MATERIALIZED (SELECT ${bySegment.segment.sql} AS at, ${READ}${need.takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r), ${rowSums.with.join(', ')}
+         SELECT grain, i, k1, k2, ${sums.map(([name]) => `sum(${name})::float8 AS ${name}`).join(', ')}
+           FROM (${parts.join('\n UNION ALL\n')}) x GROUP BY 1, 2, 3, 4`,
         bindings as Knex.RawBinding[],
       );
       return out;

@@ -327,6 +327,10 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   const week = spans('this_week');
   const month = spans('this_month');
   const periods = [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous];
+  // Every count of the parts below, read at once over all their periods (countCases keeps them for
+  // the request): each part read its own rows before, a filtered view over 90 days two quarters of
+  // rows six times over.
+  await countCases(db, scope, periods, ['all', 'owner', 'provider', 'provider_fault', 'root_cause']);
   const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
   const open = await openNowByOwner(db, scope);
   const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope, { taken: false })];
