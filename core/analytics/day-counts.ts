@@ -257,9 +257,9 @@ function count(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promis
       const bySegment = periodSegments(periods);
       const rowSums = grainSums(grains, 'r', sums);
       const toPeriods = bySegment.join('g.at');
-      // The rows of a filtered report (all of its periods' cases) inlined into each family's
-      // grouping, each read in parallel; with the day counts, the few open and changed cases read
-      // once and kept.
+      // The rows read once (in parallel, where they are many) and kept for every family's grouping:
+      // read again for each family instead, in parallel, a filtered staff report (owners and
+      // takers) took 215 ms against 175, the filtered CEO view over 90 days 600 against 565.
       const parts = [`SELECT g.grain, p.i, g.k1, g.k2, ${sums.map(([name]) => `g.${name}`).join(', ')} FROM (${rowSums.select}) g ${toPeriods.sql}`];
       const bindings: unknown[] = [...bySegment.segment.bindings, ...rows.bindings, ...toPeriods.bindings];
       if (changed && days) {
@@ -277,7 +277,7 @@ function count(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promis
         bindings.push(...byDay.segment.bindings, scope.orgId, grains, first, last, changed, ...dayToPeriods.bindings);
       }
       const { rows: out } = await trx.raw<{ rows: Counts[] }>(
-        `WITH r AS ${changed ? '' : 'NOT '}MATERIALIZED (SELECT ${bySegment.segment.sql} AS at, ${READ}${need.takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r), ${rowSums.with.join(', ')}
+        `WITH r AS MATERIALIZED (SELECT ${bySegment.segment.sql} AS at, ${READ}${need.takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r), ${rowSums.with.join(', ')}
          SELECT grain, i, k1, k2, ${sums.map(([name]) => `sum(${name})::float8 AS ${name}`).join(', ')}
            FROM (${parts.join('\n UNION ALL\n')}) x GROUP BY 1, 2, 3, 4`,
         bindings as Knex.RawBinding[],
