@@ -214,7 +214,7 @@ describe('the per-case facts rollup', () => {
     expect(ceo.health.previous).toMatchObject(await alone(prev));
     expect(ceo.thisMonth.now).toMatchObject(await alone({ preset: 'this_month' }));
     expect(ceo.thisWeek.now).toMatchObject(await alone({ preset: 'this_week' }));
-    // Filtered, the rows are counted per day and the days joined to the periods (no day counts).
+    // Filtered (no day counts), the rows are grouped per segment of the periods and the groups joined to each period that holds them.
     const filtered = await ceoView(sys.knex, await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_90_days', severity: 'normal' }, at));
     expect(filtered.health.cases).toBeGreaterThan(0);
     expect(filtered.health).toMatchObject(await alone({ preset: 'last_90_days', severity: 'normal' }));
