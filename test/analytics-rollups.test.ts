@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCaseFacts, caseFacts, matchesFigure, OPEN_NOW_FIGURES, rollupReady, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
+import type { Knex } from 'knex';
+import { allCaseFacts, caseFacts, inSnapshot, matchesFigure, OPEN_NOW_FIGURES, rollupReady, sideBySide, snapshot, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
 import { keepRollupsCurrent, rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
 import { openNowByOwner, type OpenNow } from '../core/analytics/case-rows.ts';
 import { countsKey } from '../core/analytics/day-counts.ts';
@@ -249,6 +250,44 @@ describe('the per-case facts rollup', () => {
       expect(ceo.topSystemDebt.map((i) => [i.caseType, i.rootCause, i.count.value, i.previousCount])).toEqual(
         open.map((i) => [i.caseType, i.rootCause, i.count.value, debtBefore.rootCauses.find((r) => r.caseType === i.caseType && r.rootCause === i.rootCause)?.cases.value ?? 0]),
       );
+    }
+  });
+
+  // Two connections at once: the embedded database serves one session at a time, so there the
+  // second side runs after the first, in the same transaction (the CEO tests above cover both).
+  it.skipIf(!process.env.TEST_DATABASE_URL)("reads the CEO view's two sides on two connections in one snapshot, and closes the second", async () => {
+    await sys.knex.raw('CREATE TABLE side_by_side_probe (n int)');
+    const rows = async (db: Knex | Knex.Transaction) => Number((await db('side_by_side_probe').count('* as n').first())!.n);
+    const pid = async (db: Knex.Transaction) => Number((await db.raw('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+    try {
+      const trx = await snapshot(sys.knex);
+      let sidePid = 0;
+      try {
+        expect(await rows(trx)).toBe(0);
+        // Committed after the snapshot was taken: neither side may see it.
+        await sys.knex('side_by_side_probe').insert({ n: 1 });
+        const [main, side] = await sideBySide(
+          trx,
+          async () => ({ pid: await pid(trx), rows: await rows(trx) }),
+          async (other) => ({ pid: await pid(other), rows: await rows(other), readOnly: (await other.raw('SHOW transaction_read_only')).rows[0].transaction_read_only }),
+        );
+        sidePid = side.pid;
+        expect(side.pid).not.toBe(main.pid);
+        expect(main.rows).toBe(0);
+        expect(side.rows).toBe(0);
+        expect(side.readOnly).toBe('on');
+        expect(await rows(sys.knex)).toBe(1);
+      } finally {
+        await trx.commit();
+      }
+      // The second connection is closed with the call: no session of it is left on the server.
+      const alive = async () => Number((await sys.knex.raw('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ?', [sidePid])).rows[0].n);
+      for (let i = 0; i < 50 && (await alive()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await alive()).toBe(0);
+      // A failure on the second side is the caller's failure.
+      await expect(inSnapshot(sys.knex, (t) => sideBySide(t, async () => 1, (other) => other.raw('SELECT no_such_column FROM side_by_side_probe')))).rejects.toThrow(/no_such_column/);
+    } finally {
+      await sys.knex.raw('DROP TABLE side_by_side_probe');
     }
   });
 

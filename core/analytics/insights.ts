@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules, type providerRiskPart } from '../contracts/analytics.ts';
-import { inSnapshot, type Scope } from './case-facts.ts';
+import { inSnapshot, sideBySide, type Scope } from './case-facts.ts';
 import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
 import { BUCKET_OF, openNowByOwner, withCaseRows } from './case-rows.ts';
@@ -330,10 +330,19 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   // Every count of the parts below, read at once over all their periods (countCases keeps them for
   // the request): each part read its own rows before, a filtered view over 90 days two quarters of
   // rows six times over.
-  await countCases(db, scope, periods, ['all', 'owner', 'provider', 'provider_fault', 'root_cause']);
+  // Beside them, on a second connection in the same snapshot, the system debt: its customers
+  // affected are counted from the rows (a distinct count is not a sum of days), as long as the counts.
+  const [, debt] = await sideBySide(
+    db,
+    async () => {
+      await countCases(db, scope, periods, ['all', 'owner', 'provider', 'provider_fault', 'root_cause']);
+      await openNowByOwner(db, scope);
+    },
+    (other) => systemDebtReport(other, scope, { withTrend: false }),
+  );
   const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
   const open = await openNowByOwner(db, scope);
-  const [debt, providers, staff] = [await systemDebtReport(db, scope, { withTrend: false }), await providersReport(db, scope), await staffPerformance(db, scope, { taken: false })];
+  const [providers, staff] = [await providersReport(db, scope), await staffPerformance(db, scope, { taken: false })];
   // What changed: the same reports over the period just before, of the same length.
   const before: Scope = { ...scope, period: previousPeriod(scope.period) };
   // Of the system debt before, only how often each problem came (core/analytics/day-counts.ts).
