@@ -253,39 +253,35 @@ describe('the per-case facts rollup', () => {
     }
   });
 
-  // Two connections at once: the embedded database serves one session at a time, so there the
-  // second side runs after the first, in the same transaction (the CEO tests above cover both).
-  it.skipIf(!process.env.TEST_DATABASE_URL)("reads the CEO view's two sides on two connections in one snapshot, and closes the second", async () => {
+  // Connections at once: the embedded database serves one session at a time, so there the
+  // parts run one after the other, in the same transaction (the CEO tests above cover both).
+  it.skipIf(!process.env.TEST_DATABASE_URL)("reads the CEO view's parts on connections of their own in one snapshot, and closes them", async () => {
     await sys.knex.raw('CREATE TABLE side_by_side_probe (n int)');
     const rows = async (db: Knex | Knex.Transaction) => Number((await db('side_by_side_probe').count('* as n').first())!.n);
     const pid = async (db: Knex.Transaction) => Number((await db.raw('SELECT pg_backend_pid() AS pid')).rows[0].pid);
     try {
       const trx = await snapshot(sys.knex);
-      let sidePid = 0;
+      let sidePids: number[] = [];
       try {
         expect(await rows(trx)).toBe(0);
         // Committed after the snapshot was taken: neither side may see it.
         await sys.knex('side_by_side_probe').insert({ n: 1 });
-        const [main, side] = await sideBySide(
-          trx,
-          async () => ({ pid: await pid(trx), rows: await rows(trx) }),
-          async (other) => ({ pid: await pid(other), rows: await rows(other), readOnly: (await other.raw('SHOW transaction_read_only')).rows[0].transaction_read_only }),
-        );
-        sidePid = side.pid;
-        expect(side.pid).not.toBe(main.pid);
-        expect(main.rows).toBe(0);
-        expect(side.rows).toBe(0);
-        expect(side.readOnly).toBe('on');
+        const part = async (db: Knex.Transaction) => ({ pid: await pid(db), rows: await rows(db), readOnly: (await db.raw('SHOW transaction_read_only')).rows[0].transaction_read_only });
+        const [main, side, third] = await sideBySide(trx, part, part, part);
+        sidePids = [side.pid, third.pid];
+        expect(new Set([main.pid, side.pid, third.pid]).size).toBe(3);
+        expect(main.pid).toBe(await pid(trx));
+        for (const x of [main, side, third]) expect(x).toMatchObject({ rows: 0, readOnly: 'on' });
         expect(await rows(sys.knex)).toBe(1);
       } finally {
         await trx.commit();
       }
-      // The second connection is closed with the call: no session of it is left on the server.
-      const alive = async () => Number((await sys.knex.raw('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ?', [sidePid])).rows[0].n);
+      // The other connections are closed with the call: no session of theirs is left on the server.
+      const alive = async () => Number((await sys.knex.raw('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ANY(?)', [sidePids])).rows[0].n);
       for (let i = 0; i < 50 && (await alive()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(await alive()).toBe(0);
-      // A failure on the second side is the caller's failure.
-      await expect(inSnapshot(sys.knex, (t) => sideBySide(t, async () => 1, (other) => other.raw('SELECT no_such_column FROM side_by_side_probe')))).rejects.toThrow(/no_such_column/);
+      // A failure on another connection is the caller's failure.
+      await expect(inSnapshot(sys.knex, (t) => sideBySide(t, async () => 1, (other: Knex.Transaction) => other.raw('SELECT no_such_column FROM side_by_side_probe')))).rejects.toThrow(/no_such_column/);
     } finally {
       await sys.knex.raw('DROP TABLE side_by_side_probe');
     }

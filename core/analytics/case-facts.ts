@@ -282,39 +282,43 @@ async function tune(trx: Knex.Transaction, opts: SnapshotOptions): Promise<void>
 const embeddedBy = new WeakMap<object, Promise<boolean>>();
 
 /**
- * Runs `main` in the snapshot `trx` and, at the same time, `beside` in a second transaction on a
- * connection of its own that reads the same snapshot (`pg_export_snapshot`): two reports of one
- * request, each in one process, on two cores, seeing the same data. The connection is opened for
- * the call and closed after it, outside the pool: a request that held a pooled connection while
- * waiting for a second could, with enough such requests, leave the pool with none to give. The
- * embedded database serves one session at a time, so there `beside` runs after `main`, in `trx`.
+ * Runs the parts of one request at the same time, all reading the snapshot `trx`: the first in
+ * `trx`, each other in a transaction on a connection of its own that imports that snapshot
+ * (`pg_export_snapshot`), so that they see the same data; each part in one process, the parts
+ * being the parallelism. The connections are opened for the call and closed after it, outside the
+ * pool: a request that held a pooled connection while waiting for more could, with enough such
+ * requests, leave the pool with none to give. The embedded database serves one session at a time,
+ * so there the parts run one after the other, in `trx`.
  */
-export async function sideBySide<A, B>(trx: Knex.Transaction, main: () => Promise<A>, beside: (other: Knex.Transaction) => Promise<B>): Promise<[A, B]> {
+export async function sideBySide<T extends unknown[]>(trx: Knex.Transaction, ...parts: { [K in keyof T]: (db: Knex.Transaction) => Promise<T[K]> }): Promise<T> {
   const config = trx.client.config as Knex.Config;
   let embedded = embeddedBy.get(config);
   if (!embedded) embeddedBy.set(config, (embedded = isEmbeddedDatabase(trx)));
-  if (await embedded) return [await main(), await beside(trx)];
+  if (await embedded) {
+    const out: unknown[] = [];
+    for (const part of parts) out.push(await part(trx));
+    return out as T;
+  }
   const { rows } = await trx.raw<{ rows: { id: string }[] }>('SELECT pg_export_snapshot() AS id');
-  const second = knexFactory({ ...config, pool: { min: 0, max: 1 } });
-  const besides = async () => {
-    const other = await second.transaction({ isolationLevel: 'repeatable read', readOnly: true });
+  const others = knexFactory({ ...config, pool: { min: 0, max: parts.length - 1 } });
+  const beside = async <R>(part: (db: Knex.Transaction) => Promise<R>) => {
+    const other = await others.transaction({ isolationLevel: 'repeatable read', readOnly: true });
     try {
       // The first statement of the transaction, before it takes a snapshot of its own.
       await other.raw(`SET TRANSACTION SNAPSHOT '${rows[0].id.replace(/'/g, "''")}'`);
-      // Each side in one process: the two sides are the parallelism.
       await tune(other, { oneProcess: true });
-      return await beside(other);
+      return await part(other);
     } finally {
       await other.commit();
     }
   };
   try {
-    const [a, b] = await Promise.allSettled([main(), besides()]);
-    if (a.status === 'rejected') throw a.reason;
-    if (b.status === 'rejected') throw b.reason;
-    return [a.value, b.value];
+    const settled = await Promise.allSettled(parts.map((part, i) => (i === 0 ? part(trx) : beside(part))));
+    const failed = settled.find((x) => x.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((x) => (x as PromiseFulfilledResult<unknown>).value) as T;
   } finally {
-    await second.destroy();
+    await others.destroy();
   }
 }
 

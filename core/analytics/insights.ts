@@ -329,16 +329,15 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
   const periods = [scope.period, previousPeriod(scope.period), week.period, week.previous, month.period, month.previous];
   // Every count of the parts below, read at once over all their periods (countCases keeps them for
   // the request): each part read its own rows before, a filtered view over 90 days two quarters of
-  // rows six times over.
-  // Beside them, on a second connection in the same snapshot, the system debt: its customers
-  // affected are counted from the rows (a distinct count is not a sum of days), as long as the counts.
+  // rows six times over. At the same time, each on a connection of its own in the same snapshot:
+  // the system debt (its customers affected are counted from the rows, a distinct count not being
+  // a sum of days), which takes as long as the counts, and the cases open now (most of their time
+  // is spent waiting on the database's answers).
   const [, debt] = await sideBySide(
     db,
-    async () => {
-      await countCases(db, scope, periods, ['all', 'owner', 'provider', 'provider_fault', 'root_cause']);
-      await openNowByOwner(db, scope);
-    },
-    (other) => systemDebtReport(other, scope, { withTrend: false }),
+    (trx: Knex.Transaction) => countCases(trx, scope, periods, ['all', 'owner', 'provider', 'provider_fault', 'root_cause']),
+    (other: Knex.Transaction) => systemDebtReport(other, scope, { withTrend: false }),
+    (other: Knex.Transaction) => openNowByOwner(other, scope),
   );
   const [health, healthBefore, weekNow, weekBefore, monthNow, monthBefore] = await summaries(db, scope, periods);
   const open = await openNowByOwner(db, scope);
