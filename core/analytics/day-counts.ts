@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { calendarKey, inSnapshot, memoized, ROLLED_FROM, type Scope } from './case-facts.ts';
-import { periodSegments, rolledSelect, withCaseRows, type CaseRows } from './case-rows.ts';
+import { periodSegments, rolledSelect, withCaseRows, type CaseRows, type RowColumn, type RowNeeds } from './case-rows.ts';
 import { localDate, localMidnight, type Period } from './period.ts';
 
 /**
@@ -50,7 +50,7 @@ export const MEASURES: readonly (readonly [string, string])[] = [
 ];
 
 /** The columns of a case's row the sums and groups read. */
-const READ = 'owner_staff_id, provider_key, case_type, root_cause, is_open, fro, reso, fr, fr_target, clock, reopened_count, severity, score, refunded, cancelled, waiting_provider';
+const READ: readonly RowColumn[] = ['owner_staff_id', 'provider_key', 'case_type', 'root_cause', 'is_open', 'fro', 'reso', 'fr', 'fr_target', 'clock', 'reopened_count', 'severity', 'score', 'refunded', 'cancelled', 'waiting_provider'];
 
 /**
  * The rows of a family of groups: the taker's are a case's row once per person who took it (the
@@ -149,7 +149,7 @@ function grainSums(grains: Grain[], r: string, only: readonly (readonly [string,
 export function dayCountsSql(rolled: CaseRows, timeZone: string): { sql: string; bindings: unknown[] } {
   const sums = grainSums(ALL_GRAINS, 'r', MEASURES);
   return {
-    sql: `WITH r AS MATERIALIZED (SELECT (r.opened_at AT TIME ZONE ?)::date AS at, ${READ}, taken_by FROM (${rolled.sql}) r), ${sums.with.join(', ')}
+    sql: `WITH r AS MATERIALIZED (SELECT (r.opened_at AT TIME ZONE ?)::date AS at, ${READ.join(', ')}, taken_by FROM (${rolled.sql}) r), ${sums.with.join(', ')}
           ${sums.select}`,
     bindings: [timeZone, ...rolled.bindings],
   };
@@ -250,7 +250,8 @@ function count(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promis
     const span: Period = { from: new Date(Math.min(...periods.map((p) => p.from.getTime()))), to: new Date(Math.max(...periods.map((p) => p.to.getTime()))), timeZone: tz };
     const days = wholeDays(periods, tz);
     const changed = await changedDays(trx, scope, days);
-    const need = { takenBy: grains.includes('taker'), ...(changed ? { closedOnDays: changed } : {}) };
+    const takenBy = grains.includes('taker');
+    const need: RowNeeds = { takenBy, columns: ['opened_at', ...READ, ...(takenBy ? (['taken_by'] as const) : [])], ...(changed ? { closedOnDays: changed } : {}) };
     return withCaseRows(trx, { ...scope, period: span }, need, async (_, rows) => {
       // Only the sums these grains are read for.
       const sums = MEASURES.filter(([name]) => grains.some((g) => sumsOf(g).includes(name)));
@@ -277,7 +278,7 @@ function count(db: Db, scope: Scope, periods: Period[], grains: Grain[]): Promis
         bindings.push(...byDay.segment.bindings, scope.orgId, grains, first, last, changed, ...dayToPeriods.bindings);
       }
       const { rows: out } = await trx.raw<{ rows: Counts[] }>(
-        `WITH r AS MATERIALIZED (SELECT ${bySegment.segment.sql} AS at, ${READ}${need.takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r), ${rowSums.with.join(', ')}
+        `WITH r AS MATERIALIZED (SELECT ${bySegment.segment.sql} AS at, ${READ.join(', ')}${takenBy ? ', taken_by' : ''} FROM (${rows.sql}) r), ${rowSums.with.join(', ')}
          SELECT grain, i, k1, k2, ${sums.map(([name]) => `sum(${name})::float8 AS ${name}`).join(', ')}
            FROM (${parts.join('\n UNION ALL\n')}) x GROUP BY 1, 2, 3, 4`,
         bindings as Knex.RawBinding[],

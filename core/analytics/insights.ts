@@ -144,7 +144,8 @@ const SEVERITIES = ['critical', 'high', 'normal', 'low'];
 async function countRootCauses(db: Db, scope: Scope, trend: boolean) {
   const g = scope.query.granularity ?? 'day';
   const sets = trend ? '(case_type, root_cause), (bucket, case_type, root_cause)' : '(case_type, root_cause)';
-  const rows = await withCaseRows(db, scope, {}, async (trx, r) =>
+  const columns = ['opened_at', 'case_type', 'root_cause', 'severity', 'contact_id', 'active', 'queue'] as const;
+  const rows = await withCaseRows(db, scope, { columns }, async (trx, r) =>
     (
       await trx.raw<{ rows: Record<string, string | number | Date | null>[] }>(
         `WITH r AS (${r.sql})
