@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { allCaseFacts, caseFacts, inSnapshot, matchesFigure, OPEN_NOW_FIGURES, rollupReady, sideBySide, snapshot, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
+import { allCaseFacts, caseFacts, inSnapshot, matchesFigure, MAX_CONNECTIONS_BESIDE, OPEN_NOW_FIGURES, rollupReady, sideBySide, snapshot, type CaseFact, type Scope } from '../core/analytics/case-facts.ts';
 import { keepRollupsCurrent, rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
 import { openNowByOwner, type OpenNow } from '../core/analytics/case-rows.ts';
 import { countsKey } from '../core/analytics/day-counts.ts';
@@ -289,6 +289,14 @@ describe('the per-case facts rollup', () => {
       const alive = async () => Number((await sys.knex.raw('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ANY(?)', [sidePids])).rows[0].n);
       for (let i = 0; i < 50 && (await alive()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(await alive()).toBe(0);
+      // A burst of such calls opens no more than MAX_CONNECTIONS_BESIDE: the calls beyond run their parts one after the other.
+      const slow = async (db: Knex.Transaction) => {
+        await db.raw('SELECT pg_sleep(0.3)');
+        return pid(db);
+      };
+      const calls = MAX_CONNECTIONS_BESIDE / 2 + 1;
+      const burst = await Promise.all(Array.from({ length: calls }, () => inSnapshot(sys.knex, (t) => sideBySide(t, slow, slow, slow))));
+      expect(burst.map((pids) => new Set(pids).size).sort()).toEqual([...Array(calls - 1).fill(3), 1].sort());
       // A failure on another connection is the caller's failure.
       await expect(inSnapshot(sys.knex, (t) => sideBySide(t, async () => 1, (other: Knex.Transaction) => other.raw('SELECT no_such_column FROM side_by_side_probe')))).rejects.toThrow(/no_such_column/);
     } finally {

@@ -291,23 +291,44 @@ async function tune(trx: Knex.Transaction, opts: SnapshotOptions): Promise<void>
 const embeddedBy = new WeakMap<object, Promise<boolean>>();
 
 /**
+ * The connections a process opens beside its pool at most, for sideBySide: a burst of CEO views
+ * then runs the parts of the few beyond one after the other, rather than asking the server for
+ * more connections than it allows (100 by default, the api's pool being 20 of them).
+ */
+export const MAX_CONNECTIONS_BESIDE = 6;
+let connectionsBeside = 0;
+
+/**
  * Runs the parts of one request at the same time, all reading the snapshot `trx`: the first in
  * `trx`, each other in a transaction on a connection of its own that imports that snapshot
  * (`pg_export_snapshot`), so that they see the same data; each part in one process, the parts
  * being the parallelism. The connections are opened for the call and closed after it, outside the
  * pool: a request that held a pooled connection while waiting for more could, with enough such
- * requests, leave the pool with none to give. The embedded database serves one session at a time,
- * so there the parts run one after the other, in `trx`.
+ * requests, leave the pool with none to give; and no more than MAX_CONNECTIONS_BESIDE at once. The
+ * embedded database serves one session at a time, so there the parts run one after the other, in
+ * `trx`, as they do when that many are open.
  */
 export async function sideBySide<T extends unknown[]>(trx: Knex.Transaction, ...parts: { [K in keyof T]: (db: Knex.Transaction) => Promise<T[K]> }): Promise<T> {
   const config = trx.client.config as Knex.Config;
   let embedded = embeddedBy.get(config);
   if (!embedded) embeddedBy.set(config, (embedded = isEmbeddedDatabase(trx)));
-  if (await embedded) {
+  const wanted = parts.length - 1;
+  // Counted at once, with no await between the check and the count.
+  if ((await embedded) || connectionsBeside + wanted > MAX_CONNECTIONS_BESIDE) {
     const out: unknown[] = [];
     for (const part of parts) out.push(await part(trx));
     return out as T;
   }
+  connectionsBeside += wanted;
+  try {
+    return await besides(trx, config, parts);
+  } finally {
+    connectionsBeside -= wanted;
+  }
+}
+
+/** sideBySide's parts at once: the first in `trx`, each other on a connection of its own that imports `trx`'s snapshot. */
+async function besides<T extends unknown[]>(trx: Knex.Transaction, config: Knex.Config, parts: { [K in keyof T]: (db: Knex.Transaction) => Promise<T[K]> }): Promise<T> {
   const { rows } = await trx.raw<{ rows: { id: string }[] }>('SELECT pg_export_snapshot() AS id');
   const others = knexFactory({ ...config, pool: { min: 0, max: parts.length - 1 } });
   const beside = async <R>(part: (db: Knex.Transaction) => Promise<R>) => {
