@@ -1,66 +1,27 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TWILIO_ACCOUNT_SID, startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { signTwilioRequest } from '../bot/whatsapp/twilio-signature.ts';
-import {
-  DEFAULT_TWILIO_ACCOUNT_SID,
-  DEFAULT_TWILIO_AUTH_TOKEN,
-  startFakeTwilioApi,
-  type RunningFakeTwilioApi,
-} from '../dev/fakes/twilio-api.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
+import { postWhatsApp, randomPhone as phone, WHATSAPP_FROM as FROM, whatsAppEnv, whatsAppMessage as incoming } from './support/whatsapp-customer.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * WhatsApp through Twilio end to end: signed form webhooks in, the real twilio client out to a
  * local server speaking Twilio's API.
  */
-const FROM = 'whatsapp:+6620000000';
 let twilio: RunningFakeTwilioApi;
 let sys: TestSystem;
 
 beforeAll(async () => {
   twilio = await startFakeTwilioApi();
-  sys = await startTestSystem({
-    env: {
-      TWILIO_ACCOUNT_SID: DEFAULT_TWILIO_ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: DEFAULT_TWILIO_AUTH_TOKEN,
-      TWILIO_WHATSAPP_FROM: FROM,
-      TWILIO_API_BASE_URL: twilio.url,
-    },
-    relay: { policies: { outbound: { attempts: 3, backoffMs: 50 } } },
-  });
+  sys = await startTestSystem({ env: whatsAppEnv(twilio), relay: { policies: { outbound: { attempts: 3, backoffMs: 50 } } } });
 });
 afterAll(async () => {
   await sys?.stopAll();
   await twilio?.close();
 });
 
-const sid = () => 'SM' + randomBytes(16).toString('hex');
-const phone = () => '+6681' + String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
-
-function incoming(from: string, body: string, extra: Record<string, string> = {}) {
-  return {
-    MessageSid: sid(),
-    SmsMessageSid: '',
-    AccountSid: DEFAULT_TWILIO_ACCOUNT_SID,
-    From: `whatsapp:${from}`,
-    To: FROM,
-    Body: body,
-    NumMedia: '0',
-    ProfileName: 'Nok',
-    WaId: from.slice(1),
-    ...extra,
-  };
-}
-
-async function post(params: Record<string, string>, signature?: string | null) {
-  const url = `${sys.url}/webhooks/whatsapp`;
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  const sig = signature === undefined ? signTwilioRequest(DEFAULT_TWILIO_AUTH_TOKEN, url, params) : signature;
-  if (sig !== null) headers['x-twilio-signature'] = sig;
-  const res = await fetch(url, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
-  return { status: res.status, text: await res.text() };
-}
+const post = (params: Record<string, string>, signature?: string | null) => postWhatsApp(sys, params, { signature });
 const processed = (eventId: string) =>
   until(async () => (await sys.knex('inbound_events').where({ platform_event_id: eventId }).whereNotNull('processed_at').first()) ?? false);
 const count = async (table: string) => Number((await sys.knex(table).count({ n: '*' }))[0].n);
