@@ -283,8 +283,9 @@ async function tune(trx: Knex.Transaction, opts: SnapshotOptions): Promise<void>
   // 900 -> 720 ms.
   await trx.raw(`SELECT set_config('random_page_cost', '1.1', true)`);
   // A report sorts and groups a few megabytes (a CEO view's two months of day counts are 19,000
-  // rows of 20 sums): at the server's default work_mem (4 MB) that sort went to disk (40 of the
-  // CEO view's 80 ms of counting at a million cases). Only this transaction gets more.
+  // rows of 20 sums): at the server's default work_mem (4 MB) that sort went to disk (43 ms of its
+  // count's plan under EXPLAIN ANALYZE at a million cases; the CEO view's own time moved within the
+  // noise). Only this transaction gets more.
   await trx.raw(`SELECT set_config('work_mem', '32MB', true)`);
 }
 
@@ -499,8 +500,8 @@ export const ROLLED_FROM = `analytics_case_facts f
 /**
  * The rolled-up facts with their case type alone. The planner drops a join to the provider or the
  * customer that nothing reads, but what the join was on still kept it from reading the facts from
- * the index that carries them (PostgreSQL 15): the system debt read two months of a million-case
- * org from the table.
+ * the index that carries them (PostgreSQL 15): the system debt read the last 30 days of a
+ * million-case org from the table.
  */
 export const ROLLED_CASE_ONLY = `analytics_case_facts f
            JOIN case_types ct ON ct.id = f.case_type_id`;

@@ -48,8 +48,8 @@ export interface RowNeeds {
   /**
    * Only these columns (all when unset). Each row is then worked out no further than its reader
    * needs, and a report that reads only columns the index on (org, opening) carries reads its
-   * rolled-up cases from that index alone (the system debt at a million cases: 50 of its 80 ms
-   * were reading two months of rows from the table).
+   * rolled-up cases from that index alone (the system debt's query at a million cases read its 30
+   * days of rows in 50 ms from the table, 11 ms from the index).
    */
   columns?: readonly RowColumn[];
   satisfaction?: boolean;
