@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KINDS, type Classification, type Classifier, type Kind } from '../core/understanding/classification.ts';
 import { taxonomySchema, type Taxonomy } from '../core/understanding/taxonomy.ts';
-import { OfflineClassifier } from '../core/understanding/offline-classifier.ts';
+import { OfflineClassifier, likelyCaseTypes } from '../core/understanding/offline-classifier.ts';
 import { NgramBaseline } from './ngram-baseline.ts';
 import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxonomy.ts';
 
@@ -385,6 +385,23 @@ function worstIntents(preds: Prediction[], n = 8): string {
   return table(['intent', 'gold kind', 'messages', 'kind accuracy', 'answered'], rows.map((r) => [r.intent, r.gold, r.n, pct(r.acc), r.answered]));
 }
 
+/**
+ * When the bot is unsure of a problem's type, the customer picks it from a list that starts with
+ * the types the message is most like (`likelyCaseTypes`): how often the right one is first, and
+ * among the first three, over the set's problem reports.
+ */
+export function likelyTypeShares(messages: EvalMessage[], taxonomy: Taxonomy): { n: number; first: number; firstThree: number } {
+  const cases = messages.filter((m) => m.kind === 'case' && m.caseType);
+  let first = 0;
+  let firstThree = 0;
+  for (const m of cases) {
+    const likely = likelyCaseTypes(taxonomy, m.text, 3);
+    if (likely[0] === m.caseType) first++;
+    if (likely.includes(m.caseType!)) firstThree++;
+  }
+  return { n: cases.length, first: ratio(first, cases.length), firstThree: ratio(firstThree, cases.length) };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
@@ -426,6 +443,8 @@ async function main(): Promise<void> {
     const part: string[] = [`## Set ${set.name}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
     part.push(headline(rows));
     if (llmNote) part.push(llmNote);
+    const likely = likelyTypeShares(set.messages, set.taxonomy);
+    if (likely.n > 0) part.push(`\nWhen the customer picks the type of a problem, the right one is offered first for ${pct(likely.first)} of the ${likely.n} problem reports, among the first three for ${pct(likely.firstThree)}.`);
     part.push('\n### Confusion of kinds, offline (rows: gold)\n');
     part.push(kindConfusion(offlinePreds));
     part.push('\n### Confusion of kinds, baseline\n');

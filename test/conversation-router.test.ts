@@ -141,6 +141,29 @@ describe('questions, unclear messages and people', () => {
     expect(line.state.deliveries.length).toBe(deliveries);
   });
 
+  it('lets the customer pick the type of an unclear problem, the likeliest first', async () => {
+    const userId = lineId('U');
+    const cases = Number((await sys.knex('cases').count({ n: '*' }))[0].n);
+    // "Money went missing": a problem, but a refund, a top-up or a wrong charge? The bot asks.
+    const unsure = await ask(userId, { text: 'เงินหายค่ะ' });
+    const problem = unsure.quickReplies.find((q) => q.data === replyData('intent', 'case'));
+    expect(problem).toBeDefined();
+    const pick = await ask(userId, { postback: { data: problem!.data! } });
+    const offered = pick.quickReplies.map((q) => q.data);
+    const types = await sys.knex('case_types').where({ org_id: sys.defaultOrgId, is_active: true }).pluck('key');
+    expect(offered.slice(0, 3)).toEqual(['refund_request', 'topup_not_credited', 'wrong_amount'].map((k) => replyData('case_type', k)));
+    // Every type is there, then "talk to a person"; nothing is opened until the customer picks.
+    expect(offered).toEqual(expect.arrayContaining(types.map((k: string) => replyData('case_type', k))));
+    expect(offered).toHaveLength(types.length + 1);
+    expect(offered.at(-1)).toBe(replyData('human'));
+    expect(Number((await sys.knex('cases').count({ n: '*' }))[0].n)).toBe(cases);
+
+    const opened = await ask(userId, { postback: { data: replyData('case_type', 'topup_not_credited') } });
+    const c = await sys.knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id').select('cases.number', 'case_types.key').orderBy('cases.created_at', 'desc').first();
+    expect(c.key).toBe('topup_not_credited');
+    expect(opened.text).toContain(c.number);
+  });
+
   it('never acts on instructions hidden in a message', async () => {
     const userId = lineId('U');
     const before = await sys.knex('cases').whereNot('status', 'new').count({ n: '*' });

@@ -169,7 +169,10 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: await t('clarify_intent'), quickReplies: await quick() }]);
       return;
     case 'pick_case_type': {
-      const types = (await listCaseTypes(trx, ctx.orgId)).slice(0, 12);
+      // LINE shows 13 quick replies at most: twelve types, then "talk to a person". The likely
+      // ones first, the rest as listed (a stable sort).
+      const order = (key: string) => (decision.likely.includes(key) ? decision.likely.indexOf(key) : decision.likely.length);
+      const types = (await listCaseTypes(trx, ctx.orgId)).sort((a, b) => order(a.key) - order(b.key)).slice(0, 12);
       const text = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text;
       await setDialogue({ kind: 'pick_case_type', text, messageId: ctx.messageId, expiresAt: dialogueExpiry('pick_case_type', ctx.now) });
       await say([

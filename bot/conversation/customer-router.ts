@@ -3,6 +3,7 @@ import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
+import { likelyCaseTypes } from '../../core/understanding/offline-classifier.ts';
 import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
 import { act, type ActDeps } from './act.ts';
 import { loadCustomerContext } from './customer-context.ts';
@@ -43,7 +44,8 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     });
     return classified.result;
   };
-  const decision = await decide(ctx, classify);
+  const rank = async (text: string) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text);
+  const decision = await decide(ctx, classify, rank);
 
   await deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, message.id))) return;

@@ -104,7 +104,12 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'I want my money back' }), typed.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
 
     const untyped = classifier(answer({ kind: 'case', confidence: 0.8 }));
-    expect(await decide(context({ text: 'something is wrong' }), untyped.classify)).toEqual({ do: 'pick_case_type' });
+    expect(await decide(context({ text: 'something is wrong' }), untyped.classify)).toEqual({ do: 'pick_case_type', likely: [] });
+    // The list the customer picks from starts with the types the message is most like.
+    const ranked: string[] = [];
+    const rank = async (text: string) => (ranked.push(text), ['refund', 'delivery_problem']);
+    expect(await decide(context({ text: 'something is wrong' }), untyped.classify, rank)).toEqual({ do: 'pick_case_type', likely: ['refund', 'delivery_problem'] });
+    expect(ranked).toEqual(['something is wrong']);
   });
 
   it('asks back when the classifier is unsure, rather than acting on a guess', async () => {
@@ -122,8 +127,19 @@ describe('deciding what a customer message leads to', () => {
   it('takes a tapped answer to "booking, problem or question?" about the text it asked about', async () => {
     const dialogue: Dialogue = { kind: 'clarify', text: 'my parcel is late', messageId: 'm-0', expiresAt: LATER };
     const asCase = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.3 }));
-    expect(await decide(context({ dialogue, reply: { act: 'intent', value: 'case' } }), asCase.classify)).toEqual({ do: 'open_case', caseType: 'delivery_problem' });
+    const ranked: string[] = [];
+    const rank = async (text: string) => (ranked.push(text), ['refund', 'delivery_problem', 'damaged_item', 'wrong_item']);
+    // A problem, says the customer; of which type, the classifier only guessed: the customer picks,
+    // its guess first, then what the message is most like, without repeats.
+    expect(await decide(context({ text: 'Report a problem', dialogue, reply: { act: 'intent', value: 'case' } }), asCase.classify, rank)).toEqual({
+      do: 'pick_case_type',
+      likely: ['delivery_problem', 'refund', 'damaged_item'],
+    });
     expect(asCase.asked).toEqual(['my parcel is late']);
+    expect(ranked).toEqual(['my parcel is late']);
+    // Sure of the type (the text it asked about was clear after all): the case is opened.
+    const sure = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: ACT_CONFIDENCE }));
+    expect(await decide(context({ dialogue, reply: { act: 'intent', value: 'case' } }), sure.classify, rank)).toEqual({ do: 'open_case', caseType: 'delivery_problem' });
 
     const asQuestion = classifier(answer({ kind: 'question', faqKey: 'delivery_times', confidence: 0.3 }));
     expect(await decide(context({ dialogue, reply: { act: 'intent', value: 'question' } }), asQuestion.classify)).toEqual({ do: 'faq', faqKey: 'delivery_times' });

@@ -14,6 +14,11 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
 export const ACT_CONFIDENCE = 0.5;
 /** An FAQ answer is given only when the match is at least this sure. */
 export const FAQ_CONFIDENCE = 0.55;
+/** Case types offered first when the customer picks one (the rest follow, as listed). */
+export const LIKELY_CASE_TYPES = 3;
+
+/** The case types a text is most like, best first (the offline index's `likelyCaseTypes`). */
+export type RankCaseTypes = (text: string) => Promise<string[]>;
 
 export type Decision =
   | { do: 'nothing'; why: string }
@@ -33,9 +38,21 @@ export type Decision =
   | { do: 'faq'; faqKey: string }
   | { do: 'no_answer' }
   | { do: 'clarify' }
-  | { do: 'pick_case_type' };
+  /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
+  | { do: 'pick_case_type'; likely: string[] };
 
-export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>): Promise<Decision> {
+export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, rank: RankCaseTypes = async () => []): Promise<Decision> {
+  const decision = await decideFor(ctx, classify);
+  if (decision.do !== 'pick_case_type') return decision;
+  // The classifier's own guess first, then what the problem's text is most like: the message the
+  // bot asked about when the customer tapped "report a problem", else what they wrote.
+  const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
+  const about = ctx.reply ? asked : ctx.dialogue?.kind === 'clarify' && asked ? `${asked}\n${ctx.text}` : ctx.text;
+  const likely = [...new Set([...decision.likely, ...(about.trim() ? await rank(about) : [])])];
+  return { do: 'pick_case_type', likely: likely.slice(0, LIKELY_CASE_TYPES) };
+}
+
+async function decideFor(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>): Promise<Decision> {
   const { reply, dialogue } = ctx;
   if (reply?.act === 'human' || asksForPerson(ctx.text)) return { do: 'handoff' };
   // The customer's answer to a time staff proposed for their booking (bot/staff/booking-actions.ts).
@@ -59,7 +76,7 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   if (reply) {
     if (reply.act === 'intent' && (dialogue?.kind === 'clarify' || dialogue?.kind === 'pick_case_type')) {
       if (reply.value === 'booking') return startBooking(ctx, await classify(dialogue.text), dialogue.text);
-      if (reply.value === 'case') return caseFromText(await classify(dialogue.text));
+      if (reply.value === 'case') return problemFromText(await classify(dialogue.text));
       if (reply.value === 'question') {
         const r = await classify(dialogue.text);
         return r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
@@ -117,7 +134,19 @@ function isGreeting(r: Classification, text: string): boolean {
   return r.kind === 'other' && (r.otherType === 'greeting' || (r.otherType === undefined && HELLO.test(text)));
 }
 
+/** A case of the type the classifier named (it was sure the message is a case), else the customer picks the type. */
 export function caseFromText(r: Classification): Decision {
-  return r.kind === 'case' && r.caseType ? { do: 'open_case', caseType: r.caseType } : { do: 'pick_case_type' };
+  return r.kind === 'case' && r.caseType ? { do: 'open_case', caseType: r.caseType } : { do: 'pick_case_type', likely: [] };
+}
+
+/**
+ * The customer said it is a problem, after the bot asked because it was unsure: a case of the type
+ * the classifier names only when it is sure, else the customer picks the type, the classifier's
+ * guess first. A case opened with the wrong type goes to the wrong team with the wrong clock.
+ */
+function problemFromText(r: Classification): Decision {
+  const guess = r.kind === 'case' ? r.caseType : undefined;
+  if (guess && r.confidence >= ACT_CONFIDENCE) return { do: 'open_case', caseType: guess };
+  return { do: 'pick_case_type', likely: guess ? [guess] : [] };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classificationSchema, type Classification } from './classification.ts';
-import { OfflineClassifier, classifyOffline } from './offline-classifier.ts';
+import { OfflineClassifier, classifyOffline, likelyCaseTypes } from './offline-classifier.ts';
 import { indexFor } from './offline/similarity-index.ts';
 import { normalizeText, textFeatures } from './offline/text-features.ts';
 import { taxonomySchema, type Taxonomy } from './taxonomy.ts';
@@ -98,6 +98,20 @@ describe('OfflineClassifier: the kind follows what the classes are about', () =>
 
   it('a generic question in the business\'s own words stays a question', async () => {
     expect((await classify('how much does a refund cost?', business)).kind).toBe('question');
+  });
+});
+
+describe('likelyCaseTypes: what to offer first when the customer picks the type', () => {
+  it('ranks the case types a problem is like, best first, at most three', () => {
+    // "Money went missing": a refund, a top-up or a wrong charge, not an undelivered order.
+    expect(likelyCaseTypes(taxonomy, 'เงินหายค่ะ')).toEqual(['refund_request', 'topup_not_credited', 'wrong_amount']);
+    expect(likelyCaseTypes(taxonomy, 'I topped up but the credit is not there')[0]).toBe('topup_not_credited');
+    expect(likelyCaseTypes(taxonomy, 'my parcel never came', 1)).toEqual(['order_not_delivered']);
+  });
+
+  it('offers nothing first for what is like no case type: numbers, a question, nothing', () => {
+    for (const text of ['500', '', 'What time do you open?']) expect(likelyCaseTypes(taxonomy, text), text).toEqual([]);
+    expect(likelyCaseTypes({ caseTypes: [], bookingTypes: [], faq: [] }, 'my parcel never came')).toEqual([]);
   });
 });
 
