@@ -313,6 +313,47 @@ describe('a send told to wait a second, again and again', () => {
     const texts = line.state.deliveriesTo(groupId).flatMap((d) => d.messages.map((m) => ('text' in m ? m.text : '')));
     expect(texts).toEqual(['late post']);
   }, 90_000);
+
+  it("fails its own messages when its time runs out while another job holds the group's send", async () => {
+    // Another job sending to the group holds its lease from the first attempt to past this post's
+    // time (re-taken every 300 ms, as a long run of sends would). This job cannot send: when its
+    // time is up it waits for the lease, tries once more, and fails its message, visibly; before,
+    // it ended failed and left the message pending, unsent and unreported.
+    line.state.reset();
+    line.refused.length = 0;
+    line.answers = '429';
+    line.retryAfterSeconds = 1;
+    line.down = true;
+    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
+    const groupId = lineId('C');
+    await sys.knex('staff_groups').insert({ org_id: channel.org_id, channel_id: channel.id, line_group_id: groupId, purpose: 'support', name: 'Support', is_active: true });
+    const group = toStaffGroup(await sys.knex('staff_groups').where({ line_group_id: groupId }).first());
+    const { conversationId, messageIds } = await sys.knex.transaction(async (trx) => {
+      const posted = (await postToGroup(trx, group, [{ kind: 'text', text: 'post behind a held send' }]))!;
+      // Held before the job's first attempt can take it: the transaction commits both together.
+      await trx('conversations').where({ id: posted.conversationId }).update({ send_lease_until: trx.raw(`now() + interval '1 second'`) });
+      return posted;
+    });
+    // Its pushes carry its message's id as their retry key.
+    const pushes = () => line.refused.filter((r) => r.retryKey === messageIds[0]);
+    const holdUntil = Date.now() + BUDGET_MS + 1_500;
+    while (Date.now() < holdUntil) {
+      await sys.knex('conversations').where({ id: conversationId }).update({ send_lease_until: sys.knex.raw(`now() + interval '1 second'`) });
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const message = () => sys.knex('messages').where({ conversation_id: conversationId, direction: 'out' }).first('delivery_status', 'delivery_error');
+    // Held all along: nothing was tried while the lease was held.
+    expect(pushes()).toHaveLength(0);
+    expect((await message()).delivery_status).toBe('pending');
+    const failed = await until(async () => ((await message()).delivery_status === 'failed' ? message() : undefined), 15_000);
+    expect(failed.delivery_error).toMatch(/^gave up after \d+ s of retries \(\d+ attempts\): LINE answered 429/);
+    expect(pushes()).toHaveLength(1);
+    const job = await until(async () => {
+      const row = await sys.knex('outbox').where({ queue: 'outbound' }).whereRaw(`payload->>'conversationId' = ?`, [conversationId]).first();
+      return row?.status === 'failed' ? row : undefined;
+    }, 10_000);
+    expect(job.last_error).toMatch(/LINE answered 429/);
+  }, 60_000);
 });
 
 describe('a reply and a crash', () => {

@@ -81,6 +81,7 @@ const troubledChannels = new Map<string, number>();
 
 /** A conversation's combined pushes are sent by one job at a time: the one holding this lease. */
 const SEND_LEASE_SECONDS = 60;
+const LEASE_WAIT_POLL_MS = 200;
 
 /**
  * A push to a staff group (`combine`): every combinable message pending for the group by now goes
@@ -93,9 +94,18 @@ const SEND_LEASE_SECONDS = 60;
 async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: ConversationRow, payload: SendJobPayload, job: JobContext) {
   const { knex } = deps;
   if (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS))) {
-    const mine = await knex('messages').whereIn('id', payload.messageIds).andWhere('delivery_status', 'pending').first('id');
-    if (!mine) return { sent: 0 };
-    throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
+    const mine = async () => knex('messages').whereIn('id', payload.messageIds).andWhere('delivery_status', 'pending').first('id');
+    if (!(await mine())) return { sent: 0 };
+    if (job.mayRetry?.() ?? job.attempt < job.maxAttempts) {
+      throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
+    }
+    // This job's time is up: giving up here would end it failed with its messages left pending,
+    // unsent and unreported. It waits for the holder instead (one send: seconds; a lease outlives a
+    // crashed holder by at most SEND_LEASE_SECONDS), then sends or fails its own like any last attempt.
+    while (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS))) {
+      if (!(await mine())) return { sent: 0 };
+      await new Promise((r) => setTimeout(r, LEASE_WAIT_POLL_MS));
+    }
   }
   try {
     const pending: PendingRow[] = await knex('messages')
