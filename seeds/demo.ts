@@ -503,6 +503,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Thanks for your message 😊 Could you tell us a bit more? Would you like to make a booking, or is there a problem with an order or payment?',
   },
   {
+    key: 'pick_case_type',
+    description: 'The customer said it is a problem, but not clearly which: the case types follow as buttons, the likeliest first.',
+    th: 'ปัญหาที่พบตรงกับข้อไหนคะ? เลือกข้อที่ใกล้เคียงที่สุดได้เลยค่ะ 👇',
+    en: 'Which of these is it? Tap the one closest to your problem 👇',
+  },
+  {
     key: 'handoff_to_person',
     description: 'The conversation is handed to a person.',
     th: 'กำลังส่งต่อให้เจ้าหน้าที่ดูแลค่ะ อีกสักครู่จะมีเจ้าหน้าที่ตอบกลับในแชทนี้นะคะ',

@@ -149,6 +149,9 @@ describe('questions, unclear messages and people', () => {
     const problem = unsure.quickReplies.find((q) => q.data === replyData('intent', 'case'));
     expect(problem).toBeDefined();
     const pick = await ask(userId, { postback: { data: problem!.data! } });
+    // Asked which problem it is, in the customer's language; not asked again what they want.
+    const question = await sys.knex('templates').where({ org_id: sys.defaultOrgId, key: 'pick_case_type', language: 'th' }).first('body');
+    expect(pick.text).toBe(question.body);
     const offered = pick.quickReplies.map((q) => q.data);
     const types = await sys.knex('case_types').where({ org_id: sys.defaultOrgId, is_active: true }).pluck('key');
     expect(offered.slice(0, 3)).toEqual(['refund_request', 'topup_not_credited', 'wrong_amount'].map((k) => replyData('case_type', k)));
@@ -248,16 +251,20 @@ describe('the bot never goes silent', () => {
     expect(await acks()).toBe(acked);
   });
 
-  it('an org set up before the reminder existed gets its text from the migration; its own text is kept', async () => {
-    const { up } = await import('../migrations/20261122220500_greeting_open_case.ts');
-    const where = { org_id: sys.defaultOrgId, key: 'greeting_open_case' };
-    const reminder = () => sys.knex('templates').where(where).orderBy('language');
-    const seeded = await reminder();
+  it.each([
+    ['the reminder of an open case', '20261122220500_greeting_open_case.ts', 'greeting_open_case'],
+    ['the question which problem it is', '20261123050000_pick_case_type_template.ts', 'pick_case_type'],
+  ])('an org set up before %s existed gets its text from the migration; its own text is kept', async (_, file, key) => {
+    const { up } = await import(`../migrations/${file}`);
+    const where = { org_id: sys.defaultOrgId, key };
+    const texts = () => sys.knex('templates').where(where).orderBy('language');
+    const seeded = await texts();
+    expect(seeded.map((t) => t.language)).toEqual(['en', 'th']);
     await sys.knex('templates').where({ ...where, language: 'th' }).del();
-    await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: 'Hi! Case {{case_id}} is open.' });
+    await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: 'Our own words.' });
     await up(sys.knex);
-    expect((await reminder()).map((t) => [t.language, t.body])).toEqual([
-      ['en', 'Hi! Case {{case_id}} is open.'],
+    expect((await texts()).map((t) => [t.language, t.body])).toEqual([
+      ['en', 'Our own words.'],
       ['th', seeded.find((t) => t.language === 'th').body],
     ]);
     await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: seeded.find((t) => t.language === 'en').body });

@@ -178,7 +178,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([
         {
           kind: 'text',
-          text: await t('clarify_intent'),
+          // An org whose templates predate the question keeps asking with its own clarifying text.
+          text: (await t('pick_case_type')) || (await t('clarify_intent')),
           quickReplies: [
             ...types.map((c): Action => ({ type: 'postback', label: c.name[ctx.language], data: replyData('case_type', c.key), displayText: c.name[ctx.language] })),
             { type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') },
