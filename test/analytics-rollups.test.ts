@@ -275,7 +275,21 @@ describe('the per-case facts rollup', () => {
         expect(await rows(trx)).toBe(0);
         // Committed after the snapshot was taken: neither side may see it.
         await sys.knex('side_by_side_probe').insert({ n: 1 });
-        const part = async (db: Knex.Transaction) => ({ pid: await pid(db), rows: await rows(db), readOnly: (await db.raw('SHOW transaction_read_only')).rows[0].transaction_read_only });
+        // Each part waits for the other two to have started: they run at the same time, so on three
+        // connections (without it, on a busy machine one could end before the next asked for a
+        // connection, and that one could be handed the same).
+        let started = 0;
+        let allStarted: () => void;
+        const barrier = new Promise<void>((resolve, reject) => {
+          allStarted = resolve;
+          setTimeout(() => reject(new Error('the parts did not run at the same time')), 10_000);
+        });
+        const part = async (db: Knex.Transaction) => {
+          const p = await pid(db);
+          if (++started === 3) allStarted();
+          await barrier;
+          return { pid: p, rows: await rows(db), readOnly: (await db.raw('SHOW transaction_read_only')).rows[0].transaction_read_only };
+        };
         const [main, side, third] = await sideBySide(trx, part, part, part);
         sidePids = [side.pid, third.pid];
         expect(new Set([main.pid, side.pid, third.pid]).size).toBe(3);
