@@ -305,7 +305,8 @@ describe('the per-case facts rollup', () => {
       expect(await alive()).toBe(0);
       // A burst of such calls opens no more than MAX_CONNECTIONS_BESIDE: the calls beyond run their parts one after the other.
       const slow = async (db: Knex.Transaction) => {
-        await db.raw('SELECT pg_sleep(0.3)');
+        // Long enough that the other parts of the call have their connections before it ends.
+        await db.raw('SELECT pg_sleep(1)');
         return pid(db);
       };
       const calls = MAX_CONNECTIONS_BESIDE / 2 + 1;
