@@ -286,10 +286,8 @@ describe('a send told to wait a second, again and again', () => {
     expect(after.delivered.length).toBe(after.rows.length);
   }, 90_000);
 
-  it("gives up on a group's combined push without failing the messages other jobs queued later", async () => {
-    // Two posts to one staff group, five seconds apart, while LINE refuses every push: the first
-    // post's job takes both along on its late attempts, and gives up at the end of its own time.
-    // The second post's time is not up: it stays pending and goes out once LINE answers again.
+  /** A new support group, with LINE answering every send 429 and `Retry-After: 1`. */
+  async function groupWhileLineRefusesEveryPush() {
     line.state.reset();
     line.refused.length = 0;
     line.answers = '429';
@@ -298,7 +296,14 @@ describe('a send told to wait a second, again and again', () => {
     const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
     const groupId = lineId('C');
     await sys.knex('staff_groups').insert({ org_id: channel.org_id, channel_id: channel.id, line_group_id: groupId, purpose: 'support', name: 'Support', is_active: true });
-    const group = toStaffGroup(await sys.knex('staff_groups').where({ line_group_id: groupId }).first());
+    return { groupId, group: toStaffGroup(await sys.knex('staff_groups').where({ line_group_id: groupId }).first()) };
+  }
+
+  it("gives up on a group's combined push without failing the messages other jobs queued later", async () => {
+    // Two posts to one staff group, five seconds apart, while LINE refuses every push: the first
+    // post's job takes both along on its late attempts, and gives up at the end of its own time.
+    // The second post's time is not up: it stays pending and goes out once LINE answers again.
+    const { group, groupId } = await groupWhileLineRefusesEveryPush();
     const post = (text: string) => sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
     const status = async (text: string) => (await sys.knex('messages').where({ direction: 'out', text }).first('delivery_status'))?.delivery_status;
     await post('early post');
@@ -319,15 +324,7 @@ describe('a send told to wait a second, again and again', () => {
     // time (re-taken every 300 ms, as a long run of sends would). This job cannot send: when its
     // time is up it waits for the lease, tries once more, and fails its message, visibly; before,
     // it ended failed and left the message pending, unsent and unreported.
-    line.state.reset();
-    line.refused.length = 0;
-    line.answers = '429';
-    line.retryAfterSeconds = 1;
-    line.down = true;
-    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
-    const groupId = lineId('C');
-    await sys.knex('staff_groups').insert({ org_id: channel.org_id, channel_id: channel.id, line_group_id: groupId, purpose: 'support', name: 'Support', is_active: true });
-    const group = toStaffGroup(await sys.knex('staff_groups').where({ line_group_id: groupId }).first());
+    const { group } = await groupWhileLineRefusesEveryPush();
     const { conversationId, messageIds } = await sys.knex.transaction(async (trx) => {
       const posted = (await postToGroup(trx, group, [{ kind: 'text', text: 'post behind a held send' }]))!;
       // Held before the job's first attempt can take it: the transaction commits both together.
