@@ -390,7 +390,7 @@ function worstIntents(preds: Prediction[], n = 8): string {
  * the types the message is most like (`likelyCaseTypes`): how often the right one is first, and
  * among the first three, over the set's problem reports.
  */
-export function likelyTypeShares(messages: EvalMessage[], taxonomy: Taxonomy): { n: number; first: number; firstThree: number } {
+function likelyTypeShares(messages: EvalMessage[], taxonomy: Taxonomy): { n: number; first: number; firstThree: number } {
   const cases = messages.filter((m) => m.kind === 'case' && m.caseType);
   let first = 0;
   let firstThree = 0;

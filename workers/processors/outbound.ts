@@ -79,6 +79,14 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
  */
 const troubledChannels = new Map<string, number>();
 
+/**
+ * The send's budget is time (job-policy.ts: 73 minutes from its first attempt), however many
+ * attempts the waits a platform asks for take; a policy without one counts attempts.
+ */
+function mayRetryAgain(job: JobContext): boolean {
+  return job.mayRetry?.() ?? job.attempt < job.maxAttempts;
+}
+
 /** A conversation's combined pushes are sent by one job at a time: the one holding this lease. */
 const SEND_LEASE_SECONDS = 60;
 const LEASE_WAIT_POLL_MS = 200;
@@ -96,7 +104,7 @@ async function sendCombined(deps: OutboundDeps, channel: Channel, conversation: 
   if (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS))) {
     const mine = async () => knex('messages').whereIn('id', payload.messageIds).andWhere('delivery_status', 'pending').first('id');
     if (!(await mine())) return { sent: 0 };
-    if (job.mayRetry?.() ?? job.attempt < job.maxAttempts) {
+    if (mayRetryAgain(job)) {
       throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
     }
     // This job's time is up: giving up here would end it failed with its messages left pending,
@@ -148,10 +156,7 @@ async function send(
   } catch (err) {
     const retryable = (err instanceof LineSendError || err instanceof WhatsAppSendError) && err.retryable;
     if (retryable) troubledChannels.set(channel.id, Date.now());
-    // The send's budget is time (job-policy.ts: 73 minutes from its first attempt), however many
-    // attempts the waits a platform asks for take; a policy without one counts attempts.
-    const mayRetry = job.mayRetry?.() ?? job.attempt < job.maxAttempts;
-    if (retryable && mayRetry) {
+    if (retryable && mayRetryAgain(job)) {
       if (observed.retryAfterMs !== undefined) (err as RetryAfterError).retryAfterMs = observed.retryAfterMs;
       throw err;
     }
