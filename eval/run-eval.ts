@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { KINDS, type Classification, type Classifier, type Kind } from '../core/understanding/classification.ts';
 import { taxonomySchema, type Taxonomy } from '../core/understanding/taxonomy.ts';
 import { OfflineClassifier, likelyCaseTypes } from '../core/understanding/offline-classifier.ts';
+import { checkTaxonomy } from '../core/understanding/taxonomy-check.ts';
 import { NgramBaseline } from './ngram-baseline.ts';
 import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxonomy.ts';
 
@@ -402,6 +403,28 @@ function likelyTypeShares(messages: EvalMessage[], taxonomy: Taxonomy): { n: num
   return { n: cases.length, first: ratio(first, cases.length), firstThree: ratio(firstThree, cases.length) };
 }
 
+/**
+ * Does the taxonomy check (`checkTaxonomy`) point where the errors are? Messages taken for another
+ * entry of the business, per pair of entries: between the pairs the check names, and between all
+ * the others.
+ */
+function lookAlikeShares(preds: Prediction[], taxonomy: Taxonomy): { named: number; errors: number; inNamed: number; perNamed: number; perOther: number } {
+  const check = checkTaxonomy(taxonomy);
+  const pairId = (a: string, b: string) => [a, b].sort().join('|');
+  const named = new Set(check.lookAlike.map((p) => pairId(`${p.a.kind}:${p.a.key}`, `${p.b.kind}:${p.b.key}`)));
+  let errors = 0;
+  let inNamed = 0;
+  for (const { message: m, result: r } of preds) {
+    const gold = m.caseType ?? m.bookingType ?? m.faqKey;
+    const got = r.caseType ?? r.bookingType ?? r.faqKey;
+    if (m.kind === 'other' || r.kind === 'other' || !gold || !got || (r.kind === m.kind && got === gold)) continue;
+    errors++;
+    if (named.has(pairId(`${m.kind}:${gold}`, `${r.kind}:${got}`))) inNamed++;
+  }
+  const pairs = (check.entries.length * (check.entries.length - 1)) / 2;
+  return { named: named.size, errors, inNamed, perNamed: ratio(inNamed, named.size), perOther: ratio(errors - inNamed, pairs - named.size) };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
@@ -445,6 +468,8 @@ async function main(): Promise<void> {
     if (llmNote) part.push(llmNote);
     const likely = likelyTypeShares(set.messages, set.taxonomy);
     if (likely.n > 0) part.push(`\nWhen the customer picks the type of a problem, the right one is offered first for ${pct(likely.first)} of the ${likely.n} problem reports, among the first three for ${pct(likely.firstThree)}.`);
+    const look = lookAlikeShares(offlinePreds, set.taxonomy);
+    if (look.named > 0) part.push(`\nThe taxonomy check names ${look.named} look-alike pairs of entries; ${look.inNamed} of the ${look.errors} messages taken for another entry are between them: ${look.perNamed.toFixed(2)} per named pair, ${look.perOther.toFixed(3)} per other pair.`);
     part.push('\n### Confusion of kinds, offline (rows: gold)\n');
     part.push(kindConfusion(offlinePreds));
     part.push('\n### Confusion of kinds, baseline\n');

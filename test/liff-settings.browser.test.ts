@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { caseTypeCreate } from '../core/contracts/taxonomy.ts';
+import { createCaseType } from '../core/understanding/taxonomy-admin.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, joinGroup, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
@@ -347,6 +349,40 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'removed-en-light');
   });
 
+  it('a manager finds two case types that look alike to the bot, tells them apart with new phrases, and the pair is gone', async () => {
+    // Two case types with the same phrases, names sharing no word with them: nothing tells them apart.
+    const phrases = ['the courier left it at the wrong house', 'someone else got my box', 'it went to my neighbour instead'];
+    const system = { orgId: h.sys.defaultOrgId, actor: { type: 'system' as const } };
+    for (const [key, en, th] of [
+      ['delivered_elsewhere', 'Delivered elsewhere', 'ส่งไปที่อื่น'],
+      ['parcel_misrouted', 'Parcel misrouted', 'พัสดุส่งผิดที่'],
+    ]) {
+      await createCaseType(h.sys.knex, system, caseTypeCreate.parse({ key, name: { th, en }, category: 'order', defaultSeverity: 'normal', firstResponseMinutes: 30, resolutionMinutes: 600, examples: phrases }));
+    }
+    const page = await device(manager, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/settings?lang=en`);
+    await page.getByRole('link', { name: /How the bot reads your examples/ }).click();
+    await poll(() => page.textContent('h1')).toBe('How the bot reads your examples');
+    const pairs = page.locator('#look-alike + p + ul > li');
+    await poll(() => pairs.first().textContent()).toBe('Delivered elsewhere ⇄ Parcel misrouted6 phrases taken for the other');
+    expect(await page.textContent('main')).toContain('“someone else got my box” read as Delivered elsewhere');
+    await check(page, 'understanding-en-light');
+
+    // The remedy: phrases in the customers' words that say what happened to this one.
+    // The card whose title it is (another card may say "read as Parcel misrouted").
+    const card = page.locator('li.card').filter({ has: page.locator('.row > strong', { hasText: /^Parcel misrouted$/ }) });
+    await card.getByRole('link', { name: 'Edit its phrases' }).click();
+    await poll(() => page.inputValue('#f-ex-en')).toContain('someone else got my box');
+    await page.fill('#f-ex-en', ['the parcel was sent to the wrong city', 'tracking says it went to another depot', 'my package is being routed to the wrong hub'].join('\n'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => page.textContent('[role=status]')).toContain('Saved');
+    await page.goto(`${h.sys.url}/liff/settings/understanding?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('How the bot reads your examples');
+    await poll(() => page.textContent('main')).toContain('read right');
+    expect(await page.textContent('main')).not.toContain('Delivered elsewhere ⇄ Parcel misrouted');
+    await check(page, 'understanding-after-en-light');
+  });
+
   it('every list screen, in Thai and dark, on a phone: accessible and photographed', async () => {
     const page = await device(admin, { dark: true });
     for (const [screen, title] of [
@@ -356,6 +392,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
       ['providers', 'ผู้ให้บริการ'],
       ['staff-groups', 'กลุ่ม LINE ของทีม'],
       ['staff', 'พนักงาน'],
+      ['understanding', 'บอตอ่านตัวอย่างข้อความอย่างไร'],
     ] as const) {
       await page.goto(`${h.sys.url}/liff/settings/${screen}?lang=th`);
       await poll(() => page.textContent('h1')).toBe(title);

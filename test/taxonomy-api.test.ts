@@ -355,6 +355,50 @@ describe('the taxonomy export and the OpenAPI document', () => {
   });
 });
 
+describe('how the classifier reads the taxonomy (GET /api/v1/taxonomy/check)', () => {
+  it('names two case types whose phrases are the same as look-alike, lists their phrases as misread, and writes nothing', async () => {
+    const phrases = ['the courier left it at the wrong house', 'someone else got my box', 'it went to my neighbour instead'];
+    // Names with no word of the phrases: nothing tells the two apart.
+    const names = { wrong_address_delivery: { th: 'ส่งไปที่อื่น', en: 'Delivered elsewhere' }, misdelivered_parcel: { th: 'พัสดุส่งผิดที่', en: 'Parcel misrouted' } };
+    for (const [key, name] of Object.entries(names)) {
+      expect((await api('POST', '/api/v1/case-types', caseType(key, { name, examples: phrases }))).status).toBe(201);
+    }
+    const before = await snapshot();
+    const res = await api('GET', '/api/v1/taxonomy/check', undefined, supportKey);
+    expect(res.status).toBe(200);
+    expect(res.json.lookAlike[0]).toEqual({ a: { kind: 'case', key: 'misdelivered_parcel' }, b: { kind: 'case', key: 'wrong_address_delivery' }, phrases: 6 });
+    expect(res.json.entries.find((e: { key: string }) => e.key === 'misdelivered_parcel')).toEqual({
+      kind: 'case',
+      key: 'misdelivered_parcel',
+      name: names.misdelivered_parcel,
+      phrases: 3,
+      recognised: 0,
+      misread: phrases.map((text) => ({ text, readAs: { kind: 'case', key: 'wrong_address_delivery' } })),
+    });
+    // Every active entry of the org, and only those.
+    const file = await loadOrgTaxonomy(sys.knex, sys.defaultOrgId);
+    expect(new Set(res.json.entries.map((e: { kind: string; key: string }) => `${e.kind}:${e.key}`))).toEqual(
+      new Set([...file.caseTypes.map((c) => `case:${c.key}`), ...file.bookingTypes.map((b) => `booking:${b.key}`), ...file.faq.map((f) => `question:${f.key}`)]),
+    );
+    expect(await snapshot()).toEqual(before);
+    // Once one of them is switched off, it is gone from the check, and its twin's phrases are no
+    // longer taken for it.
+    expect((await api('DELETE', '/api/v1/case-types/misdelivered_parcel')).status).toBe(200);
+    const after = await api('GET', '/api/v1/taxonomy/check');
+    const twin = after.json.entries.find((e: { key: string }) => e.key === 'wrong_address_delivery');
+    expect(twin.phrases).toBe(3);
+    expect(twin.recognised).toBeGreaterThan(0);
+    expect(JSON.stringify(after.json)).not.toContain('misdelivered_parcel');
+  });
+
+  it('needs a key with taxonomy.read', async () => {
+    expect((await fetch(`${sys.url}/api/v1/taxonomy/check`)).status).toBe(401);
+    const doc = await fetch(`${sys.url}/api/v1/openapi.json`).then((r) => r.json());
+    expect(doc.paths['/api/v1/taxonomy/check'].get['x-permission']).toBe('taxonomy.read');
+    expect(doc.paths['/api/v1/taxonomy/check'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TaxonomyCheck' });
+  });
+});
+
 // ---------------------------------------------------------------- end to end, through LINE
 
 /** A customer's text through a signed LINE webhook; resolves with the bot's reply to it. */

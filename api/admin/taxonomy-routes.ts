@@ -1,6 +1,7 @@
 import * as c from '../../core/contracts/taxonomy.ts';
 import * as admin from '../../core/understanding/taxonomy-admin.ts';
 import { loadOrgTaxonomy } from '../../core/understanding/org-taxonomy.ts';
+import { checkTaxonomy } from '../../core/understanding/taxonomy-check.ts';
 import { taxonomySchema } from '../../core/understanding/taxonomy.ts';
 import { route, type RouteInput } from '../route.ts';
 
@@ -32,6 +33,15 @@ export const taxonomyRoutes = [
     access: 'taxonomy.read',
     response: taxonomyFile,
     handle: async ({ identity, deps }) => loadOrgTaxonomy(deps.knex, identity!.orgId),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/taxonomy/check',
+    summary: "How the classifier reads the org's own example phrases: which it takes for another entry, and which entries look alike to it",
+    tag: 'taxonomy',
+    access: 'taxonomy.read',
+    response: c.taxonomyCheck,
+    handle: async ({ identity, deps }) => checkTaxonomy(await loadOrgTaxonomy(deps.knex, identity!.orgId)),
   }),
 
   // ---------------------------------------------------------------- case types

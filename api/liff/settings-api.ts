@@ -24,7 +24,9 @@ import { addStaffMember, listStaff } from '../../core/staff/staff-admin.ts';
 import { listStaffGroups, updateStaffGroup } from '../../core/staff/staff-group-admin.ts';
 import { listTemplates, updateTemplate } from '../../core/templates/template-admin.ts';
 import { previewTemplate } from '../../core/templates/template-preview.ts';
+import { loadOrgTaxonomy } from '../../core/understanding/org-taxonomy.ts';
 import * as taxonomy from '../../core/understanding/taxonomy-admin.ts';
+import { checkTaxonomy } from '../../core/understanding/taxonomy-check.ts';
 import { channelsWithWebhooks } from '../admin/channel-routes.ts';
 import { route, type RouteInput } from '../route.ts';
 import { LIFF_API_PREFIX } from './liff-api.ts';
@@ -85,6 +87,17 @@ export const settingsRoutes = [
     body: tax.caseTypeUpdate,
     response: tax.caseType,
     handle: async (i) => taxonomy.updateCaseType(i.deps.knex, writer(i), i.params.key, i.body),
+  }),
+
+  // ---------------------------------------------------------------- how the classifier reads them
+  route({
+    method: 'get',
+    path: `${P}/taxonomy-check`,
+    summary: "How the classifier reads the org's own example phrases (as GET /api/v1/taxonomy/check)",
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    response: tax.taxonomyCheck,
+    handle: async (i) => checkTaxonomy(await loadOrgTaxonomy(i.deps.knex, orgOf(i))),
   }),
 
   // ---------------------------------------------------------------- bookable services

@@ -279,6 +279,45 @@ export const faqEntry = z
 
 export const faqList = z.array(faqEntry).meta({ id: 'FaqEntryList' });
 
+// ---------------------------------------------------------------- how the classifier reads it
+
+const entryKind = z.enum(['case', 'booking', 'question']).meta({ description: 'case: a case type; booking: a bookable service; question: a FAQ entry' });
+const entryRef = z.object({ kind: entryKind, key: z.string() });
+
+export const taxonomyCheck = z
+  .object({
+    classifier: z.string().meta({ description: 'The offline classifier that read the phrases (it also answers whenever an AI model cannot)', example: 'offline/ngram-knn-v4' }),
+    phrases: z.number().int().meta({ description: 'Example phrases read, over all active entries' }),
+    recognised: z.number().int().meta({ description: 'Of those, read as their own entry' }),
+    enoughPhrases: z.number().int().meta({ description: 'Example phrases an entry should have at least: with fewer it is hard to recognise' }),
+    entries: z.array(
+      entryRef.extend({
+        name: z.object({ th: z.string().optional(), en: z.string().optional() }).meta({ description: 'Its name; for a FAQ entry, its question' }),
+        phrases: z.number().int(),
+        recognised: z.number().int(),
+        misread: z.array(
+          z.object({
+            text: z.string(),
+            readAs: z.object({
+              kind: z.enum(['booking', 'case', 'question', 'other']),
+              key: z.string().optional().meta({ description: 'The entry it was taken for; left out when it was taken for small talk or something the business does not do' }),
+            }),
+          }),
+        ),
+      }),
+    ),
+    lookAlike: z
+      .array(z.object({ a: entryRef, b: entryRef, phrases: z.number().int().meta({ description: 'Phrases of either read as the other' }) }))
+      .meta({ description: 'Pairs of entries the classifier confuses, most confused first (at most 10)' }),
+  })
+  .meta({
+    id: 'TaxonomyCheck',
+    description:
+      'Every example phrase of the active taxonomy read as if the classifier had never seen it (left out of its own entry): which are taken for another entry, and which entries look alike to it',
+  });
+
+export type TaxonomyCheck = z.infer<typeof taxonomyCheck>;
+
 export type CaseTypeCreate = z.infer<typeof caseTypeCreate>;
 export type CaseTypeUpdate = z.infer<typeof caseTypeUpdate>;
 export type CaseTypeView = z.infer<typeof caseType>;

@@ -419,8 +419,9 @@ interface Decision {
 const NOTHING: ConfidenceSignals = { top: 0, kindMargin: 0, typeMargin: 0, inScope: 0, coverage: 0, nothing: true };
 const ZERO: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
 
-function decide(index: TaxonomyIndex, f: TextFeatures): Decision {
-  const ev = evidence(index, f);
+/** `exclude`: an example document of the index left out, to read it as if never seen. */
+function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
+  const ev = evidence(index, f, exclude);
   if (!ev) return { kind: 'other', otherType: 'out_of_scope', confidence: NOTHING_CONFIDENCE, kindScores: { ...ZERO }, signals: NOTHING };
   const models = modelFor(index);
   const model = ev.meaning && models.meaning ? models.meaning : models.lexical;
@@ -504,6 +505,37 @@ export function likelyCaseTypes(taxonomy: Taxonomy, text: string, count = 3): st
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map((r) => r.key);
+}
+
+/** How one example phrase of the business reads to the classifier when it has not seen it. */
+export interface ExampleReading {
+  /** The entry it is an example of. */
+  kind: Exclude<Kind, 'other'>;
+  key: string;
+  text: string;
+  /** What the classifier takes it for with the phrase left out of its entry: a kind, and the entry of that kind. */
+  readAs: { kind: Kind; key?: string };
+}
+
+/**
+ * Reads every example phrase the business wrote (not the names) as the next customer message
+ * would be read, with the phrase left out of its own entry: what the taxonomy check shows a
+ * manager (core/understanding/taxonomy-check.ts). A phrase read as another entry says that the
+ * two entries look alike to the classifier. The phrase still counts in its entry's centroid and
+ * in the kind model, so the reading is a little kinder than a stranger's message would get.
+ */
+export function readExamplesLeftOut(taxonomy: Taxonomy): ExampleReading[] {
+  const index = indexFor(taxonomy);
+  const out: ExampleReading[] = [];
+  for (const cls of index.classes) {
+    if (cls.source === 'generic' || cls.kind === 'other') continue;
+    for (let d = cls.docStart; d < cls.phrasesEnd; d++) {
+      const text = index.docText[d];
+      const read = decide(index, textFeatures(text), d);
+      out.push({ kind: cls.kind, key: cls.key, text, readAs: { kind: read.kind, key: read.type ?? read.faqKey } });
+    }
+  }
+  return out;
 }
 
 export class OfflineClassifier implements Classifier {

@@ -21,9 +21,11 @@ export interface IndexedClass {
   source: ClassSource;
   /** The taxonomy key; for generic classes, the kind. */
   key: string;
-  /** Example documents [docStart, docEnd) in the index. */
+  /** Example documents [docStart, docEnd) in the index: the business's phrases, then its names. */
   docStart: number;
   docEnd: number;
+  /** Where the names begin: [docStart, phrasesEnd) are the phrases the business wrote as examples. */
+  phrasesEnd: number;
   /** FAQ answers [answerStart, answerEnd): used to tell FAQ entries apart, never for the kind. */
   answerStart: number;
   answerEnd: number;
@@ -171,6 +173,8 @@ interface ClassDraft {
   source: ClassSource;
   key: string;
   examples: string[];
+  /** How many of the last `examples` are the class's names (an example of how customers say it too). */
+  nameCount: number;
   /** Text that describes the class but is not how customers write (centroid only, down-weighted). */
   context: string[];
   /** FAQ answers. */
@@ -187,7 +191,8 @@ function drafts(taxonomy: Taxonomy): ClassDraft[] {
       kind,
       source,
       key: e.key,
-      examples: [...(e.examples ?? []), ...names].filter((t) => typeof t === 'string' && t.trim() !== ''),
+      examples: [...(e.examples ?? []).filter((t) => typeof t === 'string' && t.trim() !== ''), ...names],
+      nameCount: names.length,
       context: e.description ? [e.description] : [],
       answers: [],
       keywords: [...(e.keywords ?? []), ...names],
@@ -201,22 +206,24 @@ function drafts(taxonomy: Taxonomy): ClassDraft[] {
       source: 'faq',
       key: f.key,
       examples: splitVariants(f.question),
+      nameCount: 0,
       context: splitVariants(f.answer),
       answers: splitVariants(f.answer),
       keywords: [],
     });
   }
   for (const kind of ['question', 'booking', 'case'] as const) {
-    out.push({ kind, source: 'generic', key: kind, examples: KIND_PROTOTYPES[kind], context: [], answers: [], keywords: [] });
+    out.push({ kind, source: 'generic', key: kind, examples: KIND_PROTOTYPES[kind], nameCount: 0, context: [], answers: [], keywords: [] });
   }
   // What no service business is there for: matched like the small talk, named `out_of_scope`.
-  out.push({ kind: 'other', source: 'generic', key: OFF_TOPIC_KEY, examples: OFF_TOPIC, context: [], answers: [], keywords: [] });
+  out.push({ kind: 'other', source: 'generic', key: OFF_TOPIC_KEY, examples: OFF_TOPIC, nameCount: 0, context: [], answers: [], keywords: [] });
   const smallTalk = Object.entries(SMALL_TALK) as [SmallTalkType, string[]][];
   out.push({
     kind: 'other',
     source: 'generic',
     key: 'other',
     examples: smallTalk.flatMap(([, lines]) => lines),
+    nameCount: 0,
     tags: smallTalk.flatMap(([tag, lines]) => lines.map(() => tag)),
     context: [],
     answers: [],
@@ -347,7 +354,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       docText.push(ex);
       docClass.push(ci);
     }
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, answerStart: 0, answerEnd: 0, keywords: [], tags: d.tags });
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd: docFeats.length - d.nameCount, answerStart: 0, answerEnd: 0, keywords: [], tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();

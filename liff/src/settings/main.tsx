@@ -15,6 +15,7 @@ import { Services } from './services.tsx';
 import { may, w } from './shared.tsx';
 import { StaffScreen } from './staff.tsx';
 import { Templates } from './templates.tsx';
+import { Understanding } from './understanding.tsx';
 import './settings.css';
 
 /**
@@ -25,6 +26,7 @@ import './settings.css';
 
 const screens = {
   'case-types': { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ประเภทเคส', en: 'Case types' }, about: { th: 'ความรุนแรง SLA การแจ้งเตือน การส่งต่อ ตัวอย่างข้อความ และวิธีแก้ (SOP)', en: 'Severity, SLA, notifications, escalation, example phrases and the SOP' } },
+  understanding: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บอตอ่านตัวอย่างข้อความอย่างไร', en: 'How the bot reads your examples' }, about: { th: 'ประเภทเคสและบริการที่บอตแยกไม่ค่อยออก และตัวอย่างที่ควรเพิ่ม', en: 'Which case types and services look alike to the bot, and which need more example phrases' } },
   templates: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' }, about: { th: 'แก้ข้อความภาษาไทยและอังกฤษ ดูตัวอย่างทันที', en: 'Edit the Thai and English texts, with a live preview' } },
   channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
   staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
@@ -104,6 +106,7 @@ function SettingsApp() {
                 </Link>
               </p>
               {at.screen === 'case-types' && <CaseTypes {...common} />}
+              {at.screen === 'understanding' && <Understanding lang={lang} />}
               {at.screen === 'templates' && <Templates {...common} />}
               {at.screen === 'channels' && <Channels {...common} canManageNotices={may(me, 'org.settings.manage')} />}
               {at.screen === 'staff' && <StaffScreen {...common} />}
