@@ -47,8 +47,9 @@ export function checkTaxonomy(taxonomy: Taxonomy): TaxonomyCheck {
     }
     entry.misread.push({ text: r.text, readAs: r.readAs });
     if (r.readAs.kind === 'other' || r.readAs.key === undefined) continue;
-    // A pair is the same whichever of the two a phrase belongs to.
-    const [a, b] = [{ kind: r.kind, key: r.key }, { kind: r.readAs.kind, key: r.readAs.key }].sort((x, y) => `${x.kind}:${x.key}`.localeCompare(`${y.kind}:${y.key}`));
+    // A pair is the same whichever of the two a phrase belongs to: ordered by code unit, not by
+    // locale, so the answer is the same on every machine.
+    const [a, b] = [{ kind: r.kind, key: r.key }, { kind: r.readAs.kind, key: r.readAs.key }].sort((x, y) => (`${x.kind}:${x.key}` < `${y.kind}:${y.key}` ? -1 : 1));
     const pairId = `${a.kind}:${a.key}|${b.kind}:${b.key}`;
     const pair = pairs.get(pairId) ?? { a, b, phrases: 0 };
     pair.phrases++;

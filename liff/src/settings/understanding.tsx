@@ -62,7 +62,9 @@ function Report(p: { lang: Lang; check: Check }) {
   const { lang, check } = p;
   const byId = new Map(check.entries.map((e) => [`${e.kind}:${e.key}`, e]));
   const nameOf = (r: Ref) => {
-    if (r.kind === 'other' || !r.key) return words.outOfScope[lang];
+    if (r.kind === 'other') return words.outOfScope[lang];
+    // A problem report or booking request the bot could not put a type on: the kind alone.
+    if (!r.key) return words[`kind_${r.kind}`][lang];
     const n = byId.get(`${r.kind}:${r.key}`)?.name;
     return n?.[lang] ?? n?.en ?? n?.th ?? r.key;
   };
