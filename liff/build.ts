@@ -68,7 +68,16 @@ export function pageWeights(): { page: string; files: string[]; gzipBytes: numbe
 
 export async function buildLiff(): Promise<void> {
   const fingerprint = sourcesFingerprint();
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // What ships, whoever builds: under the test runner NODE_ENV is "test", and Vite would then keep
+  // the libraries' development code (about 5 KB more on the Settings app).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const weights = pageWeights();
   const over = weights.filter((w) => w.gzipBytes > budgetOf(w.page) * 1024);
   process.stdout.write(`LIFF pages built into liff/dist. JavaScript per page, gzipped, with the LIFF SDK and the chunks it may load:\n`);

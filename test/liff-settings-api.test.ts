@@ -429,6 +429,54 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(await h.sys.knex('audit_log').where({ subject_type: 'service', actor_type: 'staff', actor_id: manager.id }).first()).toBeDefined();
   });
 
+  it('a manager adds a FAQ entry and its ways of asking from the app; the next customer asking one of them gets its answer; bad input is refused with nothing saved', async () => {
+    const entry = () => h.sys.knex('faq_entries').where({ org_id: h.sys.defaultOrgId, key: 'parking' }).first();
+    // No question in either language, an empty answer, a key already taken: each named, nothing added.
+    const refusedAdds = [
+      [{ key: 'parking', question: { th: null, en: null }, answer: { th: 'มีที่จอดรถ', en: 'There is parking.' } }, 'question'],
+      [{ key: 'parking', question: { en: 'Can I park there?' }, answer: { th: '', en: 'There is parking.' } }, 'answer.th'],
+    ] as const;
+    for (const [body, path] of refusedAdds) {
+      const res = await call('POST', '/faq', manager.lineUserId, body);
+      expect(res.status, path).toBe(422);
+      expect(res.json.error.details.map((d: { path: string }) => d.path), path).toContain(path);
+    }
+    expect(await entry()).toBeUndefined();
+    const taken = await call('POST', '/faq', manager.lineUserId, { key: 'opening_hours', question: { en: 'Open?' }, answer: { th: 'เปิด', en: 'Open' } });
+    expect(taken.status).toBe(409);
+
+    const added = await call('POST', '/faq', manager.lineUserId, { key: 'parking', question: { en: 'Is there parking?' }, answer: { th: 'มีที่จอดรถฟรีหน้าร้านค่ะ', en: 'Free parking in front of the shop.' } });
+    expect(added.status).toBe(201);
+    const ways = ['Is there parking?', 'Where can I park my car?', 'Do you have a car park?', 'Can I park at the shop?', 'Is parking free?'];
+    const changed = await call('PATCH', '/faq/parking', manager.lineUserId, { question: { en: ways.join('\n'), th: 'มีที่จอดรถไหมคะ\nจอดรถได้ที่ไหน' } });
+    expect(changed.status).toBe(200);
+    expect(changed.json.question).toEqual({ en: ways.join('\n'), th: 'มีที่จอดรถไหมคะ\nจอดรถได้ที่ไหน' });
+    expect((await h.sys.knex('audit_log').where({ subject_type: 'faq_entry', actor_type: 'staff', actor_id: manager.id }).select('action')).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['faq_entry.created', 'faq_entry.updated']),
+    );
+
+    // Both languages emptied, or the answer: refused, and the entry is as it was.
+    const before = await entry();
+    for (const [body, path] of [
+      [{ question: { th: null, en: null } }, 'question'],
+      [{ answer: { en: ' ' } }, 'answer.en'],
+    ] as const) {
+      const res = await call('PATCH', '/faq/parking', manager.lineUserId, body);
+      expect(res.status, path).toBe(422);
+      expect(res.json.error.details.map((d: { path: string }) => d.path), path).toContain(path);
+    }
+    expect(await entry()).toEqual(before);
+    const refused = await call('PATCH', '/faq/parking', support.lineUserId, { isActive: false });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids', permission: 'taxonomy.manage' });
+    expect((await call('GET', '/faq', support.lineUserId)).json.map((f: { key: string }) => f.key)).toContain('parking');
+
+    // Ways of asking the entry never had word for word are answered from it, in Thai only since
+    // the Thai lines were added.
+    expect((await h.ask(lineId('U'), { text: 'where do I park the car when I come?' })).text).toBe('Free parking in front of the shop.');
+    expect((await h.ask(lineId('U'), { text: 'ไปร้านแล้วจอดรถตรงไหนได้บ้างคะ' })).text).toBe('มีที่จอดรถฟรีหน้าร้านค่ะ');
+  });
+
   it('an admin adds a staff member and gets their enrolment code; the routes are in the OpenAPI document under their own tag', async () => {
     const res = await call('POST', '/staff', admin.lineUserId, { displayName: 'Nok', role: 'support', language: 'th' });
     expect(res.status).toBe(201);

@@ -325,11 +325,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await page.locator('#sv-ask-start_date').check();
     await page.locator('#sv-req-start_date').check();
     await page.getByLabel("Use the business's hours").uncheck();
+    // The phrases the bot learns the service from (the taxonomy check links here to edit them).
+    await page.fill('#f-ex-en', 'I want to learn to make sushi\n  \nsushi workshop for two this weekend');
     await page.getByRole('button', { name: 'Save' }).click();
     await poll(() => page.textContent('form > [role=status]')).toContain('Saved');
     const row = await h.sys.knex('services').where({ org_id: h.sys.defaultOrgId, key: 'sushi_class' }).first();
     expect(row.form_fields).toEqual([{ field: 'start_date', required: true }, { field: 'time', required: true }]);
     expect(row.hours.mon).toEqual([['09:00', '18:00']]);
+    expect(row.examples.en).toEqual(['I want to learn to make sushi', 'sushi workshop for two this weekend']);
+    expect(row.examples.th.length).toBeGreaterThan(0);
+    expect(await page.inputValue('#f-ex-en')).toBe('I want to learn to make sushi\nsushi workshop for two this weekend');
     await check(page, 'service-en-tablet');
   });
 
@@ -383,6 +388,39 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await check(page, 'understanding-after-en-light');
   });
 
+  it('a manager on a phone, in Thai, gives a FAQ entry more ways of asking and a new answer; an emptied answer is refused under its field; the next customer gets the new answer', async () => {
+    const page = await device(manager);
+    await page.goto(`${h.sys.url}/liff/settings?lang=th`);
+    await page.getByRole('link', { name: /คำถามที่ลูกค้าถามบ่อย/ }).click();
+    await poll(() => page.textContent('h1')).toBe('คำถามที่ลูกค้าถามบ่อย');
+    await page.locator('a[href*="/faq/location"]').click();
+    await poll(() => page.inputValue('#q-th')).toBe('ร้านอยู่ที่ไหน เดินทางยังไงคะ');
+
+    // An emptied answer: said under its field, nothing saved.
+    const before = await h.sys.knex('faq_entries').where({ org_id: h.sys.defaultOrgId, key: 'location' }).first();
+    await page.fill('#q-th', ['ร้านอยู่ที่ไหน เดินทางยังไงคะ', 'ไปร้านยังไง นั่งรถไฟฟ้าลงสถานีไหน', 'ขอแผนที่ร้านหน่อยค่ะ'].join('\n'));
+    await page.fill('#a-th', '');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('#e-a-th')).toBeTruthy();
+    expect(await page.getAttribute('#a-th', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('form > [role=status]')).toContain('ยังไม่ได้บันทึก');
+    expect(await h.sys.knex('faq_entries').where({ id: before.id }).first()).toEqual(before);
+
+    await page.fill('#a-th', 'ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('form > [role=status]')).toContain('บันทึกแล้ว');
+    expect(await h.sys.knex('faq_entries').where({ id: before.id }).first()).toMatchObject({
+      question_th: 'ร้านอยู่ที่ไหน เดินทางยังไงคะ\nไปร้านยังไง นั่งรถไฟฟ้าลงสถานีไหน\nขอแผนที่ร้านหน่อยค่ะ',
+      answer_th: 'ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ',
+      answer_en: before.answer_en,
+    });
+    await check(page, 'faq-th-light');
+
+    // A customer asks one of the new ways, in their own words.
+    const reply = await h.ask(lineId('U'), { text: 'นั่งรถไฟฟ้าไปร้าน ต้องลงสถานีไหนคะ' });
+    expect(reply.text).toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
+  });
+
   it('every list screen, in Thai and dark, on a phone: accessible and photographed', async () => {
     const page = await device(admin, { dark: true });
     for (const [screen, title] of [
@@ -393,6 +431,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
       ['staff-groups', 'กลุ่ม LINE ของทีม'],
       ['staff', 'พนักงาน'],
       ['understanding', 'บอตอ่านตัวอย่างข้อความอย่างไร'],
+      ['faq', 'คำถามที่ลูกค้าถามบ่อย'],
     ] as const) {
       await page.goto(`${h.sys.url}/liff/settings/${screen}?lang=th`);
       await poll(() => page.textContent('h1')).toBe(title);

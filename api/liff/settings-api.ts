@@ -89,6 +89,38 @@ export const settingsRoutes = [
     handle: async (i) => taxonomy.updateCaseType(i.deps.knex, writer(i), i.params.key, i.body),
   }),
 
+  // ---------------------------------------------------------------- FAQ
+  route({
+    method: 'get',
+    path: `${P}/faq`,
+    summary: 'FAQ entries, active and not (as GET /api/v1/faq?includeInactive=true)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    response: tax.faqList,
+    handle: async (i) => taxonomy.listFaqEntries(i.deps.knex, orgOf(i), { includeInactive: true }),
+  }),
+  route({
+    method: 'post',
+    path: `${P}/faq`,
+    summary: 'Add a FAQ entry (as POST /api/v1/faq)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tax.faqCreate,
+    response: tax.faqEntry,
+    status: 201,
+    handle: async (i) => taxonomy.createFaqEntry(i.deps.knex, writer(i), i.body),
+  }),
+  route({
+    method: 'patch',
+    path: `${P}/faq/:key`,
+    summary: 'Change a FAQ entry (as PATCH /api/v1/faq/:key)',
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.manage' },
+    body: tax.faqUpdate,
+    response: tax.faqEntry,
+    handle: async (i) => taxonomy.updateFaqEntry(i.deps.knex, writer(i), i.params.key, i.body),
+  }),
+
   // ---------------------------------------------------------------- how the classifier reads them
   route({
     method: 'get',

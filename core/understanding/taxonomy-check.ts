@@ -1,6 +1,7 @@
 import type { TaxonomyCheck } from '../contracts/taxonomy.ts';
 import { OfflineClassifier, readExamplesLeftOut } from './offline-classifier.ts';
 import type { Taxonomy } from './taxonomy.ts';
+import { phrasingsOf } from './faq-phrasings.ts';
 
 type Name = TaxonomyCheck['entries'][number]['name'];
 const THAI = /[\u0E00-\u0E7F]/;
@@ -34,7 +35,7 @@ export function checkTaxonomy(taxonomy: Taxonomy): TaxonomyCheck {
   for (const e of taxonomy.caseTypes) seed('case', e.key, e.name);
   for (const e of taxonomy.bookingTypes) seed('booking', e.key, e.name);
   for (const f of taxonomy.faq) {
-    const question = f.question.split('\n')[0].trim();
+    const question = phrasingsOf(f.question)[0] ?? f.key;
     seed('question', f.key, THAI.test(question) ? { th: question } : { en: question });
   }
   const pairs = new Map<string, TaxonomyCheck['lookAlike'][number]>();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { KINDS, OTHER_TYPES, classificationSchema, extractedFieldsSchema } from '../classification.ts';
 import type { Classification, ClassifyInput, ExtractedFields, Kind, OtherType } from '../classification.ts';
 import { detectLanguage, extractFields } from '../extract-fields.ts';
+import { phrasingsOf } from '../faq-phrasings.ts';
 import type { Taxonomy, TaxonomyEntry } from '../taxonomy.ts';
 
 /**
@@ -205,14 +206,6 @@ export interface FewShotExample {
   faqKey?: string;
 }
 
-/** FAQ questions may hold several phrasings: one per line, or "... / ..." (Thai / English). */
-function phrasings(question: string): string[] {
-  return question
-    .split(/\n|\s\/\s|\|/)
-    .map((q) => q.trim())
-    .filter(Boolean);
-}
-
 /**
  * The taxonomy's example phrases as labelled few-shot examples: up to MAX_EXAMPLES_PER_CLASS per
  * case type, service and FAQ entry, taken in turns across classes so that, when MAX_FEW_SHOT cuts,
@@ -222,7 +215,7 @@ export function fewShotExamples(taxonomy: Taxonomy): FewShotExample[] {
   const perClass: FewShotExample[][] = [
     ...taxonomy.caseTypes.map((e) => e.examples.slice(0, MAX_EXAMPLES_PER_CLASS).map((message) => ({ message, kind: 'case' as const, caseType: e.key }))),
     ...taxonomy.bookingTypes.map((e) => e.examples.slice(0, MAX_EXAMPLES_PER_CLASS).map((message) => ({ message, kind: 'booking' as const, bookingType: e.key }))),
-    ...taxonomy.faq.map((f) => phrasings(f.question).slice(0, MAX_EXAMPLES_PER_CLASS).map((message) => ({ message, kind: 'question' as const, faqKey: f.key }))),
+    ...taxonomy.faq.map((f) => phrasingsOf(f.question).slice(0, MAX_EXAMPLES_PER_CLASS).map((message) => ({ message, kind: 'question' as const, faqKey: f.key }))),
   ];
   const out: FewShotExample[] = [];
   for (let round = 0; round < MAX_EXAMPLES_PER_CLASS && out.length < MAX_FEW_SHOT; round++) {

@@ -1,4 +1,5 @@
 import type { Kind } from '../classification.ts';
+import { phrasingsOf } from '../faq-phrasings.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
@@ -160,14 +161,6 @@ const CONTEXT_WEIGHT = 0.5;
 
 const THAI = /[\u0E00-\u0E7F]/;
 
-/** Splits a FAQ question (or answer) written in two languages: "... / ...", one per line, or "|". */
-function splitVariants(text: string): string[] {
-  return text
-    .split(/\n|\s\/\s|\|/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 interface ClassDraft {
   kind: Kind;
   source: ClassSource;
@@ -205,10 +198,10 @@ function drafts(taxonomy: Taxonomy): ClassDraft[] {
       kind: 'question',
       source: 'faq',
       key: f.key,
-      examples: splitVariants(f.question),
+      examples: phrasingsOf(f.question),
       nameCount: 0,
-      context: splitVariants(f.answer),
-      answers: splitVariants(f.answer),
+      context: phrasingsOf(f.answer),
+      answers: phrasingsOf(f.answer),
       keywords: [],
     });
   }

@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import type { assignmentRule, bookingStages } from '../../../core/contracts/bookings.ts';
 import type { staffMember } from '../../../core/contracts/staff.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, FieldError, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, useLoad } from './shared.tsx';
 
 /**
  * The bookings pipeline and who gets new bookings: the stages staff see (names, order, hidden
@@ -49,11 +48,7 @@ const words = {
   turnOff: { th: 'ปิดใช้', en: 'Turn off' },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-}
+type Props = Omit<ScreenProps, 'item'>;
 
 export function Bookings(p: Props) {
   const [state, retry, set] = useLoad<Pipeline>('booking-stages');

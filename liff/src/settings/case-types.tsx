@@ -4,10 +4,10 @@ import type { staffMember } from '../../../core/contracts/staff.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
-import { Badge, NotFound } from '../kit/ui.tsx';
-import { go, Link } from './nav.tsx';
-import { errorsOf, FieldError, TextField, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { Badge } from '../kit/ui.tsx';
+import { go, NavCard } from './nav.tsx';
+import { phrasesOf, PhrasesSection, savedPhrases, type Phrases } from './phrases.tsx';
+import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * Case types (seed 004 sections 4.1.1 and 9.2): what a case of each type gets when it opens:
@@ -42,10 +42,6 @@ const words = {
   raiseSeverity: { th: 'เพิ่มความรุนแรงหนึ่งระดับ', en: 'Raise the severity one step' },
   reassignTo: { th: 'ส่งต่อเคสให้', en: 'Hand the case to' },
   keepOwner: { th: 'ไม่ส่งต่อ (ผู้ดูแลเดิม)', en: 'Nobody else (keep the owner)' },
-  examples: { th: 'ตัวอย่างข้อความลูกค้า (บรรทัดละหนึ่งข้อความ)', en: 'Example customer messages (one per line)' },
-  examplesTh: { th: 'ภาษาไทย', en: 'Thai' },
-  examplesEn: { th: 'ภาษาอังกฤษ', en: 'English' },
-  keywords: { th: 'คำสำคัญ (คั่นด้วยจุลภาค)', en: 'Keywords (comma separated)' },
   sop: { th: 'วิธีแก้มาตรฐาน (SOP) ที่พนักงานเห็นเมื่อเปิดเคส', en: 'Standard way to handle it (SOP), shown to staff when a case opens' },
   sopHint: { th: 'ขั้นตอน ลิงก์ หรือหมายเหตุภายใน', en: 'Steps, links or internal notes' },
   active: { th: 'เปิดใช้งาน (เปิดเคสใหม่ประเภทนี้ได้)', en: 'Active (new cases of this type open)' },
@@ -68,30 +64,22 @@ export const severityNames: Dict = {
 };
 const severityTone = { critical: 'bad', high: 'wait', normal: 'info', low: 'ok' } as const;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-  item: string;
-}
+type Props = ScreenProps;
 
 export function CaseTypes(p: Props) {
-  const [state, retry, set] = useLoad<CaseType[]>('case-types');
   return (
-    <Screen lang={p.lang} state={state} retry={retry}>
-      {(types) => {
-        if (!p.item)
-          return (
-            <>
-              <List lang={p.lang} types={types} />
-              {p.canManage && <AddCaseType lang={p.lang} onAdded={(t) => set([...types, t])} />}
-            </>
-          );
-        const t = types.find((x) => x.key === p.item);
-        if (!t) return <NotFound lang={p.lang} />;
-        return <Editor {...p} type={t} onSaved={(saved) => set(types.map((x) => (x.key === saved.key ? saved : x)))} />;
-      }}
-    </Screen>
+    <KeyedScreen<CaseType>
+      lang={p.lang}
+      path="case-types"
+      item={p.item}
+      list={(types, added) => (
+        <>
+          <List lang={p.lang} types={types} />
+          {p.canManage && <AddCaseType lang={p.lang} onAdded={added} />}
+        </>
+      )}
+      editor={(t, saved) => <Editor {...p} type={t} onSaved={saved} />}
+    />
   );
 }
 
@@ -101,25 +89,20 @@ function List(p: { lang: Lang; types: CaseType[] }) {
       <h1>{words.title[p.lang]}</h1>
       <ul class="list">
         {p.types.map((t) => (
-          <li key={t.key}>
-            <Link to={`/case-types/${t.key}`} class="card nav-item">
-              <span>
-                <strong>{t.name[p.lang]}</strong>
-                <span class="muted small block">
-                  {categoryNames[t.category][p.lang]} · {words.sla[p.lang]} {words.minutes[p.lang].replace('{{n}}', String(t.firstResponseMinutes))} /{' '}
-                  {words.minutes[p.lang].replace('{{n}}', String(t.resolutionMinutes))}
-                </span>
-              </span>
-              {t.isActive ? <Badge tone={severityTone[t.defaultSeverity]}>{severityNames[t.defaultSeverity][p.lang]}</Badge> : <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
-            </Link>
-          </li>
+          <NavCard
+            key={t.key}
+            to={`/case-types/${t.key}`}
+            title={t.name[p.lang]}
+            detail={`${categoryNames[t.category][p.lang]} · ${words.sla[p.lang]} ${words.minutes[p.lang].replace('{{n}}', String(t.firstResponseMinutes))} / ${words.minutes[p.lang].replace('{{n}}', String(t.resolutionMinutes))}`}
+            badge={t.isActive ? <Badge tone={severityTone[t.defaultSeverity]}>{severityNames[t.defaultSeverity][p.lang]}</Badge> : <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
+          />
         ))}
       </ul>
     </>
   );
 }
 
-type Draft = {
+type Draft = Phrases & {
   nameTh: string;
   nameEn: string;
   category: string;
@@ -132,9 +115,6 @@ type Draft = {
   notifyManagers: boolean;
   raiseSeverity: boolean;
   reassignTo: string;
-  examplesTh: string;
-  examplesEn: string;
-  keywords: string;
   sop: string;
   isActive: boolean;
 };
@@ -153,15 +133,12 @@ function draftOf(t: CaseType): Draft {
     notifyManagers: t.escalation.notifyManagers,
     raiseSeverity: t.escalation.raiseSeverity,
     reassignTo: t.escalation.reassignTo ?? '',
-    examplesTh: t.examples.th.join('\n'),
-    examplesEn: t.examples.en.join('\n'),
-    keywords: t.keywords.join(', '),
+    ...phrasesOf(t),
     sop: t.sop ?? '',
     isActive: t.isActive,
   };
 }
 
-const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 /** A number field as typed: a number the server checks, or what was typed when it is not one (the server names it). */
 const numberOf = (s: string) => (s.trim() === '' ? null : Number.isFinite(Number(s)) ? Number(s) : s);
 
@@ -191,8 +168,7 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
       requiresOrderId: d.requiresOrderId,
       notify: d.notify,
       escalation: { notifyManagers: d.notifyManagers, raiseSeverity: d.raiseSeverity, reassignTo: d.reassignTo || null },
-      examples: { th: lines(d.examplesTh), en: lines(d.examplesEn) },
-      keywords: d.keywords.split(',').map((k) => k.trim()).filter(Boolean),
+      ...savedPhrases(d),
       sop: d.sop,
       isActive: d.isActive,
     });
@@ -289,15 +265,7 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
         )}
       </fieldset>
 
-      <section class="card">
-        <h2>{words.examples[L]}</h2>
-        <label for="f-ex-th">{words.examplesTh[L]}</label>
-        <textarea id="f-ex-th" value={d.examplesTh} disabled={ro} onInput={(e) => set({ examplesTh: (e.target as HTMLTextAreaElement).value })} />
-        <label for="f-ex-en">{words.examplesEn[L]}</label>
-        <textarea id="f-ex-en" value={d.examplesEn} disabled={ro} onInput={(e) => set({ examplesEn: (e.target as HTMLTextAreaElement).value })} />
-        <FieldError id="e-examples" text={errors.examples} />
-        {text('keywords', words.keywords[L], 'keywords')}
-      </section>
+      <PhrasesSection lang={L} value={d} disabled={ro} errors={errors} onChange={set} />
 
       <section class="card">
         <label for="f-sop">{words.sop[L]}</label>
@@ -308,14 +276,7 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
         <FieldError id="e-sop" text={errors.sop} />
       </section>
 
-      {!ro && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? w.saving[L] : w.save[L]}
-          </button>
-        </div>
-      )}
-      <SaveStatus lang={L} saved={saved} error={errors._form} />
+      <SubmitBar lang={L} busy={busy} readOnly={ro} saved={saved} error={errors._form} />
     </form>
   );
 }
@@ -358,12 +319,7 @@ function AddCaseType(p: { lang: Lang; onAdded: (t: CaseType) => void }) {
         <div>{field('first', words.firstResponse[L], 'firstResponseMinutes', 'number')}</div>
         <div>{field('resolution', words.resolution[L], 'resolutionMinutes', 'number')}</div>
       </div>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? w.saving[L] : words.add[L]}
-        </button>
-      </div>
-      <SaveStatus lang={L} saved={false} error={errors._form} />
+      <SubmitBar lang={L} busy={busy} label={words.add[L]} error={errors._form} />
     </form>
   );
 }

@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { channel, channelTestResult } from '../../../core/contracts/channels.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, TextField, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * LINE channels and the customer notifications (seed 004 sections 4.7.4 and 4.7.5): paste a
@@ -56,12 +55,7 @@ const words = {
   providerOverdue: { th: 'ผู้ให้บริการไม่ตอบภายในเวลาที่กำหนด', en: "a provider has not answered within its time to answer" },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-  canManageNotices: boolean;
-}
+type Props = Omit<ScreenProps, 'item'> & { canManageNotices: boolean };
 
 export function Channels(p: Props) {
   const [state, retry, set] = useLoad<Channel[]>('channels');
@@ -189,12 +183,7 @@ function Credentials(p: {
       {p.withName && field('name', words.name[L], 'name')}
       {field('secret', words.secret[L], 'credentials.channelSecret', 'password')}
       {field('token', words.token[L], 'credentials.channelAccessToken', 'password')}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? w.saving[L] : p.submit}
-        </button>
-      </div>
-      <SaveStatus lang={L} saved={false} error={errors._form} />
+      <SubmitBar lang={L} busy={busy} label={p.submit} error={errors._form} />
     </form>
   );
 }

@@ -4,11 +4,10 @@ import type { staffGroup } from '../../../core/contracts/staff-groups.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
 import { Badge, NotFound } from '../kit/ui.tsx';
 import { categoryNames, severityNames } from './case-types.tsx';
-import { Link } from './nav.tsx';
-import { errorsOf, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w } from './shared.tsx';
+import { NavCard } from './nav.tsx';
+import { errorsOf, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad } from './shared.tsx';
 
 /**
  * Staff groups and their routing: what each LINE group the bot is in is for, and which cases (by
@@ -43,12 +42,7 @@ const words = {
   since: { th: 'เข้ากลุ่มเมื่อ {{at}}', en: 'Joined {{at}}' },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-  item: string;
-}
+type Props = ScreenProps;
 
 export function Groups(p: Props) {
   const [state, retry, set] = useLoad<Group[]>('staff-groups');
@@ -72,15 +66,13 @@ function List(p: { lang: Lang; groups: Group[] }) {
       {p.groups.length === 0 && <p class="card">{words.none[L]}</p>}
       <ul class="list">
         {p.groups.map((g) => (
-          <li key={g.id}>
-            <Link to={`/staff-groups/${g.id}`} class="card nav-item">
-              <span>
-                <strong>{g.name ?? words.unnamed[L]}</strong>
-                <span class="muted small block">{g.isActive ? words[g.purpose][L] : words.left[L]}</span>
-              </span>
-              <Badge tone={!g.isActive ? 'wait' : g.purpose === 'unassigned' ? 'wait' : 'ok'}>{g.language.toUpperCase()}</Badge>
-            </Link>
-          </li>
+          <NavCard
+            key={g.id}
+            to={`/staff-groups/${g.id}`}
+            title={g.name ?? words.unnamed[L]}
+            detail={g.isActive ? words[g.purpose][L] : words.left[L]}
+            badge={<Badge tone={!g.isActive ? 'wait' : g.purpose === 'unassigned' ? 'wait' : 'ok'}>{g.language.toUpperCase()}</Badge>}
+          />
         ))}
       </ul>
     </>
@@ -164,14 +156,7 @@ function Editor(p: Props & { group: Group; onSaved: (g: Group) => void }) {
           <span>{words.bookings[L]}</span>
         </label>
       </section>
-      {!ro && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? w.saving[L] : w.save[L]}
-          </button>
-        </div>
-      )}
-      <SaveStatus lang={L} saved={saved} error={error} />
+      <SubmitBar lang={L} busy={busy} readOnly={ro} saved={saved} error={error} />
     </form>
   );
 }

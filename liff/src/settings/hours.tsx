@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BusinessCalendarView } from '../../../core/contracts/business-calendar.ts';
 import { day, type Dict, type Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
-import { errorsOf, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w } from './shared.tsx';
+import { errorsOf, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad } from './shared.tsx';
 
 /**
  * Business hours and holidays: the open time SLA clocks count (core/sla/business-calendar.ts,
@@ -35,11 +34,7 @@ const words = {
   sun: { th: 'อาทิตย์', en: 'Sunday' },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-}
+type Props = Omit<ScreenProps, 'item'>;
 
 export function Hours(p: Props) {
   const [state, retry, set] = useLoad<BusinessCalendarView>('business-calendar');
@@ -145,14 +140,7 @@ function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCal
         )}
       </section>
 
-      {!ro && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? w.saving[L] : w.save[L]}
-          </button>
-        </div>
-      )}
-      <SaveStatus lang={L} saved={saved} error={error} />
+      <SubmitBar lang={L} busy={busy} readOnly={ro} saved={saved} error={error} />
     </form>
   );
 }

@@ -7,9 +7,10 @@ import { Page } from '../kit/ui.tsx';
 import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
 import { Channels } from './channels.tsx';
+import { FaqEntries } from './faq.tsx';
 import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
-import { BASE, Link } from './nav.tsx';
+import { BASE, Link, NavCard } from './nav.tsx';
 import { Providers } from './providers.tsx';
 import { Services } from './services.tsx';
 import { may, w } from './shared.tsx';
@@ -26,6 +27,7 @@ import './settings.css';
 
 const screens = {
   'case-types': { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ประเภทเคส', en: 'Case types' }, about: { th: 'ความรุนแรง SLA การแจ้งเตือน การส่งต่อ ตัวอย่างข้อความ และวิธีแก้ (SOP)', en: 'Severity, SLA, notifications, escalation, example phrases and the SOP' } },
+  faq: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'คำถามที่ลูกค้าถามบ่อย', en: 'Questions customers ask' }, about: { th: 'คำตอบที่บอตตอบเอง และลูกค้าถามว่าอย่างไร', en: 'The answers the bot gives by itself, and how customers ask' } },
   understanding: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บอตอ่านตัวอย่างข้อความอย่างไร', en: 'How the bot reads your examples' }, about: { th: 'ประเภทเคสและบริการที่บอตแยกไม่ค่อยออก และตัวอย่างที่ควรเพิ่ม', en: 'Which case types and services look alike to the bot, and which need more example phrases' } },
   templates: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' }, about: { th: 'แก้ข้อความภาษาไทยและอังกฤษ ดูตัวอย่างทันที', en: 'Edit the Thai and English texts, with a live preview' } },
   channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
@@ -60,15 +62,7 @@ function Home(p: { lang: Lang; me: StaffMe }) {
             const s = screens[k];
             const badge = !may(p.me, s.read) ? words.notForRole : !may(p.me, s.manage) ? words.viewOnly : null;
             return (
-              <li key={k}>
-                <Link to={`/${k}`} class="card nav-item">
-                  <span>
-                    <strong>{s.title[p.lang]}</strong>
-                    <span class="muted small block">{s.about[p.lang]}</span>
-                  </span>
-                  {badge && <span class="badge tone-info small">{badge[p.lang]}</span>}
-                </Link>
-              </li>
+              <NavCard key={k} to={`/${k}`} title={s.title[p.lang]} detail={s.about[p.lang]} badge={badge && <span class="badge tone-info small">{badge[p.lang]}</span>} />
             );
           })}
         </ul>
@@ -106,6 +100,7 @@ function SettingsApp() {
                 </Link>
               </p>
               {at.screen === 'case-types' && <CaseTypes {...common} />}
+              {at.screen === 'faq' && <FaqEntries {...common} />}
               {at.screen === 'understanding' && <Understanding lang={lang} />}
               {at.screen === 'templates' && <Templates {...common} />}
               {at.screen === 'channels' && <Channels {...common} canManageNotices={may(me, 'org.settings.manage')} />}

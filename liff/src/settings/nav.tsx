@@ -25,3 +25,18 @@ export function Link(p: { to: string; children: ComponentChildren; class?: strin
   );
 }
 
+
+/** One entry of a list screen: a card that opens it, with its title, a line about it and a badge. */
+export function NavCard(p: { to: string; title: ComponentChildren; detail?: ComponentChildren; badge?: ComponentChildren }) {
+  return (
+    <li>
+      <Link to={p.to} class="card nav-item">
+        <span>
+          <strong>{p.title}</strong>
+          {p.detail !== undefined && <span class="muted small block">{p.detail}</span>}
+        </span>
+        {p.badge}
+      </Link>
+    </li>
+  );
+}

@@ -3,10 +3,9 @@ import type { z } from 'zod';
 import type { providerSettings } from '../../../core/contracts/providers.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
-import { Badge, NotFound } from '../kit/ui.tsx';
-import { go, Link } from './nav.tsx';
-import { errorsOf, FieldError, TextField, may, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { Badge } from '../kit/ui.tsx';
+import { go, NavCard } from './nav.tsx';
+import { errorsOf, FieldError, type FieldErrors, KeyedScreen, may, ReadOnlyNote, SaveStatus, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * Providers (seed 004 section 4.4.1): API or manual, the case types each handles, the time it is
@@ -50,24 +49,17 @@ const words = {
 } satisfies Dict;
 const riskNames: Dict = { low: { th: 'ต่ำ', en: 'low' }, medium: { th: 'ปานกลาง', en: 'medium' }, high: { th: 'สูง', en: 'high' } };
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-  item: string;
-}
+type Props = ScreenProps;
 
 export function Providers(p: Props) {
-  const [state, retry, set] = useLoad<Provider[]>('providers');
   return (
-    <Screen lang={p.lang} state={state} retry={retry}>
-      {(list) => {
-        if (!p.item) return <List {...p} list={list} onAdded={(n) => set([...list, n])} />;
-        const found = list.find((x) => x.key === p.item);
-        if (!found) return <NotFound lang={p.lang} />;
-        return <Editor {...p} provider={found} onSaved={(n) => set(list.map((x) => (x.key === n.key ? n : x)))} />;
-      }}
-    </Screen>
+    <KeyedScreen<Provider>
+      lang={p.lang}
+      path="providers"
+      item={p.item}
+      list={(list, added) => <List {...p} list={list} onAdded={added} />}
+      editor={(found, saved) => <Editor {...p} provider={found} onSaved={saved} />}
+    />
   );
 }
 
@@ -86,17 +78,13 @@ function List(p: Props & { list: Provider[]; onAdded: (x: Provider) => void }) {
       {p.list.length === 0 && <p class="muted">{words.none[L]}</p>}
       <ul class="list">
         {p.list.map((x) => (
-          <li key={x.key}>
-            <Link to={`/providers/${x.key}`} class="card nav-item">
-              <span>
-                <strong>{x.name}</strong>
-                <span class="muted small block">
-                  {words[x.kind === 'api' ? 'api' : 'manual'][L]} · {riskText(L, x.risk)}
-                </span>
-              </span>
-              {x.paused ? <Badge tone="bad">{words.paused[L]}</Badge> : !x.active ? <Badge tone="wait">{words.inactive[L]}</Badge> : x.risk?.flagged ? <Badge tone="wait">{words.flagged[L]}</Badge> : null}
-            </Link>
-          </li>
+          <NavCard
+            key={x.key}
+            to={`/providers/${x.key}`}
+            title={x.name}
+            detail={`${words[x.kind === 'api' ? 'api' : 'manual'][L]} · ${riskText(L, x.risk)}`}
+            badge={x.paused ? <Badge tone="bad">{words.paused[L]}</Badge> : !x.active ? <Badge tone="wait">{words.inactive[L]}</Badge> : x.risk?.flagged ? <Badge tone="wait">{words.flagged[L]}</Badge> : null}
+          />
         ))}
       </ul>
       {p.canManage && (
@@ -251,14 +239,7 @@ function Editor(p: Props & { provider: Provider; onSaved: (x: Provider) => void 
           <label for="p-notes">{words.notes[L]}</label>
           <textarea id="p-notes" value={d.notes} disabled={ro} onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />
         </fieldset>
-        {!ro && (
-          <div class="actions">
-            <button type="submit" class="primary" disabled={busy}>
-              {busy ? w.saving[L] : w.save[L]}
-            </button>
-          </div>
-        )}
-        <SaveStatus lang={L} saved={saved} error={errors._form} />
+        <SubmitBar lang={L} busy={busy} readOnly={ro} saved={saved} error={errors._form} />
       </form>
       {may(p.me, 'providers.pause') && (
         <section class="card" aria-labelledby="p-pause">

@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import type { BookingFormFieldName } from '../../../core/contracts/booking-form.ts';
 import type { service } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
-import { Badge, NotFound } from '../kit/ui.tsx';
+import { Badge } from '../kit/ui.tsx';
 import { officeHours, WeekEditor, type Hours } from './hours.tsx';
-import { go, Link } from './nav.tsx';
-import { errorsOf, FieldError, TextField, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { go, NavCard } from './nav.tsx';
+import { phrasesOf, PhrasesSection, savedPhrases } from './phrases.tsx';
+import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
 
 /**
  * Bookable services: names, length, places, price, what the booking form asks for each (in
@@ -49,44 +49,34 @@ const words = {
   key: { th: 'รหัส (ภาษาอังกฤษตัวเล็ก เช่น sushi_class)', en: 'Key (lower case, e.g. sushi_class)' },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-  item: string;
-}
+type Props = ScreenProps;
 
 export function Services(p: Props) {
-  const [state, retry, set] = useLoad<Service[]>('services');
   return (
-    <Screen lang={p.lang} state={state} retry={retry}>
-      {(list) => {
-        if (!p.item)
-          return (
-            <>
-              <h1>{words.title[p.lang]}</h1>
-              {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin', 'manager']} />}
-              <ul class="list">
-                {list.map((s) => (
-                  <li key={s.key}>
-                    <Link to={`/services/${s.key}`} class="card nav-item">
-                      <span>
-                        <strong>{s.name[p.lang]}</strong>
-                        <span class="muted small block">{[s.durationMinutes ? `${s.durationMinutes} min` : '', s.price ? `${s.price} ${s.currency}` : ''].filter(Boolean).join(' · ')}</span>
-                      </span>
-                      {!s.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-              {p.canManage && <AddService lang={p.lang} onAdded={(s) => set([...list, s])} />}
-            </>
-          );
-        const s = list.find((x) => x.key === p.item);
-        if (!s) return <NotFound lang={p.lang} />;
-        return <Editor {...p} service={s} onSaved={(n) => set(list.map((x) => (x.key === n.key ? n : x)))} />;
-      }}
-    </Screen>
+    <KeyedScreen<Service>
+      lang={p.lang}
+      path="services"
+      item={p.item}
+      list={(list, added) => (
+        <>
+          <h1>{words.title[p.lang]}</h1>
+          {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin', 'manager']} />}
+          <ul class="list">
+            {list.map((s) => (
+              <NavCard
+                key={s.key}
+                to={`/services/${s.key}`}
+                title={s.name[p.lang]}
+                detail={[s.durationMinutes ? `${s.durationMinutes} min` : '', s.price ? `${s.price} ${s.currency}` : ''].filter(Boolean).join(' · ')}
+                badge={!s.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
+              />
+            ))}
+          </ul>
+          {p.canManage && <AddService lang={p.lang} onAdded={added} />}
+        </>
+      )}
+      editor={(s, saved) => <Editor {...p} service={s} onSaved={saved} />}
+    />
   );
 }
 
@@ -108,6 +98,7 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
   });
   const [form, setForm] = useState<FormField[] | null>(s.formFields as FormField[] | null);
   const [hours, setHours] = useState<Hours | null>(s.hours as Hours | null);
+  const [phrases, setPhrases] = useState(() => phrasesOf(s));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const touch = () => setSaved(false);
@@ -133,10 +124,13 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
       isActive: d.active,
       formFields: form,
       hours,
+      ...savedPhrases(phrases),
     });
     if (a.kind === 'ok') {
       setErrors({});
       setSaved(true);
+      // As stored: blank lines and spaces around the phrases are gone.
+      setPhrases(phrasesOf(a.data));
       p.onSaved(a.data);
     } else setErrors(errorsOf(a, L));
   };
@@ -189,6 +183,8 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
           ))}
         <FieldError id="e-sv-form" text={errors.formFields} />
       </fieldset>
+
+      <PhrasesSection lang={L} value={phrases} disabled={ro} errors={errors} onChange={(patch) => (setPhrases({ ...phrases, ...patch }), touch())} />
 
       <fieldset class="card">
         <legend>{words.hours[L]}</legend>

@@ -4,7 +4,7 @@ import type { Answer } from '../kit/api.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, refusalText, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
-import { Loading } from '../kit/ui.tsx';
+import { Loading, NotFound } from '../kit/ui.tsx';
 
 /**
  * What every Settings screen shares: calls to `/liff-api/v1/settings`, loading a screen (and
@@ -112,6 +112,55 @@ export function SaveStatus(p: { lang: Lang; saved: boolean; error?: string }) {
     <p role="status" aria-live="polite" class="small">
       {p.error ? <span class="error">{p.error}</span> : p.saved ? <span class="badge tone-ok">{w.saved[p.lang]}</span> : null}
     </p>
+  );
+}
+
+/** A form's submit button (none on a read-only form), and what became of the last try. */
+export function SubmitBar(p: { lang: Lang; busy: boolean; label?: string; readOnly?: boolean; saved?: boolean; error?: string }) {
+  return (
+    <>
+      {!p.readOnly && (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={p.busy}>
+            {p.busy ? w.saving[p.lang] : (p.label ?? w.save[p.lang])}
+          </button>
+        </div>
+      )}
+      <SaveStatus lang={p.lang} saved={p.saved ?? false} error={p.error} />
+    </>
+  );
+}
+
+/** What every screen is given by the app: who is signed in, whether they may change it, and the item in the address. */
+export interface ScreenProps {
+  lang: Lang;
+  me: StaffMe;
+  canManage: boolean;
+  item: string;
+}
+
+/**
+ * A screen of entries with a key (case types, services, FAQ entries): the list at the screen's
+ * address, one entry's editor at `/<screen>/<key>`, and the loaded list kept in step with what is
+ * added and saved.
+ */
+export function KeyedScreen<T extends { key: string }>(p: {
+  lang: Lang;
+  path: string;
+  item: string;
+  list: (items: T[], added: (x: T) => void) => ComponentChildren;
+  editor: (item: T, saved: (x: T) => void) => ComponentChildren;
+}) {
+  const [state, retry, set] = useLoad<T[]>(p.path);
+  return (
+    <Screen lang={p.lang} state={state} retry={retry}>
+      {(items) => {
+        if (!p.item) return p.list(items, (x) => set([...items, x]));
+        const found = items.find((x) => x.key === p.item);
+        if (!found) return <NotFound lang={p.lang} />;
+        return p.editor(found, (saved) => set(items.map((x) => (x.key === saved.key ? saved : x))));
+      }}
+    </Screen>
   );
 }
 

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { enrolmentCode, staffCreated, staffMember } from '../../../core/contracts/staff.ts';
 import { STAFF_ROLES } from '../../../core/vocabulary.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
-import { roleNames, type StaffMe } from '../kit/staff.ts';
+import { roleNames } from '../kit/staff.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, FieldError, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w, type FieldErrors } from './shared.tsx';
+import { errorsOf, FieldError, type FieldErrors, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad } from './shared.tsx';
 
 /**
  * Staff and their enrolment codes: an admin adds a person with a role and gets a one-time code
@@ -34,11 +34,7 @@ const words = {
   since: { th: 'ตั้งแต่ {{at}}', en: 'since {{at}}' },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-}
+type Props = Omit<ScreenProps, 'item'>;
 
 export function StaffScreen(p: Props) {
   const L = p.lang;
@@ -181,12 +177,7 @@ function AddStaff(p: { lang: Lang; onAdded: (m: z.infer<typeof staffCreated>) =>
           </select>
         </div>
       </div>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? w.saving[L] : words.addButton[L]}
-        </button>
-      </div>
-      <SaveStatus lang={L} saved={false} error={errors._form} />
+      <SubmitBar lang={L} busy={busy} label={words.addButton[L]} error={errors._form} />
     </form>
   );
 }

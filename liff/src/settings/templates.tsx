@@ -2,10 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { templatePreview, templateView } from '../../../core/contracts/templates.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
-import type { StaffMe } from '../kit/staff.ts';
 import { NotFound } from '../kit/ui.tsx';
-import { Link } from './nav.tsx';
-import { errorsOf, ReadOnlyNote, SaveStatus, Screen, send, useLoad, w } from './shared.tsx';
+import { NavCard } from './nav.tsx';
+import { errorsOf, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad, w } from './shared.tsx';
 
 /**
  * The customer-facing texts (DESIGN.md decision 7), both languages side by side with a live
@@ -27,12 +26,7 @@ const words = {
   count: { th: '{{n}} ข้อความ', en: '{{n}} messages' },
 } satisfies Dict;
 
-interface Props {
-  lang: Lang;
-  me: StaffMe;
-  canManage: boolean;
-  item: string;
-}
+type Props = ScreenProps;
 
 export function Templates(p: Props) {
   const [state, retry, set] = useLoad<Template[]>('templates');
@@ -66,14 +60,7 @@ function List(p: { lang: Lang; list: Template[]; keys: string[] }) {
         {shown.map((k) => {
           const t = p.list.find((x) => x.key === k && x.language === p.lang) ?? p.list.find((x) => x.key === k)!;
           return (
-            <li key={k}>
-              <Link to={`/templates/${k}`} class="card nav-item">
-                <span>
-                  <strong>{t.description ?? k}</strong>
-                  <span class="muted small block">{t.body.length > 90 ? `${t.body.slice(0, 90)}…` : t.body}</span>
-                </span>
-              </Link>
-            </li>
+            <NavCard key={k} to={`/templates/${k}`} title={t.description ?? k} detail={t.body.length > 90 ? `${t.body.slice(0, 90)}…` : t.body} />
           );
         })}
       </ul>
@@ -168,14 +155,7 @@ function Editor(p: Props & { pair: Template[]; onSaved: (t: Template) => void })
           </ul>
         </section>
       )}
-      {!ro && (
-        <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
-            {busy ? w.saving[L] : w.save[L]}
-          </button>
-        </div>
-      )}
-      <SaveStatus lang={L} saved={saved} error={error} />
+      <SubmitBar lang={L} busy={busy} readOnly={ro} saved={saved} error={error} />
     </form>
   );
 }

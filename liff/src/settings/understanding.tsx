@@ -10,7 +10,7 @@ import { Screen, useLoad } from './shared.tsx';
  * if the bot had never seen it. Two entries whose phrases are taken for each other look alike to
  * the bot, and customers' messages about them will be confused too; the remedy is phrases, in the
  * customers' words, that say what tells the two apart. Read-only: the phrases are edited on the
- * case type or service itself, linked from here.
+ * case type, service or FAQ entry itself, linked from here.
  */
 type Check = z.infer<typeof taxonomyCheck>;
 type Entry = Check['entries'][number];
@@ -46,8 +46,8 @@ const words = {
 
 const fill = (text: string, values: Record<string, number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
-/** Where its phrases are edited: case types and services have a screen here, FAQ entries do not (yet). */
-const editPath = (e: Entry) => (e.kind === 'case' ? `/case-types/${e.key}` : e.kind === 'booking' ? `/services/${e.key}` : undefined);
+/** Where its phrases are edited. */
+const editPath = (e: Entry) => (e.kind === 'case' ? `/case-types/${e.key}` : e.kind === 'booking' ? `/services/${e.key}` : `/faq/${e.key}`);
 
 export function Understanding(p: { lang: Lang }) {
   const [state, retry] = useLoad<Check>('taxonomy-check');
@@ -94,7 +94,6 @@ function Report(p: { lang: Lang; check: Check }) {
       {toLookAt.length === 0 && <p>{words.allGood[lang]}</p>}
       <ul class="list">
         {toLookAt.map((e) => {
-          const path = editPath(e);
           return (
             <li key={`${e.kind}:${e.key}`} class="card">
               <div class="row">
@@ -117,11 +116,9 @@ function Report(p: { lang: Lang; check: Check }) {
                   ))}
                 </ul>
               )}
-              {path && (
-                <Link to={path} class="small">
-                  {words.edit[lang]}
-                </Link>
-              )}
+              <Link to={editPath(e)} class="small">
+                {words.edit[lang]}
+              </Link>
             </li>
           );
         })}
