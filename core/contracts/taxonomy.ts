@@ -241,7 +241,7 @@ const faqQuestion = z
   .object({ th: line(500).nullable(), en: line(500).nullable() })
   .partial()
   .strict()
-  .meta({ description: 'The question in Thai, English or both (at least one)' });
+  .meta({ description: 'The question in Thai, English or both (at least one); each may hold several ways of asking it, one per line (faq-phrasings.ts)' });
 
 export const faqCreate = z
   .object({

@@ -1,7 +1,7 @@
 import type { TaxonomyCheck } from '../contracts/taxonomy.ts';
 import { OfflineClassifier, readExamplesLeftOut } from './offline-classifier.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { phrasingsOf } from './faq-phrasings.ts';
+import { phrasingsOf } from '../contracts/faq-phrasings.ts';
 
 type Name = TaxonomyCheck['entries'][number]['name'];
 const THAI = /[\u0E00-\u0E7F]/;

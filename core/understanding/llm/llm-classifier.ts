@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KINDS, OTHER_TYPES, classificationSchema, extractedFieldsSchema } from '../classification.ts';
 import type { Classification, ClassifyInput, ExtractedFields, Kind, OtherType } from '../classification.ts';
 import { detectLanguage, extractFields } from '../extract-fields.ts';
-import { phrasingsOf } from '../faq-phrasings.ts';
+import { phrasingsOf } from '../../contracts/faq-phrasings.ts';
 import type { Taxonomy, TaxonomyEntry } from '../taxonomy.ts';
 
 /**

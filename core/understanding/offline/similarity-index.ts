@@ -1,5 +1,5 @@
 import type { Kind } from '../classification.ts';
-import { phrasingsOf } from '../faq-phrasings.ts';
+import { phrasingsOf } from '../../contracts/faq-phrasings.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { faqEntry } from '../../../core/contracts/taxonomy.ts';
-import { phrasingsOf } from '../../../core/understanding/faq-phrasings.ts';
+import { phrasingsOf } from '../../../core/contracts/faq-phrasings.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { go, NavCard } from './nav.tsx';
