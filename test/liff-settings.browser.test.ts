@@ -419,6 +419,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     // A customer asks one of the new ways, in their own words.
     const reply = await h.ask(lineId('U'), { text: 'นั่งรถไฟฟ้าไปร้าน ต้องลงสถานีไหนคะ' });
     expect(reply.text).toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
+
+    // The same entry in English, dark: the English side as it was.
+    const en = await device(manager, { dark: true });
+    await en.goto(`${h.sys.url}/liff/settings/faq/location?lang=en`);
+    await poll(() => en.textContent('h1')).toBe('Where are you located?');
+    expect(await en.inputValue('#a-en')).toBe(before.answer_en);
+    await check(en, 'faq-en-dark');
   });
 
   it('every list screen, in Thai and dark, on a phone: accessible and photographed', async () => {

@@ -169,7 +169,8 @@ function AddFaq(p: { lang: Lang; onAdded: (f: Faq) => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const field = (k: keyof typeof v, label: string, path: string) => (
-    <TextField id={`n-${k}`} errorId={`e-n-${k}`} label={label} autoCapitalize="off" value={v[k]} error={errors[path]} onInput={(x) => setV({ ...v, [k]: x })} />
+    // A key is typed in lower case; questions and answers are sentences.
+    <TextField id={`n-${k}`} errorId={`e-n-${k}`} label={label} autoCapitalize={k === 'key' ? 'off' : 'sentences'} value={v[k]} error={errors[path]} onInput={(x) => setV({ ...v, [k]: x })} />
   );
   return (
     <form

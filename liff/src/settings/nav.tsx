@@ -25,7 +25,6 @@ export function Link(p: { to: string; children: ComponentChildren; class?: strin
   );
 }
 
-
 /** One entry of a list screen: a card that opens it, with its title, a line about it and a badge. */
 export function NavCard(p: { to: string; title: ComponentChildren; detail?: ComponentChildren; badge?: ComponentChildren }) {
   return (

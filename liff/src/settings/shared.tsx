@@ -140,7 +140,7 @@ export interface ScreenProps {
 }
 
 /**
- * A screen of entries with a key (case types, services, FAQ entries): the list at the screen's
+ * A screen of entries with a key (case types, services, FAQ entries, providers): the list at the screen's
  * address, one entry's editor at `/<screen>/<key>`, and the loaded list kept in step with what is
  * added and saved.
  */
