@@ -543,11 +543,11 @@ export class OfflineClassifier implements Classifier {
 
   /**
    * v3 added English word vectors (`offline/word-vectors.ts`), v4 the kind model
-   * (`offline/linear-model.ts`); without word vectors installed it answers on words and letters
+   * (`offline/linear-model.ts`), v5 meaning as the business's classes vary (`offline/whitening.ts`); without word vectors installed it answers on words and letters
    * only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v4' : 'ngram-knn-v4-lexical';
+    return wordVectors() ? 'ngram-knn-v5' : 'ngram-knn-v5-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -5,6 +5,7 @@ import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './ki
 import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
 import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
 import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
+import { whiten, withinClassWhitening, type Whitening } from './whitening.ts';
 
 /**
  * A TF-IDF index of one taxonomy, built once and kept (see `indexFor`): every class (case type,
@@ -102,6 +103,8 @@ interface MeaningIndex {
   vectors: WordVectors;
   dims: number;
   mean: Float32Array;
+  /** How the business's phrases of one class vary, discounted (`offline/whitening.ts`); null: plain cosine. */
+  whitening: Whitening | null;
   /** Per document / class: its unit vector (rows of `dims`), and whether it has one (English). */
   doc: Float32Array;
   hasDoc: Uint8Array;
@@ -545,11 +548,17 @@ function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: T
   // A taxonomy with no English text at all: meaning never counts.
   if (count === 0) return undefined;
   for (let i = 0; i < dims; i++) mean[i] /= count;
+  // Whitened by how the business's own phrases of one class vary (built-in generic classes left out).
+  const whitening = withinClassWhitening(
+    classes.filter((c) => c.source !== 'generic').map((c) => raw.slice(c.docStart, c.phrasesEnd).filter((r): r is Float32Array => r !== null)),
+    dims,
+  );
+  const project = (r: Float32Array) => (whitening ? unit(whiten(whitening, r, mean)) : unit(r, mean));
   const doc = new Float32Array(docFeats.length * dims);
   const hasDoc = new Uint8Array(docFeats.length);
   raw.forEach((r, d) => {
     if (!r) return;
-    doc.set(unit(r, mean), d * dims);
+    doc.set(project(r), d * dims);
     hasDoc[d] = 1;
   });
   const centroid = new Float32Array(classes.length * dims);
@@ -567,7 +576,7 @@ function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: T
       const r = sentenceVector(x.f.normalized, vectors);
       if (!r) continue;
       any = true;
-      const u = unit(r, mean);
+      const u = project(r);
       for (let i = 0; i < dims; i++) sum[i] += x.weight * u[i];
     }
     if (!any) return;
@@ -598,7 +607,7 @@ function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: T
   }
   sims.sort((x, y) => x - y);
   const background = sims.length ? Math.max(0, Math.min(0.9, sims[Math.floor(BACKGROUND_QUANTILE * (sims.length - 1))])) : 0;
-  return { vectors, dims, mean, doc, hasDoc, centroid, hasCentroid, background, docSim: new Float32Array(docFeats.length), centroidSim: new Float32Array(classes.length), query: null };
+  return { vectors, dims, mean, whitening, doc, hasDoc, centroid, hasCentroid, background, docSim: new Float32Array(docFeats.length), centroidSim: new Float32Array(classes.length), query: null };
 }
 
 /** Whether a message's meaning would count against this index (an English message, vectors loaded). */
@@ -615,7 +624,7 @@ function scoreMeaning(m: MeaningIndex, f: TextFeatures): boolean {
   const r = sentenceVector(f.normalized, m.vectors);
   m.query = null;
   if (!r) return false;
-  const v = unit(r, m.mean);
+  const v = m.whitening ? unit(whiten(m.whitening, r, m.mean)) : unit(r, m.mean);
   m.query = v;
   const { dims, background } = m;
   const rescale = (x: number) => (x > background ? (x - background) / (1 - background) : 0);
@@ -824,3 +833,4 @@ export function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
   byObject.set(taxonomy, index);
   return index;
 }
+
