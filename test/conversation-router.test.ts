@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyData } from '../bot/conversation/dialogue.ts';
 import { transitionCase } from '../core/cases/transition.ts';
+import { faqCreate } from '../core/contracts/taxonomy.ts';
+import { createFaqEntry, updateFaqEntry } from '../core/understanding/taxonomy-admin.ts';
 import { lineId, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until, type TestSystem } from './support/test-system.ts';
@@ -123,6 +125,26 @@ describe('questions, unclear messages and people', () => {
   it('answers "What time do you open?" from the FAQ', async () => {
     const reply = await ask(lineId('U'), { text: 'What time do you open?' });
     expect(reply.text).toMatch(/9:00/);
+  });
+
+  it('a question the FAQ has no entry for goes to a person, not to the entry worded alike', async () => {
+    const business = { orgId: sys.defaultOrgId, actor: { type: 'system' as const } };
+    const cancellation = faqCreate.parse({
+      key: 'cancellation_policy',
+      question: { th: 'ยกเลิกหรือเปลี่ยนวันจองได้ไหม', en: 'Can I cancel or change my booking?' },
+      answer: { th: 'ยกเลิกหรือเลื่อนได้ฟรีก่อน 24 ชั่วโมง', en: 'Free cancellation up to 24 hours before.' },
+    });
+    await createFaqEntry(sys.knex, business, cancellation);
+    try {
+      const userId = lineId('U');
+      expect((await ask(userId, { text: 'ยกเลิกได้ไหมคะ' })).text).toBe(cancellation.answer.th);
+      // "Can I park?" is worded like it ("...ได้ไหม") and is about parking, which no entry is.
+      const reply = await ask(lineId('U'), { text: 'จอดรถได้ไหมคะ' });
+      const noMatch = await sys.knex('templates').where({ org_id: sys.defaultOrgId, key: 'faq_no_match', language: 'th' }).first('body');
+      expect(reply.text).toBe(noMatch.body);
+    } finally {
+      await updateFaqEntry(sys.knex, business, cancellation.key, { isActive: false });
+    }
   });
 
   it('asks back with choices when unsure, and "talk to a person" hands over', async () => {

@@ -101,6 +101,27 @@ describe('OfflineClassifier: the kind follows what the classes are about', () =>
   });
 });
 
+describe('OfflineClassifier: a FAQ entry answers only what it is about', () => {
+  it('a question about what the business never wrote about names no entry, however it is worded', async () => {
+    // Worded like "ยกเลิกหรือเปลี่ยนวันจองได้ไหม" (can I cancel?) and "How can I pay?", about parking.
+    for (const text of ['จอดรถได้ไหมคะ', 'can I park there?']) {
+      const r = await classify(text);
+      expect(r.kind).toBe('question');
+      expect(r.faqKey).toBeUndefined();
+    }
+  });
+
+  it('a question about the entry\'s topic, in words of its phrases, its answer or its meaning, names it', async () => {
+    expect(await classify('ร้านเปิดกี่โมงคะ')).toMatchObject({ kind: 'question', faqKey: 'opening_hours' });
+    expect(await classify('opening hours?')).toMatchObject({ kind: 'question', faqKey: 'opening_hours' });
+    // No English phrase or answer of the location entry says "shop" ("Where are you located?"); its
+    // meaning is near them.
+    expect(await classify('Where is your shop?')).toMatchObject({ kind: 'question', faqKey: 'location' });
+    // About nothing in particular: it contradicts no entry, and the likeliest is named.
+    expect(await classify('how much?')).toMatchObject({ kind: 'question', faqKey: 'class_prices' });
+  });
+});
+
 describe('likelyCaseTypes: what to offer first when the customer picks the type', () => {
   it('ranks the case types a problem is like, best first, at most three', () => {
     // "Money went missing": a refund, a top-up or a wrong charge, not an undelivered order.

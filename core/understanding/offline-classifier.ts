@@ -2,7 +2,7 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { buildIndex, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
 import { textFeatures, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
@@ -457,7 +457,13 @@ function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
   // the decision is a guess, reported below 0.5 so that the bot asks back rather than acts.
   if (ev.contentWords <= 1 || (choice.cls >= 0 && choice.signals.typeMargin < TIE)) confidence = Math.min(confidence, GUESS_CONFIDENCE);
   const key = choice.cls >= 0 ? index.classes[choice.cls].key : undefined;
-  if (choice.kind === 'question') return { kind: 'question', faqKey: key, confidence, ...base };
+  if (choice.kind === 'question') {
+    // An entry answers only a question about what it is about. "จอดรถได้ไหม" (can I park?) is worded
+    // like "ยกเลิกได้ไหม" (can I cancel?) and says nothing of cancelling: a question the business has
+    // no entry for, for a person to answer, not the cancellation policy.
+    const about = key !== undefined && saysWhatClassIsAbout(index, choice.cls, f, ev.meaning, exclude);
+    return { kind: 'question', faqKey: about ? key : undefined, confidence, ...base };
+  }
   return { kind: choice.kind, type: key, confidence, ...base };
 }
 

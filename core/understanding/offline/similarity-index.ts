@@ -2,7 +2,7 @@ import type { Kind } from '../classification.ts';
 import { phrasingsOf } from '../../contracts/faq-phrasings.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
-import { normalizeText, textFeatures, type Counts, type TextFeatures } from './text-features.ts';
+import { normalizeText, textFeatures, topicWords, type Counts, type TextFeatures } from './text-features.ts';
 import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
 import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
 import { whiten, withinClassWhitening, type Whitening } from './whitening.ts';
@@ -77,6 +77,8 @@ export interface TaxonomyIndex {
   docCount: number;
   /** The text of each example document (answers excluded), for leave-one-out calibration. */
   docText: string[];
+  /** What each document (examples and answers) is about (`topicWords`), for `saysWhatClassIsAbout`. */
+  docTopics: string[][];
   words: Space;
   chars: Space;
   /** Scratch buffers, reused by every query (scoring is synchronous). */
@@ -471,6 +473,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     businessDocEnd: exampleCount,
     docCount: docFeats.length,
     docText,
+    docTopics: docFeats.map(topicWords),
     words,
     chars,
     scratch: {
@@ -609,6 +612,42 @@ function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: T
   const background = sims.length ? Math.max(0, Math.min(0.9, sims[Math.floor(BACKGROUND_QUANTILE * (sims.length - 1))])) : 0;
   return { vectors, dims, mean, whitening, doc, hasDoc, centroid, hasCentroid, background, docSim: new Float32Array(docFeats.length), centroidSim: new Float32Array(classes.length), query: null };
 }
+
+/**
+ * Whether a message that is about something is about what a class is about: one of its topic words
+ * is a topic word of the class's phrases or answers, or (English) its meaning is nearer to one of
+ * them than the business's texts of different classes are to each other nine times in ten
+ * (`exclude`: a document left out). English words meet on their first four letters ("reserve",
+ * "reservation"); Thai words when one holds the other ("จอดรถ", "ที่จอดรถ"), as Thai word boundaries
+ * are a guess. A message about nothing in particular ("how much?", "where are you?") contradicts no
+ * class, and says yes.
+ */
+export function saysWhatClassIsAbout(index: TaxonomyIndex, cls: number, f: TextFeatures, meaning: boolean, exclude = -1): boolean {
+  const mine = topicWords(f);
+  if (mine.length === 0) return true;
+  const c = index.classes[cls];
+  const m = meaning ? index.meaning : undefined;
+  const docs = [c.docStart, c.docEnd, c.answerStart, c.answerEnd];
+  for (let r = 0; r < docs.length; r += 2) {
+    for (let d = docs[r]; d < docs[r + 1]; d++) {
+      if (d === exclude) continue;
+      if (m && m.hasDoc[d] && m.docSim[d] > 0) return true;
+      for (const theirs of index.docTopics[d]) if (mine.some((w) => sameTopicWord(w, theirs))) return true;
+    }
+  }
+  return false;
+}
+
+const LATIN_WORD = /^[a-z]+$/;
+const THAI_WORD = /^[\u0E00-\u0E7F]+$/;
+
+function sameTopicWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (LATIN_WORD.test(a) && LATIN_WORD.test(b)) return a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 2 && THAI_WORD.test(short) && long.includes(short);
+}
+
 
 /** Whether a message's meaning would count against this index (an English message, vectors loaded). */
 export function hasMeaning(index: TaxonomyIndex, f: TextFeatures): boolean {

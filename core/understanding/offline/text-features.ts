@@ -149,6 +149,30 @@ function tokenOf(seg: string): string {
   return seg;
 }
 
+/**
+ * Words any question is asked with, whatever it is about: interrogatives, the verbs of asking and
+ * wanting, negation, and the Thai question particles and asking phrases ("ได้ไหม", "อยากทราบ").
+ * "Can I park?" shares "can I" with "Can I cancel?", and nothing of what that entry is about.
+ */
+const ASKING_WORDS = new Set(
+  [
+    'what', 'when', 'where', 'which', 'who', 'whom', 'whose', 'why', 'how', 'can', 'could', 'may', 'might', 'must',
+    'please', 'tell', 'know', 'want', 'like', 'need', 'wonder', 'ask', 'question', 'there', 'much', 'many', 'long',
+    'possible', 'able', 'not', 'no', 'yes', 'ok', 'okay',
+    'ไหม', 'มั้ย', 'ได้ไหม', 'ได้', 'กี่', 'เท่าไหร่', 'เท่าไร', 'ยังไง', 'อย่างไร', 'อะไร', 'ที่ไหน', 'ตรงไหน', 'ไหน',
+    'เมื่อไหร่', 'ทำไม', 'หรือยัง', 'รึยัง', 'บ้าง', 'อยาก', 'ทราบ', 'สอบถาม', 'ขอ', 'ถาม', 'รู้', 'หรือ', 'เปล่า',
+    'ต้อง', 'มี', 'ไม่',
+  ].map(tokenOf),
+);
+
+/**
+ * The words of a text that say what it is about: its content tokens less the words it is asked
+ * with, and less numbers, times, ids and laughter.
+ */
+export function topicWords(f: TextFeatures): string[] {
+  return f.tokens.filter((t) => !ASKING_WORDS.has(t) && !SENTINELS.has(t));
+}
+
 /** English particles that form compounds with the word before them ("log in", "sign in", "check out"). */
 const PARTICLE_PAIRS = new Set(['in', 'on', 'out', 'off', 'up']);
 
