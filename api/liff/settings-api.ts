@@ -1,5 +1,7 @@
 import { staffById } from '../../core/staff/staff-desk.ts';
+import type { Knex } from 'knex';
 import { z } from 'zod';
+import type { Permission } from '../../core/access/roles.ts';
 import { testLineChannel } from '../../bot/line/line-test-message.ts';
 import { updateLineChannel } from '../../core/channels/channel-checks.ts';
 import { addChannel } from '../../core/channels/channel-directory.ts';
@@ -56,69 +58,77 @@ const testMessage = z
   .strict()
   .meta({ id: 'LiffChannelTestMessage' });
 
+/**
+ * The Settings app's three routes for one kind of the org's keyed entries (case types, services,
+ * FAQ entries, providers): the list (active and not), add, and change, each calling the core
+ * function its admin REST route calls.
+ */
+function keyedRoutes<List extends z.ZodType, One extends z.ZodType, Create extends z.ZodType, Update extends z.ZodType>(k: {
+  path: string;
+  permissions: { read: Permission; manage: Permission };
+  summaries: { list: string; add: string; change: string };
+  schemas: { list: List; one: One; create: Create; update: Update };
+  list: (knex: Knex, orgId: string) => Promise<z.infer<List>>;
+  create: (knex: Knex, w: ReturnType<typeof writer>, body: z.infer<Create>) => Promise<z.infer<One>>;
+  update: (knex: Knex, w: ReturnType<typeof writer>, key: string, body: z.infer<Update>) => Promise<z.infer<One>>;
+}) {
+  const read = { liffStaff: k.permissions.read };
+  const manage = { liffStaff: k.permissions.manage };
+  return [
+    route({ method: 'get', path: `${P}/${k.path}`, summary: k.summaries.list, tag: TAG, access: read, response: k.schemas.list, handle: async (i) => k.list(i.deps.knex, orgOf(i)) }),
+    route({
+      method: 'post',
+      path: `${P}/${k.path}`,
+      summary: k.summaries.add,
+      tag: TAG,
+      access: manage,
+      body: k.schemas.create,
+      response: k.schemas.one,
+      status: 201,
+      handle: async (i) => k.create(i.deps.knex, writer(i), i.body),
+    }),
+    route({
+      method: 'patch',
+      path: `${P}/${k.path}/:key`,
+      summary: k.summaries.change,
+      tag: TAG,
+      access: manage,
+      body: k.schemas.update,
+      response: k.schemas.one,
+      handle: async (i) => k.update(i.deps.knex, writer(i), i.params.key, i.body),
+    }),
+  ];
+}
+
 export const settingsRoutes = [
   // ---------------------------------------------------------------- case types
-  route({
-    method: 'get',
-    path: `${P}/case-types`,
-    summary: 'Case types, active and not (as GET /api/v1/case-types?includeInactive=true)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.read' },
-    response: tax.caseTypeList,
-    handle: async (i) => taxonomy.listCaseTypes(i.deps.knex, orgOf(i), { includeInactive: true }),
-  }),
-  route({
-    method: 'post',
-    path: `${P}/case-types`,
-    summary: 'Add a case type (as POST /api/v1/case-types)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.manage' },
-    body: tax.caseTypeCreate,
-    response: tax.caseType,
-    status: 201,
-    handle: async (i) => taxonomy.createCaseType(i.deps.knex, writer(i), i.body),
-  }),
-  route({
-    method: 'patch',
-    path: `${P}/case-types/:key`,
-    summary: 'Change a case type (as PATCH /api/v1/case-types/:key)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.manage' },
-    body: tax.caseTypeUpdate,
-    response: tax.caseType,
-    handle: async (i) => taxonomy.updateCaseType(i.deps.knex, writer(i), i.params.key, i.body),
+  ...keyedRoutes({
+    path: 'case-types',
+    permissions: { read: 'taxonomy.read', manage: 'taxonomy.manage' },
+    summaries: {
+      list: 'Case types, active and not (as GET /api/v1/case-types?includeInactive=true)',
+      add: 'Add a case type (as POST /api/v1/case-types)',
+      change: 'Change a case type (as PATCH /api/v1/case-types/:key)',
+    },
+    schemas: { list: tax.caseTypeList, one: tax.caseType, create: tax.caseTypeCreate, update: tax.caseTypeUpdate },
+    list: (knex, orgId) => taxonomy.listCaseTypes(knex, orgId, { includeInactive: true }),
+    create: taxonomy.createCaseType,
+    update: taxonomy.updateCaseType,
   }),
 
   // ---------------------------------------------------------------- FAQ
-  route({
-    method: 'get',
-    path: `${P}/faq`,
-    summary: 'FAQ entries, active and not (as GET /api/v1/faq?includeInactive=true)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.read' },
-    response: tax.faqList,
-    handle: async (i) => taxonomy.listFaqEntries(i.deps.knex, orgOf(i), { includeInactive: true }),
-  }),
-  route({
-    method: 'post',
-    path: `${P}/faq`,
-    summary: 'Add a FAQ entry (as POST /api/v1/faq)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.manage' },
-    body: tax.faqCreate,
-    response: tax.faqEntry,
-    status: 201,
-    handle: async (i) => taxonomy.createFaqEntry(i.deps.knex, writer(i), i.body),
-  }),
-  route({
-    method: 'patch',
-    path: `${P}/faq/:key`,
-    summary: 'Change a FAQ entry (as PATCH /api/v1/faq/:key)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.manage' },
-    body: tax.faqUpdate,
-    response: tax.faqEntry,
-    handle: async (i) => taxonomy.updateFaqEntry(i.deps.knex, writer(i), i.params.key, i.body),
+  ...keyedRoutes({
+    path: 'faq',
+    permissions: { read: 'taxonomy.read', manage: 'taxonomy.manage' },
+    summaries: {
+      list: 'FAQ entries, active and not (as GET /api/v1/faq?includeInactive=true)',
+      add: 'Add a FAQ entry (as POST /api/v1/faq)',
+      change: 'Change a FAQ entry (as PATCH /api/v1/faq/:key)',
+    },
+    schemas: { list: tax.faqList, one: tax.faqEntry, create: tax.faqCreate, update: tax.faqUpdate },
+    list: (knex, orgId) => taxonomy.listFaqEntries(knex, orgId, { includeInactive: true }),
+    create: taxonomy.createFaqEntry,
+    update: taxonomy.updateFaqEntry,
   }),
 
   // ---------------------------------------------------------------- how the classifier reads them
@@ -133,35 +143,18 @@ export const settingsRoutes = [
   }),
 
   // ---------------------------------------------------------------- bookable services
-  route({
-    method: 'get',
-    path: `${P}/services`,
-    summary: 'Bookable services, active and not, with their booking form fields and opening hours (as GET /api/v1/services?includeInactive=true)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.read' },
-    response: tax.serviceList,
-    handle: async (i) => taxonomy.listServices(i.deps.knex, orgOf(i), { includeInactive: true }),
-  }),
-  route({
-    method: 'post',
-    path: `${P}/services`,
-    summary: 'Add a bookable service (as POST /api/v1/services)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.manage' },
-    body: tax.serviceCreate,
-    response: tax.service,
-    status: 201,
-    handle: async (i) => taxonomy.createService(i.deps.knex, writer(i), i.body),
-  }),
-  route({
-    method: 'patch',
-    path: `${P}/services/:key`,
-    summary: 'Change a bookable service, its form fields or its hours (as PATCH /api/v1/services/:key)',
-    tag: TAG,
-    access: { liffStaff: 'taxonomy.manage' },
-    body: tax.serviceUpdate,
-    response: tax.service,
-    handle: async (i) => taxonomy.updateService(i.deps.knex, writer(i), i.params.key, i.body),
+  ...keyedRoutes({
+    path: 'services',
+    permissions: { read: 'taxonomy.read', manage: 'taxonomy.manage' },
+    summaries: {
+      list: 'Bookable services, active and not, with their booking form fields and opening hours (as GET /api/v1/services?includeInactive=true)',
+      add: 'Add a bookable service (as POST /api/v1/services)',
+      change: 'Change a bookable service, its form fields or its hours (as PATCH /api/v1/services/:key)',
+    },
+    schemas: { list: tax.serviceList, one: tax.service, create: tax.serviceCreate, update: tax.serviceUpdate },
+    list: (knex, orgId) => taxonomy.listServices(knex, orgId, { includeInactive: true }),
+    create: taxonomy.createService,
+    update: taxonomy.updateService,
   }),
 
   // ---------------------------------------------------------------- templates
@@ -392,35 +385,18 @@ export const settingsRoutes = [
   }),
 
   // ---------------------------------------------------------------- providers
-  route({
-    method: 'get',
-    path: `${P}/providers`,
-    summary: "The org's providers with their settings, pause and risk level",
-    tag: TAG,
-    access: { liffStaff: 'providers.read' },
-    response: prov.providerSettingsList,
-    handle: async (i) => listProviderSettings(i.deps.knex, orgOf(i)),
-  }),
-  route({
-    method: 'post',
-    path: `${P}/providers`,
-    summary: 'Add a provider (as POST /api/v1/providers)',
-    tag: TAG,
-    access: { liffStaff: 'providers.manage' },
-    body: prov.providerCreate,
-    response: prov.providerSettings,
-    status: 201,
-    handle: async (i) => createProvider(i.deps.knex, writer(i), i.body),
-  }),
-  route({
-    method: 'patch',
-    path: `${P}/providers/:key`,
-    summary: "Change a provider's settings (as PATCH /api/v1/providers/:key)",
-    tag: TAG,
-    access: { liffStaff: 'providers.manage' },
-    body: prov.providerUpdate,
-    response: prov.providerSettings,
-    handle: async (i) => updateProvider(i.deps.knex, writer(i), i.params.key, i.body),
+  ...keyedRoutes({
+    path: 'providers',
+    permissions: { read: 'providers.read', manage: 'providers.manage' },
+    summaries: {
+      list: "The org's providers with their settings, pause and risk level",
+      add: 'Add a provider (as POST /api/v1/providers)',
+      change: "Change a provider's settings (as PATCH /api/v1/providers/:key)",
+    },
+    schemas: { list: prov.providerSettingsList, one: prov.providerSettings, create: prov.providerCreate, update: prov.providerUpdate },
+    list: listProviderSettings,
+    create: createProvider,
+    update: updateProvider,
   }),
   route({
     method: 'post',

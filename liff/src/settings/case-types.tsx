@@ -5,7 +5,7 @@ import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { go, NavCard } from './nav.tsx';
+import { go } from './nav.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases, type Phrases } from './phrases.tsx';
 import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
@@ -69,36 +69,17 @@ type Props = ScreenProps;
 export function CaseTypes(p: Props) {
   return (
     <KeyedScreen<CaseType>
-      lang={p.lang}
+      {...p}
       path="case-types"
-      item={p.item}
-      list={(types, added) => (
-        <>
-          <List lang={p.lang} types={types} />
-          {p.canManage && <AddCaseType lang={p.lang} onAdded={added} />}
-        </>
-      )}
+      title={words.title[p.lang]}
+      card={(t) => ({
+        title: t.name[p.lang],
+        detail: `${categoryNames[t.category][p.lang]} · ${words.sla[p.lang]} ${words.minutes[p.lang].replace('{{n}}', String(t.firstResponseMinutes))} / ${words.minutes[p.lang].replace('{{n}}', String(t.resolutionMinutes))}`,
+        badge: t.isActive ? <Badge tone={severityTone[t.defaultSeverity]}>{severityNames[t.defaultSeverity][p.lang]}</Badge> : <Badge tone="wait">{words.inactive[p.lang]}</Badge>,
+      })}
+      add={(added) => <AddCaseType lang={p.lang} onAdded={added} />}
       editor={(t, saved) => <Editor {...p} type={t} onSaved={saved} />}
     />
-  );
-}
-
-function List(p: { lang: Lang; types: CaseType[] }) {
-  return (
-    <>
-      <h1>{words.title[p.lang]}</h1>
-      <ul class="list">
-        {p.types.map((t) => (
-          <NavCard
-            key={t.key}
-            to={`/case-types/${t.key}`}
-            title={t.name[p.lang]}
-            detail={`${categoryNames[t.category][p.lang]} · ${words.sla[p.lang]} ${words.minutes[p.lang].replace('{{n}}', String(t.firstResponseMinutes))} / ${words.minutes[p.lang].replace('{{n}}', String(t.resolutionMinutes))}`}
-            badge={t.isActive ? <Badge tone={severityTone[t.defaultSeverity]}>{severityNames[t.defaultSeverity][p.lang]}</Badge> : <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
-          />
-        ))}
-      </ul>
-    </>
   );
 }
 

@@ -4,7 +4,7 @@ import type { faqEntry } from '../../../core/contracts/taxonomy.ts';
 import { phrasingsOf } from '../../../core/contracts/faq-phrasings.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { go, NavCard } from './nav.tsx';
+import { go } from './nav.tsx';
 import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField } from './shared.tsx';
 
 /**
@@ -51,30 +51,13 @@ const questionOf = (text: string) => phrasingsOf(text).join('\n') || null;
 export function FaqEntries(p: Props) {
   return (
     <KeyedScreen<Faq>
-      lang={p.lang}
+      {...p}
       path="faq"
-      item={p.item}
-      list={(entries, added) => (
-        <>
-          <List lang={p.lang} entries={entries} />
-          {p.canManage && <AddFaq lang={p.lang} onAdded={added} />}
-        </>
-      )}
+      title={words.title[p.lang]}
+      card={(f) => ({ title: titleOf(f, p.lang), detail: f.answer[p.lang], badge: !f.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge> })}
+      add={(added) => <AddFaq lang={p.lang} onAdded={added} />}
       editor={(f, saved) => <Editor {...p} entry={f} onSaved={saved} />}
     />
-  );
-}
-
-function List(p: { lang: Lang; entries: Faq[] }) {
-  return (
-    <>
-      <h1>{words.title[p.lang]}</h1>
-      <ul class="list">
-        {p.entries.map((f) => (
-          <NavCard key={f.key} to={`/faq/${f.key}`} title={titleOf(f, p.lang)} detail={f.answer[p.lang]} badge={!f.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge>} />
-        ))}
-      </ul>
-    </>
   );
 }
 

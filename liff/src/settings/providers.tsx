@@ -4,7 +4,7 @@ import type { providerSettings } from '../../../core/contracts/providers.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { go, NavCard } from './nav.tsx';
+import { go } from './nav.tsx';
 import { errorsOf, FieldError, type FieldErrors, KeyedScreen, may, ReadOnlyNote, SaveStatus, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
@@ -54,10 +54,16 @@ type Props = ScreenProps;
 export function Providers(p: Props) {
   return (
     <KeyedScreen<Provider>
-      lang={p.lang}
+      {...p}
       path="providers"
-      item={p.item}
-      list={(list, added) => <List {...p} list={list} onAdded={added} />}
+      title={words.title[p.lang]}
+      empty={words.none[p.lang]}
+      card={(x) => ({
+        title: x.name,
+        detail: `${words[x.kind === 'api' ? 'api' : 'manual'][p.lang]} · ${riskText(p.lang, x.risk)}`,
+        badge: x.paused ? <Badge tone="bad">{words.paused[p.lang]}</Badge> : !x.active ? <Badge tone="wait">{words.inactive[p.lang]}</Badge> : x.risk?.flagged ? <Badge tone="wait">{words.flagged[p.lang]}</Badge> : null,
+      })}
+      add={(added) => <AddProvider lang={p.lang} onAdded={added} />}
       editor={(found, saved) => <Editor {...p} provider={found} onSaved={saved} />}
     />
   );
@@ -67,56 +73,38 @@ function riskText(L: Lang, r: Provider['risk']): string {
   return r ? words.risk[L].replace('{{level}}', riskNames[r.level]?.[L] ?? r.level) : words.riskNone[L];
 }
 
-function List(p: Props & { list: Provider[]; onAdded: (x: Provider) => void }) {
+function AddProvider(p: { lang: Lang; onAdded: (x: Provider) => void }) {
   const L = p.lang;
   const [v, setV] = useState({ key: '', name: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   return (
-    <>
-      <h1>{words.title[L]}</h1>
-      {!p.canManage && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
-      {p.list.length === 0 && <p class="muted">{words.none[L]}</p>}
-      <ul class="list">
-        {p.list.map((x) => (
-          <NavCard
-            key={x.key}
-            to={`/providers/${x.key}`}
-            title={x.name}
-            detail={`${words[x.kind === 'api' ? 'api' : 'manual'][L]} · ${riskText(L, x.risk)}`}
-            badge={x.paused ? <Badge tone="bad">{words.paused[L]}</Badge> : !x.active ? <Badge tone="wait">{words.inactive[L]}</Badge> : x.risk?.flagged ? <Badge tone="wait">{words.flagged[L]}</Badge> : null}
-          />
-        ))}
-      </ul>
-      {p.canManage && (
-        <form
-          class="card"
-          noValidate
-          aria-labelledby="add-provider"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const a = await send<Provider>('POST', 'providers', v);
-            if (a.kind === 'ok') {
-              p.onAdded(a.data);
-              go(`/providers/${a.data.key}`);
-            } else setErrors(errorsOf(a, L));
-          }}
-        >
-          <h2 id="add-provider">{words.add[L]}</h2>
-          <label for="p-new-name">{words.name[L]}</label>
-          <input id="p-new-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => setV({ ...v, name: (e.target as HTMLInputElement).value })} />
-          <FieldError id="e-p-new-name" text={errors.name} />
-          <label for="p-new-key">{words.key[L]}</label>
-          <input id="p-new-key" value={v.key} autoCapitalize="off" spellcheck={false} aria-invalid={errors.key ? 'true' : undefined} onInput={(e) => setV({ ...v, key: (e.target as HTMLInputElement).value })} />
-          <FieldError id="e-p-new-key" text={errors.key} />
-          <div class="actions">
-            <button type="submit" class="primary">
-              {words.add[L]}
-            </button>
-          </div>
-          <SaveStatus lang={L} saved={false} error={errors._form} />
-        </form>
-      )}
-    </>
+    <form
+      class="card"
+      noValidate
+      aria-labelledby="add-provider"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const a = await send<Provider>('POST', 'providers', v);
+        if (a.kind === 'ok') {
+          p.onAdded(a.data);
+          go(`/providers/${a.data.key}`);
+        } else setErrors(errorsOf(a, L));
+      }}
+    >
+      <h2 id="add-provider">{words.add[L]}</h2>
+      <label for="p-new-name">{words.name[L]}</label>
+      <input id="p-new-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => setV({ ...v, name: (e.target as HTMLInputElement).value })} />
+      <FieldError id="e-p-new-name" text={errors.name} />
+      <label for="p-new-key">{words.key[L]}</label>
+      <input id="p-new-key" value={v.key} autoCapitalize="off" spellcheck={false} aria-invalid={errors.key ? 'true' : undefined} onInput={(e) => setV({ ...v, key: (e.target as HTMLInputElement).value })} />
+      <FieldError id="e-p-new-key" text={errors.key} />
+      <div class="actions">
+        <button type="submit" class="primary">
+          {words.add[L]}
+        </button>
+      </div>
+      <SaveStatus lang={L} saved={false} error={errors._form} />
+    </form>
   );
 }
 

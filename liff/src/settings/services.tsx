@@ -5,7 +5,7 @@ import type { service } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { officeHours, WeekEditor, type Hours } from './hours.tsx';
-import { go, NavCard } from './nav.tsx';
+import { go } from './nav.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases } from './phrases.tsx';
 import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
 
@@ -54,27 +54,15 @@ type Props = ScreenProps;
 export function Services(p: Props) {
   return (
     <KeyedScreen<Service>
-      lang={p.lang}
+      {...p}
       path="services"
-      item={p.item}
-      list={(list, added) => (
-        <>
-          <h1>{words.title[p.lang]}</h1>
-          {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin', 'manager']} />}
-          <ul class="list">
-            {list.map((s) => (
-              <NavCard
-                key={s.key}
-                to={`/services/${s.key}`}
-                title={s.name[p.lang]}
-                detail={[s.durationMinutes ? `${s.durationMinutes} min` : '', s.price ? `${s.price} ${s.currency}` : ''].filter(Boolean).join(' · ')}
-                badge={!s.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge>}
-              />
-            ))}
-          </ul>
-          {p.canManage && <AddService lang={p.lang} onAdded={added} />}
-        </>
-      )}
+      title={words.title[p.lang]}
+      card={(s) => ({
+        title: s.name[p.lang],
+        detail: [s.durationMinutes ? `${s.durationMinutes} min` : '', s.price ? `${s.price} ${s.currency}` : ''].filter(Boolean).join(' · '),
+        badge: !s.isActive && <Badge tone="wait">{words.inactive[p.lang]}</Badge>,
+      })}
+      add={(added) => <AddService lang={p.lang} onAdded={added} />}
       editor={(s, saved) => <Editor {...p} service={s} onSaved={saved} />}
     />
   );

@@ -5,6 +5,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, refusalText, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Loading, NotFound } from '../kit/ui.tsx';
+import { NavCard } from './nav.tsx';
 
 /**
  * What every Settings screen shares: calls to `/liff-api/v1/settings`, loading a screen (and
@@ -140,22 +141,39 @@ export interface ScreenProps {
 }
 
 /**
- * A screen of entries with a key (case types, services, FAQ entries, providers): the list at the screen's
- * address, one entry's editor at `/<screen>/<key>`, and the loaded list kept in step with what is
- * added and saved.
+ * A screen of entries with a key (case types, services, FAQ entries, providers): at the screen's
+ * address the list (a card per entry, opening its editor at `/<screen>/<key>`) and, for a role that
+ * may change them, the form that adds one; the loaded list kept in step with what is added and saved.
  */
-export function KeyedScreen<T extends { key: string }>(p: {
-  lang: Lang;
-  path: string;
-  item: string;
-  list: (items: T[], added: (x: T) => void) => ComponentChildren;
-  editor: (item: T, saved: (x: T) => void) => ComponentChildren;
-}) {
+export function KeyedScreen<T extends { key: string }>(
+  p: ScreenProps & {
+    path: string;
+    title: string;
+    card: (item: T) => { title: ComponentChildren; detail?: ComponentChildren; badge?: ComponentChildren };
+    /** Said when there is none yet. */
+    empty?: string;
+    add: (added: (x: T) => void) => ComponentChildren;
+    editor: (item: T, saved: (x: T) => void) => ComponentChildren;
+  },
+) {
   const [state, retry, set] = useLoad<T[]>(p.path);
   return (
     <Screen lang={p.lang} state={state} retry={retry}>
       {(items) => {
-        if (!p.item) return p.list(items, (x) => set([...items, x]));
+        if (!p.item)
+          return (
+            <>
+              <h1>{p.title}</h1>
+              {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin', 'manager']} />}
+              {items.length === 0 && p.empty && <p class="muted">{p.empty}</p>}
+              <ul class="list">
+                {items.map((x) => (
+                  <NavCard key={x.key} to={`/${p.path}/${x.key}`} {...p.card(x)} />
+                ))}
+              </ul>
+              {p.canManage && p.add((x) => set([...items, x]))}
+            </>
+          );
         const found = items.find((x) => x.key === p.item);
         if (!found) return <NotFound lang={p.lang} />;
         return p.editor(found, (saved) => set(items.map((x) => (x.key === saved.key ? saved : x))));
