@@ -243,8 +243,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     const page = await device(manager, { dark: true, size: TABLET });
     await page.goto(`${h.sys.url}/liff/settings/providers?lang=en`);
     await poll(() => page.textContent('h1')).toBe('Providers');
-    await page.fill('#p-new-name', 'Fast Pay');
-    await page.fill('#p-new-key', 'fast_pay');
+    await page.fill('#n-name', 'Fast Pay');
+    await page.fill('#n-key', 'fast_pay');
     await page.getByRole('button', { name: 'Add a provider' }).click();
     await poll(() => page.textContent('h1')).toBe('Fast Pay');
     await page.getByLabel('Top-up not credited').check();
@@ -279,7 +279,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     await page.fill('#n-th', 'ซ้ำ');
     await page.fill('#n-en', 'Duplicate');
     await page.getByRole('button', { name: 'Add a case type' }).click();
-    await poll(() => page.textContent('#add-type ~ [role=status]')).toContain('Not saved');
+    await poll(() => page.textContent('#add-case-types ~ [role=status]')).toContain('Not saved');
     expect(await count()).toBe(before);
     await page.fill('#n-key', 'lost_voucher');
     await page.fill('#n-th', 'บัตรกำนัลหาย');

@@ -5,9 +5,8 @@ import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { go } from './nav.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases, type Phrases } from './phrases.tsx';
-import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * Case types (seed 004 sections 4.1.1 and 9.2): what a case of each type gets when it opens:
@@ -265,42 +264,26 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
 /** A new case type: its key and names, then the editor for the rest (the classifier learns it from the next message). */
 function AddCaseType(p: { lang: Lang; onAdded: (t: CaseType) => void }) {
   const L = p.lang;
-  const [v, setV] = useState({ key: '', th: '', en: '', first: '30', resolution: '240' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const field = (k: keyof typeof v, label: string, path: string, type: 'text' | 'number' = 'text') => (
-    <TextField id={`n-${k}`} errorId={`e-n-${k}`} label={label} type={type} autoCapitalize="off" value={v[k]} error={errors[path]} onInput={(x) => setV({ ...v, [k]: x })} />
-  );
   return (
-    <form
-      class="card"
-      noValidate
-      aria-labelledby="add-type"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        const a = await send<CaseType>('POST', 'case-types', {
-          key: v.key,
-          name: { th: v.th, en: v.en },
-          firstResponseMinutes: numberOf(v.first),
-          resolutionMinutes: numberOf(v.resolution),
-        });
-        setBusy(false);
-        if (a.kind === 'ok') {
-          p.onAdded(a.data);
-          go(`/case-types/${a.data.key}`);
-        } else setErrors(errorsOf(a, L));
-      }}
+    <AddEntryForm<CaseType, { key: string; th: string; en: string; first: string; resolution: string }>
+      lang={L}
+      path="case-types"
+      title={words.add[L]}
+      initial={{ key: '', th: '', en: '', first: '30', resolution: '240' }}
+      body={(v) => ({ key: v.key, name: { th: v.th, en: v.en }, firstResponseMinutes: numberOf(v.first), resolutionMinutes: numberOf(v.resolution) })}
+      onAdded={p.onAdded}
     >
-      <h2 id="add-type">{words.add[L]}</h2>
-      {field('key', words.key[L], 'key')}
-      <div class="grid2">
-        <div>{field('th', words.nameTh[L], 'name.th')}</div>
-        <div>{field('en', words.nameEn[L], 'name.en')}</div>
-        <div>{field('first', words.firstResponse[L], 'firstResponseMinutes', 'number')}</div>
-        <div>{field('resolution', words.resolution[L], 'resolutionMinutes', 'number')}</div>
-      </div>
-      <SubmitBar lang={L} busy={busy} label={words.add[L]} error={errors._form} />
-    </form>
+      {(field) => (
+        <>
+          {field('key', words.key[L], 'key')}
+          <div class="grid2">
+            <div>{field('th', words.nameTh[L], 'name.th')}</div>
+            <div>{field('en', words.nameEn[L], 'name.en')}</div>
+            <div>{field('first', words.firstResponse[L], 'firstResponseMinutes', { type: 'number' })}</div>
+            <div>{field('resolution', words.resolution[L], 'resolutionMinutes', { type: 'number' })}</div>
+          </div>
+        </>
+      )}
+    </AddEntryForm>
   );
 }

@@ -4,8 +4,7 @@ import type { faqEntry } from '../../../core/contracts/taxonomy.ts';
 import { phrasingsOf } from '../../../core/contracts/faq-phrasings.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { go } from './nav.tsx';
-import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar } from './shared.tsx';
 
 /**
  * FAQ entries: the questions the bot answers by itself, even while the customer has a case open.
@@ -148,45 +147,29 @@ function Editor(p: Props & { entry: Faq; onSaved: (f: Faq) => void }) {
 /** A new entry: its key, one way of asking it and the answer; more ways of asking in the editor. */
 function AddFaq(p: { lang: Lang; onAdded: (f: Faq) => void }) {
   const L = p.lang;
-  const [v, setV] = useState({ key: '', qTh: '', qEn: '', aTh: '', aEn: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const field = (k: keyof typeof v, label: string, path: string) => (
-    // A key is typed in lower case; questions and answers are sentences.
-    <TextField id={`n-${k}`} errorId={`e-n-${k}`} label={label} autoCapitalize={k === 'key' ? 'off' : 'sentences'} value={v[k]} error={errors[path]} onInput={(x) => setV({ ...v, [k]: x })} />
-  );
   return (
-    <form
-      class="card"
-      noValidate
-      aria-labelledby="add-faq"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        const a = await send<Faq>('POST', 'faq', {
-          key: v.key,
-          question: { th: questionOf(v.qTh), en: questionOf(v.qEn) },
-          answer: { th: v.aTh, en: v.aEn },
-        });
-        setBusy(false);
-        if (a.kind === 'ok') {
-          p.onAdded(a.data);
-          go(`/faq/${a.data.key}`);
-        } else setErrors(errorsOf(a, L));
-      }}
+    <AddEntryForm<Faq, { key: string; qTh: string; qEn: string; aTh: string; aEn: string }>
+      lang={L}
+      path="faq"
+      title={words.add[L]}
+      initial={{ key: '', qTh: '', qEn: '', aTh: '', aEn: '' }}
+      body={(v) => ({ key: v.key, question: { th: questionOf(v.qTh), en: questionOf(v.qEn) }, answer: { th: v.aTh, en: v.aEn } })}
+      onAdded={p.onAdded}
     >
-      <h2 id="add-faq">{words.add[L]}</h2>
-      {field('key', words.key[L], 'key')}
-      <div class="grid2">
-        <div>{field('qTh', words.questionTh[L], 'question.th')}</div>
-        <div>{field('qEn', words.questionEn[L], 'question.en')}</div>
-      </div>
-      <FieldError id="e-n-question" text={errors.question} />
-      <div class="grid2">
-        <div>{field('aTh', words.answerTh[L], 'answer.th')}</div>
-        <div>{field('aEn', words.answerEn[L], 'answer.en')}</div>
-      </div>
-      <SubmitBar lang={L} busy={busy} label={words.add[L]} error={errors._form} />
-    </form>
+      {(field, errors) => (
+        <>
+          {field('key', words.key[L], 'key')}
+          <div class="grid2">
+            <div>{field('qTh', words.questionTh[L], 'question.th', { sentences: true })}</div>
+            <div>{field('qEn', words.questionEn[L], 'question.en', { sentences: true })}</div>
+          </div>
+          <FieldError id="e-n-question" text={errors.question} />
+          <div class="grid2">
+            <div>{field('aTh', words.answerTh[L], 'answer.th', { sentences: true })}</div>
+            <div>{field('aEn', words.answerEn[L], 'answer.en', { sentences: true })}</div>
+          </div>
+        </>
+      )}
+    </AddEntryForm>
   );
 }

@@ -4,8 +4,7 @@ import type { providerSettings } from '../../../core/contracts/providers.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { go } from './nav.tsx';
-import { errorsOf, FieldError, type FieldErrors, KeyedScreen, may, ReadOnlyNote, SaveStatus, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, may, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * Providers (seed 004 section 4.4.1): API or manual, the case types each handles, the time it is
@@ -75,36 +74,15 @@ function riskText(L: Lang, r: Provider['risk']): string {
 
 function AddProvider(p: { lang: Lang; onAdded: (x: Provider) => void }) {
   const L = p.lang;
-  const [v, setV] = useState({ key: '', name: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
   return (
-    <form
-      class="card"
-      noValidate
-      aria-labelledby="add-provider"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const a = await send<Provider>('POST', 'providers', v);
-        if (a.kind === 'ok') {
-          p.onAdded(a.data);
-          go(`/providers/${a.data.key}`);
-        } else setErrors(errorsOf(a, L));
-      }}
-    >
-      <h2 id="add-provider">{words.add[L]}</h2>
-      <label for="p-new-name">{words.name[L]}</label>
-      <input id="p-new-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => setV({ ...v, name: (e.target as HTMLInputElement).value })} />
-      <FieldError id="e-p-new-name" text={errors.name} />
-      <label for="p-new-key">{words.key[L]}</label>
-      <input id="p-new-key" value={v.key} autoCapitalize="off" spellcheck={false} aria-invalid={errors.key ? 'true' : undefined} onInput={(e) => setV({ ...v, key: (e.target as HTMLInputElement).value })} />
-      <FieldError id="e-p-new-key" text={errors.key} />
-      <div class="actions">
-        <button type="submit" class="primary">
-          {words.add[L]}
-        </button>
-      </div>
-      <SaveStatus lang={L} saved={false} error={errors._form} />
-    </form>
+    <AddEntryForm<Provider, { name: string; key: string }> lang={L} path="providers" title={words.add[L]} initial={{ name: '', key: '' }} body={(v) => v} onAdded={p.onAdded}>
+      {(field) => (
+        <>
+          {field('name', words.name[L], 'name')}
+          {field('key', words.key[L], 'key')}
+        </>
+      )}
+    </AddEntryForm>
   );
 }
 

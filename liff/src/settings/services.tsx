@@ -5,9 +5,8 @@ import type { service } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { officeHours, WeekEditor, type Hours } from './hours.tsx';
-import { go } from './nav.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases } from './phrases.tsx';
-import { errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
 
 /**
  * Bookable services: names, length, places, price, what the booking form asks for each (in
@@ -197,36 +196,22 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
 
 function AddService(p: { lang: Lang; onAdded: (s: Service) => void }) {
   const L = p.lang;
-  const [v, setV] = useState({ key: '', th: '', en: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
   return (
-    <form
-      class="card"
-      noValidate
-      aria-labelledby="add-service"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const a = await send<Service>('POST', 'services', { key: v.key, name: { th: v.th, en: v.en } });
-        if (a.kind === 'ok') {
-          p.onAdded(a.data);
-          go(`/services/${a.data.key}`);
-        } else setErrors(errorsOf(a, L));
-      }}
+    <AddEntryForm<Service, { key: string; th: string; en: string }>
+      lang={L}
+      path="services"
+      title={words.add[L]}
+      initial={{ key: '', th: '', en: '' }}
+      body={(v) => ({ key: v.key, name: { th: v.th, en: v.en } })}
+      onAdded={p.onAdded}
     >
-      <h2 id="add-service">{words.add[L]}</h2>
-      {(['key', 'th', 'en'] as const).map((k) => (
-        <div key={k}>
-          <label for={`ns-${k}`}>{k === 'key' ? words.key[L] : k === 'th' ? words.nameTh[L] : words.nameEn[L]}</label>
-          <input id={`ns-${k}`} value={v[k]} autoCapitalize="off" onInput={(e) => setV({ ...v, [k]: (e.target as HTMLInputElement).value })} />
-          <FieldError id={`e-ns-${k}`} text={errors[k === 'key' ? 'key' : `name.${k}`]} />
-        </div>
-      ))}
-      <div class="actions">
-        <button type="submit" class="primary">
-          {words.add[L]}
-        </button>
-      </div>
-      <SaveStatus lang={L} saved={false} error={errors._form} />
-    </form>
+      {(field) => (
+        <>
+          {field('key', words.key[L], 'key')}
+          {field('th', words.nameTh[L], 'name.th')}
+          {field('en', words.nameEn[L], 'name.en')}
+        </>
+      )}
+    </AddEntryForm>
   );
 }

@@ -5,7 +5,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, refusalText, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Loading, NotFound } from '../kit/ui.tsx';
-import { NavCard } from './nav.tsx';
+import { go, NavCard } from './nav.tsx';
 
 /**
  * What every Settings screen shares: calls to `/liff-api/v1/settings`, loading a screen (and
@@ -179,6 +179,62 @@ export function KeyedScreen<T extends { key: string }>(
         return p.editor(found, (saved) => set(items.map((x) => (x.key === saved.key ? saved : x))));
       }}
     </Screen>
+  );
+}
+
+/** One text box of an add form: its value's name, label, the path of its errors in the answer. */
+export type AddField<V> = (name: keyof V & string, label: string, errorPath: string, o?: { type?: 'number'; sentences?: boolean }) => ComponentChildren;
+
+/**
+ * The form that adds a keyed entry to a `KeyedScreen`: text boxes laid out by `children`, their
+ * values sent as `body` says to the screen's path, and the new entry opened in its editor. A
+ * refusal's messages stand under the boxes they are about.
+ */
+export function AddEntryForm<T extends { key: string }, V extends Record<string, string>>(p: {
+  lang: Lang;
+  path: string;
+  title: string;
+  initial: V;
+  body: (v: V) => unknown;
+  onAdded: (x: T) => void;
+  children: (field: AddField<V>, errors: FieldErrors) => ComponentChildren;
+}) {
+  const [v, setV] = useState(p.initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  // A key or a name is typed as it is; a question or an answer is a sentence.
+  const field: AddField<V> = (name, label, errorPath, o) => (
+    <TextField
+      id={`n-${name}`}
+      errorId={`e-n-${name}`}
+      label={label}
+      type={o?.type}
+      autoCapitalize={o?.sentences ? 'sentences' : 'off'}
+      value={v[name]}
+      error={errors[errorPath]}
+      onInput={(x) => setV({ ...v, [name]: x })}
+    />
+  );
+  return (
+    <form
+      class="card"
+      noValidate
+      aria-labelledby={`add-${p.path}`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const a = await send<T>('POST', p.path, p.body(v));
+        setBusy(false);
+        if (a.kind === 'ok') {
+          p.onAdded(a.data);
+          go(`/${p.path}/${a.data.key}`);
+        } else setErrors(errorsOf(a, p.lang));
+      }}
+    >
+      <h2 id={`add-${p.path}`}>{p.title}</h2>
+      {p.children(field, errors)}
+      <SubmitBar lang={p.lang} busy={busy} label={p.title} error={errors._form} />
+    </form>
   );
 }
 
