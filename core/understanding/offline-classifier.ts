@@ -23,7 +23,10 @@ import { detectLanguage, extractFields } from './extract-fields.ts';
  *   question, other: K = max(best class of k, GENERIC_WEIGHT * g(k)) + GENERIC_PRIOR * g(k)
  *   booking, case:   K = best class of k + GENERIC_PRIOR * g(k)   (0 when no class reaches TYPE_MIN)
  * so the kind follows what the closest classes are about: a message near a case type's examples
- * is a case even when it is phrased as a question. g(other) is scaled by how much of the message
+ * is a case even when it is phrased as a question. A message that says something went wrong
+ * (`troubleCue`: "was not accepted", "still", "ไม่ได้") keeps only 1 - TROUBLE * (1 - t) of the
+ * nearest-example part of a booking's or question's s(c), t the share of that class's own phrases
+ * worded so (generic classes too). g(other) is scaled by how much of the message
  * is small-talk vocabulary, and g(question) by NO_QUESTION_CUE when the message is not worded as a
  * question (its FAQ classes are not: what a message is about decides, not how it is worded).
  * A linear model trained on the business's examples (`kindModel`, `offline/linear-model.ts`) then
@@ -48,6 +51,12 @@ const GENERIC_WEIGHT = 0.85;
 const GENERIC_PRIOR = 0.25;
 /** Factor on the question score of a message not worded as a question. */
 const NO_QUESTION_CUE = 0.75;
+/**
+ * What a booking or a question keeps of its score when the message says something went wrong and
+ * none of the class's own phrases do (`troubleCue`): half. Measured at 0.25, 0.4, 0.5 and 0.65 on
+ * every set (docs/understanding.md); the gain stops growing at about half.
+ */
+const TROUBLE = 0.5;
 /** Below this best kind score nothing matched: `other`. */
 const FLOOR = 0.08;
 /** Weight of the similarity to a FAQ entry's answer when choosing the entry. */
@@ -144,7 +153,10 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   let offTopic = 0;
   let offTopicWords = 0;
   index.classes.forEach((cls, c) => {
-    const knn = (s.top1[c] + s.topk[c]) / 2;
+    let knn = (s.top1[c] + s.topk[c]) / 2;
+    // A message that says something went wrong ("my card was not accepted", "ส่งข้อความไม่ได้") is
+    // less of a booking or a question, unless the class's own phrases are worded that way too.
+    if (f.troubleCue && (cls.kind === 'booking' || cls.kind === 'question')) knn *= 1 - TROUBLE * (1 - cls.troubleShare);
     if (cls.source === 'generic' && cls.key === OFF_TOPIC_KEY) {
       offTopic = knn;
       offTopicWords = s.lexicalTop1[c];
@@ -553,7 +565,7 @@ export class OfflineClassifier implements Classifier {
    * only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v5' : 'ngram-knn-v5-lexical';
+    return wordVectors() ? 'ngram-knn-v6' : 'ngram-knn-v6-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -32,6 +32,12 @@ export interface IndexedClass {
   answerStart: number;
   answerEnd: number;
   keywords: Keyword[];
+  /**
+   * Share of its phrases that say something went wrong (`troubleCue`): how a business words this
+   * class. A question the business itself writes as trouble ("the internet does not work?") keeps
+   * its score when a message is worded the same way.
+   */
+  troubleShare: number;
   /** For the built-in small talk: what each example is for, by document (greeting, thanks, ...). */
   tags?: string[];
 }
@@ -352,7 +358,11 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       docText.push(ex);
       docClass.push(ci);
     }
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd: docFeats.length - d.nameCount, answerStart: 0, answerEnd: 0, keywords: [], tags: d.tags });
+    const phrasesEnd = docFeats.length - d.nameCount;
+    let trouble = 0;
+    for (let i = docStart; i < phrasesEnd; i++) if (docFeats[i].troubleCue) trouble++;
+    const troubleShare = phrasesEnd > docStart ? trouble / (phrasesEnd - docStart) : 0;
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], troubleShare, tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();
