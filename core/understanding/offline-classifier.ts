@@ -2,8 +2,8 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type TaxonomyIndex } from './offline/similarity-index.ts';
-import { textFeatures, type TextFeatures } from './offline/text-features.ts';
+import { buildIndex, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { textFeatures, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
 
@@ -23,10 +23,10 @@ import { detectLanguage, extractFields } from './extract-fields.ts';
  *   question, other: K = max(best class of k, GENERIC_WEIGHT * g(k)) + GENERIC_PRIOR * g(k)
  *   booking, case:   K = best class of k + GENERIC_PRIOR * g(k)   (0 when no class reaches TYPE_MIN)
  * so the kind follows what the closest classes are about: a message near a case type's examples
- * is a case even when it is phrased as a question. A message that says something went wrong
- * (`troubleCue`: "was not accepted", "still", "ไม่ได้") keeps only 1 - TROUBLE * (1 - t) of the
- * nearest-example part of a booking's or question's s(c), t the share of that class's own phrases
- * worded so (generic classes too). g(other) is scaled by how much of the message
+ * is a case even when it is phrased as a question. Wording that tells against a kind (saying
+ * something went wrong, asking for a fact: `CUES_AGAINST`) takes up to half of the nearest-example
+ * part of s(c) of the classes of that kind, less as more of the class's own phrases are worded so
+ * (generic classes too). g(other) is scaled by how much of the message
  * is small-talk vocabulary, and g(question) by NO_QUESTION_CUE when the message is not worded as a
  * question (its FAQ classes are not: what a message is about decides, not how it is worded).
  * A linear model trained on the business's examples (`kindModel`, `offline/linear-model.ts`) then
@@ -52,11 +52,23 @@ const GENERIC_PRIOR = 0.25;
 /** Factor on the question score of a message not worded as a question. */
 const NO_QUESTION_CUE = 0.75;
 /**
- * What a booking or a question keeps of its score when the message says something went wrong and
- * none of the class's own phrases do (`troubleCue`): half. Measured at 0.25, 0.4, 0.5 and 0.65 on
- * every set (docs/understanding.md); the gain stops growing at about half.
+ * Wording that tells against a kind, whatever the message is about (`CUES`): saying something went
+ * wrong tells against a booking and a question ("my card was not accepted"), asking for a fact
+ * against a booking ("what is the lowest amount I can pay on my bill?" is not paying it). A class
+ * keeps 1 - CUE_WEIGHT * (1 - share of its own phrases worded so) of its nearest-example score
+ * for each: half when the business never words it so. Measured at 0.25 to 0.65 on every set
+ * (docs/understanding.md); the gain stops growing at about half.
  */
-const TROUBLE = 0.5;
+const CUES_AGAINST: Record<Cue, readonly Kind[]> = { trouble: ['booking', 'question'], fact: ['booking'] };
+const CUE_WEIGHT = 0.5;
+
+function wordingFactor(f: TextFeatures, cls: IndexedClass): number {
+  let factor = 1;
+  for (const cue of Object.keys(CUES_AGAINST) as Cue[]) {
+    if (f.cues[cue] && CUES_AGAINST[cue].includes(cls.kind)) factor *= 1 - CUE_WEIGHT * (1 - cls.cueShare[cue]);
+  }
+  return factor;
+}
 /** Below this best kind score nothing matched: `other`. */
 const FLOOR = 0.08;
 /** Weight of the similarity to a FAQ entry's answer when choosing the entry. */
@@ -153,10 +165,7 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   let offTopic = 0;
   let offTopicWords = 0;
   index.classes.forEach((cls, c) => {
-    let knn = (s.top1[c] + s.topk[c]) / 2;
-    // A message that says something went wrong ("my card was not accepted", "ส่งข้อความไม่ได้") is
-    // less of a booking or a question, unless the class's own phrases are worded that way too.
-    if (f.troubleCue && (cls.kind === 'booking' || cls.kind === 'question')) knn *= 1 - TROUBLE * (1 - cls.troubleShare);
+    const knn = ((s.top1[c] + s.topk[c]) / 2) * wordingFactor(f, cls);
     if (cls.source === 'generic' && cls.key === OFF_TOPIC_KEY) {
       offTopic = knn;
       offTopicWords = s.lexicalTop1[c];

@@ -2,7 +2,7 @@ import type { Kind } from '../classification.ts';
 import { phrasingsOf } from '../../contracts/faq-phrasings.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
-import { normalizeText, textFeatures, topicWords, type Counts, type TextFeatures } from './text-features.ts';
+import { normalizeText, textFeatures, topicWords, type Counts, type Cue, type TextFeatures } from './text-features.ts';
 import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
 import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
 import { whiten, withinClassWhitening, type Whitening } from './whitening.ts';
@@ -33,11 +33,11 @@ export interface IndexedClass {
   answerEnd: number;
   keywords: Keyword[];
   /**
-   * Share of its phrases that say something went wrong (`troubleCue`): how a business words this
-   * class. A question the business itself writes as trouble ("the internet does not work?") keeps
-   * its score when a message is worded the same way.
+   * Per cue (`CUES`), the share of its phrases worded so: how the business words this class. A
+   * question the business itself writes as trouble ("the internet does not work on my new SIM")
+   * is not set back when a message is worded the same way.
    */
-  troubleShare: number;
+  cueShare: Record<Cue, number>;
   /** For the built-in small talk: what each example is for, by document (greeting, thanks, ...). */
   tags?: string[];
 }
@@ -359,10 +359,10 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       docClass.push(ci);
     }
     const phrasesEnd = docFeats.length - d.nameCount;
-    let trouble = 0;
-    for (let i = docStart; i < phrasesEnd; i++) if (docFeats[i].troubleCue) trouble++;
-    const troubleShare = phrasesEnd > docStart ? trouble / (phrasesEnd - docStart) : 0;
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], troubleShare, tags: d.tags });
+    const phrases = docFeats.slice(docStart, phrasesEnd);
+    const share = (cue: Cue) => (phrases.length ? phrases.filter((f) => f.cues[cue]).length / phrases.length : 0);
+    const cueShare = { trouble: share('trouble'), fact: share('fact') };
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], cueShare, tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();

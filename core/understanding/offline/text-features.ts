@@ -33,8 +33,11 @@ export interface TextFeatures {
   emoji: number;
   /** The message is worded as a question: "?", an interrogative word, a Thai question particle. */
   questionCue: boolean;
-  /** The message says something went wrong: a failure, a loss, a negated action (`hasTroubleCue`). */
-  troubleCue: boolean;
+  /**
+   * How the message is worded, whatever it is about (`CUES`): it says something went wrong
+   * (`trouble`), it asks for a fact (`fact`).
+   */
+  cues: Record<Cue, boolean>;
 }
 
 const THAI_DIGIT_ZERO = 0x0e50;
@@ -200,17 +203,28 @@ const QUESTION_EN = /^(what|when|where|which|who|whom|whose|why|how|is|are|do|do
 const QUESTION_TH = /ไหม|กี่|เท่าไหร่|ยังไง|อะไร|ที่ไหน|ตรงไหน|ทางไหน|อันไหน|วันไหน|เมื่อไหร่|ทำไม|หรือยัง|รึยัง|เหรอ|หรอ|ป่ะ|มั้ง|บ้าง(?:คะ|ครับ|$|\s)|คะ(?:$|\s|\?)|อยากทราบ|ขอทราบ|อยากรู้|สอบถาม|ถามหน่อย|รบกวนถาม/;
 
 /**
- * Words that say something went wrong, whatever it is about: a failure, a loss, a negated action
+ * Saying something went wrong, whatever it is about: a failure, a loss, a negated action
  * ("can not", "has not arrived", "ยังไม่ได้"), a wait that goes on ("still"). In English and Thai;
  * "หรือไม่" (whether) and "ไม่ทราบ" (I do not know, a polite way to ask) are asking, not trouble.
  */
 const TROUBLE_EN = /\b(?<!or )(not|never|wrong|fail\w*|error\w*|problem\w*|issue|missing|lost|stolen|declin\w*|refus\w*|reject\w*|revert\w*|broke|broken|stuck|still|unable|trouble|twice|fraud\w*|scam\w*|overcharg\w*|damaged|faulty|incorrect)\b/;
 const TROUBLE_TH = /(?<!หรือ)ไม่(?!ทราบ)|ผิด|หาย|พัง|ค้าง|ปัญหา|เสีย(?!เงิน|ค่า)|ใช้ไม่ได้|โดนหัก|ถูกหัก/;
 
-/** Whether a normalised text says something went wrong (`TROUBLE_EN`, `TROUBLE_TH`). */
-export function hasTroubleCue(normalized: string): boolean {
-  return TROUBLE_EN.test(normalized) || TROUBLE_TH.test(normalized);
-}
+/**
+ * Asking for a fact: what, when, where, which, who, why, how much / many / long, and their Thai
+ * (อะไร, เมื่อไหร่, ที่ไหน, เท่าไหร่, กี่, ทำไม). Asking how to get something done ("what do I do
+ * to order checks", "what is the procedure for ...") is a request for it, not a fact.
+ */
+const FACT_EN = /\b(what|when|where|which|who|whose|why)\b|\bhow (much|many|long|often|far|soon|old)\b/;
+const PROCEDURE_EN = /\b(what|who) (do|should|can|must) (i|we) (do|contact|ask|call|talk|see)\b|\bwhat (is|are) the (procedure|protocol|process|steps|way)\b|\bwhat (do|will) (i|we) need\b/;
+const FACT_TH = /อะไร|เมื่อไหร่|ที่ไหน|ตรงไหน|เท่าไหร่|กี่|ทำไม|อันไหน|วันไหน/;
+
+/** Ways of wording a message that say something of its kind, whatever it is about. */
+export const CUES = {
+  trouble: (normalized: string) => TROUBLE_EN.test(normalized) || TROUBLE_TH.test(normalized),
+  fact: (normalized: string) => (FACT_EN.test(normalized) && !PROCEDURE_EN.test(normalized)) || FACT_TH.test(normalized),
+};
+export type Cue = keyof typeof CUES;
 
 /** Whether a normalised text is worded as a question. */
 export function hasQuestionCue(normalized: string): boolean {
@@ -277,5 +291,5 @@ export function textFeatures(input: string): TextFeatures {
   }
   flushThai();
 
-  return { words, chars, normalized, tokens, allTokens, emoji, questionCue: hasQuestionCue(normalized), troubleCue: hasTroubleCue(normalized) };
+  return { words, chars, normalized, tokens, allTokens, emoji, questionCue: hasQuestionCue(normalized), cues: { trouble: CUES.trouble(normalized), fact: CUES.fact(normalized) } };
 }
