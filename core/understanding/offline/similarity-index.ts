@@ -2,7 +2,7 @@ import type { Kind } from '../classification.ts';
 import { phrasingsOf } from '../../contracts/faq-phrasings.ts';
 import type { Taxonomy } from '../taxonomy.ts';
 import { KIND_PROTOTYPES, OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './kind-prototypes.ts';
-import { normalizeText, textFeatures, topicWords, type Counts, type Cue, type TextFeatures } from './text-features.ts';
+import { normalizeText, perCue, textFeatures, topicWords, type Counts, type Cue, type TextFeatures } from './text-features.ts';
 import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
 import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
 import { whiten, withinClassWhitening, type Whitening } from './whitening.ts';
@@ -361,8 +361,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     const phrasesEnd = docFeats.length - d.nameCount;
     const phrases = docFeats.slice(docStart, phrasesEnd);
     const share = (cue: Cue) => (phrases.length ? phrases.filter((f) => f.cues[cue]).length / phrases.length : 0);
-    const cueShare = { trouble: share('trouble'), fact: share('fact') };
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], cueShare, tags: d.tags });
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], cueShare: perCue(share), tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();

@@ -208,7 +208,7 @@ const QUESTION_TH = /ไหม|กี่|เท่าไหร่|ยังไ�
  * "หรือไม่" (whether) and "ไม่ทราบ" (I do not know, a polite way to ask) are asking, not trouble.
  */
 const TROUBLE_EN = /\b(?<!or )(not|never|wrong|fail\w*|error\w*|problem\w*|issue|missing|lost|stolen|declin\w*|refus\w*|reject\w*|revert\w*|broke|broken|stuck|still|unable|trouble|twice|fraud\w*|scam\w*|overcharg\w*|damaged|faulty|incorrect)\b/;
-const TROUBLE_TH = /(?<!หรือ)ไม่(?!ทราบ)|ผิด|หาย|พัง|ค้าง|ปัญหา|เสีย(?!เงิน|ค่า)|ใช้ไม่ได้|โดนหัก|ถูกหัก/;
+const TROUBLE_TH = /(?<!หรือ)ไม่(?!ทราบ)|ผิด|หาย|พัง|ค้าง|ปัญหา|เสีย(?!เงิน|ค่า)|โดนหัก|ถูกหัก/;
 
 /**
  * Asking for a fact: what, when, where, which, who, why, how much / many / long, and their Thai
@@ -225,6 +225,12 @@ export const CUES = {
   fact: (normalized: string) => (FACT_EN.test(normalized) && !PROCEDURE_EN.test(normalized)) || FACT_TH.test(normalized),
 };
 export type Cue = keyof typeof CUES;
+const CUE_NAMES = Object.keys(CUES) as Cue[];
+
+/** Each cue of `CUES`, counted by `count`: one place to add a cue. */
+export function perCue<T>(count: (cue: Cue) => T): Record<Cue, T> {
+  return Object.fromEntries(CUE_NAMES.map((cue) => [cue, count(cue)])) as Record<Cue, T>;
+}
 
 /** Whether a normalised text is worded as a question. */
 export function hasQuestionCue(normalized: string): boolean {
@@ -291,5 +297,5 @@ export function textFeatures(input: string): TextFeatures {
   }
   flushThai();
 
-  return { words, chars, normalized, tokens, allTokens, emoji, questionCue: hasQuestionCue(normalized), cues: { trouble: CUES.trouble(normalized), fact: CUES.fact(normalized) } };
+  return { words, chars, normalized, tokens, allTokens, emoji, questionCue: hasQuestionCue(normalized), cues: perCue((cue) => CUES[cue](normalized)) };
 }
