@@ -42,7 +42,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v6');
+    expect(classifier.model).toBe('ngram-knn-v7');
   });
 });
 
@@ -183,6 +183,19 @@ describe('OfflineClassifier: a FAQ entry answers only what it is about', () => {
       const r = await classify(text);
       expect(r.kind).toBe('question');
       expect(r.faqKey).toBeUndefined();
+    }
+  });
+
+  it('the first message of a new taxonomy is read as any later one', () => {
+    // Building the taxonomy's models scores other texts: the first message must not be judged on
+    // what they left behind ("Where is your shop?" names the location entry by its meaning).
+    const texts = ['Where is your shop?', 'can I park there?', 'จอดรถได้ไหมคะ'];
+    for (const first of texts) {
+      // A taxonomy not seen before (a new FAQ answer), so that its index is built for `first`.
+      const fresh: Taxonomy = { ...taxonomy, faq: taxonomy.faq.map((e, i) => (i === 0 ? { ...e, answer: `${e.answer} (${first})` } : e)) };
+      const once = classifyOffline({ text: first, taxonomy: fresh }).classification;
+      const again = classifyOffline({ text: first, taxonomy: fresh }).classification;
+      expect(once).toEqual(again);
     }
   });
 

@@ -32,8 +32,10 @@ import { detectLanguage, extractFields } from './extract-fields.ts';
  * A linear model trained on the business's examples (`kindModel`, `offline/linear-model.ts`) then
  * gives P(booking), P(case), P(question); each of those three K is multiplied by
  * (1 + KIND_MODEL_WEIGHT * P(k)) / (1 + KIND_MODEL_WEIGHT * max P), so the likeliest keeps its
- * score and none rises. The kind is the best K (below FLOOR: `other`); the type is the best class
- * of that kind; for a question, the FAQ entry is the best FAQ class counting its answer too.
+ * score and none rises. The kind is the best K (below FLOOR: `other`); the type is the class of
+ * that kind with the best type score, s(c) with each example's hub penalty taken off its
+ * similarities (`offline/hubness.ts`); for a question, the FAQ entry is the best FAQ class
+ * counting its answer too.
  *
  * Then two questions are answered with models fitted on the taxonomy itself (see `fitModel`):
  * is the message about anything the business does at all (else `other`, `out_of_scope`), and how
@@ -117,11 +119,17 @@ export interface OfflineDecision {
 /** The scores of one message against one taxonomy, before any decision. */
 interface Evidence {
   kindScores: Record<Kind, number>;
-  /** Per kind: best and second-best class of the org's own (index into `index.classes`, -1: none). */
-  bestClass: Record<Kind, number>;
+  /** Per kind: the best class score of the org's own classes (what the kind is decided on). */
   best: Record<Kind, number>;
-  second: Record<Kind, number>;
+  /**
+   * Per kind: the class of the org's own with the best type score (index into `index.classes`, -1:
+   * none), and how far ahead of the second it is: which type, and how sure.
+   */
+  bestClass: Record<Kind, number>;
+  typeMargin: Record<Kind, number>;
   classScore: Float64Array;
+  /** Per class: its score with its examples' hub penalties taken off (`offline/hubness.ts`). */
+  typeScore: Float64Array;
   answer: Float64Array;
   inScope: number;
   /** The best of the business's own classes, whatever the kind. */
@@ -157,15 +165,18 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   if (f.emoji === 0 && f.tokens.length > 0 && f.tokens.every((t) => NUMBER_TOKENS.has(t))) return null;
   const s = scoreClasses(index, f, exclude, lexicalOnly);
   const classScore = new Float64Array(index.classes.length);
+  const typeScore = new Float64Array(index.classes.length);
   const best: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
-  const second: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
+  const bestType: Record<Kind, number> = { booking: -Infinity, case: -Infinity, question: -Infinity, other: -Infinity };
+  const secondType: Record<Kind, number> = { booking: -Infinity, case: -Infinity, question: -Infinity, other: -Infinity };
   const bestClass: Record<Kind, number> = { booking: -1, case: -1, question: -1, other: -1 };
   const generic: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
   let smallTalk: SmallTalkType | undefined;
   let offTopic = 0;
   let offTopicWords = 0;
   index.classes.forEach((cls, c) => {
-    const knn = ((s.top1[c] + s.topk[c]) / 2) * wordingFactor(f, cls);
+    const wording = wordingFactor(f, cls);
+    const knn = ((s.top1[c] + s.topk[c]) / 2) * wording;
     if (cls.source === 'generic' && cls.key === OFF_TOPIC_KEY) {
       offTopic = knn;
       offTopicWords = s.lexicalTop1[c];
@@ -177,13 +188,16 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
       if (cls.kind === 'other' && s.topDoc[c] >= 0 && generic.other >= SMALL_TALK_TAG_MIN) smallTalk = cls.tags?.[s.topDoc[c] - cls.docStart] as SmallTalkType | undefined;
       return;
     }
-    const score = W_KNN * knn + W_CENTROID * s.centroid[c] + W_KEYWORD * s.keyword[c];
-    classScore[c] = score;
-    if (score > best[cls.kind]) {
-      second[cls.kind] = best[cls.kind];
-      best[cls.kind] = score;
+    const rest = W_CENTROID * s.centroid[c] + W_KEYWORD * s.keyword[c];
+    classScore[c] = W_KNN * knn + rest;
+    best[cls.kind] = Math.max(best[cls.kind], classScore[c]);
+    // The type is chosen with hubs discounted: a phrase near many types speaks for none of them.
+    typeScore[c] = W_KNN * ((s.typeTop1[c] + s.typeTopk[c]) / 2) * wording + rest;
+    if (typeScore[c] > bestType[cls.kind]) {
+      secondType[cls.kind] = bestType[cls.kind];
+      bestType[cls.kind] = typeScore[c];
       bestClass[cls.kind] = c;
-    } else if (score > second[cls.kind]) second[cls.kind] = score;
+    } else if (typeScore[c] > secondType[cls.kind]) secondType[cls.kind] = typeScore[c];
   });
   // A generic question ("what time is it ...", "do you have an email address?") is a question for
   // this business as far as its words are the business's own: resemblance to the generic questions
@@ -229,7 +243,9 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   // Thai is cut finer than English ("เติมเงิน", top-up, is two segments): a Thai segment counts half.
   let contentWords = f.emoji;
   for (const t of f.tokens) if (!NUMBER_TOKENS.has(t)) contentWords += THAI_SCRIPT.test(t) ? 0.5 : 1;
-  return { kindScores, bestClass, best, second, classScore, answer: s.answer, inScope, businessBest, genericBest, coverage: s.businessCoverage, smallTalk: smallTalkScore >= offTopic ? smallTalk : undefined, smallTalkScore, offTopic, offTopicWords, contentWords, meaning: s.meaning };
+  const typeMargin = { ...ZERO };
+  for (const k of KIND_ORDER) if (bestClass[k] >= 0) typeMargin[k] = secondType[k] === -Infinity ? bestType[k] : bestType[k] - secondType[k];
+  return { kindScores, bestClass, best, typeMargin, classScore, typeScore, answer: s.answer, inScope, businessBest, genericBest, coverage: s.businessCoverage, smallTalk: smallTalkScore >= offTopic ? smallTalk : undefined, smallTalkScore, offTopic, offTopicWords, contentWords, meaning: s.meaning };
 }
 
 interface Choice {
@@ -249,10 +265,13 @@ function choose(index: TaxonomyIndex, ev: Evidence): Choice {
   let cls = -1;
   if (kind === 'case' || kind === 'booking') {
     cls = ev.bestClass[kind];
-    signals.typeMargin = ev.best[kind] - ev.second[kind];
+    signals.typeMargin = ev.typeMargin[kind];
   } else if (kind === 'question') {
     // Which FAQ entry: its question as above, and its answer, which names the topic in words the
-    // question may not use ("office hours?" against "open ... during opening hours").
+    // question may not use ("office hours?" against "open ... during opening hours"). Not by type
+    // score: with hubs discounted, "can I park there?" comes nearest the location entry, whose
+    // meaning lets it through `saysWhatClassIsAbout`, and the bot would answer with the address
+    // (docs/understanding.md, 2026-11-25).
     let bestFaqScore = FAQ_MIN;
     let secondFaqScore = 0;
     index.classes.forEach((c, i) => {
@@ -442,9 +461,11 @@ const ZERO: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 
 
 /** `exclude`: an example document of the index left out, to read it as if never seen. */
 function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
+  // The models first: fitting them (the first message of a taxonomy) scores other texts, and the
+  // index's scratch must hold this message's scores when `saysWhatClassIsAbout` reads them.
+  const models = modelFor(index);
   const ev = evidence(index, f, exclude);
   if (!ev) return { kind: 'other', otherType: 'out_of_scope', confidence: NOTHING_CONFIDENCE, kindScores: { ...ZERO }, signals: NOTHING };
-  const models = modelFor(index);
   const model = ev.meaning && models.meaning ? models.meaning : models.lexical;
   const choice = choose(index, ev);
   const pIn = predict(model.scope, scopeX(ev));
@@ -526,7 +547,7 @@ export function likelyCaseTypes(taxonomy: Taxonomy, text: string, count = 3): st
   if (!ev) return [];
   const ranked: { key: string; score: number }[] = [];
   index.classes.forEach((c, i) => {
-    if (c.source === 'case' && ev.classScore[i] >= TYPE_MIN) ranked.push({ key: c.key, score: ev.classScore[i] });
+    if (c.source === 'case' && ev.classScore[i] >= TYPE_MIN) ranked.push({ key: c.key, score: ev.typeScore[i] });
   });
   return ranked
     .sort((a, b) => b.score - a.score)
@@ -570,11 +591,13 @@ export class OfflineClassifier implements Classifier {
 
   /**
    * v3 added English word vectors (`offline/word-vectors.ts`), v4 the kind model
-   * (`offline/linear-model.ts`), v5 meaning as the business's classes vary (`offline/whitening.ts`); without word vectors installed it answers on words and letters
-   * only, and says so in its name.
+   * (`offline/linear-model.ts`), v5 meaning as the business's classes vary (`offline/whitening.ts`),
+   * v6 wording that tells against a kind (`CUES_AGAINST`), v7 the type chosen with hubs discounted
+   * (`offline/hubness.ts`); without word vectors installed it answers on words and letters only,
+   * and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v6' : 'ngram-knn-v6-lexical';
+    return wordVectors() ? 'ngram-knn-v7' : 'ngram-knn-v7-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -6,6 +6,7 @@ import { normalizeText, perCue, textFeatures, topicWords, type Counts, type Cue,
 import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vectors.ts';
 import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
 import { whiten, withinClassWhitening, type Whitening } from './whitening.ts';
+import { hubPenalties } from './hubness.ts';
 
 /**
  * A TF-IDF index of one taxonomy, built once and kept (see `indexFor`): every class (case type,
@@ -100,6 +101,11 @@ export interface TaxonomyIndex {
    * meaning: Thai is judged exactly as without word vectors), and with meaning (English).
    */
   kindModel: { lexical: LinearModel; meaning: LinearModel | undefined } | undefined;
+  /**
+   * Per example document of the business, what its similarity loses when a type is chosen within a
+   * kind (`hubness.ts`): by words and letters, and with meaning (English), as a message is scored.
+   */
+  hub: { lexical: Float32Array; meaning: Float32Array | undefined };
 }
 
 /**
@@ -136,6 +142,12 @@ export interface ClassScores {
   /** Per class: the example document of `top1` (-1 when none). */
   topDoc: Int32Array;
   topk: Float64Array;
+  /**
+   * Per class of the business, top-1 and top-k again with each example's hub penalty taken off
+   * (`hubness.ts`): what chooses the type within a kind.
+   */
+  typeTop1: Float64Array;
+  typeTopk: Float64Array;
   /** Per class: best example similarity by words and letters alone (without meaning). */
   lexicalTop1: Float64Array;
   centroid: Float64Array;
@@ -472,6 +484,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   const vectors = wordVectors();
   const meaning = vectors ? buildMeaning(vectors, classes, docFeats, exampleCount, contextFeats) : undefined;
   return {
+    hub: hubs(classes, docFeats, words, chars, meaning),
     meaning,
     kindModel: kindModels(classes, docFeats, { words, chars, wordWeight: WORD_WEIGHT, meaningWeight: MEANING_WEIGHT }, meaning),
     vectors,
@@ -758,6 +771,41 @@ function containsInOrder(tokens: string[], run: string[]): boolean {
 }
 
 /**
+ * The hub penalty of each of the business's example documents (`hubness.ts`), measured with the
+ * similarity a message gets: words and letters, and for two English texts their meaning too.
+ */
+function hubs(classes: IndexedClass[], docFeats: TextFeatures[], words: Space, chars: Space, m: MeaningIndex | undefined): TaxonomyIndex['hub'] {
+  const owner = new Int32Array(docFeats.length).fill(-1);
+  const docs: number[] = [];
+  classes.forEach((c, ci) => {
+    if (c.source === 'generic') return;
+    for (let d = c.docStart; d < c.docEnd; d++) {
+      owner[d] = ci;
+      docs.push(d);
+    }
+  });
+  const docWord = new Float32Array(docFeats.length);
+  const docChar = new Float32Array(docFeats.length);
+  const centWord = new Float32Array(classes.length);
+  const centChar = new Float32Array(classes.length);
+  const lexical = (b: number) => WORD_WEIGHT * docWord[b] + (1 - WORD_WEIGHT) * docChar[b];
+  const [lexicalHub, meaningHub] = hubPenalties(docs, (d) => owner[d], docFeats.length, m ? 2 : 1, (a) => {
+    scoreSpace(words, docFeats[a].words, docWord, centWord);
+    scoreSpace(chars, docFeats[a].chars, docChar, centChar);
+    if (!m) return [lexical];
+    const withMeaning = (b: number) => {
+      if (!m.hasDoc[a] || !m.hasDoc[b]) return lexical(b);
+      let x = 0;
+      for (let i = 0, oa = a * m.dims, ob = b * m.dims; i < m.dims; i++) x += m.doc[oa + i] * m.doc[ob + i];
+      const r = x > m.background ? (x - m.background) / (1 - m.background) : 0;
+      return (1 - MEANING_WEIGHT) * lexical(b) + MEANING_WEIGHT * r;
+    };
+    return [lexical, withMeaning];
+  });
+  return { lexical: lexicalHub, meaning: meaningHub };
+}
+
+/**
  * How similar a message is to every class of the index. `exclude` leaves one example document out
  * (its own): the index then scores one of its own examples as if it had never seen it, which is
  * how the classifier learns, per taxonomy, what a score means (`offline/calibration.ts`).
@@ -771,8 +819,11 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
   const meaning = !lexicalOnly && m !== undefined && scoreMeaning(m, f);
   const lexicalSim = (d: number) => WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
   const docSim = (d: number) => (meaning && m!.hasDoc[d] ? (1 - MEANING_WEIGHT) * lexicalSim(d) + MEANING_WEIGHT * m!.docSim[d] : lexicalSim(d));
+  const hub = (meaning && index.hub.meaning) || index.hub.lexical;
   const n = index.classes.length;
   const top1 = new Float64Array(n);
+  const typeTop1 = new Float64Array(n);
+  const typeTopk = new Float64Array(n);
   const lexicalTop1 = new Float64Array(n);
   const topDoc = new Int32Array(n).fill(-1);
   const topk = new Float64Array(n);
@@ -781,31 +832,28 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
   const answer = new Float64Array(n);
   const compact = f.normalized.replace(/\s+/g, '');
   const best = [0, 0, 0];
+  const typeBest = [0, 0, 0];
+  const topkOf = (b: number[], k: number) => (k === 1 ? b[0] : k === 2 ? (b[0] + b[1]) / 2 : (b[0] + b[1] + b[2]) / 3);
   for (let c = 0; c < n; c++) {
     const cls = index.classes[c];
     const size = cls.docEnd - cls.docStart;
     // Examples come in two languages: the top-k runs over about half of them.
     const k = Math.max(1, Math.min(3, Math.ceil(size / 2)));
     best[0] = best[1] = best[2] = 0;
+    typeBest[0] = typeBest[1] = typeBest[2] = -Infinity;
     for (let d = cls.docStart; d < cls.docEnd; d++) {
       if (d === exclude) continue;
       if (meaning) lexicalTop1[c] = Math.max(lexicalTop1[c], lexicalSim(d));
       const s = docSim(d);
-      if (s > best[2]) {
-        if (s > best[0]) {
-          topDoc[c] = d;
-          best[2] = best[1];
-          best[1] = best[0];
-          best[0] = s;
-        } else if (s > best[1]) {
-          best[2] = best[1];
-          best[1] = s;
-        } else best[2] = s;
-      }
+      if (insertTop3(best, s)) topDoc[c] = d;
+      insertTop3(typeBest, s - hub[d]);
     }
     top1[c] = best[0];
     if (!meaning) lexicalTop1[c] = best[0];
-    topk[c] = k === 1 ? best[0] : k === 2 ? (best[0] + best[1]) / 2 : (best[0] + best[1] + best[2]) / 3;
+    topk[c] = topkOf(best, k);
+    // Too few examples left (one left out of a class of one or two): the plain scores.
+    typeTop1[c] = typeBest[0] === -Infinity ? top1[c] : typeBest[0];
+    typeTopk[c] = typeBest[k - 1] === -Infinity ? topk[c] : topkOf(typeBest, k);
     const lexical = WORD_WEIGHT * centWord[c] + (1 - WORD_WEIGHT) * centChar[c];
     centroid[c] = meaning && m!.hasCentroid[c] ? (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * m!.centroidSim[c] : lexical;
     keyword[c] = cls.keywords.length ? keywordEvidence(cls, f, compact) : 0;
@@ -814,7 +862,23 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
       if (s > answer[c]) answer[c] = s;
     }
   }
-  return { top1, topDoc, topk, lexicalTop1, centroid, keyword, answer, smallTalkCoverage: coverage(index, f), businessCoverage: businessCoverage(index, f, exclude), meaning };
+  return { top1, topDoc, topk, typeTop1, typeTopk, lexicalTop1, centroid, keyword, answer, smallTalkCoverage: coverage(index, f), businessCoverage: businessCoverage(index, f, exclude), meaning };
+}
+
+/** Keeps `top` (length 3) the three largest values seen, largest first; whether `s` is the new largest. */
+function insertTop3(top: number[], s: number): boolean {
+  if (s <= top[2]) return false;
+  if (s > top[0]) {
+    top[2] = top[1];
+    top[1] = top[0];
+    top[0] = s;
+    return true;
+  }
+  if (s > top[1]) {
+    top[2] = top[1];
+    top[1] = s;
+  } else top[2] = s;
+  return false;
 }
 
 function businessCoverage(index: TaxonomyIndex, f: TextFeatures, exclude: number): number {
