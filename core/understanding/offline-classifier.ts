@@ -536,10 +536,11 @@ export function classifyOffline(input: ClassifyInput): OfflineDecision {
 
 /**
  * The case types a message is most like, best first, at most `count` (those that score at least
- * TYPE_MIN): what to offer first when the customer says it is a problem and the type is not sure.
- * The right type is first for 70 % of the problem reports on BANKING77's 39 close types, among
- * the first three for 87 % (`npm run eval`, docs/understanding.md). Works whatever classifier is
- * configured: it reads the offline index only.
+ * TYPE_MIN), ranked by type score (hubs discounted, as the classifier chooses the type): what to
+ * offer first when the customer says it is a problem and the type is not sure. The right type is
+ * first for 72 % of the problem reports on BANKING77's 39 close types, among the first three for
+ * 88 % (`npm run eval`, docs/understanding.md). Works whatever classifier is configured: it reads
+ * the offline index only.
  */
 export function likelyCaseTypes(taxonomy: Taxonomy, text: string, count = 3): string[] {
   const index = indexFor(taxonomy);
