@@ -446,7 +446,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     }
     await page.goto(`${h.sys.url}/liff/settings/case-types/no_such_type?lang=th`);
     await poll(() => page.textContent('h1')).toBe('ไม่พบหน้านี้');
-  });
+    // Eight screens, each checked for accessibility and photographed: over the default 30 s on a busy
+    // two-core machine (30.0 s in CI on 2026-11-25, while the other file ran beside it).
+  }, 90_000);
 
   it('a support member opening an admin screen is told why not; a manager reads channels but may not change them', async () => {
     const page = await device(support);
