@@ -26,45 +26,50 @@ const MAX_CANDIDATES = 400;
 /**
  * Per document, HUB_WEIGHT times how much nearer than usual its HUB_NEIGHBOURS nearest documents
  * of other classes are (0 for documents not in `docs`). `measures` similarities at once:
- * `similaritiesOf(a)` gives, for each, the similarity of document `a` to any document `b`, and
- * one array comes back for each.
+ * `similaritiesFrom(b)` gives, for each, the similarity of document `b` to any document `a`, and
+ * one array comes back for each. Similarities are symmetric, so each candidate neighbour is
+ * scored once against every document: at most MAX_CANDIDATES scorings, however many phrases.
  */
-export function hubPenalties(docs: number[], classOf: (d: number) => number, docCount: number, measures: number, similaritiesOf: (a: number) => ((b: number) => number)[]): Float32Array[] {
+export function hubPenalties(docs: number[], classOf: (d: number) => number, docCount: number, measures: number, similaritiesFrom: (b: number) => ((a: number) => number)[]): Float32Array[] {
   const out = Array.from({ length: measures }, () => new Float32Array(docCount));
   // Two phrases of one class have no hub to measure between them: nothing to do.
   if (docs.length < 2) return out;
   const step = Math.max(1, docs.length / MAX_CANDIDATES);
   const candidates: number[] = [];
   for (let i = 0; i < docs.length; i += step) candidates.push(docs[Math.floor(i)]);
-  const nearest = new Float64Array(HUB_NEIGHBOURS);
-  const sums = new Float64Array(measures);
-  for (const a of docs) {
-    const sims = similaritiesOf(a);
-    const own = classOf(a);
+  // Per measure and document: its nearest similarities so far, largest first, and how many.
+  const nearest = Array.from({ length: measures }, () => new Float64Array(docs.length * HUB_NEIGHBOURS));
+  const found = Array.from({ length: measures }, () => new Int32Array(docs.length));
+  for (const b of candidates) {
+    const sims = similaritiesFrom(b);
+    const own = classOf(b);
     sims.forEach((sim, m) => {
-      nearest.fill(0);
-      let found = 0;
-      for (const b of candidates) {
-        if (classOf(b) === own) continue;
-        const x = sim(b);
-        if (found < HUB_NEIGHBOURS) found++;
-        else if (x <= nearest[HUB_NEIGHBOURS - 1]) continue;
+      docs.forEach((a, i) => {
+        if (classOf(a) === own) return;
+        const x = sim(a);
+        const top = nearest[m];
+        const o = i * HUB_NEIGHBOURS;
+        if (found[m][i] < HUB_NEIGHBOURS) found[m][i]++;
+        else if (x <= top[o + HUB_NEIGHBOURS - 1]) return;
         // Insert x, keeping the first `found` slots in descending order.
-        let j = found - 1;
-        while (j > 0 && nearest[j - 1] < x) {
-          nearest[j] = nearest[j - 1];
+        let j = found[m][i] - 1;
+        while (j > 0 && top[o + j - 1] < x) {
+          top[o + j] = top[o + j - 1];
           j--;
         }
-        nearest[j] = x;
-      }
-      let r = 0;
-      for (let j = 0; j < found; j++) r += nearest[j];
-      out[m][a] = found ? r / found : 0;
-      sums[m] += out[m][a];
+        top[o + j] = x;
+      });
     });
   }
   out.forEach((penalty, m) => {
-    const mean = sums[m] / docs.length;
+    let sum = 0;
+    docs.forEach((a, i) => {
+      let r = 0;
+      for (let j = 0; j < found[m][i]; j++) r += nearest[m][i * HUB_NEIGHBOURS + j];
+      penalty[a] = found[m][i] ? r / found[m][i] : 0;
+      sum += penalty[a];
+    });
+    const mean = sum / docs.length;
     for (const a of docs) penalty[a] = HUB_WEIGHT * (penalty[a] - mean);
   });
   return out;

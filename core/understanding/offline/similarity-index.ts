@@ -789,16 +789,17 @@ function hubs(classes: IndexedClass[], docFeats: TextFeatures[], words: Space, c
   const centWord = new Float32Array(classes.length);
   const centChar = new Float32Array(classes.length);
   const lexical = (b: number) => WORD_WEIGHT * docWord[b] + (1 - WORD_WEIGHT) * docChar[b];
-  const [lexicalHub, meaningHub] = hubPenalties(docs, (d) => owner[d], docFeats.length, m ? 2 : 1, (a) => {
-    scoreSpace(words, docFeats[a].words, docWord, centWord);
-    scoreSpace(chars, docFeats[a].chars, docChar, centChar);
+  // Scored from a candidate neighbour `n` to any phrase `d` (the similarities are symmetric).
+  const [lexicalHub, meaningHub] = hubPenalties(docs, (d) => owner[d], docFeats.length, m ? 2 : 1, (n) => {
+    scoreSpace(words, docFeats[n].words, docWord, centWord);
+    scoreSpace(chars, docFeats[n].chars, docChar, centChar);
     if (!m) return [lexical];
-    const withMeaning = (b: number) => {
-      if (!m.hasDoc[a] || !m.hasDoc[b]) return lexical(b);
+    const withMeaning = (d: number) => {
+      if (!m.hasDoc[n] || !m.hasDoc[d]) return lexical(d);
       let x = 0;
-      for (let i = 0, oa = a * m.dims, ob = b * m.dims; i < m.dims; i++) x += m.doc[oa + i] * m.doc[ob + i];
+      for (let i = 0, on = n * m.dims, od = d * m.dims; i < m.dims; i++) x += m.doc[on + i] * m.doc[od + i];
       const r = x > m.background ? (x - m.background) / (1 - m.background) : 0;
-      return (1 - MEANING_WEIGHT) * lexical(b) + MEANING_WEIGHT * r;
+      return (1 - MEANING_WEIGHT) * lexical(d) + MEANING_WEIGHT * r;
     };
     return [lexical, withMeaning];
   });
