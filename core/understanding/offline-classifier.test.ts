@@ -42,7 +42,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v7');
+    expect(classifier.model).toBe('ngram-knn-v8');
   });
 });
 
@@ -174,6 +174,45 @@ describe('wording that tells against a kind (cues)', () => {
     'does not: %s',
     (text) => expect(textFeatures(text).cues.fact).toBe(false),
   );
+});
+
+describe('what the message says happened (cues for the type)', () => {
+  const said: [string, string[]][] = [
+    ['waiting', ['my withdrawal is still pending', 'the refund has not arrived', 'my top-up has not shown up', 'ยังไม่ได้รับเงินคืนเลย', 'รอมาสามวันแล้ว']],
+    ['refused', ['my card was declined', 'the shop would not accept my card', 'transfer rejected again', 'บัตรไม่ผ่านค่ะ', 'โดนปฏิเสธการชำระเงิน']],
+    ['disowned', ['there is a payment I did not make', 'an unauthorised charge', 'I do not recognise this withdrawal', 'มีรายการที่ไม่ได้ทำ', 'โดนหักเงินแปลกๆ']],
+    ['failed', ['the top-up failed', 'the app stopped working', 'I keep getting an error', 'โอนเงินไม่สำเร็จ', 'แอปใช้ไม่ได้']],
+    ['undone', ['the payment was reverted', 'my booking was cancelled', 'the parcel was sent back', 'พัสดุโดนตีกลับ', 'ขอยกเลิกคำสั่งซื้อ']],
+  ];
+  it.each(said)('%s: said in English and Thai', (cue, texts) => {
+    for (const text of texts) expect(textFeatures(text).cues[cue as keyof ReturnType<typeof textFeatures>['cues']], text).toBe(true);
+  });
+  // Nothing happened in these; "รอ" inside "กรอก" (fill in) and "รอบ" (a round) is not waiting.
+  it.each(['how much is a withdrawal?', 'I would like to book a massage', 'กรอกแบบฟอร์มตรงไหนคะ', 'รอบเช้ามีกี่โมง', 'where can I use my card?'])('says none: %s', (text) => {
+    const { cues } = textFeatures(text);
+    expect([cues.waiting, cues.refused, cues.disowned, cues.failed, cues.undone]).toEqual([false, false, false, false, false]);
+  });
+
+  // Two types about one thing: the pending one's phrases share most of the message's words, the
+  // other's name says what the message says happened.
+  const withdrawals = taxonomySchema.parse({
+    caseTypes: [
+      { key: 'pending_withdrawal', name: { en: 'Pending cash withdrawal' }, examples: ['why is my cash withdrawal still pending', 'how long does a cash withdrawal take to show in the app', 'the ATM withdrawal has not cleared yet', 'my cash withdrawal is still showing as pending'] },
+      { key: 'withdrawal_not_recognised', name: { en: 'Cash withdrawal not recognised' }, examples: ['someone made a cash withdrawal from my account', 'there is an ATM withdrawal I know nothing about', 'my card was used at a cash machine by somebody else'] },
+      { key: 'card_lost', name: { en: 'Lost card' }, examples: ['I lost my card', 'my card was stolen'] },
+    ],
+    bookingTypes: [],
+    faq: [],
+  });
+  it('a message that says it was not the customer\'s doing goes to the type named so, not to the one its words are nearest', () => {
+    for (const text of ['the app shows a cash withdrawal that is not mine', 'I see a cash withdrawal I did not make']) {
+      expect(classifyOffline({ text, taxonomy: withdrawals }).classification, text).toMatchObject({ kind: 'case', caseType: 'withdrawal_not_recognised' });
+      expect(likelyCaseTypes(withdrawals, text)[0], text).toBe('withdrawal_not_recognised');
+    }
+  });
+  it('and a message that is still waiting stays with the pending type', () => {
+    expect(classifyOffline({ text: 'my cash withdrawal is still not showing in the app', taxonomy: withdrawals }).classification).toMatchObject({ kind: 'case', caseType: 'pending_withdrawal' });
+  });
 });
 
 describe('OfflineClassifier: a FAQ entry answers only what it is about', () => {

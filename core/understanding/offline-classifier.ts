@@ -34,7 +34,8 @@ import { detectLanguage, extractFields } from './extract-fields.ts';
  * (1 + KIND_MODEL_WEIGHT * P(k)) / (1 + KIND_MODEL_WEIGHT * max P), so the likeliest keeps its
  * score and none rises. The kind is the best K (below FLOOR: `other`); the type is the class of
  * that kind with the best type score, s(c) with each example's hub penalty taken off its
- * similarities (`offline/hubness.ts`); for a question, the FAQ entry is the best FAQ class
+ * similarities (`offline/hubness.ts`) and its nearest-example part weighed by what the message says
+ * happened (`WHAT_HAPPENED`); for a question, the FAQ entry is the best FAQ class
  * counting its answer too.
  *
  * Then two questions are answered with models fitted on the taxonomy itself (see `fitModel`):
@@ -61,14 +62,30 @@ const NO_QUESTION_CUE = 0.75;
  * for each: half when the business never words it so. Measured at 0.25 to 0.65 on every set
  * (docs/understanding.md); the gain stops growing at about half.
  */
-const CUES_AGAINST: Record<Cue, readonly Kind[]> = { trouble: ['booking', 'question'], fact: ['booking'] };
+const CUES_AGAINST: Partial<Record<Cue, readonly Kind[]>> = { trouble: ['booking', 'question'], fact: ['booking'] };
 const CUE_WEIGHT = 0.5;
 
 function wordingFactor(f: TextFeatures, cls: IndexedClass): number {
   let factor = 1;
   for (const cue of Object.keys(CUES_AGAINST) as Cue[]) {
-    if (f.cues[cue] && CUES_AGAINST[cue].includes(cls.kind)) factor *= 1 - CUE_WEIGHT * (1 - cls.cueShare[cue]);
+    if (f.cues[cue] && CUES_AGAINST[cue]!.includes(cls.kind)) factor *= 1 - CUE_WEIGHT * (1 - cls.cueShare[cue]);
   }
+  return factor;
+}
+
+/**
+ * What the message says happened (`CUES`): it is still waiting, it was refused, it was not the
+ * customer's doing, it failed, it was undone. Types about one thing differ by that ("pending cash
+ * withdrawal" and "cash withdrawal not recognised"), and the business says it in the type's name or
+ * phrases. For each of these the message says, a class keeps 1 - CUE_WEIGHT * (1 - t) of its
+ * nearest-example type score, t the share of its phrases worded so, or 1 when its name is: the same
+ * rule as `CUES_AGAINST`, for the type within a kind. It never chooses the kind.
+ */
+const WHAT_HAPPENED: readonly Cue[] = ['waiting', 'refused', 'disowned', 'failed', 'undone'];
+
+function happenedFactor(f: TextFeatures, cls: IndexedClass): number {
+  let factor = 1;
+  for (const cue of WHAT_HAPPENED) if (f.cues[cue]) factor *= 1 - CUE_WEIGHT * (1 - cls.happenedShare[cue]);
   return factor;
 }
 /** Below this best kind score nothing matched: `other`. */
@@ -191,8 +208,9 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
     const rest = W_CENTROID * s.centroid[c] + W_KEYWORD * s.keyword[c];
     classScore[c] = W_KNN * knn + rest;
     best[cls.kind] = Math.max(best[cls.kind], classScore[c]);
-    // The type is chosen with hubs discounted: a phrase near many types speaks for none of them.
-    typeScore[c] = W_KNN * ((s.typeTop1[c] + s.typeTopk[c]) / 2) * wording + rest;
+    // The type is chosen with hubs discounted (a phrase near many types speaks for none of them),
+    // and by what the message says happened.
+    typeScore[c] = W_KNN * ((s.typeTop1[c] + s.typeTopk[c]) / 2) * wording * happenedFactor(f, cls) + rest;
     if (typeScore[c] > bestType[cls.kind]) {
       secondType[cls.kind] = bestType[cls.kind];
       bestType[cls.kind] = typeScore[c];
@@ -594,11 +612,12 @@ export class OfflineClassifier implements Classifier {
    * v3 added English word vectors (`offline/word-vectors.ts`), v4 the kind model
    * (`offline/linear-model.ts`), v5 meaning as the business's classes vary (`offline/whitening.ts`),
    * v6 wording that tells against a kind (`CUES_AGAINST`), v7 the type chosen with hubs discounted
-   * (`offline/hubness.ts`); without word vectors installed it answers on words and letters only,
+   * (`offline/hubness.ts`), v8 the type chosen by what the message says happened (`WHAT_HAPPENED`);
+   * without word vectors installed it answers on words and letters only,
    * and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v7' : 'ngram-knn-v7-lexical';
+    return wordVectors() ? 'ngram-knn-v8' : 'ngram-knn-v8-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -39,6 +39,11 @@ export interface IndexedClass {
    * is not set back when a message is worded the same way.
    */
   cueShare: Record<Cue, number>;
+  /**
+   * The same, or 1 when the class's name is worded so: what happened, as the business tells its
+   * types apart ("Pending top-up", "Declined transfer"; the phrases alone may not say it).
+   */
+  happenedShare: Record<Cue, number>;
   /** For the built-in small talk: what each example is for, by document (greeting, thanks, ...). */
   tags?: string[];
 }
@@ -373,7 +378,9 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     const phrasesEnd = docFeats.length - d.nameCount;
     const phrases = docFeats.slice(docStart, phrasesEnd);
     const share = (cue: Cue) => (phrases.length ? phrases.filter((f) => f.cues[cue]).length / phrases.length : 0);
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], cueShare: perCue(share), tags: d.tags });
+    const names = docFeats.slice(phrasesEnd);
+    const happened = (cue: Cue) => (names.some((f) => f.cues[cue]) ? 1 : share(cue));
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], cueShare: perCue(share), happenedShare: perCue(happened), tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();

@@ -35,7 +35,8 @@ export interface TextFeatures {
   questionCue: boolean;
   /**
    * How the message is worded, whatever it is about (`CUES`): it says something went wrong
-   * (`trouble`), it asks for a fact (`fact`).
+   * (`trouble`), it asks for a fact (`fact`), and what happened: still waiting, refused, not the
+   * customer's doing, failed, undone.
    */
   cues: Record<Cue, boolean>;
 }
@@ -219,10 +220,33 @@ const FACT_EN = /\b(what|when|where|which|who|whose|why)\b|\bhow (much|many|long
 const PROCEDURE_EN = /\b(what|who) (do|should|can|must) (i|we) (do|contact|ask|call|talk|see)\b|\bwhat (is|are) the (procedure|protocol|process|steps|way)\b|\bwhat (do|will) (i|we) need\b/;
 const FACT_TH = /อะไร|เมื่อไหร่|ที่ไหน|ตรงไหน|เท่าไหร่|กี่|ทำไม|อันไหน|วันไหน/;
 
-/** Ways of wording a message that say something of its kind, whatever it is about. */
+/**
+ * What happened, in words any business's customers use: still waiting ("still pending", "has not
+ * arrived", "ยังไม่ได้รับ"), refused ("declined", "was not accepted", "ไม่ผ่าน"), not the
+ * customer's doing ("I did not make it", "unauthorised", "ไม่ได้สั่ง"), failed ("failed", "stopped
+ * working", "ใช้ไม่ได้"), undone ("reverted", "cancelled", "ตีกลับ"). Matched on the normalised text,
+ * where "hasn't" is "has not". "รอ" (wait) not inside "กรอก", "รอบ", "รอง", "รอด".
+ */
+const WAITING_EN = /\b(still|yet|pending|wait\w*|how long|(has|have|is|are|was|did) not (arrive\w*|receiv\w*|show\w*|clear\w*|come|gone|go|process\w*|appear\w*|updat\w*|reach\w*|credit\w*))\b/;
+const WAITING_TH = /ยังไม่|รอ(?![กบงด])|ค้าง|นานแค่ไหน|เมื่อไหร่จะ/;
+const REFUSED_EN = /\b(declin\w*|refus\w*|reject\w*|denied|blocked|(will|would|did|does) not (accept|go through|approve|let me)|not (accepted|approved|allowed|permitted))\b/;
+const REFUSED_TH = /ปฏิเสธ|ไม่ผ่าน|ไม่อนุมัติ|ถูกบล็อก|โดนบล็อก/;
+const DISOWNED_EN = /\b(not me|not mine|(did not|never) (make|do|authori[sz]e|perform|buy|order|request|purchase|sign up)|(do|does|did) not recogni[sz]e|not recogni[sz]ed|unrecogni[sz]ed|unauthori[sz]ed|unknown|strange|weird|suspicious|fraud\w*|unfamiliar)\b/;
+const DISOWNED_TH = /ไม่ได้ทำ|ไม่ได้สั่ง|ไม่ได้ซื้อ|ไม่ได้ใช้|ไม่ได้สมัคร|ไม่รู้จัก|แปลก|ไม่ใช่ของ/;
+const FAILED_EN = /\b(fail\w*|error\w*|(not|stopped) work\w*|broke\w*|unsuccessful|crash\w*)\b/;
+const FAILED_TH = /ไม่สำเร็จ|ล้มเหลว|ใช้ไม่ได้|ใช้งานไม่ได้|ไม่ได้ผล|พัง|เออเร่อ/;
+const UNDONE_EN = /\b(revert\w*|revers\w*|returned|bounced|came back|sent back|refunded|cancel\w*|undo\w*)\b/;
+const UNDONE_TH = /คืนเงิน|ส่งคืน|ตีกลับ|ยกเลิก/;
+
+/** Ways of wording a message that say something of its kind or type, whatever it is about. */
 export const CUES = {
   trouble: (normalized: string) => TROUBLE_EN.test(normalized) || TROUBLE_TH.test(normalized),
   fact: (normalized: string) => (FACT_EN.test(normalized) && !PROCEDURE_EN.test(normalized)) || FACT_TH.test(normalized),
+  waiting: (normalized: string) => WAITING_EN.test(normalized) || WAITING_TH.test(normalized),
+  refused: (normalized: string) => REFUSED_EN.test(normalized) || REFUSED_TH.test(normalized),
+  disowned: (normalized: string) => DISOWNED_EN.test(normalized) || DISOWNED_TH.test(normalized),
+  failed: (normalized: string) => FAILED_EN.test(normalized) || FAILED_TH.test(normalized),
+  undone: (normalized: string) => UNDONE_EN.test(normalized) || UNDONE_TH.test(normalized),
 };
 export type Cue = keyof typeof CUES;
 const CUE_NAMES = Object.keys(CUES) as Cue[];
