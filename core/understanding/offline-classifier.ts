@@ -2,7 +2,7 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
 import { textFeatures, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
@@ -403,8 +403,8 @@ function calibrationTexts(index: TaxonomyIndex): CalibrationText[] {
   const texts: CalibrationText[] = picked.map((d) => ({ f: textFeatures(index.docText[d]), exclude: d, own: classOfDoc(d), role: 'example' }));
   // Each off-topic line is left out of its own class, like the business's examples.
   const offTopicClass = index.classes.find((c) => c.source === 'generic' && c.key === OFF_TOPIC_KEY);
-  for (const [i, text] of OFF_TOPIC.entries()) texts.push({ f: textFeatures(text), exclude: offTopicClass ? offTopicClass.docStart + i : -1, own: -1, role: 'offTopic' });
-  for (const text of Object.values(SMALL_TALK).flat()) texts.push({ f: textFeatures(text), exclude: -1, own: -1, role: 'smallTalk' });
+  for (const [i, text] of OFF_TOPIC.entries()) texts.push({ f: featuresOfBuiltIn(text), exclude: offTopicClass ? offTopicClass.docStart + i : -1, own: -1, role: 'offTopic' });
+  for (const text of Object.values(SMALL_TALK).flat()) texts.push({ f: featuresOfBuiltIn(text), exclude: -1, own: -1, role: 'smallTalk' });
   return texts;
 }
 

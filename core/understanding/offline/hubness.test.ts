@@ -16,7 +16,7 @@ const similarity = (a: number, b: number) => (classOf(a) === classOf(b) ? 0.9 : 
 const all = Array.from({ length: DOCS }, (_, d) => d);
 
 describe('hub penalties', () => {
-  const [penalty] = hubPenalties(all, classOf, DOCS, 1, (a) => [(b) => similarity(a, b)]);
+  const [penalty] = hubPenalties(all, classOf, DOCS, 1, (a) => [all.map((b) => similarity(a, b))]);
 
   it('a phrase alike to many other classes loses more than a phrase alike to none', () => {
     expect(penalty[0]).toBeGreaterThan(0);
@@ -46,14 +46,14 @@ describe('hub penalties', () => {
 
   it('leaves documents it was not asked about, and a business of one class, at 0', () => {
     const some = [0, 1, 2, 3];
-    const [p] = hubPenalties(some, classOf, DOCS, 1, (a) => [(b) => similarity(a, b)]);
+    const [p] = hubPenalties(some, classOf, DOCS, 1, (a) => [all.map((b) => similarity(a, b))]);
     for (let d = 4; d < DOCS; d++) expect(p[d]).toBe(0);
-    const [one] = hubPenalties([0, 1], classOf, DOCS, 1, (a) => [(b) => similarity(a, b)]);
+    const [one] = hubPenalties([0, 1], classOf, DOCS, 1, (a) => [all.map((b) => similarity(a, b))]);
     expect([...one]).toEqual(new Array(DOCS).fill(0));
   });
 
   it('gives one array per similarity, each from its own', () => {
-    const [plain, halved] = hubPenalties(all, classOf, DOCS, 2, (a) => [(b) => similarity(a, b), (b) => similarity(a, b) / 2]);
+    const [plain, halved] = hubPenalties(all, classOf, DOCS, 2, (a) => [all.map((b) => similarity(a, b)), all.map((b) => similarity(a, b) / 2)]);
     for (let d = 0; d < DOCS; d++) expect(halved[d]).toBeCloseTo(plain[d] / 2, 5);
   });
 });

@@ -26,11 +26,12 @@ const MAX_CANDIDATES = 400;
 /**
  * Per document, HUB_WEIGHT times how much nearer than usual its HUB_NEIGHBOURS nearest documents
  * of other classes are (0 for documents not in `docs`). `measures` similarities at once:
- * `similaritiesFrom(b)` gives, for each, the similarity of document `b` to any document `a`, and
- * one array comes back for each. Similarities are symmetric, so each candidate neighbour is
- * scored once against every document: at most MAX_CANDIDATES scorings, however many phrases.
+ * `similaritiesFrom(b)` gives, for each, the similarities of document `b` to every document (by
+ * document), and one array comes back for each. Similarities are symmetric, so each candidate
+ * neighbour is scored once against every document: at most MAX_CANDIDATES scorings, however many
+ * phrases.
  */
-export function hubPenalties(docs: number[], classOf: (d: number) => number, docCount: number, measures: number, similaritiesFrom: (b: number) => ((a: number) => number)[]): Float32Array[] {
+export function hubPenalties(docs: number[], classOf: (d: number) => number, docCount: number, measures: number, similaritiesFrom: (b: number) => ArrayLike<number>[]): Float32Array[] {
   const out = Array.from({ length: measures }, () => new Float32Array(docCount));
   // Two phrases of one class have no hub to measure between them: nothing to do.
   if (docs.length < 2) return out;
@@ -40,26 +41,29 @@ export function hubPenalties(docs: number[], classOf: (d: number) => number, doc
   // Per measure and document: its nearest similarities so far, largest first, and how many.
   const nearest = Array.from({ length: measures }, () => new Float64Array(docs.length * HUB_NEIGHBOURS));
   const found = Array.from({ length: measures }, () => new Int32Array(docs.length));
+  const docClass = Int32Array.from(docs, classOf);
   for (const b of candidates) {
     const sims = similaritiesFrom(b);
     const own = classOf(b);
-    sims.forEach((sim, m) => {
-      docs.forEach((a, i) => {
-        if (classOf(a) === own) return;
-        const x = sim(a);
-        const top = nearest[m];
+    for (let m = 0; m < measures; m++) {
+      const sim = sims[m];
+      const top = nearest[m];
+      const count = found[m];
+      for (let i = 0; i < docs.length; i++) {
+        if (docClass[i] === own) continue;
+        const x = sim[docs[i]];
         const o = i * HUB_NEIGHBOURS;
-        if (found[m][i] < HUB_NEIGHBOURS) found[m][i]++;
-        else if (x <= top[o + HUB_NEIGHBOURS - 1]) return;
-        // Insert x, keeping the first `found` slots in descending order.
-        let j = found[m][i] - 1;
+        if (count[i] < HUB_NEIGHBOURS) count[i]++;
+        else if (x <= top[o + HUB_NEIGHBOURS - 1]) continue;
+        // Insert x, keeping the first `count` slots in descending order.
+        let j = count[i] - 1;
         while (j > 0 && top[o + j - 1] < x) {
           top[o + j] = top[o + j - 1];
           j--;
         }
         top[o + j] = x;
-      });
-    });
+      }
+    }
   }
   out.forEach((penalty, m) => {
     let sum = 0;

@@ -354,6 +354,19 @@ function normalise(v: Vec): Vec {
   return v;
 }
 
+/**
+ * The features of the built-in generic examples, off-topic lines and small talk: the same for every
+ * taxonomy, so read once per process, not at every build (about a tenth of a build's cost).
+ */
+const builtInFeatures = new Map<string, TextFeatures>();
+
+/** The features of a built-in text (`offline/kind-prototypes.ts`), read once. */
+export function featuresOfBuiltIn(text: string): TextFeatures {
+  let f = builtInFeatures.get(text);
+  if (!f) builtInFeatures.set(text, (f = textFeatures(text)));
+  return f;
+}
+
 export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   const classDrafts = drafts(taxonomy);
   const classes: IndexedClass[] = [];
@@ -371,7 +384,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   classDrafts.forEach((d, ci) => {
     const docStart = docFeats.length;
     for (const ex of d.examples) {
-      docFeats.push(textFeatures(ex));
+      docFeats.push(d.source === 'generic' ? featuresOfBuiltIn(ex) : textFeatures(ex));
       docText.push(ex);
       docClass.push(ci);
     }
@@ -795,19 +808,24 @@ function hubs(classes: IndexedClass[], docFeats: TextFeatures[], words: Space, c
   const docChar = new Float32Array(docFeats.length);
   const centWord = new Float32Array(classes.length);
   const centChar = new Float32Array(classes.length);
-  const lexical = (b: number) => WORD_WEIGHT * docWord[b] + (1 - WORD_WEIGHT) * docChar[b];
-  // Scored from a candidate neighbour `n` to any phrase `d` (the similarities are symmetric).
+  const lexical = new Float64Array(docFeats.length);
+  const withMeaning = new Float64Array(docFeats.length);
+  // Scored from a candidate neighbour `n` to every phrase (the similarities are symmetric).
   const [lexicalHub, meaningHub] = hubPenalties(docs, (d) => owner[d], docFeats.length, m ? 2 : 1, (n) => {
     scoreSpace(words, docFeats[n].words, docWord, centWord);
     scoreSpace(chars, docFeats[n].chars, docChar, centChar);
+    for (const d of docs) lexical[d] = WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
     if (!m) return [lexical];
-    const withMeaning = (d: number) => {
-      if (!m.hasDoc[n] || !m.hasDoc[d]) return lexical(d);
+    for (const d of docs) {
+      if (!m.hasDoc[n] || !m.hasDoc[d]) {
+        withMeaning[d] = lexical[d];
+        continue;
+      }
       let x = 0;
       for (let i = 0, on = n * m.dims, od = d * m.dims; i < m.dims; i++) x += m.doc[on + i] * m.doc[od + i];
       const r = x > m.background ? (x - m.background) / (1 - m.background) : 0;
-      return (1 - MEANING_WEIGHT) * lexical(d) + MEANING_WEIGHT * r;
-    };
+      withMeaning[d] = (1 - MEANING_WEIGHT) * lexical[d] + MEANING_WEIGHT * r;
+    }
     return [lexical, withMeaning];
   });
   return { lexical: lexicalHub, meaning: meaningHub };
