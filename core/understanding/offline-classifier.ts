@@ -2,8 +2,8 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
-import { textFeatures, type Cue, type TextFeatures } from './offline/text-features.ts';
+import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type ClassScores, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { textFeatures, withoutWhatHappened, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
 
@@ -87,6 +87,20 @@ function happenedFactor(f: TextFeatures, cls: IndexedClass): number {
   let factor = 1;
   for (const cue of WHAT_HAPPENED) if (f.cues[cue]) factor *= 1 - CUE_WEIGHT * (1 - cls.happenedShare[cue]);
   return factor;
+}
+
+/**
+ * The scores of what a message that says what happened is about: "I was declined when I tried to
+ * get cash" without "declined". Otherwise the state would count twice, once in `happenedFactor` and
+ * once in the words the message shares with every type in that state, and "declined" would draw it
+ * to the declined transfers, whose phrases say it most. Only the nearest examples are compared so:
+ * the centroid and keywords hold the class's name, the business's own words for the type, state
+ * included. Undefined when the message says nothing happened, or nothing else.
+ */
+function aboutWithoutWhatHappened(index: TaxonomyIndex, f: TextFeatures, exclude: number, lexicalOnly: boolean): ClassScores | undefined {
+  if (!WHAT_HAPPENED.some((cue) => f.cues[cue])) return undefined;
+  const about = textFeatures(withoutWhatHappened(f.normalized));
+  return about.words.size === 0 ? undefined : scoreClasses(index, about, exclude, lexicalOnly);
 }
 /** Below this best kind score nothing matched: `other`. */
 const FLOOR = 0.08;
@@ -180,7 +194,12 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   // Numbers alone ("500", an order id, a phone number) are an answer to a question, not a
   // request: the conversation that asked for them reads them, the classifier does not guess.
   if (f.emoji === 0 && f.tokens.length > 0 && f.tokens.every((t) => NUMBER_TOKENS.has(t))) return null;
+  // The type's nearest examples are compared on what the message is about, the words that say what
+  // happened taken out: `happenedFactor` judges the state, once. Scored before the message itself,
+  // whose scores the index's scratch must hold afterwards (the FAQ entry's topic check reads it).
+  const about = aboutWithoutWhatHappened(index, f, exclude, lexicalOnly);
   const s = scoreClasses(index, f, exclude, lexicalOnly);
+  const typeKnn = about ?? s;
   const classScore = new Float64Array(index.classes.length);
   const typeScore = new Float64Array(index.classes.length);
   const best: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
@@ -210,7 +229,7 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
     best[cls.kind] = Math.max(best[cls.kind], classScore[c]);
     // The type is chosen with hubs discounted (a phrase near many types speaks for none of them),
     // and by what the message says happened.
-    typeScore[c] = W_KNN * ((s.typeTop1[c] + s.typeTopk[c]) / 2) * wording * happenedFactor(f, cls) + rest;
+    typeScore[c] = W_KNN * ((typeKnn.typeTop1[c] + typeKnn.typeTopk[c]) / 2) * wording * happenedFactor(f, cls) + rest;
     if (typeScore[c] > bestType[cls.kind]) {
       secondType[cls.kind] = bestType[cls.kind];
       bestType[cls.kind] = typeScore[c];
@@ -612,12 +631,13 @@ export class OfflineClassifier implements Classifier {
    * v3 added English word vectors (`offline/word-vectors.ts`), v4 the kind model
    * (`offline/linear-model.ts`), v5 meaning as the business's classes vary (`offline/whitening.ts`),
    * v6 wording that tells against a kind (`CUES_AGAINST`), v7 the type chosen with hubs discounted
-   * (`offline/hubness.ts`), v8 the type chosen by what the message says happened (`WHAT_HAPPENED`);
-   * without word vectors installed it answers on words and letters only,
+   * (`offline/hubness.ts`), v8 the type chosen by what the message says happened (`WHAT_HAPPENED`),
+   * v9 the type's nearest examples compared without those words (`aboutWithoutWhatHappened`) and
+   * asking to be told as asking for a fact; without word vectors installed it answers on words and letters only,
    * and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v8' : 'ngram-knn-v8-lexical';
+    return wordVectors() ? 'ngram-knn-v9' : 'ngram-knn-v9-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -213,10 +213,13 @@ const TROUBLE_TH = /(?<!หรือ)ไม่(?!ทราบ)|ผิด|หา�
 
 /**
  * Asking for a fact: what, when, where, which, who, why, how much / many / long, and their Thai
- * (อะไร, เมื่อไหร่, ที่ไหน, เท่าไหร่, กี่, ทำไม). Asking how to get something done ("what do I do
- * to order checks", "what is the procedure for ...") is a request for it, not a fact.
+ * (อะไร, เมื่อไหร่, ที่ไหน, เท่าไหร่, กี่, ทำไม); in English also asked as a request to be told
+ * ("tell me my credit limit", "I want to know my balance", "let me know the time of the train"),
+ * but not when what follows is a yes or no ("tell me if ...") or a way ("tell me how ..."), as
+ * the question words themselves do not count those. Asking how to get something done ("what do I
+ * do to order checks", "what is the procedure for ...") is a request for it, not a fact.
  */
-const FACT_EN = /\b(what|when|where|which|who|whose|why)\b|\bhow (much|many|long|often|far|soon|old)\b/;
+const FACT_EN = /\b(what|when|where|which|who|whose|why)\b|\bhow (much|many|long|often|far|soon|old)\b|\b(tell me|let me know|(want|would like|need|like) to know)\b(?! (how|if|whether)\b)/;
 const PROCEDURE_EN = /\b(what|who) (do|should|can|must) (i|we) (do|contact|ask|call|talk|see)\b|\bwhat (is|are) the (procedure|protocol|process|steps|way)\b|\bwhat (do|will) (i|we) need\b/;
 const FACT_TH = /อะไร|เมื่อไหร่|ที่ไหน|ตรงไหน|เท่าไหร่|กี่|ทำไม|อันไหน|วันไหน/;
 
@@ -237,6 +240,19 @@ const FAILED_EN = /\b(fail\w*|error\w*|(not|stopped) work\w*|broke\w*|unsuccessf
 const FAILED_TH = /ไม่สำเร็จ|ล้มเหลว|ใช้ไม่ได้|ใช้งานไม่ได้|ไม่ได้ผล|พัง|เออเร่อ/;
 const UNDONE_EN = /\b(revert\w*|revers\w*|returned|bounced|came back|sent back|refunded|cancel\w*|undo\w*)\b/;
 const UNDONE_TH = /คืนเงิน|ส่งคืน|ตีกลับ|ยกเลิก/;
+
+const WHAT_HAPPENED_EXPRESSIONS = [WAITING_EN, WAITING_TH, REFUSED_EN, REFUSED_TH, DISOWNED_EN, DISOWNED_TH, FAILED_EN, FAILED_TH, UNDONE_EN, UNDONE_TH].map((re) => new RegExp(re.source, 'g'));
+
+/**
+ * A normalised text without the words that say what happened ("I was declined when I tried to get
+ * cash" becomes "I was   when I tried to get cash"): what the message is about, when the state is
+ * judged apart from it.
+ */
+export function withoutWhatHappened(normalized: string): string {
+  let text = normalized;
+  for (const re of WHAT_HAPPENED_EXPRESSIONS) text = text.replace(re, ' ');
+  return text;
+}
 
 /** Ways of wording a message that say something of its kind or type, whatever it is about. */
 export const CUES = {
