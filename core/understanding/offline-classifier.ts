@@ -2,7 +2,7 @@ import type { Classification, Classifier, ClassifyInput, Kind, OtherType } from 
 import { weighted, fitLogistic, predict, type Coefficients, type Sample } from './offline/calibration.ts';
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
-import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, type ClassScores, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, typeScoresOf, type ClassScores, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
 import { textFeatures, withoutWhatHappened, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
@@ -95,13 +95,18 @@ function happenedFactor(f: TextFeatures, cls: IndexedClass): number {
  * once in the words the message shares with every type in that state, and "declined" would draw it
  * to the declined transfers, whose phrases say it most. Only the nearest examples are compared so:
  * the centroid and keywords hold the class's name, the business's own words for the type, state
- * included. Undefined when the message says nothing happened, or nothing else.
+ * included. Undefined when the message says nothing happened, or nothing else. After
+ * `scoreClasses` on the message, whose scores are `scored` (`typeScoresOf` starts from them); only
+ * the case types and services are rescored (the FAQ entry is not chosen by type score).
  */
-function aboutWithoutWhatHappened(index: TaxonomyIndex, f: TextFeatures, exclude: number, lexicalOnly: boolean): ClassScores | undefined {
+function aboutWithoutWhatHappened(index: TaxonomyIndex, f: TextFeatures, scored: ClassScores, exclude: number, lexicalOnly: boolean): Pick<ClassScores, 'typeTop1' | 'typeTopk'> | undefined {
   if (!WHAT_HAPPENED.some((cue) => f.cues[cue])) return undefined;
   const about = textFeatures(withoutWhatHappened(f.normalized));
-  return about.words.size === 0 ? undefined : scoreClasses(index, about, exclude, lexicalOnly);
+  return about.words.size === 0 ? undefined : typeScoresOf(index, f, scored, about, isType, exclude, lexicalOnly);
 }
+
+/** The business's case types and services: the classes a type is chosen among. */
+const isType = (cls: IndexedClass) => cls.source !== 'generic' && (cls.kind === 'case' || cls.kind === 'booking');
 /** Below this best kind score nothing matched: `other`. */
 const FLOOR = 0.08;
 /** Weight of the similarity to a FAQ entry's answer when choosing the entry. */
@@ -194,12 +199,10 @@ function evidence(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOn
   // Numbers alone ("500", an order id, a phone number) are an answer to a question, not a
   // request: the conversation that asked for them reads them, the classifier does not guess.
   if (f.emoji === 0 && f.tokens.length > 0 && f.tokens.every((t) => NUMBER_TOKENS.has(t))) return null;
-  // The type's nearest examples are compared on what the message is about, the words that say what
-  // happened taken out: `happenedFactor` judges the state, once. Scored before the message itself,
-  // whose scores the index's scratch must hold afterwards (the FAQ entry's topic check reads it).
-  const about = aboutWithoutWhatHappened(index, f, exclude, lexicalOnly);
   const s = scoreClasses(index, f, exclude, lexicalOnly);
-  const typeKnn = about ?? s;
+  // The type's nearest examples are compared on what the message is about, the words that say what
+  // happened taken out: `happenedFactor` judges the state, once.
+  const typeKnn = aboutWithoutWhatHappened(index, f, s, exclude, lexicalOnly) ?? s;
   const classScore = new Float64Array(index.classes.length);
   const typeScore = new Float64Array(index.classes.length);
   const best: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };

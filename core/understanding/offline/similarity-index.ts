@@ -713,26 +713,30 @@ export function hasMeaning(index: TaxonomyIndex, f: TextFeatures): boolean {
  * known English word).
  */
 function scoreMeaning(m: MeaningIndex, f: TextFeatures): boolean {
-  const r = sentenceVector(f.normalized, m.vectors);
-  m.query = null;
-  if (!r) return false;
-  const v = m.whitening ? unit(whiten(m.whitening, r, m.mean)) : unit(r, m.mean);
+  const v = meaningOf(m, f);
   m.query = v;
-  const { dims, background } = m;
-  const rescale = (x: number) => (x > background ? (x - background) / (1 - background) : 0);
-  for (let d = 0; d < m.hasDoc.length; d++) {
-    if (!m.hasDoc[d]) continue;
-    let x = 0;
-    for (let i = 0, o = d * dims; i < dims; i++) x += v[i] * m.doc[o + i];
-    m.docSim[d] = rescale(x);
-  }
-  for (let c = 0; c < m.hasCentroid.length; c++) {
-    if (!m.hasCentroid[c]) continue;
-    let x = 0;
-    for (let i = 0, o = c * dims; i < dims; i++) x += v[i] * m.centroid[o + i];
-    m.centroidSim[c] = rescale(x);
-  }
+  if (!v) return false;
+  cosines(m, v, m.doc, m.hasDoc, m.docSim);
+  cosines(m, v, m.centroid, m.hasCentroid, m.centroidSim);
   return true;
+}
+
+/** A text's centred unit meaning, as the business's classes vary; null when it has no known English word. */
+function meaningOf(m: MeaningIndex, f: TextFeatures): Float32Array | null {
+  const r = sentenceVector(f.normalized, m.vectors);
+  if (!r) return null;
+  return m.whitening ? unit(whiten(m.whitening, r, m.mean)) : unit(r, m.mean);
+}
+
+/** Cosine of `v` to each row (from `start` to `end`) that has a vector, rescaled above the background of the language. */
+function cosines(m: MeaningIndex, v: Float32Array, rows: Float32Array, has: Uint8Array, out: Float32Array, start = 0, end = has.length): void {
+  const { dims, background } = m;
+  for (let row = start; row < end; row++) {
+    if (!has[row]) continue;
+    let x = 0;
+    for (let i = 0, o = row * dims; i < dims; i++) x += v[i] * rows[o + i];
+    out[row] = x > background ? (x - background) / (1 - background) : 0;
+  }
 }
 
 /** Cosine similarities of a message's features to every document and centroid of one space. */
@@ -744,9 +748,7 @@ function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut:
   let norm = 0;
   for (const [f, c] of counts) {
     const id = space.vocab.get(f);
-    // A feature the taxonomy never uses still counts in the message's length: a message that is
-    // mostly about something else is less similar.
-    const w = (1 + Math.log(c)) * (id === undefined ? space.maxIdf : space.idf[id]);
+    const w = featureWeight(space, id, c);
     norm += w * w;
     if (id !== undefined) {
       ids.push(id);
@@ -762,6 +764,48 @@ function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut:
     const q = space.centroidPostings[ids[i]];
     for (let j = 0; j < q.docs.length; j++) centOut[q.docs[j]] += w * q.weights[j];
   }
+}
+
+/**
+ * A message's weight of a feature it has `count` times: its count, sublinear, times its rarity. A
+ * feature the taxonomy never uses still counts in the message's length (as the rarest): a message
+ * that is mostly about something else is less similar.
+ */
+function featureWeight(space: Space, id: number | undefined, count: number): number {
+  return (1 + Math.log(count)) * (id === undefined ? space.maxIdf : space.idf[id]);
+}
+
+function messageNorm(space: Space, counts: Counts): number {
+  let norm = 0;
+  for (const [f, c] of counts) norm += featureWeight(space, space.vocab.get(f), c) ** 2;
+  return Math.sqrt(norm);
+}
+
+/**
+ * `scoreSpace`'s document similarities for `other`, a text with a few features more or fewer than
+ * `counts`, whose similarities are `docIn`: the dot products are linear in the message's weights,
+ * so only the features whose count differs are looked up.
+ */
+function rescoreSpace(space: Space, counts: Counts, other: Counts, docIn: Float32Array): Float32Array {
+  const out = new Float32Array(docIn.length);
+  const otherNorm = messageNorm(space, other);
+  if (otherNorm === 0) return out;
+  const norm = messageNorm(space, counts);
+  for (let d = 0; d < out.length; d++) out[d] = docIn[d] * norm;
+  const change = (f: string, before: number, after: number) => {
+    const id = space.vocab.get(f);
+    if (id === undefined) return;
+    const dw = (after ? featureWeight(space, id, after) : 0) - (before ? featureWeight(space, id, before) : 0);
+    const p = space.docPostings[id];
+    for (let j = 0; j < p.docs.length; j++) out[p.docs[j]] += dw * p.weights[j];
+  };
+  for (const [f, c] of counts) {
+    const after = other.get(f) ?? 0;
+    if (after !== c) change(f, c, after);
+  }
+  for (const [f, c] of other) if (!counts.has(f)) change(f, 0, c);
+  for (let d = 0; d < out.length; d++) out[d] /= otherNorm;
+  return out;
 }
 
 /** Whether a text (its features, and its normalised text without spaces) contains a keyword. */
@@ -868,29 +912,16 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
   const keyword = new Float64Array(n);
   const answer = new Float64Array(n);
   const compact = f.normalized.replace(/\s+/g, '');
-  const best = [0, 0, 0];
-  const typeBest = [0, 0, 0];
-  const topkOf = (b: number[], k: number) => (k === 1 ? b[0] : k === 2 ? (b[0] + b[1]) / 2 : (b[0] + b[1] + b[2]) / 3);
+  const nearest = new NearestExamples();
   for (let c = 0; c < n; c++) {
     const cls = index.classes[c];
-    const size = cls.docEnd - cls.docStart;
-    // Examples come in two languages: the top-k runs over about half of them.
-    const k = Math.max(1, Math.min(3, Math.ceil(size / 2)));
-    best[0] = best[1] = best[2] = 0;
-    typeBest[0] = typeBest[1] = typeBest[2] = -Infinity;
-    for (let d = cls.docStart; d < cls.docEnd; d++) {
-      if (d === exclude) continue;
-      if (meaning) lexicalTop1[c] = Math.max(lexicalTop1[c], lexicalSim(d));
-      const s = docSim(d);
-      if (insertTop3(best, s)) topDoc[c] = d;
-      insertTop3(typeBest, s - hub[d]);
-    }
-    top1[c] = best[0];
-    if (!meaning) lexicalTop1[c] = best[0];
-    topk[c] = topkOf(best, k);
-    // Too few examples left (one left out of a class of one or two): the plain scores.
-    typeTop1[c] = typeBest[0] === -Infinity ? top1[c] : typeBest[0];
-    typeTopk[c] = typeBest[k - 1] === -Infinity ? topk[c] : topkOf(typeBest, k);
+    topDoc[c] = nearest.read(cls, exclude, docSim, hub);
+    if (meaning) for (let d = cls.docStart; d < cls.docEnd; d++) if (d !== exclude) lexicalTop1[c] = Math.max(lexicalTop1[c], lexicalSim(d));
+    top1[c] = nearest.top1;
+    if (!meaning) lexicalTop1[c] = top1[c];
+    topk[c] = nearest.topk;
+    typeTop1[c] = nearest.typeTop1;
+    typeTopk[c] = nearest.typeTopk;
     const lexical = WORD_WEIGHT * centWord[c] + (1 - WORD_WEIGHT) * centChar[c];
     centroid[c] = meaning && m!.hasCentroid[c] ? (1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * m!.centroidSim[c] : lexical;
     keyword[c] = cls.keywords.length ? keywordEvidence(cls, f, compact) : 0;
@@ -900,6 +931,74 @@ export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1
     }
   }
   return { top1, topDoc, topk, typeTop1, typeTopk, lexicalTop1, centroid, keyword, answer, smallTalkCoverage: coverage(index, f), businessCoverage: businessCoverage(index, f, exclude), meaning };
+}
+
+/**
+ * The type scores (`typeTop1`, `typeTopk` of `ClassScores`) of `about`, a text a few words shorter
+ * or longer than `f`, for the classes `which` selects; the others keep those of `f`, whose scores
+ * are `scored`. `f` must be the message `scoreClasses` scored last on this index, with the same
+ * `exclude` and `lexicalOnly`: `about`'s words and letters are rescored from its (`rescoreSpace`),
+ * its meaning anew, for the selected classes' examples only. The index's scratch still holds `f`'s
+ * scores afterwards.
+ */
+export function typeScoresOf(index: TaxonomyIndex, f: TextFeatures, scored: ClassScores, about: TextFeatures, which: (cls: IndexedClass) => boolean, exclude = -1, lexicalOnly = false): Pick<ClassScores, 'typeTop1' | 'typeTopk'> {
+  const typeTop1 = Float64Array.from(scored.typeTop1);
+  const typeTopk = Float64Array.from(scored.typeTopk);
+  const selected = index.classes.filter(which);
+  if (selected.length === 0) return { typeTop1, typeTopk };
+  const docWord = rescoreSpace(index.words, f.words, about.words, index.scratch.docWord);
+  const docChar = rescoreSpace(index.chars, f.chars, about.chars, index.scratch.docChar);
+  const m = index.meaning;
+  const query = !lexicalOnly && m !== undefined ? meaningOf(m, about) : null;
+  const meaningSim = query ? new Float32Array(m!.hasDoc.length) : undefined;
+  if (meaningSim) for (const cls of selected) cosines(m!, query!, m!.doc, m!.hasDoc, meaningSim, cls.docStart, cls.docEnd);
+  const lexicalSim = (d: number) => WORD_WEIGHT * docWord[d] + (1 - WORD_WEIGHT) * docChar[d];
+  const docSim = (d: number) => (meaningSim && m!.hasDoc[d] ? (1 - MEANING_WEIGHT) * lexicalSim(d) + MEANING_WEIGHT * meaningSim[d] : lexicalSim(d));
+  const hub = (meaningSim && index.hub.meaning) || index.hub.lexical;
+  const nearest = new NearestExamples();
+  index.classes.forEach((cls, c) => {
+    if (!which(cls)) return;
+    nearest.read(cls, exclude, docSim, hub);
+    typeTop1[c] = nearest.typeTop1;
+    typeTopk[c] = nearest.typeTopk;
+  });
+  return { typeTop1, typeTopk };
+}
+
+/** A class's nearest examples to a message: top-1 and top-k, plain and with hub penalties taken off. */
+class NearestExamples {
+  top1 = 0;
+  topk = 0;
+  typeTop1 = 0;
+  typeTopk = 0;
+  private readonly best = [0, 0, 0];
+  private readonly typeBest = [0, 0, 0];
+
+  /** Reads one class by `sim` (example document to similarity); returns the document of `top1`, or -1. */
+  read(cls: IndexedClass, exclude: number, sim: (d: number) => number, hub: Float32Array): number {
+    const { best, typeBest } = this;
+    // Examples come in two languages: the top-k runs over about half of them.
+    const k = Math.max(1, Math.min(3, Math.ceil((cls.docEnd - cls.docStart) / 2)));
+    best[0] = best[1] = best[2] = 0;
+    typeBest[0] = typeBest[1] = typeBest[2] = -Infinity;
+    let topDoc = -1;
+    for (let d = cls.docStart; d < cls.docEnd; d++) {
+      if (d === exclude) continue;
+      const s = sim(d);
+      if (insertTop3(best, s)) topDoc = d;
+      insertTop3(typeBest, s - hub[d]);
+    }
+    this.top1 = best[0];
+    this.topk = topkOf(best, k);
+    // Too few examples left (one left out of a class of one or two): the plain scores.
+    this.typeTop1 = typeBest[0] === -Infinity ? this.top1 : typeBest[0];
+    this.typeTopk = typeBest[k - 1] === -Infinity ? this.topk : topkOf(typeBest, k);
+    return topDoc;
+  }
+}
+
+function topkOf(b: number[], k: number): number {
+  return k === 1 ? b[0] : k === 2 ? (b[0] + b[1]) / 2 : (b[0] + b[1] + b[2]) / 3;
 }
 
 /** Keeps `top` (length 3) the three largest values seen, largest first; whether `s` is the new largest. */
