@@ -94,7 +94,7 @@ export interface TaxonomyIndex {
   words: Space;
   chars: Space;
   /** Scratch buffers, reused by every query (scoring is synchronous). */
-  scratch: { docWord: Float32Array; docChar: Float32Array; centWord: Float32Array; centChar: Float32Array };
+  scratch: { docWord: Float32Array; docChar: Float32Array; centWord: Float32Array; centChar: Float32Array; wordNorm: number; charNorm: number };
   /** The meaning of the English texts (from word vectors), when the process has word vectors. */
   meaning: MeaningIndex | undefined;
   /** The word vectors the index was built with (an index is rebuilt when they change). */
@@ -534,6 +534,8 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       docChar: new Float32Array(docFeats.length),
       centWord: new Float32Array(classes.length),
       centChar: new Float32Array(classes.length),
+      wordNorm: 0,
+      charNorm: 0,
     },
   };
 }
@@ -739,8 +741,8 @@ function cosines(m: MeaningIndex, v: Float32Array, rows: Float32Array, has: Uint
   }
 }
 
-/** Cosine similarities of a message's features to every document and centroid of one space. */
-function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut: Float32Array): void {
+/** Cosine similarities of a message's features to every document and centroid of one space; the message's length (norm). */
+function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut: Float32Array): number {
   docOut.fill(0);
   centOut.fill(0);
   const ids: number[] = [];
@@ -755,7 +757,7 @@ function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut:
       ws.push(w);
     }
   }
-  if (norm === 0) return;
+  if (norm === 0) return 0;
   const inv = 1 / Math.sqrt(norm);
   for (let i = 0; i < ids.length; i++) {
     const w = ws[i] * inv;
@@ -764,6 +766,7 @@ function scoreSpace(space: Space, counts: Counts, docOut: Float32Array, centOut:
     const q = space.centroidPostings[ids[i]];
     for (let j = 0; j < q.docs.length; j++) centOut[q.docs[j]] += w * q.weights[j];
   }
+  return Math.sqrt(norm);
 }
 
 /**
@@ -775,36 +778,33 @@ function featureWeight(space: Space, id: number | undefined, count: number): num
   return (1 + Math.log(count)) * (id === undefined ? space.maxIdf : space.idf[id]);
 }
 
-function messageNorm(space: Space, counts: Counts): number {
-  let norm = 0;
-  for (const [f, c] of counts) norm += featureWeight(space, space.vocab.get(f), c) ** 2;
-  return Math.sqrt(norm);
-}
-
 /**
  * `scoreSpace`'s document similarities for `other`, a text with a few features more or fewer than
- * `counts`, whose similarities are `docIn`: the dot products are linear in the message's weights,
- * so only the features whose count differs are looked up.
+ * `counts`, whose similarities are `docIn` and length `norm`: the dot products are linear in the
+ * message's weights, so only the features whose count differs are looked up.
  */
-function rescoreSpace(space: Space, counts: Counts, other: Counts, docIn: Float32Array): Float32Array {
+function rescoreSpace(space: Space, counts: Counts, other: Counts, docIn: Float32Array, norm: number): Float32Array {
   const out = new Float32Array(docIn.length);
-  const otherNorm = messageNorm(space, other);
-  if (otherNorm === 0) return out;
-  const norm = messageNorm(space, counts);
   for (let d = 0; d < out.length; d++) out[d] = docIn[d] * norm;
+  let otherSquared = norm * norm;
   const change = (f: string, before: number, after: number) => {
     const id = space.vocab.get(f);
+    const wBefore = before ? featureWeight(space, id, before) : 0;
+    const wAfter = after ? featureWeight(space, id, after) : 0;
+    otherSquared += wAfter * wAfter - wBefore * wBefore;
     if (id === undefined) return;
-    const dw = (after ? featureWeight(space, id, after) : 0) - (before ? featureWeight(space, id, before) : 0);
     const p = space.docPostings[id];
-    for (let j = 0; j < p.docs.length; j++) out[p.docs[j]] += dw * p.weights[j];
+    for (let j = 0; j < p.docs.length; j++) out[p.docs[j]] += (wAfter - wBefore) * p.weights[j];
   };
   for (const [f, c] of counts) {
     const after = other.get(f) ?? 0;
     if (after !== c) change(f, c, after);
   }
   for (const [f, c] of other) if (!counts.has(f)) change(f, 0, c);
-  for (let d = 0; d < out.length; d++) out[d] /= otherNorm;
+  // Rounding can leave a text with no features a hair above zero.
+  if (other.size === 0 || otherSquared <= 1e-12) return out.fill(0);
+  const inv = 1 / Math.sqrt(otherSquared);
+  for (let d = 0; d < out.length; d++) out[d] *= inv;
   return out;
 }
 
@@ -893,8 +893,8 @@ function hubs(classes: IndexedClass[], docFeats: TextFeatures[], words: Space, c
  */
 export function scoreClasses(index: TaxonomyIndex, f: TextFeatures, exclude = -1, lexicalOnly = false): ClassScores {
   const { docWord, docChar, centWord, centChar } = index.scratch;
-  scoreSpace(index.words, f.words, docWord, centWord);
-  scoreSpace(index.chars, f.chars, docChar, centChar);
+  index.scratch.wordNorm = scoreSpace(index.words, f.words, docWord, centWord);
+  index.scratch.charNorm = scoreSpace(index.chars, f.chars, docChar, centChar);
   // Meaning counts between two English texts; any other pair is compared by words and letters only.
   const m = index.meaning;
   const meaning = !lexicalOnly && m !== undefined && scoreMeaning(m, f);
@@ -946,8 +946,8 @@ export function typeScoresOf(index: TaxonomyIndex, f: TextFeatures, scored: Clas
   const typeTopk = Float64Array.from(scored.typeTopk);
   const selected = index.classes.filter(which);
   if (selected.length === 0) return { typeTop1, typeTopk };
-  const docWord = rescoreSpace(index.words, f.words, about.words, index.scratch.docWord);
-  const docChar = rescoreSpace(index.chars, f.chars, about.chars, index.scratch.docChar);
+  const docWord = rescoreSpace(index.words, f.words, about.words, index.scratch.docWord, index.scratch.wordNorm);
+  const docChar = rescoreSpace(index.chars, f.chars, about.chars, index.scratch.docChar, index.scratch.charNorm);
   const m = index.meaning;
   const query = !lexicalOnly && m !== undefined ? meaningOf(m, about) : null;
   const meaningSim = query ? new Float32Array(m!.hasDoc.length) : undefined;
