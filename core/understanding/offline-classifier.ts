@@ -636,8 +636,8 @@ export class OfflineClassifier implements Classifier {
    * v6 wording that tells against a kind (`CUES_AGAINST`), v7 the type chosen with hubs discounted
    * (`offline/hubness.ts`), v8 the type chosen by what the message says happened (`WHAT_HAPPENED`),
    * v9 the type's nearest examples compared without those words (`aboutWithoutWhatHappened`) and
-   * asking to be told as asking for a fact; without word vectors installed it answers on words and letters only,
-   * and says so in its name.
+   * asking to be told as asking for a fact; without word vectors installed it answers on words and
+   * letters only, and says so in its name.
    */
   get model(): string {
     return wordVectors() ? 'ngram-knn-v9' : 'ngram-knn-v9-lexical';

@@ -241,7 +241,17 @@ const FAILED_TH = /ไม่สำเร็จ|ล้มเหลว|ใช้�
 const UNDONE_EN = /\b(revert\w*|revers\w*|returned|bounced|came back|sent back|refunded|cancel\w*|undo\w*)\b/;
 const UNDONE_TH = /คืนเงิน|ส่งคืน|ตีกลับ|ยกเลิก/;
 
-const WHAT_HAPPENED_EXPRESSIONS = [WAITING_EN, WAITING_TH, REFUSED_EN, REFUSED_TH, DISOWNED_EN, DISOWNED_TH, FAILED_EN, FAILED_TH, UNDONE_EN, UNDONE_TH].map((re) => new RegExp(re.source, 'g'));
+/** What happened, by cue: its English and Thai expressions. */
+const HAPPENED = {
+  waiting: [WAITING_EN, WAITING_TH],
+  refused: [REFUSED_EN, REFUSED_TH],
+  disowned: [DISOWNED_EN, DISOWNED_TH],
+  failed: [FAILED_EN, FAILED_TH],
+  undone: [UNDONE_EN, UNDONE_TH],
+};
+const says = (expressions: RegExp[]) => (normalized: string) => expressions.some((re) => re.test(normalized));
+/** The same expressions, to take every occurrence out (`replace` needs them global). */
+const HAPPENED_EVERYWHERE = Object.values(HAPPENED).flatMap((expressions) => expressions.map((re) => new RegExp(re.source, 'g')));
 
 /**
  * A normalised text without the words that say what happened ("I was declined when I tried to get
@@ -250,7 +260,7 @@ const WHAT_HAPPENED_EXPRESSIONS = [WAITING_EN, WAITING_TH, REFUSED_EN, REFUSED_T
  */
 export function withoutWhatHappened(normalized: string): string {
   let text = normalized;
-  for (const re of WHAT_HAPPENED_EXPRESSIONS) text = text.replace(re, ' ');
+  for (const re of HAPPENED_EVERYWHERE) text = text.replace(re, ' ');
   return text;
 }
 
@@ -258,11 +268,11 @@ export function withoutWhatHappened(normalized: string): string {
 export const CUES = {
   trouble: (normalized: string) => TROUBLE_EN.test(normalized) || TROUBLE_TH.test(normalized),
   fact: (normalized: string) => (FACT_EN.test(normalized) && !PROCEDURE_EN.test(normalized)) || FACT_TH.test(normalized),
-  waiting: (normalized: string) => WAITING_EN.test(normalized) || WAITING_TH.test(normalized),
-  refused: (normalized: string) => REFUSED_EN.test(normalized) || REFUSED_TH.test(normalized),
-  disowned: (normalized: string) => DISOWNED_EN.test(normalized) || DISOWNED_TH.test(normalized),
-  failed: (normalized: string) => FAILED_EN.test(normalized) || FAILED_TH.test(normalized),
-  undone: (normalized: string) => UNDONE_EN.test(normalized) || UNDONE_TH.test(normalized),
+  waiting: says(HAPPENED.waiting),
+  refused: says(HAPPENED.refused),
+  disowned: says(HAPPENED.disowned),
+  failed: says(HAPPENED.failed),
+  undone: says(HAPPENED.undone),
 };
 export type Cue = keyof typeof CUES;
 const CUE_NAMES = Object.keys(CUES) as Cue[];
