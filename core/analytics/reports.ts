@@ -24,7 +24,13 @@ export function periodView(scope: Scope) {
   return { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters };
 }
 
-export const round1 = (n: number) => Math.round(n * 10) / 10;
+/**
+ * One decimal place. Sums come from the database (rolled-up cases) or from JavaScript (the
+ * timelines), added up in another order; their last bits differ, and a figure on a .x5 boundary
+ * would round both ways (a mean resolution time of 86.25 minutes read as 86.2 one way, 86.3 the
+ * other). Rounded to 9 places first, the same figures give the same answer however they were added.
+ */
+export const round1 = (n: number) => Math.round(Math.round(n * 1e9) / 1e8) / 10;
 export const avg = (xs: number[]) => (xs.length ? round1(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
 export const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
 /** Nearest-rank percentile: the smallest value with at least p of the values at or below it. */
@@ -331,17 +337,14 @@ function scoreOf(s: StaffStats | undefined, maxOwned: number, w: ScoreWeights) {
     customerImpact: s && s.ratings.n ? (s.ratings.sum / s.ratings.n) * 100 : s && s.resolved ? ((s.resolved - s.reopened) / s.resolved) * 100 : null,
   };
   const keys = ['sla', 'speed', 'load', 'customerImpact'] as const;
-  // Sums come from the database (rolled-up cases) or from JavaScript (the timelines) in another
-  // order; their last bits differ, and a part on a .x5 boundary would round both ways. Rounded
-  // to 9 places first, the same figures give the same points whichever way they were added up.
-  const settled = (n: number) => Math.round(n * 1e9) / 1e9;
+  // The sums come from the database or from the timelines: `round1` gives both the same points.
   const parts = Object.fromEntries(
-    keys.map((k) => [k, { value: value[k] === null ? null : round1(settled(value[k]!)), weight: w[k], points: value[k] === null ? 0 : round1(settled((value[k]! * w[k]) / 100)), rule: RULES[k] }]),
+    keys.map((k) => [k, { value: value[k] === null ? null : round1(value[k]!), weight: w[k], points: value[k] === null ? 0 : round1((value[k]! * w[k]) / 100), rule: RULES[k] }]),
   ) as Record<(typeof keys)[number], { value: number | null; weight: number; points: number; rule: string }>;
   // A part with nothing to measure is left out, and the others count for its weight.
   const weighed = keys.filter((k) => value[k] !== null).reduce((a, k) => a + w[k], 0);
   const raw = keys.reduce((a, k) => a + (value[k] === null ? 0 : (value[k]! * w[k]) / 100), 0);
-  const score = weighed ? round1(settled((raw * 100) / weighed)) : null;
+  const score = weighed ? round1((raw * 100) / weighed) : null;
   return { parts, score };
 }
 
