@@ -6,6 +6,7 @@ import type { BusinessCalendar } from '../sla/business-calendar.ts';
 import { inSnapshot } from './case-facts.ts';
 import { MinuteLine, minuteSql, openBeforeSql } from './minute-line.ts';
 import { resolvePeriod, type Period } from './period.ts';
+import { rate, round1 } from './reports.ts';
 
 /**
  * The bookings figures (docs/analytics.md "Bookings"), computed from each booking's own history:
@@ -204,9 +205,8 @@ async function factsSql(db: Db, scope: BookingsScope): Promise<{ sql: string; bi
   return { sql, bindings: [...bindings, ...bindings] };
 }
 
-const rate = (num: number, den: number) => (den ? Math.round((num / den) * 10_000) / 10_000 : null);
-/** The average of whole minutes from their sum and count, rounded as the figures always were (to a tenth, half up). */
-const avg = (sum: number, n: number) => (n ? Math.round((sum / n) * 10) / 10 : null);
+/** The average of whole minutes from their sum and count, to a tenth, half up. */
+const avg = (sum: number, n: number) => (n ? round1(sum / n) : null);
 const digitsOf = (currency: string) => {
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
