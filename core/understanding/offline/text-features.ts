@@ -190,11 +190,18 @@ function add(map: Counts, key: string, by = 1): void {
 
 function addCharGrams(map: Counts, text: string, min: number, max: number): void {
   const padded = `<${text}>`;
+  // Thai and Latin letters are one code unit each: n-grams are slices. A letter outside the Basic
+  // Multilingual Plane takes two, and the text is cut by code points instead.
+  if (!SURROGATE.test(padded)) {
+    for (let n = min; n <= max; n++) for (let i = 0; i + n <= padded.length; i++) add(map, padded.slice(i, i + n));
+    return;
+  }
   const chars = Array.from(padded);
   for (let n = min; n <= max; n++) {
     for (let i = 0; i + n <= chars.length; i++) add(map, chars.slice(i, i + n).join(''));
   }
 }
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 const QUESTION_EN = /^(what|when|where|which|who|whom|whose|why|how|is|are|do|does|did|can|could|will|would|may|should|any)\b|\b(what|when|where|which|who|why|how)\b|\b(i|we) (want|would like|need|like) to know\b|\btell me (about|if|whether)\b|\b(wonder|wondering|curious) (if|whether|about)\b|\binquir|\benquir/;
 /**
