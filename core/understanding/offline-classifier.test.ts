@@ -155,6 +155,14 @@ describe('OfflineClassifier: asking for a fact is less of a booking', () => {
   });
 });
 
+describe('character n-grams', () => {
+  it('are cut by letters, also letters outside the Basic Multilingual Plane (two code units each)', () => {
+    const { chars } = textFeatures('my 𐐨𐐩𐐪 and card');
+    expect([...chars.keys()].filter((k) => k.includes('𐐩'))).toEqual(['<𐐨𐐩', '𐐨𐐩𐐪', '𐐩𐐪>', '<𐐨𐐩𐐪', '𐐨𐐩𐐪>', '<𐐨𐐩𐐪>']);
+    expect([...chars.keys()].filter((k) => k.includes('ar'))).toEqual(['car', 'ard', '<car', 'card', 'ard>', '<card', 'card>']);
+  });
+});
+
 describe('wording that tells against a kind (cues)', () => {
   it.each(['my card was declined', "it still hasn't arrived", "I can't log in", 'wrong size sent', 'the payment failed', 'ส่งข้อความไม่ได้', 'ยังไม่ได้รับของเลย', 'กระเป๋าหาย', 'แอปค้าง'])(
     'says so: %s',
