@@ -3,7 +3,7 @@ import { weighted, fitLogistic, predict, type Coefficients, type Sample } from '
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, typeScoresOf, type ClassScores, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
-import { textFeatures, withoutWhatHappened, type Cue, type TextFeatures } from './offline/text-features.ts';
+import { MAX_CHARS, textFeatures, withoutWhatHappened, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
 
@@ -95,12 +95,16 @@ function happenedFactor(f: TextFeatures, cls: IndexedClass): number {
  * once in the words the message shares with every type in that state, and "declined" would draw it
  * to the declined transfers, whose phrases say it most. Only the nearest examples are compared so:
  * the centroid and keywords hold the class's name, the business's own words for the type, state
- * included. Undefined when the message says nothing happened, or nothing else. After
+ * included. Undefined when the message says nothing happened, or nothing else, or was cut. After
  * `scoreClasses` on the message, whose scores are `scored` (`typeScoresOf` starts from them); only
  * the case types and services are rescored (the FAQ entry is not chosen by type score).
  */
 function aboutWithoutWhatHappened(index: TaxonomyIndex, f: TextFeatures, scored: ClassScores, exclude: number, lexicalOnly: boolean): Pick<ClassScores, 'typeTop1' | 'typeTopk'> | undefined {
   if (!WHAT_HAPPENED.some((cue) => f.cues[cue])) return undefined;
+  // A message cut at MAX_CHARS says much besides what happened, and the state's few words weigh
+  // little in it: it is scored as it is. Read again, the longest messages would cost twice, and
+  // they set the slowest percent (docs/understanding.md, "Latency").
+  if (f.normalized.length >= MAX_CHARS) return undefined;
   const about = textFeatures(withoutWhatHappened(f.normalized));
   return about.words.size === 0 ? undefined : typeScoresOf(index, f, scored, about, isType, exclude, lexicalOnly);
 }
