@@ -105,8 +105,20 @@ function aboutWithoutWhatHappened(index: TaxonomyIndex, f: TextFeatures, scored:
   // little in it: it is scored as it is. Read again, the longest messages would cost twice, and
   // they set the slowest percent (docs/understanding.md, "Latency").
   if (f.normalized.length >= MAX_CHARS) return undefined;
-  const about = textFeatures(withoutWhatHappened(f.normalized));
+  const about = aboutFeatures(f);
   return about.words.size === 0 ? undefined : typeScoresOf(index, f, scored, about, isType, exclude, lexicalOnly);
+}
+
+/**
+ * The features of a text without the words of what happened, read once per text: a taxonomy's
+ * calibration scores each of its texts twice (with meaning and without), the built-in ones at
+ * every build.
+ */
+const aboutOf = new WeakMap<TextFeatures, TextFeatures>();
+function aboutFeatures(f: TextFeatures): TextFeatures {
+  let about = aboutOf.get(f);
+  if (!about) aboutOf.set(f, (about = textFeatures(withoutWhatHappened(f.normalized))));
+  return about;
 }
 
 /** The business's case types and services: the classes a type is chosen among. */
