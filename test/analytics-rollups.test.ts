@@ -9,6 +9,7 @@ import { abuseReport, ceoView, providersReport, systemDebtReport } from '../core
 import { compareCaseNumbers, drillCases, scopeOf, slaReport, staffPerformance, timeTracking } from '../core/analytics/reports.ts';
 import { satisfactionReport } from '../core/analytics/satisfaction.ts';
 import { calendarFor } from '../core/cases/case-clock.ts';
+import { businessMinutesBetween } from '../core/sla/business-calendar.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
 import { DRILL_FIGURES, type AnalyticsQuery, type DrillFigure } from '../core/contracts/analytics.ts';
@@ -93,6 +94,15 @@ beforeAll(async () => {
     );
     await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to, actor: { type: 'staff', id: null }, now: new Date(Date.now() - 4 * 86_400_000) }));
   }
+  // One still waiting for its first response, two business hours after it came: past that clock
+  // (30 minutes) and not the resolution's (1,440), whatever the hour the tests run. The generated
+  // cases hold such a one only at some hours.
+  const calendar = await calendarFor(sys.knex, sys.defaultOrgId);
+  const cameAt = new Date();
+  while (businessMinutesBetween(cameAt, new Date(), calendar) < 120) cameAt.setTime(cameAt.getTime() - 10 * 60_000);
+  await sys.knex.transaction((trx) =>
+    openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'first response late', language: 'en', fields: {}, now: cameAt }),
+  );
 }, 180_000);
 afterAll(() => sys?.stopAll());
 let lateCase: string;
@@ -108,7 +118,7 @@ describe('the per-case facts rollup', () => {
     // from its timeline anyway, and takes its mark off.
     expect(await dirty()).toBeGreaterThan(0);
     const built = await rebuildCaseFacts(sys.knex, sys.defaultOrgId);
-    expect(built).toBe(2500 + 2 * 6 + 7 + 2);
+    expect(built).toBe(2500 + 2 * 6 + 7 + 2 + 1);
     expect(await dirty()).toBe(0);
     expect(await rolledRows()).toBe(built);
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
