@@ -172,6 +172,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
     await page.getByRole('button', { name: 'มอบหมาย', exact: true }).click();
     await poll(async () => (await caseRow(c.number)).owner_staff_id).toBe(nok.id);
     await waitForMessageTo(h, nok.lineUserId, (m) => m.type === 'text' && String(m.text).includes(`gave you ${c.number}`));
+    // The page reads the case again after the reassignment, and its version with it: a change of
+    // status sent before that is refused as made on an older version (a CI run clicked that soon).
+    await poll(() => page.locator('#assignee option').allTextContents()).not.toContain('Nok (ฝ่ายซัพพอร์ต)');
     await page.getByLabel('เปลี่ยนสถานะเป็น').selectOption('waiting_provider');
     await page.getByLabel('รอผู้ให้บริการรายไหน').selectOption({ label: 'KBank gateway' });
     await page.getByRole('button', { name: 'เปลี่ยนสถานะ', exact: true }).click();
