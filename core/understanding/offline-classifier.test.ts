@@ -42,7 +42,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v9');
+    expect(classifier.model).toBe('ngram-knn-v10');
   });
 });
 
@@ -128,6 +128,42 @@ describe('OfflineClassifier: the kind follows what the classes are about', () =>
   });
 });
 
+describe('OfflineClassifier: a name is the business\'s title for a class, not how customers ask', () => {
+  // A shop whose service is named "Order"; a problem and a FAQ entry that say "order" too.
+  const shop = taxonomySchema.parse({
+    caseTypes: [
+      { key: 'wrong_item', name: { en: 'Wrong item sent' }, examples: ['you sent me the wrong size', 'this is not the colour I ordered', "my order came with someone else's shoes", 'I got a blue shirt instead of a red one', 'the item in the box is not what I bought'] },
+      { key: 'damaged_item', name: { en: 'Damaged item' }, examples: ['the lamp arrived broken', 'my parcel came crushed', 'the glass in the box was cracked', 'the speaker I got does not turn on', 'the box was wet and the book inside ruined'] },
+    ],
+    bookingTypes: [
+      { key: 'order', name: { en: 'Order' }, examples: ['please buy me a bag of cat litter', 'I want to purchase two boxes of coffee', 'put dish soap in my basket and check out', 'get me some AA batteries', 'I need paper towels delivered'] },
+    ],
+    faq: [
+      { key: 'order_status', question: 'where is my order\nhas my parcel been delivered yet\nwhen will my package arrive\ncan you check my delivery status\nis the courier on the way', answer: 'Orders arrive in 2 to 3 days; the tracking link is in your confirmation.' },
+    ],
+  });
+
+  it('a message that says the name\'s word is about what the business\'s phrases say of it', async () => {
+    // The name "Order" as an example is nearest to these: one word of two or three, the one shared.
+    // Its word is said by three classes, and it counts a third.
+    for (const text of ['track my order', 'could you track an order for me', 'any news on my order']) {
+      expect(await classify(text, shop), text).toMatchObject({ kind: 'question', faqKey: 'order_status' });
+    }
+    expect(await classify('please order me a bag of coffee beans', shop)).toMatchObject({ kind: 'booking', bookingType: 'order' });
+  });
+
+  it('a name counts among the examples by its specificity as a keyword; in full when nobody else says it', () => {
+    const index = indexFor(shop);
+    const named = (key: string) => index.classes.find((c) => c.key === key && c.source !== 'generic')!;
+    // "order" is said by the service's name, the wrong items' phrases and the FAQ entry's.
+    expect(named('order').nameWeight).toEqual([1 / 3]);
+    expect(named('damaged_item').nameWeight).toEqual([1]);
+    // A class with no phrases but its name is known by its name alone.
+    const nameOnly = indexFor({ ...shop, bookingTypes: [{ key: 'order', name: { en: 'Order' }, examples: [] }] });
+    expect(nameOnly.classes.find((c) => c.key === 'order')!.nameWeight).toEqual([1]);
+  });
+});
+
 describe('OfflineClassifier: asking for a fact is less of a booking', () => {
   const biller = taxonomySchema.parse({
     bookingTypes: [
@@ -168,7 +204,18 @@ describe('wording that tells against a kind (cues)', () => {
     'says so: %s',
     (text) => expect(textFeatures(text).cues.trouble).toBe(true),
   );
-  // Asking whether, or a polite "I do not know ..." before a question, is not trouble.
+  // Refused, not the customer's doing, failed: what happened is itself something gone wrong.
+  it.each(['there has been unauthorized use of my visa', 'i think this transaction is bogus', 'someone used my card without my permission', 'the top-up was unsuccessful', 'my transfer was rejected', 'มีรายการแปลกๆ ในบัญชี'])(
+    'says so by what happened: %s',
+    (text) => expect(textFeatures(text).cues.trouble).toBe(true),
+  );
+  // Asking whether, or a polite "I do not know ..." before a question, is not trouble; nor is a
+  // wait or an undoing that the customer asks about.
+  it.each(['how long does a transfer take?', 'can I cancel my booking?', 'ยกเลิกได้ไหมคะ'])('does not, waiting or undoing: %s', (text) => {
+    const { cues } = textFeatures(text);
+    expect(cues.waiting || cues.undone, text).toBe(true);
+    expect(cues.trouble).toBe(false);
+  });
   it.each(['can I pay by card?', 'tell me whether or not I have a reservation', 'อยากทราบว่าวันนี้เปิดหรือไม่', 'ไม่ทราบว่าเปิดกี่โมงคะ', 'is there a fee?', 'ชำระเงินยังไงคะ'])(
     'does not: %s',
     (text) => expect(textFeatures(text).cues.trouble).toBe(false),
@@ -189,7 +236,7 @@ describe('what the message says happened (cues for the type)', () => {
   const said: [string, string[]][] = [
     ['waiting', ['my withdrawal is still pending', 'the refund has not arrived', 'my top-up has not shown up', 'ยังไม่ได้รับเงินคืนเลย', 'รอมาสามวันแล้ว']],
     ['refused', ['my card was declined', 'the shop would not accept my card', 'transfer rejected again', 'บัตรไม่ผ่านค่ะ', 'โดนปฏิเสธการชำระเงิน']],
-    ['disowned', ['there is a payment I did not make', 'an unauthorised charge', 'I do not recognise this withdrawal', 'มีรายการที่ไม่ได้ทำ', 'โดนหักเงินแปลกๆ']],
+    ['disowned', ['there is a payment I did not make', 'an unauthorised charge', 'I do not recognise this withdrawal', 'a bogus transaction from a shop', 'my card was taken without my permission', 'มีรายการที่ไม่ได้ทำ', 'โดนหักเงินแปลกๆ']],
     ['failed', ['the top-up failed', 'the app stopped working', 'I keep getting an error', 'โอนเงินไม่สำเร็จ', 'แอปใช้ไม่ได้']],
     ['undone', ['the payment was reverted', 'my booking was cancelled', 'the parcel was sent back', 'พัสดุโดนตีกลับ', 'ขอยกเลิกคำสั่งซื้อ']],
   ];
@@ -388,6 +435,15 @@ describe('text normalisation', () => {
     expect(textFeatures('top-up').words.has('topup')).toBe(true);
     expect(joined.has('topup')).toBe(true);
     expect(textFeatures("I can't log in").words.has('login')).toBe(true);
+  });
+
+  it('numbers written as words are numbers, but not "one" or "หนึ่ง", which are also "a"', () => {
+    expect(textFeatures('a table for five at nine').tokens).toEqual(textFeatures('a table for 5 at 9').tokens);
+    expect(textFeatures('a table for five at nine').tokens.filter((t) => t === 'xnum')).toHaveLength(2);
+    expect(textFeatures('จองโต๊ะสองที่').tokens).toContain('xnum');
+    expect(textFeatures('I need a new one').tokens).toContain('one');
+    // A number alone is still an answer to a question, not a request (see "bad input").
+    expect(classifyOffline({ text: 'twelve', taxonomy }).classification).toMatchObject({ kind: 'other', otherType: 'out_of_scope' });
   });
 
   it('polite particles carry no weight', () => {

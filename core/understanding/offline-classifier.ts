@@ -656,7 +656,7 @@ export class OfflineClassifier implements Classifier {
    * letters only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v9' : 'ngram-knn-v9-lexical';
+    return wordVectors() ? 'ngram-knn-v10' : 'ngram-knn-v10-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

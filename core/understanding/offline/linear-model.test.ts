@@ -64,6 +64,18 @@ describe('the kind model', () => {
     for (const p of [booking, problem, question]) expect(p.booking + p.case + p.question).toBeCloseTo(1, 6);
   });
 
+  it('learns the wording of each kind from the built-in examples too, beyond the five phrases of each class', () => {
+    useWordVectors(null);
+    const index = buildIndex(spa);
+    // The spa never wrote "still not here", "went wrong", "ยังไม่ได้รับ" (not received yet) or "ขอจอง"
+    // (I would like to book); the built-in problem reports and bookings did. On the spa's phrases
+    // alone, "massage" made the first a booking, and the Thai ones were a guess.
+    const problem = probabilities(index, 'my massage is still not here, something went wrong');
+    expect(problem.case).toBeGreaterThan(0.5);
+    expect(probabilities(index, 'ยังไม่ได้รับเลยค่ะ').case).toBeGreaterThan(0.5);
+    expect(probabilities(index, 'ขอจองนวดพรุ่งนี้').booking).toBeGreaterThan(0.5);
+  });
+
   it('counts each text by its weight: a label with four times the texts at a quarter of the weight is as likely', () => {
     useWordVectors(null);
     const index = buildIndex(spa);

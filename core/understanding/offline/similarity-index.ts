@@ -34,6 +34,15 @@ export interface IndexedClass {
   answerEnd: number;
   keywords: Keyword[];
   /**
+   * Per name (documents [phrasesEnd, docEnd)), how much it counts among the nearest examples the
+   * kind is judged by: its specificity as a keyword. A name is the business's title for the class,
+   * a few words with nothing of how customers ask; when other classes say those words too (the
+   * service "Order", and "where is my order?" in the FAQ entry on order status), the name speaks
+   * for this class as little as its keyword does. In full for the type (hubs discounted), and for a
+   * class that has no phrases but its name.
+   */
+  nameWeight: number[];
+  /**
    * Per cue (`CUES`), the share of its phrases worded so: how the business words this class. A
    * question the business itself writes as trouble ("the internet does not work on my new SIM")
    * is not set back when a message is worded the same way.
@@ -101,7 +110,8 @@ export interface TaxonomyIndex {
   vectors: WordVectors | null;
   /**
    * Which of booking, case and question (`KIND_MODEL_LABELS`) a text of this business is, learnt
-   * from its examples (`linear-model.ts`); none when the business has classes of one kind only.
+   * from its examples and the built-in wording of each kind (`linear-model.ts`, `trainKindModel`);
+   * none when the business has classes of one kind only.
    * Two, like the confidence models: on words and letters alone (for any message without a
    * meaning: Thai is judged exactly as without word vectors), and with meaning (English).
    */
@@ -404,7 +414,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     const share = (cue: Cue) => (phrases.length ? phrases.filter((f) => f.cues[cue]).length / phrases.length : 0);
     const names = docFeats.slice(phrasesEnd);
     const happened = (cue: Cue) => (names.some((f) => f.cues[cue]) ? 1 : share(cue));
-    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], cueShare: perCue(share), happenedShare: perCue(happened), tags: d.tags });
+    classes.push({ kind: d.kind, source: d.source, key: d.key, docStart, docEnd: docFeats.length, phrasesEnd, answerStart: 0, answerEnd: 0, keywords: [], nameWeight: [], cueShare: perCue(share), happenedShare: perCue(happened), tags: d.tags });
     for (const a of d.answers) answerDocs.push({ cls: ci, f: textFeatures(a) });
     for (const c of d.context) contextFeats.push({ cls: ci, f: textFeatures(c), weight: CONTEXT_WEIGHT });
     const kws = new Map<string, Omit<Keyword, 'specificity'>>();
@@ -455,6 +465,11 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   };
   classes.forEach((c, ci) => {
     c.keywords = classKeywords[ci].map((k) => ({ ...k, specificity: 1 / usedBy(k, keywordClasses.get(keywordId(k))!) }));
+    for (let d = c.phrasesEnd; d < c.docEnd; d++) {
+      const name = keywordOf(docText[d]);
+      const asKeyword = name && c.keywords.find((k) => keywordId(k) === keywordId(name));
+      c.nameWeight.push(asKeyword && c.phrasesEnd > c.docStart ? asKeyword.specificity : 1);
+    }
   });
   // Answers go after every example (they do not count in document frequencies: they are not how
   // customers write), each class's answers contiguous.
@@ -548,29 +563,35 @@ const MAX_KIND_TEXTS = 500;
 
 /**
  * Trains `kindModel` on the business's example phrases (names included; up to MAX_KIND_TEXTS,
- * evenly spread over the taxonomy), each labelled with its class's kind. Each kind weighs the same
- * in all, however many examples it has: a business with 30 FAQ entries and 5 case types does not
- * teach that most messages are questions.
+ * evenly spread over the taxonomy), each labelled with its class's kind, and on the built-in
+ * examples of how people ask, book and report a problem (`KIND_PROTOTYPES`). The business's
+ * phrases teach which of its topics are which kind; the built-in ones teach the wording of each,
+ * which five phrases per class cannot: "where is my order?" asks about an order whatever kind the
+ * business's classes on orders are. Each kind weighs the same in all, however many examples it
+ * has: a business with 30 FAQ entries and 5 case types does not teach that most messages are
+ * questions. No model when the business's own classes are of one kind only.
  */
 function trainKindModel(classes: IndexedClass[], docFeats: TextFeatures[], spaces: Spaces, meaning: MeaningIndex | undefined): LinearModel | undefined {
-  const docs: { d: number; label: number }[] = [];
+  const business: { d: number; label: number }[] = [];
+  const builtIn: { d: number; label: number }[] = [];
   for (const c of classes) {
     const label = KIND_MODEL_LABELS.indexOf(c.kind as (typeof KIND_MODEL_LABELS)[number]);
-    if (label < 0 || c.source === 'generic') continue;
-    for (let d = c.docStart; d < c.docEnd; d++) docs.push({ d, label });
+    if (label < 0) continue;
+    for (let d = c.docStart; d < c.docEnd; d++) (c.source === 'generic' ? builtIn : business).push({ d, label });
   }
-  const stride = Math.max(1, docs.length / MAX_KIND_TEXTS);
-  const perKind = KIND_MODEL_LABELS.map(() => 0);
   const texts: LabelledText[] = [];
-  for (let i = 0; i < docs.length && texts.length < MAX_KIND_TEXTS; i += stride) {
-    const { d, label } = docs[Math.floor(i)];
+  const add = ({ d, label }: { d: number; label: number }) => {
     const dense = meaning && meaning.hasDoc[d] ? meaning.doc.subarray(d * meaning.dims, (d + 1) * meaning.dims) : null;
     texts.push({ f: docFeats[d], meaning: dense, label, weight: 1 });
-    perKind[label]++;
-  }
-  const present = perKind.filter((n) => n > 0).length;
-  if (present < 2) return undefined;
-  for (const t of texts) t.weight = texts.length / (present * perKind[t.label]);
+  };
+  const stride = Math.max(1, business.length / MAX_KIND_TEXTS);
+  for (let i = 0; i < business.length && texts.length < MAX_KIND_TEXTS; i += stride) add(business[Math.floor(i)]);
+  if (new Set(texts.map((t) => t.label)).size < 2) return undefined;
+  builtIn.forEach(add);
+  const perKind = KIND_MODEL_LABELS.map(() => 0);
+  for (const t of texts) perKind[t.label]++;
+  const kinds = perKind.filter((n) => n > 0).length;
+  for (const t of texts) t.weight = texts.length / (kinds * perKind[t.label]);
   return trainLinear(KIND_MODEL_LABELS.length, texts, spaces, meaning ? meaning.dims : 0);
 }
 
@@ -965,7 +986,10 @@ export function typeScoresOf(index: TaxonomyIndex, f: TextFeatures, scored: Clas
   return { typeTop1, typeTopk };
 }
 
-/** A class's nearest examples to a message: top-1 and top-k, plain and with hub penalties taken off. */
+/**
+ * A class's nearest examples to a message: top-1 and top-k, its names counted by `nameWeight` (what
+ * the kind is judged by), and with hub penalties taken off (what the type is chosen by).
+ */
 class NearestExamples {
   top1 = 0;
   topk = 0;
@@ -985,7 +1009,7 @@ class NearestExamples {
     for (let d = cls.docStart; d < cls.docEnd; d++) {
       if (d === exclude) continue;
       const s = sim(d);
-      if (insertTop3(best, s)) topDoc = d;
+      if (insertTop3(best, d < cls.phrasesEnd ? s : s * cls.nameWeight[d - cls.phrasesEnd])) topDoc = d;
       insertTop3(typeBest, s - hub[d]);
     }
     this.top1 = best[0];

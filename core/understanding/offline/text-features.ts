@@ -144,10 +144,23 @@ export function normalizeText(input: string): string {
 /** Placeholder tokens written by `textFeatures` itself. */
 const SENTINELS = new Set(['xtime', 'xsticker', 'xnum', 'xid', 'xlaugh', 'xemoji']);
 
+/**
+ * Numbers written as words are numbers: "a table for five at nine" is "a table for 5 at 9", which
+ * the business's examples may have written either way. Not "one" or "หนึ่ง", which are also "a" ("a
+ * new one", "อีกหนึ่งอย่าง"), nor "หก", which is also to spill.
+ */
+const NUMBER_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy',
+  'eighty', 'ninety', 'hundred', 'thousand',
+  'สอง', 'สาม', 'สี่', 'ห้า', 'เจ็ด', 'แปด', 'เก้า', 'สิบ', 'ยี่สิบ', 'ร้อย', 'พัน',
+]);
+
 /** Maps a raw word segment to the token used as a feature (or '' to drop it). */
 function tokenOf(seg: string): string {
   if (SENTINELS.has(seg)) return seg;
   if (/^\d+$/.test(seg)) return /^5{3,}$/.test(seg) ? 'xlaugh' : 'xnum';
+  if (NUMBER_WORDS.has(seg)) return 'xnum';
   if (/^\d{1,2}(am|pm|โมง|ทุ่ม|น)$/.test(seg)) return 'xtime';
   if (/\d/.test(seg) && /[a-z]/.test(seg)) return seg.length >= 4 ? 'xid' : seg.replace(/\d+/g, '');
   if (/^(ha){2,}h?$|^(he){2,}$|^lo+l$|^lmao$|^ฮ่า+$|^ฮ่าฮ่า$|^อิอิ$|^คิคิ$/.test(seg)) return 'xlaugh';
@@ -212,8 +225,10 @@ const QUESTION_TH = /ไหม|กี่|เท่าไหร่|ยังไ�
 
 /**
  * Saying something went wrong, whatever it is about: a failure, a loss, a negated action
- * ("can not", "has not arrived", "ยังไม่ได้"), a wait that goes on ("still"). In English and Thai;
- * "หรือไม่" (whether) and "ไม่ทราบ" (I do not know, a polite way to ask) are asking, not trouble.
+ * ("can not", "has not arrived", "ยังไม่ได้"), a wait that goes on ("still"); and what happened
+ * when it was refused, not the customer's doing, or failed (`WENT_WRONG`: "unauthorized use of my
+ * card"). In English and Thai; "หรือไม่" (whether) and "ไม่ทราบ" (I do not know, a polite way to ask)
+ * are asking, not trouble.
  */
 const TROUBLE_EN = /\b(?<!or )(not|never|wrong|fail\w*|error\w*|problem\w*|issue|missing|lost|stolen|declin\w*|refus\w*|reject\w*|revert\w*|broke|broken|stuck|still|unable|trouble|twice|fraud\w*|scam\w*|overcharg\w*|damaged|faulty|incorrect)\b/;
 const TROUBLE_TH = /(?<!หรือ)ไม่(?!ทราบ)|ผิด|หาย|พัง|ค้าง|ปัญหา|เสีย(?!เงิน|ค่า)|โดนหัก|ถูกหัก/;
@@ -233,7 +248,8 @@ const FACT_TH = /อะไร|เมื่อไหร่|ที่ไหน|ต
 /**
  * What happened, in words any business's customers use: still waiting ("still pending", "has not
  * arrived", "ยังไม่ได้รับ"), refused ("declined", "was not accepted", "ไม่ผ่าน"), not the
- * customer's doing ("I did not make it", "unauthorised", "ไม่ได้สั่ง"), failed ("failed", "stopped
+ * customer's doing ("I did not make it", "unauthorised", "a bogus charge", "used without my
+ * permission", "ไม่ได้สั่ง"), failed ("failed", "stopped
  * working", "ใช้ไม่ได้"), undone ("reverted", "cancelled", "ตีกลับ"). Matched on the normalised text,
  * where "hasn't" is "has not". "รอ" (wait) not inside "กรอก", "รอบ", "รอง", "รอด".
  */
@@ -241,7 +257,7 @@ const WAITING_EN = /\b(still|yet|pending|wait\w*|how long|(has|have|is|are|was|d
 const WAITING_TH = /ยังไม่|รอ(?![กบงด])|ค้าง|นานแค่ไหน|เมื่อไหร่จะ/;
 const REFUSED_EN = /\b(declin\w*|refus\w*|reject\w*|denied|blocked|(will|would|did|does) not (accept|go through|approve|let me)|not (accepted|approved|allowed|permitted))\b/;
 const REFUSED_TH = /ปฏิเสธ|ไม่ผ่าน|ไม่อนุมัติ|ถูกบล็อก|โดนบล็อก/;
-const DISOWNED_EN = /\b(not me|not mine|(did not|never) (make|do|authori[sz]e|perform|buy|order|request|purchase|sign up)|(do|does|did) not recogni[sz]e|not recogni[sz]ed|unrecogni[sz]ed|unauthori[sz]ed|unknown|strange|weird|suspicious|fraud\w*|unfamiliar)\b/;
+const DISOWNED_EN = /\b(not me|not mine|(did not|never) (make|do|authori[sz]e|perform|buy|order|request|purchase|sign up)|(do|does|did) not recogni[sz]e|not recogni[sz]ed|unrecogni[sz]ed|unauthori[sz]ed|unknown|strange|weird|suspicious|fraud\w*|unfamiliar|bogus|fake|without (my )?(permission|authori[sz]ation|consent|knowledge))\b/;
 const DISOWNED_TH = /ไม่ได้ทำ|ไม่ได้สั่ง|ไม่ได้ซื้อ|ไม่ได้ใช้|ไม่ได้สมัคร|ไม่รู้จัก|แปลก|ไม่ใช่ของ/;
 const FAILED_EN = /\b(fail\w*|error\w*|(not|stopped) work\w*|broke\w*|unsuccessful|crash\w*)\b/;
 const FAILED_TH = /ไม่สำเร็จ|ล้มเหลว|ใช้ไม่ได้|ใช้งานไม่ได้|ไม่ได้ผล|พัง|เออเร่อ/;
@@ -271,9 +287,15 @@ export function withoutWhatHappened(normalized: string): string {
   return text;
 }
 
+/**
+ * What happened that is itself something gone wrong: refused, not the customer's doing, failed. A
+ * wait or an undoing may be what the customer asks about ("how long does it take", "can I cancel").
+ */
+const WENT_WRONG = [HAPPENED.refused, HAPPENED.disowned, HAPPENED.failed].map(says);
+
 /** Ways of wording a message that say something of its kind or type, whatever it is about. */
 export const CUES = {
-  trouble: (normalized: string) => TROUBLE_EN.test(normalized) || TROUBLE_TH.test(normalized),
+  trouble: (normalized: string) => TROUBLE_EN.test(normalized) || TROUBLE_TH.test(normalized) || WENT_WRONG.some((saysIt) => saysIt(normalized)),
   fact: (normalized: string) => (FACT_EN.test(normalized) && !PROCEDURE_EN.test(normalized)) || FACT_TH.test(normalized),
   waiting: says(HAPPENED.waiting),
   refused: says(HAPPENED.refused),
