@@ -159,7 +159,7 @@ describe('OfflineClassifier: a name is the business\'s title for a class, not ho
     expect(named('order').nameWeight).toEqual([1 / 3]);
     expect(named('damaged_item').nameWeight).toEqual([1]);
     // A class with no phrases but its name is known by its name alone.
-    const nameOnly = indexFor({ ...shop, bookingTypes: [{ key: 'order', name: { en: 'Order' }, examples: [] }] });
+    const nameOnly = indexFor(taxonomySchema.parse({ ...shop, bookingTypes: [{ key: 'order', name: { en: 'Order' }, examples: [] }] }));
     expect(nameOnly.classes.find((c) => c.key === 'order')!.nameWeight).toEqual([1]);
   });
 });
