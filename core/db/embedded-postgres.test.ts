@@ -54,3 +54,29 @@ describe('embedded PostgreSQL under concurrency', () => {
     ]);
   });
 });
+
+describe('a database started from another one\'s snapshot', () => {
+  it('holds what the other held when it was taken, and the two go their own ways after', async () => {
+    const source = await startEmbeddedPostgres();
+    const copyOf = async (e: EmbeddedPostgres) => startEmbeddedPostgres({ from: await e.snapshot() });
+    const a = new pg.Client({ connectionString: source.url });
+    await a.connect();
+    await a.query("CREATE TABLE note (body text); INSERT INTO note VALUES ('before')");
+    const copy = await copyOf(source);
+    const b = new pg.Client({ connectionString: copy.url });
+    await b.connect();
+    try {
+      await a.query("INSERT INTO note VALUES ('only in the source')");
+      await b.query("INSERT INTO note VALUES ('only in the copy')");
+      expect((await a.query('SELECT body FROM note ORDER BY body')).rows.map((r) => r.body)).toEqual(['before', 'only in the source']);
+      expect((await b.query('SELECT body FROM note ORDER BY body')).rows.map((r) => r.body)).toEqual(['before', 'only in the copy']);
+      // Set up as any embedded database: BullMQ's functions are found unqualified.
+      expect((await b.query('SHOW search_path')).rows[0].search_path).toContain('bullmq');
+    } finally {
+      await a.end();
+      await b.end();
+      await copy.stop();
+      await source.stop();
+    }
+  });
+});

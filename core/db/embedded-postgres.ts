@@ -11,6 +11,8 @@ import { PgliteSessionQueue } from './pglite-session-queue.ts';
  */
 export interface EmbeddedPostgres {
   url: string;
+  /** The whole data directory, as a tarball that `from` starts another database from. */
+  snapshot(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -21,6 +23,12 @@ export interface EmbeddedPostgresOptions {
   /** A directory for durable data, or undefined for an in-memory database (tests). */
   dataDir?: string;
   port?: number;
+  /**
+   * An in-memory database's data directory to start from (a `snapshot()`), instead of creating a
+   * new cluster: PGlite's initdb takes 3 to 4 s, loading a snapshot about one (the tests start
+   * each database from one fresh cluster's).
+   */
+  from?: Blob;
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
@@ -29,7 +37,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     dataDir = resolve(join(opts.dataDir, 'pg'));
     mkdirSync(dataDir, { recursive: true });
   }
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = await PGlite.create(dataDir ? { dataDir } : opts.from ? { loadDataDir: opts.from } : {});
   // BullMQ's PostgreSQL backend calls its functions unqualified. The socket server ignores
   // per-connection startup options and every client shares PGlite's one session, so the
   // search_path is set on the database (for later starts) and on the live session.
@@ -62,6 +70,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
   let stopped = false;
   return {
     url,
+    snapshot: () => db.dumpDataDir('none'),
     async stop() {
       if (stopped) return;
       stopped = true;
