@@ -62,7 +62,8 @@ const pgliteVersion = (JSON.parse(readFileSync(fileURLToPath(new URL('../../node
  * A fresh embedded cluster's data directory, which every embedded test database starts from: PGlite
  * creates a cluster in 3 to 4 s (initdb, in WebAssembly), and a test run creates over a hundred.
  * Written once per PGlite version, by whichever test file needs it first (renamed into place, so
- * that two writing at once leave one whole file).
+ * that two writing at once leave one whole file). It holds nothing of ours that could go stale:
+ * `startEmbeddedPostgres` runs its set-up again on every start, and the migrations run after.
  */
 async function freshCluster(): Promise<Blob> {
   const file = `${cacheDir}pglite-${pgliteVersion}-fresh-cluster.tar`;
