@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'bot/**/*.test.ts', 'api/**/*.test.ts', 'workers/**/*.test.ts', 'migrations/**/*.test.ts', 'seeds/**/*.test.ts', 'eval/**/*.test.ts', 'dev/**/*.test.ts', 'test/**/*.test.ts'],
-    // The LIFF pages (liff/dist) are built before the tests that serve them.
-    globalSetup: ['test/support/build-liff-pages.ts'],
+    // The LIFF pages (liff/dist) and the migrated test database template are made before any test file.
+    globalSetup: ['test/support/global-setup.ts'],
     // A test that drives a browser or starts the whole product takes 10 to 30 s on a quiet two-core
     // machine; on a busy one three of them ran out of 30 s on 2026-11-25 with nothing wrong.
     testTimeout: 60_000,

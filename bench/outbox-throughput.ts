@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { isEmbeddedDatabase } from '../core/db/connect.ts';
 import { createLogger } from '../core/logger.ts';
 import { addToOutbox } from '../core/outbox/outbox.ts';
 import { JobRunner } from '../workers/job-runner.ts';
@@ -140,7 +139,6 @@ export async function benchOutboxThroughput(n = 2000, runs = 3): Promise<string>
         redisUrl: target.redisUrl,
         databaseUrl: db.url,
         prefix: `bench${randomBytes(3).toString('hex')}`,
-        idlePollSeconds: (await isEmbeddedDatabase(db.knex)) ? 0.2 : undefined,
       });
       const steps = [
         async () => void samples.base.push(await baseline(backend, n)),

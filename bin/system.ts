@@ -24,7 +24,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
-import { OUTBOUND_QUEUE } from '../core/conversations/outgoing.ts';
+import { OUTBOUND_QUEUE, setGroupPushWindow } from '../core/conversations/outgoing.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
@@ -125,6 +125,7 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
 
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
   const { config, logger } = opts;
+  setGroupPushWindow(config.groupPushWindowMs);
   const outbound: OutboundPolicy = { ...config.outbound, ...(opts.outboundResolve ? { resolve: opts.outboundResolve } : {}) };
   const runsApi = opts.roles.includes('api');
   const runsWorkers = opts.roles.includes('workers');
@@ -182,7 +183,6 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       redisUrl: config.redisUrl,
       databaseUrl,
       prefix: opts.queuePrefix,
-      idlePollSeconds: (await isEmbeddedDatabase(knex)) ? 0.1 : undefined,
     });
     cleanups.push(() => queues.close());
 
@@ -248,22 +248,21 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleBookingFollowUpSweep(queues);
       await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
-      // PostgreSQL wakes the relay when rows commit; the embedded one cannot, so there it polls often.
+      // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);
+      // the poll only bounds how long a lost notification costs.
       const embeddedDb = await isEmbeddedDatabase(knex);
       relay = new OutboxRelay({
         knex,
         backend: queues,
         logger,
-        pollIntervalMs: embeddedDb ? 20 : 250,
+        pollIntervalMs: 250,
         holdDelayedRows: embeddedDb && queues.kind === 'postgres',
         ...opts.relay,
       });
       relay.start();
       cleanups.push(() => relay!.stop());
-      if (!embeddedDb) {
-        const stopListening = await listenForOutbox(databaseUrl, () => relay!.nudge(), logger);
-        cleanups.push(stopListening);
-      }
+      const stopListening = await listenForOutbox(databaseUrl, () => relay!.nudge(), logger);
+      cleanups.push(stopListening);
     }
 
     let simulatorUrl: string | undefined;
@@ -306,7 +305,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         simulatorUrl = `${simulatorOrigin}/dev/chat?token=${sim.token}`;
       }
 
-      live = new LiveFeed(knex, { databaseUrl, embedded: await isEmbeddedDatabase(knex), logger });
+      live = new LiveFeed(knex, { databaseUrl, logger });
       await live.start();
       const app = createApp({
         live,

@@ -92,6 +92,7 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+  GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -153,6 +154,11 @@ export interface Config {
   };
   /** Largest webhook body read, in bytes (the rest of the API: 1 MiB). */
   webhookBodyLimitBytes: number;
+  /**
+   * How long a push to a LINE staff group waits to take along the cards and alerts that follow it
+   * (LINE counts pushes per recipient); 0: each goes at once (core/conversations/outgoing.ts).
+   */
+  groupPushWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -247,6 +253,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     limits: { public: e.RATE_LIMIT_PUBLIC, webhooks: e.RATE_LIMIT_WEBHOOKS, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
+    groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
   };
 }
 

@@ -7,7 +7,7 @@ import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { ANALYTICS_ROLLUP_QUEUE } from '../workers/processors/system.ts';
 import { buttonData, sentTo, waitForMessageTo } from './support/staff-desk.ts';
-import { until } from './support/test-system.ts';
+import { until, untilSettled } from './support/test-system.ts';
 
 /**
  * Customer satisfaction through signed LINE webhooks and the fake LINE server: a case resolved is
@@ -122,7 +122,7 @@ describe('the satisfaction question', () => {
     const before = sentTo(h, customerB).filter(isQuestion).length;
     await resolve(caseB.number);
     await until(async () => sentTo(h, customerB).some((m) => /has been resolved/.test(String(m.text)) && sentTo(h, customerB).filter((x) => /has been resolved/.test(String(x.text))).length === 2));
-    await new Promise((r) => setTimeout(r, 500));
+    await untilSettled(h.sys.knex);
     expect(sentTo(h, customerB).filter(isQuestion).length).toBe(before);
     expect((await eventsOf(caseB.id, 'satisfaction_requested')).length).toBe(1);
   });
@@ -134,7 +134,7 @@ describe('the satisfaction question', () => {
     await setSwitch(false);
     await resolve(caseC.number);
     await waitForMessageTo(h, customerC, (m) => /แก้ไขเรียบร้อยแล้ว/.test(String(m.text)));
-    await new Promise((r) => setTimeout(r, 500));
+    await untilSettled(h.sys.knex);
     expect(sentTo(h, customerC).filter(isQuestion)).toEqual([]);
     expect(await eventsOf(caseC.id, 'satisfaction_requested')).toEqual([]);
     await setSwitch(true);
@@ -142,7 +142,7 @@ describe('the satisfaction question', () => {
     // C forges a tap for A's case, and one for their own (never asked): neither is recorded.
     await h.send(customerC, { postback: { data: `act=csat&v=${caseA.number}:1` } });
     await h.send(customerC, { postback: { data: `act=csat&v=${caseC.number}:5` } });
-    await new Promise((r) => setTimeout(r, 1500));
+    await untilSettled(h.sys.knex);
     expect((await eventsOf(caseA.id, 'satisfaction_rated')).map((e) => e.data)).toEqual([{ score: 4 }]);
     expect(await eventsOf(caseC.id, 'satisfaction_rated')).toEqual([]);
   });

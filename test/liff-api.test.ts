@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactPath } from '../api/middleware/request-context.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { LIFF_ID, LOGIN_CHANNEL_ID, startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { until } from './support/test-system.ts';
+import { until, untilSettled } from './support/test-system.ts';
 
 /**
  * The LIFF platform at the HTTP level: the pages served under /liff, the LIFF API's sign-in
@@ -151,7 +151,7 @@ describe('the booking form inside LINE', () => {
     // The confirmation arrives in the LINE chat, once.
     const pushed = await until(async () => h.line.state.deliveriesTo(user).length > 0 && h.line.state.deliveriesTo(user));
     expect(JSON.stringify(pushed[0].messages)).toContain(first.json.booking_id);
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSettled(h.sys.knex);
     expect(h.line.state.deliveriesTo(user)).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
-import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
+import { startTestSystem, until, untilSettled, type TestSystem } from './support/test-system.ts';
 
 /**
  * LINE end to end: signed webhooks into the running system, stored once, processed by the
@@ -247,7 +247,7 @@ describe('every reply out exactly once', () => {
     const e = event('follow', { mode: 'standby', replyToken: line.state.issueReplyToken(), follow: { isUnblocked: false } });
     await postEvents([e]);
     await processed(e.webhookEventId);
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSettled(sys.knex);
     expect(line.state.deliveries.filter((d) => d.replyToken === e.replyToken || d.to === e.source.userId)).toHaveLength(0);
   });
 
@@ -269,7 +269,7 @@ describe('every reply out exactly once', () => {
       queueMessages(trx, { orgId: sys.defaultOrgId, conversationId, messages: [{ kind: 'text', text: 'your case is open' }], senderType: 'bot' }),
     );
     await until(async () => line.state.deliveries.some((d) => d.to === userId));
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSettled(sys.knex);
     expect(line.state.deliveries.filter((d) => d.to === userId)).toHaveLength(1);
     const pushes = line.state.requests.filter((r) => r.path === '/v2/bot/message/push' && (r.body as { to?: string })?.to === userId);
     expect(pushes.map((r) => r.status)).toEqual([429, 200]);

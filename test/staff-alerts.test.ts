@@ -11,7 +11,7 @@ import { queueStaffJob, STAFF_JOBS } from '../core/staff/staff-jobs.ts';
 import { openTestCase } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { buttonData, configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until, type TestSystem } from './support/test-system.ts';
+import { until, untilSettled, type TestSystem } from './support/test-system.ts';
 
 /**
  * Staff alerts and the managers' digest through the running system: SLA timers, escalations and
@@ -61,7 +61,8 @@ async function caseDueIn(ms: { warn: number; breach: number; firstResponse?: num
 const flexTo = (to: string, includes: string) => sentTo(h, to).filter((m) => m.type === 'flex' && String(m.altText).includes(includes));
 const alerted = (caseId: string) => sys.knex('case_events').where({ case_id: caseId, type: 'staff_alerted' }).orderBy('id');
 const clock = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-const settle = () => new Promise((r) => setTimeout(r, 3000));
+/** Every job done: a second alert, or one to the wrong group, would have been sent by then. */
+const settle = () => untilSettled(sys.knex);
 
 describe('SLA warnings', () => {
   it('reach the owner 1:1, in their language, with a signed button to open the case; not the groups', async () => {

@@ -3,7 +3,7 @@ import { replyData } from '../bot/conversation/dialogue.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { buttonData, configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until, type TestSystem } from './support/test-system.ts';
+import { until, untilSettled, type TestSystem } from './support/test-system.ts';
 
 /**
  * Booking cards in the sales group, through signed webhooks into the running system: a customer
@@ -102,7 +102,7 @@ describe('a booking card in the sales group', () => {
     expect(replayed.text).toContain(`${number} is "Confirmed" now, so this cannot be done.`);
     expect(await bookingRow(booking.id)).toMatchObject({ stage: 'confirmed', version: 3 });
     expect(await eventsOf(booking.id)).toHaveLength(events.length);
-    await new Promise((r) => setTimeout(r, 500));
+    await untilSettled(h.sys.knex);
     expect(textsTo(customer).filter((t) => t.includes('ยืนยันการจอง'))).toHaveLength(1);
   });
 
@@ -158,7 +158,7 @@ describe('proposing another time', () => {
 
     // A second tap of the answer: nothing more happens.
     await h.send(customer, { postback: { data: accept.data } });
-    await new Promise((r) => setTimeout(r, 1500));
+    await untilSettled(h.sys.knex);
     expect(await bookingRow(booking.id)).toMatchObject({ stage: 'confirmed', version: after.version });
   });
 

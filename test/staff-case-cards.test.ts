@@ -7,7 +7,7 @@ import { staffActionData } from '../core/staff/staff-buttons.ts';
 import { apiClient, openTopUpCase } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { buttonData, configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until } from './support/test-system.ts';
+import { until, untilSettled } from './support/test-system.ts';
 
 /**
  * Case cards in a support group and the buttons on them, through signed LINE webhooks: a customer
@@ -322,7 +322,7 @@ describe('taps that must change nothing', () => {
     expect(res.status).toBe(200);
     await until(async () => (await h.sys.knex('staff_groups').where({ line_group_id: leftGroup, is_active: false }).first()) ?? false);
     const c = await topUpCaseWithCard();
-    await new Promise((r) => setTimeout(r, 500));
+    await untilSettled(h.sys.knex);
     expect(sentTo(h, leftGroup).filter((m) => m.type === 'flex')).toHaveLength(0);
     const conversations = await h.sys.knex('messages').join('conversations', 'conversations.id', 'messages.conversation_id').where({ 'messages.case_id': c.id, 'conversations.external_id': leftGroup });
     expect(conversations).toHaveLength(0);

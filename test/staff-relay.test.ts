@@ -11,7 +11,7 @@ import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
 import { relayToGroups } from '../core/staff/case-relay.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until } from './support/test-system.ts';
+import { until, untilSettled } from './support/test-system.ts';
 
 /**
  * Staff talk to a case's customer from a LINE group (`#C-000123 text`, or a quote-reply to a
@@ -302,7 +302,7 @@ describe('refusals: answered, nothing sent, nothing recorded', () => {
     const { c } = await lineCustomerWithCase('Nok');
     const event = await say(lineId('U'), { text: `#${c.number} I am not staff` }, groupId);
     await routed(event);
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSettled(h.sys.knex);
     expect(h.line.state.deliveries.find((d) => d.replyToken === event.replyToken)).toBeUndefined();
     await expectNothingSent(c);
   });
@@ -328,7 +328,7 @@ describe('refusals: answered, nothing sent, nothing recorded', () => {
     await routed(talk);
     const quote = await say(somchai.lineUserId, { text: 'agreed', quotedMessageId: talk.message.id }, groupId);
     await routed(quote);
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSettled(h.sys.knex);
     expect(h.line.state.deliveries.find((d) => d.replyToken === talk.replyToken || d.replyToken === quote.replyToken)).toBeUndefined();
     await expectNothingSent(c);
   });

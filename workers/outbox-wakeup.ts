@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.ts';
 /**
  * A dedicated connection that LISTENs for committed outbox rows and nudges the relay. If it drops,
  * it reconnects; meanwhile the relay's poll carries on, so a lost notification only costs latency.
- * (The embedded database does not deliver notifications over its socket: there the poll alone runs.)
+ * (On the embedded database as well: core/db/pglite-notifications.ts delivers them between its clients.)
  */
 export async function listenForOutbox(databaseUrl: string, onPending: () => void, logger: Logger): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;

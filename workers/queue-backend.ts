@@ -84,12 +84,6 @@ export interface QueueBackendOptions {
   databaseUrl: string;
   /** Redis key prefix; tests use one of their own. */
   prefix?: string;
-  /**
-   * PostgreSQL backend only: seconds an idle worker waits before looking again. BullMQ wakes
-   * workers with LISTEN/NOTIFY; the embedded database's socket server does not deliver
-   * notifications, so there workers must poll, and BullMQ's 5 s default would be felt by users.
-   */
-  idlePollSeconds?: number;
 }
 
 export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
@@ -117,9 +111,8 @@ export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
       max: 5,
     };
     makeQueue = (name) => new pgBound.Queue(name, { connection }) as unknown as WorkQueue;
-    const drainDelay = opts.idlePollSeconds;
-    makeWorker = (name, processor, tuning) =>
-      new pgBound.Worker(name, processor, { connection, ...tuning, ...(drainDelay ? { drainDelay } : {}) }) as unknown as WorkWorker;
+    // BullMQ wakes an idle worker with LISTEN/NOTIFY, on the embedded database too (core/db/pglite-notifications.ts).
+    makeWorker = (name, processor, tuning) => new pgBound.Worker(name, processor, { connection, ...tuning }) as unknown as WorkWorker;
   }
 
   return {

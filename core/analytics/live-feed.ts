@@ -5,9 +5,9 @@ import type { Logger } from '../logger.ts';
 /**
  * The live stream of case changes (`GET /api/v1/analytics/live`): one feed per api process reads
  * new events from the case timeline (`case_events`) and hands each to the subscribers of its org.
- * PostgreSQL wakes it (LISTEN case_events, notified by a trigger at commit); a slow poll covers a
- * lost notification, and on the embedded database, which does not deliver notifications over its
- * socket, the poll is fast. One read per wake-up whatever the number of subscribers.
+ * PostgreSQL wakes it (LISTEN case_events, notified by a trigger at commit; the embedded database
+ * too, core/db/pglite-notifications.ts); a slow poll covers a lost notification. One read per
+ * wake-up whatever the number of subscribers.
  *
  * Events are numbered when written, not when committed: a transaction that took id 10 may commit
  * after one that took id 11. So the feed does not move a cursor past what it has seen; it keeps
@@ -75,9 +75,9 @@ export class LiveFeed {
   private readonly enders = new Set<() => void>();
 
   private readonly knex: Knex;
-  private readonly opts: { databaseUrl: string; embedded: boolean; logger: Logger; pollMs?: number };
+  private readonly opts: { databaseUrl: string; logger: Logger; pollMs?: number };
 
-  constructor(knex: Knex, opts: { databaseUrl: string; embedded: boolean; logger: Logger; pollMs?: number }) {
+  constructor(knex: Knex, opts: { databaseUrl: string; logger: Logger; pollMs?: number }) {
     this.knex = knex;
     this.opts = opts;
   }
@@ -90,8 +90,8 @@ export class LiveFeed {
 
   async start(): Promise<void> {
     this.settled = await this.latestId();
-    if (!this.opts.embedded) await this.listen();
-    const every = this.opts.pollMs ?? (this.opts.embedded ? 100 : 2000);
+    await this.listen();
+    const every = this.opts.pollMs ?? 2000;
     this.timer = setInterval(() => this.wake(), every);
     this.timer.unref();
   }

@@ -24,8 +24,15 @@ export interface SendJobPayload {
   combine?: boolean;
 }
 
-/** How long a push to a group waits for more messages to combine with. */
-export const GROUP_BURST_MS = 2_000;
+/**
+ * How long a push to a group waits for more messages to combine with: the deployment's
+ * GROUP_PUSH_WINDOW_MS, set once as the process starts (bin/system.ts).
+ */
+let groupPushWindowMs = 2_000;
+
+export function setGroupPushWindow(ms: number): void {
+  groupPushWindowMs = ms;
+}
 
 export async function queueMessages(
   trx: Knex.Transaction,
@@ -39,7 +46,7 @@ export async function queueMessages(
     /** The case or booking the messages are about: a quote-reply to one of them finds it. */
     caseId?: string;
     bookingId?: string;
-    /** A push to a staff group: combined with the others that follow within GROUP_BURST_MS. */
+    /** A push to a staff group: combined with the others that follow within the group push window. */
     combine?: boolean;
     now?: Date;
   },
@@ -73,7 +80,7 @@ export async function queueMessages(
     queue: OUTBOUND_QUEUE,
     jobName: SEND_JOB,
     payload: { ...payload },
-    ...(combine ? { availableAt: new Date((m.now ?? new Date()).getTime() + GROUP_BURST_MS) } : {}),
+    ...(combine && groupPushWindowMs > 0 ? { availableAt: new Date((m.now ?? new Date()).getTime() + groupPushWindowMs) } : {}),
   });
   return { outboxId, messageIds };
 }

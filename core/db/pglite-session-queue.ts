@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { PgliteNotifications } from './pglite-notifications.ts';
 
 /**
  * Serialises the wire-protocol messages of many socket clients onto PGlite's one session.
@@ -27,12 +28,14 @@ export class PgliteSessionQueue {
   #processing = false;
   /** The client that owns the session until its Sync or the end of its transaction. */
   #pinned: number | null = null;
+  readonly #notifications = new PgliteNotifications();
 
   constructor(db: PGlite) {
     this.#db = db;
   }
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    this.#notifications.noteStatement(handlerId, message, onData);
     return new Promise((resolve, reject) => {
       this.#queue.push({ handlerId, message, onData, resolve, reject });
       void this.#process();
@@ -44,6 +47,7 @@ export class PgliteSessionQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
+    this.#notifications.forget(handlerId);
     this.#queue = this.#queue.filter((item) => {
       if (item.handlerId !== handlerId) return true;
       item.reject(new Error('Handler disconnected'));
@@ -68,16 +72,19 @@ export class PgliteSessionQueue {
         if (index < 0 || this.#queue.length === 0) break;
         const [item] = this.#queue.splice(index, 1);
         let bytes = 0;
+        const output = this.#notifications.output(item.handlerId, item.onData);
         try {
           await this.#db.runExclusive(() =>
             this.#db.execProtocolRawStream(item.message, {
               onRawData: (data: Uint8Array) => {
                 bytes += data.length;
-                item.onData(data);
+                output.push(data);
               },
             }),
           );
+          output.end();
         } catch (err) {
+          output.end();
           this.#pinned = null;
           item.reject(err);
           continue;

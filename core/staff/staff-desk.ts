@@ -137,7 +137,7 @@ export async function staffGroupOfConversation(db: Db, conversationId: string): 
 
 /**
  * Posts into a group. Without a reply token the messages wait a moment to be combined with
- * whatever else is posted there (outgoing.ts, GROUP_BURST_MS); a group the bot has left gets nothing.
+ * whatever else is posted there (outgoing.ts, GROUP_PUSH_WINDOW_MS); a group the bot has left gets nothing.
  */
 export async function postToGroup(
   trx: Knex.Transaction,

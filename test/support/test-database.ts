@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import pg from 'pg';
@@ -8,8 +9,10 @@ import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.ts';
 import { migrateToLatest } from '../../core/db/migrate.ts';
 
 /**
- * A fresh, migrated database for one test file: a new database on the server named by
- * TEST_DATABASE_URL when set (CI), otherwise an in-memory embedded PostgreSQL.
+ * A fresh database for one test file: a new database on the server named by TEST_DATABASE_URL when
+ * set (CI), otherwise an in-memory embedded PostgreSQL. It starts migrated, copied from a template
+ * migrated once per run (or, on PGlite, loaded from a migrated snapshot), so no test file pays for
+ * the migrations; `{ migrate: false }` gives an empty one (the migrations' own tests, restores).
  */
 export interface TestDatabase {
   url: string;
@@ -19,31 +22,22 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = opts.migrate !== false;
   const serverUrl = process.env.TEST_DATABASE_URL;
   let url: string;
   let dropDatabase: () => Promise<void>;
   if (serverUrl) {
     const name = `opsdesk_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const template = migrated ? await migratedTemplate(serverUrl) : undefined;
+    await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+    url = databaseUrl(serverUrl, name);
+    dropDatabase = async () => void (await onServer(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
   } else {
-    const embedded = await startEmbeddedPostgres({ from: await freshCluster() });
+    const embedded = await startEmbeddedPostgres({ from: migrated ? await migratedCluster() : await freshCluster() });
     url = embedded.url;
     dropDatabase = () => embedded.stop();
   }
   const knex = connectDatabase({ url, poolMax: 5, applicationName: 'opsdesk-test' });
-  if (opts.migrate !== false) await migrateToLatest(knex);
   return {
     url,
     knex,
@@ -55,25 +49,148 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   };
 }
 
-const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/opsdesk/', import.meta.url));
-const pgliteVersion = (JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+/**
+ * Builds, before any test file runs (the Vitest global set-up), the template or snapshot that this
+ * run's test databases start from, so that the workers never race to build it.
+ */
+export async function prepareTestDatabases(): Promise<void> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) await migratedTemplate(serverUrl);
+  else await migratedCluster();
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cacheDir = `${root}node_modules/.cache/opsdesk/`;
+const pgliteVersion = (JSON.parse(readFileSync(`${root}node_modules/@electric-sql/pglite/package.json`, 'utf8')) as { version: string }).version;
 
 /**
- * A fresh embedded cluster's data directory, which every embedded test database starts from: PGlite
- * creates a cluster in 3 to 4 s (initdb, in WebAssembly), and a test run creates over a hundred.
- * Written once per PGlite version, by whichever test file needs it first (renamed into place, so
- * that two writing at once leave one whole file). It holds nothing of ours that could go stale:
- * `startEmbeddedPostgres` runs its set-up again on every start, and the migrations run after.
+ * What a migrated database is made of: every migration, what they import from the rest of the tree
+ * (core/vocabulary.ts, ...), and the code that runs them. A template or snapshot is named by this
+ * hash, so a change to any of them makes a new one and an old one is never used.
  */
-async function freshCluster(): Promise<Blob> {
-  const file = `${cacheDir}pglite-${pgliteVersion}-fresh-cluster.tar`;
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
-  const first = await startEmbeddedPostgres();
-  const tarball = await first.snapshot();
-  await first.stop();
-  mkdirSync(cacheDir, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
-  renameSync(partial, file);
-  return tarball;
+export function migrationsKey(): string {
+  const hash = createHash('sha256');
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    hash.update(file.slice(root.length)).update('\0').update(source).update('\0');
+    for (const [, spec] of source.matchAll(/from '(\.\.?\/[^']+)'/g)) add(resolve(dirname(file), spec));
+  };
+  add(`${root}core/db/migrate.ts`);
+  const dir = `${root}migrations/`;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) add(dir + f);
+  return hash.digest('hex').slice(0, 16);
+}
+
+let template: Promise<string> | undefined;
+
+/**
+ * A database on the server, migrated once and kept as the template that every test database is
+ * copied from (`CREATE DATABASE ... TEMPLATE`, a file copy: milliseconds, against a second or more
+ * to migrate). Built under a name of its own and renamed into place, so that two runs building it
+ * at once leave one whole template; templates of older migrations are dropped.
+ */
+function migratedTemplate(serverUrl: string): Promise<string> {
+  template ??= (async () => {
+    const name = `opsdesk_template_${migrationsKey()}`;
+    const exists = async () => (await onServer(serverUrl, (admin) => admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]))).rowCount === 1;
+    if (!(await exists())) {
+      const building = `opsdesk_building_${randomBytes(6).toString('hex')}`;
+      await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE ${building}`));
+      const knex = connectDatabase({ url: databaseUrl(serverUrl, building), poolMax: 2, applicationName: 'opsdesk-test-template' });
+      try {
+        await migrateToLatest(knex);
+      } finally {
+        await knex.destroy();
+      }
+      await onServer(serverUrl, async (admin) => {
+        try {
+          await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+        } catch (err) {
+          // Another run built it meanwhile: theirs is the same.
+          if ((err as { code?: string }).code !== '42P04') throw err;
+          await admin.query(`DROP DATABASE ${building}`);
+        }
+      });
+    }
+    await onServer(serverUrl, async (admin) => {
+      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'opsdesk\\_template\\_%' AND datname <> $1`, [name]);
+      // A run on older migrations may still be copying one: it keeps it, and the next run drops it.
+      for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+    });
+    return name;
+  })();
+  return template;
+}
+
+async function onServer<T>(serverUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * The embedded clusters test databases start from, as `snapshot()` tarballs in node_modules/.cache:
+ * PGlite creates a cluster in 3 to 4 s (initdb, in WebAssembly) and migrates it in about one more,
+ * and a test run starts over a hundred databases; loading a snapshot takes a third of a second.
+ * Each is written once, renamed into place, so that two writers at once leave one whole file.
+ * They hold nothing that could go stale: `startEmbeddedPostgres` runs its set-up again on every
+ * start, and the migrated one is named by its migrations (`migrationsKey`).
+ */
+const snapshots = new Map<string, Promise<Blob>>();
+
+function cachedSnapshot(file: string, make: () => Promise<Blob>): Promise<Blob> {
+  let snapshot = snapshots.get(file);
+  if (!snapshot) {
+    snapshot = (async () => {
+      const path = cacheDir + file;
+      if (existsSync(path)) return new Blob([readFileSync(path)]);
+      const tarball = await make();
+      mkdirSync(cacheDir, { recursive: true });
+      const partial = `${path}.${process.pid}.partial`;
+      writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
+      renameSync(partial, path);
+      return tarball;
+    })();
+    snapshots.set(file, snapshot);
+  }
+  return snapshot;
+}
+
+function freshCluster(): Promise<Blob> {
+  return cachedSnapshot(`pglite-${pgliteVersion}-fresh-cluster.tar`, async () => {
+    const first = await startEmbeddedPostgres();
+    const tarball = await first.snapshot();
+    await first.stop();
+    return tarball;
+  });
+}
+
+function migratedCluster(): Promise<Blob> {
+  return cachedSnapshot(`pglite-${pgliteVersion}-migrated-${migrationsKey()}.tar`, async () => {
+    const db = await startEmbeddedPostgres({ from: await freshCluster() });
+    const knex = connectDatabase({ url: db.url, poolMax: 2, applicationName: 'opsdesk-test-template' });
+    try {
+      await migrateToLatest(knex);
+    } finally {
+      await knex.destroy();
+    }
+    const tarball = await db.snapshot();
+    await db.stop();
+    // Snapshots of older migrations are of no more use (44 MB each).
+    for (const f of readdirSync(cacheDir).filter((f) => /-migrated-[0-9a-f]+\.tar$/.test(f))) rmSync(cacheDir + f, { force: true });
+    return tarball;
+  });
 }

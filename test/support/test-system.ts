@@ -30,7 +30,7 @@ export async function startTestSystem(
     outboundResolve?: SystemOptions['outboundResolve'];
   } = {},
 ): Promise<TestSystem> {
-  const db = opts.db ?? (await createTestDatabase({ migrate: false }));
+  const db = opts.db ?? (await createTestDatabase());
   const config = loadConfig({
     DATABASE_URL: db.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? '',
@@ -41,6 +41,9 @@ export async function startTestSystem(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'opsdesk-test-')),
     // Tests' receivers and fake platforms listen on loopback; a test that is about refusing it sets ''.
     OUTBOUND_ALLOW_NETWORKS: '127.0.0.0/8,::1/128',
+    // Staff-group pushes wait 2 s for more to combine with; the tests of that set it back
+    // (test/staff-group-pushes.test.ts), the others need not wait for every card.
+    GROUP_PUSH_WINDOW_MS: '200',
     ...opts.env,
   });
   const dataDir = config.dataDir;
@@ -80,4 +83,17 @@ export async function until<T>(probe: () => Promise<T | undefined | null | false
  */
 export function formBooked(knex: RunningSystem['knex'], number: string, orgId?: string): Promise<Record<string, any>> {
   return until(() => knex('bookings').where({ number, ...(orgId ? { org_id: orgId } : {}) }).first());
+}
+
+/**
+ * Until the system has nothing left to do now: no outbox row that is due and not finished. Before a
+ * check that something did *not* happen (a second alert, a reply to a refused tap), instead of a
+ * fixed sleep: a job that finishes commits the rows of what it causes, so once none is left due,
+ * everything that came of the events before has been done, however loaded the machine.
+ */
+export async function untilSettled(knex: RunningSystem['knex'], timeoutMs = 15_000): Promise<void> {
+  await until(
+    async () => !(await knex('outbox').whereIn('status', ['pending', 'enqueued']).where('available_at', '<=', knex.fn.now()).first('id')),
+    timeoutMs,
+  );
 }
