@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import Router from '@koa/router';
 import { messagingApi } from '@line/bot-sdk';
 import Koa from 'koa';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBody } from '../api/middleware/body.ts';
 import { toLineMessages } from '../bot/line/line-messages.ts';
@@ -22,7 +22,6 @@ import { freePort } from './support/free-port.ts';
  * answers are sent with the real LINE SDK and Twilio client through the server's fake APIs.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOKEN = randomBytes(24).toString('base64url');
 const LINE = { channelId: 'line-sim', channelSecret: 'sim-secret-' + randomBytes(8).toString('hex'), channelAccessToken: 'sim-token-' + randomBytes(8).toString('hex') };
 const WHATSAPP = { channelId: 'wa-sim', accountSid: 'AC' + randomBytes(16).toString('hex'), authToken: 'sim-auth-' + randomBytes(8).toString('hex'), businessNumber: 'whatsapp:+14155238886' };
@@ -35,7 +34,7 @@ interface Received {
 }
 
 // Debian's Chromium (apt-get install chromium); without it there is no browser to drive.
-describe.skipIf(!existsSync(CHROMIUM))('chat simulator in a browser', () => {
+describe.skipIf(!hasChromium)('chat simulator in a browser', () => {
   let server: Server;
   let base: string;
   let dev: DevPlatforms;
@@ -71,10 +70,7 @@ describe.skipIf(!existsSync(CHROMIUM))('chat simulator in a browser', () => {
     server = createServer(app.callback());
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
     page.on('pageerror', (err) => {
       throw err;

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { expectAccessible } from './support/accessibility.ts';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCaseProvider } from '../core/cases/case-provider.ts';
 import { transitionCase } from '../core/cases/transition.ts';
@@ -17,13 +17,12 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  * why not. LIFF Mock stands in for the LINE app; the server verifies every token with (fake) LINE.
  * Screenshots go to docs/liff/dashboard-*.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
+describe.skipIf(!hasChromium)('the Dashboard app in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;
   let manager: EnrolledStaff;
@@ -37,10 +36,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Dashboard app in a browser', () => {
     support = await enrolStaff(h, { displayName: 'Sam Support', role: 'support', language: 'th' });
     for (let i = 0; i < 4; i++) cases.push((await h.reportProblem(lineId('U'))).number);
     await h.sys.knex('cases').where({ number: cases[0] }).update({ owner_staff_id: support.id });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

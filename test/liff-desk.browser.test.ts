@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expectAccessible } from './support/accessibility.ts';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../core/cases/open-case.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
@@ -17,13 +17,12 @@ import { buttonData, configureGroup, enrolStaff, waitForMessageTo, type Enrolled
  * wins, the other is told who has the case. Phone and tablet, Thai and English, light and dark,
  * axe-core WCAG 2.1 AA on every screen shown. Screenshots go to docs/liff/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
+describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;
   let somchai: EnrolledStaff;
@@ -41,10 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the staff desk in a browser', () => {
       enrolStaff(h, { displayName: 'Boss', role: 'ceo' }),
     ]);
     ({ groupId } = await configureGroup(h, lineId('C'), { purpose: 'support', routing: { caseTypes: ['topup_not_credited'] }, language: 'en' }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expectAccessible } from './support/accessibility.ts';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { LIFF_ID, startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
@@ -15,24 +15,20 @@ import { formBooked, until } from './support/test-system.ts';
  * and English, light and dark, by keyboard; axe-core checks WCAG 2.1 AA on each page as shown;
  * LIFF Mock stands in for the LINE app. Screenshots go to docs/liff/ for the docs.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const nextYear = new Date().getUTCFullYear() + 1;
 /** Waits for what the page shows: generous, since two cores run the system, the browser and other test files at once. */
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the customer pages in a browser', () => {
+describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     h = await startLiffHarness();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

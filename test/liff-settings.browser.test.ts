@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { expectAccessible } from './support/accessibility.ts';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { caseTypeCreate } from '../core/contracts/taxonomy.ts';
@@ -18,13 +18,12 @@ import { until } from './support/test-system.ts';
  * through the signed LINE webhook opens a case with the edited SLA and is answered with the edited
  * text; a test message reaches the fake LINE server. Screenshots go to docs/liff/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(import.meta.dirname, '../docs/liff');
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
+describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;
   let admin: EnrolledStaff;
@@ -37,10 +36,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Settings app in a browser', () => {
     admin = await enrolStaff(h, { displayName: 'Ada Admin', role: 'admin', language: 'th' });
     manager = await enrolStaff(h, { displayName: 'Mana Manager', role: 'manager' });
     support = await enrolStaff(h, { displayName: 'Sup Support', role: 'support' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineGroupId, lineUserId } from '../dev/simulator/chat-simulator.ts';
 import { apiClient } from './support/api-client.ts';
@@ -13,11 +13,10 @@ import { startTestSystem, until, type TestSystem } from './support/test-system.t
  * group, Take is tapped on it, the group talks to the customer, and "my queue" is asked 1:1.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const TOP_UP = 'I topped up 500 baht but no credit, order ORD-12345';
 
 // Debian's Chromium (apt-get install chromium); without it there is no browser to drive.
-describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator', () => {
+describe.skipIf(!hasChromium)('"See it working" in the chat simulator', () => {
   let sys: TestSystem;
   let browser: Browser;
   let page: Page;
@@ -29,10 +28,7 @@ describe.skipIf(!existsSync(CHROMIUM))('"See it working" in the chat simulator',
     sys = await startTestSystem({ env: { CLASSIFIER: 'offline' } });
     api = apiClient(sys);
     expect(sys.simulatorUrl).toBeDefined();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(sys.simulatorUrl!);
