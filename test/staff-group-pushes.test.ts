@@ -42,8 +42,11 @@ describe('pushes to a staff group', () => {
     const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
     const group = await groupRow(groupId);
     const before = await pushCounters();
+    // A third of a second apart: a send is woken within milliseconds, so without the window the
+    // first would go alone.
     for (const text of ['first', 'second', 'third']) {
       await h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
+      await new Promise((r) => setTimeout(r, 300));
     }
     await until(async () => textsOf(groupId).length === 3, 15_000);
     expect(pushesTo(groupId)).toHaveLength(1);
