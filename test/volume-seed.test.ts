@@ -82,10 +82,19 @@ describe('npm run seed:volume', () => {
     expect(ordinaryHigh.length).toBeLessThan(providers.length - result.badProviders.length - ordinaryHigh.length);
   });
 
-  it('plants abusive customers that the abuse report flags, and only those', async () => {
+  it('plants abusive customers that the abuse report flags, each above any ordinary customer it flags', async () => {
     const r = await api('GET', '/api/v1/analytics/abuse');
     expect(r.status).toBe(200);
-    expect(r.json.flagged.map((f: { contactId: string }) => f.contactId).sort()).toEqual(result.abusers.map((a) => a.contactId).sort());
+    const flagged: { contactId: string; cases: { value: number } }[] = r.json.flagged;
+    const planted = new Set(result.abusers.map((a) => a.contactId));
+    expect(flagged.filter((f) => planted.has(f.contactId)).map((f) => f.contactId).sort()).toEqual([...planted].sort());
+    // Not "only those": the 30 days slide over generated data, and now and then an ordinary
+    // customer's random run crosses the bar (on 2026-11-25, one with 6 cases against a bar of 5.1:
+    // a real finding on that data). Few, and never with as many cases as a planted one.
+    const ordinary = flagged.filter((f) => !planted.has(f.contactId));
+    expect(ordinary.length).toBeLessThanOrEqual(2);
+    const fewestPlanted = Math.min(...flagged.filter((f) => planted.has(f.contactId)).map((f) => f.cases.value));
+    for (const o of ordinary) expect(o.cases.value).toBeLessThan(fewestPlanted);
   });
 
   it('gives the bookings and satisfaction dashboards something to show', async () => {
