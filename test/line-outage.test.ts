@@ -367,6 +367,43 @@ describe('a send told to wait a second, again and again', () => {
   }, 60_000);
 });
 
+describe('LINE back while a send waits out its Retry-After', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    line.state.reset();
+    line.refused.length = 0;
+    sys = await system({ outbound: { attempts: 20, backoffMs: 200 } });
+  });
+  afterAll(async () => {
+    line.answers = 'alternate';
+    line.retryAfterSeconds = 3;
+    line.down = false;
+    await sys?.stopAll();
+  });
+
+  it('the first send that gets through wakes the waiting sends, but not one LINE told to wait', async () => {
+    // One customer's answer is refused with `Retry-After: 3`; LINE is back at once, and another
+    // customer's answer goes through, which promotes the sends waiting out a backoff. The first
+    // one must still wait its 3 s (before, it went out with the others, a moment after the 429).
+    line.answers = '429';
+    line.retryAfterSeconds = 3;
+    line.down = true;
+    const told = lineId('U');
+    await postEvents(sys, [textEvent(told, 'My order ORD-4455 has not arrived yet')]);
+    const refusal = await until(async () => line.refused.find((r) => r.status === 429));
+    line.down = false;
+    const other = lineId('U');
+    await postEvents(sys, [textEvent(other, 'My order ORD-6677 has not arrived yet')]);
+    await until(async () => line.state.deliveriesTo(other).length > 0);
+    const [delivered] = await until(async () => line.state.deliveries.filter((d) => d.to === told).length > 0 && line.state.deliveries.filter((d) => d.to === told));
+    expect(delivered.at - refusal.at).toBeGreaterThanOrEqual(3_000 - 100);
+    // Sent once, as the answer it was.
+    const { rows, delivered: messages } = await outgoing(sys, told);
+    expect(messages.length).toBe(rows.length);
+    expect(rows.every((r) => r.delivery_status === 'sent')).toBe(true);
+  }, 60_000);
+});
+
 describe('a reply and a crash', () => {
   let sys: TestSystem;
   beforeAll(async () => {

@@ -2,9 +2,9 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
-import { backoffDelay, formatDuration, retryBudget } from './job-policy.ts';
+import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
-import type { QueueBackend, WorkerTuning, WorkWorker } from './queue-backend.ts';
+import type { QueueBackend, WorkerTuning, WorkQueue, WorkWorker } from './queue-backend.ts';
 
 /** A job handler gets the outbox payload and what it needs to do its work. */
 export type JobHandler = (payload: Record<string, unknown>, job: JobContext) => Promise<unknown>;
@@ -25,7 +25,10 @@ export interface JobContext {
   retryStartedAt?: number;
   /** Whether a failure now would be retried: attempts left, and time left in the budget. */
   mayRetry?(): boolean;
-  /** Runs this queue's delayed jobs now (a platform is back: their retries need not wait). */
+  /**
+   * Runs this queue's delayed jobs now (a platform is back: their retries need not wait), except
+   * those the platform told to wait (Retry-After): they keep their time.
+   */
   promoteDelayed(): Promise<void>;
   logger: Logger;
 }
@@ -121,15 +124,22 @@ export class JobRunner {
       retryUntil,
       retryStartedAt: budget?.startedAt,
       mayRetry,
-      promoteDelayed: () => this.#o.backend.queue(queueName).promoteJobs({ count: 1000 }),
+      promoteDelayed: () => promoteBackoffs(this.#o.backend.queue(queueName)),
       // Made on first use: most jobs never log, and a child logger per job is not free.
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
-    }).catch((err: unknown) => {
+    }).catch(async (err: unknown) => {
       // Out of time: the job's budget is spent, whatever attempts BullMQ would still allow.
       if (budget && !mayRetry() && err instanceof Error && !(err instanceof UnrecoverableError) && err.name !== 'UnrecoverableError') {
         throw new UnrecoverableError(`gave up after ${formatDuration(Date.now() - budget.startedAt)} of retries (${attempt} attempts): ${err.message}`);
+      }
+      // Told how long to wait: the wait is kept on the job, so that promoting the waiting jobs
+      // (a platform back) leaves this one until then.
+      const retryAfter = err as RetryAfterError;
+      if (retryAfter.retryAfterMs !== undefined && mayRetry()) {
+        const wait = backoffDelay(attempt, (job.opts.backoff as { delay: number; max?: number }) ?? { delay: 2_000 }, retryAfter);
+        await job.updateData({ ...data, notBefore: Date.now() + wait } satisfies OutboxJobData);
       }
       throw err;
     });
@@ -144,4 +154,19 @@ export class JobRunner {
     this.#workers = [];
     await this.#outcomes.flush();
   }
+}
+
+/**
+ * Runs the queue's delayed jobs now, but for those a platform told to wait (`notBefore`, from a
+ * Retry-After) whose time has not come: docs/reliability.md promises no send comes back sooner.
+ * A job that left the delayed set meanwhile (it ran, or another worker promoted it) is passed over.
+ */
+async function promoteBackoffs(queue: WorkQueue): Promise<void> {
+  const now = Date.now();
+  const delayed = await queue.getDelayed(0, 999);
+  await Promise.all(
+    delayed
+      .filter((job) => ((job.data as OutboxJobData).notBefore ?? 0) <= now)
+      .map((job) => job.promote().catch(() => undefined)),
+  );
 }

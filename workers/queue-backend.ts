@@ -25,6 +25,8 @@ export interface WorkQueue {
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
   /** Moves delayed jobs to waiting now (all of them, `count` at a time). */
   promoteJobs(opts?: { count?: number }): Promise<void>;
+  /** The delayed jobs, soonest first (`start` to `end`, both included). */
+  getDelayed(start?: number, end?: number): Promise<Job[]>;
   upsertJobScheduler: RedisQueue['upsertJobScheduler'];
   obliterate(opts?: { force?: boolean }): Promise<void>;
   close(): Promise<void>;

@@ -41,6 +41,11 @@ export interface OutboxJobData<P = Record<string, unknown>> {
   outboxId: string;
   orgId: string | null;
   payload: P;
+  /**
+   * Set by the job runner when the platform said how long to wait (a 429's Retry-After), in ms
+   * since the epoch: the job is not run again before it, even when the waiting jobs are promoted.
+   */
+  notBefore?: number;
 }
 
 /** An outbox row as the org's admins see it: what ran, how often, and why it failed. */
