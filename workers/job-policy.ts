@@ -1,3 +1,4 @@
+import { PROFILE_QUEUE } from '../bot/line/line-profiles.ts';
 import type { JobAddOptions } from './queue-backend.ts';
 
 /**
@@ -36,6 +37,10 @@ const policies: Record<string, JobPolicy> = {
   // Time, not attempts: an hour of 429s with `Retry-After: 1` takes thousands of attempts and must
   // not end the send early. The attempts are a guard only (no wait is shorter than 250 ms).
   outbound: { attempts: OUTBOUND_ATTEMPTS_GUARD, backoffMs: 2_000, maxBackoffMs: 120_000, retryForMs: OUTBOUND_RETRY_FOR_MS },
+  // A customer's name from LINE outlasts an outage the same way. With 5 attempts (30 s), every
+  // lookup of a 5-minute outage ended failed, and the customers stayed unnamed in the desk until
+  // the next try a day later.
+  [PROFILE_QUEUE]: { attempts: OUTBOUND_ATTEMPTS_GUARD, backoffMs: 2_000, maxBackoffMs: 120_000, retryForMs: OUTBOUND_RETRY_FOR_MS },
 };
 
 export function jobPolicyFor(queue: string, overrides: Record<string, JobPolicy> = {}): JobPolicy {
