@@ -1,7 +1,6 @@
 import { expectAccessible } from './support/accessibility.ts';
-import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, openBrowser } from './support/browser.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCaseProvider } from '../core/cases/case-provider.ts';
 import { transitionCase } from '../core/cases/transition.ts';
@@ -15,9 +14,9 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  * light and dark, checked by axe-core (WCAG 2.1 AA): a manager reads the figures and drills down
  * to a case; a support member sees only their own figures, and a manager-only screen tells them
  * why not. LIFF Mock stands in for the LINE app; the server verifies every token with (fake) LINE.
- * Screenshots go to docs/liff/dashboard-*.png.
+ * Screenshots: docs/liff/dashboard-*.png with SCREENSHOTS=docs (test/support/browser.ts).
  */
-const SHOTS = resolve(import.meta.dirname, '../docs/liff');
+const SHOTS = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });

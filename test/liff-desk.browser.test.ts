@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expectAccessible } from './support/accessibility.ts';
-import { resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
-import { hasChromium, openBrowser } from './support/browser.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../core/cases/open-case.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
@@ -15,9 +14,9 @@ import { buttonData, configureGroup, enrolStaff, waitForMessageTo, type Enrolled
  * the page an ID token the fake LINE server issued; the server asks LINE about it on every call),
  * while a colleague taps the case's card in the LINE group through signed webhooks: one of them
  * wins, the other is told who has the case. Phone and tablet, Thai and English, light and dark,
- * axe-core WCAG 2.1 AA on every screen shown. Screenshots go to docs/liff/.
+ * axe-core WCAG 2.1 AA on every screen shown. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
-const SHOTS = resolve(import.meta.dirname, '../docs/liff');
+const SHOTS = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });

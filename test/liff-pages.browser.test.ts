@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expectAccessible } from './support/accessibility.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, openBrowser } from './support/browser.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { LIFF_ID, startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
@@ -13,9 +12,9 @@ import { formBooked, until } from './support/test-system.ts';
 /**
  * The customer pages in Debian's Chromium at a phone's size, driven as a person would: in Thai
  * and English, light and dark, by keyboard; axe-core checks WCAG 2.1 AA on each page as shown;
- * LIFF Mock stands in for the LINE app. Screenshots go to docs/liff/ for the docs.
+ * LIFF Mock stands in for the LINE app. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
-const SHOTS = resolve(import.meta.dirname, '../docs/liff');
+const SHOTS = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const nextYear = new Date().getUTCFullYear() + 1;
 /** Waits for what the page shows: generous, since two cores run the system, the browser and other test files at once. */

@@ -1,7 +1,6 @@
 import { expectAccessible } from './support/accessibility.ts';
-import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, openBrowser } from './support/browser.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { caseTypeCreate } from '../core/contracts/taxonomy.ts';
@@ -16,9 +15,9 @@ import { until } from './support/test-system.ts';
  * phone's and a tablet's size, Thai and English, light and dark, axe-core WCAG 2.1 AA on every
  * screen shown. What the admin changes is then seen where it acts: the next customer message
  * through the signed LINE webhook opens a case with the edited SLA and is answered with the edited
- * text; a test message reaches the fake LINE server. Screenshots go to docs/liff/.
+ * text; a test message reaches the fake LINE server. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
-const SHOTS = resolve(import.meta.dirname, '../docs/liff');
+const SHOTS = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -35,4 +36,15 @@ export async function startSharedBrowser(): Promise<BrowserServer | undefined> {
 export async function openBrowser(): Promise<Browser> {
   const endpoint = inject('chromiumEndpoint');
   return endpoint ? chromium.connect(endpoint) : chromium.launch(LAUNCH);
+}
+
+/**
+ * Where the browser tests write their screenshots: `test-results/screenshots/` (not kept in git),
+ * so that a developer's tree stays clean after `npm test`; with `SCREENSHOTS=docs`, over the
+ * pictures in docs/liff/ that the docs show (refresh them so when a screen changed).
+ */
+export function screenshotDir(): string {
+  const dir = resolve(import.meta.dirname, process.env.SCREENSHOTS === 'docs' ? '../../docs/liff' : '../../test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
