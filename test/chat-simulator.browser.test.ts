@@ -33,7 +33,7 @@ interface Received {
   event: any;
 }
 
-// Debian's Chromium (apt-get install chromium); without it there is no browser to drive.
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('chat simulator in a browser', () => {
   let server: Server;
   let base: string;

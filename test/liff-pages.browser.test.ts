@@ -20,6 +20,7 @@ const nextYear = new Date().getUTCFullYear() + 1;
 /** Waits for what the page shows: generous, since two cores run the system, the browser and other test files at once. */
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;

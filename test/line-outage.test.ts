@@ -204,26 +204,35 @@ describe('a send that finally fails', () => {
   }, 90_000);
 });
 
-describe('a send told to wait a second, again and again', () => {
-  // The outbound policy's time budget, cut from 73 minutes to 8 s; the attempts are a guard only.
-  const BUDGET_MS = 8_000;
-  let sys: TestSystem;
+/**
+ * A system of its own for a describe block, on the fake LINE cleared before the block and answering
+ * normally again after it (a block may leave it down, or answering 429).
+ */
+function systemOfItsOwn(policies: Parameters<typeof system>[0]): { sys: TestSystem } {
+  const own = {} as { sys: TestSystem };
   beforeAll(async () => {
     line.state.reset();
     line.refused.length = 0;
-    sys = await system({ outbound: { attempts: 20_000, backoffMs: 100, maxBackoffMs: 1_000, retryForMs: BUDGET_MS } });
+    own.sys = await system(policies);
   });
   afterAll(async () => {
     line.answers = 'alternate';
     line.retryAfterSeconds = 3;
     line.down = false;
-    await sys?.stopAll();
+    await own.sys?.stopAll();
   });
+  return own;
+}
+
+describe('a send told to wait a second, again and again', () => {
+  // The outbound policy's time budget, cut from 73 minutes to 8 s; the attempts are a guard only.
+  const BUDGET_MS = 8_000;
+  const own = systemOfItsOwn({ outbound: { attempts: 20_000, backoffMs: 100, maxBackoffMs: 1_000, retryForMs: BUDGET_MS } });
 
   it('is retried until its time is up, however many attempts that takes, then fails once', async () => {
-    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
+    const channel = await own.sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
     const managersGroup = lineId('C');
-    await sys.knex('staff_groups').insert({
+    await own.sys.knex('staff_groups').insert({
       org_id: channel.org_id,
       channel_id: channel.id,
       line_group_id: managersGroup,
@@ -236,11 +245,11 @@ describe('a send told to wait a second, again and again', () => {
     line.retryAfterSeconds = 1;
     line.down = true;
     const user = lineId('U');
-    await postEvents(sys, [textEvent(user, 'My order ORD-7788 has not arrived yet')]);
+    await postEvents(own.sys, [textEvent(user, 'My order ORD-7788 has not arrived yet')]);
     // The customer's answer: one send job (the case's announcement to the managers' group is another).
     const row = await until(async (): Promise<{ id: string; payload: { messageIds: string[] } } | undefined> =>
-      sys.knex('outbox as o')
-        .join('conversations as c', 'c.id', sys.knex.raw(`(o.payload->>'conversationId')::uuid`))
+      own.sys.knex('outbox as o')
+        .join('conversations as c', 'c.id', own.sys.knex.raw(`(o.payload->>'conversationId')::uuid`))
         .where({ 'o.queue': 'outbound', 'c.external_id': user })
         .first('o.*'),
     20_000);
@@ -249,14 +258,14 @@ describe('a send told to wait a second, again and again', () => {
 
     // Partway through the budget: refused several times already, and still waiting, not failed.
     await until(async () => tries().length >= 3, 20_000);
-    const mid = await sys.knex('outbox').where({ id: row.id }).first();
+    const mid = await own.sys.knex('outbox').where({ id: row.id }).first();
     if (Date.now() - new Date(mid.enqueued_at).getTime() < BUDGET_MS - 1_000) {
       expect(mid.status).not.toBe('failed');
-      expect((await outgoing(sys, user)).rows.every((r) => r.delivery_status === 'pending')).toBe(true);
+      expect((await outgoing(own.sys, user)).rows.every((r) => r.delivery_status === 'pending')).toBe(true);
     }
 
     const failed = await until(async () => {
-      const r = await sys.knex('outbox').where({ id: row.id }).first();
+      const r = await own.sys.knex('outbox').where({ id: row.id }).first();
       return r.status === 'failed' ? r : undefined;
     }, BUDGET_MS + 20_000);
     const attempts = tries();
@@ -276,10 +285,10 @@ describe('a send told to wait a second, again and again', () => {
     // Each retry waited its Retry-After.
     for (let i = 1; i < attempts.length; i++) expect(attempts[i].at - attempts[i - 1].at).toBeGreaterThanOrEqual(1_000 - 100);
     expect(failed.last_error).toMatch(/^gave up after \d+ s of retries \(\d+ attempts\): LINE answered 429/);
-    const { rows } = await outgoing(sys, user);
+    const { rows } = await outgoing(own.sys, user);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.delivery_status === 'failed')).toBe(true);
-    expect((await (await api(sys, '/api/v1/outbox?status=failed')).json() as { id: string }[]).map((r) => r.id)).toContain(row.id);
+    expect((await (await api(own.sys, '/api/v1/outbox?status=failed')).json() as { id: string }[]).map((r) => r.id)).toContain(row.id);
 
     // Failed once: not tried again, and the managers' group hears of it once (LINE is back for that).
     await new Promise((r) => setTimeout(r, 2_500));
@@ -290,12 +299,12 @@ describe('a send told to wait a second, again and again', () => {
     const alerts = line.state.deliveriesTo(managersGroup).flatMap((d) => d.messages) as { type: string; text?: string }[];
     expect(alerts.filter((m) => m.text?.includes(row.id))).toHaveLength(1);
     expect(line.state.deliveriesTo(user)).toHaveLength(0);
-    expect((await sys.knex('outbox').where({ id: row.id }).first()).status).toBe('failed');
+    expect((await own.sys.knex('outbox').where({ id: row.id }).first()).status).toBe('failed');
 
     // Sent again through the API, with a fresh budget: delivered once.
-    expect((await api(sys, `/api/v1/outbox/${row.id}/retry`, { method: 'POST' })).status).toBe(200);
-    await until(async () => (await sys.knex('outbox').where({ id: row.id }).first()).status === 'done', 20_000);
-    const after = await outgoing(sys, user);
+    expect((await api(own.sys, `/api/v1/outbox/${row.id}/retry`, { method: 'POST' })).status).toBe(200);
+    await until(async () => (await own.sys.knex('outbox').where({ id: row.id }).first()).status === 'done', 20_000);
+    const after = await outgoing(own.sys, user);
     expect(after.rows.every((r) => r.delivery_status === 'sent')).toBe(true);
     expect(after.delivered.length).toBe(after.rows.length);
   }, 90_000);
@@ -307,10 +316,10 @@ describe('a send told to wait a second, again and again', () => {
     line.answers = '429';
     line.retryAfterSeconds = 1;
     line.down = true;
-    const channel = await sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
+    const channel = await own.sys.knex('channels').where({ kind: 'line' }).first('id', 'org_id');
     const groupId = lineId('C');
-    await sys.knex('staff_groups').insert({ org_id: channel.org_id, channel_id: channel.id, line_group_id: groupId, purpose: 'support', name: 'Support', is_active: true });
-    return { groupId, group: toStaffGroup(await sys.knex('staff_groups').where({ line_group_id: groupId }).first()) };
+    await own.sys.knex('staff_groups').insert({ org_id: channel.org_id, channel_id: channel.id, line_group_id: groupId, purpose: 'support', name: 'Support', is_active: true });
+    return { groupId, group: toStaffGroup(await own.sys.knex('staff_groups').where({ line_group_id: groupId }).first()) };
   }
 
   it("gives up on a group's combined push without failing the messages other jobs queued later", async () => {
@@ -318,8 +327,8 @@ describe('a send told to wait a second, again and again', () => {
     // post's job takes both along on its late attempts, and gives up at the end of its own time.
     // The second post's time is not up: it stays pending and goes out once LINE answers again.
     const { group, groupId } = await groupWhileLineRefusesEveryPush();
-    const post = (text: string) => sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
-    const status = async (text: string) => (await sys.knex('messages').where({ direction: 'out', text }).first('delivery_status'))?.delivery_status;
+    const post = (text: string) => own.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text }]));
+    const status = async (text: string) => (await own.sys.knex('messages').where({ direction: 'out', text }).first('delivery_status'))?.delivery_status;
     await post('early post');
     await new Promise((r) => setTimeout(r, 5_000));
     await post('late post');
@@ -339,7 +348,7 @@ describe('a send told to wait a second, again and again', () => {
     // time is up it waits for the lease, tries once more, and fails its message, visibly; before,
     // it ended failed and left the message pending, unsent and unreported.
     const { group } = await groupWhileLineRefusesEveryPush();
-    const { conversationId, messageIds } = await sys.knex.transaction(async (trx) => {
+    const { conversationId, messageIds } = await own.sys.knex.transaction(async (trx) => {
       const posted = (await postToGroup(trx, group, [{ kind: 'text', text: 'post behind a held send' }]))!;
       // Held before the job's first attempt can take it: the transaction commits both together.
       await trx('conversations').where({ id: posted.conversationId }).update({ send_lease_until: trx.raw(`now() + interval '1 second'`) });
@@ -349,10 +358,10 @@ describe('a send told to wait a second, again and again', () => {
     const pushes = () => line.refused.filter((r) => r.retryKey === messageIds[0]);
     const holdUntil = Date.now() + BUDGET_MS + 1_500;
     while (Date.now() < holdUntil) {
-      await sys.knex('conversations').where({ id: conversationId }).update({ send_lease_until: sys.knex.raw(`now() + interval '1 second'`) });
+      await own.sys.knex('conversations').where({ id: conversationId }).update({ send_lease_until: own.sys.knex.raw(`now() + interval '1 second'`) });
       await new Promise((r) => setTimeout(r, 300));
     }
-    const message = () => sys.knex('messages').where({ conversation_id: conversationId, direction: 'out' }).first('delivery_status', 'delivery_error');
+    const message = () => own.sys.knex('messages').where({ conversation_id: conversationId, direction: 'out' }).first('delivery_status', 'delivery_error');
     // Held all along: nothing was tried while the lease was held.
     expect(pushes()).toHaveLength(0);
     expect((await message()).delivery_status).toBe('pending');
@@ -360,7 +369,7 @@ describe('a send told to wait a second, again and again', () => {
     expect(failed.delivery_error).toMatch(/^gave up after \d+ s of retries \(\d+ attempts\): LINE answered 429/);
     expect(pushes()).toHaveLength(1);
     const job = await until(async () => {
-      const row = await sys.knex('outbox').where({ queue: 'outbound' }).whereRaw(`payload->>'conversationId' = ?`, [conversationId]).first();
+      const row = await own.sys.knex('outbox').where({ queue: 'outbound' }).whereRaw(`payload->>'conversationId' = ?`, [conversationId]).first();
       return row?.status === 'failed' ? row : undefined;
     }, 10_000);
     expect(job.last_error).toMatch(/LINE answered 429/);
@@ -368,18 +377,7 @@ describe('a send told to wait a second, again and again', () => {
 });
 
 describe('LINE back while a send waits out its Retry-After', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    line.state.reset();
-    line.refused.length = 0;
-    sys = await system({ outbound: { attempts: 20, backoffMs: 200 } });
-  });
-  afterAll(async () => {
-    line.answers = 'alternate';
-    line.retryAfterSeconds = 3;
-    line.down = false;
-    await sys?.stopAll();
-  });
+  const own = systemOfItsOwn({ outbound: { attempts: 20, backoffMs: 200 } });
 
   it('the first send that gets through wakes the waiting sends, but not one LINE told to wait', async () => {
     // One customer's answer is refused with `Retry-After: 3`; LINE is back at once, and another
@@ -389,16 +387,16 @@ describe('LINE back while a send waits out its Retry-After', () => {
     line.retryAfterSeconds = 3;
     line.down = true;
     const told = lineId('U');
-    await postEvents(sys, [textEvent(told, 'My order ORD-4455 has not arrived yet')]);
+    await postEvents(own.sys, [textEvent(told, 'My order ORD-4455 has not arrived yet')]);
     const refusal = await until(async () => line.refused.find((r) => r.status === 429));
     line.down = false;
     const other = lineId('U');
-    await postEvents(sys, [textEvent(other, 'My order ORD-6677 has not arrived yet')]);
+    await postEvents(own.sys, [textEvent(other, 'My order ORD-6677 has not arrived yet')]);
     await until(async () => line.state.deliveriesTo(other).length > 0);
     const [delivered] = await until(async () => line.state.deliveries.filter((d) => d.to === told).length > 0 && line.state.deliveries.filter((d) => d.to === told));
     expect(delivered.at - refusal.at).toBeGreaterThanOrEqual(3_000 - 100);
     // Sent once, as the answer it was.
-    const { rows, delivered: messages } = await outgoing(sys, told);
+    const { rows, delivered: messages } = await outgoing(own.sys, told);
     expect(messages.length).toBe(rows.length);
     expect(rows.every((r) => r.delivery_status === 'sent')).toBe(true);
   }, 60_000);

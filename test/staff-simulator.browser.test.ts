@@ -15,7 +15,7 @@ import { startTestSystem, until, type TestSystem } from './support/test-system.t
 
 const TOP_UP = 'I topped up 500 baht but no credit, order ORD-12345';
 
-// Debian's Chromium (apt-get install chromium); without it there is no browser to drive.
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('"See it working" in the chat simulator', () => {
   let sys: TestSystem;
   let browser: Browser;
