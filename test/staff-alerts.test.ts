@@ -131,9 +131,11 @@ describe('payment alerts', () => {
       body,
     });
     expect(res.status).toBeLessThan(300);
-    const alert = await waitForMessageTo(h, supportGroup, (m) => m.type === 'flex' && String(m.altText).includes(`order ${orderId}`));
-    // "At once": the group's two-second burst window, plus the work, not a delayed check.
-    expect(Date.now() - started).toBeLessThan(8000);
+    // "At once", not the delayed check, which is the org's credit window away (at least a minute).
+    // Locally this takes under half a second; the bound leaves room for a loaded CI machine
+    // (8.3 s was seen there with the PostgreSQL phase's two files running side by side).
+    const alert = await waitForMessageTo(h, supportGroup, (m) => m.type === 'flex' && String(m.altText).includes(`order ${orderId}`), 50_000);
+    expect(Date.now() - started).toBeLessThan(50_000);
     const c = await sys.knex('cases').join('case_orders', 'case_orders.case_id', 'cases.id').where({ 'case_orders.order_id': orderId }).first('cases.id', 'cases.number', 'cases.severity');
     expect(c.severity).toBe('critical');
     expect(alert.altText).toBe(`${c.number}: payment failed · order ${orderId} · 500.00 THB · customer player-42`);
