@@ -1,31 +1,12 @@
 import type { Context } from 'koa';
 import { DomainError, unauthenticated } from '../../core/errors/index.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps, LiffSettings } from '../deps.ts';
 
 /** Who a LIFF page's user is, as LINE vouched for them: never what the page says. */
 export interface LiffCaller {
   /** The LINE user id (`sub` of the ID token). */
   lineUserId: string;
   name: string | null;
-}
-
-/** What the LIFF API needs to know its callers (DESIGN.md decision 11). */
-export interface LiffSettings {
-  /** LINE_API_BASE_URL: the verify endpoint is reached through it, so the fake LINE server answers it in tests. */
-  lineApiBaseUrl: string;
-  /** LINE_DATA_API_BASE_URL: where the rich menu's image is uploaded. */
-  lineDataApiBaseUrl: string;
-  /** LINE_LOGIN_CHANNEL_ID: the audience the token must be issued for; unset, no LIFF caller is known. */
-  loginChannelId?: string;
-  /** LIFF_ID_<PAGE> (lower-cased page name, `customer` for every customer page, `staff` for every staff app). */
-  liffIds: Record<string, string>;
-  /**
-   * Development only: the chat simulator's own check of the ID tokens its LIFF Mock hands the
-   * staff apps (dev/simulator/), tried before LINE. bin/system.ts sets it only while the simulator
-   * runs and NODE_ENV is not production; in production there is none, so such a token goes to
-   * LINE, which refuses it (401).
-   */
-  localVerifier?: (idToken: string) => { sub: string; name?: string } | undefined;
 }
 
 const VERIFY_TIMEOUT_MS = 5_000;

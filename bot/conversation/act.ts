@@ -15,7 +15,7 @@ import { answerProposal } from '../staff/booking-actions.ts';
 import type { StaffDeps } from '../staff/staff-scene.ts';
 import { bookingStep } from './booking-slots.ts';
 import type { CustomerContext } from './customer-context.ts';
-import type { Decision } from './decide.ts';
+import type { Decision } from './decision.ts';
 import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
 
 /**

@@ -8,8 +8,8 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { ACT_CONFIDENCE, caseFromText, type Decision } from './decide.ts';
-import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingSlot, type Dialogue } from './dialogue.ts';
+import { ACT_CONFIDENCE, caseFromText, type Decision } from './decision.ts';
+import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
 /**
  * A booking in chat, one detail at a time: which service, the date, the time, how many people,
@@ -17,7 +17,6 @@ import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type B
  * the bot asks only for what is missing, with quick replies, and a confirmed booking enters the
  * pipeline (core/bookings/request-booking.ts).
  */
-export type BookingDialogue = Extract<Dialogue, { kind: 'booking' }>;
 
 export function startBooking(ctx: CustomerContext, r: Classification | undefined, text: string, serviceKey?: string): Decision {
   const fields = text ? extractFields(text, { now: ctx.now, timeZone: ctx.timeZone }) : {};

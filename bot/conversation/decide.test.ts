@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { ACT_CONFIDENCE, FAQ_CONFIDENCE, decide } from './decide.ts';
+import { decide } from './decide.ts';
+import { ACT_CONFIDENCE, FAQ_CONFIDENCE } from './decision.ts';
 import type { Dialogue } from './dialogue.ts';
 
 /**

@@ -1,5 +1,6 @@
 import type { Classification } from '../../core/understanding/classification.ts';
-import { continueBooking, startBooking, type BookingDialogue } from './booking-slots.ts';
+import { continueBooking, startBooking } from './booking-slots.ts';
+import { ACT_CONFIDENCE, caseFromText, FAQ_CONFIDENCE, LIKELY_CASE_TYPES, type Decision, type RankCaseTypes } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson } from './dialogue.ts';
 import { PROPOSAL_REPLY } from '../staff/booking-actions.ts';
@@ -10,37 +11,6 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
  * and of what the classifier says, asked only when the decision needs it. Acting on the decision
  * is act.ts's work, in one transaction.
  */
-/** Below this the bot asks instead of acting on its guess. */
-export const ACT_CONFIDENCE = 0.5;
-/** An FAQ answer is given only when the match is at least this sure. */
-export const FAQ_CONFIDENCE = 0.55;
-/** Case types offered first when the customer picks one (the rest follow, as listed). */
-export const LIKELY_CASE_TYPES = 3;
-
-/** The case types a text is most like, best first (the offline index's `likelyCaseTypes`). */
-export type RankCaseTypes = (text: string) => Promise<string[]>;
-
-export type Decision =
-  | { do: 'nothing'; why: string }
-  | { do: 'greet'; why: string }
-  | { do: 'handoff' }
-  | { do: 'follow_up'; caseId: string; caseNumber: string }
-  /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
-  | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
-  | { do: 'reopen'; caseId: string }
-  | { do: 'open_case'; caseType: string }
-  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
-  | { do: 'cancel_booking' }
-  | { do: 'answer_proposal'; value: string }
-  | { do: 'satisfaction_score'; caseNumber: string; score: number }
-  | { do: 'satisfaction_comment'; caseId: string; comment: string }
-  | { do: 'satisfaction_skip' }
-  | { do: 'faq'; faqKey: string }
-  | { do: 'no_answer' }
-  | { do: 'clarify' }
-  /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
-  | { do: 'pick_case_type'; likely: string[] };
-
 export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, rank: RankCaseTypes = async () => []): Promise<Decision> {
   const decision = await decideFor(ctx, classify);
   if (decision.do !== 'pick_case_type') return decision;
@@ -132,11 +102,6 @@ const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sa
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {
   return r.kind === 'other' && (r.otherType === 'greeting' || (r.otherType === undefined && HELLO.test(text)));
-}
-
-/** A case of the type the classifier named (it was sure the message is a case), else the customer picks the type. */
-export function caseFromText(r: Classification): Decision {
-  return r.kind === 'case' && r.caseType ? { do: 'open_case', caseType: r.caseType } : { do: 'pick_case_type', likely: [] };
 }
 
 /**

@@ -24,6 +24,8 @@ export type Dialogue =
   /** The satisfaction question of a resolved case (core/cases/case-satisfaction.ts): a score, then a comment. */
   | SatisfactionDialogue;
 
+export type BookingDialogue = Extract<Dialogue, { kind: 'booking' }>;
+
 export const DIALOGUE_MINUTES: Record<Dialogue['kind'], number> = {
   clarify: 30,
   pick_case_type: 30,

@@ -5,7 +5,7 @@ import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Action } from '../../core/messaging/outbound-message.ts';
 import { activeProviders, providerIdOfKey } from '../../core/providers/provider-directory.ts';
 import { catalogChoices, keysInCatalog } from '../../core/understanding/taxonomy-admin.ts';
-import type { StaffGroupRouting } from '../../core/staff/routing.ts';
+import type { StaffGroupRouting } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { staffGroupOfConversation, type StaffGroupRef } from '../../core/staff/staff-desk.ts';

@@ -1,19 +1,6 @@
 import type { Knex } from 'knex';
 import { casesJoinedToTypes } from '../cases/case-queries.ts';
-import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
-import type { CaseCategory, Severity } from '../vocabulary.ts';
-
-/** Which cases and bookings a staff group is shown: every filter that is set must match. */
-export interface StaffGroupRouting {
-  caseTypes?: string[];
-  categories?: CaseCategory[];
-  severities?: Severity[];
-  languages?: string[];
-  providers?: string[];
-  vip?: boolean;
-  bookings?: boolean;
-  services?: string[];
-}
+import { toStaffGroup, type StaffGroupRef, type StaffGroupRouting } from './staff-desk.ts';
 
 /**
  * Which groups hear about a case or a booking. A case can be announced to several groups:

@@ -2,8 +2,7 @@ import type { Knex } from 'knex';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
-import type { StaffGroupRouting } from './routing.ts';
-import type { Language, StaffGroupPurpose, StaffRole } from '../vocabulary.ts';
+import type { CaseCategory, Language, Severity, StaffGroupPurpose, StaffRole } from '../vocabulary.ts';
 
 /**
  * Who is who on the staff side, and the two ways the bot talks to staff: into a LINE group, and
@@ -32,6 +31,18 @@ export interface StaffMemberRef {
   lineUserId: string;
   /** The LINE channel they enrolled on: the only one they are known on, and where their direct messages go. */
   lineChannelId: string;
+}
+
+/** Which cases and bookings a staff group is shown: every filter that is set must match. */
+export interface StaffGroupRouting {
+  caseTypes?: string[];
+  categories?: CaseCategory[];
+  severities?: Severity[];
+  languages?: string[];
+  providers?: string[];
+  vip?: boolean;
+  bookings?: boolean;
+  services?: string[];
 }
 
 export interface StaffGroupRef {

@@ -3,9 +3,8 @@ import { createVipContact, markContactVip, replacePlaceholderName } from '../con
 import { openConversation } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
-import type { StaffGroupRouting } from './routing.ts';
 import type { Language, StaffGroupPurpose } from '../vocabulary.ts';
-import { toStaffGroup, type StaffGroupRef } from './staff-desk.ts';
+import { toStaffGroup, type StaffGroupRef, type StaffGroupRouting } from './staff-desk.ts';
 import { fill, type Phrase } from './staff-phrases.ts';
 
 /**

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { lineId } from '../../dev/fakes/line-api.ts';
 import { loadOrCreateKeyFile } from '../../core/crypto/key-file.ts';
 import { deriveActionKey } from '../../core/staff/action-tokens.ts';
-import type { StaffGroupRouting } from '../../core/staff/routing.ts';
+import type { StaffGroupRouting } from '../../core/staff/staff-desk.ts';
 import { apiClient } from './api-client.ts';
 import type { LineCustomerHarness } from './line-customer.ts';
 import { until } from './test-system.ts';

@@ -1,0 +1,41 @@
+import type { Classification } from '../../core/understanding/classification.ts';
+import type { BookingDialogue } from './dialogue.ts';
+
+// What the dialogue may decide to do with a customer's message, and how sure it must be to act:
+// decide.ts makes the decision, act.ts carries it out, booking-slots.ts decides within a booking.
+
+/** Below this the bot asks instead of acting on its guess. */
+export const ACT_CONFIDENCE = 0.5;
+/** An FAQ answer is given only when the match is at least this sure. */
+export const FAQ_CONFIDENCE = 0.55;
+/** Case types offered first when the customer picks one (the rest follow, as listed). */
+export const LIKELY_CASE_TYPES = 3;
+
+/** The case types a text is most like, best first (the offline index's `likelyCaseTypes`). */
+export type RankCaseTypes = (text: string) => Promise<string[]>;
+
+export type Decision =
+  | { do: 'nothing'; why: string }
+  | { do: 'greet'; why: string }
+  | { do: 'handoff' }
+  | { do: 'follow_up'; caseId: string; caseNumber: string }
+  /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
+  | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
+  | { do: 'reopen'; caseId: string }
+  | { do: 'open_case'; caseType: string }
+  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
+  | { do: 'cancel_booking' }
+  | { do: 'answer_proposal'; value: string }
+  | { do: 'satisfaction_score'; caseNumber: string; score: number }
+  | { do: 'satisfaction_comment'; caseId: string; comment: string }
+  | { do: 'satisfaction_skip' }
+  | { do: 'faq'; faqKey: string }
+  | { do: 'no_answer' }
+  | { do: 'clarify' }
+  /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
+  | { do: 'pick_case_type'; likely: string[] };
+
+/** A case of the type the classifier named (it was sure the message is a case), else the customer picks the type. */
+export function caseFromText(r: Classification): Decision {
+  return r.kind === 'case' && r.caseType ? { do: 'open_case', caseType: r.caseType } : { do: 'pick_case_type', likely: [] };
+}
