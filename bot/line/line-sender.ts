@@ -88,13 +88,13 @@ async function settleUnknownReply<T extends { id: string }>(knex: Knex, eventId:
 }
 
 /** One send's messages to one LINE user, group or room, in batches of five. */
-export interface PendingLineMessage {
+interface PendingLineMessage {
   /** Our message row id (a UUID, as LINE's retry keys must be). */
   id: string;
   message: LineMessage;
 }
 
-export interface LineSendOptions {
+interface LineSendOptions {
   client: messagingApi.MessagingApiClient;
   /** A user, group or room id. */
   to: string;
@@ -123,7 +123,7 @@ export class LineSendError extends ChannelSendError {
   }
 }
 
-export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushRequests: number; replied: number }> {
+async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushRequests: number; replied: number }> {
   let pushed = 0;
   let pushRequests = 0;
   let replied = 0;

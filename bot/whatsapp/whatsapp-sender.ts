@@ -50,12 +50,12 @@ export function whatsAppSender(deps: { knex: Knex; twilioApiBaseUrl?: string; pu
   };
 }
 
-export interface PendingWhatsAppMessage {
+interface PendingWhatsAppMessage {
   id: string;
   message: OutboundMessage;
 }
 
-export interface WhatsAppSendOptions {
+interface WhatsAppSendOptions {
   client: Twilio;
   accountSid: string;
   from: string;
@@ -79,7 +79,7 @@ export class WhatsAppSendError extends ChannelSendError {
 
 const contentSids = new Map<string, string>();
 
-export async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
+async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
   for (const item of o.pending) {
     let parts;
     try {
