@@ -24,7 +24,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
-import { OUTBOUND_QUEUE, setGroupPushWindow } from '../core/conversations/outgoing.ts';
+import { OUTBOUND_QUEUE, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
@@ -56,6 +56,7 @@ import { eraseContactBookings, moveBookingsToContact } from '../core/bookings/bo
 import { eraseContactConversations, moveConversationsToContact, resetFailedMessages } from '../core/conversations/conversation-log.ts';
 import { subscribeToRequeuedRows } from '../core/outbox/outbox-retry.ts';
 import { moveGroupsToContact } from '../core/staff/staff-groups.ts';
+import { alertSendFailed } from '../core/staff/send-failure-alert.ts';
 
 /**
  * The composition root: one function that starts the api, the workers or both on the configured
@@ -121,6 +122,8 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
   subscribeToContactErasure('cases', eraseContactCases);
   subscribeToContactErasure('bookings', eraseContactBookings);
   subscribeToRequeuedRows(OUTBOUND_QUEUE, resetFailedMessages);
+  // A send that failed for good: the managers' groups are told (core/conversations/outgoing.ts).
+  subscribeToFailedSends('managers-alert', alertSendFailed);
 }
 
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {

@@ -1,25 +1,108 @@
-import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
-import { chunkForLine, type LineMessage } from './line-messages.ts';
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import type { Knex } from 'knex';
+import { countLinePushes } from '../../core/channels/line-push-usage.ts';
+import type { Channel } from '../../core/channels/channel-directory.ts';
+import { markOutcomeUnknown } from '../../core/conversations/outgoing.ts';
+import { parseRetryAfter } from '../../core/http/retry-after.ts';
+import { claimReplyToken, holdsReplyClaim, reclaimReplyToken, settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
+import type { Logger } from '../../core/logger.ts';
+import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
+import { chunkForLine, toLineMessages, type LineMessage } from './line-messages.ts';
 
 /**
- * Sends stored outbound messages over LINE: the first five with the event's reply token while it
- * is fresh and unused (free, and LINE's preferred way), the rest, or all when there is no usable
- * token, by push with `X-Line-Retry-Key`. Each batch's retry key is the id of its first message,
- * so a retried job repeats the same keys and LINE delivers each batch at most once.
+ * How a message goes out on LINE: the first five with the event's reply token while it is fresh and
+ * unused (free, and LINE's preferred way), the rest, or all when there is no usable token, by push
+ * with `X-Line-Retry-Key`. Each batch's retry key is the id of its first message, so a retried job
+ * repeats the same keys and LINE delivers each batch at most once. The token is claimed in the
+ * database in the send's name, so that a retry after a crash knows a reply may have gone
+ * (docs/channels.md, "A reply and a crash"). Pushes are counted against LINE's monthly quota.
  */
-export interface PendingLineMessage {
+
+/** LINE gives a reply token about a minute; past 50 s we push rather than risk a refusal. */
+export const REPLY_TOKEN_FRESH_SECONDS = 50;
+
+type LineChannel = Extract<Channel, { kind: 'line' }>;
+
+export function lineSender(deps: { knex: Knex; lineApiBaseUrl: string }): ChannelSender<LineChannel> {
+  const { knex } = deps;
+  return {
+    async send(s: OutgoingSend<LineChannel>) {
+      const eventId = s.replyToEventId;
+      let pending = s.messages;
+      // An earlier attempt of this send claimed the reply token and ended before LINE's answer was
+      // recorded: while the token is fresh it is tried again.
+      const claimStands = eventId !== undefined && (await holdsReplyClaim(knex, eventId, s.outboxId));
+      const resumedToken = claimStands ? await reclaimReplyToken(knex, eventId, s.outboxId, REPLY_TOKEN_FRESH_SECONDS) : undefined;
+      if (claimStands && !resumedToken) pending = await settleUnknownReply(knex, eventId, s.outboxId, pending, s.logger);
+      if (pending.length === 0) return;
+      const lineMessages = toLineMessages(pending.map((p) => p.message));
+      const result = await sendOverLine({
+        client: new messagingApi.MessagingApiClient({
+          channelAccessToken: s.channel.credentials.channelAccessToken,
+          baseURL: s.channel.settings.apiBaseUrl ?? deps.lineApiBaseUrl,
+        }),
+        to: s.conversation.externalId,
+        pending: pending.map((p, i) => ({ id: p.id, message: lineMessages[i] })),
+        replyTokenSpentByEarlierAttempt: resumedToken !== undefined,
+        takeReplyToken: async () => {
+          if (resumedToken) return resumedToken;
+          if (eventId === undefined) return undefined;
+          // Claimed once, and only while fresh: a used or stale token would be refused anyway.
+          return claimReplyToken(knex, eventId, s.outboxId, REPLY_TOKEN_FRESH_SECONDS);
+        },
+        onReplyAnswered: async () => {
+          // LINE answered the reply with an error (token spent or stale, busy, failing): nothing was
+          // delivered by it, so the claim no longer stands for an unknown outcome.
+          if (eventId !== undefined) await settleReplyClaim(knex, eventId, s.outboxId);
+        },
+        onSent: async (ids, platformIds, via) => {
+          await s.recordSent(ids, platformIds);
+          // Known now: the claim is settled.
+          if (via === 'reply' && eventId !== undefined) await settleReplyClaim(knex, eventId, s.outboxId);
+        },
+      });
+      // Pushes count against LINE's monthly quota; replies are free (core/channels/line-push-usage.ts).
+      if (result.pushed > 0) await countLinePushes(knex, s.conversation.orgId, result);
+    },
+  };
+}
+
+/**
+ * docs/channels.md, "A reply and a crash": LINE's reply call takes no retry key, so when an earlier
+ * attempt of this send claimed the reply token, its messages are still pending and the token is too
+ * old to try again, nobody knows whether LINE delivered them (the process died, or the call broke,
+ * around LINE's answer). They are not sent again: the batch that went with the token is marked sent
+ * with `outcome_unknown_at`, which staff see (GET /api/v1/outbox/outcome-unknown), and the rest go
+ * by push.
+ */
+async function settleUnknownReply<T extends { id: string }>(knex: Knex, eventId: number, outboxId: string, pending: T[], logger: Logger): Promise<T[]> {
+  if (pending.length === 0) return pending;
+  const [replyBatch] = chunkForLine(pending);
+  const ids = replyBatch.map((p) => p.id);
+  await knex.transaction(async (trx) => {
+    await markOutcomeUnknown(trx, ids, 'reply outcome unknown: the attempt that used the reply token ended before LINE’s answer was recorded; not sent again');
+    await settleReplyClaim(trx, eventId, outboxId);
+  });
+  logger.warn({ messages: ids.length }, 'reply outcome unknown after a crash: marked, not sent again');
+  return pending.filter((p) => !ids.includes(p.id));
+}
+
+/** One send's messages to one LINE user, group or room, in batches of five. */
+interface PendingLineMessage {
   /** Our message row id (a UUID, as LINE's retry keys must be). */
   id: string;
   message: LineMessage;
 }
 
-export interface LineSendOptions {
+interface LineSendOptions {
   client: messagingApi.MessagingApiClient;
   /** A user, group or room id. */
   to: string;
   pending: PendingLineMessage[];
   /** Claims the reply token for this send, or says there is none worth trying. */
   takeReplyToken(): Promise<string | undefined>;
+  /** LINE answered the reply with an error: it was not delivered. */
+  onReplyAnswered?(): Promise<void>;
   /** Called after each accepted batch, so that a retry sends only what is left. */
   onSent(ids: string[], platformIds: (string | null)[], via: 'reply' | 'push'): Promise<void>;
   /**
@@ -30,19 +113,17 @@ export interface LineSendOptions {
   replyTokenSpentByEarlierAttempt?: boolean;
 }
 
-/** `retryable`: LINE was busy or unreachable (429, 5xx, network); otherwise LINE refused the messages. */
-export class LineSendError extends Error {
-  readonly retryable: boolean;
+/** LINE was busy or unreachable (`retryable`), or refused the messages; `status`: LINE's answer. */
+export class LineSendError extends ChannelSendError {
   readonly status: number | undefined;
-  constructor(message: string, retryable: boolean, status?: number) {
-    super(message);
+  constructor(message: string, retryable: boolean, status?: number, retryAfterMs?: number) {
+    super(message, retryable, retryAfterMs);
     this.name = 'LineSendError';
-    this.retryable = retryable;
     this.status = status;
   }
 }
 
-export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushRequests: number; replied: number }> {
+async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushRequests: number; replied: number }> {
   let pushed = 0;
   let pushRequests = 0;
   let replied = 0;
@@ -59,6 +140,8 @@ export async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number
           replied += batch.length;
           continue;
         } catch (err) {
+          // Any answer from LINE (4xx, 5xx) says the reply was not taken; only no answer is unknown.
+          if (err instanceof HTTPFetchError) await o.onReplyAnswered?.();
           // An expired or already used token: LINE says 400 "Invalid reply token"; push instead.
           if (!(err instanceof HTTPFetchError && err.status === 400 && /reply token/i.test(err.body))) throw classify(err);
           if (o.replyTokenSpentByEarlierAttempt) {
@@ -96,7 +179,9 @@ function classify(err: unknown): LineSendError {
       // not JSON: keep the text
     }
     const retryable = err.status === 429 || err.status >= 500;
-    return new LineSendError(`LINE answered ${err.status}: ${detail}`, retryable, err.status);
+    // A 429's Retry-After: the job's next attempt waits that long.
+    const retryAfterMs = err.status === 429 ? parseRetryAfter(err.headers?.get?.('retry-after')) : undefined;
+    return new LineSendError(`LINE answered ${err.status}: ${detail}`, retryable, err.status, retryAfterMs);
   }
   return new LineSendError(`LINE could not be reached: ${(err as Error).message}`, true);
 }

@@ -1,20 +1,61 @@
+import type { Knex } from 'knex';
 import type { Twilio } from 'twilio';
-import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/vocabulary.ts';
-import { toTwilioMessages, type TwilioContent } from './whatsapp-messages.ts';
+import type { Channel } from '../../core/channels/channel-directory.ts';
+import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { parseRetryAfter } from '../../core/http/retry-after.ts';
+import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
+import { approvedWhatsAppTemplates } from '../../core/templates/whatsapp-templates.ts';
+import type { Language } from '../../core/vocabulary.ts';
+import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
+import { createTwilioClient } from './twilio-client.ts';
+import { toTwilioMessages, type TwilioContent } from './whatsapp-messages.ts';
 
 /**
- * Sends stored outbound messages to WhatsApp through Twilio, one stored message at a time, so that
- * a retried job sends only the messages that did not go out. Buttons need a Content API template:
- * each layout is created once and its SID kept (per account, for the life of the process).
+ * How a message goes out on WhatsApp, through Twilio: free text inside the 24-hour window that the
+ * customer's last message opened, and outside it only an approved template (the org's, in the
+ * customer's language); one stored message at a time, so that a retried job sends only the
+ * messages that did not go out. Buttons need a Content API template: each layout is created once
+ * and its SID kept (per account, for the life of the process).
  */
-export interface PendingWhatsAppMessage {
+
+/** WhatsApp lets a business write freely for 24 hours after the customer's last message. */
+export const CUSTOMER_WINDOW_MS = 24 * 3600 * 1000;
+
+type WhatsAppChannel = Extract<Channel, { kind: 'whatsapp' }>;
+
+export function whatsAppSender(deps: { knex: Knex; twilioApiBaseUrl?: string; publicBaseUrl?: string }): ChannelSender<WhatsAppChannel> {
+  const { knex } = deps;
+  return {
+    async send(s: OutgoingSend<WhatsAppChannel>) {
+      const { channel, conversation } = s;
+      const language: Language = conversation.contactId ? await contactLanguage(knex, conversation.contactId) : 'th';
+      const insideWindow = conversation.lastInboundAt !== null && Date.now() - new Date(conversation.lastInboundAt).getTime() < CUSTOMER_WINDOW_MS;
+      await sendOverWhatsApp({
+        client: createTwilioClient({
+          accountSid: channel.credentials.accountSid,
+          authToken: channel.credentials.authToken,
+          apiBaseUrl: channel.settings.apiBaseUrl ?? deps.twilioApiBaseUrl,
+        }),
+        accountSid: channel.credentials.accountSid,
+        from: channel.externalId ?? '',
+        to: conversation.externalId,
+        pending: s.messages,
+        insideWindow,
+        language,
+        templates: await approvedWhatsAppTemplates(knex, conversation.orgId, language),
+        statusCallback: deps.publicBaseUrl ? `${deps.publicBaseUrl}/webhooks/whatsapp/${channel.id}` : undefined,
+        onSent: (id, sid) => s.recordSent([id], [sid]),
+      });
+    },
+  };
+}
+
+interface PendingWhatsAppMessage {
   id: string;
   message: OutboundMessage;
 }
 
-export interface WhatsAppSendOptions {
+interface WhatsAppSendOptions {
   client: Twilio;
   accountSid: string;
   from: string;
@@ -28,21 +69,17 @@ export interface WhatsAppSendOptions {
   onSent(id: string, sid: string): Promise<void>;
 }
 
-export class WhatsAppSendError extends Error {
-  readonly retryable: boolean;
-  /** From Twilio's 429: how long it asked us to wait (the job's next attempt waits that long). */
-  readonly retryAfterMs: number | undefined;
+/** Twilio was busy or unreachable (`retryable`; a 429's Retry-After kept), or refused the message. */
+export class WhatsAppSendError extends ChannelSendError {
   constructor(message: string, retryable: boolean, retryAfterMs?: number) {
-    super(message);
+    super(message, retryable, retryAfterMs);
     this.name = 'WhatsAppSendError';
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs;
   }
 }
 
 const contentSids = new Map<string, string>();
 
-export async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
+async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
   for (const item of o.pending) {
     let parts;
     try {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
+import { Subscribers } from '../subscribers.ts';
 
 /**
  * The one way anything in the product talks to a customer or a group: the messages are stored as
@@ -108,9 +109,46 @@ export async function markMessagesSent(db: Knex, ids: string[], platformIds: (st
   await Promise.all(ids.map((id, i) => db('messages').where({ id }).update({ delivery_status: 'sent', platform_message_id: platformIds[i] ?? null, sent_at: db.fn.now() })));
 }
 
-/** The send gave up: its messages still pending are failed, with the reason; how many. */
-export async function failPendingMessages(db: Knex, ids: string[], reason: string): Promise<number> {
-  return db('messages').whereIn('id', ids).andWhere('delivery_status', 'pending').update({ delivery_status: 'failed', delivery_error: reason.slice(0, 2000) });
+/** A send that gave up for good: how many of its messages to this conversation were failed, and why. */
+export interface FailedSend {
+  orgId: string;
+  outboxId: string;
+  conversationId: string;
+  messages: number;
+  error: string;
+}
+
+const failedSends = new Subscribers<FailedSend>();
+
+/** Adds a reaction to a failed send (the managers' alert), by name: it runs in the transaction that records the failure. */
+export function subscribeToFailedSends(name: string, subscriber: (trx: Knex.Transaction, send: FailedSend) => Promise<void>): void {
+  failedSends.subscribe(name, subscriber);
+}
+
+/**
+ * The send gave up: its messages still pending are failed, with the reason, and when there were
+ * any, the reactions to a failed send run in the same transaction. A reaction that fails does not
+ * undo the failure (nobody would hear of the messages, pending for ever): it is rolled back alone
+ * and its error returned.
+ */
+export async function recordFailedSend(
+  db: Knex,
+  send: { orgId: string; outboxId: string; conversationId: string; messageIds: string[]; reason: string },
+): Promise<{ failed: number; reactionError?: unknown }> {
+  return db.transaction(async (trx) => {
+    const failed: number = await trx('messages')
+      .whereIn('id', send.messageIds)
+      .andWhere('delivery_status', 'pending')
+      .update({ delivery_status: 'failed', delivery_error: send.reason.slice(0, 2000) });
+    if (failed === 0) return { failed };
+    const event: FailedSend = { orgId: send.orgId, outboxId: send.outboxId, conversationId: send.conversationId, messages: failed, error: send.reason };
+    try {
+      await trx.transaction((reactions) => failedSends.publish(reactions, event));
+    } catch (reactionError) {
+      return { failed, reactionError };
+    }
+    return { failed };
+  });
 }
 
 /** Nobody can know whether the platform delivered these (a reply whose answer was lost): not sent again, marked for staff. */

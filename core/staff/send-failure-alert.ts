@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { FailedSend } from '../conversations/outgoing.ts';
 import { takeOnce } from '../org-counters.ts';
 import { managersGroups } from './routing.ts';
 import { postToGroup } from './staff-desk.ts';
@@ -8,28 +9,22 @@ import { postToGroup } from './staff-desk.ts';
  * managers' groups once per outbox row: who was not answered, why, and how to send it again. The
  * alert itself is an ordinary group push: several failures within a couple of seconds go out as one
  * push, and during an outage it waits, with its own retries, until LINE is back. A failure of a push
- * to a managers' group does not alert that group (it could not be told).
+ * to a managers' group does not alert that group (it could not be told). It reacts to the failure
+ * (subscribed in bin/system.ts), in the transaction that records it.
  */
-export async function alertSendFailed(
-  knex: Knex,
-  o: { orgId: string; outboxId: string; conversationId: string; messages: number; error: string },
-): Promise<boolean> {
-  return knex.transaction(async (trx) => {
-    if (!(await takeOnce(trx, o.orgId, `send_failed_alert:${o.outboxId}`))) return false;
-    const conversation = await trx('conversations as cv')
-      .leftJoin('contacts as c', 'c.id', 'cv.contact_id')
-      .where('cv.id', o.conversationId)
-      .first('cv.external_id', 'cv.kind', 'c.display_name');
-    const who = conversation?.display_name ?? conversation?.external_id ?? o.conversationId;
-    let alerted = false;
-    for (const g of await managersGroups(trx, o.orgId)) {
-      if (conversation && g.lineGroupId === conversation.external_id) continue;
-      const text =
-        g.language === 'th'
-          ? `⚠️ ส่งข้อความ ${o.messages} รายการถึง ${who} ไม่สำเร็จ: ${o.error.slice(0, 200)}\nส่งใหม่: POST /api/v1/outbox/${o.outboxId}/retry`
-          : `⚠️ ${o.messages} message(s) to ${who} could not be sent: ${o.error.slice(0, 200)}\nSend again: POST /api/v1/outbox/${o.outboxId}/retry`;
-      if (await postToGroup(trx, g, [{ kind: 'text', text }])) alerted = true;
-    }
-    return alerted;
-  });
+export async function alertSendFailed(trx: Knex.Transaction, o: FailedSend): Promise<void> {
+  if (!(await takeOnce(trx, o.orgId, `send_failed_alert:${o.outboxId}`))) return;
+  const conversation = await trx('conversations as cv')
+    .leftJoin('contacts as c', 'c.id', 'cv.contact_id')
+    .where('cv.id', o.conversationId)
+    .first('cv.external_id', 'cv.kind', 'c.display_name');
+  const who = conversation?.display_name ?? conversation?.external_id ?? o.conversationId;
+  for (const g of await managersGroups(trx, o.orgId)) {
+    if (conversation && g.lineGroupId === conversation.external_id) continue;
+    const text =
+      g.language === 'th'
+        ? `⚠️ ส่งข้อความ ${o.messages} รายการถึง ${who} ไม่สำเร็จ: ${o.error.slice(0, 200)}\nส่งใหม่: POST /api/v1/outbox/${o.outboxId}/retry`
+        : `⚠️ ${o.messages} message(s) to ${who} could not be sent: ${o.error.slice(0, 200)}\nSend again: POST /api/v1/outbox/${o.outboxId}/retry`;
+    await postToGroup(trx, g, [{ kind: 'text', text }]);
+  }
 }

@@ -1,0 +1,43 @@
+import type { Channel } from '../core/channels/channel-directory.ts';
+import type { Logger } from '../core/logger.ts';
+import type { OutboundMessage } from '../core/messaging/outbound-message.ts';
+
+/**
+ * One sender per channel kind (DESIGN.md decision 16): the outbound worker hands each send to the
+ * sender of its channel's kind, and the channel's own rules (LINE's reply token and retry keys,
+ * WhatsApp's 24-hour window) live in that sender, picked in channel-senders.ts.
+ */
+export interface OutgoingSend<C extends Channel = Channel> {
+  channel: C;
+  conversation: { id: string; orgId: string; externalId: string; contactId: string | null; lastInboundAt: Date | null };
+  /** Still pending, in the order they are to be sent. */
+  messages: { id: string; message: OutboundMessage }[];
+  /** The customer's message this answers, whose reply token LINE may still take. */
+  replyToEventId?: number;
+  /** The send's outbox row: the name its reply claim carries, so that its retries know it. */
+  outboxId: string;
+  logger: Logger;
+  /** The platform took these messages: recorded at once, so that a retry sends only what is left. */
+  recordSent(ids: string[], platformIds: (string | null)[]): Promise<void>;
+}
+
+export interface ChannelSender<C extends Channel = Channel> {
+  /** Sends, or throws a ChannelSendError saying whether a later attempt may succeed. */
+  send(s: OutgoingSend<C>): Promise<void>;
+}
+
+/**
+ * `retryable`: the platform was busy or unreachable (429, 5xx, network), so a later attempt may get
+ * through; otherwise it refused the messages. `retryAfterMs`: how long its 429 asked us to wait (the
+ * job's next attempt waits that long: workers/job-policy.ts `RetryAfterError`).
+ */
+export class ChannelSendError extends Error {
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, retryable: boolean, retryAfterMs?: number) {
+    super(message);
+    this.name = 'ChannelSendError';
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
