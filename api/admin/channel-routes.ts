@@ -6,6 +6,7 @@ import { mergeContacts } from '../../core/contacts/merge-contacts.ts';
 import * as c from '../../core/contracts/channels.ts';
 import type { Context } from 'koa';
 import type { AppDeps } from '../deps.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /** The org's channels as the admin API and the Settings app show them: with the webhook URL to give the platform. */
@@ -14,7 +15,7 @@ export async function channelsWithWebhooks(deps: AppDeps, ctx: Context, orgId: s
   return (await listChannels(deps.knex, orgId)).map((ch) => ({ ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` }));
 }
 
-/** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts. */
+/** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts; the Settings app lists and changes channels through the same routes. */
 export const channelRoutes = [
   route({
     method: 'get',
@@ -22,8 +23,9 @@ export const channelRoutes = [
     summary: "The org's LINE and WhatsApp channels and their webhook URLs",
     tag: 'channels',
     access: 'channels.read',
+    staffApp: inSettingsApp('/channels', "The org's channels, each with its last test (as GET /api/v1/channels)"),
     response: c.channelList,
-    handle: async ({ identity, deps, ctx }) => channelsWithWebhooks(deps, ctx, identity!.orgId),
+    handle: async ({ caller, deps, ctx }) => channelsWithWebhooks(deps, ctx, caller.orgId),
   }),
 
   route({
@@ -57,13 +59,14 @@ export const channelRoutes = [
     summary: "Rename a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten), or switch it off or on",
     tag: 'channels',
     access: 'channels.manage',
+    staffApp: inSettingsApp('/channels/:id', 'Rename a LINE channel, paste a new token and secret, or switch it off or on (as PATCH /api/v1/channels/:id)'),
     body: c.channelUpdate,
     response: c.channel,
-    handle: async ({ body, params, identity, deps, ctx }) => {
-      await updateLineChannel(deps.knex, deps.secrets, { orgId: identity!.orgId, channelId: params.id, ...body, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId });
+    handle: async ({ body, params, caller, deps, ctx }) => {
+      await updateLineChannel(deps.knex, deps.secrets, { orgId: caller.orgId, channelId: params.id, ...body, actor: caller.actor, requestId: caller.requestId });
       // This process forgets the old token now; others within the directory's cache time (30 s).
       deps.channels.forget();
-      return (await channelsWithWebhooks(deps, ctx, identity!.orgId)).find((x) => x.id === params.id)!;
+      return (await channelsWithWebhooks(deps, ctx, caller.orgId)).find((x) => x.id === params.id)!;
     },
   }),
 
