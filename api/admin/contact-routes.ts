@@ -13,7 +13,7 @@ import { route } from '../route.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A customer's 360 view as the API and the staff desk show it. */
-export async function contactView(db: Knex, orgId: string, contactId: string) {
+async function contactView(db: Knex, orgId: string, contactId: string) {
   if (!UUID.test(contactId)) throw notFound('Contact', { id: contactId });
   const { messages, firstBookingAttribution, ...contact } = await contact360(db, orgId, contactId);
   return { ...contact, cases: await casesOfContact(db, orgId, contactId), messages, firstBookingAttribution };
