@@ -37,16 +37,16 @@ export const channelRoutes = [
     body: c.channelCreate,
     response: c.channel,
     status: 201,
-    handle: async ({ body, identity, deps, ctx }) => {
+    handle: async ({ body, caller, deps, ctx }) => {
       const externalId = body.kind === 'whatsapp' ? body.sender : null;
       const id = await addChannel(deps.knex, deps.secrets, {
-        orgId: identity!.orgId,
+        orgId: caller.orgId,
         kind: body.kind,
         name: body.name,
         externalId,
         credentials: body.credentials,
-        actor: { type: 'api_key', id: identity!.apiKeyId },
-        requestId: ctx.state.requestId,
+        actor: caller.actor,
+        requestId: caller.requestId,
       });
       const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
       return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: `${base}/webhooks/${body.kind}/${id}`, lastTest: null };
@@ -79,10 +79,10 @@ export const channelRoutes = [
     access: 'channels.manage',
     body: c.channelTestMessage,
     response: c.channelTestResult,
-    handle: async ({ body, params, identity, deps, ctx }) =>
+    handle: async ({ body, params, caller, deps }) =>
       testLineChannel(
         { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
-        { orgId: identity!.orgId, channelId: params.id, to: body.to, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId },
+        { orgId: caller.orgId, channelId: params.id, to: body.to, actor: caller.actor, requestId: caller.requestId },
       ),
   }),
 
@@ -93,7 +93,7 @@ export const channelRoutes = [
     tag: 'channels',
     access: 'usage.read',
     response: c.linePushUsage,
-    handle: async ({ identity, deps }) => linePushUsage(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => linePushUsage(deps.knex, caller.orgId),
   }),
 
   route({
@@ -104,13 +104,13 @@ export const channelRoutes = [
     access: 'contacts.merge',
     body: c.contactMerge,
     response: c.contactMergeResult,
-    handle: async ({ body, params, identity, deps, ctx }) =>
+    handle: async ({ body, params, caller, deps }) =>
       mergeContacts(deps.knex, {
-        orgId: identity!.orgId,
+        orgId: caller.orgId,
         keepId: params.contactId,
         mergeId: body.mergeContactId,
-        actor: { type: 'api_key', id: identity!.apiKeyId },
-        requestId: ctx.state.requestId,
+        actor: caller.actor,
+        requestId: caller.requestId,
       }),
   }),
 ];

@@ -14,7 +14,7 @@ export const orgSettingsRoutes = [
     tag: 'platform',
     access: 'org.settings.read',
     response: c.orgSettings,
-    handle: async ({ identity, deps }) => readOrgSettings(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => readOrgSettings(deps.knex, caller.orgId),
   }),
   route({
     method: 'patch',
@@ -24,8 +24,7 @@ export const orgSettingsRoutes = [
     access: 'org.settings.manage',
     body: c.orgSettingsUpdate,
     response: c.orgSettings,
-    handle: async ({ body, identity, deps, ctx }) =>
-      updateOrgSettings(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+    handle: async ({ body, caller, deps }) => updateOrgSettings(deps.knex, caller, body),
   }),
   route({
     method: 'get',

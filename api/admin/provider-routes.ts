@@ -18,7 +18,7 @@ export const providerRoutes = [
     tag: 'providers',
     access: 'providers.read',
     response: c.providerList,
-    handle: async ({ identity, deps }) => listProviders(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => listProviders(deps.knex, caller.orgId),
   }),
 
   route({
@@ -28,7 +28,7 @@ export const providerRoutes = [
     tag: 'providers',
     access: 'providers.read',
     response: c.providerDetail,
-    handle: async ({ identity, deps, params }) => providerWithTimeline(deps.knex, identity!.orgId, params.key),
+    handle: async ({ caller, deps, params }) => providerWithTimeline(deps.knex, caller.orgId, params.key),
   }),
 
   route({
@@ -39,8 +39,8 @@ export const providerRoutes = [
     access: 'providers.pause',
     body: c.providerPause,
     response: c.providerView,
-    handle: async ({ identity, deps, params, body }) =>
-      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: true, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+    handle: async ({ caller, deps, params, body }) =>
+      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: caller.orgId, key: params.key, paused: true, reason: body.reason, actor: caller.actor })),
   }),
 
   route({
@@ -51,8 +51,8 @@ export const providerRoutes = [
     access: 'providers.pause',
     body: c.providerUnpause,
     response: c.providerView,
-    handle: async ({ identity, deps, params, body }) =>
-      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: false, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+    handle: async ({ caller, deps, params, body }) =>
+      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: caller.orgId, key: params.key, paused: false, reason: body.reason, actor: caller.actor })),
   }),
 
   route({
@@ -75,7 +75,7 @@ export const providerRoutes = [
     tag: 'providers',
     access: 'providers.read',
     response: c.providerSettings,
-    handle: async ({ identity, deps, params }) => providerSettingsOf(deps.knex, identity!.orgId, params.key),
+    handle: async ({ caller, deps, params }) => providerSettingsOf(deps.knex, caller.orgId, params.key),
   }),
 
   route({
