@@ -67,6 +67,7 @@ export const apiRoutes: Route[] = [
   // liff/: the mini-apps' API, a LIFF ID token LINE vouches for (api/liff/README.md)
   ...liffRoutes,
   // liff-staff/: the staff apps' API, a LIFF ID token of an active staff member whose role allows the route
+  // (the operations API keys call too are the admin routes above, each naming its staff app path)
   ...liffStaffRoutes,
   ...dashboardRoutes,
   ...deskRoutes,

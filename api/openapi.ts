@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { errorBody } from '../core/contracts/platform.ts';
-import type { Route } from './route.ts';
+import { servedAt, type Route } from './route.ts';
 
-/** Builds the OpenAPI 3.1 document from the route declarations and their zod schemas. */
+/** Builds the OpenAPI 3.1 document from the route declarations and their zod schemas: one operation per audience a route serves. */
 export function buildOpenApi(routes: Route[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   // Every contract schema with a `meta({ id })` becomes a component; references between them
@@ -22,9 +22,9 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
   const error = schemaOf(errorBody, 'output');
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
 
-  for (const r of routes) {
-    const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  for (const r of routes) for (const door of servedAt(r)) {
+    const path = door.path.replace(/:(\w+)/g, '{$1}');
+    const params = [...door.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     if (r.query) {
       const q = schemaOf(r.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(q.properties ?? {})) {
@@ -34,17 +34,18 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     const responses: Record<string, unknown> = {
       [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
     };
-    if (r.access === 'liff' || typeof r.access === 'object') {
+    const access = door.access;
+    if (access === 'liff' || typeof access === 'object') {
       responses['401'] = errorResponse('Missing, forged, expired or wrong-audience LIFF ID token');
-      if (typeof r.access === 'object') {
+      if (typeof access === 'object') {
         responses['403'] = errorResponse(
-          `Not an active staff member (details.reason \`not_staff\` or \`staff_removed\`), or their role lacks ${r.access.liffStaff} (\`role_forbids\`)`,
+          `Not an active staff member (details.reason \`not_staff\` or \`staff_removed\`), or their role lacks ${access.liffStaff} (\`role_forbids\`)`,
         );
       }
       responses['503'] = errorResponse('LINE could not be reached to verify the token');
-    } else if (r.access !== 'public') {
+    } else if (access !== 'public') {
       responses['401'] = errorResponse('Missing or invalid API key');
-      responses['403'] = errorResponse(`The key's role lacks ${r.access}`);
+      responses['403'] = errorResponse(`The key's role lacks ${access}`);
     }
     if (r.body) {
       responses['400'] = errorResponse('Malformed JSON');
@@ -53,15 +54,15 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
     }
     paths[path] ??= {};
     paths[path][r.method] = {
-      summary: r.summary,
-      tags: [r.tag],
-      ...(r.access === 'public'
+      summary: door.summary,
+      tags: [door.tag],
+      ...(access === 'public'
         ? { security: [] }
-        : r.access === 'liff'
+        : access === 'liff'
           ? { security: [{ liffIdToken: [] }] }
-          : typeof r.access === 'object'
-            ? { security: [{ liffIdToken: [] }], 'x-permission': r.access.liffStaff }
-            : { 'x-permission': r.access }),
+          : typeof access === 'object'
+            ? { security: [{ liffIdToken: [] }], 'x-permission': access.liffStaff }
+            : { 'x-permission': access }),
       ...(params.length ? { parameters: params } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
       responses,

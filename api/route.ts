@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { z } from 'zod';
-import type { Permission } from '../core/access/roles.ts';
+import type { Permission, Role } from '../core/access/roles.ts';
 import type { ApiKeyIdentity } from '../core/api-keys/api-key-service.ts';
 import { validationFailed } from '../core/errors/index.ts';
 import type { AppDeps } from './deps.ts';
@@ -11,14 +11,32 @@ import { requireLiffCaller, type LiffCaller } from './liff/line-id-token.ts';
 import { requireLiffStaff, type LiffStaff } from './liff/staff-caller.ts';
 
 /**
- * One declaration per endpoint: the router and the OpenAPI document are both built from it, so
- * the document cannot drift from what the server does. Every audience's routes (admin/, public/)
- * are declared and mounted this one way.
+ * One declaration per operation: the router and the OpenAPI document are both built from it, so
+ * the document cannot drift from what the server does. Every audience's routes (admin/, public/,
+ * liff/) are declared and mounted this one way, and an operation both API keys and the staff apps
+ * call is declared once and served to both (`staffApp`).
  */
-export interface RouteInput<B, Q> {
+
+/**
+ * Who called, whichever audience they came through: an API key, or a staff member signed in with
+ * LINE. `actor` is what the audit log and the timelines record (`api_key` or `staff`); `staffId`
+ * the staff member acting (the key's own, if it belongs to one), whose bookings a support role is
+ * narrowed to.
+ */
+export interface Caller {
+  orgId: string;
+  actor: { type: 'api_key' | 'staff'; id: string };
+  role: Role;
+  staffId: string | null;
+  requestId: string | undefined;
+}
+
+export interface RouteInput<B, Q, C extends Caller | undefined = Caller | undefined> {
   body: B;
   query: Q;
   params: Record<string, string>;
+  /** The API key or the signed-in staff member; none on `public` and `liff` routes. */
+  caller: C;
   identity: ApiKeyIdentity | undefined;
   /** `access: 'liff'`: the LINE user the verified ID token names. */
   liff: LiffCaller | undefined;
@@ -28,53 +46,90 @@ export interface RouteInput<B, Q> {
   ctx: Context;
 }
 
+/**
+ * `public`: no key needed; `liff`: a LIFF ID token LINE vouches for; `{ liffStaff }`: such a
+ * token of an active staff member whose role has that permission (api/liff/staff-caller.ts);
+ * otherwise the API key's role must have this permission (and, with `staffApp`, so must the
+ * signed-in staff member's role there).
+ */
 export type RouteAccess = 'public' | 'liff' | { liffStaff: Permission } | Permission;
 
-export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+/** Where the staff apps are served an operation API keys are served too: its LIFF API path, and how the document files it there. */
+export interface StaffAppMount {
+  path: string;
+  tag: string;
+  summary: string;
+}
+
+type CallerOf<A> = A extends 'public' | 'liff' ? undefined : Caller;
+
+export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, A extends RouteAccess = RouteAccess> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
-  /**
-   * `public`: no key needed; `liff`: a LIFF ID token LINE vouches for; `{ liffStaff }`: such a
-   * token of an active staff member whose role has that permission (api/liff/staff-caller.ts);
-   * otherwise the API key's role must have this permission.
-   */
-  access: RouteAccess;
+  access: A;
+  /** Also served to staff signed in with LINE, at this path, under the same permission. */
+  staffApp?: A extends Permission ? StaffAppMount : never;
   body?: B;
   query?: Q;
   response: R;
   /** Success status; 200 unless said. */
   status?: number;
-  handle(input: RouteInput<z.infer<B>, z.infer<Q>>): Promise<z.infer<R> | { status: number; body: z.infer<R> }>;
+  handle(input: RouteInput<z.infer<B>, z.infer<Q>, CallerOf<A>>): Promise<z.infer<R> | { status: number; body: z.infer<R> }>;
 }
 
-export function route<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodType>(r: Route<B, Q, R>): Route {
+export function route<B extends z.ZodType, Q extends z.ZodType, R extends z.ZodType, const A extends RouteAccess>(r: Route<B, Q, R, A>): Route {
   return r as unknown as Route;
+}
+
+/** One audience's door to a route: where it is served, to whom, and how the document names it. */
+export interface ServedRoute {
+  path: string;
+  tag: string;
+  summary: string;
+  access: RouteAccess;
+}
+
+/** Every door of a route: its own, and the staff apps' when it names one. */
+export function servedAt(r: Route): ServedRoute[] {
+  const own = { path: r.path, tag: r.tag, summary: r.summary, access: r.access };
+  if (!r.staffApp || typeof r.access !== 'string' || r.access === 'public' || r.access === 'liff') return [own];
+  return [own, { ...r.staffApp, access: { liffStaff: r.access } }];
 }
 
 /** Serves one declared route: checks its access, parses its body and query, answers its result. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
-  router[r.method](r.path, async (ctx) => {
-    const a = r.access;
-    const identity = a === 'public' || a === 'liff' || typeof a === 'object' ? undefined : await requireApiKey(ctx, deps, a);
-    const liff = a === 'liff' ? await requireLiffCaller(ctx, deps) : undefined;
-    const staff = typeof a === 'object' ? await requireLiffStaff(ctx, deps, a.liffStaff) : undefined;
-    // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
-    await readBodyOnce(ctx, deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT);
-    const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
-    const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
-    const result = await r.handle({ body, query, params: ctx.params, identity, liff, staff, deps, ctx });
-    if (result && typeof result === 'object' && 'status' in result && 'body' in result && typeof result.status === 'number') {
-      ctx.status = result.status;
-      ctx.body = result.body;
-    } else {
-      ctx.status = r.status ?? 200;
-      ctx.body = result;
-    }
-  });
+  for (const door of servedAt(r)) {
+    router[r.method](door.path, async (ctx) => {
+      const a = door.access;
+      const identity = a === 'public' || a === 'liff' || typeof a === 'object' ? undefined : await requireApiKey(ctx, deps, a);
+      const liff = a === 'liff' ? await requireLiffCaller(ctx, deps) : undefined;
+      const staff = typeof a === 'object' ? await requireLiffStaff(ctx, deps, a.liffStaff) : undefined;
+      const caller = callerOf(ctx, identity, staff);
+      // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
+      await readBodyOnce(ctx, deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT);
+      const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
+      const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
+      const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, deps, ctx });
+      if (result && typeof result === 'object' && 'status' in result && 'body' in result && typeof result.status === 'number') {
+        ctx.status = result.status;
+        ctx.body = result.body;
+      } else {
+        ctx.status = r.status ?? 200;
+        ctx.body = result;
+      }
+    });
+  }
+}
+
+function callerOf(ctx: Context, identity: ApiKeyIdentity | undefined, staff: LiffStaff | undefined): Caller | undefined {
+  const requestId = ctx.state.requestId as string | undefined;
+  if (identity) return { orgId: identity.orgId, actor: { type: 'api_key', id: identity.apiKeyId }, role: identity.role, staffId: identity.staffId ?? null, requestId };
+  if (staff) return { orgId: staff.orgId, actor: { type: 'staff', id: staff.id }, role: staff.role, staffId: staff.id, requestId };
+  return undefined;
 }
 
 /** A request part checked against its contract: 422 `validation_failed` naming each wrong field. */

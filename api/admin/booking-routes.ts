@@ -3,10 +3,16 @@ import { addBookingNote, assignBooking, changeBookingStage } from '../../core/bo
 import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, assignedOnly, bookingDetail, bookingIdByNumber, listBookings } from '../../core/bookings/booking-queries.ts';
 import * as c from '../../core/contracts/bookings.ts';
+import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
+import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
-/** The booking pipeline for staff and integrations: the list, one booking, stage moves, assignment, notes. */
+/**
+ * The booking pipeline for staff and integrations: the list, one booking, stage moves, assignment,
+ * notes. The staff desk moves, hands over and quotes through the same routes, as the signed-in
+ * staff member; a support caller sees only the bookings assigned to them.
+ */
 export const bookingRoutes = [
   route({
     method: 'get',
@@ -52,19 +58,21 @@ export const bookingRoutes = [
     summary: 'Move a booking to another stage (lost and declined need a reason); 409 if it changed meanwhile or the move is not allowed',
     tag: 'bookings',
     access: 'bookings.stage',
+    staffApp: onDesk('/bookings/:number/stage', 'Move a booking to another stage (as POST /api/v1/bookings/:number/stage); 409 if it changed meanwhile'),
     body: c.bookingStageMove,
     response: c.bookingStageMoveResult,
-    handle: async ({ identity, deps, params, body }) => {
-      await assertBookingVisible(deps.knex, identity!.orgId, params.number, identity!);
-      const r = await deps.knex.transaction((trx) =>
+    handle: async ({ caller, deps, params, body }) => {
+      await assertBookingVisible(deps.knex, caller.orgId, params.number, caller);
+      // Someone waits on it (the desk, an integration): a deadlock victim is run again, not refused.
+      const r = await transactionRetried(deps.knex, (trx) =>
         changeBookingStage(trx, {
-          orgId: identity!.orgId,
+          orgId: caller.orgId,
           number: params.number,
           to: body.to,
           expectedVersion: body.expectedVersion,
           reason: body.reason,
           note: body.note,
-          actor: { type: 'api_key', id: identity!.apiKeyId },
+          actor: caller.actor,
         }),
       );
       return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
@@ -77,16 +85,17 @@ export const bookingRoutes = [
     summary: 'Hand a booking to a staff member, or back to nobody; 409 if it changed meanwhile',
     tag: 'bookings',
     access: 'bookings.assign',
+    staffApp: onDesk('/bookings/:number/assignee', 'Hand a booking to a staff member, or back to nobody, managers and admins (as POST /api/v1/bookings/:number/assignee)'),
     body: c.bookingAssignment,
     response: c.bookingAssignmentResult,
-    handle: async ({ identity, deps, params, body }) => {
-      const b = await deps.knex.transaction((trx) =>
+    handle: async ({ caller, deps, params, body }) => {
+      const b = await transactionRetried(deps.knex, (trx) =>
         assignBooking(trx, {
-          orgId: identity!.orgId,
+          orgId: caller.orgId,
           number: params.number,
           staffId: body.staffId,
           expectedVersion: body.expectedVersion,
-          actor: { type: 'api_key', id: identity!.apiKeyId },
+          actor: caller.actor,
         }),
       );
       return { number: b.number, assigneeStaffId: b.assigneeStaffId, version: b.version };
@@ -137,12 +146,13 @@ export const bookingRoutes = [
     summary: 'Write the next version of the quote (a draft): line items, discount, currency (THB by default), validity',
     tag: 'bookings',
     access: 'bookings.work',
+    staffApp: onDesk('/bookings/:number/quotes', 'Write the next version of the quote, a draft (as POST /api/v1/bookings/:number/quotes)'),
     body: c.quoteInput,
     response: c.quote,
     status: 201,
-    handle: async ({ identity, deps, params, body }) => {
-      await assertBookingVisible(deps.knex, identity!.orgId, params.number, identity!);
-      return createQuote(deps.knex, { orgId: identity!.orgId, number: params.number, quote: body, actor: { type: 'api_key', id: identity!.apiKeyId } });
+    handle: async ({ caller, deps, params, body }) => {
+      await assertBookingVisible(deps.knex, caller.orgId, params.number, caller);
+      return createQuote(deps.knex, { orgId: caller.orgId, number: params.number, quote: body, actor: caller.actor });
     },
   }),
 
@@ -152,16 +162,17 @@ export const bookingRoutes = [
     summary: "Send a quote version: the customer's token link (on the booking's chat, or the message for an e-mail); earlier versions are superseded and the booking is quoted",
     tag: 'bookings',
     access: 'bookings.work',
+    staffApp: onDesk('/bookings/:number/quotes/:version/send', 'Send a quote version to the customer (as POST /api/v1/bookings/:number/quotes/:version/send)'),
     response: c.quoteSent,
-    handle: async ({ identity, deps, params, ctx }) => {
-      await assertBookingVisible(deps.knex, identity!.orgId, params.number, identity!);
+    handle: async ({ caller, deps, params, ctx }) => {
+      await assertBookingVisible(deps.knex, caller.orgId, params.number, caller);
       const version = Number(params.version);
       if (!Number.isInteger(version) || version < 1) throw validationFailed('Not a quote version', [{ path: 'version', message: 'A whole number from 1' }]);
       return sendQuote(deps.knex, {
-        orgId: identity!.orgId,
+        orgId: caller.orgId,
         number: params.number,
         version,
-        actor: { type: 'api_key', id: identity!.apiKeyId },
+        actor: caller.actor,
         baseUrl: deps.publicBaseUrl ?? ctx.origin,
       });
     },

@@ -4,7 +4,6 @@ import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../cor
 import { transitionCase } from '../../core/cases/transition.ts';
 import * as c from '../../core/contracts/cases.ts';
 import { canStaff, type StaffAction } from '../../core/access/roles.ts';
-import type { ApiKeyIdentity } from '../../core/api-keys/api-key-service.ts';
 import { forbidden } from '../../core/errors/index.ts';
 import type { StaffRole } from '../../core/vocabulary.ts';
 import { activeStaffMember, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
@@ -12,28 +11,31 @@ import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { iso } from '../../core/time/iso.ts';
 import type { Knex } from 'knex';
 import type { AppDeps } from '../deps.ts';
-import { route } from '../route.ts';
+import { onDesk } from '../liff/staff-apps.ts';
+import { route, type Caller } from '../route.ts';
 
 /** What writing to a customer needs from the api: where links point, and the key that signs media links. */
 export const replyDeps = (deps: AppDeps, origin: string) => ({ publicBaseUrl: () => deps.publicBaseUrl ?? origin, mediaLinkKey: deps.mediaLinkKey });
 
 /**
- * The staff member a key belongs to, for a case action: active now, and the key's own role allows
- * the action too (a support key of a manager cannot reassign); the member's role is checked by the
- * action itself, as for the LINE buttons.
+ * The staff member acting on a case, read inside the transaction (removed since the desk opened
+ * is refused): the one signed in on the desk, or the one the API key belongs to, whose key's own
+ * role must allow the action too (a support key of a manager cannot reassign). The member's role
+ * is checked by the action itself, as for the LINE buttons.
  */
-async function keyStaff(trx: Knex.Transaction, identity: ApiKeyIdentity, action: StaffAction) {
-  const staff = await activeStaffMember(trx, identity.orgId, identity.staffId);
-  if (!canStaff(identity.role as StaffRole, action)) {
-    throw forbidden(`This API key's role ${identity.role} cannot do this (${action})`, { reason: 'role_forbids', action, role: identity.role });
+async function actingStaff(trx: Knex.Transaction, caller: Caller, action: StaffAction) {
+  const staff = await activeStaffMember(trx, caller.orgId, caller.staffId);
+  if (caller.actor.type === 'api_key' && !canStaff(caller.role as StaffRole, action)) {
+    throw forbidden(`This API key's role ${caller.role} cannot do this (${action})`, { reason: 'role_forbids', action, role: caller.role });
   }
   return staff;
 }
 
 /**
  * Open cases by due time, a case by order id, one case with its timeline, and moving a case on.
- * Take, reassign and writing to the customer act as the staff member the API key belongs to, with
- * the LINE buttons' role rules (core/staff/case-desk-actions.ts); a key of nobody is refused.
+ * Take, reassign and writing to the customer act as the staff member the API key belongs to, or
+ * the one signed in on the staff desk (these three are its routes too), with the LINE buttons'
+ * role rules (core/staff/case-desk-actions.ts); a key of nobody is refused.
  */
 export const caseRoutes = [
   route({
@@ -128,12 +130,13 @@ export const caseRoutes = [
     summary: "Take a case as the key's staff member (a new case starts its work); a manager or admin may take one over. 409 if it changed meanwhile or someone else has it",
     tag: 'cases',
     access: 'cases.work',
+    staffApp: onDesk('/cases/:number/take', 'Take the case (as POST /api/v1/cases/:number/take)'),
     body: c.caseTake,
     response: c.caseOwnerResult,
-    handle: ({ identity, deps, params, body }) =>
+    handle: ({ caller, deps, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'case.take');
-        return takeCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, expectedVersion: body.expectedVersion, now: new Date() });
+        const staff = await actingStaff(trx, caller, 'case.take');
+        return takeCaseFromDesk(trx, { orgId: caller.orgId, number: params.number, staff, expectedVersion: body.expectedVersion, now: new Date() });
       }),
   }),
 
@@ -143,12 +146,13 @@ export const caseRoutes = [
     summary: 'Give a case to another staff member (managers and admins); they are told in LINE. 409 if it changed meanwhile',
     tag: 'cases',
     access: 'cases.work',
+    staffApp: onDesk('/cases/:number/assignee', 'Give the case to someone, managers and admins (as POST /api/v1/cases/:number/assignee)'),
     body: c.caseAssignee,
     response: c.caseOwnerResult,
-    handle: ({ identity, deps, params, body }) =>
+    handle: ({ caller, deps, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'case.reassign');
-        return reassignCaseFromDesk(trx, { orgId: identity!.orgId, number: params.number, staff, assigneeId: body.staffId, expectedVersion: body.expectedVersion, now: new Date() });
+        const staff = await actingStaff(trx, caller, 'case.reassign');
+        return reassignCaseFromDesk(trx, { orgId: caller.orgId, number: params.number, staff, assigneeId: body.staffId, expectedVersion: body.expectedVersion, now: new Date() });
       }),
   }),
 
@@ -158,14 +162,15 @@ export const caseRoutes = [
     summary: "Write to the case's customer on their own channel (through the outbox, on the timeline), as the key's staff member. 409 if it changed meanwhile",
     tag: 'cases',
     access: 'cases.work',
+    staffApp: onDesk('/cases/:number/messages', "Write to the case's customer (as POST /api/v1/cases/:number/messages)"),
     body: c.caseMessage,
     response: c.caseMessageResult,
     status: 201,
-    handle: ({ identity, deps, params, body, ctx }) =>
+    handle: ({ caller, deps, params, body, ctx }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'case.reply');
+        const staff = await actingStaff(trx, caller, 'case.reply');
         return writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, {
-          orgId: identity!.orgId,
+          orgId: caller.orgId,
           number: params.number,
           staff,
           text: body.text,

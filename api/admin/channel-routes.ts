@@ -6,6 +6,7 @@ import { mergeContacts } from '../../core/contacts/merge-contacts.ts';
 import * as c from '../../core/contracts/channels.ts';
 import type { Context } from 'koa';
 import type { AppDeps } from '../deps.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /** The org's channels as the admin API and the Settings app show them: with the webhook URL to give the platform. */
@@ -14,7 +15,7 @@ export async function channelsWithWebhooks(deps: AppDeps, ctx: Context, orgId: s
   return (await listChannels(deps.knex, orgId)).map((ch) => ({ ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` }));
 }
 
-/** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts. */
+/** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts; the Settings app lists and changes channels through the same routes. */
 export const channelRoutes = [
   route({
     method: 'get',
@@ -22,8 +23,9 @@ export const channelRoutes = [
     summary: "The org's LINE and WhatsApp channels and their webhook URLs",
     tag: 'channels',
     access: 'channels.read',
+    staffApp: inSettingsApp('/channels', "The org's channels, each with its last test (as GET /api/v1/channels)"),
     response: c.channelList,
-    handle: async ({ identity, deps, ctx }) => channelsWithWebhooks(deps, ctx, identity!.orgId),
+    handle: async ({ caller, deps, ctx }) => channelsWithWebhooks(deps, ctx, caller.orgId),
   }),
 
   route({
@@ -35,16 +37,16 @@ export const channelRoutes = [
     body: c.channelCreate,
     response: c.channel,
     status: 201,
-    handle: async ({ body, identity, deps, ctx }) => {
+    handle: async ({ body, caller, deps, ctx }) => {
       const externalId = body.kind === 'whatsapp' ? body.sender : null;
       const id = await addChannel(deps.knex, deps.secrets, {
-        orgId: identity!.orgId,
+        orgId: caller.orgId,
         kind: body.kind,
         name: body.name,
         externalId,
         credentials: body.credentials,
-        actor: { type: 'api_key', id: identity!.apiKeyId },
-        requestId: ctx.state.requestId,
+        actor: caller.actor,
+        requestId: caller.requestId,
       });
       const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
       return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: `${base}/webhooks/${body.kind}/${id}`, lastTest: null };
@@ -57,13 +59,14 @@ export const channelRoutes = [
     summary: "Rename a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten), or switch it off or on",
     tag: 'channels',
     access: 'channels.manage',
+    staffApp: inSettingsApp('/channels/:id', 'Rename a LINE channel, paste a new token and secret, or switch it off or on (as PATCH /api/v1/channels/:id)'),
     body: c.channelUpdate,
     response: c.channel,
-    handle: async ({ body, params, identity, deps, ctx }) => {
-      await updateLineChannel(deps.knex, deps.secrets, { orgId: identity!.orgId, channelId: params.id, ...body, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId });
+    handle: async ({ body, params, caller, deps, ctx }) => {
+      await updateLineChannel(deps.knex, deps.secrets, { orgId: caller.orgId, channelId: params.id, ...body, actor: caller.actor, requestId: caller.requestId });
       // This process forgets the old token now; others within the directory's cache time (30 s).
       deps.channels.forget();
-      return (await channelsWithWebhooks(deps, ctx, identity!.orgId)).find((x) => x.id === params.id)!;
+      return (await channelsWithWebhooks(deps, ctx, caller.orgId)).find((x) => x.id === params.id)!;
     },
   }),
 
@@ -76,10 +79,10 @@ export const channelRoutes = [
     access: 'channels.manage',
     body: c.channelTestMessage,
     response: c.channelTestResult,
-    handle: async ({ body, params, identity, deps, ctx }) =>
+    handle: async ({ body, params, caller, deps }) =>
       testLineChannel(
         { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
-        { orgId: identity!.orgId, channelId: params.id, to: body.to, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId },
+        { orgId: caller.orgId, channelId: params.id, to: body.to, actor: caller.actor, requestId: caller.requestId },
       ),
   }),
 
@@ -90,7 +93,7 @@ export const channelRoutes = [
     tag: 'channels',
     access: 'usage.read',
     response: c.linePushUsage,
-    handle: async ({ identity, deps }) => linePushUsage(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => linePushUsage(deps.knex, caller.orgId),
   }),
 
   route({
@@ -101,13 +104,13 @@ export const channelRoutes = [
     access: 'contacts.merge',
     body: c.contactMerge,
     response: c.contactMergeResult,
-    handle: async ({ body, params, identity, deps, ctx }) =>
+    handle: async ({ body, params, caller, deps }) =>
       mergeContacts(deps.knex, {
-        orgId: identity!.orgId,
+        orgId: caller.orgId,
         keepId: params.contactId,
         mergeId: body.mergeContactId,
-        actor: { type: 'api_key', id: identity!.apiKeyId },
-        requestId: ctx.state.requestId,
+        actor: caller.actor,
+        requestId: caller.requestId,
       }),
   }),
 ];

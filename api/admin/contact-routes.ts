@@ -7,12 +7,13 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import * as c from '../../core/contracts/contacts.ts';
 import { notFound } from '../../core/errors/index.ts';
+import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A customer's 360 view as the API shows it (the staff desk shows the same: api/liff/desk-api.ts). */
-export async function contactView(db: Knex, orgId: string, contactId: string) {
+/** A customer's 360 view as the API and the staff desk show it. */
+async function contactView(db: Knex, orgId: string, contactId: string) {
   if (!UUID.test(contactId)) throw notFound('Contact', { id: contactId });
   const { messages, firstBookingAttribution, ...contact } = await contact360(db, orgId, contactId);
   return { ...contact, cases: await casesOfContact(db, orgId, contactId), messages, firstBookingAttribution };
@@ -37,8 +38,9 @@ export const contactRoutes = [
     summary: "A customer's 360 view: identities, language, consent, bookings, cases, conversation timeline, first booking's attribution",
     tag: 'contacts',
     access: 'contacts.read',
+    staffApp: onDesk('/contacts/:contactId', "A customer's 360 view on the desk (as GET /api/v1/contacts/:contactId)"),
     response: c.contact360,
-    handle: ({ identity, deps, params }) => contactView(deps.knex, identity!.orgId, params.contactId),
+    handle: ({ caller, deps, params }) => contactView(deps.knex, caller.orgId, params.contactId),
   }),
 
   route({

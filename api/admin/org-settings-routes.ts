@@ -2,6 +2,7 @@ import * as c from '../../core/contracts/org-settings.ts';
 import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
 import * as cal from '../../core/contracts/business-calendar.ts';
 import { readBusinessCalendar, updateBusinessCalendar } from '../../core/orgs/business-hours.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /** The org's settings, which the bot, the case desk, payments and the staff desk read where they act. */
@@ -13,7 +14,7 @@ export const orgSettingsRoutes = [
     tag: 'platform',
     access: 'org.settings.read',
     response: c.orgSettings,
-    handle: async ({ identity, deps }) => readOrgSettings(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => readOrgSettings(deps.knex, caller.orgId),
   }),
   route({
     method: 'patch',
@@ -23,8 +24,7 @@ export const orgSettingsRoutes = [
     access: 'org.settings.manage',
     body: c.orgSettingsUpdate,
     response: c.orgSettings,
-    handle: async ({ body, identity, deps, ctx }) =>
-      updateOrgSettings(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+    handle: async ({ body, caller, deps }) => updateOrgSettings(deps.knex, caller, body),
   }),
   route({
     method: 'get',
@@ -32,8 +32,9 @@ export const orgSettingsRoutes = [
     summary: "The org's business hours and holidays: the open time SLA clocks count",
     tag: 'platform',
     access: 'org.settings.read',
+    staffApp: inSettingsApp('/business-calendar', 'Business hours and holidays (as GET /api/v1/org/business-calendar)'),
     response: cal.businessCalendar,
-    handle: async ({ identity, deps }) => readBusinessCalendar(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => readBusinessCalendar(deps.knex, caller.orgId),
   }),
   route({
     method: 'patch',
@@ -41,9 +42,9 @@ export const orgSettingsRoutes = [
     summary: 'Change the business hours (null: round the clock) or the holidays; cases opened from then on use them',
     tag: 'platform',
     access: 'org.settings.manage',
+    staffApp: inSettingsApp('/business-calendar', 'Change the business hours or the holidays (as PATCH /api/v1/org/business-calendar)'),
     body: cal.businessCalendarUpdate,
     response: cal.businessCalendar,
-    handle: async ({ body, identity, deps, ctx }) =>
-      updateBusinessCalendar(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+    handle: async ({ body, caller, deps }) => updateBusinessCalendar(deps.knex, caller, body),
   }),
 ];

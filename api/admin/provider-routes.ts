@@ -1,11 +1,14 @@
 import * as c from '../../core/contracts/providers.ts';
 import { listProviders, providerWithTimeline, setProviderPaused } from '../../core/providers/provider-pause.ts';
 import { createProvider, providerSettingsOf, updateProvider } from '../../core/providers/provider-settings.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /**
  * Providers: the list with each one's pause, one provider with its timeline (pauses and risk
  * changes), and pausing: a paused provider gets no new case (core/providers/provider-pause.ts).
+ * The Settings app adds and changes providers through these routes; its list and its pause answer
+ * with the settings view instead (api/liff/settings-api.ts).
  */
 export const providerRoutes = [
   route({
@@ -15,7 +18,7 @@ export const providerRoutes = [
     tag: 'providers',
     access: 'providers.read',
     response: c.providerList,
-    handle: async ({ identity, deps }) => listProviders(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => listProviders(deps.knex, caller.orgId),
   }),
 
   route({
@@ -25,7 +28,7 @@ export const providerRoutes = [
     tag: 'providers',
     access: 'providers.read',
     response: c.providerDetail,
-    handle: async ({ identity, deps, params }) => providerWithTimeline(deps.knex, identity!.orgId, params.key),
+    handle: async ({ caller, deps, params }) => providerWithTimeline(deps.knex, caller.orgId, params.key),
   }),
 
   route({
@@ -36,8 +39,8 @@ export const providerRoutes = [
     access: 'providers.pause',
     body: c.providerPause,
     response: c.providerView,
-    handle: async ({ identity, deps, params, body }) =>
-      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: true, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+    handle: async ({ caller, deps, params, body }) =>
+      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: caller.orgId, key: params.key, paused: true, reason: body.reason, actor: caller.actor })),
   }),
 
   route({
@@ -48,8 +51,8 @@ export const providerRoutes = [
     access: 'providers.pause',
     body: c.providerUnpause,
     response: c.providerView,
-    handle: async ({ identity, deps, params, body }) =>
-      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: identity!.orgId, key: params.key, paused: false, reason: body.reason, actor: { type: 'api_key', id: identity!.apiKeyId } })),
+    handle: async ({ caller, deps, params, body }) =>
+      deps.knex.transaction((trx) => setProviderPaused(trx, { orgId: caller.orgId, key: params.key, paused: false, reason: body.reason, actor: caller.actor })),
   }),
 
   route({
@@ -58,10 +61,11 @@ export const providerRoutes = [
     summary: 'Add a provider: API or manual, the case types it handles, the time it is given to answer, its contact and how it is told; 409 if the key is taken',
     tag: 'providers',
     access: 'providers.manage',
+    staffApp: inSettingsApp('/providers', 'Add a provider (as POST /api/v1/providers)'),
     body: c.providerCreate,
     response: c.providerSettings,
     status: 201,
-    handle: async ({ identity, deps, body, ctx }) => createProvider(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, body),
+    handle: async ({ caller, deps, body }) => createProvider(deps.knex, caller, body),
   }),
 
   route({
@@ -71,7 +75,7 @@ export const providerRoutes = [
     tag: 'providers',
     access: 'providers.read',
     response: c.providerSettings,
-    handle: async ({ identity, deps, params }) => providerSettingsOf(deps.knex, identity!.orgId, params.key),
+    handle: async ({ caller, deps, params }) => providerSettingsOf(deps.knex, caller.orgId, params.key),
   }),
 
   route({
@@ -80,9 +84,9 @@ export const providerRoutes = [
     summary: "Change a provider's settings (the key stays; its pause is POST .../pause and .../unpause)",
     tag: 'providers',
     access: 'providers.manage',
+    staffApp: inSettingsApp('/providers/:key', "Change a provider's settings (as PATCH /api/v1/providers/:key)"),
     body: c.providerUpdate,
     response: c.providerSettings,
-    handle: async ({ identity, deps, params, body, ctx }) =>
-      updateProvider(deps.knex, { orgId: identity!.orgId, actor: { type: 'api_key', id: identity!.apiKeyId }, requestId: ctx.state.requestId }, params.key, body),
+    handle: async ({ caller, deps, params, body }) => updateProvider(deps.knex, caller, params.key, body),
   }),
 ];

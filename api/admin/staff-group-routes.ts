@@ -1,6 +1,7 @@
 import * as c from '../../core/contracts/staff-groups.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { listStaffGroups, updateStaffGroup } from '../../core/staff/staff-group-admin.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /**
@@ -17,8 +18,9 @@ export const staffGroupRoutes = [
     summary: "The LINE groups the bot is or was in: purpose, routing, language, VIP contact or provider",
     tag: 'staff',
     access: 'staff_groups.read',
+    staffApp: inSettingsApp('/staff-groups', 'The LINE groups the bot is or was in, with what each is for and what is routed to it (as GET /api/v1/staff-groups)'),
     response: c.staffGroupList,
-    handle: async ({ identity, deps }) => listStaffGroups(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => listStaffGroups(deps.knex, caller.orgId),
   }),
 
   route({
@@ -27,16 +29,17 @@ export const staffGroupRoutes = [
     summary: 'Set what a group is for and what is routed to it; unknown case type, service or provider keys are refused (422)',
     tag: 'staff',
     access: 'staff_groups.manage',
+    staffApp: inSettingsApp('/staff-groups/:id', 'Set what a group is for and what is routed to it (as PATCH /api/v1/staff-groups/:id)'),
     body: c.staffGroupUpdate,
     response: c.staffGroup,
-    handle: async ({ params, body, identity, deps, ctx }) => {
+    handle: async ({ params, body, caller, deps }) => {
       if (!UUID.test(params.id)) throw notFound('Staff group', { id: params.id });
       return updateStaffGroup(deps.knex, {
-        orgId: identity!.orgId,
+        orgId: caller.orgId,
         groupId: params.id,
         settings: body,
-        actor: { type: 'api_key', id: identity!.apiKeyId },
-        requestId: ctx.state.requestId,
+        actor: caller.actor,
+        requestId: caller.requestId,
       });
     },
   }),

@@ -3,7 +3,8 @@ import * as admin from '../../core/understanding/taxonomy-admin.ts';
 import { loadOrgTaxonomy } from '../../core/understanding/org-taxonomy.ts';
 import { checkTaxonomy } from '../../core/understanding/taxonomy-check.ts';
 import { taxonomySchema } from '../../core/understanding/taxonomy.ts';
-import { route, type RouteInput } from '../route.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
+import { route } from '../route.ts';
 
 /**
  * The business's own taxonomy: case types, bookable services and FAQ entries, which the
@@ -11,12 +12,6 @@ import { route, type RouteInput } from '../route.ts';
  * stay; PATCH `{ "isActive": true }` brings it back). `GET /api/v1/taxonomy` exports what the
  * classifier works from, in the `npm run classify --taxonomy` file format.
  */
-
-const writer = ({ identity, ctx }: RouteInput<unknown, unknown>): admin.TaxonomyWriter => ({
-  orgId: identity!.orgId,
-  actor: { type: 'api_key', id: identity!.apiKeyId },
-  requestId: ctx.state.requestId,
-});
 
 /** The `npm run classify -- --taxonomy` file format: what the classifier works from, active entries only. */
 const taxonomyFile = taxonomySchema.meta({
@@ -32,7 +27,7 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.read',
     response: taxonomyFile,
-    handle: async ({ identity, deps }) => loadOrgTaxonomy(deps.knex, identity!.orgId),
+    handle: async ({ caller, deps }) => loadOrgTaxonomy(deps.knex, caller.orgId),
   }),
   route({
     method: 'get',
@@ -40,8 +35,9 @@ export const taxonomyRoutes = [
     summary: "How the classifier reads the org's own example phrases: which it takes for another entry, and which entries look alike to it",
     tag: 'taxonomy',
     access: 'taxonomy.read',
+    staffApp: inSettingsApp('/taxonomy-check', "How the classifier reads the org's own example phrases (as GET /api/v1/taxonomy/check)"),
     response: c.taxonomyCheck,
-    handle: async ({ identity, deps }) => checkTaxonomy(await loadOrgTaxonomy(deps.knex, identity!.orgId)),
+    handle: async ({ caller, deps }) => checkTaxonomy(await loadOrgTaxonomy(deps.knex, caller.orgId)),
   }),
 
   // ---------------------------------------------------------------- case types
@@ -54,7 +50,7 @@ export const taxonomyRoutes = [
     access: 'taxonomy.read',
     query: c.listQuery,
     response: c.caseTypeList,
-    handle: async ({ query, identity, deps }) => admin.listCaseTypes(deps.knex, identity!.orgId, query),
+    handle: async ({ query, caller, deps }) => admin.listCaseTypes(deps.knex, caller.orgId, query),
   }),
   route({
     method: 'get',
@@ -63,7 +59,7 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.read',
     response: c.caseType,
-    handle: async ({ params, identity, deps }) => admin.getCaseType(deps.knex, identity!.orgId, params.key),
+    handle: async ({ params, caller, deps }) => admin.getCaseType(deps.knex, caller.orgId, params.key),
   }),
   route({
     method: 'post',
@@ -71,10 +67,11 @@ export const taxonomyRoutes = [
     summary: 'Add a case type; the classifier recognises it from the next message on',
     tag: 'taxonomy',
     access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/case-types', 'Add a case type (as POST /api/v1/case-types)'),
     body: c.caseTypeCreate,
     response: c.caseType,
     status: 201,
-    handle: async (input) => admin.createCaseType(input.deps.knex, writer(input), input.body),
+    handle: async ({ caller, deps, body }) => admin.createCaseType(deps.knex, caller, body),
   }),
   route({
     method: 'patch',
@@ -82,9 +79,10 @@ export const taxonomyRoutes = [
     summary: 'Change a case type (the key stays)',
     tag: 'taxonomy',
     access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/case-types/:key', 'Change a case type (as PATCH /api/v1/case-types/:key)'),
     body: c.caseTypeUpdate,
     response: c.caseType,
-    handle: async (input) => admin.updateCaseType(input.deps.knex, writer(input), input.params.key, input.body),
+    handle: async ({ caller, deps, params, body }) => admin.updateCaseType(deps.knex, caller, params.key, body),
   }),
   route({
     method: 'delete',
@@ -93,7 +91,7 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.manage',
     response: c.caseType,
-    handle: async (input) => admin.deactivateCaseType(input.deps.knex, writer(input), input.params.key),
+    handle: async ({ caller, deps, params }) => admin.deactivateCaseType(deps.knex, caller, params.key),
   }),
 
   // ---------------------------------------------------------------- bookable services
@@ -106,7 +104,7 @@ export const taxonomyRoutes = [
     access: 'taxonomy.read',
     query: c.listQuery,
     response: c.serviceList,
-    handle: async ({ query, identity, deps }) => admin.listServices(deps.knex, identity!.orgId, query),
+    handle: async ({ query, caller, deps }) => admin.listServices(deps.knex, caller.orgId, query),
   }),
   route({
     method: 'get',
@@ -115,7 +113,7 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.read',
     response: c.service,
-    handle: async ({ params, identity, deps }) => admin.getService(deps.knex, identity!.orgId, params.key),
+    handle: async ({ params, caller, deps }) => admin.getService(deps.knex, caller.orgId, params.key),
   }),
   route({
     method: 'post',
@@ -123,10 +121,11 @@ export const taxonomyRoutes = [
     summary: 'Add a bookable service; the classifier recognises it from the next message on',
     tag: 'taxonomy',
     access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/services', 'Add a bookable service (as POST /api/v1/services)'),
     body: c.serviceCreate,
     response: c.service,
     status: 201,
-    handle: async (input) => admin.createService(input.deps.knex, writer(input), input.body),
+    handle: async ({ caller, deps, body }) => admin.createService(deps.knex, caller, body),
   }),
   route({
     method: 'patch',
@@ -134,9 +133,10 @@ export const taxonomyRoutes = [
     summary: 'Change a bookable service (the key stays)',
     tag: 'taxonomy',
     access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/services/:key', 'Change a bookable service, its form fields or its hours (as PATCH /api/v1/services/:key)'),
     body: c.serviceUpdate,
     response: c.service,
-    handle: async (input) => admin.updateService(input.deps.knex, writer(input), input.params.key, input.body),
+    handle: async ({ caller, deps, params, body }) => admin.updateService(deps.knex, caller, params.key, body),
   }),
   route({
     method: 'delete',
@@ -145,7 +145,7 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.manage',
     response: c.service,
-    handle: async (input) => admin.deactivateService(input.deps.knex, writer(input), input.params.key),
+    handle: async ({ caller, deps, params }) => admin.deactivateService(deps.knex, caller, params.key),
   }),
 
   // ---------------------------------------------------------------- FAQ
@@ -158,7 +158,7 @@ export const taxonomyRoutes = [
     access: 'taxonomy.read',
     query: c.listQuery,
     response: c.faqList,
-    handle: async ({ query, identity, deps }) => admin.listFaqEntries(deps.knex, identity!.orgId, query),
+    handle: async ({ query, caller, deps }) => admin.listFaqEntries(deps.knex, caller.orgId, query),
   }),
   route({
     method: 'get',
@@ -167,7 +167,7 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.read',
     response: c.faqEntry,
-    handle: async ({ params, identity, deps }) => admin.getFaqEntry(deps.knex, identity!.orgId, params.key),
+    handle: async ({ params, caller, deps }) => admin.getFaqEntry(deps.knex, caller.orgId, params.key),
   }),
   route({
     method: 'post',
@@ -175,10 +175,11 @@ export const taxonomyRoutes = [
     summary: 'Add an FAQ entry; the bot answers with it from the next message on',
     tag: 'taxonomy',
     access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/faq', 'Add a FAQ entry (as POST /api/v1/faq)'),
     body: c.faqCreate,
     response: c.faqEntry,
     status: 201,
-    handle: async (input) => admin.createFaqEntry(input.deps.knex, writer(input), input.body),
+    handle: async ({ caller, deps, body }) => admin.createFaqEntry(deps.knex, caller, body),
   }),
   route({
     method: 'patch',
@@ -186,9 +187,10 @@ export const taxonomyRoutes = [
     summary: 'Change an FAQ entry (the key stays)',
     tag: 'taxonomy',
     access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/faq/:key', 'Change a FAQ entry (as PATCH /api/v1/faq/:key)'),
     body: c.faqUpdate,
     response: c.faqEntry,
-    handle: async (input) => admin.updateFaqEntry(input.deps.knex, writer(input), input.params.key, input.body),
+    handle: async ({ caller, deps, params, body }) => admin.updateFaqEntry(deps.knex, caller, params.key, body),
   }),
   route({
     method: 'delete',
@@ -197,6 +199,6 @@ export const taxonomyRoutes = [
     tag: 'taxonomy',
     access: 'taxonomy.manage',
     response: c.faqEntry,
-    handle: async (input) => admin.deactivateFaqEntry(input.deps.knex, writer(input), input.params.key),
+    handle: async ({ caller, deps, params }) => admin.deactivateFaqEntry(deps.knex, caller, params.key),
   }),
 ];

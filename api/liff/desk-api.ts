@@ -1,33 +1,33 @@
 import { staffWhoWork } from '../../core/staff/staff-desk.ts';
 import type { Knex } from 'knex';
 import { bookWaitingForm } from '../../core/bookings/booking-intake.ts';
-import { assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
-import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
 import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
-import * as bookings from '../../core/contracts/bookings.ts';
 import * as c from '../../core/contracts/cases.ts';
 import * as desk from '../../core/contracts/desk.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
-import { activeStaffMember, moveCaseFromDesk, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk, type DeskCaseAction } from '../../core/staff/case-desk-actions.ts';
+import { activeStaffMember, moveCaseFromDesk, type DeskCaseAction } from '../../core/staff/case-desk-actions.ts';
 import { bookingBoard } from '../../core/staff/booking-board.ts';
 import { deskCase, deskQueue } from '../../core/staff/case-desk-view.ts';
 import { replyDeps } from '../admin/case-routes.ts';
-import { contactView } from '../admin/contact-routes.ts';
-import * as contacts from '../../core/contracts/contacts.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
 import type { LiffStaff } from './staff-caller.ts';
-import { LIFF_API_PREFIX } from './liff-api.ts';
+import { DESK_API_PREFIX as DESK } from './staff-apps.ts';
 
 /**
  * The staff desk's API (liff/src/desk/): the signed-in staff member (api/liff/staff-caller.ts)
  * reads the queue and a case, and acts on it through the same core functions and role rules as
  * the REST API's case actions and the LINE buttons (core/staff/case-desk-actions.ts), with the
  * REST API's bodies (core/contracts/cases.ts): the same 409 when the case changed meanwhile.
+ *
+ * Taking a case, giving it to someone, writing to the customer, moving and handing over a
+ * booking, its quotes and a customer's 360 view are the REST routes themselves, served here too
+ * (`staffApp` in api/admin/case-routes.ts, booking-routes.ts, contact-routes.ts). Here are the
+ * desk's own: its queue, case and booking views and board, which answer in the desk's shapes, and
+ * its case move, which always names the version seen and names the provider through the desk's action.
  */
-const DESK = `${LIFF_API_PREFIX}/desk`;
 
 /** Runs a case action as the staff member, re-read inside the transaction: removed since the app opened is refused. */
 function asStaff<T>(deps: AppDeps, staff: LiffStaff, number: string, act: (trx: Knex.Transaction, a: DeskCaseAction) => Promise<T>): Promise<T> {
@@ -61,29 +61,6 @@ export const deskRoutes = [
 
   route({
     method: 'post',
-    path: `${DESK}/cases/:number/take`,
-    summary: 'Take the case (as POST /api/v1/cases/:number/take)',
-    tag: 'liff-staff',
-    access: { liffStaff: 'cases.work' },
-    body: c.caseTake,
-    response: c.caseOwnerResult,
-    handle: ({ deps, staff, params, body }) => asStaff(deps, staff!, params.number, (trx, a) => takeCaseFromDesk(trx, { ...a, expectedVersion: body.expectedVersion })),
-  }),
-
-  route({
-    method: 'post',
-    path: `${DESK}/cases/:number/assignee`,
-    summary: 'Give the case to someone, managers and admins (as POST /api/v1/cases/:number/assignee)',
-    tag: 'liff-staff',
-    access: { liffStaff: 'cases.work' },
-    body: c.caseAssignee,
-    response: c.caseOwnerResult,
-    handle: ({ deps, staff, params, body }) =>
-      asStaff(deps, staff!, params.number, (trx, a) => reassignCaseFromDesk(trx, { ...a, assigneeId: body.staffId, expectedVersion: body.expectedVersion })),
-  }),
-
-  route({
-    method: 'post',
     path: `${DESK}/cases/:number/transitions`,
     summary: 'Move the case on: a status, resolving with a root cause, waiting on a named provider (as POST /api/v1/cases/:number/transitions)',
     tag: 'liff-staff',
@@ -97,20 +74,7 @@ export const deskRoutes = [
       }),
   }),
 
-  route({
-    method: 'post',
-    path: `${DESK}/cases/:number/messages`,
-    summary: "Write to the case's customer (as POST /api/v1/cases/:number/messages)",
-    tag: 'liff-staff',
-    access: { liffStaff: 'cases.work' },
-    body: c.caseMessage,
-    response: c.caseMessageResult,
-    status: 201,
-    handle: ({ deps, staff, params, body, ctx }) =>
-      asStaff(deps, staff!, params.number, (trx, a) => writeToCustomerFromDesk(replyDeps(deps, ctx.origin), trx, { ...a, text: body.text, expectedVersion: body.expectedVersion })),
-  }),
-
-  // The bookings pipeline: the REST API's queries and stage move, with its role and visibility rules.
+  // The bookings pipeline as the desk shows it, with the REST API's role and visibility rules.
   route({
     method: 'get',
     path: `${DESK}/bookings`,
@@ -139,90 +103,6 @@ export const deskRoutes = [
       ]);
       return { ...detail, stageLabels: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])), assignees };
     },
-  }),
-
-  route({
-    method: 'post',
-    path: `${DESK}/bookings/:number/stage`,
-    summary: 'Move a booking to another stage (as POST /api/v1/bookings/:number/stage); 409 if it changed meanwhile',
-    tag: 'liff-staff',
-    access: { liffStaff: 'bookings.stage' },
-    body: bookings.bookingStageMove,
-    response: bookings.bookingStageMoveResult,
-    handle: ({ deps, staff, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const member = await activeStaffMember(trx, staff!.orgId, staff!.id);
-        await assertBookingVisible(trx, member.orgId, params.number, { role: member.role, staffId: member.id });
-        const r = await changeBookingStage(trx, {
-          orgId: member.orgId,
-          number: params.number,
-          to: body.to,
-          expectedVersion: body.expectedVersion,
-          reason: body.reason,
-          note: body.note,
-          actor: { type: 'staff', id: member.id },
-        });
-        return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
-      }),
-  }),
-
-  route({
-    method: 'post',
-    path: `${DESK}/bookings/:number/assignee`,
-    summary: 'Hand a booking to a staff member, or back to nobody, managers and admins (as POST /api/v1/bookings/:number/assignee)',
-    tag: 'liff-staff',
-    access: { liffStaff: 'bookings.assign' },
-    body: bookings.bookingAssignment,
-    response: bookings.bookingAssignmentResult,
-    handle: ({ deps, staff, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const member = await activeStaffMember(trx, staff!.orgId, staff!.id);
-        const b = await assignBooking(trx, { orgId: member.orgId, number: params.number, staffId: body.staffId, expectedVersion: body.expectedVersion, actor: { type: 'staff', id: member.id } });
-        return { number: b.number, assigneeStaffId: b.assigneeStaffId, version: b.version };
-      }),
-  }),
-
-  // The quote builder: the REST API's quote draft and send, as the signed-in staff member.
-  route({
-    method: 'post',
-    path: `${DESK}/bookings/:number/quotes`,
-    summary: 'Write the next version of the quote, a draft (as POST /api/v1/bookings/:number/quotes)',
-    tag: 'liff-staff',
-    access: { liffStaff: 'bookings.work' },
-    body: bookings.quoteInput,
-    response: bookings.quote,
-    status: 201,
-    handle: async ({ deps, staff, params, body }) => {
-      const member = await activeStaffMember(deps.knex, staff!.orgId, staff!.id);
-      await assertBookingVisible(deps.knex, member.orgId, params.number, { role: member.role, staffId: member.id });
-      return createQuote(deps.knex, { orgId: member.orgId, number: params.number, quote: body, actor: { type: 'staff', id: member.id } });
-    },
-  }),
-
-  route({
-    method: 'post',
-    path: `${DESK}/bookings/:number/quotes/:version/send`,
-    summary: 'Send a quote version to the customer (as POST /api/v1/bookings/:number/quotes/:version/send)',
-    tag: 'liff-staff',
-    access: { liffStaff: 'bookings.work' },
-    response: bookings.quoteSent,
-    handle: async ({ deps, staff, params, ctx }) => {
-      const member = await activeStaffMember(deps.knex, staff!.orgId, staff!.id);
-      await assertBookingVisible(deps.knex, member.orgId, params.number, { role: member.role, staffId: member.id });
-      const version = Number(params.version);
-      if (!Number.isInteger(version) || version < 1) throw validationFailed('Not a quote version', [{ path: 'version', message: 'A whole number from 1' }]);
-      return sendQuote(deps.knex, { orgId: member.orgId, number: params.number, version, actor: { type: 'staff', id: member.id }, baseUrl: deps.publicBaseUrl ?? ctx.origin });
-    },
-  }),
-
-  route({
-    method: 'get',
-    path: `${DESK}/contacts/:contactId`,
-    summary: "A customer's 360 view on the desk (as GET /api/v1/contacts/:contactId)",
-    tag: 'liff-staff',
-    access: { liffStaff: 'contacts.read' },
-    response: contacts.contact360,
-    handle: ({ deps, staff, params }) => contactView(deps.knex, staff!.orgId, params.contactId),
   }),
 ];
 
