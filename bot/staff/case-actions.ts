@@ -1,5 +1,5 @@
 import * as caseCommands from '../../core/cases/case-commands.ts';
-import { staffActor, whoRefuses, type CaseRefusal } from '../../core/cases/case-commands.ts';
+import { staffActor, type CaseRefusal } from '../../core/cases/case-commands.ts';
 import { caseState, type LockedCase } from '../../core/cases/case-queries.ts';
 import { CASE_STATUS } from '../../core/cases/case-status.ts';
 import type { CaseStatus, Language } from '../../core/vocabulary.ts';
@@ -289,7 +289,8 @@ async function askAssignee(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
   const c = await caseCommands.lockCaseByRef(ctx.trx, thisCase(ctx));
   if (!c) return noCase(ctx);
-  if (whoRefuses(actor(ctx), 'reassign', c)) return sayRefusal(ctx, { ok: false, refusal: 'role_forbids', action: 'case.reassign', role: ctx.staff.role, case: c }, '');
+  const refused = caseCommands.refuseActor(actor(ctx), 'reassign', c, undefined);
+  if (refused) return sayRefusal(ctx, refused, '');
   const people = await staffToAssign(ctx.trx, c.orgId, { except: c.ownerStaffId, limit: 13 });
   const quickReplies = people.map((p) => choice(ctx, c, 'case.assign_to', p.id, p.name));
   await reply(ctx, say(lang, quickReplies.length ? PHRASES.askAssignee : PHRASES.nobodyToAssign, { n: c.number }), c.id, quickReplies);

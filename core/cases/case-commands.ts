@@ -137,23 +137,22 @@ export async function lockCaseByRef(trx: Knex.Transaction, ref: CaseRef): Promis
 const seenOf = (c: LockedCase) => ({ orgId: c.orgId, caseId: c.id, version: c.version, ownerStaffId: c.ownerStaffId, status: c.status });
 const unchanged = (c: LockedCase): OwnerOutcome => ({ ok: true, changed: false, before: c, case: { number: c.number, status: c.status, version: c.version, ownerStaffId: c.ownerStaffId } });
 
+/** The version the actor saw is not the case's now; undefined when it is (or they named none). */
+const staleRefusal = (c: LockedCase, expectedVersion: number | undefined): CaseRefusal | undefined =>
+  expectedVersion !== undefined && expectedVersion !== c.version ? { ok: false, refusal: 'stale_version', case: c } : undefined;
+
+const roleRefusal = (actor: StaffActor, action: CaseAction, c: LockedCase): CaseRefusal | undefined =>
+  canStaff(actor.role, STAFF_ACTION[action]) ? undefined : { ok: false, refusal: 'role_forbids', action: STAFF_ACTION[action], role: actor.role, case: c };
+
+const ownerRefusal = (actor: StaffActor, action: CaseAction, c: LockedCase): CaseRefusal | undefined =>
+  whoRefuses(actor, action, c) === 'owner' ? { ok: false, refusal: 'owned_by', action: STAFF_ACTION[action], case: c } : undefined;
+
 /**
  * The refusal of the role, the version seen and the owner, in that order (a stale view is told the
  * case changed before it is told whose it is); undefined when all allow.
  */
-export function refuseActor(
-  actor: StaffActor,
-  action: CaseAction,
-  c: LockedCase,
-  expectedVersion: number | undefined,
-  owner: 'check owner' | 'not yet' = 'check owner',
-): CaseRefusal | undefined {
-  const reason = whoRefuses(actor, action, owner === 'check owner' ? c : { ownerStaffId: null });
-  if (reason === 'role_forbids') return { ok: false, refusal: 'role_forbids', action: STAFF_ACTION[action], role: actor.role, case: c };
-  if (expectedVersion !== undefined && expectedVersion !== c.version) return { ok: false, refusal: 'stale_version', case: c };
-  if (reason === 'owner') return { ok: false, refusal: 'owned_by', action: STAFF_ACTION[action], case: c };
-  return undefined;
-}
+export const refuseActor = (actor: StaffActor, action: CaseAction, c: LockedCase, expectedVersion: number | undefined): CaseRefusal | undefined =>
+  roleRefusal(actor, action, c) ?? staleRefusal(c, expectedVersion) ?? ownerRefusal(actor, action, c);
 
 const withdrawn = async (before: BeforeChange | undefined, c: LockedCase): Promise<CaseRefusal | undefined> =>
   before && !(await before(c)) ? { ok: false, refusal: 'withdrawn', case: c } : undefined;
@@ -169,16 +168,15 @@ export async function take(trx: Knex.Transaction, actor: StaffActor, input: Case
   const c = await lockCaseByRef(trx, input);
   if (!c) return { ok: false, refusal: 'no_such_case' };
   // Whose it is is answered after the state: a closed case has nothing to take, whoever has it.
-  const refused = refuseActor(actor, 'take', c, input.expectedVersion, 'not yet');
+  const refused = roleRefusal(actor, 'take', c) ?? staleRefusal(c, input.expectedVersion);
   if (refused) return refused;
   if (!CASE_STATUS[c.status].isOpen) return { ok: false, refusal: 'not_open', action: 'case.take', case: c };
   if (c.ownerStaffId === actor.staffId) return unchanged(c);
-  if (whoRefuses(actor, 'take', c)) return { ok: false, refusal: 'owned_by', action: 'case.take', case: c };
-  const no = await withdrawn(input.beforeChange, c);
-  if (no) return no;
-  const taken = await takeCase(trx, seenOf(c), actor.staffId, input.now);
-  if (!taken.taken) return staleNow(trx, c);
-  return { ok: true, changed: true, before: c, case: { number: c.number, status: taken.status, version: taken.version, ownerStaffId: actor.staffId } };
+  const notYet = ownerRefusal(actor, 'take', c) ?? (await withdrawn(input.beforeChange, c));
+  if (notYet) return notYet;
+  const result = await takeCase(trx, seenOf(c), actor.staffId, input.now);
+  if (!result.taken) return staleNow(trx, c);
+  return { ok: true, changed: true, before: c, case: { number: c.number, status: result.status, version: result.version, ownerStaffId: actor.staffId } };
 }
 
 /**
@@ -227,13 +225,9 @@ const actionOfMove = (to: CaseStatus): CaseAction => (to === 'resolved' || to ==
 export async function checkMove(trx: Knex.Transaction, actor: CaseActor, input: CaseRef & { to: CaseStatus; expectedVersion?: number }): Promise<{ ok: true; case: LockedCase } | CaseRefusal> {
   const c = await lockCaseByRef(trx, input);
   if (!c) return { ok: false, refusal: 'no_such_case' };
-  if (actor.type === 'staff') {
-    const refused = refuseActor(actor, actionOfMove(input.to), c, input.expectedVersion);
-    if (refused) return refused;
-  } else if (input.expectedVersion !== undefined && input.expectedVersion !== c.version) {
-    return { ok: false, refusal: 'stale_version', case: c };
-  }
-  return moveRefusal(c, input.to) ?? { ok: true, case: c };
+  // An integration's key was checked by its route: it answers to the version and the state machine only.
+  const refused = actor.type === 'staff' ? refuseActor(actor, actionOfMove(input.to), c, input.expectedVersion) : staleRefusal(c, input.expectedVersion);
+  return refused ?? moveRefusal(c, input.to) ?? { ok: true, case: c };
 }
 
 /**
