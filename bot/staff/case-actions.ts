@@ -15,12 +15,14 @@ import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
 
 /**
- * Card buttons on a case: Take, the working statuses, Resolve with a root cause, View.
+ * Card buttons on a case: Take, the working statuses, Resolve with a root cause, Reassign, View.
  *
- * Every button acts on the case as it is now, not as the card showed it: the case row is locked
- * first, so taps on the same case take turns and each sees what the one before did (two people
- * tapping Take on the same card: the second is told who has it). Then the role is checked against
- * the current owner, the token's nonce is spent, and only then does anything change.
+ * Every button is a case command (core/cases/case-commands.ts), which acts on the case as it is
+ * now, not as the card showed it: the case row is locked first, so taps on the same case take
+ * turns and each sees what the one before did (two people tapping Take on the same card: the
+ * second is told who has it). The command checks the role against the current owner; the token's
+ * nonce is spent as its last check, and only then does anything change. Here a refusal is only
+ * put into words.
  */
 
 const PHRASES = {
