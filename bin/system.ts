@@ -48,6 +48,7 @@ import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
+import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
@@ -105,7 +106,7 @@ export class StartupError extends Error {}
  * messages when it is sent again. Each runs inside the
  * transaction of its cause (core/cases/case-timeline.ts, core/contacts/merge-contacts.ts).
  */
-function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
+function subscribeToTimelines(o: { publicBaseUrl: () => string; actionKey: Buffer }): void {
   subscribeToCaseEvents('staff-desk', reactToCaseEvent);
   subscribeToCaseEvents('webhooks', sendCaseWebhooks);
   subscribeToCaseEvents('customer-notices', customerNotices({ trackingBaseUrl: o.publicBaseUrl }));
@@ -113,6 +114,8 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
   subscribeToCaseEvents('satisfaction', satisfactionSurvey());
   // The analytics' per-case facts: this case is recomputed (core/analytics/case-rollup.ts).
   subscribeToCaseEvents('analytics-rollup', markCaseChanged);
+  // A case handed to someone: they hear it 1:1 in LINE (core/staff/case-handover-notice.ts).
+  subscribeToCaseEvents('new-owner-notice', tellNewOwner({ actionKey: o.actionKey }));
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
@@ -193,7 +196,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     let url: string | undefined;
     let relay: OutboxRelay | undefined;
     const publicBaseUrl = () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`;
-    subscribeToTimelines({ publicBaseUrl });
+    subscribeToTimelines({ publicBaseUrl, actionKey: deriveActionKey(appKey) });
     if (runsWorkers) {
       const staffDeps = {
         knex,

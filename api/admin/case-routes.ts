@@ -1,7 +1,7 @@
-import { setCaseProvider } from '../../core/cases/case-provider.ts';
 import { caseTime } from '../../core/cases/case-clock.ts';
 import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../core/cases/case-queries.ts';
-import { transitionCase } from '../../core/cases/transition.ts';
+import * as caseCommands from '../../core/cases/case-commands.ts';
+import { caseRefusalError } from '../../core/cases/case-refusal-errors.ts';
 import * as c from '../../core/contracts/cases.ts';
 import { canStaff, type StaffAction } from '../../core/access/roles.ts';
 import { forbidden } from '../../core/errors/index.ts';
@@ -103,22 +103,12 @@ export const caseRoutes = [
     body: c.caseTransition,
     response: c.caseTransitionResult,
     handle: async ({ identity, deps, params, body }) => {
+      const integration = { type: 'integration' as const, apiKeyId: identity!.apiKeyId };
       const result = await deps.knex.transaction(async (trx) => {
-        const caseId = await caseIdByNumber(trx, identity!.orgId, params.number);
-        const provider = body.providerKey
-          ? await setCaseProvider(trx, { orgId: identity!.orgId, caseId, providerKey: body.providerKey, actor: { type: 'api_key', id: identity!.apiKeyId } })
-          : { changed: false };
-        return transitionCase(trx, {
-          orgId: identity!.orgId,
-          caseId,
-          to: body.to,
-          // The provider change is this request's own: the version the caller saw, one on. A stale
-          // one is still refused, and the 409 rolls the provider change back with it.
-          expectedVersion: body.expectedVersion !== undefined && provider.changed ? body.expectedVersion + 1 : body.expectedVersion,
-          actor: { type: 'api_key', id: identity!.apiKeyId },
-          rootCause: body.rootCause,
-          note: body.note,
-        });
+        const { to, expectedVersion, rootCause, providerKey, note } = body;
+        const r = await caseCommands.move(trx, integration, { orgId: identity!.orgId, number: params.number, to, expectedVersion, rootCause, providerKey, note, now: new Date() });
+        if (!r.ok) throw caseRefusalError(r, integration, params.number);
+        return r;
       });
       return { number: result.number, from: result.from, to: result.to, version: result.version, reopened: result.reopened };
     },

@@ -1,27 +1,28 @@
-import { reassignCase, takeCase } from '../../core/cases/case-assignment.ts';
-import { caseState, lockCaseForAction, type LockedCase } from '../../core/cases/case-queries.ts';
-import { CASE_STATUS, canTransitionCase } from '../../core/cases/case-status.ts';
+import * as caseCommands from '../../core/cases/case-commands.ts';
+import { staffActor, type CaseRefusal } from '../../core/cases/case-commands.ts';
+import { caseState, type LockedCase } from '../../core/cases/case-queries.ts';
+import { CASE_STATUS } from '../../core/cases/case-status.ts';
 import type { CaseStatus, Language } from '../../core/vocabulary.ts';
-import { setCaseProvider } from '../../core/cases/case-provider.ts';
 import { activeProviders, providerIdOfKey } from '../../core/providers/provider-directory.ts';
-import { rootCausesOf, transitionCase } from '../../core/cases/transition.ts';
-import { DomainError } from '../../core/errors/index.ts';
+import { rootCausesOf } from '../../core/cases/transition.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import { canStaff, type StaffAction } from '../../core/access/roles.ts';
+import { canStaff } from '../../core/access/roles.ts';
 import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
-import { postToStaffMember, staffById, staffToAssign } from '../../core/staff/staff-desk.ts';
+import { staffById, staffToAssign } from '../../core/staff/staff-desk.ts';
 import { BUTTON_USED, say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
 
 /**
- * Card buttons on a case: Take, the working statuses, Resolve with a root cause, View.
+ * Card buttons on a case: Take, the working statuses, Resolve with a root cause, Reassign, View.
  *
- * Every button acts on the case as it is now, not as the card showed it: the case row is locked
- * first, so taps on the same case take turns and each sees what the one before did (two people
- * tapping Take on the same card: the second is told who has it). Then the role is checked against
- * the current owner, the token's nonce is spent, and only then does anything change.
+ * Every button is a case command (core/cases/case-commands.ts), which acts on the case as it is
+ * now, not as the card showed it: the case row is locked first, so taps on the same case take
+ * turns and each sees what the one before did (two people tapping Take on the same card: the
+ * second is told who has it). The command checks the role against the current owner; the token's
+ * nonce is spent as its last check, and only then does anything change. Here a refusal is only
+ * put into words.
  */
 
 const PHRASES = {
@@ -41,7 +42,6 @@ const PHRASES = {
   nobodyToAssign: { th: 'ยังไม่มีเจ้าหน้าที่คนอื่นที่ลงทะเบียนไว้ค่ะ', en: 'There is nobody else enrolled to give it to.' },
   cannotAssign: { th: 'มอบหมายเคส {n} ให้คนนี้ไม่ได้ค่ะ', en: '{n} cannot be given to this person.' },
   assigned: { th: '{who} มอบหมายเคส {n} ให้ {to} แล้วค่ะ', en: '{who} gave {n} to {to}' },
-  assignedToYou: { th: '{who} มอบหมายเคส {n} ให้คุณค่ะ', en: '{who} gave you {n}.' },
   askProvider: { th: 'เคส {n} รอผู้ให้บริการรายไหนคะ', en: 'Which provider is {n} waiting on?' },
   askRootCause: { th: 'สาเหตุของเคส {n} คืออะไรคะ เลือกด้านล่างได้เลยค่ะ', en: 'What was the root cause of {n}? Pick one below.' },
   unknownCause: { th: 'ไม่รู้จักสาเหตุนี้ค่ะ กด "แก้ไขแล้ว" บนการ์ดเพื่อเลือกใหม่ค่ะ', en: 'Unknown root cause. Tap Resolve on the card to pick again.' },
@@ -67,9 +67,6 @@ const statusLabel = (s: CaseStatus, lang: Language) => CASE_STATUS[s].label[lang
 
 type CaseNow = LockedCase;
 
-/** The case as it is now, locked until this tap is done with it. */
-const lockCase = (ctx: ActionContext) => lockCaseForAction(ctx.trx, ctx.token.orgId, ctx.token.subjectId);
-
 const reply = (ctx: ActionContext, text: string, caseId?: string, quickReplies?: Action[]) =>
   answer(ctx.trx, ctx.scene, [{ kind: 'text', text, ...(quickReplies?.length ? { quickReplies } : {}) } satisfies OutboundMessage], { caseId });
 
@@ -93,49 +90,105 @@ async function nextMoves(ctx: ActionContext, caseId: string): Promise<Action[]> 
   return [...footer, ...more];
 }
 
-/** Refuses a change the staff member's role or the case's owner does not allow; undefined when allowed. */
-async function refuseChange(ctx: ActionContext, c: CaseNow, action: 'case.set_status' | 'case.resolve'): Promise<string | undefined> {
+/** The case this button is about: in the token's org, by the id it carries. */
+const thisCase = (ctx: ActionContext) => ({ orgId: ctx.token.orgId, caseId: ctx.token.subjectId });
+const actor = (ctx: ActionContext) => staffActor(ctx.staff);
+
+/**
+ * A refusal of a case command in words, answered in the chat; returns the outcome for the logs.
+ * `withdrawn` was answered by the handler's own last check (`lastCheck`).
+ */
+async function sayRefusal(ctx: ActionContext, r: CaseRefusal, withdrawnAs: string): Promise<string> {
   const lang = ctx.scene.language;
-  const role = await refuseRole(ctx, action, c);
-  if (role) return role;
-  if (!canStaff(ctx.staff.role, action, { ownerStaffId: c.ownerStaffId, actorStaffId: ctx.staff.id })) {
-    await reply(ctx, say(lang, PHRASES.notYours, { owner: c.ownerName ?? '', n: c.number }), c.id);
-    return 'refused: owned by someone else';
+  if (r.refusal === 'no_such_case') return noCase(ctx);
+  const c = r.case;
+  switch (r.refusal) {
+    case 'role_forbids': {
+      const readOnly = canStaff(ctx.staff.role, 'case.view') && r.action !== 'case.reassign';
+      await reply(ctx, say(lang, readOnly ? PHRASES.viewOnly : PHRASES.roleForbids), c.id);
+      return 'refused: role';
+    }
+    case 'owned_by':
+      if (r.action === 'case.take') {
+        await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: c.ownerName ?? '', n: c.number }), c.id);
+        return 'refused: taken';
+      }
+      await reply(ctx, say(lang, PHRASES.notYours, { owner: c.ownerName ?? '', n: c.number }), c.id);
+      return 'refused: owned by someone else';
+    case 'not_open':
+      if (r.action === 'case.take') {
+        await reply(ctx, say(lang, PHRASES.nothingToTake, { n: c.number, status: statusLabel(c.status, lang) }), c.id);
+        return `refused: ${c.status}`;
+      }
+      return cannotAssign(ctx, c);
+    case 'no_such_assignee':
+      return cannotAssign(ctx, c);
+    case 'cannot_move':
+      if (c.status === r.to) {
+        await reply(ctx, say(lang, PHRASES.alreadyIn, { n: c.number, status: statusLabel(r.to, lang) }), c.id, await nextMoves(ctx, c.id));
+        return `unchanged: already ${r.to}`;
+      } else {
+        const allowed = r.allowed.map((s) => statusLabel(s, lang)).join(', ') || PHRASES.nobody[lang];
+        await reply(ctx, say(lang, PHRASES.notAllowed, { n: c.number, status: statusLabel(c.status, lang), target: statusLabel(r.to, lang), allowed }), c.id);
+        return `refused: ${c.status} -> ${r.to}`;
+      }
+    case 'stale_version':
+      // The owner changed between the lock and the write: whoever has it now.
+      if (ctx.name === 'case.take') {
+        await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: c.ownerName ?? '', n: c.number }), c.id);
+        return 'refused: taken';
+      }
+      await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(c.status, lang) }), c.id);
+      return 'refused: changed meanwhile';
+    case 'rejected':
+      await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(c.status, lang) }), c.id);
+      return `refused: ${r.error.code}`;
+    case 'withdrawn':
+      return withdrawnAs;
   }
-  return undefined;
 }
 
-/** Refuses a move the state machine does not allow from where the case is now; undefined when allowed. */
-async function refuseMove(ctx: ActionContext, c: CaseNow, to: CaseStatus): Promise<string | undefined> {
-  const lang = ctx.scene.language;
-  if (c.status === to) {
-    await reply(ctx, say(lang, PHRASES.alreadyIn, { n: c.number, status: statusLabel(to, lang) }), c.id, await nextMoves(ctx, c.id));
-    return `unchanged: already ${to}`;
-  }
-  if (!canTransitionCase(c.status, to)) {
-    const allowed = CASE_STATUS[c.status].next.map((s) => statusLabel(s, lang)).join(', ') || PHRASES.nobody[lang];
-    await reply(ctx, say(lang, PHRASES.notAllowed, { n: c.number, status: statusLabel(c.status, lang), target: statusLabel(to, lang), allowed }), c.id);
-    return `refused: ${c.status} -> ${to}`;
-  }
-  return undefined;
+const cannotAssign = async (ctx: ActionContext, c: CaseNow) => {
+  await reply(ctx, say(ctx.scene.language, PHRASES.cannotAssign, { n: c.number }), c.id);
+  return 'refused: no such assignee or case closed';
+};
+
+/**
+ * The handler's last check before a command changes anything: `check` may still answer instead
+ * (a question to ask, an unknown choice: its outcome), then the button's nonce is spent (a button
+ * used before changes nothing). `outcome` holds what was answered when it withdrew.
+ */
+function lastCheck(ctx: ActionContext, check?: (c: CaseNow) => Promise<string | undefined>) {
+  const said = { outcome: 'refused: replayed' };
+  const before = async (c: CaseNow) => {
+    const answered = check && (await check(c));
+    if (answered) {
+      said.outcome = answered;
+      return false;
+    }
+    if (await ctx.spend()) return true;
+    await reply(ctx, say(ctx.scene.language, BUTTON_USED), c.id);
+    return false;
+  };
+  return { said, before };
 }
 
-/** Moves the case, tells the customer and answers in the chat; a concurrent change is answered, not thrown. */
-async function move(ctx: ActionContext, c: CaseNow, to: CaseStatus, rootCause?: string): Promise<string> {
+/** A moved case, answered in the chat with what can be done next. */
+async function sayMoved(ctx: ActionContext, r: { id: string; number: string; from: CaseStatus; to: CaseStatus }, rootCause?: string): Promise<string> {
   const lang = ctx.scene.language;
-  try {
-    await transitionCase(ctx.trx, { orgId: c.orgId, caseId: c.id, to, actor: { type: 'staff', id: ctx.staff.id }, rootCause, now: ctx.scene.now });
-  } catch (err) {
-    if (!(err instanceof DomainError) || !['conflict', 'stale_version', 'validation_failed'].includes(err.code)) throw err;
-    const now = (await caseState(ctx.trx, c.id))!;
-    await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(now.status, lang) }), c.id);
-    return `refused: ${err.code}`;
-  }
   const text = rootCause
-    ? say(lang, PHRASES.resolved, { who: ctx.staff.displayName, n: c.number, status: statusLabel(to, lang), cause: rootCauseLabel(rootCause, lang) })
-    : say(lang, PHRASES.moved, { who: ctx.staff.displayName, n: c.number, status: statusLabel(to, lang) });
-  await reply(ctx, text, c.id, await nextMoves(ctx, c.id));
-  return `moved: ${c.status} -> ${to}`;
+    ? say(lang, PHRASES.resolved, { who: ctx.staff.displayName, n: r.number, status: statusLabel(r.to, lang), cause: rootCauseLabel(rootCause, lang) })
+    : say(lang, PHRASES.moved, { who: ctx.staff.displayName, n: r.number, status: statusLabel(r.to, lang) });
+  await reply(ctx, text, r.id, await nextMoves(ctx, r.id));
+  return `moved: ${r.from} -> ${r.to}`;
+}
+
+/** Moves the case (core/cases/case-commands.ts) and answers in the chat; every refusal is answered, not thrown. */
+async function move(ctx: ActionContext, to: CaseStatus, o: { rootCause?: string; providerKey?: string; check?: (c: CaseNow) => Promise<string | undefined> } = {}): Promise<string> {
+  const last = lastCheck(ctx, o.check);
+  const r = await caseCommands.move(ctx.trx, actor(ctx), { ...thisCase(ctx), to, rootCause: o.rootCause, providerKey: o.providerKey, now: ctx.scene.now, beforeChange: last.before });
+  if (!r.ok) return sayRefusal(ctx, r, last.said.outcome);
+  return sayMoved(ctx, r, o.rootCause);
 }
 
 /** A quick reply that answers the bot's question about this case: a short-lived signed action. */
@@ -146,73 +199,36 @@ const choice = (ctx: ActionContext, c: CaseNow, name: string, arg: string, label
   data: staffActionData(ctx.deps.actionKey, { orgId: c.orgId, name, arg, subjectId: c.id, now: ctx.scene.now, ttlMs: QUICK_REPLY_TTL_MS }),
 });
 
-/** Refuses a role the table does not allow this action; undefined when allowed. */
-async function refuseRole(ctx: ActionContext, action: StaffAction, c?: CaseNow): Promise<string | undefined> {
-  if (canStaff(ctx.staff.role, action)) return undefined;
-  const readOnly = canStaff(ctx.staff.role, 'case.view') && action !== 'case.reassign';
-  await reply(ctx, say(ctx.scene.language, readOnly ? PHRASES.viewOnly : PHRASES.roleForbids), c?.id);
-  return 'refused: role';
-}
-
 const noCase = async (ctx: ActionContext) => {
   await reply(ctx, say(ctx.scene.language, PHRASES.noCase));
   return 'refused: no such case';
 };
-const replayed = async (ctx: ActionContext, c: CaseNow) => {
-  await reply(ctx, say(ctx.scene.language, BUTTON_USED), c.id);
-  return 'refused: replayed';
-};
 
 async function take(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  const c = await lockCase(ctx);
-  if (!c) return noCase(ctx);
-  const role = await refuseRole(ctx, 'case.take', c);
-  if (role) return role;
-  if (!CASE_STATUS[c.status].isOpen) {
-    await reply(ctx, say(lang, PHRASES.nothingToTake, { n: c.number, status: statusLabel(c.status, lang) }), c.id);
-    return `refused: ${c.status}`;
-  }
-  if (c.ownerStaffId === ctx.staff.id) {
-    await reply(ctx, say(lang, PHRASES.alreadyYours, { n: c.number }), c.id);
+  const last = lastCheck(ctx);
+  const r = await caseCommands.take(ctx.trx, actor(ctx), { ...thisCase(ctx), now: ctx.scene.now, beforeChange: last.before });
+  if (!r.ok) return sayRefusal(ctx, r, last.said.outcome);
+  const was = r.before;
+  if (!r.changed) {
+    await reply(ctx, say(lang, PHRASES.alreadyYours, { n: was.number }), was.id);
     return 'unchanged: already theirs';
   }
-  // Support takes only a case nobody has; a manager or an admin may take it over.
-  if (c.ownerStaffId && !canStaff(ctx.staff.role, 'case.reassign')) {
-    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: c.ownerName ?? '', n: c.number }), c.id);
-    return 'refused: taken';
-  }
-  if (!(await ctx.spend())) return replayed(ctx, c);
-
-  const seen = { orgId: c.orgId, caseId: c.id, version: c.version, ownerStaffId: c.ownerStaffId, status: c.status };
-  if (!(await takeCase(ctx.trx, seen, ctx.staff.id, ctx.scene.now)).taken) {
-    const now = await lockCase(ctx);
-    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: now?.ownerName ?? '', n: c.number }), c.id);
-    return 'refused: taken';
-  }
-  const text = c.ownerStaffId
-    ? say(lang, PHRASES.tookOver, { who: ctx.staff.displayName, n: c.number, owner: c.ownerName ?? '' })
-    : say(lang, PHRASES.took, { who: ctx.staff.displayName, n: c.number });
-  await reply(ctx, text, c.id, await nextMoves(ctx, c.id));
-  return c.ownerStaffId ? 'taken over' : 'taken';
+  const text = was.ownerStaffId
+    ? say(lang, PHRASES.tookOver, { who: ctx.staff.displayName, n: was.number, owner: was.ownerName ?? '' })
+    : say(lang, PHRASES.took, { who: ctx.staff.displayName, n: was.number });
+  await reply(ctx, text, was.id, await nextMoves(ctx, was.id));
+  return was.ownerStaffId ? 'taken over' : 'taken';
 }
 
 async function setStatus(ctx: ActionContext): Promise<string> {
-  const c = await lockCase(ctx);
-  if (!c) return noCase(ctx);
   const to = ctx.arg as ButtonStatus;
   if (!(BUTTON_STATUSES as readonly string[]).includes(to)) {
-    await reply(ctx, say(ctx.scene.language, PHRASES.unknown), c.id);
+    await reply(ctx, say(ctx.scene.language, PHRASES.unknown));
     return `refused: unknown status ${ctx.arg}`;
   }
-  const refused = (await refuseChange(ctx, c, 'case.set_status')) ?? (await refuseMove(ctx, c, to));
-  if (refused) return refused;
-  if (to === 'waiting_provider' && !c.providerId) {
-    const asked = await askProvider(ctx, c);
-    if (asked) return asked;
-  }
-  if (!(await ctx.spend())) return replayed(ctx, c);
-  return move(ctx, c, to);
+  // Waiting on a provider, but which one? Asked before anything changes.
+  return move(ctx, to, { check: async (c) => (to === 'waiting_provider' && !c.providerId ? askProvider(ctx, c) : undefined) });
 }
 
 /**
@@ -233,27 +249,22 @@ async function askProvider(ctx: ActionContext, c: CaseNow): Promise<string | und
 
 /** The provider picked: it goes on the case, and the case waits on it. */
 async function waitOnProvider(ctx: ActionContext): Promise<string> {
-  const c = await lockCase(ctx);
-  if (!c) return noCase(ctx);
-  const refused = (await refuseChange(ctx, c, 'case.set_status')) ?? (await refuseMove(ctx, c, 'waiting_provider'));
-  if (refused) return refused;
-  const provider = await providerIdOfKey(ctx.trx, c.orgId, ctx.arg ?? '', { activeOnly: true });
-  if (!provider) {
-    await reply(ctx, say(ctx.scene.language, PHRASES.unknown), c.id);
-    return `refused: unknown provider ${ctx.arg}`;
-  }
-  if (!(await ctx.spend())) return replayed(ctx, c);
-  await setCaseProvider(ctx.trx, { orgId: c.orgId, caseId: c.id, providerKey: ctx.arg!, actor: { type: 'staff', id: ctx.staff.id } });
-  return move(ctx, c, 'waiting_provider');
+  return move(ctx, 'waiting_provider', {
+    providerKey: ctx.arg,
+    check: async (c) => {
+      if (await providerIdOfKey(ctx.trx, c.orgId, ctx.arg ?? '', { activeOnly: true })) return undefined;
+      await reply(ctx, say(ctx.scene.language, PHRASES.unknown), c.id);
+      return `refused: unknown provider ${ctx.arg}`;
+    },
+  });
 }
 
 /** Resolve asks first: the root cause, as quick replies. Nothing changes yet, so nothing is spent. */
 async function askRootCause(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  const c = await lockCase(ctx);
-  if (!c) return noCase(ctx);
-  const refused = (await refuseChange(ctx, c, 'case.resolve')) ?? (await refuseMove(ctx, c, 'resolved'));
-  if (refused) return refused;
+  const checked = await caseCommands.checkMove(ctx.trx, actor(ctx), { ...thisCase(ctx), to: 'resolved' });
+  if (!checked.ok) return sayRefusal(ctx, checked, '');
+  const c = checked.case;
   const causes = (await rootCausesOf(ctx.trx, c.orgId))
     // The cause rides in the signed action (at most 64 bytes); a longer word of the org's own cannot be offered.
     .filter((cause) => Buffer.byteLength(`case.resolve_with:${cause}`) <= 64)
@@ -264,66 +275,60 @@ async function askRootCause(ctx: ActionContext): Promise<string> {
 }
 
 async function resolveWith(ctx: ActionContext): Promise<string> {
-  const c = await lockCase(ctx);
-  if (!c) return noCase(ctx);
-  const refused = (await refuseChange(ctx, c, 'case.resolve')) ?? (await refuseMove(ctx, c, 'resolved'));
-  if (refused) return refused;
   const cause = ctx.arg ?? '';
-  if (!(await rootCausesOf(ctx.trx, c.orgId)).includes(cause)) {
-    await reply(ctx, say(ctx.scene.language, PHRASES.unknownCause), c.id);
-    return `refused: unknown root cause ${cause}`;
-  }
-  if (!(await ctx.spend())) return replayed(ctx, c);
-  return move(ctx, c, 'resolved', cause);
+  return move(ctx, 'resolved', {
+    rootCause: cause,
+    check: async (c) => {
+      if ((await rootCausesOf(ctx.trx, c.orgId)).includes(cause)) return undefined;
+      await reply(ctx, say(ctx.scene.language, PHRASES.unknownCause), c.id);
+      return `refused: unknown root cause ${cause}`;
+    },
+  });
 }
 
 /** A manager hands the case to someone: who, as quick replies of the org's linked staff. Nothing is spent yet. */
 async function askAssignee(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  const c = await lockCase(ctx);
+  const c = await caseCommands.lockCaseByRef(ctx.trx, thisCase(ctx));
   if (!c) return noCase(ctx);
-  const role = await refuseRole(ctx, 'case.reassign', c);
-  if (role) return role;
+  const refused = caseCommands.refuseActor(actor(ctx), 'reassign', c, undefined);
+  if (refused) return sayRefusal(ctx, refused, '');
   const people = await staffToAssign(ctx.trx, c.orgId, { except: c.ownerStaffId, limit: 13 });
   const quickReplies = people.map((p) => choice(ctx, c, 'case.assign_to', p.id, p.name));
   await reply(ctx, say(lang, quickReplies.length ? PHRASES.askAssignee : PHRASES.nobodyToAssign, { n: c.number }), c.id, quickReplies);
   return 'asked whom to assign';
 }
 
-/** The case goes to the staff member picked; they are told 1:1, with its card. */
+/** The case goes to the staff member picked; they are told 1:1, with its card (core/staff/case-handover-notice.ts). */
 async function assignTo(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  const c = await lockCase(ctx);
-  if (!c) return noCase(ctx);
-  const role = await refuseRole(ctx, 'case.reassign', c);
-  if (role) return role;
-  const assignee = ctx.arg ? await staffById(ctx.trx, c.orgId, ctx.arg) : undefined;
-  if (!assignee?.lineUserId || !CASE_STATUS[c.status].isOpen) {
-    await reply(ctx, say(lang, PHRASES.cannotAssign, { n: c.number }), c.id);
-    return 'refused: no such assignee or case closed';
-  }
-  if (assignee.id === c.ownerStaffId) {
-    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: assignee.displayName, n: c.number }), c.id);
+  // Only someone the bot can tell in LINE can be given a case from LINE.
+  const assignee = ctx.arg ? await staffById(ctx.trx, ctx.token.orgId, ctx.arg) : undefined;
+  const last = lastCheck(ctx);
+  const r = await caseCommands.reassign(ctx.trx, actor(ctx), {
+    ...thisCase(ctx),
+    assigneeId: assignee?.lineUserId ? assignee.id : null,
+    now: ctx.scene.now,
+    via: 'line',
+    beforeChange: last.before,
+  });
+  if (!r.ok) return sayRefusal(ctx, r, last.said.outcome);
+  const c = r.before;
+  if (!r.changed) {
+    await reply(ctx, say(lang, PHRASES.alreadyHas, { owner: r.assignee.displayName, n: c.number }), c.id);
     return 'unchanged: already theirs';
   }
-  if (!(await ctx.spend())) return replayed(ctx, c);
-  const seen = { orgId: c.orgId, caseId: c.id, version: c.version, ownerStaffId: c.ownerStaffId, status: c.status };
-  if (!(await reassignCase(ctx.trx, seen, assignee.id, ctx.staff.id)).reassigned) {
-    const now = (await caseState(ctx.trx, c.id))!;
-    await reply(ctx, say(lang, PHRASES.changed, { n: c.number, status: statusLabel(now.status, lang) }), c.id);
-    return 'refused: changed meanwhile';
-  }
-  const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: c.orgId, caseId: c.id, language: assignee.language, now: ctx.scene.now, viewer: assignee });
-  if (card) await postToStaffMember(ctx.trx, assignee, [{ kind: 'text', text: say(assignee.language, PHRASES.assignedToYou, { who: ctx.staff.displayName, n: c.number }) }, card], { caseId: c.id });
-  await reply(ctx, say(lang, PHRASES.assigned, { who: ctx.staff.displayName, n: c.number, to: assignee.displayName }), c.id, await nextMoves(ctx, c.id));
+  await reply(ctx, say(lang, PHRASES.assigned, { who: ctx.staff.displayName, n: c.number, to: r.assignee.displayName }), c.id, await nextMoves(ctx, c.id));
   return 'reassigned';
 }
 
 /** A fresh card of the case as it is now; reading changes nothing, so nothing is spent. */
 async function view(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  const role = await refuseRole(ctx, 'case.view');
-  if (role) return role;
+  if (!canStaff(ctx.staff.role, 'case.view')) {
+    await reply(ctx, say(lang, PHRASES.roleForbids));
+    return 'refused: role';
+  }
   const card = await buildCaseCard(ctx.deps, ctx.trx, { orgId: ctx.token.orgId, caseId: ctx.token.subjectId, language: lang, now: ctx.scene.now, viewer: ctx.staff });
   if (!card) return noCase(ctx);
   await answer(ctx.trx, ctx.scene, [card], { caseId: ctx.token.subjectId });

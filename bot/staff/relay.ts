@@ -1,6 +1,6 @@
 import { caseToAnswer } from '../../core/cases/case-queries.ts';
 import { caseOfQuotedMessage, claimMessage, storedMediaOf } from '../../core/conversations/conversation-log.ts';
-import { canStaff } from '../../core/access/roles.ts';
+import { staffActor, whoRefuses } from '../../core/cases/case-commands.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { formatNumber } from '../../core/org-counters.ts';
 import { lastRepliedCase } from '../../core/cases/case-messages.ts';
@@ -78,8 +78,9 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
     if (!c) return refuse(say.noCase('number' in target ? target.number : '?'), 'no such case');
     if (c.status === 'closed') return refuse(say.closed(c.number), 'closed');
     if (!c.conversation_id) return refuse(say.noChat(c.number), 'no customer conversation');
-    if (!canStaff(staff.role, 'case.reply')) return refuse(say.role(c.number), 'role');
-    if (!canStaff(staff.role, 'case.reply', { ownerStaffId: c.owner_staff_id, actorStaffId: staff.id })) {
+    const who = whoRefuses(staffActor(staff), 'reply', { ownerStaffId: c.owner_staff_id });
+    if (who === 'role_forbids') return refuse(say.role(c.number), 'role');
+    if (who === 'owner') {
       const owner = c.owner_staff_id ? await staffName(trx, c.owner_staff_id) : undefined;
       return refuse(say.owner(c.number, owner ?? '?'), 'owner');
     }

@@ -64,10 +64,11 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /**
- * What staff may do from LINE (card buttons, quick replies, commands), in the same terms: one
+ * What staff may do (LINE buttons, the desk, the API as a staff member), in the same terms: one
  * table of roles per action, and one rule on top of it: `own` actions change a case that someone
  * works on, which support may do only on unowned cases or their own; managers and admins may
- * also reassign and override. The CEO reads only.
+ * also reassign and override. The CEO reads only. For cases these are applied, with taking over
+ * as a reassignment, in one place: core/cases/case-commands.ts.
  */
 export const staffActions = {
   'case.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },

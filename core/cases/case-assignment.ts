@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
-import { recordCaseEvent } from './case-timeline.ts';
+import { recordCaseEvent, type CaseEventContext } from './case-timeline.ts';
 import { transitionCase } from './transition.ts';
+import type { CaseStatus } from '../vocabulary.ts';
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactCaseEvents } from './case-timeline.ts';
 
 /**
  * Who owns a case: a staff member takes it (or a manager takes it over), or a manager hands it to
  * someone. Both name the owner and version they saw; whoever changed the case first wins, and the
- * other is told (`taken: false`). The role checks are the caller's (core/access/roles.ts).
+ * other is told (`taken: false`). Who may is decided by the case commands (case-commands.ts).
  */
 export interface SeenCase {
   orgId: string;
@@ -17,22 +18,37 @@ export interface SeenCase {
   status: string;
 }
 
-/** Takes the case for `staffId`; taking a new case starts the work (the first response, "work started" for the customer). */
-export async function takeCase(trx: Knex.Transaction, seen: SeenCase, staffId: string, now: Date): Promise<{ taken: boolean }> {
-  const changed = await changeOwner(trx, seen, staffId, staffId);
+/**
+ * Takes the case for `staffId`; taking a new case starts the work (the first response, "work
+ * started" for the customer). Taken: with the status and version it has now.
+ */
+export async function takeCase(
+  trx: Knex.Transaction,
+  seen: SeenCase,
+  staffId: string,
+  now: Date,
+): Promise<{ taken: false } | { taken: true; status: CaseStatus; version: number }> {
+  const changed = await changeOwner(trx, seen, staffId, staffId, {});
   if (!changed) return { taken: false };
   if (seen.status === 'new') {
-    await transitionCase(trx, { orgId: seen.orgId, caseId: seen.caseId, to: 'investigating', actor: { type: 'staff', id: staffId }, now });
+    const started = await transitionCase(trx, { orgId: seen.orgId, caseId: seen.caseId, to: 'investigating', actor: { type: 'staff', id: staffId }, now });
+    return { taken: true, status: started.to, version: started.version };
   }
-  return { taken: true };
+  return { taken: true, status: seen.status as CaseStatus, version: seen.version + 1 };
 }
 
-/** Hands the case to `assigneeId`, by a manager (`actorStaffId`). */
-export async function reassignCase(trx: Knex.Transaction, seen: SeenCase, assigneeId: string, actorStaffId: string): Promise<{ reassigned: boolean }> {
-  return { reassigned: await changeOwner(trx, seen, assigneeId, actorStaffId) };
+/** Hands the case to `assigneeId`, by a manager (`actorStaffId`); `context` reaches the timeline's subscribers (the new owner's notice). */
+export async function reassignCase(
+  trx: Knex.Transaction,
+  seen: SeenCase,
+  assigneeId: string,
+  actorStaffId: string,
+  context: CaseEventContext = {},
+): Promise<{ reassigned: boolean }> {
+  return { reassigned: await changeOwner(trx, seen, assigneeId, actorStaffId, context) };
 }
 
-async function changeOwner(trx: Knex.Transaction, seen: SeenCase, to: string, actorStaffId: string): Promise<boolean> {
+async function changeOwner(trx: Knex.Transaction, seen: SeenCase, to: string, actorStaffId: string, context: CaseEventContext): Promise<boolean> {
   // The owner we saw, again in the UPDATE itself: whoever changed it first wins.
   const q = trx('cases').where({ id: seen.caseId, version: seen.version });
   const updated = await (seen.ownerStaffId ? q.where({ owner_staff_id: seen.ownerStaffId }) : q.whereNull('owner_staff_id')).update({
@@ -47,7 +63,7 @@ async function changeOwner(trx: Knex.Transaction, seen: SeenCase, to: string, ac
     actor: { type: 'staff', id: actorStaffId },
     isPublic: false,
     data: { from: seen.ownerStaffId, to },
-  });
+  }, context);
   return true;
 }
 

@@ -54,6 +54,11 @@ export interface CaseEventContext {
   replyToEventId?: number;
   /** The instant the change happened (a fixed clock in tests). */
   now?: Date;
+  /**
+   * The door a hand-over came through (case-commands.ts `reassign`): a LINE chat or the desk (LIFF
+   * and REST). The new owner's notice differs by door (core/staff/case-handover-notice.ts).
+   */
+  via?: 'line' | 'desk';
 }
 
 export interface RecordedCaseEvent extends CaseEventInput {

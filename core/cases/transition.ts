@@ -46,9 +46,7 @@ export async function transitionCase(trx: Knex.Transaction, t: TransitionInput):
   }
   const from = current.status as CaseStatus;
   if (!isCaseStatus(t.to)) throw validationFailed(`Unknown status ${t.to}`);
-  if (!canTransitionCase(from, t.to)) {
-    throw new DomainError('conflict', `A case cannot go from ${from} to ${t.to}`, { from, to: t.to, allowed: CASE_STATUS[from].next });
-  }
+  if (!canTransitionCase(from, t.to)) throw cannotMove(from, t.to);
   // A root cause given when resolving is kept, and closing later may reuse it.
   const rootCause: string | undefined = t.rootCause ?? (t.to === 'closed' ? (current.root_cause ?? undefined) : undefined);
   if (t.to === 'closed' || (t.to === 'resolved' && rootCause)) await requireRootCause(trx, t.orgId, rootCause);
@@ -113,6 +111,10 @@ async function moveResolutionClock(trx: Knex.Transaction, current: { id: string;
     resolution_due_at: due.resolutionDueAt,
   });
 }
+
+/** The state machine has no edge from `from` to `to`: what the case could go to instead. */
+export const cannotMove = (from: CaseStatus, to: CaseStatus) =>
+  new DomainError('conflict', `A case cannot go from ${from} to ${to}`, { from, to, allowed: CASE_STATUS[from].next });
 
 async function requireRootCause(trx: Knex.Transaction, orgId: string, rootCause: string | undefined): Promise<void> {
   if (!rootCause) throw validationFailed('Closing a case needs a root cause', { allowed: await rootCausesOf(trx, orgId) });

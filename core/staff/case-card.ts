@@ -3,7 +3,7 @@ import { casesJoinedToTypes } from '../cases/case-queries.ts';
 import { CASE_STATUS, canTransitionCase } from '../cases/case-status.ts';
 import type { CaseStatus, Language, Severity, StaffRole } from '../vocabulary.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
-import { canStaff } from '../access/roles.ts';
+import { mayTakeOver } from '../cases/case-commands.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff-buttons.ts';
 import type { StaffDeps } from './staff-desk.ts';
@@ -95,7 +95,8 @@ export function caseButtons(
     ...(canResolve ? [button('case.resolve', BUTTON_LABEL.resolve[c.language], footerTtlMs)] : []),
   ];
   const more = moves.slice(onFooter).map((s) => button('case.status', BUTTON_LABEL[s][c.language], QUICK_REPLY_TTL_MS, s));
-  if (open && c.ownerStaffId !== null && c.viewer && canStaff(c.viewer.role, 'case.reassign')) {
+  // Whoever may take a case over may reassign it: both go to them (core/cases/case-commands.ts).
+  if (open && c.ownerStaffId !== null && c.viewer && mayTakeOver(c.viewer.role)) {
     more.push(button('case.take', BUTTON_LABEL.takeOver[c.language], QUICK_REPLY_TTL_MS), button('case.reassign', BUTTON_LABEL.reassign[c.language], QUICK_REPLY_TTL_MS));
   }
   return { footer, more };
@@ -128,7 +129,7 @@ export async function caseForStaff(db: Db, caseId: string, orgId?: string): Prom
 
 /** A case as staff see it in LINE. Undefined when the case does not exist in this org. */
 export async function buildCaseCard(
-  deps: StaffDeps,
+  deps: Pick<StaffDeps, 'actionKey'>,
   db: Db,
   c: { orgId: string; caseId: string; language: Language; now: Date; viewer?: { role: StaffRole } },
 ): Promise<OutboundMessage | undefined> {

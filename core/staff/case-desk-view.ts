@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { canStaff, type StaffAction } from '../access/roles.ts';
+import { allowedCaseActions, staffActor } from '../cases/case-commands.ts';
 import { caseTime } from '../cases/case-clock.ts';
 import { casesWithType } from '../cases/case-queries.ts';
 import { CASE_STATUS, OPEN_CASE_STATUSES } from '../cases/case-status.ts';
@@ -14,7 +14,7 @@ import { staffWhoWork, type StaffDeps } from './staff-desk.ts';
 /**
  * What the staff desk (the LIFF app) reads of cases: a queue by due time and one case whole, with
  * the names a person reads instead of ids, and what the viewer's role may do to it now, by the
- * same rules the LINE buttons and the desk's actions apply (core/access/roles.ts `canStaff`).
+ * same rules the LINE buttons and the desk's actions apply (core/cases/case-commands.ts).
  */
 type Db = Knex;
 
@@ -54,14 +54,6 @@ export async function deskQueue(db: Db, viewer: DeskViewer, view: DeskQueueView,
   if (view === 'unassigned') q.whereNull('cases.owner_staff_id');
   return { view, cases: (await q).map((r) => rowOf(r, now)) };
 }
-
-const ACTIONS: Record<'take' | 'reassign' | 'move' | 'resolve' | 'reply', StaffAction> = {
-  take: 'case.take',
-  reassign: 'case.reassign',
-  move: 'case.set_status',
-  resolve: 'case.resolve',
-  reply: 'case.reply',
-};
 
 /** One case with its customer, orders, provider, clocks, whole timeline and the viewer's choices; not found when it is not the org's. */
 export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, viewer: DeskViewer, number: string, now = new Date()) {
@@ -120,18 +112,7 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
     return typeof d.to === 'string' ? d.to : null;
   };
 
-  const owner = { ownerStaffId: r.owner_staff_id as string | null, actorStaffId: viewer.id };
-  const allowed: (keyof typeof ACTIONS)[] = [];
-  const refusals: Record<string, { reason: 'role_forbids' | 'owner'; ownerName: string | null }> = {};
-  for (const [name, action] of Object.entries(ACTIONS) as [keyof typeof ACTIONS, StaffAction][]) {
-    if (!canStaff(viewer.role, action)) refusals[name] = { reason: 'role_forbids', ownerName: null };
-    else if (name !== 'take' && !canStaff(viewer.role, action, owner)) refusals[name] = { reason: 'owner', ownerName: r.owner_name ?? null };
-    // Taking someone else's case is taking it over: managers and admins only, as on the LINE card.
-    else if (name === 'take' && owner.ownerStaffId && owner.ownerStaffId !== viewer.id && !canStaff(viewer.role, 'case.reassign')) {
-      refusals[name] = { reason: 'owner', ownerName: r.owner_name ?? null };
-    }
-    else allowed.push(name);
-  }
+  const { allowed, refusals } = allowedCaseActions(staffActor(viewer), { ownerStaffId: r.owner_staff_id ?? null, ownerName: r.owner_name ?? null });
 
   return {
     ...rowOf(r, now),
