@@ -47,6 +47,8 @@ import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
+import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
+import { proposalReplies } from '../bot/staff/booking-actions.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
@@ -113,6 +115,7 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
   // The analytics' per-case facts: this case is recomputed (core/analytics/case-rollup.ts).
   subscribeToCaseEvents('analytics-rollup', markCaseChanged);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
+  subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);

@@ -8,11 +8,11 @@ import {
   proposeTime,
   reopenForAnotherTime,
   takeBooking,
-  tellBookingCustomer,
   type BookingView,
   type DeskResult,
 } from '../../core/bookings/booking-desk.ts';
 import { customersBookingId } from '../../core/bookings/booking-queries.ts';
+import { customerToldAfter } from '../../core/bookings/booking-timeline.ts';
 import { stageFlags } from '../../core/bookings/booking-stage.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';
@@ -110,6 +110,9 @@ async function refuseResult(ctx: ActionContext, r: Extract<DeskResult, { ok: fal
   return 'refused: changed meanwhile';
 }
 
+/** The customer heard of the change from the timeline (core/bookings/booking-notifications.ts). */
+const toldOf = (trx: Knex.Transaction, r: Extract<DeskResult, { ok: true }>) => (r.event ? customerToldAfter(trx, r.event) : Promise.resolve(false));
+
 async function take(ctx: ActionContext): Promise<string> {
   const l = ctx.scene.language;
   const b = await subject(ctx, 'booking.take');
@@ -134,7 +137,7 @@ async function confirm(ctx: ActionContext): Promise<string> {
   if (!(await ctx.spend())) return refuseReplay(ctx, b);
   const r = await confirmBooking(ctx.trx, b, { type: 'staff', id: ctx.staff.id });
   if (!r.ok) return refuseResult(ctx, r);
-  const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_confirmed', { actor: { type: 'staff', id: ctx.staff.id } });
+  const told = await toldOf(ctx.trx, r);
   await say(ctx, r.booking, [[fill(P.confirmed[l], { name: ctx.staff.displayName, number: b.number, when: whenWithGuests(r.booking, l) }), told ? P.customerTold[l] : ''].join(' ').trim()]);
   return 'confirmed';
 }
@@ -158,10 +161,7 @@ async function propose(ctx: ActionContext): Promise<string> {
   if (!(await ctx.spend())) return refuseReplay(ctx, b);
   const r = await proposeTime(ctx.trx, b, { type: 'staff', id: ctx.staff.id }, picked);
   if (!r.ok) return refuseResult(ctx, r);
-  const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_proposed_time', {
-    actor: { type: 'staff', id: ctx.staff.id },
-    quickReplies: await proposalReplies(ctx.trx, r.booking),
-  });
+  const told = await toldOf(ctx.trx, r);
   const text = [fill(P.proposed[l], { name: ctx.staff.displayName, number: b.number, when: when(r.booking, l, true) }), told ? P.customerTold[l] : ''].join(' ').trim();
   await say(ctx, r.booking, [text], [await card(ctx, r.booking)]);
   return 'proposed';
@@ -194,7 +194,7 @@ async function decline(ctx: ActionContext): Promise<string> {
   if (!(await ctx.spend())) return refuseReplay(ctx, b);
   const r = await declineBooking(ctx.trx, b, { type: 'staff', id: ctx.staff.id }, reason);
   if (!r.ok) return refuseResult(ctx, r);
-  const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_declined', { actor: { type: 'staff', id: ctx.staff.id } });
+  const told = await toldOf(ctx.trx, r);
   const text = [fill(P.declined[l], { name: ctx.staff.displayName, number: b.number, reason: DECLINE_REASONS[reason][l] }), told ? P.customerTold[l] : ''].join(' ').trim();
   await say(ctx, r.booking, [text]);
   return 'declined';
@@ -210,7 +210,8 @@ export const bookingActions: ActionTable = {
 /** The customer's quick replies on a proposal: `act=proposal&v=accept:B-000045` (or `other:`). */
 export const PROPOSAL_REPLY = 'proposal';
 
-async function proposalReplies(trx: Knex.Transaction, b: BookingView): Promise<Action[]> {
+/** The quick replies under a proposed time (the customer notice's, core/bookings/booking-notifications.ts). */
+export async function proposalReplies(trx: Knex.Transaction, b: BookingView): Promise<Action[]> {
   const label = async (key: string, fallback: string) => (await renderTemplate(trx, b.orgId, key, b.contactLanguage)) || fallback;
   const yes = await label('label_confirm', 'OK');
   const other = await label('label_other_time', b.contactLanguage === 'th' ? 'ขอเวลาอื่น' : 'Another time');
@@ -238,15 +239,14 @@ export async function answerProposal(
   if (!b || b.stage !== 'proposed') return 'ignored: no proposal to answer';
   const actor = { type: 'customer' as const, id: a.contactId };
   if (m[1] === 'accept') {
-    const r = await confirmBooking(trx, b, actor);
+    // The customer's confirmation answers their tap (core/bookings/booking-notifications.ts).
+    const r = await confirmBooking(trx, b, actor, false, { replyToEventId: a.replyToEventId });
     if (!r.ok) return `ignored: ${r.reason}`;
-    await tellBookingCustomer(trx, r.booking, 'booking_confirmed', { replyToEventId: a.replyToEventId, actor });
     await postBookingNews(deps, trx, r.booking, [{ th: fill(P.accepted['th'], { when: when(r.booking, 'th'), number: b.number }), en: fill(P.accepted['en'], { when: when(r.booking, 'en'), number: b.number }) }]);
     return 'proposal accepted';
   }
-  const r = await reopenForAnotherTime(trx, b, actor);
+  const r = await reopenForAnotherTime(trx, b, actor, { replyToEventId: a.replyToEventId });
   if (!r.ok) return `ignored: ${r.reason}`;
-  await tellBookingCustomer(trx, r.booking, 'booking_proposal_declined', { replyToEventId: a.replyToEventId, actor });
   await postBookingNews(deps, trx, r.booking, [{ th: fill(P.anotherTime['th'], { number: b.number }), en: fill(P.anotherTime['en'], { number: b.number }) }]);
   return 'another time asked';
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DomainError, staleVersion, validationFailed } from '../errors/index.ts';
-import { addBookingEvent, confirmBooking, loadBooking, moveBooking, tellBookingCustomer, type BookingActor, type BookingView, type DeskResult } from './booking-desk.ts';
+import { addBookingEvent, confirmBooking, loadBooking, moveBooking, type BookingActor, type BookingView, type DeskResult } from './booking-desk.ts';
+import { customerToldAfter } from './booking-timeline.ts';
 import { bookingIdByNumber } from './booking-queries.ts';
 import { BOOKING_STAGES as BOOKING_STAGE_KEYS, stageFlags, type BookingStage } from './booking-stage.ts';
 import { checkMove, orgPipeline } from './booking-stage-settings.ts';
@@ -83,8 +84,8 @@ export async function changeBookingStage(trx: Knex.Transaction, m: StageMove): P
   // Contacted: a quote is due next. Any other move stops the clock that ran.
   await startFollowUpClock(trx, b.id, m.to === 'contacted' ? 'quote' : null);
   if (m.note?.trim()) await addBookingEvent(trx, booking, 'note', m.actor, { kind: 'note', text: m.note.trim() }, false);
-  const template = m.to === 'confirmed' ? 'booking_confirmed' : m.to === 'declined' ? 'booking_declined' : undefined;
-  const customerTold = template ? await tellBookingCustomer(trx, booking, template, { actor: m.actor }) : false;
+  // A confirmation or a decline was told to the customer from the timeline (booking-notifications.ts).
+  const customerTold = moved.ok && moved.event ? await customerToldAfter(trx, moved.event) : false;
   booking = (await loadBooking(trx, b.id))!;
   return { booking, from: b.stage, customerTold };
 }
