@@ -1,10 +1,12 @@
 import { bookWaitingForm, createStaffBooking } from '../../core/bookings/booking-intake.ts';
-import { addBookingNote, assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
+import { assignBooking, moveBookingStage } from '../../core/bookings/booking-commands.ts';
+import { addBookingNote } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, assignedOnly, bookingDetail, bookingIdByNumber, listBookings } from '../../core/bookings/booking-queries.ts';
 import * as c from '../../core/contracts/bookings.ts';
 import { validationFailed } from '../../core/errors/index.ts';
 import { route } from '../route.ts';
+import { accepted, keyActor } from './booking-refusals.ts';
 
 /** The booking pipeline for staff and integrations: the list, one booking, stage moves, assignment, notes. */
 export const bookingRoutes = [
@@ -55,17 +57,20 @@ export const bookingRoutes = [
     body: c.bookingStageMove,
     response: c.bookingStageMoveResult,
     handle: async ({ identity, deps, params, body }) => {
-      await assertBookingVisible(deps.knex, identity!.orgId, params.number, identity!);
-      const r = await deps.knex.transaction((trx) =>
-        changeBookingStage(trx, {
-          orgId: identity!.orgId,
-          number: params.number,
-          to: body.to,
-          expectedVersion: body.expectedVersion,
-          reason: body.reason,
-          note: body.note,
-          actor: { type: 'api_key', id: identity!.apiKeyId },
-        }),
+      const r = await deps.knex.transaction(async (trx) =>
+        accepted(
+          await moveBookingStage(trx, {
+            orgId: identity!.orgId,
+            number: params.number,
+            to: body.to,
+            expectedVersion: body.expectedVersion,
+            reason: body.reason,
+            note: body.note,
+            actor: keyActor(identity!),
+          }),
+          params.number,
+          'stage',
+        ),
       );
       return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
     },
@@ -80,14 +85,18 @@ export const bookingRoutes = [
     body: c.bookingAssignment,
     response: c.bookingAssignmentResult,
     handle: async ({ identity, deps, params, body }) => {
-      const b = await deps.knex.transaction((trx) =>
-        assignBooking(trx, {
-          orgId: identity!.orgId,
-          number: params.number,
-          staffId: body.staffId,
-          expectedVersion: body.expectedVersion,
-          actor: { type: 'api_key', id: identity!.apiKeyId },
-        }),
+      const { booking: b } = await deps.knex.transaction(async (trx) =>
+        accepted(
+          await assignBooking(trx, {
+            orgId: identity!.orgId,
+            number: params.number,
+            staffId: body.staffId,
+            expectedVersion: body.expectedVersion,
+            actor: keyActor(identity!),
+          }),
+          params.number,
+          'assign',
+        ),
       );
       return { number: b.number, assigneeStaffId: b.assigneeStaffId, version: b.version };
     },

@@ -1,7 +1,7 @@
 import { staffWhoWork } from '../../core/staff/staff-desk.ts';
 import type { Knex } from 'knex';
 import { bookWaitingForm } from '../../core/bookings/booking-intake.ts';
-import { assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
+import { assignBooking, moveBookingStage } from '../../core/bookings/booking-commands.ts';
 import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
 import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
@@ -15,6 +15,7 @@ import { bookingBoard } from '../../core/staff/booking-board.ts';
 import { deskCase, deskQueue } from '../../core/staff/case-desk-view.ts';
 import { replyDeps } from '../admin/case-routes.ts';
 import { contactView } from '../admin/contact-routes.ts';
+import { accepted } from '../admin/booking-refusals.ts';
 import * as contacts from '../../core/contracts/contacts.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
@@ -152,16 +153,19 @@ export const deskRoutes = [
     handle: ({ deps, staff, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
         const member = await activeStaffMember(trx, staff!.orgId, staff!.id);
-        await assertBookingVisible(trx, member.orgId, params.number, { role: member.role, staffId: member.id });
-        const r = await changeBookingStage(trx, {
-          orgId: member.orgId,
-          number: params.number,
-          to: body.to,
-          expectedVersion: body.expectedVersion,
-          reason: body.reason,
-          note: body.note,
-          actor: { type: 'staff', id: member.id },
-        });
+        const r = accepted(
+          await moveBookingStage(trx, {
+            orgId: member.orgId,
+            number: params.number,
+            to: body.to,
+            expectedVersion: body.expectedVersion,
+            reason: body.reason,
+            note: body.note,
+            actor: { type: 'staff', staffId: member.id, role: member.role },
+          }),
+          params.number,
+          'stage',
+        );
         return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
       }),
   }),
@@ -177,7 +181,11 @@ export const deskRoutes = [
     handle: ({ deps, staff, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
         const member = await activeStaffMember(trx, staff!.orgId, staff!.id);
-        const b = await assignBooking(trx, { orgId: member.orgId, number: params.number, staffId: body.staffId, expectedVersion: body.expectedVersion, actor: { type: 'staff', id: member.id } });
+        const { booking: b } = accepted(
+          await assignBooking(trx, { orgId: member.orgId, number: params.number, staffId: body.staffId, expectedVersion: body.expectedVersion, actor: { type: 'staff', staffId: member.id, role: member.role } }),
+          params.number,
+          'assign',
+        );
         return { number: b.number, assigneeStaffId: b.assigneeStaffId, version: b.version };
       }),
   }),

@@ -93,7 +93,8 @@ const quoteFigures = (r: Record<string, any>): QuoteFigures => ({ total: fromMin
 
 const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
-function localToday(now: Date, timeZone: string): string {
+/** YYYY-MM-DD where the business is. */
+export function localToday(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
