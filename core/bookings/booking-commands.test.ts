@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingWorld, eventsOf, type BookingWorld } from '../../test/support/booking-world.ts';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bookingWorldForFile, eventsOf, type BookingWorld } from '../../test/support/booking-world.ts';
 import type { StaffRole } from '../vocabulary.ts';
 import { assignBooking, confirmRequest, declineRequest, moveBookingStage, proposeAnotherTime, takeBooking, type BookingCommandActor } from './booking-commands.ts';
 
@@ -9,16 +8,10 @@ import { assignBooking, confirmRequest, declineRequest, moveBookingStage, propos
  * Each booking command holds its rules and answers a refusal by name, changing nothing: the
  * doors (LINE taps, REST, the LIFF desk) only put it into words.
  */
-let db: TestDatabase;
+const world = bookingWorldForFile('booking-commands');
 let knex: Knex;
 let w: BookingWorld;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  knex = db.knex;
-  w = await bookingWorld(knex, 'booking-commands');
-});
-afterAll(() => db?.destroy());
+beforeAll(() => ((knex = world.knex), (w = world.w)));
 
 const as = (staffId: string, role: StaffRole) => ({ type: 'staff' as const, staffId, role });
 const support = () => as(w.staff.support, 'support');

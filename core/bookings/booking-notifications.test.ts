@@ -1,8 +1,7 @@
 import type { Knex } from 'knex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { proposalReplies } from '../../bot/staff/booking-actions.ts';
-import { bookingWorld, eventsOf, messagesAbout, type BookingWorld } from '../../test/support/booking-world.ts';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
+import { bookingWorldForFile, eventsOf, messagesAbout, type BookingWorld } from '../../test/support/booking-world.ts';
 import { confirmRequest, declineRequest, moveBookingStage, proposeAnotherTime } from './booking-commands.ts';
 import { loadBooking, reopenForAnotherTime } from './booking-desk.ts';
 import { bookingCustomerNotices } from './booking-notifications.ts';
@@ -14,17 +13,11 @@ import { subscribeToBookingEvents } from './booking-timeline.ts';
  * The customer's booking notices follow the booking timeline: one per kind of event, sent once,
  * in the transaction of the change that caused it (a change rolled back tells nobody).
  */
-let db: TestDatabase;
+subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
+const world = bookingWorldForFile('booking-notices');
 let knex: Knex;
 let w: BookingWorld;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  knex = db.knex;
-  w = await bookingWorld(knex, 'booking-notices');
-  subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
-});
-afterAll(() => db?.destroy());
+beforeAll(() => ((knex = world.knex), (w = world.w)));
 
 const staff = () => ({ type: 'staff' as const, staffId: w.staff.support, role: 'support' as const });
 const decision = (bookingId: string) => ({ orgId: w.orgId, bookingId, actor: staff() });

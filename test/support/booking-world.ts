@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /**
  * An org with a LINE chat, a customer who writes in English, the booking templates and a support
@@ -72,4 +74,17 @@ export function messagesAbout(knex: Knex, bookingId: string) {
 
 export async function eventsOf(knex: Knex, bookingId: string): Promise<{ type: string; actor_type: string; data: Record<string, any> }[]> {
   return knex('booking_events').where({ booking_id: bookingId }).orderBy('id');
+}
+
+/** A database of this test file's own with the world in it, ready in beforeAll. */
+export function bookingWorldForFile(slug: string): { knex: Knex; w: BookingWorld } {
+  let db: TestDatabase | undefined;
+  const out = {} as { knex: Knex; w: BookingWorld };
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    out.knex = db.knex;
+    out.w = await bookingWorld(db.knex, slug);
+  });
+  afterAll(() => db?.destroy());
+  return out;
 }
