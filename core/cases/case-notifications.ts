@@ -10,10 +10,12 @@ import type { ExtractedFields } from '../understanding/classification.ts';
 import { casesJoinedToTypes, trackingUrl } from './case-queries.ts';
 
 /**
- * Acknowledges a case opened from the customer's own message (`case_created`: its number, when to
- * expect an answer, the tracking link), and tells the customer, in their language and from the
- * org's templates, when work starts, when the case waits for them, and when it is resolved: each only if the case type's switch for it is on
- * (`case_types.notify`) and the org's own switch for it is on (Settings: `orgs.settings.customerNotices`). Sent on the conversation the case came from, through the outbox.
+ * How a customer hears about their case, in their language and from the org's templates, on the
+ * conversation the case came from, through the outbox: the answer to the message that opened it
+ * (`case_created`: its number, when to expect an answer, the tracking link), then when work
+ * starts, when the case waits for them, and when it is resolved, each of these only if the case
+ * type's switch for it is on (`case_types.notify`) and the org's own switch for it is on
+ * (Settings: `orgs.settings.customerNotices`).
  *
  * It follows the timeline: every move of a case, by whoever made it (a LINE button, the API, the
  * customer's own reply), tells the customer the same way, and no caller has to remember to.
