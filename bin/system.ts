@@ -47,6 +47,8 @@ import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
+import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
+import { proposalReplies } from '../bot/staff/booking-actions.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
 import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
@@ -117,6 +119,7 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string; actionKey: Buffe
   // A case handed to someone: they hear it 1:1 in LINE (core/staff/case-handover-notice.ts).
   subscribeToCaseEvents('new-owner-notice', tellNewOwner({ actionKey: o.actionKey }));
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
+  subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);

@@ -1,5 +1,6 @@
 import { bookWaitingForm, createStaffBooking } from '../../core/bookings/booking-intake.ts';
-import { addBookingNote, assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
+import { assignBooking, moveBookingStage } from '../../core/bookings/booking-commands.ts';
+import { addBookingNote } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, assignedOnly, bookingDetail, bookingIdByNumber, listBookings } from '../../core/bookings/booking-queries.ts';
 import * as c from '../../core/contracts/bookings.ts';
@@ -7,6 +8,7 @@ import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
+import { accepted, commandActor } from './booking-refusals.ts';
 
 /**
  * The booking pipeline for staff and integrations: the list, one booking, stage moves, assignment,
@@ -62,18 +64,21 @@ export const bookingRoutes = [
     body: c.bookingStageMove,
     response: c.bookingStageMoveResult,
     handle: async ({ caller, deps, params, body }) => {
-      await assertBookingVisible(deps.knex, caller.orgId, params.number, caller);
       // Someone waits on it (the desk, an integration): a deadlock victim is run again, not refused.
-      const r = await transactionRetried(deps.knex, (trx) =>
-        changeBookingStage(trx, {
-          orgId: caller.orgId,
-          number: params.number,
-          to: body.to,
-          expectedVersion: body.expectedVersion,
-          reason: body.reason,
-          note: body.note,
-          actor: caller.actor,
-        }),
+      const r = await transactionRetried(deps.knex, async (trx) =>
+        accepted(
+          await moveBookingStage(trx, {
+            orgId: caller.orgId,
+            number: params.number,
+            to: body.to,
+            expectedVersion: body.expectedVersion,
+            reason: body.reason,
+            note: body.note,
+            actor: commandActor(caller),
+          }),
+          params.number,
+          'stage',
+        ),
       );
       return { number: r.booking.number, from: r.from, to: r.booking.stage, version: r.booking.version, customerTold: r.customerTold };
     },
@@ -89,14 +94,18 @@ export const bookingRoutes = [
     body: c.bookingAssignment,
     response: c.bookingAssignmentResult,
     handle: async ({ caller, deps, params, body }) => {
-      const b = await transactionRetried(deps.knex, (trx) =>
-        assignBooking(trx, {
-          orgId: caller.orgId,
-          number: params.number,
-          staffId: body.staffId,
-          expectedVersion: body.expectedVersion,
-          actor: caller.actor,
-        }),
+      const { booking: b } = await transactionRetried(deps.knex, async (trx) =>
+        accepted(
+          await assignBooking(trx, {
+            orgId: caller.orgId,
+            number: params.number,
+            staffId: body.staffId,
+            expectedVersion: body.expectedVersion,
+            actor: commandActor(caller),
+          }),
+          params.number,
+          'assign',
+        ),
       );
       return { number: b.number, assigneeStaffId: b.assigneeStaffId, version: b.version };
     },

@@ -1,13 +1,12 @@
 import type { Knex } from 'knex';
 import { addCustomerMessageToCase } from '../../core/cases/case-messages.ts';
-import { caseState, trackingUrl } from '../../core/cases/case-queries.ts';
+import { caseState } from '../../core/cases/case-queries.ts';
 import { openCase } from '../../core/cases/open-case.ts';
 import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 import { transitionCase } from '../../core/cases/transition.ts';
 import { botAnsweredOnCaseSince, setDialogue as saveDialogue } from '../../core/conversations/conversation-log.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import { formatDue } from '../../core/templates/format-due.ts';
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { activeFaqEntry, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
@@ -96,7 +95,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       return;
     }
     case 'open_case': {
-      const opened = await openCase(trx, {
+      // The customer's answer, "case opened", follows the case's opening (core/cases/case-notifications.ts).
+      await openCase(trx, {
         orgId: ctx.orgId,
         caseTypeKey: decision.caseType,
         contactId: ctx.contactId,
@@ -106,20 +106,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         summary: ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text,
         language: ctx.language,
         fields: result?.fields ?? {},
+        replyToEventId: ctx.inboundEventId ?? undefined,
       });
       await setDialogue(null);
-      await say([
-        {
-          kind: 'text',
-          text: await t('case_created', {
-            case_id: opened.number,
-            eta: opened.resolutionDueAt ? formatDue(opened.resolutionDueAt, ctx.language, ctx.timeZone) : '',
-            order_id: result?.fields.orderIds?.[0],
-            amount: result?.fields.amount,
-            tracking_url: trackingUrl(deps.publicBaseUrl(), opened.trackingToken),
-          }),
-        },
-      ]);
       return;
     }
     case 'cancel_booking':

@@ -1,23 +1,12 @@
 import type { Knex } from 'knex';
-import { canStaff, staffActions, type StaffAction } from '../../core/access/roles.ts';
-import {
-  confirmBooking,
-  declineBooking,
-  formatBookingDate,
-  loadBooking,
-  proposeTime,
-  reopenForAnotherTime,
-  takeBooking,
-  tellBookingCustomer,
-  type BookingView,
-  type DeskResult,
-} from '../../core/bookings/booking-desk.ts';
+import { confirmBooking, formatBookingDate, loadBooking, reopenForAnotherTime, type BookingView } from '../../core/bookings/booking-desk.ts';
+import { confirmRequest, declineRequest, proposeAnotherTime, takeBooking, type BookingDecision, type Refused } from '../../core/bookings/booking-commands.ts';
 import { customersBookingId } from '../../core/bookings/booking-queries.ts';
 import { stageFlags } from '../../core/bookings/booking-stage.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { renderTemplate } from '../../core/templates/render-template.ts';
-import { buildBookingCard, localDate, postBookingNews } from '../../core/staff/booking-announcements.ts';
+import { buildBookingCard, postBookingNews } from '../../core/staff/booking-announcements.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { BUTTON_USED, fill, type Phrase } from '../../core/staff/staff-phrases.ts';
 import { replyData } from '../conversation/dialogue.ts';
@@ -68,74 +57,65 @@ function say(ctx: ActionContext, b: BookingView | undefined, texts: string[], mo
 
 const card = (ctx: ActionContext, b: BookingView) => buildBookingCard(ctx.deps, b, { language: ctx.scene.language, now: ctx.scene.now });
 
-/** The booking as it is now, after the role check; undefined (and answered) when the tap cannot go on. */
-async function subject(ctx: ActionContext, action: StaffAction): Promise<BookingView | undefined> {
-  const l = ctx.scene.language;
-  const b = await loadBooking(ctx.trx, ctx.token.subjectId, ctx.scene.message.orgId);
-  if (!b) {
-    await say(ctx, undefined, [P.gone[l]]);
-    return undefined;
-  }
-  if (!canStaff(ctx.staff.role, action, { ownerStaffId: b.assigneeStaffId, actorStaffId: ctx.staff.id })) {
-    const roleMay = (staffActions[action].roles as readonly string[]).includes(ctx.staff.role);
-    // Support may act on unowned bookings or their own: someone else's is "theirs", not "forbidden".
-    await say(ctx, b, [roleMay && b.assigneeName ? fill(P.hasIt[l], { name: b.assigneeName, number: b.number }) : fill(P.role[l], { role: ctx.staff.role, number: b.number })]);
-    return undefined;
-  }
-  return b;
-}
+/** The tap's command: on the booking it was made for, as this staff member, spending the button right before the change. */
+const decision = (ctx: ActionContext): BookingDecision => ({
+  orgId: ctx.scene.message.orgId,
+  bookingId: ctx.token.subjectId,
+  actor: { type: 'staff', staffId: ctx.staff.id, role: ctx.staff.role },
+  claim: () => ctx.spend(),
+});
 
-async function refuseStage(ctx: ActionContext, b: BookingView): Promise<string> {
-  const l = ctx.scene.language;
-  await say(ctx, b, [fill(P.stage[l], { number: b.number, stage: stageFlags(b.stage).label[l] })]);
-  return `refused: stage ${b.stage}`;
-}
-
-/** A replayed button: nothing changes; say who has the booking when that is the news. */
-async function refuseReplay(ctx: ActionContext, b: BookingView): Promise<string> {
-  const l = ctx.scene.language;
-  const now = (await loadBooking(ctx.trx, b.id)) ?? b;
-  const someoneElse = now.assigneeStaffId && now.assigneeStaffId !== ctx.staff.id;
-  await say(ctx, now, [someoneElse ? fill(P.hasIt[l], { name: now.assigneeName ?? '', number: now.number }) : BUTTON_USED[l]]);
-  return 'refused: replayed';
-}
-
-/** The change lost a race or the stage no longer allows it: answered with the booking as it is now. */
-async function refuseResult(ctx: ActionContext, r: Extract<DeskResult, { ok: false }>): Promise<string> {
-  if (r.reason === 'stage') return refuseStage(ctx, r.booking);
+/** A refusal put into words in the chat, with the booking as it is now; the outcome for the logs. */
+async function refused(ctx: ActionContext, r: Refused): Promise<string> {
   const l = ctx.scene.language;
   const b = r.booking;
-  const text = b.assigneeStaffId && b.assigneeStaffId !== ctx.staff.id ? fill(P.hasIt[l], { name: b.assigneeName ?? '', number: b.number }) : fill(P.stale[l], { number: b.number });
-  await say(ctx, b, [text], [await card(ctx, b)]);
-  return 'refused: changed meanwhile';
+  const hasIt = (x: BookingView) => fill(P.hasIt[l], { name: x.assigneeName ?? '', number: x.number });
+  const someoneElse = (x: BookingView) => Boolean(x.assigneeStaffId && x.assigneeStaffId !== ctx.staff.id);
+  if (!b) {
+    await say(ctx, undefined, [P.gone[l]]);
+    return 'refused';
+  }
+  switch (r.refusal) {
+    case 'not_allowed':
+      await say(ctx, b, [fill(P.role[l], { role: ctx.staff.role, number: b.number })]);
+      return 'refused';
+    case 'taken':
+      await say(ctx, b, [hasIt(b)]);
+      return 'refused';
+    case 'already_yours':
+      await say(ctx, b, [fill(P.youHaveIt[l], { number: b.number })]);
+      return 'already yours';
+    case 'no_time':
+      await say(ctx, b, [P.pickTime[l]]);
+      return 'refused: no time picked';
+    case 'past_time':
+      await say(ctx, b, [P.pastTime[l]]);
+      return 'refused: in the past';
+    case 'replayed':
+      // Nothing changes; say who has the booking when that is the news.
+      await say(ctx, b, [someoneElse(b) ? hasIt(b) : BUTTON_USED[l]]);
+      return 'refused: replayed';
+    case 'stale_version':
+      await say(ctx, b, [someoneElse(b) ? hasIt(b) : fill(P.stale[l], { number: b.number })], [await card(ctx, b)]);
+      return 'refused: changed meanwhile';
+    default:
+      await say(ctx, b, [fill(P.stage[l], { number: b.number, stage: stageFlags(b.stage).label[l] })]);
+      return `refused: stage ${b.stage}`;
+  }
 }
 
 async function take(ctx: ActionContext): Promise<string> {
-  const l = ctx.scene.language;
-  const b = await subject(ctx, 'booking.take');
-  if (!b) return 'refused';
-  if (!stageFlags(b.stage).isOpen) return refuseStage(ctx, b);
-  if (b.assigneeStaffId === ctx.staff.id) {
-    await say(ctx, b, [fill(P.youHaveIt[l], { number: b.number })]);
-    return 'already yours';
-  }
-  if (!(await ctx.spend())) return refuseReplay(ctx, b);
-  const r = await takeBooking(ctx.trx, b, ctx.staff.id);
-  if (!r.ok) return refuseResult(ctx, r);
-  await say(ctx, r.booking, [fill(P.took[l], { name: ctx.staff.displayName, number: b.number })], [await card(ctx, r.booking)]);
+  const r = await takeBooking(ctx.trx, decision(ctx));
+  if (!r.ok) return refused(ctx, r);
+  await say(ctx, r.booking, [fill(P.took[ctx.scene.language], { name: ctx.staff.displayName, number: r.booking.number })], [await card(ctx, r.booking)]);
   return 'taken';
 }
 
 async function confirm(ctx: ActionContext): Promise<string> {
   const l = ctx.scene.language;
-  const b = await subject(ctx, 'booking.decide');
-  if (!b) return 'refused';
-  if (b.stage !== 'new' && b.stage !== 'proposed') return refuseStage(ctx, b);
-  if (!(await ctx.spend())) return refuseReplay(ctx, b);
-  const r = await confirmBooking(ctx.trx, b, { type: 'staff', id: ctx.staff.id });
-  if (!r.ok) return refuseResult(ctx, r);
-  const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_confirmed', { actor: { type: 'staff', id: ctx.staff.id } });
-  await say(ctx, r.booking, [[fill(P.confirmed[l], { name: ctx.staff.displayName, number: b.number, when: whenWithGuests(r.booking, l) }), told ? P.customerTold[l] : ''].join(' ').trim()]);
+  const r = await confirmRequest(ctx.trx, decision(ctx));
+  if (!r.ok) return refused(ctx, r);
+  await say(ctx, r.booking, [[fill(P.confirmed[l], { name: ctx.staff.displayName, number: r.booking.number, when: whenWithGuests(r.booking, l) }), r.customerTold ? P.customerTold[l] : ''].join(' ').trim()]);
   return 'confirmed';
 }
 
@@ -143,45 +123,28 @@ const whenWithGuests = (b: BookingView, l: Language) => [when(b, l), b.partySize
 
 async function propose(ctx: ActionContext): Promise<string> {
   const l = ctx.scene.language;
-  const b = await subject(ctx, 'booking.decide');
-  if (!b) return 'refused';
-  const picked = pickedTime(ctx.params, b.requestedTime);
-  if (!picked) {
-    await say(ctx, b, [P.pickTime[l]]);
-    return 'refused: no time picked';
-  }
-  if (picked.date < localDate(ctx.scene.now, b.timeZone)) {
-    await say(ctx, b, [P.pastTime[l]]);
-    return 'refused: in the past';
-  }
-  if (!['new', 'proposed', 'confirmed'].includes(b.stage)) return refuseStage(ctx, b);
-  if (!(await ctx.spend())) return refuseReplay(ctx, b);
-  const r = await proposeTime(ctx.trx, b, { type: 'staff', id: ctx.staff.id }, picked);
-  if (!r.ok) return refuseResult(ctx, r);
-  const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_proposed_time', {
-    actor: { type: 'staff', id: ctx.staff.id },
-    quickReplies: await proposalReplies(ctx.trx, r.booking),
-  });
-  const text = [fill(P.proposed[l], { name: ctx.staff.displayName, number: b.number, when: when(r.booking, l, true) }), told ? P.customerTold[l] : ''].join(' ').trim();
+  const r = await proposeAnotherTime(ctx.trx, { ...decision(ctx), at: pickedTime(ctx.params), now: ctx.scene.now });
+  if (!r.ok) return refused(ctx, r);
+  const text = [fill(P.proposed[l], { name: ctx.staff.displayName, number: r.booking.number, when: when(r.booking, l, true) }), r.customerTold ? P.customerTold[l] : ''].join(' ').trim();
   await say(ctx, r.booking, [text], [await card(ctx, r.booking)]);
   return 'proposed';
 }
 
-/** The picker's answer: `params.datetime` (2026-01-20T15:00), or `params.date` with the time asked for. */
-function pickedTime(params: Record<string, string>, requestedTime: string | null): { date: string; time: string } | undefined {
+/** The picker's answer: `params.datetime` (2026-01-20T15:00), or `params.date` alone. */
+function pickedTime(params: Record<string, string>): { date: string; time?: string } | undefined {
   const dt = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2})$/.exec(params.datetime ?? '');
   if (dt) return { date: dt[1], time: dt[2] };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(params.date ?? '') && requestedTime) return { date: params.date, time: requestedTime };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(params.date ?? '')) return { date: params.date };
   return undefined;
 }
 
 async function decline(ctx: ActionContext): Promise<string> {
   const l = ctx.scene.language;
-  const b = await subject(ctx, 'booking.decide');
-  if (!b) return 'refused';
-  if (!stageFlags(b.stage).next.includes('declined')) return refuseStage(ctx, b);
   const reason = ctx.arg && ctx.arg in DECLINE_REASONS ? (ctx.arg as keyof typeof DECLINE_REASONS) : undefined;
-  if (!reason) {
+  const r = await declineRequest(ctx.trx, { ...decision(ctx), reason });
+  if (!r.ok && r.refusal === 'reason_required' && r.booking) {
+    // The question changes nothing, so it leaves the card's button usable.
+    const b = r.booking;
     const quickReplies = Object.entries(DECLINE_REASONS).map(([key, label]): Action => ({
       type: 'postback',
       label: label[l],
@@ -191,11 +154,8 @@ async function decline(ctx: ActionContext): Promise<string> {
     await answer(ctx.trx, ctx.scene, [{ kind: 'text', text: fill(P.whyDecline[l], { number: b.number }), quickReplies }], { bookingId: b.id });
     return 'asked for a reason';
   }
-  if (!(await ctx.spend())) return refuseReplay(ctx, b);
-  const r = await declineBooking(ctx.trx, b, { type: 'staff', id: ctx.staff.id }, reason);
-  if (!r.ok) return refuseResult(ctx, r);
-  const told = await tellBookingCustomer(ctx.trx, r.booking, 'booking_declined', { actor: { type: 'staff', id: ctx.staff.id } });
-  const text = [fill(P.declined[l], { name: ctx.staff.displayName, number: b.number, reason: DECLINE_REASONS[reason][l] }), told ? P.customerTold[l] : ''].join(' ').trim();
+  if (!r.ok) return refused(ctx, r);
+  const text = [fill(P.declined[l], { name: ctx.staff.displayName, number: r.booking.number, reason: DECLINE_REASONS[reason!][l] }), r.customerTold ? P.customerTold[l] : ''].join(' ').trim();
   await say(ctx, r.booking, [text]);
   return 'declined';
 }
@@ -210,7 +170,8 @@ export const bookingActions: ActionTable = {
 /** The customer's quick replies on a proposal: `act=proposal&v=accept:B-000045` (or `other:`). */
 export const PROPOSAL_REPLY = 'proposal';
 
-async function proposalReplies(trx: Knex.Transaction, b: BookingView): Promise<Action[]> {
+/** The quick replies under a proposed time (the customer notice's, core/bookings/booking-notifications.ts). */
+export async function proposalReplies(trx: Knex.Transaction, b: BookingView): Promise<Action[]> {
   const label = async (key: string, fallback: string) => (await renderTemplate(trx, b.orgId, key, b.contactLanguage)) || fallback;
   const yes = await label('label_confirm', 'OK');
   const other = await label('label_other_time', b.contactLanguage === 'th' ? 'ขอเวลาอื่น' : 'Another time');
@@ -238,15 +199,14 @@ export async function answerProposal(
   if (!b || b.stage !== 'proposed') return 'ignored: no proposal to answer';
   const actor = { type: 'customer' as const, id: a.contactId };
   if (m[1] === 'accept') {
-    const r = await confirmBooking(trx, b, actor);
+    // The customer's confirmation answers their tap (core/bookings/booking-notifications.ts).
+    const r = await confirmBooking(trx, b, actor, false, { replyToEventId: a.replyToEventId });
     if (!r.ok) return `ignored: ${r.reason}`;
-    await tellBookingCustomer(trx, r.booking, 'booking_confirmed', { replyToEventId: a.replyToEventId, actor });
     await postBookingNews(deps, trx, r.booking, [{ th: fill(P.accepted['th'], { when: when(r.booking, 'th'), number: b.number }), en: fill(P.accepted['en'], { when: when(r.booking, 'en'), number: b.number }) }]);
     return 'proposal accepted';
   }
-  const r = await reopenForAnotherTime(trx, b, actor);
+  const r = await reopenForAnotherTime(trx, b, actor, { replyToEventId: a.replyToEventId });
   if (!r.ok) return `ignored: ${r.reason}`;
-  await tellBookingCustomer(trx, r.booking, 'booking_proposal_declined', { replyToEventId: a.replyToEventId, actor });
   await postBookingNews(deps, trx, r.booking, [{ th: fill(P.anotherTime['th'], { number: b.number }), en: fill(P.anotherTime['en'], { number: b.number }) }]);
   return 'another time asked';
 }

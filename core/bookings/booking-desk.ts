@@ -1,11 +1,9 @@
 import type { Knex } from 'knex';
-import { queueMessages } from '../conversations/outgoing.ts';
-import type { Action } from '../messaging/outbound-message.ts';
 import type { ActorType, Language } from '../vocabulary.ts';
 import { renderTemplate, type TemplateVars } from '../templates/render-template.ts';
 import { stageFlags, canTransitionBooking, type BookingStage } from './booking-stage.ts';
 import { scheduleDayBeforeReminder } from './booking-reminders.ts';
-import { recordBookingEvent, type BookingEventType } from './booking-timeline.ts';
+import { recordBookingEvent, type BookingEventContext, type BookingEventType, type RecordedBookingEvent } from './booking-timeline.ts';
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
 import { eraseIntakeAnswers } from './booking-intake.ts';
@@ -99,8 +97,11 @@ export async function loadBooking(db: Db, bookingId: string, orgId?: string): Pr
   };
 }
 
-/** `stage`: the booking's stage does not allow it; `stale`: someone changed it meanwhile. */
-export type DeskResult = { ok: true; booking: BookingView } | { ok: false; reason: 'stage' | 'stale'; booking: BookingView };
+/**
+ * `stage`: the booking's stage does not allow it; `stale`: someone changed it meanwhile. A move
+ * names its `stage_changed` event: whether the customer was told of it is on the timeline after it.
+ */
+export type DeskResult = { ok: true; booking: BookingView; event?: RecordedBookingEvent } | { ok: false; reason: 'stage' | 'stale'; booking: BookingView };
 
 /** A staff member takes the booking (or, a manager, takes it over). */
 export async function takeBooking(trx: Knex.Transaction, b: BookingView, staffId: string): Promise<DeskResult> {
@@ -115,9 +116,9 @@ export async function takeBooking(trx: Knex.Transaction, b: BookingView, staffId
 
 /** Confirms the requested time, or (from `proposed`) the time proposed. */
 /** `edgeChecked`: the caller checked the move against the org's pipeline (booking-stage-settings.ts). */
-export async function confirmBooking(trx: Knex.Transaction, b: BookingView, actor: BookingActor, edgeChecked = false): Promise<DeskResult> {
+export async function confirmBooking(trx: Knex.Transaction, b: BookingView, actor: BookingActor, edgeChecked = false, context: BookingEventContext = {}): Promise<DeskResult> {
   const agreed = b.stage === 'proposed' && b.proposedDate ? { requested_date: b.proposedDate, requested_time: b.proposedTime ?? b.requestedTime } : {};
-  const moved = await moveBooking(trx, b, 'confirmed', actor, { ...agreed, proposed_date: null, proposed_time: null, confirmed_at: trx.fn.now() }, {}, edgeChecked);
+  const moved = await moveBooking(trx, b, 'confirmed', actor, { ...agreed, proposed_date: null, proposed_time: null, confirmed_at: trx.fn.now() }, {}, edgeChecked, context);
   // The customer hears from us again the day before (booking-reminders.ts).
   if (moved.ok) await scheduleDayBeforeReminder(trx, moved.booking);
   return moved;
@@ -134,8 +135,8 @@ export function declineBooking(trx: Knex.Transaction, b: BookingView, actor: Boo
 }
 
 /** The customer turns down a proposed time: the request goes back to staff (`new`) to look again. */
-export function reopenForAnotherTime(trx: Knex.Transaction, b: BookingView, actor: BookingActor): Promise<DeskResult> {
-  return moveBooking(trx, b, 'new', actor, { proposed_date: null, proposed_time: null }, { declinedProposal: { date: b.proposedDate, time: b.proposedTime } });
+export function reopenForAnotherTime(trx: Knex.Transaction, b: BookingView, actor: BookingActor, context: BookingEventContext = {}): Promise<DeskResult> {
+  return moveBooking(trx, b, 'new', actor, { proposed_date: null, proposed_time: null }, { declinedProposal: { date: b.proposedDate, time: b.proposedTime } }, false, context);
 }
 
 export async function moveBooking(
@@ -147,6 +148,7 @@ export async function moveBooking(
   data: Record<string, unknown> = {},
   /** The caller checked the move against the org's pipeline (booking-stage-settings.ts). */
   edgeChecked = false,
+  context: BookingEventContext = {},
 ): Promise<DeskResult> {
   if (!edgeChecked && !canTransitionBooking(b.stage, to)) return { ok: false, reason: 'stage', booking: b };
   const staffDecides = actor.type === 'staff' && actor.id;
@@ -160,12 +162,20 @@ export async function moveBooking(
       ...(staffDecides ? { assignee_staff_id: b.assigneeStaffId ?? actor.id, first_responded_at: trx.raw('coalesce(first_responded_at, now())') } : {}),
     });
   if (!changed) return { ok: false, reason: 'stale', booking: (await loadBooking(trx, b.id))! };
-  await addBookingEvent(trx, b, 'stage_changed', actor, { from: b.stage, to, ...data }, true);
-  return { ok: true, booking: (await loadBooking(trx, b.id))! };
+  const event = await addBookingEvent(trx, b, 'stage_changed', actor, { from: b.stage, to, ...data }, true, context);
+  return { ok: true, booking: (await loadBooking(trx, b.id))!, event };
 }
 
-export function addBookingEvent(trx: Knex.Transaction, b: BookingView, type: BookingEventType, actor: BookingActor, data: Record<string, unknown>, isPublic: boolean) {
-  return recordBookingEvent(trx, { orgId: b.orgId, bookingId: b.id, type, actor, isPublic, data });
+export function addBookingEvent(
+  trx: Knex.Transaction,
+  b: Pick<BookingView, 'orgId' | 'id'>,
+  type: BookingEventType,
+  actor: BookingActor,
+  data: Record<string, unknown>,
+  isPublic: boolean,
+  context: BookingEventContext = {},
+) {
+  return recordBookingEvent(trx, { orgId: b.orgId, bookingId: b.id, type, actor, isPublic, data }, context);
 }
 
 /** "Sat 17 Jan 2026" / "ส. 17 ม.ค. 2569": a booking's calendar date, as people read it. */
@@ -209,39 +219,6 @@ export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'con
     .orderByRaw('cv.last_inbound_at DESC NULLS LAST, cv.last_message_at DESC NULLS LAST, cv.created_at DESC')
     .first();
   return chat?.id ?? null;
-}
-
-/**
- * Tells the customer about their booking in their chat (customerChatOf), in their language, from
- * the org's templates (`booking_confirmed`, `quote_sent`, `booking_day_before`...). False when
- * there is no such template, or nobody to tell: a customer with no chat (a website form's e-mail
- * or phone only) gets it recorded on the timeline as `notification_undelivered`, so staff see
- * that the message must go by e-mail or phone; the website showed them the next step.
- */
-export async function tellBookingCustomer(
-  trx: Knex.Transaction,
-  b: BookingView,
-  template: string,
-  o: { quickReplies?: Action[]; replyToEventId?: number; actor?: BookingActor; vars?: TemplateVars; eventData?: Record<string, unknown> } = {},
-): Promise<boolean> {
-  const text = await renderBookingText(trx, b, template, o.vars);
-  if (!text) return false;
-  const conversationId = await customerChatOf(trx, b);
-  if (!conversationId) {
-    await addBookingEvent(trx, b, 'notification_undelivered', o.actor ?? { type: 'system', id: null }, { template, reason: 'no_chat', ...o.eventData }, false);
-    return false;
-  }
-  await queueMessages(trx, {
-    orgId: b.orgId,
-    conversationId,
-    messages: [{ kind: 'text', text, ...(o.quickReplies?.length ? { quickReplies: o.quickReplies } : {}) }],
-    senderType: 'system',
-    bookingId: b.id,
-    // A reply token belongs to the conversation the booking came from only.
-    replyToEventId: conversationId === b.conversationId ? o.replyToEventId : undefined,
-  });
-  await addBookingEvent(trx, b, 'notification_sent', o.actor ?? { type: 'system', id: null }, { template, ...(conversationId === b.conversationId ? {} : { conversationId }), ...o.eventData }, false);
-  return true;
 }
 
 /** One person known twice became one contact: their bookings follow (core/contacts/merge-contacts.ts). */

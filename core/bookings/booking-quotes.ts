@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
-import { formatMoney } from '../templates/format-money.ts';
 import { iso } from '../time/iso.ts';
-import { addBookingEvent, confirmBooking, formatBookingDate, loadBooking, moveBooking, renderBookingText, tellBookingCustomer, type BookingActor, type BookingView } from './booking-desk.ts';
+import { addBookingEvent, confirmBooking, loadBooking, moveBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
+import { customerReachable, quoteNoticeVars, type QuoteFigures } from './booking-notifications.ts';
+import { customerToldAfter } from './booking-timeline.ts';
 import { bookingIdByNumber } from './booking-queries.ts';
 import { stageFlags, canTransitionBooking, type BookingStage } from './booking-stage.ts';
 import { startFollowUpClock } from './follow-up-clock.ts';
@@ -87,9 +88,13 @@ export function quoteView(r: Record<string, any>) {
 }
 export type QuoteView = ReturnType<typeof quoteView>;
 
+/** What a quote message tells of a version (and its events keep). */
+const quoteFigures = (r: Record<string, any>): QuoteFigures => ({ total: fromMinor(r.total_minor), currency: r.currency, validUntil: day(r.valid_until) });
+
 const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
-function localToday(now: Date, timeZone: string): string {
+/** YYYY-MM-DD where the business is. */
+export function localToday(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
@@ -174,10 +179,11 @@ export async function sendQuote(
       await startFollowUpClock(trx, b.id, null);
     }
     const url = quoteUrl(s.baseUrl, token);
-    const vars = { amount: formatMoney(fromMinor(sent.total_minor), sent.currency), quote_url: url, valid_until: formatBookingDate(day(sent.valid_until), b.contactLanguage) };
-    const message = (await renderBookingText(trx, b, 'quote_sent', vars)) ?? null;
-    await addBookingEvent(trx, b, 'quote_sent', s.actor, { version: s.version, total: fromMinor(sent.total_minor), currency: sent.currency, validUntil: day(sent.valid_until), superseded }, true);
-    const customerTold = await tellBookingCustomer(trx, b, 'quote_sent', { actor: s.actor, vars });
+    const figures = quoteFigures(sent);
+    const message = (await renderBookingText(trx, b, 'quote_sent', quoteNoticeVars(figures, url, b.contactLanguage))) ?? null;
+    // The customer hears of it from the timeline (core/bookings/booking-notifications.ts).
+    const event = await addBookingEvent(trx, b, 'quote_sent', s.actor, { version: s.version, ...figures, superseded }, true, { quoteUrl: url });
+    const customerTold = await customerToldAfter(trx, event);
     return { quote: quoteView(sent), url, message, customerTold };
   });
 }
@@ -250,7 +256,7 @@ function cannotAnswer(row: Record<string, any>, status: Exclude<PublicQuoteStatu
   return new DomainError('conflict', messages[status], { reason: status === 'accepted' || status === 'declined' ? 'answered' : status, status, validUntil: day(row.valid_until) });
 }
 
-/** The customer accepts the quote: the booking is confirmed, the customer, the assignee and the group are told. */
+/** The customer accepts the quote: the booking is confirmed, the customer, the assignee and the group are told (from the timeline). */
 export async function acceptQuote(knex: Knex, token: string, now: Date = new Date()): Promise<{ booking: string; status: 'accepted'; bookingStage: BookingStage }> {
   return knex.transaction(async (trx) => {
     const row = await quoteByToken(trx, token, true);
@@ -271,7 +277,6 @@ export async function acceptQuote(knex: Knex, token: string, now: Date = new Dat
       if (!moved.ok) throw new DomainError('conflict', `Booking ${b.number} changed meanwhile; try again`, { reason: 'stale' });
       stage = moved.booking.stage;
       await startFollowUpClock(trx, b.id, null);
-      await tellBookingCustomer(trx, moved.booking, 'booking_confirmed', { actor });
     }
     return { booking: b.number, status: 'accepted' as const, bookingStage: stage };
   });
@@ -310,8 +315,10 @@ export async function remindQuote(trx: Knex.Transaction, quoteId: string, o: { b
   if (!row || row.reminded_at || !row.viewed_at || publicStatus(row, now) !== 'open') return false;
   await trx('booking_quotes').where({ id: row.id }).update({ reminded_at: now });
   const b = (await loadBooking(trx, row.booking_id))!;
-  const vars = { amount: formatMoney(fromMinor(row.total_minor), row.currency), quote_url: quoteUrl(o.baseUrl, row.token), valid_until: formatBookingDate(day(row.valid_until), b.contactLanguage) };
-  const customerTold = await tellBookingCustomer(trx, b, 'quote_reminder', { vars });
-  await addBookingEvent(trx, b, 'quote_reminded', { type: 'system', id: null }, { version: row.version, customerTold }, false);
+  const url = quoteUrl(o.baseUrl, row.token);
+  const figures = quoteFigures(row);
+  // The event says whether the reminder reaches the customer; the reminder itself follows it (core/bookings/booking-notifications.ts).
+  const customerTold = await customerReachable(trx, b, 'quote_reminder', quoteNoticeVars(figures, url, b.contactLanguage));
+  await addBookingEvent(trx, b, 'quote_reminded', { type: 'system', id: null }, { version: row.version, customerTold, ...figures }, false, { quoteUrl: url });
   return true;
 }

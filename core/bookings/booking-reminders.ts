@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
-import { loadBooking, tellBookingCustomer, type BookingView } from './booking-desk.ts';
+import { addBookingEvent, loadBooking, type BookingView } from './booking-desk.ts';
+import { customerToldAfter } from './booking-timeline.ts';
 
 /**
  * The customer's reminder the day before a confirmed booking, from the `booking_day_before`
@@ -48,9 +49,12 @@ export async function sendDayBeforeReminder(trx: Knex.Transaction, job: { bookin
   if (!b || b.stage !== 'confirmed' || b.requestedDate !== job.date) return false;
   const sent = await trx('booking_events')
     .where({ booking_id: b.id })
-    .whereIn('type', ['notification_sent', 'notification_undelivered'])
-    .whereRaw(`data->>'template' = 'booking_day_before' AND data->>'date' = ?`, [job.date])
+    // Reminders recorded before `reminder_due` existed have only their notice.
+    .where((q) => q.where({ type: 'reminder_due' }).orWhere((n) => n.whereIn('type', ['notification_sent', 'notification_undelivered']).whereRaw(`data->>'template' = 'booking_day_before'`)))
+    .whereRaw(`data->>'date' = ?`, [job.date])
     .first('id');
   if (sent) return false;
-  return tellBookingCustomer(trx, b, 'booking_day_before', { eventData: { date: job.date } });
+  // The customer hears it from the timeline (core/bookings/booking-notifications.ts).
+  const due = await addBookingEvent(trx, b, 'reminder_due', { type: 'system', id: null }, { date: job.date }, false);
+  return customerToldAfter(trx, due);
 }

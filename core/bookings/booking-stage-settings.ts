@@ -174,13 +174,9 @@ export async function writePipeline(
   });
 }
 
-/** The refusal of a move the org's pipeline does not allow (409 with the allowed moves), or of an unknown stage (422). */
-export function checkMove(p: Pipeline, number: string, from: string, to: string): void {
-  if (!p.stages.some((s) => s.key === to) && !(!p.custom && isBuiltIn(to))) {
-    throw validationFailed(`No stage ${to} in this org's pipeline`, [{ path: 'to', message: `Unknown stage ${to}` }]);
-  }
+/** Why the org's pipeline refuses a move: a stage it does not have, or one it does not allow from here (with the moves it allows). */
+export function moveRefusal(p: Pipeline, from: string, to: string): { refusal: 'unknown_stage' } | { refusal: 'stage'; allowedMoves: string[] } | undefined {
+  if (!p.stages.some((s) => s.key === to) && !(!p.custom && isBuiltIn(to))) return { refusal: 'unknown_stage' };
   const allowed = movesFrom(p, from);
-  if (!allowed.includes(to)) {
-    throw new DomainError('conflict', `Booking ${number} is ${from}: it cannot move to ${to}`, { number, stage: from, to, allowedMoves: allowed });
-  }
+  return allowed.includes(to) ? undefined : { refusal: 'stage', allowedMoves: allowed };
 }

@@ -11,14 +11,15 @@ import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-
  */
 export const BOOKING_EVENT_TYPES = [
   'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'notification_undelivered', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
-  'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded',
+  'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded', 'reminder_due',
 ] as const;
 /**
  * `note`: a note, a task or a call log by staff (`data.kind`); `notification_undelivered`: a
  * message for the customer had no chat to go to (`data.template`, `data.reason`); `contact_matched`: a website form found
  * its customer among the contacts; `follow_up_warning`/`follow_up_missed`: a follow-up clock
  * (`data.clock`: first_contact, quote) is about to run out / ran out; `staff_alerted`: the staff
- * desk told someone of an event (`data.bookingEventId`), once.
+ * desk told someone of an event (`data.bookingEventId`), once; `reminder_due`: the day before a
+ * confirmed booking came (`data.date`), the customer's reminder is due (core/bookings/booking-reminders.ts).
  */
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 
@@ -31,8 +32,17 @@ export interface BookingEventInput {
   data?: Record<string, unknown>;
 }
 
+/** What the event's cause knows and the timeline does not keep: for its subscribers only. */
+export interface BookingEventContext {
+  /** The inbound event a customer-facing answer may reply to (LINE reply token). */
+  replyToEventId?: number;
+  /** The quote's link for the customer: it holds the quote's token, which the timeline never shows. */
+  quoteUrl?: string;
+}
+
 export interface RecordedBookingEvent extends BookingEventInput {
   id: string;
+  context: BookingEventContext;
 }
 
 export type BookingEventSubscriber = (trx: Knex.Transaction, event: RecordedBookingEvent) => Promise<void>;
@@ -44,7 +54,7 @@ export function subscribeToBookingEvents(name: string, subscriber: BookingEventS
   subscribers.subscribe(name, subscriber);
 }
 
-export async function recordBookingEvent(trx: Knex.Transaction, e: BookingEventInput): Promise<RecordedBookingEvent> {
+export async function recordBookingEvent(trx: Knex.Transaction, e: BookingEventInput, context: BookingEventContext = {}): Promise<RecordedBookingEvent> {
   const [row] = await trx('booking_events')
     .insert({
       org_id: e.orgId,
@@ -56,7 +66,7 @@ export async function recordBookingEvent(trx: Knex.Transaction, e: BookingEventI
       data: JSON.stringify(e.data ?? {}),
     })
     .returning('id');
-  const event = { ...e, id: String(row.id) };
+  const event = { ...e, id: String(row.id), context };
   await subscribers.publish(trx, event);
   return event;
 }
@@ -77,9 +87,18 @@ export async function recordFollowUpEventOnce(
     [e.orgId, e.bookingId, e.type, JSON.stringify(e.data)],
   );
   if (rows.length === 0) return null;
-  const event: RecordedBookingEvent = { ...e, actor: { type: 'system', id: null }, isPublic: false, id: String(rows[0].id) };
+  const event: RecordedBookingEvent = { ...e, actor: { type: 'system', id: null }, isPublic: false, id: String(rows[0].id), context: {} };
   await subscribers.publish(trx, event);
   return event;
+}
+
+/**
+ * Whether the customer was told in answer to this event: a notice on the booking's timeline after
+ * it (the customer notices, core/bookings/booking-notifications.ts, run in the event's transaction).
+ */
+export async function customerToldAfter(trx: Knex.Transaction, e: Pick<RecordedBookingEvent, 'bookingId' | 'id'>): Promise<boolean> {
+  const told = await trx('booking_events').where({ booking_id: e.bookingId, type: 'notification_sent' }).andWhere('id', '>', e.id).first('id');
+  return Boolean(told);
 }
 
 /**

@@ -5,13 +5,17 @@ import type { Language, CaseStatus } from '../vocabulary.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { CASE_STATUS } from './case-status.ts';
-import type { CaseEventSubscriber } from './case-timeline.ts';
+import type { CaseEventSubscriber, RecordedCaseEvent } from './case-timeline.ts';
+import type { ExtractedFields } from '../understanding/classification.ts';
 import { casesJoinedToTypes, trackingUrl } from './case-queries.ts';
 
 /**
- * Tells the customer, in their language and from the org's templates, when work starts, when the
- * case waits for them, and when it is resolved: each only if the case type's switch for it is on
- * (`case_types.notify`) and the org's own switch for it is on (Settings: `orgs.settings.customerNotices`). Sent on the conversation the case came from, through the outbox.
+ * How a customer hears about their case, in their language and from the org's templates, on the
+ * conversation the case came from, through the outbox: the answer to the message that opened it
+ * (`case_created`: its number, when to expect an answer, the tracking link), then when work
+ * starts, when the case waits for them, and when it is resolved, each of these only if the case
+ * type's switch for it is on (`case_types.notify`) and the org's own switch for it is on
+ * (Settings: `orgs.settings.customerNotices`).
  *
  * It follows the timeline: every move of a case, by whoever made it (a LINE button, the API, the
  * customer's own reply), tells the customer the same way, and no caller has to remember to.
@@ -25,10 +29,39 @@ const NOTICE: Partial<Record<CaseStatus, { template: string; switch: 'workStarte
 
 export function customerNotices(opts: { trackingBaseUrl: () => string }): CaseEventSubscriber {
   return async (trx, e) => {
+    if (e.type === 'created') return acknowledgeNewCase(trx, e, opts.trackingBaseUrl);
     if (e.type !== 'status_changed' && e.type !== 'reopened') return;
     const { from, to } = e.data as { from: CaseStatus; to: CaseStatus };
     await notifyCustomerOfTransition(trx, { caseId: e.caseId, from, to, reopened: e.type === 'reopened' }, { trackingBaseUrl: opts.trackingBaseUrl(), replyToEventId: e.context.replyToEventId });
   };
+}
+
+/**
+ * The answer to the message that opened a case in the chat, as the dialogue's own answer (from
+ * the bot, with the message's reply token). Always sent, whatever the notice switches say: it
+ * answers the customer's own message. It is not a message on the case, so that the customer's
+ * next follow-up is still acknowledged (bot/conversation/act.ts).
+ */
+async function acknowledgeNewCase(trx: Knex.Transaction, e: RecordedCaseEvent, trackingBaseUrl: () => string): Promise<void> {
+  if (!e.data?.messageId) return;
+  const row = await trx('cases').join('orgs', 'orgs.id', 'cases.org_id').select('cases.*', 'orgs.time_zone').where('cases.id', e.caseId).first();
+  if (!row?.conversation_id) return;
+  const language: Language = row.language;
+  const fields = (row.fields ?? {}) as ExtractedFields;
+  const text = await renderTemplate(trx, row.org_id, 'case_created', language, {
+    case_id: row.number,
+    eta: row.resolution_due_at ? formatDue(new Date(row.resolution_due_at), language, row.time_zone) : '',
+    order_id: fields.orderIds?.[0],
+    amount: fields.amount,
+    tracking_url: trackingUrl(trackingBaseUrl(), row.tracking_token),
+  });
+  await queueMessages(trx, {
+    orgId: row.org_id,
+    conversationId: row.conversation_id,
+    messages: [{ kind: 'text', text: text ?? '' }],
+    senderType: 'bot',
+    replyToEventId: e.context.replyToEventId,
+  });
 }
 
 async function notifyCustomerOfTransition(

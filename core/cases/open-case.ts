@@ -24,6 +24,8 @@ export interface OpenCaseInput {
   language: Language;
   fields: ExtractedFields;
   now?: Date;
+  /** The inbound event the customer's acknowledgement may reply to (core/cases/case-notifications.ts). */
+  replyToEventId?: number;
 }
 
 export interface OpenedCase {
@@ -95,7 +97,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       isPublic: true,
       data: { caseType: c.caseTypeKey, severity: caseType.default_severity, source: c.source, messageId: c.sourceMessageId },
     },
-    { now },
+    { now, replyToEventId: c.replyToEventId },
   );
   return {
     id: row.id,

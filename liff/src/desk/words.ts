@@ -208,5 +208,6 @@ export const bookingEventNames: Record<string, Words> = {
   quote_accepted: { th: 'ลูกค้ายอมรับใบเสนอราคา', en: 'Quote accepted' },
   quote_declined: { th: 'ลูกค้าปฏิเสธใบเสนอราคา', en: 'Quote declined' },
   quote_reminded: { th: 'เตือนเรื่องใบเสนอราคา', en: 'Quote reminder sent' },
+  reminder_due: { th: 'ถึงเวลาเตือนลูกค้าก่อนวันจอง', en: 'Day-before reminder due' },
   message: { th: 'ข้อความ', en: 'Message' },
 };

@@ -1,0 +1,293 @@
+import type { Knex } from 'knex';
+import { canStaff, staffActions, type StaffAction } from '../access/roles.ts';
+import type { StaffRole } from '../vocabulary.ts';
+import {
+  addBookingEvent,
+  confirmBooking,
+  declineBooking,
+  loadBooking,
+  moveBooking,
+  proposeTime,
+  takeBooking as takeBookingRow,
+  type BookingActor,
+  type BookingView,
+  type DeskResult,
+} from './booking-desk.ts';
+import { assignedOnly } from './booking-queries.ts';
+import { localToday } from './booking-quotes.ts';
+import { BOOKING_STAGES as BOOKING_STAGE_KEYS, stageFlags, type BookingStage } from './booking-stage.ts';
+import { moveRefusal, orgPipeline } from './booking-stage-settings.ts';
+import { customerToldAfter } from './booking-timeline.ts';
+import { startFollowUpClock } from './follow-up-clock.ts';
+
+/**
+ * What staff and integrations do to a booking, one command per change, whoever asks: a LINE tap
+ * (bot/staff/booking-actions.ts), the REST API (api/admin/booking-routes.ts) and the LIFF desk
+ * (api/liff/desk-api.ts). Each command takes a plain actor, holds the role, owner and stage
+ * rules, writes through the booking's owner (booking-desk.ts) and answers with the booking or a
+ * typed refusal; the doors only put a refusal into words or an HTTP error.
+ *
+ * The customer hears of a change from the timeline (booking-notifications.ts) and staff from
+ * theirs (core/staff/timeline-reactions.ts): no command posts anything itself.
+ */
+
+/** Who gives the command. An integration is an API key (with the role it was given, and its staff member if it has one). */
+export type BookingCommandActor =
+  | { type: 'staff'; staffId: string; role: StaffRole }
+  | { type: 'integration'; apiKeyId: string; role: string; staffId: string | null }
+  | { type: 'customer'; contactId: string }
+  | { type: 'system' };
+
+/**
+ * Why a command changed nothing:
+ * `not_found` no such booking of the org, or one the actor may not see; `not_allowed` the actor's
+ * role may not do this; `taken` someone else has the booking (support acts on unowned or own
+ * bookings only); `already_yours` a take of one's own booking; `stage` its stage does not allow
+ * it (`allowedMoves`); `unknown_stage` the org's pipeline has no such stage; `reason_required` the
+ * move needs a reason; `stale_version` it changed since the version the actor saw, or meanwhile;
+ * `unknown_staff` no active staff member of the org has that id; `no_time` / `past_time` a
+ * proposal without a time, or for a day gone by; `replayed` the button was used already.
+ */
+export type BookingRefusal =
+  | 'not_found'
+  | 'not_allowed'
+  | 'taken'
+  | 'already_yours'
+  | 'stage'
+  | 'unknown_stage'
+  | 'reason_required'
+  | 'stale_version'
+  | 'unknown_staff'
+  | 'no_time'
+  | 'past_time'
+  | 'replayed';
+
+export interface Refused {
+  ok: false;
+  refusal: BookingRefusal;
+  /** The booking as it is now, when there is one to show. */
+  booking?: BookingView;
+  /** The stage asked for (stage moves). */
+  to?: string;
+  /** Where it may move instead (`stage` on a stage move). */
+  allowedMoves?: readonly string[];
+  /** The version the actor saw (`stale_version` on the API). */
+  expectedVersion?: number;
+}
+
+export type CommandResult<T> = ({ ok: true } & T) | Refused;
+
+const refuse = (refusal: BookingRefusal, more: Omit<Refused, 'ok' | 'refusal'> = {}): Refused => ({ ok: false, refusal, ...more });
+
+/** How the actor is written on the timeline. */
+export function timelineActor(a: BookingCommandActor): BookingActor {
+  switch (a.type) {
+    case 'staff':
+      return { type: 'staff', id: a.staffId };
+    case 'integration':
+      return { type: 'api_key', id: a.apiKeyId };
+    case 'customer':
+      return { type: 'customer', id: a.contactId };
+    case 'system':
+      return { type: 'system', id: null };
+  }
+}
+
+/** The booking by number, locked: two commands on one booking take turns, the version check then tells the second. */
+async function lockedBooking(trx: Knex.Transaction, orgId: string, number: string): Promise<BookingView | undefined> {
+  const row = await trx('bookings').select('id').where({ org_id: orgId, number }).forUpdate().first();
+  return row ? loadBooking(trx, row.id, orgId) : undefined;
+}
+
+/** Support sees only the bookings assigned to them (a support key of a staff member too). */
+function mayView(a: BookingCommandActor, b: { assigneeStaffId: string | null }): boolean {
+  if (a.type !== 'staff' && a.type !== 'integration') return true;
+  const only = assignedOnly({ role: a.role, staffId: a.staffId });
+  return !only || b.assigneeStaffId === only;
+}
+
+/** A change that lost a race, or that the booking's stage no longer allows. */
+function refusedMove(r: Extract<DeskResult, { ok: false }>): Refused {
+  return r.reason === 'stale' ? refuse('stale_version', { booking: r.booking }) : refuse('stage', { booking: r.booking, to: r.booking.stage, allowedMoves: stageFlags(r.booking.stage).next });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pipeline: stage moves and assignment by number, with the version the actor saw (REST, LIFF).
+
+/** Stages whose move needs a reason, and the field that keeps it. */
+const REASON_NEEDED: Partial<Record<BookingStage, string>> = { lost: 'lost_reason', declined: 'decline_reason' };
+
+/** Moving here (or to a stage the org added) means someone has spoken to the customer: the first-contact clock stops. */
+const FIRST_CONTACT: readonly BookingStage[] = ['contacted', 'quoted', 'proposed', 'confirmed'];
+
+export interface StageMove {
+  orgId: string;
+  number: string;
+  /** A built-in stage or one the org added. */
+  to: string;
+  expectedVersion: number;
+  reason?: string;
+  note?: string;
+  actor: BookingCommandActor;
+}
+
+export interface StageMoved {
+  booking: BookingView;
+  from: BookingStage;
+  /** A confirmation or a decline reached the customer's chat. */
+  customerTold: boolean;
+}
+
+/** Moves a booking along the org's pipeline; the customer hears of a confirmation or a decline (booking-notifications.ts). */
+export async function moveBookingStage(trx: Knex.Transaction, m: StageMove): Promise<CommandResult<StageMoved>> {
+  const b = await lockedBooking(trx, m.orgId, m.number);
+  if (!b || !mayView(m.actor, b)) return refuse('not_found');
+  if (b.version !== m.expectedVersion) return refuse('stale_version', { booking: b, expectedVersion: m.expectedVersion });
+  // The org's pipeline decides the moves (the built-in one when it configured nothing).
+  const pipeline = await orgPipeline(trx, m.orgId);
+  const refused = moveRefusal(pipeline, b.stage, m.to);
+  if (refused) return refuse(refused.refusal, { booking: b, to: m.to, ...(refused.refusal === 'stage' ? { allowedMoves: refused.allowedMoves } : {}) });
+  const to = m.to as BookingStage;
+  const reasonColumn = REASON_NEEDED[to];
+  const reason = m.reason?.trim();
+  if (reasonColumn && !reason) return refuse('reason_required', { to: m.to });
+  const actor = timelineActor(m.actor);
+  const firstContact = FIRST_CONTACT.includes(to) || !(BOOKING_STAGE_KEYS as readonly string[]).includes(to) ? { first_responded_at: trx.raw('coalesce(first_responded_at, now())') } : {};
+  let moved: DeskResult;
+  if (to === 'confirmed') {
+    moved = await confirmBooking(trx, b, actor, true);
+  } else {
+    const set: Record<string, unknown> = { ...firstContact };
+    if (reasonColumn) set[reasonColumn] = reason;
+    if (to === 'lost') set.lost_at = trx.fn.now();
+    if (to === 'cancelled') set.cancelled_at = trx.fn.now();
+    if (to === 'completed') set.completed_at = trx.fn.now();
+    moved = await moveBooking(trx, b, to, actor, set, reason ? { reason } : {}, true);
+  }
+  if (!moved.ok) return refusedMove(moved);
+  if (to === 'confirmed') await trx('bookings').where({ id: b.id }).update(firstContact);
+  // Contacted: a quote is due next. Any other move stops the clock that ran.
+  await startFollowUpClock(trx, b.id, to === 'contacted' ? 'quote' : null);
+  if (m.note?.trim()) await addBookingEvent(trx, b, 'note', actor, { kind: 'note', text: m.note.trim() }, false);
+  const customerTold = moved.event ? await customerToldAfter(trx, moved.event) : false;
+  return { ok: true, booking: (await loadBooking(trx, b.id))!, from: b.stage, customerTold };
+}
+
+export interface AssignmentChange {
+  orgId: string;
+  number: string;
+  /** Null: back to unassigned. */
+  staffId: string | null;
+  expectedVersion: number;
+  actor: BookingCommandActor;
+}
+
+/** Hands a booking to an active staff member of the org (or back to nobody). */
+export async function assignBooking(trx: Knex.Transaction, a: AssignmentChange): Promise<CommandResult<{ booking: BookingView }>> {
+  const b = await lockedBooking(trx, a.orgId, a.number);
+  if (!b) return refuse('not_found');
+  if (b.version !== a.expectedVersion) return refuse('stale_version', { booking: b, expectedVersion: a.expectedVersion });
+  if (a.staffId) {
+    const staff = await trx('staff').select('id').where({ id: a.staffId, org_id: a.orgId, is_active: true }).first();
+    if (!staff) return refuse('unknown_staff');
+  }
+  if (!stageFlags(b.stage).isOpen) return refuse('stage', { booking: b });
+  if (b.assigneeStaffId === a.staffId) return { ok: true, booking: b };
+  await trx('bookings').where({ id: b.id, version: b.version }).update({ assignee_staff_id: a.staffId, version: b.version + 1 });
+  await addBookingEvent(trx, b, 'assignee_changed', timelineActor(a.actor), { from: b.assigneeStaffId, to: a.staffId }, false);
+  return { ok: true, booking: (await loadBooking(trx, b.id))! };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The card's buttons: take, confirm, propose another time, decline, on the booking as it is now.
+
+export interface BookingDecision {
+  orgId: string;
+  bookingId: string;
+  actor: Extract<BookingCommandActor, { type: 'staff' }>;
+  /** Spends the button right before the change; false: it was used already (`replayed`). */
+  claim?: () => Promise<boolean>;
+}
+
+export interface Decided {
+  booking: BookingView;
+  /** The customer's chat had the news (booking-notifications.ts). */
+  customerTold: boolean;
+}
+
+/** The booking as it is now, when the staff member may do this to it. */
+async function decidable(trx: Knex.Transaction, d: BookingDecision, action: StaffAction): Promise<CommandResult<{ booking: BookingView }>> {
+  const b = await loadBooking(trx, d.bookingId, d.orgId);
+  if (!b) return refuse('not_found');
+  if (!canStaff(d.actor.role, action, { ownerStaffId: b.assigneeStaffId, actorStaffId: d.actor.staffId })) {
+    const roleMay = (staffActions[action].roles as readonly string[]).includes(d.actor.role);
+    // Support may act on unowned bookings or their own: someone else's is "theirs", not "forbidden".
+    return refuse(roleMay && b.assigneeName ? 'taken' : 'not_allowed', { booking: b });
+  }
+  return { ok: true, booking: b };
+}
+
+/** Spends the button; a replay is refused with the booking as it is now. */
+async function claimed(trx: Knex.Transaction, d: BookingDecision, b: BookingView): Promise<Refused | undefined> {
+  if (!d.claim || (await d.claim())) return undefined;
+  return refuse('replayed', { booking: (await loadBooking(trx, b.id)) ?? b });
+}
+
+async function decided(trx: Knex.Transaction, r: DeskResult): Promise<CommandResult<Decided>> {
+  if (!r.ok) return refusedMove(r);
+  return { ok: true, booking: r.booking, customerTold: r.event ? await customerToldAfter(trx, r.event) : false };
+}
+
+/** A staff member takes the booking (a manager may take it over from someone). */
+export async function takeBooking(trx: Knex.Transaction, d: BookingDecision): Promise<CommandResult<{ booking: BookingView }>> {
+  const may = await decidable(trx, d, 'booking.take');
+  if (!may.ok) return may;
+  const b = may.booking;
+  if (!stageFlags(b.stage).isOpen) return refuse('stage', { booking: b });
+  if (b.assigneeStaffId === d.actor.staffId) return refuse('already_yours', { booking: b });
+  const replay = await claimed(trx, d, b);
+  if (replay) return replay;
+  const r = await takeBookingRow(trx, b, d.actor.staffId);
+  return r.ok ? { ok: true, booking: r.booking } : refusedMove(r);
+}
+
+/** Confirms the requested time, or the time proposed. */
+export async function confirmRequest(trx: Knex.Transaction, d: BookingDecision): Promise<CommandResult<Decided>> {
+  const may = await decidable(trx, d, 'booking.decide');
+  if (!may.ok) return may;
+  const b = may.booking;
+  if (b.stage !== 'new' && b.stage !== 'proposed') return refuse('stage', { booking: b });
+  const replay = await claimed(trx, d, b);
+  if (replay) return replay;
+  return decided(trx, await confirmBooking(trx, b, timelineActor(d.actor)));
+}
+
+/**
+ * Proposes another time: the date picked, from today on where the business is, at the time picked
+ * (a date alone keeps the time the customer asked for).
+ */
+export async function proposeAnotherTime(trx: Knex.Transaction, d: BookingDecision & { at: { date: string; time?: string } | undefined; now: Date }): Promise<CommandResult<Decided>> {
+  const may = await decidable(trx, d, 'booking.decide');
+  if (!may.ok) return may;
+  const b = may.booking;
+  const time = d.at?.time ?? b.requestedTime;
+  if (!d.at || !time) return refuse('no_time', { booking: b });
+  const at = { date: d.at.date, time };
+  if (at.date < localToday(d.now, b.timeZone)) return refuse('past_time', { booking: b });
+  if (!['new', 'proposed', 'confirmed'].includes(b.stage)) return refuse('stage', { booking: b });
+  const replay = await claimed(trx, d, b);
+  if (replay) return replay;
+  return decided(trx, await proposeTime(trx, b, timelineActor(d.actor), at));
+}
+
+/** Declines the request for a reason; without one, `reason_required` (and nothing is spent). */
+export async function declineRequest(trx: Knex.Transaction, d: BookingDecision & { reason: string | undefined }): Promise<CommandResult<Decided>> {
+  const may = await decidable(trx, d, 'booking.decide');
+  if (!may.ok) return may;
+  const b = may.booking;
+  if (!stageFlags(b.stage).next.includes('declined')) return refuse('stage', { booking: b });
+  if (!d.reason) return refuse('reason_required', { booking: b });
+  const replay = await claimed(trx, d, b);
+  if (replay) return replay;
+  return decided(trx, await declineBooking(trx, b, timelineActor(d.actor), d.reason));
+}
