@@ -10,7 +10,7 @@ import { buildBookingCard, postBookingNews } from '../../core/staff/booking-anno
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { BUTTON_USED, fill, type Phrase } from '../../core/staff/staff-phrases.ts';
 import { replyData } from '../conversation/dialogue.ts';
-import type { ActionContext, ActionTable } from './staff-actions.ts';
+import type { ActionContext, ActionTable } from './action-context.ts';
 import { answer, type StaffDeps } from './staff-scene.ts';
 
 /**

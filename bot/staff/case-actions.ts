@@ -11,7 +11,7 @@ import { BUTTON_STATUSES, buildCaseCard, caseButtons, type ButtonStatus } from '
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { staffById, staffToAssign } from '../../core/staff/staff-desk.ts';
 import { BUTTON_USED, say, type Phrase } from '../../core/staff/staff-phrases.ts';
-import type { ActionContext, ActionTable } from './staff-actions.ts';
+import type { ActionContext, ActionTable } from './action-context.ts';
 import { answer } from './staff-scene.ts';
 
 /**

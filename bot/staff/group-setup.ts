@@ -11,7 +11,7 @@ import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-butt
 import { staffGroupOfConversation, type StaffGroupRef } from '../../core/staff/staff-desk.ts';
 import { BUTTON_USED } from '../../core/staff/staff-phrases.ts';
 import { applyGroupSettings, describeGroup, GROUP_PURPOSES, groupJoined, PURPOSE_NAMES, type GroupPurpose } from '../../core/staff/staff-groups.ts';
-import type { ActionContext, ActionHandler, ActionTable } from './staff-actions.ts';
+import type { ActionContext, ActionHandler, ActionTable } from './action-context.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**

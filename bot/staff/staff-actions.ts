@@ -1,11 +1,10 @@
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
-import type { Knex } from 'knex';
-import { consumeNonce, isActionToken, verifyAction, type VerifiedAction } from '../../core/staff/action-tokens.ts';
-import type { StaffMemberRef } from '../../core/staff/staff-desk.ts';
+import { consumeNonce, isActionToken, verifyAction } from '../../core/staff/action-tokens.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { bookingActions } from './booking-actions.ts';
 import { caseActions } from './case-actions.ts';
 import { groupSetupActions } from './group-setup.ts';
+import type { ActionContext, ActionTable } from './action-context.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
@@ -22,25 +21,6 @@ import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
  * before it changes anything (`ctx.spend()`: a replayed tap changes nothing), and answers in the chat.
  * Every refusal is answered too, so a tap never goes unanswered.
  */
-export interface ActionContext {
-  trx: Knex.Transaction;
-  deps: StaffDeps;
-  scene: StaffScene;
-  staff: StaffMemberRef;
-  token: VerifiedAction;
-  /** The action's name (`case.take`) and its argument (`case.status:investigating` gives `investigating`). */
-  name: string;
-  arg: string | undefined;
-  /** Date/time picker answers (`params.date`, `params.datetime`). */
-  params: Record<string, string>;
-  /** Spends the token's nonce; false when it was used before: the handler must then change nothing. */
-  spend(): Promise<boolean>;
-}
-
-/** Returns an outcome for the logs and the job result (`taken`, `refused: role`...). */
-export type ActionHandler = (ctx: ActionContext) => Promise<string>;
-export type ActionTable = Record<string, ActionHandler>;
-
 const handlers: ActionTable = { ...caseActions, ...bookingActions, ...groupSetupActions };
 
 export function isStaffAction(scene: StaffScene): boolean {
