@@ -48,8 +48,10 @@ import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
-import { proposalReplies } from '../bot/staff/booking-actions.ts';
+import { proposalReplies } from '../bot/conversation/proposal-replies.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
+import { proposalAnswerNews } from '../core/staff/booking-announcements.ts';
+import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
@@ -108,7 +110,7 @@ export class StartupError extends Error {}
  * messages when it is sent again. Each runs inside the
  * transaction of its cause (core/cases/case-timeline.ts, core/contacts/merge-contacts.ts).
  */
-function subscribeToTimelines(o: { publicBaseUrl: () => string; actionKey: Buffer }): void {
+function subscribeToTimelines(o: StaffDeps): void {
   subscribeToCaseEvents('staff-desk', reactToCaseEvent);
   subscribeToCaseEvents('webhooks', sendCaseWebhooks);
   subscribeToCaseEvents('customer-notices', customerNotices({ trackingBaseUrl: o.publicBaseUrl }));
@@ -120,6 +122,8 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string; actionKey: Buffe
   subscribeToCaseEvents('new-owner-notice', tellNewOwner({ actionKey: o.actionKey }));
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
+  // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
+  subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);
@@ -199,16 +203,16 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     let url: string | undefined;
     let relay: OutboxRelay | undefined;
     const publicBaseUrl = () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`;
-    subscribeToTimelines({ publicBaseUrl, actionKey: deriveActionKey(appKey) });
+    const staffDeps = {
+      knex,
+      actionKey: deriveActionKey(appKey),
+      mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
+      publicBaseUrl,
+      // The booking form's link in the bot's answers opens the LIFF app (bot/conversation/booking-slots.ts).
+      liffIds: config.line.liffIds,
+    };
+    subscribeToTimelines(staffDeps);
     if (runsWorkers) {
-      const staffDeps = {
-        knex,
-        actionKey: deriveActionKey(appKey),
-        mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
-        publicBaseUrl,
-        // The booking form's link in the bot's answers opens the LIFF app (bot/conversation/booking-slots.ts).
-        liffIds: config.line.liffIds,
-      };
       const processors = {
         ...systemProcessors({ knex }),
         ...inboundProcessors({

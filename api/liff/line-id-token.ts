@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { DomainError, unauthenticated } from '../../core/errors/index.ts';
-import type { AppDeps, LiffSettings } from '../deps.ts';
+import type { AppDeps } from '../deps.ts';
 
 /** Who a LIFF page's user is, as LINE vouched for them: never what the page says. */
 export interface LiffCaller {

@@ -1,18 +1,18 @@
 import type { Knex } from 'knex';
+import { answerProposedTime } from '../../core/bookings/booking-commands.ts';
+import { customerAnswered, reopenForCustomer } from '../../core/cases/case-commands.ts';
 import { addCustomerMessageToCase } from '../../core/cases/case-messages.ts';
-import { caseState } from '../../core/cases/case-queries.ts';
 import { openCase } from '../../core/cases/open-case.ts';
 import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
-import { transitionCase } from '../../core/cases/transition.ts';
 import { botAnsweredOnCaseSince, setDialogue as saveDialogue } from '../../core/conversations/conversation-log.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { activeFaqEntry, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
-import { answerProposal } from '../staff/booking-actions.ts';
 import type { StaffDeps } from '../staff/staff-scene.ts';
 import { bookingStep } from './booking-slots.ts';
+import { readProposalAnswer } from './proposal-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
 import type { Decision } from './decision.ts';
 import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
@@ -73,7 +73,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'follow_up': {
       await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
       // The customer answered what the case was waiting for: back to work, and the clock runs again.
-      if ((await caseState(trx, decision.caseId))?.status === 'waiting_customer') await transitionCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, to: 'investigating', actor: { type: 'customer', id: ctx.contactId }, now: ctx.now });
+      await customerAnswered(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, now: ctx.now });
       if (ctx.dialogue?.kind === 'handoff') return;
       // Every follow-up is acknowledged, but a burst gets one acknowledgement, not one each: the
       // customer is answered again once the case has been quiet for a while.
@@ -84,13 +84,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     }
     case 'reopen': {
       // The customer hears "reopened" in answer to this message (core/cases/case-notifications.ts).
-      await transitionCase(trx, {
-        orgId: ctx.orgId,
-        caseId: decision.caseId,
-        to: 'investigating',
-        actor: { type: 'customer', id: ctx.contactId },
-        replyToEventId: ctx.inboundEventId ?? undefined,
-      });
+      await reopenForCustomer(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, replyToEventId: ctx.inboundEventId ?? undefined });
       await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
       return;
     }
@@ -117,9 +111,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       return;
     case 'booking':
       return bookingStep(trx, ctx, decision, t, say, setDialogue, { publicBaseUrl: deps.publicBaseUrl, liffIds: deps.liffIds });
-    case 'answer_proposal':
-      await answerProposal(deps, trx, { orgId: ctx.orgId, contactId: ctx.contactId, value: decision.value, replyToEventId: ctx.inboundEventId ?? undefined });
+    case 'answer_proposal': {
+      // A stale or foreign answer changes nothing; the customer's notice and the groups' news follow from the timeline.
+      const answer = readProposalAnswer(decision.value);
+      if (answer) await answerProposedTime(trx, { orgId: ctx.orgId, contactId: ctx.contactId, ...answer, replyToEventId: ctx.inboundEventId ?? undefined });
       return;
+    }
     case 'satisfaction_score': {
       const r = await recordSatisfactionScore(trx, { orgId: ctx.orgId, contactId: ctx.contactId, caseNumber: decision.caseNumber, score: decision.score, now: ctx.now });
       if (r.recorded) {

@@ -3,7 +3,7 @@ import { continueBooking, startBooking } from './booking-slots.ts';
 import { ACT_CONFIDENCE, caseFromText, FAQ_CONFIDENCE, LIKELY_CASE_TYPES, type Decision, type RankCaseTypes } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson } from './dialogue.ts';
-import { PROPOSAL_REPLY } from '../staff/booking-actions.ts';
+import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 
 /**

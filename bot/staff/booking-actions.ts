@@ -1,21 +1,17 @@
-import type { Knex } from 'knex';
-import { confirmBooking, formatBookingDate, loadBooking, reopenForAnotherTime, type BookingView } from '../../core/bookings/booking-desk.ts';
+import { formatBookingDate, type BookingView } from '../../core/bookings/booking-desk.ts';
 import { confirmRequest, declineRequest, proposeAnotherTime, takeBooking, type BookingDecision, type Refused } from '../../core/bookings/booking-commands.ts';
-import { customersBookingId } from '../../core/bookings/booking-queries.ts';
 import { stageFlags } from '../../core/bookings/booking-stage.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';
-import { renderTemplate } from '../../core/templates/render-template.ts';
-import { buildBookingCard, postBookingNews } from '../../core/staff/booking-announcements.ts';
+import { buildBookingCard } from '../../core/staff/booking-announcements.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { BUTTON_USED, fill, type Phrase } from '../../core/staff/staff-phrases.ts';
-import { replyData } from '../conversation/dialogue.ts';
 import type { ActionContext, ActionTable } from './action-context.ts';
-import { answer, type StaffDeps } from './staff-scene.ts';
+import { answer } from './staff-scene.ts';
 
 /**
- * Card buttons on a booking: Take, Confirm, Propose another time, Decline; and the customer's
- * answer to a proposed time (quick replies on the proposal, routed here by the conversation router).
+ * Card buttons on a booking: Take, Confirm, Propose another time, Decline. (The customer's answer
+ * to a proposed time is the dialogue's: bot/conversation/proposal-replies.ts.)
  *
  * Every tap is checked against the booking as it is now (role, who has it, its stage), spends the
  * button's nonce right before the change (a replayed tap changes nothing), is answered in the
@@ -37,8 +33,6 @@ const P = {
   pickTime: { th: 'กรุณาเลือกวันและเวลาด้วยปุ่ม "เสนอเวลาอื่น" ค่ะ', en: 'Pick a date and time with the "Propose another time" button.' },
   pastTime: { th: 'เลือกวันตั้งแต่วันนี้เป็นต้นไปนะคะ', en: 'Pick a date from today on.' },
   whyDecline: { th: 'ปฏิเสธ {number} ด้วยเหตุผลใดคะ?', en: 'Why decline {number}?' },
-  accepted: { th: 'ลูกค้ายืนยันเวลา {when} สำหรับ {number} แล้วค่ะ', en: 'The customer accepted {when} for {number}: it is confirmed.' },
-  anotherTime: { th: 'ลูกค้าขอเวลาอื่นสำหรับ {number} ค่ะ', en: 'The customer would like another time for {number}.' },
 } as const satisfies Record<string, Phrase>;
 
 /** Why a booking is declined: the quick replies of the Decline question. */
@@ -166,47 +160,3 @@ export const bookingActions: ActionTable = {
   'booking.propose': propose,
   'booking.decline': decline,
 };
-
-/** The customer's quick replies on a proposal: `act=proposal&v=accept:B-000045` (or `other:`). */
-export const PROPOSAL_REPLY = 'proposal';
-
-/** The quick replies under a proposed time (the customer notice's, core/bookings/booking-notifications.ts). */
-export async function proposalReplies(trx: Knex.Transaction, b: BookingView): Promise<Action[]> {
-  const label = async (key: string, fallback: string) => (await renderTemplate(trx, b.orgId, key, b.contactLanguage)) || fallback;
-  const yes = await label('label_confirm', 'OK');
-  const other = await label('label_other_time', b.contactLanguage === 'th' ? 'ขอเวลาอื่น' : 'Another time');
-  return [
-    { type: 'postback', label: yes, data: replyData(PROPOSAL_REPLY, `accept:${b.number}`), displayText: yes },
-    { type: 'postback', label: other, data: replyData(PROPOSAL_REPLY, `other:${b.number}`), displayText: other },
-  ];
-}
-
-/**
- * The customer answers a proposed time. Customer quick replies are not signed (they can only ask
- * for what they could type), so the booking must be this customer's and still `proposed`; a
- * stale or foreign answer changes nothing. Accepting confirms the proposed time; "another time"
- * hands the request back to staff. Either way the booking's groups hear of it with a fresh card.
- */
-export async function answerProposal(
-  deps: StaffDeps,
-  trx: Knex.Transaction,
-  a: { orgId: string; contactId: string; value: string; replyToEventId?: number },
-): Promise<string> {
-  const m = /^(accept|other):(B-\d+)$/.exec(a.value);
-  if (!m) return 'ignored: malformed answer';
-  const id = await customersBookingId(trx, { orgId: a.orgId, contactId: a.contactId, number: m[2] });
-  const b = id ? await loadBooking(trx, id, a.orgId) : undefined;
-  if (!b || b.stage !== 'proposed') return 'ignored: no proposal to answer';
-  const actor = { type: 'customer' as const, id: a.contactId };
-  if (m[1] === 'accept') {
-    // The customer's confirmation answers their tap (core/bookings/booking-notifications.ts).
-    const r = await confirmBooking(trx, b, actor, false, { replyToEventId: a.replyToEventId });
-    if (!r.ok) return `ignored: ${r.reason}`;
-    await postBookingNews(deps, trx, r.booking, [{ th: fill(P.accepted['th'], { when: when(r.booking, 'th'), number: b.number }), en: fill(P.accepted['en'], { when: when(r.booking, 'en'), number: b.number }) }]);
-    return 'proposal accepted';
-  }
-  const r = await reopenForAnotherTime(trx, b, actor, { replyToEventId: a.replyToEventId });
-  if (!r.ok) return `ignored: ${r.reason}`;
-  await postBookingNews(deps, trx, r.booking, [{ th: fill(P.anotherTime['th'], { number: b.number }), en: fill(P.anotherTime['en'], { number: b.number }) }]);
-  return 'another time asked';
-}

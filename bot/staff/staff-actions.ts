@@ -4,7 +4,7 @@ import type { Language } from '../../core/vocabulary.ts';
 import { bookingActions } from './booking-actions.ts';
 import { caseActions } from './case-actions.ts';
 import { groupSetupActions } from './group-setup.ts';
-import type { ActionContext, ActionTable } from './action-context.ts';
+import type { ActionTable } from './action-context.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**

@@ -3,7 +3,7 @@ import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { Knex } from 'knex';
 import { canStaff } from '../../core/access/roles.ts';
 import { CASE_STATUS } from '../../core/cases/case-status.ts';
-import type { CaseStatus, Language } from '../../core/vocabulary.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { formatNumber } from '../../core/org-counters.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';

@@ -8,12 +8,13 @@ import {
   loadBooking,
   moveBooking,
   proposeTime,
+  reopenForAnotherTime,
   takeBooking as takeBookingRow,
   type BookingActor,
   type BookingView,
   type DeskResult,
 } from './booking-desk.ts';
-import { assignedOnly } from './booking-queries.ts';
+import { assignedOnly, customersBookingId } from './booking-queries.ts';
 import { localToday } from './booking-quotes.ts';
 import { BOOKING_STAGES as BOOKING_STAGE_KEYS, stageFlags, type BookingStage } from './booking-stage.ts';
 import { moveRefusal, orgPipeline } from './booking-stage-settings.ts';
@@ -290,4 +291,28 @@ export async function declineRequest(trx: Knex.Transaction, d: BookingDecision &
   const replay = await claimed(trx, d, b);
   if (replay) return replay;
   return decided(trx, await declineBooking(trx, b, timelineActor(d.actor), d.reason));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customer's side.
+
+/**
+ * The customer answers a proposed time. Customer quick replies are not signed (they can only ask
+ * for what they could type), so the booking must be this customer's and still `proposed`; a stale
+ * or foreign answer changes nothing (`not_found`, `stage`). Accepting confirms the proposed time;
+ * "another time" hands the request back to staff (`new`). The customer's answer and the groups'
+ * news follow from the timeline (booking-notifications.ts, core/staff/booking-announcements.ts).
+ */
+export async function answerProposedTime(
+  trx: Knex.Transaction,
+  a: { orgId: string; contactId: string; number: string; accept: boolean; replyToEventId?: number },
+): Promise<CommandResult<{ booking: BookingView }>> {
+  const id = await customersBookingId(trx, a);
+  const b = id ? await loadBooking(trx, id, a.orgId) : undefined;
+  if (!b) return refuse('not_found');
+  if (b.stage !== 'proposed') return refuse('stage', { booking: b });
+  const actor: BookingActor = { type: 'customer', id: a.contactId };
+  const context = { replyToEventId: a.replyToEventId };
+  const r = a.accept ? await confirmBooking(trx, b, actor, false, context) : await reopenForAnotherTime(trx, b, actor, context);
+  return r.ok ? { ok: true, booking: r.booking } : refusedMove(r);
 }

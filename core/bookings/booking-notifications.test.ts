@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { proposalReplies } from '../../bot/staff/booking-actions.ts';
+import { proposalReplies } from '../../bot/conversation/proposal-replies.ts';
 import { bookingWorldForFile, eventsOf, messagesAbout, type BookingWorld } from '../../test/support/booking-world.ts';
 import { confirmRequest, declineRequest, moveBookingStage, proposeAnotherTime } from './booking-commands.ts';
 import { loadBooking, reopenForAnotherTime } from './booking-desk.ts';

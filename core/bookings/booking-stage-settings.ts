@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
-import { DomainError, staleVersion, validationFailed } from '../errors/index.ts';
+import { staleVersion, validationFailed } from '../errors/index.ts';
 import { BOOKING_STAGE, BOOKING_STAGES, stageFlags, type BookingStage } from './booking-stage.ts';
 
 /**

@@ -4,7 +4,7 @@ import { DomainError } from '../errors/index.ts';
 import type { CaseStatus, StaffRole } from '../vocabulary.ts';
 import { reassignCase, takeCase } from './case-assignment.ts';
 import { setCaseProvider } from './case-provider.ts';
-import { caseIdOfNumber, lockCaseForAction, type LockedCase } from './case-queries.ts';
+import { caseIdOfNumber, caseState, lockCaseForAction, type LockedCase } from './case-queries.ts';
 import { CASE_STATUS, canTransitionCase, isCaseStatus } from './case-status.ts';
 import type { CaseEventContext } from './case-timeline.ts';
 import { transitionCase, type TransitionResult } from './transition.ts';
@@ -265,4 +265,18 @@ export async function move(
     if (!(err instanceof DomainError) || !['conflict', 'stale_version', 'validation_failed'].includes(err.code)) throw err;
     return { ok: false, refusal: 'rejected', error: err, case: (await lockCaseForAction(trx, c.orgId, c.id))! };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customer's side: what their messages do to their case (bot/conversation/act.ts).
+
+/** The customer wrote on their case: one that waited on them goes back to work, and its clock runs again. */
+export async function customerAnswered(trx: Knex.Transaction, c: { orgId: string; caseId: string; contactId: string; now: Date }): Promise<void> {
+  if ((await caseState(trx, c.caseId))?.status !== 'waiting_customer') return;
+  await transitionCase(trx, { orgId: c.orgId, caseId: c.caseId, to: 'investigating', actor: { type: 'customer', id: c.contactId }, now: c.now });
+}
+
+/** The customer wrote again about a resolved case: it is reopened, and they hear so in answer to their message (case-notifications.ts). */
+export async function reopenForCustomer(trx: Knex.Transaction, c: { orgId: string; caseId: string; contactId: string; replyToEventId?: number }): Promise<void> {
+  await transitionCase(trx, { orgId: c.orgId, caseId: c.caseId, to: 'investigating', actor: { type: 'customer', id: c.contactId }, replyToEventId: c.replyToEventId });
 }

@@ -3,7 +3,7 @@ import { stageFlags } from '../bookings/booking-stage.ts';
 import { formatBookingDate, loadBooking, type BookingView } from '../bookings/booking-desk.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
-import { recordBookingEvent } from '../bookings/booking-timeline.ts';
+import { recordBookingEvent, type BookingEventSubscriber } from '../bookings/booking-timeline.ts';
 import { groupsForBooking, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
@@ -118,6 +118,28 @@ export async function postBookingNews(
     if (await postToGroup(trx, group, messages, { bookingId: b.id })) posted++;
   }
   return { posted };
+}
+
+/** What the groups hear when the customer answers a proposed time. */
+const PROPOSAL_ANSWERED = {
+  accepted: { th: 'ลูกค้ายืนยันเวลา {when} สำหรับ {number} แล้วค่ะ', en: 'The customer accepted {when} for {number}: it is confirmed.' },
+  anotherTime: { th: 'ลูกค้าขอเวลาอื่นสำหรับ {number} ค่ะ', en: 'The customer would like another time for {number}.' },
+} as const satisfies Record<string, Phrase>;
+
+/**
+ * The customer answered a proposed time (core/bookings/booking-commands.ts `answerProposedTime`):
+ * the booking's groups hear it with a fresh card, in the transaction of the answer.
+ */
+export function proposalAnswerNews(deps: StaffDeps): BookingEventSubscriber {
+  return async (trx, e) => {
+    const d = e.data ?? {};
+    if (e.type !== 'stage_changed' || e.actor.type !== 'customer' || d.from !== 'proposed') return;
+    const b = await loadBooking(trx, e.bookingId);
+    if (!b) return;
+    const when = (l: Language) => `${formatBookingDate(b.requestedDate, l)} ${b.requestedTime ?? ''}`.trim();
+    const line = (l: Language) => (d.to === 'confirmed' ? fill(PROPOSAL_ANSWERED.accepted[l], { when: when(l), number: b.number }) : fill(PROPOSAL_ANSWERED.anotherTime[l], { number: b.number }));
+    await postBookingNews(deps, trx, b, [{ th: line('th'), en: line('en') }]);
+  };
 }
 
 const TOLD = {
