@@ -47,6 +47,8 @@ import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
+import { subscribeToConversationEvents } from '../core/conversations/conversation-timeline.ts';
+import { conversationNotices } from '../core/staff/conversation-announcements.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
@@ -104,7 +106,7 @@ export class StartupError extends Error {}
  * messages when it is sent again. Each runs inside the
  * transaction of its cause (core/cases/case-timeline.ts, core/contacts/merge-contacts.ts).
  */
-function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
+function subscribeToTimelines(o: { publicBaseUrl: () => string; actionKey: Buffer }): void {
   subscribeToCaseEvents('staff-desk', reactToCaseEvent);
   subscribeToCaseEvents('webhooks', sendCaseWebhooks);
   subscribeToCaseEvents('customer-notices', customerNotices({ trackingBaseUrl: o.publicBaseUrl }));
@@ -113,6 +115,8 @@ function subscribeToTimelines(o: { publicBaseUrl: () => string }): void {
   // The analytics' per-case facts: this case is recomputed (core/analytics/case-rollup.ts).
   subscribeToCaseEvents('analytics-rollup', markCaseChanged);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
+  // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).
+  subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey }));
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);
@@ -190,7 +194,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     let url: string | undefined;
     let relay: OutboxRelay | undefined;
     const publicBaseUrl = () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`;
-    subscribeToTimelines({ publicBaseUrl });
+    subscribeToTimelines({ publicBaseUrl, actionKey: deriveActionKey(appKey) });
     if (runsWorkers) {
       const staffDeps = {
         knex,

@@ -6,6 +6,8 @@ import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { inboxStateOfConversation } from '../../core/conversations/inbox-queries.ts';
+import { botAnswers } from '../../core/conversations/inbox-rules.ts';
 
 /**
  * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,
@@ -37,6 +39,11 @@ export interface CustomerContext {
   openCase: { id: string; number: string; caseType: string } | undefined;
   /** A case resolved within the reopen window, which a reply from the customer reopens. */
   resolvedCase: { id: string; number: string; caseType: string } | undefined;
+  /**
+   * A person holds the conversation or was asked for (core/conversations/inbox-rules.ts, after this
+   * message wakes a snooze or returns an idle one to the bot): the bot records and does not answer.
+   */
+  personHolds?: boolean;
   now: Date;
 }
 
@@ -52,7 +59,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     contactId = group?.isActive && group.purpose === 'vip_customer' ? group.contactId : null;
   }
   if (!contactId) return { skip: 'group conversations are for staff' };
-  const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
+  const [language, org, inbox] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId), inboxStateOfConversation(knex, conversation.id)]);
   const now = deps.now?.() ?? new Date();
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
@@ -81,6 +88,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     dialogue: conversation.dialogue?.kind === 'group_setup' ? undefined : liveDialogue(conversation.dialogue, now),
     openCase: open,
     resolvedCase: resolved,
+    personHolds: !botAnswers(inbox, now),
     now,
   };
 }

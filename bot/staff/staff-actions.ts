@@ -5,6 +5,7 @@ import type { StaffMemberRef } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { bookingActions } from './booking-actions.ts';
 import { caseActions } from './case-actions.ts';
+import { conversationActions } from './conversation-actions.ts';
 import { groupSetupActions } from './group-setup.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
@@ -41,7 +42,7 @@ export interface ActionContext {
 export type ActionHandler = (ctx: ActionContext) => Promise<string>;
 export type ActionTable = Record<string, ActionHandler>;
 
-const handlers: ActionTable = { ...caseActions, ...bookingActions, ...groupSetupActions };
+const handlers: ActionTable = { ...caseActions, ...bookingActions, ...groupSetupActions, ...conversationActions };
 
 export function isStaffAction(scene: StaffScene): boolean {
   return Boolean(scene.message.postback && isActionToken(scene.message.postback.data));
