@@ -109,7 +109,7 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
     ...toSummary(row),
     messages: shown.map((m) => ({
       id: m.id as string,
-      direction: m.direction as string,
+      direction: m.direction as 'in' | 'out',
       senderType: m.sender_type as string,
       staffId: (m.staff_id as string | null) ?? null,
       kind: m.kind as string,

@@ -1,10 +1,11 @@
+import type { InboxStatus } from '../vocabulary.ts';
+
 /**
  * Who holds a conversation (DESIGN.md decision 15, docs/inbox.md), as plain rules on its state:
  * the commands (conversation-commands.ts), the bot (bot/conversation/customer-context.ts) and the
  * lists read them here, so "does the bot answer?" has one answer.
  */
-export const INBOX_STATUSES = ['bot', 'waiting', 'assigned', 'snoozed', 'resolved'] as const;
-export type InboxStatus = (typeof INBOX_STATUSES)[number];
+export { INBOX_STATUSES, type InboxStatus } from '../vocabulary.ts';
 
 /**
  * A customer who writes after this long without a word from staff (and no change by them) is
