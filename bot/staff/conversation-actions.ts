@@ -1,4 +1,5 @@
 import { resolve, take, type CommandResult, type ConversationRefusal } from '../../core/conversations/conversation-commands.ts';
+import { customerNameOf } from '../../core/conversations/inbox-queries.ts';
 import { BUTTON_USED, say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import type { ActionContext, ActionTable } from './staff-actions.ts';
 import { answer } from './staff-scene.ts';
@@ -24,14 +25,7 @@ const PHRASES = {
   unknownCustomer: { th: 'ลูกค้า', en: 'the customer' },
 } satisfies Record<string, Phrase>;
 
-async function customerName(ctx: ActionContext): Promise<string> {
-  const row = await ctx.trx('conversations')
-    .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
-    .select('contacts.display_name', 'contacts.phone')
-    .where({ 'conversations.id': ctx.token.subjectId, 'conversations.org_id': ctx.token.orgId })
-    .first();
-  return row?.display_name ?? row?.phone ?? PHRASES.unknownCustomer[ctx.scene.language];
-}
+const customerName = async (ctx: ActionContext) => (await customerNameOf(ctx.trx, ctx.token.orgId, ctx.token.subjectId)) ?? PHRASES.unknownCustomer[ctx.scene.language];
 
 const command = (ctx: ActionContext) => ({
   orgId: ctx.token.orgId,
@@ -69,13 +63,12 @@ async function tell(ctx: ActionContext, r: CommandResult, done: (customer: strin
 
 async function takeConversation(ctx: ActionContext): Promise<string> {
   const lang = ctx.scene.language;
-  const before = await ctx.trx('conversations').leftJoin('staff', 'staff.id', 'conversations.assignee_staff_id').where('conversations.id', ctx.token.subjectId).first('staff.display_name as owner', 'conversations.assignee_staff_id');
   const r = await take(ctx.trx, command(ctx));
-  const tookOver = before?.assignee_staff_id && before.assignee_staff_id !== ctx.staff.id;
+  const from = r.ok && r.before.assigneeStaffId !== ctx.staff.id ? r.before.assigneeName : null;
   return tell(
     ctx,
     r,
-    (customer) => say(lang, tookOver ? PHRASES.tookOver : PHRASES.took, { who: ctx.staff.displayName, customer, owner: before?.owner ?? '' }),
+    (customer) => say(lang, from ? PHRASES.tookOver : PHRASES.took, { who: ctx.staff.displayName, customer, owner: from ?? '' }),
     (customer) => say(lang, PHRASES.alreadyYours, { customer }),
   );
 }

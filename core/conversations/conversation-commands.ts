@@ -58,7 +58,8 @@ export type ConversationRefusal =
   | { reason: 'snooze_in_past' }
   | { reason: 'replayed' };
 
-export type CommandResult<T = object> = ({ ok: true; changed: boolean; now: ConversationNow } & T) | { ok: false; refusal: ConversationRefusal };
+/** Done: the conversation `before` the command and as it is `now`. */
+export type CommandResult<T = object> = ({ ok: true; changed: boolean; before: ConversationNow; now: ConversationNow } & T) | { ok: false; refusal: ConversationRefusal };
 
 interface Locked {
   id: string;
@@ -159,10 +160,10 @@ export async function handOff(
   const c = await lock(trx, a.orgId, a.conversationId);
   if (!c) return refused({ reason: 'not_found' });
   if (c.erased) return refused({ reason: 'erased' });
-  if (c.state.status === 'waiting' || c.state.status === 'assigned') return { ok: true, changed: false, now: nowOf(c) };
+  if (c.state.status === 'waiting' || c.state.status === 'assigned') return { ok: true, changed: false, before: nowOf(c), now: nowOf(c) };
   await move(trx, c, { status: 'waiting', assigneeStaffId: null }, a.now);
   await record(trx, c, 'waiting', a.actor, { reason: a.reason, from: c.state.status }, a.now);
-  return { ok: true, changed: true, now: await reread(trx, c) };
+  return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
 /**
@@ -183,12 +184,12 @@ export async function customerWrote(trx: Knex.Transaction, a: { orgId: string; c
 export async function take(trx: Knex.Transaction, a: StaffCommand): Promise<CommandResult> {
   const c = await lockForStaff(trx, a, 'conversation.take');
   if ('refusal' in c) return refused(c.refusal);
-  if (HELD.includes(c.state.status) && c.state.assigneeStaffId === a.staff.staffId) return { ok: true, changed: false, now: nowOf(c) };
+  if (HELD.includes(c.state.status) && c.state.assigneeStaffId === a.staff.staffId) return { ok: true, changed: false, before: nowOf(c), now: nowOf(c) };
   if (!holderAllows(c, a.staff, 'conversation.take')) return refused({ reason: 'owned_by', now: nowOf(c) });
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   await move(trx, c, { status: 'assigned', assigneeStaffId: a.staff.staffId }, a.now);
   await record(trx, c, 'taken', staffActor(a.staff), { from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
-  return { ok: true, changed: true, now: await reread(trx, c) };
+  return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
 /** Assign (managers and admins): to an active staff member who works conversations; they are told unless they did it. */
@@ -199,11 +200,11 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
     ? await trx('staff').select('id').where({ id: a.assigneeId, org_id: a.orgId, is_active: true }).whereIn('role', staffActions['conversation.take'].roles).first()
     : undefined;
   if (!assignee) return refused({ reason: 'no_such_assignee' });
-  if (c.state.status === 'assigned' && c.state.assigneeStaffId === assignee.id) return { ok: true, changed: false, now: nowOf(c) };
+  if (c.state.status === 'assigned' && c.state.assigneeStaffId === assignee.id) return { ok: true, changed: false, before: nowOf(c), now: nowOf(c) };
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   await move(trx, c, { status: 'assigned', assigneeStaffId: assignee.id }, a.now);
   await record(trx, c, 'assigned', staffActor(a.staff), { to: assignee.id, from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
-  return { ok: true, changed: true, now: await reread(trx, c) };
+  return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
 /**
@@ -233,7 +234,7 @@ export async function reply(trx: Knex.Transaction, a: StaffCommand & { text: str
   });
   await trx('conversations').where({ id: c.id }).update({ staff_replied_at: a.now });
   await record(trx, c, 'replied', staffActor(a.staff), { messageIds }, a.now);
-  return { ok: true, changed: takes, now: await reread(trx, c), messageIds };
+  return { ok: true, changed: takes, before: nowOf(c), now: await reread(trx, c), messageIds };
 }
 
 /** A private note for staff: on the conversation's timeline, never a message, never sent. */
@@ -244,19 +245,19 @@ export async function note(trx: Knex.Transaction, a: StaffCommand & { text: stri
   if ('refusal' in c) return refused(c.refusal);
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   const e = await record(trx, c, 'note', staffActor(a.staff), { text }, a.now);
-  return { ok: true, changed: false, now: nowOf(c), noteId: e.id };
+  return { ok: true, changed: false, before: nowOf(c), now: nowOf(c), noteId: e.id };
 }
 
 /** Resolve: nobody holds it any more and the bot answers again. */
 export async function resolve(trx: Knex.Transaction, a: StaffCommand): Promise<CommandResult> {
   const c = await lockForStaff(trx, a, 'conversation.resolve');
   if ('refusal' in c) return refused(c.refusal);
-  if (c.state.status === 'resolved' || c.state.status === 'bot') return { ok: true, changed: false, now: nowOf(c) };
+  if (c.state.status === 'resolved' || c.state.status === 'bot') return { ok: true, changed: false, before: nowOf(c), now: nowOf(c) };
   if (!holderAllows(c, a.staff, 'conversation.resolve')) return refused({ reason: 'owned_by', now: nowOf(c) });
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   await move(trx, c, { status: 'resolved', assigneeStaffId: null }, a.now);
   await record(trx, c, 'resolved', staffActor(a.staff), { from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
-  return { ok: true, changed: true, now: await reread(trx, c) };
+  return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
 /**
@@ -273,7 +274,7 @@ export async function snooze(trx: Knex.Transaction, a: StaffCommand & { until: D
   const holder = HELD.includes(c.state.status) ? c.state.assigneeStaffId! : a.staff.staffId;
   await move(trx, c, { status: 'snoozed', assigneeStaffId: holder, snoozedUntil: a.until }, a.now);
   await record(trx, c, 'snoozed', staffActor(a.staff), { until: a.until.toISOString(), from: c.state.status }, a.now);
-  return { ok: true, changed: true, now: await reread(trx, c) };
+  return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
 /** A refusal as the API's error (api/middleware/error-status.ts gives the HTTP status). */

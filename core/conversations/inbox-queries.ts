@@ -24,6 +24,17 @@ export async function inboxStateOfConversation(db: Db, conversationId: string): 
   return row ? inboxStateOf(row) : undefined;
 }
 
+/** The customer of a conversation as staff call them: their name, else their phone, else null. */
+export async function customerNameOf(db: Db, orgId: string, conversationId: string): Promise<string | null> {
+  if (!UUID.test(conversationId)) return null;
+  const row = await db('conversations')
+    .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select('contacts.display_name', 'contacts.phone')
+    .where({ 'conversations.id': conversationId, 'conversations.org_id': orgId })
+    .first();
+  return row?.display_name ?? row?.phone ?? null;
+}
+
 const summaryColumns = [
   'conversations.id',
   'conversations.inbox_status',

@@ -81,15 +81,14 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
   if (!customer) return;
   const groups = await groupsForConversation(trx, e.orgId, customer);
   if (!groups.length) return;
-  const [messages, cases, bookings] = await Promise.all([
-    trx('messages').select('sender_type', 'text', 'kind').where({ conversation_id: e.conversationId }).orderBy('sent_at', 'desc').limit(LAST_MESSAGES),
-    customer.contactId
-      ? trx('cases').where({ org_id: e.orgId, contact_id: customer.contactId }).whereIn('status', OPEN_CASE_STATUSES).orderBy('created_at').pluck('number')
-      : [],
-    customer.contactId
-      ? trx('bookings').where({ org_id: e.orgId, contact_id: customer.contactId }).whereIn('stage', OPEN_BOOKING_STAGES).orderBy('created_at').pluck('number')
-      : [],
-  ]);
+  // One after another: a transaction's queries take turns on its one connection.
+  const messages = await trx('messages').select('sender_type', 'text', 'kind').where({ conversation_id: e.conversationId }).orderBy('sent_at', 'desc').limit(LAST_MESSAGES);
+  const cases: string[] = customer.contactId
+    ? await trx('cases').where({ org_id: e.orgId, contact_id: customer.contactId }).whereIn('status', OPEN_CASE_STATUSES).orderBy('created_at').pluck('number')
+    : [];
+  const bookings: string[] = customer.contactId
+    ? await trx('bookings').where({ org_id: e.orgId, contact_id: customer.contactId }).whereIn('stage', OPEN_BOOKING_STAGES).orderBy('created_at').pluck('number')
+    : [];
   for (const group of groups) {
     const lang = group.language;
     const who = (senderType: string) => (senderType === 'customer' ? PHRASES.fromCustomer : senderType === 'staff' ? PHRASES.fromStaff : PHRASES.fromBot)[lang];
@@ -125,7 +124,8 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
 const clip = (text: string) => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 1)}…` : text).replace(/\s+/g, ' ');
 
 async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke'): Promise<void> {
-  const [staff, customer] = await Promise.all([staffById(trx, e.orgId, staffId), customerOf(trx, e.conversationId)]);
+  const staff = await staffById(trx, e.orgId, staffId);
+  const customer = await customerOf(trx, e.conversationId);
   if (!staff || !customer) return;
   const by = e.actor.type === 'staff' && e.actor.id ? await staffName(trx, e.actor.id) : undefined;
   const text = say(staff.language, PHRASES[phrase], { who: by ?? '', customer: customer.name ?? PHRASES.unknownCustomer[staff.language] });
