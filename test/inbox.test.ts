@@ -274,4 +274,14 @@ describe('what is refused, and that nothing is lost', () => {
     expect(await conversation(id)).toMatchObject({ inbox_status: 'waiting', assignee_staff_id: null });
     await waitForMessageTo(h, somchai.lineUserId, (m) => String(m.text ?? '').includes('wrote again'));
   });
+
+  it('a customer who writes after a day with no word from staff is answered by the bot again', async () => {
+    const { customer, id } = await customerWaiting();
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    await h.sys.knex('conversations').where({ id }).update({ inbox_changed_at: dayAgo, waiting_since: dayAgo, dialogue: null });
+    const hello = await h.ask(customer, { text: 'hello' });
+    expect(hello.text.length).toBeGreaterThan(0);
+    expect(await conversation(id)).toMatchObject({ inbox_status: 'bot', waiting_since: null });
+    expect(await h.sys.knex('conversation_events').where({ conversation_id: id }).orderBy('id', 'desc').first()).toMatchObject({ type: 'returned_to_bot', actor_type: 'system' });
+  });
 });

@@ -106,12 +106,13 @@ export async function listConversations(db: Db, orgId: string, o: { view: InboxV
 export async function conversationDetail(db: Db, orgId: string, id: string, page: { before?: string; limit: number }) {
   const row = UUID.test(id) ? await summaries(db, orgId).andWhere('conversations.id', id).first() : undefined;
   if (!row) return undefined;
-  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('sent_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
+  // In the order they reached us (or were queued): a platform's own times can disagree with ours.
+  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
   const rows: Record<string, any>[] = await db('messages')
     .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'case_id')
     .where({ conversation_id: id })
-    .modify((q) => (cursor ? q.whereRaw('(sent_at, id) < (?, ?)', [cursor.sent_at, cursor.id]) : q))
-    .orderBy([{ column: 'sent_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .modify((q) => (cursor ? q.whereRaw('(created_at, id) < (?, ?)', [cursor.created_at, cursor.id]) : q))
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
     .limit(page.limit + 1);
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit).reverse();

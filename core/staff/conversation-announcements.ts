@@ -82,7 +82,7 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
   const groups = await groupsForConversation(trx, e.orgId, customer);
   if (!groups.length) return;
   // One after another: a transaction's queries take turns on its one connection.
-  const messages = await trx('messages').select('sender_type', 'text', 'kind').where({ conversation_id: e.conversationId }).orderBy('sent_at', 'desc').limit(LAST_MESSAGES);
+  const messages = await trx('messages').select('sender_type', 'text', 'kind').where({ conversation_id: e.conversationId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(LAST_MESSAGES);
   const cases: string[] = customer.contactId
     ? await trx('cases').where({ org_id: e.orgId, contact_id: customer.contactId }).whereIn('status', OPEN_CASE_STATUSES).orderBy('created_at').pluck('number')
     : [];
