@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
+import type { z } from 'zod';
 import { canStaff, type StaffAction } from '../../core/access/roles.ts';
 import type { ApiKeyIdentity } from '../../core/api-keys/api-key-service.ts';
 import * as c from '../../core/contracts/conversations.ts';
-import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor } from '../../core/conversations/conversation-commands.ts';
+import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
 import { conversationDetail, listConversations } from '../../core/conversations/inbox-queries.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { forbidden, notFound } from '../../core/errors/index.ts';
@@ -42,6 +43,35 @@ function answer(r: CommandResult<{ messageIds?: string[]; noteId?: string }>) {
   };
 }
 
+/**
+ * `POST /api/v1/conversations/:id/<path>`: one of the commands, in a transaction, as the key's
+ * staff member, with the version the caller saw.
+ */
+function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
+  path: string;
+  summary: string;
+  body: B;
+  status?: number;
+  action: (body: z.infer<B>) => StaffAction;
+  run: (trx: Knex.Transaction, a: StaffCommand, body: z.infer<B>) => Promise<CommandResult<{ messageIds?: string[]; noteId?: string }>>;
+}) {
+  return route({
+    method: 'post',
+    path: `/api/v1/conversations/:id/${r.path}`,
+    summary: r.summary,
+    tag: 'conversations',
+    access: 'conversations.work',
+    body: r.body,
+    response: c.conversationResult,
+    status: r.status,
+    handle: ({ identity, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const staff = await keyStaff(trx, identity!, r.action(body));
+        return answer(await r.run(trx, { orgId: identity!.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() }, body));
+      }),
+  });
+}
+
 export const conversationRoutes = [
   route({
     method: 'get',
@@ -72,80 +102,44 @@ export const conversationRoutes = [
     },
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/take',
+  commandRoute({
+    path: 'take',
     summary: "Take a conversation as the key's staff member; a manager or admin may take one over. 409 if it changed meanwhile or someone else has it",
-    tag: 'conversations',
-    access: 'conversations.work',
     body: c.conversationTake,
-    response: c.conversationResult,
-    handle: ({ identity, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'conversation.take');
-        return answer(await take(trx, { orgId: identity!.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() }));
-      }),
+    action: () => 'conversation.take',
+    run: (trx, a) => take(trx, a),
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/assign',
+  commandRoute({
+    path: 'assign',
     summary: 'Give a conversation to a staff member (managers and admins); they are told in LINE. 409 if it changed meanwhile',
-    tag: 'conversations',
-    access: 'conversations.work',
     body: c.conversationAssign,
-    response: c.conversationResult,
-    handle: ({ identity, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'conversation.assign');
-        return answer(await assign(trx, { orgId: identity!.orgId, conversationId: params.id, staff, assigneeId: body.staffId, expectedVersion: body.expectedVersion, now: new Date() }));
-      }),
+    action: () => 'conversation.assign',
+    run: (trx, a, body) => assign(trx, { ...a, assigneeId: body.staffId }),
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/messages',
+  commandRoute({
+    path: 'messages',
     summary: 'Write to the customer on their channel (through the outbox; takes a conversation nobody holds), or with `note: true` a private note. 409 if it changed meanwhile or someone else has it',
-    tag: 'conversations',
-    access: 'conversations.work',
     body: c.conversationMessage,
-    response: c.conversationResult,
     status: 201,
-    handle: ({ identity, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, body.note ? 'conversation.note' : 'conversation.reply');
-        const a = { orgId: identity!.orgId, conversationId: params.id, staff, text: body.text, expectedVersion: body.expectedVersion, now: new Date() };
-        return answer(body.note ? await note(trx, a) : await reply(trx, a));
-      }),
+    action: (body) => (body.note ? 'conversation.note' : 'conversation.reply'),
+    run: (trx, a, body) => (body.note ? note(trx, { ...a, text: body.text }) : reply(trx, { ...a, text: body.text })),
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/resolve',
+  commandRoute({
+    path: 'resolve',
     summary: 'Resolve a conversation: nobody holds it and the bot answers the customer again. 409 if it changed meanwhile or someone else has it',
-    tag: 'conversations',
-    access: 'conversations.work',
     body: c.conversationResolve,
-    response: c.conversationResult,
-    handle: ({ identity, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'conversation.resolve');
-        return answer(await resolve(trx, { orgId: identity!.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() }));
-      }),
+    action: () => 'conversation.resolve',
+    run: (trx, a) => resolve(trx, a),
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/snooze',
+  commandRoute({
+    path: 'snooze',
     summary: 'Snooze a conversation until a time (its holder keeps it); a message from the customer wakes it. 409 if it changed meanwhile or someone else has it',
-    tag: 'conversations',
-    access: 'conversations.work',
     body: c.conversationSnooze,
-    response: c.conversationResult,
-    handle: ({ identity, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, 'conversation.snooze');
-        return answer(await snooze(trx, { orgId: identity!.orgId, conversationId: params.id, staff, until: new Date(body.until), expectedVersion: body.expectedVersion, now: new Date() }));
-      }),
+    action: () => 'conversation.snooze',
+    run: (trx, a, body) => snooze(trx, { ...a, until: new Date(body.until) }),
   }),
 ];
