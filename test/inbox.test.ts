@@ -234,6 +234,9 @@ describe('what is refused, and that nothing is lost', () => {
     await untilSettled(h.sys.knex);
     expect(pushedTo(customer).length).toBe(pushes);
     expect(await snapshot(id)).toEqual(before);
+    // Nobody is asked to answer it any more.
+    const open = await api('GET', '/api/v1/conversations?status=open', undefined, keys.Somchai);
+    expect(open.json.map((c: { id: string }) => c.id)).not.toContain(id);
   });
 
   it('an unknown id is a 404; an empty text is a 422; a key of a support member cannot assign', async () => {

@@ -6,8 +6,7 @@ import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
-import { inboxStateOfConversation } from '../../core/conversations/inbox-queries.ts';
-import { botAnswers } from '../../core/conversations/inbox-rules.ts';
+import { afterCustomerMessage, botAnswers } from '../../core/conversations/inbox-rules.ts';
 
 /**
  * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,
@@ -44,6 +43,8 @@ export interface CustomerContext {
    * message wakes a snooze or returns an idle one to the bot): the bot records and does not answer.
    */
   personHolds?: boolean;
+  /** What this message does to who holds the conversation: wakes a snooze, or returns an idle one to the bot. */
+  inboxChange?: 'woke' | 'returned_to_bot';
   now: Date;
 }
 
@@ -59,7 +60,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     contactId = group?.isActive && group.purpose === 'vip_customer' ? group.contactId : null;
   }
   if (!contactId) return { skip: 'group conversations are for staff' };
-  const [language, org, inbox] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId), inboxStateOfConversation(knex, conversation.id)]);
+  const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
@@ -88,7 +89,8 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     dialogue: conversation.dialogue?.kind === 'group_setup' ? undefined : liveDialogue(conversation.dialogue, now),
     openCase: open,
     resolvedCase: resolved,
-    personHolds: !botAnswers(inbox, now),
+    personHolds: !botAnswers(conversation.inbox, now),
+    inboxChange: afterCustomerMessage(conversation.inbox, now),
     now,
   };
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { iso } from '../time/iso.ts';
 import { conversationEvents } from './conversation-timeline.ts';
-import { inboxStateOf, type InboxState, type InboxStatus } from './inbox-rules.ts';
+import type { InboxStatus } from './inbox-rules.ts';
 
 /**
  * The inbox as staff read it (docs/inbox.md): the lists (waiting, mine, open, resolved) and one
@@ -14,15 +14,6 @@ export type InboxView = 'waiting' | 'mine' | 'open' | 'resolved';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIST_LIMIT = 100;
-
-/** Who holds a conversation now, for the bot (bot/conversation/customer-context.ts). */
-export async function inboxStateOfConversation(db: Db, conversationId: string): Promise<InboxState | undefined> {
-  const row = await db('conversations')
-    .select('inbox_status', 'assignee_staff_id', 'version', 'waiting_since', 'snoozed_until', 'inbox_changed_at', 'staff_replied_at')
-    .where({ id: conversationId })
-    .first();
-  return row ? inboxStateOf(row) : undefined;
-}
 
 /** The customer of a conversation as staff call them: their name, else their phone, else null. */
 export async function customerNameOf(db: Db, orgId: string, conversationId: string): Promise<string | null> {
@@ -79,7 +70,8 @@ const toSummary = (r: Record<string, any>) => ({
  * or holds); `resolved` (the latest first).
  */
 export async function listConversations(db: Db, orgId: string, o: { view: InboxView; staffId?: string | null; now: Date }) {
-  const q = summaries(db, orgId).limit(LIST_LIMIT);
+  // An erased customer's conversation cannot be answered any more: it is listed nowhere.
+  const q = summaries(db, orgId).whereNull('contacts.erased_at').limit(LIST_LIMIT);
   switch (o.view) {
     case 'waiting':
       q.where((w) => w.where('conversations.inbox_status', 'waiting').orWhere((s) => s.where('conversations.inbox_status', 'snoozed').andWhere('conversations.snoozed_until', '<=', o.now)));
