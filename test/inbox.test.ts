@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyData } from '../bot/conversation/dialogue.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
@@ -123,6 +124,21 @@ describe('a customer asks for a person, and a person answers', () => {
     // After the resolve, the bot answers again.
     const hello = await h.ask(customer, { text: 'hello' });
     expect(hello.text.length).toBeGreaterThan(0);
+  });
+
+  it('hands over on the quick reply and on Thai words alike, once', async () => {
+    const tapper = lineId('U');
+    await h.ask(tapper, { postback: { data: replyData('human') } });
+    const tapped = await until(async () => (await h.sys.knex('conversations').where({ external_id: tapper }).first()) ?? false);
+    expect(tapped.inbox_status).toBe('waiting');
+    await waitForMessageTo(h, groupId, (m) => m.type === 'flex' && JSON.stringify(m.contents).includes('Customer: (tapped a button)'), 10_000);
+
+    const thai = await customerWaiting('ขอคุยกับเจ้าหน้าที่ค่ะ');
+    expect(await conversation(thai.id)).toMatchObject({ inbox_status: 'waiting' });
+    // Asking again while waiting changes nothing and announces nothing twice.
+    await h.ask(thai.customer, { text: 'ขอคุยกับเจ้าหน้าที่ค่ะ' });
+    const waits = await h.sys.knex('conversation_events').where({ conversation_id: thai.id, type: 'waiting' }).count<{ n: string }[]>('* as n');
+    expect(Number(waits[0].n)).toBe(1);
   });
 
   it('pages the messages, the newest page first', async () => {

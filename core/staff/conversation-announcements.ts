@@ -35,6 +35,7 @@ const PHRASES = {
   fromCustomer: { th: 'ลูกค้า', en: 'Customer' },
   fromBot: { th: 'บอท', en: 'Bot' },
   fromStaff: { th: 'เจ้าหน้าที่', en: 'Staff' },
+  tapped: { th: '(กดปุ่ม)', en: '(tapped a button)' },
   assignedToYou: { th: '{who} มอบหมายการสนทนากับ {customer} ให้คุณค่ะ', en: '{who} gave you the conversation with {customer}.' },
   woke: { th: '{customer} ส่งข้อความมาอีกครั้ง การสนทนากลับไปรอเจ้าหน้าที่ค่ะ', en: '{customer} wrote again: the conversation you snoozed is waiting for a person.' },
 } satisfies Record<string, Phrase>;
@@ -92,7 +93,9 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
   for (const group of groups) {
     const lang = group.language;
     const who = (senderType: string) => (senderType === 'customer' ? PHRASES.fromCustomer : senderType === 'staff' ? PHRASES.fromStaff : PHRASES.fromBot)[lang];
-    const lines = [...messages].reverse().map((m) => `${who(m.sender_type)}: ${clip(m.text ?? `(${m.kind})`)}`);
+    // A tap's text is its postback data, which means nothing to a person.
+    const said = (m: { kind: string; text: string | null }) => (m.kind === 'postback' ? PHRASES.tapped[lang] : clip(m.text ?? `(${m.kind})`));
+    const lines = [...messages].reverse().map((m) => `${who(m.sender_type)}: ${said(m)}`);
     const button = (name: string, label: string): Action => ({
       type: 'postback',
       label,
