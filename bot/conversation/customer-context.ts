@@ -62,6 +62,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   if (!contactId) return { skip: 'group conversations are for staff' };
   const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
+  const inboxChange = afterCustomerMessage(conversation.inbox, now);
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
   const open = await openCaseInConversation(knex, {
@@ -85,12 +86,16 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     text: postback ? '' : (m.text ?? ''),
     hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
-    // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's.
-    dialogue: conversation.dialogue?.kind === 'group_setup' ? undefined : liveDialogue(conversation.dialogue, now),
+    // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's; a
+    // hand-over left idle is over with this message (core/conversations/inbox-rules.ts).
+    dialogue:
+      conversation.dialogue?.kind === 'group_setup' || (inboxChange === 'returned_to_bot' && conversation.dialogue?.kind === 'handoff')
+        ? undefined
+        : liveDialogue(conversation.dialogue, now),
     openCase: open,
     resolvedCase: resolved,
     personHolds: !botAnswers(conversation.inbox, now),
-    inboxChange: afterCustomerMessage(conversation.inbox, now),
+    inboxChange,
     now,
   };
 }
