@@ -30,7 +30,6 @@ export async function up(knex: Knex): Promise<void> {
     CREATE INDEX conversations_inbox_waiting ON conversations (org_id, inbox_status, waiting_since) WHERE inbox_status <> 'bot';
     CREATE INDEX conversations_inbox_recent ON conversations (org_id, inbox_status, last_message_at DESC) WHERE inbox_status <> 'bot';
     CREATE INDEX conversations_inbox_assignee ON conversations (assignee_staff_id) WHERE assignee_staff_id IS NOT NULL;
-    CREATE INDEX messages_conversation_created ON messages (conversation_id, created_at DESC, id DESC);
   `);
 
   await knex.schema.createTable('conversation_events', (t) => {
@@ -62,7 +61,6 @@ export async function down(knex: Knex): Promise<void> {
     DROP INDEX conversations_inbox_waiting;
     DROP INDEX conversations_inbox_recent;
     DROP INDEX conversations_inbox_assignee;
-    DROP INDEX messages_conversation_created;
     ALTER TABLE conversations DROP CONSTRAINT conversations_inbox_status;
     ALTER TABLE conversations DROP CONSTRAINT conversations_assigned_has_assignee;
   `);

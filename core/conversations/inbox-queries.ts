@@ -99,6 +99,8 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
   const row = UUID.test(id) ? await summaries(db, orgId).andWhere('conversations.id', id).first() : undefined;
   if (!row) return undefined;
   // In the order they reached us (or were queued): a platform's own times can disagree with ours.
+  // One conversation's messages are few; the (conversation_id, sent_at) index finds them, so
+  // message ingestion pays for no index of the inbox's own.
   const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
   const rows: Record<string, any>[] = await db('messages')
     .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'case_id')
