@@ -5,6 +5,7 @@ import { bookingRuleRoutes } from './admin/booking-rule-routes.ts';
 import { analyticsRoutes } from './admin/analytics-routes.ts';
 import { providerRoutes } from './admin/provider-routes.ts';
 import { caseRoutes } from './admin/case-routes.ts';
+import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
 import { richMenuRoutes } from './admin/rich-menu-routes.ts';
@@ -47,6 +48,7 @@ export const apiRoutes: Route[] = [
   ...channelRoutes,
   ...richMenuRoutes,
   ...caseRoutes,
+  ...conversationRoutes,
   ...bookingRoutes,
   ...bookingRuleRoutes,
   ...contactRoutes,

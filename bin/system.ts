@@ -49,6 +49,8 @@ import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
 import { proposalReplies } from '../bot/conversation/proposal-replies.ts';
+import { subscribeToConversationEvents } from '../core/conversations/conversation-timeline.ts';
+import { conversationNotices } from '../core/staff/conversation-announcements.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
 import { proposalAnswerNews } from '../core/staff/booking-announcements.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
@@ -124,6 +126,8 @@ function subscribeToTimelines(o: StaffDeps): void {
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
   subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
+  // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).
+  subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey }));
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);

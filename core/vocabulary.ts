@@ -77,3 +77,7 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 /** Built-in root causes; an org may use its own words too, so the column has no CHECK. */
 export const BUILT_IN_ROOT_CAUSES = ['provider_issue', 'payment_gateway', 'system_bug', 'user_error', 'process_error'] as const;
 export type BuiltInRootCause = (typeof BUILT_IN_ROOT_CAUSES)[number];
+
+/** Who holds a conversation (core/conversations/inbox-rules.ts, docs/inbox.md). */
+export const INBOX_STATUSES = ['bot', 'waiting', 'assigned', 'snoozed', 'resolved'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];

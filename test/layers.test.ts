@@ -65,6 +65,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   staff_action_nonces: ['core/staff/'],
   conversations: ['core/conversations/'],
   messages: ['core/conversations/'],
+  conversation_events: ['core/conversations/conversation-timeline.ts'],
   channels: ['core/channels/'],
   inbound_events: ['core/inbound/'],
   // The relay moves rows through their states (DESIGN.md section 2 puts it in workers/); the

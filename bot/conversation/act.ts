@@ -6,6 +6,7 @@ import { openCase } from '../../core/cases/open-case.ts';
 import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 import { botAnsweredOnCaseSince, setDialogue as saveDialogue } from '../../core/conversations/conversation-log.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
+import { handOff } from '../../core/conversations/conversation-commands.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
@@ -67,6 +68,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: (await t('greeting_open_case', { case_id: decision.caseNumber })) || (await t('greeting_follow')), quickReplies: await quick() }]);
       return;
     case 'handoff':
+      // The conversation waits for a person (core/conversations/conversation-commands.ts); the
+      // support groups are told by the inbox's subscriber.
+      await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'customer_asked', actor: { type: 'customer', id: ctx.contactId }, now: ctx.now });
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
       await say([{ kind: 'text', text: await t('handoff_to_person') }]);
       return;
@@ -74,7 +78,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
       // The customer answered what the case was waiting for: back to work, and the clock runs again.
       await customerAnswered(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, now: ctx.now });
-      if (ctx.dialogue?.kind === 'handoff') return;
+      if (ctx.dialogue?.kind === 'handoff' || ctx.personHolds) return;
       // Every follow-up is acknowledged, but a burst gets one acknowledgement, not one each: the
       // customer is answered again once the case has been quiet for a while.
       const since = new Date(ctx.now.getTime() - ACK_QUIET_MINUTES * 60_000);
@@ -147,6 +151,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     }
     case 'no_answer':
       // The question waits for a person, who sees it in the conversation.
+      await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'bot_could_not_help', actor: { type: 'system', id: null }, now: ctx.now });
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
       await say([{ kind: 'text', text: await t('faq_no_match') }]);
       return;

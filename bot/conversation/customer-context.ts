@@ -6,6 +6,7 @@ import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { afterCustomerMessage, botAnswers } from '../../core/conversations/inbox-rules.ts';
 
 /**
  * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,
@@ -37,6 +38,13 @@ export interface CustomerContext {
   openCase: { id: string; number: string; caseType: string } | undefined;
   /** A case resolved within the reopen window, which a reply from the customer reopens. */
   resolvedCase: { id: string; number: string; caseType: string } | undefined;
+  /**
+   * A person holds the conversation or was asked for (core/conversations/inbox-rules.ts, after this
+   * message wakes a snooze or returns an idle one to the bot): the bot records and does not answer.
+   */
+  personHolds?: boolean;
+  /** What this message does to who holds the conversation: wakes a snooze, or returns an idle one to the bot. */
+  inboxChange?: 'woke' | 'returned_to_bot';
   now: Date;
 }
 
@@ -54,6 +62,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   if (!contactId) return { skip: 'group conversations are for staff' };
   const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
+  const inboxChange = afterCustomerMessage(conversation.inbox, now);
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
   const open = await openCaseInConversation(knex, {
@@ -77,10 +86,16 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     text: postback ? '' : (m.text ?? ''),
     hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
-    // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's.
-    dialogue: conversation.dialogue?.kind === 'group_setup' ? undefined : liveDialogue(conversation.dialogue, now),
+    // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's; a
+    // hand-over left idle is over with this message (core/conversations/inbox-rules.ts).
+    dialogue:
+      conversation.dialogue?.kind === 'group_setup' || (inboxChange === 'returned_to_bot' && conversation.dialogue?.kind === 'handoff')
+        ? undefined
+        : liveDialogue(conversation.dialogue, now),
     openCase: open,
     resolvedCase: resolved,
+    personHolds: !botAnswers(conversation.inbox, now),
+    inboxChange,
     now,
   };
 }

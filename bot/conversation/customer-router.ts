@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
+import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
 import { likelyCaseTypes } from '../../core/understanding/offline-classifier.ts';
@@ -49,6 +50,8 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
 
   await deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, message.id))) return;
+    // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it).
+    if (ctx.inboxChange) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
     if (classified) await recordClassification(trx, ctx.orgId, message.id, classified);
     // Answer in the language the customer writes in now.
     const language = classified?.result.language;

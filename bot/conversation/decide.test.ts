@@ -275,6 +275,13 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'hello?', dialogue, openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
       expect(asked).toEqual([]);
     });
+
+    it('stays quiet while the inbox says a person holds the conversation, with no hand-over dialogue', async () => {
+      const { classify, asked } = classifier(answer({ kind: 'booking', confidence: 0.99 }));
+      expect(await decide(context({ text: 'hello?', personHolds: true }), classify)).toEqual({ do: 'nothing', why: 'a person has this conversation' });
+      expect(await decide(context({ text: 'hello?', personHolds: true, openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(asked).toEqual([]);
+    });
   });
 
   describe('the satisfaction survey', () => {

@@ -40,7 +40,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (dialogue.awaiting === 'score' && typed) return { do: 'satisfaction_score', caseNumber: dialogue.caseNumber, score: Number(typed[1]) };
     if (dialogue.awaiting === 'comment' && ctx.text.trim()) return { do: 'satisfaction_comment', caseId: dialogue.caseId, comment: ctx.text };
   }
-  if (dialogue?.kind === 'handoff') return ctx.openCase ? { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number } : { do: 'nothing', why: 'a person has this conversation' };
+  if (dialogue?.kind === 'handoff' || ctx.personHolds) return ctx.openCase ? { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number } : { do: 'nothing', why: 'a person has this conversation' };
 
   // A tapped quick reply answers the question the bot asked.
   if (reply) {

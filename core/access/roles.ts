@@ -28,6 +28,9 @@ export const permissions = {
   'contacts.erase': ['admin', 'manager'],
   'cases.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
   'cases.work': ['admin', 'manager', 'support'],
+  // The inbox (docs/inbox.md): conversations are the customers' own words, so integrations do not read them.
+  'conversations.read': ['admin', 'manager', 'support', 'ceo'],
+  'conversations.work': ['admin', 'manager', 'support'],
   // Bookings: everyone on staff and integrations read; support, managers and admins work them
   // (stages, notes); managers and admins hand them to someone.
   // The accountant (seed 002) reads every booking and may only move stages: no notes, quotes,
@@ -83,6 +86,15 @@ export const staffActions = {
   'booking.take': { roles: ['support', 'manager', 'admin'], own: true },
   'booking.decide': { roles: ['support', 'manager', 'admin'], own: true },
   'group.setup': { roles: ['manager', 'admin'], own: false },
+  // A conversation someone holds (docs/inbox.md): support takes, answers, snoozes and resolves only
+  // unheld ones or their own; managers and admins take over and assign. Anyone working may note.
+  'conversation.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
+  'conversation.take': { roles: ['support', 'manager', 'admin'], own: true },
+  'conversation.reply': { roles: ['support', 'manager', 'admin'], own: true },
+  'conversation.note': { roles: ['support', 'manager', 'admin'], own: false },
+  'conversation.resolve': { roles: ['support', 'manager', 'admin'], own: true },
+  'conversation.snooze': { roles: ['support', 'manager', 'admin'], own: true },
+  'conversation.assign': { roles: ['manager', 'admin'], own: false },
 } as const satisfies Record<string, { roles: readonly StaffRole[]; own: boolean }>;
 
 export type StaffAction = keyof typeof staffActions;

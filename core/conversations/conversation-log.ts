@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DeliveryStatus, MessageDirection, MessageKind, MessageSenderType } from '../vocabulary.ts';
 import { ERASED } from '../contacts/personal-data.ts';
+import { redactConversationEvents } from './conversation-timeline.ts';
 
 /**
  * Conversations and their messages. Platform events can arrive out of order, so a message keeps
@@ -212,5 +213,7 @@ export async function eraseContactConversations(trx: Knex.Transaction, e: { orgI
   const messages = await trx('messages')
     .whereIn('conversation_id', ids)
     .update({ text: trx.raw('CASE WHEN text IS NULL THEN NULL ELSE ? END', [ERASED]), payload: JSON.stringify({ redacted: true }), media_path: null, delivery_error: null });
+  // Staff notes on these conversations name and describe the person too.
+  await redactConversationEvents(trx, ids);
   return { conversations: ids.length, messages };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ChannelKind } from '../vocabulary.ts';
+import { inboxStateOf, type InboxState } from './inbox-rules.ts';
 
 /**
  * A message someone sent us, loaded once for every route that may take it (an enrolment code,
@@ -26,6 +27,8 @@ export interface IncomingMessage {
     externalId: string;
     contactId: string | null;
     dialogue: Record<string, any> | null;
+    /** Who holds the conversation (core/conversations/inbox-rules.ts). */
+    inbox: InboxState;
   };
 }
 
@@ -40,6 +43,13 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       'conversations.external_id as conversation_external_id',
       'conversations.contact_id as conversation_contact_id',
       'conversations.dialogue',
+      'conversations.inbox_status',
+      'conversations.assignee_staff_id',
+      'conversations.version as conversation_version',
+      'conversations.waiting_since',
+      'conversations.snoozed_until',
+      'conversations.inbox_changed_at',
+      'conversations.staff_replied_at',
       'channels.kind as channel_kind',
     )
     .where('messages.id', messageId)
@@ -64,6 +74,7 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       externalId: m.conversation_external_id,
       contactId: m.conversation_contact_id,
       dialogue: m.dialogue ?? null,
+      inbox: inboxStateOf({ ...m, version: m.conversation_version }),
     },
   };
 }

@@ -108,3 +108,12 @@ export async function groupsForBooking(db: Db, bookingId: string): Promise<Staff
   const groups = await activeGroups(db, b.org_id, ['sales', 'support']);
   return groups.filter((g) => (g.purpose === 'sales' || g.routing.bookings === true) && allows(g.routing.services, b.service ?? null));
 }
+
+/**
+ * The groups told that a customer waits for a person (core/staff/conversation-announcements.ts):
+ * support groups whose language and VIP rules take the customer. A conversation has no case type,
+ * so the other rules do not apply.
+ */
+export async function groupsForConversation(db: Db, orgId: string, customer: { language: string; isVip: boolean }): Promise<StaffGroupRef[]> {
+  return (await activeGroups(db, orgId, ['support'])).filter((g) => allows(g.routing.languages, customer.language) && (g.routing.vip === undefined || g.routing.vip === customer.isVip));
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { INBOX_STATUSES } from '../vocabulary.ts';
+
+/** The inbox as the REST API shows it to staff (api/admin/conversation-routes.ts, docs/inbox.md). */
+const at = z.iso.datetime({ offset: true });
+
+export const conversationView = z
+  .object({
+    status: z
+      .enum(['waiting', 'mine', 'open', 'resolved'])
+      .default('waiting')
+      .meta({ description: "waiting: nobody holds them yet; mine: held by the key's staff member; open: waiting, assigned or snoozed; resolved" }),
+  })
+  .meta({ id: 'ConversationListQuery' });
+
+export const conversationSummary = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(INBOX_STATUSES),
+    version: z.number().int(),
+    channel: z.string().meta({ example: 'line' }),
+    contact: z.object({ id: z.uuid(), name: z.string().nullable(), erased: z.boolean() }).nullable(),
+    assignee: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+    waitingSince: at.nullable(),
+    snoozedUntil: at.nullable(),
+    changedAt: at.nullable(),
+    lastMessageAt: at.nullable(),
+  })
+  .meta({ id: 'ConversationSummary' });
+
+export const conversationList = z.array(conversationSummary).meta({ id: 'ConversationList' });
+
+export const conversationPage = z
+  .object({
+    before: z.uuid().optional().meta({ description: "A message id (the previous page's `olderBefore`): the page of messages before it" }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .meta({ id: 'ConversationPageQuery' });
+
+export const conversationDetail = conversationSummary
+  .extend({
+    messages: z.array(
+      z.object({
+        id: z.uuid(),
+        direction: z.enum(['in', 'out']),
+        senderType: z.string(),
+        staffId: z.uuid().nullable(),
+        kind: z.string(),
+        text: z.string().nullable(),
+        at: at,
+        deliveryStatus: z.string().nullable(),
+        caseId: z.uuid().nullable(),
+      }),
+    ),
+    olderBefore: z.uuid().nullable().meta({ description: 'Pass as `before` for the older page; null when this is the oldest' }),
+    notes: z.array(z.object({ id: z.string(), staffId: z.uuid().nullable(), text: z.string(), at: at })).meta({ description: 'Private notes: never sent to the customer' }),
+  })
+  .meta({ id: 'ConversationDetail' });
+
+const seenVersion = z.number().int().positive().meta({ description: 'The version you saw; a different current version answers 409 with the conversation as it is now' });
+
+export const conversationTake = z.object({ expectedVersion: seenVersion }).strict().meta({ id: 'ConversationTake' });
+export const conversationResolve = z.object({ expectedVersion: seenVersion }).strict().meta({ id: 'ConversationResolve' });
+
+export const conversationAssign = z
+  .object({ staffId: z.uuid().meta({ description: 'The active staff member (support, manager or admin) who gets the conversation' }), expectedVersion: seenVersion })
+  .strict()
+  .meta({ id: 'ConversationAssign' });
+
+export const conversationSnooze = z
+  .object({ until: at.meta({ description: 'Out of the waiting list until then; a message from the customer wakes it sooner' }), expectedVersion: seenVersion })
+  .strict()
+  .meta({ id: 'ConversationSnooze' });
+
+export const conversationMessage = z
+  // LINE takes at most 5,000 characters in a text message.
+  .object({
+    text: z.string().trim().min(1).max(5000),
+    note: z.boolean().optional().meta({ description: 'true: a private note for staff, never sent to the customer' }),
+    expectedVersion: seenVersion,
+  })
+  .strict()
+  .meta({ id: 'ConversationMessage' });
+
+export const conversationResult = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(INBOX_STATUSES),
+    version: z.number().int(),
+    assigneeStaffId: z.uuid().nullable(),
+    assigneeName: z.string().nullable(),
+    changed: z.boolean().meta({ description: 'false when it was so already' }),
+    messageIds: z.array(z.uuid()).optional().meta({ description: 'The outgoing message queued (outbox)' }),
+    noteId: z.string().optional(),
+  })
+  .meta({ id: 'ConversationResult' });

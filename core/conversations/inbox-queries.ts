@@ -1,0 +1,130 @@
+import type { Knex } from 'knex';
+import { iso } from '../time/iso.ts';
+import { conversationEvents } from './conversation-timeline.ts';
+import type { InboxStatus } from './inbox-rules.ts';
+
+/**
+ * The inbox as staff read it (docs/inbox.md): the lists (waiting, mine, open, resolved) and one
+ * conversation with a page of its messages and its notes. Read-only; changes go through
+ * conversation-commands.ts.
+ */
+type Db = Knex | Knex.Transaction;
+
+export type InboxView = 'waiting' | 'mine' | 'open' | 'resolved';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LIST_LIMIT = 100;
+
+/** The customer of a conversation as staff call them: their name, else their phone, else null. */
+export async function customerNameOf(db: Db, orgId: string, conversationId: string): Promise<string | null> {
+  if (!UUID.test(conversationId)) return null;
+  const row = await db('conversations')
+    .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select('contacts.display_name', 'contacts.phone')
+    .where({ 'conversations.id': conversationId, 'conversations.org_id': orgId })
+    .first();
+  return row?.display_name ?? row?.phone ?? null;
+}
+
+const summaryColumns = [
+  'conversations.id',
+  'conversations.inbox_status',
+  'conversations.version',
+  'conversations.assignee_staff_id',
+  'conversations.waiting_since',
+  'conversations.snoozed_until',
+  'conversations.inbox_changed_at',
+  'conversations.last_message_at',
+  'conversations.contact_id',
+  'channels.kind as channel_kind',
+  'contacts.display_name as contact_name',
+  'contacts.erased_at as contact_erased_at',
+  'staff.display_name as assignee_name',
+];
+
+function summaries(db: Db, orgId: string) {
+  return db('conversations')
+    .join('channels', 'channels.id', 'conversations.channel_id')
+    .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .leftJoin('staff', 'staff.id', 'conversations.assignee_staff_id')
+    .select(summaryColumns)
+    .where('conversations.org_id', orgId);
+}
+
+const toSummary = (r: Record<string, any>) => ({
+  id: r.id as string,
+  status: r.inbox_status as InboxStatus,
+  version: Number(r.version),
+  channel: r.channel_kind as string,
+  contact: r.contact_id ? { id: r.contact_id as string, name: (r.contact_name as string | null) ?? null, erased: Boolean(r.contact_erased_at) } : null,
+  assignee: r.assignee_staff_id ? { id: r.assignee_staff_id as string, name: (r.assignee_name as string | null) ?? null } : null,
+  waitingSince: iso(r.waiting_since),
+  snoozedUntil: iso(r.snoozed_until),
+  changedAt: iso(r.inbox_changed_at),
+  lastMessageAt: iso(r.last_message_at),
+});
+
+/**
+ * A list of conversations: `waiting` (nobody holds them yet, and snoozes that have run out),
+ * longest wait first; `mine` (held by this staff member); `open` (every one a person is asked for
+ * or holds); `resolved` (the latest first).
+ */
+export async function listConversations(db: Db, orgId: string, o: { view: InboxView; staffId?: string | null; now: Date }) {
+  // An erased customer's conversation cannot be answered any more: it is listed nowhere.
+  const q = summaries(db, orgId).whereNull('contacts.erased_at').limit(LIST_LIMIT);
+  switch (o.view) {
+    case 'waiting':
+      q.where((w) => w.where('conversations.inbox_status', 'waiting').orWhere((s) => s.where('conversations.inbox_status', 'snoozed').andWhere('conversations.snoozed_until', '<=', o.now)));
+      q.orderBy('conversations.waiting_since', 'asc');
+      break;
+    case 'mine':
+      q.whereIn('conversations.inbox_status', ['assigned', 'snoozed']).andWhere('conversations.assignee_staff_id', o.staffId ?? null);
+      q.orderBy('conversations.last_message_at', 'desc');
+      break;
+    case 'open':
+      q.whereIn('conversations.inbox_status', ['waiting', 'assigned', 'snoozed']).orderBy('conversations.waiting_since', 'asc');
+      break;
+    case 'resolved':
+      q.where('conversations.inbox_status', 'resolved').orderBy('conversations.inbox_changed_at', 'desc');
+      break;
+  }
+  return (await q).map(toSummary);
+}
+
+/**
+ * One conversation: who holds it, a page of its messages (the newest page first, oldest first
+ * within it; `before` a message id to read further back), and its private notes.
+ */
+export async function conversationDetail(db: Db, orgId: string, id: string, page: { before?: string; limit: number }) {
+  const row = UUID.test(id) ? await summaries(db, orgId).andWhere('conversations.id', id).first() : undefined;
+  if (!row) return undefined;
+  // In the order they reached us (or were queued): a platform's own times can disagree with ours.
+  // One conversation's messages are few; the (conversation_id, sent_at) index finds them, so
+  // message ingestion pays for no index of the inbox's own.
+  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
+  const rows: Record<string, any>[] = await db('messages')
+    .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'case_id')
+    .where({ conversation_id: id })
+    .modify((q) => (cursor ? q.whereRaw('(created_at, id) < (?, ?)', [cursor.created_at, cursor.id]) : q))
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .limit(page.limit + 1);
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit).reverse();
+  const notes = await conversationEvents(db, id, ['note']);
+  return {
+    ...toSummary(row),
+    messages: shown.map((m) => ({
+      id: m.id as string,
+      direction: m.direction as 'in' | 'out',
+      senderType: m.sender_type as string,
+      staffId: (m.staff_id as string | null) ?? null,
+      kind: m.kind as string,
+      text: (m.text as string | null) ?? null,
+      at: iso(m.sent_at as Date),
+      deliveryStatus: (m.delivery_status as string | null) ?? null,
+      caseId: (m.case_id as string | null) ?? null,
+    })),
+    olderBefore: more && shown.length ? shown[0].id : null,
+    notes: notes.map((n) => ({ id: n.id, staffId: n.actorId, text: String(n.data.text ?? ''), at: n.at.toISOString() })),
+  };
+}
