@@ -17,7 +17,8 @@ import { stageFlags } from '../../core/bookings/booking-stage.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { renderTemplate } from '../../core/templates/render-template.ts';
-import { buildBookingCard, localDate, postBookingNews } from '../../core/staff/booking-announcements.ts';
+import { buildBookingCard, postBookingNews } from '../../core/staff/booking-announcements.ts';
+import { todayIn } from '../../core/time/org-time.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { BUTTON_USED, fill, type Phrase } from '../../core/staff/staff-phrases.ts';
 import { replyData } from '../conversation/dialogue.ts';
@@ -150,7 +151,7 @@ async function propose(ctx: ActionContext): Promise<string> {
     await say(ctx, b, [P.pickTime[l]]);
     return 'refused: no time picked';
   }
-  if (picked.date < localDate(ctx.scene.now, b.timeZone)) {
+  if (picked.date < todayIn(b.timeZone, ctx.scene.now)) {
     await say(ctx, b, [P.pastTime[l]]);
     return 'refused: in the past';
   }

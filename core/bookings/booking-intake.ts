@@ -7,6 +7,7 @@ import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { nextNumber, reserveNumbers } from '../org-counters.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { fillTemplate } from '../templates/render-template.ts';
+import { DEFAULT_TIME_ZONE, todayIn } from '../time/org-time.ts';
 import { assignByRules } from './booking-assignment.ts';
 import type { ActorType } from '../vocabulary.ts';
 import { recordBookingEvent } from './booking-timeline.ts';
@@ -128,15 +129,6 @@ async function orgOf(db: Knex, slug: string | undefined): Promise<FormOrg> {
   return org;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Today's date where the business is (one formatter per time zone: building one costs more than the check). */
-function localToday(now: Date, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return f.format(now);
-}
-
 function checkDates(f: BookingForm, today: string): void {
   const past: { path: string; message: string }[] = [];
   if (f.start_date && f.start_date < today) past.push({ path: 'start_date', message: `The date is in the past (today is ${today})` });
@@ -173,7 +165,7 @@ async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUserId?: s
   if (f.website?.trim()) {
     return { dropped: { answer: { booking_id: null, status: 'received', next_step_message: nextStepMessage(org, f, { booking_id: null, service: f.destination ?? '' }) }, replayed: false, dropped: true } };
   }
-  checkDates(f, localToday(r.now ?? new Date(), org.time_zone));
+  checkDates(f, todayIn(org.time_zone, r.now));
   // The fields the service requires, its places, and its opening hours (service-hours.ts).
   await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now });
   let service: CheckedForm['service'];
@@ -532,7 +524,7 @@ export interface StaffBookingInput {
 export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Promise<{ id: string; number: string }> {
   const f = r.form;
   const org = await knex('orgs').select('time_zone').where({ id: r.orgId }).first();
-  const today = localToday(r.now ?? new Date(), org?.time_zone ?? 'Asia/Bangkok');
+  const today = todayIn(org?.time_zone ?? DEFAULT_TIME_ZONE, r.now);
   if (f.start_date && f.start_date < today) throw validationFailed('The booking is not valid', [{ path: 'start_date', message: `The date is in the past (today is ${today})` }]);
   return knex.transaction(async (trx) => {
     let serviceId: string | null = null;

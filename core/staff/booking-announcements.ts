@@ -3,6 +3,7 @@ import { stageFlags } from '../bookings/booking-stage.ts';
 import { formatBookingDate, loadBooking, type BookingView } from '../bookings/booking-desk.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
+import { todayIn } from '../time/org-time.ts';
 import { recordBookingEvent } from '../bookings/booking-timeline.ts';
 import { groupsForBooking, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
@@ -58,7 +59,7 @@ export async function buildBookingCard(
     label,
     data: staffActionData(deps.actionKey, { orgId: b.orgId, name, subjectId: b.id, now }),
   });
-  const today = localDate(now, b.timeZone);
+  const today = todayIn(b.timeZone, now);
   const actions: Action[] = [];
   if (stageFlags(b.stage).awaiting === 'staff' || b.stage === 'proposed') {
     // Take stays while someone has it: a manager may take it over; anyone else is told who has it.
@@ -89,11 +90,6 @@ export async function buildBookingCard(
       actions,
     },
   };
-}
-
-/** YYYY-MM-DD in a time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** A booking request's card, posted to the groups that take bookings for its service. */
