@@ -5,6 +5,7 @@ import type { Action, CardField, OutboundMessage } from '../messaging/outbound-m
 import type { Language } from '../vocabulary.ts';
 import { todayIn } from '../time/org-time.ts';
 import { recordBookingEvent } from '../bookings/booking-timeline.ts';
+import { followUpClockRunning } from '../bookings/follow-up-clock.ts';
 import { groupsForBooking, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
@@ -180,7 +181,7 @@ export async function sendBookingAlert(deps: StaffDeps, trx: Knex.Transaction, j
   if (!b || !source) return { posted: 0 };
   const clock = source.data.clock === 'quote' ? 'quote' : 'first_contact';
   const row = await trx('bookings').select('follow_up_clock', 'first_responded_at', 'stage').where({ id: b.id }).first();
-  const stillRunning = row.follow_up_clock === clock && (clock === 'quote' ? row.stage === 'contacted' : row.stage === 'new' && !row.first_responded_at);
+  const stillRunning = followUpClockRunning(row, clock);
   const now = deps.now?.() ?? new Date();
   const at = clockTime(new Date(source.data.dueAt), b.timeZone);
   const missed = job.kind === 'follow_up_missed';
