@@ -1,6 +1,6 @@
 import { staffWhoWork } from '../../core/staff/staff-desk.ts';
 import type { Knex } from 'knex';
-import { bookWaitingForm } from '../../core/bookings/booking-intake.ts';
+import { bookWaitingForm } from '../../core/bookings/waiting-forms.ts';
 import { assignBooking, changeBookingStage } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
