@@ -7,6 +7,15 @@ import type { StoredForm } from './intake-ledger.ts';
 /** The fields a form filled in (blank ones are left out of the booking's details). */
 export const present = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '' && v !== null));
 
+/** What a form asks for, in the booking's words (the website's, LINE's and staff's forms name these fields alike). */
+export const askedFor = (f: Pick<BookingForm, 'service' | 'start_date' | 'time' | 'travelers' | 'language'>) => ({
+  serviceKey: f.service ?? null,
+  date: f.start_date ?? null,
+  time: f.time ?? null,
+  partySize: f.travelers ?? null,
+  language: f.language,
+});
+
 /** The customer's locks (contact-matching.ts), so that two forms of one new customer make one contact. */
 export const lockCustomer = (trx: Knex.Transaction, orgId: string, f: BookingForm, lineUserId?: string) =>
   lockKeys(trx, contactLockKeys({ orgId, email: f.email, phone: f.phone, lineUserId }));
@@ -28,11 +37,7 @@ export async function bookForm(
     at: b.at,
     conversationId: b.conversationId ?? null,
     serviceId: b.stored.serviceId,
-    serviceKey: f.service ?? null,
-    date: f.start_date ?? null,
-    time: f.time ?? null,
-    partySize: f.travelers ?? null,
-    language: f.language,
+    ...askedFor(f),
     details: present({ destination: f.destination, style: f.style, month: f.month, start_date: f.start_date, end_date: f.end_date, duration_days: f.duration_days, budget: f.budget, notes: f.notes }),
     utm: present({ source: f.utm_source, medium: f.utm_medium, campaign: f.utm_campaign, page_url: f.page_url, referrer: f.referrer, ip_address: b.stored.ipAddress }),
     notes: f.notes ?? null,

@@ -4,7 +4,7 @@ import type { StaffBookingRequest } from '../contracts/bookings.ts';
 import { DomainError, validationFailed } from '../errors/index.ts';
 import { DEFAULT_TIME_ZONE, todayIn } from '../time/org-time.ts';
 import { createBooking } from './booking-commands.ts';
-import { present } from './form-booking.ts';
+import { askedFor, present } from './form-booking.ts';
 
 export interface StaffBookingInput {
   orgId: string;
@@ -39,11 +39,7 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
       customer: contact,
       at: r.now,
       serviceId,
-      serviceKey: f.service ?? null,
-      date: f.start_date ?? null,
-      time: f.time ?? null,
-      partySize: f.travelers ?? null,
-      language: f.language,
+      ...askedFor(f),
       details: present({ destination: f.destination, notes: f.notes }),
       notes: f.notes ?? null,
       told: { destination: f.destination ?? null },
