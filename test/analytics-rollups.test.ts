@@ -4,7 +4,7 @@ import { allCaseFacts, caseFacts, inSnapshot, matchesFigure, MAX_CONNECTIONS_BES
 import { keepRollupsCurrent, rebuildCaseFacts, refreshChangedCases } from '../core/analytics/case-rollup.ts';
 import { openNowByOwner, type OpenNow } from '../core/analytics/case-rows.ts';
 import { countsKey } from '../core/analytics/day-counts.ts';
-import { localDate } from '../core/analytics/period.ts';
+import { localMoment } from '../core/time/org-time.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../core/analytics/insights.ts';
 import { compareCaseNumbers, drillCases, scopeOf, slaReport, staffPerformance, timeTracking } from '../core/analytics/reports.ts';
 import { satisfactionReport } from '../core/analytics/satisfaction.ts';
@@ -390,7 +390,7 @@ describe('the per-case facts rollup', () => {
     const before = await health();
     const filtered = await health({ preset: 'last_30_days', severity: 'normal' });
     // They are read: a wrong count shows in the default view (and in no filtered one).
-    const [day] = await sys.knex('analytics_day_counts').where({ org_id: sys.defaultOrgId, grain: 'all' }).where('day', '>=', localDate(scope.period.from, scope.period.timeZone)).orderBy('day').limit(1);
+    const [day] = await sys.knex('analytics_day_counts').where({ org_id: sys.defaultOrgId, grain: 'all' }).where('day', '>=', localMoment(scope.period.timeZone, scope.period.from).date).orderBy('day').limit(1);
     await sys.knex('analytics_day_counts').where({ org_id: sys.defaultOrgId, grain: 'all', day: day.day }).increment('cases', 1000);
     try {
       expect(await health()).toBe(before + 1000);

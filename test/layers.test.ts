@@ -47,7 +47,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   case_events: ['core/cases/case-timeline.ts'],
   bookings: ['core/bookings/'],
   booking_events: ['core/bookings/booking-timeline.ts'],
-  booking_intakes: ['core/bookings/booking-intake.ts'],
+  booking_intakes: ['core/bookings/intake-ledger.ts'],
   booking_assignment_rules: ['core/bookings/'],
   booking_follow_up_targets: ['core/bookings/'],
   booking_quotes: ['core/bookings/'],

@@ -5,7 +5,8 @@ import { scheduleSlaTimers } from '../core/cases/sla-timers.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { signPaymentBody } from '../core/payments/payment-signature.ts';
 import { deriveActionKey } from '../core/staff/action-tokens.ts';
-import { digestDateLabel, localMoment, sendDueDigests } from '../core/staff/managers-digest.ts';
+import { digestDateLabel, sendDueDigests } from '../core/staff/managers-digest.ts';
+import { localMoment } from '../core/time/org-time.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { queueStaffJob, STAFF_JOBS } from '../core/staff/staff-jobs.ts';
 import { openTestCase } from './support/api-client.ts';
@@ -32,8 +33,8 @@ beforeAll(async () => {
   h = await startLineCustomerHarness({ PAYMENTS_WEBHOOK_SECRET: PAYMENTS_SECRET });
   sys = h.sys;
   digestAt = new Date(Date.now() + 15 * 60_000);
-  if (localMoment(digestAt, TZ).time < '00:10') digestAt = new Date(digestAt.getTime() + 10 * 60_000);
-  const digestTime = localMoment(new Date(digestAt.getTime() - 3 * 60_000), TZ).time;
+  if (localMoment(TZ, digestAt).time < '00:10') digestAt = new Date(digestAt.getTime() + 10 * 60_000);
+  const digestTime = localMoment(TZ, new Date(digestAt.getTime() - 3 * 60_000)).time;
   await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ settings: sys.knex.raw(`settings || ?::jsonb`, [JSON.stringify({ digestTime })]) });
   await sys.knex('case_types').where({ org_id: sys.defaultOrgId, key: 'order_not_delivered' }).update({ escalation: JSON.stringify({ notifyManagers: true, raiseSeverity: true, reassignTo: null }) });
   owner = await enrolStaff(h, { displayName: 'Somchai', role: 'support', language: 'th' });
@@ -147,7 +148,7 @@ describe('payment alerts', () => {
 describe('the managers\' daily digest', () => {
   it('is sent once per day at the org\'s digest time, to the managers\' group, with the day\'s figures', async () => {
     const deps: StaffDeps = { knex: sys.knex, actionKey: deriveActionKey(loadOrCreateKeyFile(sys.dataDir)), mediaLinkKey: randomBytes(32), publicBaseUrl: () => 'https://desk.example' };
-    const { date } = localMoment(digestAt, TZ);
+    const { date } = localMoment(TZ, digestAt);
     const title = `Daily digest · ${digestDateLabel(date, 'en')}`;
     const guard = () => sys.knex('org_counters').where({ org_id: sys.defaultOrgId, name: `digest:${date}` }).first();
 

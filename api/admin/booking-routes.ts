@@ -1,4 +1,5 @@
-import { bookWaitingForm, createStaffBooking } from '../../core/bookings/booking-intake.ts';
+import { createStaffBooking } from '../../core/bookings/staff-booking.ts';
+import { bookWaitingForm } from '../../core/bookings/waiting-forms.ts';
 import { assignBooking, moveBookingStage } from '../../core/bookings/booking-commands.ts';
 import { addBookingNote } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-quotes.ts';

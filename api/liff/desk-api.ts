@@ -1,6 +1,6 @@
 import { staffWhoWork } from '../../core/staff/staff-desk.ts';
 import type { Knex } from 'knex';
-import { bookWaitingForm } from '../../core/bookings/booking-intake.ts';
+import { bookWaitingForm } from '../../core/bookings/waiting-forms.ts';
 import { assertBookingVisible, bookingDetail } from '../../core/bookings/booking-queries.ts';
 import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
 import * as c from '../../core/contracts/cases.ts';

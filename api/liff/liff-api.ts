@@ -1,4 +1,4 @@
-import { checkIdempotencyKey } from '../../core/bookings/booking-intake.ts';
+import { checkIdempotencyKey } from '../../core/bookings/booking-form-checks.ts';
 import { bookFromLine, bookingsOfCustomer } from '../../core/bookings/customer-bookings.ts';
 import { casesOfCustomer } from '../../core/cases/customer-cases.ts';
 import { findLineCustomer } from '../../core/contacts/line-customers.ts';

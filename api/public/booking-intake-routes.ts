@@ -1,4 +1,5 @@
-import { checkIdempotencyKey, takeWebForm } from '../../core/bookings/booking-intake.ts';
+import { checkIdempotencyKey } from '../../core/bookings/booking-form-checks.ts';
+import { takeWebForm } from '../../core/bookings/booking-intake.ts';
 import * as c from '../../core/contracts/bookings.ts';
 import { z } from 'zod';
 import { route } from '../route.ts';

@@ -3,6 +3,7 @@ import { requestBooking } from '../../core/bookings/request-booking.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
+import { todayIn } from '../../core/time/org-time.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
@@ -169,7 +170,7 @@ async function askFor(
       };
     }
     case 'date': {
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone }).format(ctx.now);
+      const today = todayIn(ctx.timeZone, ctx.now);
       return {
         kind: 'text',
         text: await t('booking_ask_date', vars),

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { BOOKING_FUNNEL_STEPS, type BookingDrillFigure, type BookingsQuery } from '../contracts/analytics.ts';
+import { BOOKING_STAGES, CLOSED_BOOKING_STAGES } from '../bookings/booking-stage.ts';
 import { validationFailed } from '../errors/index.ts';
 import type { BusinessCalendar } from '../sla/business-calendar.ts';
 import { inSnapshot } from './case-facts.ts';
@@ -34,9 +35,8 @@ type Db = Knex | Knex.Transaction;
 
 export const NONE = '(none)';
 const FIRST_CONTACT_STAGES = new Set(['contacted', 'quoted', 'proposed', 'confirmed']);
-const BUILT_IN = new Set(['collecting', 'pending_confirmation', 'new', 'contacted', 'quoted', 'proposed', 'confirmed', 'declined', 'lost', 'cancelled', 'completed']);
+const BUILT_IN = new Set<string>(BOOKING_STAGES);
 const FUNNEL_RANK: Record<string, number> = { new: 0, contacted: 1, quoted: 2, proposed: 2, confirmed: 3, completed: 4 };
-const CLOSED = ['lost', 'declined', 'cancelled', 'completed'];
 /** The stages whose bookings count as revenue (only theirs need an amount). */
 const REVENUE = ['confirmed', 'completed'];
 
@@ -218,7 +218,7 @@ export const majorUnits = (currency: string, minor: number) => minor / 10 ** dig
 
 /** Whether a fact row counts in a drill figure, as SQL over `facts` (with `?` for a currency). */
 function figureSql(figure: BookingDrillFigure, currency?: string): { sql: string; bindings: Knex.RawBinding[] } {
-  const open = `stage NOT IN (${literals(CLOSED)})`;
+  const open = `stage NOT IN (${literals(CLOSED_BOOKING_STAGES)})`;
   switch (figure) {
     case 'bookings': return { sql: 'true', bindings: [] };
     case 'lost': case 'declined': case 'cancelled': return { sql: 'stage = ?', bindings: [figure] };
@@ -303,7 +303,7 @@ async function countFacts(db: Knex.Transaction, scope: BookingsScope) {
     // Percentiles are nearest rank: percentile_disc(0.9) is the ceil(0.9 n)-th smallest, as the figures were always counted.
     const series = (name: string) => `count(${name}_business) AS ${name}_n, sum(${name}_business)::text AS ${name}_business_sum, sum(${name}_wall)::text AS ${name}_wall_sum,
         percentile_disc(0.9) WITHIN GROUP (ORDER BY ${name}_business) AS ${name}_business_p90, percentile_disc(0.9) WITHIN GROUP (ORDER BY ${name}_wall) AS ${name}_wall_p90`;
-    const open = `stage NOT IN (${literals(CLOSED)})`;
+    const open = `stage NOT IN (${literals(CLOSED_BOOKING_STAGES)})`;
     const timed = (at: string, name: string) => `CASE WHEN ${name}_business IS NOT NULL THEN ${at} END`;
     const utm = `${utmText('s')} AS s, ${utmText('m')} AS m, ${utmText('c')} AS c`;
     const { rows } = await db.raw<{ rows: { totals: Totals; stages: { stage: string; bookings: number }[]; revenue: { currency: string; minor: string; n: number }[]; attribution: { s: string; m: string; c: string; n: number; confirmed: number }[]; attribution_revenue: { s: string; m: string; c: string; currency: string; minor: string }[] }[] }>(

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { calendarKey, inSnapshot, memoized, ROLLED_FROM, type Scope } from './case-facts.ts';
 import { periodSegments, rolledSelect, withCaseRows, type CaseRows, type RowColumn, type RowNeeds } from './case-rows.ts';
-import { localDate, localMidnight, type Period } from './period.ts';
+import { localMidnight, type Period } from './period.ts';
+import { localMoment } from '../time/org-time.ts';
 
 /**
  * How a report counts its cases: sums per group and period, from one definition of each sum
@@ -196,7 +197,7 @@ const FILTERS = ['team', 'caseType', 'category', 'severity', 'channel', 'provide
 
 /** The periods as local days [from, to), or null when one does not start and end at local midnights. */
 function wholeDays(periods: Period[], timeZone: string): { from: string; to: string }[] | null {
-  const out = periods.map((p) => ({ from: localDate(p.from, timeZone), to: localDate(p.to, timeZone) }));
+  const out = periods.map((p) => ({ from: localMoment(timeZone, p.from).date, to: localMoment(timeZone, p.to).date }));
   const at = (d: string) => localMidnight(...ymd(d), timeZone).getTime();
   return out.every((d, k) => at(d.from) === periods[k].from.getTime() && at(d.to) === periods[k].to.getTime()) ? out : null;
 }

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { analyticsRules, DEFAULT_ANALYTICS_RULES, type AnalyticsRules, type providerRiskPart } from '../contracts/analytics.ts';
 import { inSnapshot, sideBySide, type Scope } from './case-facts.ts';
-import { bucketsOf, localDate, previousPeriod, resolvePeriod, type Period } from './period.ts';
+import { bucketsOf, previousPeriod, resolvePeriod, type Period } from './period.ts';
+import { localMoment } from '../time/org-time.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
 import { BUCKET_OF, openNowByOwner, withCaseRows } from './case-rows.ts';
 import { countCases } from './day-counts.ts';
@@ -375,7 +376,7 @@ async function ceoIn(db: Knex.Transaction, unmemoized: Scope) {
       topPerformers: staff.topPerformers.map((t) => ({ ...t, previousScore: staffRow.get(t.staffId)?.previous.score ?? null, change: staffRow.get(t.staffId)?.change.score ?? null })),
       bottlenecks: staff.bottlenecks,
     },
-    thisWeek: { from: localDate(week.period.from, tz), ...compare(weekNow, weekBefore) },
-    thisMonth: { from: localDate(month.period.from, tz), ...compare(monthNow, monthBefore) },
+    thisWeek: { from: localMoment(tz, week.period.from).date, ...compare(weekNow, weekBefore) },
+    thisMonth: { from: localMoment(tz, month.period.from).date, ...compare(monthNow, monthBefore) },
   };
 }

@@ -1,5 +1,6 @@
 import { validationFailed } from '../errors/index.ts';
 import { MAX_PERIOD_DAYS, type AnalyticsQuery, type PeriodPreset, type TrendGranularity } from '../contracts/analytics.ts';
+import { localMoment, todayIn } from '../time/org-time.ts';
 
 /**
  * Periods and trend buckets in the org's time zone. A date (YYYY-MM-DD) is the org's local
@@ -38,12 +39,6 @@ export function localMidnight(y: number, m: number, d: number, tz: string): Date
   return new Date(t);
 }
 
-/** The local calendar date of an instant in `tz`, as YYYY-MM-DD. */
-export function localDate(at: Date, tz: string): string {
-  const p = parts(at, tz);
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
-}
-
 function ymd(s: string): [number, number, number] {
   const [y, m, d] = s.split('-').map(Number);
   return [y, m, d];
@@ -78,8 +73,8 @@ export function nextBucket(start: string, g: TrendGranularity): string {
 /** Every bucket start from the period's first local day to its last. */
 export function bucketsOf(p: Period, g: TrendGranularity): string[] {
   const out: string[] = [];
-  const last = localDate(new Date(p.to.getTime() - 1), p.timeZone);
-  for (let b = bucketStart(localDate(p.from, p.timeZone), g); b <= last; b = nextBucket(b, g)) out.push(b);
+  const last = localMoment(p.timeZone, new Date(p.to.getTime() - 1)).date;
+  for (let b = bucketStart(localMoment(p.timeZone, p.from).date, g); b <= last; b = nextBucket(b, g)) out.push(b);
   return out;
 }
 
@@ -121,7 +116,7 @@ export function resolvePeriod(q: Pick<AnalyticsQuery, 'from' | 'to' | 'preset'>,
     from = instantOf(q.from, timeZone, false);
     to = instantOf(q.to, timeZone, true);
   } else {
-    const [a, b] = presetRange(q.preset ?? 'last_30_days', localDate(now, timeZone));
+    const [a, b] = presetRange(q.preset ?? 'last_30_days', todayIn(timeZone, now));
     from = midnightOf(a, timeZone);
     to = midnightOf(b, timeZone);
   }

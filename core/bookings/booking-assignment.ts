@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../errors/index.ts';
 import { calendarOfOrg, isOpen, nextOpening } from '../sla/business-calendar.ts';
 import { iso } from '../time/iso.ts';
 import type { Language } from '../vocabulary.ts';
+import { CLOSED_BOOKING_STAGES } from './booking-stage.ts';
 import { recordBookingEvent } from './booking-timeline.ts';
 
 /**
@@ -181,7 +182,7 @@ export async function assignByRules(trx: Knex.Transaction, bookingId: string): P
       .count({ n: '*' })
       .where({ org_id: b.org_id })
       .whereIn('assignee_staff_id', order)
-      .whereNotIn('stage', ['declined', 'lost', 'cancelled', 'completed'])
+      .whereNotIn('stage', CLOSED_BOOKING_STAGES)
       .groupBy('assignee_staff_id') as any;
     const load = new Map(loads.map((l) => [l.assignee_staff_id as string, Number(l.n)]));
     const fewest = Math.min(...order.map((id) => load.get(id) ?? 0));

@@ -6,7 +6,7 @@ import { scheduleDayBeforeReminder } from './booking-reminders.ts';
 import { recordBookingEvent, type BookingEventContext, type BookingEventType, type RecordedBookingEvent } from './booking-timeline.ts';
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
-import { eraseIntakeAnswers } from './booking-intake.ts';
+import { eraseIntakeAnswers } from './intake-ledger.ts';
 
 /**
  * Decisions on a booking request, by staff (take, confirm, propose another time, decline) or by

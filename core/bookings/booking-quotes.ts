@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { iso } from '../time/iso.ts';
+import { todayIn } from '../time/org-time.ts';
 import { addBookingEvent, confirmBooking, loadBooking, moveBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
 import { customerReachable, quoteNoticeVars, type QuoteFigures } from './booking-notifications.ts';
 import { customerToldAfter } from './booking-timeline.ts';
@@ -93,11 +94,6 @@ const quoteFigures = (r: Record<string, any>): QuoteFigures => ({ total: fromMin
 
 const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
-/** YYYY-MM-DD where the business is. */
-export function localToday(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export async function listQuotes(db: Db, bookingId: string): Promise<QuoteView[]> {
   return (await db('booking_quotes').where({ booking_id: bookingId }).orderBy('version')).map(quoteView);
 }
@@ -114,7 +110,7 @@ export async function createQuote(knex: Knex, c: { orgId: string; number: string
   return knex.transaction(async (trx) => {
     const b = await lockBooking(trx, c.orgId, c.number);
     if (!stageFlags(b.stage).isOpen) throw new DomainError('conflict', `Booking ${b.number} is ${b.stage}: it can no longer be quoted`, { number: b.number, stage: b.stage });
-    if (c.quote.validUntil < localToday(c.now ?? new Date(), b.timeZone)) {
+    if (c.quote.validUntil < todayIn(b.timeZone, c.now)) {
       throw validationFailed('The quote would be expired already', [{ path: 'validUntil', message: 'A date from today on' }]);
     }
     const last = await trx('booking_quotes').where({ booking_id: b.id }).max({ v: 'version' }).first();
@@ -163,7 +159,7 @@ export async function sendQuote(
     }
     const newer = await trx('booking_quotes').where({ booking_id: b.id }).andWhere('version', '>', s.version).whereNot({ status: 'draft' }).first('version');
     if (newer) throw new DomainError('conflict', `A newer version (${newer.version}) was sent already`, { number: b.number, version: s.version, latestVersion: newer.version });
-    if (day(q.valid_until) < localToday(s.now ?? new Date(), b.timeZone)) {
+    if (day(q.valid_until) < todayIn(b.timeZone, s.now)) {
       throw new DomainError('conflict', 'This version has expired: write a new version', { number: b.number, version: s.version, reason: 'expired', validUntil: day(q.valid_until) });
     }
     if (b.stage !== 'quoted' && !canTransitionBooking(b.stage, 'quoted')) {
@@ -203,7 +199,7 @@ async function quoteByToken(db: Db, token: string, lock = false) {
 
 function publicStatus(row: Record<string, any>, now: Date): PublicQuoteStatus {
   if (row.status === 'accepted' || row.status === 'declined' || row.status === 'superseded') return row.status;
-  return day(row.valid_until) < localToday(now, row.time_zone) ? 'expired' : 'open';
+  return day(row.valid_until) < todayIn(row.time_zone, now) ? 'expired' : 'open';
 }
 
 /**

@@ -103,6 +103,8 @@ export function stageFlags(stage: string): BookingStageFlags {
 }
 
 export const OPEN_BOOKING_STAGES: readonly BookingStage[] = BOOKING_STAGES.filter((s) => BOOKING_STAGE[s].isOpen);
+/** Where a booking ends: declined, lost, cancelled, completed. A stage an org added is always open. */
+export const CLOSED_BOOKING_STAGES: readonly BookingStage[] = BOOKING_STAGES.filter((s) => !BOOKING_STAGE[s].isOpen);
 
 export function isBookingStage(value: unknown): value is BookingStage {
   return typeof value === 'string' && (BOOKING_STAGES as readonly string[]).includes(value);

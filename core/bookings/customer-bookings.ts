@@ -4,7 +4,7 @@ import type { BookingForm } from '../contracts/bookings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { iso } from '../time/iso.ts';
-import { takeLineForm } from './booking-intake.ts';
+import { takeLineForm } from './line-form-intake.ts';
 import { stageFlags } from './booking-stage.ts';
 
 /**

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { addBusinessMinutes, calendarOfOrg } from '../sla/business-calendar.ts';
 import { iso } from '../time/iso.ts';
+import type { BookingStage } from './booking-stage.ts';
 import { recordFollowUpEventOnce } from './booking-timeline.ts';
 
 /**
@@ -119,17 +120,31 @@ export async function scheduleFollowUpTimers(
   );
 }
 
-/** Is the clock still running on the booking as it is now? */
-function running(row: Record<string, any>, clock: FollowUpClock): boolean {
-  if (row.follow_up_clock !== clock) return false;
-  if (clock === 'first_contact') return row.stage === 'new' && !row.first_responded_at;
-  return row.stage === 'contacted';
+/**
+ * Where each clock runs: the stage the booking must still be in, and whether a first response
+ * (staff taking it, answering, moving it on) stops it. A clock that stopped stays in
+ * `follow_up_clock` until the next one starts: the timers and the sweep ask this, not the column alone.
+ */
+const CLOCK_RUNS: Readonly<Record<FollowUpClock, { stage: BookingStage; untilFirstResponse: boolean }>> = {
+  first_contact: { stage: 'new', untilFirstResponse: true },
+  quote: { stage: 'contacted', untilFirstResponse: false },
+};
+
+/** Is `clock` still running on the booking as it is now? */
+export function followUpClockRunning(row: { follow_up_clock: string | null; stage: string; first_responded_at: Date | string | null }, clock: FollowUpClock): boolean {
+  const runs = CLOCK_RUNS[clock];
+  return row.follow_up_clock === clock && row.stage === runs.stage && !(runs.untilFirstResponse && row.first_responded_at);
 }
+
+/** The same rule over a `bookings` row in SQL (the sweep's partial indexes hold this predicate). */
+const RUNNING_SQL = `(${FOLLOW_UP_CLOCKS.map(
+  (c) => `(follow_up_clock = '${c}' AND stage = '${CLOCK_RUNS[c].stage}'${CLOCK_RUNS[c].untilFirstResponse ? ' AND first_responded_at IS NULL' : ''})`,
+).join(' OR ')})`;
 
 /** Fires one timer if it is still due: a warning or a miss on the booking's timeline. Returns whether it fired. */
 export async function fireFollowUpTimer(trx: Knex.Transaction, t: FollowUpCheck, now: Date = new Date()): Promise<boolean> {
   const row = await trx('bookings').where({ id: t.bookingId }).forUpdate().first();
-  if (!row || !running(row, t.clock)) return false;
+  if (!row || !followUpClockRunning(row, t.clock)) return false;
   const due: Date | null = t.moment === 'warning' ? row.follow_up_warn_at : row.follow_up_due_at;
   if (!due || new Date(due).getTime() !== Date.parse(t.at) || due.getTime() > now.getTime() + 1000) return false;
   const recorded = await recordFollowUpEventOnce(trx, {
@@ -149,7 +164,7 @@ export async function dueFollowUpChecks(db: Knex, now: Date, limit = 1000): Prom
   const notFired = (type: string) =>
     `NOT EXISTS (SELECT 1 FROM booking_events e WHERE e.booking_id = b.id AND e.type = '${type}' AND e.data->>'clock' = b.follow_up_clock
        AND (e.data->>'dueAt')::timestamptz = b.follow_up_due_at)`;
-  const runs = `((follow_up_clock = 'first_contact' AND stage = 'new' AND first_responded_at IS NULL) OR (follow_up_clock = 'quote' AND stage = 'contacted'))`;
+  const runs = RUNNING_SQL;
   const { rows } = await db.raw<{ rows: { id: string; clock: FollowUpClock; moment: FollowUpMoment; at: Date }[] }>(
     `(SELECT id, follow_up_clock AS clock, 'missed' AS moment, follow_up_due_at AS at FROM bookings b
        WHERE follow_up_clock IS NOT NULL AND follow_up_due_at <= ? AND ${runs} AND ${notFired('follow_up_missed')} LIMIT ?)

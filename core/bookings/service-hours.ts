@@ -3,6 +3,7 @@ import type { BookingFormField, BookingFormFieldName } from '../contracts/bookin
 import { hoursOn, openAt, openOn, weekdayOf, type Weekday } from '../contracts/opening-hours.ts';
 import { validationFailed } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
+import { localMoment } from '../time/org-time.ts';
 
 /**
  * What a bookable service asks on the booking form, and whether a booking falls in its opening
@@ -51,14 +52,6 @@ export function holidaysOf(org: { time_zone: unknown; holidays: unknown }): stri
 
 const WEEKDAY_NAMES = { sun: 'Sundays', mon: 'Mondays', tue: 'Tuesdays', wed: 'Wednesdays', thu: 'Thursdays', fri: 'Fridays', sat: 'Saturdays' } as const;
 
-/** The local date and time of day where the business is. */
-function localNow(now: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now).map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
 export interface ServiceFormProblem {
   path: BookingFormFieldName;
   message: string;
@@ -99,7 +92,7 @@ export async function checkServiceForm(
     } else if (f.time && !openAt(f.start_date, f.time, hours, holidays)) {
       problems.push({ path: 'time', reason: 'outside_hours', message: `${service.name_en} is open ${open || 'only after midnight'} on ${WEEKDAY_NAMES[day]}: ${f.time} is outside its hours` });
     } else if (f.time) {
-      const here = localNow(r.now ?? new Date(), org.time_zone);
+      const here = localMoment(org.time_zone, r.now);
       if (f.start_date === here.date && f.time < here.time) problems.push({ path: 'time', reason: 'past', message: `The time has passed (it is ${here.time} now)` });
     }
   }

@@ -29,6 +29,7 @@
  * - Calendars are treated as immutable; the compiled form is cached per calendar object.
  */
 import { validationFailed } from '../errors/index.ts';
+import { DEFAULT_TIME_ZONE } from '../time/org-time.ts';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -46,7 +47,6 @@ export interface BusinessCalendar {
   holidays: string[];
 }
 
-export const DEFAULT_TIME_ZONE = 'Asia/Bangkok';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

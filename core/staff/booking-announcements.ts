@@ -3,7 +3,9 @@ import { stageFlags } from '../bookings/booking-stage.ts';
 import { formatBookingDate, loadBooking, type BookingView } from '../bookings/booking-desk.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
+import { todayIn } from '../time/org-time.ts';
 import { recordBookingEvent, type BookingEventSubscriber } from '../bookings/booking-timeline.ts';
+import { followUpClockRunning } from '../bookings/follow-up-clock.ts';
 import { groupsForBooking, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
@@ -58,7 +60,7 @@ export async function buildBookingCard(
     label,
     data: staffActionData(deps.actionKey, { orgId: b.orgId, name, subjectId: b.id, now }),
   });
-  const today = localDate(now, b.timeZone);
+  const today = todayIn(b.timeZone, now);
   const actions: Action[] = [];
   if (stageFlags(b.stage).awaiting === 'staff' || b.stage === 'proposed') {
     // Take stays while someone has it: a manager may take it over; anyone else is told who has it.
@@ -89,11 +91,6 @@ export async function buildBookingCard(
       actions,
     },
   };
-}
-
-/** YYYY-MM-DD in a time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** A booking request's card, posted to the groups that take bookings for its service. */
@@ -206,7 +203,7 @@ export async function sendBookingAlert(deps: StaffDeps, trx: Knex.Transaction, j
   if (!b || !source) return { posted: 0 };
   const clock = source.data.clock === 'quote' ? 'quote' : 'first_contact';
   const row = await trx('bookings').select('follow_up_clock', 'first_responded_at', 'stage').where({ id: b.id }).first();
-  const stillRunning = row.follow_up_clock === clock && (clock === 'quote' ? row.stage === 'contacted' : row.stage === 'new' && !row.first_responded_at);
+  const stillRunning = followUpClockRunning(row, clock);
   const now = deps.now?.() ?? new Date();
   const at = clockTime(new Date(source.data.dueAt), b.timeZone);
   const missed = job.kind === 'follow_up_missed';

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { casesJoinedToTypes } from '../cases/case-queries.ts';
 import { takeOnce } from '../org-counters.ts';
+import { localMoment } from '../time/org-time.ts';
 import type { Action, OutboundMessage } from '../messaging/outbound-message.ts';
 import { SEVERITIES, type Language, type Severity } from '../vocabulary.ts';
 import { managersGroups } from './routing.ts';
@@ -29,16 +30,6 @@ export function digestTimeOf(settings: Record<string, unknown> | null | undefine
   return typeof t === 'string' && HHMM.test(t) ? t : DEFAULT_DIGEST_TIME;
 }
 
-/** The local date (YYYY-MM-DD) and time (HH:MM) of an instant in a time zone. */
-export function localMoment(at: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
 /** Every org whose digest time has come today (its own time zone) and has not had it: the managers' digest. */
 export async function sendDueDigests(deps: StaffDeps, now: Date): Promise<{ sent: number }> {
   const orgs = await deps.knex('orgs')
@@ -47,7 +38,7 @@ export async function sendDueDigests(deps: StaffDeps, now: Date): Promise<{ sent
   let sent = 0;
   let failure: unknown;
   for (const org of orgs) {
-    const local = localMoment(now, org.time_zone);
+    const local = localMoment(org.time_zone, now);
     if (local.time < digestTimeOf(org.settings)) continue;
     // One org's trouble must not keep the others' digests back.
     try {

@@ -9,6 +9,7 @@ import { groupsForCase, managersGroups } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
 import type { CaseAlertJob } from './staff-jobs.ts';
+import { localMoment } from '../time/org-time.ts';
 import { SEVERITY_LABEL, type Phrase } from './staff-phrases.ts';
 import { formatMoney } from '../templates/format-money.ts';
 import { caseForStaff } from './case-card.ts';
@@ -71,7 +72,7 @@ export function formatDuration(ms: number, l: Language): string {
 
 /** "14:30" in the org's time zone. */
 export function clockTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return localMoment(timeZone, at).time;
 }
 
 interface AlertCase {

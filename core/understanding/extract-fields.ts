@@ -1,6 +1,6 @@
 import type { ExtractedFields } from './classification.ts';
 import { claimLinks, extractEmails, extractPhones } from './fields/contacts.ts';
-import { DEFAULT_TIME_ZONE, extractDate, type Today, todayIn } from './fields/dates.ts';
+import { extractDate, type Today, todayOf } from './fields/dates.ts';
 import { extractAmountAfterMoneyWord, extractMarkedAmount } from './fields/money.ts';
 import { extractOrderIds } from './fields/order-ids.ts';
 import { extractPartySize } from './fields/party-size.ts';
@@ -46,7 +46,7 @@ function extract(text: string, opts: ExtractOptions): ExtractedFields {
   const fields: ExtractedFields = {};
 
   let today: Today | undefined;
-  const getToday = (): Today => (today ??= todayIn(opts.now ?? new Date(), opts.timeZone ?? DEFAULT_TIME_ZONE));
+  const getToday = (): Today => (today ??= todayOf(opts.now ?? new Date(), opts.timeZone));
 
   const emails = extractEmails(s, claims);
   claimLinks(s, claims);

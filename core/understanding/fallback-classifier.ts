@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { classificationSchema } from './classification.ts';
 import type { Classification, ClassifyInput, Classifier } from './classification.ts';
-import { ClassifierFailure, DEFAULT_TIME_ZONE, failureForStatus } from './llm/llm-classifier.ts';
+import { ClassifierFailure, failureForStatus } from './llm/llm-classifier.ts';
+import { DEFAULT_TIME_ZONE } from '../time/org-time.ts';
 import type { ClassifyOptions, FallbackReason } from './llm/llm-classifier.ts';
 import { extractFields } from './extract-fields.ts';
 import { OfflineClassifier } from './offline-classifier.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { formFieldsOf, holidaysOf, hoursOf } from '../bookings/service-hours.ts';
 import { notFound } from '../errors/index.ts';
+import { todayIn } from '../time/org-time.ts';
 
 /**
  * The business's bookable services as its website shows them (seed 002 section 6.2): active
@@ -17,8 +18,6 @@ export interface ServiceFeedQuery {
   limit?: number;
   offset?: number;
 }
-
-const localToday = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
   const oq = db('orgs').select('id', 'time_zone', 'business_hours', 'holidays');
@@ -54,7 +53,7 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
     total,
     timeZone: org.time_zone as string,
     // Days the business is closed from today on (its holidays), for the form's date check.
-    closedDays: holidaysOf(org).filter((d) => d >= localToday(org.time_zone)),
+    closedDays: holidaysOf(org).filter((d) => d >= todayIn(org.time_zone)),
   };
   const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
   return { body, etag };

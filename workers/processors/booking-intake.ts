@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { BOOK_FORMS_JOB, bookWaitingForms, INTAKE_QUEUE, INTAKE_SWEEP_JOB, INTAKE_SWEEP_QUEUE } from '../../core/bookings/booking-intake.ts';
+import { BOOK_FORMS_JOB, INTAKE_QUEUE } from '../../core/bookings/intake-ledger.ts';
+import { bookWaitingForms, INTAKE_SWEEP_JOB, INTAKE_SWEEP_QUEUE } from '../../core/bookings/waiting-forms.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 import type { QueueBackend } from '../queue-backend.ts';
 

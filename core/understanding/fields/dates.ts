@@ -1,5 +1,6 @@
 import { ENGLISH_SMALL_NUMBER_SRC, parseCount, THAI_SMALL_NUMBER_SRC } from './numbers.ts';
 import { type Claims, eachMatch, NON_MONEY_UNIT_SRC } from './text.ts';
+import { knownTimeZone, todayIn } from '../../time/org-time.ts';
 
 /**
  * Calendar dates, as ISO `YYYY-MM-DD` in the org's time zone, relative to `now`.
@@ -45,36 +46,10 @@ export interface Today extends Ymd {
   dow: number;
 }
 
-export const DEFAULT_TIME_ZONE = 'Asia/Bangkok';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
-  if (fmt === undefined) {
-    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric', calendar: 'gregory', numberingSystem: 'latn' };
-    try {
-      fmt = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-    } catch {
-      fmt = new Intl.DateTimeFormat('en-US', { ...options, timeZone: DEFAULT_TIME_ZONE });
-    }
-    if (formatters.size >= 64) formatters.clear();
-    formatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
-
-/** Today's date in `timeZone` (an unknown zone counts as Asia/Bangkok, an invalid `now` as now). */
-export function todayIn(now: Date, timeZone: string): Today {
+/** Today's date in `timeZone`, as numbers (an unknown zone counts as Asia/Bangkok, an invalid `now` as now). */
+export function todayOf(now: Date, timeZone: string | undefined): Today {
   const at = now instanceof Date && Number.isFinite(now.getTime()) ? now : new Date();
-  let y = 0;
-  let m = 0;
-  let d = 0;
-  for (const part of formatterFor(typeof timeZone === 'string' && timeZone ? timeZone : DEFAULT_TIME_ZONE).formatToParts(at)) {
-    if (part.type === 'year') y = Number(part.value);
-    else if (part.type === 'month') m = Number(part.value);
-    else if (part.type === 'day') d = Number(part.value);
-  }
+  const [y, m, d] = todayIn(knownTimeZone(typeof timeZone === 'string' ? timeZone : undefined), at).split('-').map(Number);
   return { y, m, d, dow: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
 }
 

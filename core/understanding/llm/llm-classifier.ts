@@ -5,6 +5,7 @@ import type { Classification, ClassifyInput, ExtractedFields, Kind, OtherType } 
 import { detectLanguage, extractFields } from '../extract-fields.ts';
 import { phrasingsOf } from '../../contracts/faq-phrasings.ts';
 import type { Taxonomy, TaxonomyEntry } from '../taxonomy.ts';
+import { knownTimeZone, todayIn } from '../../time/org-time.ts';
 
 /**
  * What every LLM adapter shares (DESIGN.md decision 9): the prompt, the JSON Schema of the answer
@@ -12,7 +13,6 @@ import type { Taxonomy, TaxonomyEntry } from '../taxonomy.ts';
  * `ClassifierFailure`. Adapters only move the prompt to their provider and the text back.
  */
 
-export const DEFAULT_TIME_ZONE = 'Asia/Bangkok';
 
 /**
  * Messages longer than this (code points) are sent shortened: the start and the end, with the
@@ -164,8 +164,9 @@ export function buildPrompt(input: ClassifyInput, opts: { maxMessageChars?: numb
   const now = input.now ?? new Date();
   const timeZone = knownTimeZone(input.timeZone);
   const shortened = omitted > 0 ? ` It was shortened: ${omitted} characters in the middle were left out.` : '';
+  const today = todayIn(timeZone, now);
   const user = [
-    `Today is ${localDate(now, timeZone)} (${weekday(now, timeZone)}) in the business's time zone, ${timeZone}.`,
+    `Today is ${today} (${weekdayOf(today)}) in the business's time zone, ${timeZone}.`,
     `Classify the customer message between the two lines carrying the id ${boundary}.${shortened}`,
     `${MESSAGE_START} ${boundary}>>>`,
     neutralizeDelimiters(text),
@@ -281,23 +282,11 @@ function shorten(text: string, max: number): { text: string; omitted: number } {
   };
 }
 
-/** An unknown zone counts as the default, as in `extractFields`. */
-function knownTimeZone(timeZone: string | undefined): string {
-  if (!timeZone) return DEFAULT_TIME_ZONE;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return timeZone;
-  } catch {
-    return DEFAULT_TIME_ZONE;
-  }
-}
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-function weekday(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long' }).format(now);
+/** The English name of a calendar date's weekday (the prompt names today's, so the model can read "next Friday"). */
+function weekdayOf(date: string): string {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
 }
 
 /**
@@ -464,7 +453,7 @@ export function mergeFields(
 
 function plausibleDate(date: string, now: Date, timeZone: string): boolean {
   const year = Number(date.slice(0, 4));
-  const thisYear = Number(localDate(now, timeZone).slice(0, 4));
+  const thisYear = Number(todayIn(timeZone, now).slice(0, 4));
   return year >= thisYear - 1 && year <= thisYear + 2;
 }
 

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { BookingForm } from '../contracts/bookings.ts';
+import { DomainError, validationFailed } from '../errors/index.ts';
+import { fillTemplate } from '../templates/render-template.ts';
+import { todayIn } from '../time/org-time.ts';
+import { formOrg, type FormOrg } from './form-org.ts';
+import type { IntakeAnswer, IntakeResult } from './intake-ledger.ts';
+import { checkServiceForm } from './service-hours.ts';
+
+/** A booking form as sent, with its `Idempotency-Key` (the website's and the one inside LINE). */
+export interface IntakeRequest {
+  /** The org's slug; the default org when absent. */
+  orgSlug?: string;
+  idempotencyKey: string;
+  form: BookingForm;
+  ipAddress?: string;
+  now?: Date;
+  /** Counts the form against the org's own limit when it set one (the api's rate limits); throws `rate_limited` over it. */
+  limit?: (l: { orgId: string; requests: number; seconds: number }) => Promise<void>;
+}
+
+const KEY = /^[\x21-\x7e]{8,255}$/;
+
+/** The hash of a form as the contract parsed it: key order and spacing do not make another body. */
+export function formHash(form: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as any)[k])])) : v;
+  return createHash('sha256').update(JSON.stringify(canonical(form))).digest('hex');
+}
+
+export function checkIdempotencyKey(key: string | undefined): string {
+  if (!key) throw validationFailed('The Idempotency-Key header is required', [{ path: 'Idempotency-Key', message: 'Required: one key per form submission' }]);
+  if (!KEY.test(key)) throw validationFailed('The Idempotency-Key header is not valid', [{ path: 'Idempotency-Key', message: '8 to 255 visible ASCII characters' }]);
+  return key;
+}
+
+function checkDates(f: BookingForm, today: string): void {
+  const past: { path: string; message: string }[] = [];
+  if (f.start_date && f.start_date < today) past.push({ path: 'start_date', message: `The date is in the past (today is ${today})` });
+  if (f.end_date && f.end_date < today) past.push({ path: 'end_date', message: `The date is in the past (today is ${today})` });
+  if (f.month && f.month < today.slice(0, 7)) past.push({ path: 'month', message: `The month is in the past (this month is ${today.slice(0, 7)})` });
+  if (past.length) throw validationFailed('The booking form is not valid', past);
+}
+
+/** The answer's text, from the org's `booking_received_web` template in the form's language (the other language when it has none). */
+function nextStepMessage(org: FormOrg, f: BookingForm, vars: { booking_id: string | null; service: string }): string | null {
+  const t = org.received_templates.find((x) => x.language === f.language) ?? org.received_templates[0];
+  return t ? fillTemplate(t.body, { ...vars, name: f.name }) : null;
+}
+
+/** A form that passed every check: what its booking and its answer need. */
+export interface CheckedForm {
+  org: FormOrg;
+  hash: string;
+  service: { id: string; name_th: string; name_en: string } | undefined;
+  /** The answer, once the booking's number is known. */
+  answerFor: (number: string) => IntakeAnswer;
+}
+
+/**
+ * Everything a form is checked against before anything is written: the org's own limit, the
+ * honeypot (`dropped`, answered as if accepted), dates in the org's time zone, the service's fields
+ * and hours. Reads only.
+ */
+export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUserId?: string }): Promise<CheckedForm | { dropped: IntakeResult }> {
+  const org = await formOrg(knex, r.orgSlug);
+  // The org's own limit on its form (org settings, `publicFormLimit`), counted before anything else.
+  if (org.public_form_limit && r.limit) await r.limit({ orgId: org.id, requests: org.public_form_limit.requests, seconds: org.public_form_limit.seconds });
+  const f = r.form;
+  if (f.website?.trim()) {
+    return { dropped: { answer: { booking_id: null, status: 'received', next_step_message: nextStepMessage(org, f, { booking_id: null, service: f.destination ?? '' }) }, replayed: false, dropped: true } };
+  }
+  checkDates(f, todayIn(org.time_zone, r.now));
+  // The fields the service requires, its places, and its opening hours (service-hours.ts).
+  await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now });
+  let service: CheckedForm['service'];
+  if (f.service) {
+    service = await knex('services').select('id', 'name_th', 'name_en').where({ org_id: org.id, key: f.service, is_active: true }).first();
+    if (!service) throw new DomainError('invalid_reference', 'No bookable service has that key', [{ path: 'service', message: `Unknown service ${f.service}` }]);
+  }
+  const serviceText = service ? (f.language === 'th' ? service.name_th : service.name_en) : (f.destination ?? '');
+  return {
+    org,
+    // The verified LINE user is part of what was submitted: the same key from another LINE user is another body.
+    hash: formHash(r.verifiedLineUserId ? { ...f, line_id: r.verifiedLineUserId } : f),
+    service,
+    answerFor: (number) => ({ booking_id: number, status: 'new', next_step_message: nextStepMessage(org, f, { booking_id: number, service: serviceText }) }),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Knex } from 'knex';
+import { ledgerId, ledgerRows, replayOf, storeForms, type FormToStore, type IntakeResult } from './intake-ledger.ts';
+
+interface PendingForm extends FormToStore {
+  done: (r: IntakeResult) => void;
+  failed: (e: unknown) => void;
+}
+
+/** Most forms stored in one transaction. */
+const LEDGER_BATCH = 200;
+const batchers = new WeakMap<Knex, WebFormBatches>();
+
+/** Stores a checked website form with the others arriving at the same moment; resolves once it is durable. */
+export const storeWebForm = (knex: Knex, form: FormToStore): Promise<IntakeResult> =>
+  (batchers.get(knex) ?? batchers.set(knex, new WebFormBatches(knex)).get(knex)!).store(form);
+
+/**
+ * Stores website forms in batches. A form arriving while no batch is being written is written at
+ * once, alone; forms arriving while one is being written wait for it and go together in the next.
+ * So a quiet site pays one transaction per form, and a busy one a transaction per batch, each
+ * request answered as soon as the transaction holding its form has committed (nothing is answered
+ * before it is durable).
+ */
+class WebFormBatches {
+  #waiting: PendingForm[] = [];
+  #writing = false;
+  readonly #knex: Knex;
+  constructor(knex: Knex) {
+    this.#knex = knex;
+  }
+
+  store(p: FormToStore): Promise<IntakeResult> {
+    return new Promise((done, failed) => {
+      this.#waiting.push({ ...p, done, failed });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#waiting.length) {
+        const batch = this.#waiting.splice(0, LEDGER_BATCH);
+        // A failed batch fails each of its requests (nothing of it was stored): their clients may send them again.
+        await storeBatch(this.#knex, batch).catch((e) => batch.forEach((p) => p.failed(e)));
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+}
+
+/**
+ * One transaction for a batch (intake-ledger.ts `storeForms`). Forms it left out (their key was in
+ * the ledger already) and a key repeated within the batch are answered from the ledger once the
+ * transaction has committed.
+ */
+async function storeBatch(knex: Knex, batch: PendingForm[]): Promise<void> {
+  const firsts = new Map<string, PendingForm>();
+  const repeats: PendingForm[] = [];
+  for (const p of batch) {
+    const id = ledgerId(p.orgId, p.key);
+    if (firsts.has(id)) repeats.push(p);
+    else firsts.set(id, p);
+  }
+  const stored = await storeForms(knex, [...firsts.values()]);
+  for (const p of firsts.values()) {
+    const answer = stored.get(ledgerId(p.orgId, p.key));
+    if (answer) p.done({ answer, replayed: false, dropped: false });
+    else repeats.push(p);
+  }
+  if (!repeats.length) return;
+  const byId = await ledgerRows(knex, repeats);
+  for (const p of repeats) {
+    try {
+      p.done(replayOf(byId.get(ledgerId(p.orgId, p.key))!, p.hash));
+    } catch (e) {
+      p.failed(e);
+    }
+  }
+}
