@@ -47,6 +47,7 @@ import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
+import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
 import { proposalReplies } from '../bot/conversation/proposal-replies.ts';
 import { subscribeToConversationEvents } from '../core/conversations/conversation-timeline.ts';
@@ -124,6 +125,8 @@ function subscribeToTimelines(o: StaffDeps): void {
   subscribeToCaseEvents('new-owner-notice', tellNewOwner({ actionKey: o.actionKey }));
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
+  // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).
+  subscribeToBookingEvents('day-before-reminder', remindDayBefore);
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
   subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
   // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).

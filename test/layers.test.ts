@@ -123,6 +123,45 @@ export function tableWrites(src: string): { table: string; line: number }[] {
   return found;
 }
 
+/** Every circle in a graph of imports, each once, as `a -> b -> a` from its smallest name. */
+function cyclesOf(edges: Map<string, Set<string>>): string[] {
+  const cycles: string[] = [];
+  const visit = (node: string, path: string[]) => {
+    for (const next of edges.get(node) ?? []) {
+      if (next === path[0]) cycles.push([...path, next].join(' -> '));
+      else if (!path.includes(next) && next > path[0]) visit(next, [...path, next]);
+    }
+  };
+  for (const start of edges.keys()) visit(start, [start]);
+  return cycles;
+}
+
+/**
+ * The writers behind the commands (DESIGN.md decision 14), with the names a door must not call: a
+ * LINE tap, the dialogue, a route or a worker changes a case or a booking through its domain's
+ * commands (core/cases/case-commands.ts, core/bookings/booking-commands.ts), which hold the rules.
+ */
+const BEHIND_COMMANDS: Record<string, RegExp> = {
+  'core/cases/transition.ts': /\btransitionCase\b/,
+  'core/cases/case-assignment.ts': /\b(takeCase|reassignCase)\b/,
+  'core/cases/case-provider.ts': /\bsetCaseProvider\b/,
+  'core/bookings/booking-desk.ts': /\b(moveBooking|confirmBooking|proposeTime|declineBooking|reopenForAnotherTime|takeBooking)\b/,
+};
+
+/** `file imports name`, for each name a door takes from a writer behind the commands. */
+function doorsAroundCommands(file: string, src: string): string[] {
+  const found: string[] = [];
+  for (const m of src.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    const from = rel(resolve(dirname(file), m[2]));
+    const names = BEHIND_COMMANDS[from];
+    if (!names) continue;
+    for (const name of m[1].split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0])) {
+      if (names.test(name)) found.push(`${rel(file)} imports ${name} from ${from}`);
+    }
+  }
+  return found;
+}
+
 describe('the layers', () => {
   it('core imports nothing of bot, api, workers, liff, dev or bin', () => {
     const outward = sourceFiles('core').flatMap((f) => importsOf(f).filter((i) => !i.startsWith('core/')).map((i) => `${rel(f)} -> ${i}`));
@@ -149,15 +188,36 @@ describe('the layers', () => {
         if (to !== from && i.startsWith('core/')) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
       }
     }
-    const cycles: string[] = [];
-    const visit = (node: string, path: string[]) => {
-      for (const next of edges.get(node) ?? []) {
-        if (next === path[0]) cycles.push([...path, next].join(' -> '));
-        else if (!path.includes(next) && next > path[0]) visit(next, [...path, next]);
-      }
-    };
-    for (const start of edges.keys()) visit(start, [start]);
-    expect(cycles).toEqual([]);
+    expect(cyclesOf(edges)).toEqual([]);
+  });
+
+  it('no file imports itself back, through any path, type imports included', () => {
+    // A circle inside a folder is as hard on a reader as one between folders: neither file can be
+    // read, tested or moved without the other.
+    const files = ['bot', 'api', 'core', 'workers', 'bin', 'dev'].flatMap(sourceFiles);
+    const known = new Set(files.map(rel));
+    const edges = new Map(files.map((f) => [rel(f), new Set(importsOf(f).filter((i) => known.has(i)))]));
+    expect(cyclesOf(edges)).toEqual([]);
+  });
+
+  it('finds a circle of three files, and none in a chain', () => {
+    const graph = (pairs: [string, string][]) => new Map(Object.entries(Object.groupBy(pairs, ([a]) => a)).map(([a, ps]) => [a, new Set(ps!.map(([, b]) => b))]));
+    expect(cyclesOf(graph([['a', 'b'], ['b', 'c'], ['c', 'a']]))).toEqual(['a -> b -> c -> a']);
+    expect(cyclesOf(graph([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
+  });
+
+  it('doors change cases and bookings only through their commands', () => {
+    const doors = ['bot', 'api', 'workers'].flatMap(sourceFiles);
+    expect(doors.flatMap((f) => doorsAroundCommands(f, readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('finds a door that goes around a command, and lets reads through', () => {
+    const tap = join(root, 'bot/staff/example-tap.ts');
+    expect(doorsAroundCommands(tap, "import { caseState } from '../../core/cases/case-queries.ts';\nimport { loadBooking, type BookingView } from '../../core/bookings/booking-desk.ts';")).toEqual([]);
+    expect(doorsAroundCommands(tap, "import {\n  loadBooking,\n  confirmBooking as confirm,\n} from '../../core/bookings/booking-desk.ts';\nimport { transitionCase } from '../../core/cases/transition.ts';")).toEqual([
+      'bot/staff/example-tap.ts imports confirmBooking from core/bookings/booking-desk.ts',
+      'bot/staff/example-tap.ts imports transitionCase from core/cases/transition.ts',
+    ]);
   });
 
   it('bot and api reach tables only through the owners in core', () => {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import { BOOKING_FUNNEL_STEPS, type BookingDrillFigure, type BookingsQuery } from '../contracts/analytics.ts';
-import { BOOKING_STAGES, CLOSED_BOOKING_STAGES } from '../bookings/booking-stage.ts';
+import { BOOKING_STAGES, CLOSED_BOOKING_STAGES, FIRST_CONTACT_STAGES } from '../bookings/booking-stage.ts';
 import { validationFailed } from '../errors/index.ts';
 import type { BusinessCalendar } from '../sla/business-calendar.ts';
 import { inSnapshot } from './case-facts.ts';
@@ -34,7 +34,6 @@ import { rate, round1 } from './reports.ts';
 type Db = Knex | Knex.Transaction;
 
 export const NONE = '(none)';
-const FIRST_CONTACT_STAGES = new Set(['contacted', 'quoted', 'proposed', 'confirmed']);
 const BUILT_IN = new Set<string>(BOOKING_STAGES);
 const FUNNEL_RANK: Record<string, number> = { new: 0, contacted: 1, quoted: 2, proposed: 2, confirmed: 3, completed: 4 };
 /** The stages whose bookings count as revenue (only theirs need an amount). */
@@ -45,7 +44,7 @@ const literals = (xs: Iterable<string>) => [...xs].map((s) => `'${s}'`).join(', 
 /** The funnel rank of a stage name in SQL (NULL outside the funnel). */
 const rankOf = (x: string) => `CASE ${x} ${Object.entries(FUNNEL_RANK).map(([s, r]) => `WHEN '${s}' THEN ${r}`).join(' ')} END`;
 /** The stages a move by staff into is not a first contact: the built-in ones outside FIRST_CONTACT_STAGES. */
-const NOT_A_CONTACT = literals([...BUILT_IN].filter((s) => !FIRST_CONTACT_STAGES.has(s)));
+const NOT_A_CONTACT = literals([...BUILT_IN].filter((s) => !(FIRST_CONTACT_STAGES as readonly string[]).includes(s)));
 /**
  * The timeline events the facts are made of: notes only when they log a call (the others change
  * nothing). As written here it is the predicate of the index booking_events_analytics, which the

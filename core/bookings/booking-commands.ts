@@ -14,7 +14,7 @@ import {
   type DeskResult,
 } from './booking-desk.ts';
 import { assignedOnly, customersBookingId } from './booking-queries.ts';
-import { BOOKING_STAGES as BOOKING_STAGE_KEYS, stageFlags, type BookingStage } from './booking-stage.ts';
+import { BOOKING_STAGES as BOOKING_STAGE_KEYS, FIRST_CONTACT_STAGES, stageFlags, type BookingStage } from './booking-stage.ts';
 import { moveRefusal, orgPipeline } from './booking-stage-settings.ts';
 import { startFollowUpClock } from './follow-up-clock.ts';
 import type { findOrCreateContact } from '../contacts/contact-matching.ts';
@@ -124,8 +124,6 @@ function refusedMove(r: Extract<DeskResult, { ok: false }>): Refused {
 /** Stages whose move needs a reason, and the field that keeps it. */
 const REASON_NEEDED: Partial<Record<BookingStage, string>> = { lost: 'lost_reason', declined: 'decline_reason' };
 
-/** Moving here (or to a stage the org added) means someone has spoken to the customer: the first-contact clock stops. */
-const FIRST_CONTACT: readonly BookingStage[] = ['contacted', 'quoted', 'proposed', 'confirmed'];
 
 export interface StageMove {
   orgId: string;
@@ -159,7 +157,7 @@ export async function moveBookingStage(trx: Knex.Transaction, m: StageMove): Pro
   const reason = m.reason?.trim();
   if (reasonColumn && !reason) return refuse('reason_required', { to: m.to });
   const actor = timelineActor(m.actor);
-  const firstContact = FIRST_CONTACT.includes(to) || !(BOOKING_STAGE_KEYS as readonly string[]).includes(to) ? { first_responded_at: trx.raw('coalesce(first_responded_at, now())') } : {};
+  const firstContact = FIRST_CONTACT_STAGES.includes(to) || !(BOOKING_STAGE_KEYS as readonly string[]).includes(to) ? { first_responded_at: trx.raw('coalesce(first_responded_at, now())') } : {};
   let moved: DeskResult;
   if (to === 'confirmed') {
     moved = await confirmBooking(trx, b, actor, true);

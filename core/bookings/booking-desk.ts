@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ActorType, Language } from '../vocabulary.ts';
 import { renderTemplate, type TemplateVars } from '../templates/render-template.ts';
 import { stageFlags, canTransitionBooking, type BookingStage } from './booking-stage.ts';
-import { scheduleDayBeforeReminder } from './booking-reminders.ts';
+import { notFound } from '../errors/index.ts';
 import { recordBookingEvent, type BookingEventContext, type BookingEventType, type RecordedBookingEvent } from './booking-timeline.ts';
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
@@ -47,6 +47,13 @@ export interface BookingView {
 export interface BookingActor {
   type: ActorType;
   id: string | null;
+}
+
+/** A booking's id by its number; not found when it is not this org's. */
+export async function bookingIdByNumber(db: Db, orgId: string, number: string): Promise<string> {
+  const row = await db('bookings').select('id').where({ org_id: orgId, number }).first();
+  if (!row) throw notFound('Booking', { number });
+  return row.id;
 }
 
 /** The booking as staff and customers see it; undefined when it is not this org's. */
@@ -116,12 +123,10 @@ export async function takeBooking(trx: Knex.Transaction, b: BookingView, staffId
 
 /** Confirms the requested time, or (from `proposed`) the time proposed. */
 /** `edgeChecked`: the caller checked the move against the org's pipeline (booking-stage-settings.ts). */
-export async function confirmBooking(trx: Knex.Transaction, b: BookingView, actor: BookingActor, edgeChecked = false, context: BookingEventContext = {}): Promise<DeskResult> {
+export function confirmBooking(trx: Knex.Transaction, b: BookingView, actor: BookingActor, edgeChecked = false, context: BookingEventContext = {}): Promise<DeskResult> {
   const agreed = b.stage === 'proposed' && b.proposedDate ? { requested_date: b.proposedDate, requested_time: b.proposedTime ?? b.requestedTime } : {};
-  const moved = await moveBooking(trx, b, 'confirmed', actor, { ...agreed, proposed_date: null, proposed_time: null, confirmed_at: trx.fn.now() }, {}, edgeChecked, context);
-  // The customer hears from us again the day before (booking-reminders.ts).
-  if (moved.ok) await scheduleDayBeforeReminder(trx, moved.booking);
-  return moved;
+  // The customer hears from us again the day before: booking-reminders.ts schedules it from the timeline.
+  return moveBooking(trx, b, 'confirmed', actor, { ...agreed, proposed_date: null, proposed_time: null, confirmed_at: trx.fn.now() }, {}, edgeChecked, context);
 }
 
 export async function proposeTime(trx: Knex.Transaction, b: BookingView, actor: BookingActor, at: { date: string; time: string }): Promise<DeskResult> {

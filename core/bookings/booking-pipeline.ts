@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { addBookingEvent, type BookingActor, type BookingView } from './booking-desk.ts';
-import { bookingIdByNumber } from './booking-queries.ts';
+import { addBookingEvent, bookingIdByNumber, type BookingActor, type BookingView } from './booking-desk.ts';
 
 /**
  * Notes, tasks and call logs on a booking worked as a pipeline through the API. Its stage moves

@@ -239,13 +239,6 @@ export async function bookingDetail(db: Db, orgId: string, number: string) {
   };
 }
 
-/** A booking's id by its number; not found when it is not this org's. */
-export async function bookingIdByNumber(db: Db, orgId: string, number: string): Promise<string> {
-  const row = await db('bookings').select('id').where({ org_id: orgId, number }).first();
-  if (!row) throw notFound('Booking', { number });
-  return row.id;
-}
-
 /** The id of a customer's own booking by its number; undefined when it is not theirs. */
 export async function customersBookingId(db: Db, a: { orgId: string; contactId: string; number: string }): Promise<string | undefined> {
   const row = await db('bookings').select('id').where({ org_id: a.orgId, number: a.number, contact_id: a.contactId }).first();

@@ -4,10 +4,9 @@ import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { iso } from '../time/iso.ts';
 import { todayIn } from '../time/org-time.ts';
-import { addBookingEvent, confirmBooking, loadBooking, moveBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
+import { addBookingEvent, bookingIdByNumber, confirmBooking, loadBooking, moveBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
 import { customerReachable, quoteNoticeVars, type QuoteFigures } from './booking-notifications.ts';
 import { customerToldAfter } from './booking-timeline.ts';
-import { bookingIdByNumber } from './booking-queries.ts';
 import { stageFlags, canTransitionBooking, type BookingStage } from './booking-stage.ts';
 import { startFollowUpClock } from './follow-up-clock.ts';
 

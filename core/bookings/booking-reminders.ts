@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { addBookingEvent, loadBooking, type BookingView } from './booking-desk.ts';
-import { customerToldAfter } from './booking-timeline.ts';
+import { customerToldAfter, type BookingEventSubscriber } from './booking-timeline.ts';
 
 /**
  * The customer's reminder the day before a confirmed booking, from the `booking_day_before`
  * template, at 10:00 where the business is. Scheduled when the booking is confirmed (a delayed job
- * through the outbox, in the confirmation's transaction); when it runs, the booking is read again:
+ * through the outbox, in the confirmation's transaction: `remindDayBefore`, subscribed in bin/system.ts); when it runs, the booking is read again:
  * a booking no longer confirmed, moved to another date, or already reminded gets nothing.
  */
 export const REMINDER_QUEUE = 'booking-reminders';
@@ -41,6 +41,13 @@ export async function scheduleDayBeforeReminder(trx: Knex.Transaction, b: Bookin
   await addToOutbox(trx, { orgId: b.orgId, queue: REMINDER_QUEUE, jobName: DAY_BEFORE_JOB, payload: { bookingId: b.id, date: b.requestedDate }, availableAt: at });
   return at;
 }
+
+/** A booking confirmed, however (a tap, the desk, the API, the customer accepting a time or a quote): its reminder is scheduled, in the confirmation's transaction. */
+export const remindDayBefore: BookingEventSubscriber = async (trx, e) => {
+  if (e.type !== 'stage_changed' || e.data?.to !== 'confirmed') return;
+  const b = await loadBooking(trx, e.bookingId);
+  if (b) await scheduleDayBeforeReminder(trx, b);
+};
 
 /** Sends the reminder if the booking is still confirmed for that date and nobody was reminded of it. */
 export async function sendDayBeforeReminder(trx: Knex.Transaction, job: { bookingId: string; date: string }): Promise<boolean> {

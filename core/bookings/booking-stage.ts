@@ -105,6 +105,8 @@ export function stageFlags(stage: string): BookingStageFlags {
 export const OPEN_BOOKING_STAGES: readonly BookingStage[] = BOOKING_STAGES.filter((s) => BOOKING_STAGE[s].isOpen);
 /** Where a booking ends: declined, lost, cancelled, completed. A stage an org added is always open. */
 export const CLOSED_BOOKING_STAGES: readonly BookingStage[] = BOOKING_STAGES.filter((s) => !BOOKING_STAGE[s].isOpen);
+/** Moving a booking here (or to a stage the org added) means someone has spoken to the customer: its first contact. */
+export const FIRST_CONTACT_STAGES: readonly BookingStage[] = ['contacted', 'quoted', 'proposed', 'confirmed'];
 
 export function isBookingStage(value: unknown): value is BookingStage {
   return typeof value === 'string' && (BOOKING_STAGES as readonly string[]).includes(value);
