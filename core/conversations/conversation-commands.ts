@@ -84,14 +84,17 @@ const nowOf = (c: Locked): ConversationNow => ({
 /** The conversation, locked until the transaction ends; undefined when it is not this org's. */
 async function lock(trx: Knex.Transaction, orgId: string, conversationId: string): Promise<Locked | undefined> {
   if (!UUID.test(conversationId)) return undefined;
+  // The row is locked first and read with its joins after: a statement that waited for the lock
+  // sees the winner's row but keeps the joins it read before the wait (PostgreSQL re-reads only
+  // the locked row), so the loser of two takes would name no holder.
+  const locked = await trx('conversations').select('id').where({ id: conversationId, org_id: orgId }).forUpdate().first();
+  if (!locked) return undefined;
   const row = await trx('conversations')
     .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
     .leftJoin('staff', 'staff.id', 'conversations.assignee_staff_id')
     .select('conversations.*', 'contacts.erased_at', 'staff.display_name as assignee_name')
-    .where({ 'conversations.id': conversationId, 'conversations.org_id': orgId })
-    .forUpdate('conversations')
+    .where({ 'conversations.id': conversationId })
     .first();
-  if (!row) return undefined;
   return { id: row.id, orgId: row.org_id, erased: Boolean(row.erased_at), state: inboxStateOf(row), assigneeName: row.assignee_name ?? null };
 }
 
