@@ -11,7 +11,6 @@ import type { Action, OutboundMessage } from '../../core/messaging/outbound-mess
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { activeFaqEntry, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
-import type { StaffDeps } from '../staff/staff-scene.ts';
 import { bookingStep } from './booking-slots.ts';
 import { readProposalAnswer } from './proposal-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -26,7 +25,7 @@ import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
 /** Follow-ups on a case within this many minutes of the bot's last answer on it are not acknowledged again. */
 export const ACK_QUIET_MINUTES = 10;
 
-export interface ActDeps extends StaffDeps {
+export interface ActDeps {
   /** Where customers reach the api (tracking links); PUBLIC_BASE_URL, or the server's own address. */
   publicBaseUrl: () => string;
   /** LIFF_ID_*: the booking form's link opens the LIFF app when one is configured. */

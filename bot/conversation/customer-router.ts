@@ -6,6 +6,7 @@ import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
 import { likelyCaseTypes } from '../../core/understanding/offline-classifier.ts';
 import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
+import type { StaffDeps } from '../../core/staff/staff-desk.ts';
 import { act, type ActDeps } from './act.ts';
 import { loadCustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
@@ -19,11 +20,13 @@ import type { IncomingMessage } from '../../core/conversations/incoming-message.
  * The classifier (maybe an LLM, seconds away) is called before any transaction; everything the
  * decision changes, with the replies, is then written in one transaction that first claims the
  * message, so a retried job never acts twice.
- */export interface MessageClassifier {
+ */
+export interface MessageClassifier {
   classifyWithMeta(input: ClassifyInput): Promise<ClassifiedMessage>;
 }
 
-export interface RouterDeps extends ActDeps {
+/** What the router needs: the dialogue's, and the staff desk's for the staff chats it hands on (route-message.ts). */
+export interface RouterDeps extends ActDeps, StaffDeps {
   knex: Knex;
   classifier: MessageClassifier;
   taxonomies: OrgTaxonomies;
