@@ -3,33 +3,17 @@ import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../cor
 import * as caseCommands from '../../core/cases/case-commands.ts';
 import { caseRefusalError } from '../../core/cases/case-refusal-errors.ts';
 import * as c from '../../core/contracts/cases.ts';
-import { canStaff, type StaffAction } from '../../core/access/roles.ts';
-import { forbidden } from '../../core/errors/index.ts';
-import type { StaffRole } from '../../core/vocabulary.ts';
-import { activeStaffMember, reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
+import { reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { iso } from '../../core/time/iso.ts';
 import type { Knex } from 'knex';
 import type { AppDeps } from '../deps.ts';
 import { onDesk } from '../liff/staff-apps.ts';
-import { route, type Caller } from '../route.ts';
+import { route } from '../route.ts';
+import { actingStaff } from './acting-staff.ts';
 
 /** What writing to a customer needs from the api: where links point, and the key that signs media links. */
 export const replyDeps = (deps: AppDeps, origin: string) => ({ publicBaseUrl: () => deps.publicBaseUrl ?? origin, mediaLinkKey: deps.mediaLinkKey });
-
-/**
- * The staff member acting on a case, read inside the transaction (removed since the desk opened
- * is refused): the one signed in on the desk, or the one the API key belongs to, whose key's own
- * role must allow the action too (a support key of a manager cannot reassign). The member's role
- * is checked by the action itself, as for the LINE buttons.
- */
-async function actingStaff(trx: Knex.Transaction, caller: Caller, action: StaffAction) {
-  const staff = await activeStaffMember(trx, caller.orgId, caller.staffId);
-  if (caller.actor.type === 'api_key' && !canStaff(caller.role as StaffRole, action)) {
-    throw forbidden(`This API key's role ${caller.role} cannot do this (${action})`, { reason: 'role_forbids', action, role: caller.role });
-  }
-  return staff;
-}
 
 /**
  * Open cases by due time, a case by order id, one case with its timeline, and moving a case on.

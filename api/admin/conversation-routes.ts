@@ -1,30 +1,27 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { canStaff, type StaffAction } from '../../core/access/roles.ts';
-import type { ApiKeyIdentity } from '../../core/api-keys/api-key-service.ts';
+import type { StaffAction } from '../../core/access/roles.ts';
 import * as c from '../../core/contracts/conversations.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
 import { conversationDetail, listConversations } from '../../core/conversations/inbox-queries.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { forbidden, notFound } from '../../core/errors/index.ts';
-import { activeStaffMember } from '../../core/staff/case-desk-actions.ts';
-import type { StaffRole } from '../../core/vocabulary.ts';
-import { route } from '../route.ts';
+import { notFound } from '../../core/errors/index.ts';
+import { onDesk } from '../liff/staff-apps.ts';
+import { route, type Caller } from '../route.ts';
+import { actingStaff } from './acting-staff.ts';
 
 /**
  * The inbox over REST (docs/inbox.md): the lists, one conversation with its messages and notes,
  * and the commands of core/conversations/conversation-commands.ts acting as the staff member the
- * API key belongs to (a key of nobody is refused), with the same optimistic concurrency as cases:
+ * API key belongs to (a key of nobody is refused), or the one signed in on the staff desk (every
+ * route here is its Inbox's too), with the same optimistic concurrency as cases:
  * each change names the version the caller saw, and 409 answers a stale one or someone else's
  * conversation, with who has it.
  */
 
-/** The key's staff member as the commands' actor: active now, and the key's own role allows the action too. */
-async function keyStaff(db: Knex | Knex.Transaction, identity: ApiKeyIdentity, action: StaffAction): Promise<StaffActor> {
-  const staff = await activeStaffMember(db, identity.orgId, identity.staffId);
-  if (!canStaff(identity.role as StaffRole, action)) {
-    throw forbidden(`This API key's role ${identity.role} cannot do this (${action})`, { reason: 'role_forbids', action, role: identity.role });
-  }
+/** The caller's staff member as the commands' actor (api/admin/acting-staff.ts: a key's own role must allow the action too). */
+async function actorOf(db: Knex | Knex.Transaction, caller: Caller, action: StaffAction): Promise<StaffActor> {
+  const staff = await actingStaff(db, caller, action);
   return { staffId: staff.id, role: staff.role };
 }
 
@@ -44,8 +41,8 @@ function answer(r: CommandResult<{ messageIds?: string[]; noteId?: string }>) {
 }
 
 /**
- * `POST /api/v1/conversations/:id/<path>`: one of the commands, in a transaction, as the key's
- * staff member, with the version the caller saw.
+ * `POST /api/v1/conversations/:id/<path>` (and the desk's `…/desk/conversations/:id/<path>`): one
+ * of the commands, in a transaction, as the caller's staff member, with the version they saw.
  */
 function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
   path: string;
@@ -59,15 +56,16 @@ function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
     method: 'post',
     path: `/api/v1/conversations/:id/${r.path}`,
     summary: r.summary,
+    staffApp: onDesk(`/conversations/:id/${r.path}`, `${r.summary} (as POST /api/v1/conversations/:id/${r.path})`),
     tag: 'conversations',
     access: 'conversations.work',
     body: r.body,
     response: c.conversationResult,
     status: r.status,
-    handle: ({ identity, deps, params, body }) =>
+    handle: ({ caller, deps, params, body }) =>
       transactionRetried(deps.knex, async (trx) => {
-        const staff = await keyStaff(trx, identity!, r.action(body));
-        return answer(await r.run(trx, { orgId: identity!.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() }, body));
+        const staff = await actorOf(trx, caller, r.action(body));
+        return answer(await r.run(trx, { orgId: caller.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() }, body));
       }),
   });
 }
@@ -79,11 +77,12 @@ export const conversationRoutes = [
     summary: "Conversations in the inbox: waiting for a person (longest first), the key's staff member's own, all open, or resolved",
     tag: 'conversations',
     access: 'conversations.read',
+    staffApp: onDesk('/conversations', 'The Inbox: waiting for a person (longest first), mine, all open, or resolved (as GET /api/v1/conversations)'),
     query: c.conversationView,
     response: c.conversationList,
-    handle: async ({ identity, deps, query }) => {
-      const staffId = query.status === 'mine' ? (await keyStaff(deps.knex, identity!, 'conversation.view')).staffId : undefined;
-      return listConversations(deps.knex, identity!.orgId, { view: query.status, staffId, now: new Date() });
+    handle: async ({ caller, deps, query }) => {
+      const staffId = query.status === 'mine' ? (await actorOf(deps.knex, caller, 'conversation.view')).staffId : undefined;
+      return listConversations(deps.knex, caller.orgId, { view: query.status, staffId, now: new Date() });
     },
   }),
 
@@ -93,10 +92,11 @@ export const conversationRoutes = [
     summary: 'One conversation: who holds it, a page of its messages (the newest page first) and its private notes',
     tag: 'conversations',
     access: 'conversations.read',
+    staffApp: onDesk('/conversations/:id', 'One conversation: who holds it, a page of its messages and its private notes (as GET /api/v1/conversations/:id)'),
     query: c.conversationPage,
     response: c.conversationDetail,
-    handle: async ({ identity, deps, params, query }) => {
-      const found = await conversationDetail(deps.knex, identity!.orgId, params.id, query);
+    handle: async ({ caller, deps, params, query }) => {
+      const found = await conversationDetail(deps.knex, caller.orgId, params.id, query);
       if (!found) throw notFound('Conversation', { id: params.id });
       return found;
     },

@@ -104,6 +104,16 @@ export const deskRoutes = [
       return { ...detail, stageLabels: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])), assignees };
     },
   }),
+
+  route({
+    method: 'get',
+    path: `${DESK}/staff`,
+    summary: 'Who works conversations and cases (support, managers, admins), active, by name: whom the Inbox hands a conversation to, and the names on its thread',
+    tag: 'liff-staff',
+    access: { liffStaff: 'conversations.read' },
+    response: desk.deskStaff,
+    handle: ({ deps, staff }) => staffWhoWork(deps.knex, staff!.orgId),
+  }),
 ];
 
 /** The desk always says which version it saw (the REST transitions route lets system callers omit it). */

@@ -10,6 +10,9 @@ import { bookingDetail, bookingSummary } from './bookings.ts';
 const at = z.iso.datetime({ offset: true });
 const words = z.object({ th: z.string(), en: z.string() });
 
+/** Active staff who work cases, conversations and bookings (support, managers, admins), by name: whom something may be handed to. */
+const staffWhoWork = z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() }));
+
 export const deskCaseRow = z
   .object({
     number: z.string(),
@@ -73,7 +76,7 @@ export const deskCase = deskCaseRow
     nextStatuses: z.array(z.enum(CASE_STATUSES)),
     rootCauses: z.array(z.string()),
     providers: z.array(z.object({ key: z.string(), name: z.string() })),
-    assignees: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })),
+    assignees: staffWhoWork,
   })
   .meta({ id: 'DeskCase' });
 
@@ -96,6 +99,9 @@ export const deskBookingBoard = z
 export const deskBooking = bookingDetail
   .extend({
     stageLabels: z.record(z.string(), words),
-    assignees: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string() })).meta({ description: 'Who it may be handed to (active staff who work bookings)' }),
+    assignees: staffWhoWork.meta({ description: 'Who it may be handed to (active staff who work bookings)' }),
   })
   .meta({ id: 'DeskBooking' });
+
+/** Whom the Inbox may hand a conversation to, and whose names its thread shows (staff who work conversations). */
+export const deskStaff = staffWhoWork.meta({ id: 'DeskStaff' });
