@@ -8,6 +8,7 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { buttonData, configureGroup, enrolStaff, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
+import { staffDevice, TABLET } from './support/staff-browser.ts';
 
 /**
  * The staff desk in Debian's Chromium, used as a support member would from LINE (LIFF Mock hands
@@ -17,8 +18,6 @@ import { buttonData, configureGroup, enrolStaff, waitForMessageTo, type Enrolled
  * axe-core WCAG 2.1 AA on every screen shown. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
 const SHOTS = screenshotDir();
-const PHONE = { width: 390, height: 844 };
-const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
@@ -48,22 +47,7 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
   });
 
   /** A device signed in to LINE as this staff member. */
-  async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: o.size ?? PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
-    const token = h.idToken(who.lineUserId, { name: who.displayName });
-    await context.addInitScript(
-      ([t, name, sub]) => {
-        (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
-      },
-      [token, who.displayName, who.lineUserId] as const,
-    );
-    const page = await context.newPage();
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    return page;
-  }
-
+  const device = (who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> => staffDevice(browser, h, who, o);
 
   /** Fits the screen's width, accessible, and photographed. */
   async function check(page: Page, name: string) {

@@ -7,6 +7,9 @@ import { Page } from '../kit/ui.tsx';
 import { CaseScreen } from './case-screen.tsx';
 import { BookingBoard, BookingScreen } from './bookings.tsx';
 import { ContactScreen } from './contact.tsx';
+import { ConversationScreen } from './conversation.tsx';
+import { Inbox } from './inbox.tsx';
+import { iw } from './inbox-words.ts';
 import { BASE, Link } from './nav.tsx';
 import { Queue } from './queue.tsx';
 import { w } from './words.ts';
@@ -14,16 +17,17 @@ import './desk.css';
 
 /**
  * The staff desk (`/liff/desk`, `/liff/desk/case/<number>`): a support member's queue and a case's
- * detail with the actions the LINE card has. One page; moving between screens keeps the sign-in
+ * detail with the actions the LINE card has; the Inbox (`/liff/desk/inbox`,
+ * `/liff/desk/conversation/<id>`) where customers who asked for a person are answered. One page; moving between screens keeps the sign-in
  * (history entries, no reload). The server decides what the staff member may do; the page only
  * hides what it already knows will be refused, and says why.
  */
-type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact'; number: string };
+type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact' | 'inbox' | 'conversation'; number: string };
 
 function where(): Where {
   const [screen, number] = location.pathname.slice(BASE.length).split('/').filter(Boolean);
-  if ((screen === 'case' || screen === 'booking' || screen === 'contact') && number) return { screen, number: decodeURIComponent(number) };
-  return { screen: screen === 'bookings' ? 'bookings' : 'cases', number: '' };
+  if ((screen === 'case' || screen === 'booking' || screen === 'contact' || screen === 'conversation') && number) return { screen, number: decodeURIComponent(number) };
+  return { screen: screen === 'bookings' || screen === 'inbox' ? screen : 'cases', number: '' };
 }
 
 function Desk() {
@@ -36,27 +40,36 @@ function Desk() {
     return () => removeEventListener('popstate', moved);
   }, []);
   return (
-    <Page lang={lang} setLang={setLang} title={at.number ? `${at.number} · ${w.title[lang]}` : w.title[lang]}>
+    <Page lang={lang} setLang={setLang} title={at.screen === 'inbox' || at.screen === 'conversation' ? iw.title[lang] : at.number ? `${at.number} · ${w.title[lang]}` : w.title[lang]}>
       <StaffGate lang={lang} state={state} retry={retry}>
         {() => {
           const me = (state as Extract<typeof state, { kind: 'ready' }>).me;
           return (
             <>
               <p class="muted small who">{fill(w.hello[lang], { name: me.displayName, role: roleNames[me.role]?.[lang] ?? me.role })}</p>
-              {me.permissions.includes('bookings.read') && (
+              {(me.permissions.includes('bookings.read') || me.permissions.includes('conversations.read')) && (
                 <nav class="tabs sections" aria-label={w.sections[lang]}>
                   <Link to="" class={`button ${at.screen.startsWith('case') ? 'primary' : 'quiet'}`} current={at.screen === 'cases'}>
                     {w.casesTab[lang]}
                   </Link>
-                  <Link to="/bookings" class={`button ${at.screen.startsWith('booking') ? 'primary' : 'quiet'}`} current={at.screen === 'bookings'}>
-                    {w.bookingsTab[lang]}
-                  </Link>
+                  {me.permissions.includes('conversations.read') && (
+                    <Link to="/inbox" class={`button ${at.screen === 'inbox' || at.screen === 'conversation' ? 'primary' : 'quiet'}`} current={at.screen === 'inbox'}>
+                      {iw.tab[lang]}
+                    </Link>
+                  )}
+                  {me.permissions.includes('bookings.read') && (
+                    <Link to="/bookings" class={`button ${at.screen.startsWith('booking') ? 'primary' : 'quiet'}`} current={at.screen === 'bookings'}>
+                      {w.bookingsTab[lang]}
+                    </Link>
+                  )}
                 </nav>
               )}
               {at.screen === 'case' && <CaseScreen key={at.number} lang={lang} me={me} number={at.number} />}
               {at.screen === 'cases' && <Queue lang={lang} me={me} />}
               {at.screen === 'bookings' && <BookingBoard lang={lang} />}
               {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} />}
+              {at.screen === 'inbox' && <Inbox lang={lang} me={me} />}
+              {at.screen === 'conversation' && <ConversationScreen key={at.number} lang={lang} me={me} id={at.number} />}
               {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}
             </>
           );

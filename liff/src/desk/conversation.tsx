@@ -1,0 +1,311 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { conversationDetail } from '../../../core/contracts/conversations.ts';
+import type { deskStaff } from '../../../core/contracts/desk.ts';
+import { fill, when, type Lang } from '../kit/i18n.ts';
+import { CantOpen } from '../kit/staff-ui.tsx';
+import { refusalOf, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
+import { Badge, common, Loading } from '../kit/ui.tsx';
+import { customerOf, statusTone } from './inbox.tsx';
+import { channelName, inboxStatusNames, iw } from './inbox-words.ts';
+import { Link } from './nav.tsx';
+import { useRefresh } from './refresh.ts';
+
+/**
+ * One conversation in the Inbox: the thread (the customer's, the bot's and staff messages in the
+ * order they came, private notes among them, the newest at the bottom), who holds it, and what the
+ * person may do: take it (a manager or admin: take it over), give it to someone, snooze, resolve,
+ * write to the customer or a private note. Every change names the version shown; the server's
+ * refusal is said in words ("Somchai has this conversation") and the conversation read again.
+ * The rules are the server's (core/conversations/conversation-commands.ts): the screen only hides
+ * what the role can never do.
+ */
+type Detail = z.infer<typeof conversationDetail>;
+type Message = Detail['messages'][number];
+type Staff = z.infer<typeof deskStaff>;
+type Note = { tone: 'ok' | 'bad'; text: string };
+type State = { kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; d: Detail };
+
+const OPEN = ['waiting', 'assigned', 'snoozed'];
+const MANAGERS = ['manager', 'admin'];
+const EVERY_MS = 5_000;
+
+export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
+  const { lang, me, id } = p;
+  const path = `desk/conversations/${encodeURIComponent(id)}`;
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  // Older pages asked for with "load older", kept across the refreshes of the newest page.
+  const [older, setOlder] = useState<{ messages: Message[]; before: string | null } | null>(null);
+  const [staff, setStaff] = useState<Staff>([]);
+  const [note, setNote] = useState<Note | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = async (quiet = false) => {
+    if (!quiet) setState({ kind: 'loading' });
+    const a = await staffCall<Detail>(path);
+    if (a.kind === 'ok') setState({ kind: 'shown', d: a.data });
+    else if (a.kind === 'refused' && a.status === 404) setState({ kind: 'not_found' });
+    else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
+  };
+  useEffect(() => {
+    void load();
+    void staffCall<Staff>('desk/staff').then((a) => a.kind === 'ok' && setStaff(a.data));
+  }, [id]);
+  useRefresh(() => load(true), EVERY_MS);
+
+  const loadOlder = async (before: string) => {
+    const a = await staffCall<Detail>(`${path}?before=${before}`);
+    if (a.kind === 'ok') setOlder((o) => ({ messages: [...a.data.messages, ...(o?.messages ?? [])], before: a.data.olderBefore }));
+  };
+
+  /** Sends a change with the version shown; true when done. A refusal is said in words, and the conversation shown as it is now. */
+  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<boolean> => {
+    if (state.kind !== 'shown') return false;
+    setBusy(true);
+    setNote(null);
+    const a = await staffCall(`${path}/${action}`, { method: 'POST', body: { ...body, expectedVersion: state.d.version } });
+    setBusy(false);
+    if (a.kind === 'ok') {
+      setNote({ tone: 'ok', text: done });
+      await load(true);
+      return true;
+    }
+    if (a.kind === 'offline') return setNote({ tone: 'bad', text: common.offline[lang] }), false;
+    if (a.status === 404) return setState({ kind: 'not_found' }), false;
+    const d = (a.error.details ?? {}) as { reason?: string; assigneeName?: string | null };
+    if (a.status === 403 && (d.reason === 'staff_removed' || d.reason === 'not_staff')) return setState({ kind: 'refused', refusal: refusalOf(a) }), false;
+    let text: string;
+    if (a.error.code === 'stale_version') text = iw.stale[lang];
+    else if (d.reason === 'owned_by') text = fill(iw.ownedBy[lang], { name: d.assigneeName ?? iw.someone[lang] });
+    else if (d.reason === 'erased') text = iw.erasedNow[lang];
+    else if (d.reason === 'not_open') text = iw.notOpen[lang];
+    else if (d.reason === 'role_forbids') text = iw.roleForbids[lang];
+    else if (a.status === 422) text = fill(iw.invalid[lang], { why: a.error.message });
+    else text = fill(iw.failed[lang], { why: a.error.message });
+    setNote({ tone: 'bad', text });
+    await load(true);
+    return false;
+  };
+
+  if (state.kind === 'loading') return <Loading lang={lang} />;
+  if (state.kind === 'refused') return <CantOpen lang={lang} refusal={state.refusal} retry={() => load()} />;
+  if (state.kind === 'not_found') {
+    return (
+      <section class="card" aria-labelledby="nf">
+        <h1 id="nf">{iw.notFound[lang]}</h1>
+        <Link to="/inbox">{iw.back[lang]}</Link>
+      </section>
+    );
+  }
+  const d = state.d;
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  if (d.assignee?.name) names.set(d.assignee.id, d.assignee.name);
+  const holder = d.assignee ? (d.assignee.id === me.id ? iw.you[lang] : (d.assignee.name ?? iw.staff[lang])) : iw.nobody[lang];
+  return (
+    <>
+      <p>
+        <Link to="/inbox">{iw.back[lang]}</Link>
+      </p>
+      <h1>{customerOf(lang, d)}</h1>
+      <p class="small">
+        <Badge tone={statusTone(d)}>{inboxStatusNames[d.status][lang]}</Badge>{' '}
+        <span class="muted">
+          {channelName(d.channel)} · {iw.holder[lang]}: {holder}
+          {d.status === 'snoozed' && d.snoozedUntil && ` · ${fill(iw.snoozedUntil[lang], { t: when(lang, d.snoozedUntil) })}`}
+        </span>
+      </p>
+      {note && (
+        <p class={`banner ${note.tone === 'ok' ? 'tone-ok' : 'tone-bad'}`} role={note.tone === 'ok' ? 'status' : 'alert'}>
+          {note.text}
+        </p>
+      )}
+      <QuickActions lang={lang} me={me} d={d} busy={busy} act={act} />
+      <Thread lang={lang} me={me} d={d} older={older} names={names} loadOlder={loadOlder} />
+      {me.permissions.includes('conversations.work') && !d.contact?.erased && <Composer lang={lang} busy={busy} act={act} />}
+      <MoreActions lang={lang} me={me} d={d} staff={staff} busy={busy} act={act} />
+    </>
+  );
+}
+
+type Act = (action: string, body: Record<string, unknown>, done: string) => Promise<boolean>;
+
+/** Take and Resolve, the two a person reaches for first, above the thread. */
+function QuickActions(p: { lang: Lang; me: StaffMe; d: Detail; busy: boolean; act: Act }) {
+  const { lang, me, d, busy, act } = p;
+  if (!me.permissions.includes('conversations.work') || !OPEN.includes(d.status)) return null;
+  const mine = d.assignee?.id === me.id;
+  const manager = MANAGERS.includes(me.role);
+  const mayTake = !mine && (!d.assignee || manager);
+  const mayResolve = mine || manager;
+  return (
+    <div class="actions quick">
+      {mine && <p class="small muted">{iw.yours[lang]}</p>}
+      {mayTake && (
+        <button type="button" class="primary" disabled={busy} onClick={() => act('take', {}, iw.done[lang])}>
+          {d.assignee ? iw.takeOver[lang] : iw.take[lang]}
+        </button>
+      )}
+      {mayResolve && (
+        <button type="button" class="quiet" disabled={busy} onClick={() => act('resolve', {}, iw.done[lang])}>
+          {iw.resolve[lang]}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Message[]; before: string | null } | null; names: Map<string, string>; loadOlder: (before: string) => void }) {
+  const { lang, me, d, names } = p;
+  const newest = new Set(d.messages.map((m) => m.id));
+  const messages = [...(p.older?.messages.filter((m) => !newest.has(m.id)) ?? []), ...d.messages];
+  const before = p.older ? p.older.before : d.olderBefore;
+  // Notes stand among the messages by time; those older than the first message shown wait for "load older".
+  const from = before && messages.length ? messages[0].at : null;
+  const notes = d.notes.filter((n) => !from || n.at >= from);
+  const items = [
+    ...messages.map((m) => ({ at: m.at, key: m.id, message: m })),
+    ...notes.map((n) => ({ at: n.at, key: n.id, note: n })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const staffName = (staffId: string | null) => (staffId === me.id ? iw.you[lang] : ((staffId && names.get(staffId)) ?? iw.staff[lang]));
+  return (
+    <section class="card" aria-labelledby="thread">
+      <h2 id="thread">{iw.thread[lang]}</h2>
+      {before && (
+        <button type="button" class="quiet wide" onClick={() => p.loadOlder(before)}>
+          {iw.older[lang]}
+        </button>
+      )}
+      <ol class="thread">
+        {items.map((i) =>
+          'note' in i && i.note ? (
+            <li key={i.key} class="said-note">
+              <div class="small meta">
+                🔒 {iw.privateNote[lang]} · {staffName(i.note.staffId)} · {when(lang, i.at)}
+              </div>
+              <p class="said">{i.note.text}</p>
+            </li>
+          ) : (
+            'message' in i &&
+            i.message && (
+              <li key={i.key} class={i.message.direction === 'in' ? 'said-in' : i.message.senderType === 'staff' ? 'said-staff' : 'said-bot'}>
+                <div class="small meta">
+                  {i.message.direction === 'in' ? customerOf(lang, d) : i.message.senderType === 'staff' ? staffName(i.message.staffId) : i.message.senderType === 'bot' ? iw.bot[lang] : iw.system[lang]} · {when(lang, i.at)}
+                </div>
+                <p class="said">{i.message.text ?? iw.notText[lang]}</p>
+              </li>
+            )
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
+
+/** Writing: to the customer, or with the toggle a private note only staff see. */
+function Composer(p: { lang: Lang; busy: boolean; act: Act }) {
+  const { lang, busy, act } = p;
+  const [text, setText] = useState('');
+  const [isNote, setIsNote] = useState(false);
+  return (
+    <form
+      class={`card composer ${isNote ? 'composing-note' : ''}`}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await act('messages', { text, ...(isNote ? { note: true } : {}) }, isNote ? iw.noted[lang] : iw.sent[lang])) setText('');
+      }}
+    >
+      <label for="compose">{isNote ? iw.writeNote[lang] : iw.write[lang]}</label>
+      <textarea id="compose" value={text} maxLength={5000} onInput={(e) => setText(e.currentTarget.value)} />
+      <div class="compose-row">
+        <label class="toggle">
+          <input type="checkbox" checked={isNote} aria-describedby="note-hint" onChange={(e) => setIsNote(e.currentTarget.checked)} />
+          {iw.noteToggle[lang]}
+        </label>
+        <button type="submit" class="primary" disabled={busy || !text.trim()}>
+          {busy ? iw.working[lang] : isNote ? iw.saveNote[lang] : iw.send[lang]}
+        </button>
+      </div>
+      <p class="hint" id="note-hint">
+        {iw.privateHint[lang]}
+      </p>
+    </form>
+  );
+}
+
+/** Bangkok's offset: the desk shows every time in the business's zone (kit/i18n.ts `when`), so it is picked there too. */
+const ZONE = '+07:00';
+const HOUR = 3_600_000;
+
+/** Tomorrow at 9:00 in the business's zone. */
+function tomorrowAtNine(now = Date.now()): string {
+  const there = new Date(now + 7 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
+  return new Date(`${there}T09:00:00${ZONE}`).toISOString();
+}
+
+/** Snooze and Assign: what a holder or a manager does less often. */
+function MoreActions(p: { lang: Lang; me: StaffMe; d: Detail; staff: Staff; busy: boolean; act: Act }) {
+  const { lang, me, d, staff, busy, act } = p;
+  const [until, setUntil] = useState<'hour' | 'tomorrow' | 'pick'>('hour');
+  const [picked, setPicked] = useState('');
+  const others = staff.filter((s) => s.id !== d.assignee?.id);
+  const [assignee, setAssignee] = useState('');
+  useEffect(() => setAssignee(others[0]?.id ?? ''), [d.assignee?.id, staff.length]);
+  if (!me.permissions.includes('conversations.work') || !OPEN.includes(d.status)) return null;
+  const manager = MANAGERS.includes(me.role);
+  const maySnooze = d.assignee?.id === me.id || manager;
+  if (!maySnooze) return null;
+  const untilIso = until === 'hour' ? new Date(Date.now() + HOUR).toISOString() : until === 'tomorrow' ? tomorrowAtNine() : picked ? new Date(`${picked}:00${ZONE}`).toISOString() : '';
+  return (
+    <section class="card" aria-labelledby="more">
+      <h2 id="more">{iw.actions[lang]}</h2>
+      {maySnooze && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act('snooze', { until: untilIso }, iw.done[lang]);
+          }}
+        >
+          <label for="snooze-until">{iw.snoozeFor[lang]}</label>
+          <select id="snooze-until" value={until} onChange={(e) => setUntil(e.currentTarget.value as typeof until)}>
+            <option value="hour">{iw.inAnHour[lang]}</option>
+            <option value="tomorrow">{iw.tomorrow9[lang]}</option>
+            <option value="pick">{iw.pick[lang]}</option>
+          </select>
+          {until === 'pick' && (
+            <>
+              <label for="snooze-at">{iw.pickWhen[lang]}</label>
+              <input id="snooze-at" type="datetime-local" value={picked} onInput={(e) => setPicked(e.currentTarget.value)} />
+            </>
+          )}
+          <div class="actions">
+            <button type="submit" class="quiet" disabled={busy || !untilIso}>
+              {iw.snooze[lang]}
+            </button>
+          </div>
+        </form>
+      )}
+      {manager && others.length > 0 && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act('assign', { staffId: assignee }, iw.done[lang]);
+          }}
+        >
+          <label for="assign-to">{iw.assignTo[lang]}</label>
+          <select id="assign-to" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+            {others.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({roleNames[s.role]?.[lang] ?? s.role})
+              </option>
+            ))}
+          </select>
+          <div class="actions">
+            <button type="submit" class="quiet" disabled={busy || !assignee}>
+              {iw.assign[lang]}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

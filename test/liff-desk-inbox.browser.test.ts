@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { expectAccessible } from './support/accessibility.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { staffDevice } from './support/staff-browser.ts';
+import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * The desk's Inbox in Debian's Chromium, at a phone's size, as staff use it from LINE: a customer
+ * asks for a person through signed LINE webhooks; a support member finds them under Waiting,
+ * takes the conversation, answers (the words reach the customer's LINE id at the fake LINE
+ * server), writes a private note (which reaches nobody) and resolves it; a colleague who tries to
+ * answer the same customer is told who has the conversation. Thai and English; axe-core WCAG 2.1
+ * AA on every screen shown. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
+ */
+const SHOTS = screenshotDir();
+const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
+
+describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
+  let h: LiffHarness;
+  let browser: Browser;
+  let somchai: EnrolledStaff;
+  let nok: EnrolledStaff;
+  let mali: EnrolledStaff;
+
+  beforeAll(async () => {
+    h = await startLiffHarness();
+    [somchai, nok, mali] = await Promise.all([
+      enrolStaff(h, { displayName: 'Somchai', role: 'support' }),
+      enrolStaff(h, { displayName: 'Nok', role: 'support', language: 'th' }),
+      enrolStaff(h, { displayName: 'Mali', role: 'manager' }),
+    ]);
+    browser = await openBrowser();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  /** Fits the screen's width, accessible, and photographed. */
+  async function check(page: Page, name: string) {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
+    await expectAccessible(page, name);
+    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
+  }
+
+  /** A LINE customer who asks for a person, their conversation, and the name staff see. */
+  async function customerAsking(name: string, text: string) {
+    const customer = lineId('U');
+    h.line.state.addProfile({ userId: customer, displayName: name, language: 'th' });
+    await h.ask(customer, { text });
+    const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: customer, inbox_status: 'waiting' }).first()) ?? false);
+    // The name comes from the customer's LINE profile.
+    await until(async () => (await h.sys.knex('contacts').where({ id: row.contact_id, display_name: name }).first()) ?? false);
+    return { customer, id: row.id as string, name };
+  }
+
+  const conversation = (id: string) => h.sys.knex('conversations').where({ id }).first();
+  const textsTo = (lineUserId: string) =>
+    h.line.state
+      .deliveriesTo(lineUserId)
+      .flatMap((d) => d.messages)
+      .map((m) => ('text' in m ? String(m.text) : ''));
+  const everythingSent = () => JSON.stringify(h.line.state.deliveries);
+  const main = (page: Page) => page.textContent('main');
+
+  it('a support member takes a waiting customer, answers, notes privately and resolves; a colleague who tries to answer is told who has it', async () => {
+    const c = await customerAsking('Ploy Srisuk', 'I want to talk to a person please');
+
+    // Nok, in Thai, sees the customer waiting in the Inbox.
+    const nokPage = await staffDevice(browser, h, nok);
+    await nokPage.goto(`${h.sys.url}/liff/desk/inbox?lang=th`);
+    await poll(() => nokPage.textContent('h1')).toBe('กล่องข้อความ');
+    await nokPage.getByRole('button', { name: /รอคนตอบ/ }).click();
+    await poll(() => main(nokPage)).toContain(c.name);
+    expect(await main(nokPage)).toContain('I want to talk to a person please');
+    expect(await main(nokPage)).toContain('LINE');
+    await check(nokPage, 'inbox-th-light');
+
+    // Somchai, in English, finds them under Waiting and opens the conversation.
+    const page = await staffDevice(browser, h, somchai);
+    await page.goto(`${h.sys.url}/liff/desk?lang=en`);
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await poll(() => page.textContent('h1')).toBe('Inbox');
+    await page.getByRole('button', { name: /Waiting/ }).click();
+    await poll(() => main(page)).toContain(c.name);
+    expect(await page.getByRole('button', { name: /Waiting/ }).textContent()).toMatch(/Waiting\s*[1-9]/);
+    await check(page, 'inbox-en-light');
+    await page.getByRole('link', { name: c.name }).first().click();
+    await poll(() => page.textContent('h1')).toBe(c.name);
+    expect(await page.locator('ol.thread').textContent()).toContain('I want to talk to a person please');
+
+    // Nok opens it too, before anyone takes it.
+    await nokPage.getByRole('link', { name: c.name }).first().click();
+    await poll(() => nokPage.textContent('h1')).toBe(c.name);
+
+    // Somchai takes it.
+    await page.getByRole('button', { name: 'Take it' }).click();
+    await poll(() => main(page)).toContain('You hold this conversation');
+    expect(await conversation(c.id)).toMatchObject({ inbox_status: 'assigned', assignee_staff_id: somchai.id });
+
+    // Somchai answers: the words reach the customer in LINE.
+    const words = `Hello, Somchai here, how can I help? ${randomBytes(2).toString('hex')}`;
+    await page.getByLabel('Message to the customer').fill(words);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await poll(() => page.getByRole('status').textContent()).toBe('Sent to the customer');
+    await poll(() => textsTo(c.customer).includes(words)).toBe(true);
+    await poll(() => page.locator('ol.thread').textContent()).toContain(words);
+
+    // A private note: on the thread, marked private, and sent to nobody.
+    const secret = `Customer sounds upset, check order first ${randomBytes(2).toString('hex')}`;
+    await page.getByRole('checkbox', { name: 'Private note' }).check();
+    await page.getByLabel('Private note (the customer never sees it)').fill(secret);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await poll(() => page.getByRole('status').textContent()).toBe('Note saved');
+    await poll(() => page.locator('li.said-note').textContent()).toContain(secret);
+    expect(await page.locator('li.said-note').textContent()).toContain('Private note');
+    expect(await h.sys.knex('conversation_events').where({ conversation_id: c.id, type: 'note' }).first()).toMatchObject({ actor_id: somchai.id });
+    expect(everythingSent()).not.toContain(secret);
+    await check(page, 'conversation-en-light');
+
+    // Nok, whose screen may still show it as nobody's, tries to answer: told Somchai has it, and nothing is sent.
+    const hers = `สวัสดีค่ะ ${randomBytes(2).toString('hex')}`;
+    await nokPage.getByLabel('ข้อความถึงลูกค้า').fill(hers);
+    await nokPage.getByRole('button', { name: 'ส่ง', exact: true }).click();
+    await poll(() => nokPage.getByRole('alert').textContent()).toMatch(/Somchai ดูแลบทสนทนานี้อยู่|เพิ่งถูกเปลี่ยน/);
+    if ((await nokPage.getByRole('alert').textContent())?.includes('เพิ่งถูกเปลี่ยน')) {
+      // Her screen was older than the take: it is read again, and she sends once more.
+      await poll(() => main(nokPage)).toContain('Somchai');
+      await nokPage.getByRole('button', { name: 'ส่ง', exact: true }).click();
+    }
+    await poll(() => nokPage.getByRole('alert').textContent()).toBe('Somchai ดูแลบทสนทนานี้อยู่');
+    expect(await main(nokPage)).toContain('ผู้ดูแล: Somchai');
+    expect(await nokPage.getByRole('button', { name: /รับ/ }).count()).toBe(0);
+    await check(nokPage, 'conversation-th-light-held');
+    expect(everythingSent()).not.toContain(hers);
+
+    // Somchai resolves it: back to the bot, and off the open lists.
+    await page.getByRole('button', { name: 'Resolve (back to the bot)' }).click();
+    await poll(async () => (await conversation(c.id)).inbox_status).toBe('resolved');
+    await poll(() => main(page)).toContain('Resolved');
+    await page.getByRole('link', { name: '← Back to the Inbox' }).click();
+    await page.getByRole('button', { name: /All open/ }).click();
+    await poll(() => page.locator('section[aria-label="All open"]').count()).toBe(1);
+    expect(await main(page)).not.toContain(c.name);
+  });
+
+  it('a manager takes over, snoozes until tomorrow and gives it to someone, in Thai; older messages load on demand', async () => {
+    const c = await customerAsking('มานี ใจดี', 'ขอคุยกับเจ้าหน้าที่ค่ะ');
+    // A long history from the hour before (written straight in: 55 webhooks would only make the test slow), so the thread has an older page.
+    for (let i = 0; i < 55; i++) await h.sys.knex('messages').insert({ org_id: h.sys.defaultOrgId, conversation_id: c.id, direction: 'in', sender_type: 'customer', kind: 'text', text: `line ${i}`, sent_at: new Date(Date.now() - (60 - i) * 60_000), created_at: new Date(Date.now() - (60 - i) * 60_000) });
+    const page = await staffDevice(browser, h, mali);
+    await page.goto(`${h.sys.url}/liff/desk/conversation/${c.id}?lang=th`);
+    await poll(() => page.textContent('h1')).toBe(c.name);
+    expect(await page.locator('ol.thread').textContent()).not.toContain('line 0');
+    await page.getByRole('button', { name: 'โหลดข้อความก่อนหน้า' }).click();
+    await poll(() => page.locator('ol.thread').textContent()).toContain('line 0');
+
+    await page.getByLabel('พักไว้จนถึง').selectOption('tomorrow');
+    await page.getByRole('button', { name: 'พักไว้', exact: true }).click();
+    await poll(async () => (await conversation(c.id)).inbox_status).toBe('snoozed');
+    const until = new Date((await conversation(c.id)).snoozed_until);
+    expect(until.getTime()).toBeGreaterThan(Date.now());
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', minute: '2-digit' }).format(until)).toBe('09:00');
+
+    await page.getByLabel('มอบหมายให้').selectOption(nok.id);
+    await page.getByRole('button', { name: 'มอบหมาย', exact: true }).click();
+    await poll(async () => (await conversation(c.id)).assignee_staff_id).toBe(nok.id);
+    await poll(() => main(page)).toContain('ผู้ดูแล: Nok');
+    // The manager may take it over from Nok.
+    expect(await page.getByRole('button', { name: 'รับต่อ' }).count()).toBe(1);
+    await check(page, 'conversation-th-light-manager');
+  });
+});
