@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     // Nok, in Thai, sees the customer waiting in the Inbox.
     const nokPage = await staffDevice(browser, h, nok);
     await nokPage.goto(`${h.sys.url}/liff/desk/inbox?lang=th`);
-    await poll(() => nokPage.textContent('h1')).toBe('กล่องข้อความ');
+    await poll(() => nokPage.textContent('h1')).toBe('แชทกับลูกค้า');
     await nokPage.getByRole('button', { name: /รอคนตอบ/ }).click();
     await poll(() => main(nokPage)).toContain(c.name);
     expect(await main(nokPage)).toContain('I want to talk to a person please');

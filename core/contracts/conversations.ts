@@ -25,10 +25,10 @@ export const conversationSummary = z
     snoozedUntil: at.nullable(),
     changedAt: at.nullable(),
     lastMessageAt: at.nullable(),
-    lastMessage: z
-      .object({ text: z.string().nullable().meta({ description: 'null for a sticker, an image, a file' }), senderType: z.string().meta({ example: 'customer' }) })
+    lastFromCustomer: z
+      .object({ text: z.string().nullable().meta({ description: 'null for a sticker, an image, a file' }), at: at })
       .nullable()
-      .meta({ description: 'The latest message, whoever wrote it' }),
+      .meta({ description: "The customer's latest message" }),
   })
   .meta({ id: 'ConversationSummary' });
 

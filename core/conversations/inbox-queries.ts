@@ -41,7 +41,7 @@ const summaryColumns = [
   'contacts.erased_at as contact_erased_at',
   'staff.display_name as assignee_name',
   'last.text as last_text',
-  'last.sender_type as last_sender_type',
+  'last.sent_at as last_sent_at',
 ];
 
 function summaries(db: Db, orgId: string) {
@@ -49,9 +49,9 @@ function summaries(db: Db, orgId: string) {
     .join('channels', 'channels.id', 'conversations.channel_id')
     .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
     .leftJoin('staff', 'staff.id', 'conversations.assignee_staff_id')
-    // The last message, for a list row; the (conversation_id, sent_at) index finds it.
+    // What the customer said last (the bot's hand-over text is not news), for a list row; the (conversation_id, sent_at) index finds it.
     .joinRaw(
-      'left join lateral (select m.text, m.sender_type from messages m where m.conversation_id = conversations.id order by m.sent_at desc, m.created_at desc, m.id desc limit 1) as last on true',
+      "left join lateral (select m.text, m.sent_at from messages m where m.conversation_id = conversations.id and m.direction = 'in' order by m.sent_at desc, m.created_at desc, m.id desc limit 1) as last on true",
     )
     .select(summaryColumns)
     .where('conversations.org_id', orgId);
@@ -68,7 +68,7 @@ const toSummary = (r: Record<string, any>) => ({
   snoozedUntil: iso(r.snoozed_until),
   changedAt: iso(r.inbox_changed_at),
   lastMessageAt: iso(r.last_message_at),
-  lastMessage: r.last_sender_type ? { text: (r.last_text as string | null) ?? null, senderType: r.last_sender_type as string } : null,
+  lastFromCustomer: r.last_sent_at ? { text: (r.last_text as string | null) ?? null, at: iso(r.last_sent_at) } : null,
 });
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { conversationDetail } from '../../../core/contracts/conversations.ts';
 import type { deskStaff } from '../../../core/contracts/desk.ts';
@@ -121,7 +121,7 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
       )}
       <QuickActions lang={lang} me={me} d={d} busy={busy} act={act} />
       <Thread lang={lang} me={me} d={d} older={older} names={names} loadOlder={loadOlder} />
-      {me.permissions.includes('conversations.work') && !d.contact?.erased && <Composer lang={lang} busy={busy} act={act} />}
+      {me.permissions.includes('conversations.work') && !d.contact?.erased && <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} />}
       <MoreActions lang={lang} me={me} d={d} staff={staff} busy={busy} act={act} />
     </>
   );
@@ -167,20 +167,28 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
     ...notes.map((n) => ({ at: n.at, key: n.id, note: n })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const staffName = (staffId: string | null) => (staffId === me.id ? iw.you[lang] : ((staffId && names.get(staffId)) ?? iw.staff[lang]));
+  // A chat: the newest at the bottom, in view when the thread opens and when something new comes (older pages keep the place).
+  const box = useRef<HTMLDivElement>(null);
+  const lastKey = items.at(-1)?.key;
+  useLayoutEffect(() => {
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [lastKey]);
   return (
     <section class="card" aria-labelledby="thread">
       <h2 id="thread">{iw.thread[lang]}</h2>
-      {before && (
-        <button type="button" class="quiet wide" onClick={() => p.loadOlder(before)}>
-          {iw.older[lang]}
-        </button>
-      )}
-      <ol class="thread">
+      {/* Scrolls on its own, so it is reachable by keyboard too. */}
+      <div class="thread-box" ref={box} tabIndex={0} role="region" aria-labelledby="thread">
+        {before && (
+          <button type="button" class="quiet wide" onClick={() => p.loadOlder(before)}>
+            {iw.older[lang]}
+          </button>
+        )}
+        <ol class="thread">
         {items.map((i) =>
           'note' in i && i.note ? (
             <li key={i.key} class="said-note">
               <div class="small meta">
-                🔒 {iw.privateNote[lang]} · {staffName(i.note.staffId)} · {when(lang, i.at)}
+                <strong>{iw.privateNote[lang]}</strong> · {staffName(i.note.staffId)} · {when(lang, i.at)}
               </div>
               <p class="said">{i.note.text}</p>
             </li>
@@ -196,13 +204,14 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
             )
           ),
         )}
-      </ol>
+        </ol>
+      </div>
     </section>
   );
 }
 
 /** Writing: to the customer, or with the toggle a private note only staff see. */
-function Composer(p: { lang: Lang; busy: boolean; act: Act }) {
+function Composer(p: { lang: Lang; busy: boolean; act: Act; heldBy: string | null }) {
   const { lang, busy, act } = p;
   const [text, setText] = useState('');
   const [isNote, setIsNote] = useState(false);
@@ -228,6 +237,7 @@ function Composer(p: { lang: Lang; busy: boolean; act: Act }) {
       <p class="hint" id="note-hint">
         {iw.privateHint[lang]}
       </p>
+      {p.heldBy && !isNote && <p class="hint">{fill(iw.othersHold[lang], { name: p.heldBy })}</p>}
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { LOCALE } from '../kit/i18n.ts';
 
 /** The Inbox's words (liff/src/desk/inbox.tsx, conversation.tsx), in Thai and English. */
 export const iw = {
-  tab: { th: 'กล่องข้อความ', en: 'Inbox' },
-  title: { th: 'กล่องข้อความ', en: 'Inbox' },
+  tab: { th: 'แชท', en: 'Inbox' },
+  title: { th: 'แชทกับลูกค้า', en: 'Inbox' },
   views: { th: 'เลือกรายการ', en: 'Which conversations' },
   mine: { th: 'ของฉัน', en: 'Mine' },
   waiting: { th: 'รอคนตอบ', en: 'Waiting' },
@@ -14,6 +14,7 @@ export const iw = {
   customer: { th: 'ลูกค้า', en: 'Customer' },
   erased: { th: 'ลูกค้าที่ลบข้อมูลแล้ว', en: 'Erased customer' },
   waited: { th: 'รอมา {{t}}', en: 'Waiting {{t}}' },
+  justNow: { th: 'ไม่ถึงนาที', en: 'under a minute' },
   holder: { th: 'ผู้ดูแล', en: 'Held by' },
   nobody: { th: 'ยังไม่มีผู้รับ', en: 'Nobody yet' },
   you: { th: 'คุณ', en: 'You' },
@@ -22,7 +23,7 @@ export const iw = {
   system: { th: 'ระบบ', en: 'System' },
   notText: { th: '(รูปภาพ สติกเกอร์ หรือไฟล์)', en: '(a picture, sticker or file)' },
   snoozedUntil: { th: 'พักไว้ถึง {{t}}', en: 'Snoozed until {{t}}' },
-  back: { th: '← กลับไปที่กล่องข้อความ', en: '← Back to the Inbox' },
+  back: { th: '← กลับไปที่แชทกับลูกค้า', en: '← Back to the Inbox' },
   notFound: { th: 'ไม่พบบทสนทนานี้', en: 'Conversation not found' },
   thread: { th: 'ข้อความ', en: 'Messages' },
   older: { th: 'โหลดข้อความก่อนหน้า', en: 'Load older messages' },
@@ -45,6 +46,7 @@ export const iw = {
   writeNote: { th: 'บันทึกภายใน (ลูกค้าไม่เห็น)', en: 'Private note (the customer never sees it)' },
   noteToggle: { th: 'บันทึกภายใน', en: 'Private note' },
   send: { th: 'ส่ง', en: 'Send' },
+  othersHold: { th: '{{name}} ดูแลอยู่ จึงตอบลูกค้าได้เฉพาะ {{name}} แต่เขียนบันทึกภายในได้', en: '{{name}} holds it: only they write to the customer, but a private note is fine' },
   saveNote: { th: 'บันทึก', en: 'Save note' },
   working: { th: 'กำลังทำรายการ…', en: 'Working…' },
   sent: { th: 'ส่งถึงลูกค้าแล้ว', en: 'Sent to the customer' },
@@ -76,6 +78,7 @@ export const channelName = (kind: string) => ({ line: 'LINE', whatsapp: 'WhatsAp
 /** How long since a moment, in the staff member's words ("12 min", "3 hr", "2 days"). */
 export function since(lang: Lang, iso: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return iw.justNow[lang];
   const [n, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
   return new Intl.NumberFormat(LOCALE[lang], { style: 'unit', unit, unitDisplay: unit === 'day' ? 'long' : 'short' }).format(n);
 }
