@@ -71,15 +71,15 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
   it('a support member takes a waiting customer, answers, notes privately and resolves; a colleague who tries to answer is told who has it', async () => {
     const c = await customerAsking('Ploy Srisuk', 'I want to talk to a person please');
 
-    // Nok, in Thai, sees the customer waiting in the Inbox.
-    const nokPage = await staffDevice(browser, h, nok);
+    // Nok, in Thai and dark, sees the customer waiting in the Inbox.
+    const nokPage = await staffDevice(browser, h, nok, { dark: true });
     await nokPage.goto(`${h.sys.url}/liff/desk/inbox?lang=th`);
     await poll(() => nokPage.textContent('h1')).toBe('แชทกับลูกค้า');
     await nokPage.getByRole('button', { name: /รอคนตอบ/ }).click();
     await poll(() => main(nokPage)).toContain(c.name);
     expect(await main(nokPage)).toContain('I want to talk to a person please');
     expect(await main(nokPage)).toContain('LINE');
-    await check(nokPage, 'inbox-th-light');
+    await check(nokPage, 'inbox-th-dark');
 
     // Somchai, in English, finds them under Waiting and opens the conversation.
     const page = await staffDevice(browser, h, somchai);
@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     await poll(() => nokPage.getByRole('alert').textContent()).toBe('Somchai ดูแลบทสนทนานี้อยู่');
     expect(await main(nokPage)).toContain('ผู้ดูแล: Somchai');
     expect(await nokPage.getByRole('button', { name: /รับ/ }).count()).toBe(0);
-    await check(nokPage, 'conversation-th-light-held');
+    await check(nokPage, 'conversation-th-dark-held');
     expect(everythingSent()).not.toContain(hers);
 
     // Somchai resolves it: back to the bot, and off the open lists.
