@@ -5,6 +5,7 @@ import { day, fill, money, when, type Lang, type Words } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, roleNames, staffCall, type Refusal } from '../kit/staff.ts';
 import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
+import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
 import { QuoteBuilder } from './quote-builder.tsx';
 import { bookingEventNames, label, w } from './words.ts';
@@ -80,7 +81,6 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [memo, setMemo] = useState('');
-  const [assignee, setAssignee] = useState('');
 
   const load = async (quiet = false) => {
     if (!quiet) setState({ kind: 'loading' });
@@ -88,7 +88,6 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
     if (a.kind === 'ok') {
       setState({ kind: 'shown', b: a.data });
       setTo(a.data.allowedMoves[0] ?? '');
-      setAssignee(a.data.assignees.find((x) => x.id !== a.data.assigneeStaffId)?.id ?? '');
     } else if (a.kind === 'refused' && a.status === 404) setState({ kind: 'not_found' });
     else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
   };
@@ -134,10 +133,6 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
       setReason('');
       setMemo('');
     });
-  };
-  const handOver = (e: Event) => {
-    e.preventDefault();
-    void change('assignee', { staffId: assignee }, w.reassign[lang]);
   };
 
   return (
@@ -207,23 +202,16 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
       {p.canAssign && b.allowedMoves.length > 0 && (
         <section class="card" aria-labelledby="handover">
           <h2 id="handover">{w.reassign[lang]}</h2>
-          <form onSubmit={handOver}>
-            <label for="booking-assignee">{w.reassignTo[lang]}</label>
-            <select id="booking-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
-              {b.assignees
-                .filter((a) => a.id !== b.assigneeStaffId)
-                .map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name} ({roleNames[a.role]?.[lang] ?? a.role})
-                  </option>
-                ))}
-            </select>
-            <div class="actions">
-              <button type="submit" class="quiet" disabled={busy || !assignee}>
-                {w.reassign[lang]}
-              </button>
-            </div>
-          </form>
+          <HandOver
+            key={b.assigneeStaffId ?? ''}
+            lang={lang}
+            id="booking-assignee"
+            label={w.reassignTo[lang]}
+            action={w.reassign[lang]}
+            people={b.assignees.filter((a) => a.id !== b.assigneeStaffId)}
+            busy={busy}
+            give={(staffId) => void change('assignee', { staffId }, w.reassign[lang])}
+          />
         </section>
       )}
       {p.canQuote && b.allowedMoves.length > 0 ? (

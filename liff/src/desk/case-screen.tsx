@@ -4,10 +4,11 @@ import type { deskCase } from '../../../core/contracts/desk.ts';
 import type { CaseStatus } from '../../../core/vocabulary.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
-import { refusalOf, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
-import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
+import { roleNames, type StaffMe } from '../kit/staff.ts';
+import { Badge, Fact, Loading } from '../kit/ui.tsx';
+import { Banner, useDeskItem } from './desk-item.tsx';
+import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
-import { useRefresh } from './refresh.ts';
 import { actionNames, eventNames, label, rootCauseNames, severityNames, statusNames, w } from './words.ts';
 
 /**
@@ -16,57 +17,23 @@ import { actionNames, eventNames, label, rootCauseNames, severityNames, statusNa
  * server refuses, the screen says who has it now and shows the case as it is.
  */
 type Case = z.infer<typeof deskCase>;
-type Note = { tone: 'ok' | 'bad'; text: string };
-type State = { kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; c: Case };
-
 export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
   const { lang, number } = p;
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [note, setNote] = useState<Note | null>(null);
-  const [busy, setBusy] = useState(false);
-  const path = `desk/cases/${encodeURIComponent(number)}`;
-
-  const load = async (quiet = false) => {
-    if (!quiet) setState({ kind: 'loading' });
-    const a = await staffCall<Case>(path);
-    if (a.kind === 'ok') setState({ kind: 'shown', c: a.data });
-    else if (a.kind === 'refused' && a.status === 404) setState({ kind: 'not_found' });
-    else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
-  };
-  useEffect(() => void load(), [number]);
-  useRefresh(() => load(true));
-
-  /** Sends an action; true when it was done. Every refusal is said in words, and the case shown as it is now. */
-  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<boolean> => {
-    if (state.kind !== 'shown') return false;
-    setBusy(true);
-    setNote(null);
-    const a = await staffCall(`${path}/${action}`, { method: 'POST', body: { ...body, expectedVersion: state.c.version } });
-    setBusy(false);
-    if (a.kind === 'ok') {
-      setNote({ tone: 'ok', text: done });
-      await load(true);
-      return true;
-    }
-    if (a.kind === 'offline') {
-      setNote({ tone: 'bad', text: common.offline[lang] });
-      return false;
-    }
-    const d = (a.error.details ?? {}) as { reason?: string; role?: string; action?: string; ownerName?: string | null; status?: CaseStatus };
-    if (a.status === 404) return setState({ kind: 'not_found' }), false;
-    if (a.status === 403 && (d.reason === 'staff_removed' || d.reason === 'not_staff')) return setState({ kind: 'refused', refusal: refusalOf(a) }), false;
-    const owner = d.ownerName ?? w.nobody[lang];
-    let text: string;
-    if (a.error.code === 'stale_version') text = fill(w.changed[lang], { status: d.status ? label(statusNames, d.status, lang) : '', owner });
-    else if (d.reason === 'owner' && a.status === 409) text = fill(w.alreadyHas[lang], { owner });
-    else if (d.reason === 'owner') text = fill(w.ownerForbids[lang], { owner });
-    else if (d.reason === 'role_forbids') text = fill(w.roleForbids[lang], { role: roleNames[d.role ?? '']?.[lang] ?? d.role ?? '', what: actionNames[action === 'transitions' ? 'move' : action]?.[lang] ?? action });
-    else if (a.status === 422) text = fill(w.invalid[lang], { why: a.error.message });
-    else text = fill(w.failed[lang], { why: a.error.message });
-    setNote({ tone: 'bad', text });
-    await load(true);
-    return false;
-  };
+  const { state, load, act, busy, note } = useDeskItem<Case>({
+    path: `desk/cases/${encodeURIComponent(number)}`,
+    lang,
+    // Every refusal in words: the case is then shown as it is now.
+    refusalText: (a, action) => {
+      const d = (a.error.details ?? {}) as { reason?: string; role?: string; action?: string; ownerName?: string | null; status?: CaseStatus };
+      const owner = d.ownerName ?? w.nobody[lang];
+      if (a.error.code === 'stale_version') return fill(w.changed[lang], { status: d.status ? label(statusNames, d.status, lang) : '', owner });
+      if (d.reason === 'owner' && a.status === 409) return fill(w.alreadyHas[lang], { owner });
+      if (d.reason === 'owner') return fill(w.ownerForbids[lang], { owner });
+      if (d.reason === 'role_forbids') return fill(w.roleForbids[lang], { role: roleNames[d.role ?? '']?.[lang] ?? d.role ?? '', what: actionNames[action === 'transitions' ? 'move' : action]?.[lang] ?? action });
+      if (a.status === 422) return fill(w.invalid[lang], { why: a.error.message });
+      return fill(w.failed[lang], { why: a.error.message });
+    },
+  });
 
   if (state.kind === 'loading') return <Loading lang={lang} />;
   if (state.kind === 'refused') return <CantOpen lang={lang} refusal={state.refusal} retry={() => load()} />;
@@ -79,7 +46,7 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
       </section>
     );
   }
-  const c = state.c;
+  const c = state.item;
   return (
     <>
       <p>
@@ -94,11 +61,7 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
           {label(severityNames, c.severity, lang)} · {w.owner[lang]}: {c.ownerName ?? w.nobody[lang]}
         </span>
       </p>
-      {note && (
-        <p class={`banner ${note.tone === 'ok' ? 'tone-ok' : 'tone-bad'}`} role={note.tone === 'ok' ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      )}
+      <Banner note={note} />
       <Facts lang={lang} c={c} canSeeCustomer={p.me.permissions.includes('contacts.read')} />
       <Actions lang={lang} c={c} me={p.me} busy={busy} act={act} />
       <Timeline lang={lang} c={c} />
@@ -147,11 +110,9 @@ function Actions(p: { lang: Lang; c: Case; me: StaffMe; busy: boolean; act: (act
   const [provider, setProvider] = useState('');
   const [cause, setCause] = useState(c.rootCauses[0] ?? '');
   const others = c.assignees.filter((a) => a.id !== c.ownerStaffId);
-  const [assignee, setAssignee] = useState(others[0]?.id ?? '');
   const [text, setText] = useState('');
   // The case moved on (here or elsewhere): the choices follow it.
   useEffect(() => setTo(moves[0] ?? ''), [c.status]);
-  useEffect(() => setAssignee(others[0]?.id ?? ''), [c.ownerStaffId]);
 
   const may = (a: string) => c.allowed.includes(a as Case['allowed'][number]);
   const open = c.status !== 'resolved' && c.status !== 'closed';
@@ -236,26 +197,7 @@ function Actions(p: { lang: Lang; c: Case; me: StaffMe; busy: boolean; act: (act
         </form>
       )}
       {may('reassign') && open && others.length > 0 && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act('assignee', { staffId: assignee }, w.done[lang]);
-          }}
-        >
-          <label for="assignee">{w.reassignTo[lang]}</label>
-          <select id="assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
-            {others.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} ({roleNames[a.role]?.[lang] ?? a.role})
-              </option>
-            ))}
-          </select>
-          <div class="actions">
-            <button type="submit" class="quiet" disabled={busy || !assignee}>
-              {w.reassign[lang]}
-            </button>
-          </div>
-        </form>
+        <HandOver key={c.ownerStaffId ?? ''} lang={lang} id="assignee" label={w.reassignTo[lang]} action={w.reassign[lang]} people={others} busy={busy} give={(staffId) => act('assignee', { staffId }, w.done[lang])} />
       )}
       {may('reply') &&
         (c.canWriteToCustomer ? (

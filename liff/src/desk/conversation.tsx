@@ -4,12 +4,13 @@ import type { conversationDetail } from '../../../core/contracts/conversations.t
 import type { deskStaff } from '../../../core/contracts/desk.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
-import { refusalOf, roleNames, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
-import { Badge, common, Loading } from '../kit/ui.tsx';
+import { staffCall, type StaffMe } from '../kit/staff.ts';
+import { Badge, Loading } from '../kit/ui.tsx';
 import { customerOf, statusTone } from './inbox.tsx';
 import { channelName, inboxStatusNames, iw } from './inbox-words.ts';
+import { Banner, useDeskItem } from './desk-item.tsx';
+import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
-import { useRefresh } from './refresh.ts';
 
 /**
  * One conversation in the Inbox: the thread (the customer's, the bot's and staff messages in the
@@ -23,9 +24,6 @@ import { useRefresh } from './refresh.ts';
 type Detail = z.infer<typeof conversationDetail>;
 type Message = Detail['messages'][number];
 type Staff = z.infer<typeof deskStaff>;
-type Note = { tone: 'ok' | 'bad'; text: string };
-type State = { kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; d: Detail };
-
 const OPEN = ['waiting', 'assigned', 'snoozed'];
 const MANAGERS = ['manager', 'admin'];
 const EVERY_MS = 5_000;
@@ -33,58 +31,29 @@ const EVERY_MS = 5_000;
 export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
   const { lang, me, id } = p;
   const path = `desk/conversations/${encodeURIComponent(id)}`;
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, load, act, busy, note } = useDeskItem<Detail>({
+    path,
+    lang,
+    everyMs: EVERY_MS,
+    refusalText: (a) => {
+      const d = (a.error.details ?? {}) as { reason?: string; assigneeName?: string | null };
+      if (a.error.code === 'stale_version') return iw.stale[lang];
+      if (d.reason === 'owned_by') return fill(iw.ownedBy[lang], { name: d.assigneeName ?? iw.someone[lang] });
+      if (d.reason === 'erased') return iw.erasedNow[lang];
+      if (d.reason === 'not_open') return iw.notOpen[lang];
+      if (d.reason === 'role_forbids') return iw.roleForbids[lang];
+      if (a.status === 422) return fill(iw.invalid[lang], { why: a.error.message });
+      return fill(iw.failed[lang], { why: a.error.message });
+    },
+  });
   // Older pages asked for with "load older", kept across the refreshes of the newest page.
   const [older, setOlder] = useState<{ messages: Message[]; before: string | null } | null>(null);
   const [staff, setStaff] = useState<Staff>([]);
-  const [note, setNote] = useState<Note | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = async (quiet = false) => {
-    if (!quiet) setState({ kind: 'loading' });
-    const a = await staffCall<Detail>(path);
-    if (a.kind === 'ok') setState({ kind: 'shown', d: a.data });
-    else if (a.kind === 'refused' && a.status === 404) setState({ kind: 'not_found' });
-    else if (!quiet) setState({ kind: 'refused', refusal: refusalOf(a) });
-  };
-  useEffect(() => {
-    void load();
-    void staffCall<Staff>('desk/staff').then((a) => a.kind === 'ok' && setStaff(a.data));
-  }, [id]);
-  useRefresh(() => load(true), EVERY_MS);
+  useEffect(() => void staffCall<Staff>('desk/staff').then((a) => a.kind === 'ok' && setStaff(a.data)), [id]);
 
   const loadOlder = async (before: string) => {
     const a = await staffCall<Detail>(`${path}?before=${before}`);
     if (a.kind === 'ok') setOlder((o) => ({ messages: [...a.data.messages, ...(o?.messages ?? [])], before: a.data.olderBefore }));
-  };
-
-  /** Sends a change with the version shown; true when done. A refusal is said in words, and the conversation shown as it is now. */
-  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<boolean> => {
-    if (state.kind !== 'shown') return false;
-    setBusy(true);
-    setNote(null);
-    const a = await staffCall(`${path}/${action}`, { method: 'POST', body: { ...body, expectedVersion: state.d.version } });
-    setBusy(false);
-    if (a.kind === 'ok') {
-      setNote({ tone: 'ok', text: done });
-      await load(true);
-      return true;
-    }
-    if (a.kind === 'offline') return setNote({ tone: 'bad', text: common.offline[lang] }), false;
-    if (a.status === 404) return setState({ kind: 'not_found' }), false;
-    const d = (a.error.details ?? {}) as { reason?: string; assigneeName?: string | null };
-    if (a.status === 403 && (d.reason === 'staff_removed' || d.reason === 'not_staff')) return setState({ kind: 'refused', refusal: refusalOf(a) }), false;
-    let text: string;
-    if (a.error.code === 'stale_version') text = iw.stale[lang];
-    else if (d.reason === 'owned_by') text = fill(iw.ownedBy[lang], { name: d.assigneeName ?? iw.someone[lang] });
-    else if (d.reason === 'erased') text = iw.erasedNow[lang];
-    else if (d.reason === 'not_open') text = iw.notOpen[lang];
-    else if (d.reason === 'role_forbids') text = iw.roleForbids[lang];
-    else if (a.status === 422) text = fill(iw.invalid[lang], { why: a.error.message });
-    else text = fill(iw.failed[lang], { why: a.error.message });
-    setNote({ tone: 'bad', text });
-    await load(true);
-    return false;
   };
 
   if (state.kind === 'loading') return <Loading lang={lang} />;
@@ -97,7 +66,7 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
       </section>
     );
   }
-  const d = state.d;
+  const d = state.item;
   const names = new Map(staff.map((s) => [s.id, s.name]));
   if (d.assignee?.name) names.set(d.assignee.id, d.assignee.name);
   const holder = d.assignee ? (d.assignee.id === me.id ? iw.you[lang] : (d.assignee.name ?? iw.staff[lang])) : iw.nobody[lang];
@@ -114,11 +83,7 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
           {d.status === 'snoozed' && d.snoozedUntil && ` · ${fill(iw.snoozedUntil[lang], { t: when(lang, d.snoozedUntil) })}`}
         </span>
       </p>
-      {note && (
-        <p class={`banner ${note.tone === 'ok' ? 'tone-ok' : 'tone-bad'}`} role={note.tone === 'ok' ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      )}
+      <Banner note={note} />
       <QuickActions lang={lang} me={me} d={d} busy={busy} act={act} />
       <Thread lang={lang} me={me} d={d} older={older} names={names} loadOlder={loadOlder} />
       {me.permissions.includes('conversations.work') && !d.contact?.erased && <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} />}
@@ -258,8 +223,6 @@ function MoreActions(p: { lang: Lang; me: StaffMe; d: Detail; staff: Staff; busy
   const [until, setUntil] = useState<'hour' | 'tomorrow' | 'pick'>('hour');
   const [picked, setPicked] = useState('');
   const others = staff.filter((s) => s.id !== d.assignee?.id);
-  const [assignee, setAssignee] = useState('');
-  useEffect(() => setAssignee(others[0]?.id ?? ''), [d.assignee?.id, staff.length]);
   if (!me.permissions.includes('conversations.work') || !OPEN.includes(d.status)) return null;
   const manager = MANAGERS.includes(me.role);
   const maySnooze = d.assignee?.id === me.id || manager;
@@ -295,26 +258,7 @@ function MoreActions(p: { lang: Lang; me: StaffMe; d: Detail; staff: Staff; busy
         </form>
       )}
       {manager && others.length > 0 && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act('assign', { staffId: assignee }, iw.done[lang]);
-          }}
-        >
-          <label for="assign-to">{iw.assignTo[lang]}</label>
-          <select id="assign-to" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
-            {others.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({roleNames[s.role]?.[lang] ?? s.role})
-              </option>
-            ))}
-          </select>
-          <div class="actions">
-            <button type="submit" class="quiet" disabled={busy || !assignee}>
-              {iw.assign[lang]}
-            </button>
-          </div>
-        </form>
+        <HandOver key={d.assignee?.id ?? ''} lang={lang} id="assign-to" label={iw.assignTo[lang]} action={iw.assign[lang]} people={others} busy={busy} give={(staffId) => act('assign', { staffId }, iw.done[lang])} />
       )}
     </section>
   );

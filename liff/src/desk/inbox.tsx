@@ -6,6 +6,7 @@ import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Badge, Loading, type Tone } from '../kit/ui.tsx';
 import { channelName, inboxStatusNames, iw, since } from './inbox-words.ts';
+import { keepView, keptView } from './kept-view.ts';
 import { Link } from './nav.tsx';
 import { useRefresh } from './refresh.ts';
 
@@ -21,16 +22,8 @@ const VIEWS: View[] = ['mine', 'waiting', 'open'];
 const KEPT = 'opsdesk.desk.inbox';
 const EVERY_MS = 5_000;
 
-function firstView(me: StaffMe): View {
-  try {
-    const kept = sessionStorage.getItem(KEPT) as View | null;
-    if (kept && VIEWS.includes(kept)) return kept;
-  } catch {
-    // storage refused: the role decides
-  }
-  // Someone who answers customers starts where customers wait; the CEO reads every open one.
-  return me.permissions.includes('conversations.work') ? 'waiting' : 'open';
-}
+/** Someone who answers customers starts where customers wait; the CEO reads every open one. */
+const firstView = (me: StaffMe): View => keptView(KEPT, VIEWS, me.permissions.includes('conversations.work') ? 'waiting' : 'open');
 
 /** What the staff member calls a conversation's customer. */
 export const customerOf = (lang: Lang, c: Summary) => (c.contact?.erased ? iw.erased[lang] : (c.contact?.name ?? iw.customer[lang]));
@@ -59,11 +52,7 @@ export function Inbox(p: { lang: Lang; me: StaffMe }) {
   useRefresh(() => load(true), EVERY_MS);
   const pick = (v: View) => {
     setView(v);
-    try {
-      sessionStorage.setItem(KEPT, v);
-    } catch {
-      // not kept; still shown
-    }
+    keepView(KEPT, v);
   };
 
   const shown = state.kind === 'shown' ? state.lists[view] : [];

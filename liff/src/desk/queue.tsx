@@ -5,6 +5,7 @@ import { when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Badge, Loading } from '../kit/ui.tsx';
+import { keepView, keptView } from './kept-view.ts';
 import { Link } from './nav.tsx';
 import { useRefresh } from './refresh.ts';
 import { label, severityNames, statusNames, w } from './words.ts';
@@ -15,16 +16,8 @@ type View = Queue['view'];
 const VIEWS: View[] = ['mine', 'open', 'unassigned'];
 const KEPT = 'opsdesk.desk.view';
 
-function firstView(me: StaffMe): View {
-  try {
-    const kept = sessionStorage.getItem(KEPT) as View | null;
-    if (kept && VIEWS.includes(kept)) return kept;
-  } catch {
-    // storage refused: the role decides
-  }
-  // Someone who works cases starts with their own; the CEO reads every open one.
-  return me.permissions.includes('cases.work') ? 'mine' : 'open';
-}
+/** Someone who works cases starts with their own; the CEO reads every open one. */
+const firstView = (me: StaffMe): View => keptView(KEPT, VIEWS, me.permissions.includes('cases.work') ? 'mine' : 'open');
 
 export function Queue(p: { lang: Lang; me: StaffMe }) {
   const { lang } = p;
@@ -44,11 +37,7 @@ export function Queue(p: { lang: Lang; me: StaffMe }) {
   useRefresh(() => load(view, true));
   const pick = (v: View) => {
     setView(v);
-    try {
-      sessionStorage.setItem(KEPT, v);
-    } catch {
-      // not kept; still shown
-    }
+    keepView(KEPT, v);
     void load(v);
   };
 
