@@ -8,6 +8,7 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { staffDevice, TABLET } from './support/staff-browser.ts';
 
 /**
  * The Dashboard app in Debian's Chromium, at a phone's and a tablet's size, in Thai and English,
@@ -17,8 +18,6 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  * Screenshots: docs/liff/dashboard-*.png with SCREENSHOTS=docs (test/support/browser.ts).
  */
 const SHOTS = screenshotDir();
-const PHONE = { width: 390, height: 844 };
-const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
@@ -43,24 +42,13 @@ describe.skipIf(!hasChromium)('the Dashboard app in a browser', () => {
     await h?.close();
   });
 
-  /** A device signed in to LINE as this staff member (LIFF Mock hands the page an ID token the fake LINE issued). */
+  /** A device signed in to LINE as this staff member, and the scripts its pages load. */
   async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<{ page: Page; scripts: string[] }> {
-    const context = await browser.newContext({ viewport: o.size ?? PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
-    contexts.push(context);
-    const token = h.idToken(who.lineUserId, { name: who.displayName });
-    await context.addInitScript(
-      ([t, name, sub]) => {
-        (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
-      },
-      [token, who.displayName, who.lineUserId] as const,
-    );
-    const page = await context.newPage();
+    const page = await staffDevice(browser, h, who, o);
+    contexts.push(page.context());
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-    });
-    page.on('pageerror', (err) => {
-      throw err;
     });
     return { page, scripts };
   }

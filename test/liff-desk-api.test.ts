@@ -341,10 +341,45 @@ describe("a customer's 360 view on the desk", () => {
   });
 });
 
+describe('the Inbox on the desk', () => {
+  it("serves the REST inbox to the signed-in staff member: lists with the customer's last words, take, write, refusals in the API's words", async () => {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'I want to talk to a person' });
+    const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: customer, inbox_status: 'waiting' }).first()) ?? false);
+    // The harness parses objects only: the lists are arrays.
+    const list = async (who: EnrolledStaff, path: string) => JSON.parse((await as(who).get(path)).json as string) as { id: string; name: string; version: number }[];
+    const listed = (await list(somchai, 'conversations?status=waiting')).find((c: { id: string }) => c.id === row.id)!;
+    expect(listed).toMatchObject({ status: 'waiting', channel: 'line', assignee: null, lastFromCustomer: { text: 'I want to talk to a person' } });
+
+    // The CEO reads, and may not take.
+    expect((await as(boss).get(`conversations/${row.id}`)).status).toBe(200);
+    const refused = await as(boss).post(`conversations/${row.id}/take`, { expectedVersion: listed.version });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.details).toMatchObject({ reason: 'role_forbids' });
+
+    const taken = await as(somchai).post(`conversations/${row.id}/take`, { expectedVersion: listed.version });
+    expect(taken.json).toMatchObject({ status: 'assigned', assigneeStaffId: somchai.id, assigneeName: 'Somchai' });
+    expect((await list(somchai, 'conversations?status=mine')).map((c) => c.id)).toContain(row.id);
+    expect((await list(nok, 'conversations?status=mine')).map((c) => c.id)).not.toContain(row.id);
+
+    // Nok may not write to Somchai's customer, but may leave a note; a stale version is a 409 with the conversation now.
+    const hers = await as(nok).post(`conversations/${row.id}/messages`, { text: 'hello', expectedVersion: taken.json.version });
+    expect(hers.status).toBe(409);
+    expect(hers.json.error).toMatchObject({ message: 'Somchai has this conversation', details: { reason: 'owned_by' } });
+    expect((await as(nok).post(`conversations/${row.id}/messages`, { text: 'call them back', note: true, expectedVersion: taken.json.version })).status).toBe(201);
+    expect((await as(somchai).post(`conversations/${row.id}/resolve`, { expectedVersion: listed.version })).json.error.code).toBe('stale_version');
+
+    // Whom the Inbox may hand it to: staff who work conversations.
+    const staff = (await list(mali, 'staff')).map((s) => s.name);
+    expect(staff).toEqual(expect.arrayContaining(['Somchai', 'Nok', 'Mali']));
+    expect(staff).not.toContain('Boss');
+  });
+});
+
 describe('the OpenAPI document', () => {
   it("declares the desk's routes under the staff apps' tag, with the REST bodies", async () => {
     const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
-    for (const path of ['/liff-api/v1/desk/cases', '/liff-api/v1/desk/cases/{number}', '/liff-api/v1/desk/bookings', '/liff-api/v1/desk/contacts/{contactId}']) {
+    for (const path of ['/liff-api/v1/desk/cases', '/liff-api/v1/desk/cases/{number}', '/liff-api/v1/desk/bookings', '/liff-api/v1/desk/contacts/{contactId}', '/liff-api/v1/desk/conversations', '/liff-api/v1/desk/conversations/{id}', '/liff-api/v1/desk/staff']) {
       expect(doc.paths[path]?.get?.tags, path).toEqual(['liff-staff']);
     }
     for (const [path, schema] of [
@@ -355,6 +390,11 @@ describe('the OpenAPI document', () => {
       ['/liff-api/v1/desk/bookings/{number}/stage', 'BookingStageMove'],
       ['/liff-api/v1/desk/bookings/{number}/assignee', 'BookingAssignment'],
       ['/liff-api/v1/desk/bookings/{number}/quotes', 'QuoteInput'],
+      ['/liff-api/v1/desk/conversations/{id}/take', 'ConversationTake'],
+      ['/liff-api/v1/desk/conversations/{id}/assign', 'ConversationAssign'],
+      ['/liff-api/v1/desk/conversations/{id}/messages', 'ConversationMessage'],
+      ['/liff-api/v1/desk/conversations/{id}/resolve', 'ConversationResolve'],
+      ['/liff-api/v1/desk/conversations/{id}/snooze', 'ConversationSnooze'],
     ]) {
       expect(JSON.stringify(doc.paths[path]?.post?.requestBody), path).toContain(schema);
     }

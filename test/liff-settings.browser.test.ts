@@ -7,6 +7,7 @@ import { caseTypeCreate } from '../core/contracts/taxonomy.ts';
 import { createCaseType } from '../core/understanding/taxonomy-admin.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, joinGroup, type EnrolledStaff } from './support/staff-desk.ts';
+import { staffDevice, TABLET } from './support/staff-browser.ts';
 import { until } from './support/test-system.ts';
 
 /**
@@ -18,8 +19,6 @@ import { until } from './support/test-system.ts';
  * text; a test message reaches the fake LINE server. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
 const SHOTS = screenshotDir();
-const PHONE = { width: 390, height: 844 };
-const TABLET = { width: 820, height: 1180 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
@@ -43,25 +42,13 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await h?.close();
   });
 
-  /** A device signed in to LINE as this staff member. */
+  /** A device signed in to LINE as this staff member; it accepts the page's confirmations. */
   async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: o.size ?? PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
-    contexts.push(context);
-    const token = h.idToken(who.lineUserId, { name: who.displayName });
-    await context.addInitScript(
-      ([t, name, sub]) => {
-        (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
-      },
-      [token, who.displayName, who.lineUserId] as const,
-    );
-    const page = await context.newPage();
-    page.on('pageerror', (err) => {
-      throw err;
-    });
+    const page = await staffDevice(browser, h, who, o);
+    contexts.push(page.context());
     page.on('dialog', (d) => void d.accept());
     return page;
   }
-
 
   async function expectFits(page: Page) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
