@@ -141,6 +141,19 @@ describe('a customer asks for a person, and a person answers', () => {
     expect(Number(waits[0].n)).toBe(1);
   });
 
+  it('outside business hours the customer is told when the desk opens', async () => {
+    // Open one hour, two days from now in Bangkok: whatever the time of the run, closed now.
+    const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(Date.now() + 7 * 3_600_000 + 2 * 86_400_000).getUTCDay()];
+    await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).update({ business_hours: JSON.stringify({ [day]: [['09:00', '10:00']] }) });
+    try {
+      const { handed, id } = await customerWaiting();
+      expect(handed.text).toMatch(/when we open, \w+ \d+ \w+ at 09:00\.$|เมื่อเปิดทำการ .+ เวลา 09:00 น\. นะคะ$/);
+      expect(await conversation(id)).toMatchObject({ inbox_status: 'waiting' });
+    } finally {
+      await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).update({ business_hours: null });
+    }
+  });
+
   it('pages the messages, the newest page first', async () => {
     const { customer, id } = await customerWaiting();
     for (const n of [1, 2, 3]) await h.tell(customer, `more ${n} ${id.slice(0, 6)}`);
