@@ -384,6 +384,7 @@ describe('saved replies', () => {
     expect(english.status).toBe(201);
     await until(async () => pushedTo(customer).includes('Hello Ploy, Somchai here: thanks for waiting.'));
     expect(await h.sys.knex('messages').where({ id: english.json.messageIds[0] }).first()).toMatchObject({ sender_type: 'staff', staff_id: somchai.id });
+    expect(await h.sys.knex('conversation_events').where({ conversation_id: id, type: 'replied' }).orderBy('id', 'desc').first()).toMatchObject({ data: { savedReply: key } });
 
     const before = await snapshot(id);
     const other = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: key, expectedVersion: english.json.version }, keys.Nok);

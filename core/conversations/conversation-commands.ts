@@ -216,7 +216,8 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
 /**
  * Writes to the customer, through the outbox. Only the holder writes, so the customer hears one
  * person at a time: a conversation nobody holds is taken by the reply; one someone else holds is
- * refused (a manager takes it over first).
+ * refused (a manager takes it over first). A saved reply (core/conversations/saved-replies.ts) is
+ * rendered for the customer once these checks pass, and sent the same way.
  */
 export async function reply(
   trx: Knex.Transaction,
@@ -226,11 +227,14 @@ export async function reply(
   const c = await lockForStaff(trx, a, 'conversation.reply');
   if ('refusal' in c) return refused(c.refusal);
   if (heldByOther(c, a.staff.staffId)) return refused({ reason: 'owned_by', now: nowOf(c) });
-  // A saved reply is the same reply, its text filled in the customer's language.
-  const written = 'text' in a ? a.text : await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId });
-  if (written === undefined) return refused({ reason: 'no_such_saved_reply', key: 'savedReply' in a ? a.savedReply : '' });
-  const text = written.trim();
-  if (!text) return refused({ reason: 'empty_text' });
+  let text = 'text' in a ? a.text.trim() : '';
+  if ('savedReply' in a) {
+    // A saved reply is the same reply, its text filled in the customer's language.
+    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId });
+    if (rendered === undefined) return refused({ reason: 'no_such_saved_reply', key: a.savedReply });
+    text = rendered.trim();
+    if (!text) return refused({ reason: 'empty_text' });
+  }
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   const takes = !HELD.includes(c.state.status);
   if (takes) {
@@ -246,7 +250,7 @@ export async function reply(
     now: a.now,
   });
   await trx('conversations').where({ id: c.id }).update({ staff_replied_at: a.now });
-  await record(trx, c, 'replied', staffActor(a.staff), { messageIds }, a.now);
+  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...('savedReply' in a ? { savedReply: a.savedReply } : {}) }, a.now);
   return { ok: true, changed: takes, before: nowOf(c), now: await reread(trx, c), messageIds };
 }
 
