@@ -9,6 +9,7 @@ import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
 import { richMenuRoutes } from './admin/rich-menu-routes.ts';
+import { savedReplyRoutes } from './admin/saved-reply-routes.ts';
 import { orgSettingsRoutes } from './admin/org-settings-routes.ts';
 import { platformRoutes } from './admin/platform-routes.ts';
 import { staffGroupRoutes } from './admin/staff-group-routes.ts';
@@ -49,6 +50,7 @@ export const apiRoutes: Route[] = [
   ...richMenuRoutes,
   ...caseRoutes,
   ...conversationRoutes,
+  ...savedReplyRoutes,
   ...bookingRoutes,
   ...bookingRuleRoutes,
   ...contactRoutes,

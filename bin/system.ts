@@ -57,6 +57,7 @@ import { proposalAnswerNews } from '../core/staff/booking-announcements.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
+import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
 import { eraseContactCases, moveCasesToContact } from '../core/cases/case-assignment.ts';
@@ -131,6 +132,7 @@ function subscribeToTimelines(o: StaffDeps): void {
   subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
   // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).
   subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey }));
+  subscribeToConversationEvents('webhooks', sendConversationWebhooks);
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);

@@ -515,6 +515,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'I am passing you to a member of our team. Someone will reply in this chat shortly.',
   },
   {
+    key: 'handoff_after_hours',
+    description: 'The conversation is handed to a person outside business hours: {{opens_at}} is when the desk opens.',
+    th: 'ขณะนี้อยู่นอกเวลาทำการค่ะ ได้ส่งเรื่องให้เจ้าหน้าที่แล้ว เจ้าหน้าที่จะตอบกลับในแชทนี้เมื่อเปิดทำการ {{opens_at}} นะคะ',
+    en: 'Our team is away right now. We have passed your message on, and a person will reply in this chat when we open, {{opens_at}}.',
+  },
+  {
     key: 'faq_no_match',
     description: 'A question the bot has no answer for.',
     th: 'ขออภัยค่ะ ยังไม่พบคำตอบสำหรับคำถามนี้ ได้ส่งคำถามให้ทีมงานแล้ว จะรีบตอบกลับในแชทนี้โดยเร็วค่ะ',

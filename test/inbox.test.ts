@@ -141,6 +141,19 @@ describe('a customer asks for a person, and a person answers', () => {
     expect(Number(waits[0].n)).toBe(1);
   });
 
+  it('outside business hours the customer is told when the desk opens', async () => {
+    // Open one hour, two days from now in Bangkok: whatever the time of the run, closed now.
+    const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(Date.now() + 7 * 3_600_000 + 2 * 86_400_000).getUTCDay()];
+    await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).update({ business_hours: JSON.stringify({ [day]: [['09:00', '10:00']] }) });
+    try {
+      const { handed, id } = await customerWaiting();
+      expect(handed.text).toMatch(/when we open, \w+ \d+ \w+ at 09:00\.$|เมื่อเปิดทำการ .+ เวลา 09:00 น\. นะคะ$/);
+      expect(await conversation(id)).toMatchObject({ inbox_status: 'waiting' });
+    } finally {
+      await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).update({ business_hours: null });
+    }
+  });
+
   it('pages the messages, the newest page first', async () => {
     const { customer, id } = await customerWaiting();
     for (const n of [1, 2, 3]) await h.tell(customer, `more ${n} ${id.slice(0, 6)}`);
@@ -302,5 +315,86 @@ describe('what is refused, and that nothing is lost', () => {
     expect(hello.text.length).toBeGreaterThan(0);
     expect(await conversation(id)).toMatchObject({ inbox_status: 'bot', waiting_since: null });
     expect(await h.sys.knex('conversation_events').where({ conversation_id: id }).orderBy('id', 'desc').first()).toMatchObject({ type: 'returned_to_bot', actor_type: 'system' });
+  });
+});
+
+describe('saved replies', () => {
+  const shortcut = () => `thanks-${randomBytes(3).toString('hex')}`;
+  const thanks = (key: string) => ({
+    key,
+    title: 'Thanks for waiting',
+    body: { th: 'สวัสดีค่ะคุณ{{customer_name}} {{staff_name}}ดูแลเรื่องนี้ให้นะคะ', en: 'Hello {{customer_name}}, {{staff_name}} here: thanks for waiting.' },
+  });
+
+  it('managers write them, those who answer customers read them; deleting ends one and frees its shortcut', async () => {
+    const key = shortcut();
+    const created = await api('POST', '/api/v1/saved-replies', thanks(key), keys.Mali);
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ key, title: 'Thanks for waiting', body: thanks(key).body });
+    expect((await api('POST', '/api/v1/saved-replies', thanks(key), keys.Mali)).status).toBe(409);
+    expect((await api('POST', '/api/v1/saved-replies', thanks(shortcut()), keys.Somchai)).status).toBe(403);
+
+    const listed = await api('GET', '/api/v1/saved-replies', undefined, keys.Somchai);
+    expect(listed.status).toBe(200);
+    expect(listed.json).toContainEqual(expect.objectContaining({ key }));
+
+    const changed = await api('PATCH', `/api/v1/saved-replies/${key}`, { title: 'Thanks', body: { en: 'Thanks, {{customer_name}}.' } }, keys.Mali);
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ title: 'Thanks', body: { th: thanks(key).body.th, en: 'Thanks, {{customer_name}}.' } });
+    expect((await api('PATCH', `/api/v1/saved-replies/${key}`, { title: 'Mine' }, keys.Somchai)).status).toBe(403);
+    expect((await api('PATCH', `/api/v1/saved-replies/no-such-${key}`, { title: 'Mine' }, keys.Mali)).status).toBe(404);
+
+    const deleted = await api('DELETE', `/api/v1/saved-replies/${key}`, undefined, keys.Mali);
+    expect(deleted.status).toBe(200);
+    expect((await api('GET', '/api/v1/saved-replies', undefined, keys.Somchai)).json.map((r: { key: string }) => r.key)).not.toContain(key);
+    expect(await h.sys.knex('saved_replies').where({ key }).first()).toMatchObject({ is_active: false });
+    expect((await api('DELETE', `/api/v1/saved-replies/${key}`, undefined, keys.Mali)).status).toBe(404);
+    expect((await api('POST', '/api/v1/saved-replies', thanks(key), keys.Mali)).status).toBe(201);
+  });
+
+  it('a variable that is not filled when sent is refused, naming it, and nothing is stored', async () => {
+    const key = shortcut();
+    const res = await api('POST', '/api/v1/saved-replies', { ...thanks(key), body: { th: 'ยอด {{order_total}}', en: 'Total {{order_total}}' } }, keys.Mali);
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: 'validation_failed', details: { unknown: ['order_total'] } });
+    expect(res.json.error.message).toContain('{{order_total}}');
+    expect(await h.sys.knex('saved_replies').where({ key }).first()).toBeUndefined();
+
+    expect((await api('POST', '/api/v1/saved-replies', thanks(key), keys.Mali)).status).toBe(201);
+    const patched = await api('PATCH', `/api/v1/saved-replies/${key}`, { body: { en: 'Hi {{nickname}}' } }, keys.Mali);
+    expect(patched.status).toBe(422);
+    expect(patched.json.error.details).toMatchObject({ unknown: ['nickname'] });
+    expect(await h.sys.knex('saved_replies').where({ key, is_active: true }).first()).toMatchObject({ body_en: thanks(key).body.en });
+  });
+
+  it("is sent in the customer's language with their name, through the same reply and its holder rules", async () => {
+    const key = shortcut();
+    expect((await api('POST', '/api/v1/saved-replies', thanks(key), keys.Mali)).status).toBe(201);
+    const { customer, id, contactId } = await customerWaiting();
+    await h.sys.knex('contacts').where({ id: contactId }).update({ display_name: 'Ploy', language: 'th' });
+
+    const thai = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: key, expectedVersion: (await conversation(id)).version }, keys.Somchai);
+    expect(thai.status).toBe(201);
+    // A saved reply on a conversation nobody holds takes it, as a typed reply does.
+    expect(thai.json).toMatchObject({ status: 'assigned', assigneeStaffId: somchai.id, changed: true });
+    await until(async () => pushedTo(customer).includes('สวัสดีค่ะคุณPloy Somchaiดูแลเรื่องนี้ให้นะคะ'));
+
+    await h.sys.knex('contacts').where({ id: contactId }).update({ language: 'en' });
+    const english = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: key, expectedVersion: thai.json.version }, keys.Somchai);
+    expect(english.status).toBe(201);
+    await until(async () => pushedTo(customer).includes('Hello Ploy, Somchai here: thanks for waiting.'));
+    expect(await h.sys.knex('messages').where({ id: english.json.messageIds[0] }).first()).toMatchObject({ sender_type: 'staff', staff_id: somchai.id });
+    expect(await h.sys.knex('conversation_events').where({ conversation_id: id, type: 'replied' }).orderBy('id', 'desc').first()).toMatchObject({ data: { savedReply: key } });
+
+    const before = await snapshot(id);
+    const other = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: key, expectedVersion: english.json.version }, keys.Nok);
+    expect(other.status).toBe(409);
+    expect(other.json.error.details).toMatchObject({ reason: 'owned_by', assigneeName: 'Somchai' });
+    const unknown = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: `no-such-${key}`, expectedVersion: english.json.version }, keys.Somchai);
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.details).toEqual([expect.objectContaining({ path: 'savedReply' })]);
+    const both = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: key, text: 'hi', expectedVersion: english.json.version }, keys.Somchai);
+    expect(both.status).toBe(422);
+    expect(await snapshot(id)).toEqual(before);
   });
 });

@@ -66,6 +66,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   conversations: ['core/conversations/'],
   messages: ['core/conversations/'],
   conversation_events: ['core/conversations/conversation-timeline.ts'],
+  saved_replies: ['core/conversations/saved-replies.ts'],
   channels: ['core/channels/'],
   inbound_events: ['core/inbound/'],
   // The relay moves rows through their states (DESIGN.md section 2 puts it in workers/); the

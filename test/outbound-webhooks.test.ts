@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transitionCase } from '../core/cases/transition.ts';
+import { assign, handOff, resolve, take } from '../core/conversations/conversation-commands.ts';
 import { verifyPaymentSignature } from '../core/payments/payment-signature.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 import { apiClient, openTopUpCase } from './support/api-client.ts';
@@ -188,5 +189,44 @@ describe('outbound case webhooks', () => {
     expect(await sys.knex('webhook_endpoints').where({ url: receiverUrl + '/nope' }).count({ n: '*' })).toEqual([{ n: 0 }]);
     expect((await api('POST', '/api/v1/webhook-endpoints', { url: 'ftp://example.com/x' })).status).toBe(422);
     expect((await api('DELETE', '/api/v1/webhook-endpoints/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('outbound conversation webhooks', () => {
+  it('delivers conversation.waiting, .assigned and .resolved to endpoints that asked, signed, with who holds it and never what was said', async () => {
+    const ep = await register('/inbox', ['conversation.waiting', 'conversation.assigned', 'conversation.resolved']);
+    const casesOnly = await register('/cases-only');
+    const orgId = sys.defaultOrgId;
+    const [channel] = await sys.knex('channels').insert({ org_id: orgId, kind: 'line', name: 'LINE OA (webhooks)', external_id: 'U-wh-channel' }).returning('id');
+    const [contact] = await sys.knex('contacts').insert({ org_id: orgId, display_name: 'Ploy', language: 'th' }).returning('id');
+    const [chat] = await sys.knex('conversations').insert({ org_id: orgId, channel_id: channel.id, contact_id: contact.id, kind: 'direct', external_id: `U-wh-${contact.id}` }).returning('id');
+    const member = async (display_name: string, role: string) => (await sys.knex('staff').insert({ org_id: orgId, display_name, role }).returning('*'))[0];
+    const [somchai, nok, mali] = [await member('Somchai', 'support'), await member('Nok', 'support'), await member('Mali', 'manager')];
+    const as = (s: { id: string; role: string }) => ({ orgId, conversationId: chat.id, staff: { staffId: s.id, role: s.role as 'support' | 'manager' }, now: new Date() });
+
+    await sys.knex.transaction((trx) => handOff(trx, { orgId, conversationId: chat.id, reason: 'customer_asked', actor: { type: 'customer', id: contact.id }, now: new Date() }));
+    await sys.knex.transaction((trx) => take(trx, as(somchai)));
+    await sys.knex.transaction((trx) => assign(trx, { ...as(mali), assigneeId: nok.id }));
+    await sys.knex.transaction((trx) => resolve(trx, as(nok)));
+
+    const arrived = await until(async () => (at('/inbox').length >= 4 ? at('/inbox') : false));
+    // Four jobs may arrive in any order: put them in the order of their changes.
+    const order: string[] = await sys.knex('webhook_deliveries').where({ endpoint_id: ep.id }).orderBy('created_at').pluck('event_id');
+    const hits = [...arrived].sort((a, b) => order.indexOf(a.body.id) - order.indexOf(b.body.id));
+    expect(hits.every((r) => verified(r, ep.secret) && r.headers['x-opsdesk-event-type'] === r.body.type)).toBe(true);
+    expect(hits.map((r) => [r.body.type, r.body.data.reason, r.body.data.conversation.status, r.body.data.conversation.assignee?.id ?? null])).toEqual([
+      ['conversation.waiting', 'customer_asked', 'waiting', null],
+      ['conversation.assigned', 'taken', 'assigned', somchai.id],
+      ['conversation.assigned', 'assigned', 'assigned', nok.id],
+      ['conversation.resolved', 'resolved', 'resolved', null],
+    ]);
+    expect(hits[0].body.data).toMatchObject({ conversation: { id: chat.id, channel: 'line', contactId: contact.id, waitingSince: expect.any(String) }, actor: { type: 'customer', id: contact.id } });
+    expect(hits[2].body.data).toMatchObject({ actor: { type: 'staff', id: mali.id }, conversation: { assignee: { id: nok.id, name: nok.display_name } } });
+    expect(new Set(hits.map((r) => r.body.id)).size).toBe(4);
+    expect(JSON.stringify(hits.map((r) => r.body))).not.toContain('Ploy');
+    // An endpoint registered with the default events hears only of cases (deliveries are written with the change).
+    expect(await sys.knex('webhook_deliveries').where({ endpoint_id: casesOnly.id }).whereLike('event_type', 'conversation.%').count({ n: '*' })).toEqual([{ n: 0 }]);
+    await deactivate(ep.id);
+    await deactivate(casesOnly.id);
   });
 });

@@ -124,7 +124,7 @@ export const conversationRoutes = [
     body: c.conversationMessage,
     status: 201,
     action: (body) => (body.note ? 'conversation.note' : 'conversation.reply'),
-    run: (trx, a, body) => (body.note ? note(trx, { ...a, text: body.text }) : reply(trx, { ...a, text: body.text })),
+    run: (trx, a, body) => (body.note ? note(trx, { ...a, text: body.text! }) : reply(trx, body.savedReply !== undefined ? { ...a, savedReply: body.savedReply } : { ...a, text: body.text! })),
   }),
 
   commandRoute({

@@ -3,6 +3,7 @@ import { validationFailed } from '../../core/errors/index.ts';
 import { outboundUrlProblem, PUBLIC_ONLY } from '../../core/http/safe-fetch.ts';
 import {
   CASE_EVENT_TYPES,
+  WEBHOOK_EVENT_TYPES,
   createWebhookEndpoint,
   deactivateWebhookEndpoint,
   listWebhookDeliveries,
@@ -10,8 +11,8 @@ import {
 } from '../../core/integrations/webhook-endpoints.ts';
 import { route } from '../route.ts';
 
-/** Where the org's own system hears about its cases (signed outbound webhooks), and the delivery log. */
-const eventType = z.enum(CASE_EVENT_TYPES).meta({ id: 'WebhookEventType' });
+/** Where the org's own system hears about its cases and its inbox (signed outbound webhooks), and the delivery log. */
+const eventType = z.enum(WEBHOOK_EVENT_TYPES).meta({ id: 'WebhookEventType' });
 
 const endpointCreate = z
   .object({
@@ -19,7 +20,11 @@ const endpointCreate = z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .meta({ description: 'Receives a POST with the JSON event, signed with the secret returned once on creation' }),
-    events: z.array(eventType).min(1).default([...CASE_EVENT_TYPES]),
+    events: z
+      .array(eventType)
+      .min(1)
+      .default([...CASE_EVENT_TYPES])
+      .meta({ description: "The case events unless said; the inbox's (conversation.*) only when asked for" }),
     description: z.string().trim().max(200).optional(),
   })
   .strict()
@@ -76,7 +81,7 @@ export const webhookRoutes = [
   route({
     method: 'post',
     path: '/api/v1/webhook-endpoints',
-    summary: 'Register an endpoint for case events; the answer carries its signing secret, once',
+    summary: "Register an endpoint for case events (and the inbox's, when asked for); the answer carries its signing secret, once",
     tag: 'integrations',
     access: 'integrations.manage',
     body: endpointCreate,

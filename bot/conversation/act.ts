@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { answerProposedTime } from '../../core/bookings/booking-commands.ts';
 import { customerAnswered, reopenForCustomer } from '../../core/cases/case-commands.ts';
+import { calendarFor } from '../../core/cases/case-clock.ts';
 import { addCustomerMessageToCase } from '../../core/cases/case-messages.ts';
 import { openCase } from '../../core/cases/open-case.ts';
 import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
@@ -16,6 +17,7 @@ import { readProposalAnswer } from './proposal-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
 import type { Decision } from './decision.ts';
 import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
+import { handOffText } from './handoff-text.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
@@ -71,7 +73,10 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       // support groups are told by the inbox's subscriber.
       await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'customer_asked', actor: { type: 'customer', id: ctx.contactId }, now: ctx.now });
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
-      await say([{ kind: 'text', text: await t('handoff_to_person') }]);
+      // Who answers and when: shortly while the desk is open, else when it opens (an org that has
+      // not got the after-hours text yet keeps the plain one).
+      const told = handOffText(await calendarFor(trx, ctx.orgId), ctx.now, ctx.language);
+      await say([{ kind: 'text', text: (await t(told.key, told.vars)) || (await t('handoff_to_person')) }]);
       return;
     case 'follow_up': {
       await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });

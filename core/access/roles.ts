@@ -31,6 +31,9 @@ export const permissions = {
   // The inbox (docs/inbox.md): conversations are the customers' own words, so integrations do not read them.
   'conversations.read': ['admin', 'manager', 'support', 'ceo'],
   'conversations.work': ['admin', 'manager', 'support'],
+  // Saved replies: those who answer customers read them; managers and admins write them.
+  'saved_replies.read': ['admin', 'manager', 'support'],
+  'saved_replies.manage': ['admin', 'manager'],
   // Bookings: everyone on staff and integrations read; support, managers and admins work them
   // (stages, notes); managers and admins hand them to someone.
   // The accountant (seed 002) reads every booking and may only move stages: no notes, quotes,

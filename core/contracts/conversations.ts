@@ -79,11 +79,17 @@ export const conversationSnooze = z
 export const conversationMessage = z
   // LINE takes at most 5,000 characters in a text message.
   .object({
-    text: z.string().trim().min(1).max(5000),
+    text: z.string().trim().min(1).max(5000).optional().meta({ description: 'The words; or `savedReply` instead' }),
+    savedReply: z
+      .string()
+      .optional()
+      .meta({ description: "A saved reply's shortcut instead of `text`: sent in the customer's language with their name filled in (GET /api/v1/saved-replies)" }),
     note: z.boolean().optional().meta({ description: 'true: a private note for staff, never sent to the customer' }),
     expectedVersion: seenVersion,
   })
   .strict()
+  .refine((m) => (m.text === undefined) !== (m.savedReply === undefined), { message: 'Give either text or savedReply', path: ['text'] })
+  .refine((m) => !(m.note && m.savedReply !== undefined), { message: 'A saved reply is for the customer, not a note', path: ['savedReply'] })
   .meta({ id: 'ConversationMessage' });
 
 export const conversationResult = z

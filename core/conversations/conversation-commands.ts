@@ -5,6 +5,7 @@ import type { StaffRole } from '../vocabulary.ts';
 import { recordConversationEvent, type ConversationActorType, type ConversationEventType } from './conversation-timeline.ts';
 import { afterCustomerMessage, inboxStateOf, type InboxState, type InboxStatus } from './inbox-rules.ts';
 import { queueMessages } from './outgoing.ts';
+import { renderSavedReply } from './saved-replies.ts';
 
 /**
  * The inbox's one front door (DESIGN.md decisions 14 and 15; docs/inbox.md): every change to who
@@ -55,6 +56,8 @@ export type ConversationRefusal =
   | { reason: 'not_open'; now: ConversationNow }
   | { reason: 'no_such_assignee' }
   | { reason: 'empty_text' }
+  /** The org has no saved reply in use with this shortcut. */
+  | { reason: 'no_such_saved_reply'; key: string }
   | { reason: 'snooze_in_past' }
   | { reason: 'replayed' };
 
@@ -213,14 +216,25 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
 /**
  * Writes to the customer, through the outbox. Only the holder writes, so the customer hears one
  * person at a time: a conversation nobody holds is taken by the reply; one someone else holds is
- * refused (a manager takes it over first).
+ * refused (a manager takes it over first). A saved reply (core/conversations/saved-replies.ts) is
+ * rendered for the customer once these checks pass, and sent the same way.
  */
-export async function reply(trx: Knex.Transaction, a: StaffCommand & { text: string }): Promise<CommandResult<{ messageIds: string[] }>> {
-  const text = a.text.trim();
-  if (!text) return refused({ reason: 'empty_text' });
+export async function reply(
+  trx: Knex.Transaction,
+  a: StaffCommand & ({ text: string } | { savedReply: string }),
+): Promise<CommandResult<{ messageIds: string[] }>> {
+  if ('text' in a && !a.text.trim()) return refused({ reason: 'empty_text' });
   const c = await lockForStaff(trx, a, 'conversation.reply');
   if ('refusal' in c) return refused(c.refusal);
   if (heldByOther(c, a.staff.staffId)) return refused({ reason: 'owned_by', now: nowOf(c) });
+  let text = 'text' in a ? a.text.trim() : '';
+  if ('savedReply' in a) {
+    // A saved reply is the same reply, its text filled in the customer's language.
+    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId });
+    if (rendered === undefined) return refused({ reason: 'no_such_saved_reply', key: a.savedReply });
+    text = rendered.trim();
+    if (!text) return refused({ reason: 'empty_text' });
+  }
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   const takes = !HELD.includes(c.state.status);
   if (takes) {
@@ -236,7 +250,7 @@ export async function reply(trx: Knex.Transaction, a: StaffCommand & { text: str
     now: a.now,
   });
   await trx('conversations').where({ id: c.id }).update({ staff_replied_at: a.now });
-  await record(trx, c, 'replied', staffActor(a.staff), { messageIds }, a.now);
+  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...('savedReply' in a ? { savedReply: a.savedReply } : {}) }, a.now);
   return { ok: true, changed: takes, before: nowOf(c), now: await reread(trx, c), messageIds };
 }
 
@@ -299,6 +313,8 @@ export function refusalError(r: ConversationRefusal): DomainError {
       return validationFailed('The request body is not valid', [{ path: 'staffId', message: 'No active staff member of this org who works conversations has that id' }]);
     case 'empty_text':
       return validationFailed('The request body is not valid', [{ path: 'text', message: 'Write something' }]);
+    case 'no_such_saved_reply':
+      return validationFailed('The request body is not valid', [{ path: 'savedReply', message: `No saved reply in use has the shortcut "${r.key}"` }]);
     case 'snooze_in_past':
       return validationFailed('The request body is not valid', [{ path: 'until', message: 'Snooze until a time still to come' }]);
     case 'replayed':

@@ -3,12 +3,13 @@ import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { loadCaseSnapshot, type CaseSnapshot } from '../cases/case-queries.ts';
 import type { RecordedCaseEvent } from '../cases/case-timeline.ts';
-import type { CaseEventType } from './webhook-endpoints.ts';
+import type { CaseEventType, WebhookEventType } from './webhook-endpoints.ts';
 
 /**
- * Case events for the business's own system. Called in the transaction that changes the case:
- * for each active endpoint of the org subscribed to the type, one delivery-log row and one outbox
- * row (queue `webhooks`, job `deliver`) commit with the change, or not at all. The event id is
+ * Events for the business's own system: its cases here, its inbox in conversation-events-out.ts.
+ * Called in the transaction that records the change: for each active endpoint of the org
+ * subscribed to the type, one delivery-log row and one outbox row (queue `webhooks`, job
+ * `deliver`) commit with the change, or not at all. The event id is
  * chosen here, once, so every attempt (and every endpoint) carries the same one.
  */
 export const WEBHOOKS_QUEUE = 'webhooks';
@@ -27,15 +28,23 @@ export interface CaseEventInput {
   now?: Date;
 }
 
-export interface CaseEventPayload {
+export interface WebhookEventPayload<T extends WebhookEventType = WebhookEventType, D = Record<string, unknown>> {
   id: string;
-  type: CaseEventType;
+  type: T;
   createdAt: string;
-  data: { case: CaseSnapshot; from?: string; to?: string; [k: string]: unknown };
+  data: D;
 }
 
+export type CaseEventPayload = WebhookEventPayload<CaseEventType, { case: CaseSnapshot; from?: string; to?: string; [k: string]: unknown }>;
 
-export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventInput): Promise<{ eventId: string; deliveries: number } | null> {
+/**
+ * One event to every active endpoint of the org subscribed to its type; `caseId` files the
+ * deliveries under the case they are about. Null when no endpoint wants it.
+ */
+export async function emitWebhookEvent(
+  trx: Knex | Knex.Transaction,
+  e: { orgId: string; type: WebhookEventType; caseId?: string; data: () => Promise<Record<string, unknown>>; now?: Date },
+): Promise<{ eventId: string; deliveries: number } | null> {
   const endpoints: { id: string }[] = await trx('webhook_endpoints')
     .select('id')
     .where({ org_id: e.orgId, is_active: true })
@@ -43,12 +52,7 @@ export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventIn
     .orderBy('created_at');
   if (endpoints.length === 0) return null;
 
-  const payload: CaseEventPayload = {
-    id: randomUUID(),
-    type: e.type,
-    createdAt: (e.now ?? new Date()).toISOString(),
-    data: { ...e.data, case: await loadCaseSnapshot(trx, e.orgId, e.caseId) },
-  };
+  const payload: WebhookEventPayload = { id: randomUUID(), type: e.type, createdAt: (e.now ?? new Date()).toISOString(), data: await e.data() };
   const rows = endpoints.map((endpoint) => ({ id: randomUUID(), outboxId: randomUUID(), endpointId: endpoint.id }));
   await trx('webhook_deliveries').insert(
     rows.map((r) => ({
@@ -57,7 +61,7 @@ export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventIn
       endpoint_id: r.endpointId,
       event_type: e.type,
       event_id: payload.id,
-      case_id: e.caseId,
+      case_id: e.caseId ?? null,
       payload: JSON.stringify(payload),
       outbox_id: r.outboxId,
     })),
@@ -73,6 +77,16 @@ export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventIn
     })),
   );
   return { eventId: payload.id, deliveries: rows.length };
+}
+
+export async function emitCaseEvent(trx: Knex | Knex.Transaction, e: CaseEventInput): Promise<{ eventId: string; deliveries: number } | null> {
+  return emitWebhookEvent(trx, {
+    orgId: e.orgId,
+    type: e.type,
+    caseId: e.caseId,
+    data: async () => ({ ...e.data, case: await loadCaseSnapshot(trx, e.orgId, e.caseId) }),
+    now: e.now,
+  });
 }
 
 /** The timeline's events the business's system subscribes to: a new case, and every move of one. */

@@ -6,16 +6,21 @@ import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
 import { notFound } from '../errors/index.ts';
 
 /**
- * Where an org's own system hears about its cases. The signing secret is generated here, shown
- * once (in the answer to create) and stored sealed; it is never shown again.
+ * Where an org's own system hears about its cases and its inbox. The signing secret is generated
+ * here, shown once (in the answer to create) and stored sealed; it is never shown again.
  */
 export const CASE_EVENT_TYPES = ['case.created', 'case.status_changed'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+/** The inbox's changes (docs/inbox.md): an endpoint hears them only when it asks for them. */
+export const CONVERSATION_EVENT_TYPES_OUT = ['conversation.waiting', 'conversation.assigned', 'conversation.resolved'] as const;
+export type ConversationEventTypeOut = (typeof CONVERSATION_EVENT_TYPES_OUT)[number];
+export const WEBHOOK_EVENT_TYPES = [...CASE_EVENT_TYPES, ...CONVERSATION_EVENT_TYPES_OUT] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export interface WebhookEndpoint {
   id: string;
   url: string;
-  events: CaseEventType[];
+  events: WebhookEventType[];
   description: string | null;
   isActive: boolean;
   createdAt: string;
@@ -54,7 +59,7 @@ export interface EndpointChange {
 export async function createWebhookEndpoint(
   db: Knex,
   secrets: SecretBox,
-  e: EndpointChange & { url: string; events: CaseEventType[]; description?: string | null },
+  e: EndpointChange & { url: string; events: WebhookEventType[]; description?: string | null },
 ): Promise<WebhookEndpoint & { secret: string }> {
   return db.transaction(async (trx) => {
     const secret = generateWebhookSecret();
@@ -114,7 +119,7 @@ export async function deactivateWebhookEndpoint(db: Knex, d: EndpointChange & { 
 export interface WebhookDeliveryView {
   id: string;
   eventId: string;
-  eventType: CaseEventType;
+  eventType: WebhookEventType;
   status: 'pending' | 'delivered' | 'failed' | 'cancelled';
   attempts: number;
   lastStatusCode: number | null;

@@ -1,4 +1,5 @@
 import type { Language } from '../vocabulary.ts';
+import { localMoment } from '../time/org-time.ts';
 
 /** A due time as the customer reads it ({{eta}}): day, month and time in the org's zone. */
 export function formatDue(at: Date, language: Language, timeZone: string): string {
@@ -9,4 +10,20 @@ export function formatDue(at: Date, language: Language, timeZone: string): strin
     hour: '2-digit',
     minute: '2-digit',
   }).format(at);
+}
+
+const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * When the desk opens, as the customer reads it ({{opens_at}}), from where they are now: "today at
+ * 09:00", "tomorrow at 09:00", or the day and date further on ("Monday 30 Nov at 09:00").
+ */
+export function formatOpening(at: Date, now: Date, language: Language, timeZone: string): string {
+  const when = localMoment(timeZone, at);
+  const today = localMoment(timeZone, now).date;
+  const th = language === 'th';
+  if (when.date === today) return th ? `วันนี้ เวลา ${when.time} น.` : `today at ${when.time}`;
+  if (when.date === dayAfter(today)) return th ? `พรุ่งนี้ เวลา ${when.time} น.` : `tomorrow at ${when.time}`;
+  const day = new Intl.DateTimeFormat(th ? 'th-TH' : 'en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'short' }).format(at);
+  return th ? `${day} เวลา ${when.time} น.` : `${day} at ${when.time}`;
 }

@@ -10,12 +10,21 @@ import type { Language } from '../vocabulary.ts';
 export const TEMPLATE_VARIABLES = [
   'case_id', 'status', 'eta', 'order_id', 'amount', 'provider', 'elapsed_time', 'tracking_url',
   'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role', 'quote_url', 'valid_until',
-  'booking_form_url',
+  'booking_form_url', 'opens_at',
 ] as const;
 
-export function unknownVariables(body: string): string[] {
+/** The variables a body uses that are not among `known` (the templates' own by default). */
+export function unknownVariables(body: string, known: readonly string[] = TEMPLATE_VARIABLES): string[] {
   const used = [...body.matchAll(/\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi)].map((m) => m[1]);
-  return [...new Set(used.filter((v) => !(TEMPLATE_VARIABLES as readonly string[]).includes(v)))];
+  return [...new Set(used.filter((v) => !known.includes(v)))];
+}
+
+/** Refuses (422, naming them) bodies that use a variable nobody would fill: the customer would read a blank. */
+export function assertKnownVariables(bodies: string[], known: readonly string[] = TEMPLATE_VARIABLES): void {
+  const unknown = [...new Set(bodies.flatMap((b) => unknownVariables(b, known)))];
+  if (unknown.length) {
+    throw validationFailed(`Unknown template variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}`, { unknown, known });
+  }
 }
 
 /** A text as the org's admins see it. */
@@ -50,13 +59,7 @@ export async function updateTemplate(
   db: Knex,
   t: { orgId: string; key: string; language: Language; body: string; whatsappContentSid?: string | null; actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string },
 ): Promise<TemplateView> {
-  const unknown = unknownVariables(t.body);
-  if (unknown.length) {
-    throw validationFailed(`Unknown template variables: ${unknown.map((v) => `{{${v}}}`).join(', ')}`, {
-      unknown,
-      known: TEMPLATE_VARIABLES,
-    });
-  }
+  assertKnownVariables([t.body]);
   return db.transaction(async (trx) => {
     const current = await trx('templates').where({ org_id: t.orgId, key: t.key, language: t.language }).forUpdate().first();
     if (!current) throw notFound('Template', { key: t.key, language: t.language });

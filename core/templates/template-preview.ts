@@ -28,6 +28,7 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   quote_url: { th: 'https://example.com/liff/quote/xyz789', en: 'https://example.com/liff/quote/xyz789' },
   valid_until: { th: '30 พ.ย. 2569', en: '30 Nov 2026' },
   booking_form_url: { th: 'https://example.com/liff/book', en: 'https://example.com/liff/book' },
+  opens_at: { th: 'วันจันทร์ที่ 30 พ.ย. 09:00', en: 'Monday 30 Nov, 09:00' },
 };
 
 export interface TemplatePreview {
