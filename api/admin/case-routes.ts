@@ -6,7 +6,6 @@ import * as c from '../../core/contracts/cases.ts';
 import { reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { iso } from '../../core/time/iso.ts';
-import type { Knex } from 'knex';
 import type { AppDeps } from '../deps.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
