@@ -242,13 +242,22 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
     await check(page, 'booking-en-light-tablet');
 
     // The quote builder: two lines and a discount, the total as one types; saved, then sent.
+    // Prices as people type them ("1,800", "฿500"); one that cannot be read says so and holds the save.
     await page.getByLabel('Description').fill('Guided day trip');
     await page.getByLabel('Quantity').fill('3');
-    await page.getByLabel('Unit price (THB)').fill('1800');
+    await page.getByLabel('Unit price (THB)').fill('1,800');
     await page.getByRole('button', { name: '+ Add a line' }).click();
     await page.locator('#q-desc-1').fill('Hotel pick-up');
-    await page.locator('#q-price-1').fill('500');
+    await page.locator('#q-price-1').fill('฿500');
+    await page.getByLabel('Discount (THB)').fill('3,00');
+    await poll(() => page.locator('#q-discount-hint').textContent()).toBe('Write it as a number, like 1,500 or 1500.50');
+    expect(await page.getByLabel('Discount (THB)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Save the draft' }).isDisabled()).toBe(true);
+    // The lines are complete: the hint under the button is not there to send anyone looking at them.
+    expect(await page.locator('#q-incomplete').count()).toBe(0);
+    await check(page, 'booking-quote-unreadable-en-light-tablet');
     await page.getByLabel('Discount (THB)').fill('300');
+    expect(await page.locator('#q-discount-hint').count()).toBe(0);
     await poll(() => page.locator('form strong[aria-live]').textContent()).toContain('5,600.00');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await poll(() => page.locator('section[aria-labelledby="quotes"] [role=status]').textContent()).toBe('Quote v1 saved as a draft');

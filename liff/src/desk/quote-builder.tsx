@@ -4,6 +4,7 @@ import type { quote, quoteSent } from '../../../core/contracts/bookings.ts';
 import { fill, money, type Lang } from '../kit/i18n.ts';
 import { staffCall } from '../kit/staff.ts';
 import { common } from '../kit/ui.tsx';
+import { readTypedAmount } from '../../../core/contracts/typed-amount.ts';
 import { w } from './words.ts';
 
 /**
@@ -17,7 +18,10 @@ type Line = { description: string; quantity: string; unitPrice: string };
 type Said = { tone: 'ok' | 'bad'; text: string };
 
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+/** A typed number ("1,500", "1500.50", "฿1,500"); NaN when empty or unreadable. */
+const num = (s: string) => readTypedAmount(s) ?? NaN;
+/** Typed but not readable as an amount: the field says so. */
+const unreadable = (s: string) => s.trim() !== '' && readTypedAmount(s) === undefined;
 
 export function QuoteBuilder(p: { lang: Lang; number: string; quotes: Quote[]; changed: () => Promise<void> }) {
   const { lang } = p;
@@ -32,7 +36,8 @@ export function QuoteBuilder(p: { lang: Lang; number: string; quotes: Quote[]; c
   const set = (i: number, k: keyof Line, v: string) => setLines(lines.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
   const subtotal = lines.reduce((n, l) => n + (num(l.quantity) || 0) * (num(l.unitPrice) || 0), 0);
   const total = Math.max(0, subtotal - (num(discount) || 0));
-  const complete = lines.every((l) => l.description.trim() && num(l.quantity) > 0 && num(l.unitPrice) >= 0) && validUntil;
+  const linesComplete = lines.every((l) => l.description.trim() && num(l.quantity) > 0 && num(l.unitPrice) >= 0);
+  const complete = linesComplete && !unreadable(discount) && validUntil;
 
   const answer = (a: Awaited<ReturnType<typeof staffCall>>): Said | null =>
     a.kind === 'ok' ? null : a.kind === 'offline' ? { tone: 'bad', text: common.offline[lang] } : { tone: 'bad', text: fill(a.status === 422 ? w.invalid[lang] : w.failed[lang], { why: a.error.message }) };
@@ -99,11 +104,13 @@ export function QuoteBuilder(p: { lang: Lang; number: string; quotes: Quote[]; c
             <div class="pair">
               <div>
                 <label for={`q-qty-${i}`}>{w.quantity[lang]}</label>
-                <input id={`q-qty-${i}`} inputMode="decimal" value={l.quantity} onInput={(e) => set(i, 'quantity', e.currentTarget.value)} />
+                <input id={`q-qty-${i}`} inputMode="decimal" value={l.quantity} aria-invalid={unreadable(l.quantity)} aria-describedby={unreadable(l.quantity) ? `q-qty-${i}-hint` : undefined} onInput={(e) => set(i, 'quantity', e.currentTarget.value)} />
+                <Unreadable id={`q-qty-${i}-hint`} text={l.quantity} lang={lang} />
               </div>
               <div>
                 <label for={`q-price-${i}`}>{w.unitPrice[lang]}</label>
-                <input id={`q-price-${i}`} inputMode="decimal" value={l.unitPrice} onInput={(e) => set(i, 'unitPrice', e.currentTarget.value)} />
+                <input id={`q-price-${i}`} inputMode="decimal" value={l.unitPrice} aria-invalid={unreadable(l.unitPrice)} aria-describedby={unreadable(l.unitPrice) ? `q-price-${i}-hint` : undefined} onInput={(e) => set(i, 'unitPrice', e.currentTarget.value)} />
+                <Unreadable id={`q-price-${i}-hint`} text={l.unitPrice} lang={lang} />
               </div>
             </div>
             {lines.length > 1 && (
@@ -121,7 +128,8 @@ export function QuoteBuilder(p: { lang: Lang; number: string; quotes: Quote[]; c
         <div class="pair">
           <div>
             <label for="q-discount">{w.discount[lang]}</label>
-            <input id="q-discount" inputMode="decimal" value={discount} onInput={(e) => setDiscount(e.currentTarget.value)} />
+            <input id="q-discount" inputMode="decimal" value={discount} aria-invalid={unreadable(discount)} aria-describedby={unreadable(discount) ? 'q-discount-hint' : undefined} onInput={(e) => setDiscount(e.currentTarget.value)} />
+            <Unreadable id="q-discount-hint" text={discount} lang={lang} />
           </div>
           <div>
             <label for="q-valid">{w.validUntil[lang]}</label>
@@ -134,10 +142,24 @@ export function QuoteBuilder(p: { lang: Lang; number: string; quotes: Quote[]; c
           <strong>{w.total[lang]}</strong>
           <strong aria-live="polite">{money(lang, total, 'THB')}</strong>
         </p>
-        <button type="submit" class="primary wide" disabled={busy || !complete}>
+        {!linesComplete && (
+          <p class="small" id="q-incomplete">
+            {w.quoteIncomplete[lang]}
+          </p>
+        )}
+        <button type="submit" class="primary wide" disabled={busy || !complete} aria-describedby={linesComplete ? undefined : 'q-incomplete'}>
           {w.saveDraft[lang]}
         </button>
       </form>
     </section>
   );
+}
+
+/** Under an amount field: how to write it, once something unreadable is typed. */
+function Unreadable(p: { id: string; text: string; lang: Lang }) {
+  return unreadable(p.text) ? (
+    <p class="small tone-bad" id={p.id} role="alert">
+      {w.amountUnreadable[p.lang]}
+    </p>
+  ) : null;
 }

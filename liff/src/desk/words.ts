@@ -123,6 +123,8 @@ export const w = {
   quoteNote: { th: 'หมายเหตุถึงลูกค้า (ไม่บังคับ)', en: 'Note to the customer (optional)' },
   total: { th: 'รวมทั้งสิ้น', en: 'Total' },
   saveDraft: { th: 'บันทึกร่าง', en: 'Save the draft' },
+  amountUnreadable: { th: 'กรอกเป็นตัวเลข เช่น 1,500 หรือ 1500.50', en: 'Write it as a number, like 1,500 or 1500.50' },
+  quoteIncomplete: { th: 'ทุกรายการต้องมีคำอธิบาย จำนวน และราคา', en: 'Each line needs a description, a quantity and a price' },
   sendQuote: { th: 'ส่งใบเสนอราคา v{{v}} ให้ลูกค้า', en: 'Send quote v{{v}} to the customer' },
   quoteSaved: { th: 'บันทึกร่างใบเสนอราคา v{{v}} แล้ว', en: 'Quote v{{v}} saved as a draft' },
   quoteSentTold: { th: 'ส่งใบเสนอราคาให้ลูกค้าแล้ว', en: 'The quote was sent to the customer' },
