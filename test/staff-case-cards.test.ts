@@ -305,6 +305,14 @@ describe('taps that must change nothing', () => {
     const after = await snapshot(c.id);
     expect((await tap(manager, toNok)).text).toMatch(/already/);
     expect(await snapshot(c.id)).toEqual(after);
+
+    // The manager takes it over; on their own case they are offered to hand it on, not to take it over.
+    const again = await h.ask(manager.lineUserId, { postback: { data: viewData } });
+    await tap(manager, again.quickReplies.find((q) => q.label === 'Take over')!.data!);
+    expect(await caseRow(c.id)).toMatchObject({ owner_staff_id: manager.id });
+    const ownView = await h.ask(manager.lineUserId, { postback: { data: staffActionData(actionKey, { orgId: h.sys.defaultOrgId, name: 'case.view', subjectId: c.id, now: new Date() }) } });
+    expect(ownView.quickReplies.map((q) => q.label)).toContain('Reassign');
+    expect(ownView.quickReplies.map((q) => q.label)).not.toContain('Take over');
   });
 
   it('posts no card to a group the bot has left', async () => {

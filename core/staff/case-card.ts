@@ -73,7 +73,7 @@ export function caseButtons(
     language: Language;
     now: Date;
     /** Who the buttons are for, when one person (a View, an answer to a tap): a manager also gets Take over and Reassign. */
-    viewer?: { role: StaffRole };
+    viewer?: { id: string; role: StaffRole };
   },
   /** Card footers stay usable for long; the same buttons offered as quick replies do not. */
   footerTtlMs = CARD_BUTTON_TTL_MS,
@@ -97,7 +97,9 @@ export function caseButtons(
   const more = moves.slice(onFooter).map((s) => button('case.status', BUTTON_LABEL[s][c.language], QUICK_REPLY_TTL_MS, s));
   // Whoever may take a case over may reassign it: both go to them (core/cases/case-commands.ts).
   if (open && c.ownerStaffId !== null && c.viewer && mayTakeOver(c.viewer.role)) {
-    more.push(button('case.take', BUTTON_LABEL.takeOver[c.language], QUICK_REPLY_TTL_MS), button('case.reassign', BUTTON_LABEL.reassign[c.language], QUICK_REPLY_TTL_MS));
+    // Taking over is for someone else's case: the owner is offered only to hand it on.
+    if (c.ownerStaffId !== c.viewer.id) more.push(button('case.take', BUTTON_LABEL.takeOver[c.language], QUICK_REPLY_TTL_MS));
+    more.push(button('case.reassign', BUTTON_LABEL.reassign[c.language], QUICK_REPLY_TTL_MS));
   }
   return { footer, more };
 }
@@ -131,7 +133,7 @@ export async function caseForStaff(db: Db, caseId: string, orgId?: string): Prom
 export async function buildCaseCard(
   deps: Pick<StaffDeps, 'actionKey'>,
   db: Db,
-  c: { orgId: string; caseId: string; language: Language; now: Date; viewer?: { role: StaffRole } },
+  c: { orgId: string; caseId: string; language: Language; now: Date; viewer?: { id: string; role: StaffRole } },
 ): Promise<OutboundMessage | undefined> {
   const row = await caseForStaff(db, c.caseId, c.orgId);
   if (!row) return undefined;
