@@ -154,6 +154,25 @@ describe('a customer asks for a person, and a person answers', () => {
     }
   });
 
+  it('a customer the bot is unsure of twice running is handed to a person, not asked a third time', async () => {
+    const customer = lineId('U');
+    const first = await h.ask(customer, { text: 'what will the weather be like tomorrow' });
+    // Unsure once: it asks back with what it can do, "talk to a person" among the choices.
+    expect(first.quickReplies.map((q) => q.data)).toContain(replyData('human'));
+    const { id } = await h.sys.knex('conversations').where({ external_id: customer }).first();
+    expect(await conversation(id)).toMatchObject({ inbox_status: 'bot' });
+
+    const second = await h.ask(customer, { text: 'is it going to rain on the weekend' });
+    const template = await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'handoff_to_person' }).pluck('body');
+    expect(template).toContain(second.text);
+    expect(await conversation(id)).toMatchObject({ inbox_status: 'waiting', assignee_staff_id: null });
+    expect(await h.sys.knex('conversation_events').where({ conversation_id: id }).select('type', 'actor_type', 'data')).toEqual([
+      { type: 'waiting', actor_type: 'system', data: { reason: 'bot_could_not_help', from: 'bot' } },
+    ]);
+    const card = await cardFor('rain on the weekend');
+    expect(JSON.stringify(card.contents)).toContain('could not help');
+  });
+
   it('pages the messages, the newest page first', async () => {
     const { customer, id } = await customerWaiting();
     for (const n of [1, 2, 3]) await h.tell(customer, `more ${n} ${id.slice(0, 6)}`);

@@ -71,7 +71,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'handoff':
       // The conversation waits for a person (core/conversations/conversation-commands.ts); the
       // support groups are told by the inbox's subscriber.
-      await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'customer_asked', actor: { type: 'customer', id: ctx.contactId }, now: ctx.now });
+      await handOff(trx, {
+        orgId: ctx.orgId,
+        conversationId: ctx.conversationId,
+        ...(decision.unsure ? { reason: 'bot_could_not_help', actor: { type: 'system', id: null } } : { reason: 'customer_asked', actor: { type: 'customer', id: ctx.contactId } }),
+        now: ctx.now,
+      });
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
       // Who answers and when: shortly while the desk is open, else when it opens (an org that has
       // not got the after-hours text yet keeps the plain one).

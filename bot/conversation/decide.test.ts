@@ -118,6 +118,19 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'hmm about my thing' }), classify)).toEqual({ do: 'clarify' });
   });
 
+  it('hands the customer to a person when it is unsure twice running, not a third ask', async () => {
+    const unsure = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9 }));
+    const askedOnce: Dialogue = { kind: 'clarify', text: 'what is the weather tomorrow', messageId: 'm-0', expiresAt: LATER };
+    expect(await decide(context({ text: 'will it rain', dialogue: askedOnce }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+    expect(unsure.asked).toEqual(['what is the weather tomorrow\nwill it rain']);
+    // After a hello the bot asked nothing it was unsure of: the first unsure message is asked back.
+    const greeted: Dialogue = { kind: 'clarify', text: '', messageId: 'm-0', expiresAt: LATER };
+    expect(await decide(context({ text: 'will it rain', dialogue: greeted }), unsure.classify)).toEqual({ do: 'clarify' });
+    // Sure the second time: it acts, as before.
+    const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
+    expect(await decide(context({ text: 'I want my money back', dialogue: askedOnce }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+  });
+
   it('reads the answer to its question together with the question', async () => {
     const { classify, asked } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
     const dialogue: Dialogue = { kind: 'clarify', text: 'about my order', messageId: 'm-0', expiresAt: LATER };

@@ -83,7 +83,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (ctx.resolvedCase && !(sure && (result.kind === 'booking' || result.kind === 'question' || otherProblem)) && !(result.kind === 'other' && sure)) {
     return { do: 'reopen', caseId: ctx.resolvedCase.id };
   }
-  if (!sure) return { do: 'clarify' };
+  // Unsure twice running: the bot asked back once (a clarify dialogue holding what it was unsure
+  // of) and the answer, read with it, still leaves it unsure. Asking a third time would be a loop;
+  // a person answers instead (docs/inbox.md).
+  if (!sure) return dialogue?.kind === 'clarify' && dialogue.text.trim() ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':
       return caseFromText(result);

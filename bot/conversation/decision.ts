@@ -17,7 +17,8 @@ export type RankCaseTypes = (text: string) => Promise<string[]>;
 export type Decision =
   | { do: 'nothing'; why: string }
   | { do: 'greet'; why: string }
-  | { do: 'handoff' }
+  /** A person answers: the customer asked for one, or the bot was unsure twice running (`unsure`). */
+  | { do: 'handoff'; unsure?: true }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
   /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
   | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
