@@ -322,6 +322,24 @@ describe("the Settings app's API (/liff-api/v1/settings): the same core, the sig
     expect(res.json.holidays).toEqual(['2026-12-10']);
   });
 
+  it("says where the managers' alerts go: without a managers' group, to the managers and admins in LINE; with one, to it", async () => {
+    const reach = async () => (await call('GET', '/staff-alerts', manager.lineUserId)).json.managersReach;
+    const withoutGroup = await reach();
+    expect(withoutGroup.via).toBe('people');
+    expect(withoutGroup.people).toEqual(expect.arrayContaining(['Ada Admin', 'Mana Manager']));
+    expect(withoutGroup.people).not.toContain('Sup Support');
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'managers' });
+    try {
+      const row = await h.sys.knex('staff_groups').where({ line_group_id: groupId }).first('name');
+      expect(await reach()).toEqual({ via: 'groups', groups: [row.name ?? groupId], people: [] });
+      // Flipping a switch answers with the reach too: the screen keeps its warning in step.
+      const put = await call('PUT', '/staff-alerts', admin.lineUserId, { staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true } });
+      expect(put.json.managersReach.via).toBe('groups');
+    } finally {
+      await h.sys.knex('staff_groups').where({ line_group_id: groupId }).update({ is_active: false });
+    }
+  });
+
   it('a role that may not: 403 with the reason and the roles that may; nothing written', async () => {
     const audits = Number((await h.sys.knex('audit_log').count({ n: '*' }).first())!.n);
     const channels = await h.sys.knex('channels').count({ n: '*' }).first();

@@ -6,6 +6,7 @@ import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { signPaymentBody } from '../core/payments/payment-signature.ts';
 import { deriveActionKey } from '../core/staff/action-tokens.ts';
 import { digestDateLabel, sendDueDigests } from '../core/staff/managers-digest.ts';
+import { managersReach } from '../core/staff/managers-reach.ts';
 import { localMoment } from '../core/time/org-time.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { queueStaffJob, STAFF_JOBS } from '../core/staff/staff-jobs.ts';
@@ -117,6 +118,46 @@ describe('escalations', () => {
     expect(flexTo(supportGroup, `${c.number} breached`)).toHaveLength(0);
     const escalated = await sys.knex('case_events').where({ case_id: c.id, type: 'escalated' }).first();
     expect((await alerted(c.id)).map((e) => e.data.caseEventId)).toEqual([String(escalated.id)]);
+  });
+});
+
+describe("escalations in an org with no managers' group", () => {
+  const managersGroupActive = (isActive: boolean) => sys.knex('staff_groups').where({ line_group_id: managersGroup }).update({ is_active: isActive });
+  afterAll(() => managersGroupActive(true));
+
+  it('reach each manager and admin 1:1 in LINE, and are recorded as sent to them', async () => {
+    const mali = await enrolStaff(h, { displayName: 'Mali', role: 'manager' });
+    await managersGroupActive(false);
+    try {
+      const c = await caseDueIn({ warn: 60 * 60_000, breach: 300 });
+      const alert = await waitForMessageTo(h, mali.lineUserId, (m) => m.type === 'flex' && String(m.altText).startsWith(`${c.number} breached its resolution SLA.`));
+      expect(JSON.stringify(alert.contents)).toContain('Escalated · ' + c.number);
+      await settle();
+      const [event] = await alerted(c.id);
+      expect(event.data.to).toContainEqual({ staffId: mali.id });
+      // Support staff are not managers: the owner-to-be hears nothing of it.
+      expect(flexTo(owner.lineUserId, `${c.number} breached`)).toEqual([]);
+      expect(flexTo(managersGroup, c.number)).toEqual([]);
+    } finally {
+      await sys.knex('staff').where({ id: mali.id }).update({ is_active: false });
+    }
+  });
+
+  it('with no manager in LINE either, are recorded as reaching nobody, which Settings warns of', async () => {
+    await managersGroupActive(false);
+    const managers = await sys.knex('staff').where({ org_id: sys.defaultOrgId, is_active: true }).whereIn('role', ['manager', 'admin']).whereNotNull('line_user_id').pluck('id');
+    await sys.knex('staff').whereIn('id', managers).update({ is_active: false });
+    try {
+      expect(await managersReach(sys.knex, sys.defaultOrgId)).toEqual({ via: 'nowhere', groups: [], people: [] });
+      const c = await caseDueIn({ warn: 60 * 60_000, breach: 300 });
+      const [event] = await until(async () => {
+        const rows = await alerted(c.id);
+        return rows.length > 0 ? rows : false;
+      });
+      expect(event.data).toMatchObject({ kind: 'escalated', to: [] });
+    } finally {
+      await sys.knex('staff').whereIn('id', managers).update({ is_active: true });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { staffById } from '../../core/staff/staff-desk.ts';
+import { managersReach } from '../../core/staff/managers-reach.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Permission } from '../../core/access/roles.ts';
@@ -38,6 +39,16 @@ const channelsOf = (i: In) => channelsWithWebhooks(i.deps, i.ctx, i.caller.orgId
 
 const customerNotices = z.object({ customerNotices: org.orgSettingFields.customerNotices }).meta({ id: 'LiffCustomerNotices' });
 const staffAlerts = z.object({ staffAlerts: org.orgSettingFields.staffAlerts }).meta({ id: 'LiffStaffAlerts' });
+/** The switches, and where the managers' alerts go today: so the screen can say when they reach nobody. */
+const staffAlertsAndReach = staffAlerts
+  .extend({
+    managersReach: z.object({
+      via: z.enum(['groups', 'people', 'nowhere']).describe("groups: the managers' groups; people: no such group, so each manager and admin 1:1 in LINE; nowhere: neither"),
+      groups: z.array(z.string()),
+      people: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'LiffStaffAlertsAndReach' });
 const testMessage = z
   .object({ to: ch.lineUserId.optional().meta({ description: "Who gets it; left out: the signed-in staff member's own LINE account" }) })
   .strict()
@@ -141,8 +152,8 @@ export const settingsRoutes = [
     summary: 'Which staff alerts the org sends (the staffAlerts org setting)',
     tag: TAG,
     access: { liffStaff: 'org.settings.read' },
-    response: staffAlerts,
-    handle: async ({ deps, caller }) => ({ staffAlerts: (await readOrgSettings(deps.knex, caller.orgId)).staffAlerts }),
+    response: staffAlertsAndReach,
+    handle: async ({ deps, caller }) => ({ staffAlerts: (await readOrgSettings(deps.knex, caller.orgId)).staffAlerts, managersReach: await managersReach(deps.knex, caller.orgId) }),
   }),
   route({
     method: 'put',
@@ -151,8 +162,11 @@ export const settingsRoutes = [
     tag: TAG,
     access: { liffStaff: 'org.settings.manage' },
     body: staffAlerts.strict(),
-    response: staffAlerts,
-    handle: async ({ deps, caller, body }) => ({ staffAlerts: (await updateOrgSettings(deps.knex, caller, { staffAlerts: body.staffAlerts })).staffAlerts }),
+    response: staffAlertsAndReach,
+    handle: async ({ deps, caller, body }) => ({
+      staffAlerts: (await updateOrgSettings(deps.knex, caller, { staffAlerts: body.staffAlerts })).staffAlerts,
+      managersReach: await managersReach(deps.knex, caller.orgId),
+    }),
   }),
 
   // ---------------------------------------------------------------- providers

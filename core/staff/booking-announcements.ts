@@ -6,7 +6,8 @@ import type { Language } from '../vocabulary.ts';
 import { todayIn } from '../time/org-time.ts';
 import { recordBookingEvent, type BookingEventSubscriber } from '../bookings/booking-timeline.ts';
 import { followUpClockRunning } from '../bookings/follow-up-clock.ts';
-import { groupsForBooking, managersGroups } from './routing.ts';
+import { groupsForBooking } from './routing.ts';
+import { postToManagers } from './managers-reach.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
 import type { AnnounceBookingJob, BookingAlertJob, TellBookingAssigneeJob } from './staff-jobs.ts';
@@ -217,9 +218,9 @@ export async function sendBookingAlert(deps: StaffDeps, trx: Knex.Transaction, j
       const owner = await staffById(trx, b.orgId, b.assigneeStaffId);
       if (owner?.lineUserId && (await postToStaffMember(trx, owner, await messages(owner.language), { bookingId: b.id }))) to.push({ staffId: owner.id });
     }
-    if (to.length === 0) {
-      const groups = missed ? await managersGroups(trx, b.orgId) : await groupsForBooking(trx, b.id);
-      for (const g of groups) if (await postToGroup(trx, g, await messages(g.language), { bookingId: b.id })) to.push({ groupId: g.id });
+    if (to.length === 0 && missed) to.push(...(await postToManagers(trx, b.orgId, messages, { bookingId: b.id })));
+    else if (to.length === 0) {
+      for (const g of await groupsForBooking(trx, b.id)) if (await postToGroup(trx, g, await messages(g.language), { bookingId: b.id })) to.push({ groupId: g.id });
     }
   }
   await recordTold(trx, b, job, job.kind, to);

@@ -1,15 +1,15 @@
 import type { Knex } from 'knex';
 import type { FailedSend } from '../conversations/outgoing.ts';
 import { takeOnce } from '../org-counters.ts';
-import { managersGroups } from './routing.ts';
-import { postToGroup } from './staff-desk.ts';
+import type { Language } from '../vocabulary.ts';
+import { postToManagers } from './managers-reach.ts';
 
 /**
  * A send that failed for good (a platform outage longer than the retries, or a refusal) tells the
- * managers' groups once per outbox row: who was not answered, why, and how to send it again. The
+ * managers (their groups, or 1:1 without one: managers-reach.ts) once per outbox row: who was not answered, why, and how to send it again. The
  * alert itself is an ordinary group push: several failures within a couple of seconds go out as one
  * push, and during an outage it waits, with its own retries, until LINE is back. A failure of a push
- * to a managers' group does not alert that group (it could not be told). It reacts to the failure
+ * to a managers' group or a manager's chat does not alert that chat (it could not be told). It reacts to the failure
  * (subscribed in bin/system.ts), in the transaction that records it.
  */
 export async function alertSendFailed(trx: Knex.Transaction, o: FailedSend): Promise<void> {
@@ -19,12 +19,9 @@ export async function alertSendFailed(trx: Knex.Transaction, o: FailedSend): Pro
     .where('cv.id', o.conversationId)
     .first('cv.external_id', 'cv.kind', 'c.display_name');
   const who = conversation?.display_name ?? conversation?.external_id ?? o.conversationId;
-  for (const g of await managersGroups(trx, o.orgId)) {
-    if (conversation && g.lineGroupId === conversation.external_id) continue;
-    const text =
-      g.language === 'th'
-        ? `⚠️ ส่งข้อความ ${o.messages} รายการถึง ${who} ไม่สำเร็จ: ${o.error.slice(0, 200)}\nส่งใหม่: POST /api/v1/outbox/${o.outboxId}/retry`
-        : `⚠️ ${o.messages} message(s) to ${who} could not be sent: ${o.error.slice(0, 200)}\nSend again: POST /api/v1/outbox/${o.outboxId}/retry`;
-    await postToGroup(trx, g, [{ kind: 'text', text }]);
-  }
+  const text = (l: Language) =>
+    l === 'th'
+      ? `⚠️ ส่งข้อความ ${o.messages} รายการถึง ${who} ไม่สำเร็จ: ${o.error.slice(0, 200)}\nส่งใหม่: POST /api/v1/outbox/${o.outboxId}/retry`
+      : `⚠️ ${o.messages} message(s) to ${who} could not be sent: ${o.error.slice(0, 200)}\nSend again: POST /api/v1/outbox/${o.outboxId}/retry`;
+  await postToManagers(trx, o.orgId, (l) => [{ kind: 'text', text: text(l) }], { except: conversation?.external_id });
 }

@@ -5,7 +5,8 @@ import { recordCaseEvent } from '../cases/case-timeline.ts';
 import { CASE_STATUS } from '../cases/case-status.ts';
 import type { CaseStatus, Language, Severity } from '../vocabulary.ts';
 import type { CardField, OutboundMessage } from '../messaging/outbound-message.ts';
-import { groupsForCase, managersGroups } from './routing.ts';
+import { groupsForCase } from './routing.ts';
+import { postToManagers, type Recipient } from './managers-reach.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, type StaffDeps } from './staff-desk.ts';
 import type { CaseAlertJob } from './staff-jobs.ts';
@@ -18,7 +19,8 @@ import { caseForStaff } from './case-card.ts';
  * What staff must see at once about a case, as a short card with a button to open the case:
  *
  * - an SLA warning goes to the case's owner 1:1, or to the case's groups while nobody owns it;
- * - an escalation (a breach whose case type says notifyManagers) goes to every managers' group,
+ * - an escalation (a breach whose case type says notifyManagers) goes to every managers' group
+ *   (or, with none, to each manager 1:1: managers-reach.ts),
  *   with what the escalation did (severity raised, reassigned), the owner and the time so far;
  * - a provider that has not answered within its time to answer (its settings) is told like an SLA
  *   warning, to the owner or the case's groups, while the case still waits on it;
@@ -138,15 +140,17 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
     };
   };
 
-  const sentTo: Record<string, string>[] = [];
+  const sentTo: Recipient[] = [];
   if (!stale && toOwnerFirst && c.ownerStaffId) {
     const owner = await staffById(trx, c.orgId, c.ownerStaffId);
     if (owner?.lineUserId && (await postToStaffMember(trx, owner, [alert(owner.language)], { caseId: c.id }))) sentTo.push({ staffId: owner.id });
   }
   if (!stale && sentTo.length === 0) {
-    const groups = job.kind === 'escalated' ? await managersGroups(trx, c.orgId) : await groupsForCase(trx, c.id);
-    for (const g of groups) {
-      if (await postToGroup(trx, g, [alert(g.language)], { caseId: c.id })) sentTo.push({ groupId: g.id });
+    if (job.kind === 'escalated') sentTo.push(...(await postToManagers(trx, c.orgId, (l) => [alert(l)], { caseId: c.id })));
+    else {
+      for (const g of await groupsForCase(trx, c.id)) {
+        if (await postToGroup(trx, g, [alert(g.language)], { caseId: c.id })) sentTo.push({ groupId: g.id });
+      }
     }
   }
   await recordCaseEvent(trx, { orgId: c.orgId, caseId: c.id, type: 'staff_alerted', actor: { type: 'system', id: null }, isPublic: false, data: { caseEventId: String(job.caseEventId), kind: job.kind, to: sentTo } });

@@ -94,6 +94,12 @@ export async function staffById(db: Db, orgId: string, id: string): Promise<Staf
   return row ? toStaff(row) : undefined;
 }
 
+/** The active managers and admins who can be written to in LINE (enrolled in a 1:1 chat). */
+export async function managersInLine(db: Db, orgId: string): Promise<StaffMemberRef[]> {
+  const rows = await db('staff').select(staffColumns).where({ org_id: orgId, is_active: true }).whereIn('role', ['manager', 'admin']).whereNotNull('line_user_id').whereNotNull('line_channel_id').orderBy('display_name');
+  return rows.map(toStaff);
+}
+
 /** A staff member's name, active or not (the owner of a case may have left since). */
 export async function staffName(db: Db, staffId: string): Promise<string | undefined> {
   const row = await db('staff').select('display_name').where({ id: staffId }).first();

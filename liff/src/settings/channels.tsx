@@ -49,6 +49,12 @@ const words = {
   satisfaction: { th: 'ขอคะแนนความพึงพอใจ (ถ้าประเภทเคสเปิดไว้)', en: 'ask for a rating (where the case type asks)' },
   alerts: { th: 'แจ้งเตือนทีมงานใน LINE เมื่อ', en: 'Alert staff in LINE when' },
   alertsHint: { th: 'การ์ดเคสใหม่ในกลุ่มส่งเสมอ', en: 'New case cards in the groups always go.' },
+  reachGroups: { th: 'การแจ้งเตือนถึงผู้จัดการส่งไปที่กลุ่ม: ', en: "Alerts for the managers go to their group: " },
+  reachPeople: { th: 'ยังไม่มีกลุ่มผู้จัดการ การแจ้งเตือนถึงผู้จัดการจึงส่งทางแชทส่วนตัวถึง: ', en: "There is no managers' group, so alerts for the managers go to their own LINE chats: " },
+  reachNowhere: {
+    th: 'การแจ้งเตือนถึงผู้จัดการ (เคสถูกยกระดับ ส่งข้อความไม่สำเร็จ) จะไม่ถึงใครเลย: ยังไม่มีกลุ่มผู้จัดการ และไม่มีผู้จัดการหรือแอดมินที่ลงทะเบียนใน LINE ตั้งกลุ่มผู้จัดการ หรือให้ผู้จัดการลงทะเบียนก่อนนะคะ',
+    en: "Alerts for the managers (escalations, sends that failed) reach nobody: there is no managers' group and no manager or admin enrolled in LINE. Set up a managers' group, or have a manager enrol.",
+  },
   slaWarning: { th: 'เคสใกล้เกิน SLA (แจ้งผู้รับผิดชอบ หรือกลุ่มถ้ายังไม่มีคนรับ)', en: 'a case is about to miss its SLA (its owner, or its groups while nobody owns it)' },
   escalated: { th: 'เคสเกิน SLA และถูกยกระดับ (กลุ่มผู้จัดการ)', en: "a missed SLA escalates a case (the managers' groups)" },
   paymentAlert: { th: 'การชำระเงิน/เติมเงินมีปัญหา เช่น จ่ายแล้วเครดิตไม่เข้า', en: 'a payment or top-up goes wrong, e.g. paid but not credited' },
@@ -212,9 +218,12 @@ function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
 type Switches = Record<string, boolean>;
 
 /** A set of the org's on/off switches, each saved as it is flipped (shown at once, put back if refused). */
+type Reach = { via: 'groups' | 'people' | 'nowhere'; groups: string[]; people: string[] };
+type SwitchboardData = Record<string, Switches> & { managersReach?: Reach };
+
 function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; field: 'customerNotices' | 'staffAlerts'; title: string; hint: string; labels: Record<string, string> }) {
   const L = p.lang;
-  const [state, retry, set] = useLoad<Record<string, Switches>>(p.path);
+  const [state, retry, set] = useLoad<SwitchboardData>(p.path);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const ro = !p.canManageNotices;
@@ -226,6 +235,7 @@ function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; fie
           <fieldset class="card" data-switches={p.path}>
             <legend>{p.title}</legend>
             <p class="hint">{p.hint}</p>
+            {data.managersReach && <ManagersReach lang={L} reach={data.managersReach} />}
             {Object.keys(p.labels).map((k) => (
               <label class="choice compact" for={`${p.path}-${k}`} key={k}>
                 <input
@@ -237,15 +247,15 @@ function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; fie
                   onChange={async (e) => {
                     const next = { ...Object.fromEntries(Object.keys(p.labels).map((x) => [x, n[x] !== false])), [k]: (e.target as HTMLInputElement).checked };
                     // Shown switched at once; put back if the server refuses.
-                    set({ [p.field]: next });
+                    set({ ...data, [p.field]: next });
                     setSaved(false);
-                    const a = await send<Record<string, Switches>>('PUT', p.path, { [p.field]: next });
+                    const a = await send<SwitchboardData>('PUT', p.path, { [p.field]: next });
                     if (a.kind === 'ok') {
                       set(a.data);
                       setSaved(true);
                       setError(undefined);
                     } else {
-                      set({ [p.field]: n });
+                      set({ ...data, [p.field]: n });
                       setError(errorsOf(a, L)._form);
                     }
                   }}
@@ -259,6 +269,13 @@ function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; fie
       }}
     </Screen>
   );
+}
+
+/** Where the managers' alerts go: a warning when they would reach nobody (an escalation once went to nobody, silently). */
+function ManagersReach({ lang: L, reach }: { lang: Lang; reach: Reach }) {
+  if (reach.via === 'nowhere') return <p class="error" role="alert" data-reach="nowhere">{words.reachNowhere[L]}</p>;
+  const names = (reach.via === 'groups' ? reach.groups : reach.people).join(', ');
+  return <p class="hint" data-reach={reach.via}>{(reach.via === 'groups' ? words.reachGroups : words.reachPeople)[L] + names}</p>;
 }
 
 function Notices(p: Props) {
