@@ -6,7 +6,7 @@ import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
 import { apiClient, openTestCase, openTopUpCase } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, joinGroup, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
-import { until, type TestSystem } from './support/test-system.ts';
+import { until, untilSettled, type TestSystem } from './support/test-system.ts';
 
 /**
  * Staff groups through the running system: the bot joins a group and says how to set it up; an
@@ -353,6 +353,33 @@ describe('the admin API', () => {
     expect(vip.json).toMatchObject({ purpose: 'vip_customer', provider: null, contact: { displayName: 'VIP group' } });
 
     expect((await api('PATCH', '/api/v1/staff-groups/00000000-0000-4000-8000-000000000000', { language: 'en' })).status).toBe(404);
+  });
+
+  it('a group set up after cases were opened gets the open ones that are now its own, as one message; set again, nothing more', async () => {
+    const late = await openTestCase(sys, 'order_not_delivered', {}, 'opened before any group took it');
+    const resolved = await openTestCase(sys, 'order_not_delivered', {}, 'already resolved');
+    await sys.knex('cases').where({ id: resolved.id }).update({ status: 'resolved' });
+    const topUp = await openTopUpCase(sys);
+    const groupId = await joinGroup(h);
+    const row = await groupRow(groupId);
+    const ok = await api('PATCH', `/api/v1/staff-groups/${row.id}`, { purpose: 'support', routing: { caseTypes: ['order_not_delivered'] }, language: 'en' });
+    expect(ok.status).toBe(200);
+
+    // Every open case of the type, whenever it was opened; not the resolved one, not another type's.
+    const open: string[] = await sys.knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id')
+      .where({ 'cases.org_id': sys.defaultOrgId, 'case_types.key': 'order_not_delivered' }).whereNotIn('cases.status', ['resolved', 'closed']).pluck('cases.number');
+    expect(open).toContain(late.number);
+    const digest = await waitForMessageTo(h, groupId, (m) => m.type === 'text' && String(m.text).includes("are this group's from now on"));
+    expect(digest.text.startsWith(`${open.length} open case(s)`)).toBe(true);
+    for (const n of open) expect(digest.text).toContain(n);
+    expect(digest.text).not.toContain(resolved.number);
+    expect(digest.text).not.toContain(topUp.number);
+    expect(digest.text).toMatch(new RegExp(`${late.number} · [^·]+ · (Normal|High|Low|Critical) · open \\d+ min`));
+
+    // The same settings again: no case is new to the group, so nothing is posted.
+    expect((await api('PATCH', `/api/v1/staff-groups/${row.id}`, { language: 'en' })).status).toBe(200);
+    await untilSettled(sys.knex);
+    expect(h.line.state.deliveriesTo(groupId).flatMap((d) => d.messages).filter((m) => 'text' in m && String(m.text).includes('from now on'))).toHaveLength(1);
   });
 
   it('lets admins and managers change groups, the CEO only read, support neither', async () => {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { casesJoinedToTypes } from '../cases/case-queries.ts';
+import { OPEN_CASE_STATUSES } from '../cases/case-status.ts';
 import { toStaffGroup, type StaffGroupRef, type StaffGroupRouting } from './staff-desk.ts';
 
 /**
@@ -29,11 +30,13 @@ export interface CaseFacts {
   contactIsVip: boolean;
 }
 
-export async function caseFacts(db: Db, caseId: string): Promise<CaseFacts | undefined> {
-  const row = await casesJoinedToTypes(db)
+/** Cases with what routing looks at; `where` narrows them. */
+const caseFactRows = (db: Db) =>
+  casesJoinedToTypes(db)
     .leftJoin('providers', 'providers.id', 'cases.provider_id')
     .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
     .select(
+      'cases.id',
       'cases.org_id',
       'case_types.key as case_type',
       'case_types.category',
@@ -42,20 +45,29 @@ export async function caseFacts(db: Db, caseId: string): Promise<CaseFacts | und
       'providers.key as provider_key',
       'cases.contact_id',
       'contacts.is_vip',
-    )
-    .where('cases.id', caseId)
-    .first();
-  if (!row) return undefined;
-  return {
-    orgId: row.org_id,
-    caseType: row.case_type,
-    category: row.category,
-    severity: row.severity,
-    language: row.language,
-    providerKey: row.provider_key ?? null,
-    contactId: row.contact_id,
-    contactIsVip: Boolean(row.is_vip),
-  };
+    );
+
+const toCaseFacts = (row: Record<string, any>): CaseFacts => ({
+  orgId: row.org_id,
+  caseType: row.case_type,
+  category: row.category,
+  severity: row.severity,
+  language: row.language,
+  providerKey: row.provider_key ?? null,
+  contactId: row.contact_id,
+  contactIsVip: Boolean(row.is_vip),
+});
+
+export async function caseFacts(db: Db, caseId: string): Promise<CaseFacts | undefined> {
+  const row = await caseFactRows(db).where('cases.id', caseId).first();
+  return row ? toCaseFacts(row) : undefined;
+}
+
+/** The org's open cases a group takes, oldest first (core/staff/group-catch-up.ts). */
+export async function openCasesOfGroup(db: Db, g: StaffGroupRef): Promise<string[]> {
+  if (!g.isActive || (g.purpose !== 'support' && g.purpose !== 'managers')) return [];
+  const rows = await caseFactRows(db).where('cases.org_id', g.orgId).whereIn('cases.status', OPEN_CASE_STATUSES).orderBy('cases.created_at');
+  return rows.filter((r) => groupTakesCase(g, toCaseFacts(r))).map((r) => r.id);
 }
 
 const allows = (list: readonly string[] | undefined, value: string | null) => !list || list.length === 0 || (value !== null && list.includes(value));
@@ -85,10 +97,13 @@ export async function groupsForCase(db: Db, caseId: string): Promise<StaffGroupR
   const c = await caseFacts(db, caseId);
   if (!c) return [];
   const groups = await activeGroups(db, c.orgId, ['support', 'managers']);
-  return groups.filter((g) => {
-    if (g.purpose === 'managers') return namesSomething(g.routing) && routingMatchesCase(g.routing, c);
-    return routingMatchesCase(g.routing, c);
-  });
+  return groups.filter((g) => groupTakesCase(g, c));
+}
+
+/** A support group takes the cases its routing matches; a managers' group only those its routing names. */
+function groupTakesCase(g: StaffGroupRef, c: CaseFacts): boolean {
+  if (g.purpose === 'managers') return namesSomething(g.routing) && routingMatchesCase(g.routing, c);
+  return g.purpose === 'support' && routingMatchesCase(g.routing, c);
 }
 
 /** The groups of a provider, for a case that waits on it. */

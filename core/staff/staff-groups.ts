@@ -6,6 +6,7 @@ import { notFound, validationFailed } from '../errors/index.ts';
 import type { Language, StaffGroupPurpose } from '../vocabulary.ts';
 import { toStaffGroup, type StaffGroupRef, type StaffGroupRouting } from './staff-desk.ts';
 import { fill, type Phrase } from './staff-phrases.ts';
+import { catchUpGroup } from './group-catch-up.ts';
 
 /**
  * The bot's presence in LINE groups. Joining records the group as `unassigned` until an admin
@@ -109,7 +110,10 @@ export async function applyGroupSettings(trx: Knex.Transaction, orgId: string, g
       contact_id: contactId,
     })
     .returning('*');
-  return toStaffGroup(updated);
+  const after = toStaffGroup(updated);
+  // Open cases opened before the group was theirs: one message, in this transaction.
+  await catchUpGroup(trx, group, after);
+  return after;
 }
 
 // ---------------------------------------------------------------- what the bot says about a group
