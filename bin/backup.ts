@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { loadConfigOrExit } from './load-config-or-exit.ts';
-import { BACKUP_FORMAT, NOT_BACKED_UP, openDatabase, type BackupHeader } from './backup-format.ts';
+import { BACKUP_FORMAT, NOT_BACKED_UP, type BackupHeader } from './backup-format.ts';
+import { openDatabase } from './open-database.ts';
 
 /**
  * `npm run backup [-- file]`: a consistent snapshot of the database, taken while the product runs.

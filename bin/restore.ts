@@ -4,7 +4,8 @@ import { createGunzip } from 'node:zlib';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { requeueAllEnqueued } from '../core/outbox/outbox.ts';
 import { loadConfigOrExit } from './load-config-or-exit.ts';
-import { BACKUP_FORMAT, NOT_BACKED_UP, openDatabase, type BackupHeader } from './backup-format.ts';
+import { BACKUP_FORMAT, NOT_BACKED_UP, type BackupHeader } from './backup-format.ts';
+import { openDatabase } from './open-database.ts';
 
 /**
  * `npm run restore -- file`: loads a backup (bin/backup.ts) into an empty database: a fresh

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from './load-config-or-exit.ts';
-import { connectDatabase } from '../core/db/connect.ts';
-import { startEmbeddedPostgres } from '../core/db/embedded-postgres.ts';
+import { openDatabase } from './open-database.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { ensureDefaultOrg } from '../core/orgs/default-org.ts';
 import { loadDemoSeed } from '../seeds/demo.ts';
@@ -62,8 +61,10 @@ const sizes = {
 };
 
 const config = loadConfigOrExit(1);
-const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
-const knex = connectDatabase({ url: config.databaseUrl ?? embedded!.url, applicationName: 'opsdesk-seed-volume' });
+// Through the running process when `npm start` has the embedded database open (it may be opened by one process only).
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, application: 'opsdesk-seed-volume' });
+const knex = db.knex;
+process.stdout.write(`Into ${db.where}\n`);
 try {
   await migrateToLatest(knex);
   let orgId = args.org;
@@ -88,6 +89,5 @@ try {
       'See them in GET /api/v1/analytics/providers and /api/v1/analytics/abuse.\n',
   );
 } finally {
-  await knex.destroy();
-  await embedded?.stop();
+  await db.close();
 }

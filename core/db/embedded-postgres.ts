@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
@@ -19,6 +19,57 @@ export interface EmbeddedPostgres {
 /** In DATA_DIR while the embedded database runs: `{ url, pid }`. */
 export const EMBEDDED_ADDRESS_FILE = 'embedded-postgres.json';
 
+/** In DATA_DIR while a process has the embedded database open: that process's id. */
+export const EMBEDDED_LOCK_FILE = 'embedded-postgres.lock';
+
+/** Another process has this DATA_DIR's database open. */
+export class DataDirInUse extends Error {
+  readonly dataDir: string;
+  readonly pid: number;
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded database in ${dataDir} is open in process ${pid} (npm start?). Only one process may open it: ` +
+        'stop that process first, or use a command that goes through it (npm run backup, seed:volume and migrate do when it is running).',
+    );
+    this.name = 'DataDirInUse';
+    this.dataDir = dataDir;
+    this.pid = pid;
+  }
+}
+
+/** Whether a process is alive (one we may not signal is alive too). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes DATA_DIR for this process; the release function gives it back. PGlite has no lock of its
+ * own: two processes that opened one data directory (`npm run seed:volume` beside `npm start`)
+ * wrote over each other's pages, and the result broke its own foreign keys. A lock left by a
+ * process that was killed is taken over (its process is gone).
+ */
+function lockDataDir(dir: string): () => void {
+  const path = join(dir, EMBEDDED_LOCK_FILE);
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => {
+        if (Number(readFileSync(path, 'utf8')) === process.pid) rmSync(path, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(path, 'utf8'));
+      if (holder === process.pid || (holder > 0 && isProcessAlive(holder))) throw new DataDirInUse(resolve(dir, '..'), holder);
+      rmSync(path, { force: true });
+    }
+  }
+}
+
 export interface EmbeddedPostgresOptions {
   /** A directory for durable data, or undefined for an in-memory database (tests). */
   dataDir?: string;
@@ -37,7 +88,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     dataDir = resolve(join(opts.dataDir, 'pg'));
     mkdirSync(dataDir, { recursive: true });
   }
-  const db = await PGlite.create(dataDir ? { dataDir } : opts.from ? { loadDataDir: opts.from } : {});
+  const unlock = dataDir ? lockDataDir(join(dataDir, '..')) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : opts.from ? { loadDataDir: opts.from } : {});
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   // BullMQ's PostgreSQL backend calls its functions unqualified. The socket server ignores
   // per-connection startup options and every client shares PGlite's one session, so the
   // search_path is set on the database (for later starts) and on the live session.
@@ -78,6 +136,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
       if (addressFile) rmSync(addressFile, { force: true });
+      unlock();
     },
   };
 }
