@@ -385,8 +385,8 @@ export const demoTemplates: DemoTemplate[] = [
   {
     key: 'case_created',
     description: 'A case was opened from the customer\'s report.',
-    th: 'ได้รับเรื่องของคุณแล้วค่ะ 🟡 หมายเลขเคส {{case_id}}\nทีมงานกำลังตรวจสอบให้ เวลาที่คาดว่าจะแก้ไขเสร็จ: {{eta}}\nติดตามสถานะได้ที่ {{tracking_url}}',
-    en: 'We have received your report 🟡 Your case number is {{case_id}}.\nOur team is looking into it. Expected resolution: {{eta}}\nTrack it here: {{tracking_url}}',
+    th: 'ได้รับเรื่องของคุณแล้วค่ะ หมายเลขเคส {{case_id}}\nทีมงานกำลังตรวจสอบให้ เวลาที่คาดว่าจะแก้ไขเสร็จ: {{eta}}\nติดตามสถานะได้ที่ {{tracking_url}}',
+    en: 'We have received your report. Your case number is {{case_id}}.\nOur team is looking into it. Expected resolution: {{eta}}\nTrack it here: {{tracking_url}}',
   },
   {
     key: 'case_work_started',

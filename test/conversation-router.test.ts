@@ -292,4 +292,19 @@ describe('the bot never goes silent', () => {
     ]);
     await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: seeded.find((t) => t.language === 'en').body });
   });
+
+  it("the 'case opened' text loses its yellow dot (read as 'not urgent' on a critical case) where it is the seed's; an org's own text is kept", async () => {
+    const { up } = await import('../migrations/20261125030000_case_created_without_status_dot.ts');
+    const where = { org_id: sys.defaultOrgId, key: 'case_created' };
+    const seeded = Object.fromEntries((await sys.knex('templates').where(where)).map((t) => [t.language, t.body]));
+    expect(seeded.en + seeded.th).not.toContain('🟡');
+    // As orgs set up before it have it: the old seed's text in Thai, the org's own in English.
+    const oldThai = seeded.th.replace('ได้รับเรื่องของคุณแล้วค่ะ หมายเลขเคส', 'ได้รับเรื่องของคุณแล้วค่ะ 🟡 หมายเลขเคส');
+    await sys.knex('templates').where({ ...where, language: 'th' }).update({ body: oldThai });
+    await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: 'Got it 🟡 {{case_id}}' });
+    await up(sys.knex);
+    const now = Object.fromEntries((await sys.knex('templates').where(where)).map((t) => [t.language, t.body]));
+    expect(now).toEqual({ th: seeded.th, en: 'Got it 🟡 {{case_id}}' });
+    await sys.knex('templates').where({ ...where, language: 'en' }).update({ body: seeded.en });
+  });
 });
