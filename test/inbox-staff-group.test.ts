@@ -26,6 +26,8 @@ let malee: EnrolledStaff;
 let ploy: EnrolledStaff;
 let groupId: string;
 let groupChatId: string;
+/** A second support group, in Thai: every card goes to both. */
+let thaiGroupId: string;
 const keys: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -42,6 +44,7 @@ beforeAll(async () => {
     keys[s.displayName] = res.json.key;
   }
   ({ groupId } = await configureGroup(h, lineId('C'), { purpose: 'support', language: 'en' }));
+  ({ groupId: thaiGroupId } = await configureGroup(h, lineId('C'), { purpose: 'support', language: 'th' }));
   groupChatId = (await h.sys.knex('conversations').where({ external_id: groupId }).first()).id;
 }, 60_000);
 afterAll(() => h?.close());
@@ -163,6 +166,7 @@ describe('a quote-reply in the group answers the customer', () => {
     const words = `my order is ORD-${randomBytes(2).toString('hex')}`;
     await h.tell(customer, words);
     await waitForMessageTo(h, groupId, (m) => m.text === `${name}: ${words}`);
+    await waitForMessageTo(h, thaiGroupId, (m) => m.text === `${name}: ${words}`);
     const relayed = await posted(id, (m) => m.text === `${name}: ${words}`);
 
     const reply = await say(somchai.lineUserId, { text: 'Found it, shipping today', quotedMessageId: relayed.platform_message_id }, groupId);
@@ -204,9 +208,12 @@ describe('who holds it, in the group', () => {
     // The same webhook again, as LINE redelivers it.
     expect((await h.postEvents([{ ...tap, deliveryContext: { isRedelivery: true } }])).status).toBe(200);
     await untilSettled(knex());
-    // Answered once (the reply above), and no line pushed to the group besides.
+    // Answered once (the reply above), and no line pushed to the group besides; the other group
+    // that got the card hears it, in its language.
+    await waitForMessageTo(h, thaiGroupId, (m) => m.text === `Malee รับเรื่องของ ${name} แล้วค่ะ`);
     expect(h.line.state.deliveries.filter((d) => d.replyToken === tap.replyToken)).toHaveLength(1);
     expect(textsIn(groupId).filter((t) => t === `Malee took the conversation with ${name}`)).toEqual([]);
+    expect(textsIn(thaiGroupId).filter((t) => t.startsWith('Malee') && t.includes(name))).toHaveLength(1);
     expect(await knex()('conversation_events').where({ conversation_id: id, type: 'taken' })).toHaveLength(1);
 
     // Resolved and asked for again: the old card's Take is spent.
