@@ -52,6 +52,7 @@ import { bookingCustomerNotices } from '../core/bookings/booking-notifications.t
 import { proposalReplies } from '../bot/conversation/proposal-replies.ts';
 import { subscribeToConversationEvents } from '../core/conversations/conversation-timeline.ts';
 import { conversationNotices } from '../core/staff/conversation-announcements.ts';
+import { holderNews } from '../core/staff/conversation-relay.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
 import { proposalAnswerNews } from '../core/staff/booking-announcements.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
@@ -114,7 +115,7 @@ export class StartupError extends Error {}
  * messages when it is sent again. Each runs inside the
  * transaction of its cause (core/cases/case-timeline.ts, core/contacts/merge-contacts.ts).
  */
-function subscribeToTimelines(o: StaffDeps): void {
+function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> }): void {
   subscribeToCaseEvents('staff-desk', reactToCaseEvent);
   subscribeToCaseEvents('webhooks', sendCaseWebhooks);
   subscribeToCaseEvents('customer-notices', customerNotices({ trackingBaseUrl: o.publicBaseUrl }));
@@ -131,7 +132,9 @@ function subscribeToTimelines(o: StaffDeps): void {
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
   subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
   // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).
-  subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey }));
+  subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey, publicBaseUrl: o.publicBaseUrl, liffIds: o.liffIds }));
+  // The groups that got a conversation's card hear who holds it now (core/staff/conversation-relay.ts).
+  subscribeToConversationEvents('group-holder-news', holderNews);
   subscribeToConversationEvents('webhooks', sendConversationWebhooks);
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);

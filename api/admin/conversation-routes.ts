@@ -120,7 +120,7 @@ export const conversationRoutes = [
 
   commandRoute({
     path: 'messages',
-    summary: 'Write to the customer on their channel (through the outbox; takes a conversation nobody holds), or with `note: true` a private note. 409 if it changed meanwhile or someone else has it',
+    summary: 'Write to the customer on their channel (through the outbox; takes a conversation nobody holds), or with `note: true` a private note (each active staff member it mentions by name, `@Somchai`, is told 1:1 in LINE). 409 if it changed meanwhile or someone else has it',
     body: c.conversationMessage,
     status: 201,
     action: (body) => (body.note ? 'conversation.note' : 'conversation.reply'),

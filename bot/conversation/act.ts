@@ -8,6 +8,7 @@ import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_R
 import { botAnsweredOnCaseSince, setDialogue as saveDialogue } from '../../core/conversations/conversation-log.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import { handOff } from '../../core/conversations/conversation-commands.ts';
+import { relayConversationMessageLater } from '../../core/staff/conversation-relay.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
@@ -55,6 +56,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
 
   switch (decision.do) {
     case 'nothing':
+      // A person holds the conversation or was asked for: they read the customer in their group.
+      if (ctx.personHolds) await relayConversationMessageLater(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, messageId: ctx.messageId });
       return;
     case 'greet':
       // A hello, a sticker, a tap on an old button: greeted back with what the bot can do.

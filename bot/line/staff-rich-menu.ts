@@ -5,7 +5,7 @@ import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Knex } from 'knex';
 import { can } from '../../core/access/roles.ts';
 import type { ChannelDirectory } from '../../core/channels/channel-directory.ts';
-import { staffMenuTarget, type StaffMenuJob } from '../../core/staff/staff-menu.ts';
+import { staffAppLink, staffMenuTarget, type StaffMenuJob } from '../../core/staff/staff-menu.ts';
 import type { StaffRole } from '../../core/vocabulary.ts';
 
 /**
@@ -36,12 +36,6 @@ export interface StaffMenuSetup {
   /** Where the apps are (PUBLIC_BASE_URL, else the api's own address). */
   pagesBaseUrl: () => string;
   liffIds: Record<string, string>;
-}
-
-/** The address a menu button opens for a staff app: through LIFF when it has a LIFF id (LINE opens it signed in), else the plain page. */
-export function staffAppLink(app: 'dashboard' | 'desk', s: { pagesBaseUrl: string; liffIds: Record<string, string> }): string {
-  const liffId = s.liffIds[app] ?? s.liffIds.staff;
-  return liffId ? `https://liff.line.me/${liffId}/${app}` : `${s.pagesBaseUrl}/liff/${app}`;
 }
 
 export function staffMenuVariant(role: StaffRole): StaffMenuVariant {

@@ -1,6 +1,9 @@
+import type { Knex } from 'knex';
 import { resolve, take, type CommandResult, type ConversationRefusal } from '../../core/conversations/conversation-commands.ts';
 import { customerNameOf } from '../../core/conversations/inbox-queries.ts';
+import { HOLDER_NEWS } from '../../core/staff/conversation-relay.ts';
 import { BUTTON_USED, say, type Phrase } from '../../core/staff/staff-phrases.ts';
+import type { Language } from '../../core/vocabulary.ts';
 import type { ActionContext, ActionTable } from './action-context.ts';
 import { answer } from './staff-scene.ts';
 
@@ -11,10 +14,8 @@ import { answer } from './staff-scene.ts';
  * chat where the button was tapped. The token is spent right before the change (`beforeWrite`).
  */
 const PHRASES = {
-  took: { th: '{who} รับเรื่องของ {customer} แล้วค่ะ', en: '{who} took the conversation with {customer}' },
-  tookOver: { th: '{who} รับเรื่องของ {customer} ต่อจาก {owner} แล้วค่ะ', en: '{who} took over the conversation with {customer} from {owner}' },
+  ...HOLDER_NEWS,
   alreadyYours: { th: 'คุณดูแลเรื่องของ {customer} อยู่แล้วค่ะ', en: 'You already have the conversation with {customer}' },
-  resolved: { th: '{who} ปิดเรื่องของ {customer} แล้ว บอทจะตอบลูกค้าต่อค่ะ', en: '{who} resolved the conversation with {customer}; the bot answers them again' },
   nothingToResolve: { th: 'เรื่องของ {customer} ไม่มีใครรออยู่แล้วค่ะ', en: 'Nobody is waiting in the conversation with {customer} any more' },
   ownedBy: { th: '{owner} ดูแลเรื่องของ {customer} อยู่ค่ะ', en: '{owner} has the conversation with {customer}' },
   roleForbids: { th: 'บทบาทของคุณทำรายการนี้ไม่ได้ค่ะ', en: 'Your role cannot do this.' },
@@ -25,7 +26,11 @@ const PHRASES = {
   unknownCustomer: { th: 'ลูกค้า', en: 'the customer' },
 } satisfies Record<string, Phrase>;
 
-const customerName = async (ctx: ActionContext) => (await customerNameOf(ctx.trx, ctx.token.orgId, ctx.token.subjectId)) ?? PHRASES.unknownCustomer[ctx.scene.language];
+/** The customer's name, or "the customer", in the staff member's language. */
+export const customerCalled = async (trx: Knex.Transaction, orgId: string, conversationId: string, lang: Language) =>
+  (await customerNameOf(trx, orgId, conversationId)) ?? PHRASES.unknownCustomer[lang];
+
+const customerName = (ctx: ActionContext) => customerCalled(ctx.trx, ctx.token.orgId, ctx.token.subjectId, ctx.scene.language);
 
 const command = (ctx: ActionContext) => ({
   orgId: ctx.token.orgId,
@@ -33,11 +38,12 @@ const command = (ctx: ActionContext) => ({
   staff: { staffId: ctx.staff.id, role: ctx.staff.role },
   now: ctx.scene.now,
   beforeWrite: ctx.spend,
+  // The tap is answered in its group: that group is not told again who holds it.
+  saidIn: ctx.scene.conversation.id,
 });
 
-/** A refusal in words; returns the outcome for the logs. */
-function refusalText(ctx: ActionContext, r: ConversationRefusal, customer: string): string {
-  const lang = ctx.scene.language;
+/** A refusal of the inbox's commands in words, for a tap or a quote-reply in a group. */
+export function refusalText(lang: Language, r: ConversationRefusal, customer: string): string {
   switch (r.reason) {
     case 'owned_by':
       return say(lang, PHRASES.ownedBy, { owner: r.now.assigneeName ?? PHRASES.someone[lang], customer });
@@ -56,8 +62,9 @@ function refusalText(ctx: ActionContext, r: ConversationRefusal, customer: strin
 
 async function tell(ctx: ActionContext, r: CommandResult, done: (customer: string) => string, unchanged: (customer: string) => string): Promise<string> {
   const customer = await customerName(ctx);
-  const text = !r.ok ? refusalText(ctx, r.refusal, customer) : r.changed ? done(customer) : unchanged(customer);
-  await answer(ctx.trx, ctx.scene, [{ kind: 'text', text }]);
+  const text = !r.ok ? refusalText(ctx.scene.language, r.refusal, customer) : r.changed ? done(customer) : unchanged(customer);
+  // Stored with the conversation, as its card is: a quote-reply to the answer reaches the customer too.
+  await answer(ctx.trx, ctx.scene, [{ kind: 'text', text }], { aboutConversationId: ctx.token.subjectId });
   return !r.ok ? `refused: ${r.refusal.reason}` : r.changed ? 'changed' : 'unchanged';
 }
 

@@ -1,4 +1,4 @@
-import { caseOfQuotedMessage, claimMessage } from '../../core/conversations/conversation-log.ts';
+import { claimMessage, subjectOfQuotedMessage } from '../../core/conversations/conversation-log.ts';
 import { addProviderMessageToCase } from '../../core/cases/case-messages.ts';
 import { caseOfProvider } from '../../core/cases/case-provider.ts';
 import type { Language } from '../../core/vocabulary.ts';
@@ -25,7 +25,7 @@ export async function handleProviderMessage(deps: StaffDeps, scene: StaffScene):
   if (scene.staff || !group?.isActive || group.purpose !== 'provider' || !group.providerId) return undefined;
   const { knex } = deps;
   const m = scene.message;
-  const caseId = m.quotedMessageId ? await caseOfQuotedMessage(knex, { conversationId: scene.conversation.id, platformMessageId: m.quotedMessageId }) : undefined;
+  const caseId = m.quotedMessageId ? (await subjectOfQuotedMessage(knex, { conversationId: scene.conversation.id, platformMessageId: m.quotedMessageId })).caseId : undefined;
   const named = m.text?.match(CASE_NUMBER)?.[1]?.toUpperCase();
   const c = await caseOfProvider(knex, { orgId: m.orgId, providerId: group.providerId, caseId, number: named });
   if (!c) return undefined;

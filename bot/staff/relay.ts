@@ -1,11 +1,14 @@
 import { caseToAnswer } from '../../core/cases/case-queries.ts';
-import { caseOfQuotedMessage, claimMessage, storedMediaOf } from '../../core/conversations/conversation-log.ts';
+import { claimMessage, storedMediaOf, subjectOfQuotedMessage } from '../../core/conversations/conversation-log.ts';
+import { lastRepliedConversation } from '../../core/conversations/inbox-queries.ts';
 import { staffActor, whoRefuses } from '../../core/cases/case-commands.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { formatNumber } from '../../core/org-counters.ts';
 import { lastRepliedCase } from '../../core/cases/case-messages.ts';
-import { ATTACHMENT_KINDS, replyToCustomer, type RelayedMessage } from '../../core/staff/case-relay.ts';
+import { ATTACHMENT_KINDS, type RelayedMessage } from '../../core/media/media-messages.ts';
+import { replyToCustomer } from '../../core/staff/case-relay.ts';
 import { staffName } from '../../core/staff/staff-desk.ts';
+import { replyFromGroup } from './conversation-relay.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
@@ -16,9 +19,12 @@ import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
  * - `#C-000123 text` (or `#c-123 text`): the `#` is required, so that team talk that merely
  *   starts with a case number ("C-000123 is odd, anyone?") never reaches a customer.
  *
- * A file (image, video, audio, file) a staff member sends goes to the case they quote, or else to
- * the case they last replied to from this group within STAFF_FILE_WINDOW_MS ("here is the
- * receipt" right after the words). Any other file is team talk.
+ * A quote-reply to the bot's message about a customer conversation (a waiting customer's card, their
+ * words relayed after it) answers that customer through the inbox (conversation-relay.ts).
+ *
+ * A file (image, video, audio, file) a staff member sends goes to the case or conversation they
+ * quote, or else to the one they last replied to from this group within STAFF_FILE_WINDOW_MS
+ * ("here is the receipt" right after the words). Any other file is team talk.
  *
  * Refused, answered and nothing recorded: a number that is not a case of this org, a closed case
  * (a resolved one may still be followed up), a case without a customer chat, a role that may not
@@ -56,15 +62,21 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
   if (!isFile && (m.kind !== 'text' || !m.text?.trim())) return undefined;
 
   const addressed = isFile ? undefined : parseAddressed(m.text!);
-  const quoted = addressed || !m.quotedMessageId ? undefined : await caseOfQuotedMessage(deps.knex, { conversationId: scene.conversation.id, platformMessageId: m.quotedMessageId });
+  const quoted = addressed || !m.quotedMessageId ? {} : await subjectOfQuotedMessage(deps.knex, { conversationId: scene.conversation.id, platformMessageId: m.quotedMessageId });
+  if (!quoted.caseId && quoted.conversationId) return replyFromGroup(deps, scene, quoted.conversationId);
   let target: Target;
   if (addressed) target = { number: addressed.number };
-  else if (quoted) target = { caseId: quoted };
+  else if (quoted.caseId) target = { caseId: quoted.caseId };
   else if (isFile) {
     const since = new Date(scene.now.getTime() - STAFF_FILE_WINDOW_MS);
-    const recent = await lastRepliedCase(deps.knex, { orgId: m.orgId, staffId: staff.id, conversationId: scene.conversation.id, since });
-    if (!recent) return undefined;
-    target = { caseId: recent };
+    const where = { orgId: m.orgId, staffId: staff.id, since };
+    const [onCase, inConversation] = await Promise.all([
+      lastRepliedCase(deps.knex, { ...where, conversationId: scene.conversation.id }),
+      lastRepliedConversation(deps.knex, { ...where, saidIn: scene.conversation.id }),
+    ]);
+    if (inConversation && (!onCase || inConversation.at > onCase.at)) return replyFromGroup(deps, scene, inConversation.conversationId);
+    if (!onCase) return undefined;
+    target = { caseId: onCase.caseId };
   } else return undefined;
   const text = addressed ? addressed.text : (m.text ?? '').trim();
 
@@ -89,7 +101,7 @@ export async function relayFromGroup(deps: StaffDeps, scene: StaffScene): Promis
     let attachment: RelayedMessage | undefined;
     if (isFile) {
       // Read again: the media worker may have stored the copy since the scene was loaded.
-      attachment = { id: m.id, kind: m.kind, text: m.text, ...(await storedMediaOf(trx, m.id)) };
+      attachment = await storedMediaOf(trx, m.id);
     }
     // A VIP customer's own group: they have read it already; it only goes on the timeline.
     const seenThere = c.conversation_id === scene.conversation.id;

@@ -80,7 +80,7 @@ export async function answer(
   trx: Knex.Transaction,
   scene: StaffScene,
   messages: OutboundMessage[],
-  o: { caseId?: string; bookingId?: string } = {},
+  o: { caseId?: string; bookingId?: string; aboutConversationId?: string } = {},
 ): Promise<void> {
   if (messages.length === 0) return;
   await queueMessages(trx, {
@@ -91,5 +91,6 @@ export async function answer(
     replyToEventId: scene.message.inboundEventId ?? undefined,
     caseId: o.caseId,
     bookingId: o.bookingId,
+    aboutConversationId: o.aboutConversationId,
   });
 }

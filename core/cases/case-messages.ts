@@ -41,15 +41,15 @@ export async function recordStaffReply(
 export async function lastRepliedCase(
   db: Knex | Knex.Transaction,
   r: { orgId: string; staffId: string; conversationId: string; since: Date },
-): Promise<string | undefined> {
+): Promise<{ caseId: string; at: Date } | undefined> {
   const row = await db('case_events')
-    .select('case_id')
+    .select('case_id', 'created_at')
     .where({ org_id: r.orgId, type: 'message_out', actor_type: 'staff', actor_id: r.staffId })
     .andWhere('created_at', '>', r.since)
     .whereRaw(`data->>'fromConversationId' = ?`, [r.conversationId])
     .orderBy('id', 'desc')
     .first();
-  return row?.case_id;
+  return row ? { caseId: row.case_id, at: new Date(row.created_at) } : undefined;
 }
 
 /** The provider's words in its group about a case: staff only, never shown to the customer. */

@@ -4,6 +4,8 @@ import { DomainError, forbidden, notFound, staleVersion, validationFailed } from
 import type { StaffRole } from '../vocabulary.ts';
 import { recordConversationEvent, type ConversationActorType, type ConversationEventType } from './conversation-timeline.ts';
 import { afterCustomerMessage, inboxStateOf, type InboxState, type InboxStatus } from './inbox-rules.ts';
+import type { OutboundMessage } from '../messaging/outbound-message.ts';
+import { mentionedStaff } from './mentions.ts';
 import { queueMessages } from './outgoing.ts';
 import { renderSavedReply } from './saved-replies.ts';
 
@@ -34,6 +36,11 @@ export interface StaffCommand {
    * token here. False refuses the command as `replayed`.
    */
   beforeWrite?: () => Promise<boolean>;
+  /**
+   * The staff group chat the actor acted from (a tap on the card, a quote-reply), kept on the
+   * event: the group has its answer there already, and a file sent right after finds the conversation.
+   */
+  saidIn?: string;
 }
 
 /** The conversation as it is now: what a refusal shows, and what a command answers. */
@@ -144,6 +151,8 @@ async function record(trx: Knex.Transaction, c: Locked, type: ConversationEventT
 }
 
 const staffActor = (s: StaffActor) => ({ type: 'staff' as const, id: s.staffId });
+/** Where a staff command was given, for its event's data. */
+const where = (a: StaffCommand) => (a.saidIn ? { saidIn: a.saidIn } : {});
 
 /** The conversation as it is after a command. */
 async function reread(trx: Knex.Transaction, c: Locked): Promise<ConversationNow> {
@@ -194,7 +203,7 @@ export async function take(trx: Knex.Transaction, a: StaffCommand): Promise<Comm
   if (!holderAllows(c, a.staff, 'conversation.take')) return refused({ reason: 'owned_by', now: nowOf(c) });
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   await move(trx, c, { status: 'assigned', assigneeStaffId: a.staff.staffId }, a.now);
-  await record(trx, c, 'taken', staffActor(a.staff), { from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
+  await record(trx, c, 'taken', staffActor(a.staff), { from: c.state.status, previousAssignee: c.state.assigneeStaffId, ...where(a) }, a.now);
   return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
@@ -209,7 +218,7 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
   if (c.state.status === 'assigned' && c.state.assigneeStaffId === assignee.id) return { ok: true, changed: false, before: nowOf(c), now: nowOf(c) };
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   await move(trx, c, { status: 'assigned', assigneeStaffId: assignee.id }, a.now);
-  await record(trx, c, 'assigned', staffActor(a.staff), { to: assignee.id, from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
+  await record(trx, c, 'assigned', staffActor(a.staff), { to: assignee.id, from: c.state.status, previousAssignee: c.state.assigneeStaffId, ...where(a) }, a.now);
   return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
@@ -217,51 +226,59 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
  * Writes to the customer, through the outbox. Only the holder writes, so the customer hears one
  * person at a time: a conversation nobody holds is taken by the reply; one someone else holds is
  * refused (a manager takes it over first). A saved reply (core/conversations/saved-replies.ts) is
- * rendered for the customer once these checks pass, and sent the same way.
+ * rendered for the customer once these checks pass, and sent the same way. `media` is a file
+ * already made into messages (an image, or a link: core/media/media-messages.ts), sent as it is.
  */
 export async function reply(
   trx: Knex.Transaction,
-  a: StaffCommand & ({ text: string } | { savedReply: string }),
+  a: StaffCommand & ({ text: string } | { savedReply: string } | { media: OutboundMessage[] }),
 ): Promise<CommandResult<{ messageIds: string[] }>> {
   if ('text' in a && !a.text.trim()) return refused({ reason: 'empty_text' });
+  if ('media' in a && a.media.length === 0) return refused({ reason: 'empty_text' });
   const c = await lockForStaff(trx, a, 'conversation.reply');
   if ('refusal' in c) return refused(c.refusal);
   if (heldByOther(c, a.staff.staffId)) return refused({ reason: 'owned_by', now: nowOf(c) });
-  let text = 'text' in a ? a.text.trim() : '';
+  let messages: OutboundMessage[] = 'media' in a ? a.media : 'text' in a ? [{ kind: 'text', text: a.text.trim() }] : [];
   if ('savedReply' in a) {
     // A saved reply is the same reply, its text filled in the customer's language.
     const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId });
     if (rendered === undefined) return refused({ reason: 'no_such_saved_reply', key: a.savedReply });
-    text = rendered.trim();
-    if (!text) return refused({ reason: 'empty_text' });
+    if (!rendered.trim()) return refused({ reason: 'empty_text' });
+    messages = [{ kind: 'text', text: rendered.trim() }];
   }
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   const takes = !HELD.includes(c.state.status);
   if (takes) {
     await move(trx, c, { status: 'assigned', assigneeStaffId: a.staff.staffId }, a.now);
-    await record(trx, c, 'taken', staffActor(a.staff), { from: c.state.status, previousAssignee: null, byReply: true }, a.now);
+    await record(trx, c, 'taken', staffActor(a.staff), { from: c.state.status, previousAssignee: null, byReply: true, ...where(a) }, a.now);
   }
   const { messageIds } = await queueMessages(trx, {
     orgId: c.orgId,
     conversationId: c.id,
-    messages: [{ kind: 'text', text }],
+    messages,
     senderType: 'staff',
     staffId: a.staff.staffId,
     now: a.now,
   });
   await trx('conversations').where({ id: c.id }).update({ staff_replied_at: a.now });
-  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...('savedReply' in a ? { savedReply: a.savedReply } : {}) }, a.now);
+  const about = 'savedReply' in a ? { savedReply: a.savedReply } : 'media' in a ? { media: a.media.map((m) => m.kind) } : {};
+  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...about, ...where(a) }, a.now);
   return { ok: true, changed: takes, before: nowOf(c), now: await reread(trx, c), messageIds };
 }
 
-/** A private note for staff: on the conversation's timeline, never a message, never sent. */
+/**
+ * A private note for staff: on the conversation's timeline, never a message, never sent. The
+ * active staff it mentions (`@Somchai`, mentions.ts) are kept with it, for their 1:1 word in LINE.
+ */
 export async function note(trx: Knex.Transaction, a: StaffCommand & { text: string }): Promise<CommandResult<{ noteId: string }>> {
   const text = a.text.trim();
   if (!text) return refused({ reason: 'empty_text' });
   const c = await lockForStaff(trx, a, 'conversation.note');
   if ('refusal' in c) return refused(c.refusal);
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
-  const e = await record(trx, c, 'note', staffActor(a.staff), { text }, a.now);
+  const colleagues = await trx('staff').select('id', 'display_name as name').where({ org_id: c.orgId, is_active: true }).whereNot({ id: a.staff.staffId });
+  const mentions = mentionedStaff(text, colleagues);
+  const e = await record(trx, c, 'note', staffActor(a.staff), { text, ...(mentions.length ? { mentions } : {}) }, a.now);
   return { ok: true, changed: false, before: nowOf(c), now: nowOf(c), noteId: e.id };
 }
 
@@ -273,7 +290,7 @@ export async function resolve(trx: Knex.Transaction, a: StaffCommand): Promise<C
   if (!holderAllows(c, a.staff, 'conversation.resolve')) return refused({ reason: 'owned_by', now: nowOf(c) });
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   await move(trx, c, { status: 'resolved', assigneeStaffId: null }, a.now);
-  await record(trx, c, 'resolved', staffActor(a.staff), { from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
+  await record(trx, c, 'resolved', staffActor(a.staff), { from: c.state.status, previousAssignee: c.state.assigneeStaffId, ...where(a) }, a.now);
   return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 

@@ -147,20 +147,25 @@ export async function botAnsweredOnCaseSince(db: Knex | Knex.Transaction, c: { c
   return Boolean(row);
 }
 
-/** The case a quoted message was about (a reply to one of the bot's case messages), if it was about one. */
-export async function caseOfQuotedMessage(db: Knex | Knex.Transaction, q: { conversationId: string; platformMessageId: string }): Promise<string | undefined> {
+/**
+ * What a quoted message was about: a case (the bot's case messages) or a customer conversation
+ * (the bot's messages in a staff group about one: its card, the customer's words relayed, who holds it).
+ */
+export async function subjectOfQuotedMessage(
+  db: Knex | Knex.Transaction,
+  q: { conversationId: string; platformMessageId: string },
+): Promise<{ caseId?: string; conversationId?: string }> {
   const row = await db('messages')
-    .select('case_id')
+    .select('case_id', 'about_conversation_id')
     .where({ conversation_id: q.conversationId, platform_message_id: q.platformMessageId })
-    .whereNotNull('case_id')
     .first();
-  return row?.case_id;
+  return { caseId: row?.case_id ?? undefined, conversationId: row?.about_conversation_id ?? undefined };
 }
 
 /** A message's file as stored now (no path until the media worker copied it), and when the message came. */
-export async function storedMediaOf(db: Knex | Knex.Transaction, messageId: string): Promise<{ mediaPath: string | null; receivedAt: Date }> {
-  const row = await db('messages').select('media_path', 'created_at').where({ id: messageId }).first();
-  return { mediaPath: row.media_path, receivedAt: new Date(row.created_at) };
+export async function storedMediaOf(db: Knex | Knex.Transaction, messageId: string): Promise<{ id: string; kind: string; text: string | null; mediaPath: string | null; receivedAt: Date }> {
+  const row = await db('messages').select('id', 'kind', 'text', 'media_path', 'created_at').where({ id: messageId }).first();
+  return { id: row.id, kind: row.kind, text: row.text, mediaPath: row.media_path, receivedAt: new Date(row.created_at) };
 }
 
 /** Where our copy of a message's file is kept (core/media/media-store.ts key). */

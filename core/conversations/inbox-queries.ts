@@ -26,6 +26,21 @@ export async function customerNameOf(db: Db, orgId: string, conversationId: stri
   return row?.display_name ?? row?.phone ?? null;
 }
 
+/**
+ * The customer conversation a staff member last wrote to from this group chat since `since`, and
+ * when: a file they send right after goes there (bot/staff/relay.ts, STAFF_FILE_WINDOW_MS).
+ */
+export async function lastRepliedConversation(db: Db, r: { orgId: string; staffId: string; saidIn: string; since: Date }): Promise<{ conversationId: string; at: Date } | undefined> {
+  const row = await db('conversation_events')
+    .select('conversation_id', 'created_at')
+    .where({ org_id: r.orgId, type: 'replied', actor_type: 'staff', actor_id: r.staffId })
+    .andWhere('created_at', '>', r.since)
+    .whereRaw(`data->>'saidIn' = ?`, [r.saidIn])
+    .orderBy('id', 'desc')
+    .first();
+  return row ? { conversationId: row.conversation_id, at: new Date(row.created_at) } : undefined;
+}
+
 const summaryColumns = [
   'conversations.id',
   'conversations.inbox_status',

@@ -47,6 +47,8 @@ export async function queueMessages(
     /** The case or booking the messages are about: a quote-reply to one of them finds it. */
     caseId?: string;
     bookingId?: string;
+    /** The customer conversation a staff group's message is about: a quote-reply to it reaches that customer. */
+    aboutConversationId?: string;
     /** A push to a staff group: combined with the others that follow within the group push window. */
     combine?: boolean;
     now?: Date;
@@ -65,6 +67,7 @@ export async function queueMessages(
         staff_id: m.staffId ?? null,
         case_id: m.caseId ?? null,
         booking_id: m.bookingId ?? null,
+        about_conversation_id: m.aboutConversationId ?? null,
         kind: message.kind === 'image' ? 'image' : message.kind === 'text' ? 'text' : 'other',
         text: message.kind === 'text' ? message.text : message.kind === 'card' ? message.card.altText : null,
         payload: JSON.stringify({ outbound: message, ...(combine ? { combine } : {}) }),

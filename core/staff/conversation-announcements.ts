@@ -7,14 +7,17 @@ import type { Language } from '../vocabulary.ts';
 import { groupsForConversation } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
 import { postToGroup, postToStaffMember, staffById, staffName, type StaffDeps } from './staff-desk.ts';
+import { staffAppLink } from './staff-menu.ts';
 import { say, type Phrase } from './staff-phrases.ts';
 
 /**
  * What the staff desk does when the inbox changes (core/conversations/conversation-timeline.ts,
  * subscribed in bin/system.ts): a customer waiting for a person is announced to the support
  * groups with a card (who, on which channel, the last few messages, their open cases and
- * bookings) and Take and Resolve buttons (bot/staff/conversation-actions.ts); someone given a
- * conversation by someone else is told 1:1, and so is a holder whose snoozed conversation woke.
+ * bookings), Take and Resolve buttons (bot/staff/conversation-actions.ts) and Assign, a link to
+ * the conversation on the desk; someone given a conversation by someone else is told 1:1, and so
+ * are a holder whose snoozed conversation woke and the staff a private note mentions. What the
+ * groups hear after the card is core/staff/conversation-relay.ts's.
  * Posted through the outbox in the change's own transaction: a rolled-back change says nothing.
  */
 const LAST_MESSAGES = 5;
@@ -31,6 +34,7 @@ const PHRASES = {
   openBookings: { th: 'การจองที่เปิดอยู่', en: 'Open bookings' },
   none: { th: 'ไม่มี', en: 'none' },
   take: { th: 'รับเรื่อง', en: 'Take' },
+  assign: { th: 'มอบหมาย', en: 'Assign' },
   resolve: { th: 'ปิดเรื่อง', en: 'Resolve' },
   fromCustomer: { th: 'ลูกค้า', en: 'Customer' },
   fromBot: { th: 'บอท', en: 'Bot' },
@@ -38,15 +42,25 @@ const PHRASES = {
   tapped: { th: '(กดปุ่ม)', en: '(tapped a button)' },
   assignedToYou: { th: '{who} มอบหมายการสนทนากับ {customer} ให้คุณค่ะ', en: '{who} gave you the conversation with {customer}.' },
   woke: { th: '{customer} ส่งข้อความมาอีกครั้ง การสนทนากลับไปรอเจ้าหน้าที่ค่ะ', en: '{customer} wrote again: the conversation you snoozed is waiting for a person.' },
+  mentioned: { th: '{who} กล่าวถึงคุณในการสนทนากับ {customer}: {note}', en: '{who} mentioned you on the conversation with {customer}: {note}' },
 } satisfies Record<string, Phrase>;
 
 const CHANNEL_LABEL: Record<string, string> = { line: 'LINE', whatsapp: 'WhatsApp' };
 
-export function conversationNotices(deps: Pick<StaffDeps, 'actionKey'>): ConversationEventSubscriber {
+export interface NoticeDeps extends Pick<StaffDeps, 'actionKey' | 'publicBaseUrl'> {
+  /** LIFF_ID_*: the card's Assign opens the desk through LIFF when it has an id. */
+  liffIds?: Record<string, string>;
+}
+
+export function conversationNotices(deps: NoticeDeps): ConversationEventSubscriber {
   return async (trx, e) => {
     if (e.type === 'waiting') return announceWaiting(deps, trx, e);
     if (e.type === 'assigned' && typeof e.data?.to === 'string' && e.data.to !== e.actor.id) return tell(trx, e, e.data.to, 'assignedToYou');
     if (e.type === 'woke' && typeof e.data?.previousAssignee === 'string') return tell(trx, e, e.data.previousAssignee, 'woke');
+    // Each staff member a note mentions, once (the note command found them: core/conversations/mentions.ts).
+    if (e.type === 'note' && Array.isArray(e.data?.mentions)) {
+      for (const staffId of e.data.mentions) if (typeof staffId === 'string') await tell(trx, e, staffId, 'mentioned');
+    }
   };
 }
 
@@ -77,7 +91,7 @@ async function customerOf(trx: Knex.Transaction, conversationId: string): Promis
   };
 }
 
-async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Transaction, e: RecordedConversationEvent): Promise<void> {
+async function announceWaiting(deps: NoticeDeps, trx: Knex.Transaction, e: RecordedConversationEvent): Promise<void> {
   const customer = await customerOf(trx, e.conversationId);
   if (!customer) return;
   const groups = await groupsForConversation(trx, e.orgId, customer);
@@ -102,6 +116,9 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
       displayText: `${label}: ${customer.name ?? PHRASES.unknownCustomer[lang]}`,
       data: staffActionData(deps.actionKey, { orgId: e.orgId, name, subjectId: e.conversationId, now: e.now }),
     });
+    // LINE has no picker for whom to give it to: Assign opens the conversation on the desk, where
+    // managers pick (and others see why they cannot).
+    const assign = (label: string): Action => ({ type: 'uri', label, uri: staffAppLink('desk', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} }, `conversation/${e.conversationId}`) });
     const name = customer.name ?? PHRASES.unknownCustomer[lang];
     const card: OutboundMessage = {
       kind: 'card',
@@ -117,20 +134,22 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
           { label: PHRASES.openBookings[lang], value: bookings.join(', ') || PHRASES.none[lang] },
         ],
         body: lines.join('\n') || undefined,
-        actions: [button('conversation.take', PHRASES.take[lang]), button('conversation.resolve', PHRASES.resolve[lang])],
+        actions: [button('conversation.take', PHRASES.take[lang]), assign(PHRASES.assign[lang]), button('conversation.resolve', PHRASES.resolve[lang])],
       },
     };
-    await postToGroup(trx, group, [card], { now: e.now });
+    // Stored with the conversation: a quote-reply to the card answers the customer.
+    await postToGroup(trx, group, [card], { now: e.now, aboutConversationId: e.conversationId });
   }
 }
 
 const clip = (text: string) => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 1)}…` : text).replace(/\s+/g, ' ');
 
-async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke'): Promise<void> {
+async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke' | 'mentioned'): Promise<void> {
   const staff = await staffById(trx, e.orgId, staffId);
   const customer = await customerOf(trx, e.conversationId);
   if (!staff || !customer) return;
   const by = e.actor.type === 'staff' && e.actor.id ? await staffName(trx, e.actor.id) : undefined;
-  const text = say(staff.language, PHRASES[phrase], { who: by ?? '', customer: customer.name ?? PHRASES.unknownCustomer[staff.language] });
+  const note = typeof e.data?.text === 'string' ? clip(e.data.text) : '';
+  const text = say(staff.language, PHRASES[phrase], { who: by ?? '', customer: customer.name ?? PHRASES.unknownCustomer[staff.language], note });
   await postToStaffMember(trx, staff, [{ kind: 'text', text }]);
 }

@@ -160,7 +160,7 @@ export async function postToGroup(
   trx: Knex.Transaction,
   group: StaffGroupRef,
   messages: OutboundMessage[],
-  o: { caseId?: string; bookingId?: string; replyToEventId?: number; now?: Date } = {},
+  o: { caseId?: string; bookingId?: string; aboutConversationId?: string; replyToEventId?: number; now?: Date } = {},
 ): Promise<{ conversationId: string; messageIds: string[] } | undefined> {
   if (!group.isActive || messages.length === 0) return undefined;
   return botSays(trx, { orgId: group.orgId, channelId: group.channelId, kind: 'group', externalId: group.lineGroupId }, messages, { ...o, combine: true });
@@ -188,7 +188,7 @@ async function botSays(
   trx: Knex.Transaction,
   to: { orgId: string; channelId: string; kind: 'group' | 'direct'; externalId: string },
   messages: OutboundMessage[],
-  o: { caseId?: string; bookingId?: string; replyToEventId?: number; combine?: boolean; now?: Date },
+  o: { caseId?: string; bookingId?: string; aboutConversationId?: string; replyToEventId?: number; combine?: boolean; now?: Date },
 ): Promise<{ conversationId: string; messageIds: string[] }> {
   const conversationId = await openConversation(trx, { ...to, contactId: null });
   const { messageIds } = await queueMessages(trx, { orgId: to.orgId, conversationId, messages, senderType: 'bot', ...o });

@@ -27,6 +27,8 @@ export const STAFF_JOBS = {
   providerHandoff: 'provider-handoff',
   /** A customer's message (or file) on an open case: into the case's groups. */
   relayToGroups: 'relay-to-groups',
+  /** A customer's message while a person is needed: into the groups that got the conversation's card. */
+  relayConversation: 'relay-conversation',
   /** Every few minutes: each org whose digest time has come gets its managers' digest. */
   digestTick: 'digest-tick',
 } as const;
@@ -63,6 +65,10 @@ export interface RelayToGroupsJob {
   caseId: string;
   messageId: string;
 }
+export interface RelayConversationJob {
+  conversationId: string;
+  messageId: string;
+}
 
 type Job =
   | { name: typeof STAFF_JOBS.announceCase; payload: AnnounceCaseJob }
@@ -71,7 +77,8 @@ type Job =
   | { name: typeof STAFF_JOBS.bookingAlert; payload: BookingAlertJob }
   | { name: typeof STAFF_JOBS.caseAlert; payload: CaseAlertJob }
   | { name: typeof STAFF_JOBS.providerHandoff; payload: ProviderHandoffJob }
-  | { name: typeof STAFF_JOBS.relayToGroups; payload: RelayToGroupsJob };
+  | { name: typeof STAFF_JOBS.relayToGroups; payload: RelayToGroupsJob }
+  | { name: typeof STAFF_JOBS.relayConversation; payload: RelayConversationJob };
 
 /** Queues staff-desk work in the caller's transaction. */
 export async function queueStaffJob(trx: Knex.Transaction, orgId: string, job: Job, o: { availableAt?: Date } = {}): Promise<void> {

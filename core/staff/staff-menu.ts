@@ -29,3 +29,14 @@ export async function staffMenuTarget(db: Knex | Knex.Transaction, j: StaffMenuJ
   const row = await db('staff').select('role').where({ id: j.staffId, is_active: true, line_user_id: j.lineUserId, line_channel_id: j.channelId }).first();
   return row ? { role: row.role as StaffRole } : null;
 }
+
+/**
+ * The address that opens a staff app (the menu's buttons, a card's link to the desk): through LIFF
+ * when it has a LIFF id (LINE opens it signed in), else the plain page; `path` a screen in it
+ * (`conversation/<id>`).
+ */
+export function staffAppLink(app: 'dashboard' | 'desk', s: { pagesBaseUrl: string; liffIds: Record<string, string> }, path?: string): string {
+  const liffId = s.liffIds[app] ?? s.liffIds.staff;
+  const where = path ? `${app}/${path}` : app;
+  return liffId ? `https://liff.line.me/${liffId}/${where}` : `${s.pagesBaseUrl}/liff/${where}`;
+}

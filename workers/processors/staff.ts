@@ -1,6 +1,7 @@
 import { announceBooking, sendBookingAlert, tellBookingAssignee } from '../../core/staff/booking-announcements.ts';
 import { announceCase } from '../../core/staff/case-announcements.ts';
 import { relayToGroups } from '../../core/staff/case-relay.ts';
+import { relayConversationMessage } from '../../core/staff/conversation-relay.ts';
 import { sendDueDigests } from '../../core/staff/managers-digest.ts';
 import { handOffToProvider } from '../../core/staff/provider-handoff.ts';
 import { sendCaseAlert } from '../../core/staff/staff-alerts.ts';
@@ -15,6 +16,7 @@ import {
   type CaseAlertJob,
   type ProviderHandoffJob,
   type RelayToGroupsJob,
+  type RelayConversationJob,
 } from '../../core/staff/staff-jobs.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 import type { QueueBackend } from '../queue-backend.ts';
@@ -37,6 +39,7 @@ export function staffProcessors(deps: StaffDeps): ProcessorTable {
       [STAFF_JOBS.caseAlert]: (p) => knex.transaction((trx) => sendCaseAlert(deps, trx, p as unknown as CaseAlertJob)),
       [STAFF_JOBS.providerHandoff]: (p) => knex.transaction((trx) => handOffToProvider(deps, trx, p as unknown as ProviderHandoffJob)),
       [STAFF_JOBS.relayToGroups]: (p) => knex.transaction((trx) => relayToGroups(deps, trx, p as unknown as RelayToGroupsJob)),
+      [STAFF_JOBS.relayConversation]: (p) => knex.transaction((trx) => relayConversationMessage(deps, trx, p as unknown as RelayConversationJob)),
     },
     [DIGEST_QUEUE]: {
       [STAFF_JOBS.digestTick]: () => sendDueDigests(deps, deps.now?.() ?? new Date()),
