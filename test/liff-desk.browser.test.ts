@@ -103,6 +103,25 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
     await check(page, 'case-th-light-resolved');
   });
 
+  it('the queue marks a case nobody answered past its first-response time, and one past its resolution time, in words', async () => {
+    const [unanswered, late, fine] = [await reportedWithCard(), await reportedWithCard(), await reportedWithCard()];
+    const past = new Date(Date.now() - 60_000);
+    // Past its first-response time with no answer (its resolution clock still runs): escalated, and
+    // before this, not marked at all.
+    await h.sys.knex('cases').where({ number: unanswered.number }).update({ first_response_due_at: past, first_responded_at: null });
+    await h.sys.knex('cases').where({ number: late.number }).update({ first_responded_at: new Date(), resolution_due_at: past });
+    await h.sys.knex('cases').where({ number: fine.number }).update({ first_responded_at: new Date() });
+    const page = await device(nok);
+    await page.goto(`${h.sys.url}/liff/desk?lang=en`);
+    await page.getByRole('button', { name: 'Open cases' }).click();
+    const row = (n: string) => page.locator('li.case-row', { has: page.getByRole('link', { name: new RegExp(n) }) });
+    await poll(() => row(unanswered.number).textContent()).toContain('No first response yet: past its time');
+    expect(await row(late.number).textContent()).toContain('SLA breached');
+    expect(await row(fine.number).textContent()).not.toMatch(/SLA breached|No first response/);
+    expect(await row(fine.number).getAttribute('class')).not.toContain('breached');
+    await check(page, 'queue-en-breaches');
+  });
+
   it('the card tapped first wins: the desk, showing the case as it was, is told who has it and shows it as it is now', async () => {
     const c = await reportedWithCard();
     const page = await device(somchai, { size: TABLET });

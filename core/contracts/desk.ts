@@ -27,6 +27,10 @@ export const deskCaseRow = z
     firstResponseDueAt: at.nullable(),
     resolutionDueAt: at.nullable(),
     breached: z.boolean(),
+    breach: z
+      .enum(['first_response', 'resolution'])
+      .nullable()
+      .meta({ description: 'Which clock it missed: the first response (none yet, past its due time), or the resolution; null while within both' }),
   })
   .meta({ id: 'DeskCaseRow' });
 

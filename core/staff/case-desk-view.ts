@@ -26,6 +26,18 @@ export interface DeskViewer {
 
 export type DeskQueueView = 'mine' | 'open' | 'unassigned';
 
+/**
+ * Which SLA clock an open case has missed, the first response first: a case nobody answered past
+ * its first-response time was escalated without its resolution clock being over, and the queue
+ * did not mark it.
+ */
+function breachOf(r: Record<string, any>, now: Date): 'first_response' | 'resolution' | null {
+  const open = CASE_STATUS[r.status as CaseStatus].isOpen;
+  if (open && !r.first_responded_at && r.first_response_due_at && new Date(r.first_response_due_at) < now) return 'first_response';
+  if (r.sla_breached_at || (open && r.resolution_due_at && new Date(r.resolution_due_at) < now)) return 'resolution';
+  return null;
+}
+
 const rowOf = (r: Record<string, any>, now: Date) => ({
   number: r.number as string,
   type: { th: r.type_name_th as string, en: r.type_name_en as string },
@@ -38,7 +50,8 @@ const rowOf = (r: Record<string, any>, now: Date) => ({
   openedAt: iso(r.created_at as Date)!,
   firstResponseDueAt: r.first_responded_at ? null : iso(r.first_response_due_at),
   resolutionDueAt: iso(r.resolution_due_at),
-  breached: Boolean(r.sla_breached_at) || (CASE_STATUS[r.status as CaseStatus].isOpen && !!r.resolution_due_at && new Date(r.resolution_due_at) < now),
+  breached: breachOf(r, now) !== null,
+  breach: breachOf(r, now),
 });
 
 const withNames = (db: Db, orgId: string) =>

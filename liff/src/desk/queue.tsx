@@ -58,20 +58,25 @@ export function Queue(p: { lang: Lang; me: StaffMe }) {
           {state.queue.cases.length === 0 && <p class="muted">{w.none[lang]}</p>}
           <ul class="list">
             {state.queue.cases.map((c) => (
-              <li class="card case-row" key={c.number}>
+              <li class={`card case-row${c.breach ? ' breached' : ''}`} key={c.number}>
                 <div class="row">
                   <Link to={`/case/${encodeURIComponent(c.number)}`} class="case-link">
                     <strong>{c.number}</strong> · {c.type[lang]}
                   </Link>
                   <Badge tone={c.breached ? 'bad' : c.status === 'new' ? 'wait' : 'info'}>{label(statusNames, c.status, lang)}</Badge>
                 </div>
+                {c.breach && (
+                  <div class="late small" data-breach={c.breach}>
+                    ⚠ {c.breach === 'first_response' ? w.firstResponseLate[lang] : w.breached[lang]}
+                  </div>
+                )}
                 <div class="muted small">
                   {label(severityNames, c.severity, lang)}
                   {c.customerName ? ` · ${c.customerName}` : ''} · {w.owner[lang]}: {c.ownerName ?? w.nobody[lang]}
                 </div>
                 {c.resolutionDueAt && (
-                  <div class={`small ${c.breached ? 'late' : ''}`}>
-                    {c.breached ? w.breached[lang] : w.due[lang]}: {when(lang, c.resolutionDueAt)}
+                  <div class={`small ${c.breach === 'resolution' ? 'late' : ''}`}>
+                    {w.due[lang]}: {when(lang, c.resolutionDueAt)}
                   </div>
                 )}
               </li>

@@ -13,6 +13,7 @@ export const w = {
   refresh: { th: 'โหลดใหม่', en: 'Refresh' },
   due: { th: 'ครบกำหนด', en: 'Due' },
   breached: { th: 'เกิน SLA', en: 'SLA breached' },
+  firstResponseLate: { th: 'ยังไม่มีใครตอบลูกค้า เกินเวลาตอบครั้งแรก', en: 'No first response yet: past its time' },
   owner: { th: 'ผู้รับผิดชอบ', en: 'Owner' },
   nobody: { th: 'ยังไม่มีผู้รับ', en: 'Nobody yet' },
   back: { th: '← กลับไปที่รายการ', en: '← Back to the list' },
