@@ -239,7 +239,7 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
   it('the bookings pipeline as a board by stage; a manager opens a booking and moves it on; Thai dark on a phone', async () => {
     const res = await h.pub('POST', '/public/v1/bookings', {
       headers: { 'idempotency-key': randomBytes(16).toString('hex') },
-      body: { destination: 'Chiang Mai', travelers: 3, name: 'Pim Traveller', email: `p${randomBytes(4).toString('hex')}@example.com`, language: 'en' },
+      body: { destination: 'Chiang Mai', travelers: 3, name: 'Pim Traveller', email: `p${randomBytes(4).toString('hex')}@example.com`, language: 'en', notes: 'ขอไกด์ผู้หญิงค่ะ แพ้ถั่ว' },
     });
     expect(res.status).toBe(201);
     const number = res.json.booking_id as string;
@@ -252,6 +252,9 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
 
     await page.getByRole('link', { name: number }).click();
     await poll(() => page.textContent('h1')).toContain(number);
+    // What the customer asked for in their own words, and where the booking came from, in words.
+    await poll(() => page.getByRole('region', { name: 'What the customer asked for' }).textContent()).toContain('ขอไกด์ผู้หญิงค่ะ แพ้ถั่ว');
+    expect(await main(page)).toContain('Came fromThe website form');
     await page.getByLabel('Move to stage').selectOption({ label: 'Contacted' });
     await page.getByLabel('Note (optional)').fill('Called: they want a quote for three');
     await page.getByRole('button', { name: 'Move', exact: true }).click();

@@ -211,6 +211,7 @@ export async function bookingDetail(db: Db, orgId: string, number: string) {
     proposedDate: day(row.proposed_date),
     proposedTime: hhmm(row.proposed_time),
     details: (row.details ?? {}) as Record<string, unknown>,
+    notes: ((row.notes as string | null) ?? (typeof row.details?.notes === 'string' ? row.details.notes : null)) || null,
     utm: (row.utm ?? {}) as Record<string, unknown>,
     declineReason: (row.decline_reason ?? null) as string | null,
     lostReason: (row.lost_reason ?? null) as string | null,

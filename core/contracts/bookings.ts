@@ -79,6 +79,7 @@ export const bookingDetail = bookingSummary
     proposedDate: date.nullable(),
     proposedTime: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
+    notes: z.string().nullable().meta({ description: "What the customer asked for in their own words (a female therapist, an allergy): the booking's notes, or its details' notes" }),
     utm: z.record(z.string(), z.unknown()),
     declineReason: z.string().nullable(),
     lostReason: z.string().nullable(),

@@ -8,7 +8,7 @@ import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
 import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
 import { QuoteBuilder } from './quote-builder.tsx';
-import { bookingEventNames, label, w } from './words.ts';
+import { bookingDetailNames, bookingEventNames, bookingSourceNames, label, w } from './words.ts';
 
 /**
  * The bookings pipeline: a board with a column per stage of the org's pipeline, and one booking
@@ -18,6 +18,16 @@ import { bookingEventNames, label, w } from './words.ts';
 type Board = z.infer<typeof deskBookingBoard>;
 type Booking = z.infer<typeof deskBooking>;
 type Summary = Board['stages'][number]['bookings'][number];
+
+/**
+ * The details the customer gave that the page does not show elsewhere: plain values only (the
+ * notes have their own section; the service (or the destination standing for it), date and party
+ * size are facts already).
+ */
+const shownDetails = (details: Record<string, unknown>, service: string): [string, string][] =>
+  Object.entries(details)
+    .filter(([k, v]) => !['notes', 'service', 'date', 'time', 'party_size'].includes(k) && (typeof v === 'string' || typeof v === 'number') && String(v).trim() !== '' && String(v) !== service)
+    .map(([k, v]) => [k, String(v)]);
 
 const what = (b: Summary & { serviceName?: Words | null }, lang: Lang) => b.serviceName?.[lang] ?? b.service ?? b.destination ?? '';
 
@@ -151,6 +161,12 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
           {note.text}
         </p>
       )}
+      {b.notes && (
+        <section class="card customer-notes" aria-labelledby="customer-notes">
+          <h2 id="customer-notes">{w.customerNotes[lang]}</h2>
+          <p class="said">{b.notes}</p>
+        </section>
+      )}
       <section class="card" aria-label={w.customer[lang]}>
         <dl class="small facts">
           <Fact term={w.customer[lang]} value={b.contact.name ?? '—'} />
@@ -160,7 +176,10 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
           {b.requestedDate && <Fact term={w.date[lang]} value={`${day(lang, b.requestedDate)}${b.requestedTime ? ` ${b.requestedTime}` : ''}`} />}
           {b.proposedDate && <Fact term={w.proposed[lang]} value={`${day(lang, b.proposedDate)}${b.proposedTime ? ` ${b.proposedTime}` : ''}`} />}
           {b.partySize !== null && <Fact term={w.people[lang]} value={String(b.partySize)} />}
-          <Fact term={w.source[lang]} value={b.source} />
+          {shownDetails(b.details, what(b, lang)).map(([k, v]) => (
+            <Fact key={k} term={label(bookingDetailNames, k, lang)} value={v} />
+          ))}
+          <Fact term={w.source[lang]} value={label(bookingSourceNames, b.source, lang)} />
           <Fact term={w.assignee[lang]} value={b.assigneeName ?? w.nobody[lang]} />
           <Fact term={w.opened[lang]} value={when(lang, b.createdAt)} />
           {b.followUp && <Fact term={w.followUp[lang]} value={when(lang, b.followUp.dueAt)} />}

@@ -83,6 +83,7 @@ export const w = {
   proposed: { th: 'เวลาที่เสนอใหม่', en: 'New time proposed' },
   people: { th: 'จำนวนคน', en: 'People' },
   source: { th: 'มาจาก', en: 'Came from' },
+  customerNotes: { th: 'สิ่งที่ลูกค้าแจ้งไว้', en: 'What the customer asked for' },
   assignee: { th: 'ผู้ดูแล', en: 'Handled by' },
   followUp: { th: 'ต้องติดตามภายใน', en: 'Follow up by' },
   reason: { th: 'เหตุผล', en: 'Reason' },
@@ -213,4 +214,25 @@ export const bookingEventNames: Record<string, Words> = {
   quote_reminded: { th: 'เตือนเรื่องใบเสนอราคา', en: 'Quote reminder sent' },
   reminder_due: { th: 'ถึงเวลาเตือนลูกค้าก่อนวันจอง', en: 'Day-before reminder due' },
   message: { th: 'ข้อความ', en: 'Message' },
+};
+
+/** The booking's details by their keys, as the booking page shows them (a key not here is shown as words). */
+export const bookingDetailNames: Record<string, Words> = {
+  destination: { th: 'ปลายทาง', en: 'Destination' },
+  style: { th: 'สไตล์', en: 'Style' },
+  month: { th: 'เดือน', en: 'Month' },
+  start_date: { th: 'วันเริ่ม', en: 'Starts' },
+  end_date: { th: 'วันสิ้นสุด', en: 'Ends' },
+  duration_days: { th: 'จำนวนวัน', en: 'Days' },
+  budget: { th: 'งบประมาณ', en: 'Budget' },
+};
+
+/** Where a booking came from. */
+export const bookingSourceNames: Record<string, Words> = {
+  line: { th: 'LINE', en: 'LINE' },
+  whatsapp: { th: 'WhatsApp', en: 'WhatsApp' },
+  web: { th: 'แบบฟอร์มบนเว็บไซต์', en: 'The website form' },
+  api: { th: 'ระบบของธุรกิจ (API)', en: "The business's own system (API)" },
+  liff: { th: 'แบบฟอร์มใน LINE', en: 'The form in LINE' },
+  staff: { th: 'เจ้าหน้าที่บันทึกให้', en: 'Entered by staff' },
 };
