@@ -234,7 +234,7 @@ describe('the bookings pipeline on the desk', () => {
   const bookingRow = (number: string) => h.sys.knex('bookings').where({ org_id: h.sys.defaultOrgId, number }).first();
   const bookingEvents = async (number: string) => Number((await h.sys.knex('booking_events').where({ booking_id: (await bookingRow(number)).id }).count({ n: '*' }))[0].n);
 
-  it('shows a board by stage; support sees only what is assigned to them', async () => {
+  it("shows a board by stage; support sees their own and those nobody has, not a colleague's", async () => {
     const number = await webBooking();
     const stage = (await bookingRow(number)).stage;
     const board = await as(mali).get('bookings');
@@ -242,8 +242,16 @@ describe('the bookings pipeline on the desk', () => {
     const column = board.json.stages.find((s: { key: string }) => s.key === stage);
     expect(column.label.en).toBeTruthy();
     expect(column.bookings.map((b: { number: string }) => b.number)).toContain(number);
-    const mine = await as(somchai).get('bookings');
-    expect(mine.json.stages.flatMap((s: { bookings: { number: string }[] }) => s.bookings.map((b) => b.number))).not.toContain(number);
+    const onBoard = async (who: EnrolledStaff) => (await as(who).get('bookings')).json.stages.flatMap((s: { bookings: { number: string }[] }) => s.bookings.map((b) => b.number));
+    // Nobody has it yet: support sees it (a new business's bookings stay unassigned until it writes a rule).
+    expect((await bookingRow(number)).assignee_staff_id).toBeNull();
+    expect(await onBoard(somchai)).toContain(number);
+    expect((await as(somchai).get(`bookings/${number}`)).status).toBe(200);
+    // Given to Nok, it is Nok's: Somchai no longer sees it.
+    const v = (await bookingRow(number)).version;
+    expect((await as(mali).post(`bookings/${number}/assignee`, { staffId: nok.id, expectedVersion: v })).status).toBe(200);
+    expect(await onBoard(somchai)).not.toContain(number);
+    expect(await onBoard(nok)).toContain(number);
     expect((await as(somchai).get(`bookings/${number}`)).status).toBe(404);
   });
 
@@ -274,6 +282,8 @@ describe('the bookings pipeline on the desk', () => {
 
   it('drafts and sends a quote as the staff member; the CEO, support on a booking not theirs and an expired date are refused, nothing written', async () => {
     const number = await webBooking();
+    // Nok's booking: not Somchai's to quote.
+    expect((await as(mali).post(`bookings/${number}/assignee`, { staffId: nok.id, expectedVersion: (await bookingRow(number)).version })).status).toBe(200);
     const booking = await bookingRow(number);
     const quotes = () => h.sys.knex('booking_quotes').where({ booking_id: booking.id });
     const body = { lines: [{ description: 'Guided day trip', quantity: 2, unitPrice: 1500 }], discount: { kind: 'amount', value: 200 }, validUntil: `${new Date().getUTCFullYear() + 1}-01-31` };
@@ -313,6 +323,8 @@ describe('the bookings pipeline on the desk', () => {
     const board = await as(somchai).get('bookings');
     expect(board.json.stages.flatMap((s: { bookings: { number: string }[] }) => s.bookings.map((b) => b.number))).toContain(number);
     expect((await as(somchai).get(`bookings/${number}`)).status).toBe(200);
+    // Somchai's now: Nok no longer sees it.
+    expect((await as(nok).get(`bookings/${number}`)).status).toBe(404);
   });
 
   it("answers 404 for a booking number that is not this org's", async () => {

@@ -4,7 +4,7 @@ import { assignBooking, moveBookingStage } from '../../core/bookings/booking-com
 import { addBookingNote } from '../../core/bookings/booking-pipeline.ts';
 import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-quotes.ts';
 import { bookingIdByNumber } from '../../core/bookings/booking-desk.ts';
-import { assertBookingVisible, assignedOnly, bookingDetail, listBookings } from '../../core/bookings/booking-queries.ts';
+import { assertBookingVisible, ownOrUnassigned, bookingDetail, listBookings } from '../../core/bookings/booking-queries.ts';
 import * as c from '../../core/contracts/bookings.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
@@ -26,7 +26,7 @@ export const bookingRoutes = [
     access: 'bookings.read',
     query: c.bookingListQuery,
     response: c.bookingPage,
-    handle: ({ identity, deps, query }) => listBookings(deps.knex, identity!.orgId, { ...query, onlyAssignee: assignedOnly(identity!) ?? undefined }),
+    handle: ({ identity, deps, query }) => listBookings(deps.knex, identity!.orgId, { ...query, ownOrUnassigned: ownOrUnassigned(identity!) ?? undefined }),
   }),
 
   route({

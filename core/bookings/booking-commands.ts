@@ -13,7 +13,7 @@ import {
   type BookingView,
   type DeskResult,
 } from './booking-desk.ts';
-import { assignedOnly, customersBookingId } from './booking-queries.ts';
+import { bookingVisibleTo, customersBookingId } from './booking-queries.ts';
 import { BOOKING_STAGES as BOOKING_STAGE_KEYS, FIRST_CONTACT_STAGES, stageFlags, type BookingStage } from './booking-stage.ts';
 import { moveRefusal, orgPipeline } from './booking-stage-settings.ts';
 import { startFollowUpClock } from './follow-up-clock.ts';
@@ -106,11 +106,10 @@ async function lockedBooking(trx: Knex.Transaction, orgId: string, number: strin
   return row ? loadBooking(trx, row.id, orgId) : undefined;
 }
 
-/** Support sees only the bookings assigned to them (a support key of a staff member too). */
+/** Support sees their own bookings and those nobody has (a support key of a staff member too). */
 function mayView(a: BookingCommandActor, b: { assigneeStaffId: string | null }): boolean {
   if (a.type !== 'staff' && a.type !== 'integration') return true;
-  const only = assignedOnly({ role: a.role, staffId: a.staffId });
-  return !only || b.assigneeStaffId === only;
+  return bookingVisibleTo({ role: a.role, staffId: a.staffId }, b.assigneeStaffId);
 }
 
 /** A change that lost a race, or that the booking's stage no longer allows. */

@@ -67,8 +67,8 @@ export type BookingSort = (typeof BOOKING_SORTS)[number];
 export interface BookingFilters {
   /** Built-in stages or the org's own. */
   stage?: string[];
-  /** Only the bookings assigned to this staff member (a support key of a staff member: `assignedOnly`). */
-  onlyAssignee?: string;
+  /** Only this staff member's bookings and those nobody has (support: `ownOrUnassigned`). */
+  ownOrUnassigned?: string;
   /** A staff id, or `none` for unassigned bookings. */
   assignee?: string;
   /** A service key. */
@@ -156,7 +156,7 @@ export async function listBookings(db: Db, orgId: string, f: BookingFilters = {}
     if (unknown.length) throw validationFailed('Unknown stage', unknown.map((s) => ({ path: 'stage', message: `No stage ${s} in this org's pipeline` })));
     q.whereIn('b.stage', f.stage);
   }
-  if (f.onlyAssignee) q.where('b.assignee_staff_id', f.onlyAssignee);
+  if (f.ownOrUnassigned) q.where((w) => w.where('b.assignee_staff_id', f.ownOrUnassigned!).orWhereNull('b.assignee_staff_id'));
   if (f.assignee === 'none') q.whereNull('b.assignee_staff_id');
   else if (f.assignee) q.where('b.assignee_staff_id', f.assignee);
   if (f.service) q.where('s.key', f.service);
@@ -253,17 +253,25 @@ export interface BookingViewer {
 }
 
 /**
- * Support sees only what is assigned to them: a support key that belongs to a staff member is held
- * to that member's bookings (the staff member's id); any other key sees the org's bookings (null).
+ * Support sees their own bookings and those nobody has yet (which they may take), not a
+ * colleague's: a support key that belongs to a staff member is held to that member (the staff
+ * member's id); any other key sees the org's bookings (null). Before, support saw only what was
+ * assigned to them, and a new business, whose bookings stay unassigned until someone writes an
+ * assignment rule, showed its support staff an empty board.
  */
-export function assignedOnly(v: BookingViewer): string | null {
+export function ownOrUnassigned(v: BookingViewer): string | null {
   return v.role === 'support' && v.staffId ? v.staffId : null;
+}
+
+/** Whether a booking held by `assigneeStaffId` is the viewer's to see. */
+export function bookingVisibleTo(v: BookingViewer, assigneeStaffId: string | null): boolean {
+  const only = ownOrUnassigned(v);
+  return !only || assigneeStaffId === null || assigneeStaffId === only;
 }
 
 /** A 404, as for a booking of another org, when the viewer may not see this booking. */
 export async function assertBookingVisible(db: Db, orgId: string, number: string, viewer: BookingViewer): Promise<void> {
-  const only = assignedOnly(viewer);
-  if (!only) return;
+  if (!ownOrUnassigned(viewer)) return;
   const row = await db('bookings').select('assignee_staff_id').where({ org_id: orgId, number }).first();
-  if (!row || row.assignee_staff_id !== only) throw notFound('Booking', { number });
+  if (!row || !bookingVisibleTo(viewer, row.assignee_staff_id ?? null)) throw notFound('Booking', { number });
 }

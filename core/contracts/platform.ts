@@ -40,7 +40,7 @@ export const apiKeyCreate = z
       .datetime({ offset: true })
       .optional()
       .meta({ description: 'When the key stops working; never, unless given. Must be in the future.' }),
-    staffId: z.uuid().optional().meta({ description: 'The staff member the key belongs to; a support key of a staff member sees and changes only the bookings assigned to them' }),
+    staffId: z.uuid().optional().meta({ description: 'The staff member the key belongs to; a support key of a staff member sees and changes only their bookings and those nobody has' }),
   })
   .strict()
   .meta({ id: 'ApiKeyCreate' });
