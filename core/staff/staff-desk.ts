@@ -95,6 +95,12 @@ export async function staffById(db: Db, orgId: string, id: string): Promise<Staf
 }
 
 /** A staff member's name, active or not (the owner of a case may have left since). */
+/** The org's active managers and admins who can be told 1:1 in LINE: where an alert with nowhere else to go goes. */
+export async function managersToTell(db: Db, orgId: string): Promise<StaffMemberRef[]> {
+  const rows = await db('staff').select(staffColumns).where({ org_id: orgId, is_active: true }).whereIn('role', ['manager', 'admin']).whereNotNull('line_user_id').orderBy('display_name');
+  return rows.map(toStaff);
+}
+
 export async function staffName(db: Db, staffId: string): Promise<string | undefined> {
   const row = await db('staff').select('display_name').where({ id: staffId }).first();
   return row?.display_name;
