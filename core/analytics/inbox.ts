@@ -9,7 +9,8 @@ import { rate } from './reports.ts';
  * The inbox figures (docs/analytics.md "Inbox"), read from the conversations' own history: their
  * messages and their timeline (`conversation_events`). Read-only SQL; nothing is counted on the side.
  *
- * - **Conversations**: the 1:1 conversations in which a customer wrote during the period.
+ * - **Conversations**: the 1:1 conversations in which a customer wrote during the period (a staff
+ *   member's own chat with the bot is not one).
  * - **By a person**: of those, the ones in which a person was asked for (`waiting`) or a staff
  *   member wrote (from the inbox, or a reply relayed from a case's group) during the period;
  *   **by the bot alone**: the others. **Containment** is the share the bot handled alone.
@@ -59,6 +60,8 @@ function periodSql(scope: InboxScope): { sql: string; bindings: Knex.RawBinding[
       SELECT c.id FROM conversations c
       WHERE c.org_id = ? AND c.kind = 'direct' AND c.contact_id IS NOT NULL AND c.last_message_at >= ?
         AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.sender_type = 'customer' AND m.sent_at >= ? AND m.sent_at < ?)
+        -- A staff member's own chat with the bot (enrolment, their queue) is not a customer's.
+        AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.org_id = c.org_id AND s.line_channel_id = c.channel_id AND s.line_user_id = c.external_id)
     ),
     person AS (
       SELECT t.id FROM talked t
