@@ -1,16 +1,14 @@
 import type { z } from 'zod';
-import type { inboxDrillResult, inboxReport } from '../../../core/contracts/analytics.ts';
-import { fill, when, type Lang } from '../kit/i18n.ts';
-import { Badge } from '../kit/ui.tsx';
+import type { inboxReport } from '../../../core/contracts/analytics.ts';
 import { API, useReport } from './data.ts';
 import { duration, n, Num, pct, Report, Section, Stat } from './parts.tsx';
-import { channelWords, inboxStatusWords, w } from './words.ts';
+import { w } from './words.ts';
 import type { ScreenProps } from './screens.tsx';
 
 /**
  * The inbox figures (`/dashboard/inbox`, docs/analytics.md "Inbox"): the bot alone against a
  * person, waiting now, first- and next-response times in business minutes, breaches, each staff
- * member by name. Every count opens the conversations behind it (InboxDrillScreen).
+ * member by name. Every count opens the conversations behind it (DrillScreen).
  */
 type InboxReport = z.infer<typeof inboxReport>;
 type Clock = InboxReport['firstResponse'];
@@ -85,43 +83,5 @@ export function InboxScreen(p: ScreenProps) {
         </>
       )}
     </Report>
-  );
-}
-
-/** The conversations behind an inbox figure: the customer's name, who holds it, each opening in the desk. */
-export function InboxDrillScreen(p: { lang: Lang; path: string }) {
-  const [state, retry] = useReport<z.infer<typeof inboxDrillResult>>(p.path);
-  return (
-    <>
-      <h2>{w.drillConversations[p.lang]}</h2>
-      <Report lang={p.lang} state={state} retry={retry} csv={{ path: p.path, tables: ['conversations'], name: 'inbox-conversations' }}>
-        {(r) => (
-          <>
-            <p class="muted small">
-              {n(p.lang, r.count)} · {when(p.lang, r.period.from, false)} – {when(p.lang, new Date(new Date(r.period.to).getTime() - 1).toISOString(), false)}
-            </p>
-            <ul class="list">
-              {r.count === 0 && <li class="muted">{w.none[p.lang]}</li>}
-              {r.conversations.map((c) => {
-                const name = c.customer ?? w.nameUnknown[p.lang];
-                return (
-                  <li class="card line" key={c.id}>
-                    <a href={`/liff/desk/conversation/${encodeURIComponent(c.id)}`} aria-label={fill(w.openConversation[p.lang], { name })}>
-                      <strong>{name}</strong>
-                    </a>{' '}
-                    <Badge tone={c.status === 'waiting' ? 'wait' : c.status === 'assigned' || c.status === 'snoozed' ? 'info' : 'ok'}>{inboxStatusWords[c.status]?.[p.lang] ?? c.status}</Badge>
-                    <div class="muted small">
-                      {channelWords[c.channel]?.[p.lang] ?? c.channel}
-                      {c.holder && ` · ${fill(w.heldBy[p.lang], { name: c.holder })}`}
-                      {c.lastMessageAt && ` · ${w.lastMessage[p.lang]} ${when(p.lang, c.lastMessageAt)}`}
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        )}
-      </Report>
-    </>
   );
 }

@@ -8,7 +8,7 @@ import { StaffGate } from '../kit/staff-ui.tsx';
 import { Page } from '../kit/ui.tsx';
 import { API, prefetch } from './data.ts';
 import './dashboard.css';
-import { InboxDrillScreen, InboxScreen } from './inbox-screen.tsx';
+import { InboxScreen } from './inbox-screen.tsx';
 import { AbuseScreen, BookingsScreen, CeoScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
 import { channelWords, granularityWords, presetWords, severityWords, w } from './words.ts';
 
@@ -162,11 +162,7 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
             ← {w.back[p.lang]}
           </a>
         </p>
-        {path.startsWith(`${API}/inbox/conversations`) ? (
-          <InboxDrillScreen lang={p.lang} path={path} key={path} />
-        ) : (
-          path.startsWith(`${API}/`) && <DrillScreen lang={p.lang} path={path} key={path} />
-        )}
+        {path.startsWith(`${API}/`) && <DrillScreen lang={p.lang} path={path} key={path} />}
       </>
     );
   }
