@@ -29,13 +29,11 @@ export async function up(knex: Knex): Promise<void> {
     ALTER TABLE conversation_events ADD CONSTRAINT conversation_events_type CHECK (type IN (${list([...EVENT_TYPES, ...NEW_TYPES])}));
     CREATE UNIQUE INDEX conversation_events_response_once ON conversation_events (conversation_id, type, (data->>'dueAt'))
       WHERE type IN ('response_warning', 'response_breached');
-    CREATE INDEX conversation_events_org_type_time ON conversation_events (org_id, created_at) WHERE type IN ('waiting', 'replied', 'response_breached');
   `);
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
-    DROP INDEX conversation_events_org_type_time;
     DROP INDEX conversation_events_response_once;
     ALTER TABLE conversation_events DROP CONSTRAINT conversation_events_type;
     ALTER TABLE conversation_events ADD CONSTRAINT conversation_events_type CHECK (type IN (${list(EVENT_TYPES)}));
