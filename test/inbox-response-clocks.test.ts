@@ -276,6 +276,33 @@ describe('snoozes', () => {
   });
 });
 
+describe('the sweep', () => {
+  it('catches a warning, a breach and a snooze end whose jobs were lost', async () => {
+    const { id, name } = await customerWaiting();
+    await take(id);
+    // Due times in the past, with no timers scheduled: as if Redis lost the jobs.
+    const past = { response_warn_at: new Date(Date.now() - 2000), response_due_at: new Date(Date.now() - 1000) };
+    await h.sys.knex('conversations').where({ id }).update(past);
+    const due = (await dueInboxTimers(h.sys.knex, new Date())).responses.filter((r) => r.conversationId === id);
+    expect(due.map((d) => d.moment).sort()).toEqual(['breach', 'warning']);
+    for (const check of due) expect(await h.sys.knex.transaction((trx) => fireResponseTimer(trx, check))).toBe(true);
+    expect((await events(id, ['response_warning', 'response_breached'])).map((e) => e.type)).toEqual(['response_warning', 'response_breached']);
+    await waitForMessageTo(h, somchai.lineUserId, (m) => m.type === 'text' && String(m.text).startsWith(`${name} has had no first answer`));
+    expect((await dueInboxTimers(h.sys.knex, new Date())).responses.filter((r) => r.conversationId === id)).toEqual([]);
+
+    // A snooze whose time has come and whose job never ran.
+    const { version } = await conversation(id);
+    const later = new Date(Date.now() + 3_600_000);
+    expect((await api('POST', `/api/v1/conversations/${id}/snooze`, { until: later.toISOString(), expectedVersion: version }, keys.Somchai)).status).toBe(200);
+    const ended = new Date(Date.now() - 1000);
+    await h.sys.knex('conversations').where({ id }).update({ snoozed_until: ended });
+    const [lost] = (await dueInboxTimers(h.sys.knex, new Date())).snoozes.filter((s) => s.conversationId === id);
+    expect(lost).toEqual({ conversationId: id, orgId: h.sys.defaultOrgId, until: ended.toISOString() });
+    expect(await h.sys.knex.transaction((trx) => snoozeEnded(trx, { ...lost, now: new Date() }))).toBe(true);
+    expect((await conversation(id)).inbox_status).toBe('waiting');
+  });
+});
+
 describe('a reply in the inbox on a conversation with an open case', () => {
   it('is the case first response, goes on its timeline, and leaves a first response already given as it was', async () => {
     const { id, contactId } = await customerWaiting();

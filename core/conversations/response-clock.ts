@@ -160,11 +160,12 @@ export async function dueInboxTimers(db: Knex, now: Date, limit = 1000): Promise
     `NOT EXISTS (SELECT 1 FROM conversation_events e WHERE e.conversation_id = c.id AND e.type = '${type}' AND e.data->>'dueAt' = to_char(c.response_due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
   const running = `c.response_clock IS NOT NULL AND c.inbox_status IN ('waiting', 'assigned')`;
   const { rows } = await db.raw<{ rows: { id: string; clock: ResponseClock; moment: ResponseMoment; at: Date }[] }>(
-    `(SELECT id, response_clock AS clock, 'breach' AS moment, response_due_at AS at FROM conversations c
-       WHERE ${running} AND c.response_due_at <= ? AND ${notFired('response_breached')} LIMIT ?)
+    // Warnings first: a clock past both is warned, then breached, in that order.
+    `(SELECT id, response_clock AS clock, 'warning' AS moment, response_warn_at AS at FROM conversations c
+       WHERE ${running} AND c.response_warn_at <= ? AND ${notFired('response_warning')} LIMIT ?)
      UNION ALL
-     (SELECT id, response_clock, 'warning', response_warn_at FROM conversations c
-       WHERE ${running} AND c.response_warn_at <= ? AND ${notFired('response_warning')} LIMIT ?)`,
+     (SELECT id, response_clock, 'breach', response_due_at FROM conversations c
+       WHERE ${running} AND c.response_due_at <= ? AND ${notFired('response_breached')} LIMIT ?)`,
     [now, limit, now, limit],
   );
   const snoozes = await db('conversations').select('id', 'org_id', 'snoozed_until').where('inbox_status', 'snoozed').andWhere('snoozed_until', '<=', now).limit(limit);
