@@ -36,6 +36,7 @@ import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
+import { inboxTimerProcessors, scheduleInboxSweep } from '../workers/processors/inbox-timers.ts';
 import { bookingIntakeProcessors, scheduleBookingIntakeSweep } from '../workers/processors/booking-intake.ts';
 import { INTAKE_QUEUE } from '../core/bookings/intake-ledger.ts';
 import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
@@ -45,6 +46,7 @@ import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
 import { subscribeToCaseEvents } from '../core/cases/case-timeline.ts';
 import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
+import { inboxReplyOnOpenCases } from '../core/cases/inbox-replies.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
@@ -136,6 +138,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // The groups that got a conversation's card hear who holds it now (core/staff/conversation-relay.ts).
   subscribeToConversationEvents('group-holder-news', holderNews);
   subscribeToConversationEvents('webhooks', sendConversationWebhooks);
+  // A staff reply in the inbox on a conversation with an open case: on the case, its first response the first time.
+  subscribeToConversationEvents('open-cases', inboxReplyOnOpenCases);
   subscribeToContactMerges('conversations', moveConversationsToContact);
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);
@@ -243,6 +247,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...profileProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl }),
         ...slaProcessors({ knex }),
         ...bookingFollowUpProcessors({ knex, publicBaseUrl }),
+        ...inboxTimerProcessors({ knex }),
         ...bookingIntakeProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...webhookProcessors({ knex, secrets, outbound }),
@@ -271,6 +276,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleSystemJobs(queues);
       await scheduleSlaSweep(queues);
       await scheduleBookingFollowUpSweep(queues);
+      await scheduleInboxSweep(queues);
       await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
       // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);

@@ -8,6 +8,7 @@ import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
 import { csvStream, type Row } from '../../core/analytics/csv.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../core/analytics/insights.ts';
 import { queueReport } from '../../core/analytics/queue.ts';
+import { drillInbox, inboxPeriodView, inboxReport, inboxScopeOf } from '../../core/analytics/inbox.ts';
 import { caseTimeRow, drillCases, scopeOf, type DrillRow, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
 import * as c from '../../core/contracts/analytics.ts';
 import { DomainError, validationFailed } from '../../core/errors/index.ts';
@@ -314,6 +315,61 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const bookings = await drillBookings(deps.knex, scope, figure, currency);
         if (csv) return sendCsv(ctx, `bookings-${figure}`, [bookings]) as never;
         return { figure, period: { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters: {} }, count: bookings.length, bookings };
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: `${a.prefix}/inbox`,
+      summary:
+        'The inbox: conversations handled by the bot alone and by a person (containment), waiting now, first- and next-response times in business minutes (median, p90, within the due time), breaches, by staff member (managers and the CEO; tables: summary, staff)',
+      tag: a.tag,
+      access: a.access('analytics.staff'),
+      query: c.inboxQuery,
+      response: c.inboxReport,
+      handle: async (input) => {
+        const { deps, ctx, query } = input;
+        const scope = await inboxScopeOf(deps.knex, a.orgOf(input), query, new Date());
+        const csv = wantsCsv(ctx, query.format);
+        const table = csv ? pickTable(query.table, ['summary', 'staff'] as const) : null;
+        const report = await inboxReport(deps.knex, scope);
+        if (!table) return report;
+        const clocks = (r: Pick<typeof report, 'firstResponse' | 'nextResponse'>) =>
+          Object.fromEntries(
+            (['firstResponse', 'nextResponse'] as const).map((k) => [k, { answered: r[k].answered.value, breached: r[k].breached.value, medianBusinessMinutes: r[k].medianBusinessMinutes, p90BusinessMinutes: r[k].p90BusinessMinutes, metRate: r[k].metRate }]),
+          );
+        if (table === 'staff') return sendCsv(ctx, 'inbox-staff', [report.byStaff.map((s) => ({ name: s.name, ...clocks(s) }))]) as never;
+        const summary = {
+          from: report.period.from,
+          to: report.period.to,
+          conversations: report.conversations.value,
+          botAlone: report.botAlone.value,
+          byPerson: report.byPerson.value,
+          containmentRate: report.containmentRate,
+          waitingNow: report.waitingNow.value,
+          ...clocks(report),
+        };
+        return sendCsv(ctx, 'inbox-summary', [[summary]]) as never;
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: `${a.prefix}/inbox/conversations`,
+      summary: 'The drill-down of the inbox figures: the conversations behind a figure (the `drill` path each carries), by customer name, with who holds them (table: conversations)',
+      tag: a.tag,
+      access: a.access('analytics.staff'),
+      query: c.inboxDrillQuery,
+      response: c.inboxDrillResult,
+      handle: async (input) => {
+        const { deps, ctx, query } = input;
+        const { figure, staff, ...rest } = query;
+        const scope = await inboxScopeOf(deps.knex, a.orgOf(input), rest, new Date());
+        const csv = wantsCsv(ctx, query.format);
+        if (csv) pickTable(query.table, ['conversations'] as const);
+        const conversations = await drillInbox(deps.knex, scope, figure, staff);
+        if (csv) return sendCsv(ctx, `inbox-${figure}`, [conversations]) as never;
+        return { figure, period: inboxPeriodView(scope), count: conversations.length, conversations };
       },
     }),
 

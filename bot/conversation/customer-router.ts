@@ -53,8 +53,9 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
 
   await deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, message.id))) return;
-    // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it).
-    if (ctx.inboxChange) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
+    // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it); one a
+    // person holds or is asked for owes the customer an answer (a response clock).
+    if (ctx.inboxChange || ctx.personHolds) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
     if (classified) await recordClassification(trx, ctx.orgId, message.id, classified);
     // Answer in the language the customer writes in now.
     const language = classified?.result.language;

@@ -30,7 +30,7 @@
 import { CASE_STATUS, type CaseTimeBucket } from './case-status.ts';
 import type { CaseStatus } from '../vocabulary.ts';
 import { validationFailed } from '../errors/index.ts';
-import { addBusinessMinutes, businessMinutesBetween, nextOpening, wallMinutesBetween, type BusinessCalendar } from '../sla/business-calendar.ts';
+import { addBusinessMinutes, businessMinutesBetween, nextOpening, wallMinutesBetween, warnMinutes, type BusinessCalendar } from '../sla/business-calendar.ts';
 
 export interface StatusPeriod {
   status: CaseStatus;
@@ -113,10 +113,7 @@ function validateTargets(targets: SlaTargets): void {
   }
 }
 
-/** Counted minutes at which to warn: floor(target * ratio), robust to float noise (0.29 * 100). */
-export function warnMinutes(targetMinutes: number, warnRatio: number): number {
-  return Math.floor(targetMinutes * warnRatio + 1e-9);
-}
+export { warnMinutes } from '../sla/business-calendar.ts';
 
 /**
  * The instant at which the resolution clock reaches `minutes` counted business minutes, or null

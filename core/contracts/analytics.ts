@@ -420,3 +420,86 @@ export const bookingsReport = z
 export const bookingsDrillResult = z
   .object({ figure: z.string(), period: analyticsPeriod, count: z.number(), bookings: z.array(z.object({ number: z.string(), stage: z.string(), source: z.string(), createdAt: z.string() })) })
   .meta({ id: 'AnalyticsBookingsDrill' });
+
+// ------------------------------------------------------------------------------ inbox
+
+/** The figures of the inbox whose conversations a drill-down lists. */
+export const INBOX_DRILL_FIGURES = [
+  'conversations',
+  'bot_alone',
+  'by_person',
+  'waiting_now',
+  'first_response.answered',
+  'first_response.breached',
+  'next_response.answered',
+  'next_response.breached',
+] as const;
+export type InboxDrillFigure = (typeof INBOX_DRILL_FIGURES)[number];
+
+/** Query keys of the inbox figures: the period (the case filters do not apply to conversations). */
+export const inboxFilterFields = {
+  from: analyticsFilterFields.from,
+  to: analyticsFilterFields.to,
+  preset: analyticsFilterFields.preset,
+  format: analyticsFilterFields.format,
+  table: analyticsFilterFields.table,
+};
+export const inboxQuery = z.object(inboxFilterFields).strict().meta({ id: 'AnalyticsInboxQuery' });
+export type InboxQuery = z.infer<typeof inboxQuery>;
+
+export const inboxDrillQuery = z
+  .object({
+    ...inboxFilterFields,
+    figure: z.enum(INBOX_DRILL_FIGURES).default('conversations').meta({ description: 'Which figure: the conversations it counts' }),
+    staff: z.uuid().optional().meta({ description: 'With the response figures: only the answers given by (or the breaches held by) this staff member' }),
+  })
+  .strict()
+  .meta({ id: 'AnalyticsInboxDrillQuery' });
+export type InboxDrillQuery = z.infer<typeof inboxDrillQuery>;
+
+const responseTimes = z.object({
+  answered: figure,
+  breached: figure,
+  medianBusinessMinutes: z.number().nullable().meta({ description: 'Half the answers came within this many business minutes (the lower median of the answers)' }),
+  p90BusinessMinutes: z.number().nullable().meta({ description: 'Nine answers in ten came within this many business minutes' }),
+  metRate: z.number().nullable().meta({ description: 'Answers given by their due time / answers' }),
+});
+
+export const inboxReport = z
+  .object({
+    period: analyticsPeriod,
+    conversations: figure.meta({ description: 'Conversations in which a customer wrote in the period' }),
+    botAlone: figure.meta({ description: 'Of those, the ones no person was asked for or wrote in during the period' }),
+    byPerson: figure.meta({ description: 'Of those, the ones a person was asked for (waiting) or wrote in' }),
+    containmentRate: z.number().nullable().meta({ description: 'botAlone / conversations' }),
+    waitingNow: figure.meta({ description: 'Conversations waiting for a person now, whatever the period' }),
+    firstResponse: responseTimes,
+    nextResponse: responseTimes,
+    byStaff: z.array(
+      z.object({
+        staffId: z.string(),
+        name: z.string(),
+        firstResponse: responseTimes,
+        nextResponse: responseTimes,
+      }),
+    ),
+  })
+  .meta({ id: 'AnalyticsInbox' });
+
+export const inboxDrillResult = z
+  .object({
+    figure: z.string(),
+    period: analyticsPeriod,
+    count: z.number(),
+    conversations: z.array(
+      z.object({
+        id: z.string(),
+        customer: z.string().nullable(),
+        channel: z.string(),
+        status: z.string(),
+        holder: z.string().nullable().meta({ description: 'Who holds it now (their name)' }),
+        lastMessageAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'AnalyticsInboxDrill' });

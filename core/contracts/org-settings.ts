@@ -89,6 +89,17 @@ export const orgSettingFields = {
       description:
         "Which customer notifications the org sends (core/cases/case-notifications.ts, case-satisfaction.ts); all on unless set. The acknowledgement of a new case always goes: it answers the customer's own message",
     }),
+  responseTimes: z
+    .object({
+      firstResponseMinutes: z.number().int().min(1).max(10_080).meta({ description: 'Business minutes from a customer starting to wait for a person to the first staff reply' }),
+      nextResponseMinutes: z.number().int().min(1).max(10_080).meta({ description: 'Business minutes from a customer writing again (while a person holds the conversation) to the next staff reply' }),
+      warnAtRatio: z.number().gt(0).lt(1).meta({ description: 'Warn when this share of the time is used (0.75: at three quarters)' }),
+    })
+    .strict()
+    .meta({
+      description:
+        "The inbox's response times on the org's business calendar (core/conversations/response-clock.ts, docs/inbox.md): the holder, or the support groups, are warned before and told at a breach; first response 15, next response 30, warning at 0.75 unless set",
+    }),
   // Staff-side events of seed 004 section 4.7.3, each switched on or off by the org's admins (4.7.5).
   staffAlerts: z
     .object({
@@ -124,6 +135,16 @@ export function staffAlertsOf(settings: unknown): StaffAlerts {
   return parsed.success ? parsed.data : ALL_STAFF_ALERTS_ON;
 }
 
+export type ResponseTimes = z.infer<typeof orgSettingFields.responseTimes>;
+export const DEFAULT_RESPONSE_TIMES: ResponseTimes = { firstResponseMinutes: 15, nextResponseMinutes: 30, warnAtRatio: 0.75 };
+
+/** The org's inbox response times as stored (orgs.settings), or the defaults when unset or not valid. */
+export function responseTimesOf(settings: unknown): ResponseTimes {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).responseTimes : undefined;
+  const parsed = orgSettingFields.responseTimes.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_RESPONSE_TIMES;
+}
+
 export type OrgSettingKey = keyof typeof orgSettingFields;
 export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
 
@@ -149,6 +170,7 @@ export const orgSettingsUpdate = z
     publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
+    responseTimes: nullToDefault(orgSettingFields.responseTimes),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { SAVED_REPLY_VARIABLES } from '../conversations/saved-replies.ts';
 
 /** Saved replies as the REST API shows them (api/admin/saved-reply-routes.ts, docs/inbox.md). */
+
+/** The variables a saved reply may use; core/conversations/saved-replies.ts fills them in. */
+export const SAVED_REPLY_VARIABLES = ['customer_name', 'staff_name'] as const;
 const variables = SAVED_REPLY_VARIABLES.map((v) => `{{${v}}}`).join(', ');
 
 export const savedReplyKey = z

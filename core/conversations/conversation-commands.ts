@@ -7,6 +7,7 @@ import { afterCustomerMessage, inboxStateOf, type InboxState, type InboxStatus }
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import { mentionedStaff } from './mentions.ts';
 import { queueMessages } from './outgoing.ts';
+import { clockOwed, responseClockRuns, scheduleSnoozeEnd, startResponseClock, stopResponseClock } from './response-clock.ts';
 import { renderSavedReply } from './saved-replies.ts';
 
 /**
@@ -81,6 +82,8 @@ interface Locked {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HELD: readonly InboxStatus[] = ['assigned', 'snoozed'];
+/** Where a response clock runs (core/conversations/response-clock.ts). */
+const CLOCK_RUNS_IN: readonly InboxStatus[] = ['waiting', 'assigned'];
 
 const refused = (refusal: ConversationRefusal) => ({ ok: false as const, refusal });
 const nowOf = (c: Locked): ConversationNow => ({
@@ -128,10 +131,12 @@ const holderAllows = (c: Locked, staff: StaffActor, action: StaffAction) =>
 /**
  * Moves the conversation to a new holder, one version on. `waiting_since` is when the customer
  * began to wait for a person: kept while a person holds it, gone when the bot has it again. The
- * bot's own hand-over dialogue ends when the conversation goes back to the bot.
+ * bot's own hand-over dialogue ends when the conversation goes back to the bot. A response clock
+ * stops, unanswered, when nobody is asked for any more (resolved, the bot's, snoozed).
  */
 async function move(trx: Knex.Transaction, c: Locked, to: { status: InboxStatus; assigneeStaffId: string | null; snoozedUntil?: Date }, now: Date): Promise<void> {
   const toBot = to.status === 'bot' || to.status === 'resolved';
+  if (!CLOCK_RUNS_IN.includes(to.status)) await stopResponseClock(trx, c, now, { answered: false });
   const startsWaiting = to.status === 'waiting' && !['waiting', 'assigned', 'snoozed'].includes(c.state.status);
   await trx('conversations')
     .where({ id: c.id })
@@ -178,21 +183,52 @@ export async function handOff(
   if (c.state.status === 'waiting' || c.state.status === 'assigned') return { ok: true, changed: false, before: nowOf(c), now: nowOf(c) };
   await move(trx, c, { status: 'waiting', assigneeStaffId: null }, a.now);
   await record(trx, c, 'waiting', a.actor, { reason: a.reason, from: c.state.status }, a.now);
+  await startResponseClock(trx, c, 'first_response', a.now);
   return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
 /**
- * A customer's message arrived: a snoozed conversation wakes (it waits for a person again, and its
- * holder hears of it); one a person left idle for IDLE_RETURN_HOURS goes back to the bot.
+ * A customer's message arrived while a person holds the conversation or is asked for: a snoozed
+ * conversation wakes (it waits for a person again, and its holder hears of it); one a person left
+ * idle for IDLE_RETURN_HOURS goes back to the bot. Otherwise the customer is owed an answer: a
+ * response clock starts unless one runs (the next response, once a person has written to them).
  */
 export async function customerWrote(trx: Knex.Transaction, a: { orgId: string; conversationId: string; now: Date }): Promise<'woke' | 'returned_to_bot' | undefined> {
   const c = await lock(trx, a.orgId, a.conversationId);
   if (!c || c.erased) return undefined;
   const next = afterCustomerMessage(c.state, a.now);
-  if (!next) return undefined;
-  await move(trx, c, { status: next === 'woke' ? 'waiting' : 'bot', assigneeStaffId: null }, a.now);
-  await record(trx, c, next, { type: 'system', id: null }, { from: c.state.status, previousAssignee: c.state.assigneeStaffId }, a.now);
+  if (next) {
+    await move(trx, c, { status: next === 'woke' ? 'waiting' : 'bot', assigneeStaffId: null }, a.now);
+    await record(trx, c, next, { type: 'system', id: null }, { from: c.state.status, previousAssignee: c.state.assigneeStaffId, ...(next === 'woke' ? { reason: 'customer_wrote' } : {}) }, a.now);
+  }
+  if (next === 'woke' || (!next && CLOCK_RUNS_IN.includes(c.state.status))) await owedAnAnswer(trx, c, a.now);
   return next;
+}
+
+/** The customer waits for a person's answer from now: a response clock starts, unless one runs. */
+async function owedAnAnswer(trx: Knex.Transaction, c: Locked, now: Date): Promise<void> {
+  if (await responseClockRuns(trx, c.id)) return;
+  await startResponseClock(trx, c, clockOwed({ waiting_since: c.state.waitingSince, staff_replied_at: c.state.staffRepliedAt }), now);
+}
+
+/**
+ * A snooze's time came (a delayed job at `snoozed_until`, core/conversations/response-clock.ts):
+ * the conversation waits for a person again and its holder hears of it (`woke`, reason
+ * `snooze_ended`). Nothing happens when it was woken, resolved or snoozed to another time meanwhile.
+ * When the customer is still owed an answer (they wrote after the last staff reply), a clock starts.
+ */
+export async function snoozeEnded(trx: Knex.Transaction, a: { orgId: string; conversationId: string; until: string; now: Date }): Promise<boolean> {
+  const c = await lock(trx, a.orgId, a.conversationId);
+  if (!c || c.erased || c.state.status !== 'snoozed' || c.state.snoozedUntil?.toISOString() !== a.until) return false;
+  await move(trx, c, { status: 'waiting', assigneeStaffId: null }, a.now);
+  await record(trx, c, 'woke', { type: 'system', id: null }, { from: 'snoozed', previousAssignee: c.state.assigneeStaffId, reason: 'snooze_ended', until: a.until }, a.now);
+  const since = c.state.staffRepliedAt;
+  const unanswered = await trx('messages')
+    .where({ conversation_id: c.id, direction: 'in', sender_type: 'customer' })
+    .modify((q) => (since ? q.andWhere('created_at', '>', since) : q))
+    .first('id');
+  if (unanswered) await owedAnAnswer(trx, c, a.now);
+  return true;
 }
 
 /** Take: the conversation becomes the actor's. Someone else's is a take-over: managers and admins only. */
@@ -262,7 +298,9 @@ export async function reply(
   });
   await trx('conversations').where({ id: c.id }).update({ staff_replied_at: a.now });
   const about = 'savedReply' in a ? { savedReply: a.savedReply } : 'media' in a ? { media: a.media.map((m) => m.kind) } : {};
-  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...about, ...where(a) }, a.now);
+  // The reply answers the clock that ran: what it took is kept on the reply (the dashboard's figures).
+  const answered = await stopResponseClock(trx, c, a.now, { answered: true });
+  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...about, ...where(a), ...(answered ? { response: answered } : {}) }, a.now);
   return { ok: true, changed: takes, before: nowOf(c), now: await reread(trx, c), messageIds };
 }
 
@@ -308,6 +346,7 @@ export async function snooze(trx: Knex.Transaction, a: StaffCommand & { until: D
   const holder = HELD.includes(c.state.status) ? c.state.assigneeStaffId! : a.staff.staffId;
   await move(trx, c, { status: 'snoozed', assigneeStaffId: holder, snoozedUntil: a.until }, a.now);
   await record(trx, c, 'snoozed', staffActor(a.staff), { until: a.until.toISOString(), from: c.state.status }, a.now);
+  await scheduleSnoozeEnd(trx, { id: c.id, orgId: c.orgId, until: a.until });
   return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 

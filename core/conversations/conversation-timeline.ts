@@ -11,7 +11,21 @@ import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-
  * subscribers registered in bin/system.ts, inside the transaction that records the event: the
  * staff desk's card when a customer waits for a person, the word to an assignee.
  */
-export const CONVERSATION_EVENT_TYPES = ['waiting', 'taken', 'assigned', 'replied', 'note', 'resolved', 'snoozed', 'woke', 'returned_to_bot'] as const;
+export const CONVERSATION_EVENT_TYPES = [
+  'waiting',
+  'taken',
+  'assigned',
+  'replied',
+  'note',
+  'resolved',
+  'snoozed',
+  'woke',
+  'returned_to_bot',
+  // The response clocks (core/conversations/response-clock.ts): one started, one close to its due time, one past it.
+  'response_due',
+  'response_warning',
+  'response_breached',
+] as const;
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
 export type ConversationActorType = 'customer' | 'staff' | 'api_key' | 'system';
@@ -53,6 +67,28 @@ export async function recordConversationEvent(trx: Knex.Transaction, e: Conversa
     })
     .returning('id');
   const event: RecordedConversationEvent = { ...e, id: String(row.id), now };
+  await subscribers.publish(trx, event);
+  return event;
+}
+
+/**
+ * A response clock's warning or breach, recorded at most once per conversation, kind and due time
+ * (a unique index decides when workers race); null when it was already recorded.
+ */
+export async function recordResponseEventOnce(
+  trx: Knex.Transaction,
+  e: { orgId: string; conversationId: string; type: 'response_warning' | 'response_breached'; data: { clock: string; dueAt: string } & Record<string, unknown> },
+  now: Date,
+): Promise<RecordedConversationEvent | null> {
+  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
+    `INSERT INTO conversation_events (org_id, conversation_id, type, actor_type, data, created_at)
+     VALUES (?, ?, ?, 'system', ?::jsonb, ?)
+     ON CONFLICT (conversation_id, type, (data->>'dueAt')) WHERE type IN ('response_warning', 'response_breached') DO NOTHING
+     RETURNING id`,
+    [e.orgId, e.conversationId, e.type, JSON.stringify(e.data), now],
+  );
+  if (rows.length === 0) return null;
+  const event: RecordedConversationEvent = { ...e, actor: { type: 'system', id: null }, id: String(rows[0].id), now };
   await subscribers.publish(trx, event);
   return event;
 }

@@ -5,6 +5,7 @@ import { iso } from '../time/iso.ts';
 import { fillTemplate } from '../templates/render-template.ts';
 import { assertKnownVariables } from '../templates/template-admin.ts';
 import type { Language } from '../vocabulary.ts';
+import { SAVED_REPLY_VARIABLES } from '../contracts/saved-replies.ts';
 
 /**
  * Saved replies (docs/inbox.md): texts staff send with a shortcut instead of typing them, in Thai
@@ -14,7 +15,6 @@ import type { Language } from '../vocabulary.ts';
  * in the customer's language. Deleting ends a saved reply (`is_active = false`): it is no longer
  * listed or sent, its shortcut is free again, and the audit log keeps who wrote and ended it.
  */
-export const SAVED_REPLY_VARIABLES = ['customer_name', 'staff_name'] as const;
 
 export interface SavedReplyView {
   key: string;

@@ -405,3 +405,8 @@ export function businessMinutesBetween(a: Date, b: Date, cal: BusinessCalendar):
 export function wallMinutesBetween(a: Date, b: Date): number {
   return (truncate(b) - truncate(a)) / MINUTE;
 }
+
+/** Counted minutes at which to warn: floor(target * ratio), robust to float noise (0.29 * 100). */
+export function warnMinutes(targetMinutes: number, warnRatio: number): number {
+  return Math.floor(targetMinutes * warnRatio + 1e-9);
+}

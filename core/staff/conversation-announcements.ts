@@ -6,8 +6,9 @@ import type { Action, OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
 import { groupsForConversation } from './routing.ts';
 import { staffActionData } from './staff-buttons.ts';
-import { postToGroup, postToStaffMember, staffById, staffName, type StaffDeps } from './staff-desk.ts';
+import { managersInLine, postToGroup, postToStaffMember, staffById, staffName, type StaffDeps } from './staff-desk.ts';
 import { staffAppLink } from './staff-menu.ts';
+import { clockTime, formatDuration } from './staff-alerts.ts';
 import { say, type Phrase } from './staff-phrases.ts';
 
 /**
@@ -43,6 +44,21 @@ const PHRASES = {
   assignedToYou: { th: '{who} มอบหมายการสนทนากับ {customer} ให้คุณค่ะ', en: '{who} gave you the conversation with {customer}.' },
   woke: { th: '{customer} ส่งข้อความมาอีกครั้ง การสนทนากลับไปรอเจ้าหน้าที่ค่ะ', en: '{customer} wrote again: the conversation you snoozed is waiting for a person.' },
   mentioned: { th: '{who} กล่าวถึงคุณในการสนทนากับ {customer}: {note}', en: '{who} mentioned you on the conversation with {customer}: {note}' },
+  snoozeEnded: { th: 'ครบเวลาที่พักการสนทนากับ {customer} ไว้แล้ว การสนทนากลับไปรอเจ้าหน้าที่ค่ะ', en: 'Your snooze of the conversation with {customer} is over: it is waiting for a person.' },
+  first_response: { th: 'การตอบครั้งแรก', en: 'first answer' },
+  next_response: { th: 'การตอบครั้งถัดไป', en: 'next answer' },
+  responseWarning: {
+    th: '{customer} รอ{clock}อยู่ ครบกำหนดเวลา {due} น. (เหลืออีก {left}) ค่ะ',
+    en: '{customer} is waiting for a {clock}: due at {due} ({left} left).',
+  },
+  responseBreached: {
+    th: '{customer} ยังไม่ได้รับ{clock} เลยกำหนดเวลา {due} น. แล้วค่ะ (รอมา {waited})',
+    en: '{customer} has had no {clock}: it was due at {due} (waiting {waited}).',
+  },
+  nobodyToTell: {
+    th: ' ไม่มีผู้ดูแลหรือกลุ่มซัพพอร์ตที่รับเรื่องนี้ค่ะ',
+    en: ' Nobody holds it and no support group takes it.',
+  },
 } satisfies Record<string, Phrase>;
 
 const CHANNEL_LABEL: Record<string, string> = { line: 'LINE', whatsapp: 'WhatsApp' };
@@ -56,12 +72,43 @@ export function conversationNotices(deps: NoticeDeps): ConversationEventSubscrib
   return async (trx, e) => {
     if (e.type === 'waiting') return announceWaiting(deps, trx, e);
     if (e.type === 'assigned' && typeof e.data?.to === 'string' && e.data.to !== e.actor.id) return tell(trx, e, e.data.to, 'assignedToYou');
-    if (e.type === 'woke' && typeof e.data?.previousAssignee === 'string') return tell(trx, e, e.data.previousAssignee, 'woke');
+    if (e.type === 'woke' && typeof e.data?.previousAssignee === 'string') return tell(trx, e, e.data.previousAssignee, e.data.reason === 'snooze_ended' ? 'snoozeEnded' : 'woke');
+    if (e.type === 'response_warning' || e.type === 'response_breached') return alertResponse(trx, e);
     // Each staff member a note mentions, once (the note command found them: core/conversations/mentions.ts).
     if (e.type === 'note' && Array.isArray(e.data?.mentions)) {
       for (const staffId of e.data.mentions) if (typeof staffId === 'string') await tell(trx, e, staffId, 'mentioned');
     }
   };
+}
+
+/**
+ * A response clock close to its due time or past it: the holder hears it 1:1; while nobody holds
+ * the conversation, the support groups that got its card; when neither can be reached, the
+ * managers and admins 1:1, so that a breach is never silent. Posted once: the event is recorded
+ * once (core/conversations/response-clock.ts), and this runs in its transaction.
+ */
+async function alertResponse(trx: Knex.Transaction, e: RecordedConversationEvent): Promise<void> {
+  const customer = await customerOf(trx, e.conversationId);
+  if (!customer) return;
+  const org = await trx('orgs').select('time_zone').where({ id: e.orgId }).first();
+  const due = new Date(String(e.data?.dueAt));
+  const started = new Date(String(e.data?.startedAt ?? e.now.toISOString()));
+  const text = (lang: Language, nobody = false) =>
+    say(lang, e.type === 'response_warning' ? PHRASES.responseWarning : PHRASES.responseBreached, {
+      customer: customer.name ?? PHRASES.unknownCustomer[lang],
+      clock: PHRASES[e.data?.clock === 'next_response' ? 'next_response' : 'first_response'][lang],
+      due: clockTime(due, org?.time_zone ?? 'Asia/Bangkok'),
+      left: formatDuration(due.getTime() - e.now.getTime(), lang),
+      waited: formatDuration(e.now.getTime() - started.getTime(), lang),
+    }) + (nobody ? PHRASES.nobodyToTell[lang] : '');
+  const holder = typeof e.data?.holder === 'string' ? await staffById(trx, e.orgId, e.data.holder) : undefined;
+  if (holder && (await postToStaffMember(trx, holder, [{ kind: 'text', text: text(holder.language) }]))) return;
+  let told = 0;
+  for (const group of await groupsForConversation(trx, e.orgId, customer)) {
+    if (await postToGroup(trx, group, [{ kind: 'text', text: text(group.language) }], { now: e.now })) told++;
+  }
+  if (told) return;
+  for (const manager of await managersInLine(trx, e.orgId)) await postToStaffMember(trx, manager, [{ kind: 'text', text: text(manager.language, true) }]);
 }
 
 interface Customer {
@@ -144,7 +191,7 @@ async function announceWaiting(deps: NoticeDeps, trx: Knex.Transaction, e: Recor
 
 const clip = (text: string) => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 1)}…` : text).replace(/\s+/g, ' ');
 
-async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke' | 'mentioned'): Promise<void> {
+async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke' | 'snoozeEnded' | 'mentioned'): Promise<void> {
   const staff = await staffById(trx, e.orgId, staffId);
   const customer = await customerOf(trx, e.conversationId);
   if (!staff || !customer) return;

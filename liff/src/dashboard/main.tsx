@@ -8,6 +8,7 @@ import { StaffGate } from '../kit/staff-ui.tsx';
 import { Page } from '../kit/ui.tsx';
 import { API, prefetch } from './data.ts';
 import './dashboard.css';
+import { InboxScreen } from './inbox-screen.tsx';
 import { AbuseScreen, BookingsScreen, CeoScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
 import { channelWords, granularityWords, presetWords, severityWords, w } from './words.ts';
 
@@ -27,6 +28,7 @@ const SCREENS = [
   { key: 'sla', words: w.sla, permission: 'analytics.read', view: SlaScreen },
   { key: 'time', words: w.time, permission: 'analytics.read', view: TimeScreen },
   { key: 'staff', words: w.staff, permission: 'analytics.staff', view: StaffScreen },
+  { key: 'inbox', words: w.inbox, permission: 'analytics.staff', view: InboxScreen },
   { key: 'providers', words: w.providers, permission: 'analytics.read', view: ProvidersScreen },
   { key: 'debt', words: w.debt, permission: 'analytics.read', view: DebtScreen },
   { key: 'abuse', words: w.abuse, permission: 'analytics.risk', view: AbuseScreen },
@@ -93,7 +95,7 @@ function Filters(p: { lang: Lang; screen: string; query: URLSearchParams }) {
     }
     go(p.screen, next);
   };
-  const cases = p.screen !== 'bookings' && p.screen !== 'me';
+  const cases = p.screen !== 'bookings' && p.screen !== 'me' && p.screen !== 'inbox';
   // The queue is every case open now: the period does not narrow it.
   const queue = p.screen === 'queue';
   return (
@@ -160,7 +162,7 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
             ← {w.back[p.lang]}
           </a>
         </p>
-        {path.startsWith('/liff-api/v1/dashboard/') && <DrillScreen lang={p.lang} path={path} key={path} />}
+        {path.startsWith(`${API}/`) && <DrillScreen lang={p.lang} path={path} key={path} />}
       </>
     );
   }
@@ -186,7 +188,7 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
 }
 
 /** Each screen's report (under /liff-api/v1/dashboard), for reading the first one early. */
-const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo' };
+const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo', inbox: 'inbox' };
 
 function App() {
   const [lang, setLang] = useLang();

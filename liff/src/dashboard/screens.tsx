@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
+import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, inboxDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
 import type { myPerformance } from '../../../core/contracts/liff-staff.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { API, followLive, useReport, type Figure } from './data.ts';
 import { Bar, duration, n, Num, pct, Report, Section, signed, Stat } from './parts.tsx';
 import { bottleneckWhy, providerRiskWhy, topPerformerWhy } from './why.ts';
-import { bucketWords, severityWords, statusWords, w } from './words.ts';
+import { bucketWords, channelWords, inboxStatusWords, severityWords, statusWords, w } from './words.ts';
 
 /** The dashboard's screens, each one report of the analytics API (api/liff/dashboard-api.ts). */
 export interface ScreenProps {
@@ -766,13 +766,20 @@ const withAfter = (path: string, after: string) => {
   return `${base}?${params}`;
 };
 
+/** What a drill-down lists, by the path it reads: the bookings, the inbox's conversations, or cases. */
+const DRILLS = [
+  { path: `${API}/bookings/list`, title: w.drillBookings, table: 'bookings' },
+  { path: `${API}/inbox/conversations`, title: w.drillConversations, table: 'conversations' },
+  { path: API, title: w.drill, table: 'cases' },
+];
+
 export function DrillScreen(p: { lang: Lang; path: string }) {
-  const bookings = p.path.startsWith(`${API}/bookings/list`);
-  const [state, retry] = useReport<z.infer<typeof drillResult> | z.infer<typeof bookingsDrillResult>>(p.path);
+  const kind = DRILLS.find((d) => p.path.startsWith(d.path))!;
+  const [state, retry] = useReport<z.infer<typeof drillResult> | z.infer<typeof bookingsDrillResult> | z.infer<typeof inboxDrillResult>>(p.path);
   return (
     <>
-      <h2>{bookings ? w.drillBookings[p.lang] : w.drill[p.lang]}</h2>
-      <Report lang={p.lang} state={state} retry={retry} csv={{ path: p.path, tables: [bookings ? 'bookings' : 'cases'], name: bookings ? 'bookings' : 'cases' }}>
+      <h2>{kind.title[p.lang]}</h2>
+      <Report lang={p.lang} state={state} retry={retry} csv={{ path: p.path, tables: [kind.table], name: kind.table }}>
         {(r) => (
           <>
             <p class="muted small">
@@ -804,6 +811,23 @@ export function DrillScreen(p: { lang: Lang; path: string }) {
                     </div>
                   </li>
                 ))}
+              {'conversations' in r &&
+                r.conversations.map((c) => {
+                  const name = c.customer ?? w.nameUnknown[p.lang];
+                  return (
+                    <li class="card line" key={c.id}>
+                      <a href={`/liff/desk/conversation/${encodeURIComponent(c.id)}`} aria-label={fill(w.openConversation[p.lang], { name })}>
+                        <strong>{name}</strong>
+                      </a>{' '}
+                      <Badge tone={c.status === 'waiting' ? 'wait' : c.status === 'assigned' || c.status === 'snoozed' ? 'info' : 'ok'}>{inboxStatusWords[c.status]?.[p.lang] ?? c.status}</Badge>
+                      <div class="muted small">
+                        {channelWords[c.channel]?.[p.lang] ?? c.channel}
+                        {c.holder && ` · ${fill(w.heldBy[p.lang], { name: c.holder })}`}
+                        {c.lastMessageAt && ` · ${w.lastMessage[p.lang]} ${when(p.lang, c.lastMessageAt)}`}
+                      </div>
+                    </li>
+                  );
+                })}
             </ul>
             {'next' in r && typeof r.next === 'string' && (
               <p>

@@ -18,9 +18,11 @@ export const w = {
   debt: { th: 'ปัญหาซ้ำ', en: 'System debt' },
   abuse: { th: 'ลูกค้าที่น่าสงสัย', en: 'Abuse flags' },
   bookings: { th: 'การจอง', en: 'Bookings' },
+  inbox: { th: 'กล่องข้อความ', en: 'Inbox' },
   ceo: { th: 'มุมมองผู้บริหาร', en: 'CEO view' },
   drill: { th: 'เคสเบื้องหลังตัวเลข', en: 'The cases behind the figure' },
   drillBookings: { th: 'การจองเบื้องหลังตัวเลข', en: 'The bookings behind the figure' },
+  drillConversations: { th: 'บทสนทนาเบื้องหลังตัวเลข', en: 'The conversations behind the figure' },
   // filters
   filters: { th: 'ตัวกรอง', en: 'Filters' },
   period: { th: 'ช่วงเวลา', en: 'Period' },
@@ -139,6 +141,22 @@ export const w = {
   attribution: { th: 'ที่มา (UTM)', en: 'Attribution (UTM)' },
   source: { th: 'แหล่ง', en: 'Source' },
   lost: { th: 'หลุด', en: 'Lost' },
+  // inbox
+  conversations: { th: 'บทสนทนา', en: 'Conversations' },
+  botAlone: { th: 'บอทดูแลจบเอง', en: 'Bot alone' },
+  byPerson: { th: 'เจ้าหน้าที่ดูแล', en: 'By a person' },
+  containment: { th: 'บอทจบเองได้', en: 'Containment' },
+  waitingNow: { th: 'รอเจ้าหน้าที่ตอนนี้', en: 'Waiting now' },
+  nextResponse: { th: 'ตอบครั้งถัดไป', en: 'Next response' },
+  answered: { th: 'ตอบแล้ว', en: 'Answered' },
+  median: { th: 'ค่ากลาง', en: 'Median' },
+  onTime: { th: 'ตอบทันเวลา', en: 'On time' },
+  late: { th: 'เลยกำหนด', en: 'Past due' },
+  businessTime: { th: 'นับเฉพาะเวลาทำการ', en: 'Counted in business hours' },
+  nameUnknown: { th: 'ไม่ทราบชื่อ', en: 'Name unknown' },
+  heldBy: { th: 'ผู้ดูแล: {{name}}', en: 'Held by {{name}}' },
+  openConversation: { th: 'เปิดบทสนทนากับ {{name}}', en: 'Open the conversation with {{name}}' },
+  lastMessage: { th: 'ข้อความล่าสุด', en: 'Last message' },
   // ceo
   health: { th: 'สุขภาพระบบ', en: 'System health' },
   backlog: { th: 'งานค้าง', en: 'Backlog' },
@@ -170,6 +188,15 @@ export const statusWords: Dict = {
   fixing: { th: 'กำลังแก้ไข', en: 'Fixing' },
   resolved: { th: 'แก้ไขแล้ว', en: 'Resolved' },
   closed: { th: 'ปิดแล้ว', en: 'Closed' },
+};
+
+/** Who holds a conversation (docs/inbox.md). */
+export const inboxStatusWords: Dict = {
+  bot: { th: 'บอทดูแล', en: 'With the bot' },
+  waiting: { th: 'รอเจ้าหน้าที่', en: 'Waiting' },
+  assigned: { th: 'มีผู้ดูแล', en: 'Assigned' },
+  snoozed: { th: 'พักไว้', en: 'Snoozed' },
+  resolved: { th: 'ปิดแล้ว', en: 'Resolved' },
 };
 
 export const severityWords: Dict = {
@@ -229,4 +256,6 @@ export const csvTable: Record<string, Words> = {
   revenue: { th: 'รายได้', en: 'revenue' },
   topSystemDebt: { th: 'ปัญหาที่เกิดซ้ำ', en: 'system debt' },
   providersToFix: { th: 'ผู้ให้บริการที่ต้องแก้', en: 'providers to fix' },
+  staff: { th: 'ทีมงาน', en: 'staff' },
+  conversations: { th: 'บทสนทนา', en: 'conversations' },
 };
