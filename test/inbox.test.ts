@@ -166,7 +166,7 @@ describe('a customer asks for a person, and a person answers', () => {
     const template = await h.sys.knex('templates').where({ org_id: h.sys.defaultOrgId, key: 'handoff_to_person' }).pluck('body');
     expect(template).toContain(second.text);
     expect(await conversation(id)).toMatchObject({ inbox_status: 'waiting', assignee_staff_id: null });
-    expect(await h.sys.knex('conversation_events').where({ conversation_id: id }).select('type', 'actor_type', 'data')).toEqual([
+    expect(await h.sys.knex('conversation_events').where({ conversation_id: id, type: 'waiting' }).select('type', 'actor_type', 'data')).toEqual([
       { type: 'waiting', actor_type: 'system', data: { reason: 'bot_could_not_help', from: 'bot' } },
     ]);
     const card = await cardFor('rain on the weekend');
