@@ -12,6 +12,7 @@ import { calendarFor } from '../core/cases/case-clock.ts';
 import { businessMinutesBetween } from '../core/sla/business-calendar.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
+import { recordSlaEventOnce } from '../core/cases/case-timeline.ts';
 import { DRILL_FIGURES, type AnalyticsQuery, type DrillFigure } from '../core/contracts/analytics.ts';
 import { generateVolume } from '../seeds/volume.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
@@ -516,5 +517,42 @@ describe('the per-case facts rollup', () => {
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);
     await expectSame({ preset: 'last_90_days' });
     expect(await keepRollupsCurrent(sys.knex)).toEqual({ rebuilt: 0, refreshed: 0 });
+  });
+});
+
+describe('a breach recorded when it happened', () => {
+  it('stays a breach in every report, rolled up or not, when the business hours change after', async () => {
+    // Answered and resolved within minutes, so the minutes on any calendar are within the targets;
+    // the SLA timers recorded both breaches all the same (as the calendar in force then said).
+    const opened = new Date(Date.now() - 3 * 86_400_000);
+    const at = (minutes: number) => new Date(opened.getTime() + minutes * 60_000);
+    const c = await sys.knex.transaction((trx) =>
+      openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'breached', language: 'en', fields: {}, now: opened }),
+    );
+    await sys.knex.transaction(async (trx) => {
+      for (const clock of ['first_response', 'resolution']) await recordSlaEventOnce(trx, { orgId: sys.defaultOrgId, caseId: c.id, type: 'sla_breach', data: { clock, dueAt: at(1).toISOString() } });
+      await transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'investigating', actor: { type: 'staff', id: null }, now: at(5) });
+      await transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to: 'resolved', actor: { type: 'staff', id: null }, now: at(20) });
+    });
+    const outcomes = async () => {
+      const { rolled, live } = await both({ preset: 'last_7_days' });
+      return [rolled, live].map((facts) => facts.find((f) => f.id === c.id)).map((f) => [f?.firstResponseOutcome, f?.resolutionOutcome]);
+    };
+    const missed = async () => {
+      const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_7_days' }, now());
+      const out: string[] = [];
+      for await (const batch of (await drillCases(sys.knex, scope, { figure: 'resolution.missed' })).batches()) out.push(...batch.map((f) => f.number));
+      return out;
+    };
+    await keepRollupsCurrent(sys.knex);
+    expect(await outcomes()).toEqual([['missed', 'missed'], ['missed', 'missed']]);
+    expect(await missed()).toContain(c.number);
+
+    // New business hours: every case's minutes are counted again, and this one is still missed.
+    await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ business_hours: JSON.stringify({ mon: [['10:00', '16:00']], wed: [['10:00', '16:00']] }) });
+    expect(await keepRollupsCurrent(sys.knex)).toMatchObject({ rebuilt: 1 });
+    expect(await outcomes()).toEqual([['missed', 'missed'], ['missed', 'missed']]);
+    expect(await missed()).toContain(c.number);
+    await expectSame({ preset: 'last_7_days' });
   });
 });

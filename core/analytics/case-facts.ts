@@ -114,6 +114,9 @@ export interface CaseRow {
   warn_at_ratio: string;
   provider_key: string | null;
   opened_at: Date;
+  /** A breach of the clock was recorded on the case's timeline (`sla_breach`): missed, whatever the calendar says now. */
+  first_response_breached: boolean;
+  resolution_breached: boolean;
 }
 
 /**
@@ -483,10 +486,18 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
 export const CASE_ORDER_FLAGS = `SELECT bool_or(lower(o.order_status) = 'refunded') AS refunded, bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) AS cancelled
                                    FROM case_orders o WHERE o.case_id = c.id`;
 
+/**
+ * Whether each clock's breach was recorded (on cases c): the SLA timers record it once, on the
+ * calendar in force then (core/cases/sla-timers.ts), and it is kept as the outcome however the
+ * calendar changes after.
+ */
+export const RECORDED_BREACHES = `EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'sla_breach' AND e.data->>'clock' = 'first_response') AS first_response_breached,
+              EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'sla_breach' AND e.data->>'clock' = 'resolution') AS resolution_breached`;
+
 /** The columns of a CaseRow but its opening (on cases c, case_types ct, providers p, and the order flags x). */
 const CASE_COLUMNS = `c.id, c.number, c.status, c.severity, c.source, c.owner_staff_id, c.first_responded_at, c.reopened_count, c.contact_id, c.root_cause,
               x.refunded, x.cancelled, ct.key AS case_type, ct.category, ct.first_response_minutes, ct.resolution_minutes, ct.warn_at_ratio,
-              p.key AS provider_key`;
+              p.key AS provider_key, ${RECORDED_BREACHES}`;
 
 /**
  * The rolled-up facts with their case type's targets now, provider key and customer (for a team's
@@ -530,7 +541,7 @@ export function bucketColumns(b: TimeBuckets): Record<string, number> {
 /** A rolled-up case as a CaseRow and its RollupRow (on ROLLED_FROM). */
 const ROLLED_COLUMNS = `f.case_id AS id, f.number, f.status, f.severity, f.source, f.owner_staff_id, NULL::timestamptz AS first_responded_at, f.reopened_count, f.contact_id,
               f.root_cause, f.refunded, f.cancelled, ct.key AS case_type, ct.category, ct.first_response_minutes, ct.resolution_minutes, ct.warn_at_ratio,
-              p.key AS provider_key, f.opened_at, f.closed, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.taken_by,
+              p.key AS provider_key, f.first_response_breached, f.resolution_breached, f.opened_at, f.closed, f.last_from, f.first_response_business, f.first_response_calendar, f.waited_business, f.taken_by,
               ${BUCKET_COLUMN_NAMES.join(', ')}, f.csat_asked, f.csat_score, f.csat_rated_at, ${ROLLED_COMMENT} AS csat_comment`;
 
 type RolledRow = CaseRow & RollupRow & { csat_asked: boolean; csat_score: number | null; csat_rated_at: Date | null; csat_comment: string | null };
@@ -756,10 +767,13 @@ function factFrom(
   minutes: MinutesBetween,
 ): CaseFact {
   const targets = targetsOf(r);
-  const { openedAt, isOpen, firstResponseOutcome, buckets } = c;
+  const { openedAt, isOpen, buckets } = c;
   const counted = buckets.business.resolutionClock;
+  // A breach recorded when it happened stays one, whatever the calendar says now.
+  const firstResponseOutcome: Outcome = r.first_response_breached ? 'missed' : c.firstResponseOutcome;
   let resolutionOutcome: Outcome = 'none';
   if (targets.resolutionMinutes !== null) resolutionOutcome = counted > targets.resolutionMinutes ? 'missed' : isOpen ? 'pending' : 'met';
+  if (r.resolution_breached) resolutionOutcome = 'missed';
   const warned = (elapsed: number, target: number | null) => target !== null && elapsed >= target * targets.warnRatio;
   const breachedNow = isOpen && (resolutionOutcome === 'missed' || firstResponseOutcome === 'missed');
   const breachingSoon =

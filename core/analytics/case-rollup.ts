@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import type { CaseEventSubscriber } from '../cases/case-timeline.ts';
-import { bucketColumns, calendarKey, CASE_ORDER_FLAGS, rollupOf, satisfactionOf, timelinesOf, type CaseRow } from './case-facts.ts';
+import { bucketColumns, calendarKey, CASE_ORDER_FLAGS, RECORDED_BREACHES, rollupOf, satisfactionOf, timelinesOf, type CaseRow } from './case-facts.ts';
 import { closedRowsOfCases, closedRowsOfDays, countsKey, dayCountsSql, MEASURES } from './day-counts.ts';
 import { MinuteLine } from './minute-line.ts';
 
@@ -48,9 +48,9 @@ export const markCaseChanged: CaseEventSubscriber = async (trx, e) => {
 async function storeFacts(db: Db, orgId: string, caseIds: string[], { countDays = true } = {}): Promise<number> {
   if (caseIds.length === 0) return 0;
   const cal = await calendarFor(db, orgId);
-  const { rows } = await db.raw<{ rows: (Pick<CaseRow, 'id' | 'number' | 'status' | 'severity' | 'source' | 'owner_staff_id' | 'contact_id' | 'root_cause' | 'reopened_count' | 'first_responded_at' | 'opened_at' | 'refunded' | 'cancelled'> & { case_type_id: string; language: string | null; provider_id: string | null })[] }>(
+  const { rows } = await db.raw<{ rows: (Pick<CaseRow, 'id' | 'number' | 'status' | 'severity' | 'source' | 'owner_staff_id' | 'contact_id' | 'root_cause' | 'reopened_count' | 'first_responded_at' | 'opened_at' | 'refunded' | 'cancelled' | 'first_response_breached' | 'resolution_breached'> & { case_type_id: string; language: string | null; provider_id: string | null })[] }>(
     `SELECT c.id, c.number, c.status, c.case_type_id, c.severity, c.source, c.language, c.provider_id, c.owner_staff_id, c.contact_id, c.root_cause, c.reopened_count,
-            c.first_responded_at, o.opened_at, coalesce(x.refunded, false) AS refunded, coalesce(x.cancelled, false) AS cancelled
+            c.first_responded_at, o.opened_at, coalesce(x.refunded, false) AS refunded, coalesce(x.cancelled, false) AS cancelled, ${RECORDED_BREACHES}
        FROM cases c
        CROSS JOIN LATERAL (SELECT min(sp.started_at) AS opened_at FROM case_status_periods sp WHERE sp.case_id = c.id) o
        LEFT JOIN LATERAL (${CASE_ORDER_FLAGS}) x ON true
@@ -100,6 +100,8 @@ async function storeFacts(db: Db, orgId: string, caseIds: string[], { countDays 
       csat_score: s?.score ?? null,
       csat_rated_at: s?.ratedAt ?? null,
       csat_commented: (s?.comment ?? null) !== null,
+      first_response_breached: Boolean(r.first_response_breached),
+      resolution_breached: Boolean(r.resolution_breached),
       computed_at: new Date(),
     };
   });

@@ -62,15 +62,16 @@ export interface RowNeeds {
 }
 
 /**
- * The first-response outcome of a rolled-up case (on f, ct), as factFromRollup decides it: without
+ * The first-response outcome of a rolled-up case (on f, ct), as factFromRollup decides it: missed
+ * when its breach was recorded (core/analytics/case-facts.ts RECORDED_BREACHES); without
  * a response, missed once it `waited` past the target, else `otherwise` (none for a case that ended
  * unanswered, pending for one open now).
  */
-const frOutcome = (waited: string, otherwise: 'none' | 'pending') => `CASE WHEN ct.first_response_minutes IS NULL THEN 'none'
+const frOutcome = (waited: string, otherwise: 'none' | 'pending') => `CASE WHEN f.first_response_breached THEN 'missed' WHEN ct.first_response_minutes IS NULL THEN 'none'
                    WHEN f.first_response_business IS NOT NULL THEN CASE WHEN f.first_response_business <= ct.first_response_minutes THEN 'met' ELSE 'missed' END
                    WHEN ${waited} > ct.first_response_minutes THEN 'missed' ELSE '${otherwise}' END`;
-/** Its resolution outcome: missed once the `clock` passed the case type's current target, else met (resolved) or pending (open). */
-const resOutcome = (clock: string, within: 'met' | 'pending') => `CASE WHEN ct.resolution_minutes IS NULL THEN 'none'
+/** Its resolution outcome: missed when its breach was recorded or once the `clock` passed the case type's current target, else met (resolved) or pending (open). */
+const resOutcome = (clock: string, within: 'met' | 'pending') => `CASE WHEN f.resolution_breached THEN 'missed' WHEN ct.resolution_minutes IS NULL THEN 'none'
                    WHEN ${clock} > ct.resolution_minutes THEN 'missed' ELSE '${within}' END`;
 
 /**
