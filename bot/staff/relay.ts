@@ -4,7 +4,8 @@ import { staffActor, whoRefuses } from '../../core/cases/case-commands.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { formatNumber } from '../../core/org-counters.ts';
 import { lastRepliedCase } from '../../core/cases/case-messages.ts';
-import { ATTACHMENT_KINDS, replyToCustomer, type RelayedMessage } from '../../core/staff/case-relay.ts';
+import { ATTACHMENT_KINDS, type RelayedMessage } from '../../core/media/attachment-messages.ts';
+import { replyToCustomer } from '../../core/staff/case-relay.ts';
 import { staffName } from '../../core/staff/staff-desk.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 

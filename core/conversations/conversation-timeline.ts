@@ -11,7 +11,7 @@ import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-
  * subscribers registered in bin/system.ts, inside the transaction that records the event: the
  * staff desk's card when a customer waits for a person, the word to an assignee.
  */
-export const CONVERSATION_EVENT_TYPES = ['waiting', 'taken', 'assigned', 'replied', 'note', 'resolved', 'snoozed', 'woke', 'returned_to_bot'] as const;
+export const CONVERSATION_EVENT_TYPES = ['waiting', 'taken', 'assigned', 'replied', 'note', 'resolved', 'snoozed', 'woke', 'returned_to_bot', 'released', 'undeliverable'] as const;
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
 export type ConversationActorType = 'customer' | 'staff' | 'api_key' | 'system';

@@ -34,6 +34,11 @@ export interface Card {
 
 interface Base {
   quickReplies?: Action[];
+  /**
+   * On WhatsApp outside the 24-hour window: the approved template (its key) this message is, sent
+   * instead of the default one that reopens the conversation. A staff member chose it.
+   */
+  whatsappTemplate?: string;
 }
 
 export type OutboundMessage =

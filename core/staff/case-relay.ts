@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { recordStaffReply } from '../cases/case-messages.ts';
 import { markRelayedToGroups } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
-import { mediaUrl } from '../media/media-links.ts';
+import { ATTACHMENT_KINDS, attachmentMessages, type RelayedMessage } from '../media/attachment-messages.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
 import { groupsForCase } from './routing.ts';
@@ -19,50 +19,9 @@ import type { RelayToGroupsJob } from './staff-jobs.ts';
  * - `replyToCustomer`: a staff member's text or file to the case's customer, on the customer's
  *   own channel, recorded on the timeline; the first one is the case's first response.
  *
- * Files go both ways as signed links to our copy (core/media/media-links.ts): an image message
- * for JPEG and PNG (all LINE shows inline), a link for anything else.
- *
- * A file whose copy is not stored yet (the media worker runs beside the relay): for the first
- * MEDIA_WAIT_MS after it arrived the relay throws `MediaNotReady` and its job is retried (the job
- * policy's backoff), so nobody is sent an image that answers 404. After that it is sent as a link
- * anyway: the link answers 404 until the copy is stored and works from then on.
+ * Files go both ways as signed links to our copy (core/media/attachment-messages.ts).
  */
 type Db = Knex | Knex.Transaction;
-
-export const ATTACHMENT_KINDS: readonly string[] = ['image', 'video', 'audio', 'file'];
-const INLINE_IMAGE = /\.(jpg|png)$/i;
-
-export class MediaNotReady extends Error {
-  constructor(messageId: string) {
-    super(`the media of message ${messageId} is not stored yet; retrying`);
-    this.name = 'MediaNotReady';
-  }
-}
-
-export interface RelayedMessage {
-  id: string;
-  kind: string;
-  text: string | null;
-  mediaPath: string | null;
-  receivedAt: Date;
-}
-
-/** How long a relay waits for a file's copy before sending its link regardless. */
-export const MEDIA_WAIT_MS = 20_000;
-
-/**
- * A file as outbound messages: `caption` first when given (an image cannot carry one on LINE),
- * then the image, or the caption with the link. Throws MediaNotReady while the copy may still come.
- */
-export function attachmentMessages(deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, m: RelayedMessage, caption: string | undefined, now: Date): OutboundMessage[] {
-  if (!m.mediaPath && now.getTime() - m.receivedAt.getTime() < MEDIA_WAIT_MS) throw new MediaNotReady(m.id);
-  const lead = caption ? `${caption} ` : '';
-  const url = mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, m.id, { now });
-  if (m.kind === 'image' && m.mediaPath && INLINE_IMAGE.test(m.mediaPath)) {
-    return [...(caption ? [{ kind: 'text' as const, text: caption }] : []), { kind: 'image', url, previewUrl: url }];
-  }
-  return [{ kind: 'text', text: `${lead}📎 ${url}` }];
-}
 
 // ---------------------------------------------------------------- customer -> groups
 

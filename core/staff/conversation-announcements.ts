@@ -14,8 +14,9 @@ import { say, type Phrase } from './staff-phrases.ts';
  * subscribed in bin/system.ts): a customer waiting for a person is announced to the support
  * groups with a card (who, on which channel, the last few messages, their open cases and
  * bookings) and Take and Resolve buttons (bot/staff/conversation-actions.ts); someone given a
- * conversation by someone else is told 1:1, and so is a holder whose snoozed conversation woke.
- * Posted through the outbox in the change's own transaction: a rolled-back change says nothing.
+ * conversation by someone else is told 1:1, and so is a holder whose snoozed conversation woke,
+ * and whoever wrote a message the customer could not receive (they blocked the account); a
+ * conversation whose holder left the team is announced again. Posted through the outbox in the change's own transaction: a rolled-back change says nothing.
  */
 const LAST_MESSAGES = 5;
 const LINE_CHARS = 120;
@@ -38,15 +39,22 @@ const PHRASES = {
   tapped: { th: '(กดปุ่ม)', en: '(tapped a button)' },
   assignedToYou: { th: '{who} มอบหมายการสนทนากับ {customer} ให้คุณค่ะ', en: '{who} gave you the conversation with {customer}.' },
   woke: { th: '{customer} ส่งข้อความมาอีกครั้ง การสนทนากลับไปรอเจ้าหน้าที่ค่ะ', en: '{customer} wrote again: the conversation you snoozed is waiting for a person.' },
+  notDelivered: {
+    th: 'ข้อความของคุณถึง {customer} ส่งไม่ถึงค่ะ ลูกค้าบล็อกบัญชีไว้ ระบบจะไม่ส่งซ้ำ',
+    en: 'Your message to {customer} was not delivered: the customer has blocked the account. It will not be sent again.',
+  },
+  holderLeft: { th: 'ผู้ดูแลเดิมออกจากทีมแล้ว', en: 'The person who had it left the team' },
 } satisfies Record<string, Phrase>;
 
 const CHANNEL_LABEL: Record<string, string> = { line: 'LINE', whatsapp: 'WhatsApp' };
 
 export function conversationNotices(deps: Pick<StaffDeps, 'actionKey'>): ConversationEventSubscriber {
   return async (trx, e) => {
-    if (e.type === 'waiting') return announceWaiting(deps, trx, e);
+    // A conversation whose holder left waits again: the groups hear of it as of a new one.
+    if (e.type === 'waiting' || e.type === 'released') return announceWaiting(deps, trx, e);
     if (e.type === 'assigned' && typeof e.data?.to === 'string' && e.data.to !== e.actor.id) return tell(trx, e, e.data.to, 'assignedToYou');
     if (e.type === 'woke' && typeof e.data?.previousAssignee === 'string') return tell(trx, e, e.data.previousAssignee, 'woke');
+    if (e.type === 'undeliverable' && Array.isArray(e.data?.staffIds)) for (const staffId of e.data.staffIds as string[]) await tell(trx, e, staffId, 'notDelivered');
   };
 }
 
@@ -108,7 +116,7 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
       card: {
         altText: `${PHRASES.title[lang]}: ${name} (${customer.channel})`,
         title: PHRASES.title[lang],
-        subtitle: (e.data?.reason === 'bot_could_not_help' ? PHRASES.botCouldNotHelp : PHRASES.asked)[lang],
+        subtitle: (e.data?.reason === 'bot_could_not_help' ? PHRASES.botCouldNotHelp : e.data?.reason === 'staff_removed' ? PHRASES.holderLeft : PHRASES.asked)[lang],
         tone: 'neutral',
         fields: [
           { label: PHRASES.customer[lang], value: customer.isVip ? `${name} · VIP` : name },
@@ -126,7 +134,7 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
 
 const clip = (text: string) => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 1)}…` : text).replace(/\s+/g, ' ');
 
-async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke'): Promise<void> {
+async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke' | 'notDelivered'): Promise<void> {
   const staff = await staffById(trx, e.orgId, staffId);
   const customer = await customerOf(trx, e.conversationId);
   if (!staff || !customer) return;
