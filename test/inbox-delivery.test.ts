@@ -72,7 +72,7 @@ async function upload(id: string, bytes: Uint8Array, contentType: string, name?:
   const res = await fetch(`${h.sys.url}/api/v1/conversations/${id}/attachments${name ? `?name=${encodeURIComponent(name)}` : ''}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };

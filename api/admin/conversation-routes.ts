@@ -6,7 +6,8 @@ import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult
 import { conversationDetail, customerConversation, listConversations } from '../../core/conversations/inbox-queries.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { notFound, validationFailed } from '../../core/errors/index.ts';
-import { storeAttachment, type AttachmentType } from '../../core/conversations/attachments.ts';
+import type { AttachmentType } from '../../core/vocabulary.ts';
+import { storeAttachment } from '../../core/conversations/attachments.ts';
 import type { ReplyContent } from '../../core/conversations/reply-content.ts';
 import type { MediaLinkDeps } from '../../core/media/attachment-messages.ts';
 import { mediaUrl } from '../../core/media/media-links.ts';

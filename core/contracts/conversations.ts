@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INBOX_STATUSES } from '../vocabulary.ts';
+import { ATTACHMENT_TYPES, INBOX_STATUSES } from '../vocabulary.ts';
 
 /** The inbox as the REST API shows it to staff (api/admin/conversation-routes.ts, docs/inbox.md). */
 const at = z.iso.datetime({ offset: true });
@@ -10,7 +10,7 @@ const at = z.iso.datetime({ offset: true });
  * the types a customer's phone opens safely (JPEG and PNG show inline in LINE; a PDF goes as a link).
  */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export { ATTACHMENT_TYPES };
 export const ATTACHMENT_REFUSALS = {
   tooBig: { th: 'ไฟล์ใหญ่เกิน 10 MB ส่งไม่ได้ค่ะ', en: 'The file is larger than 10 MB: it cannot be sent' },
   type: { th: 'ส่งได้เฉพาะรูป JPEG, PNG หรือไฟล์ PDF ค่ะ', en: 'Only JPEG or PNG images and PDF files can be sent' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { ATTACHMENT_TYPES } from '../contracts/conversations.ts';
 import { mediaKey, type MediaStore } from '../media/media-store.ts';
+import type { AttachmentType } from '../vocabulary.ts';
 
 /**
  * Files staff attach to a reply (docs/inbox.md, "Attachments"): the one writer of
@@ -12,7 +12,6 @@ import { mediaKey, type MediaStore } from '../media/media-store.ts';
  * byte is stored.
  */
 type Db = Knex | Knex.Transaction;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 
 export interface StoredAttachment {
   id: string;
