@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
-import { ATTACHMENT_MAX_BYTES } from '../core/contracts/conversations.ts';
+import { ATTACHMENT_MAX_BYTES } from '../core/contracts/attachment-limits.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
@@ -166,11 +166,11 @@ describe('attachments', () => {
 
     const big = await upload(id, Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 1), 'image/jpeg', 'huge.jpg');
     expect(big.status).toBe(413);
-    expect(big.json.error.code).toBe('payload_too_large');
+    expect(big.json.error).toMatchObject({ code: 'payload_too_large', message: 'The file is larger than 10 MB: it cannot be sent' });
 
     const html = await upload(id, Buffer.from('<script>alert(1)</script>'), 'text/html', 'page.html');
     expect(html.status).toBe(415);
-    expect(html.json.error).toMatchObject({ code: 'unsupported_media_type', details: { accepted: ['image/jpeg', 'image/png', 'application/pdf'] } });
+    expect(html.json.error).toMatchObject({ code: 'unsupported_media_type', message: 'Only JPEG or PNG images and PDF files can be sent', details: { accepted: ['image/jpeg', 'image/png', 'application/pdf'] } });
 
     expect(await rows()).toBe(0);
     expect(storedFiles()).toHaveLength(files);

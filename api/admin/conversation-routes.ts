@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES } from '../../core/contracts/attachment-limits.ts';
 import * as c from '../../core/contracts/conversations.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
 import { conversationDetail, customerConversation, listConversations } from '../../core/conversations/inbox-queries.ts';
@@ -132,7 +133,7 @@ export const conversationRoutes = [
     staffApp: onDesk('/conversations/:id/attachments', 'Upload a file to send to the customer (as POST /api/v1/conversations/:id/attachments)'),
     tag: 'conversations',
     access: 'conversations.work',
-    upload: { limitBytes: c.ATTACHMENT_MAX_BYTES, types: c.ATTACHMENT_TYPES },
+    upload: { limitBytes: ATTACHMENT_MAX_BYTES, types: ATTACHMENT_TYPES, tooLarge: ATTACHMENT_REFUSALS.tooBig.en, unsupported: ATTACHMENT_REFUSALS.type.en },
     query: c.attachmentUpload,
     response: c.conversationAttachment,
     status: 201,

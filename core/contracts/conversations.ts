@@ -4,18 +4,6 @@ import { ATTACHMENT_TYPES, INBOX_STATUSES } from '../vocabulary.ts';
 /** The inbox as the REST API shows it to staff (api/admin/conversation-routes.ts, docs/inbox.md). */
 const at = z.iso.datetime({ offset: true });
 
-/**
- * What staff may attach to a reply (docs/inbox.md, "Attachments"), checked by the desk before it
- * uploads and by the server before it stores anything: 10 MB, LINE's own limit for an image, and
- * the types a customer's phone opens safely (JPEG and PNG show inline in LINE; a PDF goes as a link).
- */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export { ATTACHMENT_TYPES };
-export const ATTACHMENT_REFUSALS = {
-  tooBig: { th: 'ไฟล์ใหญ่เกิน 10 MB ส่งไม่ได้ค่ะ', en: 'The file is larger than 10 MB: it cannot be sent' },
-  type: { th: 'ส่งได้เฉพาะรูป JPEG, PNG หรือไฟล์ PDF ค่ะ', en: 'Only JPEG or PNG images and PDF files can be sent' },
-} as const;
-
 /** A file uploaded to a conversation, ready to be sent with `attachmentId`. */
 export const conversationAttachment = z
   .object({
