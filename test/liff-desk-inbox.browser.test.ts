@@ -8,7 +8,7 @@ import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
-import { until } from './support/test-system.ts';
+import { until, untilSettled } from './support/test-system.ts';
 import { postWhatsApp, randomPhone, whatsAppEnv, whatsAppMessage } from './support/whatsapp-customer.ts';
 
 /**
@@ -187,7 +187,6 @@ describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', ()
   let browser: Browser;
   let somchai: EnrolledStaff;
   let nok: EnrolledStaff;
-  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
   beforeAll(async () => {
     twilio = await startFakeTwilioApi();
@@ -226,17 +225,30 @@ describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', ()
     await check(page, 'conversation-en-file-too-big');
     expect(await uploads(row.id)).toBe(0);
 
-    // A photo: its name and size, a caption, sent; the customer gets the words and the image.
-    await page.getByLabel('Choose a photo or PDF').setInputFiles({ name: 'shop-map.png', mimeType: 'image/png', buffer: PNG });
+    // A photo (drawn by the browser, as a phone's camera would hand one over): its name and size, a caption, sent; the customer gets the words and the image.
+    const photo = Buffer.from(
+      await page.evaluate(() => {
+        const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 200 });
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#2f6f4f';
+        g.fillRect(0, 0, 320, 200);
+        g.fillStyle = '#fff';
+        g.font = '28px sans-serif';
+        g.fillText('Shop → 2nd floor', 40, 110);
+        return canvas.toDataURL('image/png').split(',')[1];
+      }),
+      'base64',
+    );
+    await page.getByLabel('Choose a photo or PDF').setInputFiles({ name: 'shop-map.png', mimeType: 'image/png', buffer: photo });
     await poll(() => page.locator('.file-name').textContent()).toBe('shop-map.png');
-    expect(await page.locator('.file-size').textContent()).toBe('1 KB');
+    expect(await page.locator('.file-size').textContent()).toMatch(/^\d+ KB$/);
     await page.getByLabel('Words to go with it (optional)').fill('Here is how to find us');
     await page.getByRole('button', { name: 'Send the file' }).click();
     await poll(() => page.getByRole('status').textContent()).toBe('File sent');
     const image = await until(async () => h.line.state.deliveriesTo(customer).flatMap((d) => d.messages).find((m) => m.type === 'image') ?? false);
     expect(String((image as { originalContentUrl: string }).originalContentUrl)).toMatch(/^https:\/\/desk\.example\/media\//);
     // The thread shows the photo itself, loaded by its signed link.
-    await poll(() => page.locator('img.said-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await poll(() => page.locator('img.said-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
     expect(await page.locator('img.said-image').getAttribute('alt')).toBe('shop-map.png');
 
     // The customer blocks the account: the next words are not delivered, and the thread says so.
@@ -251,6 +263,8 @@ describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', ()
     const phone = randomPhone();
     expect((await postWhatsApp(h.sys, whatsAppMessage(phone, 'ขอคุยกับเจ้าหน้าที่ค่ะ'), { signedFor: 'https://desk.example/webhooks/whatsapp' })).status).toBe(200);
     const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: `whatsapp:${phone}`, inbox_status: 'waiting' }).first()) ?? false);
+    // The bot's hand-over answer goes out while the window is open; then the clock moves on 26 hours.
+    await untilSettled(h.sys.knex);
     await h.sys.knex('contacts').where({ id: row.contact_id }).update({ language: 'th', display_name: 'คุณนิด' });
     await h.sys.knex('conversations').where({ id: row.id }).update({ last_inbound_at: new Date(Date.now() - 26 * 3_600_000) });
     const approved = twilio.state.addContentTemplate({ friendly_name: 'follow_up_th', language: 'th', types: { 'twilio/text': { body: 'เรามีคำตอบให้คุณแล้วค่ะ ตอบกลับเพื่ออ่านได้เลย' } } });
@@ -265,7 +279,7 @@ describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', ()
     expect(await page.getByRole('heading', { name: 'แนบรูปหรือไฟล์' }).count()).toBe(0);
     await check(page, 'conversation-th-dark-whatsapp-window-closed');
 
-    await page.getByLabel('เทมเพลต').selectOption('follow_up');
+    await page.getByLabel('เทมเพลต', { exact: true }).selectOption('follow_up');
     await page.getByRole('button', { name: 'ส่งเทมเพลต' }).click();
     await poll(() => page.getByRole('status').textContent()).toBe('ส่งเทมเพลตแล้ว');
     const sent = await until(async () => twilio.state.deliveriesTo(`whatsapp:${phone}`).find((d) => d.contentSid === approved.sid) ?? false);
