@@ -22,6 +22,13 @@ import { postWhatsApp, randomPhone, whatsAppEnv, whatsAppMessage } from './suppo
 const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
+/** Fits the screen's width, accessible, and photographed. */
+async function check(page: Page, name: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
+  await expectAccessible(page, name);
+  await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
+}
+
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
   let h: LiffHarness;
@@ -43,13 +50,6 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     await browser?.close();
     await h?.close();
   });
-
-  /** Fits the screen's width, accessible, and photographed. */
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
-  }
 
   /** A LINE customer who asks for a person, their conversation, and the name staff see. */
   async function customerAsking(name: string, text: string) {
@@ -200,11 +200,6 @@ describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', ()
     await twilio?.close();
   });
 
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
-  }
   const uploads = async (id: string) => Number((await h.sys.knex('conversation_attachments').where({ conversation_id: id }).count<{ n: string }[]>('* as n'))[0].n);
 
   it('refuses a file over 10 MB before uploading it, sends a photo that the customer gets as an image, and marks a message a blocked customer never got', async () => {
