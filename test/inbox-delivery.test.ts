@@ -178,6 +178,22 @@ describe('attachments', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes the upload (the file as the body, 413, 415) and the reply window', async () => {
+    const doc = (await api('GET', '/api/v1/openapi.json')).json;
+    for (const path of ['/api/v1/conversations/{id}/attachments', '/liff-api/v1/desk/conversations/{id}/attachments']) {
+      const up = doc.paths[path].post;
+      expect(Object.keys(up.requestBody.content)).toEqual(['image/jpeg', 'image/png', 'application/pdf']);
+      expect(up.responses).toHaveProperty('413');
+      expect(up.responses).toHaveProperty('415');
+    }
+    const message = JSON.stringify(doc.components.schemas.ConversationMessage);
+    expect(message).toContain('attachmentId');
+    expect(message).toContain('template');
+    expect(doc.components.schemas.ConversationDetail.properties).toHaveProperty('replyWindow');
+  });
+});
+
 describe("WhatsApp's 24-hour window", () => {
   it('outside the window: the conversation says so, a free reply or a file is 422 window_closed with nothing queued or sent, an approved template is sent', async () => {
     const { phone, id } = await whatsAppCustomerWaiting();
