@@ -27,7 +27,8 @@ type Act = (action: string, body: Record<string, unknown>, done: string) => Prom
 const HOUR = 3_600_000;
 const WINDOW_HOURS = 24;
 
-const aw = {
+/** The words of the composer's file and template parts, and of the window's refusal. */
+export const aw = {
   attach: { th: 'แนบรูปหรือไฟล์', en: 'Attach a photo or file' },
   choose: { th: 'เลือกรูปหรือไฟล์ PDF', en: 'Choose a photo or PDF' },
   camera: { th: 'ถ่ายรูป', en: 'Take a photo' },
@@ -41,6 +42,10 @@ const aw = {
   windowClosed: {
     th: 'ลูกค้าส่งข้อความล่าสุดเมื่อ {{h}} ชม. ที่แล้ว: WhatsApp อนุญาตให้ส่งได้เฉพาะเทมเพลตที่อนุมัติแล้ว',
     en: 'The customer last wrote {{h}} h ago: WhatsApp allows only an approved template',
+  },
+  windowClosedNow: {
+    th: 'ลูกค้าส่งข้อความล่าสุดเกิน 24 ชม. แล้ว: WhatsApp อนุญาตให้ส่งได้เฉพาะเทมเพลตที่อนุมัติแล้ว',
+    en: 'The customer last wrote more than 24 h ago: WhatsApp allows only an approved template',
   },
   windowOpen: { th: 'WhatsApp: พิมพ์ตอบได้อิสระถึง {{t}}', en: 'WhatsApp: you can write freely until {{t}}' },
   noTemplates: {

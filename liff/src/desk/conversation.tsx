@@ -10,7 +10,7 @@ import { customerOf, statusTone } from './inbox.tsx';
 import { channelName, inboxStatusNames, iw } from './inbox-words.ts';
 import { Banner, useDeskItem } from './desk-item.tsx';
 import { HandOver } from './hand-over.tsx';
-import { AttachmentPicker, MessageBody, WindowNotice, windowClosed } from './attachment-picker.tsx';
+import { AttachmentPicker, aw, MessageBody, WindowNotice, windowClosed } from './attachment-picker.tsx';
 import { Link } from './nav.tsx';
 
 /**
@@ -43,6 +43,7 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
       if (d.reason === 'erased') return iw.erasedNow[lang];
       if (d.reason === 'not_open') return iw.notOpen[lang];
       if (d.reason === 'role_forbids') return iw.roleForbids[lang];
+      if (d.reason === 'window_closed') return aw.windowClosedNow[lang];
       if (a.status === 422) return fill(iw.invalid[lang], { why: a.error.message });
       return fill(iw.failed[lang], { why: a.error.message });
     },
