@@ -3,20 +3,20 @@ import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES } from '../../core/contracts/attachment-limits.ts';
 import * as c from '../../core/contracts/conversations.ts';
+import { storeAttachment } from '../../core/conversations/attachments.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
 import { conversationDetail, customerConversation, listConversations } from '../../core/conversations/inbox-queries.ts';
+import type { ReplyContent } from '../../core/conversations/reply-content.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { notFound, validationFailed } from '../../core/errors/index.ts';
-import type { AttachmentType } from '../../core/vocabulary.ts';
-import { storeAttachment } from '../../core/conversations/attachments.ts';
-import type { ReplyContent } from '../../core/conversations/reply-content.ts';
 import type { MediaLinkDeps } from '../../core/media/attachment-messages.ts';
 import { mediaUrl } from '../../core/media/media-links.ts';
 import { LocalDiskMediaStore } from '../../core/media/media-store.ts';
+import type { AttachmentType } from '../../core/vocabulary.ts';
 import { onDesk } from '../liff/staff-apps.ts';
-import { replyDeps } from './case-routes.ts';
 import { route, type Caller } from '../route.ts';
 import { actingStaff } from './acting-staff.ts';
+import { replyDeps } from './case-routes.ts';
 
 /**
  * The inbox over REST (docs/inbox.md): the lists, one conversation with its messages and notes,
@@ -24,7 +24,8 @@ import { actingStaff } from './acting-staff.ts';
  * API key belongs to (a key of nobody is refused), or the one signed in on the staff desk (every
  * route here is its Inbox's too), with the same optimistic concurrency as cases:
  * each change names the version the caller saw, and 409 answers a stale one or someone else's
- * conversation, with who has it.
+ * conversation, with who has it. Files to send are uploaded first (`…/attachments`, checked for
+ * size and type before a byte is stored) and sent by id.
  */
 
 /** The caller's staff member as the commands' actor (api/admin/acting-staff.ts: a key's own role must allow the action too). */

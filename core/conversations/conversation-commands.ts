@@ -4,8 +4,8 @@ import { DomainError, forbidden, notFound, staleVersion, validationFailed } from
 import type { StaffRole } from '../vocabulary.ts';
 import { recordConversationEvent, type ConversationActorType, type ConversationEventType } from './conversation-timeline.ts';
 import { afterCustomerMessage, inboxStateOf, type InboxState, type InboxStatus } from './inbox-rules.ts';
-import { queueMessages, type FailedSend } from './outgoing.ts';
 import { markAttachmentSent } from './attachments.ts';
+import { queueMessages, type FailedSend } from './outgoing.ts';
 import { composeReply, type ContentRefusal, type ReplyContent } from './reply-content.ts';
 
 /**

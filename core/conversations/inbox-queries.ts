@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { iso } from '../time/iso.ts';
-import { conversationEvents } from './conversation-timeline.ts';
 import type { Language } from '../vocabulary.ts';
+import { conversationEvents } from './conversation-timeline.ts';
 import type { InboxStatus } from './inbox-rules.ts';
-import { replyWindowOf, templatesOutsideWindow } from './reply-window.ts';
 import { BLOCKED } from './outgoing.ts';
+import { replyWindowOf, templatesOutsideWindow } from './reply-window.ts';
 
 /**
  * The inbox as staff read it (docs/inbox.md): the lists (waiting, mine, open, resolved) and one

@@ -1,9 +1,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
 import { recordAudit, type AuditRecord } from '../audit/audit-log.ts';
+import { releaseHeldBy } from '../conversations/conversation-commands.ts';
 import { DomainError, notFound } from '../errors/index.ts';
 import { queueStaffMenuSync } from './staff-menu.ts';
-import { releaseHeldBy } from '../conversations/conversation-commands.ts';
 
 /**
  * Linking a staff member to their LINE account: an admin gets a one-time code for the staff
