@@ -240,7 +240,7 @@ describe("WhatsApp's 24-hour window", () => {
     expect((await detail(id)).messages.at(-1)).toMatchObject({ senderType: 'staff', text: 'We have an answer for you: reply to read it.' });
   });
 
-  it('inside the window: the conversation says when it closes, and a photo goes as Twilio media by its signed link', async () => {
+  it('inside the window: the conversation says when it closes, and a photo or a PDF goes as Twilio media by its signed link', async () => {
     const { phone, id } = await whatsAppCustomerWaiting();
     const d = await detail(id);
     expect(d.replyWindow.open).toBe(true);
@@ -250,6 +250,15 @@ describe("WhatsApp's 24-hour window", () => {
     expect(sent.status).toBe(201);
     const delivery = await until(async () => twilio.state.deliveriesTo(`whatsapp:${phone}`).find((x) => x.mediaUrls.length > 0) ?? false);
     expect(delivery.mediaUrls).toEqual([expect.stringMatching(new RegExp(`^https://desk\\.example/media/${up.json.id}\\?exp=\\d+&sig=`))]);
+
+    // A PDF goes as the file itself too (LINE could only show its link), its words as the caption.
+    const pdf = await upload(id, PDF, 'application/pdf', 'quote.pdf');
+    const v = (await detail(id)).version;
+    expect((await api('POST', `/api/v1/conversations/${id}/messages`, { attachmentId: pdf.json.id, text: 'Your quote', expectedVersion: v }, keys.Somchai)).status).toBe(201);
+    const document = await until(async () => twilio.state.deliveriesTo(`whatsapp:${phone}`).find((x) => x.mediaUrls.some((u) => u.includes(pdf.json.id))) ?? false);
+    expect(document.body).toBe('Your quote');
+    const link = new URL(document.mediaUrls[0]);
+    expect((await fetch(`${h.sys.url}${link.pathname}${link.search}`)).headers.get('content-type')).toBe('application/pdf');
   });
 });
 

@@ -5,7 +5,8 @@ import { mediaUrl } from './media-links.ts';
  * A stored file as the messages that carry it to someone (a customer's photo into a staff group,
  * a staff member's file to a customer): a signed link to our copy (media-links.ts), sent as an
  * image message for JPEG and PNG (all LINE shows inline; WhatsApp takes it as the media of its
- * message), and as a link for anything else (LINE's Messaging API cannot send other files).
+ * message), and as a link for anything else (LINE's Messaging API cannot send other files;
+ * WhatsApp sends the file itself, as the link's `document`).
  *
  * A file whose copy is not stored yet (the media worker runs beside the relay): for the first
  * MEDIA_WAIT_MS after it arrived this throws `MediaNotReady` and the caller's job is retried, so
@@ -54,5 +55,5 @@ export function attachmentMessages(deps: MediaLinkDeps, m: RelayedMessage, capti
   if (isInlineImage(m)) {
     return [...(caption ? [{ kind: 'text' as const, text: caption }] : []), { kind: 'image', url, previewUrl: url }];
   }
-  return [{ kind: 'text', text: `${lead}📎 ${url}` }];
+  return [{ kind: 'text', text: `${lead}📎 ${url}`, document: { url, ...(caption ? { caption } : {}) } }];
 }

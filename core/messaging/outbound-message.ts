@@ -39,6 +39,11 @@ interface Base {
    * instead of the default one that reopens the conversation. A staff member chose it.
    */
   whatsappTemplate?: string;
+  /**
+   * A text that links to a file (a staff member's PDF): where LINE can only show the link,
+   * WhatsApp sends the file itself, with `caption`.
+   */
+  document?: { url: string; caption?: string };
 }
 
 export type OutboundMessage =
