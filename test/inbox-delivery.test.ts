@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
-import { ATTACHMENT_MAX_BYTES } from '../core/contracts/attachment-limits.ts';
+import { ATTACHMENT_MAX_BYTES, WHATSAPP_IMAGE_MAX_BYTES } from '../core/contracts/attachment-limits.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, enrolStaff, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
@@ -259,6 +259,22 @@ describe("WhatsApp's 24-hour window", () => {
     expect(document.body).toBe('Your quote');
     const link = new URL(document.mediaUrls[0]);
     expect((await fetch(`${h.sys.url}${link.pathname}${link.search}`)).headers.get('content-type')).toBe('application/pdf');
+  });
+});
+
+describe('WhatsApp takes images up to 5 MB', () => {
+  it('refuses a larger photo for a WhatsApp customer (413) before storing it, and takes a PDF of that size', async () => {
+    const { id } = await whatsAppCustomerWaiting();
+    const files = storedFiles().length;
+    const photo = await upload(id, Buffer.alloc(WHATSAPP_IMAGE_MAX_BYTES + 1, 1), 'image/jpeg', 'big.jpg');
+    expect(photo.status).toBe(413);
+    expect(photo.json.error).toMatchObject({ code: 'payload_too_large', message: 'WhatsApp takes images up to 5 MB: this one is larger', details: { limitBytes: WHATSAPP_IMAGE_MAX_BYTES } });
+    expect(await h.sys.knex('conversation_attachments').where({ conversation_id: id }).first()).toBeUndefined();
+    expect(storedFiles()).toHaveLength(files);
+
+    const pdf = await upload(id, Buffer.concat([PDF, Buffer.alloc(WHATSAPP_IMAGE_MAX_BYTES)]), 'application/pdf', 'catalogue.pdf');
+    expect(pdf.status).toBe(201);
+    expect(storedFiles()).toHaveLength(files + 1);
   });
 });
 

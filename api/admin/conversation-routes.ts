@@ -1,14 +1,14 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES } from '../../core/contracts/attachment-limits.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, attachmentTooBig, WHATSAPP_IMAGE_MAX_BYTES } from '../../core/contracts/attachment-limits.ts';
 import * as c from '../../core/contracts/conversations.ts';
 import { storeAttachment } from '../../core/conversations/attachments.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
 import { conversationDetail, customerConversation, listConversations } from '../../core/conversations/inbox-queries.ts';
 import type { ReplyContent } from '../../core/conversations/reply-content.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { notFound, validationFailed } from '../../core/errors/index.ts';
+import { DomainError, notFound, validationFailed } from '../../core/errors/index.ts';
 import type { MediaLinkDeps } from '../../core/media/attachment-messages.ts';
 import { mediaUrl } from '../../core/media/media-links.ts';
 import { LocalDiskMediaStore } from '../../core/media/media-store.ts';
@@ -130,7 +130,7 @@ export const conversationRoutes = [
     method: 'post',
     path: '/api/v1/conversations/:id/attachments',
     summary:
-      'Upload a file to send to the customer (the body is the file, with its Content-Type: JPEG, PNG or PDF, at most 10 MB; `?name=` its name); then POST …/messages { attachmentId }. 413 too big, 415 another type, both before anything is stored',
+      'Upload a file to send to the customer (the body is the file, with its Content-Type: JPEG, PNG or PDF, at most 10 MB, an image to WhatsApp 5 MB; `?name=` its name); then POST …/messages { attachmentId }. 413 too big, 415 another type, both before anything is stored',
     staffApp: onDesk('/conversations/:id/attachments', 'Upload a file to send to the customer (as POST /api/v1/conversations/:id/attachments)'),
     tag: 'conversations',
     access: 'conversations.work',
@@ -140,9 +140,15 @@ export const conversationRoutes = [
     status: 201,
     handle: async ({ caller, deps, params, query, ctx }) => {
       const staff = await actorOf(deps.knex, caller, 'conversation.reply');
-      if (!(await customerConversation(deps.knex, caller.orgId, params.id))) throw notFound('Conversation', { id: params.id });
+      const conversation = await customerConversation(deps.knex, caller.orgId, params.id);
+      if (!conversation) throw notFound('Conversation', { id: params.id });
       const bytes = ctx.request.rawBody ?? Buffer.alloc(0);
       if (bytes.length === 0) throw validationFailed('The request body is not valid', [{ path: 'body', message: 'The file is empty' }]);
+      // The channel's own limit (WhatsApp's 5 MB for an image), before anything is stored.
+      const tooBig = attachmentTooBig(conversation.channel, { size: bytes.length, type: ctx.request.type });
+      if (tooBig) {
+        throw new DomainError('payload_too_large', ATTACHMENT_REFUSALS[tooBig].en, { limitBytes: tooBig === 'tooBigForWhatsApp' ? WHATSAPP_IMAGE_MAX_BYTES : ATTACHMENT_MAX_BYTES });
+      }
       const stored = await storeAttachment(deps.knex, new LocalDiskMediaStore(deps.dataDir), {
         orgId: caller.orgId,
         conversationId: params.id,

@@ -103,15 +103,16 @@ export async function listConversations(db: Db, orgId: string, o: { view: InboxV
   return (await q).map(toSummary);
 }
 
-/** A conversation of the org with a customer who was not erased: one staff may write to. */
-export async function customerConversation(db: Db, orgId: string, id: string): Promise<boolean> {
-  if (!UUID.test(id)) return false;
+/** A conversation of the org with a customer who was not erased (one staff may write to): its channel's kind. */
+export async function customerConversation(db: Db, orgId: string, id: string): Promise<{ channel: string } | undefined> {
+  if (!UUID.test(id)) return undefined;
   const row = await db('conversations')
+    .join('channels', 'channels.id', 'conversations.channel_id')
     .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
     .where({ 'conversations.id': id, 'conversations.org_id': orgId })
     .whereNull('contacts.erased_at')
-    .first('conversations.id');
-  return Boolean(row);
+    .first('channels.kind');
+  return row ? { channel: row.kind as string } : undefined;
 }
 
 /** Why an outgoing message did not reach the customer, as staff are told (docs/inbox.md). */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES } from '../../../core/contracts/attachment-limits.ts';
+import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, attachmentTooBig } from '../../../core/contracts/attachment-limits.ts';
 import type { conversationAttachment, conversationDetail } from '../../../core/contracts/conversations.ts';
 import { fill, LOCALE, when, type Dict, type Lang } from '../kit/i18n.ts';
 import { staffCall } from '../kit/staff.ts';
@@ -38,6 +38,7 @@ export const aw = {
   sentFile: { th: 'ส่งไฟล์แล้ว', en: 'File sent' },
   remove: { th: 'ไม่ส่งไฟล์นี้', en: 'Remove' },
   limits: { th: 'JPEG, PNG หรือ PDF ไม่เกิน 10 MB', en: 'JPEG, PNG or PDF, up to 10 MB' },
+  limitsWhatsApp: { th: 'JPEG หรือ PNG ไม่เกิน 5 MB, PDF ไม่เกิน 10 MB', en: 'JPEG or PNG up to 5 MB, PDF up to 10 MB' },
   uploadFailed: { th: 'อัปโหลดไม่สำเร็จ: {{why}}', en: 'The upload did not work: {{why}}' },
   windowClosed: {
     th: 'ลูกค้าส่งข้อความล่าสุดเมื่อ {{h}} ชม. ที่แล้ว: WhatsApp อนุญาตให้ส่งได้เฉพาะเทมเพลตที่อนุมัติแล้ว',
@@ -67,11 +68,11 @@ function size(lang: Lang, bytes: number): string {
   return `${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(n)} ${mb ? 'MB' : 'KB'}`;
 }
 
-/** Why the server would refuse this file, in its words; undefined when it may go. */
-export function refusalOf(lang: Lang, file: { size: number; type: string }): string | undefined {
+/** Why the server would refuse this file on this channel, in its words; undefined when it may go. */
+export function refusalOf(lang: Lang, channel: string, file: { size: number; type: string }): string | undefined {
   if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return ATTACHMENT_REFUSALS.type[lang];
-  if (file.size > ATTACHMENT_MAX_BYTES) return ATTACHMENT_REFUSALS.tooBig[lang];
-  return undefined;
+  const tooBig = attachmentTooBig(channel, file);
+  return tooBig && ATTACHMENT_REFUSALS[tooBig][lang];
 }
 
 /** Whether the window is closed: then only a template goes. */
@@ -123,7 +124,7 @@ export function WindowNotice(p: { lang: Lang; d: Detail; busy: boolean; act: Act
 }
 
 /** A photo or PDF for the customer: checked here as the server would, uploaded, then sent. */
-export function AttachmentPicker(p: { lang: Lang; path: string; busy: boolean; act: Act }) {
+export function AttachmentPicker(p: { lang: Lang; path: string; channel: string; busy: boolean; act: Act }) {
   const { lang, path, act } = p;
   const [file, setFile] = useState<File | null>(null);
   const [caption, setCaption] = useState('');
@@ -134,7 +135,7 @@ export function AttachmentPicker(p: { lang: Lang; path: string; busy: boolean; a
     const chosen = input.files?.[0] ?? null;
     input.value = '';
     setFile(chosen);
-    setProblem(chosen ? (refusalOf(lang, chosen) ?? null) : null);
+    setProblem(chosen ? (refusalOf(lang, p.channel, chosen) ?? null) : null);
   };
   const send = async () => {
     if (!file || problem) return;
@@ -142,7 +143,7 @@ export function AttachmentPicker(p: { lang: Lang; path: string; busy: boolean; a
     const up = await staffCall<Attachment>(`${path}/attachments?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
     if (up.kind !== 'ok') {
       setUploading(false);
-      const why = up.kind === 'offline' ? common.offline[lang] : up.status === 413 ? ATTACHMENT_REFUSALS.tooBig[lang] : up.status === 415 ? ATTACHMENT_REFUSALS.type[lang] : up.error.message;
+      const why = up.kind === 'offline' ? common.offline[lang] : up.status === 415 ? ATTACHMENT_REFUSALS.type[lang] : up.error.message;
       return setProblem(up.kind === 'offline' ? why : fill(aw.uploadFailed[lang], { why }));
     }
     const done = await act('messages', { attachmentId: up.data.id, ...(caption.trim() ? { text: caption.trim() } : {}) }, aw.sentFile[lang]);
@@ -166,7 +167,7 @@ export function AttachmentPicker(p: { lang: Lang; path: string; busy: boolean; a
           <input type="file" accept="image/jpeg,image/png" capture="environment" onChange={pick} class="visually-hidden" />
         </label>
       </div>
-      <p class="hint">{aw.limits[lang]}</p>
+      <p class="hint">{(p.channel === 'whatsapp' ? aw.limitsWhatsApp : aw.limits)[lang]}</p>
       {file && (
         <div class="chosen-file">
           <p>

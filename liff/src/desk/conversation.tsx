@@ -92,7 +92,7 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
         <>
           <WindowNotice lang={lang} d={d} busy={busy} act={act} />
           <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} />
-          {!windowClosed(d) && <AttachmentPicker lang={lang} path={path} busy={busy} act={act} />}
+          {!windowClosed(d) && <AttachmentPicker lang={lang} path={path} channel={d.channel} busy={busy} act={act} />}
         </>
       )}
       <MoreActions lang={lang} me={me} d={d} staff={staff} busy={busy} act={act} />
