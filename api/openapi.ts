@@ -52,6 +52,10 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
       responses['413'] = errorResponse('Body too large');
       responses['422'] = errorResponse('Validation failed');
     }
+    if (r.upload) {
+      responses['413'] = errorResponse(`The file is larger than ${r.upload.limitBytes} bytes`);
+      responses['415'] = errorResponse(`Not one of: ${r.upload.types.join(', ')}`);
+    }
     paths[path] ??= {};
     paths[path][r.method] = {
       summary: door.summary,
@@ -65,6 +69,7 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
             : { 'x-permission': access }),
       ...(params.length ? { parameters: params } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
+      ...(r.upload ? { requestBody: { required: true, content: Object.fromEntries(r.upload.types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } } : {}),
       responses,
     };
   }

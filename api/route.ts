@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Permission, Role } from '../core/access/roles.ts';
 import type { ApiKeyIdentity } from '../core/api-keys/api-key-service.ts';
-import { validationFailed } from '../core/errors/index.ts';
+import { DomainError, validationFailed } from '../core/errors/index.ts';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './middleware/api-key-auth.ts';
 import { jsonBody, readBodyOnce } from './middleware/body.ts';
@@ -72,6 +72,11 @@ export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   /** Also served to staff signed in with LINE, at this path, under the same permission. */
   staffApp?: A extends Permission ? StaffAppMount : never;
   body?: B;
+  /**
+   * The body is a file, not JSON (`ctx.request.rawBody`): its Content-Type must be one of `types`
+   * (415 otherwise) and it may be at most `limitBytes` (413), both checked before it is read.
+   */
+  upload?: { limitBytes: number; types: readonly string[]; /** The refusals in the route's own words. */ tooLarge?: string; unsupported?: string };
   query?: Q;
   response: R;
   /** Success status; 200 unless said. */
@@ -110,7 +115,10 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
       const staff = typeof a === 'object' ? await requireLiffStaff(ctx, deps, a.liffStaff) : undefined;
       const caller = callerOf(ctx, identity, staff);
       // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
-      await readBodyOnce(ctx, deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT);
+      if (r.upload && !r.upload.types.includes(ctx.request.type)) throw unsupportedType(r.upload);
+      await readBodyOnce(ctx, r.upload?.limitBytes ?? deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT).catch((err) => {
+        throw r.upload?.tooLarge && err instanceof DomainError && err.code === 'payload_too_large' ? new DomainError(err.code, r.upload.tooLarge, err.details) : err;
+      });
       const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
       const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
       const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, deps, ctx });
@@ -124,6 +132,9 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
     });
   }
 }
+
+const unsupportedType = (u: { types: readonly string[]; unsupported?: string }) =>
+  new DomainError('unsupported_media_type', u.unsupported ?? `Send the file with its Content-Type, one of: ${u.types.join(', ')}`, { accepted: u.types });
 
 function callerOf(ctx: Context, identity: ApiKeyIdentity | undefined, staff: LiffStaff | undefined): Caller | undefined {
   const requestId = ctx.state.requestId as string | undefined;

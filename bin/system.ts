@@ -55,6 +55,7 @@ import { proposalReplies } from '../bot/conversation/proposal-replies.ts';
 import { subscribeToConversationEvents } from '../core/conversations/conversation-timeline.ts';
 import { conversationNotices } from '../core/staff/conversation-announcements.ts';
 import { holderNews } from '../core/staff/conversation-relay.ts';
+import { customerUnreachable } from '../core/conversations/conversation-commands.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
 import { proposalAnswerNews } from '../core/staff/booking-announcements.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
@@ -150,6 +151,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToRequeuedRows(OUTBOUND_QUEUE, resetFailedMessages);
   // A send that failed for good: the managers' groups are told (core/conversations/outgoing.ts).
   subscribeToFailedSends('managers-alert', alertSendFailed);
+  subscribeToFailedSends('customer-unreachable', customerUnreachable);
 }
 
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {

@@ -29,15 +29,18 @@ export interface ChannelSender<C extends Channel = Channel> {
 /**
  * `retryable`: the platform was busy or unreachable (429, 5xx, network), so a later attempt may get
  * through; otherwise it refused the messages. `retryAfterMs`: how long its 429 asked us to wait (the
- * job's next attempt waits that long: workers/job-policy.ts `RetryAfterError`).
+ * job's next attempt waits that long: workers/job-policy.ts `RetryAfterError`). `recipientBlocked`:
+ * the customer blocked the account, so no attempt will ever reach them.
  */
 export class ChannelSendError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
-  constructor(message: string, retryable: boolean, retryAfterMs?: number) {
+  readonly recipientBlocked: boolean;
+  constructor(message: string, retryable: boolean, retryAfterMs?: number, recipientBlocked = false) {
     super(message);
     this.name = 'ChannelSendError';
     this.retryable = retryable;
     this.retryAfterMs = retryAfterMs;
+    this.recipientBlocked = recipientBlocked;
   }
 }

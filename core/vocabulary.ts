@@ -27,6 +27,10 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const DELIVERY_STATUSES = ['received', 'pending', 'sent', 'delivered', 'read', 'failed', 'undelivered'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** The files staff may send a customer (docs/inbox.md, "Attachments"): images LINE shows inline, and PDF. */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
 export const STAFF_ROLES = ['support', 'manager', 'admin', 'ceo', 'accountant'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

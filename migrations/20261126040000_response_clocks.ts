@@ -10,7 +10,8 @@ import type { Knex } from 'knex';
  * a unique index makes each warning and breach of one clock (its due time) recorded once, however
  * many workers race, as for the case SLA events.
  */
-const EVENT_TYPES = ['waiting', 'taken', 'assigned', 'replied', 'note', 'resolved', 'snoozed', 'woke', 'returned_to_bot'];
+// As migration 20261126020000 left them (released, undeliverable).
+const EVENT_TYPES = ['waiting', 'taken', 'assigned', 'replied', 'note', 'resolved', 'snoozed', 'woke', 'returned_to_bot', 'released', 'undeliverable'];
 const NEW_TYPES = ['response_due', 'response_warning', 'response_breached'];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 

@@ -67,6 +67,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   messages: ['core/conversations/'],
   conversation_events: ['core/conversations/conversation-timeline.ts'],
   saved_replies: ['core/conversations/saved-replies.ts'],
+  conversation_attachments: ['core/conversations/attachments.ts'],
   channels: ['core/channels/'],
   inbound_events: ['core/inbound/'],
   // The relay moves rows through their states (DESIGN.md section 2 puts it in workers/); the

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
-import { until } from './support/test-system.ts';
+import { until, untilSettled } from './support/test-system.ts';
+import { postWhatsApp, randomPhone, whatsAppEnv, whatsAppMessage } from './support/whatsapp-customer.ts';
 
 /**
  * The desk's Inbox in Debian's Chromium, at a phone's size, as staff use it from LINE: a customer
@@ -19,6 +21,13 @@ import { until } from './support/test-system.ts';
  */
 const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
+
+/** Fits the screen's width, accessible, and photographed. */
+async function check(page: Page, name: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
+  await expectAccessible(page, name);
+  await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
+}
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
@@ -41,13 +50,6 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     await browser?.close();
     await h?.close();
   });
-
-  /** Fits the screen's width, accessible, and photographed. */
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
-  }
 
   /** A LINE customer who asks for a person, their conversation, and the name staff see. */
   async function customerAsking(name: string, text: string) {
@@ -175,5 +177,108 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     // The manager may take it over from Nok.
     expect(await page.getByRole('button', { name: 'รับต่อ' }).count()).toBe(1);
     await check(page, 'conversation-th-light-manager');
+  });
+});
+
+// Files, WhatsApp's 24-hour window and a message that could not be delivered, on the desk (docs/inbox.md).
+describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', () => {
+  let h: LiffHarness;
+  let twilio: RunningFakeTwilioApi;
+  let browser: Browser;
+  let somchai: EnrolledStaff;
+  let nok: EnrolledStaff;
+
+  beforeAll(async () => {
+    twilio = await startFakeTwilioApi();
+    h = await startLiffHarness(whatsAppEnv(twilio));
+    [somchai, nok] = await Promise.all([enrolStaff(h, { displayName: 'Somchai', role: 'support' }), enrolStaff(h, { displayName: 'Nok', role: 'support', language: 'th' })]);
+    browser = await openBrowser();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+    await twilio?.close();
+  });
+
+  const uploads = async (id: string) => Number((await h.sys.knex('conversation_attachments').where({ conversation_id: id }).count<{ n: string }[]>('* as n'))[0].n);
+
+  it('refuses a file over 10 MB before uploading it, sends a photo that the customer gets as an image, and marks a message a blocked customer never got', async () => {
+    const customer = lineId('U');
+    h.line.state.addProfile({ userId: customer, displayName: 'Ploy Photo', language: 'en' });
+    await h.ask(customer, { text: 'I want to talk to a person' });
+    const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: customer, inbox_status: 'waiting' }).first()) ?? false);
+    const page = await staffDevice(browser, h, somchai);
+    await page.goto(`${h.sys.url}/liff/desk/conversation/${row.id}?lang=en`);
+    await poll(() => page.locator('ol.thread').textContent()).toContain('I want to talk to a person');
+
+    // Too big: said in the server's words, and nothing is uploaded.
+    await page.getByLabel('Choose a photo or PDF').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 1) });
+    await poll(() => page.locator('.chosen-file').textContent()).toContain('holiday.jpg');
+    expect(await page.locator('.file-size').textContent()).toBe('10 MB');
+    expect(await page.getByRole('alert').textContent()).toBe('The file is larger than 10 MB: it cannot be sent');
+    expect(await page.getByRole('button', { name: 'Send the file' }).count()).toBe(0);
+    await check(page, 'conversation-en-file-too-big');
+    expect(await uploads(row.id)).toBe(0);
+
+    // A photo (drawn by the browser, as a phone's camera would hand one over): its name and size, a caption, sent; the customer gets the words and the image.
+    const photo = Buffer.from(
+      await page.evaluate(() => {
+        const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 200 });
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#2f6f4f';
+        g.fillRect(0, 0, 320, 200);
+        g.fillStyle = '#fff';
+        g.font = '28px sans-serif';
+        g.fillText('Shop → 2nd floor', 40, 110);
+        return canvas.toDataURL('image/png').split(',')[1];
+      }),
+      'base64',
+    );
+    await page.getByLabel('Choose a photo or PDF').setInputFiles({ name: 'shop-map.png', mimeType: 'image/png', buffer: photo });
+    await poll(() => page.locator('.file-name').textContent()).toBe('shop-map.png');
+    expect(await page.locator('.file-size').textContent()).toMatch(/^\d+ KB$/);
+    await page.getByLabel('Words to go with it (optional)').fill('Here is how to find us');
+    await page.getByRole('button', { name: 'Send the file' }).click();
+    await poll(() => page.getByRole('status').textContent()).toBe('File sent');
+    const image = await until(async () => h.line.state.deliveriesTo(customer).flatMap((d) => d.messages).find((m) => m.type === 'image') ?? false);
+    expect(String((image as { originalContentUrl: string }).originalContentUrl)).toMatch(/^https:\/\/desk\.example\/media\//);
+    // The thread shows the photo itself, loaded by its signed link.
+    await poll(() => page.locator('img.said-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    expect(await page.locator('img.said-image').getAttribute('alt')).toBe('shop-map.png');
+
+    // The customer blocks the account: the next words are not delivered, and the thread says so.
+    h.line.state.block(customer);
+    await page.getByLabel('Message to the customer').fill('Did you find us?');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => page.locator('.not-delivered').textContent(), { timeout: 20_000 }).toContain('Not delivered: the customer has blocked the account');
+    await check(page, 'conversation-en-file-sent-blocked');
+  });
+
+  it('in Thai, says before anyone types that the WhatsApp window closed, offers the approved templates, and sends one', async () => {
+    const phone = randomPhone();
+    expect((await postWhatsApp(h.sys, whatsAppMessage(phone, 'ขอคุยกับเจ้าหน้าที่ค่ะ'), { signedFor: 'https://desk.example/webhooks/whatsapp' })).status).toBe(200);
+    const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: `whatsapp:${phone}`, inbox_status: 'waiting' }).first()) ?? false);
+    // The bot's hand-over answer goes out while the window is open; then the clock moves on 26 hours.
+    await untilSettled(h.sys.knex);
+    await h.sys.knex('contacts').where({ id: row.contact_id }).update({ language: 'th', display_name: 'คุณนิด' });
+    await h.sys.knex('conversations').where({ id: row.id }).update({ last_inbound_at: new Date(Date.now() - 26 * 3_600_000) });
+    const approved = twilio.state.addContentTemplate({ friendly_name: 'follow_up_th', language: 'th', types: { 'twilio/text': { body: 'เรามีคำตอบให้คุณแล้วค่ะ ตอบกลับเพื่ออ่านได้เลย' } } });
+    await h.sys.knex('templates').insert({ org_id: h.sys.defaultOrgId, key: 'follow_up', language: 'th', body: 'เรามีคำตอบให้คุณแล้วค่ะ ตอบกลับเพื่ออ่านได้เลย', whatsapp_content_sid: approved.sid });
+
+    const page = await staffDevice(browser, h, nok, { dark: true });
+    await page.goto(`${h.sys.url}/liff/desk/conversation/${row.id}?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('คุณนิด');
+    expect(await page.locator('#window-closed').textContent()).toBe('ลูกค้าส่งข้อความล่าสุดเมื่อ 26 ชม. ที่แล้ว: WhatsApp อนุญาตให้ส่งได้เฉพาะเทมเพลตที่อนุมัติแล้ว');
+    expect(await page.locator('.template-text').textContent()).toBe('เรามีคำตอบให้คุณแล้วค่ะ ตอบกลับเพื่ออ่านได้เลย');
+    // No file can go either: the picker is not offered.
+    expect(await page.getByRole('heading', { name: 'แนบรูปหรือไฟล์' }).count()).toBe(0);
+    await check(page, 'conversation-th-dark-whatsapp-window-closed');
+
+    await page.getByLabel('เทมเพลต', { exact: true }).selectOption('follow_up');
+    await page.getByRole('button', { name: 'ส่งเทมเพลต' }).click();
+    await poll(() => page.getByRole('status').textContent()).toBe('ส่งเทมเพลตแล้ว');
+    const sent = await until(async () => twilio.state.deliveriesTo(`whatsapp:${phone}`).find((d) => d.contentSid === approved.sid) ?? false);
+    expect(sent.renderedBody).toBe('เรามีคำตอบให้คุณแล้วค่ะ ตอบกลับเพื่ออ่านได้เลย');
+    await poll(() => page.locator('ol.thread').textContent()).toContain('เรามีคำตอบให้คุณแล้วค่ะ');
   });
 });

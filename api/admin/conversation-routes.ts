@@ -1,14 +1,22 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, attachmentTooBig, WHATSAPP_IMAGE_MAX_BYTES } from '../../core/contracts/attachment-limits.ts';
 import * as c from '../../core/contracts/conversations.ts';
+import { storeAttachment } from '../../core/conversations/attachments.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
-import { conversationDetail, listConversations } from '../../core/conversations/inbox-queries.ts';
+import { conversationDetail, customerConversation, listConversations } from '../../core/conversations/inbox-queries.ts';
+import type { ReplyContent } from '../../core/conversations/reply-content.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { notFound } from '../../core/errors/index.ts';
+import { DomainError, notFound, validationFailed } from '../../core/errors/index.ts';
+import type { MediaLinkDeps } from '../../core/media/attachment-messages.ts';
+import { mediaUrl } from '../../core/media/media-links.ts';
+import { LocalDiskMediaStore } from '../../core/media/media-store.ts';
+import type { AttachmentType } from '../../core/vocabulary.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { route, type Caller } from '../route.ts';
 import { actingStaff } from './acting-staff.ts';
+import { replyDeps } from './case-routes.ts';
 
 /**
  * The inbox over REST (docs/inbox.md): the lists, one conversation with its messages and notes,
@@ -16,7 +24,8 @@ import { actingStaff } from './acting-staff.ts';
  * API key belongs to (a key of nobody is refused), or the one signed in on the staff desk (every
  * route here is its Inbox's too), with the same optimistic concurrency as cases:
  * each change names the version the caller saw, and 409 answers a stale one or someone else's
- * conversation, with who has it.
+ * conversation, with who has it. Files to send are uploaded first (`…/attachments`, checked for
+ * size and type before a byte is stored) and sent by id.
  */
 
 /** The caller's staff member as the commands' actor (api/admin/acting-staff.ts: a key's own role must allow the action too). */
@@ -40,6 +49,14 @@ function answer(r: CommandResult<{ messageIds?: string[]; noteId?: string }>) {
   };
 }
 
+/** What a reply body asks to send, for the `reply` command. */
+function replyContentOf(body: z.infer<typeof c.conversationMessage>, links: MediaLinkDeps): ReplyContent {
+  if (body.attachmentId !== undefined) return { attachment: { id: body.attachmentId, caption: body.text, links } };
+  if (body.template !== undefined) return { template: body.template };
+  if (body.savedReply !== undefined) return { savedReply: body.savedReply };
+  return { text: body.text! };
+}
+
 /**
  * `POST /api/v1/conversations/:id/<path>` (and the desk's `…/desk/conversations/:id/<path>`): one
  * of the commands, in a transaction, as the caller's staff member, with the version they saw.
@@ -50,7 +67,7 @@ function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
   body: B;
   status?: number;
   action: (body: z.infer<B>) => StaffAction;
-  run: (trx: Knex.Transaction, a: StaffCommand, body: z.infer<B>) => Promise<CommandResult<{ messageIds?: string[]; noteId?: string }>>;
+  run: (trx: Knex.Transaction, a: StaffCommand, body: z.infer<B>, links: MediaLinkDeps) => Promise<CommandResult<{ messageIds?: string[]; noteId?: string }>>;
 }) {
   return route({
     method: 'post',
@@ -62,10 +79,11 @@ function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
     body: r.body,
     response: c.conversationResult,
     status: r.status,
-    handle: ({ caller, deps, params, body }) =>
+    handle: ({ caller, deps, params, body, ctx }) =>
       transactionRetried(deps.knex, async (trx) => {
         const staff = await actorOf(trx, caller, r.action(body));
-        return answer(await r.run(trx, { orgId: caller.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() }, body));
+        const a = { orgId: caller.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() };
+        return answer(await r.run(trx, a, body, replyDeps(deps, ctx.origin)));
       }),
   });
 }
@@ -95,10 +113,51 @@ export const conversationRoutes = [
     staffApp: onDesk('/conversations/:id', 'One conversation: who holds it, a page of its messages and its private notes (as GET /api/v1/conversations/:id)'),
     query: c.conversationPage,
     response: c.conversationDetail,
-    handle: async ({ caller, deps, params, query }) => {
-      const found = await conversationDetail(deps.knex, caller.orgId, params.id, query);
+    handle: async ({ caller, deps, params, query, ctx }) => {
+      // The desk reads files from its own origin; an API key's caller gets the public link.
+      const links = replyDeps(deps, ctx.origin);
+      const fileLink = (messageId: string) => {
+        const url = mediaUrl(links.publicBaseUrl(), links.mediaLinkKey, messageId);
+        return caller.actor.type === 'staff' ? url.slice(url.indexOf('/media/')) : url;
+      };
+      const found = await conversationDetail(deps.knex, caller.orgId, params.id, { ...query, fileLink, now: new Date() });
       if (!found) throw notFound('Conversation', { id: params.id });
       return found;
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/conversations/:id/attachments',
+    summary:
+      'Upload a file to send to the customer (the body is the file, with its Content-Type: JPEG, PNG or PDF, at most 10 MB, an image to WhatsApp 5 MB; `?name=` its name); then POST …/messages { attachmentId }. 413 too big, 415 another type, both before anything is stored',
+    staffApp: onDesk('/conversations/:id/attachments', 'Upload a file to send to the customer (as POST /api/v1/conversations/:id/attachments)'),
+    tag: 'conversations',
+    access: 'conversations.work',
+    upload: { limitBytes: ATTACHMENT_MAX_BYTES, types: ATTACHMENT_TYPES, tooLarge: ATTACHMENT_REFUSALS.tooBig.en, unsupported: ATTACHMENT_REFUSALS.type.en },
+    query: c.attachmentUpload,
+    response: c.conversationAttachment,
+    status: 201,
+    handle: async ({ caller, deps, params, query, ctx }) => {
+      const staff = await actorOf(deps.knex, caller, 'conversation.reply');
+      const conversation = await customerConversation(deps.knex, caller.orgId, params.id);
+      if (!conversation) throw notFound('Conversation', { id: params.id });
+      const bytes = ctx.request.rawBody ?? Buffer.alloc(0);
+      if (bytes.length === 0) throw validationFailed('The request body is not valid', [{ path: 'body', message: 'The file is empty' }]);
+      // The channel's own limit (WhatsApp's 5 MB for an image), before anything is stored.
+      const tooBig = attachmentTooBig(conversation.channel, { size: bytes.length, type: ctx.request.type });
+      if (tooBig) {
+        throw new DomainError('payload_too_large', ATTACHMENT_REFUSALS[tooBig].en, { limitBytes: tooBig === 'tooBigForWhatsApp' ? WHATSAPP_IMAGE_MAX_BYTES : ATTACHMENT_MAX_BYTES });
+      }
+      const stored = await storeAttachment(deps.knex, new LocalDiskMediaStore(deps.dataDir), {
+        orgId: caller.orgId,
+        conversationId: params.id,
+        staffId: staff.staffId,
+        name: query.name,
+        contentType: ctx.request.type as AttachmentType,
+        bytes,
+      });
+      return { id: stored.id, name: stored.name, contentType: stored.contentType, size: stored.size };
     },
   }),
 
@@ -124,7 +183,7 @@ export const conversationRoutes = [
     body: c.conversationMessage,
     status: 201,
     action: (body) => (body.note ? 'conversation.note' : 'conversation.reply'),
-    run: (trx, a, body) => (body.note ? note(trx, { ...a, text: body.text! }) : reply(trx, body.savedReply !== undefined ? { ...a, savedReply: body.savedReply } : { ...a, text: body.text! })),
+    run: (trx, a, body, links) => (body.note ? note(trx, { ...a, text: body.text! }) : reply(trx, { ...a, ...replyContentOf(body, links) })),
   }),
 
   commandRoute({

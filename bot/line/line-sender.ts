@@ -116,8 +116,8 @@ interface LineSendOptions {
 /** LINE was busy or unreachable (`retryable`), or refused the messages; `status`: LINE's answer. */
 export class LineSendError extends ChannelSendError {
   readonly status: number | undefined;
-  constructor(message: string, retryable: boolean, status?: number, retryAfterMs?: number) {
-    super(message, retryable, retryAfterMs);
+  constructor(message: string, retryable: boolean, status?: number, retryAfterMs?: number, recipientBlocked = false) {
+    super(message, retryable, retryAfterMs, recipientBlocked);
     this.name = 'LineSendError';
     this.status = status;
   }
@@ -157,7 +157,7 @@ async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushR
       await o.onSent(ids, sentIds(res.sentMessages, batch.length), 'push');
     } catch (err) {
       // 409: this retry key was accepted before (our earlier attempt got through): delivered once.
-      if (!(err instanceof HTTPFetchError && err.status === 409)) throw classify(err);
+      if (!(err instanceof HTTPFetchError && err.status === 409)) throw classify(err, o.to);
       await o.onSent(ids, batch.map(() => null), 'push');
     }
     pushed += batch.length;
@@ -170,7 +170,12 @@ function sentIds(sent: { id: string }[] | undefined, n: number): (string | null)
   return Array.from({ length: n }, (_, i) => sent?.[i]?.id ?? null);
 }
 
-function classify(err: unknown): LineSendError {
+/**
+ * LINE's answer as a send error. A 403 to a push to a user (`pushedTo` a U… id) says the user
+ * blocked the account or never added it: no later attempt reaches them (docs/inbox.md, "When a
+ * message cannot be delivered").
+ */
+function classify(err: unknown, pushedTo?: string): LineSendError {
   if (err instanceof HTTPFetchError) {
     let detail = err.body;
     try {
@@ -181,7 +186,8 @@ function classify(err: unknown): LineSendError {
     const retryable = err.status === 429 || err.status >= 500;
     // A 429's Retry-After: the job's next attempt waits that long.
     const retryAfterMs = err.status === 429 ? parseRetryAfter(err.headers?.get?.('retry-after')) : undefined;
-    return new LineSendError(`LINE answered ${err.status}: ${detail}`, retryable, err.status, retryAfterMs);
+    const blocked = err.status === 403 && pushedTo?.startsWith('U') === true;
+    return new LineSendError(`LINE answered ${err.status}: ${detail}`, retryable, err.status, retryAfterMs, blocked);
   }
   return new LineSendError(`LINE could not be reached: ${(err as Error).message}`, true);
 }

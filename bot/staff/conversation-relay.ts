@@ -1,6 +1,6 @@
 import { reply } from '../../core/conversations/conversation-commands.ts';
 import { claimMessage, storedMediaOf } from '../../core/conversations/conversation-log.ts';
-import { ATTACHMENT_KINDS, attachmentMessages } from '../../core/media/media-messages.ts';
+import { ATTACHMENT_KINDS, attachmentMessages } from '../../core/media/attachment-messages.ts';
 import { say, type Phrase } from '../../core/staff/staff-phrases.ts';
 import { customerCalled, refusalText } from './conversation-actions.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
@@ -11,7 +11,7 @@ import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
  * (core/staff/conversation-relay.ts), or a file right after such a reply (bot/staff/relay.ts picks
  * which). It is the inbox's `reply` command, so its rules hold: nobody holds the conversation, the
  * reply takes it; someone else does, it is refused with their name and nothing reaches the customer.
- * A file goes as the case relay sends one, an image or a signed link (core/media/media-messages.ts).
+ * A file goes as the case relay sends one, an image or a signed link (core/media/attachment-messages.ts).
  */
 const SENT: Phrase = { th: 'ส่งถึงลูกค้าแล้วค่ะ · {customer}', en: 'Sent to the customer · {customer}' };
 

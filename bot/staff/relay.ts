@@ -5,7 +5,7 @@ import { staffActor, whoRefuses } from '../../core/cases/case-commands.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { formatNumber } from '../../core/org-counters.ts';
 import { lastRepliedCase } from '../../core/cases/case-messages.ts';
-import { ATTACHMENT_KINDS, type RelayedMessage } from '../../core/media/media-messages.ts';
+import { ATTACHMENT_KINDS, type RelayedMessage } from '../../core/media/attachment-messages.ts';
 import { replyToCustomer } from '../../core/staff/case-relay.ts';
 import { staffName } from '../../core/staff/staff-desk.ts';
 import { replyFromGroup } from './conversation-relay.ts';

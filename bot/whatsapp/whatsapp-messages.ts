@@ -263,6 +263,8 @@ function convert(message: OutboundMessage, language: Language, strings: WhatsApp
   if (extra.length) text = [text.trim(), extra.join('\n')].filter(Boolean).join('\n\n');
 
   if (!choices.length) {
+    // A file's link: WhatsApp takes the file itself, with the words that went with it.
+    if (message.document) return [{ mediaUrl: [message.document.url], ...(message.document.caption ? { body: fitText(message.document.caption, WHATSAPP_LIMITS.bodyChars) } : {}) }];
     const only: TwilioOutbound = {};
     if (message.kind === 'image') only.mediaUrl = [message.url];
     // With an image the text rides along as its caption.

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Twilio } from 'twilio';
 import type { Channel } from '../../core/channels/channel-directory.ts';
+import { insideCustomerWindow } from '../../core/conversations/reply-window.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { parseRetryAfter } from '../../core/http/retry-after.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
@@ -18,8 +19,8 @@ import { toTwilioMessages, type TwilioContent } from './whatsapp-messages.ts';
  * and its SID kept (per account, for the life of the process).
  */
 
-/** WhatsApp lets a business write freely for 24 hours after the customer's last message. */
-export const CUSTOMER_WINDOW_MS = 24 * 3600 * 1000;
+/** WhatsApp lets a business write freely for 24 hours after the customer's last message (core/conversations/reply-window.ts). */
+export { CUSTOMER_WINDOW_MS } from '../../core/conversations/reply-window.ts';
 
 type WhatsAppChannel = Extract<Channel, { kind: 'whatsapp' }>;
 
@@ -29,7 +30,7 @@ export function whatsAppSender(deps: { knex: Knex; twilioApiBaseUrl?: string; pu
     async send(s: OutgoingSend<WhatsAppChannel>) {
       const { channel, conversation } = s;
       const language: Language = conversation.contactId ? await contactLanguage(knex, conversation.contactId) : 'th';
-      const insideWindow = conversation.lastInboundAt !== null && Date.now() - new Date(conversation.lastInboundAt).getTime() < CUSTOMER_WINDOW_MS;
+      const insideWindow = insideCustomerWindow(conversation.lastInboundAt);
       await sendOverWhatsApp({
         client: createTwilioClient({
           accountSid: channel.credentials.accountSid,
@@ -83,7 +84,12 @@ async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
   for (const item of o.pending) {
     let parts;
     try {
-      parts = toTwilioMessages([item.message], { insideWindow: o.insideWindow, language: o.language, templates: o.templates });
+      parts = toTwilioMessages([item.message], {
+        insideWindow: o.insideWindow,
+        language: o.language,
+        templates: o.templates,
+        ...(item.message.whatsappTemplate ? { reopen: { templateKey: item.message.whatsappTemplate } } : {}),
+      });
     } catch (err) {
       throw new WhatsAppSendError((err as Error).message, false);
     }

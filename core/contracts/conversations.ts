@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import { INBOX_STATUSES } from '../vocabulary.ts';
+import { ATTACHMENT_TYPES, INBOX_STATUSES } from '../vocabulary.ts';
 
 /** The inbox as the REST API shows it to staff (api/admin/conversation-routes.ts, docs/inbox.md). */
 const at = z.iso.datetime({ offset: true });
+
+/** A file uploaded to a conversation, ready to be sent with `attachmentId`. */
+export const conversationAttachment = z
+  .object({
+    id: z.uuid().meta({ description: 'Send it with POST …/messages { attachmentId }' }),
+    name: z.string(),
+    contentType: z.enum(ATTACHMENT_TYPES),
+    size: z.number().int(),
+  })
+  .meta({ id: 'ConversationAttachment' });
+
+export const attachmentUpload = z
+  .object({ name: z.string().trim().min(1).max(200).optional().meta({ description: 'The file name the thread shows (default: "file")' }) })
+  .meta({ id: 'AttachmentUploadQuery' });
 
 export const conversationView = z
   .object({
@@ -53,9 +67,24 @@ export const conversationDetail = conversationSummary
         text: z.string().nullable(),
         at: at,
         deliveryStatus: z.string().nullable(),
+        notDelivered: z
+          .enum(['blocked', 'failed'])
+          .nullable()
+          .meta({ description: 'Why an outgoing message did not reach the customer: blocked (they blocked the account) or failed; null otherwise' }),
         caseId: z.uuid().nullable(),
+        attachment: z
+          .object({ url: z.string(), name: z.string(), contentType: z.string() })
+          .nullable()
+          .meta({ description: 'A file staff sent: a signed link to it' }),
       }),
     ),
+    replyWindow: z
+      .object({ open: z.boolean(), closesAt: at.nullable() })
+      .nullable()
+      .meta({ description: "WhatsApp: whether the customer's last message still lets staff write freely (24 hours); null on LINE, which has no window" }),
+    templates: z
+      .array(z.object({ key: z.string(), text: z.string() }))
+      .meta({ description: 'WhatsApp: the approved templates staff may send once the window has closed, in the customer\'s language' }),
     olderBefore: z.uuid().nullable().meta({ description: 'Pass as `before` for the older page; null when this is the oldest' }),
     notes: z.array(z.object({ id: z.string(), staffId: z.uuid().nullable(), text: z.string(), at: at })).meta({ description: 'Private notes: never sent to the customer' }),
   })
@@ -84,11 +113,21 @@ export const conversationMessage = z
       .string()
       .optional()
       .meta({ description: "A saved reply's shortcut instead of `text`: sent in the customer's language with their name filled in (GET /api/v1/saved-replies)" }),
+    attachmentId: z.uuid().optional().meta({ description: 'A file uploaded with POST …/attachments; `text` then goes with it as its caption' }),
+    template: z
+      .string()
+      .optional()
+      .meta({ description: "WhatsApp: an approved template's key (the conversation's `templates`), the only thing WhatsApp lets a business send once the 24-hour window has closed" }),
     note: z.boolean().optional().meta({ description: 'true: a private note for staff, never sent to the customer' }),
     expectedVersion: seenVersion,
   })
   .strict()
-  .refine((m) => (m.text === undefined) !== (m.savedReply === undefined), { message: 'Give either text or savedReply', path: ['text'] })
+  .refine((m) => [m.savedReply, m.attachmentId, m.template].filter((x) => x !== undefined).length <= 1, { message: 'Give one of savedReply, attachmentId and template', path: ['savedReply'] })
+  .refine((m) => m.attachmentId !== undefined || (m.text === undefined) !== (m.savedReply === undefined && m.template === undefined), {
+    message: 'Give either text, savedReply or template',
+    path: ['text'],
+  })
+  .refine((m) => !(m.note && (m.attachmentId !== undefined || m.template !== undefined)), { message: 'A file or a template is for the customer, not a note', path: ['note'] })
   .refine((m) => !(m.note && m.savedReply !== undefined), { message: 'A saved reply is for the customer, not a note', path: ['savedReply'] })
   .meta({ id: 'ConversationMessage' });
 

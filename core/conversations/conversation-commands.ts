@@ -4,11 +4,11 @@ import { DomainError, forbidden, notFound, staleVersion, validationFailed } from
 import type { StaffRole } from '../vocabulary.ts';
 import { recordConversationEvent, type ConversationActorType, type ConversationEventType } from './conversation-timeline.ts';
 import { afterCustomerMessage, inboxStateOf, type InboxState, type InboxStatus } from './inbox-rules.ts';
-import type { OutboundMessage } from '../messaging/outbound-message.ts';
+import { markAttachmentSent } from './attachments.ts';
 import { mentionedStaff } from './mentions.ts';
-import { queueMessages } from './outgoing.ts';
+import { queueMessages, type FailedSend } from './outgoing.ts';
+import { composeReply, type ContentRefusal, type ReplyContent } from './reply-content.ts';
 import { clockOwed, responseClockRuns, scheduleSnoozeEnd, startResponseClock, stopResponseClock } from './response-clock.ts';
-import { renderSavedReply } from './saved-replies.ts';
 
 /**
  * The inbox's one front door (DESIGN.md decisions 14 and 15; docs/inbox.md): every change to who
@@ -63,9 +63,8 @@ export type ConversationRefusal =
   /** Snoozing a conversation nobody is asked for (the bot has it, or it is resolved). */
   | { reason: 'not_open'; now: ConversationNow }
   | { reason: 'no_such_assignee' }
-  | { reason: 'empty_text' }
-  /** The org has no saved reply in use with this shortcut. */
-  | { reason: 'no_such_saved_reply'; key: string }
+  /** What a reply would say cannot be sent (reply-content.ts): nothing written, a saved reply, file or template unknown, WhatsApp's window closed. */
+  | ContentRefusal
   | { reason: 'snooze_in_past' }
   | { reason: 'replayed' };
 
@@ -261,27 +260,17 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
 /**
  * Writes to the customer, through the outbox. Only the holder writes, so the customer hears one
  * person at a time: a conversation nobody holds is taken by the reply; one someone else holds is
- * refused (a manager takes it over first). A saved reply (core/conversations/saved-replies.ts) is
- * rendered for the customer once these checks pass, and sent the same way. `media` is a file
- * already made into messages (an image, or a link: core/media/media-messages.ts), sent as it is.
+ * refused (a manager takes it over first). What is sent (words, a saved reply, a file, a file a
+ * staff member sent in a LINE group, a WhatsApp template) is composed once these checks pass
+ * (reply-content.ts), which also keeps WhatsApp's 24-hour window.
  */
-export async function reply(
-  trx: Knex.Transaction,
-  a: StaffCommand & ({ text: string } | { savedReply: string } | { media: OutboundMessage[] }),
-): Promise<CommandResult<{ messageIds: string[] }>> {
+export async function reply(trx: Knex.Transaction, a: StaffCommand & ReplyContent): Promise<CommandResult<{ messageIds: string[] }>> {
   if ('text' in a && !a.text.trim()) return refused({ reason: 'empty_text' });
-  if ('media' in a && a.media.length === 0) return refused({ reason: 'empty_text' });
   const c = await lockForStaff(trx, a, 'conversation.reply');
   if ('refusal' in c) return refused(c.refusal);
   if (heldByOther(c, a.staff.staffId)) return refused({ reason: 'owned_by', now: nowOf(c) });
-  let messages: OutboundMessage[] = 'media' in a ? a.media : 'text' in a ? [{ kind: 'text', text: a.text.trim() }] : [];
-  if ('savedReply' in a) {
-    // A saved reply is the same reply, its text filled in the customer's language.
-    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId });
-    if (rendered === undefined) return refused({ reason: 'no_such_saved_reply', key: a.savedReply });
-    if (!rendered.trim()) return refused({ reason: 'empty_text' });
-    messages = [{ kind: 'text', text: rendered.trim() }];
-  }
+  const composed = await composeReply(trx, { orgId: c.orgId, conversationId: c.id, staffId: a.staff.staffId, now: a.now }, a);
+  if ('refusal' in composed) return refused(composed.refusal);
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
   const takes = !HELD.includes(c.state.status);
   if (takes) {
@@ -291,16 +280,17 @@ export async function reply(
   const { messageIds } = await queueMessages(trx, {
     orgId: c.orgId,
     conversationId: c.id,
-    messages,
+    messages: composed.messages,
     senderType: 'staff',
     staffId: a.staff.staffId,
+    file: composed.file,
     now: a.now,
   });
+  if (composed.file) await markAttachmentSent(trx, composed.file.id, a.now);
   await trx('conversations').where({ id: c.id }).update({ staff_replied_at: a.now });
-  const about = 'savedReply' in a ? { savedReply: a.savedReply } : 'media' in a ? { media: a.media.map((m) => m.kind) } : {};
   // The reply answers the clock that ran: what it took is kept on the reply (the dashboard's figures).
   const answered = await stopResponseClock(trx, c, a.now, { answered: true });
-  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...about, ...where(a), ...(answered ? { response: answered } : {}) }, a.now);
+  await record(trx, c, 'replied', staffActor(a.staff), { messageIds, ...composed.data, ...where(a), ...(answered ? { response: answered } : {}) }, a.now);
   return { ok: true, changed: takes, before: nowOf(c), now: await reread(trx, c), messageIds };
 }
 
@@ -350,6 +340,38 @@ export async function snooze(trx: Knex.Transaction, a: StaffCommand & { until: D
   return { ok: true, changed: true, before: nowOf(c), now: await reread(trx, c) };
 }
 
+/**
+ * The customer cannot be reached (they blocked the account): the messages of a send that gave up
+ * are on the timeline as `undeliverable`, with the staff members who wrote them, who are told
+ * (core/staff/conversation-announcements.ts). Subscribed to failed sends in bin/system.ts.
+ */
+export async function customerUnreachable(trx: Knex.Transaction, send: FailedSend): Promise<void> {
+  if (!send.blocked) return;
+  const c = await lock(trx, send.orgId, send.conversationId);
+  if (!c) return;
+  const writers: string[] = await trx('messages').distinct('staff_id').whereIn('id', send.messageIds).whereNotNull('staff_id').pluck('staff_id');
+  await record(trx, c, 'undeliverable', { type: 'system', id: null }, { reason: 'blocked', messageIds: send.messageIds, staffIds: writers }, new Date());
+}
+
+/**
+ * A staff member left the team (deactivated): every conversation they held, assigned or snoozed,
+ * waits for a person again (event `released`, with the reason), so the support groups hear of it
+ * once more instead of it staying with someone who will never answer.
+ */
+export async function releaseHeldBy(trx: Knex.Transaction, a: { orgId: string; staffId: string; reason: 'staff_removed'; now: Date }): Promise<{ released: string[] }> {
+  const held: string[] = await trx('conversations').where({ org_id: a.orgId, assignee_staff_id: a.staffId }).whereIn('inbox_status', HELD).orderBy('id').pluck('id');
+  const released: string[] = [];
+  for (const id of held) {
+    const c = await lock(trx, a.orgId, id);
+    // Locked one by one: a conversation someone took meanwhile is theirs now.
+    if (!c || !HELD.includes(c.state.status) || c.state.assigneeStaffId !== a.staffId) continue;
+    await move(trx, c, { status: 'waiting', assigneeStaffId: null }, a.now);
+    await record(trx, c, 'released', { type: 'system', id: null }, { reason: a.reason, from: c.state.status, previousAssignee: a.staffId }, a.now);
+    released.push(id);
+  }
+  return { released };
+}
+
 /** A refusal as the API's error (api/middleware/error-status.ts gives the HTTP status). */
 export function refusalError(r: ConversationRefusal): DomainError {
   switch (r.reason) {
@@ -371,6 +393,16 @@ export function refusalError(r: ConversationRefusal): DomainError {
       return validationFailed('The request body is not valid', [{ path: 'text', message: 'Write something' }]);
     case 'no_such_saved_reply':
       return validationFailed('The request body is not valid', [{ path: 'savedReply', message: `No saved reply in use has the shortcut "${r.key}"` }]);
+    case 'no_such_attachment':
+      return validationFailed('The request body is not valid', [{ path: 'attachmentId', message: 'No file uploaded to this conversation has that id, or it was sent already' }]);
+    case 'no_such_template':
+      return validationFailed('The request body is not valid', [{ path: 'template', message: `"${r.key}" is not a template WhatsApp approved for this customer's language` }]);
+    case 'window_closed':
+      return new DomainError(
+        'validation_failed',
+        "The customer last wrote more than 24 hours ago: WhatsApp allows only an approved template (send `template` with one of the conversation's `templates`)",
+        { reason: 'window_closed', lastFromCustomerAt: r.lastFromCustomerAt },
+      );
     case 'snooze_in_past':
       return validationFailed('The request body is not valid', [{ path: 'until', message: 'Snooze until a time still to come' }]);
     case 'replayed':

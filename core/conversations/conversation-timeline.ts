@@ -21,6 +21,9 @@ export const CONVERSATION_EVENT_TYPES = [
   'snoozed',
   'woke',
   'returned_to_bot',
+  // Someone who held it left the team (conversation-commands.ts releaseHeldBy); a message LINE refused for good (blocked).
+  'released',
+  'undeliverable',
   // The response clocks (core/conversations/response-clock.ts): one started, one close to its due time, one past it.
   'response_due',
   'response_warning',

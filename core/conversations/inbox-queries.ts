@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import { iso } from '../time/iso.ts';
+import type { Language } from '../vocabulary.ts';
 import { conversationEvents } from './conversation-timeline.ts';
 import type { InboxStatus } from './inbox-rules.ts';
+import { BLOCKED } from './outgoing.ts';
+import { replyWindowOf, templatesOutsideWindow } from './reply-window.ts';
 
 /**
  * The inbox as staff read it (docs/inbox.md): the lists (waiting, mine, open, resolved) and one
@@ -55,6 +58,8 @@ const summaryColumns = [
   'contacts.display_name as contact_name',
   'contacts.erased_at as contact_erased_at',
   'staff.display_name as assignee_name',
+  'conversations.last_inbound_at',
+  'contacts.language as contact_language',
   'last.text as last_text',
   'last.sent_at as last_sent_at',
 ];
@@ -113,11 +118,32 @@ export async function listConversations(db: Db, orgId: string, o: { view: InboxV
   return (await q).map(toSummary);
 }
 
+/** A conversation of the org with a customer who was not erased (one staff may write to): its channel's kind. */
+export async function customerConversation(db: Db, orgId: string, id: string): Promise<{ channel: string } | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const row = await db('conversations')
+    .join('channels', 'channels.id', 'conversations.channel_id')
+    .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .where({ 'conversations.id': id, 'conversations.org_id': orgId })
+    .whereNull('contacts.erased_at')
+    .first('channels.kind');
+  return row ? { channel: row.kind as string } : undefined;
+}
+
+/** Why an outgoing message did not reach the customer, as staff are told (docs/inbox.md). */
+const notDelivered = (status: string | null, error: string | null) =>
+  status === 'undelivered' && error?.startsWith(BLOCKED) ? ('blocked' as const) : status === 'failed' || status === 'undelivered' ? ('failed' as const) : null;
+
 /**
  * One conversation: who holds it, a page of its messages (the newest page first, oldest first
  * within it; `before` a message id to read further back), and its private notes.
  */
-export async function conversationDetail(db: Db, orgId: string, id: string, page: { before?: string; limit: number }) {
+export async function conversationDetail(
+  db: Db,
+  orgId: string,
+  id: string,
+  page: { before?: string; limit: number; now: Date; /** A signed link to a message's file. */ fileLink: (messageId: string) => string },
+) {
   const row = UUID.test(id) ? await summaries(db, orgId).andWhere('conversations.id', id).first() : undefined;
   if (!row) return undefined;
   // In the order they reached us (or were queued): a platform's own times can disagree with ours.
@@ -125,7 +151,7 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
   // message ingestion pays for no index of the inbox's own.
   const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
   const rows: Record<string, any>[] = await db('messages')
-    .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'case_id')
+    .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'delivery_error', 'case_id', 'media_path', db.raw("payload->'attachment' as attachment"))
     .where({ conversation_id: id })
     .modify((q) => (cursor ? q.whereRaw('(created_at, id) < (?, ?)', [cursor.created_at, cursor.id]) : q))
     .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
@@ -133,6 +159,8 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit).reverse();
   const notes = await conversationEvents(db, id, ['note']);
+  const replyWindow = replyWindowOf(row.channel_kind, row.last_inbound_at, page.now);
+  const language: Language = row.contact_language === 'en' ? 'en' : 'th';
   return {
     ...toSummary(row),
     messages: shown.map((m) => ({
@@ -144,8 +172,13 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
       text: (m.text as string | null) ?? null,
       at: iso(m.sent_at as Date),
       deliveryStatus: (m.delivery_status as string | null) ?? null,
+      notDelivered: m.direction === 'out' ? notDelivered(m.delivery_status, m.delivery_error) : null,
       caseId: (m.case_id as string | null) ?? null,
+      // A file staff sent (its name and type kept with the message); a customer's file shows as before.
+      attachment: m.attachment && m.media_path ? { url: page.fileLink(m.id), name: String(m.attachment.name), contentType: String(m.attachment.contentType) } : null,
     })),
+    replyWindow,
+    templates: replyWindow ? await templatesOutsideWindow(db, orgId, language) : [],
     olderBefore: more && shown.length ? shown[0].id : null,
     notes: notes.map((n) => ({ id: n.id, staffId: n.actorId, text: String(n.data.text ?? ''), at: n.at.toISOString() })),
   };

@@ -52,6 +52,11 @@ export async function queueMessages(
     /** A push to a staff group: combined with the others that follow within the group push window. */
     combine?: boolean;
     now?: Date;
+    /**
+     * The last message carries a stored file (a staff member's attachment): it takes the file's id,
+     * so the signed link by that id (core/media/media-links.ts) serves the file from `mediaPath`.
+     */
+    file?: { id: string; kind: 'image' | 'file'; mediaPath: string; name: string; contentType: string };
   },
 ): Promise<{ outboxId: string; messageIds: string[] }> {
   const outboxId = randomUUID();
@@ -59,21 +64,29 @@ export async function queueMessages(
   const combine = Boolean(m.combine) && !m.replyToEventId;
   const rows = await trx('messages')
     .insert(
-      m.messages.map((message) => ({
-        org_id: m.orgId,
-        conversation_id: m.conversationId,
-        direction: 'out',
-        sender_type: m.senderType,
-        staff_id: m.staffId ?? null,
-        case_id: m.caseId ?? null,
-        booking_id: m.bookingId ?? null,
-        about_conversation_id: m.aboutConversationId ?? null,
-        kind: message.kind === 'image' ? 'image' : message.kind === 'text' ? 'text' : 'other',
-        text: message.kind === 'text' ? message.text : message.kind === 'card' ? message.card.altText : null,
-        payload: JSON.stringify({ outbound: message, ...(combine ? { combine } : {}) }),
-        outbox_id: outboxId,
-        delivery_status: 'pending',
-      })),
+      m.messages.map((message, i) => {
+        const file = i === m.messages.length - 1 ? m.file : undefined;
+        return {
+          ...(file ? { id: file.id, media_path: file.mediaPath } : {}),
+          org_id: m.orgId,
+          conversation_id: m.conversationId,
+          direction: 'out',
+          sender_type: m.senderType,
+          staff_id: m.staffId ?? null,
+          case_id: m.caseId ?? null,
+          booking_id: m.bookingId ?? null,
+          about_conversation_id: m.aboutConversationId ?? null,
+          kind: file?.kind ?? (message.kind === 'image' ? 'image' : message.kind === 'text' ? 'text' : 'other'),
+          text: message.kind === 'text' ? message.text : message.kind === 'card' ? message.card.altText : null,
+          payload: JSON.stringify({
+            outbound: message,
+            ...(combine ? { combine } : {}),
+            ...(file ? { attachment: { name: file.name, contentType: file.contentType } } : {}),
+          }),
+          outbox_id: outboxId,
+          delivery_status: 'pending',
+        };
+      }),
     )
     .returning('id');
   const messageIds = rows.map((r: { id: string }) => r.id);
@@ -118,8 +131,15 @@ export interface FailedSend {
   outboxId: string;
   conversationId: string;
   messages: number;
+  /** The messages failed (or undelivered) by it. */
+  messageIds: string[];
   error: string;
+  /** The customer blocked the account: the messages are `undelivered`, and no retry would reach them. */
+  blocked: boolean;
 }
+
+/** How the delivery error of a message to a customer who blocked the account begins. */
+export const BLOCKED = 'blocked:';
 
 const failedSends = new Subscribers<FailedSend>();
 
@@ -129,22 +149,38 @@ export function subscribeToFailedSends(name: string, subscriber: (trx: Knex.Tran
 }
 
 /**
- * The send gave up: its messages still pending are failed, with the reason, and when there were
+ * The send gave up: its messages still pending are failed (`undelivered` when the customer blocked
+ * the account), with the reason, and when there were
  * any, the reactions to a failed send run in the same transaction. A reaction that fails does not
  * undo the failure (nobody would hear of the messages, pending for ever): it is rolled back alone
  * and its error returned.
  */
 export async function recordFailedSend(
   db: Knex,
-  send: { orgId: string; outboxId: string; conversationId: string; messageIds: string[]; reason: string },
+  send: { orgId: string; outboxId: string; conversationId: string; messageIds: string[]; reason: string; blocked?: boolean },
 ): Promise<{ failed: number; reactionError?: unknown }> {
   return db.transaction(async (trx) => {
-    const failed: number = await trx('messages')
+    const blocked = send.blocked === true;
+    const rows: { id: string }[] = await trx('messages')
       .whereIn('id', send.messageIds)
       .andWhere('delivery_status', 'pending')
-      .update({ delivery_status: 'failed', delivery_error: send.reason.slice(0, 2000) });
+      .update(
+        blocked
+          ? { delivery_status: 'undelivered', delivery_error: `${BLOCKED} ${send.reason}`.slice(0, 2000) }
+          : { delivery_status: 'failed', delivery_error: send.reason.slice(0, 2000) },
+      )
+      .returning('id');
+    const failed = rows.length;
     if (failed === 0) return { failed };
-    const event: FailedSend = { orgId: send.orgId, outboxId: send.outboxId, conversationId: send.conversationId, messages: failed, error: send.reason };
+    const event: FailedSend = {
+      orgId: send.orgId,
+      outboxId: send.outboxId,
+      conversationId: send.conversationId,
+      messages: failed,
+      messageIds: rows.map((r) => r.id),
+      error: send.reason,
+      blocked,
+    };
     try {
       await trx.transaction((reactions) => failedSends.publish(reactions, event));
     } catch (reactionError) {

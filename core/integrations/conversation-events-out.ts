@@ -6,14 +6,15 @@ import type { ConversationEventTypeOut } from './webhook-endpoints.ts';
 
 /**
  * The inbox's changes for the business's own system (docs/inbox.md), a subscriber of the
- * conversation timeline: a customer waits for a person (asked, the bot could not help, or a snooze
- * woke), a person holds the conversation (took it, was given it, or took it by replying), it is
+ * conversation timeline: a customer waits for a person (asked, the bot could not help, a snooze
+ * woke, or its holder left the team), a person holds the conversation (took it, was given it, or took it by replying), it is
  * resolved. The payload says who holds the conversation, not what was said: the customer's words
  * are for those who work conversations (integrations do not read them over REST either).
  */
 const OUT: Partial<Record<RecordedConversationEvent['type'], ConversationEventTypeOut>> = {
   waiting: 'conversation.waiting',
   woke: 'conversation.waiting',
+  released: 'conversation.waiting',
   taken: 'conversation.assigned',
   assigned: 'conversation.assigned',
   resolved: 'conversation.resolved',
@@ -48,8 +49,8 @@ export async function sendConversationWebhooks(trx: Knex.Transaction, e: Recorde
     now: e.now,
     data: async () => ({
       conversation: await conversationSnapshot(trx, e.conversationId),
-      // Why it waits (customer_asked, bot_could_not_help, woke), or how a person got it (taken, assigned).
-      reason: e.type === 'waiting' ? d.reason : e.type,
+      // Why it waits (customer_asked, bot_could_not_help, woke, staff_removed), or how a person got it (taken, assigned).
+      reason: e.type === 'waiting' || e.type === 'released' ? d.reason : e.type,
       actor: e.actor,
       ...(d.from ? { from: d.from } : {}),
       ...(d.byReply ? { byReply: true } : {}),

@@ -34,6 +34,16 @@ export interface Card {
 
 interface Base {
   quickReplies?: Action[];
+  /**
+   * On WhatsApp outside the 24-hour window: the approved template (its key) this message is, sent
+   * instead of the default one that reopens the conversation. A staff member chose it.
+   */
+  whatsappTemplate?: string;
+  /**
+   * A text that links to a file (a staff member's PDF): where LINE can only show the link,
+   * WhatsApp sends the file itself, with `caption`.
+   */
+  document?: { url: string; caption?: string };
 }
 
 export type OutboundMessage =

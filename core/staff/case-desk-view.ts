@@ -8,7 +8,7 @@ import { notFound } from '../errors/index.ts';
 import { mediaUrl } from '../media/media-links.ts';
 import { iso } from '../time/iso.ts';
 import type { CaseStatus, StaffRole } from '../vocabulary.ts';
-import { ATTACHMENT_KINDS } from '../media/media-messages.ts';
+import { ATTACHMENT_KINDS } from '../media/attachment-messages.ts';
 import { staffWhoWork, type StaffDeps } from './staff-desk.ts';
 
 /**

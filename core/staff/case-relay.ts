@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { recordStaffReply } from '../cases/case-messages.ts';
 import { markRelayedToGroups } from '../conversations/conversation-log.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
-import { ATTACHMENT_KINDS, attachmentMessages, type RelayedMessage } from '../media/media-messages.ts';
+import { ATTACHMENT_KINDS, attachmentMessages, type RelayedMessage } from '../media/attachment-messages.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
 import { groupsForCase } from './routing.ts';
@@ -19,7 +19,7 @@ import type { RelayToGroupsJob } from './staff-jobs.ts';
  * - `replyToCustomer`: a staff member's text or file to the case's customer, on the customer's
  *   own channel, recorded on the timeline; the first one is the case's first response.
  *
- * Files go both ways as signed links to our copy (core/media/media-messages.ts).
+ * Files go both ways as signed links to our copy (core/media/attachment-messages.ts).
  */
 
 // ---------------------------------------------------------------- customer -> groups

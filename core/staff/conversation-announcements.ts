@@ -17,9 +17,11 @@ import { say, type Phrase } from './staff-phrases.ts';
  * groups with a card (who, on which channel, the last few messages, their open cases and
  * bookings), Take and Resolve buttons (bot/staff/conversation-actions.ts) and Assign, a link to
  * the conversation on the desk; someone given a conversation by someone else is told 1:1, and so
- * are a holder whose snoozed conversation woke and the staff a private note mentions. What the
- * groups hear after the card is core/staff/conversation-relay.ts's.
- * Posted through the outbox in the change's own transaction: a rolled-back change says nothing.
+ * are a holder whose snoozed conversation woke, the staff a private note mentions, and whoever
+ * wrote a message the customer could not receive (they blocked the account); a conversation
+ * whose holder left the team is announced again. What the groups hear after the card is
+ * core/staff/conversation-relay.ts's. Posted through the outbox in the change's own transaction:
+ * a rolled-back change says nothing.
  */
 const LAST_MESSAGES = 5;
 const LINE_CHARS = 120;
@@ -59,6 +61,11 @@ const PHRASES = {
     th: ' ไม่มีผู้ดูแลหรือกลุ่มซัพพอร์ตที่รับเรื่องนี้ค่ะ',
     en: ' Nobody holds it and no support group takes it.',
   },
+  notDelivered: {
+    th: 'ข้อความของคุณถึง {customer} ส่งไม่ถึงค่ะ ลูกค้าบล็อกบัญชีไว้ ระบบจะไม่ส่งซ้ำ',
+    en: 'Your message to {customer} was not delivered: the customer has blocked the account. It will not be sent again.',
+  },
+  holderLeft: { th: 'ผู้ดูแลเดิมออกจากทีมแล้ว', en: 'The person who had it left the team' },
 } satisfies Record<string, Phrase>;
 
 const CHANNEL_LABEL: Record<string, string> = { line: 'LINE', whatsapp: 'WhatsApp' };
@@ -70,7 +77,8 @@ export interface NoticeDeps extends Pick<StaffDeps, 'actionKey' | 'publicBaseUrl
 
 export function conversationNotices(deps: NoticeDeps): ConversationEventSubscriber {
   return async (trx, e) => {
-    if (e.type === 'waiting') return announceWaiting(deps, trx, e);
+    // A conversation whose holder left waits again: the groups hear of it as of a new one.
+    if (e.type === 'waiting' || e.type === 'released') return announceWaiting(deps, trx, e);
     if (e.type === 'assigned' && typeof e.data?.to === 'string' && e.data.to !== e.actor.id) return tell(trx, e, e.data.to, 'assignedToYou');
     if (e.type === 'woke' && typeof e.data?.previousAssignee === 'string') return tell(trx, e, e.data.previousAssignee, e.data.reason === 'snooze_ended' ? 'snoozeEnded' : 'woke');
     if (e.type === 'response_warning' || e.type === 'response_breached') return alertResponse(trx, e);
@@ -78,6 +86,7 @@ export function conversationNotices(deps: NoticeDeps): ConversationEventSubscrib
     if (e.type === 'note' && Array.isArray(e.data?.mentions)) {
       for (const staffId of e.data.mentions) if (typeof staffId === 'string') await tell(trx, e, staffId, 'mentioned');
     }
+    if (e.type === 'undeliverable' && Array.isArray(e.data?.staffIds)) for (const staffId of e.data.staffIds as string[]) await tell(trx, e, staffId, 'notDelivered');
   };
 }
 
@@ -172,7 +181,7 @@ async function announceWaiting(deps: NoticeDeps, trx: Knex.Transaction, e: Recor
       card: {
         altText: `${PHRASES.title[lang]}: ${name} (${customer.channel})`,
         title: PHRASES.title[lang],
-        subtitle: (e.data?.reason === 'bot_could_not_help' ? PHRASES.botCouldNotHelp : PHRASES.asked)[lang],
+        subtitle: (e.data?.reason === 'bot_could_not_help' ? PHRASES.botCouldNotHelp : e.data?.reason === 'staff_removed' ? PHRASES.holderLeft : PHRASES.asked)[lang],
         tone: 'neutral',
         fields: [
           { label: PHRASES.customer[lang], value: customer.isVip ? `${name} · VIP` : name },
@@ -191,7 +200,7 @@ async function announceWaiting(deps: NoticeDeps, trx: Knex.Transaction, e: Recor
 
 const clip = (text: string) => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 1)}…` : text).replace(/\s+/g, ' ');
 
-async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke' | 'snoozeEnded' | 'mentioned'): Promise<void> {
+async function tell(trx: Knex.Transaction, e: RecordedConversationEvent, staffId: string, phrase: 'assignedToYou' | 'woke' | 'snoozeEnded' | 'mentioned' | 'notDelivered'): Promise<void> {
   const staff = await staffById(trx, e.orgId, staffId);
   const customer = await customerOf(trx, e.conversationId);
   if (!staff || !customer) return;

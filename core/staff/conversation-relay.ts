@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { markRelayedToGroups } from '../conversations/conversation-log.ts';
 import type { ConversationEventSubscriber } from '../conversations/conversation-timeline.ts';
 import { customerNameOf } from '../conversations/inbox-queries.ts';
-import { ATTACHMENT_KINDS, attachmentMessages, type RelayedMessage } from '../media/media-messages.ts';
+import { ATTACHMENT_KINDS, attachmentMessages, type RelayedMessage } from '../media/attachment-messages.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import { postToGroup, staffName, toStaffGroup, type StaffDeps, type StaffGroupRef } from './staff-desk.ts';
 import { queueStaffJob, STAFF_JOBS, type RelayConversationJob } from './staff-jobs.ts';

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
 import { recordAudit, type AuditRecord } from '../audit/audit-log.ts';
+import { releaseHeldBy } from '../conversations/conversation-commands.ts';
 import { DomainError, notFound } from '../errors/index.ts';
 import { queueStaffMenuSync } from './staff-menu.ts';
 
@@ -135,7 +136,7 @@ export async function redeemEnrolmentCode(
   return { ok: true, staff: { id: staff.id, displayName: staff.display_name, role: staff.role, language: staff.language, lineUserId: r.lineUserId, lineChannelId: r.channelId } };
 }
 
-/** Deactivates a staff member: their code stops working and their LINE account is unlinked. */
+/** Deactivates a staff member: their code stops working, their LINE account is unlinked, and the conversations they held wait for a person again. */
 export async function deactivateStaff(
   db: Knex,
   d: { orgId: string; staffId: string; actor: EnrolmentActor; requestId?: string },
@@ -165,6 +166,8 @@ export async function deactivateStaff(
       details: { lineUserId: staff.line_user_id ?? null },
       requestId: d.requestId,
     });
+    // What they held waits for a person again, announced to the groups.
+    await releaseHeldBy(trx, { orgId: d.orgId, staffId: d.staffId, reason: 'staff_removed', now: new Date() });
     // Their staff rich menu goes with them.
     if (staff.line_user_id && staff.line_channel_id) await queueStaffMenuSync(trx, { orgId: d.orgId, staffId: d.staffId, lineUserId: staff.line_user_id, channelId: staff.line_channel_id });
   });

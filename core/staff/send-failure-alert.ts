@@ -13,6 +13,8 @@ import { postToManagers } from './managers-reach.ts';
  * (subscribed in bin/system.ts), in the transaction that records it.
  */
 export async function alertSendFailed(trx: Knex.Transaction, o: FailedSend): Promise<void> {
+  // A customer who blocked the account: sending again cannot help; whoever wrote is told instead (customerUnreachable).
+  if (o.blocked) return;
   if (!(await takeOnce(trx, o.orgId, `send_failed_alert:${o.outboxId}`))) return;
   const conversation = await trx('conversations as cv')
     .leftJoin('contacts as c', 'c.id', 'cv.contact_id')

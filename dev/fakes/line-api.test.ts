@@ -82,6 +82,19 @@ describe('reply', () => {
 });
 
 describe('push', () => {
+  it('refuses a push to a user who blocked the account, 403, and delivers nothing', async () => {
+    const to = lineId('U');
+    fake.state.block(to);
+    const before = fake.state.deliveries.length;
+    const err = await fetchError(client.pushMessage({ to, messages: [text('Are you there?')] }, randomUUID()));
+    expect(err.status).toBe(403);
+    expect(JSON.parse(err.body).message).toMatch(/blocked/);
+    expect(fake.state.deliveries.length).toBe(before);
+    // Others still get theirs.
+    await client.pushMessage({ to: lineId('U'), messages: [text('Hello')] });
+    expect(fake.state.deliveries.length).toBe(before + 1);
+  });
+
   it('delivers once per retry key; the repeat answers 409 with x-line-accepted-request-id', async () => {
     const to = lineId('U');
     const retryKey = randomUUID();

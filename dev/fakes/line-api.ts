@@ -134,6 +134,14 @@ export class FakeLineState extends EventEmitter<LineEvents> {
   /** Rich menus linked to one user (per-user menus win over the default), by channel access token and user id. */
   readonly userRichMenus = new Map<string, string>();
 
+  /** Users who blocked the account: a push to them is refused with 403 (`block`). */
+  readonly blockedUsers = new Set<string>();
+
+  /** The user blocks the account (or unfollows it): pushes to them are refused, 403, and nothing is delivered. */
+  block(userId: string): void {
+    this.blockedUsers.add(userId);
+  }
+
   /** The rich menu linked to this user on this channel, if any. */
   userRichMenu(channelAccessToken: string, userId: string): string | undefined {
     return this.userRichMenus.get(`${channelAccessToken} ${userId}`);
@@ -389,6 +397,7 @@ export function createFakeLineApi(opts: FakeLineOptions = {}): { app: Koa; state
       return answer(ctx, 400, { message: "The property, 'to', in the request body is invalid (line: -, column: -)" });
     }
     if (state.monthlyQuota !== undefined && state.pushCount(token) >= state.monthlyQuota) return answer(ctx, 429, QUOTA_REACHED);
+    if (state.blockedUsers.has(body.to)) return answer(ctx, 403, { message: 'The user has blocked this account or is not a friend of it' });
     const messages = body.messages as LineMessage[];
     const sentMessages = sent(messages);
     state.record({

@@ -175,7 +175,9 @@ async function sendPending(
       : job.retryUntil !== undefined
         ? `gave up after ${formatDuration(Date.now() - (job.retryStartedAt ?? Date.now()))} of retries (${job.attempt} attempts): ${(err as Error).message}`
         : `gave up after ${job.attempt} attempts: ${(err as Error).message}`;
-    const { reactionError } = await recordFailedSend(knex, { orgId: conversation.org_id, outboxId: job.outboxId, conversationId: conversation.id, messageIds: own, reason });
+    // A customer who blocked the account is not retried: no attempt would reach them.
+    const blocked = err instanceof ChannelSendError && err.recipientBlocked;
+    const { reactionError } = await recordFailedSend(knex, { orgId: conversation.org_id, outboxId: job.outboxId, conversationId: conversation.id, messageIds: own, reason, blocked });
     if (reactionError) job.logger.warn({ err: reactionError }, 'could not alert the managers about a failed send');
     throw new UnrecoverableError(reason);
   }

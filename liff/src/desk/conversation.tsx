@@ -10,6 +10,7 @@ import { customerOf, statusTone } from './inbox.tsx';
 import { channelName, inboxStatusNames, iw } from './inbox-words.ts';
 import { Banner, useDeskItem } from './desk-item.tsx';
 import { HandOver } from './hand-over.tsx';
+import { AttachmentPicker, aw, MessageBody, WindowNotice, windowClosed } from './attachment-picker.tsx';
 import { Link } from './nav.tsx';
 
 /**
@@ -42,6 +43,7 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
       if (d.reason === 'erased') return iw.erasedNow[lang];
       if (d.reason === 'not_open') return iw.notOpen[lang];
       if (d.reason === 'role_forbids') return iw.roleForbids[lang];
+      if (d.reason === 'window_closed') return aw.windowClosedNow[lang];
       if (a.status === 422) return fill(iw.invalid[lang], { why: a.error.message });
       return fill(iw.failed[lang], { why: a.error.message });
     },
@@ -86,7 +88,13 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
       <Banner note={note} />
       <QuickActions lang={lang} me={me} d={d} busy={busy} act={act} />
       <Thread lang={lang} me={me} d={d} older={older} names={names} loadOlder={loadOlder} />
-      {me.permissions.includes('conversations.work') && !d.contact?.erased && <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} />}
+      {me.permissions.includes('conversations.work') && !d.contact?.erased && (
+        <>
+          <WindowNotice lang={lang} d={d} busy={busy} act={act} />
+          <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} />
+          {!windowClosed(d) && <AttachmentPicker lang={lang} path={path} channel={d.channel} busy={busy} act={act} />}
+        </>
+      )}
       <MoreActions lang={lang} me={me} d={d} staff={staff} busy={busy} act={act} />
     </>
   );
@@ -164,7 +172,7 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
                 <div class="small meta">
                   {i.message.direction === 'in' ? customerOf(lang, d) : i.message.senderType === 'staff' ? staffName(i.message.staffId) : i.message.senderType === 'bot' ? iw.bot[lang] : iw.system[lang]} · {when(lang, i.at)}
                 </div>
-                <p class="said">{i.message.text ?? iw.notText[lang]}</p>
+                <MessageBody lang={lang} m={i.message} />
               </li>
             )
           ),

@@ -13,11 +13,13 @@ export interface ApiError {
 
 export async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; idToken?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as it is, with its own type (an upload); anything else as JSON.
+  const file = init.body instanceof Blob ? init.body : undefined;
+  if (init.body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   if (init.idToken) headers.authorization = `Bearer ${init.idToken}`;
   let res: Response;
   try {
-    res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), cache: 'no-store' });
+    res = await fetch(path, { method: init.method ?? 'GET', headers, body: file ?? (init.body === undefined ? undefined : JSON.stringify(init.body)), cache: 'no-store' });
   } catch {
     return { kind: 'offline' };
   }
