@@ -9,6 +9,7 @@ import { Badge, Loading } from '../kit/ui.tsx';
 import { customerOf, statusTone } from './inbox.tsx';
 import { channelName, inboxStatusNames, iw } from './inbox-words.ts';
 import { Banner, useDeskItem } from './desk-item.tsx';
+import { Composer, type Act } from './composer.tsx';
 import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
 
@@ -92,8 +93,6 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
   );
 }
 
-type Act = (action: string, body: Record<string, unknown>, done: string) => Promise<boolean>;
-
 /** Take and Resolve, the two a person reaches for first, above the thread. */
 function QuickActions(p: { lang: Lang; me: StaffMe; d: Detail; busy: boolean; act: Act }) {
   const { lang, me, d, busy, act } = p;
@@ -172,38 +171,6 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
         </ol>
       </div>
     </section>
-  );
-}
-
-/** Writing: to the customer, or with the toggle a private note only staff see. */
-function Composer(p: { lang: Lang; busy: boolean; act: Act; heldBy: string | null }) {
-  const { lang, busy, act } = p;
-  const [text, setText] = useState('');
-  const [isNote, setIsNote] = useState(false);
-  return (
-    <form
-      class={`card composer ${isNote ? 'composing-note' : ''}`}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await act('messages', { text, ...(isNote ? { note: true } : {}) }, isNote ? iw.noted[lang] : iw.sent[lang])) setText('');
-      }}
-    >
-      <label for="compose">{isNote ? iw.writeNote[lang] : iw.write[lang]}</label>
-      <textarea id="compose" value={text} maxLength={5000} onInput={(e) => setText(e.currentTarget.value)} />
-      <div class="compose-row">
-        <label class="toggle">
-          <input type="checkbox" checked={isNote} aria-describedby="note-hint" onChange={(e) => setIsNote(e.currentTarget.checked)} />
-          {iw.noteToggle[lang]}
-        </label>
-        <button type="submit" class="primary" disabled={busy || !text.trim()}>
-          {busy ? iw.working[lang] : isNote ? iw.saveNote[lang] : iw.send[lang]}
-        </button>
-      </div>
-      <p class="hint" id="note-hint">
-        {iw.privateHint[lang]}
-      </p>
-      {p.heldBy && !isNote && <p class="hint">{fill(iw.othersHold[lang], { name: p.heldBy })}</p>}
-    </form>
   );
 }
 
