@@ -1,11 +1,16 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
+import { bookingEventsOfContact } from '../../core/bookings/customer-bookings.ts';
+import { bookForContact } from '../../core/bookings/staff-booking.ts';
+import { openForCustomer } from '../../core/cases/case-commands.ts';
+import { caseEventsOfContact, latestOpenCaseNumber } from '../../core/cases/customer-cases.ts';
 import * as c from '../../core/contracts/conversations.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
-import { conversationDetail, listConversations } from '../../core/conversations/inbox-queries.ts';
+import { conversationCustomer, conversationDetail, listConversations } from '../../core/conversations/inbox-queries.ts';
+import { savedRepliesFor } from '../../core/conversations/saved-replies.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { notFound } from '../../core/errors/index.ts';
+import { DomainError, forbidden, notFound, validationFailed } from '../../core/errors/index.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { route, type Caller } from '../route.ts';
 import { actingStaff } from './acting-staff.ts';
@@ -23,6 +28,17 @@ import { actingStaff } from './acting-staff.ts';
 async function actorOf(db: Knex | Knex.Transaction, caller: Caller, action: StaffAction): Promise<StaffActor> {
   const staff = await actingStaff(db, caller, action);
   return { staffId: staff.id, role: staff.role };
+}
+
+/** Case and booking events shown among a page's messages: enough for a busy customer's page, the latest kept. */
+const EVENTS_PER_PAGE = 100;
+
+/** The customer a case or a booking is opened for: the conversation's, not erased. */
+async function customerOf(db: Knex | Knex.Transaction, orgId: string, conversationId: string) {
+  const customer = await conversationCustomer(db, orgId, conversationId);
+  if (!customer) throw notFound('Conversation', { id: conversationId });
+  if (customer.erased) throw new DomainError('conflict', "This conversation's customer was erased", { reason: 'erased' });
+  return customer;
 }
 
 /** A command's answer as the API shows it, or its refusal as the API's error. */
@@ -98,8 +114,69 @@ export const conversationRoutes = [
     handle: async ({ caller, deps, params, query }) => {
       const found = await conversationDetail(deps.knex, caller.orgId, params.id, query);
       if (!found) throw notFound('Conversation', { id: params.id });
-      return found;
+      const { span, ...page } = found;
+      // The customer's cases and bookings come from their own modules (core/conversations may not import them).
+      const window = { since: span.from, until: span.to, limit: EVENTS_PER_PAGE };
+      const events = page.contact
+        ? [...(await caseEventsOfContact(deps.knex, caller.orgId, page.contact.id, window)), ...(await bookingEventsOfContact(deps.knex, caller.orgId, page.contact.id, window))]
+        : [];
+      return { ...page, events: events.sort((a, b) => a.at.localeCompare(b.at)) };
     },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/conversations/:id/saved-replies',
+    summary: "The saved replies in use, each as this conversation's customer would read it if the key's staff member sent it now: their language, the variables filled",
+    tag: 'conversations',
+    access: 'saved_replies.read',
+    staffApp: onDesk('/conversations/:id/saved-replies', "The saved replies, each as this customer would read it (as GET /api/v1/conversations/:id/saved-replies): the composer's `/` list"),
+    response: c.conversationSavedReplies,
+    handle: async ({ caller, deps, params }) => {
+      const staff = await actorOf(deps.knex, caller, 'conversation.reply');
+      if (!(await conversationCustomer(deps.knex, caller.orgId, params.id))) throw notFound('Conversation', { id: params.id });
+      return savedRepliesFor(deps.knex, { orgId: caller.orgId, conversationId: params.id, staffId: staff.staffId, openCaseOf: latestOpenCaseNumber });
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/conversations/:id/cases',
+    summary: "Open a case for this conversation's customer, as the key's staff member: a case type in use, its severity or the one given. It shows in the thread",
+    tag: 'conversations',
+    access: 'cases.work',
+    staffApp: onDesk('/conversations/:id/cases', "Open a case for the customer (as POST /api/v1/conversations/:id/cases)"),
+    body: c.conversationCaseOpen,
+    response: c.conversationOpened,
+    status: 201,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const staff = await actorOf(trx, caller, 'case.open');
+        const customer = await customerOf(trx, caller.orgId, params.id);
+        const r = await openForCustomer(trx, { type: 'staff', ...staff }, { orgId: caller.orgId, contactId: customer.contactId, conversationId: params.id, caseTypeKey: body.caseType, severity: body.severity, summary: body.summary, language: customer.language, now: new Date() });
+        if (r.ok) return { number: r.case.number };
+        if (r.refusal === 'role_forbids') throw forbidden(`The role ${r.role} cannot open a case`, { reason: 'role_forbids', action: 'case.open', role: r.role });
+        throw validationFailed('The request body is not valid', [{ path: 'caseType', message: `No case type in use has the key "${body.caseType}"` }]);
+      }),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/conversations/:id/bookings',
+    summary: "Open a booking for this conversation's customer, as the key's staff member: it enters the pipeline as new and shows in the thread",
+    tag: 'conversations',
+    access: 'bookings.create',
+    staffApp: onDesk('/conversations/:id/bookings', 'Open a booking for the customer (as POST /api/v1/conversations/:id/bookings)'),
+    body: c.conversationBookingOpen,
+    response: c.conversationOpened,
+    status: 201,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const staff = await actorOf(trx, caller, 'booking.open');
+        const customer = await customerOf(trx, caller.orgId, params.id);
+        const { number } = await bookForContact(trx, { orgId: caller.orgId, contactId: customer.contactId, conversationId: params.id, language: customer.language, staff, ...body });
+        return { number };
+      }),
   }),
 
   commandRoute({
@@ -124,7 +201,7 @@ export const conversationRoutes = [
     body: c.conversationMessage,
     status: 201,
     action: (body) => (body.note ? 'conversation.note' : 'conversation.reply'),
-    run: (trx, a, body) => (body.note ? note(trx, { ...a, text: body.text! }) : reply(trx, body.savedReply !== undefined ? { ...a, savedReply: body.savedReply } : { ...a, text: body.text! })),
+    run: (trx, a, body) => (body.note ? note(trx, { ...a, text: body.text! }) : reply(trx, body.savedReply !== undefined ? { ...a, savedReply: body.savedReply, openCaseOf: latestOpenCaseNumber } : { ...a, text: body.text! })),
   }),
 
   commandRoute({

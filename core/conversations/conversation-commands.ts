@@ -5,7 +5,7 @@ import type { StaffRole } from '../vocabulary.ts';
 import { recordConversationEvent, type ConversationActorType, type ConversationEventType } from './conversation-timeline.ts';
 import { afterCustomerMessage, inboxStateOf, type InboxState, type InboxStatus } from './inbox-rules.ts';
 import { queueMessages } from './outgoing.ts';
-import { renderSavedReply } from './saved-replies.ts';
+import { renderSavedReply, type OpenCaseOf } from './saved-replies.ts';
 
 /**
  * The inbox's one front door (DESIGN.md decisions 14 and 15; docs/inbox.md): every change to who
@@ -58,6 +58,8 @@ export type ConversationRefusal =
   | { reason: 'empty_text' }
   /** The org has no saved reply in use with this shortcut. */
   | { reason: 'no_such_saved_reply'; key: string }
+  /** The saved reply uses a variable this customer has no value for (no open case for `{{case_id}}`): it would read as a blank. */
+  | { reason: 'saved_reply_unfilled'; key: string; missing: string[] }
   | { reason: 'snooze_in_past' }
   | { reason: 'replayed' };
 
@@ -221,7 +223,7 @@ export async function assign(trx: Knex.Transaction, a: StaffCommand & { assignee
  */
 export async function reply(
   trx: Knex.Transaction,
-  a: StaffCommand & ({ text: string } | { savedReply: string }),
+  a: StaffCommand & ({ text: string } | { savedReply: string; openCaseOf: OpenCaseOf }),
 ): Promise<CommandResult<{ messageIds: string[] }>> {
   if ('text' in a && !a.text.trim()) return refused({ reason: 'empty_text' });
   const c = await lockForStaff(trx, a, 'conversation.reply');
@@ -230,9 +232,10 @@ export async function reply(
   let text = 'text' in a ? a.text.trim() : '';
   if ('savedReply' in a) {
     // A saved reply is the same reply, its text filled in the customer's language.
-    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId });
+    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.id, key: a.savedReply, staffId: a.staff.staffId, openCaseOf: a.openCaseOf });
     if (rendered === undefined) return refused({ reason: 'no_such_saved_reply', key: a.savedReply });
-    text = rendered.trim();
+    if (rendered.missing.length) return refused({ reason: 'saved_reply_unfilled', key: a.savedReply, missing: rendered.missing });
+    text = rendered.text;
     if (!text) return refused({ reason: 'empty_text' });
   }
   if (a.beforeWrite && !(await a.beforeWrite())) return refused({ reason: 'replayed' });
@@ -315,6 +318,10 @@ export function refusalError(r: ConversationRefusal): DomainError {
       return validationFailed('The request body is not valid', [{ path: 'text', message: 'Write something' }]);
     case 'no_such_saved_reply':
       return validationFailed('The request body is not valid', [{ path: 'savedReply', message: `No saved reply in use has the shortcut "${r.key}"` }]);
+    case 'saved_reply_unfilled':
+      return validationFailed('The request body is not valid', [
+        { path: 'savedReply', message: `The saved reply "${r.key}" uses ${r.missing.map((v) => `{{${v}}}`).join(', ')}, which this customer has no value for (${r.missing.includes('case_id') ? 'no open case' : 'not known'})` },
+      ]);
     case 'snooze_in_past':
       return validationFailed('The request body is not valid', [{ path: 'until', message: 'Snooze until a time still to come' }]);
     case 'replayed':

@@ -108,7 +108,7 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
   // In the order they reached us (or were queued): a platform's own times can disagree with ours.
   // One conversation's messages are few; the (conversation_id, sent_at) index finds them, so
   // message ingestion pays for no index of the inbox's own.
-  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
+  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'sent_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
   const rows: Record<string, any>[] = await db('messages')
     .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'case_id')
     .where({ conversation_id: id })
@@ -132,6 +132,19 @@ export async function conversationDetail(db: Db, orgId: string, id: string, page
       caseId: (m.case_id as string | null) ?? null,
     })),
     olderBefore: more && shown.length ? shown[0].id : null,
+    /** The time this page covers: from its first message when older pages remain, up to the page after it. */
+    span: { from: more && shown.length ? iso(shown[0].sent_at as Date) : null, to: cursor ? iso(cursor.sent_at as Date) : null },
     notes: notes.map((n) => ({ id: n.id, staffId: n.actorId, text: String(n.data.text ?? ''), at: n.at.toISOString() })),
   };
+}
+
+/** The customer of a conversation, to open a case or a booking for: undefined when it is not the org's or has no customer. */
+export async function conversationCustomer(db: Db, orgId: string, conversationId: string) {
+  if (!UUID.test(conversationId)) return undefined;
+  const row = await db('conversations')
+    .join('contacts', 'contacts.id', 'conversations.contact_id')
+    .select('contacts.id', 'contacts.language', 'contacts.erased_at')
+    .where({ 'conversations.id': conversationId, 'conversations.org_id': orgId })
+    .first();
+  return row ? { contactId: row.id as string, language: (row.language === 'en' ? 'en' : 'th') as 'th' | 'en', erased: Boolean(row.erased_at) } : undefined;
 }
