@@ -30,13 +30,14 @@ export async function casesOfCustomer(db: Knex, c: { orgId: string; contactId: s
 /** A customer's cases, newest first, as staff see them in the customer's 360 view (api/admin/contact-routes.ts). */
 export async function casesOfContact(db: Knex | Knex.Transaction, orgId: string, contactId: string) {
   const rows = await casesJoinedToTypes(db)
-    .select('cases.id', 'cases.number', 'cases.status', 'cases.severity', 'cases.created_at', 'cases.resolved_at', 'case_types.key as type')
+    .select('cases.id', 'cases.number', 'cases.status', 'cases.severity', 'cases.created_at', 'cases.resolved_at', 'case_types.key as type', 'case_types.name_th', 'case_types.name_en')
     .where({ 'cases.contact_id': contactId, 'cases.org_id': orgId })
     .orderBy('cases.created_at', 'desc');
   return rows.map((k) => ({
     id: k.id as string,
     number: k.number as string,
     type: k.type as string,
+    typeName: { th: k.name_th as string, en: k.name_en as string },
     status: k.status as string,
     severity: k.severity as string,
     openedAt: iso(k.created_at as Date),
