@@ -23,6 +23,7 @@ export const cw = {
   openCases: { th: 'เคสที่เปิดอยู่', en: 'Open cases' },
   openBookings: { th: 'การจองที่เปิดอยู่', en: 'Open bookings' },
   none: { th: 'ไม่มี', en: 'None' },
+  counts: { th: '· เคสเปิดอยู่ {{c}} · การจองเปิดอยู่ {{b}}', en: '· {{c}} open cases · {{b}} open bookings' },
   profile: { th: 'ดูข้อมูลลูกค้าทั้งหมด', en: 'Everything about them' },
   caseOpened: { th: 'เปิดเคส {{n}} · {{what}}', en: 'Case {{n}} opened · {{what}}' },
   caseMoved: { th: 'เคส {{n}}: {{to}}', en: 'Case {{n}}: {{to}}' },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { contact360 } from '../../../core/contracts/contacts.ts';
-import { day, type Lang } from '../kit/i18n.ts';
+import { day, fill, type Lang } from '../kit/i18n.ts';
 import { staffCall, type StaffMe } from '../kit/staff.ts';
 import { Badge, Fact } from '../kit/ui.tsx';
 import { cw, stageWords } from './conversation-words.ts';
@@ -34,10 +34,7 @@ export function CustomerPanel(p: { lang: Lang; me: StaffMe; conversationId: stri
     <details class="card customer-panel" open={matchMedia(WIDE).matches}>
       <summary>
         <h2 class="inline">{cw.customer[lang]}</h2>
-        <span class="small muted">
-          {' '}
-          · {cases.length} {cw.openCases[lang]} · {bookings.length} {cw.openBookings[lang]}
-        </span>
+        <span class="small muted"> {fill(cw.counts[lang], { c: cases.length, b: bookings.length })}</span>
       </summary>
       <p>
         <strong>{c.name ?? w.customer[lang]}</strong> {c.isVip && <Badge tone="wait">{cw.vip[lang]}</Badge>}

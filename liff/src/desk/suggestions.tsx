@@ -13,7 +13,11 @@ export function useSuggestions(o: { listId: string; items: Suggestion[] | null; 
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
   // A new word starts at the top; Escape holds only for the words it was pressed on.
-  useEffect(() => setActive(0), [o.typed]);
+  const firstPickable = Math.max(0, (o.items ?? []).findIndex((s) => !s.disabled));
+  useEffect(() => setActive(firstPickable), [o.typed, firstPickable]);
+  // Once the list is gone (the words are no longer a `/` or an `@`), Escape is forgotten.
+  const offered = o.items !== null;
+  useEffect(() => void (offered || setDismissed(null)), [offered]);
   const open = o.items !== null && dismissed !== o.typed;
   const items = o.items ?? [];
   const at = Math.min(active, Math.max(0, items.length - 1));
