@@ -95,10 +95,16 @@ describe.skipIf(!hasChromium)('the conversation screen: saved replies, mentions,
     await poll(() => options(page).allTextContents()).toEqual([expect.stringContaining('Thanks for waiting')]);
     await box(page).fill('/');
     await poll(() => options(page).count()).toBeGreaterThanOrEqual(3);
-    const order = await options(page).allTextContents();
-    const down = order.findIndex((t) => t.includes(`/${shortcut.thanks}`));
-    for (let i = 0; i < down; i++) await box(page).press('ArrowDown');
-    expect(await page.locator('[role=option][aria-selected=true]').textContent()).toContain(`/${shortcut.thanks}`);
+    // By shortcut: the case's, the hours', the thanks'. The highlight starts on the first that can be sent, and wraps.
+    const selected = () => page.locator('[role=option][aria-selected=true]').textContent();
+    expect(await options(page).allTextContents()).toEqual([expect.stringContaining(`/${shortcut.caseNo}`), expect.stringContaining(`/${shortcut.hours}`), expect.stringContaining(`/${shortcut.thanks}`)]);
+    expect(await selected()).toContain(`/${shortcut.hours}`);
+    await box(page).press('ArrowDown');
+    expect(await selected()).toContain(`/${shortcut.thanks}`);
+    await box(page).press('ArrowDown');
+    expect(await selected()).toContain(`/${shortcut.caseNo}`);
+    await box(page).press('ArrowUp');
+    expect(await selected()).toContain(`/${shortcut.thanks}`);
     await box(page).press('Escape');
     await poll(() => page.getByRole('listbox').count()).toBe(0);
     await box(page).fill('/thanks');
