@@ -167,6 +167,8 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     const until = new Date((await conversation(c.id)).snoozed_until);
     expect(until.getTime()).toBeGreaterThan(Date.now());
     expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', minute: '2-digit' }).format(until)).toBe('09:00');
+    // The screen shows the snooze (and its new holder) before a choice is made in it: a holder's change starts the choice again.
+    await poll(() => main(page)).toContain('พักไว้ถึง');
 
     await page.getByLabel('มอบหมายให้').selectOption(nok.id);
     await page.getByRole('button', { name: 'มอบหมาย', exact: true }).click();
