@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSavedReply } from '../core/conversations/saved-replies.ts';
-import { lineId } from '../dev/fakes/line-api.ts';
-import { expectAccessible } from './support/accessibility.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { staffDevice, TABLET } from './support/staff-browser.ts';
+import { checkScreen, customerAsking as askingCustomer, staffDevice, TABLET } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
 import { until } from './support/test-system.ts';
 
@@ -19,7 +17,6 @@ import { until } from './support/test-system.ts';
  * no customer; the customer's 360 beside the thread; a case and a booking opened from the
  * conversation, shown in the 360 and among the messages.
  */
-const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
 describe.skipIf(!hasChromium)('the conversation screen: saved replies, mentions, the customer beside the thread', () => {
@@ -45,21 +42,12 @@ describe.skipIf(!hasChromium)('the conversation screen: saved replies, mentions,
     await h?.close();
   });
 
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
-  }
-
-  /** A LINE customer who asks for a person, in their language, and their conversation. */
+  const check = checkScreen;
+  /** A LINE customer who asks for a person, in their language (their contact's too), and their conversation. */
   async function customerAsking(name: string, language: 'th' | 'en') {
-    const customer = lineId('U');
-    h.line.state.addProfile({ userId: customer, displayName: name, language });
-    await h.ask(customer, { text: language === 'th' ? 'ขอคุยกับเจ้าหน้าที่ค่ะ' : 'I want to talk to a person' });
-    const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: customer, inbox_status: 'waiting' }).first()) ?? false);
-    await until(async () => (await h.sys.knex('contacts').where({ id: row.contact_id, display_name: name }).first()) ?? false);
-    await h.sys.knex('contacts').where({ id: row.contact_id }).update({ language });
-    return { customer, id: row.id as string, contactId: row.contact_id as string, name };
+    const c = await askingCustomer(h, name, language === 'th' ? 'ขอคุยกับเจ้าหน้าที่ค่ะ' : 'I want to talk to a person', language);
+    await h.sys.knex('contacts').where({ id: c.contactId }).update({ language });
+    return c;
   }
 
   const textsTo = (lineUserId: string) =>

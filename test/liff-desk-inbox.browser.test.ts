@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../dev/fakes/line-api.ts';
-import { expectAccessible } from './support/accessibility.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { hasChromium, openBrowser } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
-import { staffDevice } from './support/staff-browser.ts';
+import { checkScreen, customerAsking as askingCustomer, staffDevice } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
-import { until } from './support/test-system.ts';
 
 /**
  * The desk's Inbox in Debian's Chromium, at a phone's size, as staff use it from LINE: a customer
@@ -17,7 +14,6 @@ import { until } from './support/test-system.ts';
  * answer the same customer is told who has the conversation. Thai and English; axe-core WCAG 2.1
  * AA on every screen shown. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
-const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
@@ -42,23 +38,8 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     await h?.close();
   });
 
-  /** Fits the screen's width, accessible, and photographed. */
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
-  }
-
-  /** A LINE customer who asks for a person, their conversation, and the name staff see. */
-  async function customerAsking(name: string, text: string) {
-    const customer = lineId('U');
-    h.line.state.addProfile({ userId: customer, displayName: name, language: 'th' });
-    await h.ask(customer, { text });
-    const row = await until(async () => (await h.sys.knex('conversations').where({ external_id: customer, inbox_status: 'waiting' }).first()) ?? false);
-    // The name comes from the customer's LINE profile.
-    await until(async () => (await h.sys.knex('contacts').where({ id: row.contact_id, display_name: name }).first()) ?? false);
-    return { customer, id: row.id as string, name };
-  }
+  const check = checkScreen;
+  const customerAsking = (name: string, text: string) => askingCustomer(h, name, text);
 
   const conversation = (id: string) => h.sys.knex('conversations').where({ id }).first();
   const textsTo = (lineUserId: string) =>

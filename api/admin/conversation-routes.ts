@@ -86,6 +86,39 @@ function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
   });
 }
 
+/**
+ * `POST /api/v1/conversations/:id/<path>` (and the desk's): opens a case or a booking for the
+ * conversation's customer, in a transaction, as the caller's staff member; answers its number.
+ */
+function openingRoute<B extends z.ZodType>(r: {
+  path: string;
+  summary: string;
+  access: 'cases.work' | 'bookings.create';
+  action: StaffAction;
+  body: B;
+  open: (trx: Knex.Transaction, o: { orgId: string; conversationId: string; contactId: string; language: 'th' | 'en'; staff: StaffActor }, body: z.infer<B>) => Promise<{ number: string }>;
+}) {
+  const what = r.path === 'cases' ? 'a case' : 'a booking';
+  return route({
+    method: 'post',
+    path: `/api/v1/conversations/:id/${r.path}`,
+    summary: r.summary,
+    tag: 'conversations',
+    access: r.access,
+    staffApp: onDesk(`/conversations/:id/${r.path}`, `Open ${what} for the customer (as POST /api/v1/conversations/:id/${r.path})`),
+    body: r.body,
+    response: c.conversationOpened,
+    status: 201,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const staff = await actorOf(trx, caller, r.action);
+        const { contactId, language } = await customerOf(trx, caller.orgId, params.id);
+        const { number } = await r.open(trx, { orgId: caller.orgId, conversationId: params.id, contactId, language, staff }, body);
+        return { number };
+      }),
+  });
+}
+
 export const conversationRoutes = [
   route({
     method: 'get',
@@ -139,44 +172,27 @@ export const conversationRoutes = [
     },
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/cases',
+  openingRoute({
+    path: 'cases',
     summary: "Open a case for this conversation's customer, as the key's staff member: a case type in use, its severity or the one given. It shows in the thread",
-    tag: 'conversations',
     access: 'cases.work',
-    staffApp: onDesk('/conversations/:id/cases', "Open a case for the customer (as POST /api/v1/conversations/:id/cases)"),
+    action: 'case.open',
     body: c.conversationCaseOpen,
-    response: c.conversationOpened,
-    status: 201,
-    handle: ({ caller, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await actorOf(trx, caller, 'case.open');
-        const customer = await customerOf(trx, caller.orgId, params.id);
-        const r = await openForCustomer(trx, { type: 'staff', ...staff }, { orgId: caller.orgId, contactId: customer.contactId, conversationId: params.id, caseTypeKey: body.caseType, severity: body.severity, summary: body.summary, language: customer.language, now: new Date() });
-        if (r.ok) return { number: r.case.number };
-        if (r.refusal === 'role_forbids') throw forbidden(`The role ${r.role} cannot open a case`, { reason: 'role_forbids', action: 'case.open', role: r.role });
-        throw validationFailed('The request body is not valid', [{ path: 'caseType', message: `No case type in use has the key "${body.caseType}"` }]);
-      }),
+    open: async (trx, o, body) => {
+      const r = await openForCustomer(trx, { type: 'staff', ...o.staff }, { ...o, caseTypeKey: body.caseType, severity: body.severity, summary: body.summary, now: new Date() });
+      if (r.ok) return r.case;
+      if (r.refusal === 'role_forbids') throw forbidden(`The role ${r.role} cannot open a case`, { reason: 'role_forbids', action: 'case.open', role: r.role });
+      throw validationFailed('The request body is not valid', [{ path: 'caseType', message: `No case type in use has the key "${body.caseType}"` }]);
+    },
   }),
 
-  route({
-    method: 'post',
-    path: '/api/v1/conversations/:id/bookings',
+  openingRoute({
+    path: 'bookings',
     summary: "Open a booking for this conversation's customer, as the key's staff member: it enters the pipeline as new and shows in the thread",
-    tag: 'conversations',
     access: 'bookings.create',
-    staffApp: onDesk('/conversations/:id/bookings', 'Open a booking for the customer (as POST /api/v1/conversations/:id/bookings)'),
+    action: 'booking.open',
     body: c.conversationBookingOpen,
-    response: c.conversationOpened,
-    status: 201,
-    handle: ({ caller, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => {
-        const staff = await actorOf(trx, caller, 'booking.open');
-        const customer = await customerOf(trx, caller.orgId, params.id);
-        const { number } = await bookForContact(trx, { orgId: caller.orgId, contactId: customer.contactId, conversationId: params.id, language: customer.language, staff, ...body });
-        return { number };
-      }),
+    open: (trx, o, body) => bookForContact(trx, { ...o, ...body }),
   }),
 
   commandRoute({
