@@ -154,6 +154,7 @@ describe.skipIf(!hasChromium)('the conversation screen: saved replies, mentions,
     expect(booked).toMatchObject({ conversation_id: c.id, party_size: 3, source: 'staff' });
     await poll(() => page.locator('li.said-event').allTextContents()).toEqual([expect.stringContaining(opened.number), expect.stringContaining(`การจอง ${booked.number}`)]);
     await poll(() => panel.getByRole('link', { name: booked.number }).count()).toBe(1);
+    expect(await panel.locator('li', { hasText: booked.number }).textContent()).toContain(service.name_th);
 
     // The case's saved reply can be picked now, filled with its number in the customer's English.
     await box(page).fill(`/${shortcut.caseNo}`);

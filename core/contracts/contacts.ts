@@ -40,6 +40,7 @@ export const contact360 = contactSummary
         stage: z.string(),
         source: z.string(),
         service: z.string().nullable(),
+        serviceName: z.object({ th: z.string(), en: z.string() }).nullable(),
         destination: z.string().nullable(),
         requestedDate: z.string().nullable(),
         partySize: z.number().nullable(),

@@ -62,7 +62,7 @@ export function CustomerPanel(p: { lang: Lang; me: StaffMe; conversationId: stri
           <li key={b.number} class="row">
             <Link to={`/booking/${encodeURIComponent(b.number)}`}>{b.number}</Link>
             <span>
-              {b.service ?? b.destination ?? ''}
+              {b.serviceName?.[lang] ?? b.destination ?? ''}
               {b.requestedDate ? ` · ${day(lang, b.requestedDate)}` : ''} · {label(stageWords, b.stage, lang)}
             </span>
           </li>
