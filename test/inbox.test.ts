@@ -417,3 +417,76 @@ describe('saved replies', () => {
     expect(await snapshot(id)).toEqual(before);
   });
 });
+
+describe('a conversation with the customer\'s cases and bookings', () => {
+  const key = () => `case-${randomBytes(3).toString('hex')}`;
+  const withCase = (k: string) => ({ key: k, title: 'Your case', body: { th: 'คุณ{{customer_name}} เคส {{case_id}} ของคุณกำลังดำเนินการค่ะ', en: 'Hi {{customer_name}}, your case {{case_id}} is being worked on.' } });
+
+  it("a saved reply may name the customer's open case: listed as they will read it, refused while they have none, filled once they do", async () => {
+    const k = key();
+    // {{case_id}} is a known variable now; an unknown one is still refused at save.
+    expect((await api('POST', '/api/v1/saved-replies', withCase(k), keys.Mali)).status).toBe(201);
+    expect((await api('POST', '/api/v1/saved-replies', { ...withCase(key()), body: { th: '{{case_number}}', en: '{{case_number}}' } }, keys.Mali)).status).toBe(422);
+    const { customer, id, contactId } = await customerWaiting();
+    await h.sys.knex('contacts').where({ id: contactId }).update({ display_name: 'Ploy', language: 'en' });
+
+    const none = await api('GET', `/api/v1/conversations/${id}/saved-replies`, undefined, keys.Somchai);
+    expect(none.status).toBe(200);
+    expect(none.json.find((r: { key: string }) => r.key === k)).toEqual({ key: k, title: 'Your case', text: 'Hi Ploy, your case  is being worked on.', missing: ['case_id'] });
+    const before = await snapshot(id);
+    const refused = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: k, expectedVersion: before.version }, keys.Somchai);
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.details).toEqual([expect.objectContaining({ path: 'savedReply', message: expect.stringContaining('{{case_id}}') })]);
+    expect(await snapshot(id)).toEqual(before);
+
+    // Somchai opens a case for the customer from the conversation; the reply names it.
+    const opened = await api('POST', `/api/v1/conversations/${id}/cases`, { caseType: 'refund_request', severity: 'high', summary: 'Wants a refund for the cancelled tour' }, keys.Somchai);
+    expect(opened.status).toBe(201);
+    const row = await h.sys.knex('cases').where({ number: opened.json.number }).first();
+    expect(row).toMatchObject({ contact_id: contactId, conversation_id: id, severity: 'high', source: 'staff', status: 'new' });
+    expect(await h.sys.knex('case_events').where({ case_id: row.id, type: 'created' }).first()).toMatchObject({ actor_type: 'staff', actor_id: somchai.id });
+    const listed = await api('GET', `/api/v1/conversations/${id}/saved-replies`, undefined, keys.Somchai);
+    expect(listed.json.find((r: { key: string }) => r.key === k)).toMatchObject({ text: `Hi Ploy, your case ${opened.json.number} is being worked on.`, missing: [] });
+    const sent = await api('POST', `/api/v1/conversations/${id}/messages`, { savedReply: k, expectedVersion: before.version }, keys.Somchai);
+    expect(sent.status).toBe(201);
+    await until(async () => pushedTo(customer).includes(`Hi Ploy, your case ${opened.json.number} is being worked on.`));
+  });
+
+  it("opens a case and a booking for the customer, and the conversation's page shows them among the messages", async () => {
+    const { id, contactId } = await customerWaiting();
+    const service = await h.sys.knex('services').where({ org_id: h.sys.defaultOrgId, is_active: true }).first();
+    const booked = await api('POST', `/api/v1/conversations/${id}/bookings`, { service: service.key, travelers: 2, notes: 'Two adults' }, keys.Nok);
+    expect(booked.status).toBe(201);
+    expect(await h.sys.knex('bookings').where({ number: booked.json.number }).first()).toMatchObject({ contact_id: contactId, conversation_id: id, source: 'staff', party_size: 2, stage: 'new' });
+    const opened = await api('POST', `/api/v1/conversations/${id}/cases`, { caseType: 'refund_request', summary: 'Refund' }, keys.Nok);
+    expect(opened.status).toBe(201);
+
+    const page = await api('GET', `/api/v1/conversations/${id}`, undefined, keys.Nok);
+    expect(page.json.events).toEqual([
+      expect.objectContaining({ subject: 'booking', number: booked.json.number, type: 'created', what: { th: service.name_th, en: service.name_en } }),
+      expect.objectContaining({ subject: 'case', number: opened.json.number, type: 'created', what: expect.objectContaining({ en: expect.any(String) }) }),
+    ]);
+    // The customer's 360 says which are still open.
+    const c360 = await api('GET', `/api/v1/contacts/${contactId}`, undefined, keys.Nok);
+    expect(c360.json.cases).toEqual([expect.objectContaining({ number: opened.json.number, open: true })]);
+    expect(c360.json.bookings).toEqual([expect.objectContaining({ number: booked.json.number, open: true })]);
+  });
+
+  it('refuses an unknown case type, a past date, a role that may not and a conversation that is not there; nothing is opened', async () => {
+    const { id } = await customerWaiting();
+    const chai = await enrolStaff(h, { displayName: 'Chai', role: 'ceo' });
+    const ceoKey = await keyFor(chai.id, 'ceo');
+    const counts = async () => ({ cases: (await h.sys.knex('cases').count<{ n: string }[]>('* as n'))[0].n, bookings: (await h.sys.knex('bookings').count<{ n: string }[]>('* as n'))[0].n });
+    const before = await counts();
+    const unknown = await api('POST', `/api/v1/conversations/${id}/cases`, { caseType: 'no_such_type', summary: 'x' }, keys.Somchai);
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.details).toEqual([expect.objectContaining({ path: 'caseType' })]);
+    expect((await api('POST', `/api/v1/conversations/${id}/bookings`, { start_date: '2020-01-01' }, keys.Somchai)).status).toBe(422);
+    expect((await api('POST', `/api/v1/conversations/${randomUUID()}/cases`, { caseType: 'refund_request', summary: 'x' }, keys.Somchai)).status).toBe(404);
+    expect((await api('POST', `/api/v1/conversations/${id}/bookings`, { notes: 'x', expectedVersion: 1 }, keys.Somchai)).status).toBe(422);
+    // The CEO reads conversations but opens nothing.
+    expect((await api('POST', `/api/v1/conversations/${id}/cases`, { caseType: 'refund_request', summary: 'x' }, ceoKey)).status).toBe(403);
+    expect((await api('POST', `/api/v1/conversations/${id}/bookings`, { notes: 'x' }, ceoKey)).status).toBe(403);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -391,7 +391,7 @@ describe('the Inbox on the desk', () => {
 describe('the OpenAPI document', () => {
   it("declares the desk's routes under the staff apps' tag, with the REST bodies", async () => {
     const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
-    for (const path of ['/liff-api/v1/desk/cases', '/liff-api/v1/desk/cases/{number}', '/liff-api/v1/desk/bookings', '/liff-api/v1/desk/contacts/{contactId}', '/liff-api/v1/desk/conversations', '/liff-api/v1/desk/conversations/{id}', '/liff-api/v1/desk/staff']) {
+    for (const path of ['/liff-api/v1/desk/cases', '/liff-api/v1/desk/cases/{number}', '/liff-api/v1/desk/bookings', '/liff-api/v1/desk/contacts/{contactId}', '/liff-api/v1/desk/conversations', '/liff-api/v1/desk/conversations/{id}', '/liff-api/v1/desk/staff', '/liff-api/v1/desk/conversations/{id}/saved-replies', '/liff-api/v1/desk/case-types', '/liff-api/v1/desk/services']) {
       expect(doc.paths[path]?.get?.tags, path).toEqual(['liff-staff']);
     }
     for (const [path, schema] of [
@@ -407,8 +407,15 @@ describe('the OpenAPI document', () => {
       ['/liff-api/v1/desk/conversations/{id}/messages', 'ConversationMessage'],
       ['/liff-api/v1/desk/conversations/{id}/resolve', 'ConversationResolve'],
       ['/liff-api/v1/desk/conversations/{id}/snooze', 'ConversationSnooze'],
+      ['/liff-api/v1/desk/conversations/{id}/cases', 'ConversationCaseOpen'],
+      ['/liff-api/v1/desk/conversations/{id}/bookings', 'ConversationBookingOpen'],
     ]) {
       expect(JSON.stringify(doc.paths[path]?.post?.requestBody), path).toContain(schema);
     }
+    // The REST routes they are: a conversation's page with the customer's case and booking events, the saved replies as the customer reads them.
+    expect(doc.paths['/api/v1/conversations/{id}/saved-replies']?.get).toBeDefined();
+    expect(doc.paths['/api/v1/conversations/{id}/cases']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/conversations/{id}/bookings']?.post).toBeDefined();
+    expect(Object.keys(doc.components.schemas.ConversationDetail.properties)).toContain('events');
   });
 });

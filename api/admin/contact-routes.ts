@@ -1,3 +1,5 @@
+import { OPEN_BOOKING_STAGES } from '../../core/bookings/booking-stage.ts';
+import { OPEN_CASE_STATUSES } from '../../core/cases/case-status.ts';
 import { casesOfContact } from '../../core/cases/customer-cases.ts';
 import { contact360, searchContacts } from '../../core/contacts/contact-360.ts';
 import { exportContact } from '../../core/contacts/contact-export.ts';
@@ -7,6 +9,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import * as c from '../../core/contracts/contacts.ts';
 import { notFound } from '../../core/errors/index.ts';
+import type { BookingStage, CaseStatus } from '../../core/vocabulary.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
@@ -15,8 +18,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A customer's 360 view as the API and the staff desk show it. */
 async function contactView(db: Knex, orgId: string, contactId: string) {
   if (!UUID.test(contactId)) throw notFound('Contact', { id: contactId });
-  const { messages, firstBookingAttribution, ...contact } = await contact360(db, orgId, contactId);
-  return { ...contact, cases: await casesOfContact(db, orgId, contactId), messages, firstBookingAttribution };
+  const { messages, firstBookingAttribution, bookings, ...contact } = await contact360(db, orgId, contactId);
+  // Which are still open is their own modules' to say (core/contacts reads the rows, not their rules).
+  const cases = (await casesOfContact(db, orgId, contactId)).map((k) => ({ ...k, open: OPEN_CASE_STATUSES.includes(k.status as CaseStatus) }));
+  return { ...contact, bookings: bookings.map((b) => ({ ...b, open: OPEN_BOOKING_STAGES.includes(b.stage as BookingStage) })), cases, messages, firstBookingAttribution };
 }
 
 /** Customers: search, and one customer's 360 view (identities, bookings, cases, messages). */

@@ -2,13 +2,18 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, attachmentTooBig, WHATSAPP_IMAGE_MAX_BYTES } from '../../core/contracts/attachment-limits.ts';
+import { bookingEventsOfContact } from '../../core/bookings/customer-bookings.ts';
+import { bookForContact } from '../../core/bookings/staff-booking.ts';
+import { openForCustomer } from '../../core/cases/case-commands.ts';
+import { caseEventsOfContact, latestOpenCaseNumber } from '../../core/cases/customer-cases.ts';
 import * as c from '../../core/contracts/conversations.ts';
 import { storeAttachment } from '../../core/conversations/attachments.ts';
 import { assign, note, orThrow, reply, resolve, snooze, take, type CommandResult, type StaffActor, type StaffCommand } from '../../core/conversations/conversation-commands.ts';
-import { conversationDetail, customerConversation, listConversations } from '../../core/conversations/inbox-queries.ts';
+import { conversationCustomer, conversationDetail, listConversations } from '../../core/conversations/inbox-queries.ts';
 import type { ReplyContent } from '../../core/conversations/reply-content.ts';
+import { savedRepliesFor } from '../../core/conversations/saved-replies.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { DomainError, notFound, validationFailed } from '../../core/errors/index.ts';
+import { DomainError, forbidden, notFound, validationFailed } from '../../core/errors/index.ts';
 import type { MediaLinkDeps } from '../../core/media/attachment-messages.ts';
 import { mediaUrl } from '../../core/media/media-links.ts';
 import { LocalDiskMediaStore } from '../../core/media/media-store.ts';
@@ -34,6 +39,17 @@ async function actorOf(db: Knex | Knex.Transaction, caller: Caller, action: Staf
   return { staffId: staff.id, role: staff.role };
 }
 
+/** Case and booking events shown among a page's messages: enough for a busy customer's page, the latest kept. */
+const EVENTS_PER_PAGE = 100;
+
+/** The customer a case or a booking is opened for: the conversation's, not erased. */
+async function customerOf(db: Knex | Knex.Transaction, orgId: string, conversationId: string) {
+  const customer = await conversationCustomer(db, orgId, conversationId);
+  if (!customer) throw notFound('Conversation', { id: conversationId });
+  if (customer.erased) throw new DomainError('conflict', "This conversation's customer was erased", { reason: 'erased' });
+  return customer;
+}
+
 /** A command's answer as the API shows it, or its refusal as the API's error. */
 function answer(r: CommandResult<{ messageIds?: string[]; noteId?: string }>) {
   const done = orThrow(r);
@@ -53,7 +69,7 @@ function answer(r: CommandResult<{ messageIds?: string[]; noteId?: string }>) {
 function replyContentOf(body: z.infer<typeof c.conversationMessage>, links: MediaLinkDeps): ReplyContent {
   if (body.attachmentId !== undefined) return { attachment: { id: body.attachmentId, caption: body.text, links } };
   if (body.template !== undefined) return { template: body.template };
-  if (body.savedReply !== undefined) return { savedReply: body.savedReply };
+  if (body.savedReply !== undefined) return { savedReply: body.savedReply, openCaseOf: latestOpenCaseNumber };
   return { text: body.text! };
 }
 
@@ -84,6 +100,39 @@ function commandRoute<B extends z.ZodType<{ expectedVersion: number }>>(r: {
         const staff = await actorOf(trx, caller, r.action(body));
         const a = { orgId: caller.orgId, conversationId: params.id, staff, expectedVersion: body.expectedVersion, now: new Date() };
         return answer(await r.run(trx, a, body, replyDeps(deps, ctx.origin)));
+      }),
+  });
+}
+
+/**
+ * `POST /api/v1/conversations/:id/<path>` (and the desk's): opens a case or a booking for the
+ * conversation's customer, in a transaction, as the caller's staff member; answers its number.
+ */
+function openingRoute<B extends z.ZodType>(r: {
+  path: string;
+  summary: string;
+  access: 'cases.work' | 'bookings.create';
+  action: StaffAction;
+  body: B;
+  open: (trx: Knex.Transaction, o: { orgId: string; conversationId: string; contactId: string; language: 'th' | 'en'; staff: StaffActor }, body: z.infer<B>) => Promise<{ number: string }>;
+}) {
+  const what = r.path === 'cases' ? 'a case' : 'a booking';
+  return route({
+    method: 'post',
+    path: `/api/v1/conversations/:id/${r.path}`,
+    summary: r.summary,
+    tag: 'conversations',
+    access: r.access,
+    staffApp: onDesk(`/conversations/:id/${r.path}`, `Open ${what} for the customer (as POST /api/v1/conversations/:id/${r.path})`),
+    body: r.body,
+    response: c.conversationOpened,
+    status: 201,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        const staff = await actorOf(trx, caller, r.action);
+        const { contactId, language } = await customerOf(trx, caller.orgId, params.id);
+        const { number } = await r.open(trx, { orgId: caller.orgId, conversationId: params.id, contactId, language, staff }, body);
+        return { number };
       }),
   });
 }
@@ -122,7 +171,13 @@ export const conversationRoutes = [
       };
       const found = await conversationDetail(deps.knex, caller.orgId, params.id, { ...query, fileLink, now: new Date() });
       if (!found) throw notFound('Conversation', { id: params.id });
-      return found;
+      const { span, ...page } = found;
+      // The customer's cases and bookings come from their own modules (core/conversations may not import them).
+      const window = { since: span.from, until: span.to, limit: EVENTS_PER_PAGE };
+      const events = page.contact
+        ? [...(await caseEventsOfContact(deps.knex, caller.orgId, page.contact.id, window)), ...(await bookingEventsOfContact(deps.knex, caller.orgId, page.contact.id, window))]
+        : [];
+      return { ...page, events: events.sort((a, b) => a.at.localeCompare(b.at)) };
     },
   }),
 
@@ -140,8 +195,8 @@ export const conversationRoutes = [
     status: 201,
     handle: async ({ caller, deps, params, query, ctx }) => {
       const staff = await actorOf(deps.knex, caller, 'conversation.reply');
-      const conversation = await customerConversation(deps.knex, caller.orgId, params.id);
-      if (!conversation) throw notFound('Conversation', { id: params.id });
+      const conversation = await conversationCustomer(deps.knex, caller.orgId, params.id);
+      if (!conversation || conversation.erased) throw notFound('Conversation', { id: params.id });
       const bytes = ctx.request.rawBody ?? Buffer.alloc(0);
       if (bytes.length === 0) throw validationFailed('The request body is not valid', [{ path: 'body', message: 'The file is empty' }]);
       // The channel's own limit (WhatsApp's 5 MB for an image), before anything is stored.
@@ -159,6 +214,44 @@ export const conversationRoutes = [
       });
       return { id: stored.id, name: stored.name, contentType: stored.contentType, size: stored.size };
     },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/conversations/:id/saved-replies',
+    summary: "The saved replies in use, each as this conversation's customer would read it if the key's staff member sent it now: their language, the variables filled",
+    tag: 'conversations',
+    access: 'saved_replies.read',
+    staffApp: onDesk('/conversations/:id/saved-replies', "The saved replies, each as this customer would read it (as GET /api/v1/conversations/:id/saved-replies): the composer's `/` list"),
+    response: c.conversationSavedReplies,
+    handle: async ({ caller, deps, params }) => {
+      const staff = await actorOf(deps.knex, caller, 'conversation.reply');
+      if (!(await conversationCustomer(deps.knex, caller.orgId, params.id))) throw notFound('Conversation', { id: params.id });
+      return savedRepliesFor(deps.knex, { orgId: caller.orgId, conversationId: params.id, staffId: staff.staffId, openCaseOf: latestOpenCaseNumber });
+    },
+  }),
+
+  openingRoute({
+    path: 'cases',
+    summary: "Open a case for this conversation's customer, as the key's staff member: a case type in use, its severity or the one given. It shows in the thread",
+    access: 'cases.work',
+    action: 'case.open',
+    body: c.conversationCaseOpen,
+    open: async (trx, o, body) => {
+      const r = await openForCustomer(trx, { type: 'staff', ...o.staff }, { ...o, caseTypeKey: body.caseType, severity: body.severity, summary: body.summary, now: new Date() });
+      if (r.ok) return r.case;
+      if (r.refusal === 'role_forbids') throw forbidden(`The role ${r.role} cannot open a case`, { reason: 'role_forbids', action: 'case.open', role: r.role });
+      throw validationFailed('The request body is not valid', [{ path: 'caseType', message: `No case type in use has the key "${body.caseType}"` }]);
+    },
+  }),
+
+  openingRoute({
+    path: 'bookings',
+    summary: "Open a booking for this conversation's customer, as the key's staff member: it enters the pipeline as new and shows in the thread",
+    access: 'bookings.create',
+    action: 'booking.open',
+    body: c.conversationBookingOpen,
+    open: (trx, o, body) => bookForContact(trx, { ...o, ...body }),
   }),
 
   commandRoute({

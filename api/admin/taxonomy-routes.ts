@@ -3,7 +3,7 @@ import * as admin from '../../core/understanding/taxonomy-admin.ts';
 import { loadOrgTaxonomy } from '../../core/understanding/org-taxonomy.ts';
 import { checkTaxonomy } from '../../core/understanding/taxonomy-check.ts';
 import { taxonomySchema } from '../../core/understanding/taxonomy.ts';
-import { inSettingsApp } from '../liff/staff-apps.ts';
+import { inSettingsApp, onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /**
@@ -48,6 +48,7 @@ export const taxonomyRoutes = [
     summary: 'Case types: severity, SLA, notifications, escalation, SOP, and the phrases the classifier learns from',
     tag: 'taxonomy',
     access: 'taxonomy.read',
+    staffApp: onDesk('/case-types', "Case types (as GET /api/v1/case-types): what a case opened from a conversation may be"),
     query: c.listQuery,
     response: c.caseTypeList,
     handle: async ({ query, caller, deps }) => admin.listCaseTypes(deps.knex, caller.orgId, query),
@@ -102,6 +103,7 @@ export const taxonomyRoutes = [
     summary: 'Bookable services: duration, capacity, price, and the phrases the classifier learns from',
     tag: 'taxonomy',
     access: 'taxonomy.read',
+    staffApp: onDesk('/services', 'Bookable services (as GET /api/v1/services): what a booking opened from a conversation may be for'),
     query: c.listQuery,
     response: c.serviceList,
     handle: async ({ query, caller, deps }) => admin.listServices(deps.knex, caller.orgId, query),

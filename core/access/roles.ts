@@ -84,10 +84,13 @@ export const staffActions = {
   'case.reply': { roles: ['support', 'manager', 'admin'], own: true },
   'case.reassign': { roles: ['manager', 'admin'], own: false },
   'case.override': { roles: ['manager', 'admin'], own: false },
+  // Opening a case or a booking for a customer one is talking to (the desk's conversation).
+  'case.open': { roles: ['support', 'manager', 'admin'], own: false },
   'queue.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
   'booking.view': { roles: ['support', 'manager', 'admin', 'ceo', 'accountant'], own: false },
   'booking.take': { roles: ['support', 'manager', 'admin'], own: true },
   'booking.decide': { roles: ['support', 'manager', 'admin'], own: true },
+  'booking.open': { roles: ['support', 'manager', 'admin'], own: false },
   'group.setup': { roles: ['manager', 'admin'], own: false },
   // A conversation someone holds (docs/inbox.md): support takes, answers, snoozes and resolves only
   // unheld ones or their own; managers and admins take over and assign. Anyone working may note.

@@ -81,3 +81,30 @@ export async function bookFromLine(
     },
   });
 }
+
+/**
+ * A customer's booking events (made, moved to another stage: confirmed, done...) between two
+ * times, oldest first, for the conversation's thread (api/admin/conversation-routes.ts): at most
+ * `limit`, the latest. `what` is the service's name, when the booking has one.
+ */
+export async function bookingEventsOfContact(db: Knex | Knex.Transaction, orgId: string, contactId: string, o: { since?: string | null; until?: string | null; limit: number }) {
+  const rows = await db('bookings as b')
+    .join('booking_events as e', 'e.booking_id', 'b.id')
+    .leftJoin('services as s', 's.id', 'b.service_id')
+    .select('e.id', 'e.type', 'e.data', 'e.created_at', 'b.number', 's.name_th', 's.name_en')
+    .where({ 'b.org_id': orgId, 'b.contact_id': contactId })
+    .whereIn('e.type', ['created', 'stage_changed'])
+    .modify((q) => (o.since ? q.where('e.created_at', '>=', o.since) : q))
+    .modify((q) => (o.until ? q.where('e.created_at', '<', o.until) : q))
+    .orderBy('e.id', 'desc')
+    .limit(o.limit);
+  return rows.reverse().map((e: Record<string, any>) => ({
+    id: `booking-${e.id}`,
+    at: iso(e.created_at as Date)!,
+    subject: 'booking' as const,
+    number: e.number as string,
+    type: e.type as string,
+    to: (e.data?.to as string | undefined) ?? null,
+    what: e.name_th ? { th: e.name_th as string, en: e.name_en as string } : null,
+  }));
+}

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import { findOrCreateContact } from '../contacts/contact-matching.ts';
 import type { StaffBookingRequest } from '../contracts/bookings.ts';
-import { DomainError, validationFailed } from '../errors/index.ts';
+import { DomainError, forbidden, validationFailed } from '../errors/index.ts';
 import { DEFAULT_TIME_ZONE, todayIn } from '../time/org-time.ts';
+import type { Language, StaffRole } from '../vocabulary.ts';
+import { canStaff } from '../access/roles.ts';
 import { createBooking } from './booking-commands.ts';
 import { askedFor, present } from './form-booking.ts';
 
@@ -20,16 +22,9 @@ export interface StaffBookingInput {
  */
 export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Promise<{ id: string; number: string }> {
   const f = r.form;
-  const org = await knex('orgs').select('time_zone').where({ id: r.orgId }).first();
-  const today = todayIn(org?.time_zone ?? DEFAULT_TIME_ZONE, r.now);
-  if (f.start_date && f.start_date < today) throw validationFailed('The booking is not valid', [{ path: 'start_date', message: `The date is in the past (today is ${today})` }]);
+  await refusePastDate(knex, r.orgId, f.start_date, r.now);
   return knex.transaction(async (trx) => {
-    let serviceId: string | null = null;
-    if (f.service) {
-      const service = await trx('services').select('id').where({ org_id: r.orgId, key: f.service, is_active: true }).first();
-      if (!service) throw new DomainError('invalid_reference', 'No bookable service has that key', [{ path: 'service', message: `Unknown service ${f.service}` }]);
-      serviceId = service.id;
-    }
+    const serviceId = await serviceIdOf(trx, r.orgId, f.service);
     // Staff recording a booking vouch for the customer's details: blanks are filled from them.
     const contact = await findOrCreateContact(trx, { orgId: r.orgId, name: f.name, email: f.email, phone: f.phone, language: f.language }, { fill: 'blanks' });
     return createBooking(trx, {
@@ -44,5 +39,46 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
       notes: f.notes ?? null,
       told: { destination: f.destination ?? null },
     });
+  });
+}
+
+/** A day before today, in the business's zone, is refused (422 on `start_date`). */
+async function refusePastDate(db: Knex | Knex.Transaction, orgId: string, date: string | undefined, now?: Date) {
+  if (!date) return;
+  const org = await db('orgs').select('time_zone').where({ id: orgId }).first();
+  const today = todayIn(org?.time_zone ?? DEFAULT_TIME_ZONE, now);
+  if (date < today) throw validationFailed('The booking is not valid', [{ path: 'start_date', message: `The date is in the past (today is ${today})` }]);
+}
+
+/** A bookable service in use, by key; none named is null, an unknown one refused. */
+async function serviceIdOf(trx: Knex.Transaction, orgId: string, key: string | undefined): Promise<string | null> {
+  if (!key) return null;
+  const service = await trx('services').select('id').where({ org_id: orgId, key, is_active: true }).first();
+  if (!service) throw new DomainError('invalid_reference', 'No bookable service has that key', [{ path: 'service', message: `Unknown service ${key}` }]);
+  return service.id;
+}
+
+/**
+ * A booking a staff member opens for the customer they are talking to (the desk's conversation):
+ * the conversation's contact, linked to the conversation, in the customer's language; it enters
+ * the pipeline as `new` and the sales groups get its card, as any other.
+ */
+export async function bookForContact(
+  trx: Knex.Transaction,
+  r: { orgId: string; contactId: string; conversationId: string; language: Language; staff: { staffId: string; role: StaffRole }; service?: string; start_date?: string; time?: string; travelers?: number; notes?: string; now?: Date },
+): Promise<{ id: string; number: string }> {
+  if (!canStaff(r.staff.role, 'booking.open')) throw forbidden(`The role ${r.staff.role} cannot open a booking`, { reason: 'role_forbids', action: 'booking.open', role: r.staff.role });
+  await refusePastDate(trx, r.orgId, r.start_date, r.now);
+  return createBooking(trx, {
+    orgId: r.orgId,
+    source: 'staff',
+    actor: { type: 'staff', id: r.staff.staffId },
+    customer: { contactId: r.contactId },
+    conversationId: r.conversationId,
+    at: r.now,
+    serviceId: await serviceIdOf(trx, r.orgId, r.service),
+    ...askedFor({ ...r, language: r.language }),
+    details: present({ notes: r.notes }),
+    notes: r.notes ?? null,
   });
 }

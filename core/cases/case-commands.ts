@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import { canStaff, type StaffAction } from '../access/roles.ts';
 import { DomainError } from '../errors/index.ts';
-import type { CaseStatus, StaffRole } from '../vocabulary.ts';
+import type { CaseStatus, Language, Severity, StaffRole } from '../vocabulary.ts';
 import { reassignCase, takeCase } from './case-assignment.ts';
 import { setCaseProvider } from './case-provider.ts';
 import { caseIdOfNumber, caseState, lockCaseForAction, type LockedCase } from './case-queries.ts';
 import { CASE_STATUS, canTransitionCase, isCaseStatus } from './case-status.ts';
+import { openCase, type OpenedCase } from './open-case.ts';
 import type { CaseEventContext } from './case-timeline.ts';
 import { transitionCase, type TransitionResult } from './transition.ts';
 
@@ -20,8 +21,9 @@ import { transitionCase, type TransitionResult } from './transition.ts';
  * case-provider.ts). A refusal is returned, never thrown, with the facts the caller needs to say it.
  * Who is told of a change is the timeline's subscribers' business (bin/system.ts), not ours.
  *
- * Opening a case and setting its type or severity have no staff or integration door: a case is
- * opened from a customer's report or a payment rule (open-case.ts), with its type's severity.
+ * A case is opened from a customer's report or a payment rule (open-case.ts), with its type's
+ * severity, or by a staff member for the customer they are talking to (`openForCustomer`), with a
+ * severity they may pick; its type or severity is not changed afterwards.
  */
 
 /** Someone on staff, by id and role as they are now. */
@@ -279,4 +281,35 @@ export async function customerAnswered(trx: Knex.Transaction, c: { orgId: string
 /** The customer wrote again about a resolved case: it is reopened, and they hear so in answer to their message (case-notifications.ts). */
 export async function reopenForCustomer(trx: Knex.Transaction, c: { orgId: string; caseId: string; contactId: string; replyToEventId?: number }): Promise<void> {
   await transitionCase(trx, { orgId: c.orgId, caseId: c.caseId, to: 'investigating', actor: { type: 'customer', id: c.contactId }, replyToEventId: c.replyToEventId });
+}
+
+/**
+ * A staff member opens a case for the customer they are talking to (the desk's conversation):
+ * the customer's case, linked to the conversation, opened by the staff member on its timeline, of
+ * one of the org's case types in use, at its severity or the one picked. The case enters the
+ * queue as any other (its card, its SLA clocks), nobody's until someone takes it.
+ */
+export async function openForCustomer(
+  trx: Knex.Transaction,
+  actor: StaffActor,
+  input: { orgId: string; contactId: string; conversationId: string; caseTypeKey: string; severity?: Severity; summary: string; language: Language; now: Date },
+): Promise<{ ok: true; case: OpenedCase & { number: string } } | { ok: false; refusal: 'role_forbids'; role: StaffRole } | { ok: false; refusal: 'no_such_case_type' }> {
+  if (!canStaff(actor.role, 'case.open')) return { ok: false, refusal: 'role_forbids', role: actor.role };
+  const type = await trx('case_types').select('id').where({ org_id: input.orgId, key: input.caseTypeKey, is_active: true }).first();
+  if (!type) return { ok: false, refusal: 'no_such_case_type' };
+  const opened = await openCase(trx, {
+    orgId: input.orgId,
+    caseTypeKey: input.caseTypeKey,
+    contactId: input.contactId,
+    conversationId: input.conversationId,
+    sourceMessageId: null,
+    source: 'staff',
+    summary: input.summary,
+    language: input.language,
+    fields: {},
+    now: input.now,
+    actor: { type: 'staff', id: actor.staffId },
+    severity: input.severity,
+  });
+  return { ok: true, case: opened };
 }

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
-import type { CaseSource, Language } from '../vocabulary.ts';
+import type { CaseSource, Language, Severity } from '../vocabulary.ts';
 import { nextNumber } from '../org-counters.ts';
 import { calendarFor, dueTimes, targetsOf } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
-import { recordCaseEvent } from './case-timeline.ts';
+import { recordCaseEvent, type CaseActorType } from './case-timeline.ts';
 import { linkMessageToCase } from '../conversations/conversation-log.ts';
 import type { ExtractedFields } from '../understanding/classification.ts';
 
@@ -26,6 +26,10 @@ export interface OpenCaseInput {
   now?: Date;
   /** The inbound event the customer's acknowledgement may reply to (core/cases/case-notifications.ts). */
   replyToEventId?: number;
+  /** Who opened it: by default the customer (their report); a staff member opening one for them. */
+  actor?: { type: CaseActorType; id: string | null };
+  /** By default the case type's. */
+  severity?: Severity;
 }
 
 export interface OpenedCase {
@@ -42,6 +46,8 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
   const caseType = await trx('case_types').where({ org_id: c.orgId, key: c.caseTypeKey, is_active: true }).first();
   if (!caseType) throw notFound('Case type', { key: c.caseTypeKey });
   const now = c.now ?? new Date();
+  const severity = c.severity ?? caseType.default_severity;
+  const actor = c.actor ?? { type: 'customer' as const, id: c.contactId };
   const number = await nextNumber(trx, c.orgId, 'case');
   const due = dueTimes(now, [{ status: 'new', from: now, to: null }], targetsOf(caseType), await calendarFor(trx, c.orgId));
   const { firstResponseDueAt, resolutionDueAt, resolutionWarnAt } = due;
@@ -55,7 +61,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       source_message_id: c.sourceMessageId,
       source: c.source,
       status: 'new',
-      severity: caseType.default_severity,
+      severity,
       summary: c.summary.slice(0, 1000),
       language: c.language,
       first_response_due_at: firstResponseDueAt,
@@ -84,7 +90,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     resolution_warn_at: resolutionWarnAt,
     resolution_due_at: resolutionDueAt,
   });
-  await trx('case_status_periods').insert({ org_id: c.orgId, case_id: row.id, status: 'new', actor_type: 'customer', actor_id: c.contactId, started_at: now });
+  await trx('case_status_periods').insert({ org_id: c.orgId, case_id: row.id, status: 'new', actor_type: actor.type, actor_id: actor.id, started_at: now });
   // The message is the case's before anyone hears of the case (the staff card quotes it).
   if (c.sourceMessageId) await linkMessageToCase(trx, c.sourceMessageId, row.id);
   await recordCaseEvent(
@@ -93,9 +99,9 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       orgId: c.orgId,
       caseId: row.id,
       type: 'created',
-      actor: { type: 'customer', id: c.contactId },
+      actor,
       isPublic: true,
-      data: { caseType: c.caseTypeKey, severity: caseType.default_severity, source: c.source, messageId: c.sourceMessageId },
+      data: { caseType: c.caseTypeKey, severity, source: c.source, messageId: c.sourceMessageId },
     },
     { now, replyToEventId: c.replyToEventId },
   );
@@ -103,7 +109,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     id: row.id,
     number,
     trackingToken: row.tracking_token,
-    severity: caseType.default_severity,
+    severity,
     caseTypeName: { th: caseType.name_th, en: caseType.name_en },
     firstResponseDueAt,
     resolutionDueAt,

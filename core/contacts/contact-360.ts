@@ -60,7 +60,7 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
     .orderBy('ci.created_at');
   const bookings = await db('bookings as b')
     .leftJoin('services as s', 's.id', 'b.service_id')
-    .select('b.id', 'b.number', 'b.stage', 'b.source', 'b.requested_date', 'b.party_size', 'b.details', 'b.utm', 'b.created_at', 's.key as service')
+    .select('b.id', 'b.number', 'b.stage', 'b.source', 'b.requested_date', 'b.party_size', 'b.details', 'b.utm', 'b.created_at', 's.key as service', 's.name_th as service_th', 's.name_en as service_en')
     .where({ 'b.contact_id': contactId, 'b.org_id': orgId })
     .orderBy('b.created_at', 'desc');
   const messages = await db('messages as m')
@@ -89,6 +89,7 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
       stage: b.stage as string,
       source: b.source as string,
       service: (b.service ?? null) as string | null,
+      serviceName: b.service ? { th: b.service_th as string, en: b.service_en as string } : null,
       destination: ((b.details ?? {}).destination ?? null) as string | null,
       requestedDate: b.requested_date ? (b.requested_date instanceof Date ? b.requested_date.toISOString().slice(0, 10) : String(b.requested_date).slice(0, 10)) : null,
       partySize: (b.party_size ?? null) as number | null,

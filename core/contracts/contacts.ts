@@ -40,13 +40,17 @@ export const contact360 = contactSummary
         stage: z.string(),
         source: z.string(),
         service: z.string().nullable(),
+        serviceName: z.object({ th: z.string(), en: z.string() }).nullable(),
         destination: z.string().nullable(),
         requestedDate: z.string().nullable(),
         partySize: z.number().nullable(),
         createdAt: instant,
+        open: z.boolean().meta({ description: 'Still in the pipeline (not declined, lost, cancelled or completed)' }),
       }),
     ),
-    cases: z.array(z.object({ id: z.uuid(), number: z.string(), type: z.string(), status: z.string(), severity: z.string(), openedAt: instant, resolvedAt: instant.nullable() })),
+    cases: z.array(
+      z.object({ id: z.uuid(), number: z.string(), type: z.string(), typeName: z.object({ th: z.string(), en: z.string() }), status: z.string(), severity: z.string(), openedAt: instant, resolvedAt: instant.nullable(), open: z.boolean().meta({ description: 'Not resolved or closed' }) }),
+    ),
     messages: z
       .array(
         z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTACHMENT_TYPES, INBOX_STATUSES } from '../vocabulary.ts';
+import { ATTACHMENT_TYPES, INBOX_STATUSES, SEVERITIES } from '../vocabulary.ts';
 
 /** The inbox as the REST API shows it to staff (api/admin/conversation-routes.ts, docs/inbox.md). */
 const at = z.iso.datetime({ offset: true });
@@ -87,6 +87,19 @@ export const conversationDetail = conversationSummary
       .meta({ description: 'WhatsApp: the approved templates staff may send once the window has closed, in the customer\'s language' }),
     olderBefore: z.uuid().nullable().meta({ description: 'Pass as `before` for the older page; null when this is the oldest' }),
     notes: z.array(z.object({ id: z.string(), staffId: z.uuid().nullable(), text: z.string(), at: at })).meta({ description: 'Private notes: never sent to the customer' }),
+    events: z
+      .array(
+        z.object({
+          id: z.string(),
+          at: at,
+          subject: z.enum(['case', 'booking']),
+          number: z.string().meta({ example: 'C-000123' }),
+          type: z.string().meta({ description: 'A case: created, status_changed, reopened; a booking: created, stage_changed' }),
+          to: z.string().nullable().meta({ description: 'The status or stage it moved to' }),
+          what: z.object({ th: z.string(), en: z.string() }).nullable().meta({ description: "The case's type, the booking's service" }),
+        }),
+      )
+      .meta({ description: "What happened to the customer's cases and bookings in the span of this page of messages (all of it since the first message shown when there are older pages), oldest first" }),
   })
   .meta({ id: 'ConversationDetail' });
 
@@ -143,3 +156,37 @@ export const conversationResult = z
     noteId: z.string().optional(),
   })
   .meta({ id: 'ConversationResult' });
+
+/** The org's saved replies in use, each as this conversation's customer would read it, written by the caller. */
+export const conversationSavedReplies = z
+  .array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      text: z.string().meta({ description: "In the customer's language, the variables filled as they would read it now" }),
+      missing: z.array(z.string()).meta({ description: 'Variables it uses with no value for this customer (`case_id`: no open case): sending it is refused' }),
+    }),
+  )
+  .meta({ id: 'ConversationSavedReplies' });
+
+export const conversationCaseOpen = z
+  .object({
+    caseType: z.string().min(1).max(64).meta({ description: "One of the org's case types in use (GET /api/v1/case-types)" }),
+    severity: z.enum(SEVERITIES).optional().meta({ description: "By default the case type's" }),
+    summary: z.string().trim().min(1).max(1000),
+  })
+  .strict()
+  .meta({ id: 'ConversationCaseOpen' });
+
+export const conversationBookingOpen = z
+  .object({
+    service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service in use (GET /api/v1/services)' }),
+    start_date: z.iso.date().optional(),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM').optional(),
+    travelers: z.number().int().min(1).max(500).optional(),
+    notes: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: 'ConversationBookingOpen' });
+
+export const conversationOpened = z.object({ number: z.string() }).meta({ id: 'ConversationOpened', description: 'The case or booking opened for the customer' });

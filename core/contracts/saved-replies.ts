@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Saved replies as the REST API shows them (api/admin/saved-reply-routes.ts, docs/inbox.md). */
 
 /** The variables a saved reply may use; core/conversations/saved-replies.ts fills them in. */
-export const SAVED_REPLY_VARIABLES = ['customer_name', 'staff_name'] as const;
+export const SAVED_REPLY_VARIABLES = ['customer_name', 'staff_name', 'case_id'] as const;
 const variables = SAVED_REPLY_VARIABLES.map((v) => `{{${v}}}`).join(', ');
 
 export const savedReplyKey = z

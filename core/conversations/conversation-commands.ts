@@ -403,6 +403,10 @@ export function refusalError(r: ConversationRefusal): DomainError {
         "The customer last wrote more than 24 hours ago: WhatsApp allows only an approved template (send `template` with one of the conversation's `templates`)",
         { reason: 'window_closed', lastFromCustomerAt: r.lastFromCustomerAt },
       );
+    case 'saved_reply_unfilled':
+      return validationFailed('The request body is not valid', [
+        { path: 'savedReply', message: `The saved reply "${r.key}" uses ${r.missing.map((v) => `{{${v}}}`).join(', ')}, which this customer has no value for (${r.missing.includes('case_id') ? 'no open case' : 'not known'})` },
+      ]);
     case 'snooze_in_past':
       return validationFailed('The request body is not valid', [{ path: 'until', message: 'Snooze until a time still to come' }]);
     case 'replayed':

@@ -118,18 +118,6 @@ export async function listConversations(db: Db, orgId: string, o: { view: InboxV
   return (await q).map(toSummary);
 }
 
-/** A conversation of the org with a customer who was not erased (one staff may write to): its channel's kind. */
-export async function customerConversation(db: Db, orgId: string, id: string): Promise<{ channel: string } | undefined> {
-  if (!UUID.test(id)) return undefined;
-  const row = await db('conversations')
-    .join('channels', 'channels.id', 'conversations.channel_id')
-    .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
-    .where({ 'conversations.id': id, 'conversations.org_id': orgId })
-    .whereNull('contacts.erased_at')
-    .first('channels.kind');
-  return row ? { channel: row.kind as string } : undefined;
-}
-
 /** Why an outgoing message did not reach the customer, as staff are told (docs/inbox.md). */
 const notDelivered = (status: string | null, error: string | null) =>
   status === 'undelivered' && error?.startsWith(BLOCKED) ? ('blocked' as const) : status === 'failed' || status === 'undelivered' ? ('failed' as const) : null;
@@ -149,7 +137,7 @@ export async function conversationDetail(
   // In the order they reached us (or were queued): a platform's own times can disagree with ours.
   // One conversation's messages are few; the (conversation_id, sent_at) index finds them, so
   // message ingestion pays for no index of the inbox's own.
-  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
+  const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'sent_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
   const rows: Record<string, any>[] = await db('messages')
     .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'delivery_error', 'case_id', 'media_path', db.raw("payload->'attachment' as attachment"))
     .where({ conversation_id: id })
@@ -180,6 +168,26 @@ export async function conversationDetail(
     replyWindow,
     templates: replyWindow ? await templatesOutsideWindow(db, orgId, language) : [],
     olderBefore: more && shown.length ? shown[0].id : null,
+    /** The time this page covers: from its first message when older pages remain, up to the page after it. */
+    span: { from: more && shown.length ? iso(shown[0].sent_at as Date) : null, to: cursor ? iso(cursor.sent_at as Date) : null },
     notes: notes.map((n) => ({ id: n.id, staffId: n.actorId, text: String(n.data.text ?? ''), at: n.at.toISOString() })),
   };
+}
+
+/**
+ * The customer of a conversation and its channel's kind: what staff need before they send a file
+ * or open a case or a booking for them. Undefined when it is not the org's or has no customer;
+ * `erased` when the customer's data was erased (nothing may be written to them).
+ */
+export async function conversationCustomer(db: Db, orgId: string, conversationId: string) {
+  if (!UUID.test(conversationId)) return undefined;
+  const row = await db('conversations')
+    .join('contacts', 'contacts.id', 'conversations.contact_id')
+    .join('channels', 'channels.id', 'conversations.channel_id')
+    .select('contacts.id', 'contacts.language', 'contacts.erased_at', 'channels.kind as channel')
+    .where({ 'conversations.id': conversationId, 'conversations.org_id': orgId })
+    .first();
+  return row
+    ? { contactId: row.id as string, language: (row.language === 'en' ? 'en' : 'th') as 'th' | 'en', erased: Boolean(row.erased_at), channel: row.channel as string }
+    : undefined;
 }

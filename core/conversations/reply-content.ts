@@ -4,7 +4,7 @@ import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
 import { attachmentToSend } from './attachments.ts';
 import { insideCustomerWindow, templatesOutsideWindow } from './reply-window.ts';
-import { renderSavedReply } from './saved-replies.ts';
+import { renderSavedReply, type OpenCaseOf } from './saved-replies.ts';
 
 /**
  * What a staff reply says, as the messages to queue (conversation-commands.ts `reply`, once the
@@ -15,7 +15,8 @@ import { renderSavedReply } from './saved-replies.ts';
  */
 export type ReplyContent =
   | { text: string }
-  | { savedReply: string }
+  /** `openCaseOf` fills `{{case_id}}`: core/cases answers which case is open (saved-replies.ts). */
+  | { savedReply: string; openCaseOf: OpenCaseOf }
   /** A WhatsApp template the org has approved (its key). */
   | { template: string }
   /** A file uploaded to this conversation (core/conversations/attachments.ts), with words to go with it. */
@@ -26,6 +27,8 @@ export type ReplyContent =
 export type ContentRefusal =
   | { reason: 'empty_text' }
   | { reason: 'no_such_saved_reply'; key: string }
+  /** The saved reply uses a variable this customer has no value for (no open case for `{{case_id}}`): it would read as a blank. */
+  | { reason: 'saved_reply_unfilled'; key: string; missing: string[] }
   /** No upload of this conversation has that id, or it was sent already. */
   | { reason: 'no_such_attachment'; id: string }
   | { reason: 'no_such_template'; key: string }
@@ -79,10 +82,11 @@ export async function composeReply(
   }
   if ('savedReply' in a) {
     // A saved reply is the same reply, its text filled in the customer's language.
-    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.conversationId, key: a.savedReply, staffId: c.staffId });
+    const rendered = await renderSavedReply(trx, { orgId: c.orgId, conversationId: c.conversationId, key: a.savedReply, staffId: c.staffId, openCaseOf: a.openCaseOf });
     if (rendered === undefined) return { refusal: { reason: 'no_such_saved_reply', key: a.savedReply } };
-    if (!rendered.trim()) return { refusal: { reason: 'empty_text' } };
-    return { messages: [{ kind: 'text', text: rendered.trim() }], data: { savedReply: a.savedReply } };
+    if (rendered.missing.length) return { refusal: { reason: 'saved_reply_unfilled', key: a.savedReply, missing: rendered.missing } };
+    if (!rendered.text.trim()) return { refusal: { reason: 'empty_text' } };
+    return { messages: [{ kind: 'text', text: rendered.text.trim() }], data: { savedReply: a.savedReply } };
   }
   return { messages: [{ kind: 'text', text: a.text.trim() }], data: {} };
 }

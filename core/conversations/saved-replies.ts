@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { DomainError, isUniqueViolation, notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { fillTemplate } from '../templates/render-template.ts';
-import { assertKnownVariables } from '../templates/template-admin.ts';
+import { assertKnownVariables, unknownVariables } from '../templates/template-admin.ts';
 import type { Language } from '../vocabulary.ts';
 import { SAVED_REPLY_VARIABLES } from '../contracts/saved-replies.ts';
 
@@ -15,6 +15,22 @@ import { SAVED_REPLY_VARIABLES } from '../contracts/saved-replies.ts';
  * in the customer's language. Deleting ends a saved reply (`is_active = false`): it is no longer
  * listed or sent, its shortcut is free again, and the audit log keeps who wrote and ended it.
  */
+type Db = Knex | Knex.Transaction;
+
+/**
+ * The number of the customer's latest open case, `{{case_id}}`, or null. Which cases are open is
+ * core/cases' to say, and core/cases imports this folder, so whoever sends or shows a saved reply
+ * passes the read in (core/cases/customer-cases.ts `latestOpenCaseNumber`).
+ */
+export type OpenCaseOf = (db: Db, orgId: string, contactId: string) => Promise<string | null>;
+
+/** A saved reply as one customer will read it; `missing` names the variables it uses that have no value for them. */
+export interface FilledSavedReply {
+  key: string;
+  title: string;
+  text: string;
+  missing: string[];
+}
 
 export interface SavedReplyView {
   key: string;
@@ -117,23 +133,47 @@ export async function deleteSavedReply(knex: Knex, w: SavedReplyChange & { key: 
   });
 }
 
-/**
- * A saved reply as this conversation's customer reads it: in their language, with their name and
- * the writing staff member's. Undefined when the org has no such saved reply in use.
- */
-export async function renderSavedReply(
-  trx: Knex.Transaction,
-  a: { orgId: string; conversationId: string; key: string; staffId: string },
-): Promise<string | undefined> {
-  const saved = await active(trx, a.orgId, a.key).first('body_th', 'body_en');
-  if (!saved) return undefined;
+/** Who the replies are filled for: this conversation's customer, written by this staff member. */
+export interface FillFor {
+  orgId: string;
+  conversationId: string;
+  staffId: string;
+  openCaseOf: OpenCaseOf;
+}
+
+/** Fills saved replies for one customer: in their language, with their name, the staff member's and their open case. */
+async function fillFor(db: Db, a: FillFor, rows: Record<string, any>[]): Promise<FilledSavedReply[]> {
   const [customer, staff] = await Promise.all([
-    trx('conversations')
+    db('conversations')
       .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
-      .where('conversations.id', a.conversationId)
-      .first('contacts.display_name', 'contacts.language'),
-    trx('staff').where({ id: a.staffId }).first('display_name'),
+      .where({ 'conversations.id': a.conversationId, 'conversations.org_id': a.orgId })
+      .first('conversations.contact_id', 'contacts.display_name', 'contacts.language'),
+    db('staff').where({ id: a.staffId }).first('display_name'),
   ]);
   const language: Language = customer?.language === 'en' ? 'en' : 'th';
-  return fillTemplate(language === 'en' ? saved.body_en : saved.body_th, { customer_name: customer?.display_name, staff_name: staff?.display_name });
+  const bodies = rows.map((r) => (language === 'en' ? r.body_en : r.body_th) as string);
+  // The case is read only when a reply asks for it.
+  const wantsCase = customer?.contact_id && bodies.some((b) => /\{\{\s*case_id\s*\}\}/.test(b));
+  const vars = {
+    customer_name: customer?.display_name || null,
+    staff_name: staff?.display_name || null,
+    case_id: wantsCase ? await a.openCaseOf(db, a.orgId, customer.contact_id) : null,
+  };
+  const filled = Object.keys(vars).filter((k) => vars[k as keyof typeof vars]);
+  return rows.map((r, i) => ({ key: r.key, title: r.title, text: fillTemplate(bodies[i], vars).trim(), missing: unknownVariables(bodies[i], filled) }));
+}
+
+/**
+ * A saved reply as this conversation's customer will read it: in their language, with their name,
+ * the writing staff member's and their open case's number. Undefined when the org has no such
+ * saved reply in use.
+ */
+export async function renderSavedReply(trx: Knex.Transaction, a: FillFor & { key: string }): Promise<FilledSavedReply | undefined> {
+  const saved = await active(trx, a.orgId, a.key).first();
+  return saved ? (await fillFor(trx, a, [saved]))[0] : undefined;
+}
+
+/** The org's saved replies in use, each as this conversation's customer would read it now (the desk's composer shows them so). */
+export async function savedRepliesFor(db: Db, a: FillFor): Promise<FilledSavedReply[]> {
+  return fillFor(db, a, await db('saved_replies').where({ org_id: a.orgId, is_active: true }).orderBy('key'));
 }

@@ -9,9 +9,13 @@ import { Badge, Loading } from '../kit/ui.tsx';
 import { customerOf, statusTone } from './inbox.tsx';
 import { channelName, inboxStatusNames, iw } from './inbox-words.ts';
 import { Banner, useDeskItem } from './desk-item.tsx';
+import { Composer, type Act } from './composer.tsx';
+import { cw, stageWords } from './conversation-words.ts';
+import { CustomerPanel } from './customer-panel.tsx';
 import { HandOver } from './hand-over.tsx';
 import { AttachmentPicker, aw, MessageBody, WindowNotice, windowClosed } from './attachment-picker.tsx';
 import { Link } from './nav.tsx';
+import { label, statusNames } from './words.ts';
 
 /**
  * One conversation in the Inbox: the thread (the customer's, the bot's and staff messages in the
@@ -24,6 +28,8 @@ import { Link } from './nav.tsx';
  */
 type Detail = z.infer<typeof conversationDetail>;
 type Message = Detail['messages'][number];
+type WorkEvent = Detail['events'][number];
+type Older = { messages: Message[]; events: WorkEvent[]; before: string | null };
 type Staff = z.infer<typeof deskStaff>;
 const OPEN = ['waiting', 'assigned', 'snoozed'];
 const MANAGERS = ['manager', 'admin'];
@@ -49,13 +55,13 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
     },
   });
   // Older pages asked for with "load older", kept across the refreshes of the newest page.
-  const [older, setOlder] = useState<{ messages: Message[]; before: string | null } | null>(null);
+  const [older, setOlder] = useState<Older | null>(null);
   const [staff, setStaff] = useState<Staff>([]);
   useEffect(() => void staffCall<Staff>('desk/staff').then((a) => a.kind === 'ok' && setStaff(a.data)), [id]);
 
   const loadOlder = async (before: string) => {
     const a = await staffCall<Detail>(`${path}?before=${before}`);
-    if (a.kind === 'ok') setOlder((o) => ({ messages: [...a.data.messages, ...(o?.messages ?? [])], before: a.data.olderBefore }));
+    if (a.kind === 'ok') setOlder((o) => ({ messages: [...a.data.messages, ...(o?.messages ?? [])], events: [...a.data.events, ...(o?.events ?? [])], before: a.data.olderBefore }));
   };
 
   if (state.kind === 'loading') return <Loading lang={lang} />;
@@ -87,20 +93,21 @@ export function ConversationScreen(p: { lang: Lang; me: StaffMe; id: string }) {
       </p>
       <Banner note={note} />
       <QuickActions lang={lang} me={me} d={d} busy={busy} act={act} />
-      <Thread lang={lang} me={me} d={d} older={older} names={names} loadOlder={loadOlder} />
-      {me.permissions.includes('conversations.work') && !d.contact?.erased && (
-        <>
-          <WindowNotice lang={lang} d={d} busy={busy} act={act} />
-          <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} />
-          {!windowClosed(d) && <AttachmentPicker lang={lang} path={path} channel={d.channel} busy={busy} act={act} />}
-        </>
-      )}
-      <MoreActions lang={lang} me={me} d={d} staff={staff} busy={busy} act={act} />
+      <div class="conversation-layout">
+        <Thread lang={lang} me={me} d={d} older={older} names={names} loadOlder={loadOlder} />
+        {d.contact && !d.contact.erased && <CustomerPanel lang={lang} me={me} conversationId={id} contactId={d.contact.id} stamp={d.events.at(-1)?.id ?? ''} opened={() => load(true)} />}
+        {me.permissions.includes('conversations.work') && !d.contact?.erased && (
+          <>
+            <WindowNotice lang={lang} d={d} busy={busy} act={act} />
+            <Composer lang={lang} busy={busy} act={act} heldBy={d.assignee && d.assignee.id !== me.id && d.status !== 'waiting' ? holder : null} conversationId={id} staff={staff} />
+            {!windowClosed(d) && <AttachmentPicker lang={lang} path={path} channel={d.channel} busy={busy} act={act} />}
+          </>
+        )}
+        <MoreActions lang={lang} me={me} d={d} staff={staff} busy={busy} act={act} />
+      </div>
     </>
   );
 }
-
-type Act = (action: string, body: Record<string, unknown>, done: string) => Promise<boolean>;
 
 /** Take and Resolve, the two a person reaches for first, above the thread. */
 function QuickActions(p: { lang: Lang; me: StaffMe; d: Detail; busy: boolean; act: Act }) {
@@ -127,7 +134,7 @@ function QuickActions(p: { lang: Lang; me: StaffMe; d: Detail; busy: boolean; ac
   );
 }
 
-function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Message[]; before: string | null } | null; names: Map<string, string>; loadOlder: (before: string) => void }) {
+function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: Older | null; names: Map<string, string>; loadOlder: (before: string) => void }) {
   const { lang, me, d, names } = p;
   const newest = new Set(d.messages.map((m) => m.id));
   const messages = [...(p.older?.messages.filter((m) => !newest.has(m.id)) ?? []), ...d.messages];
@@ -135,9 +142,12 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
   // Notes stand among the messages by time; those older than the first message shown wait for "load older".
   const from = before && messages.length ? messages[0].at : null;
   const notes = d.notes.filter((n) => !from || n.at >= from);
+  // The customer's case and booking events, each page's own, once.
+  const events = new Map([...(p.older?.events ?? []), ...d.events].map((e) => [e.id, e]));
   const items = [
     ...messages.map((m) => ({ at: m.at, key: m.id, message: m })),
     ...notes.map((n) => ({ at: n.at, key: n.id, note: n })),
+    ...[...events.values()].map((e) => ({ at: e.at, key: e.id, event: e })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const staffName = (staffId: string | null) => (staffId === me.id ? iw.you[lang] : ((staffId && names.get(staffId)) ?? iw.staff[lang]));
   // A chat: the newest at the bottom, in view when the thread opens and when something new comes (older pages keep the place).
@@ -158,7 +168,11 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
         )}
         <ol class="thread">
         {items.map((i) =>
-          'note' in i && i.note ? (
+          'event' in i && i.event ? (
+            <li key={i.key} class="said-event small">
+              {workEventText(lang, i.event)} · {when(lang, i.at)}
+            </li>
+          ) : 'note' in i && i.note ? (
             <li key={i.key} class="said-note">
               <div class="small meta">
                 <strong>{iw.privateNote[lang]}</strong> · {staffName(i.note.staffId)} · {when(lang, i.at)}
@@ -183,36 +197,16 @@ function Thread(p: { lang: Lang; me: StaffMe; d: Detail; older: { messages: Mess
   );
 }
 
-/** Writing: to the customer, or with the toggle a private note only staff see. */
-function Composer(p: { lang: Lang; busy: boolean; act: Act; heldBy: string | null }) {
-  const { lang, busy, act } = p;
-  const [text, setText] = useState('');
-  const [isNote, setIsNote] = useState(false);
-  return (
-    <form
-      class={`card composer ${isNote ? 'composing-note' : ''}`}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await act('messages', { text, ...(isNote ? { note: true } : {}) }, isNote ? iw.noted[lang] : iw.sent[lang])) setText('');
-      }}
-    >
-      <label for="compose">{isNote ? iw.writeNote[lang] : iw.write[lang]}</label>
-      <textarea id="compose" value={text} maxLength={5000} onInput={(e) => setText(e.currentTarget.value)} />
-      <div class="compose-row">
-        <label class="toggle">
-          <input type="checkbox" checked={isNote} aria-describedby="note-hint" onChange={(e) => setIsNote(e.currentTarget.checked)} />
-          {iw.noteToggle[lang]}
-        </label>
-        <button type="submit" class="primary" disabled={busy || !text.trim()}>
-          {busy ? iw.working[lang] : isNote ? iw.saveNote[lang] : iw.send[lang]}
-        </button>
-      </div>
-      <p class="hint" id="note-hint">
-        {iw.privateHint[lang]}
-      </p>
-      {p.heldBy && !isNote && <p class="hint">{fill(iw.othersHold[lang], { name: p.heldBy })}</p>}
-    </form>
-  );
+/** A case or booking event as a line among the messages: "Case C-000012 opened · Refund", "Booking B-000003: confirmed". */
+function workEventText(lang: Lang, e: WorkEvent): string {
+  const what = e.what?.[lang] ?? '';
+  if (e.subject === 'booking') {
+    if (e.type === 'created') return fill(cw.bookingMade[lang], { n: e.number, what: what && ` · ${what}` });
+    return fill(cw.bookingMoved[lang], { n: e.number, to: label(stageWords, e.to ?? '', lang) });
+  }
+  if (e.type === 'created') return fill(cw.caseOpened[lang], { n: e.number, what });
+  if (e.type === 'reopened') return fill(cw.caseReopened[lang], { n: e.number });
+  return fill(cw.caseMoved[lang], { n: e.number, to: label(statusNames, e.to ?? '', lang) });
 }
 
 /** Bangkok's offset: the desk shows every time in the business's zone (kit/i18n.ts `when`), so it is picked there too. */
