@@ -120,7 +120,9 @@ async function announceWaiting(deps: Pick<StaffDeps, 'actionKey'>, trx: Knex.Tra
         actions: [button('conversation.take', PHRASES.take[lang]), button('conversation.resolve', PHRASES.resolve[lang])],
       },
     };
-    await postToGroup(trx, group, [card], { now: e.now });
+    // The customer is waiting: the card goes now (with whatever else is pending for the group), not
+    // after the group push window, which alone would keep them waiting 2 s (docs/benchmarks.md, "The inbox").
+    await postToGroup(trx, group, [card], { now: e.now, atOnce: true });
   }
 }
 
