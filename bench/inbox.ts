@@ -20,11 +20,12 @@ import { BENCH_SERVER_URL, fmt, median, percentile, serverReachable, table } fro
  *   "hello" at once, from the webhook's request to the bot's reply there.
  *
  * Both run on the embedded defaults (PGlite, BullMQ's PostgreSQL backend on it) and on PostgreSQL +
- * Redis when the servers answer, with the production group push window (GROUP_PUSH_WINDOW_MS,
- * 2 s) and the tests' (200 ms).
+ * Redis when the servers answer (BENCH_INBOX_MODES=server: only there), with the production group
+ * push window (GROUP_PUSH_WINDOW_MS, 2 s). The waiting list is read every 100 ms while customers
+ * ask, so "listed" is known to about 100 ms.
  */
 const CUSTOMERS = Number(process.env.BENCH_INBOX_CUSTOMERS ?? 40);
-const AT_ONCE = 10;
+const AT_ONCE = Number(process.env.BENCH_INBOX_AT_ONCE ?? 10);
 const STAFF = 20;
 const ROUNDS = Number(process.env.BENCH_INBOX_ROUNDS ?? 5);
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -195,14 +196,11 @@ async function measureMode(mode: Mode): Promise<{ handover: (string | number)[][
 }
 
 async function benchHandoverAndReplies(only?: 'handover' | 'replies'): Promise<string> {
-  const modes: Mode[] = [
-    { name: 'embedded, 2 s window', window: 2000 },
-    { name: 'embedded, 200 ms window', window: 200 },
-  ];
-  if (await serverReachable()) {
-    modes.push({ name: 'PostgreSQL + Redis, 2 s window', databaseUrl: BENCH_SERVER_URL, redisUrl: REDIS_URL, window: 2000 });
-    modes.push({ name: 'PostgreSQL + Redis, 200 ms window', databaseUrl: BENCH_SERVER_URL, redisUrl: REDIS_URL, window: 200 });
-  }
+  // The production group push window (the tests run on 200 ms): a card that waited it out would
+  // take 2 s by itself.
+  const modes: Mode[] = [{ name: 'embedded', window: 2000 }];
+  if (await serverReachable()) modes.push({ name: 'PostgreSQL + Redis', databaseUrl: BENCH_SERVER_URL, redisUrl: REDIS_URL, window: 2000 });
+  if (process.env.BENCH_INBOX_MODES === 'server') modes.shift();
   const handover: (string | number)[][] = [];
   const replies: (string | number)[][] = [];
   for (const mode of modes) {
@@ -215,7 +213,7 @@ async function benchHandoverAndReplies(only?: 'handover' | 'replies'): Promise<s
   const out: string[] = [];
   if (only !== 'replies') {
     out.push(
-      `### A customer asks for a person (${CUSTOMERS} customers, ${AT_ONCE} at a time; from the webhook's 200; the group push window GROUP_PUSH_WINDOW_MS as said)\n\n` + table(headers, handover),
+      `### A customer asks for a person (${CUSTOMERS} customers, ${AT_ONCE} at a time; from the webhook's 200; GROUP_PUSH_WINDOW_MS 2 s, the default; the waiting list read every 100 ms)\n\n` + table(headers, handover),
     );
   }
   if (only !== 'handover') {
@@ -232,6 +230,10 @@ export async function benchInbox(part?: string): Promise<string> {
     ['desk', () => benchInboxDesk()],
   ];
   const out: string[] = [];
-  for (const [name, run] of parts) if (!part || part === name || (name === 'handover' && part === 'replies')) out.push(await run());
+  for (const [name, run] of parts) {
+    if (part && part !== name && !(name === 'handover' && part === 'replies')) continue;
+    // One part that fails (a server gone, a browser that would not start) leaves the others' figures.
+    out.push(await run().catch((err: unknown) => `### ${name}\n\nFailed: ${err instanceof Error ? err.stack : String(err)}`));
+  }
   return ['## The inbox', '', ...out].join('\n\n');
 }
