@@ -20,9 +20,10 @@ import { BENCH_SERVER_URL, fmt, median, percentile, serverReachable, table } fro
  *   "hello" at once, from the webhook's request to the bot's reply there.
  *
  * Both run on the embedded defaults (PGlite, BullMQ's PostgreSQL backend on it) and on PostgreSQL +
- * Redis when the servers answer (BENCH_INBOX_MODES=server: only there), with the production group
- * push window (GROUP_PUSH_WINDOW_MS, 2 s). The waiting list is read every 100 ms while customers
- * ask, so "listed" is known to about 100 ms.
+ * Redis when the servers answer (BENCH_INBOX_MODES=embedded or server: only that one), with the
+ * production group push window (GROUP_PUSH_WINDOW_MS, 2 s). The waiting list is read every 100 ms
+ * while customers ask, so "listed" is known to about 100 ms. BENCH_INBOX_CUSTOMERS (40),
+ * BENCH_INBOX_AT_ONCE (10) and BENCH_INBOX_ROUNDS (5) change the sizes.
  */
 const CUSTOMERS = Number(process.env.BENCH_INBOX_CUSTOMERS ?? 40);
 const AT_ONCE = Number(process.env.BENCH_INBOX_AT_ONCE ?? 10);
@@ -201,6 +202,7 @@ async function benchHandoverAndReplies(only?: 'handover' | 'replies'): Promise<s
   const modes: Mode[] = [{ name: 'embedded', window: 2000 }];
   if (await serverReachable()) modes.push({ name: 'PostgreSQL + Redis', databaseUrl: BENCH_SERVER_URL, redisUrl: REDIS_URL, window: 2000 });
   if (process.env.BENCH_INBOX_MODES === 'server') modes.shift();
+  if (process.env.BENCH_INBOX_MODES === 'embedded') modes.splice(1);
   const handover: (string | number)[][] = [];
   const replies: (string | number)[][] = [];
   for (const mode of modes) {
