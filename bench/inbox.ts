@@ -133,6 +133,8 @@ async function measureMode(mode: Mode): Promise<{ handover: (string | number)[][
     listing = false;
     await lister;
     const cards = asked.map((a) => a.card);
+    // What combining still saves: the pushes that carried the cards (LINE counts a push per member).
+    const pushes = h.line.state.deliveriesTo(groupId).filter((d) => d.kind === 'push').length;
     const listed = asked.filter((a) => firstListed.has(ids.get(a.userId)!)).map((a) => firstListed.get(ids.get(a.userId)!)! - a.accepted);
     await untilSettled(h.sys.knex, 60_000);
 
@@ -182,7 +184,7 @@ async function measureMode(mode: Mode): Promise<{ handover: (string | number)[][
     return {
       handover: [
         goalRow('baseline: "hello" -> the bot\'s reply', base, base),
-        goalRow('"talk to a person" -> card at the group', cards, base, 2000),
+        goalRow(`"talk to a person" -> card at the group (${cards.length} cards in ${pushes} pushes)`, cards, base, 2000),
         goalRow('"talk to a person" -> in ?status=waiting', listed, base, 2000),
       ],
       replies: [
