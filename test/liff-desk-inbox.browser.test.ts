@@ -137,6 +137,27 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
     expect(await main(page)).not.toContain(c.name);
   });
 
+  it('asks for the lists beside "who is signed in", not after it: a slow phone waits one round trip, not two', async () => {
+    const page = await staffDevice(browser, h, somchai);
+    // "Who is signed in" answers late; the lists must not wait for it.
+    let meAnswered = Infinity;
+    await page.route('**/liff-api/v1/staff/me', async (route) => {
+      const res = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1_000));
+      meAnswered = Date.now();
+      await route.fulfill({ response: res });
+    });
+    const listsAsked: number[] = [];
+    page.on('request', (r) => r.url().includes('/desk/conversations?status=') && listsAsked.push(Date.now()));
+    await page.goto(`${h.sys.url}/liff/desk/inbox?lang=en`);
+    await poll(() => page.textContent('h1')).toBe('Inbox');
+    await poll(() => page.getByRole('button', { name: /Waiting\s*\d/ }).count()).toBe(1);
+    // The three lists were asked for before "who is signed in" was answered, and only once.
+    expect(listsAsked).toHaveLength(3);
+    expect(Math.max(...listsAsked)).toBeLessThan(meAnswered);
+    await page.context().close();
+  });
+
   it('a manager takes over, snoozes until tomorrow and gives it to someone, in Thai; older messages load on demand', async () => {
     const c = await customerAsking('มานี ใจดี', 'ขอคุยกับเจ้าหน้าที่ค่ะ');
     // A long history from the hour before (written straight in: 55 webhooks would only make the test slow), so the thread has an older page.

@@ -79,6 +79,27 @@ describe('pushes to a staff group', () => {
     expect(pending).toEqual([]);
   });
 
+  it('sends the card of a customer waiting for a person at once, with what was pending for the group, not after the window', async () => {
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
+    const group = await groupRow(groupId);
+    const [alert] = (await h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text: 'an alert just before' }])))!.messageIds;
+    await h.ask(lineId('U'), { text: 'I want to talk to a person' });
+    const inGroup = h.sys.knex('messages').select('conversation_id').where({ id: alert });
+    const card = await until(() => h.sys.knex('messages').whereIn('conversation_id', inGroup).andWhereLike('text', 'A customer asks for a person%').first());
+    const dueAfterMs = async (messageId: string) => {
+      const row = await h.sys.knex('outbox').join('messages', 'messages.outbox_id', 'outbox.id').where('messages.id', messageId).first('outbox.created_at', 'outbox.available_at');
+      return new Date(row.available_at).getTime() - new Date(row.created_at).getTime();
+    };
+    // The alert waits out the window for more to combine with; the card does not wait.
+    expect(await dueAfterMs(alert)).toBeGreaterThan(1000);
+    expect(await dueAfterMs(card.id)).toBeLessThan(100);
+    await until(async () => textsOf(groupId).length + pushesTo(groupId).flatMap((d) => d.messages).filter((m) => m.type === 'flex').length >= 2, 15_000);
+    await untilSettled(h.sys.knex);
+    // Each once, the alert first: the card took it along, or it had gone already.
+    const sent = pushesTo(groupId).flatMap((d) => d.messages.map((m) => m.type));
+    expect(sent).toEqual(['text', 'flex']);
+  });
+
   it('posts nothing to a group the bot has left', async () => {
     const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support' });
     await h.sys.knex('staff_groups').where({ line_group_id: groupId }).update({ is_active: false });

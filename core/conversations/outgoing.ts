@@ -51,6 +51,11 @@ export async function queueMessages(
     aboutConversationId?: string;
     /** A push to a staff group: combined with the others that follow within the group push window. */
     combine?: boolean;
+    /**
+     * With `combine`: goes at once instead of waiting out the window, taking along whatever is
+     * pending for the group by then (a customer waiting for a person is not kept waiting).
+     */
+    atOnce?: boolean;
     now?: Date;
     /**
      * The last message carries a stored file (a staff member's attachment): it takes the file's id,
@@ -97,7 +102,7 @@ export async function queueMessages(
     queue: OUTBOUND_QUEUE,
     jobName: SEND_JOB,
     payload: { ...payload },
-    ...(combine && groupPushWindowMs > 0 ? { availableAt: new Date((m.now ?? new Date()).getTime() + groupPushWindowMs) } : {}),
+    ...(combine && !m.atOnce && groupPushWindowMs > 0 ? { availableAt: new Date((m.now ?? new Date()).getTime() + groupPushWindowMs) } : {}),
   });
   return { outboxId, messageIds };
 }

@@ -154,13 +154,14 @@ export async function staffGroupOfConversation(db: Db, conversationId: string): 
 
 /**
  * Posts into a group. Without a reply token the messages wait a moment to be combined with
- * whatever else is posted there (outgoing.ts, GROUP_PUSH_WINDOW_MS); a group the bot has left gets nothing.
+ * whatever else is posted there (outgoing.ts, GROUP_PUSH_WINDOW_MS), unless `atOnce` (they then go
+ * now, with whatever is pending there); a group the bot has left gets nothing.
  */
 export async function postToGroup(
   trx: Knex.Transaction,
   group: StaffGroupRef,
   messages: OutboundMessage[],
-  o: { caseId?: string; bookingId?: string; aboutConversationId?: string; replyToEventId?: number; now?: Date } = {},
+  o: { caseId?: string; bookingId?: string; aboutConversationId?: string; replyToEventId?: number; now?: Date; atOnce?: boolean } = {},
 ): Promise<{ conversationId: string; messageIds: string[] } | undefined> {
   if (!group.isActive || messages.length === 0) return undefined;
   return botSays(trx, { orgId: group.orgId, channelId: group.channelId, kind: 'group', externalId: group.lineGroupId }, messages, { ...o, combine: true });
@@ -188,7 +189,7 @@ async function botSays(
   trx: Knex.Transaction,
   to: { orgId: string; channelId: string; kind: 'group' | 'direct'; externalId: string },
   messages: OutboundMessage[],
-  o: { caseId?: string; bookingId?: string; aboutConversationId?: string; replyToEventId?: number; combine?: boolean; now?: Date },
+  o: { caseId?: string; bookingId?: string; aboutConversationId?: string; replyToEventId?: number; combine?: boolean; atOnce?: boolean; now?: Date },
 ): Promise<{ conversationId: string; messageIds: string[] }> {
   const conversationId = await openConversation(trx, { ...to, contactId: null });
   const { messageIds } = await queueMessages(trx, { orgId: to.orgId, conversationId, messages, senderType: 'bot', ...o });

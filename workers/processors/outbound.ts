@@ -84,12 +84,18 @@ function mayRetryAgain(job: JobContext): boolean {
 
 /** A conversation's combined pushes are sent by one job at a time: the one holding this lease. */
 const SEND_LEASE_SECONDS = 60;
-const LEASE_WAIT_POLL_MS = 200;
+const LEASE_WAIT_POLL_MS = 50;
+/** How long a job waits for the holder's send before it leaves its messages to a retry. */
+const LEASE_WAIT_MS = 3_000;
 
 /**
  * A push to a staff group (`combine`): every combinable message pending for the group by now goes
  * out together, in order, under the conversation's lease; the jobs of the messages it took find
- * nothing left. A job that finds the lease held retries, if its own messages are still waiting.
+ * nothing left. A job that finds the lease held waits for the holder a moment (one send takes tens
+ * of milliseconds), then sends what is still pending, its own among them; past that moment it
+ * retries, if its own messages are still waiting. Retrying at once would put a card meant to go at
+ * once (a customer waiting for a person) behind the queue's 2 s backoff whenever two groups' worth
+ * of cards were queued together.
  * A job that gives up fails only its own messages: those it took along have jobs of their own,
  * whose time may not be up (an alert queued a second before this job's time ran out would
  * otherwise be failed unsent, and its own job would find nothing left to send).
@@ -103,17 +109,17 @@ async function sendCombined(
 ) {
   if (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS))) {
     const mine = async () => knex('messages').whereIn('id', payload.messageIds).andWhere('delivery_status', 'pending').first('id');
-    if (!(await mine())) return { sent: 0 };
-    if (mayRetryAgain(job)) {
-      throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
-    }
-    // This job's time is up: giving up here would end it failed with its messages left pending,
-    // unsent and unreported. It waits for the holder instead (one send: seconds; a lease outlives a
-    // crashed holder by at most SEND_LEASE_SECONDS), then sends or fails its own like any last attempt.
-    while (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS))) {
+    const waitUntil = Date.now() + LEASE_WAIT_MS;
+    do {
       if (!(await mine())) return { sent: 0 };
+      // A job whose time is up keeps waiting: giving up here would end it failed with its messages
+      // left pending, unsent and unreported (a lease outlives a crashed holder by at most
+      // SEND_LEASE_SECONDS); it then sends or fails its own like any last attempt.
+      if (Date.now() > waitUntil && mayRetryAgain(job)) {
+        throw new Error(`another job is sending to conversation ${conversation.id}; these messages wait for it`);
+      }
       await new Promise((r) => setTimeout(r, LEASE_WAIT_POLL_MS));
-    }
+    } while (!(await takeSendLease(knex, conversation.id, SEND_LEASE_SECONDS)));
   }
   try {
     const pending: PendingRow[] = await knex('messages')

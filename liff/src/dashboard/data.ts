@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { staffCall, staffIdToken, refusalOf, type Refusal } from '../kit/staff.ts';
+import { staffIdToken, staffRead, refusalOf, type Refusal } from '../kit/staff.ts';
 
 /**
  * The dashboard's reads: the analytics API as served to staff (`/liff-api/v1/dashboard/*`,
@@ -15,13 +15,6 @@ export function liffPath(apiPath: string): string {
   return apiPath.replace(/^\/api\/v1\/analytics\//, `${API}/`);
 }
 
-const early = new Map<string, ReturnType<typeof staffCall>>();
-
-/** Starts reading a report before the screen asks for it (the first screen, while the app asks who is signed in). */
-export function prefetch(path: string): void {
-  if (!early.has(path)) early.set(path, staffCall(path));
-}
-
 export type Loaded<T> = { kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; data: T; at: number };
 
 /** GETs a report; `reloadKey` changing (a live event, a filter) reads it again, keeping the last answer on screen meanwhile. */
@@ -31,9 +24,7 @@ export function useReport<T>(path: string, reloadKey: unknown = 0): [Loaded<T>, 
   useEffect(() => {
     let stale = false;
     setState((s) => (s.kind === 'shown' ? s : { kind: 'loading' }));
-    const asked = (early.get(path) as Promise<Awaited<ReturnType<typeof staffCall<T>>>> | undefined) ?? staffCall<T>(path);
-    early.delete(path);
-    void asked.then((a) => {
+    void staffRead<T>(path).then((a) => {
       if (stale) return;
       setState(a.kind === 'ok' ? { kind: 'shown', data: a.data, at: Date.now() } : { kind: 'refused', refusal: refusalOf(a) });
     });

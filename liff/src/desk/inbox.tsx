@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { conversationList, conversationSummary } from '../../../core/contracts/conversations.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
-import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
+import { prefetch, refusalOf, staffRead, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Badge, Loading, type Tone } from '../kit/ui.tsx';
 import { channelName, inboxStatusNames, iw, since } from './inbox-words.ts';
 import { keepView, keptView } from './kept-view.ts';
@@ -22,6 +22,13 @@ const VIEWS: View[] = ['mine', 'waiting', 'open'];
 const KEPT = 'opsdesk.desk.inbox';
 const EVERY_MS = 5_000;
 
+const listPath = (v: View) => `desk/conversations?status=${v}`;
+
+/** Starts reading the lists while the app asks who is signed in (desk/main.tsx), not after it. */
+export function prefetchInbox(): void {
+  for (const v of VIEWS) prefetch(listPath(v));
+}
+
 /** Someone who answers customers starts where customers wait; the CEO reads every open one. */
 const firstView = (me: StaffMe): View => keptView(KEPT, VIEWS, me.permissions.includes('conversations.work') ? 'waiting' : 'open');
 
@@ -38,7 +45,7 @@ export function Inbox(p: { lang: Lang; me: StaffMe }) {
   const asked = useRef(0);
   const load = async (quiet = false) => {
     const n = ++asked.current;
-    const answers = await Promise.all(VIEWS.map((v) => staffCall<z.infer<typeof conversationList>>(`desk/conversations?status=${v}`)));
+    const answers = await Promise.all(VIEWS.map((v) => staffRead<z.infer<typeof conversationList>>(listPath(v))));
     if (n !== asked.current) return;
     const lists: Partial<Record<View, Summary[]>> = {};
     for (const [i, a] of answers.entries()) {

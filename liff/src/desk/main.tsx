@@ -8,7 +8,7 @@ import { CaseScreen } from './case-screen.tsx';
 import { BookingBoard, BookingScreen } from './bookings.tsx';
 import { ContactScreen } from './contact.tsx';
 import { ConversationScreen } from './conversation.tsx';
-import { Inbox } from './inbox.tsx';
+import { Inbox, prefetchInbox } from './inbox.tsx';
 import { iw } from './inbox-words.ts';
 import { BASE, Link } from './nav.tsx';
 import { Queue } from './queue.tsx';
@@ -78,5 +78,8 @@ function Desk() {
     </Page>
   );
 }
+
+// The Inbox's lists are asked for at once, beside "who is signed in" (not after it).
+if (where().screen === 'inbox') prefetchInbox();
 
 render(<Desk />, document.getElementById('app')!);
