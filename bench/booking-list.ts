@@ -1,4 +1,4 @@
-import { startServerProcess, stopServerProcess } from './server-process.ts';
+import { startServerProcess } from './server-process.ts';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';

@@ -3,7 +3,6 @@ import { caseFacts, inSnapshot, memoized, ROLLED_COMMENT, type CaseFact, type Ro
 import { CASE_STATUS, type CaseStatusFlags, type CaseTimeBucket } from '../cases/case-status.ts';
 import { CASE_STATUSES } from '../vocabulary.ts';
 import { minuteSql, openBeforeSql, type MinuteLine } from './minute-line.ts';
-import type { Period } from './period.ts';
 
 /**
  * Every case of a scope's period as rows of SQL, for reports that count in the database: the

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import Koa from 'koa';
-import type { Context } from 'koa';
 import { FakeModelState, estimateTokens, recordRequests, type FakeModelOptions, type ModelRequest, type RecordedModelRequest } from './llm-model.ts';
 import { answer, jsonObject, sleep, startFake, type RunningFake } from './server-kit.ts';
 
