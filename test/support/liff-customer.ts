@@ -26,8 +26,9 @@ export interface LiffHarness extends LineCustomerHarness {
   otherOrg(service: { key: string; name: { th: string; en: string } }): Promise<{ id: string; slug: string }>;
 }
 
-export async function startLiffHarness(): Promise<LiffHarness> {
-  const h = await startLineCustomerHarness({ LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID, LIFF_ID_CUSTOMER: LIFF_ID });
+/** `env` on top: e.g. another PUBLIC_BASE_URL. */
+export async function startLiffHarness(env: Record<string, string> = {}): Promise<LiffHarness> {
+  const h = await startLineCustomerHarness({ LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID, LIFF_ID_CUSTOMER: LIFF_ID, ...env });
   const api = apiClient(h.sys);
   const pub: LiffHarness['pub'] = async (method, path, o = {}) => {
     const res = await fetch(h.sys.url + path, { method, headers: { 'content-type': 'application/json', ...o.headers }, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
