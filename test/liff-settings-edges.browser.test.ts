@@ -1,0 +1,97 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/accessibility.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { overflowing } from './support/fits.ts';
+import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
+import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
+import { staffDevice, TABLET } from './support/staff-browser.ts';
+
+/**
+ * The Settings app's rough edges for a new owner, in Debian's Chromium at a phone's (390 px) and a
+ * tablet's size, Thai and English, axe-core on every screen shown and nothing running off the
+ * screen or its card (test/support/fits.ts). This desk runs as on a development machine: its
+ * address (PUBLIC_BASE_URL) is http://127.0.0.1, which LINE cannot call.
+ */
+const SHOTS = screenshotDir();
+const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
+const LOCAL = 'http://127.0.0.1:3999';
+
+describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', () => {
+  let h: LiffHarness;
+  let browser: Browser;
+  let admin: EnrolledStaff;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    h = await startLiffHarness({ PUBLIC_BASE_URL: LOCAL });
+    admin = await enrolStaff(h, { displayName: 'Ada Admin', role: 'admin', language: 'th' });
+    browser = await openBrowser();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> {
+    const page = await staffDevice(browser, h, who, o);
+    contexts.push(page.context());
+    page.on('dialog', (d) => void d.accept());
+    return page;
+  }
+
+  /** Fits (nothing off the screen or off its card), accessible, and photographed. */
+  async function check(page: Page, name: string) {
+    expect(await overflowing(page), name).toEqual([]);
+    await expectAccessible(page, name);
+    await page.screenshot({ path: `${SHOTS}/settings-edges-${name}.png`, fullPage: true });
+  }
+
+  it('connecting LINE on a development machine: the token is checked, and the card says LINE needs a public https address and what to do', async () => {
+    for (const [lang, size, name] of [
+      ['th', undefined, 'ร้านข้าวซอย'],
+      ['en', TABLET, 'Khao Soi shop'],
+    ] as const) {
+      const token = `dev-machine-token-${lang}`;
+      h.line.state.addChannel({ channelAccessToken: token, bot: { displayName: 'Khao Soi House' } });
+      const page = await device(admin, { size });
+      await page.goto(`${h.sys.url}/liff/settings/channels?lang=${lang}`);
+      await poll(() => page.locator('#new-name').count()).toBe(1);
+      await page.fill('#new-name', name);
+      await page.fill('#new-secret', '0123456789abcdef0123456789abcdef');
+      await page.fill('#new-token', token);
+      await page.getByRole('button', { name: lang === 'th' ? 'เชื่อมต่อ' : 'Connect', exact: true }).click();
+      const card = page.locator(`[data-channel="${name}"]`);
+      await poll(() => card.locator('[data-check]').getAttribute('data-check')).toBe('failed');
+      const id = (await h.sys.knex('channels').where({ name }).first()).id;
+      const hook = await card.locator('[data-step=webhook]').textContent();
+      expect(hook).toContain(`${LOCAL}/webhooks/line/${id}`);
+      expect(hook).toContain('PUBLIC_BASE_URL');
+      expect(hook).toContain(lang === 'th' ? 'https สาธารณะ' : 'public https address');
+      expect(await card.locator('[data-step=token]').textContent()).toContain('Khao Soi House');
+      expect(await card.locator('.badge').textContent()).toBe(lang === 'th' ? 'ยังไม่พร้อม' : 'Not ready yet');
+      // Nothing was set at LINE: LINE would refuse an http address.
+      expect(h.line.state.webhookEndpoints.has(token)).toBe(false);
+      await check(page, `line-dev-machine-${lang}-${size ? 'tablet' : 'phone'}`);
+    }
+  });
+
+  it('LINE out of reach is said as such on the card, not as LINE refusing', async () => {
+    const token = 'unreachable-token';
+    h.line.state.addChannel({ channelAccessToken: token });
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/channels?lang=en`);
+    await poll(() => page.locator('#new-name').count()).toBe(1);
+    h.line.state.failNext('/v2/bot/info', { cutConnection: true });
+    await page.fill('#new-name', 'Offline OA');
+    await page.fill('#new-secret', '0123456789abcdef0123456789abcdef');
+    await page.fill('#new-token', token);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const card = page.locator('[data-channel="Offline OA"]');
+    await poll(() => card.locator('[data-step=token]').textContent()).toContain('LINE could not be reached');
+    expect(await card.textContent()).not.toContain('LINE refused');
+    await card.getByRole('button', { name: 'Check again' }).click();
+    await poll(() => card.locator('[data-step=token]').textContent()).toBe('✓ Token accepted: LINE account Opsdesk (fake)');
+    await check(page, 'line-unreachable-en-phone');
+  });
+});
