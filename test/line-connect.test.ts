@@ -87,6 +87,20 @@ describe('connecting a LINE channel from the Settings app', () => {
     expect((await h.sys.knex('channels').where({ id: res.json.id }).first()).settings.connection.ok).toBe(true);
   });
 
+  it('the check is in the OpenAPI document, for API keys and the Settings app', async () => {
+    const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
+    for (const path of ['/api/v1/channels/{id}/check', '/liff-api/v1/settings/channels/{id}/check']) {
+      expect(doc.paths[path].post['x-permission'], path).toBe('channels.manage');
+    }
+    expect(doc.components.schemas.LineConnectionCheck.properties.webhook.enum).toContain('not_public');
+    // A support key may not check (nor set a webhook at LINE).
+    const support = (await apiClient(h.sys)('POST', '/api/v1/api-keys', { name: 'support-check', role: 'support' })).json.key;
+    const [one] = await h.sys.knex('channels').select('id').limit(1);
+    const requests = h.line.state.requests.length;
+    expect((await apiClient(h.sys)('POST', `/api/v1/channels/${one.id}/check`, undefined, support)).status).toBe(403);
+    expect(h.line.state.requests.length).toBe(requests);
+  });
+
   it('a test message through a channel LINE cannot be reached for says so, not "LINE answered: fetch failed"', async () => {
     const { token, secret } = newLineChannel();
     const made = await connect({ name: 'Test later OA', credentials: { channelSecret: secret, channelAccessToken: token } });
