@@ -94,4 +94,27 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
     await poll(() => card.locator('[data-step=token]').textContent()).toBe('✓ Token accepted: LINE account Opsdesk (fake)');
     await check(page, 'line-unreachable-en-phone');
   });
+
+  it('an add form sent empty names every missing field at once, each under its own field (Thai on a phone, English on a tablet)', async () => {
+    const types = await h.sys.knex('case_types').count({ n: '*' }).first();
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/case-types?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('ประเภทเคส');
+    await page.getByRole('button', { name: 'เพิ่มประเภทเคส' }).click();
+    for (const f of ['th', 'en']) await poll(() => page.textContent(`#e-n-${f}`)).toBe('ต้องกรอกช่องนี้');
+    for (const f of ['th', 'en']) expect(await page.getAttribute(`#n-${f}`, 'aria-invalid')).toBe('true');
+    expect(await h.sys.knex('case_types').count({ n: '*' }).first()).toEqual(types);
+    await check(page, 'case-type-missing-th-phone');
+
+    const faqs = await h.sys.knex('faq_entries').count({ n: '*' }).first();
+    const tablet = await device(admin, { size: TABLET });
+    await tablet.goto(`${h.sys.url}/liff/settings/faq?lang=en`);
+    await poll(() => tablet.locator('#n-aTh').count()).toBe(1);
+    await tablet.fill('#n-qEn', 'Do you open on Sunday?');
+    await tablet.getByRole('button', { name: 'Add a question' }).click();
+    for (const f of ['aTh', 'aEn']) await poll(() => tablet.textContent(`#e-n-${f}`)).toBe('Required');
+    expect(await tablet.locator('#e-n-qEn').count()).toBe(0);
+    expect(await h.sys.knex('faq_entries').count({ n: '*' }).first()).toEqual(faqs);
+    await check(tablet, 'faq-missing-en-tablet');
+  });
 });

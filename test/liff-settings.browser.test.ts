@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     const secret = '0123456789abcdef0123456789abcdef';
     h.line.state.addChannel({ channelAccessToken: token, channelSecret: secret, bot: { displayName: 'Bangkok Cooking School' } });
     // PUBLIC_BASE_URL is https://desk.example: LINE's test webhook reaches this system, as through a tunnel.
-    h.line.state.routeHost('desk.example', h.sys.url);
+    h.line.state.routeHost('desk.example', h.sys.url!);
     const page = await device(admin, { dark: true });
     await page.goto(`${h.sys.url}/liff/settings/channels?lang=en`);
     await poll(() => page.textContent('h1')).toBe('LINE and notifications');

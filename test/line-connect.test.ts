@@ -17,7 +17,7 @@ let admin: EnrolledStaff;
 
 beforeAll(async () => {
   h = await startLiffHarness();
-  h.line.state.routeHost('desk.example', h.sys.url);
+  h.line.state.routeHost('desk.example', h.sys.url!);
   admin = await enrolStaff(h, { displayName: 'Ada Admin', role: 'admin' });
 }, 60_000);
 afterAll(() => h?.close());

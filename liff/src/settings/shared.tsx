@@ -53,7 +53,8 @@ export function errorsOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>, lang: Lang
   if (a.kind === 'offline') return { _form: w.offline[lang] };
   const details = a.error.details;
   const out: FieldErrors = {};
-  if (Array.isArray(details)) for (const d of details as { path?: string; message?: string }[]) if (d.path) out[d.path] = d.message ?? '';
+  // Every field the server named, each under its own field; one left blank in the reader's words.
+  if (Array.isArray(details)) for (const d of details as { path?: string; message?: string; code?: string }[]) if (d.path) out[d.path] = d.code === 'required' ? w.required[lang] : (d.message ?? '');
   if (a.status === 403) {
     const r = refusalOf(a);
     // In the reader's words (the kit's), not the server's English.
@@ -260,6 +261,7 @@ export const w = {
   offline: { th: 'ยังไม่ได้บันทึก เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต สิ่งที่กรอกไว้ยังอยู่', en: 'Not saved: you are offline. What you typed is kept.' },
   roleMayNot: { th: 'ตำแหน่งของคุณ ({{role}}) ไม่มีสิทธิ์แก้ไขส่วนนี้', en: 'your role ({{role}}) may not change this.' },
   readOnly: { th: 'คุณดูได้อย่างเดียว เพราะตำแหน่งของคุณ ({{role}}) แก้ไขส่วนนี้ไม่ได้ ผู้ที่แก้ไขได้: {{roles}}', en: 'You can look but not change this, because your role ({{role}}) may not. Who can: {{roles}}.' },
+  required: { th: 'ต้องกรอกช่องนี้', en: 'Required' },
   on: { th: 'เปิด', en: 'On' },
   off: { th: 'ปิด', en: 'Off' },
 } satisfies Dict;
