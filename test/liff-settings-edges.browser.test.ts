@@ -117,4 +117,29 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
     expect(await h.sys.knex('faq_entries').count({ n: '*' }).first()).toEqual(faqs);
     await check(tablet, 'faq-missing-en-tablet');
   });
+
+  it("an admin changes a colleague's role from the staff screen; the only admin keeps theirs, and is told why (Thai on a phone, English on a tablet)", async () => {
+    const seeded = await h.sys.knex('staff').where({ org_id: h.sys.defaultOrgId, role: 'admin', is_active: true }).whereNot({ id: admin.id }).first();
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/staff?lang=th`);
+    await poll(() => page.textContent('h1')).toBe('พนักงาน');
+    await page.getByLabel(`ตำแหน่งของ ${seeded.display_name}`).selectOption('manager');
+    await poll(async () => (await h.sys.knex('staff').where({ id: seeded.id }).first()).role).toBe('manager');
+    await poll(() => page.locator(`[data-role-of="${seeded.display_name}"] [role=status]`).textContent()).toBe('บันทึกแล้ว');
+
+    // Now Ada is the only admin: her own role is refused, in words, and the list shows admin again.
+    const before = await h.sys.knex('staff').where({ id: admin.id }).first();
+    await page.getByLabel('ตำแหน่งของ Ada Admin').selectOption('ceo');
+    await poll(() => page.locator('[data-role-of="Ada Admin"] [role=status]').textContent()).toBe('Ada Admin เป็นผู้ดูแลระบบคนเดียว ให้คนอื่นเป็นผู้ดูแลระบบก่อน');
+    expect(await page.getByLabel('ตำแหน่งของ Ada Admin').inputValue()).toBe('admin');
+    expect(await h.sys.knex('staff').where({ id: admin.id }).first()).toEqual(before);
+    await check(page, 'staff-roles-th-phone');
+
+    const tablet = await device(admin, { size: TABLET });
+    await tablet.goto(`${h.sys.url}/liff/settings/staff?lang=en`);
+    await poll(() => tablet.textContent('h1')).toBe('Staff');
+    await tablet.getByLabel(`${seeded.display_name}'s role`).selectOption('admin');
+    await poll(async () => (await h.sys.knex('staff').where({ id: seeded.id }).first()).role).toBe('admin');
+    await check(tablet, 'staff-roles-en-tablet');
+  });
 });

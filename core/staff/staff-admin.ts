@@ -110,6 +110,21 @@ export async function addStaffMember(
 }
 
 /**
+ * An org keeps at least one admin on its staff: without one nobody could add staff, change roles,
+ * or connect channels from the Settings app. The other admins' rows are locked, so two admins
+ * demoting each other at once cannot both succeed.
+ */
+async function refuseLastAdmin(trx: Knex.Transaction, orgId: string, admin: StaffRow): Promise<void> {
+  const others = await trx('staff').where({ org_id: orgId, role: 'admin', is_active: true }).whereNot({ id: admin.id }).forUpdate().select('id');
+  if (others.length === 0) {
+    throw new DomainError('conflict', `${admin.display_name} is the only admin: make someone else an admin first, or nobody could manage staff, channels and settings`, {
+      reason: 'last_admin',
+      staffId: admin.id,
+    });
+  }
+}
+
+/**
  * Changes a staff member's role or working hours (only what is given), each change audited.
  * A new role changes what they may do at once (every action and every staff app checks the role
  * as it is), and their staff rich menu (staff-menu.ts); new hours count from the next booking
@@ -126,6 +141,7 @@ export async function updateStaffMember(
     if (!row.is_active) throw new DomainError('conflict', 'This staff member is deactivated', { staffId: c.staffId });
     const before = staffView(row);
     const roleChanged = c.role !== undefined && c.role !== row.role;
+    if (roleChanged && row.role === 'admin') await refuseLastAdmin(trx, c.orgId, row);
     const hoursChanged = workingHours !== undefined && JSON.stringify(c.workingHours) !== JSON.stringify(before.workingHours);
     if (!roleChanged && !hoursChanged) return before;
     const [changed]: StaffRow[] = await trx('staff')
