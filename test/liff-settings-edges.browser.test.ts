@@ -142,4 +142,29 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
     await poll(async () => (await h.sys.knex('staff').where({ id: seeded.id }).first()).role).toBe('admin');
     await check(tablet, 'staff-roles-en-tablet');
   });
+
+  it('a round-robin rule with two people ticked is saved with both (Thai on a phone, English on a tablet)', async () => {
+    const two = await h.sys.knex('staff').where({ org_id: h.sys.defaultOrgId, is_active: true }).whereIn('role', ['support', 'manager']).orderBy('display_name').limit(2).select('id', 'display_name');
+    for (const [lang, size, name] of [
+      ['th', undefined, 'สองคนสลับกัน'],
+      ['en', TABLET, 'Two in turn'],
+    ] as const) {
+      const page = await device(admin, { size });
+      await page.goto(`${h.sys.url}/liff/settings/bookings?lang=${lang}`);
+      await poll(() => page.locator('#r-name').count()).toBe(1);
+      await poll(() => page.locator(`#r-who-${two[1].id}`).count()).toBe(1);
+      await page.fill('#r-name', name);
+      // Ticked as a quick thumb does, one tap right after the other, before the page has redrawn.
+      await page.evaluate((ids) => ids.forEach((id) => document.getElementById(`r-who-${id}`)!.click()), two.map((t) => t.id));
+      for (const t of two) await poll(() => page.isChecked(`#r-who-${t.id}`)).toBe(true);
+      await page.fill('#r-dest', 'Krabi');
+      await page.getByRole('button', { name: lang === 'th' ? 'เพิ่มกฎ' : 'Add a rule' }).click();
+      await poll(async () => (await h.sys.knex('booking_assignment_rules').where({ name }).first())?.staff_ids).toEqual(expect.arrayContaining(two.map((t) => t.id)));
+      const saved = await h.sys.knex('booking_assignment_rules').where({ name }).first();
+      expect(saved).toMatchObject({ strategy: 'round_robin', destinations: ['krabi'] });
+      expect([...saved.staff_ids].sort()).toEqual(two.map((t) => t.id).sort());
+      await poll(() => page.locator(`[data-rule="${name}"]`).textContent()).toContain(`${two[0].display_name}, ${two[1].display_name}`);
+      await check(page, `booking-rule-${lang}-${size ? 'tablet' : 'phone'}`);
+    }
+  });
 });

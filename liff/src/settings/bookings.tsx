@@ -237,7 +237,10 @@ function AddRule(p: { lang: Lang; people: Member[]; onAdded: (r: Rule) => void }
   const L = p.lang;
   const [v, setV] = useState({ name: '', strategy: 'round_robin', staffIds: [] as string[], languages: [] as string[], destinations: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const tick = (k: 'staffIds' | 'languages', id: string, on: boolean) => setV({ ...v, [k]: on ? [...v[k], id] : v[k].filter((x) => x !== id) });
+  // From the form as it is now, not as it was drawn: two ticks before the page redraws both count
+  // (a rule with two people ticked was saved with one).
+  const put = (patch: (cur: typeof v) => Partial<typeof v>) => setV((cur) => ({ ...cur, ...patch(cur) }));
+  const tick = (k: 'staffIds' | 'languages', id: string, on: boolean) => put((cur) => ({ [k]: on ? [...cur[k], id] : cur[k].filter((x) => x !== id) }));
   return (
     <form
       class="card"
@@ -261,10 +264,10 @@ function AddRule(p: { lang: Lang; people: Member[]; onAdded: (r: Rule) => void }
     >
       <h3 id="add-rule">{words.addRule[L]}</h3>
       <label for="r-name">{words.ruleName[L]}</label>
-      <input id="r-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => setV({ ...v, name: (e.target as HTMLInputElement).value })} />
+      <input id="r-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => put(() => ({ name: (e.target as HTMLInputElement).value }))} />
       <FieldError id="e-r-name" text={errors.name} />
       <label for="r-strategy">{words.strategy[L]}</label>
-      <select id="r-strategy" value={v.strategy} onChange={(e) => setV({ ...v, strategy: (e.target as HTMLSelectElement).value })}>
+      <select id="r-strategy" value={v.strategy} onChange={(e) => put(() => ({ strategy: (e.target as HTMLSelectElement).value }))}>
         <option value="round_robin">{words.round_robin[L]}</option>
         <option value="least_loaded">{words.least_loaded[L]}</option>
       </select>
@@ -293,7 +296,7 @@ function AddRule(p: { lang: Lang; people: Member[]; onAdded: (r: Rule) => void }
         </div>
       </fieldset>
       <label for="r-dest">{words.destinations[L]}</label>
-      <input id="r-dest" value={v.destinations} onInput={(e) => setV({ ...v, destinations: (e.target as HTMLInputElement).value })} />
+      <input id="r-dest" value={v.destinations} onInput={(e) => put(() => ({ destinations: (e.target as HTMLInputElement).value }))} />
       <div class="actions">
         <button type="submit" class="primary">
           {words.addRule[L]}
