@@ -167,4 +167,16 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
       await check(page, `booking-rule-${lang}-${size ? 'tablet' : 'phone'}`);
     }
   });
+
+  it('the business-hours editor fits a 390 px phone, every time box and button on its card (Thai and English)', async () => {
+    for (const lang of ['th', 'en'] as const) {
+      const page = await device(admin);
+      await page.goto(`${h.sys.url}/liff/settings/hours?lang=${lang}`);
+      await poll(() => page.locator('#h-always').count()).toBe(1);
+      await page.uncheck('#h-always');
+      await poll(() => page.locator('[data-day=mon]').count()).toBe(1);
+      expect(await page.locator('[data-day=mon] input[type=time]').count()).toBeGreaterThan(0);
+      await check(page, `hours-${lang}-phone`);
+    }
+  });
 });
