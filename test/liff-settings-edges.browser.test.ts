@@ -179,4 +179,49 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
       await check(page, `hours-${lang}-phone`);
     }
   });
+
+  it('keys are made from names: a Thai provider name gives a short stable key, an English service name a readable one; the key shows only under "Advanced"', async () => {
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/providers?lang=th`);
+    await poll(() => page.locator('#n-name').count()).toBe(1);
+    expect(await page.isVisible('#n-key')).toBe(false);
+    await page.fill('#n-name', 'ร้านซ่อมมือถือสมชาย');
+    const hint = await page.textContent('details:has(#n-key) .hint');
+    const key = /k_[0-9a-z]+/.exec(hint ?? '')![0];
+    await check(page, 'provider-new-th-phone');
+    await page.getByRole('button', { name: 'เพิ่มผู้ให้บริการ' }).click();
+    await poll(() => page.textContent('h1')).toBe('ร้านซ่อมมือถือสมชาย');
+    expect(await h.sys.knex('providers').where({ org_id: h.sys.defaultOrgId, key }).first()).toMatchObject({ name: 'ร้านซ่อมมือถือสมชาย' });
+
+    const tablet = await device(admin, { size: TABLET });
+    await tablet.goto(`${h.sys.url}/liff/settings/services?lang=en`);
+    await poll(() => tablet.locator('#n-th').count()).toBe(1);
+    await tablet.fill('#n-th', 'ล่องเรือเจ้าพระยา');
+    await tablet.fill('#n-en', 'Chao Phraya river cruise');
+    await tablet.locator('details:has(#n-key) summary').click();
+    expect(await tablet.getAttribute('#n-key', 'value')).toBeFalsy();
+    expect(await tablet.textContent('details:has(#n-key) .hint')).toBe('Leave it empty to use chao_phraya_river_cruise');
+    await check(tablet, 'service-new-en-tablet');
+    await tablet.getByRole('button', { name: 'Add a service' }).click();
+    await poll(async () => (await h.sys.knex('services').where({ org_id: h.sys.defaultOrgId, key: 'chao_phraya_river_cruise' }).first())?.name_th).toBe('ล่องเรือเจ้าพระยา');
+  });
+
+  it('the booking stages: each stage says which stages it may move on to, labelled for screen readers; a new stage is added by its name', async () => {
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/bookings?lang=en`);
+    await poll(() => page.locator('[data-stage=quoted]').count()).toBe(1);
+    await page.locator('[data-stage=quoted] summary').click();
+    const from = page.getByRole('group', { name: 'From "Quoted" it may move on to' });
+    expect(await from.getByRole('checkbox').count()).toBe((await page.locator('[data-stage]').count()) - 1);
+    await from.getByRole('checkbox', { name: 'Completed' }).check();
+    await page.fill('#st-new', 'Waiting for deposit');
+    await page.getByRole('button', { name: 'Add the stage' }).click();
+    await poll(() => page.locator('[data-stage=waiting_for_deposit]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Save the stages' }).click();
+    await poll(async () => (await h.sys.knex('booking_stage_settings').where({ org_id: h.sys.defaultOrgId }).first())?.stages?.map((s: { key: string }) => s.key)).toContain('waiting_for_deposit');
+    const stages = (await h.sys.knex('booking_stage_settings').where({ org_id: h.sys.defaultOrgId }).first()).stages;
+    expect(stages.find((s: { key: string }) => s.key === 'waiting_for_deposit').label).toEqual({ th: 'Waiting for deposit', en: 'Waiting for deposit' });
+    expect(stages.find((s: { key: string }) => s.key === 'quoted').moves).toContain('completed');
+    await check(page, 'stages-en-phone');
+  });
 });

@@ -234,8 +234,9 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     const page = await device(manager, { dark: true, size: TABLET });
     await page.goto(`${h.sys.url}/liff/settings/providers?lang=en`);
     await poll(() => page.textContent('h1')).toBe('Providers');
+    // The key is made from the name (fast_pay), shown only under "Advanced".
     await page.fill('#n-name', 'Fast Pay');
-    await page.fill('#n-key', 'fast_pay');
+    expect(await page.isVisible('#n-key')).toBe(false);
     await page.getByRole('button', { name: 'Add a provider' }).click();
     await poll(() => page.textContent('h1')).toBe('Fast Pay');
     await page.getByLabel('Top-up not credited').check();
@@ -260,19 +261,20 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await check(page, 'provider-en-dark-tablet');
   });
 
-  it('an admin adds a case type from the app; a key already taken is refused and nothing is added', async () => {
+  it('an admin adds a case type from the app, its key made from its name; a key already taken is refused under "Advanced" and nothing is added', async () => {
     const page = await device(admin);
     await page.goto(`${h.sys.url}/liff/settings/case-types?lang=en`);
     await poll(() => page.textContent('h1')).toBe('Case types');
     const count = async () => Number((await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId }).count({ n: '*' }).first())!.n);
     const before = await count();
-    await page.fill('#n-key', 'topup_not_credited');
     await page.fill('#n-th', 'ซ้ำ');
-    await page.fill('#n-en', 'Duplicate');
+    await page.fill('#n-en', 'Topup not credited');
+    expect(await page.textContent('details:has(#n-key) .hint')).toBe('Leave it empty to use topup_not_credited');
     await page.getByRole('button', { name: 'Add a case type' }).click();
     await poll(() => page.textContent('#add-case-types ~ [role=status]')).toContain('Not saved');
+    // The refusal opens "Advanced": the key is named there, and can be changed.
+    await poll(() => page.isVisible('#e-n-key')).toBe(true);
     expect(await count()).toBe(before);
-    await page.fill('#n-key', 'lost_voucher');
     await page.fill('#n-th', 'บัตรกำนัลหาย');
     await page.fill('#n-en', 'Lost voucher');
     await page.getByRole('button', { name: 'Add a case type' }).click();
