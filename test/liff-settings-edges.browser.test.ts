@@ -93,6 +93,15 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
     await card.getByRole('button', { name: 'Check again' }).click();
     await poll(() => card.locator('[data-step=token]').textContent()).toBe('✓ Token accepted: LINE account Opsdesk (fake)');
     await check(page, 'line-unreachable-en-phone');
+
+    // A new token pasted on the card is checked with LINE at once, as a new channel is.
+    h.line.state.addChannel({ channelAccessToken: 'rotated-token', bot: { displayName: 'Rotated OA' } });
+    await card.getByRole('button', { name: 'Paste a new token and secret' }).click();
+    const id = (await h.sys.knex('channels').where({ name: 'Offline OA' }).first()).id.slice(0, 8);
+    await page.fill(`#r-${id}-secret`, '0123456789abcdef0123456789abcdef');
+    await page.fill(`#r-${id}-token`, 'rotated-token');
+    await card.getByRole('button', { name: 'Save the new token' }).click();
+    await poll(() => card.locator('[data-step=token]').textContent()).toBe('✓ Token accepted: LINE account Rotated OA');
   });
 
   it('an add form sent empty names every missing field at once, each under its own field (Thai on a phone, English on a tablet)', async () => {
