@@ -33,7 +33,12 @@ describe('the last admin', () => {
     expect(res.json.error.message).toBe(`${before.display_name} is the only admin: make someone else an admin first, or nobody could manage staff, channels and settings`);
     expect(await sys.knex('staff').where({ id: keep }).first()).toEqual(before);
     expect(await roleChanges()).toBe(audits);
-    // Working hours of the only admin still change: only the role is guarded.
+    // Nor removed.
+    const removed = await api('DELETE', `/api/v1/staff/${keep}`);
+    expect(removed.status).toBe(409);
+    expect(removed.json.error.details.reason).toBe('last_admin');
+    expect(await sys.knex('staff').where({ id: keep }).first()).toEqual(before);
+    // Working hours of the only admin still change: only the role and removal are guarded.
     expect((await api('PATCH', `/api/v1/staff/${keep}`, { workingHours: null })).status).toBe(200);
   });
 

@@ -93,7 +93,7 @@ export const staffRoutes = [
   route({
     method: 'delete',
     path: '/api/v1/staff/:id',
-    summary: 'Deactivate a staff member: their LINE account is unlinked and they can no longer act',
+    summary: "Deactivate a staff member: their LINE account is unlinked and they can no longer act. The org's only admin cannot be removed (409, reason last_admin)",
     tag: 'staff',
     access: 'staff.manage',
     staffApp: inSettingsApp('/staff/:id', 'Deactivate a staff member (as DELETE /api/v1/staff/:id)'),

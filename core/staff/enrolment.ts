@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
 import { recordAudit, type AuditRecord } from '../audit/audit-log.ts';
 import { DomainError, notFound } from '../errors/index.ts';
+import { refuseLastAdmin } from './last-admin.ts';
 import { queueStaffMenuSync } from './staff-menu.ts';
 
 /**
@@ -144,6 +145,7 @@ export async function deactivateStaff(
     const staff = await trx('staff').where({ org_id: d.orgId, id: d.staffId }).forUpdate().first();
     if (!staff) throw notFound('Staff member', { staffId: d.staffId });
     if (!staff.is_active) return;
+    if (staff.role === 'admin') await refuseLastAdmin(trx, d.orgId, staff);
     await trx('staff')
       .where({ id: d.staffId })
       .update({

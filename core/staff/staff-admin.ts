@@ -5,6 +5,7 @@ import type { StaffRole } from '../contracts/staff.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { issueEnrolmentCode, type EnrolmentActor } from './enrolment.ts';
+import { refuseLastAdmin } from './last-admin.ts';
 import { queueStaffMenuSync } from './staff-menu.ts';
 
 /**
@@ -107,21 +108,6 @@ export async function addStaffMember(
     const now: StaffRow = await trx('staff').where({ id: row.id }).first();
     return { ...staffView(now), enrolment: { code: issued.code, expiresAt: issued.expiresAt.toISOString() } };
   });
-}
-
-/**
- * An org keeps at least one admin on its staff: without one nobody could add staff, change roles,
- * or connect channels from the Settings app. The other admins' rows are locked, so two admins
- * demoting each other at once cannot both succeed.
- */
-async function refuseLastAdmin(trx: Knex.Transaction, orgId: string, admin: StaffRow): Promise<void> {
-  const others = await trx('staff').where({ org_id: orgId, role: 'admin', is_active: true }).whereNot({ id: admin.id }).forUpdate().select('id');
-  if (others.length === 0) {
-    throw new DomainError('conflict', `${admin.display_name} is the only admin: make someone else an admin first, or nobody could manage staff, channels and settings`, {
-      reason: 'last_admin',
-      staffId: admin.id,
-    });
-  }
 }
 
 /**
