@@ -219,7 +219,10 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
     const page = await device(admin);
     await page.goto(`${h.sys.url}/liff/settings/bookings?lang=en`);
     await poll(() => page.locator('[data-stage=quoted]').count()).toBe(1);
+    // The rules below load on their own: wait for them, so nothing moves under the tap.
+    await poll(() => page.locator('#r-name').count()).toBe(1);
     await page.locator('[data-stage=quoted] summary').click();
+    await poll(() => page.getAttribute('[data-stage=quoted] details', 'open')).not.toBeNull();
     const from = page.getByRole('group', { name: 'From "Quoted" it may move on to' });
     expect(await from.getByRole('checkbox').count()).toBe((await page.locator('[data-stage]').count()) - 1);
     await from.getByRole('checkbox', { name: 'Completed' }).check();
