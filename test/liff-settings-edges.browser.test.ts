@@ -35,6 +35,8 @@ describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', 
 
   async function device(who: EnrolledStaff, o: { dark?: boolean; size?: { width: number; height: number } } = {}): Promise<Page> {
     const page = await staffDevice(browser, h, who, o);
+    // A step that cannot happen fails with its reason, not with the test's timeout.
+    page.setDefaultTimeout(15_000);
     contexts.push(page.context());
     page.on('dialog', (d) => void d.accept());
     return page;
