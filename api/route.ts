@@ -143,14 +143,26 @@ function callerOf(ctx: Context, identity: ApiKeyIdentity | undefined, staff: Lif
   return undefined;
 }
 
-/** A request part checked against its contract: 422 `validation_failed` naming each wrong field. */
+/**
+ * A request part checked against its contract: 422 `validation_failed` naming every wrong field
+ * at once (core/contracts/all-issues.ts). A field left out or left blank is `code: 'required'`,
+ * "Required", so a form can say so next to each in its reader's language.
+ */
 export function parseRequest<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query'): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw validationFailed(
       `The request ${where} is not valid`,
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      parsed.error.issues.map((i) => (isMissing(i, value) ? { path: i.path.join('.'), message: 'Required', code: 'required' } : { path: i.path.join('.'), message: i.message, code: i.code })),
     );
   }
   return parsed.data;
+}
+
+/** Nothing given where a value is needed: absent, null or only spaces. */
+function isMissing(i: z.core.$ZodIssue, value: unknown): boolean {
+  // A refinement's own words ("needs th, en or both") say more than "Required".
+  if (i.code === 'custom') return false;
+  const given = i.path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), value);
+  return given === undefined || given === null || (typeof given === 'string' && given.trim() === '');
 }

@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from './load-config-or-exit.ts';
 import { createLogger } from '../core/logger.ts';
 import { startSystem, StartupError, type Role } from './system.ts';
+import { isPublicHttps } from '../bot/line/line-connection.ts';
 
 /**
  * `npm start` runs everything in one process; `--role=api` or `--role=workers` runs one role
@@ -57,7 +58,7 @@ if (system.url) {
     `  Health       ${system.url}/healthz   Ready: ${system.url}/readyz`,
     `  Webhooks     LINE ${pub}/webhooks/line   WhatsApp ${pub}/webhooks/whatsapp`,
   );
-  if (!config.http.publicBaseUrl) lines.push('               (set PUBLIC_BASE_URL to the address LINE and Twilio can reach)');
+  if (!isPublicHttps(pub)) lines.push("               (LINE and Twilio call only a public https address: set PUBLIC_BASE_URL, e.g. a tunnel's; README, \"Exposing a development machine to LINE\")");
   lines.push(`  Pages        ${system.url}/liff/book  (the customer's booking form; tracking and quote links open /liff/track and /liff/quote)`);
   lines.push(`  Staff apps   ${system.url}/liff/dashboard   ${system.url}/liff/desk   ${system.url}/liff/settings  (signed in with LINE; without LINE, open them from the simulator's "Staff apps")`);
   if (system.simulatorUrl) lines.push(`  Try it       ${system.simulatorUrl}  (chat simulator: play a customer on LINE or WhatsApp, or staff in a group)`);

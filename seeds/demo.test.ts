@@ -128,3 +128,22 @@ describe('loadDemoSeed', () => {
     expect(Number(count)).toBe(2);
   });
 });
+
+describe("the demo business's hours", () => {
+  it('are the hours its FAQ tells customers (every day 09:00-18:00), not round the clock', async () => {
+    const org = await knex('orgs').where({ id: orgId }).first();
+    const hours = typeof org.business_hours === 'string' ? JSON.parse(org.business_hours) : org.business_hours;
+    const faq = await knex('faq_entries').where({ org_id: orgId, key: 'opening_hours' }).first();
+    // The times the FAQ states, in both languages, read from its text.
+    const said = (text: string) => [...text.matchAll(/(\d{1,2}):(\d{2})/g)].map((m) => `${m[1].padStart(2, '0')}:${m[2]}`).slice(0, 2);
+    expect(said(faq.answer_th)).toEqual(said(faq.answer_en));
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) expect(hours[day], day).toEqual([said(faq.answer_en)]);
+  });
+
+  it('an org whose admin already set hours keeps them', async () => {
+    const [other] = await knex('orgs').insert({ slug: 'own-hours', name: 'Own hours', business_hours: JSON.stringify({ mon: [['10:00', '16:00']] }) }).returning('id');
+    await loadDemoSeed(knex, other.id);
+    const org = await knex('orgs').where({ id: other.id }).first();
+    expect(typeof org.business_hours === 'string' ? JSON.parse(org.business_hours) : org.business_hours).toEqual({ mon: [['10:00', '16:00']] });
+  });
+});

@@ -285,6 +285,9 @@ export interface DemoService {
 
 const everyDay = (from: string, to: string) => Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [[from, to]]])) as Record<string, [string, string][]>;
 
+/** The demo business's opening hours, as its FAQ answer (`opening_hours`) tells customers: every day 09:00-18:00. */
+export const DEMO_BUSINESS_HOURS = everyDay('09:00', '18:00');
+
 export const demoServices: DemoService[] = [
   {
     key: 'sushi_class',
@@ -678,6 +681,9 @@ export async function loadDemoSeed(knex: Knex, orgId: string): Promise<void> {
     const existing = await trx('case_types').where({ org_id: orgId }).first('id');
     if (existing) return;
 
+    // SLA clocks and the after-hours handoff count the hours the FAQ promises, not round the clock;
+    // hours an admin already set are kept.
+    await trx('orgs').where({ id: orgId }).whereNull('business_hours').update({ business_hours: JSON.stringify(DEMO_BUSINESS_HOURS) });
     await trx('staff').insert(
       demoStaff.map((s) => ({ org_id: orgId, display_name: s.displayName, role: s.role, language: s.language })),
     );

@@ -9,6 +9,7 @@ import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, joinGroup, type EnrolledStaff } from './support/staff-desk.ts';
 import { staffDevice, TABLET } from './support/staff-browser.ts';
 import { until } from './support/test-system.ts';
+import { overflowing } from './support/fits.ts';
 
 /**
  * The Settings app in Debian's Chromium, used as an admin would from LINE (LIFF Mock hands the
@@ -50,8 +51,10 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     return page;
   }
 
+  /** Nothing runs off the screen, nor off the card it is in (test/support/fits.ts). */
   async function expectFits(page: Page) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await overflowing(page)).toEqual([]);
   }
 
   /** Accessible, fits, and photographed. */
@@ -131,37 +134,42 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     );
   }, 90_000);
 
-  it('an admin connects a LINE channel in English, dark, and sends a test message to the fake LINE server; a refused token is reported', async () => {
+  it('an admin connects a LINE channel in English, dark: checked with LINE in one step, then a test message; a token LINE refuses is said under its field', async () => {
     const token = 'settings-browser-token-' + Math.random().toString(36).slice(2);
-    h.line.state.addChannel({ channelAccessToken: token, bot: { displayName: 'Bangkok Cooking School' } });
+    const secret = '0123456789abcdef0123456789abcdef';
+    h.line.state.addChannel({ channelAccessToken: token, channelSecret: secret, bot: { displayName: 'Bangkok Cooking School' } });
+    // PUBLIC_BASE_URL is https://desk.example: LINE's test webhook reaches this system, as through a tunnel.
+    h.line.state.routeHost('desk.example', h.sys.url!);
     const page = await device(admin, { dark: true });
     await page.goto(`${h.sys.url}/liff/settings/channels?lang=en`);
     await poll(() => page.textContent('h1')).toBe('LINE and notifications');
     await page.fill('#new-name', 'Cooking school OA');
-    await page.fill('#new-secret', 'a1b2c3d4e5f6a7b8');
+    await page.fill('#new-secret', secret);
     await page.fill('#new-token', token);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const card = page.locator('[data-channel="Cooking school OA"]');
-    await poll(() => card.textContent()).toContain('Not tested yet');
+    await poll(() => card.locator('[data-check]').getAttribute('data-check')).toBe('ok');
+    expect(await card.locator('[data-step=token]').textContent()).toBe('✓ Token accepted: LINE account Bangkok Cooking School');
+    expect(await card.locator('[data-step=webhook]').textContent()).toBe("✓ Webhook set at LINE, and LINE's test webhook arrived.");
+    expect(await card.locator('[data-step=secret]').textContent()).toBe('✓ Channel secret matches.');
+    await poll(() => card.locator('.badge').textContent()).toBe('Working');
+    expect(h.line.state.webhookEndpoints.get(token)).toMatch(/^https:\/\/desk\.example\/webhooks\/line\//);
     await card.getByRole('button', { name: 'Send me a test message' }).click();
     await poll(() => card.textContent()).toContain('Sent: look for the test message in your LINE chat (account: Bangkok Cooking School)');
-    await poll(() => card.locator('.badge').textContent()).toBe('Working');
     const delivered = await until(async () => h.line.state.deliveriesTo(admin.lineUserId).find((d) => d.channelAccessToken === token) ?? false);
     expect(JSON.stringify(delivered.messages)).toContain('Cooking school OA');
     await check(page, 'channels-en-dark');
 
-    // A token LINE does not know: connected, tested, refused in LINE's words, never marked working.
+    // A token LINE does not know: said under the token field at once, nothing connected.
+    const before = await h.sys.knex('channels').count({ n: '*' }).first();
     await page.fill('#new-name', 'Typo OA');
-    await page.fill('#new-secret', 'a1b2c3d4e5f6a7b8');
+    await page.fill('#new-secret', secret);
     await page.fill('#new-token', 'this-token-has-a-typo');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    const typo = page.locator('[data-channel="Typo OA"]');
-    await poll(() => typo.textContent()).toContain('Not tested yet');
-    await typo.getByRole('button', { name: 'Send me a test message' }).click();
-    await poll(() => typo.textContent()).toContain('Not sent. LINE answered: Authentication failed');
-    await poll(() => typo.locator('.badge').textContent()).toBe('LINE refused it');
-    const row = await h.sys.knex('channels').where({ name: 'Typo OA' }).first();
-    expect(row.settings.lastTest).toMatchObject({ ok: false, status: 401 });
+    await poll(() => page.textContent('#new-e-token')).toBe('LINE does not know this token (401): copy the channel access token again.');
+    expect(await page.getAttribute('#new-token', 'aria-invalid')).toBe('true');
+    expect(await page.locator('[data-channel="Typo OA"]').count()).toBe(0);
+    expect(await h.sys.knex('channels').count({ n: '*' }).first()).toEqual(before);
     await check(page, 'channel-refused-en-dark');
 
     // The org's customer notifications: switched off here, stored at once.
@@ -226,8 +234,9 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     const page = await device(manager, { dark: true, size: TABLET });
     await page.goto(`${h.sys.url}/liff/settings/providers?lang=en`);
     await poll(() => page.textContent('h1')).toBe('Providers');
+    // The key is made from the name (fast_pay), shown only under "Advanced".
     await page.fill('#n-name', 'Fast Pay');
-    await page.fill('#n-key', 'fast_pay');
+    expect(await page.isVisible('#n-key')).toBe(false);
     await page.getByRole('button', { name: 'Add a provider' }).click();
     await poll(() => page.textContent('h1')).toBe('Fast Pay');
     await page.getByLabel('Top-up not credited').check();
@@ -252,19 +261,20 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await check(page, 'provider-en-dark-tablet');
   });
 
-  it('an admin adds a case type from the app; a key already taken is refused and nothing is added', async () => {
+  it('an admin adds a case type from the app, its key made from its name; a key already taken is refused under "Advanced" and nothing is added', async () => {
     const page = await device(admin);
     await page.goto(`${h.sys.url}/liff/settings/case-types?lang=en`);
     await poll(() => page.textContent('h1')).toBe('Case types');
     const count = async () => Number((await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId }).count({ n: '*' }).first())!.n);
     const before = await count();
-    await page.fill('#n-key', 'topup_not_credited');
     await page.fill('#n-th', 'ซ้ำ');
-    await page.fill('#n-en', 'Duplicate');
+    await page.fill('#n-en', 'Topup not credited');
+    expect(await page.textContent('details:has(#n-key) .hint')).toBe('Leave it empty to use topup_not_credited');
     await page.getByRole('button', { name: 'Add a case type' }).click();
     await poll(() => page.textContent('#add-case-types ~ [role=status]')).toContain('Not saved');
+    // The refusal opens "Advanced": the key is named there, and can be changed.
+    await poll(() => page.isVisible('#e-n-key')).toBe(true);
     expect(await count()).toBe(before);
-    await page.fill('#n-key', 'lost_voucher');
     await page.fill('#n-th', 'บัตรกำนัลหาย');
     await page.fill('#n-en', 'Lost voucher');
     await page.getByRole('button', { name: 'Add a case type' }).click();

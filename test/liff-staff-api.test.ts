@@ -86,7 +86,7 @@ describe('the staff sign-in', () => {
     await untouched(async () => {
       const res = await get('/liff-api/v1/dashboard/staff-performance', h.idToken(support.lineUserId));
       expect(res.status).toBe(403);
-      expect(res.json.error).toMatchObject({ code: 'forbidden', details: { reason: 'role_forbids', role: 'support', permission: 'analytics.staff', roles: ['manager', 'ceo'] } });
+      expect(res.json.error).toMatchObject({ code: 'forbidden', details: { reason: 'role_forbids', role: 'support', permission: 'analytics.staff', roles: ['admin', 'manager', 'ceo'] } });
       expect(res.json.error.message).toContain('analytics.staff');
       expect(res.json).not.toHaveProperty('staff');
     });

@@ -1,4 +1,4 @@
-import { testLineChannel } from '../../bot/line/line-test-message.ts';
+import { checkLineChannel, testLineChannel } from '../../bot/line/line-test-message.ts';
 import { updateLineChannel } from '../../core/channels/channel-checks.ts';
 import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
 import { linePushUsage } from '../../core/channels/line-push-usage.ts';
@@ -9,11 +9,18 @@ import type { AppDeps } from '../deps.ts';
 import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
+/** Where the platform is to send this channel's webhooks: PUBLIC_BASE_URL, or the address this request came to. */
+export function webhookUrlOf(deps: AppDeps, ctx: Context, ch: { kind: string; id: string }): string {
+  return `${deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`}/webhooks/${ch.kind}/${ch.id}`;
+}
+
 /** The org's channels as the admin API and the Settings app show them: with the webhook URL to give the platform. */
 export async function channelsWithWebhooks(deps: AppDeps, ctx: Context, orgId: string) {
-  const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
-  return (await listChannels(deps.knex, orgId)).map((ch) => ({ ...ch, webhookUrl: `${base}/webhooks/${ch.kind}/${ch.id}` }));
+  return (await listChannels(deps.knex, orgId)).map((ch) => ({ ...ch, webhookUrl: webhookUrlOf(deps, ctx, ch) }));
 }
+
+/** The LINE API the org's channels call (the fake LINE server in tests and the simulator). */
+export const lineApiOf = (deps: AppDeps) => deps.liff?.lineApiBaseUrl ?? 'https://api.line.me';
 
 /** Channels of the org (credentials stored sealed), LINE push usage, and joining two contacts; the Settings app lists and changes channels through the same routes. */
 export const channelRoutes = [
@@ -48,8 +55,7 @@ export const channelRoutes = [
         actor: caller.actor,
         requestId: caller.requestId,
       });
-      const base = deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`;
-      return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: `${base}/webhooks/${body.kind}/${id}`, lastTest: null };
+      return { id, kind: body.kind, name: body.name, externalId, isActive: true, origin: 'api', webhookUrl: webhookUrlOf(deps, ctx, { kind: body.kind, id }), lastTest: null, connection: null };
     },
   }),
 
@@ -72,6 +78,22 @@ export const channelRoutes = [
 
   route({
     method: 'post',
+    path: '/api/v1/channels/:id/check',
+    summary:
+      "Check a LINE channel with LINE: the token (bot info), then, when PUBLIC_BASE_URL is public https, its webhook URL set at LINE and LINE's test webhook sent to it (which checks the secret); the answer says which step failed and is kept on the channel",
+    tag: 'channels',
+    access: 'channels.manage',
+    staffApp: inSettingsApp('/channels/:id/check', 'Check a LINE channel again: token, webhook URL and secret (as POST /api/v1/channels/:id/check)'),
+    response: c.lineConnectionCheck,
+    handle: async ({ params, caller, deps, ctx }) =>
+      checkLineChannel(
+        { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: lineApiOf(deps) },
+        { orgId: caller.orgId, channelId: params.id, webhookUrl: webhookUrlOf(deps, ctx, { kind: 'line', id: params.id }), actor: caller.actor, requestId: caller.requestId },
+      ),
+  }),
+
+  route({
+    method: 'post',
     path: '/api/v1/channels/:id/test-message',
     summary:
       "Send a test message through a LINE channel to a LINE user (e.g. yourself) and report LINE's answer; the answer is kept on the channel, and only a message LINE took marks it working",
@@ -81,7 +103,7 @@ export const channelRoutes = [
     response: c.channelTestResult,
     handle: async ({ body, params, caller, deps }) =>
       testLineChannel(
-        { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
+        { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: lineApiOf(deps) },
         { orgId: caller.orgId, channelId: params.id, to: body.to, actor: caller.actor, requestId: caller.requestId },
       ),
   }),

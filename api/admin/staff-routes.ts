@@ -7,7 +7,7 @@ import { route } from '../route.ts';
 
 /**
  * Staff of the org: who they are, their role, and the one-time code that links their LINE account.
- * The Settings app is served these routes too, all but the change of role and hours.
+ * The Settings app is served these routes too, the change of role among them (not of hours).
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idOr404 = (id: string) => {
@@ -72,9 +72,11 @@ export const staffRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/staff/:id',
-    summary: "Change a staff member's role or working hours (audited); their staff rich menu in LINE changes with the role, booking assignment follows the hours",
+    summary:
+      "Change a staff member's role or working hours (audited); their staff rich menu in LINE changes with the role, booking assignment follows the hours. The org's only admin cannot be given another role (409, reason last_admin)",
     tag: 'staff',
     access: 'staff.manage',
+    staffApp: inSettingsApp('/staff/:id', "Change a staff member's role (as PATCH /api/v1/staff/:id); the only admin keeps theirs"),
     body: c.staffUpdate,
     response: c.staffMember,
     handle: async ({ params, body, caller, deps }) =>
@@ -91,7 +93,7 @@ export const staffRoutes = [
   route({
     method: 'delete',
     path: '/api/v1/staff/:id',
-    summary: 'Deactivate a staff member: their LINE account is unlinked and they can no longer act',
+    summary: "Deactivate a staff member: their LINE account is unlinked and they can no longer act. The org's only admin cannot be removed (409, reason last_admin)",
     tag: 'staff',
     access: 'staff.manage',
     staffApp: inSettingsApp('/staff/:id', 'Deactivate a staff member (as DELETE /api/v1/staff/:id)'),

@@ -3,18 +3,19 @@ import { managersReach } from '../../core/staff/managers-reach.ts';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Permission } from '../../core/access/roles.ts';
-import { testLineChannel } from '../../bot/line/line-test-message.ts';
+import { checkLineToken } from '../../bot/line/line-connection.ts';
+import { checkLineChannel, testLineChannel } from '../../bot/line/line-test-message.ts';
 import { addChannel } from '../../core/channels/channel-directory.ts';
 import * as ch from '../../core/contracts/channels.ts';
 import * as org from '../../core/contracts/org-settings.ts';
 import * as prov from '../../core/contracts/providers.ts';
 import * as tax from '../../core/contracts/taxonomy.ts';
-import { notFound } from '../../core/errors/index.ts';
+import { notFound, validationFailed } from '../../core/errors/index.ts';
 import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings.ts';
 import { setProviderPaused } from '../../core/providers/provider-pause.ts';
 import { listProviderSettings, providerSettingsOf } from '../../core/providers/provider-settings.ts';
 import * as taxonomy from '../../core/understanding/taxonomy-admin.ts';
-import { channelsWithWebhooks } from '../admin/channel-routes.ts';
+import { channelsWithWebhooks, lineApiOf, webhookUrlOf } from '../admin/channel-routes.ts';
 import { route, type Caller, type RouteInput } from '../route.ts';
 import { SETTINGS_API_PREFIX } from './staff-apps.ts';
 
@@ -95,14 +96,23 @@ export const settingsRoutes = [
   route({
     method: 'post',
     path: `${P}/channels`,
-    summary: 'Connect a LINE channel: name, channel secret and access token (stored encrypted); not marked working until a test message goes through',
+    summary:
+      "Connect a LINE channel in one step: the token is checked with LINE first (a token LINE refuses is a 422 on credentials.channelAccessToken, nothing stored); then the channel is stored (credentials encrypted) and checked as POST /channels/:id/check does: webhook URL set at LINE and tested when this desk's address is public https, which checks the secret",
     tag: TAG,
     access: { liffStaff: 'channels.manage' },
     body: ch.lineChannelCreate,
     response: ch.channel,
     status: 201,
     handle: async (i) => {
+      const lineApiBaseUrl = lineApiOf(i.deps);
+      // A token LINE says it does not know is a typo: refused before anything is stored. LINE out
+      // of reach is no reason to lose what was pasted: stored, and the check says what happened.
+      const token = await checkLineToken({ channelAccessToken: i.body.credentials.channelAccessToken, apiBaseUrl: lineApiBaseUrl });
+      if (!token.ok && token.problem === 'token_refused') {
+        throw validationFailed('LINE does not know this channel access token', [{ path: 'credentials.channelAccessToken', message: `LINE refused this token (${token.status}): ${token.message}`, code: 'token_refused' }]);
+      }
       const id = await addChannel(i.deps.knex, i.deps.secrets, { orgId: i.caller.orgId, kind: 'line', name: i.body.name, credentials: i.body.credentials, actor: i.caller.actor, requestId: i.caller.requestId });
+      await checkLineChannel({ knex: i.deps.knex, channels: i.deps.channels, lineApiBaseUrl }, { orgId: i.caller.orgId, channelId: id, webhookUrl: webhookUrlOf(i.deps, i.ctx, { kind: 'line', id }), token, actor: i.caller.actor, requestId: i.caller.requestId });
       return (await channelsOf(i)).find((c) => c.id === id)!;
     },
   }),
@@ -119,7 +129,7 @@ export const settingsRoutes = [
       const me = await staffById(deps.knex, caller.orgId, caller.actor.id);
       if (!me) throw notFound('Staff member', { staffId: caller.actor.id });
       return testLineChannel(
-        { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: deps.liff?.lineApiBaseUrl ?? 'https://api.line.me' },
+        { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: lineApiOf(deps) },
         { orgId: caller.orgId, channelId: params.id, to: body.to ?? me.lineUserId, actor: caller.actor, requestId: caller.requestId },
       );
     },

@@ -1,9 +1,9 @@
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Knex } from 'knex';
-import { recordChannelTest, type ChannelActor } from '../../core/channels/channel-checks.ts';
+import { recordChannelCheck, recordChannelTest, type ChannelActor } from '../../core/channels/channel-checks.ts';
 import { learnExternalId, type Channel, type ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { notFound } from '../../core/errors/index.ts';
-import type { ChannelTestResult } from '../../core/contracts/channels.ts';
+import type { ChannelTestResult, LineConnectionCheck } from '../../core/contracts/channels.ts';
+import { checkLineConnection, checkLineToken, lineClient, lineFailure, withinCheckTime, type TokenAnswer } from './line-connection.ts';
 
 /**
  * The "Test" button of a LINE channel (seed 004 section 4.7.5): asks LINE who the token belongs to,
@@ -19,33 +19,16 @@ export async function sendLineTestMessage(s: {
   now?: Date;
 }): Promise<ChannelTestResult & { botUserId: string | null }> {
   const testedAt = (s.now ?? new Date()).toISOString();
-  const client = new messagingApi.MessagingApiClient({
-    channelAccessToken: s.channel.credentials.channelAccessToken,
-    baseURL: s.channel.settings.apiBaseUrl ?? s.lineApiBaseUrl,
-  });
-  let botName: string | null = null;
-  let botUserId: string | null = null;
+  const apiBaseUrl = s.channel.settings.apiBaseUrl ?? s.lineApiBaseUrl;
+  const who = await checkLineToken({ channelAccessToken: s.channel.credentials.channelAccessToken, apiBaseUrl });
+  if (!who.ok) return { ok: false, status: who.status, message: who.message, problem: who.problem, botName: null, botUserId: null, testedAt };
   try {
-    const info = await client.getBotInfo();
-    botName = info.displayName;
-    botUserId = info.userId;
-    await client.pushMessage({ to: s.to, messages: [{ type: 'text', text: s.text }] });
-    return { ok: true, status: 200, message: 'OK', botName, botUserId, testedAt };
+    await withinCheckTime(lineClient({ channelAccessToken: s.channel.credentials.channelAccessToken, apiBaseUrl }).pushMessage({ to: s.to, messages: [{ type: 'text', text: s.text }] }));
+    return { ok: true, status: 200, message: 'OK', botName: who.botName, botUserId: who.botUserId, testedAt };
   } catch (err) {
-    if (err instanceof HTTPFetchError) return { ok: false, status: err.status, message: lineMessage(err.body), botName, botUserId, testedAt };
-    return { ok: false, status: null, message: err instanceof Error ? err.message : String(err), botName, botUserId, testedAt };
+    const f = lineFailure(err);
+    return { ok: false, status: f.status, message: f.message, problem: f.problem, botName: who.botName, botUserId: who.botUserId, testedAt };
   }
-}
-
-/** LINE's JSON error's `message`, or the body as it came. */
-function lineMessage(body: string): string {
-  try {
-    const parsed = JSON.parse(body) as { message?: unknown };
-    if (typeof parsed.message === 'string') return parsed.message;
-  } catch {
-    // not JSON: shown as LINE sent it
-  }
-  return body.slice(0, 500);
 }
 
 const TEST_TEXT = (channelName: string) =>
@@ -64,5 +47,26 @@ export async function testLineChannel(
   const { botUserId, ...result } = await sendLineTestMessage({ channel, lineApiBaseUrl: deps.lineApiBaseUrl, to: t.to, text: TEST_TEXT(channel.name) });
   await recordChannelTest(deps.knex, { orgId: t.orgId, channelId: channel.id, result, to: t.to, actor: t.actor, requestId: t.requestId });
   if (result.ok && botUserId) await learnExternalId(deps.knex, channel.id, botUserId);
+  return result;
+}
+
+/**
+ * Checks one of the org's LINE channels (token, webhook set at LINE and tested, secret) and keeps
+ * the answer on it; a token LINE accepts teaches the channel its bot user id.
+ */
+export async function checkLineChannel(
+  deps: { knex: Knex; channels: ChannelDirectory; lineApiBaseUrl: string },
+  t: { orgId: string; channelId: string; webhookUrl: string; token?: TokenAnswer; actor: ChannelActor; requestId?: string },
+): Promise<LineConnectionCheck> {
+  const channel = await deps.channels.byId(t.channelId);
+  if (!channel || channel.orgId !== t.orgId || channel.kind !== 'line') throw notFound('LINE channel', { id: t.channelId });
+  const { botUserId, ...result } = await checkLineConnection({
+    channelAccessToken: channel.credentials.channelAccessToken,
+    apiBaseUrl: channel.settings.apiBaseUrl ?? deps.lineApiBaseUrl,
+    webhookUrl: t.webhookUrl,
+    token: t.token,
+  });
+  await recordChannelCheck(deps.knex, { orgId: t.orgId, channelId: channel.id, result, actor: t.actor, requestId: t.requestId });
+  if (botUserId) await learnExternalId(deps.knex, channel.id, botUserId);
   return result;
 }

@@ -52,8 +52,10 @@ export const permissions = {
   'staff_groups.read': ['admin', 'manager', 'ceo'],
   'staff_groups.manage': ['admin', 'manager'],
   'analytics.read': ['admin', 'manager', 'support', 'ceo'],
-  // Staff performance names people: managers and the CEO only.
-  'analytics.staff': ['manager', 'ceo'],
+  // Staff performance names people, and the CEO view is built on it: managers, the CEO, and
+  // admins, who hold the business's keys and could give themselves the CEO role anyway; so one
+  // person running the business sees it all with one key (docs/decisions.md, "The owner's view").
+  'analytics.staff': ['admin', 'manager', 'ceo'],
   // Abuse flags name customers: managers, admins and the CEO.
   'analytics.risk': ['admin', 'manager', 'ceo'],
   // Providers: staff read them (with their pause and timeline); managers and admins pause them.

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
-import type { ChannelTestResult } from '../contracts/channels.ts';
+import type { ChannelTestResult, LineConnectionCheck } from '../contracts/channels.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { notFound } from '../errors/index.ts';
 import { CHANNEL_CREDENTIALS_PURPOSE, type LineCredentials } from './channel-directory.ts';
@@ -39,6 +39,7 @@ export async function updateLineChannel(
     if (u.credentials) {
       change.credentials_encrypted = secrets.seal(u.credentials, { purpose: CHANNEL_CREDENTIALS_PURPOSE, rowId: row.id });
       delete settings.lastTest;
+      delete settings.connection;
       change.settings = JSON.stringify(settings);
     }
     await trx('channels').where({ id: row.id }).update(change);
@@ -61,19 +62,35 @@ export async function recordChannelTest(
   knex: Knex,
   t: { orgId: string; channelId: string; result: ChannelTestResult; to: string; actor: ChannelActor; requestId?: string },
 ): Promise<void> {
+  await keepOnChannel(knex, { ...t, key: 'lastTest', action: 'channel.tested', details: { ok: t.result.ok, status: t.result.status, message: t.result.message, to: t.to } });
+}
+
+/** Keeps a connection check (token, webhook, secret) on the channel, audited. */
+export async function recordChannelCheck(
+  knex: Knex,
+  t: { orgId: string; channelId: string; result: LineConnectionCheck; actor: ChannelActor; requestId?: string },
+): Promise<void> {
+  const { ok, token, webhook, secret, problem, status } = t.result;
+  await keepOnChannel(knex, { ...t, key: 'connection', action: 'channel.checked', details: { ok, token, webhook, secret, problem, status } });
+}
+
+async function keepOnChannel(
+  knex: Knex,
+  t: { orgId: string; channelId: string; key: 'lastTest' | 'connection'; result: object; action: string; details: Record<string, unknown>; actor: ChannelActor; requestId?: string },
+): Promise<void> {
   await knex.transaction(async (trx) => {
     const row = await channelRow(trx, t.orgId, t.channelId);
     await trx('channels')
       .where({ id: row.id })
-      .update({ settings: JSON.stringify({ ...(row.settings ?? {}), lastTest: t.result }) });
+      .update({ settings: JSON.stringify({ ...(row.settings ?? {}), [t.key]: t.result }) });
     await recordAudit(trx, {
       orgId: t.orgId,
       actorType: t.actor.type,
       actorId: t.actor.id,
-      action: 'channel.tested',
+      action: t.action,
       subjectType: 'channel',
       subjectId: row.id,
-      details: { ok: t.result.ok, status: t.result.status, message: t.result.message, to: t.to },
+      details: t.details,
       requestId: t.requestId,
     });
   });

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
 import { recordAudit } from '../audit/audit-log.ts';
 import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
-import type { ChannelTestResult } from '../contracts/channels.ts';
+import type { ChannelTestResult, LineConnectionCheck } from '../contracts/channels.ts';
 import type { ChannelKind } from '../vocabulary.ts';
 
 /**
@@ -178,11 +178,13 @@ export interface ChannelView {
   origin: string | null;
   /** The last test message and LINE's answer (core/channels/channel-checks.ts); null: not tested since its credentials were set. */
   lastTest: ChannelTestResult | null;
+  /** The last connection check (bot/line/line-connection.ts): token, webhook, secret; null: not checked since its credentials were set. */
+  connection: LineConnectionCheck | null;
 }
 
 export async function listChannels(db: Knex, orgId: string): Promise<ChannelView[]> {
   const rows: ChannelRow[] = await db('channels').select('*').where({ org_id: orgId }).orderBy('created_at');
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null, lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null, lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null, connection: (r.settings?.connection as LineConnectionCheck | undefined) ?? null }));
 }
 
 /** An admin adds a channel through the API: created with its credentials sealed, and audited. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evenWithOtherIssues } from './all-issues.ts';
 import { bookingFormField, serviceHours } from './booking-form.ts';
 import { BOOKING_SOURCES, BOOKING_STAGES, LANGUAGES } from '../vocabulary.ts';
 
@@ -197,11 +198,11 @@ export const publicBookingRequest = z
       .meta({ description: 'Refused (422): a LINE identity is taken only from a LIFF ID token' }),
   })
   .strict()
-  .superRefine(checkForm(true))
+  .superRefine(checkForm(true), evenWithOtherIssues)
   .meta({ id: 'PublicBookingRequest' });
 
 /** The same form sent from inside LINE: the customer is the LINE user the ID token names, so an e-mail or phone is optional. */
-export const lineBookingForm = z.object(bookingFormFields).strict().superRefine(checkForm(false));
+export const lineBookingForm = z.object(bookingFormFields).strict().superRefine(checkForm(false), evenWithOtherIssues);
 export type PublicBookingRequest = z.infer<typeof publicBookingRequest>;
 /** A booking form's fields, from the website or from inside LINE. */
 export type BookingForm = z.infer<typeof lineBookingForm>;
@@ -233,7 +234,7 @@ export const staffBookingRequest = z
   .superRefine((b, ctx) => {
     if (!b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail or a phone number is needed' });
     if (!b.service && !b.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
-  })
+  }, evenWithOtherIssues)
   .meta({ id: 'StaffBookingRequest' });
 export type StaffBookingRequest = z.infer<typeof staffBookingRequest>;
 

@@ -21,11 +21,37 @@ export const channelCreate = z
   ])
   .meta({ id: 'ChannelCreate' });
 
+export const lineProblem = z
+  .enum(['no_network', 'line_unreachable', 'line_timeout', 'token_refused', 'line_refused'])
+  .meta({
+    id: 'LineProblem',
+    description:
+      'Why a call to LINE failed: no_network (this server cannot look up or reach the internet), line_unreachable (no answer from LINE, or LINE failing), line_timeout (LINE did not answer in time), token_refused (LINE does not know the access token: 401), line_refused (LINE refused the request; see message)',
+  });
+
+export const lineConnectionCheck = z
+  .object({
+    ok: z.boolean().meta({ description: 'Token accepted, webhook set at LINE, and LINE\'s test webhook passed our signature check' }),
+    token: z.enum(['accepted', 'refused', 'unchecked']).meta({ description: 'GET /v2/bot/info with the token; unchecked: LINE could not be asked (see problem)' }),
+    webhook: z
+      .enum(['working', 'set', 'not_public', 'not_set', 'test_failed'])
+      .meta({ description: "working: set at LINE and LINE's test webhook answered 200; set: set, but the test webhook was refused (see secret); not_public: this desk's address is not public https, so LINE cannot call it (set PUBLIC_BASE_URL); not_set: LINE refused the URL or was not reached; test_failed: LINE could not deliver its test webhook" }),
+    secret: z.enum(['accepted', 'refused', 'unchecked']).meta({ description: "Checked by LINE's test webhook, signed with the channel's secret; unchecked until LINE can reach the webhook" }),
+    problem: lineProblem.optional(),
+    botName: z.string().nullable(),
+    webhookUrl: z.string(),
+    status: z.number().int().nullable().meta({ description: "LINE's HTTP status (or the webhook's, in LINE's test) for the step that failed" }),
+    message: z.string().meta({ description: "LINE's words for the step that failed" }),
+    checkedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'LineConnectionCheck' });
+
 export const channelTestResult = z
   .object({
     ok: z.boolean().meta({ description: 'LINE accepted the token and delivered the message' }),
     status: z.number().int().nullable().meta({ description: "LINE's HTTP status; null when LINE could not be reached" }),
     message: z.string().meta({ description: "LINE's answer, as LINE worded it, when it refused" }),
+    problem: lineProblem.optional(),
     botName: z.string().nullable().meta({ description: "The account's name as LINE knows it, when the token was accepted" }),
     testedAt: z.iso.datetime({ offset: true }),
   })
@@ -44,6 +70,10 @@ export const channel = z
       .nullable()
       .optional()
       .meta({ description: 'The last test message (POST /api/v1/channels/:id/test-message): whether LINE took it. null: never tested since its credentials were set' }),
+    connection: lineConnectionCheck
+      .nullable()
+      .optional()
+      .meta({ description: 'The last connection check (POST /api/v1/channels/:id/check): token, webhook and secret. null: never checked since its credentials were set' }),
   })
   .meta({ id: 'Channel' });
 
@@ -86,3 +116,5 @@ export const channelUpdate = z
   .meta({ id: 'ChannelUpdate', description: 'A LINE channel: new name, new token and secret (its last test is then forgotten), or switched off and on' });
 
 export type ChannelTestResult = z.infer<typeof channelTestResult>;
+export type LineConnectionCheck = z.infer<typeof lineConnectionCheck>;
+export type LineProblem = z.infer<typeof lineProblem>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_CATEGORIES, SEVERITIES } from '../vocabulary.ts';
+import { evenWithOtherIssues } from './all-issues.ts';
 import { bookingFormFields, serviceHours } from './booking-form.ts';
 
 /**
@@ -246,7 +247,7 @@ const faqQuestion = z
 export const faqCreate = z
   .object({
     key: taxonomyKey,
-    question: faqQuestion.refine((q) => Boolean(q.th || q.en), { message: 'needs th, en or both' }),
+    question: faqQuestion.refine((q) => Boolean(q.th || q.en), { message: 'needs th, en or both', ...evenWithOtherIssues }),
     answer: z.object({ th: line(2000), en: line(2000) }).strict(),
     keywords: keywords.default([]),
   })

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { recordAudit, type AuditRecord } from '../audit/audit-log.ts';
 import { releaseHeldBy } from '../conversations/conversation-commands.ts';
 import { DomainError, notFound } from '../errors/index.ts';
+import { refuseLastAdmin } from './last-admin.ts';
 import { queueStaffMenuSync } from './staff-menu.ts';
 
 /**
@@ -145,6 +146,7 @@ export async function deactivateStaff(
     const staff = await trx('staff').where({ org_id: d.orgId, id: d.staffId }).forUpdate().first();
     if (!staff) throw notFound('Staff member', { staffId: d.staffId });
     if (!staff.is_active) return;
+    if (staff.role === 'admin') await refuseLastAdmin(trx, d.orgId, staff);
     await trx('staff')
       .where({ id: d.staffId })
       .update({

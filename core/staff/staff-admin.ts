@@ -5,6 +5,7 @@ import type { StaffRole } from '../contracts/staff.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { issueEnrolmentCode, type EnrolmentActor } from './enrolment.ts';
+import { refuseLastAdmin } from './last-admin.ts';
 import { queueStaffMenuSync } from './staff-menu.ts';
 
 /**
@@ -126,6 +127,7 @@ export async function updateStaffMember(
     if (!row.is_active) throw new DomainError('conflict', 'This staff member is deactivated', { staffId: c.staffId });
     const before = staffView(row);
     const roleChanged = c.role !== undefined && c.role !== row.role;
+    if (roleChanged && row.role === 'admin') await refuseLastAdmin(trx, c.orgId, row);
     const hoursChanged = workingHours !== undefined && JSON.stringify(c.workingHours) !== JSON.stringify(before.workingHours);
     if (!roleChanged && !hoursChanged) return before;
     const [changed]: StaffRow[] = await trx('staff')

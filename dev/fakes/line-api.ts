@@ -53,6 +53,8 @@ const QUOTA_REACHED = { message: 'You have reached your monthly limit.' };
 
 export interface LineChannel {
   channelAccessToken: string;
+  /** Signs the webhooks this channel sends (its test webhook); default a random one. */
+  channelSecret?: string;
   bot?: Partial<messagingApi.BotInfoResponse>;
 }
 
@@ -120,6 +122,11 @@ export class FakeLineState extends EventEmitter<LineEvents> {
   requireHttpsMedia: boolean;
 
   private readonly channels = new Map<string, messagingApi.BotInfoResponse>();
+  private readonly secrets = new Map<string, string>();
+  /** The webhook URL of each channel (by access token), as set through the Messaging API. */
+  readonly webhookEndpoints = new Map<string, string>();
+  /** Where the test webhook really goes for a host (a public name standing in for a local server). */
+  private readonly hostRoutes = new Map<string, string>();
   private readonly replyTokens = new Map<string, ReplyTokenEntry>();
   private readonly retryKeys = new Map<string, AcceptedRetryKey>();
   private readonly pushCounts = new Map<string, number>();
@@ -170,7 +177,28 @@ export class FakeLineState extends EventEmitter<LineEvents> {
       ...channel.bot,
     };
     this.channels.set(channel.channelAccessToken, bot);
+    this.secrets.set(channel.channelAccessToken, channel.channelSecret ?? randomBytes(16).toString('hex'));
     return bot;
+  }
+
+  /** @internal The secret LINE signs this channel's webhooks with. */
+  channelSecret(token: string): string | undefined {
+    return this.secrets.get(token);
+  }
+
+  /**
+   * Webhooks for `https://<host>/...` are delivered to `origin` instead (e.g. the test system's
+   * http://127.0.0.1 port), as a tunnel or DNS would route a public name to a local server.
+   */
+  routeHost(host: string, origin: string): void {
+    this.hostRoutes.set(host, origin);
+  }
+
+  /** @internal */
+  reachable(endpoint: string): string {
+    const u = new URL(endpoint);
+    const origin = this.hostRoutes.get(u.host);
+    return origin ? origin + u.pathname + u.search : endpoint;
   }
 
   isAcceptedToken(token: string): boolean {
@@ -534,6 +562,33 @@ export function createFakeLineApi(opts: FakeLineOptions = {}): { app: Koa; state
     answer(ctx, 200, {});
   });
 
+  // The webhook URL (Messaging API "Set webhook endpoint URL" and "Test webhook endpoint"): LINE
+  // takes only https URLs of at most 500 characters; the test sends a signed webhook with no
+  // events and reports what the endpoint answered, in LINE's words.
+  router.put('/v2/bot/channel/webhook/endpoint', (ctx) => {
+    const body = jsonObject(ctx, INVALID_JSON);
+    if (!body) return;
+    const endpoint = body.endpoint;
+    if (typeof endpoint !== 'string' || !/^https:\/\/[^/\s]+/.test(endpoint) || endpoint.length > 500) {
+      return answer(ctx, 400, validationError([{ message: 'must be a valid HTTPS URL', property: 'endpoint' }]));
+    }
+    state.webhookEndpoints.set(ctx.state.channelAccessToken as string, endpoint);
+    answer(ctx, 200, {});
+  });
+
+  router.get('/v2/bot/channel/webhook/endpoint', (ctx) => {
+    const endpoint = state.webhookEndpoints.get(ctx.state.channelAccessToken as string);
+    answer(ctx, 200, { endpoint: endpoint ?? '', active: endpoint !== undefined });
+  });
+
+  router.post('/v2/bot/channel/webhook/test', async (ctx) => {
+    const token = ctx.state.channelAccessToken as string;
+    const body = (parseMaybeJson(ctx.state.rawBody as Buffer) ?? {}) as { endpoint?: unknown };
+    const endpoint = typeof body.endpoint === 'string' ? body.endpoint : state.webhookEndpoints.get(token);
+    if (!endpoint) return answer(ctx, 400, { message: 'The webhook endpoint URL is not set' });
+    answer(ctx, 200, await testWebhook(state, token, endpoint));
+  });
+
   router.get('/v2/bot/message/quota', (ctx) => {
     answer(ctx, 200, state.monthlyQuota === undefined ? { type: 'none' } : { type: 'limited', value: state.monthlyQuota });
   });
@@ -555,6 +610,28 @@ export function startFakeLineApi(opts: FakeLineOptions & { port?: number; host?:
 }
 
 // ---- request handling ----
+
+/** LINE's test webhook: `{destination, events: []}` signed with the channel secret; the answer as LINE reports it. */
+async function testWebhook(state: FakeLineState, token: string, endpoint: string): Promise<Omit<messagingApi.TestWebhookEndpointResponse, 'timestamp'> & { timestamp: string }> {
+  // On the wire `timestamp` is an ISO string (the SDK's type says Date).
+  const raw = JSON.stringify({ destination: state.botInfo(token)!.userId, events: [] });
+  const signature = createHmac('sha256', state.channelSecret(token)!).update(raw).digest('base64');
+  const timestamp = new Date(state.now()).toISOString();
+  try {
+    const res = await fetch(state.reachable(endpoint), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-line-signature': signature, 'user-agent': 'LineBotWebhook/2.0' },
+      body: raw,
+      signal: AbortSignal.timeout(2000),
+    });
+    await res.arrayBuffer();
+    if (res.status === 200) return { success: true, timestamp, statusCode: 200, reason: 'OK', detail: '200' };
+    return { success: false, timestamp, statusCode: res.status, reason: 'ERROR_STATUS_CODE', detail: `The webhook returned an HTTP status code other than 200.(${res.status} ${STATUS_CODES[res.status] ?? ''})`.replace(' )', ')') };
+  } catch (err) {
+    const timedOut = err instanceof Error && err.name === 'TimeoutError';
+    return { success: false, timestamp, statusCode: 0, reason: timedOut ? 'REQUEST_TIMEOUT' : 'COULD_NOT_CONNECT', detail: timedOut ? 'Request timeout' : 'Connection failed' };
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LINE_ID = /^[UCR][0-9a-f]{32}$/;

@@ -26,7 +26,7 @@ export interface LiffHarness extends LineCustomerHarness {
   otherOrg(service: { key: string; name: { th: string; en: string } }): Promise<{ id: string; slug: string }>;
 }
 
-/** `env`: more settings for the system (a WhatsApp number on the fake Twilio server, say). */
+/** `env`: more settings for the system (a WhatsApp number on the fake Twilio server, another PUBLIC_BASE_URL). */
 export async function startLiffHarness(env: Record<string, string> = {}): Promise<LiffHarness> {
   const h = await startLineCustomerHarness({ LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL_ID, LIFF_ID_CUSTOMER: LIFF_ID, ...env });
   const api = apiClient(h.sys);

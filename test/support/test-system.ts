@@ -1,3 +1,4 @@
+import { DEMO_BUSINESS_HOURS } from '../../seeds/demo.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,9 @@ export async function startTestSystem(
     queuePrefix: opts.queuePrefix ?? `t${randomBytes(4).toString('hex')}`,
     outboundResolve: opts.outboundResolve,
   });
+  // The demo seed opens 09:00-18:00, as its FAQ says; tests count SLA minutes round the clock
+  // unless they set hours of their own (only the seed's own hours, untouched, are cleared).
+  await system.knex('orgs').where({ id: system.defaultOrgId }).whereRaw('business_hours = ?::jsonb', [JSON.stringify(DEMO_BUSINESS_HOURS)]).update({ business_hours: null });
   return {
     ...system,
     db,

@@ -4,6 +4,7 @@ import type { assignmentRule, bookingStages } from '../../../core/contracts/book
 import type { staffMember } from '../../../core/contracts/staff.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
+import { keyFrom } from './keys.ts';
 import { errorsOf, FieldError, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, useLoad } from './shared.tsx';
 
 /**
@@ -26,10 +27,11 @@ const words = {
   labelEn: { th: 'ชื่อ (อังกฤษ)', en: 'Name (English)' },
   hidden: { th: 'ซ่อน (ย้ายเข้ามาไม่ได้)', en: 'Hidden (nothing moves into it)' },
   moves: { th: 'ย้ายต่อไปได้ที่', en: 'May move on to' },
+  movesFrom: { th: 'จาก "{{stage}}" ย้ายต่อไปได้ที่', en: 'From "{{stage}}" it may move on to' },
   up: { th: 'เลื่อนขึ้น', en: 'Move up' },
   down: { th: 'เลื่อนลง', en: 'Move down' },
   newStage: { th: 'ขั้นตอนใหม่', en: 'New stage' },
-  newKey: { th: 'รหัสขั้นตอนใหม่ (ภาษาอังกฤษตัวเล็ก)', en: 'New stage key (lower case)' },
+  newKey: { th: 'ชื่อขั้นตอนใหม่', en: 'New stage name' },
   addStage: { th: 'เพิ่มขั้นตอน', en: 'Add the stage' },
   saveStages: { th: 'บันทึกขั้นตอน', en: 'Save the stages' },
   rules: { th: 'การมอบหมายการจองใหม่', en: 'Who gets new bookings' },
@@ -123,8 +125,8 @@ function Stages(p: Props & { pipeline: Pipeline; onSaved: (x: Pipeline) => void 
                   <span>{words.hidden[L]}</span>
                 </label>
                 <fieldset>
-                  <legend class="small">{words.moves[L]}</legend>
-                  <div class="grid2">
+                  <legend class="small">{words.movesFrom[L].replace('{{stage}}', s.label[L])}</legend>
+                  <div class="moves">
                     {stages
                       .filter((t) => t.key !== s.key)
                       .map((t) => (
@@ -158,14 +160,18 @@ function Stages(p: Props & { pipeline: Pipeline; onSaved: (x: Pipeline) => void 
           <div class="card">
             <label for="st-new">{words.newKey[L]}</label>
             <div class="period">
-              <input id="st-new" value={newKey} autoCapitalize="off" spellcheck={false} onInput={(e) => setNewKey((e.target as HTMLInputElement).value)} />
+              <input id="st-new" value={newKey} onInput={(e) => setNewKey((e.target as HTMLInputElement).value)} />
               <button
                 type="button"
                 class="quiet small-button"
                 onClick={() => {
-                  const key = newKey.trim();
-                  if (!key || stages.some((s) => s.key === key)) return;
-                  change([...stages, { key, label: { th: key, en: key }, hidden: false, closed: false, builtIn: false, moves: [] }]);
+                  // The name is what staff see; its key is made from it (keys.ts), never typed.
+                  const name = newKey.trim();
+                  const base = keyFrom(name);
+                  if (!base) return;
+                  let key = base;
+                  for (let n = 2; stages.some((s) => s.key === key); n++) key = `${base}_${n}`;
+                  change([...stages, { key, label: { th: name, en: name }, hidden: false, closed: false, builtIn: false, moves: [] }]);
                   setNewKey('');
                 }}
               >
@@ -237,7 +243,10 @@ function AddRule(p: { lang: Lang; people: Member[]; onAdded: (r: Rule) => void }
   const L = p.lang;
   const [v, setV] = useState({ name: '', strategy: 'round_robin', staffIds: [] as string[], languages: [] as string[], destinations: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const tick = (k: 'staffIds' | 'languages', id: string, on: boolean) => setV({ ...v, [k]: on ? [...v[k], id] : v[k].filter((x) => x !== id) });
+  // From the form as it is now, not as it was drawn: two ticks before the page redraws both count
+  // (a rule with two people ticked was saved with one).
+  const put = (patch: (cur: typeof v) => Partial<typeof v>) => setV((cur) => ({ ...cur, ...patch(cur) }));
+  const tick = (k: 'staffIds' | 'languages', id: string, on: boolean) => put((cur) => ({ [k]: on ? [...cur[k], id] : cur[k].filter((x) => x !== id) }));
   return (
     <form
       class="card"
@@ -261,10 +270,10 @@ function AddRule(p: { lang: Lang; people: Member[]; onAdded: (r: Rule) => void }
     >
       <h3 id="add-rule">{words.addRule[L]}</h3>
       <label for="r-name">{words.ruleName[L]}</label>
-      <input id="r-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => setV({ ...v, name: (e.target as HTMLInputElement).value })} />
+      <input id="r-name" value={v.name} aria-invalid={errors.name ? 'true' : undefined} onInput={(e) => put(() => ({ name: (e.target as HTMLInputElement).value }))} />
       <FieldError id="e-r-name" text={errors.name} />
       <label for="r-strategy">{words.strategy[L]}</label>
-      <select id="r-strategy" value={v.strategy} onChange={(e) => setV({ ...v, strategy: (e.target as HTMLSelectElement).value })}>
+      <select id="r-strategy" value={v.strategy} onChange={(e) => put(() => ({ strategy: (e.target as HTMLSelectElement).value }))}>
         <option value="round_robin">{words.round_robin[L]}</option>
         <option value="least_loaded">{words.least_loaded[L]}</option>
       </select>
@@ -293,7 +302,7 @@ function AddRule(p: { lang: Lang; people: Member[]; onAdded: (r: Rule) => void }
         </div>
       </fieldset>
       <label for="r-dest">{words.destinations[L]}</label>
-      <input id="r-dest" value={v.destinations} onInput={(e) => setV({ ...v, destinations: (e.target as HTMLInputElement).value })} />
+      <input id="r-dest" value={v.destinations} onInput={(e) => put(() => ({ destinations: (e.target as HTMLInputElement).value }))} />
       <div class="actions">
         <button type="submit" class="primary">
           {words.addRule[L]}

@@ -7,6 +7,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases, type Phrases } from './phrases.tsx';
 import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { keyFrom } from './keys.ts';
 
 /**
  * Case types (seed 004 sections 4.1.1 and 9.2): what a case of each type gets when it opens:
@@ -270,12 +271,13 @@ function AddCaseType(p: { lang: Lang; onAdded: (t: CaseType) => void }) {
       path="case-types"
       title={words.add[L]}
       initial={{ key: '', th: '', en: '', first: '30', resolution: '240' }}
+      keyOf={(v) => keyFrom(v.en, v.th)}
+      keyLabel={words.key[L]}
       body={(v) => ({ key: v.key, name: { th: v.th, en: v.en }, firstResponseMinutes: numberOf(v.first), resolutionMinutes: numberOf(v.resolution) })}
       onAdded={p.onAdded}
     >
       {(field) => (
         <>
-          {field('key', words.key[L], 'key')}
           <div class="grid2">
             <div>{field('th', words.nameTh[L], 'name.th')}</div>
             <div>{field('en', words.nameEn[L], 'name.en')}</div>

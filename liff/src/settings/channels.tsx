@@ -1,17 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { channel, channelTestResult } from '../../../core/contracts/channels.ts';
+import type { channel, channelTestResult, lineConnectionCheck, lineProblem } from '../../../core/contracts/channels.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { errorsOf, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * LINE channels and the customer notifications (seed 004 sections 4.7.4 and 4.7.5): paste a
- * channel's token and secret, press Test (a message to yourself through LINE), then choose which
- * notifications go out. A channel is shown as working only once LINE took a test message.
+ * channel's token and secret and press Connect: the server asks LINE about the token, sets the
+ * webhook at LINE and has LINE test it (docs/channels.md), and the card says, step by step, what
+ * works and what to do about what does not. Then a test message to yourself, and which
+ * notifications go out. A channel is shown as working once LINE passed the check or took a test message.
  */
 type Channel = z.infer<typeof channel>;
 type TestResult = z.infer<typeof channelTestResult>;
+type Check = z.infer<typeof lineConnectionCheck>;
+type Problem = z.infer<typeof lineProblem>;
 
 const words = {
   title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' },
@@ -19,18 +23,38 @@ const words = {
   working: { th: 'ใช้งานได้', en: 'Working' },
   refused: { th: 'LINE ปฏิเสธ', en: 'LINE refused it' },
   untested: { th: 'ยังไม่ได้ทดสอบ', en: 'Not tested yet' },
+  notReady: { th: 'ยังไม่พร้อม', en: 'Not ready yet' },
   off: { th: 'ปิดอยู่', en: 'Switched off' },
   whatsapp: { th: 'WhatsApp', en: 'WhatsApp' },
   test: { th: 'ส่งข้อความทดสอบถึงฉัน', en: 'Send me a test message' },
   testing: { th: 'กำลังส่ง…', en: 'Sending…' },
   testOk: { th: 'ส่งแล้ว ดูข้อความทดสอบในแชท LINE ของคุณ (บัญชี: {{bot}})', en: 'Sent: look for the test message in your LINE chat (account: {{bot}})' },
   testFailed: { th: 'ส่งไม่สำเร็จ LINE ตอบว่า: {{message}} ({{status}})', en: 'Not sent. LINE answered: {{message}} ({{status}})' },
+  notSent: { th: 'ส่งไม่สำเร็จ', en: 'Not sent.' },
+  no_network: { th: 'เซิร์ฟเวอร์นี้ออกอินเทอร์เน็ตไม่ได้ (ไม่มีเครือข่ายหรือ DNS) จึงยังไม่ได้ถาม LINE', en: 'This server cannot reach the internet (no network or DNS), so LINE was not asked.' },
+  line_unreachable: { th: 'ติดต่อ LINE ไม่ได้ (LINE ไม่ตอบ หรือขัดข้อง) ลองใหม่อีกครั้ง', en: 'LINE could not be reached (no answer, or LINE failing). Try again.' },
+  line_timeout: { th: 'LINE ไม่ตอบภายใน 4 วินาที ลองใหม่อีกครั้ง', en: 'LINE did not answer within 4 seconds. Try again.' },
+  token_refused: { th: 'LINE ไม่รู้จัก Token นี้ (401) คัดลอก Channel access token ใหม่', en: 'LINE does not know this token (401): copy the channel access token again.' },
+  line_refused: { th: 'LINE ปฏิเสธ:', en: 'LINE refused:' },
+  tokenOk: { th: 'Token ถูกต้อง บัญชี LINE: {{bot}}', en: 'Token accepted: LINE account {{bot}}' },
+  hookOk: { th: 'ตั้ง Webhook ที่ LINE แล้ว และ LINE ส่ง Webhook ทดสอบมาถึง', en: "Webhook set at LINE, and LINE's test webhook arrived." },
+  hookLocal: {
+    th: 'LINE ส่งได้เฉพาะที่อยู่ https สาธารณะ แต่ที่อยู่นี้คือ {{url}} ตั้ง PUBLIC_BASE_URL เป็นที่อยู่ https สาธารณะ (เครื่องพัฒนา: ใช้ tunnel ดู README) แล้วกดตรวจอีกครั้ง',
+    en: 'LINE only calls a public https address; this desk is at {{url}}. Set PUBLIC_BASE_URL to a public https address (a development machine: a tunnel, see the README), then press Check again.',
+  },
+  hookFailed: { th: 'LINE ส่ง Webhook ทดสอบมาไม่ถึง:', en: "LINE's test webhook did not arrive:" },
+  hookNotSet: { th: 'ยังตั้ง Webhook ที่ LINE ไม่ได้', en: 'The webhook is not set at LINE yet.' },
+  secretOk: { th: 'Channel secret ถูกต้อง', en: 'Channel secret matches.' },
+  secretBad: { th: 'Channel secret ไม่ใช่ของช่องทางนี้ (Webhook ทดสอบถูกปฏิเสธ 401) คัดลอกจาก Basic settings ใหม่', en: "The channel secret is not this channel's (LINE's test webhook was refused: 401). Copy it again from Basic settings." },
+  secretLater: { th: 'Channel secret จะถูกตรวจเมื่อ Webhook ทดสอบของ LINE มาถึง', en: "The channel secret is checked when LINE's test webhook arrives." },
+  check: { th: 'ตรวจอีกครั้ง', en: 'Check again' },
+  checking: { th: 'กำลังตรวจ…', en: 'Checking…' },
   lastTest: { th: 'ทดสอบล่าสุด {{at}}', en: 'Last tested {{at}}' },
   newToken: { th: 'วาง Token และ Secret ใหม่', en: 'Paste a new token and secret' },
   connect: { th: 'เชื่อมต่อ LINE ช่องทางใหม่', en: 'Connect a LINE channel' },
   connectHint: {
-    th: 'คัดลอกจาก LINE Developers Console > Messaging API แล้วกดทดสอบ ระบบจะถือว่าใช้งานได้เมื่อ LINE รับข้อความทดสอบ',
-    en: 'Copy them from the LINE Developers Console > Messaging API, then press Test: the channel counts as working once LINE takes the test message.',
+    th: 'คัดลอกจาก LINE Developers Console (Basic settings และ Messaging API) เมื่อกดเชื่อมต่อ ระบบจะตรวจกับ LINE และตั้ง Webhook ให้ทันที',
+    en: 'Copy them from the LINE Developers Console (Basic settings and Messaging API). Connect checks them with LINE and sets the webhook at once.',
   },
   name: { th: 'ชื่อช่องทาง', en: 'Channel name' },
   secret: { th: 'Channel secret', en: 'Channel secret' },
@@ -88,14 +112,52 @@ export function Channels(p: Props) {
 function status(c: Channel): { tone: 'ok' | 'bad' | 'wait' | 'info'; words: keyof typeof words } {
   if (!c.isActive) return { tone: 'wait', words: 'off' };
   if (c.kind === 'whatsapp') return { tone: 'info', words: 'whatsapp' };
-  if (!c.lastTest) return { tone: 'wait', words: 'untested' };
-  return c.lastTest.ok ? { tone: 'ok', words: 'working' } : { tone: 'bad', words: 'refused' };
+  const { lastTest: t, connection: k } = c;
+  if (t?.ok || k?.ok) return { tone: 'ok', words: 'working' };
+  // LINE saying no is "refused"; LINE out of reach, or a webhook still to set up, is "not ready".
+  if (k?.token === 'refused' || k?.secret === 'refused' || (t && !t.problem)) return { tone: 'bad', words: 'refused' };
+  return t || k ? { tone: 'wait', words: 'notReady' } : { tone: 'wait', words: 'untested' };
+}
+
+/** LINE out of reach is said as that, never as LINE's refusal; LINE's own words follow. */
+function problemText(lang: Lang, p: Problem | undefined, message: string, status: number | null): string {
+  if (!p || p === 'line_refused') return `${words.line_refused[lang]} ${message} (${status ?? '-'})`;
+  return p === 'line_unreachable' || p === 'no_network' ? `${words[p][lang]} (${message})` : words[p][lang];
 }
 
 function testText(lang: Lang, r: TestResult): string {
-  return r.ok
-    ? words.testOk[lang].replace('{{bot}}', r.botName ?? '')
-    : words.testFailed[lang].replace('{{message}}', r.message).replace('{{status}}', r.status === null ? '-' : String(r.status));
+  if (r.ok) return words.testOk[lang].replace('{{bot}}', r.botName ?? '');
+  if (r.problem) return `${words.notSent[lang]} ${problemText(lang, r.problem, r.message, r.status)}`;
+  return words.testFailed[lang].replace('{{message}}', r.message).replace('{{status}}', r.status === null ? '-' : String(r.status));
+}
+
+/** The connection check, a line per step: token, webhook, secret; what failed says what to do. */
+function CheckSteps(p: { lang: Lang; check: Check }) {
+  const L = p.lang;
+  const c = p.check;
+  const step = (ok: boolean | null, text: string, key: string) => (
+    <li key={key} data-step={key} class={ok === null ? 'muted' : ok ? 'tone-ok' : 'error'}>
+      {ok === null ? '… ' : ok ? '✓ ' : '✗ '}
+      {text}
+    </li>
+  );
+  const hook =
+    c.webhook === 'working' || c.webhook === 'set'
+      ? step(true, words.hookOk[L], 'webhook')
+      : c.webhook === 'not_public'
+        ? step(false, words.hookLocal[L].replace('{{url}}', c.webhookUrl), 'webhook')
+        : c.webhook === 'test_failed'
+          ? step(false, `${words.hookFailed[L]} ${c.problem ? problemText(L, c.problem, c.message, c.status) : c.message}`, 'webhook')
+          : step(c.token === 'accepted' ? false : null, c.token === 'accepted' ? problemText(L, c.problem, c.message, c.status) : words.hookNotSet[L], 'webhook');
+  return (
+    <div role="status" data-check={c.ok ? 'ok' : 'failed'}>
+      <ul class="steps">
+        {c.token === 'accepted' ? step(true, words.tokenOk[L].replace('{{bot}}', c.botName ?? ''), 'token') : step(false, problemText(L, c.problem, c.message, c.status), 'token')}
+        {hook}
+        {c.secret === 'accepted' ? step(true, words.secretOk[L], 'secret') : c.secret === 'refused' ? step(false, words.secretBad[L], 'secret') : step(null, words.secretLater[L], 'secret')}
+      </ul>
+    </div>
+  );
 }
 
 function ChannelCard(p: Props & { channel: Channel; onChange: (c: Channel) => void }) {
@@ -104,7 +166,14 @@ function ChannelCard(p: Props & { channel: Channel; onChange: (c: Channel) => vo
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<TestResult | null>(null);
   const [replacing, setReplacing] = useState(false);
+  const [checking, setChecking] = useState(false);
   const s = status(c);
+  const check = async () => {
+    setChecking(true);
+    const a = await send<Check>('POST', `channels/${c.id}/check`);
+    setChecking(false);
+    if (a.kind === 'ok') p.onChange({ ...c, connection: a.data });
+  };
   const test = async () => {
     setBusy(true);
     const a = await send<TestResult>('POST', `channels/${c.id}/test-message`, {});
@@ -123,6 +192,7 @@ function ChannelCard(p: Props & { channel: Channel; onChange: (c: Channel) => vo
       <p class="muted small">
         {c.kind.toUpperCase()} · {words.webhook[L]}: <span style="word-break:break-all">{c.webhookUrl}</span>
       </p>
+      {c.connection && <CheckSteps lang={L} check={c.connection} />}
       {c.lastTest && !result && <p class="small">{`${words.lastTest[L].replace('{{at}}', when(L, c.lastTest.testedAt))}: ${testText(L, c.lastTest)}`}</p>}
       {result && (
         <p class={`banner ${result.ok ? 'tone-ok' : 'tone-bad'}`} role="status" data-test-result={result.ok ? 'ok' : 'refused'}>
@@ -133,6 +203,9 @@ function ChannelCard(p: Props & { channel: Channel; onChange: (c: Channel) => vo
         <div class="actions stack">
           <button type="button" class="primary" disabled={busy} onClick={test}>
             {busy ? words.testing[L] : words.test[L]}
+          </button>
+          <button type="button" disabled={checking} onClick={check}>
+            {checking ? words.checking[L] : words.check[L]}
           </button>
           <button type="button" class="quiet" aria-expanded={replacing} onClick={() => setReplacing(!replacing)}>
             {words.newToken[L]}
@@ -150,6 +223,9 @@ function ChannelCard(p: Props & { channel: Channel; onChange: (c: Channel) => vo
               setReplacing(false);
               setResult(null);
               p.onChange(a.data);
+              // New credentials: checked with LINE at once, as a new channel is.
+              const k = await send<Check>('POST', `channels/${c.id}/check`);
+              if (k.kind === 'ok') p.onChange({ ...a.data, connection: k.data });
             }
             return a;
           }}
@@ -183,7 +259,12 @@ function Credentials(p: {
         const a = await p.save(v);
         setBusy(false);
         if (a.kind === 'ok') setV({ name: '', secret: '', token: '' });
-        setErrors(a.kind === 'ok' ? {} : errorsOf(a as Exclude<Parameters<typeof errorsOf>[0], { kind: 'ok' }>, L));
+        const refused = a as Exclude<Parameters<typeof errorsOf>[0], { kind: 'ok' }>;
+        const errs: FieldErrors = a.kind === 'ok' ? {} : errorsOf(refused, L);
+        // LINE's refusal of the token, in the reader's words (LINE's own follow in its language).
+        const t = 'credentials.channelAccessToken';
+        if (refused.kind === 'refused' && (refused.error.details as { code?: string }[] | undefined)?.some?.((d) => d.code === 'token_refused')) errs[t] = words.token_refused[L];
+        setErrors(errs);
       }}
     >
       {p.withName && field('name', words.name[L], 'name')}

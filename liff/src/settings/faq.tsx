@@ -5,6 +5,7 @@ import { phrasingsOf } from '../../../core/contracts/faq-phrasings.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar } from './shared.tsx';
+import { keyFrom } from './keys.ts';
 
 /**
  * FAQ entries: the questions the bot answers by itself, even while the customer has a case open.
@@ -153,12 +154,13 @@ function AddFaq(p: { lang: Lang; onAdded: (f: Faq) => void }) {
       path="faq"
       title={words.add[L]}
       initial={{ key: '', qTh: '', qEn: '', aTh: '', aEn: '' }}
+      keyOf={(v) => keyFrom(v.qEn, v.qTh)}
+      keyLabel={words.key[L]}
       body={(v) => ({ key: v.key, question: { th: questionOf(v.qTh), en: questionOf(v.qEn) }, answer: { th: v.aTh, en: v.aEn } })}
       onAdded={p.onAdded}
     >
       {(field, errors) => (
         <>
-          {field('key', words.key[L], 'key')}
           <div class="grid2">
             <div>{field('qTh', words.questionTh[L], 'question.th', { sentences: true })}</div>
             <div>{field('qEn', words.questionEn[L], 'question.en', { sentences: true })}</div>

@@ -5,6 +5,7 @@ import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, may, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { keyFrom } from './keys.ts';
 
 /**
  * Providers (seed 004 section 4.4.1): API or manual, the case types each handles, the time it is
@@ -75,13 +76,17 @@ function riskText(L: Lang, r: Provider['risk']): string {
 function AddProvider(p: { lang: Lang; onAdded: (x: Provider) => void }) {
   const L = p.lang;
   return (
-    <AddEntryForm<Provider, { name: string; key: string }> lang={L} path="providers" title={words.add[L]} initial={{ name: '', key: '' }} body={(v) => v} onAdded={p.onAdded}>
-      {(field) => (
-        <>
-          {field('name', words.name[L], 'name')}
-          {field('key', words.key[L], 'key')}
-        </>
-      )}
+    <AddEntryForm<Provider, { name: string; key: string }>
+      lang={L}
+      path="providers"
+      title={words.add[L]}
+      initial={{ name: '', key: '' }}
+      keyOf={(v) => keyFrom(v.name)}
+      keyLabel={words.key[L]}
+      body={(v) => v}
+      onAdded={p.onAdded}
+    >
+      {(field) => field('name', words.name[L], 'name')}
     </AddEntryForm>
   );
 }

@@ -7,6 +7,7 @@ import { Badge } from '../kit/ui.tsx';
 import { officeHours, WeekEditor, type Hours } from './hours.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases } from './phrases.tsx';
 import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
+import { keyFrom } from './keys.ts';
 
 /**
  * Bookable services: names, length, places, price, what the booking form asks for each (in
@@ -202,12 +203,13 @@ function AddService(p: { lang: Lang; onAdded: (s: Service) => void }) {
       path="services"
       title={words.add[L]}
       initial={{ key: '', th: '', en: '' }}
+      keyOf={(v) => keyFrom(v.en, v.th)}
+      keyLabel={words.key[L]}
       body={(v) => ({ key: v.key, name: { th: v.th, en: v.en } })}
       onAdded={p.onAdded}
     >
       {(field) => (
         <>
-          {field('key', words.key[L], 'key')}
           {field('th', words.nameTh[L], 'name.th')}
           {field('en', words.nameEn[L], 'name.en')}
         </>

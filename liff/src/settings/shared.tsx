@@ -53,7 +53,8 @@ export function errorsOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>, lang: Lang
   if (a.kind === 'offline') return { _form: w.offline[lang] };
   const details = a.error.details;
   const out: FieldErrors = {};
-  if (Array.isArray(details)) for (const d of details as { path?: string; message?: string }[]) if (d.path) out[d.path] = d.message ?? '';
+  // Every field the server named, each under its own field; one left blank in the reader's words.
+  if (Array.isArray(details)) for (const d of details as { path?: string; message?: string; code?: string }[]) if (d.path) out[d.path] = d.code === 'required' ? w.required[lang] : (d.message ?? '');
   if (a.status === 403) {
     const r = refusalOf(a);
     // In the reader's words (the kit's), not the server's English.
@@ -190,11 +191,14 @@ export type AddField<V> = (name: keyof V & string, label: string, errorPath: str
  * values sent as `body` says to the screen's path, and the new entry opened in its editor. A
  * refusal's messages stand under the boxes they are about.
  */
-export function AddEntryForm<T extends { key: string }, V extends Record<string, string>>(p: {
+export function AddEntryForm<T extends { key: string }, V extends Record<string, string> & { key: string }>(p: {
   lang: Lang;
   path: string;
   title: string;
   initial: V;
+  /** The key made from the names typed (keys.ts), used when the key box under "Advanced" is left empty. */
+  keyOf: (v: V) => string;
+  keyLabel: string;
   body: (v: V) => unknown;
   onAdded: (x: T) => void;
   children: (field: AddField<V>, errors: FieldErrors) => ComponentChildren;
@@ -223,16 +227,26 @@ export function AddEntryForm<T extends { key: string }, V extends Record<string,
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
-        const a = await send<T>('POST', p.path, p.body(v));
+        const a = await send<T>('POST', p.path, p.body({ ...v, key: v.key.trim() || p.keyOf(v) }));
         setBusy(false);
         if (a.kind === 'ok') {
           p.onAdded(a.data);
           go(`/${p.path}/${a.data.key}`);
-        } else setErrors(errorsOf(a, p.lang));
+        } else {
+          const e = errorsOf(a, p.lang);
+          // A key made from a name can be taken: said under the key, which "Advanced" then shows.
+          if (a.kind === 'refused' && a.error.code === 'already_exists') e.key = w.keyTaken[p.lang];
+          setErrors(e);
+        }
       }}
     >
       <h2 id={`add-${p.path}`}>{p.title}</h2>
       {p.children(field, errors)}
+      <details open={Boolean(errors.key)}>
+        <summary class="small">{w.advanced[p.lang]}</summary>
+        {field('key', p.keyLabel, 'key')}
+        <p class="hint">{w.keyAuto[p.lang].replace('{{key}}', p.keyOf(v) || '…')}</p>
+      </details>
       <SubmitBar lang={p.lang} busy={busy} label={p.title} error={errors._form} />
     </form>
   );
@@ -260,6 +274,10 @@ export const w = {
   offline: { th: 'ยังไม่ได้บันทึก เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต สิ่งที่กรอกไว้ยังอยู่', en: 'Not saved: you are offline. What you typed is kept.' },
   roleMayNot: { th: 'ตำแหน่งของคุณ ({{role}}) ไม่มีสิทธิ์แก้ไขส่วนนี้', en: 'your role ({{role}}) may not change this.' },
   readOnly: { th: 'คุณดูได้อย่างเดียว เพราะตำแหน่งของคุณ ({{role}}) แก้ไขส่วนนี้ไม่ได้ ผู้ที่แก้ไขได้: {{roles}}', en: 'You can look but not change this, because your role ({{role}}) may not. Who can: {{roles}}.' },
+  required: { th: 'ต้องกรอกช่องนี้', en: 'Required' },
+  advanced: { th: 'ขั้นสูง: รหัส', en: 'Advanced: key' },
+  keyTaken: { th: 'มีรหัสนี้แล้ว ใส่รหัสอื่น', en: 'This key is taken: type another.' },
+  keyAuto: { th: 'เว้นว่างได้ ระบบจะใช้ {{key}}', en: 'Leave it empty to use {{key}}' },
   on: { th: 'เปิด', en: 'On' },
   off: { th: 'ปิด', en: 'Off' },
 } satisfies Dict;

@@ -5,7 +5,7 @@ import { STAFF_ROLES } from '../../../core/vocabulary.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import { roleNames } from '../kit/staff.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, FieldError, type FieldErrors, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad } from './shared.tsx';
+import { errorsOf, FieldError, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, useLoad } from './shared.tsx';
 
 /**
  * Staff and their enrolment codes: an admin adds a person with a role and gets a one-time code
@@ -32,6 +32,8 @@ const words = {
   remove: { th: 'ยกเลิกสิทธิ์', en: 'Remove' },
   confirmRemove: { th: 'ยืนยันยกเลิกสิทธิ์ {{name}}? จะใช้งานแอปและปุ่มใน LINE ไม่ได้ทันที', en: 'Remove {{name}}? They lose the apps and the LINE buttons at once.' },
   since: { th: 'ตั้งแต่ {{at}}', en: 'since {{at}}' },
+  roleOf: { th: 'ตำแหน่งของ {{name}}', en: "{{name}}'s role" },
+  lastAdmin: { th: '{{name}} เป็นผู้ดูแลระบบคนเดียว ให้คนอื่นเป็นผู้ดูแลระบบก่อน', en: '{{name}} is the only admin: make someone else an admin first.' },
 } satisfies Dict;
 
 type Props = Omit<ScreenProps, 'item'>;
@@ -76,6 +78,7 @@ export function StaffScreen(p: Props) {
                     <Badge tone="info">{words.notLinked[L]}</Badge>
                   )}
                 </div>
+                {p.canManage && m.isActive && <RoleChoice lang={L} member={m} onSaved={(x) => set(list.map((y) => (y.id === x.id ? x : y)))} />}
                 {p.canManage && m.isActive && m.id !== p.me.id && (
                   <div class="actions">
                     {!m.linked && (
@@ -123,6 +126,48 @@ export function StaffScreen(p: Props) {
         </>
       )}
     </Screen>
+  );
+}
+
+/** A staff member's role, saved as it is chosen (put back if refused: the only admin keeps theirs). */
+function RoleChoice(p: { lang: Lang; member: Member; onSaved: (m: Member) => void }) {
+  const L = p.lang;
+  const m = p.member;
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const id = `role-${m.id.slice(0, 8)}`;
+  return (
+    <div data-role-of={m.displayName}>
+      <label for={id} class="small">
+        {words.roleOf[L].replace('{{name}}', m.displayName)}
+      </label>
+      <select
+        id={id}
+        value={m.role}
+        aria-invalid={error ? 'true' : undefined}
+        onChange={async (e) => {
+          const select = e.target as HTMLSelectElement;
+          setSaved(false);
+          const a = await send<Member>('PATCH', `staff/${m.id}`, { role: select.value });
+          if (a.kind === 'ok') {
+            setError(undefined);
+            setSaved(true);
+            p.onSaved(a.data);
+            return;
+          }
+          select.value = m.role;
+          const lastAdmin = a.kind === 'refused' && (a.error.details as { reason?: string } | null)?.reason === 'last_admin';
+          setError(lastAdmin ? words.lastAdmin[L].replace('{{name}}', m.displayName) : errorsOf(a, L)._form);
+        }}
+      >
+        {STAFF_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {roleNames[r]?.[L] ?? r}
+          </option>
+        ))}
+      </select>
+      <SaveStatus lang={L} saved={saved} error={error} />
+    </div>
   );
 }
 
