@@ -107,7 +107,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const state = await caseState(trx, decision.caseId);
       const status = state ? CUSTOMER_STATUS_WORDS[state.status][ctx.language] : '';
       const text = (await t('case_status_reply', { case_id: decision.caseNumber, status })) || (await t('case_followup_received', { case_id: decision.caseNumber }));
-      await say([{ kind: 'text', text }], { caseId: decision.caseId });
+      // Not the bot's word on the case (an acknowledgement): what the customer adds next is still acknowledged.
+      await say([{ kind: 'text', text }]);
       return;
     }
     case 'ask_problem':

@@ -68,6 +68,11 @@ export async function continueBooking(
   if (!fields.partySize && d.awaiting === 'party_size' && /^\s*\d{1,2}\s*$/.test(text)) [d.partySize, filled] = [Number(text), true];
   const r = await classify();
   const sure = r.confidence >= ACT_CONFIDENCE;
+  // Where to or from, in the customer's words (a transfer's destination reads like a booking of
+  // it): anything but a detail, a question the FAQ answers or a problem.
+  if (d.awaiting === 'destination' && !filled && text.trim() && !(sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey)))) {
+    return { do: 'booking', dialogue: { ...d, destination: text.trim().slice(0, DESTINATION_CHARS) } };
+  }
   // The service changes when it was asked for, or when the message says nothing else and surely
   // books another one ("actually, the sushi class").
   if (r.bookingType && (d.awaiting === 'service' || (!filled && sure && r.kind === 'booking'))) {
@@ -78,8 +83,6 @@ export async function continueBooking(
   // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
   if (sure && r.kind === 'case') return caseFromText(r);
   if (sure && r.kind === 'question' && r.faqKey) return { do: 'faq', faqKey: r.faqKey };
-  // Where to or from, in the customer's words.
-  if (d.awaiting === 'destination' && text.trim()) return { do: 'booking', dialogue: { ...d, destination: text.trim().slice(0, DESTINATION_CHARS) } };
   if (sure && r.kind === 'question') return { do: 'no_answer' };
   return { do: 'booking', dialogue: d };
 }
