@@ -27,7 +27,7 @@ const COMPLAINT = new RegExp(
 /** Only "I want to report a problem", with nothing said of what happened: the bot asks what happened. */
 const REPORT_ONLY = new RegExp(
   `^\\s*(?:ขอ|อยาก|ต้องการ|จะ)?(?:แจ้งปัญหา|มีปัญหา|ร้องเรียน|แจ้งเรื่อง)(?:ค่ะ|คะ|ครับ|หน่อย|นะคะ|นะครับ|จ้า|ค่า)*[\\s.!]*$` +
-    `|^\\s*(?:i (?:want|would like|'d like|need) to )?(?:report|have) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$`,
+    `|^\\s*(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$`,
   'i',
 );
 
