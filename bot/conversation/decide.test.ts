@@ -338,6 +338,11 @@ describe('deciding what a customer message leads to', () => {
         expect(await decide(context({ text, openCase, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify), text).toEqual({ do: 'case_status', caseId: 'case-1', caseNumber: 'C-0001' });
         expect(asked).toEqual([]);
       }
+      // After a resolution the customer is told so; the question does not reopen the case.
+      const resolved = classifier(answer({ kind: 'other', confidence: 0.9 }));
+      expect(await decide(context({ text: 'any update on my case?', resolvedCase }), resolved.classify)).toEqual({ do: 'case_status', caseId: 'case-2', caseNumber: 'C-0002' });
+      const back = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: 'any update? I still have not received the refund', resolvedCase }), back.classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
       // Without a case there is no status to give: read as usual.
       const { classify } = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: 0.9 }));
       expect(await decide(context({ text: 'any update on my case?' }), classify)).toMatchObject({ do: 'greet' });

@@ -65,8 +65,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
 
   // What else the message may be comes before the dialogue's question: the stronger reading wins.
-  // "Any news on my case?" is answered with the case's status, in a booking or not.
-  if (ctx.openCase && asksForStatus(ctx.text)) return { do: 'case_status', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+  // "Any news on my case?" is answered with the case's status, in a booking or not; after a
+  // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
+  const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
+  if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
   if (dialogue?.kind === 'describe_problem') {
