@@ -505,4 +505,103 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'bangkok_city_tour', partySize: 5, time: '09:00' }, opened: null, holds: 'bot' },
   },
+  // More ways customers said the same things.
+  {
+    name: 'more people, said another way: still the Thai cooking class (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ท่านค่ะ' },
+      { say: 'ขอเพิ่มเป็น 4 คนนะคะ', told: ['คลาสทำอาหารไทย', '4 ท่าน'], notTold: ['ซูชิ'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'the time answered, then changed: the spa stays (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ 2 คนค่ะ', told: ['กี่โมง'] },
+      { say: 'บ่ายสามค่ะ', told: ['15:00', 'สปาและนวดแผนไทย'] },
+      { say: 'เปลี่ยนเวลาเป็นบ่ายสี่ได้ไหมคะ', told: ['16:00', 'สปาและนวดแผนไทย'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a driver who never came is a problem, not a transfer to book (th)',
+    language: 'th',
+    turns: [
+      { say: 'คนขับรถไม่มารับที่สนามบินเลยค่ะ ต้องนั่งแท็กซี่เอง', notTold: ['กี่ท่าน', 'วันไหน'] },
+      { tap: 'ยังไม่ได้รับคำสั่งซื้อ' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'a driver who never came is a problem, not a transfer to book (en)',
+    language: 'en',
+    turns: [
+      { say: 'the driver did not show up at the airport this morning, I had to take a taxi', notTold: ['How many', 'Which day'] },
+      { tap: 'Order not delivered' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: '"never mind" in the middle of a booking cancels it (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book the sushi class tomorrow', told: ['What time'] },
+      { say: 'never mind', told: ['cancelled'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"a human" asked for in the middle of a booking (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book the sushi class tomorrow', told: ['What time'] },
+      { say: 'I want to speak with a human', notTold: ['What time'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'the admin asked for in the middle of a booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ค่ะ', told: ['กี่โมง'] },
+      { say: 'ขอสายแอดมินหน่อยค่ะ', notTold: ['กี่โมง'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'a question about the price in the middle of a booking, then the booking goes on (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองคลาสทำอาหารไทยพรุ่งนี้ 10 โมงค่ะ', told: ['กี่ท่าน'] },
+      { say: 'คลาสทำอาหารราคาเท่าไหร่คะ', notTold: ['กี่ท่าน'] },
+      { say: '2 คน', told: ['คลาสทำอาหารไทย', '2 ท่าน'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a wrong date corrected to a weekday: the service and people stay (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage for two tomorrow at 2 pm', told: ['Guests: 2'] },
+      { say: 'sorry, wrong date, make it Friday', told: ['Spa & Thai massage', 'Fri', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a price question in the middle of a booking, then the booking goes on (en)',
+    language: 'en',
+    turns: [
+      { say: 'Please book the Thai cooking class tomorrow at 10:00', told: ['How many'] },
+      { say: 'How much are the cooking classes?', notTold: ['How many'] },
+      { say: 'two people', told: ['Thai cooking class', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -81,7 +81,7 @@ export function readReplyData(data: string): { act: string; value?: string } | u
 const CONFIRM = /^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ok|okay|yes|yep|confirm|sure)\b|^(ยืนยัน|ใช่|ได้|โอเค|ตกลง)/i;
 const CANCEL = /^(ยกเลิก|ไม่|ไม่เอา|cancel|no|nope|stop)\b|^(ยกเลิก|ไม่เอา)/i;
 const HUMAN =
-  /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|talk to (a |an )?(person|human|agent|someone|staff)|speak to (a |an )?(person|human|agent|someone)|real person|human agent|\bagent please\b)/i;
+  /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|(talk|speak|chat) (to|with) (a |an |the )?(person|human|agent|someone|staff|admin|manager)|real (person|human)|human agent|\bagent please\b|\b(a )?human,? please\b)/i;
 
 export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
 export const saysCancel = (text: string) => CANCEL.test(text.trim());
