@@ -71,7 +71,7 @@ export async function continueBooking(
   // Where to or from, in the customer's words (a transfer's destination reads like a booking of
   // it): anything but a detail, a question the FAQ answers or a problem.
   if (d.awaiting === 'destination' && !filled && text.trim() && !(sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey)))) {
-    return { do: 'booking', dialogue: { ...d, destination: text.trim().slice(0, DESTINATION_CHARS) } };
+    return { do: 'booking', dialogue: { ...d, destination: withoutPoliteEnding(text).slice(0, DESTINATION_CHARS) } };
   }
   // The service changes when it was asked for, or when the message says nothing else and surely
   // books another one ("actually, the sushi class").
@@ -86,6 +86,9 @@ export async function continueBooking(
   if (sure && r.kind === 'question') return { do: 'no_answer' };
   return { do: 'booking', dialogue: d };
 }
+
+/** "สุวรรณภูมิไปโรงแรมแถวสีลมค่ะ" is kept, and shown, as "สุวรรณภูมิไปโรงแรมแถวสีลม". */
+const withoutPoliteEnding = (text: string) => text.trim().replace(/\s*(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|ค่า)?[\s.!]*$/u, '') || text.trim();
 
 /** A destination longer than this is cut: an address fits, a pasted letter does not. */
 const DESTINATION_CHARS = 200;
@@ -128,7 +131,7 @@ export async function bookingStep(
   const serviceName = service ? service.name[ctx.language] : '';
   // Dates as people write them ("พ. 25 พ.ย. 2569"), the destination beside the service it is for.
   const vars = {
-    service: d.destination ? `${serviceName} (${ctx.language === 'th' ? 'ปลายทาง' : 'to'}: ${d.destination})` : serviceName,
+    service: d.destination ? `${serviceName} (${d.destination})` : serviceName,
     date: d.date ? formatBookingDate(d.date, ctx.language) : undefined,
     time: d.time,
     party_size: d.partySize,

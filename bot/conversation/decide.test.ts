@@ -360,7 +360,7 @@ describe('deciding what a customer message leads to', () => {
       const dialogue = bookingDialogue({ serviceKey: 'transfer', date: '2026-03-05', time: '05:00', needs: ['destination'], awaiting: 'destination' });
       expect(await decide(context({ text: 'จากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิค่ะ', dialogue }), classify)).toMatchObject({
         do: 'booking',
-        dialogue: { serviceKey: 'transfer', destination: 'จากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิค่ะ' },
+        dialogue: { serviceKey: 'transfer', destination: 'จากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิ' },
       });
     });
   });
