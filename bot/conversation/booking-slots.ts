@@ -69,8 +69,9 @@ export async function continueBooking(
   const r = await classify();
   const sure = r.confidence >= ACT_CONFIDENCE;
   // Where to or from, in the customer's words (a transfer's destination reads like a booking of
-  // it): anything but a detail, a question the FAQ answers or a problem.
-  if (d.awaiting === 'destination' && !filled && text.trim() && !(sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey)))) {
+  // it): anything but a detail, a question the FAQ answers, a problem or another service.
+  const elsewhere = sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey) || (r.kind === 'booking' && r.bookingType && r.bookingType !== d.serviceKey));
+  if (d.awaiting === 'destination' && !filled && text.trim() && !elsewhere) {
     return { do: 'booking', dialogue: { ...d, destination: withoutPoliteEnding(text).slice(0, DESTINATION_CHARS) } };
   }
   // The service changes when it was asked for, or when the message says nothing else and surely

@@ -362,6 +362,9 @@ describe('deciding what a customer message leads to', () => {
         do: 'booking',
         dialogue: { serviceKey: 'transfer', destination: 'จากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิ' },
       });
+      // Another service, surely named, is not a destination.
+      const other = classifier(answer({ kind: 'booking', bookingType: 'sushi', confidence: 0.9 }));
+      expect(await decide(context({ text: 'actually the sushi class instead', dialogue }), other.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi', destination: undefined } });
     });
   });
 
