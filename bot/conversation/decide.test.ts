@@ -327,6 +327,10 @@ describe('deciding what a customer message leads to', () => {
       // The answer is the problem: a case when the classifier is sure of its type, else the customer picks it.
       const described = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
       expect(await decide(context({ text: 'I was charged but the class was cancelled', dialogue: { kind: 'describe_problem', expiresAt: LATER } }), described.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      // With a case open, a problem of its type (or an unclear one) is more about that case, not a second one.
+      const same = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.9 }));
+      expect(await decide(context({ text: 'still nothing delivered', openCase, dialogue: { kind: 'describe_problem', expiresAt: LATER } }), same.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(await decide(context({ text: 'I was charged but the class was cancelled', openCase, dialogue: { kind: 'describe_problem', expiresAt: LATER } }), described.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
       const unsure = classifier(answer({ kind: 'other', confidence: 0.2 }));
       expect(await decide(context({ text: 'the thing is weird', dialogue: { kind: 'describe_problem', expiresAt: LATER } }), unsure.classify, async () => ['refund'])).toEqual({ do: 'pick_case_type', likely: ['refund'] });
     });

@@ -73,7 +73,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
   if (dialogue?.kind === 'describe_problem') {
     if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no problem to report after all' };
-    return problemFromText(await classify(ctx.text));
+    const r = await classify(ctx.text);
+    // With a case open, the problem is that case's unless it is surely another kind of problem.
+    const another = r.kind === 'case' && r.caseType !== undefined && r.caseType !== ctx.openCase?.caseType && r.confidence >= ACT_CONFIDENCE;
+    if (ctx.openCase && !another) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+    return problemFromText(r);
   }
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
 
