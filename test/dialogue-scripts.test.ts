@@ -21,7 +21,8 @@ describe('the customer steers the dialogue (#37)', () => {
   it(`has at least 40 scripts, Thai and English alike`, () => {
     expect(DIALOGUE_SCRIPTS.length).toBeGreaterThanOrEqual(40);
     const th = DIALOGUE_SCRIPTS.filter((s) => s.language === 'th').length;
-    expect(Math.abs(th - (DIALOGUE_SCRIPTS.length - th))).toBeLessThanOrEqual(2);
+    // Neither language below two in five.
+    expect(Math.min(th, DIALOGUE_SCRIPTS.length - th)).toBeGreaterThanOrEqual(0.4 * DIALOGUE_SCRIPTS.length);
   });
 
   it.concurrent.each(DIALOGUE_SCRIPTS.map((s) => [s.name, s] as const))('%s', async (_, script) => {

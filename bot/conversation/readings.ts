@@ -44,6 +44,7 @@ const STATUS = new RegExp(
 const NOT_BOOKING = new RegExp(
   `^\\s*(?:ไม่|ไม่ใช่|ไม่เอา|ไม่ต้อง|ไม่จอง|ไม่ได้จะจอง|ไม่ได้จอง|ไม่จองแล้ว|ไม่เอาแล้ว|ไม่ต้องแล้ว)(?:แล้ว)?${POLITE}[\\s.!]*$` +
     `|^\\s*(?:never ?mind|forget it|no,? thanks?|no,? thank you|not now|ไม่เป็นไร|ช่างมัน|ช่างเถอะ|ไว้ก่อน)${POLITE}[\\s.!]*$` +
+    `|^\\s*(?:sorry,? )?(?:i(?:'ve)? )?changed my mind[\\s.!]*$|ไม่จองแล้ว|ไม่เอาแล้ว|ยกเลิกการจอง` +
     `|ไม่ได้(?:จะ|ต้องการ|อยาก)จอง|ไม่ได้จองนะ|\\b(?:i'?m not|i am not|not) (?:booking|making a booking|trying to book)\\b|\\bi (?:don'?t|do not) want to book\\b|\\bnot a booking\\b`,
   'i',
 );
