@@ -16,7 +16,9 @@ import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxo
  *
  * Options: `--split dev|test|all` (default all; dev is every fourth line, m0004, m0008, ..., the
  * part looked at while building the classifier; test is the rest, never looked at line by line),
- * `--errors` (list the misclassified lines of the split), `--offline-only`, `--set NAME` (one set).
+ * `--errors` (list the misclassified lines of the split), `--offline-only`, `--set NAME` (one set),
+ * `--no-scripts` (skip the multi-turn dialogue scripts, eval/run-dialogue-scripts.ts, which start
+ * the whole system on an embedded database and report a pass rate).
  */
 
 export interface EvalMessage {
@@ -499,6 +501,11 @@ async function main(): Promise<void> {
   out.push(table(['set', 'classifier', 'messages', 'kind accuracy', 'kind macro-F1', 'case type', 'booking type', 'wrong when acted on', 'calibration error'], overview));
   if (typeof llm === 'string') out.push(`\nLLM classifier skipped: ${llm}.`);
   out.push('');
+  // The dialogue as a whole: conversations of several turns, judged by where they end.
+  if (!args.includes('--no-scripts') && !onlySet) {
+    const { runDialogueScripts, scriptsReport } = await import('./run-dialogue-scripts.ts');
+    out.push(scriptsReport(await runDialogueScripts()), '');
+  }
   out.push(sections.join('\n\n'));
   process.stdout.write(out.join('\n') + '\n');
 }

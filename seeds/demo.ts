@@ -560,6 +560,24 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'What time would suit you?',
   },
   {
+    key: 'booking_ask_destination',
+    description: 'The bot asks where a transfer goes (a service whose booking form requires a destination).',
+    th: 'ต้องการให้รับส่งจากที่ไหนไปที่ไหนคะ? เช่น จากสุวรรณภูมิไปโรงแรมที่พัก',
+    en: 'Where should we take you? For example, from Suvarnabhumi to your hotel.',
+  },
+  {
+    key: 'ask_problem_details',
+    description: 'The customer said they have a problem and nothing more: the bot asks what happened.',
+    th: 'ขออภัยในความไม่สะดวกค่ะ 🙏 เล่าให้เราฟังได้เลยนะคะว่าเกิดอะไรขึ้น',
+    en: 'Sorry to hear that. 🙏 Please tell us what happened.',
+  },
+  {
+    key: 'case_status_reply',
+    description: 'The customer asked where their open case stands: {{case_id}} and its {{status}} in their words.',
+    th: 'เคส {{case_id}} ของคุณ: {{status}}ค่ะ ทีมงานจะแจ้งความคืบหน้าในแชทนี้นะคะ',
+    en: 'Your case {{case_id}} is {{status}}. We will tell you here as soon as there is news.',
+  },
+  {
     key: 'booking_ask_party_size',
     description: 'The bot asks how many people the booking is for.',
     th: 'จองสำหรับกี่ท่านคะ?',

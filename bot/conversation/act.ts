@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { answerProposedTime } from '../../core/bookings/booking-commands.ts';
 import { customerAnswered, reopenForCustomer } from '../../core/cases/case-commands.ts';
 import { calendarFor } from '../../core/cases/case-clock.ts';
+import { caseState } from '../../core/cases/case-queries.ts';
+import { CASE_STATUS } from '../../core/cases/case-status.ts';
+import { CUSTOMER_STATUS_WORDS } from './case-status-words.ts';
 import { addCustomerMessageToCase } from '../../core/cases/case-messages.ts';
 import { openCase } from '../../core/cases/open-case.ts';
 import { recordSatisfactionComment, recordSatisfactionScore, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
@@ -98,6 +101,22 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: await t('case_followup_received', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
       return;
     }
+    case 'case_status': {
+      // On the case's timeline like any follow-up, and answered every time: a customer who asks
+      // where their case stands is told, burst or not. It is not an answer to what the case waits for.
+      const state = await caseState(trx, decision.caseId);
+      if (state && CASE_STATUS[state.status].isOpen) await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text });
+      const status = state ? CUSTOMER_STATUS_WORDS[state.status][ctx.language] : '';
+      const text = (await t('case_status_reply', { case_id: decision.caseNumber, status })) || (await t('case_followup_received', { case_id: decision.caseNumber }));
+      // Not the bot's word on the case (an acknowledgement): what the customer adds next is still acknowledged.
+      await say([{ kind: 'text', text }]);
+      return;
+    }
+    case 'ask_problem':
+      // What happened is the next message (decide.ts reads it as the problem).
+      await setDialogue({ kind: 'describe_problem', expiresAt: dialogueExpiry('describe_problem', ctx.now) });
+      await say([{ kind: 'text', text: (await t('ask_problem_details')) || (await t('clarify_intent')), quickReplies: [{ type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') }] }]);
+      return;
     case 'reopen': {
       // The customer hears "reopened" in answer to this message (core/cases/case-notifications.ts).
       await reopenForCustomer(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, replyToEventId: ctx.inboundEventId ?? undefined });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { formatBookingDate } from '../../core/bookings/booking-desk.ts';
 import { requestBooking } from '../../core/bookings/request-booking.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
@@ -9,7 +10,8 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { ACT_CONFIDENCE, caseFromText, type Decision } from './decision.ts';
+import { ACT_CONFIDENCE, caseFromText, problemFromText, type Decision } from './decision.ts';
+import { reportsProblem, saysNotBooking } from './readings.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
 /**
@@ -50,8 +52,13 @@ export async function continueBooking(
     return { do: 'booking', dialogue: d };
   }
   if (d.awaiting === 'confirm' && saysConfirm(text)) return { do: 'booking', dialogue: d, submit: true };
-  if (saysCancel(text)) return { do: 'cancel_booking' };
+  // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
+  // therapist never came"), a "no" or "I'm not booking" ends it.
+  if (reportsProblem(text)) return problemFromText(await classify());
+  if (saysCancel(text) || saysNotBooking(text)) return { do: 'cancel_booking' };
 
+  // A detail changes only its own slot: "2 คน" is the number of people, whatever service the
+  // words are most like.
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
   let filled = false;
   if (fields.date) [d.date, filled] = [fields.date, true];
@@ -60,13 +67,32 @@ export async function continueBooking(
   // "2" alone answers "how many people?"
   if (!fields.partySize && d.awaiting === 'party_size' && /^\s*\d{1,2}\s*$/.test(text)) [d.partySize, filled] = [Number(text), true];
   const r = await classify();
-  if (r.bookingType && (r.kind === 'booking' || d.awaiting === 'service')) [d.serviceKey, filled] = [r.bookingType, true];
-  // Something else entirely (a problem, a question) leaves the booking for later.
-  if (!filled && r.confidence >= ACT_CONFIDENCE && (r.kind === 'case' || r.kind === 'question')) {
-    return r.kind === 'case' ? caseFromText(r) : r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
+  const sure = r.confidence >= ACT_CONFIDENCE;
+  // Where to or from, in the customer's words (a transfer's destination reads like a booking of
+  // it): anything but a detail, a question the FAQ answers, a problem or another service.
+  const elsewhere = sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey) || (r.kind === 'booking' && r.bookingType && r.bookingType !== d.serviceKey));
+  if (d.awaiting === 'destination' && !filled && text.trim() && !elsewhere) {
+    return { do: 'booking', dialogue: { ...d, destination: withoutPoliteEnding(text).slice(0, DESTINATION_CHARS) } };
   }
+  // The service changes when it was asked for, or when the message says nothing else and surely
+  // books another one ("actually, the sushi class").
+  if (r.bookingType && (d.awaiting === 'service' || (!filled && sure && r.kind === 'booking'))) {
+    if (r.bookingType !== d.serviceKey) Object.assign(d, { serviceKey: r.bookingType, destination: undefined });
+    filled = true;
+  }
+  if (filled) return { do: 'booking', dialogue: d };
+  // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
+  if (sure && r.kind === 'case') return caseFromText(r);
+  if (sure && r.kind === 'question' && r.faqKey) return { do: 'faq', faqKey: r.faqKey };
+  if (sure && r.kind === 'question') return { do: 'no_answer' };
   return { do: 'booking', dialogue: d };
 }
+
+/** "สุวรรณภูมิไปโรงแรมแถวสีลมค่ะ" is kept, and shown, as "สุวรรณภูมิไปโรงแรมแถวสีลม". */
+const withoutPoliteEnding = (text: string) => text.trim().replace(/\s*(?:นะ)?(?:ค่ะ|คะ|ครับ|คับ|จ้า|ค่า)?[\s.!]*$/u, '') || text.trim();
+
+/** A destination longer than this is cut: an address fits, a pasted letter does not. */
+const DESTINATION_CHARS = 200;
 
 
 /** Where the booking form is, for the links the bot sends: LIFF_ID_* and the api's public address. */
@@ -99,8 +125,18 @@ export async function bookingStep(
   const d = decision.dialogue;
   const service = d.serviceKey ? await activeService(trx, ctx.orgId, d.serviceKey) : undefined;
   if (d.serviceKey && !service) d.serviceKey = undefined;
+  // The service's own details are asked too: what its booking form requires beyond date, time and people.
+  const needs = (service?.formFields ?? []).filter((f) => f.required && f.field === 'destination').map(() => 'destination' as const);
+  d.needs = needs.length ? needs : undefined;
+  if (!d.needs) d.destination = undefined;
   const serviceName = service ? service.name[ctx.language] : '';
-  const vars = { service: serviceName, date: d.date, time: d.time, party_size: d.partySize };
+  // Dates as people write them ("พ. 25 พ.ย. 2569"), the destination beside the service it is for.
+  const vars = {
+    service: d.destination ? `${serviceName} (${d.destination})` : serviceName,
+    date: d.date ? formatBookingDate(d.date, ctx.language) : undefined,
+    time: d.time,
+    party_size: d.partySize,
+  };
 
   if (decision.submit && !missingSlot(d)) {
     const booking = await requestBooking(trx, {
@@ -113,6 +149,7 @@ export async function bookingStep(
       partySize: d.partySize ?? null,
       language: ctx.language,
       source: ctx.source,
+      details: d.destination ? { destination: d.destination } : undefined,
     });
     await setDialogue(null);
     await say([{ kind: 'text', text: await t('booking_received', { ...vars, booking_id: booking.number }) }]);
@@ -186,6 +223,8 @@ async function askFor(
           cancelAction,
         ],
       };
+    case 'destination':
+      return { kind: 'text', text: await t('booking_ask_destination', vars), quickReplies: [cancelAction] };
     case 'party_size':
       return {
         kind: 'text',

@@ -4,6 +4,7 @@ import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
+import { detectLanguage } from '../../core/understanding/extract-fields.ts';
 import { likelyCaseTypes } from '../../core/understanding/offline-classifier.ts';
 import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
 import type { StaffDeps } from '../../core/staff/staff-desk.ts';
@@ -57,9 +58,11 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     // person holds or is asked for owes the customer an answer (a response clock).
     if (ctx.inboxChange || ctx.personHolds) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
     if (classified) await recordClassification(trx, ctx.orgId, message.id, classified);
-    // Answer in the language the customer writes in now.
-    const language = classified?.result.language;
-    if (language && language !== ctx.language && ctx.text.trim()) {
+    // Answer in the language the customer writes in now, read from the message when it was not
+    // classified ("report a problem" is answered without the classifier); a message without
+    // letters ("3", "👍") says nothing of it.
+    const language = /\p{L}/u.test(ctx.text) ? (classified?.result.language ?? detectLanguage(ctx.text)) : undefined;
+    if (language && language !== ctx.language) {
       await setContactLanguage(trx, ctx.contactId, language);
       ctx.language = language;
     }

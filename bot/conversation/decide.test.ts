@@ -64,13 +64,13 @@ describe('deciding what a customer message leads to', () => {
     const hello = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: 0.9 }));
     expect(await decide(context({ text: 'hello', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });
     // More than a hello also goes on the case.
-    expect(await decide(context({ text: 'hi, any news?', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: true });
+    expect(await decide(context({ text: 'hi, I sent the slip yesterday', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: true });
     // An `other` the classifier did not name (an LLM may leave it out): a hello alone is greeted, anything else goes on the case.
     const llm = classifier(answer({ kind: 'other', confidence: 0.9 }));
     for (const text of ['hi', 'Hello there!', 'สวัสดีค่ะ', 'sawasdee krub 🙏']) {
       expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });
     }
-    expect(await decide(context({ text: 'hi, any news?', openCase }), llm.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    expect(await decide(context({ text: 'hi, I sent the slip yesterday', openCase }), llm.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
     expect(await decide(context({ text: 'thanks', openCase }), thanks.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     const unsure = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: ACT_CONFIDENCE - 0.1 }));
@@ -174,7 +174,7 @@ describe('deciding what a customer message leads to', () => {
   describe('with a case open in the conversation', () => {
     it('files what the customer says on the case', async () => {
       const { classify } = classifier(answer({ kind: 'other', confidence: 0.9 }));
-      expect(await decide(context({ text: 'any news?', openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(await decide(context({ text: 'the order number is 12345', openCase }), classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     });
 
     it('files a photo on the case', async () => {
@@ -269,6 +269,106 @@ describe('deciding what a customer message leads to', () => {
       const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
       const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
       expect(await decide(context({ text: 'actually I need a refund', dialogue }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    });
+  });
+
+  describe('the customer steers: a message in a dialogue is also read for what else it is', () => {
+    // The classifier reads a bare count as a booking of some other service (it did, in Thai).
+    const otherService = () => classifier(answer({ kind: 'booking', bookingType: 'city_tour', confidence: 0.9, language: 'th' }));
+
+    it('changes only the slot a detail answers: the number of people or a corrected date keeps the service', async () => {
+      for (const text of ['2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'make it 3 people', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'actually tomorrow at 15:00']) {
+        const { classify } = otherService();
+        const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-05', time: '10:00', awaiting: 'party_size' });
+        const d = await decide(context({ text, dialogue }), classify);
+        expect(d, text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'massage' } });
+      }
+      const { classify } = otherService();
+      const d = await decide(context({ text: 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', dialogue: bookingDialogue({ serviceKey: 'cooking', date: '2026-03-05', time: '10:00', partySize: 2, awaiting: 'confirm' }) }), classify);
+      expect(d).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'cooking', date: '2026-03-05', time: '10:00', partySize: 3 } });
+    });
+
+    it('changes the service when the message only names another one, surely', async () => {
+      const { classify } = otherService();
+      const d = await decide(context({ text: 'actually the city tour instead', dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify);
+      expect(d).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'city_tour' } });
+    });
+
+    it('reads a complaint that names an appointment as a problem, in a booking and out of one', async () => {
+      for (const text of ['นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ รอมาครึ่งชั่วโมงแล้ว', 'I booked a massage at 2 pm today but the therapist never showed up']) {
+        const fresh = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+        expect(await decide(context({ text }), fresh.classify, async () => ['service_not_delivered']), text).toEqual({ do: 'pick_case_type', likely: ['service_not_delivered'] });
+        const inBooking = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+        const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-02', time: '14:00', awaiting: 'party_size' });
+        expect(await decide(context({ text, dialogue }), inBooking.classify, async () => ['service_not_delivered']), text).toEqual({ do: 'pick_case_type', likely: ['service_not_delivered'] });
+      }
+    });
+
+    it('lets the customer out of a booking they never meant: "not booking, the therapist did not come" is the problem', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-02', time: '14:00', awaiting: 'party_size' });
+      const problem = classifier(answer({ kind: 'case', caseType: 'service_not_delivered', confidence: 0.8 }));
+      expect(await decide(context({ text: 'ไม่ได้จะจองค่ะ จะแจ้งปัญหาว่าหมอนวดไม่มา', dialogue }), problem.classify)).toEqual({ do: 'open_case', caseType: 'service_not_delivered' });
+      for (const text of ['ไม่ได้จะจองค่ะ', 'ไม่ค่ะ', "I'm not booking", 'no']) {
+        const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+        expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'cancel_booking' });
+      }
+    });
+
+    it('asks what happened when the customer only says they have a problem, typed or tapped', async () => {
+      for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'I want to report a problem', 'report a problem']) {
+        const { classify, asked } = classifier(answer({ kind: 'other', confidence: 0.2 }));
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'ask_problem' });
+        expect(await decide(context({ text, dialogue: { kind: 'clarify', text: '', messageId: 'm-0', expiresAt: LATER } }), classify), text).toEqual({ do: 'ask_problem' });
+        expect(await decide(context({ text, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify), text).toEqual({ do: 'ask_problem' });
+        expect(asked).toEqual([]);
+      }
+      const tap = classifier(answer({}));
+      expect(await decide(context({ reply: { act: 'intent', value: 'case' }, dialogue: { kind: 'clarify', text: '', messageId: 'm-0', expiresAt: LATER } }), tap.classify)).toEqual({ do: 'ask_problem' });
+      // The answer is the problem: a case when the classifier is sure of its type, else the customer picks it.
+      const described = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: 'I was charged but the class was cancelled', dialogue: { kind: 'describe_problem', expiresAt: LATER } }), described.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      // With a case open, a problem of its type (or an unclear one) is more about that case, not a second one.
+      const same = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.9 }));
+      expect(await decide(context({ text: 'still nothing delivered', openCase, dialogue: { kind: 'describe_problem', expiresAt: LATER } }), same.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      expect(await decide(context({ text: 'I was charged but the class was cancelled', openCase, dialogue: { kind: 'describe_problem', expiresAt: LATER } }), described.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      const unsure = classifier(answer({ kind: 'other', confidence: 0.2 }));
+      expect(await decide(context({ text: 'the thing is weird', dialogue: { kind: 'describe_problem', expiresAt: LATER } }), unsure.classify, async () => ['refund'])).toEqual({ do: 'pick_case_type', likely: ['refund'] });
+    });
+
+    it("answers a status question with the case's status, in a booking or not", async () => {
+      for (const text of ['any update on my case?', 'มีความคืบหน้าไหมคะ', 'เรื่องถึงไหนแล้วคะ']) {
+        const { classify, asked } = classifier(answer({ kind: 'other', confidence: 0.9 }));
+        expect(await decide(context({ text, openCase }), classify), text).toEqual({ do: 'case_status', caseId: 'case-1', caseNumber: 'C-0001' });
+        expect(await decide(context({ text, openCase, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify), text).toEqual({ do: 'case_status', caseId: 'case-1', caseNumber: 'C-0001' });
+        expect(asked).toEqual([]);
+      }
+      // After a resolution the customer is told so; the question does not reopen the case.
+      const resolved = classifier(answer({ kind: 'other', confidence: 0.9 }));
+      expect(await decide(context({ text: 'any update on my case?', resolvedCase }), resolved.classify)).toEqual({ do: 'case_status', caseId: 'case-2', caseNumber: 'C-0002' });
+      const back = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: 'any update? I still have not received the refund', resolvedCase }), back.classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
+      // Without a case there is no status to give: read as usual.
+      const { classify } = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: 0.9 }));
+      expect(await decide(context({ text: 'any update on my case?' }), classify)).toMatchObject({ do: 'greet' });
+    });
+
+    it('hands over to a person asked for in the middle of a booking', async () => {
+      for (const text of ['ขอคุยกับเจ้าหน้าที่ค่ะ', 'ขอสายแอดมินหน่อยค่ะ', 'can I talk to a person?', 'I want to speak with a human']) {
+        const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+        expect(await decide(context({ text, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify), text).toEqual({ do: 'handoff' });
+      }
+    });
+
+    it("asks a service's own details: where a transfer goes is the answer to the question, in the customer's words", async () => {
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.3 }));
+      const dialogue = bookingDialogue({ serviceKey: 'transfer', date: '2026-03-05', time: '05:00', needs: ['destination'], awaiting: 'destination' });
+      expect(await decide(context({ text: 'จากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิค่ะ', dialogue }), classify)).toMatchObject({
+        do: 'booking',
+        dialogue: { serviceKey: 'transfer', destination: 'จากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิ' },
+      });
+      // Another service, surely named, is not a destination.
+      const other = classifier(answer({ kind: 'booking', bookingType: 'sushi', confidence: 0.9 }));
+      expect(await decide(context({ text: 'actually the sushi class instead', dialogue }), other.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi', destination: undefined } });
     });
   });
 

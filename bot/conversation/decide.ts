@@ -1,8 +1,9 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { ACT_CONFIDENCE, caseFromText, FAQ_CONFIDENCE, LIKELY_CASE_TYPES, type Decision, type RankCaseTypes } from './decision.ts';
+import { ACT_CONFIDENCE, caseFromText, FAQ_CONFIDENCE, LIKELY_CASE_TYPES, problemFromText, type Decision, type RankCaseTypes } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { asksForPerson } from './dialogue.ts';
+import { asksForPerson, saysCancel } from './dialogue.ts';
+import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 
@@ -46,7 +47,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (reply) {
     if (reply.act === 'intent' && (dialogue?.kind === 'clarify' || dialogue?.kind === 'pick_case_type')) {
       if (reply.value === 'booking') return startBooking(ctx, await classify(dialogue.text), dialogue.text);
-      if (reply.value === 'case') return problemFromText(await classify(dialogue.text));
+      // Nothing said yet (a tap after the greeting): what happened is asked, not guessed from nothing.
+      if (reply.value === 'case') return dialogue.text.trim() ? problemFromText(await classify(dialogue.text)) : { do: 'ask_problem' };
       if (reply.value === 'question') {
         const r = await classify(dialogue.text);
         return r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
@@ -62,9 +64,28 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     return { do: 'greet', why: 'no text (a sticker, an image)' };
   }
 
+  // What else the message may be comes before the dialogue's question: the stronger reading wins.
+  // "Any news on my case?" is answered with the case's status, in a booking or not; after a
+  // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
+  const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
+  if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
+  if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
+  if (dialogue?.kind === 'describe_problem') {
+    if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no problem to report after all' };
+    const r = await classify(ctx.text);
+    // With a case open, the problem is that case's unless it is surely another kind of problem.
+    const another = r.kind === 'case' && r.caseType !== undefined && r.caseType !== ctx.openCase?.caseType && r.confidence >= ACT_CONFIDENCE;
+    if (ctx.openCase && !another) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+    return problemFromText(r);
+  }
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
 
-  const result = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
+  const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
+  // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
+  // booking of that service; it is a problem, of a type the customer picks if need be.
+  const complaint = read.kind === 'booking' && reportsProblem(ctx.text);
+  const result: Classification = complaint ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, ACT_CONFIDENCE) } : read;
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
   const sure = result.confidence >= ACT_CONFIDENCE && result.otherType !== 'out_of_scope';
   // With a case open, what the customer says is about it, unless it is clearly a booking or a
@@ -105,16 +126,5 @@ const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sa
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {
   return r.kind === 'other' && (r.otherType === 'greeting' || (r.otherType === undefined && HELLO.test(text)));
-}
-
-/**
- * The customer said it is a problem, after the bot asked because it was unsure: a case of the type
- * the classifier names only when it is sure, else the customer picks the type, the classifier's
- * guess first. A case opened with the wrong type goes to the wrong team with the wrong clock.
- */
-function problemFromText(r: Classification): Decision {
-  const guess = r.kind === 'case' ? r.caseType : undefined;
-  if (guess && r.confidence >= ACT_CONFIDENCE) return { do: 'open_case', caseType: guess };
-  return { do: 'pick_case_type', likely: guess ? [guess] : [] };
 }
 

@@ -20,6 +20,10 @@ export type Decision =
   /** A person answers: the customer asked for one, or the bot was unsure twice running (`unsure`). */
   | { do: 'handoff'; unsure?: true }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
+  /** "Any news on my case?": the case's status, answered every time (a follow-up in a burst is not). */
+  | { do: 'case_status'; caseId: string; caseNumber: string }
+  /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */
+  | { do: 'ask_problem' }
   /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
   | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
   | { do: 'reopen'; caseId: string }
@@ -39,4 +43,16 @@ export type Decision =
 /** A case of the type the classifier named (it was sure the message is a case), else the customer picks the type. */
 export function caseFromText(r: Classification): Decision {
   return r.kind === 'case' && r.caseType ? { do: 'open_case', caseType: r.caseType } : { do: 'pick_case_type', likely: [] };
+}
+
+/**
+ * The customer said it is a problem (after the bot asked, or in words stronger than the booking
+ * they were making): a case of the type the classifier names only when it is sure, else the
+ * customer picks the type, the classifier's guess first. A case opened with the wrong type goes to
+ * the wrong team with the wrong clock.
+ */
+export function problemFromText(r: Classification): Decision {
+  const guess = r.kind === 'case' ? r.caseType : undefined;
+  if (guess && r.confidence >= ACT_CONFIDENCE) return { do: 'open_case', caseType: guess };
+  return { do: 'pick_case_type', likely: guess ? [guess] : [] };
 }

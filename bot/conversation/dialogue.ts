@@ -5,17 +5,24 @@
  */
 import type { SatisfactionDialogue } from '../../core/cases/case-satisfaction.ts';
 
-export type BookingSlot = 'service' | 'date' | 'time' | 'party_size';
+/** The details a booking in chat asks for, in this order; `destination` only for a service whose form asks it (a transfer). */
+export type BookingSlot = 'service' | 'date' | 'time' | 'destination' | 'party_size';
 
 export type Dialogue =
   | { kind: 'clarify'; text: string; messageId: string; expiresAt: string }
   | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
+  /** The customer said they have a problem and nothing more: the bot asked what happened. */
+  | { kind: 'describe_problem'; expiresAt: string }
   | {
       kind: 'booking';
       serviceKey?: string;
       date?: string;
       time?: string;
       partySize?: number;
+      /** Where to or from (a transfer), in the customer's words. */
+      destination?: string;
+      /** The service's own details beyond date, time and people (its booking form's fields), set when the service is known. */
+      needs?: 'destination'[];
       awaiting?: BookingSlot | 'confirm';
       expiresAt: string;
     }
@@ -29,6 +36,7 @@ export type BookingDialogue = Extract<Dialogue, { kind: 'booking' }>;
 export const DIALOGUE_MINUTES: Record<Dialogue['kind'], number> = {
   clarify: 30,
   pick_case_type: 30,
+  describe_problem: 30,
   booking: 60,
   handoff: 4 * 60,
   // The comment after a score; the score itself is awaited for a day (set with the question).
@@ -49,6 +57,7 @@ export function missingSlot(d: Extract<Dialogue, { kind: 'booking' }>): BookingS
   if (!d.serviceKey) return 'service';
   if (!d.date) return 'date';
   if (!d.time) return 'time';
+  if (d.needs?.includes('destination') && !d.destination) return 'destination';
   if (!d.partySize) return 'party_size';
   return undefined;
 }
@@ -72,7 +81,7 @@ export function readReplyData(data: string): { act: string; value?: string } | u
 const CONFIRM = /^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ok|okay|yes|yep|confirm|sure)\b|^(ยืนยัน|ใช่|ได้|โอเค|ตกลง)/i;
 const CANCEL = /^(ยกเลิก|ไม่|ไม่เอา|cancel|no|nope|stop)\b|^(ยกเลิก|ไม่เอา)/i;
 const HUMAN =
-  /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|talk to (a |an )?(person|human|agent|someone|staff)|speak to (a |an )?(person|human|agent|someone)|real person|human agent|\bagent please\b)/i;
+  /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|(talk|speak|chat) (to|with) (a |an |the )?(person|human|agent|someone|staff|admin|manager)|real (person|human)|human agent|\bagent please\b|\b(a )?human,? please\b)/i;
 
 export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
 export const saysCancel = (text: string) => CANCEL.test(text.trim());

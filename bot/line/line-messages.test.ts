@@ -82,6 +82,11 @@ describe('quick replies', () => {
     expect(out[2].quickReply!.items!.map((i) => i.action!.label)).toEqual(['Option 2']);
   });
 
+  it('cuts a Thai label at the end of a word, not inside one', () => {
+    const [message] = toLineMessages([{ kind: 'text', text: 'เลือก', quickReplies: [{ type: 'postback', label: 'เติมเงินแล้วเครดิตไม่เข้า', data: 'act=case_type&v=topup' }] }]);
+    expect(message.quickReply!.items![0].action!.label).toBe('เติมเงินแล้วเครดิต…');
+  });
+
   it('cuts long labels to 20 without breaking Thai graphemes', () => {
     const [message] = toLineMessages([
       {
@@ -94,7 +99,8 @@ describe('quick replies', () => {
       },
     ]);
     const [english, thai] = message.quickReply!.items!.map((i) => i.action!.label!);
-    expect(english).toBe('Please connect me t…');
+    // At the end of a word, in English and in Thai (which has no spaces).
+    expect(english).toBe('Please connect me…');
     expect(thai.length).toBeLessThanOrEqual(20);
     expect(thai.endsWith('…')).toBe(true);
     expect('ยืนยันการจองที่นั่งสำหรับพรุ่งนี้'.startsWith(thai.slice(0, -1))).toBe(true);

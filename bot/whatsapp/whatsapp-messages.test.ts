@@ -80,7 +80,7 @@ describe('buttons', () => {
     const label = 'Refund to my original payment method';
     const [msg] = toTwilioMessages([{ kind: 'text', text: 'How?', quickReplies: [1, 2, 3].map((i) => postback(i)).concat(postback(4, label)) }], inside);
     const item = rendered(msg, 'twilio/list-picker').items[3];
-    expect(item.item).toBe('Refund to my original p…');
+    expect(item.item).toBe('Refund to my original…');
     expect(item.description).toBe(label);
   });
 
@@ -95,7 +95,10 @@ describe('buttons', () => {
       [{ kind: 'text', text: 'When would you like to come?', quickReplies: [{ type: 'datetime', label: 'Pick a date', data: 'v1.book=7', mode: 'date', min: '2026-12-01' }] }],
       inside,
     );
-    expect(out).toEqual([{ body: 'When would you like to come?\n\n📅 Pick a date: please reply with a date, e.g. YYYY-MM-DD' }]);
+    // As people write a date, never "YYYY-MM-DD" or "2026-11-25".
+    expect(out).toEqual([{ body: 'When would you like to come?\n\n📅 Pick a date: please reply with a date, e.g. tomorrow' }]);
+    const picked = toTwilioMessages([{ kind: 'text', text: 'ต้องการจองวันไหนคะ?', quickReplies: [{ type: 'datetime', label: 'เลือกวันที่', data: 'd', mode: 'date', initial: '2026-11-25', min: '2026-11-25' }] }], { insideWindow: true, language: 'th' });
+    expect(picked).toEqual([{ body: 'ต้องการจองวันไหนคะ?\n\n📅 เลือกวันที่: พิมพ์วันที่ตอบกลับได้เลยค่ะ เช่น 25 พ.ย.' }]);
     const th = toTwilioMessages([{ kind: 'text', text: 'สะดวกเวลาไหนคะ', quickReplies: [{ type: 'datetime', label: 'เลือกเวลา', data: 'd', mode: 'time', initial: '14:30' }] }], {
       insideWindow: true,
     });

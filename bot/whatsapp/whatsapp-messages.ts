@@ -78,7 +78,20 @@ export const DEFAULT_WHATSAPP_STRINGS: Record<Language, WhatsAppStrings> = {
   },
 };
 
-const EXAMPLE_FORMAT = { date: 'YYYY-MM-DD', time: 'HH:MM', datetime: 'YYYY-MM-DD HH:MM' } as const;
+/**
+ * The example under a typed date or time, as people write it ("25 พ.ย.", "25 Nov 18:00", never
+ * "2026-11-25"): the picker's first day when it has one, else "tomorrow". The extractor reads all
+ * of these back (core/understanding/fields/dates.ts).
+ */
+function typedExample(mode: 'date' | 'time' | 'datetime', initial: string | undefined, language: Language): string {
+  const [date, time] = (initial ?? '').split(/[Tt ]/);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date)
+    ? new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${date}T00:00:00Z`))
+    : language === 'th' ? 'พรุ่งนี้' : 'tomorrow';
+  if (mode === 'date') return day;
+  const at = mode === 'time' ? /^\d{2}:\d{2}/.exec(date)?.[0] : /^\d{2}:\d{2}/.exec(time ?? '')?.[0];
+  return mode === 'time' ? (at ?? '18:00') : `${day} ${at ?? '18:00'}`;
+}
 
 export interface TwilioOptions {
   /** Inside WhatsApp's 24-hour customer service window (the customer wrote in the last 24 h). */
@@ -154,11 +167,11 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 /** Datetime and URI actions have no WhatsApp button in session: they become lines of text. */
-function actionLines(actions: Action[], strings: WhatsAppStrings): string[] {
+function actionLines(actions: Action[], strings: WhatsAppStrings, language: Language): string[] {
   const lines: string[] = [];
   for (const action of actions) {
     if (action.type === 'datetime') {
-      const example = (action.initial ?? EXAMPLE_FORMAT[action.mode]).replace(/[Tt]/, ' ');
+      const example = typedExample(action.mode, action.initial, language);
       lines.push(fill(strings.askDate[action.mode], { label: action.label, example }));
     } else if (action.type === 'uri') {
       // A plain link works in session; twilio/call-to-action may need template approval.
@@ -257,7 +270,7 @@ function convert(message: OutboundMessage, language: Language, strings: WhatsApp
   if (message.kind === 'text' && !message.text.trim()) throw new WhatsAppLimitError('Twilio refuses an empty text message');
   const actions = [...(message.kind === 'card' ? message.card.actions : []), ...(message.quickReplies ?? [])];
   const choices = actions.filter((a): a is Extract<Action, { type: 'postback' | 'message' }> => a.type === 'postback' || a.type === 'message').map(toChoice);
-  const extra = actionLines(actions, strings);
+  const extra = actionLines(actions, strings, language);
 
   let text = message.kind === 'text' ? message.text : message.kind === 'card' ? cardText(message.card) : '';
   if (extra.length) text = [text.trim(), extra.join('\n')].filter(Boolean).join('\n\n');

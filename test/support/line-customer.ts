@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
 import { signLineBody } from '../../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../dev/fakes/line-api.ts';
 import { startTestSystem, until, type TestSystem } from './test-system.ts';
@@ -68,7 +67,8 @@ export async function startLineCustomerHarness(
       Object.assign(event, { type: 'postback', postback: what.postback });
     }
     const res = await postEvents([event]);
-    expect(res.status).toBe(200);
+    // Not vitest's expect: the dialogue scripts of `npm run eval` drive customers with this harness too.
+    if (res.status !== 200) throw new Error(`the LINE webhook answered ${res.status}`);
     return event;
   };
   return {

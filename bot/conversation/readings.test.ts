@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+
+/**
+ * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
+ * English, and leaves alone the messages of a booking that look like it.
+ */
+describe('what else a message may be', () => {
+  it('hears a complaint, even one that names an appointment', () => {
+    for (const text of [
+      'นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ รอมาครึ่งชั่วโมงแล้ว',
+      'ไม่ได้จะจองค่ะ จะแจ้งปัญหาว่าหมอนวดไม่มา',
+      'เติมเงินแล้วยังไม่ได้รับเครดิตค่ะ',
+      'I booked a massage at 2 pm but the therapist never showed up',
+      "the driver didn't come",
+      'I was charged twice for the class',
+      'I want a refund',
+    ]) {
+      expect(reportsProblem(text), text).toBe(true);
+    }
+  });
+
+  it('does not take a correction or a detail for a complaint', () => {
+    for (const text of ['wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ']) {
+      expect(reportsProblem(text), text).toBe(false);
+    }
+  });
+
+  it('knows "I want to report a problem" from a report of one', () => {
+    for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue']) expect(asksOnlyToReport(text), text).toBe(true);
+    for (const text of ['แจ้งปัญหาเติมเงินไม่เข้าค่ะ', 'I have a problem with my top-up', 'มีปัญหาเรื่องการชำระเงิน']) expect(asksOnlyToReport(text), text).toBe(false);
+  });
+
+  it('hears a status question', () => {
+    for (const text of ['any update on my case?', 'any news?', "what's the status?", 'มีความคืบหน้าไหมคะ', 'เรื่องถึงไหนแล้วคะ', 'คืนเงินได้รึยังคะ']) expect(asksForStatus(text), text).toBe(true);
+    for (const text of ['2 คน', 'thanks', 'the order number is 12345', 'ขอบคุณค่ะ']) expect(asksForStatus(text), text).toBe(false);
+  });
+
+  it('hears "I am not booking" and a bare "no", not a no inside a detail', () => {
+    for (const text of ['ไม่ค่ะ', 'ไม่', 'ไม่ได้จะจองค่ะ', 'ไม่จองแล้วค่ะ', "I'm not booking", 'I do not want to book', "sorry, I'm not booking anything", 'never mind', 'no thanks', 'ไม่เป็นไรค่ะ', 'ไว้ก่อนนะคะ', 'เปลี่ยนใจแล้วค่ะ ไม่จองแล้ว', 'I changed my mind']) expect(saysNotBooking(text), text).toBe(true);
+    for (const text of ['ไม่มีแพ้อาหารค่ะ', 'ไม่เกิน 4 คนค่ะ', 'not before 10 am please', '2 คน', 'I changed my mind, the sushi class instead']) expect(saysNotBooking(text), text).toBe(false);
+  });
+});

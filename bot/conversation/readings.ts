@@ -1,0 +1,55 @@
+/**
+ * What else a customer's message may be, beside the answer to the bot's question: a message in a
+ * booking ("2 คน") is read as a detail of the booking, and also as a complaint, a status question,
+ * a "no" or a request for a person; the stronger reading wins (decide.ts, booking-slots.ts).
+ * Plain word lists, Thai and English: they run on every message, so they cost nothing beside the
+ * classifier, and they catch what a classifier trained on the business's examples cannot know
+ * (a complaint that names a service reads like a booking of it).
+ */
+
+const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|ค่า|please|pls|thanks)?';
+
+/**
+ * Something went wrong: a person who did not come, a wait, money taken, a complaint. Not the words
+ * a booking's correction uses ("wrong date, make it Friday", "no problem, 3 people").
+ */
+const COMPLAINT = new RegExp(
+  [
+    'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
+    'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
+    "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited))",
+    '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
+    '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\bcharged twice\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
+  ].join('|'),
+  'i',
+);
+
+/** Only "I want to report a problem", with nothing said of what happened: the bot asks what happened. */
+const REPORT_ONLY = new RegExp(
+  `^\\s*(?:ขอ|อยาก|ต้องการ|จะ)?(?:แจ้งปัญหา|มีปัญหา|ร้องเรียน|แจ้งเรื่อง)(?:ค่ะ|คะ|ครับ|หน่อย|นะคะ|นะครับ|จ้า|ค่า)*[\\s.!]*$` +
+    `|^\\s*(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$`,
+  'i',
+);
+
+/** "Any news on my case?": the customer wants to know where their case stands. */
+const STATUS = new RegExp(
+  [
+    '\\bany (?:update|news|progress)\\b', '\\bupdate on my\\b', '\\bstatus of my\\b', "\\bwhat(?:'s| is) (?:the status|happening with)\\b", '\\bhow is my (?:case|complaint|refund)\\b',
+    '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
+  ].join('|'),
+  'i',
+);
+
+/** "I'm not booking": out of the booking, without any other news. */
+const NOT_BOOKING = new RegExp(
+  `^\\s*(?:ไม่|ไม่ใช่|ไม่เอา|ไม่ต้อง|ไม่จอง|ไม่ได้จะจอง|ไม่ได้จอง|ไม่จองแล้ว|ไม่เอาแล้ว|ไม่ต้องแล้ว)(?:แล้ว)?${POLITE}[\\s.!]*$` +
+    `|^\\s*(?:never ?mind|forget it|no,? thanks?|no,? thank you|not now|ไม่เป็นไร|ช่างมัน|ช่างเถอะ|ไว้ก่อน)${POLITE}[\\s.!]*$` +
+    `|^\\s*(?:sorry,? )?(?:i(?:'ve)? )?changed my mind[\\s.!]*$|ไม่จองแล้ว|ไม่เอาแล้ว|ยกเลิกการจอง` +
+    `|ไม่ได้(?:จะ|ต้องการ|อยาก)จอง|ไม่ได้จองนะ|\\b(?:i'?m not|i am not|not) (?:booking|making a booking|trying to book)\\b|\\bi (?:don'?t|do not) want to book\\b|\\bnot a booking\\b`,
+  'i',
+);
+
+export const reportsProblem = (text: string) => COMPLAINT.test(text);
+export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
+export const asksForStatus = (text: string) => STATUS.test(text);
+export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);

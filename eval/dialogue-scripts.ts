@@ -1,0 +1,687 @@
+/**
+ * Multi-turn conversations with the bot, in Thai and English, each judged by where it ends: what
+ * was booked, which case was opened, who holds the conversation. They are what customers did in
+ * the simulator (#37): corrections, a way out, questions in the middle of a booking, complaints
+ * that name an appointment, status questions, a person asked for half way. Run by
+ * `npm run eval` (eval/run-dialogue-scripts.ts) on the demo business, and by
+ * test/dialogue-scripts.test.ts, which needs every one to pass.
+ */
+
+export type Turn =
+  /** The customer types `say`; the bot's answer must contain every `told` (case-insensitive), and none of `notTold`. */
+  | { say: string; told?: string[]; notTold?: string[]; silent?: false }
+  /** The customer types `say` and the bot stays quiet (a person holds the conversation, a burst on a case). */
+  | { say: string; silent: true }
+  /** The customer taps the quick reply of the bot's last answer whose label starts with `tap`. */
+  | { tap: string; told?: string[]; notTold?: string[] };
+
+export interface Booked {
+  service: string;
+  partySize?: number;
+  /** `tomorrow` in the business's time zone, or a calendar date. */
+  date?: 'tomorrow' | string;
+  time?: string;
+  /** Words the booking's destination must contain. */
+  destination?: string;
+}
+
+export interface DialogueScript {
+  name: string;
+  language: 'th' | 'en';
+  turns: Turn[];
+  end: {
+    /** The one booking made, or none. */
+    booked: Booked | null;
+    /** The type of the one case opened, `any` type, or none. */
+    opened: string | 'any' | null;
+    /** Who holds the conversation at the end. */
+    holds: 'bot' | 'person';
+  };
+}
+
+const TOPUP_TH = 'เติมเงินไป 300 บาท เครดิตไม่เข้าค่ะ';
+const TOPUP_EN = 'I topped up 300 baht but the credit never arrived';
+
+export const DIALOGUE_SCRIPTS: DialogueScript[] = [
+  // Corrections: a detail changes only its own slot.
+  {
+    name: 'spa, then the number of people: the service stays (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', told: ['กี่ท่าน'] },
+      { say: '2 คน', told: ['สปาและนวดแผนไทย', '2 ท่าน'], notTold: ['ทัวร์'] },
+      { say: 'ยืนยัน', told: ['สปาและนวดแผนไทย'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'spa, then the number of people: the service stays (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage tomorrow at 2 pm', told: ['how many'] },
+      { say: '2 people', told: ['Spa & Thai massage'], notTold: ['tour'] },
+      { say: 'confirm', told: ['Spa & Thai massage'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'cooking class, more people at the summary: still the Thai cooking class (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ท่านค่ะ', told: ['คลาสทำอาหารไทย', '2 ท่าน'] },
+      { say: 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', told: ['คลาสทำอาหารไทย', '3 ท่าน'], notTold: ['ซูชิ'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'cooking class, more people at the summary: still the Thai cooking class (en)',
+    language: 'en',
+    turns: [
+      { say: 'Please book the Thai cooking class tomorrow at 10:00 for two', told: ['Thai cooking class'] },
+      { say: 'make it 3 people please', told: ['Thai cooking class', 'Guests: 3'], notTold: ['Sushi'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a corrected time changes the time only (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ 15:00 2 คนค่ะ', told: ['15:00'] },
+      { say: 'ขอเปลี่ยนเป็น 17:00 ค่ะ', told: ['17:00', 'สปาและนวดแผนไทย', '2 ท่าน'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a corrected time changes the time only (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage for two tomorrow at 3 pm', told: ['15:00'] },
+      { say: 'actually 5 pm please', told: ['17:00', 'Spa & Thai massage', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a corrected date changes the date only (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองทัวร์เที่ยววัดในกรุงเทพฯ วันที่ 20 ธ.ค. 9 โมง 4 คนค่ะ', told: ['ทัวร์เที่ยวกรุงเทพฯ'] },
+      { say: 'ขอเปลี่ยนเป็นพรุ่งนี้ค่ะ', told: ['ทัวร์เที่ยวกรุงเทพฯ', '4 ท่าน'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a corrected date changes the date only (en)',
+    language: 'en',
+    turns: [
+      { say: 'I want to book the Bangkok temple tour on 20 December at 9 am for 4 people', told: ['Bangkok city tour'] },
+      { say: 'sorry, make it tomorrow', told: ['Bangkok city tour', 'Guests: 4'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a bare number answers how many people (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองคลาสทำซูชิพรุ่งนี้ 13:00 ค่ะ', told: ['กี่ท่าน'] },
+      { say: '3', told: ['คลาสทำซูชิ', '3 ท่าน'] },
+      { say: 'ตกลงค่ะ' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a bare number answers how many people (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book the sushi class tomorrow at 1 pm', told: ['How many'] },
+      { say: '3', told: ['Sushi cooking class', 'Guests: 3'] },
+      { say: 'ok' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  // A service's own details: where a transfer goes.
+  {
+    name: 'an airport transfer asks where to, then the people: still a transfer (th)',
+    language: 'th',
+    turns: [
+      { say: 'ต้องการรถไปสนามบินดอนเมืองพรุ่งนี้ตี 5 ครับ', told: ['ที่ไหน'] },
+      { say: 'จากโรงแรมแถวสุขุมวิทไปดอนเมืองครับ', told: ['กี่ท่าน'] },
+      { say: '2 คน', told: ['รถรับส่งสนามบิน', 'สุขุมวิท', '2 ท่าน'], notTold: ['ทัวร์'] },
+      { say: 'ยืนยันครับ' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '05:00', destination: 'สุขุมวิท' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'an airport transfer asks where to, then the people: still a transfer (en)',
+    language: 'en',
+    turns: [
+      { say: 'I need a pickup from Suvarnabhumi tomorrow at 10 pm', told: ['Where'] },
+      { say: 'to the Hilton on Sukhumvit', told: ['How many'] },
+      { say: '2 people', told: ['Airport transfer', 'Hilton', 'Guests: 2'], notTold: ['tour'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '22:00', destination: 'Hilton' }, opened: null, holds: 'bot' },
+  },
+  // Complaints that name a booking are problems.
+  {
+    name: 'a therapist who never came is a problem, not a booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ รอมาครึ่งชั่วโมงแล้ว', notTold: ['กี่ท่าน'] },
+      { tap: 'ยังไม่ได้รับคำสั่งซื้อ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'a therapist who never came is a problem, not a booking (en)',
+    language: 'en',
+    turns: [
+      { say: 'I booked a massage for 2 pm today but the therapist never showed up, I have been waiting for half an hour', notTold: ['How many'] },
+      { tap: 'Order not delivered', notTold: ['How many'] },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: '"not booking, the therapist did not come" gets out of the booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยวันนี้บ่ายสองค่ะ', told: ['กี่ท่าน'] },
+      { say: 'ไม่ได้จะจองค่ะ จะแจ้งปัญหาว่าหมอนวดไม่มา', notTold: ['กี่ท่าน'] },
+      { tap: 'ยังไม่ได้รับคำสั่งซื้อ' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: '"not booking, the therapist did not come" gets out of the booking (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage today at 2 pm', told: ['How many'] },
+      { say: "I'm not booking, I want to report that the therapist didn't come", notTold: ['How many'] },
+      { tap: 'Order not delivered' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'a complaint in the middle of a booking leaves it for the problem (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ค่ะ', told: ['กี่โมง'] },
+      { say: 'เมื่อวานหมอนวดไม่มาตามนัดเลยค่ะ รอนานมาก', notTold: ['กี่โมง'] },
+      { tap: 'ยังไม่ได้รับคำสั่งซื้อ' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'a complaint in the middle of a booking leaves it for the problem (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage tomorrow', told: ['What time'] },
+      { say: 'wait, yesterday nobody came for my massage and I was charged', notTold: ['What time'] },
+      { tap: 'Order not delivered' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  // "Report a problem", typed or tapped, asks what happened.
+  {
+    name: '"แจ้งปัญหาค่ะ" asks what happened, and the answer opens the case (th)',
+    language: 'th',
+    turns: [
+      { say: 'แจ้งปัญหาค่ะ', told: ['เกิดอะไรขึ้น'] },
+      { say: TOPUP_TH, told: ['เคส'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: '"I want to report a problem" asks what happened, and the answer opens the case (en)',
+    language: 'en',
+    turns: [
+      { say: 'I want to report a problem', told: ['what happened'] },
+      { say: TOPUP_EN, told: ['case'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'the "report a problem" button after a hello asks what happened (th)',
+    language: 'th',
+    turns: [
+      { say: 'สวัสดีค่ะ', told: ['ช่วยอะไร'] },
+      { tap: 'แจ้งปัญหา', told: ['เกิดอะไรขึ้น'] },
+      { say: TOPUP_TH, told: ['เคส'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'the "report a problem" button after a hello asks what happened (en)',
+    language: 'en',
+    turns: [
+      { say: 'hello', told: ['How can we help'] },
+      { tap: 'Report a problem', told: ['what happened'] },
+      { say: TOPUP_EN, told: ['case'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  // Status questions are answered, every time.
+  {
+    name: 'a status question is answered with the status, twice running (th)',
+    language: 'th',
+    turns: [
+      { say: TOPUP_TH, told: ['เคส'] },
+      { say: 'มีความคืบหน้าไหมคะ', told: ['เคส', 'รอเจ้าหน้าที่รับเรื่อง'] },
+      { say: 'เรื่องถึงไหนแล้วคะ', told: ['เคส', 'รอเจ้าหน้าที่รับเรื่อง'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'a status question is answered with the status, twice running (en)',
+    language: 'en',
+    turns: [
+      { say: TOPUP_EN, told: ['case'] },
+      { say: 'any update on my case?', told: ['case', 'waiting for a team member'] },
+      { say: 'any news?', told: ['case', 'waiting for a team member'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'a status question in the middle of a booking, then the booking goes on (th)',
+    language: 'th',
+    turns: [
+      { say: TOPUP_TH, told: ['เคส'] },
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', told: ['กี่ท่าน'] },
+      { say: 'แล้วเรื่องเติมเงินมีความคืบหน้าไหมคะ', told: ['รอเจ้าหน้าที่รับเรื่อง'] },
+      { say: '2 คน', told: ['สปาและนวดแผนไทย', '2 ท่าน'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'a status question in the middle of a booking, then the booking goes on (en)',
+    language: 'en',
+    turns: [
+      { say: TOPUP_EN, told: ['case'] },
+      { say: 'I would like to book a Thai massage tomorrow at 2 pm', told: ['How many'] },
+      { say: 'by the way, any update on my case?', told: ['waiting for a team member'] },
+      { say: '2 people', told: ['Spa & Thai massage', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  // Questions in the middle of a booking are answered, and the booking waits.
+  {
+    name: 'a question in the middle of a booking is answered and the booking goes on (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', told: ['กี่ท่าน'] },
+      { say: 'ร้านเปิดกี่โมง ปิดกี่โมงคะ', notTold: ['กี่ท่าน'] },
+      { say: '2 ท่านค่ะ', told: ['สปาและนวดแผนไทย'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a question in the middle of a booking is answered and the booking goes on (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage tomorrow at 2 pm', told: ['How many'] },
+      { say: 'What time do you open and close?', notTold: ['How many'] },
+      { say: 'for 2 people', told: ['Spa & Thai massage'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  // Ways out: cancel, no, a person.
+  {
+    name: '"ยกเลิก" in the middle of a booking cancels it (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองคลาสทำซูชิพรุ่งนี้ค่ะ', told: ['กี่โมง'] },
+      { say: 'ยกเลิกค่ะ', told: ['ยกเลิก'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"cancel" in the middle of a booking cancels it (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book the sushi class tomorrow', told: ['What time'] },
+      { say: 'cancel', told: ['cancelled'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"ไม่ค่ะ" at the summary books nothing (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสอง 2 คนค่ะ', told: ['ยืนยัน'] },
+      { say: 'ไม่ค่ะ', told: ['ยกเลิก'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"no" at the summary books nothing (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage for two tomorrow at 2 pm', told: ['confirm'] },
+      { say: 'no', told: ['cancelled'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"ไม่ได้จะจองค่ะ" alone ends the booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองทัวร์กรุงเทพฯ ค่ะ', told: ['วันไหน'] },
+      { say: 'ไม่ได้จะจองค่ะ', told: ['ยกเลิก'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"I\'m not booking" alone ends the booking (en)',
+    language: 'en',
+    turns: [
+      { say: 'Full-day city tour for a family of four, please', told: ['Which day'] },
+      { say: "sorry, I'm not booking anything", told: ['cancelled'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a person asked for in the middle of a booking takes the conversation (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ค่ะ', told: ['กี่โมง'] },
+      { say: 'ขอคุยกับเจ้าหน้าที่ค่ะ', notTold: ['กี่โมง'] },
+      { say: '2 คนค่ะ', silent: true },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'a person asked for in the middle of a booking takes the conversation (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage tomorrow', told: ['What time'] },
+      { say: 'can I talk to a person?', notTold: ['What time'] },
+      { say: '2 people', silent: true },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'a person asked for while picking the type of a problem (th)',
+    language: 'th',
+    turns: [
+      { say: 'นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ', notTold: ['กี่ท่าน'] },
+      { tap: 'คุยกับเจ้าหน้าที่' },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'a person asked for while describing a problem (en)',
+    language: 'en',
+    turns: [
+      { say: 'report a problem', told: ['what happened'] },
+      { say: 'I want to talk to a person' },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  // Booking by taps, the way a new customer does.
+  {
+    name: 'a booking by taps from the hello: service, date, time, people (th)',
+    language: 'th',
+    turns: [
+      { say: 'สวัสดีค่ะ' },
+      { tap: 'จองบริการ', told: ['บริการไหน'] },
+      { tap: 'คลาสทำซูชิ', told: ['วันไหน'] },
+      { say: 'พรุ่งนี้ค่ะ', told: ['กี่โมง'] },
+      { tap: '13:00', told: ['กี่ท่าน'] },
+      { tap: '4', told: ['คลาสทำซูชิ', '4 ท่าน'] },
+      { tap: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 4, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a booking by taps from the hello: service, date, time, people (en)',
+    language: 'en',
+    turns: [
+      { say: 'hello' },
+      { tap: 'Book', told: ['Which service'] },
+      { tap: 'Airport transfer', told: ['Which day'] },
+      { say: 'tomorrow', told: ['What time'] },
+      { say: '5 am', told: ['Where'] },
+      { say: 'Don Mueang to the Marriott Sukhumvit', told: ['How many'] },
+      { tap: '3', told: ['Airport transfer', 'Marriott', 'Guests: 3'] },
+      { tap: 'Confirm' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '05:00', destination: 'Marriott' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a tapped transfer, then "2 คน": still a transfer, where to asked (th)',
+    language: 'th',
+    turns: [
+      { say: 'สวัสดีค่ะ' },
+      { tap: 'จองบริการ' },
+      { tap: 'รถรับส่งสนามบิน', told: ['วันไหน'] },
+      { say: 'พรุ่งนี้ ตี 5 ค่ะ', told: ['ที่ไหน'] },
+      { say: '2 คน', told: ['ที่ไหน'], notTold: ['ทัวร์'] },
+      { say: 'สุวรรณภูมิไปโรงแรมแถวสีลมค่ะ', told: ['รถรับส่งสนามบิน', 'สีลม', '2 ท่าน'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '05:00', destination: 'สีลม' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'the service named again, alone, changes the service (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage', told: ['Which day'] },
+      { say: 'actually, the sushi class instead', told: ['Which day', 'Sushi cooking class'] },
+      { say: 'tomorrow at 1 pm for 2 people', told: ['Sushi cooking class', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a plain problem still opens its case straight away (th)',
+    language: 'th',
+    turns: [{ say: TOPUP_TH, told: ['เคส'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'a plain booking still books, summary dates as people write them (en)',
+    language: 'en',
+    turns: [
+      { say: 'I want to book the Bangkok temple tour on 20 December at 9 am for 5 people', told: ['20 Dec'], notTold: ['-12-20'] },
+      { say: 'confirm', told: ['20 Dec'], notTold: ['-12-20'] },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 5, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'summary dates as people write them (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองทัวร์เที่ยววัดในกรุงเทพฯ วันที่ 20 ธ.ค. 9 โมง 5 คนค่ะ', told: ['20 ธ.ค.'], notTold: ['-12-20'] },
+      { say: 'ยืนยัน', told: ['20 ธ.ค.'], notTold: ['-12-20'] },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 5, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  // More ways customers said the same things.
+  {
+    name: 'more people, said another way: still the Thai cooking class (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ท่านค่ะ' },
+      { say: 'ขอเพิ่มเป็น 4 คนนะคะ', told: ['คลาสทำอาหารไทย', '4 ท่าน'], notTold: ['ซูชิ'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'the time answered, then changed: the spa stays (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ 2 คนค่ะ', told: ['กี่โมง'] },
+      { say: 'บ่ายสามค่ะ', told: ['15:00', 'สปาและนวดแผนไทย'] },
+      { say: 'เปลี่ยนเวลาเป็นบ่ายสี่ได้ไหมคะ', told: ['16:00', 'สปาและนวดแผนไทย'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a driver who never came is a problem, not a transfer to book (th)',
+    language: 'th',
+    turns: [
+      { say: 'คนขับรถไม่มารับที่สนามบินเลยค่ะ ต้องนั่งแท็กซี่เอง', notTold: ['กี่ท่าน', 'วันไหน'] },
+      { tap: 'ยังไม่ได้รับคำสั่งซื้อ' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'a driver who never came is a problem, not a transfer to book (en)',
+    language: 'en',
+    turns: [
+      { say: 'the driver did not show up at the airport this morning, I had to take a taxi', notTold: ['How many', 'Which day'] },
+      { tap: 'Order not delivered' },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: '"never mind" in the middle of a booking cancels it (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book the sushi class tomorrow', told: ['What time'] },
+      { say: 'never mind', told: ['cancelled'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"a human" asked for in the middle of a booking (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book the sushi class tomorrow', told: ['What time'] },
+      { say: 'I want to speak with a human', notTold: ['What time'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'the admin asked for in the middle of a booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดแผนไทยพรุ่งนี้ค่ะ', told: ['กี่โมง'] },
+      { say: 'ขอสายแอดมินหน่อยค่ะ', notTold: ['กี่โมง'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'a question about the price in the middle of a booking, then the booking goes on (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองคลาสทำอาหารไทยพรุ่งนี้ 10 โมงค่ะ', told: ['กี่ท่าน'] },
+      { say: 'คลาสทำอาหารราคาเท่าไหร่คะ', notTold: ['กี่ท่าน'] },
+      { say: '2 คน', told: ['คลาสทำอาหารไทย', '2 ท่าน'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a wrong date corrected to a weekday: the service and people stay (en)',
+    language: 'en',
+    turns: [
+      { say: 'I would like to book a Thai massage for two tomorrow at 2 pm', told: ['Guests: 2'] },
+      { say: 'sorry, wrong date, make it Friday', told: ['Spa & Thai massage', 'Fri', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a price question in the middle of a booking, then the booking goes on (en)',
+    language: 'en',
+    turns: [
+      { say: 'Please book the Thai cooking class tomorrow at 10:00', told: ['How many'] },
+      { say: 'How much are the cooking classes?', notTold: ['How many'] },
+      { say: 'two people', told: ['Thai cooking class', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // Said another way again: written after the scripts above passed, and run once before any change
+  // for them (11 of 12 passed; "เปลี่ยนใจแล้วค่ะ ไม่จองแล้ว" did not end the booking).
+  {
+    name: 'the spa asked about, then "3 ท่านครับ" (th)',
+    language: 'th',
+    turns: [{ say: 'สปาวันศุกร์ 4 โมงเย็นว่างไหมครับ' }, { say: '3 ท่านครับ', told: ['สปาและนวดแผนไทย', '3 ท่าน'] }, { say: 'ยืนยันครับ' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'the number of people in words, "สองคนค่ะ" (th)',
+    language: 'th',
+    turns: [{ say: 'ขอจองเรียนทำซูชิพรุ่งนี้บ่ายโมงค่ะ' }, { say: 'สองคนค่ะ', told: ['คลาสทำซูชิ', '2 ท่าน'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a family tour corrected to five: still the tour (th)',
+    language: 'th',
+    turns: [{ say: 'ขอจองทัวร์กรุงเทพฯ เต็มวันพรุ่งนี้ 8 โมง ให้ครอบครัว 4 คนค่ะ' }, { say: 'ขอแก้เป็น 5 คนค่ะ', told: ['ทัวร์เที่ยวกรุงเทพฯ', '5 ท่าน'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 5, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"we are 3" after asking about the spa (en)',
+    language: 'en',
+    turns: [{ say: 'Is the spa free tomorrow at 4 pm?' }, { say: 'we are 3', told: ['Spa & Thai massage', 'Guests: 3'] }, { say: 'yes please' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a late therapist, with the time of the appointment, is not a booking (th)',
+    language: 'th',
+    turns: [{ say: 'จองนวดไว้ 4 โมงเย็นวันนี้ แต่รอมา 40 นาทีแล้วยังไม่มีใครมาเลยค่ะ', notTold: ['กี่ท่าน', 'ยืนยัน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'a cancelled class and no money back is a problem, not a booking (en)',
+    language: 'en',
+    turns: [{ say: 'My cooking class on Saturday was cancelled and I still have not got my money back', notTold: ['How many', 'Which day'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: '"มีอัพเดทไหมคะ" is answered with the status (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงินไป 200 บาท เครดิตไม่เข้าค่ะ' }, { say: 'มีอัพเดทไหมคะ', told: ['เคส', 'รอเจ้าหน้าที่รับเรื่อง'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: '"what\'s happening with my top-up?" is answered with the status (en)',
+    language: 'en',
+    turns: [{ say: 'I topped up 200 baht but the credit never arrived' }, { say: "what's happening with my top-up?", told: ['case', 'waiting for a team member'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: '"เปลี่ยนใจแล้วค่ะ ไม่จองแล้ว" ends the booking (th)',
+    language: 'th',
+    turns: [{ say: 'อยากจองนวดแผนไทยพรุ่งนี้ค่ะ' }, { say: 'เปลี่ยนใจแล้วค่ะ ไม่จองแล้ว', told: ['ยกเลิก'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"no thanks, maybe later" ends the booking (en)',
+    language: 'en',
+    turns: [{ say: 'I would like to book a Thai massage tomorrow' }, { say: 'no thanks, maybe later', told: ['cancelled'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"ขอคุยกับคนได้ไหมคะ" in a booking reaches a person (th)',
+    language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ค่ะ' }, { say: 'ขอคุยกับคนได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'the date changed after the time: the class and people stay (en)',
+    language: 'en',
+    turns: [
+      { say: 'Book a sushi making class for four, please' },
+      { say: 'tomorrow', told: ['What time'] },
+      { say: '1 pm' },
+      { say: 'sorry, the day after tomorrow instead', told: ['Sushi cooking class', 'Guests: 4'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 4, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+];

@@ -1,0 +1,144 @@
+import { lineId } from '../dev/fakes/line-api.ts';
+import { todayIn } from '../core/time/org-time.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from '../test/support/line-customer.ts';
+import { until, untilSettled } from '../test/support/test-system.ts';
+import { DIALOGUE_SCRIPTS, type DialogueScript, type Turn } from './dialogue-scripts.ts';
+
+/**
+ * Runs the multi-turn dialogue scripts (dialogue-scripts.ts) against the whole system: the demo
+ * business on a fresh embedded database, the offline classifier, a fake LINE server, and a customer
+ * of its own per script who writes through signed webhooks. A script passes when every answer said
+ * what it had to and the conversation ended where it should: what was booked, which case was
+ * opened, who holds the conversation.
+ */
+
+export interface ScriptOutcome {
+  script: DialogueScript;
+  /** Empty when it passed: what went otherwise, in words. */
+  failures: string[];
+}
+
+type Reply = Awaited<ReturnType<LineCustomerHarness['ask']>>;
+
+export async function runDialogueScripts(opts: { scripts?: DialogueScript[]; concurrency?: number; harness?: LineCustomerHarness } = {}): Promise<ScriptOutcome[]> {
+  const scripts = opts.scripts ?? DIALOGUE_SCRIPTS;
+  const h = opts.harness ?? (await startLineCustomerHarness());
+  try {
+    const outcomes: ScriptOutcome[] = new Array(scripts.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < scripts.length) {
+        const i = next++;
+        outcomes[i] = await runScript(h, scripts[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+    return outcomes;
+  } finally {
+    if (!opts.harness) await h.close();
+  }
+}
+
+export async function runScript(h: LineCustomerHarness, script: DialogueScript): Promise<ScriptOutcome> {
+  const failures: string[] = [];
+  const userId = lineId('U');
+  let last: Reply | undefined;
+  try {
+    for (const [n, turn] of script.turns.entries()) {
+      const label = `turn ${n + 1} (${'say' in turn ? `"${turn.say}"` : `tap "${turn.tap}"`})`;
+      if ('say' in turn && turn.silent) {
+        await h.tell(userId, turn.say);
+        continue;
+      }
+      const what = 'say' in turn ? { text: turn.say } : tapOf(last, turn.tap);
+      if (!what) {
+        failures.push(`${label}: no quick reply "${(turn as { tap: string }).tap}" among ${JSON.stringify(last?.quickReplies.map((q) => q.label) ?? [])}`);
+        break;
+      }
+      last = await h.ask(userId, what);
+      failures.push(...toldFailures(label, turn as Exclude<Turn, { silent: true }>, last));
+    }
+    await untilSettled(h.sys.knex);
+    failures.push(...(await endFailures(h, userId, script)));
+  } catch (e) {
+    failures.push(`stopped: ${(e as Error).message}`);
+  }
+  return { script, failures };
+}
+
+function tapOf(last: Reply | undefined, tap: string) {
+  const q = last?.quickReplies.find((r) => r.label === tap) ?? last?.quickReplies.find((r) => r.label?.replace(/…$/, '') && tap.startsWith(r.label.replace(/…$/, '')));
+  return q?.data ? { postback: { data: q.data } } : undefined;
+}
+
+function toldFailures(label: string, turn: Exclude<Turn, { silent: true }>, reply: Reply): string[] {
+  const text = reply.text.toLowerCase();
+  const out: string[] = [];
+  for (const words of turn.told ?? []) if (!text.includes(words.toLowerCase())) out.push(`${label}: the answer does not say "${words}": ${JSON.stringify(reply.text)}`);
+  for (const words of turn.notTold ?? []) if (text.includes(words.toLowerCase())) out.push(`${label}: the answer says "${words}": ${JSON.stringify(reply.text)}`);
+  return out;
+}
+
+async function endFailures(h: LineCustomerHarness, userId: string, script: DialogueScript): Promise<string[]> {
+  const { knex } = h.sys;
+  const conversation = await until(() => knex('conversations').where({ external_id: userId }).first());
+  const bookings = await knex('bookings').leftJoin('services', 'services.id', 'bookings.service_id').where('bookings.conversation_id', conversation.id).select('bookings.*', 'services.key as service_key');
+  const cases = await knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id').where('cases.conversation_id', conversation.id).select('case_types.key as case_type');
+  const out: string[] = [];
+  const { booked, opened, holds } = script.end;
+  if (!booked && bookings.length) out.push(`booked ${bookings.map((b) => b.service_key).join(', ')}, expected no booking`);
+  if (booked) {
+    if (bookings.length !== 1) out.push(`${bookings.length} bookings, expected one of ${booked.service}`);
+    const b = bookings[0];
+    if (b) {
+      const details = typeof b.details === 'string' ? JSON.parse(b.details) : (b.details ?? {});
+      const date = booked.date === 'tomorrow' ? tomorrowIn('Asia/Bangkok') : booked.date;
+      const got = { service: b.service_key, partySize: b.party_size, date: dateOf(b.requested_date), time: String(b.requested_time ?? '').slice(0, 5) };
+      if (got.service !== booked.service) out.push(`booked ${got.service}, expected ${booked.service}`);
+      if (booked.partySize !== undefined && got.partySize !== booked.partySize) out.push(`booked for ${got.partySize}, expected ${booked.partySize}`);
+      if (date && got.date !== date) out.push(`booked on ${got.date}, expected ${date}`);
+      if (booked.time && got.time !== booked.time) out.push(`booked at ${got.time}, expected ${booked.time}`);
+      if (booked.destination && !String(details.destination ?? '').includes(booked.destination)) out.push(`destination ${JSON.stringify(details.destination)}, expected it to say ${booked.destination}`);
+    }
+  }
+  if (opened === null && cases.length) out.push(`opened ${cases.map((c) => c.case_type).join(', ')}, expected no case`);
+  if (opened !== null && (cases.length !== 1 || (opened !== 'any' && cases[0].case_type !== opened))) out.push(`opened [${cases.map((c) => c.case_type).join(', ')}], expected ${opened}`);
+  const holder = conversation.inbox_status === 'bot' ? 'bot' : 'person';
+  if (holder !== holds) out.push(`the conversation is held by ${holder === 'bot' ? 'the bot' : `a person (${conversation.inbox_status})`}, expected ${holds === 'bot' ? 'the bot' : 'a person'}`);
+  return out;
+}
+
+function tomorrowIn(timeZone: string): string {
+  return new Date(Date.parse(`${todayIn(timeZone, new Date())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A date column as YYYY-MM-DD, whether the driver hands back text or a Date at local midnight. */
+function dateOf(v: unknown): string | undefined {
+  if (!v) return undefined;
+  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+  return String(v).slice(0, 10);
+}
+
+/** The pass rate and the failures, as Markdown for the evaluation report. */
+export function scriptsReport(outcomes: ScriptOutcome[]): string {
+  const passed = outcomes.filter((o) => o.failures.length === 0);
+  const byLanguage = (l: 'th' | 'en') => {
+    const of = outcomes.filter((o) => o.script.language === l);
+    return `${of.filter((o) => o.failures.length === 0).length}/${of.length}`;
+  };
+  const lines = [
+    '## Multi-turn dialogue scripts',
+    '',
+    `${outcomes.length} scripted conversations (eval/dialogue-scripts.ts) against the whole system, judged by what was booked, which case was opened and who holds the conversation at the end.`,
+    '',
+    '| scripts | passed | pass rate | Thai | English |',
+    '|---|---|---|---|---|',
+    `| ${outcomes.length} | ${passed.length} | ${((100 * passed.length) / Math.max(1, outcomes.length)).toFixed(1)}% | ${byLanguage('th')} | ${byLanguage('en')} |`,
+  ];
+  const failed = outcomes.filter((o) => o.failures.length > 0);
+  if (failed.length) {
+    lines.push('', '### Scripts that failed', '');
+    for (const o of failed) lines.push(`- ${o.script.name}: ${o.failures.join('; ').replace(/\|/g, '\\|')}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALOGUE_SCRIPTS } from '../eval/dialogue-scripts.ts';
+import { runScript } from '../eval/run-dialogue-scripts.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { apiClient } from './support/api-client.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { untilSettled } from './support/test-system.ts';
+
+/**
+ * Every multi-turn dialogue script of `npm run eval` (eval/dialogue-scripts.ts) passes: the
+ * customer steers, through signed LINE webhooks to the whole system, and each conversation ends
+ * with what it should have booked, opened and handed over, and the bot said what it should have.
+ */
+let h: LineCustomerHarness;
+beforeAll(async () => {
+  h = await startLineCustomerHarness();
+});
+afterAll(() => h?.close());
+
+describe('the customer steers the dialogue (#37)', () => {
+  it(`has at least 40 scripts, Thai and English alike`, () => {
+    expect(DIALOGUE_SCRIPTS.length).toBeGreaterThanOrEqual(40);
+    const th = DIALOGUE_SCRIPTS.filter((s) => s.language === 'th').length;
+    // Neither language below two in five.
+    expect(Math.min(th, DIALOGUE_SCRIPTS.length - th)).toBeGreaterThanOrEqual(0.4 * DIALOGUE_SCRIPTS.length);
+  });
+
+  it.concurrent.each(DIALOGUE_SCRIPTS.map((s) => [s.name, s] as const))('%s', async (_, script) => {
+    const { failures } = await runScript(h, script);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('a status question after the case was resolved', () => {
+  it('is told the case was resolved, and the question does not reopen it (th, en)', async () => {
+    for (const [report, question, resolved] of [
+      ['เติมเงินไป 500 บาท เครดิตไม่เข้าค่ะ', 'เรื่องถึงไหนแล้วคะ', 'แก้ไขแล้ว'],
+      ['I topped up 500 baht but the credit never arrived', 'any update on my case?', 'resolved'],
+    ]) {
+      const customer = lineId('U');
+      await h.ask(customer, { text: report });
+      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first();
+      const kase = await h.sys.knex('cases').where({ conversation_id: conversation.id }).first();
+      expect((await apiClient(h.sys)('POST', `/api/v1/cases/${kase.number}/transitions`, { to: 'resolved' })).status).toBe(200);
+      await untilSettled(h.sys.knex);
+      const answer = await h.ask(customer, { text: question });
+      expect(answer.text).toContain(kase.number);
+      expect(answer.text).toContain(resolved);
+      expect((await h.sys.knex('cases').where({ id: kase.id }).first()).status).toBe('resolved');
+    }
+  });
+});
