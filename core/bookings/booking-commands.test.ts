@@ -76,14 +76,18 @@ describe('the card buttons', () => {
 describe('the pipeline by number, with the version the actor saw', () => {
   const key = (role: string, staffId: string | null = null): BookingCommandActor => ({ type: 'integration', apiKeyId: '00000000-0000-4000-8000-00000000000a', role, staffId });
 
-  it('stage moves: not_found (also for support on a booking not theirs), stale_version, unknown_stage, stage, reason_required', async () => {
+  it("stage moves: not_found (also for support on a colleague's booking), stale_version, unknown_stage, stage, reason_required", async () => {
     const b = await w.booking();
-    const move = (to: string, o: { expectedVersion?: number; actor?: BookingCommandActor; reason?: string } = {}) =>
-      run((trx) => moveBookingStage(trx, { orgId: w.orgId, number: b.number, to, expectedVersion: o.expectedVersion ?? 1, reason: o.reason, actor: o.actor ?? key('admin') }));
+    const move = (to: string, o: { expectedVersion?: number; actor?: BookingCommandActor; reason?: string; number?: string } = {}) =>
+      run((trx) => moveBookingStage(trx, { orgId: w.orgId, number: o.number ?? b.number, to, expectedVersion: o.expectedVersion ?? 1, reason: o.reason, actor: o.actor ?? key('admin') }));
+    // Support sees their own bookings and those nobody has, not a colleague's: it is not there for them.
+    const colleagues = await w.booking({ assignee: w.staff.other });
+    await unchanged(colleagues.id, async () => {
+      expect(await move('contacted', { number: colleagues.number, actor: key('support', w.staff.support) })).toEqual({ ok: false, refusal: 'not_found' });
+      expect(await move('contacted', { number: colleagues.number, actor: as(w.staff.support, 'support') })).toEqual({ ok: false, refusal: 'not_found' });
+    });
     await unchanged(b.id, async () => {
       expect(await run((trx) => moveBookingStage(trx, { orgId: w.orgId, number: 'B-999999', to: 'contacted', expectedVersion: 1, actor: key('admin') }))).toEqual({ ok: false, refusal: 'not_found' });
-      expect(await move('contacted', { actor: key('support', w.staff.support) })).toEqual({ ok: false, refusal: 'not_found' });
-      expect(await move('contacted', { actor: as(w.staff.support, 'support') })).toEqual({ ok: false, refusal: 'not_found' });
       expect(await move('contacted', { expectedVersion: 7 })).toMatchObject({ ok: false, refusal: 'stale_version', expectedVersion: 7, booking: { version: 1 } });
       expect(await move('somewhere')).toMatchObject({ ok: false, refusal: 'unknown_stage', to: 'somewhere' });
       expect(await move('completed')).toMatchObject({ ok: false, refusal: 'stage', to: 'completed', allowedMoves: expect.arrayContaining(['contacted', 'lost']) });
