@@ -6,9 +6,10 @@ import { fill, useLang, type Lang } from '../kit/i18n.ts';
 import { useStaff, type StaffMe } from '../kit/staff.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { Page } from '../kit/ui.tsx';
-import { API, prefetch } from './data.ts';
+import { API, NamesContext, NO_NAMES, prefetch, useReport, type DashboardNames } from './data.ts';
+import { Loading } from '../kit/ui.tsx';
 import './dashboard.css';
-import { AbuseScreen, BookingsScreen, CeoScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
+import { AbuseScreen, BookingsScreen, CeoScreen, CsatScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
 import { channelWords, granularityWords, presetWords, severityWords, w } from './words.ts';
 
 // The API's presets and trend buckets (core/contracts/analytics.ts), by their words: importing the contract would bring zod along.
@@ -26,6 +27,7 @@ const SCREENS = [
   { key: 'me', words: w.me, permission: 'analytics.read', view: MeScreen },
   { key: 'sla', words: w.sla, permission: 'analytics.read', view: SlaScreen },
   { key: 'time', words: w.time, permission: 'analytics.read', view: TimeScreen },
+  { key: 'csat', words: w.csat, permission: 'analytics.read', view: CsatScreen },
   { key: 'staff', words: w.staff, permission: 'analytics.staff', view: StaffScreen },
   { key: 'providers', words: w.providers, permission: 'analytics.read', view: ProvidersScreen },
   { key: 'debt', words: w.debt, permission: 'analytics.read', view: DebtScreen },
@@ -144,6 +146,18 @@ function Filters(p: { lang: Lang; screen: string; query: URLSearchParams }) {
   );
 }
 
+/** The screens, once the org's names for case types, services and stages are read (without them, keys would show as words). */
+function Named(p: { lang: Lang; me: StaffMe; route: Route }) {
+  const [names] = useReport<DashboardNames>(`${API}/names`);
+  if (names.kind === 'loading') return <Loading lang={p.lang} />;
+  // Refused or failed: each key is shown spelt out as words (kit/names.ts) rather than no screen at all.
+  return (
+    <NamesContext.Provider value={names.kind === 'shown' ? names.data : NO_NAMES}>
+      <Dashboard {...p} />
+    </NamesContext.Provider>
+  );
+}
+
 function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
   const allowed = SCREENS.filter((s) => p.me.permissions.includes(s.permission));
   const own = p.me.role === 'support';
@@ -186,7 +200,7 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
 }
 
 /** Each screen's report (under /liff-api/v1/dashboard), for reading the first one early. */
-const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo' };
+const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', csat: 'csat', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo' };
 
 function App() {
   const [lang, setLang] = useLang();
@@ -195,7 +209,7 @@ function App() {
   return (
     <Page lang={lang} setLang={setLang} title={w.title[lang]} brand={w.brand}>
       <StaffGate lang={lang} state={state} retry={retry}>
-        {() => state.kind === 'ready' && <Dashboard lang={lang} me={state.me} route={route} />}
+        {() => state.kind === 'ready' && <Named lang={lang} me={state.me} route={route} />}
       </StaffGate>
     </Page>
   );
@@ -206,6 +220,7 @@ function App() {
   const first = readRoute();
   const report = REPORT_OF[first.screen || 'queue'];
   const q = filtersOf(first.query).toString();
+  prefetch(`${API}/names`);
   if (report) prefetch(`${API}/${report}${q ? `?${q}` : ''}`);
 }
 
