@@ -7,6 +7,7 @@ import { useStaff, type StaffMe } from '../kit/staff.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { Page } from '../kit/ui.tsx';
 import { API, NamesContext, NO_NAMES, prefetch, useReport, type DashboardNames } from './data.ts';
+import { categoryNames } from '../kit/names.ts';
 import { Loading } from '../kit/ui.tsx';
 import './dashboard.css';
 import { AbuseScreen, BookingsScreen, CeoScreen, CsatScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
@@ -109,7 +110,7 @@ function Filters(p: { lang: Lang; screen: string; query: URLSearchParams }) {
         {!queue && <Select id="f-preset" lang={p.lang} label={w.period[p.lang]} value={f.get('preset') ?? (f.get('from') ? '' : 'last_30_days')} options={PERIOD_PRESETS} words={presetWords} any={custom} onChange={(v) => set('preset', v)} />}
         {cases && <Select id="f-severity" lang={p.lang} label={w.severity[p.lang]} value={f.get('severity') ?? ''} options={SEVERITIES} words={severityWords} any onChange={(v) => set('severity', v)} />}
         {cases && <Select id="f-channel" lang={p.lang} label={w.channel[p.lang]} value={f.get('channel') ?? ''} options={CASE_SOURCES} words={channelWords} any onChange={(v) => set('channel', v)} />}
-        {cases && <Select id="f-category" lang={p.lang} label={w.category[p.lang]} value={f.get('category') ?? ''} options={CASE_CATEGORIES} any onChange={(v) => set('category', v)} />}
+        {cases && <Select id="f-category" lang={p.lang} label={w.category[p.lang]} value={f.get('category') ?? ''} options={CASE_CATEGORIES} words={categoryNames} any onChange={(v) => set('category', v)} />}
         {p.screen === 'sla' && <Select id="f-granularity" lang={p.lang} label={w.granularity[p.lang]} value={f.get('granularity') ?? 'day'} options={TREND_GRANULARITIES} words={granularityWords} onChange={(v) => set('granularity', v)} />}
       </div>
       {queue ? null : custom ? (
