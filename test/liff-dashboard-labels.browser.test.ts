@@ -42,6 +42,7 @@ describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a 
   let browser: Browser;
   let manager: EnrolledStaff;
   let lowScored = '';
+  let openCase = '';
   let orderType = { th: '', en: '' };
   let topupType = { th: '', en: '' };
   let spa = { th: '', en: '' };
@@ -63,6 +64,9 @@ describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a 
     // Two top-ups not credited, each a user error: system debt. One more left open.
     const topups = [];
     for (let i = 0; i < 3; i++) topups.push(await h.sys.knex('cases').where({ number: (await h.reportProblem(lineId('U'))).number }).first());
+    openCase = topups[2].number;
+    // Its resolution due in a day less 23 minutes: more minutes than anyone reads at a glance.
+    await h.sys.knex('case_types').where({ org_id: orgId, key: 'topup_not_credited' }).update({ resolution_minutes: 1417 });
     const [provider] = await h.sys.knex('providers').where({ org_id: orgId, is_active: true }).orderBy('key').limit(1);
     const type = await h.sys.knex('case_types').where({ org_id: orgId, key: 'order_not_delivered' }).first();
     await h.sys.knex.transaction(async (trx) => {
@@ -95,7 +99,7 @@ describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a 
     await h?.close();
   });
 
-  /** The page no wider than the phone, and every table inside a block that scrolls sideways (a wide one scrolls there, not cut off). */
+  /** The page no wider than the phone, and every table of figures inside a block that scrolls sideways (a wide one scrolls there, not cut off; the chart's legend, a table too, wraps). */
   const fits = (page: Page) =>
     page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
@@ -157,6 +161,13 @@ describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a 
       await visit('drill-bookings', page.url());
       const board = await visit('board', `${h.sys.url}/liff/desk/bookings?lang=${lang}`);
       expect(board).toContain(spa[lang]);
+      // The open case's resolution clock on the desk: the time left in hours (and days), not "1417 min".
+      await page.goto(`${h.sys.url}/liff/desk/case/${openCase}?lang=${lang}`);
+      const left = page.locator('dd', { hasText: lang === 'th' ? 'เหลือ' : 'left' });
+      await poll(() => left.count()).toBe(1);
+      expect(await left.textContent()).toMatch(lang === 'th' ? /\(เหลือ (\d+ วัน( \d+ ชม\.)?|\d+ ชม\.( \d+ นาที)?|\d+ นาที)\)$/ : /\((\d+ days?( \d+ h)?|\d+ h( \d+ min)?|\d+ min) left\)$/);
+      expect(await left.textContent()).not.toMatch(/\d{3,} (min|นาที)/);
+      await page.screenshot({ path: `${SHOTS}/labels-case-${lang}.png`, fullPage: true });
       expect({ keys: found, overflow }).toEqual({ keys: [], overflow: [] });
       await page.context().close();
     });
