@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a 
     expect((await api('PATCH', '/api/v1/org/settings', { analyticsRules: { ...rules, systemDebt: { ...rules.systemDebt, threshold: 2 }, provider: { ...rules.provider, repeatThreshold: 2, minCases: 2 } } })).status).toBe(200);
 
     // Two top-ups not credited, each a user error: system debt. One more left open.
-    const topups = [];
+    const topups: Record<string, any>[] = [];
     for (let i = 0; i < 3; i++) topups.push(await h.sys.knex('cases').where({ number: (await h.reportProblem(lineId('U'))).number }).first());
     openCase = topups[2].number;
     // Its resolution due in a day less 23 minutes: more minutes than anyone reads at a glance.
