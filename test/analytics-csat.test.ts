@@ -193,7 +193,7 @@ describe('GET /api/v1/analytics/csat and the staff score', () => {
     const csv = await fetch(`${h.sys.url}/api/v1/analytics/csat?${PERIOD()}&format=csv&table=comments`, { headers: { authorization: `Bearer ${managerKey}` } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('number,caseType,staffId,staffName,score,comment,ratedAt');
+    expect(lines[0]).toBe('number,caseType,staffId,staffName,score,comment,ratedAt (Asia/Bangkok)');
     expect(lines[1]).toContain('แก้ไขได้เร็วมาก');
     for (const q of ['format=csv&table=nope', 'from=2026-03-08&to=2026-03-02', 'score=5', 'granularity=year']) {
       expect([q, (await api('GET', `/api/v1/analytics/csat?${q}`, undefined, managerKey)).status]).toEqual([q, 422]);

@@ -334,10 +334,10 @@ describe('CSV', () => {
     expect(res.headers.get('content-length')).toBeNull();
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'number,caseType,status,severity,openedAt,firstResponse.business,firstResponse.calendar,queue.business,queue.calendar,active.business,active.calendar,waitingCustomer.business,waitingCustomer.calendar,waitingProvider.business,waitingProvider.calendar,resolution.business,resolution.calendar',
+      'number,caseType,status,severity,openedAt (Asia/Bangkok),firstResponse.business,firstResponse.calendar,queue.business,queue.calendar,active.business,active.calendar,waitingCustomer.business,waitingCustomer.calendar,waitingProvider.business,waitingProvider.calendar,resolution.business,resolution.calendar',
     );
     expect(lines).toHaveLength(4);
-    expect(lines.find((l) => l.startsWith(n.c2 + ','))).toBe(`${n.c2},analytics_std,resolved,normal,2026-03-02T10:00:00.000Z,80,980,80,980,100,100,0,0,300,300,480,1380`);
+    expect(lines.find((l) => l.startsWith(n.c2 + ','))).toBe(`${n.c2},analytics_std,resolved,normal,2026-03-02 17:00:00,80,980,80,980,100,100,0,0,300,300,480,1380`);
 
     const byAccept = await fetch(`${sys.url}/api/v1/analytics/sla?${WEEK}&granularity=week`, { headers: { authorization: `Bearer ${managerKey}`, accept: 'text/csv' } });
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bottleneckWhy, providerRiskWhy, topPerformerWhy } from '../liff/src/dashboard/why.ts';
+import { duration } from '../liff/src/kit/i18n.ts';
+import { label } from '../liff/src/kit/names.ts';
 
 /**
  * Why someone is a top performer or a bottleneck, and why a provider has its risk level, worded on
@@ -40,5 +42,26 @@ describe("the dashboard's words for the team", () => {
     expect(providerRiskWhy('en', { rule: 'fewCases', value: 2, threshold: 5, level: 'low' })).toBe('fewer than 5 cases in the period, too few to rate');
     expect(providerRiskWhy('en', { rule: 'fewCases', value: 0, threshold: 1, level: 'low' })).toBe('fewer than 1 case in the period, too few to rate');
     expect(providerRiskWhy('th', { rule: 'fewCases', value: 2, threshold: 5, level: 'low' })).toBe('ช่วงนี้มีเคสไม่ถึง 5 เคส น้อยเกินกว่าจะประเมินความเสี่ยง');
+  });
+});
+
+describe('time and keys as people read them (the dashboard and the desk)', () => {
+  it('words minutes in hours and days, not "1417 min"', () => {
+    expect(duration('en', 1417)).toBe('23 h 37 min');
+    expect(duration('th', 1417)).toBe('23 ชม. 37 นาที');
+    expect(duration('en', 3060)).toBe('2 days 3 h');
+    expect(duration('th', 3060)).toBe('2 วัน 3 ชม.');
+    expect(duration('en', 1440)).toBe('1 day');
+    expect(duration('en', 1500)).toBe('1 day 1 h');
+    expect(duration('en', 120)).toBe('2 h');
+    expect(duration('en', 45.4)).toBe('45 min');
+    expect(duration('en', 0)).toBe('0 min');
+    expect(duration('en', null)).toBe('–');
+  });
+
+  it('names a key without a name as words, never as the key', () => {
+    expect(label({ topup: { th: 'เติมเงิน', en: 'Top-up' } }, 'topup', 'th')).toBe('เติมเงิน');
+    expect(label({}, 'order_not_delivered', 'en')).toBe('order not delivered');
+    expect(label({}, 'waitingCustomer', 'en')).toBe('waiting customer');
   });
 });

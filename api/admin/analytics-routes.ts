@@ -6,6 +6,7 @@ import { bookingsReport, bookingsScopeOf, drillBookings } from '../../core/analy
 import { caseFacts, filterSql } from '../../core/analytics/case-facts.ts';
 import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
 import { csvStream, type Row } from '../../core/analytics/csv.ts';
+import { CSV_COLUMNS } from '../../core/analytics/csv-columns.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../core/analytics/insights.ts';
 import { queueReport } from '../../core/analytics/queue.ts';
 import { drillInbox, inboxPeriodView, inboxReport, inboxScopeOf } from '../../core/analytics/inbox.ts';
@@ -52,10 +53,11 @@ function wantsCsv(ctx: Context, format: string | undefined): boolean {
   return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
 }
 
-function sendCsv(ctx: Context, name: string, batches: AsyncIterable<Row[]> | Iterable<Row[]>) {
+/** A table as CSV: moments in the org's time zone, and an empty table as its header (core/analytics/csv.ts). `columns` names its columns when not the file's name. */
+function sendCsv(ctx: Context, name: string, batches: AsyncIterable<Row[]> | Iterable<Row[]>, timeZone: string, columns = name) {
   ctx.type = 'text/csv; charset=utf-8';
   ctx.set('content-disposition', `attachment; filename="${name}.csv"`);
-  return csvStream(batches);
+  return csvStream(batches, { timeZone, columns: CSV_COLUMNS[columns] });
 }
 
 function pickTable<T extends string>(table: string | undefined, tables: readonly T[]): T {
@@ -95,7 +97,7 @@ function reportRoute<T>(a: AnalyticsAudience, r: {
       const table = csv ? pickTable(query.table, names) : null;
       const report = await r.build(deps.knex, scope);
       if (!table) return report as never;
-      return sendCsv(ctx, `${r.path.split('/').at(-1)}-${table}`, [r.tables[table](report)]) as never;
+      return sendCsv(ctx, `${r.path.split('/').at(-1)}-${table}`, [r.tables[table](report)], scope.period.timeZone) as never;
     },
   });
 }
@@ -122,9 +124,9 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
             const rows = (async function* () {
               for await (const batch of caseFacts(deps.knex, scope)) yield batch.map(caseTimeRow);
             })();
-            return sendCsv(ctx, 'time-tracking-cases', rows) as never;
+            return sendCsv(ctx, 'time-tracking-cases', rows, scope.period.timeZone) as never;
           }
-          return sendCsv(ctx, 'time-tracking-buckets', [(await timeTracking(deps.knex, scope)).whereTheTimeWent]) as never;
+          return sendCsv(ctx, 'time-tracking-buckets', [(await timeTracking(deps.knex, scope)).whereTheTimeWent], scope.period.timeZone) as never;
         }
         return timeTracking(deps.knex, scope);
       },
@@ -146,7 +148,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const table = csv ? pickTable(query.table, ['trend', 'clocks'] as const) : null;
         const report = await slaReport(deps.knex, scope);
         if (!csv) return report;
-        if (table === 'trend') return sendCsv(ctx, 'sla-trend', [report.trend]) as never;
+        if (table === 'trend') return sendCsv(ctx, 'sla-trend', [report.trend], scope.period.timeZone) as never;
         const clock = (name: string, f: typeof report.firstResponse) => ({
           clock: name,
           met: f.met.value,
@@ -158,7 +160,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
           metDrill: f.met.drill,
           missedDrill: f.missed.drill,
         });
-        return sendCsv(ctx, 'sla-clocks', [[clock('first_response', report.firstResponse), clock('resolution', report.resolution)]]) as never;
+        return sendCsv(ctx, 'sla-clocks', [[clock('first_response', report.firstResponse), clock('resolution', report.resolution)]], scope.period.timeZone) as never;
       },
     }),
 
@@ -178,7 +180,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         if (csv) pickTable(query.table, ['staff'] as const);
         const report = await staffPerformance(deps.knex, scope);
         if (!csv) return report;
-        return sendCsv(ctx, 'staff-performance', [report.staff.map((s) => ({ ...s, parts: Object.fromEntries(Object.entries(s.parts).map(([k, p]) => [k, { value: p.value, weight: p.weight, points: p.points }])) }))]) as never;
+        return sendCsv(ctx, 'staff-performance', [report.staff.map((s) => ({ ...s, parts: Object.fromEntries(Object.entries(s.parts).map(([k, p]) => [k, { value: p.value, weight: p.weight, points: p.points }])) }))], scope.period.timeZone) as never;
       },
     }),
 
@@ -202,7 +204,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
           const rows = (async function* () {
             for await (const batch of drill.batches()) yield batch.map(row);
           })();
-          return sendCsv(ctx, `cases-${query.figure}`, rows) as never;
+          return sendCsv(ctx, `cases-${query.figure}`, rows, scope.period.timeZone, 'cases') as never;
         }
         const page = await drill.page(query.limit, query.after);
         return { figure: query.figure, period: periodView(scope), ...page, cases: page.cases.map(row) };
@@ -293,7 +295,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const report = await bookingsReport(deps.knex, scope);
         if (!table) return report;
         const rows = table === 'funnel' ? report.funnel : table === 'attribution' ? report.attribution.map((a) => ({ ...a, revenue: a.revenue.map((r) => `${r.amount} ${r.currency}`).join('; ') })) : table === 'revenue' ? report.revenue.byCurrency : report.stagesNow;
-        return sendCsv(ctx, `bookings-${table}`, [rows]) as never;
+        return sendCsv(ctx, `bookings-${table}`, [rows], scope.period.timeZone) as never;
       },
     }),
 
@@ -313,7 +315,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const csv = wantsCsv(ctx, query.format);
         if (csv) pickTable(query.table, ['bookings'] as const);
         const bookings = await drillBookings(deps.knex, scope, figure, currency);
-        if (csv) return sendCsv(ctx, `bookings-${figure}`, [bookings]) as never;
+        if (csv) return sendCsv(ctx, `bookings-${figure}`, [bookings], scope.period.timeZone, 'bookings-list') as never;
         return { figure, period: { from: scope.period.from.toISOString(), to: scope.period.to.toISOString(), timeZone: scope.period.timeZone, filters: {} }, count: bookings.length, bookings };
       },
     }),
@@ -338,7 +340,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
           Object.fromEntries(
             (['firstResponse', 'nextResponse'] as const).map((k) => [k, { answered: r[k].answered.value, breached: r[k].breached.value, medianBusinessMinutes: r[k].medianBusinessMinutes, p90BusinessMinutes: r[k].p90BusinessMinutes, metRate: r[k].metRate }]),
           );
-        if (table === 'staff') return sendCsv(ctx, 'inbox-staff', [report.byStaff.map((s) => ({ name: s.name, ...clocks(s) }))]) as never;
+        if (table === 'staff') return sendCsv(ctx, 'inbox-staff', [report.byStaff.map((s) => ({ name: s.name, ...clocks(s) }))], scope.period.timeZone) as never;
         const summary = {
           from: report.period.from,
           to: report.period.to,
@@ -349,7 +351,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
           waitingNow: report.waitingNow.value,
           ...clocks(report),
         };
-        return sendCsv(ctx, 'inbox-summary', [[summary]]) as never;
+        return sendCsv(ctx, 'inbox-summary', [[summary]], scope.period.timeZone) as never;
       },
     }),
 
@@ -368,7 +370,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const csv = wantsCsv(ctx, query.format);
         if (csv) pickTable(query.table, ['conversations'] as const);
         const conversations = await drillInbox(deps.knex, scope, figure, staff);
-        if (csv) return sendCsv(ctx, `inbox-${figure}`, [conversations]) as never;
+        if (csv) return sendCsv(ctx, `inbox-${figure}`, [conversations], scope.period.timeZone, 'inbox-conversations') as never;
         return { figure, period: inboxPeriodView(scope), count: conversations.length, conversations };
       },
     }),

@@ -1,4 +1,5 @@
 import { scopeOf, staffPerformance } from '../../core/analytics/reports.ts';
+import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
 import * as analytics from '../../core/contracts/analytics.ts';
 import * as c from '../../core/contracts/liff-staff.ts';
 import { analyticsRouteSet, type AnalyticsAudience } from '../admin/analytics-routes.ts';
@@ -50,6 +51,22 @@ export const dashboardRoutes = [
       // Scored among everyone (case load is measured against the busiest), shown to them alone.
       const report = await staffPerformance(deps.knex, await scopeOf(deps.knex, staff!.orgId, { ...query, owner: undefined }, new Date()));
       return { period: report.period, weights: report.weights, me: report.staff.find((s) => s.staffId === staff!.id) ?? null };
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: `${DASHBOARD_API_PREFIX}/names`,
+    summary: "The org's own Thai and English names for the keys the reports carry (case types, services, booking stages), so that a page shows names, never keys",
+    tag: 'liff-staff',
+    access: { liffStaff: 'analytics.read' },
+    response: c.dashboardNames,
+    handle: async ({ staff, deps }) => {
+      const orgId = staff!.orgId;
+      const named = async (table: 'case_types' | 'services') =>
+        Object.fromEntries((await deps.knex(table).select('key', 'name_th', 'name_en').where({ org_id: orgId })).map((r) => [r.key as string, { th: r.name_th as string, en: r.name_en as string }]));
+      const pipeline = await orgPipeline(deps.knex, orgId);
+      return { caseTypes: await named('case_types'), services: await named('services'), stages: Object.fromEntries(pipeline.stages.map((s) => [s.key, s.label])) };
     },
   }),
 ];

@@ -92,7 +92,7 @@ export const deskBookingBoard = z
         key: z.string(),
         label: words,
         closed: z.boolean(),
-        bookings: z.array(bookingSummary),
+        bookings: z.array(bookingSummary.extend({ serviceName: words.nullable().meta({ description: "The service's Thai and English names, when one was chosen" }) })),
         more: z.boolean().meta({ description: 'More bookings in this stage than shown (the REST list pages through them)' }),
       }),
     ),

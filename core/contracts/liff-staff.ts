@@ -22,6 +22,16 @@ export const staffMe = z
   })
   .meta({ id: 'LiffStaffMe' });
 
+const names = z.record(z.string(), z.object({ th: z.string(), en: z.string() }));
+/** What the dashboard calls the keys its reports carry: the org's own names for its case types, services and booking stages. */
+export const dashboardNames = z
+  .object({
+    caseTypes: names.meta({ description: "By case type key: the taxonomy's Thai and English names" }),
+    services: names.meta({ description: "By service key: the catalog's Thai and English names" }),
+    stages: names.meta({ description: "By booking stage key: the org's pipeline labels" }),
+  })
+  .meta({ id: 'LiffDashboardNames' });
+
 /** One staff member's own line of the staff performance report: their score and its parts (any staff role, about themselves). */
 export const myPerformance = z
   .object({

@@ -13,12 +13,15 @@ const CLOSED_COLUMN = 5;
 export async function bookingBoard(db: Knex, orgId: string, viewer: BookingViewer) {
   const pipeline = await orgPipeline(db, orgId);
   const scope = ownOrUnassigned(viewer) ?? undefined;
+  // A card names its service in the catalog's words, never by its key.
+  const services = new Map((await db('services').select('key', 'name_th', 'name_en').where({ org_id: orgId })).map((r) => [r.key as string, { th: r.name_th as string, en: r.name_en as string }]));
   const stages = await Promise.all(
     pipeline.stages
       .filter((s) => !s.hidden)
       .map(async (s) => {
         const page = await listBookings(db, orgId, { stage: [s.key], ownOrUnassigned: scope, limit: s.closed ? CLOSED_COLUMN : OPEN_COLUMN });
-        return { key: s.key, label: s.label, closed: s.closed, bookings: page.items, more: page.nextCursor !== null };
+        const bookings = page.items.map((b) => ({ ...b, serviceName: (b.service && services.get(b.service)) || null }));
+        return { key: s.key, label: s.label, closed: s.closed, bookings, more: page.nextCursor !== null };
       }),
   );
   return { stages };

@@ -26,6 +26,7 @@ function formatterOf(zone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     if (formatters.size >= 256) formatters.clear();
@@ -45,6 +46,12 @@ export function localMoment(zone: string, at: Date = new Date()): LocalMoment {
     else if (p.type === 'minute') minute = p.value;
   }
   return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}` };
+}
+
+/** "2026-11-25 21:05:09": an instant as a clock in `zone` shows it, to the second (a spreadsheet reads it as a date and time). */
+export function localDateTime(zone: string, at: Date): string {
+  const parts = Object.fromEntries(formatterOf(zone).formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /** Today's date (YYYY-MM-DD) in `zone`: the date a form's "not in the past" and a quote's validity are read against. */

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Names } from '../kit/names.ts';
 import { staffIdToken, staffRead, refusalOf, type Refusal } from '../kit/staff.ts';
 
 /**
@@ -99,3 +101,9 @@ export function followLive(onEvent: () => void, onState: (live: boolean) => void
     controller?.abort();
   };
 }
+
+/** The org's names for the keys the reports carry (`/dashboard/names`): read once, before the first screen shows. */
+export type DashboardNames = { caseTypes: Names; services: Names; stages: Names };
+export const NO_NAMES: DashboardNames = { caseTypes: {}, services: {}, stages: {} };
+export const NamesContext = createContext<DashboardNames>(NO_NAMES);
+export const useNames = () => useContext(NamesContext);

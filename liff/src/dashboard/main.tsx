@@ -6,10 +6,12 @@ import { fill, useLang, type Lang } from '../kit/i18n.ts';
 import { prefetch, useStaff, type StaffMe } from '../kit/staff.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { Page } from '../kit/ui.tsx';
-import { API } from './data.ts';
+import { API, NamesContext, NO_NAMES, useReport, type DashboardNames } from './data.ts';
+import { categoryNames } from '../kit/names.ts';
+import { Loading } from '../kit/ui.tsx';
 import './dashboard.css';
 import { InboxScreen } from './inbox-screen.tsx';
-import { AbuseScreen, BookingsScreen, CeoScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
+import { AbuseScreen, BookingsScreen, CeoScreen, CsatScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
 import { channelWords, granularityWords, presetWords, severityWords, w } from './words.ts';
 
 // The API's presets and trend buckets (core/contracts/analytics.ts), by their words: importing the contract would bring zod along.
@@ -27,6 +29,7 @@ const SCREENS = [
   { key: 'me', words: w.me, permission: 'analytics.read', view: MeScreen },
   { key: 'sla', words: w.sla, permission: 'analytics.read', view: SlaScreen },
   { key: 'time', words: w.time, permission: 'analytics.read', view: TimeScreen },
+  { key: 'csat', words: w.csat, permission: 'analytics.read', view: CsatScreen },
   { key: 'staff', words: w.staff, permission: 'analytics.staff', view: StaffScreen },
   { key: 'inbox', words: w.inbox, permission: 'analytics.staff', view: InboxScreen },
   { key: 'providers', words: w.providers, permission: 'analytics.read', view: ProvidersScreen },
@@ -109,7 +112,7 @@ function Filters(p: { lang: Lang; screen: string; query: URLSearchParams }) {
         {!queue && <Select id="f-preset" lang={p.lang} label={w.period[p.lang]} value={f.get('preset') ?? (f.get('from') ? '' : 'last_30_days')} options={PERIOD_PRESETS} words={presetWords} any={custom} onChange={(v) => set('preset', v)} />}
         {cases && <Select id="f-severity" lang={p.lang} label={w.severity[p.lang]} value={f.get('severity') ?? ''} options={SEVERITIES} words={severityWords} any onChange={(v) => set('severity', v)} />}
         {cases && <Select id="f-channel" lang={p.lang} label={w.channel[p.lang]} value={f.get('channel') ?? ''} options={CASE_SOURCES} words={channelWords} any onChange={(v) => set('channel', v)} />}
-        {cases && <Select id="f-category" lang={p.lang} label={w.category[p.lang]} value={f.get('category') ?? ''} options={CASE_CATEGORIES} any onChange={(v) => set('category', v)} />}
+        {cases && <Select id="f-category" lang={p.lang} label={w.category[p.lang]} value={f.get('category') ?? ''} options={CASE_CATEGORIES} words={categoryNames} any onChange={(v) => set('category', v)} />}
         {p.screen === 'sla' && <Select id="f-granularity" lang={p.lang} label={w.granularity[p.lang]} value={f.get('granularity') ?? 'day'} options={TREND_GRANULARITIES} words={granularityWords} onChange={(v) => set('granularity', v)} />}
       </div>
       {queue ? null : custom ? (
@@ -143,6 +146,18 @@ function Filters(p: { lang: Lang; screen: string; query: URLSearchParams }) {
         </button>
       )}
     </details>
+  );
+}
+
+/** The screens, once the org's names for case types, services and stages are read (without them, keys would show as words). */
+function Named(p: { lang: Lang; me: StaffMe; route: Route }) {
+  const [names] = useReport<DashboardNames>(`${API}/names`);
+  if (names.kind === 'loading') return <Loading lang={p.lang} />;
+  // Refused or failed: each key is shown spelt out as words (kit/names.ts) rather than no screen at all.
+  return (
+    <NamesContext.Provider value={names.kind === 'shown' ? names.data : NO_NAMES}>
+      <Dashboard {...p} />
+    </NamesContext.Provider>
   );
 }
 
@@ -188,7 +203,7 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
 }
 
 /** Each screen's report (under /liff-api/v1/dashboard), for reading the first one early. */
-const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo', inbox: 'inbox' };
+const REPORT_OF: Record<string, string> = { queue: 'queue', me: 'me', sla: 'sla', time: 'time-tracking', csat: 'csat', staff: 'staff-performance', providers: 'providers', debt: 'system-debt', abuse: 'abuse', ceo: 'ceo', inbox: 'inbox' };
 
 function App() {
   const [lang, setLang] = useLang();
@@ -197,7 +212,7 @@ function App() {
   return (
     <Page lang={lang} setLang={setLang} title={w.title[lang]} brand={w.brand}>
       <StaffGate lang={lang} state={state} retry={retry}>
-        {() => state.kind === 'ready' && <Dashboard lang={lang} me={state.me} route={route} />}
+        {() => state.kind === 'ready' && <Named lang={lang} me={state.me} route={route} />}
       </StaffGate>
     </Page>
   );
@@ -208,6 +223,7 @@ function App() {
   const first = readRoute();
   const report = REPORT_OF[first.screen || 'queue'];
   const q = filtersOf(first.query).toString();
+  prefetch(`${API}/names`);
   if (report) prefetch(`${API}/${report}${q ? `?${q}` : ''}`);
 }
 

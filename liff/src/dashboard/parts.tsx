@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { fill, LOCALE, type Lang, type Words } from '../kit/i18n.ts';
+import { duration, fill, LOCALE, type Lang, type Words } from '../kit/i18n.ts';
+import { label } from '../kit/names.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { Loading } from '../kit/ui.tsx';
 import { downloadCsv, liffPath, type Figure, type Loaded } from './data.ts';
@@ -14,20 +15,9 @@ export function drillHref(apiDrill: string): string {
   return `#/drill?path=${encodeURIComponent(liffPath(apiDrill))}`;
 }
 
-export { n, pct };
+export { duration, n, pct };
 export const signed = (lang: Lang, v: number | null | undefined, asPct = false) =>
   v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${asPct ? pct(lang, v) : n(lang, v, 1)}`;
-
-/** Minutes as a person reads them: 45 min, 3 h 10 min, 2 d 4 h. */
-export function duration(lang: Lang, minutes: number | null | undefined): string {
-  if (minutes === null || minutes === undefined) return '–';
-  const m = Math.round(minutes);
-  const [d, h, mm] = [Math.floor(m / 1440), Math.floor((m % 1440) / 60), m % 60];
-  const u = lang === 'th' ? { d: 'วัน', h: 'ชม.', m: 'นาที' } : { d: 'd', h: 'h', m: 'min' };
-  if (d) return `${d} ${u.d} ${h} ${u.h}`;
-  if (h) return `${h} ${u.h} ${mm} ${u.m}`;
-  return `${mm} ${u.m}`;
-}
 
 /** A count that opens the cases (or bookings) behind it. */
 export function Num(p: { lang: Lang; f: Figure | undefined; label?: string }) {
@@ -94,7 +84,7 @@ export function Report<T>(p: {
                 onClick={async () => setFailed(!(await downloadCsv(p.csv!.path, t, `${p.csv!.name}-${t}`)))}
               >
                 {w.csv[p.lang]}
-                {p.csv!.tables.length > 1 ? ` (${csvTable[t]?.[p.lang] ?? t})` : ''}
+                {p.csv!.tables.length > 1 ? ` (${label(csvTable, t, p.lang)})` : ''}
               </button>
             ))}
           </span>

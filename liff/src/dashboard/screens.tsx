@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, inboxDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
+import { label, rootCauseNames } from '../kit/names.ts';
 import type { myPerformance } from '../../../core/contracts/liff-staff.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { API, followLive, useReport, type Figure } from './data.ts';
+import { API, followLive, useNames, useReport, type DashboardNames, type Figure } from './data.ts';
 import { Bar, duration, n, Num, pct, Report, Section, signed, Stat } from './parts.tsx';
 import { bottleneckWhy, providerRiskWhy, topPerformerWhy } from './why.ts';
-import { bucketWords, channelWords, inboxStatusWords, severityWords, statusWords, w } from './words.ts';
+import { averageWords, bucketWords, channelWords, inboxStatusWords, severityWords, statusWords, w } from './words.ts';
 
 /** The dashboard's screens, each one report of the analytics API (api/liff/dashboard-api.ts). */
 export interface ScreenProps {
@@ -234,7 +235,7 @@ export function TimeScreen(p: ScreenProps) {
             <dl class="facts">
               {Object.entries(t.averages).map(([k, v]) => (
                 <div class="row" key={k}>
-                  <dt class="muted">{bucketWords[k]?.[p.lang] ?? (k === 'firstResponse' ? w.firstResponse[p.lang] : k === 'resolution' ? w.resolution[p.lang] : k)}</dt>
+                  <dt class="muted">{label(averageWords, k, p.lang)}</dt>
                   <dd>{duration(p.lang, v.business)}</dd>
                 </div>
               ))}
@@ -242,6 +243,129 @@ export function TimeScreen(p: ScreenProps) {
           </Section>
         </>
       )}
+    </Report>
+  );
+}
+
+// ------------------------------------------------------------------------------ satisfaction (CSAT)
+
+interface CsatFigures {
+  asked: number;
+  answered: number;
+  responseRate: number | null;
+  averageScore: number | null;
+  csatScore: number | null;
+  drill: string;
+}
+interface Csat {
+  asked: Figure;
+  answered: Figure;
+  responseRate: number | null;
+  averageScore: number | null;
+  csatScore: number | null;
+  unsatisfied: Figure;
+  distribution: { score: number; answers: number }[];
+  byStaff: (CsatFigures & { staffId: string; name: string })[];
+  byCaseType: (CsatFigures & { caseType: string })[];
+  comments: { number: string; caseType: string; staffName: string | null; score: number | null; comment: string; ratedAt: string | null }[];
+  commentsTruncated: boolean;
+}
+
+/** A low score is 1 or 2 (the report's `unsatisfied`); a comment left without a score is shown with them. */
+const LOW_SCORE = 2;
+
+/** One table of CSAT figures, a row per staff member or case type; the answers open the cases behind them. */
+function CsatTable(p: { lang: Lang; head: string; rows: (CsatFigures & { key: string; name: string })[] }) {
+  if (p.rows.length === 0) return <p class="muted">{w.noFigures[p.lang]}</p>;
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{p.head}</th>
+            <th scope="col" class="num">{w.answered[p.lang]}</th>
+            <th scope="col" class="num">{w.responseRate[p.lang]}</th>
+            <th scope="col" class="num">{w.averageScore[p.lang]}</th>
+            <th scope="col" class="num">CSAT</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td class="num">
+                <Num lang={p.lang} f={{ value: r.answered, drill: r.drill }} label={`${r.name}, ${w.answered[p.lang]}`} />
+              </td>
+              <td class="num">{pct(p.lang, r.responseRate)}</td>
+              <td class="num">{n(p.lang, r.averageScore, 1)}</td>
+              <td class="num">{pct(p.lang, r.csatScore)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function CsatScreen(p: ScreenProps) {
+  const names = useNames();
+  const path = withQuery(`${API}/csat`, p.query);
+  const [state, retry] = useReport<Csat>(path);
+  return (
+    <Report lang={p.lang} state={state} retry={retry} csv={{ path, tables: ['byStaff', 'byCaseType', 'trend', 'comments'], name: 'csat' }}>
+      {(r) => {
+        const most = Math.max(1, ...r.distribution.map((d) => d.answers));
+        const low = r.comments.filter((c) => c.score === null || c.score <= LOW_SCORE);
+        return (
+          <>
+            <div class="grid">
+              <Stat lang={p.lang} label={w.csatScore} value={pct(p.lang, r.csatScore)} tone={r.csatScore === null ? 'info' : r.csatScore >= 0.8 ? 'ok' : r.csatScore >= 0.6 ? 'wait' : 'bad'} />
+              <Stat lang={p.lang} label={w.averageScore} value={r.averageScore === null ? '–' : `${n(p.lang, r.averageScore, 1)} / 5`} />
+              <Stat lang={p.lang} label={w.responseRate} value={pct(p.lang, r.responseRate)} />
+              <Stat lang={p.lang} label={w.asked} f={r.asked} />
+              <Stat lang={p.lang} label={w.answered} f={r.answered} />
+              <Stat lang={p.lang} label={w.unsatisfied} f={r.unsatisfied} tone={r.unsatisfied.value ? 'bad' : undefined} />
+            </div>
+            <Section id="distribution" title={w.distribution[p.lang]}>
+              <ul class="list">
+                {[...r.distribution].reverse().map((d) => (
+                  <li class="line" key={d.score}>
+                    <div class="row">
+                      <strong>{fill(w.stars[p.lang], { n: d.score })}</strong>
+                      <span>{fill(w.answers[p.lang], { n: n(p.lang, d.answers) })}</span>
+                    </div>
+                    <Bar share={d.answers / most} tone={d.score >= 4 ? 'ok' : d.score <= LOW_SCORE ? 'bad' : 'wait'} label={`${fill(w.stars[p.lang], { n: d.score })}: ${n(p.lang, d.answers)}`} />
+                  </li>
+                ))}
+              </ul>
+            </Section>
+            <Section id="csat-staff" title={w.byStaffCsat[p.lang]}>
+              <CsatTable lang={p.lang} head={w.person[p.lang]} rows={r.byStaff.map((x) => ({ ...x, key: x.staffId, name: x.name }))} />
+            </Section>
+            <Section id="csat-types" title={w.byCaseType[p.lang]}>
+              <CsatTable lang={p.lang} head={w.caseType[p.lang]} rows={r.byCaseType.map((x) => ({ ...x, key: x.caseType, name: label(names.caseTypes, x.caseType, p.lang) }))} />
+            </Section>
+            <Section id="low-scores" title={w.lowScores[p.lang]}>
+              <ul class="list">
+                {low.length === 0 && <li class="muted">{w.none[p.lang]}</li>}
+                {low.map((c) => (
+                  <li class="card line edge-bad" key={c.number}>
+                    <a href={`/liff/desk/case/${encodeURIComponent(c.number)}`} aria-label={fill(w.openCase[p.lang], { n: c.number })}>
+                      <strong>{c.score === null ? c.number : fill(w.lowScore[p.lang], { n: c.score, number: c.number })}</strong>
+                    </a>
+                    <p class="comment">“{c.comment}”</p>
+                    <div class="muted small">
+                      {label(names.caseTypes, c.caseType, p.lang)} · {c.staffName ?? w.nobodyOwns[p.lang]}
+                      {c.ratedAt ? ` · ${when(p.lang, c.ratedAt)}` : ''}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              {r.commentsTruncated && <p class="muted small">{w.commentsCut[p.lang]}</p>}
+            </Section>
+          </>
+        );
+      }}
     </Report>
   );
 }
@@ -384,6 +508,7 @@ interface ProviderRow {
 const riskTone = { high: 'bad', medium: 'wait', low: 'ok' } as const;
 
 export function ProvidersScreen(p: ScreenProps) {
+  const names = useNames();
   const path = withQuery(`${API}/providers`, p.query);
   const [state, retry] = useReport<{ providers: ProviderRow[] }>(path);
   return (
@@ -408,7 +533,7 @@ export function ProvidersScreen(p: ScreenProps) {
               )}
               {v.repeatedProblem && (
                 <p class="small">
-                  {fill(w.repeated[p.lang], { type: v.repeatedProblem.caseType, times: v.repeatedProblem.times })} <Num lang={p.lang} f={{ value: v.repeatedProblem.times, drill: v.repeatedProblem.drill }} label={v.repeatedProblem.caseType} />
+                  {fill(w.repeated[p.lang], { type: label(names.caseTypes, v.repeatedProblem.caseType, p.lang), times: v.repeatedProblem.times })} <Num lang={p.lang} f={{ value: v.repeatedProblem.times, drill: v.repeatedProblem.drill }} label={label(names.caseTypes, v.repeatedProblem.caseType, p.lang)} />
                 </p>
               )}
               <dl class="facts small">
@@ -459,7 +584,11 @@ interface DebtItem {
   status: 'open' | 'stopped';
 }
 
+/** A system-debt item or root cause by its names: "Top-up not credited · User error". */
+const debtName = (names: DashboardNames, lang: Lang, i: { caseType: string; rootCause: string }) => `${label(names.caseTypes, i.caseType, lang)} · ${label(rootCauseNames, i.rootCause, lang)}`;
+
 export function DebtScreen(p: ScreenProps) {
+  const names = useNames();
   const path = withQuery(`${API}/system-debt`, p.query);
   const [state, retry] = useReport<{ items: DebtItem[]; rootCauses: { caseType: string; rootCause: string; cases: Figure }[] }>(path);
   return (
@@ -471,16 +600,14 @@ export function DebtScreen(p: ScreenProps) {
             {r.items.map((i) => (
               <li class={`card edge-${i.status === 'open' ? 'bad' : 'ok'}`} key={i.caseType + i.rootCause}>
                 <div class="row">
-                  <strong>
-                    {i.caseType} · {i.rootCause}
-                  </strong>
+                  <strong>{debtName(names, p.lang, i)}</strong>
                   <Badge tone={i.status === 'open' ? 'bad' : 'ok'}>{i.status === 'open' ? w.stillOpen[p.lang] : w.stopped[p.lang]}</Badge>
                 </div>
                 <dl class="facts small">
                   <div class="row">
                     <dt>{w.count[p.lang]}</dt>
                     <dd>
-                      <Num lang={p.lang} f={i.count} label={`${i.caseType} ${i.rootCause}`} />
+                      <Num lang={p.lang} f={i.count} label={debtName(names, p.lang, i)} />
                     </dd>
                   </div>
                   <div class="row">
@@ -500,20 +627,20 @@ export function DebtScreen(p: ScreenProps) {
             ))}
           </ul>
           <Section id="root-causes" title={w.rootCauses[p.lang]}>
-            <table>
-              <tbody>
-                {r.rootCauses.map((c) => (
-                  <tr key={c.caseType + c.rootCause}>
-                    <th scope="row">
-                      {c.caseType} · {c.rootCause}
-                    </th>
-                    <td class="num">
-                      <Num lang={p.lang} f={c.cases} label={`${c.caseType} ${c.rootCause}`} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div class="scroll">
+              <table>
+                <tbody>
+                  {r.rootCauses.map((c) => (
+                    <tr key={c.caseType + c.rootCause}>
+                      <th scope="row">{debtName(names, p.lang, c)}</th>
+                      <td class="num">
+                        <Num lang={p.lang} f={c.cases} label={debtName(names, p.lang, c)} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </Section>
         </>
       )}
@@ -555,7 +682,11 @@ export function AbuseScreen(p: ScreenProps) {
 
 // ------------------------------------------------------------------------------ bookings
 
+/** A booking stage by the org's label for it, else the dashboard's own word. */
+const stageName = (names: DashboardNames, lang: Lang, stage: string) => names.stages[stage]?.[lang] ?? (w as Record<string, { th: string; en: string }>)[`stage_${stage}`]?.[lang] ?? label({}, stage, lang);
+
 export function BookingsScreen(p: ScreenProps) {
+  const names = useNames();
   // The bookings figures take the period, not the case filters.
   const q = new URLSearchParams(p.query);
   for (const k of [...q.keys()]) if (!['preset', 'from', 'to'].includes(k)) q.delete(k);
@@ -575,7 +706,7 @@ export function BookingsScreen(p: ScreenProps) {
             <Section id="funnel" title={w.funnel[p.lang]}>
               <ul class="list">
                 {r.funnel.map((f) => {
-                  const name = (w as Record<string, { th: string; en: string }>)[`stage_${f.stage}`]?.[p.lang] ?? f.stage;
+                  const name = stageName(names, p.lang, f.stage);
                   return (
                     <li class="line" key={f.stage}>
                       <div class="row">
@@ -685,6 +816,7 @@ function CompareCard(p: { lang: Lang; title: string; c: Compare }) {
 }
 
 export function CeoScreen(p: ScreenProps) {
+  const names = useNames();
   const path = withQuery(`${API}/ceo`, p.query);
   const [state, retry] = useReport<Ceo>(path);
   return (
@@ -708,11 +840,9 @@ export function CeoScreen(p: ScreenProps) {
               {r.topSystemDebt.length === 0 && <li class="muted">{w.none[p.lang]}</li>}
               {r.topSystemDebt.map((i) => (
                 <li class="row line" key={i.caseType + i.rootCause}>
+                  <span>{debtName(names, p.lang, i)}</span>
                   <span>
-                    {i.caseType} · {i.rootCause}
-                  </span>
-                  <span>
-                    <Num lang={p.lang} f={i.count} label={`${i.caseType} ${i.rootCause}`} /> <span class="muted small">({signed(p.lang, i.change)})</span>
+                    <Num lang={p.lang} f={i.count} label={debtName(names, p.lang, i)} /> <span class="muted small">({signed(p.lang, i.change)})</span>
                   </span>
                 </li>
               ))}
@@ -774,6 +904,7 @@ const DRILLS = [
 ];
 
 export function DrillScreen(p: { lang: Lang; path: string }) {
+  const names = useNames();
   const kind = DRILLS.find((d) => p.path.startsWith(d.path))!;
   const [state, retry] = useReport<z.infer<typeof drillResult> | z.infer<typeof bookingsDrillResult> | z.infer<typeof inboxDrillResult>>(p.path);
   return (
@@ -795,7 +926,7 @@ export function DrillScreen(p: { lang: Lang; path: string }) {
                     </a>{' '}
                     <Badge tone={c.status === 'resolved' || c.status === 'closed' ? 'ok' : 'info'}>{statusWords[c.status]?.[p.lang] ?? c.status}</Badge>
                     <div class="muted small">
-                      {c.caseType} · {w.opened[p.lang]} {when(p.lang, c.openedAt)}
+                      {label(names.caseTypes, c.caseType, p.lang)} · {w.opened[p.lang]} {when(p.lang, c.openedAt)}
                     </div>
                   </li>
                 ))}
@@ -805,9 +936,9 @@ export function DrillScreen(p: { lang: Lang; path: string }) {
                     <a href={`/liff/desk/booking/${encodeURIComponent(b.number)}`}>
                       <strong>{b.number}</strong>
                     </a>{' '}
-                    <Badge tone="info">{(w as Record<string, { th: string; en: string }>)[`stage_${b.stage}`]?.[p.lang] ?? b.stage}</Badge>
+                    <Badge tone="info">{stageName(names, p.lang, b.stage)}</Badge>
                     <div class="muted small">
-                      {b.source} · {when(p.lang, b.createdAt)}
+                      {label(channelWords, b.source, p.lang)} · {when(p.lang, b.createdAt)}
                     </div>
                   </li>
                 ))}

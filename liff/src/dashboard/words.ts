@@ -12,6 +12,7 @@ export const w = {
   queue: { th: 'คิวตอนนี้', en: 'Live queue' },
   sla: { th: 'SLA', en: 'SLA' },
   time: { th: 'เวลาไปไหน', en: 'Time tracking' },
+  csat: { th: 'ความพึงพอใจ', en: 'Satisfaction' },
   staff: { th: 'ทีมงาน', en: 'Staff' },
   me: { th: 'ผลงานของฉัน', en: 'My figures' },
   providers: { th: 'ผู้ให้บริการ', en: 'Providers' },
@@ -72,15 +73,33 @@ export const w = {
   whose: { th: 'ใครรอ', en: 'Whose wait' },
   businessHours: { th: 'ชั่วโมงทำการ', en: 'Business hours' },
   share: { th: 'สัดส่วน', en: 'Share' },
-  averages: { th: 'ค่าเฉลี่ยต่อเคส (นาทีทำการ)', en: 'Averages per case (business minutes)' },
+  averages: { th: 'ค่าเฉลี่ยต่อเคส (เวลาทำการ)', en: 'Averages per case (business hours)' },
+  // satisfaction (CSAT)
+  csatScore: { th: 'คะแนน CSAT (4–5 ดาว)', en: 'CSAT (share of 4 and 5)' },
+  averageScore: { th: 'คะแนนเฉลี่ย', en: 'Average score' },
+  responseRate: { th: 'อัตราตอบแบบสอบถาม', en: 'Response rate' },
+  asked: { th: 'ส่งแบบสอบถาม', en: 'Asked' },
+  answered: { th: 'ตอบแล้ว', en: 'Answered' },
+  unsatisfied: { th: 'ไม่พอใจ (1–2)', en: 'Unsatisfied (1–2)' },
+  distribution: { th: 'การกระจายคะแนน', en: 'Score distribution' },
+  stars: { th: '{{n}} ดาว', en: '{{n}} stars' },
+  answers: { th: '{{n}} คำตอบ', en: '{{n}} answers' },
+  byStaffCsat: { th: 'ตามพนักงาน', en: 'By staff member' },
+  byCaseType: { th: 'ตามประเภทเคส', en: 'By case type' },
+  caseType: { th: 'ประเภทเคส', en: 'Case type' },
+  person: { th: 'พนักงาน', en: 'Staff member' },
+  lowScores: { th: 'คะแนนต่ำและความเห็นของลูกค้า', en: 'Low scores and what the customers said' },
+  lowScore: { th: '{{n}} ดาว: เคส {{number}}', en: '{{n}} of 5: case {{number}}' },
+  nobodyOwns: { th: 'ไม่มีผู้รับผิดชอบ', en: 'no owner' },
+  commentsCut: { th: 'แสดง 500 ความเห็นล่าสุด ดาวน์โหลด CSV เพื่อดูทั้งหมด', en: 'The latest 500 comments; the CSV has them all.' },
   // staff
   score: { th: 'คะแนน', en: 'Score' },
   parts: { th: 'ส่วนประกอบคะแนน', en: 'The parts of the score' },
   casesTaken: { th: 'รับเคส', en: 'Cases taken' },
   casesOwned: { th: 'ดูแลเคส', en: 'Cases owned' },
   withinSla: { th: 'ภายใน SLA', en: 'Within SLA' },
-  avgResponse: { th: 'ตอบเฉลี่ย (นาที)', en: 'Avg response (min)' },
-  avgResolution: { th: 'แก้เฉลี่ย (นาที)', en: 'Avg resolution (min)' },
+  avgResponse: { th: 'ตอบเฉลี่ย', en: 'Avg response' },
+  avgResolution: { th: 'แก้เฉลี่ย', en: 'Avg resolution' },
   critical: { th: 'เคสวิกฤต', en: 'Critical handled' },
   change: { th: 'เทียบช่วงก่อน', en: 'Since the previous period' },
   part_sla: { th: 'SLA', en: 'SLA compliance' },
@@ -148,7 +167,6 @@ export const w = {
   containment: { th: 'บอทจบเองได้', en: 'Containment' },
   waitingNow: { th: 'รอเจ้าหน้าที่ตอนนี้', en: 'Waiting now' },
   nextResponse: { th: 'ตอบครั้งถัดไป', en: 'Next response' },
-  answered: { th: 'ตอบแล้ว', en: 'Answered' },
   median: { th: 'ค่ากลาง', en: 'Median' },
   onTime: { th: 'ตอบทันเวลา', en: 'On time' },
   late: { th: 'เลยกำหนด', en: 'Past due' },
@@ -213,6 +231,16 @@ export const bucketWords: Dict = {
   waiting_provider: { th: 'รอผู้ให้บริการ', en: "Provider's wait" },
 };
 
+/** The averages per case of the time-tracking report, by their keys. */
+export const averageWords: Dict = {
+  firstResponse: { th: 'ตอบครั้งแรก', en: 'First response' },
+  queue: bucketWords.queue,
+  active: bucketWords.active,
+  waitingCustomer: bucketWords.waiting_customer,
+  waitingProvider: bucketWords.waiting_provider,
+  totalResolution: { th: 'แก้ไขเสร็จทั้งหมด', en: 'Total resolution' },
+};
+
 export const presetWords: Record<PeriodPreset, Words> = {
   today: { th: 'วันนี้', en: 'Today' },
   yesterday: { th: 'เมื่อวาน', en: 'Yesterday' },
@@ -232,6 +260,7 @@ export const channelWords: Dict = {
   api: { th: 'API', en: 'API' },
   staff: { th: 'พนักงาน', en: 'Staff' },
   system: { th: 'ระบบ', en: 'System' },
+  liff: { th: 'หน้าจองใน LINE', en: 'LINE booking page' },
 };
 
 export const granularityWords: Record<TrendGranularity, Words> = {
@@ -256,6 +285,12 @@ export const csvTable: Record<string, Words> = {
   revenue: { th: 'รายได้', en: 'revenue' },
   topSystemDebt: { th: 'ปัญหาที่เกิดซ้ำ', en: 'system debt' },
   providersToFix: { th: 'ผู้ให้บริการที่ต้องแก้', en: 'providers to fix' },
+  byStaff: { th: 'ตามพนักงาน', en: 'by staff member' },
+  byCaseType: { th: 'ตามประเภทเคส', en: 'by case type' },
+  comments: { th: 'ความเห็น', en: 'comments' },
   staff: { th: 'ทีมงาน', en: 'staff' },
+  providers: { th: 'ผู้ให้บริการ', en: 'providers' },
+  flagged: { th: 'ลูกค้าที่ถูกทำเครื่องหมาย', en: 'flagged customers' },
+  bookings: { th: 'การจอง', en: 'bookings' },
   conversations: { th: 'บทสนทนา', en: 'conversations' },
 };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { deskCase } from '../../../core/contracts/desk.ts';
 import type { CaseStatus } from '../../../core/vocabulary.ts';
-import { fill, when, type Lang } from '../kit/i18n.ts';
+import { duration, fill, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { roleNames, type StaffMe } from '../kit/staff.ts';
 import { Badge, Fact, Loading } from '../kit/ui.tsx';
@@ -72,7 +72,7 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
 function Facts(p: { lang: Lang; c: Case; canSeeCustomer: boolean }) {
   const { lang, c } = p;
   const clock = c.clocks.resolution;
-  const left = clock.remainingMinutes === null ? '' : clock.remainingMinutes >= 0 ? fill(w.minutesLeft[lang], { m: Math.round(clock.remainingMinutes) }) : fill(w.minutesOver[lang], { m: Math.round(-clock.remainingMinutes) });
+  const left = clock.remainingMinutes === null ? '' : clock.remainingMinutes >= 0 ? fill(w.timeLeft[lang], { time: duration(lang, clock.remainingMinutes) }) : fill(w.timeOver[lang], { time: duration(lang, -clock.remainingMinutes) });
   return (
     <section class="card" aria-label={w.customer[lang]}>
       {c.summary && (

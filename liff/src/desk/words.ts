@@ -33,8 +33,8 @@ export const w = {
   resolveBy: { th: 'แก้ไขให้เสร็จภายใน', en: 'Resolve by' },
   clockPaused: { th: 'หยุดนับเวลา (รอลูกค้า)', en: 'Clock paused (waiting for the customer)' },
   clockStopped: { th: 'หยุดนับเวลาแล้ว', en: 'Clock stopped' },
-  minutesLeft: { th: 'เหลือ {{m}} นาที', en: '{{m}} min left' },
-  minutesOver: { th: 'เกินมา {{m}} นาที', en: '{{m}} min over' },
+  timeLeft: { th: 'เหลือ {{time}}', en: '{{time}} left' },
+  timeOver: { th: 'เกินมา {{time}}', en: '{{time}} over' },
   rootCause: { th: 'สาเหตุ', en: 'Root cause' },
   summary: { th: 'เรื่องที่แจ้ง', en: 'What was reported' },
   actions: { th: 'ดำเนินการ', en: 'Actions' },
@@ -164,14 +164,6 @@ export const severityNames: Record<string, Words> = {
   low: { th: 'ต่ำ', en: 'Low' },
 };
 
-export const rootCauseNames: Record<string, Words> = {
-  provider_issue: { th: 'ผู้ให้บริการขัดข้อง', en: 'Provider issue' },
-  payment_gateway: { th: 'ระบบชำระเงิน', en: 'Payment gateway' },
-  system_bug: { th: 'ระบบผิดพลาด', en: 'System bug' },
-  user_error: { th: 'ผู้ใช้ทำผิดขั้นตอน', en: 'User error' },
-  process_error: { th: 'ขั้นตอนงานผิดพลาด', en: 'Process error' },
-};
-
 /** What happened, for the timeline. */
 export const eventNames: Record<string, Words> = {
   created: { th: 'เปิดเคส', en: 'Case opened' },
@@ -191,7 +183,7 @@ export const eventNames: Record<string, Words> = {
   satisfaction_commented: { th: 'ลูกค้าให้ความเห็น', en: 'Customer commented' },
 };
 
-export const label = (names: Record<string, Words>, key: string, lang: 'th' | 'en') => names[key]?.[lang] ?? key.replaceAll('_', ' ');
+export { label, rootCauseNames } from '../kit/names.ts';
 
 /** What happened to a booking, for its timeline. */
 export const bookingEventNames: Record<string, Words> = {

@@ -64,3 +64,21 @@ export function day(lang: Lang, date: string): string {
 export function money(lang: Lang, amount: number, currency: string): string {
   return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency }).format(amount);
 }
+
+/**
+ * A span of minutes as people say it, in the page's language: "45 min", "23 h 37 min",
+ * "2 days 3 h" ("45 นาที", "23 ชม. 37 นาที", "2 วัน 3 ชม."). Past a day the minutes no longer
+ * matter, past an hour the seconds never did. The dashboard and the desk both word time this way.
+ */
+export function duration(lang: Lang, minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '–';
+  const m = Math.max(0, Math.round(minutes));
+  const [d, h, mm] = [Math.floor(m / 1440), Math.floor((m % 1440) / 60), m % 60];
+  const th = lang === 'th';
+  const days = th ? `${d} วัน` : `${d} ${d === 1 ? 'day' : 'days'}`;
+  const hours = th ? `${h} ชม.` : `${h} h`;
+  const mins = th ? `${mm} นาที` : `${mm} min`;
+  if (d) return h ? `${days} ${hours}` : days;
+  if (h) return mm ? `${hours} ${mins}` : hours;
+  return mins;
+}

@@ -4,6 +4,7 @@ import type { staffMember } from '../../../core/contracts/staff.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import { CASE_CATEGORIES, SEVERITIES } from '../../../core/vocabulary.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
+import { categoryNames } from '../kit/names.ts';
 import { Badge } from '../kit/ui.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases, type Phrases } from './phrases.tsx';
 import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
@@ -49,13 +50,7 @@ const words = {
   key: { th: 'รหัส (ภาษาอังกฤษตัวเล็ก เช่น lost_voucher)', en: 'Key (lower case, e.g. lost_voucher)' },
 } satisfies Dict;
 
-export const categoryNames: Dict = {
-  payment: { th: 'การชำระเงิน', en: 'Payment' },
-  order: { th: 'ออเดอร์', en: 'Order' },
-  system: { th: 'ระบบ', en: 'System' },
-  provider: { th: 'ผู้ให้บริการ', en: 'Provider' },
-  other: { th: 'อื่น ๆ', en: 'Other' },
-};
+export { categoryNames };
 export const severityNames: Dict = {
   critical: { th: 'วิกฤต', en: 'Critical' },
   high: { th: 'สูง', en: 'High' },
