@@ -25,6 +25,7 @@ function endpointOf(file: string): string {
   if (file === 'cases') return 'cases?figure=cases&table=cases';
   if (file === 'bookings-list') return 'bookings/list?figure=bookings&table=bookings';
   if (file === 'staff-performance') return 'staff-performance?table=staff';
+  if (file === 'inbox-conversations') return 'inbox/conversations?figure=conversations&table=conversations';
   const cut = file.lastIndexOf('-');
   return `${file.slice(0, cut)}?table=${file.slice(cut + 1)}`;
 }

@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)('the Dashboard app in a browser', () => {
     await expectAccessible(page, 'forbidden th light');
     await shot(page, 'forbidden-th-light');
     await page.goto(`${h.sys.url}/liff/dashboard?lang=en#/ceo`);
-    await poll(() => page.textContent('[role=alert]')).toContain("because your role (support) may not see this. It is for: manager, CEO.");
+    await poll(() => page.textContent('[role=alert]')).toContain("because your role (support) may not see this. It is for: admin, manager, CEO.");
   });
 
   it('someone who is not staff is told so, in their language', async () => {

@@ -126,6 +126,10 @@ describe('deciding what a customer message leads to', () => {
     // After a hello the bot asked nothing it was unsure of: the first unsure message is asked back.
     const greeted: Dialogue = { kind: 'clarify', text: '', messageId: 'm-0', expiresAt: LATER };
     expect(await decide(context({ text: 'will it rain', dialogue: greeted }), unsure.classify)).toEqual({ do: 'clarify' });
+    // Small talk it was unsure of ("ok", "thanks") is asked back, never a call for a person: a
+    // complaint that came after it would have found the bot quiet.
+    const unsureThanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: ACT_CONFIDENCE - 0.2 }));
+    expect(await decide(context({ text: 'thank you', dialogue: { ...askedOnce, text: 'ok' } }), unsureThanks.classify)).toEqual({ do: 'clarify' });
     // Sure the second time: it acts, as before.
     const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
     expect(await decide(context({ text: 'I want my money back', dialogue: askedOnce }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });

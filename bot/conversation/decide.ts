@@ -105,9 +105,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     return { do: 'reopen', caseId: ctx.resolvedCase.id };
   }
   // Unsure twice running: the bot asked back once (a clarify dialogue holding what it was unsure
-  // of) and the answer, read with it, still leaves it unsure. Asking a third time would be a loop;
-  // a person answers instead (docs/inbox.md).
-  if (!sure) return dialogue?.kind === 'clarify' && dialogue.text.trim() ? { do: 'handoff', unsure: true } : { do: 'clarify' };
+  // of) and the answer, read with it, still leaves it unsure what the customer wants. Asking a
+  // third time would be a loop; a person answers instead (docs/inbox.md). "ok", "thanks", "hi"
+  // are not a want the bot failed to read: they are asked back, and a person is not called.
+  // (Called for them, a complaint that came after would have found the bot quiet.)
+  if (!sure) return dialogue?.kind === 'clarify' && dialogue.text.trim() && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':
       return caseFromText(result);
@@ -119,6 +121,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
       return { do: 'greet', why: 'a greeting or small talk' };
   }
 }
+
+/** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */
+const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== undefined && r.otherType !== 'out_of_scope';
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */
 const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sawa?s?d(ee|i)( (ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!.,~👋🙏😊]*(ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?[\s!.,~👋🙏😊]*$/iu;
