@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { markCasesChanged } from '../core/analytics/case-rollup.ts';
 
 /**
  * A realistic org at volume, for the benchmark and for trying the dashboards (`npm run
@@ -279,6 +280,10 @@ async function writeCases(trx: Knex.Transaction, orgId: string) {
        FROM gen2 WHERE g % 2 = 0 OR refunded`,
     [orgId],
   );
+  // On the changed list: the reports read this chunk from its timelines until it is rolled up, by
+  // the running workers as it goes, or by seed:volume's rebuild at its end. Before, a run stopped
+  // early left its cases out of every report read from the rollup.
+  await markCasesChanged(trx, orgId, (await trx.raw<{ rows: { id: string }[] }>('SELECT id FROM gen2')).rows.map((r) => r.id));
 }
 
 async function writeBookings(trx: Knex.Transaction, o: VolumeOptions, pool: Pool, size: number, offset: number) {

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCaseFacts } from '../core/analytics/case-facts.ts';
+import { keepRollupsCurrent } from '../core/analytics/case-rollup.ts';
+import { scopeOf } from '../core/analytics/reports.ts';
 import { generateVolume, type VolumeResult } from '../seeds/volume.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
@@ -108,6 +111,28 @@ describe('npm run seed:volume', () => {
     expect(b.json.revenue.byCurrency[0]).toMatchObject({ currency: 'THB' });
     const csat = await api('GET', '/api/v1/analytics/csat?preset=last_90_days');
     expect(csat.json.answered.value).toBeGreaterThan(0);
+  });
+
+  it('puts each chunk on the changed list as it goes, so the workers roll it up and no report leaves it out', async () => {
+    // On a running deployment the workers rebuild the org's facts as soon as the generator has set
+    // them aside (at its start), and rebuilt them before its later chunks were written: those were
+    // in no report read from the rollup until the generator's own rebuild at its very end, and in
+    // none at all when it was stopped before. Now every chunk goes on the changed list as written.
+    const before = new Set<string>(await sys.knex('cases').where({ org_id: sys.defaultOrgId }).pluck('id'));
+    await generateVolume(sys.knex, { orgId: sys.defaultOrgId, cases: 300, bookings: 0, staff: 2, providers: 1, days: 30, badProviders: 0, abusers: 0, abuserCases: 0, chunk: 100, seed: 0.9 });
+    const written = (await sys.knex('cases').where({ org_id: sys.defaultOrgId }).pluck('id')).filter((id: string) => !before.has(id));
+    expect(written).toHaveLength(300);
+    const changed = new Set<string>(await sys.knex('analytics_dirty_cases').where({ org_id: sys.defaultOrgId }).pluck('case_id'));
+    expect(written.filter((id) => !changed.has(id))).toEqual([]);
+    // The workers roll them up (the facts set aside at the start are rebuilt, the list emptied), and
+    // a report read from the rollup counts every case of its period.
+    await keepRollupsCurrent(sys.knex);
+    expect(Number((await sys.knex('analytics_dirty_cases').where({ org_id: sys.defaultOrgId }).count<{ n: string }[]>('* as n'))[0].n)).toBe(0);
+    const rolled = new Set<string>(await sys.knex('analytics_case_facts').whereIn('case_id', written).pluck('case_id'));
+    expect(rolled.size).toBe(300);
+    const scope = await scopeOf(sys.knex, sys.defaultOrgId, { preset: 'last_30_days' }, new Date());
+    const inPeriod = Number((await sys.knex('cases').where({ org_id: sys.defaultOrgId }).where('created_at', '>=', scope.period.from).where('created_at', '<', scope.period.to).count<{ n: string }[]>('* as n'))[0].n);
+    expect((await allCaseFacts(sys.knex, scope)).length).toBe(inPeriod);
   });
 
   it('refuses bad sizes on the command line', () => {

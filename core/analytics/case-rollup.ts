@@ -37,9 +37,18 @@ const BATCH = 2000;
  * update locks it until the event's transaction ends, so the worker (which skips locked marks)
  * cannot take it off and recompute the case from a timeline that does not hold this event yet.
  */
-export const markCaseChanged: CaseEventSubscriber = async (trx, e) => {
-  await trx.raw('INSERT INTO analytics_dirty_cases (case_id, org_id) VALUES (?, ?) ON CONFLICT (case_id) DO UPDATE SET marked_at = excluded.marked_at', [e.caseId, e.orgId]);
-};
+export const markCaseChanged: CaseEventSubscriber = (trx, e) => markCasesChanged(trx, e.orgId, [e.caseId]);
+
+/**
+ * These cases changed (or were written without a timeline event: the volume generator's), so the
+ * reports read them from their timelines and the workers roll them up, as they go.
+ */
+export async function markCasesChanged(trx: Knex.Transaction, orgId: string, caseIds: string[]): Promise<void> {
+  await trx.raw(
+    'INSERT INTO analytics_dirty_cases (case_id, org_id) SELECT unnest(?::uuid[]), ? ON CONFLICT (case_id) DO UPDATE SET marked_at = excluded.marked_at',
+    [caseIds, orgId],
+  );
+}
 
 /**
  * Computes and stores the facts of these cases (all of one org), in the order they opened, and
