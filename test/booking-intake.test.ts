@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formHash } from '../core/bookings/booking-form-checks.ts';
+import { formOrg } from '../core/bookings/form-org.ts';
 import { bookWaitingForms } from '../core/bookings/waiting-forms.ts';
+import { storeWebForm } from '../core/bookings/web-form-batches.ts';
 import { apiClient } from './support/api-client.ts';
 import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -232,6 +235,57 @@ describe('bad input', () => {
     if (field) expect(paths).toContain(field);
     else expect(JSON.stringify(r.json.error.details)).toContain('favourite_colour');
     expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['name', 'Nul\u0000Byte'],
+    ['name', 'Jane\nTraveller'],
+    ['destination', 'Chiang\u0007Mai'],
+    ['notes', 'hiking\u0000'],
+    ['budget', '\u001b[31m60,000'],
+    ['utm_campaign', 'spring\u0000'],
+    ['referrer', 'https://www.google.com/\u0000'],
+    ['website', '\u0000'],
+  ])('a control character in %s is a 422 naming it; nothing written', async (field, value) => {
+    const before = await counts();
+    const r = await post(form({ [field]: value }));
+    expect(r.status).toBe(422);
+    expect(r.json.error.details.map((d: any) => d.path)).toContain(field);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('notes keep their line breaks and tabs', async () => {
+    const r = await post(form({ notes: 'We love hiking\r\n\tand kayaking' }));
+    expect(r.status).toBe(201);
+    expect((await sys.knex('bookings').where({ number: r.json.booking_id }).first()).notes).toBe('We love hiking\r\n\tand kayaking');
+  });
+
+  it('forty forms at once, ten with a NUL in the name: the ten are 422s, the thirty are booked', async () => {
+    const before = await counts();
+    const forms = Array.from({ length: 40 }, (_, i) => form(i % 4 === 1 ? { name: 'Nul\u0000Byte' } : { name: `Good ${i}` }));
+    const answers = await Promise.all(forms.map((f) => post(f)));
+    expect(answers.filter((a) => a.status === 422)).toHaveLength(10);
+    const good = answers.filter((a) => a.status === 201);
+    expect(good).toHaveLength(30);
+    const booked = await sys.knex('bookings').whereIn('number', good.map((a) => a.json.booking_id));
+    expect(booked).toHaveLength(30);
+    expect((await counts()).bookings).toBe(before.bookings + 30);
+  });
+
+  it('a form the database refuses in a batch costs only its own request: the others of the batch are stored', async () => {
+    const org = await formOrg(sys.knex, undefined);
+    const store = (name: string) => {
+      const stored = { form: form({ name }) as any, serviceId: null, ipAddress: null };
+      return storeWebForm(sys.knex, { orgId: org.id, key: randomUUID(), hash: formHash(stored.form), answerFor: (n) => ({ booking_id: n, status: 'new', next_step_message: null }), stored });
+    };
+    // The first form is written alone at once; the ones sent while it is written go together in one batch.
+    const all = await Promise.allSettled([store('First'), store('Before'), store('Nul\u0000Byte'), store('After'), store('Last')]);
+    expect(all.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const numbers = all.flatMap((a) => (a.status === 'fulfilled' ? [a.value.answer.booking_id] : []));
+    const stored = await sys.knex('booking_intakes').whereIn('number', numbers);
+    expect(stored).toHaveLength(4);
+    await Promise.all(numbers.map((n) => formBooked(sys.knex, n!)));
+    expect(await sys.knex('bookings').whereIn('number', numbers)).toHaveLength(4);
   });
 
   it('a body that is not JSON is a 400, an unknown business a 404; nothing written', async () => {
