@@ -95,7 +95,7 @@ export async function bookingEventsOfContact(
   viewer: BookingViewer,
   o: { since?: string | null; until?: string | null; limit: number },
 ) {
-  const rows = await visibleBookings(db, orgId, contactId, viewer)
+  const rows: Record<string, any>[] = await visibleBookings(db, orgId, contactId, viewer)
     .join('booking_events as e', 'e.booking_id', 'b.id')
     .leftJoin('services as s', 's.id', 'b.service_id')
     .select('e.id', 'e.type', 'e.data', 'e.created_at', 'b.number', 's.name_th', 's.name_en')
@@ -104,7 +104,7 @@ export async function bookingEventsOfContact(
     .modify((q) => (o.until ? q.where('e.created_at', '<', o.until) : q))
     .orderBy('e.id', 'desc')
     .limit(o.limit);
-  return rows.reverse().map((e: Record<string, any>) => ({
+  return rows.reverse().map((e) => ({
     id: `booking-${e.id}`,
     at: iso(e.created_at as Date)!,
     subject: 'booking' as const,
