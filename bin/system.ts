@@ -338,7 +338,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         simulatorUrl = `${simulatorOrigin}/dev/chat?token=${sim.token}`;
       }
 
-      live = new LiveFeed(knex, { databaseUrl, logger });
+      live = new LiveFeed(knex, { databaseUrl, logger, heartbeatMs: config.liveHeartbeatMs });
       await live.start();
       const app = createApp({
         live,

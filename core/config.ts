@@ -93,6 +93,7 @@ const envSchema = z.object({
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -159,6 +160,8 @@ export interface Config {
    * (LINE counts pushes per recipient); 0: each goes at once (core/conversations/outgoing.ts).
    */
   groupPushWindowMs: number;
+  /** How often an open live stream is sent a keep-alive and its caller checked again (api/admin/analytics-routes.ts). */
+  liveHeartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -254,6 +257,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     limits: { public: e.RATE_LIMIT_PUBLIC, webhooks: e.RATE_LIMIT_WEBHOOKS, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
+    liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
   };
 }
 
