@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { transitionCase } from '../core/cases/transition.ts';
+import type { CaseStatus } from '../core/vocabulary.ts';
 import { apiClient } from './support/api-client.ts';
 import { openLiveStream } from './support/live-stream.ts';
 import { until } from './support/test-system.ts';
@@ -105,7 +106,7 @@ describe('the live stream', () => {
   const LIVE = '/liff-api/v1/dashboard/live';
   const open = (who: EnrolledStaff, o: { ttlMs?: number } = {}) => openLiveStream(h.sys.url + LIVE, { authorization: `Bearer ${h.idToken(who.lineUserId, o)}` });
   /** A change on a case, committed: it is on every stream that may show it. */
-  const touch = async (number: string, to: string) => {
+  const touch = async (number: string, to: CaseStatus) => {
     const c = await h.sys.knex('cases').where({ number }).first();
     await h.sys.knex.transaction((trx) => transitionCase(trx, { orgId: c.org_id, caseId: c.id, to, actor: { type: 'staff', id: null } }));
   };
