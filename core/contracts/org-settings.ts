@@ -76,6 +76,15 @@ export const orgSettingFields = {
       description:
         "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default) sets none",
     }),
+  inboundEventRetentionDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .meta({
+      description:
+        "Days the raw events LINE and WhatsApp sent (message text, the customer's ids) are kept once processed; the workers delete older ones. The messages made from them stay. 30 unless set",
+    }),
   // Per org, on top of each case type's own switches: a notice goes out only when both are on.
   customerNotices: z
     .object({
@@ -168,6 +177,7 @@ export const orgSettingsUpdate = z
     staffScoreWeights: nullToDefault(orgSettingFields.staffScoreWeights),
     analyticsRules: nullToDefault(orgSettingFields.analyticsRules),
     publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
+    inboundEventRetentionDays: nullToDefault(orgSettingFields.inboundEventRetentionDays),
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
