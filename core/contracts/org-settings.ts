@@ -76,6 +76,13 @@ export const orgSettingFields = {
       description:
         "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default) sets none",
     }),
+  bookingFormOrigins: z
+    .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin: https://www.example.com, no path'))
+    .max(20)
+    .meta({
+      description:
+        "The business's own websites (origins) whose pages may show the booking form (/liff/book) in an iframe; no other site may frame it. Empty (the default): only this server's own pages",
+    }),
   inboundEventRetentionDays: z
     .number()
     .int()
@@ -178,6 +185,7 @@ export const orgSettingsUpdate = z
     analyticsRules: nullToDefault(orgSettingFields.analyticsRules),
     publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
     inboundEventRetentionDays: nullToDefault(orgSettingFields.inboundEventRetentionDays),
+    bookingFormOrigins: nullToDefault(orgSettingFields.bookingFormOrigins),
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),

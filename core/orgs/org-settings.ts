@@ -30,6 +30,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   analyticsRules: DEFAULT_ANALYTICS_RULES,
   publicFormLimit: null,
   inboundEventRetentionDays: INBOUND_EVENT_RETENTION_DAYS,
+  bookingFormOrigins: [],
   customerNotices: ALL_CUSTOMER_NOTICES_ON,
   staffAlerts: ALL_STAFF_ALERTS_ON,
   responseTimes: DEFAULT_RESPONSE_TIMES,
