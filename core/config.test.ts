@@ -20,6 +20,8 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('./data');
     expect(c.line.apiBaseUrl).toBe('https://api.line.me');
     expect(c.classifier).toBe('auto');
+    // Every org's booking form has a limit per client address unless it sets its own.
+    expect(c.publicFormLimit).toEqual({ points: 30, seconds: 600 });
   });
 
   it('treats empty values as unset', () => {

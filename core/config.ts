@@ -91,6 +91,7 @@ const envSchema = z.object({
   RATE_LIMIT_WEBHOOK_FAILURES: rateLimit.prefault('20/60'),
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
+  PUBLIC_FORM_LIMIT: rateLimit.prefault('30/600'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
@@ -155,6 +156,8 @@ export interface Config {
   };
   /** Largest webhook body read, in bytes (the rest of the API: 1 MiB). */
   webhookBodyLimitBytes: number;
+  /** Each org's limit on its public booking form, per client address, unless the org set its own (`publicFormLimit`). */
+  publicFormLimit: RateLimit | null;
   /**
    * How long a push to a LINE staff group waits to take along the cards and alerts that follow it
    * (LINE counts pushes per recipient); 0: each goes at once (core/conversations/outgoing.ts).
@@ -256,6 +259,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     limits: { public: e.RATE_LIMIT_PUBLIC, webhooks: e.RATE_LIMIT_WEBHOOKS, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
+    publicFormLimit: e.PUBLIC_FORM_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
   };

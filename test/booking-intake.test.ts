@@ -204,11 +204,33 @@ describe('the Idempotency-Key', () => {
 });
 
 describe('bad input', () => {
-  it('a filled honeypot is accepted silently and dropped', async () => {
+  it('a filled honeypot is answered as a real form is, with the next number, and dropped', async () => {
     const before = await counts();
-    const r = await post(form({ website: 'http://spam.example' }));
+    // Not through post(): it would wait for the booking, and there is none.
+    const res = await fetch(sys.url + '/public/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(form({ website: 'http://spam.example' })) });
+    const r = { status: res.status, json: await res.json() };
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ booking_id: null, status: 'received' });
+    expect(r.json.booking_id).toMatch(/^B-\d{6}$/);
+    expect(r.json.status).toBe('new');
+    expect(r.json.next_step_message).toContain(r.json.booking_id);
+    expect(await counts()).toEqual(before);
+    // The number was only read: the next real form gets it.
+    expect((await post(form())).json.booking_id).toBe(r.json.booking_id);
+  });
+
+  it('right-to-left and other direction controls are taken out of names and notes', async () => {
+    const r = await post(form({ name: 'Jane \u202Egpj.exe\u202C Doe', notes: 'Room \u2067101\u2069 please' }));
+    expect(r.status).toBe(201);
+    const booking = await sys.knex('bookings').where({ number: r.json.booking_id }).first();
+    expect((await sys.knex('contacts').where({ id: booking.contact_id }).first()).display_name).toBe('Jane gpj.exe Doe');
+    expect(booking.notes ?? booking.details.notes).toBe('Room 101 please');
+  });
+
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>', 'ftp://files.example/x'])('a page_url of %s is a 422 naming it; nothing written', async (url) => {
+    const before = await counts();
+    const r = await post(form({ page_url: url }));
+    expect(r.status).toBe(422);
+    expect(r.json.error.details.map((d: any) => d.path)).toContain('page_url');
     expect(await counts()).toEqual(before);
   });
 
@@ -380,6 +402,22 @@ describe('a burst from one address', () => {
       expect((await answers[3].json()).error.code).toBe('rate_limited');
       // The ledger of stored forms: the refused ones are not in it.
       expect(Number((await limited.knex('booking_intakes').count({ n: '*' }))[0].n)).toBe(3);
+    } finally {
+      await limited.stopAll();
+    }
+  });
+});
+
+describe("every org's form has a limit unless it sets its own", () => {
+  it('PUBLIC_FORM_LIMIT (30 in 10 minutes unless set) applies to an org that set none: over it, 429, writing nothing', async () => {
+    const limited = await startTestSystem({ env: { DEV_SIMULATOR: 'off', PUBLIC_FORM_LIMIT: '2/60' } });
+    try {
+      const send = () =>
+        fetch(`${limited.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(form()) });
+      const answers = [await send(), await send(), await send()];
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 429]);
+      expect((await answers[2].json()).error.code).toBe('rate_limited');
+      expect(Number((await limited.knex('booking_intakes').count({ n: '*' }))[0].n)).toBe(2);
     } finally {
       await limited.stopAll();
     }

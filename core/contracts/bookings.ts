@@ -173,7 +173,7 @@ const bookingFormFields = {
   utm_source: publicLine().max(200).optional(),
   utm_medium: publicLine().max(200).optional(),
   utm_campaign: publicLine().max(200).optional(),
-  page_url: publicLine(z.url()).max(2000).optional(),
+  page_url: publicLine(z.url({ protocol: /^https?$/, error: 'Expected an http or https address' })).max(2000).optional(),
   referrer: publicLine().max(2000).optional(),
   website: publicLine().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
 };

@@ -74,7 +74,7 @@ export const orgSettingFields = {
     .nullable()
     .meta({
       description:
-        "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default) sets none",
+        "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default): the deployment's PUBLIC_FORM_LIMIT (30 in 600 s unless set)",
     }),
   bookingFormOrigins: z
     .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin: https://www.example.com, no path'))
