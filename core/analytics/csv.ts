@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 
 /**
  * CSV of any analytics table (RFC 4180: comma, CRLF, quotes doubled). Nested objects become
- * dotted columns (`firstResponse.business`); a text cell that a spreadsheet would read as a
- * formula (starting with = + - @ or a tab) is prefixed with an apostrophe.
+ * dotted columns (`firstResponse.business`), lists one cell joined by `;`; a text or list cell that a
+ * spreadsheet would read as a formula (starting with = + - @ or a tab) is prefixed with an apostrophe.
  */
 export type Row = Record<string, unknown>;
 
@@ -19,7 +19,8 @@ export function flatten(row: Row, prefix = '', out: Record<string, unknown> = {}
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   let s = v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(';') : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Text, and a list of texts joined into one cell (root causes, reasons): numbers stay numbers.
+  if ((typeof v === 'string' || Array.isArray(v)) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
