@@ -197,6 +197,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems: { variable: string; message: string }[] = [];
   if (e.NODE_ENV === 'production' && !e.APP_ENCRYPTION_KEY) {
     problems.push({ variable: 'APP_ENCRYPTION_KEY', message: 'is required in production' });
+  } else if (e.NODE_ENV === 'production' && entropyBits(decodeKey(e.APP_ENCRYPTION_KEY!)!) < MIN_KEY_BITS) {
+    problems.push({ variable: 'APP_ENCRYPTION_KEY', message: 'is not random (all zeros, a repeated byte...); generate one (openssl rand -base64 32)' });
   }
   if (e.NODE_ENV === 'production' && !e.PUBLIC_BASE_URL) {
     problems.push({ variable: 'PUBLIC_BASE_URL', message: 'is required in production (links sent to customers are built on it)' });
@@ -209,6 +211,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         problems.push({ variable, message: `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production` });
       } else if (SAMPLE_SECRET.test(value)) {
         problems.push({ variable, message: 'is a sample value from the documentation; generate one (openssl rand -base64 32)' });
+      } else if (entropyBits(value) < MIN_SECRET_BITS) {
+        problems.push({ variable, message: 'is too easy to guess (too few different characters); generate one (openssl rand -base64 32)' });
       }
     }
   }
@@ -263,6 +267,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
   };
+}
+
+/**
+ * Secrets a person typed rather than generated: the Shannon entropy of the value's own characters
+ * (or bytes), times its length. A generated secret scores far above the floors: 32 random bytes
+ * about 150 bits, 32 random hex characters about 118; 32 times `a`, or 32 zero bytes, score 0.
+ */
+const MIN_SECRET_BITS = 96;
+const MIN_KEY_BITS = 128;
+function entropyBits(value: string | Buffer): number {
+  const symbols = typeof value === 'string' ? [...value] : [...value];
+  const counts = new Map<string | number, number>();
+  for (const s of symbols) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let perSymbol = 0;
+  for (const n of counts.values()) perSymbol -= (n / symbols.length) * Math.log2(n / symbols.length);
+  return perSymbol * symbols.length;
 }
 
 function decodeKey(value: string): Buffer | null {
