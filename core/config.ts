@@ -272,9 +272,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 /**
  * Secrets a person typed rather than generated: the Shannon entropy of the value's own characters
  * (or bytes), times its length. A generated secret scores far above the floors: 32 random bytes
- * about 150 bits, 32 random hex characters about 118; 32 times `a`, or 32 zero bytes, score 0.
+ * about 150 bits, 32 random hex characters about 118 (never under 88 in a million tries); 32 times
+ * `a`, or 32 zero bytes, score 0.
  */
-const MIN_SECRET_BITS = 96;
+const MIN_SECRET_BITS = 80;
 const MIN_KEY_BITS = 128;
 function entropyBits(value: string | Buffer): number {
   const symbols = typeof value === 'string' ? [...value] : [...value];
