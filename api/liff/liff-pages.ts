@@ -101,9 +101,11 @@ export function liffPages(deps: AppDeps) {
 }
 
 /**
- * What a page may load and who may frame it. Scripts only from this server (the LIFF SDK is in the
- * build, not loaded from LINE); the SDK talks to LINE's servers; pictures may come from LINE's
- * (profile pictures) and any https address. No site may frame the staff apps or a customer's own
+ * What a page may load and who may frame it. Scripts from this server (the LIFF SDK is in the
+ * build) and from LINE's static host, where the SDK fetches its extensions when the page runs
+ * inside the LINE app (`static.line-scdn.net/liff/edge/2/*-extensions_*.js`, and its alert
+ * dialogs, `/lui/`); the SDK talks to LINE's servers and opens LINE's sub-window
+ * (`liff-subwindow.line.me`); pictures may come from LINE's (profile pictures) and any https address. No site may frame the staff apps or a customer's own
  * pages (a click-jacked "Resolve" or quote answer); the booking form may be framed by the org's own
  * websites (org settings, `bookingFormOrigins`) and this server.
  */
@@ -116,7 +118,8 @@ async function pagePolicy(deps: AppDeps, page: string, orgParam: unknown): Promi
   }
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' https://static.line-scdn.net",
+    "frame-src 'self' https://*.line.me",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
