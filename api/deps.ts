@@ -49,6 +49,8 @@ export interface AppDeps {
   bodyLimitBytes?: number;
   /** Largest webhook body read (default 256 KiB). */
   webhookBodyLimitBytes?: number;
+  /** PUBLIC_FORM_LIMIT: an org's limit on its booking form when it set none of its own. */
+  publicFormLimit?: { requests: number; seconds: number } | null;
   /** Rate limits (core/limits/rate-limits.ts); none when absent. */
   limits?: RateLimits;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */

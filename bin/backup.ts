@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, fchmodSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { loadConfigOrExit } from './load-config-or-exit.ts';
@@ -14,11 +14,14 @@ import { openDatabase } from './open-database.ts';
  */
 const config = loadConfigOrExit(1);
 const file = process.argv[2] ?? `backups/opsdesk-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson.gz`;
-await import('node:fs').then((fs) => fs.mkdirSync(new URL('.', `file://${process.cwd()}/${file}`).pathname, { recursive: true }));
+await import('node:fs').then((fs) => fs.mkdirSync(new URL('.', `file://${process.cwd()}/${file}`).pathname, { recursive: true, mode: 0o700 }));
 
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, application: 'opsdesk-backup' });
 const gzip = createGzip();
-const out = createWriteStream(file);
+// Every customer's data is in it: readable by its owner alone (an existing file too).
+const fd = openSync(file, 'w', 0o600);
+fchmodSync(fd, 0o600);
+const out = createWriteStream(file, { fd });
 gzip.pipe(out);
 const write = async (line: string) => {
   if (!gzip.write(line)) await once(gzip, 'drain');

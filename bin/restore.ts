@@ -46,6 +46,15 @@ try {
         `${migrations.length} (last ${migrations.at(-1)}): restore with the version that took it, then upgrade`,
     );
   }
+  // Table names go into SQL as identifiers: only the tables this schema has (it was just migrated)
+  // are accepted, so a file naming another (a system catalog, a name with a quote in it) restores nothing.
+  const known = new Set<string>(
+    (await db.knex.raw<{ rows: { name: string }[] }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.name).filter((t) => !NOT_BACKED_UP.has(t)),
+  );
+  const checkTable = (name: string) => {
+    if (!known.has(name)) throw new Error(`the backup names ${JSON.stringify(name)}, which is not a table of this database: nothing was restored`);
+  };
+  header.tables.forEach((t) => checkTable(t.name));
   const restored = await db.knex.transaction(async (trx) => {
     await trx.raw(`SET LOCAL session_replication_role = replica`);
     const tables = header.tables.map((t) => t.name).filter((t) => !NOT_BACKED_UP.has(t));
@@ -65,6 +74,7 @@ try {
       const tab = line.indexOf('\t');
       const name = line.slice(0, tab);
       if (name !== table || batch.length >= 1000) {
+        checkTable(name);
         await flush();
         table = name;
       }

@@ -338,7 +338,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         simulatorUrl = `${simulatorOrigin}/dev/chat?token=${sim.token}`;
       }
 
-      live = new LiveFeed(knex, { databaseUrl, logger });
+      live = new LiveFeed(knex, { databaseUrl, logger, heartbeatMs: config.liveHeartbeatMs });
       await live.start();
       const app = createApp({
         live,
@@ -356,6 +356,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         trustProxy: config.trustProxy,
         limits,
         webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+        publicFormLimit: config.publicFormLimit && { requests: config.publicFormLimit.points, seconds: config.publicFormLimit.seconds },
         liff: { lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, loginChannelId: config.line.loginChannelId, liffIds: config.line.liffIds, localVerifier },
         queueStore: { kind: queues.kind, isReachable: () => isQueueReachable(queues) },
       });

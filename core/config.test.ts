@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -20,6 +21,8 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('./data');
     expect(c.line.apiBaseUrl).toBe('https://api.line.me');
     expect(c.classifier).toBe('auto');
+    // Every org's booking form has a limit per client address unless it sets its own.
+    expect(c.publicFormLimit).toEqual({ points: 30, seconds: 600 });
   });
 
   it('treats empty values as unset', () => {
@@ -60,11 +63,18 @@ describe('loadConfig', () => {
   });
 
   describe('in production', () => {
-    const prod = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: 'ab'.repeat(32), PUBLIC_BASE_URL: 'https://desk.example.com' };
+    // A key as `openssl rand -hex 32` makes one (fixed, so that the test reads the same every run).
+    const prod = { NODE_ENV: 'production', APP_ENCRYPTION_KEY: createHash('sha256').update('opsdesk config test').digest('hex'), PUBLIC_BASE_URL: 'https://desk.example.com' };
     const strong = 'k9G2vQ7xL0pR4sT8wY1zB5nM3cF6hJ0d';
 
     it('starts with strong values', () => {
       const c = loadConfig({ ...prod, ADMIN_API_KEY: strong, PAYMENTS_WEBHOOK_SECRET: strong });
+      // Generated keys of every usual shape pass: 32 random hex characters, 32 random bytes in base64.
+      for (let i = 0; i < 50; i++) {
+        const hex = randomBytes(16).toString('hex');
+        const key = randomBytes(32).toString('base64');
+        expect(problemsOf({ ...prod, ADMIN_API_KEY: hex, APP_ENCRYPTION_KEY: key }), hex).toEqual([]);
+      }
       expect(c.outbound).toEqual({ requireHttps: true, allowNetworks: [] });
       expect(c.trustProxy).toBe(false);
     });
@@ -76,7 +86,13 @@ describe('loadConfig', () => {
       [{ PAYMENTS_WEBHOOK_SECRET: 'payments-secret-short' }, 'PAYMENTS_WEBHOOK_SECRET'],
       [{ PAYMENTS_WEBHOOK_SECRET: 'secret-secret-secret-secret-secret' }, 'PAYMENTS_WEBHOOK_SECRET'],
       [{ PUBLIC_BASE_URL: '' }, 'PUBLIC_BASE_URL'],
-    ])('refuses a sample, short or missing value: %o', (env, variable) => {
+      [{ ADMIN_API_KEY: 'a'.repeat(32) }, 'ADMIN_API_KEY'],
+      [{ ADMIN_API_KEY: 'abababababababababababababababab' }, 'ADMIN_API_KEY'],
+      [{ PAYMENTS_WEBHOOK_SECRET: '0'.repeat(48) }, 'PAYMENTS_WEBHOOK_SECRET'],
+      [{ APP_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }, 'APP_ENCRYPTION_KEY'],
+      [{ APP_ENCRYPTION_KEY: '00'.repeat(32) }, 'APP_ENCRYPTION_KEY'],
+      [{ APP_ENCRYPTION_KEY: 'ab'.repeat(32) }, 'APP_ENCRYPTION_KEY'],
+    ])('refuses a sample, short, guessable or missing value: %o', (env, variable) => {
       expect(problemsOf({ ...prod, ...env })).toEqual([variable]);
     });
 

@@ -91,8 +91,10 @@ const envSchema = z.object({
   RATE_LIMIT_WEBHOOK_FAILURES: rateLimit.prefault('20/60'),
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
+  PUBLIC_FORM_LIMIT: rateLimit.prefault('30/600'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -154,11 +156,15 @@ export interface Config {
   };
   /** Largest webhook body read, in bytes (the rest of the API: 1 MiB). */
   webhookBodyLimitBytes: number;
+  /** Each org's limit on its public booking form, per client address, unless the org set its own (`publicFormLimit`). */
+  publicFormLimit: RateLimit | null;
   /**
    * How long a push to a LINE staff group waits to take along the cards and alerts that follow it
    * (LINE counts pushes per recipient); 0: each goes at once (core/conversations/outgoing.ts).
    */
   groupPushWindowMs: number;
+  /** How often an open live stream is sent a keep-alive and its caller checked again (api/admin/analytics-routes.ts). */
+  liveHeartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +197,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems: { variable: string; message: string }[] = [];
   if (e.NODE_ENV === 'production' && !e.APP_ENCRYPTION_KEY) {
     problems.push({ variable: 'APP_ENCRYPTION_KEY', message: 'is required in production' });
+  } else if (e.NODE_ENV === 'production' && entropyBits(decodeKey(e.APP_ENCRYPTION_KEY!)!) < MIN_KEY_BITS) {
+    problems.push({ variable: 'APP_ENCRYPTION_KEY', message: 'is not random (all zeros, a repeated byte...); generate one (openssl rand -base64 32)' });
   }
   if (e.NODE_ENV === 'production' && !e.PUBLIC_BASE_URL) {
     problems.push({ variable: 'PUBLIC_BASE_URL', message: 'is required in production (links sent to customers are built on it)' });
@@ -203,6 +211,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         problems.push({ variable, message: `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production` });
       } else if (SAMPLE_SECRET.test(value)) {
         problems.push({ variable, message: 'is a sample value from the documentation; generate one (openssl rand -base64 32)' });
+      } else if (entropyBits(value) < MIN_SECRET_BITS) {
+        problems.push({ variable, message: 'is too easy to guess (too few different characters); generate one (openssl rand -base64 32)' });
       }
     }
   }
@@ -253,8 +263,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     limits: { public: e.RATE_LIMIT_PUBLIC, webhooks: e.RATE_LIMIT_WEBHOOKS, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
+    publicFormLimit: e.PUBLIC_FORM_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
+    liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
   };
+}
+
+/**
+ * Secrets a person typed rather than generated: the Shannon entropy of the value's own characters
+ * (or bytes), times its length. A generated secret scores far above the floors: 32 random bytes
+ * about 150 bits, 32 random hex characters about 118 (never under 88 in a million tries); 32 times
+ * `a`, or 32 zero bytes, score 0.
+ */
+const MIN_SECRET_BITS = 80;
+const MIN_KEY_BITS = 128;
+function entropyBits(value: string | Buffer): number {
+  const symbols = typeof value === 'string' ? [...value] : [...value];
+  const counts = new Map<string | number, number>();
+  for (const s of symbols) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let perSymbol = 0;
+  for (const n of counts.values()) perSymbol -= (n / symbols.length) * Math.log2(n / symbols.length);
+  return perSymbol * symbols.length;
 }
 
 function decodeKey(value: string): Buffer | null {

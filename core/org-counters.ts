@@ -26,6 +26,12 @@ export async function reserveNumbers(db: Knex | Knex.Transaction, orgId: string,
   return Array.from({ length: count }, (_, i) => formatNumber(kind, last - count + 1 + i));
 }
 
+/** The number `nextNumber` would give now, read without taking it (what a dropped honeypot form is told). */
+export async function peekNextNumber(db: Knex | Knex.Transaction, orgId: string, kind: NumberedKind): Promise<string> {
+  const row = await db('org_counters').select('value').where({ org_id: orgId, name: kind }).first();
+  return formatNumber(kind, Number(row?.value ?? 0) + 1);
+}
+
 export function formatNumber(kind: NumberedKind, value: number | string | bigint): string {
   return `${PREFIX[kind]}-${String(value).padStart(6, '0')}`;
 }

@@ -25,9 +25,16 @@ const STAMP = join(dist, '.sources');
 /** What the pages are built from: a change to any of these makes the build stale. */
 const SOURCES = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'build.ts'), resolve(root, '../core/contracts'), resolve(root, '../core/vocabulary.ts'), resolve(root, '../package-lock.json'), ...['track', 'quote', 'book', 'me', 'dashboard', 'desk', 'settings'].map((p) => join(root, `${p}.html`))];
 
-/** A fingerprint of the sources (names, sizes, times): cheap, and a checkout that changes a file changes it. */
+/**
+ * Whether the pages are built with the chat simulator's sign-in link: not when the process
+ * building them runs in production (NODE_ENV=production, as `npm start` does in production).
+ */
+export const withSimulator = () => process.env.NODE_ENV !== 'production';
+
+/** A fingerprint of the sources (names, sizes, times) and of the kind of build: cheap, and a checkout that changes a file changes it. */
 function sourcesFingerprint(): string {
   const h = createHash('sha256');
+  h.update(`simulator:${withSimulator()}\n`);
   const walk = (p: string) => {
     if (!existsSync(p)) return;
     const st = statSync(p);
@@ -66,18 +73,24 @@ export function pageWeights(): { page: string; files: string[]; gzipBytes: numbe
     .sort((a, b) => a.page.localeCompare(b.page));
 }
 
-export async function buildLiff(): Promise<void> {
+/** `outDir`: a build elsewhere, for a look at what a production build holds (nothing is checked or stamped). */
+export async function buildLiff(o: { outDir?: string; simulator?: boolean } = {}): Promise<void> {
   const fingerprint = sourcesFingerprint();
   // What ships, whoever builds: under the test runner NODE_ENV is "test", and Vite would then keep
   // the libraries' development code (about 5 KB more on the Settings app).
   const nodeEnv = process.env.NODE_ENV;
+  const simulator = process.env.LIFF_SIMULATOR;
+  process.env.LIFF_SIMULATOR = (o.simulator ?? withSimulator()) ? 'on' : 'off';
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production', ...(o.outDir ? { build: { outDir: o.outDir, emptyOutDir: true } } : {}) });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
+    if (simulator === undefined) delete process.env.LIFF_SIMULATOR;
+    else process.env.LIFF_SIMULATOR = simulator;
   }
+  if (o.outDir) return;
   const weights = pageWeights();
   const over = weights.filter((w) => w.gzipBytes > budgetOf(w.page) * 1024);
   process.stdout.write(`LIFF pages built into liff/dist. JavaScript per page, gzipped, with the LIFF SDK and the chunks it may load:\n`);

@@ -13,8 +13,15 @@ export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me'] as const;
 export const STAFF_PAGES = ['dashboard', 'desk', 'settings'] as const;
 export const PAGES = [...CUSTOMER_PAGES, ...STAFF_PAGES].filter((p) => existsSync(resolve(root, `${p}.html`)));
 
+/**
+ * The chat simulator's sign-in link (`#liff-mock-id-token=`, liff/src/kit/staff.ts) is in the pages
+ * only when they are built outside production (liff/build.ts sets LIFF_SIMULATOR).
+ */
+export const simulatorBuild = () => process.env.LIFF_SIMULATOR === 'on';
+
 export default defineConfig({
   root,
+  define: { __SIMULATOR__: JSON.stringify(simulatorBuild()) },
   base: '/liff/',
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

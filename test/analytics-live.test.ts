@@ -4,6 +4,7 @@ import { recordCaseEvent } from '../core/cases/case-timeline.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
 import { apiClient, openTestCase } from './support/api-client.ts';
+import { openLiveStream, type LiveReceived } from './support/live-stream.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -23,39 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => sys?.stopAll());
 
-interface Received {
-  id: string;
-  event: string;
-  data: { type: string; case: { number: string; status: string; ownerStaffId: string | null }; data: Record<string, unknown> };
-}
-
 /** Opens the stream and collects its events until closed. */
-async function listen(key: string, headers: Record<string, string> = {}) {
-  const abort = new AbortController();
-  const res = await fetch(`${sys.url}/api/v1/analytics/live`, { headers: { authorization: `Bearer ${key}`, ...headers }, signal: abort.signal });
-  const events: Received[] = [];
-  const done = (async () => {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buf += value;
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-          if (field('data')) events.push({ id: field('id')!, event: field('event')!, data: JSON.parse(field('data')!) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return { res, events, close: () => abort.abort(), done };
-}
+const listen = (key: string, headers: Record<string, string> = {}) => openLiveStream(`${sys.url}/api/v1/analytics/live`, { authorization: `Bearer ${key}`, ...headers });
 
 describe('the live stream', () => {
   it('streams case changes of the org as they commit, in order, within a second', async () => {
@@ -79,7 +49,7 @@ describe('the live stream', () => {
       recordCaseEvent(trx, { orgId: sys.defaultOrgId, caseId: c.id, type: 'escalated', actor: { type: 'system', id: null }, isPublic: false, data: { clock: 'resolution' } }),
     );
 
-    const mine = (events: Received[]) => events.filter((e) => e.data.case.number === c.number);
+    const mine = (events: LiveReceived[]) => events.filter((e) => e.data.case.number === c.number);
     await until(async () => mine(manager.events).length >= 5);
     await until(async () => mine(support.events).length >= 4);
     expect(mine(manager.events).map((e) => e.event)).toEqual(['created', 'owner_changed', 'status_changed', 'status_changed', 'escalated']);

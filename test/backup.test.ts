@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Knex } from 'knex';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackupHeader } from '../bin/backup-format.ts';
@@ -126,10 +126,15 @@ describe('backup and restore of the embedded database', () => {
 
     // The backup is taken while the product runs: through its own database, not behind its back.
     const file = join(mkdtempSync(join(tmpdir(), 'opsdesk-backup-')), 'b.ndjson.gz');
+    // A file left there before, readable by everyone, is taken over and closed up.
+    writeFileSync(file, '', { mode: 0o644 });
+    chmodSync(file, 0o644);
     const backup = await run('bin/backup.ts', [file], env);
     expect(backup.err).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.out).toMatch(/running embedded database/);
+    // Readable by its owner alone: it holds every customer's data.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const before = await snapshot(sys.knex);
     // What the backup saw is what was there; nothing may change it from here on (workers are idle).
     await sys.stop();
@@ -143,6 +148,30 @@ describe('backup and restore of the embedded database', () => {
     const again = await run('bin/restore.ts', [file], { ...env, DATA_DIR: fresh });
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already holds data/);
+
+    // A file naming a table the schema does not have (in its header, or on a row) is refused whole.
+    const lines = gunzipSync(readFileSync(file)).toString().split('\n');
+    const header = JSON.parse(lines[0]) as BackupHeader;
+    const forged = [
+      [JSON.stringify({ ...header, tables: [...header.tables, { name: 'cases" (id) VALUES (1); --', rows: 0 }] }), ...lines.slice(1)],
+      [lines[0], ...lines.slice(1, 3), `pg_authid\t{"rolname":"intruder"}`, ...lines.slice(3)],
+    ];
+    for (const [i, content] of forged.entries()) {
+      const forgedFile = join(dirname(file), `forged-${i}.ndjson.gz`);
+      writeFileSync(forgedFile, gzipSync(content.join('\n')));
+      const empty = mkdtempSync(join(tmpdir(), 'opsdesk-backup-forged-'));
+      const refused = await run('bin/restore.ts', [forgedFile], { ...env, DATA_DIR: empty });
+      expect(refused.code, String(i)).toBe(1);
+      expect(refused.err).toMatch(/not a table of this database/);
+      const e = await startEmbeddedPostgres({ dataDir: empty });
+      const k = connectDatabase({ url: e.url, applicationName: 'backup-test', poolMax: 1 });
+      try {
+        expect(Number((await k('orgs').count({ n: '*' }))[0].n)).toBe(0);
+      } finally {
+        await k.destroy();
+        await e.stop();
+      }
+    }
 
     const embedded = await startEmbeddedPostgres({ dataDir: fresh });
     const knex = connectDatabase({ url: embedded.url, applicationName: 'backup-test', poolMax: 1 });

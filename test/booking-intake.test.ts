@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formHash } from '../core/bookings/booking-form-checks.ts';
+import { formOrg } from '../core/bookings/form-org.ts';
 import { bookWaitingForms } from '../core/bookings/waiting-forms.ts';
+import { storeWebForm } from '../core/bookings/web-form-batches.ts';
 import { apiClient } from './support/api-client.ts';
 import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -201,11 +204,33 @@ describe('the Idempotency-Key', () => {
 });
 
 describe('bad input', () => {
-  it('a filled honeypot is accepted silently and dropped', async () => {
+  it('a filled honeypot is answered as a real form is, with the next number, and dropped', async () => {
     const before = await counts();
-    const r = await post(form({ website: 'http://spam.example' }));
+    // Not through post(): it would wait for the booking, and there is none.
+    const res = await fetch(sys.url + '/public/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(form({ website: 'http://spam.example' })) });
+    const r = { status: res.status, json: await res.json() };
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ booking_id: null, status: 'received' });
+    expect(r.json.booking_id).toMatch(/^B-\d{6}$/);
+    expect(r.json.status).toBe('new');
+    expect(r.json.next_step_message).toContain(r.json.booking_id);
+    expect(await counts()).toEqual(before);
+    // The number was only read: the next real form gets it.
+    expect((await post(form())).json.booking_id).toBe(r.json.booking_id);
+  });
+
+  it('right-to-left and other direction controls are taken out of names and notes', async () => {
+    const r = await post(form({ name: 'Jane \u202Egpj.exe\u202C Doe', notes: 'Room \u2067101\u2069 please' }));
+    expect(r.status).toBe(201);
+    const booking = await sys.knex('bookings').where({ number: r.json.booking_id }).first();
+    expect((await sys.knex('contacts').where({ id: booking.contact_id }).first()).display_name).toBe('Jane gpj.exe Doe');
+    expect(booking.notes ?? booking.details.notes).toBe('Room 101 please');
+  });
+
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>', 'ftp://files.example/x'])('a page_url of %s is a 422 naming it; nothing written', async (url) => {
+    const before = await counts();
+    const r = await post(form({ page_url: url }));
+    expect(r.status).toBe(422);
+    expect(r.json.error.details.map((d: any) => d.path)).toContain('page_url');
     expect(await counts()).toEqual(before);
   });
 
@@ -232,6 +257,57 @@ describe('bad input', () => {
     if (field) expect(paths).toContain(field);
     else expect(JSON.stringify(r.json.error.details)).toContain('favourite_colour');
     expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['name', 'Nul\u0000Byte'],
+    ['name', 'Jane\nTraveller'],
+    ['destination', 'Chiang\u0007Mai'],
+    ['notes', 'hiking\u0000'],
+    ['budget', '\u001b[31m60,000'],
+    ['utm_campaign', 'spring\u0000'],
+    ['referrer', 'https://www.google.com/\u0000'],
+    ['website', '\u0000'],
+  ])('a control character in %s is a 422 naming it; nothing written', async (field, value) => {
+    const before = await counts();
+    const r = await post(form({ [field]: value }));
+    expect(r.status).toBe(422);
+    expect(r.json.error.details.map((d: any) => d.path)).toContain(field);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('notes keep their line breaks and tabs', async () => {
+    const r = await post(form({ notes: 'We love hiking\r\n\tand kayaking' }));
+    expect(r.status).toBe(201);
+    expect((await sys.knex('bookings').where({ number: r.json.booking_id }).first()).notes).toBe('We love hiking\r\n\tand kayaking');
+  });
+
+  it('forty forms at once, ten with a NUL in the name: the ten are 422s, the thirty are booked', async () => {
+    const before = await counts();
+    const forms = Array.from({ length: 40 }, (_, i) => form(i % 4 === 1 ? { name: 'Nul\u0000Byte' } : { name: `Good ${i}` }));
+    const answers = await Promise.all(forms.map((f) => post(f)));
+    expect(answers.filter((a) => a.status === 422)).toHaveLength(10);
+    const good = answers.filter((a) => a.status === 201);
+    expect(good).toHaveLength(30);
+    const booked = await sys.knex('bookings').whereIn('number', good.map((a) => a.json.booking_id));
+    expect(booked).toHaveLength(30);
+    expect((await counts()).bookings).toBe(before.bookings + 30);
+  });
+
+  it('a form the database refuses in a batch costs only its own request: the others of the batch are stored', async () => {
+    const org = await formOrg(sys.knex, undefined);
+    const store = (name: string) => {
+      const stored = { form: form({ name }) as any, serviceId: null, ipAddress: null };
+      return storeWebForm(sys.knex, { orgId: org.id, key: randomUUID(), hash: formHash(stored.form), answerFor: (n) => ({ booking_id: n, status: 'new', next_step_message: null }), stored });
+    };
+    // The first form is written alone at once; the ones sent while it is written go together in one batch.
+    const all = await Promise.allSettled([store('First'), store('Before'), store('Nul\u0000Byte'), store('After'), store('Last')]);
+    expect(all.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const numbers = all.flatMap((a) => (a.status === 'fulfilled' ? [a.value.answer.booking_id] : []));
+    const stored = await sys.knex('booking_intakes').whereIn('number', numbers);
+    expect(stored).toHaveLength(4);
+    await Promise.all(numbers.map((n) => formBooked(sys.knex, n!)));
+    expect(await sys.knex('bookings').whereIn('number', numbers)).toHaveLength(4);
   });
 
   it('a body that is not JSON is a 400, an unknown business a 404; nothing written', async () => {
@@ -326,6 +402,22 @@ describe('a burst from one address', () => {
       expect((await answers[3].json()).error.code).toBe('rate_limited');
       // The ledger of stored forms: the refused ones are not in it.
       expect(Number((await limited.knex('booking_intakes').count({ n: '*' }))[0].n)).toBe(3);
+    } finally {
+      await limited.stopAll();
+    }
+  });
+});
+
+describe("every org's form has a limit unless it sets its own", () => {
+  it('PUBLIC_FORM_LIMIT (30 in 10 minutes unless set) applies to an org that set none: over it, 429, writing nothing', async () => {
+    const limited = await startTestSystem({ env: { DEV_SIMULATOR: 'off', PUBLIC_FORM_LIMIT: '2/60' } });
+    try {
+      const send = () =>
+        fetch(`${limited.url}/public/v1/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(form()) });
+      const answers = [await send(), await send(), await send()];
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 429]);
+      expect((await answers[2].json()).error.code).toBe('rate_limited');
+      expect(Number((await limited.knex('booking_intakes').count({ n: '*' }))[0].n)).toBe(2);
     } finally {
       await limited.stopAll();
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingEventsOfContact } from '../core/bookings/customer-bookings.ts';
 import { requestBooking } from '../core/bookings/request-booking.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
@@ -25,13 +26,15 @@ afterAll(() => sys?.stopAll());
 const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
 
 let seq = 0;
-/** A booking as a chat confirmation makes one, for a new contact. */
-async function newBooking(o: { service?: string; name?: string; email?: string; date?: string } = {}) {
+/** A booking as a chat confirmation makes one, for a new contact (or the one given). */
+async function newBooking(o: { service?: string; name?: string; email?: string; date?: string; contactId?: string } = {}) {
   seq += 1;
   return sys.knex.transaction(async (trx) => {
-    const [contact] = await trx('contacts')
-      .insert({ org_id: sys.defaultOrgId, display_name: o.name ?? `Guest ${seq}`, email: o.email ?? `guest${seq}@example.com`, phone: `+6681000${String(seq).padStart(4, '0')}`, language: 'en' })
-      .returning('id');
+    const [contact] = o.contactId
+      ? [{ id: o.contactId }]
+      : await trx('contacts')
+          .insert({ org_id: sys.defaultOrgId, display_name: o.name ?? `Guest ${seq}`, email: o.email ?? `guest${seq}@example.com`, phone: `+6681000${String(seq).padStart(4, '0')}`, language: 'en' })
+          .returning('id');
     return requestBooking(trx, {
       orgId: sys.defaultOrgId,
       contactId: contact.id,
@@ -315,6 +318,39 @@ describe('the accountant', () => {
 });
 
 describe("a support key that belongs to a staff member", () => {
+  it("sees on a customer's 360 view and thread only that member's bookings and those nobody has: a colleague's booking and its attribution are not there", async () => {
+    const [mine, other] = staff.filter((s) => s.role === 'support');
+    const k = (await api('POST', '/api/v1/api-keys', { name: 'Somying 360', role: 'support', staffId: mine.id })).json.key;
+    const colleagues = await newBooking({ name: 'Khun Kanya', email: 'kanya@example.com' });
+    const contactId = (await row(colleagues.number)).contact_id;
+    const own = await newBooking({ contactId });
+    const nobodys = await newBooking({ contactId });
+    // The colleague's booking is the customer's first, from the website: its attribution names the customer's address.
+    await sys.knex('bookings').where({ number: colleagues.number }).update({ utm: JSON.stringify({ campaign: 'krabi-2027', ip_address: '203.0.113.9' }) });
+    expect((await api('POST', `/api/v1/bookings/${colleagues.number}/assignee`, { staffId: other.id, expectedVersion: 1 })).status).toBe(200);
+    expect((await api('POST', `/api/v1/bookings/${own.number}/assignee`, { staffId: mine.id, expectedVersion: 1 })).status).toBe(200);
+    const before = await sys.knex('bookings').where({ contact_id: contactId }).orderBy('number');
+
+    expect((await api('GET', `/api/v1/bookings/${colleagues.number}`, undefined, k)).status).toBe(404);
+    const found = await api('GET', '/api/v1/contacts?search=kanya%40example', undefined, k);
+    expect(found.json.map((c: { id: string }) => c.id)).toEqual([contactId]);
+    const view = await api('GET', `/api/v1/contacts/${contactId}`, undefined, k);
+    expect(view.status).toBe(200);
+    expect(view.json.bookings.map((b: { number: string }) => b.number).sort()).toEqual([own.number, nobodys.number].sort());
+    expect(view.json.firstBookingAttribution.booking).toBe(own.number);
+    expect(JSON.stringify(view.json)).not.toContain(colleagues.number);
+    expect(JSON.stringify(view.json)).not.toContain('203.0.113.9');
+    // The booking events beside the desk's conversation thread follow the same rule.
+    const events = await bookingEventsOfContact(sys.knex, sys.defaultOrgId, contactId, { role: 'support', staffId: mine.id }, { limit: 50 });
+    expect(new Set(events.map((e) => e.number))).toEqual(new Set([own.number, nobodys.number]));
+
+    // A manager sees the three, and where the first came from.
+    const full = await api('GET', `/api/v1/contacts/${contactId}`, undefined, keys.manager);
+    expect(full.json.bookings).toHaveLength(3);
+    expect(full.json.firstBookingAttribution).toMatchObject({ booking: colleagues.number, utm: { ip_address: '203.0.113.9' } });
+    expect(await sys.knex('bookings').where({ contact_id: contactId }).orderBy('number')).toEqual(before);
+  });
+
   it("sees and changes that member's bookings and those nobody has; a colleague's are 404 and unchanged", async () => {
     const [mine, other] = staff.filter((s) => s.role === 'support');
     const key = await api('POST', '/api/v1/api-keys', { name: 'Somying', role: 'support', staffId: mine.id });

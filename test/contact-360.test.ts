@@ -4,6 +4,7 @@ import { replyData } from '../bot/conversation/dialogue.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { resolveContact } from '../core/contacts/contact-identities.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { systemProcessors } from '../workers/processors/system.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { formBooked, type TestSystem } from './support/test-system.ts';
@@ -115,5 +116,58 @@ describe("a customer's 360 view", () => {
     expect((await api('GET', '/api/v1/contacts/not-an-id')).status).toBe(404);
     expect((await api('GET', '/api/v1/contacts?limit=0')).status).toBe(422);
     expect((await api('GET', '/api/v1/contacts?colour=red')).status).toBe(422);
+  });
+});
+
+describe("an erased customer's raw platform events", () => {
+  const mentioning = (text: string) => sys.knex('inbound_events').whereRaw('payload::text LIKE ?', [`%${text}%`]).orderBy('id');
+  const allEvents = async () => Number((await sys.knex('inbound_events').count({ n: '*' }))[0].n);
+
+  it("lose the customer's LINE id and words on erasure; another customer's events are untouched, and nothing is deleted", async () => {
+    const erased = lineId('U');
+    const other = lineId('U');
+    await h.ask(erased, { text: 'Please deliver to 99 Sukhumvit soi 11' });
+    await h.ask(other, { text: 'What time do you open on Sunday?' });
+    const contactId = (await sys.knex('contact_identities').where({ external_id: erased }).first()).contact_id;
+    expect((await mentioning(erased)).length).toBeGreaterThan(0);
+    // What the other customer sent: its payloads (the reply's send marks the event's reply token, a column of its own).
+    const sentBy = async (who: string) => (await mentioning(who)).map((e) => ({ id: e.id, payload: e.payload }));
+    const others = await sentBy(other);
+    expect(others.length).toBeGreaterThan(0);
+    const total = await allEvents();
+
+    const done = await api('POST', `/api/v1/contacts/${contactId}/erase`);
+    expect(done.status).toBe(200);
+    expect(done.json.counts.inboundEvents).toBeGreaterThan(0);
+    expect(await mentioning(erased)).toEqual([]);
+    expect(await mentioning('99 Sukhumvit')).toEqual([]);
+    expect(await sentBy(other)).toEqual(others);
+    expect(await allEvents()).toBe(total);
+  });
+
+  it("are pruned by the workers once processed and older than the org's retention; the messages made from them stay", async () => {
+    expect((await api('PATCH', '/api/v1/org/settings', { inboundEventRetentionDays: 0 })).status).toBe(422);
+    expect((await api('GET', '/api/v1/org/settings')).json.inboundEventRetentionDays).toBe(30);
+    expect((await api('PATCH', '/api/v1/org/settings', { inboundEventRetentionDays: 7 })).json.inboundEventRetentionDays).toBe(7);
+    const [oldOne, recentOne, waiting] = [lineId('U'), lineId('U'), lineId('U')];
+    for (const [who, text] of [[oldOne, 'old question'], [recentOne, 'recent question'], [waiting, 'waiting question']]) await h.ask(who, { text });
+    const eventOf = async (who: string) => (await mentioning(who))[0];
+    const [old, recent, unprocessed] = [await eventOf(oldOne), await eventOf(recentOne), await eventOf(waiting)];
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+    await sys.knex('inbound_events').where({ id: old.id }).update({ processed_at: daysAgo(8) });
+    await sys.knex('inbound_events').where({ id: recent.id }).update({ processed_at: daysAgo(6) });
+    await sys.knex('inbound_events').where({ id: unprocessed.id }).update({ processed_at: null, received_at: daysAgo(40) });
+    const total = await allEvents();
+
+    const pruned = await systemProcessors({ knex: sys.knex }).system['prune-inbound-events']({} as never, {} as never);
+    expect(pruned).toEqual({ removed: 1 });
+    expect(await allEvents()).toBe(total - 1);
+    expect(await mentioning(oldOne)).toEqual([]);
+    expect((await mentioning(recentOne)).map((e) => e.id)).toEqual([recent.id]);
+    expect((await mentioning(waiting)).map((e) => e.id)).toEqual([unprocessed.id]);
+    // The customer's message is still in their conversation.
+    const kept = await sys.knex('messages').where({ text: 'old question' }).first();
+    expect(kept).toMatchObject({ direction: 'in', inbound_event_id: null });
+    await sys.knex('inbound_events').where({ id: unprocessed.id }).update({ processed_at: new Date() });
   });
 });

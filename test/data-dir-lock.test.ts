@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../core/db/connect.ts';
-import { DataDirInUse, EMBEDDED_LOCK_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from '../core/db/embedded-postgres.ts';
+import pg from 'pg';
+import { DataDirInUse, EMBEDDED_ADDRESS_FILE, EMBEDDED_LOCK_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from '../core/db/embedded-postgres.ts';
 
 /**
  * The embedded database in DATA_DIR is opened by one process at a time. `npm run seed:volume`
@@ -81,5 +82,56 @@ describe('the embedded data directory', () => {
     } finally {
       await knex.destroy();
     }
+  }, 60_000);
+});
+
+describe('the embedded database is private to the user running it', () => {
+  it('asks every connection for a password made at start; DATA_DIR and its files are theirs alone, closed up if they were not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opsdesk-private-'));
+    // As an earlier version left it: open to every user of the machine.
+    mkdirSync(join(dir, 'media'));
+    writeFileSync(join(dir, 'media', 'photo.jpg'), 'x', { mode: 0o666 });
+    chmodSync(join(dir, 'media'), 0o777);
+    chmodSync(dir, 0o777);
+    const e = await start(dir);
+
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(join(dir, EMBEDDED_ADDRESS_FILE))).toBe(0o600);
+    expect(mode(join(dir, EMBEDDED_LOCK_FILE))).toBe(0o600);
+    const openToOthers: string[] = [];
+    const walk = (p: string) => {
+      if (mode(p) & 0o077) openToOthers.push(p);
+      if (statSync(p).isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
+    };
+    walk(dir);
+    expect(openToOthers).toEqual([]);
+    const dirs: string[] = [];
+    const walkDirs = (p: string) => {
+      if (!statSync(p).isDirectory()) return;
+      if (mode(p) !== 0o700) dirs.push(p);
+      for (const name of readdirSync(p)) walkDirs(join(p, name));
+    };
+
+    const url = new URL(e.url);
+    expect(url.password.length).toBeGreaterThanOrEqual(24);
+    expect(JSON.parse(readFileSync(join(dir, EMBEDDED_ADDRESS_FILE), 'utf8')).url).toBe(e.url);
+    const rightful = new pg.Client({ connectionString: e.url });
+    await rightful.connect();
+    await rightful.query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (1), (2)');
+    // Without the password, or with another, nothing is answered but PostgreSQL's refusal.
+    for (const password of ['', 'postgres', `${url.password.slice(0, -1)}x`]) {
+      const other = new URL(e.url);
+      other.password = password;
+      const intruder = new pg.Client({ connectionString: other.toString() });
+      const refused = await intruder.connect().then(() => undefined, (err: { code?: string }) => err);
+      expect(refused?.code, password).toBe('28P01');
+      await intruder.end().catch(() => {});
+    }
+    expect((await rightful.query('SELECT n FROM kept ORDER BY n')).rows).toEqual([{ n: 1 }, { n: 2 }]);
+    await rightful.end();
+    // The files PGlite makes while running are behind directories nobody else may enter.
+    walkDirs(dir);
+    expect(dirs).toEqual([]);
   }, 60_000);
 });

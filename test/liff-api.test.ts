@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactPath } from '../api/middleware/request-context.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { apiClient } from './support/api-client.ts';
 import { LIFF_ID, LOGIN_CHANNEL_ID, startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { until, untilSettled } from './support/test-system.ts';
 
@@ -37,6 +38,32 @@ describe('the pages under /liff', () => {
     expect(again.status).toBe(304);
     for (const page of ['quote/x', 'book', 'me']) expect((await fetch(`${h.sys.url}/liff/${page}`)).status).toBe(200);
   });
+
+  it('says what each page may load and who may frame it: nobody the staff apps and customer pages, the org\'s own websites the booking form', async () => {
+    const policyOf = async (path: string) => {
+      const res = await fetch(h.sys.url + path);
+      expect(res.status, path).toBe(200);
+      return { csp: res.headers.get('content-security-policy') ?? '', xfo: res.headers.get('x-frame-options') };
+    };
+    for (const path of ['/liff/desk', '/liff/dashboard', '/liff/settings', '/liff/track/x', '/liff/quote/x', '/liff/me']) {
+      const p = await policyOf(path);
+      expect(p.csp, path).toContain("frame-ancestors 'none'");
+      // Scripts from the server, and the LIFF SDK's extensions from LINE's static host: nothing inline, nothing else.
+      expect(p.csp.split('; '), path).toContain("script-src 'self' https://static.line-scdn.net");
+      expect(p.xfo, path).toBe('DENY');
+    }
+    expect((await policyOf('/liff/book')).csp).toMatch(/frame-ancestors 'self'$/);
+    const bad = await apiClient(h.sys)('PATCH', '/api/v1/org/settings', { bookingFormOrigins: ['https://shop.example/booking'] });
+    expect([bad.status, bad.json.error.details[0].path]).toEqual([422, 'bookingFormOrigins.0']);
+    const set = await apiClient(h.sys)('PATCH', '/api/v1/org/settings', { bookingFormOrigins: ['https://www.pottery.example', 'https://pottery.example'] });
+    expect(set.json.bookingFormOrigins).toEqual(['https://www.pottery.example', 'https://pottery.example']);
+    // Each form reads its org again within 5 s.
+    await new Promise((r) => setTimeout(r, 5_100));
+    const book = await policyOf('/liff/book');
+    expect(book.csp).toMatch(/frame-ancestors 'self' https:\/\/www\.pottery\.example https:\/\/pottery\.example$/);
+    expect(book.xfo).toBeNull();
+    expect((await apiClient(h.sys)('PATCH', '/api/v1/org/settings', { bookingFormOrigins: null })).json.bookingFormOrigins).toEqual([]);
+  }, 20_000);
 
   it('keeps the tokens in page paths out of the access log', () => {
     expect(redactPath('/liff/track/0123456789abcdef0123456789abcdef')).toBe('/liff/track/:token');

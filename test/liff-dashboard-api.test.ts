@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { transitionCase } from '../core/cases/transition.ts';
+import type { CaseStatus } from '../core/vocabulary.ts';
 import { apiClient } from './support/api-client.ts';
+import { openLiveStream } from './support/live-stream.ts';
+import { until } from './support/test-system.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
 
@@ -14,7 +18,8 @@ let manager: EnrolledStaff;
 let support: EnrolledStaff;
 const cases: string[] = [];
 beforeAll(async () => {
-  h = await startLiffHarness();
+  // The live stream checks its caller on each heartbeat: a fast one, so a test waits little for it.
+  h = await startLiffHarness({ LIVE_HEARTBEAT_MS: '200' });
   manager = await enrolStaff(h, { displayName: 'Mali Manager', role: 'manager' });
   support = await enrolStaff(h, { displayName: 'Sam Support', role: 'support' });
   for (let i = 0; i < 3; i++) cases.push((await h.reportProblem(lineId('U'))).number);
@@ -94,5 +99,79 @@ describe('CSV', () => {
     const text = await res.text();
     expect(text.split('\n')[0]).toContain('status');
     expect(text).toMatch(/^new,1,/m);
+  });
+});
+
+describe('the live stream', () => {
+  const LIVE = '/liff-api/v1/dashboard/live';
+  const open = (who: EnrolledStaff, o: { ttlMs?: number } = {}) => openLiveStream(h.sys.url + LIVE, { authorization: `Bearer ${h.idToken(who.lineUserId, o)}` });
+  /** A change on a case, committed: it is on every stream that may show it. */
+  const touch = async (number: string, to: CaseStatus) => {
+    const c = await h.sys.knex('cases').where({ number }).first();
+    await h.sys.knex.transaction((trx) => transitionCase(trx, { orgId: c.org_id, caseId: c.id, to, actor: { type: 'staff', id: null } }));
+  };
+
+  it('ends when the manager watching it is deactivated, at the next heartbeat', async () => {
+    const leaving = await enrolStaff(h, { displayName: 'Lek Leaving', role: 'manager' });
+    const stream = await open(leaving);
+    expect(stream.res.status).toBe(200);
+    await until(async () => h.sys.live!.subscriberCount() === 1);
+    expect((await apiClient(h.sys)('DELETE', `/api/v1/staff/${leaving.id}`)).status).toBe(200);
+    await stream.done;
+    expect(stream.ended()).toBe(true);
+    await until(async () => h.sys.live!.subscriberCount() === 0);
+    // And it cannot be opened again.
+    expect((await open(leaving)).res.status).toBe(403);
+  });
+
+  it('ends when an API key reading it is revoked', async () => {
+    const api = apiClient(h.sys);
+    const key = (await api('POST', '/api/v1/api-keys', { name: 'wallboard', role: 'manager' })).json;
+    const stream = await openLiveStream(`${h.sys.url}/api/v1/analytics/live`, { authorization: `Bearer ${key.key}` });
+    expect(stream.res.status).toBe(200);
+    expect((await api('DELETE', `/api/v1/api-keys/${key.id}`)).status).toBe(200);
+    await stream.done;
+    expect(stream.ended()).toBe(true);
+    await until(async () => h.sys.live!.subscriberCount() === 0);
+  });
+
+  it('ends when the ID token it was opened with expires', async () => {
+    const stream = await open(manager, { ttlMs: 1_500 });
+    expect(stream.res.status).toBe(200);
+    await stream.done;
+    expect(stream.ended()).toBe(true);
+    await until(async () => h.sys.live!.subscriberCount() === 0);
+  });
+
+  it('is at most three at once per staff member: a fourth is a 429 until one closes', async () => {
+    const streams = [await open(manager), await open(manager), await open(manager)];
+    expect(streams.map((s) => s.res.status)).toEqual([200, 200, 200]);
+    const fourth = await open(manager);
+    expect(fourth.res.status).toBe(429);
+    expect((await fourth.res.json()).error.code).toBe('rate_limited');
+    // Another member is not held to the manager's count.
+    const other = await open(support);
+    expect(other.res.status).toBe(200);
+    streams[0].close();
+    await until(async () => h.sys.live!.subscriberCount() === 3);
+    const again = await open(manager);
+    expect(again.res.status).toBe(200);
+    for (const s of [...streams, other, again]) s.close();
+    await until(async () => h.sys.live!.subscriberCount() === 0);
+  });
+
+  it("shows a support member only the cases they own; a manager sees all", async () => {
+    const mgr = await open(manager);
+    const own = await open(support);
+    await until(async () => h.sys.live!.subscriberCount() === 2);
+    await touch(cases[1], 'investigating');
+    await touch(cases[0], 'investigating');
+    await until(async () => mgr.events.some((e) => e.data.case.number === cases[0]));
+    await until(async () => own.events.some((e) => e.data.case.number === cases[0]));
+    expect(mgr.events.map((e) => e.data.case.number)).toEqual([cases[1], cases[0]]);
+    expect(own.events.map((e) => e.data.case.number)).toEqual([cases[0]]);
+    mgr.close();
+    own.close();
+    await until(async () => h.sys.live!.subscriberCount() === 0);
   });
 });

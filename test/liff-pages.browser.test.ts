@@ -389,6 +389,8 @@ describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
     // A page of the business's own site (another origin), with the form in an iframe.
     const site = await serveHtml(`<!doctype html><html lang="en"><title>Pottery</title><h1>Book with us</h1><iframe title="Booking form" src="${h.sys.url}/liff/book?org=${other.slug}&lang=en" style="width:100%;height:1400px;border:0"></iframe></html>`);
     cleanups.push(site.close);
+    // The business names its website as one that may show its form (org settings, bookingFormOrigins).
+    await h.sys.knex('orgs').where({ id: other.id }).update({ settings: JSON.stringify({ bookingFormOrigins: [new URL(site.url).origin] }) });
     await page.goto(`${site.url}/book`);
     const form = page.frameLocator('iframe[title="Booking form"]');
     await poll(() => form.getByRole('radio').count()).toBe(2); // its one service, and "something else"

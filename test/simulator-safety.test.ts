@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildLiff } from '../liff/build.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { postToStaffMember, staffById, staffByLineUser } from '../core/staff/staff-desk.ts';
@@ -188,4 +192,17 @@ describe('staff identities stay on the channel they enrolled on', () => {
       await off.stop();
     }
   });
+});
+
+describe("the simulator's sign-in link in the staff apps", () => {
+  const scripts = (dir: string) => readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, 'assets', f), 'utf8')).join('\n');
+
+  it('is left out of a production build: the pages ignore #liff-mock-id-token=; the build the tests run has it', async () => {
+    const production = mkdtempSync(join(tmpdir(), 'opsdesk-liff-prod-'));
+    await buildLiff({ outDir: production, simulator: false });
+    const shipped = scripts(production);
+    expect(shipped).toContain('/liff-api/v1/'); // the staff apps are there
+    expect(shipped).not.toContain('liff-mock-id-token');
+    expect(scripts(resolve(import.meta.dirname, '../liff/dist'))).toContain('liff-mock-id-token');
+  }, 120_000);
 });

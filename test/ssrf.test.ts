@@ -95,6 +95,7 @@ describe('outbound webhooks', () => {
     ['a private address', () => 'http://10.0.0.5/hook'],
     ['cloud metadata (link-local)', () => 'http://169.254.169.254/latest/meta-data/'],
     ['an IPv4-mapped IPv6 loopback', () => `http://[::ffff:127.0.0.1]:${internal.port}/hook`],
+    ['an IPv4-compatible IPv6 loopback', () => `http://[::127.0.0.1]:${internal.port}/hook`],
     ['a name that resolves to a private address', () => 'http://hooks.internal.example/hook'],
     ['a name that resolves to the metadata address', () => 'http://metadata.internal.example/latest/meta-data/'],
   ])('refuses to register %s (422), and stores nothing', async (_what, url) => {

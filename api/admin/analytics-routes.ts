@@ -13,7 +13,8 @@ import { drillInbox, inboxPeriodView, inboxReport, inboxScopeOf } from '../../co
 import { caseTimeRow, drillCases, scopeOf, type DrillRow, periodView, slaReport, staffPerformance, timeTracking } from '../../core/analytics/reports.ts';
 import * as c from '../../core/contracts/analytics.ts';
 import { DomainError, validationFailed } from '../../core/errors/index.ts';
-import type { Permission } from '../../core/access/roles.ts';
+import { can, type Permission } from '../../core/access/roles.ts';
+import { authenticateApiKey } from '../../core/api-keys/api-key-service.ts';
 import { route, type Route, type RouteAccess, type RouteInput } from '../route.ts';
 
 /**
@@ -31,6 +32,12 @@ export interface AnalyticsAudience {
   roleOf: (input: RouteInput<unknown, unknown>) => string;
   /** A query the caller may not widen (support staff read only their own cases or bookings), applied after parsing. */
   narrow?: <Q extends object>(input: RouteInput<unknown, unknown>, query: Q, about: 'cases' | 'bookings') => Q;
+  /** Who holds a live stream (streams are capped per holder). */
+  holderOf: (input: RouteInput<unknown, unknown>) => string;
+  /** Whether the caller may still read the live stream: asked again on every heartbeat. */
+  stillAllowed: (input: RouteInput<unknown, unknown>) => Promise<boolean>;
+  /** When the caller's sign-in expires (ms), when it does: their live stream ends then. */
+  expiresAt: (input: RouteInput<unknown, unknown>) => number | null;
 }
 
 const apiKeys: AnalyticsAudience = {
@@ -39,6 +46,14 @@ const apiKeys: AnalyticsAudience = {
   access: (p: Permission) => p,
   orgOf: (i) => i.identity!.orgId,
   roleOf: (i) => i.identity!.role,
+  holderOf: (i) => `api_key:${i.identity!.apiKeyId}`,
+  // The key is looked up again as it was presented: revoked, expired or moved to a role without analytics, it is let go.
+  stillAllowed: async (i) => {
+    const key = /^Bearer\s+(\S+)\s*$/i.exec(i.ctx.get('authorization'))?.[1];
+    const again = key ? await authenticateApiKey(i.deps.knex, i.deps.apiKeys, key) : null;
+    return !!again && again.apiKeyId === i.identity!.apiKeyId && can(again.role, 'analytics.read');
+  },
+  expiresAt: () => null,
 };
 
 /**
@@ -379,7 +394,7 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
       method: 'get',
       path: `${a.prefix}/live`,
       summary:
-        "Server-sent events of the org's case changes as they commit (opened, status, taken, provider, SLA warning and breach; escalations and payment alerts for managers, admins and the CEO). Resume with Last-Event-ID",
+        "Server-sent events of the org's case changes as they commit (opened, status, taken, provider, SLA warning and breach; escalations and payment alerts for managers, admins and the CEO; a support member signed in on the dashboard, only the cases they own). Resume with Last-Event-ID. The caller is checked again on every heartbeat; the stream ends when they lose access, when their sign-in expires, and after an hour; at most 3 streams per caller at once (429)",
       tag: a.tag,
       access: a.access('analytics.read'),
       query: z.object({}).strict(),
@@ -389,10 +404,14 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const feed = deps.live;
         if (!feed) throw new DomainError('unavailable', 'The live stream is not running in this process');
         const allowed = new Set<string>(a.roleOf(input) === 'support' ? LIVE_EVENT_TYPES.filter((t) => !LIVE_MANAGER_ONLY.has(t)) : LIVE_EVENT_TYPES);
+        // Narrowed as the rest of the dashboard is: a support member follows only the cases they own.
+        const owner = (queryOf(a, input) as { owner?: string }).owner;
         const latest = await feed.latestId();
         const resume = /^\d{1,19}$/.test(ctx.get('last-event-id')) ? BigInt(ctx.get('last-event-id')) : latest;
         // A client may resume up to 10,000 events back; further back it starts from now.
         const fromId = resume <= latest && latest - resume <= 10_000n ? resume : latest;
+        const release = feed.hold(a.holderOf(input), LIVE_STREAMS_PER_CALLER);
+        if (!release) throw new DomainError('rate_limited', `At most ${LIVE_STREAMS_PER_CALLER} live streams at once: close one first`);
         const stream = new PassThrough();
         ctx.req.socket.setTimeout(0);
         ctx.req.socket.setNoDelay(true);
@@ -400,16 +419,27 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         ctx.type = 'text/event-stream; charset=utf-8';
         stream.write(': live\n\n');
         const send = (e: LiveEvent) => {
-          if (!allowed.has(e.type)) return;
+          if (!allowed.has(e.type) || (owner && e.case.ownerStaffId !== owner)) return;
           // A client that does not keep up is let go; it comes back with Last-Event-ID and misses nothing.
           if (stream.writableLength > 1_000_000) return void stream.end();
           stream.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
         };
-        const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), 15_000);
+        // The caller is checked again on every heartbeat: deactivated, revoked or demoted, the stream ends.
+        const heartbeat = setInterval(() => {
+          void a
+            .stillAllowed(input)
+            .catch(() => false)
+            .then((ok) => (ok ? stream.write(': keep-alive\n\n') : stream.end()));
+        }, feed.heartbeatMs);
+        // It ends when the sign-in expires, and after an hour in any case; the client comes back with Last-Event-ID.
+        const endsAt = Math.min(a.expiresAt(input) ?? Infinity, Date.now() + LIVE_STREAM_MAX_MS);
+        const expiry = setTimeout(() => stream.end(), Math.max(0, endsAt - Date.now()));
         const unsubscribe = feed.subscribe(a.orgOf(input), fromId, send, () => stream.end());
         const close = () => {
           clearInterval(heartbeat);
+          clearTimeout(expiry);
           unsubscribe();
+          release();
         };
         // A client that goes away is forgotten at once.
         ctx.req.on('close', close);
@@ -422,6 +452,11 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
 }
 
 export const analyticsRoutes = analyticsRouteSet(apiKeys);
+
+/** Live streams one caller (an API key, a staff member) may hold open at once, in each api process. */
+const LIVE_STREAMS_PER_CALLER = 3;
+/** The longest a live stream stays open; the client reconnects (with Last-Event-ID) and is checked afresh. */
+const LIVE_STREAM_MAX_MS = 60 * 60_000;
 
 /** Events only managers, admins and the CEO see on the live stream. */
 const LIVE_MANAGER_ONLY = new Set<string>(['escalated', 'payment_issue_detected', 'alert_requested']);

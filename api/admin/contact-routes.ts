@@ -1,4 +1,5 @@
 import { OPEN_BOOKING_STAGES } from '../../core/bookings/booking-stage.ts';
+import { bookingsOfContactFor } from '../../core/bookings/customer-bookings.ts';
 import { OPEN_CASE_STATUSES } from '../../core/cases/case-status.ts';
 import { casesOfContact } from '../../core/cases/customer-cases.ts';
 import { contact360, searchContacts } from '../../core/contacts/contact-360.ts';
@@ -11,14 +12,17 @@ import * as c from '../../core/contracts/contacts.ts';
 import { notFound } from '../../core/errors/index.ts';
 import type { BookingStage, CaseStatus } from '../../core/vocabulary.ts';
 import { onDesk } from '../liff/staff-apps.ts';
-import { route } from '../route.ts';
+import { route, type Caller } from '../route.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A customer's 360 view as the API and the staff desk show it. */
-async function contactView(db: Knex, orgId: string, contactId: string) {
+async function contactView(db: Knex, caller: Caller, contactId: string) {
+  const { orgId } = caller;
   if (!UUID.test(contactId)) throw notFound('Contact', { id: contactId });
-  const { messages, firstBookingAttribution, bookings, ...contact } = await contact360(db, orgId, contactId);
+  const { messages, ...contact } = await contact360(db, orgId, contactId);
+  // The bookings the caller may see, as on the booking list: support, not a colleague's.
+  const { bookings, firstBookingAttribution } = await bookingsOfContactFor(db, orgId, contactId, caller);
   // Which are still open is their own modules' to say (core/contacts reads the rows, not their rules).
   const cases = (await casesOfContact(db, orgId, contactId)).map((k) => ({ ...k, open: OPEN_CASE_STATUSES.includes(k.status as CaseStatus) }));
   return { ...contact, bookings: bookings.map((b) => ({ ...b, open: OPEN_BOOKING_STAGES.includes(b.stage as BookingStage) })), cases, messages, firstBookingAttribution };
@@ -45,7 +49,7 @@ export const contactRoutes = [
     access: 'contacts.read',
     staffApp: onDesk('/contacts/:contactId', "A customer's 360 view on the desk (as GET /api/v1/contacts/:contactId)"),
     response: c.contact360,
-    handle: ({ caller, deps, params }) => contactView(deps.knex, caller.orgId, params.contactId),
+    handle: ({ caller, deps, params }) => contactView(deps.knex, caller, params.contactId),
   }),
 
   route({

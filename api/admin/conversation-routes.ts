@@ -175,7 +175,7 @@ export const conversationRoutes = [
       // The customer's cases and bookings come from their own modules (core/conversations may not import them).
       const window = { since: span.from, until: span.to, limit: EVENTS_PER_PAGE };
       const events = page.contact
-        ? [...(await caseEventsOfContact(deps.knex, caller.orgId, page.contact.id, window)), ...(await bookingEventsOfContact(deps.knex, caller.orgId, page.contact.id, window))]
+        ? [...(await caseEventsOfContact(deps.knex, caller.orgId, page.contact.id, window)), ...(await bookingEventsOfContact(deps.knex, caller.orgId, page.contact.id, caller, window))]
         : [];
       return { ...page, events: events.sort((a, b) => a.at.localeCompare(b.at)) };
     },

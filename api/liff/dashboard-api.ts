@@ -3,6 +3,8 @@ import { orgPipeline } from '../../core/bookings/booking-stage-settings.ts';
 import * as analytics from '../../core/contracts/analytics.ts';
 import * as c from '../../core/contracts/liff-staff.ts';
 import { analyticsRouteSet, type AnalyticsAudience } from '../admin/analytics-routes.ts';
+import { can } from '../../core/access/roles.ts';
+import { staffSignIn } from '../../core/staff/staff-sign-in.ts';
 import { route } from '../route.ts';
 import { LIFF_API_PREFIX } from './liff-api.ts';
 
@@ -34,6 +36,13 @@ const staffAudience: AnalyticsAudience = {
     if (!ownFiguresOnly(staff.role)) return query;
     return about === 'cases' ? { ...query, owner: staff.id } : { ...query, assignee: staff.id };
   },
+  holderOf: (i) => `staff:${i.staff!.id}`,
+  // Signed in again from the database: deactivated, or moved to a role without analytics, they are let go.
+  stillAllowed: async (i) => {
+    const now = await staffSignIn(i.deps.knex, i.staff!.lineUserId);
+    return now.ok && now.staff.id === i.staff!.id && can(now.staff.role, 'analytics.read') && now.staff.role === i.staff!.role;
+  },
+  expiresAt: (i) => i.staff!.tokenExpiresAt,
 };
 
 export const dashboardRoutes = [

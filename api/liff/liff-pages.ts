@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'koa';
+import { formOrg } from '../../core/bookings/form-org.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** The customer pages (liff/src/pages) and the staff apps: each is one HTML file of liff/dist and answers every path under its name. */
@@ -71,6 +72,8 @@ export function liffPages(deps: AppDeps) {
           return;
         }
         ctx.set('Cache-Control', 'no-cache');
+        ctx.set('Content-Security-Policy', await pagePolicy(deps, page, ctx.query.org));
+        if (page !== 'book') ctx.set('X-Frame-Options', 'DENY');
         ctx.set('X-Content-Type-Options', 'nosniff');
         ctx.set('Referrer-Policy', 'no-referrer'); // the path carries the customer's token
       }
@@ -95,6 +98,37 @@ export function liffPages(deps: AppDeps) {
       ctx.body = served.body;
     }
   };
+}
+
+/**
+ * What a page may load and who may frame it. Scripts from this server (the LIFF SDK is in the
+ * build) and from LINE's static host, where the SDK fetches its extensions when the page runs
+ * inside the LINE app (`static.line-scdn.net/liff/edge/2/*-extensions_*.js`, and its alert
+ * dialogs, `/lui/`); the SDK talks to LINE's servers and opens LINE's sub-window
+ * (`liff-subwindow.line.me`); pictures may come from LINE's (profile pictures) and any https address. No site may frame the staff apps or a customer's own
+ * pages (a click-jacked "Resolve" or quote answer); the booking form may be framed by the org's own
+ * websites (org settings, `bookingFormOrigins`) and this server.
+ */
+async function pagePolicy(deps: AppDeps, page: string, orgParam: unknown): Promise<string> {
+  let ancestors = "'none'";
+  if (page === 'book') {
+    const slug = typeof orgParam === 'string' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(orgParam) ? orgParam : undefined;
+    const origins = await formOrg(deps.knex, slug).then((o) => o.frame_origins, () => []);
+    ancestors = ["'self'", ...origins].join(' ');
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://static.line-scdn.net",
+    "frame-src 'self' https://*.line.me",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self' https://*.line.me https://*.line-scdn.net",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
 }
 
 function escapeAttr(s: string): string {

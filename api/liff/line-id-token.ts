@@ -7,6 +7,8 @@ export interface LiffCaller {
   /** The LINE user id (`sub` of the ID token). */
   lineUserId: string;
   name: string | null;
+  /** When the ID token expires (its `exp`), when known: a live stream opened with it ends then. */
+  expiresAt: number | null;
 }
 
 const VERIFY_TIMEOUT_MS = 5_000;
@@ -21,7 +23,7 @@ export async function requireLiffCaller(ctx: Context, deps: AppDeps): Promise<Li
   const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.get('authorization'));
   const settings = deps.liff;
   const local = match && settings?.localVerifier?.(match[1]);
-  if (local) return { lineUserId: local.sub, name: local.name ?? null };
+  if (local) return { lineUserId: local.sub, name: local.name ?? null, expiresAt: null };
   if (!match || !settings?.loginChannelId) {
     ctx.set('WWW-Authenticate', 'Bearer');
     throw unauthenticated(settings?.loginChannelId ? 'A LIFF ID token is required: Authorization: Bearer <liff.getIDToken()>' : 'LIFF sign-in is not configured (LINE_LOGIN_CHANNEL_ID)');
@@ -38,11 +40,11 @@ export async function requireLiffCaller(ctx: Context, deps: AppDeps): Promise<Li
     throw new DomainError('unavailable', 'LINE could not be reached to check the sign-in; try again', undefined, { cause: err });
   }
   if (res.status >= 500) throw new DomainError('unavailable', 'LINE could not check the sign-in; try again');
-  const claims = (await res.json().catch(() => ({}))) as { sub?: unknown; aud?: unknown; name?: unknown };
+  const claims = (await res.json().catch(() => ({}))) as { sub?: unknown; aud?: unknown; name?: unknown; exp?: unknown };
   // LINE checked the audience; checking it again costs nothing and guards a misrouted base URL.
   if (!res.ok || typeof claims.sub !== 'string' || claims.aud !== settings.loginChannelId) {
     ctx.set('WWW-Authenticate', 'Bearer error="invalid_token"');
     throw unauthenticated('The LIFF ID token is not valid: forged, expired or issued for another channel');
   }
-  return { lineUserId: claims.sub, name: typeof claims.name === 'string' ? claims.name : null };
+  return { lineUserId: claims.sub, name: typeof claims.name === 'string' ? claims.name : null, expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null };
 }

@@ -17,7 +17,7 @@ import { requireLiffCaller } from './line-id-token.ts';
  *   staff_removed   they were, and have been deactivated (also while an app is open: every call checks)
  *   role_forbids    their role lacks the permission; `details.permission` and `details.roles` name what is needed
  */
-export type LiffStaff = SignedInStaff;
+export type LiffStaff = SignedInStaff & { lineUserId: string; tokenExpiresAt: number | null };
 
 export type StaffRefusal = 'not_staff' | 'staff_removed' | 'role_forbids';
 
@@ -32,7 +32,7 @@ export async function requireLiffStaff(ctx: Context, deps: AppDeps, permission: 
       { reason: found.reason },
     );
   }
-  const staff = found.staff;
+  const staff: LiffStaff = { ...found.staff, lineUserId: caller.lineUserId, tokenExpiresAt: caller.expiresAt };
   if (!can(staff.role, permission)) {
     throw forbidden(`The ${staff.role} role may not open this (needs ${permission})`, {
       reason: 'role_forbids' satisfies StaffRefusal,

@@ -24,7 +24,8 @@ export const bookingIntakeRoutes = [
         idempotencyKey,
         form: body,
         ipAddress: ctx.ip || undefined,
-        // The org's own limit on its form, per client address, on top of RATE_LIMIT_PUBLIC.
+        // The org's own limit on its form (PUBLIC_FORM_LIMIT unless it set one), per client address, on top of RATE_LIMIT_PUBLIC.
+        defaultLimit: deps.publicFormLimit,
         limit: (l) => deps.limits?.consumeOwn(`public_form:${l.orgId}`, { points: l.requests, seconds: l.seconds }, ctx.ip || 'unknown') ?? Promise.resolve(),
       });
       if (r.replayed) ctx.set('Idempotent-Replayed', 'true');

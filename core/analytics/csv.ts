@@ -3,8 +3,9 @@ import { localDateTime } from '../time/org-time.ts';
 
 /**
  * CSV of any analytics table (RFC 4180: comma, CRLF, quotes doubled). Nested objects become
- * dotted columns (`firstResponse.business`); a text cell that a spreadsheet would read as a
- * formula (starting with = + - @ or a tab) is prefixed with an apostrophe.
+ * dotted columns (`firstResponse.business`), lists one cell joined by `;`; a text or list cell
+ * that a spreadsheet would read as a formula (starting with = + - @ or a tab) is prefixed with an
+ * apostrophe.
  *
  * Moments are written in the org's time zone, as its people read their clocks
  * (`2026-11-25 14:30:00`), and the column says which zone: `openedAt (Asia/Bangkok)`. A column is
@@ -32,7 +33,8 @@ export function flatten(row: Row, prefix = '', out: Record<string, unknown> = {}
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   let s = v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(';') : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Text, and a list of texts joined into one cell (root causes, reasons): numbers stay numbers.
+  if ((typeof v === 'string' || Array.isArray(v)) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -75,11 +75,36 @@ export class LiveFeed {
   private readonly enders = new Set<() => void>();
 
   private readonly knex: Knex;
-  private readonly opts: { databaseUrl: string; logger: Logger; pollMs?: number };
+  private readonly opts: { databaseUrl: string; logger: Logger; pollMs?: number; heartbeatMs?: number };
+  /** Streams open, by who holds them (an API key, a staff member). */
+  private readonly held = new Map<string, number>();
 
-  constructor(knex: Knex, opts: { databaseUrl: string; logger: Logger; pollMs?: number }) {
+  constructor(knex: Knex, opts: { databaseUrl: string; logger: Logger; pollMs?: number; heartbeatMs?: number }) {
     this.knex = knex;
     this.opts = opts;
+  }
+
+  /** How often a stream is sent a keep-alive and its caller checked again. */
+  get heartbeatMs(): number {
+    return this.opts.heartbeatMs ?? 15_000;
+  }
+
+  /**
+   * Counts a stream against its holder, at most `cap` at once in this process: false when they
+   * hold that many already. The returned release is called once the stream ends.
+   */
+  hold(holder: string, cap: number): (() => void) | false {
+    const n = this.held.get(holder) ?? 0;
+    if (n >= cap) return false;
+    this.held.set(holder, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.held.get(holder) ?? 1) - 1;
+      if (left > 0) this.held.set(holder, left);
+      else this.held.delete(holder);
+    };
   }
 
   /** The newest event id now. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { BookingForm } from '../contracts/bookings.ts';
 import { DomainError, validationFailed } from '../errors/index.ts';
+import { peekNextNumber } from '../org-counters.ts';
 import { fillTemplate } from '../templates/render-template.ts';
 import { todayIn } from '../time/org-time.ts';
 import { formOrg, type FormOrg } from './form-org.ts';
@@ -18,6 +19,8 @@ export interface IntakeRequest {
   now?: Date;
   /** Counts the form against the org's own limit when it set one (the api's rate limits); throws `rate_limited` over it. */
   limit?: (l: { orgId: string; requests: number; seconds: number }) => Promise<void>;
+  /** The limit when the org set none of its own (PUBLIC_FORM_LIMIT). */
+  defaultLimit?: { requests: number; seconds: number } | null;
 }
 
 const KEY = /^[\x21-\x7e]{8,255}$/;
@@ -60,17 +63,15 @@ export interface CheckedForm {
 
 /**
  * Everything a form is checked against before anything is written: the org's own limit, the
- * honeypot (`dropped`, answered as if accepted), dates in the org's time zone, the service's fields
+ * honeypot (`dropped`, judged last and answered as an accepted form is), dates in the org's time zone, the service's fields
  * and hours. Reads only.
  */
 export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUserId?: string }): Promise<CheckedForm | { dropped: IntakeResult }> {
   const org = await formOrg(knex, r.orgSlug);
   // The org's own limit on its form (org settings, `publicFormLimit`), counted before anything else.
-  if (org.public_form_limit && r.limit) await r.limit({ orgId: org.id, requests: org.public_form_limit.requests, seconds: org.public_form_limit.seconds });
+  const limit = org.public_form_limit ?? r.defaultLimit;
+  if (limit && r.limit) await r.limit({ orgId: org.id, requests: limit.requests, seconds: limit.seconds });
   const f = r.form;
-  if (f.website?.trim()) {
-    return { dropped: { answer: { booking_id: null, status: 'received', next_step_message: nextStepMessage(org, f, { booking_id: null, service: f.destination ?? '' }) }, replayed: false, dropped: true } };
-  }
   checkDates(f, todayIn(org.time_zone, r.now));
   // The fields the service requires, its places, and its opening hours (service-hours.ts).
   await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now });
@@ -80,11 +81,15 @@ export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUse
     if (!service) throw new DomainError('invalid_reference', 'No bookable service has that key', [{ path: 'service', message: `Unknown service ${f.service}` }]);
   }
   const serviceText = service ? (f.language === 'th' ? service.name_th : service.name_en) : (f.destination ?? '');
+  const answerFor = (number: string): IntakeAnswer => ({ booking_id: number, status: 'new', next_step_message: nextStepMessage(org, f, { booking_id: number, service: serviceText }) });
+  // The honeypot is judged last, after every check a real form gets, and answered as a real form
+  // is, with the number the next booking will have (read, not taken): a robot learns nothing.
+  if (f.website?.trim()) return { dropped: { answer: answerFor(await peekNextNumber(knex, org.id, 'booking')), replayed: false, dropped: true } };
   return {
     org,
     // The verified LINE user is part of what was submitted: the same key from another LINE user is another body.
     hash: formHash(r.verifiedLineUserId ? { ...f, line_id: r.verifiedLineUserId } : f),
     service,
-    answerFor: (number) => ({ booking_id: number, status: 'new', next_step_message: nextStepMessage(org, f, { booking_id: number, service: serviceText }) }),
+    answerFor,
   };
 }

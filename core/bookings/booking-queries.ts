@@ -156,7 +156,7 @@ export async function listBookings(db: Db, orgId: string, f: BookingFilters = {}
     if (unknown.length) throw validationFailed('Unknown stage', unknown.map((s) => ({ path: 'stage', message: `No stage ${s} in this org's pipeline` })));
     q.whereIn('b.stage', f.stage);
   }
-  if (f.ownOrUnassigned) q.where((w) => w.where('b.assignee_staff_id', f.ownOrUnassigned!).orWhereNull('b.assignee_staff_id'));
+  if (f.ownOrUnassigned) onlyOwnOrUnassigned(q, f.ownOrUnassigned);
   if (f.assignee === 'none') q.whereNull('b.assignee_staff_id');
   else if (f.assignee) q.where('b.assignee_staff_id', f.assignee);
   if (f.service) q.where('s.key', f.service);
@@ -262,6 +262,10 @@ export interface BookingViewer {
 export function ownOrUnassigned(v: BookingViewer): string | null {
   return v.role === 'support' && v.staffId ? v.staffId : null;
 }
+
+/** `ownOrUnassigned` in a query of bookings `b`: the staff member's bookings and those nobody has. */
+export const onlyOwnOrUnassigned = (q: Knex.QueryBuilder, staffId: string | null): Knex.QueryBuilder =>
+  staffId ? q.where((w) => w.where('b.assignee_staff_id', staffId).orWhereNull('b.assignee_staff_id')) : q;
 
 /** Whether a booking held by `assigneeStaffId` is the viewer's to see. */
 export function bookingVisibleTo(v: BookingViewer, assigneeStaffId: string | null): boolean {

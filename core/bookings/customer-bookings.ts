@@ -4,6 +4,7 @@ import type { BookingForm } from '../contracts/bookings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { openConversation } from '../conversations/conversation-log.ts';
 import { iso } from '../time/iso.ts';
+import { onlyOwnOrUnassigned, ownOrUnassigned, type BookingViewer } from './booking-queries.ts';
 import { takeLineForm } from './line-form-intake.ts';
 import { stageFlags } from './booking-stage.ts';
 
@@ -87,18 +88,23 @@ export async function bookFromLine(
  * times, oldest first, for the conversation's thread (api/admin/conversation-routes.ts): at most
  * `limit`, the latest. `what` is the service's name, when the booking has one.
  */
-export async function bookingEventsOfContact(db: Knex | Knex.Transaction, orgId: string, contactId: string, o: { since?: string | null; until?: string | null; limit: number }) {
-  const rows = await db('bookings as b')
+export async function bookingEventsOfContact(
+  db: Knex | Knex.Transaction,
+  orgId: string,
+  contactId: string,
+  viewer: BookingViewer,
+  o: { since?: string | null; until?: string | null; limit: number },
+) {
+  const rows: Record<string, any>[] = await visibleBookings(db, orgId, contactId, viewer)
     .join('booking_events as e', 'e.booking_id', 'b.id')
     .leftJoin('services as s', 's.id', 'b.service_id')
     .select('e.id', 'e.type', 'e.data', 'e.created_at', 'b.number', 's.name_th', 's.name_en')
-    .where({ 'b.org_id': orgId, 'b.contact_id': contactId })
     .whereIn('e.type', ['created', 'stage_changed'])
     .modify((q) => (o.since ? q.where('e.created_at', '>=', o.since) : q))
     .modify((q) => (o.until ? q.where('e.created_at', '<', o.until) : q))
     .orderBy('e.id', 'desc')
     .limit(o.limit);
-  return rows.reverse().map((e: Record<string, any>) => ({
+  return rows.reverse().map((e) => ({
     id: `booking-${e.id}`,
     at: iso(e.created_at as Date)!,
     subject: 'booking' as const,
@@ -107,4 +113,44 @@ export async function bookingEventsOfContact(db: Knex | Knex.Transaction, orgId:
     to: (e.data?.to as string | undefined) ?? null,
     what: e.name_th ? { th: e.name_th as string, en: e.name_en as string } : null,
   }));
+}
+
+/**
+ * A customer's bookings that this viewer may see, by the same rule as the booking list and a
+ * booking's own page (`ownOrUnassigned`: support sees their own and those nobody has, not a
+ * colleague's). Every staff view of a customer's bookings starts here.
+ */
+function visibleBookings(db: Knex | Knex.Transaction, orgId: string, contactId: string, viewer: BookingViewer) {
+  return onlyOwnOrUnassigned(db('bookings as b').where({ 'b.org_id': orgId, 'b.contact_id': contactId }), ownOrUnassigned(viewer));
+}
+
+/**
+ * A customer's bookings on their 360 view (api/admin/contact-routes.ts), newest first, and where
+ * the first of them came from (its campaign, page and the address the form came from): only the
+ * bookings this viewer may see, so a colleague's booking shows neither in the list nor as the
+ * attribution.
+ */
+export async function bookingsOfContactFor(db: Knex | Knex.Transaction, orgId: string, contactId: string, viewer: BookingViewer) {
+  const rows: Record<string, any>[] = await visibleBookings(db, orgId, contactId, viewer)
+    .leftJoin('services as s', 's.id', 'b.service_id')
+    .select('b.id', 'b.number', 'b.stage', 'b.source', 'b.requested_date', 'b.party_size', 'b.details', 'b.utm', 'b.created_at', 's.key as service', 's.name_th as service_th', 's.name_en as service_en')
+    .orderBy('b.created_at', 'desc');
+  const first = rows.at(-1);
+  return {
+    bookings: rows.map((b) => ({
+      id: b.id as string,
+      number: b.number as string,
+      stage: b.stage as string,
+      source: b.source as string,
+      service: (b.service ?? null) as string | null,
+      serviceName: b.service ? { th: b.service_th as string, en: b.service_en as string } : null,
+      destination: ((b.details ?? {}).destination ?? null) as string | null,
+      requestedDate: day(b.requested_date),
+      partySize: (b.party_size ?? null) as number | null,
+      createdAt: iso(b.created_at as Date),
+    })),
+    firstBookingAttribution: first
+      ? { booking: first.number as string, source: first.source as string, createdAt: iso(first.created_at as Date), utm: (first.utm ?? {}) as Record<string, unknown> }
+      : null,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgSettingFields } from '../contracts/org-settings.ts';
 import { notFound } from '../errors/index.ts';
 
 /** What a booking form needs of its org: its time zone, its own limit on the form, the text of its answer. */
@@ -7,6 +8,8 @@ export type FormOrg = {
   time_zone: string;
   public_form_limit: { requests: number; seconds: number } | null;
   received_templates: { language: string; body: string }[];
+  /** The org's own websites, which may show its booking form in an iframe (org settings, `bookingFormOrigins`). */
+  frame_origins: string[];
 };
 
 /**
@@ -26,6 +29,7 @@ export async function formOrg(db: Knex, slug: string | undefined): Promise<FormO
     'o.id',
     'o.time_zone',
     db.raw(`o.settings->'publicFormLimit' AS public_form_limit`),
+    db.raw(`o.settings->'bookingFormOrigins' AS frame_origins`),
     db.raw(
       `(SELECT coalesce(json_agg(json_build_object('language', tp.language, 'body', tp.body)), '[]')
           FROM templates tp WHERE tp.org_id = o.id AND tp.key = 'booking_received_web') AS received_templates`,
@@ -35,6 +39,7 @@ export async function formOrg(db: Knex, slug: string | undefined): Promise<FormO
   if (!org) throw notFound('Organisation', slug ? { org: slug } : undefined);
   const l = org.public_form_limit;
   org.public_form_limit = l && Number.isInteger(l.requests) && Number.isInteger(l.seconds) && l.requests > 0 && l.seconds > 0 ? l : null;
+  org.frame_origins = orgSettingFields.bookingFormOrigins.safeParse(org.frame_origins).data ?? [];
   if (orgCache.size > 1000) orgCache.clear();
   orgCache.set(slug ?? '', { org, until: Date.now() + ORG_CACHE_MS });
   return org;

@@ -41,12 +41,20 @@ class WebFormBatches {
     try {
       while (this.#waiting.length) {
         const batch = this.#waiting.splice(0, LEDGER_BATCH);
-        // A failed batch fails each of its requests (nothing of it was stored): their clients may send them again.
-        await storeBatch(this.#knex, batch).catch((e) => batch.forEach((p) => p.failed(e)));
+        await storeBatch(this.#knex, batch).catch((e) => (batch.length === 1 ? batch[0].failed(e) : this.#oneByOne(batch)));
       }
     } finally {
       this.#writing = false;
     }
+  }
+
+  /**
+   * A failed batch rolled back whole, so nothing of it was stored: each of its forms is stored
+   * again on its own, so that one form the database refuses costs only its own request (a 500 its
+   * client may send again), never the others'.
+   */
+  async #oneByOne(batch: PendingForm[]): Promise<void> {
+    for (const p of batch) await storeBatch(this.#knex, [p]).catch((e) => p.failed(e));
   }
 }
 

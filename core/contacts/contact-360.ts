@@ -5,11 +5,11 @@ import { iso } from '../time/iso.ts';
 
 /**
  * A customer as staff look them up: the contact list with search, and one contact's 360 view:
- * who they are on which channel, their language and consent, their bookings, the conversation
- * timeline, and where their first booking came from. Read-only; bookings are read here in their
- * own table's shape without importing their module (it imports this folder's contact matching).
- * Their cases come from core/cases (`casesOfContact`), which the API adds to this view: core/cases
- * imports this folder too.
+ * who they are on which channel, their language and consent, and the conversation timeline.
+ * Read-only. Their bookings (and where the first came from) come from core/bookings
+ * (`bookingsOfContactFor`, which shows each viewer only the bookings they may see) and their cases
+ * from core/cases (`casesOfContact`); the API adds both to this view: both modules import this
+ * folder.
  */
 type Db = Knex | Knex.Transaction;
 
@@ -58,11 +58,6 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
     .select('ci.external_id', 'ci.profile', 'ci.created_at', 'ci.is_following', 'ch.kind', 'ch.name as channel_name')
     .where('ci.contact_id', contactId)
     .orderBy('ci.created_at');
-  const bookings = await db('bookings as b')
-    .leftJoin('services as s', 's.id', 'b.service_id')
-    .select('b.id', 'b.number', 'b.stage', 'b.source', 'b.requested_date', 'b.party_size', 'b.details', 'b.utm', 'b.created_at', 's.key as service', 's.name_th as service_th', 's.name_en as service_en')
-    .where({ 'b.contact_id': contactId, 'b.org_id': orgId })
-    .orderBy('b.created_at', 'desc');
   const messages = await db('messages as m')
     .join('conversations as cv', 'cv.id', 'm.conversation_id')
     .join('channels as ch', 'ch.id', 'cv.channel_id')
@@ -70,7 +65,6 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
     .where('cv.contact_id', contactId)
     .orderBy([{ column: 'm.sent_at', order: 'desc' }, { column: 'm.id', order: 'desc' }])
     .limit(o.messages ?? 100);
-  const first = bookings.at(-1);
   const attributes = (c.attributes ?? {}) as Record<string, unknown>;
   return {
     ...contactSummary(c),
@@ -82,18 +76,6 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
       displayName: ((i.profile ?? {}).displayName ?? null) as string | null,
       following: Boolean(i.is_following),
       since: iso(i.created_at as Date),
-    })),
-    bookings: bookings.map((b) => ({
-      id: b.id as string,
-      number: b.number as string,
-      stage: b.stage as string,
-      source: b.source as string,
-      service: (b.service ?? null) as string | null,
-      serviceName: b.service ? { th: b.service_th as string, en: b.service_en as string } : null,
-      destination: ((b.details ?? {}).destination ?? null) as string | null,
-      requestedDate: b.requested_date ? (b.requested_date instanceof Date ? b.requested_date.toISOString().slice(0, 10) : String(b.requested_date).slice(0, 10)) : null,
-      partySize: (b.party_size ?? null) as number | null,
-      createdAt: iso(b.created_at as Date),
     })),
     messages: messages.map((m) => ({
       id: String(m.id),
@@ -107,8 +89,5 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
       caseId: (m.case_id ?? null) as string | null,
       bookingId: (m.booking_id ?? null) as string | null,
     })),
-    firstBookingAttribution: first
-      ? { booking: first.number as string, source: first.source as string, createdAt: iso(first.created_at as Date), utm: (first.utm ?? {}) as Record<string, unknown> }
-      : null,
   };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { DomainError, notFound } from '../errors/index.ts';
 import { Subscribers } from '../subscribers.ts';
+import { eraseInboundEvents } from '../inbound/inbound-events.ts';
 import { recordContactEvent } from './merge-contacts.ts';
 
 /**
@@ -39,6 +40,14 @@ export async function eraseContact(
       if (!subscriber) throw new Error(`nobody erases a contact's ${what}: subscribe it in bin/system.ts`);
       Object.assign(counts, await subscriber(trx, { orgId: e.orgId, contactId: e.contactId }));
     }
+    // The raw platform events of the customer: those their messages came from, and any naming one of their ids.
+    const externalIds: string[] = await trx('contact_identities').where({ org_id: e.orgId, contact_id: e.contactId }).pluck('external_id');
+    const eventIds: number[] = await trx('messages as m')
+      .join('conversations as cv', 'cv.id', 'm.conversation_id')
+      .where({ 'cv.org_id': e.orgId, 'cv.contact_id': e.contactId })
+      .whereNotNull('m.inbound_event_id')
+      .pluck('m.inbound_event_id');
+    counts.inboundEvents = await eraseInboundEvents(trx, { orgId: e.orgId, eventIds: eventIds.map(Number), externalIds });
     counts.identities = await trx('contact_identities').where({ org_id: e.orgId, contact_id: e.contactId }).delete();
     counts.merges = await trx('contact_merges')
       .where({ org_id: e.orgId })

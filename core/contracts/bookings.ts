@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { evenWithOtherIssues } from './all-issues.ts';
 import { bookingFormField, serviceHours } from './booking-form.ts';
+import { publicLine, publicText } from './public-text.ts';
 import { BOOKING_SOURCES, BOOKING_STAGES, LANGUAGES } from '../vocabulary.ts';
 
 /** Bookings as the REST API shows them to staff and integrations, and the website's booking form. */
@@ -147,8 +148,8 @@ export const NOTES_MAX = 2000;
  */
 const bookingFormFields = {
   service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service key (GET /api/v1/services)' }),
-  destination: z.string().trim().min(1).max(200).optional(),
-  style: z.string().trim().max(100).optional(),
+  destination: publicLine().trim().min(1).max(200).optional(),
+  style: publicLine().trim().max(100).optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM').optional().meta({ description: 'Travel month when the dates are open' }),
   start_date: date.optional(),
   time: z
@@ -159,8 +160,8 @@ const bookingFormFields = {
   end_date: date.optional(),
   travelers: z.number().int().min(1).max(500).optional(),
   duration_days: z.number().int().min(1).max(365).optional(),
-  budget: z.string().trim().max(100).optional().meta({ example: '60,000-80,000 THB' }),
-  name: z.string().trim().min(1).max(200),
+  budget: publicLine().trim().max(100).optional().meta({ example: '60,000-80,000 THB' }),
+  name: publicLine().trim().min(1).max(200),
   email: z.email().max(254).optional(),
   phone: z
     .string()
@@ -169,13 +170,13 @@ const bookingFormFields = {
     .optional()
     .meta({ description: 'Phone or WhatsApp number; a Thai number starting with 0 is read as +66' }),
   language: z.enum(LANGUAGES).default('en'),
-  notes: z.string().max(NOTES_MAX).optional(),
-  utm_source: z.string().max(200).optional(),
-  utm_medium: z.string().max(200).optional(),
-  utm_campaign: z.string().max(200).optional(),
-  page_url: z.url().max(2000).optional(),
-  referrer: z.string().max(2000).optional(),
-  website: z.string().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
+  notes: publicText().max(NOTES_MAX).optional(),
+  utm_source: publicLine().max(200).optional(),
+  utm_medium: publicLine().max(200).optional(),
+  utm_campaign: publicLine().max(200).optional(),
+  page_url: publicLine(z.url({ protocol: /^https?$/, error: 'Expected an http or https address' })).max(2000).optional(),
+  referrer: publicLine().max(2000).optional(),
+  website: publicLine().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
 };
 
 type FormFields = { service?: string; destination?: string; start_date?: string; end_date?: string; email?: string; phone?: string };
@@ -360,7 +361,7 @@ export const publicQuote = z
   })
   .meta({ id: 'PublicQuote' });
 
-export const quoteDecline = z.object({ reason: z.string().trim().min(1).max(1000) }).strict().meta({ id: 'QuoteDecline' });
+export const quoteDecline = z.object({ reason: publicText().trim().min(1).max(1000) }).strict().meta({ id: 'QuoteDecline' });
 
 export const quoteAnswer = z
   .object({ booking: z.string(), status: z.enum(['accepted', 'declined']), bookingStage: z.enum(BOOKING_STAGES) })

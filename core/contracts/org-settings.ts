@@ -74,7 +74,23 @@ export const orgSettingFields = {
     .nullable()
     .meta({
       description:
-        "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default) sets none",
+        "The org's own limit on its public booking form (POST /public/v1/bookings), per client address: at most `requests` in `seconds`; over it, 429 with Retry-After. Applies on top of the deployment's RATE_LIMIT_PUBLIC; null (the default): the deployment's PUBLIC_FORM_LIMIT (30 in 600 s unless set)",
+    }),
+  bookingFormOrigins: z
+    .array(z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin: https://www.example.com, no path'))
+    .max(20)
+    .meta({
+      description:
+        "The business's own websites (origins) whose pages may show the booking form (/liff/book) in an iframe; no other site may frame it. Empty (the default): only this server's own pages",
+    }),
+  inboundEventRetentionDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .meta({
+      description:
+        "Days the raw events LINE and WhatsApp sent (message text, the customer's ids) are kept once processed; the workers delete older ones. The messages made from them stay. 30 unless set",
     }),
   // Per org, on top of each case type's own switches: a notice goes out only when both are on.
   customerNotices: z
@@ -168,6 +184,8 @@ export const orgSettingsUpdate = z
     staffScoreWeights: nullToDefault(orgSettingFields.staffScoreWeights),
     analyticsRules: nullToDefault(orgSettingFields.analyticsRules),
     publicFormLimit: nullToDefault(orgSettingFields.publicFormLimit),
+    inboundEventRetentionDays: nullToDefault(orgSettingFields.inboundEventRetentionDays),
+    bookingFormOrigins: nullToDefault(orgSettingFields.bookingFormOrigins),
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),

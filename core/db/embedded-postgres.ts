@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { requirePassword } from './password-door.ts';
 import { PgliteSessionQueue } from './pglite-session-queue.ts';
 
 /**
@@ -57,7 +59,7 @@ function lockDataDir(dir: string): () => void {
   const path = join(dir, EMBEDDED_LOCK_FILE);
   for (;;) {
     try {
-      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
       return () => {
         if (Number(readFileSync(path, 'utf8')) === process.pid) rmSync(path, { force: true });
       };
@@ -68,6 +70,22 @@ function lockDataDir(dir: string): () => void {
       rmSync(path, { force: true });
     }
   }
+}
+
+/**
+ * DATA_DIR holds the database's files, the address file with its password, media and backups:
+ * readable by this user only. New files are made so (the process's umask); a directory made by an
+ * earlier version, with files open to every user of the machine, is closed up at start.
+ */
+function keepPrivate(dir: string): void {
+  // Media, backups and the address file are made 0600 from the start.
+  process.umask(0o077);
+  mkdirSync(join(dir, 'pg'), { recursive: true, mode: 0o700 });
+  const close = (path: string, isDir: boolean) => {
+    chmodSync(path, isDir ? 0o700 : 0o600);
+    if (isDir) for (const e of readdirSync(path, { withFileTypes: true })) if (!e.isSymbolicLink()) close(join(path, e.name), e.isDirectory());
+  };
+  close(dir, true);
 }
 
 export interface EmbeddedPostgresOptions {
@@ -86,7 +104,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
   let dataDir: string | undefined;
   if (opts.dataDir) {
     dataDir = resolve(join(opts.dataDir, 'pg'));
-    mkdirSync(dataDir, { recursive: true });
+    keepPrivate(resolve(opts.dataDir));
   }
   const unlock = dataDir ? lockDataDir(join(dataDir, '..')) : () => {};
   let db: PGlite;
@@ -96,6 +114,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     unlock();
     throw err;
   }
+  // PGlite's files system gives the files it makes mode 0666 whatever the umask: closed up again
+  // here; those it makes later are inside DATA_DIR, which nobody else may enter (0700).
+  if (opts.dataDir) keepPrivate(resolve(opts.dataDir));
   // BullMQ's PostgreSQL backend calls its functions unqualified. The socket server ignores
   // per-connection startup options and every client shares PGlite's one session, so the
   // search_path is set on the database (for later starts) and on the live session.
@@ -106,11 +127,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
   // pglite-socket's handler speaks the protocol; our queue decides whose turn it is.
   const queue = new PgliteSessionQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
+  // A password made for this start: only this process, and whoever may read DATA_DIR's address file, knows it.
+  const password = randomBytes(24).toString('base64url');
   const server: Server = createServer((socket: Socket) => {
-    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
-    handlers.add(handler);
-    socket.once('close', () => handlers.delete(handler));
-    handler.attach(socket).catch(() => socket.destroy());
+    requirePassword(socket, password, () => {
+      const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+      handlers.add(handler);
+      socket.once('close', () => handlers.delete(handler));
+      handler.attach(socket).catch(() => socket.destroy());
+    });
   });
   // A bound, not a budget: over it Node closes a new socket at once, which a client sees as
   // "Connection terminated unexpectedly". Pools grow while PGlite's one session is busy, and two
@@ -121,10 +146,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as { port: number };
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   // Where a running embedded database can be reached from outside the process (`npm run backup`).
   const addressFile = dataDir ? join(dataDir, '..', EMBEDDED_ADDRESS_FILE) : undefined;
-  if (addressFile) writeFileSync(addressFile, JSON.stringify({ url, pid: process.pid }) + '\n');
+  if (addressFile) writeFileSync(addressFile, JSON.stringify({ url, pid: process.pid }) + '\n', { mode: 0o600 });
   let stopped = false;
   return {
     url,

@@ -106,6 +106,10 @@ describe('isAllowedAddress', () => {
     '::ffff:127.0.0.1',
     '::ffff:10.0.0.5',
     '::ffff:169.254.169.254',
+    // IPv4-compatible (::/96, deprecated), as a URL writes [::127.0.0.1]: refused whatever they carry.
+    '::7f00:1',
+    '::a00:5',
+    '::808:808',
     '64:ff9b::a00:5',
     '2002:a00:5::1',
     'not an address',

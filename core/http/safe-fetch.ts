@@ -87,7 +87,10 @@ export function isAllowedAddress(address: string, policy: Pick<OutboundPolicy, '
     return false;
   }
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  if (ip.range() === 'unicast') return true;
+  // ipaddr.js calls IPv4-compatible addresses (::/96, deprecated: `::127.0.0.1`) unicast; they carry
+  // an IPv4 address inside, and a host may reach it through them.
+  const ipv4Compatible = ip.kind() === 'ipv6' && ip.match(ipaddr.parse('::'), 96);
+  if (ip.range() === 'unicast' && !ipv4Compatible) return true;
   for (const cidr of policy.allowNetworks) {
     const [range, bits] = parseCidr(cidr);
     if (range.kind() === ip.kind() && ip.match(range, bits)) return true;

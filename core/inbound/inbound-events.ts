@@ -117,3 +117,49 @@ export async function processEventOnce<T>(knex: Knex, id: number, attempt: numbe
 export async function recordEventError(db: Knex, id: number, reason: string, attempt: number): Promise<void> {
   await db('inbound_events').where({ id }).whereNull('processed_at').update({ error: reason.slice(0, 2000), attempts: attempt });
 }
+
+/** What an erased customer's events keep of their payload. */
+const ERASED_PAYLOAD = JSON.stringify({ erased: true });
+
+/**
+ * PDPA erasure: the raw events a customer sent (their LINE user id or WhatsApp number, their
+ * messages' text, their profile) lose their payload; the event's type, ids and times stay, so a
+ * redelivery is still recognised. The events are those the customer's messages were made from and
+ * any other of the org's naming one of their ids (a follow, a postback, a status callback). One
+ * not yet processed is marked processed: there is nothing left in it to act on.
+ */
+export async function eraseInboundEvents(trx: Knex.Transaction, e: { orgId: string; eventIds: number[]; externalIds: string[] }): Promise<number> {
+  const like = (s: string) => `%${s.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return trx('inbound_events')
+    .where('org_id', e.orgId)
+    .andWhere((w) => {
+      w.whereIn('id', e.eventIds.length ? e.eventIds : [-1]);
+      for (const id of e.externalIds) w.orWhereRaw('payload::text LIKE ?', [like(id)]);
+    })
+    .update({ payload: ERASED_PAYLOAD, error: null, processed_at: trx.raw('coalesce(processed_at, now())') });
+}
+
+/** Days processed events are kept when the org has not set `inboundEventRetentionDays`. */
+export const INBOUND_EVENT_RETENTION_DAYS = 30;
+
+/**
+ * Deletes processed events older than their org's retention period (org settings,
+ * `inboundEventRetentionDays`), a batch at a time; events not processed yet are kept whatever
+ * their age. Run by the workers (workers/processors/system.ts). Returns how many went.
+ */
+export async function pruneProcessedEvents(db: Knex, batch = 5_000): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const { rowCount } = await db.raw<{ rowCount: number }>(
+      `DELETE FROM inbound_events WHERE id IN (
+         SELECT e.id FROM inbound_events e JOIN orgs o ON o.id = e.org_id
+          WHERE e.processed_at IS NOT NULL
+            AND e.processed_at < now() - make_interval(days => CASE WHEN jsonb_typeof(o.settings->'inboundEventRetentionDays') = 'number'
+                                                                   THEN (o.settings->>'inboundEventRetentionDays')::int ELSE ? END)
+          LIMIT ?)`,
+      [INBOUND_EVENT_RETENTION_DAYS, batch],
+    );
+    removed += rowCount ?? 0;
+    if ((rowCount ?? 0) < batch) return removed;
+  }
+}

@@ -5,6 +5,7 @@ import { ALL_CUSTOMER_NOTICES_ON, ALL_STAFF_ALERTS_ON, DEFAULT_RESPONSE_TIMES, O
 import { notFound, validationFailed } from '../errors/index.ts';
 import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
 import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
+import { INBOUND_EVENT_RETENTION_DAYS } from '../inbound/inbound-events.ts';
 import { DEFAULT_CREDIT_WINDOW_MINUTES } from '../payments/payment-rules.ts';
 import { DEFAULT_DIGEST_TIME } from '../staff/managers-digest.ts';
 
@@ -28,6 +29,8 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   staffScoreWeights: { ...DEFAULT_SCORE_WEIGHTS },
   analyticsRules: DEFAULT_ANALYTICS_RULES,
   publicFormLimit: null,
+  inboundEventRetentionDays: INBOUND_EVENT_RETENTION_DAYS,
+  bookingFormOrigins: [],
   customerNotices: ALL_CUSTOMER_NOTICES_ON,
   staffAlerts: ALL_STAFF_ALERTS_ON,
   responseTimes: DEFAULT_RESPONSE_TIMES,

@@ -45,6 +45,8 @@ export async function startTestSystem(
     // Staff-group pushes wait 2 s for more to combine with; the tests of that set it back
     // (test/staff-group-pushes.test.ts), the others need not wait for every card.
     GROUP_PUSH_WINDOW_MS: '200',
+    // Tests send many forms from one address; the tests of the default limit set it back.
+    PUBLIC_FORM_LIMIT: 'off',
     ...opts.env,
   });
   const dataDir = config.dataDir;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { pruneFinishedRows } from '../../core/outbox/outbox.ts';
+import { pruneProcessedEvents } from '../../core/inbound/inbound-events.ts';
 import { pruneSpentNonces } from '../../core/staff/action-tokens.ts';
 import { sweepProviderRisk } from '../../core/providers/provider-risk.ts';
 import { keepRollupsCurrent } from '../../core/analytics/case-rollup.ts';
@@ -13,6 +14,10 @@ export function systemProcessors(deps: { knex: Knex }): ProcessorTable {
     system: {
       async 'prune-outbox'() {
         return { removed: await pruneFinishedRows(deps.knex) };
+      },
+      // Raw platform events, once processed and past the org's retention (the messages stay).
+      async 'prune-inbound-events'() {
+        return { removed: await pruneProcessedEvents(deps.knex) };
       },
       async 'prune-action-nonces'() {
         return { removed: await pruneSpentNonces(deps.knex) };
@@ -38,6 +43,7 @@ export const ANALYTICS_ROLLUP_QUEUE = 'analytics-rollup';
 /** Idempotent: every worker process upserts the same schedulers on start. */
 export async function scheduleSystemJobs(queues: QueueBackend): Promise<void> {
   await queues.queue('system').upsertJobScheduler('prune-outbox', { pattern: '17 3 * * *', tz: 'Asia/Bangkok' }, { name: 'prune-outbox' });
+  await queues.queue('system').upsertJobScheduler('prune-inbound-events', { pattern: '27 3 * * *', tz: 'Asia/Bangkok' }, { name: 'prune-inbound-events' });
   await queues.queue('system').upsertJobScheduler('prune-action-nonces', { pattern: '37 * * * *', tz: 'Asia/Bangkok' }, { name: 'prune-action-nonces' });
   // The per-case facts rollup: every 5 s the changed cases are recomputed (core/analytics/case-rollup.ts).
   await queues.queue(ANALYTICS_ROLLUP_QUEUE).upsertJobScheduler('analytics-rollup', { every: 5_000 }, { name: 'analytics-rollup' });

@@ -16,17 +16,22 @@ import { startLiff } from './liff-sdk.ts';
  * Trying it without LINE: the chat simulator opens an app as a chosen staff member with
  * `#liff-mock-id-token=<token>` (dev/simulator/): the token goes to LIFF Mock, which hands it to
  * the page as LINE would, and the server accepts it only while the simulator runs outside
- * production. Anywhere else such a token is refused like any forged one.
+ * production. Anywhere else such a token is refused like any forged one. A production build
+ * (liff/build.ts, `__SIMULATOR__`) has none of this: a link with someone's token in it cannot
+ * sign anyone in as them.
  */
 export type StaffMe = z.infer<typeof staffMe>;
 
 /** Why the app cannot be opened: the server's reasons, and the page's own (outside LINE, sign-in expired, offline). */
 export type Refusal = { reason: StaffRefusalReason | 'outside_line' | 'expired' | 'offline' | 'failed'; role?: string; permission?: string; roles?: string[] };
 
-const SIM = 'liff-mock-id-token';
+/** Set by liff/build.ts: true outside production builds. */
+declare const __SIMULATOR__: boolean;
 
 /** A simulator's token in the address becomes LIFF Mock's, kept for this tab's reloads, and leaves the address. */
 function takeSimulatorToken(): void {
+  if (!__SIMULATOR__) return;
+  const SIM = 'liff-mock-id-token';
   const hash = new URLSearchParams(location.hash.slice(1));
   let token = hash.get(SIM);
   try {
