@@ -10,6 +10,6 @@ describe('CSV cells a spreadsheet would run as formulas', () => {
     expect(csvCell(['late', '=1+2'])).toBe('late;=1+2');
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(['driver', 'stock'])).toBe('driver;stock');
-    expect(await csvText([{ reasons: ['=cmd|"/c calc"!A1', 'late'], cases: 2 }])).toBe(`reasons,cases\r\n"'=cmd|""/c calc""!A1;late",2\r\n`);
+    expect(await csvText([{ reasons: ['=cmd|"/c calc"!A1', 'late'], cases: 2 }], { timeZone: 'Asia/Bangkok' })).toBe(`reasons,cases\r\n"'=cmd|""/c calc""!A1;late",2\r\n`);
   });
 });
