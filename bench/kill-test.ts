@@ -436,7 +436,9 @@ export async function runKillTest(opts: KillTestOptions): Promise<KillTestFigure
     // job, not the next one's) may have been handed to a person for being unclear twice running
     // (docs/inbox.md): the bot is then quiet and the person reads the complaint. Counted apart.
     const { rows: casesPerContact } = await db.query(
-      `SELECT ci.external_id, count(DISTINCT c.id)::int AS n, bool_or(cv.inbox_status IN ('waiting', 'assigned', 'snoozed')) AS to_person
+      `SELECT ci.external_id, count(DISTINCT c.id)::int AS n,
+              bool_or(cv.inbox_status IN ('waiting', 'assigned', 'snoozed') AND EXISTS (
+                SELECT 1 FROM conversation_events e WHERE e.conversation_id = cv.id AND e.type = 'waiting' AND e.data->>'reason' = 'bot_could_not_help')) AS to_person
          FROM contact_identities ci
          LEFT JOIN cases c ON c.contact_id = ci.contact_id
          LEFT JOIN conversations cv ON cv.contact_id = ci.contact_id

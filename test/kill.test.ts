@@ -23,10 +23,10 @@ function expectNothingLostOrTwice(f: KillTestFigures) {
   expect(f.repliesPerMessage.partial).toBe(0);
   expect(f.repliesPerMessage.one).toBeGreaterThan(0);
   // Each customer complained once: one case each, never two; or, when their follow-ups were read
-  // first and were unclear twice running, no case and a person to read it (docs/inbox.md).
+  // first and left the bot unsure twice running, no case, and their conversation waiting for a
+  // person for that reason (docs/inbox.md). No customer has no case for any other reason.
   const { 'with a person': handed = 0, ...cases } = f.casesPerComplaint;
   expect(cases).toEqual({ '1': 40 - handed });
-  expect(handed).toBeLessThan(10);
   expect(f.failedRows).toBe(0);
   expect(f.lastRestartToDrainedMs).toBeLessThan(10_000);
 }
