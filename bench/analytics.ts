@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { openTestCase } from '../test/support/api-client.ts';
+import { openLiveStream } from '../test/support/live-stream.ts';
 import { transitionCase } from '../core/cases/transition.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
 import { connectDatabase } from '../core/db/connect.ts';
@@ -64,27 +65,7 @@ async function liveLatency(sys: TestSystem, dbUrl: string): Promise<string> {
       body: JSON.stringify({ name: 'bench manager', role: 'manager' }),
     }).then((r) => r.json() as Promise<{ key: string }>);
     const arrived = new Map<string, number>();
-    const abort = new AbortController();
-    const res = await fetch(`${sys.url}/api/v1/analytics/live`, { headers: { authorization: `Bearer ${key.key}` }, signal: abort.signal });
-    const reading = (async () => {
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let buf = '';
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buf += value;
-          let i;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const id = /^id: (\d+)$/m.exec(buf.slice(0, i))?.[1];
-            if (id) arrived.set(id, performance.now());
-            buf = buf.slice(i + 2);
-          }
-        }
-      } catch {
-        // closed
-      }
-    })();
+    const stream = await openLiveStream(`${sys.url}/api/v1/analytics/live`, { authorization: `Bearer ${key.key}` }, (e) => arrived.set(e.id, performance.now()));
     // A case of the generated org, among its million events.
     const c = await openTestCase(sys, 'order_not_delivered');
     const latencies: number[] = [];
@@ -99,8 +80,8 @@ async function liveLatency(sys: TestSystem, dbUrl: string): Promise<string> {
       latencies.push((arrived.get(String(ev.id)) ?? Infinity) - committed);
       to = to === 'investigating' ? 'fixing' : 'investigating';
     }
-    abort.abort();
-    await reading;
+    stream.close();
+    await stream.done;
 
     const listener = new pg.Client({ connectionString: dbUrl });
     const sender = new pg.Client({ connectionString: dbUrl });
