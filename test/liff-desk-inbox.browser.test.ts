@@ -282,6 +282,10 @@ describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', ()
     expect(await page.getByRole('heading', { name: 'แนบรูปหรือไฟล์' }).count()).toBe(0);
     await check(page, 'conversation-th-dark-whatsapp-window-closed');
 
+    // Offered in its own words, not by its key.
+    const offered = await page.getByLabel('เทมเพลต', { exact: true }).locator('option').allTextContents();
+    expect(offered.some((o) => o.startsWith('เรามีคำตอบให้คุณแล้ว'))).toBe(true);
+    expect(offered.join()).not.toContain('follow_up');
     await page.getByLabel('เทมเพลต', { exact: true }).selectOption('follow_up');
     await page.getByRole('button', { name: 'ส่งเทมเพลต' }).click();
     await poll(() => page.getByRole('status').textContent()).toBe('ส่งเทมเพลตแล้ว');
