@@ -18,6 +18,7 @@ import { until, untilSettled } from './support/test-system.ts';
 const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the Inbox screen of the Dashboard app', () => {
   let h: LiffHarness;
   let browser: Browser;

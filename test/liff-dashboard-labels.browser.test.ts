@@ -37,6 +37,7 @@ const keysIn = (text: string) => [...text.matchAll(SNAKE), ...text.matchAll(CAME
 
 const SCREENS = ['queue', 'me', 'sla', 'time', 'csat', 'staff', 'providers', 'debt', 'abuse', 'bookings', 'ceo'] as const;
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a phone', () => {
   let h: LiffHarness;
   let browser: Browser;

@@ -19,6 +19,7 @@ import { until } from './support/test-system.ts';
  */
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the conversation screen: saved replies, mentions, the customer beside the thread', () => {
   let h: LiffHarness;
   let browser: Browser;

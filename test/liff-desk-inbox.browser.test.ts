@@ -189,6 +189,7 @@ describe.skipIf(!hasChromium)('the Inbox on the staff desk', () => {
 });
 
 // Files, WhatsApp's 24-hour window and a message that could not be delivered, on the desk (docs/inbox.md).
+// Skipped, as above, where there is no Chromium to drive.
 describe.skipIf(!hasChromium)('files and WhatsApp templates in the composer', () => {
   let h: LiffHarness;
   let twilio: RunningFakeTwilioApi;

@@ -17,6 +17,7 @@ const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 const LOCAL = 'http://127.0.0.1:3999';
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the Settings app for a new owner, in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;
