@@ -7,7 +7,6 @@ import { staffCall } from '../kit/staff.ts';
 import { common } from '../kit/ui.tsx';
 import './attachment-picker.css';
 import { iw } from './inbox-words.ts';
-import { fitText } from '../../../core/messaging/fit-text.ts';
 
 /**
  * What a staff member sends besides words, and what the thread shows of it (docs/inbox.md):
@@ -108,8 +107,8 @@ export function WindowNotice(p: { lang: Lang; d: Detail; busy: boolean; act: Act
           <select id="template" value={chosen} onChange={(e) => setKey(e.currentTarget.value)}>
             {d.templates.map((t) => (
               <option key={t.key} value={t.key}>
-                {/* Its own words, cut at a word: the key is the business's name for it, not staff's. */}
-                {fitText(t.text, 40)}
+                {/* Its own words (the select shows what fits): the key is the business's name for it, not staff's. */}
+                {t.text}
               </option>
             ))}
           </select>
