@@ -1,8 +1,17 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The failure drills and process tests (test/drills/: kill, LINE and Redis outages, recovery,
+ * fuzz, backup, the data-directory lock, start-up, the volume generator) run their own command,
+ * `npm run test:drills` (vitest.drills.config.ts): they wait on outages and processes for minutes,
+ * and a developer runs `npm test` between two changes. `.ci/run` runs both, on both backends.
+ */
+export const DRILLS = 'test/drills/**';
 
 export default defineConfig({
   test: {
     include: ['core/**/*.test.ts', 'bot/**/*.test.ts', 'api/**/*.test.ts', 'workers/**/*.test.ts', 'migrations/**/*.test.ts', 'seeds/**/*.test.ts', 'eval/**/*.test.ts', 'dev/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, DRILLS],
     // The LIFF pages (liff/dist) and the migrated test database template are made before any test file.
     globalSetup: ['test/support/global-setup.ts'],
     // A test that drives a browser or starts the whole product takes 10 to 30 s on a quiet two-core

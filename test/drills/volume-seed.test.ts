@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCaseFacts } from '../core/analytics/case-facts.ts';
-import { keepRollupsCurrent } from '../core/analytics/case-rollup.ts';
-import { scopeOf } from '../core/analytics/reports.ts';
-import { generateVolume, type VolumeResult } from '../seeds/volume.ts';
-import { apiClient } from './support/api-client.ts';
-import { startTestSystem, type TestSystem } from './support/test-system.ts';
+import { allCaseFacts } from '../../core/analytics/case-facts.ts';
+import { keepRollupsCurrent } from '../../core/analytics/case-rollup.ts';
+import { scopeOf } from '../../core/analytics/reports.ts';
+import { generateVolume, type VolumeResult } from '../../seeds/volume.ts';
+import { apiClient } from '../support/api-client.ts';
+import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
 /**
  * The volume generator (seeds/volume.ts, `npm run seed:volume`), run small: the org it builds has

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLineBody } from '../bot/line/line-signature.ts';
-import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId } from '../dev/fakes/line-api.ts';
-import { startLineWithOutage, type LineOutage } from './support/line-outage.ts';
-import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
-import { startTestSystem, TEST_ADMIN_KEY, until, type TestSystem } from './support/test-system.ts';
-import { OUTBOUND_RETRY_FOR_MS } from '../workers/job-policy.ts';
+import { signLineBody } from '../../bot/line/line-signature.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId } from '../../dev/fakes/line-api.ts';
+import { startLineWithOutage, type LineOutage } from '../support/line-outage.ts';
+import { postToGroup, toStaffGroup } from '../../core/staff/staff-desk.ts';
+import { startTestSystem, TEST_ADMIN_KEY, until, type TestSystem } from '../support/test-system.ts';
+import { OUTBOUND_RETRY_FOR_MS } from '../../workers/job-policy.ts';
 
 /**
  * LINE in trouble: replies outlast an outage (429 with Retry-After, 500), each delivered once; a

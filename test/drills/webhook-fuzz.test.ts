@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLineBody } from '../bot/line/line-signature.ts';
-import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
-import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN } from '../dev/fakes/twilio-api.ts';
-import { PROFILE_JOBS, PROFILE_QUEUE } from '../workers/processors/profiles.ts';
-import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
-import { runWebhookFuzz, type FuzzTargets } from './support/webhook-fuzz.ts';
+import { signLineBody } from '../../bot/line/line-signature.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../dev/fakes/line-api.ts';
+import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN } from '../../dev/fakes/twilio-api.ts';
+import { PROFILE_JOBS, PROFILE_QUEUE } from '../../workers/processors/profiles.ts';
+import { startTestSystem, until, type TestSystem } from '../support/test-system.ts';
+import { runWebhookFuzz, type FuzzTargets } from '../support/webhook-fuzz.ts';
 
 /**
  * Signed but malformed webhooks: never a 5xx, every valid event beside a broken one stored, the

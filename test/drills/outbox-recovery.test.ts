@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToOutbox } from '../core/outbox/outbox.ts';
-import type { ProcessorTable } from '../workers/job-runner.ts';
-import { freePort } from './support/free-port.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
-import { startTestSystem, until } from './support/test-system.ts';
-import { hasRedisServer, startRedis, stopRedis } from './support/private-redis.ts';
+import { addToOutbox } from '../../core/outbox/outbox.ts';
+import type { ProcessorTable } from '../../workers/job-runner.ts';
+import { freePort } from '../support/free-port.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestSystem, until } from '../support/test-system.ts';
+import { hasRedisServer, startRedis, stopRedis } from '../support/private-redis.ts';
 
 /**
  * The relay's recovery path: rows whose jobs the queue store lost are found whatever sits in front

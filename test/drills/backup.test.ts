@@ -7,17 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Knex } from 'knex';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BackupHeader } from '../bin/backup-format.ts';
-import { startSystem, type RunningSystem } from '../bin/system.ts';
-import { signLineBody } from '../bot/line/line-signature.ts';
-import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
-import { requestBooking } from '../core/bookings/request-booking.ts';
-import { loadConfig } from '../core/config.ts';
-import { connectDatabase } from '../core/db/connect.ts';
-import { startEmbeddedPostgres } from '../core/db/embedded-postgres.ts';
-import { createLogger } from '../core/logger.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
-import { until } from './support/test-system.ts';
+import type { BackupHeader } from '../../bin/backup-format.ts';
+import { startSystem, type RunningSystem } from '../../bin/system.ts';
+import { signLineBody } from '../../bot/line/line-signature.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../dev/fakes/line-api.ts';
+import { requestBooking } from '../../core/bookings/request-booking.ts';
+import { loadConfig } from '../../core/config.ts';
+import { connectDatabase } from '../../core/db/connect.ts';
+import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.ts';
+import { createLogger } from '../../core/logger.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { until } from '../support/test-system.ts';
 
 /**
  * Backups of the embedded database: `npm run backup` while the product runs (a consistent
@@ -28,7 +28,7 @@ import { until } from './support/test-system.ts';
  * foreign key holds inside the file, every case and booking has its timeline, and the writer's
  * transactions are there whole and in order, up to one of them and none after.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'backup-line-secret';
 
 function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addToOutbox } from '../core/outbox/outbox.ts';
-import type { ProcessorTable } from '../workers/job-runner.ts';
-import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
-import { startTestSystem, until } from './support/test-system.ts';
-import { freePort } from './support/free-port.ts';
-import { hasRedisServer, startRedis, stopRedis } from './support/private-redis.ts';
+import { addToOutbox } from '../../core/outbox/outbox.ts';
+import type { ProcessorTable } from '../../workers/job-runner.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestSystem, until } from '../support/test-system.ts';
+import { freePort } from '../support/free-port.ts';
+import { hasRedisServer, startRedis, stopRedis } from '../support/private-redis.ts';
 
 /**
  * Redis goes away and comes back empty (it keeps nothing on disk here): rows committed during

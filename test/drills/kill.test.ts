@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runKillTest, type KillTestFigures } from '../bench/kill-test.ts';
+import { runKillTest, type KillTestFigures } from '../../bench/kill-test.ts';
 
 /**
  * The kill test, small: the api and two workers as processes on PostgreSQL and a private Redis,

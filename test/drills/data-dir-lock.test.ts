@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectDatabase } from '../core/db/connect.ts';
+import { connectDatabase } from '../../core/db/connect.ts';
 import pg from 'pg';
-import { DataDirInUse, EMBEDDED_ADDRESS_FILE, EMBEDDED_LOCK_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from '../core/db/embedded-postgres.ts';
+import { DataDirInUse, EMBEDDED_ADDRESS_FILE, EMBEDDED_LOCK_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from '../../core/db/embedded-postgres.ts';
 
 /**
  * The embedded database in DATA_DIR is opened by one process at a time. `npm run seed:volume`
@@ -15,7 +15,7 @@ import { DataDirInUse, EMBEDDED_ADDRESS_FILE, EMBEDDED_LOCK_FILE, startEmbeddedP
  * that may run beside `npm start` go through the running process; a lock left by a killed process
  * does not keep the database shut.
  */
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 let open: EmbeddedPostgres[] = [];
 afterEach(async () => {
   await Promise.all(open.map((e) => e.stop()));
