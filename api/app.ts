@@ -36,6 +36,7 @@ import { publicRoutes } from './public/case-tracking-routes.ts';
 import { mediaRoutes } from './public/media-routes.ts';
 import { mountRoute, type Route } from './route.ts';
 import { outboxRoutes } from './admin/outbox-routes.ts';
+import { auditRoutes } from './admin/audit-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
@@ -46,6 +47,7 @@ export const apiRoutes: Route[] = [
   // admin/: /api/v1, an API key whose role allows the route
   ...platformRoutes,
   ...outboxRoutes,
+  ...auditRoutes,
   ...channelRoutes,
   ...richMenuRoutes,
   ...caseRoutes,

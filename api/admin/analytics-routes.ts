@@ -5,7 +5,8 @@ import { LIVE_EVENT_TYPES, type LiveEvent } from '../../core/analytics/live-feed
 import { bookingsReport, bookingsScopeOf, drillBookings } from '../../core/analytics/bookings.ts';
 import { caseFacts, filterSql } from '../../core/analytics/case-facts.ts';
 import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
-import { csvStream, type Row } from '../../core/analytics/csv.ts';
+import type { Row } from '../../core/analytics/csv.ts';
+import { sendCsv as sendCsvTable, wantsCsv } from '../csv-response.ts';
 import { CSV_COLUMNS } from '../../core/analytics/csv-columns.ts';
 import { abuseReport, ceoView, providersReport, systemDebtReport } from '../../core/analytics/insights.ts';
 import { queueReport } from '../../core/analytics/queue.ts';
@@ -62,17 +63,9 @@ const apiKeys: AnalyticsAudience = {
  * its tables as CSV (`table=`), streamed batch by batch; every figure names its drill-down path.
  */
 
-function wantsCsv(ctx: Context, format: string | undefined): boolean {
-  if (format) return format === 'csv';
-  const accept = ctx.get('accept');
-  return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
-}
-
-/** A table as CSV: moments in the org's time zone, and an empty table as its header (core/analytics/csv.ts). `columns` names its columns when not the file's name. */
+/** A table as CSV; `columns` names its columns (csv-columns.ts) when not the file's name. */
 function sendCsv(ctx: Context, name: string, batches: AsyncIterable<Row[]> | Iterable<Row[]>, timeZone: string, columns = name) {
-  ctx.type = 'text/csv; charset=utf-8';
-  ctx.set('content-disposition', `attachment; filename="${name}.csv"`);
-  return csvStream(batches, { timeZone, columns: CSV_COLUMNS[columns] });
+  return sendCsvTable(ctx, name, batches, timeZone, CSV_COLUMNS[columns]);
 }
 
 function pickTable<T extends string>(table: string | undefined, tables: readonly T[]): T {

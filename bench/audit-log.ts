@@ -1,0 +1,119 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { freePort } from '../test/support/free-port.ts';
+import { startServerProcess } from './server-process.ts';
+import { BENCH_SERVER_URL, fmt, median, percentile, table } from './stats.ts';
+
+/**
+ * `GET /api/v1/audit` over ten million audit entries (`BENCH_AUDIT_ROWS`) on a PostgreSQL server:
+ * 300 staff members, 20 API keys and the system acting on 500,000 cases and bookings over two
+ * years, 30 kinds of action. Each filter is asked one request at a time over HTTP to the running
+ * server (`npm start`); p50 and p95. The goal (#42): one actor's month, p95 under 200 ms.
+ */
+const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 10_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdef-xyz';
+const BATCH = 1_000_000;
+const ACTIONS = ['case.opened', 'case.type_changed', 'case.severity_changed', 'case.assigned', 'case.resolved', 'booking.updated', 'booking.stage_changed', 'staff.created', 'staff.updated', 'provider.updated'];
+
+async function fill(db: pg.Client, orgId: string): Promise<void> {
+  for (let from = 1; from <= ROWS; from += BATCH) {
+    const to = Math.min(ROWS, from + BATCH - 1);
+    await db.query(
+      `INSERT INTO audit_log (org_id, actor_type, actor_id, action, subject_type, subject_id, details, request_id, created_at)
+       SELECT $1,
+              CASE WHEN g % 10 = 0 THEN 'system' WHEN g % 10 = 1 THEN 'api_key' ELSE 'staff' END,
+              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 = 1 THEN 'key-' || (g % 20) ELSE 'staff-' || ((g * 7) % 300) END,
+              ($5::text[])[1 + (g * 13) % array_length($5::text[], 1)],
+              CASE WHEN (g * 13) % 10 < 5 THEN 'case' ELSE 'booking' END,
+              'S-' || ((g * 31) % 500000),
+              jsonb_build_object('n', g),
+              'req-' || g,
+              now() - make_interval(secs => (($3::int - g) * (63072000.0 / $3::int))::double precision)
+         FROM generate_series($2::int, $4::int) g`,
+      [orgId, from, ROWS, to, ACTIONS],
+    );
+  }
+  await db.query('ANALYZE audit_log');
+}
+
+export async function benchAuditLog(): Promise<string> {
+  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return '### Audit log\n\nSkipped: no PostgreSQL at TEST_DATABASE_URL (this figure is about a real server).';
+  }
+  const name = `opsdesk_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const dbUrl = new URL(BENCH_SERVER_URL);
+  dbUrl.pathname = `/${name}`;
+  const rows: (string | number)[][] = [];
+  let filled = 0;
+  let server: ChildProcess | undefined;
+  try {
+    const port = await freePort();
+    const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7', ADMIN_API_KEY: ADMIN_KEY, DEV_SIMULATOR: 'off', LOG_LEVEL: 'warn', DATA_DIR: `/tmp/${name}`, RATE_LIMIT_API: 'off' };
+    server = await startServerProcess(['bin/start.ts'], env, port);
+    const db = new pg.Client({ connectionString: dbUrl.toString() });
+    db.on('error', () => undefined);
+    await db.connect();
+    const { rows: org } = await db.query('SELECT id FROM orgs WHERE is_default');
+    const started = Date.now();
+    await fill(db, org[0].id);
+    filled = Date.now() - started;
+    await db.end();
+
+    const month = (monthsAgo: number) => {
+      const from = new Date(Date.now() - (monthsAgo + 1) * 30 * 86_400_000).toISOString().slice(0, 10);
+      const to = new Date(Date.now() - monthsAgo * 30 * 86_400_000).toISOString().slice(0, 10);
+      return `from=${from}&to=${to}`;
+    };
+    const filters: [string, string, boolean?][] = [
+      ['one staff member, one month (the goal)', `actorType=staff&actorId=staff-42&${month(6)}`],
+      ['one staff member, one month, as CSV (all of it)', `actorType=staff&actorId=staff-42&${month(6)}&format=csv`, true],
+      ['one staff member, newest first', 'actorType=staff&actorId=staff-42'],
+      ['one API key, one month', `actorType=api_key&actorId=key-7&${month(12)}`],
+      ['one case: its whole history', 'entity=case&entityId=S-4242'],
+      ['one action, one month', `action=case.type_changed&${month(3)}`],
+      ['actions that start with case., one month', `action=case.*&${month(3)}`],
+      ['nothing: the newest page', ''],
+      ['one month, nothing else', month(18)],
+      ['second page (cursor), one staff member', 'actorType=staff&actorId=staff-42&cursor=FIRST'],
+    ];
+    for (const [label, query, csv] of filters) {
+      let q = query;
+      if (q.includes('cursor=FIRST')) {
+        const first = await (await fetch(`http://127.0.0.1:${port}/api/v1/audit?actorType=staff&actorId=staff-42`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+        q = q.replace('FIRST', first.nextCursor);
+      }
+      const times: number[] = [];
+      let items = 0;
+      for (let i = 0; i < REQUESTS + 3; i++) {
+        const t = performance.now();
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit?${q}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`${label}: ${res.status} ${text}`);
+        if (i >= 3) times.push(performance.now() - t);
+        items = csv ? text.trimEnd().split('\r\n').length - 1 : JSON.parse(text).items.length;
+      }
+      rows.push([label, String(items), fmt(median(times), 1), fmt(percentile(times, 95), 1)]);
+    }
+  } catch (err) {
+    rows.push(['failed', String(err), '', '']);
+  } finally {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+  return [
+    `### Audit log: \`GET /api/v1/audit\` over ${ROWS.toLocaleString('en')} entries (PostgreSQL, filled in ${fmt(filled / 1000)} s)`,
+    '',
+    table(['filter', 'entries answered', 'p50 ms', 'p95 ms'], rows),
+  ].join('\n');
+}
