@@ -132,6 +132,38 @@ describe("a customer's LINE profile", () => {
     await namedAfterRefusals(lineId('U'), 'Back Again', 8, 'hello, is anyone there?');
   }, 60_000);
 
+  it('names every customer of a LINE outage within a moment of LINE answering again, not at the end of each backoff', async () => {
+    // Issue #40: a five-minute outage (here 8 s, at 1/40 of the production policy: waits of 50 ms
+    // doubling to 3 s) leaves the look-ups of the customers who wrote during it waiting up to the
+    // longest backoff (2 minutes in production) after LINE is back. Customers write throughout;
+    // sends and look-ups all fail; when LINE is back, the next customer's look-up gets through and
+    // must wake the others.
+    const outage = /^\/v2\/bot\/(message\/(reply|push)|profile\/)/;
+    const users = Array.from({ length: 20 }, () => lineId('U'));
+    users.forEach((userId, i) => h.line.state.addProfile({ userId, displayName: `Outage ${i}` }));
+    h.line.state.failNext(outage, { status: 500, body: { message: 'Internal error' } }, 1_000_000);
+    const startedAt = Date.now();
+    for (const userId of users) {
+      await h.send(userId, { text: 'hello, is anyone there?' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await until(async () => users.every((u) => profileRequests(u).some((r) => r.status === 500)), 15_000);
+    await new Promise((r) => setTimeout(r, Math.max(0, startedAt + 8_000 - Date.now())));
+    h.line.state.clearFaults();
+    const endedAt = Date.now();
+    const next = lineId('U');
+    h.line.state.addProfile({ userId: next, displayName: 'After the outage' });
+    await h.send(next, { text: 'hello?' });
+
+    await until(async () => (await knex()('contacts as c').join('contact_identities as ci', 'ci.contact_id', 'c.id').whereIn('ci.external_id', users).whereNotNull('c.display_name')).length === users.length, 30_000);
+    // When LINE answered each look-up: the first after the outage woke the rest.
+    const answeredAt = (u: string) => profileRequests(u).find((r) => r.status === 200)!.at;
+    const first = Math.min(...[next, ...users].map(answeredAt));
+    const last = Math.max(...users.map(answeredAt));
+    console.info(`outage of ${endedAt - startedAt} ms: first look-up answered ${first - endedAt} ms after its end, the last of ${users.length} ${last - endedAt} ms after`);
+    expect(last - first).toBeLessThan(1_500);
+  }, 90_000);
+
   it('never overwrites a name that is already set', async () => {
     const userId = lineId('U');
     await h.tell(userId, 'hello');
