@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
-import { PROFILE_JOBS, PROFILE_QUEUE } from '../workers/processors/profiles.ts';
+import { PROFILE_JOBS, PROFILE_QUEUE, profileProcessors } from '../workers/processors/profiles.ts';
+import { createLogger } from '../core/logger.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, joinGroup, waitForMessageTo } from './support/staff-desk.ts';
@@ -163,6 +164,35 @@ describe("a customer's LINE profile", () => {
     console.info(`outage of ${endedAt - startedAt} ms: first look-up answered ${first - endedAt} ms after its end, the last of ${users.length} ${last - endedAt} ms after`);
     expect(last - first).toBeLessThan(1_500);
   }, 90_000);
+
+  it('a look-up that runs out of time while LINE is down is asked again at the next message, not a day later', async () => {
+    // An outage longer than the look-up's 73 minutes: its last attempt, answered 500, as the job
+    // runner hands it over (no retry left).
+    const userId = lineId('U');
+    h.line.state.failNext(`/v2/bot/profile/${userId}`, { status: 500, body: { message: 'Internal error' } }, 1_000);
+    await h.tell(userId, 'hello?');
+    await answeredLookups(userId, 1);
+    // The system's own job is taken away (it would retry for 110 s here) and its row failed, as the
+    // runner would leave it: only the attempt below runs, and only a new request can name them.
+    const [row] = await profileJobsOf(userId);
+    await until(async () => {
+      const j = await h.sys.queues.queue(PROFILE_QUEUE).getJob(row.id);
+      return !j || (await j.remove().then(() => true, () => false));
+    }, 15_000, 20);
+    await knex()('outbox').where({ id: row.id }).update({ status: 'failed' });
+    const [{ channel_id: channelId }] = await knex()('contact_identities').where({ external_id: userId });
+    const lookUp = profileProcessors({ knex: knex(), channels: h.sys.channels, lineApiBaseUrl: h.line.url })[PROFILE_QUEUE][PROFILE_JOBS.contactProfile];
+    const lastAttempt = { outboxId: 'last', orgId: null, attempt: 9, maxAttempts: 9, mayRetry: () => false, promoteDelayed: async () => {}, logger: createLogger('silent') };
+    await expect(lookUp({ channelId, userId }, lastAttempt)).rejects.toThrow();
+    expect((await identityOf(userId)).profile.requestedAt).toBeUndefined();
+
+    // LINE is back; the customer writes again the same day: asked again, and named.
+    h.line.state.clearFaults();
+    h.line.state.addProfile({ userId, displayName: 'Named Again' });
+    await h.tell(userId, 'anyone?');
+    await until(async () => (await contactOf(userId))?.display_name === 'Named Again', 15_000);
+    expect(await profileJobsOf(userId)).toHaveLength(2);
+  }, 60_000);
 
   it('never overwrites a name that is already set', async () => {
     const userId = lineId('U');

@@ -10,6 +10,7 @@ import {
 } from '../../bot/line/line-profiles.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 import type { RetryAfterError } from '../job-policy.ts';
+import { forgetProfileRequest } from '../../core/contacts/contact-profiles.ts';
 import { platformAnswered, platformFailed } from '../platform-outage.ts';
 
 export { PROFILE_JOBS, PROFILE_QUEUE };
@@ -27,7 +28,11 @@ export function profileProcessors(deps: ProfileDeps): ProcessorTable {
     [PROFILE_QUEUE]: {
       async [PROFILE_JOBS.contactProfile](raw, job) {
         const p = raw as unknown as ContactProfileJob;
-        const outcome = await askLine(p.channelId, job, () => fetchContactProfile(deps, p));
+        const outcome = await askLine(p.channelId, job, () => fetchContactProfile(deps, p), async () => {
+          // Out of time with LINE still unavailable (an outage longer than the 73 minutes): the
+          // customer's next message asks again, rather than the next day.
+          await forgetProfileRequest(deps.knex, { channelId: p.channelId, userId: p.userId });
+        });
         if (!outcome.stored) job.logger.info({ reason: outcome.reason }, 'no LINE profile for this contact');
         return outcome;
       },
@@ -42,7 +47,7 @@ export function profileProcessors(deps: ProfileDeps): ProcessorTable {
 }
 
 /** One look-up, reported to the outage signal: LINE answered, or LINE was unavailable (with its Retry-After for the runner). */
-async function askLine<T>(channelId: string, job: JobContext, lookUp: () => Promise<T>): Promise<T> {
+async function askLine<T>(channelId: string, job: JobContext, lookUp: () => Promise<T>, onLastFailure?: () => Promise<void>): Promise<T> {
   try {
     const result = await lookUp();
     platformAnswered(channelId, PROFILE_QUEUE, job);
@@ -52,6 +57,7 @@ async function askLine<T>(channelId: string, job: JobContext, lookUp: () => Prom
     if (unavailable) {
       platformFailed(channelId, PROFILE_QUEUE);
       if (unavailable.retryAfterMs !== undefined) (err as RetryAfterError).retryAfterMs = unavailable.retryAfterMs;
+      if (!(job.mayRetry?.() ?? job.attempt < job.maxAttempts)) await onLastFailure?.();
     }
     throw err;
   }
