@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
-import { PROFILE_JOBS, PROFILE_QUEUE } from '../workers/processors/profiles.ts';
+import { PROFILE_JOBS, PROFILE_QUEUE, profileProcessors } from '../workers/processors/profiles.ts';
+import { createLogger } from '../core/logger.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { configureGroup, joinGroup, waitForMessageTo } from './support/staff-desk.ts';
@@ -132,6 +133,35 @@ describe("a customer's LINE profile", () => {
     await namedAfterRefusals(lineId('U'), 'Back Again', 8, 'hello, is anyone there?');
   }, 60_000);
 
+  it('a look-up that runs out of time while LINE is down is asked again at the next message, not a day later', async () => {
+    // An outage longer than the look-up's 73 minutes: its last attempt, answered 500, as the job
+    // runner hands it over (no retry left).
+    const userId = lineId('U');
+    h.line.state.failNext(`/v2/bot/profile/${userId}`, { status: 500, body: { message: 'Internal error' } }, 1_000);
+    await h.tell(userId, 'hello?');
+    await answeredLookups(userId, 1);
+    // The system's own job is taken away (it would retry for 110 s here) and its row failed, as the
+    // runner would leave it: only the attempt below runs, and only a new request can name them.
+    const [row] = await profileJobsOf(userId);
+    await until(async () => {
+      const j = await h.sys.queues.queue(PROFILE_QUEUE).getJob(row.id);
+      return !j || (await j.remove().then(() => true, () => false));
+    }, 15_000, 20);
+    await knex()('outbox').where({ id: row.id }).update({ status: 'failed' });
+    const [{ channel_id: channelId }] = await knex()('contact_identities').where({ external_id: userId });
+    const lookUp = profileProcessors({ knex: knex(), channels: h.sys.channels, lineApiBaseUrl: h.line.url })[PROFILE_QUEUE][PROFILE_JOBS.contactProfile];
+    const lastAttempt = { outboxId: 'last', orgId: null, attempt: 9, maxAttempts: 9, mayRetry: () => false, promoteDelayed: async () => {}, logger: createLogger('silent') };
+    await expect(lookUp({ channelId, userId }, lastAttempt)).rejects.toThrow();
+    expect((await identityOf(userId)).profile.requestedAt).toBeUndefined();
+
+    // LINE is back; the customer writes again the same day: asked again, and named.
+    h.line.state.clearFaults();
+    h.line.state.addProfile({ userId, displayName: 'Named Again' });
+    await h.tell(userId, 'anyone?');
+    await until(async () => (await contactOf(userId))?.display_name === 'Named Again', 15_000);
+    expect(await profileJobsOf(userId)).toHaveLength(2);
+  }, 60_000);
+
   it('never overwrites a name that is already set', async () => {
     const userId = lineId('U');
     await h.tell(userId, 'hello');
@@ -216,4 +246,47 @@ describe("a group's name", () => {
     await until(async () => (await knex()('staff_groups').where({ id: lateRow.id }).first()).name === 'Dao (renamed)', 15_000);
     expect((await knex()('contacts').where({ id: lateSetUp.json.contact.id }).first()).display_name).toBe('Khun Dao');
   }, 40_000);
+});
+
+describe('customers who wrote during a LINE outage (issue #40)', () => {
+  // Waits of 250 ms doubling to 20 s: by the end of a few seconds' outage a look-up waits 8 s for
+  // its next try (2 minutes in production, after a five-minute outage).
+  let o: LineCustomerHarness;
+  beforeAll(async () => {
+    o = await startLineCustomerHarness({}, { relay: { policies: { [PROFILE_QUEUE]: { ...jobPolicyFor(PROFILE_QUEUE), backoffMs: 250, maxBackoffMs: 20_000, retryForMs: 110_000 } } } });
+  }, 60_000);
+  afterAll(() => o?.close());
+
+  it('are all named within a moment of LINE answering again, not each at the end of its backoff', async () => {
+    // Customers write one after another; every send and look-up is answered 500 until the first
+    // customer's look-up has been refused six times. Then LINE is back and one more customer writes:
+    // the first look-up that gets through must wake the others. Without that, the first customer's
+    // next try comes 8 s after its sixth (waits of 0.25, 0.5, 1, 2, 4, then 8 s), 7.5 s after the end.
+    const requests = (userId: string) => o.line.state.requests.filter((r) => r.method === 'GET' && r.path === `/v2/bot/profile/${userId}`);
+    const outage = /^\/v2\/bot\/(message\/(reply|push)|profile\/)/;
+    const users = Array.from({ length: 20 }, () => lineId('U'));
+    users.forEach((userId, i) => o.line.state.addProfile({ userId, displayName: `Outage ${i}` }));
+    o.line.state.failNext(outage, { status: 500, body: { message: 'Internal error' } }, 1_000_000);
+    for (const userId of users) await o.send(userId, { text: 'hello, is anyone there?' });
+    await until(async () => users.every((u) => requests(u).some((r) => r.status === 500)), 30_000);
+    const firstFailure = Math.min(...users.flatMap((u) => requests(u).map((r) => r.at)));
+    // The first customer's sixth refusal: its next try is 8 s later.
+    await until(async () => requests(users[0]).filter((r) => r.status === 500).length >= 6, 30_000);
+    await new Promise((r) => setTimeout(r, 500));
+    o.line.state.clearFaults();
+    const endedAt = Date.now();
+    const next = lineId('U');
+    o.line.state.addProfile({ userId: next, displayName: 'After the outage' });
+    await o.send(next, { text: 'hello?' });
+
+    const named = () => o.sys.knex('contacts as c').join('contact_identities as ci', 'ci.contact_id', 'c.id').whereIn('ci.external_id', users).whereNotNull('c.display_name');
+    await until(async () => (await named()).length === users.length, 30_000);
+    // When LINE answered each look-up: the first after the outage woke the rest.
+    const answeredAt = (u: string) => requests(u).find((r) => r.status === 200)!.at;
+    const first = Math.min(...[next, ...users].map(answeredAt));
+    const last = Math.max(...users.map(answeredAt));
+    console.info(`outage of ${endedAt - firstFailure} ms: first look-up answered ${first - endedAt} ms after its end, the last of ${users.length} ${last - endedAt} ms after`);
+    // Without the wake-up the first customer alone comes 7.5 s after the end.
+    expect(last - first).toBeLessThan(5_000);
+  }, 120_000);
 });

@@ -26,10 +26,10 @@ export interface JobContext {
   /** Whether a failure now would be retried: attempts left, and time left in the budget. */
   mayRetry?(): boolean;
   /**
-   * Runs this queue's delayed jobs now (a platform is back: their retries need not wait), except
-   * those the platform told to wait (Retry-After): they keep their time.
+   * Runs the delayed jobs of this queue (or of `queue`) now (a platform is back: their retries need
+   * not wait), except those the platform told to wait (Retry-After): they keep their time.
    */
-  promoteDelayed(): Promise<void>;
+  promoteDelayed(queue?: string): Promise<void>;
   logger: Logger;
 }
 
@@ -124,7 +124,7 @@ export class JobRunner {
       retryUntil,
       retryStartedAt: budget?.startedAt,
       mayRetry,
-      promoteDelayed: () => promoteBackoffs(this.#o.backend.queue(queueName)),
+      promoteDelayed: (queue = queueName) => promoteBackoffs(this.#o.backend.queue(queue)),
       // Made on first use: most jobs never log, and a child logger per job is not free.
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
@@ -160,13 +160,17 @@ export class JobRunner {
  * Runs the queue's delayed jobs now, but for those a platform told to wait (`notBefore`, from a
  * Retry-After) whose time has not come: docs/reliability.md promises no send comes back sooner.
  * A job that left the delayed set meanwhile (it ran, or another worker promoted it) is passed over.
+ * Read a page at a time, soonest first, to the end: an outage can leave thousands waiting. Promoted
+ * jobs leave the set, so the next page starts after those that stay.
  */
 async function promoteBackoffs(queue: WorkQueue): Promise<void> {
   const now = Date.now();
-  const delayed = await queue.getDelayed(0, 999);
-  await Promise.all(
-    delayed
-      .filter((job) => ((job.data as OutboxJobData).notBefore ?? 0) <= now)
-      .map((job) => job.promote().catch(() => undefined)),
-  );
+  const PAGE = 1_000;
+  for (let kept = 0; ; ) {
+    const delayed = await queue.getDelayed(kept, kept + PAGE - 1);
+    const due = delayed.filter((job) => ((job.data as OutboxJobData).notBefore ?? 0) <= now);
+    await Promise.all(due.map((job) => job.promote().catch(() => undefined)));
+    kept += delayed.length - due.length;
+    if (delayed.length < PAGE) return;
+  }
 }

@@ -1,5 +1,6 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { stringProblem } from '../../core/inbound/event-checks.ts';
+import { parseRetryAfter } from '../../core/http/retry-after.ts';
 import type { Knex } from 'knex';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { addToOutbox } from '../../core/outbox/outbox.ts';
@@ -157,4 +158,18 @@ function lineRefusal(err: unknown): string {
     return `LINE answered ${err.status}: ${String(detail).slice(0, 200)}`;
   }
   throw err;
+}
+
+/**
+ * LINE busy or unreachable (429, 5xx, no answer: fetch's own TypeError, a timeout), which a retry may
+ * cure, with a 429's Retry-After; undefined for anything else (a refusal, our own failure).
+ */
+export function lineUnavailable(err: unknown): { retryAfterMs?: number } | undefined {
+  if (err instanceof HTTPFetchError) {
+    if (err.status === 429) return { retryAfterMs: parseRetryAfter(err.headers?.get?.('retry-after')) };
+    return err.status >= 500 ? {} : undefined;
+  }
+  const name = (err as Error | undefined)?.name;
+  if ((err instanceof TypeError && /fetch failed/i.test(err.message)) || name === 'AbortError' || name === 'TimeoutError') return {};
+  return undefined;
 }

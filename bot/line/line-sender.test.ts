@@ -236,3 +236,87 @@ describe('a retry after a crash, whose reply claim still stands', () => {
     expect((await claimOf(eventId)).reply_token_claimed_by).toBeNull();
   });
 });
+
+describe('a retry after LINE answered the reply busy or failing (issue #40)', () => {
+  /** A send's first attempt, which must fail retryably, then its retry (same messages, same outbox row). */
+  async function failThenRetry(user: string, eventId: number, between?: () => Promise<void>) {
+    const first = sendOf(user, ['Hello'], { replyToEventId: eventId });
+    expect((await refusal(sender.send(first.send))).retryable).toBe(true);
+    await between?.();
+    const retry = sendOf(user, ['Hello'], { replyToEventId: eventId, ids: first.send.messages.map((m) => m.id), outboxId: first.send.outboxId });
+    await sender.send(retry.send);
+    return { first, retry };
+  }
+  const calls = (path: string) => line.state.requests.filter((r) => r.path === path);
+  const replyCalls = () => calls('/v2/bot/message/reply');
+
+  it.each([
+    ['a 500', { status: 500, body: { message: 'Internal error' } }],
+    ['a 503', { status: 503, body: { message: 'Service unavailable' } }],
+    ['a 429', { status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too many requests' } }],
+  ])('after %s, the retry replies with the same token: free, delivered once, no push', async (_name, fault) => {
+    const user = lineId('U');
+    const eventId = await customerEvent(user);
+    line.state.failNext('/v2/bot/message/reply', fault);
+    const before = await linePushUsage(db.knex, orgId);
+
+    const { retry } = await failThenRetry(user, eventId);
+
+    const tokens = replyCalls().map((r) => (r.body as { replyToken: string }).replyToken);
+    expect(replyCalls().map((r) => r.status)).toEqual([fault.status, 200]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(calls('/v2/bot/message/push')).toEqual([]);
+    expect(line.state.deliveries.map((d) => d.kind)).toEqual(['reply']);
+    expect(retry.recorded).toEqual([{ ids: [retry.send.messages[0].id], platformIds: [expect.any(String)] }]);
+    expect(await claimOf(eventId)).toMatchObject({ reply_token_used_at: expect.any(Date), reply_token_claimed_by: null });
+    expect(await linePushUsage(db.knex, orgId)).toEqual(before);
+  });
+
+  it('after a 500, a retry once the token is too old pushes it (LINE said it was not delivered): once, not "outcome unknown"', async () => {
+    const user = lineId('U');
+    const eventId = await customerEvent(user);
+    line.state.failNext('/v2/bot/message/reply', { status: 500, body: { message: 'Internal error' } });
+
+    const { retry } = await failThenRetry(user, eventId, async () => {
+      await db.knex('inbound_events').where({ id: eventId }).update({ received_at: new Date(Date.now() - (REPLY_TOKEN_FRESH_SECONDS + 5) * 1000) });
+    });
+
+    expect(replyCalls()).toHaveLength(1);
+    expect(line.state.deliveries).toMatchObject([{ kind: 'push', retryKey: retry.send.messages[0].id }]);
+    expect(retry.recorded).toHaveLength(1);
+  });
+
+  it('after no answer (the connection cut once LINE took the reply), the retry does not send it again: replied once, no push', async () => {
+    const user = lineId('U');
+    const eventId = await customerEvent(user);
+    line.state.failNext('/v2/bot/message/reply', { cutConnection: true, afterDelivery: true });
+
+    const { retry } = await failThenRetry(user, eventId);
+
+    // The retry's reply with the same token is refused as spent: the first call delivered it.
+    expect(replyCalls()).toHaveLength(2);
+    expect(replyCalls()[1].status).toBe(400);
+    expect(calls('/v2/bot/message/push')).toEqual([]);
+    expect(line.state.deliveries.map((d) => d.kind)).toEqual(['reply']);
+    expect(retry.recorded).toEqual([{ ids: [retry.send.messages[0].id], platformIds: [null] }]);
+  });
+
+  it('no answer, then a 500 to the retry: the claim still stands, and the next retry does not push what the first call delivered', async () => {
+    const user = lineId('U');
+    const eventId = await customerEvent(user);
+    line.state.failNext('/v2/bot/message/reply', { cutConnection: true, afterDelivery: true });
+    const first = sendOf(user, ['Hello'], { replyToEventId: eventId });
+    expect((await refusal(sender.send(first.send))).retryable).toBe(true);
+    const again = () => sendOf(user, ['Hello'], { replyToEventId: eventId, ids: first.send.messages.map((m) => m.id), outboxId: first.send.outboxId });
+
+    line.state.failNext('/v2/bot/message/reply', { status: 500, body: { message: 'Internal error' } });
+    expect((await refusal(sender.send(again().send))).retryable).toBe(true);
+    expect((await claimOf(eventId)).reply_token_claimed_by).toBe(first.send.outboxId);
+
+    const last = again();
+    await sender.send(last.send);
+    expect(calls('/v2/bot/message/push')).toEqual([]);
+    expect(line.state.deliveries.map((d) => d.kind)).toEqual(['reply']);
+    expect(last.recorded).toEqual([{ ids: [last.send.messages[0].id], platformIds: [null] }]);
+  });
+});

@@ -4,7 +4,7 @@ import { countLinePushes } from '../../core/channels/line-push-usage.ts';
 import type { Channel } from '../../core/channels/channel-directory.ts';
 import { markOutcomeUnknown } from '../../core/conversations/outgoing.ts';
 import { parseRetryAfter } from '../../core/http/retry-after.ts';
-import { claimReplyToken, holdsReplyClaim, reclaimReplyToken, settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
+import { claimReplyToken, holdsReplyClaim, reclaimReplyToken, releaseReplyToken, settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import type { Logger } from '../../core/logger.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
 import { chunkForLine, toLineMessages, type LineMessage } from './line-messages.ts';
@@ -15,7 +15,9 @@ import { chunkForLine, toLineMessages, type LineMessage } from './line-messages.
  * with `X-Line-Retry-Key`. Each batch's retry key is the id of its first message, so a retried job
  * repeats the same keys and LINE delivers each batch at most once. The token is claimed in the
  * database in the send's name, so that a retry after a crash knows a reply may have gone
- * (docs/channels.md, "A reply and a crash"). Pushes are counted against LINE's monthly quota.
+ * (docs/channels.md, "A reply and a crash"). A reply LINE answered 429 or 5xx did not spend the
+ * token: it is released, and the retry replies with it while it is fresh. Pushes are counted
+ * against LINE's monthly quota; replies are free.
  */
 
 /** LINE gives a reply token about a minute; past 50 s we push rather than risk a refusal. */
@@ -50,10 +52,19 @@ export function lineSender(deps: { knex: Knex; lineApiBaseUrl: string }): Channe
           // Claimed once, and only while fresh: a used or stale token would be refused anyway.
           return claimReplyToken(knex, eventId, s.outboxId, REPLY_TOKEN_FRESH_SECONDS);
         },
-        onReplyAnswered: async () => {
-          // LINE answered the reply with an error (token spent or stale, busy, failing): nothing was
-          // delivered by it, so the claim no longer stands for an unknown outcome.
-          if (eventId !== undefined) await settleReplyClaim(knex, eventId, s.outboxId);
+        onReplyAnswered: async (status) => {
+          // LINE answered the reply with an error: nothing was delivered by this call.
+          if (eventId === undefined) return;
+          if (status === 429 || status >= 500) {
+            // Busy or failing: the token was not spent by this call. A token of this same attempt
+            // goes back for the retry to reply with while it is fresh. A token resumed from an earlier
+            // attempt whose outcome is unknown keeps its claim: that attempt may have spent it, and
+            // only a retry that knows so can read LINE's "invalid reply token" as "delivered then".
+            if (!resumedToken) await releaseReplyToken(knex, eventId, s.outboxId);
+            return;
+          }
+          // Refused (spent or stale token, a bad message): the claim no longer stands for an unknown outcome.
+          await settleReplyClaim(knex, eventId, s.outboxId);
         },
         onSent: async (ids, platformIds, via) => {
           await s.recordSent(ids, platformIds);
@@ -101,8 +112,8 @@ interface LineSendOptions {
   pending: PendingLineMessage[];
   /** Claims the reply token for this send, or says there is none worth trying. */
   takeReplyToken(): Promise<string | undefined>;
-  /** LINE answered the reply with an error: it was not delivered. */
-  onReplyAnswered?(): Promise<void>;
+  /** LINE answered the reply with an error (its HTTP status): this call did not deliver it. */
+  onReplyAnswered?(status: number): Promise<void>;
   /** Called after each accepted batch, so that a retry sends only what is left. */
   onSent(ids: string[], platformIds: (string | null)[], via: 'reply' | 'push'): Promise<void>;
   /**
@@ -141,7 +152,7 @@ async function sendOverLine(o: LineSendOptions): Promise<{ pushed: number; pushR
           continue;
         } catch (err) {
           // Any answer from LINE (4xx, 5xx) says the reply was not taken; only no answer is unknown.
-          if (err instanceof HTTPFetchError) await o.onReplyAnswered?.();
+          if (err instanceof HTTPFetchError) await o.onReplyAnswered?.(err.status);
           // An expired or already used token: LINE says 400 "Invalid reply token"; push instead.
           if (!(err instanceof HTTPFetchError && err.status === 400 && /reply token/i.test(err.body))) throw classify(err);
           if (o.replyTokenSpentByEarlierAttempt) {

@@ -24,6 +24,16 @@ export async function markProfileRequested(trx: Knex.Transaction, p: { channelId
   return rows.length > 0;
 }
 
+/**
+ * The look-up failed for good while the platform was unavailable (it never answered): the request is
+ * forgotten, so the customer's next message asks again, not the next day.
+ */
+export async function forgetProfileRequest(db: Db, p: { channelId: string; userId: string }): Promise<void> {
+  await db('contact_identities')
+    .where({ channel_id: p.channelId, external_id: p.userId })
+    .update({ profile: db.raw(`profile - 'requestedAt'`) });
+}
+
 /** The platform would not give the profile (not a friend, gone): kept so nobody asks again too soon. */
 export async function recordProfileRefusal(db: Db, p: { channelId: string; userId: string; refusal: string }): Promise<void> {
   await db('contact_identities')

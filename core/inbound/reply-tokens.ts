@@ -38,3 +38,12 @@ export async function holdsReplyClaim(db: Knex | Knex.Transaction, eventId: numb
 export async function settleReplyClaim(db: Knex | Knex.Transaction, eventId: number, claimant: string): Promise<void> {
   await db('inbound_events').where({ id: eventId, reply_token_claimed_by: claimant }).update({ reply_token_claimed_by: null });
 }
+
+/**
+ * LINE answered `claimant`'s reply busy or failing (429, 5xx): the token was not spent, and is
+ * unclaimed again, so that the send's retry replies with it while it is fresh (free) instead of
+ * pushing (counted against the monthly quota).
+ */
+export async function releaseReplyToken(db: Knex | Knex.Transaction, eventId: number, claimant: string): Promise<void> {
+  await db('inbound_events').where({ id: eventId, reply_token_claimed_by: claimant }).update({ reply_token_claimed_by: null, reply_token_used_at: null });
+}

@@ -265,6 +265,11 @@ export class FakeLineState extends EventEmitter<LineEvents> {
     this.faults.add(path, fault, times);
   }
 
+  /** Drops the faults still waiting (an outage staged with `failNext(…, times)` ends now); keeps everything else. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   /** Push requests this month (per channel, or all channels): what quota/consumption reports. */
   pushCount(channelAccessToken?: string): number {
     if (channelAccessToken !== undefined) return this.pushCounts.get(channelAccessToken) ?? 0;

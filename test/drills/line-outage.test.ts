@@ -125,10 +125,12 @@ describe(`a LINE outage of ${OUTAGE_MS / 1000} s`, () => {
       expect(delivered.length).toBe(rows.length);
       expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at === null)).toBe(true);
     }
-    // Retry-After: after a 429 saying 3 s, the same send (retry key) did not come back sooner.
+    // Retry-After: after a 429 saying 3 s, the same send (retry key, or reply token: a reply LINE
+    // refused is tried again as a reply while its token is fresh) did not come back sooner.
     const byKey = new Map<string, number[]>();
     line.refused.forEach((r, i) => {
-      if (r.retryKey) byKey.set(r.retryKey, [...(byKey.get(r.retryKey) ?? []), i]);
+      const key = r.retryKey ?? r.replyToken;
+      if (key) byKey.set(key, [...(byKey.get(key) ?? []), i]);
     });
     let checked = 0;
     for (const idx of byKey.values()) {
@@ -144,7 +146,8 @@ describe(`a LINE outage of ${OUTAGE_MS / 1000} s`, () => {
     expect(Number(failed)).toBe(0);
     console.log(
       `LINE outage ${OUTAGE_MS / 1000} s: ${users.length} customers, ${line.refused.length} sends refused, ` +
-        `all answers delivered ${drainedMs} ms after it ended`,
+        `all answers delivered ${drainedMs} ms after it ended; ` +
+        `by reply ${line.state.deliveries.filter((d) => d.kind === 'reply').length}, by push ${line.state.deliveries.filter((d) => d.kind === 'push').length}`,
     );
   }, 400_000);
 });
@@ -377,30 +380,41 @@ describe('a send told to wait a second, again and again', () => {
 });
 
 describe('LINE back while a send waits out its Retry-After', () => {
-  const own = systemOfItsOwn({ outbound: { attempts: 20, backoffMs: 200 } });
+  // Waits of 10 s: a send refused with a 500 is still waiting when LINE is back, unless woken.
+  const own = systemOfItsOwn({ outbound: { attempts: 20, backoffMs: 10_000 } });
 
-  it('the first send that gets through wakes the waiting sends, but not one LINE told to wait', async () => {
-    // One customer's answer is refused with `Retry-After: 3`; LINE is back at once, and another
-    // customer's answer goes through, which promotes the sends waiting out a backoff. The first
-    // one must still wait its 3 s (before, it went out with the others, a moment after the 429).
-    line.answers = '429';
-    line.retryAfterSeconds = 3;
-    line.down = true;
+  it('the first send that gets through wakes the waiting sends at once, but not one LINE told to wait', async () => {
+    // One customer's answer is refused with `Retry-After: 3`, another's with a 500 (its next try 10 s
+    // later); LINE is back at once, and a third customer's answer goes through, which promotes the
+    // sends waiting out a backoff. The 500 one must go at once; the first one must still wait its
+    // 3 s (before, it went out with the others, a moment after the 429).
+    const replyRequests = () => line.state.requests.filter((r) => r.path === '/v2/bot/message/reply');
     const told = lineId('U');
+    line.state.failNext('/v2/bot/message/reply', { status: 429, headers: { 'retry-after': '3' }, body: { message: 'Too Many Requests' } });
     await postEvents(own.sys, [textEvent(told, 'My order ORD-4455 has not arrived yet')]);
-    const refusal = await until(async () => line.refused.find((r) => r.status === 429));
-    line.down = false;
+    const refusal = await until(async () => replyRequests().find((r) => r.status === 429));
+    const failed = lineId('U');
+    line.state.failNext('/v2/bot/message/reply', { status: 500, body: { message: 'Internal Server Error' } });
+    await postEvents(own.sys, [textEvent(failed, 'My order ORD-5566 has not arrived yet')]);
+    await until(async () => replyRequests().find((r) => r.status === 500));
     const other = lineId('U');
     await postEvents(own.sys, [textEvent(other, 'My order ORD-6677 has not arrived yet')]);
-    await until(async () => line.state.deliveriesTo(other).length > 0);
-    const [delivered] = await until(async () => line.state.deliveries.filter((d) => d.to === told).length > 0 && line.state.deliveries.filter((d) => d.to === told));
+    const [back] = await until(async () => line.state.deliveriesTo(other).length > 0 && line.state.deliveriesTo(other));
+    const [woken] = await until(async () => line.state.deliveriesTo(failed).length > 0 && line.state.deliveriesTo(failed));
+    const [delivered] = await until(async () => line.state.deliveriesTo(told).length > 0 && line.state.deliveriesTo(told));
+    console.info(`LINE back: the 500 send went ${woken.at - back.at} ms after the first success; the 429 one ${delivered.at - refusal.at} ms after its refusal (Retry-After: 3)`);
+    expect(woken.at - back.at).toBeLessThan(2_000);
     expect(delivered.at - refusal.at).toBeGreaterThanOrEqual(3_000 - 100);
-    // Sent once, as the answer it was (the job records it as sent a moment after LINE has it).
-    const { rows, delivered: messages } = await until(async () => {
-      const o = await outgoing(own.sys, told);
-      return o.rows.length > 0 && o.rows.every((r) => r.delivery_status === 'sent') && o;
-    });
-    expect(messages.length).toBe(rows.length);
+    // Each sent once, as the answer it was (the job records it as sent a moment after LINE has it),
+    // by reply: LINE's 429 and 500 did not spend the tokens.
+    for (const user of [told, failed]) {
+      const { rows, delivered: messages } = await until(async () => {
+        const o = await outgoing(own.sys, user);
+        return o.rows.length > 0 && o.rows.every((r) => r.delivery_status === 'sent') && o;
+      });
+      expect(messages.length).toBe(rows.length);
+      expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
+    }
   }, 60_000);
 });
 
@@ -435,6 +449,21 @@ describe('a reply and a crash', () => {
     expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
     const replyCalls = line.state.requests.filter((r) => r.path === '/v2/bot/message/reply' && (r.body as { replyToken?: string }).replyToken === e.replyToken);
     expect(replyCalls.map((r) => r.status)).toEqual([200, 400]);
+    const { rows, delivered } = await outgoing(sys, user);
+    expect(delivered.length).toBe(rows.length);
+    expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at === null)).toBe(true);
+  }, 60_000);
+
+  it('LINE answered the reply 500: the retry replies with the same token (free), delivered once, nothing pushed', async () => {
+    const user = lineId('U');
+    const e = textEvent(user, 'My order ORD-9015 has not arrived yet');
+    line.state.failNext('/v2/bot/message/reply', { status: 500, body: { message: 'Internal Server Error' } });
+    await postEvents(sys, [e]);
+    const row = await answered(e);
+    expect(row.attempts).toBeGreaterThan(1);
+    const replyCalls = line.state.requests.filter((r) => r.path === '/v2/bot/message/reply' && (r.body as { replyToken?: string }).replyToken === e.replyToken);
+    expect(replyCalls.map((r) => r.status)).toEqual([500, 200]);
+    expect(line.state.deliveriesTo(user).map((d) => d.kind)).toEqual(['reply']);
     const { rows, delivered } = await outgoing(sys, user);
     expect(delivered.length).toBe(rows.length);
     expect(rows.every((r) => r.delivery_status === 'sent' && r.outcome_unknown_at === null)).toBe(true);

@@ -14,8 +14,8 @@ export interface LineOutage {
   /** `alternate` (the default): 429 and 500 in turn; `429`: every send is told to wait. */
   answers: 'alternate' | '429';
   retryAfterSeconds: number;
-  /** Sends refused while down: path, status and when. */
-  refused: { path: string; status: number; at: number; retryKey: string | undefined }[];
+  /** Sends refused while down: path, status and when, and which send (a push's retry key, a reply's token). */
+  refused: { path: string; status: number; at: number; retryKey: string | undefined; replyToken?: string }[];
   close(): Promise<void>;
 }
 
@@ -35,15 +35,25 @@ export async function startLineWithOutage(opts: { retryAfterSeconds?: number } =
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (outage.down && (path === '/v2/bot/message/reply' || path === '/v2/bot/message/push')) {
-      req.resume();
       const status = outage.answers === '429' || n++ % 2 === 0 ? 429 : 500;
       const retryKey = req.headers['x-line-retry-key'] as string | undefined;
-      outage.refused.push({ path, status, at: Date.now(), retryKey });
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        ...(status === 429 ? { 'retry-after': String(outage.retryAfterSeconds) } : {}),
+      const refusal: LineOutage['refused'][number] = { path, status, at: Date.now(), retryKey };
+      outage.refused.push(refusal);
+      const body: Buffer[] = [];
+      req.on('data', (c: Buffer) => body.push(c));
+      req.on('end', () => {
+        try {
+          const token = (JSON.parse(Buffer.concat(body).toString('utf8')) as { replyToken?: unknown }).replyToken;
+          if (typeof token === 'string') refusal.replyToken = token;
+        } catch {
+          // not JSON: no token to note
+        }
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          ...(status === 429 ? { 'retry-after': String(outage.retryAfterSeconds) } : {}),
+        });
+        res.end(JSON.stringify({ message: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }));
       });
-      res.end(JSON.stringify({ message: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }));
       return;
     }
     void handle(req, res);

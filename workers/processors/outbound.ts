@@ -7,6 +7,7 @@ import { markMessagesSent, OUTBOUND_QUEUE, recordFailedSend, releaseSendLease, S
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 import { formatDuration } from '../job-policy.ts';
+import { platformAnswered, platformFailed } from '../platform-outage.ts';
 
 /**
  * Step 5 of DESIGN.md section 2: stored outbound messages go out on their conversation's channel,
@@ -66,13 +67,6 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
     },
   };
 }
-
-/**
- * Channels whose platform was busy or failing at this process's last send to them: the next success
- * there promotes every send waiting out its backoff, so customers hear back within seconds of the
- * platform's return, not at the end of a 2-minute wait.
- */
-const troubledChannels = new Map<string, number>();
 
 /**
  * The send's budget is time (job-policy.ts: 73 minutes from its first attempt), however many
@@ -166,15 +160,12 @@ async function sendPending(
       logger: job.logger,
       recordSent: (ids, platformIds) => markMessagesSent(knex, ids, platformIds),
     });
-    if (troubledChannels.delete(channel.id)) {
-      // The platform answers again: the sends waiting out their backoff (up to 2 minutes) go now.
-      job.logger.info({ channel: channel.id }, 'platform back: retrying the waiting sends now');
-      void job.promoteDelayed().catch((e) => job.logger.warn({ err: e }, 'could not promote the waiting sends'));
-    }
+    // The platform answers again: the sends (and LINE look-ups) waiting out their backoff go now.
+    platformAnswered(channel.id, OUTBOUND_QUEUE, job);
   } catch (err) {
     // A retryable error carries the platform's Retry-After, if it gave one (job-runner.ts reads it).
     const retryable = err instanceof ChannelSendError && err.retryable;
-    if (retryable) troubledChannels.set(channel.id, Date.now());
+    if (retryable) platformFailed(channel.id, OUTBOUND_QUEUE);
     if (retryable && mayRetryAgain(job)) throw err;
     const reason = !retryable
       ? (err as Error).message
