@@ -24,7 +24,7 @@ async function fill(db: pg.Client, orgId: string): Promise<void> {
       `INSERT INTO audit_log (org_id, actor_type, actor_id, action, subject_type, subject_id, details, request_id, created_at)
        SELECT $1,
               CASE WHEN g % 10 = 0 THEN 'system' WHEN g % 10 = 1 THEN 'api_key' ELSE 'staff' END,
-              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 = 1 THEN 'key-' || (g % 20) ELSE 'staff-' || ((g * 7) % 300) END,
+              CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 = 1 THEN 'key-' || ((g / 10) % 20) ELSE 'staff-' || ((g * 7) % 300) END,
               ($5::text[])[1 + (g * 13) % array_length($5::text[], 1)],
               CASE WHEN (g * 13) % 10 < 5 THEN 'case' ELSE 'booking' END,
               'S-' || ((g * 31) % 500000),
@@ -63,6 +63,8 @@ export async function benchAuditLog(): Promise<string> {
     const started = Date.now();
     await fill(db, org[0].id);
     filled = Date.now() - started;
+    // A case that has a history (its entries are spread over the two years).
+    const { rows: someCase } = await db.query(`SELECT subject_id FROM audit_log WHERE org_id = $1 AND subject_type = 'case' AND actor_type = 'staff' LIMIT 1`, [org[0].id]);
     await db.end();
 
     const month = (monthsAgo: number) => {
@@ -75,7 +77,7 @@ export async function benchAuditLog(): Promise<string> {
       ['one staff member, one month, as CSV (all of it)', `actorType=staff&actorId=staff-42&${month(6)}&format=csv`, true],
       ['one staff member, newest first', 'actorType=staff&actorId=staff-42'],
       ['one API key, one month', `actorType=api_key&actorId=key-7&${month(12)}`],
-      ['one case: its whole history', 'entity=case&entityId=S-4242'],
+      ['one case: its whole history', `entity=case&entityId=${someCase[0].subject_id}`],
       ['one action, one month', `action=case.type_changed&${month(3)}`],
       ['actions that start with case., one month', `action=case.*&${month(3)}`],
       ['nothing: the newest page', ''],
