@@ -47,7 +47,7 @@ export interface AppDeps {
   publicBaseUrl?: string;
   /** Largest body read on the API's own routes (default 1 MiB). */
   bodyLimitBytes?: number;
-  /** Largest webhook body read (default 256 KiB). */
+  /** Largest webhook body read (default 4 MiB: api/middleware/rate-limit.ts). */
   webhookBodyLimitBytes?: number;
   /** PUBLIC_FORM_LIMIT: an org's limit on its booking form when it set none of its own. */
   publicFormLimit?: { requests: number; seconds: number } | null;

@@ -64,4 +64,8 @@ if (system.url) {
   if (system.simulatorUrl) lines.push(`  Try it       ${system.simulatorUrl}  (chat simulator: play a customer on LINE or WhatsApp, or staff in a group)`);
   if (!config.adminApiKey) lines.push('  Admin key    set ADMIN_API_KEY to get an admin API key for the demo org');
 }
-process.stdout.write(lines.join('\n') + '\n');
+// Text for a person at a terminal; anywhere else (a service manager, a container, a pipe into a log
+// collector) one JSON record like every other line, so that the log stays machine-readable.
+if (process.stdout.isTTY) process.stdout.write(lines.join('\n') + '\n');
+// Whatever LOG_LEVEL says: it is what the person who started it asked for, as the text is.
+else logger.child({}, { level: 'info' }).info({ open: lines.slice(1).map((l) => l.trim()) }, lines[0]);

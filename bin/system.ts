@@ -189,7 +189,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     }
 
     // Webhooks under load and the workers' transactions both want connections at once.
-    const knex = connectDatabase({ url: databaseUrl, applicationName: `opsdesk-${opts.roles.join('+')}`, poolMax: 20 });
+    const knex = connectDatabase({ url: databaseUrl, applicationName: `opsdesk-${opts.roles.join('+')}`, poolMax: 20, logger });
     cleanups.push(() => knex.destroy());
     const applied = await migrateToLatest(knex);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -214,6 +214,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       redisUrl: config.redisUrl,
       databaseUrl,
       prefix: opts.queuePrefix,
+      logger,
     });
     cleanups.push(() => queues.close());
 
@@ -236,6 +237,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...inboundProcessors({
           knex,
           channels,
+          outbound,
           router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex) },
         }),
         ...outboundProcessors({

@@ -29,6 +29,16 @@ export interface FetchMediaPayload {
   contentType?: string;
 }
 
+export interface HandleOptions {
+  /**
+   * Why a media URL could only be refused (the SSRF guard's offline verdict: not http(s), http where
+   * https is required, a private or loopback address); null when it may be fetched. Such media is
+   * recorded on its message as refused and no fetch is queued: a job that can only fail would end
+   * as a failed outbox row, which must mean something a person has to look at.
+   */
+  mediaUrlRefusal?: (url: string) => string | null;
+}
+
 export interface HandledEvent {
   conversationId?: string;
   contactId?: string;
@@ -40,6 +50,7 @@ export async function handleInboundEvent(
   channel: Channel,
   inboundEventId: number,
   event: InboundEvent,
+  opts: HandleOptions = {},
 ): Promise<HandledEvent> {
   const orgId = channel.orgId;
   const inGroup = event.source.kind !== 'user' && event.source.chatId;
@@ -81,6 +92,11 @@ export async function handleInboundEvent(
       const contact = await who();
       const conversationId = await conversation(contact?.contactId ?? null);
       const message = event.message;
+      const media = (message?.media ?? []).map((m) => ({
+        media: m,
+        refused: m.from === 'url' ? (m.url ? (opts.mediaUrlRefusal?.(m.url) ?? null) : 'no URL given') : null,
+      }));
+      const refused = media.find((m) => m.refused)?.refused;
       const messageId = await appendMessage(trx, {
         orgId,
         conversationId,
@@ -93,6 +109,8 @@ export async function handleInboundEvent(
           message: message ?? null,
           postback: event.postback ?? null,
           mode: event.mode,
+          // Not fetched, and why: whoever reads the message learns why it has no file.
+          ...(refused ? { mediaRefused: refused } : {}),
         },
         platformMessageId: message?.id ?? `postback:${event.platformEventId}`,
         inboundEventId,
@@ -100,10 +118,11 @@ export async function handleInboundEvent(
         deliveryStatus: 'received',
       });
       // LINE deletes media after a while: fetch it now, in its own job.
-      if (messageId && message?.media?.length) {
+      const toFetch = media.filter((m) => !m.refused).map((m) => m.media);
+      if (messageId && message && toFetch.length) {
         await addToOutbox(
           trx,
-          message.media.map((media) => ({
+          toFetch.map((media) => ({
             orgId,
             queue: MEDIA_QUEUE,
             jobName: FETCH_MEDIA_JOB,

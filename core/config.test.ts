@@ -118,7 +118,7 @@ describe('loadConfig', () => {
       authFailures: { points: 20, seconds: 600 },
       api: { points: 1200, seconds: 60 },
     });
-    expect(d.webhookBodyLimitBytes).toBe(256 * 1024);
+    expect(d.webhookBodyLimitBytes).toBe(4 * 1024 * 1024);
     expect(d.simulatorPort).toBe(0);
     const c = loadConfig({ RATE_LIMIT_PUBLIC: '30/10', RATE_LIMIT_API: 'off', SIMULATOR_PORT: '3001' });
     expect(c.limits.public).toEqual({ points: 30, seconds: 10 });

@@ -92,7 +92,7 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
   PUBLIC_FORM_LIMIT: rateLimit.prefault('30/600'),
-  WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+  WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(4 * 1024 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
+import { storeInboundEvents } from '../core/inbound/inbound-events.ts';
 import { startTestSystem, until, untilSettled, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -146,15 +147,30 @@ describe('every event in exactly once', () => {
     expect(row.error).toBeNull();
   });
 
-  it('a malformed known event is marked with its reason; the others of the same webhook still land', async () => {
+  it('a malformed known event is recorded as malformed on arrival, with its reason; the others of the same webhook still land', async () => {
     const bad = event('message', { replyToken: 'r', message: { type: 'text' } });
     const good = text('still here');
     expect((await postEvents([bad, good])).status).toBe(200);
     await processed(good.webhookEventId);
-    await until(async () => (await sys.knex('inbound_events').where({ platform_event_id: bad.webhookEventId }).whereNotNull('error').first()) ?? false);
-    // Not retried: the job ends failed at its first attempt.
-    const failed = await until(async () => (await sys.knex('outbox').where({ status: 'failed', queue: 'inbound' }).first()) ?? false);
-    expect(failed.attempts).toBe(1);
+    // Recorded at once (by its own id, so a redelivery is known), processed, nothing queued for it:
+    // no job that could only fail, so no failed row for a person to look at in vain.
+    const row = await sys.knex('inbound_events').where({ platform_event_id: bad.webhookEventId }).first();
+    expect(row).toMatchObject({ event_type: 'malformed', error: expect.stringMatching(/^Malformed LINE message event: message\.id/) });
+    expect(row.processed_at).not.toBeNull();
+    expect(await sys.knex('outbox').where({ queue: 'inbound' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [row.id]).first()).toBeUndefined();
+    expect(await sys.knex('outbox').where({ status: 'failed', queue: 'inbound' }).first()).toBeUndefined();
+  });
+
+  it('one stored before that check (queued for the worker) is recorded as malformed there: its job done, not failed', async () => {
+    const bad = event('postback', { replyToken: 'r', postback: { nodata: true } });
+    const channel = await sys.knex('channels').where({ org_id: sys.defaultOrgId, kind: 'line' }).first();
+    await storeInboundEvents(sys.knex, { id: channel.id, orgId: channel.org_id }, [{ platformEventId: bad.webhookEventId, eventType: 'postback', occurredAt: new Date(), payload: bad }]);
+    const row = await processed(bad.webhookEventId);
+    expect(row).toMatchObject({ event_type: 'malformed', error: expect.stringMatching(/^Malformed LINE postback event: postback\.data/) });
+    // The payload stays as it came, for whoever looks.
+    expect(row.payload.postback).toEqual({ nodata: true });
+    const job = await until(async () => (await sys.knex('outbox').where({ queue: 'inbound' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [row.id]).whereIn('status', ['done', 'failed']).first()) ?? false);
+    expect(job.status).toBe('done');
   });
 
   it('orders by the platform time, not by arrival', async () => {

@@ -258,7 +258,7 @@ describe('bodies are read only once a request is allowed', () => {
     expect(big.status).toBe(413);
   });
 
-  it('webhooks have their own, smaller limit', async () => {
+  it('webhooks: unsigned refused unread; signed read up to 4 MiB, not past it', async () => {
     // A WhatsApp channel of its own (the harness has none; a path of no channel is a 404 unread).
     const channelId = await createChannel(h.sys.knex, h.sys.secrets, {
       orgId: h.sys.defaultOrgId,
@@ -268,9 +268,16 @@ describe('bodies are read only once a request is allowed', () => {
       credentials: { accountSid: 'AC' + 'b'.repeat(32), authToken: 'big-bodies-auth-token' },
     });
     const path = `/webhooks/whatsapp/${channelId}`;
-    expect(await answerBeforeBody(path, { 'content-type': 'application/x-www-form-urlencoded' }, 300 * 1024)).toBe(413);
-    const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(257 * 1024) });
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    // No signature header: 401 before a byte of the body is read, whatever it announces.
+    expect(await answerBeforeBody(path, form, 300 * 1024)).toBe(401);
+    // With one (right or wrong is known only once the body is read): past 4 MiB, 413 before reading.
+    expect(await answerBeforeBody(path, { ...form, 'x-twilio-signature': 'c2lnbmVk' }, 4 * 1024 * 1024 + 1)).toBe(413);
+    const res = await fetch(base + path, { method: 'POST', headers: { ...form, 'x-twilio-signature': 'c2lnbmVk' }, body: 'a=' + 'x'.repeat(4 * 1024 * 1024) });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 256 * 1024 } });
+    expect(((await res.json()) as any).error).toMatchObject({ code: 'payload_too_large', details: { limitBytes: 4 * 1024 * 1024 } });
+    // 300 KiB with a (wrong) signature is read and checked: 401, not 413.
+    const mid = await fetch(base + path, { method: 'POST', headers: { ...form, 'x-twilio-signature': 'c2lnbmVk' }, body: 'a=' + 'x'.repeat(300 * 1024) });
+    expect(mid.status).toBe(401);
   });
 });

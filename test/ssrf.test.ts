@@ -168,28 +168,46 @@ describe('LINE external media', () => {
   }
   const fetchJob = (messageId: string) =>
     h.sys.knex('outbox').where({ queue: 'media', job_name: 'fetch-media' }).whereRaw(`payload->>'messageId' = ?`, [messageId]).first();
-  const failedFetch = (messageId: string) => until(async () => ((await fetchJob(messageId))?.status === 'failed' ? fetchJob(messageId) : false));
+  /** The message once its file is refused (the reason in its payload), with its fetch job if one was queued. */
+  const refusal = (messageId: string) =>
+    until(async () => {
+      const message = await h.sys.knex('messages').where({ id: messageId }).first();
+      return message?.payload?.mediaRefused ? { message, job: await fetchJob(messageId) } : false;
+    });
 
   it.each([
     ['loopback', () => `http://127.0.0.1:${internal.port}/admin.jpg`],
     ['cloud metadata', () => 'http://169.254.169.254/latest/meta-data/iam/security-credentials/'],
+  ])('refuses %s without queueing a fetch: the message says why, nothing failed', async (_what, url) => {
+    const messageId = await sendExternalImage(url());
+    const { message, job } = await refusal(messageId);
+    expect(message.payload.mediaRefused).toMatch(/not allowed/);
+    expect(message.media_path).toBeNull();
+    // Known at once (an address the guard refuses): no job that could only fail.
+    expect(job).toBeUndefined();
+    expect(internal.hits).toEqual([]);
+  });
+
+  it.each([
     ['a name that resolves to a private address', () => 'http://hooks.internal.example/photo.jpg'],
     ['a redirect into a private range', () => `http://127.0.0.2:${outside.port}/to-internal.jpg`],
-  ])('refuses %s and keeps nothing', async (_what, url) => {
+  ])('refuses %s when fetching, keeps nothing, and the job ends done, not failed', async (_what, url) => {
     const messageId = await sendExternalImage(url());
-    const job = await failedFetch(messageId);
+    const { message } = await refusal(messageId);
+    expect(message.payload.mediaRefused).toMatch(/not allowed/);
+    const job = await until(async () => ((await fetchJob(messageId))?.status === 'done' ? fetchJob(messageId) : false));
     expect(job.attempts).toBe(1);
-    expect(job.last_error).toMatch(/not allowed/);
-    expect((await h.sys.knex('messages').where({ id: messageId }).first()).media_path).toBeNull();
+    expect(message.media_path).toBeNull();
     expect(internal.hits).toEqual([]);
   });
 
   it('refuses a 1 GB file without reading it', async () => {
     outside.sentBytes = 0;
     const messageId = await sendExternalImage(`http://127.0.0.2:${outside.port}/gigabyte.mp4`);
-    const job = await failedFetch(messageId);
-    expect(job.last_error).toMatch(/larger than 52428800 bytes/);
-    expect((await h.sys.knex('messages').where({ id: messageId }).first()).media_path).toBeNull();
+    const { message } = await refusal(messageId);
+    expect(message.payload.mediaRefused).toMatch(/larger than 52428800 bytes/);
+    expect((await fetchJob(messageId)).status).not.toBe('failed');
+    expect(message.media_path).toBeNull();
     expect(outside.sentBytes).toBeLessThan(50 * MiB);
   });
 

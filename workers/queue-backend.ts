@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { Logger } from '../core/logger.ts';
 import {
   Queue as RedisQueue,
   Worker as RedisWorker,
@@ -29,6 +30,7 @@ export interface WorkQueue {
   getDelayed(start?: number, end?: number): Promise<Job[]>;
   upsertJobScheduler: RedisQueue['upsertJobScheduler'];
   obliterate(opts?: { force?: boolean }): Promise<void>;
+  on(event: 'error', listener: (err: Error) => void): unknown;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,12 @@ export interface QueueBackendOptions {
   databaseUrl: string;
   /** Redis key prefix; tests use one of their own. */
   prefix?: string;
+  /**
+   * Where a queue's connection errors go. A BullMQ queue with no `error` listener prints them
+   * itself, with console.error, as multi-line stack traces outside the JSON log (hundreds of
+   * "connect ECONNREFUSED" while Redis is down). Workers report theirs (workers/job-runner.ts).
+   */
+  logger?: Logger;
 }
 
 export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
@@ -123,6 +131,8 @@ export function createQueueBackend(opts: QueueBackendOptions): QueueBackend {
       let q = queues.get(name);
       if (!q) {
         q = makeQueue(name);
+        // Whoever adds the job learns of the failure from its promise; this is the log's copy.
+        q.on('error', (err) => opts.logger?.warn({ err, queue: name }, 'queue connection error'));
         queues.set(name, q);
       }
       return q;

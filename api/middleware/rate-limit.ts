@@ -1,9 +1,23 @@
 import type { Context, Next } from 'koa';
-import { notFound } from '../../core/errors/index.ts';
+import { notFound, unauthenticated } from '../../core/errors/index.ts';
+import { SIGNATURE_HEADER as PAYMENT_SIGNATURE_HEADER } from '../../core/payments/payment-signature.ts';
 import type { AppDeps } from '../deps.ts';
 import { readBodyOnce } from './body.ts';
 
-export const DEFAULT_WEBHOOK_BODY_LIMIT = 256 * 1024;
+/**
+ * The largest webhook body read: 4 MiB. A signed delivery must never be refused for its size, since
+ * LINE redelivers a refused one into the same refusal until it gives up and its events are lost. LINE
+ * publishes no maximum and batches events; its largest event is a text of 5,000 characters, which,
+ * escaped as `\uXXXX` throughout, is about 30 KB of JSON, so 4 MiB holds well over a hundred of the
+ * largest events LINE can send in one delivery. Twilio's requests are a few KB (a WhatsApp body is at
+ * most 1,600 characters, with at most 10 media URLs). Until 2026-11-26 the limit was 256 KiB, and a
+ * LINE batch over it was answered 413 for ever. Only a request that carries a signature header is
+ * read at all (`limitsBeforeRouting`), so the larger buffer is not open to unsigned traffic.
+ */
+export const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The header each webhook's signature comes in; a request without it is refused unread. */
+const SIGNATURE_HEADERS = { line: 'x-line-signature', whatsapp: 'x-twilio-signature', payments: PAYMENT_SIGNATURE_HEADER } as const;
 
 // The LIFF API is limited as the public one: each of its calls asks LINE to verify a token.
 const PUBLIC_PATH = /^\/(public\/v1|media|liff-api\/v1)(\/|$)/;
@@ -25,10 +39,12 @@ export function webhookLimitKeys(ip: string, budget: string): WebhookLimitKeys {
  * Before any route runs: the public endpoints are limited per client address (the socket's,
  * or X-Forwarded-For's only with TRUST_PROXY). A webhook is first matched to its channel: an id
  * that names no active channel of that kind is answered 404 at once, before anything is counted or
- * read, so made-up paths leave no counter behind. Then its body is read, up to its own limit
- * (256 KiB by default: LINE and Twilio send far less), unless this client has sent too many wrongly
- * signed webhooks to the channel lately, or the channel is over its budget, which this process knows
- * from memory. The route checks the signature and counts the request (`webhookSigned`,
+ * read, so made-up paths leave no counter behind. A request without the signature header is
+ * refused (401) before its body is read: nobody can make the server buffer a body it could never
+ * accept. Then its body is read, up to its own limit (`DEFAULT_WEBHOOK_BODY_LIMIT`, 4 MiB: more than
+ * LINE sends in one delivery), unless this client has sent too many wrongly signed webhooks to the
+ * channel lately, or the channel is over its budget, which this process knows from memory. The
+ * route checks the signature and counts the request (`webhookSigned`,
  * `webhookSignatureFailed`): only signed ones count against the channel's budget, so a flood of
  * unsigned requests on a real channel's path cannot use up what its platform's deliveries need.
  *
@@ -45,13 +61,20 @@ export function limitsBeforeRouting(deps: AppDeps) {
       // Paths of no webhook are answered 404 by the router without a body read or a counter.
       const match = ctx.method === 'POST' ? WEBHOOK_PATH.exec(path) : null;
       if (match) {
-        const budget = await webhookBudgetKey(deps, match[1] as 'line' | 'whatsapp' | 'payments', match[2]);
+        const kind = match[1] as 'line' | 'whatsapp' | 'payments';
+        const budget = await webhookBudgetKey(deps, kind, match[2]);
         // Payments without a secret: the route answers 503, with nothing read.
         if (budget === null) return next();
         const keys = webhookLimitKeys(ctx.ip, budget);
         ctx.state.webhookLimitKeys = keys;
         deps.limits?.refuseIfBlocked('webhookFailures', keys.failures);
         deps.limits?.refuseIfBlocked('webhooks', keys.budget);
+        if (!ctx.get(SIGNATURE_HEADERS[kind])) {
+          // Unsigned: refused as a wrong signature would be, but without reading what it sends.
+          ctx.set('Connection', 'close');
+          await webhookSignatureFailed(ctx, deps, budget);
+          throw unauthenticated(`The ${SIGNATURE_HEADERS[kind]} header is missing`);
+        }
         await readBodyOnce(ctx, webhookLimit);
       }
     }

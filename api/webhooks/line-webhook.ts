@@ -60,6 +60,9 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
     const events = body.events.map((event, index): ArrivingEvent => {
       const checked = checkLineEvent(event, destination ?? channel.externalId ?? undefined, now);
       if (!checked.ok) return malformedEvent(event, checked.reason, `${bodyHash}:${index}`);
+      // Storable, but a known type without its documented fields: no worker could read it, so it is
+      // recorded now rather than queued to fail there (a failed row must mean a person's work).
+      if (checked.schemaProblem) return malformedEvent(event, checked.schemaProblem, `${bodyHash}:${index}`);
       const e = event as { webhookEventId?: string; type: string; timestamp: number };
       return {
         platformEventId: e.webhookEventId ?? fallbackEventId(event),

@@ -312,8 +312,9 @@ export function toInboundEvent(raw: unknown, botUserId?: string): InboundEvent {
 
 /**
  * `ok: false`: the event cannot be stored as it came (the caller records it as malformed).
- * `ok: true` with `schemaProblem`: storable, but a known type without its documented fields; it is
- * stored raw and the inbound worker marks it with the reason, without retrying (docs/channels.md).
+ * `ok: true` with `schemaProblem`: storable, but a known type without its documented fields; the
+ * webhook records it as malformed with the reason, as it does an unstorable one, and queues nothing
+ * (docs/channels.md).
  */
 export type CheckedLineEvent = { ok: true; event?: InboundEvent; schemaProblem?: string } | { ok: false; reason: string };
 

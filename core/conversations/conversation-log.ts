@@ -174,6 +174,17 @@ export async function recordStoredMedia(db: Knex | Knex.Transaction, messageId: 
 }
 
 /**
+ * A customer's file that will not be fetched, and why (an address the SSRF guard refuses, a file over
+ * the size kept): kept on the message, beside what the platform said of it, so that whoever reads it
+ * learns why it has no file. The fetch ends there, done: no retry and no person can change the answer.
+ */
+export async function recordRefusedMedia(db: Knex | Knex.Transaction, messageId: string, reason: string): Promise<void> {
+  await db('messages')
+    .where({ id: messageId })
+    .update({ payload: db.raw(`coalesce(payload, '{}'::jsonb) || jsonb_build_object('mediaRefused', ?::text)`, [reason]) });
+}
+
+/**
  * A failed send is sent again (core/outbox/outbox-retry.ts): the messages it failed are pending
  * once more, so the outbound worker sends them; messages it did send are never sent again.
  */

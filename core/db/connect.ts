@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import type { Logger } from '../logger.ts';
 
 // Return BIGINT counts and ids as numbers where they fit (our ids stay far below 2^53), and keep
 // NUMERIC (money) as strings so that no amount is rounded on its way through.
@@ -16,6 +17,13 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Sent as `application_name`, so that pg_stat_activity tells the roles apart. */
   applicationName?: string;
+  /**
+   * Where knex's own warnings go. Without it knex prints them with console.log, as plain text
+   * ("Connection Error: Connection ended unexpectedly", once per pooled connection the server
+   * terminated): outside the JSON log, and without a level (docs/reliability.md, "Every line a
+   * JSON record").
+   */
+  logger?: Logger;
 }
 
 export function connectDatabase(opts: DatabaseOptions): Knex {
@@ -24,8 +32,24 @@ export function connectDatabase(opts: DatabaseOptions): Knex {
     connection: { connectionString: opts.url, application_name: opts.applicationName ?? 'opsdesk' },
     pool: { min: 0, max: opts.poolMax ?? 10 },
     acquireConnectionTimeout: 15_000,
+    ...(opts.logger ? { log: knexLog(opts.logger) } : {}),
   });
   return knex;
+}
+
+/**
+ * knex's log as records. A connection the server ended is disposed of and replaced by the pool: a
+ * warning, not an error (the query that needed it fails on its own, and says so where it is handled).
+ */
+function knexLog(logger: Logger) {
+  const log = logger.child({ component: 'knex' });
+  const text = (m: unknown) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m));
+  return {
+    warn: (m: unknown) => log.warn(text(m)),
+    error: (m: unknown) => log.error(text(m)),
+    deprecate: (m: unknown) => log.warn(text(m)),
+    debug: (m: unknown) => log.debug(text(m)),
+  };
 }
 
 export async function isDatabaseReachable(knex: Knex): Promise<boolean> {

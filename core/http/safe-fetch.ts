@@ -132,6 +132,22 @@ function parseUrl(raw: string, policy: OutboundPolicy): URL {
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 
+/**
+ * What can be told of a URL without the network: well formed, http or https, https where the policy
+ * wants it, no credentials, and a host that, when it is an address, is allowed. Null when nothing
+ * refuses it yet (a host name is judged when connecting). Lets a caller that is about to queue a
+ * fetch know that the fetch could only be refused, and record that instead (workers/processors/inbound.ts).
+ */
+export function urlRefusedOffline(raw: string, policy: OutboundPolicy): string | null {
+  try {
+    const host = hostOf(parseUrl(raw, policy));
+    return isIP(host) && !isAllowedAddress(host, policy) ? REFUSED_ADDRESS_MESSAGE : null;
+  } catch (err) {
+    if (err instanceof OutboundError) return err.publicMessage;
+    throw err;
+  }
+}
+
 async function resolveAll(policy: OutboundPolicy, hostname: string): Promise<{ address: string; family: number }[]> {
   if (policy.resolve) return policy.resolve(hostname);
   return dnsLookup(hostname, { all: true, verbatim: true });
@@ -143,10 +159,12 @@ async function resolveAll(policy: OutboundPolicy, hostname: string): Promise<{ a
  * checks again: this only spares the admin a webhook that could never be delivered.
  */
 export async function outboundUrlProblem(raw: string, policy: OutboundPolicy): Promise<string | null> {
+  const offline = urlRefusedOffline(raw, policy);
+  if (offline) return offline;
   try {
     const url = parseUrl(raw, policy);
     const host = hostOf(url);
-    if (isIP(host)) return isAllowedAddress(host, policy) ? null : REFUSED_ADDRESS_MESSAGE;
+    if (isIP(host)) return null;
     let addresses: { address: string }[];
     try {
       addresses = await resolveAll(policy, host);

@@ -113,6 +113,16 @@ export async function processEventOnce<T>(knex: Knex, id: number, attempt: numbe
   });
 }
 
+/**
+ * A stored event found unreadable when its job runs (stored before the webhook checked its fields
+ * on arrival, or read differently since): recorded as malformed, as the webhook records one on
+ * arrival (`event_type = 'malformed'`, the reason in `error`, processed), so that its job ends done
+ * rather than failed. Its payload stays as it came.
+ */
+export async function recordMalformedEvent(db: Knex, id: number, reason: string): Promise<void> {
+  await db('inbound_events').where({ id }).whereNull('processed_at').update({ event_type: 'malformed', error: reason.slice(0, 2000), processed_at: db.fn.now() });
+}
+
 /** Why an attempt at the event failed, kept on it while it is not processed (a success clears it). */
 export async function recordEventError(db: Knex, id: number, reason: string, attempt: number): Promise<void> {
   await db('inbound_events').where({ id }).whereNull('processed_at').update({ error: reason.slice(0, 2000), attempts: attempt });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../dev/fakes/line-api.ts';
@@ -161,6 +162,62 @@ describe('a signed body that is not a LINE webhook at all', () => {
   });
 });
 
+describe('large bodies', () => {
+  /** Sends the headers and the first 64 KiB of a body that claims `declared` bytes; the answer, or 'no answer' after 5 s. */
+  const answerBeforeBody = (headers: Record<string, string>, declared: number) =>
+    new Promise<number | 'no answer'>((resolve, reject) => {
+      const url = new URL(`${sys.url}/webhooks/line`);
+      const req = request({ hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers, 'content-length': String(declared) } });
+      const timer = setTimeout(() => {
+        req.destroy();
+        resolve('no answer');
+      }, 5000);
+      req.on('response', (res) => {
+        clearTimeout(timer);
+        res.resume();
+        req.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', (err) => (/socket hang up|ECONNRESET|EPIPE/.test(String(err)) ? undefined : reject(err)));
+      req.write(Buffer.alloc(64 * 1024, 0x20));
+    });
+  const count = async () => Number((await sys.knex('inbound_events').count({ n: '*' }))[0].n);
+
+  it('a signed 300 KiB body of 21 events: 200, every event stored and processed', async () => {
+    // LINE batches events; 21 texts of 5,000 Thai characters (LINE's longest) are about 315 KB.
+    const events = Array.from({ length: 21 }, () => {
+      const e = validEvent();
+      return { ...e, message: { ...e.message, text: 'ส'.repeat(5_000) } };
+    });
+    const body = JSON.stringify({ destination: BOT, events });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(300 * 1024);
+    const res = await fetch(`${sys.url}/webhooks/line`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, LINE_SECRET) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const ids = events.map((e) => e.webhookEventId);
+    expect((await storedIds(ids)).sort()).toEqual([...ids].sort());
+    await until(async () => (await sys.knex('inbound_events').whereIn('platform_event_id', ids).whereNotNull('processed_at')).length === ids.length, 60_000);
+    const texts = await sys.knex('messages').whereIn('inbound_event_id', sys.knex('inbound_events').whereIn('platform_event_id', ids).select('id')).select('text');
+    expect(texts.map((t) => t.text.length)).toEqual(ids.map(() => 5_000));
+  }, 90_000);
+
+  it('unsigned, a huge body is refused before it is read; past 4 MiB, even a signed-looking one: nothing stored', async () => {
+    const before = await count();
+    // No signature: 401 after the first 64 KiB of 64 MiB announced (the server read none of it).
+    expect(await answerBeforeBody({}, 64 * 1024 * 1024)).toBe(401);
+    // A signature header (right or wrong is known only once all is read): over 4 MiB, 413 unread.
+    expect(await answerBeforeBody({ 'x-line-signature': 'c2lnbmVk' }, 4 * 1024 * 1024 + 1)).toBe(413);
+    // 300 KiB, wrongly signed: read, checked, refused.
+    const body = JSON.stringify({ destination: BOT, events: [validEvent()], pad: 'x'.repeat(300 * 1024) });
+    const wrong = await fetch(`${sys.url}/webhooks/line`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, 'not-the-secret') }, body });
+    expect(wrong.status).toBe(401);
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('smaller things', () => {
   it('a LINE profile without displayName is recorded as a refusal, not retried', async () => {
     const userId = lineId('U');
@@ -210,6 +267,8 @@ describe('smaller things', () => {
 
 describe('a fuzz of the three webhooks', () => {
   it('600 signed mutated bodies: no 5xx, every valid event stored', async () => {
+    const seqBefore = Number((await sys.knex('outbox').max({ m: 'seq' }))[0].m ?? 0);
+    const eventsBefore = Number((await sys.knex('inbound_events').max({ m: 'id' }))[0].m ?? 0);
     const result = await runWebhookFuzz(targets, Number(process.env.FUZZ_BODIES ?? 600), { seed: 7, concurrency: 8 });
     for (const kind of ['line', 'whatsapp', 'payments'] as const) {
       const fivexx = Object.entries(result.statuses[kind]).filter(([s]) => Number(s) >= 500);
@@ -224,5 +283,29 @@ describe('a fuzz of the three webhooks', () => {
     expect((await storedIds(result.validIds.payments.map((id) => `payment:${id}`))).length).toBe(result.validIds.payments.length);
     // Malformed LINE events were recorded as such.
     expect(Number((await sys.knex('inbound_events').where({ event_type: 'malformed' }).count({ n: '*' }))[0].n)).toBeGreaterThan(50);
-  }, 120_000);
+
+    // Then the workers: every valid event processed, and no row failed. A failed row is work a
+    // person must look at; an event the platform signed but that no one can read, or a file at an
+    // address the SSRF guard refuses, is not: both are recorded as such, with their reason, and
+    // nothing is queued to fail for them.
+    const ours = () => sys.knex('outbox').where('seq', '>', seqBefore).whereIn('queue', ['inbound', 'media']);
+    await until(async () => Number((await ours().clone().whereIn('status', ['pending', 'enqueued']).count({ n: '*' }))[0].n) === 0, 240_000, 500);
+    const failed = await ours().clone().where({ status: 'failed' }).select('queue', 'job_name', 'last_error');
+    expect(failed, JSON.stringify(failed.slice(0, 5))).toEqual([]);
+    const events = sys.knex('inbound_events').where('id', '>', eventsBefore);
+    expect(await events.clone().whereNull('processed_at').select('id', 'event_type', 'error')).toEqual([]);
+    const malformed = await events.clone().where({ event_type: 'malformed' }).select('error');
+    expect(malformed.length).toBeGreaterThan(50);
+    expect(malformed.filter((m) => !m.error)).toEqual([]);
+    // Among them, events of a known type without their documented fields: recorded on arrival.
+    expect(malformed.some((m) => /^Malformed LINE \w+ event/.test(m.error))).toBe(true);
+    // The valid events beside them were all processed.
+    const valid = [...result.validIds.line, ...result.validIds.whatsapp];
+    const processed = await sys.knex('inbound_events').whereIn('platform_event_id', valid).whereNotNull('processed_at').whereNot('event_type', 'malformed').count({ n: '*' });
+    expect(Number(processed[0].n)).toBe(valid.length);
+    // Files at refused addresses: the message is kept, with why its file is not.
+    const refusedMedia = await sys.knex('messages').where('created_at', '>=', sys.knex.raw(`(SELECT min(received_at) FROM inbound_events WHERE id > ?)`, [eventsBefore])).whereRaw(`payload->>'mediaRefused' IS NOT NULL`).select('payload');
+    expect(refusedMedia.length).toBeGreaterThan(5);
+    expect(refusedMedia.every((m) => typeof m.payload.mediaRefused === 'string')).toBe(true);
+  }, 360_000);
 });

@@ -66,6 +66,13 @@ let uniq = 0;
 const eventId = (r: Rand) => `01FZ${Date.now().toString(36).toUpperCase()}${(uniq++).toString(36).toUpperCase()}${hex(r, 6).toUpperCase()}`.slice(0, 26);
 const userId = (r: Rand) => 'U' + hex(r, 32);
 
+/**
+ * Media URLs the SSRF guard refuses whatever the network says (core/http/safe-fetch.ts): cloud
+ * metadata, a private address, another scheme, credentials in the URL. The events carrying them are
+ * valid: the message is stored, its file is refused.
+ */
+const REFUSED_MEDIA_URLS = ['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.7/photo.jpg', 'ftp://example.com/photo.jpg', 'https://user:pw@example.com/photo.jpg'];
+
 function lineEvent(r: Rand): Record<string, any> {
   const base = {
     mode: 'active',
@@ -74,7 +81,14 @@ function lineEvent(r: Rand): Record<string, any> {
     webhookEventId: eventId(r),
     deliveryContext: { isRedelivery: false },
   };
-  switch (Math.floor(r() * 5)) {
+  switch (Math.floor(r() * 6)) {
+    case 5:
+      return {
+        ...base,
+        type: 'message',
+        replyToken: hex(r, 32),
+        message: { id: String(Math.floor(r() * 1e15)), type: 'image', contentProvider: { type: 'external', originalContentUrl: pick(r, REFUSED_MEDIA_URLS) } },
+      };
     case 0:
       return { ...base, type: 'message', replyToken: hex(r, 32), message: { id: String(Math.floor(r() * 1e15)), type: 'text', quoteToken: hex(r, 20), text: pick(r, ['สวัสดีค่ะ', 'my order is late', 'เติมเงินแล้วไม่เข้า', 'hi 👋']) } };
     case 1:
@@ -103,6 +117,7 @@ function mutateLineEvent(r: Rand, e: Record<string, any>): void {
     ['message', 'id'],
     ['message', 'text'],
     ['message', 'type'],
+    ['message', 'contentProvider'],
     ['postback', 'data'],
     ['deliveryContext'],
     ['extra'],
@@ -153,6 +168,11 @@ export function whatsappParams(r: Rand, t: FuzzTargets): { params: Record<string
     ProfileName: 'Nok',
     WaId: phone.slice(1),
   };
+  if (r() < 0.15) {
+    params.NumMedia = '1';
+    params.MediaUrl0 = pick(r, REFUSED_MEDIA_URLS);
+    params.MediaContentType0 = 'image/jpeg';
+  }
   if (r() >= 0.5) return { params, valid: sid };
   const key = pick(r, ['MessageSid', 'From', 'To', 'Body', 'NumMedia', 'WaId', 'ProfileName', 'Latitude', 'MediaUrl0', 'Extra\u0000Key']);
   const value = pick(r, ['', 'a\u0000b', '\ud800', 'x'.repeat(30_000), 'S'.repeat(5_000), '3', '-1', 'NaN', 'whatsapp:+66 81']);

@@ -7,16 +7,21 @@ import type { InboundEvent } from '../../bot/inbound-event.ts';
 import { toInboundEvent } from '../../bot/line/line-webhook.ts';
 import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
-import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError } from '../../core/inbound/inbound-events.ts';
+import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
+import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 
 /**
  * Step 3 of DESIGN.md section 2: a stored platform event becomes contacts, conversations and
  * messages. Runs at least once per event; `processed_at` makes a second run a no-op. An event
- * the parser cannot read is marked with its error and not retried; one whose handling keeps failing
- * keeps its last error in `inbound_events.error`.
+ * the parser cannot read is recorded as malformed with its reason, and its job ends done: it was
+ * signed by the platform but is not what the platform documents, and no retry and no person can
+ * make it readable (the webhook records such events on arrival; this catches those stored before).
+ * One whose handling keeps failing keeps its last error in `inbound_events.error`, and fails.
+ * Media whose URL the SSRF guard can only refuse is not queued for fetching (bot/inbound-handler.ts).
  */
-export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps }): ProcessorTable {
+export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps; outbound?: OutboundPolicy }): ProcessorTable {
+  const mediaUrlRefusal = deps.outbound ? (url: string) => urlRefusedOffline(url, deps.outbound!) : undefined;
   return {
     [INBOUND_QUEUE]: {
       async [ROUTE_MESSAGE_JOB](payload) {
@@ -33,11 +38,12 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
         try {
           event = parse(channel, row.payload, row.received_at);
         } catch (err) {
-          await recordEventError(deps.knex, id, (err as Error).message, job.attempt);
-          throw new UnrecoverableError(`inbound event ${id} cannot be read: ${(err as Error).message}`);
+          await recordMalformedEvent(deps.knex, id, (err as Error).message);
+          job.logger.warn({ inboundEventId: id, reason: (err as Error).message }, 'inbound event cannot be read; recorded as malformed');
+          return { malformed: true };
         }
         try {
-          await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event));
+          await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal }));
         } catch (err) {
           // Each failed attempt leaves its reason on the event (a success clears it); the last one's
           // stays: an event that failed for good says why where staff and operators look for it.

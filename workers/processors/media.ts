@@ -1,7 +1,7 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
-import { recordStoredMedia } from '../../core/conversations/conversation-log.ts';
+import { recordRefusedMedia, recordStoredMedia } from '../../core/conversations/conversation-log.ts';
 import { FETCH_MEDIA_JOB, MEDIA_QUEUE, type FetchMediaPayload } from '../../bot/inbound-handler.ts';
 import type { ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { mediaKey, type MediaStore } from '../../core/media/media-store.ts';
@@ -77,9 +77,11 @@ export function mediaProcessors(deps: MediaDeps): ProcessorTable {
             res = await safeFetch(p.url!, { headers, maxRedirects: MEDIA_MAX_REDIRECTS, maxBytes, timeoutMs: deps.timeoutMs ?? MEDIA_TIMEOUT_MS }, deps.outbound);
           } catch (err) {
             if (!(err instanceof OutboundError)) throw err;
-            // A refused address or an oversized file will be the same next time; a network failure may not.
+            // A network failure may pass; a refused address or an oversized file will be the same next
+            // time, and is the sender's doing, not ours: recorded on the message, the job done, not failed.
             if (err.kind === 'unreachable') throw new Error(`media fetch failed: ${err.publicMessage}`);
-            throw new UnrecoverableError(`media fetch refused: ${err.publicMessage}`);
+            await recordRefusedMedia(deps.knex, p.messageId, err.publicMessage);
+            return { refused: err.publicMessage };
           }
           if (res.status === 404) throw new UnrecoverableError(`no media at ${new URL(p.url!).origin}`);
           if (res.status < 200 || res.status >= 300) throw new Error(`media fetch answered ${res.status}`);
