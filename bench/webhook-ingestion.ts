@@ -108,8 +108,6 @@ export async function benchWebhookIngestion(runs = 3): Promise<string> {
         LINE_CHANNEL_ACCESS_TOKEN: 'bench-token',
         LINE_API_BASE_URL: 'http://127.0.0.1:9',
         DEV_SIMULATOR: 'off',
-        // This measures how fast webhooks are stored, beyond what one channel may send.
-        RATE_LIMIT_WEBHOOKS: 'off',
         DEMO_SEED: 'off',
         LOG_LEVEL: 'warn',
         DATA_DIR: `/tmp/${name}`,

@@ -113,7 +113,6 @@ describe('loadConfig', () => {
     const d = loadConfig({});
     expect(d.limits).toEqual({
       public: { points: 120, seconds: 60 },
-      webhooks: { points: 10000, seconds: 10 },
       webhookFailures: { points: 20, seconds: 60 },
       authFailures: { points: 20, seconds: 600 },
       api: { points: 1200, seconds: 60 },
@@ -124,10 +123,10 @@ describe('loadConfig', () => {
     expect(c.limits.public).toEqual({ points: 30, seconds: 10 });
     expect(c.limits.api).toBeNull();
     expect(c.simulatorPort).toBe(3001);
-    expect(problemsOf({ RATE_LIMIT_PUBLIC: '30', RATE_LIMIT_WEBHOOKS: '0/10', RATE_LIMIT_API: 'none', SIMULATOR_PORT: 'x' }).sort()).toEqual([
+    expect(problemsOf({ RATE_LIMIT_PUBLIC: '30', RATE_LIMIT_WEBHOOK_FAILURES: '0/10', RATE_LIMIT_API: 'none', SIMULATOR_PORT: 'x' }).sort()).toEqual([
       'RATE_LIMIT_API',
       'RATE_LIMIT_PUBLIC',
-      'RATE_LIMIT_WEBHOOKS',
+      'RATE_LIMIT_WEBHOOK_FAILURES',
       'SIMULATOR_PORT',
     ]);
   });

@@ -87,7 +87,6 @@ const envSchema = z.object({
   OUTBOUND_ALLOW_NETWORKS: commaList.optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_PUBLIC: rateLimit.prefault('120/60'),
-  RATE_LIMIT_WEBHOOKS: rateLimit.prefault('10000/10'),
   RATE_LIMIT_WEBHOOK_FAILURES: rateLimit.prefault('20/60'),
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
@@ -146,7 +145,6 @@ export interface Config {
     /** /public/v1/* and /media, per client address. */
     public: RateLimit | null;
     /** Each channel's correctly signed webhooks (the payments webhook is one channel). */
-    webhooks: RateLimit | null;
     /** Wrongly signed webhooks, per client address and channel. */
     webhookFailures: RateLimit | null;
     /** Requests with a wrong API key, per client address. */
@@ -261,7 +259,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     paymentsWebhookSecret: e.PAYMENTS_WEBHOOK_SECRET,
     outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
     trustProxy: e.TRUST_PROXY === 'true',
-    limits: { public: e.RATE_LIMIT_PUBLIC, webhooks: e.RATE_LIMIT_WEBHOOKS, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
+    limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
     publicFormLimit: e.PUBLIC_FORM_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,

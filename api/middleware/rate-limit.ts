@@ -23,17 +23,8 @@ const SIGNATURE_HEADERS = { line: 'x-line-signature', whatsapp: 'x-twilio-signat
 const PUBLIC_PATH = /^\/(public\/v1|media|liff-api\/v1)(\/|$)/;
 const WEBHOOK_PATH = /^\/webhooks\/(line|whatsapp|payments)(?:\/([^/]{1,64}))?\/?$/;
 
-/** What a webhook request is counted against, once its channel is known (see `webhookSigned`). */
-export interface WebhookLimitKeys {
-  /** The channel's budget of correctly signed webhooks: `channel:<id>`, or `payments`. */
-  budget: string;
-  /** Wrong signatures from this client address to this channel. */
-  failures: string;
-}
-
-export function webhookLimitKeys(ip: string, budget: string): WebhookLimitKeys {
-  return { budget, failures: `${ip}|${budget}` };
-}
+/** What a wrongly signed webhook is counted against: this client address, on this channel (`channel:<id>` or `payments`). */
+const failuresKey = (ip: string, channel: string) => `${ip}|${channel}`;
 
 /**
  * Before any route runs: the public endpoints are limited per client address (the socket's,
@@ -43,10 +34,15 @@ export function webhookLimitKeys(ip: string, budget: string): WebhookLimitKeys {
  * refused (401) before its body is read: nobody can make the server buffer a body it could never
  * accept. Then its body is read, up to its own limit (`DEFAULT_WEBHOOK_BODY_LIMIT`, 4 MiB: more than
  * LINE sends in one delivery), unless this client has sent too many wrongly signed webhooks to the
- * channel lately, or the channel is over its budget, which this process knows from memory. The
- * route checks the signature and counts the request (`webhookSigned`,
- * `webhookSignatureFailed`): only signed ones count against the channel's budget, so a flood of
- * unsigned requests on a real channel's path cannot use up what its platform's deliveries need.
+ * channel lately, which this process knows from memory. The route checks the signature and counts
+ * a wrong one against the sender (`webhookSignatureFailed`).
+ *
+ * A correctly signed delivery is never refused for load (#41): LINE redelivers only when the
+ * account turned redelivery on, so a 429 in a burst loses customers' messages. Storing it is the
+ * cheap part (one insert per event); what comes after is paced by the workers from the durable
+ * outbox, which a burst only makes longer (docs/reliability.md, "A burst of signed deliveries").
+ * Until 2026-11-26 signed deliveries had a budget per channel (`RATE_LIMIT_WEBHOOKS`, 10,000 in
+ * 10 s) and were answered 429 beyond it.
  *
  * The API's own routes are limited per key once authenticated (api/middleware/api-key-auth.ts)
  * and read their body after that (api/route.ts).
@@ -62,17 +58,14 @@ export function limitsBeforeRouting(deps: AppDeps) {
       const match = ctx.method === 'POST' ? WEBHOOK_PATH.exec(path) : null;
       if (match) {
         const kind = match[1] as 'line' | 'whatsapp' | 'payments';
-        const budget = await webhookBudgetKey(deps, kind, match[2]);
+        const channel = await webhookChannelKey(deps, kind, match[2]);
         // Payments without a secret: the route answers 503, with nothing read.
-        if (budget === null) return next();
-        const keys = webhookLimitKeys(ctx.ip, budget);
-        ctx.state.webhookLimitKeys = keys;
-        deps.limits?.refuseIfBlocked('webhookFailures', keys.failures);
-        deps.limits?.refuseIfBlocked('webhooks', keys.budget);
+        if (channel === null) return next();
+        deps.limits?.refuseIfBlocked('webhookFailures', failuresKey(ctx.ip, channel));
         if (!ctx.get(SIGNATURE_HEADERS[kind])) {
           // Unsigned: refused as a wrong signature would be, but without reading what it sends.
           ctx.set('Connection', 'close');
-          await webhookSignatureFailed(ctx, deps, budget);
+          await webhookSignatureFailed(ctx, deps, channel);
           throw unauthenticated(`The ${SIGNATURE_HEADERS[kind]} header is missing`);
         }
         await readBodyOnce(ctx, webhookLimit);
@@ -83,11 +76,11 @@ export function limitsBeforeRouting(deps: AppDeps) {
 }
 
 /**
- * The channel a webhook path names, as its budget's key; 404 when it names no active channel of
+ * The channel a webhook path names, as the key its wrong signatures are counted under; 404 when it names no active channel of
  * that kind (`/webhooks/line` and `/webhooks/whatsapp`: the default org's). The channel directory
  * answers ids that are not UUIDs without a query, and keeps misses for 2 s.
  */
-async function webhookBudgetKey(deps: AppDeps, kind: 'line' | 'whatsapp' | 'payments', channelId: string | undefined): Promise<string | null> {
+async function webhookChannelKey(deps: AppDeps, kind: 'line' | 'whatsapp' | 'payments', channelId: string | undefined): Promise<string | null> {
   if (kind === 'payments') {
     if (channelId !== undefined) throw notFound('Webhook');
     return deps.paymentsWebhookSecret ? 'payments' : null;
@@ -98,20 +91,9 @@ async function webhookBudgetKey(deps: AppDeps, kind: 'line' | 'whatsapp' | 'paym
 }
 
 /**
- * A webhook whose signature is right: counted against its channel's budget (429 when over). Call
- * after the signature check and before storing anything.
- */
-export async function webhookSigned(ctx: Context, deps: Pick<AppDeps, 'limits'>, budget: string): Promise<void> {
-  const keys: WebhookLimitKeys = ctx.state.webhookLimitKeys ?? webhookLimitKeys(ctx.ip, budget);
-  await deps.limits?.consume('webhooks', keys.budget);
-}
-
-/**
- * A webhook whose signature is wrong: counted against this client address on this channel, never
- * against the channel's budget. Past the limit (RATE_LIMIT_WEBHOOK_FAILURES) the address's next
+ * A webhook whose signature is wrong: counted against this client address on this channel. Past the limit (RATE_LIMIT_WEBHOOK_FAILURES) the address's next
  * requests to the channel are refused before their body is read.
  */
-export async function webhookSignatureFailed(ctx: Context, deps: Pick<AppDeps, 'limits'>, budget: string): Promise<void> {
-  const keys: WebhookLimitKeys = ctx.state.webhookLimitKeys ?? webhookLimitKeys(ctx.ip, budget);
-  await deps.limits?.consume('webhookFailures', keys.failures);
+export async function webhookSignatureFailed(ctx: Context, deps: Pick<AppDeps, 'limits'>, channel: string): Promise<void> {
+  await deps.limits?.consume('webhookFailures', failuresKey(ctx.ip, channel));
 }

@@ -8,7 +8,7 @@ import type { ArrivingEvent } from '../../core/inbound/inbound-events.ts';
 import { verifyLineSignature } from '../../bot/line/line-signature.ts';
 import { checkLineEvent } from '../../bot/line/line-webhook.ts';
 import type { AppDeps } from '../deps.ts';
-import { webhookSignatureFailed, webhookSigned } from '../middleware/rate-limit.ts';
+import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
 
 /**
  * `POST /webhooks/line` (the default org's channel) and `/webhooks/line/:channelId`. The signature
@@ -25,8 +25,8 @@ import { webhookSignatureFailed, webhookSigned } from '../middleware/rate-limit.
  * refused (401), and nothing of it is stored.
  *
  * Rate limits (api/middleware/rate-limit.ts): the channel was found and the body read before this
- * runs; a signed request counts against the channel's budget (429 when over, before anything is
- * stored), a wrongly signed one against its sender's address only.
+ * runs; a wrongly signed request counts against its sender's address, and a signed one is never
+ * refused for load (#41).
  */
 export function mountLineWebhook(router: Router, deps: AppDeps): void {
   const handle = async (ctx: Context) => {
@@ -35,12 +35,11 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
     if (!channel || channel.kind !== 'line') throw notFound('LINE channel');
 
     const raw = ctx.request.rawBody ?? Buffer.alloc(0);
-    const budget = `channel:${channel.id}`;
+    const channelKey = `channel:${channel.id}`;
     if (!verifyLineSignature(raw, ctx.get('x-line-signature') || undefined, channel.credentials.channelSecret)) {
-      await webhookSignatureFailed(ctx, deps, budget);
+      await webhookSignatureFailed(ctx, deps, channelKey);
       throw unauthenticated('The x-line-signature header does not match the body');
     }
-    await webhookSigned(ctx, deps, budget);
     const bodyHash = createHash('sha256').update(raw).digest('hex');
     const { body, problem } = parseEnvelope(raw);
     if (problem !== undefined) {

@@ -6,7 +6,7 @@ import { paymentBodyIssues, paymentEventSchema, storePaymentEvent } from '../../
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../../core/payments/payment-signature.ts';
 import type { AppDeps } from '../deps.ts';
 import { jsonBody } from '../middleware/body.ts';
-import { webhookSignatureFailed, webhookSigned } from '../middleware/rate-limit.ts';
+import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
 
 export interface PaymentsWebhookDeps {
   knex: AppDeps['knex'];
@@ -41,9 +41,6 @@ export function mountPaymentsWebhook(router: Router, deps: PaymentsWebhookDeps):
       await webhookSignatureFailed(ctx, deps, 'payments');
       throw unauthenticated(check.message);
     }
-    // Only signed requests count against the webhook's budget (api/middleware/rate-limit.ts).
-    await webhookSigned(ctx, deps, 'payments');
-
     const body = jsonBody(ctx);
     if (body === undefined) throw new DomainError('malformed_body', 'The request body is empty; a payment event is expected');
     const parsed = paymentEventSchema.safeParse(body);

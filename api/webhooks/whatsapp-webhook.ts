@@ -6,7 +6,7 @@ import { storableExcerpt } from '../../core/inbound/event-checks.ts';
 import { verifyTwilioSignature } from '../../bot/whatsapp/twilio-signature.ts';
 import { parseFormBody, parseTwilioWebhook, twilioParamsProblem } from '../../bot/whatsapp/twilio-webhook.ts';
 import type { AppDeps } from '../deps.ts';
-import { webhookSignatureFailed, webhookSigned } from '../middleware/rate-limit.ts';
+import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
 
 /**
  * `POST /webhooks/whatsapp` (and `/webhooks/whatsapp/:channelId`): Twilio's incoming messages and
@@ -27,13 +27,11 @@ export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
     const params = parseFormBody(raw);
     // Koa's ctx.origin would read an Origin header, which Twilio does not send.
     const url = (deps.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`) + ctx.originalUrl;
-    const budget = `channel:${channel.id}`;
+    const channelKey = `channel:${channel.id}`;
     if (!verifyTwilioSignature(channel.credentials.authToken, ctx.get('x-twilio-signature') || undefined, url, params)) {
-      await webhookSignatureFailed(ctx, deps, budget);
+      await webhookSignatureFailed(ctx, deps, channelKey);
       throw unauthenticated('The X-Twilio-Signature header does not match this request');
     }
-    // Only signed requests count against the channel's budget (api/middleware/rate-limit.ts).
-    await webhookSigned(ctx, deps, budget);
     if (!(params.MessageSid || params.SmsMessageSid) || !params.From) {
       throw new DomainError('malformed_body', 'Not a Twilio WhatsApp webhook: missing MessageSid or From');
     }

@@ -10,13 +10,11 @@ import { DomainError } from '../errors/index.ts';
  * that every api process counts against the same numbers. This module owns that table.
  *
  * - `public`: /public/v1/* and /media, per client address;
- * - `webhooks`: per channel, correctly signed webhooks only, generous: LINE sends bursts;
  * - `authFailures`: wrong API keys, per client address; a blocked address is refused before its
  *   key is looked at, and valid keys never count;
  * - `webhookFailures`: webhooks whose signature is wrong, per client address and channel; once over,
- *   that address's requests to that channel are refused before their body is read. Only correctly
- *   signed webhooks count against the channel's own `webhooks` limit, so an unsigned flood cannot
- *   spend the budget of the platform's real deliveries;
+ *   that address's requests to that channel are refused before their body is read. A correctly
+ *   signed webhook is never refused for load (api/middleware/rate-limit.ts);
  * - `api`: authenticated requests, per API key.
  *
  * A key over its limit is then refused from memory, without a round trip, until its window ends
@@ -25,7 +23,7 @@ import { DomainError } from '../errors/index.ts';
  */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
-export type LimitName = 'public' | 'webhooks' | 'webhookFailures' | 'authFailures' | 'api';
+export type LimitName = 'public' | 'webhookFailures' | 'authFailures' | 'api';
 
 export interface RateLimitsOptions {
   /** A limit left out, or null, is off. */
