@@ -18,6 +18,13 @@ const startedAt = performance.now();
 // Listen for signals before starting: a stop that arrives while we migrate or wait for the
 // migration lock must still end in a clean shutdown, not in Node's default kill.
 let stopping = false;
+/**
+ * How long a stop waits for a start still under way. A start can wait for ever (a Redis that
+ * refuses every connection: BullMQ retries without end), and a stop must not: after this, the
+ * process exits without the clean stop. Nothing is lost: the api listens only once the start is
+ * done, so no webhook was accepted, and a migration is a transaction.
+ */
+const STOP_WAITS_FOR_START_MS = 10_000;
 const starting = startSystem({ config, logger, roles });
 async function shutdown(signal: string) {
   if (stopping) {
@@ -26,7 +33,11 @@ async function shutdown(signal: string) {
   }
   stopping = true;
   logger.info({ signal }, 'stopping: draining workers and closing connections');
-  const running = await starting.catch(() => undefined);
+  const running = await Promise.race([starting.catch(() => undefined), new Promise<'still starting'>((r) => setTimeout(r, STOP_WAITS_FOR_START_MS, 'still starting').unref())]);
+  if (running === 'still starting') {
+    logger.warn({ signal, waitedMs: STOP_WAITS_FOR_START_MS }, 'the start did not finish (is the database or Redis reachable?); exiting without a clean stop: nothing was accepted yet');
+    process.exit(1);
+  }
   await running?.stop();
   logger.info('stopped');
   process.exit(0);

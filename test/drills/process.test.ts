@@ -66,6 +66,30 @@ describe('refusing a wrong environment', () => {
   });
 });
 
+describe('a stop while the start cannot finish', () => {
+  it('exits within about ten seconds when Redis refuses every connection, saying why, as JSON', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'opsdesk-proc-'));
+    dirs.push(dataDir);
+    const closed = await freePort();
+    const p = run([], { DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${closed}`, PORT: String(await freePort()), LOG_LEVEL: 'info' });
+    // Past the database (it says so), then a second more: it is waiting on Redis.
+    const deadline = Date.now() + 30_000;
+    while (!p.out().includes('embedded PostgreSQL started') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(p.child.exitCode).toBeNull();
+    const asked = Date.now();
+    p.child.kill('SIGTERM');
+    const timer = setTimeout(() => p.child.kill('SIGKILL'), 30_000);
+    const code = await p.exit;
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(Date.now() - asked).toBeLessThan(15_000);
+    const said = (p.out() + p.err()).split('\n').filter((l) => l.includes('the start did not finish'));
+    expect(said).toHaveLength(1);
+    expect(JSON.parse(said[0])).toMatchObject({ level: 40, signal: 'SIGTERM' });
+  });
+});
+
 describe('npm start on the embedded default', () => {
   it('starts, seeds once, stops cleanly on SIGTERM and keeps its data across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'opsdesk-proc-'));
