@@ -1,9 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { freePort } from '../test/support/free-port.ts';
-import { startServerProcess } from './server-process.ts';
-import { BENCH_SERVER_URL, fmt, median, percentile, table } from './stats.ts';
+import type pg from 'pg';
+import { onBenchDatabaseServer } from './server-process.ts';
+import { fmt, median, percentile, table } from './stats.ts';
 
 /**
  * `GET /api/v1/audit` over ten million audit entries (`BENCH_AUDIT_ROWS`) on a PostgreSQL server:
@@ -13,7 +10,6 @@ import { BENCH_SERVER_URL, fmt, median, percentile, table } from './stats.ts';
  */
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 10_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdef-xyz';
 const BATCH = 1_000_000;
 const ACTIONS = ['case.opened', 'case.type_changed', 'case.severity_changed', 'case.assigned', 'case.resolved', 'booking.updated', 'booking.stage_changed', 'staff.created', 'staff.updated', 'provider.updated'];
 
@@ -39,34 +35,14 @@ async function fill(db: pg.Client, orgId: string): Promise<void> {
 }
 
 export async function benchAuditLog(): Promise<string> {
-  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
-  try {
-    await admin.connect();
-  } catch {
-    return '### Audit log\n\nSkipped: no PostgreSQL at TEST_DATABASE_URL (this figure is about a real server).';
-  }
-  const name = `opsdesk_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(BENCH_SERVER_URL);
-  dbUrl.pathname = `/${name}`;
-  const rows: (string | number)[][] = [];
   let filled = 0;
-  let server: ChildProcess | undefined;
-  try {
-    const port = await freePort();
-    const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7', ADMIN_API_KEY: ADMIN_KEY, DEV_SIMULATOR: 'off', LOG_LEVEL: 'warn', DATA_DIR: `/tmp/${name}`, RATE_LIMIT_API: 'off' };
-    server = await startServerProcess(['bin/start.ts'], env, port);
-    const db = new pg.Client({ connectionString: dbUrl.toString() });
-    db.on('error', () => undefined);
-    await db.connect();
-    const { rows: org } = await db.query('SELECT id FROM orgs WHERE is_default');
+  const rows = await onBenchDatabaseServer(async ({ port, adminKey, db, orgId }) => {
+    const out: (string | number)[][] = [];
     const started = Date.now();
-    await fill(db, org[0].id);
+    await fill(db, orgId);
     filled = Date.now() - started;
     // A case that has a history (its entries are spread over the two years).
-    const { rows: someCase } = await db.query(`SELECT subject_id FROM audit_log WHERE org_id = $1 AND subject_type = 'case' AND actor_type = 'staff' LIMIT 1`, [org[0].id]);
-    await db.end();
-
+    const { rows: someCase } = await db.query(`SELECT subject_id FROM audit_log WHERE org_id = $1 AND subject_type = 'case' AND actor_type = 'staff' LIMIT 1`, [orgId]);
     const month = (monthsAgo: number) => {
       const from = new Date(Date.now() - (monthsAgo + 1) * 30 * 86_400_000).toISOString().slice(0, 10);
       const to = new Date(Date.now() - monthsAgo * 30 * 86_400_000).toISOString().slice(0, 10);
@@ -84,35 +60,26 @@ export async function benchAuditLog(): Promise<string> {
       ['one month, nothing else', month(18)],
       ['second page (cursor), one staff member', 'actorType=staff&actorId=staff-42&cursor=FIRST'],
     ];
+    const get = (q: string) => fetch(`http://127.0.0.1:${port}/api/v1/audit?${q}`, { headers: { authorization: `Bearer ${adminKey}` } });
     for (const [label, query, csv] of filters) {
-      let q = query;
-      if (q.includes('cursor=FIRST')) {
-        const first = await (await fetch(`http://127.0.0.1:${port}/api/v1/audit?actorType=staff&actorId=staff-42`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
-        q = q.replace('FIRST', first.nextCursor);
-      }
+      const next: string | null = query.includes('cursor=FIRST') ? (await (await get('actorType=staff&actorId=staff-42')).json()).nextCursor : '';
+      if (next === null) continue; // a log too small for a second page (BENCH_AUDIT_ROWS)
+      const q = query.replace('FIRST', next);
       const times: number[] = [];
       let items = 0;
       for (let i = 0; i < REQUESTS + 3; i++) {
         const t = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/audit?${q}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+        const res = await get(q);
         const text = await res.text();
         if (res.status !== 200) throw new Error(`${label}: ${res.status} ${text}`);
         if (i >= 3) times.push(performance.now() - t);
         items = csv ? text.trimEnd().split('\r\n').length - 1 : JSON.parse(text).items.length;
       }
-      rows.push([label, String(items), fmt(median(times), 1), fmt(percentile(times, 95), 1)]);
+      out.push([label, String(items), fmt(median(times), 1), fmt(percentile(times, 95), 1)]);
     }
-  } catch (err) {
-    rows.push(['failed', String(err), '', '']);
-  } finally {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+    return out;
+  });
+  if (!rows) return '### Audit log\n\nSkipped: no PostgreSQL at TEST_DATABASE_URL (this figure is about a real server).';
   return [
     `### Audit log: \`GET /api/v1/audit\` over ${ROWS.toLocaleString('en')} entries (PostgreSQL, filled in ${fmt(filled / 1000)} s)`,
     '',

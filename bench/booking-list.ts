@@ -1,9 +1,6 @@
-import { startServerProcess } from './server-process.ts';
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { freePort } from '../test/support/free-port.ts';
-import { BENCH_SERVER_URL, fmt, median, percentile, table } from './stats.ts';
+import type pg from 'pg';
+import { onBenchDatabaseServer } from './server-process.ts';
+import { fmt, median, percentile, table } from './stats.ts';
 
 /**
  * `GET /api/v1/bookings` over a million bookings (100,000 customers, the demo org's services and
@@ -14,7 +11,6 @@ import { BENCH_SERVER_URL, fmt, median, percentile, table } from './stats.ts';
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1_000_000);
 const CONTACTS = Math.max(1000, Math.round(BOOKINGS / 10));
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdef-xyz';
 const BATCH = 100_000;
 
 async function fill(db: pg.Client, orgId: string): Promise<void> {
@@ -57,39 +53,19 @@ async function fill(db: pg.Client, orgId: string): Promise<void> {
 }
 
 export async function benchBookingList(): Promise<string> {
-  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
-  try {
-    await admin.connect();
-  } catch {
-    return '### Booking list\n\nSkipped: no PostgreSQL at TEST_DATABASE_URL (this figure is about a real server).';
-  }
-  const name = `opsdesk_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(BENCH_SERVER_URL);
-  dbUrl.pathname = `/${name}`;
-  const rows: (string | number)[][] = [];
   let filled = 0;
-  let server: ChildProcess | undefined;
-  try {
-    const port = await freePort();
-    const env = { DATABASE_URL: dbUrl.toString(), REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7', ADMIN_API_KEY: ADMIN_KEY, DEV_SIMULATOR: 'off', LOG_LEVEL: 'warn', DATA_DIR: `/tmp/${name}`, RATE_LIMIT_API: 'off' };
-    server = await startServerProcess(['bin/start.ts'], env, port);
-    const db = new pg.Client({ connectionString: dbUrl.toString() });
-    db.on('error', () => undefined);
-    await db.connect();
-    const { rows: org } = await db.query('SELECT id FROM orgs WHERE is_default');
+  const rows = await onBenchDatabaseServer(async ({ port, adminKey, db, orgId }) => {
+    const out: (string | number)[][] = [];
     const started = Date.now();
-    await fill(db, org[0].id);
+    await fill(db, orgId);
     filled = Date.now() - started;
-    const { rows: staff } = await db.query(`SELECT id FROM staff WHERE org_id = $1 AND role = 'support' ORDER BY id LIMIT 1`, [org[0].id]);
+    const { rows: staff } = await db.query(`SELECT id FROM staff WHERE org_id = $1 AND role = 'support' ORDER BY id LIMIT 1`, [orgId]);
     // A combination that exists: the stage, service and assignee of one booking.
     const { rows: combo } = await db.query(
       `SELECT b.stage, s.key AS service, b.assignee_staff_id FROM bookings b JOIN services s ON s.id = b.service_id
         WHERE b.org_id = $1 AND b.assignee_staff_id IS NOT NULL AND b.stage = 'contacted' LIMIT 1`,
-      [org[0].id],
+      [orgId],
     );
-    await db.end();
-
     const filters: [string, string][] = [
       ['none (newest first)', ''],
       ['stage=new', 'stage=new'],
@@ -112,32 +88,24 @@ export async function benchBookingList(): Promise<string> {
     for (const [label, query] of filters) {
       let q = query;
       if (q.includes('cursor=FIRST')) {
-        const first = await (await fetch(`http://127.0.0.1:${port}/api/v1/bookings?stage=new`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
+        const first = await (await fetch(`http://127.0.0.1:${port}/api/v1/bookings?stage=new`, { headers: { authorization: `Bearer ${adminKey}` } })).json();
         q = `stage=new&cursor=${first.nextCursor}`;
       }
       const times: number[] = [];
       let items = 0;
       for (let i = 0; i < REQUESTS + 3; i++) {
         const t = performance.now();
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/bookings?${q}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/bookings?${q}`, { headers: { authorization: `Bearer ${adminKey}` } });
         const body = await res.json();
         if (res.status !== 200) throw new Error(`${label}: ${res.status} ${JSON.stringify(body)}`);
         if (i >= 3) times.push(performance.now() - t);
         items = body.items.length;
       }
-      rows.push([label, String(items), fmt(median(times), 1), fmt(percentile(times, 95), 1)]);
+      out.push([label, String(items), fmt(median(times), 1), fmt(percentile(times, 95), 1)]);
     }
-  } catch (err) {
-    rows.push(['failed', String(err), '', '']);
-  } finally {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+    return out;
+  });
+  if (!rows) return '### Booking list\n\nSkipped: no PostgreSQL at TEST_DATABASE_URL (this figure is about a real server).';
   return (
     `### Booking list (${BOOKINGS.toLocaleString('en-US')} bookings, ${CONTACTS.toLocaleString('en-US')} customers, PostgreSQL server; first page of 25, ${REQUESTS} requests each after 3 to warm up, one at a time over HTTP)\n\n` +
     table(['filter', 'items', 'p50 ms', 'p95 ms'], rows) +
