@@ -173,6 +173,7 @@ export const eventNames: Record<string, Words> = {
   reopened: { th: 'เปิดเคสอีกครั้ง', en: 'Reopened' },
   owner_changed: { th: 'เปลี่ยนผู้รับผิดชอบ', en: 'Owner changed' },
   provider_changed: { th: 'ระบุผู้ให้บริการ', en: 'Provider named' },
+  corrected: { th: 'แก้ไขประเภท/ความรุนแรง', en: 'Type or severity corrected' },
   provider_message: { th: 'ข้อความจากผู้ให้บริการ', en: 'Provider wrote' },
   note: { th: 'บันทึก', en: 'Note' },
   sla_warning: { th: 'ใกล้ครบกำหนด SLA', en: 'SLA due soon' },
