@@ -110,7 +110,7 @@ describe('correcting the type', () => {
 
     // The old timers come due and run (their outbox rows are handed to the queue), and find their time gone.
     const oldTimers = () =>
-      sys.knex('outbox').where({ queue: 'sla' }).whereRaw(`payload->>'caseId' = ?`, [c.id]).whereIn(sys.knex.raw(`payload->>'at'`), Object.values(old).map((d) => d.toISOString()));
+      sys.knex('outbox').where({ queue: 'sla' }).whereRaw(`payload->>'caseId' = ?`, [c.id]).whereRaw(`payload->>'at' = ANY(?)`, [Object.values(old).map((d) => d.toISOString())]);
     expect(await oldTimers()).toHaveLength(3);
     await new Promise((r) => setTimeout(r, 3000));
     expect((await oldTimers()).every((t) => t.status !== 'pending')).toBe(true);

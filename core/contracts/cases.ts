@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, SEVERITIES } from '../vocabulary.ts';
+import { CASE_STATUSES, CORRECTION_REASON_MAX, SEVERITIES } from '../vocabulary.ts';
 
 /** Cases as the REST API shows them to staff and integrations (the pull side of the sync). */
 export const caseSummary = z
@@ -103,9 +103,6 @@ export const caseMessage = z
 export const caseMessageResult = z
   .object({ number: z.string(), version: z.number().int(), messageIds: z.array(z.uuid()).meta({ description: 'The outgoing messages queued (outbox)' }) })
   .meta({ id: 'CaseMessageResult' });
-
-/** A reason a person writes for the record: one or two sentences, not an essay. */
-export const CORRECTION_REASON_MAX = 500;
 
 export const caseCorrection = z
   .object({
