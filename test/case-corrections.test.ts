@@ -143,6 +143,32 @@ describe('correcting the type', () => {
   });
 });
 
+describe('correcting a case that waits on the customer', () => {
+  it('moves the first-response time at once; the paused resolution clock keeps its time and takes the new target when it resumes', async () => {
+    const c = await aCase('refund_request');
+    const move = (to: 'investigating' | 'waiting_customer') =>
+      sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, to, actor: { type: 'staff', id: staff.Somchai.id } }));
+    await move('investigating');
+    await move('waiting_customer');
+    const paused = await sys.knex('cases').where({ id: c.id }).first();
+
+    const res = await correct(c.number, { caseType: 'wrong_amount', reason: 'Charged twice', expectedVersion: paused.version });
+    expect(res.status).toBe(200);
+    const wrongAmount = await targets('wrong_amount');
+    const minute = (d: Date | string) => Math.floor(new Date(d).getTime() / MIN);
+    expect(minute(res.json.firstResponseDueAt)).toBe(minute(new Date(c.createdAt.getTime() + wrongAmount.first_response_minutes * MIN)));
+    expect(res.json.resolutionDueAt).toBe(new Date(paused.resolution_due_at).toISOString());
+
+    // The customer answers: the clock runs again, by the new target, the paused time not counted.
+    await move('investigating');
+    const resumed = await sys.knex('cases').where({ id: c.id }).first();
+    const due = minute(resumed.resolution_due_at);
+    const target = minute(new Date(c.createdAt.getTime() + wrongAmount.resolution_minutes * MIN));
+    expect(due).toBeGreaterThanOrEqual(target);
+    expect(due).toBeLessThanOrEqual(target + 1);
+  });
+});
+
 describe('correcting the severity', () => {
   it('is for managers and admins; it moves no due time (the targets are the type\'s)', async () => {
     const c = await aCase('refund_request');
