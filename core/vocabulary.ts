@@ -44,6 +44,8 @@ export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 /** Most urgent first. */
 export const SEVERITIES = ['critical', 'high', 'normal', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** The reason given when staff correct a case's type or severity: a sentence or two for the record, not an essay. */
+export const CORRECTION_REASON_MAX = 500;
 
 /** A case's statuses; their flags and the state machine are core/cases/case-status.ts. */
 export const CASE_STATUSES = ['new', 'investigating', 'waiting_customer', 'waiting_provider', 'fixing', 'resolved', 'closed'] as const;

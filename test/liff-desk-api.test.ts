@@ -219,6 +219,23 @@ describe('the desk acts', () => {
     expect(res.json.error.details.reason).toBe('not_staff');
     expect((await h.pub('GET', `/liff-api/v1/desk/cases/${c.number}`, { headers: { authorization: `Bearer ${h.idToken(customer)}` } })).status).toBe(403);
   });
+
+  it("corrects a case's type as support, and refuses support the severity, as POST /api/v1/cases/:number/corrections", async () => {
+    const c = await h.reportProblem(lineId('U'));
+    const seen = (await as(somchai).get(`cases/${c.number}`)).json;
+    const before = await snapshot(c.number);
+    const refusedSeverity = await as(nok).post(`cases/${c.number}/corrections`, { severity: 'low', reason: 'not urgent', expectedVersion: seen.version });
+    expect(refusedSeverity.status).toBe(403);
+    expect(refusedSeverity.json.error.details).toMatchObject({ reason: 'role_forbids', action: 'case.correct_severity' });
+    expect(await snapshot(c.number)).toEqual(before);
+    const res = await as(somchai).post(`cases/${c.number}/corrections`, { caseType: 'wrong_amount', reason: 'Paid the wrong amount', expectedVersion: seen.version });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ caseType: 'wrong_amount', version: seen.version + 1, changed: true });
+    const shown = (await as(somchai).get(`cases/${c.number}`)).json;
+    expect(shown.type).toMatchObject({ en: 'Wrong amount charged' });
+    const doc = (await h.pub('GET', '/api/v1/openapi.json')).json;
+    expect(JSON.stringify(doc.paths['/liff-api/v1/desk/cases/{number}/corrections']?.post?.requestBody)).toContain('CaseCorrection');
+  });
 });
 
 describe('the bookings pipeline on the desk', () => {

@@ -302,4 +302,22 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
     await poll(() => main(phone)).toContain(number);
     await check(phone, 'bookings-th-dark');
   });
+
+  it("support corrects a case's type from the desk: the new type in the heading, the correction and its reason on the timeline", async () => {
+    const c = await reportedWithCard();
+    const page = await device(nok);
+    await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=en`);
+    await poll(() => page.textContent('h1')).toContain(c.number);
+    await page.locator('summary', { hasText: 'Change type' }).click();
+    await poll(() => page.locator('#correct-type option').count()).toBeGreaterThan(2);
+    await page.getByLabel('The right type').selectOption('wrong_amount');
+    await page.getByLabel('Why').fill('The customer paid 50 baht too much, the top-up itself arrived');
+    await check(page, 'case-en-change-type');
+    await page.locator('form button[type=submit]', { hasText: 'Change type' }).click();
+    await poll(() => page.textContent('h1')).toContain('Wrong amount charged');
+    await poll(() => page.locator('ol.timeline').textContent()).toContain('Type or severity corrected');
+    expect(await page.locator('ol.timeline').textContent()).toContain('The customer paid 50 baht too much');
+    const row = await caseRow(c.number);
+    expect(await h.sys.knex('case_types').where({ id: row.case_type_id }).first()).toMatchObject({ key: 'wrong_amount' });
+  });
 });

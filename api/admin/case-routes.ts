@@ -1,6 +1,7 @@
 import { caseTime } from '../../core/cases/case-clock.ts';
 import { activeCases, caseDetail, caseIdByNumber, casesByOrder } from '../../core/cases/case-queries.ts';
 import * as caseCommands from '../../core/cases/case-commands.ts';
+import { correctCase } from '../../core/cases/case-correction.ts';
 import { caseRefusalError } from '../../core/cases/case-refusal-errors.ts';
 import * as c from '../../core/contracts/cases.ts';
 import { reassignCaseFromDesk, takeCaseFromDesk, writeToCustomerFromDesk } from '../../core/staff/case-desk-actions.ts';
@@ -150,6 +151,28 @@ export const caseRoutes = [
           expectedVersion: body.expectedVersion,
           now: new Date(),
         });
+      }),
+  }),
+
+  // Correcting a case's type or severity (docs/cases.md, "Correcting a case"): a command with a
+  // reason that re-arms the SLA clocks, not a field edit, so a POST beside take and transitions.
+  route({
+    method: 'post',
+    path: '/api/v1/cases/:number/corrections',
+    summary: "Correct a case's type (support on unowned or own cases, managers, admins) or severity (managers, admins), with a reason; a new type's SLA targets apply from the opening. 409 if it changed meanwhile or is resolved",
+    tag: 'cases',
+    access: 'cases.work',
+    staffApp: onDesk('/cases/:number/corrections', "Correct the case's type or severity (as POST /api/v1/cases/:number/corrections)"),
+    body: c.caseCorrection,
+    response: c.caseCorrectionResult,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        // Whoever may correct the severity may correct the type too (core/access/roles.ts).
+        const staff = await actingStaff(trx, caller, body.severity !== undefined ? 'case.correct_severity' : 'case.correct_type');
+        const actor = caseCommands.staffActor(staff);
+        const r = await correctCase(trx, actor, { orgId: caller.orgId, number: params.number, ...body, now: new Date(), requestId: caller.requestId });
+        if (!r.ok) throw caseRefusalError(r, actor, params.number);
+        return { ...r.case, firstResponseDueAt: iso(r.case.firstResponseDueAt), resolutionDueAt: iso(r.case.resolutionDueAt), changed: r.changed };
       }),
   }),
 ];

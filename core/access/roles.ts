@@ -86,6 +86,11 @@ export const staffActions = {
   'case.reply': { roles: ['support', 'manager', 'admin'], own: true },
   'case.reassign': { roles: ['manager', 'admin'], own: false },
   'case.override': { roles: ['manager', 'admin'], own: false },
+  // Correcting what the classifier guessed (core/cases/case-correction.ts, docs/cases.md): the type
+  // is a fact support sees in the customer's words, so support corrects it on unowned or own
+  // cases; the severity is a judgement of priority that reorders the queue, so managers and admins.
+  'case.correct_type': { roles: ['support', 'manager', 'admin'], own: true },
+  'case.correct_severity': { roles: ['manager', 'admin'], own: false },
   // Opening a case or a booking for a customer one is talking to (the desk's conversation).
   'case.open': { roles: ['support', 'manager', 'admin'], own: false },
   'queue.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },

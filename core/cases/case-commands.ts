@@ -23,7 +23,8 @@ import { transitionCase, type TransitionResult } from './transition.ts';
  *
  * A case is opened from a customer's report or a payment rule (open-case.ts), with its type's
  * severity, or by a staff member for the customer they are talking to (`openForCustomer`), with a
- * severity they may pick; its type or severity is not changed afterwards.
+ * severity they may pick. When the classifier guessed wrong, staff correct its type or severity
+ * with a reason (case-correction.ts, with the same refusals), and its SLA due times follow.
  */
 
 /** Someone on staff, by id and role as they are now. */
@@ -110,6 +111,9 @@ export type CaseRefusal =
   | { ok: false; refusal: 'withdrawn'; case: LockedCase }
   /** The status change itself refused (a root cause missing or unknown, a concurrent change): its error, as it said it. */
   | { ok: false; refusal: 'rejected'; error: DomainError; case: LockedCase };
+
+/** A correction (case-correction.ts) names a case type the org does not have, or has switched off. */
+export type CaseTypeRefusal = { ok: false; refusal: 'no_such_case_type'; caseType: string; case: LockedCase };
 
 /** The caller's last word before anything changes; false withdraws (and changes nothing). */
 type BeforeChange = (c: LockedCase) => Promise<boolean>;

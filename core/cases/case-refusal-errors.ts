@@ -1,5 +1,5 @@
 import { DomainError, forbidden, notFound, staleVersion, validationFailed } from '../errors/index.ts';
-import type { CaseActor, CaseRefusal } from './case-commands.ts';
+import type { CaseActor, CaseRefusal, CaseTypeRefusal } from './case-commands.ts';
 import type { LockedCase } from './case-queries.ts';
 import { cannotMove } from './transition.ts';
 
@@ -12,7 +12,15 @@ import { cannotMove } from './transition.ts';
 /** What a refusal says about the case now: enough for the screen to show who has it. */
 export const caseNow = (c: LockedCase) => ({ number: c.number, status: c.status, version: c.version, ownerStaffId: c.ownerStaffId, ownerName: c.ownerName });
 
-export function caseRefusalError(r: CaseRefusal, actor: CaseActor, number: string): DomainError {
+/** Why a done case refuses an action, in words. */
+const NOT_OPEN: Partial<Record<string, string>> = {
+  'case.take': 'there is nothing to take',
+  // Its clocks have stopped and its reports counted it as it was; reopen it first.
+  'case.correct_type': 'its type is kept as it was (reopen it to correct it)',
+  'case.correct_severity': 'its severity is kept as it was (reopen it to correct it)',
+};
+
+export function caseRefusalError(r: CaseRefusal | CaseTypeRefusal, actor: CaseActor, number: string): DomainError {
   switch (r.refusal) {
     case 'no_such_case':
       return notFound('Case', { number });
@@ -28,9 +36,11 @@ export function caseRefusalError(r: CaseRefusal, actor: CaseActor, number: strin
       return forbidden(`${owner} has ${r.case.number}: only they or a manager can change it`, { reason: 'owner', action: r.action, ...caseNow(r.case) });
     }
     case 'not_open':
-      return new DomainError('conflict', `${r.case.number} is ${r.case.status}: ${r.action === 'case.take' ? 'there is nothing to take' : 'it cannot be given to anyone'}`, caseNow(r.case));
+      return new DomainError('conflict', `${r.case.number} is ${r.case.status}: ${NOT_OPEN[r.action] ?? 'it cannot be given to anyone'}`, { reason: 'not_open', ...caseNow(r.case) });
     case 'no_such_assignee':
       return validationFailed('The request body is not valid', [{ path: 'staffId', message: 'No active staff member of this org who works cases has that id' }]);
+    case 'no_such_case_type':
+      return validationFailed('The request body is not valid', [{ path: 'caseType', message: `The org has no active case type ${r.caseType}` }]);
     case 'cannot_move':
       return cannotMove(r.case.status, r.to);
     case 'rejected':

@@ -18,6 +18,8 @@ export const TIMELINE_EVENT_TYPES = [
   'note',
   'owner_changed',
   'provider_changed',
+  // Staff corrected the case's type or severity, with a reason (core/cases/case-correction.ts).
+  'corrected',
   'message_in',
   'message_out',
   'provider_message',

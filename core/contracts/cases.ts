@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '../vocabulary.ts';
+import { CASE_STATUSES, CORRECTION_REASON_MAX, SEVERITIES } from '../vocabulary.ts';
 
 /** Cases as the REST API shows them to staff and integrations (the pull side of the sync). */
 export const caseSummary = z
@@ -103,3 +103,28 @@ export const caseMessage = z
 export const caseMessageResult = z
   .object({ number: z.string(), version: z.number().int(), messageIds: z.array(z.uuid()).meta({ description: 'The outgoing messages queued (outbox)' }) })
   .meta({ id: 'CaseMessageResult' });
+
+export const caseCorrection = z
+  .object({
+    caseType: z.string().trim().min(1).max(64).optional().meta({ description: "The right case type's key (support, managers, admins); its SLA targets replace the old ones, from the case's opening" }),
+    severity: z.enum(SEVERITIES).optional().meta({ description: 'The right severity (managers and admins only)' }),
+    reason: z.string().trim().min(1).max(CORRECTION_REASON_MAX).meta({ description: 'Why, for the timeline and the audit log' }),
+    expectedVersion: seenVersion.optional(),
+  })
+  .strict()
+  .refine((b) => b.caseType !== undefined || b.severity !== undefined, { message: 'Name a caseType or a severity to correct', path: ['caseType'] })
+  .meta({ id: 'CaseCorrection' });
+
+export const caseCorrectionResult = z
+  .object({
+    number: z.string(),
+    status: z.enum(CASE_STATUSES),
+    version: z.number().int(),
+    caseType: z.string(),
+    severity: z.enum(SEVERITIES),
+    firstResponseDueAt: z.iso.datetime({ offset: true }).nullable(),
+    resolutionDueAt: z.iso.datetime({ offset: true }).nullable(),
+    breached: z.boolean().meta({ description: 'The resolution SLA is breached (a due time the correction put in the past is breached at once)' }),
+    changed: z.boolean().meta({ description: 'false when the case had these already' }),
+  })
+  .meta({ id: 'CaseCorrectionResult' });

@@ -122,6 +122,8 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
   const movedTo = (type: string, d: Record<string, any>): string | null => {
     if (type === 'owner_changed') return names.get(d.to) ?? null;
     if (type === 'provider_changed') return typeof d.key === 'string' ? (providerNames.get(d.key) ?? d.key) : null;
+    // A correction: the new type (or, alone, the new severity); the reason is its text.
+    if (type === 'corrected') return (d.caseType ?? d.severity)?.to ?? null;
     return typeof d.to === 'string' ? d.to : null;
   };
 
@@ -150,7 +152,7 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
         type: e.type as string,
         public: e.is_public as boolean,
         actor: { type: e.actor_type as string, name: (e.actor_name ?? null) as string | null },
-        text: typeof d.text === 'string' ? d.text : null,
+        text: typeof d.text === 'string' ? d.text : e.type === 'corrected' && typeof d.reason === 'string' ? d.reason : null,
         from: e.type === 'status_changed' || e.type === 'reopened' ? (d.from ?? null) : null,
         to: movedTo(e.type, d),
         rootCause: typeof d.rootCause === 'string' ? d.rootCause : null,

@@ -6,6 +6,7 @@ import { duration, fill, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { roleNames, type StaffMe } from '../kit/staff.ts';
 import { Badge, Fact, Loading } from '../kit/ui.tsx';
+import { ChangeType } from './change-type.tsx';
 import { Banner, useDeskItem } from './desk-item.tsx';
 import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
@@ -196,6 +197,8 @@ function Actions(p: { lang: Lang; c: Case; me: StaffMe; busy: boolean; act: (act
           </div>
         </form>
       )}
+      {/* Who may correct the type is whoever may move the case (support on unowned or own cases); the server decides. */}
+      {may('move') && open && <ChangeType key={c.version} lang={lang} busy={busy} current={c.type[lang]} correct={(caseType, reason) => act('corrections', { caseType, reason }, w.done[lang])} />}
       {may('reassign') && open && others.length > 0 && (
         <HandOver key={c.ownerStaffId ?? ''} lang={lang} id="assignee" label={w.reassignTo[lang]} action={w.reassign[lang]} people={others} busy={busy} give={(staffId) => act('assignee', { staffId }, w.done[lang])} />
       )}

@@ -57,6 +57,11 @@ export const w = {
   internal: { th: 'ภายใน', en: 'internal' },
   file: { th: 'ไฟล์แนบ', en: 'Attachment' },
   working: { th: 'กำลังส่ง…', en: 'Sending…' },
+  changeType: { th: 'เปลี่ยนประเภทเคส', en: 'Change type' },
+  rightType: { th: 'ประเภทที่ถูกต้อง', en: 'The right type' },
+  pickType: { th: 'เลือกประเภท', en: 'Pick a type' },
+  correctionReason: { th: 'เหตุผล', en: 'Why' },
+  correctionHint: { th: 'บันทึกไว้ในไทม์ไลน์ เวลา SLA จะคำนวณใหม่ตามประเภทที่ถูกต้องนับจากเวลาเปิดเคส', en: "Kept on the timeline. The SLA times are worked out again from the case's opening, by the right type's targets." },
   done: { th: 'เรียบร้อย', en: 'Done' },
   sent: { th: 'ส่งข้อความแล้ว', en: 'Message sent' },
   changed: {
@@ -145,6 +150,7 @@ export const actionNames: Record<string, Words> = {
   move: { th: 'เปลี่ยนสถานะ', en: 'change statuses' },
   resolve: { th: 'ปิดงานเคส', en: 'resolve cases' },
   reply: { th: 'ส่งข้อความถึงลูกค้า', en: 'write to customers' },
+  corrections: { th: 'แก้ไขประเภทหรือความรุนแรงของเคส', en: 'correct case types or severities' },
 };
 
 export const statusNames: Record<CaseStatus, Words> = {
@@ -173,6 +179,7 @@ export const eventNames: Record<string, Words> = {
   reopened: { th: 'เปิดเคสอีกครั้ง', en: 'Reopened' },
   owner_changed: { th: 'เปลี่ยนผู้รับผิดชอบ', en: 'Owner changed' },
   provider_changed: { th: 'ระบุผู้ให้บริการ', en: 'Provider named' },
+  corrected: { th: 'แก้ไขประเภท/ความรุนแรง', en: 'Type or severity corrected' },
   provider_message: { th: 'ข้อความจากผู้ให้บริการ', en: 'Provider wrote' },
   note: { th: 'บันทึก', en: 'Note' },
   sla_warning: { th: 'ใกล้ครบกำหนด SLA', en: 'SLA due soon' },
