@@ -90,7 +90,7 @@ let template: Promise<string> | undefined;
  * A database on the server, migrated once and kept as the template that every test database is
  * copied from (`CREATE DATABASE ... TEMPLATE`, a file copy: milliseconds, against a second or more
  * to migrate). Built under a name of its own and renamed into place, so that two runs building it
- * at once leave one whole template; templates of older migrations are dropped.
+ * at once leave one whole template; templates of other migrations are dropped a day after they were built.
  */
 function migratedTemplate(serverUrl: string): Promise<string> {
   template ??= (async () => {
@@ -98,7 +98,10 @@ function migratedTemplate(serverUrl: string): Promise<string> {
     const exists = async () => (await onServer(serverUrl, (admin) => admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]))).rowCount === 1;
     if (!(await exists())) {
       const building = `opsdesk_building_${randomBytes(6).toString('hex')}`;
-      await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE ${building}`));
+      await onServer(serverUrl, async (admin) => {
+        await admin.query(`CREATE DATABASE ${building}`);
+        await admin.query(`COMMENT ON DATABASE ${building} IS 'built ${new Date().toISOString()}'`);
+      });
       const knex = connectDatabase({ url: databaseUrl(serverUrl, building), poolMax: 2, applicationName: 'opsdesk-test-template' });
       try {
         await migrateToLatest(knex);
@@ -116,8 +119,15 @@ function migratedTemplate(serverUrl: string): Promise<string> {
       });
     }
     await onServer(serverUrl, async (admin) => {
-      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'opsdesk\\_template\\_%' AND datname <> $1`, [name]);
-      // A run on older migrations may still be copying one: it keeps it, and the next run drops it.
+      // Templates of other migrations are dropped a day after they were built: another run (a
+      // second checkout, a branch) may be copying one now, and dropping it under that run failed
+      // its files with "template database ... does not exist".
+      const { rows } = await admin.query<{ datname: string }>(
+        `SELECT d.datname FROM pg_database d
+          WHERE d.datname LIKE 'opsdesk\\_template\\_%' AND d.datname <> $1
+            AND coalesce(substring(shobj_description(d.oid, 'pg_database') FROM '^built (\\S+)$')::timestamptz, '-infinity') < now() - interval '1 day'`,
+        [name],
+      );
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
     });
     return name;
