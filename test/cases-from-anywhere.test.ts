@@ -156,6 +156,13 @@ describe('refusals create nothing', () => {
     expect(foreign.details).toEqual([{ path: 'contactId', message: 'No contact of this business has this id' }]);
   });
 
+  it('an erased customer by id: 422 on contactId, telling to name them afresh', async () => {
+    const first = await openCase({ ...order, phone: aPhone() });
+    expect((await api('POST', `/api/v1/contacts/${first.json.contactId}/erase`)).status).toBe(200);
+    const error = await refused(() => openCase({ ...order, contactId: first.json.contactId }), 422, 'validation_failed');
+    expect(error.details).toEqual([{ path: 'contactId', message: 'This customer was erased: name them by their phone, e-mail or LINE id' }]);
+  });
+
   it('two ways of naming the customer, or none: 422 naming the fields', async () => {
     const two = await refused(() => openCase({ ...order, phone: aPhone(), email: 'two@example.com' }), 422, 'validation_failed');
     expect(two.details.map((d: { path: string }) => d.path)).toEqual(['phone', 'email']);

@@ -17,8 +17,11 @@ export type NamedCustomer = { contactId: string; created: boolean } | { refused:
 export async function namedCustomer(trx: Knex.Transaction, orgId: string, h: CustomerHandle, who: { name?: string; language: Language }): Promise<NamedCustomer> {
   if ('contactId' in h) {
     // Another org's contact is answered as one that does not exist: an id says nothing across orgs.
-    const row = await trx('contacts').select('id').where({ id: h.contactId, org_id: orgId }).first();
-    return row ? { contactId: row.id, created: false } : { refused: { path: 'contactId', message: 'No contact of this business has this id' } };
+    const row = await trx('contacts').select('id', 'erased_at').where({ id: h.contactId, org_id: orgId }).first();
+    if (!row) return { refused: { path: 'contactId', message: 'No contact of this business has this id' } };
+    // An erased customer (PDPA) is not written about again by id: a new case names them afresh.
+    if (row.erased_at) return { refused: { path: 'contactId', message: 'This customer was erased: name them by their phone, e-mail or LINE id' } };
+    return { contactId: row.id, created: false };
   }
   if ('lineUserId' in h) {
     const known = await trx('contact_identities as ci')
