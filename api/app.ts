@@ -5,6 +5,7 @@ import { bookingRuleRoutes } from './admin/booking-rule-routes.ts';
 import { analyticsRoutes } from './admin/analytics-routes.ts';
 import { providerRoutes } from './admin/provider-routes.ts';
 import { caseRoutes } from './admin/case-routes.ts';
+import { caseOpeningRoutes } from './admin/case-opening-routes.ts';
 import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
@@ -51,6 +52,7 @@ export const apiRoutes: Route[] = [
   ...channelRoutes,
   ...richMenuRoutes,
   ...caseRoutes,
+  ...caseOpeningRoutes,
   ...conversationRoutes,
   ...savedReplyRoutes,
   ...bookingRoutes,

@@ -51,7 +51,8 @@ export const CORRECTION_REASON_MAX = 500;
 export const CASE_STATUSES = ['new', 'investigating', 'waiting_customer', 'waiting_provider', 'fixing', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_SOURCES = ['line', 'whatsapp', 'web', 'api', 'staff', 'system'] as const;
+/** Where a case came from: the chat's channels, the web, the API, staff, the system, and (`POST /api/v1/cases`) staff by hand or a ticket. */
+export const CASE_SOURCES = ['line', 'whatsapp', 'web', 'api', 'staff', 'system', 'manual', 'ticket'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 /** A booking's stages; their flags and the allowed moves are core/bookings/booking-stage.ts. */

@@ -13,6 +13,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   already_exists: 409,
   stale_version: 409,
   invalid_reference: 422,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -28,6 +28,9 @@ export const permissions = {
   'contacts.erase': ['admin', 'manager'],
   'cases.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
   'cases.work': ['admin', 'manager', 'support'],
+  // Opening a case from anywhere (POST /api/v1/cases): the business's system, and staff who work
+  // cases (support opens them on the desk already). The CEO and the accountant read only.
+  'cases.create': ['admin', 'manager', 'support', 'integration'],
   // The inbox (docs/inbox.md): conversations are the customers' own words, so integrations do not read them.
   'conversations.read': ['admin', 'manager', 'support', 'ceo'],
   'conversations.work': ['admin', 'manager', 'support'],

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { BookingForm } from '../contracts/bookings.ts';
 import { DomainError, validationFailed } from '../errors/index.ts';
+import { bodyHash, checkIdempotencyKey } from '../http/idempotency-key.ts';
 import { peekNextNumber } from '../org-counters.ts';
 import { fillTemplate } from '../templates/render-template.ts';
 import { todayIn } from '../time/org-time.ts';
@@ -23,20 +23,9 @@ export interface IntakeRequest {
   defaultLimit?: { requests: number; seconds: number } | null;
 }
 
-const KEY = /^[\x21-\x7e]{8,255}$/;
-
-/** The hash of a form as the contract parsed it: key order and spacing do not make another body. */
-export function formHash(form: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as any)[k])])) : v;
-  return createHash('sha256').update(JSON.stringify(canonical(form))).digest('hex');
-}
-
-export function checkIdempotencyKey(key: string | undefined): string {
-  if (!key) throw validationFailed('The Idempotency-Key header is required', [{ path: 'Idempotency-Key', message: 'Required: one key per form submission' }]);
-  if (!KEY.test(key)) throw validationFailed('The Idempotency-Key header is not valid', [{ path: 'Idempotency-Key', message: '8 to 255 visible ASCII characters' }]);
-  return key;
-}
+/** The hash of a form as the contract parsed it (core/http/idempotency-key.ts). */
+export const formHash = bodyHash;
+export { checkIdempotencyKey };
 
 function checkDates(f: BookingForm, today: string): void {
   const past: { path: string; message: string }[] = [];

@@ -41,9 +41,12 @@ export function customerNotices(opts: { trackingBaseUrl: () => string }): CaseEv
  * the bot, with the message's reply token). Always sent, whatever the notice switches say: it
  * answers the customer's own message. It is not a message on the case, so that the customer's
  * next follow-up is still acknowledged (bot/conversation/act.ts).
+ *
+ * A case opened for the customer elsewhere (`POST /api/v1/cases`, `tellCustomer`) is told the
+ * same way, as a push on their chat; a customer without one is told nothing, and the case opens.
  */
 async function acknowledgeNewCase(trx: Knex.Transaction, e: RecordedCaseEvent, trackingBaseUrl: () => string): Promise<void> {
-  if (!e.data?.messageId) return;
+  if (!e.data?.messageId && !e.context.tellCustomer) return;
   const row = await trx('cases').join('orgs', 'orgs.id', 'cases.org_id').select('cases.*', 'orgs.time_zone').where('cases.id', e.caseId).first();
   if (!row?.conversation_id) return;
   const language: Language = row.language;

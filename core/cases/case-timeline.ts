@@ -61,6 +61,8 @@ export interface CaseEventContext {
    * and REST). The new owner's notice differs by door (core/staff/case-handover-notice.ts).
    */
   via?: 'line' | 'desk';
+  /** `created` of a case opened for the customer elsewhere (the API): they are told as a chat case's customer is. */
+  tellCustomer?: boolean;
 }
 
 export interface RecordedCaseEvent extends CaseEventInput {

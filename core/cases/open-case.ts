@@ -30,6 +30,13 @@ export interface OpenCaseInput {
   actor?: { type: CaseActorType; id: string | null };
   /** By default the case type's. */
   severity?: Severity;
+  /** A case asked for with an `Idempotency-Key` (case-requests.ts): the key and the hash of the body. */
+  idempotency?: { key: string; hash: string };
+  /**
+   * Tell the customer of the new case on its conversation although it did not answer a message of
+   * theirs (a case opened for them through the API; case-notifications.ts).
+   */
+  tellCustomer?: boolean;
 }
 
 export interface OpenedCase {
@@ -68,6 +75,8 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       resolution_due_at: resolutionDueAt,
       resolution_warn_at: resolutionWarnAt,
       fields: JSON.stringify(c.fields),
+      idempotency_key: c.idempotency?.key ?? null,
+      idempotency_hash: c.idempotency?.hash ?? null,
     })
     .returning(['id', 'tracking_token']);
   for (const [i, orderId] of (c.fields.orderIds ?? []).entries()) {
@@ -103,7 +112,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       isPublic: true,
       data: { caseType: c.caseTypeKey, severity, source: c.source, messageId: c.sourceMessageId },
     },
-    { now, replyToEventId: c.replyToEventId },
+    { now, replyToEventId: c.replyToEventId, tellCustomer: c.tellCustomer },
   );
   return {
     id: row.id,

@@ -13,6 +13,7 @@ import type { Language } from '../vocabulary.ts';
  */
 export interface ContactDetails {
   orgId: string;
+  /** Empty when the caller does not know it (a case opened through the API by phone): the contact has no name yet. */
   name: string;
   email?: string;
   phone?: string;
@@ -100,7 +101,7 @@ export async function findOrCreateContact(
   if (found) {
     const c = found as unknown as Record<string, string | null>;
     const fill: Record<string, string> = {};
-    if (!c.display_name?.trim()) fill.display_name = d.name;
+    if (!c.display_name?.trim() && d.name) fill.display_name = d.name;
     const offered: { email?: string; phone?: string } = {};
     if (email && c.email?.toLowerCase() !== email) {
       if (!c.email && opts.fill === 'blanks') fill.email = email;
@@ -115,7 +116,7 @@ export async function findOrCreateContact(
     return { contactId: found.id, created: false, matchedBy: found.by, filled, offered, form: { name: d.name, email, phone, language: d.language } };
   }
   const [row] = await trx('contacts')
-    .insert({ org_id: d.orgId, display_name: d.name, email: email ?? null, phone: phone ?? null, language: d.language })
+    .insert({ org_id: d.orgId, display_name: d.name || null, email: email ?? null, phone: phone ?? null, language: d.language })
     .returning('id');
   return { contactId: row.id, created: true, matchedBy: null, filled: {}, offered: {}, form: { name: d.name, email, phone, language: d.language } };
 }

@@ -29,7 +29,7 @@ export const analyticsFilterFields = {
   caseType: z.string().min(1).max(64).optional().meta({ description: 'A case type key' }),
   category: z.enum(CASE_CATEGORIES).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  channel: z.enum(CASE_SOURCES).optional().meta({ description: 'Where the case came from (line, whatsapp, web, api, staff, system)' }),
+  channel: z.enum(CASE_SOURCES).optional().meta({ description: 'Where the case came from (line, whatsapp, web, api, staff, system, manual, ticket)' }),
   provider: z.string().min(1).max(64).optional().meta({ description: 'A provider key: the cases that depend on it' }),
   owner: z.uuid().optional().meta({ description: "A staff member's id: the cases they own now (a support member signed in to the LIFF dashboard reads only their own)" }),
   format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: the table as CSV (the same as `Accept: text/csv`)' }),

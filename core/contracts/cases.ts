@@ -128,3 +128,56 @@ export const caseCorrectionResult = z
     changed: z.boolean().meta({ description: 'false when the case had these already' }),
   })
   .meta({ id: 'CaseCorrectionResult' });
+
+/** The ways a request names the case's customer: exactly one of them. */
+export const CONTACT_SELECTORS = ['contactId', 'lineUserId', 'phone', 'email'] as const;
+
+/**
+ * A case opened from anywhere (`POST /api/v1/cases`, core/cases/case-requests.ts): the business's
+ * system, a ticket, or staff by hand. The customer is named by exactly one selector; one not known
+ * yet (LINE id, phone, e-mail) becomes a contact. Unknown fields are refused.
+ */
+export const caseCreate = z
+  .object({
+    source: z.enum(['api', 'manual', 'ticket']).meta({ description: "Where the case comes from: the business's system (`api`), staff by hand (`manual`), a ticket (`ticket`)" }),
+    caseType: z.string().min(1).max(64).meta({ description: "One of the org's case types in use (GET /api/v1/case-types)" }),
+    severity: z.enum(SEVERITIES).optional().meta({ description: "By default the case type's" }),
+    summary: z.string().trim().min(1).max(1000),
+    language: z.enum(['th', 'en']).optional().meta({ description: "What the customer is told in: by default the contact's, else the org's" }),
+    fields: z
+      .object({
+        orderIds: z.array(z.string().trim().min(1).max(100)).max(20).optional().meta({ description: "The business's order ids, linked to the case (GET /api/v1/cases/by-order/:orderId)" }),
+        amount: z.number().nonnegative().optional().meta({ description: 'Of the first order' }),
+        currency: z.string().length(3).optional().meta({ description: 'THB unless said' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: "The case's details, as a chat case's are read from the customer's message" }),
+    contactId: z.uuid().optional().meta({ description: "One of the org's contacts" }),
+    lineUserId: z.string().regex(/^U[0-9a-f]{32}$/).optional().meta({ description: "A LINE user id on the org's LINE channel; a new one becomes a contact" }),
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/).optional().meta({ description: 'As people write it (`081-234-5678`) or E.164; kept in E.164; a new one becomes a contact' }),
+    email: z.email().max(254).optional().meta({ description: 'A new one becomes a contact' }),
+    contactName: z.string().trim().min(1).max(200).optional().meta({ description: 'The name of a contact made for this case' }),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    const given = CONTACT_SELECTORS.filter((k) => b[k] !== undefined);
+    if (given.length === 1) return;
+    const message = given.length ? `Name the customer by one of ${CONTACT_SELECTORS.join(', ')}, not ${given.join(' and ')}` : `Name the customer by one of ${CONTACT_SELECTORS.join(', ')}`;
+    for (const path of given.length ? given : ['contactId']) ctx.addIssue({ code: 'custom', path: [path], message });
+  })
+  .meta({ id: 'CaseCreate' });
+
+export const caseCreated = z
+  .object({
+    number: z.string().meta({ example: 'C-000123' }),
+    status: z.enum(CASE_STATUSES),
+    severity: z.string(),
+    source: z.enum(['api', 'manual', 'ticket']),
+    contactId: z.uuid(),
+    contactCreated: z.boolean().meta({ description: 'A contact was made for this case (false on a replay)' }),
+    customerNotified: z.boolean().meta({ description: 'The customer is told of the case on their chat (LINE, WhatsApp); false when they have none' }),
+    firstResponseDueAt: z.iso.datetime({ offset: true }).nullable(),
+    resolutionDueAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'CaseCreated' });

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'already_exists'
   | 'stale_version'
   | 'invalid_reference'
+  | 'idempotency_key_reused'
   | 'unavailable'
   | 'internal';
 

@@ -260,6 +260,8 @@ export const channelWords: Dict = {
   api: { th: 'API', en: 'API' },
   staff: { th: 'พนักงาน', en: 'Staff' },
   system: { th: 'ระบบ', en: 'System' },
+  manual: { th: 'เปิดโดยพนักงาน', en: 'Manual' },
+  ticket: { th: 'ทิกเก็ต', en: 'Ticket' },
   liff: { th: 'หน้าจองใน LINE', en: 'LINE booking page' },
 };
 

@@ -7,6 +7,7 @@ import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.t
 import { Badge, Loading } from '../kit/ui.tsx';
 import { keepView, keptView } from './kept-view.ts';
 import { Link } from './nav.tsx';
+import { NewCase } from './new-case.tsx';
 import { useRefresh } from './refresh.ts';
 import { label, severityNames, statusNames, w } from './words.ts';
 
@@ -44,6 +45,7 @@ export function Queue(p: { lang: Lang; me: StaffMe }) {
   return (
     <>
       <h1>{w.title[lang]}</h1>
+      <NewCase lang={lang} me={p.me} />
       <div class="tabs" role="group" aria-label={w.views[lang]}>
         {VIEWS.map((v) => (
           <button type="button" key={v} class={v === view ? 'primary' : 'quiet'} aria-pressed={v === view} onClick={() => pick(v)}>
