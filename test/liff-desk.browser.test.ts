@@ -182,12 +182,19 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
     await check(page, 'case-th-dark-tablet-manager');
   });
 
-  it('the CEO reads a case and is told why they cannot act on it; nothing to press', async () => {
+  it('the CEO reads a case and is told why they cannot act on it; nothing to press; its SOP whole beside it', async () => {
     const c = await reportedWithCard();
+    const typeKey = (await h.sys.knex('case_types').where({ id: (await caseRow(c.number)).case_type_id }).first()).key;
+    const sop = '1. Check the payment gateway for the order.\n2. If it was paid, credit it by hand.\n3. If not, ask for the slip.';
+    expect((await apiClient(h.sys)('PATCH', `/api/v1/case-types/${typeKey}`, { sop })).status).toBe(200);
     const page = await device(boss);
     await page.goto(`${h.sys.url}/liff/desk/case/${c.number}?lang=en`);
     await poll(() => page.textContent('h1')).toContain(c.number);
     const text = (await main(page))!;
+    // The SOP whole, its steps on lines of their own.
+    expect(await page.getByRole('heading', { name: 'How to handle it (SOP)' }).isVisible()).toBe(true);
+    expect(await page.locator('.sop').innerText()).toBe(sop);
+    expect((await apiClient(h.sys)('PATCH', `/api/v1/case-types/${typeKey}`, { sop: null })).status).toBe(200);
     expect(text).toContain('Your role (CEO) cannot do this (take cases)');
     expect(text).toContain('Your role (CEO) cannot do this (write to customers)');
     expect(await page.locator('section[aria-labelledby="actions"] button').count()).toBe(0);

@@ -4,6 +4,7 @@ import { CARD_PALETTE } from '../bot/line/line-messages.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { deriveActionKey } from '../core/staff/action-tokens.ts';
 import { staffActionData } from '../core/staff/staff-buttons.ts';
+import { deskCase } from '../core/staff/case-desk-view.ts';
 import { apiClient, openTopUpCase } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { buttonData, configureGroup, enrolStaff, sentTo, waitForMessageTo, type EnrolledStaff } from './support/staff-desk.ts';
@@ -334,5 +335,31 @@ describe('taps that must change nothing', () => {
     expect(sentTo(h, leftGroup).filter((m) => m.type === 'flex')).toHaveLength(0);
     const conversations = await h.sys.knex('messages').join('conversations', 'conversations.id', 'messages.conversation_id').where({ 'messages.case_id': c.id, 'conversations.external_id': leftGroup });
     expect(conversations).toHaveLength(0);
+  });
+});
+
+describe("the case type's SOP, in sight (#42)", () => {
+  it('shows its first lines on the card, opens it whole on the desk, and shows it whole in the desk case', async () => {
+    const sop = 'Check the payment gateway for the order.\nIf it was paid, credit it by hand.\nIf not, ask the customer for the slip.\nTell the provider when the gateway failed.';
+    expect((await api('PATCH', '/api/v1/case-types/topup_not_credited', { sop })).status).toBe(200);
+    try {
+      const { number, card } = await topUpCaseWithCard();
+      const fields = Object.fromEntries(
+        card.contents.body.contents.filter((r: Record<string, any>) => r.type === 'box').map((r: Record<string, any>) => [r.contents[0].text, r.contents[1].text]),
+      );
+      // Two lines of four, and the ellipsis that says there is more.
+      expect(fields['How to handle (SOP)']).toBe('Check the payment gateway for the order.\nIf it was paid, credit it by hand.…');
+      const read = (card.quickReply?.items ?? []).map((i: Record<string, any>) => i.action).find((a: Record<string, any>) => a.label === 'Read the whole SOP');
+      expect(read).toMatchObject({ type: 'uri' });
+      expect(read.uri).toMatch(new RegExp(`/desk/case/${number}$`));
+      // The desk's case, as its API serves it: the SOP whole.
+      const desk = await deskCase(h.sys.knex, { publicBaseUrl: () => h.sys.url!, mediaLinkKey: Buffer.alloc(32) }, { id: manager.id, orgId: h.sys.defaultOrgId, role: 'manager' }, number);
+      expect(desk.sop).toBe(sop);
+    } finally {
+      expect((await api('PATCH', '/api/v1/case-types/topup_not_credited', { sop: null })).status).toBe(200);
+    }
+    // Without an SOP: no such line, no such button.
+    const { card } = await topUpCaseWithCard();
+    expect(JSON.stringify(card)).not.toContain('SOP');
   });
 });

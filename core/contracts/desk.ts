@@ -59,6 +59,7 @@ const CASE_ACTIONS = ['take', 'reassign', 'move', 'resolve', 'reply'] as const;
 export const deskCase = deskCaseRow
   .extend({
     summary: z.string().nullable(),
+    sop: z.string().nullable().meta({ description: "The case type's standard way to handle it (its SOP), whole; null when it has none" }),
     rootCause: z.string().nullable(),
     orderIds: z.array(z.string()),
     fields: z.record(z.string(), z.unknown()),

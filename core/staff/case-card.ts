@@ -9,6 +9,8 @@ import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff
 import type { StaffDeps } from './staff-desk.ts';
 import { SEVERITY_LABEL } from './staff-phrases.ts';
 import { formatMoney } from '../templates/format-money.ts';
+import { fitText } from '../messaging/fit-text.ts';
+import { staffAppLink } from './staff-menu.ts';
 
 /**
  * A case as staff see it in LINE: a Flex card with its number, type, severity, customer, summary,
@@ -59,6 +61,8 @@ const PHRASES = {
   clockPaused: { th: 'หยุดนับเวลา (รอลูกค้า)', en: 'Clock paused (waiting for customer)' },
   owner: { th: 'ผู้รับผิดชอบ', en: 'Owner' },
   unassigned: { th: 'ยังไม่มีผู้รับ', en: 'Unassigned' },
+  sop: { th: 'วิธีจัดการ (SOP)', en: 'How to handle (SOP)' },
+  readSop: { th: 'อ่าน SOP ทั้งหมด', en: 'Read the whole SOP' },
 } satisfies Record<string, Record<Language, string>>;
 
 /** The signed buttons for a case in its current state: footer buttons and the rest as quick replies. */
@@ -117,6 +121,7 @@ export async function caseForStaff(db: Db, caseId: string, orgId?: string): Prom
       'cases.*',
       'case_types.name_th',
       'case_types.name_en',
+      'case_types.sop',
       'orgs.time_zone',
       'contacts.display_name as contact_name',
       'contacts.phone as contact_phone',
@@ -129,9 +134,20 @@ export async function caseForStaff(db: Db, caseId: string, orgId?: string): Prom
   return q.first();
 }
 
-/** A case as staff see it in LINE. Undefined when the case does not exist in this org. */
+/** The first lines of a type's SOP that a card shows: two lines, at most 160 characters, cut at a word. */
+export function sopExcerpt(sop: string): string {
+  const lines = sop.trim().split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const first = lines.slice(0, 2).join('\n');
+  // More lines than shown are said with an ellipsis, as a cut line is (fitText).
+  return lines.length > 2 && first.length < 160 ? `${first}…` : fitText(first, 160);
+}
+
+/**
+ * A case as staff see it in LINE. Undefined when the case does not exist in this org. With
+ * `publicBaseUrl`, a case whose type has an SOP gets a quick reply that opens it whole on the desk.
+ */
 export async function buildCaseCard(
-  deps: Pick<StaffDeps, 'actionKey'>,
+  deps: Pick<StaffDeps, 'actionKey'> & { publicBaseUrl?: () => string; liffIds?: Record<string, string> },
   db: Db,
   c: { orgId: string; caseId: string; language: Language; now: Date; viewer?: { id: string; role: StaffRole } },
 ): Promise<OutboundMessage | undefined> {
@@ -169,6 +185,10 @@ export async function buildCaseCard(
     }
   }
   fields.push({ label: PHRASES.owner[lang], value: row.owner_name ?? PHRASES.unassigned[lang] });
+  // The type's standard way to handle it, in sight where the case is worked (#42): its first lines
+  // here, the whole of it on the desk.
+  const sop = (row.sop as string | null)?.trim();
+  if (sop) fields.push({ label: PHRASES.sop[lang], value: sopExcerpt(sop) });
 
   const { footer, more } = caseButtons(deps, {
     orgId: c.orgId,
@@ -180,6 +200,9 @@ export async function buildCaseCard(
     now: c.now,
     viewer: c.viewer,
   });
+  if (sop && deps.publicBaseUrl) {
+    more.push({ type: 'uri', label: PHRASES.readSop[lang], uri: staffAppLink('desk', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} }, `case/${encodeURIComponent(row.number)}`) });
+  }
   const severityLabel = SEVERITY_LABEL[severity]?.[lang] ?? severity;
   return {
     kind: 'card',

@@ -81,6 +81,7 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
       'provider.key as provider_key',
       'provider.name as provider_name',
       'channel.kind as channel_kind',
+      'case_types.sop as type_sop',
     )
     .where('cases.number', number)
     .first();
@@ -132,6 +133,7 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
   return {
     ...rowOf(r, now),
     summary: (r.summary ?? null) as string | null,
+    sop: (r.type_sop?.trim() || null) as string | null,
     rootCause: (r.root_cause ?? null) as string | null,
     orderIds: (r.order_ids ?? []) as string[],
     fields: (r.fields ?? {}) as Record<string, unknown>,

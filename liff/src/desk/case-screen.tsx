@@ -64,6 +64,13 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
       </p>
       <Banner note={note} />
       <Facts lang={lang} c={c} canSeeCustomer={p.me.permissions.includes('contacts.read')} />
+      {c.sop && (
+        // The type's standard way to handle it, whole, beside the case (the LINE card shows its first lines).
+        <section class="card" aria-labelledby="sop">
+          <h2 id="sop">{w.sop[lang]}</h2>
+          <p class="sop">{c.sop}</p>
+        </section>
+      )}
       <Actions lang={lang} c={c} me={p.me} busy={busy} act={act} />
       <Timeline lang={lang} c={c} />
     </>

@@ -37,6 +37,7 @@ export const w = {
   timeOver: { th: 'เกินมา {{time}}', en: '{{time}} over' },
   rootCause: { th: 'สาเหตุ', en: 'Root cause' },
   summary: { th: 'เรื่องที่แจ้ง', en: 'What was reported' },
+  sop: { th: 'วิธีจัดการเรื่องนี้ (SOP)', en: 'How to handle it (SOP)' },
   actions: { th: 'ดำเนินการ', en: 'Actions' },
   take: { th: 'รับเคสนี้', en: 'Take this case' },
   takeOver: { th: 'รับเคสต่อ', en: 'Take it over' },
