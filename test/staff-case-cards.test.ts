@@ -83,7 +83,8 @@ describe('a reported problem becomes a card in its group, and the buttons work i
     expect(fields['Respond by']).toMatch(/\d{2}:\d{2}/);
     expect(JSON.stringify(card.contents.body)).toContain('เติมเงิน 500 บาท');
     expect(footerLabels(card)).toEqual(['Take', 'Waiting customer', 'Waiting provider', 'Resolve']);
-    expect(quickLabels(card)).toEqual(['Investigating', 'Fixing']);
+    // The other moves, and the type's SOP whole on the desk (its first lines are on the card).
+    expect(quickLabels(card)).toEqual(['Investigating', 'Fixing', 'Read the whole SOP']);
     expect(await h.sys.knex('messages').where({ case_id: c.id, direction: 'out' }).whereRaw(`payload->'outbound'->>'kind' = 'card'`)).toHaveLength(1);
 
     const pushesToCustomer = () => h.line.state.deliveriesTo(customer).filter((d) => d.kind === 'push').flatMap((d) => d.messages.map((m) => ('text' in m ? String(m.text) : '')));
@@ -340,6 +341,7 @@ describe('taps that must change nothing', () => {
 
 describe("the case type's SOP, in sight (#42)", () => {
   it('shows its first lines on the card, opens it whole on the desk, and shows it whole in the desk case', async () => {
+    const originalSop = (await h.sys.knex('case_types').where({ org_id: h.sys.defaultOrgId, key: 'topup_not_credited' }).first()).sop;
     const sop = 'Check the payment gateway for the order.\nIf it was paid, credit it by hand.\nIf not, ask the customer for the slip.\nTell the provider when the gateway failed.';
     expect((await api('PATCH', '/api/v1/case-types/topup_not_credited', { sop })).status).toBe(200);
     try {
@@ -361,5 +363,6 @@ describe("the case type's SOP, in sight (#42)", () => {
     // Without an SOP: no such line, no such button.
     const { card } = await topUpCaseWithCard();
     expect(JSON.stringify(card)).not.toContain('SOP');
+    expect((await api('PATCH', '/api/v1/case-types/topup_not_credited', { sop: originalSop })).status).toBe(200);
   });
 });
