@@ -1,5 +1,5 @@
 import * as c from '../core/contracts/platform.ts';
-import { isDatabaseReachable } from '../core/db/connect.ts';
+import { databaseProblem } from '../core/db/connect.ts';
 import { route } from './route.ts';
 
 /** Liveness and readiness, for load balancers and orchestrators: no key, and not under /api/v1. */
@@ -22,11 +22,13 @@ export const healthRoutes = [
     access: 'public',
     response: c.readiness,
     handle: async ({ deps }) => {
-      const [database, queue] = await Promise.all([isDatabaseReachable(deps.knex), deps.queueStore.isReachable()]);
+      const [databaseReason, queue] = await Promise.all([databaseProblem(deps.knex), deps.queueStore.isReachable()]);
+      const database = databaseReason === undefined;
       const ready = database && queue;
       const body = {
         status: ready ? ('ready' as const) : ('not_ready' as const),
         checks: { database, queue },
+        ...(ready ? {} : { reasons: { ...(databaseReason ? { database: databaseReason } : {}), ...(queue ? {} : { queue: 'the queue store does not answer' }) } }),
         queueBackend: deps.queueStore.kind,
       };
       return { status: ready ? 200 : 503, body };
