@@ -27,8 +27,16 @@ const processors: ProcessorTable = {
       if (job.attempt < Number(payload.succeedOn ?? Infinity)) throw new Error(`flaky attempt ${job.attempt}`);
       seen.push({ id: job.outboxId, payload, attempt: job.attempt, at: Date.now() });
     },
+    // The database out of connections for the first `outageCalls` calls (its 53300, as pg raises it).
+    async databaseOutage(payload, job) {
+      const calls = (outageCalls.get(job.outboxId) ?? 0) + 1;
+      outageCalls.set(job.outboxId, calls);
+      if (calls <= Number(payload.outageCalls)) throw Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
+      seen.push({ id: job.outboxId, payload, attempt: job.attempt, at: Date.now() });
+    },
   },
 };
+const outageCalls = new Map<string, number>();
 const policies = { probe: { attempts: 3, backoffMs: 50 } };
 
 beforeAll(async () => {
@@ -100,6 +108,14 @@ describe('outbox relay', () => {
     const res = await fetch(`${sys.url}/api/v1/outbox?status=failed`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     const body = await res.json();
     expect(body).toEqual([expect.objectContaining({ id, status: 'failed', attempts: 3, lastError: 'flaky attempt 3' })]);
+  });
+
+  it('lets a job wait out a database with no connection free, without spending its attempts', async () => {
+    // Five refusals against three attempts: before, the job ended failed on the third.
+    const [id] = await addToOutbox(db.knex, { orgId, queue: 'probe', jobName: 'databaseOutage', payload: { outageCalls: 5 } });
+    await until(async () => (await statusOf([id])).get(id)?.status === 'done', 20_000);
+    expect(outageCalls.get(id)).toBe(6);
+    expect(seen.find((s) => s.id === id)?.attempt).toBe(1);
   });
 
   it('fails a job with no handler at once instead of retrying it', async () => {
