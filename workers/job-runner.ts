@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
 import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
+import { repeatedErrorLog } from './repeated-error-log.ts';
 import type { QueueBackend, WorkerTuning, WorkQueue, WorkWorker } from './queue-backend.ts';
 
 /** A job handler gets the outbox payload and what it needs to do its work. */
@@ -98,7 +99,9 @@ export class JobRunner {
           logger.warn({ err: e }, 'could not record a job failure'),
         );
       });
-      worker.on('error', (err) => logger.warn({ err, queue: queueName }, 'worker error'));
+      // Once per 10 s per queue: BullMQ retries its fetch at once, and a database that refuses it
+      // (disk full) made this 135 records a second.
+      worker.on('error', repeatedErrorLog((err, repeats) => logger.warn({ err, queue: queueName, repeats }, 'worker error')));
       this.#workers.push(worker);
     }
     await Promise.all(this.#workers.map((w) => w.waitUntilReady()));
@@ -131,8 +134,8 @@ export class JobRunner {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
     }).catch(async (err: unknown) => {
-      // The database could not take the job's work (no connection free, disk full, gone): its state,
-      // not the job's. The job waits for it without spending an attempt, so that an outage longer
+      // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
+      // had no space for its file: the system's state, not the job's. The job waits for it without spending an attempt, so that an outage longer
       // than the attempts' backoff (30 s by default) does not fail every message that arrived
       // before it. A job with a time budget still ends when the budget does.
       const outage = databaseOutageReason(err);
@@ -141,7 +144,7 @@ export class JobRunner {
         // If the queue store cannot take the move either, the failure counts as an attempt, as before.
         const moved = await job.moveToDelayed(Date.now() + wait, token).then(() => true, () => false);
         if (moved) {
-          parentLogger.warn({ queue: queueName, job: job.name, outboxId: data.outboxId, reason: outage, waitMs: wait }, 'job waits for the database');
+          parentLogger.warn({ queue: queueName, job: job.name, outboxId: data.outboxId, reason: outage, waitMs: wait }, 'job waits for the database or disk');
           throw new DelayedError();
         }
       }

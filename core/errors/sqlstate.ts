@@ -64,7 +64,7 @@ export function databaseOutageReason(err: unknown): string | undefined {
   if (e.name === 'KnexTimeoutError') return 'no pooled connection became free in time';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return `not reachable (${code})`;
   if (/Connection terminated|Connection ended unexpectedly/.test(message)) return 'the server ended the connection';
-  // PGlite's storage refused a write (the embedded database's disk is full).
+  // A write to DATA_DIR refused for space: the media store's file (ENOSPC), or PGlite's storage.
   if (/ENOSPC|no space left on device/i.test(code + ' ' + message)) return 'its disk is full (ENOSPC)';
   return undefined;
 }
