@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from './load-config-or-exit.ts';
 import { createLogger } from '../core/logger.ts';
+import { dataDirSpaceProblem } from '../core/db/data-dir-space.ts';
 import { startSystem, StartupError, type Role } from './system.ts';
 import { isPublicHttps } from '../bot/line/line-connection.ts';
 
@@ -53,7 +54,9 @@ try {
     process.stderr.write(`${err.message}\n`);
     process.exit(1);
   }
-  logger.fatal({ err }, 'could not start');
+  // PGlite on a full disk fails to open with "RuntimeError: Aborted()", which says nothing of why.
+  const disk = await dataDirSpaceProblem(config.dataDir);
+  logger.fatal({ err, ...(disk ? { reason: `${disk}; free space there and start again` } : {}) }, 'could not start');
   process.exit(1);
 }
 

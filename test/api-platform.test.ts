@@ -40,7 +40,7 @@ describe('health', () => {
     expect(ready.status).toBe(200);
     expect(ready.json).toEqual({
       status: 'ready',
-      checks: { database: true, queue: true },
+      checks: { database: true, queue: true, disk: true },
       queueBackend: process.env.TEST_REDIS_URL ? 'redis' : 'postgres',
     });
   });

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 import { addToOutbox } from '../core/outbox/outbox.ts';
 import type { ProcessorTable } from '../workers/job-runner.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
@@ -27,8 +29,16 @@ const processors: ProcessorTable = {
       if (job.attempt < Number(payload.succeedOn ?? Infinity)) throw new Error(`flaky attempt ${job.attempt}`);
       seen.push({ id: job.outboxId, payload, attempt: job.attempt, at: Date.now() });
     },
+    // The database out of connections for the first `outageCalls` calls (its 53300, as pg raises it).
+    async databaseOutage(payload, job) {
+      const calls = (outageCalls.get(job.outboxId) ?? 0) + 1;
+      outageCalls.set(job.outboxId, calls);
+      if (calls <= Number(payload.outageCalls)) throw Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
+      seen.push({ id: job.outboxId, payload, attempt: job.attempt, at: Date.now() });
+    },
   },
 };
+const outageCalls = new Map<string, number>();
 const policies = { probe: { attempts: 3, backoffMs: 50 } };
 
 beforeAll(async () => {
@@ -102,6 +112,14 @@ describe('outbox relay', () => {
     expect(body).toEqual([expect.objectContaining({ id, status: 'failed', attempts: 3, lastError: 'flaky attempt 3' })]);
   });
 
+  it('lets a job wait out a database with no connection free, without spending its attempts', async () => {
+    // Five refusals against three attempts: before, the job ended failed on the third.
+    const [id] = await addToOutbox(db.knex, { orgId, queue: 'probe', jobName: 'databaseOutage', payload: { outageCalls: 5 } });
+    await until(async () => (await statusOf([id])).get(id)?.status === 'done', 20_000);
+    expect(outageCalls.get(id)).toBe(6);
+    expect(seen.find((s) => s.id === id)?.attempt).toBe(1);
+  });
+
   it('fails a job with no handler at once instead of retrying it', async () => {
     const [id] = await addToOutbox(db.knex, { orgId, queue: 'probe', jobName: 'no-such-job', payload: {} });
     await until(async () => (await statusOf([id])).get(id)?.status === 'failed');
@@ -132,6 +150,25 @@ describe('outbox relay', () => {
     sys = await startTestSystem({ db, processors, relay: { policies, sweepAfterMs: 200, sweepIntervalMs: 100 } });
     await until(async () => [...(await statusOf(ids)).values()].every((r) => r.status === 'done'));
     expect(seen.filter((s) => ids.includes(s.id))).toHaveLength(5);
+  });
+
+  it('keeps sweeping when the wall clock steps back a minute', async () => {
+    // A relay that has been sweeping, then NTP steps the clock back 60 s. Before, `Date.now() -
+    // lastSweep` stayed negative for that minute: no sweep and no check of the queue store, so rows
+    // whose jobs were lost meanwhile waited a minute more.
+    await sleep(500);
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(Date.now() - 60_000);
+      // A queue no worker here consumes, so the job stays until the store loses it.
+      const [id] = await addToOutbox(db.knex, { orgId, queue: 'probe-idle', jobName: 'record', payload: {} });
+      await until(async () => (await statusOf([id])).get(id)?.status === 'enqueued');
+      await sys.queues.queue('probe-idle').obliterate({ force: true });
+      // The sweep finds it gone and hands it to the queue store again.
+      await until(async () => (await db.knex('outbox').where({ id }).first('enqueue_count'))?.enqueue_count >= 2, 10_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,9 +1,11 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { databaseOutageReason } from '../core/errors/index.ts';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
 import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
+import { repeatedErrorLog } from './repeated-error-log.ts';
 import type { QueueBackend, WorkerTuning, WorkQueue, WorkWorker } from './queue-backend.ts';
 
 /** A job handler gets the outbox payload and what it needs to do its work. */
@@ -65,7 +67,7 @@ export class JobRunner {
   async start(): Promise<void> {
     const { backend, processors, logger } = this.#o;
     for (const [queueName, handlers] of Object.entries(processors)) {
-      const worker = backend.worker(queueName, (job: Job) => this.#process(queueName, handlers, job), {
+      const worker = backend.worker(queueName, (job: Job, token?: string) => this.#process(queueName, handlers, job, token), {
         concurrency: this.#o.concurrency ?? 10,
         // The jobs of a worker killed mid-job are back in the queue within about 13 s, not a minute.
         lockDuration: 10_000,
@@ -97,13 +99,15 @@ export class JobRunner {
           logger.warn({ err: e }, 'could not record a job failure'),
         );
       });
-      worker.on('error', (err) => logger.warn({ err, queue: queueName }, 'worker error'));
+      // Once per 10 s per queue: BullMQ retries its fetch at once, and a database that refuses it
+      // (disk full) made this 135 records a second.
+      worker.on('error', repeatedErrorLog((err, repeats) => logger.warn({ err, queue: queueName, repeats }, 'worker error')));
       this.#workers.push(worker);
     }
     await Promise.all(this.#workers.map((w) => w.waitUntilReady()));
   }
 
-  async #process(queueName: string, handlers: Record<string, JobHandler>, job: Job): Promise<unknown> {
+  async #process(queueName: string, handlers: Record<string, JobHandler>, job: Job, token?: string): Promise<unknown> {
     const handler = handlers[job.name];
     const data = job.data as OutboxJobData;
     if (!handler) {
@@ -130,6 +134,20 @@ export class JobRunner {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
     }).catch(async (err: unknown) => {
+      // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
+      // had no space for its file: the system's state, not the job's. The job waits for it without spending an attempt, so that an outage longer
+      // than the attempts' backoff (30 s by default) does not fail every message that arrived
+      // before it. A job with a time budget still ends when the budget does.
+      const outage = databaseOutageReason(err);
+      if (outage !== undefined && token && (budget === undefined || Date.now() < budget.until)) {
+        const wait = Math.max(250, (job.opts.backoff as { delay?: number } | undefined)?.delay ?? 2_000);
+        // If the queue store cannot take the move either, the failure counts as an attempt, as before.
+        const moved = await job.moveToDelayed(Date.now() + wait, token).then(() => true, () => false);
+        if (moved) {
+          parentLogger.warn({ queue: queueName, job: job.name, outboxId: data.outboxId, reason: outage, waitMs: wait }, 'job waits for the database or disk');
+          throw new DelayedError();
+        }
+      }
       // Out of time: the job's budget is spent, whatever attempts BullMQ would still allow.
       if (budget && !mayRetry() && err instanceof Error && !(err instanceof UnrecoverableError) && err.name !== 'UnrecoverableError') {
         throw new UnrecoverableError(`gave up after ${formatDuration(Date.now() - budget.startedAt)} of retries (${attempt} attempts): ${err.message}`);

@@ -56,8 +56,12 @@ export class OutboxRelay {
   #wake: (() => void) | undefined;
   /** A nudge that came while a pass was running: the next sleep is skipped. */
   #nudged = false;
-  #lastSweep = 0;
-  #lastStoreCheck = 0;
+  // On a monotonic clock (performance.now): with Date.now(), a wall clock stepped back a minute (NTP,
+  // a VM resumed) made `now - last` negative, and the store check and the sweep stopped for that
+  // minute: a Redis restart went unnoticed, lost jobs waited (docs/reliability.md, "The clock
+  // stepping back a minute").
+  #lastSweep = -Infinity;
+  #lastStoreCheck = -Infinity;
   #sweeping: Promise<unknown> | undefined;
   #storeIdentity: string | undefined;
   readonly #markName: string;
@@ -101,15 +105,15 @@ export class OutboxRelay {
       try {
         // Sweeps run beside the relay passes, never in front of them: a sweep of a long backlog
         // asks the queue store about every row, and new rows must not wait for it.
-        if (!this.#sweeping && Date.now() - this.#lastStoreCheck >= this.#o.storeCheckIntervalMs) {
-          this.#lastStoreCheck = Date.now();
+        if (!this.#sweeping && performance.now() - this.#lastStoreCheck >= this.#o.storeCheckIntervalMs) {
+          this.#lastStoreCheck = performance.now();
           if (await this.checkStoreRestart()) {
-            this.#lastSweep = Date.now();
+            this.#lastSweep = performance.now();
             this.#sweepBeside({ everything: true });
           }
         }
         moved = await this.relayOnce();
-        if (!this.#sweeping && Date.now() - this.#lastSweep >= this.#o.sweepIntervalMs) {
+        if (!this.#sweeping && performance.now() - this.#lastSweep >= this.#o.sweepIntervalMs) {
           this.#sweepBeside({});
         }
       } catch (err) {
@@ -123,7 +127,7 @@ export class OutboxRelay {
     this.#sweeping = this.sweepOnce(opts)
       .catch((err) => this.#o.logger.warn({ err }, 'outbox sweep failed; will retry'))
       .finally(() => {
-        this.#lastSweep = Date.now();
+        this.#lastSweep = performance.now();
         this.#sweeping = undefined;
       });
   }

@@ -18,7 +18,9 @@ export const health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' 
 export const readiness = z
   .object({
     status: z.enum(['ready', 'not_ready']),
-    checks: z.object({ database: z.boolean(), queue: z.boolean() }),
+    checks: z.object({ database: z.boolean(), queue: z.boolean(), disk: z.boolean() }),
+    /** Why a check failed, for the operator: e.g. "no connection free (53300 too many connections)". */
+    reasons: z.object({ database: z.string().optional(), queue: z.string().optional(), disk: z.string().optional() }).optional(),
     queueBackend: z.enum(['redis', 'postgres']),
   })
   .meta({ id: 'Readiness' });

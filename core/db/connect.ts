@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { databaseOutageReason } from '../errors/sqlstate.ts';
 import type { Logger } from '../logger.ts';
 
 // Return BIGINT counts and ids as numbers where they fit (our ids stay far below 2^53), and keep
@@ -53,11 +54,19 @@ function knexLog(logger: Logger) {
 }
 
 export async function isDatabaseReachable(knex: Knex): Promise<boolean> {
+  return (await databaseProblem(knex)) === undefined;
+}
+
+/**
+ * Why the database cannot serve requests now, or undefined when it can: what /readyz reports, so
+ * that an operator reads "no connection free (53300 too many connections)" rather than `false`.
+ */
+export async function databaseProblem(knex: Knex): Promise<string | undefined> {
   try {
     await knex.raw('select 1');
-    return true;
-  } catch {
-    return false;
+    return undefined;
+  } catch (err) {
+    return databaseOutageReason(err) ?? (err instanceof Error ? err.message : String(err));
   }
 }
 

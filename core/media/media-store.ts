@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 
 /**
@@ -23,7 +23,14 @@ export class LocalDiskMediaStore implements MediaStore {
     const path = this.locate(key);
     await mkdir(dirname(path), { recursive: true });
     // Write then rename: a crash never leaves half a file under the final name.
-    await writeFile(`${path}.part`, bytes);
+    try {
+      await writeFile(`${path}.part`, bytes);
+    } catch (err) {
+      // A full disk (ENOSPC) refuses the write after part of it: the part would hold the space the
+      // retry needs, and stay for ever. The job fails and is retried; the file is written whole or not at all.
+      await rm(`${path}.part`, { force: true });
+      throw err;
+    }
     await rename(`${path}.part`, path);
     return key;
   }
