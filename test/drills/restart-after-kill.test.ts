@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { EMBEDDED_ADDRESS_FILE, EMBEDDED_LOCK_FILE } from '../../core/db/embedded-postgres.ts';
 import { WAL_BEHIND_LIMIT } from '../../core/db/pglite-checkpoints.ts';
 import { freePort } from '../support/free-port.ts';
@@ -46,6 +46,8 @@ describe('npm start after a SIGKILL, on the embedded default', () => {
     const env = { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
 
     const first = start(env);
+    // A failed assertion before the kill must not leave the process running.
+    onTestFinished(() => void first.child.kill('SIGKILL'));
     await waitReady(port, 90_000);
     const { url } = JSON.parse(readFileSync(join(dataDir, EMBEDDED_ADDRESS_FILE), 'utf8'));
     const c = new pg.Client({ connectionString: url });
