@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import { requirePassword } from './password-door.ts';
 import { PgliteSessionQueue } from './pglite-session-queue.ts';
+import { keepCheckpointing } from './pglite-checkpoints.ts';
 
 /**
  * The embedded default (DESIGN.md decision 3): PGlite with its data under DATA_DIR, served on a
@@ -60,17 +61,25 @@ function lockDataDir(dir: string): () => void {
   for (;;) {
     try {
       writeFileSync(path, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      locked.add(path);
       return () => {
+        locked.delete(path);
         if (Number(readFileSync(path, 'utf8')) === process.pid) rmSync(path, { force: true });
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8'));
-      if (holder === process.pid || (holder > 0 && isProcessAlive(holder))) throw new DataDirInUse(resolve(dir, '..'), holder);
+      // Our own id in a lock we did not take: a killed process that had the same id (in a
+      // container, `node` is often process 1 at every start), not this one.
+      const ours = holder === process.pid && locked.has(path);
+      if (ours || (holder > 0 && holder !== process.pid && isProcessAlive(holder))) throw new DataDirInUse(resolve(dir, '..'), holder);
       rmSync(path, { force: true });
     }
   }
 }
+
+/** The lock files this process holds. */
+const locked = new Set<string>();
 
 /**
  * DATA_DIR holds the database's files, the address file with its password, media and backups:
@@ -150,6 +159,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
   // Where a running embedded database can be reached from outside the process (`npm run backup`).
   const addressFile = dataDir ? join(dataDir, '..', EMBEDDED_ADDRESS_FILE) : undefined;
   if (addressFile) writeFileSync(addressFile, JSON.stringify({ url, pid: process.pid }) + '\n', { mode: 0o600 });
+  // Bounds the WAL that a start after a crash replays (core/db/pglite-checkpoints.ts).
+  const checkpoints = dataDir ? keepCheckpointing(url) : undefined;
   let stopped = false;
   return {
     url,
@@ -157,6 +168,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     async stop() {
       if (stopped) return;
       stopped = true;
+      await checkpoints?.stop();
       await Promise.allSettled([...handlers].map((h) => h.detach(true)));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

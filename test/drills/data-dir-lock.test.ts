@@ -63,6 +63,12 @@ describe('the embedded data directory', () => {
     expect(readFileSync(join(dir, EMBEDDED_LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
   });
 
+  it("is taken over from a killed process that had this process's id (a container's process 1 at every start)", async () => {
+    writeFileSync(join(dir, EMBEDDED_LOCK_FILE), `${process.pid}\n`);
+    await start(dir);
+    expect(readFileSync(join(dir, EMBEDDED_LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+  });
+
   it('`npm run migrate` beside a running process goes through it instead of opening the directory', async () => {
     const running = await start(dir);
     const { code, out, err } = await new Promise<{ code: number; out: string; err: string }>((resolve) => {
