@@ -87,7 +87,8 @@ describe.skipIf(!hasChromium)('the conversation screen: saved replies, mentions,
     // By shortcut: the case's, the hours', the thanks'. The highlight starts on the first that can be sent, and wraps.
     const selected = () => page.locator('[role=option][aria-selected=true]').textContent();
     expect(await options(page).allTextContents()).toEqual([expect.stringContaining(`/${shortcut.caseNo}`), expect.stringContaining(`/${shortcut.hours}`), expect.stringContaining(`/${shortcut.thanks}`)]);
-    expect(await selected()).toContain(`/${shortcut.hours}`);
+    // The highlight moves off the case's reply once the screen knows the customer has no open case.
+    await poll(() => selected()).toContain(`/${shortcut.hours}`);
     await box(page).press('ArrowDown');
     expect(await selected()).toContain(`/${shortcut.thanks}`);
     await box(page).press('ArrowDown');
