@@ -610,7 +610,8 @@ describe("a provider that has not answered within its time to answer (seed 004 s
     const waitingCase = async () => {
       const c = await openTestCase(h.sys, 'topup_not_credited', { orderIds: ['ORD-SP-' + Math.floor(Math.random() * 1e6)] });
       await h.sys.knex('cases').where({ id: c.id }).update({ provider_id: provider.id });
-      expect((await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'waiting_provider' })).status).toBe(200);
+      const waiting = await api('POST', `/api/v1/cases/${c.number}/transitions`, { to: 'waiting_provider' });
+      expect(waiting.status, JSON.stringify(waiting.json)).toBe(200);
       const job = await h.sys.knex('outbox').where({ queue: 'staff', job_name: 'case-alert' }).whereRaw(`payload->>'caseId' = ? AND payload->>'kind' = 'provider_overdue'`, [c.id]).first();
       return { c, job };
     };

@@ -88,7 +88,8 @@ export const caseRoutes = [
     response: c.caseTransitionResult,
     handle: async ({ identity, deps, params, body }) => {
       const integration = { type: 'integration' as const, apiKeyId: identity!.apiKeyId };
-      const result = await deps.knex.transaction(async (trx) => {
+      // A deadlock victim is run again, as the other case actions are (core/db/deadlock-retry.ts).
+      const result = await transactionRetried(deps.knex, async (trx) => {
         const { to, expectedVersion, rootCause, providerKey, note } = body;
         const r = await caseCommands.move(trx, integration, { orgId: identity!.orgId, number: params.number, to, expectedVersion, rootCause, providerKey, note, now: new Date() });
         if (!r.ok) throw caseRefusalError(r, integration, params.number);
