@@ -18,9 +18,11 @@ export default defineConfig({
     // machine; on a busy one three of them ran out of 30 s on 2026-11-25 with nothing wrong.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two cores: two files at a time; each file owns its database (and Redis prefix). A third
-    // worker gained nothing (the run is bound by the processors: 327 s against 335 s).
-    maxWorkers: 2,
+    // Three files at a time on two cores; each file owns its database (and Redis prefix). Once the
+    // test systems idled cheaply (the outbox relay's poll, the drills moved out) two workers left the
+    // processors a third idle: on 2026-11-26, embedded 335 s with two, 284 s with three, 304 s with
+    // four; PostgreSQL + Redis 284-299 s with two, 227 s with three (docs/testing.md).
+    maxWorkers: 3,
     pool: 'forks',
     // A worker process runs file after file without importing everything again for each: that was
     // 40 % of the run's processor time (embedded: 501 s to 301 s, and 335 s to 244 s of the clock).
