@@ -1,0 +1,283 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { signLineBody } from '../bot/line/line-signature.ts';
+import { EMBEDDED_ADDRESS_FILE } from '../core/db/embedded-postgres.ts';
+import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, startFakeLineApi, type LineDelivery, type RunningFakeLineApi } from '../dev/fakes/line-api.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { startServerProcess, stopServerProcess } from './server-process.ts';
+import { BENCH_SERVER_URL, fmt, median, percentile, serverReachable, table } from './stats.ts';
+import { loadSignedWebhooks } from './webhook-ingestion.ts';
+
+/**
+ * The message path against its floor (`npm run bench -- pipeline`), as the issue measured it:
+ * 1. ingestion: signed LINE webhooks of one event each, 50 connections, for BENCH_SECONDS;
+ *    events durably stored per second;
+ * 2. answered: BURST customers each send one text (greetings, questions, problems, Thai and
+ *    English), 20 in flight, until every one has an answer at the fake LINE server;
+ * 3. steady: RATE messages a second for STEADY_SECONDS, each timed from the webhook's send to its
+ *    answer at the fake LINE server.
+ * The floor (bench/pipeline-floor-server.ts) runs on the same PostgreSQL server in the same run,
+ * so each ratio compares like with like on a noisy machine. The product runs as `npm start` does:
+ * one process, the offline classifier, the demo seed; on PostgreSQL + Redis, then on the embedded
+ * default (no floor there: PGlite is one session in the product's own process).
+ */
+const SECRET = 'bench-line-channel-secret';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BURST = Number(process.env.BENCH_BURST ?? 1500);
+const IN_FLIGHT = 20;
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
+
+/** What customers write: a greeting, a question the FAQ answers, a problem that opens a case, in both languages. */
+const TEXTS = [
+  'สวัสดีค่ะ',
+  'Hello',
+  'ร้านเปิดกี่โมงคะ',
+  'What time do you open?',
+  'สั่งของไปสามวันแล้วยังไม่ได้รับเลยค่ะ',
+  'My order has not arrived yet, it has been a week',
+  'เติมเงินไปแล้วแต่ยอดไม่เข้าครับ',
+  'I was charged twice for one order',
+];
+
+/** Answers as they reach the fake LINE server, matched to the message they answer (its reply token, or a push to its customer). */
+class Answers {
+  private readonly waiting = new Map<string, () => void>();
+  constructor(line: RunningFakeLineApi) {
+    line.state.on('delivery', (d: LineDelivery) => {
+      for (const key of [d.replyToken, d.to]) {
+        const done = key && this.waiting.get(key);
+        if (done) done();
+      }
+    });
+  }
+  /** Resolves when the customer (or their reply token) gets its first answer. */
+  awaited(userId: string, replyToken: string): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.waiting.delete(userId);
+        this.waiting.delete(replyToken);
+        resolve();
+      };
+      this.waiting.set(userId, done);
+      this.waiting.set(replyToken, done);
+    });
+  }
+}
+
+/** One customer's first message, signed as LINE signs it; resolves with the time until its answer. */
+async function converse(url: string, line: RunningFakeLineApi, answers: Answers, i: number): Promise<number> {
+  const userId = 'U' + randomBytes(16).toString('hex');
+  line.state.addProfile({ userId, displayName: `Customer ${i}`, language: i % 2 ? 'en' : 'th' });
+  const replyToken = line.state.issueReplyToken({ source: userId });
+  const body = JSON.stringify({
+    destination: 'U' + '0'.repeat(32),
+    events: [
+      {
+        type: 'message',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: ('P' + randomBytes(16).toString('hex').toUpperCase()).slice(0, 26),
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'user', userId },
+        replyToken,
+        message: { id: String(2e15 + i), type: 'text', quoteToken: 'q', text: TEXTS[i % TEXTS.length] },
+      },
+    ],
+  });
+  const answered = answers.awaited(userId, replyToken);
+  const sent = performance.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, SECRET) }, body });
+  if (res.status !== 200) throw new Error(`the webhook answered ${res.status}`);
+  await answered;
+  return performance.now() - sent;
+}
+
+/** BURST customers, IN_FLIGHT at a time: answers a second until the last one. */
+async function burst(url: string, line: RunningFakeLineApi, answers: Answers): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < BURST) await converse(url, line, answers, next++);
+    }),
+  );
+  return BURST / ((performance.now() - started) / 1000);
+}
+
+/** RATE new customers a second for STEADY_SECONDS, sent on schedule whatever the answers do: each one's time to its answer. */
+async function steady(url: string, line: RunningFakeLineApi, answers: Answers): Promise<number[]> {
+  const total = RATE * STEADY_SECONDS;
+  const started = performance.now();
+  const all: Promise<number>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    all.push(converse(url, line, answers, 100_000 + i));
+  }
+  return Promise.all(all);
+}
+
+/** Where a long run is, on stderr (the tables go to stdout). */
+const progress = (what: string) => process.stderr.write(`pipeline: ${what}\n`);
+
+interface Figures {
+  ingested: number;
+  answered: number;
+  latencies: number[];
+}
+
+type Phase = 'answered' | 'steady' | 'ingested';
+
+/** A process answering LINE webhooks on `port`, measured in these phases, stopped afterwards even when it lingers over a backlog. */
+async function measure(start: (port: number) => Promise<ChildProcess>, line: RunningFakeLineApi, phases: Phase[], countStored?: () => Promise<number>): Promise<Figures> {
+  const answers = new Answers(line);
+  const port = await freePort();
+  const server = await start(port);
+  const url = `http://127.0.0.1:${port}/webhooks/line`;
+  const f: Figures = { ingested: NaN, answered: NaN, latencies: [] };
+  try {
+    // Answers first, on a quiet server; the ingestion flood last, as its backlog would slow the rest.
+    if (phases.includes('answered')) {
+      f.answered = await burst(url, line, answers);
+      progress(`answered ${fmt(f.answered)}/s`);
+    }
+    if (phases.includes('steady')) {
+      f.latencies = await steady(url, line, answers);
+      progress(`steady p95 ${fmt(percentile(f.latencies, 95))} ms`);
+    }
+    if (phases.includes('ingested') && countStored) {
+      const before = await countStored();
+      await loadSignedWebhooks(url, SECRET, { seconds: SECONDS });
+      f.ingested = ((await countStored()) - before) / SECONDS;
+      progress(`stored ${fmt(f.ingested)}/s`);
+    }
+    return f;
+  } finally {
+    const forced = setTimeout(() => server.kill('SIGKILL'), 15_000);
+    await stopServerProcess(server);
+    clearTimeout(forced);
+  }
+}
+
+function productEnv(line: RunningFakeLineApi, extra: Record<string, string>): Record<string, string> {
+  return {
+    LINE_CHANNEL_SECRET: SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: DEFAULT_LINE_CHANNEL_ACCESS_TOKEN,
+    LINE_API_BASE_URL: line.url,
+    LINE_DATA_API_BASE_URL: line.url,
+    DEV_SIMULATOR: 'off',
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) => Promise<number>) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
+  await admin.connect();
+  const name = `opsdesk_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const dbUrl = new URL(BENCH_SERVER_URL);
+  dbUrl.pathname = `/${name}`;
+  const db = new pg.Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  try {
+    return await work(dbUrl.toString(), async (t) => (await db.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n);
+  } finally {
+    await db.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+export async function benchPipeline(): Promise<string> {
+  const line = await startFakeLineApi();
+  const floor: Figures[] = [];
+  const server: Figures[] = [];
+  const embedded: Figures[] = [];
+  const onServer = await serverReachable();
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      if (onServer) {
+        const ingest = await onServerDatabase((dbUrl, count) =>
+          measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'ingest' }, port), line, ['ingested'], () => count('floor_events')),
+        );
+        const answer = await onServerDatabase((dbUrl) =>
+          measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'answer' }, port), line, ['answered']),
+        );
+        floor.push({ ...ingest, answered: answer.answered });
+        server.push(
+          await onServerDatabase((dbUrl, count) =>
+            measure(
+              (port) => startServerProcess(['bin/start.ts'], productEnv(line, { DATABASE_URL: dbUrl, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/6', DATA_DIR: `/tmp/${randomBytes(4).toString('hex')}` }), port),
+              line,
+              ['answered', 'steady', 'ingested'],
+              () => count('inbound_events'),
+            ),
+          ),
+        );
+      }
+      const dataDir = mkdtempSync(join(tmpdir(), 'opsdesk-bench-'));
+      try {
+        const env = productEnv(line, { DATA_DIR: dataDir });
+        embedded.push(await measure((port) => startServerProcess(['bin/start.ts'], env, port, 180_000), line, ['answered', 'steady', 'ingested'], () => embeddedCount(dataDir, 'inbound_events')));
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await line.close();
+  }
+  return report(floor, server, embedded);
+}
+
+/** Rows in the embedded database, through the address (and password) it writes to DATA_DIR for its owner. */
+async function embeddedCount(dataDir: string, t: string): Promise<number> {
+  const { url } = JSON.parse(readFileSync(join(dataDir, EMBEDDED_ADDRESS_FILE), 'utf8')) as { url: string };
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    return (await db.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n;
+  } finally {
+    await db.end();
+  }
+}
+
+function report(floor: Figures[], server: Figures[], embedded: Figures[]): string {
+  const m = (xs: Figures[], f: (x: Figures) => number) => median(xs.map(f));
+  const lat = (xs: Figures[], p: number) => median(xs.map((x) => percentile(x.latencies, p)));
+  const rows: (string | number)[][] = [];
+  if (floor.length) {
+    rows.push([
+      'webhook: signed events durably stored per second, 50 connections',
+      fmt(m(floor, (x) => x.ingested)),
+      fmt(m(server, (x) => x.ingested)),
+      fmt(m(server, (x) => x.ingested) / m(floor, (x) => x.ingested), 2),
+      fmt(m(embedded, (x) => x.ingested)),
+    ]);
+    rows.push([
+      `customers answered per second: ${BURST} customers, one text each, ${IN_FLIGHT} in flight`,
+      fmt(m(floor, (x) => x.answered)),
+      fmt(m(server, (x) => x.answered)),
+      fmt(m(server, (x) => x.answered) / m(floor, (x) => x.answered), 2),
+      fmt(m(embedded, (x) => x.answered)),
+    ]);
+  } else {
+    rows.push(['webhook: signed events durably stored per second, 50 connections', 'no server', '', '', fmt(m(embedded, (x) => x.ingested))]);
+    rows.push([`customers answered per second: ${BURST} customers, ${IN_FLIGHT} in flight`, 'no server', '', '', fmt(m(embedded, (x) => x.answered))]);
+  }
+  const steadyRow = (p: number) => [`at ${RATE}/s for ${STEADY_SECONDS} s: received -> answered p${p}, ms`, '', server.length ? fmt(lat(server, p)) : '', '', fmt(lat(embedded, p))];
+  rows.push(steadyRow(50), steadyRow(95), steadyRow(99));
+  return (
+    `### The message path against its floor (${RUNS} runs, medians; floor and product in the same run)\n\n` +
+    table(['path', 'floor (PostgreSQL)', 'us, PostgreSQL + Redis', 'ratio', 'us, embedded'], rows) +
+    '\n\nFloor: bench/pipeline-floor-server.ts (Koa, the signature, one INSERT per event; for answers one transaction of event, contact, message in and out, then the reply). ' +
+    'Us: `bin/start.ts` as `npm start` runs it (api and workers in one process), the offline classifier, the demo seed, a fake LINE server in the bench process.'
+  );
+}
