@@ -12,7 +12,8 @@ import pg from 'pg';
  * No routing, no queue, no retries: nothing the product does can be cheaper and still keep what a
  * customer said and what they were told.
  */
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+// Sessions kept while idle: the bench reads their processor time from the server's processes.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20, idleTimeoutMillis: 0 });
 const secret = process.env.LINE_CHANNEL_SECRET!;
 const answering = process.env.FLOOR === 'answer';
 const line = new messagingApi.MessagingApiClient({ channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN!, baseURL: process.env.LINE_API_BASE_URL });

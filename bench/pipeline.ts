@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { EMBEDDED_ADDRESS_FILE } from '../core/db/embedded-postgres.ts';
@@ -30,6 +31,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 1500);
 const IN_FLIGHT = 20;
+/** Parts of a run, to look at one closely (a profile, Redis's command counts): BENCH_PHASES=answered, BENCH_BACKENDS=server. */
+const PHASES = (process.env.BENCH_PHASES ?? 'answered,steady,ingested').split(',');
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'server,embedded').split(',');
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/6';
+/** `npm start`'s process; with BENCH_PROFILE_DIR, with a CPU profile written there when it stops (open it in Chrome's devtools). */
+const PRODUCT = [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), 'bin/start.ts'];
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 
@@ -131,22 +138,54 @@ interface Figures {
   ingested: number;
   answered: number;
   latencies: number[];
+  /** Work per customer answered in the burst: PostgreSQL transactions and rows written, Redis commands. */
+  perAnswer?: Record<string, number>;
+}
+
+/** Counters of the servers' work, read before and after the burst; `pid` is the measured process. */
+type Counters = (pid: number) => Promise<Record<string, number>>;
+
+/** Processor time (user + system, ms) of the processes whose command name passes `which`, from /proc (Linux). */
+function cpuMs(which: (name: string, pid: number) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!which(name, Number(entry))) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 type Phase = 'answered' | 'steady' | 'ingested';
 
 /** A process answering LINE webhooks on `port`, measured in these phases, stopped afterwards even when it lingers over a backlog. */
-async function measure(start: (port: number) => Promise<ChildProcess>, line: RunningFakeLineApi, phases: Phase[], countStored?: () => Promise<number>): Promise<Figures> {
+async function measure(start: (port: number) => Promise<ChildProcess>, line: RunningFakeLineApi, phases: Phase[], countStored?: () => Promise<number>, counters?: Counters): Promise<Figures> {
   const answers = new Answers(line);
   const port = await freePort();
   const server = await start(port);
   const url = `http://127.0.0.1:${port}/webhooks/line`;
   const f: Figures = { ingested: NaN, answered: NaN, latencies: [] };
+  phases = phases.filter((p) => PHASES.includes(p));
   try {
     // Answers first, on a quiet server; the ingestion flood last, as its backlog would slow the rest.
     if (phases.includes('answered')) {
+      const before = await counters?.(server.pid!);
       f.answered = await burst(url, line, answers);
       progress(`answered ${fmt(f.answered)}/s`);
+      if (before) {
+        // A PostgreSQL session reports its statistics at most once a second while busy, and within
+        // ten seconds once idle (PostgreSQL 15's pgstat): wait for the pool's last idle sessions.
+        await new Promise((r) => setTimeout(r, 11_000));
+        const after = await counters!(server.pid!);
+        f.perAnswer = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v - before[k]) / BURST]));
+      }
     }
     if (phases.includes('steady')) {
       f.latencies = await steady(url, line, answers);
@@ -178,7 +217,7 @@ function productEnv(line: RunningFakeLineApi, extra: Record<string, string>): Re
   };
 }
 
-async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) => Promise<number>) => Promise<T>): Promise<T> {
+async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) => Promise<number>, counters: Counters) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
   await admin.connect();
   const name = `opsdesk_bench_${randomBytes(4).toString('hex')}`;
@@ -187,9 +226,25 @@ async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) 
   dbUrl.pathname = `/${name}`;
   const db = new pg.Client({ connectionString: dbUrl.toString() });
   await db.connect();
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  const counters: Counters = async (pid) => {
+    const cpu = {
+      'processor ms: the measured process': cpuMs((_, p) => p === pid),
+      'processor ms: PostgreSQL server': cpuMs((n) => n === 'postgres'),
+      'processor ms: Redis server': cpuMs((n) => n.startsWith('redis-server')),
+    };
+    const { rows } = await db.query('SELECT xact_commit::int AS x, (tup_inserted + tup_updated + tup_deleted)::int AS w FROM pg_stat_database WHERE datname = current_database()');
+    const commands = Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1]);
+    // Outbox rows (the product's; the floor has none) are its durable hops: one per job.
+    const outbox = await db.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'outbox'");
+    const hops = outbox.rows[0].n ? (await db.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n : 0;
+    return { ...cpu, 'PostgreSQL transactions': rows[0].x, 'PostgreSQL rows written': rows[0].w, 'Redis commands (Lua scripts\' inner commands included)': commands, 'outbox rows (jobs)': hops };
+  };
   try {
-    return await work(dbUrl.toString(), async (t) => (await db.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n);
+    return await work(dbUrl.toString(), async (t) => (await db.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n, counters);
   } finally {
+    redis.disconnect();
     await db.end();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -201,32 +256,34 @@ export async function benchPipeline(): Promise<string> {
   const floor: Figures[] = [];
   const server: Figures[] = [];
   const embedded: Figures[] = [];
-  const onServer = await serverReachable();
+  const onServer = BACKENDS.includes('server') && (await serverReachable());
   try {
     for (let r = 0; r < RUNS; r++) {
       if (onServer) {
         const ingest = await onServerDatabase((dbUrl, count) =>
           measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'ingest' }, port), line, ['ingested'], () => count('floor_events')),
         );
-        const answer = await onServerDatabase((dbUrl) =>
-          measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'answer' }, port), line, ['answered']),
+        const answer = await onServerDatabase((dbUrl, _count, counters) =>
+          measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'answer' }, port), line, ['answered'], undefined, counters),
         );
-        floor.push({ ...ingest, answered: answer.answered });
+        floor.push({ ...ingest, answered: answer.answered, perAnswer: answer.perAnswer });
         server.push(
-          await onServerDatabase((dbUrl, count) =>
+          await onServerDatabase((dbUrl, count, counters) =>
             measure(
-              (port) => startServerProcess(['bin/start.ts'], productEnv(line, { DATABASE_URL: dbUrl, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/6', DATA_DIR: `/tmp/${randomBytes(4).toString('hex')}` }), port),
+              (port) => startServerProcess(PRODUCT, productEnv(line, { DATABASE_URL: dbUrl, REDIS_URL, DATA_DIR: `/tmp/${randomBytes(4).toString('hex')}` }), port),
               line,
               ['answered', 'steady', 'ingested'],
               () => count('inbound_events'),
+              counters,
             ),
           ),
         );
       }
+      if (!BACKENDS.includes('embedded')) continue;
       const dataDir = mkdtempSync(join(tmpdir(), 'opsdesk-bench-'));
       try {
         const env = productEnv(line, { DATA_DIR: dataDir });
-        embedded.push(await measure((port) => startServerProcess(['bin/start.ts'], env, port, 180_000), line, ['answered', 'steady', 'ingested'], () => embeddedCount(dataDir, 'inbound_events')));
+        embedded.push(await measure((port) => startServerProcess(PRODUCT, env, port, 180_000), line, ['answered', 'steady', 'ingested'], () => embeddedCount(dataDir, 'inbound_events')));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -272,6 +329,8 @@ function report(floor: Figures[], server: Figures[], embedded: Figures[]): strin
     rows.push(['webhook: signed events durably stored per second, 50 connections', 'no server', '', '', fmt(m(embedded, (x) => x.ingested))]);
     rows.push([`customers answered per second: ${BURST} customers, ${IN_FLIGHT} in flight`, 'no server', '', '', fmt(m(embedded, (x) => x.answered))]);
   }
+  const work = (xs: Figures[], k: string) => fmt(median(xs.map((x) => x.perAnswer![k])), 1);
+  if (server[0]?.perAnswer) for (const k of Object.keys(server[0].perAnswer)) rows.push([`${k} per customer answered (burst)`, work(floor, k), work(server, k), '', '']);
   const steadyRow = (p: number) => [`at ${RATE}/s for ${STEADY_SECONDS} s: received -> answered p${p}, ms`, '', server.length ? fmt(lat(server, p)) : '', '', fmt(lat(embedded, p))];
   rows.push(steadyRow(50), steadyRow(95), steadyRow(99));
   return (
