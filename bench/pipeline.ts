@@ -11,7 +11,7 @@ import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, startFakeLineApi, type LineDelivery,
 import { freePort } from '../test/support/free-port.ts';
 import { startServerProcess, stopServerProcess } from './server-process.ts';
 import { BENCH_SERVER_URL, fmt, median, percentile, serverReachable, table } from './stats.ts';
-import { loadSignedWebhooks } from './webhook-ingestion.ts';
+import { loadSignedWebhooks, startWorkers } from './webhook-ingestion.ts';
 
 /**
  * The message path against its floor (`npm run bench -- pipeline`), as the issue measured it:
@@ -35,8 +35,13 @@ const IN_FLIGHT = 20;
 const PHASES = (process.env.BENCH_PHASES ?? 'answered,steady,ingested').split(',');
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'server,embedded').split(',');
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/6';
-/** `npm start`'s process; with BENCH_PROFILE_DIR, with a CPU profile written there when it stops (open it in Chrome's devtools). */
-const PRODUCT = [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), 'bin/start.ts'];
+/** With BENCH_PROFILE_DIR, each product process writes a CPU profile there when it stops (open it in Chrome's devtools). */
+const NODE_ARGS = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+/**
+ * On PostgreSQL + Redis, BENCH_WORKERS=N runs the product as an api process and N worker processes
+ * (`--role=api`, `--role=workers`) instead of `npm start`'s one: the scale-out picture.
+ */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 0);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 
@@ -142,8 +147,8 @@ interface Figures {
   perAnswer?: Record<string, number>;
 }
 
-/** Counters of the servers' work, read before and after the burst; `pid` is the measured process. */
-type Counters = (pid: number) => Promise<Record<string, number>>;
+/** Counters of the servers' work, read before and after the burst; `pids` are the measured processes. */
+type Counters = (pids: number[]) => Promise<Record<string, number>>;
 
 /** Processor time (user + system, ms) of the processes whose command name passes `which`, from /proc (Linux). */
 function cpuMs(which: (name: string, pid: number) => boolean): number {
@@ -166,24 +171,38 @@ function cpuMs(which: (name: string, pid: number) => boolean): number {
 type Phase = 'answered' | 'steady' | 'ingested';
 
 /** A process answering LINE webhooks on `port`, measured in these phases, stopped afterwards even when it lingers over a backlog. */
-async function measure(start: (port: number) => Promise<ChildProcess>, line: RunningFakeLineApi, phases: Phase[], countStored?: () => Promise<number>, counters?: Counters): Promise<Figures> {
+/** The product (or the floor) as processes, the first one answering on `port`. */
+type Start = (port: number) => Promise<ChildProcess[]>;
+const oneProcess = (args: string[], env: Record<string, string>, timeoutMs?: number): Start => async (port) => [await startServerProcess(args, env, port, timeoutMs)];
+
+/** `npm start`'s one process, or (BENCH_WORKERS) an api process and its worker processes. */
+const product = (env: Record<string, string>, timeoutMs?: number): Start =>
+  WORKERS > 0
+    ? async (port) => {
+        const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorkers(env, NODE_ARGS)));
+        return [await startServerProcess([...NODE_ARGS, 'bin/start.ts', '--role=api'], env, port, timeoutMs), ...workers];
+      }
+    : oneProcess([...NODE_ARGS, 'bin/start.ts'], env, timeoutMs);
+
+async function measure(start: Start, line: RunningFakeLineApi, phases: Phase[], countStored?: () => Promise<number>, counters?: Counters): Promise<Figures> {
   const answers = new Answers(line);
   const port = await freePort();
-  const server = await start(port);
+  const processes = await start(port);
+  const pids = processes.map((p) => p.pid!);
   const url = `http://127.0.0.1:${port}/webhooks/line`;
   const f: Figures = { ingested: NaN, answered: NaN, latencies: [] };
   phases = phases.filter((p) => PHASES.includes(p));
   try {
     // Answers first, on a quiet server; the ingestion flood last, as its backlog would slow the rest.
     if (phases.includes('answered')) {
-      const before = await counters?.(server.pid!);
+      const before = await counters?.(pids);
       f.answered = await burst(url, line, answers);
       progress(`answered ${fmt(f.answered)}/s`);
       if (before) {
         // A PostgreSQL session reports its statistics at most once a second while busy, and within
         // ten seconds once idle (PostgreSQL 15's pgstat): wait for the pool's last idle sessions.
         await new Promise((r) => setTimeout(r, 11_000));
-        const after = await counters!(server.pid!);
+        const after = await counters!(pids);
         f.perAnswer = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, (v - before[k]) / BURST]));
       }
     }
@@ -199,9 +218,13 @@ async function measure(start: (port: number) => Promise<ChildProcess>, line: Run
     }
     return f;
   } finally {
-    const forced = setTimeout(() => server.kill('SIGKILL'), 15_000);
-    await stopServerProcess(server);
-    clearTimeout(forced);
+    await Promise.all(
+      processes.map(async (p) => {
+        const forced = setTimeout(() => p.kill('SIGKILL'), 15_000);
+        await stopServerProcess(p);
+        clearTimeout(forced);
+      }),
+    );
   }
 }
 
@@ -228,9 +251,9 @@ async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) 
   await db.connect();
   const redis = new Redis(REDIS_URL, { lazyConnect: true });
   await redis.connect();
-  const counters: Counters = async (pid) => {
+  const counters: Counters = async (pids) => {
     const cpu = {
-      'processor ms: the measured process': cpuMs((_, p) => p === pid),
+      'processor ms: the measured processes': cpuMs((_, p) => pids.includes(p)),
       'processor ms: PostgreSQL server': cpuMs((n) => n === 'postgres'),
       'processor ms: Redis server': cpuMs((n) => n.startsWith('redis-server')),
     };
@@ -261,16 +284,16 @@ export async function benchPipeline(): Promise<string> {
     for (let r = 0; r < RUNS; r++) {
       if (onServer) {
         const ingest = await onServerDatabase((dbUrl, count) =>
-          measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'ingest' }, port), line, ['ingested'], () => count('floor_events')),
+          measure(oneProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'ingest' }), line, ['ingested'], () => count('floor_events')),
         );
         const answer = await onServerDatabase((dbUrl, _count, counters) =>
-          measure((port) => startServerProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'answer' }, port), line, ['answered'], undefined, counters),
+          measure(oneProcess(['bench/pipeline-floor-server.ts'], { ...productEnv(line, { DATABASE_URL: dbUrl }), FLOOR: 'answer' }), line, ['answered'], undefined, counters),
         );
         floor.push({ ...ingest, answered: answer.answered, perAnswer: answer.perAnswer });
         server.push(
           await onServerDatabase((dbUrl, count, counters) =>
             measure(
-              (port) => startServerProcess(PRODUCT, productEnv(line, { DATABASE_URL: dbUrl, REDIS_URL, DATA_DIR: `/tmp/${randomBytes(4).toString('hex')}` }), port),
+              product(productEnv(line, { DATABASE_URL: dbUrl, REDIS_URL, DATA_DIR: `/tmp/${randomBytes(4).toString('hex')}` })),
               line,
               ['answered', 'steady', 'ingested'],
               () => count('inbound_events'),
@@ -283,7 +306,7 @@ export async function benchPipeline(): Promise<string> {
       const dataDir = mkdtempSync(join(tmpdir(), 'opsdesk-bench-'));
       try {
         const env = productEnv(line, { DATA_DIR: dataDir });
-        embedded.push(await measure((port) => startServerProcess(PRODUCT, env, port, 180_000), line, ['answered', 'steady', 'ingested'], () => embeddedCount(dataDir, 'inbound_events')));
+        embedded.push(await measure(oneProcess([...NODE_ARGS, 'bin/start.ts'], env, 180_000), line, ['answered', 'steady', 'ingested'], () => embeddedCount(dataDir, 'inbound_events')));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -337,6 +360,9 @@ function report(floor: Figures[], server: Figures[], embedded: Figures[]): strin
     `### The message path against its floor (${RUNS} runs, medians; floor and product in the same run)\n\n` +
     table(['path', 'floor (PostgreSQL)', 'us, PostgreSQL + Redis', 'ratio', 'us, embedded'], rows) +
     '\n\nFloor: bench/pipeline-floor-server.ts (Koa, the signature, one INSERT per event; for answers one transaction of event, contact, message in and out, then the reply). ' +
-    'Us: `bin/start.ts` as `npm start` runs it (api and workers in one process), the offline classifier, the demo seed, a fake LINE server in the bench process.'
+    (WORKERS > 0
+      ? `Us on PostgreSQL + Redis: an api process and ${WORKERS} worker process(es) (\`bin/start.ts --role=api\`, \`--role=workers\`); embedded: \`npm start\`'s one process. `
+      : 'Us: `bin/start.ts` as `npm start` runs it (api and workers in one process). ') +
+    'The offline classifier, the demo seed, a fake LINE server in the bench process.'
   );
 }

@@ -176,8 +176,9 @@ export async function benchWebhookIngestion(runs = 3): Promise<string> {
 }
 
 
-function startWorkers(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/start.ts', '--role=workers'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** A worker process of the product (`bin/start.ts --role=workers`, after `nodeArgs`), once it says it runs. */
+export function startWorkers(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/start.ts', '--role=workers'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (c) => String(c).includes('Opsdesk is running') && resolve(child));
     child.once('exit', (code) => reject(new Error(`workers exited ${code}`)));

@@ -1,10 +1,35 @@
 import { z } from 'zod';
 import { messagesWithUnknownOutcome } from '../../core/conversations/conversation-log.ts';
+import { outboxBacklog } from '../../core/outbox/backlog.ts';
 import { retryFailedOutboxRow } from '../../core/outbox/outbox-retry.ts';
 import { route } from '../route.ts';
 
-/** Failed sends sent again, and replies whose outcome is unknown (docs/reliability.md). */
+/** Failed sends sent again, replies whose outcome is unknown, and the work waiting (docs/reliability.md). */
 export const outboxRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/outbox/backlog',
+    summary: "Work due and not yet tried, by queue, oldest first: how far behind the workers are (the managers are told past two minutes)",
+    tag: 'platform',
+    access: 'outbox.read',
+    response: z
+      .object({
+        waiting: z.number().int(),
+        oldestWaitSeconds: z.number().int().nullable(),
+        queues: z.array(z.object({ queue: z.string(), waiting: z.number().int(), oldestDueAt: z.iso.datetime({ offset: true }) })),
+      })
+      .meta({ id: 'OutboxBacklog' }),
+    handle: async ({ identity, deps }) => {
+      const now = new Date();
+      const queues = await outboxBacklog(deps.knex, identity!.orgId, now);
+      const oldest = queues.length ? Math.min(...queues.map((q) => q.oldestDueAt.getTime())) : undefined;
+      return {
+        waiting: queues.reduce((n, q) => n + q.waiting, 0),
+        oldestWaitSeconds: oldest === undefined ? null : Math.max(0, Math.floor((now.getTime() - oldest) / 1000)),
+        queues: queues.map((q) => ({ ...q, oldestDueAt: q.oldestDueAt.toISOString() })),
+      };
+    },
+  }),
   route({
     method: 'post',
     path: '/api/v1/outbox/:id/retry',

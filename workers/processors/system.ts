@@ -4,6 +4,7 @@ import { pruneProcessedEvents } from '../../core/inbound/inbound-events.ts';
 import { pruneSpentNonces } from '../../core/staff/action-tokens.ts';
 import { sweepProviderRisk } from '../../core/providers/provider-risk.ts';
 import { keepRollupsCurrent } from '../../core/analytics/case-rollup.ts';
+import { alertLongBacklogs } from '../../core/staff/backlog-alert.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 import type { QueueBackend } from '../queue-backend.ts';
 
@@ -35,10 +36,18 @@ export function systemProcessors(deps: { knex: Knex }): ProcessorTable {
         return keepRollupsCurrent(deps.knex);
       },
     },
+    // The managers hear when customers' answers wait in a backlog (core/staff/backlog-alert.ts);
+    // a queue of its own for the same reason as the rollup's.
+    [BACKLOG_WATCH_QUEUE]: {
+      async 'backlog-watch'() {
+        return { told: (await alertLongBacklogs(deps.knex)).length };
+      },
+    },
   };
 }
 
 export const ANALYTICS_ROLLUP_QUEUE = 'analytics-rollup';
+export const BACKLOG_WATCH_QUEUE = 'backlog-watch';
 
 /** Idempotent: every worker process upserts the same schedulers on start. */
 export async function scheduleSystemJobs(queues: QueueBackend): Promise<void> {
@@ -48,4 +57,5 @@ export async function scheduleSystemJobs(queues: QueueBackend): Promise<void> {
   // The per-case facts rollup: every 5 s the changed cases are recomputed (core/analytics/case-rollup.ts).
   await queues.queue(ANALYTICS_ROLLUP_QUEUE).upsertJobScheduler('analytics-rollup', { every: 5_000 }, { name: 'analytics-rollup' });
   await queues.queue('system').upsertJobScheduler('provider-risk', { pattern: '7 * * * *', tz: 'Asia/Bangkok' }, { name: 'provider-risk' });
+  await queues.queue(BACKLOG_WATCH_QUEUE).upsertJobScheduler('backlog-watch', { every: 60_000 }, { name: 'backlog-watch' });
 }
