@@ -60,13 +60,20 @@ const TEXTS = [
 /** Answers as they reach the fake LINE server, matched to the message they answer (its reply token, or a push to its customer). */
 class Answers {
   private readonly waiting = new Map<string, () => void>();
+  private readonly heard = (d: LineDelivery) => {
+    for (const key of [d.replyToken, d.to]) {
+      const done = key && this.waiting.get(key);
+      if (done) done();
+    }
+  };
+  private readonly line: RunningFakeLineApi;
   constructor(line: RunningFakeLineApi) {
-    line.state.on('delivery', (d: LineDelivery) => {
-      for (const key of [d.replyToken, d.to]) {
-        const done = key && this.waiting.get(key);
-        if (done) done();
-      }
-    });
+    this.line = line;
+    line.state.on('delivery', this.heard);
+  }
+  /** Stops listening: each measured server has its own. */
+  close(): void {
+    this.line.state.off('delivery', this.heard);
   }
   /** Resolves when the customer (or their reply token) gets its first answer. */
   awaited(userId: string, replyToken: string): Promise<void> {
@@ -218,6 +225,7 @@ async function measure(start: Start, line: RunningFakeLineApi, phases: Phase[], 
     }
     return f;
   } finally {
+    answers.close();
     await Promise.all(
       processes.map(async (p) => {
         const forced = setTimeout(() => p.kill('SIGKILL'), 15_000);
