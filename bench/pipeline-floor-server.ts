@@ -1,6 +1,6 @@
 import { messagingApi, validateSignature } from '@line/bot-sdk';
-import Koa from 'koa';
 import pg from 'pg';
+import { serveFloor } from './floor-server.ts';
 
 /**
  * The floor for the message path (bench/pipeline.ts): the least a durable LINE bot can do, on the
@@ -60,25 +60,18 @@ async function store(e: LineEvent): Promise<boolean> {
   }
 }
 
-const app = new Koa();
-app.use(async (ctx) => {
-  if (ctx.path === '/readyz') {
+serveFloor(
+  async (ctx, raw) => {
+    if (!validateSignature(raw, secret, ctx.get('x-line-signature'))) {
+      ctx.status = 401;
+      return;
+    }
+    const events = (JSON.parse(raw.toString('utf8')) as { events: LineEvent[] }).events;
+    const toAnswer = (await Promise.all(events.map(async (e) => ((await store(e)) ? e : undefined)))).filter((e) => e?.replyToken) as LineEvent[];
+    ctx.status = 200;
     ctx.body = {};
-    return;
-  }
-  const chunks: Buffer[] = [];
-  for await (const c of ctx.req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks);
-  if (!validateSignature(raw, secret, ctx.get('x-line-signature'))) {
-    ctx.status = 401;
-    return;
-  }
-  const events = (JSON.parse(raw.toString('utf8')) as { events: LineEvent[] }).events;
-  const toAnswer = (await Promise.all(events.map(async (e) => ((await store(e)) ? e : undefined)))).filter((e) => e?.replyToken) as LineEvent[];
-  ctx.status = 200;
-  ctx.body = {};
-  // After the 200, as a bot answers: the platform is not kept waiting for the reply.
-  for (const e of toAnswer) void line.replyMessage({ replyToken: e.replyToken!, messages: [{ type: 'text', text: 'Thank you, we will answer shortly' }] }).catch(() => undefined);
-});
-const server = app.listen(Number(process.env.PORT), '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
+    // After the 200, as a bot answers: the platform is not kept waiting for the reply.
+    for (const e of toAnswer) void line.replyMessage({ replyToken: e.replyToken!, messages: [{ type: 'text', text: 'Thank you, we will answer shortly' }] }).catch(() => undefined);
+  },
+  () => pool.end(),
+);

@@ -11,6 +11,7 @@ import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, startFakeLineApi, type LineDelivery,
 import { freePort } from '../test/support/free-port.ts';
 import { startServerProcess, stopServerProcess } from './server-process.ts';
 import { BENCH_SERVER_URL, fmt, median, percentile, serverReachable, table } from './stats.ts';
+import { lineTextWebhook } from './line-text-webhook.ts';
 import { loadSignedWebhooks, startWorkers } from './webhook-ingestion.ts';
 
 /**
@@ -94,20 +95,12 @@ async function converse(url: string, line: RunningFakeLineApi, answers: Answers,
   const userId = 'U' + randomBytes(16).toString('hex');
   line.state.addProfile({ userId, displayName: `Customer ${i}`, language: i % 2 ? 'en' : 'th' });
   const replyToken = line.state.issueReplyToken({ source: userId });
-  const body = JSON.stringify({
-    destination: 'U' + '0'.repeat(32),
-    events: [
-      {
-        type: 'message',
-        mode: 'active',
-        timestamp: Date.now(),
-        webhookEventId: ('P' + randomBytes(16).toString('hex').toUpperCase()).slice(0, 26),
-        deliveryContext: { isRedelivery: false },
-        source: { type: 'user', userId },
-        replyToken,
-        message: { id: String(2e15 + i), type: 'text', quoteToken: 'q', text: TEXTS[i % TEXTS.length] },
-      },
-    ],
+  const body = lineTextWebhook({
+    webhookEventId: ('P' + randomBytes(16).toString('hex').toUpperCase()).slice(0, 26),
+    userId,
+    replyToken,
+    messageId: String(2e15 + i),
+    text: TEXTS[i % TEXTS.length],
   });
   const answered = answers.awaited(userId, replyToken);
   const sent = performance.now();

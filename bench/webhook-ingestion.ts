@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { freePort } from '../test/support/free-port.ts';
+import { lineTextWebhook } from './line-text-webhook.ts';
 import { fmt, median, table } from './stats.ts';
 
 /**
@@ -60,20 +61,12 @@ export function loadSignedWebhooks(url: string, secret: string, o: { seconds: nu
           {
             setupRequest: (req: autocannon.Request) => {
               const i = n++;
-              const body = JSON.stringify({
-                destination: 'U' + '0'.repeat(32),
-                events: [
-                  {
-                    type: 'message',
-                    mode: 'active',
-                    timestamp: Date.now(),
-                    webhookEventId: `B${runId}${i.toString(36).padStart(19, '0')}`.slice(0, 26),
-                    deliveryContext: { isRedelivery: false },
-                    source: { type: 'user', userId: 'U' + (i % 500).toString(16).padStart(32, '0') },
-                    replyToken: randomBytes(16).toString('hex'),
-                    message: { id: String(1e15 + i), type: 'text', quoteToken: 'q', text: `สวัสดีค่ะ ข้อความที่ ${i}` },
-                  },
-                ],
+              const body = lineTextWebhook({
+                webhookEventId: `B${runId}${i.toString(36).padStart(19, '0')}`.slice(0, 26),
+                userId: 'U' + (i % 500).toString(16).padStart(32, '0'),
+                replyToken: randomBytes(16).toString('hex'),
+                messageId: String(1e15 + i),
+                text: `สวัสดีค่ะ ข้อความที่ ${i}`,
               });
               return { ...req, body, headers: { 'content-type': 'application/json', ...(signed ? { 'x-line-signature': signLineBody(body, secret) } : {}) } };
             },
