@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxBacklog } from '../core/outbox/backlog.ts';
-import { alertLongBacklogs } from '../core/staff/backlog-alert.ts';
+import { alertLongBacklogs, backlogAlertText } from '../core/staff/backlog-alert.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
 
@@ -93,7 +93,7 @@ describe('the backlog of work a burst leaves', () => {
     expect(told[0].to).toHaveLength(1);
     const alerts = await alertsToManagers();
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatch(/^⚠️ The system is behind: 4 jobs waiting, the oldest for [56] min \(inbound 3, outbound 1\)\. Customers' answers are late\./);
+    expect(alerts[0]).toMatch(/^⚠️ The system is behind: 4 jobs waiting, the oldest for [56] min \(customer messages not yet read: 3, answers not yet sent: 1\)\. Customers' answers are late/);
 
     // The same hour: told already. The next hour, still behind: told again; the other org's work
     // has waited past the limit by then too, and that org has nobody to tell.
@@ -109,5 +109,22 @@ describe('the backlog of work a burst leaves', () => {
     );
     expect(await alertsToManagers()).toHaveLength(2);
     expect((await alertsToManagers())[1]).toMatch(/the oldest for 6[56] min/);
+  });
+
+  it('is told in Thai in words a manager reads, not queue names', () => {
+    const now = new Date();
+    const text = backlogAlertText(
+      [
+        { queue: 'inbound', waiting: 1100, oldestDueAt: minutesAgo(now, 6) },
+        { queue: 'outbound', waiting: 140, oldestDueAt: minutesAgo(now, 2) },
+        { queue: 'line-profiles', waiting: 7, oldestDueAt: minutesAgo(now, 1) },
+      ],
+      now,
+      'th',
+    );
+    expect(text).toBe(
+      '⚠️ ระบบทำงานไม่ทัน มีงานค้าง 1,247 รายการ รายการที่ค้างนานที่สุดรอมา 6 นาที (ข้อความลูกค้าที่ยังไม่ได้อ่าน 1,100 รายการ, คำตอบที่ยังไม่ได้ส่ง 140 รายการ, งานอื่น 7 รายการ) ลูกค้าจะได้รับคำตอบช้า กรุณาแจ้งผู้ดูแลระบบให้เพิ่มกำลังประมวลผล',
+    );
+    expect(text).not.toMatch(/inbound|outbound|line-profiles|[a-z]+_[a-z]+/);
   });
 });

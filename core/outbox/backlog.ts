@@ -6,8 +6,8 @@ import type { Knex } from 'knex';
  * (docs/reliability.md, "A burst of signed deliveries"); it makes this longer instead, and the
  * customers in it wait for their answers. So its size and age can be read (GET
  * /api/v1/outbox/backlog), and when its oldest row has waited too long the managers are told
- * (core/staff/backlog-alert.ts). Rows being retried after a failure are not counted: a platform's outage and a
- * send that failed for good have alerts of their own.
+ * (core/staff/backlog-alert.ts). Rows being retried after a failure are not counted: a platform's
+ * outage and a send that failed for good have alerts of their own.
  */
 export interface QueueBacklog {
   queue: string;

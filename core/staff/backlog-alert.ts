@@ -1,8 +1,12 @@
 import type { Knex } from 'knex';
 import { takeOnce } from '../org-counters.ts';
 import { outboxBacklog, type QueueBacklog } from '../outbox/backlog.ts';
+import { OUTBOUND_QUEUE } from '../conversations/outgoing.ts';
+import { SLA_QUEUE } from '../cases/sla-timers.ts';
+import { INBOUND_QUEUE } from '../inbound/inbound-events.ts';
 import type { Language } from '../vocabulary.ts';
 import { postToManagers, type Recipient } from './managers-reach.ts';
+import { STAFF_QUEUE } from './staff-jobs.ts';
 
 /** Default: a customer's answer two minutes late is late; an answer normally takes well under a second (docs/benchmarks.md). */
 export const BACKLOG_ALERT_AFTER_MS = 120_000;
@@ -33,11 +37,29 @@ export async function alertLongBacklogs(knex: Knex, o: { afterMs?: number; now?:
   return told;
 }
 
+/**
+ * What waits, in the words of the people told: a manager reads "incoming customer messages", not
+ * a queue's name. Queues not named here are counted as other work.
+ */
+const WHAT_WAITS: Record<string, Record<Language, string>> = {
+  [INBOUND_QUEUE]: { th: 'ข้อความลูกค้าที่ยังไม่ได้อ่าน', en: 'customer messages not yet read' },
+  [OUTBOUND_QUEUE]: { th: 'คำตอบที่ยังไม่ได้ส่ง', en: 'answers not yet sent' },
+  [STAFF_QUEUE]: { th: 'การ์ดและแจ้งเตือนถึงทีม', en: 'cards and alerts to staff' },
+  [SLA_QUEUE]: { th: 'การตรวจ SLA', en: 'SLA checks' },
+};
+const OTHER_WORK: Record<Language, string> = { th: 'งานอื่น', en: 'other work' };
+
 export function backlogAlertText(queues: QueueBacklog[], now: Date, l: Language): string {
+  const count = (n: number) => n.toLocaleString('en-US');
   const total = queues.reduce((n, q) => n + q.waiting, 0);
   const minutes = Math.max(1, Math.round((now.getTime() - Math.min(...queues.map((q) => q.oldestDueAt.getTime()))) / 60_000));
-  const parts = queues.map((q) => `${q.queue} ${q.waiting.toLocaleString('en-US')}`).join(', ');
+  const byWhat = new Map<string, number>();
+  for (const q of queues) {
+    const what = (WHAT_WAITS[q.queue] ?? OTHER_WORK)[l];
+    byWhat.set(what, (byWhat.get(what) ?? 0) + q.waiting);
+  }
+  const parts = [...byWhat].map(([what, n]) => (l === 'th' ? `${what} ${count(n)} รายการ` : `${what}: ${count(n)}`)).join(', ');
   return l === 'th'
-    ? `⚠️ ระบบตามงานไม่ทัน: มีงานรอ ${total.toLocaleString('en-US')} รายการ รายการที่เก่าที่สุดรอมา ${minutes} นาที (${parts}) ลูกค้าจะได้รับคำตอบช้า ดูวิธีเพิ่ม worker ใน docs/reliability.md`
-    : `⚠️ The system is behind: ${total.toLocaleString('en-US')} jobs waiting, the oldest for ${minutes} min (${parts}). Customers' answers are late. How to add worker processes: docs/reliability.md, "A burst of signed deliveries"`;
+    ? `⚠️ ระบบทำงานไม่ทัน มีงานค้าง ${count(total)} รายการ รายการที่ค้างนานที่สุดรอมา ${minutes} นาที (${parts}) ลูกค้าจะได้รับคำตอบช้า กรุณาแจ้งผู้ดูแลระบบให้เพิ่มกำลังประมวลผล`
+    : `⚠️ The system is behind: ${count(total)} jobs waiting, the oldest for ${minutes} min (${parts}). Customers' answers are late: please ask whoever runs the system to add worker processes.`;
 }
