@@ -7,6 +7,8 @@ import { OfflineClassifier, likelyCaseTypes } from '../core/understanding/offlin
 import { checkTaxonomy } from '../core/understanding/taxonomy-check.ts';
 import { NgramBaseline } from './ngram-baseline.ts';
 import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxonomy.ts';
+import { decideAll, summariseDecisions, type DecisionSummary } from './decisions.ts';
+import { ACT_CONFIDENCE } from '../bot/conversation/decision.ts';
 
 /**
  * `npm run eval`: the offline classifier (and, with OPENAI_API_KEY or GEMINI_API_KEY set, the
@@ -335,6 +337,8 @@ export interface EvalSet {
   source: string;
   taxonomy: Taxonomy;
   messages: EvalMessage[];
+  /** Kept aside: never looked at while the classifier was tuned (its figures are a measure of unseen data). */
+  aside?: boolean;
 }
 
 export const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -346,14 +350,32 @@ export function loadPublicSets(dir = publicDir): EvalSet[] {
     .sort()
     .filter((name) => existsSync(join(dir, name, 'messages.jsonl')) && existsSync(join(dir, name, 'taxonomy.json')))
     .map((name) => {
-      const meta = existsSync(join(dir, name, 'meta.json')) ? (JSON.parse(readFileSync(join(dir, name, 'meta.json'), 'utf8')) as { repo?: string; commit?: string }) : {};
+      const meta = existsSync(join(dir, name, 'meta.json')) ? (JSON.parse(readFileSync(join(dir, name, 'meta.json'), 'utf8')) as { repo?: string; commit?: string; aside?: boolean }) : {};
       return {
         name,
         source: `${meta.repo ?? 'unknown'}${meta.commit ? `@${meta.commit.slice(0, 10)}` : ''}`,
         taxonomy: taxonomySchema.parse(JSON.parse(readFileSync(join(dir, name, 'taxonomy.json'), 'utf8'))),
         messages: loadEvalMessages(join(dir, name, 'messages.jsonl')),
+        aside: meta.aside === true,
       };
     });
+}
+
+/** The thresholds the decision is measured at: the bot's default, and what an org may set. */
+export const SURE_LEVELS = [ACT_CONFIDENCE, 0.6, 0.7, 0.8, 0.9, 0.95];
+
+/** What the bot does with the set's messages (`decide()`), per threshold: one row each. */
+function decisionTable(rows: [string, DecisionSummary][]): string {
+  return table(
+    ['classifier, acts when sure', 'acted', 'acted (in scope)', 'wrong among acted', 'out of scope acted on', 'to a person', 'asked back', 'greeted'],
+    rows.map(([name, d]) => [name, pct(d.acted), pct(d.actedInScope), `${pct(d.wrongAmongActed)} (${d.wrongCount} of ${d.actedCount})`, `${pct(d.outOfScopeActed)} (of ${d.outOfScope})`, pct(d.person), pct(d.asked), pct(d.greeted)]),
+  );
+}
+
+async function decisionRows(name: string, preds: Prediction[]): Promise<[string, DecisionSummary][]> {
+  const rows: [string, DecisionSummary][] = [];
+  for (const level of SURE_LEVELS) rows.push([`${name}, ${Math.round(level * 100)} %${level === ACT_CONFIDENCE ? ' (default)' : ''}`, summariseDecisions(await decideAll(preds, level))]);
+  return rows;
 }
 
 /** The headline of one set: one row per classifier. */
@@ -448,6 +470,7 @@ async function main(): Promise<void> {
   const offline = new OfflineClassifier();
   const baseline = new NgramBaseline();
   const overview: (string | number)[][] = [];
+  const decisionOverview: (string | number)[][] = [];
   const sections: string[] = [];
   for (const set of sets) {
     const offlinePreds = await predictAll(offline, set.messages, set.taxonomy);
@@ -468,6 +491,12 @@ async function main(): Promise<void> {
     const part: string[] = [`## Set ${set.name}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
     part.push(headline(rows));
     if (llmNote) part.push(llmNote);
+    // What the bot does with each message, by its own decision, at each level an org may set.
+    const offlineDecisions = await decisionRows('offline', offlinePreds);
+    const llmDecisions = llmPreds ? await decisionRows('LLM', llmPreds) : [];
+    part.push('\n### What the bot does (its own `decide()`, each message as a conversation\'s first)\n');
+    part.push(decisionTable([...offlineDecisions, ...llmDecisions]));
+    for (const [name, d] of [...offlineDecisions, ...llmDecisions]) decisionOverview.push([set.name, set.aside ? 'kept aside' : 'tuned on', name, pct(d.actedInScope), `${pct(d.wrongAmongActed)}`, pct(d.outOfScopeActed), pct(d.person)]);
     const likely = likelyTypeShares(set.messages, set.taxonomy);
     if (likely.n > 0) part.push(`\nWhen the customer picks the type of a problem, the right one is offered first for ${pct(likely.first)} of the ${likely.n} problem reports, among the first three for ${pct(likely.firstThree)}.`);
     const look = lookAlikeShares(offlinePreds, set.taxonomy);
@@ -500,6 +529,9 @@ async function main(): Promise<void> {
   out.push('## Every set\n');
   out.push(table(['set', 'classifier', 'messages', 'kind accuracy', 'kind macro-F1', 'case type', 'booking type', 'wrong when acted on', 'calibration error'], overview));
   if (typeof llm === 'string') out.push(`\nLLM classifier skipped: ${llm}.`);
+  out.push('\n## What the bot does, every set\n');
+  out.push('Acted: a case opened with a type, a booking started, a FAQ entry answered, decided by the bot\'s own `decide()`. In scope: bookings, problems and questions; out of scope: the rest.\n');
+  out.push(table(['set', 'tuned on or kept aside', 'classifier, acts when sure', 'acted (in scope)', 'wrong among acted', 'out of scope acted on', 'to a person'], decisionOverview));
   out.push('');
   // The dialogue as a whole: conversations of several turns, judged by where they end.
   if (!args.includes('--no-scripts') && !onlySet) {

@@ -381,6 +381,36 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await check(page, 'understanding-after-en-light');
   });
 
+  it("an admin sees what each level of sureness would have done with last week's messages, sets one, and the bot asks back what it would have acted on", async () => {
+    // Last week's traffic: a problem the bot is 96 % sure of (a case), and a hello (not counted).
+    const late = 'my order never arrived, can you check?';
+    expect((await h.ask(lineId('U'), { text: late })).text).toMatch(/C-\d+/);
+    await h.ask(lineId('U'), { text: 'hello' });
+    const page = await device(admin, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/settings/understanding?lang=th`);
+    const level = page.getByLabel('บอตเปิดเคส เริ่มจอง หรือตอบคำถามเอง เมื่อมั่นใจอย่างน้อย');
+    await poll(() => level.inputValue()).toBe('50');
+    const preview = page.locator('[data-preview]');
+    const acted = async () => Number(/บอตจะทำเอง (\d+) จาก (\d+)/.exec((await preview.textContent()) ?? '')?.[1]);
+    const messages = Number(/จาก (\d+)/.exec((await preview.textContent()) ?? '')?.[1]);
+    expect(messages).toBeGreaterThanOrEqual(1);
+    expect(await acted()).toBe(messages);
+    await level.selectOption('99');
+    // At 99 % the 96 % problem would have been asked back: one fewer acted on, nothing saved yet.
+    await poll(acted).toBeLessThan(messages);
+    expect((await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.actWhenSure).toBeUndefined();
+    await check(page, 'act-when-sure-th-light');
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('[data-act-when-sure] [role=status]')).toContain('บันทึกแล้ว');
+    expect((await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.actWhenSure).toBe(99);
+
+    // The next customer with the same problem is asked what it is; no case is opened for them.
+    const asked = await h.ask(lineId('U'), { text: late });
+    expect(asked.text).not.toMatch(/C-\d+/);
+    expect(asked.quickReplies.length).toBeGreaterThan(1);
+    await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).update({ settings: h.sys.knex.raw(`settings - 'actWhenSure'`) });
+  });
+
   it('a manager on a phone, in Thai, gives a FAQ entry more ways of asking and a new answer; an emptied answer is refused under its field; the next customer gets the new answer', async () => {
     const page = await device(manager);
     await page.goto(`${h.sys.url}/liff/settings?lang=th`);

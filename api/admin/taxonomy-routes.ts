@@ -2,6 +2,7 @@ import * as c from '../../core/contracts/taxonomy.ts';
 import * as admin from '../../core/understanding/taxonomy-admin.ts';
 import { loadOrgTaxonomy } from '../../core/understanding/org-taxonomy.ts';
 import { checkTaxonomy } from '../../core/understanding/taxonomy-check.ts';
+import { previewActWhenSure } from '../../core/understanding/act-when-sure.ts';
 import { taxonomySchema } from '../../core/understanding/taxonomy.ts';
 import { inSettingsApp, onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
@@ -38,6 +39,17 @@ export const taxonomyRoutes = [
     staffApp: inSettingsApp('/taxonomy-check', "How the classifier reads the org's own example phrases (as GET /api/v1/taxonomy/check)"),
     response: c.taxonomyCheck,
     handle: async ({ caller, deps }) => checkTaxonomy(await loadOrgTaxonomy(deps.knex, caller.orgId)),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/taxonomy/act-preview',
+    summary: "What the bot would have done with last week's messages if it acted only when at least `sure` percent sure (the `actWhenSure` setting)",
+    tag: 'taxonomy',
+    access: 'taxonomy.read',
+    query: c.actPreviewQuery,
+    response: c.actPreview,
+    handle: async ({ query, caller, deps }) => previewActWhenSure(deps.knex, caller.orgId, query.sure),
   }),
 
   // ---------------------------------------------------------------- case types

@@ -15,6 +15,7 @@ import { readOrgSettings, updateOrgSettings } from '../../core/orgs/org-settings
 import { setProviderPaused } from '../../core/providers/provider-pause.ts';
 import { listProviderSettings, providerSettingsOf } from '../../core/providers/provider-settings.ts';
 import * as taxonomy from '../../core/understanding/taxonomy-admin.ts';
+import { previewActWhenSure } from '../../core/understanding/act-when-sure.ts';
 import { channelsWithWebhooks, lineApiOf, webhookUrlOf } from '../admin/channel-routes.ts';
 import { route, type Caller, type RouteInput } from '../route.ts';
 import { SETTINGS_API_PREFIX } from './staff-apps.ts';
@@ -38,6 +39,12 @@ const TAG = 'liff-settings';
 type In = RouteInput<unknown, unknown, Caller>;
 const channelsOf = (i: In) => channelsWithWebhooks(i.deps, i.ctx, i.caller.orgId);
 
+const actWhenSureQuery = tax.actPreviewQuery.partial();
+const actWhenSureView = z.object({ actWhenSure: org.orgSettingFields.actWhenSure, preview: tax.actPreview }).meta({ id: 'LiffActWhenSure' });
+async function actWhenSureOf(knex: Knex, orgId: string, sure?: number): Promise<z.infer<typeof actWhenSureView>> {
+  const { actWhenSure } = await readOrgSettings(knex, orgId);
+  return { actWhenSure, preview: await previewActWhenSure(knex, orgId, sure ?? actWhenSure) };
+}
 const customerNotices = z.object({ customerNotices: org.orgSettingFields.customerNotices }).meta({ id: 'LiffCustomerNotices' });
 const staffAlerts = z.object({ staffAlerts: org.orgSettingFields.staffAlerts }).meta({ id: 'LiffStaffAlerts' });
 /** The switches, and where the managers' alerts go today: so the screen can say when they reach nobody. */
@@ -132,6 +139,31 @@ export const settingsRoutes = [
         { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: lineApiOf(deps) },
         { orgId: caller.orgId, channelId: params.id, to: body.to ?? me.lineUserId, actor: caller.actor, requestId: caller.requestId },
       );
+    },
+  }),
+
+  // ---------------------------------------------------------------- how sure the bot must be to act
+  route({
+    method: 'get',
+    path: `${P}/act-when-sure`,
+    summary: "How sure the bot must be to act (the actWhenSure org setting), and what a level would have done with last week's messages (`sure`, default the level set)",
+    tag: TAG,
+    access: { liffStaff: 'taxonomy.read' },
+    query: actWhenSureQuery,
+    response: actWhenSureView,
+    handle: async ({ deps, caller, query }) => actWhenSureOf(deps.knex, caller.orgId, query.sure),
+  }),
+  route({
+    method: 'put',
+    path: `${P}/act-when-sure`,
+    summary: 'Set how sure the bot must be to act (as PATCH /api/v1/org/settings with actWhenSure)',
+    tag: TAG,
+    access: { liffStaff: 'org.settings.manage' },
+    body: z.object({ actWhenSure: org.orgSettingFields.actWhenSure }).strict(),
+    response: actWhenSureView,
+    handle: async ({ deps, caller, body }) => {
+      await updateOrgSettings(deps.knex, caller, { actWhenSure: body.actWhenSure });
+      return actWhenSureOf(deps.knex, caller.orgId);
     },
   }),
 

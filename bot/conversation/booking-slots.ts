@@ -10,7 +10,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { ACT_CONFIDENCE, caseFromText, problemFromText, type Decision } from './decision.ts';
+import { actThreshold, caseFromText, problemFromText, type Decision } from './decision.ts';
 import { reportsProblem, saysNotBooking } from './readings.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -54,7 +54,7 @@ export async function continueBooking(
   if (d.awaiting === 'confirm' && saysConfirm(text)) return { do: 'booking', dialogue: d, submit: true };
   // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
   // therapist never came"), a "no" or "I'm not booking" ends it.
-  if (reportsProblem(text)) return problemFromText(await classify());
+  if (reportsProblem(text)) return problemFromText(await classify(), ctx);
   if (saysCancel(text) || saysNotBooking(text)) return { do: 'cancel_booking' };
 
   // A detail changes only its own slot: "2 คน" is the number of people, whatever service the
@@ -67,7 +67,7 @@ export async function continueBooking(
   // "2" alone answers "how many people?"
   if (!fields.partySize && d.awaiting === 'party_size' && /^\s*\d{1,2}\s*$/.test(text)) [d.partySize, filled] = [Number(text), true];
   const r = await classify();
-  const sure = r.confidence >= ACT_CONFIDENCE;
+  const sure = r.confidence >= actThreshold(ctx);
   // Where to or from, in the customer's words (a transfer's destination reads like a booking of
   // it): anything but a detail, a question the FAQ answers, a problem or another service.
   const elsewhere = sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey) || (r.kind === 'booking' && r.bookingType && r.bookingType !== d.serviceKey));

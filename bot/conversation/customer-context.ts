@@ -45,6 +45,8 @@ export interface CustomerContext {
   personHolds?: boolean;
   /** What this message does to who holds the conversation: wakes a snooze, or returns an idle one to the bot. */
   inboxChange?: 'woke' | 'returned_to_bot';
+  /** How sure the bot must be to act (the org's `actWhenSure`, as a share); the bot's default when unset. */
+  actWhenSure?: number;
   now: Date;
 }
 
@@ -96,6 +98,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     resolvedCase: resolved,
     personHolds: !botAnswers(conversation.inbox, now),
     inboxChange,
+    actWhenSure: org.actWhenSure / 100,
     now,
   };
 }

@@ -428,4 +428,39 @@ describe('deciding what a customer message leads to', () => {
     const { classify } = classifier(answer({}));
     expect(await decide(context({ reply: { act: 'proposal', value: 'accept:b-1' } }), classify)).toEqual({ do: 'answer_proposal', value: 'accept:b-1' });
   });
+  describe("the org's own level of sureness (actWhenSure)", () => {
+    const at90 = { actWhenSure: 0.9 };
+
+    it('acts on a reading at or above the level, and asks back below it', async () => {
+      const refund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.85 }));
+      expect(await decide(context({ text: 'please refund my order', ...at90 }), refund.classify)).toEqual({ do: 'clarify' });
+      expect(await decide(context({ text: 'please refund my order' }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: 'please refund my order', ...at90 }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    });
+
+    it('answers from the FAQ only at the level too, and never below its own floor', async () => {
+      const hours = (confidence: number) => classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence }));
+      expect(await decide(context({ text: 'what time do you open?', ...at90 }), hours(0.8).classify)).toEqual({ do: 'clarify' });
+      expect(await decide(context({ text: 'what time do you open?', ...at90 }), hours(0.92).classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+      // At the lowest level an org can set (50 %), a match under the FAQ's own 55 % still does not answer.
+      expect(await decide(context({ text: 'what time do you open?', actWhenSure: 0.5 }), hours(0.52).classify)).toEqual({ do: 'no_answer' });
+    });
+
+    it('keeps a problem the customer said they have, with the type picked when the reading is under the level', async () => {
+      const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.7 }));
+      const dialogue: Dialogue = { kind: 'describe_problem', expiresAt: LATER };
+      expect(await decide(context({ text: 'I was charged twice', dialogue, ...at90 }), classify)).toMatchObject({ do: 'pick_case_type', likely: ['refund'] });
+      expect(await decide(context({ text: 'I was charged twice', dialogue }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    });
+
+    it('changes a booking\'s service only on a reading at the level', async () => {
+      const { classify } = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.8 }));
+      const booking = bookingDialogue({ serviceKey: 'spa_massage' });
+      const kept = await decide(context({ text: 'actually the sushi class', dialogue: booking, ...at90 }), classify);
+      expect(kept).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
+      const changed = await decide(context({ text: 'actually the sushi class', dialogue: booking }), classify);
+      expect(changed).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
+    });
+  });
 });

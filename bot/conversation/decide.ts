@@ -1,6 +1,6 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { ACT_CONFIDENCE, caseFromText, FAQ_CONFIDENCE, LIKELY_CASE_TYPES, problemFromText, type Decision, type RankCaseTypes } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, LIKELY_CASE_TYPES, problemFromText, sureEnough, type Decision, type RankCaseTypes } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
@@ -48,8 +48,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (reply.act === 'intent' && (dialogue?.kind === 'clarify' || dialogue?.kind === 'pick_case_type')) {
       if (reply.value === 'booking') return startBooking(ctx, await classify(dialogue.text), dialogue.text);
       // Nothing said yet (a tap after the greeting): what happened is asked, not guessed from nothing.
-      if (reply.value === 'case') return dialogue.text.trim() ? problemFromText(await classify(dialogue.text)) : { do: 'ask_problem' };
+      if (reply.value === 'case') return dialogue.text.trim() ? problemFromText(await classify(dialogue.text), ctx) : { do: 'ask_problem' };
       if (reply.value === 'question') {
+        // The customer said it is a question: any entry the classifier names is answered.
         const r = await classify(dialogue.text);
         return r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
       }
@@ -75,9 +76,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no problem to report after all' };
     const r = await classify(ctx.text);
     // With a case open, the problem is that case's unless it is surely another kind of problem.
-    const another = r.kind === 'case' && r.caseType !== undefined && r.caseType !== ctx.openCase?.caseType && r.confidence >= ACT_CONFIDENCE;
+    const another = r.kind === 'case' && r.caseType !== undefined && r.caseType !== ctx.openCase?.caseType && r.confidence >= actThreshold(ctx);
     if (ctx.openCase && !another) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
-    return problemFromText(r);
+    return problemFromText(r, ctx);
   }
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
 
@@ -85,14 +86,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
   const complaint = read.kind === 'booking' && reportsProblem(ctx.text);
-  const result: Classification = complaint ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, ACT_CONFIDENCE) } : read;
+  const result: Classification = complaint ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) } : read;
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
-  const sure = result.confidence >= ACT_CONFIDENCE && result.otherType !== 'out_of_scope';
+  const sure = sureEnough(result, ctx);
   // With a case open, what the customer says is about it, unless it is clearly a booking or a
   // different problem.
   const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType;
   // A question the FAQ answers is answered, case or not ("what are your opening hours?").
-  if (ctx.openCase && result.kind === 'question' && result.faqKey && result.confidence >= FAQ_CONFIDENCE) return { do: 'faq', faqKey: result.faqKey };
+  if (ctx.openCase && answersFromFaq(result, ctx)) return { do: 'faq', faqKey: result.faqKey };
   // A hello is not news about the case: it is answered (a follow-up soon after the bot's last word
   // on the case would not be), with the case and what else the bot can do.
   if (ctx.openCase && sure && isGreeting(result, ctx.text)) return { do: 'greet_open_case', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, onCase: !HELLO.test(ctx.text) };
@@ -116,7 +117,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     case 'booking':
       return startBooking(ctx, result, ctx.text);
     case 'question':
-      return result.faqKey && result.confidence >= FAQ_CONFIDENCE ? { do: 'faq', faqKey: result.faqKey } : { do: 'no_answer' };
+      return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey } : { do: 'no_answer' };
     default:
       return { do: 'greet', why: 'a greeting or small talk' };
   }

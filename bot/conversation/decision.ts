@@ -1,13 +1,27 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { BookingDialogue } from './dialogue.ts';
+import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/act-when-sure.ts';
 
 // What the dialogue may decide to do with a customer's message, and how sure it must be to act:
 // decide.ts makes the decision, act.ts carries it out, booking-slots.ts decides within a booking.
 
-/** Below this the bot asks instead of acting on its guess. */
-export const ACT_CONFIDENCE = 0.5;
-/** An FAQ answer is given only when the match is at least this sure. */
-export const FAQ_CONFIDENCE = 0.55;
+/**
+ * Below this the bot asks instead of acting on its guess, unless the org set its own
+ * (`actWhenSure`, core/contracts/org-settings.ts): the classifiers' confidence is fitted per
+ * taxonomy to read as a probability of being right, so "acts when at least 80 % sure" is a
+ * threshold of 0.8 (docs/understanding.md, "When the bot acts").
+ */
+export const ACT_CONFIDENCE = DEFAULT_ACT_WHEN_SURE / 100;
+/** An FAQ answer is given only when the match is at least this sure (or the org's threshold, if higher). */
+export const FAQ_CONFIDENCE = FAQ_AT_LEAST / 100;
+
+/** How sure the bot must be to act on a reading, for this customer's org. */
+export const actThreshold = (ctx: { actWhenSure?: number }) => ctx.actWhenSure ?? ACT_CONFIDENCE;
+/** Sure enough to act on: at the org's threshold, and never on what is out of scope. */
+export const sureEnough = (r: Classification, ctx: { actWhenSure?: number }) => r.confidence >= actThreshold(ctx) && r.otherType !== 'out_of_scope';
+/** Sure enough to answer from the FAQ. */
+export const answersFromFaq = (r: Classification, ctx: { actWhenSure?: number }): r is Classification & { faqKey: string } =>
+  r.kind === 'question' && r.faqKey !== undefined && r.confidence >= Math.max(FAQ_CONFIDENCE, actThreshold(ctx));
 /** Case types offered first when the customer picks one (the rest follow, as listed). */
 export const LIKELY_CASE_TYPES = 3;
 
@@ -51,8 +65,8 @@ export function caseFromText(r: Classification): Decision {
  * customer picks the type, the classifier's guess first. A case opened with the wrong type goes to
  * the wrong team with the wrong clock.
  */
-export function problemFromText(r: Classification): Decision {
+export function problemFromText(r: Classification, ctx: { actWhenSure?: number }): Decision {
   const guess = r.kind === 'case' ? r.caseType : undefined;
-  if (guess && r.confidence >= ACT_CONFIDENCE) return { do: 'open_case', caseType: guess };
+  if (guess && r.confidence >= actThreshold(ctx)) return { do: 'open_case', caseType: guess };
   return { do: 'pick_case_type', likely: guess ? [guess] : [] };
 }

@@ -57,6 +57,15 @@ export const orgSettingFields = {
     .min(1)
     .max(1440)
     .meta({ description: 'How long a paid top-up may take to be credited before a case is opened (core/payments/payment-rules.ts); 10 unless set' }),
+  actWhenSure: z
+    .number()
+    .int()
+    .min(50)
+    .max(99)
+    .meta({
+      description:
+        'How sure the bot must be, in percent, to act on a message by itself (open a case of a type, start a booking, answer from the FAQ); below it the customer is asked back or a person answers (bot/conversation/decision.ts). 50 unless set',
+    }),
   signStaffReplies: z.boolean().meta({ description: "Staff replies relayed to customers end with the staff member's display name; false unless set" }),
   digestTime: z
     .string()
@@ -179,6 +188,7 @@ export const orgSettingsUpdate = z
     orderIdPatterns: nullToDefault(orgSettingFields.orderIdPatterns),
     rootCauses: nullToDefault(orgSettingFields.rootCauses),
     topupCreditWindowMinutes: nullToDefault(orgSettingFields.topupCreditWindowMinutes),
+    actWhenSure: nullToDefault(orgSettingFields.actWhenSure),
     signStaffReplies: nullToDefault(orgSettingFields.signStaffReplies),
     digestTime: nullToDefault(orgSettingFields.digestTime),
     staffScoreWeights: nullToDefault(orgSettingFields.staffScoreWeights),

@@ -329,3 +329,22 @@ export type FaqCreate = z.infer<typeof faqCreate>;
 export type FaqUpdate = z.infer<typeof faqUpdate>;
 export type FaqView = z.infer<typeof faqEntry>;
 export type ExamplesInput = z.infer<typeof examplesIn>;
+
+export const actPreviewQuery = z.object({
+  sure: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(99)
+    .meta({ description: 'The level to try, in percent (as the `actWhenSure` setting): the bot acts when it is at least this sure', example: 90 }),
+});
+
+export const actPreview = z
+  .object({
+    sure: z.number().int().meta({ description: 'The level tried, in percent' }),
+    messages: z.number().int().meta({ description: "Last week's customer messages read as a booking, a problem or a question (small talk is greeted at any level)" }),
+    acted: z.number().int().meta({ description: 'Of those, the bot would have acted on by itself at this level: a case opened with its type, a booking started, a FAQ answer' }),
+    notActed: z.number().int().meta({ description: 'The rest: the customer is asked back, or a person answers' }),
+    since: z.iso.datetime().meta({ description: 'Start of the week counted' }),
+  })
+  .meta({ id: 'ActPreview', description: "What a level of `actWhenSure` would have done with last week's messages" });

@@ -8,6 +8,7 @@ import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
 import { INBOUND_EVENT_RETENTION_DAYS } from '../inbound/inbound-events.ts';
 import { DEFAULT_CREDIT_WINDOW_MINUTES } from '../payments/payment-rules.ts';
 import { DEFAULT_DIGEST_TIME } from '../staff/managers-digest.ts';
+import { DEFAULT_ACT_WHEN_SURE } from '../understanding/act-when-sure.ts';
 
 /**
  * The org's settings: `orgs.settings` (jsonb, read by each feature where it acts) and
@@ -24,6 +25,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   orderIdPatterns: [],
   rootCauses: [],
   topupCreditWindowMinutes: DEFAULT_CREDIT_WINDOW_MINUTES,
+  actWhenSure: DEFAULT_ACT_WHEN_SURE,
   signStaffReplies: false,
   digestTime: DEFAULT_DIGEST_TIME,
   staffScoreWeights: { ...DEFAULT_SCORE_WEIGHTS },

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { taxonomyCheck } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
+import { useState } from 'preact/hooks';
+import type { actPreview } from '../../../core/contracts/taxonomy.ts';
 import { Link } from './nav.tsx';
-import { Screen, useLoad } from './shared.tsx';
+import { errorsOf, Screen, send, SubmitBar, useLoad } from './shared.tsx';
 
 /**
  * How the bot reads the business's own example phrases (GET /api/v1/taxonomy/check): each read as
@@ -42,23 +44,84 @@ const words = {
   kind_booking: { th: 'บริการ', en: 'Service' },
   kind_question: { th: 'คำถามที่พบบ่อย', en: 'FAQ' },
   kind_other: { th: 'อื่น ๆ', en: 'Other' },
+  sureTitle: { th: 'บอตตอบเองเมื่อมั่นใจ', en: 'When the bot acts by itself' },
+  sureLabel: { th: 'บอตเปิดเคส เริ่มจอง หรือตอบคำถามเอง เมื่อมั่นใจอย่างน้อย', en: 'The bot opens a case, starts a booking or answers by itself when at least this sure' },
+  lastWeek: {
+    th: 'สัปดาห์ที่แล้ว: บอตจะทำเอง {{acted}} จาก {{messages}} ข้อความ อีก {{rest}} จะถามลูกค้ากลับหรือส่งให้ทีมงาน',
+    en: 'Last week: the bot would have acted on {{acted}} of {{messages}} messages; {{rest}} asked back or sent to a person.',
+  },
 } satisfies Dict;
+
+type Sure = { actWhenSure: number; preview: z.infer<typeof actPreview> };
+const LEVELS = [50, 60, 70, 80, 90, 95, 99];
+
+/**
+ * "The bot acts when it is at least N % sure" (the actWhenSure setting), with what a level would
+ * have done with last week's messages, shown before it is saved.
+ */
+function ActWhenSure(p: { lang: Lang; canManage: boolean }) {
+  const L = p.lang;
+  const [state, retry, set] = useLoad<Sure>('act-when-sure');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string>();
+  return (
+    <Screen lang={L} state={state} retry={retry}>
+      {(d) => (
+        <form
+          class="card"
+          data-act-when-sure
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            const a = await send<Sure>('PUT', 'act-when-sure', { actWhenSure: d.preview.sure });
+            setBusy(false);
+            setSaved(a.kind === 'ok');
+            setError(a.kind === 'ok' ? undefined : errorsOf(a, L)._form);
+            if (a.kind === 'ok') set(a.data);
+          }}
+        >
+          <h2>{words.sureTitle[L]}</h2>
+          <label for="act-when-sure">{words.sureLabel[L]}</label>
+          <select
+            id="act-when-sure"
+            value={d.preview.sure}
+            disabled={!p.canManage}
+            onChange={async (e) => {
+              setSaved(false);
+              const a = await send<Sure>('GET', `act-when-sure?sure=${(e.target as HTMLSelectElement).value}`);
+              if (a.kind === 'ok') set({ ...a.data, actWhenSure: d.actWhenSure });
+            }}
+          >
+            {[...new Set([...LEVELS, d.actWhenSure])].sort((a, b) => a - b).map((n) => (
+              <option key={n} value={n}>{`${n} %`}</option>
+            ))}
+          </select>
+          <p aria-live="polite" data-preview>
+            {fill(words.lastWeek[L], { acted: d.preview.acted, messages: d.preview.messages, rest: d.preview.notActed })}
+          </p>
+          <SubmitBar lang={L} busy={busy} readOnly={!p.canManage} saved={saved} error={error} />
+        </form>
+      )}
+    </Screen>
+  );
+}
 
 const fill = (text: string, values: Record<string, number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** Where its phrases are edited. */
 const editPath = (e: Entry) => (e.kind === 'case' ? `/case-types/${e.key}` : e.kind === 'booking' ? `/services/${e.key}` : `/faq/${e.key}`);
 
-export function Understanding(p: { lang: Lang }) {
+export function Understanding(p: { lang: Lang; canManage: boolean }) {
   const [state, retry] = useLoad<Check>('taxonomy-check');
   return (
     <Screen lang={p.lang} state={state} retry={retry}>
-      {(check) => <Report lang={p.lang} check={check} />}
+      {(check) => <Report lang={p.lang} check={check} canManage={p.canManage} />}
     </Screen>
   );
 }
 
-function Report(p: { lang: Lang; check: Check }) {
+function Report(p: { lang: Lang; check: Check; canManage: boolean }) {
   const { lang, check } = p;
   const byId = new Map(check.entries.map((e) => [`${e.kind}:${e.key}`, e]));
   const nameOf = (r: Ref) => {
@@ -76,6 +139,7 @@ function Report(p: { lang: Lang; check: Check }) {
     <>
       <h1>{words.title[lang]}</h1>
       <p class="muted">{fill(words.intro[lang], { n: check.recognised, of: check.phrases })}</p>
+      <ActWhenSure lang={lang} canManage={p.canManage} />
       {check.lookAlike.length > 0 && (
         <section class="card" aria-labelledby="look-alike">
           <h2 id="look-alike">{words.lookAlike[lang]}</h2>
