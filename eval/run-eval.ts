@@ -335,6 +335,8 @@ export interface EvalSet {
   source: string;
   taxonomy: Taxonomy;
   messages: EvalMessage[];
+  /** Kept aside: never looked at while the classifier was tuned (meta.json `aside`). */
+  aside?: boolean;
 }
 
 export const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
@@ -346,12 +348,13 @@ export function loadPublicSets(dir = publicDir): EvalSet[] {
     .sort()
     .filter((name) => existsSync(join(dir, name, 'messages.jsonl')) && existsSync(join(dir, name, 'taxonomy.json')))
     .map((name) => {
-      const meta = existsSync(join(dir, name, 'meta.json')) ? (JSON.parse(readFileSync(join(dir, name, 'meta.json'), 'utf8')) as { repo?: string; commit?: string }) : {};
+      const meta = existsSync(join(dir, name, 'meta.json')) ? (JSON.parse(readFileSync(join(dir, name, 'meta.json'), 'utf8')) as { repo?: string; commit?: string; aside?: boolean }) : {};
       return {
         name,
         source: `${meta.repo ?? 'unknown'}${meta.commit ? `@${meta.commit.slice(0, 10)}` : ''}`,
         taxonomy: taxonomySchema.parse(JSON.parse(readFileSync(join(dir, name, 'taxonomy.json'), 'utf8'))),
         messages: loadEvalMessages(join(dir, name, 'messages.jsonl')),
+        ...(meta.aside ? { aside: true } : {}),
       };
     });
 }
@@ -465,7 +468,7 @@ async function main(): Promise<void> {
     }
     for (const [name, s] of rows) overview.push([set.name, name, s.n, pct(s.kindAccuracy), f2(s.kindMacroF1), pct(s.caseTypeAccuracy), pct(s.bookingTypeAccuracy), pct(s.wrongWhenActedOn), f3(calibration(name === rows[0][0] ? offlinePreds : name === rows[1][0] ? baselinePreds : llmPreds!).ece)]);
 
-    const part: string[] = [`## Set ${set.name}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
+    const part: string[] = [`## Set ${set.name}${set.aside ? ' (kept aside: never tuned on)' : ''}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
     part.push(headline(rows));
     if (llmNote) part.push(llmNote);
     const likely = likelyTypeShares(set.messages, set.taxonomy);
@@ -499,6 +502,9 @@ async function main(): Promise<void> {
   }
   out.push('## Every set\n');
   out.push(table(['set', 'classifier', 'messages', 'kind accuracy', 'kind macro-F1', 'case type', 'booking type', 'wrong when acted on', 'calibration error'], overview));
+  const aside = sets.filter((s) => s.aside).map((s) => s.name);
+  const tuned = sets.filter((s) => !s.aside).map((s) => s.name);
+  if (aside.length) out.push(`\nKept aside, never tuned on: ${aside.join(', ')}.${tuned.length ? ` Looked at while tuning: ${tuned.join(', ')}.` : ''}`);
   if (typeof llm === 'string') out.push(`\nLLM classifier skipped: ${llm}.`);
   out.push('');
   // The dialogue as a whole: conversations of several turns, judged by where they end.
