@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, prepare, type Source } from './prepare-public-sets.ts';
+import { nluppClass, nluppKind, nluppName, nluppRows, parseCsv, prepare, sebisRows, splitInHalves, type Source } from './prepare-public-sets.ts';
 import { loadPublicSets } from './run-eval.ts';
 
 // The protocol on a made-up set: no network, no snapshot needed.
@@ -48,5 +48,52 @@ describe('prepare-public-sets', () => {
 
   it('without prepared sets, the evaluation has only its own set', () => {
     expect(loadPublicSets(join(mkdtempSync(join(tmpdir(), 'opsdesk-eval-')), 'absent'))).toEqual([]);
+  });
+
+  it('reads NLU++ intent modules as one class: the action says the kind, the topic the class', () => {
+    expect(nluppClass(['wifi', 'wrong_notworking_notshowing'])).toBe('problem_wifi');
+    expect(nluppClass(['how', 'cancel_close_leave_freeze', 'restaurant', 'booking'])).toBe('cancel_restaurant'); // booking gives way to the facility; undo before information
+    expect(nluppClass(['why', 'change', 'booking', 'wrong_notworking_notshowing'])).toBe('problem_booking'); // something wrong first
+    expect(nluppClass(['booking', 'make_open_apply_setup_get_activate', 'new'])).toBe('make_booking'); // modifiers do not count
+    expect(nluppClass(['request_info', 'parking'])).toBe('info_parking');
+    expect(nluppClass(['lost_stolen'])).toBe('lost_any');
+    expect(nluppClass(['acknowledge', 'end_call'])).toBe('other_acknowledge+end_call');
+    expect(nluppClass(['handoff', 'spa'])).toBe('other_handoff');
+    expect(nluppClass(['parking'])).toBeUndefined(); // a topic, no action
+    expect(nluppClass(undefined)).toBeUndefined(); // an answer with slots only
+    expect(nluppClass(['pets', 'request_info', 'swimming_pool'])).toBeUndefined(); // two facilities
+    expect([nluppKind('problem_wifi'), nluppKind('cancel_booking'), nluppKind('make_spa'), nluppKind('info_gym'), nluppKind('other_deny')]).toEqual(['case', 'case', 'booking', 'question', 'other']);
+    expect([nluppName('problem_wifi'), nluppName('info_any'), nluppName('make_room_service')]).toEqual(['Problem with Wi-Fi', 'Information', 'Request room service']);
+  });
+
+  it('splits NLU++ by its folds and leaves out a class without five training lines', () => {
+    const ex = (text: string, ...intents: string[]) => ({ text, ...(intents.length ? { intents } : {}) });
+    const wifi = Array.from({ length: 5 }, (_, i) => ex(`wifi down ${i}`, 'wifi', 'wrong_notworking_notshowing'));
+    const folds = [
+      [...wifi, ex('gym hours?', 'gym', 'request_info'), ex('bye', 'end_call'), ex('tomorrow')],
+      [ex('the wifi is broken', 'wifi', 'wrong_notworking_notshowing'), ex('gym open now?', 'gym', 'request_info'), ex('thanks, bye', 'thank', 'end_call')],
+    ];
+    const { train, test } = nluppRows(folds, 1);
+    expect(new Set(train.map((r) => r.intent))).toEqual(new Set(['problem_wifi', 'other_end_call']));
+    expect(test).toEqual([
+      { text: 'the wifi is broken', intent: 'problem_wifi' },
+      { text: 'thanks, bye', intent: 'other_end_call+thank' },
+    ]);
+  });
+
+  it('splits a set without a split in halves per intent, the same way every time, no text on both sides', () => {
+    const rows = [...Array.from({ length: 9 }, (_, i) => ({ text: `line ${i}`, intent: 'a' })), { text: 'Line 0', intent: 'a' }, { text: 'only', intent: 'b' }];
+    const { train, test } = splitInHalves(rows, 'seed');
+    expect(train.filter((r) => r.intent === 'a')).toHaveLength(5);
+    expect(train.filter((r) => r.intent === 'b')).toHaveLength(1);
+    const seen = new Set(train.map((r) => r.text.toLowerCase()));
+    expect(test.every((r) => !seen.has(r.text.toLowerCase()))).toBe(true);
+    expect(train.length + test.length).toBeGreaterThanOrEqual(rows.length - 1);
+    expect(splitInHalves(rows, 'seed')).toEqual({ train, test });
+  });
+
+  it('reads the split marked on each line of a sebischair corpus', () => {
+    const json = JSON.stringify({ sentences: [{ text: ' next bus ', intent: 'DepartureTime', training: true }, { text: 'to marienplatz', intent: 'FindConnection', training: false }] });
+    expect(sebisRows(json)).toEqual({ train: [{ text: 'next bus', intent: 'DepartureTime' }], test: [{ text: 'to marienplatz', intent: 'FindConnection' }] });
   });
 });

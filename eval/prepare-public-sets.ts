@@ -8,9 +8,16 @@ import type { Taxonomy } from '../core/understanding/taxonomy.ts';
 import type { EvalMessage } from './run-eval.ts';
 import {
   BANKING77,
+  BITEXT_CUSTOMER_SERVICE,
+  CHATBOT_CORPUS,
   CLINC150,
   NLU_EVALUATION,
   NLU_EVALUATION_DEFAULT,
+  NLUPP_ACTION_NAMES,
+  NLUPP_ACTIONS,
+  NLUPP_HOTEL_TOPICS,
+  NLUPP_SMALL_TALK,
+  NLUPP_TOPIC_NAMES,
   TRUEVOICE_ACTIONS,
   TRUEVOICE_CLASSES,
   TRUEVOICE_ACTION_NAMES_TH,
@@ -32,6 +39,11 @@ import {
  * - the messages are the set's test split (never a training line), at most PER_CLASS per intent,
  *   drawn with a fixed seed, so that large intents do not drown small ones.
  * Run it again and the same files come out.
+ *
+ * Sets kept aside (`aside: true` in their meta.json, names ending in `-aside`) were prepared the
+ * same way but never looked at while the classifier was built or tuned: they say how it does on
+ * data it has not learnt. The older sets (BANKING77, CLINC150, NLU-Evaluation-Data, TrueVoice) and
+ * eval/messages.jsonl were looked at while tuning.
  */
 
 const SHOTS = 5;
@@ -54,6 +66,10 @@ export interface Source {
   nameOf: (intent: string) => { en?: string; th?: string };
   /** Out-of-scope intents may have many test lines; cap them separately. */
   perClass?: (intent: string) => number;
+  /** Kept aside: never looked at while the classifier was tuned. */
+  aside?: boolean;
+  /** The commit read, when it is not the snapshot's newest (a file only in the history). */
+  commit?: string;
 }
 
 // ---- reading snapshots --------------------------------------------------------------------------
@@ -62,8 +78,8 @@ function git(gitDir: string, ...args: string[]): Buffer {
   return execFileSync('git', ['--git-dir', gitDir, ...args], { maxBuffer: 256 * 1024 * 1024 });
 }
 
-function show(gitDir: string, path: string): Buffer {
-  return git(gitDir, 'show', `HEAD:${path}`);
+function show(gitDir: string, path: string, rev = 'HEAD'): Buffer {
+  return git(gitDir, 'show', `${rev}:${path}`);
 }
 
 /** A small CSV reader (quoted fields, doubled quotes, any one-character separator). */
@@ -204,6 +220,142 @@ function truevoice(mirror: string): Source {
   };
 }
 
+// ---- sets kept aside ----------------------------------------------------------------------------
+
+/** One line of an NLU++ fold file. */
+export interface NluppExample {
+  text: string;
+  intents?: string[];
+}
+
+/**
+ * The class of an NLU++ message from its intent modules, by the rule written down with
+ * `NLUPP_ACTIONS` in public-mapping.ts: action and topic ("problem_wifi"), `other_...` for
+ * dialogue and asking for a person, undefined for a line that is left out.
+ */
+export function nluppClass(intents: string[] = []): string | undefined {
+  const has = new Set(intents);
+  let topics = NLUPP_HOTEL_TOPICS.filter((t) => has.has(t));
+  if (topics.length > 1) topics = topics.filter((t) => t !== 'booking');
+  if (topics.length > 1) return undefined;
+  const action = NLUPP_ACTIONS.find((a) => a.modules.some((m) => has.has(m)));
+  if (action) return `${action.action}_${topics[0] ?? 'any'}`;
+  if (has.has('handoff')) return 'other_handoff';
+  if (has.size > 0 && [...has].every((m) => NLUPP_SMALL_TALK.includes(m))) return `other_${[...has].sort().join('+')}`;
+  return undefined;
+}
+
+export function nluppKind(cls: string): Kind | undefined {
+  const action = cls.slice(0, cls.indexOf('_'));
+  return action === 'other' ? 'other' : NLUPP_ACTIONS.find((a) => a.action === action)?.kind;
+}
+
+export function nluppName(cls: string): string {
+  const at = cls.indexOf('_');
+  const [action, topic] = [cls.slice(0, at), cls.slice(at + 1)];
+  const actionName = NLUPP_ACTION_NAMES[action] ?? action;
+  if (topic === 'any' || action === 'other') return action === 'other' ? topic.replace(/[_+]/g, ' ') : actionName.replace(/ (with|on)$/, '');
+  return `${actionName} ${NLUPP_TOPIC_NAMES[topic] ?? topic.replace(/_/g, ' ')}`;
+}
+
+/** Folds 0-9 of NLU++'s twenty are the training split, 10-19 the test split. */
+export const NLUPP_TRAIN_FOLDS = 10;
+
+/**
+ * NLU++ rows from its fold files (index = fold number): the classes of `nluppClass`; a business
+ * class with fewer than five lines in the training folds cannot have its five examples and is
+ * left out, its test lines too.
+ */
+export function nluppRows(folds: NluppExample[][], trainFolds = NLUPP_TRAIN_FOLDS): { train: Row[]; test: Row[] } {
+  const rows = (from: NluppExample[][]) =>
+    from.flat().flatMap((e) => {
+      const intent = nluppClass(e.intents);
+      return intent && e.text?.trim() ? [{ text: e.text.trim(), intent }] : [];
+    });
+  const train = rows(folds.slice(0, trainFolds));
+  const test = rows(folds.slice(trainFolds));
+  const count = new Map<string, number>();
+  for (const r of train) count.set(r.intent, (count.get(r.intent) ?? 0) + 1);
+  const kept = (r: Row) => nluppKind(r.intent) === 'other' || (count.get(r.intent) ?? 0) >= SHOTS;
+  return { train: train.filter(kept), test: test.filter(kept) };
+}
+
+function hotelsNlupp(mirror: string): Source {
+  const dir = join(mirror, 'PolyAI-LDN+task-specific-datasets/repo');
+  const folds = Array.from({ length: 20 }, (_, i) => JSON.parse(show(dir, `nlupp/data/hotels/fold${i}.json`).toString('utf8')) as NluppExample[]);
+  return {
+    name: 'hotels-nlupp-en-aside',
+    language: 'en',
+    repo: 'PolyAI-LDN/task-specific-datasets',
+    ...nluppRows(folds),
+    kindOf: nluppKind,
+    nameOf: (i) => ({ en: nluppName(i) }),
+    aside: true,
+  };
+}
+
+/**
+ * A set with no split of its own: each intent's lines, shuffled with a fixed seed; the first half
+ * is the training split, the rest the test split, less any line whose text is also a training line.
+ */
+export function splitInHalves(rows: Row[], seed: string): { train: Row[]; test: Row[] } {
+  const byIntent = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (!byIntent.has(r.intent)) byIntent.set(r.intent, []);
+    byIntent.get(r.intent)!.push(r);
+  }
+  const train: Row[] = [];
+  const test: Row[] = [];
+  for (const intent of [...byIntent.keys()].sort()) {
+    const shuffled = sample(byIntent.get(intent)!, Infinity, `${seed}/${intent}/split`);
+    const half = Math.ceil(shuffled.length / 2);
+    const seen = new Set(shuffled.slice(0, half).map((r) => r.text.trim().toLowerCase()));
+    train.push(...shuffled.slice(0, half));
+    test.push(...shuffled.slice(half).filter((r) => !seen.has(r.text.trim().toLowerCase())));
+  }
+  return { train, test };
+}
+
+/** The Bitext file is only in the history of the copy that holds it. */
+const BITEXT_COMMIT = '1e2b735488fbaa376f055533797ea003bb34a4e3';
+
+function bitextCustomerService(mirror: string): Source {
+  const dir = join(mirror, 'shxunxk+Chatbot/repo');
+  const path = 'Data/archive/Bitext_Sample_Customer_Service_Training_Dataset/Training/Bitext_Sample_Customer_Service_Training_Dataset.csv';
+  const rows = csvObjects(show(dir, path, BITEXT_COMMIT).toString('utf8')).map((r) => ({ text: r.utterance.trim(), intent: r.intent }));
+  const name = 'customer-service-bitext-en-aside';
+  return {
+    name,
+    language: 'en',
+    repo: 'shxunxk/Chatbot',
+    ...splitInHalves(rows, name),
+    kindOf: fromMapping(BITEXT_CUSTOMER_SERVICE),
+    nameOf: (i) => ({ en: words(i) }),
+    aside: true,
+    commit: BITEXT_COMMIT,
+  };
+}
+
+/** sebischair's corpora: `{ sentences: [{ text, intent, training }] }`, the split marked per line. */
+export function sebisRows(json: string): { train: Row[]; test: Row[] } {
+  const { sentences } = JSON.parse(json) as { sentences: { text: string; intent: string; training: boolean }[] };
+  const row = (s: { text: string; intent: string }) => ({ text: s.text.trim(), intent: s.intent });
+  return { train: sentences.filter((s) => s.training).map(row), test: sentences.filter((s) => !s.training).map(row) };
+}
+
+function transportChatbot(mirror: string): Source {
+  const dir = join(mirror, 'sebischair+NLU-Evaluation-Corpora/repo');
+  return {
+    name: 'transport-chatbot-en-aside',
+    language: 'en',
+    repo: 'sebischair/NLU-Evaluation-Corpora',
+    ...sebisRows(show(dir, 'ChatbotCorpus.json').toString('utf8')),
+    kindOf: fromMapping(CHATBOT_CORPUS),
+    nameOf: (i) => ({ en: i.replace(/([a-z])([A-Z])/g, '$1 $2') }),
+    aside: true,
+  };
+}
+
 // ---- sampling -----------------------------------------------------------------------------------
 
 /** mulberry32 seeded by a string: the same draw on every machine. */
@@ -291,6 +443,10 @@ async function main(): Promise<void> {
     ['clinc+oos-eval', clinc150],
     ['xliuhw+NLU-Evaluation-Data', nluEvaluation],
     ['kobkrit+truevoice-intent', truevoice],
+    // Kept aside: never tuned on.
+    ['PolyAI-LDN+task-specific-datasets', hotelsNlupp],
+    ['shxunxk+Chatbot', bitextCustomerService],
+    ['sebischair+NLU-Evaluation-Corpora', transportChatbot],
   ];
   mkdirSync(OUT, { recursive: true });
   for (const [dir, load] of sources) {
@@ -304,8 +460,9 @@ async function main(): Promise<void> {
     mkdirSync(at, { recursive: true });
     writeFileSync(join(at, 'taxonomy.json'), JSON.stringify(taxonomy, null, 2) + '\n');
     writeFileSync(join(at, 'messages.jsonl'), messages.map((m) => JSON.stringify(m)).join('\n') + '\n');
-    const commit = git(join(mirror, dir, 'repo'), 'rev-parse', 'HEAD').toString('utf8').trim();
-    writeFileSync(join(at, 'meta.json'), JSON.stringify({ name: source.name, language: source.language, repo: source.repo, commit, shots: SHOTS, classes }, null, 2) + '\n');
+    const commit = source.commit ?? git(join(mirror, dir, 'repo'), 'rev-parse', 'HEAD').toString('utf8').trim();
+    const aside = source.aside ? { aside: true } : {};
+    writeFileSync(join(at, 'meta.json'), JSON.stringify({ name: source.name, language: source.language, repo: source.repo, commit, shots: SHOTS, classes, ...aside }, null, 2) + '\n');
     const byKind = Object.fromEntries((['booking', 'case', 'question', 'other'] as Kind[]).map((k) => [k, messages.filter((m) => m.kind === k).length]));
     process.stdout.write(`${source.name}: ${messages.length} messages ${JSON.stringify(byKind)}; taxonomy ${JSON.stringify(classes)}\n`);
   }

@@ -488,7 +488,7 @@ async function main(): Promise<void> {
     }
     for (const [name, s] of rows) overview.push([set.name, name, s.n, pct(s.kindAccuracy), f2(s.kindMacroF1), pct(s.caseTypeAccuracy), pct(s.bookingTypeAccuracy), pct(s.wrongWhenActedOn), f3(calibration(name === rows[0][0] ? offlinePreds : name === rows[1][0] ? baselinePreds : llmPreds!).ece)]);
 
-    const part: string[] = [`## Set ${set.name}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
+    const part: string[] = [`## Set ${set.name}${set.aside ? ' (kept aside: never tuned on)' : ''}`, '', `${set.messages.length} messages from ${set.source}; taxonomy: ${set.taxonomy.caseTypes.length} case types, ${set.taxonomy.bookingTypes.length} services, ${set.taxonomy.faq.length} FAQ entries.`, ''];
     part.push(headline(rows));
     if (llmNote) part.push(llmNote);
     // What the bot does with each message, by its own decision, at each level an org may set.
@@ -528,6 +528,9 @@ async function main(): Promise<void> {
   }
   out.push('## Every set\n');
   out.push(table(['set', 'classifier', 'messages', 'kind accuracy', 'kind macro-F1', 'case type', 'booking type', 'wrong when acted on', 'calibration error'], overview));
+  const aside = sets.filter((s) => s.aside).map((s) => s.name);
+  const tuned = sets.filter((s) => !s.aside).map((s) => s.name);
+  if (aside.length) out.push(`\nKept aside, never tuned on: ${aside.join(', ')}.${tuned.length ? ` Looked at while tuning: ${tuned.join(', ')}.` : ''}`);
   if (typeof llm === 'string') out.push(`\nLLM classifier skipped: ${llm}.`);
   out.push('\n## What the bot does, every set\n');
   out.push('Acted: a case opened with a type, a booking started, a FAQ entry answered, decided by the bot\'s own `decide()`. In scope: bookings, problems and questions; out of scope: the rest.\n');
