@@ -13,7 +13,8 @@ import type { EvalMessage, Prediction } from './run-eval.ts';
  *   entry answered. Wrong when the message is not that: another kind, another type or service or
  *   entry, or a question without an entry answered with one.
  * - **to a person**: handed over, or a question without an answer (the conversation waits for one).
- * - **asked**: the four choices, "which problem is it?", "what happened?": the customer steers.
+ * - **asked**: "did you mean X or Y?", the four choices, "which problem is it?", "what happened?":
+ *   the customer steers.
  * - **greeted**: small talk answered with what the bot can do.
  *
  * In scope is what the business is there for (a booking, a problem, a question); out of scope is
@@ -26,7 +27,7 @@ export interface Decided {
   message: EvalMessage;
   decision: Decision;
   outcome: Outcome;
-  /** Only for `acted`: whether the act was the right one. */
+  /** For `acted`: whether the act was the right one; for "did you mean": whether the right one was offered. */
   right?: boolean;
 }
 
@@ -68,6 +69,8 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
       return { outcome: 'person' };
     case 'greet':
       return { outcome: 'greeted' };
+    case 'did_you_mean':
+      return { outcome: 'asked', right: d.options.some((o) => o.kind === m.kind && o.key === (m.kind === 'case' ? m.caseType : m.kind === 'booking' ? m.bookingType : m.faqKey)) };
     default:
       return { outcome: 'asked' };
   }
@@ -99,6 +102,9 @@ export interface DecisionSummary {
   person: number;
   asked: number;
   greeted: number;
+  /** Share of all messages answered with "did you mean X or Y?", and of those, the share where the right one was offered. */
+  didYouMean: number;
+  didYouMeanRight: number;
   /** Counts behind the shares, for the reader who wants them. */
   actedCount: number;
   wrongCount: number;
@@ -123,6 +129,8 @@ export function summariseDecisions(ds: Decided[]): DecisionSummary {
     person: share(ds.filter((d) => d.outcome === 'person').length, ds.length),
     asked: share(ds.filter((d) => d.outcome === 'asked').length, ds.length),
     greeted: share(ds.filter((d) => d.outcome === 'greeted').length, ds.length),
+    didYouMean: share(ds.filter((d) => d.decision.do === 'did_you_mean').length, ds.length),
+    didYouMeanRight: share(ds.filter((d) => d.decision.do === 'did_you_mean' && d.right).length, ds.filter((d) => d.decision.do === 'did_you_mean').length),
     actedCount: acted.length,
     wrongCount: wrong.length,
   };

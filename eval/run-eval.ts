@@ -361,14 +361,14 @@ export function loadPublicSets(dir = publicDir): EvalSet[] {
     });
 }
 
-/** The thresholds the decision is measured at: the bot's default, and what an org may set. */
-export const SURE_LEVELS = [ACT_CONFIDENCE, 0.6, 0.7, 0.8, 0.9, 0.95];
+/** The levels the decision is measured at: what an org may set, the bot's default among them. */
+export const SURE_LEVELS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
 /** What the bot does with the set's messages (`decide()`), per threshold: one row each. */
 function decisionTable(rows: [string, DecisionSummary][]): string {
   return table(
-    ['classifier, acts when sure', 'acted', 'acted (in scope)', 'wrong among acted', 'out of scope acted on', 'to a person', 'asked back', 'greeted'],
-    rows.map(([name, d]) => [name, pct(d.acted), pct(d.actedInScope), `${pct(d.wrongAmongActed)} (${d.wrongCount} of ${d.actedCount})`, `${pct(d.outOfScopeActed)} (of ${d.outOfScope})`, pct(d.person), pct(d.asked), pct(d.greeted)]),
+    ['classifier, acts when sure', 'acted', 'acted (in scope)', 'wrong among acted', 'out of scope acted on', 'to a person', 'asked back', 'of which "did you mean" (right one offered)', 'greeted'],
+    rows.map(([name, d]) => [name, pct(d.acted), pct(d.actedInScope), `${pct(d.wrongAmongActed)} (${d.wrongCount} of ${d.actedCount})`, `${pct(d.outOfScopeActed)} (of ${d.outOfScope})`, pct(d.person), pct(d.asked), `${pct(d.didYouMean)} (${pct(d.didYouMeanRight)})`, pct(d.greeted)]),
   );
 }
 

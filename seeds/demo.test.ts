@@ -12,7 +12,7 @@ const TABLES = ['staff', 'providers', 'case_types', 'services', 'templates'];
 const REQUIRED_TEMPLATE_KEYS = [
   'case_created', 'case_work_started', 'case_waiting_customer', 'case_waiting_provider', 'case_resolved',
   'case_closed', 'case_reopened', 'sla_delay_apology', 'booking_received', 'booking_ask_missing',
-  'booking_summary_confirm', 'booking_confirmed', 'booking_proposed_time', 'booking_declined', 'booking_proposal_declined', 'clarify_intent', 'pick_case_type',
+  'booking_summary_confirm', 'booking_confirmed', 'booking_proposed_time', 'booking_declined', 'booking_proposal_declined', 'clarify_intent', 'pick_case_type', 'did_you_mean',
   'handoff_to_person', 'handoff_after_hours', 'faq_no_match', 'greeting_follow', 'greeting_open_case', 'staff_enrolment_ok',
 ];
 

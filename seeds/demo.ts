@@ -512,6 +512,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Which of these is it? Tap the one closest to your problem 👇',
   },
   {
+    key: 'did_you_mean',
+    description: 'Two readings of the message are close: the two follow as buttons, then "talk to a person".',
+    th: 'หมายถึงเรื่องไหนคะ? แตะข้อที่ใช่ได้เลยค่ะ 👇',
+    en: 'Did you mean one of these? Tap the one that fits 👇',
+  },
+  {
     key: 'handoff_to_person',
     description: 'The conversation is handed to a person.',
     th: 'กำลังส่งต่อให้เจ้าหน้าที่ดูแลค่ะ อีกสักครู่จะมีเจ้าหน้าที่ตอบกลับในแชทนี้นะคะ',

@@ -22,14 +22,14 @@ const casesOf = async (text: string) =>
   h.sys.knex('cases').join('messages', 'messages.id', 'cases.source_message_id').where('messages.text', text).count<{ count: string }[]>('cases.id as count').first();
 
 describe('how sure the bot must be to act', () => {
-  it('opens a case it is 96 % sure of at the default level, and asks back at 99 %', async () => {
+  it('opens a case it is 96 % sure of at the default level (80 %), and asks back at 99 %', async () => {
     // The reading the bot gets, so that the two levels fall on either side of it.
     const reading = await new OfflineClassifier().classify({ text: LATE_PARCEL, taxonomy: await loadOrgTaxonomy(h.sys.knex, h.sys.defaultOrgId) });
     expect(reading).toMatchObject({ kind: 'case', caseType: 'order_not_delivered' });
-    expect(reading.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(reading.confidence).toBeGreaterThanOrEqual(0.8);
     expect(reading.confidence).toBeLessThan(0.99);
 
-    expect((await api('GET', '/api/v1/org/settings')).json.actWhenSure).toBe(50);
+    expect((await api('GET', '/api/v1/org/settings')).json.actWhenSure).toBe(80);
     const acted = await h.ask('Uaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1', { text: LATE_PARCEL });
     expect(acted.text).toMatch(/C-\d+/);
     expect(Number((await casesOf(LATE_PARCEL))?.count)).toBe(1);
@@ -40,7 +40,7 @@ describe('how sure the bot must be to act', () => {
     // The customer picks what it is: the bot's four choices, nothing opened for them.
     expect(asked.quickReplies.length).toBeGreaterThan(1);
     expect(Number((await casesOf(LATE_PARCEL))?.count)).toBe(1);
-    expect((await api('PATCH', '/api/v1/org/settings', { actWhenSure: null })).json.actWhenSure).toBe(50);
+    expect((await api('PATCH', '/api/v1/org/settings', { actWhenSure: null })).json.actWhenSure).toBe(80);
   });
 
   it("previews a level on last week's messages, leaving older ones and small talk out", async () => {

@@ -163,29 +163,51 @@ describe('questions, unclear messages and people', () => {
     expect(line.state.deliveries.length).toBe(deliveries);
   });
 
+  it('offers the two close readings of an unclear problem, and opens the one the customer taps', async () => {
+    const userId = lineId('U');
+    const cases = Number((await sys.knex('cases').count({ n: '*' }))[0].n);
+    // "Money went missing": a refund, or a top-up not credited? Two readings, close: the bot asks.
+    const unsure = await ask(userId, { text: 'เงินหายค่ะ' });
+    const question = await sys.knex('templates').where({ org_id: sys.defaultOrgId, key: 'did_you_mean', language: 'th' }).first('body');
+    expect(unsure.text).toBe(question.body);
+    // The business's own names on the buttons, then "talk to a person"; nothing opened yet.
+    expect(unsure.quickReplies.map((q) => q.data)).toEqual([replyData('pick', 'case:refund_request'), replyData('pick', 'case:topup_not_credited'), replyData('human')]);
+    const names = await sys.knex('case_types').where({ org_id: sys.defaultOrgId }).whereIn('key', ['refund_request', 'topup_not_credited']).orderBy('key').pluck('name_th');
+    // (LINE shows 20 characters of a label: a longer name is cut at a word, with "…".)
+    const labels = unsure.quickReplies.slice(0, 2).map((q) => q.label!.replace(/…$/, ''));
+    expect(names.every((n: string) => labels.some((l) => l.length > 3 && n.startsWith(l)))).toBe(true);
+    expect(Number((await sys.knex('cases').count({ n: '*' }))[0].n)).toBe(cases);
+
+    const opened = await ask(userId, { postback: { data: replyData('pick', 'case:topup_not_credited') } });
+    const c = await sys.knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id').select('cases.number', 'cases.summary', 'case_types.key').orderBy('cases.created_at', 'desc').first();
+    expect(c).toMatchObject({ key: 'topup_not_credited', summary: 'เงินหายค่ะ' });
+    expect(opened.text).toContain(c.number);
+  });
+
   it('lets the customer pick the type of an unclear problem, the likeliest first', async () => {
     const userId = lineId('U');
     const cases = Number((await sys.knex('cases').count({ n: '*' }))[0].n);
-    // "Money went missing": a problem, but a refund, a top-up or a wrong charge? The bot asks.
-    const unsure = await ask(userId, { text: 'เงินหายค่ะ' });
+    // A problem, but which? No reading is close to another: the four choices, then the types.
+    const unsure = await ask(userId, { text: 'I have an issue with payment' });
     const problem = unsure.quickReplies.find((q) => q.data === replyData('intent', 'case'));
     expect(problem).toBeDefined();
     const pick = await ask(userId, { postback: { data: problem!.data! } });
     // Asked which problem it is, in the customer's language; not asked again what they want.
-    const question = await sys.knex('templates').where({ org_id: sys.defaultOrgId, key: 'pick_case_type', language: 'th' }).first('body');
+    const question = await sys.knex('templates').where({ org_id: sys.defaultOrgId, key: 'pick_case_type', language: 'en' }).first('body');
     expect(pick.text).toBe(question.body);
     const offered = pick.quickReplies.map((q) => q.data);
     const types = await sys.knex('case_types').where({ org_id: sys.defaultOrgId, is_active: true }).pluck('key');
-    expect(offered.slice(0, 3)).toEqual(['refund_request', 'topup_not_credited', 'wrong_amount'].map((k) => replyData('case_type', k)));
+    // The classifier's own guess first.
+    expect(offered[0]).toBe(replyData('case_type', 'topup_not_credited'));
     // Every type is there, then "talk to a person"; nothing is opened until the customer picks.
     expect(offered).toEqual(expect.arrayContaining(types.map((k: string) => replyData('case_type', k))));
     expect(offered).toHaveLength(types.length + 1);
     expect(offered.at(-1)).toBe(replyData('human'));
     expect(Number((await sys.knex('cases').count({ n: '*' }))[0].n)).toBe(cases);
 
-    const opened = await ask(userId, { postback: { data: replyData('case_type', 'topup_not_credited') } });
+    const opened = await ask(userId, { postback: { data: replyData('case_type', 'wrong_amount') } });
     const c = await sys.knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id').select('cases.number', 'case_types.key').orderBy('cases.created_at', 'desc').first();
-    expect(c.key).toBe('topup_not_credited');
+    expect(c.key).toBe('wrong_amount');
     expect(opened.text).toContain(c.number);
   });
 

@@ -389,7 +389,7 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     const page = await device(admin, { size: TABLET });
     await page.goto(`${h.sys.url}/liff/settings/understanding?lang=th`);
     const level = page.getByLabel('บอตเปิดเคส เริ่มจอง หรือตอบคำถามเอง เมื่อมั่นใจอย่างน้อย');
-    await poll(() => level.inputValue()).toBe('50');
+    await poll(() => level.inputValue()).toBe('80');
     const preview = page.locator('[data-preview]');
     const acted = async () => Number(/บอตจะทำเอง (\d+) จาก (\d+)/.exec((await preview.textContent()) ?? '')?.[1]);
     const messages = Number(/จาก (\d+)/.exec((await preview.textContent()) ?? '')?.[1]);

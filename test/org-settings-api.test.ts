@@ -29,7 +29,7 @@ describe('org settings through the admin API', () => {
       orderIdPatterns: [],
       rootCauses: [],
       topupCreditWindowMinutes: 10,
-      actWhenSure: 50,
+      actWhenSure: 80,
       signStaffReplies: false,
       digestTime: '09:00',
       staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 },

@@ -15,11 +15,11 @@ import { relayConversationMessageLater } from '../../core/staff/conversation-rel
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { activeFaqEntry, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
+import { activeCaseType, activeFaqEntry, activeService, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
 import { bookingStep } from './booking-slots.ts';
 import { readProposalAnswer } from './proposal-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
-import type { Decision } from './decision.ts';
+import { PICK_REPLY, type Decision, type Reading } from './decision.ts';
 import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
 import { handOffText } from './handoff-text.ts';
 
@@ -190,6 +190,24 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await setDialogue({ kind: 'clarify', text: ctx.text, messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
       await say([{ kind: 'text', text: await t('clarify_intent'), quickReplies: await quick() }]);
       return;
+    case 'did_you_mean': {
+      // Each reading by the business's own name for it; one no longer offered is left out.
+      const labels = await Promise.all(decision.options.map((o) => readingName(trx, ctx.orgId, o, ctx.language)));
+      const options = decision.options.flatMap((o, i) => (labels[i] ? [{ o, label: labels[i] }] : []));
+      await setDialogue({ kind: 'clarify', text: ctx.text, messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
+      const talk = await t('label_talk_to_person');
+      await say([
+        {
+          kind: 'text',
+          // An org whose templates predate the question asks with its own clarifying text.
+          text: (await t('did_you_mean')) || (await t('clarify_intent')),
+          quickReplies: options.length
+            ? [...options.map(({ o, label }): Action => ({ type: 'postback', label, data: replyData(PICK_REPLY, `${o.kind}:${o.key}`), displayText: label })), { type: 'postback', label: talk, data: replyData('human'), displayText: talk }]
+            : await quick(),
+        },
+      ]);
+      return;
+    }
     case 'pick_case_type': {
       // LINE shows 13 quick replies at most: twelve types, then "talk to a person". The likely
       // ones first, the rest as listed (a stable sort).
@@ -213,3 +231,10 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
   }
 }
 
+/** A reading as the customer reads it: the case type's or service's name, the FAQ entry's question; undefined when it is no longer active. */
+async function readingName(trx: Knex.Transaction, orgId: string, r: Reading, lang: 'th' | 'en'): Promise<string | undefined> {
+  if (r.kind === 'case') return (await activeCaseType(trx, orgId, r.key))?.name[lang];
+  if (r.kind === 'booking') return (await activeService(trx, orgId, r.key))?.name[lang];
+  const faq = await activeFaqEntry(trx, orgId, r.key);
+  return faq ? (faq.question?.[lang] ?? faq.question?.[lang === 'th' ? 'en' : 'th'] ?? faq.answer[lang]) || undefined : undefined;
+}

@@ -90,11 +90,12 @@ describe('deciding what a customer message leads to', () => {
   });
 
   it('answers a question the FAQ matches surely enough, and admits it has no answer otherwise', async () => {
-    const sure = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: FAQ_CONFIDENCE }));
+    const sure = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: Math.max(ACT_CONFIDENCE, FAQ_CONFIDENCE) }));
     expect(await decide(context({ text: 'when are you open?' }), sure.classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
 
-    const unsure = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: (ACT_CONFIDENCE + FAQ_CONFIDENCE) / 2 }));
-    expect(await decide(context({ text: 'when are you open?' }), unsure.classify)).toEqual({ do: 'no_answer' });
+    // Sure it is a question (an org acting at 50 %), not sure enough of the entry (the FAQ's 55 %).
+    const unsure = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: (0.5 + FAQ_CONFIDENCE) / 2 }));
+    expect(await decide(context({ text: 'when are you open?', actWhenSure: 0.5 }), unsure.classify)).toEqual({ do: 'no_answer' });
 
     const unmatched = classifier(answer({ kind: 'question', confidence: 0.9 }));
     expect(await decide(context({ text: 'do you sell gift cards?' }), unmatched.classify)).toEqual({ do: 'no_answer' });
@@ -434,7 +435,7 @@ describe('deciding what a customer message leads to', () => {
     it('acts on a reading at or above the level, and asks back below it', async () => {
       const refund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.85 }));
       expect(await decide(context({ text: 'please refund my order', ...at90 }), refund.classify)).toEqual({ do: 'clarify' });
-      expect(await decide(context({ text: 'please refund my order' }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      expect(await decide(context({ text: 'please refund my order', actWhenSure: 0.8 }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
       const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
       expect(await decide(context({ text: 'please refund my order', ...at90 }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
     });
@@ -451,7 +452,7 @@ describe('deciding what a customer message leads to', () => {
       const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.7 }));
       const dialogue: Dialogue = { kind: 'describe_problem', expiresAt: LATER };
       expect(await decide(context({ text: 'I was charged twice', dialogue, ...at90 }), classify)).toMatchObject({ do: 'pick_case_type', likely: ['refund'] });
-      expect(await decide(context({ text: 'I was charged twice', dialogue }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      expect(await decide(context({ text: 'I was charged twice', dialogue, actWhenSure: 0.6 }), classify)).toEqual({ do: 'open_case', caseType: 'refund' });
     });
 
     it('changes a booking\'s service only on a reading at the level', async () => {
@@ -459,8 +460,53 @@ describe('deciding what a customer message leads to', () => {
       const booking = bookingDialogue({ serviceKey: 'spa_massage' });
       const kept = await decide(context({ text: 'actually the sushi class', dialogue: booking, ...at90 }), classify);
       expect(kept).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
-      const changed = await decide(context({ text: 'actually the sushi class', dialogue: booking }), classify);
+      const changed = await decide(context({ text: 'actually the sushi class', dialogue: booking, actWhenSure: 0.6 }), classify);
       expect(changed).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
   });
+  describe('"did you mean this or that?"', () => {
+    const refundOrTopUp = answer({ kind: 'case', caseType: 'refund', confidence: 0.95, alternative: { kind: 'case', key: 'topup_not_credited' } });
+
+    it('offers two close readings instead of acting on the first, however sure', async () => {
+      const { classify } = classifier(refundOrTopUp);
+      expect(await decide(context({ text: 'my money is gone' }), classify)).toEqual({
+        do: 'did_you_mean',
+        options: [
+          { kind: 'case', key: 'refund' },
+          { kind: 'case', key: 'topup_not_credited' },
+        ],
+      });
+      // Across kinds too: a question about a service, or a booking of it.
+      const priceOrBook = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.9, alternative: { kind: 'question', key: 'class_prices' } }));
+      expect(await decide(context({ text: 'how much is the sushi class?' }), priceOrBook.classify)).toMatchObject({ do: 'did_you_mean', options: [{ kind: 'booking', key: 'sushi_class' }, { kind: 'question', key: 'class_prices' }] });
+    });
+
+    it('acts on the one the customer taps, with what they first wrote', async () => {
+      const { classify, asked } = classifier(refundOrTopUp);
+      const dialogue: Dialogue = { kind: 'clarify', text: 'my money is gone, 500 baht', messageId: 'm-0', expiresAt: LATER };
+      expect(await decide(context({ reply: { act: 'pick', value: 'case:topup_not_credited' }, dialogue }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+      expect(await decide(context({ reply: { act: 'pick', value: 'question:class_prices' }, dialogue }), classify)).toEqual({ do: 'faq', faqKey: 'class_prices' });
+      const tomorrow = { ...dialogue, text: 'sushi class tomorrow for 2' };
+      expect(await decide(context({ reply: { act: 'pick', value: 'booking:sushi_class' }, dialogue: tomorrow }), classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class', partySize: 2, date: '2026-03-03' } });
+      // A tap that names no reading is an unknown button.
+      expect(await decide(context({ reply: { act: 'pick', value: 'nonsense' } }), classify)).toMatchObject({ do: 'greet' });
+      expect(asked).toEqual([]);
+    });
+
+    it('does not ask twice: a typed answer to the question is read with it, and an unsure one goes to a person', async () => {
+      const dialogue: Dialogue = { kind: 'clarify', text: 'my money is gone', messageId: 'm-0', expiresAt: LATER };
+      const sure = classifier(refundOrTopUp);
+      expect(await decide(context({ text: 'the top-up one', dialogue }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      const unsure = classifier({ ...refundOrTopUp, confidence: 0.3 });
+      expect(await decide(context({ text: 'not sure', dialogue }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+    });
+
+    it('never offers what is out of scope, nor a complaint about a booking as a booking', async () => {
+      const offTopic = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9, alternative: { kind: 'question', key: 'opening_hours' } }));
+      expect(await decide(context({ text: 'what is the capital of France' }), offTopic.classify)).toEqual({ do: 'clarify' });
+      const complaint = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.9, alternative: { kind: 'booking', key: 'sushi_class' } }));
+      expect(await decide(context({ text: 'my 2 pm massage: the therapist never came' }), complaint.classify)).toMatchObject({ do: 'pick_case_type' });
+    });
+  });
+
 });

@@ -1,6 +1,6 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { actThreshold, answersFromFaq, caseFromText, LIKELY_CASE_TYPES, problemFromText, sureEnough, type Decision, type RankCaseTypes } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
@@ -56,6 +56,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
       }
     }
     if (reply.act === 'case_type' && reply.value) return { do: 'open_case', caseType: reply.value };
+    // One of two readings the bot offered ("did you mean ...?"): acted on as the customer picked it.
+    const picked = reply.act === PICK_REPLY ? readPick(reply.value) : undefined;
+    if (picked) {
+      const asked = dialogue && 'text' in dialogue ? dialogue.text : '';
+      if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
+      if (picked.kind === 'booking') return startBooking(ctx, undefined, asked, picked.key);
+      return { do: 'faq', faqKey: picked.key };
+    }
     if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
     if (reply.act === 'service' && reply.value) return startBooking(ctx, undefined, '', reply.value);
     return { do: 'greet', why: `a stale or unknown quick reply (${reply.act})` };
@@ -110,7 +118,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // third time would be a loop; a person answers instead (docs/inbox.md). "ok", "thanks", "hi"
   // are not a want the bot failed to read: they are asked back, and a person is not called.
   // (Called for them, a complaint that came after would have found the bot quiet.)
-  if (!sure) return dialogue?.kind === 'clarify' && dialogue.text.trim() && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
+  const askedBefore = dialogue?.kind === 'clarify' && dialogue.text.trim() !== '';
+  // Two readings close together: the customer picks, with one tap, rather than the bot guessing;
+  // a close second makes even a sure first a guess (docs/understanding.md, "Did you mean").
+  const close = complaint || askedBefore ? undefined : closeReadings(result);
+  if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
+  if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':
       return caseFromText(result);

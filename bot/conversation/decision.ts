@@ -52,7 +52,32 @@ export type Decision =
   | { do: 'no_answer' }
   | { do: 'clarify' }
   /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
-  | { do: 'pick_case_type'; likely: string[] };
+  | { do: 'pick_case_type'; likely: string[] }
+  /** Two readings close to each other: "did you mean this or that?", each a tap that acts on it. */
+  | { do: 'did_you_mean'; options: Reading[] };
+
+/** One reading the customer may pick: a case type, a service or a FAQ entry. */
+export type Reading = NonNullable<Classification['alternative']>;
+
+/** Quick-reply act of a picked reading; its value is `kind:key`. */
+export const PICK_REPLY = 'pick';
+
+/** The reading a tap names (`case:refund`), if it is one. */
+export function readPick(value: string | undefined): Reading | undefined {
+  const m = /^(booking|case|question):(.+)$/.exec(value ?? '');
+  return m ? { kind: m[1] as Reading['kind'], key: m[2] } : undefined;
+}
+
+/**
+ * The classifier's reading and the one close behind it, when both name an entry: what the bot
+ * offers instead of acting on either (a close second makes the first a guess, however sure), or
+ * instead of the four plain choices when unsure.
+ */
+export function closeReadings(r: Classification): Reading[] | undefined {
+  const key = r.kind === 'case' ? r.caseType : r.kind === 'booking' ? r.bookingType : r.kind === 'question' ? r.faqKey : undefined;
+  if (!key || !r.alternative || r.kind === 'other') return undefined;
+  return [{ kind: r.kind, key }, r.alternative];
+}
 
 /** A case of the type the classifier named (it was sure the message is a case), else the customer picks the type. */
 export function caseFromText(r: Classification): Decision {

@@ -64,7 +64,7 @@ export const orgSettingFields = {
     .max(99)
     .meta({
       description:
-        'How sure the bot must be, in percent, to act on a message by itself (open a case of a type, start a booking, answer from the FAQ); below it the customer is asked back or a person answers (bot/conversation/decision.ts). 50 unless set',
+        'How sure the bot must be, in percent, to act on a message by itself (open a case of a type, start a booking, answer from the FAQ); below it the customer is asked back or a person answers (bot/conversation/decision.ts). 80 unless set',
     }),
   signStaffReplies: z.boolean().meta({ description: "Staff replies relayed to customers end with the staff member's display name; false unless set" }),
   digestTime: z

@@ -45,6 +45,11 @@ export const classificationSchema = z.object({
   faqKey: z.string().optional(),
   /** With kind `other` only: what it is (see `OTHER_TYPES`). */
   otherType: z.enum(OTHER_TYPES).optional(),
+  /**
+   * The reading close behind this one, when there is one: another case type, service or FAQ entry
+   * (`key`) of a kind. When unsure, the bot asks "did you mean this or that?" rather than guessing.
+   */
+  alternative: z.object({ kind: z.enum(['booking', 'case', 'question']), key: z.string() }).optional(),
   /** 0..1; what the router compares with its thresholds. */
   confidence: z.number().min(0).max(1),
   language: z.enum(['th', 'en']),

@@ -510,6 +510,30 @@ interface Decision {
   confidence: number;
   kindScores: Record<Kind, number>;
   signals: ConfidenceSignals;
+  /** The reading close behind this one, if any: what the bot offers beside it when unsure. */
+  alternative?: Reading;
+}
+
+type Reading = NonNullable<Classification['alternative']>;
+
+/**
+ * A second entry counts as close behind the first when it scores at least this share of the
+ * first's score: "did you mean X or Y?" (bot/conversation/decide.ts). Chosen on the sets the
+ * classifier was tuned on (`npm run eval`, "Did you mean"), measured on those kept aside.
+ */
+const CLOSE_BEHIND = 0.85;
+
+/** The business's entry (case type, service or FAQ entry) that scores best after the chosen one, when it is close behind. */
+function closeBehind(index: TaxonomyIndex, ev: Evidence, chosen: number): Reading | undefined {
+  if (chosen < 0) return undefined;
+  let second = -1;
+  index.classes.forEach((c, i) => {
+    if (i === chosen || c.source === 'generic' || c.kind === 'other') return;
+    if (second < 0 || ev.classScore[i] > ev.classScore[second]) second = i;
+  });
+  if (second < 0 || ev.classScore[second] < TYPE_MIN || ev.classScore[second] < CLOSE_BEHIND * ev.classScore[chosen]) return undefined;
+  const c = index.classes[second];
+  return { kind: c.kind as Reading['kind'], key: c.key };
 }
 
 const NOTHING: ConfidenceSignals = { top: 0, kindMargin: 0, typeMargin: 0, inScope: 0, coverage: 0, nothing: true };
@@ -560,9 +584,9 @@ function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
     // like "ยกเลิกได้ไหม" (can I cancel?) and says nothing of cancelling: a question the business has
     // no entry for, for a person to answer, not the cancellation policy.
     const about = key !== undefined && saysWhatClassIsAbout(index, choice.cls, f, ev.meaning, exclude);
-    return { kind: 'question', faqKey: about ? key : undefined, confidence, ...base };
+    return { kind: 'question', faqKey: about ? key : undefined, confidence, ...base, alternative: about ? closeBehind(index, ev, choice.cls) : undefined };
   }
-  return { kind: choice.kind, type: key, confidence, ...base };
+  return { kind: choice.kind, type: key, confidence, ...base, alternative: closeBehind(index, ev, choice.cls) };
 }
 
 /** Classifies one message synchronously (the work is CPU only); never throws. */
@@ -587,6 +611,7 @@ export function classifyOffline(input: ClassifyInput): OfflineDecision {
   if (d.kind === 'booking' && d.type) classification.bookingType = d.type;
   if (d.faqKey) classification.faqKey = d.faqKey;
   if (d.kind === 'other' && d.otherType) classification.otherType = d.otherType;
+  if (d.alternative) classification.alternative = d.alternative;
   return { classification, kindScores: d.kindScores, signals: d.signals };
 }
 
