@@ -53,3 +53,6 @@ export const learnedExampleList = z
   })
   .meta({ id: 'LearnedExampleList' });
 export type LearnedExampleList = z.infer<typeof learnedExampleList>;
+
+export const learnedExampleRemoved = z.object({ id: z.uuid(), removed: z.literal(true) }).meta({ id: 'LearnedExampleRemoved' });
+export const learnFromStaffSwitch = z.object({ learnFromStaff: z.boolean() }).strict().meta({ id: 'LearnFromStaffSwitch' });

@@ -6,6 +6,7 @@ import { learnFromStaffOf } from '../contracts/org-settings.ts';
 import { EXAMPLE_MAX_CHARS, EXAMPLES_MAX } from '../contracts/taxonomy.ts';
 import { DomainError, notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
+import { normalizePhrase } from './known-phrases.ts';
 import { addExamplePhrase, removeExamplePhrase, type ExampleClass, type TaxonomyWriter } from './taxonomy-admin.ts';
 
 /**
@@ -43,8 +44,6 @@ export interface StaffJudgement {
   requestId?: string;
 }
 
-/** The same phrase, however it was typed: Unicode form, case and runs of spaces do not count. */
-export const normalizePhrase = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const writerOf = (orgId: string, actor: TaxonomyWriter['actor'], requestId?: string): TaxonomyWriter => ({ orgId, actor, requestId });
 
