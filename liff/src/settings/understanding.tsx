@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { taxonomyCheck } from '../../../core/contracts/taxonomy.ts';
-import type { Dict, Lang } from '../kit/i18n.ts';
+import { fill, type Dict, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { Link } from './nav.tsx';
 import { Screen, useLoad } from './shared.tsx';
@@ -44,7 +44,6 @@ const words = {
   kind_other: { th: 'อื่น ๆ', en: 'Other' },
 } satisfies Dict;
 
-const fill = (text: string, values: Record<string, number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** Where its phrases are edited. */
 const editPath = (e: Entry) => (e.kind === 'case' ? `/case-types/${e.key}` : e.kind === 'booking' ? `/services/${e.key}` : `/faq/${e.key}`);
