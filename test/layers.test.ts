@@ -60,6 +60,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   services: ['core/understanding/taxonomy-admin.ts'],
   faq_entries: ['core/understanding/taxonomy-admin.ts'],
   classifications: ['core/understanding/'],
+  learned_examples: ['core/understanding/learned-examples.ts'],
   staff: ['core/staff/'],
   staff_groups: ['core/staff/'],
   staff_action_nonces: ['core/staff/'],

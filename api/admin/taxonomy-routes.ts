@@ -1,4 +1,6 @@
 import * as c from '../../core/contracts/taxonomy.ts';
+import * as learned from '../../core/contracts/learned-examples.ts';
+import { acceptLearnedExample, listLearnedExamples, removeLearnedExample } from '../../core/understanding/learned-examples.ts';
 import * as admin from '../../core/understanding/taxonomy-admin.ts';
 import { loadOrgTaxonomy } from '../../core/understanding/org-taxonomy.ts';
 import { checkTaxonomy } from '../../core/understanding/taxonomy-check.ts';
@@ -50,6 +52,42 @@ export const taxonomyRoutes = [
     query: c.actPreviewQuery,
     response: c.actPreview,
     handle: async ({ query, caller, deps }) => previewActWhenSure(deps.knex, caller.orgId, query.sure),
+  }),
+
+  // ---------------------------------------------------------------- learned from staff
+
+  route({
+    method: 'get',
+    path: '/api/v1/taxonomy/learned',
+    summary: "Customer messages staff put in a class (a corrected case type, a handed-over message answered with a case or a booking), newest first: added to the class's example phrases, suggested, in conflict with another class, over the staff member's daily limit, or refused, with who and when",
+    tag: 'taxonomy',
+    access: 'taxonomy.read',
+    staffApp: inSettingsApp('/learned', 'What the bot learned from staff (as GET /api/v1/taxonomy/learned)'),
+    response: learned.learnedExampleList,
+    handle: async ({ caller, deps }) => listLearnedExamples(deps.knex, caller.orgId),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/taxonomy/learned/:id/accept',
+    summary: "Add a suggested phrase to its class's examples (on a conflict, the phrase leaves the other class); a refused one is a 409",
+    tag: 'taxonomy',
+    access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/learned/:id/accept', 'Accept a learned phrase (as POST /api/v1/taxonomy/learned/:id/accept)'),
+    response: learned.learnedExample,
+    handle: async ({ caller, deps, params }) => acceptLearnedExample(deps.knex, caller, params.id),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/v1/taxonomy/learned/:id',
+    summary: "Remove a learned phrase: taken out of its class's examples when it was added, and no longer listed",
+    tag: 'taxonomy',
+    access: 'taxonomy.manage',
+    staffApp: inSettingsApp('/learned/:id', 'Remove a learned phrase (as DELETE /api/v1/taxonomy/learned/:id)'),
+    response: learned.learnedExampleRemoved,
+    handle: async ({ caller, deps, params }) => {
+      await removeLearnedExample(deps.knex, caller, params.id);
+      return { id: params.id, removed: true as const };
+    },
   }),
 
   // ---------------------------------------------------------------- case types

@@ -8,6 +8,7 @@ import { checkLineChannel, testLineChannel } from '../../bot/line/line-test-mess
 import { addChannel } from '../../core/channels/channel-directory.ts';
 import * as ch from '../../core/contracts/channels.ts';
 import * as org from '../../core/contracts/org-settings.ts';
+import { learnFromStaffSwitch } from '../../core/contracts/learned-examples.ts';
 import * as prov from '../../core/contracts/providers.ts';
 import * as tax from '../../core/contracts/taxonomy.ts';
 import { notFound, validationFailed } from '../../core/errors/index.ts';
@@ -209,6 +210,18 @@ export const settingsRoutes = [
       staffAlerts: (await updateOrgSettings(deps.knex, caller, { staffAlerts: body.staffAlerts })).staffAlerts,
       managersReach: await managersReach(deps.knex, caller.orgId),
     }),
+  }),
+
+  // ---------------------------------------------------------------- learning from staff
+  route({
+    method: 'put',
+    path: `${P}/learn-from-staff`,
+    summary: "Corrections by staff added to the example phrases at once, or only suggested (as PATCH /api/v1/org/settings with learnFromStaff)",
+    tag: TAG,
+    access: { liffStaff: 'org.settings.manage' },
+    body: learnFromStaffSwitch,
+    response: learnFromStaffSwitch,
+    handle: async ({ deps, caller, body }) => ({ learnFromStaff: (await updateOrgSettings(deps.knex, caller, { learnFromStaff: body.learnFromStaff })).learnFromStaff }),
   }),
 
   // ---------------------------------------------------------------- providers

@@ -125,6 +125,10 @@ export const orgSettingFields = {
       description:
         "The inbox's response times on the org's business calendar (core/conversations/response-clock.ts, docs/inbox.md): the holder, or the support groups, are warned before and told at a breach; first response 15, next response 30, warning at 0.75 unless set",
     }),
+  learnFromStaff: z.boolean().meta({
+    description:
+      "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
+  }),
   // Staff-side events of seed 004 section 4.7.3, each switched on or off by the org's admins (4.7.5).
   staffAlerts: z
     .object({
@@ -170,6 +174,12 @@ export function responseTimesOf(settings: unknown): ResponseTimes {
   return parsed.success ? parsed.data : DEFAULT_RESPONSE_TIMES;
 }
 
+/** Whether corrections by staff become example phrases at once (on unless set to false). */
+export function learnFromStaffOf(settings: unknown): boolean {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).learnFromStaff : undefined;
+  return typeof stored === 'boolean' ? stored : true;
+}
+
 export type OrgSettingKey = keyof typeof orgSettingFields;
 export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
 
@@ -199,6 +209,7 @@ export const orgSettingsUpdate = z
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
+    learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -38,9 +38,12 @@ const keywords = z
   .max(100)
   .meta({ description: 'Words and short phrases that point at this entry, in Thai or English' });
 
-const phrase = line(500);
+/** The longest example phrase, in characters, and the most phrases a list takes (the learned examples keep to both too). */
+export const EXAMPLE_MAX_CHARS = 500;
+export const EXAMPLES_MAX = 200;
+const phrase = line(EXAMPLE_MAX_CHARS);
 const examplesIn = z
-  .union([z.array(phrase).max(200), z.object({ th: z.array(phrase).max(200).optional(), en: z.array(phrase).max(200).optional() }).strict()])
+  .union([z.array(phrase).max(EXAMPLES_MAX), z.object({ th: z.array(phrase).max(EXAMPLES_MAX).optional(), en: z.array(phrase).max(EXAMPLES_MAX).optional() }).strict()])
   .meta({ description: 'Example customer messages; sorted into Thai and English by script (Thai letters: Thai)' });
 const examplesOut = z.object({ th: z.array(z.string()), en: z.array(z.string()) });
 

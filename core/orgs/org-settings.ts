@@ -36,6 +36,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   customerNotices: ALL_CUSTOMER_NOTICES_ON,
   staffAlerts: ALL_STAFF_ALERTS_ON,
   responseTimes: DEFAULT_RESPONSE_TIMES,
+  learnFromStaff: true,
 };
 
 export interface OrgSettingsWriter {

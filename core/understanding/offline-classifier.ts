@@ -6,6 +6,7 @@ import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities,
 import { MAX_CHARS, textFeatures, withoutWhatHappened, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
+import { knownPhraseOf } from './known-phrases.ts';
 
 /**
  * The offline classifier: few-shot nearest neighbours and class centroids over TF-IDF weighted word
@@ -536,6 +537,9 @@ function closeBehind(index: TaxonomyIndex, ev: Evidence, chosen: number): Readin
   return { kind: c.kind as Reading['kind'], key: c.key };
 }
 
+/** At least this sure of a message that is one of the business's phrases word for word: sure enough to act on (0.5). */
+const KNOWN_PHRASE_CONFIDENCE = 0.9;
+
 const NOTHING: ConfidenceSignals = { top: 0, kindMargin: 0, typeMargin: 0, inScope: 0, coverage: 0, nothing: true };
 const ZERO: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
 
@@ -596,6 +600,9 @@ export function classifyOffline(input: ClassifyInput): OfflineDecision {
   let d: Decision;
   try {
     d = decide(indexFor(taxonomy), textFeatures(text));
+    // The business's own phrase, word for word: its class, whatever it is most like (known-phrases.ts).
+    const known = knownPhraseOf(taxonomy, text);
+    if (known) d = { ...d, kind: known.kind, type: known.kind === 'question' ? undefined : known.key, faqKey: known.kind === 'question' ? known.key : undefined, otherType: undefined, confidence: Math.max(d.confidence, KNOWN_PHRASE_CONFIDENCE) };
   } catch {
     // Not expected (the taxonomy is validated at the edge); a malformed one still gets an answer.
     d = { kind: 'other', otherType: 'out_of_scope', confidence: NOTHING_CONFIDENCE, kindScores: { ...ZERO }, signals: NOTHING };

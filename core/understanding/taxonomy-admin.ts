@@ -473,3 +473,28 @@ export async function keysInCatalog(db: Db, orgId: string, list: CatalogList, ke
   const known: string[] = await db(list).where({ org_id: orgId }).whereIn('key', keys).pluck('key');
   return keys.filter((k) => known.includes(k));
 }
+
+// ---------------------------------------------------------------- one phrase at a time (learned from staff)
+
+/** The entries that take example phrases, by the name the learned examples use. */
+export type ExampleClass = 'case_type' | 'service';
+const withExamples: Record<ExampleClass, Kind<{ key: string; isActive: boolean }>> = { case_type: caseTypes, service: services };
+
+const phrasesOf = (row: Row): string[] => {
+  const ex = parseJson(row.examples);
+  return [...(ex.th ?? []), ...(ex.en ?? [])];
+};
+
+/**
+ * Adds one example phrase to a case type or a service, as a PATCH of its examples would (one audit
+ * row, the classifier sees it on the next message). Inside the caller's transaction, so a
+ * learned example and the suggestion that records it commit together.
+ */
+export async function addExamplePhrase(db: Db, w: TaxonomyWriter, kind: ExampleClass, key: string, phrase: string): Promise<void> {
+  await update(db as Knex, withExamples[kind], w, key, async (_trx, current) => ({ examples: JSON.stringify(sortExamples([...phrasesOf(current), phrase])) }));
+}
+
+/** Takes out of a case type's or service's examples every phrase `same` says is this one. */
+export async function removeExamplePhrase(db: Db, w: TaxonomyWriter, kind: ExampleClass, key: string, same: (phrase: string) => boolean): Promise<void> {
+  await update(db as Knex, withExamples[kind], w, key, async (_trx, current) => ({ examples: JSON.stringify(sortExamples(phrasesOf(current).filter((p) => !same(p)))) }));
+}

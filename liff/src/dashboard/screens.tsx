@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, inboxDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
-import { label, rootCauseNames } from '../kit/names.ts';
+import { label } from '../kit/names.ts';
+import { rootCauseNames } from '../kit/root-cause-names.ts';
 import type { myPerformance } from '../../../core/contracts/liff-staff.ts';
 import { fill, when, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';

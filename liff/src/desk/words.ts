@@ -191,7 +191,8 @@ export const eventNames: Record<string, Words> = {
   satisfaction_commented: { th: 'ลูกค้าให้ความเห็น', en: 'Customer commented' },
 };
 
-export { label, rootCauseNames } from '../kit/names.ts';
+export { label } from '../kit/names.ts';
+export { rootCauseNames } from '../kit/root-cause-names.ts';
 
 /** What happened to a booking, for its timeline. */
 export const bookingEventNames: Record<string, Words> = {

@@ -8,15 +8,6 @@ export type Names = Record<string, Words>;
 
 export const label = (names: Names, key: string, lang: Lang) => names[key]?.[lang] ?? key.replaceAll('_', ' ').replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
 
-/** The built-in root causes (core/vocabulary.ts); an org's own are shown as written. */
-export const rootCauseNames: Names = {
-  provider_issue: { th: 'ผู้ให้บริการขัดข้อง', en: 'Provider issue' },
-  payment_gateway: { th: 'ระบบชำระเงิน', en: 'Payment gateway' },
-  system_bug: { th: 'ระบบผิดพลาด', en: 'System bug' },
-  user_error: { th: 'ผู้ใช้ทำผิดขั้นตอน', en: 'User error' },
-  process_error: { th: 'ขั้นตอนงานผิดพลาด', en: 'Process error' },
-};
-
 /** The case types' categories (core/vocabulary.ts). */
 export const categoryNames: Names = {
   payment: { th: 'การชำระเงิน', en: 'Payment' },

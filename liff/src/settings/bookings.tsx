@@ -30,7 +30,6 @@ const words = {
   movesFrom: { th: 'จาก "{{stage}}" ย้ายต่อไปได้ที่', en: 'From "{{stage}}" it may move on to' },
   up: { th: 'เลื่อนขึ้น', en: 'Move up' },
   down: { th: 'เลื่อนลง', en: 'Move down' },
-  newStage: { th: 'ขั้นตอนใหม่', en: 'New stage' },
   newKey: { th: 'ชื่อขั้นตอนใหม่', en: 'New stage name' },
   addStage: { th: 'เพิ่มขั้นตอน', en: 'Add the stage' },
   saveStages: { th: 'บันทึกขั้นตอน', en: 'Save the stages' },

@@ -10,6 +10,7 @@ import { Channels } from './channels.tsx';
 import { FaqEntries } from './faq.tsx';
 import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
+import { Learned } from './learned.tsx';
 import { BASE, Link, NavCard } from './nav.tsx';
 import { Providers } from './providers.tsx';
 import { Services } from './services.tsx';
@@ -29,6 +30,7 @@ const screens = {
   'case-types': { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ประเภทเคส', en: 'Case types' }, about: { th: 'ความรุนแรง SLA การแจ้งเตือน การส่งต่อ ตัวอย่างข้อความ และวิธีแก้ (SOP)', en: 'Severity, SLA, notifications, escalation, example phrases and the SOP' } },
   faq: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'คำถามที่ลูกค้าถามบ่อย', en: 'Questions customers ask' }, about: { th: 'คำตอบที่บอตตอบเอง และลูกค้าถามว่าอย่างไร', en: 'The answers the bot gives by itself, and how customers ask' } },
   understanding: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บอตอ่านตัวอย่างข้อความอย่างไร', en: 'How the bot reads your examples' }, about: { th: 'บอตตอบเองเมื่อมั่นใจแค่ไหน ประเภทเคส บริการ และคำถามที่บอตแยกไม่ค่อยออก และตัวอย่างที่ควรเพิ่ม', en: 'How sure the bot must be to act, which case types, services and questions look alike to it, and which need more example phrases' } },
+  learned: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บอตเรียนรู้จากพนักงาน', en: 'Learned from staff' }, about: { th: 'จากที่พนักงานแก้บอต', en: 'From corrections' } },
   templates: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ข้อความถึงลูกค้า', en: 'Customer messages' }, about: { th: 'แก้ข้อความภาษาไทยและอังกฤษ ดูตัวอย่างทันที', en: 'Edit the Thai and English texts, with a live preview' } },
   channels: { read: 'channels.read', manage: 'channels.manage', title: { th: 'LINE และการแจ้งเตือน', en: 'LINE and notifications' }, about: { th: 'เชื่อมต่อ LINE ส่งข้อความทดสอบ เปิด/ปิดการแจ้งเตือนลูกค้า', en: 'Connect LINE, send a test message, turn customer notifications on or off' } },
   staff: { read: 'staff.read', manage: 'staff.manage', title: { th: 'พนักงาน', en: 'Staff' }, about: { th: 'เพิ่มพนักงาน รหัสลงทะเบียน และตำแหน่ง', en: 'Add staff, enrolment codes and roles' } },
@@ -102,6 +104,7 @@ function SettingsApp() {
               {at.screen === 'case-types' && <CaseTypes {...common} />}
               {at.screen === 'faq' && <FaqEntries {...common} />}
               {at.screen === 'understanding' && <Understanding lang={lang} canManage={may(me, 'org.settings.manage')} />}
+              {at.screen === 'learned' && <Learned lang={lang} title={screens.learned.title[lang]} canManage={common.canManage} canSwitch={may(me, 'org.settings.manage')} />}
               {at.screen === 'templates' && <Templates {...common} />}
               {at.screen === 'channels' && <Channels {...common} canManageNotices={may(me, 'org.settings.manage')} />}
               {at.screen === 'staff' && <StaffScreen {...common} />}

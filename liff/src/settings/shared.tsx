@@ -268,7 +268,6 @@ export const w = {
   save: { th: 'บันทึก', en: 'Save' },
   saving: { th: 'กำลังบันทึก…', en: 'Saving…' },
   saved: { th: 'บันทึกแล้ว', en: 'Saved' },
-  cancel: { th: 'ยกเลิก', en: 'Cancel' },
   notSaved: { th: 'ยังไม่ได้บันทึก:', en: 'Not saved:' },
   fixFields: { th: 'ยังไม่ได้บันทึก แก้ช่องที่มีข้อความสีแดงก่อน', en: 'Not saved: fix the fields marked in red first.' },
   offline: { th: 'ยังไม่ได้บันทึก เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต สิ่งที่กรอกไว้ยังอยู่', en: 'Not saved: you are offline. What you typed is kept.' },
@@ -278,6 +277,4 @@ export const w = {
   advanced: { th: 'ขั้นสูง: รหัส', en: 'Advanced: key' },
   keyTaken: { th: 'มีรหัสนี้แล้ว ใส่รหัสอื่น', en: 'This key is taken: type another.' },
   keyAuto: { th: 'เว้นว่างได้ ระบบจะใช้ {{key}}', en: 'Leave it empty to use {{key}}' },
-  on: { th: 'เปิด', en: 'On' },
-  off: { th: 'ปิด', en: 'Off' },
 } satisfies Dict;

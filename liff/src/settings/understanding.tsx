@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { taxonomyCheck } from '../../../core/contracts/taxonomy.ts';
-import type { Dict, Lang } from '../kit/i18n.ts';
+import { fill, type Dict, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { useState } from 'preact/hooks';
 import type { actPreview } from '../../../core/contracts/taxonomy.ts';
@@ -106,8 +106,6 @@ function ActWhenSure(p: { lang: Lang; canManage: boolean }) {
     </Screen>
   );
 }
-
-const fill = (text: string, values: Record<string, number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 /** Where its phrases are edited. */
 const editPath = (e: Entry) => (e.kind === 'case' ? `/case-types/${e.key}` : e.kind === 'booking' ? `/services/${e.key}` : `/faq/${e.key}`);

@@ -1,0 +1,40 @@
+import type { Knex } from 'knex';
+import { learnFromStaff } from '../understanding/learned-examples.ts';
+import type { RecordedCaseEvent } from './case-timeline.ts';
+
+/**
+ * Staff corrected a case's type: the customer's message the case was opened on is an example of
+ * the type they chose (docs/understanding.md, "Learning from staff"). Subscribed to the case
+ * timeline in bin/system.ts, so it runs in the correction's transaction: the correction and what
+ * was learned from it commit together.
+ */
+export async function learnFromCorrection(trx: Knex.Transaction, e: RecordedCaseEvent): Promise<void> {
+  if (e.type !== 'corrected' || e.actor.type !== 'staff') return;
+  const to = (e.data?.caseType as { to?: string } | undefined)?.to;
+  if (!to) return;
+  const messageId = await messageClassified(trx, e.caseId);
+  if (!messageId) return;
+  await learnFromStaff(trx, { orgId: e.orgId, messageId, source: 'case_correction', classKind: 'case_type', classKey: to, staffId: e.actor.id, now: e.context.now ?? new Date() });
+}
+
+/**
+ * The customer's words the case's type was judged on: the message it was opened on, or, when that
+ * was a tap (the customer picked the type from the list), the last message of theirs the
+ * classifier read before it. None for a case opened by staff, the API or a payment.
+ */
+async function messageClassified(trx: Knex.Transaction, caseId: string): Promise<string | undefined> {
+  const c = await trx('cases')
+    .leftJoin('messages', 'messages.id', 'cases.source_message_id')
+    .select('cases.source_message_id', 'cases.conversation_id', 'messages.kind', 'messages.sender_type', 'messages.sent_at')
+    .where('cases.id', caseId)
+    .first();
+  if (!c?.source_message_id || c.sender_type !== 'customer') return undefined;
+  if (c.kind === 'text') return c.source_message_id;
+  const read = await trx('messages')
+    .whereExists((q) => q.select(trx.raw('1')).from('classifications').whereRaw('classifications.message_id = messages.id'))
+    .where({ conversation_id: c.conversation_id, sender_type: 'customer', kind: 'text' })
+    .andWhere('sent_at', '<=', c.sent_at)
+    .orderBy('sent_at', 'desc')
+    .first('id');
+  return read?.id;
+}

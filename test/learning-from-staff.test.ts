@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { apiClient } from './support/api-client.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * The bot learns from staff, end to end: a customer's message opens a case of the type the
+ * offline classifier reads, support corrects the type through the REST API, the review list shows
+ * the message added to the new type, and the same words from the next customer open a case of it.
+ */
+let h: LineCustomerHarness;
+let api: ReturnType<typeof apiClient>;
+const keys: Record<'support' | 'manager', string> = {} as never;
+
+beforeAll(async () => {
+  h = await startLineCustomerHarness();
+  api = apiClient(h.sys);
+  for (const role of ['support', 'manager'] as const) {
+    const s = await api('POST', '/api/v1/staff', { displayName: role === 'support' ? 'Somchai' : 'Mali', role, language: 'en' });
+    const k = await api('POST', '/api/v1/api-keys', { name: `learning ${role}`, role, staffId: s.json.id });
+    keys[role] = k.json.key;
+  }
+}, 60_000);
+afterAll(() => h?.close());
+
+/** The case a customer's words opened, with its type. */
+async function caseOpenedBy(text: string): Promise<{ number: string; version: number; caseType: string }> {
+  // A new customer each time: a customer's next message would go to their open case.
+  const customer = lineId('U');
+  await h.ask(customer, { text });
+  return until<{ number: string; version: number; caseType: string }>(() =>
+    h.sys
+      .knex('cases')
+      .join('messages', 'messages.id', 'cases.source_message_id')
+      .join('conversations', 'conversations.id', 'messages.conversation_id')
+      .join('case_types', 'case_types.id', 'cases.case_type_id')
+      .where({ 'messages.text': text, 'conversations.external_id': customer })
+      .first('cases.number', 'cases.version', 'case_types.key as caseType'),
+  );
+}
+
+describe('a case type corrected by staff', () => {
+  it('is learned, listed as added, and the same words are read as the corrected type next time', async () => {
+    const text = 'I topped up 500 baht but my balance did not change';
+    const first = await caseOpenedBy(text);
+    expect(first.caseType).toBe('topup_not_credited');
+    // Say the business counts this as a wrong amount.
+    const corrected = await api('POST', `/api/v1/cases/${first.number}/corrections`, { caseType: 'wrong_amount', reason: 'We treat missing top-ups as wrong amounts', expectedVersion: first.version }, keys.support);
+    expect(corrected.status).toBe(200);
+
+    const list = await api('GET', '/api/v1/taxonomy/learned', undefined, keys.support);
+    expect(list.status).toBe(200);
+    expect(list.json.learnFromStaff).toBe(true);
+    expect(list.json.items[0]).toMatchObject({
+      text,
+      status: 'added',
+      source: 'case_correction',
+      class: { kind: 'case_type', key: 'wrong_amount', name: { th: 'ยอดเงินไม่ถูกต้อง', en: 'Wrong amount charged' } },
+      correctedBy: { name: 'Somchai' },
+    });
+    expect(list.json.today).toEqual([expect.objectContaining({ name: 'Somchai', learned: 1 })]);
+
+    const again = await caseOpenedBy(text);
+    expect(again.caseType).toBe('wrong_amount');
+    expect(again.number).not.toBe(first.number);
+  });
+
+  it('accept and remove are for managers and admins; support may read the list', async () => {
+    const [item] = (await api('GET', '/api/v1/taxonomy/learned')).json.items;
+    expect((await api('DELETE', `/api/v1/taxonomy/learned/${item.id}`, undefined, keys.support)).status).toBe(403);
+    expect((await api('POST', `/api/v1/taxonomy/learned/${item.id}/accept`, undefined, keys.support)).status).toBe(403);
+    // Accepting what is already added changes nothing.
+    expect((await api('POST', `/api/v1/taxonomy/learned/${item.id}/accept`, undefined, keys.manager)).json).toMatchObject({ id: item.id, status: 'added' });
+
+    const removed = await api('DELETE', `/api/v1/taxonomy/learned/${item.id}`, undefined, keys.manager);
+    expect(removed).toMatchObject({ status: 200, json: { id: item.id, removed: true } });
+    const wrongAmount = (await api('GET', '/api/v1/case-types/wrong_amount')).json;
+    expect([...wrongAmount.examples.th, ...wrongAmount.examples.en]).not.toContain(item.text);
+    expect((await api('GET', '/api/v1/taxonomy/learned')).json.items.map((i: { id: string }) => i.id)).not.toContain(item.id);
+    expect((await api('DELETE', `/api/v1/taxonomy/learned/${item.id}`, undefined, keys.manager)).status).toBe(404);
+    expect((await api('POST', '/api/v1/taxonomy/learned/nonsense/accept', undefined, keys.manager)).status).toBe(404);
+  });
+
+  it('with the switch off, a correction is only suggested until an admin accepts it', async () => {
+    expect((await api('PATCH', '/api/v1/org/settings', { learnFromStaff: false })).json.learnFromStaff).toBe(false);
+    const text = 'my order was supposed to come on Monday and nothing yet';
+    const c = await caseOpenedBy(text);
+    const to = c.caseType === 'refund_request' ? 'wrong_amount' : 'refund_request';
+    expect((await api('POST', `/api/v1/cases/${c.number}/corrections`, { caseType: to, reason: 'test', expectedVersion: c.version }, keys.support)).status).toBe(200);
+    const [item] = (await api('GET', '/api/v1/taxonomy/learned')).json.items;
+    expect(item).toMatchObject({ text, status: 'suggested', class: { key: to } });
+    const typeOf = async () => (await api('GET', `/api/v1/case-types/${to}`)).json;
+    expect([...(await typeOf()).examples.en]).not.toContain(text);
+    const accepted = await api('POST', `/api/v1/taxonomy/learned/${item.id}/accept`, undefined, keys.manager);
+    expect(accepted).toMatchObject({ status: 200, json: { status: 'added', decidedAt: expect.any(String) } });
+    expect([...(await typeOf()).examples.en]).toContain(text);
+    await api('PATCH', '/api/v1/org/settings', { learnFromStaff: null });
+  });
+});
