@@ -17,6 +17,8 @@ describe('a message that is one of the business\'s phrases word for word', () =>
     expect(knownPhraseOf(taxonomy, 'เปิดกี่โมง')).toEqual({ kind: 'question', key: 'hours' });
     expect(classifyOffline({ text: 'I was charged twice', taxonomy }).classification).toMatchObject({ kind: 'case', caseType: 'wrong_amount', confidence: expect.any(Number) });
     expect(classifyOffline({ text: 'I was charged twice', taxonomy }).classification.confidence).toBeGreaterThanOrEqual(0.9);
+    // Nothing close behind to ask about: the business said what it is.
+    expect(classifyOffline({ text: 'I topped up but my balance did not change', taxonomy }).classification.alternative).toBeUndefined();
   });
 
   it('is not a known phrase when two classes share it, or when it only looks like one', () => {

@@ -600,9 +600,10 @@ export function classifyOffline(input: ClassifyInput): OfflineDecision {
   let d: Decision;
   try {
     d = decide(indexFor(taxonomy), textFeatures(text));
-    // The business's own phrase, word for word: its class, whatever it is most like (known-phrases.ts).
+    // The business's own phrase, word for word: its class, whatever it is most like, and no other
+    // reading close behind it to ask about (known-phrases.ts).
     const known = knownPhraseOf(taxonomy, text);
-    if (known) d = { ...d, kind: known.kind, type: known.kind === 'question' ? undefined : known.key, faqKey: known.kind === 'question' ? known.key : undefined, otherType: undefined, confidence: Math.max(d.confidence, KNOWN_PHRASE_CONFIDENCE) };
+    if (known) d = { ...d, kind: known.kind, type: known.kind === 'question' ? undefined : known.key, faqKey: known.kind === 'question' ? known.key : undefined, otherType: undefined, confidence: Math.max(d.confidence, KNOWN_PHRASE_CONFIDENCE), alternative: undefined };
   } catch {
     // Not expected (the taxonomy is validated at the edge); a malformed one still gets an answer.
     d = { kind: 'other', otherType: 'out_of_scope', confidence: NOTHING_CONFIDENCE, kindScores: { ...ZERO }, signals: NOTHING };
