@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { knownPhraseOf } from './known-phrases.ts';
 import { classifyOffline } from './offline-classifier.ts';
-import type { Taxonomy } from './taxonomy.ts';
+import { readFileSync } from 'node:fs';
+import { taxonomySchema, type Taxonomy } from './taxonomy.ts';
 
 const entry = (key: string, examples: string[]) => ({ key, name: { en: key }, description: '', keywords: [], examples });
 const taxonomy: Taxonomy = {
@@ -17,8 +18,16 @@ describe('a message that is one of the business\'s phrases word for word', () =>
     expect(knownPhraseOf(taxonomy, 'เปิดกี่โมง')).toEqual({ kind: 'question', key: 'hours' });
     expect(classifyOffline({ text: 'I was charged twice', taxonomy }).classification).toMatchObject({ kind: 'case', caseType: 'wrong_amount', confidence: expect.any(Number) });
     expect(classifyOffline({ text: 'I was charged twice', taxonomy }).classification.confidence).toBeGreaterThanOrEqual(0.9);
-    // Nothing close behind to ask about: the business said what it is.
-    expect(classifyOffline({ text: 'I topped up but my balance did not change', taxonomy }).classification.alternative).toBeUndefined();
+  });
+
+  it('leaves nothing close behind to ask about: the business said what it is', () => {
+    // "Money went missing" reads as a refund with a top-up close behind, until it is a refund's own phrase.
+    const demo = taxonomySchema.parse(JSON.parse(readFileSync(new URL('../../eval/taxonomy.json', import.meta.url), 'utf8')));
+    expect(classifyOffline({ text: 'เงินหายค่ะ', taxonomy: demo }).classification).toMatchObject({ caseType: 'refund_request', alternative: { kind: 'case', key: 'topup_not_credited' } });
+    const taught = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'refund_request' ? { ...t, examples: [...t.examples, 'เงินหายค่ะ'] } : t)) };
+    const read = classifyOffline({ text: 'เงินหายค่ะ', taxonomy: taught }).classification;
+    expect(read).toMatchObject({ kind: 'case', caseType: 'refund_request' });
+    expect(read.alternative).toBeUndefined();
   });
 
   it('is not a known phrase when two classes share it, or when it only looks like one', () => {
