@@ -501,6 +501,11 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'not sure', dialogue }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
     });
 
+    it('never offers the same reading twice', async () => {
+      const same = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.95, alternative: { kind: 'case', key: 'refund' } }));
+      expect(await decide(context({ text: 'refund please' }), same.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    });
+
     it('never offers what is out of scope, nor a complaint about a booking as a booking', async () => {
       const offTopic = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9, alternative: { kind: 'question', key: 'opening_hours' } }));
       expect(await decide(context({ text: 'what is the capital of France' }), offTopic.classify)).toEqual({ do: 'clarify' });

@@ -75,7 +75,7 @@ export function readPick(value: string | undefined): Reading | undefined {
  */
 export function closeReadings(r: Classification): Reading[] | undefined {
   const key = r.kind === 'case' ? r.caseType : r.kind === 'booking' ? r.bookingType : r.kind === 'question' ? r.faqKey : undefined;
-  if (!key || !r.alternative || r.kind === 'other') return undefined;
+  if (!key || !r.alternative || r.kind === 'other' || (r.alternative.kind === r.kind && r.alternative.key === key)) return undefined;
   return [{ kind: r.kind, key }, r.alternative];
 }
 

@@ -20,13 +20,13 @@ describe('a message that is one of the business\'s phrases word for word', () =>
     expect(classifyOffline({ text: 'I was charged twice', taxonomy }).classification.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('leaves nothing close behind to ask about: the business said what it is', () => {
-    // "Money went missing" reads as a refund with a top-up close behind, until it is a refund's own phrase.
+  it('is read as the class staff taught, with nothing close behind to ask about', () => {
+    // "Money went missing" reads as a refund with a top-up close behind, until staff teach it as a top-up.
     const demo = taxonomySchema.parse(JSON.parse(readFileSync(new URL('../../eval/taxonomy.json', import.meta.url), 'utf8')));
     expect(classifyOffline({ text: 'เงินหายค่ะ', taxonomy: demo }).classification).toMatchObject({ caseType: 'refund_request', alternative: { kind: 'case', key: 'topup_not_credited' } });
-    const taught = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'refund_request' ? { ...t, examples: [...t.examples, 'เงินหายค่ะ'] } : t)) };
+    const taught = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'topup_not_credited' ? { ...t, examples: [...t.examples, 'เงินหายค่ะ'] } : t)) };
     const read = classifyOffline({ text: 'เงินหายค่ะ', taxonomy: taught }).classification;
-    expect(read).toMatchObject({ kind: 'case', caseType: 'refund_request' });
+    expect(read).toMatchObject({ kind: 'case', caseType: 'topup_not_credited' });
     expect(read.alternative).toBeUndefined();
   });
 
