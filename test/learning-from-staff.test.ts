@@ -98,3 +98,32 @@ describe('a case type corrected by staff', () => {
     await api('PATCH', '/api/v1/org/settings', { learnFromStaff: null });
   });
 });
+
+describe('a message the bot handed over, answered by staff with a case', () => {
+  it('is learned as an example of the case type staff opened', async () => {
+    const customer = lineId('U');
+    // Unsure twice: the bot asks once, then hands the conversation to a person.
+    await h.ask(customer, { text: 'I have an issue with payment' });
+    const second = "it's complicated, can you help";
+    const handed = await h.ask(customer, { text: second });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'inbox_status');
+    expect(conversation.inbox_status).toBe('waiting');
+    expect(handed.text).not.toMatch(/C-\d+/);
+
+    const opened = await api('POST', `/api/v1/conversations/${conversation.id}/cases`, { caseType: 'wrong_amount', summary: 'Charged more than quoted' }, keys.support);
+    expect(opened.status).toBe(201);
+    const [item] = (await api('GET', '/api/v1/taxonomy/learned')).json.items;
+    expect(item).toMatchObject({ text: second, source: 'handover_case', status: 'added', class: { key: 'wrong_amount' }, correctedBy: { name: 'Somchai' } });
+    const wrongAmount = (await api('GET', '/api/v1/case-types/wrong_amount')).json;
+    expect(wrongAmount.examples.en).toContain(second);
+  });
+
+  it('is not learned from a case staff open for a customer the bot did not hand over', async () => {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'hello' });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
+    const before = (await api('GET', '/api/v1/taxonomy/learned')).json.items.length;
+    expect((await api('POST', `/api/v1/conversations/${conversation.id}/cases`, { caseType: 'refund_request', summary: 'Asked by phone' }, keys.support)).status).toBe(201);
+    expect((await api('GET', '/api/v1/taxonomy/learned')).json.items).toHaveLength(before);
+  });
+});
