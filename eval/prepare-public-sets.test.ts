@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nluppClass, nluppKind, nluppName, nluppRows, parseCsv, prepare, sebisRows, splitInHalves, type Source } from './prepare-public-sets.ts';
+import { CORRECTIONS, drawExamples, nluppClass, nluppKind, nluppName, nluppRows, parseCsv, prepare, sebisRows, splitInHalves, type Source } from './prepare-public-sets.ts';
 import { loadPublicSets } from './run-eval.ts';
 
 // The protocol on a made-up set: no network, no snapshot needed.
@@ -32,6 +32,42 @@ describe('prepare-public-sets', () => {
     expect(messages.filter((m) => m.kind === 'case')).toHaveLength(30); // capped per intent
     expect(messages.filter((m) => m.kind === 'other')).toHaveLength(8);
     expect(messages.find((m) => m.kind === 'question')).toMatchObject({ faqKey: 'hours', intent: 'hours' });
+  });
+
+  it('corrected examples: up to ten more training lines per class after the five, never a shot, never a test line', () => {
+    // 'broken' has 12 training lines, one of them also a test line (in another class), one a shot written otherwise.
+    const train = [...rows('broken', 12, 'train'), ...rows('book', 30, 'train'), ...rows('hours', 3, 'train'), ...rows('chat', 12, 'train')];
+    const test = [...rows('book', 4, 'test'), { text: 'train broken 3', intent: 'chat' }, ...rows('chat', 2, 'test')];
+    const { taxonomy, corrections } = prepare(source({ train, test }));
+    const { taxonomy: before } = prepare(source({ train, test }));
+    expect(taxonomy).toEqual(before);
+    const of = (key: string) => corrections.filter((c) => c.key === key).map((c) => c.text);
+    const shots = taxonomy.caseTypes[0].examples;
+    expect(of('broken')).toHaveLength(12 - 5 - (shots.includes('train broken 3') ? 0 : 1));
+    expect(of('broken')).not.toContain('train broken 3');
+    for (const t of of('broken')) expect(shots).not.toContain(t);
+    expect(of('book')).toHaveLength(CORRECTIONS); // capped
+    expect(of('hours')).toEqual([]); // three lines: all are shots
+    expect(of('chat')).toEqual([]); // other: not in the taxonomy
+    expect(corrections.every((c) => c.kind === kinds[c.key] && c.text.startsWith('train'))).toBe(true);
+    // In the taxonomy's order, each class's in one run.
+    expect([...new Set(corrections.map((c) => c.key))]).toEqual(['book', 'broken']);
+    expect(prepare(source({ train, test })).corrections).toEqual(corrections);
+  });
+
+  it('the five shots are the first of the same draw as the corrections; a repeat of a shot in other case is no correction', () => {
+    const lines = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'A', 'B ', 'C', 'D', 'E', 'h', 'i', 'j', 'k', 'l', 'm', 'n'];
+    const { shots, corrections } = drawExamples(lines, 'seed', new Set(['h']));
+    expect(shots).toHaveLength(5);
+    expect(drawExamples(lines, 'seed', new Set()).shots).toEqual(shots); // test lines change nothing in the shots
+    expect(corrections.length).toBeLessThanOrEqual(CORRECTIONS);
+    expect(corrections).not.toContain('h');
+    const norm = (t: string) => t.trim().toLowerCase();
+    const all = [...shots, ...corrections].map(norm);
+    expect(new Set(all).size).toBe(all.length);
+    // The first five corrections of ten are the five of a draw that stops at five.
+    expect(drawExamples(lines, 'seed', new Set(['h'])).corrections.slice(0, 5)).toEqual(corrections.slice(0, 5));
+    expect(drawExamples(lines, 'another seed', new Set()).shots).not.toEqual(shots);
   });
 
   it('is deterministic', () => {

@@ -37,7 +37,10 @@ import {
  * - the taxonomy is FIVE example phrases per class, drawn with a fixed seed from the set's
  *   training split, and the class's name in words; nothing else;
  * - the messages are the set's test split (never a training line), at most PER_CLASS per intent,
- *   drawn with a fixed seed, so that large intents do not drown small ones.
+ *   drawn with a fixed seed, so that large intents do not drown small ones;
+ * - `corrections.jsonl`: per class of the taxonomy, up to CORRECTIONS more training lines, the ones
+ *   the same draw gives after the five (never a shot, never a test line), as staff correcting the
+ *   bot would add them (`eval/corrections.ts` measures what they add).
  * Run it again and the same files come out.
  *
  * Sets kept aside (`aside: true` in their meta.json, names ending in `-aside`) were prepared the
@@ -47,6 +50,8 @@ import {
  */
 
 const SHOTS = 5;
+/** Corrected examples drawn per class after the five shots: "+5" is the first five, "+10" all. */
+export const CORRECTIONS = 10;
 const PER_CLASS = 30;
 const OUT = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -391,10 +396,47 @@ function groupBy(rows: Row[]): Map<string, string[]> {
   return out;
 }
 
+/**
+ * One more example phrase of a class, as a person correcting the bot would give it: a line of the
+ * set's training split. `kind` is the class's kind (a case type, a service, a FAQ entry).
+ */
+export interface Correction {
+  kind: Exclude<Kind, 'other'>;
+  key: string;
+  text: string;
+}
+
 interface Prepared {
   taxonomy: Taxonomy;
   messages: EvalMessage[];
   classes: Record<Kind, number>;
+  /** Up to CORRECTIONS per class of the taxonomy, in the taxonomy's order, each class's in the order drawn. */
+  corrections: Correction[];
+}
+
+/** A phrase as the product compares phrases: lower case, single spaces. */
+const sameText = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * A class's five shots and its corrected examples, from one draw: the class's training lines
+ * (distinct texts) shuffled with the class's fixed seed; the first five are the shots (the draw
+ * the taxonomy has always had), and the lines after them, less any line that is also in the test
+ * split (of any class) or repeats a shot or an earlier correction (lower case, single spaces), are
+ * the corrections, at most CORRECTIONS.
+ */
+export function drawExamples(lines: string[], seed: string, testTexts: Set<string>): { shots: string[]; corrections: string[] } {
+  const drawn = sample([...new Set(lines)], Infinity, seed);
+  const shots = drawn.slice(0, SHOTS);
+  const seen = new Set(shots.map(sameText));
+  const corrections: string[] = [];
+  for (const text of drawn.slice(SHOTS)) {
+    if (corrections.length === CORRECTIONS) break;
+    const same = sameText(text);
+    if (seen.has(same) || testTexts.has(same)) continue;
+    seen.add(same);
+    corrections.push(text);
+  }
+  return { shots, corrections };
 }
 
 export function prepare(source: Source): Prepared {
@@ -406,10 +448,14 @@ export function prepare(source: Source): Prepared {
   const taxonomy: Taxonomy = { caseTypes: [], bookingTypes: [], faq: [] };
   const classes: Record<Kind, number> = { booking: 0, case: 0, question: 0, other: 0 };
   const inTaxonomy = new Set<string>();
+  const corrections: Correction[] = [];
+  const testTexts = new Set(source.test.map((r) => sameText(r.text)));
   for (const intent of [...train.keys()].sort()) {
     const kind = source.kindOf(intent)!;
     if (kind === 'other') continue;
-    const shots = sample([...new Set(train.get(intent)!)], SHOTS, `${source.name}/${intent}/shots`);
+    const drawn = drawExamples(train.get(intent)!, `${source.name}/${intent}/shots`, testTexts);
+    const shots = drawn.shots;
+    corrections.push(...drawn.corrections.map((text) => ({ kind, key: intent, text })));
     const entry = { key: intent, name: source.nameOf(intent), description: '', keywords: [], examples: shots };
     if (kind === 'case') taxonomy.caseTypes.push(entry);
     else if (kind === 'booking') taxonomy.bookingTypes.push(entry);
@@ -432,7 +478,7 @@ export function prepare(source: Source): Prepared {
       messages.push(m);
     }
   }
-  return { taxonomy, messages, classes };
+  return { taxonomy, messages, classes, corrections };
 }
 
 async function main(): Promise<void> {
@@ -455,16 +501,21 @@ async function main(): Promise<void> {
       continue;
     }
     const source = load(mirror);
-    const { taxonomy, messages, classes } = prepare(source);
+    const { taxonomy, messages, classes, corrections } = prepare(source);
     const at = join(OUT, source.name);
     mkdirSync(at, { recursive: true });
     writeFileSync(join(at, 'taxonomy.json'), JSON.stringify(taxonomy, null, 2) + '\n');
     writeFileSync(join(at, 'messages.jsonl'), messages.map((m) => JSON.stringify(m)).join('\n') + '\n');
+    writeFileSync(join(at, 'corrections.jsonl'), corrections.map((c) => JSON.stringify(c)).join('\n') + (corrections.length ? '\n' : ''));
     const commit = source.commit ?? git(join(mirror, dir, 'repo'), 'rev-parse', 'HEAD').toString('utf8').trim();
     const aside = source.aside ? { aside: true } : {};
     writeFileSync(join(at, 'meta.json'), JSON.stringify({ name: source.name, language: source.language, repo: source.repo, commit, shots: SHOTS, classes, ...aside }, null, 2) + '\n');
     const byKind = Object.fromEntries((['booking', 'case', 'question', 'other'] as Kind[]).map((k) => [k, messages.filter((m) => m.kind === k).length]));
-    process.stdout.write(`${source.name}: ${messages.length} messages ${JSON.stringify(byKind)}; taxonomy ${JSON.stringify(classes)}\n`);
+    const perClass = new Map<string, number>();
+    for (const c of corrections) perClass.set(`${c.kind}:${c.key}`, (perClass.get(`${c.kind}:${c.key}`) ?? 0) + 1);
+    const inTaxonomy = classes.booking + classes.case + classes.question;
+    const short = inTaxonomy - [...perClass.values()].filter((n) => n === CORRECTIONS).length;
+    process.stdout.write(`${source.name}: ${messages.length} messages ${JSON.stringify(byKind)}; taxonomy ${JSON.stringify(classes)}; ${corrections.length} corrected examples${short ? ` (${short} of ${inTaxonomy} classes with fewer than ${CORRECTIONS})` : ''}\n`);
   }
 }
 

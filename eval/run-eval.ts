@@ -9,6 +9,7 @@ import { NgramBaseline } from './ngram-baseline.ts';
 import { seedTaxonomy, seedTaxonomyJson, taxonomyPath } from './export-seed-taxonomy.ts';
 import { decideAll, summariseDecisions, type DecisionSummary } from './decisions.ts';
 import { ACT_CONFIDENCE } from '../bot/conversation/decision.ts';
+import { correctionsSection } from './corrections.ts';
 
 /**
  * `npm run eval`: the offline classifier (and, with OPENAI_API_KEY or GEMINI_API_KEY set, the
@@ -20,7 +21,8 @@ import { ACT_CONFIDENCE } from '../bot/conversation/decision.ts';
  * part looked at while building the classifier; test is the rest, never looked at line by line),
  * `--errors` (list the misclassified lines of the split), `--offline-only`, `--set NAME` (one set),
  * `--no-scripts` (skip the multi-turn dialogue scripts, eval/run-dialogue-scripts.ts, which start
- * the whole system on an embedded database and report a pass rate).
+ * the whole system on an embedded database and report a pass rate), `--corrections` (what staff's
+ * corrected examples add, eval/corrections.ts; slow).
  */
 
 export interface EvalMessage {
@@ -536,6 +538,7 @@ async function main(): Promise<void> {
   out.push('Acted: a case opened with a type, a booking started, a FAQ entry answered, decided by the bot\'s own `decide()`. In scope: bookings, problems and questions; out of scope: the rest.\n');
   out.push(table(['set', 'tuned on or kept aside', 'classifier, acts when sure', 'acted (in scope)', 'wrong among acted', 'out of scope acted on', 'to a person'], decisionOverview));
   out.push('');
+  if (args.includes('--corrections')) out.push(await correctionsSection(sets));
   // The dialogue as a whole: conversations of several turns, judged by where they end.
   if (!args.includes('--no-scripts') && !onlySet) {
     const { runDialogueScripts, scriptsReport } = await import('./run-dialogue-scripts.ts');
