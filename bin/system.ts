@@ -65,6 +65,7 @@ import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
+import { eraseContactLearnedExamples } from '../core/understanding/learned-examples.ts';
 import { eraseContactCases, moveCasesToContact } from '../core/cases/case-assignment.ts';
 import { eraseContactBookings, moveBookingsToContact } from '../core/bookings/booking-desk.ts';
 import { eraseContactConversations, moveConversationsToContact, resetFailedMessages } from '../core/conversations/conversation-log.ts';
@@ -152,6 +153,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToContactErasure('conversations', eraseContactConversations);
   subscribeToContactErasure('cases', eraseContactCases);
   subscribeToContactErasure('bookings', eraseContactBookings);
+  subscribeToContactErasure('learned examples', eraseContactLearnedExamples);
   subscribeToRequeuedRows(OUTBOUND_QUEUE, resetFailedMessages);
   // A send that failed for good: the managers' groups are told (core/conversations/outgoing.ts).
   subscribeToFailedSends('managers-alert', alertSendFailed);

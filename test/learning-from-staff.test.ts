@@ -127,3 +127,28 @@ describe('a message the bot handed over, answered by staff with a case', () => {
     expect((await api('GET', '/api/v1/taxonomy/learned')).json.items).toHaveLength(before);
   });
 });
+
+describe("a customer erased under the PDPA", () => {
+  it('takes their words out of the phrases learned from them, and out of the list', async () => {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'I have an issue with payment' });
+    const words = 'my card was billed by someone I do not know';
+    await h.ask(customer, { text: words });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'contact_id', 'inbox_status');
+    expect(conversation.inbox_status).toBe('waiting');
+    expect((await api('POST', `/api/v1/conversations/${conversation.id}/cases`, { caseType: 'wrong_amount', summary: 'Unknown charge' }, keys.support)).status).toBe(201);
+    const phrases = async () => {
+      const t = (await api('GET', '/api/v1/case-types/wrong_amount')).json;
+      return [...t.examples.th, ...t.examples.en];
+    };
+    expect(await phrases()).toContain(words);
+
+    const erased = await api('POST', `/api/v1/contacts/${conversation.contact_id}/erase`);
+    expect(erased.status).toBe(200);
+    expect(erased.json.counts.learnedExamples).toBe(1);
+    expect(await phrases()).not.toContain(words);
+    expect((await api('GET', '/api/v1/taxonomy/learned')).json.items.map((i: { text: string }) => i.text)).not.toContain(words);
+    expect(Number((await h.sys.knex('learned_examples').where({ contact_id: conversation.contact_id }).count({ n: '*' }).first())?.n)).toBe(0);
+  });
+});
+

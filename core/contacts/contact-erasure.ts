@@ -13,12 +13,12 @@ import { recordContactEvent } from './merge-contacts.ts';
  * display name and picture) are deleted, so that neither the intake's matching nor a new message
  * finds them again. What other modules keep of the contact is erased by those modules, subscribed
  * in bin/system.ts, in this transaction (conversations and messages, cases and their timeline,
- * bookings, quotes and their timeline). Merges kept for an undo lose their copy of the person and
+ * bookings, quotes and their timeline, the example phrases learned from their words). Merges kept for an undo lose their copy of the person and
  * can no longer be undone. On the contact's timeline (`erased`) and in the audit log, with counts.
  */
 export type ContactErasureSubscriber = (trx: Knex.Transaction, e: { orgId: string; contactId: string }) => Promise<Record<string, number>>;
 
-const ERASED_BY = ['conversations', 'cases', 'bookings'] as const;
+const ERASED_BY = ['conversations', 'cases', 'bookings', 'learned examples'] as const;
 const subscribers = new Subscribers<{ orgId: string; contactId: string }, Record<string, number>>();
 
 /** The module that keeps `what` of a contact erases its personal data on an erasure. */

@@ -292,3 +292,16 @@ export async function listLearnedExamples(db: Db, orgId: string, now = new Date(
     items: rows.map((r) => view(r, names)),
   };
 }
+
+/**
+ * A customer erased under the PDPA (core/contacts/contact-erasure.ts): their words leave the
+ * classes they were added to and the list. Subscribed in bin/system.ts, in the erasure's transaction.
+ */
+export async function eraseContactLearnedExamples(trx: Knex.Transaction, e: { orgId: string; contactId: string }): Promise<Record<string, number>> {
+  const rows: Row[] = await trx('learned_examples').where({ org_id: e.orgId, contact_id: e.contactId }).forUpdate();
+  const system = writerOf(e.orgId, { type: 'system' });
+  for (const row of rows) if (row.status === 'added') await takeOut(trx, system, row);
+  const learnedExamples = await trx('learned_examples').where({ org_id: e.orgId, contact_id: e.contactId }).delete();
+  return { learnedExamples };
+}
+
