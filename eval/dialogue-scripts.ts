@@ -684,4 +684,41 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'sushi_class', partySize: 4, time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // "Did you mean ...?": two close readings offered, picked with a tap or in words, or neither.
+  {
+    name: '"money went missing": did you mean, and the top-up tapped (th)',
+    language: 'th',
+    turns: [
+      { say: 'เงินหายค่ะ', told: ['หมายถึงเรื่องไหน'] },
+      { tap: 'เติมเงินแล้วเครดิตไม่เข้า', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: '"money went missing": did you mean, and "ข้อ 2 ค่ะ" typed (th)',
+    language: 'th',
+    turns: [
+      { say: 'เงินหายค่ะ', told: ['หมายถึงเรื่องไหน'] },
+      { say: 'ข้อ 2 ค่ะ', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: '"money problem": did you mean, and "the first one" typed (en)',
+    language: 'en',
+    turns: [
+      { say: 'money problem', told: ['Did you mean'] },
+      { say: 'the first one', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: '"money problem": did you mean, and neither: a person answers (en)',
+    language: 'en',
+    turns: [
+      { say: 'money problem', told: ['Did you mean'] },
+      { say: 'neither of them', notTold: ['C-'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

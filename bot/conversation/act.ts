@@ -194,7 +194,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       // Each reading by the business's own name for it; one no longer offered is left out.
       const labels = await Promise.all(decision.options.map((o) => readingName(trx, ctx.orgId, o, ctx.language)));
       const options = decision.options.flatMap((o, i) => (labels[i] ? [{ o, label: labels[i] }] : []));
-      await setDialogue({ kind: 'clarify', text: ctx.text, messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
+      // The options kept, in order: "the first one" typed is the first button.
+      await setDialogue({ kind: 'clarify', text: ctx.text, messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now), options: options.map(({ o }) => o) });
       const talk = await t('label_talk_to_person');
       await say([
         {

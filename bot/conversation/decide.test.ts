@@ -501,6 +501,28 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'not sure', dialogue }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
     });
 
+    it('takes a typed "the first one", "2" or "ข้อแรกค่ะ" as a tap, and "neither" to a person', async () => {
+      const options = [
+        { kind: 'case' as const, key: 'refund' },
+        { kind: 'booking' as const, key: 'sushi_class' },
+      ];
+      const dialogue: Dialogue = { kind: 'clarify', text: 'sushi class for 3 people', messageId: 'm-0', expiresAt: LATER, options };
+      const { classify, asked } = classifier(answer({ kind: 'other', confidence: 0.2 }));
+      for (const first of ['1', 'the first one', 'First.', 'ข้อแรกค่ะ', 'อันแรกครับ']) {
+        expect(await decide(context({ text: first, dialogue }), classify), first).toEqual({ do: 'open_case', caseType: 'refund' });
+      }
+      for (const second of ['2', 'the second', 'ข้อ 2 ค่ะ', 'อันที่สองค่ะ']) {
+        expect(await decide(context({ text: second, dialogue }), classify), second).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class', partySize: 3 } });
+      }
+      for (const neither of ['neither', 'none of these', 'no', 'ไม่ใช่ทั้งคู่ค่ะ', 'ไม่ใช่ครับ']) {
+        expect(await decide(context({ text: neither, dialogue }), classify), neither).toEqual({ do: 'handoff', unsure: true });
+      }
+      expect(asked).toEqual([]);
+      // Without options offered, "2" is not a choice (it is read as usual), nor is a longer message.
+      expect(await decide(context({ text: '2', dialogue: { ...dialogue, options: undefined } }), classify)).not.toMatchObject({ do: 'open_case' });
+      expect((await decide(context({ text: 'the first one was my order', dialogue }), classify)).do).not.toBe('open_case');
+    });
+
     it('never offers the same reading twice', async () => {
       const same = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.95, alternative: { kind: 'case', key: 'refund' } }));
       expect(await decide(context({ text: 'refund please' }), same.classify)).toEqual({ do: 'open_case', caseType: 'refund' });

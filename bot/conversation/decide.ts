@@ -1,8 +1,8 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { asksForPerson, saysCancel } from './dialogue.ts';
+import { asksForPerson, saysCancel, typedChoice } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
@@ -58,12 +58,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (reply.act === 'case_type' && reply.value) return { do: 'open_case', caseType: reply.value };
     // One of two readings the bot offered ("did you mean ...?"): acted on as the customer picked it.
     const picked = reply.act === PICK_REPLY ? readPick(reply.value) : undefined;
-    if (picked) {
-      const asked = dialogue && 'text' in dialogue ? dialogue.text : '';
-      if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
-      if (picked.kind === 'booking') return startBooking(ctx, undefined, asked, picked.key);
-      return { do: 'faq', faqKey: picked.key };
-    }
+    if (picked) return actOnPick(ctx, picked);
     if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
     if (reply.act === 'service' && reply.value) return startBooking(ctx, undefined, '', reply.value);
     return { do: 'greet', why: `a stale or unknown quick reply (${reply.act})` };
@@ -78,6 +73,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // "The first one", "2", "neither" typed in answer to "did you mean ...?".
+  const offered = dialogue?.kind === 'clarify' ? dialogue.options : undefined;
+  const typed = offered?.length ? typedChoice(ctx.text) : undefined;
+  if (typed === 'neither') return { do: 'handoff', unsure: true };
+  if (typed !== undefined && offered?.[typed]) return actOnPick(ctx, offered[typed]);
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
   if (dialogue?.kind === 'describe_problem') {
@@ -134,6 +134,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     default:
       return { do: 'greet', why: 'a greeting or small talk' };
   }
+}
+
+/** The reading the customer picked, acted on with what they first wrote (a booking keeps its date, time and people). */
+function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
+  const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
+  if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
+  if (picked.kind === 'booking') return startBooking(ctx, undefined, asked, picked.key);
+  return { do: 'faq', faqKey: picked.key };
 }
 
 /** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */

@@ -9,7 +9,8 @@ import type { SatisfactionDialogue } from '../../core/cases/case-satisfaction.ts
 export type BookingSlot = 'service' | 'date' | 'time' | 'destination' | 'party_size';
 
 export type Dialogue =
-  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string }
+  /** The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order. */
+  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string; options?: { kind: 'booking' | 'case' | 'question'; key: string }[] }
   | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
   /** The customer said they have a problem and nothing more: the bot asked what happened. */
   | { kind: 'describe_problem'; expiresAt: string }
@@ -84,6 +85,22 @@ const HUMAN =
   /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|(talk|speak|chat) (to|with) (a |an |the )?(person|human|agent|someone|staff|admin|manager)|real (person|human)|human agent|\bagent please\b|\b(a )?human,? please\b)/i;
 
 export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
+
+/** "1", "the second", "ข้อแรก", "อันที่ 2": which of the offered choices, typed. */
+const FIRST = /^(1|#1|no\.? ?1|(the )?first( one)?|ข้อ ?(แรก|1|หนึ่ง)|อัน(แรก|ที่ ?1|ที่หนึ่ง)|แบบแรก)$/i;
+const SECOND = /^(2|#2|no\.? ?2|(the )?second( one)?|ข้อ ?(สอง|2|ที่ ?2|ที่สอง)|อัน(ที่ ?2|ที่สอง|หลัง)|แบบที่สอง)$/i;
+/** "Neither", "none of them", "ไม่ใช่ทั้งคู่": none of the offered choices. */
+const NEITHER = /^(no|nope|neither( of them| one)?|none( of (them|these))?|not (those|these|them)|ไม่ใช่|ไม่ใช่ทั้ง(คู่|สอง(อย่าง|ข้อ)?)|ไม่ใช่ค่ะ|ไม่ใช่ครับ|ไม่มีข้อไหน(ตรง|ใช่)?)$/i;
+const bare = (text: string) => text.trim().replace(/[\s.!?~]+$/u, '').replace(/\s*(ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)$/u, '').trim();
+
+/** Which offered choice a typed answer names: 0 or 1, 'neither', or undefined when it names none. */
+export function typedChoice(text: string): 0 | 1 | 'neither' | undefined {
+  const t = bare(text);
+  if (FIRST.test(t)) return 0;
+  if (SECOND.test(t)) return 1;
+  if (NEITHER.test(t) || NEITHER.test(text.trim())) return 'neither';
+  return undefined;
+}
 export const saysCancel = (text: string) => CANCEL.test(text.trim());
 /** "Talk to a person" is always possible, in words or with the quick reply. */
 export const asksForPerson = (text: string) => HUMAN.test(text);
