@@ -1,3 +1,4 @@
+import { ROUTE_MESSAGE_JOB } from '../bot/inbound-handler.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
@@ -298,6 +299,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         logger,
         pollIntervalMs: 250,
         holdDelayedRows: embeddedDb && queues.kind === 'postgres',
+        holdUntilDue: [ROUTE_MESSAGE_JOB],
         ...opts.relay,
       });
       relay.start();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
 import { contactLanguage, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
@@ -43,7 +44,20 @@ export interface HandledEvent {
   conversationId?: string;
   contactId?: string;
   messageId?: string | null;
+  /** The outbox row that routes the message should it not be routed at once (`ROUTE_FALLBACK_MS`). */
+  routeRowId?: string;
 }
+
+/**
+ * The job that stored a message routes it at once, in the same job (workers/processors/inbound.ts):
+ * one hop fewer between a customer's message and the bot's answer (docs/benchmarks.md, "The
+ * message path against its floor"). The route-message row committed with the message is the
+ * fallback: held in the outbox until this long after, and marked done when the message was
+ * routed, so it runs only when that job died or the routing failed. Longer than an LLM's time to
+ * answer (DEFAULT_LLM_TIMEOUT_MS, 8 s), so that a slow reading is not asked for twice; a routing
+ * that failed waits this long for its retry (it waited 2 s, the job's backoff, before).
+ */
+export const ROUTE_FALLBACK_MS = 10_000;
 
 export async function handleInboundEvent(
   trx: Knex.Transaction,
@@ -137,10 +151,12 @@ export async function handleInboundEvent(
         );
       }
       // Everything said in a chat goes to the router: customers 1:1, staff and VIP customers in groups.
+      let routeRowId: string | undefined;
       if (messageId && event.mode === 'active') {
-        await addToOutbox(trx, { orgId, queue: INBOUND_QUEUE, jobName: ROUTE_MESSAGE_JOB, payload: { messageId } });
+        routeRowId = randomUUID();
+        await addToOutbox(trx, { id: routeRowId, orgId, queue: INBOUND_QUEUE, jobName: ROUTE_MESSAGE_JOB, payload: { messageId }, availableAt: new Date(Date.now() + ROUTE_FALLBACK_MS) });
       }
-      return { conversationId, contactId: contact?.contactId, messageId };
+      return { conversationId, contactId: contact?.contactId, messageId, routeRowId };
     }
 
     case 'follow': {

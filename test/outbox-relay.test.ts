@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-import { addToOutbox } from '../core/outbox/outbox.ts';
+import { addToOutbox, doneInProcess } from '../core/outbox/outbox.ts';
 import type { ProcessorTable } from '../workers/job-runner.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { startTestSystem, TEST_ADMIN_KEY, until, type TestSystem } from './support/test-system.ts';
@@ -18,6 +18,9 @@ const attemptsOf = new Map<string, number>();
 const processors: ProcessorTable = {
   probe: {
     async record(payload, job) {
+      seen.push({ id: job.outboxId, payload, attempt: job.attempt, at: Date.now() });
+    },
+    async held(payload, job) {
       seen.push({ id: job.outboxId, payload, attempt: job.attempt, at: Date.now() });
     },
     async slow(payload, job) {
@@ -56,7 +59,7 @@ async function statusOf(ids: string[]) {
 describe('outbox relay', () => {
   let sys: TestSystem;
   beforeAll(async () => {
-    sys = await startTestSystem({ db, processors, relay: { policies, sweepAfterMs: 200, sweepIntervalMs: 100 } });
+    sys = await startTestSystem({ db, processors, relay: { policies, sweepAfterMs: 200, sweepIntervalMs: 100, holdUntilDue: ['held'] } });
   });
   afterAll(() => sys?.stop());
 
@@ -133,6 +136,29 @@ describe('outbox relay', () => {
     // Run at its time, not before (BullMQ's delay on Redis; held in the outbox on the embedded database).
     const ran = seen.find((s) => s.id === id)!;
     expect(ran.at).toBeGreaterThanOrEqual(at.getTime() - 50);
+  });
+
+  it('keeps a fallback row in the outbox until its time; one done in process meanwhile never runs', async () => {
+    const at = new Date(Date.now() + 1500);
+    const [doneMeanwhile, fallback] = await addToOutbox(db.knex, [
+      { orgId, queue: 'probe', jobName: 'held', payload: { n: 1 }, availableAt: at },
+      { orgId, queue: 'probe', jobName: 'held', payload: { n: 2 }, availableAt: at },
+    ]);
+    await sleep(500);
+    // Not handed to the queue store while it is not due, on either backend.
+    const rows = await db.knex('outbox').whereIn('id', [doneMeanwhile, fallback]).select('status', 'enqueue_count');
+    expect(rows).toEqual([
+      { status: 'pending', enqueue_count: 0 },
+      { status: 'pending', enqueue_count: 0 },
+    ]);
+    expect(await doneInProcess(db.knex, doneMeanwhile)).toBe(true);
+    await until(async () => (await statusOf([fallback])).get(fallback)?.status === 'done');
+    expect(seen.find((s) => s.id === fallback)!.at).toBeGreaterThanOrEqual(at.getTime() - 50);
+    await sleep(300);
+    expect(seen.some((s) => s.id === doneMeanwhile)).toBe(false);
+    expect(await db.knex('outbox').where({ id: doneMeanwhile }).first('status', 'enqueue_count')).toEqual({ status: 'done', enqueue_count: 0 });
+    // Too late to mark one the relay has handed on: its job runs (and finds nothing to do).
+    expect(await doneInProcess(db.knex, fallback)).toBe(false);
   });
 
   it('re-enqueues rows whose jobs the queue store lost', async () => {

@@ -37,6 +37,12 @@ export interface OutboxRelayOptions {
    * job that comes due before the ones it already knows about can wait long past its time.
    */
   holdDelayedRows?: boolean;
+  /**
+   * Jobs whose delayed rows stay in the outbox until due, whatever `holdDelayedRows`: fallbacks for
+   * work usually done in the process that committed them (bot/inbound-handler.ts, `ROUTE_FALLBACK_MS`),
+   * marked done there; handed to BullMQ at once, each would cost a job for nothing.
+   */
+  holdUntilDue?: string[];
 }
 
 interface ClaimedRow {
@@ -75,6 +81,7 @@ export class OutboxRelay {
       storeCheckIntervalMs: 1_000,
       policies: {},
       holdDelayedRows: false,
+      holdUntilDue: [],
       ...opts,
     };
     this.#markName = `queue-store:${opts.backend.kind}`;
@@ -155,19 +162,20 @@ export class OutboxRelay {
    * refuses go back to pending, and a relay that dies in between leaves rows the sweep requeues.
    */
   async relayOnce(): Promise<number> {
-    const { knex, backend, batchSize, holdDelayedRows } = this.#o;
+    const { knex, backend, batchSize, holdDelayedRows, holdUntilDue } = this.#o;
+    const held = holdDelayedRows ? 'AND available_at <= now()' : holdUntilDue.length ? 'AND (available_at <= now() OR job_name <> ALL(?::text[]))' : '';
     const { rows } = await knex.raw<{ rows: ClaimedRow[] }>(
       `UPDATE outbox o
           SET status = 'enqueued', enqueued_at = now(), enqueue_count = o.enqueue_count + 1
          FROM (SELECT id FROM outbox
-                WHERE status = 'pending' ${holdDelayedRows ? 'AND available_at <= now()' : ''}
+                WHERE status = 'pending' ${held}
                 ORDER BY seq
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED) c
         WHERE o.id = c.id
       RETURNING o.id, o.org_id, o.queue, o.job_name, o.payload, o.enqueue_count,
                 greatest(0, floor(extract(epoch FROM (o.available_at - now())) * 1000))::float8 AS delay_ms`,
-      [batchSize],
+      !holdDelayedRows && holdUntilDue.length ? [holdUntilDue, batchSize] : [batchSize],
     );
     if (rows.length === 0) return 0;
 

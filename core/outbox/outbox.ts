@@ -36,6 +36,14 @@ export async function addToOutbox(trx: Knex | Knex.Transaction, entries: OutboxE
   return rows.map((r: { id: string }) => r.id);
 }
 
+/**
+ * A row whose work was done in the process that committed it (a message routed by the job that
+ * stored it): done, unless the relay has handed it on meanwhile, whose job then finds nothing to do.
+ */
+export async function doneInProcess(db: Knex, id: string): Promise<boolean> {
+  return (await db('outbox').where({ id, status: 'pending' }).update({ status: 'done', processed_at: db.fn.now(), attempts: 1 })) > 0;
+}
+
 /** What a job carries: the outbox row id (also its job id) and the row's payload. */
 export interface OutboxJobData<P = Record<string, unknown>> {
   outboxId: string;

@@ -9,6 +9,7 @@ import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
+import { doneInProcess } from '../../core/outbox/outbox.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 
 /**
@@ -19,6 +20,8 @@ import type { ProcessorTable } from '../job-runner.ts';
  * make it readable (the webhook records such events on arrival; this catches those stored before).
  * One whose handling keeps failing keeps its last error in `inbound_events.error`, and fails.
  * Media whose URL the SSRF guard can only refuse is not queued for fetching (bot/inbound-handler.ts).
+ * A message is routed in the same job once stored, its own route-message job held back as the
+ * fallback (`ROUTE_FALLBACK_MS`): one hop fewer on the way to the customer's answer.
  */
 export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps; outbound?: OutboundPolicy }): ProcessorTable {
   const mediaUrlRefusal = deps.outbound ? (url: string) => urlRefusedOffline(url, deps.outbound!) : undefined;
@@ -42,8 +45,9 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
           job.logger.warn({ inboundEventId: id, reason: (err as Error).message }, 'inbound event cannot be read; recorded as malformed');
           return { malformed: true };
         }
+        let handled: Awaited<ReturnType<typeof handleInboundEvent>> | undefined;
         try {
-          await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal }));
+          handled = (await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal })))?.result;
         } catch (err) {
           // Each failed attempt leaves its reason on the event (a success clears it); the last one's
           // stays: an event that failed for good says why where staff and operators look for it.
@@ -51,6 +55,17 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
           const reason = `${final ? `failed for good after ${job.attempt} attempt(s)` : `attempt ${job.attempt} failed`}: ${(err as Error).message}`;
           await recordEventError(deps.knex, id, reason, job.attempt).catch((e) => job.logger.warn({ err: e }, 'could not record an inbound failure'));
           throw err;
+        }
+        // The message is routed now, in this job; its route-message row is the fallback, held until
+        // ROUTE_FALLBACK_MS, for a routing that fails or a process that dies here.
+        if (handled?.messageId && handled.routeRowId) {
+          try {
+            const routed = await routeMessage(deps.router, handled.messageId);
+            await doneInProcess(deps.knex, handled.routeRowId);
+            return { type: event.type, routed: routed.decision };
+          } catch (err) {
+            job.logger.warn({ err, messageId: handled.messageId }, 'routing a message failed; its route-message job will try again');
+          }
         }
         return { type: event.type };
       },
