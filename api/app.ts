@@ -16,6 +16,7 @@ import { platformRoutes } from './admin/platform-routes.ts';
 import { staffGroupRoutes } from './admin/staff-group-routes.ts';
 import { staffRoutes } from './admin/staff-routes.ts';
 import { taxonomyRoutes } from './admin/taxonomy-routes.ts';
+import { sessionRoutes } from './admin/session-routes.ts';
 import { templateRoutes } from './admin/template-routes.ts';
 import { webhookRoutes } from './admin/webhook-endpoint-routes.ts';
 import type { AppDeps } from './deps.ts';
@@ -61,6 +62,7 @@ export const apiRoutes: Route[] = [
   ...analyticsRoutes,
   ...providerRoutes,
   ...taxonomyRoutes,
+  ...sessionRoutes,
   ...webhookRoutes,
   ...templateRoutes,
   ...staffRoutes,

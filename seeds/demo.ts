@@ -446,6 +446,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Thank you, {{name}}! We have received your booking request {{booking_id}} ({{service}}).\nOur team will contact you within one business day, by e-mail, phone or LINE as you gave them.',
   },
   {
+    key: 'session_full',
+    description: 'A booking for a session that has no seat left (or fewer than asked): the chat and the booking forms say so.',
+    th: 'ขออภัยค่ะ รอบ {{date}} {{time}} ของ {{service}} เต็มแล้ว (เหลือ {{seats_left}} ที่) กรุณาเลือกรอบอื่นนะคะ',
+    en: 'Sorry, the {{service}} session on {{date}} at {{time}} is full ({{seats_left}} seats left). Please choose another time.',
+  },
+  {
+    key: 'booking_session_cancelled',
+    description: 'The session a booking was for was cancelled by the business, and the booking with it.',
+    th: 'ขออภัยค่ะ รอบ {{service}} วันที่ {{date}} เวลา {{time}} ถูกยกเลิก การจอง {{booking_id}} จึงถูกยกเลิกด้วย ทีมงานจะติดต่อเพื่อช่วยเลือกรอบใหม่ค่ะ',
+    en: 'Sorry, the {{service}} session on {{date}} at {{time}} has been cancelled, and with it your booking {{booking_id}}. Our team will contact you to find another time.',
+  },
+  {
     key: 'quote_sent',
     description: 'A quote for the booking is ready: its total, validity and link.',
     th: 'ใบเสนอราคาสำหรับการจอง {{booking_id}} ({{service}}) พร้อมแล้วค่ะ\n• ยอดรวม: {{amount}}\n• ใช้ได้ถึง: {{valid_until}}\nดูรายละเอียดและตอบรับได้ที่ {{quote_url}}',

@@ -52,6 +52,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_follow_up_targets: ['core/bookings/'],
   booking_quotes: ['core/bookings/'],
   booking_stage_settings: ['core/bookings/'],
+  service_sessions: ['core/bookings/service-sessions.ts'],
   contacts: ['core/contacts/'],
   contact_identities: ['core/contacts/'],
   contact_merges: ['core/contacts/'],

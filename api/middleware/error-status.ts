@@ -14,6 +14,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   stale_version: 409,
   invalid_reference: 422,
   idempotency_key_reused: 422,
+  session_full: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -1,4 +1,7 @@
 import * as c from '../../core/contracts/bookings.ts';
+import { availability, availabilityQuery } from '../../core/contracts/sessions.ts';
+import { formOrg } from '../../core/bookings/form-org.ts';
+import { availabilityOf } from '../../core/bookings/session-availability.ts';
 import { serviceFeed } from '../../core/understanding/service-feed.ts';
 import { route } from '../route.ts';
 
@@ -23,6 +26,22 @@ export const serviceFeedRoutes = [
       const seen = ctx.get('if-none-match');
       if (seen && seen.split(',').some((t) => t.trim().replace(/^W\//, '') === feed.etag)) return { status: 304, body: undefined as never };
       return feed.body;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/v1/services/:key/availability',
+    summary:
+      "A service's sessions from now on that still have a seat, over the business's local dates (today and the next 31 days by default), with the seats left: what the booking form offers (`session_id` in the form books one)",
+    tag: 'public',
+    access: 'public',
+    query: availabilityQuery,
+    response: availability,
+    handle: async ({ ctx, deps, params, query }) => {
+      const org = await formOrg(deps.knex, query.org);
+      // Seats change by the second: no caching.
+      ctx.set('Cache-Control', 'no-store');
+      return availabilityOf(deps.knex, org.id, params.key, query);
     },
   }),
 ];

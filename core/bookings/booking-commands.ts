@@ -24,6 +24,7 @@ import { todayIn } from '../time/org-time.ts';
 import type { ActorType, BookingSource, Language, StaffRole } from '../vocabulary.ts';
 import { assignByRules } from './booking-assignment.ts';
 import { customerToldAfter, recordBookingEvent } from './booking-timeline.ts';
+import { holdSeats } from './session-seats.ts';
 
 /**
  * Every change to a booking, one command per change, whoever asks: making one (below, for the
@@ -366,6 +367,11 @@ export interface NewBooking {
   matched?: Record<string, unknown>;
   /** When the first-contact clock starts: when the customer sent the form; by default the booking's arrival. */
   at?: Date;
+  /**
+   * A session the booking holds seats of (session-seats.ts). `held`: the seats were taken already,
+   * when the website's form was stored (intake-ledger.ts); otherwise they are taken here.
+   */
+  session?: { id: string; seats: number; held?: boolean };
 }
 
 /**
@@ -392,6 +398,8 @@ export async function createBooking(trx: Knex.Transaction, b: NewBooking): Promi
     notes: b.notes,
     source: b.source,
     idempotency_key: b.idempotencyKey,
+    session_id: b.session?.id,
+    session_seats: b.session?.seats,
   };
   // A column a door does not give keeps the table's default.
   const [inserted] = await trx('bookings')
@@ -413,5 +421,8 @@ export async function createBooking(trx: Knex.Transaction, b: NewBooking): Promi
   }
   await startFollowUpClock(trx, id, 'first_contact', b.at);
   await assignByRules(trx, id);
+  // Last, so the session's row is locked only from here to the commit; a full session throws
+  // `session_full` and the whole booking rolls back (DESIGN decision 18).
+  if (b.session && !b.session.held) await holdSeats(trx, { orgId: b.orgId, sessionId: b.session.id, seats: b.session.seats, now: b.at });
   return { id, number };
 }

@@ -7,6 +7,7 @@ import { recordBookingEvent, type BookingEventContext, type BookingEventType, ty
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
 import { eraseIntakeAnswers } from './intake-ledger.ts';
+import { releaseSeats } from './service-sessions.ts';
 
 /**
  * Decisions on a booking request, by staff (take, confirm, propose another time, decline) or by
@@ -167,8 +168,20 @@ export async function moveBooking(
       ...(staffDecides ? { assignee_staff_id: b.assigneeStaffId ?? actor.id, first_responded_at: trx.raw('coalesce(first_responded_at, now())') } : {}),
     });
   if (!changed) return { ok: false, reason: 'stale', booking: (await loadBooking(trx, b.id))! };
+  if (!stageFlags(to).isOpen && to !== 'completed') await giveSeatsBack(trx, b.id);
   const event = await addBookingEvent(trx, b, 'stage_changed', actor, { from: b.stage, to, ...data }, true, context);
   return { ok: true, booking: (await loadBooking(trx, b.id))!, event };
+}
+
+/**
+ * A booking that will not happen (cancelled, declined, lost) gives its session's seats back. The
+ * booking's row is locked by the move that called this, so its seats are read and zeroed once.
+ */
+async function giveSeatsBack(trx: Knex.Transaction, bookingId: string): Promise<void> {
+  const held = await trx('bookings').select('session_id', 'session_seats').where({ id: bookingId }).first();
+  if (!held?.session_id || !held.session_seats) return;
+  await trx('bookings').where({ id: bookingId }).update({ session_seats: 0 });
+  await releaseSeats(trx, held.session_id, held.session_seats);
 }
 
 export function addBookingEvent(

@@ -8,6 +8,7 @@ import { todayIn } from '../time/org-time.ts';
 import { formOrg, type FormOrg } from './form-org.ts';
 import type { IntakeAnswer, IntakeResult } from './intake-ledger.ts';
 import { checkServiceForm } from './service-hours.ts';
+import { sessionForBooking } from './session-seats.ts';
 
 /** A booking form as sent, with its `Idempotency-Key` (the website's and the one inside LINE). */
 export interface IntakeRequest {
@@ -46,6 +47,10 @@ export interface CheckedForm {
   org: FormOrg;
   hash: string;
   service: { id: string; name_th: string; name_en: string } | undefined;
+  /** The form as booked: with a session, its service, date and time. */
+  form: BookingForm;
+  /** The session the form books seats of. */
+  session: { id: string; seats: number } | undefined;
   /** The answer, once the booking's number is known. */
   answerFor: (number: string) => IntakeAnswer;
 }
@@ -60,10 +65,15 @@ export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUse
   // The org's own limit on its form (org settings, `publicFormLimit`), counted before anything else.
   const limit = org.public_form_limit ?? r.defaultLimit;
   if (limit && r.limit) await r.limit({ orgId: org.id, requests: limit.requests, seconds: limit.seconds });
-  const f = r.form;
+  // A session fixes the service, the date and the time (session-seats.ts); the form is kept with them.
+  const session = r.form.session_id
+    ? await sessionForBooking(knex, { orgId: org.id, sessionId: r.form.session_id, serviceKey: r.form.service, date: r.form.start_date, time: r.form.time, seats: r.form.travelers ?? 1, now: r.now })
+    : undefined;
+  const f: BookingForm = session ? { ...r.form, service: session.serviceKey, start_date: session.date, time: session.time } : r.form;
   checkDates(f, todayIn(org.time_zone, r.now));
-  // The fields the service requires, its places, and its opening hours (service-hours.ts).
-  await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now });
+  // The fields the service requires, its places, and its opening hours (service-hours.ts); a
+  // session's time is the business's own, so only its fields are checked.
+  await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now, session: Boolean(session) });
   let service: CheckedForm['service'];
   if (f.service) {
     service = await knex('services').select('id', 'name_th', 'name_en').where({ org_id: org.id, key: f.service, is_active: true }).first();
@@ -77,8 +87,10 @@ export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUse
   return {
     org,
     // The verified LINE user is part of what was submitted: the same key from another LINE user is another body.
-    hash: formHash(r.verifiedLineUserId ? { ...f, line_id: r.verifiedLineUserId } : f),
+    hash: formHash(r.verifiedLineUserId ? { ...r.form, line_id: r.verifiedLineUserId } : r.form),
     service,
+    form: f,
+    session: session && { id: session.sessionId, seats: session.seats },
     answerFor,
   };
 }

@@ -29,6 +29,6 @@ export async function takeWebForm(knex: Knex, r: IntakeRequest): Promise<IntakeR
     key: r.idempotencyKey,
     hash: checked.hash,
     answerFor: checked.answerFor,
-    stored: { form: r.form, serviceId: checked.service?.id ?? null, ipAddress: r.ipAddress ?? null },
+    stored: { form: checked.form, serviceId: checked.service?.id ?? null, ipAddress: r.ipAddress ?? null, ...(checked.session ? { session: checked.session } : {}) },
   });
 }

@@ -17,6 +17,7 @@ import type { BookingEventSubscriber, RecordedBookingEvent } from './booking-tim
  * |---|---|
  * | `stage_changed` to confirmed | `booking_confirmed` |
  * | `stage_changed` to declined | `booking_declined` |
+ * | `stage_changed` to cancelled, its session cancelled (session-commands.ts) | `booking_session_cancelled` |
  * | `stage_changed` back to new, the customer turning down a proposed time | `booking_proposal_declined` |
  * | `time_proposed` | `booking_proposed_time`, with the customer's answers as quick replies |
  * | `quote_sent` | `quote_sent`, with the quote's link |
@@ -46,6 +47,7 @@ export function noticeFor(e: RecordedBookingEvent): Notice | undefined {
     case 'stage_changed':
       if (d.to === 'confirmed') return { template: 'booking_confirmed' };
       if (d.to === 'declined') return { template: 'booking_declined' };
+      if (d.to === 'cancelled' && d.sessionCancelled) return { template: 'booking_session_cancelled' };
       if (d.to === 'new' && d.declinedProposal) return { template: 'booking_proposal_declined' };
       return undefined;
     case 'time_proposed':

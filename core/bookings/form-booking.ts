@@ -23,7 +23,17 @@ export const lockCustomer = (trx: Knex.Transaction, orgId: string, f: BookingFor
 /** A form's booking (the website's, the one inside LINE): the customer matched (their locks held), the booking written with the form's details and attribution. */
 export async function bookForm(
   trx: Knex.Transaction,
-  b: { orgId: string; number: string; key: string; stored: StoredForm; lineUserId?: string; conversationId?: string; at?: Date },
+  b: {
+    orgId: string;
+    number: string;
+    key: string;
+    stored: StoredForm;
+    /** The session's seats were taken when the form was stored (the website's form); else they are taken with the booking. */
+    seatsHeld: boolean;
+    lineUserId?: string;
+    conversationId?: string;
+    at?: Date;
+  },
 ): Promise<string> {
   const f = b.stored.form;
   const who: ContactDetails = { orgId: b.orgId, name: f.name, email: f.email, phone: f.phone, lineUserId: b.lineUserId, language: f.language };
@@ -45,6 +55,7 @@ export async function bookForm(
     told: { destination: f.destination ?? null, campaign: f.utm_campaign ?? null },
     // What the form gave that the contact does not hold, for staff to see (never written onto the contact: contact-matching.ts).
     matched: Object.keys(contact.offered).length ? { offered: contact.offered } : {},
+    session: b.stored.session && { ...b.stored.session, held: b.seatsHeld },
   });
   return id;
 }

@@ -3,6 +3,7 @@ import type { BookingForm } from '../contracts/bookings.ts';
 import { DomainError } from '../errors/index.ts';
 import { reserveNumbers } from '../org-counters.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
+import { releaseSeats, takeSeats, type SeatRefusal } from './service-sessions.ts';
 
 /**
  * The ledger of booking forms by their `Idempotency-Key` (`booking_intakes`): the hash of the
@@ -30,6 +31,8 @@ export interface StoredForm {
   form: BookingForm;
   serviceId: string | null;
   ipAddress: string | null;
+  /** The session whose seats the form holds from the moment it is stored (its booking keeps them). */
+  session?: { id: string; seats: number };
 }
 
 /** Where the workers learn of stored website forms (an outbox row per batch). */
@@ -60,29 +63,48 @@ export interface FormToStore {
   stored: StoredForm;
 }
 
+/** A form the batch stored, or one whose session had too few seats (stored nothing). */
+export type StoredOrRefused = { answer: IntakeAnswer } | { refused: SeatRefusal; seats: number };
+
 /**
  * One transaction for forms of distinct keys: the keys already in the ledger are left out, the
- * others get their numbers (one statement per org) and are inserted; keys that another process
- * stored meanwhile are left out by the insert itself (a number reserved for one of them is
- * skipped). An outbox row per org wakes the workers. Returns the answers stored, by `ledgerId`.
+ * others get their numbers (one statement per org), take their session's seats when they name one
+ * (service-sessions.ts: one statement each, in the order of the sessions' ids, after the numbers
+ * as a booking's own transaction takes them, so that two never wait on each other), and are
+ * inserted; keys that another process stored meanwhile are left out by the insert itself (a number
+ * reserved for one of them is skipped, and its seats are given back). An outbox row per org wakes
+ * the workers. Returns, by `ledgerId`, the answers stored and the forms refused for want of seats.
  */
-export async function storeForms(knex: Knex, forms: FormToStore[]): Promise<Map<string, IntakeAnswer>> {
+export async function storeForms(knex: Knex, forms: FormToStore[]): Promise<Map<string, StoredOrRefused>> {
   return knex.transaction(async (trx) => {
     const pairs = forms.map((p) => [p.orgId, p.key]);
     const seen = new Set((await trx('booking_intakes').select('org_id', 'idempotency_key').whereIn(['org_id', 'idempotency_key'], pairs)).map((s) => ledgerId(s.org_id, s.idempotency_key)));
     const fresh = forms.filter((p) => !seen.has(ledgerId(p.orgId, p.key)));
-    const rows: Record<string, unknown>[] = [];
+    const numbered: { p: FormToStore; number: string }[] = [];
     for (const orgId of new Set(fresh.map((p) => p.orgId))) {
       const ofOrg = fresh.filter((p) => p.orgId === orgId);
       const numbers = await reserveNumbers(trx, orgId, 'booking', ofOrg.length);
-      ofOrg.forEach((p, i) => rows.push({ org_id: orgId, idempotency_key: p.key, form_hash: p.hash, number: numbers[i], answer: JSON.stringify(p.answerFor(numbers[i])), form: JSON.stringify(p.stored) }));
+      ofOrg.forEach((p, i) => numbered.push({ p, number: numbers[i] }));
     }
+    const out = new Map<string, StoredOrRefused>();
+    const bySession = numbered.filter((n) => n.p.stored.session).sort((a, b) => a.p.stored.session!.id.localeCompare(b.p.stored.session!.id));
+    for (const { p } of bySession) {
+      const { id, seats } = p.stored.session!;
+      const taken = await takeSeats(trx, { orgId: p.orgId, sessionId: id, seats });
+      if (!taken.ok) out.set(ledgerId(p.orgId, p.key), { refused: taken, seats });
+    }
+    const rows = numbered
+      .filter(({ p }) => !out.has(ledgerId(p.orgId, p.key)))
+      .map(({ p, number }) => ({ org_id: p.orgId, idempotency_key: p.key, form_hash: p.hash, number, answer: JSON.stringify(p.answerFor(number)), form: JSON.stringify(p.stored) }));
     const inserted: { org_id: string; idempotency_key: string; answer: IntakeAnswer }[] = rows.length
       ? await trx('booking_intakes').insert(rows).onConflict(['org_id', 'idempotency_key']).ignore().returning(['org_id', 'idempotency_key', 'answer'])
       : [];
+    for (const i of inserted) out.set(ledgerId(i.org_id, i.idempotency_key), { answer: i.answer });
+    // Seats taken for a key another request stored meanwhile go back: that request holds its own.
+    for (const { p } of bySession) if (!out.has(ledgerId(p.orgId, p.key))) await releaseSeats(trx, p.stored.session!.id, p.stored.session!.seats);
     const orgs = new Set(inserted.map((i) => i.org_id));
     if (orgs.size) await addToOutbox(trx, [...orgs].map((orgId) => ({ orgId, queue: INTAKE_QUEUE, jobName: BOOK_FORMS_JOB, payload: {} })));
-    return new Map(inserted.map((i) => [ledgerId(i.org_id, i.idempotency_key), i.answer]));
+    return out;
   });
 }
 

@@ -39,8 +39,9 @@ export async function takeLineForm(knex: Knex, r: LineIntakeRequest): Promise<In
     if ('seen' in claim) return { ...replayOf(claim.seen, checked.hash), bookingId: claim.seen.booking_id };
     await lockCustomer(trx, orgId, r.form, r.verifiedLineUserId);
     const conversationId = await r.chat(trx);
-    const stored = { form: r.form, serviceId: checked.service?.id ?? null, ipAddress: r.ipAddress ?? null };
-    const bookingId = await bookForm(trx, { orgId, number, key: r.idempotencyKey, stored, lineUserId: r.verifiedLineUserId, conversationId, at: r.now });
+    const stored = { form: checked.form, serviceId: checked.service?.id ?? null, ipAddress: r.ipAddress ?? null, ...(checked.session ? { session: checked.session } : {}) };
+    // Booked in this transaction: the session's seats are taken with the booking (seatsHeld: false).
+    const bookingId = await bookForm(trx, { orgId, number, key: r.idempotencyKey, stored, seatsHeld: false, lineUserId: r.verifiedLineUserId, conversationId, at: r.now });
     await recordClaimBooked(trx, claim.claimed, bookingId);
     await r.onCreated(trx, { bookingId, answer });
     return { answer, replayed: false, dropped: false, bookingId };

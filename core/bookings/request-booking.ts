@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
 import type { BookingSource, Language } from '../vocabulary.ts';
 import { createBooking } from './booking-commands.ts';
+import { sessionForBooking } from './session-seats.ts';
 
 /**
  * A booking request the customer confirmed in chat: it enters the pipeline as `new`
@@ -18,11 +19,14 @@ export interface BookingRequest {
   language: Language;
   source: BookingSource;
   details?: Record<string, unknown>;
+  /** A session of the service: it fixes the date and time and holds `partySize` seats (a full one throws `session_full`). */
+  sessionId?: string;
 }
 
 export async function requestBooking(trx: Knex.Transaction, b: BookingRequest): Promise<{ id: string; number: string; serviceName: { th: string; en: string } }> {
   const service = await trx('services').where({ org_id: b.orgId, key: b.serviceKey, is_active: true }).first();
   if (!service) throw notFound('Service', { key: b.serviceKey });
+  const session = b.sessionId ? await sessionForBooking(trx, { orgId: b.orgId, sessionId: b.sessionId, serviceKey: b.serviceKey, seats: b.partySize ?? 1 }) : undefined;
   const { id, number } = await createBooking(trx, {
     orgId: b.orgId,
     source: b.source,
@@ -31,11 +35,12 @@ export async function requestBooking(trx: Knex.Transaction, b: BookingRequest): 
     conversationId: b.conversationId,
     serviceId: service.id,
     serviceKey: b.serviceKey,
-    date: b.date,
-    time: b.time,
+    date: session?.date ?? b.date,
+    time: session?.time ?? b.time,
     partySize: b.partySize,
     language: b.language,
     details: b.details ?? {},
+    session: session && { id: session.sessionId, seats: session.seats },
   });
   return { id, number, serviceName: { th: service.name_th, en: service.name_en } };
 }

@@ -66,7 +66,13 @@ export interface ServiceFormProblem {
  */
 export async function checkServiceForm(
   db: Knex,
-  r: { orgId: string; form: { service?: string; start_date?: string; time?: string; travelers?: number } & Partial<Record<BookingFormFieldName, unknown>>; now?: Date },
+  r: {
+    orgId: string;
+    form: { service?: string; start_date?: string; time?: string; travelers?: number } & Partial<Record<BookingFormFieldName, unknown>>;
+    now?: Date;
+    /** The form books a session: its time is the one the business scheduled, not read against the hours. */
+    session?: boolean;
+  },
 ): Promise<void> {
   const f = r.form;
   if (!f.service) return;
@@ -82,7 +88,7 @@ export async function checkServiceForm(
   if (f.travelers !== undefined && service.capacity !== null && f.travelers > service.capacity) {
     problems.push({ path: 'travelers', reason: 'over_capacity', message: `${service.name_en} takes at most ${service.capacity} people` });
   }
-  if (f.start_date) {
+  if (f.start_date && !r.session) {
     const hours = hoursOf(service, org);
     const holidays = holidaysOf(org);
     const day = weekdayOf(f.start_date);

@@ -7,6 +7,7 @@ import type { Language, StaffRole } from '../vocabulary.ts';
 import { canStaff } from '../access/roles.ts';
 import { createBooking } from './booking-commands.ts';
 import { askedFor, present } from './form-booking.ts';
+import { sessionForBooking } from './session-seats.ts';
 
 export interface StaffBookingInput {
   orgId: string;
@@ -21,7 +22,11 @@ export interface StaffBookingInput {
  * enters the pipeline as `new`, and the sales groups get its card.
  */
 export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Promise<{ id: string; number: string }> {
-  const f = r.form;
+  // A session fixes the service, the date and the time, and its seats are taken with the booking.
+  const session = r.form.session_id
+    ? await sessionForBooking(knex, { orgId: r.orgId, sessionId: r.form.session_id, serviceKey: r.form.service, date: r.form.start_date, time: r.form.time, seats: r.form.travelers ?? 1, now: r.now })
+    : undefined;
+  const f = session ? { ...r.form, service: session.serviceKey, start_date: session.date, time: session.time } : r.form;
   await refusePastDate(knex, r.orgId, f.start_date, r.now);
   return knex.transaction(async (trx) => {
     const serviceId = await serviceIdOf(trx, r.orgId, f.service);
@@ -38,6 +43,7 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
       details: present({ destination: f.destination, notes: f.notes }),
       notes: f.notes ?? null,
       told: { destination: f.destination ?? null },
+      session: session && { id: session.sessionId, seats: session.seats },
     });
   });
 }

@@ -18,7 +18,7 @@ const BOOKING_BATCH = 20;
 async function bookStoredForms(trx: Knex.Transaction, rows: WaitingForm[]): Promise<void> {
   for (const row of rows) {
     await lockCustomer(trx, row.org_id, row.form.form);
-    const bookingId = await bookForm(trx, { orgId: row.org_id, number: row.number, key: row.idempotency_key, stored: row.form, at: row.created_at });
+    const bookingId = await bookForm(trx, { orgId: row.org_id, number: row.number, key: row.idempotency_key, stored: row.form, seatsHeld: true, at: row.created_at });
     await recordFormBooked(trx, row.id, bookingId);
   }
 }
@@ -73,4 +73,15 @@ export async function bookWaitingForm(knex: Knex, orgId: string, number: string)
     await bookStoredForms(trx, rows);
     return rows.length > 0;
   });
+}
+
+/**
+ * The website forms stored for a session and not booked yet, booked now in the caller's
+ * transaction (a session being cancelled cancels their bookings with the others'). Waits for a
+ * worker that holds one.
+ */
+export async function bookWaitingFormsOfSession(trx: Knex.Transaction, sessionId: string): Promise<number> {
+  const rows: WaitingForm[] = await waitingForms(trx).whereRaw(`form->'session'->>'id' = ?`, [sessionId]).orderBy('id').forUpdate();
+  await bookStoredForms(trx, rows);
+  return rows.length;
 }

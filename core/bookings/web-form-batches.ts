@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { ledgerId, ledgerRows, replayOf, storeForms, type FormToStore, type IntakeResult } from './intake-ledger.ts';
+import { seatRefusal } from './session-seats.ts';
 
 interface PendingForm extends FormToStore {
   done: (r: IntakeResult) => void;
@@ -73,9 +74,11 @@ async function storeBatch(knex: Knex, batch: PendingForm[]): Promise<void> {
   }
   const stored = await storeForms(knex, [...firsts.values()]);
   for (const p of firsts.values()) {
-    const answer = stored.get(ledgerId(p.orgId, p.key));
-    if (answer) p.done({ answer, replayed: false, dropped: false });
-    else repeats.push(p);
+    const it = stored.get(ledgerId(p.orgId, p.key));
+    if (!it) repeats.push(p);
+    else if ('answer' in it) p.done({ answer: it.answer, replayed: false, dropped: false });
+    // Its session had too few seats: nothing of it was stored, and it is told so (409 session_full).
+    else p.failed(await seatRefusal(knex, p.orgId, it.refused, it.seats).catch((e: unknown) => e));
   }
   if (!repeats.length) return;
   const byId = await ledgerRows(knex, repeats);

@@ -148,6 +148,10 @@ export const NOTES_MAX = 2000;
  */
 const bookingFormFields = {
   service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service key (GET /api/v1/services)' }),
+  session_id: z
+    .uuid()
+    .optional()
+    .meta({ description: "A session of the service (GET /public/v1/services/{key}/availability): it fixes the service, date and time, and holds `travelers` seats (1 when absent); a full session is a 409 `session_full`" }),
   destination: publicLine().trim().min(1).max(200).optional(),
   style: publicLine().trim().max(100).optional(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected YYYY-MM').optional().meta({ description: 'Travel month when the dates are open' }),
@@ -179,10 +183,10 @@ const bookingFormFields = {
   website: publicLine().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
 };
 
-type FormFields = { service?: string; destination?: string; start_date?: string; end_date?: string; email?: string; phone?: string };
+type FormFields = { service?: string; session_id?: string; destination?: string; start_date?: string; end_date?: string; email?: string; phone?: string };
 const checkForm = (needsContact: boolean) => (b: FormFields, ctx: z.RefinementCtx) => {
   if (needsContact && !b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail or a phone number is needed to answer' });
-  if (!b.service && !b.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
+  if (!b.service && !b.destination && !b.session_id) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
   if (b.start_date && b.end_date && b.end_date < b.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date is before the start date' });
 };
 
@@ -220,6 +224,7 @@ export const publicBookingAnswer = z
 export const staffBookingRequest = z
   .object({
     service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional(),
+    session_id: z.uuid().optional().meta({ description: 'A session of the service: it fixes the service, date and time and holds `travelers` seats (1 when absent); full: 409 `session_full`' }),
     destination: z.string().trim().min(1).max(200).optional(),
     start_date: date.optional(),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM').optional(),
@@ -234,7 +239,7 @@ export const staffBookingRequest = z
   .strict()
   .superRefine((b, ctx) => {
     if (!b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail or a phone number is needed' });
-    if (!b.service && !b.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
+    if (!b.service && !b.destination && !b.session_id) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
   }, evenWithOtherIssues)
   .meta({ id: 'StaffBookingRequest' });
 export type StaffBookingRequest = z.infer<typeof staffBookingRequest>;

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'stale_version'
   | 'invalid_reference'
   | 'idempotency_key_reused'
+  // A session has fewer seats left than the booking asks for (core/bookings/service-sessions.ts).
+  | 'session_full'
   | 'unavailable'
   | 'internal';
 

@@ -29,6 +29,7 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   valid_until: { th: '30 พ.ย. 2569', en: '30 Nov 2026' },
   booking_form_url: { th: 'https://example.com/liff/book', en: 'https://example.com/liff/book' },
   opens_at: { th: 'วันจันทร์ที่ 30 พ.ย. 09:00', en: 'Monday 30 Nov, 09:00' },
+  seats_left: { th: '0', en: '0' },
 };
 
 export interface TemplatePreview {

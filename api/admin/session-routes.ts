@@ -1,0 +1,69 @@
+import * as c from '../../core/contracts/sessions.ts';
+import { transactionRetried } from '../../core/db/deadlock-retry.ts';
+import { availabilityOf, listSessions } from '../../core/bookings/session-availability.ts';
+import { cancelSession, changeSessionCapacity, scheduleSessions } from '../../core/bookings/session-commands.ts';
+import { route, type Caller } from '../route.ts';
+
+/**
+ * Sessions of a service and their seats (docs/bookings.md, "Sessions and seats"): admins and
+ * managers schedule, change and cancel them (as they edit services); everyone who reads bookings
+ * reads them and their availability.
+ */
+const writer = (caller: Caller) => ({ orgId: caller.orgId, actor: caller.actor, requestId: caller.requestId });
+
+export const sessionRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/services/:key/sessions',
+    summary: "A service's sessions over local dates (today and the next 31 days by default), with seats taken and left",
+    tag: 'sessions',
+    access: 'bookings.read',
+    query: c.sessionListQuery,
+    response: c.sessionList,
+    handle: ({ caller, deps, params, query }) => listSessions(deps.knex, caller.orgId, params.key, query),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/services/:key/sessions',
+    summary:
+      "Schedule a session of a service (local date and time, duration and capacity, the service's own when absent), or a weekly repeat up to a date; holidays, past dates and starts it has already are left out and listed",
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.sessionCreate,
+    response: c.sessionsCreated,
+    status: 201,
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => scheduleSessions(trx, { ...writer(caller), serviceKey: params.key, schedule: body })),
+  }),
+  route({
+    method: 'patch',
+    path: '/api/v1/services/:key/sessions/:id',
+    summary: "Change a session's capacity; below the seats taken it is refused (409 `conflict`, naming the bookings that hold them) and nothing changes",
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.sessionChange,
+    response: c.session,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) => changeSessionCapacity(trx, { ...writer(caller), serviceKey: params.key, sessionId: params.id, capacity: body.capacity })),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/services/:key/sessions/:id/cancel',
+    summary: 'Cancel a session: no more bookings take its seats, and every open booking on it is cancelled with the reason and its customer told',
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.sessionCancel,
+    response: c.sessionCancelled,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) => cancelSession(trx, { ...writer(caller), serviceKey: params.key, sessionId: params.id, reason: body.reason })),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/services/:key/availability',
+    summary: 'Sessions from now on that still have a seat, over local dates (today and the next 31 days by default)',
+    tag: 'sessions',
+    access: 'bookings.read',
+    query: c.availabilityQuery,
+    response: c.availability,
+    handle: ({ caller, deps, params, query }) => availabilityOf(deps.knex, caller.orgId, params.key, query),
+  }),
+];

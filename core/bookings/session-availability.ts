@@ -1,0 +1,72 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import type { availability, sessionList } from '../contracts/sessions.ts';
+import { validationFailed } from '../errors/index.ts';
+import { todayIn } from '../time/org-time.ts';
+import { serviceForSessions, sessionView, type SessionRow } from './service-sessions.ts';
+
+/**
+ * Reading sessions: staff's list of a service's sessions (any status), and the availability the
+ * booking form and the website read (sessions from now on with a seat left). Days are the
+ * business's local days: a session at 23:30 in Bangkok is on that day, not on the next day's
+ * UTC date; the day's bounds are computed by PostgreSQL in the org's zone.
+ */
+
+type Db = Knex | Knex.Transaction;
+
+/** Longest span one read covers. */
+const MOST_DAYS = 92;
+
+const addDays = (date: string, n: number) => new Date(new Date(`${date}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The local dates asked for: from today, a month, when not given. */
+function span(timeZone: string, q: { from?: string; to?: string }, now?: Date): { from: string; to: string } {
+  const from = q.from ?? todayIn(timeZone, now);
+  const to = q.to ?? addDays(from, 31);
+  if (to < from) throw validationFailed('The dates are not valid', [{ path: 'to', message: 'Before `from`' }]);
+  if (to > addDays(from, MOST_DAYS)) throw validationFailed('The dates are not valid', [{ path: 'to', message: `At most ${MOST_DAYS} days after \`from\`` }]);
+  return { from, to };
+}
+
+/** The service's sessions whose local start date is from `from` to `to`, both included. */
+function sessionsBetween(db: Db, s: { id: string; time_zone: string }, orgId: string, d: { from: string; to: string }) {
+  return db('service_sessions')
+    .where({ org_id: orgId, service_id: s.id })
+    .andWhere('starts_at', '>=', db.raw('(?::date)::timestamp AT TIME ZONE ?', [d.from, s.time_zone]))
+    .andWhere('starts_at', '<', db.raw('(?::date + 1)::timestamp AT TIME ZONE ?', [d.to, s.time_zone]))
+    .orderBy('starts_at');
+}
+
+/** Staff's list: every session of the service over the days asked, with seats taken and left. */
+export async function listSessions(db: Db, orgId: string, serviceKey: string, q: { from?: string; to?: string; status?: 'scheduled' | 'cancelled' }, now?: Date): Promise<z.infer<typeof sessionList>> {
+  const s = await serviceForSessions(db, orgId, serviceKey);
+  const query = sessionsBetween(db, s, orgId, span(s.time_zone, q, now));
+  if (q.status) query.andWhere({ status: q.status });
+  const rows: SessionRow[] = await query;
+  return { timeZone: s.time_zone, items: rows.map((r) => sessionView(r, s.key, s.time_zone)) };
+}
+
+/** Few seats remain: a page says how many. */
+const fewLeft = (left: number, capacity: number) => left <= Math.max(3, Math.floor(capacity / 5));
+
+/**
+ * What the booking form offers: the service's scheduled sessions that have not started and still
+ * have a seat, over the days asked. An inactive service has none to offer (404).
+ */
+export async function availabilityOf(db: Db, orgId: string, serviceKey: string, q: { from?: string; to?: string }, now: Date = new Date()): Promise<z.infer<typeof availability>> {
+  const s = await serviceForSessions(db, orgId, serviceKey);
+  if (!s.is_active) return { service: s.key, timeZone: s.time_zone, items: [] };
+  const rows: SessionRow[] = await sessionsBetween(db, s, orgId, span(s.time_zone, q, now))
+    .select('id', 'starts_at', 'ends_at', 'capacity', 'seats_taken', 'status', 'cancelled_at', 'cancel_reason')
+    .andWhere({ status: 'scheduled' })
+    .andWhere('starts_at', '>', now)
+    .andWhereRaw('seats_taken < capacity');
+  return {
+    service: s.key,
+    timeZone: s.time_zone,
+    items: rows.map((r) => {
+      const v = sessionView(r, s.key, s.time_zone);
+      return { sessionId: v.id, date: v.date, time: v.time, startsAt: v.startsAt, endsAt: v.endsAt, seatsLeft: v.seatsLeft, fewLeft: fewLeft(v.seatsLeft, v.capacity) };
+    }),
+  };
+}

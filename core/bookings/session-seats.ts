@@ -1,0 +1,92 @@
+import type { Knex } from 'knex';
+import { DomainError, validationFailed } from '../errors/index.ts';
+import { renderTemplate } from '../templates/render-template.ts';
+import { localMoment } from '../time/org-time.ts';
+import type { Language } from '../vocabulary.ts';
+import { formatBookingDate } from './booking-desk.ts';
+import { takeSeats, type SeatRefusal, type SessionRow } from './service-sessions.ts';
+
+/**
+ * A booking for a session, whichever door it comes through (the chat, the website's form, the
+ * form inside LINE, staff and integrations): what the session fixes of the booking (its service,
+ * date and time), and the refusals every door answers alike: an unknown, cancelled or past session
+ * is a 422 naming `session_id`; a session with too few seats a 409 `session_full` with the seats
+ * left and the customer's message in Thai and English (the `session_full` template).
+ */
+
+type Db = Knex | Knex.Transaction;
+
+/** What a booking for a session is: the session fixes the service, the date and the time. */
+export interface SessionBooking {
+  sessionId: string;
+  serviceId: string;
+  serviceKey: string;
+  date: string;
+  time: string;
+  seats: number;
+}
+
+const notBookable = (why: string, reason: 'unknown' | 'cancelled' | 'past' | 'other_service' | 'other_time') =>
+  validationFailed('The session cannot be booked', [{ path: 'session_id', message: why, reason }]);
+
+async function sessionWithService(db: Db, orgId: string, sessionId: string) {
+  return db('service_sessions as ss')
+    .join('services as s', 's.id', 'ss.service_id')
+    .join('orgs as o', 'o.id', 'ss.org_id')
+    .select('ss.*', 's.key as service_key', 's.name_th', 's.name_en', 'o.time_zone')
+    .where({ 'ss.id': sessionId, 'ss.org_id': orgId, 's.is_active': true })
+    .first() as Promise<(SessionRow & { service_key: string; name_th: string; name_en: string; time_zone: string }) | undefined>;
+}
+
+/** The refusal a door answers with (see the top of the file). */
+async function refusal(db: Db, orgId: string, r: SeatRefusal, seats: number): Promise<DomainError> {
+  if (r.why === 'unknown') return notBookable('No session of the business has this id', 'unknown');
+  if (r.why === 'cancelled') return notBookable('The session was cancelled', 'cancelled');
+  if (r.why === 'past') return notBookable('The session has started or is over', 'past');
+  const s = await sessionWithService(db, orgId, r.session.id);
+  const seatsLeft = r.session.capacity - r.session.seats_taken;
+  const message = async (language: Language) => {
+    if (!s) return null;
+    const at = localMoment(s.time_zone, new Date(s.starts_at));
+    const service = language === 'th' ? s.name_th : s.name_en;
+    return (await renderTemplate(db, orgId, 'session_full', language, { service, date: formatBookingDate(at.date, language), time: at.time, seats_left: seatsLeft })) ?? null;
+  };
+  return new DomainError('session_full', seatsLeft > 0 ? `The session has ${seatsLeft} seats left, fewer than the ${seats} asked for` : 'The session is full', {
+    sessionId: r.session.id,
+    capacity: r.session.capacity,
+    seatsLeft,
+    seatsAsked: seats,
+    customerMessage: { th: await message('th'), en: await message('en') },
+  });
+}
+
+/**
+ * Reads what a booking for this session would be, and refuses before anything is written what
+ * is refused anyway: an unknown, cancelled or started session, another service or another date
+ * or time than the form names, and a session seen with too few seats (the seats are taken for
+ * good only by `holdSeats`, in the booking's transaction).
+ */
+export async function sessionForBooking(
+  db: Db,
+  r: { orgId: string; sessionId: string; serviceKey?: string | null; date?: string | null; time?: string | null; seats: number; now?: Date },
+): Promise<SessionBooking> {
+  const s = await sessionWithService(db, r.orgId, r.sessionId);
+  if (!s) throw notBookable('No session of the business has this id', 'unknown');
+  if (s.status === 'cancelled') throw notBookable('The session was cancelled', 'cancelled');
+  if (new Date(s.starts_at) <= (r.now ?? new Date())) throw notBookable('The session has started or is over', 'past');
+  if (r.serviceKey && r.serviceKey !== s.service_key) throw notBookable(`The session is of ${s.service_key}, not ${r.serviceKey}`, 'other_service');
+  const at = localMoment(s.time_zone, new Date(s.starts_at));
+  if ((r.date && r.date !== at.date) || (r.time && r.time !== at.time)) throw notBookable(`The session is on ${at.date} at ${at.time}`, 'other_time');
+  if (s.capacity - s.seats_taken < r.seats) throw await refusal(db, r.orgId, { why: 'full', session: s }, r.seats);
+  return { sessionId: s.id, serviceId: s.service_id, serviceKey: s.service_key, date: at.date, time: at.time, seats: r.seats };
+}
+
+/** Takes the seats in the booking's transaction, or throws the refusal (the transaction then writes nothing). */
+export async function holdSeats(trx: Knex.Transaction, t: { orgId: string; sessionId: string; seats: number; now?: Date }): Promise<number> {
+  const taken = await takeSeats(trx, t);
+  if (taken.ok) return taken.seatsLeft;
+  throw await refusal(trx, t.orgId, taken, t.seats);
+}
+
+/** The refusal for a form the ledger could not give seats (core/bookings/intake-ledger.ts). */
+export const seatRefusal = refusal;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * Sessions of a service and their seats (docs/bookings.md, "Sessions and seats"): what an admin
+ * schedules, what staff and the booking form read. Dates and times are the business's local ones,
+ * in its time zone.
+ */
+
+const instant = z.iso.datetime({ offset: true });
+const date = z.iso.date();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM');
+const weekday = z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+
+export const sessionCreate = z
+  .object({
+    date: date.meta({ description: "The (first) session's date, where the business is" }),
+    time: hhmm.meta({ description: 'Its start, local time' }),
+    durationMinutes: z.number().int().min(1).max(14 * 24 * 60).optional().meta({ description: "Its length; the service's duration when absent" }),
+    capacity: z.number().int().min(1).max(10_000).optional().meta({ description: "Seats; the service's capacity when absent" }),
+    repeat: z
+      .object({
+        weekdays: z.array(weekday).min(1).max(7),
+        until: date.meta({ description: 'The last date a session may fall on (included)' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: "Every one of these weekdays from `date` up to `until`; the org's holidays are left out (listed in `skipped`)" }),
+  })
+  .strict()
+  .meta({ id: 'SessionCreate' });
+export type SessionCreate = z.infer<typeof sessionCreate>;
+
+export const sessionStatus = z.enum(['scheduled', 'cancelled']);
+
+export const session = z
+  .object({
+    id: z.uuid(),
+    service: z.string(),
+    date: date.meta({ description: 'Its local date, where the business is' }),
+    time: hhmm.meta({ description: 'Its local start' }),
+    startsAt: instant,
+    endsAt: instant,
+    capacity: z.number().int(),
+    seatsTaken: z.number().int(),
+    seatsLeft: z.number().int(),
+    status: sessionStatus,
+    cancelledAt: instant.nullable(),
+    cancelReason: z.string().nullable(),
+  })
+  .meta({ id: 'Session' });
+export type SessionView = z.infer<typeof session>;
+
+export const sessionsCreated = z
+  .object({
+    items: z.array(session),
+    skipped: z.array(z.object({ date, reason: z.enum(['holiday', 'past', 'exists']) })).meta({ description: 'Dates of the repeat left out, and why' }),
+  })
+  .meta({ id: 'SessionsCreated' });
+
+export const sessionListQuery = z
+  .object({
+    from: date.optional().meta({ description: 'Local date, included; today when absent' }),
+    to: date.optional().meta({ description: 'Local date, included; 31 days after `from` when absent' }),
+    status: sessionStatus.optional(),
+  })
+  .strict()
+  .meta({ id: 'SessionListQuery' });
+
+export const sessionList = z.object({ timeZone: z.string(), items: z.array(session) }).meta({ id: 'SessionList' });
+
+export const sessionChange = z
+  .object({ capacity: z.number().int().min(1).max(10_000) })
+  .strict()
+  .meta({ id: 'SessionChange', description: 'A capacity below the seats already taken is refused (409, naming the bookings)' });
+
+export const sessionCancel = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .meta({ id: 'SessionCancel' });
+
+export const sessionCancelled = z
+  .object({ session, cancelledBookings: z.array(z.object({ number: z.string(), customerTold: z.boolean() })) })
+  .meta({ id: 'SessionCancelled' });
+
+export const availabilityQuery = z
+  .object({
+    org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional().meta({ description: "The business's slug (public route); the default business when absent" }),
+    from: date.optional().meta({ description: 'Local date, included; today when absent' }),
+    to: date.optional().meta({ description: 'Local date, included; 31 days after `from` when absent (at most 92 days)' }),
+  })
+  .strict()
+  .meta({ id: 'AvailabilityQuery' });
+
+export const availability = z
+  .object({
+    service: z.string(),
+    timeZone: z.string().meta({ description: "The business's time zone: `date` and `time` are its local ones" }),
+    items: z.array(
+      z.object({
+        sessionId: z.uuid(),
+        date,
+        time: hhmm,
+        startsAt: instant,
+        endsAt: instant,
+        seatsLeft: z.number().int(),
+        fewLeft: z.boolean().meta({ description: 'Few seats remain (at most 3, or a fifth of the capacity): a page says how many' }),
+      }),
+    ),
+  })
+  .meta({ id: 'Availability', description: 'Sessions from now on that still have a seat, earliest first' });
