@@ -38,6 +38,7 @@ import { mediaRoutes } from './public/media-routes.ts';
 import { mountRoute, type Route } from './route.ts';
 import { outboxRoutes } from './admin/outbox-routes.ts';
 import { auditRoutes } from './admin/audit-routes.ts';
+import { inboundProblemRoutes } from './admin/inbound-problem-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
@@ -49,6 +50,7 @@ export const apiRoutes: Route[] = [
   ...platformRoutes,
   ...outboxRoutes,
   ...auditRoutes,
+  ...inboundProblemRoutes,
   ...channelRoutes,
   ...richMenuRoutes,
   ...caseRoutes,
