@@ -1,5 +1,6 @@
 import Router from '@koa/router';
-import Koa from 'koa';
+import Koa, { type Middleware } from 'koa';
+import { withDatabaseWait } from '../core/db/request-wait.ts';
 import { bookingRoutes } from './admin/booking-routes.ts';
 import { bookingRuleRoutes } from './admin/booking-rule-routes.ts';
 import { analyticsRoutes } from './admin/analytics-routes.ts';
@@ -39,6 +40,7 @@ import { mediaRoutes } from './public/media-routes.ts';
 import { mountRoute, type Route } from './route.ts';
 import { outboxRoutes } from './admin/outbox-routes.ts';
 import { auditRoutes } from './admin/audit-routes.ts';
+import { inboundProblemRoutes } from './admin/inbound-problem-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
@@ -50,6 +52,7 @@ export const apiRoutes: Route[] = [
   ...platformRoutes,
   ...outboxRoutes,
   ...auditRoutes,
+  ...inboundProblemRoutes,
   ...channelRoutes,
   ...richMenuRoutes,
   ...caseRoutes,
@@ -84,6 +87,15 @@ export const apiRoutes: Route[] = [
   ...settingsRoutes,
 ];
 
+/**
+ * Requests wait at most `ms` for a pooled connection, then answer 503 with Retry-After
+ * (core/db/request-wait.ts). Not the platforms' webhooks: a correctly signed delivery is never
+ * refused for load (DESIGN.md decision 13); it waits for the database as before.
+ */
+function databaseWait(ms: number | undefined): Middleware {
+  return (ctx, next) => (ms && !ctx.path.startsWith('/webhooks/') ? withDatabaseWait(ms, next) : next());
+}
+
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   // X-Forwarded-* are believed only behind a proxy that sets them (TRUST_PROXY): otherwise any
@@ -92,6 +104,7 @@ export function createApp(deps: AppDeps): Koa {
   app.silent = true;
   app.use(requestContext(deps.logger));
   app.use(errorBody);
+  app.use(databaseWait(deps.databaseRequestWaitMs));
   // Nothing reads a body here: webhooks read theirs once rate-limited, the API's routes once
   // routed and authenticated (api/route.ts), so an unauthenticated write is refused unread.
   app.use(limitsBeforeRouting(deps));

@@ -70,6 +70,11 @@ export interface AppDeps {
     /** The built pages (`liff/dist`); absent: the default next to this repository's liff/. */
     distDir?: string;
   };
+  /**
+   * DATABASE_REQUEST_WAIT_MS: how long a request (not a webhook) waits for a pooled connection
+   * before its 503 (core/db/request-wait.ts); absent or 0: knex's 15 s.
+   */
+  databaseRequestWaitMs?: number;
   /** Development only: the chat simulator and the fake platforms it talks through. */
   devMiddleware?: Middleware;
 }

@@ -18,7 +18,7 @@ export const healthRoutes = [
   route({
     method: 'get',
     path: '/readyz',
-    summary: 'Readiness: the database and the queue store answer, and DATA_DIR has space',
+    summary: 'Readiness: the database and the queue store answer, the database has not lately refused writes for a full disk, and DATA_DIR has space',
     tag: 'health',
     access: 'public',
     response: c.readiness,

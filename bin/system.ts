@@ -366,6 +366,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         trustProxy: config.trustProxy,
         limits,
         webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+        databaseRequestWaitMs: config.databaseRequestWaitMs,
         publicFormLimit: config.publicFormLimit && { requests: config.publicFormLimit.points, seconds: config.publicFormLimit.seconds },
         liff: { lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, loginChannelId: config.line.loginChannelId, liffIds: config.line.liffIds, localVerifier },
         queueStore: { kind: queues.kind, isReachable: () => isQueueReachable(queues) },

@@ -94,6 +94,7 @@ const envSchema = z.object({
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(4 * 1024 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
+  DATABASE_REQUEST_WAIT_MS: z.coerce.number().int().min(0).max(15_000).default(3_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -163,6 +164,11 @@ export interface Config {
   groupPushWindowMs: number;
   /** How often an open live stream is sent a keep-alive and its caller checked again (api/admin/analytics-routes.ts). */
   liveHeartbeatMs: number;
+  /**
+   * How long an API request waits for a pooled database connection before its 503 (core/db/request-wait.ts);
+   * 0: knex's own 15 s. Webhooks and the workers always wait the 15 s.
+   */
+  databaseRequestWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -264,6 +270,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicFormLimit: e.PUBLIC_FORM_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,
+    databaseRequestWaitMs: e.DATABASE_REQUEST_WAIT_MS,
   };
 }
 

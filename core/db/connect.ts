@@ -2,6 +2,8 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { databaseOutageReason } from '../errors/sqlstate.ts';
 import type { Logger } from '../logger.ts';
+import { diskFullRefusalProblem, watchDiskFullRefusals } from './disk-full-refusals.ts';
+import { limitRequestWaits } from './request-wait.ts';
 
 // Return BIGINT counts and ids as numbers where they fit (our ids stay far below 2^53), and keep
 // NUMERIC (money) as strings so that no amount is rounded on its way through.
@@ -35,6 +37,8 @@ export function connectDatabase(opts: DatabaseOptions): Knex {
     acquireConnectionTimeout: 15_000,
     ...(opts.logger ? { log: knexLog(opts.logger) } : {}),
   });
+  watchDiskFullRefusals(knex);
+  limitRequestWaits(knex);
   return knex;
 }
 
@@ -60,11 +64,13 @@ export async function isDatabaseReachable(knex: Knex): Promise<boolean> {
 /**
  * Why the database cannot serve requests now, or undefined when it can: what /readyz reports, so
  * that an operator reads "no connection free (53300 too many connections)" rather than `false`.
+ * A server whose disk is full still answers `select 1`: that one is known from the writes it
+ * lately refused (core/db/disk-full-refusals.ts).
  */
 export async function databaseProblem(knex: Knex): Promise<string | undefined> {
   try {
     await knex.raw('select 1');
-    return undefined;
+    return diskFullRefusalProblem(knex);
   } catch (err) {
     return databaseOutageReason(err) ?? (err instanceof Error ? err.message : String(err));
   }

@@ -16,6 +16,7 @@ describe('translateDbError: the database cannot take the request now', () => {
     ['57P01 admin shutdown', pgError('57P01'), /not reachable/],
     ['08006 connection failure', pgError('08006'), /not reachable/],
     ['pool acquire timeout', timeout, /no pooled connection/],
+    ["a request's shorter wait for a connection", Object.assign(new Error("no pooled connection free within 3 s (this process's own queries hold them all)"), { name: 'PoolBusyError' }), /free within 3 s/],
     ['connection refused', refused, /ECONNREFUSED/],
     ['connection ended under a query', ended, /ended the connection/],
     ['embedded storage out of space', enospc, /disk is full/],

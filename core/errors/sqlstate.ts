@@ -62,6 +62,8 @@ export function databaseOutageReason(err: unknown): string | undefined {
   if (/^53/.test(code)) return `it is short of resources (${code})`;
   if (/^08/.test(code) || /^57P0[1-5]$/.test(code)) return `not reachable (${code})`;
   if (e.name === 'KnexTimeoutError') return 'no pooled connection became free in time';
+  // A request's shorter wait for a connection (core/db/request-wait.ts); its message says how long.
+  if (e.name === 'PoolBusyError' && message) return message;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return `not reachable (${code})`;
   if (/Connection terminated|Connection ended unexpectedly/.test(message)) return 'the server ended the connection';
   // A write to DATA_DIR refused for space: the media store's file (ENOSPC), or PGlite's storage.

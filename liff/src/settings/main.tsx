@@ -18,6 +18,7 @@ import { may, w } from './shared.tsx';
 import { StaffScreen } from './staff.tsx';
 import { Templates } from './templates.tsx';
 import { Understanding } from './understanding.tsx';
+import { Unusable } from './unusable.tsx';
 import './settings.css';
 
 /**
@@ -39,6 +40,8 @@ const screens = {
   providers: { read: 'providers.read', manage: 'providers.manage', title: { th: 'ผู้ให้บริการ', en: 'Providers' }, about: { th: 'ประเภทเคสที่รองรับ เวลาที่ให้ตอบ ช่องทางติดต่อ ความเสี่ยง และหยุดชั่วคราว', en: 'Case types handled, time to answer, contact, risk and pause' } },
   bookings: { read: 'bookings.rules.read', manage: 'bookings.rules.manage', title: { th: 'การจอง: ขั้นตอนและการมอบหมาย', en: 'Bookings: stages and assignment' }, about: { th: 'ขั้นตอนของการจอง และใครได้รับการจองใหม่', en: 'The pipeline stages, and who gets new bookings' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
+  // Read only: nothing on it can be changed, so no "view only" badge either.
+  unusable: { read: 'outbox.read', manage: 'outbox.read', title: { th: 'สิ่งที่ระบบใช้ไม่ได้', en: 'What could not be used' }, about: { th: 'ข้อความที่อ่านไม่ได้ และไฟล์ที่ไม่ได้ดึงมา', en: 'Messages that could not be read, and files not fetched' } },
 } as const;
 type ScreenKey = keyof typeof screens;
 
@@ -113,6 +116,7 @@ function SettingsApp() {
               {at.screen === 'bookings' && <Bookings {...common} />}
               {at.screen === 'services' && <Services {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
+              {at.screen === 'unusable' && <Unusable lang={lang} title={screens.unusable.title[lang]} />}
             </>
           );
         }}
