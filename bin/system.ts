@@ -196,7 +196,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     }
 
     // Webhooks under load and the workers' transactions both want connections at once.
-    const knex = connectDatabase({ url: databaseUrl, applicationName: `opsdesk-${opts.roles.join('+')}`, poolMax: 20, logger });
+    const knex = connectDatabase({ url: databaseUrl, applicationName: `opsdesk-${opts.roles.join('+')}`, poolMax: 20, logger, filesIn: embedded ? config.dataDir : undefined });
     cleanups.push(() => knex.destroy());
     const applied = await migrateToLatest(knex);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');

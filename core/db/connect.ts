@@ -2,7 +2,8 @@ import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { databaseOutageReason } from '../errors/sqlstate.ts';
 import type { Logger } from '../logger.ts';
-import { diskFullRefusalProblem, watchDiskFullRefusals } from './disk-full-refusals.ts';
+import { dataDirSpaceProblem } from './data-dir-space.ts';
+import { diskFullRefusalProblem, forgetDiskFullRefusals, watchDiskFullRefusals } from './disk-full-refusals.ts';
 import { limitRequestWaits } from './request-wait.ts';
 
 // Return BIGINT counts and ids as numbers where they fit (our ids stay far below 2^53), and keep
@@ -27,7 +28,12 @@ export interface DatabaseOptions {
    * JSON record").
    */
   logger?: Logger;
+  /** The directory the database's own files are in, when this process can see it (the embedded database's DATA_DIR). */
+  filesIn?: string;
 }
+
+/** The directory each pool's database keeps its files in, where known (`filesIn`). */
+const filesDirOf = new WeakMap<Knex, string>();
 
 export function connectDatabase(opts: DatabaseOptions): Knex {
   const knex = knexFactory({
@@ -39,6 +45,7 @@ export function connectDatabase(opts: DatabaseOptions): Knex {
   });
   watchDiskFullRefusals(knex);
   limitRequestWaits(knex);
+  if (opts.filesIn) filesDirOf.set(knex, opts.filesIn);
   return knex;
 }
 
@@ -70,7 +77,14 @@ export async function isDatabaseReachable(knex: Knex): Promise<boolean> {
 export async function databaseProblem(knex: Knex): Promise<string | undefined> {
   try {
     await knex.raw('select 1');
-    return diskFullRefusalProblem(knex);
+    const refused = diskFullRefusalProblem(knex);
+    // The embedded database's disk is DATA_DIR: space there again is the answer.
+    const filesIn = filesDirOf.get(knex);
+    if (refused && filesIn && (await dataDirSpaceProblem(filesIn)) === undefined) {
+      forgetDiskFullRefusals(knex);
+      return undefined;
+    }
+    return refused;
   } catch (err) {
     return databaseOutageReason(err) ?? (err instanceof Error ? err.message : String(err));
   }

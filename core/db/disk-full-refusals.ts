@@ -54,6 +54,15 @@ export function watchDiskFullRefusals(knex: Knex, now: () => number = () => perf
   });
 }
 
+/**
+ * Forgets every refusal: for a database whose files are in a directory this process can look at
+ * (the embedded one, in DATA_DIR), space seen there again is the answer, not a write that
+ * readiness itself would keep away (a load balancer sends nothing to a process that is not ready).
+ */
+export function forgetDiskFullRefusals(knex: Knex): void {
+  trackers.get(knex)?.refused.clear();
+}
+
 /** Why the database's disk looks full from here, or undefined: what /readyz reports. */
 export function diskFullRefusalProblem(knex: Knex): string | undefined {
   const tracker = trackers.get(knex);
