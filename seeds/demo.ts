@@ -566,6 +566,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Or fill in the booking form: {{booking_form_url}}',
   },
   {
+    key: 'booking_ask_session',
+    description: 'The bot asks which session of a class or departure: the sessions with room follow as buttons.',
+    th: 'รอบไหนสะดวกสำหรับ {{service}} คะ? เลือกได้เลยค่ะ 👇',
+    en: 'Which session of {{service}} would suit you? Tap one 👇',
+  },
+  {
+    key: 'booking_no_session',
+    description: 'A class or departure has no session with room in the coming month.',
+    th: 'ขออภัยค่ะ {{service}} ยังไม่มีรอบที่ว่างในเดือนนี้ ทีมงานยินดีช่วยหาวันอื่นให้ค่ะ พิมพ์ "คุยกับเจ้าหน้าที่" ได้เลยนะคะ',
+    en: 'Sorry, {{service}} has no session with room in the coming month. Our team can help find another date: just type "talk to a person".',
+  },
+  {
     key: 'booking_ask_date',
     description: 'The bot asks for the date of a booking.',
     th: 'ต้องการจอง {{service}} วันไหนคะ?',
@@ -627,6 +639,7 @@ export const demoTemplates: DemoTemplate[] = [
   },
   { key: 'label_skip', description: 'Quick reply: skip the satisfaction comment.', th: 'ข้าม', en: 'Skip' },
   { key: 'label_book', description: 'Quick reply: make a booking.', th: 'จองบริการ', en: 'Book' },
+  { key: 'label_seats_left', description: 'Quick reply: how many seats a session has left, when few remain.', th: 'เหลือ {{seats_left}} ที่', en: '{{seats_left}} left' },
   { key: 'label_report_problem', description: 'Quick reply: report a problem.', th: 'แจ้งปัญหา', en: 'Report a problem' },
   { key: 'label_ask_question', description: 'Quick reply: ask a question.', th: 'สอบถาม', en: 'Ask a question' },
   { key: 'label_talk_to_person', description: 'Quick reply: talk to a person.', th: 'คุยกับเจ้าหน้าที่', en: 'Talk to a person' },

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { formatBookingDate } from '../../core/bookings/booking-desk.ts';
 import { requestBooking } from '../../core/bookings/request-booking.ts';
+import { availabilityOf, bookedBySession, sessionMoment } from '../../core/bookings/session-availability.ts';
+import { DomainError } from '../../core/errors/index.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
@@ -45,7 +47,9 @@ export async function continueBooking(
   if (reply) {
     if (reply.act === 'confirm') return missingSlot(d) ? { do: 'booking', dialogue: d } : { do: 'booking', dialogue: d, submit: true };
     if (reply.act === 'cancel') return { do: 'cancel_booking' };
-    if (reply.act === 'service' && reply.value) d.serviceKey = reply.value;
+    if (reply.act === 'service' && reply.value && reply.value !== d.serviceKey) Object.assign(d, { serviceKey: reply.value, sessionId: undefined });
+    // A session tapped: it fixes the date and the time (read from it when the booking is shown).
+    if (reply.act === 'session' && reply.value) d.sessionId = reply.value;
     if (reply.act === 'date') d.date = reply.params?.date ?? reply.value ?? d.date;
     if (reply.act === 'time') d.time = reply.params?.time ?? reply.value ?? d.time;
     if (reply.act === 'party') d.partySize = Number(reply.value) || d.partySize;
@@ -61,6 +65,8 @@ export async function continueBooking(
   // words are most like.
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
   let filled = false;
+  // Another day or time typed for a service with sessions: the session is picked again, that day's first.
+  if ((fields.date && fields.date !== d.date) || (fields.time && fields.time !== d.time)) d.sessionId = undefined;
   if (fields.date) [d.date, filled] = [fields.date, true];
   if (fields.time) [d.time, filled] = [fields.time, true];
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
@@ -77,7 +83,7 @@ export async function continueBooking(
   // The service changes when it was asked for, or when the message says nothing else and surely
   // books another one ("actually, the sushi class").
   if (r.bookingType && (d.awaiting === 'service' || (!filled && sure && r.kind === 'booking'))) {
-    if (r.bookingType !== d.serviceKey) Object.assign(d, { serviceKey: r.bookingType, destination: undefined });
+    if (r.bookingType !== d.serviceKey) Object.assign(d, { serviceKey: r.bookingType, destination: undefined, sessionId: undefined });
     filled = true;
   }
   if (filled) return { do: 'booking', dialogue: d };
@@ -125,10 +131,18 @@ export async function bookingStep(
   const d = decision.dialogue;
   const service = d.serviceKey ? await activeService(trx, ctx.orgId, d.serviceKey) : undefined;
   if (d.serviceKey && !service) d.serviceKey = undefined;
-  // The service's own details are asked too: what its booking form requires beyond date, time and people.
-  const needs = (service?.formFields ?? []).filter((f) => f.required && f.field === 'destination').map(() => 'destination' as const);
+  // The service's own details are asked too: what its booking form requires beyond date, time and
+  // people, and a session for a service booked by its sessions (its date and time come with it).
+  const needs: ('destination' | 'session')[] = (service?.formFields ?? []).filter((f) => f.required && f.field === 'destination').map(() => 'destination' as const);
+  if (service && (await bookedBySession(trx, ctx.orgId, service.key, ctx.now))) needs.push('session');
   d.needs = needs.length ? needs : undefined;
-  if (!d.needs) d.destination = undefined;
+  if (!d.needs?.includes('destination')) d.destination = undefined;
+  if (!d.needs?.includes('session')) d.sessionId = undefined;
+  if (d.sessionId) {
+    const at = await sessionMoment(trx, ctx.orgId, d.sessionId);
+    if (at) Object.assign(d, at);
+    else d.sessionId = undefined;
+  }
   const serviceName = service ? service.name[ctx.language] : '';
   // Dates as people write them ("พ. 25 พ.ย. 2569"), the destination beside the service it is for.
   const vars = {
@@ -139,7 +153,10 @@ export async function bookingStep(
   };
 
   if (decision.submit && !missingSlot(d)) {
-    const booking = await requestBooking(trx, {
+    // In a savepoint: a session that filled up meanwhile refuses the booking, and the customer is
+    // told and asked to pick another, in the same answer.
+    const booked = await trx.transaction((sp) =>
+      requestBooking(sp, {
       orgId: ctx.orgId,
       contactId: ctx.contactId,
       conversationId: ctx.conversationId,
@@ -150,9 +167,22 @@ export async function bookingStep(
       language: ctx.language,
       source: ctx.source,
       details: d.destination ? { destination: d.destination } : undefined,
+      sessionId: d.sessionId,
+      }),
+    ).catch((err: unknown) => {
+      if (d.sessionId && err instanceof DomainError && (err.code === 'session_full' || err.code === 'validation_failed')) return err;
+      throw err;
     });
+    if (booked instanceof DomainError) {
+      const told = (booked.details as { customerMessage?: Record<string, string | null> } | undefined)?.customerMessage?.[ctx.language];
+      Object.assign(d, { sessionId: undefined, awaiting: 'session' as const });
+      await setDialogue(d);
+      const ask = await askFor(trx, ctx, 'session', vars, t, d);
+      await say([told && ask.kind === 'text' ? { ...ask, text: `${told}\n${ask.text}` } : ask]);
+      return;
+    }
     await setDialogue(null);
-    await say([{ kind: 'text', text: await t('booking_received', { ...vars, booking_id: booking.number }) }]);
+    await say([{ kind: 'text', text: await t('booking_received', { ...vars, booking_id: booked.number }) }]);
     return;
   }
 
@@ -174,7 +204,7 @@ export async function bookingStep(
     ]);
     return;
   }
-  const ask = await askFor(trx, ctx, slot, vars, t);
+  const ask = await askFor(trx, ctx, slot, vars, t, d);
   // Asked which service: the booking form, which lists them all with what each needs, is offered too.
   const url = slot === 'service' && links ? await bookingFormLink(trx, ctx, links) : undefined;
   const offer = url ? await t('booking_form_offer', { booking_form_url: url }) : '';
@@ -182,16 +212,41 @@ export async function bookingStep(
 }
 
 
+/** A session on a button: "จ. 30 พ.ย. 10:00", "Mon 30 Nov 10:00" (the year and a long weekday would not fit 20 characters). */
+function sessionLabel(date: string, time: string, language: 'th' | 'en'): string {
+  const parts = new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'UTC', weekday: language === 'th' ? 'narrow' : 'short', day: 'numeric', month: 'short' }).formatToParts(new Date(`${date}T00:00:00Z`));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')}${language === 'th' ? '.' : ''} ${part('day')} ${part('month')} ${time}`;
+}
+
+/** Sessions offered at once as quick replies (LINE shows 13: these, then "cancel"). */
+const SESSIONS_OFFERED = 12;
+
 async function askFor(
   trx: Knex.Transaction,
   ctx: CustomerContext,
   slot: BookingSlot,
   vars: TemplateVars,
   t: (key: string, vars?: TemplateVars) => Promise<string>,
+  d: BookingDialogue,
 ): Promise<OutboundMessage> {
   const cancel = await t('label_cancel');
   const cancelAction: Action = { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel };
   switch (slot) {
+    case 'session': {
+      // Only sessions with room, the day the customer named first; how many seats are left when few are.
+      const { items } = await availabilityOf(trx, ctx.orgId, d.serviceKey!, {}, ctx.now);
+      const offered = [...items.filter((i) => i.date === d.date), ...items.filter((i) => i.date !== d.date)].slice(0, SESSIONS_OFFERED);
+      if (offered.length === 0) return { kind: 'text', text: (await t('booking_no_session', vars)) || (await t('booking_ask_date', vars)), quickReplies: [cancelAction] };
+      // A button holds 20 characters: the day and time; the seats left, when few, are said in the text.
+      const actions = offered.map((i): Action => {
+        const when = sessionLabel(i.date, i.time, ctx.language);
+        return { type: 'postback', label: when, data: replyData('session', i.sessionId), displayText: when };
+      });
+      const few = await Promise.all(offered.filter((i) => i.fewLeft).map(async (i) => `• ${sessionLabel(i.date, i.time, ctx.language)}: ${await t('label_seats_left', { seats_left: i.seatsLeft })}`));
+      const ask = (await t('booking_ask_session', vars)) || (await t('booking_ask_date', vars));
+      return { kind: 'text', text: [ask, ...few].join('\n'), quickReplies: [...actions, cancelAction] };
+    }
     case 'service': {
       const services = (await listServices(trx, ctx.orgId)).slice(0, 12);
       return {

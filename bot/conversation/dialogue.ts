@@ -5,8 +5,12 @@
  */
 import type { SatisfactionDialogue } from '../../core/cases/case-satisfaction.ts';
 
-/** The details a booking in chat asks for, in this order; `destination` only for a service whose form asks it (a transfer). */
-export type BookingSlot = 'service' | 'date' | 'time' | 'destination' | 'party_size';
+/**
+ * The details a booking in chat asks for, in this order; `destination` only for a service whose
+ * form asks it (a transfer); `session` instead of the date and time for a service with sessions
+ * (a class, a departure: core/bookings/service-sessions.ts).
+ */
+export type BookingSlot = 'service' | 'session' | 'date' | 'time' | 'destination' | 'party_size';
 
 export type Dialogue =
   /** The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order. */
@@ -22,8 +26,10 @@ export type Dialogue =
       partySize?: number;
       /** Where to or from (a transfer), in the customer's words. */
       destination?: string;
-      /** The service's own details beyond date, time and people (its booking form's fields), set when the service is known. */
-      needs?: 'destination'[];
+      /** The session picked, for a service with sessions: it fixes the date and the time. */
+      sessionId?: string;
+      /** The service's own details beyond date, time and people (its booking form's fields, its sessions), set when the service is known. */
+      needs?: ('destination' | 'session')[];
       awaiting?: BookingSlot | 'confirm';
       expiresAt: string;
     }
@@ -56,6 +62,7 @@ export function liveDialogue(stored: unknown, now: Date): Dialogue | undefined {
 
 export function missingSlot(d: Extract<Dialogue, { kind: 'booking' }>): BookingSlot | undefined {
   if (!d.serviceKey) return 'service';
+  if (d.needs?.includes('session') && !d.sessionId) return 'session';
   if (!d.date) return 'date';
   if (!d.time) return 'time';
   if (d.needs?.includes('destination') && !d.destination) return 'destination';

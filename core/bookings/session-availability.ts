@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { availability, sessionList } from '../contracts/sessions.ts';
 import { validationFailed } from '../errors/index.ts';
-import { todayIn } from '../time/org-time.ts';
+import { localMoment, todayIn } from '../time/org-time.ts';
 import { serviceForSessions, sessionView, type SessionRow } from './service-sessions.ts';
 
 /**
@@ -70,3 +70,26 @@ export async function availabilityOf(db: Db, orgId: string, serviceKey: string, 
     }),
   };
 }
+
+/**
+ * Whether a service is booked by its sessions (a class, a departure): it has a scheduled session
+ * from now on, with room or not. The chat then asks for a session, not for a date and a time.
+ */
+export async function bookedBySession(db: Db, orgId: string, serviceKey: string, now: Date = new Date()): Promise<boolean> {
+  const row = await db('service_sessions as ss')
+    .join('services as s', 's.id', 'ss.service_id')
+    .where({ 'ss.org_id': orgId, 's.key': serviceKey, 'ss.status': 'scheduled' })
+    .andWhere('ss.starts_at', '>', now)
+    .first(db.raw('1 as one'));
+  return row !== undefined;
+}
+
+/** A session's local date and time, for the booking that names it; undefined when it is not the org's. */
+export async function sessionMoment(db: Db, orgId: string, sessionId: string): Promise<{ date: string; time: string } | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return undefined;
+  const row = await db('service_sessions as ss').join('orgs as o', 'o.id', 'ss.org_id').where({ 'ss.id': sessionId, 'ss.org_id': orgId }).first('ss.starts_at', 'o.time_zone');
+  if (!row) return undefined;
+  const at = localMoment(row.time_zone, new Date(row.starts_at));
+  return { date: at.date, time: at.time };
+}
+
