@@ -49,6 +49,7 @@ import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { inboxReplyOnOpenCases } from '../core/cases/inbox-replies.ts';
 import { learnFromCorrection, learnFromHandover } from '../core/cases/case-learning.ts';
+import { learnFromHandedOverBooking } from '../core/understanding/handover-learning.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
@@ -134,6 +135,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // A type corrected by staff: the customer's message becomes an example of it (core/cases/case-learning.ts).
   subscribeToCaseEvents('learn-from-staff', learnFromCorrection);
   subscribeToCaseEvents('learn-from-handover', learnFromHandover);
+  subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).

@@ -118,6 +118,21 @@ describe('a message the bot handed over, answered by staff with a case', () => {
     expect(wrongAmount.examples.en).toContain(second);
   });
 
+  it('answered with a booking, is learned as an example of the service booked', async () => {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'I have an issue with payment' });
+    const second = 'can you fit two of us in on saturday morning';
+    await h.ask(customer, { text: second });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'inbox_status');
+    expect(conversation.inbox_status).toBe('waiting');
+    const opened = await api('POST', `/api/v1/conversations/${conversation.id}/bookings`, { service: 'spa_massage', travelers: 2 }, keys.support);
+    expect(opened.status, JSON.stringify(opened.json)).toBe(201);
+    const [item] = (await api('GET', '/api/v1/taxonomy/learned')).json.items;
+    expect(item).toMatchObject({ text: second, source: 'handover_booking', status: 'added', class: { key: 'spa_massage' } });
+    const spa = (await api('GET', '/api/v1/services/spa_massage')).json;
+    expect([...spa.examples.th, ...spa.examples.en]).toContain(second);
+  });
+
   it('is not learned from a case staff open for a customer the bot did not hand over', async () => {
     const customer = lineId('U');
     await h.ask(customer, { text: 'hello' });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { HANDOVER_HOURS, messageHandedOver } from '../understanding/handover-learning.ts';
 import { learnFromStaff } from '../understanding/learned-examples.ts';
 import type { RecordedCaseEvent } from './case-timeline.ts';
 
@@ -17,14 +18,12 @@ export async function learnFromCorrection(trx: Knex.Transaction, e: RecordedCase
   await learnFromStaff(trx, { orgId: e.orgId, messageId, source: 'case_correction', classKind: 'case_type', classKey: to, staffId: e.actor.id, now: e.context.now ?? new Date() });
 }
 
-/** A case staff open this soon after the bot handed the conversation over answers what it could not read. */
-const HANDOVER_HOURS = 24;
-
 /**
  * The bot could not tell what the customer wanted and handed the conversation to a person, who
  * then opened a case of a type for them (the desk's "open a case"): the customer's words the bot
  * could not read are an example of that type (docs/understanding.md, "Learning from staff").
- * Subscribed to the case timeline beside `learnFromCorrection`.
+ * Subscribed to the case timeline beside `learnFromCorrection`; the booking side is
+ * core/understanding/handover-learning.ts.
  */
 export async function learnFromHandover(trx: Knex.Transaction, e: RecordedCaseEvent): Promise<void> {
   if (e.type !== 'created' || e.actor.type !== 'staff' || e.data?.source !== 'staff') return;
@@ -35,22 +34,6 @@ export async function learnFromHandover(trx: Knex.Transaction, e: RecordedCaseEv
   const messageId = await messageHandedOver(trx, c.conversation_id, new Date(now.getTime() - HANDOVER_HOURS * 3_600_000));
   if (!messageId) return;
   await learnFromStaff(trx, { orgId: e.orgId, messageId, source: 'handover_case', classKind: 'case_type', classKey: caseType, staffId: e.actor.id, now });
-}
-
-/**
- * The customer's message the bot could not read, when its hand-over is the conversation's latest
- * (since `since`): the last text of theirs the classifier read before the bot handed over.
- */
-async function messageHandedOver(trx: Knex.Transaction, conversationId: string, since: Date): Promise<string | undefined> {
-  const last = await trx('conversation_events').select('created_at', trx.raw("data->>'reason' as reason")).where({ conversation_id: conversationId, type: 'waiting' }).orderBy('id', 'desc').first();
-  if (!last || last.reason !== 'bot_could_not_help' || new Date(last.created_at) < since) return undefined;
-  const read = await trx('messages')
-    .whereExists((q) => q.select(trx.raw('1')).from('classifications').whereRaw('classifications.message_id = messages.id'))
-    .where({ conversation_id: conversationId, sender_type: 'customer', kind: 'text' })
-    .andWhere('sent_at', '<=', last.created_at)
-    .orderBy('sent_at', 'desc')
-    .first('id');
-  return read?.id;
 }
 
 /**
