@@ -1,9 +1,10 @@
-import { caseState } from '../cases/case-queries.ts';
+import { caseState, lockCase } from '../cases/case-queries.ts';
+import { recordCaseEvent } from '../cases/case-timeline.ts';
 import type { Knex } from 'knex';
 import { buildCaseCard } from './case-card.ts';
 import { groupsForCase } from './routing.ts';
 import { postToGroup, type StaffDeps, type StaffGroupRef } from './staff-desk.ts';
-import type { AnnounceCaseJob } from './staff-jobs.ts';
+import type { AnnounceCaseJob, AnnounceCorrectionJob } from './staff-jobs.ts';
 
 /**
  * A new case's card, posted to every group routed for it (core/staff/routing.ts), each in the
@@ -22,6 +23,29 @@ export async function announceCase(deps: StaffDeps, trx: Knex.Transaction, job: 
     if (await postToGroup(trx, group, [card], { caseId: job.caseId, now })) posted++;
   }
   return { posted };
+}
+
+/**
+ * A case's type or severity corrected: its card as it is now (the new type, severity and due
+ * times) to every group routed for it, once per correction. A LINE message cannot be edited, so
+ * the groups that had the old card get the new one below it; a group the new type routes to that
+ * never had the case gets it for the first time: the right team hears of a case that went to the
+ * wrong one. Recorded as `staff_alerted` (kind `corrected`) on the case, which makes a second run
+ * post nothing.
+ */
+export async function announceCorrection(deps: StaffDeps, trx: Knex.Transaction, job: AnnounceCorrectionJob): Promise<{ posted: number }> {
+  if (!(await lockCase(trx, job.caseId))) return { posted: 0 };
+  const already = await trx('case_events').where({ case_id: job.caseId, type: 'staff_alerted' }).whereRaw(`data->>'caseEventId' = ?`, [String(job.caseEventId)]).first('id');
+  const c = await caseState(trx, job.caseId);
+  if (already || !c) return { posted: 0 };
+  const now = deps.now?.() ?? new Date();
+  const to: { groupId: string }[] = [];
+  for (const group of await groupsForCase(trx, job.caseId)) {
+    const card = await buildCaseCard(deps, trx, { orgId: c.orgId, caseId: job.caseId, language: group.language, now });
+    if (card && (await postToGroup(trx, group, [card], { caseId: job.caseId, now }))) to.push({ groupId: group.id });
+  }
+  await recordCaseEvent(trx, { orgId: c.orgId, caseId: job.caseId, type: 'staff_alerted', actor: { type: 'system', id: null }, isPublic: false, data: { caseEventId: String(job.caseEventId), kind: 'corrected', to } });
+  return { posted: to.length };
 }
 
 async function cardAlreadyPosted(trx: Knex.Transaction, group: StaffGroupRef, caseId: string): Promise<boolean> {

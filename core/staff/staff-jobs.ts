@@ -12,6 +12,8 @@ export const STAFF_QUEUE = 'staff';
 export const STAFF_JOBS = {
   /** A new case: its card to every group routed for it. */
   announceCase: 'announce-case',
+  /** A case's type or severity corrected: its card as it is now to every group routed for it, the new team's too. */
+  announceCorrection: 'announce-correction',
   /** A booking request ready for staff: its card to the sales groups. */
   announceBooking: 'announce-booking',
   /** A booking was given to someone: they are told 1:1. */
@@ -37,6 +39,11 @@ export type CaseAlertKind = 'sla_warning' | 'escalated' | 'payment_alert' | 'pro
 
 export interface AnnounceCaseJob {
   caseId: string;
+}
+export interface AnnounceCorrectionJob {
+  caseId: string;
+  /** The `corrected` event: its card is posted once. */
+  caseEventId: string;
 }
 export interface AnnounceBookingJob {
   bookingId: string;
@@ -72,6 +79,7 @@ export interface RelayConversationJob {
 
 type Job =
   | { name: typeof STAFF_JOBS.announceCase; payload: AnnounceCaseJob }
+  | { name: typeof STAFF_JOBS.announceCorrection; payload: AnnounceCorrectionJob }
   | { name: typeof STAFF_JOBS.announceBooking; payload: AnnounceBookingJob }
   | { name: typeof STAFF_JOBS.tellBookingAssignee; payload: TellBookingAssigneeJob }
   | { name: typeof STAFF_JOBS.bookingAlert; payload: BookingAlertJob }

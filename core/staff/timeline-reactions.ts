@@ -17,6 +17,8 @@ export async function reactToCaseEvent(trx: Knex.Transaction, e: RecordedCaseEve
       return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.announceCase, payload: { caseId } });
     case 'message_in':
       return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.relayToGroups, payload: { caseId, messageId: String(data.messageId) } });
+    case 'corrected':
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.announceCorrection, payload: { caseId, caseEventId: e.id } });
     case 'status_changed':
       if (data.to === 'waiting_provider') {
         await queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.providerHandoff, payload: { caseId } });

@@ -1,5 +1,5 @@
 import { announceBooking, sendBookingAlert, tellBookingAssignee } from '../../core/staff/booking-announcements.ts';
-import { announceCase } from '../../core/staff/case-announcements.ts';
+import { announceCase, announceCorrection } from '../../core/staff/case-announcements.ts';
 import { relayToGroups } from '../../core/staff/case-relay.ts';
 import { relayConversationMessage } from '../../core/staff/conversation-relay.ts';
 import { sendDueDigests } from '../../core/staff/managers-digest.ts';
@@ -13,6 +13,7 @@ import {
   type BookingAlertJob,
   type TellBookingAssigneeJob,
   type AnnounceCaseJob,
+  type AnnounceCorrectionJob,
   type CaseAlertJob,
   type ProviderHandoffJob,
   type RelayToGroupsJob,
@@ -33,6 +34,7 @@ export function staffProcessors(deps: StaffDeps): ProcessorTable {
   return {
     [STAFF_QUEUE]: {
       [STAFF_JOBS.announceCase]: (p) => knex.transaction((trx) => announceCase(deps, trx, p as unknown as AnnounceCaseJob)),
+      [STAFF_JOBS.announceCorrection]: (p) => knex.transaction((trx) => announceCorrection(deps, trx, p as unknown as AnnounceCorrectionJob)),
       [STAFF_JOBS.announceBooking]: (p) => knex.transaction((trx) => announceBooking(deps, trx, p as unknown as AnnounceBookingJob)),
       [STAFF_JOBS.tellBookingAssignee]: (p) => knex.transaction((trx) => tellBookingAssignee(deps, trx, p as unknown as TellBookingAssigneeJob)),
       [STAFF_JOBS.bookingAlert]: (p) => knex.transaction((trx) => sendBookingAlert(deps, trx, p as unknown as BookingAlertJob)),
