@@ -39,7 +39,7 @@ describe('npm run eval with an LLM: the prompt', () => {
         for (const message of b.examples.slice(0, MAX_EXAMPLES_PER_CLASS)) expect(system).toContain(JSON.stringify({ message, kind: 'booking', bookingType: b.key }));
       }
       // The same structured answer as before the examples were added.
-      expect(body.response_format.json_schema.schema.required.sort()).toEqual(['bookingType', 'caseType', 'confidence', 'faqKey', 'fields', 'kind', 'otherType']);
+      expect(body.response_format.json_schema.schema.required.sort()).toEqual(['alternative', 'bookingType', 'caseType', 'confidence', 'faqKey', 'fields', 'kind', 'otherType']);
       const user = body.messages.find((m) => m.role === 'user')!.content;
       expect(readPrompt(system, user)?.taxonomy.caseTypes.map((c) => c.key)).toEqual(taxonomy.caseTypes.map((c) => c.key));
     }

@@ -181,6 +181,17 @@ describe('answerJsonSchema', () => {
 });
 
 describe('interpretAnswer', () => {
+  it('keeps a second reading that names an entry of the taxonomy, and leaves out one that does not', () => {
+    const text = 'my credit never came and the order is late';
+    const withSecond = interpretAnswer(answer({ kind: 'case', caseType: 'topup_missing', confidence: 0.7, alternative: { kind: 'case', key: 'late_order' } }), input(text));
+    expect(withSecond).toMatchObject({ kind: 'case', caseType: 'topup_missing', alternative: { kind: 'case', key: 'late_order' } });
+    for (const alternative of [{ kind: 'case', key: 'no_such_type' }, { kind: 'booking', key: 'late_order' }, { kind: 'case', key: 'topup_missing' }, 'late_order', null]) {
+      const read = interpretAnswer(answer({ kind: 'case', caseType: 'topup_missing', confidence: 0.7, alternative }), input(text));
+      expect(read.caseType, JSON.stringify(alternative)).toBe('topup_missing');
+      expect(read.alternative, JSON.stringify(alternative)).toBeUndefined();
+    }
+  });
+
   it('turns a valid answer into a classification', () => {
     const result = interpretAnswer(answer({ kind: 'case', caseType: 'topup_missing', confidence: 0.92 }), input('I topped up but nothing arrived'));
     expect(classificationSchema.parse(result)).toEqual(result);
