@@ -530,6 +530,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Did you mean one of these? Tap the one that fits 👇',
   },
   {
+    key: 'ask_order_id',
+    description: 'A problem of a type that needs its order id, and the customer gave none: the bot asks for it.',
+    th: 'รบกวนขอเลขที่คำสั่งซื้อด้วยค่ะ จะได้ตรวจสอบให้ได้เร็วที่สุด',
+    en: 'Could you send us the order number? It lets us check it right away.',
+  },
+  {
+    key: 'ask_order_id_again',
+    description: 'The answer held no order id the business recognises: the bot asks once more (a person takes over after the third try).',
+    th: 'เลขนี้ยังไม่ตรงกับรูปแบบเลขที่คำสั่งซื้อของเราค่ะ รบกวนตรวจสอบอีกครั้งนะคะ หรือแตะ "คุยกับเจ้าหน้าที่" ได้เลยค่ะ',
+    en: 'That does not look like one of our order numbers. Could you check it again? Or tap "talk to a person".',
+  },
+  {
     key: 'handoff_to_person',
     description: 'The conversation is handed to a person.',
     th: 'กำลังส่งต่อให้เจ้าหน้าที่ดูแลค่ะ อีกสักครู่จะมีเจ้าหน้าที่ตอบกลับในแชทนี้นะคะ',

@@ -134,10 +134,19 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         source: ctx.source,
         summary: ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text,
         language: ctx.language,
-        fields: result?.fields ?? {},
+        fields: { ...(result?.fields ?? {}), ...(decision.orderIds ? { orderIds: decision.orderIds } : {}) },
         replyToEventId: ctx.inboundEventId ?? undefined,
       });
       await setDialogue(null);
+      return;
+    }
+    case 'ask_order_id': {
+      // The problem stays as first told (the case's summary); its order id is the next answer.
+      const first = ctx.dialogue && 'text' in ctx.dialogue && ctx.dialogue.text.trim() ? ctx.dialogue : undefined;
+      await setDialogue({ kind: 'order_id', caseType: decision.caseType, text: first?.text ?? ctx.text, messageId: first?.messageId ?? ctx.messageId, tries: decision.tries, expiresAt: dialogueExpiry('order_id', ctx.now) });
+      const talk = await t('label_talk_to_person');
+      const ask = decision.tries === 0 ? 'ask_order_id' : 'ask_order_id_again';
+      await say([{ kind: 'text', text: (await t(ask)) || (await t('clarify_intent')), quickReplies: [{ type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
       return;
     }
     case 'cancel_booking':

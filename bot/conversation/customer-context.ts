@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { readOrgSettings } from '../../core/orgs/org-settings.ts';
+import { caseTypesNeedingOrderId } from '../../core/understanding/taxonomy-admin.ts';
 import { openCaseInConversation, resolvedCaseInConversation } from '../../core/cases/case-queries.ts';
 import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
@@ -45,6 +46,11 @@ export interface CustomerContext {
   personHolds?: boolean;
   /** What this message does to who holds the conversation: wakes a snooze, or returns an idle one to the bot. */
   inboxChange?: 'woke' | 'returned_to_bot';
+  /**
+   * Case types that need an order id before a case opens, when the org has said what its order ids
+   * look like (its patterns): without them the bot could not check what a customer gives.
+   */
+  orderIdRequired?: string[];
   /** How sure the bot must be to act (the org's `actWhenSure`, as a share); the bot's default when unset. */
   actWhenSure?: number;
   now: Date;
@@ -99,6 +105,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     personHolds: !botAnswers(conversation.inbox, now),
     inboxChange,
     actWhenSure: org.actWhenSure / 100,
+    orderIdRequired: org.orderIdPatterns.length ? await caseTypesNeedingOrderId(knex, m.orgId) : [],
     now,
   };
 }

@@ -536,4 +536,37 @@ describe('deciding what a customer message leads to', () => {
     });
   });
 
+  describe('a case type that needs its order id', () => {
+    const patterns = { orderIdPatterns: ['\\bORD-\\d{5}\\b'], orderIdRequired: ['topup_not_credited'] };
+    const topUp = answer({ kind: 'case', caseType: 'topup_not_credited', confidence: 0.95 });
+
+    it('asks for it when the message has none the patterns read, and opens the case with it when it has one', async () => {
+      const { classify } = classifier(topUp);
+      expect(await decide(context({ text: 'my top-up did not arrive', ...patterns }), classify)).toEqual({ do: 'ask_order_id', caseType: 'topup_not_credited', tries: 0 });
+      expect(await decide(context({ text: 'my top-up ORD-12345 did not arrive', ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+      // A type that needs none, and an org without patterns: opened as before.
+      expect(await decide(context({ text: 'my top-up did not arrive', ...patterns, orderIdRequired: [] }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+      expect(await decide(context({ text: 'my top-up did not arrive' }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+    });
+
+    it('takes the order id from the answer, asks again without one, and hands over after the third try', async () => {
+      const { classify, asked } = classifier(topUp);
+      const waiting = (tries: number): Dialogue => ({ kind: 'order_id', caseType: 'topup_not_credited', text: 'my top-up did not arrive', messageId: 'm-0', tries, expiresAt: LATER });
+      expect(await decide(context({ text: 'it is ORD-54321 ค่ะ', dialogue: waiting(0), ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited', orderIds: ['ORD-54321'] });
+      expect(await decide(context({ text: '12345', dialogue: waiting(0), ...patterns }), classify)).toEqual({ do: 'ask_order_id', caseType: 'topup_not_credited', tries: 1 });
+      expect(await decide(context({ text: 'I do not know it', dialogue: waiting(1), ...patterns }), classify)).toEqual({ do: 'ask_order_id', caseType: 'topup_not_credited', tries: 2 });
+      expect(await decide(context({ text: 'ORD-1', dialogue: waiting(2), ...patterns }), classify)).toEqual({ do: 'handoff', unsure: true });
+      expect(await decide(context({ text: 'never mind', dialogue: waiting(1), ...patterns }), classify)).toMatchObject({ do: 'greet' });
+      expect(asked).toEqual([]);
+    });
+
+    it('asks for it when the customer picks the type from the list too', async () => {
+      const { classify } = classifier(topUp);
+      const dialogue: Dialogue = { kind: 'pick_case_type', text: 'money missing', messageId: 'm-0', expiresAt: LATER };
+      expect(await decide(context({ reply: { act: 'case_type', value: 'topup_not_credited' }, dialogue, ...patterns }), classify)).toEqual({ do: 'ask_order_id', caseType: 'topup_not_credited', tries: 0 });
+      const withId = { ...dialogue, text: 'money missing on ORD-11111' };
+      expect(await decide(context({ reply: { act: 'case_type', value: 'topup_not_credited' }, dialogue: withId, ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+    });
+  });
+
 });

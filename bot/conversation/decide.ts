@@ -1,8 +1,9 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
+import { extractFields } from '../../core/understanding/extract-fields.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { asksForPerson, saysCancel, typedChoice } from './dialogue.ts';
+import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
@@ -14,6 +15,11 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
  */
 export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, rank: RankCaseTypes = async () => []): Promise<Decision> {
   const decision = await decideFor(ctx, classify);
+  // A type that needs its order id, and none given that the org's patterns read: asked for first.
+  if (decision.do === 'open_case' && !decision.orderIds && ctx.orderIdRequired?.includes(decision.caseType)) {
+    const said = [ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '', ctx.text].join('\n');
+    if (orderIdsIn(said, ctx).length === 0) return { do: 'ask_order_id', caseType: decision.caseType, tries: 0 };
+  }
   if (decision.do !== 'pick_case_type') return decision;
   // The classifier's own guess first, then what the problem's text is most like: the message the
   // bot asked about when the customer tapped "report a problem", else what they wrote.
@@ -73,6 +79,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // The order id the bot asked for: the case opens with it; without one, asked again, then a person.
+  if (dialogue?.kind === 'order_id') {
+    // "No idea" or "I don't have it" is an answer without an order id, not a way out.
+    if (saysNeverMind(ctx.text)) return { do: 'greet', why: 'the customer gave no order id after all' };
+    const orderIds = orderIdsIn(ctx.text, ctx);
+    if (orderIds.length) return { do: 'open_case', caseType: dialogue.caseType, orderIds };
+    return dialogue.tries + 1 >= ORDER_ID_TRIES ? { do: 'handoff', unsure: true } : { do: 'ask_order_id', caseType: dialogue.caseType, tries: dialogue.tries + 1 };
+  }
   // "The first one", "2", "neither" typed in answer to "did you mean ...?".
   const offered = dialogue?.kind === 'clarify' ? dialogue.options : undefined;
   const typed = offered?.length ? typedChoice(ctx.text) : undefined;
@@ -143,6 +157,9 @@ function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
   if (picked.kind === 'booking') return startBooking(ctx, undefined, asked, picked.key);
   return { do: 'faq', faqKey: picked.key };
 }
+
+/** The order ids a text gives, as the org's patterns read them. */
+const orderIdsIn = (text: string, ctx: CustomerContext) => extractFields(text, { orderIdPatterns: ctx.orderIdPatterns }).orderIds ?? [];
 
 /** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */
 const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== undefined && r.otherType !== 'out_of_scope';

@@ -6,6 +6,12 @@ import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/ac
 // decide.ts makes the decision, act.ts carries it out, booking-slots.ts decides within a booking.
 
 /**
+ * Answers without an order id the org's patterns read, after the bot asked for one, before a
+ * person takes over: asked, then asked again twice (docs/understanding.md, "Facts a case type needs").
+ */
+export const ORDER_ID_TRIES = 3;
+
+/**
  * Below this the bot asks instead of acting on its guess, unless the org set its own
  * (`actWhenSure`, core/contracts/org-settings.ts): the classifiers' confidence is fitted per
  * taxonomy to read as a probability of being right, so "acts when at least 80 % sure" is a
@@ -41,7 +47,10 @@ export type Decision =
   /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
   | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
   | { do: 'reopen'; caseId: string }
-  | { do: 'open_case'; caseType: string }
+  /** `orderIds`: the ones the customer gave when asked for them (else the message's own, read by the classifier). */
+  | { do: 'open_case'; caseType: string; orderIds?: string[] }
+  /** The case type needs the order id and the customer has not given one the org's patterns read: asked (`tries` answers without one). */
+  | { do: 'ask_order_id'; caseType: string; tries: number }
   | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }

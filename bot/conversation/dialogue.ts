@@ -18,6 +18,8 @@ export type Dialogue =
   | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
   /** The customer said they have a problem and nothing more: the bot asked what happened. */
   | { kind: 'describe_problem'; expiresAt: string }
+  /** A problem of a type that needs its order id: the bot asked for it (`tries`: answers without one so far). */
+  | { kind: 'order_id'; caseType: string; text: string; messageId: string; tries: number; expiresAt: string }
   | {
       kind: 'booking';
       serviceKey?: string;
@@ -44,6 +46,7 @@ export const DIALOGUE_MINUTES: Record<Dialogue['kind'], number> = {
   clarify: 30,
   pick_case_type: 30,
   describe_problem: 30,
+  order_id: 30,
   booking: 60,
   handoff: 4 * 60,
   // The comment after a score; the score itself is awaited for a day (set with the question).
@@ -109,6 +112,9 @@ export function typedChoice(text: string): 0 | 1 | 'neither' | undefined {
   return undefined;
 }
 export const saysCancel = (text: string) => CANCEL.test(text.trim());
+/** "Never mind", "cancel", "ไม่เป็นไร": the customer drops what they started; a bare "no" is not (it may answer the question). */
+const NEVER_MIND = /^(never ?mind|forget it|cancel|ยกเลิก|ไม่เป็นไร|ช่างมัน)/i;
+export const saysNeverMind = (text: string) => NEVER_MIND.test(text.trim());
 /** "Talk to a person" is always possible, in words or with the quick reply. */
 export const asksForPerson = (text: string) => HUMAN.test(text);
 

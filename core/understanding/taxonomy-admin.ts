@@ -263,6 +263,10 @@ export const listCaseTypes = (db: Db, orgId: string, opts?: { includeInactive?: 
 export const getCaseType = (db: Db, orgId: string, key: string) => get(db, caseTypes, orgId, key);
 export const activeCaseType = (db: Db, orgId: string, key: string) => findActive(db, caseTypes, orgId, key);
 
+/** The active case types whose cases need an order id ("requires order id"). */
+export const caseTypesNeedingOrderId = (db: Db, orgId: string): Promise<string[]> =>
+  db('case_types').where({ org_id: orgId, is_active: true, requires_order_id: true }).pluck('key');
+
 export function createCaseType(knex: Knex, w: TaxonomyWriter, input: CaseTypeCreate): Promise<CaseTypeView> {
   return create(knex, caseTypes, w, input.key, async (trx) => {
     await checkReassignTo(trx, w.orgId, input.escalation?.reassignTo);
