@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('the booking form of a class booked by session', (
     expect(text).not.toContain(serviceKey);
   };
 
-  it('lists only the sessions with room, with "เหลือ 1 ที่"; books the one picked; a last seat taken meanwhile is refused under the list, the list read again, nothing else lost', async () => {
+  it('lists only the sessions with room, with "เหลือ 1 ที่"; books the one picked; a last seat taken meanwhile is refused under the list, the list read again, nothing else lost; a session cancelled meanwhile likewise', async () => {
     const api = apiClient(h.sys);
     const zone = (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first('time_zone')).time_zone as string;
     const inDays = (n: number) => new Date(new Date(`${localMoment(zone).date}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
@@ -163,5 +163,18 @@ describe.skipIf(!hasChromium)('the booking form of a class booked by session', (
     expect(booked).toMatchObject({ session_id: roomy, session_seats: 1 });
     expect(await h.sys.knex('service_sessions').where({ id: lastSeat }).first('seats_taken')).toEqual({ seats_taken: 3 });
     expect(await h.sys.knex('service_sessions').where({ id: roomy }).first('seats_taken')).toEqual({ seats_taken: 3 });
+
+    // Booking again: a new evening session is listed; cancelled by the business while picked, it is
+    // refused under the list (422 naming session_id) and the list read again without it.
+    const evening = await schedule(inDays(6), '18:00', 8);
+    await second.getByRole('button', { name: 'Book something else' }).click();
+    await poll(() => sessionRadios(second).count()).toBe(2);
+    await second.getByRole('radio', { name: /18:00/ }).check();
+    expect((await api('POST', `/api/v1/services/${key}/sessions/${evening}/cancel`, { reason: 'The teacher is ill' })).status).toBe(200);
+    await second.getByRole('button', { name: 'Send booking request' }).click();
+    await poll(() => second.textContent('#session-error')).toBe('This time can no longer be booked: please choose another');
+    await poll(() => sessionRadios(second).count()).toBe(1);
+    expect(await second.inputValue('#f-name')).toBe('ส้มโอ');
+    await expectAccessible(second, 'book session cancelled en dark');
   });
 });

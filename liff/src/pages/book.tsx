@@ -81,6 +81,7 @@ const words = {
   sessionFull: { th: 'ขออภัยค่ะ รอบนี้เต็มแล้ว กรุณาเลือกรอบอื่น', en: 'Sorry, this time is full: please choose another.' },
   e_session: { th: 'กรุณาเลือกรอบ', en: 'Please choose a time' },
   e_seats: { th: 'รอบนี้เหลือ {{n}} ที่', en: 'This time has {{n}} seats left' },
+  e_session_gone: { th: 'รอบนี้จองไม่ได้แล้ว กรุณาเลือกรอบอื่น', en: 'This time can no longer be booked: please choose another' },
 } satisfies Dict;
 
 const OTHER = '__other';
@@ -257,8 +258,16 @@ function BookPage() {
     }
     if (a.status === 422 && Array.isArray(a.error.details)) {
       const byField: Partial<Record<Field, string>> = {};
-      for (const d of a.error.details as Problem[]) byField[d.path as Field] = serverWords(d, rules, lang);
+      for (const d of a.error.details as Problem[]) {
+        if (d.path === 'session_id') byField.session = d.reason === 'past' ? words.e_time_past[lang] : words.e_session_gone[lang];
+        else byField[d.path as Field] = serverWords(d, rules, lang);
+      }
       setServerErrors(byField);
+      // A session started or cancelled meanwhile: the list read again, another to choose.
+      if (byField.session) {
+        setValues((v) => ({ ...v, session: '' }));
+        void loadSlots(values.service);
+      }
       return setProblem(words.fix[lang]);
     }
     setProblem(common.failed[lang]);
