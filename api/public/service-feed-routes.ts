@@ -7,14 +7,17 @@ import { route } from '../route.ts';
 
 /**
  * The bookable services for the business's website and the booking form (liff/src/pages/book.tsx):
- * what the form asks of each and its opening hours, filters, a strong ETag, five minutes of caching.
+ * what the form asks of each, its opening hours and its next sessions with room, filters, a strong
+ * ETag of the content (the seats left are in it), five minutes of caching, one while a service on
+ * the page is booked by session (its seats change by the minute; the availability route, which the
+ * form reads for its list, is never cached, and the seat counter has the last word).
  */
 export const serviceFeedRoutes = [
   route({
     method: 'get',
     path: '/public/v1/services',
     summary:
-      "The business's bookable services for its website, each with the fields its booking form asks and its opening hours (`If-None-Match` answers 304 when nothing changed)",
+      "The business's bookable services for its website, each with the fields its booking form asks, its opening hours and, for a service booked by session, its next sessions with seats left (`If-None-Match` answers 304 when nothing changed; a seat taken changes the ETag; cached 5 minutes, 1 while a service is booked by session)",
     tag: 'public',
     access: 'public',
     query: c.serviceFeedQuery,
@@ -22,7 +25,7 @@ export const serviceFeedRoutes = [
     handle: async ({ ctx, deps, query }) => {
       const feed = await serviceFeed(deps.knex, query);
       ctx.set('ETag', feed.etag);
-      ctx.set('Cache-Control', 'public, max-age=300');
+      ctx.set('Cache-Control', `public, max-age=${feed.bySession ? 60 : 300}`);
       const seen = ctx.get('if-none-match');
       if (seen && seen.split(',').some((t) => t.trim().replace(/^W\//, '') === feed.etag)) return { status: 304, body: undefined as never };
       return feed.body;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import type { availability, sessionList } from '../contracts/sessions.ts';
+import type { availability, sessionList, sessionWithRoom } from '../contracts/sessions.ts';
 import { validationFailed } from '../errors/index.ts';
 import { localMoment, todayIn } from '../time/org-time.ts';
 import { serviceForSessions, sessionView, type SessionRow } from './service-sessions.ts';
@@ -64,11 +64,43 @@ export async function availabilityOf(db: Db, orgId: string, serviceKey: string, 
   return {
     service: s.key,
     timeZone: s.time_zone,
-    items: rows.map((r) => {
-      const v = sessionView(r, s.key, s.time_zone);
-      return { sessionId: v.id, date: v.date, time: v.time, startsAt: v.startsAt, endsAt: v.endsAt, seatsLeft: v.seatsLeft, fewLeft: fewLeft(v.seatsLeft, v.capacity) };
-    }),
+    items: rows.map((r) => withRoom(r, s.time_zone)),
   };
+}
+
+/** How many of a service's next sessions the catalog feed lists. */
+export const NEXT_SESSIONS = 5;
+
+/**
+ * For the catalog feed, of each of these services (ids): whether it is booked by its sessions,
+ * and its next sessions with room (at most NEXT_SESSIONS), earliest first. Two reads for the whole
+ * page of services, whatever their number.
+ */
+export async function nextSessionsOf(
+  db: Db,
+  orgId: string,
+  timeZone: string,
+  serviceIds: string[],
+  now: Date = new Date(),
+): Promise<Map<string, { bookedBySession: boolean; nextSessions: z.infer<typeof sessionWithRoom>[] }>> {
+  const out = new Map(serviceIds.map((id) => [id, { bookedBySession: false, nextSessions: [] as z.infer<typeof sessionWithRoom>[] }]));
+  if (serviceIds.length === 0) return out;
+  const upcoming = () => db('service_sessions').where({ org_id: orgId, status: 'scheduled' }).whereIn('service_id', serviceIds).andWhere('starts_at', '>', now);
+  const booked: { service_id: string }[] = await upcoming().distinct('service_id');
+  for (const b of booked) out.get(b.service_id)!.bookedBySession = true;
+  if (booked.length === 0) return out;
+  const ranked = upcoming()
+    .andWhereRaw('seats_taken < capacity')
+    .select('service_id', 'id', 'starts_at', 'ends_at', 'capacity', 'seats_taken', 'status', 'cancelled_at', 'cancel_reason', db.raw('row_number() OVER (PARTITION BY service_id ORDER BY starts_at) AS nth'))
+    .as('ranked');
+  const rows: (SessionRow & { service_id: string })[] = await db.from(ranked).where('nth', '<=', NEXT_SESSIONS).orderBy([{ column: 'service_id' }, { column: 'starts_at' }]);
+  for (const r of rows) out.get(r.service_id)!.nextSessions.push(withRoom(r, timeZone));
+  return out;
+}
+
+function withRoom(r: SessionRow, timeZone: string): z.infer<typeof sessionWithRoom> {
+  const v = sessionView(r, '', timeZone);
+  return { sessionId: v.id, date: v.date, time: v.time, startsAt: v.startsAt, endsAt: v.endsAt, seatsLeft: v.seatsLeft, fewLeft: fewLeft(v.seatsLeft, v.capacity) };
 }
 
 /**

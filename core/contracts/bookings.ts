@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { evenWithOtherIssues } from './all-issues.ts';
 import { bookingFormField, serviceHours } from './booking-form.ts';
 import { publicLine, publicText } from './public-text.ts';
+import { sessionWithRoom } from './sessions.ts';
 import { BOOKING_SOURCES, BOOKING_STAGES, LANGUAGES } from '../vocabulary.ts';
 
 /** Bookings as the REST API shows them to staff and integrations, and the website's booking form. */
@@ -399,6 +400,13 @@ export const serviceFeed = z
         currency: z.string(),
         fields: z.array(bookingFormField).meta({ description: "What the booking form asks for this service, in order (besides name, phone, e-mail and notes): the service's own list, or one derived from it" }),
         hours: serviceHours,
+        bookedBySession: z
+          .boolean()
+          .meta({ description: 'It has a scheduled session from now on, with room or not: a form offers its sessions (`session_id`) instead of a free date and time' }),
+        nextSessions: z
+          .array(sessionWithRoom)
+          .max(5)
+          .meta({ description: 'Its next sessions that still have a seat, earliest first, at most 5 (the rest: GET /public/v1/services/{key}/availability, which is never cached)' }),
       }),
     ),
     total: z.number().int(),

@@ -91,20 +91,23 @@ export const availabilityQuery = z
   .strict()
   .meta({ id: 'AvailabilityQuery' });
 
+/** A session the form may book: one that has not started and still has a seat. */
+export const sessionWithRoom = z
+  .object({
+    sessionId: z.uuid().meta({ description: '`session_id` in the booking form books it' }),
+    date: date.meta({ description: 'Its local date, where the business is' }),
+    time: hhmm.meta({ description: 'Its local start' }),
+    startsAt: instant,
+    endsAt: instant,
+    seatsLeft: z.number().int(),
+    fewLeft: z.boolean().meta({ description: 'Few seats remain (at most 3, or a fifth of the capacity): a page says how many' }),
+  })
+  .meta({ id: 'SessionWithRoom' });
+
 export const availability = z
   .object({
     service: z.string(),
     timeZone: z.string().meta({ description: "The business's time zone: `date` and `time` are its local ones" }),
-    items: z.array(
-      z.object({
-        sessionId: z.uuid(),
-        date,
-        time: hhmm,
-        startsAt: instant,
-        endsAt: instant,
-        seatsLeft: z.number().int(),
-        fewLeft: z.boolean().meta({ description: 'Few seats remain (at most 3, or a fifth of the capacity): a page says how many' }),
-      }),
-    ),
+    items: z.array(sessionWithRoom),
   })
   .meta({ id: 'Availability', description: 'Sessions from now on that still have a seat, earliest first' });

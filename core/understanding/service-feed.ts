@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { formFieldsOf, holidaysOf, hoursOf } from '../bookings/service-hours.ts';
+import { nextSessionsOf } from '../bookings/session-availability.ts';
 import { notFound } from '../errors/index.ts';
 import { todayIn } from '../time/org-time.ts';
 
@@ -19,7 +20,7 @@ export interface ServiceFeedQuery {
   offset?: number;
 }
 
-export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
+export async function serviceFeed(db: Knex, f: ServiceFeedQuery, now: Date = new Date()) {
   const oq = db('orgs').select('id', 'time_zone', 'business_hours', 'holidays');
   const org = await (f.org ? oq.where({ slug: f.org }) : oq.where({ is_default: true })).first();
   if (!org) throw notFound('Organisation', f.org ? { org: f.org } : undefined);
@@ -33,10 +34,11 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
   if (f.maxDurationMinutes !== undefined) q.andWhere('duration_minutes', '<=', f.maxDurationMinutes);
   const total = Number((await q.clone().count({ n: '*' }).first())?.n ?? 0);
   const rows = await q
-    .select('key', 'name_th', 'name_en', 'description', 'duration_minutes', 'capacity', 'price', 'currency', 'form_fields', 'hours', 'updated_at')
+    .select('id', 'key', 'name_th', 'name_en', 'description', 'duration_minutes', 'capacity', 'price', 'currency', 'form_fields', 'hours', 'updated_at')
     .orderBy([{ column: 'sort_order' }, { column: 'key' }])
     .limit(f.limit ?? 50)
     .offset(f.offset ?? 0);
+  const sessions = await nextSessionsOf(db, org.id, org.time_zone, rows.map((r) => r.id as string), now);
   const body = {
     items: rows.map((r) => ({
       key: r.key as string,
@@ -49,6 +51,9 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
       // What the booking form asks of it, and when it is open (core/bookings/service-hours.ts).
       fields: formFieldsOf(r),
       hours: hoursOf(r, org),
+      // Classes and departures: their next sessions with room. Seats are in the body, so a booking
+      // that takes one changes the ETag.
+      ...sessions.get(r.id)!,
     })),
     total,
     timeZone: org.time_zone as string,
@@ -56,5 +61,5 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery) {
     closedDays: holidaysOf(org).filter((d) => d >= todayIn(org.time_zone)),
   };
   const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
-  return { body, etag };
+  return { body, etag, bySession: body.items.some((i) => i.bookedBySession) };
 }

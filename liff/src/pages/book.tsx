@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { BookingFormField, BookingFormFieldName } from '../../../core/contracts/booking-form.ts';
 import type { PublicBookingRequest, publicBookingAnswer, serviceFeed } from '../../../core/contracts/bookings.ts';
+import type { availability } from '../../../core/contracts/sessions.ts';
 import { hoursOn, openAt, openOn, type OpeningHours, type Weekday } from '../../../core/contracts/opening-hours.ts';
 import { call } from '../kit/api.ts';
 import { fill, money, useLang, type Dict, type Lang } from '../kit/i18n.ts';
@@ -17,11 +18,15 @@ import { common, Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
  * kept across retries, so a flaky connection cannot make two bookings. Inside LINE it goes to the
  * LIFF API, which ties it to the customer's LINE account and answers in the chat too. With
  * `?org=<slug>` it is that business's form for its website, and never signs in with LINE.
+ * A service booked by session (a class, a departure) offers its sessions with room instead of a
+ * date and a time, read from the availability route (never cached) whenever it is chosen.
  */
 type Feed = z.infer<typeof serviceFeed>;
 type Service = Feed['items'][number];
 type Answer = z.infer<typeof publicBookingAnswer>;
-type Field = 'service' | BookingFormFieldName | 'name' | 'phone' | 'email' | 'notes';
+type Slot = z.infer<typeof availability>['items'][number];
+type Slots = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; items: Slot[] };
+type Field = 'service' | 'session' | BookingFormFieldName | 'name' | 'phone' | 'email' | 'notes';
 type Problem = { path: string; message: string; reason?: string };
 
 const words = {
@@ -67,6 +72,16 @@ const words = {
   e_hours: { th: 'เวลานี้อยู่นอกเวลาทำการ', en: 'This time is outside opening hours' },
   e_needs_date: { th: 'กรุณาเลือกวันที่ก่อน', en: 'Please choose a date first' },
   e_invalid: { th: 'ข้อมูลไม่ถูกต้อง', en: 'Please check this' },
+  session: { th: 'เลือกรอบ', en: 'Choose a time' },
+  sessionsLoading: { th: 'กำลังโหลดรอบที่ว่าง…', en: 'Loading the times with room…' },
+  sessionsNone: { th: 'ตอนนี้ยังไม่มีรอบที่ว่าง สอบถามเราทางแชทได้เลยค่ะ', en: 'No time has room just now; ask us in the chat.' },
+  sessionsFailed: { th: 'โหลดรอบที่ว่างไม่ได้', en: 'The times could not be loaded.' },
+  seatsLeft: { th: 'เหลือ {{n}} ที่', en: '{{n}} seats left' },
+  seatLeft: { th: 'เหลือ {{n}} ที่', en: '{{n}} seat left' },
+  sessionFull: { th: 'ขออภัยค่ะ รอบนี้เต็มแล้ว กรุณาเลือกรอบอื่น', en: 'Sorry, this time is full: please choose another.' },
+  e_session: { th: 'กรุณาเลือกรอบ', en: 'Please choose a time' },
+  e_seats: { th: 'รอบนี้เหลือ {{n}} ที่', en: 'This time has {{n}} seats left' },
+  e_session_gone: { th: 'รอบนี้จองไม่ได้แล้ว กรุณาเลือกรอบอื่น', en: 'This time can no longer be booked: please choose another' },
 } satisfies Dict;
 
 const OTHER = '__other';
@@ -79,10 +94,25 @@ const OTHER_FIELDS: BookingFormField[] = [
   { field: 'budget', required: false },
 ];
 
+/** A session fixes the date and the time: a service booked by session does not ask them. */
+const FIXED_BY_SESSION: BookingFormFieldName[] = ['start_date', 'time', 'end_date'];
+
 function fieldsOf(s: Service | undefined, choice: string): BookingFormField[] {
   if (choice === OTHER) return OTHER_FIELDS;
+  if (s?.bookedBySession) return s.fields.filter((f) => !FIXED_BY_SESSION.includes(f.field));
   return s?.fields ?? [];
 }
+
+/** A session as the customer reads it: "ส. 5 ธ.ค. 2569 · 10:00 น.", "Sat 5 Dec 2026 · 10:00" (as the chat names them, with the year). */
+function sessionText(lang: Lang, s: Slot): string {
+  const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', weekday: lang === 'th' ? 'narrow' : 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(new Date(`${s.date}T00:00:00Z`));
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return lang === 'th' ? `${part('weekday')}. ${part('day')} ${part('month')} ${part('year')} · ${s.time} น.` : `${part('weekday')} ${part('day')} ${part('month')} ${part('year')} · ${s.time}`;
+}
+
+const seatsText = (lang: Lang, n: number) => fill((n === 1 ? words.seatLeft : words.seatsLeft)[lang], { n });
+
+const addDays = (date: string, n: number) => new Date(new Date(`${date}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The date and time where the business is: a date before it has passed, as the server counts it. */
 function nowIn(timeZone: string): { date: string; time: string } {
@@ -121,7 +151,7 @@ function newKey(): string {
   return crypto.randomUUID();
 }
 
-const EMPTY: Record<Field, string> = { service: '', start_date: '', time: '', end_date: '', travelers: '', destination: '', month: '', budget: '', name: '', phone: '', email: '', notes: '' };
+const EMPTY: Record<Field, string> = { service: '', session: '', start_date: '', time: '', end_date: '', travelers: '', destination: '', month: '', budget: '', name: '', phone: '', email: '', notes: '' };
 const ALL_TOUCHED = Object.fromEntries(Object.keys(EMPTY).map((f) => [f, true])) as Record<Field, boolean>;
 
 function BookPage() {
@@ -135,6 +165,9 @@ function BookPage() {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<Answer | null>(null);
+  const [slots, setSlots] = useState<Slots>({ kind: 'none' });
+  // The server's words when the session chosen filled up meanwhile (both languages: the switch may change it).
+  const [full, setFull] = useState<{ th: string | null; en: string | null } | null>(null);
 
   // `?org=`: the form of that business, embedded on its website: no LINE sign-in.
   const org = new URLSearchParams(location.search).get('org');
@@ -157,16 +190,42 @@ function BookPage() {
   const shownFeed = feed.kind === 'shown' ? feed.feed : undefined;
   const items = shownFeed?.items ?? [];
   const chosen = items.find((s) => s.key === values.service);
+  const bySession = Boolean(chosen?.bookedBySession);
   const fields = fieldsOf(chosen, values.service);
-  const rules: Rules = { fields, service: chosen, timeZone: shownFeed?.timeZone ?? 'Asia/Bangkok', closedDays: shownFeed?.closedDays ?? [], inLine: Boolean(line), other: values.service === OTHER };
-  const payload = useMemo(() => toPayload(values, fields, lang), [values, lang, fields.map((f) => f.field).join()]);
+  const timeZone = shownFeed?.timeZone ?? 'Asia/Bangkok';
+  const slot = slots.kind === 'shown' ? slots.items.find((s) => s.sessionId === values.session) : undefined;
+  const rules: Rules = { fields, service: chosen, timeZone, closedDays: shownFeed?.closedDays ?? [], inLine: Boolean(line), other: values.service === OTHER, bySession, slot };
+  const payload = useMemo(() => toPayload(values, fields, lang, bySession), [values, lang, bySession, fields.map((f) => f.field).join()]);
+
+  // The sessions with room of the service chosen, asked again each time (seats change by the minute).
+  const currentService = useRef('');
+  const loadSlots = async (service: string) => {
+    setSlots({ kind: 'loading' });
+    const from = nowIn(timeZone).date;
+    const q = new URLSearchParams({ from, to: addDays(from, 92), ...(org ? { org } : {}) });
+    const a = await call<z.infer<typeof availability>>(`/public/v1/services/${encodeURIComponent(service)}/availability?${q}`);
+    // The customer may have chosen another service meanwhile: that answer is no longer theirs.
+    if (service !== currentService.current) return;
+    setSlots(a.kind === 'ok' ? { kind: 'shown', items: a.data.items } : { kind: 'failed', offline: a.kind === 'offline' });
+  };
+  useEffect(() => {
+    currentService.current = bySession ? values.service : '';
+    setFull(null);
+    if (bySession) void loadSlots(values.service);
+    else setSlots({ kind: 'none' });
+  }, [values.service, bySession]);
+  useEffect(() => {
+    if (full) document.getElementById('session-full')?.scrollIntoView({ block: 'center' });
+  }, [full]);
   const errors = { ...check(payload, rules, lang), ...serverErrors };
 
   const set = (f: Field) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [f]: value }));
+    // Another service: the session chosen was one of the last one's.
+    setValues((v) => ({ ...v, [f]: value, ...(f === 'service' ? { session: '' } : {}) }));
     // What the server said of this field no longer holds once it is changed.
     setServerErrors(({ [f]: _gone, ...rest }) => rest);
+    if (f === 'session') setFull(null);
   };
   const touch = (f: Field) => () => setTouched((t) => ({ ...t, [f]: true }));
   const shown = (f: Field) => (touched[f] ? errors[f] : undefined);
@@ -187,10 +246,28 @@ function BookPage() {
     setSending(false);
     if (a.kind === 'ok') return setDone(a.data);
     if (a.kind === 'offline') return setProblem(common.offline[lang]);
+    if (a.status === 409 && a.error.code === 'session_full') {
+      // Taken meanwhile: said under the list, the list read again; the rest of the form stays, and
+      // the form sent next (another session) is a new one, with a key of its own.
+      const said = (a.error.details as { customerMessage?: { th: string | null; en: string | null } } | undefined)?.customerMessage;
+      setFull(said ?? { th: null, en: null });
+      setValues((v) => ({ ...v, session: '' }));
+      setKey(newKey());
+      void loadSlots(values.service);
+      return;
+    }
     if (a.status === 422 && Array.isArray(a.error.details)) {
       const byField: Partial<Record<Field, string>> = {};
-      for (const d of a.error.details as Problem[]) byField[d.path as Field] = serverWords(d, rules, lang);
+      for (const d of a.error.details as Problem[]) {
+        if (d.path === 'session_id') byField.session = d.reason === 'past' ? words.e_time_past[lang] : words.e_session_gone[lang];
+        else byField[d.path as Field] = serverWords(d, rules, lang);
+      }
       setServerErrors(byField);
+      // A session started or cancelled meanwhile: the list read again, another to choose.
+      if (byField.session) {
+        setValues((v) => ({ ...v, session: '' }));
+        void loadSlots(values.service);
+      }
       return setProblem(words.fix[lang]);
     }
     setProblem(common.failed[lang]);
@@ -210,6 +287,8 @@ function BookPage() {
               setDone(null);
               setKey(newKey());
               setTouched({});
+              setValues((v) => ({ ...v, session: '' }));
+              if (bySession) void loadSlots(values.service);
             }}
           >
             {words.again[lang]}
@@ -254,6 +333,48 @@ function BookPage() {
             </label>
             <ProblemText id="service-error" text={shown('service')} />
           </fieldset>
+
+          {bySession && (
+            // The business's words when the session filled up already ask for another: no second line saying so.
+            <fieldset aria-describedby={full ? 'session-full' : shown('session') ? 'session-error' : undefined}>
+              <legend>{words.session[lang]}</legend>
+              {slots.kind === 'loading' && (
+                <p class="muted" role="status">
+                  {words.sessionsLoading[lang]}
+                </p>
+              )}
+              {slots.kind === 'failed' && (
+                <p role="alert">
+                  {slots.offline && `${common.offlineBanner[lang]} `}
+                  {words.sessionsFailed[lang]}{' '}
+                  <button type="button" class="quiet" onClick={() => loadSlots(values.service)}>
+                    {common.retry[lang]}
+                  </button>
+                </p>
+              )}
+              {slots.kind === 'shown' && slots.items.length === 0 && <p class="muted">{words.sessionsNone[lang]}</p>}
+              {slots.kind === 'shown' &&
+                slots.items.map((s) => (
+                  <label class="choice" key={s.sessionId}>
+                    <input type="radio" name="session" value={s.sessionId} checked={values.session === s.sessionId} onChange={set('session')} />
+                    <span>
+                      {sessionText(lang, s)}
+                      {s.fewLeft && (
+                        <span class="hint" style="display:block">
+                          {seatsText(lang, s.seatsLeft)}
+                        </span>
+                      )}
+                    </span>
+                  </label>
+                ))}
+              {full && (
+                <p class="error" role="alert" id="session-full">
+                  {full[lang] ?? words.sessionFull[lang]}
+                </p>
+              )}
+              {!full && <ProblemText id="session-error" text={shown('session')} />}
+            </fieldset>
+          )}
 
           {fields.map(({ field, required }) => (
             <Input
@@ -302,6 +423,9 @@ interface Rules {
   closedDays: string[];
   inLine: boolean;
   other: boolean;
+  /** The service is booked by session; `slot` is the one chosen, as last read. */
+  bySession: boolean;
+  slot: Slot | undefined;
 }
 
 function labelOf(f: BookingFormFieldName, r: Rules, lang: Lang): string {
@@ -326,6 +450,7 @@ function hoursHint(date: string, r: Rules, lang: Lang): string | undefined {
 
 const INPUT: Record<Field, { type: 'text' | 'date' | 'time' | 'number' | 'month' | 'tel' | 'email' | 'textarea'; mode?: string; auto?: string }> = {
   service: { type: 'text' },
+  session: { type: 'text' },
   start_date: { type: 'date' },
   time: { type: 'time' },
   end_date: { type: 'date' },
@@ -386,9 +511,11 @@ function ProblemText(p: { id: string; text?: string }) {
 }
 
 /** The form as the contract reads it: only the fields the chosen service asks, empty ones left out. */
-function toPayload(v: Record<Field, string>, fields: BookingFormField[], lang: Lang): Partial<PublicBookingRequest> & { time?: string } {
+function toPayload(v: Record<Field, string>, fields: BookingFormField[], lang: Lang, bySession: boolean): Partial<PublicBookingRequest> & { time?: string } {
   const p: Record<string, unknown> = { language: lang, name: v.name.trim() };
   if (v.service && v.service !== OTHER) p.service = v.service;
+  // The session fixes the date and the time; the server reads them from it.
+  if (bySession && v.session) p.session_id = v.session;
   for (const { field } of fields) {
     const value = v[field].trim();
     if (value) p[field] = field === 'travelers' ? Number(value) : value;
@@ -414,6 +541,7 @@ function check(p: Partial<PublicBookingRequest> & { time?: string }, r: Rules, l
   const asked = (f: BookingFormFieldName) => r.fields.some((x) => x.field === f);
   for (const f of r.fields) if (f.required && (p[f.field] === undefined || p[f.field] === '')) out[f.field] = words.e_required[lang];
   if (!p.service && !p.destination) out[asked('destination') ? 'destination' : 'service'] = words.e_service[lang];
+  if (r.bySession && !p.session_id) out.session = words.e_session[lang];
   if (!p.name) out.name = words.e_required[lang];
   if (!p.email && !p.phone && !r.inLine) out.phone = words.e_contact[lang];
   if (p.phone && !PHONE.test(p.phone)) out.phone = words.e_phone[lang];
@@ -424,6 +552,7 @@ function check(p: Partial<PublicBookingRequest> & { time?: string }, r: Rules, l
   if (p.month && p.month < now.date.slice(0, 7)) out.month = words.e_past[lang];
   const max = maxPeople(r);
   if (p.travelers !== undefined && (!Number.isInteger(p.travelers) || p.travelers < 1 || p.travelers > max)) out.travelers = fill(words.e_number[lang], { min: 1, max });
+  else if (r.slot && p.travelers !== undefined && p.travelers > r.slot.seatsLeft) out.travelers = fill(words.e_seats[lang], { n: r.slot.seatsLeft });
   if (p.time && !p.start_date) out.start_date ??= words.e_needs_date[lang];
   if (r.service && p.start_date && !out.start_date) {
     const hours = hoursOf(r);
