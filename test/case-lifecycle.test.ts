@@ -126,6 +126,30 @@ describe('case transitions', () => {
     expect(changed).toMatchObject({ actor_type: 'api_key', data: { from: null, to: provider.id, key: provider.key } });
   });
 
+  it('resolves a case whose type needs a provider only once the provider is named, with the move or before', async () => {
+    const open = () =>
+      sys.knex.transaction((trx) =>
+        openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'parcel lost', language: 'en', fields: {} }),
+      );
+    const provider = await sys.knex('providers').where({ org_id: sys.defaultOrgId }).orderBy('key').first();
+    const c = await open();
+    const refused = await move(c.number, { to: 'resolved', rootCause: 'provider_issue' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: 'conflict', details: { reason: 'provider_required', number: c.number } });
+    expect(refused.json.error.message).toMatch(/needs its provider named/);
+    expect(await sys.knex('cases').where({ id: c.id }).first()).toMatchObject({ status: 'new', version: 1 });
+    expect(await sys.knex('case_events').where({ case_id: c.id }).pluck('type')).toEqual(['created']);
+    // Named with the move: resolved.
+    expect((await move(c.number, { to: 'resolved', rootCause: 'provider_issue', providerKey: provider.key })).status).toBe(200);
+    // Named before (waiting on the provider): resolved without naming it again.
+    const d = await open();
+    expect((await move(d.number, { to: 'waiting_provider', providerKey: provider.key })).status).toBe(200);
+    expect((await move(d.number, { to: 'resolved', rootCause: 'provider_issue' })).status).toBe(200);
+    // A type that needs none: as before.
+    const e = await newCase();
+    expect((await move(e.number, { to: 'resolved', rootCause: 'provider_issue' })).status).toBe(200);
+  });
+
   it('lets the CEO read but not act', async () => {
     const c = await newCase();
     expect((await api('GET', `/api/v1/cases/${c.number}`, undefined, ceoKey)).status).toBe(200);

@@ -30,6 +30,10 @@ const PHRASES = {
   tookOver: { th: '{who} รับเคส {n} ต่อจาก {owner} แล้วค่ะ', en: '{who} took over {n} from {owner}' },
   alreadyHas: { th: '{owner} รับเคส {n} ไปแล้วค่ะ', en: '{owner} already has {n}' },
   alreadyYours: { th: 'คุณรับเคส {n} อยู่แล้วค่ะ', en: 'You already have {n}' },
+  providerFirst: {
+    th: 'เคส {n} ต้องระบุผู้ให้บริการก่อนปิดเคสค่ะ (ตั้งสถานะ "รอผู้ให้บริการ" พร้อมเลือกผู้ให้บริการ หรือระบุในเดสก์)',
+    en: '{n} needs its provider named before it is resolved: move it to "waiting on provider" with the provider, or name it on the desk.',
+  },
   nothingToTake: { th: 'เคส {n} อยู่ในสถานะ {status} แล้ว ไม่ต้องรับค่ะ', en: '{n} is {status}: there is nothing to take.' },
   moved: { th: '{who}: {n} -> {status}', en: '{who}: {n} -> {status}' },
   resolved: { th: '{who}: {n} -> {status} (สาเหตุ: {cause})', en: '{who}: {n} -> {status} (root cause: {cause})' },
@@ -132,6 +136,9 @@ async function sayRefusal(ctx: ActionContext, r: CaseRefusal, withdrawnAs: strin
         await reply(ctx, say(lang, PHRASES.notAllowed, { n: c.number, status: statusLabel(c.status, lang), target: statusLabel(r.to, lang), allowed }), c.id);
         return `refused: ${c.status} -> ${r.to}`;
       }
+    case 'provider_required':
+      await reply(ctx, say(lang, PHRASES.providerFirst, { n: c.number }), c.id);
+      return 'refused: provider not named';
     case 'stale_version':
       // The owner changed between the lock and the write: whoever has it now.
       if (ctx.name === 'case.take') {

@@ -107,6 +107,8 @@ export type CaseRefusal =
   | { ok: false; refusal: 'no_such_assignee'; case: LockedCase }
   /** The state machine has no way from the status now to `to` (also: it is there already). */
   | { ok: false; refusal: 'cannot_move'; to: CaseStatus; allowed: readonly CaseStatus[]; case: LockedCase }
+  /** The case's type needs its provider named before the case is resolved or closed. */
+  | { ok: false; refusal: 'provider_required'; to: CaseStatus; case: LockedCase }
   /** The caller's own last check before the change said no (a LINE button already used, an answer still to ask). */
   | { ok: false; refusal: 'withdrawn'; case: LockedCase }
   /** The status change itself refused (a root cause missing or unknown, a concurrent change): its error, as it said it. */
@@ -221,6 +223,17 @@ export function moveRefusal(c: LockedCase, to: CaseStatus): CaseRefusal | undefi
   return { ok: false, refusal: 'cannot_move', to, allowed: CASE_STATUS[c.status].next, case: c };
 }
 
+/**
+ * A case of a type that "requires a provider" is resolved or closed only once its provider is
+ * named (seed 004: the provider a fault is put down to, for the provider reports): staff name it
+ * with the move (`providerKey`) or before.
+ */
+async function providerStillNeeded(trx: Knex.Transaction, caseId: string, to: CaseStatus): Promise<boolean> {
+  if (to !== 'resolved' && to !== 'closed') return false;
+  const row = await trx('cases').join('case_types', 'case_types.id', 'cases.case_type_id').where('cases.id', caseId).first('cases.provider_id', 'case_types.requires_provider');
+  return Boolean(row?.requires_provider) && !row?.provider_id;
+}
+
 /** Resolving and closing are `case.resolve`; every other move `case.set_status`. */
 const actionOfMove = (to: CaseStatus): CaseAction => (to === 'resolved' || to === 'closed' ? 'resolve' : 'move');
 
@@ -252,6 +265,7 @@ export async function move(
   const c = checked.case;
   const no = await withdrawn(input.beforeChange, c);
   if (no) return no;
+  if (!input.providerKey && (await providerStillNeeded(trx, c.id, input.to))) return { ok: false, refusal: 'provider_required', to: input.to, case: c };
   const by = actor.type === 'staff' ? { type: 'staff' as const, id: actor.staffId } : { type: 'api_key' as const, id: actor.apiKeyId };
   const provider = input.providerKey ? await setCaseProvider(trx, { orgId: c.orgId, caseId: c.id, providerKey: input.providerKey, actor: by }) : { changed: false };
   try {

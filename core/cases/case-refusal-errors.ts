@@ -43,6 +43,11 @@ export function caseRefusalError(r: CaseRefusal | CaseTypeRefusal, actor: CaseAc
       return validationFailed('The request body is not valid', [{ path: 'caseType', message: `The org has no active case type ${r.caseType}` }]);
     case 'cannot_move':
       return cannotMove(r.case.status, r.to);
+    case 'provider_required':
+      return new DomainError('conflict', `${r.case.number} is of a type that needs its provider named before it is ${r.to}: name it (providerKey) with this move or before`, {
+        reason: 'provider_required',
+        ...caseNow(r.case),
+      });
     case 'rejected':
       return r.error;
     case 'withdrawn':
