@@ -234,8 +234,8 @@ export function AuditLog(p: { lang: Lang; title: string }) {
                   <p>
                     <strong>{who(L, e)}</strong> {actionWords(L, e.action)}
                   </p>
-                  {e.entityName && <p>{e.entityName[L]}</p>}
                   <p class="hint">
+                    {e.entityName && `${e.entityName[L]} · `}
                     <time dateTime={e.at}>{when(L, e.at, true, page.timeZone)}</time>
                   </p>
                 </li>
