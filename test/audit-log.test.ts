@@ -29,6 +29,10 @@ describe('reading the audit log', () => {
     expect(res.json.items.map((e: { action: string }) => e.action)).toEqual(['api_key.revoked', 'api_key.issued']);
     expect(res.json.items[0]).toMatchObject({ actorType: 'api_key', entity: 'api_key', entityId: keys.manager.id, requestId: revoke.requestId });
     expect(res.json.nextCursor).toBeNull();
+    // Names, not only ids: the key that acted, the key it was about; and the zone dates are read in.
+    const admin = await sys.knex('api_keys').where({ id: res.json.items[0].actorId }).first();
+    expect(res.json.items[0]).toMatchObject({ actorName: admin.name, entityName: { th: 'audit manager', en: 'audit manager' } });
+    expect(res.json.timeZone).toBe('Asia/Bangkok');
   });
 
   it('filters by actor, action (exact or a prefix) and period, and pages without losing or repeating an entry', async () => {
@@ -80,9 +84,9 @@ describe('reading the audit log', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,at (Asia/Bangkok),actorType,actorId,action,entity,entityId,details,requestId');
-    expect(lines.slice(1).map((l) => l.split(',')[6])).toEqual(['B-4', 'B-3', 'B-2', 'B-1', 'B-0']);
-    expect(lines[1]).toMatch(/,booking\.updated,booking,B-4,\{\},$/);
+    expect(lines[0]).toBe('id,at (Asia/Bangkok),actorType,actorId,actorName,action,entity,entityId,entityName,details,requestId');
+    expect(lines.slice(1).map((l) => l.split(',')[7])).toEqual(['B-4', 'B-3', 'B-2', 'B-1', 'B-0']);
+    expect(lines[1]).toMatch(/,staff-b,,booking\.updated,booking,B-4,,\{\},$/);
   });
 
   it('an empty CSV is its header alone', async () => {

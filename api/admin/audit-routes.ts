@@ -3,14 +3,15 @@ import { auditEntries, auditPage, type AuditFilter } from '../../core/audit/audi
 import * as c from '../../core/contracts/audit.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import { sendCsv, wantsCsv } from '../csv-response.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
-const CSV_COLUMNS = ['id', 'at', 'actorType', 'actorId', 'action', 'entity', 'entityId', 'details', 'requestId'] as const;
+const CSV_COLUMNS = ['id', 'at', 'actorType', 'actorId', 'actorName', 'action', 'entity', 'entityId', 'entityName', 'details', 'requestId'] as const;
 
 /**
  * `GET /api/v1/audit`: who changed what, for admins and the CEO (`audit.read`); support and
  * managers' keys get 403. The log is append-only (the table refuses updates and deletes); this
- * only reads it.
+ * only reads it. The Settings app's "Audit log" reads the same route (liff/src/settings/audit.tsx).
  */
 export const auditRoutes = [
   route({
@@ -19,10 +20,11 @@ export const auditRoutes = [
     summary: 'The audit log: who changed what, newest first, by actor, entity, action and period; paged, or all of it as CSV',
     tag: 'platform',
     access: 'audit.read',
+    staffApp: inSettingsApp('/audit', 'The audit log (as GET /api/v1/audit, CSV too)'),
     query: c.auditQuery,
     response: c.auditPage,
-    handle: async ({ query, identity, deps, ctx }) => {
-      const orgId = identity!.orgId;
+    handle: async ({ query, caller, deps, ctx }) => {
+      const orgId = caller.orgId;
       const { timeZone } = await getOrg(deps.knex, orgId);
       const filter: AuditFilter = {
         actorType: query.actorType,
@@ -34,16 +36,32 @@ export const auditRoutes = [
         to: query.to ? periodBound(query.to, timeZone, 'end') : undefined,
       };
       if (wantsCsv(ctx, query.format)) {
-        // The details are one JSON cell: their keys differ from action to action.
+        // In CSV_COLUMNS' order (the first row's is the header's). The details are one JSON cell:
+        // their keys differ from action to action.
         const rows = (async function* () {
-          for await (const batch of auditEntries(deps.knex, orgId, filter)) yield batch.map((e) => ({ ...e, details: JSON.stringify(e.details) }));
+          for await (const batch of auditEntries(deps.knex, orgId, filter)) yield batch.map((e) => ({
+            id: e.id,
+            at: e.at,
+            actorType: e.actorType,
+            actorId: e.actorId,
+            actorName: e.actorName,
+            action: e.action,
+            entity: e.entity,
+            entityId: e.entityId,
+            entityName: nameCell(e.entityName),
+            details: JSON.stringify(e.details),
+            requestId: e.requestId,
+          }));
         })();
         return sendCsv(ctx, 'audit-log', rows, timeZone, CSV_COLUMNS) as never;
       }
-      return auditPage(deps.knex, orgId, { ...filter, limit: query.limit, cursor: query.cursor });
+      return { ...(await auditPage(deps.knex, orgId, { ...filter, limit: query.limit, cursor: query.cursor })), timeZone };
     },
   }),
 ];
+
+/** A name in both languages is one cell: "ไทย / English", or the one name where they are the same. */
+const nameCell = (n: { th: string; en: string } | null) => n && (n.th === n.en ? n.en : `${n.th} / ${n.en}`);
 
 /** A date is the org's local day (from its midnight; `to` includes the whole day); an instant is itself. */
 function periodBound(value: string, timeZone: string, side: 'start' | 'end'): Date {

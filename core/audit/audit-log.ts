@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/index.ts';
+import { withNames, type Name } from './audit-names.ts';
 
 /** An append-only record of who changed what; the table itself refuses updates and deletes. */
 export interface AuditRecord {
@@ -63,14 +64,18 @@ export interface AuditEntryView {
   at: string;
   actorType: AuditRecord['actorType'];
   actorId: string | null;
+  /** The staff member's or API key's name (audit-names.ts). */
+  actorName: string | null;
   action: string;
   entity: string | null;
   entityId: string | null;
+  /** What the entry is about, by the name or number the business knows it by. */
+  entityName: Name | null;
   details: Record<string, unknown>;
   requestId: string | null;
 }
 
-const entryOf = (r: AuditRow): AuditEntryView => ({
+const entryOf = (r: AuditRow): Omit<AuditEntryView, 'actorName' | 'entityName'> => ({
   id: String(r.id),
   at: new Date(r.created_at).toISOString(),
   actorType: r.actor_type,
@@ -125,7 +130,7 @@ export async function auditPage(db: Knex, orgId: string, f: AuditFilter & { limi
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(entryOf),
+    items: await withNames(db, orgId, page.map(entryOf)),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at_exact, id: String(last.id) }) : null,
   };
 }
@@ -135,7 +140,7 @@ export async function* auditEntries(db: Knex, orgId: string, f: AuditFilter, bat
   let after: AuditCursor | undefined;
   for (;;) {
     const rows: AuditRow[] = await matching(db, orgId, f, after).limit(batch);
-    if (rows.length) yield rows.map(entryOf);
+    if (rows.length) yield await withNames(db, orgId, rows.map(entryOf));
     if (rows.length < batch) return;
     const last = rows.at(-1)!;
     after = { at: last.at_exact, id: String(last.id) };

@@ -38,9 +38,14 @@ export const auditEntry = z
     at: z.iso.datetime({ offset: true }),
     actorType: z.enum(AUDIT_ACTOR_TYPES),
     actorId: z.string().nullable(),
+    actorName: z.string().nullable().meta({ description: "The staff member's or the API key's name; null for the system, or one since deleted" }),
     action: z.string(),
     entity: z.string().nullable(),
     entityId: z.string().nullable(),
+    entityName: z
+      .object({ th: z.string(), en: z.string() })
+      .nullable()
+      .meta({ description: "What the entry is about, as the business calls it: a case's or booking's number, a case type's or service's names, a channel's, provider's, staff member's or key's name (the same in both languages where it has one); null where it has none" }),
     details: z.record(z.string(), z.unknown()),
     requestId: z.string().nullable(),
   })
@@ -49,6 +54,7 @@ export const auditEntry = z
 export const auditPage = z
   .object({
     items: z.array(auditEntry),
+    timeZone: z.string().meta({ description: "The org's time zone: the one `from` and `to` dates are read in" }),
     nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
   })
   .meta({ id: 'AuditPage' });

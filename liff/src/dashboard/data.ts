@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Names } from '../kit/names.ts';
-import { staffIdToken, staffRead, refusalOf, type Refusal } from '../kit/staff.ts';
+import { downloadStaffCsv, staffIdToken, staffRead, refusalOf, type Refusal } from '../kit/staff.ts';
 
 /**
  * The dashboard's reads: the analytics API as served to staff (`/liff-api/v1/dashboard/*`,
@@ -37,22 +37,11 @@ export function useReport<T>(path: string, reloadKey: unknown = 0): [Loaded<T>, 
   return [state, () => setTick((t) => t + 1)];
 }
 
-/** The report's table as a CSV file: fetched with the sign-in (a plain link would carry none), then saved. */
-export async function downloadCsv(path: string, table: string | undefined, name: string): Promise<boolean> {
-  const token = await staffIdToken();
-  if (!token) return false;
+/** The report's table as a CSV file (the kit's download, with the sign-in). */
+export function downloadCsv(path: string, table: string | undefined, name: string): Promise<boolean> {
   const url = new URL(path, location.origin);
-  url.searchParams.set('format', 'csv');
   if (table) url.searchParams.set('table', table);
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } }).catch(() => undefined);
-  if (!res?.ok) return false;
-  const href = URL.createObjectURL(await res.blob());
-  const a = Object.assign(document.createElement('a'), { href, download: `${name}.csv` });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return true;
+  return downloadStaffCsv(url.pathname + url.search, name);
 }
 
 /**

@@ -51,9 +51,9 @@ export function fill(text: string, vars: Record<string, string | number>): strin
 
 export const LOCALE: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };
 
-/** A moment as the customer reads it, in Bangkok time (the business's zone; the pages serve Thai businesses). */
-export function when(lang: Lang, iso: string, withTime = true): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Asia/Bangkok' }).format(new Date(iso));
+/** A moment as the customer reads it, in Bangkok time (the business's zone; the pages serve Thai businesses) unless the page knows the org's. */
+export function when(lang: Lang, iso: string, withTime = true, timeZone = 'Asia/Bangkok'): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone }).format(new Date(iso));
 }
 
 /** A `YYYY-MM-DD` day, in the customer's words. */

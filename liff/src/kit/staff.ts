@@ -74,6 +74,26 @@ export async function staffCall<T>(path: string, init: { method?: 'GET' | 'POST'
   return call<T>(path.startsWith('/') ? path : `/liff-api/v1/${path}`, { ...init, idToken: token });
 }
 
+/**
+ * A staff read as a CSV file (`format=csv` on `path`, absolute): fetched with the sign-in, which a
+ * plain link would not carry, then saved as `name`.csv. False when it could not be fetched.
+ */
+export async function downloadStaffCsv(path: string, name: string): Promise<boolean> {
+  const token = await staffIdToken();
+  if (!token) return false;
+  const url = new URL(path, location.origin);
+  url.searchParams.set('format', 'csv');
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } }).catch(() => undefined);
+  if (!res?.ok) return false;
+  const href = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href, download: `${name}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return true;
+}
+
 const early = new Map<string, ReturnType<typeof staffCall>>();
 
 /**

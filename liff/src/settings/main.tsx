@@ -4,6 +4,7 @@ import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
 import { Page } from '../kit/ui.tsx';
+import { AuditLog } from './audit.tsx';
 import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
 import { Channels } from './channels.tsx';
@@ -42,6 +43,7 @@ const screens = {
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
   // Read only: nothing on it can be changed, so no "view only" badge either.
   unusable: { read: 'outbox.read', manage: 'outbox.read', title: { th: 'สิ่งที่ระบบใช้ไม่ได้', en: 'What could not be used' }, about: { th: 'ข้อความที่อ่านไม่ได้ และไฟล์ที่ไม่ได้ดึงมา', en: 'Messages that could not be read, and files not fetched' } },
+  audit: { read: 'audit.read', manage: 'audit.read', title: { th: 'บันทึกการเปลี่ยนแปลง', en: 'Audit log' }, about: { th: 'ใครเปลี่ยนอะไร เมื่อไร', en: 'Who changed what, and when' } },
 } as const;
 type ScreenKey = keyof typeof screens;
 
@@ -117,6 +119,7 @@ function SettingsApp() {
               {at.screen === 'services' && <Services {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
               {at.screen === 'unusable' && <Unusable lang={lang} title={screens.unusable.title[lang]} />}
+              {at.screen === 'audit' && <AuditLog lang={lang} title={screens.audit.title[lang]} />}
             </>
           );
         }}
