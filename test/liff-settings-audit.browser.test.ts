@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../core/audit/audit-log.ts';
-import { expectAccessible } from './support/accessibility.ts';
 import { apiClient } from './support/api-client.ts';
 import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
-import { overflowing } from './support/fits.ts';
+import { checkScreen } from './support/fits.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice, TABLET } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
@@ -82,11 +81,8 @@ describe.skipIf(!hasChromium)('the audit log, in the Settings app', () => {
   const texts = (page: Page) => entries(page).allTextContents();
 
   async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(await overflowing(page)).toEqual([]);
     expect([...(await page.innerText('main')).matchAll(SNAKE)].map((m) => m[0])).toEqual([]);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/settings-audit-${name}.png`, fullPage: true });
+    await checkScreen(page, `settings-audit-${name}`);
   }
 
   it('an admin on a phone, in Thai: the changes in words, a page at a time, by who and by period', async () => {

@@ -1,9 +1,8 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learnFromStaff } from '../core/understanding/learned-examples.ts';
-import { expectAccessible } from './support/accessibility.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
-import { overflowing } from './support/fits.ts';
+import { hasChromium, openBrowser } from './support/browser.ts';
+import { checkScreen } from './support/fits.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
@@ -16,7 +15,6 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  * learning at once off. Thai and English, light and dark, axe-core WCAG 2.1 AA.
  * Screenshots: settings-learned-*.png (test/support/browser.ts).
  */
-const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
 describe.skipIf(!hasChromium)('what the bot learned from staff, in the Settings app', () => {
@@ -55,12 +53,7 @@ describe.skipIf(!hasChromium)('what the bot learned from staff, in the Settings 
     await h?.close();
   });
 
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(await overflowing(page)).toEqual([]);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/settings-learned-${name}.png`, fullPage: true });
-  }
+  const check = (page: Page, name: string) => checkScreen(page, `settings-learned-${name}`);
 
   const card = (page: Page, text: string | RegExp) => page.locator('ul.list > li', { hasText: text });
 

@@ -2,9 +2,8 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendMessage, recordRefusedMedia } from '../core/conversations/conversation-log.ts';
 import { storeInboundEvents } from '../core/inbound/inbound-events.ts';
-import { expectAccessible } from './support/accessibility.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
-import { overflowing } from './support/fits.ts';
+import { hasChromium, openBrowser } from './support/browser.ts';
+import { checkScreen } from './support/fits.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice } from './support/staff-browser.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
@@ -16,7 +15,6 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  * support is told it is not for their role. Thai and English, light and dark, axe-core WCAG 2.1 AA.
  * Screenshots: settings-unusable-*.png (test/support/browser.ts).
  */
-const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
 describe.skipIf(!hasChromium)('what could not be used, in the Settings app', () => {
@@ -51,12 +49,7 @@ describe.skipIf(!hasChromium)('what could not be used, in the Settings app', () 
     await h?.close();
   });
 
-  async function check(page: Page, name: string) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(await overflowing(page)).toEqual([]);
-    await expectAccessible(page, name);
-    await page.screenshot({ path: `${SHOTS}/settings-unusable-${name}.png`, fullPage: true });
-  }
+  const check = (page: Page, name: string) => checkScreen(page, `settings-unusable-${name}`);
 
   it('an admin reads both lists, newest first, with the reason, the channel by name and the time; no ids or keys', async () => {
     const page = await staffDevice(browser, h, admin);

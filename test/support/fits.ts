@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { expectAccessible } from './accessibility.ts';
+import { screenshotDir } from './browser.ts';
 
 /**
  * What sticks out: every shown element that runs past the viewport's edges, or past the card it
@@ -32,3 +35,16 @@ export function overflowing(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * A screen as a person sees it: nothing runs off the page or its cards, axe-core finds nothing
+ * (WCAG 2.1 AA), and it is photographed as `shot`.png in the screenshots directory (docs/liff/ with
+ * SCREENSHOTS=docs, test/support/browser.ts).
+ */
+export async function checkScreen(page: Page, shot: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect(await overflowing(page)).toEqual([]);
+  await expectAccessible(page, shot);
+  await page.screenshot({ path: `${screenshotDir()}/${shot}.png`, fullPage: true });
+}
+

@@ -4,7 +4,7 @@ import type { AuditEntry, auditPage } from '../../../core/contracts/audit.ts';
 import type { staffMember } from '../../../core/contracts/staff.ts';
 import { when, type Dict, type Lang, type Words } from '../kit/i18n.ts';
 import { downloadStaffCsv } from '../kit/staff.ts';
-import { Screen, send, useLoad } from './shared.tsx';
+import { LoadMore, Screen, send, useLoad } from './shared.tsx';
 
 /**
  * The audit log (GET /api/v1/audit, served to the app as `/settings/audit`), read only: who changed
@@ -160,7 +160,6 @@ export function AuditLog(p: { lang: Lang; title: string }) {
   const path = `audit?${query(f)}`;
   const [state, retry, set] = useLoad<Page>(path);
   const [staff, setStaff] = useState<Member[]>([]);
-  const [busy, setBusy] = useState(false);
   const [csvFailed, setCsvFailed] = useState(false);
   useEffect(() => {
     // Who may read the log may read the staff list too; without it the filter offers keys and the system.
@@ -241,21 +240,7 @@ export function AuditLog(p: { lang: Lang; title: string }) {
                 </li>
               ))}
             </ul>
-            {page.nextCursor && (
-              <button
-                type="button"
-                class="quiet"
-                disabled={busy}
-                onClick={async () => {
-                  setBusy(true);
-                  const a = await send<Page>('GET', `${path}&cursor=${encodeURIComponent(page.nextCursor!)}`);
-                  setBusy(false);
-                  if (a.kind === 'ok') set({ ...a.data, items: [...page.items, ...a.data.items] });
-                }}
-              >
-                {words.more[L]}
-              </button>
-            )}
+            {page.nextCursor && <LoadMore<Page> label={words.more[L]} next={`${path}&cursor=${encodeURIComponent(page.nextCursor)}`} add={(next) => set({ ...next, items: [...page.items, ...next.items] })} />}
           </section>
         )}
       </Screen>

@@ -278,3 +278,27 @@ export const w = {
   keyTaken: { th: 'มีรหัสนี้แล้ว ใส่รหัสอื่น', en: 'This key is taken: type another.' },
   keyAuto: { th: 'เว้นว่างได้ ระบบจะใช้ {{key}}', en: 'Leave it empty to use {{key}}' },
 } satisfies Dict;
+
+/**
+ * "Load more" under a list read page by page: fetches `next` (the list's own cursor in its URL)
+ * and hands the page to `add`, which appends it; disabled while it loads.
+ */
+export function LoadMore<P>(p: { label: string; next: string; add: (page: P) => void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      class="quiet"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        const a = await send<P>('GET', p.next);
+        setBusy(false);
+        if (a.kind === 'ok') p.add(a.data);
+      }}
+    >
+      {p.label}
+    </button>
+  );
+}
+

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import type { MalformedEventPage, RefusedFilePage } from '../../../core/contracts/inbound-problems.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
-import { Screen, send, useLoad } from './shared.tsx';
+import { LoadMore, Screen, useLoad } from './shared.tsx';
 
 /**
  * What arrived and could not be used (GET /api/v1/inbound-events/malformed and /media-refused),
@@ -29,7 +28,6 @@ type Page<T> = { items: T[]; nextBefore: string | null };
 function List<T>(p: { lang: Lang; title: string; path: string; item: (i: T) => ComponentChildren }) {
   const L = p.lang;
   const [state, retry, set] = useLoad<Page<T>>(p.path);
-  const [busy, setBusy] = useState(false);
   return (
     <section>
       <h2>{p.title}</h2>
@@ -39,19 +37,7 @@ function List<T>(p: { lang: Lang; title: string; path: string; item: (i: T) => C
             {page.items.length === 0 && <p class="muted">{words.none[L]}</p>}
             <ul class="list">{page.items.map(p.item)}</ul>
             {page.nextBefore && (
-              <button
-                type="button"
-                class="quiet"
-                disabled={busy}
-                onClick={async () => {
-                  setBusy(true);
-                  const a = await send<Page<T>>('GET', `${p.path}?before=${encodeURIComponent(page.nextBefore!)}`);
-                  setBusy(false);
-                  if (a.kind === 'ok') set({ items: [...page.items, ...a.data.items], nextBefore: a.data.nextBefore });
-                }}
-              >
-                {words.more[L]}
-              </button>
+              <LoadMore<Page<T>> label={words.more[L]} next={`${p.path}?before=${encodeURIComponent(page.nextBefore)}`} add={(next) => set({ items: [...page.items, ...next.items], nextBefore: next.nextBefore })} />
             )}
           </>
         )}
