@@ -136,6 +136,25 @@ describe('the last seats, asked for at once', () => {
 });
 
 describe('sessions that cannot be booked', () => {
+  it('a service booked by its sessions: a booking that names no session is 422 naming session_id, nothing written', async () => {
+    const service = await aService();
+    await aSession(service, { date: inDays(6), time: '10:00', capacity: 4 });
+    const before = await sys.knex('bookings').count({ n: '*' }).first();
+    const forms = await sys.knex('booking_intakes').count({ n: '*' }).first();
+    for (const r of [
+      await publicForm({ service, start_date: inDays(6), time: '10:00', ...aCustomer() }),
+      await staffBooking({ service, start_date: inDays(6), time: '10:00', ...aCustomer() }),
+    ]) {
+      expect(r.status, JSON.stringify(r.json)).toBe(422);
+      expect(r.json.error.details).toEqual([expect.objectContaining({ path: 'session_id', reason: 'session_required' })]);
+    }
+    expect(await sys.knex('bookings').count({ n: '*' }).first()).toEqual(before);
+    expect(await sys.knex('booking_intakes').count({ n: '*' }).first()).toEqual(forms);
+    // A service with no session from now on is booked by date and time, as before.
+    const plain = await aService();
+    expect((await staffBooking({ service: plain, start_date: inDays(6), time: '10:00', ...aCustomer() })).status).toBe(201);
+  });
+
   it('a session in the past: 422 naming session_id, nothing written', async () => {
     const service = await aService();
     const serviceId = (await sys.knex('services').where({ org_id: sys.defaultOrgId, key: service }).first('id')).id;

@@ -8,7 +8,7 @@ import { todayIn } from '../time/org-time.ts';
 import { formOrg, type FormOrg } from './form-org.ts';
 import type { IntakeAnswer, IntakeResult } from './intake-ledger.ts';
 import { checkServiceForm } from './service-hours.ts';
-import { sessionForBooking } from './session-seats.ts';
+import { requireSession, sessionForBooking } from './session-seats.ts';
 
 /** A booking form as sent, with its `Idempotency-Key` (the website's and the one inside LINE). */
 export interface IntakeRequest {
@@ -65,7 +65,9 @@ export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUse
   // The org's own limit on its form (org settings, `publicFormLimit`), counted before anything else.
   const limit = org.public_form_limit ?? r.defaultLimit;
   if (limit && r.limit) await r.limit({ orgId: org.id, requests: limit.requests, seconds: limit.seconds });
-  // A session fixes the service, the date and the time (session-seats.ts); the form is kept with them.
+  // A session fixes the service, the date and the time (session-seats.ts); the form is kept with
+  // them. A service booked by its sessions needs one.
+  await requireSession(knex, org.id, r.form.service, r.form.session_id, r.now);
   const session = r.form.session_id
     ? await sessionForBooking(knex, { orgId: org.id, sessionId: r.form.session_id, serviceKey: r.form.service, date: r.form.start_date, time: r.form.time, seats: r.form.travelers ?? 1, now: r.now })
     : undefined;

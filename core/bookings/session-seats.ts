@@ -5,6 +5,7 @@ import { localMoment } from '../time/org-time.ts';
 import type { Language } from '../vocabulary.ts';
 import { formatBookingDate } from './booking-desk.ts';
 import { takeSeats, type SeatRefusal, type SessionRow } from './service-sessions.ts';
+import { bookedBySession } from './session-availability.ts';
 
 /**
  * A booking for a session, whichever door it comes through (the chat, the website's form, the
@@ -90,3 +91,17 @@ export async function holdSeats(trx: Knex.Transaction, t: { orgId: string; sessi
 
 /** The refusal for a form the ledger could not give seats (core/bookings/intake-ledger.ts). */
 export const seatRefusal = refusal;
+
+/**
+ * A service booked by its sessions (a scheduled session from now on: session-availability.ts) is
+ * booked for a session, through every door: a booking that names none is refused (422 naming
+ * `session_id`), since it would hold no seat and could overbook the class.
+ */
+export async function requireSession(db: Db, orgId: string, serviceKey: string | undefined, sessionId: string | undefined, now: Date = new Date()): Promise<void> {
+  if (sessionId || !serviceKey) return;
+  if (!(await bookedBySession(db, orgId, serviceKey, now))) return;
+  throw validationFailed('The session cannot be booked', [
+    { path: 'session_id', message: `${serviceKey} is booked by its sessions: name one (GET /public/v1/services/${serviceKey}/availability)`, reason: 'session_required' },
+  ]);
+}
+

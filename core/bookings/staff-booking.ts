@@ -7,7 +7,7 @@ import type { Language, StaffRole } from '../vocabulary.ts';
 import { canStaff } from '../access/roles.ts';
 import { createBooking } from './booking-commands.ts';
 import { askedFor, present } from './form-booking.ts';
-import { sessionForBooking } from './session-seats.ts';
+import { requireSession, sessionForBooking } from './session-seats.ts';
 
 export interface StaffBookingInput {
   orgId: string;
@@ -22,7 +22,9 @@ export interface StaffBookingInput {
  * enters the pipeline as `new`, and the sales groups get its card.
  */
 export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Promise<{ id: string; number: string }> {
-  // A session fixes the service, the date and the time, and its seats are taken with the booking.
+  // A session fixes the service, the date and the time, and its seats are taken with the booking;
+  // a service booked by its sessions needs one.
+  await requireSession(knex, r.orgId, r.form.service, r.form.session_id, r.now);
   const session = r.form.session_id
     ? await sessionForBooking(knex, { orgId: r.orgId, sessionId: r.form.session_id, serviceKey: r.form.service, date: r.form.start_date, time: r.form.time, seats: r.form.travelers ?? 1, now: r.now })
     : undefined;
