@@ -6,7 +6,8 @@ import { sendCsv, wantsCsv } from '../csv-response.ts';
 import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
-const CSV_COLUMNS = ['id', 'at', 'actorType', 'actorId', 'actorName', 'action', 'entity', 'entityId', 'entityName', 'details', 'requestId'] as const;
+// Columns named since the first version are added at the end, so that a reader by position keeps working.
+const CSV_COLUMNS = ['id', 'at', 'actorType', 'actorId', 'action', 'entity', 'entityId', 'details', 'requestId', 'actorName', 'entityName'] as const;
 
 /**
  * `GET /api/v1/audit`: who changed what, for admins and the CEO (`audit.read`); support and
@@ -44,13 +45,13 @@ export const auditRoutes = [
             at: e.at,
             actorType: e.actorType,
             actorId: e.actorId,
-            actorName: e.actorName,
             action: e.action,
             entity: e.entity,
             entityId: e.entityId,
-            entityName: nameCell(e.entityName),
             details: JSON.stringify(e.details),
             requestId: e.requestId,
+            actorName: e.actorName,
+            entityName: nameCell(e.entityName),
           }));
         })();
         return sendCsv(ctx, 'audit-log', rows, timeZone, CSV_COLUMNS) as never;
