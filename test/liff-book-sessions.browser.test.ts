@@ -20,6 +20,7 @@ const SHOTS = screenshotDir();
 const PHONE = { width: 390, height: 844 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the booking form of a class booked by session', () => {
   let h: LiffHarness;
   let browser: Browser;

@@ -25,6 +25,7 @@ const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 1
 /** Words that are keys, not labels (as test/liff-dashboard-labels.browser.test.ts): `snake_case`. */
 const SNAKE = /\b[a-z]+_[a-z_]+\b/g;
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the audit log, in the Settings app', () => {
   let h: LiffHarness;
   let browser: Browser;

@@ -17,6 +17,7 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
  */
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('what the bot learned from staff, in the Settings app', () => {
   let h: LiffHarness;
   let browser: Browser;

@@ -20,14 +20,15 @@ describe('a message that is one of the business\'s phrases word for word', () =>
     expect(classifyOffline({ text: 'I was charged twice', taxonomy }).classification.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('is read as the class staff taught, with nothing close behind to ask about', () => {
+  it('is read as the class staff taught, over the reading it had before', () => {
     // "Money went missing" reads as a refund with a top-up close behind, until staff teach it as a top-up.
     const demo = taxonomySchema.parse(JSON.parse(readFileSync(new URL('../../eval/taxonomy.json', import.meta.url), 'utf8')));
     expect(classifyOffline({ text: 'เงินหายค่ะ', taxonomy: demo }).classification).toMatchObject({ caseType: 'refund_request', alternative: { kind: 'case', key: 'topup_not_credited' } });
     const taught = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'topup_not_credited' ? { ...t, examples: [...t.examples, 'เงินหายค่ะ'] } : t)) };
     const read = classifyOffline({ text: 'เงินหายค่ะ', taxonomy: taught }).classification;
     expect(read).toMatchObject({ kind: 'case', caseType: 'topup_not_credited' });
-    expect(read.alternative).toBeUndefined();
+    // (That a taught phrase is then acted on, not asked about, is test/learning-from-staff.test.ts's
+    // "the same words are read as the corrected type next time": it fails without the rule.)
   });
 
   it('is not a known phrase when two classes share it, or when it only looks like one', () => {
