@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transitionCase } from '../core/cases/transition.ts';
 import { assign, handOff, resolve, take } from '../core/conversations/conversation-commands.ts';
-import { verifyPaymentSignature } from '../core/payments/payment-signature.ts';
+import { verifyBodySignature } from '../core/http/body-signature.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 import { apiClient, openTopUpCase } from './support/api-client.ts';
 
@@ -63,7 +63,7 @@ const at = (path: string) => received.filter((r) => r.path === path);
 const newCase = (orderId = 'ORD-WH-' + Math.floor(Math.random() * 1e6)) => openTopUpCase(sys, orderId);
 
 function verified(r: Received, secret: string) {
-  return verifyPaymentSignature(r.raw, { timestamp: r.headers['x-opsdesk-timestamp'] as string, signature: r.headers['x-opsdesk-signature'] as string }, secret).ok;
+  return verifyBodySignature(r.raw, { timestamp: r.headers['x-opsdesk-timestamp'] as string, signature: r.headers['x-opsdesk-signature'] as string }, secret).ok;
 }
 
 describe('outbound case webhooks', () => {

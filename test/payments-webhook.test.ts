@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_CREDIT_JOB, paymentPlatformEventId } from '../core/payments/payment-events.ts';
-import { signPaymentBody } from '../core/payments/payment-signature.ts';
+import { signBody } from '../core/http/body-signature.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -32,7 +32,7 @@ async function post(body: string, opts: { secret?: string; timestamp?: number; s
   const ts = opts.timestamp ?? nowSeconds();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.timestampHeader !== null) headers['x-opsdesk-timestamp'] = opts.timestampHeader ?? String(ts);
-  if (opts.signature !== null) headers['x-opsdesk-signature'] = opts.signature ?? signPaymentBody(body, opts.secret ?? SECRET, ts);
+  if (opts.signature !== null) headers['x-opsdesk-signature'] = opts.signature ?? signBody(body, opts.secret ?? SECRET, ts);
   const res = await fetch(`${base}/webhooks/payments`, { method: 'POST', headers, body });
   return { status: res.status, json: (await res.json().catch(() => undefined)) as any };
 }
@@ -69,9 +69,9 @@ describe('the payments webhook refuses what it cannot trust, and stores nothing'
     ['a wrong secret', () => post(body(), { secret: 'another-secret' })],
     ['no signature', () => post(body(), { signature: null })],
     ['no timestamp', () => post(body(), { timestampHeader: null })],
-    ['a signature of another body', () => { const b = body(); return post(b, { signature: signPaymentBody(b + ' ', SECRET, nowSeconds()) }); }],
-    ['a signature over another timestamp', () => { const b = body(); return post(b, { signature: signPaymentBody(b, SECRET, nowSeconds() - 1) }); }],
-    ['a signature without its v1= scheme', () => { const b = body(); return post(b, { signature: signPaymentBody(b, SECRET, nowSeconds()).slice(3) }); }],
+    ['a signature of another body', () => { const b = body(); return post(b, { signature: signBody(b + ' ', SECRET, nowSeconds()) }); }],
+    ['a signature over another timestamp', () => { const b = body(); return post(b, { signature: signBody(b, SECRET, nowSeconds() - 1) }); }],
+    ['a signature without its v1= scheme', () => { const b = body(); return post(b, { signature: signBody(b, SECRET, nowSeconds()).slice(3) }); }],
     ['a timestamp that is not a number', () => post(body(), { timestampHeader: 'yesterday' })],
   ])('%s: 401', async (_name, attempt) => {
     const before = await stored();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { scheduleSlaTimers } from '../core/cases/sla-timers.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
-import { signPaymentBody } from '../core/payments/payment-signature.ts';
+import { signBody } from '../core/http/body-signature.ts';
 import { deriveActionKey } from '../core/staff/action-tokens.ts';
 import { digestDateLabel, sendDueDigests } from '../core/staff/managers-digest.ts';
 import { managersReach } from '../core/staff/managers-reach.ts';
@@ -169,7 +169,7 @@ describe('payment alerts', () => {
     const started = Date.now();
     const res = await fetch(`${sys.url}/webhooks/payments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-opsdesk-timestamp': String(ts), 'x-opsdesk-signature': signPaymentBody(body, PAYMENTS_SECRET, ts) },
+      headers: { 'content-type': 'application/json', 'x-opsdesk-timestamp': String(ts), 'x-opsdesk-signature': signBody(body, PAYMENTS_SECRET, ts) },
       body,
     });
     expect(res.status).toBeLessThan(300);

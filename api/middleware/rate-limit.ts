@@ -1,6 +1,6 @@
 import type { Context, Next } from 'koa';
 import { notFound, unauthenticated } from '../../core/errors/index.ts';
-import { SIGNATURE_HEADER as PAYMENT_SIGNATURE_HEADER } from '../../core/payments/payment-signature.ts';
+import { SIGNATURE_HEADER as PAYMENT_SIGNATURE_HEADER } from '../../core/http/body-signature.ts';
 import type { AppDeps } from '../deps.ts';
 import { readBodyOnce } from './body.ts';
 

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { DomainError, unauthenticated, validationFailed } from '../../core/errors/index.ts';
 import { findDefaultOrgId } from '../../core/orgs/default-org.ts';
 import { paymentBodyIssues, paymentEventSchema, storePaymentEvent } from '../../core/payments/payment-events.ts';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyPaymentSignature } from '../../core/payments/payment-signature.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyBodySignature } from '../../core/http/body-signature.ts';
 import type { AppDeps } from '../deps.ts';
 import { jsonBody } from '../middleware/body.ts';
 import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
@@ -18,7 +18,7 @@ export interface PaymentsWebhookDeps {
 
 /**
  * `POST /webhooks/payments`: payment and top-up events from the business's main system, for the
- * default org. The signature (core/payments/payment-signature.ts) is checked on the raw bytes
+ * default org. The signature (core/http/body-signature.ts) is checked on the raw bytes
  * before anything is parsed; anything refused stores nothing. The event is stored in
  * `inbound_events` (no channel) with its outbox row and the answer is 200 at once; the same event
  * id again is a 200 that stores nothing. The rules run in the `payments` worker.
@@ -31,7 +31,7 @@ export function mountPaymentsWebhook(router: Router, deps: PaymentsWebhookDeps):
       throw new DomainError('unavailable', 'Payment webhooks are not configured: set PAYMENTS_WEBHOOK_SECRET and restart');
     }
     const raw = ctx.request.rawBody ?? Buffer.alloc(0);
-    const check = verifyPaymentSignature(
+    const check = verifyBodySignature(
       raw,
       { timestamp: ctx.get(TIMESTAMP_HEADER) || undefined, signature: ctx.get(SIGNATURE_HEADER) || undefined },
       secret,

@@ -1,6 +1,6 @@
 import { signLineBody } from '../../bot/line/line-signature.ts';
 import { signTwilioRequest } from '../../bot/whatsapp/twilio-signature.ts';
-import { signPaymentBody } from '../../core/payments/payment-signature.ts';
+import { signBody } from '../../core/http/body-signature.ts';
 
 /**
  * Signed, mutated webhook bodies for the LINE, WhatsApp and payments endpoints: valid events from
@@ -244,7 +244,7 @@ export async function runWebhookFuzz(t: FuzzTargets, n: number, opts: { seed?: n
         const ts = Math.floor(Date.now() / 1000);
         const res = await fetch(`${t.baseUrl}/webhooks/payments`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-opsdesk-timestamp': String(ts), 'x-opsdesk-signature': signPaymentBody(body, t.paymentsSecret, ts) },
+          headers: { 'content-type': 'application/json', 'x-opsdesk-timestamp': String(ts), 'x-opsdesk-signature': signBody(body, t.paymentsSecret, ts) },
           body,
         });
         await res.arrayBuffer();

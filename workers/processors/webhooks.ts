@@ -4,7 +4,7 @@ import type { SecretBox } from '../../core/crypto/secret-box.ts';
 import { DELIVER_JOB, WEBHOOKS_QUEUE, type DeliverJobPayload } from '../../core/integrations/case-events-out.ts';
 import { cancelDelivery, deliveryToSend, recordDeliveryAttempt, webhookSecretContext } from '../../core/integrations/webhook-endpoints.ts';
 import { OutboundError, safeFetch, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
-import { signPaymentBody } from '../../core/payments/payment-signature.ts';
+import { signBody } from '../../core/http/body-signature.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 
 /**
@@ -44,7 +44,7 @@ export function webhookProcessors(deps: WebhookDeps): ProcessorTable {
 
         const body = JSON.stringify(delivery.payload);
         const timestamp = Math.floor(Date.now() / 1000);
-        const signature = signPaymentBody(body, deps.secrets.open(delivery.secret_sealed, webhookSecretContext(delivery.endpoint_id)), timestamp);
+        const signature = signBody(body, deps.secrets.open(delivery.secret_sealed, webhookSecretContext(delivery.endpoint_id)), timestamp);
         let statusCode: number | null = null;
         let error: string | null = null;
         // Refused addresses and https-only are not retried: the same URL will be refused again.

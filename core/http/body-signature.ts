@@ -1,7 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Signed payment webhooks. The sender computes
+ * Signed bodies from the business's main system: payment events (POST /webhooks/payments) and
+ * order syncs (the orders API, api/admin/order-routes.ts), each with its own secret; and our own
+ * webhooks to the business (workers/processors/webhooks.ts), so a business checks both the same
+ * way. The sender computes
  *
  *   HMAC-SHA256(secret, `${timestamp}.${rawBody}`)  as lowercase hex
  *
@@ -13,7 +16,7 @@ export const TIMESTAMP_HEADER = 'x-opsdesk-timestamp';
 export const SIGNATURE_HEADER = 'x-opsdesk-signature';
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
-export function signPaymentBody(rawBody: string | Buffer, secret: string, timestamp: number): string {
+export function signBody(rawBody: string | Buffer, secret: string, timestamp: number): string {
   const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
   return `v1=${mac}`;
 }
@@ -22,7 +25,7 @@ export type SignatureCheck =
   | { ok: true; timestamp: number }
   | { ok: false; reason: 'missing' | 'mismatch' | 'bad_timestamp' | 'stale'; message: string };
 
-export function verifyPaymentSignature(
+export function verifyBodySignature(
   rawBody: Buffer,
   headers: { timestamp: string | undefined; signature: string | undefined },
   secret: string,
@@ -35,7 +38,7 @@ export function verifyPaymentSignature(
     return { ok: false, reason: 'bad_timestamp', message: 'X-Opsdesk-Timestamp must be a unix time in seconds' };
   }
   const timestamp = Number(headers.timestamp.trim());
-  const expected = Buffer.from(signPaymentBody(rawBody, secret, timestamp).slice(3), 'hex');
+  const expected = Buffer.from(signBody(rawBody, secret, timestamp).slice(3), 'hex');
   const matches = headers.signature
     .split(',')
     .map((part) => part.trim())
