@@ -55,6 +55,8 @@ export interface AppDeps {
   limits?: RateLimits;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
+  /** ORDERS_API_SECRET: signs the orders API's bodies; unset, that API's writes answer 503. */
+  ordersApiSecret?: string;
   /** Signs and checks the links to stored media (core/staff/staff-desk.ts StaffDeps.mediaLinkKey). */
   mediaLinkKey: Buffer;
   /** DATA_DIR: stored media lives under DATA_DIR/media. */

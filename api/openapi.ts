@@ -24,7 +24,19 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
 
   for (const r of routes) for (const door of servedAt(r)) {
     const path = door.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...door.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params: { name: string; in: string; required: boolean; schema: { type: string }; description?: string }[] = [...door.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (r.signed) {
+      params.push(
+        { name: 'X-Opsdesk-Timestamp', in: 'header', required: true, schema: { type: 'string' }, description: 'Unix time in seconds; more than 5 minutes away from ours is refused (replay protection)' },
+        {
+          name: 'X-Opsdesk-Signature',
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+          description: `v1=<hex HMAC-SHA256(${r.signed.variable}, "<timestamp>.<raw body>")>; several v1= values separated by commas are accepted (secret rotation)`,
+        },
+      );
+    }
     if (r.query) {
       const q = schemaOf(r.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(q.properties ?? {})) {
@@ -44,7 +56,8 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
       }
       responses['503'] = errorResponse('LINE could not be reached to verify the token');
     } else if (access !== 'public') {
-      responses['401'] = errorResponse('Missing or invalid API key');
+      responses['401'] = errorResponse(r.signed ? 'Missing or invalid API key, or a missing, wrong or stale X-Opsdesk-Signature' : 'Missing or invalid API key');
+      if (r.signed) responses['503'] = errorResponse(`${r.signed.variable} is not set on the server`);
       responses['403'] = errorResponse(`The key's role lacks ${access}`);
     }
     if (r.body) {

@@ -3,7 +3,8 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Permission, Role } from '../core/access/roles.ts';
 import type { ApiKeyIdentity } from '../core/api-keys/api-key-service.ts';
-import { DomainError, validationFailed } from '../core/errors/index.ts';
+import { DomainError, unauthenticated, validationFailed } from '../core/errors/index.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyBodySignature } from '../core/http/body-signature.ts';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './middleware/api-key-auth.ts';
 import { jsonBody, readBodyOnce } from './middleware/body.ts';
@@ -77,6 +78,12 @@ export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
    * (415 otherwise) and it may be at most `limitBytes` (413), both checked before it is read.
    */
   upload?: { limitBytes: number; types: readonly string[]; /** The refusals in the route's own words. */ tooLarge?: string; unsupported?: string };
+  /**
+   * The body must also be signed (core/http/body-signature.ts: HMAC-SHA256 of the timestamp and the
+   * raw bytes) with the secret `variable` names: checked once the caller is known and the body
+   * read, before it is parsed. A missing, wrong or stale signature is 401; the secret unset, 503.
+   */
+  signed?: { variable: string; secret: (deps: AppDeps) => string | undefined };
   query?: Q;
   response: R;
   /** Success status; 200 unless said. */
@@ -116,9 +123,11 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
       const caller = callerOf(ctx, identity, staff);
       // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
       if (r.upload && !r.upload.types.includes(ctx.request.type)) throw unsupportedType(r.upload);
+      const secret = r.signed && signingSecret(r.signed, deps);
       await readBodyOnce(ctx, r.upload?.limitBytes ?? deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT).catch((err) => {
         throw r.upload?.tooLarge && err instanceof DomainError && err.code === 'payload_too_large' ? new DomainError(err.code, r.upload.tooLarge, err.details) : err;
       });
+      if (secret) requireSignature(ctx, secret);
       const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
       const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
       const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, deps, ctx });
@@ -131,6 +140,17 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
       }
     });
   }
+}
+
+function signingSecret(signed: NonNullable<Route['signed']>, deps: AppDeps): string {
+  const secret = signed.secret(deps);
+  if (!secret) throw new DomainError('unavailable', `This endpoint is not configured: set ${signed.variable} and restart`);
+  return secret;
+}
+
+function requireSignature(ctx: Context, secret: string): void {
+  const check = verifyBodySignature(ctx.request.rawBody ?? Buffer.alloc(0), { timestamp: ctx.get(TIMESTAMP_HEADER) || undefined, signature: ctx.get(SIGNATURE_HEADER) || undefined }, secret);
+  if (!check.ok) throw unauthenticated(check.message);
 }
 
 const unsupportedType = (u: { types: readonly string[]; unsupported?: string }) =>
@@ -148,7 +168,7 @@ function callerOf(ctx: Context, identity: ApiKeyIdentity | undefined, staff: Lif
  * at once (core/contracts/all-issues.ts). A field left out or left blank is `code: 'required'`,
  * "Required", so a form can say so next to each in its reader's language.
  */
-export function parseRequest<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query'): z.infer<T> {
+export function parseRequest<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw validationFailed(

@@ -45,6 +45,8 @@ import { webhookProcessors } from '../workers/processors/webhooks.ts';
 import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
 import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
 import { subscribeToCaseEvents } from '../core/cases/case-timeline.ts';
+import { subscribeToProviderEvents } from '../core/providers/provider-timeline.ts';
+import { tellManagersOfFailingOrders } from '../core/staff/provider-health-notice.ts';
 import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { inboxReplyOnOpenCases } from '../core/cases/inbox-replies.ts';
@@ -161,6 +163,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // A send that failed for good: the managers' groups are told (core/conversations/outgoing.ts).
   subscribeToFailedSends('managers-alert', alertSendFailed);
   subscribeToFailedSends('customer-unreachable', customerUnreachable);
+  // A provider's orders failing past the org's threshold: the managers hear it (core/providers/provider-health.ts).
+  subscribeToProviderEvents('managers-alert', tellManagersOfFailingOrders);
 }
 
 export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
@@ -364,6 +368,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         inbound: new InboundBatcher(knex),
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
+        ordersApiSecret: config.ordersApiSecret,
         outbound,
         trustProxy: config.trustProxy,
         limits,

@@ -84,6 +84,7 @@ const envSchema = z.object({
   GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
   CLASSIFIER: z.enum(['auto', 'llm', 'offline']).default('auto'),
   PAYMENTS_WEBHOOK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  ORDERS_API_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   OUTBOUND_ALLOW_NETWORKS: commaList.optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_PUBLIC: rateLimit.prefault('120/60'),
@@ -134,6 +135,8 @@ export interface Config {
   openai: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
   gemini: { apiKey: string | undefined; baseUrl: string | undefined; model: string };
   paymentsWebhookSecret: string | undefined;
+  /** The HMAC secret the main system signs the orders API's bodies with; unset, that API answers 503. */
+  ordersApiSecret: string | undefined;
   /**
    * Outbound HTTP to addresses others choose (webhooks, media; core/http/safe-fetch.ts): https in
    * production, and only public addresses unless OUTBOUND_ALLOW_NETWORKS names ranges.
@@ -208,7 +211,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     problems.push({ variable: 'PUBLIC_BASE_URL', message: 'is required in production (links sent to customers are built on it)' });
   }
   if (e.NODE_ENV === 'production') {
-    for (const variable of ['ADMIN_API_KEY', 'PAYMENTS_WEBHOOK_SECRET'] as const) {
+    for (const variable of ['ADMIN_API_KEY', 'PAYMENTS_WEBHOOK_SECRET', 'ORDERS_API_SECRET'] as const) {
       const value = e[variable];
       if (value === undefined) continue;
       if (value.length < MIN_PRODUCTION_SECRET_LENGTH) {
@@ -263,6 +266,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     gemini: { apiKey: e.GEMINI_API_KEY, baseUrl: e.GEMINI_BASE_URL, model: e.GEMINI_MODEL },
     paymentsWebhookSecret: e.PAYMENTS_WEBHOOK_SECRET,
+    ordersApiSecret: e.ORDERS_API_SECRET,
     outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
     trustProxy: e.TRUST_PROXY === 'true',
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },

@@ -88,3 +88,14 @@ export type BuiltInRootCause = (typeof BUILT_IN_ROOT_CAUSES)[number];
 /** Who holds a conversation (core/conversations/inbox-rules.ts, docs/inbox.md). */
 export const INBOX_STATUSES = ['bot', 'waiting', 'assigned', 'snoozed', 'resolved'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/**
+ * An order's status and its refund's, as the business's main system reports them through the
+ * orders API (migrations/20261129090000_orders.ts spells the same lists; docs/cases.md says what
+ * each means).
+ */
+export const ORDER_STATUSES = ['pending', 'paid', 'processing', 'completed', 'failed', 'cancelled', 'refunded'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const REFUND_STATUSES = ['none', 'requested', 'processing', 'refunded', 'rejected'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];

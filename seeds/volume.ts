@@ -146,7 +146,7 @@ export async function generateVolume(knex: Knex, o: VolumeOptions): Promise<Volu
       log(`  bookings ${booked.toLocaleString('en')} / ${o.bookings.toLocaleString('en')} (${elapsed()})`);
     }
   }
-  await knex.raw('ANALYZE cases; ANALYZE case_status_periods; ANALYZE case_events; ANALYZE case_orders; ANALYZE bookings; ANALYZE booking_events; ANALYZE contacts');
+  await knex.raw('ANALYZE cases; ANALYZE case_status_periods; ANALYZE case_events; ANALYZE case_orders; ANALYZE orders; ANALYZE bookings; ANALYZE booking_events; ANALYZE contacts');
   log(`  done (${elapsed()})`);
   return {
     cases: o.cases + o.abusers * o.abuserCases,
@@ -273,10 +273,18 @@ async function writeCases(trx: Knex.Transaction, orgId: string) {
        FROM gen2 WHERE NOT open AND r1 < 0.33 AND r4 < 0.6`,
     [orgId, orgId, orgId, orgId, orgId],
   );
+  // Half the cases name an order, as the main system reports it through the orders API (core/orders/).
   await trx.raw(
-    `INSERT INTO case_orders (org_id, case_id, order_id, amount, currency, order_status, provider_id)
-     SELECT ?::uuid, id, 'ORD-' || substr(md5(id::text), 1, 10), (100 + floor(r2 * 4900))::numeric, 'THB',
-            CASE WHEN refunded THEN 'refunded' WHEN r3 > 0.985 THEN 'cancelled' ELSE 'completed' END, provider_id
+    `INSERT INTO orders (org_id, number, amount_minor, currency, status, provider_id, source_updated_at, status_changed_at)
+     SELECT ?::uuid, 'ORD-' || substr(md5(id::text), 1, 16), (100 + floor(r2 * 4900))::bigint * 100, 'THB',
+            CASE WHEN refunded THEN 'refunded' WHEN r3 > 0.985 THEN 'cancelled' ELSE 'completed' END, provider_id, opened, opened
+       FROM gen2 WHERE g % 2 = 0 OR refunded
+     ON CONFLICT (org_id, number) DO NOTHING`,
+    [orgId],
+  );
+  await trx.raw(
+    `INSERT INTO case_orders (org_id, case_id, order_id, amount, currency, provider_id)
+     SELECT ?::uuid, id, 'ORD-' || substr(md5(id::text), 1, 16), (100 + floor(r2 * 4900))::numeric, 'THB', provider_id
        FROM gen2 WHERE g % 2 = 0 OR refunded`,
     [orgId],
   );

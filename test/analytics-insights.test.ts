@@ -3,6 +3,7 @@ import { takeCase } from '../core/cases/case-assignment.ts';
 import { setCaseProvider } from '../core/cases/case-provider.ts';
 import { openCase } from '../core/cases/open-case.ts';
 import { transitionCase } from '../core/cases/transition.ts';
+import { syncOrders } from '../core/orders/order-sync.ts';
 import { ceoView, providersReport as providersReportContract } from '../core/contracts/analytics.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
@@ -63,7 +64,10 @@ beforeAll(async () => {
       }),
     );
     numbers.push(c.number);
-    if (orderStatus) await sys.knex('case_orders').where({ case_id: c.id }).update({ order_status: orderStatus });
+    // The main system reports the order's end through the orders API's writer.
+    if (orderStatus) {
+      await syncOrders(sys.knex, { orgId: sys.defaultOrgId, actor: { type: 'api_key', id: 'main-system' }, orders: [{ number: `ORD-${i}`, amountMinor: 50_000, currency: 'THB', status: orderStatus, updatedAt: at(`${day}T10:30`).toISOString() }] });
+    }
     await sys.knex.transaction(async (trx) => {
       await takeCase(trx, { orgId: sys.defaultOrgId, caseId: c.id, version: 1, ownerStaffId: null, status: 'new' }, staff, at(`${day}T10:05`));
       await setCaseProvider(trx, { orgId: sys.defaultOrgId, caseId: c.id, providerKey: provider, actor: { type: 'staff', id: staff } });

@@ -449,7 +449,10 @@ describe('the per-case facts rollup', () => {
     const [a, b] = await sys.knex('analytics_case_facts').where({ org_id: sys.defaultOrgId, closed: true, refunded: false }).where('opened_at', '>', new Date(Date.now() - 60 * 86_400_000)).orderBy('case_id').offset(5).limit(2);
     const [other] = await sys.knex('contacts').where({ org_id: sys.defaultOrgId }).whereNot({ id: a.contact_id ?? '00000000-0000-0000-0000-000000000000' }).limit(1);
     await sys.knex('cases').where({ id: a.case_id }).update({ contact_id: other.id, severity: a.severity === 'critical' ? 'low' : 'critical' });
-    await sys.knex('case_orders').insert({ org_id: sys.defaultOrgId, case_id: b.case_id, order_id: `R-${Date.now()}`, order_status: 'Refunded' });
+    // The order written straight into the table, as a bulk import would, without the orders API's timeline events.
+    const order = `R-${Date.now()}`;
+    await sys.knex('orders').insert({ org_id: sys.defaultOrgId, number: order, amount_minor: 50_000, currency: 'THB', status: 'refunded', source_updated_at: new Date(), status_changed_at: new Date() });
+    await sys.knex('case_orders').insert({ org_id: sys.defaultOrgId, case_id: b.case_id, order_id: order });
     expect((await sys.knex('analytics_dirty_cases').whereIn('case_id', [a.case_id, b.case_id])).length).toBe(2);
     // A write that changes nothing copied leaves the case alone.
     await sys.knex('cases').where({ id: a.case_id }).update({ summary: 'reworded' });
@@ -457,7 +460,7 @@ describe('the per-case facts rollup', () => {
     await sys.knex('cases').where({ id: a.case_id }).update({ summary: 'reworded again' });
     expect(await dirty()).toBe(0);
 
-    await sys.knex('case_orders').where({ case_id: b.case_id }).update({ order_status: 'cancelled' });
+    await sys.knex('orders').where({ org_id: sys.defaultOrgId, number: order }).update({ status: 'cancelled' });
     const { rolled } = await both({ preset: 'last_90_days' });
     expect(rolled.find((f) => f.id === b.case_id)).toMatchObject({ refunded: false, cancelled: true });
     expect(rolled.find((f) => f.id === a.case_id)).toMatchObject({ contactId: other.id, severity: a.severity === 'critical' ? 'low' : 'critical' });

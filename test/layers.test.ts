@@ -43,6 +43,7 @@ function importsOf(file: string): string[] {
 export const TABLE_OWNERS: Record<string, string[]> = {
   cases: ['core/cases/'],
   case_orders: ['core/cases/'],
+  orders: ['core/orders/'],
   case_status_periods: ['core/cases/'],
   case_events: ['core/cases/case-timeline.ts'],
   bookings: ['core/bookings/'],

@@ -31,6 +31,10 @@ export const permissions = {
   // Opening a case from anywhere (POST /api/v1/cases): the business's system, and staff who work
   // cases (support opens them on the desk already). The CEO and the accountant read only.
   'cases.create': ['admin', 'manager', 'support', 'integration'],
+  // Orders from the business's main system (the orders API, docs/cases.md): its integration key
+  // writes them (signed too), admins may; whoever reads cases reads the orders they name.
+  'orders.sync': ['admin', 'integration'],
+  'orders.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
   // The inbox (docs/inbox.md): conversations are the customers' own words, so integrations do not read them.
   'conversations.read': ['admin', 'manager', 'support', 'ceo'],
   'conversations.work': ['admin', 'manager', 'support'],

@@ -47,7 +47,7 @@ export interface CaseFact {
   ownerStaffId: string | null;
   contactId: string | null;
   rootCause: string | null;
-  /** A linked order the business's system reports refunded / cancelled (case_orders.order_status). */
+  /** An order the case names that the business's main system reports refunded / cancelled (orders, core/orders/). */
   refunded: boolean;
   cancelled: boolean;
   status: CaseStatus;
@@ -482,9 +482,13 @@ async function* caseFactsIn(db: Knex.Transaction, scope: Scope, which: 'period' 
   }
 }
 
-/** A case's order flags (a linked order the business's system reports refunded, cancelled), for a LATERAL join on cases c. */
-export const CASE_ORDER_FLAGS = `SELECT bool_or(lower(o.order_status) = 'refunded') AS refunded, bool_or(lower(o.order_status) IN ('cancelled', 'canceled')) AS cancelled
-                                   FROM case_orders o WHERE o.case_id = c.id`;
+/**
+ * A case's order flags, for a LATERAL join on cases c: an order it names that the business's main
+ * system reports (the orders API, core/orders/) refunded (the order's status, or its refund done)
+ * or cancelled.
+ */
+export const CASE_ORDER_FLAGS = `SELECT bool_or(o.status = 'refunded' OR o.refund_status = 'refunded') AS refunded, bool_or(o.status = 'cancelled') AS cancelled
+                                   FROM case_orders co JOIN orders o ON o.org_id = co.org_id AND o.number = co.order_id WHERE co.case_id = c.id`;
 
 /**
  * Whether each clock's breach was recorded (on cases c): the SLA timers record it once, on the

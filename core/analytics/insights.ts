@@ -35,9 +35,16 @@ const riskReason: Record<RiskPart['rule'], (p: RiskPart) => string> = {
   missedShare: (p) => `${pctText(p.value)} missed the resolution SLA (${p.level} from ${pctText(p.threshold)})`,
   refundCancelShare: (p) => `${pctText(p.value)} ended refunded or cancelled (${p.level} from ${pctText(p.threshold)})`,
   repeats: (p) => `the same problem came back ${p.value} times (flag from ${p.threshold})`,
+  failingOrders: (p) => `${p.value} orders failed within ${p.windowMinutes} minutes (high from ${p.threshold})`,
 };
 
-function providerRisk(r: AnalyticsRules['provider'], s: { cases: number; faultShare: number | null; missedShare: number | null; refundCancelShare: number | null; repeats: number }) {
+/** The most failed orders of one `orders_failing` flag in the period (core/providers/provider-health.ts), with that flag's rule. */
+type FailingOrders = { failed: number; threshold: number; windowMinutes: number };
+
+function providerRisk(
+  r: AnalyticsRules['provider'],
+  s: { cases: number; faultShare: number | null; missedShare: number | null; refundCancelShare: number | null; repeats: number; failingOrders?: FailingOrders },
+) {
   const parts: RiskPart[] = [];
   if (s.cases < r.minCases) parts.push({ rule: 'fewCases', value: s.cases, threshold: r.minCases, level: 'low' });
   else {
@@ -51,6 +58,8 @@ function providerRisk(r: AnalyticsRules['provider'], s: { cases: number; faultSh
     share('refundCancelShare', s.refundCancelShare, [['high', r.highRefundCancelShare]]);
     if (s.repeats >= r.repeatThreshold) parts.push({ rule: 'repeats', value: s.repeats, threshold: r.repeatThreshold, level: 'medium' });
   }
+  // Its orders failing says as much whatever its cases: few cases do not make it low.
+  if (s.failingOrders) parts.push({ rule: 'failingOrders', value: s.failingOrders.failed, threshold: s.failingOrders.threshold, windowMinutes: s.failingOrders.windowMinutes, level: 'high' });
   const level: RiskLevel = parts.some((p) => p.level === 'high') ? 'high' : parts.some((p) => p.level === 'medium') ? 'medium' : 'low';
   return { level, parts, reasons: parts.map((p) => riskReason[p.rule](p)) };
 }
@@ -85,11 +94,23 @@ async function countByProvider(db: Db, scope: Scope): Promise<Map<string, Provid
   return m;
 }
 
+/** Each provider's `orders_failing` flags in the period (its timeline), the one with the most failed orders. */
+async function failingOrdersByProvider(db: Db, scope: Scope): Promise<Map<string, FailingOrders>> {
+  const { rows } = await db.raw<{ rows: { provider_id: string; data: FailingOrders | string }[] }>(
+    `SELECT DISTINCT ON (provider_id) provider_id, data FROM provider_events
+      WHERE org_id = ? AND type = 'orders_failing' AND created_at >= ? AND created_at < ?
+      ORDER BY provider_id, (data->>'failed')::int DESC, id DESC`,
+    [scope.orgId, scope.period.from, scope.period.to],
+  );
+  return new Map(rows.map((r) => [r.provider_id, typeof r.data === 'string' ? (JSON.parse(r.data) as FailingOrders) : r.data]));
+}
+
 export async function providersReport(db: Db, scope: Scope) {
   const q = scope.query;
   const rules = await rulesOf(db, scope.orgId);
   const byKey = await countByProvider(db, scope);
-  const providers = await db('providers').select('key', 'name', 'kind', 'is_active', 'paused_at').where({ org_id: scope.orgId }).orderBy('key');
+  const failing = await failingOrdersByProvider(db, scope);
+  const providers = await db('providers').select('id', 'key', 'name', 'kind', 'is_active', 'paused_at').where({ org_id: scope.orgId }).orderBy('key');
   const mean = (sum: number, n: number) => (n ? round1(sum / n) : null);
   const rows = providers
     .filter((p) => p.is_active || byKey.has(p.key))
@@ -103,6 +124,7 @@ export async function providersReport(db: Db, scope: Scope) {
         missedShare: rate(c?.missed ?? 0, c?.decided ?? 0),
         refundCancelShare: rate(c?.refundedOrCancelled ?? 0, n),
         repeats,
+        failingOrders: failing.get(p.id),
       };
       const risk = providerRisk(rules.provider, stats);
       const extra = { provider: p.key };

@@ -14,17 +14,22 @@ export interface AuditRecord {
   requestId?: string;
 }
 
-export async function recordAudit(db: Knex | Knex.Transaction, r: AuditRecord): Promise<void> {
-  await db('audit_log').insert({
-    org_id: r.orgId,
-    actor_type: r.actorType,
-    actor_id: r.actorId ?? null,
-    action: r.action,
-    subject_type: r.subjectType ?? null,
-    subject_id: r.subjectId ?? null,
-    details: JSON.stringify(r.details ?? {}),
-    request_id: r.requestId ?? null,
-  });
+/** One entry, or many in one statement (an orders sync records one per order it changed). */
+export async function recordAudit(db: Knex | Knex.Transaction, r: AuditRecord | AuditRecord[]): Promise<void> {
+  const records = Array.isArray(r) ? r : [r];
+  if (records.length === 0) return;
+  await db('audit_log').insert(
+    records.map((a) => ({
+      org_id: a.orgId,
+      actor_type: a.actorType,
+      actor_id: a.actorId ?? null,
+      action: a.action,
+      subject_type: a.subjectType ?? null,
+      subject_id: a.subjectId ?? null,
+      details: JSON.stringify(a.details ?? {}),
+      request_id: a.requestId ?? null,
+    })),
+  );
 }
 
 /**

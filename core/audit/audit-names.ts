@@ -23,6 +23,7 @@ const NAMED: Record<string, { table: string; columns: string[]; name: (r: Record
   api_key: { table: 'api_keys', columns: ['name'], name: (r) => one(r.name) },
   case: { table: 'cases', columns: ['number'], name: (r) => one(r.number) },
   booking: { table: 'bookings', columns: ['number'], name: (r) => one(r.number) },
+  order: { table: 'orders', columns: ['number'], name: (r) => one(r.number) },
   channel: { table: 'channels', columns: ['name'], name: (r) => one(r.name) },
   provider: { table: 'providers', columns: ['name'], name: (r) => one(r.name) },
   staff_group: { table: 'staff_groups', columns: ['name'], name: (r) => one(r.name) },

@@ -97,8 +97,35 @@ export async function caseDetail(db: Db, orgId: string, number: string) {
     ...caseSummary(row),
     rootCause: row.root_cause as string | null,
     fields: (row.fields ?? {}) as Record<string, unknown>,
+    orders: await ordersOfCase(db, orgId, row.id),
     timeline: events.map((e) => ({ at: iso(e.created_at as Date), type: e.type as string, actorType: e.actor_type as string, data: e.data, public: e.is_public as boolean })),
   };
+}
+
+/** The orders a case names, in the order they were linked, each with what the main system reports of it (core/orders/). */
+async function ordersOfCase(db: Db, orgId: string, caseId: string) {
+  const rows = await db('case_orders as co')
+    .leftJoin('orders as o', (j) => j.on('o.org_id', 'co.org_id').andOn('o.number', 'co.order_id'))
+    .leftJoin('providers as p', 'p.id', 'o.provider_id')
+    .select('co.order_id', 'co.amount', 'o.id', 'o.amount_minor', 'o.currency', 'o.status', 'p.key as provider', 'o.refund_status', 'o.refund_amount_minor', 'o.source_updated_at')
+    .where({ 'co.case_id': caseId, 'co.org_id': orgId })
+    .orderBy('co.created_at');
+  const n = (v: string | null) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    number: r.order_id as string,
+    customerAmount: (r.amount ?? null) as string | null,
+    synced: r.id
+      ? {
+          amountMinor: n(r.amount_minor),
+          currency: r.currency as string,
+          status: r.status,
+          provider: (r.provider ?? null) as string | null,
+          refundStatus: r.refund_status,
+          refundAmountMinor: n(r.refund_amount_minor),
+          updatedAt: iso(r.source_updated_at as Date),
+        }
+      : null,
+  }));
 }
 
 /** The snapshot of one case, for a webhook about it. */

@@ -30,6 +30,10 @@ export const TIMELINE_EVENT_TYPES = [
   'alert_requested',
   'payment_event',
   'payment_issue_detected',
+  // The business's main system through the orders API (core/cases/case-orders.ts): an order linked
+  // to the case, and a change to an order the case names (status, refund, amount, provider).
+  'order_linked',
+  'order_updated',
   'staff_alerted',
   // Customer satisfaction (core/cases/case-satisfaction.ts): asked on resolution, the score, the comment.
   'satisfaction_requested',

@@ -279,18 +279,19 @@ export const DEFAULT_ANALYTICS_RULES: AnalyticsRules = {
 
 const loose = (id: string, description: string) => z.object({ period: analyticsPeriod }).loose().meta({ id, description });
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export const PROVIDER_RISK_RULES = ['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats'] as const;
+export const PROVIDER_RISK_RULES = ['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats', 'failingOrders'] as const;
 
 /** One part of a provider's risk level, for pages that word it in their reader's language; `riskReasons` says the same in English. */
 export const providerRiskPart = z
   .object({
     rule: z.enum(PROVIDER_RISK_RULES).meta({
       description:
-        'fewCases: fewer cases than minCases, low whatever the rates; faultShare, missedShare, refundCancelShare: the share at or above its threshold; repeats: the same case type closed as its fault this many times',
+        "fewCases: fewer cases than minCases, low whatever the rates; faultShare, missedShare, refundCancelShare: the share at or above its threshold; repeats: the same case type closed as its fault this many times; failingOrders: its failed orders crossed the org's provider-health threshold in the period (orders_failing on its timeline), high whatever its cases",
     }),
-    value: z.number().meta({ description: 'The cases (fewCases), the share 0-1 (the three shares) or the times (repeats)' }),
-    threshold: z.number().meta({ description: 'The rule it met: minCases, the share 0-1 for this level, or repeatThreshold' }),
-    level: z.enum(RISK_LEVELS).meta({ description: 'The level this part gives: low (fewCases), medium or high; repeats gives medium' }),
+    value: z.number().meta({ description: 'The cases (fewCases), the share 0-1 (the three shares), the times (repeats) or the most failed orders in one window (failingOrders)' }),
+    threshold: z.number().meta({ description: "The rule it met: minCases, the share 0-1 for this level, repeatThreshold, or the org's failed-orders threshold" }),
+    windowMinutes: z.number().int().optional().meta({ description: 'failingOrders: the window the orders failed within' }),
+    level: z.enum(RISK_LEVELS).meta({ description: 'The level this part gives: low (fewCases), medium or high; repeats gives medium, failingOrders high' }),
   })
   .meta({ id: 'AnalyticsProviderRiskPart' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CORRECTION_REASON_MAX, SEVERITIES } from '../vocabulary.ts';
+import { CASE_STATUSES, CORRECTION_REASON_MAX, ORDER_STATUSES, REFUND_STATUSES, SEVERITIES } from '../vocabulary.ts';
 
 /** Cases as the REST API shows them to staff and integrations (the pull side of the sync). */
 export const caseSummary = z
@@ -21,10 +21,31 @@ export const caseSummary = z
 
 export const caseList = z.array(caseSummary).meta({ id: 'CaseList' });
 
+/** An order a case names: what the customer said, and what the main system reports (null until the orders API sent it). */
+export const caseOrder = z
+  .object({
+    number: z.string(),
+    customerAmount: z.string().nullable().meta({ description: 'The amount the customer named, as they wrote it (decimal string), or null' }),
+    synced: z
+      .object({
+        amountMinor: z.number().int().nullable(),
+        currency: z.string(),
+        status: z.enum(ORDER_STATUSES),
+        provider: z.string().nullable(),
+        refundStatus: z.enum(REFUND_STATUSES),
+        refundAmountMinor: z.number().int().nullable(),
+        updatedAt: z.iso.datetime({ offset: true }),
+      })
+      .nullable()
+      .meta({ description: 'The order as the main system last reported it (GET /api/v1/orders/:number), amounts in minor units; null when it never did' }),
+  })
+  .meta({ id: 'CaseOrder' });
+
 export const caseDetail = caseSummary
   .extend({
     rootCause: z.string().nullable(),
     fields: z.record(z.string(), z.unknown()),
+    orders: z.array(caseOrder),
     timeline: z.array(z.object({ at: z.iso.datetime({ offset: true }), type: z.string(), actorType: z.string(), data: z.unknown(), public: z.boolean() })),
   })
   .meta({ id: 'CaseDetail' });

@@ -125,6 +125,17 @@ export const orgSettingFields = {
       description:
         "The inbox's response times on the org's business calendar (core/conversations/response-clock.ts, docs/inbox.md): the holder, or the support groups, are warned before and told at a breach; first response 15, next response 30, warning at 0.75 unless set",
     }),
+  providerHealth: z
+    .object({
+      failedOrders: z.number().int().min(1).max(100_000).meta({ description: 'This many of a provider\'s orders failed within the window flags it at risk' }),
+      windowMinutes: z.number().int().min(1).max(10_080).meta({ description: 'The window, in minutes up to now, by when each order failed in the main system' }),
+      autoPause: z.boolean().meta({ description: 'Pause the provider at once when it is flagged (no new case goes to it until a manager unpauses it)' }),
+    })
+    .strict()
+    .meta({
+      description:
+        "Provider health from the orders the main system reports (core/providers/provider-health.ts, docs/cases.md): a provider whose failed orders reach the threshold within the window is flagged at risk on its timeline and the managers are told; with autoPause it is paused too. 5 failed orders in 60 minutes, no automatic pause unless set",
+    }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -180,6 +191,16 @@ export function learnFromStaffOf(settings: unknown): boolean {
   return typeof stored === 'boolean' ? stored : true;
 }
 
+export type ProviderHealth = z.infer<typeof orgSettingFields.providerHealth>;
+export const DEFAULT_PROVIDER_HEALTH: ProviderHealth = { failedOrders: 5, windowMinutes: 60, autoPause: false };
+
+/** The org's provider-health rule as stored (orgs.settings), or the default when unset or not valid. */
+export function providerHealthOf(settings: unknown): ProviderHealth {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).providerHealth : undefined;
+  const parsed = orgSettingFields.providerHealth.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_PROVIDER_HEALTH;
+}
+
 export type OrgSettingKey = keyof typeof orgSettingFields;
 export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
 
@@ -210,6 +231,7 @@ export const orgSettingsUpdate = z
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
+    providerHealth: nullToDefault(orgSettingFields.providerHealth),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -18,7 +18,9 @@ export const providerList = z.array(providerView).meta({ id: 'ProviderList' });
 export const providerEvent = z.object({
   id: z.string(),
   at: z.iso.datetime({ offset: true }),
-  type: z.enum(['paused', 'unpaused', 'risk_changed']),
+  type: z.enum(['paused', 'unpaused', 'risk_changed', 'orders_failing']).meta({
+    description: 'orders_failing: its failed orders crossed the org\'s threshold (org settings providerHealth); data: failed, threshold, windowMinutes, orders, paused',
+  }),
   actorType: z.string(),
   actorId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),

@@ -49,7 +49,7 @@ export async function isProviderPaused(db: Db, providerId: string): Promise<bool
 
 export async function setProviderPaused(
   trx: Knex.Transaction,
-  a: { orgId: string; key: string; paused: boolean; reason?: string; actor: { type: 'staff' | 'api_key'; id: string | null } },
+  a: { orgId: string; key: string; paused: boolean; reason?: string; actor: { type: 'staff' | 'api_key' | 'system'; id: string | null }; data?: Record<string, unknown>; at?: Date },
 ): Promise<ProviderView> {
   const p = await trx('providers').select('*').where({ org_id: a.orgId, key: a.key }).forUpdate().first();
   if (!p) throw notFound('Provider', { key: a.key });
@@ -60,8 +60,8 @@ export async function setProviderPaused(
   }
   const [row] = await trx('providers')
     .where({ id: p.id })
-    .update(a.paused ? { paused_at: trx.fn.now(), pause_reason: reason } : { paused_at: null, pause_reason: null })
+    .update(a.paused ? { paused_at: a.at ?? trx.fn.now(), pause_reason: reason } : { paused_at: null, pause_reason: null })
     .returning('*');
-  await recordProviderEvent(trx, { orgId: a.orgId, providerId: p.id, type: a.paused ? 'paused' : 'unpaused', actor: a.actor, data: reason ? { reason } : {} });
+  await recordProviderEvent(trx, { orgId: a.orgId, providerId: p.id, type: a.paused ? 'paused' : 'unpaused', actor: a.actor, data: { ...(reason ? { reason } : {}), ...a.data }, at: a.at });
   return view(row);
 }

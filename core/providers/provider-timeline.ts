@@ -1,13 +1,16 @@
 import type { Knex } from 'knex';
+import { Subscribers } from '../subscribers.ts';
 
 /**
  * The provider timeline: the one place that writes `provider_events` (append-only: a trigger
- * refuses edits). A pause, an unpause (who and why) and each change of the provider's risk level or
- * repeat flag (core/providers/provider-risk.ts).
+ * refuses edits). A pause, an unpause (who and why), each change of the provider's risk level or
+ * repeat flag (core/providers/provider-risk.ts), and its orders failing past the org's threshold
+ * (`orders_failing`, core/providers/provider-health.ts). Other modules react to it as to the case
+ * timeline: subscribed in bin/system.ts, in the transaction that records the event.
  */
 type Db = Knex | Knex.Transaction;
 
-export const PROVIDER_EVENT_TYPES = ['paused', 'unpaused', 'risk_changed'] as const;
+export const PROVIDER_EVENT_TYPES = ['paused', 'unpaused', 'risk_changed', 'orders_failing'] as const;
 export type ProviderEventType = (typeof PROVIDER_EVENT_TYPES)[number];
 
 export interface ProviderEventInput {
@@ -17,6 +20,17 @@ export interface ProviderEventInput {
   actor: { type: 'staff' | 'api_key' | 'system'; id: string | null };
   data?: Record<string, unknown>;
   at?: Date;
+}
+
+export interface RecordedProviderEvent extends ProviderEventInput {
+  id: string;
+}
+
+const subscribers = new Subscribers<RecordedProviderEvent>();
+
+/** Adds a reaction to provider events, by name. */
+export function subscribeToProviderEvents(name: string, subscriber: (trx: Knex.Transaction, e: RecordedProviderEvent) => Promise<void>): void {
+  subscribers.subscribe(name, subscriber);
 }
 
 export async function recordProviderEvent(trx: Knex.Transaction, e: ProviderEventInput): Promise<string> {
@@ -31,6 +45,7 @@ export async function recordProviderEvent(trx: Knex.Transaction, e: ProviderEven
       ...(e.at ? { created_at: e.at } : {}),
     })
     .returning('id');
+  await subscribers.publish(trx, { ...e, id: String(row.id) });
   return String(row.id);
 }
 

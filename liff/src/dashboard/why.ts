@@ -24,7 +24,14 @@ export function bottleneckWhy(lang: Lang, b: z.infer<typeof bottleneck>): string
   return counted(lang, 'whyMissedSla', b.of, { n: n(lang, b.count), of: n(lang, b.of), within: pct(lang, b.withinRate) });
 }
 
-const riskWords = { fewCases: 'riskFewCases', faultShare: 'riskFaultShare', missedShare: 'riskMissedShare', refundCancelShare: 'riskRefundCancelShare', repeats: 'riskRepeats' } as const;
+const riskWords = {
+  fewCases: 'riskFewCases',
+  faultShare: 'riskFaultShare',
+  missedShare: 'riskMissedShare',
+  refundCancelShare: 'riskRefundCancelShare',
+  repeats: 'riskRepeats',
+  failingOrders: 'riskFailingOrders',
+} as const;
 
 /** One part of a provider's risk (providers report `riskParts`, CEO view `reasonParts`). */
 export function providerRiskWhy(lang: Lang, p: z.infer<typeof providerRiskPart>): string {
@@ -34,6 +41,7 @@ export function providerRiskWhy(lang: Lang, p: z.infer<typeof providerRiskPart>)
   return counted(lang, riskWords[p.rule], p.rule === 'fewCases' ? p.threshold : p.value, {
     value: share ? pct(lang, p.value) : n(lang, p.value),
     threshold: share ? pct(lang, p.threshold) : n(lang, p.threshold),
+    window: n(lang, p.windowMinutes ?? 0),
     level,
   });
 }

@@ -131,6 +131,7 @@ export const w = {
   riskMissedShare: { th: '{{value}} ของเคสแก้ไขไม่ทัน SLA (เกณฑ์ความเสี่ยง{{level}}: {{threshold}})', en: '{{value}} missed the resolution SLA ({{level}} from {{threshold}})' },
   riskRefundCancelShare: { th: '{{value}} ของเคสจบด้วยการคืนเงินหรือยกเลิก (เกณฑ์ความเสี่ยง{{level}}: {{threshold}})', en: '{{value}} ended refunded or cancelled ({{level}} from {{threshold}})' },
   riskRepeats: { th: 'ปัญหาเดิมเกิดซ้ำ {{value}} ครั้ง (แจ้งเตือนเมื่อถึง {{threshold}} ครั้ง)', en: 'the same problem came back {{value}} times (flagged from {{threshold}})' },
+  riskFailingOrders: { th: 'ออเดอร์ล้มเหลว {{value}} รายการภายใน {{window}} นาที (เกณฑ์ความเสี่ยงสูง: {{threshold}} รายการ)', en: '{{value}} orders failed within {{window}} minutes (high from {{threshold}})' },
   // debt
   rootCause: { th: 'สาเหตุ', en: 'Root cause' },
   count: { th: 'จำนวน', en: 'Count' },
@@ -196,6 +197,7 @@ export const one: Partial<Record<keyof typeof w, string>> = {
   whyBreachesNow: '{{n}} open case past SLA now',
   whyMissedSla: 'missed SLA on {{n}} of {{of}} decided case ({{within}} within)',
   riskFewCases: 'fewer than {{threshold}} case in the period, too few to rate',
+  riskFailingOrders: '{{value}} order failed within {{window}} minutes (high from {{threshold}})',
 };
 
 export const statusWords: Dict = {

@@ -182,6 +182,8 @@ export const eventNames: Record<string, Words> = {
   provider_changed: { th: 'ระบุผู้ให้บริการ', en: 'Provider named' },
   corrected: { th: 'แก้ไขประเภท/ความรุนแรง', en: 'Type or severity corrected' },
   provider_message: { th: 'ข้อความจากผู้ให้บริการ', en: 'Provider wrote' },
+  order_linked: { th: 'ผูกออเดอร์กับเคส', en: 'Order linked' },
+  order_updated: { th: 'ระบบหลักอัปเดตออเดอร์', en: 'Order updated by the main system' },
   note: { th: 'บันทึก', en: 'Note' },
   sla_warning: { th: 'ใกล้ครบกำหนด SLA', en: 'SLA due soon' },
   sla_breached: { th: 'เกิน SLA', en: 'SLA breached' },
