@@ -73,6 +73,8 @@ interface StoredOrder {
   details: Record<string, unknown>;
 }
 
+const STORED_COLUMNS = ['id', 'number', 'amount_minor', 'currency', 'status', 'provider_id', 'refund_status', 'refund_amount_minor', 'source_version', 'source_updated_at', 'status_changed_at', 'details'];
+
 const bigint = (v: string | number | null) => (v === null ? null : Number(v));
 
 export async function syncOrders(knex: Knex, s: OrderSync): Promise<OrderSyncResult[]> {
@@ -89,7 +91,7 @@ export async function syncOrders(knex: Knex, s: OrderSync): Promise<OrderSyncRes
     const providerKey = new Map(providers.map((p) => [p.id, p.key]));
     const caseIds = await caseIdsOfNumbers(trx, s.orgId, [...new Set(s.orders.flatMap((o) => (o.caseNumber ? [o.caseNumber] : [])))]);
     const stored = new Map(
-      ((await trx('orders').select('*').where({ org_id: s.orgId }).whereRaw('number = ANY(?::text[])', [numbers])) as StoredOrder[]).map((o) => [o.number, o]),
+      ((await trx('orders').select(STORED_COLUMNS).where({ org_id: s.orgId }).whereRaw('number = ANY(?::text[])', [numbers])) as StoredOrder[]).map((o) => [o.number, o]),
     );
 
     const problems: { path: string; message: string }[] = [];
@@ -148,13 +150,15 @@ export async function syncOrders(knex: Knex, s: OrderSync): Promise<OrderSyncRes
         source_updated_at: new Date(o.updatedAt),
         status_changed_at: was && was.status === facts.status ? was.status_changed_at : new Date(o.updatedAt),
         details: JSON.stringify(o.details ?? {}),
+        // No touch trigger on this hot table (migrations/20261129090000_orders.ts): set here.
+        updated_at: trx.fn.now(),
       }));
     const ids = new Map([...stored].map(([n, o]) => [n, o.id]));
     if (rows.length) {
       const written: { id: string; number: string }[] = await trx('orders')
         .insert(rows)
         .onConflict(['org_id', 'number'])
-        .merge(['amount_minor', 'currency', 'status', 'provider_id', 'refund_status', 'refund_amount_minor', 'source_version', 'source_updated_at', 'status_changed_at', 'details'])
+        .merge(['amount_minor', 'currency', 'status', 'provider_id', 'refund_status', 'refund_amount_minor', 'source_version', 'source_updated_at', 'status_changed_at', 'details', 'updated_at'])
         .returning(['id', 'number']);
       for (const w of written) ids.set(w.number, w.id);
     }
