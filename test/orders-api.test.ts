@@ -20,6 +20,7 @@ const APP_ENCRYPTION_KEY = randomBytes(32).toString('hex');
 let h: LineCustomerHarness;
 let api: ReturnType<typeof apiClient>;
 let managersGroup: string;
+let supportGroup: string;
 const keys: Record<string, string> = {};
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -33,6 +34,7 @@ beforeAll(async () => {
     keys[role] = res.json.key;
   }
   ({ groupId: managersGroup } = await configureGroup(h, lineId('C'), { purpose: 'managers', language: 'en' }));
+  ({ groupId: supportGroup } = await configureGroup(h, lineId('C'), { purpose: 'support', routing: { caseTypes: ['order_not_delivered'] }, language: 'th' }));
 }, 60_000);
 afterAll(() => h?.close());
 
@@ -129,6 +131,18 @@ describe('the main system creates and updates orders', () => {
     expect(res.json).toMatchObject({ outcome: 'created', order: { cases: [caseNumber] } });
     const [first] = (await timelineOf(caseNumber)).filter((e) => e.type === 'order_updated');
     expect(first.data).toMatchObject({ number, first: true, changes: { status: { from: null, to: 'processing' }, amountMinor: { from: null, to: 129_900 }, provider: { from: null, to: 'flash_express' } } });
+  });
+
+  it('a case opened for an order the main system sent before: its card shows the order\'s status and exact amount', async () => {
+    const number = newNumber();
+    await put(number, paid({ status: 'cancelled', amountMinor: 1_234_505 }));
+    const caseNumber = await caseFor({ orderIds: [number], amount: 99, currency: 'THB' });
+    const card = await waitForMessageTo(h, supportGroup, (m) => m.type === 'flex' && String(m.altText).includes(caseNumber), 20_000);
+    const body = JSON.stringify(card.contents.body);
+    expect(body).toContain(`${number} (ยกเลิกแล้ว)`);
+    // The main system's amount, to the satang, over what the customer said.
+    expect(body).toContain('12,345.05 THB');
+    expect(body).not.toContain('99.00 THB');
   });
 
   it('the same order again is unchanged and records nothing; a batch answers each order in the order sent', async () => {

@@ -1,14 +1,14 @@
 import type { Knex } from 'knex';
 import { casesJoinedToTypes } from '../cases/case-queries.ts';
 import { CASE_STATUS, canTransitionCase } from '../cases/case-status.ts';
-import type { CaseStatus, Language, Severity, StaffRole } from '../vocabulary.ts';
+import type { CaseStatus, Language, OrderStatus, Severity, StaffRole } from '../vocabulary.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
 import { mayTakeOver } from '../cases/case-commands.ts';
 import { formatDue } from '../templates/format-due.ts';
 import { CARD_BUTTON_TTL_MS, QUICK_REPLY_TTL_MS, staffActionData } from './staff-buttons.ts';
 import type { StaffDeps } from './staff-desk.ts';
 import { SEVERITY_LABEL } from './staff-phrases.ts';
-import { formatMoney } from '../templates/format-money.ts';
+import { formatMinorUnits, formatMoney } from '../templates/format-money.ts';
 import { fitText } from '../messaging/fit-text.ts';
 import { staffAppLink } from './staff-menu.ts';
 
@@ -64,6 +64,17 @@ const PHRASES = {
   sop: { th: 'วิธีจัดการ (SOP)', en: 'How to handle (SOP)' },
   readSop: { th: 'อ่าน SOP ทั้งหมด', en: 'Read the whole SOP' },
 } satisfies Record<string, Record<Language, string>>;
+
+/** An order's status as the main system reports it (the orders API), beside its number on the card. */
+const ORDER_STATUS_WORDS: Record<OrderStatus, Record<Language, string>> = {
+  pending: { th: 'รอชำระเงิน', en: 'awaiting payment' },
+  paid: { th: 'ชำระแล้ว', en: 'paid' },
+  processing: { th: 'กำลังดำเนินการ', en: 'processing' },
+  completed: { th: 'สำเร็จ', en: 'completed' },
+  failed: { th: 'ล้มเหลว', en: 'failed' },
+  cancelled: { th: 'ยกเลิกแล้ว', en: 'cancelled' },
+  refunded: { th: 'คืนเงินแล้ว', en: 'refunded' },
+};
 
 /** The signed buttons for a case in its current state: footer buttons and the rest as quick replies. */
 export function caseButtons(
@@ -153,10 +164,12 @@ export async function buildCaseCard(
 ): Promise<OutboundMessage | undefined> {
   const row = await caseForStaff(db, c.caseId, c.orgId);
   if (!row) return undefined;
-  const orders: { order_id: string; amount: string | null; currency: string }[] = await db('case_orders')
-    .select('order_id', 'amount', 'currency')
-    .where({ case_id: row.id })
-    .orderBy('created_at');
+  // With what the main system reports of each (core/orders/): its status, and its exact amount.
+  const orders: { order_id: string; amount: string | null; currency: string; status: OrderStatus | null; amount_minor: string | null; synced_currency: string | null }[] = await db('case_orders as co')
+    .leftJoin('orders as o', (j) => j.on('o.org_id', 'co.org_id').andOn('o.number', 'co.order_id'))
+    .select('co.order_id', 'co.amount', 'co.currency', 'o.status', 'o.amount_minor', 'o.currency as synced_currency')
+    .where({ 'co.case_id': row.id })
+    .orderBy('co.created_at');
 
   const lang = c.language;
   const status = row.status as CaseStatus;
@@ -168,10 +181,12 @@ export async function buildCaseCard(
   fields.push({ label: PHRASES.customer[lang], value: row.contact_is_vip ? `${customer} · VIP` : customer });
 
   const extracted = (row.fields ?? {}) as { orderIds?: string[]; amount?: number | string; currency?: string };
-  const orderIds = orders.length ? orders.map((o) => o.order_id) : (extracted.orderIds ?? []);
+  const orderIds = orders.length ? orders.map((o) => (o.status ? `${o.order_id} (${ORDER_STATUS_WORDS[o.status][lang]})` : o.order_id)) : (extracted.orderIds ?? []);
   if (orderIds.length) fields.push({ label: PHRASES.order[lang], value: orderIds.join(', ') });
+  const synced = orders.find((o) => o.amount_minor !== null);
   const priced = orders.find((o) => o.amount !== null);
-  if (priced) fields.push({ label: PHRASES.amount[lang], value: formatMoney(priced.amount, priced.currency) });
+  if (synced) fields.push({ label: PHRASES.amount[lang], value: formatMinorUnits(BigInt(synced.amount_minor!), synced.synced_currency!) });
+  else if (priced) fields.push({ label: PHRASES.amount[lang], value: formatMoney(priced.amount, priced.currency) });
   else if (extracted.amount !== undefined) fields.push({ label: PHRASES.amount[lang], value: formatMoney(extracted.amount, extracted.currency ?? 'THB') });
 
   // The deadline that matters next: the first response until someone answers, then the resolution.
