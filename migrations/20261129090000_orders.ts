@@ -15,7 +15,9 @@ import type { Knex } from 'knex';
  *
  * `case_orders.order_status` was the place meant for that status, and nothing but tests and the
  * volume generator ever wrote it: its values move here (an order per number) and it is dropped, so
- * the status has one home. A value outside the closed set is kept in the link's `details`.
+ * the status has one home. A link whose text is not its order's status as moved (another spelling,
+ * an older status of the same order, a value outside the closed set) keeps its text in its
+ * `details`, so nothing is lost and a rollback puts each value back as it was.
  *
  * The analytics' per-case facts copy whether a case's order is refunded or cancelled, so an
  * order's status or refund changing marks the cases that name it changed, in the same statement
@@ -87,8 +89,9 @@ export async function up(knex: Knex): Promise<void> {
       FROM case_orders
      WHERE lower(trim(order_status)) IN (${list([...STATUSES, 'canceled'])}) AND upper(currency) ~ '^[A-Z]{3}$'
      ORDER BY org_id, order_id, updated_at DESC;
-    UPDATE case_orders SET details = details || jsonb_build_object('orderStatus', order_status)
-     WHERE order_status IS NOT NULL AND NOT (lower(trim(order_status)) IN (${list([...STATUSES, 'canceled'])}) AND upper(currency) ~ '^[A-Z]{3}$');
+    UPDATE case_orders co SET details = co.details || jsonb_build_object('orderStatus', co.order_status)
+     WHERE co.order_status IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.org_id = co.org_id AND o.number = co.order_id AND o.status = co.order_status);
     ALTER TABLE case_orders DROP COLUMN order_status;
 
     ALTER TABLE provider_events DROP CONSTRAINT provider_events_type;
@@ -102,7 +105,7 @@ export async function down(knex: Knex): Promise<void> {
     ALTER TABLE provider_events ADD CONSTRAINT provider_events_type CHECK (type IN ('paused', 'unpaused', 'risk_changed'));
     ALTER TABLE case_orders ADD COLUMN order_status text;
     UPDATE case_orders co SET order_status = o.status FROM orders o WHERE o.org_id = co.org_id AND o.number = co.order_id;
-    UPDATE case_orders SET order_status = details->>'orderStatus', details = details - 'orderStatus' WHERE details ? 'orderStatus';
+    UPDATE case_orders SET order_status = details->>'orderStatus', details = details - 'orderStatus' WHERE details->>'orderStatus' IS NOT NULL;
     DROP TABLE orders;
     DROP FUNCTION analytics_orders_inserted();
     DROP FUNCTION analytics_orders_updated();

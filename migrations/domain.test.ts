@@ -206,6 +206,8 @@ describe('check constraints', () => {
       ['case_events_actor_type', vocabulary.ACTOR_TYPES],
       ['booking_events_actor_type', vocabulary.ACTOR_TYPES],
       ['templates_language', vocabulary.LANGUAGES],
+      ['orders_status', vocabulary.ORDER_STATUSES],
+      ['orders_refund_status', vocabulary.REFUND_STATUSES],
     ];
     for (const [name, expected] of pairs) {
       const { rows } = await knex.raw<{ rows: { def: string }[] }>(
