@@ -89,6 +89,8 @@ describe('loadConfig', () => {
       [{ ADMIN_API_KEY: 'a'.repeat(32) }, 'ADMIN_API_KEY'],
       [{ ADMIN_API_KEY: 'abababababababababababababababab' }, 'ADMIN_API_KEY'],
       [{ PAYMENTS_WEBHOOK_SECRET: '0'.repeat(48) }, 'PAYMENTS_WEBHOOK_SECRET'],
+      [{ ORDERS_API_SECRET: 'orders-secret-short' }, 'ORDERS_API_SECRET'],
+      [{ ORDERS_API_SECRET: '0'.repeat(48) }, 'ORDERS_API_SECRET'],
       [{ APP_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }, 'APP_ENCRYPTION_KEY'],
       [{ APP_ENCRYPTION_KEY: '00'.repeat(32) }, 'APP_ENCRYPTION_KEY'],
       [{ APP_ENCRYPTION_KEY: 'ab'.repeat(32) }, 'APP_ENCRYPTION_KEY'],
