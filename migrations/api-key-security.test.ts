@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyHasher, authenticateApiKey, ensureBootstrapAdminKey } from '../core/api-keys/api-key-service.ts';
-import { migrateToLatest, migrationSource } from '../core/db/migrate.ts';
-import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
+import { migrateToLatest } from '../core/db/migrate.ts';
+import { createDatabaseBefore, type TestDatabase } from '../test/support/test-database.ts';
 
 /**
  * Keys stored before 20261122000100_api_key_security keep working across it: the migration shortens
@@ -15,13 +15,7 @@ const oldKey = 'odk_' + 'Q'.repeat(43);
 const bootstrapKey = 'an-admin-key-from-before-0123456789';
 
 beforeAll(async () => {
-  db = await createTestDatabase({ migrate: false });
-  // Up to the migration before this one.
-  for (;;) {
-    const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], string[]];
-    if (pending[0] === MIGRATION || pending.length === 0) break;
-    await db.knex.migrate.up({ migrationSource });
-  }
+  db = await createDatabaseBefore(MIGRATION);
   const [org] = await db.knex('orgs').insert({ slug: 'before', name: 'Before', is_default: true }).returning('id');
   await db.knex('api_keys').insert([
     { org_id: org.id, name: 'integration', role: 'integration', key_hash: sha(oldKey), key_prefix: oldKey.slice(0, 12) },

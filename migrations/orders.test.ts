@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationSource } from '../core/db/migrate.ts';
-import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
+import { createDatabaseBefore, type TestDatabase } from '../test/support/test-database.ts';
 
 /**
  * 20261129090000_orders moves `case_orders.order_status` (written before by tests and the volume
@@ -14,12 +14,7 @@ let orgId: string;
 const cases: string[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase({ migrate: false });
-  for (;;) {
-    const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], string[]];
-    if (pending[0] === MIGRATION || pending.length === 0) break;
-    await db.knex.migrate.up({ migrationSource });
-  }
+  db = await createDatabaseBefore(MIGRATION);
   [{ id: orgId }] = await db.knex('orgs').insert({ slug: 'orders-move', name: 'Orders move' }).returning('id');
   const [type] = await db
     .knex('case_types')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, migrationSource } from '../core/db/migrate.ts';
-import { createTestDatabase, type TestDatabase } from '../test/support/test-database.ts';
+import { migrateToLatest } from '../core/db/migrate.ts';
+import { createDatabaseBefore, type TestDatabase } from '../test/support/test-database.ts';
 
 /**
  * Staff linked before 20261122000200_staff_channel are bound to the LINE channel their direct
@@ -11,12 +11,7 @@ let db: TestDatabase;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await createTestDatabase({ migrate: false });
-  for (;;) {
-    const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], string[]];
-    if (pending[0] === MIGRATION || pending.length === 0) break;
-    await db.knex.migrate.up({ migrationSource });
-  }
+  db = await createDatabaseBefore(MIGRATION);
   const [a] = await db.knex('orgs').insert({ slug: 'a', name: 'A', is_default: true }).returning('id');
   const [b] = await db.knex('orgs').insert({ slug: 'b', name: 'B', is_default: false }).returning('id');
   const channel = async (orgId: string, name: string, origin: string, createdAt: string) =>

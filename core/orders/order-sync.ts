@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import { recordAudit, type AuditRecord } from '../audit/audit-log.ts';
 import { caseIdsOfNumbers, casesNamingOrders, linkOrderToCase, recordOrderChange } from '../cases/case-orders.ts';
 import type { OrderBatchItem, OrderOutcome } from '../contracts/orders.ts';
+import { transactionRetried } from '../db/deadlock-retry.ts';
 import { validationFailed } from '../errors/index.ts';
-import { bodyHash } from '../http/idempotency-key.ts';
 import { checkFailingOrders } from '../providers/provider-health.ts';
 import type { OrderStatus, RefundStatus } from '../vocabulary.ts';
+import { decideOrder, type OrderFacts } from './order-freshness.ts';
 
 /**
  * Orders from the business's main system (docs/cases.md, "Orders from the main system"): the one
@@ -47,17 +48,6 @@ export interface OrderSyncResult {
 /** How far ahead of our clock the main system's time may be: further, and every later real update would look older. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-/** The facts a case's timeline and the reports care about; details are kept, not compared on the timeline. */
-interface OrderFacts {
-  amountMinor: number | null;
-  currency: string;
-  status: OrderStatus;
-  provider: string | null;
-  refundStatus: RefundStatus;
-  refundAmountMinor: number | null;
-}
-const FACTS = ['amountMinor', 'currency', 'status', 'provider', 'refundStatus', 'refundAmountMinor'] as const satisfies readonly (keyof OrderFacts)[];
-
 interface StoredOrder {
   id: string;
   number: string;
@@ -82,7 +72,9 @@ export async function syncOrders(knex: Knex, s: OrderSync): Promise<OrderSyncRes
   const path = (i: number, field: string) => (s.one ? field : `orders.${i}.${field}`);
   refuseRepeatsAndFutureTimes(s.orders, now, path, s.one);
 
-  return knex.transaction(async (trx) => {
+  // Two batches can still meet on a case's marks (timeline events, the analytics' changed list) in
+  // either order: a deadlock victim is run again, as the API's case actions are.
+  return transactionRetried(knex, async (trx) => {
     const numbers = s.orders.map((o) => o.number);
     // In one order for every sync, so that two batches sharing orders cannot wait on each other.
     await trx.raw('SELECT count(pg_advisory_xact_lock(hashtextextended(? || n, 0))) FROM unnest(?::text[]) AS n', [`order:${s.orgId}:`, [...numbers].sort()]);
@@ -116,23 +108,7 @@ export async function syncOrders(knex: Knex, s: OrderSync): Promise<OrderSyncRes
 
     const decided = s.orders.map((o) => {
       const was = stored.get(o.number);
-      const facts: OrderFacts = {
-        amountMinor: o.amountMinor,
-        currency: o.currency,
-        status: o.status,
-        provider: o.provider ?? null,
-        refundStatus: o.refundStatus ?? 'none',
-        refundAmountMinor: o.refundAmountMinor ?? null,
-      };
-      if (!was) return { o, was, facts, before: null, outcome: 'created' as const, write: true, changes: changesBetween(null, facts) };
-      const order = compare(o, was);
-      const before = factsOf(was);
-      if (order === 'older') return { o, was, facts: before, before, outcome: 'stale' as const, write: false, changes: {} };
-      const changes = changesBetween(before, facts);
-      const detailsChanged = bodyHash(o.details ?? {}) !== bodyHash(was.details ?? {});
-      const same = Object.keys(changes).length === 0 && !detailsChanged;
-      const markerMoves = order === 'newer';
-      return { o, was, facts, before, outcome: same ? ('unchanged' as const) : ('updated' as const), write: !same || markerMoves, changes };
+      return { o, was, ...decideOrder(o, was && { facts: factsOf(was), version: bigint(was.source_version), updatedAt: new Date(was.source_updated_at), details: was.details }) };
     });
 
     const rows = decided
@@ -206,23 +182,6 @@ export async function syncOrders(knex: Knex, s: OrderSync): Promise<OrderSyncRes
     await checkFailingOrders(trx, { orgId: s.orgId, providerIds: failedNow.map((d) => providerId.get(d.facts.provider!)!), now });
     return results;
   });
-}
-
-/** Which is newer: the main system's versions when both have one, else its times. */
-function compare(o: OrderBatchItem, was: StoredOrder): 'newer' | 'same' | 'older' {
-  const [mine, theirs] =
-    o.version !== undefined && was.source_version !== null ? [o.version, Number(was.source_version)] : [Date.parse(o.updatedAt), new Date(was.source_updated_at).getTime()];
-  return mine > theirs ? 'newer' : mine < theirs ? 'older' : 'same';
-}
-
-/** Each fact that differs, `{ from, to }`; from null for an order not stored before. */
-function changesBetween(before: OrderFacts | null, after: OrderFacts): Record<string, { from: unknown; to: unknown }> {
-  const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const k of FACTS) {
-    const from = before ? before[k] : null;
-    if (from !== after[k] && !(before === null && after[k] === null)) out[k] = { from, to: after[k] };
-  }
-  return out;
 }
 
 /** Each order once per request, and no time from the future: checked before anything is read. */

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { connectDatabase } from '../../core/db/connect.ts';
 import { startEmbeddedPostgres } from '../../core/db/embedded-postgres.ts';
-import { migrateToLatest } from '../../core/db/migrate.ts';
+import { migrateToLatest, migrationSource } from '../../core/db/migrate.ts';
 
 /**
  * A fresh database for one test file: a new database on the server named by TEST_DATABASE_URL when
@@ -53,6 +53,19 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
  * Builds, before any test file runs (the Vitest global set-up), the template or snapshot that this
  * run's test databases start from, so that the workers never race to build it.
  */
+/**
+ * A fresh database migrated up to just before `migration`: a migration's own test writes rows as
+ * they were before it, then migrates.
+ */
+export async function createDatabaseBefore(migration: string): Promise<TestDatabase> {
+  const db = await createTestDatabase({ migrate: false });
+  for (;;) {
+    const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], string[]];
+    if (pending[0] === migration || pending.length === 0) return db;
+    await db.knex.migrate.up({ migrationSource });
+  }
+}
+
 export async function prepareTestDatabases(): Promise<void> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) await migratedTemplate(serverUrl);
