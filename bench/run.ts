@@ -17,11 +17,12 @@ import { benchInbox } from './inbox.ts';
 import { benchAuditLog } from './audit-log.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchSeats } from './seats.ts';
+import { benchLineOutage } from './line-outage.ts';
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables. `npm run bench -- start`,
  * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle`, `-- taps`, `-- limits`, `-- intake`,
- * `-- booking-list`, `-- analytics`, `-- liff` (the customer pages in Chromium on a slow phone), `-- dashboard` (the Dashboard app's first screen, volume org), `-- inbox` (the inbox's four figures; `-- inbox handover`, `replies`, `volume` or `desk` for one), `-- audit` (the audit log at ten million entries), `-- pipeline` (the message path against its floor: webhooks stored, customers answered, answer latency at a steady rate), `-- seats` (200 bookings at once for one session against the same without the seat check; a month's availability read by the booking form), `-- kill` (the kill test) or `-- fuzz` (20,000 signed mutated webhooks) runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
+ * `-- booking-list`, `-- analytics`, `-- liff` (the customer pages in Chromium on a slow phone), `-- dashboard` (the Dashboard app's first screen, volume org), `-- inbox` (the inbox's four figures; `-- inbox handover`, `replies`, `volume` or `desk` for one), `-- audit` (the audit log at ten million entries), `-- pipeline` (the message path against its floor: webhooks stored, customers answered, answer latency at a steady rate), `-- seats` (200 bookings at once for one session against the same without the seat check; a month's availability read by the booking form), `-- line-outage` (customers writing through a 30-minute LINE outage, LINE_OUTAGE_MINUTES to change it), `-- kill` (the kill test) or `-- fuzz` (20,000 signed mutated webhooks) runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
  * servers (the webhook figure always wants a PostgreSQL server).
  */
 const only = process.argv[2];
@@ -45,6 +46,7 @@ const benches: Record<string, () => Promise<string>> = {
   audit: () => benchAuditLog(),
   pipeline: () => benchPipeline(),
   seats: () => benchSeats(),
+  'line-outage': () => benchLineOutage(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
