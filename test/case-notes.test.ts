@@ -105,7 +105,8 @@ async function snapshot(caseId: string) {
 
 /** A signed link's file, fetched from the system as LINE or a browser would. */
 async function served(url: string) {
-  const link = new URL(url);
+  // The desk's links are relative (its own origin); the API's and LINE's name PUBLIC_BASE_URL.
+  const link = new URL(url, h.sys.url);
   const res = await fetch(`${h.sys.url}${link.pathname}${link.search}`);
   return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
 }
@@ -166,6 +167,7 @@ describe('a note with files', () => {
       ['image', 'slip.png'],
       ['file', 'statement.pdf'],
     ]);
+    expect(shown.attachments[0].url).toMatch(new RegExp(`^/media/${res.json.files[0].id}\\?exp=\\d+&sig=`));
     expect((await served(shown.attachments[0].url)).bytes.equals(PNG)).toBe(true);
   });
 
@@ -338,5 +340,21 @@ describe('bad input: answered in words, nothing stored, sent or changed', () => 
     await h.sys.knex('cases').where({ id: c.id }).update({ status: 'closed' });
     const closed = await refusedWithNothingLost(c, () => addNote(c.number, { note: { text: 'late words', sendToCustomer: true }, key: keys.Nok }), 409);
     expect(closed.message).toBe(`${c.number} is closed: the customer is not written to any more`);
+  });
+});
+
+describe('the API document', () => {
+  it('describes the note as JSON and as multipart (the JSON part, the files), with 413 and 415, on the API and the desk', async () => {
+    const doc = (await api('GET', '/api/v1/openapi.json')).json;
+    for (const path of ['/api/v1/cases/{number}/notes', '/liff-api/v1/desk/cases/{number}/notes']) {
+      const op = doc.paths[path].post;
+      expect(Object.keys(op.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
+      const form = op.requestBody.content['multipart/form-data'];
+      expect(form.schema.properties.note).toEqual({ $ref: '#/components/schemas/CaseNote' });
+      expect(form.schema.properties.file).toMatchObject({ type: 'array', maxItems: 4, items: { format: 'binary' } });
+      expect(form.encoding.file.contentType).toBe('image/jpeg, image/png, application/pdf');
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['201', '403', '413', '415', '422']));
+    }
+    expect(doc.paths['/api/v1/cases/{number}/notes'].post['x-permission']).toBe('cases.note');
   });
 });

@@ -109,7 +109,11 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
   });
   const files = messageIds.length ? await db('messages').select('id', 'kind').whereIn('id', messageIds).whereIn('kind', ATTACHMENT_KINDS as string[]) : [];
   const fileKind = new Map(files.map((f) => [f.id as string, f.kind as string]));
-  const url = (id: string) => mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, id, { now });
+  // From the desk's own origin, as the Inbox's thread links them (PUBLIC_BASE_URL may be another door to the same server).
+  const url = (id: string) => {
+    const signed = mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, id, { now });
+    return signed.slice(signed.indexOf('/media/'));
+  };
   const link = (id: unknown) => (typeof id === 'string' && fileKind.has(id) ? [{ kind: fileKind.get(id)!, url: url(id) }] : []);
   // A note's files (core/cases/case-files.ts), by their names, through the same signed link.
   const noteFilesOf = (d: Record<string, any>) => (Array.isArray(d.files) ? (d.files as { id?: unknown }[]).map((f) => f.id).filter((id): id is string => typeof id === 'string') : []);
