@@ -16,7 +16,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('name').notNullable();
     t.text('content_type').notNullable();
     t.integer('size_bytes').notNullable();
-    t.text('media_path').notNullable();
+    // Null once its case's customer was erased (PDPA): the link answers 404, as an erased message's media.
+    t.text('media_path');
     t.text('added_by_type').notNullable();
     t.text('added_by_id');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());

@@ -190,6 +190,26 @@ describe('a note with files', () => {
   });
 });
 
+describe("an erased customer's notes", () => {
+  it('lose their words and their files: the names go and the links answer 404; the note stays on the timeline', async () => {
+    const c = await lineCase();
+    const res = await addNote(c.number, { note: { text: 'Khun Dao sent her ID card' }, files: [{ name: 'dao-id-card.png', type: 'image/png', bytes: PNG }] });
+    expect(res.status).toBe(201);
+    expect((await served(res.json.files[0].url)).status).toBe(200);
+    const contactId = (await h.sys.knex('cases').where({ id: c.id }).first()).contact_id;
+    const erased = await api('POST', `/api/v1/contacts/${contactId}/erase`);
+    expect(erased.status).toBe(200);
+    expect(erased.json.counts.caseFiles).toBe(1);
+
+    expect((await served(res.json.files[0].url)).status).toBe(404);
+    expect(await h.sys.knex('case_files').where({ case_id: c.id }).first()).toMatchObject({ name: '[erased]', media_path: null });
+    const note = await h.sys.knex('case_events').where({ case_id: c.id, type: 'note' }).first();
+    expect(note.data).toMatchObject({ text: '[erased]', files: [{ id: res.json.files[0].id, name: '[erased]', contentType: 'image/png', size: PNG.length }] });
+    const desk = await (await fetch(`${h.sys.url}/liff-api/v1/desk/cases/${c.number}`, { headers: { authorization: `Bearer ${h.idToken(somchai.lineUserId)}` } })).json();
+    expect(desk.timeline.find((e: { type: string }) => e.type === 'note').attachments).toEqual([]);
+  });
+});
+
 describe('sent to the customer, when chosen', () => {
   it('the words and the photo go to the LINE customer as a staff reply: on their chat, on the timeline once, the first response', async () => {
     const c = await lineCase();

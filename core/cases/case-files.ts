@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { ERASED } from '../contacts/personal-data.ts';
 import { mediaKey, plainFileName, type MediaStore } from '../media/media-store.ts';
 import type { AttachmentType } from '../vocabulary.ts';
 
@@ -75,15 +76,24 @@ export async function recordCaseFiles(
 /** Whether a file is an image a page shows inline, or a document it links to. */
 export const fileKind = (contentType: string): 'image' | 'file' => (contentType.startsWith('image/') ? 'image' : 'file');
 
-/** Where a case file's bytes are, for the signed media link (which names no org: the link is the permission). */
+/** Where a case file's bytes are, for the signed media link (which names no org: the link is the permission); undefined once erased. */
 export async function caseFileMediaPath(db: Db, id: string): Promise<string | undefined> {
   const row = await db('case_files').select('media_path').where({ id }).first();
-  return row?.media_path;
+  return row?.media_path ?? undefined;
 }
 
-/** The org's case files by id: their names and types, for a timeline to show them. */
+/**
+ * PDPA erasure of a customer's cases: their notes' files lose their names and go out of reach (the
+ * signed link answers 404), as an erased customer's messages lose their media. Returns how many.
+ */
+export async function eraseCaseFiles(trx: Knex.Transaction, orgId: string, caseIds: string[]): Promise<number> {
+  if (!caseIds.length) return 0;
+  return trx('case_files').where({ org_id: orgId }).whereIn('case_id', caseIds).update({ name: ERASED, media_path: null });
+}
+
+/** The org's case files by id, not erased: their names and types, for a timeline to show them. */
 export async function caseFilesById(db: Db, orgId: string, ids: string[]): Promise<Map<string, { name: string; contentType: string; kind: 'image' | 'file' }>> {
   if (!ids.length) return new Map();
-  const rows = await db('case_files').select('id', 'name', 'content_type').where({ org_id: orgId }).whereIn('id', ids);
+  const rows = await db('case_files').select('id', 'name', 'content_type').where({ org_id: orgId }).whereIn('id', ids).whereNotNull('media_path');
   return new Map(rows.map((r) => [r.id as string, { name: r.name as string, contentType: r.content_type as string, kind: fileKind(r.content_type) }]));
 }
