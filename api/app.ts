@@ -7,6 +7,7 @@ import { analyticsRoutes } from './admin/analytics-routes.ts';
 import { providerRoutes } from './admin/provider-routes.ts';
 import { caseRoutes } from './admin/case-routes.ts';
 import { caseOpeningRoutes } from './admin/case-opening-routes.ts';
+import { caseNoteRoutes } from './admin/case-note-routes.ts';
 import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
@@ -57,6 +58,7 @@ export const apiRoutes: Route[] = [
   ...richMenuRoutes,
   ...caseRoutes,
   ...caseOpeningRoutes,
+  ...caseNoteRoutes,
   ...conversationRoutes,
   ...savedReplyRoutes,
   ...bookingRoutes,

@@ -6,7 +6,7 @@ import type { ApiKeyIdentity } from '../core/api-keys/api-key-service.ts';
 import { DomainError, validationFailed } from '../core/errors/index.ts';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './middleware/api-key-auth.ts';
-import { jsonBody, readBodyOnce } from './middleware/body.ts';
+import { formBody, jsonBody, readBodyOnce, type FormRules, type UploadedFile } from './middleware/body.ts';
 import { requireLiffCaller, type LiffCaller } from './liff/line-id-token.ts';
 import { requireLiffStaff, type LiffStaff } from './liff/staff-caller.ts';
 
@@ -42,6 +42,8 @@ export interface RouteInput<B, Q, C extends Caller | undefined = Caller | undefi
   liff: LiffCaller | undefined;
   /** `access: { liffStaff }`: the staff member the verified ID token names, whose role has the permission. */
   staff: LiffStaff | undefined;
+  /** `form`: the files of a multipart body, each of an accepted type and size (none with a JSON body). */
+  files: UploadedFile[];
   deps: AppDeps;
   ctx: Context;
 }
@@ -77,6 +79,12 @@ export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
    * (415 otherwise) and it may be at most `limitBytes` (413), both checked before it is read.
    */
   upload?: { limitBytes: number; types: readonly string[]; /** The refusals in the route's own words. */ tooLarge?: string; unsupported?: string };
+  /**
+   * The body may also be multipart/form-data, to carry files with the fields: the fields are one
+   * JSON part (checked by `body` as a JSON body is), the files the parts named `fileField`
+   * (api/middleware/body.ts `formBody`). Each is checked before the handler runs.
+   */
+  form?: FormRules;
   query?: Q;
   response: R;
   /** Success status; 200 unless said. */
@@ -116,12 +124,15 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
       const caller = callerOf(ctx, identity, staff);
       // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
       if (r.upload && !r.upload.types.includes(ctx.request.type)) throw unsupportedType(r.upload);
-      await readBodyOnce(ctx, r.upload?.limitBytes ?? deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT).catch((err) => {
-        throw r.upload?.tooLarge && err instanceof DomainError && err.code === 'payload_too_large' ? new DomainError(err.code, r.upload.tooLarge, err.details) : err;
+      const multipart = r.form && ctx.request.is('multipart/form-data') ? r.form : undefined;
+      const own = multipart ? { limitBytes: multipart.limitBytes, tooLarge: multipart.bodyTooLarge } : r.upload;
+      await readBodyOnce(ctx, own?.limitBytes ?? deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT).catch((err) => {
+        throw own?.tooLarge && err instanceof DomainError && err.code === 'payload_too_large' ? new DomainError(err.code, own.tooLarge, err.details) : err;
       });
-      const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
+      const form = multipart ? await formBody(ctx, multipart) : undefined;
+      const body = r.body ? parseRequest(r.body, form ? form.fields : jsonBody(ctx), 'body') : undefined;
       const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
-      const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, deps, ctx });
+      const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, files: form?.files ?? [], deps, ctx });
       if (result && typeof result === 'object' && 'status' in result && 'body' in result && typeof result.status === 'number') {
         ctx.status = result.status;
         ctx.body = result.body;

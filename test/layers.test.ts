@@ -45,6 +45,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   case_orders: ['core/cases/'],
   case_status_periods: ['core/cases/'],
   case_events: ['core/cases/case-timeline.ts'],
+  case_files: ['core/cases/case-files.ts'],
   bookings: ['core/bookings/'],
   booking_events: ['core/bookings/booking-timeline.ts'],
   booking_intakes: ['core/bookings/intake-ledger.ts'],

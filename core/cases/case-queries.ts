@@ -132,6 +132,17 @@ export async function caseConversationId(db: Db, orgId: string, caseId: string):
   return row ? row.conversation_id : undefined;
 }
 
+/** The chat a case's customer is written on, with its channel's kind (`line`, `whatsapp`); undefined when the case has none. */
+export async function caseCustomerChat(db: Db, orgId: string, caseId: string): Promise<{ conversationId: string; channel: string } | undefined> {
+  const row = await db('cases')
+    .join('conversations', 'conversations.id', 'cases.conversation_id')
+    .join('channels', 'channels.id', 'conversations.channel_id')
+    .select('cases.conversation_id', 'channels.kind')
+    .where({ 'cases.id': caseId, 'cases.org_id': orgId })
+    .first();
+  return row ? { conversationId: row.conversation_id as string, channel: row.kind as string } : undefined;
+}
+
 /** A case a staff member answers, by id or by number: its status, owner and customer conversation. */
 export async function caseToAnswer(db: Db, orgId: string, target: { caseId: string } | { number: string }) {
   const row = await db('cases')
