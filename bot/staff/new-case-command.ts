@@ -117,10 +117,7 @@ export async function handleNewCaseCommand(deps: StaffDeps, scene: StaffScene): 
   return deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, scene.message.id))) return 'already routed';
     const say = (text: string, quickReplies?: Action[]) => answer(trx, scene, [{ kind: 'text', text, ...(quickReplies ? { quickReplies } : {}) }]);
-    const refuse = async (phrase: Phrase, outcome: string, vars: Record<string, string | undefined> = {}) => {
-      await say(fill(phrase[lang], vars));
-      return `refused: ${outcome}`;
-    };
+    const refuse = (phrase: Phrase, outcome: string, vars?: Vars) => refusal(trx, scene, phrase, outcome, vars);
     if (!scene.staff) return refuse(SAY.notStaff, 'not staff');
     if (!allowed) return refuse(SAY.role, 'role');
     if (!command.ok) return refuse(PROBLEM[command.problem], command.problem, { word: command.word, length: String(command.length ?? '') });
@@ -161,10 +158,7 @@ export const newCaseActions: ActionTable = {
     const { trx, scene, staff, token } = ctx;
     const { orgId } = scene.message;
     const lang = scene.language;
-    const refuse = async (phrase: Phrase, outcome: string, vars: Record<string, string | undefined> = {}) => {
-      await answer(trx, scene, [{ kind: 'text', text: fill(phrase[lang], vars) }]);
-      return `refused: ${outcome}`;
-    };
+    const refuse = (phrase: Phrase, outcome: string, vars?: Vars) => refusal(trx, scene, phrase, outcome, vars);
     const said = await saidMessage(trx, orgId, token.subjectId);
     const command = said?.conversationId === scene.conversation.id ? readNewCaseCommand(said.text) : undefined;
     if (!said || !command?.ok || !ctx.arg) return refuse(SAY.badButton, 'not a command of this chat');
@@ -217,6 +211,14 @@ export const newCaseActions: ActionTable = {
     return 'new case: opened';
   },
 };
+
+type Vars = Record<string, string | undefined>;
+
+/** A refusal, answered in the chat; the outcome for the logs. */
+async function refusal(trx: Knex.Transaction, scene: StaffScene, phrase: Phrase, outcome: string, vars: Vars = {}): Promise<string> {
+  await answer(trx, scene, [{ kind: 'text', text: fill(phrase[scene.language], vars) }]);
+  return `refused: ${outcome}`;
+}
 
 /** The message opened its case already: which, and that nothing new was opened. */
 async function alreadyOpened(ctx: ActionContext, key: string, outcome: string): Promise<string> {
