@@ -21,9 +21,10 @@ import { benchSeats } from './seats.ts';
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables. `npm run bench -- start`,
- * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle`, `-- case-opening` (POST /api/v1/cases to the card in the staff group), `-- taps`, `-- limits`, `-- intake`,
+ * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle`, `-- taps`, `-- limits`, `-- intake`,
  * `-- booking-list`, `-- analytics`, `-- liff` (the customer pages in Chromium on a slow phone), `-- dashboard` (the Dashboard app's first screen, volume org), `-- inbox` (the inbox's four figures; `-- inbox handover`, `replies`, `volume` or `desk` for one), `-- audit` (the audit log at ten million entries), `-- pipeline` (the message path against its floor: webhooks stored, customers answered, answer latency at a steady rate), `-- seats` (200 bookings at once for one session against the same without the seat check; a month's availability read by the booking form), `-- kill` (the kill test) or `-- fuzz` (20,000 signed mutated webhooks) runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
  * servers (the webhook figure always wants a PostgreSQL server).
+ * `-- case-opening`: POST /api/v1/cases to the card in the staff group (#42), one at a time and 10 in flight.
  */
 const only = process.argv[2];
 const benches: Record<string, () => Promise<string>> = {
