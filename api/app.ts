@@ -9,6 +9,7 @@ import { caseRoutes } from './admin/case-routes.ts';
 import { caseOpeningRoutes } from './admin/case-opening-routes.ts';
 import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
+import { privacyRoutes } from './admin/privacy-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
 import { richMenuRoutes } from './admin/rich-menu-routes.ts';
 import { savedReplyRoutes } from './admin/saved-reply-routes.ts';
@@ -33,6 +34,7 @@ import { limitsBeforeRouting } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { buildOpenApi } from './openapi.ts';
 import { bookingIntakeRoutes } from './public/booking-intake-routes.ts';
+import { privacyNoticeRoutes } from './public/privacy-notice-routes.ts';
 import { quoteRoutes } from './public/quote-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
@@ -62,6 +64,7 @@ export const apiRoutes: Route[] = [
   ...bookingRoutes,
   ...bookingRuleRoutes,
   ...contactRoutes,
+  ...privacyRoutes,
   ...analyticsRoutes,
   ...providerRoutes,
   ...taxonomyRoutes,
@@ -74,6 +77,7 @@ export const apiRoutes: Route[] = [
   // public/: no login, a token or a signed link is the key
   ...publicRoutes,
   ...bookingIntakeRoutes,
+  ...privacyNoticeRoutes,
   ...quoteRoutes,
   ...serviceFeedRoutes,
   ...mediaRoutes,
