@@ -71,14 +71,15 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
       ctx.language = language;
     }
     // The privacy notice, when this customer is due to see it, goes before the bot's answer, in
-    // its reply; when the answer comes from elsewhere (a case's acknowledgement), on its own.
+    // its reply. When the answer comes from elsewhere (a case's acknowledgement, which keeps the
+    // reply), the notice follows on its own, pushed.
     const notice = answersNow(ctx, decision) && message.conversation.kind === 'direct'
       ? await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl() })
       : undefined;
     const lead = notice ? [notice] : [];
     await act(deps, trx, ctx, decision, classified?.result, lead);
     if (lead.length) {
-      await queueMessages(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, messages: lead, senderType: 'bot', replyToEventId: ctx.inboundEventId ?? undefined });
+      await queueMessages(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, messages: lead, senderType: 'bot' });
     }
   });
   return { decision: decision.do };
