@@ -764,7 +764,6 @@ export const demoFaq: DemoFaq[] = [
  */
 export const demoPrivacyNotice = {
   th: [
-    'ประกาศความเป็นส่วนตัว',
     'เรา (ธุรกิจที่คุณแชทหรือจองบริการด้วย) เก็บรวบรวมและใช้ข้อมูลส่วนบุคคลของคุณตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 (PDPA) ดังนี้ค่ะ',
     'ข้อมูลที่เราเก็บ: ชื่อ เบอร์โทรศัพท์ อีเมล บัญชี LINE หรือ WhatsApp ของคุณ (ชื่อที่แสดงและรหัสผู้ใช้) ข้อความและไฟล์ที่คุณส่งถึงเรา การจอง และเรื่องที่คุณแจ้ง',
     'เราใช้ข้อมูลเพื่อ: รับและดูแลการจอง ตอบคำถาม และแก้ไขปัญหาที่คุณแจ้ง (เพื่อปฏิบัติตามสัญญาและตามคำขอของคุณ) เก็บบันทึกตามที่กฎหมายกำหนด และส่งข่าวสาร ข้อเสนอ หรือโปรโมชัน เฉพาะเมื่อคุณให้ความยินยอมเท่านั้น',
@@ -774,7 +773,6 @@ export const demoPrivacyNotice = {
     'ติดต่อเรา: ส่งข้อความถึงเราในแชทนี้ หรือแตะปุ่ม "ไม่ยินยอม" ที่ข้อความแจ้งเรื่องข้อมูลส่วนบุคคลเพื่อถอนความยินยอมได้เลยค่ะ',
   ].join('\n\n'),
   en: [
-    'Privacy notice',
     "We (the business you chat with or book from) collect and use your personal data under Thailand's Personal Data Protection Act B.E. 2562 (PDPA), as follows.",
     'What we collect: your name, phone number, e-mail, your LINE or WhatsApp account (display name and user id), the messages and files you send us, your bookings and the problems you report.',
     'Why: to take and look after your bookings, answer your questions and solve the problems you report (to perform our contract with you, at your request); to keep the records the law requires; and to send you news, offers or promotions only if you consent.',
