@@ -96,6 +96,17 @@ describe.skipIf(!hasChromium)('the privacy notice in the pages', () => {
     const first = await h.ask(userId, { text: 'What time do you open?' });
     expect(first.notice).toBeUndefined();
     expect(first.text.length).toBeGreaterThan(0);
+
+    // Staff read the answer on the customer's page in the desk.
+    const support = await enrolStaff(h, { displayName: 'Somchai', role: 'support', language: 'th' });
+    const desk = await staffDevice(browser, h, support);
+    await desk.goto(`${h.sys.url}/liff/desk/contact/${booking.contact_id}`);
+    const fact = desk.locator('.facts .row', { hasText: 'รับข่าวสาร (PDPA)' });
+    await poll(() => fact.count()).toBe(1);
+    expect(await fact.locator('dd').textContent()).toMatch(/^ยินยอม · \d{1,2} /);
+    await expectNoOverflow(desk);
+    await expectAccessible(desk, 'desk contact consent th');
+    await shot(desk, 'desk-contact-consent-th-light');
   });
 
   it("the website's form, in English, dark: a box left unticked is recorded as declined; the booking is made all the same", async () => {
