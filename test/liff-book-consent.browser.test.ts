@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { expectAccessible } from './support/accessibility.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { hasChromium, liffDevice, openBrowser, screenshotDir } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice } from './support/staff-browser.ts';
 import { enrolStaff } from './support/staff-desk.ts';
@@ -18,7 +18,6 @@ import { formBooked, until } from './support/test-system.ts';
  * axe-core on each screen; screenshots (docs/liff/ with SCREENSHOTS=docs).
  */
 const SHOTS = screenshotDir();
-const PHONE = { width: 390, height: 844 };
 const nextYear = new Date().getUTCFullYear() + 1;
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
@@ -26,7 +25,6 @@ const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 1
 describe.skipIf(!hasChromium)('the privacy notice in the pages', () => {
   let h: LiffHarness;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     h = await startLiffHarness();
@@ -37,24 +35,7 @@ describe.skipIf(!hasChromium)('the privacy notice in the pages', () => {
     await h?.close();
   });
 
-  async function phone(o: { dark?: boolean; line?: { userId: string; name: string } } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
-    contexts.push(context);
-    if (o.line) {
-      const token = h.idToken(o.line.userId, { name: o.line.name });
-      await context.addInitScript(
-        ([t, name, sub]) => {
-          (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
-        },
-        [token, o.line.name, o.line.userId] as const,
-      );
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    return page;
-  }
+  const phone = (o: { dark?: boolean; line?: { userId: string; name: string } } = {}) => liffDevice(browser, h, o);
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const expectNoOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   const consentsOf = (contactId: string) => h.sys.knex('contact_consents').where({ contact_id: contactId }).orderBy('id');
