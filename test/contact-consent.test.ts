@@ -143,11 +143,12 @@ describe('the privacy notice in the chat', () => {
     await h.ask(customer, { text: 'hello' });
     const contactId = await contactOf(customer);
     const before = h.line.state.deliveriesTo(customer).length;
-    await h.send(customer, { postback: { data: 'act=consent&v=77%3Agranted' } });
+    const tap = await h.send(customer, { postback: { data: 'act=consent&v=77%3Agranted' } });
     await until(async () => (await h.sys.knex('messages').join('conversations', 'conversations.id', 'messages.conversation_id').where({ 'messages.direction': 'in', 'messages.kind': 'postback', 'conversations.external_id': customer }).whereNotNull('messages.routed_at').first('messages.id')) ?? false);
     await untilSettled(h.sys.knex);
     expect(await consentRows(contactId)).toEqual([]);
-    expect(h.line.state.deliveries.filter((d) => JSON.stringify(d.messages).includes('Thank you! 🙏 Your consent'))).toHaveLength(0);
+    // No reply with the tap's token, and no push either.
+    expect(h.line.state.deliveries.filter((d) => d.replyToken === tap.replyToken)).toEqual([]);
     expect(h.line.state.deliveriesTo(customer).length).toBe(before);
   });
 });
@@ -269,5 +270,8 @@ describe("a customer's data (PDPA)", () => {
     expect(after.json.contact.display_name).toBeNull();
     expect(after.json.consents).toHaveLength(2);
     expect((await api('GET', `/api/v1/contacts/${merged}`)).json.consent).toMatchObject({ answer: 'withdrawn', source: 'erasure' });
+    // Nobody can consent in an erased customer's name.
+    expect((await api('POST', `/api/v1/contacts/${merged}/consents`, { noticeVersion: current, answer: 'granted' })).status).toBe(409);
+    expect(await consentRows(merged)).toHaveLength(2);
   });
 });

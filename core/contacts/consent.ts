@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { ConsentAnswer, ConsentSource } from '../contracts/privacy.ts';
-import { notFound, validationFailed } from '../errors/index.ts';
+import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { lockKeys } from './contact-matching.ts';
 import { recordContactEvent } from './merge-contacts.ts';
@@ -66,12 +66,14 @@ const storedAnswer = (answer: 'granted' | 'declined', latest: ConsentRow | undef
 
 /**
  * Records an answer, in the caller's transaction. A version the org never published is a 422 and
- * stores nothing; a contact of another org is a 404. `recorded: false` when the latest answer is
- * already this one to this version.
+ * stores nothing; a contact of another org is a 404, an erased one a 409. `recorded: false` when
+ * the latest answer is already this one to this version.
  */
 export async function recordConsent(trx: Knex.Transaction, c: ConsentGiven): Promise<{ recorded: boolean }> {
-  const contact = await trx('contacts').select('id').where({ id: c.contactId, org_id: c.orgId }).first();
+  const contact = await trx('contacts').select('id', 'erased_at').where({ id: c.contactId, org_id: c.orgId }).first();
   if (!contact) throw notFound('Contact', { id: c.contactId });
+  // An erased customer's consent was withdrawn with the erasure; nobody can give it in their name.
+  if (contact.erased_at) throw new DomainError('conflict', 'This contact was erased: no answer can be recorded for them', { contactId: c.contactId });
   const notice = await noticeVersion(trx, c.orgId, c.noticeVersion);
   if (!notice) {
     const current = await currentNotice(trx, c.orgId);
