@@ -156,7 +156,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       return;
     }
     case 'consent': {
-      // A version the org never published (an old or forged button) changes nothing and says nothing.
+      // A version the org never published (a forged button), or a customer erased meanwhile: nothing changes, nothing is said.
       const recorded = await recordConsent(trx, {
         orgId: ctx.orgId,
         contactId: ctx.contactId,
@@ -167,7 +167,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         actor: { type: 'customer', id: ctx.contactId },
         at: ctx.now,
       }).catch((err) => {
-        if (err instanceof DomainError && err.code === 'validation_failed') return undefined;
+        if (err instanceof DomainError && (err.code === 'validation_failed' || err.code === 'conflict')) return undefined;
         throw err;
       });
       // While a person holds the conversation the answer is recorded and the bot stays quiet.
