@@ -10,6 +10,7 @@ import { caseOpeningRoutes } from './admin/case-opening-routes.ts';
 import { caseNoteRoutes } from './admin/case-note-routes.ts';
 import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
+import { privacyRoutes } from './admin/privacy-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
 import { richMenuRoutes } from './admin/rich-menu-routes.ts';
 import { savedReplyRoutes } from './admin/saved-reply-routes.ts';
@@ -34,6 +35,7 @@ import { limitsBeforeRouting } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { buildOpenApi } from './openapi.ts';
 import { bookingIntakeRoutes } from './public/booking-intake-routes.ts';
+import { privacyNoticeRoutes } from './public/privacy-notice-routes.ts';
 import { quoteRoutes } from './public/quote-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
@@ -64,6 +66,7 @@ export const apiRoutes: Route[] = [
   ...bookingRoutes,
   ...bookingRuleRoutes,
   ...contactRoutes,
+  ...privacyRoutes,
   ...analyticsRoutes,
   ...providerRoutes,
   ...taxonomyRoutes,
@@ -76,6 +79,7 @@ export const apiRoutes: Route[] = [
   // public/: no login, a token or a signed link is the key
   ...publicRoutes,
   ...bookingIntakeRoutes,
+  ...privacyNoticeRoutes,
   ...quoteRoutes,
   ...serviceFeedRoutes,
   ...mediaRoutes,

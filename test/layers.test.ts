@@ -58,6 +58,8 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   contact_identities: ['core/contacts/'],
   contact_merges: ['core/contacts/'],
   contact_events: ['core/contacts/merge-contacts.ts'],
+  contact_consents: ['core/contacts/consent.ts'],
+  privacy_notices: ['core/contacts/privacy-notices.ts'],
   case_types: ['core/understanding/taxonomy-admin.ts'],
   services: ['core/understanding/taxonomy-admin.ts'],
   faq_entries: ['core/understanding/taxonomy-admin.ts'],

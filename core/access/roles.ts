@@ -26,6 +26,9 @@ export const permissions = {
   'contacts.read': ['admin', 'manager', 'support', 'ceo'],
   'contacts.export': ['admin', 'manager'],
   'contacts.erase': ['admin', 'manager'],
+  // A customer's answer to the privacy notice told to staff (by phone, at the counter): whoever
+  // answers customers records it; the CEO and integrations read, or do not see contacts at all.
+  'contacts.consent': ['admin', 'manager', 'support'],
   'cases.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
   'cases.work': ['admin', 'manager', 'support'],
   // Opening a case from anywhere (POST /api/v1/cases): the business's system, and staff who work
