@@ -6,7 +6,7 @@ import { iso } from '../time/iso.ts';
 
 /**
  * The org's privacy notice (PDPA), in Thai and English, one row per version in `privacy_notices`
- * (append-only: migration 202611291100000). Publishing a new text makes the next version; earlier
+ * (append-only: migration 20261129110000). Publishing a new text makes the next version; earlier
  * versions stay readable, since each recorded answer (consent.ts) names the version it answered.
  * The latest version is the one the booking forms and the chat show.
  */
