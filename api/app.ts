@@ -8,8 +8,10 @@ import { providerRoutes } from './admin/provider-routes.ts';
 import { caseRoutes } from './admin/case-routes.ts';
 import { caseOpeningRoutes } from './admin/case-opening-routes.ts';
 import { orderRoutes } from './admin/order-routes.ts';
+import { caseNoteRoutes } from './admin/case-note-routes.ts';
 import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
+import { privacyRoutes } from './admin/privacy-routes.ts';
 import { channelRoutes } from './admin/channel-routes.ts';
 import { richMenuRoutes } from './admin/rich-menu-routes.ts';
 import { savedReplyRoutes } from './admin/saved-reply-routes.ts';
@@ -34,6 +36,7 @@ import { limitsBeforeRouting } from './middleware/rate-limit.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { buildOpenApi } from './openapi.ts';
 import { bookingIntakeRoutes } from './public/booking-intake-routes.ts';
+import { privacyNoticeRoutes } from './public/privacy-notice-routes.ts';
 import { quoteRoutes } from './public/quote-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
@@ -59,11 +62,13 @@ export const apiRoutes: Route[] = [
   ...caseRoutes,
   ...caseOpeningRoutes,
   ...orderRoutes,
+  ...caseNoteRoutes,
   ...conversationRoutes,
   ...savedReplyRoutes,
   ...bookingRoutes,
   ...bookingRuleRoutes,
   ...contactRoutes,
+  ...privacyRoutes,
   ...analyticsRoutes,
   ...providerRoutes,
   ...taxonomyRoutes,
@@ -76,6 +81,7 @@ export const apiRoutes: Route[] = [
   // public/: no login, a token or a signed link is the key
   ...publicRoutes,
   ...bookingIntakeRoutes,
+  ...privacyNoticeRoutes,
   ...quoteRoutes,
   ...serviceFeedRoutes,
   ...mediaRoutes,

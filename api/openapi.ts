@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorBody } from '../core/contracts/platform.ts';
+import type { FormRules } from './middleware/body.ts';
 import { servedAt, type Route } from './route.ts';
 
 /** Builds the OpenAPI 3.1 document from the route declarations and their zod schemas: one operation per audience a route serves. */
@@ -65,6 +66,10 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
       responses['413'] = errorResponse('Body too large');
       responses['422'] = errorResponse('Validation failed');
     }
+    if (r.form) {
+      responses['413'] = errorResponse(`A file larger than ${r.form.fileLimitBytes} bytes, or a body larger than ${r.form.limitBytes}`);
+      responses['415'] = errorResponse(`A file not one of: ${r.form.types.join(', ')}`);
+    }
     if (r.upload) {
       responses['413'] = errorResponse(`The file is larger than ${r.upload.limitBytes} bytes`);
       responses['415'] = errorResponse(`Not one of: ${r.upload.types.join(', ')}`);
@@ -81,7 +86,7 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
             ? { security: [{ liffIdToken: [] }], 'x-permission': access.liffStaff }
             : { 'x-permission': access }),
       ...(params.length ? { parameters: params } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') }, ...(r.form ? multipartOf(r.form, schemaOf(r.body, 'input')) : {}) } } } : {}),
       ...(r.upload ? { requestBody: { required: true, content: Object.fromEntries(r.upload.types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } } : {}),
       responses,
     };
@@ -97,6 +102,22 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued to the org' },
         liffIdToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A LIFF ID token (`liff.getIDToken()`), verified with LINE against LINE_LOGIN_CHANNEL_ID" },
       },
+    },
+  };
+}
+
+/** A route's multipart body: its JSON fields as one part, its files as parts of one name. */
+function multipartOf(form: FormRules, fields: Record<string, unknown>) {
+  return {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        properties: {
+          [form.jsonField]: fields,
+          [form.fileField]: { type: 'array', maxItems: form.maxFiles, items: { type: 'string', format: 'binary', maxLength: form.fileLimitBytes } },
+        },
+      },
+      encoding: { [form.jsonField]: { contentType: 'application/json' }, [form.fileField]: { contentType: form.types.join(', ') } },
     },
   };
 }

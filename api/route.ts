@@ -7,7 +7,7 @@ import { DomainError, unauthenticated, validationFailed } from '../core/errors/i
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyBodySignature } from '../core/http/body-signature.ts';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './middleware/api-key-auth.ts';
-import { jsonBody, readBodyOnce } from './middleware/body.ts';
+import { formBody, jsonBody, readBodyOnce, type FormRules, type UploadedFile } from './middleware/body.ts';
 import { requireLiffCaller, type LiffCaller } from './liff/line-id-token.ts';
 import { requireLiffStaff, type LiffStaff } from './liff/staff-caller.ts';
 
@@ -43,6 +43,8 @@ export interface RouteInput<B, Q, C extends Caller | undefined = Caller | undefi
   liff: LiffCaller | undefined;
   /** `access: { liffStaff }`: the staff member the verified ID token names, whose role has the permission. */
   staff: LiffStaff | undefined;
+  /** `form`: the files of a multipart body, each of an accepted type and size (none with a JSON body). */
+  files: UploadedFile[];
   deps: AppDeps;
   ctx: Context;
 }
@@ -84,6 +86,12 @@ export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
    * read, before it is parsed. A missing, wrong or stale signature is 401; the secret unset, 503.
    */
   signed?: { variable: string; secret: (deps: AppDeps) => string | undefined };
+  /**
+   * The body may also be multipart/form-data, to carry files with the fields: the fields are one
+   * JSON part (checked by `body` as a JSON body is), the files the parts named `fileField`
+   * (api/middleware/body.ts `formBody`). Each is checked before the handler runs.
+   */
+  form?: FormRules;
   query?: Q;
   response: R;
   /** Success status; 200 unless said. */
@@ -124,13 +132,16 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
       // Only now, routed and allowed (public routes are rate-limited before routing: api/app.ts).
       if (r.upload && !r.upload.types.includes(ctx.request.type)) throw unsupportedType(r.upload);
       const secret = r.signed && signingSecret(r.signed, deps);
-      await readBodyOnce(ctx, r.upload?.limitBytes ?? deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT).catch((err) => {
-        throw r.upload?.tooLarge && err instanceof DomainError && err.code === 'payload_too_large' ? new DomainError(err.code, r.upload.tooLarge, err.details) : err;
+      const multipart = r.form && ctx.request.is('multipart/form-data') ? r.form : undefined;
+      const own = multipart ? { limitBytes: multipart.limitBytes, tooLarge: multipart.bodyTooLarge } : r.upload;
+      await readBodyOnce(ctx, own?.limitBytes ?? deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT).catch((err) => {
+        throw own?.tooLarge && err instanceof DomainError && err.code === 'payload_too_large' ? new DomainError(err.code, own.tooLarge, err.details) : err;
       });
       if (secret) requireSignature(ctx, secret);
-      const body = r.body ? parseRequest(r.body, jsonBody(ctx), 'body') : undefined;
+      const form = multipart ? await formBody(ctx, multipart) : undefined;
+      const body = r.body ? parseRequest(r.body, form ? form.fields : jsonBody(ctx), 'body') : undefined;
       const query = r.query ? parseRequest(r.query, ctx.query, 'query') : undefined;
-      const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, deps, ctx });
+      const result = await r.handle({ body, query, params: ctx.params, caller, identity, liff, staff, files: form?.files ?? [], deps, ctx });
       if (result && typeof result === 'object' && 'status' in result && 'body' in result && typeof result.status === 'number') {
         ctx.status = result.status;
         ctx.body = result.body;

@@ -42,6 +42,12 @@ export interface KillTestOptions {
    * (jobs finished since are back, jobs added since are gone).
    */
   redisRestart?: 'empty' | 'snapshot';
+  /**
+   * Instead of killing processes: at each of `killAt`, PostgreSQL terminates every connection of
+   * the processes (`pg_terminate_backend`), as a failover or an operator's restart of the pooler
+   * does. The processes keep running.
+   */
+  terminateConnections?: boolean;
   log?: (line: string) => void;
 }
 
@@ -280,7 +286,11 @@ export async function runKillTest(opts: KillTestOptions): Promise<KillTestFigure
       await new Promise((r) => setTimeout(r, 1000));
       await startNode(api, apiEnv(0), isRunning);
     };
-    const victims: (() => Promise<void>)[] = opts.embedded ? [killOne] : [
+    const terminateAll = async () => {
+      const { rows } = await admin!.query('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+      kills.push(`every connection (${rows[0].n}) terminated by PostgreSQL`);
+    };
+    const victims: (() => Promise<void>)[] = opts.embedded ? [killOne] : opts.terminateConnections ? [terminateAll] : [
       async () => {
         await kill(workers[0].child);
         kills.push(`${workers[0].name}`);
@@ -486,7 +496,9 @@ export function killTestTable(f: KillTestFigures, opts: KillTestOptions): string
       ? `### Kill test, embedded default: ${opts.customers} customers × ${opts.messagesPerCustomer} messages at ${opts.ratePerSecond}/s, \`npm start\` (one process, PGlite, BullMQ on PostgreSQL)`
       : `### Kill test: ${opts.customers} customers × ${opts.messagesPerCustomer} messages at ${opts.ratePerSecond}/s, ${opts.twoApis ? 'two apis behind one address' : 'api'} + ${opts.workers} workers on PostgreSQL + Redis`,
     '',
-    `Killed (SIGKILL) and restarted a second later, in turn: ${f.kills.join(', ')}.`,
+    opts.terminateConnections
+      ? `No process killed; at ${(opts.killAt ?? []).join(', ')} s into the stream: ${f.kills[0] ?? 'nothing'}${f.kills.length > 1 ? `, … (${f.kills.length} rounds)` : ''}.`
+      : `Killed (SIGKILL) and restarted a second later, in turn: ${f.kills.join(', ')}.`,
     '',
     '| figure | value |',
     '|---|---|',
@@ -518,6 +530,7 @@ export async function benchKillTest(): Promise<string> {
     workers: 2,
     killAt: process.env.KILL_AT !== undefined ? process.env.KILL_AT.split(',').filter(Boolean).map(Number) : [5, 10, 15, 20],
     redisRestart: process.env.KILL_REDIS === 'snapshot' ? 'snapshot' : 'empty',
+    terminateConnections: process.env.KILL_TERMINATE === '1',
     log: (l) => process.stderr.write(`kill test: ${l}\n`),
   };
   const figures = await runKillTest(opts);

@@ -69,6 +69,7 @@ import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
+import { moveConsents } from '../core/contacts/consent.ts';
 import { eraseContactLearnedExamples } from '../core/understanding/learned-examples.ts';
 import { eraseContactCases, moveCasesToContact } from '../core/cases/case-assignment.ts';
 import { eraseContactBookings, moveBookingsToContact } from '../core/bookings/booking-desk.ts';
@@ -155,6 +156,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToContactMerges('cases', moveCasesToContact);
   subscribeToContactMerges('bookings', moveBookingsToContact);
   subscribeToContactMerges('staffGroups', moveGroupsToContact);
+  // core/contacts' own, subscribed like the others: consent.ts writes the contact's timeline through merge-contacts.ts.
+  subscribeToContactMerges('consents', moveConsents);
   subscribeToContactErasure('conversations', eraseContactConversations);
   subscribeToContactErasure('cases', eraseContactCases);
   subscribeToContactErasure('bookings', eraseContactBookings);

@@ -55,9 +55,11 @@ export interface HandledEvent {
  * fallback: held in the outbox until this long after, and marked done when the message was
  * routed, so it runs only when that job died or the routing failed. Longer than an LLM's time to
  * answer (DEFAULT_LLM_TIMEOUT_MS, 8 s), so that a slow reading is not asked for twice; a routing
- * that failed waits this long for its retry (it waited 2 s, the job's backoff, before).
+ * that failed in a job that lives on is made due sooner (`ROUTE_RETRY_MS`).
  */
 export const ROUTE_FALLBACK_MS = 10_000;
+/** A routing that failed in the storing job (it did not die) is tried again this soon: the job backoff's first wait. */
+export const ROUTE_RETRY_MS = 2_000;
 
 export async function handleInboundEvent(
   trx: Knex.Transaction,

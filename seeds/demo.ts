@@ -683,6 +683,28 @@ export const demoTemplates: DemoTemplate[] = [
     th: 'ขออภัยค่ะ รหัสนี้ใช้ไม่ได้ อาจไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุแล้วค่ะ\nรบกวนขอรหัสใหม่จากผู้ดูแลระบบนะคะ',
     en: 'Sorry, this code cannot be used: it is wrong, already used or expired.\nPlease ask your admin for a new one.',
   },
+  {
+    key: 'privacy_notice',
+    description: "The first message of a customer the bot answers (once per version of the org's privacy notice): a card before the answer, with Agree, No thanks and a link to the full notice (docs/privacy.md).",
+    th: 'ก่อนอื่นขอแจ้งเรื่องข้อมูลส่วนบุคคลนะคะ 🔒 เราใช้ชื่อ ช่องทางติดต่อ และข้อความในแชทนี้เพื่อดูแลการจองและเรื่องที่คุณแจ้งเท่านั้น และจะส่งข่าวสารหรือข้อเสนอให้ก็ต่อเมื่อคุณยินยอมค่ะ\nยินยอมรับข่าวสารและข้อเสนอจากเราไหมคะ? ตอบอย่างไรก็ไม่มีผลต่อบริการที่คุณได้รับค่ะ',
+    en: 'First, a word about your personal data 🔒 We use your name, contact details and this chat only to look after your bookings and requests, and we send news or offers only if you agree.\nMay we send you news and offers? Either way, our service to you stays the same.',
+  },
+  {
+    key: 'privacy_consent_thanks',
+    description: 'The customer tapped Agree on the privacy notice.',
+    th: 'ขอบคุณค่ะ 🙏 บันทึกความยินยอมของคุณแล้ว หากเปลี่ยนใจ แตะ "ไม่ยินยอม" ที่ข้อความเดิมได้ทุกเมื่อค่ะ',
+    en: 'Thank you! 🙏 Your consent is recorded. If you change your mind, tap "No, thanks" on the same message at any time.',
+  },
+  {
+    key: 'privacy_consent_declined',
+    description: 'The customer tapped No thanks on the privacy notice (or withdrew a consent).',
+    th: 'รับทราบค่ะ เราจะไม่ส่งข่าวสารหรือข้อเสนอให้คุณ และยังดูแลการจองและเรื่องที่คุณแจ้งตามปกติค่ะ',
+    en: 'Noted: we will not send you news or offers, and we look after your bookings and requests as usual.',
+  },
+  { key: 'label_privacy_notice', description: "The privacy notice card's title.", th: 'ข้อมูลส่วนบุคคล (ประกาศฉบับที่ {{notice_version}})', en: 'Your personal data (notice version {{notice_version}})' },
+  { key: 'label_consent_accept', description: 'Button on the privacy notice: agree to news and offers.', th: 'ยินยอม', en: 'I agree' },
+  { key: 'label_consent_decline', description: 'Button on the privacy notice: do not agree.', th: 'ไม่ยินยอม', en: 'No, thanks' },
+  { key: 'label_privacy_read', description: 'Button on the privacy notice: open the full notice.', th: 'อ่านประกาศฉบับเต็ม', en: 'Read the full notice' },
 ];
 
 /**
@@ -733,6 +755,33 @@ export const demoFaq: DemoFaq[] = [
     keywords: ['ราคา', 'เท่าไหร่', 'กี่บาท', 'price', 'cost', 'how much'],
   },
 ];
+
+/**
+ * The privacy notice a new business starts with (PDPA sections 19 and 23: who collects what, why
+ * and on which basis, who receives it, how long it is kept, the customer's rights, how to answer).
+ * Published as version 1, so that the booking forms and the chat show it from the first day; the
+ * owner edits it in Settings (each edit is a new version, docs/privacy.md).
+ */
+export const demoPrivacyNotice = {
+  th: [
+    'เรา (ธุรกิจที่คุณแชทหรือจองบริการด้วย) เก็บรวบรวมและใช้ข้อมูลส่วนบุคคลของคุณตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 (PDPA) ดังนี้ค่ะ',
+    'ข้อมูลที่เราเก็บ: ชื่อ เบอร์โทรศัพท์ อีเมล บัญชี LINE หรือ WhatsApp ของคุณ (ชื่อที่แสดงและรหัสผู้ใช้) ข้อความและไฟล์ที่คุณส่งถึงเรา การจอง และเรื่องที่คุณแจ้ง',
+    'เราใช้ข้อมูลเพื่อ: รับและดูแลการจอง ตอบคำถาม และแก้ไขปัญหาที่คุณแจ้ง (เพื่อปฏิบัติตามสัญญาและตามคำขอของคุณ) เก็บบันทึกตามที่กฎหมายกำหนด และส่งข่าวสาร ข้อเสนอ หรือโปรโมชัน เฉพาะเมื่อคุณให้ความยินยอมเท่านั้น',
+    'ผู้ที่ได้รับข้อมูล: พนักงานของเรา และผู้ให้บริการที่จำเป็นต่อการดำเนินการตามที่คุณขอ เช่น ผู้ให้บริการรับชำระเงินหรือบริษัทขนส่ง เราไม่ขายข้อมูลของคุณ',
+    'ระยะเวลาเก็บรักษา: เท่าที่จำเป็นต่อการให้บริการคุณ และตามระยะเวลาที่กฎหมายกำหนด',
+    'สิทธิของคุณ: ขอเข้าถึงหรือขอรับสำเนาข้อมูล ขอแก้ไข ขอลบ คัดค้านหรือขอระงับการใช้ข้อมูล และถอนความยินยอมได้ทุกเมื่อ โดยไม่กระทบสิ่งที่ทำไปก่อนหน้า การไม่ให้หรือถอนความยินยอมไม่มีผลต่อการจองหรือบริการที่คุณได้รับ',
+    'ติดต่อเรา: ส่งข้อความถึงเราในแชทนี้ หรือแตะปุ่ม "ไม่ยินยอม" ที่ข้อความแจ้งเรื่องข้อมูลส่วนบุคคลเพื่อถอนความยินยอมได้เลยค่ะ',
+  ].join('\n\n'),
+  en: [
+    "We (the business you chat with or book from) collect and use your personal data under Thailand's Personal Data Protection Act B.E. 2562 (PDPA), as follows.",
+    'What we collect: your name, phone number, e-mail, your LINE or WhatsApp account (display name and user id), the messages and files you send us, your bookings and the problems you report.',
+    'Why: to take and look after your bookings, answer your questions and solve the problems you report (to perform our contract with you, at your request); to keep the records the law requires; and to send you news, offers or promotions only if you consent.',
+    'Who receives it: our staff, and the service providers we need to do what you ask, such as a payment gateway or a delivery company. We do not sell your data.',
+    'How long we keep it: as long as we need it to serve you, and as long as the law requires.',
+    'Your rights: to see or get a copy of your data, to have it corrected or erased, to object to or restrict its use, and to withdraw your consent at any time, without affecting what was done before. Declining or withdrawing consent does not change your bookings or our service.',
+    'Contact us: write to us in this chat, or tap "No, thanks" on the message about your personal data to withdraw your consent.',
+  ].join('\n\n'),
+};
 
 export async function loadDemoSeed(knex: Knex, orgId: string): Promise<void> {
   await knex.transaction(async (trx) => {
@@ -810,6 +859,7 @@ export async function loadDemoSeed(knex: Knex, orgId: string): Promise<void> {
         })),
       ),
     );
+    await trx('privacy_notices').insert({ org_id: orgId, version: 1, text_th: demoPrivacyNotice.th, text_en: demoPrivacyNotice.en, published_by_type: 'system' });
     await trx('faq_entries').insert(
       demoFaq.map((f) => ({
         org_id: orgId,

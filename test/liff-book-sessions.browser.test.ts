@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localMoment } from '../core/time/org-time.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { apiClient } from './support/api-client.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { hasChromium, liffDevice, openBrowser, screenshotDir } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { formBooked } from './support/test-system.ts';
 
@@ -17,14 +17,12 @@ import { formBooked } from './support/test-system.ts';
  * (docs/liff/ with SCREENSHOTS=docs).
  */
 const SHOTS = screenshotDir();
-const PHONE = { width: 390, height: 844 };
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the booking form of a class booked by session', () => {
   let h: LiffHarness;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     h = await startLiffHarness();
@@ -35,15 +33,7 @@ describe.skipIf(!hasChromium)('the booking form of a class booked by session', (
     await h?.close();
   });
 
-  async function phone(o: { dark?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: 'th-TH', hasTouch: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    return page;
-  }
+  const phone = (o: { dark?: boolean } = {}) => liffDevice(browser, h, o);
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const expectNoOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   const sessionRadios = (page: Page) => page.locator('input[name=session]');

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expectAccessible } from './support/accessibility.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { type Browser, type Page } from 'playwright-core';
+import { hasChromium, liffDevice, openBrowser, screenshotDir } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { LIFF_ID, startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
@@ -15,7 +15,6 @@ import { formBooked, until } from './support/test-system.ts';
  * LIFF Mock stands in for the LINE app. Screenshots: docs/liff/ with SCREENSHOTS=docs (test/support/browser.ts).
  */
 const SHOTS = screenshotDir();
-const PHONE = { width: 390, height: 844 };
 const nextYear = new Date().getUTCFullYear() + 1;
 /** Waits for what the page shows: generous, since two cores run the system, the browser and other test files at once. */
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
@@ -24,7 +23,6 @@ const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 1
 describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
   let h: LiffHarness;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     h = await startLiffHarness();
@@ -35,26 +33,8 @@ describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
     await h?.close();
   });
 
-  /** A phone: light or dark; with `line`, inside LINE as this user (LIFF Mock hands the page an ID token the fake LINE issued). */
-  async function phone(o: { dark?: boolean; line?: { userId: string; name: string }; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: o.locale ?? 'th-TH', hasTouch: true });
-    contexts.push(context);
-    if (o.line) {
-      const token = h.idToken(o.line.userId, { name: o.line.name });
-      await context.addInitScript(
-        ([t, name, sub]) => {
-          (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
-        },
-        [token, o.line.name, o.line.userId] as const,
-      );
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (err) => {
-      throw err;
-    });
-    return page;
-  }
-
+  /** A phone: light or dark; with `line`, inside LINE as this user (test/support/browser.ts). */
+  const phone = (o: { dark?: boolean; line?: { userId: string; name: string }; locale?: string } = {}) => liffDevice(browser, h, o);
 
   /** The page fits the phone's width: nothing to scroll sideways. */
   async function expectNoOverflow(page: Page) {
@@ -213,7 +193,8 @@ describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
     const page = await phone();
     await page.goto(`${h.sys.url}/liff/book?lang=en`);
     await page.getByLabel('Private airport ride', { exact: false }).check();
-    expect(await page.locator('form input:not([type=radio]), form textarea').evaluateAll((els) => els.map((e) => e.id))).toEqual(['f-start_date', 'f-time', 'f-destination', 'f-travelers', 'f-name', 'f-phone', 'f-email', 'f-notes']);
+    // The details asked (the privacy notice's box for news and offers is not one: docs/privacy.md).
+    expect(await page.locator('form input:not([type=radio]):not([type=checkbox]), form textarea').evaluateAll((els) => els.map((e) => e.id))).toEqual(['f-start_date', 'f-time', 'f-destination', 'f-travelers', 'f-name', 'f-phone', 'f-email', 'f-notes']);
     expect(await page.textContent('label[for=f-destination]')).toBe('Destination ');
     expect(await page.textContent('label[for=f-travelers]')).toContain('(optional)');
     expect(await page.getAttribute('#f-time', 'aria-required')).toBe('true');

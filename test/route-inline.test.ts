@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_FALLBACK_MS } from '../bot/inbound-handler.ts';
+import { ROUTE_FALLBACK_MS, ROUTE_RETRY_MS } from '../bot/inbound-handler.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until } from './support/test-system.ts';
@@ -7,7 +7,9 @@ import { until } from './support/test-system.ts';
 /**
  * A customer's message is routed by the job that stored it, one hop fewer on the way to the
  * answer; the route-message row committed with the message is the fallback, held in the outbox
- * until ROUTE_FALLBACK_MS and run only when that routing did not happen.
+ * until ROUTE_FALLBACK_MS and run only when that routing did not happen (ROUTE_RETRY_MS when the
+ * job saw it fail). A customer's messages are routed in their order even when the first one's
+ * routing failed and the next one came before its retry.
  */
 let h: LineCustomerHarness;
 beforeAll(async () => {
@@ -28,10 +30,61 @@ describe('routing a message where it is stored', () => {
     expect(await routeRowOf(m.id)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
   });
 
-  it('leaves a routing that failed to the held row, which answers once, after the fallback delay', async () => {
-    // The first routing's transaction fails (as a deadlock or a lost connection would make it); the
-    // next one goes through. (A sequence counts the tries: it is not rolled back with them.)
-    await h.sys.knex.raw(`
+  it('leaves a routing that failed to the held row, made due at the retry delay, which answers once', async () => {
+    await failFirstRouting();
+    try {
+      const customer = lineId('U');
+      const sent = Date.now();
+      const reply = await h.ask(customer, { text: 'what are your opening hours?' });
+      expect(reply.text.length).toBeGreaterThan(0);
+      // Not at once (the routing failed), and not after the whole fallback wait (the job saw it fail).
+      const waited = Date.now() - sent;
+      expect(waited).toBeGreaterThanOrEqual(ROUTE_RETRY_MS - 500);
+      expect(waited).toBeLessThan(ROUTE_FALLBACK_MS);
+      const m = await messageSaying('what are your opening hours?');
+      await until(async () => (await routeRowOf(m.id))?.status === 'done');
+      expect(await routeRowOf(m.id)).toMatchObject({ status: 'done', enqueue_count: 1 });
+      // One answer: the routing that failed wrote nothing.
+      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
+      const answers = await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out' }).count({ n: '*' }).first();
+      expect(Number(answers?.n)).toBe(1);
+    } finally {
+      await forgetFailure();
+    }
+  }, 30_000);
+
+  it("routes a customer's earlier message first when its routing failed and the next one came before the retry", async () => {
+    await failFirstRouting();
+    try {
+      const customer = lineId('U');
+      await h.send(customer, { text: 'My order ORD-4411 was charged twice' });
+      await until(async () => (await h.sys.knex('messages').where({ direction: 'in', text: 'My order ORD-4411 was charged twice' }).first('id')) ?? false);
+      // The first one's routing has failed (its retry is 2 s away) when the second one arrives.
+      await until(async () => Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value) >= 1);
+      await h.send(customer, { text: 'hello?' });
+      const first = await until(async () => ((await h.sys.knex('messages').where({ direction: 'in', text: 'My order ORD-4411 was charged twice' }).whereNotNull('routed_at').first('id', 'routed_at')) as { id: string; routed_at: Date } | undefined) ?? false);
+      const second = await until(async () => ((await h.sys.knex('messages').where({ direction: 'in', text: 'hello?' }).whereNotNull('routed_at').first('id', 'routed_at')) as { id: string; routed_at: Date } | undefined) ?? false);
+      expect(first.routed_at.getTime()).toBeLessThanOrEqual(second.routed_at.getTime());
+      // Read in the customer's order: the complaint's reading comes before the "hello?"'s.
+      const readings = await h.sys.knex('classifications').whereIn('message_id', [first.id, second.id]).orderBy('id').select('message_id');
+      expect(readings.map((r) => r.message_id)[0]).toBe(first.id);
+      // Each routed once: the first one's own retry found it done.
+      await until(async () => (await routeRowOf(first.id))?.status === 'done');
+      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
+      const cases = await h.sys.knex('cases').where({ contact_id: h.sys.knex('conversations').where({ id: conversation.id }).select('contact_id') }).count({ n: '*' }).first();
+      expect(Number(cases?.n)).toBe(1);
+    } finally {
+      await forgetFailure();
+    }
+  }, 30_000);
+});
+
+/**
+ * The next routing's transaction fails (as a deadlock or a lost connection would make it); the
+ * ones after go through. (A sequence counts the tries: it is not rolled back with them.)
+ */
+async function failFirstRouting() {
+  await h.sys.knex.raw(`
       CREATE SEQUENCE route_tries;
       CREATE FUNCTION fail_route_once() RETURNS trigger AS $$
       BEGIN
@@ -41,21 +94,5 @@ describe('routing a message where it is stored', () => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql;
       CREATE TRIGGER fail_route_once BEFORE INSERT ON classifications FOR EACH ROW EXECUTE FUNCTION fail_route_once();`);
-    try {
-      const customer = lineId('U');
-      const sent = Date.now();
-      const reply = await h.ask(customer, { text: 'what are your opening hours?' });
-      expect(reply.text.length).toBeGreaterThan(0);
-      expect(Date.now() - sent).toBeGreaterThanOrEqual(ROUTE_FALLBACK_MS - 1000);
-      const m = await messageSaying('what are your opening hours?');
-      await until(async () => (await routeRowOf(m.id))?.status === 'done');
-      expect(await routeRowOf(m.id)).toMatchObject({ status: 'done', enqueue_count: 1 });
-      // One answer: the routing that failed wrote nothing.
-      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
-      const answers = await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out' }).count({ n: '*' }).first();
-      expect(Number(answers?.n)).toBe(1);
-    } finally {
-      await h.sys.knex.raw('DROP TRIGGER fail_route_once ON classifications; DROP FUNCTION fail_route_once(); DROP SEQUENCE route_tries;');
-    }
-  }, 30_000);
-});
+}
+const forgetFailure = () => h.sys.knex.raw('DROP TRIGGER fail_route_once ON classifications; DROP FUNCTION fail_route_once(); DROP SEQUENCE route_tries;');

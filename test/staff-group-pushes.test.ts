@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { postToGroup, toStaffGroup } from '../core/staff/staff-desk.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { openTestCase } from './support/api-client.ts';
 import { configureGroup } from './support/staff-desk.ts';
 import { until, untilSettled } from './support/test-system.ts';
 
@@ -98,6 +99,24 @@ describe('pushes to a staff group', () => {
     // Each once, the alert first: the card took it along, or it had gone already.
     const sent = pushesTo(groupId).flatMap((d) => d.messages.map((m) => m.type));
     expect(sent).toEqual(['text', 'flex']);
+  });
+
+  it('sends a new case’s card at once, with what was pending for the group, not after the window', async () => {
+    const { groupId } = await configureGroup(h, lineId('C'), { purpose: 'support', routing: { caseTypes: ['refund_request'] } });
+    const group = await groupRow(groupId);
+    const [alert] = (await h.sys.knex.transaction((trx) => postToGroup(trx, group, [{ kind: 'text', text: 'an alert before the case' }])))!.messageIds;
+    const c = await openTestCase(h.sys, 'refund_request');
+    const card = await until(() => h.sys.knex('messages').where({ case_id: c.id, direction: 'out' }).first());
+    const dueAfterMs = async (messageId: string) => {
+      const row = await h.sys.knex('outbox').join('messages', 'messages.outbox_id', 'outbox.id').where('messages.id', messageId).first('outbox.created_at', 'outbox.available_at');
+      return new Date(row.available_at).getTime() - new Date(row.created_at).getTime();
+    };
+    // The alert waits out the window; the card does not, and takes the alert along.
+    expect(await dueAfterMs(alert)).toBeGreaterThan(1000);
+    expect(await dueAfterMs(card.id)).toBeLessThan(100);
+    await until(async () => pushesTo(groupId).flatMap((d) => d.messages).length >= 2, 15_000);
+    await untilSettled(h.sys.knex);
+    expect(pushesTo(groupId).flatMap((d) => d.messages.map((m) => m.type))).toEqual(['text', 'flex']);
   });
 
   it('posts nothing to a group the bot has left', async () => {

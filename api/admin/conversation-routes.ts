@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { StaffAction } from '../../core/access/roles.ts';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, attachmentTooBig, WHATSAPP_IMAGE_MAX_BYTES } from '../../core/contracts/attachment-limits.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES } from '../../core/contracts/attachment-limits.ts';
 import { bookingEventsOfContact } from '../../core/bookings/customer-bookings.ts';
 import { bookForContact } from '../../core/bookings/staff-booking.ts';
 import { openForCustomer } from '../../core/cases/case-commands.ts';
@@ -15,6 +15,7 @@ import { savedRepliesFor } from '../../core/conversations/saved-replies.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { DomainError, forbidden, notFound, validationFailed } from '../../core/errors/index.ts';
 import type { MediaLinkDeps } from '../../core/media/attachment-messages.ts';
+import { fileTheChannelRefuses } from '../../core/media/channel-file-limits.ts';
 import { mediaUrl } from '../../core/media/media-links.ts';
 import { LocalDiskMediaStore } from '../../core/media/media-store.ts';
 import type { AttachmentType } from '../../core/vocabulary.ts';
@@ -200,10 +201,8 @@ export const conversationRoutes = [
       const bytes = ctx.request.rawBody ?? Buffer.alloc(0);
       if (bytes.length === 0) throw validationFailed('The request body is not valid', [{ path: 'body', message: 'The file is empty' }]);
       // The channel's own limit (WhatsApp's 5 MB for an image), before anything is stored.
-      const tooBig = attachmentTooBig(conversation.channel, { size: bytes.length, type: ctx.request.type });
-      if (tooBig) {
-        throw new DomainError('payload_too_large', ATTACHMENT_REFUSALS[tooBig].en, { limitBytes: tooBig === 'tooBigForWhatsApp' ? WHATSAPP_IMAGE_MAX_BYTES : ATTACHMENT_MAX_BYTES });
-      }
+      const refused = fileTheChannelRefuses(conversation.channel, { size: bytes.length, type: ctx.request.type });
+      if (refused) throw refused;
       const stored = await storeAttachment(deps.knex, new LocalDiskMediaStore(deps.dataDir), {
         orgId: caller.orgId,
         conversationId: params.id,

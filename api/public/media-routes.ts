@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { forbidden, notFound } from '../../core/errors/index.ts';
 import { verifyMediaLink } from '../../core/media/media-links.ts';
 import { LocalDiskMediaStore } from '../../core/media/media-store.ts';
-import { findStoredMedia } from '../../core/media/stored-media.ts';
+import { findStoredMedia, storedFileAt } from '../../core/media/stored-media.ts';
+import { caseFileMediaPath } from '../../core/cases/case-files.ts';
 import { route, type Route } from '../route.ts';
+import type { Knex } from 'knex';
 
 /**
- * Files customers and staff send, served by signed links so that the other side's platform can
- * fetch them (core/media/media-links.ts). The signature is checked before anything is looked up,
+ * Files customers and staff send, and the files of case notes, served by signed links so that the
+ * other side's platform can fetch them (core/media/media-links.ts). The signature is checked before anything is looked up,
  * so a guessed message id learns nothing: 403. A signed link to media not fetched yet (or never)
  * is 404, and works once the media worker has stored the file.
  */
@@ -27,7 +29,9 @@ export const mediaRoutes: Route[] = [
     handle: async ({ params, query, deps, ctx }) => {
       if (!verifyMediaLink(deps.mediaLinkKey, params.messageId, query)) throw forbidden('This media link is not valid');
       if (!UUID.test(params.messageId)) throw notFound('Media');
-      const media = await findStoredMedia(deps.knex, new LocalDiskMediaStore(deps.dataDir), params.messageId);
+      const store = new LocalDiskMediaStore(deps.dataDir);
+      // A message's file, or a case note's (core/cases/case-files.ts): the same link, the same rules.
+      const media = (await findStoredMedia(deps.knex, store, params.messageId)) ?? (await caseFileOf(deps.knex, store, params.messageId));
       if (!media) throw notFound('Media');
       ctx.type = media.contentType;
       ctx.length = media.size;
@@ -41,3 +45,9 @@ export const mediaRoutes: Route[] = [
     },
   }),
 ];
+
+/** A case note's stored file (a note's files are no message), or undefined. */
+async function caseFileOf(db: Knex, store: LocalDiskMediaStore, id: string) {
+  const key = await caseFileMediaPath(db, id);
+  return key ? storedFileAt(store, key) : undefined;
+}

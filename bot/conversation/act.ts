@@ -22,6 +22,8 @@ import type { CustomerContext } from './customer-context.ts';
 import { PICK_REPLY, type Decision, type Reading } from './decision.ts';
 import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
 import { handOffText } from './handoff-text.ts';
+import { recordConsent } from '../../core/contacts/consent.ts';
+import { DomainError } from '../../core/errors/index.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
@@ -38,12 +40,16 @@ export interface ActDeps {
   liffIds?: Record<string, string>;
 }
 
-export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerContext, decision: Decision, result: Classification | undefined): Promise<void> {
+/**
+ * `lead`: messages that go first, in the same reply as the bot's first answer (the privacy notice,
+ * privacy-notice.ts); taken from the array as they go, so what is left was not sent.
+ */
+export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerContext, decision: Decision, result: Classification | undefined, lead: OutboundMessage[] = []): Promise<void> {
   const say = (messages: OutboundMessage[], about: { caseId?: string } = {}) =>
     queueMessages(trx, {
       orgId: ctx.orgId,
       conversationId: ctx.conversationId,
-      messages,
+      messages: [...lead.splice(0), ...messages],
       senderType: 'bot',
       caseId: about.caseId,
       replyToEventId: ctx.inboundEventId ?? undefined,
@@ -147,6 +153,26 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const talk = await t('label_talk_to_person');
       const ask = decision.tries === 0 ? 'ask_order_id' : 'ask_order_id_again';
       await say([{ kind: 'text', text: (await t(ask)) || (await t('clarify_intent')), quickReplies: [{ type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
+      return;
+    }
+    case 'consent': {
+      // A version the org never published (a forged button), or a customer erased meanwhile: nothing changes, nothing is said.
+      const recorded = await recordConsent(trx, {
+        orgId: ctx.orgId,
+        contactId: ctx.contactId,
+        noticeVersion: decision.version,
+        answer: decision.answer,
+        source: 'chat',
+        channel: ctx.source,
+        actor: { type: 'customer', id: ctx.contactId },
+        at: ctx.now,
+      }).catch((err) => {
+        if (err instanceof DomainError && (err.code === 'validation_failed' || err.code === 'conflict')) return undefined;
+        throw err;
+      });
+      // While a person holds the conversation the answer is recorded and the bot stays quiet.
+      if (!recorded || ctx.personHolds) return;
+      await say([{ kind: 'text', text: await t(decision.answer === 'granted' ? 'privacy_consent_thanks' : 'privacy_consent_declined') }]);
       return;
     }
     case 'cancel_booking':

@@ -12,6 +12,10 @@ import { act, type ActDeps } from './act.ts';
 import { loadCustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { queueMessages } from '../../core/conversations/outgoing.ts';
+import { privacyNoticeToShow } from './privacy-notice.ts';
+import type { Decision } from './decision.ts';
+import type { CustomerContext } from './customer-context.ts';
 
 /**
  * The customer side of step 3 (DESIGN.md section 2). A customer's message in a 1:1 chat: continue the open dialogue
@@ -66,8 +70,21 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
       await setContactLanguage(trx, ctx.contactId, language);
       ctx.language = language;
     }
-    await act(deps, trx, ctx, decision, classified?.result);
+    // The privacy notice, when this customer is due to see it, goes before the bot's answer, in
+    // its reply. When the answer comes from elsewhere (a case's acknowledgement, which keeps the
+    // reply), the notice follows on its own, pushed.
+    const notice = answersNow(ctx, decision) && message.conversation.kind === 'direct'
+      ? await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl() })
+      : undefined;
+    const lead = notice ? [notice] : [];
+    await act(deps, trx, ctx, decision, classified?.result, lead);
+    if (lead.length) {
+      await queueMessages(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, messages: lead, senderType: 'bot' });
+    }
   });
   return { decision: decision.do };
 }
+
+/** The bot answers this message itself: not while a person holds the conversation, not a tap on the notice. */
+const answersNow = (ctx: CustomerContext, d: Decision) => !ctx.personHolds && ctx.dialogue?.kind !== 'handoff' && d.do !== 'nothing' && d.do !== 'consent';
 

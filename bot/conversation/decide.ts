@@ -6,6 +6,7 @@ import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
+import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 
 /**
@@ -31,6 +32,12 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
 
 async function decideFor(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>): Promise<Decision> {
   const { reply, dialogue } = ctx;
+  // The customer's answer to the privacy notice counts even while a person holds the conversation;
+  // the dialogue they are in goes on after it.
+  if (reply?.act === CONSENT_REPLY) {
+    const c = readConsentReply(reply.value);
+    return c ? { do: 'consent', ...c } : { do: 'greet', why: 'a malformed consent reply' };
+  }
   if (reply?.act === 'human' || asksForPerson(ctx.text)) return { do: 'handoff' };
   // The customer's answer to a time staff proposed for their booking (bot/staff/booking-actions.ts).
   if (reply?.act === PROPOSAL_REPLY && reply.value) return { do: 'answer_proposal', value: reply.value };

@@ -54,6 +54,8 @@ export type Decision =
   | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }
+  /** A tap on the privacy notice (privacy-notice.ts): recorded, whatever the conversation is in. */
+  | { do: 'consent'; version: number; answer: 'granted' | 'declined' }
   | { do: 'satisfaction_score'; caseNumber: string; score: number }
   | { do: 'satisfaction_comment'; caseId: string; comment: string }
   | { do: 'satisfaction_skip' }

@@ -1,7 +1,7 @@
 import { enrolFromMessage } from '../staff/enrolment.ts';
 import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
-import { loadIncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { loadIncomingMessage, unroutedBefore } from '../../core/conversations/incoming-message.ts';
 
 /**
  * Step 3 of DESIGN.md section 2 for a message someone sent: loaded once, then offered to each
@@ -9,8 +9,24 @@ import { loadIncomingMessage } from '../../core/conversations/incoming-message.t
  * then the staff desk (taps, group messages, staff commands: bot/staff/staff-router.ts); what is
  * left is a customer's, for the customer dialogue. Each route claims the message in the
  * transaction that acts on it, so a job delivered twice acts once.
+ *
+ * The conversation's earlier messages still waiting for their routing (one whose routing failed
+ * waits for its retry) are routed first, in the customer's order: a complaint is read before the
+ * "hello?" that followed it. Their own jobs then find them claimed. One that fails again is left
+ * to its own retry rather than holding this one back.
  */
 export async function routeMessage(deps: RouterDeps, messageId: string): Promise<{ decision: string }> {
+  for (const earlier of await unroutedBefore(deps.knex, messageId)) {
+    try {
+      await routeOne(deps, earlier);
+    } catch {
+      break;
+    }
+  }
+  return routeOne(deps, messageId);
+}
+
+async function routeOne(deps: RouterDeps, messageId: string): Promise<{ decision: string }> {
   const message = await loadIncomingMessage(deps.knex, messageId);
   if (!message) return { decision: 'skipped: nothing to route' };
   const enrolment = await enrolFromMessage(deps, message);

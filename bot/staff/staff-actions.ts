@@ -5,6 +5,7 @@ import { bookingActions } from './booking-actions.ts';
 import { caseActions } from './case-actions.ts';
 import { conversationActions } from './conversation-actions.ts';
 import { groupSetupActions } from './group-setup.ts';
+import { newCaseActions } from './new-case-command.ts';
 import type { ActionTable } from './action-context.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
@@ -22,7 +23,7 @@ import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
  * before it changes anything (`ctx.spend()`: a replayed tap changes nothing), and answers in the chat.
  * Every refusal is answered too, so a tap never goes unanswered.
  */
-const handlers: ActionTable = { ...caseActions, ...bookingActions, ...groupSetupActions, ...conversationActions };
+const handlers: ActionTable = { ...caseActions, ...bookingActions, ...groupSetupActions, ...conversationActions, ...newCaseActions };
 
 export function isStaffAction(scene: StaffScene): boolean {
   return Boolean(scene.message.postback && isActionToken(scene.message.postback.data));

@@ -10,6 +10,7 @@ import { getOrg } from '../../core/orgs/orgs.ts';
 import { buildCaseCard } from '../../core/staff/case-card.ts';
 import { QUICK_REPLY_TTL_MS, staffActionData } from '../../core/staff/staff-buttons.ts';
 import { formatDue } from '../../core/templates/format-due.ts';
+import { handleNewCaseCommand } from './new-case-command.ts';
 import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
 
 /**
@@ -20,6 +21,7 @@ import { answer, type StaffDeps, type StaffScene } from './staff-scene.ts';
  *   limit) that opens it (`case.view`, signed, valid a day);
  * - a case number alone, "C-000123" or "#C-000123" (any case, "c-123" too): the case card, or
  *   "No case C-000123" when this org has no such case;
+ * - "/case 0812345678 what happened": a case opened for a customer (new-case-command.ts), as in a group;
  * - anything else: a short help.
  */
 const QUEUE_WORDS = new Set(['my queue', 'queue', 'คิวของฉัน', 'งานของฉัน', 'คิว']);
@@ -38,12 +40,14 @@ const say = {
   noCase: (n: string) => ({ th: `ไม่พบเคส ${n} ค่ะ`, en: `No case ${n}` }),
   notAllowed: () => ({ th: 'บทบาทของคุณดูรายการนี้ไม่ได้ค่ะ', en: 'Your role cannot see this.' }),
   help: () => ({
-    th: 'คำสั่งที่ใช้ได้ค่ะ\n• คิวของฉัน: เคสที่เปิดอยู่ของคุณ เรียงตามความเร่งด่วน\n• C-000123: เปิดดูเคสตามหมายเลข\nในกลุ่ม: ตอบกลับ (quote) ข้อความของเคส หรือพิมพ์ #C-000123 ข้อความ เพื่อส่งถึงลูกค้า',
-    en: 'What I understand:\n• my queue: your open cases, most urgent first\n• C-000123: open a case by its number\nIn a group: quote-reply a case message, or write #C-000123 your text, to reach the customer.',
+    th: 'คำสั่งที่ใช้ได้ค่ะ\n• คิวของฉัน: เคสที่เปิดอยู่ของคุณ เรียงตามความเร่งด่วน\n• C-000123: เปิดดูเคสตามหมายเลข\n• /case 0812345678 รายละเอียด (หรือ เปิดเคส ...): เปิดเคสใหม่ให้ลูกค้า ระบุลูกค้าด้วยเบอร์โทร อีเมล LINE user id หรือหมายเลขเคสของเขา แล้วเลือกประเภทเคส ใช้ในกลุ่มได้ด้วย\nในกลุ่ม: ตอบกลับ (quote) ข้อความของเคส หรือพิมพ์ #C-000123 ข้อความ เพื่อส่งถึงลูกค้า',
+    en: "What I understand:\n• my queue: your open cases, most urgent first\n• C-000123: open a case by its number\n• /case 0812345678 what happened (or new case ...): open a case for a customer named by phone, e-mail, LINE user id or one of their case numbers, then pick its type; in a group too\nIn a group: quote-reply a case message, or write #C-000123 your text, to reach the customer.",
   }),
 } satisfies Record<string, (...a: never[]) => Record<Language, string>>;
 
 export async function handleStaffCommand(deps: StaffDeps, scene: StaffScene): Promise<string> {
+  const opening = await handleNewCaseCommand(deps, scene);
+  if (opening !== undefined) return opening;
   const staff = scene.staff!;
   const text = (scene.message.kind === 'text' ? (scene.message.text ?? '') : '').trim();
   const lang = scene.language;

@@ -1,6 +1,7 @@
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { handleGroupSetup } from './group-setup.ts';
+import { handleNewCaseCommand } from './new-case-command.ts';
 import { handleProviderMessage } from './provider-group.ts';
 import { relayFromGroup } from './relay.ts';
 import { handleStaffAction, isStaffAction } from './staff-actions.ts';
@@ -9,8 +10,9 @@ import { loadStaffScene, type StaffDeps, type StaffScene } from './staff-scene.t
 
 /**
  * The staff side of step 3 (DESIGN.md section 2), asked before the customer side: a staff tap
- * becomes a staff action; a message in a group is a set-up command, a provider's reply, or a
- * staff member's reply to relay to a customer; a staff member's 1:1 message is a command.
+ * becomes a staff action; a message in a group is a set-up command, a provider's reply, a staff
+ * member's command to open a case for a customer, or their reply to relay to a customer; a
+ * staff member's 1:1 message is a command.
  * `handled: false` leaves the message to the customer side: someone who is not staff writing
  * 1:1, or a VIP customer writing in their own group.
  */
@@ -35,6 +37,9 @@ async function groupMessage(deps: StaffDeps, scene: StaffScene): Promise<string 
     const provider = await handleProviderMessage(deps, scene);
     if (provider !== undefined) return provider;
   }
+  // "/case 0812345678 ...": before the relay, whose `#C-000123 text` it may name as the customer.
+  const opening = await handleNewCaseCommand(deps, scene);
+  if (opening !== undefined) return opening;
   if (scene.staff) {
     const relayed = await relayFromGroup(deps, scene);
     if (relayed !== undefined) return relayed;

@@ -26,6 +26,9 @@ export const permissions = {
   'contacts.read': ['admin', 'manager', 'support', 'ceo'],
   'contacts.export': ['admin', 'manager'],
   'contacts.erase': ['admin', 'manager'],
+  // A customer's answer to the privacy notice told to staff (by phone, at the counter): whoever
+  // answers customers records it; the CEO and integrations read, or do not see contacts at all.
+  'contacts.consent': ['admin', 'manager', 'support'],
   'cases.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
   'cases.work': ['admin', 'manager', 'support'],
   // Opening a case from anywhere (POST /api/v1/cases): the business's system, and staff who work
@@ -35,6 +38,9 @@ export const permissions = {
   // writes them (signed too), admins may; whoever reads cases reads the orders they name.
   'orders.sync': ['admin', 'integration'],
   'orders.read': ['admin', 'manager', 'support', 'ceo', 'integration'],
+  // Notes and files on a case (POST /api/v1/cases/:number/notes): staff who work cases, and the
+  // business's system (a refund done in its back office). The CEO and the accountant read only.
+  'cases.note': ['admin', 'manager', 'support', 'integration'],
   // The inbox (docs/inbox.md): conversations are the customers' own words, so integrations do not read them.
   'conversations.read': ['admin', 'manager', 'support', 'ceo'],
   'conversations.work': ['admin', 'manager', 'support'],
@@ -100,6 +106,9 @@ export const staffActions = {
   'case.correct_severity': { roles: ['manager', 'admin'], own: false },
   // Opening a case or a booking for a customer one is talking to (the desk's conversation).
   'case.open': { roles: ['support', 'manager', 'admin'], own: false },
+  // A note on a case (internal, files too): anyone working may note any case, as on a conversation;
+  // sending it to the customer as well is `case.reply`, with its owner rule.
+  'case.note': { roles: ['support', 'manager', 'admin'], own: false },
   'queue.view': { roles: ['support', 'manager', 'admin', 'ceo'], own: false },
   'booking.view': { roles: ['support', 'manager', 'admin', 'ceo', 'accountant'], own: false },
   'booking.take': { roles: ['support', 'manager', 'admin'], own: true },

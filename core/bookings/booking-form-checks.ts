@@ -8,6 +8,7 @@ import { todayIn } from '../time/org-time.ts';
 import { formOrg, type FormOrg } from './form-org.ts';
 import type { IntakeAnswer, IntakeResult } from './intake-ledger.ts';
 import { checkServiceForm } from './service-hours.ts';
+import { noticeVersion } from '../contacts/privacy-notices.ts';
 import { requireSession, sessionForBooking } from './session-seats.ts';
 
 /** A booking form as sent, with its `Idempotency-Key` (the website's and the one inside LINE). */
@@ -73,6 +74,10 @@ export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUse
     : undefined;
   const f: BookingForm = session ? { ...r.form, service: session.serviceKey, start_date: session.date, time: session.time } : r.form;
   checkDates(f, todayIn(org.time_zone, r.now));
+  // The privacy notice the form showed must be one the org published: an answer is kept with the version it answered.
+  if (f.consent && !(await noticeVersion(knex, org.id, f.consent.version))) {
+    throw validationFailed('The booking form is not valid', [{ path: 'consent.version', message: `The business published no privacy notice of version ${f.consent.version}`, code: 'unknown_version' }]);
+  }
   // The fields the service requires, its places, and its opening hours (service-hours.ts); a
   // session's time is the business's own, so only its fields are checked.
   await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now, session: Boolean(session) });

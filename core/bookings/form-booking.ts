@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { contactLockKeys, findOrCreateContact, lockKeys, type ContactDetails } from '../contacts/contact-matching.ts';
+import { recordConsent } from '../contacts/consent.ts';
 import type { BookingForm } from '../contracts/bookings.ts';
 import { createBooking } from './booking-commands.ts';
 import type { StoredForm } from './intake-ledger.ts';
@@ -57,5 +58,17 @@ export async function bookForm(
     matched: Object.keys(contact.offered).length ? { offered: contact.offered } : {},
     session: b.stored.session && { ...b.stored.session, held: b.seatsHeld },
   });
+  // The answer to the privacy notice the form showed, recorded with the booking, as of when it was sent.
+  if (f.consent) {
+    await recordConsent(trx, {
+      orgId: b.orgId,
+      contactId: contact.contactId,
+      noticeVersion: f.consent.version,
+      answer: f.consent.answer,
+      source: b.lineUserId ? 'booking_form' : 'web_form',
+      actor: { type: 'customer', id: contact.contactId },
+      at: b.at,
+    });
+  }
   return id;
 }

@@ -4,6 +4,7 @@ import { transitionCase } from './transition.ts';
 import type { CaseStatus } from '../vocabulary.ts';
 import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactCaseEvents } from './case-timeline.ts';
+import { eraseCaseFiles } from './case-files.ts';
 
 /**
  * Who owns a case: a staff member takes it (or a manager takes it over), or a manager hands it to
@@ -78,7 +79,7 @@ export async function moveCasesToContact(trx: Knex.Transaction, m: { orgId: stri
 /**
  * PDPA erasure of a contact: their cases keep number, type, status, severity, owner, times and the
  * figures of `fields` (order ids, amounts); the summary, the resolution text, free text in the
- * fields and the timeline's free text go.
+ * fields, the timeline's free text and the notes' files go.
  */
 export async function eraseContactCases(trx: Knex.Transaction, e: { orgId: string; contactId: string }): Promise<Record<string, number>> {
   const cases = await trx('cases').select('id', 'fields', 'resolution').where({ org_id: e.orgId, contact_id: e.contactId });
@@ -87,5 +88,6 @@ export async function eraseContactCases(trx: Knex.Transaction, e: { orgId: strin
     await trx('cases').where({ id: c.id }).update({ summary: ERASED, resolution: c.resolution ? ERASED : null, fields: JSON.stringify(fields) });
   }
   const caseEvents = await redactCaseEvents(trx, cases.map((c) => c.id as string));
-  return { cases: cases.length, caseEvents };
+  const caseFiles = await eraseCaseFiles(trx, e.orgId, cases.map((c) => c.id as string));
+  return { cases: cases.length, caseEvents, caseFiles };
 }

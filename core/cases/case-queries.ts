@@ -148,6 +148,28 @@ export async function caseIdByNumber(db: Db, orgId: string, number: string): Pro
   return id;
 }
 
+/**
+ * The customer of a case, by its number, for a new case opened for them (the staff's `/case
+ * C-000123 ...`, bot/staff/new-case-command.ts): undefined when the org has no such case.
+ */
+export async function customerOfCaseNumber(db: Db, orgId: string, number: string): Promise<{ contactId: string | null; erased: boolean } | undefined> {
+  const row = await db('cases')
+    .leftJoin('contacts', 'contacts.id', 'cases.contact_id')
+    .select('cases.contact_id', 'contacts.erased_at')
+    .where({ 'cases.org_id': orgId, 'cases.number': number })
+    .first();
+  return row ? { contactId: row.contact_id, erased: row.erased_at != null } : undefined;
+}
+
+/** The case an `Idempotency-Key` opened (core/cases/case-requests.ts), with its type's names. */
+export async function caseOfIdempotencyKey(db: Db, orgId: string, key: string): Promise<{ id: string; number: string; typeName: { th: string; en: string } } | undefined> {
+  const row = await casesJoinedToTypes(db)
+    .select('cases.id', 'cases.number', 'case_types.name_th', 'case_types.name_en')
+    .where({ 'cases.org_id': orgId, 'cases.idempotency_key': key })
+    .first();
+  return row ? { id: row.id, number: row.number, typeName: { th: row.name_th, en: row.name_en } } : undefined;
+}
+
 /** Locks the case until the transaction ends, so that jobs about it take turns; false when it is gone. */
 export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<boolean> {
   return Boolean(await trx('cases').select('id').where({ id: caseId }).forUpdate().first());
@@ -157,6 +179,17 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<b
 export async function caseConversationId(db: Db, orgId: string, caseId: string): Promise<string | null | undefined> {
   const row = await db('cases').select('conversation_id').where({ id: caseId, org_id: orgId }).first();
   return row ? row.conversation_id : undefined;
+}
+
+/** The chat a case's customer is written on, with its channel's kind (`line`, `whatsapp`); undefined when the case has none. */
+export async function caseCustomerChat(db: Db, orgId: string, caseId: string): Promise<{ conversationId: string; channel: string } | undefined> {
+  const row = await db('cases')
+    .join('conversations', 'conversations.id', 'cases.conversation_id')
+    .join('channels', 'channels.id', 'conversations.channel_id')
+    .select('cases.conversation_id', 'channels.kind')
+    .where({ 'cases.id': caseId, 'cases.org_id': orgId })
+    .first();
+  return row ? { conversationId: row.conversation_id as string, channel: row.kind as string } : undefined;
 }
 
 /** A case a staff member answers, by id or by number: its status, owner and customer conversation. */

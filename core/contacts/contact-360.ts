@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { phoneSearchDigits } from './contact-matching.ts';
+import { contactConsent } from './consent.ts';
 import { notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 
@@ -65,10 +66,9 @@ export async function contact360(db: Db, orgId: string, contactId: string, o: { 
     .where('cv.contact_id', contactId)
     .orderBy([{ column: 'm.sent_at', order: 'desc' }, { column: 'm.id', order: 'desc' }])
     .limit(o.messages ?? 100);
-  const attributes = (c.attributes ?? {}) as Record<string, unknown>;
   return {
     ...contactSummary(c),
-    consent: (attributes.consent ?? null) as Record<string, unknown> | null,
+    consent: await contactConsent(db, orgId, contactId),
     identities: identities.map((i) => ({
       channel: i.kind as string,
       channelName: (i.channel_name ?? null) as string | null,

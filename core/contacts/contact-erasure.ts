@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../errors/index.ts';
 import { Subscribers } from '../subscribers.ts';
 import { eraseInboundEvents } from '../inbound/inbound-events.ts';
 import { recordContactEvent } from './merge-contacts.ts';
+import { withdrawOnErasure } from './consent.ts';
 
 /**
  * Erasing a customer under Thailand's PDPA (a data subject's request). The contact row stays, so
@@ -14,7 +15,9 @@ import { recordContactEvent } from './merge-contacts.ts';
  * finds them again. What other modules keep of the contact is erased by those modules, subscribed
  * in bin/system.ts, in this transaction (conversations and messages, cases and their timeline,
  * bookings, quotes and their timeline, the example phrases learned from their words). Merges kept for an undo lose their copy of the person and
- * can no longer be undone. On the contact's timeline (`erased`) and in the audit log, with counts.
+ * can no longer be undone. Their answers to the privacy notice are kept, personal data free, as
+ * the proof of what they consented to, and a consent is withdrawn (consent.ts). On the contact's
+ * timeline (`erased`) and in the audit log, with counts.
  */
 export type ContactErasureSubscriber = (trx: Knex.Transaction, e: { orgId: string; contactId: string }) => Promise<Record<string, number>>;
 
@@ -53,6 +56,7 @@ export async function eraseContact(
       .where({ org_id: e.orgId })
       .andWhere((q) => q.where({ keep_id: e.contactId }).orWhere({ merged_id: e.contactId }))
       .update({ merged_contact: JSON.stringify({ erased: true }), keep_before: JSON.stringify({}) });
+    Object.assign(counts, await withdrawOnErasure(trx, { orgId: e.orgId, contactId: e.contactId, actor: { type: e.actor.type, id: e.actor.id } }));
     const [row] = await trx('contacts')
       .where({ id: e.contactId })
       .update({ display_name: null, email: null, phone: null, external_ref: null, attributes: JSON.stringify({}), erased_at: trx.fn.now() })

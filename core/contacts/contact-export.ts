@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { notFound } from '../errors/index.ts';
+import { consentsForExport } from './consent.ts';
 
 /**
  * Everything the desk holds on one customer, as JSON, for a data subject's access request under
  * Thailand's PDPA: the contact, their identities, every conversation with every message, their
- * bookings with timelines and quotes, their cases with timelines. The export itself is audited
+ * bookings with timelines and quotes, their cases with timelines, their answers to the privacy
+ * notice (every version they answered, when, where). The export itself is audited
  * (who, when, how much). Read-only otherwise; it reads the other owners' tables without importing
  * their modules.
  */
@@ -25,6 +27,7 @@ export async function exportContact(knex: Knex, e: { orgId: string; contactId: s
     const cases = await trx('cases').where({ contact_id: e.contactId, org_id: e.orgId }).orderBy('created_at');
     const caseIds = cases.map((c) => c.id);
     const caseEvents = caseIds.length ? await trx('case_events').whereIn('case_id', caseIds).orderBy('id') : [];
+    const consents = await consentsForExport(trx, e.orgId, e.contactId);
     const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !['token', 'tracking_token'].includes(k)));
     const exported = {
       exportedAt: new Date().toISOString(),
@@ -33,6 +36,7 @@ export async function exportContact(knex: Knex, e: { orgId: string; contactId: s
       conversations: conversations.map((c) => ({ ...c, messages: messages.filter((m) => m.conversation_id === c.id) })),
       bookings: bookings.map((b) => ({ ...strip(b), events: bookingEvents.filter((x) => x.booking_id === b.id), quotes: quotes.filter((q) => q.booking_id === b.id).map(strip) })),
       cases: cases.map((c) => ({ ...strip(c), events: caseEvents.filter((x) => x.case_id === c.id) })),
+      consents,
     };
     await recordAudit(trx, {
       orgId: e.orgId,
@@ -41,7 +45,7 @@ export async function exportContact(knex: Knex, e: { orgId: string; contactId: s
       action: 'contact.exported',
       subjectType: 'contact',
       subjectId: e.contactId,
-      details: { identities: identities.length, messages: messages.length, bookings: bookings.length, cases: cases.length },
+      details: { identities: identities.length, messages: messages.length, bookings: bookings.length, cases: cases.length, consents: consents.length },
       requestId: e.requestId,
     });
     return exported;

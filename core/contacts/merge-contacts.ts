@@ -28,7 +28,7 @@ export interface ContactMove {
 }
 export type ContactMergeSubscriber = (trx: Knex.Transaction, m: ContactMove) => Promise<string[]>;
 
-const MOVED = ['conversations', 'cases', 'bookings', 'staffGroups'] as const;
+const MOVED = ['conversations', 'cases', 'bookings', 'staffGroups', 'consents'] as const;
 type Moved = Record<(typeof MOVED)[number] | 'identities', string[]>;
 const subscribers = new Subscribers<ContactMove, string[]>();
 
@@ -51,7 +51,8 @@ async function moveIdentities(trx: Knex.Transaction, m: ContactMove): Promise<st
   return (await q.update({ contact_id: m.keepId }).returning('id')).map((r: { id: string }) => r.id);
 }
 
-export type ContactEventType = 'merged' | 'merged_into' | 'matched' | 'merge_undone' | 'erased';
+/** `notice_shown`: the bot showed the privacy notice in the chat (its version), once per version (consent.ts). */
+export type ContactEventType = 'merged' | 'merged_into' | 'matched' | 'merge_undone' | 'erased' | 'notice_shown';
 
 /** An event on a contact's timeline: ids, counts and how, never personal data. */
 export async function recordContactEvent(
@@ -81,6 +82,7 @@ export async function mergeContacts(
       cases: await move(trx, 'cases', dir),
       bookings: await move(trx, 'bookings', dir),
       staffGroups: await move(trx, 'staffGroups', dir),
+      consents: await move(trx, 'consents', dir),
     };
     const next: Record<string, unknown> = {
       display_name: keep.display_name ?? merge.display_name,
@@ -131,7 +133,7 @@ export async function recordIntakeMatch(
       matched_by: m.by,
       merged_contact: JSON.stringify(mergedContact),
       keep_before: JSON.stringify(m.filled),
-      moved: JSON.stringify({ identities: [], conversations: [], cases: [], bookings: [m.bookingId], staffGroups: [] }),
+      moved: JSON.stringify({ identities: [], conversations: [], cases: [], bookings: [m.bookingId], staffGroups: [], consents: [] }),
     })
     .returning('id');
   await recordContactEvent(trx, { orgId: m.orgId, contactId: m.contactId, type: 'matched', actor: { type: 'system', id: null }, data: { mergeId: row.id, by: m.by, bookingId: m.bookingId } });
@@ -169,6 +171,8 @@ export async function undoContactMerge(
       cases: await move(trx, 'cases', back(moved.cases ?? [])),
       bookings: await move(trx, 'bookings', back(moved.bookings ?? [])),
       staffGroups: await move(trx, 'staffGroups', back(moved.staffGroups ?? [])),
+      // Merges made before consents were kept moved none.
+      consents: await move(trx, 'consents', back(moved.consents ?? [])),
     };
     const before = merge.keep_before as Record<string, unknown>;
     // Only where the kept contact still has what the merge (or the form) put there.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formConsent } from './privacy.ts';
 import { evenWithOtherIssues } from './all-issues.ts';
 import { bookingFormField, serviceHours } from './booking-form.ts';
 import { publicLine, publicText } from './public-text.ts';
@@ -182,6 +183,7 @@ const bookingFormFields = {
   page_url: publicLine(z.url({ protocol: /^https?$/, error: 'Expected an http or https address' })).max(2000).optional(),
   referrer: publicLine().max(2000).optional(),
   website: publicLine().max(2000).optional().meta({ description: 'Honeypot: leave empty' }),
+  consent: formConsent.optional(),
 };
 
 type FormFields = { service?: string; session_id?: string; destination?: string; start_date?: string; end_date?: string; email?: string; phone?: string };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../vocabulary.ts';
+import { contactConsent } from './privacy.ts';
 
 /** Contacts as staff look them up: the list and one customer's 360 view. */
 const instant = z.iso.datetime({ offset: true });
@@ -29,7 +30,7 @@ export const contactListQuery = z
 
 export const contact360 = contactSummary
   .extend({
-    consent: z.record(z.string(), z.unknown()).nullable(),
+    consent: contactConsent.nullable().meta({ description: 'Their latest answer to the privacy notice (PDPA; GET /api/v1/contacts/{contactId}/consents for every answer); null: never answered' }),
     identities: z.array(
       z.object({ channel: z.string(), channelName: z.string().nullable(), externalId: z.string(), displayName: z.string().nullable(), following: z.boolean(), since: instant }),
     ),
@@ -88,7 +89,7 @@ export const contactMergeUndone = z
 export const contactTimeline = z
   .object({
     events: z.array(
-      z.object({ id: z.string(), at: z.string(), type: z.enum(['merged', 'merged_into', 'matched', 'merge_undone', 'erased']), actorType: z.string(), actorId: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+      z.object({ id: z.string(), at: z.string(), type: z.enum(['merged', 'merged_into', 'matched', 'merge_undone', 'erased', 'notice_shown']), actorType: z.string(), actorId: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
     ),
     merges: z.array(
       z.object({

@@ -50,8 +50,10 @@ export const deskTimelineEntry = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   rootCause: z.string().nullable(),
-  /** A file on a message: a signed link to our copy. */
-  attachments: z.array(z.object({ kind: z.string(), url: z.string() })),
+  /** A file on a message or a note: a signed link to our copy; a note's file with its name. */
+  attachments: z.array(z.object({ kind: z.string(), url: z.string(), name: z.string().optional() })),
+  /** A note that was sent to the customer too (the replies that carried it are not listed apart). */
+  sentToCustomer: z.boolean().optional(),
 });
 
 const CASE_ACTIONS = ['take', 'reassign', 'move', 'resolve', 'reply'] as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { mediaKey, type MediaStore } from '../media/media-store.ts';
+import { mediaKey, plainFileName, type MediaStore } from '../media/media-store.ts';
 import type { AttachmentType } from '../vocabulary.ts';
 
 /**
@@ -22,9 +22,6 @@ export interface StoredAttachment {
   sentAt: Date | null;
 }
 
-/** The name staff see: a plain file name, no folders, no control characters. */
-const fileName = (name: string | undefined) => (name ?? '').replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'file';
-
 /** Stores an upload for this conversation: the bytes first, then the row that points at them. */
 export async function storeAttachment(
   db: Db,
@@ -33,7 +30,7 @@ export async function storeAttachment(
 ): Promise<StoredAttachment> {
   const id = randomUUID();
   const mediaPath = await store.put(mediaKey(a.orgId, id, a.contentType), a.bytes, a.contentType);
-  const name = fileName(a.name);
+  const name = plainFileName(a.name);
   await db('conversation_attachments').insert({
     id,
     org_id: a.orgId,

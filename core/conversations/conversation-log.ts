@@ -168,6 +168,23 @@ export async function storedMediaOf(db: Knex | Knex.Transaction, messageId: stri
   return { id: row.id, kind: row.kind, text: row.text, mediaPath: row.media_path, receivedAt: new Date(row.created_at) };
 }
 
+/**
+ * An incoming message as it was said, for a tap that answers it later (a staff member's `/case`
+ * command: bot/staff/new-case-command.ts): who said it, where, and its words; undefined when the
+ * org has no such message.
+ */
+export async function saidMessage(
+  db: Knex | Knex.Transaction,
+  orgId: string,
+  messageId: string,
+): Promise<{ id: string; conversationId: string; text: string | null; platformMessageId: string | null; senderLineUserId: string | null } | undefined> {
+  const row = await db('messages')
+    .select('id', 'conversation_id', 'text', 'platform_message_id', db.raw(`payload->>'senderId' AS sender_id`))
+    .where({ id: messageId, org_id: orgId, direction: 'in' })
+    .first();
+  return row && { id: row.id, conversationId: row.conversation_id, text: row.text, platformMessageId: row.platform_message_id, senderLineUserId: row.sender_id ?? null };
+}
+
 /** Where our copy of a message's file is kept (core/media/media-store.ts key). */
 export async function recordStoredMedia(db: Knex | Knex.Transaction, messageId: string, key: string): Promise<void> {
   await db('messages').where({ id: messageId }).update({ media_path: key });

@@ -78,3 +78,30 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
     },
   };
 }
+
+/** How far back a message's routing looks for earlier ones still waiting (`unroutedBefore`). */
+const EARLIER_WINDOW = '10 minutes';
+
+/**
+ * Messages the same conversation received before this one (by the platform's time, then the order
+ * they were stored in) that are not routed yet, oldest first: at most `limit`, from the last ten
+ * minutes, none if this one is routed already. A message whose routing failed waits for its retry
+ * while the customer's next one may be stored and routed meanwhile; routing those first keeps the
+ * dialogue in the customer's order (docs/reliability.md, "A conversation's order").
+ */
+export async function unroutedBefore(db: Knex | Knex.Transaction, messageId: string, limit = 5): Promise<string[]> {
+  const { rows } = await db.raw<{ rows: { id: string }[] }>(
+    `SELECT e.id
+       FROM messages m
+       JOIN messages e ON e.conversation_id = m.conversation_id
+        AND e.sent_at BETWEEN m.sent_at - interval '${EARLIER_WINDOW}' AND m.sent_at
+        AND (e.sent_at, coalesce(e.inbound_event_id, 0), e.created_at) < (m.sent_at, coalesce(m.inbound_event_id, 0), m.created_at)
+      WHERE m.id = ? AND m.routed_at IS NULL
+        AND e.direction = 'in' AND e.sender_type = 'customer' AND e.routed_at IS NULL
+        AND coalesce(e.payload->>'mode', '') <> 'standby'
+      ORDER BY e.sent_at, e.inbound_event_id, e.created_at
+      LIMIT ?`,
+    [messageId, limit],
+  );
+  return rows.map((r) => r.id);
+}

@@ -10,6 +10,8 @@ export interface MediaStore {
   put(key: string, bytes: Uint8Array, contentType: string | undefined): Promise<string>;
   /** A path or URL the api can serve the file from. */
   locate(key: string): string;
+  /** Removes a file stored for a request that was then refused (a note's files); no error if it is gone. */
+  remove(key: string): Promise<void>;
 }
 
 export class LocalDiskMediaStore implements MediaStore {
@@ -35,6 +37,10 @@ export class LocalDiskMediaStore implements MediaStore {
     return key;
   }
 
+  async remove(key: string): Promise<void> {
+    await rm(this.locate(key), { force: true });
+  }
+
   locate(key: string): string {
     const path = normalize(join(this.#root, key));
     if (!path.startsWith(this.#root + '/')) throw new Error(`media key escapes the store: ${key}`);
@@ -54,6 +60,10 @@ const EXTENSIONS: Record<string, string> = {
   'audio/ogg': 'ogg',
   'application/pdf': 'pdf',
 };
+
+/** The name staff see of an uploaded file: a plain file name, no folders, no control characters. */
+export const plainFileName = (name: string | undefined): string =>
+  (name ?? '').replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'file';
 
 export function mediaKey(orgId: string, messageId: string, contentType: string | undefined, index = 0): string {
   const ext = (contentType && EXTENSIONS[contentType.split(';')[0].trim()]) || 'bin';

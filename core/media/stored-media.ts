@@ -15,9 +15,13 @@ export interface StoredMedia {
  */
 export async function findStoredMedia(db: Knex, store: LocalDiskMediaStore, messageId: string): Promise<StoredMedia | undefined> {
   const message = await db('messages').select('media_path').where({ id: messageId }).first();
-  if (!message?.media_path) return undefined;
-  const path = store.locate(message.media_path);
+  return message?.media_path ? storedFileAt(store, message.media_path) : undefined;
+}
+
+/** The file stored under this key (a message's, a case note's), or undefined when it is gone from the disk. */
+export async function storedFileAt(store: LocalDiskMediaStore, key: string): Promise<StoredMedia | undefined> {
+  const path = store.locate(key);
   const file = await stat(path).catch(() => undefined);
   if (!file?.isFile()) return undefined;
-  return { path, size: file.size, contentType: contentTypeOfKey(message.media_path) };
+  return { path, size: file.size, contentType: contentTypeOfKey(key) };
 }

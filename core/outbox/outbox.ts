@@ -44,6 +44,14 @@ export async function doneInProcess(db: Knex, id: string): Promise<boolean> {
   return (await db('outbox').where({ id, status: 'pending' }).update({ status: 'done', processed_at: db.fn.now(), attempts: 1 })) > 0;
 }
 
+/**
+ * A pending row made due sooner than it was set for (never later): a fallback whose work was tried
+ * in process and failed is retried at `at`, not at the end of the fallback's whole wait.
+ */
+export async function dueSooner(db: Knex, id: string, at: Date): Promise<boolean> {
+  return (await db('outbox').where({ id, status: 'pending' }).andWhere('available_at', '>', at).update({ available_at: at })) > 0;
+}
+
 /** What a job carries: the outbox row id (also its job id) and the row's payload. */
 export interface OutboxJobData<P = Record<string, unknown>> {
   outboxId: string;

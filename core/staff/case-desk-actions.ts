@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as caseCommands from '../cases/case-commands.ts';
 import { lockCaseByRef, refuseActor, staffActor, type CaseRefusal } from '../cases/case-commands.ts';
+import { caseCustomerChat, type LockedCase } from '../cases/case-queries.ts';
 import { caseNow, caseRefusalError } from '../cases/case-refusal-errors.ts';
 import { DomainError, forbidden, validationFailed } from '../errors/index.ts';
 import type { CaseStatus } from '../vocabulary.ts';
@@ -90,15 +91,26 @@ export async function writeToCustomerFromDesk(
 ): Promise<{ number: string; version: number; messageIds: string[] }> {
   const c = await lockCaseByRef(trx, a);
   if (!c) throw caseRefusalError({ ok: false, refusal: 'no_such_case' }, staffActor(a.staff), a.number);
-  const refused = refuseActor(staffActor(a.staff), 'reply', c, a.expectedVersion);
-  if (refused) throw caseRefusalError(refused, staffActor(a.staff), a.number);
-  if (c.status === 'closed') throw new DomainError('conflict', `${c.number} is closed: the customer is not written to any more`, caseNow(c));
-  const conversation = await trx('cases').select('conversation_id').where({ id: c.id }).first();
-  if (!conversation?.conversation_id) throw new DomainError('conflict', `${c.number} has no customer chat to write to`, { reason: 'no_chat', ...caseNow(c) });
+  await mayWriteToCustomer(trx, a, c);
   const text = a.text.trim();
   if (!text) throw validationFailed('The request body is not valid', [{ path: 'text', message: 'Write something to send' }]);
   const { messageIds } = await replyToCustomer(deps, trx, { orgId: c.orgId, caseId: c.id, staff: a.staff, text, now: a.now });
   return { number: c.number, version: c.version, messageIds };
+}
+
+/**
+ * Whether the staff member may write to this (locked) case's customer now, thrown as the API's
+ * error when not: their role and who has the case (`case.reply`), the version they saw, a case not
+ * closed, with a customer chat. Answers the chat's channel (`line`, `whatsapp`), whose own limits
+ * a file must keep.
+ */
+export async function mayWriteToCustomer(trx: Knex.Transaction, a: { staff: StaffMemberRef; expectedVersion?: number }, c: LockedCase): Promise<{ channel: string }> {
+  const refused = refuseActor(staffActor(a.staff), 'reply', c, a.expectedVersion);
+  if (refused) throw caseRefusalError(refused, staffActor(a.staff), c.number);
+  if (c.status === 'closed') throw new DomainError('conflict', `${c.number} is closed: the customer is not written to any more`, caseNow(c));
+  const chat = await caseCustomerChat(trx, c.orgId, c.id);
+  if (!chat) throw new DomainError('conflict', `${c.number} has no customer chat to write to`, { reason: 'no_chat', ...caseNow(c) });
+  return { channel: chat.channel };
 }
 
 /**

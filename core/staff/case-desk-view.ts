@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { allowedCaseActions, staffActor } from '../cases/case-commands.ts';
 import { caseTime } from '../cases/case-clock.ts';
+import { caseFilesById } from '../cases/case-files.ts';
 import { casesWithType } from '../cases/case-queries.ts';
 import { CASE_STATUS, OPEN_CASE_STATUSES } from '../cases/case-status.ts';
 import { rootCausesOf } from '../cases/transition.ts';
@@ -108,8 +109,20 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
   });
   const files = messageIds.length ? await db('messages').select('id', 'kind').whereIn('id', messageIds).whereIn('kind', ATTACHMENT_KINDS as string[]) : [];
   const fileKind = new Map(files.map((f) => [f.id as string, f.kind as string]));
-  const link = (id: unknown) =>
-    typeof id === 'string' && fileKind.has(id) ? [{ kind: fileKind.get(id)!, url: mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, id, { now }) }] : [];
+  // From the desk's own origin, as the Inbox's thread links them (PUBLIC_BASE_URL may be another door to the same server).
+  const url = (id: string) => {
+    const signed = mediaUrl(deps.publicBaseUrl(), deps.mediaLinkKey, id, { now });
+    return signed.slice(signed.indexOf('/media/'));
+  };
+  const link = (id: unknown) => (typeof id === 'string' && fileKind.has(id) ? [{ kind: fileKind.get(id)!, url: url(id) }] : []);
+  // A note's files (core/cases/case-files.ts), by their names, through the same signed link.
+  const noteFilesOf = (d: Record<string, any>) => (Array.isArray(d.files) ? (d.files as { id?: unknown }[]).map((f) => f.id).filter((id): id is string => typeof id === 'string') : []);
+  const caseFiles = await caseFilesById(db, viewer.orgId, events.filter((e) => e.type === 'note').flatMap((e) => noteFilesOf(e.data ?? {})));
+  const noteFiles = (d: Record<string, any>) =>
+    noteFilesOf(d).flatMap((id) => {
+      const f = caseFiles.get(id);
+      return f ? [{ kind: f.kind, url: url(id), name: f.name }] : [];
+    });
 
   // Owner changes name people: "to" is the new owner's name.
   const ownerIds = events.filter((e) => e.type === 'owner_changed').map((e) => (e.data as { to?: unknown })?.to).filter((id): id is string => typeof id === 'string');
@@ -147,7 +160,8 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
       resolution: { state: clock.state, dueAt: iso(clock.dueAt), remainingMinutes: clock.remainingMinutes, breached: clock.breached },
     },
     canWriteToCustomer: Boolean(r.conversation_id) && status !== 'closed',
-    timeline: events.map((e) => {
+    // A note sent to the customer too says so itself: the replies that carried it are not shown twice.
+    timeline: events.filter((e) => !(e.type === 'message_out' && e.data?.fromNoteEventId)).map((e) => {
       const d = (e.data ?? {}) as Record<string, any>;
       return {
         at: iso(e.created_at as Date)!,
@@ -158,7 +172,8 @@ export async function deskCase(db: Db, deps: Pick<StaffDeps, 'publicBaseUrl' | '
         from: e.type === 'status_changed' || e.type === 'reopened' ? (d.from ?? null) : null,
         to: movedTo(e.type, d),
         rootCause: typeof d.rootCause === 'string' ? d.rootCause : null,
-        attachments: [...link(d.messageId), ...link(d.attachment?.messageId)],
+        attachments: [...link(d.messageId), ...link(d.attachment?.messageId), ...(e.type === 'note' ? noteFiles(d) : [])],
+        ...(e.type === 'note' && d.sentToCustomer === true ? { sentToCustomer: true } : {}),
       };
     }),
     allowed,

@@ -68,6 +68,13 @@ export interface StaffReply {
   text?: string;
   /** A file: the staff member's message that carries it (served by a signed link). */
   attachment?: RelayedMessage;
+  /**
+   * The attachment is a stored file, not a message (a case note's, core/cases/case-files.ts): the
+   * message that carries it takes its id, as an upload's in the inbox does, so the thread names it.
+   */
+  storedFile?: { name: string; contentType: string };
+  /** The case note this reply sends (core/staff/note-on-case.ts): the timeline shows the two as one. */
+  fromNoteEventId?: string;
   /** Where the staff member said it (a group's conversation), and their message there; none from a desk (the LIFF desk, the API). */
   fromConversationId?: string;
   sourceMessageId?: string;
@@ -102,6 +109,9 @@ export async function replyToCustomer(deps: Pick<StaffDeps, 'publicBaseUrl' | 'm
         senderType: 'staff',
         staffId: r.staff.id,
         caseId: r.caseId,
+        ...(r.attachment?.mediaPath && r.storedFile
+          ? { file: { id: r.attachment.id, kind: r.attachment.kind === 'image' ? ('image' as const) : ('file' as const), mediaPath: r.attachment.mediaPath, ...r.storedFile } }
+          : {}),
       });
   await recordStaffReply(trx, {
     orgId: r.orgId,
@@ -114,6 +124,7 @@ export async function replyToCustomer(deps: Pick<StaffDeps, 'publicBaseUrl' | 'm
       ...(r.attachment ? { attachment: { messageId: r.attachment.id, kind: r.attachment.kind } } : {}),
       fromConversationId: r.fromConversationId,
       sourceMessageId: r.sourceMessageId,
+      ...(r.fromNoteEventId ? { fromNoteEventId: r.fromNoteEventId } : {}),
     },
   });
   return { messageIds };

@@ -30,6 +30,7 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   booking_form_url: { th: 'https://example.com/liff/book', en: 'https://example.com/liff/book' },
   opens_at: { th: 'วันจันทร์ที่ 30 พ.ย. 09:00', en: 'Monday 30 Nov, 09:00' },
   seats_left: { th: '0', en: '0' },
+  notice_version: { th: '2', en: '2' },
 };
 
 export interface TemplatePreview {

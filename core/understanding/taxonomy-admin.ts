@@ -467,9 +467,19 @@ export function deactivateFaqEntry(knex: Knex, w: TaxonomyWriter, key: string): 
 export type CatalogList = 'case_types' | 'services';
 
 /** An org's active case types or services in their own order, as a manager picks them in LINE (group set-up). */
-export async function catalogChoices(db: Db, orgId: string, list: CatalogList, limit: number): Promise<{ key: string; name: { th: string; en: string } }[]> {
-  const rows: { key: string; name_th: string; name_en: string }[] = await db(list).select('key', 'name_th', 'name_en').where({ org_id: orgId, is_active: true }).orderBy('sort_order').limit(limit);
-  return rows.map((r) => ({ key: r.key, name: { th: r.name_th, en: r.name_en } }));
+export async function catalogChoices(db: Db, orgId: string, list: CatalogList, limit: number): Promise<{ id: string; key: string; name: { th: string; en: string } }[]> {
+  const rows: { id: string; key: string; name_th: string; name_en: string }[] = await db(list)
+    .select('id', 'key', 'name_th', 'name_en')
+    .where({ org_id: orgId, is_active: true })
+    .orderBy('sort_order')
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, key: r.key, name: { th: r.name_th, en: r.name_en } }));
+}
+
+/** The key of an org's case type in use, by its id (a button names the type by id: a key may be too long for it); undefined otherwise. */
+export async function activeCaseTypeKey(db: Db, orgId: string, id: string): Promise<string | undefined> {
+  const row = await db('case_types').select('key').where({ org_id: orgId, id, is_active: true }).first();
+  return row?.key;
 }
 
 /** Of these keys, in their order, those the org's list has (active or not). */

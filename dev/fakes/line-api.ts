@@ -220,6 +220,11 @@ export class FakeLineState extends EventEmitter<LineEvents> {
     return token;
   }
 
+  /** Who a reply token was issued for (its `source`), used or not. */
+  replyTokenSource(token: string): string | undefined {
+    return this.replyTokens.get(token)?.source;
+  }
+
   /**
    * A LIFF ID token as `liff.getIDToken()` hands it to a page: a JWT (HS256 here; LINE signs with
    * ES256 or HS256) for `channelId` (the LINE Login channel, `aud`), valid for `ttlMs`.

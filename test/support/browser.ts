@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 /**
@@ -47,4 +47,33 @@ export function screenshotDir(): string {
   const dir = resolve(import.meta.dirname, process.env.SCREENSHOTS === 'docs' ? '../../docs/liff' : '../../test-results/screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * A phone (or another size) in Thai unless said, light or dark. With `line`, inside LINE as this
+ * user: LIFF Mock hands the page an ID token the fake LINE server issued, which the server checks
+ * with LINE on every call. A page error fails the test.
+ */
+export async function liffDevice(
+  browser: Browser,
+  h: { idToken(lineUserId: string, o?: { name?: string }): string },
+  o: { dark?: boolean; line?: { userId: string; name: string }; locale?: string; size?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: o.size ?? PHONE, colorScheme: o.dark ? 'dark' : 'light', locale: o.locale ?? 'th-TH', hasTouch: true });
+  if (o.line) {
+    const token = h.idToken(o.line.userId, { name: o.line.name });
+    await context.addInitScript(
+      ([t, name, sub]) => {
+        (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { sub, name }, isInClient: true, isLoggedIn: true };
+      },
+      [token, o.line.name, o.line.userId] as const,
+    );
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return page;
 }

@@ -12,14 +12,21 @@ export interface LineCustomerHarness {
   sys: TestSystem;
   /** Sends a text or a postback as this LINE user; returns the event sent. */
   send(userId: string, what: Said): Promise<Record<string, unknown>>;
-  /** Sends and waits for the bot's reply to it (a reply with this event's token). */
-  ask(userId: string, what: Said): Promise<{ text: string; quickReplies: { label?: string; data?: string; type: string }[] }>;
+  /**
+   * Sends and waits for the bot's reply to it (a reply with this event's token). The privacy notice
+   * that goes before the answer to a customer's first message (docs/privacy.md) is apart, in
+   * `notice`: `text` is the answer, as the customer reads it and acts on it.
+   */
+  ask(userId: string, what: Said): Promise<{ text: string; quickReplies: { label?: string; data?: string; type: string }[]; notice?: Record<string, unknown> }>;
   /** Sends and waits until the router has acted, for messages the bot answers with silence. */
   tell(userId: string, text: string): Promise<void>;
   /** Posts any LINE events, signed. */
   postEvents(events: unknown[]): Promise<Response>;
   close(): Promise<void>;
 }
+
+/** The privacy notice card: a Flex message whose buttons answer it (`act=consent`, bot/conversation/privacy-notice.ts). */
+export const isPrivacyNotice = (m: Record<string, unknown>) => m.type === 'flex' && JSON.stringify(m).includes('act=consent');
 
 /** A text or a postback, 1:1 or (with `groupId`) in a LINE group. */
 export interface Said {
@@ -79,8 +86,13 @@ export async function startLineCustomerHarness(
     async ask(userId, what) {
       const event = await send(userId, what);
       const delivery = await until(async () => line.state.deliveries.find((d) => d.replyToken === event.replyToken) ?? false, 15_000);
+      const notice = delivery.messages.find(isPrivacyNotice);
       return {
-        text: delivery.messages.map((m) => ('text' in m ? String(m.text) : JSON.stringify(m))).join('\n'),
+        ...(notice ? { notice } : {}),
+        text: delivery.messages
+          .filter((m) => m !== notice)
+          .map((m) => ('text' in m ? String(m.text) : JSON.stringify(m)))
+          .join('\n'),
         quickReplies: delivery.messages.flatMap((m) => (m.quickReply?.items ?? []).map((i) => i.action as { label?: string; data?: string; type: string })),
       };
     },

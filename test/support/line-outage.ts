@@ -14,8 +14,12 @@ export interface LineOutage {
   /** `alternate` (the default): 429 and 500 in turn; `429`: every send is told to wait. */
   answers: 'alternate' | '429';
   retryAfterSeconds: number;
+  /** Also refuse profile look-ups while down (off by default: the drills check sends). */
+  profilesToo: boolean;
+  /** Profile look-ups refused while down. */
+  refusedProfiles: number;
   /** Sends refused while down: path, status and when, and which send (a push's retry key, a reply's token). */
-  refused: { path: string; status: number; at: number; retryKey: string | undefined; replyToken?: string }[];
+  refused: { path: string; status: number; at: number; retryKey: string | undefined; replyToken?: string; to?: string; messages?: string }[];
   close(): Promise<void>;
 }
 
@@ -29,11 +33,20 @@ export async function startLineWithOutage(opts: { retryAfterSeconds?: number } =
     down: false,
     answers: 'alternate',
     retryAfterSeconds: opts.retryAfterSeconds ?? 3,
+    profilesToo: false,
+    refusedProfiles: 0,
     refused: [],
     close: async () => {},
   };
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
+    if (outage.down && outage.profilesToo && path.startsWith('/v2/bot/profile/')) {
+      outage.refusedProfiles++;
+      const status = n++ % 2 === 0 ? 429 : 500;
+      res.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': String(outage.retryAfterSeconds) } : {}) });
+      res.end(JSON.stringify({ message: status === 429 ? 'Too Many Requests' : 'Internal Server Error' }));
+      return;
+    }
     if (outage.down && (path === '/v2/bot/message/reply' || path === '/v2/bot/message/push')) {
       const status = outage.answers === '429' || n++ % 2 === 0 ? 429 : 500;
       const retryKey = req.headers['x-line-retry-key'] as string | undefined;
@@ -43,8 +56,10 @@ export async function startLineWithOutage(opts: { retryAfterSeconds?: number } =
       req.on('data', (c: Buffer) => body.push(c));
       req.on('end', () => {
         try {
-          const token = (JSON.parse(Buffer.concat(body).toString('utf8')) as { replyToken?: unknown }).replyToken;
-          if (typeof token === 'string') refusal.replyToken = token;
+          const sent = JSON.parse(Buffer.concat(body).toString('utf8')) as { replyToken?: unknown; to?: unknown; messages?: unknown };
+          if (typeof sent.replyToken === 'string') refusal.replyToken = sent.replyToken;
+          if (typeof sent.to === 'string') refusal.to = sent.to;
+          refusal.messages = JSON.stringify(sent.messages);
         } catch {
           // not JSON: no token to note
         }

@@ -2,14 +2,14 @@ import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
 import { routeMessage } from '../../bot/conversation/route-message.ts';
 import type { RouterDeps } from '../../bot/conversation/customer-router.ts';
-import { handleInboundEvent, ROUTE_MESSAGE_JOB } from '../../bot/inbound-handler.ts';
+import { handleInboundEvent, ROUTE_MESSAGE_JOB, ROUTE_RETRY_MS } from '../../bot/inbound-handler.ts';
 import type { InboundEvent } from '../../bot/inbound-event.ts';
 import { toInboundEvent } from '../../bot/line/line-webhook.ts';
 import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
-import { doneInProcess } from '../../core/outbox/outbox.ts';
+import { doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 
 /**
@@ -64,6 +64,9 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
             await doneInProcess(deps.knex, handled.routeRowId);
             return { type: event.type, routed: routed.decision };
           } catch (err) {
+            // Known to have failed, so its retry need not wait out the fallback's time, which is
+            // there for a process that died in the middle of a slow reading.
+            await dueSooner(deps.knex, handled.routeRowId, new Date(Date.now() + ROUTE_RETRY_MS)).catch(() => false);
             job.logger.warn({ err, messageId: handled.messageId }, 'routing a message failed; its route-message job will try again');
           }
         }

@@ -62,7 +62,7 @@ export const aw = {
 } satisfies Dict;
 
 /** Bytes as people read them: "2.4 MB", "830 KB". */
-function size(lang: Lang, bytes: number): string {
+export function size(lang: Lang, bytes: number): string {
   const mb = bytes >= 1024 * 1024;
   const n = mb ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024));
   return `${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(n)} ${mb ? 'MB' : 'KB'}`;

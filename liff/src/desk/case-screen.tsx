@@ -6,6 +6,7 @@ import { duration, fill, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { roleNames, type StaffMe } from '../kit/staff.ts';
 import { Badge, Fact, Loading } from '../kit/ui.tsx';
+import { CaseNote, nw } from './case-note.tsx';
 import { ChangeType } from './change-type.tsx';
 import { Banner, useDeskItem } from './desk-item.tsx';
 import { HandOver } from './hand-over.tsx';
@@ -72,6 +73,16 @@ export function CaseScreen(p: { lang: Lang; me: StaffMe; number: string }) {
         </section>
       )}
       <Actions lang={lang} c={c} me={p.me} busy={busy} act={act} />
+      {p.me.permissions.includes('cases.note') && (
+        <CaseNote
+          lang={lang}
+          version={c.version}
+          channel={c.customer?.channel ?? ''}
+          mayReply={c.allowed.includes('reply') && c.canWriteToCustomer}
+          busy={busy}
+          add={(form, done) => act('notes', form, done)}
+        />
+      )}
       <Timeline lang={lang} c={c} />
     </>
   );
@@ -246,7 +257,7 @@ function Timeline(p: { lang: Lang; c: Case }) {
             <div class="small muted">
               {when(lang, e.at)}
               {e.actor.name ? ` · ${e.actor.name}` : ''}
-              {e.public ? '' : ` · ${w.internal[lang]}`}
+              {e.sentToCustomer ? ` · ${nw.sentToo[lang]}` : e.public ? '' : ` · ${w.internal[lang]}`}
             </div>
             <div>
               <strong>{label(eventNames, e.type, lang)}</strong>
@@ -255,11 +266,20 @@ function Timeline(p: { lang: Lang; c: Case }) {
               {e.rootCause && ` (${label(rootCauseNames, e.rootCause, lang)})`}
             </div>
             {e.text && <p class="said">{e.text}</p>}
-            {e.attachments.map((f, j) => (
-              <a key={j} href={f.url} target="_blank" rel="noopener">
-                📎 {w.file[lang]} ({f.kind})
-              </a>
-            ))}
+            {e.attachments.map((f, j) =>
+              // A photo shows itself; another file is a link by its name.
+              f.kind === 'image' ? (
+                <a key={j} href={f.url} target="_blank" rel="noopener">
+                  <img class="said-image" src={f.url} alt={f.name ?? w.file[lang]} loading="lazy" />
+                </a>
+              ) : (
+                <p key={j} class="said">
+                  <a href={f.url} target="_blank" rel="noopener">
+                    📎 {f.name ?? `${w.file[lang]} (${f.kind})`}
+                  </a>
+                </p>
+              ),
+            )}
           </li>
         ))}
       </ol>

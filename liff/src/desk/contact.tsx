@@ -49,6 +49,7 @@ export function ContactScreen(p: { lang: Lang; id: string }) {
           {c.email && <Fact term={w.email[lang]} value={c.email} />}
           <Fact term={w.language[lang]} value={c.language === 'th' ? 'ไทย' : 'English'} />
           <Fact term={w.opened[lang]} value={when(lang, c.createdAt)} />
+          <Fact term={w.consent[lang]} value={c.consent ? [w[`consent_${c.consent.answer}`][lang], when(lang, c.consent.at, false), c.consent.upToDate ? '' : w.consentOld[lang]].filter(Boolean).join(' · ') : w.consentNone[lang]} />
           {c.firstBookingAttribution && <Fact term={w.firstBooking[lang]} value={`${c.firstBookingAttribution.source} (${c.firstBookingAttribution.booking})`} />}
         </dl>
         <h2 class="small">{w.identities[lang]}</h2>

@@ -30,12 +30,12 @@ export function useDeskItem<T extends { version: number }>(o: { path: string; la
   useEffect(() => void load(), [o.path]);
   useRefresh(() => load(true), o.everyMs);
 
-  /** Sends a change with the version shown; true when it was done. */
-  const act = async (action: string, body: Record<string, unknown>, done: string): Promise<boolean> => {
+  /** Sends a change with the version shown (a form, with files, names it itself); true when it was done. */
+  const act = async (action: string, body: Record<string, unknown> | FormData, done: string): Promise<boolean> => {
     if (state.kind !== 'shown') return false;
     setBusy(true);
     setNote(null);
-    const a = await staffCall(`${o.path}/${action}`, { method: 'POST', body: { ...body, expectedVersion: state.item.version } });
+    const a = await staffCall(`${o.path}/${action}`, { method: 'POST', body: body instanceof FormData ? body : { ...body, expectedVersion: state.item.version } });
     setBusy(false);
     if (a.kind === 'ok') {
       setNote({ tone: 'ok', text: done });

@@ -113,6 +113,13 @@ export const w = {
   notFollowing: { th: 'เลิกติดตามแล้ว', en: 'unfollowed' },
   language: { th: 'ภาษา', en: 'Language' },
   firstBooking: { th: 'การจองครั้งแรกมาจาก', en: 'First booking came from' },
+  // Their latest answer to the privacy notice (docs/privacy.md): consent to news and offers.
+  consent: { th: 'รับข่าวสาร (PDPA)', en: 'News and offers (PDPA)' },
+  consent_granted: { th: 'ยินยอม', en: 'consented' },
+  consent_declined: { th: 'ไม่ยินยอม', en: 'declined' },
+  consent_withdrawn: { th: 'ถอนความยินยอม', en: 'withdrawn' },
+  consentNone: { th: 'ยังไม่ได้ตอบ', en: 'not answered' },
+  consentOld: { th: 'ตอบประกาศฉบับก่อน', en: 'to an earlier notice' },
   theirCases: { th: 'เคสของลูกค้า', en: 'Their cases' },
   theirBookings: { th: 'การจองของลูกค้า', en: 'Their bookings' },
   recentMessages: { th: 'ข้อความล่าสุด', en: 'Latest messages' },

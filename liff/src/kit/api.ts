@@ -13,9 +13,10 @@ export interface ApiError {
 
 export async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; idToken?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
-  // A file goes as it is, with its own type (an upload); anything else as JSON.
-  const file = init.body instanceof Blob ? init.body : undefined;
-  if (init.body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
+  // A file goes as it is, with its own type (an upload); a form as multipart (the browser writes
+  // its boundary into the type); anything else as JSON.
+  const file = init.body instanceof Blob || init.body instanceof FormData ? init.body : undefined;
+  if (init.body !== undefined && !(file instanceof FormData)) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   if (init.idToken) headers.authorization = `Bearer ${init.idToken}`;
   let res: Response;
   try {

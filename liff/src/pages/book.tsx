@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { BookingFormField, BookingFormFieldName } from '../../../core/contracts/booking-form.ts';
 import type { PublicBookingRequest, publicBookingAnswer, serviceFeed } from '../../../core/contracts/bookings.ts';
 import type { availability } from '../../../core/contracts/sessions.ts';
+import type { publicPrivacyNotice } from '../../../core/contracts/privacy.ts';
 import { hoursOn, openAt, openOn, type OpeningHours, type Weekday } from '../../../core/contracts/opening-hours.ts';
 import { call } from '../kit/api.ts';
 import { fill, money, useLang, type Dict, type Lang } from '../kit/i18n.ts';
@@ -20,11 +21,15 @@ import { common, Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
  * `?org=<slug>` it is that business's form for its website, and never signs in with LINE.
  * A service booked by session (a class, a departure) offers its sessions with room instead of a
  * date and a time, read from the availability route (never cached) whenever it is chosen.
+ * When the business has a privacy notice, the form shows it folded, with a box to consent to news
+ * and offers, unticked; the answer goes with the form, with the version shown (docs/privacy.md):
+ * the booking never depends on it.
  */
 type Feed = z.infer<typeof serviceFeed>;
 type Service = Feed['items'][number];
 type Answer = z.infer<typeof publicBookingAnswer>;
 type Slot = z.infer<typeof availability>['items'][number];
+type Notice = z.infer<typeof publicPrivacyNotice>;
 type Slots = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; items: Slot[] };
 type Field = 'service' | 'session' | BookingFormFieldName | 'name' | 'phone' | 'email' | 'notes';
 type Problem = { path: string; message: string; reason?: string };
@@ -82,6 +87,10 @@ const words = {
   e_session: { th: 'กรุณาเลือกรอบ', en: 'Please choose a time' },
   e_seats: { th: 'รอบนี้เหลือ {{n}} ที่', en: 'This time has {{n}} seats left' },
   e_session_gone: { th: 'รอบนี้จองไม่ได้แล้ว กรุณาเลือกรอบอื่น', en: 'This time can no longer be booked: please choose another' },
+  privacy: { th: 'ข้อมูลส่วนบุคคลของคุณ', en: 'Your personal data' },
+  privacyUse: { th: 'เราใช้ข้อมูลที่คุณกรอกเพื่อดูแลการจองนี้เท่านั้น ตามประกาศความเป็นส่วนตัวของเรา', en: 'We use what you give here only to look after this booking, as our privacy notice says.' },
+  privacyRead: { th: 'อ่านประกาศความเป็นส่วนตัว (ฉบับที่ {{v}})', en: 'Read the privacy notice (version {{v}})' },
+  consentBox: { th: 'ยินยอมให้ส่งข่าวสารและข้อเสนอถึงฉัน (ไม่บังคับ ไม่มีผลต่อการจอง)', en: 'Send me news and offers (optional; it does not change the booking)' },
 } satisfies Dict;
 
 const OTHER = '__other';
@@ -168,6 +177,9 @@ function BookPage() {
   const [slots, setSlots] = useState<Slots>({ kind: 'none' });
   // The server's words when the session chosen filled up meanwhile (both languages: the switch may change it).
   const [full, setFull] = useState<{ th: string | null; en: string | null } | null>(null);
+  // The business's privacy notice, when it has one; the box starts unticked (a consent is given, never assumed).
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [consent, setConsent] = useState(false);
 
   // `?org=`: the form of that business, embedded on its website: no LINE sign-in.
   const org = new URLSearchParams(location.search).get('org');
@@ -180,6 +192,8 @@ function BookPage() {
   };
   useEffect(() => {
     void loadServices();
+    // No notice (404), or none reachable: the form goes without the box.
+    void call<Notice>(`/public/v1/privacy-notice${orgQuery}`).then((a) => a.kind === 'ok' && setNotice(a.data));
     if (org) return;
     void lineSession().then((s) => {
       setLine(s);
@@ -239,7 +253,7 @@ function BookPage() {
     setProblem(null);
     const a = await call<Answer>(line ? '/liff-api/v1/bookings' : `/public/v1/bookings${orgQuery}`, {
       method: 'POST',
-      body: payload,
+      body: notice ? { ...payload, consent: { version: notice.version, answer: consent ? 'granted' : 'declined' } } : payload,
       idToken: line?.idToken,
       headers: { 'Idempotency-Key': key },
     });
@@ -399,6 +413,8 @@ function BookPage() {
           <Input field="email" label={words.email[lang]} lang={lang} value={values.email} error={shown('email')} onInput={set('email')} onBlur={touch('email')} optional />
           <Input field="notes" label={words.notes[lang]} lang={lang} value={values.notes} error={shown('notes')} onInput={set('notes')} onBlur={touch('notes')} optional />
 
+          {notice && <PrivacyConsent lang={lang} notice={notice} consent={consent} onConsent={setConsent} />}
+
           {problem && (
             <p class="error" role="alert">
               {problem}
@@ -499,6 +515,26 @@ function Input(p: {
       )}
       <ProblemText id={`${id}-error`} text={p.error} />
     </div>
+  );
+}
+
+/** The notice folded (its full text a tap away), what the form's details are used for, and the box for news and offers. */
+function PrivacyConsent(p: { lang: Lang; notice: Notice; consent: boolean; onConsent: (v: boolean) => void }) {
+  return (
+    <fieldset class="consent">
+      <legend>{words.privacy[p.lang]}</legend>
+      <p class="hint">{words.privacyUse[p.lang]}</p>
+      <details>
+        <summary>{fill(words.privacyRead[p.lang], { v: p.notice.version })}</summary>
+        <p class="small notice-text" lang={p.lang}>
+          {p.notice.text[p.lang]}
+        </p>
+      </details>
+      <label class="choice">
+        <input type="checkbox" name="consent" checked={p.consent} onChange={(e) => p.onConsent(e.currentTarget.checked)} />
+        <span>{words.consentBox[p.lang]}</span>
+      </label>
+    </fieldset>
   );
 }
 

@@ -104,6 +104,8 @@ const phrases: Dict = {
   'channel.checked': { th: 'ตรวจการเชื่อมต่อช่องทาง', en: "checked a channel's connection" },
   'contact.merged': { th: 'รวมข้อมูลลูกค้า', en: 'merged two customers' },
   'contact.merge_undone': { th: 'ยกเลิกการรวมข้อมูลลูกค้า', en: "undid a customers' merge" },
+  'contact.consent_recorded': { th: 'บันทึกคำตอบความยินยอมของลูกค้า', en: "recorded a customer's consent" },
+  'privacy_notice.published': { th: 'เผยแพร่ประกาศความเป็นส่วนตัวฉบับใหม่', en: 'published a new privacy notice' },
   'session.capacity_changed': { th: 'แก้ไขจำนวนที่ของรอบ', en: "changed a session's places" },
   'case.type_changed': { th: 'เปลี่ยนประเภทของเคส', en: "changed a case's type" },
   'case.severity_changed': { th: 'เปลี่ยนความรุนแรงของเคส', en: "changed a case's severity" },

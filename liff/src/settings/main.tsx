@@ -13,6 +13,7 @@ import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
 import { Learned } from './learned.tsx';
 import { BASE, Link, NavCard } from './nav.tsx';
+import { PrivacyNotice } from './privacy.tsx';
 import { Providers } from './providers.tsx';
 import { Services } from './services.tsx';
 import { may, w } from './shared.tsx';
@@ -41,6 +42,7 @@ const screens = {
   providers: { read: 'providers.read', manage: 'providers.manage', title: { th: 'ผู้ให้บริการ', en: 'Providers' }, about: { th: 'ประเภทเคสที่รองรับ เวลาที่ให้ตอบ ช่องทางติดต่อ ความเสี่ยง และหยุดชั่วคราว', en: 'Case types handled, time to answer, contact, risk and pause' } },
   bookings: { read: 'bookings.rules.read', manage: 'bookings.rules.manage', title: { th: 'การจอง: ขั้นตอนและการมอบหมาย', en: 'Bookings: stages and assignment' }, about: { th: 'ขั้นตอนของการจอง และใครได้รับการจองใหม่', en: 'The pipeline stages, and who gets new bookings' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
+  privacy: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'ประกาศความเป็นส่วนตัว (PDPA)', en: 'Privacy notice (PDPA)' }, about: { th: 'ข้อความที่ลูกค้าเห็น และฉบับที่ผ่านมา', en: 'What customers are shown, and its versions' } },
   // Read only: nothing on it can be changed, so no "view only" badge either.
   unusable: { read: 'outbox.read', manage: 'outbox.read', title: { th: 'สิ่งที่ระบบใช้ไม่ได้', en: 'What could not be used' }, about: { th: 'ข้อความที่อ่านไม่ได้ และไฟล์ที่ไม่ได้ดึงมา', en: 'Messages that could not be read, and files not fetched' } },
   audit: { read: 'audit.read', manage: 'audit.read', title: { th: 'บันทึกการเปลี่ยนแปลง', en: 'Audit log' }, about: { th: 'ใครเปลี่ยนอะไร เมื่อไร', en: 'Who changed what, and when' } },
@@ -118,6 +120,7 @@ function SettingsApp() {
               {at.screen === 'bookings' && <Bookings {...common} />}
               {at.screen === 'services' && <Services {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
+              {at.screen === 'privacy' && <PrivacyNotice {...common} />}
               {at.screen === 'unusable' && <Unusable lang={lang} title={screens.unusable.title[lang]} />}
               {at.screen === 'audit' && <AuditLog lang={lang} title={screens.audit.title[lang]} />}
             </>
