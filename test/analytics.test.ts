@@ -454,7 +454,7 @@ describe('bad input', () => {
       ['missedSla', ['count', 'drill', 'kind', 'name', 'of', 'reason', 'staffId', 'withinRate']],
     ]);
     // A provider's risk reasons in parts too.
-    expect(doc.components.schemas.AnalyticsProviderRiskPart.properties.rule.enum).toEqual(['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats']);
+    expect(doc.components.schemas.AnalyticsProviderRiskPart.properties.rule.enum).toEqual(['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats', 'failingOrders']);
     expect(Object.keys(doc.components.schemas.AnalyticsProviderRiskPart.properties).sort()).toEqual(['level', 'rule', 'threshold', 'value']);
   });
 
