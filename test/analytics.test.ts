@@ -455,7 +455,7 @@ describe('bad input', () => {
     ]);
     // A provider's risk reasons in parts too.
     expect(doc.components.schemas.AnalyticsProviderRiskPart.properties.rule.enum).toEqual(['fewCases', 'faultShare', 'missedShare', 'refundCancelShare', 'repeats', 'failingOrders']);
-    expect(Object.keys(doc.components.schemas.AnalyticsProviderRiskPart.properties).sort()).toEqual(['level', 'rule', 'threshold', 'value']);
+    expect(Object.keys(doc.components.schemas.AnalyticsProviderRiskPart.properties).sort()).toEqual(['level', 'rule', 'threshold', 'value', 'windowMinutes']);
   });
 
   it('takes a period of exactly 366 days', async () => {
