@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { signLineBody } from '../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId } from '../dev/fakes/line-api.ts';
-import { startLineWithOutage, type LineOutage } from '../test/support/line-outage.ts';
+import { outageTextEvent, startLineWithOutage, type LineOutage } from '../test/support/line-outage.ts';
 import { startTestSystem, until, type TestSystem } from '../test/support/test-system.ts';
 import { fmt, table } from './stats.ts';
 
@@ -25,20 +24,8 @@ const TEXTS = [
   'I was charged twice for one order',
 ];
 
-let seq = 0;
-const digits = () => String(BigInt('0x' + randomBytes(7).toString('hex')));
-
 async function write(sys: TestSystem, line: LineOutage, userId: string, text: string): Promise<void> {
-  const event = {
-    type: 'message',
-    mode: 'active',
-    timestamp: Date.now(),
-    source: { type: 'user', userId },
-    webhookEventId: `01BOUT${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase().padStart(6, '0')}`.slice(0, 26),
-    deliveryContext: { isRedelivery: false },
-    replyToken: line.state.issueReplyToken({ source: userId }),
-    message: { id: digits(), type: 'text', quoteToken: 'q', text },
-  };
+  const event = outageTextEvent(line, userId, text);
   const body = JSON.stringify({ destination: BOT, events: [event] });
   const res = await fetch(`${sys.url}/webhooks/line`, {
     method: 'POST',

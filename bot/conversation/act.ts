@@ -42,18 +42,24 @@ export interface ActDeps {
 
 /**
  * `lead`: messages that go first, in the same reply as the bot's first answer (the privacy notice,
- * privacy-notice.ts); taken from the array as they go, so what is left was not sent.
+ * privacy-notice.ts), asked for only when the bot answers in its own reply: an answer that comes
+ * from elsewhere (a case's acknowledgement, which keeps the reply token) leaves them for the next
+ * answer rather than spend a push, which counts against the account's monthly quota.
  */
-export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerContext, decision: Decision, result: Classification | undefined, lead: OutboundMessage[] = []): Promise<void> {
-  const say = (messages: OutboundMessage[], about: { caseId?: string } = {}) =>
-    queueMessages(trx, {
+export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerContext, decision: Decision, result: Classification | undefined, lead: () => Promise<OutboundMessage[]> = async () => []): Promise<void> {
+  let leadAsked = false;
+  const say = async (messages: OutboundMessage[], about: { caseId?: string } = {}) => {
+    const first = leadAsked ? [] : await lead();
+    leadAsked = true;
+    return queueMessages(trx, {
       orgId: ctx.orgId,
       conversationId: ctx.conversationId,
-      messages: [...lead.splice(0), ...messages],
+      messages: [...first, ...messages],
       senderType: 'bot',
       caseId: about.caseId,
       replyToEventId: ctx.inboundEventId ?? undefined,
     });
+  };
   const t = (key: string, vars: TemplateVars = {}) => renderTemplate(trx, ctx.orgId, key, ctx.language, vars).then((s) => s ?? '');
   const setDialogue = (d: Dialogue | null) => saveDialogue(trx, ctx.conversationId, d);
   const quick = async (): Promise<Action[]> => [

@@ -12,7 +12,6 @@ import { act, type ActDeps } from './act.ts';
 import { loadCustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
-import { queueMessages } from '../../core/conversations/outgoing.ts';
 import { privacyNoticeToShow } from './privacy-notice.ts';
 import type { Decision } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -71,16 +70,14 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
       ctx.language = language;
     }
     // The privacy notice, when this customer is due to see it, goes before the bot's answer, in
-    // its reply. When the answer comes from elsewhere (a case's acknowledgement, which keeps the
-    // reply), the notice follows on its own, pushed.
-    const notice = answersNow(ctx, decision) && message.conversation.kind === 'direct'
-      ? await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl() })
-      : undefined;
-    const lead = notice ? [notice] : [];
-    await act(deps, trx, ctx, decision, classified?.result, lead);
-    if (lead.length) {
-      await queueMessages(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, messages: lead, senderType: 'bot' });
-    }
+    // its reply; claimed (shown once) only when that reply is sent. When the answer comes from
+    // elsewhere (a case's acknowledgement, which keeps the reply), it waits for the next answer.
+    const notice = async () => {
+      if (!answersNow(ctx, decision) || message.conversation.kind !== 'direct') return [];
+      const card = await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl() });
+      return card ? [card] : [];
+    };
+    await act(deps, trx, ctx, decision, classified?.result, notice);
   });
   return { decision: decision.do };
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLineBody } from '../../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId } from '../../dev/fakes/line-api.ts';
-import { startLineWithOutage, type LineOutage } from '../support/line-outage.ts';
+import { outageTextEvent, startLineWithOutage, type LineOutage } from '../support/line-outage.ts';
 import { postToGroup, toStaffGroup } from '../../core/staff/staff-desk.ts';
 import { startTestSystem, TEST_ADMIN_KEY, until, type TestSystem } from '../support/test-system.ts';
 import { OUTBOUND_RETRY_FOR_MS } from '../../workers/job-policy.ts';
@@ -16,20 +15,7 @@ const SECRET = 'line-outage-secret';
 const BOT = lineId('U');
 let line: LineOutage;
 
-let seq = 0;
-const digits = () => String(BigInt('0x' + randomBytes(7).toString('hex')));
-function textEvent(userId: string, text: string) {
-  return {
-    type: 'message',
-    mode: 'active',
-    timestamp: Date.now(),
-    source: { type: 'user', userId },
-    webhookEventId: `01OUT${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase().padStart(6, '0')}`.slice(0, 26),
-    deliveryContext: { isRedelivery: false },
-    replyToken: line.state.issueReplyToken({ source: userId }),
-    message: { id: digits(), type: 'text', quoteToken: 'q', text },
-  };
-}
+const textEvent = (userId: string, text: string) => outageTextEvent(line, userId, text);
 async function postEvents(sys: TestSystem, events: unknown[]) {
   const body = JSON.stringify({ destination: BOT, events });
   const res = await fetch(`${sys.url}/webhooks/line`, {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFakeLineApi, type FakeLineState } from '../../dev/fakes/line-api.ts';
@@ -81,4 +82,19 @@ export async function startLineWithOutage(opts: { retryAfterSeconds?: number } =
       server.close(() => resolve());
     });
   return outage;
+}
+
+let seq = 0;
+/** A customer's text as LINE sends it during the outage drills, with a reply token issued for them. */
+export function outageTextEvent(outage: LineOutage, userId: string, text: string) {
+  return {
+    type: 'message',
+    mode: 'active',
+    timestamp: Date.now(),
+    source: { type: 'user', userId },
+    webhookEventId: `01OUT${Date.now().toString(36).toUpperCase()}${(seq++).toString(36).toUpperCase().padStart(6, '0')}`.slice(0, 26),
+    deliveryContext: { isRedelivery: false },
+    replyToken: outage.state.issueReplyToken({ source: userId }),
+    message: { id: String(BigInt('0x' + randomBytes(7).toString('hex'))), type: 'text', quoteToken: 'q', text },
+  };
 }
