@@ -59,20 +59,26 @@ describe('the satisfaction question on WhatsApp', () => {
     expect(textOf(question)).toMatch(/rate us from 1/);
     expect(buttonsOf(question).map((b) => b.title)).toEqual(['1 ⭐', '2 ⭐⭐', '3 ⭐⭐⭐', '4 ⭐⭐⭐⭐', '5 ⭐⭐⭐⭐⭐']);
     const four = buttonsOf(question).find((b) => b.title.startsWith('4 '))!;
+    // The case's "resolved" notice is a send of its own, which may arrive after the question.
+    await until(async () => twilio.state.deliveriesTo(`whatsapp:${phone}`).some((d) => /has been resolved/.test(textOf(d))));
     const sent = twilio.state.deliveriesTo(`whatsapp:${phone}`).length;
 
     // The customer taps "4": Twilio posts the button's id as ButtonPayload, its title as the text.
     expect((await postWhatsApp(sys, whatsAppMessage(phone, four.title, { ButtonPayload: four.id, ButtonText: four.title }))).status).toBe(200);
-    const thanksForScore = await sentAfter(phone, sent);
+    // The bot's first reply of its own carries the privacy notice before it (the case's
+    // acknowledgement, which answered the first message, did not).
+    const notice = await sentAfter(phone, sent);
+    expect(textOf(notice)).toMatch(/Your personal data/);
+    const thanksForScore = await sentAfter(phone, sent + 1);
     expect(textOf(thanksForScore)).toMatch(/Thank you for your rating/);
     expect((await postWhatsApp(sys, whatsAppMessage(phone, 'Fixed fast, thank you'))).status).toBe(200);
-    const thanks = await sentAfter(phone, sent + 1);
+    const thanks = await sentAfter(phone, sent + 2);
     expect(textOf(thanks)).toMatch(/Thank you for your feedback/);
 
     // A second tap on the old question: the first answer stands. The comment did not reopen the case.
     const one = buttonsOf(question).find((b) => b.title.startsWith('1 '))!;
     expect((await postWhatsApp(sys, whatsAppMessage(phone, one.title, { ButtonPayload: one.id, ButtonText: one.title }))).status).toBe(200);
-    await sentAfter(phone, sent + 2);
+    await sentAfter(phone, sent + 3);
     expect((await sys.knex('cases').where({ id: kase.id }).first()).status).toBe('resolved');
     expect((await eventsOf(kase.id)).map((e) => [e.type, e.actor_type, e.data])).toEqual([
       ['satisfaction_requested', 'system', { language: 'en' }],
