@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { lineId, startFakeLineApi } from '../dev/fakes/line-api.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN } from '../dev/fakes/line-api.ts';
-import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN } from '../dev/fakes/twilio-api.ts';
+import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN, startFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { startTestSystem } from '../test/support/test-system.ts';
 import { runWebhookFuzz, type FuzzTargets } from '../test/support/webhook-fuzz.ts';
 
@@ -26,6 +26,8 @@ async function heapAfterGc(): Promise<number> {
 export async function benchWebhookFuzz(): Promise<string> {
   const total = Number(process.env.FUZZ_BODIES ?? 20_000);
   const line = await startFakeLineApi();
+  // Both platforms answer the sends, so that a failed row after the fuzz is one the fuzz caused.
+  const twilio = await startFakeTwilioApi();
   const lineSecret = 'bench-fuzz-line-secret';
   const paymentsSecret = 'bench-fuzz-payments-secret';
   const from = 'whatsapp:+6620000000';
@@ -38,12 +40,12 @@ export async function benchWebhookFuzz(): Promise<string> {
       TWILIO_ACCOUNT_SID: DEFAULT_TWILIO_ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: DEFAULT_TWILIO_AUTH_TOKEN,
       TWILIO_WHATSAPP_FROM: from,
-      TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+      TWILIO_API_BASE_URL: twilio.url,
       PAYMENTS_WEBHOOK_SECRET: paymentsSecret,
       DEV_SIMULATOR: 'off',
       CLASSIFIER: 'offline',
     },
-    // The webhooks are measured, not the workers: they run, but sends go nowhere fast.
+    // The webhooks are measured, not the workers: they run, and a send LINE or Twilio refuses is not retried.
     relay: { policies: { outbound: { attempts: 1, backoffMs: 100 } } },
   });
   try {
@@ -87,7 +89,7 @@ export async function benchWebhookFuzz(): Promise<string> {
     const [{ m }] = await sys.knex('inbound_events').where({ event_type: 'malformed' }).count({ m: '*' });
     // A failed row is one a person must look at: the fuzz's broken events are recorded at
     // ingestion as malformed, so none of them should end here (issue #40).
-    const failedRows = (await sys.knex('outbox').where({ status: 'failed' }).select('queue').count({ n: '*' }).groupBy('queue')) as unknown as { queue: string; n: string }[];
+    const failedRows = (await sys.knex('outbox').where({ status: 'failed' }).select('queue', sys.knex.raw('left(last_error, 80) AS reason')).count({ n: '*' }).groupByRaw('1, 2').orderBy('n', 'desc').limit(5)) as unknown as { queue: string; reason: string; n: string }[];
     const rows = (['line', 'whatsapp', 'payments'] as const).map((k) => {
       const statuses = Object.entries(result.statuses[k])
         .filter(([s]) => Number(s) > 0)
@@ -111,10 +113,11 @@ export async function benchWebhookFuzz(): Promise<string> {
       '|---|---|---|---|---|',
       ...rows.map((r) => `| ${r.k} | ${r.bodies} | ${r.statuses} | ${r.fivexx} | ${valid[r.k][1]} of ${valid[r.k][0]} |`),
       '',
-      `Malformed LINE events recorded as such: ${m}. Failed outbox rows: ${failedRows.length ? failedRows.map((r) => `${r.queue} ${r.n}`).join(', ') : 0}. Heap of the process (api and workers) after a full GC, at rest: ${mb(before)} MB before, ${mb(after)} MB after (${(((after - before) / before) * 100).toFixed(1)} %; goal within 10 %).`,
+      `Malformed LINE events recorded as such: ${m}. Failed outbox rows: ${failedRows.length ? failedRows.map((r) => `${r.queue} ${r.n} ("${r.reason}")`).join(', ') : 0}. Heap of the process (api and workers) after a full GC, at rest: ${mb(before)} MB before, ${mb(after)} MB after (${(((after - before) / before) * 100).toFixed(1)} %; goal within 10 %).`,
     ].join('\n');
   } finally {
     await sys.stopAll();
     await line.close();
+    await twilio.close();
   }
 }

@@ -178,6 +178,9 @@ const MAX_FIELD_LENGTH = 20_000;
  * came): storable strings (no NUL, no unpaired surrogate, bounded), bounded sids and addresses.
  * Undefined when it may be stored; otherwise the reason it is recorded as malformed.
  */
+/** E.164 behind Twilio's channel prefix. */
+const WHATSAPP_ADDRESS = /^whatsapp:\+[1-9]\d{6,14}$/;
+
 export function twilioParamsProblem(params: Record<string, string>): string | undefined {
   const entries = Object.entries(params);
   if (entries.length > MAX_FIELDS) return `more than ${MAX_FIELDS} fields`;
@@ -191,6 +194,11 @@ export function twilioParamsProblem(params: Record<string, string>): string | un
     if (!present(params[k])) continue;
     const p = idProblem(params[k].replace(/ /g, '+'), 128);
     if (p) return `${k} ${p}`;
+  }
+  // A chat is with a WhatsApp number: anything else could never be answered (Twilio refuses the
+  // send with 21211), so it is known at ingestion, not found out by a send that fails for good.
+  for (const k of ['From', 'To']) {
+    if (present(params[k]) && !WHATSAPP_ADDRESS.test(params[k].replace(/ /g, '+'))) return `${k} is not a WhatsApp number (whatsapp:+ and 7 to 15 digits)`;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { signLineBody } from '../../bot/line/line-signature.ts';
 import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type RunningFakeLineApi } from '../../dev/fakes/line-api.ts';
 import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN } from '../../dev/fakes/twilio-api.ts';
 import { PROFILE_JOBS, PROFILE_QUEUE } from '../../workers/processors/profiles.ts';
+import { postWhatsApp, whatsAppMessage } from '../support/whatsapp-customer.ts';
 import { startTestSystem, until, type TestSystem } from '../support/test-system.ts';
 import { runWebhookFuzz, type FuzzTargets } from '../support/webhook-fuzz.ts';
 
@@ -105,6 +106,19 @@ describe('one bad event beside good ones', () => {
     // Nothing was queued for it, and the good ones are processed.
     expect(await sys.knex('outbox').where({ queue: 'inbound' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [malformed[0].id]).first()).toBeUndefined();
     await until(async () => (await sys.knex('inbound_events').whereIn('platform_event_id', good.map((g) => g.webhookEventId)).whereNotNull('processed_at')).length === 2);
+  });
+
+  it.each([['NaN'], ['+66 81'], ['-1']])('a WhatsApp message from %s, no WhatsApp number: 200, recorded as malformed, no contact, nothing sent', async (from) => {
+    const params = whatsAppMessage(from, 'hello');
+    const before = await sys.knex('inbound_events').where({ event_type: 'malformed' }).count({ n: '*' });
+    const contacts = await sys.knex('contact_identities').count({ n: '*' });
+    expect((await postWhatsApp(sys, params)).status).toBe(200);
+    const malformed = await sys.knex('inbound_events').where({ event_type: 'malformed' }).orderBy('id', 'desc');
+    expect(malformed.length).toBe(Number(before[0].n) + 1);
+    expect(malformed[0].error).toMatch(/From is not a WhatsApp number/);
+    // Known at ingestion: no job for it, so no send that Twilio refuses and no failed row.
+    expect(await sys.knex('outbox').where({ queue: 'inbound' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [malformed[0].id]).first()).toBeUndefined();
+    expect(await sys.knex('contact_identities').count({ n: '*' })).toEqual(contacts);
   });
 
   it('the same broken body again (LINE redelivers) is recorded once', async () => {
