@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { normalizeEmail } from '../contacts/contact-matching.ts';
+
+/**
+ * A customer's e-mail thread with the business: a conversation on the org's e-mail channel whose
+ * chat address is the customer's e-mail address, and whose reply address
+ * (`reply+<token>@<inbound domain>`) carries a token of its own, so that an answer finds its
+ * conversation even when the customer changed the subject or wrote from another address.
+ */
+type Db = Knex | Knex.Transaction;
+
+/** 20 random bytes, base32-ish in lower case: fits the local part of an address, and cannot be guessed. */
+export function newReplyToken(): string {
+  return randomBytes(15).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
+}
+
+/** `reply+<token>@<domain of the inbound address>`. */
+export function replyAddress(token: string, inboundAddress: string): string {
+  return `reply+${token}@${inboundAddress.slice(inboundAddress.lastIndexOf('@') + 1)}`;
+}
+
+/**
+ * The contact's e-mail conversation on the org's active e-mail channel, opened on first use; null
+ * when the org has no e-mail channel or the contact no address. Concurrent openers get one row
+ * (unique on channel + address).
+ */
+export async function emailConversationFor(db: Db, c: { orgId: string; contactId: string }): Promise<string | null> {
+  const contact = await db('contacts').select('email').where({ org_id: c.orgId, id: c.contactId }).first();
+  const address = typeof contact?.email === 'string' ? normalizeEmail(contact.email) : '';
+  if (!address.includes('@')) return null;
+  const channel = await db('channels').select('id').where({ org_id: c.orgId, kind: 'email', is_active: true }).orderBy('created_at').first();
+  if (!channel) return null;
+  const existing = await db('conversations').select('id').where({ org_id: c.orgId, channel_id: channel.id, external_id: address }).first();
+  if (existing) return existing.id;
+  await db('conversations')
+    .insert({ org_id: c.orgId, channel_id: channel.id, contact_id: c.contactId, kind: 'direct', external_id: address, reply_token: newReplyToken() })
+    .onConflict(['channel_id', 'external_id'])
+    .ignore();
+  const row = await db('conversations').select('id').where({ org_id: c.orgId, channel_id: channel.id, external_id: address }).first();
+  return row?.id ?? null;
+}
+
+/** What an outgoing e-mail needs to stay in its thread: the reply token and the Message-IDs it answers. */
+export interface EmailThread {
+  replyToken: string | null;
+  /** The customer's latest Message-ID, which the next e-mail answers (`In-Reply-To`). */
+  inReplyTo: string | null;
+  /** The thread's Message-IDs, oldest first (`References`), at most 20. */
+  references: string[];
+}
+
+export async function emailThreadOf(db: Db, c: { orgId: string; conversationId: string }): Promise<EmailThread> {
+  const conversation = await db('conversations').select('reply_token').where({ org_id: c.orgId, id: c.conversationId }).first();
+  const rows: { platform_message_id: string; direction: string }[] = await db('messages')
+    .select('platform_message_id', 'direction')
+    .where({ org_id: c.orgId, conversation_id: c.conversationId })
+    .whereNotNull('platform_message_id')
+    .orderBy('created_at', 'desc')
+    .limit(20);
+  const ids = rows.map((r) => r.platform_message_id).filter((id) => id.startsWith('<'));
+  const lastIn = rows.find((r) => r.direction === 'in' && r.platform_message_id.startsWith('<'));
+  return { replyToken: conversation?.reply_token ?? null, inReplyTo: lastIn?.platform_message_id ?? null, references: ids.reverse() };
+}

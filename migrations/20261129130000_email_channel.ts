@@ -1,0 +1,25 @@
+import type { Knex } from 'knex';
+
+/**
+ * E-mail as a channel (issue #44): a channel of kind `email` (SMTP settings on the channel, the
+ * SMTP user and password sealed like LINE tokens), and the token of a conversation's reply address
+ * (`reply+<token>@<inbound domain>`), so that a reply finds its conversation whatever its subject.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw(`
+    ALTER TABLE channels DROP CONSTRAINT channels_kind;
+    ALTER TABLE channels ADD CONSTRAINT channels_kind CHECK (kind IN ('line', 'whatsapp', 'email'));
+    ALTER TABLE conversations ADD COLUMN reply_token text;
+    CREATE UNIQUE INDEX conversations_reply_token ON conversations (org_id, reply_token) WHERE reply_token IS NOT NULL;
+  `);
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.raw(`
+    DROP INDEX conversations_reply_token;
+    ALTER TABLE conversations DROP COLUMN reply_token;
+    DELETE FROM channels WHERE kind = 'email';
+    ALTER TABLE channels DROP CONSTRAINT channels_kind;
+    ALTER TABLE channels ADD CONSTRAINT channels_kind CHECK (kind IN ('line', 'whatsapp'));
+  `);
+}
