@@ -4,7 +4,7 @@ import type { DeliveryStatus, MessageKind } from '../core/vocabulary.ts';
  * One channel-neutral shape for everything a platform tells us (DESIGN.md section 3): the LINE and
  * WhatsApp parsers produce it, and nothing above `bot/` needs to know which platform spoke.
  */
-export type ChannelKind = 'line' | 'whatsapp';
+export type ChannelKind = 'line' | 'whatsapp' | 'email';
 
 export type InboundEventType =
   | 'message'
@@ -81,4 +81,11 @@ export interface InboundEvent {
   profile?: { displayName?: string; phone?: string };
   /** The platform's own type name when `type` is `unknown`. */
   platformType?: string;
+  /**
+   * The conversation the message itself names, whoever sent it: an e-mail's reply address
+   * (`reply+<token>@…`). The message joins it, and the sender's address is not made a contact.
+   */
+  conversationId?: string;
+  /** What the channel keeps on the message beside the text (an e-mail's subject, sanitised HTML, attachments). */
+  details?: Record<string, unknown>;
 }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
 import { contactLanguage, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
 import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
+import { conversationByIdOf } from '../core/conversations/email-conversations.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
 import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
 import { addToOutbox } from '../core/outbox/outbox.ts';
@@ -105,8 +106,11 @@ export async function handleInboundEvent(
     case 'message':
     case 'postback': {
       if (!inGroup && !event.source.userId) return {};
-      const contact = await who();
-      const conversationId = await conversation(contact?.contactId ?? null);
+      // An e-mail's reply address names its conversation: the contact is that conversation's, not the sender's address.
+      const named = event.conversationId ? await conversationByIdOf(trx, { orgId, conversationId: event.conversationId }) : undefined;
+      if (event.conversationId && !named) throw new Error(`the conversation ${event.conversationId} the message names is not there`);
+      const contact = named ? (named.contactId ? { contactId: named.contactId, created: false } : undefined) : await who();
+      const conversationId = named ? named.id : await conversation(contact?.contactId ?? null);
       const message = event.message;
       const media = (message?.media ?? []).map((m) => ({
         media: m,
@@ -125,6 +129,7 @@ export async function handleInboundEvent(
           message: message ?? null,
           postback: event.postback ?? null,
           mode: event.mode,
+          ...(event.details ? { [event.channelKind]: event.details } : {}),
           // Not fetched, and why: whoever reads the message learns why it has no file.
           ...(refused ? { mediaRefused: refused } : {}),
         },

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtp, type FakeSmtp, type ReceivedMail } from '../dev/fakes/smtp-server.ts';
 import { apiClient } from './support/api-client.ts';
@@ -21,7 +25,10 @@ const FROM = 'hello@tour.example';
 beforeAll(async () => {
   smtp = await startFakeSmtp();
   // Quote links are made from the public address (without one they would not be links at all).
-  sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off', PUBLIC_BASE_URL: 'https://desk.tour.example' } });
+  // The inbound SMTP listener on a free loopback port; a 2 MB limit so the too-large case stays quick.
+  sys = await startTestSystem({
+    env: { DEV_SIMULATOR: 'off', PUBLIC_BASE_URL: 'https://desk.tour.example', EMAIL_INBOUND_PORT: '0', EMAIL_INBOUND_HOST: '127.0.0.1', EMAIL_INBOUND_MAX_BYTES: String(2 * 1024 * 1024) },
+  });
 }, 60_000);
 afterAll(async () => {
   await sys?.stopAll();
@@ -99,6 +106,19 @@ describe('an org connects its e-mail', () => {
   });
 });
 
+/** Sends to the product's inbound SMTP port, as the org's mail server forwarding a customer's reply would. */
+const inbound = () => nodemailer.createTransport({ host: '127.0.0.1', port: sys.emailInboundPort!, secure: false, ignoreTLS: true });
+const messagesOf = (conversationId: string) => sys.knex('messages').where({ conversation_id: conversationId }).orderBy('created_at');
+
+/** A lead whose quote e-mail arrived: their conversation, its reply address, and the e-mail. */
+async function leadWithQuoteMail() {
+  const { email, number } = await webLead();
+  const sent = await sendQuote(number, 1, 3100);
+  const mail = await smtp.waitFor(mailTo(email, sent.url));
+  const conversation = await sys.knex('conversations').where({ channel_id: channelId, external_id: email }).first();
+  return { email, number, mail, conversation, replyTo: mail.parsed.replyTo!.value[0].address! };
+}
+
 describe('a website lead hears from us by e-mail', () => {
   it('gets the quote link by e-mail through the outbox, in Thai, from the business, with a reply address and a kept Message-ID', async () => {
     const { email, number } = await webLead();
@@ -172,5 +192,115 @@ describe('a website lead hears from us by e-mail', () => {
     expect(tested.json).toMatchObject({ ok: false, status: 535 });
     expect((await api('GET', '/api/v1/channels')).json.find((c: { id: string }) => c.id === wrong.json.id).lastTest).toMatchObject({ ok: false, status: 535 });
     expect((await api('POST', `/api/v1/channels/${randomUUID()}/test-email`, { to: 'admin@tour.example' })).status).toBe(404);
+  });
+});
+
+describe('the lead answers by e-mail', () => {
+  it("the issue's check: a website booking with only an e-mail, the quote by e-mail, and the reply (quoted history cut, attachment kept) in GET /api/v1/conversations/:id", async () => {
+    const { email, mail, conversation, replyTo } = await leadWithQuoteMail();
+    expect(sys.emailInboundPort).toBeGreaterThan(0);
+    const pdf = Buffer.from('%PDF-1.4 passport copy');
+    await inbound().sendMail({
+      from: email,
+      to: replyTo,
+      // The subject changed: the reply address still finds the conversation.
+      subject: 'คำถามเรื่องทัวร์',
+      inReplyTo: mail.parsed.messageId,
+      references: [mail.parsed.messageId!],
+      text: `ขอเปลี่ยนเป็นวันเสาร์ได้ไหมคะ\n\nOn Mon, 1 Dec 2026 at 10:00, Chiang Mai Tours <${FROM}> wrote:\n> ${mail.parsed.text?.split('\n')[0]}\n> old text`,
+      attachments: [{ filename: 'passport.pdf', content: pdf, contentType: 'application/pdf' }],
+    });
+    const detail = await until(async () => {
+      const r = await api('GET', `/api/v1/conversations/${conversation.id}`);
+      return r.json.messages?.some((m: { direction: string }) => m.direction === 'in') ? r : undefined;
+    });
+    const reply = detail.json.messages.find((m: { direction: string }) => m.direction === 'in');
+    expect(reply).toMatchObject({ senderType: 'customer', text: 'ขอเปลี่ยนเป็นวันเสาร์ได้ไหมคะ' });
+    const row = await sys.knex('messages').where({ id: reply.id }).first();
+    expect(row.payload.email).toMatchObject({ subject: 'คำถามเรื่องทัวร์', from: email, inReplyTo: mail.parsed.messageId });
+    expect(row.payload.email.fromMismatch).toBeUndefined();
+    const [file] = row.payload.email.attachments;
+    expect(file).toMatchObject({ name: 'passport.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect(existsSync(join(sys.dataDir, 'media', file.key))).toBe(true);
+    // Stored as an inbound event first, like LINE's, and processed.
+    const event = await sys.knex('inbound_events').where({ id: row.inbound_event_id }).first();
+    expect(event).toMatchObject({ channel_id: channelId, event_type: 'email', error: null });
+    expect(event.processed_at).not.toBeNull();
+    // Nobody answered it by machine: e-mail is answered by staff from the inbox.
+    expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'out')).toHaveLength(1);
+  });
+
+  it('a reply from another address joins the conversation its reply address names, shows the mismatch, and makes no contact of the sender', async () => {
+    const { conversation, replyTo } = await leadWithQuoteMail();
+    const contactsBefore = await count('contacts');
+    await inbound().sendMail({ from: 'husband@example.org', to: replyTo, subject: 'Re: quote', text: 'We take it, thanks' });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    expect(row.text).toBe('We take it, thanks');
+    expect(row.payload.email.fromMismatch).toEqual({ conversationAddress: conversation.external_id });
+    expect(await count('contacts')).toBe(contactsBefore);
+    expect((await sys.knex('conversations').where({ id: conversation.id }).first()).contact_id).toBe(conversation.contact_id);
+  });
+
+  it('HTML with a script and a remote image is sanitised before it is kept for the desk; the text is kept whole', async () => {
+    const { email, conversation, replyTo } = await leadWithQuoteMail();
+    await inbound().sendMail({
+      from: email,
+      to: replyTo,
+      subject: 'html',
+      html: '<p onclick="steal()">Yes <b>please</b></p><script>alert(1)</script><img src="https://tracker.example/pixel.gif"><a href="javascript:alert(2)">x</a><a href="https://tour.example/faq">faq</a>',
+    });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    const html: string = row.payload.email.html;
+    expect(html).toContain('<b>please</b>');
+    expect(html).toContain('href="https://tour.example/faq"');
+    expect(html).not.toMatch(/<script|onclick|<img|tracker\.example|javascript:/i);
+    expect(row.text).toContain('Yes please');
+  });
+
+  it('a Thai reply in TIS-620 comes out as UTF-8', async () => {
+    const { email, conversation, replyTo } = await leadWithQuoteMail();
+    const thai = 'ยืนยันการจองค่ะ ขอบคุณมาก';
+    const raw = Buffer.concat([
+      Buffer.from(`From: ${email}\r\nTo: ${replyTo}\r\nSubject: =?TIS-620?B?${iconv.encode('ยืนยัน', 'tis620').toString('base64')}?=\r\nMessage-ID: <${randomUUID()}@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=TIS-620\r\nContent-Transfer-Encoding: 8bit\r\n\r\n`, 'latin1'),
+      iconv.encode(thai, 'tis620'),
+      Buffer.from('\r\n', 'latin1'),
+    ]);
+    await inbound().sendMail({ envelope: { from: email, to: [replyTo] }, raw });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    expect(row.text).toBe(thai);
+    expect(row.payload.email.subject).toBe('ยืนยัน');
+  });
+
+  it('an auto-reply is recorded and never answered', async () => {
+    const { email, conversation, replyTo } = await leadWithQuoteMail();
+    await inbound().sendMail({ from: email, to: replyTo, subject: 'Out of office', text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    expect(row.payload).toMatchObject({ mode: 'standby', email: { automatic: 'Auto-Submitted: auto-replied' } });
+    expect(row.text).toBe('I am away until Monday.');
+    // Its event queued no routing: only the quote went out, and nothing more will.
+    expect(await sys.knex('outbox').where({ queue: 'inbound', job_name: 'route-message' }).whereRaw(`payload->>'messageId' = ?`, [row.id]).first()).toBeUndefined();
+    expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'out')).toHaveLength(1);
+  });
+
+  it('refuses what is not for us: an unknown reply address (550) and a message over the size limit (552); nothing is stored', async () => {
+    const { email, replyTo } = await leadWithQuoteMail();
+    const events = await count('inbound_events');
+    await expect(inbound().sendMail({ from: email, to: 'reply+0000000000000000@in.tour.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(inbound().sendMail({ from: email, to: 'someone@elsewhere.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      inbound().sendMail({ from: email, to: replyTo, subject: 'big', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(3 * 1024 * 1024, 7) }] }),
+    ).rejects.toMatchObject({ responseCode: 552 });
+    expect(await count('inbound_events')).toBe(events);
+  });
+
+  it('malformed MIME is kept as it came and recorded as malformed, and the conversation is untouched', async () => {
+    const { conversation, replyTo } = await leadWithQuoteMail();
+    const raw = Buffer.from(`Subject: no sender\r\nContent-Type: multipart/mixed; boundary="never-closed"\r\n\r\n--never-closed\r\nContent-Type: text/plain\r\n\r\n\u00ff\u00fe half a part`, 'latin1');
+    await inbound().sendMail({ envelope: { from: 'x@example.org', to: [replyTo] }, raw });
+    // Recorded as malformed (event_type and error say so, as for a LINE event that cannot be read), its job done.
+    const event = await until(() => sys.knex('inbound_events').where({ channel_id: channelId, event_type: 'malformed' }).whereRaw(`payload->>'conversationId' = ?`, [conversation.id]).first());
+    expect(event.error).toContain('no From');
+    expect(existsSync(join(sys.dataDir, 'media', event.payload.rawKey))).toBe(true);
+    expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'in')).toHaveLength(0);
   });
 });

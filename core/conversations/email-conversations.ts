@@ -62,3 +62,31 @@ export async function emailThreadOf(db: Db, c: { orgId: string; conversationId: 
   const lastIn = rows.find((r) => r.direction === 'in' && r.platform_message_id.startsWith('<'));
   return { replyToken: conversation?.reply_token ?? null, inReplyTo: lastIn?.platform_message_id ?? null, references: ids.reverse() };
 }
+
+/** Where an e-mail to `reply+<token>@<domain>` belongs: the conversation of that token, on an active e-mail channel whose inbound address has that domain. */
+export interface ReplyTarget {
+  orgId: string;
+  channelId: string;
+  conversationId: string;
+}
+
+const REPLY_ADDRESS = /^reply\+([a-z0-9]{8,64})@([^@\s]+)$/;
+
+export async function conversationOfReplyAddress(db: Db, address: string): Promise<ReplyTarget | undefined> {
+  const m = REPLY_ADDRESS.exec(address.trim().toLowerCase());
+  if (!m) return undefined;
+  const [, token, domain] = m;
+  const row = await db('conversations as cv')
+    .join('channels as ch', 'ch.id', 'cv.channel_id')
+    .select('cv.id', 'cv.org_id', 'cv.channel_id')
+    .where({ 'cv.reply_token': token, 'ch.kind': 'email', 'ch.is_active': true })
+    .whereRaw(`lower(split_part(ch.settings->'email'->>'inboundAddress', '@', 2)) = ?`, [domain])
+    .first();
+  return row ? { orgId: row.org_id, channelId: row.channel_id, conversationId: row.id } : undefined;
+}
+
+/** A conversation of the org by id, with its contact and chat address. */
+export async function conversationByIdOf(db: Db, c: { orgId: string; conversationId: string }): Promise<{ id: string; contactId: string | null; externalId: string } | undefined> {
+  const row = await db('conversations').select('id', 'contact_id', 'external_id').where({ org_id: c.orgId, id: c.conversationId }).first();
+  return row ? { id: row.id, contactId: row.contact_id, externalId: row.external_id } : undefined;
+}
