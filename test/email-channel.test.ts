@@ -230,6 +230,23 @@ describe('the lead answers by e-mail', () => {
     expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'out')).toHaveLength(1);
   });
 
+  it('staff answer from the desk: the answer goes out as an e-mail in the same thread (In-Reply-To the customer\'s mail, same reply address)', async () => {
+    const { email, conversation, replyTo } = await leadWithQuoteMail();
+    const customerMessageId = `<${randomUUID()}@example.com>`;
+    await inbound().sendMail({ from: email, to: replyTo, subject: 'อาหารกลางวัน', text: 'Is lunch included?', messageId: customerMessageId });
+    await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    const staff = await api('POST', '/api/v1/staff', { displayName: 'Ploy', role: 'support' });
+    const key = (await api('POST', '/api/v1/api-keys', { name: `desk ${randomUUID().slice(0, 8)}`, role: 'support', staffId: staff.json.id })).json.key;
+    const before = (await api('GET', `/api/v1/conversations/${conversation.id}`, undefined, key)).json;
+    const sent = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, { text: 'Yes, lunch is included.', expectedVersion: before.version }, key);
+    expect(sent.status).toBeLessThan(300);
+    const answer = await smtp.waitFor(mailTo(email, 'Yes, lunch is included.'));
+    expect(answer.parsed.inReplyTo).toBe(customerMessageId);
+    expect(answer.parsed.references).toContain(customerMessageId);
+    expect(answer.parsed.replyTo?.value[0].address).toBe(replyTo);
+    expect(answer.parsed.subject).toBe('Re: อาหารกลางวัน');
+  });
+
   it('a reply from another address joins the conversation its reply address names, shows the mismatch, and makes no contact of the sender', async () => {
     const { conversation, replyTo } = await leadWithQuoteMail();
     const contactsBefore = await count('contacts');

@@ -37,7 +37,8 @@ export function emailSender(deps: { knex: Knex }): ChannelSender<EmailChannel> {
             from: { name: settings.fromName, address: settings.fromAddress },
             to: conversation.externalId,
             ...(thread.replyToken ? { replyTo: replyAddress(thread.replyToken, settings.inboundAddress) } : {}),
-            subject: content.subject,
+            // An answer to the customer's mail keeps its subject, as a person answering would.
+            subject: thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : content.subject,
             text: content.text,
             html: content.html,
             messageId,

@@ -48,19 +48,21 @@ export interface EmailThread {
   inReplyTo: string | null;
   /** The thread's Message-IDs, oldest first (`References`), at most 20. */
   references: string[];
+  /** The subject of the customer's latest e-mail, which an answer keeps ("Re: …"). */
+  subject: string | null;
 }
 
 export async function emailThreadOf(db: Db, c: { orgId: string; conversationId: string }): Promise<EmailThread> {
   const conversation = await db('conversations').select('reply_token').where({ org_id: c.orgId, id: c.conversationId }).first();
-  const rows: { platform_message_id: string; direction: string }[] = await db('messages')
-    .select('platform_message_id', 'direction')
+  const rows: { platform_message_id: string; direction: string; subject: string | null }[] = await db('messages')
+    .select('platform_message_id', 'direction', db.raw(`payload->'email'->>'subject' AS subject`))
     .where({ org_id: c.orgId, conversation_id: c.conversationId })
     .whereNotNull('platform_message_id')
     .orderBy('created_at', 'desc')
     .limit(20);
   const ids = rows.map((r) => r.platform_message_id).filter((id) => id.startsWith('<'));
   const lastIn = rows.find((r) => r.direction === 'in' && r.platform_message_id.startsWith('<'));
-  return { replyToken: conversation?.reply_token ?? null, inReplyTo: lastIn?.platform_message_id ?? null, references: ids.reverse() };
+  return { replyToken: conversation?.reply_token ?? null, inReplyTo: lastIn?.platform_message_id ?? null, references: ids.reverse(), subject: lastIn?.subject ?? null };
 }
 
 /** Where an e-mail to `reply+<token>@<domain>` belongs: the conversation of that token, on an active e-mail channel whose inbound address has that domain. */
