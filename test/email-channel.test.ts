@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import nodemailer from 'nodemailer';
@@ -25,9 +25,9 @@ const FROM = 'hello@tour.example';
 beforeAll(async () => {
   smtp = await startFakeSmtp();
   // Quote links are made from the public address (without one they would not be links at all).
-  // The inbound SMTP listener on a free loopback port; a 2 MB limit so the too-large case stays quick.
+  // The inbound SMTP listener on a free loopback port, with the default size limit (30 MiB).
   sys = await startTestSystem({
-    env: { DEV_SIMULATOR: 'off', PUBLIC_BASE_URL: 'https://desk.tour.example', EMAIL_INBOUND_PORT: '0', EMAIL_INBOUND_HOST: '127.0.0.1', EMAIL_INBOUND_MAX_BYTES: String(2 * 1024 * 1024) },
+    env: { DEV_SIMULATOR: 'off', PUBLIC_BASE_URL: 'https://desk.tour.example', EMAIL_INBOUND_PORT: '0', EMAIL_INBOUND_HOST: '127.0.0.1' },
   });
 }, 60_000);
 afterAll(async () => {
@@ -255,6 +255,9 @@ describe('the lead answers by e-mail', () => {
     expect(row.text).toBe('We take it, thanks');
     expect(row.payload.email.fromMismatch).toEqual({ conversationAddress: conversation.external_id });
     expect(await count('contacts')).toBe(contactsBefore);
+    // Staff see the mismatch in the conversation.
+    const shown = (await api('GET', `/api/v1/conversations/${conversation.id}`)).json.messages.find((m: { id: string }) => m.id === row.id);
+    expect(shown.email).toMatchObject({ from: 'husband@example.org', fromMismatch: { conversationAddress: conversation.external_id }, automatic: null });
     expect((await sys.knex('conversations').where({ id: conversation.id }).first()).contact_id).toBe(conversation.contact_id);
   });
 
@@ -271,6 +274,8 @@ describe('the lead answers by e-mail', () => {
     expect(html).toContain('<b>please</b>');
     expect(html).toContain('href="https://tour.example/faq"');
     expect(html).not.toMatch(/<script|onclick|<img|tracker\.example|javascript:/i);
+    const shown = (await api('GET', `/api/v1/conversations/${conversation.id}`)).json.messages.find((m: { id: string }) => m.id === row.id);
+    expect(shown.email.html).toBe(html);
     expect(row.text).toContain('Yes please');
   });
 
@@ -299,13 +304,25 @@ describe('the lead answers by e-mail', () => {
     expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'out')).toHaveLength(1);
   });
 
+  it('takes a 20 MB attachment whole: the reply lands with the file kept byte for byte', async () => {
+    const { email, conversation, replyTo } = await leadWithQuoteMail();
+    const big = Buffer.alloc(20 * 1024 * 1024);
+    for (let i = 0; i < big.length; i += 4096) big[i] = i % 251;
+    await inbound().sendMail({ from: email, to: replyTo, subject: 'photos', text: 'All our photos', attachments: [{ filename: 'photos.zip', content: big, contentType: 'application/zip' }] });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first(), 60_000);
+    const [file] = row.payload.email.attachments;
+    expect(file).toMatchObject({ name: 'photos.zip', size: big.length });
+    expect(readFileSync(join(sys.dataDir, 'media', file.key)).equals(big)).toBe(true);
+  }, 90_000);
+
   it('refuses what is not for us: an unknown reply address (550) and a message over the size limit (552); nothing is stored', async () => {
     const { email, replyTo } = await leadWithQuoteMail();
     const events = await count('inbound_events');
     await expect(inbound().sendMail({ from: email, to: 'reply+0000000000000000@in.tour.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
     await expect(inbound().sendMail({ from: email, to: 'someone@elsewhere.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
     await expect(
-      inbound().sendMail({ from: email, to: replyTo, subject: 'big', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(3 * 1024 * 1024, 7) }] }),
+      // 24 MiB of file is 32 MiB in base64: over the 30 MiB limit.
+      inbound().sendMail({ from: email, to: replyTo, subject: 'big', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(24 * 1024 * 1024, 7) }] }),
     ).rejects.toMatchObject({ responseCode: 552 });
     expect(await count('inbound_events')).toBe(events);
   });

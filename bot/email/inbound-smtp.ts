@@ -59,7 +59,7 @@ export async function startInboundSmtp(o: { knex: Knex; store: MediaStore; port:
         });
     },
     onData(stream, session, cb) {
-      readAll(stream)
+      readAll(stream, o.maxBytes)
         .then(async (raw) => {
           if (stream.sizeExceeded) return cb(Object.assign(new Error(`Message too large: at most ${o.maxBytes} bytes`), { responseCode: 552 }));
           const targets = (session as unknown as { targets?: ReplyTarget[] }).targets ?? [];
@@ -85,10 +85,15 @@ export async function startInboundSmtp(o: { knex: Knex; store: MediaStore; port:
   };
 }
 
-function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+/** The message's bytes; past `max` the rest is read and dropped (the answer is 552 then), so a huge mail does not fill the heap. */
+function readAll(stream: SMTPServerDataStream, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    stream.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= max) chunks.push(c);
+    });
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
   });
