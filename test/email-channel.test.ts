@@ -315,6 +315,15 @@ describe('the lead answers by e-mail', () => {
     expect(readFileSync(join(sys.dataDir, 'media', file.key)).equals(big)).toBe(true);
   }, 90_000);
 
+  it('a mail loop between our own addresses is recorded, never answered', async () => {
+    const { conversation, replyTo } = await leadWithQuoteMail();
+    // Our own sender address writing to a reply address (an auto-forward gone round): no Auto-Submitted header to tell it.
+    await inbound().sendMail({ from: FROM, to: replyTo, subject: 'Re: quote', text: 'forwarded back' });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    expect(row.payload).toMatchObject({ mode: 'standby', email: { automatic: `a loop: from our own address ${FROM}` } });
+    expect(await sys.knex('outbox').where({ queue: 'inbound', job_name: 'route-message' }).whereRaw(`payload->>'messageId' = ?`, [row.id]).first()).toBeUndefined();
+  });
+
   it('refuses what is not for us: an unknown reply address (550) and a message over the size limit (552); nothing is stored', async () => {
     const { email, replyTo } = await leadWithQuoteMail();
     const events = await count('inbound_events');

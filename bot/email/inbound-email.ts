@@ -30,7 +30,7 @@ export interface InboundEmailDetails {
 }
 
 export async function readInboundEmail(
-  o: { store: MediaStore; orgId: string; conversationAddress: string },
+  o: { store: MediaStore; orgId: string; conversationAddress: string; own?: { addresses: Set<string>; inboundDomains: Set<string> } },
   payload: InboundEmailPayload,
   receivedAt: Date,
 ): Promise<InboundEvent> {
@@ -40,7 +40,7 @@ export async function readInboundEmail(
   if (!from) throw new Error('the e-mail has no From address');
   // A mail without a Message-ID is named by where its raw copy is kept.
   const messageId = mail.messageId ?? `mail:${payload.rawKey}`;
-  const automatic = automaticReason(mail);
+  const automatic = automaticReason(mail) ?? loopReason(from, o.own);
   const attachments = [];
   for (const [i, a] of mail.attachments.entries()) {
     const month = new Date().toISOString().slice(0, 7).replace('-', '/');
@@ -85,6 +85,14 @@ export function automaticReason(mail: Pick<ParsedMail, 'headers'> & { from?: Par
   if (type?.value?.toLowerCase() === 'multipart/report') return `delivery report (${type.params?.['report-type'] ?? 'report'})`;
   const sender = mail.from?.value[0]?.address?.toLowerCase() ?? '';
   if (/^(mailer-daemon|postmaster)@/.test(sender)) return `from ${sender}`;
+  return undefined;
+}
+
+/** A mail from one of our own addresses (a sender, an inbound address, a reply address we gave out) is a loop between them. */
+function loopReason(from: string, own: { addresses: Set<string>; inboundDomains: Set<string> } | undefined): string | undefined {
+  if (!own) return undefined;
+  const domain = from.slice(from.lastIndexOf('@') + 1);
+  if (own.addresses.has(from) || (from.startsWith('reply+') && own.inboundDomains.has(domain))) return `a loop: from our own address ${from}`;
   return undefined;
 }
 

@@ -292,3 +292,21 @@ export async function resealLegacyChannelCredentials(db: Knex, secrets: SecretBo
   }
   return n;
 }
+
+/**
+ * Every address our e-mail channels send from or take replies at (lower case), and their inbound
+ * domains: a mail from one of them to us is a loop between our own addresses, never a customer.
+ */
+export async function ownEmailAddresses(db: Knex): Promise<{ addresses: Set<string>; inboundDomains: Set<string> }> {
+  const rows: { settings: ChannelSettings }[] = await db('channels').select('settings').where({ kind: 'email', is_active: true });
+  const addresses = new Set<string>();
+  const inboundDomains = new Set<string>();
+  for (const r of rows) {
+    const e = r.settings?.email;
+    if (!e) continue;
+    addresses.add(e.fromAddress.toLowerCase());
+    addresses.add(e.inboundAddress.toLowerCase());
+    inboundDomains.add(e.inboundAddress.slice(e.inboundAddress.lastIndexOf('@') + 1).toLowerCase());
+  }
+  return { addresses, inboundDomains };
+}

@@ -10,7 +10,7 @@ import { readInboundEmail } from '../../bot/email/inbound-email.ts';
 import type { InboundEmailPayload } from '../../bot/email/inbound-smtp.ts';
 import { conversationByIdOf } from '../../core/conversations/email-conversations.ts';
 import type { MediaStore } from '../../core/media/media-store.ts';
-import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
+import { ownEmailAddresses, type Channel, type ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
 import { doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
@@ -86,7 +86,7 @@ async function parse(deps: { knex: Knex; media?: MediaStore }, channel: Channel,
     const p = payload as InboundEmailPayload;
     const conversation = await conversationByIdOf(deps.knex, { orgId: channel.orgId, conversationId: p.conversationId });
     if (!deps.media || !conversation) throw new Error(!deps.media ? 'no media store to read the e-mail from' : 'the conversation of the reply address is gone');
-    return readInboundEmail({ store: deps.media, orgId: channel.orgId, conversationAddress: conversation.externalId }, p, new Date(receivedAt));
+    return readInboundEmail({ store: deps.media, orgId: channel.orgId, conversationAddress: conversation.externalId, own: await ownEmailAddresses(deps.knex) }, p, new Date(receivedAt));
   }
   return channel.kind === 'line'
     ? toInboundEvent(payload, channel.externalId ?? undefined)
