@@ -10,9 +10,9 @@ import { normalizeEmail } from '../contacts/contact-matching.ts';
  */
 type Db = Knex | Knex.Transaction;
 
-/** 20 random bytes, base32-ish in lower case: fits the local part of an address, and cannot be guessed. */
+/** 80 random bits as 20 hex digits: fits the local part of any address, survives servers that lower-case it, and cannot be guessed. */
 export function newReplyToken(): string {
-  return randomBytes(15).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
+  return randomBytes(10).toString('hex');
 }
 
 /** `reply+<token>@<domain of the inbound address>`. */
