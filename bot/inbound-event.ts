@@ -78,7 +78,7 @@ export interface InboundEvent {
   /** delivery_status: an update on a message we sent. */
   delivery?: { messageId: string; status: DeliveryStatus; errorCode?: string };
   /** What the platform told us about the sender (WhatsApp ProfileName, phone). */
-  profile?: { displayName?: string; phone?: string };
+  profile?: { displayName?: string; phone?: string; email?: string };
   /** The platform's own type name when `type` is `unknown`. */
   platformType?: string;
   /**

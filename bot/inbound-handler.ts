@@ -80,6 +80,7 @@ export async function handleInboundEvent(
       externalId: event.source.userId,
       displayName: event.profile?.displayName,
       phone: event.profile?.phone,
+      email: event.profile?.email,
     });
     // LINE events carry no name: a job asks LINE for the profile (at most once a day per contact).
     if (channel.kind === 'line') {

@@ -247,6 +247,26 @@ describe('the lead answers by e-mail', () => {
     expect(answer.parsed.subject).toBe('Re: อาหารกลางวัน');
   });
 
+  it('mail to the inbound address itself (forwarded from the business mailbox) finds its thread by In-Reply-To, or the sender\'s conversation; a new sender becomes a contact with that address', async () => {
+    const { email, mail, conversation } = await leadWithQuoteMail();
+    // Forwarded by the org's mailbox: addressed to the inbound address, no reply token, another subject, from a new address.
+    await inbound().sendMail({ from: 'assistant@example.org', to: INBOUND, subject: 'about the tour', text: 'Booking for my boss', inReplyTo: mail.parsed.messageId });
+    const threaded = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    expect(threaded.payload.email.fromMismatch).toEqual({ conversationAddress: email });
+
+    // The lead writes a fresh mail (no thread headers) to the inbound address: their own conversation.
+    await inbound().sendMail({ from: email, to: INBOUND, subject: 'new question', text: 'One more question' });
+    await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in', text: 'One more question' }).first());
+
+    // Someone we never heard of: a new contact carrying their address, in a conversation on the e-mail channel.
+    const stranger = `new-${randomUUID()}@example.net`;
+    await inbound().sendMail({ from: { name: 'Mali', address: stranger }, to: INBOUND, subject: 'Tours in March?', text: 'Do you run tours in March?' });
+    const opened = await until(() => sys.knex('conversations').where({ channel_id: channelId, external_id: stranger }).first());
+    expect(await sys.knex('contacts').where({ id: opened.contact_id }).first()).toMatchObject({ email: stranger, display_name: 'Mali' });
+    const first = await until(() => sys.knex('messages').where({ conversation_id: opened.id, direction: 'in' }).first());
+    expect(first.text).toBe('Do you run tours in March?');
+  });
+
   it('a reply from another address joins the conversation its reply address names, shows the mismatch, and makes no contact of the sender', async () => {
     const { conversation, replyTo } = await leadWithQuoteMail();
     const contactsBefore = await count('contacts');

@@ -30,7 +30,13 @@ export interface InboundEmailDetails {
 }
 
 export async function readInboundEmail(
-  o: { store: MediaStore; orgId: string; conversationAddress: string; own?: { addresses: Set<string>; inboundDomains: Set<string> } },
+  o: {
+    store: MediaStore;
+    orgId: string;
+    /** The conversation of the mail: from its reply address, the messages it answers, or its sender (core/conversations/email-conversations.ts). */
+    conversationOf: (answers: string[], from: string) => Promise<{ id: string; externalId: string } | undefined>;
+    own?: { addresses: Set<string>; inboundDomains: Set<string> };
+  },
   payload: InboundEmailPayload,
   receivedAt: Date,
 ): Promise<InboundEvent> {
@@ -41,6 +47,8 @@ export async function readInboundEmail(
   // A mail without a Message-ID is named by where its raw copy is kept.
   const messageId = mail.messageId ?? `mail:${payload.rawKey}`;
   const automatic = automaticReason(mail) ?? loopReason(from, o.own);
+  const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
+  const conversation = await o.conversationOf([...references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])], from);
   const attachments = [];
   for (const [i, a] of mail.attachments.entries()) {
     const month = new Date().toISOString().slice(0, 7).replace('-', '/');
@@ -53,7 +61,7 @@ export async function readInboundEmail(
     html: typeof mail.html === 'string' ? safeHtml(mail.html) : null,
     attachments,
     ...(automatic ? { automatic } : {}),
-    ...(from !== o.conversationAddress.toLowerCase() ? { fromMismatch: { conversationAddress: o.conversationAddress } } : {}),
+    ...(conversation && from !== conversation.externalId.toLowerCase() ? { fromMismatch: { conversationAddress: conversation.externalId } } : {}),
     inReplyTo: mail.inReplyTo ?? null,
   };
   const text = replyText(mail.text ?? (typeof mail.html === 'string' ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : ''));
@@ -67,9 +75,10 @@ export async function readInboundEmail(
     mode: automatic ? 'standby' : 'active',
     source: { kind: 'user', userId: from },
     message: { id: messageId, kind: attachments.length && !text ? 'file' : 'text', text: text || (attachments.length ? attachments.map((a) => a.name).join(', ') : '') },
-    conversationId: payload.conversationId,
+    // No conversation yet (a new sender to the inbound address): the inbound handler opens theirs, joining the contact with that e-mail.
+    ...(conversation ? { conversationId: conversation.id } : {}),
     details: details as unknown as Record<string, unknown>,
-    profile: { displayName: mail.from?.value[0]?.name || undefined },
+    profile: { displayName: mail.from?.value[0]?.name || undefined, email: from },
   };
 }
 

@@ -13,8 +13,8 @@ import type { MediaStore } from '../../core/media/media-store.ts';
  * embedded default receives in tests too (docs/channels.md, "E-mail in").
  *
  * Like a LINE webhook, nothing is decided on this path: a recipient is taken only when it is a
- * reply address we gave out (`reply+<token>@<inbound domain>` of an active e-mail channel;
- * anything else is 550, so this is never a relay), the raw message is kept in the media store as
+ * reply address we gave out (`reply+<token>@<inbound domain>` of an active e-mail channel) or
+ * a channel's inbound address itself (anything else is 550, so this is never a relay), the raw message is kept in the media store as
  * it came, and an inbound event naming it is stored with its outbox row; only then does the
  * sending server hear 250. A message over the size limit is 552 before it is read whole; a
  * database that cannot store answers 451, so the sender keeps the mail and tries again.
@@ -26,8 +26,8 @@ export interface InboundEmailPayload {
   /** The raw RFC 5322 message in the media store. */
   rawKey: string;
   size: number;
-  /** The conversation its reply address names. */
-  conversationId: string;
+  /** The conversation its reply address names; absent for mail to the inbound address itself. */
+  conversationId?: string;
   mailFrom: string | null;
   rcptTo: string;
 }
@@ -106,7 +106,7 @@ async function keep(o: { knex: Knex; store: MediaStore }, raw: Buffer, target: R
   const platformEventId = (messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`).slice(0, 128);
   const month = new Date().toISOString().slice(0, 7).replace('-', '/');
   const rawKey = await o.store.put(`${target.orgId}/${month}/mail-${randomUUID()}.eml`, raw, 'message/rfc822');
-  const payload: InboundEmailPayload = { rawKey, size: raw.length, conversationId: target.conversationId, ...env };
+  const payload: InboundEmailPayload = { rawKey, size: raw.length, ...(target.conversationId ? { conversationId: target.conversationId } : {}), ...env };
   await storeInboundEvents(o.knex, { id: target.channelId, orgId: target.orgId }, [{ platformEventId, eventType: EMAIL_EVENT, occurredAt: new Date(), payload }]);
 }
 

@@ -12,6 +12,8 @@ export interface IdentityInput {
   externalId: string;
   displayName?: string;
   phone?: string;
+  /** An e-mail sender's address: joins the contact that already has it (a website lead writing to the business). */
+  email?: string;
   language?: Language;
 }
 
@@ -29,6 +31,10 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
     const samePhone = await trx('contacts').select('id').where({ org_id: input.orgId, phone: input.phone }).orderBy('created_at').first();
     contactId = samePhone?.id;
   }
+  if (!contactId && input.email) {
+    const sameEmail = await trx('contacts').select('id').where({ org_id: input.orgId }).whereRaw('lower(email) = ?', [input.email.toLowerCase()]).orderBy('created_at').first();
+    contactId = sameEmail?.id;
+  }
   const created = !contactId;
   if (!contactId) {
     const [row] = await trx('contacts')
@@ -36,6 +42,7 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
         org_id: input.orgId,
         display_name: input.displayName ?? null,
         phone: input.phone ?? null,
+        email: input.email ?? null,
         ...(input.language ? { language: input.language } : {}),
       })
       .returning('id');

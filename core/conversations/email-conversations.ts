@@ -69,14 +69,24 @@ export async function emailThreadOf(db: Db, c: { orgId: string; conversationId: 
 export interface ReplyTarget {
   orgId: string;
   channelId: string;
-  conversationId: string;
+  /** Absent for mail to the channel's inbound address itself: the thread's headers or the sender decide. */
+  conversationId?: string;
 }
 
 const REPLY_ADDRESS = /^reply\+([a-z0-9]{8,64})@([^@\s]+)$/;
 
 export async function conversationOfReplyAddress(db: Db, address: string): Promise<ReplyTarget | undefined> {
   const m = REPLY_ADDRESS.exec(address.trim().toLowerCase());
-  if (!m) return undefined;
+  if (!m) {
+    // The inbound address itself (the org forwards its mailbox there): the channel, no conversation yet.
+    const channel = await db('channels')
+      .select('id', 'org_id')
+      .where({ kind: 'email', is_active: true })
+      .whereRaw(`lower(settings->'email'->>'inboundAddress') = ?`, [address.trim().toLowerCase()])
+      .orderBy('created_at')
+      .first();
+    return channel ? { orgId: channel.org_id, channelId: channel.id } : undefined;
+  }
   const [, token, domain] = m;
   const row = await db('conversations as cv')
     .join('channels as ch', 'ch.id', 'cv.channel_id')
@@ -91,4 +101,29 @@ export async function conversationOfReplyAddress(db: Db, address: string): Promi
 export async function conversationByIdOf(db: Db, c: { orgId: string; conversationId: string }): Promise<{ id: string; contactId: string | null; externalId: string } | undefined> {
   const row = await db('conversations').select('id', 'contact_id', 'external_id').where({ org_id: c.orgId, id: c.conversationId }).first();
   return row ? { id: row.id, contactId: row.contact_id, externalId: row.external_id } : undefined;
+}
+
+/**
+ * The conversation an inbound e-mail belongs to: the one its reply address named; else the one
+ * holding a message it answers (`In-Reply-To`, `References`: our e-mails' Message-IDs are kept on
+ * their messages); else the sender's own e-mail conversation on the channel. Undefined: a new
+ * sender, whose conversation the inbound handler opens.
+ */
+export async function conversationOfMail(
+  db: Db,
+  m: { orgId: string; channelId: string; named?: string; answers: string[]; from: string },
+): Promise<{ id: string; contactId: string | null; externalId: string } | undefined> {
+  if (m.named) return conversationByIdOf(db, { orgId: m.orgId, conversationId: m.named });
+  if (m.answers.length) {
+    const row = await db('messages as m')
+      .join('conversations as cv', 'cv.id', 'm.conversation_id')
+      .select('cv.id', 'cv.contact_id', 'cv.external_id')
+      .where({ 'm.org_id': m.orgId, 'cv.channel_id': m.channelId })
+      .whereIn('m.platform_message_id', m.answers.slice(-50))
+      .orderBy('m.created_at', 'desc')
+      .first();
+    if (row) return { id: row.id, contactId: row.contact_id, externalId: row.external_id };
+  }
+  const own = await db('conversations').select('id', 'contact_id', 'external_id').where({ org_id: m.orgId, channel_id: m.channelId, external_id: m.from }).first();
+  return own ? { id: own.id, contactId: own.contact_id, externalId: own.external_id } : undefined;
 }

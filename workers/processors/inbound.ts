@@ -8,7 +8,7 @@ import { toInboundEvent } from '../../bot/line/line-webhook.ts';
 import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
 import { readInboundEmail } from '../../bot/email/inbound-email.ts';
 import type { InboundEmailPayload } from '../../bot/email/inbound-smtp.ts';
-import { conversationByIdOf } from '../../core/conversations/email-conversations.ts';
+import { conversationOfMail } from '../../core/conversations/email-conversations.ts';
 import type { MediaStore } from '../../core/media/media-store.ts';
 import { ownEmailAddresses, type Channel, type ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
@@ -82,11 +82,11 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
 
 async function parse(deps: { knex: Knex; media?: MediaStore }, channel: Channel, payload: unknown, receivedAt: Date): Promise<InboundEvent> {
   if (channel.kind === 'email') {
-    // The raw mail is in the media store (bot/email/inbound-smtp.ts); its reply address named the conversation.
+    // The raw mail is in the media store (bot/email/inbound-smtp.ts); its reply address, its thread or its sender finds the conversation.
     const p = payload as InboundEmailPayload;
-    const conversation = await conversationByIdOf(deps.knex, { orgId: channel.orgId, conversationId: p.conversationId });
-    if (!deps.media || !conversation) throw new Error(!deps.media ? 'no media store to read the e-mail from' : 'the conversation of the reply address is gone');
-    return readInboundEmail({ store: deps.media, orgId: channel.orgId, conversationAddress: conversation.externalId, own: await ownEmailAddresses(deps.knex) }, p, new Date(receivedAt));
+    if (!deps.media) throw new Error('no media store to read the e-mail from');
+    const conversationOf = (answers: string[], from: string) => conversationOfMail(deps.knex, { orgId: channel.orgId, channelId: channel.id, named: p.conversationId, answers, from });
+    return readInboundEmail({ store: deps.media, orgId: channel.orgId, conversationOf, own: await ownEmailAddresses(deps.knex) }, p, new Date(receivedAt));
   }
   return channel.kind === 'line'
     ? toInboundEvent(payload, channel.externalId ?? undefined)
