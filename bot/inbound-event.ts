@@ -86,6 +86,8 @@ export interface InboundEvent {
    * (`reply+<token>@…`). The message joins it, and the sender's address is not made a contact.
    */
   conversationId?: string;
+  /** A hard bounce: this address cannot be delivered to, for this reason (the contacts with it are marked). */
+  undeliverable?: { address: string; reason: string };
   /** What the channel keeps on the message beside the text (an e-mail's subject, sanitised HTML, attachments). */
   details?: Record<string, unknown>;
 }

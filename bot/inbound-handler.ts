@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
-import { contactLanguage, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
+import { contactLanguage, markEmailUndeliverable, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
 import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
 import { conversationByIdOf } from '../core/conversations/email-conversations.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
@@ -139,6 +139,7 @@ export async function handleInboundEvent(
         sentAt: event.occurredAt,
         deliveryStatus: 'received',
       });
+      if (event.undeliverable) await markEmailUndeliverable(trx, { orgId, email: event.undeliverable.address, reason: event.undeliverable.reason });
       // LINE deletes media after a while: fetch it now, in its own job.
       const toFetch = media.filter((m) => !m.refused).map((m) => m.media);
       if (messageId && message && toFetch.length) {

@@ -344,6 +344,52 @@ describe('the lead answers by e-mail', () => {
     expect(await sys.knex('outbox').where({ queue: 'inbound', job_name: 'route-message' }).whereRaw(`payload->>'messageId' = ?`, [row.id]).first()).toBeUndefined();
   });
 
+  it('a hard bounce (a delivery report, forwarded to the inbound address) is recorded with the lead, never answered, and marks the address undeliverable: the next notice is not sent', async () => {
+    const { email, number, mail, conversation } = await leadWithQuoteMail();
+    const report = [
+      `From: Mail Delivery System <MAILER-DAEMON@mx.example.com>`,
+      `To: ${FROM}`,
+      `Subject: Undelivered Mail Returned to Sender`,
+      `Message-ID: <${randomUUID()}@mx.example.com>`,
+      `Auto-Submitted: auto-replied`,
+      `MIME-Version: 1.0`,
+      `Content-Type: multipart/report; report-type=delivery-status; boundary="B"`,
+      ``,
+      `--B`,
+      `Content-Type: text/plain; charset=us-ascii`,
+      ``,
+      `I'm sorry to have to inform you that your message could not be delivered.`,
+      `--B`,
+      `Content-Type: message/delivery-status`,
+      ``,
+      `Reporting-MTA: dns; mx.example.com`,
+      ``,
+      `Final-Recipient: rfc822; ${email}`,
+      `Action: failed`,
+      `Status: 5.1.1`,
+      `Diagnostic-Code: smtp; 550 5.1.1 user unknown`,
+      `--B`,
+      `Content-Type: text/rfc822-headers`,
+      ``,
+      `Message-ID: ${mail.parsed.messageId}`,
+      `--B--`,
+      ``,
+    ].join('\r\n');
+    await inbound().sendMail({ envelope: { from: '', to: [INBOUND] }, raw: report });
+    const row = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    expect(row.payload).toMatchObject({ mode: 'standby', email: { bounce: { recipient: email, status: '5.1.1', hard: true } } });
+    const contact = await sys.knex('contacts').where({ id: conversation.contact_id }).first();
+    expect(contact.email_undeliverable_at).not.toBeNull();
+    expect(contact.email_undeliverable_reason).toContain('5.1.1');
+    // The next notice finds no chat: recorded as undelivered for staff, nothing queued, nothing sent.
+    const outBefore = (await messagesOf(conversation.id)).filter((m) => m.direction === 'out').length;
+    expect((await api('POST', `/api/v1/bookings/${number}/quotes`, { lines: [{ description: 'again', quantity: 1, unitPrice: 900 }], validUntil: `${nextYear}-01-31` })).status).toBe(201);
+    const again = await api('POST', `/api/v1/bookings/${number}/quotes/2/send`);
+    expect(again.json.customerTold).toBe(false);
+    expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'out')).toHaveLength(outBefore);
+    expect((await api('GET', `/api/v1/bookings/${number}`)).json.timeline.map((e: { type: string }) => e.type)).toContain('notification_undelivered');
+  });
+
   it('refuses what is not for us: an unknown reply address (550) and a message over the size limit (552); nothing is stored', async () => {
     const { email, replyTo } = await leadWithQuoteMail();
     const events = await count('inbound_events');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import nodemailer from 'nodemailer';
 import type { Channel } from '../../core/channels/channel-directory.ts';
-import { contactLanguage } from '../../core/contacts/contact-identities.ts';
+import { contactLanguage, emailUndeliverable } from '../../core/contacts/contact-identities.ts';
 import { emailThreadOf, replyAddress } from '../../core/conversations/email-conversations.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
 import { toEmail } from './email-messages.ts';
@@ -25,6 +25,9 @@ export function emailSender(deps: { knex: Knex }): ChannelSender<EmailChannel> {
     async send(s: OutgoingSend<EmailChannel>) {
       const { channel, conversation } = s;
       const settings = channel.settings.email;
+      // An address that bounced for good is not tried again: the send fails, visibly, with the server's reason.
+      const bounced = conversation.contactId ? await emailUndeliverable(deps.knex, conversation.contactId) : null;
+      if (bounced) throw new ChannelSendError(`the address ${conversation.externalId} bounced for good: ${bounced}`, false);
       const language = conversation.contactId ? await contactLanguage(deps.knex, conversation.contactId) : 'th';
       const thread = await emailThreadOf(deps.knex, { orgId: conversation.orgId, conversationId: conversation.id });
       const transport = smtpTransport(channel);

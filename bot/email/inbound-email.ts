@@ -24,6 +24,8 @@ export interface InboundEmailDetails {
   attachments: { name: string; contentType: string; size: number; key: string }[];
   /** Why this mail is a machine's (Auto-Submitted, Precedence, a delivery report); absent for a person's. */
   automatic?: string;
+  /** A delivery report (RFC 3464) about one of our e-mails: whose address failed, and whether for good (5.x.x). */
+  bounce?: DeliveryFailure;
   /** The sender is not the address of the conversation the reply address named. */
   fromMismatch?: { conversationAddress: string };
   inReplyTo: string | null;
@@ -48,7 +50,9 @@ export async function readInboundEmail(
   const messageId = mail.messageId ?? `mail:${payload.rawKey}`;
   const automatic = automaticReason(mail) ?? loopReason(from, o.own);
   const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
-  const conversation = await o.conversationOf([...references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])], from);
+  // A delivery report belongs with the customer whose address failed, not with the mail server that wrote it.
+  const bounce = deliveryFailure(mail);
+  const conversation = await o.conversationOf([...references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])], bounce?.recipient ?? from);
   const attachments = [];
   for (const [i, a] of mail.attachments.entries()) {
     const month = new Date().toISOString().slice(0, 7).replace('-', '/');
@@ -61,7 +65,8 @@ export async function readInboundEmail(
     html: typeof mail.html === 'string' ? safeHtml(mail.html) : null,
     attachments,
     ...(automatic ? { automatic } : {}),
-    ...(conversation && from !== conversation.externalId.toLowerCase() ? { fromMismatch: { conversationAddress: conversation.externalId } } : {}),
+    ...(bounce ? { bounce } : {}),
+    ...(conversation && !automatic && from !== conversation.externalId.toLowerCase() ? { fromMismatch: { conversationAddress: conversation.externalId } } : {}),
     inReplyTo: mail.inReplyTo ?? null,
   };
   const text = replyText(mail.text ?? (typeof mail.html === 'string' ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : ''));
@@ -78,8 +83,36 @@ export async function readInboundEmail(
     // No conversation yet (a new sender to the inbound address): the inbound handler opens theirs, joining the contact with that e-mail.
     ...(conversation ? { conversationId: conversation.id } : {}),
     details: details as unknown as Record<string, unknown>,
+    ...(bounce?.hard ? { undeliverable: { address: bounce.recipient, reason: `${bounce.status} ${bounce.diagnostic ?? ''}`.trim() } } : {}),
     profile: { displayName: mail.from?.value[0]?.name || undefined, email: from },
   };
+}
+
+export interface DeliveryFailure {
+  recipient: string;
+  status: string;
+  hard: boolean;
+  diagnostic?: string;
+}
+
+/**
+ * The failed recipient of a delivery report: its `message/delivery-status` part names the
+ * `Final-Recipient`, the `Action` (`failed`, `delayed`) and the `Status` (5.x.x: for good; 4.x.x:
+ * the server is still trying). Undefined for anything else.
+ */
+export function deliveryFailure(mail: Pick<ParsedMail, 'attachments' | 'headers' | 'text'>): DeliveryFailure | undefined {
+  const type = mail.headers.get('content-type') as { value?: string } | undefined;
+  if (type?.value?.toLowerCase() !== 'multipart/report') return undefined;
+  // mailparser shows a delivery-status part inline, in the text; some versions list it as an attachment.
+  const part = mail.attachments.find((a) => a.contentType.toLowerCase() === 'message/delivery-status');
+  const text = (part ? part.content.toString('utf8') : (mail.text ?? '')).replace(/\r?\n[ \t]+/g, ' ');
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(text)?.[1]?.trim();
+  const recipient = field('Final-Recipient') ?? field('Original-Recipient');
+  const action = field('Action')?.toLowerCase();
+  const status = field('Status') ?? '';
+  if (!recipient || (action !== 'failed' && action !== 'delayed')) return undefined;
+  const address = recipient.replace(/^rfc822;\s*/i, '').toLowerCase();
+  return { recipient: address, status, hard: action === 'failed' && status.startsWith('5'), diagnostic: field('Diagnostic-Code') };
 }
 
 /** RFC 3834's Auto-Submitted, the older Precedence and X-Autoreply, and delivery reports (RFC 3464). */

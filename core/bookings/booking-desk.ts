@@ -236,6 +236,8 @@ export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'con
     .whereIn('ch.kind', ['line', 'whatsapp', 'email'])
     // Erased conversations keep their row but lose the chat's address.
     .whereNot('cv.external_id', 'like', 'erased:%')
+    // An e-mail address that bounced for good is no chat (core/contacts markEmailUndeliverable).
+    .whereNotExists((q) => q.select(db.raw('1')).from('contacts as c').whereRaw('c.id = cv.contact_id').where('ch.kind', 'email').whereNotNull('c.email_undeliverable_at'))
     .orderByRaw('cv.last_inbound_at DESC NULLS LAST, cv.last_message_at DESC NULLS LAST, cv.created_at DESC')
     .first();
   if (chat) return chat.id;

@@ -84,3 +84,22 @@ export async function identityLanguage(db: Knex | Knex.Transaction, i: { channel
     .first();
   return row?.language === 'en' ? 'en' : 'th';
 }
+
+/**
+ * A hard bounce: the org's contacts with this e-mail address are marked undeliverable (with the
+ * mail server's reason), so no more e-mail is queued to it (core/bookings/booking-desk.ts
+ * customerChatOf, and the e-mail sender refuses it).
+ */
+export async function markEmailUndeliverable(trx: Knex.Transaction, m: { orgId: string; email: string; reason: string }): Promise<number> {
+  return trx('contacts')
+    .where({ org_id: m.orgId })
+    .whereRaw('lower(email) = ?', [m.email.toLowerCase()])
+    .whereNull('email_undeliverable_at')
+    .update({ email_undeliverable_at: trx.fn.now(), email_undeliverable_reason: m.reason.slice(0, 500) });
+}
+
+/** Why the contact's e-mail address cannot be delivered to (a hard bounce), or null. */
+export async function emailUndeliverable(db: Knex | Knex.Transaction, contactId: string): Promise<string | null> {
+  const row = await db('contacts').select('email_undeliverable_at', 'email_undeliverable_reason').where({ id: contactId }).first();
+  return row?.email_undeliverable_at ? (row.email_undeliverable_reason ?? 'bounced') : null;
+}

@@ -26,9 +26,10 @@ export function replyAddress(token: string, inboundAddress: string): string {
  * (unique on channel + address).
  */
 export async function emailConversationFor(db: Db, c: { orgId: string; contactId: string }): Promise<string | null> {
-  const contact = await db('contacts').select('email').where({ org_id: c.orgId, id: c.contactId }).first();
+  const contact = await db('contacts').select('email', 'email_undeliverable_at').where({ org_id: c.orgId, id: c.contactId }).first();
   const address = typeof contact?.email === 'string' ? normalizeEmail(contact.email) : '';
-  if (!address.includes('@')) return null;
+  // No address, or one that bounced for good: no e-mail thread.
+  if (!address.includes('@') || contact?.email_undeliverable_at) return null;
   const channel = await db('channels').select('id').where({ org_id: c.orgId, kind: 'email', is_active: true }).orderBy('created_at').first();
   if (!channel) return null;
   const existing = await db('conversations').select('id').where({ org_id: c.orgId, channel_id: channel.id, external_id: address }).first();
