@@ -267,6 +267,21 @@ describe('the lead answers by e-mail', () => {
     expect(first.text).toBe('Do you run tours in March?');
   });
 
+  it('two messages over one SMTP connection each land in their own conversation only', async () => {
+    const [a, b] = [await leadWithQuoteMail(), await leadWithQuoteMail()];
+    // A pooled transport keeps the connection open between the two messages, as a forwarding mail server does.
+    const pooled = nodemailer.createTransport({ pool: true, maxConnections: 1, host: '127.0.0.1', port: sys.emailInboundPort!, secure: false, ignoreTLS: true });
+    await Promise.all([
+      pooled.sendMail({ from: a.email, to: a.replyTo, subject: 'a', text: 'from lead A' }),
+      pooled.sendMail({ from: b.email, to: b.replyTo, subject: 'b', text: 'from lead B' }),
+    ]);
+    pooled.close();
+    await until(() => sys.knex('messages').where({ conversation_id: b.conversation.id, direction: 'in' }).first());
+    await until(() => sys.knex('messages').where({ conversation_id: a.conversation.id, direction: 'in' }).first());
+    expect((await messagesOf(a.conversation.id)).filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['from lead A']);
+    expect((await messagesOf(b.conversation.id)).filter((m) => m.direction === 'in').map((m) => m.text)).toEqual(['from lead B']);
+  });
+
   it('a reply from another address joins the conversation its reply address names, shows the mismatch, and makes no contact of the sender', async () => {
     const { conversation, replyTo } = await leadWithQuoteMail();
     const contactsBefore = await count('contacts');

@@ -45,6 +45,11 @@ export async function startInboundSmtp(o: { knex: Knex; store: MediaStore; port:
     size: o.maxBytes,
     logger: false,
     banner: 'opsdesk inbound mail',
+    onMailFrom(_address, session, cb) {
+      // A connection may carry several messages: each starts with no recipients of its own.
+      (session as unknown as { targets?: ReplyTarget[] }).targets = [];
+      cb();
+    },
     onRcptTo(address, session, cb) {
       conversationOfReplyAddress(o.knex, address.address)
         .then((target) => {
