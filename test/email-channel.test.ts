@@ -185,6 +185,21 @@ describe('a website lead hears from us by e-mail', () => {
     await until(() => sys.knex('messages').where({ conversation_id: conversation.id, delivery_status: 'sent' }).first());
   }, 60_000);
 
+  it('an admin switches the e-mail channel off (a lead is then not told by e-mail) and on again; a LINE token is refused for it', async () => {
+    const lineCredentials = await api('PATCH', `/api/v1/channels/${channelId}`, { credentials: { channelSecret: 'secret-secret', channelAccessToken: 'token-token' } });
+    expect(lineCredentials.status).toBe(422);
+    const sealedBefore = (await sys.knex('channels').where({ id: channelId }).first()).credentials_encrypted;
+    expect((await api('PATCH', `/api/v1/channels/${channelId}`, { isActive: false })).json).toMatchObject({ id: channelId, isActive: false });
+    try {
+      const { number } = await webLead();
+      expect((await sendQuote(number, 1, 1000)).customerTold).toBe(false);
+    } finally {
+      expect((await api('PATCH', `/api/v1/channels/${channelId}`, { isActive: true })).json).toMatchObject({ isActive: true });
+    }
+    // The SMTP password was not touched by either change.
+    expect((await sys.knex('channels').where({ id: channelId }).first()).credentials_encrypted).toBe(sealedBefore);
+  });
+
   it('a wrong SMTP password is an answer, not an error: 535 kept on the channel', async () => {
     const wrong = await api('POST', '/api/v1/channels', emailChannel({ name: 'Wrong password', from: { address: 'other@tour.example', name: 'Other' }, credentials: { user: smtp.user, password: 'not-the-password' } }));
     expect(wrong.status).toBe(201);

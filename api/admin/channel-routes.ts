@@ -67,7 +67,7 @@ export const channelRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/channels/:id',
-    summary: "Rename a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten), or switch it off or on",
+    summary: "Rename a channel or switch it off or on; for a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten)",
     tag: 'channels',
     access: 'channels.manage',
     staffApp: inSettingsApp('/channels/:id', 'Rename a LINE channel, paste a new token and secret, or switch it off or on (as PATCH /api/v1/channels/:id)'),

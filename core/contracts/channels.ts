@@ -129,7 +129,7 @@ export const channelUpdate = z
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .meta({ id: 'ChannelUpdate', description: 'A LINE channel: new name, new token and secret (its last test is then forgotten), or switched off and on' });
+  .meta({ id: 'ChannelUpdate', description: 'Any channel: a new name, or switched off and on; a LINE channel: a new token and secret too (its last test is then forgotten)' });
 
 export type ChannelTestResult = z.infer<typeof channelTestResult>;
 export type LineConnectionCheck = z.infer<typeof lineConnectionCheck>;
