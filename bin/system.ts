@@ -25,6 +25,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
+import { startInboundSmtp } from '../bot/email/inbound-smtp.ts';
 import { OUTBOUND_QUEUE, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
@@ -105,6 +106,8 @@ export interface RunningSystem {
   url: string | undefined;
   /** The development chat simulator, when it runs. */
   simulatorUrl: string | undefined;
+  /** Where customers' e-mail replies are taken by SMTP, when EMAIL_INBOUND_PORT is set and the api runs here. */
+  emailInboundPort: number | undefined;
   databaseUrl: string;
   knex: Knex;
   queues: QueueBackend;
@@ -236,6 +239,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     // Known once the api listens; the workers' tracking links use it when PUBLIC_BASE_URL is unset.
     let url: string | undefined;
+    let emailInboundPort: number | undefined;
     let relay: OutboxRelay | undefined;
     const publicBaseUrl = () => config.http.publicBaseUrl ?? url ?? `http://localhost:${config.http.port}`;
     const staffDeps = {
@@ -254,6 +258,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           knex,
           channels,
           outbound,
+          media: new LocalDiskMediaStore(config.dataDir),
           router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex) },
         }),
         ...outboundProcessors({
@@ -386,6 +391,12 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       const { port } = server.address() as AddressInfo;
       url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
       cleanups.push(() => closeServer(server));
+      if (config.emailInbound) {
+        // Customers' e-mail replies, by SMTP on a port of their own (bot/email/inbound-smtp.ts).
+        const mail = await startInboundSmtp({ knex, store: new LocalDiskMediaStore(config.dataDir), logger, ...config.emailInbound });
+        emailInboundPort = mail.port;
+        cleanups.push(() => mail.close());
+      }
       // Runs before the server closes (cleanups run last first): open streams end, so it can.
       const feed = live;
       cleanups.push(() => feed.stop());
@@ -393,6 +404,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     return {
       url,
+      emailInboundPort,
       simulatorUrl,
       databaseUrl,
       knex,

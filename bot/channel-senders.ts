@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
 import type { ChannelSender } from './channel-sender.ts';
+import { emailSender } from './email/email-sender.ts';
 import { lineSender } from './line/line-sender.ts';
 import { whatsAppSender } from './whatsapp/whatsapp-sender.ts';
 
@@ -23,6 +24,7 @@ export function channelSenders(deps: ChannelSenderDeps): { senderFor(kind: Chann
   const senders: SenderTable = {
     line: lineSender(deps),
     whatsapp: whatsAppSender(deps),
+    email: emailSender(deps),
   };
   // Each kind's sender is given only its own kind's sends (the send's channel picks it).
   return { senderFor: (kind) => senders[kind] as ChannelSender };

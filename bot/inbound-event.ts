@@ -4,7 +4,7 @@ import type { DeliveryStatus, MessageKind } from '../core/vocabulary.ts';
  * One channel-neutral shape for everything a platform tells us (DESIGN.md section 3): the LINE and
  * WhatsApp parsers produce it, and nothing above `bot/` needs to know which platform spoke.
  */
-export type ChannelKind = 'line' | 'whatsapp';
+export type ChannelKind = 'line' | 'whatsapp' | 'email';
 
 export type InboundEventType =
   | 'message'
@@ -78,7 +78,16 @@ export interface InboundEvent {
   /** delivery_status: an update on a message we sent. */
   delivery?: { messageId: string; status: DeliveryStatus; errorCode?: string };
   /** What the platform told us about the sender (WhatsApp ProfileName, phone). */
-  profile?: { displayName?: string; phone?: string };
+  profile?: { displayName?: string; phone?: string; email?: string };
   /** The platform's own type name when `type` is `unknown`. */
   platformType?: string;
+  /**
+   * The conversation the message itself names, whoever sent it: an e-mail's reply address
+   * (`reply+<token>@…`). The message joins it, and the sender's address is not made a contact.
+   */
+  conversationId?: string;
+  /** A hard bounce: this address cannot be delivered to, for this reason (the contacts with it are marked). */
+  undeliverable?: { address: string; reason: string };
+  /** What the channel keeps on the message beside the text (an e-mail's subject, sanitised HTML, attachments). */
+  details?: Record<string, unknown>;
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
-import { contactLanguage, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
+import { contactLanguage, markEmailUndeliverable, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
 import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
+import { conversationByIdOf } from '../core/conversations/email-conversations.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
 import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
 import { addToOutbox } from '../core/outbox/outbox.ts';
@@ -79,6 +80,7 @@ export async function handleInboundEvent(
       externalId: event.source.userId,
       displayName: event.profile?.displayName,
       phone: event.profile?.phone,
+      email: event.profile?.email,
     });
     // LINE events carry no name: a job asks LINE for the profile (at most once a day per contact).
     if (channel.kind === 'line') {
@@ -105,8 +107,11 @@ export async function handleInboundEvent(
     case 'message':
     case 'postback': {
       if (!inGroup && !event.source.userId) return {};
-      const contact = await who();
-      const conversationId = await conversation(contact?.contactId ?? null);
+      // An e-mail's reply address names its conversation: the contact is that conversation's, not the sender's address.
+      const named = event.conversationId ? await conversationByIdOf(trx, { orgId, conversationId: event.conversationId }) : undefined;
+      if (event.conversationId && !named) throw new Error(`the conversation ${event.conversationId} the message names is not there`);
+      const contact = named ? (named.contactId ? { contactId: named.contactId, created: false } : undefined) : await who();
+      const conversationId = named ? named.id : await conversation(contact?.contactId ?? null);
       const message = event.message;
       const media = (message?.media ?? []).map((m) => ({
         media: m,
@@ -125,6 +130,7 @@ export async function handleInboundEvent(
           message: message ?? null,
           postback: event.postback ?? null,
           mode: event.mode,
+          ...(event.details ? { [event.channelKind]: event.details } : {}),
           // Not fetched, and why: whoever reads the message learns why it has no file.
           ...(refused ? { mediaRefused: refused } : {}),
         },
@@ -133,6 +139,7 @@ export async function handleInboundEvent(
         sentAt: event.occurredAt,
         deliveryStatus: 'received',
       });
+      if (event.undeliverable) await markEmailUndeliverable(trx, { orgId, email: event.undeliverable.address, reason: event.undeliverable.reason });
       // LINE deletes media after a while: fetch it now, in its own job.
       const toFetch = media.filter((m) => !m.refused).map((m) => m.media);
       if (messageId && message && toFetch.length) {

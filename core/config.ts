@@ -96,6 +96,10 @@ const envSchema = z.object({
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(15_000),
   DATABASE_REQUEST_WAIT_MS: z.coerce.number().int().min(0).max(15_000).default(3_000),
+  // Customers' e-mail replies arrive by SMTP on a port of the product's own (docs/channels.md); unset: not listening.
+  EMAIL_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  EMAIL_INBOUND_HOST: z.string().optional(),
+  EMAIL_INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(30 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -158,6 +162,8 @@ export interface Config {
   };
   /** Largest webhook body read, in bytes (the rest of the API: 1 MiB). */
   webhookBodyLimitBytes: number;
+  /** The SMTP listener for customers' e-mail replies (bot/email/inbound-smtp.ts); undefined: off. */
+  emailInbound: { port: number; host: string; maxBytes: number } | undefined;
   /** Each org's limit on its public booking form, per client address, unless the org set its own (`publicFormLimit`). */
   publicFormLimit: RateLimit | null;
   /**
@@ -271,6 +277,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
+    emailInbound: e.EMAIL_INBOUND_PORT === undefined ? undefined : { port: e.EMAIL_INBOUND_PORT, host: e.EMAIL_INBOUND_HOST ?? e.HOST, maxBytes: e.EMAIL_INBOUND_MAX_BYTES },
     publicFormLimit: e.PUBLIC_FORM_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,

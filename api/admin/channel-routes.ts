@@ -1,3 +1,4 @@
+import { testEmailChannel } from '../../bot/email/email-test-message.ts';
 import { checkLineChannel, testLineChannel } from '../../bot/line/line-test-message.ts';
 import { updateLineChannel } from '../../core/channels/channel-checks.ts';
 import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
@@ -27,7 +28,7 @@ export const channelRoutes = [
   route({
     method: 'get',
     path: '/api/v1/channels',
-    summary: "The org's LINE and WhatsApp channels and their webhook URLs",
+    summary: "The org's LINE, WhatsApp and e-mail channels and their webhook URLs",
     tag: 'channels',
     access: 'channels.read',
     staffApp: inSettingsApp('/channels', "The org's channels, each with its last test (as GET /api/v1/channels)"),
@@ -38,20 +39,24 @@ export const channelRoutes = [
   route({
     method: 'post',
     path: '/api/v1/channels',
-    summary: 'Add a LINE channel or a WhatsApp sender; its credentials are stored encrypted',
+    summary: "Add a LINE channel, a WhatsApp sender or the org's e-mail (SMTP server, sender and inbound address); its credentials are stored encrypted",
     tag: 'channels',
     access: 'channels.manage',
     body: c.channelCreate,
     response: c.channel,
     status: 201,
     handle: async ({ body, caller, deps, ctx }) => {
-      const externalId = body.kind === 'whatsapp' ? body.sender : null;
+      // A WhatsApp sender is known by its address, an e-mail channel by the address it sends from.
+      const externalId = body.kind === 'whatsapp' ? body.sender : body.kind === 'email' ? body.from.address.toLowerCase() : null;
       const id = await addChannel(deps.knex, deps.secrets, {
         orgId: caller.orgId,
         kind: body.kind,
         name: body.name,
         externalId,
         credentials: body.credentials,
+        ...(body.kind === 'email'
+          ? { email: { ...body.smtp, fromAddress: body.from.address, fromName: body.from.name, inboundAddress: body.inboundAddress.toLowerCase() } }
+          : {}),
         actor: caller.actor,
         requestId: caller.requestId,
       });
@@ -62,7 +67,7 @@ export const channelRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/channels/:id',
-    summary: "Rename a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten), or switch it off or on",
+    summary: "Rename a channel or switch it off or on; for a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten)",
     tag: 'channels',
     access: 'channels.manage',
     staffApp: inSettingsApp('/channels/:id', 'Rename a LINE channel, paste a new token and secret, or switch it off or on (as PATCH /api/v1/channels/:id)'),
@@ -106,6 +111,19 @@ export const channelRoutes = [
         { knex: deps.knex, channels: deps.channels, lineApiBaseUrl: lineApiOf(deps) },
         { orgId: caller.orgId, channelId: params.id, to: body.to, actor: caller.actor, requestId: caller.requestId },
       ),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/channels/:id/test-email',
+    summary:
+      "Send a test e-mail through an e-mail channel's SMTP server to an address (e.g. yourself) and report the server's answer (its reply code and words); the answer is kept on the channel",
+    tag: 'channels',
+    access: 'channels.manage',
+    body: c.channelTestEmail,
+    response: c.channelTestResult,
+    handle: async ({ body, params, caller, deps }) =>
+      testEmailChannel({ knex: deps.knex, channels: deps.channels }, { orgId: caller.orgId, channelId: params.id, to: body.to, actor: caller.actor, requestId: caller.requestId }),
   }),
 
   route({

@@ -68,6 +68,9 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     contactId = group?.isActive && group.purpose === 'vip_customer' ? group.contactId : null;
   }
   if (!contactId) return { skip: 'group conversations are for staff' };
+  // E-mail is answered by people from the inbox (docs/channels.md): a bot answering mail risks loops with auto-replies.
+  const channelKind = conversation.channelKind;
+  if (channelKind === 'email') return { skip: 'e-mail is answered by staff from the inbox' };
   const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
   const inboxChange = afterCustomerMessage(conversation.inbox, now);
@@ -90,7 +93,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     conversationId: conversation.id,
     contactId,
     language,
-    source: conversation.channelKind,
+    source: channelKind,
     text: postback ? '' : (m.text ?? ''),
     hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import type { Language } from '../../core/vocabulary.ts';
+import type { ChannelKind, Language } from '../../core/vocabulary.ts';
 import { staffByLineUser, staffGroupOfConversation, type StaffDeps, type StaffGroupRef, type StaffMemberRef } from '../../core/staff/staff-desk.ts';
 
 /**
@@ -28,7 +28,7 @@ export interface StaffMessage {
 
 export interface StaffScene {
   message: StaffMessage;
-  conversation: { id: string; kind: 'direct' | 'group'; channelId: string; externalId: string; channelKind: 'line' | 'whatsapp' };
+  conversation: { id: string; kind: 'direct' | 'group'; channelId: string; externalId: string; channelKind: ChannelKind };
   /** The staff group, when the message was said in one the bot knows (active or not). */
   group: StaffGroupRef | undefined;
   /** The sender, when they are active, enrolled staff of this org. */

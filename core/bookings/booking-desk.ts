@@ -8,6 +8,7 @@ import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
 import { eraseIntakeAnswers } from './intake-ledger.ts';
 import { releaseSeats } from './service-sessions.ts';
+import { emailConversationFor } from '../conversations/email-conversations.ts';
 
 /**
  * Decisions on a booking request, by staff (take, confirm, propose another time, decline) or by
@@ -221,9 +222,10 @@ export function renderBookingText(db: Db, b: BookingView, template: string, vars
 
 /**
  * The chat where the customer hears about a booking: the conversation it came from, else the
- * contact's most recent one-to-one chat on an active channel of the org (LINE or WhatsApp), the
- * one they last wrote on first. A website booking of a customer the business knows on LINE or
- * WhatsApp is answered there; one with no chat at all has none.
+ * contact's most recent one-to-one chat on an active channel of the org (LINE, WhatsApp or an
+ * e-mail thread), the one they last wrote on first. A website booking of a customer the business
+ * knows on LINE or WhatsApp is answered there; one with only an e-mail address gets an e-mail
+ * thread when the org has an e-mail channel (docs/channels.md), and otherwise has no chat.
  */
 export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'contactId' | 'conversationId'>): Promise<string | null> {
   if (b.conversationId) return b.conversationId;
@@ -231,12 +233,16 @@ export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'con
     .join('channels as ch', 'ch.id', 'cv.channel_id')
     .select('cv.id')
     .where({ 'cv.org_id': b.orgId, 'cv.contact_id': b.contactId, 'cv.kind': 'direct', 'ch.is_active': true })
-    .whereIn('ch.kind', ['line', 'whatsapp'])
+    .whereIn('ch.kind', ['line', 'whatsapp', 'email'])
     // Erased conversations keep their row but lose the chat's address.
     .whereNot('cv.external_id', 'like', 'erased:%')
+    // An e-mail address that bounced for good is no chat (core/contacts markEmailUndeliverable).
+    .whereNotExists((q) => q.select(db.raw('1')).from('contacts as c').whereRaw('c.id = cv.contact_id').where('ch.kind', 'email').whereNotNull('c.email_undeliverable_at'))
     .orderByRaw('cv.last_inbound_at DESC NULLS LAST, cv.last_message_at DESC NULLS LAST, cv.created_at DESC')
     .first();
-  return chat?.id ?? null;
+  if (chat) return chat.id;
+  // No chat: a website lead with an e-mail address hears from us by e-mail, when the org has an e-mail channel.
+  return emailConversationFor(db, { orgId: b.orgId, contactId: b.contactId });
 }
 
 /** One person known twice became one contact: their bookings follow (core/contacts/merge-contacts.ts). */

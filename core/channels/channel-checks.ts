@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { ChannelTestResult, LineConnectionCheck } from '../contracts/channels.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { notFound } from '../errors/index.ts';
+import { notFound, validationFailed } from '../errors/index.ts';
 import { CHANNEL_CREDENTIALS_PURPOSE, type LineCredentials } from './channel-directory.ts';
 
 /**
@@ -31,7 +31,8 @@ export async function updateLineChannel(
 ): Promise<void> {
   await knex.transaction(async (trx) => {
     const row = await channelRow(trx, u.orgId, u.channelId);
-    if (row.kind !== 'line') throw notFound('LINE channel', { id: u.channelId });
+    // Any channel can be renamed or switched off and on (an e-mail channel too); a token and secret are LINE's.
+    if (u.credentials && row.kind !== 'line') throw validationFailed('A token and secret are for LINE channels only', { kind: row.kind });
     const settings = { ...(row.settings ?? {}) };
     const change: Record<string, unknown> = {};
     if (u.name !== undefined) change.name = u.name;

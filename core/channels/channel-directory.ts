@@ -22,6 +22,24 @@ export interface TwilioCredentials {
   authToken: string;
 }
 
+/** The org's mailbox at its SMTP server: the secret part of an e-mail channel. */
+export interface SmtpCredentials {
+  user: string;
+  password: string;
+}
+
+/** How an e-mail channel sends and where its replies come back (kept in `settings.email`, not secret). */
+export interface EmailSettings {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  fromAddress: string;
+  fromName: string;
+  /** The address the org forwards its customers' replies to; its domain carries the reply addresses. */
+  inboundAddress: string;
+}
+
 export interface ChannelSettings {
   /** Where the channel came from: `env` for the bootstrap variables, `simulator` for the dev chat. */
   origin?: 'env' | 'api' | 'simulator';
@@ -30,6 +48,8 @@ export interface ChannelSettings {
   dataApiBaseUrl?: string;
   /** WhatsApp: approved template (content SID) to reopen a conversation outside the 24-hour window. */
   reopenTemplateSid?: string;
+  /** E-mail: the SMTP server and addresses. */
+  email?: EmailSettings;
   [key: string]: unknown;
 }
 
@@ -45,7 +65,8 @@ interface ChannelBase {
 
 export type Channel =
   | (ChannelBase & { kind: 'line'; credentials: LineCredentials })
-  | (ChannelBase & { kind: 'whatsapp'; credentials: TwilioCredentials });
+  | (ChannelBase & { kind: 'whatsapp'; credentials: TwilioCredentials })
+  | (ChannelBase & { kind: 'email'; credentials: SmtpCredentials; settings: ChannelSettings & { email: EmailSettings } });
 
 /** The associated data's purpose for `channels.credentials_encrypted` (core/crypto/secret-box.ts). */
 export const CHANNEL_CREDENTIALS_PURPOSE = 'channel.credentials';
@@ -136,6 +157,7 @@ export class ChannelDirectory {
       settings: row.settings ?? {},
     };
     const credentials = row.credentials_encrypted ? this.#secrets.openJson<Record<string, string>>(row.credentials_encrypted, sealContext(row.id)) : {};
+    if (row.kind === 'email') return { ...base, kind: 'email', credentials: credentials as unknown as SmtpCredentials, settings: base.settings as ChannelSettings & { email: EmailSettings } };
     return row.kind === 'line'
       ? { ...base, kind: 'line', credentials: credentials as unknown as LineCredentials }
       : { ...base, kind: 'whatsapp', credentials: credentials as unknown as TwilioCredentials };
@@ -147,7 +169,7 @@ export interface NewChannel {
   kind: ChannelKind;
   name: string;
   externalId?: string | null;
-  credentials: LineCredentials | TwilioCredentials;
+  credentials: LineCredentials | TwilioCredentials | SmtpCredentials;
   settings?: ChannelSettings;
 }
 
@@ -191,7 +213,7 @@ export async function listChannels(db: Knex, orgId: string): Promise<ChannelView
 export async function addChannel(
   db: Knex,
   secrets: SecretBox,
-  c: Omit<NewChannel, 'settings'> & { actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string },
+  c: Omit<NewChannel, 'settings'> & { actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string; email?: EmailSettings },
 ): Promise<string> {
   return db.transaction(async (trx) => {
     const channelId = await createChannel(trx, secrets, {
@@ -200,7 +222,7 @@ export async function addChannel(
       name: c.name,
       externalId: c.externalId,
       credentials: c.credentials,
-      settings: { origin: 'api' },
+      settings: { origin: 'api', ...(c.email ? { email: c.email } : {}) },
     });
     await recordAudit(trx, {
       orgId: c.orgId,
@@ -269,4 +291,22 @@ export async function resealLegacyChannelCredentials(db: Knex, secrets: SecretBo
       .update({ credentials_encrypted: secrets.seal(plain, sealContext(r.id)) });
   }
   return n;
+}
+
+/**
+ * Every address our e-mail channels send from or take replies at (lower case), and their inbound
+ * domains: a mail from one of them to us is a loop between our own addresses, never a customer.
+ */
+export async function ownEmailAddresses(db: Knex): Promise<{ addresses: Set<string>; inboundDomains: Set<string> }> {
+  const rows: { settings: ChannelSettings }[] = await db('channels').select('settings').where({ kind: 'email', is_active: true });
+  const addresses = new Set<string>();
+  const inboundDomains = new Set<string>();
+  for (const r of rows) {
+    const e = r.settings?.email;
+    if (!e) continue;
+    addresses.add(e.fromAddress.toLowerCase());
+    addresses.add(e.inboundAddress.toLowerCase());
+    inboundDomains.add(e.inboundAddress.slice(e.inboundAddress.lastIndexOf('@') + 1).toLowerCase());
+  }
+  return { addresses, inboundDomains };
 }

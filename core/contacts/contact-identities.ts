@@ -12,6 +12,8 @@ export interface IdentityInput {
   externalId: string;
   displayName?: string;
   phone?: string;
+  /** An e-mail sender's address: joins the contact that already has it (a website lead writing to the business). */
+  email?: string;
   language?: Language;
 }
 
@@ -29,6 +31,10 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
     const samePhone = await trx('contacts').select('id').where({ org_id: input.orgId, phone: input.phone }).orderBy('created_at').first();
     contactId = samePhone?.id;
   }
+  if (!contactId && input.email) {
+    const sameEmail = await trx('contacts').select('id').where({ org_id: input.orgId }).whereRaw('lower(email) = ?', [input.email.toLowerCase()]).orderBy('created_at').first();
+    contactId = sameEmail?.id;
+  }
   const created = !contactId;
   if (!contactId) {
     const [row] = await trx('contacts')
@@ -36,6 +42,7 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
         org_id: input.orgId,
         display_name: input.displayName ?? null,
         phone: input.phone ?? null,
+        email: input.email ?? null,
         ...(input.language ? { language: input.language } : {}),
       })
       .returning('id');
@@ -76,4 +83,23 @@ export async function identityLanguage(db: Knex | Knex.Transaction, i: { channel
     .where({ 'contact_identities.channel_id': i.channelId, 'contact_identities.external_id': i.externalId })
     .first();
   return row?.language === 'en' ? 'en' : 'th';
+}
+
+/**
+ * A hard bounce: the org's contacts with this e-mail address are marked undeliverable (with the
+ * mail server's reason), so no more e-mail is queued to it (core/bookings/booking-desk.ts
+ * customerChatOf, and the e-mail sender refuses it).
+ */
+export async function markEmailUndeliverable(trx: Knex.Transaction, m: { orgId: string; email: string; reason: string }): Promise<number> {
+  return trx('contacts')
+    .where({ org_id: m.orgId })
+    .whereRaw('lower(email) = ?', [m.email.toLowerCase()])
+    .whereNull('email_undeliverable_at')
+    .update({ email_undeliverable_at: trx.fn.now(), email_undeliverable_reason: m.reason.slice(0, 500) });
+}
+
+/** Why the contact's e-mail address cannot be delivered to (a hard bounce), or null. */
+export async function emailUndeliverable(db: Knex | Knex.Transaction, contactId: string): Promise<string | null> {
+  const row = await db('contacts').select('email_undeliverable_at', 'email_undeliverable_reason').where({ id: contactId }).first();
+  return row?.email_undeliverable_at ? (row.email_undeliverable_reason ?? 'bounced') : null;
 }

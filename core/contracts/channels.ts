@@ -7,6 +7,21 @@ const lineChannelFields = { name: z.string().trim().min(1).max(100), credentials
 /** A LINE channel as the Settings app connects it: the name, and the secret and token pasted from the LINE Developers console. */
 export const lineChannelCreate = z.object(lineChannelFields).strict().meta({ id: 'LineChannelCreate' });
 
+/** An e-mail channel: the org's SMTP server and mailbox (user and password stored sealed), its sender, and where replies come back. */
+export const emailChannelFields = {
+  name: z.string().trim().min(1).max(100),
+  smtp: z
+    .object({
+      host: z.string().trim().min(1).max(253),
+      port: z.number().int().min(1).max(65535),
+      secure: z.boolean().default(false).meta({ description: 'TLS from the first byte (usually port 465); false: STARTTLS when the server offers it (587, 25)' }),
+    })
+    .strict(),
+  from: z.object({ address: z.email(), name: z.string().trim().min(1).max(100) }).strict().meta({ description: "The business's own address the customers see" }),
+  inboundAddress: z.email().meta({ description: "The address the org forwards customers' replies to; replies are addressed reply+<token>@ its domain" }),
+  credentials: z.object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1000) }).strict(),
+};
+
 export const channelCreate = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('line'), ...lineChannelFields }).strict(),
@@ -18,6 +33,7 @@ export const channelCreate = z
         credentials: z.object({ accountSid: z.string().regex(/^AC[0-9a-f]{32}$/i), authToken: z.string().min(8) }).strict(),
       })
       .strict(),
+    z.object({ kind: z.literal('email'), ...emailChannelFields }).strict(),
   ])
   .meta({ id: 'ChannelCreate' });
 
@@ -60,7 +76,7 @@ export const channelTestResult = z
 export const channel = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['line', 'whatsapp']),
+    kind: z.enum(['line', 'whatsapp', 'email']),
     name: z.string(),
     externalId: z.string().nullable(),
     isActive: z.boolean(),
@@ -113,8 +129,11 @@ export const channelUpdate = z
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .meta({ id: 'ChannelUpdate', description: 'A LINE channel: new name, new token and secret (its last test is then forgotten), or switched off and on' });
+  .meta({ id: 'ChannelUpdate', description: 'Any channel: a new name, or switched off and on; a LINE channel: a new token and secret too (its last test is then forgotten)' });
 
 export type ChannelTestResult = z.infer<typeof channelTestResult>;
 export type LineConnectionCheck = z.infer<typeof lineConnectionCheck>;
 export type LineProblem = z.infer<typeof lineProblem>;
+
+/** Where the test e-mail of an e-mail channel goes (e.g. the admin's own address). */
+export const channelTestEmail = z.object({ to: z.email() }).strict().meta({ id: 'ChannelTestEmail' });

@@ -76,6 +76,21 @@ export const conversationDetail = conversationSummary
           .object({ url: z.string(), name: z.string(), contentType: z.string() })
           .nullable()
           .meta({ description: 'A file staff sent: a signed link to it' }),
+        email: z
+          .object({
+            subject: z.string().nullable(),
+            from: z.string().meta({ description: 'The address it came from' }),
+            html: z.string().nullable().meta({ description: 'Its HTML, sanitised (no scripts, styles or images): safe to show' }),
+            attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number().int() })),
+            automatic: z.string().nullable().meta({ description: "Why it is a machine's mail (an auto-reply, a delivery report): recorded, never answered" }),
+            fromMismatch: z
+              .object({ conversationAddress: z.string() })
+              .nullable()
+              .meta({ description: "Sent from another address than the conversation's: its reply address put it here; the sender is not added to the contact" }),
+          })
+          .nullable()
+          .optional()
+          .meta({ description: "A customer's e-mail: subject, sanitised HTML, attachments, and whether it came from another address; null for other messages" }),
       }),
     ),
     replyWindow: z

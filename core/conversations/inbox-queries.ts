@@ -139,7 +139,7 @@ export async function conversationDetail(
   // message ingestion pays for no index of the inbox's own.
   const cursor = page.before && UUID.test(page.before) ? await db('messages').select('created_at', 'sent_at', 'id').where({ id: page.before, conversation_id: id }).first() : undefined;
   const rows: Record<string, any>[] = await db('messages')
-    .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'delivery_error', 'case_id', 'media_path', db.raw("payload->'attachment' as attachment"))
+    .select('id', 'direction', 'sender_type', 'staff_id', 'kind', 'text', 'sent_at', 'delivery_status', 'delivery_error', 'case_id', 'media_path', db.raw("payload->'attachment' as attachment"), db.raw("payload->'email' as email"))
     .where({ conversation_id: id })
     .modify((q) => (cursor ? q.whereRaw('(created_at, id) < (?, ?)', [cursor.created_at, cursor.id]) : q))
     .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
@@ -164,6 +164,7 @@ export async function conversationDetail(
       caseId: (m.case_id as string | null) ?? null,
       // A file staff sent (its name and type kept with the message); a customer's file shows as before.
       attachment: m.attachment && m.media_path ? { url: page.fileLink(m.id), name: String(m.attachment.name), contentType: String(m.attachment.contentType) } : null,
+      email: m.email ? emailView(m.email) : null,
     })),
     replyWindow,
     templates: replyWindow ? await templatesOutsideWindow(db, orgId, language) : [],
@@ -190,4 +191,16 @@ export async function conversationCustomer(db: Db, orgId: string, conversationId
   return row
     ? { contactId: row.id as string, language: (row.language === 'en' ? 'en' : 'th') as 'th' | 'en', erased: Boolean(row.erased_at), channel: row.channel as string }
     : undefined;
+}
+
+/** What staff see of a customer's e-mail beside its text (bot/email/inbound-email.ts keeps it; the HTML is sanitised there). */
+function emailView(e: Record<string, any>) {
+  return {
+    subject: (e.subject as string | null) ?? null,
+    from: String(e.from ?? ''),
+    html: (e.html as string | null) ?? null,
+    attachments: ((e.attachments ?? []) as Record<string, unknown>[]).map((a) => ({ name: String(a.name), contentType: String(a.contentType), size: Number(a.size) })),
+    automatic: (e.automatic as string | undefined) ?? null,
+    fromMismatch: e.fromMismatch ? { conversationAddress: String(e.fromMismatch.conversationAddress) } : null,
+  };
 }

@@ -6,7 +6,11 @@ import { handleInboundEvent, ROUTE_MESSAGE_JOB, ROUTE_RETRY_MS } from '../../bot
 import type { InboundEvent } from '../../bot/inbound-event.ts';
 import { toInboundEvent } from '../../bot/line/line-webhook.ts';
 import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
-import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
+import { readInboundEmail } from '../../bot/email/inbound-email.ts';
+import type { InboundEmailPayload } from '../../bot/email/inbound-smtp.ts';
+import { conversationOfMail } from '../../core/conversations/email-conversations.ts';
+import type { MediaStore } from '../../core/media/media-store.ts';
+import { ownEmailAddresses, type Channel, type ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
 import { doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
@@ -23,7 +27,7 @@ import type { ProcessorTable } from '../job-runner.ts';
  * A message is routed in the same job once stored, its own route-message job held back as the
  * fallback (`ROUTE_FALLBACK_MS`): one hop fewer on the way to the customer's answer.
  */
-export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps; outbound?: OutboundPolicy }): ProcessorTable {
+export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps; outbound?: OutboundPolicy; media?: MediaStore }): ProcessorTable {
   const mediaUrlRefusal = deps.outbound ? (url: string) => urlRefusedOffline(url, deps.outbound!) : undefined;
   return {
     [INBOUND_QUEUE]: {
@@ -39,7 +43,7 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
 
         let event: InboundEvent;
         try {
-          event = parse(channel, row.payload, row.received_at);
+          event = await parse(deps, channel, row.payload, row.received_at);
         } catch (err) {
           await recordMalformedEvent(deps.knex, id, (err as Error).message);
           job.logger.warn({ inboundEventId: id, reason: (err as Error).message }, 'inbound event cannot be read; recorded as malformed');
@@ -76,7 +80,14 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
   };
 }
 
-function parse(channel: Channel, payload: unknown, receivedAt: Date): InboundEvent {
+async function parse(deps: { knex: Knex; media?: MediaStore }, channel: Channel, payload: unknown, receivedAt: Date): Promise<InboundEvent> {
+  if (channel.kind === 'email') {
+    // The raw mail is in the media store (bot/email/inbound-smtp.ts); its reply address, its thread or its sender finds the conversation.
+    const p = payload as InboundEmailPayload;
+    if (!deps.media) throw new Error('no media store to read the e-mail from');
+    const conversationOf = (answers: string[], from: string) => conversationOfMail(deps.knex, { orgId: channel.orgId, channelId: channel.id, named: p.conversationId, answers, from });
+    return readInboundEmail({ store: deps.media, orgId: channel.orgId, conversationOf, own: await ownEmailAddresses(deps.knex) }, p, new Date(receivedAt));
+  }
   return channel.kind === 'line'
     ? toInboundEvent(payload, channel.externalId ?? undefined)
     : parseTwilioWebhook(payload as Record<string, string>, new Date(receivedAt));

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { queueMessages } from '../core/conversations/outgoing.ts';
+import { startFakeSmtp } from '../dev/fakes/smtp-server.ts';
+import { apiClient } from '../test/support/api-client.ts';
+import { formBooked, startTestSystem } from '../test/support/test-system.ts';
+import { fmt, median, percentile, table } from './stats.ts';
+
+/**
+ * E-mail as a channel (issue #44), `npm run bench -- email`, on the embedded default (PGlite,
+ * BullMQ's PostgreSQL backend) with the SMTP fake (dev/fakes/smtp-server.ts) on loopback:
+ *
+ * - quote -> e-mail: website leads with only an e-mail, one at a time; from `POST …/quotes/1/send`
+ *   to the fake SMTP server having taken the e-mail (its DATA answered). Goal: p95 under 2 s.
+ * - drain: 1,000 e-mails queued in one transaction (20 each to 50 leads), until the fake took the
+ *   last; beside plain nodemailer sending 1,000 e-mails to the same server in the same run with
+ *   the same number in flight as the outbound worker (10) and a connection per e-mail, as ours.
+ *   Goal: at least 0.7x.
+ * - reply -> conversation: each lead answers to their reply address over SMTP to the inbound port;
+ *   from the start of the SMTP send to the message being in its conversation. Goal: p95 under 2 s.
+ * BENCH_EMAIL_LEADS (50) and BENCH_EMAIL_DRAIN (1000) change the sizes.
+ */
+const LEADS = Number(process.env.BENCH_EMAIL_LEADS ?? 50);
+const DRAIN = Number(process.env.BENCH_EMAIL_DRAIN ?? 1000);
+const IN_FLIGHT = 10;
+
+export async function benchEmail(): Promise<string> {
+  const smtp = await startFakeSmtp();
+  const sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off', PUBLIC_BASE_URL: 'https://desk.bench.example', EMAIL_INBOUND_PORT: '0', EMAIL_INBOUND_HOST: '127.0.0.1' } });
+  try {
+    const api = apiClient(sys);
+    const channel = await api('POST', '/api/v1/channels', {
+      kind: 'email',
+      name: 'Bench',
+      smtp: { host: '127.0.0.1', port: smtp.port, secure: false },
+      from: { address: 'hello@bench.example', name: 'Bench Tours' },
+      inboundAddress: 'replies@in.bench.example',
+      credentials: { user: smtp.user, password: smtp.password },
+    });
+    if (channel.status !== 201) throw new Error(`could not add the e-mail channel: ${JSON.stringify(channel.json)}`);
+
+    // 1. Quote sent -> e-mail taken by the SMTP server.
+    const quoteMs: number[] = [];
+    const leads: { email: string; conversationId: string; replyTo: string }[] = [];
+    for (let i = 0; i < LEADS; i++) {
+      const email = `lead-${randomUUID()}@example.com`;
+      const res = await fetch(`${sys.url}/public/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ destination: 'Chiang Mai', travelers: 2, name: 'Bench Lead', email, language: 'th' }),
+      });
+      const number = (await res.json()).booking_id as string;
+      await formBooked(sys.knex, number);
+      await api('POST', `/api/v1/bookings/${number}/quotes`, { lines: [{ description: 'Tour', quantity: 2, unitPrice: 2500 }], validUntil: `${new Date().getUTCFullYear() + 1}-01-31` });
+      const started = Date.now();
+      const sent = await api('POST', `/api/v1/bookings/${number}/quotes/1/send`);
+      const mail = await smtp.waitFor((m) => m.to.includes(email) && (m.parsed.text ?? '').includes(sent.json.url), 30_000);
+      quoteMs.push(mail.at - started);
+      const conversation = await sys.knex('conversations').where({ external_id: email }).first();
+      leads.push({ email, conversationId: conversation.id, replyTo: mail.parsed.replyTo!.value[0].address! });
+    }
+
+    // 2. 1,000 queued at once, against plain nodemailer.
+    const before = smtp.received.length;
+    const drainStarted = Date.now();
+    await sys.knex.transaction(async (trx) => {
+      for (let i = 0; i < DRAIN; i++) {
+        const lead = leads[i % leads.length];
+        await queueMessages(trx, { orgId: sys.defaultOrgId, conversationId: lead.conversationId, messages: [{ kind: 'text', text: `Bench message ${i}` }], senderType: 'system' });
+      }
+    });
+    while (smtp.received.length < before + DRAIN) {
+      if (Date.now() - drainStarted > 600_000) throw new Error(`only ${smtp.received.length - before}/${DRAIN} e-mails in 10 minutes`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const oursPerSecond = DRAIN / ((Date.now() - drainStarted) / 1000);
+
+    const plain = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, auth: { user: smtp.user, pass: smtp.password } });
+    const plainStarted = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < DRAIN) {
+          const i = next++;
+          await plain.sendMail({ from: 'hello@bench.example', to: leads[i % leads.length].email, subject: `Plain ${i}`, text: `Plain message ${i}`, html: `<p>Plain message ${i}</p>` });
+        }
+      }),
+    );
+    const plainPerSecond = DRAIN / ((Date.now() - plainStarted) / 1000);
+
+    // 3. A reply over SMTP -> the message in its conversation.
+    const inbound = nodemailer.createTransport({ host: '127.0.0.1', port: sys.emailInboundPort!, secure: false, ignoreTLS: true });
+    const replyMs: number[] = [];
+    for (const lead of leads) {
+      const started = Date.now();
+      await inbound.sendMail({ from: lead.email, to: lead.replyTo, subject: 'Re: quote', text: 'ตกลงค่ะ' });
+      for (;;) {
+        const row = await sys.knex('messages').where({ conversation_id: lead.conversationId, direction: 'in' }).first('id');
+        if (row) break;
+        if (Date.now() - started > 30_000) throw new Error('a reply did not land in 30 s');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      replyMs.push(Date.now() - started);
+    }
+
+    return [
+      '### E-mail as a channel (embedded default, SMTP fake on loopback)',
+      '',
+      table(
+        ['figure', 'n', 'p50', 'p95', 'goal'],
+        [
+          ['quote sent -> e-mail taken by the SMTP server', quoteMs.length, `${fmt(median(quoteMs))} ms`, `${fmt(percentile(quoteMs, 95))} ms`, 'p95 < 2 s'],
+          ['reply over SMTP -> message in its conversation', replyMs.length, `${fmt(median(replyMs))} ms`, `${fmt(percentile(replyMs, 95))} ms`, 'p95 < 2 s'],
+        ],
+      ),
+      '',
+      table(
+        [`drain of ${DRAIN} e-mails`, 'e-mails/s', 'vs plain'],
+        [
+          [`outbox -> outbound worker -> nodemailer (${DRAIN} queued in one transaction)`, fmt(oursPerSecond, 1), `${fmt(oursPerSecond / plainPerSecond, 2)}x`],
+          [`plain nodemailer, ${IN_FLIGHT} in flight, a connection per e-mail`, fmt(plainPerSecond, 1), '1.00x'],
+        ],
+      ),
+    ].join('\n');
+  } finally {
+    await sys.stopAll();
+    await smtp.close();
+  }
+}

@@ -1,0 +1,66 @@
+import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
+import type { Language } from '../../core/vocabulary.ts';
+
+/**
+ * One stored message as an e-mail: a subject, a plain-text body and a simple HTML body. The
+ * subject is the message's first line (the templates open with what the message is about: "Your
+ * quote for booking B-000123 is ready."); nodemailer encodes it per RFC 2047 when it is not ASCII.
+ * The HTML is the same text, escaped, with its links made clickable and a Thai font first in line,
+ * so Thai renders right where the reader has no Thai font of their own choosing.
+ */
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const SUBJECT_MAX = 120;
+/** Sarabun and Noto Sans Thai where installed, then the Thai fonts Windows and macOS ship. */
+const THAI_FONTS = `'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Thonburi', Tahoma, sans-serif`;
+
+export function toEmail(message: OutboundMessage, o: { language: Language; fromName: string }): EmailContent {
+  const text = plainText(message);
+  const firstLine = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const subject = cut(firstLine || o.fromName, SUBJECT_MAX);
+  const html = [
+    '<!doctype html>',
+    `<html lang="${o.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="margin:0;padding:24px;background:#ffffff;color:#1f2933;font-family:${THAI_FONTS};font-size:16px;line-height:1.6">`,
+    `<div style="max-width:560px">${text.split('\n').map((l) => linkify(escapeHtml(l))).join('<br>\n')}</div>`,
+    `<p style="margin-top:24px;color:#52606d;font-size:14px">${escapeHtml(o.fromName)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+/** What the message says, as text: a card's title, fields and body; an image's link; quick replies as the answers one can write back. */
+function plainText(m: OutboundMessage): string {
+  const lines: string[] = [];
+  if (m.kind === 'text') lines.push(m.text);
+  else if (m.kind === 'image') lines.push(m.url);
+  else {
+    lines.push(m.card.title);
+    if (m.card.subtitle) lines.push(m.card.subtitle);
+    for (const f of m.card.fields) lines.push(`• ${f.label}: ${f.value}`);
+    if (m.card.body) lines.push(m.card.body);
+    for (const a of m.card.actions) if (a.type === 'uri') lines.push(`${a.label}: ${a.uri}`);
+  }
+  if (m.document) lines.push(m.document.url);
+  const answers = (m.quickReplies ?? []).filter((q) => q.type === 'message').map((q) => q.text);
+  if (answers.length) lines.push('', answers.map((a) => `» ${a}`).join('\n'));
+  return lines.join('\n');
+}
+
+function cut(s: string, max: number): string {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** http(s) links in escaped text become anchors (the quote link above all). */
+function linkify(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}" style="color:#0b69a3">${url}</a>`);
+}

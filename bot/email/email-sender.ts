@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import nodemailer from 'nodemailer';
+import type { Channel } from '../../core/channels/channel-directory.ts';
+import { contactLanguage, emailUndeliverable } from '../../core/contacts/contact-identities.ts';
+import { emailThreadOf, replyAddress } from '../../core/conversations/email-conversations.ts';
+import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
+import { toEmail } from './email-messages.ts';
+
+/**
+ * How a message goes out by e-mail: through the org's own SMTP server with nodemailer, one e-mail
+ * per stored message (recorded sent at once, so a retried job sends only what is left), from the
+ * business's address, with the conversation's reply address as Reply-To and the thread's
+ * Message-IDs in In-Reply-To / References. The Message-ID is made here and kept on the message
+ * (`platform_message_id`), so the customer's answer, which names it, finds the thread.
+ *
+ * SMTP's own answer decides what happens next (RFC 5321): a 4xx is "try again later" (greylisting,
+ * a full queue) and is retried with the outbound worker's backoff; a 5xx is a refusal and fails
+ * the send visibly, as a LINE refusal does; a server that cannot be reached is retried.
+ */
+type EmailChannel = Extract<Channel, { kind: 'email' }>;
+
+export function emailSender(deps: { knex: Knex }): ChannelSender<EmailChannel> {
+  return {
+    async send(s: OutgoingSend<EmailChannel>) {
+      const { channel, conversation } = s;
+      const settings = channel.settings.email;
+      // An address that bounced for good is not tried again: the send fails, visibly, with the server's reason.
+      const bounced = conversation.contactId ? await emailUndeliverable(deps.knex, conversation.contactId) : null;
+      if (bounced) throw new ChannelSendError(`the address ${conversation.externalId} bounced for good: ${bounced}`, false);
+      const language = conversation.contactId ? await contactLanguage(deps.knex, conversation.contactId) : 'th';
+      const thread = await emailThreadOf(deps.knex, { orgId: conversation.orgId, conversationId: conversation.id });
+      const transport = smtpTransport(channel);
+      const domain = settings.fromAddress.slice(settings.fromAddress.lastIndexOf('@') + 1);
+      for (const item of s.messages) {
+        const content = toEmail(item.message, { language, fromName: settings.fromName });
+        const messageId = `<${randomUUID()}@${domain}>`;
+        try {
+          await transport.sendMail({
+            from: { name: settings.fromName, address: settings.fromAddress },
+            to: conversation.externalId,
+            ...(thread.replyToken ? { replyTo: replyAddress(thread.replyToken, settings.inboundAddress) } : {}),
+            // An answer to the customer's mail keeps its subject, as a person answering would.
+            subject: thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : content.subject,
+            text: content.text,
+            html: content.html,
+            messageId,
+            ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+            ...(thread.references.length ? { references: thread.references } : {}),
+          });
+        } catch (err) {
+          throw classifySmtpError(err);
+        }
+        await s.recordSent([item.id], [messageId]);
+        thread.references.push(messageId);
+      }
+    },
+  };
+}
+
+/** The channel's SMTP server, with its sealed user and password opened by the channel directory. */
+export function smtpTransport(channel: EmailChannel) {
+  const e = channel.settings.email;
+  return nodemailer.createTransport({
+    host: e.host,
+    port: e.port,
+    secure: e.secure,
+    auth: { user: channel.credentials.user, pass: channel.credentials.password },
+    // Bounded waits: a server that hangs is retried later rather than holding a worker.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+}
+
+/** Errors nodemailer raises when the server could not be reached or the connection broke. */
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+
+export function classifySmtpError(err: unknown): ChannelSendError {
+  const e = err as { responseCode?: number; code?: string; response?: string; message?: string };
+  if (typeof e.responseCode === 'number') {
+    const said = (e.response ?? e.message ?? '').slice(0, 500);
+    return new ChannelSendError(`the SMTP server answered ${e.responseCode}: ${said}`, e.responseCode >= 400 && e.responseCode < 500);
+  }
+  if (e.code && UNREACHABLE.has(e.code)) return new ChannelSendError(`the SMTP server could not be reached (${e.code}): ${e.message ?? ''}`, true);
+  return new ChannelSendError(`the e-mail could not be sent: ${e.message ?? String(err)}`, false);
+}
