@@ -146,6 +146,29 @@ describe("Twilio's answers", () => {
     expect(recorded.map((r) => r.ids)).toEqual([[send.messages[0].id]]);
   });
 
+  it('a content template Twilio no longer knows (deleted in its console) is made again, and the message sent once', async () => {
+    const withButtons = (to: string) => {
+      const s = sendOf(to, ['Which one?'], { lastInboundAgoMs: HOUR });
+      s.send.messages[0].message = { kind: 'text', text: 'Which one?', quickReplies: [{ type: 'postback', label: 'Yes', data: 'act=yes' }, { type: 'postback', label: 'No', data: 'act=no' }] };
+      return s;
+    };
+    const first = withButtons(customer());
+    await sender.send(first.send);
+    const made = twilio.state.deliveriesTo(first.send.conversation.externalId)[0].contentSid!;
+    expect(made).toMatch(/^HX/);
+    twilio.state.removeContentTemplate(made);
+    const left = twilio.state.contentTemplates(DEFAULT_TWILIO_ACCOUNT_SID).map((c) => c.sid);
+
+    const to = customer();
+    const again = withButtons(to);
+    await sender.send(again.send);
+    const remade = twilio.state.contentTemplates(DEFAULT_TWILIO_ACCOUNT_SID).filter((c) => !left.includes(c.sid));
+    expect(remade).toHaveLength(1);
+    expect(remade[0].sid).not.toBe(made);
+    expect(twilio.state.deliveriesTo(to).map((d) => d.contentSid)).toEqual([remade[0].sid]);
+    expect(again.recorded.map((r) => r.ids)).toEqual([[again.send.messages[0].id]]);
+  });
+
   it('a 5xx may be tried again; a 400 is a refusal', async () => {
     twilio.state.failNext(/Messages\.json$/, { status: 503 });
     expect(await refusal(sender.send(sendOf(customer(), ['a'], { lastInboundAgoMs: HOUR }).send))).toMatchObject({ retryable: true, retryAfterMs: undefined });

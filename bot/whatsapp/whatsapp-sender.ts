@@ -95,15 +95,24 @@ async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
     }
     let firstSid: string | undefined;
     for (const part of parts) {
-      try {
+      const send = async () => {
         const contentSid = part.contentSid ?? (part.content ? await ensureContent(o.client, o.accountSid, part.content) : undefined);
-        const sent = await o.client.messages.create({
+        return o.client.messages.create({
           from: o.from,
           to: o.to,
           ...(part.body !== undefined && !contentSid ? { body: part.body } : {}),
           ...(part.mediaUrl ? { mediaUrl: part.mediaUrl } : {}),
           ...(contentSid ? { contentSid, contentVariables: JSON.stringify(part.contentVariables ?? {}) } : {}),
           ...(o.statusCallback ? { statusCallback: o.statusCallback } : {}),
+        });
+      };
+      try {
+        const sent = await send().catch(async (err) => {
+          // A content we made and remembered that Twilio no longer knows (deleted in its console, or
+          // the account's store replaced): made again, once, rather than failing every such send.
+          if (!part.content || (err as { code?: number }).code !== CONTENT_SID_INVALID) throw err;
+          contentSids.delete(contentKey(o.accountSid, part.content));
+          return send();
         });
         firstSid ??= sent.sid;
       } catch (err) {
@@ -115,8 +124,12 @@ async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
   }
 }
 
+/** Twilio's "The ContentSid is Invalid". */
+const CONTENT_SID_INVALID = 21655;
+const contentKey = (accountSid: string, content: TwilioContent) => `${accountSid}:${content.friendlyName}`;
+
 async function ensureContent(client: Twilio, accountSid: string, content: TwilioContent): Promise<string> {
-  const key = `${accountSid}:${content.friendlyName}`;
+  const key = contentKey(accountSid, content);
   const known = contentSids.get(key);
   if (known) return known;
   // The SDK's typings are camelCase; the Content API wants its wire names, which the SDK passes as given.
