@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtp, type FakeSmtp, type ReceivedMail } from '../dev/fakes/smtp-server.ts';
 import { apiClient } from './support/api-client.ts';
 import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
+import { OUTBOUND_RETRY_FOR_MS } from '../workers/job-policy.ts';
 
 /**
  * E-mail as a channel (issue #44), through the running system and a real SMTP server on loopback
@@ -28,6 +29,9 @@ beforeAll(async () => {
   // The inbound SMTP listener on a free loopback port, with the default size limit (30 MiB).
   sys = await startTestSystem({
     env: { DEV_SIMULATOR: 'off', PUBLIC_BASE_URL: 'https://desk.tour.example', EMAIL_INBOUND_PORT: '0', EMAIL_INBOUND_HOST: '127.0.0.1' },
+    // The real policy's shape (retried for its whole time, however many attempts), at a tenth of
+    // its waits: the retries below are seen in a second, not in ten.
+    relay: { policies: { outbound: { attempts: 10_000, backoffMs: 200, maxBackoffMs: 1_000, retryForMs: OUTBOUND_RETRY_FOR_MS } } },
   });
 }, 60_000);
 afterAll(async () => {
@@ -176,8 +180,8 @@ describe('a website lead hears from us by e-mail', () => {
     await smtp.stop();
     const sent = await sendQuote(number, 1, 1800);
     const conversation = await until(() => sys.knex('conversations').where({ channel_id: channelId, external_id: email }).first());
-    // The first attempt goes within milliseconds and the next after a 2 s backoff: after 3 s both
-    // found the door shut, and the message is still pending, not failed.
+    // The first attempt goes within milliseconds and the next ones after 0.2, 0.4, 0.8 and 1 s: after
+    // 3 s they all found the door shut, and the message is still pending, not failed.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out' }).select('delivery_status')).toEqual([{ delivery_status: 'pending' }]);
     await smtp.start();
