@@ -69,14 +69,16 @@ export async function benchWebhookFuzz(): Promise<string> {
     // Warm up (JIT, pools, caches) with a first round as large as the measured one is long, then measure.
     await runWebhookFuzz(targets, Number(process.env.FUZZ_WARMUP ?? 3000), { seed: 1, concurrency: 16 });
     await settled();
-    // The fake LINE server lives in this process and records every request: not ours to count.
+    // The fake LINE and Twilio servers live in this process and record every request: not ours to count.
     line.state.reset();
+    twilio.state.reset();
     const before = await heapAfterGc();
     const started = Date.now();
     const result = await runWebhookFuzz(targets, total, { seed: 16, concurrency: 16 });
     const seconds = (Date.now() - started) / 1000;
     await settled();
     line.state.reset();
+    twilio.state.reset();
     const after = await heapAfterGc();
     const stored = async (ids: string[]) => {
       let n = 0;
