@@ -318,6 +318,11 @@ export function toInboundEvent(raw: unknown, botUserId?: string): InboundEvent {
  */
 export type CheckedLineEvent = { ok: true; event?: InboundEvent; schemaProblem?: string } | { ok: false; reason: string };
 
+/** The ids LINE issues: U (a user), C (a group) or R (a room) and 32 hex digits. */
+const LINE_USER_ID = /^U[0-9a-f]{32}$/;
+const LINE_GROUP_ID = /^C[0-9a-f]{32}$/;
+const LINE_ROOM_ID = /^R[0-9a-f]{32}$/;
+
 /**
  * What the webhook asks of each event before storing it, so that one odd event neither fails the
  * request nor keeps the others out: a storable JSON value (no NUL, no unpaired surrogate, bounded
@@ -369,5 +374,11 @@ export function checkLineEvent(raw: unknown, botUserId?: string, now: number = D
     const p = idProblem(id, what === 'message.quoteToken' ? 512 : LIMITS.maxIdLength);
     if (p) return fail(`${what} ${p}`);
   }
+  // Who the bot would answer: an id LINE never issues could only be answered into a push LINE
+  // refuses (400), a failed row nobody can mend; known now, it is recorded as malformed instead.
+  const source = 'source' in event ? (event.source as { kind?: string; chatId?: string; userId?: string } | undefined) : undefined;
+  const chat = source?.kind === 'user' ? source.userId : source?.chatId;
+  const shape = source?.kind === 'user' ? LINE_USER_ID : source?.kind === 'group' ? LINE_GROUP_ID : source?.kind === 'room' ? LINE_ROOM_ID : undefined;
+  if (chat !== undefined && shape && !shape.test(chat)) return fail(`source ${source?.kind === 'user' ? 'userId' : 'id'} is not a LINE ${source?.kind} id (${shape.source})`);
   return { ok: true, event };
 }
