@@ -5,11 +5,15 @@ import { day, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
 import { refusalOf, staffCall, type Refusal } from '../kit/staff.ts';
 import { Badge, Fact, Loading } from '../kit/ui.tsx';
+import { stageWords } from './conversation-words.ts';
+import { iw } from './inbox-words.ts';
 import { Link } from './nav.tsx';
 import { label, statusNames, w } from './words.ts';
 
 /** A customer's 360 view: who they are on each channel, their cases and bookings, their latest messages. */
 type Contact = z.infer<typeof contact360>;
+/** Who said an outgoing message, in words: never the stored key. */
+const senderWords: Record<string, { th: string; en: string }> = { bot: iw.bot, staff: iw.staff, system: iw.system };
 const MESSAGES_SHOWN = 20;
 
 export function ContactScreen(p: { lang: Lang; id: string }) {
@@ -82,8 +86,8 @@ export function ContactScreen(p: { lang: Lang; id: string }) {
             <li key={b.number} class="row small">
               <Link to={`/booking/${encodeURIComponent(b.number)}`}>{b.number}</Link>
               <span>
-                {b.service ?? b.destination ?? ''}
-                {b.requestedDate ? ` · ${day(lang, b.requestedDate)}` : ''} · {b.stage}
+                {b.serviceName?.[lang] ?? b.destination ?? ''}
+                {b.requestedDate ? ` · ${day(lang, b.requestedDate)}` : ''} · {label(stageWords, b.stage, lang)}
               </span>
             </li>
           ))}
@@ -95,7 +99,7 @@ export function ContactScreen(p: { lang: Lang; id: string }) {
           {c.messages.slice(0, MESSAGES_SHOWN).map((m) => (
             <li key={m.id}>
               <div class="small muted">
-                {when(lang, m.at)} · {m.direction === 'in' ? c.name ?? w.customer[lang] : m.senderType}
+                {when(lang, m.at)} · {m.direction === 'in' ? c.name ?? w.customer[lang] : (senderWords[m.senderType]?.[lang] ?? iw.system[lang])}
               </div>
               <p class="said">{m.text ?? `(${m.kind})`}</p>
             </li>
