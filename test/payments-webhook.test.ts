@@ -181,9 +181,11 @@ describe('top-up not credited', () => {
   });
 
   it('a payment credited within the window opens none', { timeout: 60_000 }, async () => {
-    // Due three seconds from now: the credit arrives before the check runs.
-    const e = event({ occurredAt: new Date(Date.now() - 57_000).toISOString() });
+    // Due eight seconds from now: the credit arrives before the check runs. The payment is
+    // processed first, so that its check is scheduled (a credit processed first schedules none).
+    const e = event({ occurredAt: new Date(Date.now() - 52_000).toISOString() });
     await send(e);
+    await processed(e.id);
     await send(event({ type: 'topup.credited', orderId: e.orderId, occurredAt: new Date().toISOString() }));
     await checksDone(e.orderId);
     expect(await casesOf(e.orderId)).toHaveLength(0);
