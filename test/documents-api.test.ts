@@ -10,6 +10,8 @@ import { ApiKeyHasher, issueApiKey } from '../core/api-keys/api-key-service.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { verifyBodySignature } from '../core/http/body-signature.ts';
 import { issueDocument, issueReceiptForPayment } from '../core/documents/document-commands.ts';
+import { insertDocument } from '../core/documents/documents.ts';
+import { nextNumber } from '../core/org-counters.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -175,6 +177,21 @@ describe('an issued document is never changed', () => {
     await expect(sys.knex.raw(`UPDATE documents SET booking_id = gen_random_uuid() WHERE number = ?`, [doc.number])).rejects.toThrow();
     await expect(sys.knex.raw(`DELETE FROM documents WHERE number = ?`, [doc.number])).rejects.toThrow(/never deleted/);
     expect(await sys.knex('documents').where({ number: doc.number }).first()).toEqual(stored);
+    // Its booking going away leaves the document, unlinked: what it printed stays.
+    await sys.knex.raw('UPDATE documents SET booking_id = NULL WHERE number = ?', [doc.number]);
+    expect(await sys.knex('documents').where({ number: doc.number }).first()).toEqual({ ...stored, booking_id: null });
+  });
+
+  it('goes only with its org, when the platform operator deletes the org', async () => {
+    const [org] = await sys.knex('orgs').insert({ slug: `closing-${randomBytes(3).toString('hex')}`, name: 'Closing shop', time_zone: 'Asia/Bangkok' }).returning('id');
+    const doc = await sys.knex.transaction(async (trx) => {
+      const number = await nextNumber(trx, org.id, 'invoice');
+      const party = { name: 'Closing shop', address: null, taxId: null, branch: null };
+      return insertDocument(trx, { orgId: org.id, type: 'invoice', number, issuedAt: new Date(), language: 'en', currency: 'THB', seller: party, buyer: party, lines: [], subtotalMinor: 0, vatMinor: 0, totalMinor: 0, vatRateBasisPoints: 0, pricesIncludeVat: true, bookingId: null, contactId: null, paymentRef: null, paymentMethod: null, paidAt: null, correctsDocumentId: null, corrects: null, reason: null, customerToken: randomBytes(24).toString('base64url'), issuedBy: { type: 'system', id: null } });
+    });
+    await expect(sys.knex('documents').where({ id: doc }).del()).rejects.toThrow(/never deleted/);
+    await sys.knex('orgs').where({ id: org.id }).del();
+    expect(await sys.knex('documents').where({ id: doc }).first()).toBeUndefined();
   });
 });
 

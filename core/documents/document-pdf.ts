@@ -17,7 +17,7 @@ export async function renderDocumentPdf(d: DocumentContent): Promise<Buffer> {
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-  for (const [name, file] of Object.entries(documentFonts())) pdf.registerFont(name, file);
+  for (const [name, font] of Object.entries(documentFonts())) pdf.registerFont(name, font as unknown as PDFKit.Mixins.PDFFontSource);
   layOut(new Typesetter(pdf), d);
   pdf.end();
   await done;

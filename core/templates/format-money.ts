@@ -24,10 +24,20 @@ export function formatMinorUnits(minor: number | bigint, currency: string): stri
  * currency's own number of decimals (ISO 4217, from Intl) says where the point goes.
  */
 export function minorUnitsAsDecimal(minor: number | bigint, currency: string): string {
-  const decimals = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const decimals = decimalsOf(currency);
   const digits = BigInt(minor) < 0n ? (-BigInt(minor)).toString() : BigInt(minor).toString();
   const padded = digits.padStart(decimals + 1, '0');
   const whole = padded.slice(0, padded.length - decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const fraction = decimals ? `.${padded.slice(padded.length - decimals)}` : '';
   return `${BigInt(minor) < 0n ? '-' : ''}${whole}${fraction}`;
+}
+
+const DECIMALS = new Map<string, number>();
+function decimalsOf(currency: string): number {
+  let d = DECIMALS.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    DECIMALS.set(currency, d);
+  }
+  return d;
 }
