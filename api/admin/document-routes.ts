@@ -5,6 +5,7 @@ import { renderDocumentPdf } from '../../core/documents/document-pdf.ts';
 import { documentByNumber, listDocuments, type StoredDocument } from '../../core/documents/documents.ts';
 import { DomainError, forbidden, notFound, validationFailed } from '../../core/errors/index.ts';
 import type { Context } from 'koa';
+import { onDesk } from '../liff/staff-apps.ts';
 import { parseRequest, route, type Caller } from '../route.ts';
 
 /**
@@ -83,6 +84,7 @@ export const documentRoutes = [
     summary: "The org's documents, newest first: by booking, type and the day they were issued (the org's time zone)",
     tag: 'documents',
     access: 'documents.read',
+    staffApp: onDesk('/documents', "A booking's documents on the desk (as GET /api/v1/documents)"),
     query: c.documentListQuery,
     response: c.documentList,
     handle: async ({ caller, deps, query }) => {
