@@ -312,5 +312,8 @@ describe('the accounting system', () => {
     const openapi = (await api('GET', '/api/v1/openapi.json')).json;
     expect(Object.keys(openapi.paths['/api/v1/documents'])).toEqual(['get', 'post']);
     expect(openapi.paths['/api/v1/documents/{number}.pdf'].get['x-permission']).toBe('documents.read');
+    expect(Object.keys(openapi.paths['/api/v1/documents/{number}.pdf'].get.responses['200'].content)).toEqual(['application/pdf']);
+    expect(openapi.paths['/liff-api/v1/desk/documents'].get['x-permission']).toBe('documents.read');
+    expect(openapi.components.schemas.WebhookEventType.enum).toContain('document.issued');
   });
 });

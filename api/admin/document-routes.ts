@@ -101,7 +101,8 @@ export const documentRoutes = [
     summary: 'A document as its PDF (A4, in its language, the Thai font embedded)',
     tag: 'documents',
     access: 'documents.read',
-    response: z.string().meta({ description: 'application/pdf' }),
+    response: z.string(),
+    produces: 'application/pdf',
     handle: async ({ caller, deps, params, ctx }) => {
       const { number } = parseRequest(numberParam, params, 'path');
       return answerPdf(ctx, await found(deps.knex, caller.orgId, number));

@@ -18,7 +18,8 @@ export const documentLinkRoutes = [
     summary: "A customer's document as a PDF, by the link they were sent",
     tag: 'public',
     access: 'public',
-    response: z.string().meta({ description: 'application/pdf' }),
+    response: z.string(),
+    produces: 'application/pdf',
     handle: async ({ params, deps, ctx }) => {
       const d = token.safeParse(params.token).success ? await documentByCustomerToken(deps.knex, params.token) : undefined;
       if (!d) throw notFound('Document');
