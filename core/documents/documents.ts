@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { iso } from '../time/iso.ts';
 import type { DocumentView } from '../contracts/documents.ts';
-import type { CorrectedDocument, DocumentContent, DocumentParty, DocumentType, IssuedLine } from './document-types.ts';
+import type { DocumentContent, DocumentType } from './document-types.ts';
 import { customerDocumentPath } from './document-links.ts';
 
 /**
@@ -10,29 +10,14 @@ import { customerDocumentPath } from './document-links.ts';
  */
 type Db = Knex | Knex.Transaction;
 
-export interface NewDocument {
+/** A document to store: what it prints (issued now), and what it links to. */
+export interface NewDocument extends Omit<DocumentContent, 'issuedAt' | 'paidAt' | 'timeZone' | 'bookingNumber'> {
   orgId: string;
-  type: DocumentType;
-  number: string;
   issuedAt: Date;
-  language: 'th' | 'en';
-  currency: string;
-  seller: DocumentParty;
-  buyer: DocumentParty;
-  lines: IssuedLine[];
-  subtotalMinor: number;
-  vatMinor: number;
-  totalMinor: number;
-  vatRateBasisPoints: number;
-  pricesIncludeVat: boolean;
+  paidAt: Date | null;
   bookingId: string | null;
   contactId: string | null;
-  paymentRef: string | null;
-  paymentMethod: string | null;
-  paidAt: Date | null;
   correctsDocumentId: string | null;
-  corrects: CorrectedDocument | null;
-  reason: string | null;
   customerToken: string;
   issuedBy: { type: 'staff' | 'api_key' | 'system'; id: string | null };
 }
