@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import * as c from '../../core/contracts/documents.ts';
 import { issueDocument, type DocumentActor, type IssueResult } from '../../core/documents/document-commands.ts';
-import { renderDocumentPdf } from '../../core/documents/document-pdf.ts';
 import { documentByNumber, listDocuments, type StoredDocument } from '../../core/documents/documents.ts';
 import { DomainError, forbidden, notFound, validationFailed } from '../../core/errors/index.ts';
-import type { Context } from 'koa';
+import { answerPdf } from '../pdf-response.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { parseRequest, route, type Caller } from '../route.ts';
 
@@ -46,15 +45,6 @@ async function found(db: Parameters<typeof documentByNumber>[0], orgId: string, 
   return d;
 }
 
-/** The PDF as an answer: shown in the browser, saved under its number. */
-export async function answerPdf(ctx: Context, d: StoredDocument) {
-  const pdf = await renderDocumentPdf(d.content);
-  ctx.type = 'application/pdf';
-  ctx.set('content-disposition', `inline; filename="${d.content.number}.pdf"`);
-  ctx.set('cache-control', 'private, max-age=300');
-  ctx.set('x-content-type-options', 'nosniff');
-  return { status: 200, body: pdf as unknown as string };
-}
 
 const numberParam = z.object({ number: c.documentNumber });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentByCustomerToken } from '../../core/documents/documents.ts';
 import { notFound } from '../../core/errors/index.ts';
-import { answerPdf } from '../admin/document-routes.ts';
+import { answerPdf } from '../pdf-response.ts';
 import { route } from '../route.ts';
 
 /**
