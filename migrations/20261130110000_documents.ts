@@ -50,9 +50,13 @@ export async function up(knex: Knex): Promise<void> {
     // Who issued it: staff, an API key, the system (a payment confirmed).
     t.text('issued_by_type').notNullable();
     t.text('issued_by_id');
+    // POST /api/v1/documents with an Idempotency-Key: a retried request answers the document it issued.
+    t.text('idempotency_key');
+    t.text('idempotency_hash');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(['org_id', 'number']);
     t.unique(['customer_token']);
+    t.unique(['org_id', 'idempotency_key']);
     t.index(['org_id', 'issued_at']);
     t.index(['booking_id']);
     t.index(['corrects_document_id']);

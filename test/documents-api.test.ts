@@ -187,7 +187,7 @@ describe('an issued document is never changed', () => {
     const doc = await sys.knex.transaction(async (trx) => {
       const number = await nextNumber(trx, org.id, 'invoice');
       const party = { name: 'Closing shop', address: null, taxId: null, branch: null };
-      return insertDocument(trx, { orgId: org.id, type: 'invoice', number, issuedAt: new Date(), language: 'en', currency: 'THB', seller: party, buyer: party, lines: [], subtotalMinor: 0, vatMinor: 0, totalMinor: 0, vatRateBasisPoints: 0, pricesIncludeVat: true, bookingId: null, contactId: null, paymentRef: null, paymentMethod: null, paidAt: null, correctsDocumentId: null, corrects: null, reason: null, customerToken: randomBytes(24).toString('base64url'), issuedBy: { type: 'system', id: null } });
+      return insertDocument(trx, { orgId: org.id, type: 'invoice', number, issuedAt: new Date(), language: 'en', currency: 'THB', seller: party, buyer: party, lines: [], subtotalMinor: 0, vatMinor: 0, totalMinor: 0, vatRateBasisPoints: 0, pricesIncludeVat: true, bookingId: null, contactId: null, paymentRef: null, paymentMethod: null, paidAt: null, correctsDocumentId: null, corrects: null, reason: null, customerToken: randomBytes(24).toString('base64url'), issuedBy: { type: 'system', id: null }, idempotency: null });
     });
     await expect(sys.knex('documents').where({ id: doc }).del()).rejects.toThrow(/never deleted/);
     await sys.knex('orgs').where({ id: org.id }).del();
@@ -243,6 +243,27 @@ describe('numbers', () => {
     expect(committed).toBe(16);
     const numbers = (await sys.knex('documents').where({ type: 'invoice', org_id: sys.defaultOrgId }).pluck('number')).filter((n: string) => !before.includes(n)).map((n: string) => Number(n.slice(4))).sort((a: number, b: number) => a - b);
     expect(numbers).toEqual(Array.from({ length: 16 }, (_, i) => last + 1 + i));
+  });
+});
+
+describe('a retried request', () => {
+  it('with the same Idempotency-Key and body answers the document it issued; another body with that key is refused', async () => {
+    const booking = await newBooking();
+    const key = `retry-${randomBytes(8).toString('hex')}`;
+    const send = (body: Record<string, unknown>) =>
+      fetch(`${sys.url}/api/v1/documents`, { method: 'POST', headers: { authorization: `Bearer ${keys.accountant}`, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+    const body = { type: 'invoice', bookingNumber: booking, lines: [TOUR] };
+    const answers = await Promise.all([send(body), send(body)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    const [a, b] = await Promise.all(answers.map((r) => r.json()));
+    expect(a).toEqual(b);
+    expect(answers.find((r) => r.status === 200)!.headers.get('idempotent-replayed')).toBe('true');
+    const reused = await nothingWritten(async () => {
+      const r = await send({ ...body, lines: [{ ...TOUR, quantity: 3 }] });
+      return { status: r.status, json: await r.json() };
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.json.error).toMatchObject({ code: 'idempotency_key_reused', message: `This Idempotency-Key issued ${a.number} for another request` });
   });
 });
 

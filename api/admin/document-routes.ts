@@ -3,6 +3,7 @@ import * as c from '../../core/contracts/documents.ts';
 import { issueDocument, type DocumentActor, type IssueResult } from '../../core/documents/document-commands.ts';
 import { documentByNumber, listDocuments, type StoredDocument } from '../../core/documents/documents.ts';
 import { DomainError, forbidden, notFound, validationFailed } from '../../core/errors/index.ts';
+import { bodyHash, checkIdempotencyKey } from '../../core/http/idempotency-key.ts';
 import { answerPdf } from '../pdf-response.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { parseRequest, route, type Caller } from '../route.ts';
@@ -34,6 +35,8 @@ function accepted(r: IssueResult): StoredDocument {
       throw new DomainError('conflict', r.message, { setting: r.field });
     case 'not_creditable':
       throw validationFailed(r.message, [{ path: 'correctsNumber', message: r.message }]);
+    case 'idempotency_key_reused':
+      throw new DomainError('idempotency_key_reused', r.message);
     case 'credit_exceeds_document':
       throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.remainingMinor} minor units are left to credit` }]);
   }
@@ -113,15 +116,20 @@ export const documentRoutes = [
     method: 'post',
     path: '/api/v1/documents',
     summary:
-      "Issue an invoice or a tax invoice for a booking, or a credit note correcting an issued document. The next number of its type, without gaps. VAT 7 % (when the org's seller details say it is VAT-registered) on the document total, half-up to the satang. A tax invoice without the buyer's address or tax id: 422 naming the field; without the org's seller tax id: 409. A credit note over what is left of its document: 422. Another org's booking or document: 404. Nothing is stored on a refusal",
+      "Issue an invoice or a tax invoice for a booking, or a credit note correcting an issued document. The next number of its type, without gaps. VAT 7 % (when the org's seller details say it is VAT-registered) on the document total, half-up to the satang. A tax invoice without the buyer's address or tax id: 422 naming the field; without the org's seller tax id: 409. A credit note over what is left of its document: 422. Another org's booking or document: 404. Nothing is stored on a refusal. With an `Idempotency-Key` header (optional), the same key and body again answers 200 with the document it issued (header `Idempotent-Replayed: true`); the same key with another body is 422 `idempotency_key_reused`",
     tag: 'documents',
     access: 'documents.issue',
     body: c.documentIssue,
     response: c.documentView,
     status: 201,
-    handle: async ({ caller, deps, body }) => {
-      const result = await deps.knex.transaction((trx) => issueDocument(trx, actorOf(caller), { ...body, orgId: caller.orgId }));
-      return accepted(result).view;
+    handle: async ({ caller, deps, body, ctx }) => {
+      const header = ctx.get('idempotency-key') || undefined;
+      const idempotency = header ? { key: checkIdempotencyKey(header, 'document to issue'), hash: bodyHash(body) } : undefined;
+      const result = await deps.knex.transaction((trx) => issueDocument(trx, actorOf(caller), { ...body, orgId: caller.orgId, idempotency }));
+      const document = accepted(result).view;
+      if (!(result.ok && result.alreadyIssued)) return document;
+      ctx.set('Idempotent-Replayed', 'true');
+      return { status: 200, body: document };
     },
   }),
 

@@ -8,7 +8,7 @@ import type { Language } from '../vocabulary.ts';
 import { newCustomerToken } from './document-links.ts';
 import { THAI_VAT_RATE_BASIS_POINTS, documentTotals, type DocumentLineInput } from './document-totals.ts';
 import type { CorrectedDocument, DocumentParty, DocumentType } from './document-types.ts';
-import { documentById, insertDocument, lockDocumentForCredit, receiptForPayment, type StoredDocument } from './documents.ts';
+import { documentById, documentByIdempotencyKey, insertDocument, lockDocumentForCredit, receiptForPayment, type StoredDocument } from './documents.ts';
 
 /**
  * Issuing documents, the one front door (DESIGN.md decision 14): staff and the accountant on the
@@ -30,7 +30,8 @@ export type DocumentActor =
  * `missing_field` a tax invoice without what section 86/4 asks of the buyer (`field` names it);
  * `seller_not_registered` a tax invoice from an org whose seller details have no tax id or are not
  * VAT-registered (`field`: the org setting); `not_creditable` a credit note of a credit note;
- * `credit_exceeds_document` more than is left to credit on the document (`remainingMinor`).
+ * `credit_exceeds_document` more than is left to credit on the document (`remainingMinor`);
+ * `idempotency_key_reused` the request's Idempotency-Key issued a document for another body.
  */
 export type DocumentRefusal =
   | { refusal: 'not_allowed'; message: string }
@@ -39,7 +40,8 @@ export type DocumentRefusal =
   | { refusal: 'missing_field'; field: string; message: string }
   | { refusal: 'seller_not_registered'; field: string; message: string }
   | { refusal: 'not_creditable'; message: string }
-  | { refusal: 'credit_exceeds_document'; remainingMinor: number; message: string };
+  | { refusal: 'credit_exceeds_document'; remainingMinor: number; message: string }
+  | { refusal: 'idempotency_key_reused'; message: string };
 
 export type IssueResult = { ok: true; document: StoredDocument; alreadyIssued?: boolean } | ({ ok: false } & DocumentRefusal);
 
@@ -106,8 +108,19 @@ function missingForTaxInvoice(buyer: DocumentParty | undefined): string | undefi
  * number of its type is taken last, once every rule has passed, in `trx`: the document and its
  * number commit together or not at all, so the numbers have no gaps.
  */
-export async function issueDocument(trx: Knex.Transaction, actor: DocumentActor, input: DocumentIssue & { orgId: string }): Promise<IssueResult> {
+export async function issueDocument(
+  trx: Knex.Transaction,
+  actor: DocumentActor,
+  input: DocumentIssue & { orgId: string; idempotency?: { key: string; hash: string } },
+): Promise<IssueResult> {
   if (actor.type !== 'system' && !can(actor.role, 'documents.issue')) return refuse({ refusal: 'not_allowed', message: 'This role may not issue documents' });
+  if (input.idempotency) {
+    // A retried request (its answer lost on the way) answers the document it issued, never a second one with the next number.
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`document:${input.orgId}:${input.idempotency.key}`]);
+    const earlier = await documentByIdempotencyKey(trx, input.orgId, input.idempotency.key);
+    if (earlier?.hash === input.idempotency.hash) return { ok: true, document: earlier.document, alreadyIssued: true };
+    if (earlier) return refuse({ refusal: 'idempotency_key_reused', message: `This Idempotency-Key issued ${earlier.document.view.number} for another request` });
+  }
   const seller = await sellerOf(trx, input.orgId);
 
   if (input.type === 'credit_note') {
@@ -140,6 +153,7 @@ export async function issueDocument(trx: Knex.Transaction, actor: DocumentActor,
       correctsDocumentId: corrected.id,
       corrects,
       reason: input.reason ?? null,
+      idempotency: input.idempotency,
     });
   }
 
@@ -163,6 +177,7 @@ export async function issueDocument(trx: Knex.Transaction, actor: DocumentActor,
     totals: documentTotals({ lines: input.lines, pricesIncludeVat: input.pricesIncludeVat, vatRateBasisPoints: seller.vatRegistered ? THAI_VAT_RATE_BASIS_POINTS : 0 }),
     bookingId: booking.id,
     contactId: booking.contactId,
+    idempotency: input.idempotency,
   });
 }
 
@@ -228,6 +243,7 @@ interface Issue {
   correctsDocumentId?: string;
   corrects?: CorrectedDocument;
   reason?: string | null;
+  idempotency?: { key: string; hash: string };
 }
 
 /** Numbers and stores a document that passed its rules, and tells the org's accounting system. */
@@ -258,6 +274,7 @@ async function issue(trx: Knex.Transaction, actor: DocumentActor, d: Issue): Pro
     reason: d.reason ?? null,
     customerToken: newCustomerToken(),
     issuedBy: issuedBy(actor),
+    idempotency: d.idempotency ?? null,
   });
   const document = await documentById(trx, id);
   await sendDocumentIssuedWebhook(trx, d.orgId, document.view);

@@ -20,6 +20,7 @@ export interface NewDocument extends Omit<DocumentContent, 'issuedAt' | 'paidAt'
   correctsDocumentId: string | null;
   customerToken: string;
   issuedBy: { type: 'staff' | 'api_key' | 'system'; id: string | null };
+  idempotency: { key: string; hash: string } | null;
 }
 
 export async function insertDocument(trx: Knex.Transaction, d: NewDocument): Promise<string> {
@@ -50,6 +51,8 @@ export async function insertDocument(trx: Knex.Transaction, d: NewDocument): Pro
       customer_token: d.customerToken,
       issued_by_type: d.issuedBy.type,
       issued_by_id: d.issuedBy.id,
+      idempotency_key: d.idempotency?.key ?? null,
+      idempotency_hash: d.idempotency?.hash ?? null,
     })
     .returning('id');
   return row.id;
@@ -120,6 +123,12 @@ export async function documentById(db: Db, id: string): Promise<StoredDocument> 
 export async function documentByCustomerToken(db: Db, token: string): Promise<StoredDocument | undefined> {
   const row = await withContext(db).where({ 'd.customer_token': token }).first();
   return row ? toStored(row) : undefined;
+}
+
+/** The document a request with this Idempotency-Key issued, with the hash of that request's body. */
+export async function documentByIdempotencyKey(db: Db, orgId: string, key: string): Promise<{ document: StoredDocument; hash: string } | undefined> {
+  const row = await withContext(db).where({ 'd.org_id': orgId, 'd.idempotency_key': key }).first();
+  return row ? { document: toStored(row), hash: row.idempotency_hash } : undefined;
 }
 
 /** The receipt already issued for a payment, if any. */
