@@ -25,7 +25,8 @@ export interface ParsedFont {
   layout(text: string): unknown;
 }
 
-const fontkit = createRequire(import.meta.resolve('pdfkit'))('fontkit') as { create(file: Buffer): ParsedFont };
+// The fontkit PDFKit itself depends on (package.json names the same version, so npm installs it once).
+const fontkit = createRequire(import.meta.url)('fontkit') as { create(file: Buffer): ParsedFont };
 
 let loaded: Record<string, ParsedFont> | undefined;
 
