@@ -55,6 +55,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_quotes: ['core/bookings/'],
   booking_stage_settings: ['core/bookings/'],
   service_sessions: ['core/bookings/service-sessions.ts'],
+  session_waitlist: ['core/bookings/session-waitlist.ts'],
   contacts: ['core/contacts/'],
   contact_identities: ['core/contacts/'],
   contact_merges: ['core/contacts/'],

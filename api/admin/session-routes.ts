@@ -2,6 +2,8 @@ import * as c from '../../core/contracts/sessions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { availabilityOf, listSessions } from '../../core/bookings/session-availability.ts';
 import { cancelSession, changeSessionCapacity, scheduleSessions } from '../../core/bookings/session-commands.ts';
+import { sessionWaitlist } from '../../core/contracts/waitlist.ts';
+import { waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
 import { route, type Caller } from '../route.ts';
 
 /**
@@ -65,5 +67,14 @@ export const sessionRoutes = [
     query: c.availabilityQuery,
     response: c.availability,
     handle: ({ caller, deps, params, query }) => availabilityOf(deps.knex, caller.orgId, params.key, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/services/:key/sessions/:id/waitlist',
+    summary: "A session's waitlist: everyone who asked, in the order they asked, and what became of it (waiting, offered until, booked, declined, expired)",
+    tag: 'sessions',
+    access: 'bookings.read',
+    response: sessionWaitlist,
+    handle: ({ caller, deps, params }) => waitlistForStaff(deps.knex, caller.orgId, params.key, params.id),
   }),
 ];

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { weekdayOf } from '../contracts/opening-hours.ts';
 import type { SessionCreate, SessionView } from '../contracts/sessions.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
+import { Subscribers } from '../subscribers.ts';
 import { localMoment } from '../time/org-time.ts';
 import { holidaysOf } from './service-hours.ts';
 
@@ -172,9 +173,28 @@ export async function takeSeats(trx: Knex.Transaction, t: { orgId: string; sessi
   return { ok: false, why: 'full', session };
 }
 
-/** Gives seats back (a booking cancelled, declined or lost, a form's key stored meanwhile by another request). */
+/** Seats of a session became free (given back, or the capacity raised), in the transaction that freed them. */
+export interface FreedSeats {
+  orgId: string;
+  sessionId: string;
+}
+
+const freed = new Subscribers<FreedSeats>();
+
+/**
+ * Adds a reaction to seats freed, by name: it runs in the transaction that freed them, with the
+ * session's row still locked, so what it does with the seats (the waitlist's offer) happens
+ * before anyone else can take them.
+ */
+export function subscribeToFreedSeats(name: string, subscriber: (trx: Knex.Transaction, e: FreedSeats) => Promise<void>): void {
+  freed.subscribe(name, subscriber);
+}
+
+/** Gives seats back (a booking cancelled, declined or lost, a form's key stored meanwhile by another request, a waitlist offer not taken). */
 export async function releaseSeats(trx: Knex.Transaction, sessionId: string, seats: number): Promise<void> {
-  if (seats > 0) await trx('service_sessions').where({ id: sessionId }).decrement('seats_taken', seats);
+  if (seats <= 0) return;
+  const [row] = await trx('service_sessions').where({ id: sessionId }).decrement('seats_taken', seats).returning(['org_id']);
+  if (row) await freed.publish(trx, { orgId: row.org_id, sessionId });
 }
 
 /** The session's row, locked: a change of capacity or a cancellation and the bookings on it take turns. */
@@ -187,7 +207,12 @@ export async function lockedSession(trx: Knex.Transaction, orgId: string, servic
 
 /** A new capacity; below the seats taken it is refused by the caller before this (the CHECK would refuse it too). */
 export async function setSessionCapacity(trx: Knex.Transaction, sessionId: string, capacity: number): Promise<SessionRow> {
+  const before = await trx('service_sessions').where({ id: sessionId }).first('capacity');
   const [row] = await trx('service_sessions').where({ id: sessionId }).andWhere('seats_taken', '<=', capacity).update({ capacity }).returning('*');
+  if (row && before && capacity > before.capacity) {
+    await freed.publish(trx, { orgId: row.org_id, sessionId });
+    return trx('service_sessions').where({ id: sessionId }).first();
+  }
   return row;
 }
 

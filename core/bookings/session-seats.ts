@@ -27,7 +27,8 @@ export interface SessionBooking {
   seats: number;
 }
 
-const notBookable = (why: string, reason: 'unknown' | 'cancelled' | 'past' | 'other_service' | 'other_time') =>
+/** A session no booking (nor waitlist place) can be had for: 422 naming `session_id`. */
+export const notBookable = (why: string, reason: 'unknown' | 'cancelled' | 'past' | 'other_service' | 'other_time') =>
   validationFailed('The session cannot be booked', [{ path: 'session_id', message: why, reason }]);
 
 async function sessionWithService(db: Db, orgId: string, sessionId: string) {
@@ -58,6 +59,8 @@ async function refusal(db: Db, orgId: string, r: SeatRefusal, seats: number): Pr
     seatsLeft,
     seatsAsked: seats,
     customerMessage: { th: await message('th'), en: await message('en') },
+    // A full session can be waited for (session-waitlist.ts): the website's form joins it here.
+    waitlist: { join: `/public/v1/sessions/${r.session.id}/waitlist` },
   });
 }
 

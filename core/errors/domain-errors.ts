@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   // A session has fewer seats left than the booking asks for (core/bookings/service-sessions.ts).
   | 'session_full'
+  // A waitlist offer answered after its time ran out (core/bookings/session-waitlist.ts).
+  | 'offer_expired'
   | 'unavailable'
   | 'internal';
 
