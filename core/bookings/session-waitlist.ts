@@ -109,7 +109,8 @@ export async function placeInLine(db: Db, e: WaitlistRow): Promise<number | null
   if (e.status !== 'waiting') return null;
   const row = await db('session_waitlist')
     .where({ session_id: e.session_id, status: 'waiting' })
-    .andWhere((q) => q.where('created_at', '<', e.created_at).orWhere((q2) => q2.where('created_at', e.created_at).andWhere('id', '<=', e.id)))
+    // Compared in the database: a JavaScript Date drops the microseconds PostgreSQL keeps.
+    .andWhereRaw('(created_at, id) <= (SELECT created_at, id FROM session_waitlist WHERE id = ?)', [e.id])
     .count({ n: '*' })
     .first();
   return Number(row?.n ?? 1);
