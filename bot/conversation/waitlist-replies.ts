@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { answerOffer, joinWaitlist, placeInLine, type WaitlistRow } from '../../core/bookings/session-waitlist.ts';
+import { answerOffer, bookedNumber, joinWaitlist, placeInLine, type WaitlistRow } from '../../core/bookings/session-waitlist.ts';
 import { waitlistVars } from '../../core/bookings/waitlist-notices.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
@@ -83,7 +83,6 @@ export async function answerOfferInChat(trx: Knex.Transaction, ctx: CustomerCont
   if (!r.ok && r.why === 'expired') return say([{ kind: 'text', text: await t('waitlist_offer_expired', vars) }]).then(() => undefined);
   if (!r.ok && r.why === 'not_offered') return say([{ kind: 'text', text: await t('waitlist_joined', { ...vars, position: (await placeInLine(trx, e)) ?? 1 }) }]).then(() => undefined);
   if (e.status === 'booked') {
-    const number = r.ok && r.booking ? r.booking.number : (await trx('bookings').where({ id: e.booking_id }).first('number'))?.number;
-    await say([{ kind: 'text', text: await t('waitlist_booked', { ...vars, booking_id: number }) }]);
+    await say([{ kind: 'text', text: await t('waitlist_booked', { ...vars, booking_id: await bookedNumber(trx, e) }) }]);
   } else if (e.status === 'declined') await say([{ kind: 'text', text: await t('waitlist_declined', vars) }]);
 }

@@ -269,6 +269,12 @@ export async function answerOffer(trx: Knex.Transaction, key: OfferKey, orgId: s
   return { ok: true, entry, booking };
 }
 
+/** The booking a place became, once accepted. */
+export async function bookedNumber(db: Db, e: WaitlistRow): Promise<string | null> {
+  if (!e.booking_id) return null;
+  return (await db('bookings').where({ id: e.booking_id }).first('number'))?.number ?? null;
+}
+
 /** A waitlist place by its token (the website's link); not found otherwise. */
 export async function waitlistPlaceByToken(db: Db, token: string): Promise<WaitlistRow> {
   const e: WaitlistRow | undefined = await db('session_waitlist').where({ token }).first();

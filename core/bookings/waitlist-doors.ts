@@ -10,7 +10,7 @@ import { renderTemplate } from '../templates/render-template.ts';
 import { iso } from '../time/iso.ts';
 import { formOrg } from './form-org.ts';
 import { serviceForSessions } from './service-sessions.ts';
-import { answerOffer, joinWaitlist, placeInLine, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type WaitlistRow } from './session-waitlist.ts';
+import { answerOffer, bookedNumber, joinWaitlist, placeInLine, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type WaitlistRow } from './session-waitlist.ts';
 import { waitlistVars } from './waitlist-notices.ts';
 
 /**
@@ -26,7 +26,6 @@ type Db = Knex | Knex.Transaction;
 /** The place as the customer sees it; `withToken` only for the website's own join answer. */
 export async function placeView(db: Db, e: WaitlistRow, o: { withToken?: boolean; message?: string | null } = {}): Promise<Place> {
   const s = await waitlistSession(db, e.org_id, e.session_id);
-  const booking = e.booking_id ? await db('bookings').where({ id: e.booking_id }).first('number') : undefined;
   return {
     status: e.status,
     sessionId: e.session_id,
@@ -36,7 +35,7 @@ export async function placeView(db: Db, e: WaitlistRow, o: { withToken?: boolean
     seats: e.seats,
     position: await placeInLine(db, e),
     offerExpiresAt: e.status === 'offered' ? iso(e.offer_expires_at) : null,
-    bookingNumber: booking?.number ?? null,
+    bookingNumber: await bookedNumber(db, e),
     ...(o.withToken ? { token: e.token } : {}),
     message: o.message ?? null,
   };
