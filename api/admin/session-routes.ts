@@ -4,6 +4,9 @@ import { availabilityOf, listSessions } from '../../core/bookings/session-availa
 import { cancelSession, changeSessionCapacity, scheduleSessions } from '../../core/bookings/session-commands.ts';
 import { sessionWaitlist } from '../../core/contracts/waitlist.ts';
 import { waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
+import { daySheet, moveToSession, recordAttendance } from '../../core/bookings/session-desk.ts';
+import { onDesk } from '../liff/staff-apps.ts';
+import { commandActor } from './booking-refusals.ts';
 import { route, type Caller } from '../route.ts';
 
 /**
@@ -76,5 +79,50 @@ export const sessionRoutes = [
     access: 'bookings.read',
     response: sessionWaitlist,
     handle: ({ caller, deps, params }) => waitlistForStaff(deps.knex, caller.orgId, params.key, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/sessions/day',
+    summary: "A local day's sessions of every service with who is booked, seats taken and left, and who came; and the sessions a booking may be moved to",
+    tag: 'sessions',
+    access: 'bookings.read',
+    staffApp: onDesk('/sessions/day', "The desk's day of sessions (as GET /api/v1/sessions/day)"),
+    query: c.daySheetQuery,
+    response: c.daySheet,
+    handle: ({ caller, deps, query }) => daySheet(deps.knex, caller.orgId, query),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/bookings/:number/attendance',
+    summary: 'Record whether the customer came (attended / no_show), on the booking and its timeline; a cancelled, declined or lost booking is a 409',
+    tag: 'sessions',
+    access: 'bookings.work',
+    staffApp: onDesk('/bookings/:number/attendance', 'Check-in from the day of sessions (as POST /api/v1/bookings/:number/attendance)'),
+    body: c.attendanceChange,
+    response: c.attendanceRecorded,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) => recordAttendance(trx, { orgId: caller.orgId, number: params.number, attendance: body.attendance, actor: commandActor(caller) })),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/bookings/:number/session',
+    summary:
+      "Move a booking to another session of its service, its seats taken there in the same transaction. A full session: 409 `session_full`, the booking stays; a manager or admin may overbook with `overbookReason` (recorded on the timeline and audited), anyone else 403",
+    tag: 'sessions',
+    access: 'bookings.work',
+    staffApp: onDesk('/bookings/:number/session', 'Move a booking to another session (as POST /api/v1/bookings/:number/session)'),
+    body: c.sessionMove,
+    response: c.sessionMoved,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) =>
+        moveToSession(trx, {
+          orgId: caller.orgId,
+          number: params.number,
+          sessionId: body.sessionId,
+          actor: commandActor(caller),
+          overbook: body.overbookReason ? { reason: body.overbookReason } : undefined,
+          requestId: caller.requestId,
+        }),
+      ),
   }),
 ];

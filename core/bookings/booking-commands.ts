@@ -102,13 +102,13 @@ export function timelineActor(a: BookingCommandActor): BookingActor {
 }
 
 /** The booking by number, locked: two commands on one booking take turns, the version check then tells the second. */
-async function lockedBooking(trx: Knex.Transaction, orgId: string, number: string): Promise<BookingView | undefined> {
+export async function lockedBooking(trx: Knex.Transaction, orgId: string, number: string): Promise<BookingView | undefined> {
   const row = await trx('bookings').select('id').where({ org_id: orgId, number }).forUpdate().first();
   return row ? loadBooking(trx, row.id, orgId) : undefined;
 }
 
 /** Support sees their own bookings and those nobody has (a support key of a staff member too). */
-function mayView(a: BookingCommandActor, b: { assigneeStaffId: string | null }): boolean {
+export function mayView(a: BookingCommandActor, b: { assigneeStaffId: string | null }): boolean {
   if (a.type !== 'staff' && a.type !== 'integration') return true;
   return bookingVisibleTo({ role: a.role, staffId: a.staffId }, b.assigneeStaffId);
 }

@@ -34,6 +34,7 @@ export interface SessionRow {
   status: 'scheduled' | 'cancelled';
   cancelled_at: Date | null;
   cancel_reason: string | null;
+  overbooked?: number;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -195,6 +196,23 @@ export async function releaseSeats(trx: Knex.Transaction, sessionId: string, sea
   if (seats <= 0) return;
   const [row] = await trx('service_sessions').where({ id: sessionId }).decrement('seats_taken', seats).returning(['org_id']);
   if (row) await freed.publish(trx, { orgId: row.org_id, sessionId });
+}
+
+/**
+ * A manager's overbooking: `seats` beyond what the capacity leaves, counted in `overbooked` so the
+ * CHECK (`seats_taken <= capacity + overbooked`) holds and the doors, which check the capacity
+ * alone, never sell them. Refused (false) for a cancelled or started session.
+ */
+export async function overbookSeats(trx: Knex.Transaction, t: { orgId: string; sessionId: string; seats: number; now?: Date }): Promise<boolean> {
+  const [row] = await trx('service_sessions')
+    .where({ id: t.sessionId, org_id: t.orgId, status: 'scheduled' })
+    .andWhere('starts_at', '>', t.now ?? new Date())
+    .update({
+      seats_taken: trx.raw('seats_taken + ?', [t.seats]),
+      overbooked: trx.raw('greatest(overbooked, seats_taken + ? - capacity)', [t.seats]),
+    })
+    .returning('id');
+  return Boolean(row);
 }
 
 /** The session's row, locked: a change of capacity or a cancellation and the bookings on it take turns. */

@@ -111,3 +111,62 @@ export const availability = z
     items: z.array(sessionWithRoom),
   })
   .meta({ id: 'Availability', description: 'Sessions from now on that still have a seat, earliest first' });
+
+/** The desk's day of sessions (docs/bookings.md, "The day at the desk"). */
+export const daySheetQuery = z
+  .object({ date: date.optional().meta({ description: "The business's local date; today when absent" }) })
+  .strict()
+  .meta({ id: 'DaySheetQuery' });
+
+export const daySheet = z
+  .object({
+    date,
+    timeZone: z.string(),
+    sessions: z.array(
+      z.object({
+        id: z.uuid(),
+        service: z.string(),
+        serviceName: z.object({ th: z.string(), en: z.string() }),
+        time: hhmm,
+        endTime: hhmm,
+        capacity: z.number().int(),
+        seatsTaken: z.number().int(),
+        seatsLeft: z.number().int(),
+        overbooked: z.number().int().meta({ description: 'Seats a manager gave past the capacity' }),
+        status: sessionStatus,
+        bookings: z.array(
+          z.object({
+            number: z.string(),
+            customer: z.string().nullable(),
+            seats: z.number().int(),
+            stage: z.string(),
+            stageLabel: z.object({ th: z.string(), en: z.string() }),
+            attendance: z.enum(['attended', 'no_show']).nullable(),
+          }),
+        ),
+      }),
+    ),
+    moveChoices: z
+      .record(z.string(), z.array(z.object({ id: z.uuid(), date, time: hhmm, seatsLeft: z.number().int() })))
+      .meta({ description: "By service: its sessions of the coming month a booking may be moved to" }),
+  })
+  .meta({ id: 'DaySheet' });
+
+export const attendanceChange = z
+  .object({ attendance: z.enum(['attended', 'no_show']) })
+  .strict()
+  .meta({ id: 'AttendanceChange' });
+
+export const attendanceRecorded = z.object({ number: z.string(), attendance: z.enum(['attended', 'no_show']) }).meta({ id: 'AttendanceRecorded' });
+
+export const sessionMove = z
+  .object({
+    sessionId: z.uuid().meta({ description: 'Another session of the booking\'s service' }),
+    overbookReason: z.string().trim().min(1).max(500).optional().meta({ description: 'Managers and admins: take the seats past the capacity when it is full, for this reason' }),
+  })
+  .strict()
+  .meta({ id: 'SessionMove' });
+
+export const sessionMoved = z
+  .object({ number: z.string(), sessionId: z.uuid(), date, time: hhmm, seats: z.number().int(), overbooked: z.boolean() })
+  .meta({ id: 'SessionMoved' });
