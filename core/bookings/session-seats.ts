@@ -46,7 +46,8 @@ async function refusal(db: Db, orgId: string, r: SeatRefusal, seats: number): Pr
   if (r.why === 'cancelled') return notBookable('The session was cancelled', 'cancelled');
   if (r.why === 'past') return notBookable('The session has started or is over', 'past');
   const s = await sessionWithService(db, orgId, r.session.id);
-  const seatsLeft = r.session.capacity - r.session.seats_taken;
+  // Never below 0: a manager's overbooking (session-desk.ts) takes seats past the capacity.
+  const seatsLeft = Math.max(0, r.session.capacity - r.session.seats_taken);
   const message = async (language: Language) => {
     if (!s) return null;
     const at = localMoment(s.time_zone, new Date(s.starts_at));
