@@ -51,7 +51,7 @@ export function sessionView(r: SessionRow, serviceKey: string, timeZone: string)
     endsAt: iso(r.ends_at)!,
     capacity: r.capacity,
     seatsTaken: r.seats_taken,
-    seatsLeft: r.capacity - r.seats_taken,
+    seatsLeft: Math.max(0, r.capacity - r.seats_taken),
     status: r.status,
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,

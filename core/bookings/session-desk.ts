@@ -178,7 +178,10 @@ export async function moveToSession(
     if (!OVERBOOKERS.includes(role)) throw forbidden('Only a manager or an admin may overbook a session', { role });
     await overbookSeats(trx, { orgId: m.orgId, sessionId: target.id, seats, now });
   }
-  await trx('bookings').where({ id: b.id }).update({ session_id: target.id, session_seats: seats, requested_date: target.date, requested_time: target.time, version: b.version + 1 });
+  // A check-in belongs to the session it was made at.
+  await trx('bookings')
+    .where({ id: b.id })
+    .update({ session_id: target.id, session_seats: seats, requested_date: target.date, requested_time: target.time, attendance: null, attendance_at: null, version: b.version + 1 });
   await releaseSeats(trx, from.id, row.session_seats ?? 0);
   const actor = timelineActor(m.actor);
   const overbooked = !taken.ok && m.overbook ? { reason: m.overbook.reason } : undefined;

@@ -26,7 +26,7 @@ const dw = {
   seats: { th: 'จอง {{taken}}/{{capacity}} · ว่าง {{left}} ที่', en: '{{taken}}/{{capacity}} booked · {{left}} left' },
   overbooked: { th: 'เกินจำนวน {{n}} ที่', en: '{{n}} over capacity' },
   cancelled: { th: 'ยกเลิกแล้ว', en: 'Cancelled' },
-  people: { th: '{{n}} ท่าน', en: '{{n}} people' },
+  people: { th: '{{n}} ท่าน', en: 'party of {{n}}' },
   attended: { th: 'มาแล้ว', en: 'Attended' },
   noShow: { th: 'ไม่มา', en: 'No-show' },
   attendedNow: { th: '✓ มาแล้ว', en: '✓ Attended' },
