@@ -56,6 +56,8 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_stage_settings: ['core/bookings/'],
   service_sessions: ['core/bookings/service-sessions.ts'],
   session_waitlist: ['core/bookings/session-waitlist.ts'],
+  service_slot_rules: ['core/bookings/service-slots.ts'],
+  service_slot_usage: ['core/bookings/service-slots.ts'],
   contacts: ['core/contacts/'],
   contact_identities: ['core/contacts/'],
   contact_merges: ['core/contacts/'],

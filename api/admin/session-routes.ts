@@ -6,6 +6,7 @@ import { sessionWaitlist } from '../../core/contracts/waitlist.ts';
 import { waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
 import { daySheet, moveToSession, recordAttendance } from '../../core/bookings/session-desk.ts';
 import { onDesk } from '../liff/staff-apps.ts';
+import { setSlotRule, slotsOn } from '../../core/bookings/service-slots.ts';
 import { commandActor } from './booking-refusals.ts';
 import { route, type Caller } from '../route.ts';
 
@@ -124,5 +125,26 @@ export const sessionRoutes = [
           requestId: caller.requestId,
         }),
       ),
+  }),
+  route({
+    method: 'put',
+    path: '/api/v1/services/:key/slot-rule',
+    summary:
+      'Book the service in slots: how many bookings run at once (parallel resources) and the grid of start times; each booking then holds its party over its duration, counted in its transaction. Below what overlaps already: 409',
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.slotRuleSet,
+    response: c.slotRule,
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => setSlotRule(trx, { orgId: caller.orgId, serviceKey: params.key, ...body })),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/services/:key/slots',
+    summary: "A local day's slots of a service booked in slots, with the resources free in each",
+    tag: 'sessions',
+    access: 'bookings.read',
+    query: c.slotsQuery,
+    response: c.slotDay,
+    handle: ({ caller, deps, params, query }) => slotsOn(deps.knex, caller.orgId, params.key, query),
   }),
 ];

@@ -16,6 +16,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   session_full: 409,
   offer_expired: 409,
+  slot_full: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

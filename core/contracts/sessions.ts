@@ -170,3 +170,42 @@ export const sessionMove = z
 export const sessionMoved = z
   .object({ number: z.string(), sessionId: z.uuid(), date, time: hhmm, seats: z.number().int(), overbooked: z.boolean() })
   .meta({ id: 'SessionMoved' });
+
+/** A service booked in slots with parallel resources (docs/bookings.md, "Slots"). */
+export const slotRuleSet = z
+  .object({
+    resources: z.number().int().min(1).max(1000).meta({ description: 'How many bookings run at once (three therapists: 3)' }),
+    stepMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)]).default(30).meta({ description: 'The grid of start times, from midnight' }),
+  })
+  .strict()
+  .meta({ id: 'SlotRuleSet' });
+
+export const slotRule = z
+  .object({ service: z.string(), resources: z.number().int(), stepMinutes: z.number().int(), durationMinutes: z.number().int() })
+  .meta({ id: 'SlotRule' });
+
+export const slotsQuery = z
+  .object({
+    org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional().meta({ description: "The business's slug (public route); the default business when absent" }),
+    date: date.optional().meta({ description: 'Local date; today when absent' }),
+  })
+  .strict()
+  .meta({ id: 'SlotsQuery' });
+
+export const slotDay = z
+  .object({
+    service: z.string(),
+    timeZone: z.string(),
+    date,
+    resources: z.number().int(),
+    durationMinutes: z.number().int(),
+    items: z.array(
+      z.object({
+        time: hhmm.meta({ description: 'Local start; book it with `start_date` and `time`' }),
+        endTime: hhmm,
+        startsAt: instant,
+        free: z.number().int().meta({ description: 'Resources free over the whole slot: the resources minus the most bookings overlapping any part of it' }),
+      }),
+    ),
+  })
+  .meta({ id: 'SlotDay', description: "The day's start times whose whole duration is inside the opening hours, from now on" });

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'session_full'
   // A waitlist offer answered after its time ran out (core/bookings/session-waitlist.ts).
   | 'offer_expired'
+  // A slot of a service booked in slots has too few resources free (core/bookings/service-slots.ts).
+  | 'slot_full'
   | 'unavailable'
   | 'internal';
 
