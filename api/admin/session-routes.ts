@@ -1,7 +1,7 @@
 import * as c from '../../core/contracts/sessions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { availabilityOf, listSessions } from '../../core/bookings/session-availability.ts';
-import { cancelSession, changeSessionCapacity, scheduleSessions } from '../../core/bookings/session-commands.ts';
+import { cancelSession, changeSession, rescheduleWeekly, scheduleSessions } from '../../core/bookings/session-commands.ts';
 import { sessionWaitlist } from '../../core/contracts/waitlist.ts';
 import { waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
 import { daySheet, moveToSession, recordAttendance } from '../../core/bookings/session-desk.ts';
@@ -43,13 +43,24 @@ export const sessionRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/services/:key/sessions/:id',
-    summary: "Change a session's capacity; below the seats taken it is refused (409 `conflict`, naming the bookings that hold them) and nothing changes",
+    summary:
+      "Change a session's capacity, date, start or length. A capacity below the seats taken, or a new time while bookings hold seats of it, would strand them: refused (409 `conflict`, naming the bookings) and nothing changes",
     tag: 'sessions',
     access: 'taxonomy.manage',
     body: c.sessionChange,
     response: c.session,
-    handle: ({ caller, deps, params, body }) =>
-      transactionRetried(deps.knex, (trx) => changeSessionCapacity(trx, { ...writer(caller), serviceKey: params.key, sessionId: params.id, capacity: body.capacity })),
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => changeSession(trx, { ...writer(caller), serviceKey: params.key, sessionId: params.id, ...body })),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/services/:key/sessions/reschedule',
+    summary:
+      "A weekly change: every scheduled session at `time` on these weekdays between the dates moves to `newTime` and/or gets a new length, all or none; any of them holding bookings refuses it (409 `conflict`, naming every booking with its session's date)",
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.sessionReschedule,
+    response: c.sessionsRescheduled,
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => rescheduleWeekly(trx, { ...writer(caller), serviceKey: params.key, ...body })),
   }),
   route({
     method: 'post',

@@ -234,6 +234,18 @@ export async function setSessionCapacity(trx: Knex.Transaction, sessionId: strin
   return row;
 }
 
+/** New local date, start and length for a session no booking holds seats of (session-commands.ts checks). */
+export async function rescheduleSession(trx: Knex.Transaction, sessionId: string, at: { date: string; time: string; minutes: number; timeZone: string }): Promise<SessionRow> {
+  const [row] = await trx('service_sessions')
+    .where({ id: sessionId, seats_taken: 0 })
+    .update({
+      starts_at: trx.raw('(?::date + ?::time) AT TIME ZONE ?', [at.date, at.time, at.timeZone]),
+      ends_at: trx.raw('((?::date + ?::time) AT TIME ZONE ?) + make_interval(mins => ?)', [at.date, at.time, at.timeZone, at.minutes]),
+    })
+    .returning('*');
+  return row;
+}
+
 /** Marks the session cancelled: no booking takes a seat of it from now on. */
 export async function markSessionCancelled(trx: Knex.Transaction, sessionId: string, reason: string): Promise<SessionRow> {
   const [row] = await trx('service_sessions').where({ id: sessionId }).update({ status: 'cancelled', cancelled_at: trx.fn.now(), cancel_reason: reason }).returning('*');

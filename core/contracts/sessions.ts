@@ -69,9 +69,37 @@ export const sessionListQuery = z
 export const sessionList = z.object({ timeZone: z.string(), items: z.array(session) }).meta({ id: 'SessionList' });
 
 export const sessionChange = z
-  .object({ capacity: z.number().int().min(1).max(10_000) })
+  .object({
+    capacity: z.number().int().min(1).max(10_000).optional(),
+    date: date.optional().meta({ description: 'Another local date for the session' }),
+    time: hhmm.optional().meta({ description: 'Another local start' }),
+    durationMinutes: z.number().int().min(1).max(14 * 24 * 60).optional(),
+  })
   .strict()
-  .meta({ id: 'SessionChange', description: 'A capacity below the seats already taken is refused (409, naming the bookings)' });
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change')
+  .meta({
+    id: 'SessionChange',
+    description:
+      'A capacity below the seats already taken, and a new date, time or length while bookings hold seats of it, would strand them: refused (409, naming the bookings), nothing changed',
+  });
+
+/** A weekly change: every session of the service at `time` on these weekdays over the dates, moved to `newTime` and/or given a new length. */
+export const sessionReschedule = z
+  .object({
+    from: date.meta({ description: 'First local date (included)' }),
+    until: date.meta({ description: 'Last local date (included)' }),
+    weekdays: z.array(weekday).min(1).max(7).optional().meta({ description: 'Only these weekdays; every day when absent' }),
+    time: hhmm.meta({ description: 'The sessions starting at this local time' }),
+    newTime: hhmm.optional(),
+    durationMinutes: z.number().int().min(1).max(14 * 24 * 60).optional(),
+  })
+  .strict()
+  .refine((b) => b.newTime !== undefined || b.durationMinutes !== undefined, { message: 'Give newTime or durationMinutes', path: ['newTime'] })
+  .meta({ id: 'SessionReschedule' });
+
+export const sessionsRescheduled = z
+  .object({ items: z.array(session), changed: z.number().int() })
+  .meta({ id: 'SessionsRescheduled' });
 
 export const sessionCancel = z
   .object({ reason: z.string().trim().min(1).max(500) })
