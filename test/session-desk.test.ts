@@ -174,3 +174,49 @@ describe('moving a booking to another session', () => {
     expect(await seats(full)).toMatchObject({ seats_taken: 1 });
   });
 });
+
+describe('analytics of sessions', () => {
+  it('fill rate per service and session, the no-show rate of those checked in, and waitlist conversions; as JSON and CSV', async () => {
+    const service = await aService();
+    const [big, small] = [await aSession(service, inDays(40), '10:00', 4), await aSession(service, inDays(41), '10:00', 2)];
+    const [a, b, c] = [await book(big, 'A'), await book(big, 'B'), await book(big, 'C')];
+    for (const [n, attendance] of [[a, 'attended'], [b, 'attended'], [c, 'no_show']] as const) expect((await api('POST', `/api/v1/bookings/${n}/attendance`, { attendance })).status).toBe(200);
+    const leaving = await book(small, 'D');
+    await book(small, 'E');
+    const join = (name: string) =>
+      fetch(`${sys.url}/public/v1/sessions/${small}/waitlist`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, email: `${name.toLowerCase()}.${randomUUID().slice(0, 6)}@example.com` }) }).then((r) => r.json());
+    const first = await join('W1');
+    await join('W2');
+    const v = (await bookingRow(leaving)).version;
+    expect((await api('POST', `/api/v1/bookings/${leaving}/stage`, { to: 'cancelled', expectedVersion: v, reason: 'away' })).status).toBe(200);
+    expect((await fetch(`${sys.url}/public/v1/waitlist/${first.token}/accept`, { method: 'POST' })).status).toBe(200);
+
+    const period = `from=${inDays(40)}&to=${inDays(41)}`;
+    const r = await api('GET', `/api/v1/analytics/sessions?${period}`, undefined, manager);
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json.totals).toEqual({
+      sessions: 2,
+      capacity: 6,
+      seatsBooked: 5,
+      fillRate: 0.8333,
+      attended: 2,
+      noShow: 1,
+      notCheckedIn: 2,
+      noShowRate: 0.3333,
+      waitlist: { joined: 2, offered: 1, booked: 1, declined: 0, expired: 0, conversionRate: 0.5 },
+    });
+    expect(r.json.services).toEqual([expect.objectContaining({ service, sessions: 2, fillRate: 0.8333 })]);
+    expect(r.json.sessions.map((s: { date: string; time: string; fillRate: number; noShowRate: number | null }) => [s.date, s.time, s.fillRate, s.noShowRate])).toEqual([
+      [inDays(40), '10:00', 0.75, 0.3333],
+      [inDays(41), '10:00', 1, null],
+    ]);
+    const csv = await fetch(`${sys.url}/api/v1/analytics/sessions?${period}&format=csv&table=services`, { headers: { authorization: `Bearer ${manager}` } });
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split('\r\n').slice(0, 2)).toEqual([
+      'service,sessions,capacity,seatsBooked,fillRate,attended,noShow,noShowRate,waitlistJoined,waitlistBooked,waitlistConversionRate',
+      `${service},2,6,5,0.8333,2,1,0.3333,2,1,0.5`,
+    ]);
+    // An unknown table is a 422 before any CSV.
+    expect((await api('GET', `/api/v1/analytics/sessions?${period}&format=csv&table=nope`, undefined, manager)).status).toBe(422);
+  });
+});
