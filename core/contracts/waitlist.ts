@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../vocabulary.ts';
-import { publicLine } from './public-text.ts';
+import { bookingFormFields } from './bookings.ts';
 
 /**
  * The waitlist of a full session (docs/bookings.md, "The waitlist"): joining it from the website
@@ -12,14 +12,10 @@ const seats = z.number().int().min(1).max(500).optional().meta({ description: 'S
 /** The website's: who to answer, as on its booking form (an e-mail or a phone). */
 export const publicWaitlistJoin = z
   .object({
-    name: publicLine().trim().min(1).max(200),
-    email: z.email().max(254).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 ()-]{6,22}$/, 'Expected a phone number (digits, optionally starting with +)')
-      .optional(),
-    language: z.enum(LANGUAGES).default('en'),
+    name: bookingFormFields.name,
+    email: bookingFormFields.email,
+    phone: bookingFormFields.phone,
+    language: bookingFormFields.language,
     travelers: seats,
   })
   .strict()
