@@ -244,6 +244,19 @@ describe('what cannot be waited for', () => {
     expect((await api('POST', `/api/v1/services/${service}/sessions/${cancelled}/cancel`, { reason: 'Teacher ill' })).status).toBe(200);
     // Its line is closed with it, and nobody joins it any more.
     expect((await h.pub('GET', `/public/v1/waitlist/${waiting.json.token}`)).json.status).toBe('closed');
+    // A seat held for an offer when its session is cancelled goes back; accepting it books nothing.
+    const heldOne = await aSession(service, inDays(15), 1);
+    const leaving = await staffBooking(heldOne);
+    const offered = await joinFromWebsite(heldOne);
+    await cancelBooking(leaving);
+    expect((await h.pub('GET', `/public/v1/waitlist/${offered.json.token}`)).json.status).toBe('offered');
+    expect((await api('POST', `/api/v1/services/${service}/sessions/${heldOne}/cancel`, { reason: 'Flood' })).status).toBe(200);
+    expect((await h.pub('GET', `/public/v1/waitlist/${offered.json.token}`)).json.status).toBe('closed');
+    expect(await seatsOf(heldOne)).toBe(0);
+    const closed = await h.pub('POST', `/public/v1/waitlist/${offered.json.token}/accept`);
+    expect(closed.status).toBe(409);
+    expect(closed.json.error).toMatchObject({ code: 'conflict', message: 'The session was cancelled or has started: nothing can be booked', details: { reason: 'closed' } });
+    expect(await h.sys.knex('bookings').where({ session_id: heldOne, stage: 'new' })).toHaveLength(0);
     const late = await joinFromWebsite(cancelled);
     expect(late.status).toBe(422);
     expect(late.json.error.details).toEqual([expect.objectContaining({ path: 'session_id', reason: 'cancelled' })]);
@@ -255,7 +268,7 @@ describe('what cannot be waited for', () => {
     expect(noWay.json.error.details).toEqual([expect.objectContaining({ path: 'email' })]);
     // Only the one who joined became a contact; the refused did not.
     const after = await h.sys.knex('contacts').count({ n: '*' }).first();
-    expect(Number(after!.n) - Number(before!.n)).toBe(2);
+    expect(Number(after!.n) - Number(before!.n)).toBe(4);
     expect((await h.pub('GET', '/public/v1/waitlist/no-such-place-token')).status).toBe(404);
     expect((await h.pub('POST', '/public/v1/waitlist/no-such-place-token/accept')).status).toBe(404);
   });

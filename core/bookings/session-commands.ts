@@ -11,6 +11,7 @@ import { localMoment } from '../time/org-time.ts';
 import { weekdayOf } from '../contracts/opening-hours.ts';
 import { validationFailed } from '../errors/index.ts';
 import { bookWaitingFormsOfSession } from './waiting-forms.ts';
+import { offerFreedSeats } from './session-waitlist.ts';
 
 /**
  * What an admin changes on a scheduled session: its capacity, or cancelling it. Both lock the
@@ -84,6 +85,8 @@ export async function cancelSession(
     const moved = await moveBooking(trx, b, 'cancelled', actor, { cancelled_at: trx.fn.now() }, { reason: c.reason, sessionCancelled: session.id }, true);
     if (moved.ok) cancelled.push({ number: b.number, customerTold: moved.event ? await customerToldAfter(trx, moved.event) : false });
   }
+  // Its waitlist closes with it, and a seat held for an offer goes back (session-waitlist.ts).
+  await offerFreedSeats(trx, c.orgId, session.id);
   await audited(trx, c, 'cancelled', session.id, { service: s.key, reason: c.reason, bookings: cancelled.map((x) => x.number) });
   const after = await lockedSession(trx, c.orgId, s.id, session.id);
   return { session: sessionView(after, s.key, s.time_zone), cancelledBookings: cancelled };

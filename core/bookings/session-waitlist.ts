@@ -176,7 +176,10 @@ export async function offerFreedSeats(trx: Knex.Transaction, orgId: string, sess
   const s = await sessionOf(trx, orgId, sessionId, true);
   if (!s) return 0;
   if (s.status !== 'scheduled' || new Date(s.starts_at) <= now) {
+    // The line closes with its session; an offer's held seats go back with it.
     await trx('session_waitlist').where({ session_id: s.id, status: 'waiting' }).update({ status: 'closed' });
+    const open: WaitlistRow[] = await trx('session_waitlist').where({ session_id: s.id, status: 'offered' }).update({ status: 'closed' }).returning('*');
+    for (const e of open) await releaseSeats(trx, e.session_id, e.seats);
     return 0;
   }
   let free = s.capacity - s.seats_taken;
@@ -218,8 +221,8 @@ export async function expireOffer(trx: Knex.Transaction, entryId: string, now: D
   return true;
 }
 
-/** Why an answer to an offer changed nothing. */
-export type OfferRefusal = 'expired' | 'answered' | 'not_offered';
+/** Why an answer to an offer changed nothing (`closed`: its session was cancelled or has started). */
+export type OfferRefusal = 'expired' | 'answered' | 'not_offered' | 'closed';
 
 export type OfferAnswer =
   | { ok: true; entry: WaitlistRow; booking?: { id: string; number: string } }
@@ -242,7 +245,13 @@ export async function answerOffer(trx: Knex.Transaction, key: OfferKey, orgId: s
   const e: WaitlistRow | undefined = await q.forUpdate().first();
   if (!e) throw notFound('Waitlist place');
   if (e.status === 'offered' && new Date(e.offer_expires_at!) <= now) return { ok: false, why: 'expired', entry: await expire(trx, e) };
-  if (e.status !== 'offered') return { ok: false, why: e.status === 'expired' ? 'expired' : e.status === 'waiting' ? 'not_offered' : 'answered', entry: e };
+  if (e.status !== 'offered') return { ok: false, why: e.status === 'expired' ? 'expired' : e.status === 'waiting' ? 'not_offered' : e.status === 'closed' ? 'closed' : 'answered', entry: e };
+  const held = await sessionOf(trx, orgId, e.session_id);
+  if (!held || held.status !== 'scheduled' || new Date(held.starts_at) <= now) {
+    // Its session was cancelled or has started meanwhile: the line closes, nothing is booked.
+    await offerFreedSeats(trx, orgId, e.session_id, now);
+    return { ok: false, why: 'closed', entry: (await trx('session_waitlist').where({ id: e.id }).first())! };
+  }
   if (!accept) {
     const [entry]: WaitlistRow[] = await trx('session_waitlist').where({ id: e.id }).update({ status: 'declined', answered_at: now }).returning('*');
     await releaseSeats(trx, e.session_id, e.seats);

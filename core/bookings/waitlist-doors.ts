@@ -91,7 +91,8 @@ export async function answerByToken(knex: Knex, token: string, accept: boolean):
   });
   if (r.answer.ok) return r.place;
   if (r.answer.why === 'expired') throw new DomainError('offer_expired', 'The seat was held until its time ran out; nothing was booked', { place: r.place });
-  throw new DomainError('conflict', r.answer.why === 'answered' ? 'The offer was answered already' : 'No seat is offered yet: the place is still waiting', { reason: r.answer.why, place: r.place });
+  const why = { answered: 'The offer was answered already', not_offered: 'No seat is offered yet: the place is still waiting', closed: 'The session was cancelled or has started: nothing can be booked' }[r.answer.why];
+  throw new DomainError('conflict', why, { reason: r.answer.why, place: r.place });
 }
 
 /** Staff's view of a session's line (GET /api/v1/services/:key/sessions/:id/waitlist). */
