@@ -110,5 +110,20 @@ describe.skipIf(!hasChromium)('the day of sessions at the desk', () => {
     expect(await manager.locator('section.day-session').textContent()).toContain('1 over capacity');
     await expectWords(manager, [key, 'no_show', 'session_full']);
     await checkScreen(manager, 'day-next-en');
+
+    // The dashboard's bookings screen: the sessions of those days, how full, who came, the waitlist.
+    // Morning 0/4 (both moved away, their check-ins cleared with the move), evening 2/2, the full one 2/1: 4 of 7 seats.
+    const period = `from=${day}&to=${inDays(3)}`;
+    for (const [lang, title, fill, noShow] of [
+      ['en', 'Sessions and seats', 'Fill rate', 'No-show rate'],
+      ['th', 'รอบและที่นั่ง', 'อัตราการจองเต็ม', 'อัตราไม่มาตามนัด'],
+    ] as const) {
+      await manager.goto(`${h.sys.url}/liff/dashboard?lang=${lang}#/bookings?${period}`);
+      const seats = manager.locator('section', { has: manager.getByRole('heading', { name: title }) });
+      await poll(() => seats.count()).toBe(1);
+      expect(await seats.locator('.stat', { hasText: fill }).locator('.big').textContent()).toMatch(/^57\.1\s?%$/);
+      expect(await seats.locator('.stat', { hasText: noShow }).locator('.big').textContent()).toBe('–');
+      await checkScreen(manager, `dashboard-sessions-${lang}`);
+    }
   });
 });
