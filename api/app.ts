@@ -40,6 +40,7 @@ import { buildOpenApi } from './openapi.ts';
 import { bookingIntakeRoutes } from './public/booking-intake-routes.ts';
 import { privacyNoticeRoutes } from './public/privacy-notice-routes.ts';
 import { quoteRoutes } from './public/quote-routes.ts';
+import { waitlistRoutes } from './public/waitlist-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
 import { mediaRoutes } from './public/media-routes.ts';
@@ -86,6 +87,7 @@ export const apiRoutes: Route[] = [
   ...bookingIntakeRoutes,
   ...privacyNoticeRoutes,
   ...quoteRoutes,
+  ...waitlistRoutes,
   ...serviceFeedRoutes,
   ...mediaRoutes,
   ...documentLinkRoutes,

@@ -150,6 +150,10 @@ export const orgSettingFields = {
       description:
         "Provider health from the orders the main system reports (core/providers/provider-health.ts, docs/cases.md): a provider whose failed orders reach the threshold within the window is flagged at risk on its timeline and the managers are told; with autoPause it is paused too. 5 failed orders in 60 minutes, no automatic pause unless set",
     }),
+  waitlistOfferMinutes: z.number().int().min(5).max(10_080).meta({
+    description:
+      "How long a seat freed on a full session is held for the first customer on its waitlist to accept (docs/bookings.md, \"The waitlist\"); then it goes to the next in line. 120 minutes unless set",
+  }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -201,6 +205,16 @@ export function responseTimesOf(settings: unknown): ResponseTimes {
   const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).responseTimes : undefined;
   const parsed = orgSettingFields.responseTimes.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_RESPONSE_TIMES;
+}
+
+/** How long a waitlist offer holds its seats unless the org sets `waitlistOfferMinutes` (core/bookings/session-waitlist.ts). */
+export const DEFAULT_WAITLIST_OFFER_MINUTES = 120;
+
+/** The org's waitlist offer time as stored (orgs.settings), or the default. */
+export function waitlistOfferMinutesOf(settings: unknown): number {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).waitlistOfferMinutes : undefined;
+  const parsed = orgSettingFields.waitlistOfferMinutes.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_WAITLIST_OFFER_MINUTES;
 }
 
 /** Whether corrections by staff become example phrases at once (on unless set to false). */
@@ -257,6 +271,7 @@ export const orgSettingsUpdate = z
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
+    waitlistOfferMinutes: nullToDefault(orgSettingFields.waitlistOfferMinutes),
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
     documentSeller: nullToDefault(orgSettingFields.documentSeller),

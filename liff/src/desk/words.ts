@@ -77,6 +77,7 @@ export const w = {
   // Bookings
   casesTab: { th: 'เคส', en: 'Cases' },
   bookingsTab: { th: 'การจอง', en: 'Bookings' },
+  dayTab: { th: 'รอบวันนี้', en: 'Day' },
   sections: { th: 'ส่วนของโต๊ะงาน', en: 'Desk sections' },
   board: { th: 'การจองตามขั้นตอน', en: 'Bookings by stage' },
   noBookings: { th: 'ไม่มี', en: 'None' },
@@ -231,6 +232,8 @@ export const bookingEventNames: Record<string, Words> = {
   quote_declined: { th: 'ลูกค้าปฏิเสธใบเสนอราคา', en: 'Quote declined' },
   quote_reminded: { th: 'เตือนเรื่องใบเสนอราคา', en: 'Quote reminder sent' },
   reminder_due: { th: 'ถึงเวลาเตือนลูกค้าก่อนวันจอง', en: 'Day-before reminder due' },
+  attendance_recorded: { th: 'บันทึกการมาใช้บริการ', en: 'Check-in recorded' },
+  session_changed: { th: 'ย้ายรอบ', en: 'Moved to another session' },
   message: { th: 'ข้อความ', en: 'Message' },
 };
 
