@@ -80,6 +80,10 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   // webhook's one-statement insert of an event with its outbox row is the ingestion fast path.
   outbox: ['core/outbox/', 'workers/outbox-relay.ts', 'workers/outbox-outcomes.ts', 'core/inbound/inbound-events.ts'],
   payments: ['core/payments/'],
+  // Money (docs/money.md): the ledger is its own owner; customers' payments on bookings are core/checkout/.
+  ledger_accounts: ['core/ledger/ledger.ts'],
+  ledger_postings: ['core/ledger/ledger.ts'],
+  ledger_entries: ['core/ledger/ledger.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],
