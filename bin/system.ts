@@ -36,6 +36,8 @@ import { mediaProcessors } from '../workers/processors/media.ts';
 import { profileProcessors } from '../workers/processors/profiles.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
+import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
+import { createStripeClient } from '../core/checkout/stripe-client.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
 import { inboxTimerProcessors, scheduleInboxSweep } from '../workers/processors/inbox-timers.ts';
@@ -251,6 +253,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       liffIds: config.line.liffIds,
     };
     subscribeToTimelines(staffDeps);
+    const stripe = createStripeClient(config.stripe);
     if (runsWorkers) {
       const processors = {
         ...systemProcessors({ knex }),
@@ -275,6 +278,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...inboxTimerProcessors({ knex }),
         ...bookingIntakeProcessors({ knex }),
         ...paymentProcessors({ knex }),
+        ...checkoutProcessors({ knex, stripe }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
         ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),
@@ -304,6 +308,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleInboxSweep(queues);
       await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
+      if (stripe) await scheduleStripeReconciliation(queues, config.stripe.reconcileEveryMs);
       // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);
       // the poll only bounds how long a lost notification costs.
       const embeddedDb = await isEmbeddedDatabase(knex);
@@ -377,6 +382,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
         ordersApiSecret: config.ordersApiSecret,
+        stripeWebhookSecret: config.stripe.webhookSecret,
+        stripe,
         outbound,
         trustProxy: config.trustProxy,
         limits,

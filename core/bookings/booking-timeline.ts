@@ -12,6 +12,7 @@ import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-
 export const BOOKING_EVENT_TYPES = [
   'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'notification_undelivered', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
   'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded', 'reminder_due',
+  'payment_link_created', 'payment_confirmed', 'payment_flagged', 'payment_refunded', 'slip_received', 'slip_rejected',
 ] as const;
 /**
  * `note`: a note, a task or a call log by staff (`data.kind`); `notification_undelivered`: a
@@ -20,6 +21,11 @@ export const BOOKING_EVENT_TYPES = [
  * (`data.clock`: first_contact, quote) is about to run out / ran out; `staff_alerted`: the staff
  * desk told someone of an event (`data.bookingEventId`), once; `reminder_due`: the day before a
  * confirmed booking came (`data.date`), the customer's reminder is due (core/bookings/booking-reminders.ts).
+ * Money (core/checkout/, docs/money.md), each with `data.paymentId`, `amountMinor`, `currency`:
+ * `payment_link_created` (`part`); `payment_confirmed` (`method`: card, promptpay or transfer: a
+ * receipt is due); `payment_flagged`: money arrived and was not applied (`flag`: amount_mismatch,
+ * quote_superseded, quote_expired), for staff; `payment_refunded` (`refundId`); `slip_received` /
+ * `slip_rejected`: a bank-transfer slip awaiting staff, or turned down.
  */
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 
@@ -38,6 +44,8 @@ export interface BookingEventContext {
   replyToEventId?: number;
   /** The quote's link for the customer: it holds the quote's token, which the timeline never shows. */
   quoteUrl?: string;
+  /** A payment link (Stripe Checkout) for the customer. */
+  paymentUrl?: string;
 }
 
 export interface RecordedBookingEvent extends BookingEventInput {

@@ -136,6 +136,16 @@ export const orgSettingFields = {
       description:
         "Provider health from the orders the main system reports (core/providers/provider-health.ts, docs/cases.md): a provider whose failed orders reach the threshold within the window is flagged at risk on its timeline and the managers are told; with autoPause it is paused too. 5 failed orders in 60 minutes, no automatic pause unless set",
     }),
+  paymentRule: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('full') }).strict(),
+      z.object({ kind: z.literal('deposit_percent'), percent: z.number().int().min(1).max(99) }).strict(),
+      z.object({ kind: z.literal('deposit_fixed'), amountMinor: z.number().int().min(1).max(1e12) }).strict(),
+    ])
+    .meta({
+      description:
+        "What a booking's first payment link asks for (core/checkout/amount-due.ts, docs/money.md): the whole amount, a deposit of a percentage, or a fixed deposit in minor units (satang); later links ask for the balance. The whole amount unless set",
+    }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -191,6 +201,16 @@ export function learnFromStaffOf(settings: unknown): boolean {
   return typeof stored === 'boolean' ? stored : true;
 }
 
+export type PaymentRule = z.infer<typeof orgSettingFields.paymentRule>;
+export const DEFAULT_PAYMENT_RULE: PaymentRule = { kind: 'full' };
+
+/** The org's payment rule as stored (orgs.settings), or the whole amount when unset or not valid. */
+export function paymentRuleOf(settings: unknown): PaymentRule {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).paymentRule : undefined;
+  const parsed = orgSettingFields.paymentRule.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_PAYMENT_RULE;
+}
+
 export type ProviderHealth = z.infer<typeof orgSettingFields.providerHealth>;
 export const DEFAULT_PROVIDER_HEALTH: ProviderHealth = { failedOrders: 5, windowMinutes: 60, autoPause: false };
 
@@ -232,6 +252,7 @@ export const orgSettingsUpdate = z
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
+    paymentRule: nullToDefault(orgSettingFields.paymentRule),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -19,6 +19,8 @@ export type ErrorCode =
   // A session has fewer seats left than the booking asks for (core/bookings/service-sessions.ts).
   | 'session_full'
   | 'unavailable'
+  // A platform we called refused what we sent (Stripe): not the caller's fault, not a retry.
+  | 'bad_gateway'
   | 'internal';
 
 export class DomainError extends Error {

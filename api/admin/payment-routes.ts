@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { assertBookingVisible } from '../../core/bookings/booking-queries.ts';
+import { createPaymentLink } from '../../core/checkout/payment-links.ts';
+import { listPayments, paymentById } from '../../core/checkout/payment-queries.ts';
+import { refundPayment } from '../../core/checkout/refunds.ts';
+import * as c from '../../core/contracts/money.ts';
+import { notFound } from '../../core/errors/index.ts';
+import { route } from '../route.ts';
+
+/**
+ * Customers' payments on bookings (docs/money.md): a payment link for what a booking owes, the
+ * payments, and refunds. Amounts are integer minor units (satang for THB).
+ */
+export const paymentRoutes = [
+  route({
+    method: 'post',
+    path: '/api/v1/bookings/:number/payment-links',
+    summary:
+      "A Stripe Checkout link (card; PromptPay for THB) for what the booking owes now: a deposit or the whole amount as the org's rule says, the balance after a first payment; recorded as a pending payment and sent to the customer on their chat. No price (no quote, no service price), paid in full, or a closed booking: 409. Stripe unreachable: 503, nothing recorded",
+    tag: 'payments',
+    access: 'payments.request',
+    body: c.paymentLinkRequest,
+    response: c.paymentLinkAnswer,
+    status: 201,
+    handle: async ({ caller, deps, params, body, ctx }) => {
+      await assertBookingVisible(deps.knex, caller.orgId, params.number, caller);
+      const link = await createPaymentLink(deps.knex, deps.stripe, { orgId: caller.orgId, number: params.number, part: body.part, actor: caller.actor, baseUrl: deps.publicBaseUrl ?? ctx.origin });
+      const { quoteId: _quoteId, ...due } = link.due;
+      return { payment: link.payment, url: link.url, amountDue: due, customerTold: link.customerTold };
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/payments',
+    summary: "The org's payments on bookings, newest first; by booking and status; cursor pagination (`before`)",
+    tag: 'payments',
+    access: 'payments.read',
+    query: c.paymentListQuery,
+    response: c.paymentList,
+    handle: async ({ caller, deps, query }) => {
+      const payments = await listPayments(deps.knex, caller.orgId, { bookingNumber: query.booking, status: query.status, limit: query.limit, before: query.before });
+      return { payments, next: payments.length === query.limit ? payments[payments.length - 1].id : null };
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/payments/:id',
+    summary: 'One payment',
+    tag: 'payments',
+    access: 'payments.read',
+    response: c.payment,
+    handle: async ({ caller, deps, params }) => {
+      const p = await paymentById(deps.knex, caller.orgId, params.id);
+      if (!p) throw notFound('Payment', { id: params.id });
+      return p;
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/payments/:id/refunds',
+    summary:
+      'Gives money back on a paid or flagged payment, in full (no amount) or in part: through Stripe for card and PromptPay, recorded as paid back for a transfer. More than is left to refund (two refunds racing included): 409. Stripe unreachable: 503',
+    tag: 'payments',
+    access: 'payments.refund',
+    body: c.refundRequest,
+    response: c.refund,
+    status: 201,
+    handle: async ({ caller, deps, params, body }) => {
+      if (!z.uuid().safeParse(params.id).success) throw notFound('Payment', { id: params.id });
+      return (await refundPayment(deps.knex, deps.stripe, { orgId: caller.orgId, paymentId: params.id, amountMinor: body.amountMinor, reason: body.reason, actor: caller.actor }))!;
+    },
+  }),
+];

@@ -1,0 +1,229 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { DEFAULT_STRIPE_SECRET_KEY, DEFAULT_STRIPE_WEBHOOK_SECRET, signStripeBody, startFakeStripeApi, type RunningFakeStripeApi, type StripeEvent } from '../dev/fakes/stripe-api.ts';
+import { createStripeClient } from '../core/checkout/stripe-client.ts';
+import { reconcileWithStripe } from '../core/checkout/reconciliation.ts';
+import { balance, trialBalance } from '../core/ledger/ledger.ts';
+import { apiClient } from './support/api-client.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { until, untilSettled } from './support/test-system.ts';
+
+/**
+ * Money end to end (docs/money.md): a priced booking, a payment link through the API (the real
+ * `stripe` SDK against the fake Stripe API), Stripe's signed events into /webhooks/stripe, the
+ * booking paid once, the ledger balanced and the customer told in LINE; and each bad input the
+ * issue lists, with what was (not) stored.
+ */
+let h: LineCustomerHarness;
+let stripe: RunningFakeStripeApi;
+let api: ReturnType<typeof apiClient>;
+let orgId: string;
+let counter = 0;
+
+beforeAll(async () => {
+  stripe = await startFakeStripeApi();
+  h = await startLineCustomerHarness({ STRIPE_SECRET_KEY: DEFAULT_STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: DEFAULT_STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE_URL: stripe.url });
+  stripe.state.webhookUrl = `${h.sys.url}/webhooks/stripe`;
+  api = apiClient(h.sys);
+  orgId = h.sys.defaultOrgId;
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+  await stripe?.close();
+});
+
+/** A LINE customer with a booking of the demo's sushi class (2,500.00 THB a person) for two. */
+async function pricedBooking(): Promise<{ number: string; id: string; userId: string }> {
+  const userId = lineId('U');
+  await h.tell(userId, `hello ${counter + 1}`);
+  const chat = await until(() => h.sys.knex('conversations').where({ external_id: userId }).first());
+  const service = await h.sys.knex('services').where({ org_id: orgId, key: 'sushi_class' }).first();
+  const number = `B-9${String(++counter).padStart(5, '0')}`;
+  const [row] = await h.sys
+    .knex('bookings')
+    .insert({ org_id: orgId, number, contact_id: chat.contact_id, conversation_id: chat.id, service_id: service.id, source: 'line', stage: 'confirmed', party_size: 2, language: 'en', requested_date: '2027-03-10' })
+    .returning('id');
+  await h.sys.knex('contacts').where({ id: chat.contact_id }).update({ language: 'en' });
+  return { number, id: row.id, userId };
+}
+
+const pushesTo = (userId: string) => h.line.state.deliveries.filter((d) => d.to === userId).flatMap((d) => d.messages.map((m) => ('text' in m ? String(m.text) : '')));
+const paymentOf = (id: string) => h.sys.knex('booking_payments').where({ id }).first();
+const eventsOf = async (bookingId: string, type: string) => h.sys.knex('booking_events').where({ booking_id: bookingId, type });
+
+async function postToWebhook(event: StripeEvent, signature?: string) {
+  const body = JSON.stringify(event, null, 2);
+  const res = await fetch(`${h.sys.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature ?? signStripeBody(body, DEFAULT_STRIPE_WEBHOOK_SECRET) }, body });
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+const sessionOf = (paymentId: string) => [...stripe.state.sessions.values()].find((s) => (s.metadata as Record<string, string>).payment_id === paymentId)!;
+
+describe('a priced booking paid through a Stripe payment link', () => {
+  it('asks for the whole amount, is paid once from an event delivered twice, balances the ledger and tells the customer in LINE', async () => {
+    const b = await pricedBooking();
+    const clearingBefore = await balance(h.sys.knex, orgId, 'stripe_clearing', 'THB');
+    const link = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(link.status).toBe(201);
+    expect(link.json).toMatchObject({ payment: { status: 'pending', amountMinor: 500_000, currency: 'THB', part: 'full' }, amountDue: { totalMinor: 500_000, dueMinor: 500_000, basis: 'service_price' }, customerTold: true });
+    // The SDK spoke Stripe's form encoding: the amount went as an integer of satang.
+    const created = stripe.state.requests.find((r) => r.path === '/v1/checkout/sessions' && r.method === 'POST')!;
+    expect(created.body).toMatchObject({ mode: 'payment', line_items: [{ price_data: { currency: 'thb', unit_amount: '500000' } }], allowed_payment_method_types: ['card', 'promptpay'] });
+    expect(link.json.url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
+    await until(async () => pushesTo(b.userId).some((t) => t.includes(link.json.url) && t.includes('5,000.00 THB')));
+
+    const [completed] = await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string);
+    expect(stripe.state.deliveries.find((d) => d.eventId === completed.id)?.status).toBe(200);
+    // Stripe delivers it again, as it does when it did not hear our answer.
+    const again = await postToWebhook(completed);
+    expect(again).toEqual({ status: 200, json: { received: true, duplicate: true } });
+
+    await until(async () => (await paymentOf(link.json.payment.id))?.status === 'paid');
+    await untilSettled(h.sys.knex);
+    expect(await eventsOf(b.id, 'payment_confirmed')).toHaveLength(1);
+    expect((await eventsOf(b.id, 'payment_confirmed'))[0].data).toMatchObject({ paymentId: link.json.payment.id, amountMinor: 500_000, currency: 'THB', method: 'card' });
+    expect(Number((await h.sys.knex('ledger_postings').where({ kind: 'payment', source_id: link.json.payment.id }).count({ n: '*' }))[0].n)).toBe(1);
+    expect(await balance(h.sys.knex, orgId, 'stripe_clearing', 'THB')).toBe(clearingBefore + 500_000);
+    expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
+    await until(async () => pushesTo(b.userId).some((t) => t.includes('received your payment of 5,000.00 THB for booking ' + b.number)));
+    expect(pushesTo(b.userId).filter((t) => t.includes('received your payment'))).toHaveLength(1);
+
+    const shown = await api('GET', `/api/v1/payments?booking=${b.number}`);
+    expect(shown.json.payments).toMatchObject([{ id: link.json.payment.id, status: 'paid', paidWith: 'card', amountMinor: 500_000, refundedMinor: 0, checkoutUrl: null }]);
+    const paidInFull = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(paidInFull).toMatchObject({ status: 409, json: { error: { code: 'conflict', message: `Booking ${b.number} is paid in full` } } });
+  });
+
+  it('asks for a deposit when the org says so, then the balance', async () => {
+    await h.sys.knex('orgs').where({ id: orgId }).update({ settings: h.sys.knex.raw(`settings || '{"paymentRule": {"kind": "deposit_percent", "percent": 30}}'::jsonb`) });
+    try {
+      const b = await pricedBooking();
+      const deposit = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+      expect(deposit.json.payment).toMatchObject({ part: 'deposit', amountMinor: 150_000 });
+      await stripe.state.completeSession(sessionOf(deposit.json.payment.id).id as string, { method: 'promptpay' });
+      await until(async () => (await paymentOf(deposit.json.payment.id))?.status === 'paid');
+      const rest = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+      expect(rest.json).toMatchObject({ payment: { part: 'balance', amountMinor: 350_000 }, amountDue: { paidMinor: 150_000, dueMinor: 350_000 } });
+      expect((await api('GET', `/api/v1/payments/${deposit.json.payment.id}`)).json.paidWith).toBe('promptpay');
+    } finally {
+      await h.sys.knex('orgs').where({ id: orgId }).update({ settings: h.sys.knex.raw(`settings - 'paymentRule'`) });
+    }
+  });
+});
+
+describe('what is refused or flagged, and nothing lost', () => {
+  it('a webhook with a bad signature: 400, nothing stored', async () => {
+    const event = { id: `evt_${randomBytes(8).toString('hex')}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: 'cs_x' } } } as unknown as StripeEvent;
+    const body = JSON.stringify(event);
+    const wrong = await postToWebhook(event, signStripeBody(body, 'whsec_another_secret'));
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error).toMatchObject({ code: 'malformed_body', message: expect.stringMatching(/Stripe-Signature does not match/) });
+    const stale = await postToWebhook(event, signStripeBody(JSON.stringify(event, null, 2), DEFAULT_STRIPE_WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 3600));
+    expect(stale.status).toBe(400);
+    const unsigned = await fetch(`${h.sys.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
+    expect(await h.sys.knex('stripe_events').where({ id: event.id }).first()).toBeUndefined();
+  });
+
+  it('Stripe down when a link is asked for: 503, no payment recorded, the customer told nothing', async () => {
+    const b = await pricedBooking();
+    stripe.state.faults.add('/v1/checkout/sessions', { status: 500 }, 2);
+    const res = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(res.status).toBe(503);
+    expect(res.json.error).toMatchObject({ code: 'unavailable', message: 'Stripe could not be reached to open a payment link; nothing was changed, try again shortly' });
+    expect(await h.sys.knex('booking_payments').where({ booking_id: b.id })).toEqual([]);
+    expect(await eventsOf(b.id, 'payment_link_created')).toEqual([]);
+  });
+
+  it('an amount that does not match the session: recorded, flagged to staff, not applied', async () => {
+    const b = await pricedBooking();
+    const link = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string, { amountTotal: 100 });
+    await until(async () => (await paymentOf(link.json.payment.id))?.status === 'flagged');
+    const flagged = await api('GET', `/api/v1/payments/${link.json.payment.id}`);
+    expect(flagged.json).toMatchObject({ status: 'flagged', flag: 'amount_mismatch', amountMinor: 100, flagDetail: { expectedMinor: 500_000, receivedMinor: 100 } });
+    expect(await eventsOf(b.id, 'payment_confirmed')).toEqual([]);
+    expect((await eventsOf(b.id, 'payment_flagged'))[0].data).toMatchObject({ flag: 'amount_mismatch' });
+    // Still owed in full.
+    const next = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(next.json.amountDue).toMatchObject({ paidMinor: 0, dueMinor: 500_000 });
+  });
+
+  it('a payment for a superseded quote: flagged, refundable, never applied to the new quote', async () => {
+    const b = await pricedBooking();
+    await h.sys.knex('bookings').where({ id: b.id }).update({ stage: 'contacted' });
+    const validUntil = '2099-12-31';
+    await api('POST', `/api/v1/bookings/${b.number}/quotes`, { lines: [{ description: 'Private class', quantity: 1, unitPrice: 3000 }], validUntil });
+    await api('POST', `/api/v1/bookings/${b.number}/quotes/1/send`);
+    const link = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(link.json).toMatchObject({ payment: { amountMinor: 300_000, quoteVersion: 1 }, amountDue: { basis: 'open_quote' } });
+    await api('POST', `/api/v1/bookings/${b.number}/quotes`, { lines: [{ description: 'Private class, 3 people', quantity: 1, unitPrice: 4000 }], validUntil });
+    expect((await api('POST', `/api/v1/bookings/${b.number}/quotes/2/send`)).status).toBe(200);
+    await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string);
+    await until(async () => (await paymentOf(link.json.payment.id))?.status === 'flagged');
+    expect((await api('GET', `/api/v1/payments/${link.json.payment.id}`)).json).toMatchObject({ flag: 'quote_superseded', flagDetail: { quoteVersion: 1 } });
+    const next = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(next.json.amountDue).toMatchObject({ totalMinor: 400_000, paidMinor: 0, dueMinor: 400_000 });
+    const refund = await api('POST', `/api/v1/payments/${link.json.payment.id}/refunds`, { reason: 'Paid the old quote' });
+    expect(refund).toMatchObject({ status: 201, json: { amountMinor: 300_000, status: 'succeeded' } });
+  });
+
+  it('two refunds racing past the amount paid: one refused with 409, the ledger never below zero', async () => {
+    const b = await pricedBooking();
+    const link = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string);
+    await until(async () => (await paymentOf(link.json.payment.id))?.status === 'paid');
+    const both = await Promise.all([300_000, 300_000].map((amountMinor) => api('POST', `/api/v1/payments/${link.json.payment.id}/refunds`, { amountMinor })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.json.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/more than is left to refund \(200000 of 500000 THB\)/) });
+    await untilSettled(h.sys.knex);
+    expect(Number((await paymentOf(link.json.payment.id)).refunded_minor)).toBe(300_000);
+    const refunds = await h.sys.knex('payment_refunds').where({ payment_id: link.json.payment.id });
+    expect(refunds.map((r) => [Number(r.amount_minor), r.status])).toEqual([[300_000, 'succeeded']]);
+    expect(Number((await h.sys.knex('ledger_postings').where({ kind: 'refund', source_id: refunds[0].id }).count({ n: '*' }))[0].n)).toBe(1);
+    expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
+    await until(async () => pushesTo(b.userId).some((t) => t.includes('refunded 3,000.00 THB')));
+  });
+
+  it('events out of order: a refund before its payment is kept and applied when the payment arrives', async () => {
+    const b = await pricedBooking();
+    const link = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    stripe.state.webhooksDown = true;
+    try {
+      const [completed] = await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string);
+      const refund = await stripe.state.refundOutside(String((completed.data.object as any).payment_intent), 200_000);
+      expect((await postToWebhook(refund)).status).toBe(200);
+      await until(async () => (await h.sys.knex('stripe_events').where({ id: refund.id }).first())?.status === 'waiting');
+      expect(await h.sys.knex('payment_refunds').where({ payment_id: link.json.payment.id })).toEqual([]);
+      expect((await postToWebhook(completed)).status).toBe(200);
+      await until(async () => (await h.sys.knex('stripe_events').where({ id: refund.id }).first())?.status === 'applied');
+      const p = await paymentOf(link.json.payment.id);
+      expect([p.status, Number(p.refunded_minor)]).toEqual(['paid', 200_000]);
+      expect(await eventsOf(b.id, 'payment_refunded')).toHaveLength(1);
+    } finally {
+      stripe.state.webhooksDown = false;
+    }
+  });
+
+  it('webhooks down for an hour: the reconciliation reads Stripe\'s events and applies the missed ones once', async () => {
+    const b = await pricedBooking();
+    const link = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    stripe.state.webhooksDown = true;
+    try {
+      await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string);
+    } finally {
+      stripe.state.webhooksDown = false;
+    }
+    expect((await paymentOf(link.json.payment.id)).status).toBe('pending');
+    const client = createStripeClient({ secretKey: DEFAULT_STRIPE_SECRET_KEY, apiBaseUrl: stripe.url })!;
+    const first = await reconcileWithStripe(h.sys.knex, client);
+    expect(first.stored).toBeGreaterThanOrEqual(2);
+    await until(async () => (await paymentOf(link.json.payment.id))?.status === 'paid');
+    const second = await reconcileWithStripe(h.sys.knex, client);
+    expect(second).toMatchObject({ listed: first.listed, stored: 0 });
+    await untilSettled(h.sys.knex);
+    expect(await eventsOf(b.id, 'payment_confirmed')).toHaveLength(1);
+    expect(stripe.state.requests.some((r) => r.path === '/v1/events' && r.query['created[gte]'])).toBe(true);
+  });
+});
