@@ -70,6 +70,7 @@ import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
+import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
 import { moveConsents } from '../core/contacts/consent.ts';
@@ -146,6 +147,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
+  // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
+  subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).
   subscribeToBookingEvents('day-before-reminder', remindDayBefore);
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { DEFAULT_STRIPE_SECRET_KEY, DEFAULT_STRIPE_WEBHOOK_SECRET, signStripeBody, startFakeStripeApi, type RunningFakeStripeApi, type StripeEvent } from '../dev/fakes/stripe-api.ts';
@@ -20,6 +22,9 @@ let stripe: RunningFakeStripeApi;
 let api: ReturnType<typeof apiClient>;
 let orgId: string;
 let counter = 0;
+/** The business's own system, receiving our signed outbound webhooks. */
+let receiver: Server;
+const received: { type: string; data: any }[] = [];
 
 beforeAll(async () => {
   stripe = await startFakeStripeApi();
@@ -27,8 +32,21 @@ beforeAll(async () => {
   stripe.state.webhookUrl = `${h.sys.url}/webhooks/stripe`;
   api = apiClient(h.sys);
   orgId = h.sys.defaultOrgId;
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const endpoint = await api('POST', '/api/v1/webhook-endpoints', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded', 'payment.refunded'] });
+  expect(endpoint.status).toBe(201);
 }, 60_000);
 afterAll(async () => {
+  receiver?.closeAllConnections();
+  await new Promise((r) => receiver?.close(r));
   await h?.close();
   await stripe?.close();
 });
@@ -88,6 +106,11 @@ describe('a priced booking paid through a Stripe payment link', () => {
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
     await until(async () => pushesTo(b.userId).some((t) => t.includes('received your payment of 5,000.00 THB for booking ' + b.number)));
     expect(pushesTo(b.userId).filter((t) => t.includes('received your payment'))).toHaveLength(1);
+    // The business's system hears of it once, signed, by the outbound webhooks.
+    await until(async () => received.some((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number));
+    expect(received.filter((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number)).toEqual([
+      expect.objectContaining({ data: { payment: { id: link.json.payment.id, bookingNumber: b.number, amountMinor: 500_000, currency: 'THB', paidWith: 'card' } } }),
+    ]);
 
     const shown = await api('GET', `/api/v1/payments?booking=${b.number}`);
     expect(shown.json.payments).toMatchObject([{ id: link.json.payment.id, status: 'paid', paidWith: 'card', amountMinor: 500_000, refundedMinor: 0, checkoutUrl: null }]);
@@ -184,6 +207,7 @@ describe('what is refused or flagged, and nothing lost', () => {
     expect(Number((await h.sys.knex('ledger_postings').where({ kind: 'refund', source_id: refunds[0].id }).count({ n: '*' }))[0].n)).toBe(1);
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
     await until(async () => pushesTo(b.userId).some((t) => t.includes('refunded 3,000.00 THB')));
+    await until(async () => received.some((r) => r.type === 'payment.refunded' && r.data.refund.id === refunds[0].id && r.data.refund.amountMinor === 300_000));
   });
 
   it('events out of order: a refund before its payment is kept and applied when the payment arrives', async () => {
@@ -225,5 +249,33 @@ describe('what is refused or flagged, and nothing lost', () => {
     await untilSettled(h.sys.knex);
     expect(await eventsOf(b.id, 'payment_confirmed')).toHaveLength(1);
     expect(stripe.state.requests.some((r) => r.path === '/v1/events' && r.query['created[gte]'])).toBe(true);
+  });
+});
+
+describe('the finance view', () => {
+  it('shows the accountant cash in by day and method, refunds and what is still owed, as JSON and CSV; support may not', async () => {
+    const accountant = (await api('POST', '/api/v1/api-keys', { name: 'accountant', role: 'accountant' })).json.key;
+    const support = (await api('POST', '/api/v1/api-keys', { name: 'support', role: 'support' })).json.key;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+    const view = await api('GET', `/api/v1/finance?from=${today}&to=${today}`, undefined, accountant);
+    expect(view.status).toBe(200);
+    const paid = await h.sys.knex('booking_payments').where({ status: 'paid' });
+    const card = view.json.cashIn.find((r: any) => r.method === 'card' && !r.flagged);
+    expect(card.amountMinor).toBe(paid.filter((p) => p.method_detail === 'card').reduce((s, p) => s + Number(p.amount_minor), 0));
+    expect(view.json.cashIn.some((r: any) => r.method === 'promptpay' && r.amountMinor === 150_000)).toBe(true);
+    expect(view.json.cashIn.some((r: any) => r.flagged && r.amountMinor >= 100)).toBe(true);
+    const refunded = await h.sys.knex('payment_refunds').where({ status: 'succeeded' });
+    expect(view.json.refunds.reduce((s: number, r: any) => s + r.amountMinor, 0)).toBe(refunded.reduce((s, r) => s + Number(r.amount_minor), 0));
+    // The deposit booking still owes its balance.
+    expect(view.json.outstanding).toContainEqual(expect.objectContaining({ paidMinor: 150_000, dueMinor: 350_000 }));
+    const csv = await fetch(`${h.sys.url}/api/v1/finance?from=${today}&to=${today}&format=csv&table=cash_in`, { headers: { authorization: `Bearer ${accountant}` } });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toMatch(/day.*method.*currency.*flagged.*payments.*amountMinor/);
+    expect(text).toContain(`${today},promptpay,THB,false,1,150000`);
+    const refused = await api('GET', `/api/v1/finance?from=${today}&to=${today}`, undefined, support);
+    expect(refused.status).toBe(403);
+    const backwards = await api('GET', `/api/v1/finance?from=${today}&to=2020-01-01`, undefined, accountant);
+    expect(backwards).toMatchObject({ status: 422, json: { error: { code: 'validation_failed' } } });
   });
 });

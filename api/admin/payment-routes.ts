@@ -3,6 +3,9 @@ import { assertBookingVisible } from '../../core/bookings/booking-queries.ts';
 import { createPaymentLink } from '../../core/checkout/payment-links.ts';
 import { listPayments, paymentById } from '../../core/checkout/payment-queries.ts';
 import { refundPayment } from '../../core/checkout/refunds.ts';
+import { financeView } from '../../core/checkout/finance.ts';
+import { confirmSlip, rejectSlip } from '../../core/checkout/slips.ts';
+import { sendCsv, wantsCsv } from '../csv-response.ts';
 import * as c from '../../core/contracts/money.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { route } from '../route.ts';
@@ -71,6 +74,56 @@ export const paymentRoutes = [
     handle: async ({ caller, deps, params, body }) => {
       if (!z.uuid().safeParse(params.id).success) throw notFound('Payment', { id: params.id });
       return (await refundPayment(deps.knex, deps.stripe, { orgId: caller.orgId, paymentId: params.id, amountMinor: body.amountMinor, reason: body.reason, actor: caller.actor }))!;
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/finance',
+    summary:
+      "The finance view for a period of the org's days: money in by day and how it was paid (card, promptpay, transfer; flagged money apart), refunds by day, and what customers still owe on bookings asked to pay. `format=csv` answers one table (`table`: cash_in, refunds, outstanding)",
+    tag: 'payments',
+    access: 'finance.read',
+    query: c.financeQuery,
+    response: c.financeView,
+    handle: async ({ caller, deps, query, ctx }) => {
+      const view = await financeView(deps.knex, caller.orgId, { from: query.from, to: query.to });
+      if (!wantsCsv(ctx, query.format)) return view;
+      const rows = { cash_in: view.cashIn, refunds: view.refunds, outstanding: view.outstanding }[query.table];
+      return sendCsv(ctx, `finance-${query.table}-${query.from}-${query.to}`, [rows], view.period.timeZone) as never;
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/payments/:id/confirm',
+    summary:
+      "Confirms a customer's bank-transfer slip: the money arrived (for `amountMinor` when the slip shows another amount). The payment is paid, posted, on the booking's timeline, and the customer told. A slip confirmed or rejected already: 409",
+    tag: 'payments',
+    access: 'payments.refund',
+    staffApp: { path: '/liff-api/v1/desk/payments/:id/confirm', tag: 'desk', summary: "Confirms a transfer slip from the desk" },
+    body: c.slipConfirmation,
+    response: c.payment,
+    handle: async ({ caller, deps, params, body }) => {
+      if (!z.uuid().safeParse(params.id).success) throw notFound('Transfer slip', { id: params.id });
+      await confirmSlip(deps.knex, { orgId: caller.orgId, paymentId: params.id, amountMinor: body.amountMinor, actor: caller.actor });
+      return (await paymentById(deps.knex, caller.orgId, params.id))!;
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/payments/:id/reject',
+    summary: "Rejects a customer's bank-transfer slip, with why (not a slip, money not arrived). A slip confirmed or rejected already: 409",
+    tag: 'payments',
+    access: 'payments.refund',
+    staffApp: { path: '/liff-api/v1/desk/payments/:id/reject', tag: 'desk', summary: 'Rejects a transfer slip from the desk' },
+    body: c.slipRejection,
+    response: c.payment,
+    handle: async ({ caller, deps, params, body }) => {
+      if (!z.uuid().safeParse(params.id).success) throw notFound('Transfer slip', { id: params.id });
+      await rejectSlip(deps.knex, { orgId: caller.orgId, paymentId: params.id, reason: body.reason, actor: caller.actor });
+      return (await paymentById(deps.knex, caller.orgId, params.id))!;
     },
   }),
 ];

@@ -84,3 +84,31 @@ export const refund = z
     succeededAt: z.string().nullable(),
   })
   .meta({ id: 'Refund' });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+
+export const financeQuery = z
+  .object({
+    from: day.meta({ description: 'First day, in the org\'s time zone' }),
+    to: day.meta({ description: 'Last day, included' }),
+    format: z.enum(['json', 'csv']).optional(),
+    table: z.enum(['cash_in', 'refunds', 'outstanding']).default('cash_in').meta({ description: 'With format=csv: which table' }),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'from is after to', path: ['from'] });
+
+export const financeView = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+    cashIn: z.array(z.object({ day: z.string(), method: z.string(), currency: z.string(), flagged: z.boolean(), payments: z.number().int(), amountMinor: minor('Received') })),
+    refunds: z.array(z.object({ day: z.string(), method: z.string(), currency: z.string(), refunds: z.number().int(), amountMinor: minor('Given back') })),
+    outstanding: z.array(z.object({ bookingNumber: z.string(), currency: z.string(), totalMinor: minor('Cost'), paidMinor: minor('Paid'), dueMinor: minor('Still owed') })),
+  })
+  .meta({ id: 'FinanceView' });
+
+export const slipConfirmation = z
+  .object({ amountMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().meta({ description: 'What the slip shows arrived, when it is not what was asked' }) })
+  .strict()
+  .meta({ id: 'SlipConfirmation' });
+
+export const slipRejection = z.object({ reason: z.string().trim().min(1).max(500) }).strict().meta({ id: 'SlipRejection' });
