@@ -45,6 +45,11 @@ const TEMPLATES = [
       en: 'We have refunded {{amount}} for booking {{booking_id}}. It returns to the way you paid within a few business days.',
     },
   },
+  {
+    key: 'slip_received',
+    description: "A customer's image while their booking owes money: taken as a transfer slip, for staff to confirm.",
+    text: { th: 'ได้รับสลิปการโอนเงินสำหรับการจอง {{booking_id}} แล้วค่ะ ทีมงานจะตรวจสอบและยืนยันให้เร็วที่สุด', en: 'Thank you: we have your transfer slip for booking {{booking_id}}. Our team will check it and confirm shortly.' },
+  },
 ];
 
 export async function up(knex: Knex): Promise<void> {

@@ -488,6 +488,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'We have refunded {{amount}} for booking {{booking_id}}. It returns to the way you paid within a few business days.',
   },
   {
+    key: 'slip_received',
+    description: "A customer's image while their booking owes money: taken as a transfer slip, for staff to confirm.",
+    th: 'ได้รับสลิปการโอนเงินสำหรับการจอง {{booking_id}} แล้วค่ะ ทีมงานจะตรวจสอบและยืนยันให้เร็วที่สุด',
+    en: 'Thank you: we have your transfer slip for booking {{booking_id}}. Our team will check it and confirm shortly.',
+  },
+  {
     key: 'booking_day_before',
     description: 'The day before a confirmed booking: a reminder of when and what.',
     th: 'แจ้งเตือนค่ะ พรุ่งนี้คุณมีการจอง {{booking_id}}\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\nหากต้องการเปลี่ยนแปลง ตอบกลับในแชทนี้ได้เลยค่ะ',

@@ -252,6 +252,61 @@ describe('what is refused or flagged, and nothing lost', () => {
   });
 });
 
+/** The customer sends a picture in the chat (a transfer slip); resolves with the bot's reply. */
+async function sendSlip(userId: string): Promise<string> {
+  const id = String(BigInt('0x' + randomBytes(7).toString('hex')));
+  h.line.state.addContent(id, Buffer.from('slip-jpeg-bytes'), 'image/jpeg');
+  const replyToken = h.line.state.issueReplyToken();
+  const res = await h.postEvents([
+    {
+      type: 'message',
+      mode: 'active',
+      timestamp: Date.now(),
+      source: { type: 'user', userId },
+      webhookEventId: `01S${randomBytes(12).toString('hex').toUpperCase()}`.slice(0, 26),
+      deliveryContext: { isRedelivery: false },
+      replyToken,
+      message: { id, type: 'image', quoteToken: 'q', contentProvider: { type: 'line' } },
+    },
+  ]);
+  expect(res.status).toBe(200);
+  const reply = await until(async () => h.line.state.deliveries.find((d) => d.replyToken === replyToken) ?? false);
+  return reply.messages.map((m) => ('text' in m ? String(m.text) : '')).join('\n');
+}
+
+describe('bank-transfer slips', () => {
+  it('a picture from a customer who owes money lands on the booking; staff confirm it once; the customer is told', async () => {
+    const b = await pricedBooking();
+    const bankBefore = await balance(h.sys.knex, orgId, 'bank', 'THB');
+    expect(await sendSlip(b.userId)).toContain(`transfer slip for booking ${b.number}`);
+    const slip = await until(() => h.sys.knex('booking_payments').where({ booking_id: b.id, method: 'transfer' }).first());
+    expect([slip.status, Number(slip.amount_minor), slip.slip_message_id !== null]).toEqual(['pending', 500_000, true]);
+    expect(await eventsOf(b.id, 'slip_received')).toHaveLength(1);
+    const confirmed = await api('POST', `/api/v1/payments/${slip.id}/confirm`, {});
+    expect(confirmed).toMatchObject({ status: 200, json: { status: 'paid', paidWith: 'transfer', amountMinor: 500_000 } });
+    const twice = await api('POST', `/api/v1/payments/${slip.id}/confirm`, {});
+    expect(twice).toMatchObject({ status: 409, json: { error: { code: 'conflict', message: 'This slip was confirmed already' } } });
+    expect(await eventsOf(b.id, 'payment_confirmed')).toHaveLength(1);
+    expect(await balance(h.sys.knex, orgId, 'bank', 'THB')).toBe(bankBefore + 500_000);
+    await until(async () => pushesTo(b.userId).some((t) => t.includes(`received your payment of 5,000.00 THB for booking ${b.number}`)));
+    // Paid in full: the next picture is only a picture.
+    expect(await sendSlip(b.userId)).not.toContain('transfer slip');
+  });
+
+  it('a slip staff reject is not paid, and cannot be confirmed after', async () => {
+    const b = await pricedBooking();
+    await sendSlip(b.userId);
+    const slip = await until(() => h.sys.knex('booking_payments').where({ booking_id: b.id, method: 'transfer' }).first());
+    const noReason = await api('POST', `/api/v1/payments/${slip.id}/reject`, {});
+    expect(noReason.status).toBe(422);
+    const rejected = await api('POST', `/api/v1/payments/${slip.id}/reject`, { reason: 'Not a transfer slip' });
+    expect(rejected).toMatchObject({ status: 200, json: { status: 'rejected' } });
+    expect((await api('POST', `/api/v1/payments/${slip.id}/confirm`, {})).status).toBe(409);
+    expect(await eventsOf(b.id, 'payment_confirmed')).toEqual([]);
+    expect((await eventsOf(b.id, 'slip_rejected'))[0].data).toMatchObject({ reason: 'Not a transfer slip' });
+  });
+});
+
 describe('the finance view', () => {
   it('shows the accountant cash in by day and method, refunds and what is still owed, as JSON and CSV; support may not', async () => {
     const accountant = (await api('POST', '/api/v1/api-keys', { name: 'accountant', role: 'accountant' })).json.key;
