@@ -55,3 +55,26 @@ export async function listPayments(db: Db, orgId: string, f: PaymentFilter): Pro
   }
   return (await q).map(paymentView);
 }
+
+/**
+ * The Stripe links still waiting to be paid, newest first per booking: what a customer's pages
+ * show as their "Pay" button. By booking number, for one customer of an org.
+ */
+export async function payLinksOfCustomer(db: Db, who: { orgId: string; contactId: string }): Promise<Map<string, string>> {
+  const rows = await db('booking_payments as p')
+    .join('bookings as b', 'b.id', 'p.booking_id')
+    .where({ 'p.org_id': who.orgId, 'b.contact_id': who.contactId, 'p.status': 'pending', 'p.method': 'stripe' })
+    .orderBy('p.created_at', 'asc')
+    .select('b.number', 'p.checkout_url');
+  return new Map(rows.map((r) => [r.number as string, r.checkout_url as string]));
+}
+
+/** The Stripe link waiting to be paid for this quote version (by its token), if any. */
+export async function payLinkOfQuote(db: Db, token: string): Promise<string | null> {
+  const row = await db('booking_payments as p')
+    .join('booking_quotes as q', 'q.id', 'p.quote_id')
+    .where({ 'q.token': token, 'p.status': 'pending', 'p.method': 'stripe' })
+    .orderBy('p.created_at', 'desc')
+    .first('p.checkout_url');
+  return row?.checkout_url ?? null;
+}
