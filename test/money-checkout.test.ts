@@ -119,7 +119,9 @@ describe('a priced booking paid through a Stripe payment link', () => {
   });
 
   it('asks for a deposit when the org says so, then the balance', async () => {
-    await h.sys.knex('orgs').where({ id: orgId }).update({ settings: h.sys.knex.raw(`settings || '{"paymentRule": {"kind": "deposit_percent", "percent": 30}}'::jsonb`) });
+    const refused = await api('PATCH', '/api/v1/org/settings', { paymentRule: { kind: 'deposit_percent', percent: 130 } });
+    expect(refused).toMatchObject({ status: 422, json: { error: { code: 'validation_failed' } } });
+    expect((await api('PATCH', '/api/v1/org/settings', { paymentRule: { kind: 'deposit_percent', percent: 30 } })).status).toBe(200);
     try {
       const b = await pricedBooking();
       const deposit = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
@@ -130,7 +132,7 @@ describe('a priced booking paid through a Stripe payment link', () => {
       expect(rest.json).toMatchObject({ payment: { part: 'balance', amountMinor: 350_000 }, amountDue: { paidMinor: 150_000, dueMinor: 350_000 } });
       expect((await api('GET', `/api/v1/payments/${deposit.json.payment.id}`)).json.paidWith).toBe('promptpay');
     } finally {
-      await h.sys.knex('orgs').where({ id: orgId }).update({ settings: h.sys.knex.raw(`settings - 'paymentRule'`) });
+      expect((await api('PATCH', '/api/v1/org/settings', { paymentRule: null })).json.paymentRule).toEqual({ kind: 'full' });
     }
   });
 });
