@@ -14,6 +14,19 @@ import { route } from '../route.ts';
  * Customers' payments on bookings (docs/money.md): a payment link for what a booking owes, the
  * payments, and refunds. Amounts are integer minor units (satang for THB).
  */
+/** The payment a path names: a UUID, else not found (no query for what cannot be one). */
+function paymentIdIn(params: Record<string, string>, what = 'Payment'): string {
+  if (!z.uuid().safeParse(params.id).success) throw notFound(what, { id: params.id });
+  return params.id;
+}
+
+/** A slip decided (confirmed or rejected) by staff, answered with the payment as it is now. */
+async function decideSlip(deps: { knex: import('knex').Knex }, orgId: string, params: Record<string, string>, decide: (paymentId: string) => Promise<unknown>) {
+  const id = paymentIdIn(params, 'Transfer slip');
+  await decide(id);
+  return (await paymentById(deps.knex, orgId, id))!;
+}
+
 export const paymentRoutes = [
   route({
     method: 'post',
@@ -71,10 +84,8 @@ export const paymentRoutes = [
     body: c.refundRequest,
     response: c.refund,
     status: 201,
-    handle: async ({ caller, deps, params, body }) => {
-      if (!z.uuid().safeParse(params.id).success) throw notFound('Payment', { id: params.id });
-      return (await refundPayment(deps.knex, deps.stripe, { orgId: caller.orgId, paymentId: params.id, amountMinor: body.amountMinor, reason: body.reason, actor: caller.actor }))!;
-    },
+    handle: async ({ caller, deps, params, body }) =>
+      (await refundPayment(deps.knex, deps.stripe, { orgId: caller.orgId, paymentId: paymentIdIn(params), amountMinor: body.amountMinor, reason: body.reason, actor: caller.actor }))!,
   }),
 
   route({
@@ -104,11 +115,8 @@ export const paymentRoutes = [
     staffApp: { path: '/liff-api/v1/desk/payments/:id/confirm', tag: 'desk', summary: "Confirms a transfer slip from the desk" },
     body: c.slipConfirmation,
     response: c.payment,
-    handle: async ({ caller, deps, params, body }) => {
-      if (!z.uuid().safeParse(params.id).success) throw notFound('Transfer slip', { id: params.id });
-      await confirmSlip(deps.knex, { orgId: caller.orgId, paymentId: params.id, amountMinor: body.amountMinor, actor: caller.actor });
-      return (await paymentById(deps.knex, caller.orgId, params.id))!;
-    },
+    handle: ({ caller, deps, params, body }) =>
+      decideSlip(deps, caller.orgId, params, (paymentId) => confirmSlip(deps.knex, { orgId: caller.orgId, paymentId, amountMinor: body.amountMinor, actor: caller.actor })),
   }),
 
   route({
@@ -120,10 +128,7 @@ export const paymentRoutes = [
     staffApp: { path: '/liff-api/v1/desk/payments/:id/reject', tag: 'desk', summary: 'Rejects a transfer slip from the desk' },
     body: c.slipRejection,
     response: c.payment,
-    handle: async ({ caller, deps, params, body }) => {
-      if (!z.uuid().safeParse(params.id).success) throw notFound('Transfer slip', { id: params.id });
-      await rejectSlip(deps.knex, { orgId: caller.orgId, paymentId: params.id, reason: body.reason, actor: caller.actor });
-      return (await paymentById(deps.knex, caller.orgId, params.id))!;
-    },
+    handle: ({ caller, deps, params, body }) =>
+      decideSlip(deps, caller.orgId, params, (paymentId) => rejectSlip(deps.knex, { orgId: caller.orgId, paymentId, reason: body.reason, actor: caller.actor })),
   }),
 ];
