@@ -24,6 +24,9 @@ let orgId: string;
 let counter = 0;
 /** The business's own system, receiving our signed outbound webhooks. */
 let receiver: Server;
+/** The sales team's LINE group: where money to check is announced. */
+const SALES_GROUP = `C${randomBytes(16).toString('hex')}`;
+const groupSays = () => h.line.state.deliveries.filter((d) => d.to === SALES_GROUP).flatMap((d) => d.messages.map((m) => ('text' in m ? String(m.text) : JSON.stringify(m))));
 const received: { type: string; data: any }[] = [];
 
 beforeAll(async () => {
@@ -32,6 +35,8 @@ beforeAll(async () => {
   stripe.state.webhookUrl = `${h.sys.url}/webhooks/stripe`;
   api = apiClient(h.sys);
   orgId = h.sys.defaultOrgId;
+  const channel = await h.sys.knex('channels').where({ org_id: orgId, kind: 'line' }).first();
+  await h.sys.knex('staff_groups').insert({ org_id: orgId, channel_id: channel.id, line_group_id: SALES_GROUP, purpose: 'sales', name: 'Sales', is_active: true, language: 'en' });
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -170,6 +175,8 @@ describe('what is refused or flagged, and nothing lost', () => {
     expect(flagged.json).toMatchObject({ status: 'flagged', flag: 'amount_mismatch', amountMinor: 100, flagDetail: { expectedMinor: 500_000, receivedMinor: 100 } });
     expect(await eventsOf(b.id, 'payment_confirmed')).toEqual([]);
     expect((await eventsOf(b.id, 'payment_flagged'))[0].data).toMatchObject({ flag: 'amount_mismatch' });
+    // Staff are told in the sales group, with the booking's card.
+    await until(async () => groupSays().some((t) => t.includes(`${b.number}: 1.00 THB arrived and was not applied to the booking (the amount or currency is not what was asked)`)));
     // Still owed in full.
     const next = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
     expect(next.json.amountDue).toMatchObject({ paidMinor: 0, dueMinor: 500_000 });
@@ -284,6 +291,7 @@ describe('bank-transfer slips', () => {
     const slip = await until(() => h.sys.knex('booking_payments').where({ booking_id: b.id, method: 'transfer' }).first());
     expect([slip.status, Number(slip.amount_minor), slip.slip_message_id !== null]).toEqual(['pending', 500_000, true]);
     expect(await eventsOf(b.id, 'slip_received')).toHaveLength(1);
+    await until(async () => groupSays().some((t) => t.includes(`sent a transfer slip for ${b.number} (5,000.00 THB). Check it and confirm.`)));
     const confirmed = await api('POST', `/api/v1/payments/${slip.id}/confirm`, {});
     expect(confirmed).toMatchObject({ status: 200, json: { status: 'paid', paidWith: 'transfer', amountMinor: 500_000 } });
     const twice = await api('POST', `/api/v1/payments/${slip.id}/confirm`, {});
