@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { DEFAULT_STRIPE_SECRET_KEY, DEFAULT_STRIPE_WEBHOOK_SECRET, signStripeBody, startFakeStripeApi, type RunningFakeStripeApi, type StripeEvent } from '../dev/fakes/stripe-api.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
+import { ApiKeyHasher, issueApiKey } from '../core/api-keys/api-key-service.ts';
+import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { reconcileWithStripe } from '../core/checkout/reconciliation.ts';
 import { balance, trialBalance } from '../core/ledger/ledger.ts';
 import { apiClient } from './support/api-client.ts';
@@ -314,6 +316,29 @@ describe('bank-transfer slips', () => {
     expect((await api('POST', `/api/v1/payments/${slip.id}/confirm`, {})).status).toBe(409);
     expect(await eventsOf(b.id, 'payment_confirmed')).toEqual([]);
     expect((await eventsOf(b.id, 'slip_rejected'))[0].data).toMatchObject({ reason: 'Not a transfer slip' });
+  });
+});
+
+describe('another business', () => {
+  it("sees none of this org's payments: each is answered as one that does not exist, and nothing changes", async () => {
+    const [other] = await h.sys.knex('orgs').insert({ slug: `other-${randomBytes(3).toString('hex')}`, name: 'Other shop', time_zone: 'Asia/Bangkok' }).returning('id');
+    const theirs = (await issueApiKey(h.sys.knex, new ApiKeyHasher(loadOrCreateKeyFile(h.sys.dataDir)), { orgId: other.id, name: 'their admin', role: 'admin' })).key;
+    const paid = await h.sys.knex('booking_payments').where({ org_id: orgId, status: 'paid' }).first();
+    const pending = await h.sys.knex('booking_payments').where({ org_id: orgId, status: 'pending', method: 'stripe' }).first();
+    const booking = await h.sys.knex('bookings').where({ id: paid.booking_id }).first();
+    const before = await h.sys.knex('booking_payments').orderBy('id');
+    for (const [method, path, body] of [
+      ['GET', `/api/v1/payments/${paid.id}`, undefined],
+      ['POST', `/api/v1/payments/${paid.id}/refunds`, { amountMinor: 1 }],
+      ['POST', `/api/v1/payments/${pending.id}/confirm`, {}],
+      ['POST', `/api/v1/payments/${pending.id}/reject`, { reason: 'not yours' }],
+      ['POST', `/api/v1/bookings/${booking.number}/payment-links`, {}],
+    ] as const) {
+      const res = await api(method, path, body, theirs);
+      expect([path, res.status, res.json.error.code]).toEqual([path, 404, 'not_found']);
+    }
+    expect((await api('GET', '/api/v1/payments', undefined, theirs)).json.payments).toEqual([]);
+    expect(await h.sys.knex('booking_payments').orderBy('id')).toEqual(before);
   });
 });
 
