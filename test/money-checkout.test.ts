@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lineId } from '../dev/fakes/line-api.ts';
 import { DEFAULT_STRIPE_SECRET_KEY, DEFAULT_STRIPE_WEBHOOK_SECRET, signStripeBody, startFakeStripeApi, type RunningFakeStripeApi, type StripeEvent } from '../dev/fakes/stripe-api.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
 import { ApiKeyHasher, issueApiKey } from '../core/api-keys/api-key-service.ts';
@@ -12,6 +11,7 @@ import { balance, trialBalance } from '../core/ledger/ledger.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until, untilSettled } from './support/test-system.ts';
+import { pricedBooking as pricedBookingOf, sendSlip as sendSlipOf } from './support/money.ts';
 
 /**
  * Money end to end (docs/money.md): a priced booking, a payment link through the API (the real
@@ -23,7 +23,6 @@ let h: LineCustomerHarness;
 let stripe: RunningFakeStripeApi;
 let api: ReturnType<typeof apiClient>;
 let orgId: string;
-let counter = 0;
 /** The business's own system, receiving our signed outbound webhooks. */
 let receiver: Server;
 /** The sales team's LINE group: where money to check is announced. */
@@ -58,20 +57,8 @@ afterAll(async () => {
   await stripe?.close();
 });
 
-/** A LINE customer with a booking of the demo's sushi class (2,500.00 THB a person) for two. */
-async function pricedBooking(): Promise<{ number: string; id: string; userId: string }> {
-  const userId = lineId('U');
-  await h.tell(userId, `hello ${counter + 1}`);
-  const chat = await until(() => h.sys.knex('conversations').where({ external_id: userId }).first());
-  const service = await h.sys.knex('services').where({ org_id: orgId, key: 'sushi_class' }).first();
-  const number = `B-9${String(++counter).padStart(5, '0')}`;
-  const [row] = await h.sys
-    .knex('bookings')
-    .insert({ org_id: orgId, number, contact_id: chat.contact_id, conversation_id: chat.id, service_id: service.id, source: 'line', stage: 'confirmed', party_size: 2, language: 'en', requested_date: '2027-03-10' })
-    .returning('id');
-  await h.sys.knex('contacts').where({ id: chat.contact_id }).update({ language: 'en' });
-  return { number, id: row.id, userId };
-}
+const pricedBooking = () => pricedBookingOf(h);
+const sendSlip = (userId: string) => sendSlipOf(h, userId);
 
 const pushesTo = (userId: string) => h.line.state.deliveries.filter((d) => d.to === userId).flatMap((d) => d.messages.map((m) => ('text' in m ? String(m.text) : '')));
 const paymentOf = (id: string) => h.sys.knex('booking_payments').where({ id }).first();
@@ -262,28 +249,6 @@ describe('what is refused or flagged, and nothing lost', () => {
     expect(stripe.state.requests.some((r) => r.path === '/v1/events' && r.query['created[gte]'])).toBe(true);
   });
 });
-
-/** The customer sends a picture in the chat (a transfer slip); resolves with the bot's reply. */
-async function sendSlip(userId: string): Promise<string> {
-  const id = String(BigInt('0x' + randomBytes(7).toString('hex')));
-  h.line.state.addContent(id, Buffer.from('slip-jpeg-bytes'), 'image/jpeg');
-  const replyToken = h.line.state.issueReplyToken();
-  const res = await h.postEvents([
-    {
-      type: 'message',
-      mode: 'active',
-      timestamp: Date.now(),
-      source: { type: 'user', userId },
-      webhookEventId: `01S${randomBytes(12).toString('hex').toUpperCase()}`.slice(0, 26),
-      deliveryContext: { isRedelivery: false },
-      replyToken,
-      message: { id, type: 'image', quoteToken: 'q', contentProvider: { type: 'line' } },
-    },
-  ]);
-  expect(res.status).toBe(200);
-  const reply = await until(async () => h.line.state.deliveries.find((d) => d.replyToken === replyToken) ?? false);
-  return reply.messages.map((m) => ('text' in m ? String(m.text) : '')).join('\n');
-}
 
 describe('bank-transfer slips', () => {
   it('a picture from a customer who owes money lands on the booking; staff confirm it once; the customer is told', async () => {

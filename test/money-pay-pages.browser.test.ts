@@ -7,6 +7,9 @@ import { apiClient } from './support/api-client.ts';
 import { hasChromium, liffDevice, openBrowser, screenshotDir } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { until } from './support/test-system.ts';
+import { pricedBooking, sendSlip } from './support/money.ts';
+import { enrolStaff } from './support/staff-desk.ts';
+import { checkScreen, staffDevice } from './support/staff-browser.ts';
 
 /**
  * The "Pay" button (docs/money.md): on the quote page (a plain browser, by the quote's token) and
@@ -81,5 +84,28 @@ describe.skipIf(!hasChromium)('the Pay button on the customer pages', () => {
     await after.goto(`${h.sys.url}/liff/me?lang=en`);
     await poll(() => after.textContent('main')).toContain('B-777001');
     expect(await after.getByRole('link', { name: 'Pay now' }).count()).toBe(0);
+  });
+
+  it('the desk shows a booking\'s payments; a manager confirms a transfer slip there, once', async () => {
+    const b = await pricedBooking(h);
+    expect(await sendSlip(h, b.userId)).toContain('transfer slip');
+    const slip = await until(() => h.sys.knex('booking_payments').where({ booking_id: b.id, method: 'transfer' }).first());
+    const manager = await enrolStaff(h, { displayName: 'Mali', role: 'manager', language: 'th' });
+    for (const lang of ['th', 'en'] as const) {
+      const page = await staffDevice(browser, h, manager);
+      await page.goto(`${h.sys.url}/liff/desk/booking/${b.number}?lang=${lang}`);
+      await poll(() => page.textContent('main')).toContain(lang === 'th' ? 'สลิปรอยืนยัน' : 'Slip to confirm');
+      expect(await page.textContent('main')).toContain('5,000.00');
+      await checkScreen(page, `booking-slip-${lang}`);
+    }
+    const page = await staffDevice(browser, h, manager);
+    await page.goto(`${h.sys.url}/liff/desk/booking/${b.number}?lang=en`);
+    await page.getByRole('button', { name: 'Confirm: money received' }).click();
+    await poll(() => page.textContent('main')).toContain('Confirmed; the customer is told.');
+    await poll(() => page.textContent('main')).toContain('Paid');
+    expect(await page.getByRole('button', { name: 'Confirm: money received' }).count()).toBe(0);
+    await checkScreen(page, 'booking-slip-confirmed-en');
+    expect((await h.sys.knex('booking_payments').where({ id: slip.id }).first()).status).toBe('paid');
+    expect(await h.sys.knex('booking_events').where({ booking_id: b.id, type: 'payment_confirmed' })).toHaveLength(1);
   });
 });

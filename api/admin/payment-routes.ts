@@ -8,6 +8,7 @@ import { confirmSlip, rejectSlip } from '../../core/checkout/slips.ts';
 import { sendCsv, wantsCsv } from '../csv-response.ts';
 import * as c from '../../core/contracts/money.ts';
 import { notFound } from '../../core/errors/index.ts';
+import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /**
@@ -52,6 +53,7 @@ export const paymentRoutes = [
     summary: "The org's payments on bookings, newest first; by booking and status; cursor pagination (`before`)",
     tag: 'payments',
     access: 'payments.read',
+    staffApp: onDesk('/payments', "A booking's payments on the desk (as GET /api/v1/payments)"),
     query: c.paymentListQuery,
     response: c.paymentList,
     handle: async ({ caller, deps, query }) => {
@@ -112,7 +114,7 @@ export const paymentRoutes = [
       "Confirms a customer's bank-transfer slip: the money arrived (for `amountMinor` when the slip shows another amount). The payment is paid, posted, on the booking's timeline, and the customer told. A slip confirmed or rejected already: 409",
     tag: 'payments',
     access: 'payments.refund',
-    staffApp: { path: '/liff-api/v1/desk/payments/:id/confirm', tag: 'desk', summary: "Confirms a transfer slip from the desk" },
+    staffApp: onDesk('/payments/:id/confirm', 'Confirm a transfer slip (as POST /api/v1/payments/:id/confirm)'),
     body: c.slipConfirmation,
     response: c.payment,
     handle: ({ caller, deps, params, body }) =>
@@ -125,7 +127,7 @@ export const paymentRoutes = [
     summary: "Rejects a customer's bank-transfer slip, with why (not a slip, money not arrived). A slip confirmed or rejected already: 409",
     tag: 'payments',
     access: 'payments.refund',
-    staffApp: { path: '/liff-api/v1/desk/payments/:id/reject', tag: 'desk', summary: 'Rejects a transfer slip from the desk' },
+    staffApp: onDesk('/payments/:id/reject', 'Reject a transfer slip (as POST /api/v1/payments/:id/reject)'),
     body: c.slipRejection,
     response: c.payment,
     handle: ({ caller, deps, params, body }) =>
