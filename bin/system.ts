@@ -38,6 +38,7 @@ import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
+import { recognizeRevenue } from '../core/checkout/revenue.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
 import { inboxTimerProcessors, scheduleInboxSweep } from '../workers/processors/inbox-timers.ts';
@@ -149,6 +150,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
+  // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).
+  subscribeToBookingEvents('revenue', recognizeRevenue);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).
   subscribeToBookingEvents('day-before-reminder', remindDayBefore);
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).

@@ -110,6 +110,20 @@ describe('a priced booking paid through a Stripe payment link', () => {
     expect(shown.json.payments).toMatchObject([{ id: link.json.payment.id, status: 'paid', paidWith: 'card', amountMinor: 500_000, refundedMinor: 0, checkoutUrl: null }]);
     const paidInFull = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
     expect(paidInFull).toMatchObject({ status: 409, json: { error: { code: 'conflict', message: `Booking ${b.number} is paid in full` } } });
+
+    // The service is delivered: the money held becomes revenue, once.
+    const [held, earned] = [await balance(h.sys.knex, orgId, 'deposits_held', 'THB'), await balance(h.sys.knex, orgId, 'revenue', 'THB')];
+    const { version } = await h.sys.knex('bookings').where({ id: b.id }).first('version');
+    expect((await api('POST', `/api/v1/bookings/${b.number}/stage`, { to: 'completed', expectedVersion: version })).status).toBe(200);
+    expect(await balance(h.sys.knex, orgId, 'revenue', 'THB')).toBe(earned + 500_000);
+    expect(await balance(h.sys.knex, orgId, 'deposits_held', 'THB')).toBe(held - 500_000);
+    // A refund after that gives back revenue.
+    const refund = await api('POST', `/api/v1/payments/${link.json.payment.id}/refunds`, { amountMinor: 50_000 });
+    expect(refund.status).toBe(201);
+    await until(async () => (await h.sys.knex('payment_refunds').where({ id: refund.json.id }).first())?.status === 'succeeded');
+    expect(await balance(h.sys.knex, orgId, 'refunds', 'THB')).toBeGreaterThanOrEqual(50_000);
+    expect(await balance(h.sys.knex, orgId, 'deposits_held', 'THB')).toBe(held - 500_000);
+    expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
   });
 
   it('asks for a deposit when the org says so, then the balance', async () => {

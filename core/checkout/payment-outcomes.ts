@@ -2,14 +2,15 @@ import type { Knex } from 'knex';
 import { addBookingEvent, type BookingActor } from '../bookings/booking-desk.ts';
 import { post, type LedgerAccountKind } from '../ledger/ledger.ts';
 import { todayIn } from '../time/org-time.ts';
+import { revenueRecognized } from './revenue.ts';
 
 /**
  * What happens when money arrives or goes back on a booking, whoever tells us (a Stripe event, the
  * reconciliation, staff confirming a transfer slip, a refund), each in the caller's transaction:
  * the payment row, the ledger posting and the booking's timeline move together, once.
  *
- * Money in: Dr Stripe clearing (or bank) / Cr deposits held. Money back: Dr refunds / Cr Stripe
- * clearing (or bank). Money that arrived but cannot be applied (flagged) is posted too, since it
+ * Money in: Dr Stripe clearing (or bank) / Cr deposits held. Money back: Dr deposits held (or, once
+ * the booking is completed and its money revenue, Dr refunds) / Cr Stripe clearing (or bank). Money that arrived but cannot be applied (flagged) is posted too, since it
  * is in Stripe and may have to go back; it does not count as paid on the booking.
  */
 type PaymentRow = Record<string, any>;
@@ -96,13 +97,15 @@ export async function refundSucceeded(trx: Knex.Transaction, refundId: string, s
   if (!r || r.status !== 'pending') return false;
   const p = await trx('booking_payments').where({ id: r.payment_id }).first();
   await trx('payment_refunds').where({ id: r.id }).update({ status: 'succeeded', succeeded_at: trx.fn.now(), ...(stripeRefundId ? { stripe_refund_id: stripeRefundId } : {}) });
+  // Before the booking is completed the money was held for the customer; after, it was revenue.
+  const earned = p.status === 'paid' && (await revenueRecognized(trx, r.org_id, p.booking_id, p.currency));
   await post(trx, {
     orgId: r.org_id,
     currency: p.currency,
     kind: 'refund',
     sourceId: r.id,
     lines: [
-      { account: 'refunds', amountMinor: Number(r.amount_minor) },
+      { account: earned ? 'refunds' : 'deposits_held', amountMinor: Number(r.amount_minor) },
       { account: heldIn(p), amountMinor: -Number(r.amount_minor) },
     ],
   });

@@ -92,10 +92,16 @@ export async function post(trx: Knex.Transaction, p: PostingInput): Promise<stri
   return postingId;
 }
 
+/** Whether this (kind, source) was posted already. */
+export async function wasPosted(db: Db, orgId: string, kind: string, sourceId: string): Promise<boolean> {
+  return Boolean(await db('ledger_postings').where({ org_id: orgId, kind, source_id: sourceId }).first('id'));
+}
+
 /** An account's balance as it normally reads (money held positive, money owed positive), in minor units. */
 export async function balance(db: Db, orgId: string, kind: LedgerAccountKind, currency: string): Promise<number> {
   const row = await db('ledger_accounts').where({ org_id: orgId, kind, currency }).first('balance_minor');
-  return row ? Number(row.balance_minor) * LEDGER_ACCOUNTS[kind].side : 0;
+  // `|| 0`: a zero credit balance reads 0, not -0.
+  return row ? Number(row.balance_minor) * LEDGER_ACCOUNTS[kind].side || 0 : 0;
 }
 
 /** Every account of the org, each as it normally reads, and whether all of them together sum to zero (they must). */
@@ -104,7 +110,7 @@ export async function trialBalance(db: Db, orgId: string): Promise<{ accounts: {
   const sums = new Map<string, bigint>();
   for (const r of rows) sums.set(r.currency, (sums.get(r.currency) ?? 0n) + BigInt(r.balance_minor));
   return {
-    accounts: rows.map((r) => ({ kind: r.kind, currency: r.currency, balanceMinor: Number(r.balance_minor) * LEDGER_ACCOUNTS[r.kind as LedgerAccountKind].side })),
+    accounts: rows.map((r) => ({ kind: r.kind, currency: r.currency, balanceMinor: Number(r.balance_minor) * LEDGER_ACCOUNTS[r.kind as LedgerAccountKind].side || 0 })),
     balanced: [...sums.values()].every((s) => s === 0n),
   };
 }
