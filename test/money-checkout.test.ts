@@ -106,6 +106,8 @@ describe('a priced booking paid through a Stripe payment link', () => {
       expect.objectContaining({ data: { payment: { id: link.json.payment.id, bookingNumber: b.number, amountMinor: 500_000, currency: 'THB', paidWith: 'card' } } }),
     ]);
 
+    const doc = (await api('GET', '/api/v1/openapi.json')).json;
+    for (const path of ['/api/v1/payments', '/api/v1/payments/{id}/refunds', '/api/v1/bookings/{number}/payment-links', '/api/v1/finance']) expect(doc.paths[path], path).toBeDefined();
     const shown = await api('GET', `/api/v1/payments?booking=${b.number}`);
     expect(shown.json.payments).toMatchObject([{ id: link.json.payment.id, status: 'paid', paidWith: 'card', amountMinor: 500_000, refundedMinor: 0, checkoutUrl: null }]);
     const paidInFull = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
@@ -220,6 +222,17 @@ describe('what is refused or flagged, and nothing lost', () => {
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
     await until(async () => pushesTo(b.userId).some((t) => t.includes('refunded 3,000.00 THB')));
     await until(async () => received.some((r) => r.type === 'payment.refunded' && r.data.refund.id === refunds[0].id && r.data.refund.amountMinor === 300_000));
+
+    // Stripe down when the next refund is asked for: 503; the amount stays reserved, pending, for its webhook or the reconciliation.
+    stripe.state.faults.add('/v1/refunds', { status: 503 }, 2);
+    const down = await api('POST', `/api/v1/payments/${link.json.payment.id}/refunds`, { amountMinor: 100_000 });
+    expect(down).toMatchObject({ status: 503, json: { error: { code: 'unavailable', message: 'Stripe could not be reached to refund this payment; nothing was changed, try again shortly' } } });
+    expect((await h.sys.knex('payment_refunds').where({ payment_id: link.json.payment.id, status: 'pending' })).map((r) => Number(r.amount_minor))).toEqual([100_000]);
+    // Refused by Stripe (more than Stripe holds, as Stripe says it): failed, and the amount may be refunded again.
+    stripe.state.faults.add('/v1/refunds', { status: 400, body: { error: { type: 'invalid_request_error', message: 'Refund amount is greater than unrefunded amount on charge' } } });
+    const refusedByStripe = await api('POST', `/api/v1/payments/${link.json.payment.id}/refunds`, { amountMinor: 100_000 });
+    expect(refusedByStripe).toMatchObject({ status: 502, json: { error: { code: 'bad_gateway' } } });
+    expect(Number((await paymentOf(link.json.payment.id)).refunded_minor)).toBe(400_000);
   });
 
   it('events out of order: a refund before its payment is kept and applied when the payment arrives', async () => {
