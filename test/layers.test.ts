@@ -88,6 +88,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_payments: ['core/checkout/'],
   payment_refunds: ['core/checkout/'],
   stripe_events: ['core/checkout/stripe-events.ts'],
+  documents: ['core/documents/documents.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],

@@ -83,6 +83,11 @@ export const permissions = {
   'payments.request': ['admin', 'manager', 'support', 'integration'],
   'payments.refund': ['admin', 'manager', 'accountant'],
   'finance.read': ['admin', 'manager', 'ceo', 'accountant'],
+  // Documents (docs/documents.md): the accountant and whoever runs bookings issue invoices, tax
+  // invoices and credit notes; everyone who reads bookings reads them (integrations: the
+  // accounting system). Receipts are issued by the system when a payment is confirmed.
+  'documents.read': ['admin', 'manager', 'support', 'ceo', 'accountant', 'integration'],
+  'documents.issue': ['admin', 'manager', 'support', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

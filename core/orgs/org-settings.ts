@@ -39,6 +39,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   learnFromStaff: true,
   providerHealth: DEFAULT_PROVIDER_HEALTH,
   paymentRule: DEFAULT_PAYMENT_RULE,
+  documentSeller: null,
 };
 
 export interface OrgSettingsWriter {
