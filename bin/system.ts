@@ -39,6 +39,7 @@ import { paymentProcessors } from '../workers/processors/payments.ts';
 import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
 import { recognizeRevenue } from '../core/checkout/revenue.ts';
+import { issueReceipts } from '../core/checkout/receipts.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
 import { inboxTimerProcessors, scheduleInboxSweep } from '../workers/processors/inbox-timers.ts';
@@ -147,6 +148,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToCaseEvents('learn-from-handover', learnFromHandover);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
+  // Before the customer's notices: the payment's receipt, whose link the notice carries (core/checkout/receipts.ts).
+  subscribeToBookingEvents('receipts', issueReceipts({ publicBaseUrl: o.publicBaseUrl }));
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);

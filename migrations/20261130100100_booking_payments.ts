@@ -33,8 +33,8 @@ const TEMPLATES = [
     key: 'payment_received',
     description: 'A payment on the booking is confirmed (Stripe, or a transfer slip staff confirmed).',
     text: {
-      th: 'ได้รับชำระเงิน {{amount}} สำหรับการจอง {{booking_id}} เรียบร้อยแล้ว ขอบคุณค่ะ 🙏',
-      en: 'We have received your payment of {{amount}} for booking {{booking_id}}. Thank you! 🙏',
+      th: 'ได้รับชำระเงิน {{amount}} สำหรับการจอง {{booking_id}} เรียบร้อยแล้ว ขอบคุณค่ะ 🙏\nใบเสร็จรับเงิน: {{receipt_url}}',
+      en: 'We have received your payment of {{amount}} for booking {{booking_id}}. Thank you! 🙏\nYour receipt: {{receipt_url}}',
     },
   },
   {

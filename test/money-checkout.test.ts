@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +104,18 @@ describe('a priced booking paid through a Stripe payment link', () => {
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
     await until(async () => pushesTo(b.userId).some((t) => t.includes('received your payment of 5,000.00 THB for booking ' + b.number)));
     expect(pushesTo(b.userId).filter((t) => t.includes('received your payment'))).toHaveLength(1);
+    // The message carries the payment's receipt (core/documents/): its link opens the PDF, with its number and the amount.
+    const told = pushesTo(b.userId).find((t) => t.includes('received your payment'))!;
+    const receiptPath = told.match(/Your receipt: https:\/\/desk\.example(\/public\/v1\/documents\/[^\s]+\.pdf)/)![1];
+    const receipt = await h.sys.knex('documents').where({ type: 'receipt', booking_id: b.id });
+    expect(receipt).toHaveLength(1);
+    const pdf = await fetch(h.sys.url + receiptPath);
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const dir = mkdtempSync(join(tmpdir(), 'receipt-'));
+    writeFileSync(join(dir, 'r.pdf'), Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-']).toString();
+    expect(text).toContain(receipt[0].number);
+    expect(text).toContain('5,000.00');
     // The business's system hears of it once, signed, by the outbound webhooks.
     await until(async () => received.some((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number));
     expect(received.filter((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number)).toEqual([

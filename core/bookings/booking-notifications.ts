@@ -24,7 +24,7 @@ import type { BookingEventSubscriber, RecordedBookingEvent } from './booking-tim
  * | `quote_reminded` | `quote_reminder` |
  * | `reminder_due` | `booking_day_before` |
  * | `payment_link_created` | `payment_link`, with the link |
- * | `payment_confirmed` | `payment_received` |
+ * | `payment_confirmed` | `payment_received`, with the receipt's link |
  * | `payment_refunded` | `payment_refunded` |
  *
  * Each notice leaves `notification_sent` (or `notification_undelivered`) on the timeline after
@@ -64,7 +64,7 @@ export function noticeFor(e: RecordedBookingEvent): Notice | undefined {
     case 'payment_link_created':
       return { template: 'payment_link', vars: () => ({ ...moneyVars(d), payment_url: e.context.paymentUrl ?? '' }) };
     case 'payment_confirmed':
-      return { template: 'payment_received', vars: () => moneyVars(d) };
+      return { template: 'payment_received', vars: () => ({ ...moneyVars(d), receipt_url: e.context.receiptUrl ?? '' }) };
     case 'payment_refunded':
       return { template: 'payment_refunded', vars: () => moneyVars(d) };
     default:

@@ -46,6 +46,8 @@ export interface BookingEventContext {
   quoteUrl?: string;
   /** A payment link (Stripe Checkout) for the customer. */
   paymentUrl?: string;
+  /** A confirmed payment's receipt, for the customer: set by the receipts subscriber (core/checkout/receipts.ts). */
+  receiptUrl?: string;
 }
 
 export interface RecordedBookingEvent extends BookingEventInput {
