@@ -51,6 +51,8 @@ import { inboundProblemRoutes } from './admin/inbound-problem-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
+import { mountStripeWebhook } from './webhooks/stripe-webhook.ts';
+import { paymentRoutes } from './admin/payment-routes.ts';
 
 /** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
 export const apiRoutes: Route[] = [
@@ -70,6 +72,7 @@ export const apiRoutes: Route[] = [
   ...savedReplyRoutes,
   ...bookingRoutes,
   ...bookingRuleRoutes,
+  ...paymentRoutes,
   ...documentRoutes,
   ...contactRoutes,
   ...privacyRoutes,
@@ -134,6 +137,7 @@ export function createApp(deps: AppDeps): Koa {
   mountLineWebhook(router, deps);
   mountWhatsAppWebhook(router, deps);
   mountPaymentsWebhook(router, deps);
+  mountStripeWebhook(router, deps);
   // The mini-apps themselves (liff/dist): static files, one HTML page per app.
   router.get(['/liff', '/liff/{*path}'], liffPages(deps));
   app.use(router.routes());

@@ -55,6 +55,10 @@ export interface AppDeps {
   limits?: RateLimits;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
+  /** STRIPE_WEBHOOK_SECRET; unset: POST /webhooks/stripe answers 503. */
+  stripeWebhookSecret?: string;
+  /** The Stripe client (core/checkout/stripe-client.ts); absent: payment links and card refunds answer 503. */
+  stripe?: import('../core/checkout/stripe-client.ts').StripeClient;
   /** ORDERS_API_SECRET: signs the orders API's bodies; unset, that API's writes answer 503. */
   ordersApiSecret?: string;
   /** Signs and checks the links to stored media (core/staff/staff-desk.ts StaffDeps.mediaLinkKey). */

@@ -36,6 +36,10 @@ import { mediaProcessors } from '../workers/processors/media.ts';
 import { profileProcessors } from '../workers/processors/profiles.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
+import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
+import { createStripeClient } from '../core/checkout/stripe-client.ts';
+import { recognizeRevenue } from '../core/checkout/revenue.ts';
+import { issueReceipts } from '../core/checkout/receipts.ts';
 import { scheduleSlaSweep, slaProcessors } from '../workers/processors/sla.ts';
 import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../workers/processors/booking-follow-up.ts';
 import { inboxTimerProcessors, scheduleInboxSweep } from '../workers/processors/inbox-timers.ts';
@@ -73,6 +77,7 @@ import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
+import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
 import { moveConsents } from '../core/contacts/consent.ts';
@@ -148,7 +153,13 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToCaseEvents('learn-from-handover', learnFromHandover);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
+  // Before the customer's notices: the payment's receipt, whose link the notice carries (core/checkout/receipts.ts).
+  subscribeToBookingEvents('receipts', issueReceipts({ publicBaseUrl: o.publicBaseUrl }));
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
+  // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
+  subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
+  // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).
+  subscribeToBookingEvents('revenue', recognizeRevenue);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).
   subscribeToBookingEvents('day-before-reminder', remindDayBefore);
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
@@ -259,6 +270,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       liffIds: config.line.liffIds,
     };
     subscribeToTimelines(staffDeps);
+    const stripe = createStripeClient(config.stripe);
     if (runsWorkers) {
       const processors = {
         ...systemProcessors({ knex }),
@@ -284,6 +296,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...bookingIntakeProcessors({ knex }),
         ...waitlistProcessors({ knex }),
         ...paymentProcessors({ knex }),
+        ...checkoutProcessors({ knex, stripe }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
         ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),
@@ -313,6 +326,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleInboxSweep(queues);
       await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
+      if (stripe) await scheduleStripeReconciliation(queues, config.stripe.reconcileEveryMs);
       // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);
       // the poll only bounds how long a lost notification costs.
       const embeddedDb = await isEmbeddedDatabase(knex);
@@ -386,6 +400,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
         ordersApiSecret: config.ordersApiSecret,
+        stripeWebhookSecret: config.stripe.webhookSecret,
+        stripe,
         outbound,
         trustProxy: config.trustProxy,
         limits,

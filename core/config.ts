@@ -85,6 +85,11 @@ const envSchema = z.object({
   CLASSIFIER: z.enum(['auto', 'llm', 'offline']).default('auto'),
   PAYMENTS_WEBHOOK_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   ORDERS_API_SECRET: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE_URL: optionalUrl,
+  // How often the reconciliation reads Stripe's recent events (docs/money.md).
+  STRIPE_RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).max(24 * 3600_000).default(10 * 60_000),
   OUTBOUND_ALLOW_NETWORKS: commaList.optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RATE_LIMIT_PUBLIC: rateLimit.prefault('120/60'),
@@ -141,6 +146,8 @@ export interface Config {
   paymentsWebhookSecret: string | undefined;
   /** The HMAC secret the main system signs the orders API's bodies with; unset, that API answers 503. */
   ordersApiSecret: string | undefined;
+  /** Card and PromptPay payments through Stripe (core/checkout/); no secret key: payment links answer 503. */
+  stripe: { secretKey: string | undefined; webhookSecret: string | undefined; apiBaseUrl: string | undefined; reconcileEveryMs: number };
   /**
    * Outbound HTTP to addresses others choose (webhooks, media; core/http/safe-fetch.ts): https in
    * production, and only public addresses unless OUTBOUND_ALLOW_NETWORKS names ranges.
@@ -273,6 +280,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     gemini: { apiKey: e.GEMINI_API_KEY, baseUrl: e.GEMINI_BASE_URL, model: e.GEMINI_MODEL },
     paymentsWebhookSecret: e.PAYMENTS_WEBHOOK_SECRET,
     ordersApiSecret: e.ORDERS_API_SECRET,
+    stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBaseUrl: e.STRIPE_API_BASE_URL, reconcileEveryMs: e.STRIPE_RECONCILE_EVERY_MS },
     outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
     trustProxy: e.TRUST_PROXY === 'true',
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },

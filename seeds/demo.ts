@@ -500,6 +500,30 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'A reminder: your quote for booking {{booking_id}} ({{amount}}) is waiting for your answer, valid until {{valid_until}}.\nAccept it or tell us why not here: {{quote_url}}',
   },
   {
+    key: 'payment_link',
+    description: 'A payment link for a booking (a deposit, the whole amount or the balance): card or PromptPay through Stripe.',
+    th: 'ชำระเงินสำหรับการจอง {{booking_id}} ({{service}})\n• ยอดที่ต้องชำระ: {{amount}}\nชำระด้วยบัตรหรือพร้อมเพย์ได้ที่ {{payment_url}}',
+    en: 'Payment for booking {{booking_id}} ({{service}})\n• Amount due: {{amount}}\nPay by card or PromptPay here: {{payment_url}}',
+  },
+  {
+    key: 'payment_received',
+    description: 'A payment on the booking is confirmed (Stripe, or a transfer slip staff confirmed).',
+    th: 'ได้รับชำระเงิน {{amount}} สำหรับการจอง {{booking_id}} เรียบร้อยแล้ว ขอบคุณค่ะ 🙏\nใบเสร็จรับเงิน: {{receipt_url}}',
+    en: 'We have received your payment of {{amount}} for booking {{booking_id}}. Thank you! 🙏\nYour receipt: {{receipt_url}}',
+  },
+  {
+    key: 'payment_refunded',
+    description: 'Money was given back on a payment for the booking.',
+    th: 'คืนเงิน {{amount}} สำหรับการจอง {{booking_id}} แล้วค่ะ ยอดจะกลับเข้าช่องทางที่คุณชำระภายในไม่กี่วันทำการ',
+    en: 'We have refunded {{amount}} for booking {{booking_id}}. It returns to the way you paid within a few business days.',
+  },
+  {
+    key: 'slip_received',
+    description: "A customer's image while their booking owes money: taken as a transfer slip, for staff to confirm.",
+    th: 'ได้รับสลิปการโอนเงินสำหรับการจอง {{booking_id}} แล้วค่ะ ทีมงานจะตรวจสอบและยืนยันให้เร็วที่สุด',
+    en: 'Thank you: we have your transfer slip for booking {{booking_id}}. Our team will check it and confirm shortly.',
+  },
+  {
     key: 'booking_day_before',
     description: 'The day before a confirmed booking: a reminder of when and what.',
     th: 'แจ้งเตือนค่ะ พรุ่งนี้คุณมีการจอง {{booking_id}}\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\nหากต้องการเปลี่ยนแปลง ตอบกลับในแชทนี้ได้เลยค่ะ',

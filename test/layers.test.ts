@@ -81,8 +81,16 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   inbound_events: ['core/inbound/'],
   // The relay moves rows through their states (DESIGN.md section 2 puts it in workers/); the
   // webhook's one-statement insert of an event with its outbox row is the ingestion fast path.
-  outbox: ['core/outbox/', 'workers/outbox-relay.ts', 'workers/outbox-outcomes.ts', 'core/inbound/inbound-events.ts'],
+  // Stripe's events land the same way, in one statement with their job (core/checkout/stripe-events.ts).
+  outbox: ['core/outbox/', 'workers/outbox-relay.ts', 'workers/outbox-outcomes.ts', 'core/inbound/inbound-events.ts', 'core/checkout/stripe-events.ts'],
   payments: ['core/payments/'],
+  // Money (docs/money.md): the ledger is its own owner; customers' payments on bookings are core/checkout/.
+  ledger_accounts: ['core/ledger/ledger.ts'],
+  ledger_postings: ['core/ledger/ledger.ts'],
+  ledger_entries: ['core/ledger/ledger.ts'],
+  booking_payments: ['core/checkout/'],
+  payment_refunds: ['core/checkout/'],
+  stripe_events: ['core/checkout/stripe-events.ts'],
   documents: ['core/documents/documents.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],

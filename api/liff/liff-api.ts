@@ -1,5 +1,6 @@
 import { checkIdempotencyKey } from '../../core/bookings/booking-form-checks.ts';
 import { bookFromLine, bookingsOfCustomer } from '../../core/bookings/customer-bookings.ts';
+import { payLinksOfCustomer } from '../../core/checkout/payment-queries.ts';
 import { casesOfCustomer } from '../../core/cases/customer-cases.ts';
 import { findLineCustomer } from '../../core/contacts/line-customers.ts';
 import * as bookings from '../../core/contracts/bookings.ts';
@@ -28,8 +29,8 @@ export const liffRoutes = [
       const customer = await findLineCustomer(deps.knex, liff!.lineUserId);
       if (!customer) return { known: false, name: liff!.name, bookings: [], cases: [] };
       const who = { orgId: customer.orgId, contactId: customer.contactId };
-      const [b, cs] = await Promise.all([bookingsOfCustomer(deps.knex, who), casesOfCustomer(deps.knex, who)]);
-      return { known: true, name: customer.name ?? liff!.name, bookings: b, cases: cs };
+      const [b, cs, pay] = await Promise.all([bookingsOfCustomer(deps.knex, who), casesOfCustomer(deps.knex, who), payLinksOfCustomer(deps.knex, who)]);
+      return { known: true, name: customer.name ?? liff!.name, bookings: b.map((x) => ({ ...x, payUrl: pay.get(x.number) ?? null })), cases: cs };
     },
   }),
 

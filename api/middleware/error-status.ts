@@ -19,5 +19,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   slot_full: 409,
   rate_limited: 429,
   unavailable: 503,
+  bad_gateway: 502,
   internal: 500,
 };

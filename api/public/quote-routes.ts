@@ -1,5 +1,6 @@
 import { acceptQuote, declineQuote, viewQuote } from '../../core/bookings/booking-quotes.ts';
 import * as c from '../../core/contracts/bookings.ts';
+import { payLinkOfQuote } from '../../core/checkout/payment-queries.ts';
 import { route } from '../route.ts';
 
 /**
@@ -11,11 +12,15 @@ export const quoteRoutes = [
   route({
     method: 'get',
     path: '/public/v1/quotes/:token',
-    summary: 'A quote as the customer sees it: lines, total, validity, and whether it can still be answered',
+    summary: 'A quote as the customer sees it: lines, total, validity, whether it can still be answered, and its payment link while one waits',
     tag: 'public',
     access: 'public',
     response: c.publicQuote,
-    handle: ({ deps, params }) => viewQuote(deps.knex, params.token),
+    handle: async ({ deps, params }) => {
+      const quote = await viewQuote(deps.knex, params.token);
+      const payable = quote.status === 'open' || quote.status === 'accepted';
+      return { ...quote, payUrl: payable ? await payLinkOfQuote(deps.knex, params.token) : null };
+    },
   }),
 
   route({

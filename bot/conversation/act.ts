@@ -25,6 +25,7 @@ import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
 import { handOffText } from './handoff-text.ts';
 import { recordConsent } from '../../core/contacts/consent.ts';
 import { DomainError } from '../../core/errors/index.ts';
+import { receiveSlip } from '../../core/checkout/slips.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
@@ -114,6 +115,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: await t('case_followup_received', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
       return;
     }
+    case 'slip':
+      // On the booking for staff to confirm (core/checkout/slips.ts); the customer hears it is being checked.
+      await receiveSlip(trx, { orgId: ctx.orgId, bookingId: decision.bookingId, messageId: ctx.messageId, contactId: ctx.contactId });
+      await say([{ kind: 'text', text: await t('slip_received', { booking_id: decision.bookingNumber }) }]);
+      return;
     case 'case_status': {
       // On the case's timeline like any follow-up, and answered every time: a customer who asks
       // where their case stands is told, burst or not. It is not an answer to what the case waits for.

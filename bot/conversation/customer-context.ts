@@ -8,6 +8,7 @@ import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { afterCustomerMessage, botAnswers } from '../../core/conversations/inbox-rules.ts';
+import { bookingAwaitingPayment } from '../../core/checkout/slips.ts';
 
 /**
  * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,
@@ -37,6 +38,8 @@ export interface CustomerContext {
   reply: { act: string; value?: string; params?: Record<string, string> } | undefined;
   dialogue: Dialogue | undefined;
   openCase: { id: string; number: string; caseType: string } | undefined;
+  /** An image from a customer whose open booking still owes money: a transfer slip, most likely (core/checkout/slips.ts). */
+  awaitingPayment?: { id: string; number: string };
   /** A case resolved within the reopen window, which a reply from the customer reopens. */
   resolvedCase: { id: string; number: string; caseType: string } | undefined;
   /**
@@ -96,6 +99,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     source: channelKind,
     text: postback ? '' : (m.text ?? ''),
     hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
+    awaitingPayment: m.kind === 'image' && !open ? await bookingAwaitingPayment(knex, contactId) : undefined,
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
     // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's; a
     // hand-over left idle is over with this message (core/conversations/inbox-rules.ts).

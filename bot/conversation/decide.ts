@@ -82,6 +82,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
   if (!ctx.text.trim()) {
     if (ctx.hasFile && ctx.openCase) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+    if (ctx.awaitingPayment) return { do: 'slip', bookingId: ctx.awaitingPayment.id, bookingNumber: ctx.awaitingPayment.number };
     return { do: 'greet', why: 'no text (a sticker, an image)' };
   }
 

@@ -40,6 +40,8 @@ export type Decision =
   /** A person answers: the customer asked for one, or the bot was unsure twice running (`unsure`). */
   | { do: 'handoff'; unsure?: true }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
+  /** An image while a booking owes money: a transfer slip on that booking, for staff to confirm. */
+  | { do: 'slip'; bookingId: string; bookingNumber: string }
   /** "Any news on my case?": the case's status, answered every time (a follow-up in a burst is not). */
   | { do: 'case_status'; caseId: string; caseNumber: string }
   /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */

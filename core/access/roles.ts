@@ -76,6 +76,13 @@ export const permissions = {
   'providers.pause': ['admin', 'manager'],
   // A provider's settings (seed 004 section 4.4.1): the case types it handles, its SLA, its contact.
   'providers.manage': ['admin', 'manager'],
+  // Money (docs/money.md): staff, the accountant and integrations read payments; whoever works
+  // bookings (and the business's system) asks for a payment; refunds and the finance view are for
+  // managers, admins and the accountant.
+  'payments.read': ['admin', 'manager', 'support', 'ceo', 'accountant', 'integration'],
+  'payments.request': ['admin', 'manager', 'support', 'integration'],
+  'payments.refund': ['admin', 'manager', 'accountant'],
+  'finance.read': ['admin', 'manager', 'ceo', 'accountant'],
   // Documents (docs/documents.md): the accountant and whoever runs bookings issue invoices, tax
   // invoices and credit notes; everyone who reads bookings reads them (integrations: the
   // accounting system). Receipts are issued by the system when a payment is confirmed.

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { queueMessages } from '../conversations/outgoing.ts';
 import type { Action } from '../messaging/outbound-message.ts';
-import { formatMoney } from '../templates/format-money.ts';
+import { formatMinorUnits, formatMoney } from '../templates/format-money.ts';
 import type { TemplateVars } from '../templates/render-template.ts';
 import type { Language } from '../vocabulary.ts';
 import { addBookingEvent, customerChatOf, formatBookingDate, loadBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
@@ -23,6 +23,9 @@ import type { BookingEventSubscriber, RecordedBookingEvent } from './booking-tim
  * | `quote_sent` | `quote_sent`, with the quote's link |
  * | `quote_reminded` | `quote_reminder` |
  * | `reminder_due` | `booking_day_before` |
+ * | `payment_link_created` | `payment_link`, with the link |
+ * | `payment_confirmed` | `payment_received`, with the receipt's link |
+ * | `payment_refunded` | `payment_refunded` |
  *
  * Each notice leaves `notification_sent` (or `notification_undelivered`) on the timeline after
  * its cause, with the cause's actor: customerToldAfter() reads it back.
@@ -58,6 +61,12 @@ export function noticeFor(e: RecordedBookingEvent): Notice | undefined {
       return { template: 'quote_reminder', vars: quoteVars(e) };
     case 'reminder_due':
       return { template: 'booking_day_before', eventData: { date: d.date } };
+    case 'payment_link_created':
+      return { template: 'payment_link', vars: () => ({ ...moneyVars(d), payment_url: e.context.paymentUrl ?? '' }) };
+    case 'payment_confirmed':
+      return { template: 'payment_received', vars: () => ({ ...moneyVars(d), receipt_url: e.context.receiptUrl ?? '' }) };
+    case 'payment_refunded':
+      return { template: 'payment_refunded', vars: () => moneyVars(d) };
     default:
       return undefined;
   }
@@ -73,6 +82,11 @@ export interface QuoteFigures {
 /** A quote message's variables: its amount, link and last day, as the customer reads them. */
 export function quoteNoticeVars(q: QuoteFigures, url: string, language: Language): TemplateVars {
   return { amount: formatMoney(q.total, q.currency), quote_url: url, valid_until: formatBookingDate(q.validUntil, language) };
+}
+
+/** A money event's amount as the customer reads it, from its minor units. */
+function moneyVars(d: Record<string, unknown>): TemplateVars {
+  return { amount: formatMinorUnits(Number(d.amountMinor), String(d.currency)) };
 }
 
 /** From a quote event: its figures in the data, its link in the context. */

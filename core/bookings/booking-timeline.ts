@@ -13,6 +13,7 @@ export const BOOKING_EVENT_TYPES = [
   'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'notification_undelivered', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
   'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded', 'reminder_due',
   'attendance_recorded', 'session_changed', 'slot_unavailable',
+  'payment_link_created', 'payment_confirmed', 'payment_flagged', 'payment_refunded', 'slip_received', 'slip_rejected',
 ] as const;
 /**
  * `note`: a note, a task or a call log by staff (`data.kind`); `notification_undelivered`: a
@@ -26,6 +27,11 @@ export const BOOKING_EVENT_TYPES = [
  * with the manager's reason when it went past the capacity) (core/bookings/session-desk.ts);
  * `slot_unavailable`: a website form for a slot that filled up before it was booked (`data.why`):
  * booked without the slot, for staff to propose another time (core/bookings/service-slots.ts).
+ * Money (core/checkout/, docs/money.md), each with `data.paymentId`, `amountMinor`, `currency`:
+ * `payment_link_created` (`part`); `payment_confirmed` (`method`: card, promptpay or transfer: a
+ * receipt is due); `payment_flagged`: money arrived and was not applied (`flag`: amount_mismatch,
+ * quote_superseded, quote_expired), for staff; `payment_refunded` (`refundId`); `slip_received` /
+ * `slip_rejected`: a bank-transfer slip awaiting staff, or turned down.
  */
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 
@@ -44,6 +50,10 @@ export interface BookingEventContext {
   replyToEventId?: number;
   /** The quote's link for the customer: it holds the quote's token, which the timeline never shows. */
   quoteUrl?: string;
+  /** A payment link (Stripe Checkout) for the customer. */
+  paymentUrl?: string;
+  /** A confirmed payment's receipt, for the customer: set by the receipts subscriber (core/checkout/receipts.ts). */
+  receiptUrl?: string;
 }
 
 export interface RecordedBookingEvent extends BookingEventInput {

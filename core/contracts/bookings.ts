@@ -349,6 +349,7 @@ export const quoteSent = z
 
 export const publicQuote = z
   .object({
+    payUrl: z.string().nullable().meta({ description: 'A payment link (Stripe Checkout) for this version, while it waits to be paid' }),
     booking: z.string(),
     service: z.object({ th: z.string(), en: z.string() }).nullable(),
     destination: z.string().nullable(),

@@ -18,6 +18,7 @@ export const myBooking = z
     partySize: z.number().int().nullable(),
     createdAt: instant,
     quotePath: z.string().nullable().meta({ description: 'The quote page, while a quote waits for an answer' }),
+    payUrl: z.string().nullable().meta({ description: 'A payment link (Stripe Checkout) waiting to be paid on this booking' }),
   })
   .meta({ id: 'MyBooking' });
 

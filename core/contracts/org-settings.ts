@@ -154,6 +154,16 @@ export const orgSettingFields = {
     description:
       "How long a seat freed on a full session is held for the first customer on its waitlist to accept (docs/bookings.md, \"The waitlist\"); then it goes to the next in line. 120 minutes unless set",
   }),
+  paymentRule: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('full') }).strict(),
+      z.object({ kind: z.literal('deposit_percent'), percent: z.number().int().min(1).max(99) }).strict(),
+      z.object({ kind: z.literal('deposit_fixed'), amountMinor: z.number().int().min(1).max(1e12) }).strict(),
+    ])
+    .meta({
+      description:
+        "What a booking's first payment link asks for (core/checkout/amount-due.ts, docs/money.md): the whole amount, a deposit of a percentage, or a fixed deposit in minor units (satang); later links ask for the balance. The whole amount unless set",
+    }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -223,6 +233,16 @@ export function learnFromStaffOf(settings: unknown): boolean {
   return typeof stored === 'boolean' ? stored : true;
 }
 
+export type PaymentRule = z.infer<typeof orgSettingFields.paymentRule>;
+export const DEFAULT_PAYMENT_RULE: PaymentRule = { kind: 'full' };
+
+/** The org's payment rule as stored (orgs.settings), or the whole amount when unset or not valid. */
+export function paymentRuleOf(settings: unknown): PaymentRule {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).paymentRule : undefined;
+  const parsed = orgSettingFields.paymentRule.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_PAYMENT_RULE;
+}
+
 export type ProviderHealth = z.infer<typeof orgSettingFields.providerHealth>;
 export const DEFAULT_PROVIDER_HEALTH: ProviderHealth = { failedOrders: 5, windowMinutes: 60, autoPause: false };
 
@@ -274,6 +294,7 @@ export const orgSettingsUpdate = z
     waitlistOfferMinutes: nullToDefault(orgSettingFields.waitlistOfferMinutes),
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
+    paymentRule: nullToDefault(orgSettingFields.paymentRule),
     documentSeller: nullToDefault(orgSettingFields.documentSeller),
     timeZone: timeZone.optional(),
   })

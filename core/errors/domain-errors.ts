@@ -23,6 +23,8 @@ export type ErrorCode =
   // A slot of a service booked in slots has too few resources free (core/bookings/service-slots.ts).
   | 'slot_full'
   | 'unavailable'
+  // A platform we called refused what we sent (Stripe): not the caller's fault, not a retry.
+  | 'bad_gateway'
   | 'internal';
 
 export class DomainError extends Error {

@@ -3,6 +3,7 @@ import { stageFlags } from '../bookings/booking-stage.ts';
 import { formatBookingDate, loadBooking, type BookingView } from '../bookings/booking-desk.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
+import { formatMinorUnits } from '../templates/format-money.ts';
 import { todayIn } from '../time/org-time.ts';
 import { recordBookingEvent, type BookingEventSubscriber } from '../bookings/booking-timeline.ts';
 import { followUpClockRunning } from '../bookings/follow-up-clock.ts';
@@ -156,6 +157,16 @@ const TOLD = {
   acceptedLine: { th: '{customer} ยอมรับใบเสนอราคา v{version} ของ {number} ({total}) แล้วค่ะ การจองยืนยันแล้ว', en: '{customer} accepted quote v{version} of {number} ({total}): the booking is confirmed.' },
   declinedLine: { th: '{customer} ปฏิเสธใบเสนอราคา v{version} ของ {number} ค่ะ เหตุผล: {reason}', en: '{customer} declined quote v{version} of {number}. Reason: {reason}' },
   customer: { th: 'ลูกค้า', en: 'The customer' },
+  flaggedTitle: { th: 'การชำระเงินที่ต้องตรวจสอบ', en: 'Payment to check:' },
+  flaggedLine: {
+    th: '{number}: ได้รับเงิน {amount} แต่ยังไม่นำไปใช้กับการจอง ({flag}) กรุณาตรวจสอบหรือคืนเงินค่ะ',
+    en: '{number}: {amount} arrived and was not applied to the booking ({flag}). Check it, or refund it.',
+  },
+  amount_mismatch: { th: 'ยอดหรือสกุลเงินไม่ตรงกับที่เรียกเก็บ', en: 'the amount or currency is not what was asked' },
+  quote_superseded: { th: 'ชำระตามใบเสนอราคาฉบับเก่า', en: 'paid for a quote version since replaced' },
+  quote_expired: { th: 'ชำระตามใบเสนอราคาที่หมดอายุ', en: 'paid for an expired quote' },
+  slipTitle: { th: 'สลิปโอนเงินรอยืนยัน', en: 'Transfer slip to confirm:' },
+  slipLine: { th: '{customer} ส่งสลิปโอนเงินสำหรับ {number} ({amount}) ค่ะ กรุณาตรวจสอบและยืนยัน', en: '{customer} sent a transfer slip for {number} ({amount}). Check it and confirm.' },
 } as const satisfies Record<string, Phrase>;
 
 /** Runs once per booking event: the job may run twice, the second sees the first's record. */
@@ -197,7 +208,7 @@ function clockTime(at: Date, timeZone: string): string {
  * a miss reaches the managers' groups. A warning about a clock that has stopped meanwhile is not news.
  */
 export async function sendBookingAlert(deps: StaffDeps, trx: Knex.Transaction, job: BookingAlertJob): Promise<{ posted: number }> {
-  if (job.kind === 'quote_accepted' || job.kind === 'quote_declined') return sendQuoteNews(deps, trx, job);
+  if (job.kind !== 'follow_up_warning' && job.kind !== 'follow_up_missed') return sendBookingNews(deps, trx, job);
   if (await alreadyTold(trx, job.bookingId, job.bookingEventId)) return { posted: 0 };
   const b = await loadBooking(trx, job.bookingId);
   const source = await trx('booking_events').select('data').where({ id: job.bookingEventId }).first();
@@ -227,28 +238,45 @@ export async function sendBookingAlert(deps: StaffDeps, trx: Knex.Transaction, j
   return { posted: to.length };
 }
 
-/** The customer answered a quote: the assignee 1:1 and the booking's sales groups hear it, with the card as it is now. */
-async function sendQuoteNews(deps: StaffDeps, trx: Knex.Transaction, job: BookingAlertJob): Promise<{ posted: number }> {
+/** What the booking's people are told of an event: its title and line, from the event's data. */
+function newsOf(kind: BookingAlertJob['kind'], data: Record<string, any>, b: BookingView): { title: Phrase; line: (l: Language) => string } {
+  const amount = data.amountMinor !== undefined ? formatMinorUnits(Number(data.amountMinor), String(data.currency)) : '';
+  const customer = (l: Language) => b.contactName ?? TOLD.customer[l];
+  switch (kind) {
+    case 'payment_flagged':
+      return { title: TOLD.flaggedTitle, line: (l) => fill(TOLD.flaggedLine[l], { number: b.number, amount, flag: (TOLD[data.flag as 'amount_mismatch'] ?? TOLD.amount_mismatch)[l] }) };
+    case 'slip_received':
+      return { title: TOLD.slipTitle, line: (l) => fill(TOLD.slipLine[l], { customer: customer(l), number: b.number, amount }) };
+    default: {
+      const accepted = kind === 'quote_accepted';
+      return {
+        title: accepted ? TOLD.acceptedTitle : TOLD.declinedTitle,
+        line: (l) =>
+          fill(accepted ? TOLD.acceptedLine[l] : TOLD.declinedLine[l], {
+            customer: customer(l),
+            version: String(data.version ?? ''),
+            number: b.number,
+            total: `${Number(data.total ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2 })} ${data.currency ?? ''}`.trim(),
+            reason: String(data.reason ?? '-'),
+          }),
+      };
+    }
+  }
+}
+
+/**
+ * News the booking's people act on: the customer answered a quote, money arrived that was not
+ * applied (flagged), a transfer slip waits to be confirmed. The assignee 1:1 and the booking's
+ * sales groups hear it, with the card as it is now.
+ */
+async function sendBookingNews(deps: StaffDeps, trx: Knex.Transaction, job: BookingAlertJob): Promise<{ posted: number }> {
   if (await alreadyTold(trx, job.bookingId, job.bookingEventId)) return { posted: 0 };
   const b = await loadBooking(trx, job.bookingId);
   const source = await trx('booking_events').select('data').where({ id: job.bookingEventId }).first();
   if (!b || !source) return { posted: 0 };
-  const accepted = job.kind === 'quote_accepted';
-  const data = source.data ?? {};
+  const news = newsOf(job.kind, source.data ?? {}, b);
   const now = deps.now?.() ?? new Date();
-  const messages = async (l: Language): Promise<OutboundMessage[]> => [
-    {
-      kind: 'text',
-      text: fill(accepted ? TOLD.acceptedLine[l] : TOLD.declinedLine[l], {
-        customer: b.contactName ?? TOLD.customer[l],
-        version: String(data.version ?? ''),
-        number: b.number,
-        total: `${Number(data.total ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2 })} ${data.currency ?? ''}`.trim(),
-        reason: String(data.reason ?? '-'),
-      }),
-    },
-    await buildBookingCard(deps, b, { language: l, now, title: accepted ? TOLD.acceptedTitle[l] : TOLD.declinedTitle[l] }),
-  ];
+  const messages = async (l: Language): Promise<OutboundMessage[]> => [{ kind: 'text', text: news.line(l) }, await buildBookingCard(deps, b, { language: l, now, title: news.title[l] })];
   const to: Record<string, string>[] = [];
   if (b.assigneeStaffId) {
     const owner = await staffById(trx, b.orgId, b.assigneeStaffId);

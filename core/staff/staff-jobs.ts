@@ -56,7 +56,7 @@ export interface TellBookingAssigneeJob {
 }
 export interface BookingAlertJob {
   bookingId: string;
-  kind: 'follow_up_warning' | 'follow_up_missed' | 'quote_accepted' | 'quote_declined';
+  kind: 'follow_up_warning' | 'follow_up_missed' | 'quote_accepted' | 'quote_declined' | 'payment_flagged' | 'slip_received';
   bookingEventId: string;
 }
 export interface CaseAlertJob {

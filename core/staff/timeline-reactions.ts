@@ -58,6 +58,9 @@ export async function reactToBookingEvent(trx: Knex.Transaction, e: RecordedBook
     case 'follow_up_missed':
     case 'quote_accepted':
     case 'quote_declined':
+    // Money that arrived and was not applied, or a transfer slip to confirm (core/checkout/): staff act on it.
+    case 'payment_flagged':
+    case 'slip_received':
       return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.bookingAlert, payload: { bookingId, kind: e.type, bookingEventId: e.id } });
     default:
       return;

@@ -234,6 +234,12 @@ export const bookingEventNames: Record<string, Words> = {
   reminder_due: { th: 'ถึงเวลาเตือนลูกค้าก่อนวันจอง', en: 'Day-before reminder due' },
   attendance_recorded: { th: 'บันทึกการมาใช้บริการ', en: 'Check-in recorded' },
   session_changed: { th: 'ย้ายรอบ', en: 'Moved to another session' },
+  payment_link_created: { th: 'ส่งลิงก์ชำระเงิน', en: 'Payment link sent' },
+  payment_confirmed: { th: 'ได้รับชำระเงิน', en: 'Payment received' },
+  payment_flagged: { th: 'เงินเข้าแต่ยังไม่นำไปใช้ (ต้องตรวจสอบ)', en: 'Payment to check (not applied)' },
+  payment_refunded: { th: 'คืนเงินแล้ว', en: 'Refunded' },
+  slip_received: { th: 'ลูกค้าส่งสลิปโอนเงิน', en: 'Transfer slip received' },
+  slip_rejected: { th: 'ปฏิเสธสลิปโอนเงิน', en: 'Transfer slip rejected' },
   message: { th: 'ข้อความ', en: 'Message' },
 };
 

@@ -23,6 +23,7 @@ const words = {
   requested: { th: 'ส่งคำขอเมื่อ', en: 'Requested on' },
   quote: { th: 'ดูใบเสนอราคา', en: 'See the quote' },
   track: { th: 'ดูรายละเอียดเคส', en: 'See the case' },
+  pay: { th: 'ชำระเงิน', en: 'Pay now' },
   expected: { th: 'คาดว่าจะเสร็จ', en: 'Expected by' },
   inLine: { th: 'เปิดหน้านี้ใน LINE เพื่อดูการจองและเคสของคุณค่ะ', en: 'Open this page in LINE to see your bookings and cases.' },
   signInAgain: { th: 'การเข้าสู่ระบบ LINE หมดอายุ กรุณาเปิดหน้านี้ใหม่จากแชทค่ะ', en: 'Your LINE sign-in has expired: open this page again from the chat.' },
@@ -72,8 +73,13 @@ function MePage() {
                       {b.partySize && <Fact term={words.people[lang]} value={String(b.partySize)} />}
                       <Fact term={words.requested[lang]} value={when(lang, b.createdAt)} />
                     </dl>
+                    {b.payUrl && (
+                      <a class="button primary" href={b.payUrl}>
+                        {words.pay[lang]}
+                      </a>
+                    )}
                     {b.quotePath && (
-                      <a class="button primary" href={b.quotePath}>
+                      <a class={b.payUrl ? 'button quiet' : 'button primary'} href={b.quotePath}>
                         {words.quote[lang]}
                       </a>
                     )}

@@ -37,6 +37,8 @@ const words = {
   declinedText: { th: 'ขอบคุณที่แจ้งให้ทราบค่ะ ทีมงานจะติดต่อกลับพร้อมข้อเสนอใหม่', en: 'Thank you for letting us know. Our team will get back to you with a new offer.' },
   supersededText: { th: 'ใบเสนอราคานี้ถูกแทนที่ด้วยฉบับที่ใหม่กว่า กรุณาเปิดลิงก์ล่าสุดในแชท', en: 'This quote was replaced by a newer version: open the latest link in the chat.' },
   expiredText: { th: 'ใบเสนอราคานี้หมดอายุแล้ว', en: 'This quote has expired.' },
+  pay: { th: 'ชำระเงิน (บัตร / พร้อมเพย์)', en: 'Pay now (card or PromptPay)' },
+  payText: { th: 'ชำระเงินผ่านหน้าชำระเงินที่ปลอดภัยของ Stripe', en: 'You pay on Stripe\'s secure payment page.' },
   askNew: { th: 'ต้องการใบเสนอราคาใหม่? ส่งข้อความหาเราในแชท แล้วเราจะส่งฉบับใหม่ให้ค่ะ', en: 'Would you like a new quote? Send us a message in the chat and we will send you one.' },
 } satisfies Dict;
 
@@ -127,6 +129,15 @@ function QuotePage() {
         <section class="card" role="status">
           <p>{q.status === 'expired' ? words.expiredText[lang] : words.supersededText[lang]}</p>
           <p>{words.askNew[lang]}</p>
+        </section>
+      )}
+
+      {q.payUrl && (
+        <section class="card" aria-label={words.pay[lang]}>
+          <p class="muted small">{words.payText[lang]}</p>
+          <a class="button primary" href={q.payUrl}>
+            {words.pay[lang]}
+          </a>
         </section>
       )}
 
