@@ -47,7 +47,7 @@ import { auditRoutes } from './admin/audit-routes.ts';
 import { inboundProblemRoutes } from './admin/inbound-problem-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
-import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
+import { mountTwilioWebhooks } from './webhooks/twilio-webhooks.ts';
 
 /** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
 export const apiRoutes: Route[] = [
@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): Koa {
   for (const r of apiRoutes) mountRoute(router, r, deps);
   // Platform webhooks speak the platforms' formats, not ours: they are not in the OpenAPI document.
   mountLineWebhook(router, deps);
-  mountWhatsAppWebhook(router, deps);
+  mountTwilioWebhooks(router, deps);
   mountPaymentsWebhook(router, deps);
   // The mini-apps themselves (liff/dist): static files, one HTML page per app.
   router.get(['/liff', '/liff/{*path}'], liffPages(deps));

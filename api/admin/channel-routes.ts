@@ -28,7 +28,7 @@ export const channelRoutes = [
   route({
     method: 'get',
     path: '/api/v1/channels',
-    summary: "The org's LINE, WhatsApp and e-mail channels and their webhook URLs",
+    summary: "The org's LINE, WhatsApp, SMS and e-mail channels and their webhook URLs",
     tag: 'channels',
     access: 'channels.read',
     staffApp: inSettingsApp('/channels', "The org's channels, each with its last test (as GET /api/v1/channels)"),
@@ -39,15 +39,15 @@ export const channelRoutes = [
   route({
     method: 'post',
     path: '/api/v1/channels',
-    summary: "Add a LINE channel, a WhatsApp sender or the org's e-mail (SMTP server, sender and inbound address); its credentials are stored encrypted",
+    summary: "Add a LINE channel, a WhatsApp sender, an SMS number (Twilio) or the org's e-mail (SMTP server, sender and inbound address); its credentials are stored encrypted",
     tag: 'channels',
     access: 'channels.manage',
     body: c.channelCreate,
     response: c.channel,
     status: 201,
     handle: async ({ body, caller, deps, ctx }) => {
-      // A WhatsApp sender is known by its address, an e-mail channel by the address it sends from.
-      const externalId = body.kind === 'whatsapp' ? body.sender : body.kind === 'email' ? body.from.address.toLowerCase() : null;
+      // A WhatsApp or SMS sender is known by its address, an e-mail channel by the address it sends from.
+      const externalId = body.kind === 'whatsapp' || body.kind === 'sms' ? body.sender : body.kind === 'email' ? body.from.address.toLowerCase() : null;
       const id = await addChannel(deps.knex, deps.secrets, {
         orgId: caller.orgId,
         kind: body.kind,

@@ -57,7 +57,7 @@ interface ChannelBase {
   id: string;
   orgId: string;
   name: string;
-  /** LINE: the bot's user id (webhook `destination`); WhatsApp: the sender address. */
+  /** LINE: the bot's user id (webhook `destination`); WhatsApp: the sender address; SMS: the Twilio number (+E.164). */
   externalId: string | null;
   isActive: boolean;
   settings: ChannelSettings;
@@ -66,6 +66,7 @@ interface ChannelBase {
 export type Channel =
   | (ChannelBase & { kind: 'line'; credentials: LineCredentials })
   | (ChannelBase & { kind: 'whatsapp'; credentials: TwilioCredentials })
+  | (ChannelBase & { kind: 'sms'; credentials: TwilioCredentials })
   | (ChannelBase & { kind: 'email'; credentials: SmtpCredentials; settings: ChannelSettings & { email: EmailSettings } });
 
 /** The associated data's purpose for `channels.credentials_encrypted` (core/crypto/secret-box.ts). */
@@ -157,6 +158,7 @@ export class ChannelDirectory {
       settings: row.settings ?? {},
     };
     const credentials = row.credentials_encrypted ? this.#secrets.openJson<Record<string, string>>(row.credentials_encrypted, sealContext(row.id)) : {};
+    if (row.kind === 'sms') return { ...base, kind: 'sms', credentials: credentials as unknown as TwilioCredentials };
     if (row.kind === 'email') return { ...base, kind: 'email', credentials: credentials as unknown as SmtpCredentials, settings: base.settings as ChannelSettings & { email: EmailSettings } };
     return row.kind === 'line'
       ? { ...base, kind: 'line', credentials: credentials as unknown as LineCredentials }

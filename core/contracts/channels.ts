@@ -22,6 +22,8 @@ export const emailChannelFields = {
   credentials: z.object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1000) }).strict(),
 };
 
+const twilioCredentials = z.object({ accountSid: z.string().regex(/^AC[0-9a-f]{32}$/i), authToken: z.string().min(8) }).strict();
+
 export const channelCreate = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('line'), ...lineChannelFields }).strict(),
@@ -30,10 +32,18 @@ export const channelCreate = z
         kind: z.literal('whatsapp'),
         name: z.string().trim().min(1).max(100),
         sender: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+66812345678'),
-        credentials: z.object({ accountSid: z.string().regex(/^AC[0-9a-f]{32}$/i), authToken: z.string().min(8) }).strict(),
+        credentials: twilioCredentials,
       })
       .strict(),
     z.object({ kind: z.literal('email'), ...emailChannelFields }).strict(),
+    z
+      .object({
+        kind: z.literal('sms'),
+        name: z.string().trim().min(1).max(100),
+        sender: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a Twilio phone number in E.164, like +66812345678').meta({ description: 'The Twilio number the SMS are sent from and answered to' }),
+        credentials: twilioCredentials,
+      })
+      .strict(),
   ])
   .meta({ id: 'ChannelCreate' });
 
@@ -76,7 +86,7 @@ export const channelTestResult = z
 export const channel = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['line', 'whatsapp', 'email']),
+    kind: z.enum(['line', 'whatsapp', 'email', 'sms']),
     name: z.string(),
     externalId: z.string().nullable(),
     isActive: z.boolean(),
