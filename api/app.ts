@@ -41,6 +41,7 @@ import { quoteRoutes } from './public/quote-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
 import { mediaRoutes } from './public/media-routes.ts';
+import { mountUnsubscribePage } from './public/unsubscribe-page.ts';
 import { mountRoute, type Route } from './route.ts';
 import { outboxRoutes } from './admin/outbox-routes.ts';
 import { auditRoutes } from './admin/audit-routes.ts';
@@ -128,6 +129,8 @@ export function createApp(deps: AppDeps): Koa {
   mountLineWebhook(router, deps);
   mountTwilioWebhooks(router, deps);
   mountPaymentsWebhook(router, deps);
+  // A page for people (the unsubscribe link of a notice e-mail), not an API: not in the document either.
+  mountUnsubscribePage(router, deps);
   // The mini-apps themselves (liff/dist): static files, one HTML page per app.
   router.get(['/liff', '/liff/{*path}'], liffPages(deps));
   app.use(router.routes());

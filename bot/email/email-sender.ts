@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import nodemailer from 'nodemailer';
 import type { Channel } from '../../core/channels/channel-directory.ts';
+import { optedOut, unsubscribeTokenFor } from '../../core/contacts/channel-opt-outs.ts';
 import { contactLanguage, emailUndeliverable } from '../../core/contacts/contact-identities.ts';
 import { emailThreadOf, replyAddress } from '../../core/conversations/email-conversations.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
@@ -14,13 +15,18 @@ import { toEmail } from './email-messages.ts';
  * Message-IDs in In-Reply-To / References. The Message-ID is made here and kept on the message
  * (`platform_message_id`), so the customer's answer, which names it, finds the thread.
  *
+ * A notice (anything but a staff member's answer in the thread) carries a one-click unsubscribe
+ * (RFC 8058: `List-Unsubscribe` naming /public/v1/unsubscribe/<token>, and `List-Unsubscribe-Post`);
+ * once the address unsubscribed, notices to it are not sent (the send ends `undelivered`, saying
+ * so), while staff answers to a customer who wrote still go.
+ *
  * SMTP's own answer decides what happens next (RFC 5321): a 4xx is "try again later" (greylisting,
  * a full queue) and is retried with the outbound worker's backoff; a 5xx is a refusal and fails
  * the send visibly, as a LINE refusal does; a server that cannot be reached is retried.
  */
 type EmailChannel = Extract<Channel, { kind: 'email' }>;
 
-export function emailSender(deps: { knex: Knex }): ChannelSender<EmailChannel> {
+export function emailSender(deps: { knex: Knex; publicBaseUrl?: string }): ChannelSender<EmailChannel> {
   return {
     async send(s: OutgoingSend<EmailChannel>) {
       const { channel, conversation } = s;
@@ -32,7 +38,13 @@ export function emailSender(deps: { knex: Knex }): ChannelSender<EmailChannel> {
       const thread = await emailThreadOf(deps.knex, { orgId: conversation.orgId, conversationId: conversation.id });
       const transport = smtpTransport(channel);
       const domain = settings.fromAddress.slice(settings.fromAddress.lastIndexOf('@') + 1);
+      const to = { orgId: conversation.orgId, channelId: channel.id, address: conversation.externalId };
+      const left = await optedOut(deps.knex, to);
       for (const item of s.messages) {
+        // A notice is what the product sends on its own; a person's answer in the thread is not one.
+        const notice = item.senderType !== 'staff';
+        if (notice && left) throw new ChannelSendError(`${conversation.externalId} unsubscribed from these e-mails on ${left.at.toISOString().slice(0, 10)}: notices are not sent to it`, false, undefined, true);
+        const unsubscribe = notice && deps.publicBaseUrl ? `${deps.publicBaseUrl}/public/v1/unsubscribe/${await unsubscribeTokenFor(deps.knex, to)}` : undefined;
         const content = toEmail(item.message, { language, fromName: settings.fromName });
         const messageId = `<${randomUUID()}@${domain}>`;
         try {
@@ -47,6 +59,8 @@ export function emailSender(deps: { knex: Knex }): ChannelSender<EmailChannel> {
             messageId,
             ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
             ...(thread.references.length ? { references: thread.references } : {}),
+            // RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click` to the link.
+            ...(unsubscribe ? { list: { unsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
           });
         } catch (err) {
           throw classifySmtpError(err);

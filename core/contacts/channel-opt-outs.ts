@@ -59,9 +59,18 @@ export async function optedOut(db: Db, a: Omit<ChannelAddress, 'orgId'>): Promis
   return row ? { at: row.opted_out_at, how: row.how, keyword: row.keyword } : null;
 }
 
+const TOKEN = /^[A-Za-z0-9_-]{16}$/;
+
+/** Whose unsubscribe link this is, and whether it was used; undefined when it is no link of ours. Reads only. */
+export async function unsubscribeTokenKnown(db: Db, token: string): Promise<{ orgId: string; optedOut: boolean } | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  const row = await db('channel_opt_outs').select('org_id', 'opted_out_at').where({ token }).first();
+  return row ? { orgId: row.org_id, optedOut: row.opted_out_at !== null } : undefined;
+}
+
 /** An unsubscribe link followed: the address leaves its channel. Undefined when the token is no link of ours. */
 export async function unsubscribeByToken(db: Db, token: string): Promise<{ orgId: string; channelId: string; address: string; alreadyOut: boolean } | undefined> {
-  if (!/^[A-Za-z0-9_-]{16}$/.test(token)) return undefined;
+  if (!TOKEN.test(token)) return undefined;
   const row = await db('channel_opt_outs').select('org_id', 'channel_id', 'address', 'opted_out_at').where({ token }).first();
   if (!row) return undefined;
   const a = { orgId: row.org_id, channelId: row.channel_id, address: row.address };
