@@ -7,10 +7,12 @@ import { contactLanguage, emailUndeliverable } from '../../core/contacts/contact
 import { emailThreadOf, replyAddress } from '../../core/conversations/email-conversations.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
 import { toEmail } from './email-messages.ts';
+import { pooledSmtpTransport, smtpOptions } from './smtp-pool.ts';
 
 /**
  * How a message goes out by e-mail: through the org's own SMTP server with nodemailer, one e-mail
- * per stored message (recorded sent at once, so a retried job sends only what is left), from the
+ * per stored message (recorded sent at once, so a retried job sends only what is left) over the channel's pooled
+ * connections (smtp-pool.ts), from the
  * business's address, with the conversation's reply address as Reply-To and the thread's
  * Message-IDs in In-Reply-To / References. The Message-ID is made here and kept on the message
  * (`platform_message_id`), so the customer's answer, which names it, finds the thread.
@@ -36,7 +38,7 @@ export function emailSender(deps: { knex: Knex; publicBaseUrl?: string }): Chann
       if (bounced) throw new ChannelSendError(`the address ${conversation.externalId} bounced for good: ${bounced}`, false);
       const language = conversation.contactId ? await contactLanguage(deps.knex, conversation.contactId) : 'th';
       const thread = await emailThreadOf(deps.knex, { orgId: conversation.orgId, conversationId: conversation.id });
-      const transport = smtpTransport(channel);
+      const transport = pooledSmtpTransport(channel);
       const domain = settings.fromAddress.slice(settings.fromAddress.lastIndexOf('@') + 1);
       const to = { orgId: conversation.orgId, channelId: channel.id, address: conversation.externalId };
       const left = await optedOut(deps.knex, to);
@@ -72,19 +74,9 @@ export function emailSender(deps: { knex: Knex; publicBaseUrl?: string }): Chann
   };
 }
 
-/** The channel's SMTP server, with its sealed user and password opened by the channel directory. */
+/** A connection of its own to the channel's SMTP server (the test e-mail); sends use the channel's pool (smtp-pool.ts). */
 export function smtpTransport(channel: EmailChannel) {
-  const e = channel.settings.email;
-  return nodemailer.createTransport({
-    host: e.host,
-    port: e.port,
-    secure: e.secure,
-    auth: { user: channel.credentials.user, pass: channel.credentials.password },
-    // Bounded waits: a server that hangs is retried later rather than holding a worker.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  return nodemailer.createTransport(smtpOptions(channel));
 }
 
 /** Errors nodemailer raises when the server could not be reached or the connection broke. */
