@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import nodemailer from 'nodemailer';
 import type { Channel } from '../../core/channels/channel-directory.ts';
-import { optedOut, unsubscribeTokenFor } from '../../core/contacts/channel-opt-outs.ts';
+import { noticeAddress } from '../../core/contacts/channel-opt-outs.ts';
 import { contactLanguage, emailUndeliverable } from '../../core/contacts/contact-identities.ts';
 import { emailThreadOf, replyAddress } from '../../core/conversations/email-conversations.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
@@ -41,12 +41,12 @@ export function emailSender(deps: { knex: Knex; publicBaseUrl?: string }): Chann
       const transport = pooledSmtpTransport(channel);
       const domain = settings.fromAddress.slice(settings.fromAddress.lastIndexOf('@') + 1);
       const to = { orgId: conversation.orgId, channelId: channel.id, address: conversation.externalId };
-      const left = await optedOut(deps.knex, to);
+      const { token, optedOut: left } = await noticeAddress(deps.knex, to);
       for (const item of s.messages) {
         // A notice is what the product sends on its own; a person's answer in the thread is not one.
         const notice = item.senderType !== 'staff';
         if (notice && left) throw new ChannelSendError(`${conversation.externalId} unsubscribed from these e-mails on ${left.at.toISOString().slice(0, 10)}: notices are not sent to it`, false, undefined, true);
-        const unsubscribe = notice && deps.publicBaseUrl ? `${deps.publicBaseUrl}/public/v1/unsubscribe/${await unsubscribeTokenFor(deps.knex, to)}` : undefined;
+        const unsubscribe = notice && deps.publicBaseUrl ? `${deps.publicBaseUrl}/public/v1/unsubscribe/${token}` : undefined;
         const content = toEmail(item.message, { language, fromName: settings.fromName });
         const messageId = `<${randomUUID()}@${domain}>`;
         try {

@@ -204,11 +204,30 @@ export interface ChannelView {
   lastTest: ChannelTestResult | null;
   /** The last connection check (bot/line/line-connection.ts): token, webhook, secret; null: not checked since its credentials were set. */
   connection: LineConnectionCheck | null;
+  /** An e-mail channel's server, mailbox user and addresses (never the password). */
+  email?: { host: string; port: number; secure: boolean; user: string; fromAddress: string; fromName: string; inboundAddress: string };
 }
 
-export async function listChannels(db: Knex, orgId: string): Promise<ChannelView[]> {
+export async function listChannels(db: Knex, orgId: string, secrets?: SecretBox): Promise<ChannelView[]> {
   const rows: ChannelRow[] = await db('channels').select('*').where({ org_id: orgId }).orderBy('created_at');
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null, lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null, connection: (r.settings?.connection as LineConnectionCheck | undefined) ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    externalId: r.external_id,
+    isActive: r.is_active,
+    origin: r.settings?.origin ?? null,
+    lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null,
+    connection: (r.settings?.connection as LineConnectionCheck | undefined) ?? null,
+    ...(r.kind === 'email' && r.settings?.email && secrets ? { email: emailView(r, secrets) } : {}),
+  }));
+}
+
+/** An e-mail channel's settings as an admin edits them: the mailbox user, never its password. */
+function emailView(r: ChannelRow, secrets: SecretBox): NonNullable<ChannelView['email']> {
+  const e = r.settings.email!;
+  const user = r.credentials_encrypted ? secrets.openJson<SmtpCredentials>(r.credentials_encrypted, sealContext(r.id)).user : '';
+  return { host: e.host, port: e.port, secure: e.secure, user, fromAddress: e.fromAddress, fromName: e.fromName, inboundAddress: e.inboundAddress };
 }
 
 /** An admin adds a channel through the API: created with its credentials sealed, and audited. */

@@ -25,18 +25,29 @@ const key = (a: ChannelAddress) => ({ channel_id: a.channelId, address: a.addres
 /** 96 random bits: what an unsubscribe link names, so nobody can unsubscribe someone else by guessing. */
 const newToken = () => randomBytes(12).toString('base64url');
 
-/** The address's row, made on first use (concurrent callers get the same one). */
-async function rowOf(db: Db, a: ChannelAddress): Promise<{ token: string; opted_out_at: Date | null }> {
+interface OptOutRow {
+  token: string;
+  opted_out_at: Date | null;
+  how: OptOutHow | null;
+  keyword: string | null;
+}
+
+/** The address's row, made on first use (concurrent callers get the same one); one read once it exists. */
+async function rowOf(db: Db, a: ChannelAddress): Promise<OptOutRow> {
+  const read = () => db('channel_opt_outs').select('token', 'opted_out_at', 'how', 'keyword').where(key(a)).first();
+  const known = await read();
+  if (known) return known;
   await db('channel_opt_outs')
     .insert({ org_id: a.orgId, ...key(a), token: newToken() })
     .onConflict(['channel_id', 'address'])
     .ignore();
-  return db('channel_opt_outs').select('token', 'opted_out_at').where(key(a)).first();
+  return read();
 }
 
-/** The token of this address's unsubscribe link (List-Unsubscribe). */
-export async function unsubscribeTokenFor(db: Db, a: ChannelAddress): Promise<string> {
-  return (await rowOf(db, a)).token;
+/** What a notice to this address needs: its unsubscribe link's token (List-Unsubscribe), and whether it left the channel. */
+export async function noticeAddress(db: Db, a: ChannelAddress): Promise<{ token: string; optedOut: { at: Date; how: OptOutHow | null; keyword: string | null } | null }> {
+  const row = await rowOf(db, a);
+  return { token: row.token, optedOut: row.opted_out_at ? { at: row.opted_out_at, how: row.how, keyword: row.keyword } : null };
 }
 
 /** The address leaves the channel; `changed` is false when it had already left. */

@@ -24,6 +24,9 @@ export const emailChannelFields = {
 
 const twilioCredentials = z.object({ accountSid: z.string().regex(/^AC[0-9a-f]{32}$/i), authToken: z.string().min(8) }).strict();
 
+/** The org's e-mail as the Settings app connects it. */
+export const emailChannelCreate = z.object(emailChannelFields).strict().meta({ id: 'EmailChannelCreate' });
+
 export const channelCreate = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('line'), ...lineChannelFields }).strict(),
@@ -100,6 +103,18 @@ export const channel = z
       .nullable()
       .optional()
       .meta({ description: 'The last connection check (POST /api/v1/channels/:id/check): token, webhook and secret. null: never checked since its credentials were set' }),
+    email: z
+      .object({
+        host: z.string(),
+        port: z.number().int(),
+        secure: z.boolean(),
+        user: z.string(),
+        fromAddress: z.string(),
+        fromName: z.string(),
+        inboundAddress: z.string(),
+      })
+      .optional()
+      .meta({ description: 'An e-mail channel: its SMTP server, mailbox user, sender and inbound address (never the password)' }),
   })
   .meta({ id: 'Channel' });
 
@@ -131,15 +146,27 @@ export const channelTestMessage = z
   .strict()
   .meta({ id: 'ChannelTestMessage' });
 
+/** An e-mail channel's mailbox, edited: the password left out keeps the one stored (it is never shown back). */
+const smtpCredentialsEdit = z
+  .object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1000).optional().meta({ description: 'Left out: the stored password is kept' }) })
+  .strict();
+
 export const channelUpdate = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    credentials: lineCredentials.optional(),
+    credentials: z.union([lineCredentials, smtpCredentialsEdit]).optional(),
     isActive: z.boolean().optional(),
+    smtp: emailChannelFields.smtp.optional(),
+    from: emailChannelFields.from.optional(),
+    inboundAddress: emailChannelFields.inboundAddress.optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .meta({ id: 'ChannelUpdate', description: 'Any channel: a new name, or switched off and on; a LINE channel: a new token and secret too (its last test is then forgotten)' });
+  .meta({
+    id: 'ChannelUpdate',
+    description:
+      "Any channel: a new name, or switched off and on; a LINE channel: a new token and secret too (its last test is then forgotten); an e-mail channel: its SMTP server, mailbox user and password, sender and inbound address. A change to the server or mailbox is tried first (connect and log in): refused, it is a 422 saying why, and nothing changes",
+  });
 
 export type ChannelTestResult = z.infer<typeof channelTestResult>;
 export type LineConnectionCheck = z.infer<typeof lineConnectionCheck>;
