@@ -524,3 +524,53 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(received + 1);
   });
 });
+
+describe('an admin changes the e-mail channel', () => {
+  it('shows the settings without the password; a wrong host is refused with a clear message and changes nothing; a good edit keeps the password unless retyped', async () => {
+    const listed = (await api('GET', '/api/v1/channels')).json.find((c: { id: string }) => c.id === channelId);
+    expect(listed.email).toEqual({ host: '127.0.0.1', port: smtp.port, secure: false, user: smtp.user, fromAddress: FROM, fromName: 'ทัวร์เชียงใหม่ Chiang Mai Tours', inboundAddress: INBOUND });
+    expect(JSON.stringify(listed)).not.toContain(smtp.password);
+    const before = await sys.knex('channels').where({ id: channelId }).first();
+    const audits = await count('audit_log');
+
+    // A new password, typed with a wrong server name: tried first, refused on the field to fix, nothing stored.
+    const wrongHost = await api('PATCH', `/api/v1/channels/${channelId}`, { smtp: { host: 'smtp.wrong-host.invalid', port: 587, secure: false }, credentials: { user: smtp.user, password: 'a-new-password' } });
+    expect(wrongHost.status).toBe(422);
+    expect(wrongHost.json.error.code).toBe('validation_failed');
+    expect(wrongHost.json.error.message).toMatch(/^Nothing was changed: No SMTP server is known by the name smtp\.wrong-host\.invalid/);
+    expect(wrongHost.json.error.details).toEqual([expect.objectContaining({ path: 'smtp.host', code: 'smtp_host_unknown' })]);
+    // A server that is there but not listening on that port.
+    const closedPort = await api('PATCH', `/api/v1/channels/${channelId}`, { smtp: { host: '127.0.0.1', port: 1, secure: false } });
+    expect(closedPort.status).toBe(422);
+    expect(closedPort.json.error.details).toEqual([expect.objectContaining({ path: 'smtp.port', code: 'smtp_unreachable', message: expect.stringContaining('No SMTP server answered at 127.0.0.1:1') })]);
+    // A wrong password: the server's refusal, under the password.
+    const wrongPassword = await api('PATCH', `/api/v1/channels/${channelId}`, { credentials: { user: smtp.user, password: 'not-it' } });
+    expect(wrongPassword.status).toBe(422);
+    expect(wrongPassword.json.error.details).toEqual([expect.objectContaining({ path: 'credentials.password', code: 'smtp_login_refused' })]);
+    const after = await sys.knex('channels').where({ id: channelId }).first();
+    expect(after.settings).toEqual(before.settings);
+    expect(after.credentials_encrypted).toBe(before.credentials_encrypted);
+    expect(await count('audit_log')).toBe(audits);
+    // The channel is not broken: its test e-mail still goes with what it had.
+    expect((await api('POST', `/api/v1/channels/${channelId}/test-email`, { to: 'admin@tour.example' })).json).toMatchObject({ ok: true, status: 250 });
+
+    // A good edit: the sender's name and the user (the same), no password typed: the stored one is kept, and sending still works.
+    const edited = await api('PATCH', `/api/v1/channels/${channelId}`, { from: { address: FROM, name: 'Chiang Mai Tours' }, credentials: { user: smtp.user } });
+    expect(edited.status).toBe(200);
+    expect(edited.json.email).toMatchObject({ fromName: 'Chiang Mai Tours', user: smtp.user });
+    expect(edited.json.lastTest).toBeNull();
+    const tested = await api('POST', `/api/v1/channels/${channelId}/test-email`, { to: 'admin2@tour.example' });
+    expect(tested.json).toMatchObject({ ok: true });
+    expect((await smtp.waitFor((m) => m.to.includes('admin2@tour.example'))).parsed.from?.value[0].name).toBe('Chiang Mai Tours');
+    const audit = await sys.knex('audit_log').where({ subject_id: channelId, action: 'channel.updated' }).orderBy('created_at', 'desc').first();
+    expect(JSON.stringify(audit.details)).not.toContain(smtp.password);
+    await api('PATCH', `/api/v1/channels/${channelId}`, { from: { address: FROM, name: 'ทัวร์เชียงใหม่ Chiang Mai Tours' } });
+  });
+
+  it('a test e-mail through a server that is not there says so, in words', async () => {
+    const gone = await api('POST', '/api/v1/channels', emailChannel({ name: 'Gone', smtp: { host: 'smtp.gone.invalid', port: 587, secure: false }, from: { address: 'gone@tour.example', name: 'Gone' } }));
+    const tested = await api('POST', `/api/v1/channels/${gone.json.id}/test-email`, { to: 'admin@tour.example' });
+    expect(tested.json).toMatchObject({ ok: false, status: null, message: expect.stringContaining('No SMTP server is known by the name smtp.gone.invalid') });
+    await api('PATCH', `/api/v1/channels/${gone.json.id}`, { isActive: false });
+  });
+});
