@@ -33,7 +33,7 @@ const words = {
   fromAddress: { th: 'อีเมลผู้ส่ง', en: 'From address' },
   fromName: { th: 'ชื่อผู้ส่ง', en: 'From name' },
   inbound: { th: 'อีเมลรับคำตอบจากลูกค้า', en: "Address customers' replies are forwarded to" },
-  add: { th: 'เชื่อมต่อ', en: 'Connect' },
+  add: { th: 'เชื่อมต่ออีเมล', en: 'Connect e-mail' },
   edit: { th: 'แก้ไขการตั้งค่า', en: 'Change settings' },
   save: { th: 'ลองเชื่อมต่อและบันทึก', en: 'Try and save' },
   testTo: { th: 'ส่งอีเมลทดสอบถึง', en: 'Send a test e-mail to' },
@@ -49,7 +49,22 @@ const words = {
   server: { th: 'เซิร์ฟเวอร์', en: 'Server' },
   sender: { th: 'ผู้ส่ง', en: 'Sender' },
   replies: { th: 'รับคำตอบที่', en: 'Replies to' },
+  smtp_host_unknown: { th: 'ไม่พบเซิร์ฟเวอร์ชื่อนี้ ตรวจชื่อเซิร์ฟเวอร์ SMTP อีกครั้ง ยังไม่มีการเปลี่ยนแปลงใด ๆ', en: 'No server is known by this name: check the SMTP server. Nothing was changed.' },
+  smtp_unreachable: { th: 'เซิร์ฟเวอร์ไม่ตอบที่ชื่อและพอร์ตนี้ ตรวจเซิร์ฟเวอร์และพอร์ตอีกครั้ง ยังไม่มีการเปลี่ยนแปลงใด ๆ', en: 'No server answered at this name and port: check them. Nothing was changed.' },
+  smtp_login_refused: { th: 'เซิร์ฟเวอร์ไม่ยอมรับชื่อผู้ใช้หรือรหัสผ่านนี้ ยังไม่มีการเปลี่ยนแปลงใด ๆ', en: 'The server refused this user name or password. Nothing was changed.' },
 } satisfies Dict;
+
+/** The server's SMTP problems (bot/email/smtp-check.ts) in the reader's words, under the field to fix. */
+const SMTP_PROBLEMS = ['smtp_host_unknown', 'smtp_unreachable', 'smtp_login_refused'] as const;
+function smtpErrors(a: Exclude<Saved, { kind: 'ok' }>, L: Lang): FieldErrors {
+  const errs = errorsOf(a, L);
+  const details = a.kind === 'refused' && Array.isArray(a.error.details) ? (a.error.details as { path?: string; code?: string }[]) : [];
+  for (const d of details) {
+    const code = SMTP_PROBLEMS.find((c) => c === d.code);
+    if (code && d.path) errs[d.path] = words[code][L];
+  }
+  return errs;
+}
 
 export function EmailChannels(p: { lang: Lang; canManage: boolean; channels: Channel[]; onChange: (c: Channel) => void; onAdded: (c: Channel) => void }) {
   const L = p.lang;
@@ -212,7 +227,7 @@ function EmailForm(p: { lang: Lang; idPrefix: string; initial: FormValues; passw
         setBusy(true);
         const a = await p.save(v);
         setBusy(false);
-        setErrors(a.kind === 'ok' ? {} : errorsOf(a, L));
+        setErrors(a.kind === 'ok' ? {} : smtpErrors(a, L));
         // The password is never kept in the page once sent.
         setV((x) => ({ ...x, password: '' }));
       }}
