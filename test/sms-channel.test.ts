@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signTwilioRequest } from '../bot/whatsapp/twilio-signature.ts';
+import { customerChatOf } from '../core/bookings/booking-desk.ts';
 import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN, startFakeTwilioApi, type RunningFakeTwilioApi } from '../dev/fakes/twilio-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
@@ -221,5 +222,54 @@ describe('bad webhooks', () => {
     expect((await post(wrongKind)).status).toBe(200);
     const malformed = await until(() => sys.knex('inbound_events').where({ channel_id: channelId, event_type: 'malformed' }).first());
     expect(malformed.error).toContain('is not a phone number');
+  });
+});
+
+describe('which channel a notice goes out on (docs/channels.md)', () => {
+  it('a contact known on LINE and by e-mail: the chat they last wrote on; never written: LINE before SMS before e-mail; no chat: SMS, then e-mail; a channel they left is skipped', async () => {
+    const orgId = sys.defaultOrgId;
+    const line = await api('POST', '/api/v1/channels', { kind: 'line', name: 'Shop LINE', credentials: { channelSecret: 'secret-secret', channelAccessToken: 'token-token' } });
+    const mail = await api('POST', '/api/v1/channels', {
+      kind: 'email',
+      name: 'Shop e-mail',
+      smtp: { host: '127.0.0.1', port: 1, secure: false },
+      from: { address: 'hello@shop.example', name: 'Shop' },
+      inboundAddress: 'replies@in.shop.example',
+      credentials: { user: 'u', password: 'p' },
+    });
+    expect([line.status, mail.status]).toEqual([201, 201]);
+    const email = `both-${randomUUID()}@example.com`;
+    const phone = randomPhone();
+    const [contact] = await sys.knex('contacts').insert({ org_id: orgId, display_name: 'Known twice', email, phone }).returning('id');
+    const chatOn = async (channelId: string, externalId: string, lastInboundAt: Date | null) =>
+      (await sys.knex('conversations').insert({ org_id: orgId, channel_id: channelId, contact_id: contact.id, kind: 'direct', external_id: externalId, last_inbound_at: lastInboundAt }).returning('id'))[0].id as string;
+    const chat = () => customerChatOf(sys.knex, { orgId, contactId: contact.id, conversationId: null });
+
+    // No chat yet: a phone and an address, and the org has an SMS number and an e-mail channel: SMS first.
+    const smsThread = await chat();
+    expect(await sys.knex('conversations').where({ id: smsThread }).first()).toMatchObject({ channel_id: channelId, external_id: phone });
+    await sys.knex('conversations').where({ id: smsThread }).del();
+    // Their number left the SMS channel: e-mail.
+    await sys.knex('channel_opt_outs').insert({ org_id: orgId, channel_id: channelId, address: phone, token: randomBytes(12).toString('base64url'), opted_out_at: new Date(), how: 'sms_stop', keyword: 'STOP' });
+    const emailThread = await chat();
+    expect(await sys.knex('conversations').where({ id: emailThread }).first()).toMatchObject({ channel_id: mail.json.id, external_id: email });
+
+    // Known on LINE too (never written there, nor by e-mail): LINE before e-mail.
+    const lineChat = await chatOn(line.json.id, `U${randomBytes(16).toString('hex')}`, null);
+    expect(await chat()).toBe(lineChat);
+    // They wrote by e-mail an hour ago, and on LINE two days ago: the e-mail thread.
+    await sys.knex('conversations').where({ id: lineChat }).update({ last_inbound_at: new Date(Date.now() - 2 * 86_400_000) });
+    await sys.knex('conversations').where({ id: emailThread }).update({ last_inbound_at: new Date(Date.now() - 3_600_000) });
+    expect(await chat()).toBe(emailThread);
+    // Then on LINE just now: LINE.
+    await sys.knex('conversations').where({ id: lineChat }).update({ last_inbound_at: new Date() });
+    expect(await chat()).toBe(lineChat);
+    // The booking's own conversation always wins.
+    expect(await customerChatOf(sys.knex, { orgId, contactId: contact.id, conversationId: emailThread })).toBe(emailThread);
+    // Their e-mail address unsubscribed and LINE switched off: no chat left but SMS, which they left too.
+    await sys.knex('channel_opt_outs').insert({ org_id: orgId, channel_id: mail.json.id, address: email, token: randomBytes(12).toString('base64url'), opted_out_at: new Date(), how: 'email_unsubscribe' });
+    await api('PATCH', `/api/v1/channels/${line.json.id}`, { isActive: false });
+    expect(await chat()).toBeNull();
+    await api('PATCH', `/api/v1/channels/${mail.json.id}`, { isActive: false });
   });
 });
