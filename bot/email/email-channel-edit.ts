@@ -25,10 +25,10 @@ export async function editChannel(
   const base = { orgId: e.orgId, channelId: e.channelId, name, isActive, actor: e.actor, requestId: e.requestId };
   if (!smtp && !from && !inboundAddress && !smtpLogin) return updateChannel(deps.knex, deps.secrets, { ...base, credentials: credentials as LineCredentials | undefined });
 
-  const row = /^[0-9a-f-]{36}$/i.test(e.channelId) ? await deps.knex('channels').where({ id: e.channelId, org_id: e.orgId }).first() : undefined;
-  if (!row) throw notFound('Channel', { id: e.channelId });
-  if (row.kind !== 'email') throw validationFailed('An SMTP server and mailbox are for e-mail channels only', { kind: row.kind });
-  const current = deps.channels.open(row) as EmailChannel;
+  const found = await deps.channels.ofOrg(e.orgId, e.channelId);
+  if (!found) throw notFound('Channel', { id: e.channelId });
+  if (found.kind !== 'email') throw validationFailed('An SMTP server and mailbox are for e-mail channels only', { kind: found.kind });
+  const current: EmailChannel = found;
   const email: EmailSettings = {
     ...current.settings.email,
     ...(smtp ?? {}),

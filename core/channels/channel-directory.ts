@@ -134,6 +134,13 @@ export class ChannelDirectory {
     );
   }
 
+  /** One of the org's channels, active or not, read now (an admin editing it): never cached. */
+  async ofOrg(orgId: string, id: string): Promise<Channel | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const row: ChannelRow | undefined = await this.#knex('channels').select('*').where({ id, org_id: orgId }).first();
+    return row ? this.open(row) : undefined;
+  }
+
   forget(): void {
     this.#cache.clear();
   }
