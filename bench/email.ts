@@ -9,7 +9,8 @@ import { fmt, median, percentile, table } from './stats.ts';
 
 /**
  * E-mail as a channel (issue #44), `npm run bench -- email`, on the embedded default (PGlite,
- * BullMQ's PostgreSQL backend) with the SMTP fake (dev/fakes/smtp-server.ts) on loopback:
+ * BullMQ's PostgreSQL backend; PostgreSQL and Redis with TEST_DATABASE_URL / TEST_REDIS_URL) with
+ * the SMTP fake (dev/fakes/smtp-server.ts) on loopback:
  *
  * - quote -> e-mail: website leads with only an e-mail, one at a time; from `POST …/quotes/1/send`
  *   to the fake SMTP server having taken the e-mail (its DATA answered). Goal: p95 under 2 s.
@@ -112,7 +113,7 @@ export async function benchEmail(): Promise<string> {
     }
 
     return [
-      '### E-mail as a channel (embedded default, SMTP fake on loopback)',
+      `### E-mail as a channel (${process.env.TEST_DATABASE_URL ? 'PostgreSQL and Redis' : 'embedded default'}, SMTP fake on loopback)`,
       '',
       table(
         ['figure', 'n', 'p50', 'p95', 'goal'],
