@@ -67,16 +67,18 @@ export function smsSender(deps: { knex: Knex; twilioApiBaseUrl?: string; publicB
   };
 }
 
-/** The text in bodies of at most 1,600 characters, cut at the last line end (else space) before the limit. */
+/** The text in bodies of at most 1,600 characters, cut at the last line end before the limit, else the last space, else at the limit. */
 export function splitSms(text: string): string[] {
-  const chars = [...text.trim()];
+  let rest = text.trim();
   const parts: string[] = [];
-  while (chars.length > SMS_MAX_CHARACTERS) {
-    const head = chars.slice(0, SMS_MAX_CHARACTERS).join('');
-    const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '));
-    const take = cut > SMS_MAX_CHARACTERS / 2 ? [...head.slice(0, cut)].length : SMS_MAX_CHARACTERS;
-    parts.push(chars.splice(0, take).join('').trim());
+  while ([...rest].length > SMS_MAX_CHARACTERS) {
+    const head = [...rest].slice(0, SMS_MAX_CHARACTERS).join('');
+    const line = head.lastIndexOf('\n');
+    const space = head.lastIndexOf(' ');
+    const at = line > head.length / 2 ? line : space > head.length / 2 ? space : head.length;
+    parts.push(head.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
   }
-  if (chars.length) parts.push(chars.join(''));
-  return parts.length ? parts : [];
+  if (rest) parts.push(rest);
+  return parts;
 }
