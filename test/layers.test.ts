@@ -81,6 +81,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   // webhook's one-statement insert of an event with its outbox row is the ingestion fast path.
   outbox: ['core/outbox/', 'workers/outbox-relay.ts', 'workers/outbox-outcomes.ts', 'core/inbound/inbound-events.ts'],
   payments: ['core/payments/'],
+  documents: ['core/documents/documents.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],

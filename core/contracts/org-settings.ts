@@ -21,6 +21,20 @@ function validTimeZone(zone: string): boolean {
 
 const builtIn = new Set<string>(BUILT_IN_ROOT_CAUSES);
 
+/** A Thai tax id is 13 digits; a branch is the head office or a five-digit branch number (Revenue Code section 86/4). */
+export const taxId = z.string().regex(/^\d{13}$/, 'must be a Thai tax id: 13 digits');
+export const taxBranch = z.union([z.literal('head_office'), z.string().regex(/^\d{5}$/, "must be 'head_office' or a five-digit branch number")]);
+
+const documentSeller = z
+  .object({
+    name: z.string().trim().min(1).max(200).meta({ description: 'The registered name, as on the VAT registration' }),
+    address: z.string().trim().min(1).max(500),
+    taxId: taxId.nullable(),
+    branch: taxBranch.nullable().meta({ description: "'head_office' (สำนักงานใหญ่) or the branch number, 00001" }),
+    vatRegistered: z.boolean().meta({ description: 'Registered for VAT: documents charge 7 % and tax invoices may be issued' }),
+  })
+  .strict();
+
 export const orgSettingFields = {
   reopenWindowHours: z
     .number()
@@ -153,6 +167,10 @@ export const orgSettingFields = {
     })
     .strict()
     .meta({ description: 'Which staff alerts the org sends (core/staff/staff-alerts.ts); all on unless set. Case cards in the groups always go' }),
+  documentSeller: documentSeller.nullable().meta({
+    description:
+      "The seller printed on the org's receipts, invoices, tax invoices and credit notes (core/documents/, docs/documents.md), copied onto each document when it is issued. A tax invoice needs it with a tax id and vatRegistered. Null (the default): documents name the org and charge no VAT",
+  }),
 };
 
 export type CustomerNotices = z.infer<typeof orgSettingFields.customerNotices>;
@@ -201,6 +219,15 @@ export function providerHealthOf(settings: unknown): ProviderHealth {
   return parsed.success ? parsed.data : DEFAULT_PROVIDER_HEALTH;
 }
 
+export type DocumentSeller = z.infer<typeof documentSeller>;
+
+/** The org's seller details as stored (orgs.settings), or null when unset or not valid. */
+export function documentSellerOf(settings: unknown): DocumentSeller | null {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).documentSeller : undefined;
+  const parsed = documentSeller.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
 export type OrgSettingKey = keyof typeof orgSettingFields;
 export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
 
@@ -232,6 +259,7 @@ export const orgSettingsUpdate = z
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
+    documentSeller: nullToDefault(orgSettingFields.documentSeller),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -38,6 +38,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   responseTimes: DEFAULT_RESPONSE_TIMES,
   learnFromStaff: true,
   providerHealth: DEFAULT_PROVIDER_HEALTH,
+  documentSeller: null,
 };
 
 export interface OrgSettingsWriter {

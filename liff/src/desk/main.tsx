@@ -67,7 +67,7 @@ function Desk() {
               {at.screen === 'case' && <CaseScreen key={at.number} lang={lang} me={me} number={at.number} />}
               {at.screen === 'cases' && <Queue lang={lang} me={me} />}
               {at.screen === 'bookings' && <BookingBoard lang={lang} />}
-              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} />}
+              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} canSeeDocuments={me.permissions.includes('documents.read')} />}
               {at.screen === 'inbox' && <Inbox lang={lang} me={me} />}
               {at.screen === 'conversation' && <ConversationScreen key={at.number} lang={lang} me={me} id={at.number} />}
               {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}
