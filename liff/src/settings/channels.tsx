@@ -4,7 +4,7 @@ import type { channel, channelTestResult, lineConnectionCheck, lineProblem } fro
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { EmailChannels } from './email-channel.tsx';
-import { errorsOf, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { ConnectCard, errorsOf, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * LINE channels and the customer notifications (seed 004 sections 4.7.4 and 4.7.5): paste a
@@ -290,9 +290,7 @@ function Credentials(p: {
 function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
   const L = p.lang;
   return (
-    <section class="card" aria-labelledby="connect">
-      <h2 id="connect">{words.connect[L]}</h2>
-      <p class="hint">{words.connectHint[L]}</p>
+    <ConnectCard id="connect" title={words.connect[L]} hint={words.connectHint[L]}>
       <Credentials
         lang={L}
         idPrefix="new"
@@ -304,7 +302,7 @@ function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
           return a;
         }}
       />
-    </section>
+    </ConnectCard>
   );
 }
 

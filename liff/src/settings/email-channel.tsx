@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { channel, channelTestResult } from '../../../core/contracts/channels.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, type FieldErrors, send, SubmitBar, TextField } from './shared.tsx';
+import { ConnectCard, errorsOf, type FieldErrors, send, SubmitBar, TextField } from './shared.tsx';
 
 /**
  * The org's e-mail in Settings (docs/channels.md, "E-mail"): connect the SMTP mailbox, see and
@@ -252,9 +252,7 @@ function EmailForm(p: { lang: Lang; idPrefix: string; initial: FormValues; passw
 function EmailConnect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
   const L = p.lang;
   return (
-    <section class="card" aria-labelledby="connect-email">
-      <h3 id="connect-email">{words.connect[L]}</h3>
-      <p class="hint">{words.connectHint[L]}</p>
+    <ConnectCard id="connect-email" level={3} title={words.connect[L]} hint={words.connectHint[L]}>
       <EmailForm
         lang={L}
         idPrefix="new-email"
@@ -267,6 +265,6 @@ function EmailConnect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
           return a;
         }}
       />
-    </section>
+    </ConnectCard>
   );
 }
