@@ -44,15 +44,16 @@ import { waitlistRoutes } from './public/waitlist-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
 import { mediaRoutes } from './public/media-routes.ts';
+import { mountUnsubscribePage } from './public/unsubscribe-page.ts';
 import { mountRoute, type Route } from './route.ts';
 import { outboxRoutes } from './admin/outbox-routes.ts';
 import { auditRoutes } from './admin/audit-routes.ts';
 import { inboundProblemRoutes } from './admin/inbound-problem-routes.ts';
 import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
-import { mountWhatsAppWebhook } from './webhooks/whatsapp-webhook.ts';
 import { mountStripeWebhook } from './webhooks/stripe-webhook.ts';
 import { paymentRoutes } from './admin/payment-routes.ts';
+import { mountTwilioWebhooks } from './webhooks/twilio-webhooks.ts';
 
 /** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
 export const apiRoutes: Route[] = [
@@ -135,9 +136,11 @@ export function createApp(deps: AppDeps): Koa {
   for (const r of apiRoutes) mountRoute(router, r, deps);
   // Platform webhooks speak the platforms' formats, not ours: they are not in the OpenAPI document.
   mountLineWebhook(router, deps);
-  mountWhatsAppWebhook(router, deps);
+  mountTwilioWebhooks(router, deps);
   mountPaymentsWebhook(router, deps);
   mountStripeWebhook(router, deps);
+  // A page for people (the unsubscribe link of a notice e-mail), not an API: not in the document either.
+  mountUnsubscribePage(router, deps);
   // The mini-apps themselves (liff/dist): static files, one HTML page per app.
   router.get(['/liff', '/liff/{*path}'], liffPages(deps));
   app.use(router.routes());

@@ -88,6 +88,7 @@ import { eraseContactConversations, moveConversationsToContact, resetFailedMessa
 import { subscribeToRequeuedRows } from '../core/outbox/outbox-retry.ts';
 import { moveGroupsToContact } from '../core/staff/staff-groups.ts';
 import { alertSendFailed } from '../core/staff/send-failure-alert.ts';
+import { closeSmtpPools } from '../bot/email/smtp-pool.ts';
 
 /**
  * The composition root: one function that starts the api, the workers or both on the configured
@@ -302,6 +303,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),
         ...opts.processors,
       };
+      // The e-mail channels' pooled SMTP connections end with the workers (bot/email/smtp-pool.ts).
+      cleanups.push(async () => closeSmtpPools());
       const runner = new JobRunner({
         knex,
         backend: queues,

@@ -10,8 +10,8 @@ import type { OutboundMessage } from '../core/messaging/outbound-message.ts';
 export interface OutgoingSend<C extends Channel = Channel> {
   channel: C;
   conversation: { id: string; orgId: string; externalId: string; contactId: string | null; lastInboundAt: Date | null };
-  /** Still pending, in the order they are to be sent. */
-  messages: { id: string; message: OutboundMessage }[];
+  /** Still pending, in the order they are to be sent; `senderType`: `staff` for a person's answer, else a notice the product sent on its own. */
+  messages: { id: string; message: OutboundMessage; senderType?: string }[];
   /** The customer's message this answers, whose reply token LINE may still take. */
   replyToEventId?: number;
   /** The send's outbox row: the name its reply claim carries, so that its retries know it. */

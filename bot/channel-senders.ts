@@ -3,6 +3,7 @@ import type { Channel } from '../core/channels/channel-directory.ts';
 import type { ChannelSender } from './channel-sender.ts';
 import { emailSender } from './email/email-sender.ts';
 import { lineSender } from './line/line-sender.ts';
+import { smsSender } from './sms/sms-sender.ts';
 import { whatsAppSender } from './whatsapp/whatsapp-sender.ts';
 
 /**
@@ -25,6 +26,7 @@ export function channelSenders(deps: ChannelSenderDeps): { senderFor(kind: Chann
     line: lineSender(deps),
     whatsapp: whatsAppSender(deps),
     email: emailSender(deps),
+    sms: smsSender(deps),
   };
   // Each kind's sender is given only its own kind's sends (the send's channel picks it).
   return { senderFor: (kind) => senders[kind] as ChannelSender };

@@ -4,7 +4,7 @@ import type { DeliveryStatus, MessageKind } from '../core/vocabulary.ts';
  * One channel-neutral shape for everything a platform tells us (DESIGN.md section 3): the LINE and
  * WhatsApp parsers produce it, and nothing above `bot/` needs to know which platform spoke.
  */
-export type ChannelKind = 'line' | 'whatsapp' | 'email';
+export type ChannelKind = 'line' | 'whatsapp' | 'email' | 'sms';
 
 export type InboundEventType =
   | 'message'
@@ -88,6 +88,8 @@ export interface InboundEvent {
   conversationId?: string;
   /** A hard bounce: this address cannot be delivered to, for this reason (the contacts with it are marked). */
   undeliverable?: { address: string; reason: string };
+  /** An SMS opt-out keyword (STOP, START): the sender's number leaves, or comes back to, this channel. */
+  optOut?: { optedOut: boolean; keyword: string };
   /** What the channel keeps on the message beside the text (an e-mail's subject, sanitised HTML, attachments). */
   details?: Record<string, unknown>;
 }

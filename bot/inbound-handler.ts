@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
+import { recordOptIn, recordOptOut } from '../core/contacts/channel-opt-outs.ts';
 import { contactLanguage, markEmailUndeliverable, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
 import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
 import { conversationByIdOf } from '../core/conversations/email-conversations.ts';
@@ -140,6 +141,11 @@ export async function handleInboundEvent(
         deliveryStatus: 'received',
       });
       if (event.undeliverable) await markEmailUndeliverable(trx, { orgId, email: event.undeliverable.address, reason: event.undeliverable.reason });
+      // STOP / START on SMS: the number leaves the channel or comes back (Twilio does the same on its side).
+      if (event.optOut && event.source.userId) {
+        const at = { orgId, channelId: channel.id, address: event.source.userId, keyword: event.optOut.keyword };
+        await (event.optOut.optedOut ? recordOptOut(trx, { ...at, how: 'sms_stop' }) : recordOptIn(trx, { ...at, how: 'sms_start' }));
+      }
       // LINE deletes media after a while: fetch it now, in its own job.
       const toFetch = media.filter((m) => !m.refused).map((m) => m.media);
       if (messageId && message && toFetch.length) {

@@ -8,7 +8,7 @@
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const CHANNEL_KINDS = ['line', 'whatsapp', 'email'] as const;
+export const CHANNEL_KINDS = ['line', 'whatsapp', 'email', 'sms'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export const CONVERSATION_KINDS = ['direct', 'group'] as const;

@@ -8,6 +8,7 @@ import { startFakeSmtp, type FakeSmtp, type ReceivedMail } from '../dev/fakes/sm
 import { apiClient } from './support/api-client.ts';
 import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 import { OUTBOUND_RETRY_FOR_MS } from '../workers/job-policy.ts';
+import { queueMessages } from '../core/conversations/outgoing.ts';
 
 /**
  * E-mail as a channel (issue #44), through the running system and a real SMTP server on loopback
@@ -445,5 +446,131 @@ describe('the lead answers by e-mail', () => {
     expect(event.error).toContain('no From');
     expect(existsSync(join(sys.dataDir, 'media', event.payload.rawKey))).toBe(true);
     expect((await messagesOf(conversation.id)).filter((m) => m.direction === 'in')).toHaveLength(0);
+  });
+});
+
+describe('one-click unsubscribe (RFC 8058)', () => {
+  const unsubscribeLink = (raw: string) => /<(https:\/\/desk\.tour\.example\/public\/v1\/unsubscribe\/[A-Za-z0-9_-]{16})>/.exec(headerLine(raw, 'List-Unsubscribe'))?.[1];
+  const localPath = (link: string) => `${sys.url}${new URL(link).pathname}`;
+  const optedOutRows = async () => Number((await sys.knex('channel_opt_outs').whereNotNull('opted_out_at').count({ n: '*' }))[0].n);
+
+  it('a notice carries List-Unsubscribe and List-Unsubscribe-Post; a staff answer in the thread does not', async () => {
+    const { email, mail, conversation, replyTo } = await leadWithQuoteMail();
+    expect(unsubscribeLink(mail.raw)).toBeDefined();
+    expect(headerLine(mail.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    await inbound().sendMail({ from: email, to: replyTo, subject: 'ที่จอดรถ', text: 'Is there parking?' });
+    await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    const staff = await api('POST', '/api/v1/staff', { displayName: 'Nid', role: 'support' });
+    const key = (await api('POST', '/api/v1/api-keys', { name: `desk ${randomUUID().slice(0, 8)}`, role: 'support', staffId: staff.json.id })).json.key;
+    const before = (await api('GET', `/api/v1/conversations/${conversation.id}`, undefined, key)).json;
+    await api('POST', `/api/v1/conversations/${conversation.id}/messages`, { text: 'Yes, free parking.', expectedVersion: before.version }, key);
+    const answer = await smtp.waitFor(mailTo(email, 'Yes, free parking.'));
+    expect(headerLine(answer.raw, 'List-Unsubscribe')).toBe('');
+    expect(headerLine(answer.raw, 'List-Unsubscribe-Post')).toBe('');
+  });
+
+  it('a bad token is a clear page and changes nothing', async () => {
+    const before = await optedOutRows();
+    for (const method of ['GET', 'POST']) {
+      for (const token of ['AAAAAAAAAAAAAAAAAAAAAA', 'AAAAAAAAAAAAAAAA', '..%2F..%2Fetc']) {
+        const res = await fetch(`${sys.url}/public/v1/unsubscribe/${token}`, { method, headers: { 'content-type': 'application/x-www-form-urlencoded' }, ...(method === 'POST' ? { body: 'List-Unsubscribe=One-Click' } : {}) });
+        expect(res.status).toBe(404);
+        expect(res.headers.get('content-type')).toContain('text/html');
+        const page = await res.text();
+        expect(page).toContain('This unsubscribe link is not one of ours');
+        expect(page).toContain('Nothing was changed');
+        expect(page).toContain('ลิงก์นี้ใช้ไม่ได้');
+      }
+    }
+    expect(await optedOutRows()).toBe(before);
+  });
+
+  it('the one-click POST unsubscribes the address: a queued notice is not sent (and says why), later notices are not sent by e-mail, staff answers still go', async () => {
+    const { email, number, mail, conversation, replyTo } = await leadWithQuoteMail();
+    const link = unsubscribeLink(mail.raw)!;
+    // Opening the link (as a mail scanner does) shows the button and unsubscribes nobody.
+    const opened = await fetch(localPath(link));
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<form method="post">');
+    expect(await sys.knex('channel_opt_outs').where({ address: email }).whereNotNull('opted_out_at').first()).toBeUndefined();
+
+    const clicked = await fetch(localPath(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('You will get no more notice e-mails from');
+    const row = await sys.knex('channel_opt_outs').where({ channel_id: channelId, address: email }).first();
+    expect(row).toMatchObject({ how: 'email_unsubscribe' });
+    expect(row.opted_out_at).not.toBeNull();
+    // Twice is once.
+    expect((await fetch(localPath(link), { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    expect((await sys.knex('channel_opt_outs').where({ channel_id: channelId, address: email }).first()).opted_out_at).toEqual(row.opted_out_at);
+
+    // The quote's next version: the customer is not told by e-mail, and nothing reaches the server.
+    const received = smtp.received.filter((m) => m.to.includes(email)).length;
+    expect((await sendQuote(number, 2, 3300)).customerTold).toBe(false);
+
+    // A notice queued straight into the thread (as one queued before the click would be): not sent, with the reason.
+    await sys.knex.transaction((trx) => queueMessages(trx, { orgId: sys.defaultOrgId, conversationId: conversation.id, messages: [{ kind: 'text', text: 'Reminder: your tour is tomorrow' }], senderType: 'bot' }));
+    const refused = await until(() => sys.knex('messages').where({ conversation_id: conversation.id, delivery_status: 'undelivered' }).first());
+    expect(refused.delivery_error).toContain(`${email} unsubscribed from these e-mails on`);
+
+    // The customer writes, and staff answer: that still goes.
+    await inbound().sendMail({ from: email, to: replyTo, subject: 'still coming', text: 'We still want the tour.' });
+    await until(() => sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).first());
+    const staff = await api('POST', '/api/v1/staff', { displayName: 'Kai', role: 'support' });
+    const key = (await api('POST', '/api/v1/api-keys', { name: `desk ${randomUUID().slice(0, 8)}`, role: 'support', staffId: staff.json.id })).json.key;
+    const before = (await api('GET', `/api/v1/conversations/${conversation.id}`, undefined, key)).json;
+    await api('POST', `/api/v1/conversations/${conversation.id}/messages`, { text: 'Great, see you then.', expectedVersion: before.version }, key);
+    await smtp.waitFor(mailTo(email, 'Great, see you then.'));
+    expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(received + 1);
+  });
+});
+
+describe('an admin changes the e-mail channel', () => {
+  it('shows the settings without the password; a wrong host is refused with a clear message and changes nothing; a good edit keeps the password unless retyped', async () => {
+    const listed = (await api('GET', '/api/v1/channels')).json.find((c: { id: string }) => c.id === channelId);
+    expect(listed.email).toEqual({ host: '127.0.0.1', port: smtp.port, secure: false, user: smtp.user, fromAddress: FROM, fromName: 'ทัวร์เชียงใหม่ Chiang Mai Tours', inboundAddress: INBOUND });
+    expect(JSON.stringify(listed)).not.toContain(smtp.password);
+    const before = await sys.knex('channels').where({ id: channelId }).first();
+    const audits = await count('audit_log');
+
+    // A new password, typed with a wrong server name: tried first, refused on the field to fix, nothing stored.
+    const wrongHost = await api('PATCH', `/api/v1/channels/${channelId}`, { smtp: { host: 'smtp.wrong-host.invalid', port: 587, secure: false }, credentials: { user: smtp.user, password: 'a-new-password' } });
+    expect(wrongHost.status).toBe(422);
+    expect(wrongHost.json.error.code).toBe('validation_failed');
+    expect(wrongHost.json.error.message).toMatch(/^Nothing was changed: No SMTP server is known by the name smtp\.wrong-host\.invalid/);
+    expect(wrongHost.json.error.details).toEqual([expect.objectContaining({ path: 'smtp.host', code: 'smtp_host_unknown' })]);
+    // A server that is there but not listening on that port.
+    const closedPort = await api('PATCH', `/api/v1/channels/${channelId}`, { smtp: { host: '127.0.0.1', port: 1, secure: false } });
+    expect(closedPort.status).toBe(422);
+    expect(closedPort.json.error.details).toEqual([expect.objectContaining({ path: 'smtp.port', code: 'smtp_unreachable', message: expect.stringContaining('No SMTP server answered at 127.0.0.1:1') })]);
+    // A wrong password: the server's refusal, under the password.
+    const wrongPassword = await api('PATCH', `/api/v1/channels/${channelId}`, { credentials: { user: smtp.user, password: 'not-it' } });
+    expect(wrongPassword.status).toBe(422);
+    expect(wrongPassword.json.error.details).toEqual([expect.objectContaining({ path: 'credentials.password', code: 'smtp_login_refused' })]);
+    const after = await sys.knex('channels').where({ id: channelId }).first();
+    expect(after.settings).toEqual(before.settings);
+    expect(after.credentials_encrypted).toBe(before.credentials_encrypted);
+    expect(await count('audit_log')).toBe(audits);
+    // The channel is not broken: its test e-mail still goes with what it had.
+    expect((await api('POST', `/api/v1/channels/${channelId}/test-email`, { to: 'admin@tour.example' })).json).toMatchObject({ ok: true, status: 250 });
+
+    // A good edit: the sender's name and the user (the same), no password typed: the stored one is kept, and sending still works.
+    const edited = await api('PATCH', `/api/v1/channels/${channelId}`, { from: { address: FROM, name: 'Chiang Mai Tours' }, credentials: { user: smtp.user } });
+    expect(edited.status).toBe(200);
+    expect(edited.json.email).toMatchObject({ fromName: 'Chiang Mai Tours', user: smtp.user });
+    expect(edited.json.lastTest).toBeNull();
+    const tested = await api('POST', `/api/v1/channels/${channelId}/test-email`, { to: 'admin2@tour.example' });
+    expect(tested.json).toMatchObject({ ok: true });
+    expect((await smtp.waitFor((m) => m.to.includes('admin2@tour.example'))).parsed.from?.value[0].name).toBe('Chiang Mai Tours');
+    const audit = await sys.knex('audit_log').where({ subject_id: channelId, action: 'channel.updated' }).orderBy('created_at', 'desc').first();
+    expect(JSON.stringify(audit.details)).not.toContain(smtp.password);
+    await api('PATCH', `/api/v1/channels/${channelId}`, { from: { address: FROM, name: 'ทัวร์เชียงใหม่ Chiang Mai Tours' } });
+  });
+
+  it('a test e-mail through a server that is not there says so, in words', async () => {
+    const gone = await api('POST', '/api/v1/channels', emailChannel({ name: 'Gone', smtp: { host: 'smtp.gone.invalid', port: 587, secure: false }, from: { address: 'gone@tour.example', name: 'Gone' } }));
+    const tested = await api('POST', `/api/v1/channels/${gone.json.id}/test-email`, { to: 'admin@tour.example' });
+    expect(tested.json).toMatchObject({ ok: false, status: null, message: expect.stringContaining('No SMTP server is known by the name smtp.gone.invalid') });
+    await api('PATCH', `/api/v1/channels/${gone.json.id}`, { isActive: false });
   });
 });

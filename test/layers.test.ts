@@ -63,6 +63,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   contact_merges: ['core/contacts/'],
   contact_events: ['core/contacts/merge-contacts.ts'],
   contact_consents: ['core/contacts/consent.ts'],
+  channel_opt_outs: ['core/contacts/channel-opt-outs.ts'],
   privacy_notices: ['core/contacts/privacy-notices.ts'],
   case_types: ['core/understanding/taxonomy-admin.ts'],
   services: ['core/understanding/taxonomy-admin.ts'],

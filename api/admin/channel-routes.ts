@@ -1,6 +1,6 @@
+import { editChannel } from '../../bot/email/email-channel-edit.ts';
 import { testEmailChannel } from '../../bot/email/email-test-message.ts';
 import { checkLineChannel, testLineChannel } from '../../bot/line/line-test-message.ts';
-import { updateLineChannel } from '../../core/channels/channel-checks.ts';
 import { addChannel, listChannels } from '../../core/channels/channel-directory.ts';
 import { linePushUsage } from '../../core/channels/line-push-usage.ts';
 import { mergeContacts } from '../../core/contacts/merge-contacts.ts';
@@ -17,7 +17,7 @@ export function webhookUrlOf(deps: AppDeps, ctx: Context, ch: { kind: string; id
 
 /** The org's channels as the admin API and the Settings app show them: with the webhook URL to give the platform. */
 export async function channelsWithWebhooks(deps: AppDeps, ctx: Context, orgId: string) {
-  return (await listChannels(deps.knex, orgId)).map((ch) => ({ ...ch, webhookUrl: webhookUrlOf(deps, ctx, ch) }));
+  return (await listChannels(deps.knex, orgId, deps.secrets)).map((ch) => ({ ...ch, webhookUrl: webhookUrlOf(deps, ctx, ch) }));
 }
 
 /** The LINE API the org's channels call (the fake LINE server in tests and the simulator). */
@@ -28,7 +28,7 @@ export const channelRoutes = [
   route({
     method: 'get',
     path: '/api/v1/channels',
-    summary: "The org's LINE, WhatsApp and e-mail channels and their webhook URLs",
+    summary: "The org's LINE, WhatsApp, SMS and e-mail channels and their webhook URLs",
     tag: 'channels',
     access: 'channels.read',
     staffApp: inSettingsApp('/channels', "The org's channels, each with its last test (as GET /api/v1/channels)"),
@@ -39,15 +39,15 @@ export const channelRoutes = [
   route({
     method: 'post',
     path: '/api/v1/channels',
-    summary: "Add a LINE channel, a WhatsApp sender or the org's e-mail (SMTP server, sender and inbound address); its credentials are stored encrypted",
+    summary: "Add a LINE channel, a WhatsApp sender, an SMS number (Twilio) or the org's e-mail (SMTP server, sender and inbound address); its credentials are stored encrypted",
     tag: 'channels',
     access: 'channels.manage',
     body: c.channelCreate,
     response: c.channel,
     status: 201,
     handle: async ({ body, caller, deps, ctx }) => {
-      // A WhatsApp sender is known by its address, an e-mail channel by the address it sends from.
-      const externalId = body.kind === 'whatsapp' ? body.sender : body.kind === 'email' ? body.from.address.toLowerCase() : null;
+      // A WhatsApp or SMS sender is known by its address, an e-mail channel by the address it sends from.
+      const externalId = body.kind === 'whatsapp' || body.kind === 'sms' ? body.sender : body.kind === 'email' ? body.from.address.toLowerCase() : null;
       const id = await addChannel(deps.knex, deps.secrets, {
         orgId: caller.orgId,
         kind: body.kind,
@@ -67,14 +67,15 @@ export const channelRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/channels/:id',
-    summary: "Rename a channel or switch it off or on; for a LINE channel, paste its new token and secret (stored encrypted; its last test is forgotten)",
+    summary:
+      "Rename a channel or switch it off or on; for a LINE channel, paste its new token and secret; for an e-mail channel, change its SMTP server, mailbox user or password (left out: kept), sender or inbound address, tried with the server first (a refusal is a 422 on the field to fix, nothing changed). Credentials are stored encrypted; the last test is forgotten",
     tag: 'channels',
     access: 'channels.manage',
-    staffApp: inSettingsApp('/channels/:id', 'Rename a LINE channel, paste a new token and secret, or switch it off or on (as PATCH /api/v1/channels/:id)'),
+    staffApp: inSettingsApp('/channels/:id', "Rename a channel, switch it off or on, paste a LINE channel's new token and secret, or change an e-mail channel's server, password or addresses (as PATCH /api/v1/channels/:id)"),
     body: c.channelUpdate,
     response: c.channel,
     handle: async ({ body, params, caller, deps, ctx }) => {
-      await updateLineChannel(deps.knex, deps.secrets, { orgId: caller.orgId, channelId: params.id, ...body, actor: caller.actor, requestId: caller.requestId });
+      await editChannel(deps, { orgId: caller.orgId, channelId: params.id, body, actor: caller.actor, requestId: caller.requestId });
       // This process forgets the old token now; others within the directory's cache time (30 s).
       deps.channels.forget();
       return (await channelsWithWebhooks(deps, ctx, caller.orgId)).find((x) => x.id === params.id)!;
@@ -120,6 +121,7 @@ export const channelRoutes = [
       "Send a test e-mail through an e-mail channel's SMTP server to an address (e.g. yourself) and report the server's answer (its reply code and words); the answer is kept on the channel",
     tag: 'channels',
     access: 'channels.manage',
+    staffApp: inSettingsApp('/channels/:id/test-email', "Send a test e-mail through an e-mail channel and report the server's answer (as POST /api/v1/channels/:id/test-email)"),
     body: c.channelTestEmail,
     response: c.channelTestResult,
     handle: async ({ body, params, caller, deps }) =>

@@ -6,6 +6,7 @@ import type { Permission } from '../../core/access/roles.ts';
 import { checkLineToken } from '../../bot/line/line-connection.ts';
 import { checkLineChannel, testLineChannel } from '../../bot/line/line-test-message.ts';
 import { addChannel } from '../../core/channels/channel-directory.ts';
+import { smtpLoginProblem } from '../../bot/email/smtp-check.ts';
 import * as ch from '../../core/contracts/channels.ts';
 import * as org from '../../core/contracts/org-settings.ts';
 import { learnFromStaffSwitch } from '../../core/contracts/learned-examples.ts';
@@ -121,6 +122,25 @@ export const settingsRoutes = [
       }
       const id = await addChannel(i.deps.knex, i.deps.secrets, { orgId: i.caller.orgId, kind: 'line', name: i.body.name, credentials: i.body.credentials, actor: i.caller.actor, requestId: i.caller.requestId });
       await checkLineChannel({ knex: i.deps.knex, channels: i.deps.channels, lineApiBaseUrl }, { orgId: i.caller.orgId, channelId: id, webhookUrl: webhookUrlOf(i.deps, i.ctx, { kind: 'line', id }), token, actor: i.caller.actor, requestId: i.caller.requestId });
+      return (await channelsOf(i)).find((c) => c.id === id)!;
+    },
+  }),
+  route({
+    method: 'post',
+    path: `${P}/channels/email`,
+    summary:
+      "Connect the org's e-mail: its SMTP server and mailbox are tried first (connect and log in; a refusal is a 422 on the field to fix, nothing stored), then the channel is stored with the password encrypted (as POST /api/v1/channels with kind email)",
+    tag: TAG,
+    access: { liffStaff: 'channels.manage' },
+    body: ch.emailChannelCreate,
+    response: ch.channel,
+    status: 201,
+    handle: async (i) => {
+      const b = i.body;
+      const email = { ...b.smtp, fromAddress: b.from.address, fromName: b.from.name, inboundAddress: b.inboundAddress.toLowerCase() };
+      const problem = await smtpLoginProblem({ id: '', orgId: i.caller.orgId, name: b.name, externalId: null, isActive: true, kind: 'email', credentials: b.credentials, settings: { email } });
+      if (problem) throw validationFailed(`Nothing was stored: ${problem.message}`, [problem]);
+      const id = await addChannel(i.deps.knex, i.deps.secrets, { orgId: i.caller.orgId, kind: 'email', name: b.name, externalId: b.from.address.toLowerCase(), credentials: b.credentials, email, actor: i.caller.actor, requestId: i.caller.requestId });
       return (await channelsOf(i)).find((c) => c.id === id)!;
     },
   }),

@@ -17,11 +17,11 @@ import { readBodyOnce } from './body.ts';
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** The header each webhook's signature comes in; a request without it is refused unread. */
-const SIGNATURE_HEADERS = { line: 'x-line-signature', whatsapp: 'x-twilio-signature', payments: PAYMENT_SIGNATURE_HEADER, stripe: 'stripe-signature' } as const;
+const SIGNATURE_HEADERS = { line: 'x-line-signature', whatsapp: 'x-twilio-signature', sms: 'x-twilio-signature', payments: PAYMENT_SIGNATURE_HEADER, stripe: 'stripe-signature' } as const;
 
 // The LIFF API is limited as the public one: each of its calls asks LINE to verify a token.
 const PUBLIC_PATH = /^\/(public\/v1|media|liff-api\/v1)(\/|$)/;
-const WEBHOOK_PATH = /^\/webhooks\/(line|whatsapp|payments|stripe)(?:\/([^/]{1,64}))?\/?$/;
+const WEBHOOK_PATH = /^\/webhooks\/(line|whatsapp|sms|payments|stripe)(?:\/([^/]{1,64}))?\/?$/;
 
 /** What a wrongly signed webhook is counted against: this client address, on this channel (`channel:<id>` or `payments`). */
 const failuresKey = (ip: string, channel: string) => `${ip}|${channel}`;
@@ -57,7 +57,7 @@ export function limitsBeforeRouting(deps: AppDeps) {
       // Paths of no webhook are answered 404 by the router without a body read or a counter.
       const match = ctx.method === 'POST' ? WEBHOOK_PATH.exec(path) : null;
       if (match) {
-        const kind = match[1] as keyof typeof SIGNATURE_HEADERS;
+        const kind = match[1] as WebhookKind;
         const channel = await webhookChannelKey(deps, kind, match[2]);
         // Payments without a secret: the route answers 503, with nothing read.
         if (channel === null) return next();
@@ -80,13 +80,15 @@ export function limitsBeforeRouting(deps: AppDeps) {
  * that kind (`/webhooks/line` and `/webhooks/whatsapp`: the default org's). The channel directory
  * answers ids that are not UUIDs without a query, and keeps misses for 2 s.
  */
-async function webhookChannelKey(deps: AppDeps, kind: keyof typeof SIGNATURE_HEADERS, channelId: string | undefined): Promise<string | null> {
+type WebhookKind = keyof typeof SIGNATURE_HEADERS;
+
+async function webhookChannelKey(deps: AppDeps, kind: WebhookKind, channelId: string | undefined): Promise<string | null> {
   if (kind === 'payments' || kind === 'stripe') {
     if (channelId !== undefined) throw notFound('Webhook');
     return (kind === 'payments' ? deps.paymentsWebhookSecret : deps.stripeWebhookSecret) ? kind : null;
   }
   const channel = channelId !== undefined ? await deps.channels.byId(channelId) : await deps.channels.defaultOf(kind);
-  if (!channel || channel.kind !== kind) throw notFound(kind === 'line' ? 'LINE channel' : 'WhatsApp channel');
+  if (!channel || channel.kind !== kind) throw notFound(`${{ line: 'LINE', whatsapp: 'WhatsApp', sms: 'SMS' }[kind]} channel`);
   return `channel:${channel.id}`;
 }
 

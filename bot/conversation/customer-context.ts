@@ -74,6 +74,8 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   // E-mail is answered by people from the inbox (docs/channels.md): a bot answering mail risks loops with auto-replies.
   const channelKind = conversation.channelKind;
   if (channelKind === 'email') return { skip: 'e-mail is answered by staff from the inbox' };
+  // SMS too: every segment is paid for, and a chat of buttons and cards cannot be had in plain text.
+  if (channelKind === 'sms') return { skip: 'SMS is answered by staff from the inbox' };
   const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
   const inboxChange = afterCustomerMessage(conversation.inbox, now);

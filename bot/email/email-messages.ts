@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
+import { messageAsText } from '../../core/messaging/message-text.ts';
 import type { Language } from '../../core/vocabulary.ts';
 
 /**
@@ -19,7 +20,7 @@ const SUBJECT_MAX = 120;
 const THAI_FONTS = `'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Thonburi', Tahoma, sans-serif`;
 
 export function toEmail(message: OutboundMessage, o: { language: Language; fromName: string }): EmailContent {
-  const text = plainText(message);
+  const text = messageAsText(message);
   const firstLine = text.split('\n').find((l) => l.trim())?.trim() ?? '';
   const subject = cut(firstLine || o.fromName, SUBJECT_MAX);
   const html = [
@@ -31,24 +32,6 @@ export function toEmail(message: OutboundMessage, o: { language: Language; fromN
     '</body></html>',
   ].join('\n');
   return { subject, text, html };
-}
-
-/** What the message says, as text: a card's title, fields and body; an image's link; quick replies as the answers one can write back. */
-function plainText(m: OutboundMessage): string {
-  const lines: string[] = [];
-  if (m.kind === 'text') lines.push(m.text);
-  else if (m.kind === 'image') lines.push(m.url);
-  else {
-    lines.push(m.card.title);
-    if (m.card.subtitle) lines.push(m.card.subtitle);
-    for (const f of m.card.fields) lines.push(`• ${f.label}: ${f.value}`);
-    if (m.card.body) lines.push(m.card.body);
-    for (const a of m.card.actions) if (a.type === 'uri') lines.push(`${a.label}: ${a.uri}`);
-  }
-  if (m.document) lines.push(m.document.url);
-  const answers = (m.quickReplies ?? []).filter((q) => q.type === 'message').map((q) => q.text);
-  if (answers.length) lines.push('', answers.map((a) => `» ${a}`).join('\n'));
-  return lines.join('\n');
 }
 
 function cut(s: string, max: number): string {

@@ -4,6 +4,7 @@ import type { ChannelDirectory } from '../../core/channels/channel-directory.ts'
 import type { ChannelTestResult } from '../../core/contracts/channels.ts';
 import { notFound } from '../../core/errors/index.ts';
 import { smtpTransport } from './email-sender.ts';
+import { smtpProblemOf } from './smtp-check.ts';
 
 /**
  * The "Send a test e-mail" button of an e-mail channel: one e-mail, in Thai and English, through
@@ -30,7 +31,9 @@ export async function testEmailChannel(
     result = { ok: true, status: smtpCode(info.response) ?? 250, message: info.response ?? 'OK', botName: null, testedAt };
   } catch (err) {
     const x = err as { responseCode?: number; response?: string; message?: string };
-    result = { ok: false, status: x.responseCode ?? null, message: (x.response ?? x.message ?? String(err)).slice(0, 500), botName: null, testedAt };
+    // A server that answered is quoted; one that did not is said as that, naming what to check.
+    const message = typeof x.responseCode === 'number' ? (x.response ?? x.message ?? String(err)) : smtpProblemOf(err, channel).message;
+    result = { ok: false, status: x.responseCode ?? null, message: message.slice(0, 500), botName: null, testedAt };
   }
   await recordChannelTest(deps.knex, { orgId: t.orgId, channelId: channel.id, result, to: t.to, actor: t.actor, requestId: t.requestId });
   return result;

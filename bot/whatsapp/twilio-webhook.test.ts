@@ -253,7 +253,7 @@ describe('parseTwilioWebhook: refusals', () => {
     const err = refusal(params as Record<string, string>);
     expect(err).toBeInstanceOf(DomainError);
     expect(err.code).toBe('validation_failed');
-    expect(err.message).toMatch(/^Not a Twilio WhatsApp webhook: /);
+    expect(err.message).toMatch(/^Not a Twilio messaging webhook: /);
     expect(err.message).toMatch(message);
   });
 });

@@ -4,10 +4,14 @@ import { idProblem, stringProblem } from '../../core/inbound/event-checks.ts';
 import type { InboundEvent, InboundMedia, InboundMessage } from '../inbound-event.ts';
 
 /**
- * Twilio's WhatsApp webhooks (https://www.twilio.com/docs/messaging/guides/webhook-request): one
- * form-encoded request per incoming message, and status callbacks for the messages we send. Twilio
- * adds parameters without notice, so anything not read here is ignored (the raw params are stored).
+ * Twilio's messaging webhooks (https://www.twilio.com/docs/messaging/guides/webhook-request), for
+ * WhatsApp and for SMS (bot/sms/sms-webhook.ts adds its keywords): one form-encoded request per
+ * incoming message, and status callbacks for the messages we send. Twilio adds parameters without
+ * notice, so anything not read here is ignored (the raw params are stored).
  */
+
+/** The two kinds of channel Twilio's Messages webhooks serve here. */
+export type TwilioChannelKind = 'whatsapp' | 'sms';
 
 /**
  * application/x-www-form-urlencoded into a flat record; a repeated key keeps its last value.
@@ -18,7 +22,7 @@ export function parseFormBody(raw: Buffer): Record<string, string> {
 }
 
 const malformed = (message: string, details?: unknown) =>
-  new DomainError('validation_failed', `Not a Twilio WhatsApp webhook: ${message}`, details);
+  new DomainError('validation_failed', `Not a Twilio messaging webhook: ${message}`, details);
 
 /** Twilio's words for an outbound message's progress, in ours. */
 const STATUS: Readonly<Record<string, DeliveryStatus>> = {
@@ -50,13 +54,13 @@ function isStatusCallback(p: Record<string, string>): boolean {
  * One Twilio webhook (incoming message or status callback) as a channel-neutral event. Twilio sends
  * no event time, so `occurredAt` is `now` (when we received it).
  */
-export function parseTwilioWebhook(params: Record<string, string>, now: Date = new Date()): InboundEvent {
+export function parseTwilioWebhook(params: Record<string, string>, now: Date = new Date(), channelKind: TwilioChannelKind = 'whatsapp'): InboundEvent {
   const messageSid = present(params.MessageSid) ? params.MessageSid : params.SmsMessageSid;
   const missing = [present(messageSid) ? null : 'MessageSid', present(params.From) ? null : 'From'].filter(Boolean);
   if (missing.length) throw malformed(`missing ${missing.join(' and ')}`, { missing });
   const sid = messageSid as string;
   const common = {
-    channelKind: 'whatsapp' as const,
+    channelKind,
     occurredAt: now,
     // Twilio retries the same request with the same MessageSid; storage dedupes on platformEventId.
     isRedelivery: false,
@@ -178,10 +182,13 @@ const MAX_FIELD_LENGTH = 20_000;
  * came): storable strings (no NUL, no unpaired surrogate, bounded), bounded sids and addresses.
  * Undefined when it may be stored; otherwise the reason it is recorded as malformed.
  */
-/** E.164 behind Twilio's channel prefix. */
-const WHATSAPP_ADDRESS = /^whatsapp:\+[1-9]\d{6,14}$/;
+/** E.164 behind Twilio's channel prefix (WhatsApp), or bare (SMS). */
+const ADDRESS: Record<TwilioChannelKind, { pattern: RegExp; says: string }> = {
+  whatsapp: { pattern: /^whatsapp:\+[1-9]\d{6,14}$/, says: 'is not a WhatsApp number (whatsapp:+ and 7 to 15 digits)' },
+  sms: { pattern: /^\+[1-9]\d{6,14}$/, says: 'is not a phone number (+ and 7 to 15 digits)' },
+};
 
-export function twilioParamsProblem(params: Record<string, string>): string | undefined {
+export function twilioParamsProblem(params: Record<string, string>, kind: TwilioChannelKind = 'whatsapp'): string | undefined {
   const entries = Object.entries(params);
   if (entries.length > MAX_FIELDS) return `more than ${MAX_FIELDS} fields`;
   for (const [k, v] of entries) {
@@ -195,10 +202,10 @@ export function twilioParamsProblem(params: Record<string, string>): string | un
     const p = idProblem(params[k].replace(/ /g, '+'), 128);
     if (p) return `${k} ${p}`;
   }
-  // A chat is with a WhatsApp number: anything else could never be answered (Twilio refuses the
-  // send with 21211), so it is known at ingestion, not found out by a send that fails for good.
+  // A chat is with a WhatsApp (or SMS) number: anything else could never be answered (Twilio refuses
+  // the send with 21211), so it is known at ingestion, not found out by a send that fails for good.
   for (const k of ['From', 'To']) {
-    if (present(params[k]) && !WHATSAPP_ADDRESS.test(params[k].replace(/ /g, '+'))) return `${k} is not a WhatsApp number (whatsapp:+ and 7 to 15 digits)`;
+    if (present(params[k]) && !ADDRESS[kind].pattern.test(params[k].replace(/ /g, '+'))) return `${k} ${ADDRESS[kind].says}`;
   }
   return undefined;
 }

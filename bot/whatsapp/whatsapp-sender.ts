@@ -3,12 +3,11 @@ import type { Twilio } from 'twilio';
 import type { Channel } from '../../core/channels/channel-directory.ts';
 import { insideCustomerWindow } from '../../core/conversations/reply-window.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
-import { parseRetryAfter } from '../../core/http/retry-after.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import { approvedWhatsAppTemplates } from '../../core/templates/whatsapp-templates.ts';
 import type { Language } from '../../core/vocabulary.ts';
-import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
-import { createTwilioClient } from './twilio-client.ts';
+import type { ChannelSender, OutgoingSend } from '../channel-sender.ts';
+import { createTwilioClient, TwilioSendError, twilioSendError } from './twilio-client.ts';
 import { toTwilioMessages, type TwilioContent } from './whatsapp-messages.ts';
 
 /**
@@ -71,12 +70,7 @@ interface WhatsAppSendOptions {
 }
 
 /** Twilio was busy or unreachable (`retryable`; a 429's Retry-After kept), or refused the message. */
-export class WhatsAppSendError extends ChannelSendError {
-  constructor(message: string, retryable: boolean, retryAfterMs?: number) {
-    super(message, retryable, retryAfterMs);
-    this.name = 'WhatsAppSendError';
-  }
-}
+export { TwilioSendError as WhatsAppSendError };
 
 const contentSids = new Map<string, string>();
 
@@ -91,7 +85,7 @@ async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
         ...(item.message.whatsappTemplate ? { reopen: { templateKey: item.message.whatsappTemplate } } : {}),
       });
     } catch (err) {
-      throw new WhatsAppSendError((err as Error).message, false);
+      throw new TwilioSendError((err as Error).message, false);
     }
     let firstSid: string | undefined;
     for (const part of parts) {
@@ -116,8 +110,7 @@ async function sendOverWhatsApp(o: WhatsAppSendOptions): Promise<void> {
         });
         firstSid ??= sent.sid;
       } catch (err) {
-        // The SDK's RestException drops the headers; its request client keeps the last response.
-        throw classify(err, o.client.httpClient?.lastResponse?.headers);
+        throw twilioSendError(err, o.client);
       }
     }
     if (firstSid) await o.onSent(item.id, firstSid);
@@ -141,18 +134,4 @@ async function ensureContent(client: Twilio, accountSid: string, content: Twilio
   } as never);
   contentSids.set(key, created.sid);
   return created.sid;
-}
-
-function classify(err: unknown, headers?: Record<string, unknown>): WhatsAppSendError {
-  const status = (err as { status?: number }).status;
-  const code = (err as { code?: number }).code;
-  if (typeof status === 'number') {
-    const retryAfter = status === 429 ? headers?.['retry-after'] : undefined;
-    return new WhatsAppSendError(
-      `Twilio answered ${status}${code ? ` (${code})` : ''}: ${(err as Error).message}`,
-      status === 429 || status >= 500,
-      typeof retryAfter === 'string' ? parseRetryAfter(retryAfter) : undefined,
-    );
-  }
-  return new WhatsAppSendError(`Twilio could not be reached: ${(err as Error).message}`, true);
 }

@@ -10,6 +10,8 @@ import { eraseIntakeAnswers } from './intake-ledger.ts';
 import { releaseSeats } from './service-sessions.ts';
 import { releaseSlot } from './service-slots.ts';
 import { emailConversationFor } from '../conversations/email-conversations.ts';
+import { smsConversationFor } from '../conversations/address-threads.ts';
+import { chatNotOptedOut } from '../contacts/channel-opt-outs.ts';
 
 /**
  * Decisions on a booking request, by staff (take, confirm, propose another time, decline) or by
@@ -227,11 +229,13 @@ export function renderBookingText(db: Db, b: BookingView, template: string, vars
 }
 
 /**
- * The chat where the customer hears about a booking: the conversation it came from, else the
- * contact's most recent one-to-one chat on an active channel of the org (LINE, WhatsApp or an
- * e-mail thread), the one they last wrote on first. A website booking of a customer the business
- * knows on LINE or WhatsApp is answered there; one with only an e-mail address gets an e-mail
- * thread when the org has an e-mail channel (docs/channels.md), and otherwise has no chat.
+ * The chat where the customer hears about a booking (docs/channels.md, "Which channel a notice
+ * goes out on"): the conversation it came from; else the contact's one-to-one chat on an active
+ * channel of the org that they last wrote on; among chats they never wrote on, LINE, then
+ * WhatsApp, then SMS, then e-mail. A chat whose address left its channel (an SMS STOP, an
+ * e-mail unsubscribe) or bounced for good is no chat. A customer with no chat at all gets an SMS
+ * thread when they gave a phone number and the org has an SMS number, else an e-mail thread when
+ * they gave an address and the org has an e-mail channel, and otherwise has no chat.
  */
 export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'contactId' | 'conversationId'>): Promise<string | null> {
   if (b.conversationId) return b.conversationId;
@@ -239,17 +243,24 @@ export async function customerChatOf(db: Db, b: Pick<BookingView, 'orgId' | 'con
     .join('channels as ch', 'ch.id', 'cv.channel_id')
     .select('cv.id')
     .where({ 'cv.org_id': b.orgId, 'cv.contact_id': b.contactId, 'cv.kind': 'direct', 'ch.is_active': true })
-    .whereIn('ch.kind', ['line', 'whatsapp', 'email'])
+    .whereIn('ch.kind', NOTICE_CHANNEL_ORDER)
     // Erased conversations keep their row but lose the chat's address.
     .whereNot('cv.external_id', 'like', 'erased:%')
     // An e-mail address that bounced for good is no chat (core/contacts markEmailUndeliverable).
     .whereNotExists((q) => q.select(db.raw('1')).from('contacts as c').whereRaw('c.id = cv.contact_id').where('ch.kind', 'email').whereNotNull('c.email_undeliverable_at'))
-    .orderByRaw('cv.last_inbound_at DESC NULLS LAST, cv.last_message_at DESC NULLS LAST, cv.created_at DESC')
+    .modify(chatNotOptedOut(db))
+    .orderByRaw(
+      `cv.last_inbound_at DESC NULLS LAST, array_position(ARRAY[${NOTICE_CHANNEL_ORDER.map(() => '?').join(', ')}]::text[], ch.kind::text), cv.last_message_at DESC NULLS LAST, cv.created_at DESC`,
+      [...NOTICE_CHANNEL_ORDER],
+    )
     .first();
   if (chat) return chat.id;
-  // No chat: a website lead with an e-mail address hears from us by e-mail, when the org has an e-mail channel.
-  return emailConversationFor(db, { orgId: b.orgId, contactId: b.contactId });
+  // No chat: a website lead hears from us by SMS or by e-mail, when the org has such a channel.
+  return (await smsConversationFor(db, { orgId: b.orgId, contactId: b.contactId })) ?? emailConversationFor(db, { orgId: b.orgId, contactId: b.contactId });
 }
+
+/** Among chats the customer never wrote on, the one a notice takes first. */
+export const NOTICE_CHANNEL_ORDER = ['line', 'whatsapp', 'sms', 'email'] as const;
 
 /** One person known twice became one contact: their bookings follow (core/contacts/merge-contacts.ts). */
 export async function moveBookingsToContact(trx: Knex.Transaction, m: { orgId: string; keepId: string; mergeId: string; only?: string[] }): Promise<string[]> {

@@ -3,11 +3,12 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { ChannelTestResult, LineConnectionCheck } from '../contracts/channels.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
-import { CHANNEL_CREDENTIALS_PURPOSE, type LineCredentials } from './channel-directory.ts';
+import { CHANNEL_CREDENTIALS_PURPOSE, type EmailSettings, type LineCredentials, type SmtpCredentials } from './channel-directory.ts';
 
 /**
- * What an admin does to a LINE channel after adding it (seed 004 section 4.7.5): paste a new token
- * and secret, switch it off or on, and send a test message. The test's outcome is kept on the
+ * What an admin does to a channel after adding it (seed 004 section 4.7.5): paste a LINE channel's
+ * new token and secret, or an e-mail channel's new server or password, switch it off or on, and
+ * send a test message. The test's outcome is kept on the
  * channel (`settings.lastTest`) so the settings screen shows whether it works; only LINE saying
  * yes marks it working, and new credentials forget the old answer.
  */
@@ -24,21 +25,41 @@ async function channelRow(trx: Knex.Transaction, orgId: string, channelId: strin
   return row as { id: string; kind: string; name: string; is_active: boolean; settings: Record<string, unknown> | null };
 }
 
-export async function updateLineChannel(
-  knex: Knex,
-  secrets: SecretBox,
-  u: { orgId: string; channelId: string; name?: string; credentials?: LineCredentials; isActive?: boolean; actor: ChannelActor; requestId?: string },
-): Promise<void> {
+export interface ChannelChange {
+  orgId: string;
+  channelId: string;
+  name?: string;
+  isActive?: boolean;
+  /** A LINE channel's new token and secret, or an e-mail channel's whole mailbox login (bot/email/email-channel-edit.ts fills in a kept password). */
+  credentials?: LineCredentials | SmtpCredentials;
+  /** An e-mail channel's server, sender and inbound address, whole. */
+  email?: EmailSettings;
+  actor: ChannelActor;
+  requestId?: string;
+}
+
+/**
+ * Renames a channel, switches it off or on, or replaces what it connects with: a LINE channel's
+ * token and secret, an e-mail channel's SMTP server, mailbox and addresses. New credentials or
+ * settings forget the last test and check (they were of the old ones).
+ */
+export async function updateChannel(knex: Knex, secrets: SecretBox, u: ChannelChange): Promise<void> {
   await knex.transaction(async (trx) => {
     const row = await channelRow(trx, u.orgId, u.channelId);
-    // Any channel can be renamed or switched off and on (an e-mail channel too); a token and secret are LINE's.
-    if (u.credentials && row.kind !== 'line') throw validationFailed('A token and secret are for LINE channels only', { kind: row.kind });
+    // Any channel can be renamed or switched off and on; a token and secret are LINE's, a mailbox and server an e-mail channel's.
+    if (u.credentials && 'channelSecret' in u.credentials && row.kind !== 'line') throw validationFailed('A token and secret are for LINE channels only', { kind: row.kind });
+    if (((u.credentials && 'user' in u.credentials) || u.email) && row.kind !== 'email') throw validationFailed('An SMTP server and mailbox are for e-mail channels only', { kind: row.kind });
     const settings = { ...(row.settings ?? {}) };
     const change: Record<string, unknown> = {};
     if (u.name !== undefined) change.name = u.name;
     if (u.isActive !== undefined) change.is_active = u.isActive;
-    if (u.credentials) {
-      change.credentials_encrypted = secrets.seal(u.credentials, { purpose: CHANNEL_CREDENTIALS_PURPOSE, rowId: row.id });
+    if (u.credentials) change.credentials_encrypted = secrets.seal(u.credentials, { purpose: CHANNEL_CREDENTIALS_PURPOSE, rowId: row.id });
+    if (u.email) {
+      settings.email = u.email;
+      // An e-mail channel is known by the address it sends from.
+      change.external_id = u.email.fromAddress.toLowerCase();
+    }
+    if (u.credentials || u.email) {
       delete settings.lastTest;
       delete settings.connection;
       change.settings = JSON.stringify(settings);
@@ -52,7 +73,7 @@ export async function updateLineChannel(
       subjectType: 'channel',
       subjectId: row.id,
       // Never the credentials themselves: only that they changed.
-      details: { name: u.name, isActive: u.isActive, credentialsReplaced: Boolean(u.credentials) },
+      details: { name: u.name, isActive: u.isActive, credentialsReplaced: Boolean(u.credentials), ...(u.email ? { email: { host: u.email.host, port: u.email.port, fromAddress: u.email.fromAddress, inboundAddress: u.email.inboundAddress } } : {}) },
       requestId: u.requestId,
     });
   });

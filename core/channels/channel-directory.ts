@@ -57,7 +57,7 @@ interface ChannelBase {
   id: string;
   orgId: string;
   name: string;
-  /** LINE: the bot's user id (webhook `destination`); WhatsApp: the sender address. */
+  /** LINE: the bot's user id (webhook `destination`); WhatsApp: the sender address; SMS: the Twilio number (+E.164). */
   externalId: string | null;
   isActive: boolean;
   settings: ChannelSettings;
@@ -66,6 +66,7 @@ interface ChannelBase {
 export type Channel =
   | (ChannelBase & { kind: 'line'; credentials: LineCredentials })
   | (ChannelBase & { kind: 'whatsapp'; credentials: TwilioCredentials })
+  | (ChannelBase & { kind: 'sms'; credentials: TwilioCredentials })
   | (ChannelBase & { kind: 'email'; credentials: SmtpCredentials; settings: ChannelSettings & { email: EmailSettings } });
 
 /** The associated data's purpose for `channels.credentials_encrypted` (core/crypto/secret-box.ts). */
@@ -133,6 +134,13 @@ export class ChannelDirectory {
     );
   }
 
+  /** One of the org's channels, active or not, read now (an admin editing it): never cached. */
+  async ofOrg(orgId: string, id: string): Promise<Channel | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const row: ChannelRow | undefined = await this.#knex('channels').select('*').where({ id, org_id: orgId }).first();
+    return row ? this.open(row) : undefined;
+  }
+
   forget(): void {
     this.#cache.clear();
   }
@@ -157,6 +165,7 @@ export class ChannelDirectory {
       settings: row.settings ?? {},
     };
     const credentials = row.credentials_encrypted ? this.#secrets.openJson<Record<string, string>>(row.credentials_encrypted, sealContext(row.id)) : {};
+    if (row.kind === 'sms') return { ...base, kind: 'sms', credentials: credentials as unknown as TwilioCredentials };
     if (row.kind === 'email') return { ...base, kind: 'email', credentials: credentials as unknown as SmtpCredentials, settings: base.settings as ChannelSettings & { email: EmailSettings } };
     return row.kind === 'line'
       ? { ...base, kind: 'line', credentials: credentials as unknown as LineCredentials }
@@ -202,11 +211,30 @@ export interface ChannelView {
   lastTest: ChannelTestResult | null;
   /** The last connection check (bot/line/line-connection.ts): token, webhook, secret; null: not checked since its credentials were set. */
   connection: LineConnectionCheck | null;
+  /** An e-mail channel's server, mailbox user and addresses (never the password). */
+  email?: { host: string; port: number; secure: boolean; user: string; fromAddress: string; fromName: string; inboundAddress: string };
 }
 
-export async function listChannels(db: Knex, orgId: string): Promise<ChannelView[]> {
+export async function listChannels(db: Knex, orgId: string, secrets?: SecretBox): Promise<ChannelView[]> {
   const rows: ChannelRow[] = await db('channels').select('*').where({ org_id: orgId }).orderBy('created_at');
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, externalId: r.external_id, isActive: r.is_active, origin: r.settings?.origin ?? null, lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null, connection: (r.settings?.connection as LineConnectionCheck | undefined) ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    externalId: r.external_id,
+    isActive: r.is_active,
+    origin: r.settings?.origin ?? null,
+    lastTest: (r.settings?.lastTest as ChannelTestResult | undefined) ?? null,
+    connection: (r.settings?.connection as LineConnectionCheck | undefined) ?? null,
+    ...(r.kind === 'email' && r.settings?.email && secrets ? { email: emailView(r, secrets) } : {}),
+  }));
+}
+
+/** An e-mail channel's settings as an admin edits them: the mailbox user, never its password. */
+function emailView(r: ChannelRow, secrets: SecretBox): NonNullable<ChannelView['email']> {
+  const e = r.settings.email!;
+  const user = r.credentials_encrypted ? secrets.openJson<SmtpCredentials>(r.credentials_encrypted, sealContext(r.id)).user : '';
+  return { host: e.host, port: e.port, secure: e.secure, user, fromAddress: e.fromAddress, fromName: e.fromName, inboundAddress: e.inboundAddress };
 }
 
 /** An admin adds a channel through the API: created with its credentials sealed, and audited. */

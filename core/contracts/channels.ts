@@ -22,6 +22,11 @@ export const emailChannelFields = {
   credentials: z.object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1000) }).strict(),
 };
 
+const twilioCredentials = z.object({ accountSid: z.string().regex(/^AC[0-9a-f]{32}$/i), authToken: z.string().min(8) }).strict();
+
+/** The org's e-mail as the Settings app connects it. */
+export const emailChannelCreate = z.object(emailChannelFields).strict().meta({ id: 'EmailChannelCreate' });
+
 export const channelCreate = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('line'), ...lineChannelFields }).strict(),
@@ -30,10 +35,18 @@ export const channelCreate = z
         kind: z.literal('whatsapp'),
         name: z.string().trim().min(1).max(100),
         sender: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+66812345678'),
-        credentials: z.object({ accountSid: z.string().regex(/^AC[0-9a-f]{32}$/i), authToken: z.string().min(8) }).strict(),
+        credentials: twilioCredentials,
       })
       .strict(),
     z.object({ kind: z.literal('email'), ...emailChannelFields }).strict(),
+    z
+      .object({
+        kind: z.literal('sms'),
+        name: z.string().trim().min(1).max(100),
+        sender: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a Twilio phone number in E.164, like +66812345678').meta({ description: 'The Twilio number the SMS are sent from and answered to' }),
+        credentials: twilioCredentials,
+      })
+      .strict(),
   ])
   .meta({ id: 'ChannelCreate' });
 
@@ -76,7 +89,7 @@ export const channelTestResult = z
 export const channel = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['line', 'whatsapp', 'email']),
+    kind: z.enum(['line', 'whatsapp', 'email', 'sms']),
     name: z.string(),
     externalId: z.string().nullable(),
     isActive: z.boolean(),
@@ -90,6 +103,18 @@ export const channel = z
       .nullable()
       .optional()
       .meta({ description: 'The last connection check (POST /api/v1/channels/:id/check): token, webhook and secret. null: never checked since its credentials were set' }),
+    email: z
+      .object({
+        host: z.string(),
+        port: z.number().int(),
+        secure: z.boolean(),
+        user: z.string(),
+        fromAddress: z.string(),
+        fromName: z.string(),
+        inboundAddress: z.string(),
+      })
+      .optional()
+      .meta({ description: 'An e-mail channel: its SMTP server, mailbox user, sender and inbound address (never the password)' }),
   })
   .meta({ id: 'Channel' });
 
@@ -121,15 +146,27 @@ export const channelTestMessage = z
   .strict()
   .meta({ id: 'ChannelTestMessage' });
 
+/** An e-mail channel's mailbox, edited: the password left out keeps the one stored (it is never shown back). */
+const smtpCredentialsEdit = z
+  .object({ user: z.string().min(1).max(320), password: z.string().min(1).max(1000).optional().meta({ description: 'Left out: the stored password is kept' }) })
+  .strict();
+
 export const channelUpdate = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
-    credentials: lineCredentials.optional(),
+    credentials: z.union([lineCredentials, smtpCredentialsEdit]).optional(),
     isActive: z.boolean().optional(),
+    smtp: emailChannelFields.smtp.optional(),
+    from: emailChannelFields.from.optional(),
+    inboundAddress: emailChannelFields.inboundAddress.optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .meta({ id: 'ChannelUpdate', description: 'Any channel: a new name, or switched off and on; a LINE channel: a new token and secret too (its last test is then forgotten)' });
+  .meta({
+    id: 'ChannelUpdate',
+    description:
+      "Any channel: a new name, or switched off and on; a LINE channel: a new token and secret too (its last test is then forgotten); an e-mail channel: its SMTP server, mailbox user and password, sender and inbound address. A change to the server or mailbox is tried first (connect and log in): refused, it is a 422 saying why, and nothing changes",
+  });
 
 export type ChannelTestResult = z.infer<typeof channelTestResult>;
 export type LineConnectionCheck = z.infer<typeof lineConnectionCheck>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_KINDS } from '../vocabulary.ts';
 
 /**
  * What arrived and could not be used, where a person can read it (docs/reliability.md, "Nothing
@@ -16,7 +17,7 @@ export const problemListQuery = z
   .meta({ id: 'ProblemListQuery' });
 
 const channel = z
-  .object({ id: z.uuid(), kind: z.enum(['line', 'whatsapp']), name: z.string() })
+  .object({ id: z.uuid(), kind: z.enum(CHANNEL_KINDS), name: z.string() })
   .nullable()
   .meta({ description: 'The channel it came through; null for events of no channel (payment events)' });
 

@@ -201,6 +201,13 @@ export async function recordRefusedMedia(db: Knex | Knex.Transaction, messageId:
     .update({ payload: db.raw(`coalesce(payload, '{}'::jsonb) || jsonb_build_object('mediaRefused', ?::text)`, [reason]) });
 }
 
+/** What an SMS cost in parts (bot/sms/sms-segments.ts), kept on the message (`payload.sms`) for whoever counts the bill. */
+export async function recordSmsSize(db: Knex | Knex.Transaction, messageId: string, size: { encoding: string; characters: number; segments: number; parts: number }): Promise<void> {
+  await db('messages')
+    .where({ id: messageId })
+    .update({ payload: db.raw(`coalesce(payload, '{}'::jsonb) || jsonb_build_object('sms', ?::jsonb)`, [JSON.stringify(size)]) });
+}
+
 /**
  * A failed send is sent again (core/outbox/outbox-retry.ts): the messages it failed are pending
  * once more, so the outbound worker sends them; messages it did send are never sent again.

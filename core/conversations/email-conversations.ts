@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { normalizeEmail } from '../contacts/contact-matching.ts';
+import { openAddressThread } from './address-threads.ts';
 
 /**
  * A customer's e-mail thread with the business: a conversation on the org's e-mail channel whose
@@ -22,24 +23,14 @@ export function replyAddress(token: string, inboundAddress: string): string {
 
 /**
  * The contact's e-mail conversation on the org's active e-mail channel, opened on first use; null
- * when the org has no e-mail channel or the contact no address. Concurrent openers get one row
- * (unique on channel + address).
+ * when the org has no e-mail channel, the contact no address, or the address unsubscribed.
  */
 export async function emailConversationFor(db: Db, c: { orgId: string; contactId: string }): Promise<string | null> {
   const contact = await db('contacts').select('email', 'email_undeliverable_at').where({ org_id: c.orgId, id: c.contactId }).first();
   const address = typeof contact?.email === 'string' ? normalizeEmail(contact.email) : '';
   // No address, or one that bounced for good: no e-mail thread.
   if (!address.includes('@') || contact?.email_undeliverable_at) return null;
-  const channel = await db('channels').select('id').where({ org_id: c.orgId, kind: 'email', is_active: true }).orderBy('created_at').first();
-  if (!channel) return null;
-  const existing = await db('conversations').select('id').where({ org_id: c.orgId, channel_id: channel.id, external_id: address }).first();
-  if (existing) return existing.id;
-  await db('conversations')
-    .insert({ org_id: c.orgId, channel_id: channel.id, contact_id: c.contactId, kind: 'direct', external_id: address, reply_token: newReplyToken() })
-    .onConflict(['channel_id', 'external_id'])
-    .ignore();
-  const row = await db('conversations').select('id').where({ org_id: c.orgId, channel_id: channel.id, external_id: address }).first();
-  return row?.id ?? null;
+  return openAddressThread(db, { ...c, kind: 'email', address, columns: { reply_token: newReplyToken() } });
 }
 
 /** What an outgoing e-mail needs to stay in its thread: the reply token and the Message-IDs it answers. */

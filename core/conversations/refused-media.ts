@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ChannelKind } from '../vocabulary.ts';
 import type { RefusedFilePage } from '../contracts/inbound-problems.ts';
 import { validationFailed } from '../errors/index.ts';
 
@@ -61,7 +62,7 @@ export async function refusedFilesPage(db: Knex, orgId: string, o: { limit?: num
     items: page.map((r) => ({
       messageId: r.id as string,
       conversationId: r.conversation_id as string,
-      channel: r.channel_id ? { id: r.channel_id as string, kind: r.channel_kind as 'line' | 'whatsapp', name: (r.channel_name as string | null) ?? '' } : null,
+      channel: r.channel_id ? { id: r.channel_id as string, kind: r.channel_kind as ChannelKind, name: (r.channel_name as string | null) ?? '' } : null,
       kind: r.kind as string,
       reason: r.reason as string,
       receivedAt: new Date(r.created_at).toISOString(),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ChannelKind } from '../vocabulary.ts';
 import { MALFORMED_EXCERPT_CHARS, type MalformedEventPage } from '../contracts/inbound-problems.ts';
 import { validationFailed } from '../errors/index.ts';
 import { storableExcerpt } from './event-checks.ts';
@@ -41,7 +42,7 @@ interface Row {
   body: string | null;
   erased: boolean;
   channel_id: string | null;
-  channel_kind: 'line' | 'whatsapp' | null;
+  channel_kind: ChannelKind | null;
   channel_name: string | null;
 }
 

@@ -45,6 +45,8 @@ export async function startFakeSmtp(o: { user?: string; password?: string; port?
       allowInsecureAuth: true,
       logger: false,
       size: 30 * 1024 * 1024,
+      // A server going down drops its connections (pooled ones too) at once, as a real one's end does.
+      closeTimeout: 200,
       onAuth(auth, _session, cb) {
         if (auth.username === user && auth.password === password) return cb(null, { user });
         cb(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));

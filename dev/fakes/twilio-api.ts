@@ -94,6 +94,8 @@ export class FakeTwilioState extends EventEmitter<TwilioEvents> {
   readonly requests: RecordedRequest[] = [];
   readonly now: () => number;
   senders: string[] | undefined;
+  /** SMS recipients who texted STOP to a sender, as `from|to`: Twilio refuses sends to them (21610). */
+  readonly stopped = new Set<string>();
 
   private readonly accounts = new Map<string, string>();
   private readonly contents = new Map<string, TwilioContentResource>();
@@ -104,6 +106,12 @@ export class FakeTwilioState extends EventEmitter<TwilioEvents> {
     this.now = opts.now ?? Date.now;
     this.senders = opts.senders;
     for (const a of opts.accounts ?? [{ accountSid: DEFAULT_TWILIO_ACCOUNT_SID, authToken: DEFAULT_TWILIO_AUTH_TOKEN }]) this.addAccount(a);
+  }
+
+  /** The recipient texted STOP to this sender (Twilio's own opt-out list): sends to them are refused with 21610 until START. */
+  optOut(from: string, to: string, stopped = true): void {
+    if (stopped) this.stopped.add(`${from}|${to}`);
+    else this.stopped.delete(`${from}|${to}`);
   }
 
   addAccount(account: TwilioAccount): void {
@@ -238,6 +246,7 @@ export function createFakeTwilioApi(opts: FakeTwilioOptions = {}): { app: Koa; s
     if (from && !isAddress(from)) return twilioError(ctx, 400, 21212, `Invalid From Number (caller ID): ${from}`);
     if (from && channelOf(from) !== channelOf(to)) return twilioError(ctx, 400, 21910, 'Invalid From and To pair. From and To should be of the same channel');
     if (from && state.senders && !state.senders.includes(from)) return twilioError(ctx, 400, 63007, 'Twilio could not find a Channel with the specified From address');
+    if (from && state.stopped.has(`${from}|${to}`)) return twilioError(ctx, 400, 21610, 'Attempt to send to unsubscribed recipient');
     if (body && body.length > TWILIO_LIMITS.bodyLength) return twilioError(ctx, 400, 21617, `The concatenated message body exceeds the ${TWILIO_LIMITS.bodyLength} character limit`);
     if (rawVariables !== undefined && !contentSid) return twilioError(ctx, 400, 21654, 'A ContentSid must be specified if ContentVariables are provided in the request.');
 
@@ -434,7 +443,7 @@ function messageResource(d: TwilioDelivery) {
     from: d.from ?? null,
     messaging_service_sid: d.messagingServiceSid ?? null,
     num_media: String(d.mediaUrls.length),
-    num_segments: '1',
+    num_segments: String(segmentsOf(d)),
     price: null,
     price_unit: 'USD',
     sid: d.sid,
@@ -443,6 +452,19 @@ function messageResource(d: TwilioDelivery) {
     to: d.to,
     uri,
   };
+}
+
+/**
+ * How many SMS Twilio bills a body as: 160 characters of plain GSM text in one, 153 per part
+ * beyond; 70 UTF-16 units in one, 67 per part, once anything else (Thai) is in it. WhatsApp: 1.
+ * (Approximated: printable ASCII stands for the GSM alphabet.)
+ */
+function segmentsOf(d: TwilioDelivery): number {
+  if (channelOf(d.to) !== 'sms') return 1;
+  const body = d.renderedBody;
+  const gsm = /^[\x20-\x7E\n\r]*$/.test(body);
+  const [one, part] = gsm ? [160, 153] : [70, 67];
+  return body.length <= one ? 1 : Math.ceil(body.length / part);
 }
 
 const E164 = /^\+[1-9]\d{1,14}$/;

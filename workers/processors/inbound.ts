@@ -6,6 +6,7 @@ import { handleInboundEvent, ROUTE_MESSAGE_JOB, ROUTE_RETRY_MS } from '../../bot
 import type { InboundEvent } from '../../bot/inbound-event.ts';
 import { toInboundEvent } from '../../bot/line/line-webhook.ts';
 import { parseTwilioWebhook } from '../../bot/whatsapp/twilio-webhook.ts';
+import { parseSmsWebhook } from '../../bot/sms/sms-webhook.ts';
 import { readInboundEmail } from '../../bot/email/inbound-email.ts';
 import type { InboundEmailPayload } from '../../bot/email/inbound-smtp.ts';
 import { conversationOfMail } from '../../core/conversations/email-conversations.ts';
@@ -88,6 +89,7 @@ async function parse(deps: { knex: Knex; media?: MediaStore }, channel: Channel,
     const conversationOf = (answers: string[], from: string) => conversationOfMail(deps.knex, { orgId: channel.orgId, channelId: channel.id, named: p.conversationId, answers, from });
     return readInboundEmail({ store: deps.media, orgId: channel.orgId, conversationOf, own: await ownEmailAddresses(deps.knex) }, p, new Date(receivedAt));
   }
+  if (channel.kind === 'sms') return parseSmsWebhook(payload as Record<string, string>, new Date(receivedAt));
   return channel.kind === 'line'
     ? toInboundEvent(payload, channel.externalId ?? undefined)
     : parseTwilioWebhook(payload as Record<string, string>, new Date(receivedAt));

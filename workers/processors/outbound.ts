@@ -38,6 +38,7 @@ interface ConversationRow {
 
 interface PendingRow {
   id: string;
+  sender_type?: string;
   payload: { outbound: OutboundMessage };
 }
 
@@ -57,7 +58,7 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
         const send = (pending: PendingRow[], own?: string[]) => sendPending(sending, pending, own);
         if (payload.combine) return sendCombined(knex, conversation, payload, job, send);
         const rows: PendingRow[] = await knex('messages')
-          .select('id', 'payload')
+          .select('id', 'sender_type', 'payload')
           .whereIn('id', payload.messageIds)
           .andWhere('delivery_status', 'pending');
         const order = new Map(payload.messageIds.map((id, i) => [id, i]));
@@ -154,7 +155,7 @@ async function sendPending(
         contactId: conversation.contact_id,
         lastInboundAt: conversation.last_inbound_at,
       },
-      messages: pending.map((p) => ({ id: p.id, message: p.payload.outbound })),
+      messages: pending.map((p) => ({ id: p.id, message: p.payload.outbound, ...(p.sender_type ? { senderType: p.sender_type } : {}) })),
       replyToEventId: payload.replyToEventId,
       outboxId: job.outboxId,
       logger: job.logger,

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { channel, channelTestResult, lineConnectionCheck, lineProblem } from '../../../core/contracts/channels.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { errorsOf, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { EmailChannels } from './email-channel.tsx';
+import { ConnectCard, errorsOf, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 
 /**
  * LINE channels and the customer notifications (seed 004 sections 4.7.4 and 4.7.5): paste a
@@ -26,6 +27,7 @@ const words = {
   notReady: { th: 'ยังไม่พร้อม', en: 'Not ready yet' },
   off: { th: 'ปิดอยู่', en: 'Switched off' },
   whatsapp: { th: 'WhatsApp', en: 'WhatsApp' },
+  sms: { th: 'SMS', en: 'SMS' },
   test: { th: 'ส่งข้อความทดสอบถึงฉัน', en: 'Send me a test message' },
   testing: { th: 'กำลังส่ง…', en: 'Sending…' },
   testOk: { th: 'ส่งแล้ว ดูข้อความทดสอบในแชท LINE ของคุณ (บัญชี: {{bot}})', en: 'Sent: look for the test message in your LINE chat (account: {{bot}})' },
@@ -97,11 +99,20 @@ export function Channels(p: Props) {
           {!p.canManage && <ReadOnlyNote lang={p.lang} me={p.me} who={['admin']} />}
           <h2>{words.channels[p.lang]}</h2>
           <ul class="list">
-            {list.map((c) => (
-              <ChannelCard key={c.id} {...p} channel={c} onChange={(n) => set(list.map((x) => (x.id === n.id ? n : x)))} />
-            ))}
+            {list
+              .filter((c) => c.kind !== 'email')
+              .map((c) => (
+                <ChannelCard key={c.id} {...p} channel={c} onChange={(n) => set(list.map((x) => (x.id === n.id ? n : x)))} />
+              ))}
           </ul>
           {p.canManage && <Connect lang={p.lang} onAdded={(c) => set([...list, c])} />}
+          <EmailChannels
+            lang={p.lang}
+            canManage={p.canManage}
+            channels={list.filter((c) => c.kind === 'email')}
+            onChange={(n) => set(list.map((x) => (x.id === n.id ? n : x)))}
+            onAdded={(c) => set([...list, c])}
+          />
           <Notices {...p} />
         </>
       )}
@@ -112,6 +123,7 @@ export function Channels(p: Props) {
 function status(c: Channel): { tone: 'ok' | 'bad' | 'wait' | 'info'; words: keyof typeof words } {
   if (!c.isActive) return { tone: 'wait', words: 'off' };
   if (c.kind === 'whatsapp') return { tone: 'info', words: 'whatsapp' };
+  if (c.kind === 'sms') return { tone: 'info', words: 'sms' };
   const { lastTest: t, connection: k } = c;
   if (t?.ok || k?.ok) return { tone: 'ok', words: 'working' };
   // LINE saying no is "refused"; LINE out of reach, or a webhook still to set up, is "not ready".
@@ -278,9 +290,7 @@ function Credentials(p: {
 function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
   const L = p.lang;
   return (
-    <section class="card" aria-labelledby="connect">
-      <h2 id="connect">{words.connect[L]}</h2>
-      <p class="hint">{words.connectHint[L]}</p>
+    <ConnectCard id="connect" title={words.connect[L]} hint={words.connectHint[L]}>
       <Credentials
         lang={L}
         idPrefix="new"
@@ -292,7 +302,7 @@ function Connect(p: { lang: Lang; onAdded: (c: Channel) => void }) {
           return a;
         }}
       />
-    </section>
+    </ConnectCard>
   );
 }
 

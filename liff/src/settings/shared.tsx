@@ -302,3 +302,15 @@ export function LoadMore<P>(p: { label: string; next: string; add: (page: P) => 
   );
 }
 
+
+/** A card that adds something (a LINE channel, the org's e-mail): its heading, what to have at hand, and its form. */
+export function ConnectCard(p: { id: string; title: string; hint: string; level?: 2 | 3; children: ComponentChildren }) {
+  const Heading = p.level === 3 ? 'h3' : 'h2';
+  return (
+    <section class="card" aria-labelledby={p.id}>
+      <Heading id={p.id}>{p.title}</Heading>
+      <p class="hint">{p.hint}</p>
+      {p.children}
+    </section>
+  );
+}
