@@ -53,6 +53,8 @@ export interface AppDeps {
   publicFormLimit?: { requests: number; seconds: number } | null;
   /** Rate limits (core/limits/rate-limits.ts); none when absent. */
   limits?: RateLimits;
+  /** PLATFORM_API_KEY: the platform operator's key for `/platform/v1`; unset, that API answers 503. */
+  platformApiKey?: string;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
   /** ORDERS_API_SECRET: signs the orders API's bodies; unset, that API's writes answer 503. */

@@ -376,6 +376,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         inbound: new InboundBatcher(knex),
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
+        platformApiKey: config.platformApiKey,
         ordersApiSecret: config.ordersApiSecret,
         outbound,
         trustProxy: config.trustProxy,

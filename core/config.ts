@@ -64,6 +64,7 @@ const envSchema = z.object({
     .optional(),
   APP_ENCRYPTION_KEY: encryptionKey,
   ADMIN_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  PLATFORM_API_KEY: z.string().trim().min(24, 'must be at least 24 characters').optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   DEV_SIMULATOR: z.enum(['auto', 'off']).default('auto'),
   SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
@@ -116,6 +117,8 @@ export interface Config {
   /** Undefined outside production: the runtime keeps a generated key under `dataDir`. */
   encryptionKey: Buffer | undefined;
   adminApiKey: string | undefined;
+  /** The platform operator's key (`/platform/v1`); unset: that API answers 503. */
+  platformApiKey: string | undefined;
   loadDemoSeed: boolean;
   /** The /dev/chat simulator and its fake platforms: on outside production unless DEV_SIMULATOR=off. */
   devSimulator: boolean;
@@ -251,6 +254,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     encryptionKey: e.APP_ENCRYPTION_KEY ? (decodeKey(e.APP_ENCRYPTION_KEY) ?? undefined) : undefined,
     adminApiKey: e.ADMIN_API_KEY,
+    platformApiKey: e.PLATFORM_API_KEY,
     loadDemoSeed: e.DEMO_SEED === 'auto',
     devSimulator: e.DEV_SIMULATOR === 'auto' && e.NODE_ENV !== 'production',
     simulatorPort: e.SIMULATOR_PORT,

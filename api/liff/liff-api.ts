@@ -4,6 +4,7 @@ import { casesOfCustomer } from '../../core/cases/customer-cases.ts';
 import { findLineCustomer } from '../../core/contacts/line-customers.ts';
 import * as bookings from '../../core/contracts/bookings.ts';
 import * as c from '../../core/contracts/liff.ts';
+import { orgServing } from '../../core/orgs/tenants.ts';
 import { parseRequest, route } from '../route.ts';
 
 /** Where the LIFF pages' API is served (DESIGN.md section 5). */
@@ -23,7 +24,7 @@ export const liffRoutes = [
     access: 'liff',
     response: c.myBookingsAndCases,
     handle: async ({ deps, liff }) => {
-      const customer = await findLineCustomer(deps.knex, liff!.lineUserId);
+      const customer = await findLineCustomer(deps.knex, liff!.lineUserId, liff!.scope);
       if (!customer) return { known: false, name: liff!.name, bookings: [], cases: [] };
       const who = { orgId: customer.orgId, contactId: customer.contactId };
       const [b, cs] = await Promise.all([bookingsOfCustomer(deps.knex, who), casesOfCustomer(deps.knex, who)]);
@@ -46,7 +47,8 @@ export const liffRoutes = [
       // The LINE user is the ID token's; a `line_id` the page sends is dropped, never trusted.
       const { line_id: _fromPage, ...fields } = body as Record<string, unknown>;
       const form = parseRequest(bookings.lineBookingForm, fields, 'body');
-      const r = await bookFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, idempotencyKey, form, ipAddress: ctx.ip || undefined });
+      const org = await orgServing(deps.knex, liff!.scope);
+      const r = await bookFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, idempotencyKey, form, ipAddress: ctx.ip || undefined, scope: liff!.scope, orgSlug: org?.slug });
       if (r.replayed) ctx.set('Idempotent-Replayed', 'true');
       return r.answer;
     },

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
 import { DomainError, notFound, unauthenticated } from '../../core/errors/index.ts';
+import { deliveryRefused } from '../../core/orgs/org-gates.ts';
 import { storableExcerpt } from '../../core/inbound/event-checks.ts';
 import { verifyTwilioSignature } from '../../bot/whatsapp/twilio-signature.ts';
 import { parseFormBody, parseTwilioWebhook, twilioParamsProblem } from '../../bot/whatsapp/twilio-webhook.ts';
@@ -31,6 +32,13 @@ export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
     if (!verifyTwilioSignature(channel.credentials.authToken, ctx.get('x-twilio-signature') || undefined, url, params)) {
       await webhookSignatureFailed(ctx, deps, channelKey);
       throw unauthenticated('The X-Twilio-Signature header does not match this request');
+    }
+    // A suspended business takes nothing in: Twilio is answered, the delivery only counted.
+    if (await deliveryRefused(deps.knex, channel.orgId)) {
+      ctx.status = 200;
+      ctx.type = 'text/xml';
+      ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+      return;
     }
     if (!(params.MessageSid || params.SmsMessageSid) || !params.From) {
       throw new DomainError('malformed_body', 'Not a Twilio WhatsApp webhook: missing MessageSid or From');
