@@ -8,6 +8,7 @@ import type { OutboundPolicy } from '../core/http/safe-fetch.ts';
 import type { RateLimits } from '../core/limits/rate-limits.ts';
 import type { LiveFeed } from '../core/analytics/live-feed.ts';
 import type { Logger } from '../core/logger.ts';
+import type { OrgStartingSet } from '../core/orgs/tenants.ts';
 
 /** What the LIFF API needs to know its callers (DESIGN.md decision 11). */
 export interface LiffSettings {
@@ -55,6 +56,8 @@ export interface AppDeps {
   limits?: RateLimits;
   /** PLATFORM_API_KEY: the platform operator's key for `/platform/v1`; unset, that API answers 503. */
   platformApiKey?: string;
+  /** What a business created through `/platform/v1` starts with (its customer-facing texts): bin/system.ts gives the demo seed's. */
+  orgStartingSet?: OrgStartingSet;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
   /** ORDERS_API_SECRET: signs the orders API's bodies; unset, that API's writes answer 503. */

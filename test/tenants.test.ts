@@ -146,7 +146,7 @@ describe('a second business on the same deployment', () => {
     const channelsBefore = await h.sys.knex('channels').count({ n: '*' });
     const taken = await asStaff('POST', '/liff-api/v1/settings/channels', admin, { name: 'Not ours', credentials: { channelAccessToken: second.token, channelSecret: second.secret } });
     expect(taken.status).toBe(409);
-    expect(taken.json.error).toMatchObject({ code: 'conflict', details: { reason: 'channel_taken' } });
+    expect(taken.json.error).toMatchObject({ code: 'already_exists', details: { reason: 'channel_taken' } });
     expect(taken.json.error.message).toMatch(/another business/);
     expect(await h.sys.knex('channels').count({ n: '*' })).toEqual(channelsBefore);
   });

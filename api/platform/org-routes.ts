@@ -41,7 +41,7 @@ export const platformOrgRoutes = [
     response: c.orgCreated,
     status: 201,
     handle: async ({ body, deps }) => {
-      const made = await createOrg(deps.knex, deps.apiKeys, body);
+      const made = await createOrg(deps.knex, deps.apiKeys, body, deps.orgStartingSet ?? { texts: [] });
       return {
         ...orgView(made.org),
         invitation: { url: invitationUrl(deps, made.invitation.token), expiresAt: made.invitation.expiresAt.toISOString() },

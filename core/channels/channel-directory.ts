@@ -273,14 +273,14 @@ export async function deactivateChannelsOfOrigin(db: Knex, origin: string): Prom
 
 /**
  * One LINE Official Account (its bot user id), WhatsApp sender or mailbox serves one business: a
- * channel another org has connected is refused with 409 `conflict`, `details.reason: channel_taken`
+ * channel another org has connected is refused with 409 `already_exists`, `details.reason: channel_taken`
  * (the database's unique key on kind and id is the last word when two connect at once).
  */
 export async function refuseChannelTaken(db: Knex, orgId: string, kind: ChannelKind, externalId: string): Promise<void> {
   const holder = await db('channels').where({ kind, external_id: externalId }).first('org_id');
   if (!holder) return;
   throw new DomainError(
-    'conflict',
+    'already_exists',
     holder.org_id === orgId ? 'This channel is connected to this business already' : 'This channel is connected to another business on this service: disconnect it there first',
     { reason: holder.org_id === orgId ? 'channel_connected' : 'channel_taken' },
   );

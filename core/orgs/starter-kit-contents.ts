@@ -7,7 +7,7 @@ import type { StarterKit } from '../contracts/tenants.ts';
  */
 type Named = { th: string; en: string };
 interface KitContents {
-  caseTypes: { key: string; name: Named; category?: string; defaultSeverity?: string; firstResponseMinutes: number; resolutionMinutes: number; requiresOrderId?: boolean; requiresProvider?: boolean; keywords?: string[] }[];
+  caseTypes: { key: string; examples: string[]; name: Named; category?: string; defaultSeverity?: string; firstResponseMinutes: number; resolutionMinutes: number; requiresOrderId?: boolean; requiresProvider?: boolean; keywords?: string[] }[];
   services: { key: string; name: Named; durationMinutes?: number; capacity?: number; price?: number; keywords?: string[] }[];
   providers: { key: string; name: string; kind?: 'api' | 'manual'; caseTypeKeys?: string[]; defaultSlaMinutes?: number }[];
   faq: { key: string; question: Named; answer: Named; keywords?: string[] }[];
@@ -19,9 +19,9 @@ export const KITS: Record<StarterKit, KitContents> = {
   // Seeds 002 and 003: trips asked for on the web and in chat, quoted, deposits, guides and suppliers.
   tour_operator: {
     caseTypes: [
-      { key: 'trip_change', name: { th: 'ขอเปลี่ยนแปลงทริป', en: 'Trip change request' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เปลี่ยนวัน', 'change date'] },
-      { key: 'supplier_problem', name: { th: 'ปัญหาจากซัพพลายเออร์', en: 'Supplier problem' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, requiresProvider: true },
-      { key: 'refund_request', name: { th: 'ขอคืนเงิน', en: 'Refund request' }, category: 'payment', firstResponseMinutes: 60, resolutionMinutes: 3 * 24 * 60, keywords: ['คืนเงิน', 'refund'] },
+      { key: 'trip_change', examples: ['ขอเปลี่ยนวันเดินทางได้ไหมคะ', 'Can we move our trip to next week?'], name: { th: 'ขอเปลี่ยนแปลงทริป', en: 'Trip change request' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เปลี่ยนวัน', 'change date'] },
+      { key: 'supplier_problem', examples: ['โรงแรมบอกว่าไม่มีชื่อเราในการจอง', 'The driver never showed up at the hotel'], name: { th: 'ปัญหาจากซัพพลายเออร์', en: 'Supplier problem' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, requiresProvider: true },
+      { key: 'refund_request', examples: ['ขอยกเลิกทริปและขอเงินคืนค่ะ', 'I would like a refund for my cancelled tour'], name: { th: 'ขอคืนเงิน', en: 'Refund request' }, category: 'payment', firstResponseMinutes: 60, resolutionMinutes: 3 * 24 * 60, keywords: ['คืนเงิน', 'refund'] },
     ],
     services: [
       { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'ทริป'] },
@@ -45,8 +45,8 @@ export const KITS: Record<StarterKit, KitContents> = {
   // Seed 001: a cooking school's classes and course packages, members with course credits.
   school: {
     caseTypes: [
-      { key: 'class_reschedule', name: { th: 'ขอเลื่อนคลาส', en: 'Class reschedule' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เลื่อนคลาส', 'reschedule'] },
-      { key: 'package_credit_missing', name: { th: 'เครดิตแพ็กเกจไม่เข้า', en: 'Package credit missing' }, category: 'payment', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 4 * 60 },
+      { key: 'class_reschedule', examples: ['ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ', 'Can I move my class to another day?'], name: { th: 'ขอเลื่อนคลาส', en: 'Class reschedule' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เลื่อนคลาส', 'reschedule'] },
+      { key: 'package_credit_missing', examples: ['ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น', 'I bought a package but my credits are not there'], name: { th: 'เครดิตแพ็กเกจไม่เข้า', en: 'Package credit missing' }, category: 'payment', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 4 * 60 },
     ],
     services: [
       { key: 'thai_cooking_class', name: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' }, durationMinutes: 180, capacity: 12, price: 1800, keywords: ['cooking class', 'คลาสทำอาหาร'] },
@@ -66,8 +66,8 @@ export const KITS: Record<StarterKit, KitContents> = {
   // Seed 000: a concierge membership (B2B2C): members book through concierges, partners deliver.
   concierge: {
     caseTypes: [
-      { key: 'membership_question', name: { th: 'สอบถามสมาชิก', en: 'Membership question' }, category: 'other', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, keywords: ['สมาชิก', 'membership'] },
-      { key: 'partner_booking_issue', name: { th: 'ปัญหาการจองกับพาร์ทเนอร์', en: 'Partner booking issue' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 15, resolutionMinutes: 4 * 60, requiresProvider: true },
+      { key: 'membership_question', examples: ['สมาชิกได้สิทธิ์อะไรบ้างคะ', 'What does my membership include?'], name: { th: 'สอบถามสมาชิก', en: 'Membership question' }, category: 'other', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, keywords: ['สมาชิก', 'membership'] },
+      { key: 'partner_booking_issue', examples: ['จองสนามกอล์ฟผ่านพาร์ทเนอร์แล้วเขาไม่มีชื่อ', 'The spa says they have no booking for me'], name: { th: 'ปัญหาการจองกับพาร์ทเนอร์', en: 'Partner booking issue' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 15, resolutionMinutes: 4 * 60, requiresProvider: true },
     ],
     services: [
       { key: 'concierge_booking', name: { th: 'จองผ่านคอนเซียร์จ', en: 'Concierge booking' }, keywords: ['concierge', 'คอนเซียร์จ'] },
@@ -89,9 +89,9 @@ export const KITS: Record<StarterKit, KitContents> = {
   // Seed 004: an online order desk: case types with SLAs (top-up not credited: 15 minutes), providers.
   order_desk: {
     caseTypes: [
-      { key: 'topup_not_credited', name: { th: 'เติมเงินไม่เข้า', en: 'Top-up not credited' }, category: 'payment', defaultSeverity: 'critical', firstResponseMinutes: 15, resolutionMinutes: 60, requiresOrderId: true, keywords: ['เติมเงิน', 'top up'] },
-      { key: 'order_not_delivered', name: { th: 'ยอดไม่ขึ้น', en: 'Order not delivered' }, category: 'order', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 2 * 60, requiresOrderId: true, requiresProvider: true },
-      { key: 'system_error', name: { th: 'ระบบขัดข้อง', en: 'System error' }, category: 'system', firstResponseMinutes: 60, resolutionMinutes: 8 * 60 },
+      { key: 'topup_not_credited', examples: ['เติมเงินแล้วเครดิตไม่เข้า', 'โอนเงินแล้วยอดไม่เข้าค่ะ', 'I topped up but my credit did not arrive'], name: { th: 'เติมเงินไม่เข้า', en: 'Top-up not credited' }, category: 'payment', defaultSeverity: 'critical', firstResponseMinutes: 15, resolutionMinutes: 60, requiresOrderId: true, keywords: ['เติมเงิน', 'top up'] },
+      { key: 'order_not_delivered', examples: ['สั่งไปแล้วยอดไม่ขึ้นเลย', 'My order has not been delivered yet'], name: { th: 'ยอดไม่ขึ้น', en: 'Order not delivered' }, category: 'order', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 2 * 60, requiresOrderId: true, requiresProvider: true },
+      { key: 'system_error', examples: ['เข้าเว็บไม่ได้ ขึ้น error', 'The website shows an error when I log in'], name: { th: 'ระบบขัดข้อง', en: 'System error' }, category: 'system', firstResponseMinutes: 60, resolutionMinutes: 8 * 60 },
     ],
     services: [],
     providers: [

@@ -5,6 +5,7 @@ import { issueApiKey, type ApiKeyHasher } from '../api-keys/api-key-service.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { BUSINESS_TYPES, ORG_STATUSES, StarterKit } from '../contracts/tenants.ts';
 import { DomainError, notFound } from '../errors/index.ts';
+import { installStartingTexts, type StartingText } from '../templates/template-admin.ts';
 import { issueInvitation } from './org-invitations.ts';
 import { applyStarterKit, type KitResult } from './starter-kits.ts';
 
@@ -86,6 +87,11 @@ export interface NewOrg {
   adminApiKey: boolean;
 }
 
+/** What every new org starts with, whatever its kind: the texts the product sends its customers. */
+export interface OrgStartingSet {
+  texts: readonly StartingText[];
+}
+
 export interface CreatedOrg {
   org: OrgRecord;
   invitation: { token: string; expiresAt: Date };
@@ -97,7 +103,7 @@ export interface CreatedOrg {
  * The org, its first admin's invitation (and, when asked, an admin API key) commit together; the
  * starter kit is applied next, through the owners of what it adds, and can be applied again.
  */
-export async function createOrg(knex: Knex, hasher: ApiKeyHasher, o: NewOrg): Promise<CreatedOrg> {
+export async function createOrg(knex: Knex, hasher: ApiKeyHasher, o: NewOrg, starting: OrgStartingSet): Promise<CreatedOrg> {
   const made = await knex.transaction(async (trx) => {
     if (o.lineLoginChannelId && (await trx('orgs').where({ line_login_channel_id: o.lineLoginChannelId }).first('id'))) {
       throw new DomainError('conflict', 'This LINE Login channel already belongs to another business', { reason: 'login_channel_taken' });
@@ -115,6 +121,7 @@ export async function createOrg(knex: Knex, hasher: ApiKeyHasher, o: NewOrg): Pr
       })
       .returning('*');
     await recordAudit(trx, { orgId: row.id, actorType: PLATFORM.type, action: 'org.created', subjectType: 'org', subjectId: row.id, details: { by: 'platform', name: o.name, businessType: o.businessType } });
+    await installStartingTexts(trx, row.id, starting.texts);
     const invitation = await issueInvitation(trx, row.id);
     const key = o.adminApiKey ? await issueApiKey(trx, hasher, { orgId: row.id, name: 'admin (issued with the org)', role: 'admin' }) : undefined;
     return { id: row.id as string, invitation, adminApiKey: key?.key };
