@@ -55,6 +55,8 @@ async function newBusiness(name: string, kit: 'order_desk' | 'school') {
   const channel = await asStaff('POST', '/liff-api/v1/settings/channels', admin, { name: `${name} LINE`, credentials: { channelAccessToken: token, channelSecret: secret } });
   expect(channel.status, JSON.stringify(channel.json)).toBe(201);
   const door: WebhookDoor = { path: `/webhooks/line/${channel.json.id}`, secret };
+  // What the classifier makes of a message is not under test here: the bot acts on a fair guess.
+  expect((await api('PATCH', '/api/v1/org/settings', { actWhenSure: 50 }, made.json.adminApiKey)).status).toBe(200);
   return { org: made.json, admin, key: made.json.adminApiKey as string, door, token, secret };
 }
 
