@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import * as c from '../../core/contracts/tenants.ts';
 import { scheduleOrgDeletion } from '../../core/orgs/org-deletion.ts';
@@ -29,6 +30,19 @@ function invitationUrl(deps: AppDeps, token: string): string {
 }
 
 const P = PLATFORM_API_PREFIX;
+
+/** `POST /platform/v1/orgs/:id/<verb>`: one change of the business's state. */
+function statusRoute(verb: string, summary: string, change: (knex: Knex, id: string) => Promise<OrgRecord>) {
+  return route({
+    method: 'post',
+    path: `${P}/orgs/:id/${verb}`,
+    summary,
+    tag: 'platform-orgs',
+    access: 'platform',
+    response: c.orgView,
+    handle: async ({ params, deps }) => orgView(await change(deps.knex, params.id)),
+  });
+}
 
 export const platformOrgRoutes = [
   route({
@@ -70,25 +84,8 @@ export const platformOrgRoutes = [
     handle: async ({ params, deps }) => orgView(await getOrgRecord(deps.knex, params.id)),
   }),
 
-  route({
-    method: 'post',
-    path: `${P}/orgs/:id/suspend`,
-    summary: "Suspend a business: its webhooks are answered and nothing is stored (counted in refusedDeliveries), its API keys and staff sign-ins are refused with reason org_suspended",
-    tag: 'platform-orgs',
-    access: 'platform',
-    response: c.orgView,
-    handle: async ({ params, deps }) => orgView(await suspendOrg(deps.knex, params.id)),
-  }),
-
-  route({
-    method: 'post',
-    path: `${P}/orgs/:id/resume`,
-    summary: 'Resume a suspended business',
-    tag: 'platform-orgs',
-    access: 'platform',
-    response: c.orgView,
-    handle: async ({ params, deps }) => orgView(await resumeOrg(deps.knex, params.id)),
-  }),
+  statusRoute('suspend', "Suspend a business: its webhooks are answered and nothing is stored (counted in refusedDeliveries), its API keys and staff sign-ins are refused with reason org_suspended", suspendOrg),
+  statusRoute('resume', 'Resume a suspended business', resumeOrg),
 
   route({
     method: 'delete',

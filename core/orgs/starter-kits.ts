@@ -26,26 +26,17 @@ export async function applyStarterKit(knex: Knex, orgId: string, kit: StarterKit
   const w = { orgId, actor, requestId };
   const added: KitResult['added'] = { caseTypes: 0, services: 0, providers: 0, faq: 0, bookingStages: false };
 
-  const haveCaseTypes = new Set((await listCaseTypes(knex, orgId, { includeInactive: true })).map((c) => c.key));
-  for (const ct of k.caseTypes.filter((c) => !haveCaseTypes.has(c.key))) {
-    await createCaseType(knex, w, caseTypeCreate.parse(ct));
-    added.caseTypes++;
-  }
-  const haveServices = new Set((await listServices(knex, orgId, { includeInactive: true })).map((s) => s.key));
-  for (const s of k.services.filter((x) => !haveServices.has(x.key))) {
-    await createService(knex, w, serviceCreate.parse(s));
-    added.services++;
-  }
-  const haveProviders = new Set((await listProviderSettings(knex, orgId)).map((p) => p.key));
-  for (const p of k.providers.filter((x) => !haveProviders.has(x.key))) {
-    await createProvider(knex, w, providerCreate.parse(p));
-    added.providers++;
-  }
-  const haveFaq = new Set((await listFaqEntries(knex, orgId, { includeInactive: true })).map((f) => f.key));
-  for (const f of k.faq.filter((x) => !haveFaq.has(x.key))) {
-    await createFaqEntry(knex, w, faqCreate.parse(f));
-    added.faq++;
-  }
+  // Each list through its owner, only what the org has no entry under the key of.
+  const addMissing = async <E extends { key: string }>(entries: E[], have: Promise<{ key: string }[]>, create: (e: E) => Promise<unknown>) => {
+    const known = new Set((await have).map((x) => x.key));
+    const missing = entries.filter((e) => !known.has(e.key));
+    for (const e of missing) await create(e);
+    return missing.length;
+  };
+  added.caseTypes = await addMissing(k.caseTypes, listCaseTypes(knex, orgId, { includeInactive: true }), (e) => createCaseType(knex, w, caseTypeCreate.parse(e)));
+  added.services = await addMissing(k.services, listServices(knex, orgId, { includeInactive: true }), (e) => createService(knex, w, serviceCreate.parse(e)));
+  added.providers = await addMissing(k.providers, listProviderSettings(knex, orgId), (e) => createProvider(knex, w, providerCreate.parse(e)));
+  added.faq = await addMissing(k.faq, listFaqEntries(knex, orgId, { includeInactive: true }), (e) => createFaqEntry(knex, w, faqCreate.parse(e)));
 
   // Stages are added to the built-in pipeline only while the org has not shaped its own.
   if (k.extraStages.length) {
