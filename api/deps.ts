@@ -52,6 +52,8 @@ export interface AppDeps {
   webhookBodyLimitBytes?: number;
   /** PUBLIC_FORM_LIMIT: an org's limit on its booking form when it set none of its own. */
   publicFormLimit?: { requests: number; seconds: number } | null;
+  /** ORG_RATE_LIMIT_API: all of one org's API keys together, unless the operator set the org its own limit. */
+  orgApiLimit?: { points: number; seconds: number } | null;
   /** Rate limits (core/limits/rate-limits.ts); none when absent. */
   limits?: RateLimits;
   /** PLATFORM_API_KEY: the platform operator's key for `/platform/v1`; unset, that API answers 503. */

@@ -377,6 +377,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
         platformApiKey: config.platformApiKey,
+        orgApiLimit: config.orgApiLimit,
         orgStartingSet: { texts: demoTemplates },
         ordersApiSecret: config.ordersApiSecret,
         outbound,

@@ -92,6 +92,8 @@ const envSchema = z.object({
   RATE_LIMIT_WEBHOOK_FAILURES: rateLimit.prefault('20/60'),
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
+  // Every request of one org's API keys together, unless the platform operator set the org its own (docs/tenants.md).
+  ORG_RATE_LIMIT_API: rateLimit.prefault('off'),
   PUBLIC_FORM_LIMIT: rateLimit.prefault('30/600'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(4 * 1024 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
@@ -151,6 +153,8 @@ export interface Config {
   outbound: { requireHttps: boolean; allowNetworks: string[] };
   /** TRUST_PROXY: believe X-Forwarded-* (only behind a proxy that sets them). */
   trustProxy: boolean;
+  /** ORG_RATE_LIMIT_API: an org's API keys together, where the operator set the org none of its own; null: none. */
+  orgApiLimit: RateLimit | null;
   /** Rate limits (core/limits/rate-limits.ts); null: that limit is off. */
   limits: {
     /** /public/v1/* and /media, per client address. */
@@ -279,6 +283,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ordersApiSecret: e.ORDERS_API_SECRET,
     outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
     trustProxy: e.TRUST_PROXY === 'true',
+    orgApiLimit: e.ORG_RATE_LIMIT_API,
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
     emailInbound: e.EMAIL_INBOUND_PORT === undefined ? undefined : { port: e.EMAIL_INBOUND_PORT, host: e.EMAIL_INBOUND_HOST ?? e.HOST, maxBytes: e.EMAIL_INBOUND_MAX_BYTES },

@@ -196,6 +196,23 @@ describe('a second business on the same deployment', () => {
     expect((await asStaff('GET', '/liff-api/v1/staff/me', second.admin)).json).toMatchObject({ role: 'admin' });
   });
 
+  it("limits a business's API keys together where the operator set it its own limit, and not the other business's", async () => {
+    const set = await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { api: { points: 3, seconds: 60 } });
+    expect(set.json.limits).toEqual({ api: { points: 3, seconds: 60 } });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await api('GET', '/api/v1/me', undefined, second.key));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[3].json.error.code).toBe('rate_limited');
+    // The first business is not counted with it.
+    for (let i = 0; i < 4; i++) expect((await api('GET', '/api/v1/me')).status).toBe(200);
+    const bad = await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { api: { points: 0, seconds: 60 } });
+    expect(bad.status).toBe(422);
+    expect((await platform('GET', `/platform/v1/orgs/${second.org.id}`)).json.limits).toEqual({ api: { points: 3, seconds: 60 } });
+    // None at all for it now: its keys answer again.
+    expect((await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { api: null })).json.limits).toEqual({ api: null });
+    expect((await api('GET', '/api/v1/me', undefined, second.key)).status).toBe(200);
+  });
+
   it('lets a staff member of two businesses on one LINE Login channel choose which one they act for', async () => {
     // The second business's admin is also made staff of the first (the default org).
     const added = await api('POST', '/api/v1/staff', { displayName: 'Nok Both', role: 'manager', language: 'en' });

@@ -33,6 +33,9 @@ export async function requireApiKey(ctx: Context, deps: AppDeps, permission: Per
     );
   }
   await deps.limits?.consume('api', identity.apiKeyId);
+  // The org's keys together: its own limit when the platform operator set one, else the deployment's.
+  const orgLimit = identity.orgLimits && 'api' in identity.orgLimits ? identity.orgLimits.api : deps.orgApiLimit;
+  if (orgLimit) await deps.limits?.consumeOwn('org_api', orgLimit, identity.orgId);
   if (!can(identity.role, permission)) {
     throw forbidden(`The ${identity.role} role may not do this (needs ${permission})`, { role: identity.role, permission });
   }

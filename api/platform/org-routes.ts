@@ -3,7 +3,7 @@ import { z } from 'zod';
 import * as c from '../../core/contracts/tenants.ts';
 import { scheduleOrgDeletion } from '../../core/orgs/org-deletion.ts';
 import { acceptInvitation } from '../../core/orgs/org-invitations.ts';
-import { applyKit, createOrg, getOrgRecord, listOrgs, resumeOrg, suspendOrg, type OrgRecord } from '../../core/orgs/tenants.ts';
+import { applyKit, createOrg, getOrgRecord, listOrgs, resumeOrg, setOrgLimits, suspendOrg, type OrgRecord } from '../../core/orgs/tenants.ts';
 import { iso } from '../../core/time/iso.ts';
 import type { AppDeps } from '../deps.ts';
 import { inSettingsApp } from '../liff/staff-apps.ts';
@@ -86,6 +86,17 @@ export const platformOrgRoutes = [
 
   statusRoute('suspend', "Suspend a business: its webhooks are answered and nothing is stored (counted in refusedDeliveries), its API keys and staff sign-ins are refused with reason org_suspended", suspendOrg),
   statusRoute('resume', 'Resume a suspended business', resumeOrg),
+
+  route({
+    method: 'put',
+    path: `${P}/orgs/:id/limits`,
+    summary: "Set a business's own limits over the deployment's defaults: `api` (all its API keys together, requests per seconds; null: none); a limit left out takes the default. Over it, its keys are answered 429 rate_limited",
+    tag: 'platform-orgs',
+    access: 'platform',
+    body: c.orgLimits,
+    response: c.orgView,
+    handle: async ({ params, body, deps }) => orgView(await setOrgLimits(deps.knex, params.id, body)),
+  }),
 
   route({
     method: 'delete',

@@ -35,6 +35,13 @@ export const orgCreate = z
   })
   .meta({ id: 'OrgCreate' });
 
+const limit = z.object({ points: z.number().int().min(1).max(1_000_000_000), seconds: z.number().int().min(1).max(86_400) }).strict();
+/** The operator's limits for one org; a limit left out takes the deployment's default, null is none. */
+export const orgLimits = z
+  .object({ api: limit.nullable().optional().meta({ description: "All of the org's API keys together (ORG_RATE_LIMIT_API by default)" }) })
+  .strict()
+  .meta({ id: 'OrgLimits' });
+
 export const orgView = z
   .object({
     id: z.uuid(),
@@ -49,6 +56,7 @@ export const orgView = z
     lineLoginChannelId: z.string().nullable(),
     /** LINE and WhatsApp deliveries answered and not stored while the org was suspended. */
     refusedDeliveries: z.number().int(),
+    limits: orgLimits,
     suspendedAt: z.string().nullable(),
     deletionDueAt: z.string().nullable(),
     createdAt: z.string(),

@@ -16,6 +16,7 @@ import { applyStarterKit, type KitResult } from './starter-kits.ts';
  * people are told) and resumed; deleting is org-deletion.ts.
  */
 export type OrgStatus = (typeof ORG_STATUSES)[number];
+export type OrgLimits = { api?: { points: number; seconds: number } | null };
 
 export interface OrgRecord {
   id: string;
@@ -29,6 +30,8 @@ export interface OrgRecord {
   starterKits: string[];
   lineLoginChannelId: string | null;
   refusedDeliveries: number;
+  /** The operator's limits for this org over the deployment's defaults (`api`: its API keys together; null: none). */
+  limits: OrgLimits;
   suspendedAt: Date | null;
   deletionDueAt: Date | null;
   createdAt: Date;
@@ -46,6 +49,7 @@ const record = (r: Record<string, any>): OrgRecord => ({
   starterKits: r.starter_kits ?? [],
   lineLoginChannelId: r.line_login_channel_id,
   refusedDeliveries: r.refused_deliveries,
+  limits: r.limits ?? {},
   suspendedAt: r.suspended_at,
   deletionDueAt: r.deletion_due_at,
   createdAt: r.created_at,
@@ -165,4 +169,17 @@ export async function hasOwnLoginChannel(db: Knex, loginChannelId: string): Prom
 /** The org a customer's LIFF sign-in books with: the one the page names, else the default org first. */
 export async function orgServing(db: Knex, scope: LiffOrgScope): Promise<{ id: string; slug: string } | undefined> {
   return whereOrgServed(db('orgs as o').select('o.id', 'o.slug').where('o.status', 'active').orderBy('o.is_default', 'desc').orderBy('o.created_at'), scope).first();
+}
+
+/**
+ * The operator sets an org's own limits: a limit given replaces the default for it (null: none at
+ * all), a limit left out goes back to the default. Audited on the org.
+ */
+export async function setOrgLimits(knex: Knex, id: string, limits: OrgLimits): Promise<OrgRecord> {
+  return knex.transaction(async (trx) => {
+    const before = await getOrgRecord(trx, id);
+    await trx('orgs').where({ id }).update({ limits: JSON.stringify(limits) });
+    await recordAudit(trx, { orgId: id, actorType: PLATFORM.type, action: 'org.limits_set', subjectType: 'org', subjectId: id, details: { by: 'platform', before: before.limits, after: limits } });
+    return getOrgRecord(trx, id);
+  });
 }
