@@ -226,6 +226,44 @@ describe('a second business on the same deployment', () => {
     expect((await asStaff('GET', '/liff-api/v1/staff/me', second.admin, undefined, 'demo')).json).toMatchObject({ role: 'manager', id: added.json.id });
   });
 
+  it('signs in through a business\'s own LINE Login channel to that business only, staff and customers alike', async () => {
+    const OWN_LOGIN = '1700000123';
+    const made = await platform('POST', '/platform/v1/orgs', { name: 'Own App Top-ups', businessType: 'order_desk', starterKit: 'order_desk', lineLoginChannelId: OWN_LOGIN, adminApiKey: true });
+    expect(made.json.lineLoginChannelId).toBe(OWN_LOGIN);
+    const owner = lineId('U');
+    // Opened in the deployment's app, the invitation is for another app's people: refused, nothing written.
+    const wrongApp = await accept(tokenOf(made.json.invitation.url), owner);
+    expect(wrongApp.status).toBe(403);
+    expect(wrongApp.json.error.details.reason).toBe('wrong_app');
+    expect(Number((await h.sys.knex('staff').where({ org_id: made.json.id }).count({ n: '*' }))[0].n)).toBe(0);
+    const ownToken = (who: string) => `Bearer ${h.idToken(who, { channelId: OWN_LOGIN })}`;
+    const accepted = await h.pub('POST', '/liff-api/v1/invitations/accept', { headers: { authorization: ownToken(owner) }, body: { token: tokenOf(made.json.invitation.url) } });
+    expect(accepted.status).toBe(201);
+    expect((await h.pub('GET', '/liff-api/v1/staff/me', { headers: { authorization: ownToken(owner) } })).json).toMatchObject({ id: accepted.json.staff.id, role: 'admin' });
+    // The same LINE user id through the deployment's app is nobody's staff here.
+    expect((await asStaff('GET', '/liff-api/v1/staff/me', owner)).json.error.details.reason).toBe('not_staff');
+    // Another business's LINE Login channel cannot be given twice.
+    const twice = await platform('POST', '/platform/v1/orgs', { name: 'Copy Tours', businessType: 'tour_operator', lineLoginChannelId: OWN_LOGIN });
+    expect(twice.status).toBe(409);
+    expect(twice.json.error.details.reason).toBe('login_channel_taken');
+
+    // A customer of this business opens its customer page through its own app and sees their case there.
+    const token = `tok-${randomBytes(8).toString('hex')}`;
+    const secret = randomBytes(16).toString('hex');
+    h.line.state.addChannel({ channelAccessToken: token, channelSecret: secret });
+    const channel = await h.pub('POST', '/liff-api/v1/settings/channels', { headers: { authorization: ownToken(owner) }, body: { name: 'Own App LINE', credentials: { channelAccessToken: token, channelSecret: secret } } });
+    expect(channel.status).toBe(201);
+    expect((await api('PATCH', '/api/v1/org/settings', { actWhenSure: 50 }, made.json.adminApiKey)).status).toBe(200);
+    const customer = lineId('U');
+    await h.send(customer, { text: 'เติมเงินไป 300 บาทแล้วเครดิตไม่เข้าค่ะ ออเดอร์ 424242' }, { path: `/webhooks/line/${channel.json.id}`, secret });
+    const ownCase = await until(() => h.sys.knex('cases').where({ org_id: made.json.id }).first());
+    const mine = await h.pub('GET', '/liff-api/v1/me/bookings-and-cases', { headers: { authorization: ownToken(customer) } });
+    expect(mine.json.known).toBe(true);
+    expect(mine.json.cases.map((c: { number: string }) => c.number)).toEqual([ownCase.number]);
+    const elsewhere = await h.pub('GET', '/liff-api/v1/me/bookings-and-cases', { headers: { authorization: `Bearer ${h.idToken(customer)}` } });
+    expect(elsewhere.json).toMatchObject({ known: false, cases: [] });
+  });
+
   it('deletes a business: exported first, its running work stops, and on schedule every row of it is gone', async () => {
     // Work in flight: a customer message being routed as the deletion comes.
     await h.send(lineId('U'), { text: 'ยอดไม่ขึ้นค่ะ ออเดอร์ 778899' }, second.door);
