@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Lang } from './i18n.ts';
-import { refusalText, refusalWords, type Refusal, type StaffState } from './staff.ts';
+import { chooseOrg, refusalText, refusalWords, type Refusal, type StaffState } from './staff.ts';
 import { common, Loading } from './ui.tsx';
 
 /** The one "you can't open this, because …" screen of every staff app, in Thai or English. */
@@ -10,6 +10,21 @@ export function CantOpen(p: { lang: Lang; refusal: Refusal; retry?: () => void }
     <section class="card" role="alert" aria-labelledby="cant-open" data-refusal={p.refusal.reason}>
       <h2 id="cant-open">{refusalWords.title[p.lang]}</h2>
       <p>{refusalText(p.lang, p.refusal)}</p>
+      {p.refusal.reason === 'choose_org' &&
+        p.retry &&
+        (p.refusal.orgs ?? []).map((o) => (
+          <button
+            key={o.slug}
+            type="button"
+            class="primary"
+            onClick={() => {
+              chooseOrg(o.slug);
+              p.retry!();
+            }}
+          >
+            {o.name}
+          </button>
+        ))}
       {again && p.retry && (
         <button type="button" class="primary" onClick={p.retry}>
           {common.retry[p.lang]}
