@@ -8,6 +8,8 @@ import { providerRoutes } from './admin/provider-routes.ts';
 import { caseRoutes } from './admin/case-routes.ts';
 import { caseOpeningRoutes } from './admin/case-opening-routes.ts';
 import { orderRoutes } from './admin/order-routes.ts';
+import { documentRoutes } from './admin/document-routes.ts';
+import { documentLinkRoutes } from './public/document-link-routes.ts';
 import { caseNoteRoutes } from './admin/case-note-routes.ts';
 import { conversationRoutes } from './admin/conversation-routes.ts';
 import { contactRoutes } from './admin/contact-routes.ts';
@@ -39,6 +41,7 @@ import { buildOpenApi } from './openapi.ts';
 import { bookingIntakeRoutes } from './public/booking-intake-routes.ts';
 import { privacyNoticeRoutes } from './public/privacy-notice-routes.ts';
 import { quoteRoutes } from './public/quote-routes.ts';
+import { waitlistRoutes } from './public/waitlist-routes.ts';
 import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
 import { mediaRoutes } from './public/media-routes.ts';
@@ -70,6 +73,7 @@ export const apiRoutes: Route[] = [
   ...savedReplyRoutes,
   ...bookingRoutes,
   ...bookingRuleRoutes,
+  ...documentRoutes,
   ...contactRoutes,
   ...privacyRoutes,
   ...analyticsRoutes,
@@ -86,8 +90,10 @@ export const apiRoutes: Route[] = [
   ...bookingIntakeRoutes,
   ...privacyNoticeRoutes,
   ...quoteRoutes,
+  ...waitlistRoutes,
   ...serviceFeedRoutes,
   ...mediaRoutes,
+  ...documentLinkRoutes,
   // liff/: the mini-apps' API, a LIFF ID token LINE vouches for (api/liff/README.md)
   ...liffRoutes,
   // liff-staff/: the staff apps' API, a LIFF ID token of an active staff member whose role allows the route

@@ -45,7 +45,7 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
       }
     }
     const responses: Record<string, unknown> = {
-      [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
+      [String(r.status ?? 200)]: { description: 'Success', content: { [r.produces ?? 'application/json']: { schema: r.produces ? { type: 'string', format: 'binary' } : schemaOf(r.response, 'output') } } },
     };
     const access = door.access;
     if (access === 'liff' || typeof access === 'object') {

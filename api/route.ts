@@ -96,6 +96,8 @@ export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.
   form?: FormRules;
   query?: Q;
   response: R;
+  /** The answer's content type when it is not JSON (a PDF): what the OpenAPI document names. */
+  produces?: string;
   /** Success status; 200 unless said. */
   status?: number;
   handle(input: RouteInput<z.infer<B>, z.infer<Q>, CallerOf<A>>): Promise<z.infer<R> | { status: number; body: z.infer<R> }>;

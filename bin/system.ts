@@ -57,6 +57,11 @@ import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
+import { subscribeToFreedSeats } from '../core/bookings/service-sessions.ts';
+import { offerFreedSeats, subscribeToWaitlist } from '../core/bookings/session-waitlist.ts';
+import { waitlistCustomerNotices } from '../core/bookings/waitlist-notices.ts';
+import { offerReplies } from '../bot/conversation/waitlist-replies.ts';
+import { waitlistProcessors } from '../workers/processors/session-waitlist.ts';
 import { proposalReplies } from '../bot/conversation/proposal-replies.ts';
 import { subscribeToConversationEvents } from '../core/conversations/conversation-timeline.ts';
 import { conversationNotices } from '../core/staff/conversation-announcements.ts';
@@ -148,6 +153,9 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('day-before-reminder', remindDayBefore);
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
   subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
+  // Seats freed on a session go to its waitlist first, held for the first in line (core/bookings/session-waitlist.ts).
+  subscribeToFreedSeats('waitlist', (trx, e) => offerFreedSeats(trx, e.orgId, e.sessionId).then(() => undefined));
+  subscribeToWaitlist('customer-notices', waitlistCustomerNotices({ offerReplies }));
   // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).
   subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey, publicBaseUrl: o.publicBaseUrl, liffIds: o.liffIds }));
   // The groups that got a conversation's card hear who holds it now (core/staff/conversation-relay.ts).
@@ -274,6 +282,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...bookingFollowUpProcessors({ knex, publicBaseUrl }),
         ...inboxTimerProcessors({ knex }),
         ...bookingIntakeProcessors({ knex }),
+        ...waitlistProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),

@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 
-export type NumberedKind = 'case' | 'booking';
+/** Cases, bookings, and each type of document (core/documents/, one running number per type). */
+export type NumberedKind = 'case' | 'booking' | 'receipt' | 'invoice' | 'tax_invoice' | 'credit_note';
 
-const PREFIX: Record<NumberedKind, string> = { case: 'C', booking: 'B' };
+const PREFIX: Record<NumberedKind, string> = { case: 'C', booking: 'B', receipt: 'RC', invoice: 'INV', tax_invoice: 'TAX', credit_note: 'CN' };
 
 /**
- * The next human number of a case or booking in an org: C-000001, B-000045 (six digits, more
- * once they run out). One upsert on org_counters: concurrent callers queue on the row lock and
+ * The next human number of a case, booking or document in an org: C-000001, B-000045,
+ * TAX-000003 (six digits, more once they run out). One upsert on org_counters: concurrent callers queue on the row lock and
  * each gets its own value. Inside a transaction the number is taken back on rollback, so pass
  * the transaction that inserts the row.
  */

@@ -19,9 +19,10 @@ export const BUDGET_KB = 50;
 /**
  * Pages with a budget of their own: the staff apps (the dashboard with its charts). Settings holds
  * sixteen screens an admin opens now and then, on the phone that already has the LIFF SDK cached;
- * it grew past 60 KB with the bot's level of sureness (docs/liff.md).
+ * it grew past 60 KB with the bot's level of sureness (docs/liff.md). The desk grew past 60 KB with
+ * the day of sessions (check-in, moving a booking to another session).
  */
-export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 60, settings: 66 };
+export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 62, settings: 66 };
 export const budgetOf = (page: string) => PAGE_BUDGET_KB[page] ?? BUDGET_KB;
 const root = import.meta.dirname;
 const dist = join(root, 'dist');

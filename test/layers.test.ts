@@ -55,6 +55,9 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_quotes: ['core/bookings/'],
   booking_stage_settings: ['core/bookings/'],
   service_sessions: ['core/bookings/service-sessions.ts'],
+  session_waitlist: ['core/bookings/session-waitlist.ts'],
+  service_slot_rules: ['core/bookings/service-slots.ts'],
+  service_slot_usage: ['core/bookings/service-slots.ts'],
   contacts: ['core/contacts/'],
   contact_identities: ['core/contacts/'],
   contact_merges: ['core/contacts/'],
@@ -80,6 +83,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   // webhook's one-statement insert of an event with its outbox row is the ingestion fast path.
   outbox: ['core/outbox/', 'workers/outbox-relay.ts', 'workers/outbox-outcomes.ts', 'core/inbound/inbound-events.ts'],
   payments: ['core/payments/'],
+  documents: ['core/documents/documents.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],

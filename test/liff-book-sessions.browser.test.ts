@@ -138,6 +138,15 @@ describe.skipIf(!hasChromium)('the booking form of a class booked by session', (
     await expectNoOverflow(second);
     await expectAccessible(second, 'book session full th dark');
     await shot(second, 'book-session-full-th-dark');
+    // The full session can be waited for: one tap joins its waitlist with the name and phone typed.
+    await second.getByRole('button', { name: 'ลงชื่อรอคิวรอบนี้' }).click();
+    await poll(() => second.textContent('#waitlist-joined')).toContain('(คิวที่ 1)');
+    expect(await second.textContent('#waitlist-joined')).toContain('คลาสขนมไทย');
+    expect(await second.textContent('#waitlist-joined')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await h.sys.knex('session_waitlist').where({ session_id: lastSeat }).select('status', 'seats', 'source')).toEqual([{ status: 'waiting', seats: 1, source: 'web' }]);
+    await expectNoIds(second, key);
+    await expectAccessible(second, 'book session waitlist th dark');
+    await shot(second, 'book-session-waitlist-th-dark');
 
     // In English, the business's English words.
     await second.getByRole('button', { name: 'English' }).click();

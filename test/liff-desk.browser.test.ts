@@ -4,6 +4,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCase } from '../core/cases/open-case.ts';
+import { issueReceiptForPayment } from '../core/documents/document-commands.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
@@ -308,6 +309,46 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
     await poll(() => phone.textContent('h1')).toBe('การจองตามขั้นตอน');
     await poll(() => main(phone)).toContain(number);
     await check(phone, 'bookings-th-dark');
+  });
+
+  it("a booking's documents on the desk, newest first, each opening its PDF; English on a tablet, Thai dark on a phone", async () => {
+    const api = apiClient(h.sys);
+    const res = await h.pub('POST', '/public/v1/bookings', {
+      headers: { 'idempotency-key': randomBytes(16).toString('hex') },
+      body: { destination: 'Krabi', travelers: 2, name: 'Pim Traveller', email: `p${randomBytes(4).toString('hex')}@example.com`, language: 'th' },
+    });
+    const number = res.json.booking_id as string;
+    const seller = { name: 'บริษัท ทะเลใส ทัวร์ จำกัด', address: '99/1 ถนนเจริญกรุง กรุงเทพมหานคร 10500', taxId: '0105556123456', branch: 'head_office', vatRegistered: true };
+    expect((await api('PATCH', '/api/v1/org/settings', { documentSeller: seller })).status).toBe(200);
+    const booking = await h.sys.knex('bookings').where({ org_id: h.sys.defaultOrgId, number }).first();
+    const receipt = await h.sys.knex.transaction((trx) =>
+      issueReceiptForPayment(trx, { orgId: h.sys.defaultOrgId, bookingId: booking.id, contactId: booking.contact_id, paymentRef: `pay_${randomBytes(4).toString('hex')}`, amountMinor: 300_000, currency: 'THB', method: 'PromptPay', paidAt: new Date() }),
+    );
+    if (!receipt.ok) throw new Error('receipt refused');
+    const tax = await api('POST', '/api/v1/documents', { type: 'tax_invoice', bookingNumber: number, buyer: { name: 'Pim Co., Ltd.', address: '1 Sukhumvit Rd, Bangkok 10110', taxId: '0107551000011', branch: 'head_office' }, lines: [{ description: 'Krabi island day trip', quantity: 2, unitPriceMinor: 150_000 }] });
+    expect(tax.status).toBe(201);
+    expect((await api('POST', '/api/v1/documents', { type: 'credit_note', correctsNumber: tax.json.number, reason: 'One traveller less', lines: [{ description: 'One traveller', quantity: 1, unitPriceMinor: 150_050 }] })).status).toBe(201);
+
+    const page = await device(mali, { size: TABLET });
+    await page.goto(`${h.sys.url}/liff/desk/booking/${number}?lang=en`);
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await poll(() => documents.textContent()).toContain(tax.json.number);
+    const text = await documents.textContent();
+    expect(text).toContain(`Receipt · ${receipt.document.view.number}`);
+    expect(text).toContain(`Tax invoice · ${tax.json.number}`);
+    // Intl puts a no-break space after the currency code.
+    expect(text).toMatch(/THB\s3,000\.00 · THB\s1,500\.50 credited/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await check(page, 'booking-documents-en-light-tablet');
+    const link = page.getByRole('link', { name: `Open ${tax.json.number} as PDF` });
+    const pdf = await fetch(new URL((await link.getAttribute('href'))!, h.sys.url));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+
+    const phone = await device(mali, { dark: true });
+    await phone.goto(`${h.sys.url}/liff/desk/booking/${number}?lang=th`);
+    await poll(() => phone.getByRole('region', { name: 'เอกสาร' }).textContent()).toContain('ใบกำกับภาษี');
+    expect(await phone.getByRole('region', { name: 'เอกสาร' }).textContent()).toContain('฿3,000.00');
+    await check(phone, 'booking-documents-th-dark');
   });
 
   it("support corrects a case's type from the desk: the new type in the heading, the correction and its reason on the timeline", async () => {

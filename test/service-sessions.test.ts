@@ -281,6 +281,63 @@ describe('the schedule', () => {
     expect((await api('GET', '/api/v1/audit?action=session.capacity_changed')).json.items[0]).toMatchObject({ details: { from: 6, to: 4 } });
   });
 
+  it('a new time or length for a session with bookings is refused, naming them; without bookings it moves', async () => {
+    const service = await aService();
+    const booked = await aSession(service, { date: inDays(16), time: '10:00', capacity: 6 });
+    const a = await staffBooking({ session_id: booked.id, travelers: 2, ...aCustomer() });
+    const before = await sys.knex('service_sessions').where({ id: booked.id }).first('starts_at', 'ends_at');
+    for (const change of [{ time: '11:00' }, { date: inDays(17) }, { durationMinutes: 60 }, { capacity: 8, time: '11:00' }]) {
+      const refused = await api('PATCH', `/api/v1/services/${service}/sessions/${booked.id}`, change);
+      expect(refused.status, JSON.stringify(change)).toBe(409);
+      expect(refused.json.error).toMatchObject({
+        code: 'conflict',
+        message: '1 booking is on this session: changing its time would strand it; move or cancel it first',
+        details: { reason: 'bookings_on_session', seatsTaken: 2, bookings: [{ number: a.json.number, seats: 2, date: inDays(16), time: '10:00' }] },
+      });
+    }
+    expect(await sys.knex('service_sessions').where({ id: booked.id }).first('starts_at', 'ends_at', 'capacity')).toEqual({ ...before, capacity: 6 });
+    const free = await aSession(service, { date: inDays(18), time: '10:00', capacity: 6 });
+    const moved = await api('PATCH', `/api/v1/services/${service}/sessions/${free.id}`, { time: '14:30', durationMinutes: 90 });
+    expect(moved.status, JSON.stringify(moved.json)).toBe(200);
+    expect(moved.json).toMatchObject({ date: inDays(18), time: '14:30' });
+    expect(new Date(moved.json.endsAt).getTime() - new Date(moved.json.startsAt).getTime()).toBe(90 * 60_000);
+    // Not onto another session's start, not into the past.
+    expect((await api('PATCH', `/api/v1/services/${service}/sessions/${free.id}`, { date: inDays(16), time: '10:00' })).json.error.code).toBe('already_exists');
+    expect((await api('PATCH', `/api/v1/services/${service}/sessions/${free.id}`, { date: inDays(-1) })).json.error.details).toEqual([expect.objectContaining({ reason: 'past' })]);
+    expect((await api('PATCH', `/api/v1/services/${service}/sessions/${free.id}`, {})).status).toBe(422);
+  });
+
+  it('a weekly change moves every matching session, all or none: one with bookings refuses it, naming them', async () => {
+    const service = await aService();
+    const from = inDays(20);
+    const until = inDays(40);
+    const weekday = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${from}T00:00:00Z`).getUTCDay()];
+    const made = await api('POST', `/api/v1/services/${service}/sessions`, { date: from, time: '10:00', capacity: 5, repeat: { weekdays: [weekday], until } });
+    expect(made.status).toBe(201);
+    const weekly = made.json.items as { id: string; date: string }[];
+    expect(weekly).toHaveLength(3);
+    const other = await aSession(service, { date: from, time: '16:00', capacity: 5 });
+    const held = await staffBooking({ session_id: weekly[1].id, ...aCustomer() });
+    const change = { from, until, weekdays: [weekday], time: '10:00', newTime: '10:30' };
+    const refused = await api('POST', `/api/v1/services/${service}/sessions/reschedule`, change);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.details).toMatchObject({ reason: 'bookings_on_session', bookings: [{ number: held.json.number, date: weekly[1].date, time: '10:00' }] });
+    const listed = await api('GET', `/api/v1/services/${service}/sessions?from=${from}&to=${until}`);
+    expect(listed.json.items.map((x: { time: string }) => x.time).sort()).toEqual(['10:00', '10:00', '10:00', '16:00']);
+    // The booking cancelled, the change goes through for all three and leaves the 16:00 alone.
+    const b = await sys.knex('bookings').where({ number: held.json.number }).first('version');
+    expect((await api('POST', `/api/v1/bookings/${held.json.number}/stage`, { to: 'cancelled', expectedVersion: b.version, reason: 'moved' })).status).toBe(200);
+    const done = await api('POST', `/api/v1/services/${service}/sessions/reschedule`, { ...change, durationMinutes: 150 });
+    expect(done.status, JSON.stringify(done.json)).toBe(200);
+    expect(done.json.changed).toBe(3);
+    expect(done.json.items.map((x: { date: string; time: string }) => [x.date, x.time])).toEqual(weekly.map((w) => [w.date, '10:30']));
+    expect((await api('GET', `/api/v1/services/${service}/sessions?from=${from}&to=${from}`)).json.items.map((x: { id: string; time: string }) => [x.id, x.time])).toEqual([
+      [weekly[0].id, '10:30'],
+      [other.id, '16:00'],
+    ]);
+    expect((await api('POST', `/api/v1/services/${service}/sessions/reschedule`, { from, until, time: '10:00' })).status).toBe(422);
+  });
+
   it('support reads sessions but cannot schedule them', async () => {
     const service = await aService();
     const support = (await api('POST', '/api/v1/api-keys', { name: 'support', role: 'support' })).json.key;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LIVE_EVENT_TYPES, type LiveEvent } from '../../core/analytics/live-feed.ts';
 import { bookingsReport, bookingsScopeOf, drillBookings } from '../../core/analytics/bookings.ts';
 import { caseFacts, filterSql } from '../../core/analytics/case-facts.ts';
+import { sessionsReport, sessionsTables } from '../../core/analytics/sessions.ts';
 import { satisfactionReport } from '../../core/analytics/satisfaction.ts';
 import type { Row } from '../../core/analytics/csv.ts';
 import { sendCsv as sendCsvTable, wantsCsv } from '../csv-response.ts';
@@ -305,6 +306,15 @@ export function analyticsRouteSet(a: AnalyticsAudience): Route[] {
         const rows = table === 'funnel' ? report.funnel : table === 'attribution' ? report.attribution.map((a) => ({ ...a, revenue: a.revenue.map((r) => `${r.amount} ${r.currency}`).join('; ') })) : table === 'revenue' ? report.revenue.byCurrency : report.stagesNow;
         return sendCsv(ctx, `bookings-${table}`, [rows], scope.period.timeZone) as never;
       },
+    }),
+
+    reportRoute(a, {
+      path: '/sessions',
+      summary: 'Sessions and seats: fill rate per service and session, check-ins and the no-show rate, waitlist places and how many became bookings, for the scheduled sessions starting in the period',
+      access: 'analytics.read',
+      response: c.sessionsReport,
+      tables: sessionsTables,
+      build: sessionsReport,
     }),
 
     route({

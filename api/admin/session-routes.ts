@@ -1,7 +1,13 @@
 import * as c from '../../core/contracts/sessions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { availabilityOf, listSessions } from '../../core/bookings/session-availability.ts';
-import { cancelSession, changeSessionCapacity, scheduleSessions } from '../../core/bookings/session-commands.ts';
+import { cancelSession, changeSession, rescheduleWeekly, scheduleSessions } from '../../core/bookings/session-commands.ts';
+import { sessionWaitlist } from '../../core/contracts/waitlist.ts';
+import { waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
+import { daySheet, moveToSession, recordAttendance } from '../../core/bookings/session-desk.ts';
+import { onDesk } from '../liff/staff-apps.ts';
+import { setSlotRule, slotsOn } from '../../core/bookings/service-slots.ts';
+import { commandActor } from './booking-refusals.ts';
 import { route, type Caller } from '../route.ts';
 
 /**
@@ -37,13 +43,24 @@ export const sessionRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/services/:key/sessions/:id',
-    summary: "Change a session's capacity; below the seats taken it is refused (409 `conflict`, naming the bookings that hold them) and nothing changes",
+    summary:
+      "Change a session's capacity, date, start or length. A capacity below the seats taken, or a new time while bookings hold seats of it, would strand them: refused (409 `conflict`, naming the bookings) and nothing changes",
     tag: 'sessions',
     access: 'taxonomy.manage',
     body: c.sessionChange,
     response: c.session,
-    handle: ({ caller, deps, params, body }) =>
-      transactionRetried(deps.knex, (trx) => changeSessionCapacity(trx, { ...writer(caller), serviceKey: params.key, sessionId: params.id, capacity: body.capacity })),
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => changeSession(trx, { ...writer(caller), serviceKey: params.key, sessionId: params.id, ...body })),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/services/:key/sessions/reschedule',
+    summary:
+      "A weekly change: every scheduled session at `time` on these weekdays between the dates moves to `newTime` and/or gets a new length, all or none; any of them holding bookings refuses it (409 `conflict`, naming every booking with its session's date)",
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.sessionReschedule,
+    response: c.sessionsRescheduled,
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => rescheduleWeekly(trx, { ...writer(caller), serviceKey: params.key, ...body })),
   }),
   route({
     method: 'post',
@@ -65,5 +82,80 @@ export const sessionRoutes = [
     query: c.availabilityQuery,
     response: c.availability,
     handle: ({ caller, deps, params, query }) => availabilityOf(deps.knex, caller.orgId, params.key, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/services/:key/sessions/:id/waitlist',
+    summary: "A session's waitlist: everyone who asked, in the order they asked, and what became of it (waiting, offered until, booked, declined, expired)",
+    tag: 'sessions',
+    access: 'bookings.read',
+    response: sessionWaitlist,
+    handle: ({ caller, deps, params }) => waitlistForStaff(deps.knex, caller.orgId, params.key, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/sessions/day',
+    summary: "A local day's sessions of every service with who is booked, seats taken and left, and who came; and the sessions a booking may be moved to",
+    tag: 'sessions',
+    access: 'bookings.read',
+    staffApp: onDesk('/sessions/day', "The desk's day of sessions (as GET /api/v1/sessions/day)"),
+    query: c.daySheetQuery,
+    response: c.daySheet,
+    handle: ({ caller, deps, query }) => daySheet(deps.knex, caller.orgId, query),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/bookings/:number/attendance',
+    summary: 'Record whether the customer came (attended / no_show), on the booking and its timeline; a cancelled, declined or lost booking is a 409',
+    tag: 'sessions',
+    access: 'bookings.work',
+    staffApp: onDesk('/bookings/:number/attendance', 'Check-in from the day of sessions (as POST /api/v1/bookings/:number/attendance)'),
+    body: c.attendanceChange,
+    response: c.attendanceRecorded,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) => recordAttendance(trx, { orgId: caller.orgId, number: params.number, attendance: body.attendance, actor: commandActor(caller) })),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/bookings/:number/session',
+    summary:
+      "Move a booking to another session of its service, its seats taken there in the same transaction. A full session: 409 `session_full`, the booking stays; a manager or admin may overbook with `overbookReason` (recorded on the timeline and audited), anyone else 403",
+    tag: 'sessions',
+    access: 'bookings.work',
+    staffApp: onDesk('/bookings/:number/session', 'Move a booking to another session (as POST /api/v1/bookings/:number/session)'),
+    body: c.sessionMove,
+    response: c.sessionMoved,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) =>
+        moveToSession(trx, {
+          orgId: caller.orgId,
+          number: params.number,
+          sessionId: body.sessionId,
+          actor: commandActor(caller),
+          overbook: body.overbookReason ? { reason: body.overbookReason } : undefined,
+          requestId: caller.requestId,
+        }),
+      ),
+  }),
+  route({
+    method: 'put',
+    path: '/api/v1/services/:key/slot-rule',
+    summary:
+      'Book the service in slots: how many bookings run at once (parallel resources) and the grid of start times; each booking then holds its party over its duration, counted in its transaction. Below what overlaps already: 409',
+    tag: 'sessions',
+    access: 'taxonomy.manage',
+    body: c.slotRuleSet,
+    response: c.slotRule,
+    handle: ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => setSlotRule(trx, { orgId: caller.orgId, serviceKey: params.key, ...body })),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/services/:key/slots',
+    summary: "A local day's slots of a service booked in slots, with the resources free in each",
+    tag: 'sessions',
+    access: 'bookings.read',
+    query: c.slotsQuery,
+    response: c.slotDay,
+    handle: ({ caller, deps, params, query }) => slotsOn(deps.knex, caller.orgId, params.key, query),
   }),
 ];

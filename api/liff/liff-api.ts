@@ -5,6 +5,8 @@ import { findLineCustomer } from '../../core/contacts/line-customers.ts';
 import * as bookings from '../../core/contracts/bookings.ts';
 import * as c from '../../core/contracts/liff.ts';
 import { orgServing } from '../../core/orgs/tenants.ts';
+import * as waitlist from '../../core/contracts/waitlist.ts';
+import { joinFromLine } from '../../core/bookings/waitlist-doors.ts';
 import { parseRequest, route } from '../route.ts';
 
 /** Where the LIFF pages' API is served (DESIGN.md section 5). */
@@ -52,5 +54,17 @@ export const liffRoutes = [
       if (r.replayed) ctx.set('Idempotent-Replayed', 'true');
       return r.answer;
     },
+  }),
+  route({
+    method: 'post',
+    path: `${LIFF_API_PREFIX}/waitlist`,
+    summary:
+      "Join the waitlist of a full session from the booking form inside LINE: tied to the signed-in LINE user; the seat, when one frees, is offered in their LINE chat. Refusals as for POST /public/v1/sessions/{id}/waitlist",
+    tag: 'liff',
+    access: 'liff',
+    body: waitlist.lineWaitlistJoin,
+    response: waitlist.waitlistPlace,
+    status: 201,
+    handle: ({ deps, body, liff }) => joinFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, form: body, scope: liff!.scope }),
   }),
 ];

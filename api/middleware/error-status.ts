@@ -15,6 +15,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   invalid_reference: 422,
   idempotency_key_reused: 422,
   session_full: 409,
+  offer_expired: 409,
+  slot_full: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -1,5 +1,6 @@
 import * as c from '../../core/contracts/bookings.ts';
-import { availability, availabilityQuery } from '../../core/contracts/sessions.ts';
+import { availability, availabilityQuery, slotDay, slotsQuery } from '../../core/contracts/sessions.ts';
+import { slotsOn } from '../../core/bookings/service-slots.ts';
 import { formOrg } from '../../core/bookings/form-org.ts';
 import { availabilityOf } from '../../core/bookings/session-availability.ts';
 import { serviceFeed } from '../../core/understanding/service-feed.ts';
@@ -45,6 +46,21 @@ export const serviceFeedRoutes = [
       // Seats change by the second: no caching.
       ctx.set('Cache-Control', 'no-store');
       return availabilityOf(deps.knex, org.id, params.key, query);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/public/v1/services/:key/slots',
+    summary:
+      "A local day's slots of a service booked in slots (parallel resources: three therapists), each with the resources free; the form books one with `start_date` and `time`. A slot with none free: 409 `slot_full`; one running past closing time: 422",
+    tag: 'public',
+    access: 'public',
+    query: slotsQuery,
+    response: slotDay,
+    handle: async ({ ctx, deps, params, query }) => {
+      const org = await formOrg(deps.knex, query.org);
+      ctx.set('Cache-Control', 'no-store');
+      return slotsOn(deps.knex, org.id, params.key, query);
     },
   }),
 ];

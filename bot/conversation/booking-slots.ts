@@ -14,6 +14,7 @@ import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, problemFromText, type Decision } from './decision.ts';
 import { reportsProblem, saysNotBooking } from './readings.ts';
+import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
 /**
@@ -175,10 +176,16 @@ export async function bookingStep(
     });
     if (booked instanceof DomainError) {
       const told = (booked.details as { customerMessage?: Record<string, string | null> } | undefined)?.customerMessage?.[ctx.language];
+      // A full session (not a gone one) can be waited for: "join the waitlist" comes first.
+      const wait = booked.code === 'session_full' && d.sessionId ? [await joinReply(trx, ctx.orgId, ctx.language, d.sessionId, d.partySize ?? 1)] : [];
       Object.assign(d, { sessionId: undefined, awaiting: 'session' as const });
       await setDialogue(d);
       const ask = await askFor(trx, ctx, 'session', vars, t, d);
-      await say([told && ask.kind === 'text' ? { ...ask, text: `${told}\n${ask.text}` } : ask]);
+      const answer = told && ask.kind === 'text' ? { ...ask, text: `${told}\n${ask.text}` } : ask;
+      // LINE shows 13 quick replies: the waitlist, the sessions that fit, then "cancel".
+      const replies = answer.kind === 'text' ? (answer.quickReplies ?? []) : [];
+      const withWait = [...wait, ...replies.slice(0, -1).slice(0, 13 - wait.length - 1), ...replies.slice(-1)];
+      await say([answer.kind === 'text' && wait.length ? { ...answer, quickReplies: withWait } : answer]);
       return;
     }
     await setDialogue(null);

@@ -6,6 +6,7 @@ import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
+import { WAITLIST_JOIN_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 
@@ -41,6 +42,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (reply?.act === 'human' || asksForPerson(ctx.text)) return { do: 'handoff' };
   // The customer's answer to a time staff proposed for their booking (bot/staff/booking-actions.ts).
   if (reply?.act === PROPOSAL_REPLY && reply.value) return { do: 'answer_proposal', value: reply.value };
+  // The waitlist of a full session: joining it, and the answer to a seat it offers.
+  if (reply?.act === WAITLIST_JOIN_REPLY) return { do: 'join_waitlist', value: reply.value };
+  if (reply?.act === WAITLIST_OFFER_REPLY) return { do: 'answer_waitlist_offer', value: reply.value };
   // The satisfaction survey of a resolved case: a tapped score (it names its case), a typed 1-5
   // while the question is open, then the comment. Anything else goes on as usual (a reopen...).
   if (reply?.act === SATISFACTION_REPLY) {

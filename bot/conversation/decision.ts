@@ -54,6 +54,9 @@ export type Decision =
   | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }
+  /** A tap on "join the waitlist" or on a seat offered's accept / decline (waitlist-replies.ts). */
+  | { do: 'join_waitlist'; value?: string }
+  | { do: 'answer_waitlist_offer'; value?: string }
   /** A tap on the privacy notice (privacy-notice.ts): recorded, whatever the conversation is in. */
   | { do: 'consent'; version: number; answer: 'granted' | 'declined' }
   | { do: 'satisfaction_score'; caseNumber: string; score: number }

@@ -76,6 +76,11 @@ export const permissions = {
   'providers.pause': ['admin', 'manager'],
   // A provider's settings (seed 004 section 4.4.1): the case types it handles, its SLA, its contact.
   'providers.manage': ['admin', 'manager'],
+  // Documents (docs/documents.md): the accountant and whoever runs bookings issue invoices, tax
+  // invoices and credit notes; everyone who reads bookings reads them (integrations: the
+  // accounting system). Receipts are issued by the system when a payment is confirmed.
+  'documents.read': ['admin', 'manager', 'support', 'ceo', 'accountant', 'integration'],
+  'documents.issue': ['admin', 'manager', 'support', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

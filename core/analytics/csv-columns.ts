@@ -36,4 +36,7 @@ export const CSV_COLUMNS: Record<string, readonly string[]> = {
   'bookings-list': ['number', 'stage', 'source', 'createdAt'],
   'inbox-staff': ['name', ...['firstResponse', 'nextResponse'].flatMap((k) => ['answered', 'breached', 'medianBusinessMinutes', 'p90BusinessMinutes', 'metRate'].map((f) => `${k}.${f}`))],
   'inbox-conversations': ['id', 'customer', 'channel', 'status', 'holder', 'lastMessageAt'],
+  'sessions-services': ['service', 'sessions', 'capacity', 'seatsBooked', 'fillRate', 'attended', 'noShow', 'noShowRate', 'waitlistJoined', 'waitlistBooked', 'waitlistConversionRate'],
+  'sessions-sessions': ['service', 'date', 'time', 'capacity', 'seatsBooked', 'fillRate', 'attended', 'noShow', 'noShowRate', 'waitlistJoined', 'waitlistBooked'],
+  'sessions-waitlist': ['service', 'joined', 'offered', 'booked', 'declined', 'expired', 'conversionRate'],
 };

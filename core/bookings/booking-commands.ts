@@ -25,6 +25,8 @@ import type { ActorType, BookingSource, Language, StaffRole } from '../vocabular
 import { assignByRules } from './booking-assignment.ts';
 import { customerToldAfter, recordBookingEvent } from './booking-timeline.ts';
 import { holdSeats } from './session-seats.ts';
+import { holdSlot } from './service-slots.ts';
+import { DomainError } from '../errors/index.ts';
 
 /**
  * Every change to a booking, one command per change, whoever asks: making one (below, for the
@@ -102,13 +104,13 @@ export function timelineActor(a: BookingCommandActor): BookingActor {
 }
 
 /** The booking by number, locked: two commands on one booking take turns, the version check then tells the second. */
-async function lockedBooking(trx: Knex.Transaction, orgId: string, number: string): Promise<BookingView | undefined> {
+export async function lockedBooking(trx: Knex.Transaction, orgId: string, number: string): Promise<BookingView | undefined> {
   const row = await trx('bookings').select('id').where({ org_id: orgId, number }).forUpdate().first();
   return row ? loadBooking(trx, row.id, orgId) : undefined;
 }
 
 /** Support sees their own bookings and those nobody has (a support key of a staff member too). */
-function mayView(a: BookingCommandActor, b: { assigneeStaffId: string | null }): boolean {
+export function mayView(a: BookingCommandActor, b: { assigneeStaffId: string | null }): boolean {
   if (a.type !== 'staff' && a.type !== 'integration') return true;
   return bookingVisibleTo({ role: a.role, staffId: a.staffId }, b.assigneeStaffId);
 }
@@ -372,6 +374,12 @@ export interface NewBooking {
    * when the website's form was stored (intake-ledger.ts); otherwise they are taken here.
    */
   session?: { id: string; seats: number; held?: boolean };
+  /**
+   * A service booked in slots (service-slots.ts): `required` (the default) refuses a full slot
+   * (`slot_full`, the booking rolls back); `if_free` (a website form answered before it is booked)
+   * books it anyway without the slot and says so on its timeline, for staff to propose another time.
+   */
+  slotHold?: 'required' | 'if_free';
 }
 
 /**
@@ -424,5 +432,26 @@ export async function createBooking(trx: Knex.Transaction, b: NewBooking): Promi
   // Last, so the session's row is locked only from here to the commit; a full session throws
   // `session_full` and the whole booking rolls back (DESIGN decision 18).
   if (b.session && !b.session.held) await holdSeats(trx, { orgId: b.orgId, sessionId: b.session.id, seats: b.session.seats, now: b.at });
+  if (!b.session && b.serviceId) await takeBookingSlot(trx, { ...b, serviceId: b.serviceId }, id);
   return { id, number };
+}
+
+/** The slot of a booking of a service booked in slots (service-slots.ts), held in its transaction. */
+async function takeBookingSlot(trx: Knex.Transaction, b: NewBooking & { serviceId: string }, id: string): Promise<void> {
+  const ask = { orgId: b.orgId, serviceId: b.serviceId, date: b.date, time: b.time, units: b.partySize ?? 1 };
+  if (b.slotHold !== 'if_free') {
+    const slot = await holdSlot(trx, ask);
+    if (slot) await trx('bookings').where({ id }).update({ slot_starts_at: slot.startsAt, slot_ends_at: slot.endsAt, slot_units: slot.units });
+    return;
+  }
+  // In a savepoint: cells taken before a full one go back with it.
+  const slot = await trx.transaction((sp) => holdSlot(sp, ask)).catch((err: unknown) => {
+    if (err instanceof DomainError && (err.code === 'slot_full' || err.code === 'validation_failed')) return err;
+    throw err;
+  });
+  if (slot instanceof DomainError) {
+    await recordBookingEvent(trx, { orgId: b.orgId, bookingId: id, type: 'slot_unavailable', actor: { type: 'system', id: null }, isPublic: false, data: { date: b.date, time: b.time, why: slot.message } });
+  } else if (slot) {
+    await trx('bookings').where({ id }).update({ slot_starts_at: slot.startsAt, slot_ends_at: slot.endsAt, slot_units: slot.units });
+  }
 }

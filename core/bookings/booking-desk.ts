@@ -8,6 +8,7 @@ import { ERASED, redactPersonalData } from '../contacts/personal-data.ts';
 import { redactBookingEvents } from './booking-timeline.ts';
 import { eraseIntakeAnswers } from './intake-ledger.ts';
 import { releaseSeats } from './service-sessions.ts';
+import { releaseSlot } from './service-slots.ts';
 import { emailConversationFor } from '../conversations/email-conversations.ts';
 
 /**
@@ -179,7 +180,12 @@ export async function moveBooking(
  * booking's row is locked by the move that called this, so its seats are read and zeroed once.
  */
 async function giveSeatsBack(trx: Knex.Transaction, bookingId: string): Promise<void> {
-  const held = await trx('bookings').select('session_id', 'session_seats').where({ id: bookingId }).first();
+  const held = await trx('bookings').select('session_id', 'session_seats', 'service_id', 'slot_starts_at', 'slot_ends_at', 'slot_units').where({ id: bookingId }).first();
+  if (held?.slot_units) {
+    // A slot of a service booked in slots (service-slots.ts) goes back the same way.
+    await trx('bookings').where({ id: bookingId }).update({ slot_units: 0 });
+    await releaseSlot(trx, { serviceId: held.service_id, startsAt: held.slot_starts_at, endsAt: held.slot_ends_at, units: held.slot_units });
+  }
   if (!held?.session_id || !held.session_seats) return;
   await trx('bookings').where({ id: bookingId }).update({ session_seats: 0 });
   await releaseSeats(trx, held.session_id, held.session_seats);

@@ -10,6 +10,7 @@ import type { IntakeAnswer, IntakeResult } from './intake-ledger.ts';
 import { checkServiceForm } from './service-hours.ts';
 import { noticeVersion } from '../contacts/privacy-notices.ts';
 import { requireSession, sessionForBooking } from './session-seats.ts';
+import { checkSlotAsked } from './service-slots.ts';
 
 /** A booking form as sent, with its `Idempotency-Key` (the website's and the one inside LINE). */
 export interface IntakeRequest {
@@ -81,6 +82,8 @@ export async function checkForm(knex: Knex, r: IntakeRequest & { verifiedLineUse
   // The fields the service requires, its places, and its opening hours (service-hours.ts); a
   // session's time is the business's own, so only its fields are checked.
   await checkServiceForm(knex, { orgId: org.id, form: f, now: r.now, session: Boolean(session) });
+  // A service booked in slots: the slot asked for must be one of the day's with room (service-slots.ts).
+  if (!session) await checkSlotAsked(knex, { orgId: org.id, serviceKey: f.service, date: f.start_date, time: f.time, units: f.travelers ?? 1, now: r.now });
   let service: CheckedForm['service'];
   if (f.service) {
     service = await knex('services').select('id', 'name_th', 'name_en').where({ org_id: org.id, key: f.service, is_active: true }).first();

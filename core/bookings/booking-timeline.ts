@@ -12,6 +12,7 @@ import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-
 export const BOOKING_EVENT_TYPES = [
   'created', 'stage_changed', 'assignee_changed', 'time_proposed', 'notification_sent', 'notification_undelivered', 'note', 'contact_matched', 'follow_up_warning', 'follow_up_missed', 'staff_alerted',
   'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded', 'reminder_due',
+  'attendance_recorded', 'session_changed', 'slot_unavailable',
 ] as const;
 /**
  * `note`: a note, a task or a call log by staff (`data.kind`); `notification_undelivered`: a
@@ -19,7 +20,12 @@ export const BOOKING_EVENT_TYPES = [
  * its customer among the contacts; `follow_up_warning`/`follow_up_missed`: a follow-up clock
  * (`data.clock`: first_contact, quote) is about to run out / ran out; `staff_alerted`: the staff
  * desk told someone of an event (`data.bookingEventId`), once; `reminder_due`: the day before a
- * confirmed booking came (`data.date`), the customer's reminder is due (core/bookings/booking-reminders.ts).
+ * confirmed booking came (`data.date`), the customer's reminder is due (core/bookings/booking-reminders.ts);
+ * `attendance_recorded`: the desk marked the customer come or not (`data.attendance`: attended, no_show);
+ * `session_changed`: the booking moved to another session (`data.from`, `data.to`, `data.overbooked`
+ * with the manager's reason when it went past the capacity) (core/bookings/session-desk.ts);
+ * `slot_unavailable`: a website form for a slot that filled up before it was booked (`data.why`):
+ * booked without the slot, for staff to propose another time (core/bookings/service-slots.ts).
  */
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 

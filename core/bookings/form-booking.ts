@@ -57,6 +57,8 @@ export async function bookForm(
     // What the form gave that the contact does not hold, for staff to see (never written onto the contact: contact-matching.ts).
     matched: Object.keys(contact.offered).length ? { offered: contact.offered } : {},
     session: b.stored.session && { ...b.stored.session, held: b.seatsHeld },
+    // The website's form was answered when it was stored: a slot gone by now is said on the booking, not refused.
+    slotHold: b.seatsHeld ? 'if_free' : 'required',
   });
   // The answer to the privacy notice the form showed, recorded with the booking, as of when it was sent.
   if (f.consent) {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { weekdayOf } from '../contracts/opening-hours.ts';
 import type { SessionCreate, SessionView } from '../contracts/sessions.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
+import { Subscribers } from '../subscribers.ts';
 import { localMoment } from '../time/org-time.ts';
 import { holidaysOf } from './service-hours.ts';
 
@@ -33,6 +34,7 @@ export interface SessionRow {
   status: 'scheduled' | 'cancelled';
   cancelled_at: Date | null;
   cancel_reason: string | null;
+  overbooked?: number;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -49,7 +51,7 @@ export function sessionView(r: SessionRow, serviceKey: string, timeZone: string)
     endsAt: iso(r.ends_at)!,
     capacity: r.capacity,
     seatsTaken: r.seats_taken,
-    seatsLeft: r.capacity - r.seats_taken,
+    seatsLeft: Math.max(0, r.capacity - r.seats_taken),
     status: r.status,
     cancelledAt: iso(r.cancelled_at),
     cancelReason: r.cancel_reason,
@@ -172,9 +174,45 @@ export async function takeSeats(trx: Knex.Transaction, t: { orgId: string; sessi
   return { ok: false, why: 'full', session };
 }
 
-/** Gives seats back (a booking cancelled, declined or lost, a form's key stored meanwhile by another request). */
+/** Seats of a session became free (given back, or the capacity raised), in the transaction that freed them. */
+export interface FreedSeats {
+  orgId: string;
+  sessionId: string;
+}
+
+const freed = new Subscribers<FreedSeats>();
+
+/**
+ * Adds a reaction to seats freed, by name: it runs in the transaction that freed them, with the
+ * session's row still locked, so what it does with the seats (the waitlist's offer) happens
+ * before anyone else can take them.
+ */
+export function subscribeToFreedSeats(name: string, subscriber: (trx: Knex.Transaction, e: FreedSeats) => Promise<void>): void {
+  freed.subscribe(name, subscriber);
+}
+
+/** Gives seats back (a booking cancelled, declined or lost, a form's key stored meanwhile by another request, a waitlist offer not taken). */
 export async function releaseSeats(trx: Knex.Transaction, sessionId: string, seats: number): Promise<void> {
-  if (seats > 0) await trx('service_sessions').where({ id: sessionId }).decrement('seats_taken', seats);
+  if (seats <= 0) return;
+  const [row] = await trx('service_sessions').where({ id: sessionId }).decrement('seats_taken', seats).returning(['org_id']);
+  if (row) await freed.publish(trx, { orgId: row.org_id, sessionId });
+}
+
+/**
+ * A manager's overbooking: `seats` beyond what the capacity leaves, counted in `overbooked` so the
+ * CHECK (`seats_taken <= capacity + overbooked`) holds and the doors, which check the capacity
+ * alone, never sell them. Refused (false) for a cancelled or started session.
+ */
+export async function overbookSeats(trx: Knex.Transaction, t: { orgId: string; sessionId: string; seats: number; now?: Date }): Promise<boolean> {
+  const [row] = await trx('service_sessions')
+    .where({ id: t.sessionId, org_id: t.orgId, status: 'scheduled' })
+    .andWhere('starts_at', '>', t.now ?? new Date())
+    .update({
+      seats_taken: trx.raw('seats_taken + ?', [t.seats]),
+      overbooked: trx.raw('greatest(overbooked, seats_taken + ? - capacity)', [t.seats]),
+    })
+    .returning('id');
+  return Boolean(row);
 }
 
 /** The session's row, locked: a change of capacity or a cancellation and the bookings on it take turns. */
@@ -187,7 +225,24 @@ export async function lockedSession(trx: Knex.Transaction, orgId: string, servic
 
 /** A new capacity; below the seats taken it is refused by the caller before this (the CHECK would refuse it too). */
 export async function setSessionCapacity(trx: Knex.Transaction, sessionId: string, capacity: number): Promise<SessionRow> {
+  const before = await trx('service_sessions').where({ id: sessionId }).first('capacity');
   const [row] = await trx('service_sessions').where({ id: sessionId }).andWhere('seats_taken', '<=', capacity).update({ capacity }).returning('*');
+  if (row && before && capacity > before.capacity) {
+    await freed.publish(trx, { orgId: row.org_id, sessionId });
+    return trx('service_sessions').where({ id: sessionId }).first();
+  }
+  return row;
+}
+
+/** New local date, start and length for a session no booking holds seats of (session-commands.ts checks). */
+export async function rescheduleSession(trx: Knex.Transaction, sessionId: string, at: { date: string; time: string; minutes: number; timeZone: string }): Promise<SessionRow> {
+  const [row] = await trx('service_sessions')
+    .where({ id: sessionId, seats_taken: 0 })
+    .update({
+      starts_at: trx.raw('(?::date + ?::time) AT TIME ZONE ?', [at.date, at.time, at.timeZone]),
+      ends_at: trx.raw('((?::date + ?::time) AT TIME ZONE ?) + make_interval(mins => ?)', [at.date, at.time, at.timeZone, at.minutes]),
+    })
+    .returning('*');
   return row;
 }
 

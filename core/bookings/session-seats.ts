@@ -27,7 +27,8 @@ export interface SessionBooking {
   seats: number;
 }
 
-const notBookable = (why: string, reason: 'unknown' | 'cancelled' | 'past' | 'other_service' | 'other_time') =>
+/** A session no booking (nor waitlist place) can be had for: 422 naming `session_id`. */
+export const notBookable = (why: string, reason: 'unknown' | 'cancelled' | 'past' | 'other_service' | 'other_time') =>
   validationFailed('The session cannot be booked', [{ path: 'session_id', message: why, reason }]);
 
 async function sessionWithService(db: Db, orgId: string, sessionId: string) {
@@ -45,7 +46,8 @@ async function refusal(db: Db, orgId: string, r: SeatRefusal, seats: number): Pr
   if (r.why === 'cancelled') return notBookable('The session was cancelled', 'cancelled');
   if (r.why === 'past') return notBookable('The session has started or is over', 'past');
   const s = await sessionWithService(db, orgId, r.session.id);
-  const seatsLeft = r.session.capacity - r.session.seats_taken;
+  // Never below 0: a manager's overbooking (session-desk.ts) takes seats past the capacity.
+  const seatsLeft = Math.max(0, r.session.capacity - r.session.seats_taken);
   const message = async (language: Language) => {
     if (!s) return null;
     const at = localMoment(s.time_zone, new Date(s.starts_at));
@@ -58,6 +60,8 @@ async function refusal(db: Db, orgId: string, r: SeatRefusal, seats: number): Pr
     seatsLeft,
     seatsAsked: seats,
     customerMessage: { th: await message('th'), en: await message('en') },
+    // A full session can be waited for (session-waitlist.ts): the website's form joins it here.
+    waitlist: { join: `/public/v1/sessions/${r.session.id}/waitlist` },
   });
 }
 

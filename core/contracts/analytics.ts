@@ -504,3 +504,32 @@ export const inboxDrillResult = z
     ),
   })
   .meta({ id: 'AnalyticsInboxDrill' });
+
+/** Sessions and seats (core/analytics/sessions.ts): fill, check-in and waitlist figures. */
+const sessionFigures = {
+  capacity: z.number().int(),
+  seatsBooked: z.number().int(),
+  fillRate: z.number().nullable().meta({ description: 'Seats the bookings hold over the capacity' }),
+  attended: z.number().int(),
+  noShow: z.number().int(),
+  notCheckedIn: z.number().int().meta({ description: 'Bookings holding seats that were not checked in either way' }),
+  noShowRate: z.number().nullable().meta({ description: 'No-shows over the bookings checked in (attended + no-show)' }),
+  waitlist: z.object({
+    joined: z.number().int(),
+    offered: z.number().int(),
+    booked: z.number().int(),
+    declined: z.number().int(),
+    expired: z.number().int(),
+    conversionRate: z.number().nullable().meta({ description: 'Waitlist places that became bookings over the places asked for' }),
+  }),
+};
+
+export const sessionsReport = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), timeZone: z.string(), filters: z.record(z.string(), z.string()) }),
+    totals: z.object({ sessions: z.number().int(), ...sessionFigures }),
+    services: z.array(z.object({ service: z.string(), sessions: z.number().int(), ...sessionFigures })),
+    sessions: z.array(z.object({ sessionId: z.uuid(), service: z.string(), date: z.string(), time: z.string(), ...sessionFigures })),
+  })
+  .meta({ id: 'SessionsReport', description: 'The scheduled sessions that start in the period' });
+

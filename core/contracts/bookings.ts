@@ -148,7 +148,8 @@ export const NOTES_MAX = 2000;
  * `Idempotency-Key`. Unknown fields are refused, so a typo in a field name is found at once.
  * `website` is a honeypot: people leave it empty, form-filling robots do not.
  */
-const bookingFormFields = {
+/** The booking form's fields (also who to answer on the waitlist's join: contracts/waitlist.ts). */
+export const bookingFormFields = {
   service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service key (GET /api/v1/services)' }),
   session_id: z
     .uuid()

@@ -57,6 +57,17 @@ export function openAt(date: string, time: string, hours: OpeningHours, holidays
   return periods(hours, weekdayOf(date)).some(([a, b]) => m >= a && m < b) || periods(hours, weekdayOf(dayBefore(date))).some(([, b]) => b > 1440 && m < b - 1440);
 }
 
+/**
+ * Open for the whole of `minutes` from this time: one period holds it from its start to its end (a
+ * slot that would run past closing is not open, even when it starts inside the hours).
+ */
+export function openThrough(date: string, time: string, minutes: number, hours: OpeningHours, holidays: readonly string[] = []): boolean {
+  if (holidays.includes(date)) return false;
+  if (!hours) return true;
+  const m = minutesOf(time);
+  return periods(hours, weekdayOf(date)).some(([a, b]) => m >= a && m + minutes <= b) || periods(hours, weekdayOf(dayBefore(date))).some(([, b]) => b > 1440 && m + minutes <= b - 1440);
+}
+
 /** The periods that start on this date's weekday, as written (`["10:00", "20:00"]`), for telling the customer. */
 export function hoursOn(date: string, hours: OpeningHours): readonly (readonly [string, string])[] {
   return hours ? (hours[weekdayOf(date)] ?? []) : [];

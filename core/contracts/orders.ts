@@ -9,7 +9,7 @@ import { ORDER_STATUSES, REFUND_STATUSES } from '../vocabulary.ts';
  */
 
 /** Integer minor units (satang for THB): money is never a float here. */
-const minorUnits = (what: string) =>
+export const minorUnits = (what: string) =>
   z
     .number()
     .int('must be a whole number of minor units (satang for THB): 12345 is 123.45 baht')

@@ -21,6 +21,20 @@ function validTimeZone(zone: string): boolean {
 
 const builtIn = new Set<string>(BUILT_IN_ROOT_CAUSES);
 
+/** A Thai tax id is 13 digits; a branch is the head office or a five-digit branch number (Revenue Code section 86/4). */
+export const taxId = z.string().regex(/^\d{13}$/, 'must be a Thai tax id: 13 digits');
+export const taxBranch = z.union([z.literal('head_office'), z.string().regex(/^\d{5}$/, "must be 'head_office' or a five-digit branch number")]);
+
+const documentSeller = z
+  .object({
+    name: z.string().trim().min(1).max(200).meta({ description: 'The registered name, as on the VAT registration' }),
+    address: z.string().trim().min(1).max(500),
+    taxId: taxId.nullable(),
+    branch: taxBranch.nullable().meta({ description: "'head_office' (สำนักงานใหญ่) or the branch number, 00001" }),
+    vatRegistered: z.boolean().meta({ description: 'Registered for VAT: documents charge 7 % and tax invoices may be issued' }),
+  })
+  .strict();
+
 export const orgSettingFields = {
   reopenWindowHours: z
     .number()
@@ -136,6 +150,10 @@ export const orgSettingFields = {
       description:
         "Provider health from the orders the main system reports (core/providers/provider-health.ts, docs/cases.md): a provider whose failed orders reach the threshold within the window is flagged at risk on its timeline and the managers are told; with autoPause it is paused too. 5 failed orders in 60 minutes, no automatic pause unless set",
     }),
+  waitlistOfferMinutes: z.number().int().min(5).max(10_080).meta({
+    description:
+      "How long a seat freed on a full session is held for the first customer on its waitlist to accept (docs/bookings.md, \"The waitlist\"); then it goes to the next in line. 120 minutes unless set",
+  }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -153,6 +171,10 @@ export const orgSettingFields = {
     })
     .strict()
     .meta({ description: 'Which staff alerts the org sends (core/staff/staff-alerts.ts); all on unless set. Case cards in the groups always go' }),
+  documentSeller: documentSeller.nullable().meta({
+    description:
+      "The seller printed on the org's receipts, invoices, tax invoices and credit notes (core/documents/, docs/documents.md), copied onto each document when it is issued. A tax invoice needs it with a tax id and vatRegistered. Null (the default): documents name the org and charge no VAT",
+  }),
 };
 
 export type CustomerNotices = z.infer<typeof orgSettingFields.customerNotices>;
@@ -185,6 +207,16 @@ export function responseTimesOf(settings: unknown): ResponseTimes {
   return parsed.success ? parsed.data : DEFAULT_RESPONSE_TIMES;
 }
 
+/** How long a waitlist offer holds its seats unless the org sets `waitlistOfferMinutes` (core/bookings/session-waitlist.ts). */
+export const DEFAULT_WAITLIST_OFFER_MINUTES = 120;
+
+/** The org's waitlist offer time as stored (orgs.settings), or the default. */
+export function waitlistOfferMinutesOf(settings: unknown): number {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).waitlistOfferMinutes : undefined;
+  const parsed = orgSettingFields.waitlistOfferMinutes.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_WAITLIST_OFFER_MINUTES;
+}
+
 /** Whether corrections by staff become example phrases at once (on unless set to false). */
 export function learnFromStaffOf(settings: unknown): boolean {
   const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).learnFromStaff : undefined;
@@ -199,6 +231,15 @@ export function providerHealthOf(settings: unknown): ProviderHealth {
   const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).providerHealth : undefined;
   const parsed = orgSettingFields.providerHealth.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_PROVIDER_HEALTH;
+}
+
+export type DocumentSeller = z.infer<typeof documentSeller>;
+
+/** The org's seller details as stored (orgs.settings), or null when unset or not valid. */
+export function documentSellerOf(settings: unknown): DocumentSeller | null {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).documentSeller : undefined;
+  const parsed = documentSeller.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }
 
 export type OrgSettingKey = keyof typeof orgSettingFields;
@@ -230,8 +271,10 @@ export const orgSettingsUpdate = z
     customerNotices: nullToDefault(orgSettingFields.customerNotices),
     staffAlerts: nullToDefault(orgSettingFields.staffAlerts),
     responseTimes: nullToDefault(orgSettingFields.responseTimes),
+    waitlistOfferMinutes: nullToDefault(orgSettingFields.waitlistOfferMinutes),
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
+    documentSeller: nullToDefault(orgSettingFields.documentSeller),
     timeZone: timeZone.optional(),
   })
   .strict()

@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   // A session has fewer seats left than the booking asks for (core/bookings/service-sessions.ts).
   | 'session_full'
+  // A waitlist offer answered after its time ran out (core/bookings/session-waitlist.ts).
+  | 'offer_expired'
+  // A slot of a service booked in slots has too few resources free (core/bookings/service-slots.ts).
+  | 'slot_full'
   | 'unavailable'
   | 'internal';
 

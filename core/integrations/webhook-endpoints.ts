@@ -14,7 +14,9 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 /** The inbox's changes (docs/inbox.md): an endpoint hears them only when it asks for them. */
 export const CONVERSATION_EVENT_TYPES_OUT = ['conversation.waiting', 'conversation.assigned', 'conversation.resolved'] as const;
 export type ConversationEventTypeOut = (typeof CONVERSATION_EVENT_TYPES_OUT)[number];
-export const WEBHOOK_EVENT_TYPES = [...CASE_EVENT_TYPES, ...CONVERSATION_EVENT_TYPES_OUT] as const;
+/** A document issued (docs/documents.md): for the business's accounting system. */
+export const DOCUMENT_EVENT_TYPES_OUT = ['document.issued'] as const;
+export const WEBHOOK_EVENT_TYPES = [...CASE_EVENT_TYPES, ...CONVERSATION_EVENT_TYPES_OUT, ...DOCUMENT_EVENT_TYPES_OUT] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export interface WebhookEndpoint {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { DEFAULT_ANALYTICS_RULES, DEFAULT_SCORE_WEIGHTS } from '../contracts/analytics.ts';
-import { ALL_CUSTOMER_NOTICES_ON, ALL_STAFF_ALERTS_ON, DEFAULT_PROVIDER_HEALTH, DEFAULT_RESPONSE_TIMES, ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
+import { ALL_CUSTOMER_NOTICES_ON, ALL_STAFF_ALERTS_ON, DEFAULT_PROVIDER_HEALTH, DEFAULT_RESPONSE_TIMES, DEFAULT_WAITLIST_OFFER_MINUTES, ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
 import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
 import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
@@ -37,7 +37,9 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   staffAlerts: ALL_STAFF_ALERTS_ON,
   responseTimes: DEFAULT_RESPONSE_TIMES,
   learnFromStaff: true,
+  waitlistOfferMinutes: DEFAULT_WAITLIST_OFFER_MINUTES,
   providerHealth: DEFAULT_PROVIDER_HEALTH,
+  documentSeller: null,
 };
 
 export interface OrgSettingsWriter {

@@ -31,6 +31,9 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   opens_at: { th: 'วันจันทร์ที่ 30 พ.ย. 09:00', en: 'Monday 30 Nov, 09:00' },
   seats_left: { th: '0', en: '0' },
   notice_version: { th: '2', en: '2' },
+  position: { th: '2', en: '2' },
+  seats: { th: '1', en: '1' },
+  expires_at: { th: 'จ. 30 พ.ย. 12:00', en: 'Mon 30 Nov, 12:00' },
 };
 
 export interface TemplatePreview {

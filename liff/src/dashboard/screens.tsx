@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { bookingsReport, ceoView, drillResult, bookingsDrillResult, inboxDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
+import type { bookingsReport, sessionsReport, ceoView, drillResult, bookingsDrillResult, inboxDrillResult, providerRiskPart, queueReport, slaReport, staffPerformance, timeTracking } from '../../../core/contracts/analytics.ts';
 import { label } from '../kit/names.ts';
 import { rootCauseNames } from '../kit/root-cause-names.ts';
 import type { myPerformance } from '../../../core/contracts/liff-staff.ts';
@@ -693,6 +693,7 @@ export function BookingsScreen(p: ScreenProps) {
   for (const k of [...q.keys()]) if (!['preset', 'from', 'to'].includes(k)) q.delete(k);
   const path = withQuery(`${API}/bookings`, q.toString());
   const [state, retry] = useReport<z.infer<typeof bookingsReport>>(path);
+  const [seats] = useReport<z.infer<typeof sessionsReport>>(withQuery(`${API}/sessions`, q.toString()));
   return (
     <Report lang={p.lang} state={state} retry={retry} csv={{ path, tables: ['funnel', 'attribution', 'revenue'], name: 'bookings' }}>
       {(r) => {
@@ -722,6 +723,16 @@ export function BookingsScreen(p: ScreenProps) {
                 })}
               </ul>
             </Section>
+            {seats.kind === 'shown' && seats.data.totals.sessions > 0 && (
+              // Sessions starting in the period (core/analytics/sessions.ts): how full, who came, the waitlist.
+              <Section id="sessions" title={w.sessions[p.lang]}>
+                <div class="grid">
+                  <Stat lang={p.lang} label={w.fillRate} value={pct(p.lang, seats.data.totals.fillRate)} />
+                  <Stat lang={p.lang} label={w.noShowRate} value={pct(p.lang, seats.data.totals.noShowRate)} />
+                  <Stat lang={p.lang} label={w.waitlistConversion} value={pct(p.lang, seats.data.totals.waitlist.conversionRate)} />
+                </div>
+              </Section>
+            )}
             <Section id="quotes" title={w.quotes[p.lang]}>
               <div class="grid">
                 <Stat lang={p.lang} label={w.sent} f={r.quotes.sent} />

@@ -146,6 +146,10 @@ export const w = {
   evidence: { th: 'หลักฐาน', en: 'Evidence' },
   neverActed: { th: 'ระบบแค่แจ้ง ไม่ได้ดำเนินการใดๆ กับลูกค้า', en: 'Flags only: nothing is done to the customer.' },
   // bookings
+  sessions: { th: 'รอบและที่นั่ง', en: 'Sessions and seats' },
+  fillRate: { th: 'อัตราการจองเต็ม', en: 'Fill rate' },
+  noShowRate: { th: 'อัตราไม่มาตามนัด', en: 'No-show rate' },
+  waitlistConversion: { th: 'จากรอคิวเป็นการจอง', en: 'Waitlist to booking' },
   funnel: { th: 'ขั้นตอนการขาย', en: 'Funnel' },
   conversion: { th: 'อัตราปิดการขาย', en: 'Conversion' },
   stage_new: { th: 'ใหม่', en: 'New' },

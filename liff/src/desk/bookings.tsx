@@ -8,6 +8,7 @@ import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
 import { HandOver } from './hand-over.tsx';
 import { Link } from './nav.tsx';
 import { QuoteBuilder } from './quote-builder.tsx';
+import { BookingDocuments } from './booking-documents.tsx';
 import { bookingDetailNames, bookingEventNames, bookingSourceNames, label, w } from './words.ts';
 
 /**
@@ -82,7 +83,7 @@ export function BookingBoard(p: { lang: Lang }) {
   );
 }
 
-export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean; canAssign: boolean }) {
+export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean; canAssign: boolean; canSeeDocuments: boolean }) {
   const { lang, number } = p;
   const path = `desk/bookings/${encodeURIComponent(number)}`;
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; b: Booking }>({ kind: 'loading' });
@@ -249,6 +250,7 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
           </section>
         )
       )}
+      {p.canSeeDocuments && <BookingDocuments lang={lang} number={b.number} />}
       <section class="card" aria-labelledby="booking-timeline">
         <h2 id="booking-timeline">{w.timeline[lang]}</h2>
         <ol class="timeline">

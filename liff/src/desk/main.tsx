@@ -7,6 +7,7 @@ import { Page } from '../kit/ui.tsx';
 import { CaseScreen } from './case-screen.tsx';
 import { BookingBoard, BookingScreen } from './bookings.tsx';
 import { ContactScreen } from './contact.tsx';
+import { DaySheet } from './day-sheet.tsx';
 import { ConversationScreen } from './conversation.tsx';
 import { Inbox, prefetchInbox } from './inbox.tsx';
 import { iw } from './inbox-words.ts';
@@ -22,12 +23,12 @@ import './desk.css';
  * (history entries, no reload). The server decides what the staff member may do; the page only
  * hides what it already knows will be refused, and says why.
  */
-type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact' | 'inbox' | 'conversation'; number: string };
+type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact' | 'inbox' | 'conversation' | 'day'; number: string };
 
 function where(): Where {
   const [screen, number] = location.pathname.slice(BASE.length).split('/').filter(Boolean);
   if ((screen === 'case' || screen === 'booking' || screen === 'contact' || screen === 'conversation') && number) return { screen, number: decodeURIComponent(number) };
-  return { screen: screen === 'bookings' || screen === 'inbox' ? screen : 'cases', number: '' };
+  return { screen: screen === 'bookings' || screen === 'inbox' || screen === 'day' ? screen : 'cases', number: '' };
 }
 
 function Desk() {
@@ -62,12 +63,18 @@ function Desk() {
                       {w.bookingsTab[lang]}
                     </Link>
                   )}
+                  {me.permissions.includes('bookings.read') && (
+                    <Link to="/day" class={`button ${at.screen === 'day' ? 'primary' : 'quiet'}`} current={at.screen === 'day'}>
+                      {w.dayTab[lang]}
+                    </Link>
+                  )}
                 </nav>
               )}
               {at.screen === 'case' && <CaseScreen key={at.number} lang={lang} me={me} number={at.number} />}
               {at.screen === 'cases' && <Queue lang={lang} me={me} />}
               {at.screen === 'bookings' && <BookingBoard lang={lang} />}
-              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} />}
+              {at.screen === 'day' && <DaySheet lang={lang} canWork={me.permissions.includes('bookings.work')} canOverbook={me.role === 'admin' || me.role === 'manager'} />}
+              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} canSeeDocuments={me.permissions.includes('documents.read')} />}
               {at.screen === 'inbox' && <Inbox lang={lang} me={me} />}
               {at.screen === 'conversation' && <ConversationScreen key={at.number} lang={lang} me={me} id={at.number} />}
               {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}

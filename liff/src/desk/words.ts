@@ -77,6 +77,7 @@ export const w = {
   // Bookings
   casesTab: { th: 'เคส', en: 'Cases' },
   bookingsTab: { th: 'การจอง', en: 'Bookings' },
+  dayTab: { th: 'รอบวันนี้', en: 'Day' },
   sections: { th: 'ส่วนของโต๊ะงาน', en: 'Desk sections' },
   board: { th: 'การจองตามขั้นตอน', en: 'Bookings by stage' },
   noBookings: { th: 'ไม่มี', en: 'None' },
@@ -98,6 +99,14 @@ export const w = {
   stageTo: { th: 'ย้ายไปขั้นตอน', en: 'Move to stage' },
   moveStage: { th: 'ย้ายขั้นตอน', en: 'Move' },
   quotes: { th: 'ใบเสนอราคา', en: 'Quotes' },
+  documents: { th: 'เอกสาร', en: 'Documents' },
+  noDocuments: { th: 'ยังไม่มีเอกสาร', en: 'No documents yet' },
+  document_receipt: { th: 'ใบเสร็จรับเงิน', en: 'Receipt' },
+  document_invoice: { th: 'ใบแจ้งหนี้', en: 'Invoice' },
+  document_tax_invoice: { th: 'ใบกำกับภาษี', en: 'Tax invoice' },
+  document_credit_note: { th: 'ใบลดหนี้', en: 'Credit note' },
+  documentPdf: { th: 'เปิด PDF {{n}}', en: 'Open {{n}} as PDF' },
+  credited: { th: 'ลดหนี้แล้ว {{amount}}', en: '{{amount}} credited' },
   messages: { th: 'ข้อความกับลูกค้า', en: 'Messages with the customer' },
   customerTold: { th: 'ย้ายแล้ว และแจ้งลูกค้าแล้ว', en: 'Moved, and the customer was told' },
   bookingChanged: {
@@ -223,6 +232,8 @@ export const bookingEventNames: Record<string, Words> = {
   quote_declined: { th: 'ลูกค้าปฏิเสธใบเสนอราคา', en: 'Quote declined' },
   quote_reminded: { th: 'เตือนเรื่องใบเสนอราคา', en: 'Quote reminder sent' },
   reminder_due: { th: 'ถึงเวลาเตือนลูกค้าก่อนวันจอง', en: 'Day-before reminder due' },
+  attendance_recorded: { th: 'บันทึกการมาใช้บริการ', en: 'Check-in recorded' },
+  session_changed: { th: 'ย้ายรอบ', en: 'Moved to another session' },
   message: { th: 'ข้อความ', en: 'Message' },
 };
 

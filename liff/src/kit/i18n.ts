@@ -66,6 +66,18 @@ export function money(lang: Lang, amount: number, currency: string): string {
 }
 
 /**
+ * An amount held in integer minor units (satang), as money() shows it: the decimal is written out
+ * by digits and handed to Intl as a string, which formats it exactly, so no float ever holds it.
+ */
+export function moneyMinor(lang: Lang, minor: number, currency: string): string {
+  const format = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency });
+  const decimals = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
+  const decimal = `${minor < 0 ? '-' : ''}${digits.slice(0, digits.length - decimals)}${decimals ? `.${digits.slice(digits.length - decimals)}` : ''}`;
+  return format.format(decimal as Intl.StringNumericLiteral);
+}
+
+/**
  * A span of minutes as people say it, in the page's language: "45 min", "23 h 37 min",
  * "2 days 3 h" ("45 นาที", "23 ชม. 37 นาที", "2 วัน 3 ชม."). Past a day the minutes no longer
  * matter, past an hour the seconds never did. The dashboard and the desk both word time this way.

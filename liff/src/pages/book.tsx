@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { BookingFormField, BookingFormFieldName } from '../../../core/contracts/booking-form.ts';
 import type { PublicBookingRequest, publicBookingAnswer, serviceFeed } from '../../../core/contracts/bookings.ts';
 import type { availability } from '../../../core/contracts/sessions.ts';
+import type { waitlistPlace } from '../../../core/contracts/waitlist.ts';
 import type { publicPrivacyNotice } from '../../../core/contracts/privacy.ts';
 import { hoursOn, openAt, openOn, type OpeningHours, type Weekday } from '../../../core/contracts/opening-hours.ts';
 import { call } from '../kit/api.ts';
@@ -30,6 +31,7 @@ type Service = Feed['items'][number];
 type Answer = z.infer<typeof publicBookingAnswer>;
 type Slot = z.infer<typeof availability>['items'][number];
 type Notice = z.infer<typeof publicPrivacyNotice>;
+type Place = z.infer<typeof waitlistPlace>;
 type Slots = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; items: Slot[] };
 type Field = 'service' | 'session' | BookingFormFieldName | 'name' | 'phone' | 'email' | 'notes';
 type Problem = { path: string; message: string; reason?: string };
@@ -84,6 +86,9 @@ const words = {
   seatsLeft: { th: 'เหลือ {{n}} ที่', en: '{{n}} seats left' },
   seatLeft: { th: 'เหลือ {{n}} ที่', en: '{{n}} seat left' },
   sessionFull: { th: 'ขออภัยค่ะ รอบนี้เต็มแล้ว กรุณาเลือกรอบอื่น', en: 'Sorry, this time is full: please choose another.' },
+  waitlistJoin: { th: 'ลงชื่อรอคิวรอบนี้', en: 'Join the waitlist for this time' },
+  waitlistJoining: { th: 'กำลังลงชื่อ…', en: 'Joining…' },
+  waitlistJoined: { th: 'ลงชื่อรอคิวแล้ว เราจะแจ้งเมื่อมีที่ว่างค่ะ', en: "You're on the waitlist: we'll tell you when a seat frees." },
   e_session: { th: 'กรุณาเลือกรอบ', en: 'Please choose a time' },
   e_seats: { th: 'รอบนี้เหลือ {{n}} ที่', en: 'This time has {{n}} seats left' },
   e_session_gone: { th: 'รอบนี้จองไม่ได้แล้ว กรุณาเลือกรอบอื่น', en: 'This time can no longer be booked: please choose another' },
@@ -177,6 +182,8 @@ function BookPage() {
   const [slots, setSlots] = useState<Slots>({ kind: 'none' });
   // The server's words when the session chosen filled up meanwhile (both languages: the switch may change it).
   const [full, setFull] = useState<{ th: string | null; en: string | null } | null>(null);
+  // The full session the customer may wait for, and what joining its waitlist answered.
+  const [waitFor, setWaitFor] = useState<{ sessionId: string; seats: number; state: 'offer' | 'joining' | { said: string } } | null>(null);
   // The business's privacy notice, when it has one; the box starts unticked (a consent is given, never assumed).
   const [notice, setNotice] = useState<Notice | null>(null);
   const [consent, setConsent] = useState(false);
@@ -265,6 +272,7 @@ function BookPage() {
       // the form sent next (another session) is a new one, with a key of its own.
       const said = (a.error.details as { customerMessage?: { th: string | null; en: string | null } } | undefined)?.customerMessage;
       setFull(said ?? { th: null, en: null });
+      setWaitFor({ sessionId: values.session, seats: Number(values.travelers) || 1, state: 'offer' });
       setValues((v) => ({ ...v, session: '' }));
       setKey(newKey());
       void loadSlots(values.service);
@@ -285,6 +293,28 @@ function BookPage() {
       return setProblem(words.fix[lang]);
     }
     setProblem(common.failed[lang]);
+  };
+
+  const joinWaitlist = async () => {
+    if (!waitFor || waitFor.state !== 'offer') return;
+    setWaitFor({ ...waitFor, state: 'joining' });
+    const a = line
+      ? await call<Place>('/liff-api/v1/waitlist', { method: 'POST', idToken: line.idToken, body: { session_id: waitFor.sessionId, travelers: waitFor.seats, language: lang } })
+      : await call<Place>(`/public/v1/sessions/${encodeURIComponent(waitFor.sessionId)}/waitlist${orgQuery}`, {
+          method: 'POST',
+          body: { name: values.name, language: lang, travelers: waitFor.seats, ...(values.email ? { email: values.email } : {}), ...(values.phone ? { phone: values.phone } : {}) },
+        });
+    if (a.kind === 'ok') return setWaitFor({ ...waitFor, state: { said: a.data.message ?? words.waitlistJoined[lang] } });
+    setWaitFor({ ...waitFor, state: 'offer' });
+    // Who to tell is missing (the website's form needs an e-mail or a phone), or room came back: the list is read again.
+    if (a.kind !== 'offline' && a.status === 422) return setProblem(words.e_contact[lang]);
+    if (a.kind !== 'offline' && a.status === 409) {
+      setFull(null);
+      setWaitFor(null);
+      void loadSlots(values.service);
+      return;
+    }
+    setProblem(a.kind === 'offline' ? common.offline[lang] : common.failed[lang]);
   };
 
   if (done) {
@@ -385,6 +415,16 @@ function BookPage() {
                 <p class="error" role="alert" id="session-full">
                   {full[lang] ?? words.sessionFull[lang]}
                 </p>
+              )}
+              {full && waitFor && typeof waitFor.state === 'object' && (
+                <p role="status" id="waitlist-joined">
+                  {waitFor.state.said}
+                </p>
+              )}
+              {full && waitFor && typeof waitFor.state !== 'object' && (
+                <button type="button" class="quiet" id="waitlist-join" disabled={waitFor.state === 'joining'} onClick={joinWaitlist}>
+                  {waitFor.state === 'joining' ? words.waitlistJoining[lang] : words.waitlistJoin[lang]}
+                </button>
               )}
               {!full && <ProblemText id="session-error" text={shown('session')} />}
             </fieldset>
