@@ -117,6 +117,8 @@ function bValueFor(path: string, param: string): string {
     'api-keys': b.keyId,
     outbox: b.outboxId,
     media: b.messageId,
+    // B issued no document here: a number of B's far range, which A has not got either.
+    documents: 'RC-900001',
     orgs: b.orgId,
     'case-types': B_KEYS.caseType,
     services: B_KEYS.service,

@@ -7,7 +7,7 @@ import { common, Loading } from './ui.tsx';
 export function CantOpen(p: { lang: Lang; refusal: Refusal; retry?: () => void }) {
   const again = p.refusal.reason === 'offline' || p.refusal.reason === 'failed';
   return (
-    <section class="card" role="alert" aria-labelledby="cant-open" data-refusal={p.refusal.reason}>
+    <section class="card" role="alert" aria-labelledby="cant-open" data-refusal={p.refusal.code ?? p.refusal.reason}>
       <h2 id="cant-open">{refusalWords.title[p.lang]}</h2>
       <p>{refusalText(p.lang, p.refusal)}</p>
       {p.refusal.reason === 'choose_org' &&

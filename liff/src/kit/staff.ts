@@ -24,17 +24,16 @@ export type StaffMe = z.infer<typeof staffMe>;
 
 /** Why the app cannot be opened: the server's reasons, and the page's own (outside LINE, sign-in expired, offline). */
 export type Refusal = {
-  reason: StaffRefusalReason | InvitationRefusal | 'outside_line' | 'expired' | 'offline' | 'failed';
+  reason: StaffRefusalReason | 'outside_line' | 'expired' | 'offline' | 'failed' | 'app';
   role?: string;
   permission?: string;
   roles?: string[];
   /** `choose_org`: the businesses this person is staff of, to choose from. */
   orgs?: { slug: string; name: string }[];
+  /** `app`: the app's own refusal (`code`), said in its own `words`. */
+  code?: string;
+  words?: { th: string; en: string };
 };
-
-/** Why a business's invitation link was not accepted (core/orgs/org-invitations.ts). */
-type InvitationRefusal = 'invitation_used' | 'invitation_expired' | 'invitation_unknown' | 'wrong_app';
-const INVITATION_REFUSALS: readonly string[] = ['invitation_used', 'invitation_expired', 'invitation_unknown', 'wrong_app'];
 /** The server's staff refusals (core/contracts/liff-staff.ts STAFF_REFUSALS; a value import would bring zod into the page). */
 const STAFF_REFUSALS: readonly StaffRefusalReason[] = ['not_staff', 'staff_removed', 'role_forbids', 'choose_org', 'org_suspended'];
 
@@ -153,27 +152,18 @@ export function refusalOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>): Refusal 
   if (a.status === 403 && (STAFF_REFUSALS as readonly string[]).includes(details.reason ?? '')) {
     return { reason: details.reason as StaffRefusalReason, role: details.role, permission: details.permission, roles: details.roles, orgs: details.orgs };
   }
-  if (INVITATION_REFUSALS.includes(details.reason ?? '')) return { reason: details.reason as InvitationRefusal };
   return { reason: 'failed' };
 }
 
 export type StaffState = { kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'ready'; me: StaffMe };
 
-/** Signs in and asks who this is: what every staff app does first. */
-export function useStaff(): [StaffState, () => void] {
+/** Signs in and asks who this is: what every staff app does first (after `first`, an app's own step that may refuse). */
+export function useStaff(first?: () => Promise<Refusal | undefined>): [StaffState, () => void] {
   const [state, setState] = useState<StaffState>({ kind: 'loading' });
   const load = async () => {
     setState({ kind: 'loading' });
-    // A business's invitation link (docs/tenants.md): accepted first, then the link is spent and leaves the address.
-    const search = new URLSearchParams(location.search);
-    const invitation = search.get('invitation');
-    if (invitation) {
-      const accepted = await staffCall<{ org: { slug: string } }>('invitations/accept', { method: 'POST', body: { token: invitation } });
-      if (accepted.kind !== 'ok') return setState({ kind: 'refused', refusal: refusalOf(accepted) });
-      chooseOrg(accepted.data.org.slug);
-      search.delete('invitation');
-      history.replaceState(null, '', location.pathname + (search.size ? `?${search}` : ''));
-    }
+    const refused = await first?.();
+    if (refused) return setState({ kind: 'refused', refusal: refused });
     const a = await staffCall<StaffMe>('staff/me');
     setState(a.kind === 'ok' ? { kind: 'ready', me: a.data } : { kind: 'refused', refusal: refusalOf(a) });
   };
@@ -205,16 +195,13 @@ export const refusalWords = {
   offline: { th: 'เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต ลองอีกครั้งเมื่อกลับมาออนไลน์', en: 'because you are offline. Try again when you are back online.' },
   failed: { th: 'เพราะเกิดข้อผิดพลาดที่ระบบ ลองอีกครั้ง', en: 'because something went wrong on our side. Try again.' },
   choose_org: { th: 'เพราะคุณเป็นพนักงานของหลายธุรกิจ เลือกธุรกิจที่จะทำงานให้:', en: 'because you are staff of more than one business. Choose the one you are working for:' },
-  org_suspended: { th: 'เพราะธุรกิจนี้ถูกระงับการใช้งานชั่วคราว เจ้าของธุรกิจติดต่อผู้ให้บริการเพื่อเปิดใช้อีกครั้งได้', en: 'because this business is suspended on this service. Its owner can ask the operator to resume it.' },
-  invitation_used: { th: 'เพราะลิงก์เชิญนี้ถูกใช้ไปแล้ว ขอให้ผู้ดูแลระบบของธุรกิจเพิ่มคุณเป็นพนักงาน', en: 'because this invitation has been used already. Ask the admin of the business to add you.' },
-  invitation_expired: { th: 'เพราะลิงก์เชิญนี้หมดอายุแล้ว ขอลิงก์ใหม่จากผู้ให้บริการ', en: 'because this invitation has expired. Ask the operator for a new one.' },
-  invitation_unknown: { th: 'เพราะลิงก์เชิญนี้ไม่ถูกต้อง ขอลิงก์ใหม่จากผู้ให้บริการ', en: 'because this invitation link is not valid. Ask the operator for a new one.' },
-  wrong_app: { th: 'เพราะต้องเปิดลิงก์เชิญนี้ในแอป LINE ของธุรกิจนั้นเอง', en: "because this invitation opens in the business's own LINE app." },
+  org_suspended: { th: 'เพราะธุรกิจนี้ถูกระงับการใช้งาน เจ้าของธุรกิจติดต่อผู้ให้บริการได้', en: 'because this business is suspended. Its owner can ask the operator to resume it.' },
+  app: { th: '', en: '' },
 } satisfies Dict;
 
 /** The refusal as a sentence: "… because …", with the roles that may, in the reader's language. */
 export function refusalText(lang: Lang, r: Refusal): string {
-  const text = refusalWords[r.reason][lang];
+  const text = (r.words ?? refusalWords[r.reason])[lang];
   const name = (role: string) => roleNames[role]?.[lang] ?? role;
   return text.replace('{{role}}', r.role ? name(r.role) : '').replace('{{roles}}', (r.roles ?? []).map(name).join(', '));
 }
