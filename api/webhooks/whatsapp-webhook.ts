@@ -18,6 +18,13 @@ import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
  * (a NUL character, an oversized sid, an unpaired surrogate) is recorded as malformed, with its
  * reason, and answered 200: never a 5xx for what Twilio signed.
  */
+/** An empty TwiML answer: replies go out through the API, driven by the outbox. */
+function answerEmpty(ctx: Context): void {
+  ctx.status = 200;
+  ctx.type = 'text/xml';
+  ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+}
+
 export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
   const handle = async (ctx: Context) => {
     const channelId = ctx.params.channelId as string | undefined;
@@ -34,12 +41,7 @@ export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
       throw unauthenticated('The X-Twilio-Signature header does not match this request');
     }
     // A suspended business takes nothing in: Twilio is answered, the delivery only counted.
-    if (await deliveryRefused(deps.knex, channel.orgId)) {
-      ctx.status = 200;
-      ctx.type = 'text/xml';
-      ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
-      return;
-    }
+    if (await deliveryRefused(deps.knex, channel.orgId)) return answerEmpty(ctx);
     if (!(params.MessageSid || params.SmsMessageSid) || !params.From) {
       throw new DomainError('malformed_body', 'Not a Twilio WhatsApp webhook: missing MessageSid or From');
     }
@@ -68,10 +70,7 @@ export function mountWhatsAppWebhook(router: Router, deps: AppDeps): void {
         },
       ]);
     }
-    // An empty TwiML answer: replies go out through the API, driven by the outbox.
-    ctx.status = 200;
-    ctx.type = 'text/xml';
-    ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+    answerEmpty(ctx);
   };
   router.post('/webhooks/whatsapp', handle);
   router.post('/webhooks/whatsapp/:channelId', handle);

@@ -196,6 +196,7 @@ export const refusalWords = {
   failed: { th: 'เพราะเกิดข้อผิดพลาดที่ระบบ ลองอีกครั้ง', en: 'because something went wrong on our side. Try again.' },
   choose_org: { th: 'เพราะคุณเป็นพนักงานของหลายธุรกิจ เลือกธุรกิจที่จะทำงานให้:', en: 'because you are staff of more than one business. Choose the one you are working for:' },
   org_suspended: { th: 'เพราะธุรกิจนี้ถูกระงับการใช้งาน เจ้าของธุรกิจติดต่อผู้ให้บริการได้', en: 'because this business is suspended. Its owner can ask the operator to resume it.' },
+  // An app's own refusal brings its own words (Refusal.words).
   app: { th: '', en: '' },
 } satisfies Dict;
 
