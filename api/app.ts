@@ -19,6 +19,7 @@ import { richMenuRoutes } from './admin/rich-menu-routes.ts';
 import { savedReplyRoutes } from './admin/saved-reply-routes.ts';
 import { orgSettingsRoutes } from './admin/org-settings-routes.ts';
 import { platformRoutes } from './admin/platform-routes.ts';
+import { platformOrgRoutes } from './platform/org-routes.ts';
 import { staffGroupRoutes } from './admin/staff-group-routes.ts';
 import { staffRoutes } from './admin/staff-routes.ts';
 import { taxonomyRoutes } from './admin/taxonomy-routes.ts';
@@ -58,6 +59,8 @@ import { mountTwilioWebhooks } from './webhooks/twilio-webhooks.ts';
 /** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
 export const apiRoutes: Route[] = [
   ...healthRoutes,
+  // platform/: /platform/v1, the platform operator's key, outside every org (and the doors of a new org: its kit, its invitation)
+  ...platformOrgRoutes,
   // admin/: /api/v1, an API key whose role allows the route
   ...platformRoutes,
   ...outboxRoutes,

@@ -8,6 +8,7 @@ import type { OutboundPolicy } from '../core/http/safe-fetch.ts';
 import type { RateLimits } from '../core/limits/rate-limits.ts';
 import type { LiveFeed } from '../core/analytics/live-feed.ts';
 import type { Logger } from '../core/logger.ts';
+import type { OrgStartingSet } from '../core/orgs/tenants.ts';
 
 /** What the LIFF API needs to know its callers (DESIGN.md decision 11). */
 export interface LiffSettings {
@@ -51,8 +52,14 @@ export interface AppDeps {
   webhookBodyLimitBytes?: number;
   /** PUBLIC_FORM_LIMIT: an org's limit on its booking form when it set none of its own. */
   publicFormLimit?: { requests: number; seconds: number } | null;
+  /** ORG_RATE_LIMIT_API: all of one org's API keys together, unless the operator set the org its own limit. */
+  orgApiLimit?: { points: number; seconds: number } | null;
   /** Rate limits (core/limits/rate-limits.ts); none when absent. */
   limits?: RateLimits;
+  /** PLATFORM_API_KEY: the platform operator's key for `/platform/v1`; unset, that API answers 503. */
+  platformApiKey?: string;
+  /** What a business created through `/platform/v1` starts with (its customer-facing texts): bin/system.ts gives the demo seed's. */
+  orgStartingSet?: OrgStartingSet;
   /** PAYMENTS_WEBHOOK_SECRET; unset: POST /webhooks/payments answers 503. */
   paymentsWebhookSecret?: string;
   /** STRIPE_WEBHOOK_SECRET; unset: POST /webhooks/stripe answers 503. */

@@ -56,6 +56,10 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
         );
       }
       responses['503'] = errorResponse('LINE could not be reached to verify the token');
+    } else if (access === 'platform') {
+      responses['401'] = errorResponse('Missing or invalid platform key');
+      responses['403'] = errorResponse("An org's API key (details.reason `org_key_on_platform_route`)");
+      responses['503'] = errorResponse('PLATFORM_API_KEY is not set on the server');
     } else if (access !== 'public') {
       responses['401'] = errorResponse(r.signed ? 'Missing or invalid API key, or a missing, wrong or stale X-Opsdesk-Signature' : 'Missing or invalid API key');
       if (r.signed) responses['503'] = errorResponse(`${r.signed.variable} is not set on the server`);
@@ -80,6 +84,8 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
       tags: [door.tag],
       ...(access === 'public'
         ? { security: [] }
+        : access === 'platform'
+          ? { security: [{ platformKey: [] }] }
         : access === 'liff'
           ? { security: [{ liffIdToken: [] }] }
           : typeof access === 'object'
@@ -100,6 +106,7 @@ export function buildOpenApi(routes: Route[], info: { title: string; version: st
       schemas,
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued to the org' },
+        platformKey: { type: 'http', scheme: 'bearer', description: "The platform operator's key (PLATFORM_API_KEY): /platform/v1 only" },
         liffIdToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A LIFF ID token (`liff.getIDToken()`), verified with LINE against LINE_LOGIN_CHANNEL_ID" },
       },
     },

@@ -7,6 +7,7 @@ import { DomainError, unauthenticated, validationFailed } from '../core/errors/i
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyBodySignature } from '../core/http/body-signature.ts';
 import type { AppDeps } from './deps.ts';
 import { requireApiKey } from './middleware/api-key-auth.ts';
+import { requirePlatformKey } from './middleware/platform-key-auth.ts';
 import { formBody, jsonBody, readBodyOnce, type FormRules, type UploadedFile } from './middleware/body.ts';
 import { requireLiffCaller, type LiffCaller } from './liff/line-id-token.ts';
 import { requireLiffStaff, type LiffStaff } from './liff/staff-caller.ts';
@@ -50,12 +51,13 @@ export interface RouteInput<B, Q, C extends Caller | undefined = Caller | undefi
 }
 
 /**
- * `public`: no key needed; `liff`: a LIFF ID token LINE vouches for; `{ liffStaff }`: such a
+ * `public`: no key needed; `liff`: a LIFF ID token LINE vouches for; `platform`: the platform
+ * operator's key (api/middleware/platform-key-auth.ts), outside every org; `{ liffStaff }`: such a
  * token of an active staff member whose role has that permission (api/liff/staff-caller.ts);
  * otherwise the API key's role must have this permission (and, with `staffApp`, so must the
  * signed-in staff member's role there).
  */
-export type RouteAccess = 'public' | 'liff' | { liffStaff: Permission } | Permission;
+export type RouteAccess = 'public' | 'liff' | 'platform' | { liffStaff: Permission } | Permission;
 
 /** Where the staff apps are served an operation API keys are served too: its LIFF API path, and how the document files it there. */
 export interface StaffAppMount {
@@ -64,7 +66,7 @@ export interface StaffAppMount {
   summary: string;
 }
 
-type CallerOf<A> = A extends 'public' | 'liff' ? undefined : Caller;
+type CallerOf<A> = A extends 'public' | 'liff' | 'platform' ? undefined : Caller;
 
 export interface Route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, A extends RouteAccess = RouteAccess> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -116,7 +118,7 @@ export interface ServedRoute {
 /** Every door of a route: its own, and the staff apps' when it names one. */
 export function servedAt(r: Route): ServedRoute[] {
   const own = { path: r.path, tag: r.tag, summary: r.summary, access: r.access };
-  if (!r.staffApp || typeof r.access !== 'string' || r.access === 'public' || r.access === 'liff') return [own];
+  if (!r.staffApp || typeof r.access !== 'string' || r.access === 'public' || r.access === 'liff' || r.access === 'platform') return [own];
   return [own, { ...r.staffApp, access: { liffStaff: r.access } }];
 }
 
@@ -127,7 +129,8 @@ export function mountRoute(router: Router, r: Route, deps: AppDeps): void {
   for (const door of servedAt(r)) {
     router[r.method](door.path, async (ctx) => {
       const a = door.access;
-      const identity = a === 'public' || a === 'liff' || typeof a === 'object' ? undefined : await requireApiKey(ctx, deps, a);
+      if (a === 'platform') await requirePlatformKey(ctx, deps);
+      const identity = a === 'public' || a === 'liff' || a === 'platform' || typeof a === 'object' ? undefined : await requireApiKey(ctx, deps, a);
       const liff = a === 'liff' ? await requireLiffCaller(ctx, deps) : undefined;
       const staff = typeof a === 'object' ? await requireLiffStaff(ctx, deps, a.liffStaff) : undefined;
       const caller = callerOf(ctx, identity, staff);

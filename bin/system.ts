@@ -19,7 +19,7 @@ import { migrateToLatest } from '../core/db/migrate.ts';
 import type { OutboundPolicy } from '../core/http/safe-fetch.ts';
 import type { Logger } from '../core/logger.ts';
 import { ensureDefaultOrg } from '../core/orgs/default-org.ts';
-import { loadDemoSeed } from '../seeds/demo.ts';
+import { demoTemplates, loadDemoSeed } from '../seeds/demo.ts';
 import { JobRunner, type ProcessorTable } from '../workers/job-runner.ts';
 import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts';
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
@@ -402,6 +402,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         inbound: new InboundBatcher(knex),
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
+        platformApiKey: config.platformApiKey,
+        orgApiLimit: config.orgApiLimit,
+        orgStartingSet: { texts: demoTemplates },
         ordersApiSecret: config.ordersApiSecret,
         stripeWebhookSecret: config.stripe.webhookSecret,
         stripe,

@@ -64,6 +64,7 @@ const envSchema = z.object({
     .optional(),
   APP_ENCRYPTION_KEY: encryptionKey,
   ADMIN_API_KEY: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  PLATFORM_API_KEY: z.string().trim().min(24, 'must be at least 24 characters').optional(),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   DEV_SIMULATOR: z.enum(['auto', 'off']).default('auto'),
   SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
@@ -96,6 +97,8 @@ const envSchema = z.object({
   RATE_LIMIT_WEBHOOK_FAILURES: rateLimit.prefault('20/60'),
   RATE_LIMIT_AUTH_FAILURES: rateLimit.prefault('20/600'),
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
+  // Every request of one org's API keys together, unless the platform operator set the org its own (docs/tenants.md).
+  ORG_RATE_LIMIT_API: rateLimit.prefault('off'),
   PUBLIC_FORM_LIMIT: rateLimit.prefault('30/600'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(4 * 1024 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
@@ -121,6 +124,8 @@ export interface Config {
   /** Undefined outside production: the runtime keeps a generated key under `dataDir`. */
   encryptionKey: Buffer | undefined;
   adminApiKey: string | undefined;
+  /** The platform operator's key (`/platform/v1`); unset: that API answers 503. */
+  platformApiKey: string | undefined;
   loadDemoSeed: boolean;
   /** The /dev/chat simulator and its fake platforms: on outside production unless DEV_SIMULATOR=off. */
   devSimulator: boolean;
@@ -155,6 +160,8 @@ export interface Config {
   outbound: { requireHttps: boolean; allowNetworks: string[] };
   /** TRUST_PROXY: believe X-Forwarded-* (only behind a proxy that sets them). */
   trustProxy: boolean;
+  /** ORG_RATE_LIMIT_API: an org's API keys together, where the operator set the org none of its own; null: none. */
+  orgApiLimit: RateLimit | null;
   /** Rate limits (core/limits/rate-limits.ts); null: that limit is off. */
   limits: {
     /** /public/v1/* and /media, per client address. */
@@ -258,6 +265,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     encryptionKey: e.APP_ENCRYPTION_KEY ? (decodeKey(e.APP_ENCRYPTION_KEY) ?? undefined) : undefined,
     adminApiKey: e.ADMIN_API_KEY,
+    platformApiKey: e.PLATFORM_API_KEY,
     loadDemoSeed: e.DEMO_SEED === 'auto',
     devSimulator: e.DEV_SIMULATOR === 'auto' && e.NODE_ENV !== 'production',
     simulatorPort: e.SIMULATOR_PORT,
@@ -283,6 +291,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiBaseUrl: e.STRIPE_API_BASE_URL, reconcileEveryMs: e.STRIPE_RECONCILE_EVERY_MS },
     outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
     trustProxy: e.TRUST_PROXY === 'true',
+    orgApiLimit: e.ORG_RATE_LIMIT_API,
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
     emailInbound: e.EMAIL_INBOUND_PORT === undefined ? undefined : { port: e.EMAIL_INBOUND_PORT, host: e.EMAIL_INBOUND_HOST ?? e.HOST, maxBytes: e.EMAIL_INBOUND_MAX_BYTES },

@@ -98,6 +98,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   api_keys: ['core/api-keys/'],
   audit_log: ['core/audit/'],
   orgs: ['core/orgs/'],
+  org_invitations: ['core/orgs/org-invitations.ts'],
   org_counters: ['core/org-counters.ts'],
   templates: ['core/templates/'],
   providers: ['core/providers/'],

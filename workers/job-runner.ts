@@ -3,6 +3,7 @@ import { databaseOutageReason } from '../core/errors/index.ts';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
+import { OrgJobGate } from '../core/orgs/org-gates.ts';
 import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
 import { repeatedErrorLog } from './repeated-error-log.ts';
@@ -57,11 +58,13 @@ export class UnknownJobError extends UnrecoverableError {}
 export class JobRunner {
   readonly #o: JobRunnerOptions;
   readonly #outcomes: OutboxOutcomes;
+  readonly #orgs: OrgJobGate;
   #workers: WorkWorker[] = [];
 
   constructor(opts: JobRunnerOptions) {
     this.#o = opts;
     this.#outcomes = new OutboxOutcomes(opts.knex, opts.logger);
+    this.#orgs = new OrgJobGate(opts.knex);
   }
 
   async start(): Promise<void> {
@@ -114,6 +117,11 @@ export class JobRunner {
       throw new UnknownJobError(`No handler for job "${job.name}" on queue "${queueName}"`);
     }
     const attempt = job.attemptsMade + 1;
+    // Every job carries its org: one of an org being deleted (or gone) stops here, doing nothing.
+    if (data.orgId && !(await this.#orgs.runs(data.orgId))) {
+      if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
+      return { skipped: 'org_deleted' };
+    }
     const maxAttempts = job.opts.attempts ?? 1;
     const budget = retryBudget(job);
     const retryUntil = budget?.until;

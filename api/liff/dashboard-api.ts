@@ -39,7 +39,7 @@ const staffAudience: AnalyticsAudience = {
   holderOf: (i) => `staff:${i.staff!.id}`,
   // Signed in again from the database: deactivated, or moved to a role without analytics, they are let go.
   stillAllowed: async (i) => {
-    const now = await staffSignIn(i.deps.knex, i.staff!.lineUserId);
+    const now = await staffSignIn(i.deps.knex, i.staff!.lineUserId, i.staff!.scope);
     return now.ok && now.staff.id === i.staff!.id && can(now.staff.role, 'analytics.read') && now.staff.role === i.staff!.role;
   },
   expiresAt: (i) => i.staff!.tokenExpiresAt,

@@ -5,6 +5,7 @@ import { casesOfCustomer } from '../../core/cases/customer-cases.ts';
 import { findLineCustomer } from '../../core/contacts/line-customers.ts';
 import * as bookings from '../../core/contracts/bookings.ts';
 import * as c from '../../core/contracts/liff.ts';
+import { orgServing } from '../../core/orgs/tenants.ts';
 import * as waitlist from '../../core/contracts/waitlist.ts';
 import { joinFromLine } from '../../core/bookings/waitlist-doors.ts';
 import { parseRequest, route } from '../route.ts';
@@ -26,7 +27,7 @@ export const liffRoutes = [
     access: 'liff',
     response: c.myBookingsAndCases,
     handle: async ({ deps, liff }) => {
-      const customer = await findLineCustomer(deps.knex, liff!.lineUserId);
+      const customer = await findLineCustomer(deps.knex, liff!.lineUserId, liff!.scope);
       if (!customer) return { known: false, name: liff!.name, bookings: [], cases: [] };
       const who = { orgId: customer.orgId, contactId: customer.contactId };
       const [b, cs, pay] = await Promise.all([bookingsOfCustomer(deps.knex, who), casesOfCustomer(deps.knex, who), payLinksOfCustomer(deps.knex, who)]);
@@ -49,7 +50,8 @@ export const liffRoutes = [
       // The LINE user is the ID token's; a `line_id` the page sends is dropped, never trusted.
       const { line_id: _fromPage, ...fields } = body as Record<string, unknown>;
       const form = parseRequest(bookings.lineBookingForm, fields, 'body');
-      const r = await bookFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, idempotencyKey, form, ipAddress: ctx.ip || undefined });
+      const org = await orgServing(deps.knex, liff!.scope);
+      const r = await bookFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, idempotencyKey, form, ipAddress: ctx.ip || undefined, scope: liff!.scope, orgSlug: org?.slug });
       if (r.replayed) ctx.set('Idempotent-Replayed', 'true');
       return r.answer;
     },
@@ -64,6 +66,6 @@ export const liffRoutes = [
     body: waitlist.lineWaitlistJoin,
     response: waitlist.waitlistPlace,
     status: 201,
-    handle: ({ deps, body, liff }) => joinFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, form: body }),
+    handle: ({ deps, body, liff }) => joinFromLine(deps.knex, { lineUserId: liff!.lineUserId, displayName: liff!.name ?? undefined, form: body, scope: liff!.scope }),
   }),
 ];

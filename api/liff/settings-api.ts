@@ -120,7 +120,9 @@ export const settingsRoutes = [
       if (!token.ok && token.problem === 'token_refused') {
         throw validationFailed('LINE does not know this channel access token', [{ path: 'credentials.channelAccessToken', message: `LINE refused this token (${token.status}): ${token.message}`, code: 'token_refused' }]);
       }
-      const id = await addChannel(i.deps.knex, i.deps.secrets, { orgId: i.caller.orgId, kind: 'line', name: i.body.name, credentials: i.body.credentials, actor: i.caller.actor, requestId: i.caller.requestId });
+      // The bot's own id, as LINE names it: the same Official Account cannot serve two businesses.
+      const externalId = token.ok ? token.botUserId : null;
+      const id = await addChannel(i.deps.knex, i.deps.secrets, { orgId: i.caller.orgId, kind: 'line', name: i.body.name, externalId, credentials: i.body.credentials, actor: i.caller.actor, requestId: i.caller.requestId });
       await checkLineChannel({ knex: i.deps.knex, channels: i.deps.channels, lineApiBaseUrl }, { orgId: i.caller.orgId, channelId: id, webhookUrl: webhookUrlOf(i.deps, i.ctx, { kind: 'line', id }), token, actor: i.caller.actor, requestId: i.caller.requestId });
       return (await channelsOf(i)).find((c) => c.id === id)!;
     },

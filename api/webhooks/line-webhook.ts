@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
 import { learnExternalId } from '../../core/channels/channel-directory.ts';
 import { notFound, unauthenticated } from '../../core/errors/index.ts';
+import { deliveryRefused } from '../../core/orgs/org-gates.ts';
 import { idProblem, storableExcerpt } from '../../core/inbound/event-checks.ts';
 import type { ArrivingEvent } from '../../core/inbound/inbound-events.ts';
 import { verifyLineSignature } from '../../bot/line/line-signature.ts';
@@ -39,6 +40,13 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
     if (!verifyLineSignature(raw, ctx.get('x-line-signature') || undefined, channel.credentials.channelSecret)) {
       await webhookSignatureFailed(ctx, deps, channelKey);
       throw unauthenticated('The x-line-signature header does not match the body');
+    }
+    // A suspended business takes nothing in: LINE is answered, the delivery only counted.
+    if (await deliveryRefused(deps.knex, channel.orgId)) {
+      ctx.state.log.info({ channelId: channel.id, orgId: channel.orgId }, 'line webhook for an org that is not active; answered, not stored');
+      ctx.status = 200;
+      ctx.body = {};
+      return;
     }
     const bodyHash = createHash('sha256').update(raw).digest('hex');
     const { body, problem } = parseEnvelope(raw);

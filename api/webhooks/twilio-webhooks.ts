@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
 import { DomainError, notFound, unauthenticated } from '../../core/errors/index.ts';
+import { deliveryRefused } from '../../core/orgs/org-gates.ts';
 import { storableExcerpt } from '../../core/inbound/event-checks.ts';
 import type { InboundEvent } from '../../bot/inbound-event.ts';
 import { parseSmsWebhook } from '../../bot/sms/sms-webhook.ts';
@@ -20,6 +21,16 @@ import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
  * (a NUL character, an oversized sid, an unpaired surrogate) is recorded as malformed, with its
  * reason, and answered 200: never a 5xx for what Twilio signed.
  */
+/**
+ * An empty TwiML answer: replies go out through the API, driven by the outbox (and Twilio itself
+ * answers STOP and START on SMS).
+ */
+function answerEmpty(ctx: Context): void {
+  ctx.status = 200;
+  ctx.type = 'text/xml';
+  ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+}
+
 const KINDS: Record<TwilioChannelKind, { name: string; parse: (params: Record<string, string>) => InboundEvent }> = {
   whatsapp: { name: 'WhatsApp', parse: (params) => parseTwilioWebhook(params) },
   sms: { name: 'SMS', parse: (params) => parseSmsWebhook(params) },
@@ -41,6 +52,8 @@ function twilioWebhook(deps: AppDeps, kind: TwilioChannelKind) {
       await webhookSignatureFailed(ctx, deps, channelKey);
       throw unauthenticated('The X-Twilio-Signature header does not match this request');
     }
+    // A suspended business takes nothing in: Twilio is answered, the delivery only counted.
+    if (await deliveryRefused(deps.knex, channel.orgId)) return answerEmpty(ctx);
     if (!(params.MessageSid || params.SmsMessageSid) || !params.From) {
       throw new DomainError('malformed_body', `Not a Twilio ${name} webhook: missing MessageSid or From`);
     }
@@ -69,11 +82,7 @@ function twilioWebhook(deps: AppDeps, kind: TwilioChannelKind) {
         },
       ]);
     }
-    // An empty TwiML answer: replies go out through the API, driven by the outbox (and Twilio
-    // itself answers STOP and START on SMS).
-    ctx.status = 200;
-    ctx.type = 'text/xml';
-    ctx.body = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+    answerEmpty(ctx);
   };
 }
 

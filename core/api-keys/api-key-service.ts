@@ -21,6 +21,10 @@ export interface ApiKeyIdentity {
   name: string;
   /** The staff member the key belongs to, if any: a support key then sees only their bookings. */
   staffId?: string | null;
+  /** The org's state (core/orgs/tenants.ts): only an active org's keys are let in. */
+  orgStatus?: 'active' | 'suspended' | 'deleting';
+  /** The org's own limits as the platform operator set them (`orgs.limits`): `api` null is none, absent is the default. */
+  orgLimits?: { api?: { points: number; seconds: number } | null };
 }
 
 export interface IssuedApiKey extends ApiKeyIdentity {
@@ -138,15 +142,16 @@ export async function authenticateApiKey(db: Knex, hasher: ApiKeyHasher, present
   // The hash lookup already matched; the constant-time compare keeps the check honest anyway.
   if (!timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
   void db('api_keys').where({ id: row.id }).update({ last_used_at: db.fn.now() }).catch(() => {});
-  return { apiKeyId: row.id, orgId: row.org_id, role: row.role, name: row.name, staffId: row.staff_id ?? null };
+  return { apiKeyId: row.id, orgId: row.org_id, role: row.role, name: row.name, staffId: row.staff_id ?? null, orgStatus: row.org_status, orgLimits: row.org_limits ?? {} };
 }
 
 function liveKey(db: Knex, hash: string, version: 1 | 2) {
-  return db('api_keys')
-    .select('id', 'org_id', 'role', 'name', 'key_hash', 'staff_id')
-    .where({ key_hash: hash, hash_version: version })
-    .whereNull('revoked_at')
-    .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', db.fn.now()))
+  return db('api_keys as k')
+    .join('orgs as o', 'o.id', 'k.org_id')
+    .select('k.id', 'k.org_id', 'k.role', 'k.name', 'k.key_hash', 'k.staff_id', 'o.status as org_status', 'o.limits as org_limits')
+    .where({ 'k.key_hash': hash, 'k.hash_version': version })
+    .whereNull('k.revoked_at')
+    .where((q) => q.whereNull('k.expires_at').orWhere('k.expires_at', '>', db.fn.now()))
     .first();
 }
 

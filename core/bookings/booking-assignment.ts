@@ -94,7 +94,11 @@ export async function createAssignmentRule(knex: Knex, orgId: string, r: Assignm
 export async function updateAssignmentRule(knex: Knex, orgId: string, id: string, r: Partial<AssignmentRuleInput>, actor: Actor): Promise<AssignmentRuleView> {
   return knex.transaction(async (trx) => {
     await checkStaff(trx, orgId, r.staffIds);
-    const [row] = await trx('booking_assignment_rules').where({ id, org_id: orgId }).update(columns(r)).returning('*');
+    const change = columns(r);
+    // A change of nothing answers the rule as it is (an empty update is no statement at all).
+    const [row] = Object.keys(change).length
+      ? await trx('booking_assignment_rules').where({ id, org_id: orgId }).update(change).returning('*')
+      : [await trx('booking_assignment_rules').where({ id, org_id: orgId }).first()];
     if (!row) throw notFound('Assignment rule', { id });
     await recordAudit(trx, { orgId, actorType: actor.type, actorId: actor.id, action: 'booking_rule.updated', subjectType: 'booking_assignment_rule', subjectId: id, details: columns(r) });
     return ruleView(row);

@@ -151,7 +151,7 @@ export async function writePipeline(
   knex: Knex,
   orgId: string,
   input: { stages: PipelineStageInput[]; expectedVersion?: number },
-  actor: { type: 'api_key' | 'staff'; id: string },
+  actor: { type: 'api_key' | 'staff' | 'system'; id?: string | null },
 ): Promise<Pipeline> {
   const stages = checkPipeline(input.stages);
   return knex.transaction(async (trx) => {

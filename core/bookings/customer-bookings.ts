@@ -1,3 +1,4 @@
+import type { LiffOrgScope } from '../access/liff-org-scope.ts';
 import type { Knex } from 'knex';
 import { lineCustomerFor } from '../contacts/line-customers.ts';
 import type { BookingForm } from '../contracts/bookings.ts';
@@ -57,18 +58,19 @@ export async function bookingsOfCustomer(db: Knex, c: { orgId: string; contactId
  */
 export async function bookFromLine(
   knex: Knex,
-  b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: BookingForm; ipAddress?: string; now?: Date },
+  b: { lineUserId: string; displayName?: string; idempotencyKey: string; form: BookingForm; ipAddress?: string; now?: Date; scope: LiffOrgScope; orgSlug?: string },
 ) {
   let chat: { orgId: string; conversationId: string } | undefined;
   return takeLineForm(knex, {
     idempotencyKey: b.idempotencyKey,
     form: b.form,
     verifiedLineUserId: b.lineUserId,
+    orgSlug: b.orgSlug,
     ipAddress: b.ipAddress,
     now: b.now,
     // In the booking's transaction, once the form is accepted: a refused form leaves no contact behind.
     chat: async (trx) => {
-      const customer = await lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language });
+      const customer = await lineCustomerFor(trx, { lineUserId: b.lineUserId, name: b.displayName, language: b.form.language, scope: b.scope });
       if (!customer) return undefined;
       const conversationId = await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: b.lineUserId, contactId: customer.contactId });
       chat = { orgId: customer.orgId, conversationId };

@@ -1,3 +1,4 @@
+import type { LiffOrgScope } from '../access/liff-org-scope.ts';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { contactLockKeys, findOrCreateContact, lockKeys } from '../contacts/contact-matching.ts';
@@ -58,9 +59,9 @@ export async function joinFromWebsite(knex: Knex, j: { orgSlug?: string; session
 }
 
 /** The signed-in LINE customer joins from the booking form; their place is said in their LINE chat too. */
-export async function joinFromLine(knex: Knex, j: { lineUserId: string; displayName?: string; form: z.infer<typeof lineWaitlistJoin> }): Promise<Place> {
+export async function joinFromLine(knex: Knex, j: { lineUserId: string; displayName?: string; form: z.infer<typeof lineWaitlistJoin>; scope: LiffOrgScope }): Promise<Place> {
   return knex.transaction(async (trx) => {
-    const customer = await lineCustomerFor(trx, { lineUserId: j.lineUserId, name: j.displayName, language: j.form.language });
+    const customer = await lineCustomerFor(trx, { lineUserId: j.lineUserId, name: j.displayName, language: j.form.language, scope: j.scope });
     if (!customer) throw unauthenticated('No LINE channel of the business knows this customer');
     const conversationId = await openConversation(trx, { orgId: customer.orgId, channelId: customer.channelId, kind: 'direct', externalId: j.lineUserId, contactId: customer.contactId });
     const r = await joinWaitlist(trx, { orgId: customer.orgId, sessionId: j.form.session_id, contactId: customer.contactId, conversationId, seats: j.form.travelers ?? 1, source: 'liff', language: j.form.language });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
 import { recordAudit } from '../audit/audit-log.ts';
+import { DomainError } from '../errors/index.ts';
 import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
 import type { ChannelTestResult, LineConnectionCheck } from '../contracts/channels.ts';
 import type { ChannelKind } from '../vocabulary.ts';
@@ -243,6 +244,7 @@ export async function addChannel(
   secrets: SecretBox,
   c: Omit<NewChannel, 'settings'> & { actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string; email?: EmailSettings },
 ): Promise<string> {
+  if (c.externalId) await refuseChannelTaken(db, c.orgId, c.kind, c.externalId);
   return db.transaction(async (trx) => {
     const channelId = await createChannel(trx, secrets, {
       orgId: c.orgId,
@@ -297,9 +299,31 @@ export async function deactivateChannelsOfOrigin(db: Knex, origin: string): Prom
   return db('channels').whereRaw(`settings->>'origin' = ?`, [origin]).where({ is_active: true }).update({ is_active: false });
 }
 
-/** A LINE channel learns its bot user id from the first webhook's `destination`. */
+/**
+ * One LINE Official Account (its bot user id), WhatsApp sender or mailbox serves one business: a
+ * channel another org has connected is refused with 409 `already_exists`, `details.reason: channel_taken`
+ * (the database's unique key on kind and id is the last word when two connect at once).
+ */
+export async function refuseChannelTaken(db: Knex, orgId: string, kind: ChannelKind, externalId: string): Promise<void> {
+  const holder = await db('channels').where({ kind, external_id: externalId }).first('org_id');
+  if (!holder) return;
+  throw new DomainError(
+    'already_exists',
+    holder.org_id === orgId ? 'This channel is connected to this business already' : 'This channel is connected to another business on this service: disconnect it there first',
+    { reason: holder.org_id === orgId ? 'channel_connected' : 'channel_taken' },
+  );
+}
+
+/**
+ * A LINE channel learns its bot user id from the first webhook's `destination`, unless another
+ * channel holds that id already (the same Official Account connected twice): it stays unlearned.
+ */
 export async function learnExternalId(db: Knex, channelId: string, externalId: string): Promise<void> {
-  await db('channels').where({ id: channelId }).whereNull('external_id').update({ external_id: externalId });
+  await db('channels')
+    .where({ id: channelId })
+    .whereNull('external_id')
+    .whereNotExists(db('channels as other').select(db.raw('1')).where({ 'other.kind': 'line', 'other.external_id': externalId }))
+    .update({ external_id: externalId });
 }
 
 /**

@@ -8,7 +8,7 @@ import { analyticsPeriod, staffPerformance } from './analytics.ts';
  */
 
 /** Why a staff app is refused (403 `forbidden`, in `error.details.reason`). */
-export const STAFF_REFUSALS = ['not_staff', 'staff_removed', 'role_forbids'] as const;
+export const STAFF_REFUSALS = ['not_staff', 'staff_removed', 'role_forbids', 'choose_org', 'org_suspended'] as const;
 export type StaffRefusalReason = (typeof STAFF_REFUSALS)[number];
 
 export const staffMe = z

@@ -14,7 +14,8 @@ type Db = Knex | Knex.Transaction;
 
 export interface ProviderWriter {
   orgId: string;
-  actor: { type: 'api_key' | 'staff'; id: string };
+  /** `system`: a starter kit applied by the platform operator (core/orgs/starter-kits.ts). */
+  actor: { type: 'api_key' | 'staff' | 'system'; id?: string | null };
   requestId?: string;
 }
 

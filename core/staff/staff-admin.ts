@@ -144,3 +144,18 @@ export async function updateStaffMember(
     return staffView(changed);
   });
 }
+
+/**
+ * The first admin of a new business, who opened its invitation in LINE (core/orgs/org-invitations.ts):
+ * a staff member enrolled as that LINE user at once, in the invitation's transaction.
+ */
+export async function addInvitedAdmin(
+  trx: Knex.Transaction,
+  s: { orgId: string; lineUserId: string; displayName: string; role: StaffRole },
+): Promise<{ id: string; displayName: string }> {
+  const [row] = await trx('staff')
+    .insert({ org_id: s.orgId, display_name: s.displayName.slice(0, 100), role: s.role, language: 'th', line_user_id: s.lineUserId, enrolled_at: trx.fn.now() })
+    .returning(['id', 'display_name']);
+  await recordAudit(trx, { orgId: s.orgId, actorType: 'staff', actorId: row.id, action: 'staff.created', subjectType: 'staff', subjectId: row.id, details: { displayName: s.displayName, role: s.role, by: 'invitation' } });
+  return { id: row.id, displayName: row.display_name };
+}

@@ -80,3 +80,20 @@ export async function updateTemplate(
     return templateView(updated);
   });
 }
+
+/** A customer-facing text in both languages, as a new org starts with it. */
+export interface StartingText {
+  key: string;
+  description: string;
+  th: string;
+  en: string;
+}
+
+/**
+ * Gives a new org every customer-facing text the product sends (the deployment's starting set,
+ * which its admins then edit): what it has under a key already is kept.
+ */
+export async function installStartingTexts(trx: Knex | Knex.Transaction, orgId: string, texts: readonly StartingText[]): Promise<void> {
+  const rows = texts.flatMap((t) => (['th', 'en'] as const).map((language) => ({ org_id: orgId, key: t.key, language, body: t[language], description: t.description })));
+  if (rows.length) await trx('templates').insert(rows).onConflict(['org_id', 'key', 'language']).ignore();
+}

@@ -10,8 +10,8 @@ import { startTestSystem, until, type TestSystem } from './test-system.ts';
 export interface LineCustomerHarness {
   line: RunningFakeLineApi;
   sys: TestSystem;
-  /** Sends a text or a postback as this LINE user; returns the event sent. */
-  send(userId: string, what: Said): Promise<Record<string, unknown>>;
+  /** Sends a text or a postback as this LINE user (to the default channel, or `to` another); returns the event sent. */
+  send(userId: string, what: Said, to?: WebhookDoor): Promise<Record<string, unknown>>;
   /**
    * Sends and waits for the bot's reply to it (a reply with this event's token). The privacy notice
    * that goes before the answer to a customer's first message (docs/privacy.md) is apart, in
@@ -20,13 +20,19 @@ export interface LineCustomerHarness {
   ask(userId: string, what: Said): Promise<{ text: string; quickReplies: { label?: string; data?: string; type: string }[]; notice?: Record<string, unknown> }>;
   /** Sends and waits until the router has acted, for messages the bot answers with silence. */
   tell(userId: string, text: string): Promise<void>;
-  /** Posts any LINE events, signed. */
-  postEvents(events: unknown[]): Promise<Response>;
+  /** Posts any LINE events, signed (to the default channel, or `to` another). */
+  postEvents(events: unknown[], to?: WebhookDoor): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** The privacy notice card: a Flex message whose buttons answer it (`act=consent`, bot/conversation/privacy-notice.ts). */
 export const isPrivacyNotice = (m: Record<string, unknown>) => m.type === 'flex' && JSON.stringify(m).includes('act=consent');
+
+/** Another LINE channel's webhook: its path (`/webhooks/line/<channel id>`) and the secret LINE signs with. */
+export interface WebhookDoor {
+  path: string;
+  secret: string;
+}
 
 /** A text or a postback, 1:1 or (with `groupId`) in a LINE group. */
 export interface Said {
@@ -55,11 +61,11 @@ export async function startLineCustomerHarness(
     ...opts,
   });
   let seq = 0;
-  const postEvents = (events: unknown[]) => {
+  const postEvents = (events: unknown[], to: WebhookDoor = { path: '/webhooks/line', secret }) => {
     const body = JSON.stringify({ destination: lineId('U'), events });
-    return fetch(`${sys.url}/webhooks/line`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, secret) }, body });
+    return fetch(`${sys.url}${to.path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signLineBody(body, to.secret) }, body });
   };
-  const send: LineCustomerHarness['send'] = async (userId, what) => {
+  const send: LineCustomerHarness['send'] = async (userId, what, to) => {
     const event: Record<string, unknown> = {
       mode: 'active',
       timestamp: Date.now(),
@@ -73,7 +79,7 @@ export async function startLineCustomerHarness(
     } else {
       Object.assign(event, { type: 'postback', postback: what.postback });
     }
-    const res = await postEvents([event]);
+    const res = await postEvents([event], to);
     // Not vitest's expect: the dialogue scripts of `npm run eval` drive customers with this harness too.
     if (res.status !== 200) throw new Error(`the LINE webhook answered ${res.status}`);
     return event;

@@ -5,6 +5,7 @@ import { pruneSpentNonces } from '../../core/staff/action-tokens.ts';
 import { sweepProviderRisk } from '../../core/providers/provider-risk.ts';
 import { keepRollupsCurrent } from '../../core/analytics/case-rollup.ts';
 import { alertLongBacklogs } from '../../core/staff/backlog-alert.ts';
+import { ORG_DELETION_JOB, purgeOrg } from '../../core/orgs/org-deletion.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 import type { QueueBackend } from '../queue-backend.ts';
 
@@ -26,6 +27,10 @@ export function systemProcessors(deps: { knex: Knex }): ProcessorTable {
       // Each provider's risk level and repeat flag, onto its timeline when they change.
       async 'provider-risk'() {
         return sweepProviderRisk(deps.knex);
+      },
+      // A business deleted by the platform operator, once its export has been kept long enough.
+      async [ORG_DELETION_JOB](payload) {
+        return { removed: await purgeOrg(deps.knex, String(payload.orgId)) };
       },
     },
     // The analytics' per-case facts: changed cases recomputed, an org rebuilt when it has none for

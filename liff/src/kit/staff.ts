@@ -23,7 +23,40 @@ import { startLiff } from './liff-sdk.ts';
 export type StaffMe = z.infer<typeof staffMe>;
 
 /** Why the app cannot be opened: the server's reasons, and the page's own (outside LINE, sign-in expired, offline). */
-export type Refusal = { reason: StaffRefusalReason | 'outside_line' | 'expired' | 'offline' | 'failed'; role?: string; permission?: string; roles?: string[] };
+export type Refusal = {
+  reason: StaffRefusalReason | 'outside_line' | 'expired' | 'offline' | 'failed' | 'app';
+  role?: string;
+  permission?: string;
+  roles?: string[];
+  /** `choose_org`: the businesses this person is staff of, to choose from. */
+  orgs?: { slug: string; name: string }[];
+  /** `app`: the app's own refusal (`code`), said in its own `words`. */
+  code?: string;
+  words?: { th: string; en: string };
+};
+/** The server's staff refusals (core/contracts/liff-staff.ts STAFF_REFUSALS; a value import would bring zod into the page). */
+const STAFF_REFUSALS: readonly StaffRefusalReason[] = ['not_staff', 'staff_removed', 'role_forbids', 'choose_org', 'org_suspended'];
+
+/**
+ * The business this person acts for, when they are staff of several served by this LINE app: chosen
+ * on the refusal screen, kept for the tab, sent with every call (`X-Opsdesk-Org`, docs/tenants.md).
+ */
+const ORG_CHOICE = 'opsdesk-org';
+export function chooseOrg(slug: string): void {
+  try {
+    sessionStorage.setItem(ORG_CHOICE, slug);
+  } catch {
+    // storage refused: asked again on the next load
+  }
+}
+function chosenOrg(): Record<string, string> {
+  try {
+    const slug = sessionStorage.getItem(ORG_CHOICE);
+    return slug ? { 'x-opsdesk-org': slug } : {};
+  } catch {
+    return {};
+  }
+}
 
 /** Set by liff/build.ts: true outside production builds. */
 declare const __SIMULATOR__: boolean;
@@ -71,7 +104,7 @@ export function staffIdToken(): Promise<string | null> {
 export async function staffCall<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
   const token = await staffIdToken();
   if (!token) return { kind: 'refused', status: 401, error: { code: 'unauthenticated', message: 'Not signed in with LINE', details: { reason: 'outside_line' } } };
-  return call<T>(path.startsWith('/') ? path : `/liff-api/v1/${path}`, { ...init, idToken: token });
+  return call<T>(path.startsWith('/') ? path : `/liff-api/v1/${path}`, { ...init, headers: { ...chosenOrg(), ...init.headers }, idToken: token });
 }
 
 /**
@@ -83,7 +116,7 @@ export async function downloadStaffCsv(path: string, name: string): Promise<bool
   if (!token) return false;
   const url = new URL(path, location.origin);
   url.searchParams.set('format', 'csv');
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } }).catch(() => undefined);
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv', ...chosenOrg() } }).catch(() => undefined);
   if (!res?.ok) return false;
   const href = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href, download: `${name}.csv` });
@@ -114,21 +147,23 @@ export function staffRead<T>(path: string): Promise<Answer<T>> {
 /** What a refused answer means for the person holding the phone. */
 export function refusalOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>): Refusal {
   if (a.kind === 'offline') return { reason: 'offline' };
-  const details = (a.error.details ?? {}) as { reason?: string; role?: string; permission?: string; roles?: string[] };
+  const details = (a.error.details ?? {}) as { reason?: string; role?: string; permission?: string; roles?: string[]; orgs?: { slug: string; name: string }[] };
   if (a.status === 401) return { reason: details.reason === 'outside_line' ? 'outside_line' : 'expired' };
-  if (a.status === 403 && (details.reason === 'not_staff' || details.reason === 'staff_removed' || details.reason === 'role_forbids')) {
-    return { reason: details.reason, role: details.role, permission: details.permission, roles: details.roles };
+  if (a.status === 403 && (STAFF_REFUSALS as readonly string[]).includes(details.reason ?? '')) {
+    return { reason: details.reason as StaffRefusalReason, role: details.role, permission: details.permission, roles: details.roles, orgs: details.orgs };
   }
   return { reason: 'failed' };
 }
 
 export type StaffState = { kind: 'loading' } | { kind: 'refused'; refusal: Refusal } | { kind: 'ready'; me: StaffMe };
 
-/** Signs in and asks who this is: what every staff app does first. */
-export function useStaff(): [StaffState, () => void] {
+/** Signs in and asks who this is: what every staff app does first (after `first`, an app's own step that may refuse). */
+export function useStaff(first?: () => Promise<Refusal | undefined>): [StaffState, () => void] {
   const [state, setState] = useState<StaffState>({ kind: 'loading' });
   const load = async () => {
     setState({ kind: 'loading' });
+    const refused = await first?.();
+    if (refused) return setState({ kind: 'refused', refusal: refused });
     const a = await staffCall<StaffMe>('staff/me');
     setState(a.kind === 'ok' ? { kind: 'ready', me: a.data } : { kind: 'refused', refusal: refusalOf(a) });
   };
@@ -159,11 +194,15 @@ export const refusalWords = {
   expired: { th: 'เพราะการเข้าสู่ระบบ LINE หมดอายุ ปิดแล้วเปิดหน้านี้ใหม่จากแชท', en: 'because your LINE sign-in has expired: close this and open it again from the chat.' },
   offline: { th: 'เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต ลองอีกครั้งเมื่อกลับมาออนไลน์', en: 'because you are offline. Try again when you are back online.' },
   failed: { th: 'เพราะเกิดข้อผิดพลาดที่ระบบ ลองอีกครั้ง', en: 'because something went wrong on our side. Try again.' },
+  choose_org: { th: 'เพราะคุณเป็นพนักงานของหลายธุรกิจ เลือกธุรกิจที่จะทำงานให้:', en: 'because you are staff of more than one business. Choose the one you are working for:' },
+  org_suspended: { th: 'เพราะธุรกิจนี้ถูกระงับการใช้งาน เจ้าของธุรกิจติดต่อผู้ให้บริการได้', en: 'because this business is suspended. Its owner can ask the operator to resume it.' },
+  // An app's own refusal brings its own words (Refusal.words).
+  app: { th: '', en: '' },
 } satisfies Dict;
 
 /** The refusal as a sentence: "… because …", with the roles that may, in the reader's language. */
 export function refusalText(lang: Lang, r: Refusal): string {
-  const text = refusalWords[r.reason][lang];
+  const text = (r.words ?? refusalWords[r.reason])[lang];
   const name = (role: string) => roleNames[role]?.[lang] ?? role;
   return text.replace('{{role}}', r.role ? name(r.role) : '').replace('{{roles}}', (r.roles ?? []).map(name).join(', '));
 }

@@ -11,6 +11,7 @@ import { Channels } from './channels.tsx';
 import { FaqEntries } from './faq.tsx';
 import { Groups } from './groups.tsx';
 import { Hours } from './hours.tsx';
+import { acceptInvitation } from './invitation.ts';
 import { Learned } from './learned.tsx';
 import { BASE, Link, NavCard } from './nav.tsx';
 import { PrivacyNotice } from './privacy.tsx';
@@ -82,7 +83,7 @@ function Home(p: { lang: Lang; me: StaffMe }) {
 
 function SettingsApp() {
   const [lang, setLang] = useLang();
-  const [staff, retry] = useStaff();
+  const [staff, retry] = useStaff(acceptInvitation);
   const [at, setAt] = useState(where);
   useEffect(() => {
     const moved = () => {
