@@ -25,7 +25,7 @@ const TEMPLATES = [
     key: 'payment_link',
     description: 'A payment link for a booking (a deposit, the whole amount or the balance): card or PromptPay through Stripe.',
     text: {
-      th: 'ชำระเงินสำหรับการจอง {{booking_id}} ({{service}})\n• ยอดที่ต้องชำระ: {{amount}}\nชำระด้วยบัตรหรือพร้อมเพย์ได้ที่ {{payment_url}}',
+      th: 'ลิงก์ชำระเงินสำหรับการจอง {{booking_id}} ({{service}}) ค่ะ\n• ยอดที่ต้องชำระ: {{amount}}\nชำระด้วยบัตรหรือพร้อมเพย์ได้ที่ {{payment_url}}',
       en: 'Payment for booking {{booking_id}} ({{service}})\n• Amount due: {{amount}}\nPay by card or PromptPay here: {{payment_url}}',
     },
   },
