@@ -11,6 +11,7 @@ export const TEMPLATE_VARIABLES = [
   'case_id', 'status', 'eta', 'order_id', 'amount', 'provider', 'elapsed_time', 'tracking_url',
   'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role', 'quote_url', 'valid_until',
   'booking_form_url', 'opens_at', 'seats_left', 'notice_version', 'position', 'seats', 'expires_at',
+  'payment_url', 'receipt_url',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */

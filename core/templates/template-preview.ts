@@ -34,6 +34,8 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   position: { th: '2', en: '2' },
   seats: { th: '1', en: '1' },
   expires_at: { th: 'จ. 30 พ.ย. 12:00', en: 'Mon 30 Nov, 12:00' },
+  payment_url: { th: 'https://checkout.stripe.com/c/pay/cs_abc123', en: 'https://checkout.stripe.com/c/pay/cs_abc123' },
+  receipt_url: { th: 'https://example.com/public/v1/documents/rc_abc123.pdf', en: 'https://example.com/public/v1/documents/rc_abc123.pdf' },
 };
 
 export interface TemplatePreview {
