@@ -29,7 +29,7 @@ export interface PaymentLinkRequest {
 }
 
 export async function createPaymentLink(knex: Knex, stripeClient: StripeClient | undefined, r: PaymentLinkRequest): Promise<{ payment: PaymentView; url: string; due: AmountDue; customerTold: boolean }> {
-  const stripe = requireStripe(stripeClient);
+  // The booking is looked for first: another org's number is a 404 whether or not Stripe is set up.
   const bookingId = await bookingIdByNumber(knex, r.orgId, r.number);
   const b = (await loadBooking(knex, bookingId, r.orgId))!;
   const refuse = (message: string, details: Record<string, unknown> = {}) => new DomainError('conflict', message, { number: b.number, ...details });
@@ -38,6 +38,7 @@ export async function createPaymentLink(knex: Knex, stripeClient: StripeClient |
   if (!due) throw refuse(`Booking ${b.number} has no price: send a quote, or give its service a price`, { reason: 'no_price' });
   if (due.dueMinor <= 0) throw refuse(`Booking ${b.number} is paid in full`, { reason: 'paid', paidMinor: due.paidMinor });
   const next = nextPayment(due, await paymentRule(knex, r.orgId), r.part);
+  const stripe = requireStripe(stripeClient);
   const paymentId = randomUUID();
   const metadata = { payment_id: paymentId, org_id: r.orgId, booking_number: b.number };
   let session;
