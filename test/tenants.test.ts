@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signTwilioRequest } from '../bot/whatsapp/twilio-signature.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
+import { DEFAULT_TWILIO_ACCOUNT_SID, DEFAULT_TWILIO_AUTH_TOKEN } from '../dev/fakes/twilio-api.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import type { WebhookDoor } from './support/line-customer.ts';
 import { TEST_ADMIN_KEY, until, untilSettled } from './support/test-system.ts';
+import { randomPhone, whatsAppMessage } from './support/whatsapp-customer.ts';
 
 /**
  * A second business on the same deployment (issue #43): the platform operator creates it, its
@@ -13,6 +16,8 @@ import { TEST_ADMIN_KEY, until, untilSettled } from './support/test-system.ts';
  * message there opens a case there, which the first business cannot read, nor the second the
  * first's. Then what the operator does to it: suspend, resume, delete.
  */
+/** The harness's PUBLIC_BASE_URL (test/support/line-customer.ts), which Twilio's signatures cover. */
+const PUBLIC_BASE_URL = 'https://desk.example';
 const PLATFORM_KEY = 'platform-key-' + randomBytes(12).toString('hex');
 let h: LiffHarness;
 let api: ReturnType<typeof apiClient>;
@@ -172,16 +177,43 @@ describe('a second business on the same deployment', () => {
     expect(wrong.json.error.code).toBe('unauthenticated');
   });
 
-  it("suspends a business: its webhooks are answered 200 and stored nowhere (counted for the operator), its people are told; resumed, it works again", async () => {
+  it("suspends a business: its LINE, WhatsApp and SMS webhooks are answered 200 and stored nowhere (counted for the operator), its people are told; resumed, it works again", async () => {
+    // Its WhatsApp sender and SMS number, added while it is active (Twilio signs with the account's token).
+    const twilioChannel = async (kind: 'whatsapp' | 'sms', sender: string) => {
+      const made = await api('POST', '/api/v1/channels', { kind, name: `Top-up ${kind}`, sender, credentials: { accountSid: DEFAULT_TWILIO_ACCOUNT_SID, authToken: DEFAULT_TWILIO_AUTH_TOKEN } }, second.key);
+      expect(made.status, JSON.stringify(made.json)).toBe(201);
+      return `/webhooks/${kind}/${made.json.id}`;
+    };
+    const whatsAppDoor = await twilioChannel('whatsapp', `whatsapp:${randomPhone()}`);
+    const smsDoor = await twilioChannel('sms', randomPhone());
+    const postTwilio = async (path: string, params: Record<string, string>) => {
+      // Twilio signs the public address it was given (the harness's PUBLIC_BASE_URL).
+      const res = await fetch(h.sys.url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(DEFAULT_TWILIO_AUTH_TOKEN, PUBLIC_BASE_URL + path, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    };
+
     const suspended = await platform('POST', `/platform/v1/orgs/${second.org.id}/suspend`);
     expect(suspended.json).toMatchObject({ status: 'suspended', refusedDeliveries: 0 });
     const events = async () => Number((await h.sys.knex('inbound_events').where({ org_id: second.org.id }).count({ n: '*' }))[0].n);
-    const before = await events();
+    const messages = async () => Number((await h.sys.knex('messages').where({ org_id: second.org.id }).count({ n: '*' }))[0].n);
+    const before = { events: await events(), messages: await messages() };
     await h.send(lineId('U'), { text: 'สวัสดีค่ะ' }, second.door);
     await h.send(lineId('U'), { text: 'hello' }, second.door);
-    expect(await events()).toBe(before);
+    // Twilio is answered with empty TwiML, as for a delivery it took, so it does not retry.
+    for (const answer of [
+      await postTwilio(whatsAppDoor, whatsAppMessage(randomPhone(), 'เติมเงินไม่เข้าค่ะ')),
+      await postTwilio(smsDoor, { MessageSid: 'SM' + randomBytes(16).toString('hex'), AccountSid: DEFAULT_TWILIO_ACCOUNT_SID, From: randomPhone(), To: '+6620000001', Body: 'hello', NumMedia: '0' }),
+    ]) {
+      expect(answer).toMatchObject({ status: 200, type: expect.stringContaining('text/xml') });
+      expect(answer.text).toMatch(/<Response><\/Response>$/);
+    }
+    expect({ events: await events(), messages: await messages() }).toEqual(before);
     const listed = (await platform('GET', '/platform/v1/orgs')).json.find((o: { id: string }) => o.id === second.org.id);
-    expect(listed).toMatchObject({ status: 'suspended', refusedDeliveries: 2 });
+    expect(listed).toMatchObject({ status: 'suspended', refusedDeliveries: 4 });
 
     const byKey = await api('GET', '/api/v1/me', undefined, second.key);
     expect(byKey.status).toBe(403);
@@ -211,6 +243,44 @@ describe('a second business on the same deployment', () => {
     // None at all for it now: its keys answer again.
     expect((await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { api: null })).json.limits).toEqual({ api: null });
     expect((await api('GET', '/api/v1/me', undefined, second.key)).status).toBe(200);
+  });
+
+  it("caps the customer messages the bot reads for a business in a day: past it a message is stored and waits for a person, and the other business's bot reads on", async () => {
+    const readings = async () => Number((await h.sys.knex('classifications').where({ org_id: second.org.id }).count({ n: '*' }))[0].n);
+    const readToday = await readings();
+    expect(readToday).toBeGreaterThan(0);
+    // Every reading so far was today: the cap is used up.
+    const set = await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { botMessagesPerDay: readToday });
+    expect(set.json.limits).toEqual({ botMessagesPerDay: readToday });
+    const bad = await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { botMessagesPerDay: -1 });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.code).toBe('validation_failed');
+    expect((await platform('GET', `/platform/v1/orgs/${second.org.id}`)).json.limits).toEqual({ botMessagesPerDay: readToday });
+
+    const customer = lineId('U');
+    const text = 'เติมเงินไป 200 บาทแล้วเครดิตไม่เข้าค่ะ ออเดอร์ 555111';
+    const event = await h.send(customer, { text }, second.door);
+    const conversation = await until(() => h.sys.knex('conversations').where({ org_id: second.org.id, external_id: customer, inbox_status: 'waiting' }).first());
+    // Never lost: the message is stored on the conversation, which waits for a person, and says why.
+    expect(await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'in' }).pluck('text')).toEqual([text]);
+    const waiting = await h.sys.knex('conversation_events').where({ conversation_id: conversation.id, type: 'waiting' }).first();
+    expect(waiting).toMatchObject({ actor_type: 'system', data: { reason: 'bot_daily_limit' } });
+    // The LLM was not asked, no case was opened by the bot, and the customer hears that a person will answer.
+    expect(await readings()).toBe(readToday);
+    expect(await h.sys.knex('cases').where({ org_id: second.org.id, conversation_id: conversation.id }).first()).toBeUndefined();
+    const told = await until(async () => h.line.state.deliveries.find((d) => d.replyToken === event.replyToken) ?? false);
+    expect(JSON.stringify(told.messages)).not.toContain('C-0');
+    // The business's admins find it in their inbox, waiting.
+    const inbox = await api('GET', '/api/v1/conversations?status=waiting', undefined, second.key);
+    expect(JSON.stringify(inbox.json)).toContain(conversation.id);
+
+    // The first business has no cap: its bot reads and opens a case as before.
+    expect((await h.reportProblem(lineId('U'))).number).toMatch(/^C-\d{6}$/);
+
+    // Lifted, the bot reads this business's customers again.
+    expect((await platform('PUT', `/platform/v1/orgs/${second.org.id}/limits`, { botMessagesPerDay: null })).json.limits).toEqual({ botMessagesPerDay: null });
+    await h.send(lineId('U'), { text: 'เติมเงินไป 100 บาทแล้วเครดิตไม่เข้าค่ะ ออเดอร์ 555222' }, second.door);
+    await until(async () => (await readings()) > readToday);
   });
 
   it('lets a staff member of two businesses on one LINE Login channel choose which one they act for', async () => {

@@ -94,7 +94,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await handOff(trx, {
         orgId: ctx.orgId,
         conversationId: ctx.conversationId,
-        ...(decision.unsure ? { reason: 'bot_could_not_help', actor: { type: 'system', id: null } } : { reason: 'customer_asked', actor: { type: 'customer', id: ctx.contactId } }),
+        ...(decision.overDailyLimit
+          ? { reason: 'bot_daily_limit', actor: { type: 'system', id: null } }
+          : decision.unsure
+            ? { reason: 'bot_could_not_help', actor: { type: 'system', id: null } }
+            : { reason: 'customer_asked', actor: { type: 'customer', id: ctx.contactId } }),
         now: ctx.now,
       });
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });

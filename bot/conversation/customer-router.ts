@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
+import { BotDailyLimitReached, botDailyLimitReached } from '../../core/orgs/bot-daily-limit.ts';
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
@@ -43,6 +44,8 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
 
   let classified: ClassifiedMessage | undefined;
   const classify = async (text = ctx.text) => {
+    // Past the business's cap for the day the LLM is not asked: the message waits for a person.
+    if (await botDailyLimitReached(deps.knex, ctx)) throw new BotDailyLimitReached();
     classified = await deps.classifier.classifyWithMeta({
       text,
       taxonomy: await deps.taxonomies.of(ctx.orgId),
@@ -53,7 +56,10 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     return classified.result;
   };
   const rank = async (text: string) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text);
-  const decision = await decide(ctx, classify, rank);
+  const decision = await decide(ctx, classify, rank).catch((err: unknown): Decision => {
+    if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };
+    throw err;
+  });
 
   await deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, message.id))) return;

@@ -38,7 +38,7 @@ export type Decision =
   | { do: 'nothing'; why: string }
   | { do: 'greet'; why: string }
   /** A person answers: the customer asked for one, or the bot was unsure twice running (`unsure`). */
-  | { do: 'handoff'; unsure?: true }
+  | { do: 'handoff'; unsure?: true; overDailyLimit?: true }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
   /** An image while a booking owes money: a transfer slip on that booking, for staff to confirm. */
   | { do: 'slip'; bookingId: string; bookingNumber: string }

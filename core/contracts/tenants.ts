@@ -38,7 +38,17 @@ export const orgCreate = z
 const limit = z.object({ points: z.number().int().min(1).max(1_000_000_000), seconds: z.number().int().min(1).max(86_400) }).strict();
 /** The operator's limits for one org; a limit left out takes the deployment's default, null is none. */
 export const orgLimits = z
-  .object({ api: limit.nullable().optional().meta({ description: "All of the org's API keys together (ORG_RATE_LIMIT_API by default)" }) })
+  .object({
+    api: limit.nullable().optional().meta({ description: "All of the org's API keys together (ORG_RATE_LIMIT_API by default)" }),
+    botMessagesPerDay: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .nullable()
+      .optional()
+      .meta({ description: "Customer messages the bot reads (classifies) per day, in the org's time zone; past it, a customer's message goes to a person. Left out or null: no cap" }),
+  })
   .strict()
   .meta({ id: 'OrgLimits' });
 

@@ -174,7 +174,7 @@ async function reread(trx: Knex.Transaction, c: Locked): Promise<ConversationNow
  */
 export async function handOff(
   trx: Knex.Transaction,
-  a: { orgId: string; conversationId: string; reason: 'customer_asked' | 'bot_could_not_help'; actor: { type: 'customer' | 'system'; id: string | null }; now: Date },
+  a: { orgId: string; conversationId: string; reason: 'customer_asked' | 'bot_could_not_help' | 'bot_daily_limit'; actor: { type: 'customer' | 'system'; id: string | null }; now: Date },
 ): Promise<CommandResult> {
   const c = await lock(trx, a.orgId, a.conversationId);
   if (!c) return refused({ reason: 'not_found' });

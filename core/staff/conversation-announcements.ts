@@ -30,6 +30,7 @@ const PHRASES = {
   title: { th: 'ลูกค้าขอคุยกับเจ้าหน้าที่', en: 'A customer asks for a person' },
   asked: { th: 'ลูกค้าขอเอง', en: 'They asked' },
   botCouldNotHelp: { th: 'บอทตอบไม่ได้', en: 'The bot could not help' },
+  botDailyLimit: { th: 'บอทตอบครบจำนวนของวันนี้แล้ว', en: "The bot's messages for today are used up" },
   customer: { th: 'ลูกค้า', en: 'Customer' },
   unknownCustomer: { th: 'ไม่ทราบชื่อ', en: 'Name unknown' },
   channel: { th: 'ช่องทาง', en: 'Channel' },
@@ -67,6 +68,8 @@ const PHRASES = {
   },
   holderLeft: { th: 'ผู้ดูแลเดิมออกจากทีมแล้ว', en: 'The person who had it left the team' },
 } satisfies Record<string, Phrase>;
+/** Why a conversation waits for a person, as its card says it (a reason not listed: they asked). */
+const WHY_WAITING: Record<string, Phrase> = { bot_could_not_help: PHRASES.botCouldNotHelp, bot_daily_limit: PHRASES.botDailyLimit, staff_removed: PHRASES.holderLeft };
 
 const CHANNEL_LABEL: Record<string, string> = { line: 'LINE', whatsapp: 'WhatsApp' };
 
@@ -181,7 +184,7 @@ async function announceWaiting(deps: NoticeDeps, trx: Knex.Transaction, e: Recor
       card: {
         altText: `${PHRASES.title[lang]}: ${name} (${customer.channel})`,
         title: PHRASES.title[lang],
-        subtitle: (e.data?.reason === 'bot_could_not_help' ? PHRASES.botCouldNotHelp : e.data?.reason === 'staff_removed' ? PHRASES.holderLeft : PHRASES.asked)[lang],
+        subtitle: (WHY_WAITING[e.data?.reason as string] ?? PHRASES.asked)[lang],
         tone: 'neutral',
         fields: [
           { label: PHRASES.customer[lang], value: customer.isVip ? `${name} · VIP` : name },
