@@ -64,7 +64,7 @@ export const orgView = z
     isDefault: z.boolean(),
     starterKits: z.array(z.string()),
     lineLoginChannelId: z.string().nullable(),
-    /** LINE and WhatsApp deliveries answered and not stored while the org was suspended. */
+    /** LINE, WhatsApp and SMS deliveries answered and not stored while the org was suspended or being deleted. */
     refusedDeliveries: z.number().int(),
     limits: orgLimits,
     suspendedAt: z.string().nullable(),

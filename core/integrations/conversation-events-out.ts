@@ -49,7 +49,7 @@ export async function sendConversationWebhooks(trx: Knex.Transaction, e: Recorde
     now: e.now,
     data: async () => ({
       conversation: await conversationSnapshot(trx, e.conversationId),
-      // Why it waits (customer_asked, bot_could_not_help, woke, staff_removed), or how a person got it (taken, assigned).
+      // Why it waits (customer_asked, bot_could_not_help, bot_daily_limit, woke, staff_removed), or how a person got it (taken, assigned).
       reason: e.type === 'waiting' || e.type === 'released' ? d.reason : e.type,
       actor: e.actor,
       ...(d.from ? { from: d.from } : {}),
