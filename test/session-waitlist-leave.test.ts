@@ -153,6 +153,11 @@ describe('staff take a customer off the line', () => {
     expect(again.json.error).toMatchObject({ code: 'conflict', details: { reason: 'left' } });
     expect(await h.sys.knex('audit_log').where({ action: 'waitlist.left', subject_id: sessionId })).toHaveLength(1);
     expect((await api('GET', `/api/v1/services/${service}/sessions/${sessionId}/waitlist`)).json.items.map((i: { status: string }) => i.status)).toEqual(['left']);
+    // Both doors are in the API's document, answering the place.
+    const doc = (await api('GET', '/api/v1/openapi.json')).json;
+    for (const path of ['/api/v1/services/{key}/sessions/{id}/waitlist/{placeId}/leave', '/public/v1/waitlist/{token}/leave']) {
+      expect(doc.paths[path]?.post?.responses['200'].content['application/json'].schema, path).toEqual({ $ref: '#/components/schemas/WaitlistPlace' });
+    }
   });
 });
 
