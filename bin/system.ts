@@ -62,7 +62,7 @@ import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
 import { subscribeToFreedSeats } from '../core/bookings/service-sessions.ts';
-import { offerFreedSeats, subscribeToWaitlist } from '../core/bookings/session-waitlist.ts';
+import { moveWaitlistToContact, offerFreedSeats, subscribeToWaitlist } from '../core/bookings/session-waitlist.ts';
 import { waitlistCustomerNotices } from '../core/bookings/waitlist-notices.ts';
 import { offerReplies } from '../bot/conversation/waitlist-replies.ts';
 import { waitlistProcessors } from '../workers/processors/session-waitlist.ts';
@@ -181,6 +181,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToContactMerges('staffGroups', moveGroupsToContact);
   // core/contacts' own, subscribed like the others: consent.ts writes the contact's timeline through merge-contacts.ts.
   subscribeToContactMerges('consents', moveConsents);
+  subscribeToContactMerges('waitlist', moveWaitlistToContact);
   subscribeToContactErasure('conversations', eraseContactConversations);
   subscribeToContactErasure('cases', eraseContactCases);
   subscribeToContactErasure('bookings', eraseContactBookings);

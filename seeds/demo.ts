@@ -482,6 +482,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Understood: the seat goes to the next person waiting.',
   },
   {
+    key: 'waitlist_left',
+    description: 'A customer left the waitlist of a session: they are no longer in line.',
+    th: 'ออกจากคิวรอบ {{service}} วันที่ {{date}} เวลา {{time}} ให้แล้วค่ะ หากต้องการจองอีกครั้ง ทักเราได้เลยค่ะ',
+    en: "You've left the waitlist for {{service}} on {{date}} at {{time}}. Message us any time to book again.",
+  },
+  {
+    key: 'waitlist_not_waiting',
+    description: 'A customer asked to leave a waitlist they are no longer in (left already, declined, run out, or the session closed): nothing changed.',
+    th: 'คุณไม่ได้อยู่ในคิวรอบ {{service}} วันที่ {{date}} เวลา {{time}} แล้วค่ะ ไม่มีการเปลี่ยนแปลงใดๆ',
+    en: "You're no longer on the waitlist for {{service}} on {{date}} at {{time}}: nothing changed.",
+  },
+  {
     key: 'booking_session_cancelled',
     description: 'The session a booking was for was cancelled by the business, and the booking with it.',
     th: 'ขออภัยค่ะ รอบ {{service}} วันที่ {{date}} เวลา {{time}} ถูกยกเลิก การจอง {{booking_id}} จึงถูกยกเลิกด้วย ทีมงานจะติดต่อเพื่อช่วยเลือกรอบใหม่ค่ะ',
@@ -708,6 +720,7 @@ export const demoTemplates: DemoTemplate[] = [
   { key: 'label_waitlist_join', description: 'Quick reply: join the waitlist of a full session.', th: 'ลงชื่อรอคิว', en: 'Join the waitlist' },
   { key: 'label_waitlist_accept', description: 'Quick reply: accept the seat offered from the waitlist.', th: 'รับที่นั่ง', en: 'Accept the seat' },
   { key: 'label_waitlist_decline', description: 'Quick reply: decline the seat offered from the waitlist.', th: 'ไม่รับ', en: 'Decline' },
+  { key: 'label_waitlist_leave', description: 'Quick reply: leave the waitlist of a session.', th: 'ออกจากคิว', en: 'Leave the waitlist' },
   { key: 'label_seats_left', description: 'Quick reply: how many seats a session has left, when few remain.', th: 'เหลือ {{seats_left}} ที่', en: '{{seats_left}} left' },
   { key: 'label_report_problem', description: 'Quick reply: report a problem.', th: 'แจ้งปัญหา', en: 'Report a problem' },
   { key: 'label_ask_question', description: 'Quick reply: ask a question.', th: 'สอบถาม', en: 'Ask a question' },

@@ -2,8 +2,8 @@ import * as c from '../../core/contracts/sessions.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { availabilityOf, listSessions } from '../../core/bookings/session-availability.ts';
 import { cancelSession, changeSession, rescheduleWeekly, scheduleSessions } from '../../core/bookings/session-commands.ts';
-import { sessionWaitlist } from '../../core/contracts/waitlist.ts';
-import { waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
+import { sessionWaitlist, waitlistPlace } from '../../core/contracts/waitlist.ts';
+import { leaveForStaff, waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
 import { daySheet, moveToSession, recordAttendance } from '../../core/bookings/session-desk.ts';
 import { onDesk } from '../liff/staff-apps.ts';
 import { setSlotRule, slotsOn } from '../../core/bookings/service-slots.ts';
@@ -91,6 +91,16 @@ export const sessionRoutes = [
     access: 'bookings.read',
     response: sessionWaitlist,
     handle: ({ caller, deps, params }) => waitlistForStaff(deps.knex, caller.orgId, params.key, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/services/:key/sessions/:id/waitlist/:placeId/leave',
+    summary:
+      "Take a customer off a session's waitlist on their word: the place is `left`, and a seat held for it goes to the next in line. A place that left already, or waits no more, is a 409 `conflict` (reason `left` or `not_waiting`), nothing changed. Audited (`waitlist.left`)",
+    tag: 'sessions',
+    access: 'bookings.work',
+    response: waitlistPlace,
+    handle: ({ caller, deps, params }) => leaveForStaff(deps.knex, { ...writer(caller), serviceKey: params.key, sessionId: params.id, placeId: params.placeId }),
   }),
   route({
     method: 'get',

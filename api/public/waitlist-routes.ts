@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerByToken, joinFromWebsite, placeByToken } from '../../core/bookings/waitlist-doors.ts';
+import { answerByToken, joinFromWebsite, leaveByToken, placeByToken } from '../../core/bookings/waitlist-doors.ts';
 import * as c from '../../core/contracts/waitlist.ts';
 import { route } from '../route.ts';
 
@@ -48,5 +48,15 @@ export const waitlistRoutes = [
     access: 'public',
     response: c.waitlistPlace,
     handle: ({ deps, params }) => answerByToken(deps.knex, params.token, false),
+  }),
+  route({
+    method: 'post',
+    path: '/public/v1/waitlist/:token/leave',
+    summary:
+      'Leave the waitlist: the place is `left`, and a seat held for it goes to the next in line. A place that left already, or waits no more (booked, declined, run out, closed), is a 409 `conflict` (reason `left` or `not_waiting`), nothing changed',
+    tag: 'public',
+    access: 'public',
+    response: c.waitlistPlace,
+    handle: ({ deps, params }) => leaveByToken(deps.knex, params.token),
   }),
 ];

@@ -18,7 +18,7 @@ import type { Classification } from '../../core/understanding/classification.ts'
 import { activeCaseType, activeFaqEntry, activeService, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
 import { bookingStep } from './booking-slots.ts';
 import { readProposalAnswer } from './proposal-replies.ts';
-import { answerOfferInChat, joinInChat } from './waitlist-replies.ts';
+import { answerOfferInChat, joinInChat, leaveInChat } from './waitlist-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { PICK_REPLY, type Decision, type Reading } from './decision.ts';
 import { dialogueExpiry, replyData, type Dialogue } from './dialogue.ts';
@@ -208,6 +208,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       return joinInChat(trx, ctx, decision.value, t, say);
     case 'answer_waitlist_offer':
       return answerOfferInChat(trx, ctx, decision.value, t, say);
+    case 'leave_waitlist':
+      return leaveInChat(trx, ctx, decision.value, t, say);
     case 'satisfaction_score': {
       const r = await recordSatisfactionScore(trx, { orgId: ctx.orgId, contactId: ctx.contactId, caseNumber: decision.caseNumber, score: decision.score, now: ctx.now });
       if (r.recorded) {

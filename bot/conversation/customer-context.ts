@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { openPlacesOf } from '../../core/bookings/session-waitlist.ts';
+import { saysLeaveWaitlist } from './waitlist-replies.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { readOrgSettings } from '../../core/orgs/org-settings.ts';
 import { caseTypesNeedingOrderId } from '../../core/understanding/taxonomy-admin.ts';
@@ -40,6 +42,8 @@ export interface CustomerContext {
   openCase: { id: string; number: string; caseType: string } | undefined;
   /** An image from a customer whose open booking still owes money: a transfer slip, most likely (core/checkout/slips.ts). */
   awaitingPayment?: { id: string; number: string };
+  /** The customer said "leave the waitlist" and waits in a line (asked of the database only when they said it). */
+  waitsInLine?: boolean;
   /** A case resolved within the reopen window, which a reply from the customer reopens. */
   resolvedCase: { id: string; number: string; caseType: string } | undefined;
   /**
@@ -102,6 +106,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     text: postback ? '' : (m.text ?? ''),
     hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
     awaitingPayment: m.kind === 'image' && !open ? await bookingAwaitingPayment(knex, contactId) : undefined,
+    waitsInLine: !postback && saysLeaveWaitlist(m.text ?? '') ? (await openPlacesOf(knex, m.orgId, contactId)).length > 0 : undefined,
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
     // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's; a
     // hand-over left idle is over with this message (core/conversations/inbox-rules.ts).

@@ -6,7 +6,7 @@ import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
 import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
-import { WAITLIST_JOIN_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
+import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
 import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } from '../../core/cases/case-satisfaction.ts';
 
@@ -45,6 +45,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // The waitlist of a full session: joining it, and the answer to a seat it offers.
   if (reply?.act === WAITLIST_JOIN_REPLY) return { do: 'join_waitlist', value: reply.value };
   if (reply?.act === WAITLIST_OFFER_REPLY) return { do: 'answer_waitlist_offer', value: reply.value };
+  if (reply?.act === WAITLIST_LEAVE_REPLY && reply.value) return { do: 'leave_waitlist', value: reply.value };
   // The satisfaction survey of a resolved case: a tapped score (it names its case), a typed 1-5
   // while the question is open, then the comment. Anything else goes on as usual (a reopen...).
   if (reply?.act === SATISFACTION_REPLY) {
@@ -59,6 +60,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (dialogue.awaiting === 'comment' && ctx.text.trim()) return { do: 'satisfaction_comment', caseId: dialogue.caseId, comment: ctx.text };
   }
   if (dialogue?.kind === 'handoff' || ctx.personHolds) return ctx.openCase ? { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number } : { do: 'nothing', why: 'a person has this conversation' };
+  // "ออกจากคิว" typed while the customer waits in a line (customer-context.ts reads it only then).
+  if (!reply && ctx.waitsInLine) return { do: 'leave_waitlist' };
 
   // A tapped quick reply answers the question the bot asked.
   if (reply) {

@@ -59,6 +59,8 @@ export type Decision =
   /** A tap on "join the waitlist" or on a seat offered's accept / decline (waitlist-replies.ts). */
   | { do: 'join_waitlist'; value?: string }
   | { do: 'answer_waitlist_offer'; value?: string }
+  /** A place tapped, or (typed) every line the customer waits in. */
+  | { do: 'leave_waitlist'; value?: string }
   /** A tap on the privacy notice (privacy-notice.ts): recorded, whatever the conversation is in. */
   | { do: 'consent'; version: number; answer: 'granted' | 'declined' }
   | { do: 'satisfaction_score'; caseNumber: string; score: number }

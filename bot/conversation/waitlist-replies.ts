@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { answerOffer, bookedNumber, joinWaitlist, placeInLine, type WaitlistRow } from '../../core/bookings/session-waitlist.ts';
+import { answerOffer, bookedNumber, joinWaitlist, leaveWaitlist, openPlacesOf, placeInLine, type WaitlistRow } from '../../core/bookings/session-waitlist.ts';
 import { waitlistVars } from '../../core/bookings/waitlist-notices.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
@@ -10,11 +10,18 @@ import { replyData } from './dialogue.ts';
 /**
  * The waitlist in chat (core/bookings/session-waitlist.ts): "join the waitlist" under the answer
  * that a session is full (`act=waitlist&v=<session>:<seats>`), and the customer's accept / decline
- * under a seat offered (`act=waitlist_offer&v=accept:<place>`). Like every customer reply they ask
+ * under a seat offered (`act=waitlist_offer&v=accept:<place>`), and "leave the waitlist" under the
+ * place said (`act=waitlist_leave&v=<place>`) or typed while waiting. Like every customer reply they ask
  * only for what the customer could ask in words, and are checked against the customer who taps them.
  */
 export const WAITLIST_JOIN_REPLY = 'waitlist';
 export const WAITLIST_OFFER_REPLY = 'waitlist_offer';
+export const WAITLIST_LEAVE_REPLY = 'waitlist_leave';
+
+/** "ออกจากคิว", "leave the waitlist", "take me off the waitlist": read only when the customer waits in a line. */
+export function saysLeaveWaitlist(text: string): boolean {
+  return /ออกจาก\s*คิว|ยกเลิก\s*(?:การ)?(?:ลงชื่อ)?\s*รอคิว|ไม่\s*รอ\s*คิว\s*แล้ว|\bleave\s+(?:the\s+)?wait\s*-?\s*list|\b(?:take|remove)\s+me\s+(?:off|from)\s+(?:the\s+)?wait\s*-?\s*list/i.test(text);
+}
 
 const label = async (db: Knex | Knex.Transaction, orgId: string, key: string, language: 'th' | 'en', fallback: string) => (await renderTemplate(db, orgId, key, language)) || fallback;
 
@@ -32,6 +39,12 @@ export async function offerReplies(trx: Knex.Transaction, e: WaitlistRow): Promi
     { type: 'postback', label: yes, data: replyData(WAITLIST_OFFER_REPLY, `accept:${e.id}`), displayText: yes },
     { type: 'postback', label: no, data: replyData(WAITLIST_OFFER_REPLY, `decline:${e.id}`), displayText: no },
   ];
+}
+
+/** "Leave the waitlist", under the place said in chat. */
+async function leaveReply(db: Knex | Knex.Transaction, e: WaitlistRow, language: 'th' | 'en'): Promise<Action> {
+  const text = await label(db, e.org_id, 'label_waitlist_leave', language, language === 'th' ? 'ออกจากคิว' : 'Leave the waitlist');
+  return { type: 'postback', label: text, data: replyData(WAITLIST_LEAVE_REPLY, e.id), displayText: text };
 }
 
 export function readJoinReply(value: string | undefined): { sessionId: string; seats: number } | undefined {
@@ -65,7 +78,32 @@ export async function joinInChat(trx: Knex.Transaction, ctx: CustomerContext, va
     await say([{ kind: 'text', text: roomy ? (await t('booking_ask_session')) || (await t('booking_no_session')) : await t('booking_no_session') }]);
     return;
   }
-  await say([{ kind: 'text', text: await t('waitlist_joined', { ...(await waitlistVars(trx, joined.entry, ctx.language)), position: joined.position ?? 1 }) }]);
+  await say([
+    {
+      kind: 'text',
+      text: await t('waitlist_joined', { ...(await waitlistVars(trx, joined.entry, ctx.language)), position: joined.position ?? 1 }),
+      quickReplies: [await leaveReply(trx, joined.entry, ctx.language)],
+    },
+  ]);
+}
+
+/**
+ * The customer leaves: the place tapped (`value`), or, typed, every line they wait in (one, mostly).
+ * A seat held for them goes to the next in line. A place that waits no more is answered with what
+ * became of it, and nothing changes.
+ */
+export async function leaveInChat(trx: Knex.Transaction, ctx: CustomerContext, value: string | undefined, t: T, say: Say): Promise<void> {
+  const ids = value !== undefined ? [value] : (await openPlacesOf(trx, ctx.orgId, ctx.contactId)).map((e) => e.id);
+  for (const entryId of ids) {
+    const r = await leaveWaitlist(trx, { entryId, contactId: ctx.contactId }, ctx.orgId, ctx.now).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'not_found') return undefined;
+      throw err;
+    });
+    if (!r) continue;
+    const vars = await waitlistVars(trx, r.entry, ctx.language);
+    const key = r.ok ? 'waitlist_left' : r.entry.status === 'booked' ? 'waitlist_booked' : 'waitlist_not_waiting';
+    await say([{ kind: 'text', text: await t(key, { ...vars, booking_id: await bookedNumber(trx, r.entry) }) }]);
+  }
 }
 
 /** The customer's accept / decline of a seat offered: booked, passed on, or told it ran out. */

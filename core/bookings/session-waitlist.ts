@@ -221,6 +221,65 @@ export async function expireOffer(trx: Knex.Transaction, entryId: string, now: D
   return true;
 }
 
+/** The place a customer (or staff, by its id and session) answers for, locked; not found otherwise. */
+async function lockedPlace(trx: Knex.Transaction, key: PlaceKey, orgId: string): Promise<WaitlistRow> {
+  const q = trx('session_waitlist').where({ org_id: orgId });
+  if ('token' in key) q.andWhere({ token: key.token });
+  else if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key.entryId)) throw notFound('Waitlist place');
+  else if ('contactId' in key) q.andWhere({ id: key.entryId, contact_id: key.contactId });
+  else q.andWhere({ id: key.entryId, session_id: key.sessionId });
+  const e: WaitlistRow | undefined = await q.forUpdate().first();
+  if (!e) throw notFound('Waitlist place');
+  return e;
+}
+
+/** Why leaving changed nothing: the place had left already, or waits no more (booked, declined, run out, closed). */
+export type LeaveRefusal = 'left' | 'not_waiting';
+
+export type LeaveAnswer = { ok: true; entry: WaitlistRow; seatsGivenBack: number } | { ok: false; why: LeaveRefusal; entry: WaitlistRow };
+
+/**
+ * The customer leaves the line on their own (the chat, the place's link, or staff on their word).
+ * A place still waiting just leaves; one holding an offer gives its seats back, which offers them
+ * to the next in line in this transaction, as a decline does. An offer whose time has run out but
+ * whose job has not run yet is left the same way (its seats were still held). Leaving a place that
+ * waits no more changes nothing and says why.
+ */
+export async function leaveWaitlist(trx: Knex.Transaction, key: PlaceKey, orgId: string, now: Date = new Date()): Promise<LeaveAnswer> {
+  const e = await lockedPlace(trx, key, orgId);
+  if (e.status !== 'waiting' && e.status !== 'offered') return { ok: false, why: e.status === 'left' ? 'left' : 'not_waiting', entry: e };
+  const [entry]: WaitlistRow[] = await trx('session_waitlist').where({ id: e.id }).update({ status: 'left', answered_at: now }).returning('*');
+  if (e.status === 'offered') await releaseSeats(trx, e.session_id, e.seats);
+  return { ok: true, entry, seatsGivenBack: e.status === 'offered' ? e.seats : 0 };
+}
+
+/** The places a customer still holds in lines (waiting or offered), earliest first: what "leave the waitlist" typed in chat leaves. */
+export async function openPlacesOf(db: Db, orgId: string, contactId: string): Promise<WaitlistRow[]> {
+  return db('session_waitlist').where({ org_id: orgId, contact_id: contactId }).whereIn('status', ['waiting', 'offered']).orderBy([{ column: 'created_at' }, { column: 'id' }]);
+}
+
+/**
+ * A merge of two contacts moves the merged one's places to the contact kept (and an undo moves
+ * back those it moved). One person waits once per session: when both wait for the same session,
+ * the place further along stays (an offer before a wait, else the earlier in line) and the other
+ * leaves, giving back any seats it held.
+ */
+export async function moveWaitlistToContact(trx: Knex.Transaction, m: { orgId: string; keepId: string; mergeId: string; only?: string[] }): Promise<string[]> {
+  const q = trx('session_waitlist').where({ org_id: m.orgId, contact_id: m.mergeId }).forUpdate();
+  if (m.only) q.whereIn('id', m.only);
+  const theirs: WaitlistRow[] = await q;
+  const open = (e: WaitlistRow) => e.status === 'waiting' || e.status === 'offered';
+  for (const e of theirs.filter(open)) {
+    const kept: WaitlistRow | undefined = await trx('session_waitlist').where({ session_id: e.session_id, contact_id: m.keepId }).whereIn('status', ['waiting', 'offered']).forUpdate().first();
+    if (!kept) continue;
+    const first = (a: WaitlistRow, b: WaitlistRow) => (a.status !== b.status ? (a.status === 'offered' ? a : b) : a.created_at <= b.created_at ? a : b);
+    const leaving = first(kept, e) === kept ? e : kept;
+    await leaveWaitlist(trx, { entryId: leaving.id, sessionId: leaving.session_id }, m.orgId);
+  }
+  if (!theirs.length) return [];
+  return (await trx('session_waitlist').whereIn('id', theirs.map((e) => e.id)).update({ contact_id: m.keepId }).returning('id')).map((r: { id: string }) => r.id);
+}
+
 /** Why an answer to an offer changed nothing (`closed`: its session was cancelled or has started). */
 export type OfferRefusal = 'expired' | 'answered' | 'not_offered' | 'closed';
 
@@ -230,6 +289,8 @@ export type OfferAnswer =
 
 /** Whose answer it is: the entry by its id and its customer (the chat), or by its token (the website's link). */
 export type OfferKey = { entryId: string; contactId: string } | { token: string };
+/** A place by one of the customer's keys, or (staff) by its id within its session. */
+export type PlaceKey = OfferKey | { entryId: string; sessionId: string };
 
 /**
  * The customer's answer to an offer. Accepted in time: a booking for the held seats (the seats are
@@ -238,12 +299,7 @@ export type OfferKey = { entryId: string; contactId: string } | { token: string 
  * closed now if its job has not run yet, and nothing is booked.
  */
 export async function answerOffer(trx: Knex.Transaction, key: OfferKey, orgId: string, accept: boolean, now: Date = new Date()): Promise<OfferAnswer> {
-  const q = trx('session_waitlist').where({ org_id: orgId });
-  if ('token' in key) q.andWhere({ token: key.token });
-  else if (/^[0-9a-f-]{36}$/i.test(key.entryId)) q.andWhere({ id: key.entryId, contact_id: key.contactId });
-  else throw notFound('Waitlist place');
-  const e: WaitlistRow | undefined = await q.forUpdate().first();
-  if (!e) throw notFound('Waitlist place');
+  const e = await lockedPlace(trx, key, orgId);
   if (e.status === 'offered' && new Date(e.offer_expires_at!) <= now) return { ok: false, why: 'expired', entry: await expire(trx, e) };
   if (e.status !== 'offered') return { ok: false, why: e.status === 'expired' ? 'expired' : e.status === 'waiting' ? 'not_offered' : e.status === 'closed' ? 'closed' : 'answered', entry: e };
   const held = await sessionOf(trx, orgId, e.session_id);

@@ -11,7 +11,8 @@ import { renderTemplate } from '../templates/render-template.ts';
 import { iso } from '../time/iso.ts';
 import { formOrg } from './form-org.ts';
 import { serviceForSessions } from './service-sessions.ts';
-import { answerOffer, bookedNumber, joinWaitlist, placeInLine, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type WaitlistRow } from './session-waitlist.ts';
+import { answerOffer, bookedNumber, joinWaitlist, leaveWaitlist, placeInLine, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type LeaveAnswer, type PlaceKey, type WaitlistRow } from './session-waitlist.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { waitlistVars } from './waitlist-notices.ts';
 
 /**
@@ -96,6 +97,46 @@ export async function answerByToken(knex: Knex, token: string, accept: boolean):
   throw new DomainError('conflict', why, { reason: r.answer.why, place: r.place });
 }
 
+/** What leaving answers the customer, from the org's templates (`waitlist_left`). */
+export async function leftText(db: Db, e: WaitlistRow, language = e.language): Promise<string | null> {
+  return (await renderTemplate(db, e.org_id, 'waitlist_left', language, await waitlistVars(db, e, language))) ?? null;
+}
+
+/** A place that waits no more: leaving it again (or after it was booked, declined, run out) changes nothing: 409. */
+function refuseLeave(answer: Extract<LeaveAnswer, { ok: false }>, place: Place): never {
+  const why = answer.why === 'left' ? 'This place left the waitlist already: nothing changed' : `This place waits no more (${answer.entry.status}): nothing changed`;
+  throw new DomainError('conflict', why, { reason: answer.why, place });
+}
+
+async function leave(knex: Knex, key: PlaceKey, orgId: string, after?: (trx: Knex.Transaction, e: WaitlistRow) => Promise<void>): Promise<Place> {
+  const r = await knex.transaction(async (trx) => {
+    const answer = await leaveWaitlist(trx, key, orgId);
+    if (answer.ok && after) await after(trx, answer.entry);
+    return { answer, place: await placeView(trx, answer.entry, { message: answer.ok ? await leftText(trx, answer.entry) : null }) };
+  });
+  if (!r.answer.ok) refuseLeave(r.answer, r.place);
+  return r.place;
+}
+
+/** The website's customer leaves the line by the place's link; a seat held for them goes to the next in line. */
+export async function leaveByToken(knex: Knex, token: string): Promise<Place> {
+  const e = await waitlistPlaceByToken(knex, token);
+  return leave(knex, { token }, e.org_id);
+}
+
+/** Staff take a customer off a session's line on their word (POST …/waitlist/:placeId/leave); audited. */
+export async function leaveForStaff(
+  knex: Knex,
+  w: { orgId: string; actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string; serviceKey: string; sessionId: string; placeId: string },
+): Promise<Place> {
+  const s = await serviceForSessions(knex, w.orgId, w.serviceKey);
+  const session = await waitlistSession(knex, w.orgId, w.sessionId);
+  if (!session || session.serviceId !== s.id) throw notFound('Session', { id: w.sessionId });
+  return leave(knex, { entryId: w.placeId, sessionId: w.sessionId }, w.orgId, (trx, e) =>
+    recordAudit(trx, { orgId: w.orgId, actorType: w.actor.type, actorId: w.actor.id, action: 'waitlist.left', subjectType: 'session', subjectId: w.sessionId, details: { placeId: e.id, seats: e.seats }, requestId: w.requestId }),
+  );
+}
+
 /** Staff's view of a session's line (GET /api/v1/services/:key/sessions/:id/waitlist). */
 export async function waitlistForStaff(knex: Knex, orgId: string, serviceKey: string, sessionId: string): Promise<z.infer<typeof sessionWaitlist>> {
   const s = await serviceForSessions(knex, orgId, serviceKey);
@@ -104,6 +145,7 @@ export async function waitlistForStaff(knex: Knex, orgId: string, serviceKey: st
   const rows = await waitlistOfSession(knex, orgId, sessionId);
   return {
     items: rows.map((r) => ({
+      id: r.id,
       customer: r.display_name,
       status: r.status,
       seats: r.seats,

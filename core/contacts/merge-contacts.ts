@@ -6,7 +6,7 @@ import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 /**
  * One person known twice (LINE and WhatsApp before either gave a phone number): everything of
  * `mergeId` moves to `keepId` (identities, conversations, cases, bookings), missing details are
- * filled from it, and it is deleted. Audited, with what was moved.
+ * filled from it, and it is deleted. Its places on session waitlists move too (session-waitlist.ts). Audited, with what was moved.
  *
  * Identities are the contacts' own; what other modules keep of a contact (conversations, cases,
  * bookings, a VIP group) is moved by those modules, subscribed in the composition root
@@ -28,7 +28,7 @@ export interface ContactMove {
 }
 export type ContactMergeSubscriber = (trx: Knex.Transaction, m: ContactMove) => Promise<string[]>;
 
-const MOVED = ['conversations', 'cases', 'bookings', 'staffGroups', 'consents'] as const;
+const MOVED = ['conversations', 'cases', 'bookings', 'staffGroups', 'consents', 'waitlist'] as const;
 type Moved = Record<(typeof MOVED)[number] | 'identities', string[]>;
 const subscribers = new Subscribers<ContactMove, string[]>();
 
@@ -83,6 +83,7 @@ export async function mergeContacts(
       bookings: await move(trx, 'bookings', dir),
       staffGroups: await move(trx, 'staffGroups', dir),
       consents: await move(trx, 'consents', dir),
+      waitlist: await move(trx, 'waitlist', dir),
     };
     const next: Record<string, unknown> = {
       display_name: keep.display_name ?? merge.display_name,
@@ -133,7 +134,7 @@ export async function recordIntakeMatch(
       matched_by: m.by,
       merged_contact: JSON.stringify(mergedContact),
       keep_before: JSON.stringify(m.filled),
-      moved: JSON.stringify({ identities: [], conversations: [], cases: [], bookings: [m.bookingId], staffGroups: [], consents: [] }),
+      moved: JSON.stringify({ identities: [], conversations: [], cases: [], bookings: [m.bookingId], staffGroups: [], consents: [], waitlist: [] }),
     })
     .returning('id');
   await recordContactEvent(trx, { orgId: m.orgId, contactId: m.contactId, type: 'matched', actor: { type: 'system', id: null }, data: { mergeId: row.id, by: m.by, bookingId: m.bookingId } });
@@ -173,6 +174,7 @@ export async function undoContactMerge(
       staffGroups: await move(trx, 'staffGroups', back(moved.staffGroups ?? [])),
       // Merges made before consents were kept moved none.
       consents: await move(trx, 'consents', back(moved.consents ?? [])),
+      waitlist: await move(trx, 'waitlist', back(moved.waitlist ?? [])),
     };
     const before = merge.keep_before as Record<string, unknown>;
     // Only where the kept contact still has what the merge (or the form) put there.

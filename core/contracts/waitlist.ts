@@ -39,7 +39,7 @@ export const waitlistPlace = z
     position: z.number().int().nullable().meta({ description: 'Place in line while waiting (1: next to be offered); null otherwise' }),
     offerExpiresAt: z.iso.datetime({ offset: true }).nullable().meta({ description: 'While offered: the seats are held until then' }),
     bookingNumber: z.string().nullable().meta({ description: 'Once accepted: the booking made' }),
-    token: z.string().optional().meta({ description: 'The place\'s link for the website (GET /public/v1/waitlist/{token}, accept, decline); given once, when joining from the website' }),
+    token: z.string().optional().meta({ description: 'The place\'s link for the website (GET /public/v1/waitlist/{token}, accept, decline, leave); given once, when joining from the website' }),
     message: z.string().nullable().meta({ description: "What to tell the customer, in their language, from the org's templates" }),
   })
   .meta({ id: 'WaitlistPlace' });
@@ -48,6 +48,7 @@ export const sessionWaitlist = z
   .object({
     items: z.array(
       z.object({
+        id: z.uuid().meta({ description: 'The place: staff take it off the line with POST …/waitlist/{placeId}/leave' }),
         customer: z.string().nullable(),
         status: z.string(),
         seats: z.number().int(),
