@@ -225,8 +225,10 @@ describe('sent to the customer, when chosen', () => {
     // The image message carries the note's file: its id is the file's, as an inbox upload's is.
     expect(res.json.messageIds[1]).toBe(res.json.files[0].id);
 
+    // The words and the photo are two messages, each sent by its own job: either may reach LINE first.
     const image = await until(async () => pushesTo(c.customer).find((m) => m.type === 'image') ?? false);
-    expect(pushesTo(c.customer).map((m) => m.text)).toContain('This is the receipt of your top-up');
+    await until(async () => pushesTo(c.customer).some((m) => m.text === 'This is the receipt of your top-up'));
+    expect(pushesTo(c.customer).filter((m) => m.text === 'This is the receipt of your top-up')).toHaveLength(1);
     expect(image.originalContentUrl).toMatch(new RegExp(`^https://desk\\.example/media/${res.json.files[0].id}\\?exp=\\d+&sig=`));
     expect((await served(image.originalContentUrl)).bytes.equals(PNG)).toBe(true);
 
