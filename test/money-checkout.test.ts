@@ -163,6 +163,39 @@ describe('a priced booking paid through a Stripe payment link', () => {
   });
 });
 
+describe('a newer link replaces a pending one', () => {
+  it('closes the old Checkout Session at Stripe, so the customer can pay only the new one', async () => {
+    const b = await pricedBooking();
+    const first = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    const oldSession = sessionOf(first.json.payment.id).id as string;
+    const second = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(second.status).toBe(201);
+    expect(stripe.state.requests.some((r) => r.method === 'POST' && r.path === `/v1/checkout/sessions/${oldSession}/expire`)).toBe(true);
+    expect(stripe.state.sessions.get(oldSession)?.status).toBe('expired');
+    expect((await api('GET', `/api/v1/payments/${first.json.payment.id}`)).json.status).toBe('expired');
+    expect((await paymentOf(second.json.payment.id)).status).toBe('pending');
+    await expect(stripe.state.completeSession(oldSession)).rejects.toThrow(/cannot be paid/);
+    await stripe.state.completeSession(sessionOf(second.json.payment.id).id as string);
+    await until(async () => (await paymentOf(second.json.payment.id))?.status === 'paid');
+    expect((await eventsOf(b.id, 'payment_confirmed')).map((e) => e.data.paymentId)).toEqual([second.json.payment.id]);
+  });
+
+  it('Stripe unreachable when closing the old one: the old link stays payable, and a late payment on it is applied', async () => {
+    const b = await pricedBooking();
+    const first = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    const oldSession = sessionOf(first.json.payment.id).id as string;
+    stripe.state.faults.add(`/v1/checkout/sessions/${oldSession}/expire`, { status: 503 }, 2);
+    const second = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(second.status).toBe(201);
+    expect(stripe.state.requests.filter((r) => r.path === `/v1/checkout/sessions/${oldSession}/expire`).map((r) => r.status)).toEqual([503, 503]);
+    expect((await paymentOf(first.json.payment.id)).status).toBe('pending');
+    await stripe.state.completeSession(oldSession);
+    await until(async () => (await paymentOf(first.json.payment.id))?.status === 'paid');
+    const after = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(after).toMatchObject({ status: 409, json: { error: { code: 'conflict', message: `Booking ${b.number} is paid in full` } } });
+  });
+});
+
 describe('what is refused or flagged, and nothing lost', () => {
   it('a webhook with a bad signature: 400, nothing stored', async () => {
     const event = { id: `evt_${randomBytes(8).toString('hex')}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), data: { object: { id: 'cs_x' } } } as unknown as StripeEvent;
