@@ -27,6 +27,8 @@ export interface PaymentLinkRequest {
   actor: BookingActor;
   /** Where Stripe sends the customer back (the my-bookings page). */
   baseUrl: string;
+  /** The link is the balance reminder for the booking on this date (core/checkout/balance-reminders.ts): the customer gets that message instead of the plain link. */
+  reminderFor?: string;
   /** Where a link Stripe would not close is told (it stays payable). */
   logger?: Pick<Logger, 'warn'>;
 }
@@ -88,7 +90,7 @@ export async function createPaymentLink(knex: Knex, stripeClient: StripeClient |
       created_by_type: r.actor.type,
       created_by_id: r.actor.id,
     });
-    const event = await addBookingEvent(trx, b, 'payment_link_created', r.actor, { paymentId, amountMinor: next.amountMinor, currency: due.currency, part: next.part }, true, { paymentUrl: url });
+    const event = await addBookingEvent(trx, b, 'payment_link_created', r.actor, { paymentId, amountMinor: next.amountMinor, currency: due.currency, part: next.part, ...(r.reminderFor ? { reminderFor: r.reminderFor } : {}) }, true, { paymentUrl: url });
     return customerToldAfter(trx, event);
   });
   await expireReplacedLinks(knex, stripe, bookingId, paymentId, r.logger);
