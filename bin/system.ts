@@ -60,6 +60,7 @@ import { learnFromHandedOverBooking } from '../core/understanding/handover-learn
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
+import { remindBalanceDue } from '../core/checkout/balance-reminders.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
 import { subscribeToFreedSeats } from '../core/bookings/service-sessions.ts';
 import { moveWaitlistToContact, offerFreedSeats, subscribeToWaitlist } from '../core/bookings/session-waitlist.ts';
@@ -163,6 +164,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('revenue', recognizeRevenue);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).
   subscribeToBookingEvents('day-before-reminder', remindDayBefore);
+  // A deposit paid and a balance owed: the customer's reminder before it falls due (core/checkout/balance-reminders.ts).
+  subscribeToBookingEvents('balance-reminder', remindBalanceDue);
   // The customer answered a proposed time: the booking's groups hear it (core/staff/booking-announcements.ts).
   subscribeToBookingEvents('proposal-answer-news', proposalAnswerNews(o));
   // Seats freed on a session go to its waitlist first, held for the first in line (core/bookings/session-waitlist.ts).
@@ -298,7 +301,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...bookingIntakeProcessors({ knex }),
         ...waitlistProcessors({ knex }),
         ...paymentProcessors({ knex }),
-        ...checkoutProcessors({ knex, stripe }),
+        ...checkoutProcessors({ knex, stripe, publicBaseUrl }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
         ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),

@@ -536,6 +536,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Thank you: we have your transfer slip for booking {{booking_id}}. Our team will check it and confirm shortly.',
   },
   {
+    key: 'balance_reminder',
+    description: 'A customer who paid a deposit is reminded of the balance before the date of the booking, with a fresh payment link (card or PromptPay).',
+    th: 'ขอแจ้งเตือนค่ะ การจอง {{booking_id}} ({{service}}) วันที่ {{date}} ยังมียอดคงเหลือ {{amount}} ค่ะ\nชำระด้วยบัตรหรือพร้อมเพย์ได้ที่ {{payment_url}}\nหากชำระแล้ว ขออภัยและขอบคุณค่ะ',
+    en: 'A reminder: booking {{booking_id}} ({{service}}) on {{date}} still has a balance of {{amount}} to pay.\nPay by card or PromptPay here: {{payment_url}}\nIf you have paid already, thank you, and please ignore this message.',
+  },
+  {
+    key: 'balance_reminder_transfer',
+    description: 'A customer who paid a deposit is reminded of the balance before the date of the booking, when card payments are not set up: transfer, then send the slip.',
+    th: 'ขอแจ้งเตือนค่ะ การจอง {{booking_id}} ({{service}}) วันที่ {{date}} ยังมียอดคงเหลือ {{amount}} ค่ะ\nโอนแล้วส่งสลิปในแชทนี้ได้เลยค่ะ',
+    en: 'A reminder: booking {{booking_id}} ({{service}}) on {{date}} still has a balance of {{amount}} to pay.\nOnce you have transferred it, send the slip in this chat.',
+  },
+  {
     key: 'booking_day_before',
     description: 'The day before a confirmed booking: a reminder of when and what.',
     th: 'แจ้งเตือนค่ะ พรุ่งนี้คุณมีการจอง {{booking_id}}\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\nหากต้องการเปลี่ยนแปลง ตอบกลับในแชทนี้ได้เลยค่ะ',

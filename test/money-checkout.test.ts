@@ -11,6 +11,8 @@ import { createStripeClient } from '../core/checkout/stripe-client.ts';
 import { ApiKeyHasher, issueApiKey } from '../core/api-keys/api-key-service.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { reconcileWithStripe } from '../core/checkout/reconciliation.ts';
+import { sendBalanceReminder, type BalanceReminderJob } from '../core/checkout/balance-reminders.ts';
+import { localInstant } from '../core/bookings/booking-reminders.ts';
 import { balance, trialBalance } from '../core/ledger/ledger.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
@@ -161,6 +163,156 @@ describe('a priced booking paid through a Stripe payment link', () => {
       expect((await api('PATCH', '/api/v1/org/settings', { paymentRule: null })).json.paymentRule).toEqual({ kind: 'full' });
     }
   });
+});
+
+describe('a newer link replaces a pending one', () => {
+  it('closes the old Checkout Session at Stripe, so the customer can pay only the new one', async () => {
+    const b = await pricedBooking();
+    const first = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    const oldSession = sessionOf(first.json.payment.id).id as string;
+    const second = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(second.status).toBe(201);
+    expect(stripe.state.requests.some((r) => r.method === 'POST' && r.path === `/v1/checkout/sessions/${oldSession}/expire`)).toBe(true);
+    expect(stripe.state.sessions.get(oldSession)?.status).toBe('expired');
+    expect((await api('GET', `/api/v1/payments/${first.json.payment.id}`)).json.status).toBe('expired');
+    expect((await paymentOf(second.json.payment.id)).status).toBe('pending');
+    await expect(stripe.state.completeSession(oldSession)).rejects.toThrow(/cannot be paid/);
+    await stripe.state.completeSession(sessionOf(second.json.payment.id).id as string);
+    await until(async () => (await paymentOf(second.json.payment.id))?.status === 'paid');
+    expect((await eventsOf(b.id, 'payment_confirmed')).map((e) => e.data.paymentId)).toEqual([second.json.payment.id]);
+  });
+
+  it('Stripe unreachable when closing the old one: the old link stays payable, and a late payment on it is applied', async () => {
+    const b = await pricedBooking();
+    const first = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    const oldSession = sessionOf(first.json.payment.id).id as string;
+    stripe.state.faults.add(`/v1/checkout/sessions/${oldSession}/expire`, { status: 503 }, 2);
+    const second = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(second.status).toBe(201);
+    expect(stripe.state.requests.filter((r) => r.path === `/v1/checkout/sessions/${oldSession}/expire`).map((r) => r.status)).toEqual([503, 503]);
+    expect((await paymentOf(first.json.payment.id)).status).toBe('pending');
+    await stripe.state.completeSession(oldSession);
+    await until(async () => (await paymentOf(first.json.payment.id))?.status === 'paid');
+    const after = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(after).toMatchObject({ status: 409, json: { error: { code: 'conflict', message: `Booking ${b.number} is paid in full` } } });
+  });
+});
+
+describe('the reminder before a balance falls due', () => {
+  const client = () => createStripeClient({ secretKey: DEFAULT_STRIPE_SECRET_KEY, apiBaseUrl: stripe.url })!;
+  const remindNow = (job: BalanceReminderJob, withStripe = true) => sendBalanceReminder(h.sys.knex, withStripe ? client() : undefined, job, { baseUrl: h.sys.url! });
+  const reminderJobs = (bookingId: string) => h.sys.knex('outbox').where({ queue: 'balance-reminders', job_name: 'balance-due' }).whereRaw(`payload->>'bookingId' = ?`, [bookingId]);
+  const balanceTold = (userId: string) => pushesTo(userId).filter((t) => t.includes('still has a balance of'));
+  /** A priced booking (5,000.00 THB, on 2027-03-10) whose 30% deposit the customer paid by card. */
+  async function depositPaid(o: { date?: string } = {}) {
+    const b = await pricedBooking();
+    if (o.date) await h.sys.knex('bookings').where({ id: b.id }).update({ requested_date: o.date });
+    const deposit = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+    expect(deposit.json.payment).toMatchObject({ part: 'deposit', amountMinor: 150_000 });
+    await stripe.state.completeSession(sessionOf(deposit.json.payment.id).id as string);
+    await until(async () => (await paymentOf(deposit.json.payment.id))?.status === 'paid');
+    return b;
+  }
+  const withDepositRule = async (fn: () => Promise<void>) => {
+    expect((await api('PATCH', '/api/v1/org/settings', { paymentRule: { kind: 'deposit_percent', percent: 30 } })).status).toBe(200);
+    try {
+      await fn();
+    } finally {
+      expect((await api('PATCH', '/api/v1/org/settings', { paymentRule: null, balanceReminderDays: null })).status).toBe(200);
+    }
+  };
+
+  it('a deposit paid: the balance reminder comes 3 days before at 10:00, once, with a fresh link that closes the older one', () =>
+    withDepositRule(async () => {
+      const b = await depositPaid();
+      const [job, ...more] = await reminderJobs(b.id);
+      expect(more).toEqual([]);
+      expect(job.payload).toEqual({ bookingId: b.id, date: '2027-03-10' });
+      expect(new Date(job.available_at).toISOString()).toBe(localInstant('2027-03-07', 10, 'Asia/Bangkok').toISOString());
+      expect(new Date(job.available_at).toISOString()).toBe('2027-03-07T03:00:00.000Z');
+      // Staff sent a link for the balance meanwhile; the customer has not paid it.
+      const manual = await api('POST', `/api/v1/bookings/${b.number}/payment-links`, {});
+      expect(manual.json.payment).toMatchObject({ part: 'balance', amountMinor: 350_000 });
+
+      // Its time comes: the real worker runs it.
+      await h.sys.knex('outbox').where({ id: job.id }).update({ available_at: h.sys.knex.fn.now() });
+      await until(async () => {
+        await h.sys.queues.queue('balance-reminders').promoteJobs({ count: 1000 });
+        return (await h.sys.knex('outbox').where({ id: job.id }).first()).status === 'done' || false;
+      });
+      const fresh = await h.sys.knex('booking_payments').where({ booking_id: b.id, status: 'pending' });
+      expect(fresh).toHaveLength(1);
+      expect(fresh[0]).toMatchObject({ part: 'balance', amount_minor: 350_000 });
+      expect((await paymentOf(manual.json.payment.id)).status).toBe('expired');
+      const told = await until(async () => (balanceTold(b.userId).length ? balanceTold(b.userId) : undefined));
+      expect(told).toEqual([`A reminder: booking ${b.number} (Sushi cooking class) on Wed, 10 Mar 2027 still has a balance of 3,500.00 THB to pay.\nPay by card or PromptPay here: ${fresh[0].checkout_url}\nIf you have paid already, thank you, and please ignore this message.`]);
+      // One message: not the plain link's as well.
+      expect(pushesTo(b.userId).filter((t) => t.startsWith('Payment for booking'))).toHaveLength(2);
+      expect(await remindNow(job.payload)).toBe(false);
+      expect(await h.sys.knex('booking_payments').where({ booking_id: b.id, status: 'pending' })).toHaveLength(1);
+      expect(balanceTold(b.userId)).toHaveLength(1);
+    }));
+
+  it('without Stripe the reminder asks for a transfer and its slip', () =>
+    withDepositRule(async () => {
+      const b = await depositPaid();
+      const [job] = await reminderJobs(b.id);
+      expect(await remindNow(job.payload, false)).toBe(true);
+      expect(await remindNow(job.payload, false)).toBe(false);
+      expect((await eventsOf(b.id, 'balance_reminder_due')).map((e) => e.data)).toEqual([{ date: '2027-03-10', amountMinor: 350_000, currency: 'THB' }]);
+      await until(async () => balanceTold(b.userId).length > 0);
+      expect(balanceTold(b.userId)).toEqual([`A reminder: booking ${b.number} (Sushi cooking class) on Wed, 10 Mar 2027 still has a balance of 3,500.00 THB to pay.\nOnce you have transferred it, send the slip in this chat.`]);
+      expect(await h.sys.knex('booking_payments').where({ booking_id: b.id, status: 'pending' })).toEqual([]);
+    }));
+
+  it('not told: paid in full meanwhile, the booking closed or moved, or its date sooner than the reminder', () =>
+    withDepositRule(async () => {
+      // Paid in full before the reminder's time.
+      const paid = await depositPaid();
+      const [paidJob] = await reminderJobs(paid.id);
+      const rest = await api('POST', `/api/v1/bookings/${paid.number}/payment-links`, {});
+      await stripe.state.completeSession(sessionOf(rest.json.payment.id).id as string);
+      await until(async () => (await paymentOf(rest.json.payment.id))?.status === 'paid');
+      expect(await reminderJobs(paid.id)).toHaveLength(1);
+      expect(await remindNow(paidJob.payload)).toBe(false);
+
+      // Closed.
+      const closed = await depositPaid();
+      const [closedJob] = await reminderJobs(closed.id);
+      await h.sys.knex('bookings').where({ id: closed.id }).update({ stage: 'cancelled' });
+      expect(await remindNow(closedJob.payload)).toBe(false);
+
+      // Moved to another date: the job of the old date sends nothing.
+      const moved = await depositPaid();
+      const [movedJob] = await reminderJobs(moved.id);
+      await h.sys.knex('bookings').where({ id: moved.id }).update({ requested_date: '2027-04-01' });
+      expect(await remindNow(movedJob.payload)).toBe(false);
+      expect(await remindNow(movedJob.payload, false)).toBe(false);
+
+      // Sooner than 3 days: none scheduled.
+      const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+      const soon = await depositPaid({ date: tomorrow });
+      expect(await reminderJobs(soon.id)).toEqual([]);
+
+      for (const b of [paid, closed, moved, soon]) {
+        expect(balanceTold(b.userId)).toEqual([]);
+        expect(await eventsOf(b.id, 'balance_reminder_due')).toEqual([]);
+        expect(await h.sys.knex('booking_payments').where({ booking_id: b.id, status: 'pending' })).toEqual([]);
+      }
+    }));
+
+  it('the org sets how many days before; a number of days out of range is refused and nothing changes', () =>
+    withDepositRule(async () => {
+      for (const days of [0, 61, 2.5, '3']) {
+        const refused = await api('PATCH', '/api/v1/org/settings', { balanceReminderDays: days });
+        expect(refused, String(days)).toMatchObject({ status: 422, json: { error: { code: 'validation_failed' } } });
+      }
+      expect((await api('GET', '/api/v1/org/settings')).json.balanceReminderDays).toBe(3);
+      expect((await api('PATCH', '/api/v1/org/settings', { balanceReminderDays: 5 })).json.balanceReminderDays).toBe(5);
+      const b = await depositPaid();
+      const [job] = await reminderJobs(b.id);
+      expect(new Date(job.available_at).toISOString()).toBe('2027-03-05T03:00:00.000Z');
+    }));
 });
 
 describe('what is refused or flagged, and nothing lost', () => {

@@ -41,7 +41,7 @@ export const paymentRoutes = [
     status: 201,
     handle: async ({ caller, deps, params, body, ctx }) => {
       await assertBookingVisible(deps.knex, caller.orgId, params.number, caller);
-      const link = await createPaymentLink(deps.knex, deps.stripe, { orgId: caller.orgId, number: params.number, part: body.part, actor: caller.actor, baseUrl: deps.publicBaseUrl ?? ctx.origin });
+      const link = await createPaymentLink(deps.knex, deps.stripe, { orgId: caller.orgId, number: params.number, part: body.part, actor: caller.actor, baseUrl: deps.publicBaseUrl ?? ctx.origin, logger: deps.logger });
       const { quoteId: _quoteId, ...due } = link.due;
       return { payment: link.payment, url: link.url, amountDue: due, customerTold: link.customerTold };
     },

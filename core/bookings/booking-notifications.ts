@@ -23,7 +23,8 @@ import type { BookingEventSubscriber, RecordedBookingEvent } from './booking-tim
  * | `quote_sent` | `quote_sent`, with the quote's link |
  * | `quote_reminded` | `quote_reminder` |
  * | `reminder_due` | `booking_day_before` |
- * | `payment_link_created` | `payment_link`, with the link |
+ * | `payment_link_created` | `payment_link`, with the link; `balance_reminder` when it is the balance reminder (`reminderFor`) |
+ * | `balance_reminder_due` | `balance_reminder_transfer` (no Stripe: no link) |
  * | `payment_confirmed` | `payment_received`, with the receipt's link |
  * | `payment_refunded` | `payment_refunded` |
  *
@@ -62,7 +63,9 @@ export function noticeFor(e: RecordedBookingEvent): Notice | undefined {
     case 'reminder_due':
       return { template: 'booking_day_before', eventData: { date: d.date } };
     case 'payment_link_created':
-      return { template: 'payment_link', vars: () => ({ ...moneyVars(d), payment_url: e.context.paymentUrl ?? '' }) };
+      return { template: d.reminderFor ? 'balance_reminder' : 'payment_link', vars: () => ({ ...moneyVars(d), payment_url: e.context.paymentUrl ?? '' }) };
+    case 'balance_reminder_due':
+      return { template: 'balance_reminder_transfer', vars: () => moneyVars(d) };
     case 'payment_confirmed':
       return { template: 'payment_received', vars: () => ({ ...moneyVars(d), receipt_url: e.context.receiptUrl ?? '' }) };
     case 'payment_refunded':

@@ -14,6 +14,7 @@ export const BOOKING_EVENT_TYPES = [
   'quote_created', 'quote_sent', 'quote_viewed', 'quote_accepted', 'quote_declined', 'quote_reminded', 'reminder_due',
   'attendance_recorded', 'session_changed', 'slot_unavailable',
   'payment_link_created', 'payment_confirmed', 'payment_flagged', 'payment_refunded', 'slip_received', 'slip_rejected',
+  'balance_reminder_due',
 ] as const;
 /**
  * `note`: a note, a task or a call log by staff (`data.kind`); `notification_undelivered`: a
@@ -31,7 +32,9 @@ export const BOOKING_EVENT_TYPES = [
  * `payment_link_created` (`part`); `payment_confirmed` (`method`: card, promptpay or transfer: a
  * receipt is due); `payment_flagged`: money arrived and was not applied (`flag`: amount_mismatch,
  * quote_superseded, quote_expired), for staff; `payment_refunded` (`refundId`); `slip_received` /
- * `slip_rejected`: a bank-transfer slip awaiting staff, or turned down.
+ * `slip_rejected`: a bank-transfer slip awaiting staff, or turned down; `balance_reminder_due`: the
+ * balance reminder with no payment link (no Stripe), `data.date` (core/checkout/balance-reminders.ts;
+ * with Stripe it is `payment_link_created` with `reminderFor`).
  */
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 

@@ -4,6 +4,7 @@ import { addBookingEvent, bookingIdByNumber, loadBooking, type BookingActor } fr
 import { customerToldAfter } from '../bookings/booking-timeline.ts';
 import { stageFlags } from '../bookings/booking-stage.ts';
 import { DomainError } from '../errors/index.ts';
+import type { Logger } from '../logger.ts';
 import { amountDue, nextPayment, paymentRule, type AmountDue, type PaymentPart } from './amount-due.ts';
 import { paymentById, type PaymentView } from './payment-queries.ts';
 import { requireStripe, stripeUnavailable, type StripeClient } from './stripe-client.ts';
@@ -26,6 +27,10 @@ export interface PaymentLinkRequest {
   actor: BookingActor;
   /** Where Stripe sends the customer back (the my-bookings page). */
   baseUrl: string;
+  /** The link is the balance reminder for the booking on this date (core/checkout/balance-reminders.ts): the customer gets that message instead of the plain link. */
+  reminderFor?: string;
+  /** Where a link Stripe would not close is told (it stays payable). */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export async function createPaymentLink(knex: Knex, stripeClient: StripeClient | undefined, r: PaymentLinkRequest): Promise<{ payment: PaymentView; url: string; due: AmountDue; customerTold: boolean }> {
@@ -85,8 +90,34 @@ export async function createPaymentLink(knex: Knex, stripeClient: StripeClient |
       created_by_type: r.actor.type,
       created_by_id: r.actor.id,
     });
-    const event = await addBookingEvent(trx, b, 'payment_link_created', r.actor, { paymentId, amountMinor: next.amountMinor, currency: due.currency, part: next.part }, true, { paymentUrl: url });
+    const event = await addBookingEvent(trx, b, 'payment_link_created', r.actor, { paymentId, amountMinor: next.amountMinor, currency: due.currency, part: next.part, ...(r.reminderFor ? { reminderFor: r.reminderFor } : {}) }, true, { paymentUrl: url });
     return customerToldAfter(trx, event);
   });
+  await expireReplacedLinks(knex, stripe, bookingId, paymentId, r.logger);
   return { payment: (await paymentById(knex, r.orgId, paymentId))!, url, due, customerTold };
+}
+
+/**
+ * The booking's older links still waiting to be paid are closed at Stripe once a newer one is sent,
+ * so the customer cannot pay twice by the old one. Stripe refusing (the customer paid it meanwhile)
+ * or unreachable: the old link stays pending, and a payment on it is applied as before (it is the
+ * customer's money for this booking); it is logged.
+ */
+async function expireReplacedLinks(knex: Knex, stripe: StripeClient, bookingId: string, newPaymentId: string, logger?: Pick<Logger, 'warn'>): Promise<void> {
+  const replaced = await knex('booking_payments')
+    .where({ booking_id: bookingId, status: 'pending', method: 'stripe' })
+    .whereNot({ id: newPaymentId })
+    .whereNotNull('stripe_session_id')
+    .select('id', 'stripe_session_id');
+  for (const old of replaced) {
+    try {
+      await stripe.checkout.sessions.expire(old.stripe_session_id, {}, { idempotencyKey: `payment-link-expire-${old.id}` });
+    } catch (err) {
+      const e = err as { type?: string; statusCode?: number; message?: string };
+      logger?.warn({ paymentId: old.id, stripe: { type: e.type, status: e.statusCode, message: e.message } }, 'a replaced payment link could not be closed at Stripe; it stays payable');
+      continue;
+    }
+    // Only a link still pending: a payment that arrived meanwhile stays as it was applied.
+    await knex('booking_payments').where({ id: old.id, status: 'pending' }).update({ status: 'expired' });
+  }
 }

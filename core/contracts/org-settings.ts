@@ -164,6 +164,10 @@ export const orgSettingFields = {
       description:
         "What a booking's first payment link asks for (core/checkout/amount-due.ts, docs/money.md): the whole amount, a deposit of a percentage, or a fixed deposit in minor units (satang); later links ask for the balance. The whole amount unless set",
     }),
+  balanceReminderDays: z.number().int().min(1).max(60).meta({
+    description:
+      "How many days before a booking's date a customer who paid a deposit and still owes the balance is reminded, with a fresh payment link when Stripe is set up (core/checkout/balance-reminders.ts, docs/money.md). 3 days unless set",
+  }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -243,6 +247,16 @@ export function paymentRuleOf(settings: unknown): PaymentRule {
   return parsed.success ? parsed.data : DEFAULT_PAYMENT_RULE;
 }
 
+/** Days before the booking's date the balance reminder goes, unless the org sets `balanceReminderDays`. */
+export const DEFAULT_BALANCE_REMINDER_DAYS = 3;
+
+/** The org's balance reminder lead time as stored (orgs.settings), or the default. */
+export function balanceReminderDaysOf(settings: unknown): number {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).balanceReminderDays : undefined;
+  const parsed = orgSettingFields.balanceReminderDays.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_BALANCE_REMINDER_DAYS;
+}
+
 export type ProviderHealth = z.infer<typeof orgSettingFields.providerHealth>;
 export const DEFAULT_PROVIDER_HEALTH: ProviderHealth = { failedOrders: 5, windowMinutes: 60, autoPause: false };
 
@@ -295,6 +309,7 @@ export const orgSettingsUpdate = z
     learnFromStaff: nullToDefault(orgSettingFields.learnFromStaff),
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
     paymentRule: nullToDefault(orgSettingFields.paymentRule),
+    balanceReminderDays: nullToDefault(orgSettingFields.balanceReminderDays),
     documentSeller: nullToDefault(orgSettingFields.documentSeller),
     timeZone: timeZone.optional(),
   })

@@ -12,7 +12,8 @@ import { FaultPlan, answer, flatHeaders, readRaw, sleep, startFake, waitFor, typ
  * `line_items[0][price_data][currency]`), JSON answers, list objects with `has_more`, errors as
  * `{ error: { type, message } }`.
  *
- * - `POST /v1/checkout/sessions`, `GET /v1/checkout/sessions/:id`, `GET /v1/checkout/sessions`
+ * - `POST /v1/checkout/sessions`, `GET /v1/checkout/sessions/:id`, `GET /v1/checkout/sessions`,
+ *   `POST /v1/checkout/sessions/:id/expire` (an open session only, as Stripe)
  * - `POST /v1/refunds` (with `payment_intent`, an optional `amount`, `metadata`)
  * - `GET /v1/events` (newest first, `created[gte]`, `types[]`, `starting_after`, `limit`)
  *
@@ -132,6 +133,8 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
     async completeSession(id, o = {}) {
       const session = state.sessions.get(id);
       if (!session) throw new Error(`no session ${id}`);
+      // Stripe's page of an expired (or paid) session takes no payment.
+      if (session.status !== 'open') throw new Error(`session ${id} is ${session.status}: it cannot be paid`);
       const paymentIntent = newId('pi');
       Object.assign(session, {
         status: 'complete',
@@ -194,10 +197,11 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
   });
 
   async function route(ctx: Context, body: Record<string, any>, query: Record<string, any>) {
-    const [, v1, resource, sub, id] = ctx.path.split('/');
+    const [, v1, resource, sub, id, action] = ctx.path.split('/');
     if (v1 !== 'v1') return stripeError(ctx, 404, 'invalid_request_error', `Unrecognized request URL (${ctx.method}: ${ctx.path})`);
     if (resource === 'checkout' && sub === 'sessions') {
       if (ctx.method === 'POST' && !id) return createSession(ctx, body);
+      if (ctx.method === 'POST' && id && action === 'expire') return expireSession(ctx, id);
       if (ctx.method === 'GET' && id) {
         const s = state.sessions.get(id);
         return s ? answer(ctx, 200, s) : stripeError(ctx, 404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'id');
@@ -256,6 +260,15 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
     };
     state.sessions.set(id, session);
     answer(ctx, 200, session);
+  }
+
+  function expireSession(ctx: Context, id: string) {
+    const session = state.sessions.get(id);
+    if (!session) return stripeError(ctx, 404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'id');
+    if (session.status !== 'open') return stripeError(ctx, 400, 'invalid_request_error', 'Only Checkout Sessions with a status in ["open"] can be expired.', 'session');
+    Object.assign(session, { status: 'expired' });
+    answer(ctx, 200, session);
+    setImmediate(() => void state.emit('checkout.session.expired', session).catch(() => undefined));
   }
 
   async function createRefund(ctx: Context, b: Record<string, any>) {

@@ -232,6 +232,7 @@ export const bookingEventNames: Record<string, Words> = {
   quote_declined: { th: 'ลูกค้าปฏิเสธใบเสนอราคา', en: 'Quote declined' },
   quote_reminded: { th: 'เตือนเรื่องใบเสนอราคา', en: 'Quote reminder sent' },
   reminder_due: { th: 'ถึงเวลาเตือนลูกค้าก่อนวันจอง', en: 'Day-before reminder due' },
+  balance_reminder_due: { th: 'เตือนลูกค้าเรื่องยอดคงเหลือ', en: 'Balance reminder sent' },
   attendance_recorded: { th: 'บันทึกการมาใช้บริการ', en: 'Check-in recorded' },
   session_changed: { th: 'ย้ายรอบ', en: 'Moved to another session' },
   payment_link_created: { th: 'ส่งลิงก์ชำระเงิน', en: 'Payment link sent' },
