@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { openPlacesOf } from '../../core/bookings/session-waitlist.ts';
-import { saysLeaveWaitlist } from './waitlist-replies.ts';
+import { saysLeaveWaitlist } from './waitlist-words.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { readOrgSettings } from '../../core/orgs/org-settings.ts';
 import { caseTypesNeedingOrderId } from '../../core/understanding/taxonomy-admin.ts';

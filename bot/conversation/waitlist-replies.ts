@@ -18,11 +18,6 @@ export const WAITLIST_JOIN_REPLY = 'waitlist';
 export const WAITLIST_OFFER_REPLY = 'waitlist_offer';
 export const WAITLIST_LEAVE_REPLY = 'waitlist_leave';
 
-/** "ออกจากคิว", "leave the waitlist", "take me off the waitlist": read only when the customer waits in a line. */
-export function saysLeaveWaitlist(text: string): boolean {
-  return /ออกจาก\s*คิว|ยกเลิก\s*(?:การ)?(?:ลงชื่อ)?\s*รอคิว|ไม่\s*รอ\s*คิว\s*แล้ว|\bleave\s+(?:the\s+)?wait\s*-?\s*list|\b(?:take|remove)\s+me\s+(?:off|from)\s+(?:the\s+)?wait\s*-?\s*list/i.test(text);
-}
-
 const label = async (db: Knex | Knex.Transaction, orgId: string, key: string, language: 'th' | 'en', fallback: string) => (await renderTemplate(db, orgId, key, language)) || fallback;
 
 /** "Join the waitlist", for a session the customer found full. */
