@@ -16,6 +16,7 @@ import { checkScreen, staffDevice } from './support/staff-browser.ts';
  */
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 15_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the day of sessions at the desk', () => {
   let h: LiffHarness;
   let browser: Browser;

@@ -18,6 +18,7 @@ import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 const SNAKE = /\b[a-z]+_[a-z_]+\b/g;
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the e-mail channel, in the Settings app', () => {
   let h: LiffHarness;
   let smtp: FakeSmtp;

@@ -18,6 +18,7 @@ import { until } from './support/test-system.ts';
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 const PLATFORM_KEY = 'platform-key-' + randomBytes(12).toString('hex');
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('a business invitation, in the Settings app', () => {
   let h: LiffHarness;
   let browser: Browser;

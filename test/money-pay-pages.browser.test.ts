@@ -19,6 +19,7 @@ import { checkScreen, staffDevice } from './support/staff-browser.ts';
 const SHOTS = screenshotDir();
 const poll = <T>(probe: () => Promise<T> | T) => expect.poll(probe, { timeout: 10_000 });
 
+// Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the Pay button on the customer pages', () => {
   let h: LiffHarness;
   let stripe: RunningFakeStripeApi;
