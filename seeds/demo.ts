@@ -494,6 +494,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: "You're no longer on the waitlist for {{service}} on {{date}} at {{time}}: nothing changed.",
   },
   {
+    key: 'waitlist_removed',
+    description: 'Staff took a customer off the waitlist of a session (on their word): they are no longer in line.',
+    th: 'ทีมงานได้นำชื่อคุณออกจากคิวรอบ {{service}} วันที่ {{date}} เวลา {{time}} แล้วค่ะ หากต้องการจองอีกครั้ง ทักเราได้เลยค่ะ',
+    en: 'Our team has taken you off the waitlist for {{service}} on {{date}} at {{time}}. Message us any time to book again.',
+  },
+  {
+    key: 'waitlist_closed',
+    description: 'The session a customer waited for was cancelled by the business: its waitlist is closed.',
+    th: 'ขออภัยค่ะ รอบ {{service}} วันที่ {{date}} เวลา {{time}} ถูกยกเลิก คิวที่คุณรออยู่จึงปิดลงด้วย หากต้องการเลือกรอบอื่น ทักเราได้เลยค่ะ',
+    en: 'Sorry, the {{service}} session on {{date}} at {{time}} has been cancelled, so the waitlist you were on is closed. Message us to choose another time.',
+  },
+  {
     key: 'booking_session_cancelled',
     description: 'The session a booking was for was cancelled by the business, and the booking with it.',
     th: 'ขออภัยค่ะ รอบ {{service}} วันที่ {{date}} เวลา {{time}} ถูกยกเลิก การจอง {{booking_id}} จึงถูกยกเลิกด้วย ทีมงานจะติดต่อเพื่อช่วยเลือกรอบใหม่ค่ะ',
