@@ -40,7 +40,7 @@ const words = {
   added: { th: 'เพิ่ม {{n}} รอบแล้ว', en: '{{n}} sessions added' },
   skipped: { th: 'ข้าม: {{days}}', en: 'Left out: {{days}}' },
   holiday: { th: 'วันหยุด', en: 'holiday' },
-  past: { th: 'ผ่านไปแล้ว', en: 'past' },
+  pastDay: { th: 'ผ่านไปแล้ว', en: 'past' },
   exists: { th: 'มีรอบแล้ว', en: 'has one' },
   newCapacity: { th: 'ที่นั่ง', en: 'Seats' },
   change: { th: 'เปลี่ยน', en: 'Change' },
@@ -57,16 +57,30 @@ const words = {
   step: { th: 'เริ่มได้ทุก ๆ (นาที)', en: 'A start every (minutes)' },
   noRule: { th: 'ยังไม่ได้จองเป็นช่วงเวลา', en: 'Not booked in slots yet' },
   ruleNow: { th: 'ตอนนี้: รับพร้อมกัน {{resources}} · ทุก {{step}} นาที · ครั้งละ {{duration}} นาที', en: 'Now: {{resources}} at once · every {{step}} min · {{duration}} min each' },
+  past: { th: 'เวลานี้ผ่านไปแล้ว', en: 'That time has passed' },
+  holidayDay: { th: 'วันนี้เป็นวันหยุดของธุรกิจ', en: 'That day is a holiday of the business' },
+  outside_hours: { th: 'บริการนี้ยาวกว่าทุกช่วงเวลาเปิด: ทุกช่วงจะเลยเวลาปิด แก้ระยะเวลาหรือเวลาเปิดก่อน', en: 'The service is longer than every opening period: each slot would run past closing time. Change its length or hours first' },
   resourcesTaken: { th: 'มีการจองซ้อนกันอยู่แล้ว {{n}} รายการ ลดต่ำกว่านี้ไม่ได้', en: '{{n}} bookings overlap already: it cannot go below that' },
 } satisfies Dict;
 
-/** "อ. 2 ธ.ค. 2569", "Tue 2 Dec 2026": a date as people write it. */
-const dayOf = (lang: Lang, date: string) =>
-  new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`)).replace(',', '');
+/** "อ. 2 ธ.ค. 2569", "Tue 2 Dec 2026": a date as people write it (as the chat's buttons, with the year). */
+function dayOf(lang: Lang, date: string): string {
+  const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', weekday: lang === 'th' ? 'narrow' : 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(new Date(`${date}T00:00:00Z`));
+  const part = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${part('weekday')}${lang === 'th' ? '.' : ''} ${part('day')} ${part('month')} ${part('year')}`;
+}
 
 const weekdayName = (lang: Lang, d: (typeof WEEKDAYS)[number]) =>
   // 2024-01-01 was a Monday.
   new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(d))));
+
+/** A field's refusal in the reader's words where the reason is known (the server's English otherwise). */
+function fieldErrors(a: Refused, lang: Lang): FieldErrors {
+  const out = errorsOf(a, lang);
+  const said = { past: words.past, holiday: words.holidayDay, outside_hours: words.outside_hours } as Record<string, Record<Lang, string>>;
+  if (a.kind !== 'offline' && Array.isArray(a.error.details)) for (const d of a.error.details as { path?: string; reason?: string }[]) if (d.path && d.reason && said[d.reason]) out[d.path] = said[d.reason][lang];
+  return out;
+}
 
 /** A refusal that names bookings (a capacity below the seats taken): the message and the bookings, for the field. */
 function strandedOf(a: Refused, lang: Lang): { text: string; bookings: Held[] } | undefined {
@@ -81,7 +95,7 @@ export default function Schedule(p: ScreenProps) {
 }
 
 function Services(p: ScreenProps) {
-  const [state, retry] = useLoad<{ items: Service[] }>('services');
+  const [state, retry] = useLoad<Service[]>('services');
   return (
     <Screen lang={p.lang} state={state} retry={retry}>
       {(d) => (
@@ -89,8 +103,8 @@ function Services(p: ScreenProps) {
           <h1>{words.title[p.lang]}</h1>
           <p class="muted">{words.pick[p.lang]}</p>
           <ul class="list">
-            {d.items.map((s) => (
-              <NavCard key={s.key} to={`/schedule/${encodeURIComponent(s.key)}`} title={s.name[p.lang]} detail={s.key} />
+            {d.map((s) => (
+              <NavCard key={s.key} to={`/schedule/${encodeURIComponent(s.key)}`} title={s.name[p.lang]} />
             ))}
           </ul>
         </>
@@ -102,12 +116,12 @@ function Services(p: ScreenProps) {
 function ServiceSchedule(p: ScreenProps & { serviceKey: string }) {
   const base = `services/${encodeURIComponent(p.serviceKey)}`;
   const [state, retry, setList] = useLoad<z.infer<typeof sessionList>>(`${base}/sessions`);
+  const [services] = useLoad<Service[]>('services');
   const L = p.lang;
+  const name = services.kind === 'ok' ? services.data.find((s) => s.key === p.serviceKey)?.name[L] : undefined;
   return (
     <>
-      <h1>
-        {words.title[L]} · {p.serviceKey}
-      </h1>
+      <h1>{name ? `${words.title[L]} · ${name}` : words.title[L]}</h1>
       {!p.canManage && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
       <section class="card" aria-labelledby="sc-sessions">
         <h2 id="sc-sessions">{words.sessions[L]}</h2>
@@ -150,8 +164,7 @@ function SessionRow(p: ScreenProps & { base: string; session: Session; onChanged
   const refused = (a: Refused) => {
     const stranded = strandedOf(a, L);
     setHeld(stranded?.bookings ?? []);
-    const e = errorsOf(a, L);
-    setErrors(stranded ? { capacity: stranded.text } : e);
+    setErrors(stranded ? { capacity: stranded.text } : fieldErrors(a, L));
   };
   const change = async (e: Event) => {
     e.preventDefault();
@@ -239,9 +252,9 @@ function AddSessions(p: { lang: Lang; base: string; onAdded: () => void }) {
       ...(days.length ? { repeat: { weekdays: days, until: v.until } } : {}),
     });
     setBusy(false);
-    if (a.kind !== 'ok') return (setErrors(errorsOf(a, L)), setDone(''));
+    if (a.kind !== 'ok') return (setErrors(fieldErrors(a, L)), setDone(''));
     setErrors({});
-    const skipped = a.data.skipped.map((x) => `${dayOf(L, x.date)} (${words[x.reason][L]})`).join(', ');
+    const skipped = a.data.skipped.map((x) => `${dayOf(L, x.date)} (${words[x.reason === 'past' ? 'pastDay' : x.reason][L]})`).join(', ');
     setDone([fill(words.added[L], { n: a.data.items.length }), skipped && fill(words.skipped[L], { days: skipped })].filter(Boolean).join(' · '));
     p.onAdded();
   };
@@ -306,7 +319,7 @@ function SlotRule(p: ScreenProps & { base: string }) {
     if (a.kind === 'ok') return (setErrors({}), setSaved(true), setRule({ rule: a.data }));
     setSaved(false);
     const d = a.kind === 'offline' ? undefined : (a.error.details as { reason?: string; taken?: number } | undefined);
-    setErrors(d?.reason === 'resources_taken' ? { resources: fill(words.resourcesTaken[L], { n: d.taken ?? 0 }) } : errorsOf(a, L));
+    setErrors(d?.reason === 'resources_taken' ? { resources: fill(words.resourcesTaken[L], { n: d.taken ?? 0 }) } : fieldErrors(a, L));
   };
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="sr-title">
