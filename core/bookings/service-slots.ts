@@ -84,6 +84,11 @@ export async function slotRuleView(db: Db, orgId: string, serviceKey: string) {
   return { rule: s.resources ? { service: s.key as string, resources: s.resources as number, stepMinutes: s.step_minutes as number, durationMinutes: s.duration_minutes as number } : null };
 }
 
+/** Whether the service is booked in slots (the chat offers the day's free starts then). */
+export async function bookedInSlots(db: Db, orgId: string, serviceKey: string): Promise<boolean> {
+  return Boolean(await db('services as s').join('service_slot_rules as r', 'r.service_id', 's.id').where({ 's.org_id': orgId, 's.key': serviceKey }).first('r.service_id'));
+}
+
 /** The service's slot rule, if it is booked in slots. */
 export async function slotRuleOf(db: Db, serviceId: string): Promise<SlotRule | undefined> {
   const r = await db('service_slot_rules').where({ service_id: serviceId }).first();
