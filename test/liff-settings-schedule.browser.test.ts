@@ -136,4 +136,24 @@ describe.skipIf(!hasChromium)("a service's schedule, in the Settings app", () =>
     await checkScreen(page, 'settings-schedule-slot-refused-en-dark');
     await page.close();
   });
+
+  it('the hours screen, in Thai: a holiday on a day whose session has check-ins is refused under that day, nothing changed', async () => {
+    const date = inDays(20);
+    const s = await api('POST', `/api/v1/services/${cls}/sessions`, { date, time: '09:30' });
+    expect(s.status).toBe(201);
+    const b = await api('POST', '/api/v1/bookings', { session_id: s.json.items[0].id, language: 'en', name: 'Early bird', email: `e.${randomUUID().slice(0, 6)}@example.com` });
+    expect((await api('POST', `/api/v1/bookings/${b.json.number}/attendance`, { attendance: 'attended' })).status).toBe(200);
+    const before = (await api('GET', '/api/v1/org/business-calendar')).json;
+    const page = await staffDevice(browser, h, admin);
+    await page.goto(`${h.sys.url}/liff/settings/hours?lang=th`);
+    await page.fill('#h-new', date);
+    await page.getByRole('button', { name: 'เพิ่มวันหยุด' }).click();
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    const refused = page.locator(`[data-holiday="${date}"] .error`);
+    await poll(() => refused.textContent()).toBe(`มีลูกค้าเช็คอินรอบ 09:30 ของวันนี้แล้ว (${b.json.number}) จึงเป็นวันหยุดไม่ได้`);
+    expect((await api('GET', '/api/v1/org/business-calendar')).json).toEqual(before);
+    expect(await h.sys.knex('service_sessions').where({ id: s.json.items[0].id }).first('status')).toEqual({ status: 'scheduled' });
+    await checkScreen(page, 'settings-hours-checked-in-th');
+    await page.close();
+  });
 });
