@@ -200,7 +200,7 @@ describe('credit notes', () => {
     const tax = (await issue({ type: 'tax_invoice', bookingNumber: await newBooking(), buyer: BUYER, lines: [TOUR] })).json;
     const over = await nothingWritten(() => issue({ type: 'credit_note', correctsNumber: tax.number, reason: 'too much', lines: [{ description: 'x', quantity: 1, unitPriceMinor: 300_001 }] }));
     expect(over.status).toBe(422);
-    expect(over.json.error.details).toEqual([{ path: 'lines', message: 'At most 300000 minor units are left to credit' }]);
+    expect(over.json.error.details).toEqual([{ path: 'lines', message: 'At most 300000 minor units are left to credit', code: 'credit_exceeds_document' }]);
 
     const first = await issue({ type: 'credit_note', correctsNumber: tax.number, reason: 'ลูกค้ายกเลิก 1 ท่าน', lines: [{ description: 'คืนเงิน ผู้ใหญ่ 1 ท่าน', quantity: 1, unitPriceMinor: 150_000 }] });
     expect(first.status).toBe(201);

@@ -32,7 +32,7 @@ function accepted(r: IssueResult): StoredDocument {
     case 'missing_field':
       throw validationFailed(r.message, [{ path: r.field, message: 'Required on a tax invoice', code: 'required' }]);
     case 'seller_not_registered':
-      throw new DomainError('conflict', r.message, { setting: r.field });
+      throw new DomainError('conflict', r.message, { setting: r.field, refusal: r.refusal });
     case 'not_creditable':
       throw validationFailed(r.message, [{ path: 'correctsNumber', message: r.message }]);
     case 'idempotency_key_reused':
@@ -40,7 +40,7 @@ function accepted(r: IssueResult): StoredDocument {
     case 'over_abbreviated_limit':
       throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.limitMinor} minor units on an abbreviated tax invoice`, code: 'over_abbreviated_limit' }]);
     case 'credit_exceeds_document':
-      throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.remainingMinor} minor units are left to credit` }]);
+      throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.remainingMinor} minor units are left to credit`, code: 'credit_exceeds_document' }]);
   }
 }
 

@@ -27,6 +27,9 @@ const words = {
   reason: { th: 'เหตุผลที่ลดหนี้', en: 'Why credit it' },
   badAmount: { th: 'กรุณากรอกจำนวนเงิน เช่น 1500 หรือ 1500.50 ค่ะ', en: 'Enter an amount such as 1500 or 1500.50' },
   issued: { th: 'ออกเอกสาร {{n}} แล้วค่ะ', en: '{{n}} issued' },
+  credit_exceeds_document: { th: 'ยอดใบลดหนี้เกินยอดที่ยังลดได้ของเอกสารนี้ค่ะ', en: 'That is more than is left to credit on that document.' },
+  over_abbreviated_limit: { th: 'ยอดเกินวงเงินใบกำกับภาษีอย่างย่อของร้าน กรุณาออกใบกำกับภาษีที่ระบุผู้ซื้อค่ะ', en: "That is above this business's limit for an abbreviated tax invoice: issue a tax invoice naming the buyer." },
+  seller_not_registered: { th: 'ร้านยังไม่ได้ตั้งค่าเลขประจำตัวผู้เสียภาษีและการจดทะเบียนภาษีมูลค่าเพิ่มในการตั้งค่าค่ะ', en: "This business's tax ID and VAT registration are not set in Settings." },
 } satisfies Record<string, Words>;
 
 /** "1,500.50" in minor units, from its digits (never through a float); null when it is not an amount. */
@@ -36,6 +39,7 @@ function toMinor(text: string): number | null {
 }
 
 const newKey = () => crypto.randomUUID();
+const REFUSALS = { credit_exceeds_document: 1, over_abbreviated_limit: 1, seller_not_registered: 1 };
 
 export function BookingDocuments(p: { lang: Lang; number: string; canIssue?: boolean }) {
   const { lang } = p;
@@ -95,7 +99,13 @@ function IssueDocument(p: { lang: Lang; number: string; docs: DocumentView[]; on
       setSaid(fill(words.issued[lang], { n: a.data.number }));
       setKey(newKey());
       p.onIssued();
-    } else setSaid(a.kind === 'offline' ? common.offline[lang] : fill(w.failed[lang], { why: a.error.message }));
+    } else if (a.kind === 'offline') setSaid(common.offline[lang]);
+    else {
+      // The refusals staff can act on, in their words; anything else as the API says it.
+      const d = a.error.details as { code?: string }[] | { refusal?: string } | undefined;
+      const why = (Array.isArray(d) ? d[0]?.code : d?.refusal) as keyof typeof words | undefined;
+      setSaid(fill(w.failed[lang], { why: why && why in REFUSALS ? words[why][lang] : a.error.message }));
+    }
   };
   return (
     <form class="stack" onSubmit={(e) => void submit(e)} aria-label={words.issue[lang]}>
@@ -114,7 +124,7 @@ function IssueDocument(p: { lang: Lang; number: string; docs: DocumentView[]; on
         <>
           <label>
             {words.corrects[lang]}
-            <select value={f.corrects} onChange={set('corrects')}>
+            <select value={f.corrects || creditable[0]?.number} onChange={set('corrects')}>
               {creditable.map((d) => (
                 <option key={d.number} value={d.number}>{`${d.number} · ${moneyMinor(lang, d.totalMinor - d.creditedMinor, d.currency)}`}</option>
               ))}
