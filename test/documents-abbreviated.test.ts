@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api-client.ts';
+import { lookAtPdf } from './support/pdf-pages.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -46,13 +43,6 @@ async function nothingWritten<T>(refused: () => Promise<T>): Promise<T> {
   expect(await written()).toEqual(before);
   return answer;
 }
-function look(pdf: Buffer, name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'abb-'));
-  writeFileSync(join(dir, 'd.pdf'), pdf);
-  mkdirSync('test-results/screenshots', { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '90', '-singlefile', '-f', '1', '-l', '1', join(dir, 'd.pdf'), `test-results/screenshots/${name}`]);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'd.pdf'), '-']).toString();
-}
 
 describe('an abbreviated tax invoice', () => {
   it('names no buyer, includes VAT in the price, and runs its own numbers beside the tax invoices', async () => {
@@ -69,7 +59,7 @@ describe('an abbreviated tax invoice', () => {
     for (const [doc, name] of [[th.json, 'document-abbreviated-tax-invoice-th'], [en.json, 'document-abbreviated-tax-invoice-en']] as const) {
       const res = await fetch(sys.url + doc.pdfPath, { headers: { authorization: `Bearer ${accountant}` } });
       expect(res.status).toBe(200);
-      const text = look(Buffer.from(await res.arrayBuffer()), name);
+      const text = lookAtPdf(Buffer.from(await res.arrayBuffer()), name);
       expect(text).toContain(doc.number);
       // Shaped Thai reads back from a PDF with its marks reordered (ใบกำกับ...): the title is checked by eye in the PNG, its English here.
       expect(text).toContain('ภาษี');
