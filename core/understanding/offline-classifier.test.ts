@@ -191,6 +191,24 @@ describe('OfflineClassifier: asking for a fact is less of a booking', () => {
   });
 });
 
+describe('OfflineClassifier: a question about a service does not book it', () => {
+  // Each of these was read as a booking of the service at 0.94 or more.
+  it.each(['How much does the Thai massage cost?', 'Is the sushi class okay for kids?', 'นวดอโรมาใช้น้ำมันอะไรคะ', 'รถรับส่งสนามบินนั่งได้กี่คนคะ'])('%s: not a booking sure enough to act on', async (text) => {
+    const r = await classify(text);
+    expect(r.kind === 'booking' && r.confidence >= 0.5, JSON.stringify(r)).toBe(false);
+  });
+
+  it.each([
+    ['Can you fit us in for a Thai massage?', 'spa_massage'],
+    ['Is there a sushi class on Saturday?', 'sushi_class'],
+    ['ขอจองนวดไทยได้ไหมคะ', 'spa_massage'],
+  ])('%s: asking for it, or with a date, still books it', async (text, service) => {
+    const r = await classify(text);
+    expect(r).toMatchObject({ kind: 'booking', bookingType: service });
+    expect(r.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
 describe('character n-grams', () => {
   it('are cut by letters, also letters outside the Basic Multilingual Plane (two code units each)', () => {
     const { chars } = textFeatures('my 𐐨𐐩𐐪 and card');
