@@ -42,7 +42,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v10');
+    expect(classifier.model).toBe('ngram-knn-v11');
   });
 });
 

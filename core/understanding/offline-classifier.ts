@@ -700,11 +700,12 @@ export class OfflineClassifier implements Classifier {
    * v6 wording that tells against a kind (`CUES_AGAINST`), v7 the type chosen with hubs discounted
    * (`offline/hubness.ts`), v8 the type chosen by what the message says happened (`WHAT_HAPPENED`),
    * v9 the type's nearest examples compared without those words (`aboutWithoutWhatHappened`) and
-   * asking to be told as asking for a fact; without word vectors installed it answers on words and
-   * letters only, and says so in its name.
+   * asking to be told as asking for a fact; v11 a question about a service that asks nothing to be
+   * arranged is not sure as a booking (`asksAboutOnly`); without word vectors installed it answers
+   * on words and letters only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v10' : 'ngram-knn-v10-lexical';
+    return wordVectors() ? 'ngram-knn-v11' : 'ngram-knn-v11-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {
