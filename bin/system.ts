@@ -56,7 +56,7 @@ import { customerNotices } from '../core/cases/case-notifications.ts';
 import { satisfactionSurvey } from '../core/cases/case-satisfaction.ts';
 import { inboxReplyOnOpenCases } from '../core/cases/inbox-replies.ts';
 import { learnFromCorrection, learnFromHandover } from '../core/cases/case-learning.ts';
-import { learnFromHandedOverBooking } from '../core/understanding/handover-learning.ts';
+import { learnFromFaqAnswer, learnFromHandedOverBooking } from '../core/understanding/handover-learning.ts';
 import { markCaseChanged } from '../core/analytics/case-rollup.ts';
 import { subscribeToBookingEvents } from '../core/bookings/booking-timeline.ts';
 import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
@@ -156,6 +156,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToCaseEvents('learn-from-staff', learnFromCorrection);
   subscribeToCaseEvents('learn-from-handover', learnFromHandover);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
+  // A handed-over message a person answered with a FAQ entry's answer: one more way of asking it.
+  subscribeToConversationEvents('learn-from-handover', learnFromFaqAnswer);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   // Before the customer's notices: the payment's receipt, whose link the notice carries (core/checkout/receipts.ts).
   subscribeToBookingEvents('receipts', issueReceipts({ publicBaseUrl: o.publicBaseUrl }));

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORRECTIONS, drawExamples, nluppClass, nluppKind, nluppName, nluppRows, parseCsv, prepare, sebisRows, splitInHalves, type Source } from './prepare-public-sets.ts';
+import { CORRECTIONS, drawExamples, nluppClass, nluppKind, nluppName, nluppRows, parseCsv, prepare, sebisRows, splitInHalves, xlsxColumns, type Source } from './prepare-public-sets.ts';
 import { loadPublicSets } from './run-eval.ts';
 
 // The protocol on a made-up set: no network, no snapshot needed.
@@ -131,5 +131,56 @@ describe('prepare-public-sets', () => {
   it('reads the split marked on each line of a sebischair corpus', () => {
     const json = JSON.stringify({ sentences: [{ text: ' next bus ', intent: 'DepartureTime', training: true }, { text: 'to marienplatz', intent: 'FindConnection', training: false }] });
     expect(sebisRows(json)).toEqual({ train: [{ text: 'next bus', intent: 'DepartureTime' }], test: [{ text: 'to marienplatz', intent: 'FindConnection' }] });
+  });
+});
+
+/** A zip archive of stored (uncompressed) files, as a spreadsheet program may write one. */
+function storedZip(files: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text, 'utf8');
+    const n = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+describe('xlsxColumns (the Thai shop chatbot workbook)', () => {
+  it('reads the first sheet as columns under their headers: shared and inline strings, entities decoded, numbers and blanks left out', () => {
+    const shared = '<sst><si><t>order</t></si><si><t>greeting</t></si><si><t>สนใจสั่งสินค้าค่ะ</t></si><si><r><t>มีไซส์</t></r><r><t>ไหม</t></r></si><si><t>hi &amp; hello</t></si></sst>';
+    const sheet =
+      '<worksheet><sheetData>' +
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>4</v></c></row>' +
+      '<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>42</v></c></row>' +
+      '<row r="4"><c r="A4" t="inlineStr"><is><t>ขอคืนสินค้า</t></is></c><c r="B4" t="s"/></row>' +
+      '</sheetData></worksheet>';
+    const columns = xlsxColumns(storedZip({ 'xl/sharedStrings.xml': shared, 'xl/worksheets/sheet1.xml': sheet }));
+    expect([...columns]).toEqual([
+      ['order', ['สนใจสั่งสินค้าค่ะ', 'มีไซส์ไหม', 'ขอคืนสินค้า']],
+      ['greeting', ['hi & hello']],
+    ]);
   });
 });

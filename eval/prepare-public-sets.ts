@@ -22,6 +22,8 @@ import {
   TRUEVOICE_CLASSES,
   TRUEVOICE_ACTION_NAMES_TH,
   TRUEVOICE_OBJECT_NAMES_TH,
+  THAI_SHOP_CHATBOT,
+  THAI_SHOP_CHATBOT_NAMES_TH,
   type Mapping,
 } from './public-mapping.ts';
 
@@ -361,6 +363,69 @@ function transportChatbot(mirror: string): Source {
   };
 }
 
+/** XML's five named entities and numeric ones, for the text of a spreadsheet cell. */
+function xmlText(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The first sheet of an .xlsx workbook as columns: each column's header (row 1) and its other
+ * cells' text, top to bottom. Only shared-string and inline-string cells are read (labelled
+ * phrases); numbers are left out.
+ */
+export function xlsxColumns(xlsx: Buffer): Map<string, string[]> {
+  const files = unzip(xlsx);
+  const shared = [...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    xmlText([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
+  );
+  const sheet = files.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+  const cells: { col: string; row: number; text: string }[] = [];
+  for (const m of sheet.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const [, col, row, attrs, body = ''] = m;
+    const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    const inline = /<is>([\s\S]*?)<\/is>/.exec(body)?.[1];
+    const text = /t="s"/.test(attrs) && v !== undefined ? shared[Number(v)] : inline !== undefined ? xmlText(inline.replace(/<[^>]+>/g, '')) : undefined;
+    if (text !== undefined && text.trim() !== '') cells.push({ col, row: Number(row), text: text.trim() });
+  }
+  const header = new Map(cells.filter((c) => c.row === 1).map((c) => [c.col, c.text]));
+  const out = new Map<string, string[]>();
+  for (const c of cells.sort((a, b) => a.row - b.row)) {
+    const name = header.get(c.col);
+    if (c.row === 1 || !name) continue;
+    if (!out.has(name)) out.set(name, []);
+    out.get(name)!.push(c.text);
+  }
+  return out;
+}
+
+/**
+ * A Thai fashion shop's LINE chatbot (Nidchapan/Closed-Domain-Chatbot,
+ * `dataset/intent_classification_dataset.xlsx`): customers' short Thai messages under five intents,
+ * one column each. No split of its own: halves, as Bitext.
+ */
+function thaiShopChatbot(mirror: string): Source {
+  const dir = join(mirror, 'Nidchapan+Closed-Domain-Chatbot/repo');
+  const columns = xlsxColumns(show(dir, 'dataset/intent_classification_dataset.xlsx'));
+  const rows = [...columns].flatMap(([intent, texts]) => texts.map((text) => ({ text, intent })));
+  const name = 'thai-shop-chatbot-th-aside';
+  return {
+    name,
+    language: 'th',
+    repo: 'Nidchapan/Closed-Domain-Chatbot',
+    ...splitInHalves(rows, name),
+    kindOf: fromMapping(THAI_SHOP_CHATBOT),
+    nameOf: (i) => ({ en: words(i), ...(THAI_SHOP_CHATBOT_NAMES_TH[i] ? { th: THAI_SHOP_CHATBOT_NAMES_TH[i] } : {}) }),
+    aside: true,
+  };
+}
+
 // ---- sampling -----------------------------------------------------------------------------------
 
 /** mulberry32 seeded by a string: the same draw on every machine. */
@@ -493,6 +558,7 @@ async function main(): Promise<void> {
     ['PolyAI-LDN+task-specific-datasets', hotelsNlupp],
     ['shxunxk+Chatbot', bitextCustomerService],
     ['sebischair+NLU-Evaluation-Corpora', transportChatbot],
+    ['Nidchapan+Closed-Domain-Chatbot', thaiShopChatbot],
   ];
   mkdirSync(OUT, { recursive: true });
   for (const [dir, load] of sources) {

@@ -399,3 +399,25 @@ export const CHATBOT_CORPUS: Mapping = {
   DepartureTime: 'question',
   FindConnection: 'question',
 };
+
+/**
+ * A Thai fashion shop's LINE chatbot (Nidchapan/Closed-Domain-Chatbot), kept aside. Its five
+ * intents are coarse: `order` holds buying and also not buying or sending back ("ไม่เอาสินค้า",
+ * "ขอคืนสินค้า"), read as what a customer asks the shop to arrange: a booking. `comment` is
+ * feedback, praise and a few complaints ("ส่งช้า") with nothing asked of the shop: other, like the
+ * greetings. So this set measures the two questions, the order and the bot not acting on the rest.
+ */
+export const THAI_SHOP_CHATBOT: Mapping = {
+  ask_for_info: 'question',
+  shop_open: 'question',
+  order: 'booking',
+  greeting: 'other',
+  comment: 'other',
+};
+
+/** Their names as the shop would write them. */
+export const THAI_SHOP_CHATBOT_NAMES_TH: Record<string, string> = {
+  ask_for_info: 'สอบถามข้อมูลสินค้า',
+  shop_open: 'ข้อมูลร้าน เวลาเปิดปิด ที่ตั้ง เบอร์ติดต่อ',
+  order: 'สั่งซื้อสินค้า',
+};

@@ -143,6 +143,73 @@ describe('a message the bot handed over, answered by staff with a case', () => {
   });
 });
 
+describe('a message the bot handed over, answered by staff with a FAQ answer', () => {
+  const PARKING = "is there somewhere to leave the car while we're with you";
+  /** A customer the bot hands over after two messages it cannot read; the conversation, waiting. */
+  async function handedOver(second: string): Promise<{ id: string; version: number }> {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'I have an issue with payment' });
+    await h.ask(customer, { text: second });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'inbox_status');
+    expect(conversation.inbox_status).toBe('waiting');
+    return (await api('GET', `/api/v1/conversations/${conversation.id}`, undefined, keys.support)).json;
+  }
+  const waysOfAsking = async (key: string) => {
+    const q = (await api('GET', `/api/v1/faq/${key}`)).json.question;
+    return `${q.th ?? ''}\n${q.en ?? ''}`.split('\n');
+  };
+
+  it("is learned as one more way of asking the entry whose answer staff gave, and listed", async () => {
+    const c = await handedOver(PARKING);
+    const answer = (await api('GET', '/api/v1/faq/location')).json.answer.en;
+    // Staff paste the entry's answer, with a word of their own before it.
+    const sent = await api('POST', `/api/v1/conversations/${c.id}/messages`, { text: `Hello! ${answer}`, expectedVersion: c.version }, keys.support);
+    expect(sent.status, JSON.stringify(sent.json)).toBeLessThan(300);
+    const [item] = (await api('GET', '/api/v1/taxonomy/learned')).json.items;
+    expect(item).toMatchObject({ text: PARKING, source: 'handover_faq', status: 'added', class: { kind: 'faq', key: 'location' }, correctedBy: { name: 'Somchai' } });
+    expect(await waysOfAsking('location')).toContain(PARKING);
+    // The entry's own ways of asking are all still there.
+    expect(await waysOfAsking('location')).toEqual(expect.arrayContaining(['Where are you located?', 'ร้านอยู่ที่ไหน เดินทางยังไงคะ']));
+
+    // Removed by a manager, it leaves the entry's ways of asking again.
+    expect((await api('DELETE', `/api/v1/taxonomy/learned/${item.id}`, undefined, keys.manager)).status).toBe(200);
+    expect(await waysOfAsking('location')).not.toContain(PARKING);
+    expect(await waysOfAsking('location')).toContain('Where are you located?');
+  });
+
+  it('a reply that gives no FAQ answer teaches nothing, nor a FAQ answer to a customer the bot did not hand over', async () => {
+    const before = (await api('GET', '/api/v1/taxonomy/learned')).json.items.length;
+    const c = await handedOver('my friend told me about you, what is this place');
+    expect((await api('POST', `/api/v1/conversations/${c.id}/messages`, { text: 'We are a spa and tour desk, happy to help!', expectedVersion: c.version }, keys.support)).status).toBeLessThan(300);
+
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'hello' });
+    const plain = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
+    const v = (await api('GET', `/api/v1/conversations/${plain.id}`, undefined, keys.support)).json.version;
+    const answer = (await api('GET', '/api/v1/faq/payment_methods')).json.answer.en;
+    expect((await api('POST', `/api/v1/conversations/${plain.id}/messages`, { text: answer, expectedVersion: v }, keys.support)).status).toBeLessThan(300);
+    expect((await api('GET', '/api/v1/taxonomy/learned')).json.items).toHaveLength(before);
+  });
+
+  it("words another FAQ entry is already asked with are a conflict naming both, and the entry is unchanged", async () => {
+    const words = 'do you folks take anything other than cash';
+    const c = await handedOver(words);
+    // Meanwhile the business has written these very words as a way of asking its opening hours.
+    const hours = (await api('GET', '/api/v1/faq/opening_hours')).json.question;
+    expect((await api('PATCH', '/api/v1/faq/opening_hours', { question: { en: `${hours.en}\n${words}` } })).status).toBe(200);
+    const answer = (await api('GET', '/api/v1/faq/payment_methods')).json.answer.th;
+    expect((await api('POST', `/api/v1/conversations/${c.id}/messages`, { text: answer, expectedVersion: c.version }, keys.support)).status).toBeLessThan(300);
+    const [item] = (await api('GET', '/api/v1/taxonomy/learned')).json.items;
+    expect(item).toMatchObject({ text: words, source: 'handover_faq', status: 'conflict', class: { kind: 'faq', key: 'payment_methods' }, conflictWith: { kind: 'faq', key: 'opening_hours' } });
+    expect(await waysOfAsking('payment_methods')).not.toContain(words);
+    // Accepting would take a way of asking away from another FAQ entry: refused, nothing changes.
+    expect((await api('POST', `/api/v1/taxonomy/learned/${item.id}/accept`, undefined, keys.manager)).status).toBe(409);
+    expect(await waysOfAsking('opening_hours')).toContain(words);
+    expect(await waysOfAsking('payment_methods')).not.toContain(words);
+    await api('PATCH', '/api/v1/faq/opening_hours', { question: { en: hours.en } });
+  });
+});
+
 describe("a customer erased under the PDPA", () => {
   it('takes their words out of the phrases learned from them, and out of the list', async () => {
     const customer = lineId('U');

@@ -19,7 +19,7 @@ export const LEARNED_DAILY_LIMIT = 20;
 
 const localized = z.object({ th: z.string(), en: z.string() });
 const learnedClass = z.object({
-  kind: z.enum(['case_type', 'service', 'faq']).meta({ description: 'faq only in conflictWith: a FAQ entry asked with the same words' }),
+  kind: z.enum(['case_type', 'service', 'faq']).meta({ description: "faq: a FAQ entry (learned as one more way of asking it, or in conflictWith: asked with the same words)" }),
   key: z.string(),
   name: localized.nullable().meta({ description: 'As the business named it; null when the entry is gone' }),
 });
@@ -32,8 +32,8 @@ export const learnedExample = z
     status: z.enum(LEARNED_STATUSES),
     reason: z.enum(LEARNED_REASONS).nullable(),
     conflictWith: learnedClass.nullable().meta({ description: 'conflict: the class whose example phrases have the same text' }),
-    source: z.enum(['case_correction', 'handover_case', 'handover_booking']).meta({
-      description: "case_correction: a case's type corrected; handover_case / handover_booking: a message the bot handed over, answered with a case or a booking",
+    source: z.enum(['case_correction', 'handover_case', 'handover_booking', 'handover_faq']).meta({
+      description: "case_correction: a case's type corrected; handover_case / handover_booking / handover_faq: a message the bot handed over, answered with a case, a booking or a FAQ entry's answer",
     }),
     correctedBy: z.object({ staffId: z.string(), name: z.string() }).nullable(),
     correctedAt: z.string(),

@@ -1,13 +1,15 @@
 import type { Knex } from 'knex';
 import type { RecordedBookingEvent } from '../bookings/booking-timeline.ts';
+import type { RecordedConversationEvent } from '../conversations/conversation-timeline.ts';
+import { normalizePhrase } from './known-phrases.ts';
 import { learnFromStaff } from './learned-examples.ts';
 
 /**
  * The bot could not tell what a customer wanted and handed the conversation to a person, who then
- * answered it with a case of a type or a booking of a service, opened from the conversation: the
- * customer's words the bot could not read become an example of that class (docs/understanding.md,
- * "Learning from staff"). The case side is core/cases/case-learning.ts; the booking side is here,
- * subscribed to the booking timeline in bin/system.ts.
+ * answered it with a case of a type, a booking of a service opened from the conversation, or a FAQ
+ * entry's answer: the customer's words the bot could not read become an example of that class
+ * (docs/understanding.md, "Learning from staff"). The case side is core/cases/case-learning.ts; the
+ * booking and FAQ sides are here, subscribed to the booking and conversation timelines in bin/system.ts.
  */
 
 /** A case or booking staff open this soon after the bot handed the conversation over answers what it could not read. */
@@ -39,4 +41,44 @@ export async function learnFromHandedOverBooking(trx: Knex.Transaction, e: Recor
   const messageId = await messageHandedOver(trx, b.conversation_id, new Date(now.getTime() - HANDOVER_HOURS * 3_600_000));
   if (!messageId) return;
   await learnFromStaff(trx, { orgId: e.orgId, messageId, source: 'handover_booking', classKind: 'service', classKey: service, staffId: e.actor.id, now });
+}
+
+/**
+ * A reply gives a FAQ entry's answer when it is that answer (either language), or holds it word for
+ * word and the answer is long enough not to turn up by chance ("ได้ค่ะ" is an answer to many things).
+ */
+const ANSWER_INSIDE_AT_LEAST = 20;
+
+/** The active FAQ entry whose answer a staff reply gives, if one does (the longest, if several). */
+export async function faqAnsweredBy(trx: Knex.Transaction, orgId: string, replyTexts: string[]): Promise<string | undefined> {
+  const replies = replyTexts.map(normalizePhrase).filter(Boolean);
+  if (!replies.length) return undefined;
+  const entries = await trx('faq_entries').select('key', 'answer_th', 'answer_en').where({ org_id: orgId, is_active: true }).orderBy('key');
+  let best: { key: string; length: number } | undefined;
+  for (const e of entries) {
+    for (const answer of [e.answer_th, e.answer_en].map((a: string | null) => normalizePhrase(a ?? '')).filter(Boolean)) {
+      const gives = replies.some((r) => r === answer || (answer.length >= ANSWER_INSIDE_AT_LEAST && r.includes(answer)));
+      if (gives && (!best || answer.length > best.length)) best = { key: e.key, length: answer.length };
+    }
+  }
+  return best?.key;
+}
+
+/**
+ * A staff reply to a conversation the bot handed over that gives a FAQ entry's answer (typed, pasted
+ * or a saved reply holding it): the customer's words are one more way of asking that entry.
+ */
+export async function learnFromFaqAnswer(trx: Knex.Transaction, e: RecordedConversationEvent): Promise<void> {
+  const messageIds = e.data?.messageIds;
+  if (e.type !== 'replied' || e.actor.type !== 'staff' || !e.actor.id || !Array.isArray(messageIds) || !messageIds.length) return;
+  const sent = await trx('messages').select('text').whereIn('id', messageIds as string[]).where({ conversation_id: e.conversationId, sender_type: 'staff' });
+  const faqKey = await faqAnsweredBy(
+    trx,
+    e.orgId,
+    sent.map((m) => m.text ?? ''),
+  );
+  if (!faqKey) return;
+  const messageId = await messageHandedOver(trx, e.conversationId, new Date(e.now.getTime() - HANDOVER_HOURS * 3_600_000));
+  if (!messageId) return;
+  await learnFromStaff(trx, { orgId: e.orgId, messageId, source: 'handover_faq', classKind: 'faq', classKey: faqKey, staffId: e.actor.id, now: e.now });
 }

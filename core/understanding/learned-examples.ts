@@ -7,7 +7,7 @@ import { EXAMPLE_MAX_CHARS, EXAMPLES_MAX } from '../contracts/taxonomy.ts';
 import { DomainError, notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { normalizePhrase } from './known-phrases.ts';
-import { addExamplePhrase, removeExamplePhrase, type ExampleClass, type TaxonomyWriter } from './taxonomy-admin.ts';
+import { addExamplePhrase, examplePhrasesOf, removeExamplePhrase, type ExampleClass, type TaxonomyWriter } from './taxonomy-admin.ts';
 
 /**
  * The bot learns from staff (docs/understanding.md, "Learning from staff"): a customer message a
@@ -29,7 +29,7 @@ import { addExamplePhrase, removeExamplePhrase, type ExampleClass, type Taxonomy
 
 type Db = Knex | Knex.Transaction;
 type Row = Record<string, any>;
-export type LearnedSource = 'case_correction' | 'handover_case' | 'handover_booking';
+export type LearnedSource = 'case_correction' | 'handover_case' | 'handover_booking' | 'handover_faq';
 
 export interface StaffJudgement {
   orgId: string;
@@ -75,20 +75,21 @@ function phrasesIn(row: Row): string[] {
   return [...(ex.th ?? []), ...(ex.en ?? [])];
 }
 
-const tableOf = (kind: ExampleClass) => (kind === 'case_type' ? 'case_types' : 'services');
+const TABLES: Record<ExampleClass, string> = { case_type: 'case_types', service: 'services', faq: 'faq_entries' };
+const tableOf = (kind: ExampleClass) => TABLES[kind];
 
 /** Whether the phrase may be an example of the class at all, and whether another class has it. */
 async function judge(db: Db, orgId: string, text: string, kind: ExampleClass, key: string): Promise<Outcome | undefined> {
   const phrase = text.trim();
   if (!phrase) return { status: 'refused', reason: 'empty' };
   if (phrase.length > EXAMPLE_MAX_CHARS) return { status: 'refused', reason: 'too_long' };
-  const entry = await db(tableOf(kind)).select('examples').where({ org_id: orgId, key, is_active: true }).first();
+  const entry = await db(tableOf(kind)).select(kind === 'faq' ? ['question_th', 'question_en'] : ['examples']).where({ org_id: orgId, key, is_active: true }).first();
   if (!entry) return { status: 'refused', reason: 'class_gone' };
   const owners = (await phraseOwners(db, orgId)).get(normalizePhrase(phrase)) ?? [];
   if (owners.some((o) => o.kind === kind && o.key === key)) return { status: 'refused', reason: 'already_an_example' };
   // A FAQ entry's way of asking counts: the classifier would read the phrase as that question.
   if (owners[0]) return { status: 'conflict', conflict: owners[0] };
-  if (phrasesIn(entry).length >= EXAMPLES_MAX) return { status: 'refused', reason: 'class_full' };
+  if (examplePhrasesOf(kind, entry).length >= EXAMPLES_MAX) return { status: 'refused', reason: 'class_full' };
   return undefined;
 }
 

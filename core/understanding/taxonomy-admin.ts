@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { iso } from '../time/iso.ts';
+import { phrasingsOf } from '../contracts/faq-phrasings.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type {
   CaseTypeCreate,
@@ -494,24 +495,46 @@ export async function keysInCatalog(db: Db, orgId: string, list: CatalogList, ke
 // ---------------------------------------------------------------- one phrase at a time (learned from staff)
 
 /** The entries that take example phrases, by the name the learned examples use. */
-export type ExampleClass = 'case_type' | 'service';
-const withExamples: Record<ExampleClass, Kind<{ key: string; isActive: boolean }>> = { case_type: caseTypes, service: services };
+/** A class staff can teach an example phrase to: a case type's or a service's examples, a FAQ entry's ways of asking. */
+export type ExampleClass = 'case_type' | 'service' | 'faq';
+const withExamples: Record<ExampleClass, Kind<{ key: string; isActive: boolean }>> = { case_type: caseTypes, service: services, faq };
 
 const phrasesOf = (row: Row): string[] => {
   const ex = parseJson(row.examples);
   return [...(ex.th ?? []), ...(ex.en ?? [])];
 };
 
-/**
- * Adds one example phrase to a case type or a service, as a PATCH of its examples would (one audit
- * row, the classifier sees it on the next message). Inside the caller's transaction, so a
- * learned example and the suggestion that records it commit together.
- */
-export async function addExamplePhrase(db: Db, w: TaxonomyWriter, kind: ExampleClass, key: string, phrase: string): Promise<void> {
-  await update(db as Knex, withExamples[kind], w, key, async (_trx, current) => ({ examples: JSON.stringify(sortExamples([...phrasesOf(current), phrase])) }));
+/** A FAQ entry's ways of asking, Thai and English: each an example phrase to the classifiers. */
+const waysOfAsking = (row: Row): string[] => [...phrasingsOf(row.question_th ?? ''), ...phrasingsOf(row.question_en ?? '')];
+
+/** Every example phrase of a class's row, whatever the class keeps them in. */
+export const examplePhrasesOf = (kind: ExampleClass, row: Row): string[] => (kind === 'faq' ? waysOfAsking(row) : phrasesOf(row));
+
+/** A FAQ entry's ways of asking with `phrase` added (to the Thai ones when it has a Thai letter) or those `same` names taken out, one per line as the Settings app saves them. */
+function faqQuestions(row: Row, change: { add: string } | { drop: (phrase: string) => boolean }): Row {
+  const keep = (q: string | null) => phrasingsOf(q ?? '').filter((p) => !('drop' in change && change.drop(p)));
+  const th = keep(row.question_th);
+  const en = keep(row.question_en);
+  if ('add' in change) (THAI_LETTER.test(change.add) ? th : en).push(change.add);
+  // An entry is always asked some way: its last way of asking stays.
+  if (!th.length && !en.length) return {};
+  return { question_th: th.length ? th.join('\n') : null, question_en: en.length ? en.join('\n') : null };
 }
 
-/** Takes out of a case type's or service's examples every phrase `same` says is this one. */
+/**
+ * Adds one example phrase to a case type or a service (a way of asking to a FAQ entry), as a PATCH
+ * of its examples would (one audit row, the classifier sees it on the next message). Inside the
+ * caller's transaction, so a learned example and the suggestion that records it commit together.
+ */
+export async function addExamplePhrase(db: Db, w: TaxonomyWriter, kind: ExampleClass, key: string, phrase: string): Promise<void> {
+  await update(db as Knex, withExamples[kind], w, key, async (_trx, current) =>
+    kind === 'faq' ? faqQuestions(current, { add: phrase }) : { examples: JSON.stringify(sortExamples([...phrasesOf(current), phrase])) },
+  );
+}
+
+/** Takes out of a class's examples (a FAQ entry's ways of asking) every phrase `same` says is this one. */
 export async function removeExamplePhrase(db: Db, w: TaxonomyWriter, kind: ExampleClass, key: string, same: (phrase: string) => boolean): Promise<void> {
-  await update(db as Knex, withExamples[kind], w, key, async (_trx, current) => ({ examples: JSON.stringify(sortExamples(phrasesOf(current).filter((p) => !same(p)))) }));
+  await update(db as Knex, withExamples[kind], w, key, async (_trx, current) =>
+    kind === 'faq' ? faqQuestions(current, { drop: same }) : { examples: JSON.stringify(sortExamples(phrasesOf(current).filter((p) => !same(p)))) },
+  );
 }

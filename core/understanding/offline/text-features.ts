@@ -311,6 +311,18 @@ export function perCue<T>(count: (cue: Cue) => T): Record<Cue, T> {
   return Object.fromEntries(CUE_NAMES.map((cue) => [cue, count(cue)])) as Record<Cue, T>;
 }
 
+/**
+ * Asking the business to arrange something, in any words: to book, reserve, order, buy, rent,
+ * sign up, get or have something; a request ("can you ...", "please", "I'd like", "ขอ", "อยาก",
+ * "ต้องการ"); or whether there is room ("any slots", "available", "free"). A question with none of
+ * these ("How much is the sushi class?", "Is the city tour suitable for kids?") asks about a service;
+ * it does not book it (`asksAboutOnly`).
+ */
+const WANTS_EN = /\b(book\w*|reserv\w*|schedul\w*|sign (me )?up|order|buy|purchas\w*|rent\w*|appointment|get|getting|have|apply|join|slots?|availab\w*|free|want|wanna|like to|need|let's|please|can you|could you|would you|find me)\b/;
+// "อยากทราบ", "ขอทราบ", "ต้องการทราบ", "ขอสอบถาม" announce a question (QUESTION_TH), not a want.
+const WANTS_TH = /จอง|นัด|สั่ง|ซื้อ|ขอ(?!ทราบ|ถาม|สอบถาม|รู้)|อยาก(?!ทราบ|รู้|ถาม|สอบถาม)|ต้องการ(?!ทราบ|รู้)|สมัคร|เอา|ว่างไหม|ว่างมั้ย|มีคิว|ได้ไหม|ได้มั้ย/;
+export const wantsArranged = (normalized: string) => WANTS_EN.test(normalized) || WANTS_TH.test(normalized);
+
 /** Whether a normalised text is worded as a question. */
 export function hasQuestionCue(normalized: string): boolean {
   if (normalized.includes('?')) return true;
