@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { databaseOutageReason } from '../core/errors/index.ts';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
-import type { OutboxJobData } from '../core/outbox/outbox.ts';
+import type { OutboxJobData, WorkDoneHere } from '../core/outbox/outbox.ts';
 import { OrgJobGate } from '../core/orgs/org-gates.ts';
 import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
@@ -34,6 +34,13 @@ export interface JobContext {
    */
   promoteDelayed(queue?: string): Promise<void>;
   logger: Logger;
+  /**
+   * Runs, in this process and in order, the rows this job committed for itself to do
+   * (core/outbox `collectWorkDoneHere`): each through its own handler, as its first attempt. One
+   * that fails is made due for its own job (at once, or after a platform's Retry-After), one refused
+   * for good is failed as its job would be; one not there (its transaction rolled back) finds nothing to do.
+   */
+  runHere?(work: WorkDoneHere[]): Promise<void>;
 }
 
 /** queue name -> job name -> handler. */
@@ -86,7 +93,7 @@ export class JobRunner {
       worker.on('failed', (job, err) => {
         const data = job?.data as OutboxJobData | undefined;
         if (!job || !data?.outboxId) return;
-        const attempts = job.attemptsMade;
+        const attempts = job.attemptsMade + (data.triedHere ?? 0);
         if (STALLED.test(err.message)) {
           // Not the job's failure: its workers died (or froze) under it, more often than BullMQ
           // allows. The row is queued again, with a fresh job, up to a limit that stops a job that
@@ -96,7 +103,7 @@ export class JobRunner {
           return;
         }
         // An UnrecoverableError (unknown job, unreadable event, a platform's refusal) is never retried.
-        const final = attempts >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
+        const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
         logger.warn({ err: err.message, queue: queueName, job: job.name, outboxId: data.outboxId, attempts, final }, 'job failed');
         void this.#outcomes.attemptFailed(data.outboxId, attempts, err.message, final).catch((e) =>
           logger.warn({ err: e }, 'could not record a job failure'),
@@ -141,6 +148,7 @@ export class JobRunner {
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
+      runHere: (work) => this.#runHere(work),
     }).catch(async (err: unknown) => {
       // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
       // had no space for its file: the system's state, not the job's. The job waits for it without spending an attempt, so that an outage longer
@@ -170,8 +178,41 @@ export class JobRunner {
       throw err;
     });
     // Scheduler jobs (housekeeping) have no outbox row.
-    if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
+    if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt + (data.triedHere ?? 0));
     return result;
+  }
+
+  async #runHere(work: WorkDoneHere[]): Promise<void> {
+    const parentLogger = this.#o.logger;
+    for (const row of work) {
+      const handler = this.#o.processors[row.queue]?.[row.jobName];
+      // No handler in this process: the row runs as its own job at its time.
+      if (!handler) continue;
+      let logger: Logger | undefined;
+      try {
+        await handler(row.payload, {
+          outboxId: row.id,
+          orgId: row.orgId,
+          attempt: 1,
+          // Its own job, with the queue's whole policy, is always there after this attempt.
+          maxAttempts: 2,
+          mayRetry: () => true,
+          promoteDelayed: (queue = row.queue) => promoteBackoffs(this.#o.backend.queue(queue)),
+          get logger() {
+            return (logger ??= parentLogger.child({ queue: row.queue, job: row.jobName, outboxId: row.id, here: true }));
+          },
+        });
+        this.#outcomes.completed(row.id, 1);
+      } catch (err) {
+        const e = err as Error & Partial<RetryAfterError>;
+        const final = err instanceof UnrecoverableError || e.name === 'UnrecoverableError';
+        parentLogger.warn({ err: e.message, queue: row.queue, job: row.jobName, outboxId: row.id, final }, final ? 'work done here failed for good' : 'work done here failed; its own job will try again');
+        await (final
+          ? this.#outcomes.attemptFailed(row.id, 1, e.message, true)
+          : this.#outcomes.dueAgain(row.id, e.message, e.retryAfterMs ?? 0)
+        ).catch((failure) => parentLogger.warn({ err: failure }, 'could not record the outcome of work done here; its fallback runs at its time'));
+      }
+    }
   }
 
   /** Lets active jobs finish, then records their outcomes. */
