@@ -123,13 +123,15 @@ export class JobRunner {
     if (!handler) {
       throw new UnknownJobError(`No handler for job "${job.name}" on queue "${queueName}"`);
     }
-    const attempt = job.attemptsMade + 1;
+    // Counted from the row's first try: the job that committed it may have made one (`runHere`).
+    const tried = data.triedHere ?? 0;
+    const attempt = job.attemptsMade + 1 + tried;
     // Every job carries its org: one of an org being deleted (or gone) stops here, doing nothing.
     if (data.orgId && !(await this.#orgs.runs(data.orgId))) {
       if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
       return { skipped: 'org_deleted' };
     }
-    const maxAttempts = job.opts.attempts ?? 1;
+    const maxAttempts = (job.opts.attempts ?? 1) + tried;
     const budget = retryBudget(job);
     const retryUntil = budget?.until;
     const mayRetry = () => attempt < maxAttempts && (retryUntil === undefined || Date.now() < retryUntil);
@@ -178,7 +180,7 @@ export class JobRunner {
       throw err;
     });
     // Scheduler jobs (housekeeping) have no outbox row.
-    if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt + (data.triedHere ?? 0));
+    if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
     return result;
   }
 

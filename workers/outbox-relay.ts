@@ -45,6 +45,9 @@ export interface OutboxRelayOptions {
   holdUntilDue?: string[];
 }
 
+/** A row queued for the first time with attempts made was tried by the job that committed it (core/outbox `doneHere`). */
+const triedHere = (row: ClaimedRow) => (row.enqueue_count === 1 ? row.attempts : 0);
+
 interface ClaimedRow {
   id: string;
   org_id: string | null;
@@ -195,9 +198,9 @@ export class OutboxRelay {
         await backend.queue(queueName).addBulk(
           list.map((row) => ({
             name: row.job_name,
-            // A row queued for the first time with attempts made was tried by the job that committed it.
-            data: { outboxId: row.id, orgId: row.org_id, payload: row.payload, ...(row.enqueue_count === 1 && row.attempts > 0 ? { triedHere: row.attempts } : {}) } satisfies OutboxJobData,
-            opts: { ...opts, jobId: row.id, delay: row.delay_ms > 0 ? row.delay_ms : undefined },
+            data: { outboxId: row.id, orgId: row.org_id, payload: row.payload, ...(triedHere(row) ? { triedHere: triedHere(row) } : {}) } satisfies OutboxJobData,
+            // Its policy's attempts count that try too.
+            opts: { ...opts, jobId: row.id, delay: row.delay_ms > 0 ? row.delay_ms : undefined, ...(triedHere(row) && opts.attempts ? { attempts: Math.max(1, opts.attempts - triedHere(row)) } : {}) },
           })),
         );
       } catch (err) {
