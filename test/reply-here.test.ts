@@ -14,7 +14,8 @@ import { until } from './support/test-system.ts';
 let h: LineCustomerHarness;
 beforeAll(async () => {
   h = await startLineCustomerHarness();
-}, 120_000);
+  // Generous: the system starts slowly on a loaded shared machine.
+}, 300_000);
 afterAll(() => h?.close());
 
 const knex = () => h.sys.knex;

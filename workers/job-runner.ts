@@ -41,6 +41,10 @@ export interface JobContext {
    * for good is failed as its job would be; one not there (its transaction rolled back) finds nothing to do.
    */
   runHere?(work: WorkDoneHere[]): Promise<void>;
+  /** A row whose work this job did itself (a message routed where it was stored): done with the next batch of completions. */
+  doneHere?(outboxId: string): void;
+  /** This is a `runHere` try, the row's first: no earlier attempt of it can have left anything behind. */
+  here?: boolean;
 }
 
 /** queue name -> job name -> handler. */
@@ -58,6 +62,9 @@ export interface JobRunnerOptions {
 
 /** BullMQ's reason for a job whose workers kept dying under it. */
 const STALLED = /stalled more than allowable limit/i;
+
+/** A row done here is left to its own job when less than this remains before the relay hands it on. */
+const RUN_HERE_MARGIN_MS = 5_000;
 
 /** A job whose name has no handler fails at once: retrying cannot make a handler appear. */
 export class UnknownJobError extends UnrecoverableError {}
@@ -151,6 +158,7 @@ export class JobRunner {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
       runHere: (work) => this.#runHere(work),
+      doneHere: (outboxId) => this.#outcomes.completed(outboxId, 1),
     }).catch(async (err: unknown) => {
       // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
       // had no space for its file: the system's state, not the job's. The job waits for it without spending an attempt, so that an outage longer
@@ -188,8 +196,10 @@ export class JobRunner {
     const parentLogger = this.#o.logger;
     for (const row of work) {
       const handler = this.#o.processors[row.queue]?.[row.jobName];
-      // No handler in this process: the row runs as its own job at its time.
-      if (!handler) continue;
+      // No handler in this process: the row runs as its own job at its time. Nor one whose time is
+      // near (an overloaded process reached it late): its job may start meanwhile, and two tries at
+      // once of a first try could send twice.
+      if (!handler || Date.now() > row.heldUntil - RUN_HERE_MARGIN_MS) continue;
       let logger: Logger | undefined;
       try {
         await handler(row.payload, {
@@ -199,6 +209,7 @@ export class JobRunner {
           // Its own job, with the queue's whole policy, is always there after this attempt.
           maxAttempts: 2,
           mayRetry: () => true,
+          here: true,
           promoteDelayed: (queue = row.queue) => promoteBackoffs(this.#o.backend.queue(queue)),
           get logger() {
             return (logger ??= parentLogger.child({ queue: row.queue, job: row.jobName, outboxId: row.id, here: true }));

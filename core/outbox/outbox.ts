@@ -31,6 +31,8 @@ export interface WorkDoneHere {
   queue: string;
   jobName: string;
   payload: Record<string, unknown>;
+  /** When the relay hands it on (ms since the epoch): past this, its own job may be running it. */
+  heldUntil: number;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function addToOutbox(trx: Knex | Knex.Transaction, entries: OutboxE
   const held = (e: OutboxEntry) => here !== undefined && e.doneHere === true && !e.availableAt;
   const list = given.map((e) => (held(e) ? { ...e, id: e.id ?? randomUUID(), availableAt: new Date(Date.now() + DONE_HERE_FALLBACK_MS) } : e));
   for (const [i, e] of list.entries()) {
-    if (held(given[i])) here!.push({ id: e.id!, orgId: e.orgId, queue: e.queue, jobName: e.jobName, payload: e.payload });
+    if (held(given[i])) here!.push({ id: e.id!, orgId: e.orgId, queue: e.queue, jobName: e.jobName, payload: e.payload, heldUntil: e.availableAt!.getTime() });
   }
   const rows = await trx('outbox')
     .insert(

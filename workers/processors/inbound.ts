@@ -81,7 +81,9 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
     if (handled?.messageId && handled.routeRowId) {
       try {
         const routed = await routeMessage(deps.router, handled.messageId);
-        await doneInProcess(deps.knex, handled.routeRowId);
+        // With the job's batch of completions where it has one (one statement for many rows).
+        if (job.doneHere) job.doneHere(handled.routeRowId);
+        else await doneInProcess(deps.knex, handled.routeRowId);
         return { type: event.type, routed: routed.decision };
       } catch (err) {
         // Known to have failed, so its retry need not wait out the fallback's time, which is
