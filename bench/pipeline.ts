@@ -262,8 +262,18 @@ async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) 
     const commands = Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))?.[1]);
     // Outbox rows (the product's; the floor has none) are its durable hops: one per job.
     const outbox = await db.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'outbox'");
-    const hops = outbox.rows[0].n ? (await db.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n : 0;
-    return { ...cpu, 'PostgreSQL transactions': rows[0].x, 'PostgreSQL rows written': rows[0].w, 'Redis commands (Lua scripts\' inner commands included)': commands, 'outbox rows (jobs)': hops };
+    // Of those, the ones handed to the queue store as jobs; the rest were done by the job that committed them (core/outbox `doneHere`).
+    const hops = outbox.rows[0].n
+      ? (await db.query('SELECT count(*)::int AS n, (count(*) FILTER (WHERE enqueue_count > 0))::int AS jobs FROM outbox')).rows[0]
+      : { n: 0, jobs: 0 };
+    return {
+      ...cpu,
+      'PostgreSQL transactions': rows[0].x,
+      'PostgreSQL rows written': rows[0].w,
+      'Redis commands (Lua scripts\' inner commands included)': commands,
+      'outbox rows': hops.n,
+      'BullMQ jobs': hops.jobs,
+    };
   };
   try {
     return await work(dbUrl.toString(), async (t) => (await db.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n, counters);

@@ -26,14 +26,14 @@ import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { startInboundSmtp } from '../bot/email/inbound-smtp.ts';
-import { OUTBOUND_QUEUE, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
+import { OUTBOUND_QUEUE, SEND_JOB, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
 import { preloadWordVectors } from '../core/understanding/offline/word-vectors.ts';
 import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
 import { mediaProcessors } from '../workers/processors/media.ts';
-import { profileProcessors } from '../workers/processors/profiles.ts';
+import { PROFILE_JOBS, profileProcessors } from '../workers/processors/profiles.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
@@ -351,7 +351,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         logger,
         pollIntervalMs: 250,
         holdDelayedRows: embeddedDb && queues.kind === 'postgres',
-        holdUntilDue: [ROUTE_MESSAGE_JOB],
+        // Fallbacks of work the storing job does itself (core/outbox `doneHere`); a group's combined
+        // push, also a send with a later time, then waits here too rather than as a delayed job.
+        holdUntilDue: [ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile],
         ...opts.relay,
       });
       relay.start();

@@ -16,6 +16,8 @@ export interface OutgoingSend<C extends Channel = Channel> {
   replyToEventId?: number;
   /** The send's outbox row: the name its reply claim carries, so that its retries know it. */
   outboxId: string;
+  /** The first try of this send, by the job that committed it (workers/job-runner.ts `runHere`): no earlier attempt to look for. */
+  firstTry?: boolean;
   logger: Logger;
   /** The platform took these messages: recorded at once, so that a retry sends only what is left. */
   recordSent(ids: string[], platformIds: (string | null)[]): Promise<void>;

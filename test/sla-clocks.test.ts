@@ -79,8 +79,13 @@ describe('SLA timers', () => {
     const moved = await sys.knex('cases').where({ id: c.id }).first();
     const due = new Date(moved.resolution_due_at);
     expect(due.getTime()).toBeGreaterThan(Date.now() + 60_000);
-    const timer = await sys.knex('outbox').where({ queue: 'sla', status: 'pending' }).orWhere({ queue: 'sla', status: 'enqueued' }).whereRaw(`payload->>'caseId' = ? AND payload->>'moment' = 'breach' AND payload->>'clock' = 'resolution'`, [c.id]).orderBy('seq', 'desc').first();
-    expect(timer.payload.at).toBe(due.toISOString());
+    // Only the soonest timer is scheduled (the warning); it schedules the breach when it runs.
+    const newest = () => sys.knex('outbox').where({ queue: 'sla' }).whereRaw(`payload->>'caseId' = ?`, [c.id]).orderBy('seq', 'desc').first();
+    const warnAt = new Date(moved.resolution_warn_at);
+    expect((await newest()).payload).toEqual({ caseId: c.id, clock: 'resolution', moment: 'warning', at: warnAt.toISOString() });
+    const warning: SlaCheck = { caseId: c.id, clock: 'resolution', moment: 'warning', at: warnAt.toISOString() };
+    expect(await sys.knex.transaction((trx) => fireSlaTimer(trx, warning, warnAt))).toBe(true);
+    expect((await newest()).payload).toEqual({ caseId: c.id, clock: 'resolution', moment: 'breach', at: due.toISOString() });
 
     // At the old time nothing fires; at the new one the breach does, once.
     const old: SlaCheck = { caseId: c.id, clock: 'resolution', moment: 'breach', at: c.resolution_due_at.toISOString() };
@@ -88,6 +93,21 @@ describe('SLA timers', () => {
     const current: SlaCheck = { caseId: c.id, clock: 'resolution', moment: 'breach', at: due.toISOString() };
     expect(await sys.knex.transaction((trx) => fireSlaTimer(trx, current, due))).toBe(true);
     expect(await sys.knex.transaction((trx) => fireSlaTimer(trx, current, due))).toBe(false);
+  });
+
+  it('schedules one timer for a new case, the soonest, and none after it once the case is closed', async () => {
+    const c = await openTestCase(sys, 'order_not_delivered', {}, 'late order, one timer');
+    const timers = () => sys.knex('outbox').where({ queue: 'sla' }).whereRaw(`payload->>'caseId' = ?`, [c.id]).orderBy('seq').select('payload');
+    const row = await sys.knex('cases').where({ id: c.id }).first();
+    const soonest = [row.first_response_due_at, row.resolution_warn_at, row.resolution_due_at].filter(Boolean).map((d: Date) => new Date(d).getTime()).sort((a, b) => a - b)[0];
+    const scheduled = await timers();
+    expect(scheduled).toHaveLength(1);
+    expect(Date.parse(scheduled[0].payload.at)).toBe(soonest);
+    // Closed before it comes due: when it runs, it neither fires nor schedules the next.
+    await sys.knex('cases').where({ id: c.id }).update({ status: 'closed' });
+    const at = new Date(soonest);
+    expect(await sys.knex.transaction((trx) => fireSlaTimer(trx, scheduled[0].payload, at))).toBe(false);
+    expect(await timers()).toHaveLength(1);
   });
 
   it('lets the sweep catch a timer whose job was lost', async () => {

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { databaseOutageReason } from '../core/errors/index.ts';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
-import type { OutboxJobData } from '../core/outbox/outbox.ts';
+import type { OutboxJobData, WorkDoneHere } from '../core/outbox/outbox.ts';
 import { OrgJobGate } from '../core/orgs/org-gates.ts';
 import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
 import { OutboxOutcomes } from './outbox-outcomes.ts';
@@ -34,6 +34,17 @@ export interface JobContext {
    */
   promoteDelayed(queue?: string): Promise<void>;
   logger: Logger;
+  /**
+   * Runs, in this process and in order, the rows this job committed for itself to do
+   * (core/outbox `collectWorkDoneHere`): each through its own handler, as its first attempt. One
+   * that fails is made due for its own job (at once, or after a platform's Retry-After), one refused
+   * for good is failed as its job would be; one not there (its transaction rolled back) finds nothing to do.
+   */
+  runHere?(work: WorkDoneHere[]): Promise<void>;
+  /** A row whose work this job did itself (a message routed where it was stored): done with the next batch of completions. */
+  doneHere?(outboxId: string): void;
+  /** This is a `runHere` try, the row's first: no earlier attempt of it can have left anything behind. */
+  here?: boolean;
 }
 
 /** queue name -> job name -> handler. */
@@ -51,6 +62,9 @@ export interface JobRunnerOptions {
 
 /** BullMQ's reason for a job whose workers kept dying under it. */
 const STALLED = /stalled more than allowable limit/i;
+
+/** A row done here is left to its own job when less than this remains before the relay hands it on. */
+const RUN_HERE_MARGIN_MS = 5_000;
 
 /** A job whose name has no handler fails at once: retrying cannot make a handler appear. */
 export class UnknownJobError extends UnrecoverableError {}
@@ -86,7 +100,7 @@ export class JobRunner {
       worker.on('failed', (job, err) => {
         const data = job?.data as OutboxJobData | undefined;
         if (!job || !data?.outboxId) return;
-        const attempts = job.attemptsMade;
+        const attempts = job.attemptsMade + (data.triedHere ?? 0);
         if (STALLED.test(err.message)) {
           // Not the job's failure: its workers died (or froze) under it, more often than BullMQ
           // allows. The row is queued again, with a fresh job, up to a limit that stops a job that
@@ -96,7 +110,7 @@ export class JobRunner {
           return;
         }
         // An UnrecoverableError (unknown job, unreadable event, a platform's refusal) is never retried.
-        const final = attempts >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
+        const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
         logger.warn({ err: err.message, queue: queueName, job: job.name, outboxId: data.outboxId, attempts, final }, 'job failed');
         void this.#outcomes.attemptFailed(data.outboxId, attempts, err.message, final).catch((e) =>
           logger.warn({ err: e }, 'could not record a job failure'),
@@ -116,13 +130,15 @@ export class JobRunner {
     if (!handler) {
       throw new UnknownJobError(`No handler for job "${job.name}" on queue "${queueName}"`);
     }
-    const attempt = job.attemptsMade + 1;
+    // Counted from the row's first try: the job that committed it may have made one (`runHere`).
+    const tried = data.triedHere ?? 0;
+    const attempt = job.attemptsMade + 1 + tried;
     // Every job carries its org: one of an org being deleted (or gone) stops here, doing nothing.
     if (data.orgId && !(await this.#orgs.runs(data.orgId))) {
       if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
       return { skipped: 'org_deleted' };
     }
-    const maxAttempts = job.opts.attempts ?? 1;
+    const maxAttempts = (job.opts.attempts ?? 1) + tried;
     const budget = retryBudget(job);
     const retryUntil = budget?.until;
     const mayRetry = () => attempt < maxAttempts && (retryUntil === undefined || Date.now() < retryUntil);
@@ -141,6 +157,8 @@ export class JobRunner {
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
+      runHere: (work) => this.#runHere(work),
+      doneHere: (outboxId) => this.#outcomes.completed(outboxId, 1),
     }).catch(async (err: unknown) => {
       // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
       // had no space for its file: the system's state, not the job's. The job waits for it without spending an attempt, so that an outage longer
@@ -172,6 +190,42 @@ export class JobRunner {
     // Scheduler jobs (housekeeping) have no outbox row.
     if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
     return result;
+  }
+
+  async #runHere(work: WorkDoneHere[]): Promise<void> {
+    const parentLogger = this.#o.logger;
+    for (const row of work) {
+      const handler = this.#o.processors[row.queue]?.[row.jobName];
+      // No handler in this process: the row runs as its own job at its time. Nor one whose time is
+      // near (an overloaded process reached it late): its job may start meanwhile, and two tries at
+      // once of a first try could send twice.
+      if (!handler || Date.now() > row.heldUntil - RUN_HERE_MARGIN_MS) continue;
+      let logger: Logger | undefined;
+      try {
+        await handler(row.payload, {
+          outboxId: row.id,
+          orgId: row.orgId,
+          attempt: 1,
+          // Its own job, with the queue's whole policy, is always there after this attempt.
+          maxAttempts: 2,
+          mayRetry: () => true,
+          here: true,
+          promoteDelayed: (queue = row.queue) => promoteBackoffs(this.#o.backend.queue(queue)),
+          get logger() {
+            return (logger ??= parentLogger.child({ queue: row.queue, job: row.jobName, outboxId: row.id, here: true }));
+          },
+        });
+        this.#outcomes.completed(row.id, 1);
+      } catch (err) {
+        const e = err as Error & Partial<RetryAfterError>;
+        const final = err instanceof UnrecoverableError || e.name === 'UnrecoverableError';
+        parentLogger.warn({ err: e.message, queue: row.queue, job: row.jobName, outboxId: row.id, final }, final ? 'work done here failed for good' : 'work done here failed; its own job will try again');
+        await (final
+          ? this.#outcomes.attemptFailed(row.id, 1, e.message, true)
+          : this.#outcomes.dueAgain(row.id, e.message, e.retryAfterMs ?? 0)
+        ).catch((failure) => parentLogger.warn({ err: failure }, 'could not record the outcome of work done here; its fallback runs at its time'));
+      }
+    }
   }
 
   /** Lets active jobs finish, then records their outcomes. */

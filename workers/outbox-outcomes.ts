@@ -39,6 +39,18 @@ export class OutboxOutcomes {
   }
 
   /**
+   * Work a job did itself after its commit (job-runner.ts `runHere`) failed, and may be tried again:
+   * its row, held as the fallback, is made due now (or once a platform's Retry-After has passed) for
+   * its own job, with the queue's retry policy from there.
+   */
+  async dueAgain(outboxId: string, error: string, afterMs: number): Promise<void> {
+    const knex = this.#knex;
+    await knex('outbox')
+      .where({ id: outboxId, status: 'pending' })
+      .update({ attempts: 1, last_error: error.slice(0, 2000), available_at: knex.raw(`now() + make_interval(secs => ?)`, [afterMs / 1000]) });
+  }
+
+  /**
    * A job BullMQ failed because it stalled too often goes back to pending (the relay replaces the
    * failed job with a new one); after `maxEnqueues` enqueues it stays failed, visibly.
    */

@@ -45,6 +45,9 @@ export interface OutboxRelayOptions {
   holdUntilDue?: string[];
 }
 
+/** A row queued for the first time with attempts made was tried by the job that committed it (core/outbox `doneHere`). */
+const triedHere = (row: ClaimedRow) => (row.enqueue_count === 1 ? row.attempts : 0);
+
 interface ClaimedRow {
   id: string;
   org_id: string | null;
@@ -53,6 +56,7 @@ interface ClaimedRow {
   payload: Record<string, unknown>;
   delay_ms: number;
   enqueue_count: number;
+  attempts: number;
 }
 
 export class OutboxRelay {
@@ -173,7 +177,7 @@ export class OutboxRelay {
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED) c
         WHERE o.id = c.id
-      RETURNING o.id, o.org_id, o.queue, o.job_name, o.payload, o.enqueue_count,
+      RETURNING o.id, o.org_id, o.queue, o.job_name, o.payload, o.enqueue_count, o.attempts,
                 greatest(0, floor(extract(epoch FROM (o.available_at - now())) * 1000))::float8 AS delay_ms`,
       !holdDelayedRows && holdUntilDue.length ? [holdUntilDue, batchSize] : [batchSize],
     );
@@ -194,8 +198,9 @@ export class OutboxRelay {
         await backend.queue(queueName).addBulk(
           list.map((row) => ({
             name: row.job_name,
-            data: { outboxId: row.id, orgId: row.org_id, payload: row.payload } satisfies OutboxJobData,
-            opts: { ...opts, jobId: row.id, delay: row.delay_ms > 0 ? row.delay_ms : undefined },
+            data: { outboxId: row.id, orgId: row.org_id, payload: row.payload, ...(triedHere(row) ? { triedHere: triedHere(row) } : {}) } satisfies OutboxJobData,
+            // Its policy's attempts count that try too.
+            opts: { ...opts, jobId: row.id, delay: row.delay_ms > 0 ? row.delay_ms : undefined, ...(triedHere(row) && opts.attempts ? { attempts: Math.max(1, opts.attempts - triedHere(row)) } : {}) },
           })),
         );
       } catch (err) {

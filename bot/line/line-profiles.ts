@@ -51,7 +51,9 @@ const ASK_AGAIN_AFTER = '1 day';
 export async function queueProfileFetchIfDue(trx: Knex.Transaction, p: { orgId: string } & ContactProfileJob): Promise<boolean> {
   if (!(await markProfileRequested(trx, { channelId: p.channelId, userId: p.userId, askAgainAfter: ASK_AGAIN_AFTER }))) return false;
   const { orgId, ...job } = p;
-  await addToOutbox(trx, { orgId, queue: PROFILE_QUEUE, jobName: PROFILE_JOBS.contactProfile, payload: { ...job } satisfies ContactProfileJob });
+  // Asked by the job that stored the message, after the customer's answer has gone, where that job
+  // collects such work (workers/processors/inbound.ts): no job of its own in the common case.
+  await addToOutbox(trx, { orgId, queue: PROFILE_QUEUE, jobName: PROFILE_JOBS.contactProfile, payload: { ...job } satisfies ContactProfileJob, doneHere: true });
   return true;
 }
 

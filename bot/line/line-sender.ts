@@ -33,7 +33,7 @@ export function lineSender(deps: { knex: Knex; lineApiBaseUrl: string }): Channe
       let pending = s.messages;
       // An earlier attempt of this send claimed the reply token and ended before LINE's answer was
       // recorded: while the token is fresh it is tried again.
-      const claimStands = eventId !== undefined && (await holdsReplyClaim(knex, eventId, s.outboxId));
+      const claimStands = eventId !== undefined && !s.firstTry && (await holdsReplyClaim(knex, eventId, s.outboxId));
       const resumedToken = claimStands ? await reclaimReplyToken(knex, eventId, s.outboxId, REPLY_TOKEN_FRESH_SECONDS) : undefined;
       if (claimStands && !resumedToken) pending = await settleUnknownReply(knex, eventId, s.outboxId, pending, s.logger);
       if (pending.length === 0) return;

@@ -6,8 +6,9 @@ import { CASE_STATUS } from './case-status.ts';
 import { recordCaseEvent, recordSlaEventOnce } from './case-timeline.ts';
 
 /**
- * The SLA clocks of a case, driven by BullMQ: a delayed job per due time (through the outbox, so
- * it commits with the change that set the time) and a periodic sweep as the safety net. A job
+ * The SLA clocks of a case, driven by BullMQ: a delayed job for the soonest due time (through the
+ * outbox, so it commits with the change that set the time), each scheduling the next when it runs,
+ * and a periodic sweep as the safety net. A job
  * carries the due time it was made for; when it runs, the case is read again and a timer whose due
  * time has since moved, or whose case is paused or done, does nothing. The database's unique index
  * on (case, warning|breach, clock) makes each fire once, however many workers race.
@@ -40,17 +41,43 @@ interface CaseClocks {
   resolution_due_at: Date | null;
 }
 
-/** Schedules the timers for the case's current due times (call after they are set or moved). */
+/** The three timers of a case, the column holding each one's due time, in the order they come when due together. */
+const SLOTS: { clock: SlaClock; moment: SlaMoment; column: keyof Omit<CaseClocks, 'id' | 'org_id'> }[] = [
+  { clock: 'first_response', moment: 'breach', column: 'first_response_due_at' },
+  { clock: 'resolution', moment: 'warning', column: 'resolution_warn_at' },
+  { clock: 'resolution', moment: 'breach', column: 'resolution_due_at' },
+];
+
+/** The case's timers for the due times given, soonest first. */
+function timersOf(c: CaseClocks): SlaCheck[] {
+  return SLOTS.flatMap((s, order) => (c[s.column] ? [{ order, check: { caseId: c.id, clock: s.clock, moment: s.moment, at: new Date(c[s.column]!).toISOString() } }] : []))
+    .sort((a, b) => Date.parse(a.check.at) - Date.parse(b.check.at) || a.order - b.order)
+    .map((t) => t.check);
+}
+
+const timerRow = (orgId: string, t: SlaCheck) => ({ orgId, queue: SLA_QUEUE, jobName: SLA_CHECK_JOB, payload: { ...t }, availableAt: new Date(t.at) });
+
+/**
+ * Schedules the soonest of the timers for the due times given (call after they are set or moved);
+ * each timer, when it runs, schedules the one after it (`fireSlaTimer`). One timer job per case at
+ * a time rather than three: most cases are resolved before the first comes due.
+ */
 export async function scheduleSlaTimers(trx: Knex.Transaction, c: CaseClocks): Promise<void> {
-  const timers: SlaCheck[] = [];
-  const add = (clock: SlaClock, moment: SlaMoment, at: Date | null) => at && timers.push({ caseId: c.id, clock, moment, at: new Date(at).toISOString() });
-  add('first_response', 'breach', c.first_response_due_at);
-  add('resolution', 'warning', c.resolution_warn_at);
-  add('resolution', 'breach', c.resolution_due_at);
-  await addToOutbox(
-    trx,
-    timers.map((t) => ({ orgId: c.org_id, queue: SLA_QUEUE, jobName: SLA_CHECK_JOB, payload: { ...t }, availableAt: new Date(t.at) })),
-  );
+  const [soonest] = timersOf(c);
+  if (soonest) await addToOutbox(trx, timerRow(c.org_id, soonest));
+}
+
+/**
+ * The timer after `t` in the case's chain, scheduled by `t`'s own run: only when `t` is the
+ * case's current timer for its moment (a due time that moved got a chain of its own when it moved)
+ * and the case is still open. A timer lost with its job is caught by the sweep (`dueSlaChecks`).
+ */
+async function scheduleNextTimer(trx: Knex.Transaction, row: CaseClocks & { status: CaseStatus }, t: SlaCheck): Promise<void> {
+  if (!CASE_STATUS[row.status].isOpen) return;
+  const timers = timersOf(row);
+  const at = timers.findIndex((x) => x.clock === t.clock && x.moment === t.moment && x.at === t.at);
+  if (at < 0 || at === timers.length - 1) return;
+  await addToOutbox(trx, timerRow(row.org_id, timers[at + 1]));
 }
 
 /** The due instant a timer of this clock and moment should have now; null when it should not fire. */
@@ -76,9 +103,12 @@ export async function fireSlaTimer(trx: Knex.Transaction, t: SlaCheck, now: Date
     .forUpdate()
     .first();
   if (!row) return false;
+  // Run early (a clock that jumped): neither fired nor followed; the sweep catches it when due.
+  if (Date.parse(t.at) > now.getTime() + 1000) return false;
+  await scheduleNextTimer(trx, row, t);
   const due = currentDue(row, t.clock, t.moment);
   // Moved (a pause, a new target) or no longer relevant: the timer for the new time will come.
-  if (!due || new Date(due).getTime() !== Date.parse(t.at) || due.getTime() > now.getTime() + 1000) return false;
+  if (!due || new Date(due).getTime() !== Date.parse(t.at)) return false;
   const type = t.moment === 'warning' ? 'sla_warning' : 'sla_breach';
   const recorded = await recordSlaEventOnce(trx, { orgId: row.org_id, caseId: row.id, type, data: { clock: t.clock, dueAt: t.at } });
   if (!recorded) return false;

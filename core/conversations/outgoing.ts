@@ -113,6 +113,8 @@ export async function queueMessages(
     queue: OUTBOUND_QUEUE,
     jobName: SEND_JOB,
     payload: { ...payload },
+    // A reply is sent by the job that decided it, while its token is fresh, where that job collects such work.
+    doneHere: m.replyToEventId !== undefined,
     ...(combine && !m.atOnce && groupPushWindowMs > 0 ? { availableAt: new Date((m.now ?? new Date()).getTime() + groupPushWindowMs) } : {}),
   });
   return { outboxId, messageIds };

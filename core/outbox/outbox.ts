@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 
 /**
@@ -14,13 +16,57 @@ export interface OutboxEntry {
   payload: Record<string, unknown>;
   /** Not before this moment (SLA timers); default now. */
   availableAt?: Date;
+  /**
+   * Work the job committing the row may do itself once it has committed (a reply while its token
+   * is fresh, a customer's LINE profile): inside `collectWorkDoneHere`, the row is held as the
+   * fallback (`DONE_HERE_FALLBACK_MS`) and handed to that job; elsewhere it is an ordinary row.
+   */
+  doneHere?: boolean;
+}
+
+/** An outbox row the job that committed it runs itself, after its commit (`collectWorkDoneHere`). */
+export interface WorkDoneHere {
+  id: string;
+  orgId: string | null;
+  queue: string;
+  jobName: string;
+  payload: Record<string, unknown>;
+  /** When the relay hands it on (ms since the epoch): past this, its own job may be running it. */
+  heldUntil: number;
+}
+
+/**
+ * How long a row the committing job runs itself waits in the outbox before the relay hands it on:
+ * it runs then only if that job died or its attempt failed (which makes it due at once). As long as
+ * the route fallback (bot/inbound-handler.ts, ROUTE_FALLBACK_MS), so a process killed mid-message
+ * leaves all of that message's work due together.
+ */
+export const DONE_HERE_FALLBACK_MS = 10_000;
+
+const doneHere = new AsyncLocalStorage<WorkDoneHere[]>();
+
+/**
+ * Runs `fn` collecting the `doneHere` rows its transactions add, in the order added. A row of a
+ * transaction that rolled back is collected too and is simply not there when run (its work finds
+ * nothing to do); the caller runs them once `fn` has returned, that is, after every commit.
+ */
+export async function collectWorkDoneHere<T>(fn: () => Promise<T>): Promise<{ result: T; work: WorkDoneHere[] }> {
+  const work: WorkDoneHere[] = [];
+  const result = await doneHere.run(work, fn);
+  return { result, work };
 }
 
 export type OutboxStatus = 'pending' | 'enqueued' | 'done' | 'failed';
 
 export async function addToOutbox(trx: Knex | Knex.Transaction, entries: OutboxEntry | OutboxEntry[]): Promise<string[]> {
-  const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return [];
+  const given = Array.isArray(entries) ? entries : [entries];
+  if (given.length === 0) return [];
+  const here = doneHere.getStore();
+  const held = (e: OutboxEntry) => here !== undefined && e.doneHere === true && !e.availableAt;
+  const list = given.map((e) => (held(e) ? { ...e, id: e.id ?? randomUUID(), availableAt: new Date(Date.now() + DONE_HERE_FALLBACK_MS) } : e));
+  for (const [i, e] of list.entries()) {
+    if (held(given[i])) here!.push({ id: e.id!, orgId: e.orgId, queue: e.queue, jobName: e.jobName, payload: e.payload, heldUntil: e.availableAt!.getTime() });
+  }
   const rows = await trx('outbox')
     .insert(
       list.map((e) => ({
@@ -62,6 +108,8 @@ export interface OutboxJobData<P = Record<string, unknown>> {
    * since the epoch: the job is not run again before it, even when the waiting jobs are promoted.
    */
   notBefore?: number;
+  /** Attempts made before its job, by the job that committed the row (`doneHere`): counted in the row's attempts. */
+  triedHere?: number;
 }
 
 /** An outbox row as the org's admins see it: what ran, how often, and why it failed. */

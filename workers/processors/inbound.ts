@@ -14,8 +14,9 @@ import type { MediaStore } from '../../core/media/media-store.ts';
 import { ownEmailAddresses, type Channel, type ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
-import { doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
-import type { ProcessorTable } from '../job-runner.ts';
+import { collectWorkDoneHere, doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
+import { OUTBOUND_QUEUE } from '../../core/conversations/outgoing.ts';
+import type { JobContext, ProcessorTable } from '../job-runner.ts';
 
 /**
  * Step 3 of DESIGN.md section 2: a stored platform event becomes contacts, conversations and
@@ -27,6 +28,8 @@ import type { ProcessorTable } from '../job-runner.ts';
  * Media whose URL the SSRF guard can only refuse is not queued for fetching (bot/inbound-handler.ts).
  * A message is routed in the same job once stored, its own route-message job held back as the
  * fallback (`ROUTE_FALLBACK_MS`): one hop fewer on the way to the customer's answer.
+ * On LINE the answer it decided is sent from here too, and the profile asked for after it
+ * (core/outbox `collectWorkDoneHere`): a customer answered in one job.
  */
 export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory; router: RouterDeps; outbound?: OutboundPolicy; media?: MediaStore }): ProcessorTable {
   const mediaUrlRefusal = deps.outbound ? (url: string) => urlRefusedOffline(url, deps.outbound!) : undefined;
@@ -50,35 +53,47 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
           job.logger.warn({ inboundEventId: id, reason: (err as Error).message }, 'inbound event cannot be read; recorded as malformed');
           return { malformed: true };
         }
-        let handled: Awaited<ReturnType<typeof handleInboundEvent>> | undefined;
-        try {
-          handled = (await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal })))?.result;
-        } catch (err) {
-          // Each failed attempt leaves its reason on the event (a success clears it); the last one's
-          // stays: an event that failed for good says why where staff and operators look for it.
-          const final = job.attempt >= job.maxAttempts || err instanceof UnrecoverableError;
-          const reason = `${final ? `failed for good after ${job.attempt} attempt(s)` : `attempt ${job.attempt} failed`}: ${(err as Error).message}`;
-          await recordEventError(deps.knex, id, reason, job.attempt).catch((e) => job.logger.warn({ err: e }, 'could not record an inbound failure'));
-          throw err;
-        }
-        // The message is routed now, in this job; its route-message row is the fallback, held until
-        // ROUTE_FALLBACK_MS, for a routing that fails or a process that dies here.
-        if (handled?.messageId && handled.routeRowId) {
-          try {
-            const routed = await routeMessage(deps.router, handled.messageId);
-            await doneInProcess(deps.knex, handled.routeRowId);
-            return { type: event.type, routed: routed.decision };
-          } catch (err) {
-            // Known to have failed, so its retry need not wait out the fallback's time, which is
-            // there for a process that died in the middle of a slow reading.
-            await dueSooner(deps.knex, handled.routeRowId, new Date(Date.now() + ROUTE_RETRY_MS)).catch(() => false);
-            job.logger.warn({ err, messageId: handled.messageId }, 'routing a message failed; its route-message job will try again');
-          }
-        }
-        return { type: event.type };
+        // On LINE, the answer goes from this job while the reply token is fresh, and the customer's
+        // profile is asked for after it: both committed as outbox rows held as their fallback.
+        if (channel.kind !== 'line' || !job.runHere) return storeAndRoute(id, channel, event, job);
+        const { result, work } = await collectWorkDoneHere(() => storeAndRoute(id, channel, event, job));
+        await job.runHere([...work.filter((w) => w.queue === OUTBOUND_QUEUE), ...work.filter((w) => w.queue !== OUTBOUND_QUEUE)]);
+        return result;
       },
     },
   };
+
+  /** Stores the event's message (once, whatever the attempt) and routes it. */
+  async function storeAndRoute(id: number, channel: Channel, event: InboundEvent, job: JobContext): Promise<Record<string, unknown>> {
+    let handled: Awaited<ReturnType<typeof handleInboundEvent>> | undefined;
+    try {
+      handled = (await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal })))?.result;
+    } catch (err) {
+      // Each failed attempt leaves its reason on the event (a success clears it); the last one's
+      // stays: an event that failed for good says why where staff and operators look for it.
+      const final = job.attempt >= job.maxAttempts || err instanceof UnrecoverableError;
+      const reason = `${final ? `failed for good after ${job.attempt} attempt(s)` : `attempt ${job.attempt} failed`}: ${(err as Error).message}`;
+      await recordEventError(deps.knex, id, reason, job.attempt).catch((e) => job.logger.warn({ err: e }, 'could not record an inbound failure'));
+      throw err;
+    }
+    // The message is routed now, in this job; its route-message row is the fallback, held until
+    // ROUTE_FALLBACK_MS, for a routing that fails or a process that dies here.
+    if (handled?.messageId && handled.routeRowId) {
+      try {
+        const routed = await routeMessage(deps.router, handled.messageId);
+        // With the job's batch of completions where it has one (one statement for many rows).
+        if (job.doneHere) job.doneHere(handled.routeRowId);
+        else await doneInProcess(deps.knex, handled.routeRowId);
+        return { type: event.type, routed: routed.decision };
+      } catch (err) {
+        // Known to have failed, so its retry need not wait out the fallback's time, which is
+        // there for a process that died in the middle of a slow reading.
+        await dueSooner(deps.knex, handled.routeRowId, new Date(Date.now() + ROUTE_RETRY_MS)).catch(() => false);
+        job.logger.warn({ err, messageId: handled.messageId }, 'routing a message failed; its route-message job will try again');
+      }
+    }
+    return { type: event.type };
+  }
 }
 
 async function parse(deps: { knex: Knex; media?: MediaStore }, channel: Channel, payload: unknown, receivedAt: Date): Promise<InboundEvent> {

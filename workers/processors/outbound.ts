@@ -158,6 +158,7 @@ async function sendPending(
       messages: pending.map((p) => ({ id: p.id, message: p.payload.outbound, ...(p.sender_type ? { senderType: p.sender_type } : {}) })),
       replyToEventId: payload.replyToEventId,
       outboxId: job.outboxId,
+      firstTry: job.here === true,
       logger: job.logger,
       recordSent: (ids, platformIds) => markMessagesSent(knex, ids, platformIds),
     });

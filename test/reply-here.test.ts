@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { DONE_HERE_FALLBACK_MS } from '../core/outbox/outbox.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * On LINE, the job that stores a customer's message also sends the answer it decided, while the
+ * reply token is fresh, and then asks LINE for the customer's profile: one job per customer
+ * answered. The send and the profile are outbox rows committed with the work, held as fallbacks
+ * (DONE_HERE_FALLBACK_MS) and marked done by that job; a reply LINE was too busy to take is made
+ * due at once for its own job, which replies with the same token, once.
+ */
+let h: LineCustomerHarness;
+beforeAll(async () => {
+  h = await startLineCustomerHarness();
+  // Generous: the system starts slowly on a loaded shared machine.
+}, 300_000);
+afterAll(() => h?.close());
+
+const knex = () => h.sys.knex;
+/** The outbox row that sent the bot's text answer in the customer's conversation. */
+async function answerRowOf(userId: string) {
+  const conversation = await knex()('conversations').where({ external_id: userId }).first('id');
+  const answer = await knex()('messages').where({ conversation_id: conversation.id, direction: 'out', kind: 'text' }).first('outbox_id', 'delivery_status');
+  const row = await knex()('outbox').where({ id: answer.outbox_id }).first('status', 'enqueue_count', 'attempts');
+  return { delivery: answer.delivery_status as string, row };
+}
+const profileRowOf = (userId: string) => knex()('outbox').where({ queue: 'line-profiles' }).whereRaw(`payload->>'userId' = ?`, [userId]).first('status', 'enqueue_count', 'attempts');
+
+describe('the answer sent from the job that stored the message', () => {
+  it('replies with the token and names the customer, in one job: the send and profile rows are done and were never queued', async () => {
+    const customer = lineId('U');
+    h.line.state.addProfile({ userId: customer, displayName: 'Nok Chaiyo' });
+    const sent = Date.now();
+    const reply = await h.ask(customer, { text: 'hello there' });
+    expect(reply.text.length).toBeGreaterThan(0);
+    // Well within the fallback's wait: it was not its job that sent it.
+    expect(Date.now() - sent).toBeLessThan(DONE_HERE_FALLBACK_MS);
+    await until(async () => (await answerRowOf(customer)).row.status === 'done');
+    expect(await answerRowOf(customer)).toEqual({ delivery: 'sent', row: { status: 'done', enqueue_count: 0, attempts: 1 } });
+    await until(async () => (await profileRowOf(customer))?.status === 'done');
+    expect(await profileRowOf(customer)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
+    const identity = await knex()('contact_identities').where({ external_id: customer }).first('contact_id');
+    expect((await knex()('contacts').where({ id: identity.contact_id }).first('display_name')).display_name).toBe('Nok Chaiyo');
+  });
+
+  it('leaves a reply LINE was too busy to take to its own job, due at once, which replies with the same token, once', async () => {
+    const customer = lineId('U');
+    h.line.state.failNext('/v2/bot/message/reply', { status: 500, body: { message: 'Internal error' } });
+    const sent = Date.now();
+    const event = await h.send(customer, { text: 'what are your opening hours?' });
+    const withToken = () => h.line.state.deliveries.filter((d) => d.kind === 'reply' && d.replyToken === event.replyToken);
+    await until(async () => withToken().length > 0, 15_000);
+    // Its job ran at once after the failure (the queue's first backoff at most), not after the fallback's wait.
+    expect(Date.now() - sent).toBeLessThan(DONE_HERE_FALLBACK_MS);
+    await until(async () => (await answerRowOf(customer)).row.status === 'done');
+    expect(await answerRowOf(customer)).toMatchObject({ delivery: 'sent', row: { status: 'done', enqueue_count: 1 } });
+    // One reply delivered (the first was answered 500 and delivered nothing), no push.
+    expect(withToken()).toHaveLength(1);
+    expect(h.line.state.deliveriesTo(customer).filter((d) => d.kind === 'push')).toHaveLength(0);
+  }, 30_000);
+});
