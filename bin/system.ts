@@ -79,6 +79,9 @@ import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts';
+import { sendMemberWebhooks } from '../core/integrations/member-events-out.ts';
+import { payNewBooking, returnOnCancel } from '../core/members/booking-credits.ts';
+import { subscribeToMemberMovements } from '../core/members/member-events.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
 import { moveConsents } from '../core/contacts/consent.ts';
@@ -153,6 +156,10 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // A type corrected by staff: the customer's message becomes an example of it (core/cases/case-learning.ts).
   subscribeToCaseEvents('learn-from-staff', learnFromCorrection);
   subscribeToCaseEvents('learn-from-handover', learnFromHandover);
+  // First: a member's booking paid with a credit or the wallet, in the booking's transaction (a
+  // refusal rolls it back before anything reacts to it), and given back on cancelling (core/members/booking-credits.ts).
+  subscribeToBookingEvents('member-payment', payNewBooking);
+  subscribeToBookingEvents('member-payment-back', returnOnCancel);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   subscribeToBookingEvents('staff-desk', reactToBookingEvent);
   // Before the customer's notices: the payment's receipt, whose link the notice carries (core/checkout/receipts.ts).
@@ -160,6 +167,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
+  subscribeToMemberMovements('webhooks', sendMemberWebhooks);
   // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).
   subscribeToBookingEvents('revenue', recognizeRevenue);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).

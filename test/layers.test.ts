@@ -93,6 +93,12 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   payment_refunds: ['core/checkout/'],
   stripe_events: ['core/checkout/stripe-events.ts'],
   documents: ['core/documents/documents.ts'],
+  // Members (docs/members.md): balances are the ledger's; these hold who, what was sold, and how a booking was paid.
+  members: ['core/members/members.ts'],
+  member_packages: ['core/members/packages.ts'],
+  member_package_sales: ['core/members/package-sales.ts'],
+  member_booking_payments: ['core/members/booking-credits.ts'],
+  member_adjustments: ['core/members/adjustments.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],
