@@ -1,11 +1,21 @@
 import type { Knex } from 'knex';
-import type { MemberMovement } from '../members/member-events.ts';
 import { emitWebhookEvent } from './case-events-out.ts';
 
 /**
  * `member.credited` / `member.debited` for the business's own system (docs/members.md): every
  * movement of a member's wallet, points or credits, amounts as the REST API gives them.
  */
+/** What core/members/member-events.ts publishes (written here so that integrations need not import members, which reads checkout). */
+interface MemberMovement {
+  member: { id: string; orgId: string; number: string; contactId: string };
+  kind: 'credited' | 'debited';
+  what: string;
+  amount: number;
+  unit: string;
+  cause: string;
+  sourceId: string;
+}
+
 export async function sendMemberWebhooks(trx: Knex.Transaction, m: MemberMovement): Promise<void> {
   await emitWebhookEvent(trx, {
     orgId: m.member.orgId,
