@@ -37,6 +37,7 @@ import { profileProcessors } from '../workers/processors/profiles.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
+import { memberProcessors, scheduleMemberSweep } from '../workers/processors/members.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
 import { recognizeRevenue } from '../core/checkout/revenue.ts';
 import { issueReceipts } from '../core/checkout/receipts.ts';
@@ -310,6 +311,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...waitlistProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...checkoutProcessors({ knex, stripe, publicBaseUrl }),
+        ...memberProcessors({ knex }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
         ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),
@@ -341,6 +343,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleInboxSweep(queues);
       await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
+      await scheduleMemberSweep(queues);
       if (stripe) await scheduleStripeReconciliation(queues, config.stripe.reconcileEveryMs);
       // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);
       // the poll only bounds how long a lost notification costs.
