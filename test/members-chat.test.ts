@@ -27,7 +27,7 @@ afterAll(() => h?.close());
 async function aLineMember() {
   const user = lineId('U');
   await h.tell(user, 'สวัสดีค่ะ');
-  const identity = await until(() => h.sys.knex('contact_identities').where({ external_id: user }).first('contact_id'));
+  const identity = (await until(() => h.sys.knex('contact_identities').where({ external_id: user }).first('contact_id'))) as { contact_id: string };
   const m = (await api('POST', '/api/v1/members', { contactId: identity.contact_id })).json;
   const sale = (await api('POST', `/api/v1/members/${m.id}/packages`, { packageKey: 'five', paidWith: 'transfer' })).json;
   expect((await api('POST', `/api/v1/members/${m.id}/adjustments`, { target: 'wallet', amount: 125_050, reason: 'Top-up at the counter' })).status).toBe(201);
@@ -64,7 +64,7 @@ describe('credits running out', () => {
     expect((await sweepMembers(h.sys.knex, soon)).told).toBeGreaterThanOrEqual(1);
     expect((await sweepMembers(h.sys.knex, soon)).told).toBe(0);
     await untilSettled(h.sys.knex);
-    const told = await until(() => h.sys.knex('messages as m').join('conversations as c', 'c.id', 'm.conversation_id').join('contact_identities as ci', 'ci.contact_id', 'c.contact_id').where('ci.external_id', user).andWhere('m.text', 'like', '%หมดอายุ%').first('m.text'));
+    const told = (await until(() => h.sys.knex('messages as m').join('conversations as c', 'c.id', 'm.conversation_id').join('contact_identities as ci', 'ci.contact_id', 'c.contact_id').where('ci.external_id', user).andWhere('m.text', 'like', '%หมดอายุ%').first('m.text'))) as { text: string };
     expect(told.text).toMatch(/แพ็กเกจ 5 คลาส ของคุณยังเหลือ 5 ครั้ง และจะหมดอายุวันที่ .+ \d{4} ค่ะ/);
 
     const after = new Date(expires.getTime() + 60_000);
