@@ -132,3 +132,12 @@ export const memberSummary = z
   .object({ id: z.uuid(), number: memberNumber, contactId: z.uuid(), name: z.string().nullable(), joinedAt: instant })
   .meta({ id: 'MemberSummary' });
 export const memberList = z.array(memberSummary).meta({ id: 'MemberList' });
+
+/** The member card page (`GET /liff-api/v1/me/card`): the signed-in LINE customer's own card, with its QR code drawn on the server. */
+export const myMemberCard = z
+  .object({
+    known: z.boolean().meta({ description: 'false: the LINE user is not a customer of the business yet' }),
+    card: memberCard.nullable().meta({ description: 'null: the customer is not a member' }),
+    qrSvg: z.string().nullable().meta({ description: 'The member number as a QR code, an SVG image staff scan' }),
+  })
+  .meta({ id: 'MyMemberCard' });
