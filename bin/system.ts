@@ -83,6 +83,8 @@ import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts'
 import { sendMemberWebhooks } from '../core/integrations/member-events-out.ts';
 import { payNewBooking, returnOnCancel } from '../core/members/booking-credits.ts';
 import { subscribeToMemberMovements } from '../core/members/member-events.ts';
+import { applyTopUpSession } from '../core/members/wallet-top-ups.ts';
+import { applyOtherCheckoutSessions } from '../core/checkout/stripe-events.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
 import { moveConsents } from '../core/contacts/consent.ts';
@@ -169,6 +171,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
   subscribeToMemberMovements('webhooks', sendMemberWebhooks);
+  // A paid Checkout Session that is a member's wallet top-up (core/members/wallet-top-ups.ts).
+  applyOtherCheckoutSessions('member-top-ups', applyTopUpSession);
   // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).
   subscribeToBookingEvents('revenue', recognizeRevenue);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).

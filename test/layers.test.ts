@@ -99,6 +99,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   member_package_sales: ['core/members/package-sales.ts'],
   member_booking_payments: ['core/members/booking-credits.ts'],
   member_adjustments: ['core/members/adjustments.ts'],
+  member_top_ups: ['core/members/wallet-top-ups.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],

@@ -6,6 +6,7 @@ import { memberCard } from '../../core/members/member-card.ts';
 import { enrolMember, listMembers, memberById, memberByNumber } from '../../core/members/members.ts';
 import { refundSale, sellPackage } from '../../core/members/package-sales.ts';
 import { changePackage, createPackage, listPackages, packageByKey } from '../../core/members/packages.ts';
+import { createTopUp } from '../../core/members/wallet-top-ups.ts';
 import { route } from '../route.ts';
 
 /**
@@ -85,6 +86,19 @@ export const memberRoutes = [
     response: c.packageRefund,
     handle: async ({ caller, deps, params, body }) =>
       transactionRetried(deps.knex, async (trx) => refundSale(trx, { member: await memberById(trx, caller.orgId, params.id), saleId: params.saleId, reason: body.reason, to: body.to, actor: caller.actor })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members/:id/top-ups',
+    summary: "A Stripe Checkout link that tops up the member's wallet by the amount; once paid, the wallet is credited (member.credited). Stripe unreachable: 503, nothing written",
+    tag: 'members',
+    access: 'members.sell',
+    body: c.topUpInput,
+    response: c.topUp,
+    status: 201,
+    handle: async ({ caller, deps, params, body, ctx }) =>
+      createTopUp(deps.knex, deps.stripe, { member: await memberById(deps.knex, caller.orgId, params.id), amountMinor: body.amountMinor, baseUrl: deps.publicBaseUrl ?? ctx.origin }),
   }),
 
   route({

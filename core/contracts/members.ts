@@ -94,7 +94,8 @@ export const adjustment = z
   .meta({ id: 'MemberAdjustment' });
 export const adjustmentDecision = z.object({ approve: z.boolean() }).strict().meta({ id: 'MemberAdjustmentDecision' });
 
-export const topUpInput = z.object({ amountMinor: z.number().int().min(100).max(1e10) }).strict().meta({ id: 'MemberTopUpInput' });
+export const topUpInput = z.object({ amountMinor: z.number().int().min(2000).max(1e10).meta({ description: 'Satang; at least 20 baht (Stripe\'s smallest THB charge)' }) }).strict().meta({ id: 'MemberTopUpInput' });
+export const topUp = z.object({ id: z.uuid(), amountMinor: z.number().int(), currency: z.string(), url: z.string(), status: z.enum(['pending', 'paid', 'flagged']) }).meta({ id: 'MemberTopUp' });
 
 const movement = z.object({ kind: z.string(), at: instant, amount: z.number().int(), memo: z.string().nullable() });
 
