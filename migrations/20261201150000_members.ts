@@ -11,7 +11,8 @@ import type { Knex } from 'knex';
  * and the kinds that hold what members own may not go below zero, so an overspend, or two
  * bookings racing for the last credit, is refused by the database itself.
  */
-const ACCOUNT_KINDS_BEFORE = ['customer_receivables', 'deposits_held', 'revenue', 'refunds', 'stripe_clearing', 'bank'];
+// As migration 20261201120000 (Stripe payouts) left them.
+const ACCOUNT_KINDS_BEFORE = ['customer_receivables', 'deposits_held', 'revenue', 'refunds', 'stripe_clearing', 'bank', 'stripe_fees'];
 const MEMBER_ACCOUNT_KINDS = ['member_wallet', 'member_points', 'member_credits', 'points_issued', 'credits_issued', 'packages_unearned'];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 

@@ -92,6 +92,8 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_payments: ['core/checkout/'],
   payment_refunds: ['core/checkout/'],
   stripe_events: ['core/checkout/stripe-events.ts'],
+  stripe_payouts: ['core/checkout/payouts.ts'],
+  stripe_payout_lines: ['core/checkout/payouts.ts'],
   documents: ['core/documents/documents.ts'],
   // Members (docs/members.md): balances are the ledger's; these hold who, what was sold, and how a booking was paid.
   members: ['core/members/members.ts'],

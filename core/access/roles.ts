@@ -83,6 +83,8 @@ export const permissions = {
   'payments.request': ['admin', 'manager', 'support', 'integration'],
   'payments.refund': ['admin', 'manager', 'accountant'],
   'finance.read': ['admin', 'manager', 'ceo', 'accountant'],
+  // What a booking cost the business, for its margin: whoever keeps the books, and their system.
+  'finance.costs': ['admin', 'manager', 'accountant', 'integration'],
   // Members (docs/members.md): staff and the business's system read members and sell packages;
   // adjustments by hand above the org's amount wait for a manager or an admin; packages are set
   // by managers and admins; refunds of packages as refunds of payments.

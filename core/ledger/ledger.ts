@@ -25,6 +25,8 @@ export const LEDGER_ACCOUNTS = {
   /** Paid through Stripe, not yet paid out to the bank. */
   stripe_clearing: { side: 1, mayGoNegative: false },
   bank: { side: 1, mayGoNegative: false },
+  /** What Stripe kept of the money it paid out (its fees): an expense. */
+  stripe_fees: { side: 1, mayGoNegative: true },
   // Members (core/members/, docs/members.md): what a member holds is owed to them, and nobody
   // spends what they do not hold. Each has a holder: the member, or the package sold.
   /** A member's prepaid money. */
