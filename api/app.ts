@@ -54,6 +54,7 @@ import { mountLineWebhook } from './webhooks/line-webhook.ts';
 import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountStripeWebhook } from './webhooks/stripe-webhook.ts';
 import { paymentRoutes } from './admin/payment-routes.ts';
+import { memberRoutes } from './admin/member-routes.ts';
 import { mountTwilioWebhooks } from './webhooks/twilio-webhooks.ts';
 
 /** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
@@ -77,6 +78,7 @@ export const apiRoutes: Route[] = [
   ...bookingRoutes,
   ...bookingRuleRoutes,
   ...paymentRoutes,
+  ...memberRoutes,
   ...documentRoutes,
   ...contactRoutes,
   ...privacyRoutes,

@@ -3,6 +3,9 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import { buildLiff } from '../liff/build.ts';
 import { startLiffHarness } from '../test/support/liff-customer.ts';
 import { fmt, median, table } from './stats.ts';
+import { enrolMember } from '../core/members/members.ts';
+import { sellPackage } from '../core/members/package-sales.ts';
+import { createPackage } from '../core/members/packages.ts';
 
 /**
  * The customer pages on a slow phone: Chromium with 4x CPU slowdown (CDP
@@ -26,11 +29,19 @@ export async function benchLiffPages(): Promise<string> {
     const customer = lineId('U');
     const c = await h.reportProblem(customer);
     const q = await h.sentQuote();
+    // The customer is a member with a package: the card page shows a whole card.
+    const { contact_id: contactId } = await h.sys.knex('contact_identities').where({ external_id: customer }).first('contact_id');
+    await h.sys.knex.transaction(async (trx) => {
+      const { member } = await enrolMember(trx, h.sys.defaultOrgId, contactId);
+      await createPackage(trx, { orgId: h.sys.defaultOrgId, actor: { type: 'api_key', id: null } }, { key: 'bench_five', nameTh: 'แพ็กเกจ 5 คลาส', nameEn: '5 classes', credits: 5, services: ['sushi_class'], priceMinor: 500_000, currency: 'THB', validityDays: 90 });
+      await sellPackage(trx, { member, packageKey: 'bench_five', paidWith: 'transfer', actor: { type: 'system', id: null } });
+    });
     const pages: { name: string; path: string; usable: string; line?: boolean }[] = [
       { name: 'track', path: `/liff/track/${c.token}`, usable: 'h1#case-title' },
       { name: 'quote', path: `/liff/quote/${q.token}`, usable: 'h1#quote-title' },
       { name: 'book', path: '/liff/book', usable: '#f-name' },
       { name: 'me (in LINE, LIFF SDK + mock)', path: '/liff/me', usable: 'h2#cases', line: true },
+      { name: 'card (in LINE, LIFF SDK + mock; QR drawn on the server)', path: '/liff/card', usable: '[data-testid="package"]', line: true },
     ];
     const rows: (string | number)[][] = [];
     for (const p of pages) {

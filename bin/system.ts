@@ -37,6 +37,7 @@ import { PROFILE_JOBS, profileProcessors } from '../workers/processors/profiles.
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { paymentProcessors } from '../workers/processors/payments.ts';
 import { checkoutProcessors, scheduleStripeReconciliation } from '../workers/processors/checkout.ts';
+import { memberProcessors, scheduleMemberSweep } from '../workers/processors/members.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
 import { recognizeRevenue } from '../core/checkout/revenue.ts';
 import { issueReceipts } from '../core/checkout/receipts.ts';
@@ -81,6 +82,11 @@ import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
 import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts';
+import { sendMemberWebhooks } from '../core/integrations/member-events-out.ts';
+import { payNewBooking, returnOnCancel } from '../core/members/booking-credits.ts';
+import { subscribeToMemberMovements } from '../core/members/member-events.ts';
+import { applyTopUpSession } from '../core/members/wallet-top-ups.ts';
+import { applyOtherCheckoutSessions } from '../core/checkout/stripe-events.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
 import { subscribeToContactErasure } from '../core/contacts/contact-erasure.ts';
 import { moveConsents } from '../core/contacts/consent.ts';
@@ -155,6 +161,10 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // A type corrected by staff: the customer's message becomes an example of it (core/cases/case-learning.ts).
   subscribeToCaseEvents('learn-from-staff', learnFromCorrection);
   subscribeToCaseEvents('learn-from-handover', learnFromHandover);
+  // First: a member's booking paid with a credit or the wallet, in the booking's transaction (a
+  // refusal rolls it back before anything reacts to it), and given back on cancelling (core/members/booking-credits.ts).
+  subscribeToBookingEvents('member-payment', payNewBooking);
+  subscribeToBookingEvents('member-payment-back', returnOnCancel);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   // A handed-over message a person answered with a FAQ entry's answer: one more way of asking it.
   subscribeToConversationEvents('learn-from-handover', learnFromFaqAnswer);
@@ -164,6 +174,9 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('customer-notices', bookingCustomerNotices({ proposalReplies }));
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
+  subscribeToMemberMovements('webhooks', sendMemberWebhooks);
+  // A paid Checkout Session that is a member's wallet top-up (core/members/wallet-top-ups.ts).
+  applyOtherCheckoutSessions('member-top-ups', applyTopUpSession);
   // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).
   subscribeToBookingEvents('revenue', recognizeRevenue);
   // A confirmed booking's reminder the day before (core/bookings/booking-reminders.ts).
@@ -310,6 +323,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         ...waitlistProcessors({ knex }),
         ...paymentProcessors({ knex }),
         ...checkoutProcessors({ knex, stripe, publicBaseUrl }),
+        ...memberProcessors({ knex }),
         ...webhookProcessors({ knex, secrets, outbound }),
         ...staffProcessors(staffDeps),
         ...staffMenuProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl, lineDataApiBaseUrl: config.line.dataApiBaseUrl, pagesBaseUrl: publicBaseUrl, liffIds: config.line.liffIds }),
@@ -341,6 +355,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       await scheduleInboxSweep(queues);
       await scheduleBookingIntakeSweep(queues);
       await scheduleStaffJobs(queues);
+      await scheduleMemberSweep(queues);
       if (stripe) await scheduleStripeReconciliation(queues, config.stripe.reconcileEveryMs);
       // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);
       // the poll only bounds how long a lost notification costs.

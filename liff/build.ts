@@ -32,7 +32,7 @@ const root = import.meta.dirname;
 const dist = join(root, 'dist');
 const STAMP = join(dist, '.sources');
 /** What the pages are built from: a change to any of these makes the build stale. */
-const SOURCES = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'build.ts'), resolve(root, '../core/contracts'), resolve(root, '../core/vocabulary.ts'), resolve(root, '../package-lock.json'), ...['track', 'quote', 'book', 'me', 'privacy', 'dashboard', 'desk', 'settings'].map((p) => join(root, `${p}.html`))];
+const SOURCES = [join(root, 'src'), join(root, 'vite.config.ts'), join(root, 'build.ts'), resolve(root, '../core/contracts'), resolve(root, '../core/vocabulary.ts'), resolve(root, '../package-lock.json'), ...['track', 'quote', 'book', 'me', 'privacy', 'card', 'dashboard', 'desk', 'settings'].map((p) => join(root, `${p}.html`))];
 
 /**
  * Whether the pages are built with the chat simulator's sign-in link: not when the process

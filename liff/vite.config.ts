@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
  * where a LIFF id is configured (liff/src/kit/line.ts).
  */
 const root = import.meta.dirname;
-export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me', 'privacy'] as const;
+export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me', 'privacy', 'card'] as const;
 /** The staff apps (liff/src/kit/staff.ts): each is built once its HTML file exists. */
 export const STAFF_PAGES = ['dashboard', 'desk', 'settings'] as const;
 export const PAGES = [...CUSTOMER_PAGES, ...STAFF_PAGES].filter((p) => existsSync(resolve(root, `${p}.html`)));

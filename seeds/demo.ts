@@ -482,6 +482,24 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Understood: the seat goes to the next person waiting.',
   },
   {
+    key: "member_balance",
+    description: "A member asked for their balance in the chat: wallet, points and credits by package, with the card's link.",
+    th: "ยอดคงเหลือของคุณค่ะ (สมาชิก {{member_number}})\nกระเป๋าเงิน: {{wallet}}\nคะแนนสะสม: {{points}} คะแนน\nเครดิตคลาส:\n{{credits}}\nดูบัตรสมาชิกและประวัติการใช้ได้ที่ {{card_url}} ค่ะ",
+    en: "Your balance (member {{member_number}}):\nWallet: {{wallet}}\nPoints: {{points}}\nClass credits:\n{{credits}}\nYour member card and history: {{card_url}}",
+  },
+  {
+    key: "member_not_member",
+    description: "Someone who is not a member asked for their balance.",
+    th: "ขออภัยค่ะ ยังไม่พบข้อมูลสมาชิกของคุณ หากต้องการสมัครสมาชิกหรือซื้อแพ็กเกจ ทักทีมงานได้เลยค่ะ",
+    en: "Sorry, we could not find a membership for you. Message our team to join or to buy a package.",
+  },
+  {
+    key: "member_credits_expiring",
+    description: "A member's package runs out soon and credits are left (sent once, days before: membership.expiryNoticeDays).",
+    th: "แจ้งเตือนค่ะ {{package}} ของคุณยังเหลือ {{credits}} ครั้ง และจะหมดอายุวันที่ {{date}} ค่ะ จองคลาสก่อนวันนั้นได้เลยนะคะ",
+    en: "A reminder: your {{package}} has {{credits}} credits left, which run out on {{date}}. Book a class before then!",
+  },
+  {
     key: 'waitlist_left',
     description: 'A customer left the waitlist of a session: they are no longer in line.',
     th: 'ออกจากคิวรอบ {{service}} วันที่ {{date}} เวลา {{time}} ให้แล้วค่ะ หากต้องการจองอีกครั้ง ทักเราได้เลยค่ะ',

@@ -95,6 +95,13 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   stripe_payouts: ['core/checkout/payouts.ts'],
   stripe_payout_lines: ['core/checkout/payouts.ts'],
   documents: ['core/documents/documents.ts'],
+  // Members (docs/members.md): balances are the ledger's; these hold who, what was sold, and how a booking was paid.
+  members: ['core/members/members.ts'],
+  member_packages: ['core/members/packages.ts'],
+  member_package_sales: ['core/members/package-sales.ts'],
+  member_booking_payments: ['core/members/booking-credits.ts'],
+  member_adjustments: ['core/members/adjustments.ts'],
+  member_top_ups: ['core/members/wallet-top-ups.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],
   api_keys: ['core/api-keys/'],

@@ -45,6 +45,7 @@ describe('org settings through the admin API', () => {
       providerHealth: { failedOrders: 5, windowMinutes: 60, autoPause: false },
       paymentRule: { kind: 'full' },
       balanceReminderDays: 3,
+      membership: { pointsPerBaht: 1, tiers: [], cancelCreditHours: 24, adjustmentApprovalAbove: { credits: 5, walletMinor: 100000, points: 1000 }, expiryNoticeDays: 7 },
       documentSeller: null,
       timeZone: 'Asia/Bangkok',
     });
@@ -66,7 +67,7 @@ describe('org settings through the admin API', () => {
     };
     const patched = await api('PATCH', '/api/v1/org/settings', change);
     expect(patched.status).toBe(200);
-    const expected = { ...change, rootCauses: [], staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 }, analyticsRules: DEFAULT_ANALYTICS_RULES, publicFormLimit: null, inboundEventRetentionDays: 30, bookingFormOrigins: [], customerNotices: { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true }, staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true }, responseTimes: { firstResponseMinutes: 15, nextResponseMinutes: 30, warnAtRatio: 0.75 }, learnFromStaff: true, waitlistOfferMinutes: 120, providerHealth: { failedOrders: 5, windowMinutes: 60, autoPause: false }, paymentRule: { kind: 'full' }, balanceReminderDays: 3, documentSeller: null };
+    const expected = { ...change, rootCauses: [], staffScoreWeights: { sla: 40, speed: 30, load: 20, customerImpact: 10 }, analyticsRules: DEFAULT_ANALYTICS_RULES, publicFormLimit: null, inboundEventRetentionDays: 30, bookingFormOrigins: [], customerNotices: { workStarted: true, waitingCustomer: true, resolved: true, satisfaction: true }, staffAlerts: { slaWarning: true, escalated: true, paymentAlert: true, providerOverdue: true }, responseTimes: { firstResponseMinutes: 15, nextResponseMinutes: 30, warnAtRatio: 0.75 }, learnFromStaff: true, waitlistOfferMinutes: 120, providerHealth: { failedOrders: 5, windowMinutes: 60, autoPause: false }, paymentRule: { kind: 'full' }, balanceReminderDays: 3, membership: { pointsPerBaht: 1, tiers: [], cancelCreditHours: 24, adjustmentApprovalAbove: { credits: 5, walletMinor: 100000, points: 1000 }, expiryNoticeDays: 7 }, documentSeller: null };
     expect(patched.json).toEqual(expected);
     expect((await api('GET', '/api/v1/org/settings')).json).toEqual(expected);
 

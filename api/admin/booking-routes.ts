@@ -6,6 +6,7 @@ import { createQuote, listQuotes, sendQuote } from '../../core/bookings/booking-
 import { bookingIdByNumber } from '../../core/bookings/booking-desk.ts';
 import { assertBookingVisible, ownOrUnassigned, bookingDetail, listBookings } from '../../core/bookings/booking-queries.ts';
 import * as c from '../../core/contracts/bookings.ts';
+import { memberByNumber } from '../../core/members/members.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { validationFailed } from '../../core/errors/index.ts';
 import { onDesk } from '../liff/staff-apps.ts';
@@ -38,7 +39,10 @@ export const bookingRoutes = [
     body: c.staffBookingRequest,
     response: c.staffBookingResult,
     status: 201,
-    handle: ({ identity, deps, body }) => createStaffBooking(deps.knex, { orgId: identity!.orgId, form: body, actor: { type: 'api_key', id: identity!.apiKeyId } }),
+    handle: async ({ identity, deps, body }) => {
+      const member = body.member_number ? await memberByNumber(deps.knex, identity!.orgId, body.member_number) : undefined;
+      return createStaffBooking(deps.knex, { orgId: identity!.orgId, form: body, contactId: member?.contactId, actor: { type: 'api_key', id: identity!.apiKeyId } });
+    },
   }),
 
   route({

@@ -9,6 +9,10 @@ import { orgServing } from '../../core/orgs/tenants.ts';
 import * as waitlist from '../../core/contracts/waitlist.ts';
 import { joinFromLine } from '../../core/bookings/waitlist-doors.ts';
 import { parseRequest, route } from '../route.ts';
+import QRCode from 'qrcode';
+import { myMemberCard } from '../../core/contracts/members.ts';
+import { memberCard } from '../../core/members/member-card.ts';
+import { memberOfContact } from '../../core/members/members.ts';
 
 /** Where the LIFF pages' API is served (DESIGN.md section 5). */
 export const LIFF_API_PREFIX = '/liff-api/v1';
@@ -32,6 +36,23 @@ export const liffRoutes = [
       const who = { orgId: customer.orgId, contactId: customer.contactId };
       const [b, cs, pay] = await Promise.all([bookingsOfCustomer(deps.knex, who), casesOfCustomer(deps.knex, who), payLinksOfCustomer(deps.knex, who)]);
       return { known: true, name: customer.name ?? liff!.name, bookings: b.map((x) => ({ ...x, payUrl: pay.get(x.number) ?? null })), cases: cs };
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: `${LIFF_API_PREFIX}/me/card`,
+    summary: "The signed-in LINE customer's member card: number with its QR code, tier, wallet, points, credits by package, usage (docs/members.md)",
+    tag: 'liff',
+    access: 'liff',
+    response: myMemberCard,
+    handle: async ({ deps, liff }) => {
+      const customer = await findLineCustomer(deps.knex, liff!.lineUserId, liff!.scope);
+      const member = customer ? await memberOfContact(deps.knex, customer.orgId, customer.contactId) : null;
+      if (!member) return { known: Boolean(customer), card: null, qrSvg: null };
+      // Drawn here, not in the page: the QR library stays off the phone (the card's budget is 50 KB).
+      const qrSvg = await QRCode.toString(member.number, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return { known: true, card: await memberCard(deps.knex, member), qrSvg };
     },
   }),
 

@@ -7,7 +7,7 @@ import { formOrg } from '../../core/bookings/form-org.ts';
 import type { AppDeps } from '../deps.ts';
 
 /** The customer pages (liff/src/pages) and the staff apps: each is one HTML file of liff/dist and answers every path under its name. */
-export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me', 'privacy'] as const;
+export const CUSTOMER_PAGES = ['track', 'quote', 'book', 'me', 'privacy', 'card'] as const;
 export const STAFF_PAGES = ['dashboard', 'desk', 'settings'] as const;
 export const LIFF_PAGES = [...CUSTOMER_PAGES, ...STAFF_PAGES] as const;
 

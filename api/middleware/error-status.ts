@@ -17,6 +17,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   session_full: 409,
   offer_expired: 409,
   slot_full: 409,
+  no_credit: 409,
+  insufficient_balance: 409,
   rate_limited: 429,
   unavailable: 503,
   bad_gateway: 502,

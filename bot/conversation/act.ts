@@ -26,6 +26,8 @@ import { handOffText } from './handoff-text.ts';
 import { recordConsent } from '../../core/contacts/consent.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import { receiveSlip } from '../../core/checkout/slips.ts';
+import { balanceText } from '../../core/members/member-notices.ts';
+import { customerPageLink } from '../line/customer-rich-menu.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
@@ -124,6 +126,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await receiveSlip(trx, { orgId: ctx.orgId, bookingId: decision.bookingId, messageId: ctx.messageId, contactId: ctx.contactId });
       await say([{ kind: 'text', text: await t('slip_received', { booking_id: decision.bookingNumber }) }]);
       return;
+    case 'member_balance': {
+      const cardUrl = customerPageLink('card', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} });
+      const text = await balanceText(trx, { orgId: ctx.orgId, contactId: ctx.contactId, language: ctx.language, cardUrl });
+      if (text) await say([{ kind: 'text', text }]);
+      return;
+    }
     case 'case_status': {
       // On the case's timeline like any follow-up, and answered every time: a customer who asks
       // where their case stands is told, burst or not. It is not an answer to what the case waits for.

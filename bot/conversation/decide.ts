@@ -4,7 +4,7 @@ import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForMemberBalance, asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -98,6 +98,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  if (asksForMemberBalance(ctx.text)) return { do: 'member_balance' };
   // The order id the bot asked for: the case opens with it; without one, asked again, then a person.
   if (dialogue?.kind === 'order_id') {
     // "No idea" or "I don't have it" is an answer without an order id, not a way out.

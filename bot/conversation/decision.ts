@@ -44,6 +44,8 @@ export type Decision =
   | { do: 'slip'; bookingId: string; bookingNumber: string }
   /** "Any news on my case?": the case's status, answered every time (a follow-up in a burst is not). */
   | { do: 'case_status'; caseId: string; caseNumber: string }
+  /** "ยอดคงเหลือ" / "my balance": a member's wallet, points and credits (core/members/member-notices.ts). */
+  | { do: 'member_balance' }
   /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */
   | { do: 'ask_problem' }
   /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */

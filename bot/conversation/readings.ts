@@ -53,3 +53,11 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
+
+/** "ยอดคงเหลือ", "เช็คยอด", "my balance", "how many credits do I have": a member's figures (not a booking's balance due). */
+const MEMBER_BALANCE = new RegExp(
+  `ยอดคงเหลือ|เช็คยอด|เช็กยอด|ดูยอด|คะแนนสะสม|เครดิต(?:คง)?เหลือ|เหลือ(?:กี่)?เครดิต|เหลือกี่คลาส|ยอดในกระเป๋า|เงินในกระเป๋า` +
+    `|\\b(?:my|check(?: my)?) (?:balance|points|credits|wallet)\\b|\\bhow many (?:credits|points|classes) (?:do i have|are left|have i got)\\b`,
+  'i',
+);
+export const asksForMemberBalance = (text: string) => MEMBER_BALANCE.test(text);

@@ -27,7 +27,7 @@ export interface RichMenuSetup {
 }
 
 /** The address a menu button opens for a page. */
-export function customerPageLink(page: 'book' | 'me', s: Pick<RichMenuSetup, 'pagesBaseUrl' | 'liffIds'>): string {
+export function customerPageLink(page: 'book' | 'me' | 'card', s: Pick<RichMenuSetup, 'pagesBaseUrl' | 'liffIds'>): string {
   const liffId = s.liffIds[page] ?? s.liffIds.customer;
   return liffId ? `https://liff.line.me/${liffId}/${page}` : `${s.pagesBaseUrl}/liff/${page}`;
 }

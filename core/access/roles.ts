@@ -85,6 +85,14 @@ export const permissions = {
   'finance.read': ['admin', 'manager', 'ceo', 'accountant'],
   // What a booking cost the business, for its margin: whoever keeps the books, and their system.
   'finance.costs': ['admin', 'manager', 'accountant', 'integration'],
+  // Members (docs/members.md): staff and the business's system read members and sell packages;
+  // adjustments by hand above the org's amount wait for a manager or an admin; packages are set
+  // by managers and admins; refunds of packages as refunds of payments.
+  'members.read': ['admin', 'manager', 'support', 'ceo', 'accountant', 'integration'],
+  'members.sell': ['admin', 'manager', 'support', 'integration'],
+  'members.adjust': ['admin', 'manager', 'support'],
+  'members.approve': ['admin', 'manager'],
+  'members.packages.manage': ['admin', 'manager'],
   // Documents (docs/documents.md): the accountant and whoever runs bookings issue invoices, tax
   // invoices and credit notes; everyone who reads bookings reads them (integrations: the
   // accounting system). Receipts are issued by the system when a payment is confirmed.

@@ -13,6 +13,8 @@ export interface StaffBookingInput {
   orgId: string;
   form: StaffBookingRequest;
   actor: { type: 'api_key' | 'staff'; id: string };
+  /** The customer when the caller knows them already (a member found by number); else matched by the form. */
+  contactId?: string;
   now?: Date;
 }
 
@@ -33,7 +35,7 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
   return knex.transaction(async (trx) => {
     const serviceId = await serviceIdOf(trx, r.orgId, f.service);
     // Staff recording a booking vouch for the customer's details: blanks are filled from them.
-    const contact = await findOrCreateContact(trx, { orgId: r.orgId, name: f.name, email: f.email, phone: f.phone, language: f.language }, { fill: 'blanks' });
+    const contact = r.contactId ? { contactId: r.contactId } : await findOrCreateContact(trx, { orgId: r.orgId, name: f.name!, email: f.email, phone: f.phone, language: f.language }, { fill: 'blanks' });
     return createBooking(trx, {
       orgId: r.orgId,
       source: f.source,
@@ -44,7 +46,8 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
       ...askedFor(f),
       details: present({ destination: f.destination, notes: f.notes }),
       notes: f.notes ?? null,
-      told: { destination: f.destination ?? null },
+      // A member's way of paying is taken in this transaction by core/members (booking-credits.ts).
+      told: { destination: f.destination ?? null, ...(f.pay_with ? { payWith: f.pay_with } : {}) },
       session: session && { id: session.sessionId, seats: session.seats },
     });
   });

@@ -50,6 +50,23 @@ export async function storeStripeEvents(db: Knex | Knex.Transaction, events: Str
   return rows[0].stored;
 }
 
+/**
+ * Checkout Sessions that are not a booking's payment: their owner applies them (a member's wallet
+ * top-up, core/members/wallet-top-ups.ts, subscribed in bin/system.ts); null when not theirs.
+ */
+type OtherSessionApplier = (trx: Knex.Transaction, session: Record<string, any>) => Promise<{ outcome: string } | null>;
+const otherSessionAppliers = new Map<string, OtherSessionApplier>();
+export function applyOtherCheckoutSessions(name: string, applier: OtherSessionApplier): void {
+  otherSessionAppliers.set(name, applier);
+}
+async function otherSessionPaid(trx: Knex.Transaction, session: Record<string, any>): Promise<{ outcome: string } | null> {
+  for (const apply of otherSessionAppliers.values()) {
+    const done = await apply(trx, session);
+    if (done) return done;
+  }
+  return null;
+}
+
 type Applied = { status: 'applied' | 'waiting' | 'ignored'; outcome: string; paymentIntent?: string | null; paidIntent?: string };
 
 /**
@@ -88,7 +105,11 @@ async function applyEvent(trx: Knex.Transaction, e: StripeEventPayload, payoutLi
       // PromptPay completes the session first and pays a moment later (async_payment_succeeded).
       if (o.payment_status !== 'paid') return { status: 'applied', outcome: 'awaiting_payment' };
       const payment = await findPayment(trx, { sessionId: o.id, paymentId: o.metadata?.payment_id ?? o.client_reference_id });
-      if (!payment) return { status: 'ignored', outcome: 'unknown_session' };
+      if (!payment) {
+        // Not a booking's: a session another module opened (a member's wallet top-up) may be.
+        const other = await otherSessionPaid(trx, o);
+        return other ? { status: 'applied', outcome: other.outcome } : { status: 'ignored', outcome: 'unknown_session' };
+      }
       return confirmed(trx, payment.id, { amountMinor: Number(o.amount_total), currency: String(o.currency).toUpperCase(), method: o.payment_method_types?.[0] ?? 'card', paymentIntent: o.payment_intent });
     }
     case 'payment_intent.succeeded': {

@@ -233,16 +233,22 @@ export const staffBookingRequest = z
     start_date: date.optional(),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM').optional(),
     travelers: z.number().int().min(1).max(500).optional(),
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(200).optional().meta({ description: 'Needed unless `member_number` names the customer' }),
     email: z.email().max(254).optional(),
     phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{6,22}$/).optional(),
+    member_number: z.string().trim().min(1).max(40).optional().meta({ description: 'The customer is this member (MEM-YYYY-XXXX); no name, e-mail or phone is then needed. Not a member: 404' }),
+    pay_with: z.enum(['credits', 'wallet']).optional().meta({
+      description:
+        "A member's booking paid in its own transaction: `credits` takes one credit a seat from the package covering the service that runs out first (none: 409 `no_credit`, `details.reason` none_left, not_covered, expired, too_few or not_member); `wallet` takes the price (too little: 409 `insufficient_balance`). Refused: nothing is booked",
+    }),
     language: z.enum(LANGUAGES).default('th'),
     notes: z.string().max(NOTES_MAX).optional(),
     source: z.enum(['staff', 'api']).default('staff'),
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (!b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail or a phone number is needed' });
+    if (!b.member_number && !b.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'A name is needed (or a member_number)' });
+    if (!b.member_number && !b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'An e-mail or a phone number is needed (or a member_number)' });
     if (!b.service && !b.destination && !b.session_id) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'Name a destination or a service' });
   }, evenWithOtherIssues)
   .meta({ id: 'StaffBookingRequest' });

@@ -176,6 +176,38 @@ export const orgSettingFields = {
     description:
       "How many days before a booking's date a customer who paid a deposit and still owes the balance is reminded, with a fresh payment link when Stripe is set up (core/checkout/balance-reminders.ts, docs/money.md). 3 days unless set",
   }),
+  membership: z
+    .object({
+      pointsPerBaht: z.number().min(0).max(100).multipleOf(0.01).meta({ description: 'Points a member earns for each baht paid for a package or a booking from the wallet (two decimals: 0.1 is a point per 10 baht)' }),
+      tiers: z
+        .array(
+          z
+            .object({
+              key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(32),
+              nameTh: z.string().trim().min(1).max(60),
+              nameEn: z.string().trim().min(1).max(60),
+              minPoints: z.number().int().min(0).max(1e9).meta({ description: 'Points earned in all (not the balance: spending or expiring keeps the tier) from which a member is of this tier' }),
+            })
+            .strict(),
+        )
+        .max(10)
+        .meta({ description: 'Tiers, by the points a member earned in all; a member is of the highest tier they reach, none below the lowest' }),
+      cancelCreditHours: z.number().int().min(0).max(24 * 30).meta({ description: 'A booking paid by a credit or the wallet and cancelled at least this many hours before its session gets its credit or money back; later, or a no-show, spends it' }),
+      adjustmentApprovalAbove: z
+        .object({
+          credits: z.number().int().min(0).max(1000),
+          walletMinor: z.number().int().min(0).max(1e12),
+          points: z.number().int().min(0).max(1e9),
+        })
+        .strict()
+        .meta({ description: 'A hand adjustment larger than this (either way) waits for a manager or an admin to approve it before it is posted' }),
+      expiryNoticeDays: z.number().int().min(1).max(60).meta({ description: 'Days before a package sold runs out that its member is told what is left of it' }),
+    })
+    .strict()
+    .meta({
+      description:
+        'Members, their points, tiers and credits (core/members/, docs/members.md). Unless set: 1 point per baht, no tiers, credits back up to 24 hours before, manager approval above 5 credits, 1,000 baht or 1,000 points, notice 7 days before expiry',
+    }),
   learnFromStaff: z.boolean().meta({
     description:
       "When staff correct a case's type, or answer a message the bot handed over with a case or a booking, the customer's message is added to that class's example phrases at once (core/understanding/learned-examples.ts, GET /api/v1/taxonomy/learned); off: it is only suggested, for an admin to accept. On unless set",
@@ -284,6 +316,22 @@ export function documentSellerOf(settings: unknown): DocumentSeller | null {
   return parsed.success ? parsed.data : null;
 }
 
+export type Membership = z.infer<typeof orgSettingFields.membership>;
+export const DEFAULT_MEMBERSHIP: Membership = {
+  pointsPerBaht: 1,
+  tiers: [],
+  cancelCreditHours: 24,
+  adjustmentApprovalAbove: { credits: 5, walletMinor: 100_000, points: 1000 },
+  expiryNoticeDays: 7,
+};
+
+/** The org's membership rules as stored (orgs.settings), or the defaults when unset or not valid. */
+export function membershipOf(settings: unknown): Membership {
+  const stored = settings && typeof settings === 'object' ? (settings as Record<string, unknown>).membership : undefined;
+  const parsed = orgSettingFields.membership.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_MEMBERSHIP;
+}
+
 export type OrgSettingKey = keyof typeof orgSettingFields;
 export const ORG_SETTING_KEYS = Object.keys(orgSettingFields) as OrgSettingKey[];
 
@@ -318,6 +366,7 @@ export const orgSettingsUpdate = z
     providerHealth: nullToDefault(orgSettingFields.providerHealth),
     paymentRule: nullToDefault(orgSettingFields.paymentRule),
     balanceReminderDays: nullToDefault(orgSettingFields.balanceReminderDays),
+    membership: nullToDefault(orgSettingFields.membership),
     documentSeller: nullToDefault(orgSettingFields.documentSeller),
     timeZone: timeZone.optional(),
   })

@@ -22,6 +22,10 @@ export type ErrorCode =
   | 'offer_expired'
   // A slot of a service booked in slots has too few resources free (core/bookings/service-slots.ts).
   | 'slot_full'
+  // A member's booking found no credit to pay with (core/members/booking-credits.ts): `details.reason`.
+  | 'no_credit'
+  // A member's wallet (or points) holds less than what is spent (core/members/).
+  | 'insufficient_balance'
   | 'unavailable'
   // A platform we called refused what we sent (Stripe): not the caller's fault, not a retry.
   | 'bad_gateway'

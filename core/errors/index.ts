@@ -1,2 +1,2 @@
 export * from './domain-errors.ts';
-export { translateDbError, isUniqueViolation, databaseOutageReason, databaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from './sqlstate.ts';
+export { translateDbError, isUniqueViolation, isCheckViolation, databaseOutageReason, databaseUnavailable, DATABASE_RETRY_AFTER_SECONDS } from './sqlstate.ts';

@@ -108,3 +108,9 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pg = unwrap(err);
   return isPgError(pg) && pg.code === '23505' && (!constraint || pg.constraint === constraint);
 }
+
+/** A CHECK refused the row (23514), optionally that one constraint (a ledger balance below zero). */
+export function isCheckViolation(err: unknown, constraint?: string): boolean {
+  const pg = unwrap(err);
+  return isPgError(pg) && pg.code === '23514' && (!constraint || pg.constraint === constraint);
+}

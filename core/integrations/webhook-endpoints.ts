@@ -18,7 +18,9 @@ export type ConversationEventTypeOut = (typeof CONVERSATION_EVENT_TYPES_OUT)[num
 export const PAYMENT_EVENT_TYPES_OUT = ['payment.succeeded', 'payment.refunded'] as const;
 /** A document issued (docs/documents.md): for the business's accounting system. */
 export const DOCUMENT_EVENT_TYPES_OUT = ['document.issued'] as const;
-export const WEBHOOK_EVENT_TYPES = [...CASE_EVENT_TYPES, ...CONVERSATION_EVENT_TYPES_OUT, ...PAYMENT_EVENT_TYPES_OUT, ...DOCUMENT_EVENT_TYPES_OUT] as const;
+/** A member's wallet, points or credits moved (docs/members.md). */
+export const MEMBER_EVENT_TYPES_OUT = ['member.credited', 'member.debited'] as const;
+export const WEBHOOK_EVENT_TYPES = [...CASE_EVENT_TYPES, ...CONVERSATION_EVENT_TYPES_OUT, ...PAYMENT_EVENT_TYPES_OUT, ...DOCUMENT_EVENT_TYPES_OUT, ...MEMBER_EVENT_TYPES_OUT] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export interface WebhookEndpoint {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { DEFAULT_ANALYTICS_RULES, DEFAULT_SCORE_WEIGHTS } from '../contracts/analytics.ts';
-import { ALL_CUSTOMER_NOTICES_ON, ALL_STAFF_ALERTS_ON, DEFAULT_BALANCE_REMINDER_DAYS, DEFAULT_PAYMENT_RULE, DEFAULT_PROVIDER_HEALTH, DEFAULT_RESPONSE_TIMES, DEFAULT_WAITLIST_OFFER_MINUTES, ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
+import { ALL_CUSTOMER_NOTICES_ON, ALL_STAFF_ALERTS_ON, DEFAULT_BALANCE_REMINDER_DAYS, DEFAULT_MEMBERSHIP, DEFAULT_PAYMENT_RULE, DEFAULT_PROVIDER_HEALTH, DEFAULT_RESPONSE_TIMES, DEFAULT_WAITLIST_OFFER_MINUTES, ORG_SETTING_KEYS, orgSettingFields, type OrgSettingsUpdate, type OrgSettingsView } from '../contracts/org-settings.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
 import { orderIdPatternProblem } from '../understanding/fields/order-ids.ts';
 import { REOPEN_WINDOW_HOURS } from '../cases/case-status.ts';
@@ -41,6 +41,7 @@ export const ORG_SETTING_DEFAULTS: Settings = {
   providerHealth: DEFAULT_PROVIDER_HEALTH,
   paymentRule: DEFAULT_PAYMENT_RULE,
   balanceReminderDays: DEFAULT_BALANCE_REMINDER_DAYS,
+  membership: DEFAULT_MEMBERSHIP,
   documentSeller: null,
 };
 

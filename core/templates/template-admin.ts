@@ -12,6 +12,8 @@ export const TEMPLATE_VARIABLES = [
   'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role', 'quote_url', 'valid_until',
   'booking_form_url', 'opens_at', 'seats_left', 'notice_version', 'position', 'seats', 'expires_at',
   'payment_url', 'receipt_url',
+  // Members (core/members/member-notices.ts).
+  'member_number', 'wallet', 'points', 'credits', 'card_url', 'package',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */

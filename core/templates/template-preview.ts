@@ -36,6 +36,12 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   expires_at: { th: 'จ. 30 พ.ย. 12:00', en: 'Mon 30 Nov, 12:00' },
   payment_url: { th: 'https://checkout.stripe.com/c/pay/cs_abc123', en: 'https://checkout.stripe.com/c/pay/cs_abc123' },
   receipt_url: { th: 'https://example.com/public/v1/documents/rc_abc123.pdf', en: 'https://example.com/public/v1/documents/rc_abc123.pdf' },
+  member_number: { th: 'MEM-2026-7K3Q', en: 'MEM-2026-7K3Q' },
+  wallet: { th: '1,250.00 THB', en: '1,250.00 THB' },
+  points: { th: '320', en: '320' },
+  credits: { th: '• แพ็กเกจ 5 คลาส: เหลือ 3 ครั้ง (ใช้ได้ถึง 5 ธ.ค. 2569)', en: '• 5 classes: 3 left (until 5 Dec 2026)' },
+  card_url: { th: 'https://example.com/liff/card', en: 'https://example.com/liff/card' },
+  package: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' },
 };
 
 export interface TemplatePreview {

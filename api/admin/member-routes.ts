@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import * as c from '../../core/contracts/members.ts';
+import { transactionRetried } from '../../core/db/deadlock-retry.ts';
+import { adjustMember, decideAdjustment } from '../../core/members/adjustments.ts';
+import { memberCard } from '../../core/members/member-card.ts';
+import { enrolMember, listMembers, memberById, memberByNumber } from '../../core/members/members.ts';
+import { refundSale, sellPackage } from '../../core/members/package-sales.ts';
+import { changePackage, createPackage, listPackages, packageByKey } from '../../core/members/packages.ts';
+import { createTopUp } from '../../core/members/wallet-top-ups.ts';
+import { route } from '../route.ts';
+
+/**
+ * Members, their packages, credits, wallet and points (docs/members.md). Balances are read from
+ * the ledger; every change is a posting made in the same transaction as the row it belongs to.
+ */
+const actorOf = (caller: { actor: { type: 'api_key' | 'staff'; id: string }; role: string }) => ({ ...caller.actor, role: caller.role });
+
+export const memberRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/members',
+    summary: 'Members, newest first',
+    tag: 'members',
+    access: 'members.read',
+    query: z.object({ before: z.iso.datetime({ offset: true }).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+    response: c.memberList,
+    handle: async ({ caller, deps, query }) => (await listMembers(deps.knex, caller.orgId, query)).map((m) => ({ id: m.id, number: m.number, contactId: m.contactId, name: m.name, joinedAt: m.joinedAt.toISOString() })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members',
+    summary: 'A contact becomes a member and gets a member number; a contact who is one already is answered with their card (200)',
+    tag: 'members',
+    access: 'members.sell',
+    body: c.memberEnrolment,
+    response: c.memberCard,
+    status: 201,
+    handle: async ({ caller, deps, body }) => {
+      const { member, joined } = await deps.knex.transaction((trx) => enrolMember(trx, caller.orgId, body.contactId));
+      return { status: joined ? 201 : 200, body: await memberCard(deps.knex, member) };
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/members/lookup',
+    summary: 'A member by a typed or scanned number (MEM-YYYY-XXXX, any letter case, spaces or dashes); not a member\'s number: 404, the same for any such number',
+    tag: 'members',
+    access: 'members.read',
+    query: z.object({ number: z.string().min(1).max(40) }).strict(),
+    response: c.memberCard,
+    handle: async ({ caller, deps, query }) => memberCard(deps.knex, await memberByNumber(deps.knex, caller.orgId, query.number)),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/members/:id',
+    summary: "A member's card: number, tier, wallet, points, credits by package with expiry, usage",
+    tag: 'members',
+    access: 'members.read',
+    response: c.memberCard,
+    handle: async ({ caller, deps, params }) => memberCard(deps.knex, await memberById(deps.knex, caller.orgId, params.id)),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members/:id/packages',
+    summary: 'Sell a package to the member on its terms as they are now; from the wallet: 409 `insufficient_balance` when it holds less',
+    tag: 'members',
+    access: 'members.sell',
+    body: c.packageSaleInput,
+    response: c.packageSale,
+    status: 201,
+    handle: async ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => sellPackage(trx, { member: await memberById(trx, caller.orgId, params.id), packageKey: body.packageKey, paidWith: body.paidWith, actor: caller.actor })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members/:id/packages/:saleId/refund',
+    summary: 'Refund a package sold: its unused credits are taken back and what of its price is not earned paid back (docs/money.md); expired or refunded: 409',
+    tag: 'members',
+    access: 'payments.refund',
+    body: c.packageRefundInput,
+    response: c.packageRefund,
+    handle: async ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => refundSale(trx, { member: await memberById(trx, caller.orgId, params.id), saleId: params.saleId, reason: body.reason, to: body.to, actor: caller.actor })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members/:id/top-ups',
+    summary: "A Stripe Checkout link that tops up the member's wallet by the amount; once paid, the wallet is credited (member.credited). Stripe unreachable: 503, nothing written",
+    tag: 'members',
+    access: 'members.sell',
+    body: c.topUpInput,
+    response: c.topUp,
+    status: 201,
+    handle: async ({ caller, deps, params, body, ctx }) =>
+      createTopUp(deps.knex, deps.stripe, { member: await memberById(deps.knex, caller.orgId, params.id), amountMinor: body.amountMinor, baseUrl: deps.publicBaseUrl ?? ctx.origin }),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members/:id/adjustments',
+    summary: "Give or take back credits, wallet money or points by hand, with a reason; above the org's amount it waits for a manager (status awaiting_approval)",
+    tag: 'members',
+    access: 'members.adjust',
+    body: c.adjustmentInput,
+    response: c.adjustment,
+    status: 201,
+    handle: async ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => adjustMember(trx, { member: await memberById(trx, caller.orgId, params.id), ...body, actor: actorOf(caller) })),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/member-adjustments/:id/decision',
+    summary: 'Approve (posted now) or reject an adjustment waiting for a manager',
+    tag: 'members',
+    access: 'members.approve',
+    body: c.adjustmentDecision,
+    response: c.adjustment,
+    handle: async ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => decideAdjustment(trx, { orgId: caller.orgId, adjustmentId: params.id, approve: body.approve, actor: actorOf(caller) })),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/member-packages',
+    summary: 'The packages the business sells',
+    tag: 'members',
+    access: 'members.read',
+    response: c.memberPackageList,
+    handle: ({ caller, deps }) => listPackages(deps.knex, caller.orgId).then((ps) => ps.map(({ serviceIds: _ids, ...p }) => p)),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/member-packages',
+    summary: 'A package to sell: n credits of some services, a price in minor units, days of validity',
+    tag: 'members',
+    access: 'members.packages.manage',
+    body: c.packageInput,
+    response: c.memberPackage,
+    status: 201,
+    handle: async ({ caller, deps, body }) => {
+      const { serviceIds: _ids, ...p } = await deps.knex.transaction((trx) => createPackage(trx, { orgId: caller.orgId, actor: caller.actor }, body));
+      return p;
+    },
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/member-packages/:key',
+    summary: 'One package',
+    tag: 'members',
+    access: 'members.read',
+    response: c.memberPackage,
+    handle: async ({ caller, deps, params }) => {
+      const { serviceIds: _ids, ...p } = await packageByKey(deps.knex, caller.orgId, params.key);
+      return p;
+    },
+  }),
+
+  route({
+    method: 'patch',
+    path: '/api/v1/member-packages/:key',
+    summary: 'Change a package for what is sold from now on; packages sold keep the terms they were sold on',
+    tag: 'members',
+    access: 'members.packages.manage',
+    body: c.packageChange,
+    response: c.memberPackage,
+    handle: async ({ caller, deps, params, body }) => {
+      const { serviceIds: _ids, ...p } = await deps.knex.transaction((trx) => changePackage(trx, { orgId: caller.orgId, actor: caller.actor }, params.key, body));
+      return p;
+    },
+  }),
+];

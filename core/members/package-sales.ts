@@ -1,0 +1,205 @@
+import type { Knex } from 'knex';
+import { recordAudit } from '../audit/audit-log.ts';
+import { membershipOf } from '../contracts/org-settings.ts';
+import { DomainError, notFound } from '../errors/index.ts';
+import { holderBalances, lockedBalances, post } from '../ledger/ledger.ts';
+import { CREDITS, earnPoints, pointsFor, pointsOf, postMemberMovement, walletOf } from './member-ledger.ts';
+import { memberMoved } from './member-events.ts';
+import type { Member } from './members.ts';
+import { packageByKey, serviceKeys } from './packages.ts';
+
+/**
+ * Packages sold to members: the one writer of `member_package_sales`. A sale copies the
+ * package's terms (credits, services, price, validity), so a package changed later leaves the
+ * packages sold on the old terms as they were. Its credits and the money not yet earned are
+ * ledger accounts held by the sale (member-ledger.ts).
+ *
+ * The ledger, for a package of n credits at price P (docs/members.md):
+ * - sold: Dr bank (or the member's wallet) / Cr packages_unearned[sale] P; Dr credits_issued /
+ *   Cr member_credits[sale] n; points for P by the org's rate;
+ * - a credit spent (booking-credits.ts): the credit back to credits_issued, and its share of what
+ *   is unearned (unearned / credits left, the last credit takes the rest) to revenue;
+ * - refunded: the unused credits taken back, and all that is still unearned paid back;
+ * - expired: the credits left taken back, and what is unearned earned.
+ */
+type Db = Knex | Knex.Transaction;
+type Actor = { type: 'api_key' | 'staff' | 'system'; id: string | null };
+
+export interface SaleRow {
+  id: string;
+  org_id: string;
+  member_id: string;
+  package_id: string;
+  name_th: string;
+  name_en: string;
+  credits: number;
+  service_ids: string[];
+  price_minor: string;
+  currency: string;
+  paid_with: string;
+  sold_at: Date;
+  expires_at: Date;
+  status: 'active' | 'expired' | 'refunded';
+  refunded_minor: string;
+}
+
+export async function saleView(db: Db, orgId: string, r: SaleRow, creditsLeft: number) {
+  return {
+    id: r.id,
+    packageKey: (await db('member_packages').where({ id: r.package_id }).first('key'))?.key ?? '',
+    nameTh: r.name_th,
+    nameEn: r.name_en,
+    credits: r.credits,
+    creditsLeft,
+    services: await serviceKeys(db, orgId, r.service_ids),
+    priceMinor: Number(r.price_minor),
+    currency: r.currency,
+    paidWith: r.paid_with,
+    soldAt: new Date(r.sold_at).toISOString(),
+    expiresAt: new Date(r.expires_at).toISOString(),
+    status: r.status,
+    refundedMinor: Number(r.refunded_minor),
+  };
+}
+
+/** The member's packages sold, soonest to run out first, each with its credits left (a ledger balance). */
+export async function memberSales(db: Db, orgId: string, memberId: string) {
+  const rows: SaleRow[] = await db('member_package_sales').where({ org_id: orgId, member_id: memberId }).orderByRaw(`status = 'active' DESC, expires_at`);
+  const left = await holderBalances(db, orgId, 'member_credits', CREDITS, rows.map((r) => r.id));
+  return Promise.all(rows.map((r) => saleView(db, orgId, r, left.get(r.id) ?? 0)));
+}
+
+export async function saleOfMember(db: Db, orgId: string, memberId: string, saleId: string): Promise<SaleRow> {
+  const r = /^[0-9a-f-]{36}$/i.test(saleId) ? await db('member_package_sales').where({ org_id: orgId, member_id: memberId, id: saleId }).first() : undefined;
+  if (!r) throw notFound('Package sold', { id: saleId });
+  return r;
+}
+
+/** Sells the package to the member, on its terms as they are now. */
+export async function sellPackage(trx: Knex.Transaction, s: { member: Member; packageKey: string; paidWith: 'wallet' | 'transfer' | 'cash' | 'free'; actor: Actor; now?: Date }) {
+  const { member } = s;
+  const p = await packageByKey(trx, member.orgId, s.packageKey);
+  if (!p.isActive) throw new DomainError('conflict', `The package ${p.key} is not sold any more`, { reason: 'package_inactive' });
+  const now = s.now ?? new Date();
+  const [sale]: SaleRow[] = await trx('member_package_sales')
+    .insert({
+      org_id: member.orgId,
+      member_id: member.id,
+      package_id: p.id,
+      package_version: p.version,
+      name_th: p.nameTh,
+      name_en: p.nameEn,
+      credits: p.credits,
+      service_ids: p.serviceIds,
+      price_minor: p.priceMinor,
+      currency: p.currency,
+      validity_days: p.validityDays,
+      paid_with: s.paidWith,
+      sold_at: now,
+      expires_at: new Date(now.getTime() + p.validityDays * 86_400_000),
+    })
+    .returning('*');
+  const price = p.priceMinor;
+  if (price > 0 && s.paidWith !== 'free') {
+    const from = s.paidWith === 'wallet' ? { account: 'member_wallet' as const, holder: member.id } : { account: 'bank' as const };
+    await postMemberMovement(
+      trx,
+      { orgId: member.orgId, currency: p.currency, kind: 'package_sale', sourceId: sale.id, memo: p.key, lines: [{ ...from, amountMinor: price }, { account: 'packages_unearned', holder: sale.id, amountMinor: -price }] },
+      async () => new DomainError('insufficient_balance', `The wallet holds less than the package's price`, { reason: 'wallet', balanceMinor: await walletOf(trx, member.orgId, member.id), priceMinor: price, currency: p.currency }),
+    );
+    if (s.paidWith === 'wallet') await memberMoved(trx, { member, kind: 'debited', what: 'wallet', amount: price, unit: p.currency, cause: 'package_sale', sourceId: sale.id });
+    const org = await trx('orgs').where({ id: member.orgId }).first('settings');
+    await earnPoints(trx, member.orgId, member.id, pointsFor(price, membershipOf(org?.settings).pointsPerBaht), `sale:${sale.id}`, p.key);
+  }
+  await post(trx, {
+    orgId: member.orgId,
+    currency: CREDITS,
+    kind: 'package_credits',
+    sourceId: sale.id,
+    memo: p.key,
+    lines: [{ account: 'credits_issued', amountMinor: p.credits }, { account: 'member_credits', holder: sale.id, amountMinor: -p.credits }],
+  });
+  await memberMoved(trx, { member, kind: 'credited', what: 'credits', amount: p.credits, unit: CREDITS, cause: 'package_sale', sourceId: sale.id });
+  await recordAudit(trx, { orgId: member.orgId, actorType: s.actor.type, actorId: s.actor.id, action: 'member_package.sold', subjectType: 'member', subjectId: member.id, details: { saleId: sale.id, package: p.key, version: p.version, paidWith: s.paidWith } });
+  return saleView(trx, member.orgId, sale, p.credits);
+}
+
+/**
+ * Takes back what is left of a package sold, and pays back what of its price is not earned
+ * (docs/money.md, "A package refunded"): each credit used earned its share, so a member who used
+ * 2 of 5 gets 3/5 of the price back (the rounding of each share is in the member's favour). Credits
+ * that expired are not refunded: an expired package is not refundable.
+ */
+export async function refundSale(trx: Knex.Transaction, r: { member: Member; saleId: string; reason: string; to?: 'wallet' | 'transfer'; actor: Actor }) {
+  const { member } = r;
+  await saleOfMember(trx, member.orgId, member.id, r.saleId);
+  const sale: SaleRow = await trx('member_package_sales').where({ id: r.saleId }).forUpdate().first();
+  if (sale.status !== 'active') throw new DomainError('conflict', `This package is ${sale.status}: nothing is left to refund`, { reason: sale.status });
+  const credits = (await lockedBalances(trx, member.orgId, 'member_credits', CREDITS, [sale.id])).get(sale.id) ?? 0;
+  const unearned = (await lockedBalances(trx, member.orgId, 'packages_unearned', sale.currency, [sale.id])).get(sale.id) ?? 0;
+  const to = r.to ?? (sale.paid_with === 'wallet' ? 'wallet' : 'transfer');
+  if (credits > 0) {
+    await post(trx, { orgId: member.orgId, currency: CREDITS, kind: 'package_refund_credits', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_credits', holder: sale.id, amountMinor: credits }, { account: 'credits_issued', amountMinor: -credits }] });
+    await memberMoved(trx, { member, kind: 'debited', what: 'credits', amount: credits, unit: CREDITS, cause: 'package_refund', sourceId: sale.id });
+  }
+  if (unearned > 0) {
+    const back = to === 'wallet' ? { account: 'member_wallet' as const, holder: member.id } : { account: 'bank' as const };
+    await postMemberMovement(
+      trx,
+      { orgId: member.orgId, currency: sale.currency, kind: 'package_refund', sourceId: sale.id, memo: r.reason, lines: [{ account: 'packages_unearned', holder: sale.id, amountMinor: unearned }, { ...back, amountMinor: -unearned }] },
+      async () => new DomainError('conflict', 'The bank account holds less than the refund: record the money received first', { reason: 'bank' }),
+    );
+    if (to === 'wallet') await memberMoved(trx, { member, kind: 'credited', what: 'wallet', amount: unearned, unit: sale.currency, cause: 'package_refund', sourceId: sale.id });
+    // The points the refunded part earned go too, as far as the member still has them.
+    const price = Number(sale.price_minor);
+    const earned = price > 0 ? Math.floor((pointsFor(price, membershipOf((await trx('orgs').where({ id: member.orgId }).first('settings'))?.settings).pointsPerBaht) * unearned) / price) : 0;
+    const takeBack = Math.min(earned, await pointsOf(trx, member.orgId, member.id));
+    if (takeBack > 0) {
+      await post(trx, { orgId: member.orgId, currency: 'PTS', kind: 'points_refunded', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_points', holder: member.id, amountMinor: takeBack }, { account: 'points_issued', amountMinor: -takeBack }] });
+    }
+  }
+  await trx('member_package_sales').where({ id: sale.id }).update({ status: 'refunded', refunded_minor: unearned, closed_at: trx.fn.now() });
+  await recordAudit(trx, { orgId: member.orgId, actorType: r.actor.type, actorId: r.actor.id, action: 'member_package.refunded', subjectType: 'member', subjectId: member.id, details: { saleId: sale.id, creditsTakenBack: credits, refundedMinor: unearned, to, reason: r.reason } });
+  return { saleId: sale.id, creditsTakenBack: credits, refundedMinor: unearned, currency: sale.currency, to };
+}
+
+/** Packages sold whose time ran out and that are still open: the expiry worker's list. */
+export async function salesRunOut(db: Db, now: Date, limit = 200): Promise<{ id: string; org_id: string; member_id: string }[]> {
+  return db('member_package_sales').where('status', 'active').andWhere('expires_at', '<=', now).orderBy('expires_at').limit(limit).select('id', 'org_id', 'member_id');
+}
+
+/** Packages that run out within `days` and whose member was not told yet: the notice worker's list. */
+export async function salesRunningOut(db: Db, now: Date, limit = 200): Promise<SaleRow[]> {
+  return db('member_package_sales as s')
+    .join('orgs as o', 'o.id', 's.org_id')
+    .where('s.status', 'active')
+    .whereNull('s.expiry_notice_at')
+    .andWhere('s.expires_at', '>', now)
+    .andWhereRaw(`s.expires_at <= ?::timestamptz + make_interval(days => coalesce((o.settings->'membership'->>'expiryNoticeDays')::int, 7))`, [now])
+    .orderBy('s.expires_at')
+    .limit(limit)
+    .select('s.*');
+}
+
+/** Marks the member told of the sale's coming expiry; false when another worker told them first. */
+export async function markExpiryNoticed(trx: Knex.Transaction, saleId: string): Promise<boolean> {
+  return (await trx('member_package_sales').where({ id: saleId }).whereNull('expiry_notice_at').update({ expiry_notice_at: trx.fn.now() })) > 0;
+}
+
+/** A sale whose time ran out: its credits left are taken back and what is unearned is earned. Once. */
+export async function expireSale(trx: Knex.Transaction, member: Member, saleId: string, now: Date = new Date()): Promise<{ creditsExpired: number } | null> {
+  const sale: SaleRow | undefined = await trx('member_package_sales').where({ id: saleId, status: 'active' }).andWhere('expires_at', '<=', now).forUpdate().first();
+  if (!sale) return null;
+  const credits = (await lockedBalances(trx, sale.org_id, 'member_credits', CREDITS, [sale.id])).get(sale.id) ?? 0;
+  const unearned = (await lockedBalances(trx, sale.org_id, 'packages_unearned', sale.currency, [sale.id])).get(sale.id) ?? 0;
+  if (credits > 0) {
+    await post(trx, { orgId: sale.org_id, currency: CREDITS, kind: 'credits_expired', sourceId: sale.id, lines: [{ account: 'member_credits', holder: sale.id, amountMinor: credits }, { account: 'credits_issued', amountMinor: -credits }] });
+    await memberMoved(trx, { member, kind: 'debited', what: 'credits', amount: credits, unit: CREDITS, cause: 'expired', sourceId: sale.id });
+  }
+  if (unearned > 0) {
+    await post(trx, { orgId: sale.org_id, currency: sale.currency, kind: 'package_breakage', sourceId: sale.id, lines: [{ account: 'packages_unearned', holder: sale.id, amountMinor: unearned }, { account: 'revenue', amountMinor: -unearned }] });
+  }
+  await trx('member_package_sales').where({ id: sale.id }).update({ status: 'expired', closed_at: trx.fn.now() });
+  return { creditsExpired: credits };
+}
+
