@@ -26,7 +26,10 @@ import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { startInboundSmtp } from '../bot/email/inbound-smtp.ts';
-import { OUTBOUND_QUEUE, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
+import { inboundTlsCertificate } from '../bot/email/inbound-tls.ts';
+import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
+import { EmailDrain, type EmailDrainOptions } from '../workers/email-drain.ts';
+import { jobPolicyFor } from '../workers/job-policy.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
@@ -107,6 +110,8 @@ export interface SystemOptions {
   /** Extra job handlers (benchmarks, tests); merged over the product's own. */
   processors?: ProcessorTable;
   relay?: Partial<Omit<OutboxRelayOptions, 'knex' | 'backend' | 'logger'>>;
+  /** Tests: the e-mail drain's batch size and lease (workers/email-drain.ts). */
+  emailDrain?: Partial<Pick<EmailDrainOptions, 'batchSize' | 'leaseMs' | 'pollIntervalMs' | 'lanes'>>;
   /** Redis key prefix, so that test runs sharing one Redis do not see each other's jobs. */
   queuePrefix?: string;
   /** Tests: a hosts-style resolver for outbound requests (core/http/safe-fetch.ts). */
@@ -190,6 +195,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToContactErasure('bookings', eraseContactBookings);
   subscribeToContactErasure('learned examples', eraseContactLearnedExamples);
   subscribeToRequeuedRows(OUTBOUND_QUEUE, resetFailedMessages);
+  subscribeToRequeuedRows(EMAIL_SEND_QUEUE, resetFailedMessages);
   // A send that failed for good: the managers' groups are told (core/conversations/outgoing.ts).
   subscribeToFailedSends('managers-alert', alertSendFailed);
   subscribeToFailedSends('customer-unreachable', customerUnreachable);
@@ -344,11 +350,32 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         pollIntervalMs: 250,
         holdDelayedRows: embeddedDb && queues.kind === 'postgres',
         holdUntilDue: [ROUTE_MESSAGE_JOB],
+        // E-mails go in batches by their own drain, not a BullMQ job each (workers/email-drain.ts).
+        drainedQueues: [EMAIL_SEND_QUEUE],
         ...opts.relay,
       });
       relay.start();
       cleanups.push(() => relay!.stop());
-      const stopListening = await listenForOutbox(databaseUrl, () => relay!.nudge(), logger);
+      const emailDrain = new EmailDrain({
+        knex,
+        channels,
+        logger,
+        publicBaseUrl: config.http.publicBaseUrl,
+        // The same retries as every other send (73 minutes of backoff), tests' faster policy included.
+        policy: jobPolicyFor(OUTBOUND_QUEUE, opts.relay?.policies),
+        ...opts.emailDrain,
+      });
+      emailDrain.start();
+      // Stops before the SMTP pools close (cleanups run last first): its batch in flight finishes.
+      cleanups.push(() => emailDrain.stop());
+      const stopListening = await listenForOutbox(
+        databaseUrl,
+        () => {
+          relay!.nudge();
+          emailDrain.nudge();
+        },
+        logger,
+      );
       cleanups.push(stopListening);
     }
 
@@ -428,7 +455,16 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => closeServer(server));
       if (config.emailInbound) {
         // Customers' e-mail replies, by SMTP on a port of their own (bot/email/inbound-smtp.ts).
-        const mail = await startInboundSmtp({ knex, store: new LocalDiskMediaStore(config.dataDir), logger, ...config.emailInbound });
+        const { tls, ...listen } = config.emailInbound;
+        const certificate = tls.mode === 'off' ? undefined : await inboundTlsCertificate({ dataDir: config.dataDir, ...tls });
+        if (certificate) logger.info({ tls: tls.mode, certificate: certificate.source }, 'inbound mail: STARTTLS on');
+        const mail = await startInboundSmtp({
+          knex,
+          store: new LocalDiskMediaStore(config.dataDir),
+          logger,
+          ...listen,
+          ...(certificate ? { tls: { ...certificate, required: tls.mode === 'required' } } : {}),
+        });
         emailInboundPort = mail.port;
         cleanups.push(() => mail.close());
       }
