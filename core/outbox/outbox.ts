@@ -69,7 +69,7 @@ export interface ClaimedOutboxRow {
 }
 
 /** Claims up to `limit` due rows of a drained queue, oldest due first, in one statement. */
-export async function claimDueRows(db: Knex, c: { queue: string; limit: number; leaseMs: number }): Promise<ClaimedOutboxRow[]> {
+export async function claimDueRows(db: Knex | Knex.Transaction, c: { queue: string; limit: number; leaseMs: number }): Promise<ClaimedOutboxRow[]> {
   const { rows } = await db.raw<{ rows: { id: string; org_id: string | null; payload: Record<string, unknown>; attempts: number; enqueued_at: Date }[] }>(
     `UPDATE outbox o
         SET status = 'enqueued', attempts = o.attempts + 1,
