@@ -117,7 +117,8 @@ export class EmailDrain {
   /** Claims one batch, sends it, records it; how many rows it took. */
   async drainOnce(): Promise<number> {
     const { knex, batchSize, leaseMs } = this.#o;
-    const rows = await claimDueRows(knex, { queue: EMAIL_SEND_QUEUE, limit: batchSize, leaseMs });
+    // A conversation's e-mails are sent by one batch at a time, in the order they were queued.
+    const rows = await claimDueRows(knex, { queue: EMAIL_SEND_QUEUE, limit: batchSize, leaseMs, inOrderOf: 'conversationId' });
     if (rows.length === 0) return 0;
     const payloads = new Map(rows.map((r) => [r.id, r.payload as unknown as SendJobPayload]));
     const [messages, conversations] = await Promise.all([

@@ -4,6 +4,7 @@ import type { Channel } from '../../core/channels/channel-directory.ts';
 import { noticeAddresses } from '../../core/contacts/channel-opt-outs.ts';
 import { emailRecipients } from '../../core/contacts/contact-identities.ts';
 import { emailThreadsOf, replyAddress } from '../../core/conversations/email-conversations.ts';
+import { emailTemplatesOf, fillEmailTemplate } from '../../core/templates/email-templates.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
 import { toEmail } from './email-messages.ts';
 import { pooledSmtpTransport, SMTP_POOL_LIMITS, smtpOptions } from './smtp-pool.ts';
@@ -14,7 +15,7 @@ import { pooledSmtpTransport, SMTP_POOL_LIMITS, smtpOptions } from './smtp-pool.
  * address, with the conversation's reply address as Reply-To and the thread's Message-IDs in
  * In-Reply-To / References. A batch of sends (the e-mail drain's, workers/email-drain.ts) reads
  * what it needs for all its conversations at once (threads, languages, bounce marks, unsubscribe
- * tokens: four statements) and sends them side by side, each conversation's in order.
+ * tokens, the e-mail forms of the templates used: five statements) and sends them side by side, each conversation's in order.
  *
  * The Message-ID is the message's own id (`<message id@domain>`), kept as its
  * `platform_message_id`: the customer's answer, which names it, finds the thread, and an e-mail
@@ -54,10 +55,12 @@ export async function sendEmails(deps: { knex: Knex; publicBaseUrl?: string }, c
   const outcomes: EmailSendOutcome[] = sends.map(() => ({ sentIds: [], messageIds: [] }));
   if (sends.length === 0) return outcomes;
   const orgId = sends[0].conversation.orgId;
-  const [threads, recipients, addresses] = await Promise.all([
+  const templateKeys = sends.flatMap((s) => s.messages.flatMap((m) => (m.message.template ? [m.message.template.key] : [])));
+  const [threads, recipients, addresses, templates] = await Promise.all([
     emailThreadsOf(deps.knex, { orgId, conversationIds: sends.map((s) => s.conversation.id) }),
     emailRecipients(deps.knex, sends.flatMap((s) => (s.conversation.contactId ? [s.conversation.contactId] : []))),
     noticeAddresses(deps.knex, { orgId, channelId: channel.id, addresses: sends.map((s) => s.conversation.externalId) }),
+    emailTemplatesOf(deps.knex, orgId, templateKeys),
   ]);
   const transport = pooledSmtpTransport(channel);
   const domain = settings.fromAddress.slice(settings.fromAddress.lastIndexOf('@') + 1);
@@ -78,7 +81,12 @@ export async function sendEmails(deps: { knex: Knex; publicBaseUrl?: string }, c
       const left = address?.optedOut;
       if (notice && left) throw new ChannelSendError(`${conversation.externalId} unsubscribed from these e-mails on ${left.at.toISOString().slice(0, 10)}: notices are not sent to it`, false, undefined, true);
       const unsubscribe = notice && address && deps.publicBaseUrl ? `${deps.publicBaseUrl}/public/v1/unsubscribe/${address.token}` : undefined;
-      const content = toEmail(item.message, { language: recipient?.language ?? 'th', fromName: settings.fromName });
+      const language = recipient?.language ?? 'th';
+      // A notice made from a template goes in the template's e-mail form, in the customer's language (else the other one).
+      const used = item.message.template;
+      const forms = used ? templates.get(used.key) : undefined;
+      const form = used && forms ? (forms.get(language) ?? [...forms.values()][0]) : undefined;
+      const content = toEmail(item.message, { language, fromName: settings.fromName, ...(form && used ? { form: fillEmailTemplate(form, used.vars) } : {}) });
       const messageId = `<${item.id}@${domain}>`;
       try {
         await transport.sendMail({

@@ -68,15 +68,24 @@ export interface ClaimedOutboxRow {
   firstTriedAt: Date;
 }
 
-/** Claims up to `limit` due rows of a drained queue, oldest due first, in one statement. */
-export async function claimDueRows(db: Knex | Knex.Transaction, c: { queue: string; limit: number; leaseMs: number }): Promise<ClaimedOutboxRow[]> {
+/**
+ * Claims up to `limit` due rows of a drained queue, oldest due first, in one statement. With
+ * `inOrderOf` (a payload field: a send's conversation), rows sharing its value with a row another
+ * batch holds are left for later, so two batches never send to one conversation side by side.
+ */
+export async function claimDueRows(db: Knex | Knex.Transaction, c: { queue: string; limit: number; leaseMs: number; inOrderOf?: string }): Promise<ClaimedOutboxRow[]> {
+  const held = c.inOrderOf
+    ? `AND NOT EXISTS (SELECT 1 FROM outbox h
+                        WHERE h.queue = outbox.queue AND h.status = 'enqueued' AND h.available_at > now()
+                          AND h.payload->>'${c.inOrderOf.replace(/[^a-zA-Z]/g, '')}' = outbox.payload->>'${c.inOrderOf.replace(/[^a-zA-Z]/g, '')}')`
+    : '';
   const { rows } = await db.raw<{ rows: { id: string; org_id: string | null; payload: Record<string, unknown>; attempts: number; enqueued_at: Date }[] }>(
     `UPDATE outbox o
         SET status = 'enqueued', attempts = o.attempts + 1,
             enqueued_at = CASE WHEN o.attempts = 0 OR o.enqueued_at IS NULL THEN now() ELSE o.enqueued_at END,
             available_at = now() + make_interval(secs => ?::float8 / 1000)
        FROM (SELECT id FROM outbox
-              WHERE queue = ? AND status IN ('pending', 'enqueued') AND available_at <= now()
+              WHERE queue = ? AND status IN ('pending', 'enqueued') AND available_at <= now() ${held}
               ORDER BY available_at, seq
               LIMIT ?
               FOR UPDATE SKIP LOCKED) c
