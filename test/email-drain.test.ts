@@ -10,14 +10,15 @@ import { newReplyToken } from '../core/conversations/email-conversations.ts';
 import { claimDueRows } from '../core/outbox/outbox.ts';
 import { startFakeSmtp, type FakeSmtp } from '../dev/fakes/smtp-server.ts';
 import { apiClient } from './support/api-client.ts';
-import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
+import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * E-mails in batches (workers/email-drain.ts) and TLS on the inbound SMTP port: a batch where one
  * address is refused with 5xx fails that e-mail alone and sends the others; a batch claimed by a
  * drain that died is sent once its lease ends, each e-mail once; the inbound port offers STARTTLS
  * with the certificate made in DATA_DIR, and where TLS is required a sender that does not start it
- * is refused before anything is stored.
+ * is refused before anything is stored; a text's e-mail form (subject, HTML, plain text) is
+ * checked on the field, sanitised, previewed and sent.
  */
 let sys: TestSystem;
 let smtp: FakeSmtp;
@@ -156,4 +157,75 @@ describe('TLS on the inbound SMTP port', () => {
     expect(message.text).toContain('Sent in the clear');
     expect(await inboundCount()).toBe(before + 1);
   });
+});
+
+describe('e-mail templates', () => {
+  const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
+  const quoteSent = async () => (await api('GET', '/api/v1/templates')).json.filter((t: { key: string }) => t.key === 'quote_sent');
+  const headerLine = (raw: string, name: string) => raw.split(/\r?\n(?![ \t])/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`)) ?? '';
+
+  it('every text has an e-mail form, made from the chat text until someone writes one', async () => {
+    const [en, th] = (await quoteSent()).sort((a: { language: string }, b: { language: string }) => a.language.localeCompare(b.language));
+    expect(th.email.subject).toBe(th.body.split('\n')[0]);
+    expect(th.email.text).toBe(th.body);
+    expect(th.email.html).toContain('<a href="{{quote_url}}">{{quote_url}}</a>');
+    expect(en.email.subject).toBe('Your quote for booking {{booking_id}} ({{service}}) is ready.');
+  });
+
+  it('refuses a subject with a line break or over 998 characters on the field, and changes nothing', async () => {
+    const before = await quoteSent();
+    for (const subject of ['ใบเสนอราคา\r\nBcc: someone@else.example', 'ก'.repeat(999)]) {
+      const res = await api('PUT', '/api/v1/templates/quote_sent/th', { email: { subject } });
+      expect(res.status).toBe(422);
+      expect(JSON.stringify(res.json.error)).toContain('subject');
+    }
+    const unknown = await api('PUT', '/api/v1/templates/quote_sent/th', { email: { subject: 'ใบเสนอราคา {{customer_name}} ค่ะ' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error.details.unknown).toEqual(['customer_name']);
+    expect(await quoteSent()).toEqual(before);
+  });
+
+  it('takes a script and a remote image out of the HTML when saved (and says so), previews what would be sent, and sends it: Thai subject per RFC 2047, Thai fonts', async () => {
+    const html = '<h2 style="color:#0b69a3">ใบเสนอราคาพร้อมแล้วค่ะ</h2><p>ยอดรวม <b>{{amount}}</b></p><script>alert(1)</script><img src="https://tracker.example/open.gif"><p><a href="{{quote_url}}" onclick="steal()">ดูใบเสนอราคาค่ะ</a></p>';
+    const saved = await api('PUT', '/api/v1/templates/quote_sent/th', {
+      email: { subject: 'ใบเสนอราคา {{booking_id}} พร้อมแล้วค่ะ', html, text: 'ใบเสนอราคา {{booking_id}} พร้อมแล้วค่ะ\nยอดรวม {{amount}}\nดูได้ที่ {{quote_url}}' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json.emailHtmlRemoved).toEqual(expect.arrayContaining(['<script>', '<img>', 'on… event handlers']));
+    for (const stored of [saved.json.email.html, (await quoteSent()).find((t: { language: string }) => t.language === 'th').email.html]) {
+      expect(stored).not.toMatch(/script|<img|tracker\.example|onclick/);
+      expect(stored).toContain('<a href="{{quote_url}}">ดูใบเสนอราคาค่ะ</a>');
+    }
+    // The preview: filled with sample values and sanitised, as it would be sent.
+    const preview = await api('POST', '/api/v1/templates/preview', { email: { th: { subject: 'ใบเสนอราคา {{booking_id}} ค่ะ', html, text: 'x' } } });
+    expect(preview.status).toBe(200);
+    expect(preview.json.th.email.subject).toBe('ใบเสนอราคา B-000045 ค่ะ');
+    expect(preview.json.th.email.html).not.toMatch(/script|<img|onclick/);
+    expect(preview.json.th.email.removed).toEqual(expect.arrayContaining(['<script>', '<img>']));
+
+    // A website lead with only an e-mail gets the quote in that form.
+    const email = `lead-${randomUUID()}@example.com`;
+    const res = await fetch(`${sys.url}/public/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ destination: 'เชียงใหม่', travelers: 2, name: 'สมชาย ใจดี', email, language: 'th' }),
+    });
+    const number = (await res.json()).booking_id as string;
+    await formBooked(sys.knex, number);
+    expect((await api('POST', `/api/v1/bookings/${number}/quotes`, { lines: [{ description: 'ทัวร์', quantity: 2, unitPrice: 2500 }], validUntil: `${new Date().getUTCFullYear() + 1}-01-31` })).status).toBe(201);
+    const sent = await api('POST', `/api/v1/bookings/${number}/quotes/1/send`);
+    expect(sent.json.customerTold).toBe(true);
+    const mail = await smtp.waitFor((m) => m.to.includes(email), 30_000);
+    expect(mail.parsed.subject).toBe(`ใบเสนอราคา ${number} พร้อมแล้วค่ะ`);
+    // Read raw at the SMTP server: the Thai subject travels encoded per RFC 2047, ASCII only.
+    const subjectLine = headerLine(mail.raw, 'Subject');
+    expect(subjectLine).toMatch(/=\?UTF-8\?[BQ]\?/i);
+    expect(subjectLine).toMatch(/^[\x20-\x7e\r\n\t]*$/);
+    expect(mail.parsed.text).toContain(`ดูได้ที่ ${sent.json.url}`);
+    const sentHtml = String(mail.parsed.html);
+    expect(sentHtml).toContain(`<a href="${sent.json.url}">ดูใบเสนอราคาค่ะ</a>`);
+    expect(sentHtml).toContain("'Sarabun', 'Noto Sans Thai'");
+    expect(sentHtml).toContain('<html lang="th">');
+    expect(sentHtml).not.toMatch(/script|<img|tracker\.example|onclick/);
+  }, 60_000);
 });
