@@ -55,7 +55,7 @@ export const templatePreviewRequest = z
     email: z.object({ th: emailBeingWritten.optional(), en: emailBeingWritten.optional() }).strict().optional().meta({ description: 'The e-mail forms being written' }),
   })
   .strict()
-  .refine((b) => b.th !== undefined || b.en !== undefined, 'give a Thai or an English text, or both')
+  .refine((b) => b.th !== undefined || b.en !== undefined || b.email?.th !== undefined || b.email?.en !== undefined, 'give a Thai or an English text (or e-mail), or both')
   .meta({ id: 'TemplatePreviewRequest', description: 'The texts being written; nothing is stored' });
 
 const previewOfOne = z.object({
