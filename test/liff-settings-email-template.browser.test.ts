@@ -1,6 +1,6 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, openBrowser } from './support/browser.ts';
+import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
 import { checkScreen } from './support/fits.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { staffDevice, TABLET } from './support/staff-browser.ts';
@@ -56,8 +56,12 @@ describe.skipIf(!hasChromium)('the e-mail form of a text, in the Settings templa
     await poll(() => preview.getByRole('alert').textContent()).toContain('<script>');
     expect(await preview.getByRole('alert').textContent()).toContain('<img>');
     await checkScreen(page, 'settings-email-template-th-phone');
+    // The frame close up, in view: a full-page screenshot leaves a frame below the fold unpainted.
+    await preview.scrollIntoViewIfNeeded();
+    await preview.screenshot({ path: `${screenshotDir()}/settings-email-template-th-phone-preview.png` });
 
-    await page.getByRole('button', { name: 'บันทึก' }).click();
+    const [put] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/templates/quote_sent/th')), page.getByRole('button', { name: 'บันทึก' }).click()]);
+    expect(put.status(), await put.text()).toBe(200);
     await poll(async () => (await h.sys.knex('templates').where({ key: 'quote_sent', language: 'th', org_id: h.sys.defaultOrgId }).first()).email_subject).toBe('ใบเสนอราคา {{booking_id}} พร้อมแล้วค่ะ');
     const row = await h.sys.knex('templates').where({ key: 'quote_sent', language: 'th', org_id: h.sys.defaultOrgId }).first();
     expect(row.email_html).toContain('<a href="{{quote_url}}">ดูใบเสนอราคาค่ะ</a>');
@@ -78,6 +82,9 @@ describe.skipIf(!hasChromium)('the e-mail form of a text, in the Settings templa
     await poll(() => frame.locator('a').first().getAttribute('href')).toBe('https://example.com/liff/quote/xyz789');
     expect(await en.getByLabel('Plain-text body', { exact: true }).inputValue()).toContain('{{quote_url}}');
     await checkScreen(page, 'settings-email-template-en-tablet-dark');
+    const preview = page.locator('[data-email-preview="en"]');
+    await preview.scrollIntoViewIfNeeded();
+    await preview.screenshot({ path: `${screenshotDir()}/settings-email-template-en-tablet-dark-preview.png` });
     expect(remoteLoads).toEqual([]);
     await page.close();
   });

@@ -64,12 +64,13 @@ export function TemplateEmail(p: {
         {words.preview[L]}
       </p>
       {p.preview && (
-        <div class="email-preview" data-email-preview={p.language}>
+        // Long links and tags wrap: a phone's width is all there is.
+        <div class="email-preview" data-email-preview={p.language} style="overflow-wrap:anywhere">
           <p class="small">
             <b>{p.preview.subject}</b>
           </p>
-          <iframe title={words.preview[L]} sandbox="" srcdoc={framePage(p.preview.html, p.language)} style="width:100%;min-height:180px;border:1px solid var(--line,#ccd)" />
-          <pre class="small">{p.preview.text}</pre>
+          <iframe title={words.preview[L]} sandbox="" srcdoc={framePage(p.preview.html, p.language)} style="box-sizing:border-box;width:100%;min-height:180px;border:1px solid var(--line,#ccd)" />
+          <pre class="small" style="white-space:pre-wrap;font-family:inherit">{p.preview.text}</pre>
           {p.preview.removed.length > 0 && (
             <p class="error" role="alert" lang={L}>
               {words.removed[L].replace('{{list}}', p.preview.removed.join(', '))}
