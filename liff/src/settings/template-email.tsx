@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Dict, Lang } from '../kit/i18n.ts';
 
 /**
@@ -21,12 +22,40 @@ const words = {
   removed: { th: 'จะถูกตัดออกเมื่อบันทึก: {{list}}', en: 'Taken out when saved: {{list}}' },
 } satisfies Dict;
 
-const THAI_FONTS = `'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Thonburi', Tahoma, sans-serif`;
+const THAI_FONTS = `'Sarabun', 'Noto Sans Thai', 'Opsdesk Thai', 'Leelawadee UI', 'Thonburi', Tahoma, sans-serif`;
 
-/** The page the frame shows: its own policy forbids every load but inline styles (the frame's sandbox forbids scripts). */
-const framePage = (html: string, language: string) =>
-  `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
-  `</head><body style="margin:0;padding:12px;font-family:${THAI_FONTS};font-size:15px;line-height:1.6;color:#1f2933;background:#fff">${html}</body></html>`;
+/**
+ * The page the frame shows: its own policy forbids every load but inline styles and fonts given
+ * inline (the frame's sandbox forbids scripts). The fonts are the app's own Thai font, inlined, so
+ * that Thai reads right on a device without a Thai font of its own.
+ */
+const framePage = (html: string, language: string, fonts: string) =>
+  `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">` +
+  `<style>${fonts}</style></head><body style="margin:0;padding:12px;font-family:${THAI_FONTS};font-size:15px;line-height:1.6;color:#1f2933;background:#fff">${html}</body></html>`;
+
+let thaiFonts: Promise<string> | undefined;
+/** The app's own Thai @font-face rules with their files inlined (the frame, of no origin, may load nothing); read once. */
+function thaiFontFaces(): Promise<string> {
+  thaiFonts ??= (async () => {
+    const rules: string[] = [];
+    for (const sheet of Array.from(document.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        if (!(rule instanceof CSSFontFaceRule) || !rule.cssText.includes('Opsdesk Thai')) continue;
+        const file = /url\("?([^")]+)"?\)/.exec(rule.cssText)?.[1];
+        if (!file) continue;
+        const blob = await (await fetch(new URL(file, sheet.href ?? location.href))).blob();
+        const data = await new Promise<string>((resolve) => {
+          const r = new FileReader();
+          r.onload = () => resolve(String(r.result));
+          r.readAsDataURL(blob);
+        });
+        rules.push(rule.cssText.replace(/src:[^;]+;/, `src: url("${data}") format("woff2");`));
+      }
+    }
+    return rules.join('\n');
+  })().catch(() => '');
+  return thaiFonts;
+}
 
 export function TemplateEmail(p: {
   lang: Lang;
@@ -37,6 +66,8 @@ export function TemplateEmail(p: {
   onChange: (form: EmailForm) => void;
 }) {
   const L = p.lang;
+  const [fonts, setFonts] = useState('');
+  useEffect(() => void thaiFontFaces().then(setFonts), []);
   const id = (part: string) => `e-${part}-${p.language}`;
   const field = (part: keyof EmailForm, rows?: number) => {
     const props = {
@@ -69,7 +100,7 @@ export function TemplateEmail(p: {
           <p class="small">
             <b>{p.preview.subject}</b>
           </p>
-          <iframe title={words.preview[L]} sandbox="" srcdoc={framePage(p.preview.html, p.language)} style="box-sizing:border-box;width:100%;min-height:180px;border:1px solid var(--line,#ccd)" />
+          <iframe title={words.preview[L]} sandbox="" srcdoc={framePage(p.preview.html, p.language, fonts)} style="box-sizing:border-box;width:100%;min-height:180px;border:1px solid var(--line,#ccd)" />
           <pre class="small" style="white-space:pre-wrap;font-family:inherit">{p.preview.text}</pre>
           {p.preview.removed.length > 0 && (
             <p class="error" role="alert" lang={L}>
