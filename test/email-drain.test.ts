@@ -25,8 +25,8 @@ let smtp: FakeSmtp;
 let channelId: string;
 
 const INBOUND = 'replies@in.drain.example';
-/** Short, so the test of a drain that died waits seconds, not the production two minutes. */
-const LEASE_MS = 1_500;
+/** Short, so the test of a drain that died waits seconds, not the production two minutes (a live batch renews its lease every quarter of it). */
+const LEASE_MS = 4_000;
 
 beforeAll(async () => {
   smtp = await startFakeSmtp();

@@ -5,7 +5,7 @@ import type { Channel, ChannelDirectory } from '../core/channels/channel-directo
 import { EMAIL_SEND_QUEUE, markMessagesSent, recordFailedSend, type SendJobPayload } from '../core/conversations/outgoing.ts';
 import type { Logger } from '../core/logger.ts';
 import type { OutboundMessage } from '../core/messaging/outbound-message.ts';
-import { claimDueRows, settleClaimedRows, type ClaimedOutboxRow, type ClaimedRowOutcome } from '../core/outbox/outbox.ts';
+import { claimDueRows, extendLease, settleClaimedRows, type ClaimedOutboxRow, type ClaimedRowOutcome } from '../core/outbox/outbox.ts';
 import { backoffDelay, formatDuration, type JobPolicy } from './job-policy.ts';
 
 /**
@@ -120,6 +120,19 @@ export class EmailDrain {
     // A conversation's e-mails are sent by one batch at a time, in the order they were queued.
     const rows = await claimDueRows(knex, { queue: EMAIL_SEND_QUEUE, limit: batchSize, leaseMs, inOrderOf: 'conversationId' });
     if (rows.length === 0) return 0;
+    // A batch slower than its lease (a slow server, a loaded machine) renews it, so no other drain takes its rows and sends them twice.
+    const renewal = setInterval(() => {
+      extendLease(knex, rows.map((r) => r.id), leaseMs).catch((err) => this.#o.logger.warn({ err }, 'could not renew an e-mail batch lease'));
+    }, Math.max(100, leaseMs / 4));
+    try {
+      return await this.#send(rows);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  async #send(rows: ClaimedOutboxRow[]): Promise<number> {
+    const { knex } = this.#o;
     const payloads = new Map(rows.map((r) => [r.id, r.payload as unknown as SendJobPayload]));
     const [messages, conversations] = await Promise.all([
       knex('messages')

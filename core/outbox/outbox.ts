@@ -96,6 +96,15 @@ export async function claimDueRows(db: Knex | Knex.Transaction, c: { queue: stri
   return rows.map((r) => ({ id: r.id, orgId: r.org_id, payload: r.payload, attempt: r.attempts, firstTriedAt: new Date(r.enqueued_at) }));
 }
 
+/** A batch still at work keeps its rows: their lease runs `leaseMs` from now again (rows settled meanwhile are left alone). */
+export async function extendLease(db: Knex, ids: string[], leaseMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db('outbox')
+    .whereIn('id', ids)
+    .andWhere('status', 'enqueued')
+    .update({ available_at: db.raw('now() + make_interval(secs => ?::float8 / 1000)', [leaseMs]) });
+}
+
 /** What became of a claimed row: done, tried again at `at`, or failed for good with the reason. */
 export type ClaimedRowOutcome = { id: string; status: 'done' } | { id: string; status: 'pending'; at: Date; error: string } | { id: string; status: 'failed'; error: string };
 
