@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/longest-first.ts';
 
 /**
  * The failure drills and process tests (test/drills/: kill, LINE and Redis outages, recovery,
@@ -14,6 +15,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, DRILLS],
     // The LIFF pages (liff/dist) and the migrated test database template are made before any test file.
     globalSetup: ['test/support/global-setup.ts'],
+    // Each file's processor time, for the timings reporter (test/support/file-timings.ts).
+    setupFiles: ['test/support/file-cpu.ts'],
     // A test that drives a browser or starts the whole product takes 10 to 30 s on a quiet two-core
     // machine; on a busy one three of them ran out of 30 s on 2026-11-25 with nothing wrong.
     testTimeout: 60_000,
@@ -29,5 +32,8 @@ export default defineConfig({
     // It asks that a test file leave no state of its own behind in modules: none mocks a module,
     // fakes timers or writes process.env, and each starts its own system, database and servers.
     isolate: false,
+    // The longest files first, by the durations kept in git, so the run does not end on a long file
+    // started late while the other workers sit idle (test/support/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
   },
 });

@@ -66,6 +66,8 @@ import { remindDayBefore } from '../core/bookings/booking-reminders.ts';
 import { remindBalanceDue } from '../core/checkout/balance-reminders.ts';
 import { bookingCustomerNotices } from '../core/bookings/booking-notifications.ts';
 import { subscribeToFreedSeats } from '../core/bookings/service-sessions.ts';
+import { cancelSessionsOnHolidays } from '../core/bookings/session-commands.ts';
+import { subscribeToHolidaysAdded } from '../core/orgs/business-hours.ts';
 import { moveWaitlistToContact, offerFreedSeats, subscribeToWaitlist } from '../core/bookings/session-waitlist.ts';
 import { waitlistCustomerNotices } from '../core/bookings/waitlist-notices.ts';
 import { offerReplies } from '../bot/conversation/waitlist-replies.ts';
@@ -176,6 +178,10 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // Seats freed on a session go to its waitlist first, held for the first in line (core/bookings/session-waitlist.ts).
   subscribeToFreedSeats('waitlist', (trx, e) => offerFreedSeats(trx, e.orgId, e.sessionId).then(() => undefined));
   subscribeToWaitlist('customer-notices', waitlistCustomerNotices({ offerReplies }));
+  // A holiday added later cancels the sessions scheduled on it, as an admin would (core/bookings/session-commands.ts).
+  subscribeToHolidaysAdded('sessions', async (trx, e) => {
+    await cancelSessionsOnHolidays(trx, { ...e.writer, actor: { type: e.writer.actor.type, id: e.writer.actor.id ?? null }, dates: e.dates });
+  });
   // The inbox: a customer waiting for a person is announced to the support groups (docs/inbox.md).
   subscribeToConversationEvents('staff-desk', conversationNotices({ actionKey: o.actionKey, publicBaseUrl: o.publicBaseUrl, liffIds: o.liffIds }));
   // The groups that got a conversation's card hear who holds it now (core/staff/conversation-relay.ts).

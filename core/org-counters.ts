@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 
 /** Cases, bookings, and each type of document (core/documents/, one running number per type). */
-export type NumberedKind = 'case' | 'booking' | 'receipt' | 'invoice' | 'tax_invoice' | 'credit_note';
+export type NumberedKind = 'case' | 'booking' | 'receipt' | 'invoice' | 'tax_invoice' | 'abbreviated_tax_invoice' | 'credit_note';
 
-const PREFIX: Record<NumberedKind, string> = { case: 'C', booking: 'B', receipt: 'RC', invoice: 'INV', tax_invoice: 'TAX', credit_note: 'CN' };
+const PREFIX: Record<NumberedKind, string> = { case: 'C', booking: 'B', receipt: 'RC', invoice: 'INV', tax_invoice: 'TAX', abbreviated_tax_invoice: 'ABB', credit_note: 'CN' };
 
 /**
  * The next human number of a case, booking or document in an org: C-000001, B-000045,

@@ -409,6 +409,33 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: null, opened: null, holds: 'person' },
   },
   {
+    name: 'a problem none of the types fits, told again instead of picking, reaches a person (th)',
+    language: 'th',
+    turns: [
+      { say: 'นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ รอมาครึ่งชั่วโมงแล้ว', told: ['ข้อไหน'] },
+      { say: 'ไม่ได้จะจองค่ะ จะแจ้งปัญหาว่าหมอนวดไม่มา', notTold: ['ข้อไหน'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'a problem none of the types fits, told again instead of picking, reaches a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'I booked a massage for 2 pm today but the therapist never showed up', told: ['Which of these'] },
+      { say: 'I am not booking anything, I am telling you the therapist did not come', notTold: ['Which of these'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: '"none of these" typed to the list of problem types reaches a person (th)',
+    language: 'th',
+    turns: [
+      { say: 'นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ', told: ['ข้อไหน'] },
+      { say: 'ไม่มีข้อไหนตรงค่ะ', notTold: ['ข้อไหน'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
     name: 'a person asked for while picking the type of a problem (th)',
     language: 'th',
     turns: [

@@ -73,6 +73,8 @@ describe('a class with sessions, booked in chat', () => {
     const told = await h.ask(second, { postback: { data: replyData('confirm') } });
     expect(told.text).toMatch(/เต็มแล้ว/);
     expect(offeredSessions(told.quickReplies).map((q) => q.data)).toEqual([replyData('session', sessions.roomy.id)]);
+    // The full session can be waited for: its waitlist comes first.
+    expect(told.quickReplies[0]).toMatchObject({ label: 'ลงชื่อรอคิว', data: replyData('waitlist', `${sessions.lastSeat.id}:1`) });
     const seats = await h.sys.knex('service_sessions').where({ id: sessions.lastSeat.id }).first('seats_taken', 'capacity');
     expect(seats).toEqual({ seats_taken: 2, capacity: 2 });
     // The second customer has no booking for it; the dialogue waits for another session.
@@ -80,5 +82,25 @@ describe('a class with sessions, booked in chat', () => {
     expect(Number(theirs?.n)).toBe(0);
     const again = await h.ask(second, { postback: { data: replyData('session', sessions.roomy.id) } });
     expect(again.text).toContain('10:00');
+  });
+
+  it('a session that started after it was offered: its button books nothing, the customer is told, and the session is not offered again', async () => {
+    const r = await api('POST', `/api/v1/services/${SERVICE}/sessions`, { date: inDays(6), time: '09:00', capacity: 5 });
+    expect(r.status).toBe(201);
+    const soon = r.json.items[0].id as string;
+    const customer = lineId('U');
+    const asked = await h.ask(customer, { text: 'จองคลาสทำอาหารไทย 1 ท่านค่ะ' });
+    expect(offeredSessions(asked.quickReplies).map((q) => q.data)).toContain(replyData('session', soon));
+    await h.ask(customer, { postback: { data: replyData('session', soon) } });
+    // Its time comes before the customer confirms (moved into the past, as the clock would).
+    await h.sys.knex('service_sessions').where({ id: soon }).update({ starts_at: h.sys.knex.raw("now() - interval '1 hour'"), ends_at: h.sys.knex.raw("now() + interval '1 hour'") });
+    const before = await h.sys.knex('bookings').count({ n: '*' }).first();
+    const told = await h.ask(customer, { postback: { data: replyData('confirm') } });
+    expect(told.text).toMatch(/รอบไหนสะดวก/);
+    expect(offeredSessions(told.quickReplies).map((q) => q.data)).not.toContain(replyData('session', soon));
+    // Not a waitlist for a session that has started.
+    expect(told.quickReplies.some((q) => q.data?.includes('act=waitlist'))).toBe(false);
+    expect(await h.sys.knex('bookings').count({ n: '*' }).first()).toEqual(before);
+    expect(await h.sys.knex('service_sessions').where({ id: soon }).first('seats_taken')).toEqual({ seats_taken: 0 });
   });
 });

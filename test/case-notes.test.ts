@@ -225,10 +225,12 @@ describe('sent to the customer, when chosen', () => {
     // The image message carries the note's file: its id is the file's, as an inbox upload's is.
     expect(res.json.messageIds[1]).toBe(res.json.files[0].id);
 
-    // The words and the photo are two messages, each sent by its own job: either may reach LINE first.
+    // The words and the photo go in one send, in the order written: the words first.
     const image = await until(async () => pushesTo(c.customer).find((m) => m.type === 'image') ?? false);
-    await until(async () => pushesTo(c.customer).some((m) => m.text === 'This is the receipt of your top-up'));
-    expect(pushesTo(c.customer).filter((m) => m.text === 'This is the receipt of your top-up')).toHaveLength(1);
+    const delivered = h.line.state.deliveriesTo(c.customer);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0].messages.map((m: Record<string, any>) => m.type)).toEqual(['text', 'image']);
+    expect(delivered[0].messages[0]).toMatchObject({ text: 'This is the receipt of your top-up' });
     expect(image.originalContentUrl).toMatch(new RegExp(`^https://desk\\.example/media/${res.json.files[0].id}\\?exp=\\d+&sig=`));
     expect((await served(image.originalContentUrl)).bytes.equals(PNG)).toBe(true);
 

@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyHasher, issueApiKey } from '../core/api-keys/api-key-service.ts';
@@ -13,6 +9,7 @@ import { issueDocument, issueReceiptForPayment } from '../core/documents/documen
 import { insertDocument } from '../core/documents/documents.ts';
 import { nextNumber } from '../core/org-counters.ts';
 import { apiClient } from './support/api-client.ts';
+import { lookAtPdf } from './support/pdf-pages.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -88,14 +85,6 @@ async function pdfOf(path: string, key?: string) {
   return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-/** The PDF's first page as a PNG under test-results/screenshots/, and its text (poppler-utils). */
-function look(pdf: Buffer, name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'doc-'));
-  writeFileSync(join(dir, 'd.pdf'), pdf);
-  mkdirSync('test-results/screenshots', { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '90', '-singlefile', '-f', '1', '-l', '1', join(dir, 'd.pdf'), `test-results/screenshots/${name}`]);
-  return execFileSync('pdftotext', ['-layout', join(dir, 'd.pdf'), '-']).toString();
-}
 
 describe('a tax invoice', () => {
   it('is issued for a booking with the next number, VAT 7 % on the total, and reads as JSON and PDF in Thai and English', async () => {
@@ -115,7 +104,7 @@ describe('a tax invoice', () => {
       expect(pdf.status).toBe(200);
       expect(pdf.type).toBe('application/pdf');
       expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = look(pdf.bytes, name);
+      const text = lookAtPdf(pdf.bytes, name);
       expect(text).toContain(doc.number);
       expect(text).toContain('0105556123456');
       expect(text).toContain('0107551000011');
@@ -200,13 +189,13 @@ describe('credit notes', () => {
     const tax = (await issue({ type: 'tax_invoice', bookingNumber: await newBooking(), buyer: BUYER, lines: [TOUR] })).json;
     const over = await nothingWritten(() => issue({ type: 'credit_note', correctsNumber: tax.number, reason: 'too much', lines: [{ description: 'x', quantity: 1, unitPriceMinor: 300_001 }] }));
     expect(over.status).toBe(422);
-    expect(over.json.error.details).toEqual([{ path: 'lines', message: 'At most 300000 minor units are left to credit' }]);
+    expect(over.json.error.details).toEqual([{ path: 'lines', message: 'At most 300000 minor units are left to credit', code: 'credit_exceeds_document' }]);
 
     const first = await issue({ type: 'credit_note', correctsNumber: tax.number, reason: 'ลูกค้ายกเลิก 1 ท่าน', lines: [{ description: 'คืนเงิน ผู้ใหญ่ 1 ท่าน', quantity: 1, unitPriceMinor: 150_000 }] });
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ type: 'credit_note', buyer: BUYER, totalMinor: 150_000, vatMinor: 9_813, corrects: { number: tax.number, totalMinor: 300_000, creditedBeforeMinor: 0 }, reason: 'ลูกค้ายกเลิก 1 ท่าน', bookingNumber: tax.bookingNumber });
     expect((await api('GET', `/api/v1/documents/${tax.number}`)).json.creditedMinor).toBe(150_000);
-    look((await pdfOf(first.json.pdfPath, keys.accountant)).bytes, 'document-credit-note-th');
+    lookAtPdf((await pdfOf(first.json.pdfPath, keys.accountant)).bytes, 'document-credit-note-th');
 
     const again = await nothingWritten(() => issue({ type: 'credit_note', correctsNumber: tax.number, reason: 'again', lines: [{ description: 'x', quantity: 1, unitPriceMinor: 150_001 }] }));
     expect(again.json.error.details[0].message).toBe('At most 150000 minor units are left to credit');
@@ -284,12 +273,12 @@ describe('a receipt for a confirmed payment', () => {
 
     const byLink = await pdfOf(receipt.customerPath);
     expect(byLink.status).toBe(200);
-    const text = look(byLink.bytes, 'document-receipt-th');
+    const text = lookAtPdf(byLink.bytes, 'document-receipt-th');
     expect(text).toContain(receipt.number);
     expect(text).toContain('฿1,500.00');
     const en = await sys.knex.transaction((trx) => issueReceiptForPayment(trx, { ...payment, paymentRef: `${payment.paymentRef}-en`, language: 'en', method: 'Card' }));
     if (!en.ok) throw new Error('refused');
-    expect(look((await pdfOf(en.document.view.customerPath)).bytes, 'document-receipt-en')).toContain('Payment for booking');
+    expect(lookAtPdf((await pdfOf(en.document.view.customerPath)).bytes, 'document-receipt-en')).toContain('Payment for booking');
 
     expect((await pdfOf(`/public/v1/documents/${'x'.repeat(32)}.pdf`)).status).toBe(404);
     expect((await pdfOf('/public/v1/documents/short.pdf')).status).toBe(404);

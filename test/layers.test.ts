@@ -92,6 +92,8 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   booking_payments: ['core/checkout/'],
   payment_refunds: ['core/checkout/'],
   stripe_events: ['core/checkout/stripe-events.ts'],
+  stripe_payouts: ['core/checkout/payouts.ts'],
+  stripe_payout_lines: ['core/checkout/payouts.ts'],
   documents: ['core/documents/documents.ts'],
   webhook_endpoints: ['core/integrations/'],
   webhook_deliveries: ['core/integrations/'],

@@ -13,6 +13,7 @@ import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { reconcileWithStripe } from '../core/checkout/reconciliation.ts';
 import { sendBalanceReminder, type BalanceReminderJob } from '../core/checkout/balance-reminders.ts';
 import { localInstant } from '../core/bookings/booking-reminders.ts';
+import { confirmBooking, loadBooking, proposeTime } from '../core/bookings/booking-desk.ts';
 import { balance, trialBalance } from '../core/ledger/ledger.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
@@ -299,6 +300,35 @@ describe('the reminder before a balance falls due', () => {
         expect(await eventsOf(b.id, 'balance_reminder_due')).toEqual([]);
         expect(await h.sys.knex('booking_payments').where({ booking_id: b.id, status: 'pending' })).toEqual([]);
       }
+    }));
+
+  it('follows a booking moved to a new date: a reminder for the new date, and the old date\'s sends nothing', () =>
+    withDepositRule(async () => {
+      const b = await depositPaid();
+      const [oldJob] = await reminderJobs(b.id);
+      // Staff propose another date and the customer agrees: the booking is confirmed on 2027-04-20.
+      await h.sys.knex.transaction(async (trx) => {
+        const view = (await loadBooking(trx, b.id))!;
+        expect((await proposeTime(trx, view, { type: 'system', id: null }, { date: '2027-04-20', time: '10:00' })).ok).toBe(true);
+        expect((await confirmBooking(trx, (await loadBooking(trx, b.id))!, { type: 'system', id: null })).ok).toBe(true);
+      });
+      const jobs = await reminderJobs(b.id);
+      expect(jobs.map((j) => j.payload).sort((x, y) => x.date.localeCompare(y.date))).toEqual([
+        { bookingId: b.id, date: '2027-03-10' },
+        { bookingId: b.id, date: '2027-04-20' },
+      ]);
+      const newJob = jobs.find((j) => j.payload.date === '2027-04-20')!;
+      expect(new Date(newJob.available_at).toISOString()).toBe(localInstant('2027-04-17', 10, 'Asia/Bangkok').toISOString());
+      expect(await remindNow(oldJob.payload, false)).toBe(false);
+      expect(await remindNow(newJob.payload, false)).toBe(true);
+      expect((await eventsOf(b.id, 'balance_reminder_due')).map((e) => e.data)).toEqual([{ date: '2027-04-20', amountMinor: 350_000, currency: 'THB' }]);
+      // Confirmed again on the same date: no second job.
+      await h.sys.knex.transaction(async (trx) => {
+        const view = (await loadBooking(trx, b.id))!;
+        await proposeTime(trx, view, { type: 'system', id: null }, { date: '2027-04-20', time: '11:00' });
+        await confirmBooking(trx, (await loadBooking(trx, b.id))!, { type: 'system', id: null });
+      });
+      expect(await reminderJobs(b.id)).toHaveLength(2);
     }));
 
   it('the org sets how many days before; a number of days out of range is refused and nothing changes', () =>

@@ -32,13 +32,15 @@ function accepted(r: IssueResult): StoredDocument {
     case 'missing_field':
       throw validationFailed(r.message, [{ path: r.field, message: 'Required on a tax invoice', code: 'required' }]);
     case 'seller_not_registered':
-      throw new DomainError('conflict', r.message, { setting: r.field });
+      throw new DomainError('conflict', r.message, { setting: r.field, refusal: r.refusal });
     case 'not_creditable':
       throw validationFailed(r.message, [{ path: 'correctsNumber', message: r.message }]);
     case 'idempotency_key_reused':
       throw new DomainError('idempotency_key_reused', r.message);
+    case 'over_abbreviated_limit':
+      throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.limitMinor} minor units on an abbreviated tax invoice`, code: 'over_abbreviated_limit' }]);
     case 'credit_exceeds_document':
-      throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.remainingMinor} minor units are left to credit` }]);
+      throw validationFailed(r.message, [{ path: 'lines', message: `At most ${r.remainingMinor} minor units are left to credit`, code: 'credit_exceeds_document' }]);
   }
 }
 
@@ -116,9 +118,10 @@ export const documentRoutes = [
     method: 'post',
     path: '/api/v1/documents',
     summary:
-      "Issue an invoice or a tax invoice for a booking, or a credit note correcting an issued document. The next number of its type, without gaps. VAT 7 % (when the org's seller details say it is VAT-registered) on the document total, half-up to the satang. A tax invoice without the buyer's address or tax id: 422 naming the field; without the org's seller tax id: 409. A credit note over what is left of its document: 422. Another org's booking or document: 404. Nothing is stored on a refusal. With an `Idempotency-Key` header (optional), the same key and body again answers 200 with the document it issued (header `Idempotent-Replayed: true`); the same key with another body is 422 `idempotency_key_reused`",
+      "Issue an invoice or a tax invoice for a booking, or a credit note correcting an issued document. The next number of its type, without gaps. VAT 7 % (when the org's seller details say it is VAT-registered) on the document total, half-up to the satang. A tax invoice without the buyer's address or tax id: 422 naming the field; without the org's seller tax id: 409. An abbreviated tax invoice (section 86/6: no buyer, prices including VAT, its own ABB- numbers) from a seller not VAT-registered: 409; above the org's `documentSeller.abbreviatedTaxInvoiceMaxMinor`: 422. A credit note over what is left of its document: 422. Another org's booking or document: 404. Nothing is stored on a refusal. With an `Idempotency-Key` header (optional), the same key and body again answers 200 with the document it issued (header `Idempotent-Replayed: true`); the same key with another body is 422 `idempotency_key_reused`",
     tag: 'documents',
     access: 'documents.issue',
+    staffApp: onDesk('/documents', 'Issue a document from the desk (as POST /api/v1/documents; the desk sends an Idempotency-Key per form, so a double tap issues one)'),
     body: c.documentIssue,
     response: c.documentView,
     status: 201,

@@ -4,6 +4,7 @@ import { createPaymentLink } from '../../core/checkout/payment-links.ts';
 import { listPayments, paymentById } from '../../core/checkout/payment-queries.ts';
 import { refundPayment } from '../../core/checkout/refunds.ts';
 import { financeView } from '../../core/checkout/finance.ts';
+import { setBookingCost } from '../../core/bookings/booking-cost.ts';
 import { confirmSlip, rejectSlip } from '../../core/checkout/slips.ts';
 import { sendCsv, wantsCsv } from '../csv-response.ts';
 import * as c from '../../core/contracts/money.ts';
@@ -94,17 +95,28 @@ export const paymentRoutes = [
     method: 'get',
     path: '/api/v1/finance',
     summary:
-      "The finance view for a period of the org's days: money in by day and how it was paid (card, promptpay, transfer; flagged money apart), refunds by day, and what customers still owe on bookings asked to pay. `format=csv` answers one table (`table`: cash_in, refunds, outstanding)",
+      "The finance view for a period of the org's days: money in by day and how it was paid (card, promptpay, transfer; flagged money apart), refunds by day, what customers still owe on bookings asked to pay, Stripe payouts matched against payments with the mismatches listed, and the margin of each booking with a known cost. `format=csv` answers one table (`table`: cash_in, refunds, outstanding, payouts, payout_mismatches, margins)",
     tag: 'payments',
     access: 'finance.read',
     query: c.financeQuery,
     response: c.financeView,
     handle: async ({ caller, deps, query, ctx }) => {
-      const view = await financeView(deps.knex, caller.orgId, { from: query.from, to: query.to });
+      const view = await financeView(deps.knex, caller.orgId, { from: query.from, to: query.to, payoutWithinDays: query.payoutWithinDays });
       if (!wantsCsv(ctx, query.format)) return view;
-      const rows = { cash_in: view.cashIn, refunds: view.refunds, outstanding: view.outstanding }[query.table];
+      const rows = { cash_in: view.cashIn, refunds: view.refunds, outstanding: view.outstanding, payouts: view.payouts, payout_mismatches: view.payoutMismatches, margins: view.margins }[query.table];
       return sendCsv(ctx, `finance-${query.table}-${query.from}-${query.to}`, [rows], view.period.timeZone) as never;
     },
+  }),
+
+  route({
+    method: 'put',
+    path: '/api/v1/bookings/:number/cost',
+    summary: "What a booking cost the business (integer minor units; null forgets it): the finance view's margin is what was paid less refunds less this cost. Without it, the service's cost per person times the party counts",
+    tag: 'payments',
+    access: 'finance.costs',
+    body: c.bookingCost,
+    response: c.bookingCostResult,
+    handle: ({ caller, deps, params, body }) => setBookingCost(deps.knex, { orgId: caller.orgId, number: params.number, costMinor: body.costMinor }),
   }),
 
   route({

@@ -5,8 +5,8 @@ import { cancelSession, changeSession, rescheduleWeekly, scheduleSessions } from
 import { sessionWaitlist, waitlistPlace } from '../../core/contracts/waitlist.ts';
 import { leaveForStaff, waitlistForStaff } from '../../core/bookings/waitlist-doors.ts';
 import { daySheet, moveToSession, recordAttendance } from '../../core/bookings/session-desk.ts';
-import { onDesk } from '../liff/staff-apps.ts';
-import { setSlotRule, slotsOn } from '../../core/bookings/service-slots.ts';
+import { inSettingsApp, onDesk } from '../liff/staff-apps.ts';
+import { setSlotRule, slotRuleView, slotsOn } from '../../core/bookings/service-slots.ts';
 import { commandActor } from './booking-refusals.ts';
 import { route, type Caller } from '../route.ts';
 
@@ -22,6 +22,7 @@ export const sessionRoutes = [
     method: 'get',
     path: '/api/v1/services/:key/sessions',
     summary: "A service's sessions over local dates (today and the next 31 days by default), with seats taken and left",
+    staffApp: inSettingsApp('/services/:key/sessions', "A service's sessions, for its schedule screen (as GET /api/v1/services/:key/sessions)"),
     tag: 'sessions',
     access: 'bookings.read',
     query: c.sessionListQuery,
@@ -33,6 +34,7 @@ export const sessionRoutes = [
     path: '/api/v1/services/:key/sessions',
     summary:
       "Schedule a session of a service (local date and time, duration and capacity, the service's own when absent), or a weekly repeat up to a date; holidays, past dates and starts it has already are left out and listed",
+    staffApp: inSettingsApp('/services/:key/sessions', 'Schedule sessions from the schedule screen (as POST /api/v1/services/:key/sessions)'),
     tag: 'sessions',
     access: 'taxonomy.manage',
     body: c.sessionCreate,
@@ -45,6 +47,7 @@ export const sessionRoutes = [
     path: '/api/v1/services/:key/sessions/:id',
     summary:
       "Change a session's capacity, date, start or length. A capacity below the seats taken, or a new time while bookings hold seats of it, would strand them: refused (409 `conflict`, naming the bookings) and nothing changes",
+    staffApp: inSettingsApp('/services/:key/sessions/:id', "Change a session's capacity or time from the schedule screen (as PATCH /api/v1/services/:key/sessions/:id)"),
     tag: 'sessions',
     access: 'taxonomy.manage',
     body: c.sessionChange,
@@ -66,6 +69,7 @@ export const sessionRoutes = [
     method: 'post',
     path: '/api/v1/services/:key/sessions/:id/cancel',
     summary: 'Cancel a session: no more bookings take its seats, and every open booking on it is cancelled with the reason and its customer told',
+    staffApp: inSettingsApp('/services/:key/sessions/:id/cancel', 'Cancel a session from the schedule screen (as POST /api/v1/services/:key/sessions/:id/cancel)'),
     tag: 'sessions',
     access: 'taxonomy.manage',
     body: c.sessionCancel,
@@ -148,8 +152,19 @@ export const sessionRoutes = [
       ),
   }),
   route({
+    method: 'get',
+    path: '/api/v1/services/:key/slot-rule',
+    summary: 'How the service is booked in slots: its parallel resources and grid (`rule` null when it is not)',
+    tag: 'sessions',
+    access: 'taxonomy.read',
+    staffApp: inSettingsApp('/services/:key/slot-rule', "The service's slot rule, for its schedule screen (as GET /api/v1/services/:key/slot-rule)"),
+    response: c.slotRuleOfService,
+    handle: ({ caller, deps, params }) => slotRuleView(deps.knex, caller.orgId, params.key),
+  }),
+  route({
     method: 'put',
     path: '/api/v1/services/:key/slot-rule',
+    staffApp: inSettingsApp('/services/:key/slot-rule', 'Book the service in slots, from its schedule screen (as PUT /api/v1/services/:key/slot-rule)'),
     summary:
       'Book the service in slots: how many bookings run at once (parallel resources) and the grid of start times; each booking then holds its party over its duration, counted in its transaction. Below what overlaps already: 409',
     tag: 'sessions',

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { formatBookingDate } from '../../core/bookings/booking-desk.ts';
 import { requestBooking } from '../../core/bookings/request-booking.ts';
 import { availabilityOf, bookedBySession, sessionMoment } from '../../core/bookings/session-availability.ts';
+import { bookedInSlots, slotsOn } from '../../core/bookings/service-slots.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
@@ -172,8 +173,18 @@ export async function bookingStep(
       }),
     ).catch((err: unknown) => {
       if (d.sessionId && err instanceof DomainError && (err.code === 'session_full' || err.code === 'validation_failed')) return err;
+      // A slot taken meanwhile, or a typed time that is not one of the day's slots.
+      if (!d.sessionId && err instanceof DomainError && (err.code === 'slot_full' || (err.code === 'validation_failed' && JSON.stringify(err.details).includes('"time"')))) return { slotRefused: err };
       throw err;
     });
+    if ('slotRefused' in booked) {
+      Object.assign(d, { time: undefined, awaiting: 'time' as const });
+      await setDialogue(d);
+      const ask = await askFor(trx, ctx, 'time', vars, t, d);
+      const told = await t('slot_full', vars);
+      await say([ask.kind === 'text' && told ? { ...ask, text: `${told}\n${ask.text}` } : ask]);
+      return;
+    }
     if (booked instanceof DomainError) {
       const told = (booked.details as { customerMessage?: Record<string, string | null> } | undefined)?.customerMessage?.[ctx.language];
       // A full session (not a gone one) can be waited for: "join the waitlist" comes first.
@@ -277,6 +288,7 @@ async function askFor(
       };
     }
     case 'time':
+      if (d.serviceKey && d.date && (await bookedInSlots(trx, ctx.orgId, d.serviceKey))) return askSlot(trx, ctx, vars, t, d, cancelAction);
       return {
         kind: 'text',
         text: await t('booking_ask_time', vars),
@@ -298,3 +310,38 @@ async function askFor(
       };
   }
 }
+
+/**
+ * A service booked in slots (three therapists), its date known: the day's starts with a resource
+ * free for the party, as buttons ("10:00–11:30"); how many are free, when few, in the question.
+ * A day with none asks for another date (the date picker).
+ */
+async function askSlot(
+  trx: Knex.Transaction,
+  ctx: CustomerContext,
+  vars: TemplateVars,
+  t: (key: string, vars?: TemplateVars) => Promise<string>,
+  d: BookingDialogue,
+  cancelAction: Action,
+): Promise<OutboundMessage> {
+  const day = await slotsOn(trx, ctx.orgId, d.serviceKey!, { date: d.date }, ctx.now);
+  const open = day.items.filter((i) => i.free >= (d.partySize ?? 1)).slice(0, SESSIONS_OFFERED);
+  if (!open.length) {
+    const today = todayIn(ctx.timeZone, ctx.now);
+    return {
+      kind: 'text',
+      text: await t('booking_no_slot', vars),
+      quickReplies: [{ type: 'datetime', label: await t('label_pick_date'), data: replyData('date'), mode: 'date', initial: today, min: today }, cancelAction],
+    };
+  }
+  const actions = open.map((i): Action => {
+    const label = `${i.time}–${i.endTime}`;
+    return { type: 'postback', label, data: replyData('time', i.time), displayText: label };
+  });
+  // "Few" as the sessions say it: three or fewer free, and fewer than all of them.
+  const few = await Promise.all(open.filter((i) => i.free <= FEW_LEFT && i.free < day.resources).map(async (i) => `• ${i.time}: ${await t('label_seats_left', { seats_left: i.free })}`));
+  return { kind: 'text', text: [await t('booking_ask_time', vars), ...few].join('\n'), quickReplies: [...actions, cancelAction] };
+}
+
+/** At most this many free is "few": said beside the time. */
+const FEW_LEFT = 3;

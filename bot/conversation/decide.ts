@@ -22,6 +22,10 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
     const said = [ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '', ctx.text].join('\n');
     if (orderIdsIn(said, ctx).length === 0) return { do: 'ask_order_id', caseType: decision.caseType, tries: 0 };
   }
+  // The list of types was shown and the customer wrote again instead of tapping one, and still no
+  // type is sure: a second list would be a loop (the customer's problem is none of them). A person
+  // answers, with what was written in the inbox (docs/inbox.md).
+  if (decision.do === 'pick_case_type' && ctx.dialogue?.kind === 'pick_case_type' && !ctx.reply) return { do: 'handoff', unsure: true };
   if (decision.do !== 'pick_case_type') return decision;
   // The classifier's own guess first, then what the problem's text is most like: the message the
   // bot asked about when the customer tapped "report a problem", else what they wrote.
@@ -104,7 +108,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
   // "The first one", "2", "neither" typed in answer to "did you mean ...?".
   const offered = dialogue?.kind === 'clarify' ? dialogue.options : undefined;
-  const typed = offered?.length ? typedChoice(ctx.text) : undefined;
+  const typed = offered?.length || dialogue?.kind === 'pick_case_type' ? typedChoice(ctx.text) : undefined;
   if (typed === 'neither') return { do: 'handoff', unsure: true };
   if (typed !== undefined && offered?.[typed]) return actOnPick(ctx, offered[typed]);
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
@@ -147,7 +151,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // third time would be a loop; a person answers instead (docs/inbox.md). "ok", "thanks", "hi"
   // are not a want the bot failed to read: they are asked back, and a person is not called.
   // (Called for them, a complaint that came after would have found the bot quiet.)
-  const askedBefore = dialogue?.kind === 'clarify' && dialogue.text.trim() !== '';
+  // The list of problem types is such a question too: what is typed instead of a tap, still unread, goes to a person.
+  const askedBefore = (dialogue?.kind === 'clarify' && dialogue.text.trim() !== '') || dialogue?.kind === 'pick_case_type';
   // Two readings close together: the customer picks, with one tap, rather than the bot guessing;
   // a close second makes even a sure first a guess (docs/understanding.md, "Did you mean").
   const close = complaint || askedBefore ? undefined : closeReadings(result);

@@ -83,6 +83,8 @@ export const permissions = {
   'payments.request': ['admin', 'manager', 'support', 'integration'],
   'payments.refund': ['admin', 'manager', 'accountant'],
   'finance.read': ['admin', 'manager', 'ceo', 'accountant'],
+  // What a booking cost the business, for its margin: whoever keeps the books, and their system.
+  'finance.costs': ['admin', 'manager', 'accountant', 'integration'],
   // Documents (docs/documents.md): the accountant and whoever runs bookings issue invoices, tax
   // invoices and credit notes; everyone who reads bookings reads them (integrations: the
   // accounting system). Receipts are issued by the system when a payment is confirmed.

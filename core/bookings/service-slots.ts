@@ -51,6 +51,13 @@ async function serviceRow(db: Db, orgId: string, key: string) {
 export async function setSlotRule(trx: Knex.Transaction, r: { orgId: string; serviceKey: string; resources: number; stepMinutes: number }) {
   const s = await serviceRow(trx, r.orgId, r.serviceKey);
   if (!s.duration_minutes) throw validationFailed('The service cannot be booked in slots', [{ path: 'durationMinutes', message: 'The service has no duration: give it one first' }]);
+  const longest = longestOpening(hoursOf(s, s));
+  if (longest < s.duration_minutes) {
+    // Every slot would run past closing time: a rule that offers nothing is refused, not stored.
+    throw validationFailed('The service cannot be booked in slots', [
+      { path: 'durationMinutes', message: `A ${s.duration_minutes}-minute booking fits in none of the opening hours (the longest is ${longest} minutes): every slot would run past closing time`, reason: 'outside_hours' },
+    ]);
+  }
   await trx('service_slot_rules')
     .insert({ service_id: s.id, org_id: r.orgId, resources: r.resources, step_minutes: r.stepMinutes })
     .onConflict('service_id')
@@ -60,6 +67,26 @@ export async function setSlotRule(trx: Knex.Transaction, r: { orgId: string; ser
   if (fewer) throw new DomainError('conflict', `${fewer.taken} bookings overlap at one time already: the resources cannot go below that`, { reason: 'resources_taken', taken: fewer.taken });
   await trx('service_slot_usage').where({ service_id: s.id }).andWhere('starts_at', '>=', trx.fn.now()).update({ capacity: r.resources });
   return { service: s.key, resources: r.resources, stepMinutes: r.stepMinutes, durationMinutes: s.duration_minutes as number };
+}
+
+/** The longest opening period of a week, in minutes (round the clock: a day); a period crossing midnight counts whole. */
+function longestOpening(hours: Partial<Record<string, [string, string][]>> | null): number {
+  if (!hours) return 1440;
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  let longest = 0;
+  for (const periods of Object.values(hours)) for (const [from, to] of periods ?? []) longest = Math.max(longest, (minutes(to) - minutes(from) + 1440) % 1440 || 1440);
+  return longest;
+}
+
+/** The service's slot rule as the API shows it: `rule` null for a service not booked in slots. */
+export async function slotRuleView(db: Db, orgId: string, serviceKey: string) {
+  const s = await serviceRow(db, orgId, serviceKey);
+  return { rule: s.resources ? { service: s.key as string, resources: s.resources as number, stepMinutes: s.step_minutes as number, durationMinutes: s.duration_minutes as number } : null };
+}
+
+/** Whether the service is booked in slots (the chat offers the day's free starts then). */
+export async function bookedInSlots(db: Db, orgId: string, serviceKey: string): Promise<boolean> {
+  return Boolean(await db('services as s').join('service_slot_rules as r', 'r.service_id', 's.id').where({ 's.org_id': orgId, 's.key': serviceKey }).first('r.service_id'));
 }
 
 /** The service's slot rule, if it is booked in slots. */

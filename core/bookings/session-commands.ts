@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { SessionCreate, SessionView } from '../contracts/sessions.ts';
 import { DomainError } from '../errors/index.ts';
-import { loadBooking, moveBooking, type BookingActor } from './booking-desk.ts';
+import { formatBookingDate, loadBooking, moveBooking, type BookingActor } from './booking-desk.ts';
 import { stageFlags } from './booking-stage.ts';
 import { customerToldAfter } from './booking-timeline.ts';
 import { createSessions, lockedSession, markSessionCancelled, rescheduleSession, serviceForSessions, sessionView, setSessionCapacity, type SessionRow } from './service-sessions.ts';
@@ -22,7 +22,7 @@ import { offerFreedSeats } from './session-waitlist.ts';
 /** Who changes the schedule, as the audit log records them. */
 export interface ScheduleWriter {
   orgId: string;
-  actor: { type: 'api_key' | 'staff'; id: string };
+  actor: { type: 'api_key' | 'staff' | 'system'; id: string | null };
   requestId?: string;
 }
 
@@ -191,3 +191,50 @@ export async function rescheduleWeekly(
   return { items, changed: items.length };
 }
 
+
+/**
+ * Holidays added to the business calendar close their days (subscribed to the calendar's change in
+ * bin/system.ts, in its transaction): every scheduled session on them that has not started is
+ * cancelled as an admin cancels one (cancelSession: its bookings cancelled with the reason and
+ * their customers told, its waitlist closed and told), the reason naming the holiday. A session on
+ * such a day with customers checked in already took place, or is taking place: the whole change is
+ * refused (409 `conflict`, reason `sessions_checked_in`, naming the sessions and bookings), and the
+ * calendar stays as it was. A session that has started without check-ins is left alone.
+ */
+export async function cancelSessionsOnHolidays(
+  trx: Knex.Transaction,
+  w: ScheduleWriter & { dates: string[]; now?: Date },
+): Promise<{ sessionId: string; service: string; date: string; time: string; bookings: string[] }[]> {
+  const rows: { id: string; service_key: string; starts_at: Date; time_zone: string; status: string }[] = await trx('service_sessions as ss')
+    .join('services as s', 's.id', 'ss.service_id')
+    .join('orgs as o', 'o.id', 'ss.org_id')
+    .select('ss.id', 's.key as service_key', 'ss.starts_at', 'o.time_zone', 'ss.status')
+    .where({ 'ss.org_id': w.orgId, 'ss.status': 'scheduled' })
+    .whereRaw('(ss.starts_at AT TIME ZONE o.time_zone)::date = ANY(?::date[])', [w.dates])
+    .orderBy('ss.starts_at');
+  if (!rows.length) return [];
+  const checkedIn: { number: string; attendance: string; session_id: string }[] = await trx('bookings')
+    .select('number', 'attendance', 'session_id')
+    .whereIn('session_id', rows.map((r) => r.id))
+    .whereNotNull('attendance')
+    .orderBy('number');
+  if (checkedIn.length) {
+    const at = new Map(rows.map((r) => [r.id, { service: r.service_key, ...localMoment(r.time_zone, new Date(r.starts_at)) }]));
+    const sessions = [...new Set(checkedIn.map((b) => b.session_id))].map((id) => ({ sessionId: id, ...at.get(id)! }));
+    throw new DomainError(
+      'conflict',
+      `Customers are checked in on ${sessions.length === 1 ? 'a session' : `${sessions.length} sessions`} of that day: it took place, so the day cannot become a holiday; nothing changed`,
+      { reason: 'sessions_checked_in', path: 'holidays', sessions, bookings: checkedIn.map((b) => ({ number: b.number, attendance: b.attendance, sessionId: b.session_id })) },
+    );
+  }
+  const now = w.now ?? new Date();
+  const done: { sessionId: string; service: string; date: string; time: string; bookings: string[] }[] = [];
+  for (const r of rows) {
+    if (new Date(r.starts_at) <= now) continue;
+    const local = localMoment(r.time_zone, new Date(r.starts_at));
+    const reason = `Holiday: ${formatBookingDate(local.date, 'en')}`;
+    const c = await cancelSession(trx, { ...w, serviceKey: r.service_key, sessionId: r.id, reason });
+    done.push({ sessionId: r.id, service: r.service_key, date: local.date, time: local.time, bookings: c.cancelledBookings.map((b) => b.number) });
+  }
+  return done;
+}

@@ -52,7 +52,8 @@ export interface WaitlistRow {
 
 /** What the customer hears of, by the notices' subscriber (waitlist-notices.ts). */
 export interface WaitlistEvent {
-  type: 'offered' | 'expired';
+  /** `removed`: staff took the place off the line; `closed`: its session was cancelled. */
+  type: 'offered' | 'expired' | 'removed' | 'closed';
   entry: WaitlistRow;
 }
 
@@ -177,9 +178,11 @@ export async function offerFreedSeats(trx: Knex.Transaction, orgId: string, sess
   if (!s) return 0;
   if (s.status !== 'scheduled' || new Date(s.starts_at) <= now) {
     // The line closes with its session; an offer's held seats go back with it.
-    await trx('session_waitlist').where({ session_id: s.id, status: 'waiting' }).update({ status: 'closed' });
+    const waiting: WaitlistRow[] = await trx('session_waitlist').where({ session_id: s.id, status: 'waiting' }).update({ status: 'closed' }).returning('*');
     const open: WaitlistRow[] = await trx('session_waitlist').where({ session_id: s.id, status: 'offered' }).update({ status: 'closed' }).returning('*');
     for (const e of open) await releaseSeats(trx, e.session_id, e.seats);
+    // A cancelled session's line is told why it closed; a started one's is not (its time has passed).
+    if (s.status === 'cancelled') for (const entry of [...open, ...waiting]) await events.publish(trx, { type: 'closed', entry });
     return 0;
   }
   let free = s.capacity - s.seats_taken;
@@ -251,6 +254,11 @@ export async function leaveWaitlist(trx: Knex.Transaction, key: PlaceKey, orgId:
   const [entry]: WaitlistRow[] = await trx('session_waitlist').where({ id: e.id }).update({ status: 'left', answered_at: now }).returning('*');
   if (e.status === 'offered') await releaseSeats(trx, e.session_id, e.seats);
   return { ok: true, entry, seatsGivenBack: e.status === 'offered' ? e.seats : 0 };
+}
+
+/** Staff took a place off the line on the customer's word: the customer hears of it (waitlist-notices.ts). */
+export async function tellPlaceRemoved(trx: Knex.Transaction, entry: WaitlistRow): Promise<void> {
+  await events.publish(trx, { type: 'removed', entry });
 }
 
 /** The places a customer still holds in lines (waiting or offered), earliest first: what "leave the waitlist" typed in chat leaves. */

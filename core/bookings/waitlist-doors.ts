@@ -11,7 +11,7 @@ import { renderTemplate } from '../templates/render-template.ts';
 import { iso } from '../time/iso.ts';
 import { formOrg } from './form-org.ts';
 import { serviceForSessions } from './service-sessions.ts';
-import { answerOffer, bookedNumber, joinWaitlist, leaveWaitlist, placeInLine, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type LeaveAnswer, type PlaceKey, type WaitlistRow } from './session-waitlist.ts';
+import { answerOffer, bookedNumber, joinWaitlist, leaveWaitlist, placeInLine, tellPlaceRemoved, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type LeaveAnswer, type PlaceKey, type WaitlistRow } from './session-waitlist.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { waitlistVars } from './waitlist-notices.ts';
 
@@ -132,9 +132,11 @@ export async function leaveForStaff(
   const s = await serviceForSessions(knex, w.orgId, w.serviceKey);
   const session = await waitlistSession(knex, w.orgId, w.sessionId);
   if (!session || session.serviceId !== s.id) throw notFound('Session', { id: w.sessionId });
-  return leave(knex, { entryId: w.placeId, sessionId: w.sessionId }, w.orgId, (trx, e) =>
-    recordAudit(trx, { orgId: w.orgId, actorType: w.actor.type, actorId: w.actor.id, action: 'waitlist.left', subjectType: 'session', subjectId: w.sessionId, details: { placeId: e.id, seats: e.seats }, requestId: w.requestId }),
-  );
+  return leave(knex, { entryId: w.placeId, sessionId: w.sessionId }, w.orgId, async (trx, e) => {
+    await recordAudit(trx, { orgId: w.orgId, actorType: w.actor.type, actorId: w.actor.id, action: 'waitlist.left', subjectType: 'session', subjectId: w.sessionId, details: { placeId: e.id, seats: e.seats }, requestId: w.requestId });
+    // The customer did not press anything: they are told in their chat.
+    await tellPlaceRemoved(trx, e);
+  });
 }
 
 /** Staff's view of a session's line (GET /api/v1/services/:key/sessions/:id/waitlist). */

@@ -11,7 +11,8 @@ import { waitlistSession, type WaitlistEvent, type WaitlistRow } from './session
  * How a customer on a waitlist hears of it: a subscriber of the waitlist's events
  * (session-waitlist.ts), in the transaction that offered or closed the seat, so a rolled-back offer
  * says nothing. The offer (`waitlist_offer`) carries accept / decline quick replies (the dialogue's,
- * bot/conversation/waitlist-replies.ts); an offer that ran out is said too (`waitlist_offer_expired`).
+ * bot/conversation/waitlist-replies.ts); an offer that ran out is said too (`waitlist_offer_expired`), and so are a place staff took off the line
+ * (`waitlist_removed`) and a line closed because its session was cancelled (`waitlist_closed`).
  * It goes to the chat the customer asked in, else their latest chat (customerChatOf): a website
  * customer with only an e-mail address reads it by e-mail when the org has an e-mail channel, and
  * follows their place by its link otherwise.
@@ -34,10 +35,18 @@ export async function waitlistVars(db: Knex | Knex.Transaction, e: WaitlistRow, 
   };
 }
 
+/** The text each waitlist event sends the customer. */
+const NOTICE: Record<WaitlistEvent['type'], string> = {
+  offered: 'waitlist_offer',
+  expired: 'waitlist_offer_expired',
+  removed: 'waitlist_removed',
+  closed: 'waitlist_closed',
+};
+
 export function waitlistCustomerNotices(deps: WaitlistNoticeDeps) {
   return async (trx: Knex.Transaction, ev: WaitlistEvent): Promise<void> => {
     const e = ev.entry;
-    const template = ev.type === 'offered' ? 'waitlist_offer' : 'waitlist_offer_expired';
+    const template = NOTICE[ev.type];
     const text = await renderTemplate(trx, e.org_id, template, e.language, await waitlistVars(trx, e, e.language));
     if (!text) return;
     const conversationId = await customerChatOf(trx, { orgId: e.org_id, contactId: e.contact_id, conversationId: e.conversation_id });

@@ -16,7 +16,8 @@ import type { StripeClient } from './stripe-client.ts';
  * booking's date, at 10:00 where the business is. Scheduled when a payment is confirmed and leaves
  * a balance (a delayed job through the outbox, in the payment's transaction, as the day-before
  * reminder is); a booking sooner than that gets none. When the job runs the booking is read again:
- * closed, moved to another date, paid in full meanwhile, or reminded already: nothing is sent.
+ * closed, moved to another date, paid in full meanwhile, or reminded already: nothing is sent. A
+ * booking moved to a new date is scheduled again for that date.
  *
  * With Stripe set up the reminder carries a fresh link for the balance: it is the link's own
  * message (`payment_link_created` with `reminderFor`, template `balance_reminder`), so the customer
@@ -65,9 +66,15 @@ export async function scheduleBalanceReminder(trx: Knex.Transaction, bookingId: 
   return at;
 }
 
-/** A payment confirmed (Stripe or a slip) that leaves a balance: its reminder is scheduled. */
+/**
+ * A payment confirmed (Stripe or a slip) that leaves a balance: its reminder is scheduled. A
+ * booking moved to another date (another session, or a proposed time agreed) gets a reminder for
+ * its new date, in the move's transaction; the old date's job finds the booking moved and sends
+ * nothing.
+ */
 export const remindBalanceDue: BookingEventSubscriber = async (trx, e) => {
-  if (e.type !== 'payment_confirmed') return;
+  const moved = e.type === 'session_changed' || (e.type === 'stage_changed' && e.data?.to === 'confirmed');
+  if (e.type !== 'payment_confirmed' && !moved) return;
   await scheduleBalanceReminder(trx, e.bookingId);
 };
 

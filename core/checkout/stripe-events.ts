@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { confirmPayment, refundSucceeded, reserveRefund } from './payment-outcomes.ts';
+import { matchPayout, payoutMatched, readPayoutLines, type PayoutLine, type StripePayout } from './payouts.ts';
+import { requireStripe, type StripeClient } from './stripe-client.ts';
 
 /**
  * Stripe's events (docs/money.md): stored once by event id, whether the webhook brought them or the
@@ -12,6 +14,7 @@ import { confirmPayment, refundSucceeded, reserveRefund } from './payment-outcom
  * |---|---|
  * | `checkout.session.completed` (paid), `checkout.session.async_payment_succeeded`, `payment_intent.succeeded` | the payment is paid (or flagged), posted, told |
  * | `refund.created`, `refund.updated` (succeeded) | a refund we asked for is done; one made in Stripe's dashboard is recorded |
+ * | `payout.paid` | the payout matched against payments and posted (core/checkout/payouts.ts), once with the reconciliation |
  * | anything else | ignored (kept, with why) |
  *
  * A refund whose payment was not seen paid yet waits (`waiting`, by payment intent) and is applied
@@ -49,12 +52,22 @@ export async function storeStripeEvents(db: Knex | Knex.Transaction, events: Str
 
 type Applied = { status: 'applied' | 'waiting' | 'ignored'; outcome: string; paymentIntent?: string | null; paidIntent?: string };
 
-/** Applies one stored event, once however often its job runs; undefined when it was done already. */
-export async function applyStripeEvent(knex: Knex, eventId: string, attempt = 1): Promise<Applied | undefined> {
+/**
+ * Applies one stored event, once however often its job runs; undefined when it was done already.
+ * A payout's lines are read from Stripe first, outside the transaction: no row stays locked while
+ * Stripe is asked (Stripe unreachable: the job fails and is tried again, nothing written).
+ */
+export async function applyStripeEvent(knex: Knex, eventId: string, attempt = 1, stripe?: StripeClient): Promise<Applied | undefined> {
+  const before = await knex('stripe_events').where({ id: eventId }).first('type', 'payload', 'status');
+  let payoutLines: PayoutLine[] | undefined;
+  if (before?.type === 'payout.paid' && (before.status === 'received' || before.status === 'waiting')) {
+    const payoutId = String(before.payload?.data?.object?.id);
+    if (!(await payoutMatched(knex, payoutId))) payoutLines = await readPayoutLines(requireStripe(stripe), payoutId);
+  }
   return knex.transaction(async (trx) => {
     const row = await trx('stripe_events').where({ id: eventId }).forUpdate().first();
     if (!row || row.status === 'applied' || row.status === 'ignored') return undefined;
-    const result = await applyEvent(trx, row.payload as StripeEventPayload);
+    const result = await applyEvent(trx, row.payload as StripeEventPayload, payoutLines);
     await trx('stripe_events')
       .where({ id: eventId })
       .update({ status: result.status, outcome: result.outcome, payment_intent: result.paymentIntent ?? null, attempts: attempt, error: null, applied_at: result.status === 'waiting' ? null : trx.fn.now() });
@@ -67,7 +80,7 @@ export async function applyStripeEvent(knex: Knex, eventId: string, attempt = 1)
   });
 }
 
-async function applyEvent(trx: Knex.Transaction, e: StripeEventPayload): Promise<Applied> {
+async function applyEvent(trx: Knex.Transaction, e: StripeEventPayload, payoutLines: PayoutLine[] | undefined): Promise<Applied> {
   const o = e.data?.object ?? {};
   switch (e.type) {
     case 'checkout.session.completed':
@@ -86,6 +99,12 @@ async function applyEvent(trx: Knex.Transaction, e: StripeEventPayload): Promise
     case 'refund.created':
     case 'refund.updated':
       return applyRefund(trx, o);
+    case 'payout.paid': {
+      // No lines read: the reconciliation matched it before this event was applied.
+      if (!payoutLines) return { status: 'applied', outcome: 'payout_matched_already' };
+      const m = await matchPayout(trx, o as StripePayout, payoutLines, 'webhook');
+      return { status: 'applied', outcome: m.alreadyMatched ? 'payout_matched_already' : 'payout_matched' };
+    }
     default:
       return { status: 'ignored', outcome: 'not_used' };
   }

@@ -7,14 +7,14 @@ import { taxBranch, taxId } from './org-settings.ts';
  * Receipts, invoices, tax invoices and credit notes (docs/documents.md), as the API issues and
  * shows them. Money is in integer minor units (satang for THB), never a float.
  */
-export const DOCUMENT_TYPE_VALUES = ['receipt', 'invoice', 'tax_invoice', 'credit_note'] as const;
+export const DOCUMENT_TYPE_VALUES = ['receipt', 'invoice', 'tax_invoice', 'abbreviated_tax_invoice', 'credit_note'] as const;
 /** What staff issue by hand; receipts follow confirmed payments. */
-export const ISSUED_BY_HAND = ['invoice', 'tax_invoice', 'credit_note'] as const;
+export const ISSUED_BY_HAND = ['invoice', 'tax_invoice', 'abbreviated_tax_invoice', 'credit_note'] as const;
 
 export const documentNumber = z
   .string()
-  .regex(/^(RC|INV|TAX|CN)-\d{6,}$/, 'must be a document number such as TAX-000001')
-  .meta({ description: 'The document number: RC- (receipt), INV- (invoice), TAX- (tax invoice), CN- (credit note), gap-free per org and type', example: 'TAX-000001' });
+  .regex(/^(RC|INV|TAX|ABB|CN)-\d{6,}$/, 'must be a document number such as TAX-000001')
+  .meta({ description: 'The document number: RC- (receipt), INV- (invoice), TAX- (tax invoice), ABB- (abbreviated tax invoice), CN- (credit note), gap-free per org and type', example: 'TAX-000001' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -53,7 +53,9 @@ export const documentIssue = z
     if (b.type === 'credit_note') {
       if (!b.correctsNumber) ctx.addIssue({ code: 'custom', path: ['correctsNumber'], message: 'A credit note names the document it corrects' });
       if (!b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'A credit note says why' });
-    } else if (!b.bookingNumber) ctx.addIssue({ code: 'custom', path: ['bookingNumber'], message: `An ${b.type === 'invoice' ? 'invoice' : 'tax invoice'} is issued for a booking` });
+    } else if (!b.bookingNumber) ctx.addIssue({ code: 'custom', path: ['bookingNumber'], message: `${{ invoice: 'An invoice', tax_invoice: 'A tax invoice', abbreviated_tax_invoice: 'An abbreviated tax invoice' }[b.type]} is issued for a booking` });
+    // Section 86/6: the price a retail customer pays, VAT included.
+    if (b.type === 'abbreviated_tax_invoice' && !b.pricesIncludeVat) ctx.addIssue({ code: 'custom', path: ['pricesIncludeVat'], message: 'An abbreviated tax invoice shows prices including VAT' });
   })
   .meta({ id: 'DocumentIssue' });
 export type DocumentIssue = z.infer<typeof documentIssue>;

@@ -92,7 +92,8 @@ export const financeQuery = z
     from: day.meta({ description: 'First day, in the org\'s time zone' }),
     to: day.meta({ description: 'Last day, included' }),
     format: z.enum(['json', 'csv']).optional(),
-    table: z.enum(['cash_in', 'refunds', 'outstanding']).default('cash_in').meta({ description: 'With format=csv: which table' }),
+    table: z.enum(['cash_in', 'refunds', 'outstanding', 'payouts', 'payout_mismatches', 'margins']).default('cash_in').meta({ description: 'With format=csv: which table' }),
+    payoutWithinDays: z.coerce.number().int().min(1).max(60).optional().meta({ description: 'A Stripe payment no payout carried this many days after it was paid is listed as a mismatch (7 unless said)' }),
   })
   .strict()
   .refine((q) => q.from <= q.to, { message: 'from is after to', path: ['from'] });
@@ -103,6 +104,37 @@ export const financeView = z
     cashIn: z.array(z.object({ day: z.string(), method: z.string(), currency: z.string(), flagged: z.boolean(), payments: z.number().int(), amountMinor: minor('Received') })),
     refunds: z.array(z.object({ day: z.string(), method: z.string(), currency: z.string(), refunds: z.number().int(), amountMinor: minor('Given back') })),
     outstanding: z.array(z.object({ bookingNumber: z.string(), currency: z.string(), totalMinor: minor('Cost'), paidMinor: minor('Paid'), dueMinor: minor('Still owed') })),
+    payouts: z
+      .array(z.object({ payoutId: z.string(), day: z.string(), currency: z.string(), lines: z.number().int(), grossMinor: z.number().int(), feeMinor: z.number().int(), netMinor: z.number().int().meta({ description: "This org's share of the money the payout brought to the bank" }), mismatches: z.number().int() }))
+      .meta({ description: "Stripe payouts that arrived in the period and carried this org's money: its share, gross, Stripe's fees and net" }),
+    payoutMismatches: z
+      .array(
+        z.object({
+          kind: z.enum(['amount_differs', 'unknown', 'not_paid_out']).meta({ description: 'amount_differs: a payout line not the amount of its payment or refund; unknown: a payout line we do not know; not_paid_out: a Stripe payment no payout carried after payoutWithinDays' }),
+          day: z.string(),
+          payoutId: z.string().nullable(),
+          lineId: z.string().nullable().meta({ description: "Stripe's balance transaction id" }),
+          bookingNumber: z.string().nullable(),
+          paymentId: z.string().nullable(),
+          currency: z.string(),
+          expectedMinor: z.number().int().nullable().meta({ description: 'What our books say (a refund negative)' }),
+          paidOutMinor: z.number().int().nullable().meta({ description: 'What the payout line says, gross' }),
+        }),
+      ),
+    margins: z
+      .array(
+        z.object({
+          bookingNumber: z.string(),
+          stage: z.string(),
+          currency: z.string(),
+          paidMinor: z.number().int(),
+          refundedMinor: z.number().int(),
+          costMinor: z.number().int(),
+          costFrom: z.enum(['booking', 'service']),
+          marginMinor: z.number().int().meta({ description: 'Paid less refunds less cost; negative when the booking lost money' }),
+        }),
+      )
+      .meta({ description: 'Bookings of the period (by their date) with a known cost' }),
   })
   .meta({ id: 'FinanceView' });
 
@@ -112,3 +144,9 @@ export const slipConfirmation = z
   .meta({ id: 'SlipConfirmation' });
 
 export const slipRejection = z.object({ reason: z.string().trim().min(1).max(500) }).strict().meta({ id: 'SlipRejection' });
+
+export const bookingCost = z
+  .object({ costMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().meta({ description: "What the booking cost the business, in minor units of its currency; null forgets it (its service's cost per person counts again)" }) })
+  .strict()
+  .meta({ id: 'BookingCost' });
+export const bookingCostResult = z.object({ number: z.string(), costMinor: z.number().int().nullable() }).meta({ id: 'BookingCostResult' });

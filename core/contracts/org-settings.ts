@@ -32,6 +32,14 @@ const documentSeller = z
     taxId: taxId.nullable(),
     branch: taxBranch.nullable().meta({ description: "'head_office' (สำนักงานใหญ่) or the branch number, 00001" }),
     vatRegistered: z.boolean().meta({ description: 'Registered for VAT: documents charge 7 % and tax invoices may be issued' }),
+    abbreviatedTaxInvoiceMaxMinor: z
+      .number()
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .nullable()
+      .optional()
+      .meta({ description: 'The largest total (minor units, VAT included) an abbreviated tax invoice may have; above it staff issue a full tax invoice naming the buyer. Unset: no limit' }),
   })
   .strict();
 

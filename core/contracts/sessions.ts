@@ -212,6 +212,10 @@ export const slotRule = z
   .object({ service: z.string(), resources: z.number().int(), stepMinutes: z.number().int(), durationMinutes: z.number().int() })
   .meta({ id: 'SlotRule' });
 
+export const slotRuleOfService = z
+  .object({ rule: slotRule.nullable().meta({ description: 'null: the service is not booked in slots' }) })
+  .meta({ id: 'SlotRuleOfService' });
+
 export const slotsQuery = z
   .object({
     org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional().meta({ description: "The business's slug (public route); the default business when absent" }),

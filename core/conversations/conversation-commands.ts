@@ -283,7 +283,7 @@ export async function reply(trx: Knex.Transaction, a: StaffCommand & ReplyConten
     messages: composed.messages,
     senderType: 'staff',
     staffId: a.staff.staffId,
-    file: composed.file,
+    ...(composed.file ? { files: new Map([[composed.messages.length - 1, composed.file]]) } : {}),
     now: a.now,
   });
   if (composed.file) await markAttachmentSent(trx, composed.file.id, a.now);

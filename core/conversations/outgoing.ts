@@ -31,6 +31,15 @@ export interface SendJobPayload {
   combine?: boolean;
 }
 
+/** A stored file a queued message carries (a staff member's attachment). */
+export interface StoredFile {
+  id: string;
+  kind: 'image' | 'file';
+  mediaPath: string;
+  name: string;
+  contentType: string;
+}
+
 /**
  * How long a push to a group waits for more messages to combine with: the deployment's
  * GROUP_PUSH_WINDOW_MS, set once as the process starts (bin/system.ts).
@@ -64,10 +73,12 @@ export async function queueMessages(
     atOnce?: boolean;
     now?: Date;
     /**
-     * The last message carries a stored file (a staff member's attachment): it takes the file's id,
-     * so the signed link by that id (core/media/media-links.ts) serves the file from `mediaPath`.
+     * Stored files (a staff member's attachments), by the position of the message that carries
+     * each: that message takes the file's id, so the signed link by that id
+     * (core/media/media-links.ts) serves the file from `mediaPath`. Several files in one call go
+     * out in one send job, in the order given (a note's words, then its photos).
      */
-    file?: { id: string; kind: 'image' | 'file'; mediaPath: string; name: string; contentType: string };
+    files?: ReadonlyMap<number, StoredFile>;
   },
 ): Promise<{ outboxId: string; messageIds: string[] }> {
   const outboxId = randomUUID();
@@ -76,7 +87,7 @@ export async function queueMessages(
   const rows = await trx('messages')
     .insert(
       m.messages.map((message, i) => {
-        const file = i === m.messages.length - 1 ? m.file : undefined;
+        const file = m.files?.get(i);
         return {
           ...(file ? { id: file.id, media_path: file.mediaPath } : {}),
           org_id: m.orgId,

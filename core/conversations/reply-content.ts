@@ -3,6 +3,7 @@ import { attachmentMessages, type MediaLinkDeps } from '../media/attachment-mess
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
 import { attachmentToSend } from './attachments.ts';
+import type { StoredFile } from './outgoing.ts';
 import { insideCustomerWindow, templatesOutsideWindow } from './reply-window.ts';
 import { renderSavedReply, type OpenCaseOf } from './saved-replies.ts';
 
@@ -38,7 +39,7 @@ export type ContentRefusal =
 export interface ComposedReply {
   messages: OutboundMessage[];
   /** The attachment the last message carries. */
-  file?: { id: string; kind: 'image' | 'file'; mediaPath: string; name: string; contentType: string };
+  file?: StoredFile;
   /** What the `replied` event keeps of it. */
   data: Record<string, unknown>;
 }

@@ -31,6 +31,8 @@ export type DocumentActor =
  * `seller_not_registered` a tax invoice from an org whose seller details have no tax id or are not
  * VAT-registered (`field`: the org setting); `not_creditable` a credit note of a credit note;
  * `credit_exceeds_document` more than is left to credit on the document (`remainingMinor`);
+ * `over_abbreviated_limit` an abbreviated tax invoice above the org's limit for one (`limitMinor`):
+ * a full tax invoice naming the buyer is issued instead;
  * `idempotency_key_reused` the request's Idempotency-Key issued a document for another body.
  */
 export type DocumentRefusal =
@@ -41,6 +43,7 @@ export type DocumentRefusal =
   | { refusal: 'seller_not_registered'; field: string; message: string }
   | { refusal: 'not_creditable'; message: string }
   | { refusal: 'credit_exceeds_document'; remainingMinor: number; message: string }
+  | { refusal: 'over_abbreviated_limit'; limitMinor: number; message: string }
   | { refusal: 'idempotency_key_reused'; message: string };
 
 export type IssueResult = { ok: true; document: StoredDocument; alreadyIssued?: boolean } | ({ ok: false } & DocumentRefusal);
@@ -56,14 +59,15 @@ function issuedBy(a: DocumentActor): { type: 'staff' | 'api_key' | 'system'; id:
 interface Seller {
   party: DocumentParty;
   vatRegistered: boolean;
+  abbreviatedMaxMinor: number | null;
 }
 
 /** The org's seller details as set (org settings `documentSeller`), or its name alone, charging no VAT. */
 async function sellerOf(trx: Knex.Transaction, orgId: string): Promise<Seller> {
   const org = await trx('orgs').select('name', 'settings').where({ id: orgId }).first();
   const s = documentSellerOf(org.settings);
-  if (!s) return { party: { name: org.name, address: null, taxId: null, branch: null }, vatRegistered: false };
-  return { party: { name: s.name, address: s.address, taxId: s.taxId, branch: s.branch }, vatRegistered: s.vatRegistered };
+  if (!s) return { party: { name: org.name, address: null, taxId: null, branch: null }, vatRegistered: false, abbreviatedMaxMinor: null };
+  return { party: { name: s.name, address: s.address, taxId: s.taxId, branch: s.branch }, vatRegistered: s.vatRegistered, abbreviatedMaxMinor: s.abbreviatedTaxInvoiceMaxMinor ?? null };
 }
 
 interface BookingFacts {
@@ -167,6 +171,20 @@ export async function issueDocument(
     const missing = missingForTaxInvoice(buyer);
     if (missing) return refuse({ refusal: 'missing_field', field: missing, message: `A tax invoice needs the buyer's name, address and tax id: ${missing} is missing` });
   }
+  const totals = documentTotals({ lines: input.lines, pricesIncludeVat: input.pricesIncludeVat, vatRateBasisPoints: seller.vatRegistered ? THAI_VAT_RATE_BASIS_POINTS : 0 });
+  if (input.type === 'abbreviated_tax_invoice') {
+    // Section 86/6: a VAT-registered seller's tax id, no buyer; the org may cap it (docs/documents.md).
+    if (!seller.vatRegistered || !seller.party.taxId) {
+      return refuse({ refusal: 'seller_not_registered', field: 'documentSeller', message: "An abbreviated tax invoice needs the org's seller details with a tax id and VAT registration (org settings: documentSeller)" });
+    }
+    if (seller.abbreviatedMaxMinor !== null && totals.totalMinor > seller.abbreviatedMaxMinor) {
+      return refuse({
+        refusal: 'over_abbreviated_limit',
+        limitMinor: seller.abbreviatedMaxMinor,
+        message: `This business issues abbreviated tax invoices up to ${seller.abbreviatedMaxMinor} minor units; this one totals ${totals.totalMinor}: issue a tax invoice naming the buyer`,
+      });
+    }
+  }
   return issue(trx, actor, {
     orgId: input.orgId,
     type: input.type,
@@ -174,7 +192,7 @@ export async function issueDocument(
     currency: input.currency,
     seller: seller.party,
     buyer: buyer ?? { name: booking.contactName ?? booking.number, address: null, taxId: null, branch: null },
-    totals: documentTotals({ lines: input.lines, pricesIncludeVat: input.pricesIncludeVat, vatRateBasisPoints: seller.vatRegistered ? THAI_VAT_RATE_BASIS_POINTS : 0 }),
+    totals,
     bookingId: booking.id,
     contactId: booking.contactId,
     idempotency: input.idempotency,

@@ -110,7 +110,9 @@ function layOut(t: Typesetter, d: DocumentContent): void {
 
   // The seller, left; the title, number and date, right.
   let y = MARGIN;
-  t.line(w.title(d.type), RIGHT, y, { size: 18, weight: 'bold', align: 'right' });
+  // A long title (the abbreviated tax invoice's, in English) is set smaller, to leave the seller its column.
+  const title = w.title(d.type);
+  t.line(title, RIGHT, y, { size: title.length > 30 ? 14 : 18, weight: 'bold', align: 'right' });
   t.line(`${w.word('number')} ${d.number}`, RIGHT, y + 30, { size: 10, weight: 'bold', align: 'right' });
   t.line(`${w.word('date')} ${documentDate(new Date(d.issuedAt), d.language, d.timeZone)}`, RIGHT, y + 46, { size: 10, align: 'right' });
   y = party(t, d.seller, MARGIN, y, 280, d.language, { size: 13 });
@@ -118,9 +120,11 @@ function layOut(t: Typesetter, d: DocumentContent): void {
   t.rule(y);
   y += 12;
 
-  // The buyer.
-  t.line(w.word('buyer'), MARGIN, y, { size: 9, color: MUTED });
-  y = party(t, d.buyer, MARGIN, y + 14, RIGHT - MARGIN, d.language, { size: 11 }) + 6;
+  // The buyer; an abbreviated tax invoice names none (section 86/6).
+  if (d.type !== 'abbreviated_tax_invoice') {
+    t.line(w.word('buyer'), MARGIN, y, { size: 9, color: MUTED });
+    y = party(t, d.buyer, MARGIN, y + 14, RIGHT - MARGIN, d.language, { size: 11 }) + 6;
+  }
 
   if (d.corrects) {
     const c = d.corrects;

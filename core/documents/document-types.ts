@@ -1,9 +1,9 @@
 /**
  * The documents a business issues (docs/documents.md). Each type has its own gap-free running
- * number per org, with its own prefix: RC-000001, INV-000001, TAX-000001, CN-000001
+ * number per org, with its own prefix: RC-000001, INV-000001, TAX-000001, ABB-000001 (abbreviated tax invoices), CN-000001
  * (core/org-counters.ts).
  */
-export const DOCUMENT_TYPES = ['receipt', 'invoice', 'tax_invoice', 'credit_note'] as const;
+export const DOCUMENT_TYPES = ['receipt', 'invoice', 'tax_invoice', 'abbreviated_tax_invoice', 'credit_note'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 /** A party on a document as it was when the document was issued; later changes to the org or the contact never reach it. */

@@ -10,6 +10,8 @@ const TITLES: Record<DocumentType, Record<Language, string>> = {
   receipt: { th: 'ใบเสร็จรับเงิน', en: 'Receipt' },
   invoice: { th: 'ใบแจ้งหนี้', en: 'Invoice' },
   tax_invoice: { th: 'ใบกำกับภาษี', en: 'ใบกำกับภาษี / Tax invoice' },
+  // Section 86/6 asks for these words, as 86/4 asks for ใบกำกับภาษี.
+  abbreviated_tax_invoice: { th: 'ใบกำกับภาษีอย่างย่อ', en: 'ใบกำกับภาษีอย่างย่อ / Abbreviated tax invoice' },
   credit_note: { th: 'ใบลดหนี้', en: 'Credit note' },
 };
 

@@ -25,6 +25,8 @@ export const LEDGER_ACCOUNTS = {
   /** Paid through Stripe, not yet paid out to the bank. */
   stripe_clearing: { side: 1, mayGoNegative: false },
   bank: { side: 1, mayGoNegative: false },
+  /** What Stripe kept of the money it paid out (its fees): an expense. */
+  stripe_fees: { side: 1, mayGoNegative: true },
 } as const satisfies Record<string, { side: 1 | -1; mayGoNegative: boolean }>;
 export type LedgerAccountKind = keyof typeof LEDGER_ACCOUNTS;
 

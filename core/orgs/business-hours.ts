@@ -3,7 +3,26 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { BusinessCalendarUpdate, BusinessCalendarView } from '../contracts/business-calendar.ts';
 import { notFound } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
+import { Subscribers } from '../subscribers.ts';
 import type { OrgSettingsWriter } from './org-settings.ts';
+
+/** Days the calendar closes that it did not before, in the transaction that adds them. */
+export interface HolidaysAdded {
+  writer: OrgSettingsWriter;
+  dates: string[];
+}
+
+const holidaysAdded = new Subscribers<HolidaysAdded>();
+
+/**
+ * Adds a reaction to new holidays, by name (bin/system.ts): sessions scheduled on them are
+ * cancelled (core/bookings/session-commands.ts). It runs in the calendar's transaction, so a
+ * subscriber that refuses (a session on the day with customers checked in) leaves the calendar as
+ * it was.
+ */
+export function subscribeToHolidaysAdded(name: string, subscriber: (trx: Knex.Transaction, e: HolidaysAdded) => Promise<void>): void {
+  holidaysAdded.subscribe(name, subscriber);
+}
 
 /**
  * The org's business hours and holidays (`orgs.business_hours`, `orgs.holidays`): what SLA clocks
@@ -52,6 +71,8 @@ export async function updateBusinessCalendar(knex: Knex, w: OrgSettingsWriter, c
       details: { before: { hours: before.hours, holidays: before.holidays }, after: { hours: after.hours, holidays: after.holidays } },
       requestId: w.requestId,
     });
+    const added = after.holidays.filter((d) => !before.holidays.includes(d));
+    if (added.length) await holidaysAdded.publish(trx, { writer: w, dates: added });
     return after;
   });
 }

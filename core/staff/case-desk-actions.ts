@@ -94,7 +94,7 @@ export async function writeToCustomerFromDesk(
   await mayWriteToCustomer(trx, a, c);
   const text = a.text.trim();
   if (!text) throw validationFailed('The request body is not valid', [{ path: 'text', message: 'Write something to send' }]);
-  const { messageIds } = await replyToCustomer(deps, trx, { orgId: c.orgId, caseId: c.id, staff: a.staff, text, now: a.now });
+  const { messageIds } = await replyToCustomer(deps, trx, { orgId: c.orgId, caseId: c.id, staff: a.staff, parts: [{ text }], now: a.now });
   return { number: c.number, version: c.version, messageIds };
 }
 

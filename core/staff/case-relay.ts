@@ -2,7 +2,7 @@ import { caseConversationId } from '../cases/case-queries.ts';
 import type { Knex } from 'knex';
 import { recordStaffReply } from '../cases/case-messages.ts';
 import { markRelayedToGroups } from '../conversations/conversation-log.ts';
-import { queueMessages } from '../conversations/outgoing.ts';
+import { queueMessages, type StoredFile } from '../conversations/outgoing.ts';
 import { ATTACHMENT_KINDS, attachmentMessages, type RelayedMessage } from '../media/attachment-messages.ts';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
@@ -60,19 +60,24 @@ export async function relayToGroups(deps: StaffDeps, trx: Knex.Transaction, job:
 
 // ---------------------------------------------------------------- staff -> customer
 
+/** One thing a staff member says: words, or a file (the message that carries it, served by a signed link). */
+export type ReplyPart =
+  | { text: string }
+  | {
+      attachment: RelayedMessage;
+      /**
+       * The attachment is a stored file, not a message (a case note's, core/cases/case-files.ts):
+       * the message that carries it takes its id, as an upload's in the inbox does, so the thread names it.
+       */
+      storedFile?: { name: string; contentType: string };
+    };
+
 export interface StaffReply {
   orgId: string;
   caseId: string;
   staff: StaffMemberRef;
-  /** The staff member's words, or undefined for a file. */
-  text?: string;
-  /** A file: the staff member's message that carries it (served by a signed link). */
-  attachment?: RelayedMessage;
-  /**
-   * The attachment is a stored file, not a message (a case note's, core/cases/case-files.ts): the
-   * message that carries it takes its id, as an upload's in the inbox does, so the thread names it.
-   */
-  storedFile?: { name: string; contentType: string };
+  /** What is said, in order: a case note's words, then its files. They go out in one send, in this order. */
+  parts: ReplyPart[];
   /** The case note this reply sends (core/staff/note-on-case.ts): the timeline shows the two as one. */
   fromNoteEventId?: string;
   /** Where the staff member said it (a group's conversation), and their message there; none from a desk (the LIFF desk, the API). */
@@ -86,9 +91,12 @@ export interface StaffReply {
 /**
  * What a staff member says to a case's customer, from a LINE group (or, later, any other desk):
  * sent on the customer's conversation (LINE or WhatsApp), signed with the staff member's name
- * when the org asks for it (`orgs.settings.signStaffReplies`), with a public `message_out` on the
- * timeline and, the first time, the case's first response. The caller checks the case can be
- * replied to (open, has a customer conversation, the staff member's role allows it).
+ * when the org asks for it (`orgs.settings.signStaffReplies`), with a public `message_out` per
+ * part on the timeline and, the first time, the case's first response. The caller checks the case
+ * can be replied to (open, has a customer conversation, the staff member's role allows it).
+ *
+ * All parts are queued as one send: a note's words and its photo reach the customer in the order
+ * written, which two sends (two jobs) did not promise.
  */
 export async function replyToCustomer(deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, trx: Knex.Transaction, r: StaffReply): Promise<{ messageIds: string[] }> {
   const conversationId = await caseConversationId(trx, r.orgId, r.caseId);
@@ -96,36 +104,42 @@ export async function replyToCustomer(deps: Pick<StaffDeps, 'publicBaseUrl' | 'm
   const org = await trx('orgs').select('settings').where({ id: r.orgId }).first();
   const signed = org?.settings?.signStaffReplies === true;
 
-  const messages = (): OutboundMessage[] =>
-    r.attachment
-      ? attachmentMessages(deps, r.attachment, undefined, r.now)
-      : [{ kind: 'text', text: signed ? `${r.text}\n\n— ${r.staff.displayName}` : r.text! }];
+  const messages: OutboundMessage[] = [];
+  const files = new Map<number, StoredFile>();
+  const partMessages = r.parts.map((part) => {
+    const these: OutboundMessage[] =
+      'text' in part
+        ? [{ kind: 'text', text: signed ? `${part.text}\n\n— ${r.staff.displayName}` : part.text }]
+        : attachmentMessages(deps, part.attachment, undefined, r.now);
+    messages.push(...these);
+    if ('attachment' in part && part.attachment.mediaPath && part.storedFile) {
+      const kind = part.attachment.kind === 'image' ? ('image' as const) : ('file' as const);
+      files.set(messages.length - 1, { id: part.attachment.id, kind, mediaPath: part.attachment.mediaPath, ...part.storedFile });
+    }
+    return these.length;
+  });
   const { messageIds } = r.seenThere
     ? { messageIds: [] as string[] }
-    : await queueMessages(trx, {
-        orgId: r.orgId,
-        conversationId,
-        messages: messages(),
-        senderType: 'staff',
-        staffId: r.staff.id,
-        caseId: r.caseId,
-        ...(r.attachment?.mediaPath && r.storedFile
-          ? { file: { id: r.attachment.id, kind: r.attachment.kind === 'image' ? ('image' as const) : ('file' as const), mediaPath: r.attachment.mediaPath, ...r.storedFile } }
-          : {}),
-      });
-  await recordStaffReply(trx, {
-    orgId: r.orgId,
-    caseId: r.caseId,
-    staffId: r.staff.id,
-    now: r.now,
-    data: {
-      messageIds,
-      text: r.text ?? null,
-      ...(r.attachment ? { attachment: { messageId: r.attachment.id, kind: r.attachment.kind } } : {}),
-      fromConversationId: r.fromConversationId,
-      sourceMessageId: r.sourceMessageId,
-      ...(r.fromNoteEventId ? { fromNoteEventId: r.fromNoteEventId } : {}),
-    },
-  });
+    : await queueMessages(trx, { orgId: r.orgId, conversationId, messages, senderType: 'staff', staffId: r.staff.id, caseId: r.caseId, files });
+
+  let taken = 0;
+  for (const [i, part] of r.parts.entries()) {
+    const ids = messageIds.slice(taken, taken + partMessages[i]);
+    taken += partMessages[i];
+    await recordStaffReply(trx, {
+      orgId: r.orgId,
+      caseId: r.caseId,
+      staffId: r.staff.id,
+      now: r.now,
+      data: {
+        messageIds: ids,
+        text: 'text' in part ? part.text : null,
+        ...('attachment' in part ? { attachment: { messageId: part.attachment.id, kind: part.attachment.kind } } : {}),
+        fromConversationId: r.fromConversationId,
+        sourceMessageId: r.sourceMessageId,
+        ...(r.fromNoteEventId ? { fromNoteEventId: r.fromNoteEventId } : {}),
+      },
+    });
+  }
   return { messageIds };
 }

@@ -12,7 +12,7 @@ import { bytesAreOfType } from '../media/file-signatures.ts';
 import { mediaUrl } from '../media/media-links.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import { mayWriteToCustomer } from './case-desk-actions.ts';
-import { replyToCustomer } from './case-relay.ts';
+import { replyToCustomer, type ReplyPart } from './case-relay.ts';
 import type { AttachmentType } from '../vocabulary.ts';
 import type { StaffMemberRef } from './staff-desk.ts';
 
@@ -83,11 +83,14 @@ export async function noteOnCase(deps: { knex: Knex; store: MediaStore; links: M
       const messageIds: string[] = [];
       if (n.sendToCustomer) {
         const reply = { orgId: c.orgId, caseId: c.id, staff: staff!, now: n.now, fromNoteEventId: note.eventId };
-        if (n.text) messageIds.push(...(await replyToCustomer(deps.links, trx, { ...reply, text: n.text })).messageIds);
-        for (const f of note.files) {
-          const attachment = { id: f.id, kind: fileKind(f.contentType), text: null, mediaPath: f.mediaPath, receivedAt: n.now };
-          messageIds.push(...(await replyToCustomer(deps.links, trx, { ...reply, attachment, storedFile: { name: f.name, contentType: f.contentType } })).messageIds);
-        }
+        const parts: ReplyPart[] = [
+          ...(n.text ? [{ text: n.text }] : []),
+          ...note.files.map((f) => ({
+            attachment: { id: f.id, kind: fileKind(f.contentType), text: null, mediaPath: f.mediaPath, receivedAt: n.now },
+            storedFile: { name: f.name, contentType: f.contentType },
+          })),
+        ];
+        messageIds.push(...(await replyToCustomer(deps.links, trx, { ...reply, parts })).messageIds);
       }
       return { c: note.case, noteId: note.eventId, files: note.files, messageIds };
     });

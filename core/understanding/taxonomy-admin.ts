@@ -342,6 +342,7 @@ const services: Kind<ServiceView> = {
     capacity: r.capacity ?? null,
     // NUMERIC(12,2) arrives as a string; 12 digits are exact in a double, so this only pads ("1500" -> "1500.00").
     price: r.price === null || r.price === undefined ? null : Number(r.price).toFixed(2),
+    costMinor: r.cost_minor === null || r.cost_minor === undefined ? null : Number(r.cost_minor),
     currency: r.currency,
     keywords: r.keywords ?? [],
     examples: { th: [], en: [], ...parseJson(r.examples) },
@@ -373,6 +374,7 @@ export function createService(knex: Knex, w: TaxonomyWriter, input: ServiceCreat
     duration_minutes: input.durationMinutes ?? null,
     capacity: input.capacity ?? null,
     price: input.price ?? null,
+    cost_minor: input.costMinor ?? null,
     currency: input.currency,
     keywords: cleanKeywords(input.keywords),
     examples: JSON.stringify(sortExamples(input.examples)),
@@ -391,6 +393,7 @@ export function updateService(knex: Knex, w: TaxonomyWriter, key: string, patch:
     if (patch.durationMinutes !== undefined) v.duration_minutes = patch.durationMinutes;
     if (patch.capacity !== undefined) v.capacity = patch.capacity;
     if (patch.price !== undefined) v.price = patch.price;
+    if (patch.costMinor !== undefined) v.cost_minor = patch.costMinor;
     if (patch.currency !== undefined) v.currency = patch.currency;
     if (patch.keywords) v.keywords = cleanKeywords(patch.keywords);
     if (patch.examples) v.examples = JSON.stringify(sortExamples(patch.examples));

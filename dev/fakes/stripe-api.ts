@@ -16,10 +16,15 @@ import { FaultPlan, answer, flatHeaders, readRaw, sleep, startFake, waitFor, typ
  *   `POST /v1/checkout/sessions/:id/expire` (an open session only, as Stripe)
  * - `POST /v1/refunds` (with `payment_intent`, an optional `amount`, `metadata`)
  * - `GET /v1/events` (newest first, `created[gte]`, `types[]`, `starting_after`, `limit`)
+ * - `GET /v1/payouts[/:id]` (newest first, `created[gte]`, `status`), `GET /v1/balance_transactions`
+ *   (`payout=po_...`, `expand[]=data.source` for the charge or refund behind each line)
  *
  * What a customer does at Stripe is a test's call: `completeSession` pays a session (card or
  * PromptPay) and records the events Stripe would (`checkout.session.completed`,
- * `payment_intent.succeeded`); `refundOutside` is a refund made in Stripe's dashboard. Events are
+ * `payment_intent.succeeded`); `refundOutside` is a refund made in Stripe's dashboard;
+ * `chargeOutside` is money taken at Stripe that no payment link asked for; `payOut` sends what is
+ * available to the bank as one payout (`payout.paid`). Every charge and refund is a balance
+ * transaction (Stripe's fee: `feeFor`, 3.65 % by default) until a payout carries it. Events are
  * delivered to `webhookUrl` when one is set, signed as Stripe signs them (`signStripeBody`), unless
  * `webhooksDown`; `GET /v1/events` always lists them (the reconciliation reads them there).
  */
@@ -49,6 +54,17 @@ export interface FakeStripeState {
   faults: FaultPlan;
   sessions: Map<string, StripeObject>;
   refunds: Map<string, StripeObject>;
+  /** Charges by id: each behind a balance transaction. */
+  charges: Map<string, StripeObject>;
+  /** Oldest first; `payout` is set once a payout carries one. */
+  balanceTransactions: StripeObject[];
+  payouts: Map<string, StripeObject>;
+  /** Stripe's fee on a charge, in minor units. */
+  feeFor: (amount: number) => number;
+  /** Sends every available balance transaction to the bank as one paid payout (`payout.paid`). */
+  payOut(o?: { currency?: string }): Promise<{ payout: StripeObject; event: StripeEvent }>;
+  /** A charge made at Stripe that no payment link asked for. */
+  chargeOutside(amount: number, currency?: string): StripeObject;
   /** Oldest first. */
   events: StripeEvent[];
   /** Where events are posted as they happen; none: they are only listed. */
@@ -104,6 +120,11 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
     faults: new FaultPlan(),
     sessions: new Map(),
     refunds: new Map(),
+    charges: new Map(),
+    balanceTransactions: [],
+    payouts: new Map(),
+    // Stripe Thailand's card rate, 3.65 %, rounded half-up to the satang.
+    feeFor: (amount) => Math.floor((amount * 365 + 5_000) / 10_000),
     events: [],
     webhookUrl: undefined,
     webhookSecret: opts.webhookSecret ?? DEFAULT_STRIPE_WEBHOOK_SECRET,
@@ -155,13 +176,42 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
         payment_method_types: [o.method ?? 'card'],
         created: nowSeconds(),
       };
+      addCharge(paymentIntent, Number(session.amount_total), String(session.currency));
       return [await state.emit('checkout.session.completed', session), await state.emit('payment_intent.succeeded', intent)];
     },
     async refundOutside(paymentIntent, amount) {
       const session = [...state.sessions.values()].find((s) => s.payment_intent === paymentIntent);
       const refund: StripeObject = { id: newId('re'), object: 'refund', amount, currency: session?.currency ?? 'thb', payment_intent: paymentIntent, status: 'succeeded', metadata: {}, created: nowSeconds() };
       state.refunds.set(refund.id, refund);
+      addBalanceTransaction('refund', -amount, 0, String(refund.currency), refund.id);
       return state.emit('refund.created', refund);
+    },
+    chargeOutside(amount, currency = 'thb') {
+      return addCharge(newId('pi'), amount, currency);
+    },
+    async payOut(o = {}) {
+      const currency = o.currency ?? 'thb';
+      const lines = state.balanceTransactions.filter((t) => !t.payout && t.currency === currency && t.type !== 'payout');
+      const amount = lines.reduce((s, t) => s + Number(t.net), 0);
+      const payout: StripeObject = {
+        id: newId('po'),
+        object: 'payout',
+        amount,
+        currency,
+        arrival_date: nowSeconds(),
+        automatic: true,
+        method: 'standard',
+        type: 'bank_account',
+        status: 'paid',
+        created: nowSeconds(),
+        livemode: false,
+        balance_transaction: null,
+      };
+      const own = addBalanceTransaction('payout', -amount, 0, currency, payout.id);
+      payout.balance_transaction = own.id;
+      for (const t of [...lines, own]) t.payout = payout.id;
+      state.payouts.set(payout.id, payout);
+      return { payout, event: await state.emit('payout.paid', payout) };
     },
     waitForRequests(n, timeoutMs = 10_000) {
       return waitFor(
@@ -172,6 +222,28 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
       );
     },
   };
+
+  function addBalanceTransaction(type: string, amount: number, fee: number, currency: string, source: string): StripeObject {
+    const t: StripeObject = { id: newId('txn'), object: 'balance_transaction', type, amount, fee, net: amount - fee, currency, source, status: 'available', created: nowSeconds(), reporting_category: type === 'payout' ? 'payout' : type, payout: null };
+    state.balanceTransactions.push(t);
+    return t;
+  }
+
+  function addCharge(paymentIntent: string, amount: number, currency: string): StripeObject {
+    const charge: StripeObject = { id: newId('ch'), object: 'charge', amount, currency, payment_intent: paymentIntent, paid: true, status: 'succeeded', created: nowSeconds() };
+    state.charges.set(charge.id, charge);
+    const t = addBalanceTransaction('charge', amount, state.feeFor(amount), currency, charge.id);
+    charge.balance_transaction = t.id;
+    return charge;
+  }
+
+  /** A line's source as `expand[]=data.source` gives it: the charge, refund or payout itself. */
+  function expanded(t: StripeObject, expand: unknown): StripeObject {
+    const wants = Array.isArray(expand) ? expand.includes('data.source') : expand === 'data.source';
+    if (!wants) return t;
+    const id = String(t.source);
+    return { ...t, source: state.charges.get(id) ?? state.refunds.get(id) ?? state.payouts.get(id) ?? id };
+  }
 
   const app = new Koa();
   app.use(async (ctx) => {
@@ -209,6 +281,21 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
       if (ctx.method === 'GET') return answer(ctx, 200, list(ctx, [...state.sessions.values()].reverse(), query));
     }
     if (resource === 'refunds' && ctx.method === 'POST' && !sub) return createRefund(ctx, body);
+    if (resource === 'payouts' && ctx.method === 'GET') {
+      if (sub) {
+        const p = state.payouts.get(sub);
+        return p ? answer(ctx, 200, p) : stripeError(ctx, 404, 'invalid_request_error', `No such payout: '${sub}'`, 'id');
+      }
+      const gte = Number(query.created?.gte ?? 0);
+      const payouts = [...state.payouts.values()].reverse().filter((p) => Number(p.created) >= gte && (!query.status || p.status === query.status));
+      return answer(ctx, 200, list(ctx, payouts, query));
+    }
+    if (resource === 'balance_transactions' && ctx.method === 'GET' && !sub) {
+      if (query.payout && !state.payouts.has(query.payout)) return stripeError(ctx, 404, 'invalid_request_error', `No such payout: '${query.payout}'`, 'payout');
+      const lines = [...state.balanceTransactions].reverse().filter((t) => !query.payout || t.payout === query.payout);
+      const page = list(ctx, lines, query);
+      return answer(ctx, 200, { ...page, data: page.data.map((t) => expanded(t as StripeObject, query.expand)) });
+    }
     if (resource === 'events' && ctx.method === 'GET') {
       if (sub) {
         const e = state.events.find((x) => x.id === sub);
@@ -281,6 +368,7 @@ export function createFakeStripeApi(opts: { secretKey?: string; webhookSecret?: 
     }
     const refund: StripeObject = { id: newId('re'), object: 'refund', amount, currency: session.currency, payment_intent: b.payment_intent, status: 'succeeded', metadata: b.metadata ?? {}, created: nowSeconds() };
     state.refunds.set(refund.id, refund);
+    addBalanceTransaction('refund', -amount, 0, String(refund.currency), refund.id);
     answer(ctx, 200, refund);
     // Stripe tells of it by webhook too, after answering.
     setImmediate(() => void state.emit('refund.created', refund).catch(() => undefined));

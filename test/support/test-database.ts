@@ -202,11 +202,15 @@ function freshCluster(): Promise<Blob> {
 }
 
 function migratedCluster(): Promise<Blob> {
-  return cachedSnapshot(`pglite-${pgliteVersion}-migrated-${migrationsKey()}.tar`, async () => {
+  return cachedSnapshot(`pglite-${pgliteVersion}-checkpointed-migrated-${migrationsKey()}.tar`, async () => {
     const db = await startEmbeddedPostgres({ from: await freshCluster() });
     const knex = connectDatabase({ url: db.url, poolMax: 2, applicationName: 'opsdesk-test-template' });
     try {
       await migrateToLatest(knex);
+      // A snapshot is taken from a running database, so every load of it recovers from the last
+      // checkpoint: without this one, each test database replayed the migrations' 4 MB of WAL
+      // (0.5 s of processor to load, against 0.45 s).
+      await knex.raw('CHECKPOINT');
     } finally {
       await knex.destroy();
     }

@@ -17,7 +17,7 @@ export function checkoutProcessors(deps: { knex: Knex; stripe: StripeClient | un
       async [APPLY_STRIPE_EVENT_JOB](payload, job) {
         const id = String(payload.stripeEventId);
         try {
-          return (await applyStripeEvent(deps.knex, id, job.attempt)) ?? { skipped: true };
+          return (await applyStripeEvent(deps.knex, id, job.attempt, deps.stripe)) ?? { skipped: true };
         } catch (err) {
           await recordStripeEventError(deps.knex, id, (err as Error).message, job.attempt);
           throw err;

@@ -84,7 +84,7 @@ export function BookingBoard(p: { lang: Lang }) {
   );
 }
 
-export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean; canAssign: boolean; canSeeDocuments: boolean; canDecidePayments?: boolean }) {
+export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: boolean; canQuote: boolean; canAssign: boolean; canSeeDocuments: boolean; canDecidePayments?: boolean; canIssueDocuments?: boolean }) {
   const { lang, number } = p;
   const path = `desk/bookings/${encodeURIComponent(number)}`;
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; b: Booking }>({ kind: 'loading' });
@@ -252,7 +252,7 @@ export function BookingScreen(p: { lang: Lang; number: string; canSeeCustomer: b
         )
       )}
       <Payments lang={lang} number={b.number} canDecide={p.canDecidePayments === true} />
-      {p.canSeeDocuments && <BookingDocuments lang={lang} number={b.number} />}
+      {p.canSeeDocuments && <BookingDocuments lang={lang} number={b.number} canIssue={p.canIssueDocuments === true} />}
       <section class="card" aria-labelledby="booking-timeline">
         <h2 id="booking-timeline">{w.timeline[lang]}</h2>
         <ol class="timeline">

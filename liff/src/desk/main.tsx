@@ -74,7 +74,7 @@ function Desk() {
               {at.screen === 'cases' && <Queue lang={lang} me={me} />}
               {at.screen === 'bookings' && <BookingBoard lang={lang} />}
               {at.screen === 'day' && <DaySheet lang={lang} canWork={me.permissions.includes('bookings.work')} canOverbook={me.role === 'admin' || me.role === 'manager'} />}
-              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} canSeeDocuments={me.permissions.includes('documents.read')} canDecidePayments={me.permissions.includes('payments.refund')} />}
+              {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} canSeeDocuments={me.permissions.includes('documents.read')} canDecidePayments={me.permissions.includes('payments.refund')} canIssueDocuments={me.permissions.includes('documents.issue')} />}
               {at.screen === 'inbox' && <Inbox lang={lang} me={me} />}
               {at.screen === 'conversation' && <ConversationScreen key={at.number} lang={lang} me={me} id={at.number} />}
               {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}

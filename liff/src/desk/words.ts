@@ -104,6 +104,7 @@ export const w = {
   document_receipt: { th: 'ใบเสร็จรับเงิน', en: 'Receipt' },
   document_invoice: { th: 'ใบแจ้งหนี้', en: 'Invoice' },
   document_tax_invoice: { th: 'ใบกำกับภาษี', en: 'Tax invoice' },
+  document_abbreviated_tax_invoice: { th: 'ใบกำกับภาษีอย่างย่อ', en: 'Abbreviated tax invoice' },
   document_credit_note: { th: 'ใบลดหนี้', en: 'Credit note' },
   documentPdf: { th: 'เปิด PDF {{n}}', en: 'Open {{n}} as PDF' },
   credited: { th: 'ลดหนี้แล้ว {{amount}}', en: '{{amount}} credited' },

@@ -91,6 +91,9 @@ const words = {
   waitlistJoined: { th: 'ลงชื่อรอคิวแล้ว เราจะแจ้งเมื่อมีที่ว่างค่ะ', en: "You're on the waitlist: we'll tell you when a seat frees." },
   e_session: { th: 'กรุณาเลือกรอบ', en: 'Please choose a time' },
   e_seats: { th: 'รอบนี้เหลือ {{n}} ที่', en: 'This time has {{n}} seats left' },
+  slotTimes: { th: 'เลือกเวลา', en: 'Choose a time' },
+  slotsNone: { th: 'วันนี้ไม่มีเวลาว่างแล้ว กรุณาเลือกวันอื่นค่ะ', en: 'No time is free on this day: please choose another.' },
+  slotFull: { th: 'ขออภัยค่ะ เวลานี้ไม่ว่างแล้ว กรุณาเลือกเวลาอื่น', en: 'Sorry, this time is no longer free: please choose another.' },
   e_session_gone: { th: 'รอบนี้จองไม่ได้แล้ว กรุณาเลือกรอบอื่น', en: 'This time can no longer be booked: please choose another' },
   privacy: { th: 'ข้อมูลส่วนบุคคลของคุณ', en: 'Your personal data' },
   privacyUse: { th: 'เราใช้ข้อมูลที่คุณกรอกเพื่อดูแลการจองนี้เท่านั้น ตามประกาศความเป็นส่วนตัวของเรา', en: 'We use what you give here only to look after this booking, as our privacy notice says.' },
@@ -238,6 +241,20 @@ function BookPage() {
   useEffect(() => {
     if (full) document.getElementById('session-full')?.scrollIntoView({ block: 'center' });
   }, [full]);
+  // A service booked in slots (three therapists): the chosen day's free starts, asked again for each
+  // day (a service that is not answers 409 and keeps its time box).
+  const [dayTimes, setDayTimes] = useState<DayTimes | null>(null);
+  const wantsTime = !bySession && values.service && values.service !== OTHER && fields.some((f) => f.field === 'time');
+  const loadDayTimes = async (service: string, date: string) => {
+    const q = new URLSearchParams({ date, ...(org ? { org } : {}) });
+    const a = await call<DayTimes>(`/public/v1/services/${encodeURIComponent(service)}/slots?${q}`);
+    setDayTimes(a.kind === 'ok' ? a.data : null);
+  };
+  useEffect(() => {
+    setDayTimes(null);
+    if (wantsTime && /^\d{4}-\d{2}-\d{2}$/.test(values.start_date)) void loadDayTimes(values.service, values.start_date);
+  }, [values.service, values.start_date, wantsTime]);
+  const party = Number(values.travelers) || 1;
   const errors = { ...check(payload, rules, lang), ...serverErrors };
 
   const set = (f: Field) => (e: { currentTarget: { value: string } }) => {
@@ -277,6 +294,14 @@ function BookPage() {
       setKey(newKey());
       void loadSlots(values.service);
       return;
+    }
+    if (a.status === 409 && a.error.code === 'slot_full') {
+      // Taken meanwhile: said on the times, which are read again; the next send is a new form.
+      setServerErrors({ time: words.slotFull[lang] });
+      setValues((v) => ({ ...v, time: '' }));
+      setKey(newKey());
+      void loadDayTimes(values.service, values.start_date);
+      return setProblem(words.fix[lang]);
     }
     if (a.status === 422 && Array.isArray(a.error.details)) {
       const byField: Partial<Record<Field, string>> = {};
@@ -430,7 +455,10 @@ function BookPage() {
             </fieldset>
           )}
 
-          {fields.map(({ field, required }) => (
+          {fields.map(({ field, required }) =>
+            field === 'time' && dayTimes ? (
+              <SlotChoices key={field} lang={lang} day={dayTimes} party={party} value={values.time} error={shown('time')} onChange={(e) => (set('time')(e), touch('time')())} />
+            ) : (
             <Input
               key={field}
               field={field}
@@ -446,7 +474,8 @@ function BookPage() {
               min={field === 'start_date' || field === 'end_date' ? nowIn(rules.timeZone).date : field === 'month' ? nowIn(rules.timeZone).date.slice(0, 7) : field === 'travelers' ? '1' : undefined}
               max={field === 'travelers' ? String(maxPeople(rules)) : undefined}
             />
-          ))}
+            ),
+          )}
 
           <Input field="name" label={words.name[lang]} lang={lang} value={values.name} error={shown('name')} onInput={set('name')} onBlur={touch('name')} required />
           <Input field="phone" label={words.phone[lang]} lang={lang} value={values.phone} error={shown('phone')} onInput={set('phone')} onBlur={touch('phone')} hint={line ? words.lineHint[lang] : words.contactHint[lang]} optional={Boolean(line)} />
@@ -468,6 +497,34 @@ function BookPage() {
         </form>
       )}
     </Page>
+  );
+}
+
+/** A day of a service booked in slots, as `GET /public/v1/services/:key/slots` answers it. */
+type DayTimes = { date: string; resources: number; items: { time: string; endTime: string; free: number }[] };
+
+/** The day's starts with room for the party, as choices ("11:00–12:00", "เหลือ 1 ที่" when few are free). */
+function SlotChoices(p: { lang: Lang; day: DayTimes; party: number; value: string; error?: string; onChange: (e: { currentTarget: { value: string } }) => void }) {
+  const open = p.day.items.filter((i) => i.free >= p.party);
+  return (
+    <fieldset aria-describedby={p.error ? 'time-error' : undefined} data-slots>
+      <legend>{words.slotTimes[p.lang]}</legend>
+      {open.length === 0 && <p class="muted">{words.slotsNone[p.lang]}</p>}
+      {open.map((i) => (
+        <label class="choice" key={i.time}>
+          <input type="radio" name="time" value={i.time} checked={p.value === i.time} onChange={p.onChange} />
+          <span>
+            {`${i.time}–${i.endTime}`}
+            {i.free <= 3 && i.free < p.day.resources && (
+              <span class="hint" style="display:block">
+                {seatsText(p.lang, i.free)}
+              </span>
+            )}
+          </span>
+        </label>
+      ))}
+      <ProblemText id="time-error" text={p.error} />
+    </fieldset>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BusinessCalendarView } from '../../../core/contracts/business-calendar.ts';
-import { day, type Dict, type Lang } from '../kit/i18n.ts';
-import { errorsOf, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad } from './shared.tsx';
+import { day, fill, type Dict, type Lang } from '../kit/i18n.ts';
+import { errorsOf, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad, w } from './shared.tsx';
 
 /**
  * Business hours and holidays: the open time SLA clocks count (core/sla/business-calendar.ts,
@@ -22,6 +22,8 @@ const words = {
   removePeriod: { th: 'ลบช่วงเวลา', en: 'Remove period' },
   holidays: { th: 'วันหยุด (ปิดทั้งวัน)', en: 'Holidays (closed all day)' },
   noHolidays: { th: 'ยังไม่มีวันหยุด', en: 'No holidays yet' },
+  holidaysCancel: { th: 'วันหยุดที่เพิ่มจะยกเลิกรอบเรียน/รอบทัวร์ของวันนั้น และแจ้งลูกค้าที่จองไว้', en: 'A holiday added cancels the sessions of that day, and tells the customers booked on them.' },
+  checkedIn: { th: 'มีลูกค้าเช็คอินรอบ {{times}} ของวันนี้แล้ว ({{bookings}}) จึงเป็นวันหยุดไม่ได้', en: 'Customers are checked in on the {{times}} session of this day ({{bookings}}): it cannot become a holiday.' },
   addHoliday: { th: 'เพิ่มวันหยุด', en: 'Add a holiday' },
   holidayDate: { th: 'วันที่', en: 'Date' },
   remove: { th: 'ลบ', en: 'Remove' },
@@ -59,6 +61,8 @@ function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCal
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // A new holiday on a day whose session had check-ins: refused, said under that day.
+  const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
   const touch = () => setSaved(false);
 
   const save = async (e: Event) => {
@@ -68,10 +72,22 @@ function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCal
     setBusy(false);
     if (a.kind === 'ok') {
       setError(undefined);
+      setDayErrors({});
       setSaved(true);
       setHolidays(a.data.holidays);
       p.onSaved(a.data);
-    } else setError(errorsOf(a, L)._form);
+    } else {
+      const d = a.kind === 'offline' ? undefined : (a.error.details as { reason?: string; sessions?: { sessionId: string; date: string; time: string }[]; bookings?: { number: string; sessionId: string }[] } | undefined);
+      const byDay: Record<string, string> = {};
+      if (d?.reason === 'sessions_checked_in')
+        for (const date of new Set(d.sessions?.map((x) => x.date))) {
+          const here = d.sessions!.filter((x) => x.date === date);
+          const numbers = (d.bookings ?? []).filter((b) => here.some((x) => x.sessionId === b.sessionId)).map((b) => b.number);
+          byDay[date] = fill(words.checkedIn[L], { times: here.map((x) => x.time).join(', '), bookings: numbers.join(', ') });
+        }
+      setDayErrors(byDay);
+      setError(Object.keys(byDay).length ? w.fixFields[L] : errorsOf(a, L)._form);
+    }
   };
 
   return (
@@ -98,11 +114,19 @@ function Editor(p: Props & { cal: BusinessCalendarView; onSaved: (c: BusinessCal
 
       <section class="card" aria-labelledby="holidays">
         <h2 id="holidays">{words.holidays[L]}</h2>
+        <p class="hint">{words.holidaysCancel[L]}</p>
         {holidays.length === 0 && <p class="muted">{words.noHolidays[L]}</p>}
         <ul class="list">
           {holidays.map((h) => (
             <li class="row" key={h} data-holiday={h}>
-              <span>{day(L, h)}</span>
+              <span>
+                {day(L, h)}
+                {dayErrors[h] && (
+                  <span class="error block" role="alert">
+                    {dayErrors[h]}
+                  </span>
+                )}
+              </span>
               {!ro && (
                 <button
                   type="button"

@@ -1,9 +1,9 @@
-import { render } from 'preact';
+import { render, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
-import { Page } from '../kit/ui.tsx';
+import { Loading, Page } from '../kit/ui.tsx';
 import { AuditLog } from './audit.tsx';
 import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
@@ -17,7 +17,7 @@ import { BASE, Link, NavCard } from './nav.tsx';
 import { PrivacyNotice } from './privacy.tsx';
 import { Providers } from './providers.tsx';
 import { Services } from './services.tsx';
-import { may, w } from './shared.tsx';
+import { may, w, type ScreenProps } from './shared.tsx';
 import { StaffScreen } from './staff.tsx';
 import { Templates } from './templates.tsx';
 import { Understanding } from './understanding.tsx';
@@ -42,6 +42,7 @@ const screens = {
   'staff-groups': { read: 'staff_groups.read', manage: 'staff_groups.manage', title: { th: 'กลุ่ม LINE ของทีม', en: 'Staff groups' }, about: { th: 'กลุ่มไหนใช้ทำอะไร และเคสไหนส่งเข้ากลุ่มไหน', en: 'What each LINE group is for, and which cases go to it' } },
   providers: { read: 'providers.read', manage: 'providers.manage', title: { th: 'ผู้ให้บริการ', en: 'Providers' }, about: { th: 'ประเภทเคสที่รองรับ เวลาที่ให้ตอบ ช่องทางติดต่อ ความเสี่ยง และหยุดชั่วคราว', en: 'Case types handled, time to answer, contact, risk and pause' } },
   bookings: { read: 'bookings.rules.read', manage: 'bookings.rules.manage', title: { th: 'การจอง: ขั้นตอนและการมอบหมาย', en: 'Bookings: stages and assignment' }, about: { th: 'ขั้นตอนของการจอง และใครได้รับการจองใหม่', en: 'The pipeline stages, and who gets new bookings' } },
+  schedule: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ตารางรอบและช่วงเวลา', en: 'Sessions and slots' }, about: { th: 'รอบเรียน รอบทัวร์ และช่วงเวลาที่รับได้พร้อมกัน', en: 'Classes, departures, and slots with people working at once' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
   privacy: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'ประกาศความเป็นส่วนตัว (PDPA)', en: 'Privacy notice (PDPA)' }, about: { th: 'ข้อความที่ลูกค้าเห็น และฉบับที่ผ่านมา', en: 'What customers are shown, and its versions' } },
   // Read only: nothing on it can be changed, so no "view only" badge either.
@@ -79,6 +80,20 @@ function Home(p: { lang: Lang; me: StaffMe }) {
       </nav>
     </>
   );
+}
+
+/**
+ * The schedule screen is loaded when first opened: an admin opens it now and then, and the rest of
+ * the app need not wait for it.
+ */
+let scheduleScreen: Promise<FunctionComponent<ScreenProps>> | undefined;
+function LazySchedule(p: ScreenProps) {
+  const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
+  useEffect(() => {
+    scheduleScreen ??= import('./schedule.tsx').then((m) => m.default);
+    void scheduleScreen.then((s) => setScreen(() => s));
+  }, []);
+  return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
 }
 
 function SettingsApp() {
@@ -120,6 +135,7 @@ function SettingsApp() {
               {at.screen === 'providers' && <Providers {...common} />}
               {at.screen === 'bookings' && <Bookings {...common} />}
               {at.screen === 'services' && <Services {...common} />}
+              {at.screen === 'schedule' && <LazySchedule {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
               {at.screen === 'privacy' && <PrivacyNotice {...common} />}
               {at.screen === 'unusable' && <Unusable lang={lang} title={screens.unusable.title[lang]} />}

@@ -8,6 +8,7 @@ import { officeHours, WeekEditor, type Hours } from './hours.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases } from './phrases.tsx';
 import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
 import { keyFrom } from './keys.ts';
+import { Link } from './nav.tsx';
 
 /**
  * Bookable services: names, length, places, price, what the booking form asks for each (in
@@ -46,6 +47,7 @@ const words = {
   hours: { th: 'เวลาเปิดให้บริการ', en: 'Opening hours' },
   orgHours: { th: 'ใช้เวลาทำการของธุรกิจ', en: "Use the business's hours" },
   add: { th: 'เพิ่มบริการ', en: 'Add a service' },
+  schedule: { th: 'ตารางรอบและช่วงเวลา', en: 'Sessions and slots' },
   key: { th: 'รหัส (ภาษาอังกฤษตัวเล็ก เช่น sushi_class)', en: 'Key (lower case, e.g. sushi_class)' },
 } satisfies Dict;
 
@@ -130,7 +132,9 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
   return (
     <form onSubmit={save} noValidate>
       <h1>{s.name[L]}</h1>
-      <p class="muted small">{s.key}</p>
+      <p class="muted small">
+        {s.key} · <Link to={`/schedule/${encodeURIComponent(s.key)}`}>{words.schedule[L]}</Link>
+      </p>
       {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
       <section class="card">
         <div class="grid2">
