@@ -26,7 +26,10 @@ import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { startInboundSmtp } from '../bot/email/inbound-smtp.ts';
-import { OUTBOUND_QUEUE, SEND_JOB, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
+import { inboundTlsCertificate } from '../bot/email/inbound-tls.ts';
+import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, SEND_JOB, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
+import { EmailDrain, type EmailDrainOptions } from '../workers/email-drain.ts';
+import { jobPolicyFor } from '../workers/job-policy.ts';
 import { inboundProcessors } from '../workers/processors/inbound.ts';
 import { staffMenuProcessors } from '../workers/processors/staff-menu.ts';
 import { createClassifier } from '../core/understanding/create-classifier.ts';
@@ -115,6 +118,8 @@ export interface SystemOptions {
   /** Extra job handlers (benchmarks, tests); merged over the product's own. */
   processors?: ProcessorTable;
   relay?: Partial<Omit<OutboxRelayOptions, 'knex' | 'backend' | 'logger'>>;
+  /** Tests: the e-mail drain's batch size and lease (workers/email-drain.ts). */
+  emailDrain?: Partial<Pick<EmailDrainOptions, 'batchSize' | 'leaseMs' | 'pollIntervalMs' | 'lanes'>>;
   /** Redis key prefix, so that test runs sharing one Redis do not see each other's jobs. */
   queuePrefix?: string;
   /** Tests: a hosts-style resolver for outbound requests (core/http/safe-fetch.ts). */
@@ -211,6 +216,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToContactErasure('bookings', eraseContactBookings);
   subscribeToContactErasure('learned examples', eraseContactLearnedExamples);
   subscribeToRequeuedRows(OUTBOUND_QUEUE, resetFailedMessages);
+  subscribeToRequeuedRows(EMAIL_SEND_QUEUE, resetFailedMessages);
   // A send that failed for good: the managers' groups are told (core/conversations/outgoing.ts).
   subscribeToFailedSends('managers-alert', alertSendFailed);
   subscribeToFailedSends('customer-unreachable', customerUnreachable);
@@ -369,11 +375,32 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         // Fallbacks of work the storing job does itself (core/outbox `doneHere`); a group's combined
         // push, also a send with a later time, then waits here too rather than as a delayed job.
         holdUntilDue: [ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile],
+        // E-mails go in batches by their own drain, not a BullMQ job each (workers/email-drain.ts).
+        drainedQueues: [EMAIL_SEND_QUEUE],
         ...opts.relay,
       });
       relay.start();
       cleanups.push(() => relay!.stop());
-      const stopListening = await listenForOutbox(databaseUrl, () => relay!.nudge(), logger);
+      const emailDrain = new EmailDrain({
+        knex,
+        channels,
+        logger,
+        publicBaseUrl: config.http.publicBaseUrl,
+        // The same retries as every other send (73 minutes of backoff), tests' faster policy included.
+        policy: jobPolicyFor(OUTBOUND_QUEUE, opts.relay?.policies),
+        ...opts.emailDrain,
+      });
+      emailDrain.start();
+      // Stops before the SMTP pools close (cleanups run last first): its batch in flight finishes.
+      cleanups.push(() => emailDrain.stop());
+      const stopListening = await listenForOutbox(
+        databaseUrl,
+        () => {
+          relay!.nudge();
+          emailDrain.nudge();
+        },
+        logger,
+      );
       cleanups.push(stopListening);
     }
 
@@ -453,7 +480,16 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => closeServer(server));
       if (config.emailInbound) {
         // Customers' e-mail replies, by SMTP on a port of their own (bot/email/inbound-smtp.ts).
-        const mail = await startInboundSmtp({ knex, store: new LocalDiskMediaStore(config.dataDir), logger, ...config.emailInbound });
+        const { tls, ...listen } = config.emailInbound;
+        const certificate = tls.mode === 'off' ? undefined : await inboundTlsCertificate({ dataDir: config.dataDir, ...tls });
+        if (certificate) logger.info({ tls: tls.mode, certificate: certificate.source }, 'inbound mail: STARTTLS on');
+        const mail = await startInboundSmtp({
+          knex,
+          store: new LocalDiskMediaStore(config.dataDir),
+          logger,
+          ...listen,
+          ...(certificate ? { tls: { ...certificate, required: tls.mode === 'required' } } : {}),
+        });
         emailInboundPort = mail.port;
         cleanups.push(() => mail.close());
       }

@@ -108,6 +108,13 @@ const envSchema = z.object({
   EMAIL_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   EMAIL_INBOUND_HOST: z.string().optional(),
   EMAIL_INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(30 * 1024 * 1024),
+  // STARTTLS on that port: offered (the default), required before MAIL FROM, or off (behind a relay that does it).
+  EMAIL_INBOUND_TLS: z.enum(['offered', 'required', 'off']).default('offered'),
+  // PEM files of the deployment's certificate; unset: a self-signed one made in DATA_DIR at first start.
+  EMAIL_INBOUND_TLS_CERT: z.string().optional(),
+  EMAIL_INBOUND_TLS_KEY: z.string().optional(),
+  // The name the self-signed certificate is made for (the host the MX or the forwarding points at).
+  EMAIL_INBOUND_HOSTNAME: z.string().default('localhost'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -177,7 +184,14 @@ export interface Config {
   /** Largest webhook body read, in bytes (the rest of the API: 1 MiB). */
   webhookBodyLimitBytes: number;
   /** The SMTP listener for customers' e-mail replies (bot/email/inbound-smtp.ts); undefined: off. */
-  emailInbound: { port: number; host: string; maxBytes: number } | undefined;
+  emailInbound:
+    | {
+        port: number;
+        host: string;
+        maxBytes: number;
+        tls: { mode: 'offered' | 'required' | 'off'; certFile?: string; keyFile?: string; hostname: string };
+      }
+    | undefined;
   /** Each org's limit on its public booking form, per client address, unless the org set its own (`publicFormLimit`). */
   publicFormLimit: RateLimit | null;
   /**
@@ -294,7 +308,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     orgApiLimit: e.ORG_RATE_LIMIT_API,
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
-    emailInbound: e.EMAIL_INBOUND_PORT === undefined ? undefined : { port: e.EMAIL_INBOUND_PORT, host: e.EMAIL_INBOUND_HOST ?? e.HOST, maxBytes: e.EMAIL_INBOUND_MAX_BYTES },
+    emailInbound: e.EMAIL_INBOUND_PORT === undefined ? undefined : {
+            port: e.EMAIL_INBOUND_PORT,
+            host: e.EMAIL_INBOUND_HOST ?? e.HOST,
+            maxBytes: e.EMAIL_INBOUND_MAX_BYTES,
+            tls: { mode: e.EMAIL_INBOUND_TLS, certFile: e.EMAIL_INBOUND_TLS_CERT, keyFile: e.EMAIL_INBOUND_TLS_KEY, hostname: e.EMAIL_INBOUND_HOSTNAME },
+          },
     publicFormLimit: e.PUBLIC_FORM_LIMIT,
     groupPushWindowMs: e.GROUP_PUSH_WINDOW_MS,
     liveHeartbeatMs: e.LIVE_HEARTBEAT_MS,

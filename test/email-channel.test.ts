@@ -34,7 +34,8 @@ beforeAll(async () => {
     // its waits: the retries below are seen in a second, not in ten.
     relay: { policies: { outbound: { attempts: 10_000, backoffMs: 200, maxBackoffMs: 1_000, retryForMs: OUTBOUND_RETRY_FOR_MS } } },
   });
-}, 60_000);
+  // Generous: on a shared machine under load, starting a test system has taken over a minute.
+}, 180_000);
 afterAll(async () => {
   await sys?.stopAll();
   await smtp?.close();

@@ -43,6 +43,8 @@ export interface OutboxRelayOptions {
    * marked done there; handed to BullMQ at once, each would cost a job for nothing.
    */
   holdUntilDue?: string[];
+  /** Queues whose rows a drain of their own claims in batches (core/outbox claimDueRows): never handed to BullMQ, never swept. */
+  drainedQueues?: string[];
 }
 
 /** A row queued for the first time with attempts made was tried by the job that committed it (core/outbox `doneHere`). */
@@ -86,6 +88,7 @@ export class OutboxRelay {
       policies: {},
       holdDelayedRows: false,
       holdUntilDue: [],
+      drainedQueues: [],
       ...opts,
     };
     this.#markName = `queue-store:${opts.backend.kind}`;
@@ -166,20 +169,21 @@ export class OutboxRelay {
    * refuses go back to pending, and a relay that dies in between leaves rows the sweep requeues.
    */
   async relayOnce(): Promise<number> {
-    const { knex, backend, batchSize, holdDelayedRows, holdUntilDue } = this.#o;
+    const { knex, backend, batchSize, holdDelayedRows, holdUntilDue, drainedQueues } = this.#o;
     const held = holdDelayedRows ? 'AND available_at <= now()' : holdUntilDue.length ? 'AND (available_at <= now() OR job_name <> ALL(?::text[]))' : '';
+    const drained = drainedQueues.length ? 'AND queue <> ALL(?::text[])' : '';
     const { rows } = await knex.raw<{ rows: ClaimedRow[] }>(
       `UPDATE outbox o
           SET status = 'enqueued', enqueued_at = now(), enqueue_count = o.enqueue_count + 1
          FROM (SELECT id FROM outbox
-                WHERE status = 'pending' ${held}
+                WHERE status = 'pending' ${held} ${drained}
                 ORDER BY seq
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED) c
         WHERE o.id = c.id
       RETURNING o.id, o.org_id, o.queue, o.job_name, o.payload, o.enqueue_count, o.attempts,
                 greatest(0, floor(extract(epoch FROM (o.available_at - now())) * 1000))::float8 AS delay_ms`,
-      !holdDelayedRows && holdUntilDue.length ? [holdUntilDue, batchSize] : [batchSize],
+      [...(!holdDelayedRows && holdUntilDue.length ? [holdUntilDue] : []), ...(drainedQueues.length ? [drainedQueues] : []), batchSize],
     );
     if (rows.length === 0) return 0;
 
@@ -244,6 +248,7 @@ export class OutboxRelay {
         .orderBy([{ column: 'available_at' }, { column: 'id' }])
         .limit(pageSize);
       if (!opts.everything) q.andWhere('available_at', '<=', olderThan);
+      if (this.#o.drainedQueues.length) q.whereNotIn('queue', this.#o.drainedQueues);
       if (after) q.andWhereRaw('(available_at, id) > (?, ?)', [after.available_at, after.id]);
       const page: { id: string; queue: string; available_at: Date }[] = await q;
       if (page.length === 0) break;

@@ -34,6 +34,7 @@ export const templateRoutes = [
         key: params.key,
         language: params.language,
         body: body.body,
+        email: body.email,
         whatsappContentSid: body.whatsappContentSid,
         actor: caller.actor,
         requestId: caller.requestId,

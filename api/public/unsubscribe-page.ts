@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { escapeHtml } from '../../bot/email/email-messages.ts';
+import { escapeHtml } from '../../core/templates/email-templates.ts';
 import { unsubscribeByToken, unsubscribeTokenKnown } from '../../core/contacts/channel-opt-outs.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import type { AppDeps } from '../deps.ts';

@@ -6,6 +6,7 @@ import { conversationOfReplyAddress, type ReplyTarget } from '../../core/convers
 import { storeInboundEvents } from '../../core/inbound/inbound-events.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { MediaStore } from '../../core/media/media-store.ts';
+import type { InboundTls } from './inbound-tls.ts';
 
 /**
  * Customers' e-mail replies come in by SMTP, to a port of the product's own (EMAIL_INBOUND_PORT):
@@ -19,6 +20,9 @@ import type { MediaStore } from '../../core/media/media-store.ts';
  * sending server hear 250. A message over the size limit is 552 before it is read whole; a
  * database that cannot store answers 451, so the sender keeps the mail and tries again.
  * The same Message-ID again (a sender that missed our 250) is stored once.
+ *
+ * STARTTLS is offered with the deployment's certificate (inbound-tls.ts); where TLS is required,
+ * a sender that did not start it is answered 530 at MAIL FROM, before anything is read or stored.
  */
 export const EMAIL_EVENT = 'email';
 
@@ -37,15 +41,27 @@ export interface InboundSmtp {
   close(): Promise<void>;
 }
 
-export async function startInboundSmtp(o: { knex: Knex; store: MediaStore; port: number; host: string; maxBytes: number; logger: Logger }): Promise<InboundSmtp> {
+export async function startInboundSmtp(o: {
+  knex: Knex;
+  store: MediaStore;
+  port: number;
+  host: string;
+  maxBytes: number;
+  logger: Logger;
+  /** The certificate STARTTLS offers; `required`: no mail without it. Absent: no STARTTLS (a relay in front does it). */
+  tls?: InboundTls & { required: boolean };
+}): Promise<InboundSmtp> {
   const server = new SMTPServer({
-    // Mail servers deliver without logging in. TLS is for a later landing: until then, put this behind a relay that does STARTTLS.
+    // Mail servers deliver without logging in.
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    disabledCommands: o.tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(o.tls ? { key: o.tls.key, cert: o.tls.cert } : {}),
     size: o.maxBytes,
     logger: false,
     banner: 'opsdesk inbound mail',
     onMailFrom(_address, session, cb) {
+      // RFC 3207: 530 to a sender that must start TLS first; it may connect again and do so.
+      if (o.tls?.required && !session.secure) return cb(Object.assign(new Error('Must issue a STARTTLS command first'), { responseCode: 530 }));
       // A connection may carry several messages: each starts with no recipients of its own.
       (session as unknown as { targets?: ReplyTarget[] }).targets = [];
       cb();

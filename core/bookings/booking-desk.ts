@@ -215,9 +215,14 @@ export function formatBookingDate(date: string | null, language: Language): stri
 
 /** A template about this booking in the customer's language, with the booking's variables (and `vars`). */
 export function renderBookingText(db: Db, b: BookingView, template: string, vars: TemplateVars = {}): Promise<string | undefined> {
+  return renderTemplate(db, b.orgId, template, b.contactLanguage, bookingTemplateVars(b, template, vars));
+}
+
+/** The variables of a template about this booking, in the customer's language: the booking's own, then `vars`. */
+export function bookingTemplateVars(b: BookingView, template: string, vars: TemplateVars = {}): TemplateVars {
   const language = b.contactLanguage;
   const proposal = template === 'booking_proposed_time';
-  return renderTemplate(db, b.orgId, template, language, {
+  return {
     booking_id: b.number,
     service: b.serviceName?.[language] ?? (typeof b.details.destination === 'string' ? b.details.destination : ''),
     date: formatBookingDate(proposal ? b.proposedDate : b.requestedDate, language),
@@ -225,7 +230,7 @@ export function renderBookingText(db: Db, b: BookingView, template: string, vars
     party_size: b.partySize,
     name: b.contactName ?? '',
     ...vars,
-  });
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Action } from '../messaging/outbound-message.ts';
 import { formatMinorUnits, formatMoney } from '../templates/format-money.ts';
 import type { TemplateVars } from '../templates/render-template.ts';
 import type { Language } from '../vocabulary.ts';
-import { addBookingEvent, customerChatOf, formatBookingDate, loadBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
+import { addBookingEvent, bookingTemplateVars, customerChatOf, formatBookingDate, loadBooking, renderBookingText, type BookingActor, type BookingView } from './booking-desk.ts';
 import type { BookingEventSubscriber, RecordedBookingEvent } from './booking-timeline.ts';
 
 /**
@@ -143,7 +143,8 @@ async function tellBookingCustomer(
   await queueMessages(trx, {
     orgId: b.orgId,
     conversationId,
-    messages: [{ kind: 'text', text, ...(o.quickReplies?.length ? { quickReplies: o.quickReplies } : {}) }],
+    // The template goes along, so an e-mail is sent in the template's e-mail form.
+    messages: [{ kind: 'text', text, template: { key: template, vars: bookingTemplateVars(b, template, o.vars) }, ...(o.quickReplies?.length ? { quickReplies: o.quickReplies } : {}) }],
     senderType: 'system',
     bookingId: b.id,
     // A reply token belongs to the conversation the booking came from only.

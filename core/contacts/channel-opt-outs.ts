@@ -44,10 +44,28 @@ async function rowOf(db: Db, a: ChannelAddress): Promise<OptOutRow> {
   return read();
 }
 
-/** What a notice to this address needs: its unsubscribe link's token (List-Unsubscribe), and whether it left the channel. */
-export async function noticeAddress(db: Db, a: ChannelAddress): Promise<{ token: string; optedOut: { at: Date; how: OptOutHow | null; keyword: string | null } | null }> {
-  const row = await rowOf(db, a);
-  return { token: row.token, optedOut: row.opted_out_at ? { at: row.opted_out_at, how: row.how, keyword: row.keyword } : null };
+/**
+ * What notices to these addresses of one channel need: each one's unsubscribe link token
+ * (List-Unsubscribe), and whether it left the channel. One read, and one insert for the addresses
+ * met for the first time (a batch of e-mails costs the same two statements as one).
+ */
+export async function noticeAddresses(
+  db: Db,
+  c: { orgId: string; channelId: string; addresses: string[] },
+): Promise<Map<string, { token: string; optedOut: { at: Date; how: OptOutHow | null; keyword: string | null } | null }>> {
+  const addresses = [...new Set(c.addresses.map((a) => a.trim().toLowerCase()))];
+  const read = () =>
+    db('channel_opt_outs').select('address', 'token', 'opted_out_at', 'how', 'keyword').where({ channel_id: c.channelId }).whereIn('address', addresses) as Promise<(OptOutRow & { address: string })[]>;
+  let rows = await read();
+  if (rows.length < addresses.length) {
+    const known = new Set(rows.map((r) => r.address));
+    await db('channel_opt_outs')
+      .insert(addresses.filter((a) => !known.has(a)).map((address) => ({ org_id: c.orgId, channel_id: c.channelId, address, token: newToken() })))
+      .onConflict(['channel_id', 'address'])
+      .ignore();
+    rows = await read();
+  }
+  return new Map(rows.map((r) => [r.address, { token: r.token, optedOut: r.opted_out_at ? { at: r.opted_out_at, how: r.how, keyword: r.keyword } : null }]));
 }
 
 /** The address leaves the channel; `changed` is false when it had already left. */

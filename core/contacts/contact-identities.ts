@@ -98,8 +98,10 @@ export async function markEmailUndeliverable(trx: Knex.Transaction, m: { orgId: 
     .update({ email_undeliverable_at: trx.fn.now(), email_undeliverable_reason: m.reason.slice(0, 500) });
 }
 
-/** Why the contact's e-mail address cannot be delivered to (a hard bounce), or null. */
-export async function emailUndeliverable(db: Knex | Knex.Transaction, contactId: string): Promise<string | null> {
-  const row = await db('contacts').select('email_undeliverable_at', 'email_undeliverable_reason').where({ id: contactId }).first();
-  return row?.email_undeliverable_at ? (row.email_undeliverable_reason ?? 'bounced') : null;
+/** What e-mails to these contacts need: their language, and why their address cannot be delivered to (a hard bounce) or null. One read for a batch. */
+export async function emailRecipients(db: Knex | Knex.Transaction, contactIds: string[]): Promise<Map<string, { language: Language; undeliverable: string | null }>> {
+  const rows = await db('contacts').select('id', 'language', 'email_undeliverable_at', 'email_undeliverable_reason').whereIn('id', [...new Set(contactIds)]);
+  return new Map(
+    rows.map((r) => [r.id, { language: r.language === 'en' ? 'en' : 'th', undeliverable: r.email_undeliverable_at ? (r.email_undeliverable_reason ?? 'bounced') : null }]),
+  );
 }

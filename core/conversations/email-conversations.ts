@@ -44,17 +44,27 @@ export interface EmailThread {
   subject: string | null;
 }
 
-export async function emailThreadOf(db: Db, c: { orgId: string; conversationId: string }): Promise<EmailThread> {
-  const conversation = await db('conversations').select('reply_token').where({ org_id: c.orgId, id: c.conversationId }).first();
-  const rows: { platform_message_id: string; direction: string; subject: string | null }[] = await db('messages')
-    .select('platform_message_id', 'direction', db.raw(`payload->'email'->>'subject' AS subject`))
-    .where({ org_id: c.orgId, conversation_id: c.conversationId })
-    .whereNotNull('platform_message_id')
-    .orderBy('created_at', 'desc')
-    .limit(20);
-  const ids = rows.map((r) => r.platform_message_id).filter((id) => id.startsWith('<'));
-  const lastIn = rows.find((r) => r.direction === 'in' && r.platform_message_id.startsWith('<'));
-  return { replyToken: conversation?.reply_token ?? null, inReplyTo: lastIn?.platform_message_id ?? null, references: ids.reverse(), subject: lastIn?.subject ?? null };
+export async function emailThreadsOf(db: Db, c: { orgId: string; conversationIds: string[] }): Promise<Map<string, EmailThread>> {
+  const ids = [...new Set(c.conversationIds)];
+  const conversations: { id: string; reply_token: string | null }[] = await db('conversations').select('id', 'reply_token').where({ org_id: c.orgId }).whereIn('id', ids);
+  // The latest 20 Message-IDs of each thread, in one read for the whole batch.
+  const { rows } = await db.raw<{ rows: { conversation_id: string; platform_message_id: string; direction: string; subject: string | null }[] }>(
+    `SELECT conversation_id, platform_message_id, direction, subject FROM (
+       SELECT conversation_id, platform_message_id, direction, payload->'email'->>'subject' AS subject,
+              row_number() OVER (PARTITION BY conversation_id ORDER BY created_at DESC) AS n
+         FROM messages
+        WHERE org_id = ? AND conversation_id = ANY(?::uuid[]) AND platform_message_id LIKE '<%'
+     ) t WHERE n <= 20 ORDER BY n`,
+    [c.orgId, ids],
+  );
+  return new Map(
+    conversations.map((cv) => {
+      const mine = rows.filter((r) => r.conversation_id === cv.id);
+      const lastIn = mine.find((r) => r.direction === 'in');
+      const thread: EmailThread = { replyToken: cv.reply_token, inReplyTo: lastIn?.platform_message_id ?? null, references: mine.map((r) => r.platform_message_id).reverse(), subject: lastIn?.subject ?? null };
+      return [cv.id, thread];
+    }),
+  );
 }
 
 /** Where an e-mail to `reply+<token>@<domain>` belongs: the conversation of that token, on an active e-mail channel whose inbound address has that domain. */

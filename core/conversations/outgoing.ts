@@ -11,6 +11,12 @@ import { Subscribers } from '../subscribers.ts';
  */
 export const OUTBOUND_QUEUE = 'outbound';
 export const SEND_JOB = 'send';
+/**
+ * Sends to an e-mail conversation: their outbox rows are not handed to BullMQ one job each but
+ * claimed in batches by the e-mail drain (workers/email-drain.ts), which sends a batch over the
+ * channel's pooled SMTP connections and records it in a few statements.
+ */
+export const EMAIL_SEND_QUEUE = 'email';
 
 export interface SendJobPayload {
   conversationId: string;
@@ -104,13 +110,15 @@ export async function queueMessages(
         };
       }),
     )
-    .returning('id');
+    // The channel's kind comes back with the rows (no statement of its own): it picks the queue.
+    .returning(['id', trx.raw(`(SELECT ch.kind FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = messages.conversation_id) AS channel_kind`) as unknown as string]);
   const messageIds = rows.map((r: { id: string }) => r.id);
+  const queue = rows[0]?.channel_kind === 'email' ? EMAIL_SEND_QUEUE : OUTBOUND_QUEUE;
   const payload: SendJobPayload = { conversationId: m.conversationId, messageIds, replyToEventId: m.replyToEventId, ...(combine ? { combine } : {}) };
   await addToOutbox(trx, {
     id: outboxId,
     orgId: m.orgId,
-    queue: OUTBOUND_QUEUE,
+    queue,
     jobName: SEND_JOB,
     payload: { ...payload },
     // A reply is sent by the job that decided it, while its token is fresh, where that job collects such work.
@@ -140,7 +148,14 @@ export async function releaseSendLease(db: Knex, conversationId: string): Promis
 
 /** The platform accepted these messages, with its ids for them (for its delivery reports). */
 export async function markMessagesSent(db: Knex, ids: string[], platformIds: (string | null)[]): Promise<void> {
-  await Promise.all(ids.map((id, i) => db('messages').where({ id }).update({ delivery_status: 'sent', platform_message_id: platformIds[i] ?? null, sent_at: db.fn.now() })));
+  if (ids.length === 0) return;
+  // One statement however many (an e-mail batch records a hundred at once).
+  await db.raw(
+    `UPDATE messages m SET delivery_status = 'sent', platform_message_id = s.platform_id, sent_at = now()
+       FROM unnest(?::uuid[], ?::text[]) AS s(id, platform_id)
+      WHERE m.id = s.id`,
+    [ids, ids.map((_, i) => platformIds[i] ?? null) as string[]],
+  );
 }
 
 /** A send that gave up for good: how many of its messages to this conversation were failed, and why. */

@@ -44,6 +44,11 @@ interface Base {
    * WhatsApp sends the file itself, with `caption`.
    */
   document?: { url: string; caption?: string };
+  /**
+   * The template this text was made from, with its variables: a channel with a form of its own for
+   * it (e-mail: a subject, HTML and plain text, core/templates/email-templates.ts) sends that form.
+   */
+  template?: { key: string; vars: Record<string, string | number | null | undefined> };
 }
 
 export type OutboundMessage =

@@ -98,6 +98,83 @@ export async function dueSooner(db: Knex, id: string, at: Date): Promise<boolean
   return (await db('outbox').where({ id, status: 'pending' }).andWhere('available_at', '>', at).update({ available_at: at })) > 0;
 }
 
+/**
+ * Queues whose rows are drained by a worker of their own instead of one BullMQ job each (e-mail:
+ * workers/email-drain.ts): the relay leaves them alone, and their drain claims them in batches.
+ * A claimed row is `enqueued` with `available_at` as its lease: a drain that dies mid-batch loses
+ * nothing, its rows come due again when the lease ends. `enqueued_at` is when the row was first
+ * tried (its retry budget starts there; a row sent again by POST …/retry starts afresh).
+ */
+export interface ClaimedOutboxRow {
+  id: string;
+  orgId: string | null;
+  payload: Record<string, unknown>;
+  /** This attempt's number (1 the first time). */
+  attempt: number;
+  firstTriedAt: Date;
+}
+
+/**
+ * Claims up to `limit` due rows of a drained queue, oldest due first, in one statement. With
+ * `inOrderOf` (a payload field: a send's conversation), rows sharing its value with a row another
+ * batch holds are left for later, so two batches never send to one conversation side by side.
+ */
+export async function claimDueRows(db: Knex | Knex.Transaction, c: { queue: string; limit: number; leaseMs: number; inOrderOf?: string }): Promise<ClaimedOutboxRow[]> {
+  const held = c.inOrderOf
+    ? `AND NOT EXISTS (SELECT 1 FROM outbox h
+                        WHERE h.queue = outbox.queue AND h.status = 'enqueued' AND h.available_at > now()
+                          AND h.payload->>'${c.inOrderOf.replace(/[^a-zA-Z]/g, '')}' = outbox.payload->>'${c.inOrderOf.replace(/[^a-zA-Z]/g, '')}')`
+    : '';
+  const { rows } = await db.raw<{ rows: { id: string; org_id: string | null; payload: Record<string, unknown>; attempts: number; enqueued_at: Date }[] }>(
+    `UPDATE outbox o
+        SET status = 'enqueued', attempts = o.attempts + 1,
+            enqueued_at = CASE WHEN o.attempts = 0 OR o.enqueued_at IS NULL THEN now() ELSE o.enqueued_at END,
+            available_at = now() + make_interval(secs => ?::float8 / 1000)
+       FROM (SELECT id FROM outbox
+              WHERE queue = ? AND status IN ('pending', 'enqueued') AND available_at <= now() ${held}
+              ORDER BY available_at, seq
+              LIMIT ?
+              FOR UPDATE SKIP LOCKED) c
+      WHERE o.id = c.id
+    RETURNING o.id, o.org_id, o.payload, o.attempts, o.enqueued_at`,
+    [c.leaseMs, c.queue, c.limit],
+  );
+  return rows.map((r) => ({ id: r.id, orgId: r.org_id, payload: r.payload, attempt: r.attempts, firstTriedAt: new Date(r.enqueued_at) }));
+}
+
+/** A batch still at work keeps its rows: their lease runs `leaseMs` from now again (rows settled meanwhile are left alone). */
+export async function extendLease(db: Knex, ids: string[], leaseMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db('outbox')
+    .whereIn('id', ids)
+    .andWhere('status', 'enqueued')
+    .update({ available_at: db.raw('now() + make_interval(secs => ?::float8 / 1000)', [leaseMs]) });
+}
+
+/** What became of a claimed row: done, tried again at `at`, or failed for good with the reason. */
+export type ClaimedRowOutcome = { id: string; status: 'done' } | { id: string; status: 'pending'; at: Date; error: string } | { id: string; status: 'failed'; error: string };
+
+/** Records a batch's outcomes in one statement; a row no longer claimed (its lease ended and another took it) is left to that one. */
+export async function settleClaimedRows(db: Knex, outcomes: ClaimedRowOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  await db.raw(
+    `UPDATE outbox o
+        SET status = d.status,
+            available_at = coalesce(d.at, o.available_at),
+            last_error = d.error,
+            processed_at = CASE WHEN d.status = 'done' THEN now() ELSE o.processed_at END,
+            failed_at = CASE WHEN d.status = 'failed' THEN now() ELSE o.failed_at END
+       FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::text[]) AS d(id, status, at, error)
+      WHERE o.id = d.id AND o.status = 'enqueued'`,
+    [
+      outcomes.map((o) => o.id),
+      outcomes.map((o) => o.status),
+      outcomes.map((o) => (o.status === 'pending' ? o.at.toISOString() : null)) as string[],
+      outcomes.map((o) => (o.status === 'done' ? null : o.error.slice(0, 2000))) as string[],
+    ],
+  );
+}
+
 /** What a job carries: the outbox row id (also its job id) and the row's payload. */
 export interface OutboxJobData<P = Record<string, unknown>> {
   outboxId: string;

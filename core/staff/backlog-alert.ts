@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { takeOnce } from '../org-counters.ts';
 import { outboxBacklog, type QueueBacklog } from '../outbox/backlog.ts';
-import { OUTBOUND_QUEUE } from '../conversations/outgoing.ts';
+import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE } from '../conversations/outgoing.ts';
 import { SLA_QUEUE } from '../cases/sla-timers.ts';
 import { INBOUND_QUEUE } from '../inbound/inbound-events.ts';
 import type { Language } from '../vocabulary.ts';
@@ -44,6 +44,7 @@ export async function alertLongBacklogs(knex: Knex, o: { afterMs?: number; now?:
 const WHAT_WAITS: Record<string, Record<Language, string>> = {
   [INBOUND_QUEUE]: { th: 'ข้อความลูกค้าที่ยังไม่ได้อ่าน', en: 'customer messages not yet read' },
   [OUTBOUND_QUEUE]: { th: 'คำตอบที่ยังไม่ได้ส่ง', en: 'answers not yet sent' },
+  [EMAIL_SEND_QUEUE]: { th: 'อีเมลที่ยังไม่ได้ส่ง', en: 'e-mails not yet sent' },
   [STAFF_QUEUE]: { th: 'การ์ดและแจ้งเตือนถึงทีม', en: 'cards and alerts to staff' },
   [SLA_QUEUE]: { th: 'การตรวจ SLA', en: 'SLA checks' },
 };

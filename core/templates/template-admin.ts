@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
 import type { Language } from '../vocabulary.ts';
+import { emailTemplateOfRow, sanitiseEmailHtml, type EmailTemplate } from './email-templates.ts';
 
 /**
  * Admins edit the customer-facing texts. A variable the product does not fill would reach the
@@ -37,10 +38,14 @@ export interface TemplateView {
   body: string;
   description: string | null;
   whatsappContentSid: string | null;
+  /** The text as an e-mail: its subject, HTML and plain text (email-templates.ts). */
+  email: EmailTemplate;
   updatedAt: string;
+  /** On a save: what was taken out of the e-mail's HTML (a script, an image), so the admin knows. */
+  emailHtmlRemoved?: string[];
 }
 
-const COLUMNS = ['key', 'language', 'body', 'description', 'whatsapp_content_sid', 'updated_at'];
+const COLUMNS = ['key', 'language', 'body', 'description', 'whatsapp_content_sid', 'email_subject', 'email_html', 'email_text', 'updated_at'];
 
 function templateView(r: Record<string, any>): TemplateView {
   return {
@@ -49,6 +54,7 @@ function templateView(r: Record<string, any>): TemplateView {
     body: r.body,
     description: r.description,
     whatsappContentSid: r.whatsapp_content_sid,
+    email: emailTemplateOfRow(r as Parameters<typeof emailTemplateOfRow>[0]),
     updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
@@ -60,15 +66,33 @@ export async function listTemplates(db: Knex, orgId: string): Promise<TemplateVi
 
 export async function updateTemplate(
   db: Knex,
-  t: { orgId: string; key: string; language: Language; body: string; whatsappContentSid?: string | null; actor: { type: 'api_key' | 'staff'; id: string }; requestId?: string },
+  t: {
+    orgId: string;
+    key: string;
+    language: Language;
+    body?: string;
+    whatsappContentSid?: string | null;
+    /** Any of the e-mail's parts; those left out keep what is stored. */
+    email?: Partial<EmailTemplate>;
+    actor: { type: 'api_key' | 'staff'; id: string };
+    requestId?: string;
+  },
 ): Promise<TemplateView> {
-  assertKnownVariables([t.body]);
+  assertKnownVariables([t.body, t.email?.subject, t.email?.html, t.email?.text].filter((b): b is string => b !== undefined));
+  const html = t.email?.html === undefined ? undefined : sanitiseEmailHtml(t.email.html);
   return db.transaction(async (trx) => {
     const current = await trx('templates').where({ org_id: t.orgId, key: t.key, language: t.language }).forUpdate().first();
     if (!current) throw notFound('Template', { key: t.key, language: t.language });
     const [updated] = await trx('templates')
       .where({ id: current.id })
-      .update({ body: t.body, ...(t.whatsappContentSid !== undefined ? { whatsapp_content_sid: t.whatsappContentSid } : {}) })
+      .update({
+        ...(t.body !== undefined ? { body: t.body } : {}),
+        ...(t.whatsappContentSid !== undefined ? { whatsapp_content_sid: t.whatsappContentSid } : {}),
+        ...(t.email?.subject !== undefined ? { email_subject: t.email.subject } : {}),
+        ...(html ? { email_html: html.html } : {}),
+        ...(t.email?.text !== undefined ? { email_text: t.email.text } : {}),
+        updated_at: trx.fn.now(),
+      })
       .returning(COLUMNS);
     await recordAudit(trx, {
       orgId: t.orgId,
@@ -77,10 +101,15 @@ export async function updateTemplate(
       action: 'template.updated',
       subjectType: 'template',
       subjectId: current.id,
-      details: { key: t.key, language: t.language, from: current.body, to: t.body },
+      details: {
+        key: t.key,
+        language: t.language,
+        ...(t.body !== undefined ? { from: current.body, to: t.body } : {}),
+        ...(t.email ? { email: { from: emailTemplateOfRow(current), to: emailTemplateOfRow(updated) } } : {}),
+      },
       requestId: t.requestId,
     });
-    return templateView(updated);
+    return { ...templateView(updated), ...(html?.removed.length ? { emailHtmlRemoved: html.removed } : {}) };
   });
 }
 

@@ -1,3 +1,4 @@
+import { fillEmailTemplate, sanitiseEmailHtml, type EmailTemplate } from './email-templates.ts';
 import { fillTemplate } from './render-template.ts';
 import { TEMPLATE_VARIABLES, unknownVariables } from './template-admin.ts';
 
@@ -44,22 +45,34 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   package: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' },
 };
 
+interface PreviewOfOne {
+  text: string;
+  unknown: string[];
+  /** The e-mail form filled with the same values, its HTML sanitised as it would be sent. */
+  email?: EmailTemplate & { removed: string[] };
+}
+
 export interface TemplatePreview {
-  th?: { text: string; unknown: string[] };
-  en?: { text: string; unknown: string[] };
+  th?: PreviewOfOne;
+  en?: PreviewOfOne;
   /** Every variable used in any of the bodies that the product does not fill. */
   unknown: string[];
   known: string[];
 }
 
-export function previewTemplate(bodies: { th?: string; en?: string }): TemplatePreview {
+export function previewTemplate(bodies: { th?: string; en?: string; email?: { th?: EmailTemplate; en?: EmailTemplate } }): TemplatePreview {
   const out: TemplatePreview = { unknown: [], known: [...TEMPLATE_VARIABLES] };
   for (const language of ['th', 'en'] as const) {
     const body = bodies[language];
-    if (body === undefined) continue;
+    const email = bodies.email?.[language];
+    if (body === undefined && email === undefined) continue;
     const vars = Object.fromEntries(Object.entries(SAMPLE_VALUES).map(([k, v]) => [k, v[language]]));
-    const unknown = unknownVariables(body);
-    out[language] = { text: fillTemplate(body, vars), unknown };
+    const unknown = [...new Set([body, email?.subject, email?.html, email?.text].flatMap((b) => (b === undefined ? [] : unknownVariables(b))))];
+    out[language] = {
+      text: fillTemplate(body ?? '', vars),
+      unknown,
+      ...(email ? { email: { ...fillEmailTemplate(email, vars), removed: sanitiseEmailHtml(email.html).removed } } : {}),
+    };
     out.unknown.push(...unknown.filter((u) => !out.unknown.includes(u)));
   }
   return out;

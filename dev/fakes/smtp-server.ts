@@ -24,6 +24,8 @@ export interface FakeSmtp {
   received: ReceivedMail[];
   /** The next `times` messages are answered `code` (after their data is read) instead of taken. */
   refuseNext(code: number, times: number): void;
+  /** Mail to this address is refused at RCPT TO with `code` (550: no such mailbox), as a real server refuses one recipient. */
+  refuseRecipient(address: string, code: number): void;
   /** Stops listening (connections refused) until start(); the port is kept. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startFakeSmtp(o: { user?: string; password?: string; port?
   const password = o.password ?? 'smtp-password-for-tests';
   const received: ReceivedMail[] = [];
   let refusals: { code: number; times: number } | undefined;
+  const refusedRecipients = new Map<string, number>();
 
   const make = () =>
     new SMTPServer({
@@ -50,6 +53,11 @@ export async function startFakeSmtp(o: { user?: string; password?: string; port?
       onAuth(auth, _session, cb) {
         if (auth.username === user && auth.password === password) return cb(null, { user });
         cb(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+      },
+      onRcptTo(address, _session, cb) {
+        const code = refusedRecipients.get(address.address.toLowerCase());
+        if (code) return cb(Object.assign(new Error(code < 500 ? 'Try again later' : 'No such mailbox'), { responseCode: code }));
+        cb();
       },
       onData(stream, session, cb) {
         const chunks: Buffer[] = [];
@@ -93,6 +101,9 @@ export async function startFakeSmtp(o: { user?: string; password?: string; port?
     received,
     refuseNext(code, times) {
       refusals = { code, times };
+    },
+    refuseRecipient(address, code) {
+      refusedRecipients.set(address.toLowerCase(), code);
     },
     stop,
     async start() {

@@ -26,6 +26,7 @@ export async function startTestSystem(
     env?: Record<string, string>;
     processors?: SystemOptions['processors'];
     relay?: SystemOptions['relay'];
+    emailDrain?: SystemOptions['emailDrain'];
     db?: TestDatabase;
     queuePrefix?: string;
     outboundResolve?: SystemOptions['outboundResolve'];
@@ -59,6 +60,7 @@ export async function startTestSystem(
     // embedded database too), and each poll is a statement that an idle system of the embedded
     // database pays about 2 ms of processor for; at 25 ms that was a tenth of a core per system.
     relay: opts.relay,
+    emailDrain: opts.emailDrain,
     queuePrefix: opts.queuePrefix ?? `t${randomBytes(4).toString('hex')}`,
     outboundResolve: opts.outboundResolve,
   });

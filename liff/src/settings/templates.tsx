@@ -5,6 +5,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import { NotFound } from '../kit/ui.tsx';
 import { NavCard } from './nav.tsx';
 import { errorsOf, ReadOnlyNote, Screen, type ScreenProps, send, SubmitBar, useLoad, w } from './shared.tsx';
+import { type EmailForm, TemplateEmail } from './template-email.tsx';
 
 /**
  * The customer-facing texts (DESIGN.md decision 7), both languages side by side with a live
@@ -71,7 +72,9 @@ function List(p: { lang: Lang; list: Template[]; keys: string[] }) {
 function Editor(p: Props & { pair: Template[]; onSaved: (t: Template) => void }) {
   const L = p.lang;
   const stored = { th: p.pair.find((t) => t.language === 'th')?.body, en: p.pair.find((t) => t.language === 'en')?.body };
+  const storedEmail = { th: p.pair.find((t) => t.language === 'th')?.email, en: p.pair.find((t) => t.language === 'en')?.email };
   const [bodies, setBodies] = useState<{ th?: string; en?: string }>(stored);
+  const [emails, setEmails] = useState<{ th?: EmailForm; en?: EmailForm }>(storedEmail);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -81,11 +84,11 @@ function Editor(p: Props & { pair: Template[]; onSaved: (t: Template) => void })
   // The preview follows the typing, a moment after it pauses.
   useEffect(() => {
     const t = setTimeout(async () => {
-      const a = await send<Preview>('POST', 'templates/preview', bodies);
+      const a = await send<Preview>('POST', 'templates/preview', { ...bodies, email: emails });
       if (a.kind === 'ok') setPreview(a.data);
     }, 250);
     return () => clearTimeout(t);
-  }, [bodies.th, bodies.en]);
+  }, [bodies.th, bodies.en, emails.th, emails.en]);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -93,8 +96,13 @@ function Editor(p: Props & { pair: Template[]; onSaved: (t: Template) => void })
     setError(undefined);
     for (const language of ['th', 'en'] as const) {
       const body = bodies[language];
-      if (body === undefined || body === stored[language]) continue;
-      const a = await send<Template>('PUT', `templates/${p.item}/${language}`, { body });
+      const email = emails[language];
+      const changed = {
+        ...(body !== undefined && body !== stored[language] ? { body } : {}),
+        ...(email && JSON.stringify(email) !== JSON.stringify(storedEmail[language]) ? { email } : {}),
+      };
+      if (!Object.keys(changed).length) continue;
+      const a = await send<Template>('PUT', `templates/${p.item}/${language}`, changed);
       if (a.kind !== 'ok') {
         setBusy(false);
         const errs = errorsOf(a, L);
@@ -136,6 +144,19 @@ function Editor(p: Props & { pair: Template[]; onSaved: (t: Template) => void })
             <p class="preview" id={`p-${language}`} aria-live="polite" data-preview={language}>
               {preview?.[language]?.text ?? ''}
             </p>
+            {emails[language] && (
+              <TemplateEmail
+                lang={L}
+                language={language}
+                form={emails[language]!}
+                readOnly={ro}
+                preview={preview?.[language]?.email}
+                onChange={(form) => {
+                  setEmails({ ...emails, [language]: form });
+                  setSaved(false);
+                }}
+              />
+            )}
             {preview?.[language]?.unknown.length ? (
               <p class="error" role="alert" lang={L}>
                 {words.unknown[L].replace('{{list}}', preview[language]!.unknown.map((v) => `{{${v}}}`).join(', '))}
