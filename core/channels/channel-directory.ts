@@ -122,6 +122,14 @@ export class ChannelDirectory {
   }
 
   /**
+   * The active LINE channel whose bot this is (the webhook's `destination`): how the shared
+   * `/webhooks/line` finds the business when several Official Accounts post to the same address.
+   */
+  lineByDestination(destination: string): Promise<Channel | undefined> {
+    return this.#cached(`destination:${destination}`, (q) => q.where({ kind: 'line', external_id: destination }));
+  }
+
+  /**
    * The default org's active channel of a kind: what `/webhooks/line` and `/webhooks/whatsapp`
    * serve. The chat simulator's channels are only ever addressed by id.
    */
