@@ -63,8 +63,8 @@ export async function addToCounters(db: Knex | Knex.Transaction, orgId: string, 
  */
 export async function addWithin(db: Knex | Knex.Transaction, orgId: string, name: string, amount: number, max: number): Promise<boolean> {
   const result = await db.raw<{ rows: unknown[] }>(
-    `INSERT INTO org_counters (org_id, name, value) SELECT ?, ?, ? WHERE ? <= ?
-     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value WHERE org_counters.value + EXCLUDED.value <= ?
+    `INSERT INTO org_counters (org_id, name, value) SELECT ?, ?, ?::bigint WHERE ?::bigint <= ?::bigint
+     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value WHERE org_counters.value + EXCLUDED.value <= ?::bigint
      RETURNING value`,
     [orgId, name, amount, amount, max, max],
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as c from '../../core/contracts/tenants.ts';
 import { listUnknownDestinations } from '../../core/channels/unknown-destinations.ts';
 import { NO_LIMIT_DEFAULTS, orgUsage } from '../../core/orgs/org-limits.ts';
+import { setupProgress } from '../../core/orgs/org-setup.ts';
 import { scheduleOrgDeletion } from '../../core/orgs/org-deletion.ts';
 import { acceptInvitation } from '../../core/orgs/org-invitations.ts';
 import { applyKit, createOrg, getOrgRecord, listOrgs, resumeOrg, setOrgLimits, suspendOrg, type OrgRecord } from '../../core/orgs/tenants.ts';
@@ -119,6 +120,17 @@ export const platformOrgRoutes = [
     staffApp: inSettingsApp('/usage', 'What the business uses against its limits (as GET /api/v1/org/usage)'),
     response: c.orgUsage,
     handle: async ({ caller, deps }) => orgUsage(deps.knex, caller.orgId, new Date(), deps.orgLimitDefaults ?? NO_LIMIT_DEFAULTS),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/org/setup',
+    summary: "The business's set-up, step by step (LINE connected, WhatsApp and e-mail, business hours, staff added, starter kits applied): the checklist a new owner sees in Settings",
+    tag: 'org-settings',
+    access: 'org.settings.read',
+    staffApp: inSettingsApp('/setup', "The business's set-up checklist (as GET /api/v1/org/setup)"),
+    response: c.orgSetup,
+    handle: async ({ caller, deps }) => setupProgress(deps.knex, caller.orgId),
   }),
 
   route({

@@ -71,7 +71,8 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
     }
     const destination = typeof body.destination === 'string' && !idProblem(body.destination) ? body.destination : undefined;
     if (!channel.externalId && destination) {
-      await learnExternalId(deps.knex, channel.id, destination);
+      // Forgotten so that the shared address knows this bot as this channel's from the next delivery.
+      if (await learnExternalId(deps.knex, channel.id, destination)) deps.channels.forget();
     }
     const now = Date.now();
     const events = body.events.map((event, index): ArrivingEvent => {

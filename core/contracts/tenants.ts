@@ -98,6 +98,20 @@ export const orgCreated = orgView
 
 export const orgList = z.array(orgView).meta({ id: 'OrgList' });
 
+/** The set-up checklist of a new business (core/orgs/org-setup.ts): each step, done or not. */
+export const orgSetup = z
+  .object({
+    line: z.boolean(),
+    whatsapp: z.boolean(),
+    email: z.boolean(),
+    hours: z.boolean(),
+    staff: z.boolean(),
+    starterKits: z.array(z.string()),
+    businessType: z.string().nullable(),
+  })
+  .meta({ id: 'OrgSetup' });
+export type OrgSetup = z.infer<typeof orgSetup>;
+
 /** What a business uses against its limits now (null limit: none). */
 export const orgUsage = z
   .object({

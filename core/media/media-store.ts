@@ -12,6 +12,17 @@ export interface MediaStore {
   locate(key: string): string;
   /** Removes a file stored for a request that was then refused (a note's files); no error if it is gone. */
   remove(key: string): Promise<void>;
+  /**
+   * Takes the room for files to be written later, inside a transaction (a note's files), where a
+   * statement of the business's storage of its own would wait on that transaction: the answer
+   * writes without counting; `release` gives the room back when they were not kept.
+   */
+  reserve(orgId: string, bytes: number): Promise<ReservedRoom>;
+}
+
+export interface ReservedRoom {
+  store: MediaStore;
+  release(): Promise<void>;
 }
 
 /**
@@ -27,12 +38,21 @@ export interface MediaQuota {
 const ORG_OF_KEY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
 
 export class LocalDiskMediaStore implements MediaStore {
+  readonly #dataDir: string;
   readonly #root: string;
   readonly #quota: MediaQuota | undefined;
 
   constructor(dataDir: string, quota?: MediaQuota) {
+    this.#dataDir = dataDir;
     this.#root = resolve(join(dataDir, 'media'));
     this.#quota = quota;
+  }
+
+  async reserve(orgId: string, bytes: number): Promise<ReservedRoom> {
+    const quota = this.#quota;
+    if (!quota || bytes === 0) return { store: this, release: async () => {} };
+    await quota.take(orgId, bytes);
+    return { store: new LocalDiskMediaStore(this.#dataDir), release: () => quota.giveBack(orgId, bytes) };
   }
 
   async put(key: string, bytes: Uint8Array): Promise<string> {

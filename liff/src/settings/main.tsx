@@ -1,9 +1,9 @@
-import { render } from 'preact';
+import { render, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
-import { Page } from '../kit/ui.tsx';
+import { Loading, Page } from '../kit/ui.tsx';
 import { AuditLog } from './audit.tsx';
 import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
@@ -17,7 +17,7 @@ import { BASE, Link, NavCard } from './nav.tsx';
 import { PrivacyNotice } from './privacy.tsx';
 import { Providers } from './providers.tsx';
 import { Services } from './services.tsx';
-import { may, w } from './shared.tsx';
+import { may, w, type ScreenProps } from './shared.tsx';
 import { StaffScreen } from './staff.tsx';
 import { Templates } from './templates.tsx';
 import { Understanding } from './understanding.tsx';
@@ -31,6 +31,7 @@ import './settings.css';
  */
 
 const screens = {
+  setup: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เริ่มต้นใช้งาน', en: 'Set-up checklist' }, about: { th: 'เชื่อมต่อ LINE เวลาทำการ เชิญพนักงาน และชุดเริ่มต้น', en: 'Connect LINE, business hours, invite staff, a starter kit' } },
   'case-types': { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ประเภทเคส', en: 'Case types' }, about: { th: 'ความรุนแรง SLA การแจ้งเตือน การส่งต่อ ตัวอย่างข้อความ และวิธีแก้ (SOP)', en: 'Severity, SLA, notifications, escalation, example phrases and the SOP' } },
   faq: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'คำถามที่ลูกค้าถามบ่อย', en: 'Questions customers ask' }, about: { th: 'คำตอบที่บอตตอบเอง และลูกค้าถามว่าอย่างไร', en: 'The answers the bot gives by itself, and how customers ask' } },
   understanding: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บอตอ่านตัวอย่างข้อความอย่างไร', en: 'How the bot reads your examples' }, about: { th: 'บอตตอบเองเมื่อมั่นใจแค่ไหน ประเภทเคส บริการ และคำถามที่บอตแยกไม่ค่อยออก และตัวอย่างที่ควรเพิ่ม', en: 'How sure the bot must be to act, which case types, services and questions look alike to it, and which need more example phrases' } },
@@ -81,6 +82,15 @@ function Home(p: { lang: Lang; me: StaffMe }) {
   );
 }
 
+/** The set-up checklist, fetched when first opened: most visits to Settings never need it. */
+function LazySetup(p: ScreenProps) {
+  const [Setup, setSetup] = useState<((p: ScreenProps) => JSX.Element) | null>(null);
+  useEffect(() => {
+    void import('./setup.tsx').then((m) => setSetup(() => m.Setup));
+  }, []);
+  return Setup ? <Setup {...p} /> : <Loading lang={p.lang} />;
+}
+
 function SettingsApp() {
   const [lang, setLang] = useLang();
   const [staff, retry] = useStaff(acceptInvitation);
@@ -109,6 +119,7 @@ function SettingsApp() {
                   {w.back[lang]}
                 </Link>
               </p>
+              {at.screen === 'setup' && <LazySetup {...common} />}
               {at.screen === 'case-types' && <CaseTypes {...common} />}
               {at.screen === 'faq' && <FaqEntries {...common} />}
               {at.screen === 'understanding' && <Understanding lang={lang} canManage={may(me, 'org.settings.manage')} />}
