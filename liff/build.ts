@@ -21,11 +21,12 @@ export const BUDGET_KB = 50;
  * sixteen screens an admin opens now and then, on the phone that already has the LIFF SDK cached;
  * it grew past 60 KB with the bot's level of sureness, past 66 KB with the e-mail channel's
  * connect and edit forms, and past 68 KB with the invitation and the choice of business for staff
- * of two (docs/liff.md, docs/tenants.md). The desk grew past 60 KB with
+ * of two (docs/liff.md, docs/tenants.md), and to 73 KB with a new business's set-up checklist
+ * (2.1 KB, a chunk of its own fetched only when the screen is opened). The desk grew past 60 KB with
  * the day of sessions (check-in, moving a booking to another session), and to 66 KB with a
  * booking's money: its documents and its payments, with the transfer slips to confirm (docs/money.md).
  */
-export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 66, settings: 70 };
+export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 66, settings: 73 };
 export const budgetOf = (page: string) => PAGE_BUDGET_KB[page] ?? BUDGET_KB;
 const root = import.meta.dirname;
 const dist = join(root, 'dist');
