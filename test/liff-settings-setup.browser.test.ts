@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium)("a new business's set-up checklist, in the Setting
     expect((await as('POST', '/liff-api/v1/settings/channels', { name: 'Trails LINE', credentials: { channelAccessToken: token, channelSecret: secret } })).status).toBe(201);
     const open = [['09:00', '18:00']];
     expect((await as('PATCH', '/liff-api/v1/settings/business-calendar', { hours: { mon: open, tue: open, wed: open, thu: open, fri: open } })).status).toBe(200);
+    // The operator gives it an AI budget and a storage limit: shown under the checklist.
+    expect((await apiClient(h.sys)('PUT', `/platform/v1/orgs/${org.id}/limits`, { llmTokensPerDay: 5000, storageMb: 200 }, PLATFORM_KEY)).status).toBe(200);
     await page.goto(`${h.sys.url}/liff/settings/setup?lang=en`);
     await poll(async () => (await steps(page)).length).toBe(4);
     const [line, more, hours, staff] = await steps(page);
@@ -88,6 +90,8 @@ describe.skipIf(!hasChromium)("a new business's set-up checklist, in the Setting
     expect(hours).toContain('Done');
     expect(staff).toContain('To do');
     expect(await page.getByRole('button', { name: 'Tour operator · Applied' }).count()).toBe(1);
+    const use = page.getByRole('region', { name: "The business's use" });
+    await poll(() => use.locator('li').allTextContents()).toEqual(['AI tokens today: 0 / 5,000', 'File storage (MB): 0 / 200', 'Messages the bot read today: 0 / no limit']);
     await checkScreen(page, 'settings-setup-done-en');
 
     expect((await as('POST', '/liff-api/v1/settings/staff', { displayName: 'Mai Guide', role: 'support', language: 'th' })).status).toBe(201);

@@ -116,7 +116,7 @@ export const platformOrgRoutes = [
     path: '/api/v1/org/usage',
     summary: "What the business uses against the limits the service's operator set it: media kept, LLM tokens and messages the bot read today (null limit: none)",
     tag: 'org-settings',
-    access: 'org.settings.manage',
+    access: 'org.settings.read',
     staffApp: inSettingsApp('/usage', 'What the business uses against its limits (as GET /api/v1/org/usage)'),
     response: c.orgUsage,
     handle: async ({ caller, deps }) => orgUsage(deps.knex, caller.orgId, new Date(), deps.orgLimitDefaults ?? NO_LIMIT_DEFAULTS),

@@ -120,6 +120,7 @@ export const orgUsage = z
     botMessages: z.object({ today: z.number().int(), perDay: z.number().int().nullable() }),
   })
   .meta({ id: 'OrgUsage' });
+export type OrgUsage = z.infer<typeof orgUsage>;
 
 /** Deliveries to the shared LINE webhook naming a bot no channel here has (counted, never stored). */
 export const unknownDestinations = z

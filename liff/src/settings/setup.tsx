@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { OrgSetup, StarterKit } from '../../../core/contracts/tenants.ts';
+import type { OrgSetup, OrgUsage, StarterKit } from '../../../core/contracts/tenants.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { NavCard } from './nav.tsx';
 import { errorsOf, Screen, send, useLoad, type ScreenProps } from './shared.tsx';
@@ -27,6 +27,12 @@ const words = {
   kitAbout: { th: 'ประเภทเคส บริการ พาร์ทเนอร์ และคำตอบ ภาษาไทยและอังกฤษ ใช้ซ้ำได้ ไม่มีรายการซ้ำ', en: 'Case types, services, partners and answers in Thai and English; applying it again adds nothing twice' },
   apply: { th: 'ใช้ชุดนี้', en: 'Apply' },
   applied: { th: 'ใช้แล้ว', en: 'Applied' },
+  use: { th: 'การใช้งานของธุรกิจ', en: "The business's use" },
+  useAbout: { th: 'ขีดจำกัดที่ผู้ให้บริการกำหนด เมื่อใช้โทเค็น AI ของวันนี้ครบ บอตอ่านข้อความด้วยตัวอ่านในเครื่องแทน ไม่มีข้อความหาย', en: "The limits the service's operator set. Once today's AI tokens are used, the bot reads messages with its own offline reader; nothing is lost." },
+  tokens: { th: 'โทเค็น AI วันนี้', en: 'AI tokens today' },
+  storage: { th: 'พื้นที่เก็บไฟล์ (MB)', en: 'File storage (MB)' },
+  read: { th: 'ข้อความที่บอตอ่านวันนี้', en: 'Messages the bot read today' },
+  none: { th: 'ไม่จำกัด', en: 'no limit' },
   added: { th: 'เพิ่มประเภทเคส {{c}} บริการ {{s}} พาร์ทเนอร์ {{p}} คำตอบ {{f}}', en: 'Added {{c}} case types, {{s}} services, {{p}} partners, {{f}} answers' },
 } satisfies Dict;
 
@@ -91,6 +97,34 @@ export function Setup(p: ScreenProps) {
           </>
         )}
       </Screen>
+      <Usage lang={L} />
     </>
+  );
+}
+
+/** What the business uses against its limits (core/orgs/org-limits.ts): "used of limit" per line. */
+function Usage(p: { lang: Lang }) {
+  const L = p.lang;
+  const [state, retry] = useLoad<OrgUsage>('usage');
+  const line = (label: string, used: number, limit: number | null) => (
+    <li>
+      {label}: <strong>{used.toLocaleString(L)}</strong> / {limit === null ? words.none[L] : limit.toLocaleString(L)}
+    </li>
+  );
+  const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+  return (
+    <section class="card" aria-labelledby="use-title">
+      <h2 id="use-title">{words.use[L]}</h2>
+      <p class="muted small">{words.useAbout[L]}</p>
+      <Screen lang={L} state={state} retry={retry}>
+        {(u) => (
+          <ul>
+            {line(words.tokens[L], u.llmTokens.today, u.llmTokens.perDay)}
+            {line(words.storage[L], mb(u.storage.usedBytes), u.storage.limitBytes === null ? null : mb(u.storage.limitBytes))}
+            {line(words.read[L], u.botMessages.today, u.botMessages.perDay)}
+          </ul>
+        )}
+      </Screen>
+    </section>
   );
 }
