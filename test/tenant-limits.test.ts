@@ -94,6 +94,8 @@ describe('the shared LINE webhook finds the business by destination', () => {
     // The default business's channel learns its bot from its first delivery; from then on a bot
     // nobody here has is unknown (before, the default business could not tell it from its own).
     await h.send(lineId('U'), { text: 'สวัสดีค่ะ' });
+    // Its answer is written as it comes: counted from when nothing is left to do.
+    await untilSettled(h.sys.knex);
     const unknown = `U${randomBytes(16).toString('hex')}`;
     const before = { events: await count('inbound_events'), messages: await count('messages') };
     for (let i = 0; i < 2; i++) {
