@@ -54,6 +54,10 @@ export interface AppDeps {
   publicFormLimit?: { requests: number; seconds: number } | null;
   /** ORG_RATE_LIMIT_API: all of one org's API keys together, unless the operator set the org its own limit. */
   orgApiLimit?: { points: number; seconds: number } | null;
+  /** ORG_STORAGE_LIMIT_MB, ORG_LLM_TOKENS_PER_DAY: each business's limits unless the operator set it its own. */
+  orgLimitDefaults?: import('../core/orgs/org-limits.ts').OrgLimitDefaults;
+  /** Counts each business's media against its storage limit (core/orgs/org-storage.ts); absent: not counted. */
+  storageQuota?: import('../core/media/media-store.ts').MediaQuota;
   /** Rate limits (core/limits/rate-limits.ts); none when absent. */
   limits?: RateLimits;
   /** PLATFORM_API_KEY: the platform operator's key for `/platform/v1`; unset, that API answers 503. */

@@ -25,6 +25,7 @@ import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
+import { OrgStorageQuota } from '../core/orgs/org-storage.ts';
 import { startInboundSmtp } from '../bot/email/inbound-smtp.ts';
 import { inboundTlsCertificate } from '../bot/email/inbound-tls.ts';
 import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, SEND_JOB, setGroupPushWindow, subscribeToFailedSends } from '../core/conversations/outgoing.ts';
@@ -279,6 +280,9 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     if (config.adminApiKey) await ensureBootstrapAdminKey(knex, apiKeys, org.id, config.adminApiKey);
     await bootstrapChannels(knex, secrets, org.id, config);
     const channels = new ChannelDirectory(knex, secrets);
+    // Each business's media counted against its storage limit (docs/tenants.md). The raw copy of an
+    // inbound e-mail (inbound SMTP) is not: it is the message itself, which is never refused.
+    const storageQuota = new OrgStorageQuota(knex, config.orgLimitDefaults);
 
     const queues = createQueueBackend({
       redisUrl: config.redisUrl,
@@ -310,8 +314,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           knex,
           channels,
           outbound,
-          media: new LocalDiskMediaStore(config.dataDir),
-          router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex) },
+          media: new LocalDiskMediaStore(config.dataDir, storageQuota),
+          router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex), orgLimitDefaults: config.orgLimitDefaults },
         }),
         ...outboundProcessors({
           knex,
@@ -320,7 +324,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           twilioApiBaseUrl: config.twilio.apiBaseUrl,
           publicBaseUrl: config.http.publicBaseUrl,
         }),
-        ...mediaProcessors({ knex, channels, store: new LocalDiskMediaStore(config.dataDir), lineDataApiBaseUrl: config.line.dataApiBaseUrl, outbound }),
+        ...mediaProcessors({ knex, channels, store: new LocalDiskMediaStore(config.dataDir, storageQuota), lineDataApiBaseUrl: config.line.dataApiBaseUrl, outbound }),
         ...profileProcessors({ knex, channels, lineApiBaseUrl: config.line.apiBaseUrl }),
         ...slaProcessors({ knex }),
         ...bookingFollowUpProcessors({ knex, publicBaseUrl }),
@@ -460,6 +464,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         paymentsWebhookSecret: config.paymentsWebhookSecret,
         platformApiKey: config.platformApiKey,
         orgApiLimit: config.orgApiLimit,
+        orgLimitDefaults: config.orgLimitDefaults,
+        storageQuota,
         orgStartingSet: { texts: demoTemplates },
         ordersApiSecret: config.ordersApiSecret,
         stripeWebhookSecret: config.stripe.webhookSecret,

@@ -34,6 +34,16 @@ const rateLimit = z
     return { points, seconds };
   });
 
+/** A whole number up to `max`, or `off` (the default): null. */
+const offOrWhole = (max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(off|\d{1,13})$/, 'must be a whole number or off')
+    .refine((v) => v === 'off' || Number(v) <= max, `must be at most ${max}`)
+    .transform((v): number | null => (v === 'off' ? null : Number(v)))
+    .prefault('off');
+
 /** At most `points` requests in `seconds`; null: no limit. */
 export interface RateLimit {
   points: number;
@@ -99,6 +109,9 @@ const envSchema = z.object({
   RATE_LIMIT_API: rateLimit.prefault('1200/60'),
   // Every request of one org's API keys together, unless the platform operator set the org its own (docs/tenants.md).
   ORG_RATE_LIMIT_API: rateLimit.prefault('off'),
+  // Each business's storage and LLM budget, unless the platform operator set it its own (docs/tenants.md).
+  ORG_STORAGE_LIMIT_MB: offOrWhole(1_000_000_000),
+  ORG_LLM_TOKENS_PER_DAY: offOrWhole(1_000_000_000_000),
   PUBLIC_FORM_LIMIT: rateLimit.prefault('30/600'),
   WEBHOOK_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(4 * 1024 * 1024),
   GROUP_PUSH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
@@ -169,6 +182,8 @@ export interface Config {
   trustProxy: boolean;
   /** ORG_RATE_LIMIT_API: an org's API keys together, where the operator set the org none of its own; null: none. */
   orgApiLimit: RateLimit | null;
+  /** ORG_STORAGE_LIMIT_MB, ORG_LLM_TOKENS_PER_DAY: each business's, where the operator set it none of its own; null: none. */
+  orgLimitDefaults: { storageMb: number | null; llmTokensPerDay: number | null };
   /** Rate limits (core/limits/rate-limits.ts); null: that limit is off. */
   limits: {
     /** /public/v1/* and /media, per client address. */
@@ -306,6 +321,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     outbound: { requireHttps: e.NODE_ENV === 'production', allowNetworks: e.OUTBOUND_ALLOW_NETWORKS ?? [] },
     trustProxy: e.TRUST_PROXY === 'true',
     orgApiLimit: e.ORG_RATE_LIMIT_API,
+    orgLimitDefaults: { storageMb: e.ORG_STORAGE_LIMIT_MB, llmTokensPerDay: e.ORG_LLM_TOKENS_PER_DAY },
     limits: { public: e.RATE_LIMIT_PUBLIC, webhookFailures: e.RATE_LIMIT_WEBHOOK_FAILURES, authFailures: e.RATE_LIMIT_AUTH_FAILURES, api: e.RATE_LIMIT_API },
     webhookBodyLimitBytes: e.WEBHOOK_BODY_LIMIT,
     emailInbound: e.EMAIL_INBOUND_PORT === undefined ? undefined : {

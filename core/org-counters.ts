@@ -56,3 +56,28 @@ export async function addToCounters(db: Knex | Knex.Transaction, orgId: string, 
     entries.flatMap(([name, value]) => [orgId, name, value]),
   );
 }
+
+/**
+ * Adds `amount` to a counter only if the sum stays at or under `max`, in one statement (two
+ * callers at once cannot both pass the last room): true when added.
+ */
+export async function addWithin(db: Knex | Knex.Transaction, orgId: string, name: string, amount: number, max: number): Promise<boolean> {
+  const result = await db.raw<{ rows: unknown[] }>(
+    `INSERT INTO org_counters (org_id, name, value) SELECT ?, ?, ?::bigint WHERE ?::bigint <= ?::bigint
+     ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + EXCLUDED.value WHERE org_counters.value + EXCLUDED.value <= ?::bigint
+     RETURNING value`,
+    [orgId, name, amount, amount, max, max],
+  );
+  return result.rows.length > 0;
+}
+
+/** A counter's value now (0 when never counted). */
+export async function counterValue(db: Knex | Knex.Transaction, orgId: string, name: string): Promise<number> {
+  const row = await db('org_counters').select('value').where({ org_id: orgId, name }).first();
+  return Number(row?.value ?? 0);
+}
+
+/** Takes `amount` off a counter, never below 0 (what was counted before counting began is not owed back). */
+export async function takeFromCounter(db: Knex | Knex.Transaction, orgId: string, name: string, amount: number): Promise<void> {
+  await db('org_counters').where({ org_id: orgId, name }).update({ value: db.raw('GREATEST(0, value - ?)', [amount]) });
+}

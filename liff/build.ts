@@ -24,11 +24,13 @@ export const BUDGET_KB = 50;
  * of two (docs/liff.md, docs/tenants.md), and to 74 KB with a service's schedule screen, a chunk of
  * its own loaded only when opened (what the other screens download at start did not grow), and to
  * 75 KB with a text's e-mail form and its sandboxed preview in the template editor (issue #44;
- * about 1.3 KB, the Thai font inlined into the preview frame among it). The desk grew past 60 KB with
+ * about 1.3 KB, the Thai font inlined into the preview frame among it), and to 78 KB with a new
+ * business's set-up checklist (2.1 KB, a chunk of its own fetched only when the screen is opened).
+ * The desk grew past 60 KB with
  * the day of sessions (check-in, moving a booking to another session), and to 66 KB with a
  * booking's money: its documents and its payments, with the transfer slips to confirm (docs/money.md).
  */
-export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 66, settings: 75 };
+export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 66, settings: 78 };
 export const budgetOf = (page: string) => PAGE_BUDGET_KB[page] ?? BUDGET_KB;
 const root = import.meta.dirname;
 const dist = join(root, 'dist');

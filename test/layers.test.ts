@@ -79,6 +79,7 @@ export const TABLE_OWNERS: Record<string, string[]> = {
   saved_replies: ['core/conversations/saved-replies.ts'],
   conversation_attachments: ['core/conversations/attachments.ts'],
   channels: ['core/channels/'],
+  unknown_line_destinations: ['core/channels/unknown-destinations.ts'],
   inbound_events: ['core/inbound/'],
   // The relay moves rows through their states (DESIGN.md section 2 puts it in workers/); the
   // webhook's one-statement insert of an event with its outbox row is the ingestion fast path.

@@ -41,6 +41,9 @@ describe.skipIf(!hasChromium)('a business invitation, in the Settings app', () =
   it("accepts the link for the LINE user who opens it and greets them as the business's admin", async () => {
     const page = await staffDevice(browser, h, owner);
     await page.goto(`${h.sys.url}/liff/settings${link}&lang=th`);
+    // The new owner is walked through set-up first; the first screen greets them as the admin.
+    await poll(() => page.locator('h1').textContent()).toBe('เริ่มต้นใช้งาน');
+    await page.getByRole('link', { name: '← ตั้งค่าทั้งหมด' }).click();
     await poll(() => page.textContent('main')).toContain('สวัสดี Nok Owner (ผู้ดูแลระบบ)');
     const staff = await h.sys.knex('staff as s').join('orgs as o', 'o.id', 's.org_id').where({ 'o.slug': slug, 's.line_user_id': owner.lineUserId }).first('s.role');
     expect(staff?.role).toBe('admin');

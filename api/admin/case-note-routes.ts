@@ -48,7 +48,7 @@ export const caseNoteRoutes = [
       // A key of a staff member (and the desk) writes as them; a key of nobody writes as itself.
       const author = caller.staffId ? { staff: await actingStaff(deps.knex, caller, 'case.note') } : { apiKeyId: caller.actor.id };
       return noteOnCase(
-        { knex: deps.knex, store: new LocalDiskMediaStore(deps.dataDir), links: replyDeps(deps, ctx.origin) },
+        { knex: deps.knex, store: new LocalDiskMediaStore(deps.dataDir, deps.storageQuota), links: replyDeps(deps, ctx.origin) },
         {
           orgId: caller.orgId,
           number: params.number,

@@ -203,7 +203,7 @@ export const conversationRoutes = [
       // The channel's own limit (WhatsApp's 5 MB for an image), before anything is stored.
       const refused = fileTheChannelRefuses(conversation.channel, { size: bytes.length, type: ctx.request.type });
       if (refused) throw refused;
-      const stored = await storeAttachment(deps.knex, new LocalDiskMediaStore(deps.dataDir), {
+      const stored = await storeAttachment(deps.knex, new LocalDiskMediaStore(deps.dataDir, deps.storageQuota), {
         orgId: caller.orgId,
         conversationId: params.id,
         staffId: staff.staffId,

@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import * as c from '../../core/contracts/tenants.ts';
+import { listUnknownDestinations } from '../../core/channels/unknown-destinations.ts';
+import { NO_LIMIT_DEFAULTS, orgUsage } from '../../core/orgs/org-limits.ts';
+import { setupProgress } from '../../core/orgs/org-setup.ts';
 import { scheduleOrgDeletion } from '../../core/orgs/org-deletion.ts';
 import { acceptInvitation } from '../../core/orgs/org-invitations.ts';
 import { applyKit, createOrg, getOrgRecord, listOrgs, resumeOrg, setOrgLimits, suspendOrg, type OrgRecord } from '../../core/orgs/tenants.ts';
@@ -90,12 +93,54 @@ export const platformOrgRoutes = [
   route({
     method: 'put',
     path: `${P}/orgs/:id/limits`,
-    summary: "Set a business's own limits over the deployment's defaults: `api` (all its API keys together, requests per seconds; null: none); a limit left out takes the default. Over it, its keys are answered 429 rate_limited",
+    summary: "Set a business's own limits over the deployment's defaults: `api` (all its API keys together, requests per seconds; over it 429 rate_limited), `botMessagesPerDay`, `storageMb`, `llmTokensPerDay`; null: none; a limit left out takes the default. An unknown business: 404",
     tag: 'platform-orgs',
     access: 'platform',
     body: c.orgLimits,
     response: c.orgView,
     handle: async ({ params, body, deps }) => orgView(await setOrgLimits(deps.knex, params.id, body)),
+  }),
+
+  route({
+    method: 'get',
+    path: `${P}/orgs/:id/usage`,
+    summary: "What a business uses against its limits now: media kept, LLM tokens and messages the bot read today (its day, in its time zone), each with the limit in effect (its own, else the deployment's default; null: none)",
+    tag: 'platform-orgs',
+    access: 'platform',
+    response: c.orgUsage,
+    handle: async ({ params, deps }) => orgUsage(deps.knex, (await getOrgRecord(deps.knex, params.id)).id, new Date(), deps.orgLimitDefaults ?? NO_LIMIT_DEFAULTS),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/org/usage',
+    summary: "What the business uses against the limits the service's operator set it: media kept, LLM tokens and messages the bot read today (null limit: none)",
+    tag: 'org-settings',
+    access: 'org.settings.read',
+    staffApp: inSettingsApp('/usage', 'What the business uses against its limits (as GET /api/v1/org/usage)'),
+    response: c.orgUsage,
+    handle: async ({ caller, deps }) => orgUsage(deps.knex, caller.orgId, new Date(), deps.orgLimitDefaults ?? NO_LIMIT_DEFAULTS),
+  }),
+
+  route({
+    method: 'get',
+    path: '/api/v1/org/setup',
+    summary: "The business's set-up, step by step (LINE connected, WhatsApp and e-mail, business hours, staff added, starter kits applied): the checklist a new owner sees in Settings",
+    tag: 'org-settings',
+    access: 'org.settings.read',
+    staffApp: inSettingsApp('/setup', "The business's set-up checklist (as GET /api/v1/org/setup)"),
+    response: c.orgSetup,
+    handle: async ({ caller, deps }) => setupProgress(deps.knex, caller.orgId),
+  }),
+
+  route({
+    method: 'get',
+    path: `${P}/unknown-destinations`,
+    summary: "Deliveries to the shared LINE webhook (/webhooks/line) naming a bot (destination) that no business here has connected: answered 200, stored nowhere, counted here (at most 1,000 named, the rest as (other))",
+    tag: 'platform-orgs',
+    access: 'platform',
+    response: c.unknownDestinations,
+    handle: async ({ deps }) => (await listUnknownDestinations(deps.knex)).map((d) => ({ ...d, firstSeenAt: iso(d.firstSeenAt)!, lastSeenAt: iso(d.lastSeenAt)! })),
   }),
 
   route({

@@ -1,7 +1,8 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
-import { learnExternalId } from '../../core/channels/channel-directory.ts';
+import { learnExternalId, type Channel } from '../../core/channels/channel-directory.ts';
+import { countUnknownDestination } from '../../core/channels/unknown-destinations.ts';
 import { notFound, unauthenticated } from '../../core/errors/index.ts';
 import { deliveryRefused } from '../../core/orgs/org-gates.ts';
 import { idProblem, storableExcerpt } from '../../core/inbound/event-checks.ts';
@@ -12,7 +13,8 @@ import type { AppDeps } from '../deps.ts';
 import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
 
 /**
- * `POST /webhooks/line` (the default org's channel) and `/webhooks/line/:channelId`. The signature
+ * `POST /webhooks/line` (shared: the channel is found by LINE's `destination`, else the default
+ * org's) and `/webhooks/line/:channelId`. The signature
  * is checked on the raw bytes before anything is parsed; a mismatch stores nothing. Events are
  * stored with their outbox rows and the answer is 200 at once: no classification and no outgoing
  * call happens here (DESIGN.md section 2).
@@ -32,10 +34,18 @@ import { webhookSignatureFailed } from '../middleware/rate-limit.ts';
 export function mountLineWebhook(router: Router, deps: AppDeps): void {
   const handle = async (ctx: Context) => {
     const channelId = ctx.params.channelId as string | undefined;
-    const channel = channelId ? await deps.channels.byId(channelId) : await deps.channels.defaultOf('line');
+    const raw = ctx.request.rawBody ?? Buffer.alloc(0);
+    const door = channelId ? { channel: await deps.channels.byId(channelId) } : await sharedDoorChannel(deps, raw, ctx.get('x-line-signature') || undefined);
+    if ('unknownDestination' in door) {
+      await countUnknownDestination(deps.knex, door.unknownDestination);
+      ctx.state.log.warn({ destination: door.unknownDestination }, 'line webhook for a bot no channel here has; answered, not stored');
+      ctx.status = 200;
+      ctx.body = {};
+      return;
+    }
+    const channel = door.channel;
     if (!channel || channel.kind !== 'line') throw notFound('LINE channel');
 
-    const raw = ctx.request.rawBody ?? Buffer.alloc(0);
     const channelKey = `channel:${channel.id}`;
     if (!verifyLineSignature(raw, ctx.get('x-line-signature') || undefined, channel.credentials.channelSecret)) {
       await webhookSignatureFailed(ctx, deps, channelKey);
@@ -61,7 +71,8 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
     }
     const destination = typeof body.destination === 'string' && !idProblem(body.destination) ? body.destination : undefined;
     if (!channel.externalId && destination) {
-      await learnExternalId(deps.knex, channel.id, destination);
+      // Forgotten so that the shared address knows this bot as this channel's from the next delivery.
+      if (await learnExternalId(deps.knex, channel.id, destination)) deps.channels.forget();
     }
     const now = Date.now();
     const events = body.events.map((event, index): ArrivingEvent => {
@@ -86,6 +97,36 @@ export function mountLineWebhook(router: Router, deps: AppDeps): void {
   };
   router.post('/webhooks/line', handle);
   router.post('/webhooks/line/:channelId', handle);
+}
+
+/**
+ * The channel the shared `/webhooks/line` serves for this delivery: the one whose bot LINE names
+ * in `destination` (its signature is then checked with that channel's secret, so a body signed
+ * with another business's secret is a 401). A destination no channel holds is still the default
+ * business's when it has not learned its bot's id yet, or when the body is signed with its secret
+ * (the signature is the proof); otherwise it is unknown: answered 200 and only counted. The
+ * destination is read before the signature is checked only to choose whose secret checks it.
+ */
+async function sharedDoorChannel(deps: AppDeps, raw: Buffer, signature: string | undefined): Promise<{ channel: Channel | undefined } | { unknownDestination: string }> {
+  const destination = destinationOf(raw);
+  const named = destination ? await deps.channels.lineByDestination(destination) : undefined;
+  if (named) return { channel: named };
+  const fallback = await deps.channels.defaultOf('line');
+  if (!destination || (fallback && fallback.kind === 'line' && (!fallback.externalId || verifyLineSignature(raw, signature, fallback.credentials.channelSecret)))) {
+    return { channel: fallback };
+  }
+  return { unknownDestination: destination };
+}
+
+/** The envelope's `destination`, when the body is a JSON object with a usable one. */
+function destinationOf(raw: Buffer): string | undefined {
+  if (raw.length === 0) return undefined;
+  try {
+    const d = (JSON.parse(raw.toString('utf8')) as { destination?: unknown } | null)?.destination;
+    return typeof d === 'string' && !idProblem(d) ? d : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
 import { BotDailyLimitReached, botDailyLimitReached } from '../../core/orgs/bot-daily-limit.ts';
+import { llmBudgetLeft, NO_LIMIT_DEFAULTS, type OrgLimitDefaults } from '../../core/orgs/org-limits.ts';
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
@@ -27,7 +28,8 @@ import type { CustomerContext } from './customer-context.ts';
  * message, so a retried job never acts twice.
  */
 export interface MessageClassifier {
-  classifyWithMeta(input: ClassifyInput): Promise<ClassifiedMessage>;
+  /** `llm: false`: the business's LLM budget for the day is used; the offline classifier answers. */
+  classifyWithMeta(input: ClassifyInput, o?: { llm?: boolean }): Promise<ClassifiedMessage>;
 }
 
 /** What the router needs: the dialogue's, and the staff desk's for the staff chats it hands on (route-message.ts). */
@@ -35,6 +37,8 @@ export interface RouterDeps extends ActDeps, StaffDeps {
   knex: Knex;
   classifier: MessageClassifier;
   taxonomies: OrgTaxonomies;
+  /** ORG_LLM_TOKENS_PER_DAY and the rest: each business's limits where the operator set none of its own. */
+  orgLimitDefaults?: OrgLimitDefaults;
   now?: () => Date;
 }
 
@@ -46,13 +50,18 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   const classify = async (text = ctx.text) => {
     // Past the business's cap for the day the LLM is not asked: the message waits for a person.
     if (await botDailyLimitReached(deps.knex, ctx)) throw new BotDailyLimitReached();
-    classified = await deps.classifier.classifyWithMeta({
-      text,
-      taxonomy: await deps.taxonomies.of(ctx.orgId),
-      now: ctx.now,
-      timeZone: ctx.timeZone,
-      orderIdPatterns: ctx.orderIdPatterns,
-    });
+    // Past the business's LLM tokens for the day, the offline classifier reads it: nothing waits.
+    const llm = await llmBudgetLeft(deps.knex, ctx, deps.orgLimitDefaults ?? NO_LIMIT_DEFAULTS);
+    classified = await deps.classifier.classifyWithMeta(
+      {
+        text,
+        taxonomy: await deps.taxonomies.of(ctx.orgId),
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        orderIdPatterns: ctx.orderIdPatterns,
+      },
+      { llm },
+    );
     return classified.result;
   };
   const rank = async (text: string) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { simpleParser, type HeaderValue, type ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { plainFileName, type MediaStore } from '../../core/media/media-store.ts';
+import { isStorageFull } from '../../core/orgs/org-storage.ts';
 import type { InboundEvent } from '../inbound-event.ts';
 import type { InboundEmailPayload } from './inbound-smtp.ts';
 import { replyText } from './reply-text.ts';
@@ -22,6 +23,8 @@ export interface InboundEmailDetails {
   /** Sanitised: safe to show in the desk. */
   html: string | null;
   attachments: { name: string; contentType: string; size: number; key: string }[];
+  /** Files of the mail not kept because the business's storage is full: named, so staff can ask for them. */
+  attachmentsRefused?: { name: string; size: number; reason: string }[];
   /** Why this mail is a machine's (Auto-Submitted, Precedence, a delivery report); absent for a person's. */
   automatic?: string;
   /** A delivery report (RFC 3464) about one of our e-mails: whose address failed, and whether for good (5.x.x). */
@@ -54,16 +57,24 @@ export async function readInboundEmail(
   const bounce = deliveryFailure(mail);
   const conversation = await o.conversationOf([...references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])], bounce?.recipient ?? from);
   const attachments = [];
+  const attachmentsRefused = [];
   for (const [i, a] of mail.attachments.entries()) {
     const month = new Date().toISOString().slice(0, 7).replace('-', '/');
-    const key = await o.store.put(`${o.orgId}/${month}/mail-file-${randomUUID()}-${i}.bin`, a.content, a.contentType);
-    attachments.push({ name: plainFileName(a.filename), contentType: a.contentType, size: a.size, key });
+    try {
+      const key = await o.store.put(`${o.orgId}/${month}/mail-file-${randomUUID()}-${i}.bin`, a.content, a.contentType);
+      attachments.push({ name: plainFileName(a.filename), contentType: a.contentType, size: a.size, key });
+    } catch (err) {
+      // Storage full: the mail's words still land, its file is named as not kept.
+      if (!isStorageFull(err)) throw err;
+      attachmentsRefused.push({ name: plainFileName(a.filename), size: a.size, reason: err.message });
+    }
   }
   const details: InboundEmailDetails = {
     subject: mail.subject ?? null,
     from,
     html: typeof mail.html === 'string' ? safeHtml(mail.html) : null,
     attachments,
+    ...(attachmentsRefused.length ? { attachmentsRefused } : {}),
     ...(automatic ? { automatic } : {}),
     ...(bounce ? { bounce } : {}),
     ...(conversation && !automatic && from !== conversation.externalId.toLowerCase() ? { fromMismatch: { conversationAddress: conversation.externalId } } : {}),

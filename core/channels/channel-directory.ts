@@ -122,6 +122,14 @@ export class ChannelDirectory {
   }
 
   /**
+   * The active LINE channel whose bot this is (the webhook's `destination`): how the shared
+   * `/webhooks/line` finds the business when several Official Accounts post to the same address.
+   */
+  lineByDestination(destination: string): Promise<Channel | undefined> {
+    return this.#cached(`destination:${destination}`, (q) => q.where({ kind: 'line', external_id: destination }));
+  }
+
+  /**
    * The default org's active channel of a kind: what `/webhooks/line` and `/webhooks/whatsapp`
    * serve. The chat simulator's channels are only ever addressed by id.
    */
@@ -318,12 +326,13 @@ export async function refuseChannelTaken(db: Knex, orgId: string, kind: ChannelK
  * A LINE channel learns its bot user id from the first webhook's `destination`, unless another
  * channel holds that id already (the same Official Account connected twice): it stays unlearned.
  */
-export async function learnExternalId(db: Knex, channelId: string, externalId: string): Promise<void> {
-  await db('channels')
+export async function learnExternalId(db: Knex, channelId: string, externalId: string): Promise<boolean> {
+  const learned = await db('channels')
     .where({ id: channelId })
     .whereNull('external_id')
     .whereNotExists(db('channels as other').select(db.raw('1')).where({ 'other.kind': 'line', 'other.external_id': externalId }))
     .update({ external_id: externalId });
+  return learned > 0;
 }
 
 /**

@@ -48,6 +48,22 @@ export const orgLimits = z
       .nullable()
       .optional()
       .meta({ description: "Customer messages the bot reads (classifies) per day, in the org's time zone; past it, a customer's message goes to a person. Left out or null: no cap" }),
+    storageMb: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000)
+      .nullable()
+      .optional()
+      .meta({ description: "Media the business keeps (customers' files, staff uploads, e-mail attachments), in MiB (ORG_STORAGE_LIMIT_MB by default; null: none). Past it a new file is refused (409 storage_full for staff; noted on a customer's message, whose words still land)" }),
+    llmTokensPerDay: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000_000)
+      .nullable()
+      .optional()
+      .meta({ description: "LLM tokens the business's messages may use per day, in its time zone (ORG_LLM_TOKENS_PER_DAY by default; null: none). Past it the offline classifier reads its messages" }),
   })
   .strict()
   .meta({ id: 'OrgLimits' });
@@ -81,6 +97,35 @@ export const orgCreated = orgView
   .meta({ id: 'OrgCreated' });
 
 export const orgList = z.array(orgView).meta({ id: 'OrgList' });
+
+/** The set-up checklist of a new business (core/orgs/org-setup.ts): each step, done or not. */
+export const orgSetup = z
+  .object({
+    line: z.boolean(),
+    whatsapp: z.boolean(),
+    email: z.boolean(),
+    hours: z.boolean(),
+    staff: z.boolean(),
+    starterKits: z.array(z.string()),
+    businessType: z.string().nullable(),
+  })
+  .meta({ id: 'OrgSetup' });
+export type OrgSetup = z.infer<typeof orgSetup>;
+
+/** What a business uses against its limits now (null limit: none). */
+export const orgUsage = z
+  .object({
+    storage: z.object({ usedBytes: z.number().int(), limitBytes: z.number().int().nullable() }),
+    llmTokens: z.object({ today: z.number().int(), perDay: z.number().int().nullable() }),
+    botMessages: z.object({ today: z.number().int(), perDay: z.number().int().nullable() }),
+  })
+  .meta({ id: 'OrgUsage' });
+export type OrgUsage = z.infer<typeof orgUsage>;
+
+/** Deliveries to the shared LINE webhook naming a bot no channel here has (counted, never stored). */
+export const unknownDestinations = z
+  .array(z.object({ destination: z.string(), deliveries: z.number().int(), firstSeenAt: z.string(), lastSeenAt: z.string() }))
+  .meta({ id: 'UnknownLineDestinations' });
 
 export const orgDeletion = z
   .object({

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 
 /**
@@ -12,33 +12,78 @@ export interface MediaStore {
   locate(key: string): string;
   /** Removes a file stored for a request that was then refused (a note's files); no error if it is gone. */
   remove(key: string): Promise<void>;
+  /**
+   * Takes the room for files to be written later, inside a transaction (a note's files), where a
+   * statement of the business's storage of its own would wait on that transaction: the answer
+   * writes without counting; `release` gives the room back when they were not kept.
+   */
+  reserve(orgId: string, bytes: number): Promise<ReservedRoom>;
 }
 
-export class LocalDiskMediaStore implements MediaStore {
-  readonly #root: string;
+export interface ReservedRoom {
+  store: MediaStore;
+  release(): Promise<void>;
+}
 
-  constructor(dataDir: string) {
+/**
+ * Each business's storage limit (core/orgs/org-storage.ts): bytes are taken before a file is
+ * written (refused with an error when there is no room) and given back when it is not kept.
+ */
+export interface MediaQuota {
+  take(orgId: string, bytes: number): Promise<void>;
+  giveBack(orgId: string, bytes: number): Promise<void>;
+}
+
+/** Every key starts with the org's id (`mediaKey`, the mail's keys): whose storage a file counts on. */
+const ORG_OF_KEY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
+
+export class LocalDiskMediaStore implements MediaStore {
+  readonly #dataDir: string;
+  readonly #root: string;
+  readonly #quota: MediaQuota | undefined;
+
+  constructor(dataDir: string, quota?: MediaQuota) {
+    this.#dataDir = dataDir;
     this.#root = resolve(join(dataDir, 'media'));
+    this.#quota = quota;
+  }
+
+  async reserve(orgId: string, bytes: number): Promise<ReservedRoom> {
+    const quota = this.#quota;
+    if (!quota || bytes === 0) return { store: this, release: async () => {} };
+    await quota.take(orgId, bytes);
+    return { store: new LocalDiskMediaStore(this.#dataDir), release: () => quota.giveBack(orgId, bytes) };
   }
 
   async put(key: string, bytes: Uint8Array): Promise<string> {
     const path = this.locate(key);
-    await mkdir(dirname(path), { recursive: true });
-    // Write then rename: a crash never leaves half a file under the final name.
+    const orgId = ORG_OF_KEY.exec(key)?.[1];
+    if (this.#quota && orgId) await this.#quota.take(orgId, bytes.length);
     try {
-      await writeFile(`${path}.part`, bytes);
+      await mkdir(dirname(path), { recursive: true });
+      // Write then rename: a crash never leaves half a file under the final name.
+      try {
+        await writeFile(`${path}.part`, bytes);
+      } catch (err) {
+        // A full disk (ENOSPC) refuses the write after part of it: the part would hold the space the
+        // retry needs, and stay for ever. The job fails and is retried; the file is written whole or not at all.
+        await rm(`${path}.part`, { force: true });
+        throw err;
+      }
+      await rename(`${path}.part`, path);
     } catch (err) {
-      // A full disk (ENOSPC) refuses the write after part of it: the part would hold the space the
-      // retry needs, and stay for ever. The job fails and is retried; the file is written whole or not at all.
-      await rm(`${path}.part`, { force: true });
+      if (this.#quota && orgId) await this.#quota.giveBack(orgId, bytes.length);
       throw err;
     }
-    await rename(`${path}.part`, path);
     return key;
   }
 
   async remove(key: string): Promise<void> {
-    await rm(this.locate(key), { force: true });
+    const path = this.locate(key);
+    const orgId = ORG_OF_KEY.exec(key)?.[1];
+    const size = this.#quota && orgId ? ((await stat(path).catch(() => undefined))?.size ?? 0) : 0;
+    await rm(path, { force: true });
+    if (size > 0) await this.#quota!.giveBack(orgId!, size);
   }
 
   locate(key: string): string {

@@ -16,7 +16,7 @@ import { applyStarterKit, type KitResult } from './starter-kits.ts';
  * people are told) and resumed; deleting is org-deletion.ts.
  */
 export type OrgStatus = (typeof ORG_STATUSES)[number];
-export type OrgLimits = { api?: { points: number; seconds: number } | null; botMessagesPerDay?: number | null };
+export type OrgLimits = { api?: { points: number; seconds: number } | null; botMessagesPerDay?: number | null; storageMb?: number | null; llmTokensPerDay?: number | null };
 
 export interface OrgRecord {
   id: string;

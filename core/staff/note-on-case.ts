@@ -57,6 +57,9 @@ export async function noteOnCase(deps: { knex: Knex; store: MediaStore; links: M
   }
 
   const written: KeptFile[][] = [];
+  // The business's storage is counted before the case is locked (409 storage_full when the files
+  // together do not fit): nothing of the note is written then.
+  const room = await deps.store.reserve(n.orgId, n.files.reduce((sum, f) => sum + f.bytes.length, 0));
   try {
     const done = await transactionRetried(deps.knex, async (trx) => {
       const c = await lockCaseByRef(trx, n);
@@ -73,7 +76,7 @@ export async function noteOnCase(deps: { knex: Knex; store: MediaStore; links: M
         expectedVersion: n.expectedVersion,
         now: n.now,
         keepFiles: async () => {
-          const kept = await keepFileBytes(deps.store, n.orgId, n.files);
+          const kept = await keepFileBytes(room.store, n.orgId, n.files);
           written.push(kept);
           return kept;
         },
@@ -95,7 +98,7 @@ export async function noteOnCase(deps: { knex: Knex; store: MediaStore; links: M
       return { c: note.case, noteId: note.eventId, files: note.files, messageIds };
     });
     // Bytes of attempts a deadlock undid: the committed attempt's are the last written.
-    await Promise.all(written.slice(0, -1).map((kept) => discardFileBytes(deps.store, kept)));
+    await Promise.all(written.slice(0, -1).map((kept) => discardFileBytes(room.store, kept)));
     return {
       number: done.c.number,
       version: done.c.version,
@@ -105,7 +108,8 @@ export async function noteOnCase(deps: { knex: Knex; store: MediaStore; links: M
       files: done.files.map((f) => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, url: mediaUrl(deps.links.publicBaseUrl(), deps.links.mediaLinkKey, f.id, { now: n.now }) })),
     };
   } catch (err) {
-    await Promise.all(written.map((kept) => discardFileBytes(deps.store, kept)));
+    await Promise.all(written.map((kept) => discardFileBytes(room.store, kept)));
+    await room.release();
     throw err;
   }
 }

@@ -8,6 +8,8 @@ export interface ClassifiedMessage {
   model: string;
   latencyMs: number;
   fallbackReason?: string;
+  /** The LLM's tokens for this reading, as its provider reported them (a business's daily budget counts them). */
+  llmTokens?: number;
 }
 
 export async function recordClassification(trx: Knex.Transaction, orgId: string, messageId: string, c: ClassifiedMessage): Promise<void> {
@@ -25,5 +27,6 @@ export async function recordClassification(trx: Knex.Transaction, orgId: string,
     language: r.language,
     result: JSON.stringify(r),
     fallback_reason: c.fallbackReason ?? null,
+    llm_tokens: c.llmTokens ?? null,
   });
 }

@@ -31,6 +31,8 @@ export interface ClassificationDecision {
   fallbackDetail?: string;
   /** The LLM that was tried, and how long it took to fail. */
   attempted?: { provider: string; model: string; latencyMs: number };
+  /** The tokens the LLM's provider reported for this decision, answered or not (absent: not asked or not said). */
+  llmTokens?: number;
 }
 
 export interface FallbackClassifierOptions {
@@ -71,7 +73,8 @@ export class FallbackClassifier implements Classifier {
     return (await this.classifyWithMeta(input)).result;
   }
 
-  async classifyWithMeta(input: ClassifyInput): Promise<ClassificationDecision> {
+  /** `llm: false`: the business's LLM budget is used up, the offline classifier answers and says so. */
+  async classifyWithMeta(input: ClassifyInput, o: { llm?: boolean } = {}): Promise<ClassificationDecision> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const primary = this.#primary;
@@ -79,11 +82,17 @@ export class FallbackClassifier implements Classifier {
       const result = await this.#classifyOffline(input);
       return { result, provider: this.#offline.provider, model: this.#offline.model, latencyMs: elapsed() };
     }
+    if (o.llm === false) {
+      const result = await this.#classifyOffline(input);
+      return { result, provider: this.#offline.provider, model: this.#offline.model, latencyMs: elapsed(), fallbackReason: 'llm_budget' };
+    }
 
     let failure: ClassifierFailure;
+    let tokens = 0;
+    const used = () => (tokens > 0 ? { llmTokens: tokens } : {});
     try {
-      const result = await this.#withTimeout(primary, input);
-      return { result, provider: primary.provider, model: primary.model, latencyMs: elapsed() };
+      const result = await this.#withTimeout(primary, input, (n) => (tokens += n));
+      return { result, provider: primary.provider, model: primary.model, latencyMs: elapsed(), ...used() };
     } catch (err) {
       failure = asFailure(err);
     }
@@ -97,6 +106,7 @@ export class FallbackClassifier implements Classifier {
       fallbackReason: failure.reason,
       ...(failure.detail ? { fallbackDetail: failure.detail } : {}),
       attempted,
+      ...used(),
     };
   }
 
@@ -117,7 +127,7 @@ export class FallbackClassifier implements Classifier {
     return { ...result, fields: fields as Classification['fields'] };
   }
 
-  async #withTimeout(primary: AbortableClassifier, input: ClassifyInput): Promise<Classification> {
+  async #withTimeout(primary: AbortableClassifier, input: ClassifyInput, onTokens: (tokens: number) => void): Promise<Classification> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
@@ -127,7 +137,7 @@ export class FallbackClassifier implements Classifier {
       }, this.timeoutMs);
     });
     try {
-      const call = primary.classify(input, { signal: controller.signal });
+      const call = primary.classify(input, { signal: controller.signal, onTokens });
       // The race may be lost by the call: its later rejection (the abort) must not go unhandled.
       call.catch(() => {});
       const result = await Promise.race([call, timedOut]);

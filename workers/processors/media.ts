@@ -5,6 +5,7 @@ import { recordRefusedMedia, recordStoredMedia } from '../../core/conversations/
 import { FETCH_MEDIA_JOB, MEDIA_QUEUE, type FetchMediaPayload } from '../../bot/inbound-handler.ts';
 import type { ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { mediaKey, type MediaStore } from '../../core/media/media-store.ts';
+import { isStorageFull } from '../../core/orgs/org-storage.ts';
 import { OutboundError, safeFetch, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import type { ProcessorTable } from '../job-runner.ts';
 
@@ -89,7 +90,16 @@ export function mediaProcessors(deps: MediaDeps): ProcessorTable {
           contentType = (Array.isArray(type) ? type[0] : type) ?? contentType;
           bytes = res.body;
         }
-        const key = await deps.store.put(mediaKey(message.org_id, p.messageId, contentType), bytes, contentType);
+        let key: string;
+        try {
+          key = await deps.store.put(mediaKey(message.org_id, p.messageId, contentType), bytes, contentType);
+        } catch (err) {
+          // The business's storage is full: the message (its words, its caption) stays, the file is
+          // not kept, and staff see why on the message. Not retried: it would be refused again.
+          if (!isStorageFull(err)) throw err;
+          await recordRefusedMedia(deps.knex, p.messageId, err.message);
+          return { refused: 'storage_full' };
+        }
         await recordStoredMedia(deps.knex, p.messageId, key);
         return { kept: key, bytes: bytes.length };
       },

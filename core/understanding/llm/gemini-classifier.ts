@@ -38,10 +38,10 @@ export class GeminiClassifier implements Classifier {
   }
 
   classify(input: ClassifyInput, opts: ClassifyOptions = {}): Promise<Classification> {
-    return classifyWithLlm(input, (prompt, signal) => this.#complete(prompt, signal), opts);
+    return classifyWithLlm(input, (prompt, signal) => this.#complete(prompt, signal, opts.onTokens), opts);
   }
 
-  async #complete(prompt: LlmPrompt, signal: AbortSignal | undefined): Promise<string | undefined> {
+  async #complete(prompt: LlmPrompt, signal: AbortSignal | undefined, onTokens: ((tokens: number) => void) | undefined): Promise<string | undefined> {
     let response: GenerateContentResponse;
     try {
       response = await this.#client.models.generateContent({
@@ -59,6 +59,7 @@ export class GeminiClassifier implements Classifier {
     } catch (err) {
       throw geminiFailure(err);
     }
+    if (response.usageMetadata?.totalTokenCount) onTokens?.(response.usageMetadata.totalTokenCount);
     if (response.promptFeedback?.blockReason) throw new ClassifierFailure('refused', `prompt blocked: ${response.promptFeedback.blockReason}`);
     const candidate = response.candidates?.[0];
     if (!candidate) throw new ClassifierFailure('empty_answer', 'no candidates');

@@ -40,6 +40,8 @@ export const FALLBACK_REASONS = [
   'empty_answer',
   'truncated',
   'error',
+  // The business's LLM tokens for the day are used (docs/tenants.md): the LLM was not asked.
+  'llm_budget',
 ] as const;
 export type FallbackReason = (typeof FALLBACK_REASONS)[number];
 
@@ -71,6 +73,8 @@ export function failureForStatus(status: number, cause?: unknown): ClassifierFai
 export interface ClassifyOptions {
   /** Aborts the provider call (the fallback classifier's own timer uses it). */
   signal?: AbortSignal;
+  /** Told the tokens the provider reports the call used (a business's LLM budget counts them). */
+  onTokens?: (tokens: number) => void;
 }
 
 // ---- the answer the model gives ----

@@ -49,10 +49,10 @@ export class OpenAiClassifier implements Classifier {
   }
 
   classify(input: ClassifyInput, opts: ClassifyOptions = {}): Promise<Classification> {
-    return classifyWithLlm(input, (prompt, signal) => this.#complete(prompt, signal), opts);
+    return classifyWithLlm(input, (prompt, signal) => this.#complete(prompt, signal, opts.onTokens), opts);
   }
 
-  async #complete(prompt: LlmPrompt, signal: AbortSignal | undefined): Promise<string | null> {
+  async #complete(prompt: LlmPrompt, signal: AbortSignal | undefined, onTokens: ((tokens: number) => void) | undefined): Promise<string | null> {
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
       completion = await this.#client.chat.completions.create(
@@ -70,6 +70,7 @@ export class OpenAiClassifier implements Classifier {
     } catch (err) {
       throw openAiFailure(err);
     }
+    if (completion.usage?.total_tokens) onTokens?.(completion.usage.total_tokens);
     const choice = completion.choices?.[0];
     if (!choice) throw new ClassifierFailure('empty_answer', 'no choices');
     if (choice.message?.refusal) throw new ClassifierFailure('refused', 'the model refused');

@@ -1,5 +1,6 @@
 import type { Dict } from '../kit/i18n.ts';
 import { chooseOrg, staffCall, type Refusal } from '../kit/staff.ts';
+import { BASE } from './nav.tsx';
 
 /**
  * A new business's invitation link opens Settings (`?invitation=…`, docs/tenants.md): accepted for
@@ -21,7 +22,9 @@ export async function acceptInvitation(): Promise<Refusal | undefined> {
   if (a.kind === 'ok') {
     chooseOrg(a.data.org.slug);
     search.delete('invitation');
-    history.replaceState(null, '', location.pathname + (search.size ? `?${search}` : ''));
+    // The new owner is walked through set-up first (liff/src/settings/setup.tsx).
+    history.replaceState(null, '', `${BASE}/setup` + (search.size ? `?${search}` : ''));
+    dispatchEvent(new PopStateEvent('popstate'));
     return undefined;
   }
   if (a.kind === 'offline') return { reason: 'offline' };

@@ -31,6 +31,7 @@ import './settings.css';
  */
 
 const screens = {
+  setup: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เริ่มต้นใช้งาน', en: 'Set-up checklist' }, about: { th: 'เชื่อมต่อ LINE เวลาทำการ เชิญพนักงาน และชุดเริ่มต้น', en: 'Connect LINE, business hours, invite staff, a starter kit' } },
   'case-types': { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ประเภทเคส', en: 'Case types' }, about: { th: 'ความรุนแรง SLA การแจ้งเตือน การส่งต่อ ตัวอย่างข้อความ และวิธีแก้ (SOP)', en: 'Severity, SLA, notifications, escalation, example phrases and the SOP' } },
   faq: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'คำถามที่ลูกค้าถามบ่อย', en: 'Questions customers ask' }, about: { th: 'คำตอบที่บอตตอบเอง และลูกค้าถามว่าอย่างไร', en: 'The answers the bot gives by itself, and how customers ask' } },
   understanding: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'บอตอ่านตัวอย่างข้อความอย่างไร', en: 'How the bot reads your examples' }, about: { th: 'บอตตอบเองเมื่อมั่นใจแค่ไหน ประเภทเคส บริการ และคำถามที่บอตแยกไม่ค่อยออก และตัวอย่างที่ควรเพิ่ม', en: 'How sure the bot must be to act, which case types, services and questions look alike to it, and which need more example phrases' } },
@@ -83,18 +84,23 @@ function Home(p: { lang: Lang; me: StaffMe }) {
 }
 
 /**
- * The schedule screen is loaded when first opened: an admin opens it now and then, and the rest of
- * the app need not wait for it.
+ * A screen loaded when first opened (a chunk of its own): an admin opens it now and then, and the
+ * rest of the app need not wait for it.
  */
-let scheduleScreen: Promise<FunctionComponent<ScreenProps>> | undefined;
-function LazySchedule(p: ScreenProps) {
-  const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
-  useEffect(() => {
-    scheduleScreen ??= import('./schedule.tsx').then((m) => m.default);
-    void scheduleScreen.then((s) => setScreen(() => s));
-  }, []);
-  return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
+function lazyScreen(load: () => Promise<FunctionComponent<ScreenProps>>) {
+  let loading: Promise<FunctionComponent<ScreenProps>> | undefined;
+  return function LazyScreen(p: ScreenProps) {
+    const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
+    useEffect(() => {
+      loading ??= load();
+      void loading.then((s) => setScreen(() => s));
+    }, []);
+    return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
+  };
 }
+const LazySchedule = lazyScreen(() => import('./schedule.tsx').then((m) => m.default));
+/** The set-up checklist: most visits to Settings never need it. */
+const LazySetup = lazyScreen(() => import('./setup.tsx').then((m) => m.Setup));
 
 function SettingsApp() {
   const [lang, setLang] = useLang();
@@ -124,6 +130,7 @@ function SettingsApp() {
                   {w.back[lang]}
                 </Link>
               </p>
+              {at.screen === 'setup' && <LazySetup {...common} />}
               {at.screen === 'case-types' && <CaseTypes {...common} />}
               {at.screen === 'faq' && <FaqEntries {...common} />}
               {at.screen === 'understanding' && <Understanding lang={lang} canManage={may(me, 'org.settings.manage')} />}
