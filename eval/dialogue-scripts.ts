@@ -226,6 +226,19 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
   },
+  // A problem with a balance is a problem, not a member asking for their balance.
+  {
+    name: 'a top-up whose balance did not change opens a case, not the member balance (en)',
+    language: 'en',
+    turns: [{ say: 'I topped up 500 baht but my balance did not change', told: ['case'], notTold: ['member'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'a top-up whose balance did not change opens a case, not the member balance (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงินไป 500 บาทแล้ว แต่ยอดคงเหลือไม่ขึ้นเลยค่ะ', told: ['เคส'], notTold: ['สมาชิก'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
   // "Report a problem", typed or tapped, asks what happened.
   {
     name: '"แจ้งปัญหาค่ะ" asks what happened, and the answer opens the case (th)',

@@ -273,7 +273,8 @@ describe.skipIf(!hasChromium)('the staff desk in a browser', () => {
 
     // The quote builder: two lines and a discount, the total as one types; saved, then sent.
     // Prices as people type them ("1,800", "฿500"); one that cannot be read says so and holds the save.
-    await page.getByLabel('Description').fill('Guided day trip');
+    // The quote's line, not the issue-a-document form beside it, which has a description too.
+    await page.getByRole('group', { name: 'Line' }).getByLabel('Description').fill('Guided day trip');
     await page.getByLabel('Quantity').fill('3');
     await page.getByLabel('Unit price (THB)').fill('1,800');
     await page.getByRole('button', { name: '+ Add a line' }).click();

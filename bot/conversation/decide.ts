@@ -98,7 +98,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
-  if (asksForMemberBalance(ctx.text)) return { do: 'member_balance' };
+  // "My balance" is a member's question, unless the message is a problem with a balance ("I topped
+  // up but my balance did not change"): the stronger reading wins, as everywhere here.
+  if (asksForMemberBalance(ctx.text) && !reportsProblem(ctx.text)) {
+    const read = await classify(ctx.text);
+    if (!(read.kind === 'case' && sureEnough(read, ctx))) return { do: 'member_balance' };
+  }
   // The order id the bot asked for: the case opens with it; without one, asked again, then a person.
   if (dialogue?.kind === 'order_id') {
     // "No idea" or "I don't have it" is an answer without an order id, not a way out.
