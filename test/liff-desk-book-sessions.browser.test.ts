@@ -84,6 +84,8 @@ describe.skipIf(!hasChromium)("the desk's booking form for a class booked by ses
     await book(few, 2);
     await form.getByRole('button', { name: 'เปิดการจอง' }).click();
     await poll(() => form.getByRole('alert').textContent()).toContain('รอบนี้เต็มแล้ว (เหลือ 0 ที่)');
+    // The list is read again: the full session has left it.
+    await poll(() => choices.allTextContents()).toEqual([expect.stringMatching(/14:30$/)]);
     expect(Number((await h.sys.knex('bookings').where({ contact_id: c.contactId }).count<{ n: string }[]>('* as n'))[0].n)).toBe(0);
     await expectWords(page, [key, 'session_full']);
     await checkScreen(page, 'book-sessions-full-th');
@@ -101,6 +103,7 @@ describe.skipIf(!hasChromium)("the desk's booking form for a class booked by ses
     await book(roomy, 8);
     await mform.getByRole('button', { name: 'Open a booking' }).click();
     await poll(() => mform.getByRole('alert').textContent()).toContain('This session is full (0 left).');
+    await poll(() => mform.locator('fieldset[data-sessions]').textContent()).toContain('No session has room now.');
     await mform.getByLabel('Reason to overbook (managers)').fill('Regular customer, the chef agreed');
     await checkScreen(manager, 'book-sessions-overbook-en-dark');
     await mform.getByRole('button', { name: 'Overbook' }).click();

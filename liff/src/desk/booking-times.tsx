@@ -22,29 +22,40 @@ export function sessionWhen(lang: Lang, date: string, time: string): string {
 
 const left = (lang: Lang, n: number) => ` · ${fill(cw.seatsLeft[lang], { n })}`;
 
-export function BookingTimes(p: { lang: Lang; service: string }) {
+/** `reread`: changed after a session was refused as full, so the list says what has room now. */
+export function BookingTimes(p: { lang: Lang; service: string; reread: number }) {
   const { lang, service } = p;
   const [sessions, setSessions] = useState<Sessions | null>(null);
+  // Booked by session is decided by the first read: a list emptied by a refusal stays a list.
+  const [bySession, setBySession] = useState(false);
   const [date, setDate] = useState('');
   const [slots, setSlots] = useState<Slots | null>(null);
   useEffect(() => {
     setSessions(null);
-    if (!service) return;
-    void staffCall<z.infer<typeof availability>>(`desk/services/${encodeURIComponent(service)}/availability`).then((a) => setSessions(a.kind === 'ok' ? a.data.items : []));
+    setBySession(false);
   }, [service]);
   useEffect(() => {
+    if (!service) return;
+    void staffCall<z.infer<typeof availability>>(`desk/services/${encodeURIComponent(service)}/availability`).then((a) => {
+      const items = a.kind === 'ok' ? a.data.items : [];
+      setSessions(items);
+      if (items.length) setBySession(true);
+    });
+  }, [service, p.reread]);
+  useEffect(() => {
     setSlots(null);
-    if (!service || !date || sessions?.length) return;
+    if (!service || !date || bySession) return;
     // A service not booked in slots answers 409: it keeps the free time box.
     void staffCall<z.infer<typeof slotDay>>(`desk/services/${encodeURIComponent(service)}/slots?date=${date}`).then((a) => setSlots(a.kind === 'ok' ? a.data.items : null));
-  }, [service, date, sessions]);
+  }, [service, date, bySession]);
 
   if (service && sessions === null) return null;
-  if (sessions?.length) {
+  if (bySession) {
     return (
       <fieldset data-sessions>
         <legend>{cw.session[lang]}</legend>
-        {sessions.map((s, i) => (
+        {sessions!.length === 0 && <p class="muted">{cw.noSession[lang]}</p>}
+        {sessions!.map((s, i) => (
           <label class="choice" key={s.sessionId}>
             <input type="radio" name="session_id" value={s.sessionId} required defaultChecked={i === 0} />
             <span>

@@ -47,6 +47,7 @@ export const cw = {
   bookingDone: { th: 'เปิดการจอง {{n}} แล้ว', en: 'Booking {{n}} opened' },
   session: { th: 'รอบ', en: 'Session' },
   seatsLeft: { th: 'เหลือ {{n}} ที่', en: '{{n}} left' },
+  noSession: { th: 'ไม่มีรอบที่ว่างแล้วค่ะ', en: 'No session has room now.' },
   noSlot: { th: 'วันนี้ไม่มีเวลาว่างแล้ว เลือกวันอื่นค่ะ', en: 'Nothing free that day: choose another.' },
   full: { th: 'รอบนี้เต็มแล้ว (เหลือ {{n}} ที่)', en: 'This session is full ({{n}} left).' },
   waitlist: { th: 'ลงชื่อลูกค้ารอคิวรอบนี้', en: 'Put the customer on its waitlist' },

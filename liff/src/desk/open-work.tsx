@@ -27,6 +27,7 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
   const [service, setService] = useState('');
   /** The session refused as full: the customer may wait for it, or a manager overbook it. */
   const [full, setFull] = useState<{ body: Record<string, unknown>; sessionId: string; seatsLeft: number } | null>(null);
+  const [refusals, setRefusals] = useState(0);
   const mayCase = p.me.permissions.includes('cases.work');
   const mayBook = p.me.permissions.includes('bookings.create');
   useEffect(() => {
@@ -50,6 +51,7 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
       const d = a.error.details as { sessionId: string; seatsLeft: number };
       setSaid(null);
       setFull({ body, sessionId: d.sessionId, seatsLeft: d.seatsLeft });
+      setRefusals((n) => n + 1);
     } else setSaid({ ok: false, text: fill(iw.failed[lang], { why: a.kind === 'refused' ? a.error.message : '—' }) });
   };
   const send = (form: HTMLFormElement) => {
@@ -125,7 +127,7 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
                   </option>
                 ))}
               </select>
-              <BookingTimes lang={lang} service={service} />
+              <BookingTimes lang={lang} service={service} reread={refusals} />
               <label for="ow-people">{cw.people[lang]}</label>
               <input id="ow-people" name="travelers" type="number" min={1} max={500} inputMode="numeric" />
               <label for="ow-notes">{cw.bookingNotes[lang]}</label>
