@@ -6,7 +6,7 @@ import { apiClient } from './support/api-client.ts';
 import { hasChromium, openBrowser } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
-import { checkScreen, customerAsking, staffDevice } from './support/staff-browser.ts';
+import { checkScreen, expectWords, customerAsking, staffDevice } from './support/staff-browser.ts';
 
 /**
  * The desk's booking form for a service booked by its sessions (docs/bookings.md, "Staff opening a
@@ -35,12 +35,6 @@ describe.skipIf(!hasChromium)("the desk's booking form for a class booked by ses
     await h?.close();
   });
 
-  const expectWords = async (page: Page, keys: string[]) => {
-    const text = (await page.textContent('main'))!;
-    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    for (const k of keys) expect(text).not.toContain(k);
-  };
   /** The conversation's booking form, opened from the customer panel. */
   async function bookingForm(page: Page, conversationId: string, lang: 'th' | 'en') {
     await page.goto(`${h.sys.url}/liff/desk/conversation/${conversationId}?lang=${lang}`);
