@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localMoment } from '../core/time/org-time.ts';
 import { apiClient } from './support/api-client.ts';
 import { hasChromium, openBrowser } from './support/browser.ts';
 import { startLiffHarness, type LiffHarness } from './support/liff-customer.ts';
 import { enrolStaff, type EnrolledStaff } from './support/staff-desk.ts';
-import { checkScreen, staffDevice } from './support/staff-browser.ts';
+import { checkScreen, expectWords, staffDevice } from './support/staff-browser.ts';
 
 /**
  * The day at the desk (docs/bookings.md, "The day at the desk"), in Debian's Chromium on a phone,
@@ -34,13 +34,6 @@ describe.skipIf(!hasChromium)('the day of sessions at the desk', () => {
     await h?.close();
   });
 
-  /** What a person reads: no ids, service keys, stage keys or ISO dates. */
-  const expectWords = async (page: Page, keys: string[]) => {
-    const text = (await page.textContent('main'))!;
-    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    for (const k of keys) expect(text).not.toContain(k);
-  };
 
   it('checks customers in, moves one, is refused a full session with the seats left; a manager overbooks it with a reason', async () => {
     const api = apiClient(h.sys);

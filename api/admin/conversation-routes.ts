@@ -4,6 +4,8 @@ import type { StaffAction } from '../../core/access/roles.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_REFUSALS, ATTACHMENT_TYPES } from '../../core/contracts/attachment-limits.ts';
 import { bookingEventsOfContact } from '../../core/bookings/customer-bookings.ts';
 import { bookForContact } from '../../core/bookings/staff-booking.ts';
+import { joinForContact } from '../../core/bookings/waitlist-doors.ts';
+import { waitlistPlace } from '../../core/contracts/waitlist.ts';
 import { openForCustomer } from '../../core/cases/case-commands.ts';
 import { caseEventsOfContact, latestOpenCaseNumber } from '../../core/cases/customer-cases.ts';
 import * as c from '../../core/contracts/conversations.ts';
@@ -251,6 +253,24 @@ export const conversationRoutes = [
     action: 'booking.open',
     body: c.conversationBookingOpen,
     open: (trx, o, body) => bookForContact(trx, { ...o, ...body }),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/conversations/:id/waitlist',
+    summary: "Put this conversation's customer in line for a full session, as the key's staff member; their place is said in the chat. Refusals as for POST /public/v1/sessions/{id}/waitlist",
+    tag: 'conversations',
+    access: 'bookings.create',
+    staffApp: onDesk('/conversations/:id/waitlist', "Put the customer in line for a full session from the desk's booking form (as POST /api/v1/conversations/:id/waitlist)"),
+    body: c.conversationWaitlistJoin,
+    response: waitlistPlace,
+    status: 201,
+    handle: ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, async (trx) => {
+        await actorOf(trx, caller, 'booking.open');
+        const { contactId, language } = await customerOf(trx, caller.orgId, params.id);
+        return joinForContact(trx, { orgId: caller.orgId, contactId, conversationId: params.id, language, sessionId: body.session_id, seats: body.travelers ?? 1 });
+      }),
   }),
 
   commandRoute({

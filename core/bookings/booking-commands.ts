@@ -373,7 +373,7 @@ export interface NewBooking {
    * A session the booking holds seats of (session-seats.ts). `held`: the seats were taken already,
    * when the website's form was stored (intake-ledger.ts); otherwise they are taken here.
    */
-  session?: { id: string; seats: number; held?: boolean };
+  session?: { id: string; seats: number; held?: boolean; overbook?: boolean };
   /**
    * A service booked in slots (service-slots.ts): `required` (the default) refuses a full slot
    * (`slot_full`, the booking rolls back); `if_free` (a website form answered before it is booked)
@@ -388,7 +388,7 @@ export interface NewBooking {
  * where an admin can undo it), and its entry into the pipeline: the first-contact clock and the
  * org's assignment rules.
  */
-export async function createBooking(trx: Knex.Transaction, b: NewBooking): Promise<{ id: string; number: string }> {
+export async function createBooking(trx: Knex.Transaction, b: NewBooking): Promise<{ id: string; number: string; overbooked?: boolean }> {
   const number = b.number ?? (await nextNumber(trx, b.orgId, 'booking'));
   const row = {
     org_id: b.orgId,
@@ -431,9 +431,9 @@ export async function createBooking(trx: Knex.Transaction, b: NewBooking): Promi
   await assignByRules(trx, id);
   // Last, so the session's row is locked only from here to the commit; a full session throws
   // `session_full` and the whole booking rolls back (DESIGN decision 18).
-  if (b.session && !b.session.held) await holdSeats(trx, { orgId: b.orgId, sessionId: b.session.id, seats: b.session.seats, now: b.at });
+  const seats = b.session && !b.session.held ? await holdSeats(trx, { orgId: b.orgId, sessionId: b.session.id, seats: b.session.seats, now: b.at, overbook: b.session.overbook }) : undefined;
   if (!b.session && b.serviceId) await takeBookingSlot(trx, { ...b, serviceId: b.serviceId }, id);
-  return { id, number };
+  return seats?.overbooked ? { id, number, overbooked: true } : { id, number };
 }
 
 /** The slot of a booking of a service booked in slots (service-slots.ts), held in its transaction. */

@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
-import { DomainError, forbidden, notFound } from '../errors/index.ts';
+import { DomainError, notFound } from '../errors/index.ts';
 import { localMoment, todayIn } from '../time/org-time.ts';
 import { addBookingEvent, formatBookingDate } from './booking-desk.ts';
 import { lockedBooking, mayView, timelineActor, type BookingCommandActor } from './booking-commands.ts';
 import { stageFlags } from './booking-stage.ts';
 import { overbookSeats, releaseSeats, takeSeats } from './service-sessions.ts';
-import { notBookable } from './session-seats.ts';
+import { allowOverbook, notBookable } from './session-seats.ts';
 import { waitlistSession } from './session-waitlist.ts';
 
 /**
@@ -133,9 +133,6 @@ export async function recordAttendance(trx: Knex.Transaction, c: { orgId: string
   return { number: b.number, attendance: c.attendance };
 }
 
-/** Roles that may overbook a session (seed 001: the school's manager decides an extra seat). */
-const OVERBOOKERS = ['admin', 'manager'];
-
 /**
  * Moves a booking to another session of its service: the new session's seats are taken in this
  * transaction (a full one refuses the move, 409 `session_full`, saying when it is and how many
@@ -175,7 +172,7 @@ export async function moveToSession(
       });
     }
     const role = m.actor.type === 'staff' || m.actor.type === 'integration' ? m.actor.role : '';
-    if (!OVERBOOKERS.includes(role)) throw forbidden('Only a manager or an admin may overbook a session', { role });
+    allowOverbook(role);
     await overbookSeats(trx, { orgId: m.orgId, sessionId: target.id, seats, now });
   }
   // A check-in belongs to the session it was made at.

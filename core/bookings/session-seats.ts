@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import { DomainError, validationFailed } from '../errors/index.ts';
+import { DomainError, forbidden, validationFailed } from '../errors/index.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { localMoment } from '../time/org-time.ts';
 import type { Language } from '../vocabulary.ts';
 import { formatBookingDate } from './booking-desk.ts';
-import { takeSeats, type SeatRefusal, type SessionRow } from './service-sessions.ts';
+import { overbookSeats, takeSeats, type SeatRefusal, type SessionRow } from './service-sessions.ts';
 import { bookedBySession } from './session-availability.ts';
 
 /**
@@ -25,6 +25,16 @@ export interface SessionBooking {
   date: string;
   time: string;
   seats: number;
+  /** A manager asked to overbook it, with a reason, and it was seen full: its seats go past the capacity. */
+  overbook?: boolean;
+}
+
+/** Roles that may overbook a session (seed 001: the school's manager decides an extra seat). */
+const OVERBOOKERS = ['admin', 'manager'];
+
+/** Overbooking is a manager's or an admin's decision: anyone else asking it is refused (403), nothing written. */
+export function allowOverbook(role: string): void {
+  if (!OVERBOOKERS.includes(role)) throw forbidden('Only a manager or an admin may overbook a session', { role });
 }
 
 /** A session no booking (nor waitlist place) can be had for: 422 naming `session_id`. */
@@ -73,7 +83,7 @@ async function refusal(db: Db, orgId: string, r: SeatRefusal, seats: number): Pr
  */
 export async function sessionForBooking(
   db: Db,
-  r: { orgId: string; sessionId: string; serviceKey?: string | null; date?: string | null; time?: string | null; seats: number; now?: Date },
+  r: { orgId: string; sessionId: string; serviceKey?: string | null; date?: string | null; time?: string | null; seats: number; now?: Date; overbook?: boolean },
 ): Promise<SessionBooking> {
   const s = await sessionWithService(db, r.orgId, r.sessionId);
   if (!s) throw notBookable('No session of the business has this id', 'unknown');
@@ -82,14 +92,20 @@ export async function sessionForBooking(
   if (r.serviceKey && r.serviceKey !== s.service_key) throw notBookable(`The session is of ${s.service_key}, not ${r.serviceKey}`, 'other_service');
   const at = localMoment(s.time_zone, new Date(s.starts_at));
   if ((r.date && r.date !== at.date) || (r.time && r.time !== at.time)) throw notBookable(`The session is on ${at.date} at ${at.time}`, 'other_time');
-  if (s.capacity - s.seats_taken < r.seats) throw await refusal(db, r.orgId, { why: 'full', session: s }, r.seats);
-  return { sessionId: s.id, serviceId: s.service_id, serviceKey: s.service_key, date: at.date, time: at.time, seats: r.seats };
+  const full = s.capacity - s.seats_taken < r.seats;
+  if (full && !r.overbook) throw await refusal(db, r.orgId, { why: 'full', session: s }, r.seats);
+  return { sessionId: s.id, serviceId: s.service_id, serviceKey: s.service_key, date: at.date, time: at.time, seats: r.seats, ...(full ? { overbook: true } : {}) };
 }
 
-/** Takes the seats in the booking's transaction, or throws the refusal (the transaction then writes nothing). */
-export async function holdSeats(trx: Knex.Transaction, t: { orgId: string; sessionId: string; seats: number; now?: Date }): Promise<number> {
+/**
+ * Takes the seats in the booking's transaction, or throws the refusal (the transaction then writes
+ * nothing). `overbook` (a manager's, allowed by `allowOverbook`): a full session takes them past its
+ * capacity instead, counted apart (`overbookSeats`).
+ */
+export async function holdSeats(trx: Knex.Transaction, t: { orgId: string; sessionId: string; seats: number; now?: Date; overbook?: boolean }): Promise<{ overbooked: boolean }> {
   const taken = await takeSeats(trx, t);
-  if (taken.ok) return taken.seatsLeft;
+  if (taken.ok) return { overbooked: false };
+  if (taken.why === 'full' && t.overbook && (await overbookSeats(trx, t))) return { overbooked: true };
   throw await refusal(trx, t.orgId, taken, t.seats);
 }
 
@@ -109,3 +125,19 @@ export async function requireSession(db: Db, orgId: string, serviceKey: string |
   ]);
 }
 
+
+/**
+ * The session a staff or integration booking names, checked before its transaction: a service
+ * booked by its sessions needs one (`requireSession`), and the session must be one of its own, at
+ * the date and time given, with seats (or a manager's overbooking).
+ */
+export async function sessionAsked(
+  db: Db,
+  orgId: string,
+  f: { service?: string; session_id?: string; start_date?: string; time?: string; travelers?: number },
+  o: { now?: Date; overbook?: boolean } = {},
+): Promise<SessionBooking | undefined> {
+  await requireSession(db, orgId, f.service, f.session_id, o.now);
+  if (!f.session_id) return undefined;
+  return sessionForBooking(db, { orgId, sessionId: f.session_id, serviceKey: f.service, date: f.start_date, time: f.time, seats: f.travelers ?? 1, now: o.now, overbook: o.overbook });
+}

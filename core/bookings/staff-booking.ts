@@ -7,7 +7,8 @@ import type { Language, StaffRole } from '../vocabulary.ts';
 import { canStaff } from '../access/roles.ts';
 import { createBooking } from './booking-commands.ts';
 import { askedFor, present } from './form-booking.ts';
-import { requireSession, sessionForBooking } from './session-seats.ts';
+import { allowOverbook, sessionAsked } from './session-seats.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 
 export interface StaffBookingInput {
   orgId: string;
@@ -26,10 +27,7 @@ export interface StaffBookingInput {
 export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Promise<{ id: string; number: string }> {
   // A session fixes the service, the date and the time, and its seats are taken with the booking;
   // a service booked by its sessions needs one.
-  await requireSession(knex, r.orgId, r.form.service, r.form.session_id, r.now);
-  const session = r.form.session_id
-    ? await sessionForBooking(knex, { orgId: r.orgId, sessionId: r.form.session_id, serviceKey: r.form.service, date: r.form.start_date, time: r.form.time, seats: r.form.travelers ?? 1, now: r.now })
-    : undefined;
+  const session = await sessionAsked(knex, r.orgId, r.form, { now: r.now });
   const f = session ? { ...r.form, service: session.serviceKey, start_date: session.date, time: session.time } : r.form;
   await refusePastDate(knex, r.orgId, f.start_date, r.now);
   return knex.transaction(async (trx) => {
@@ -72,24 +70,40 @@ async function serviceIdOf(trx: Knex.Transaction, orgId: string, key: string | u
 /**
  * A booking a staff member opens for the customer they are talking to (the desk's conversation):
  * the conversation's contact, linked to the conversation, in the customer's language; it enters
- * the pipeline as `new` and the sales groups get its card, as any other.
+ * the pipeline as `new` and the sales groups get its card, as any other. A service booked by its
+ * sessions or in slots follows the customer's rules: a session of it (seats taken in this
+ * transaction, `session_full` when too few) or a free slot; a manager may overbook a full session
+ * with a reason, as on the day sheet (session-desk.ts), on the timeline and in the audit log.
  */
 export async function bookForContact(
   trx: Knex.Transaction,
-  r: { orgId: string; contactId: string; conversationId: string; language: Language; staff: { staffId: string; role: StaffRole }; service?: string; start_date?: string; time?: string; travelers?: number; notes?: string; now?: Date },
+  r: {
+    orgId: string; contactId: string; conversationId: string; language: Language; staff: { staffId: string; role: StaffRole };
+    service?: string; session_id?: string; start_date?: string; time?: string; travelers?: number; notes?: string; overbook_reason?: string; requestId?: string; now?: Date;
+  },
 ): Promise<{ id: string; number: string }> {
   if (!canStaff(r.staff.role, 'booking.open')) throw forbidden(`The role ${r.staff.role} cannot open a booking`, { reason: 'role_forbids', action: 'booking.open', role: r.staff.role });
-  await refusePastDate(trx, r.orgId, r.start_date, r.now);
-  return createBooking(trx, {
+  if (r.overbook_reason) allowOverbook(r.staff.role);
+  const session = await sessionAsked(trx, r.orgId, r, { now: r.now, overbook: Boolean(r.overbook_reason) });
+  const f = session ? { ...r, service: session.serviceKey, start_date: session.date, time: session.time } : r;
+  await refusePastDate(trx, r.orgId, f.start_date, r.now);
+  const overbook = session?.overbook ? { reason: r.overbook_reason! } : undefined;
+  const booked = await createBooking(trx, {
     orgId: r.orgId,
     source: 'staff',
     actor: { type: 'staff', id: r.staff.staffId },
     customer: { contactId: r.contactId },
     conversationId: r.conversationId,
     at: r.now,
-    serviceId: await serviceIdOf(trx, r.orgId, r.service),
-    ...askedFor({ ...r, language: r.language }),
+    serviceId: await serviceIdOf(trx, r.orgId, f.service),
+    ...askedFor({ ...f, language: r.language }),
     details: present({ notes: r.notes }),
     notes: r.notes ?? null,
+    told: overbook ? { overbooked: overbook } : undefined,
+    session: session && { id: session.sessionId, seats: session.seats, overbook: Boolean(overbook) },
   });
+  if (booked.overbooked) {
+    await recordAudit(trx, { orgId: r.orgId, actorType: 'staff', actorId: r.staff.staffId, action: 'session.overbooked', subjectType: 'session', subjectId: session!.sessionId, details: { booking: booked.number, seats: session!.seats, reason: overbook!.reason }, requestId: r.requestId });
+  }
+  return { id: booked.id, number: booked.number };
 }

@@ -9,6 +9,7 @@ import { queueMessages } from '../conversations/outgoing.ts';
 import { DomainError, notFound, unauthenticated } from '../errors/index.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { iso } from '../time/iso.ts';
+import type { Language } from '../vocabulary.ts';
 import { formOrg } from './form-org.ts';
 import { serviceForSessions } from './service-sessions.ts';
 import { answerOffer, bookedNumber, joinWaitlist, leaveWaitlist, placeInLine, tellPlaceRemoved, waitlistOfSession, waitlistPlaceByToken, waitlistSession, type LeaveAnswer, type PlaceKey, type WaitlistRow } from './session-waitlist.ts';
@@ -70,6 +71,18 @@ export async function joinFromLine(knex: Knex, j: { lineUserId: string; displayN
     if (r.joined && message) await queueMessages(trx, { orgId: customer.orgId, conversationId, messages: [{ kind: 'text', text: message }], senderType: 'system' });
     return placeView(trx, r.entry, { message });
   });
+}
+
+/**
+ * A staff member puts the customer they are talking to in line for a full session (the desk's
+ * booking form, after `session_full`): the conversation's contact, the place said in that chat as
+ * the form inside LINE does. Refusals as for every door (a session with room: book it instead).
+ */
+export async function joinForContact(trx: Knex.Transaction, j: { orgId: string; contactId: string; conversationId: string; language: Language; sessionId: string; seats: number }): Promise<Place> {
+  const r = await joinWaitlist(trx, { orgId: j.orgId, sessionId: j.sessionId, contactId: j.contactId, conversationId: j.conversationId, seats: j.seats, source: 'staff', language: j.language });
+  const message = await joinedText(trx, r.entry, r.position);
+  if (r.joined && message) await queueMessages(trx, { orgId: j.orgId, conversationId: j.conversationId, messages: [{ kind: 'text', text: message }], senderType: 'system' });
+  return placeView(trx, r.entry, { message });
 }
 
 /** The website's place by its link. */

@@ -196,12 +196,22 @@ export const conversationCaseOpen = z
 export const conversationBookingOpen = z
   .object({
     service: z.string().regex(/^[a-z][a-z0-9_.]*$/).max(64).optional().meta({ description: 'A bookable service in use (GET /api/v1/services)' }),
+    session_id: z.uuid().optional().meta({ description: 'A session of a service booked by its sessions (GET /api/v1/services/:key/availability): needed for such a service; it fixes the date and time' }),
     start_date: z.iso.date().optional(),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM').optional(),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM').optional().meta({ description: 'For a service booked in slots, one of the day\'s free starts (GET /api/v1/services/:key/slots)' }),
     travelers: z.number().int().min(1).max(500).optional(),
     notes: z.string().trim().min(1).max(2000).optional(),
+    overbook_reason: z.string().trim().min(1).max(500).optional().meta({ description: "A manager's or an admin's reason to book a full session past its capacity (others: 403)" }),
   })
   .strict()
   .meta({ id: 'ConversationBookingOpen' });
+
+export const conversationWaitlistJoin = z
+  .object({
+    session_id: z.uuid(),
+    travelers: z.number().int().min(1).max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'ConversationWaitlistJoin' });
 
 export const conversationOpened = z.object({ number: z.string() }).meta({ id: 'ConversationOpened', description: 'The case or booking opened for the customer' });

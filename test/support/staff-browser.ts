@@ -32,3 +32,11 @@ export async function customerAsking(h: LiffHarness, name: string, text: string,
   await until(async () => (await h.sys.knex('contacts').where({ id: row.contact_id, display_name: name }).first()) ?? false);
   return { customer, id: row.id as string, contactId: row.contact_id as string, name };
 }
+
+/** What a person reads on the page: no ids, no ISO dates, none of these internal keys. */
+export async function expectWords(page: Page, keys: string[]): Promise<void> {
+  const text = (await page.textContent('main'))!;
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  for (const k of keys) expect(text).not.toContain(k);
+}

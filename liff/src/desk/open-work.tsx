@@ -4,6 +4,7 @@ import type { caseTypeList, serviceList } from '../../../core/contracts/taxonomy
 import { SEVERITIES } from '../../../core/vocabulary.ts';
 import { fill, type Lang } from '../kit/i18n.ts';
 import { staffCall, type StaffMe } from '../kit/staff.ts';
+import { BookingTimes } from './booking-times.tsx';
 import { cw } from './conversation-words.ts';
 import { iw } from './inbox-words.ts';
 import { severityNames } from './words.ts';
@@ -23,6 +24,10 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
   const [choices, setChoices] = useState<{ types: CaseTypes; services: Services } | null>(null);
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [service, setService] = useState('');
+  /** The session refused as full: the customer may wait for it, or a manager overbook it. */
+  const [full, setFull] = useState<{ body: Record<string, unknown>; sessionId: string; seatsLeft: number } | null>(null);
+  const [refusals, setRefusals] = useState(0);
   const mayCase = p.me.permissions.includes('cases.work');
   const mayBook = p.me.permissions.includes('bookings.create');
   useEffect(() => {
@@ -33,17 +38,31 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
   }, [kind]);
   if (!mayCase && !mayBook) return null;
 
-  const send = async (form: HTMLFormElement) => {
-    const f = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== '')) as Record<string, string>;
-    const body = kind === 'case' ? f : { ...f, ...(f.travelers ? { travelers: Number(f.travelers) } : {}) };
+  const post = async (body: Record<string, unknown>) => {
     setBusy(true);
     const a = await staffCall<{ number: string }>(`desk/conversations/${encodeURIComponent(p.conversationId)}/${kind === 'case' ? 'cases' : 'bookings'}`, { method: 'POST', body });
     setBusy(false);
+    setFull(null);
     if (a.kind === 'ok') {
       setSaid({ ok: true, text: fill(kind === 'case' ? cw.caseDone[lang] : cw.bookingDone[lang], { n: a.data.number }) });
       setKind(null);
       p.opened(a.data.number);
+    } else if (a.kind === 'refused' && a.error.code === 'session_full') {
+      const d = a.error.details as { sessionId: string; seatsLeft: number };
+      setSaid(null);
+      setFull({ body, sessionId: d.sessionId, seatsLeft: d.seatsLeft });
+      setRefusals((n) => n + 1);
     } else setSaid({ ok: false, text: fill(iw.failed[lang], { why: a.kind === 'refused' ? a.error.message : '—' }) });
+  };
+  const send = (form: HTMLFormElement) => {
+    const f = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== '')) as Record<string, string>;
+    return post(kind === 'case' ? f : { ...f, ...(f.travelers ? { travelers: Number(f.travelers) } : {}) });
+  };
+  const wait = async () => {
+    const a = await staffCall<{ position: number | null }>(`desk/conversations/${encodeURIComponent(p.conversationId)}/waitlist`, { method: 'POST', body: { session_id: full!.sessionId, ...(full!.body.travelers ? { travelers: full!.body.travelers } : {}) } });
+    setFull(null);
+    setSaid(a.kind === 'ok' ? { ok: true, text: fill(cw.waiting[lang], { n: a.data.position ?? 1 }) } : { ok: false, text: fill(iw.failed[lang], { why: a.kind === 'refused' ? a.error.message : '—' }) });
+    if (a.kind === 'ok') setKind(null);
   };
 
   return (
@@ -100,7 +119,7 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
           ) : (
             <>
               <label for="ow-service">{cw.service[lang]}</label>
-              <select id="ow-service" name="service">
+              <select id="ow-service" name="service" value={service} onChange={(e) => (setService(e.currentTarget.value), setFull(null))}>
                 <option value="">{cw.noService[lang]}</option>
                 {choices.services.map((s) => (
                   <option key={s.key} value={s.key}>
@@ -108,15 +127,28 @@ export function OpenWork(p: { lang: Lang; me: StaffMe; conversationId: string; o
                   </option>
                 ))}
               </select>
-              <label for="ow-date">{cw.date[lang]}</label>
-              <input id="ow-date" name="start_date" type="date" />
-              <label for="ow-time">{cw.time[lang]}</label>
-              <input id="ow-time" name="time" type="time" />
+              <BookingTimes lang={lang} service={service} reread={refusals} />
               <label for="ow-people">{cw.people[lang]}</label>
               <input id="ow-people" name="travelers" type="number" min={1} max={500} inputMode="numeric" />
               <label for="ow-notes">{cw.bookingNotes[lang]}</label>
               <textarea id="ow-notes" name="notes" maxLength={2000} />
             </>
+          )}
+          {full && (
+            <div class="full" role="alert">
+              <p class="error">{fill(cw.full[lang], { n: full.seatsLeft })}</p>
+              <button type="button" class="quiet" onClick={() => void wait()}>
+                {cw.waitlist[lang]}
+              </button>
+              <label for="ow-overbook">{cw.overbookReason[lang]}</label>
+              <input id="ow-overbook" maxLength={500} />
+              <button type="button" class="quiet" disabled={busy} onClick={(e) => {
+                const reason = (e.currentTarget.previousElementSibling as HTMLInputElement).value.trim();
+                if (reason) void post({ ...full.body, overbook_reason: reason });
+              }}>
+                {cw.overbook[lang]}
+              </button>
+            </div>
           )}
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
