@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { PeriodPreset } from '../../../core/contracts/analytics.ts';
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CASE_CATEGORIES, CASE_SOURCES, SEVERITIES } from '../../../core/vocabulary.ts';
 import { fill, useLang, type Lang } from '../kit/i18n.ts';
@@ -37,7 +38,23 @@ const SCREENS = [
   { key: 'abuse', words: w.abuse, permission: 'analytics.risk', view: AbuseScreen },
   { key: 'bookings', words: w.bookings, permission: 'analytics.read', view: BookingsScreen },
   { key: 'ceo', words: w.ceo, permission: 'analytics.staff', view: CeoScreen },
+  // Money (docs/money.md): the accountant's one screen here, and admins', managers' and the CEO's.
+  { key: 'finance', words: w.finance, permission: 'finance.read', view: LazyFinance },
 ] as const;
+
+/**
+ * The finance screen is loaded when first opened (finance-screen.tsx): the accountant's, opened now
+ * and then, and the rest of the dashboard need not wait for it.
+ */
+let financeScreen: Promise<FunctionComponent<ScreenProps>> | undefined;
+function LazyFinance(p: ScreenProps) {
+  const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
+  useEffect(() => {
+    financeScreen ??= import('./finance-screen.tsx').then((m) => m.default);
+    void financeScreen.then((s) => setScreen(() => s));
+  }, []);
+  return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
+}
 
 type Route = { screen: string; query: URLSearchParams };
 
@@ -196,7 +213,8 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
         ))}
       </nav>
       <h1>{current.words[p.lang]}</h1>
-      <Filters lang={p.lang} screen={current.key} query={p.route.query} key={current.key} />
+      {/* Finance offers its own periods (this month, last 7 days, last month), and no case filters. */}
+      {current.key !== 'finance' && <Filters lang={p.lang} screen={current.key} query={p.route.query} key={current.key} />}
       <View lang={p.lang} query={filters.toString()} key={`${current.key}?${filters}`} />
     </>
   );
