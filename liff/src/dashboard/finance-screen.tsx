@@ -94,7 +94,8 @@ function totals<T extends Money>(rows: T[], keyOf: (r: T) => string): { key: str
 function Table(p: { lang: Lang; label: string; heads: string[]; numeric: number; rows: ComponentChildren[][]; empty: Words }) {
   if (p.rows.length === 0) return <p class="muted">{p.empty[p.lang]}</p>;
   return (
-    <div class="scroll">
+    // Focusable, so that a table wider than the phone scrolls by keyboard too (a table of links would be anyway).
+    <div class="scroll" role="group" aria-label={p.label} tabIndex={0}>
       <table aria-label={p.label}>
         <thead>
           <tr>
@@ -181,7 +182,7 @@ export default function FinanceScreen(p: ScreenProps) {
           const sum = (ts: { currency: string; amountMinor: number }[]) => (ts.length ? ts.map((t) => money(t.amountMinor, t.currency)).join(' · ') : money(0, 'THB'));
           return (
             <>
-              <div class="grid">
+              <div class="grid money-stats">
                 <Stat lang={lang} label={f.cashIn} value={sum(received)} tone="ok" />
                 <Stat lang={lang} label={f.refunds} value={sum(refunded)} tone="wait" />
                 <Stat lang={lang} label={f.outstanding} value={sum(owed)} tone="info" />
