@@ -91,7 +91,8 @@ function totals<T extends Money>(rows: T[], keyOf: (r: T) => string): { key: str
   return [...out.values()];
 }
 
-function Table(p: { lang: Lang; label: string; heads: string[]; numeric: number; rows: ComponentChildren[][]; empty: Words }) {
+/** `numeric`: how many of the last columns are amounts (right-aligned); `words`: a column of sentences, kept wide enough to read. */
+function Table(p: { lang: Lang; label: string; heads: string[]; numeric: number; words?: number; rows: ComponentChildren[][]; empty: Words }) {
   if (p.rows.length === 0) return <p class="muted">{p.empty[p.lang]}</p>;
   return (
     // Focusable, so that a table wider than the phone scrolls by keyboard too (a table of links would be anyway).
@@ -115,7 +116,7 @@ function Table(p: { lang: Lang; label: string; heads: string[]; numeric: number;
                     {c}
                   </th>
                 ) : (
-                  <td class={i >= cells.length - p.numeric ? 'num' : undefined} key={i}>
+                  <td class={i >= cells.length - p.numeric ? 'num' : i === p.words ? 'words' : undefined} key={i}>
                     {c}
                   </td>
                 ),
@@ -162,7 +163,7 @@ export default function FinanceScreen(p: ScreenProps) {
   );
   return (
     <>
-      <nav class="tabs" aria-label={f.period[lang]}>
+      <nav class="tabs wrap" aria-label={f.period[lang]}>
         {FINANCE_PRESETS.map((k) => (
           <a key={k} href={`#/finance?preset=${k}`} aria-current={k === preset ? 'page' : undefined}>
             {presetWords[k][lang]}
@@ -230,8 +231,8 @@ export default function FinanceScreen(p: ScreenProps) {
                 'mismatches',
                 f.mismatches,
                 'payout_mismatches',
-                <Table lang={lang} label={f.mismatches[lang]} heads={[f.day[lang], f.why[lang], f.booking[lang], f.expected[lang], f.paidOut[lang]]} numeric={2} empty={f.noMismatch}
-                  rows={v.payoutMismatches.map((m) => [day(lang, m.day), said(mismatchWords, m.kind, lang), m.bookingNumber ?? '–', money(m.expectedMinor, m.currency), money(m.paidOutMinor, m.currency)])} />,
+                <Table lang={lang} label={f.mismatches[lang]} heads={[f.booking[lang], f.why[lang], f.day[lang], f.expected[lang], f.paidOut[lang]]} numeric={2} words={1} empty={f.noMismatch}
+                  rows={v.payoutMismatches.map((m) => [m.bookingNumber ?? '–', said(mismatchWords, m.kind, lang), day(lang, m.day), money(m.expectedMinor, m.currency), money(m.paidOutMinor, m.currency)])} />,
               )}
               {section(
                 'margins',
