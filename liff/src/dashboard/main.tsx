@@ -1,15 +1,13 @@
 import { render } from 'preact';
 import type { PeriodPreset } from '../../../core/contracts/analytics.ts';
-import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CASE_CATEGORIES, CASE_SOURCES, SEVERITIES } from '../../../core/vocabulary.ts';
 import { fill, useLang, type Lang } from '../kit/i18n.ts';
 import { prefetch, useStaff, type StaffMe } from '../kit/staff.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
-import { Page } from '../kit/ui.tsx';
+import { lazyScreen, Loading, Page } from '../kit/ui.tsx';
 import { API, NamesContext, NO_NAMES, useReport, type DashboardNames } from './data.ts';
 import { categoryNames } from '../kit/names.ts';
-import { Loading } from '../kit/ui.tsx';
 import './dashboard.css';
 import { InboxScreen } from './inbox-screen.tsx';
 import { AbuseScreen, BookingsScreen, CeoScreen, CsatScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
@@ -18,6 +16,9 @@ import { channelWords, granularityWords, presetWords, severityWords, w } from '.
 // The API's presets and trend buckets (core/contracts/analytics.ts), by their words: importing the contract would bring zod along.
 const PERIOD_PRESETS = Object.keys(presetWords);
 const TREND_GRANULARITIES = Object.keys(granularityWords);
+
+/** The finance screen is loaded when first opened (finance-screen.tsx): the accountant's, and the rest of the dashboard need not wait for it. */
+const LazyFinance = lazyScreen<ScreenProps>(() => import('./finance-screen.tsx'));
 
 /**
  * The Dashboard app (`/liff/dashboard`, opened from the staff rich menu): managers and the CEO
@@ -41,20 +42,6 @@ const SCREENS = [
   // Money (docs/money.md): the accountant's one screen here, and admins', managers' and the CEO's.
   { key: 'finance', words: w.finance, permission: 'finance.read', view: LazyFinance },
 ] as const;
-
-/**
- * The finance screen is loaded when first opened (finance-screen.tsx): the accountant's, opened now
- * and then, and the rest of the dashboard need not wait for it.
- */
-let financeScreen: Promise<FunctionComponent<ScreenProps>> | undefined;
-function LazyFinance(p: ScreenProps) {
-  const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
-  useEffect(() => {
-    financeScreen ??= import('./finance-screen.tsx').then((m) => m.default);
-    void financeScreen.then((s) => setScreen(() => s));
-  }, []);
-  return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
-}
 
 type Route = { screen: string; query: URLSearchParams };
 

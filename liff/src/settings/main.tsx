@@ -1,9 +1,9 @@
-import { render, type FunctionComponent } from 'preact';
+import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
-import { Loading, Page } from '../kit/ui.tsx';
+import { lazyScreen, Page } from '../kit/ui.tsx';
 import { AuditLog } from './audit.tsx';
 import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
@@ -82,19 +82,8 @@ function Home(p: { lang: Lang; me: StaffMe }) {
   );
 }
 
-/**
- * The schedule screen is loaded when first opened: an admin opens it now and then, and the rest of
- * the app need not wait for it.
- */
-let scheduleScreen: Promise<FunctionComponent<ScreenProps>> | undefined;
-function LazySchedule(p: ScreenProps) {
-  const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
-  useEffect(() => {
-    scheduleScreen ??= import('./schedule.tsx').then((m) => m.default);
-    void scheduleScreen.then((s) => setScreen(() => s));
-  }, []);
-  return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
-}
+/** The schedule screen is loaded when first opened: an admin opens it now and then. */
+const LazySchedule = lazyScreen<ScreenProps>(() => import('./schedule.tsx'));
 
 function SettingsApp() {
   const [lang, setLang] = useLang();
