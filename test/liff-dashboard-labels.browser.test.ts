@@ -35,7 +35,7 @@ const CAMEL = /\b[a-z]+[A-Z][a-zA-Z]+\b/g;
 const NOT_LABELS: RegExp[] = [];
 const keysIn = (text: string) => [...text.matchAll(SNAKE), ...text.matchAll(CAMEL)].map((m) => m[0]).filter((k) => !NOT_LABELS.some((r) => r.test(k)));
 
-const SCREENS = ['queue', 'me', 'sla', 'time', 'csat', 'staff', 'providers', 'debt', 'abuse', 'bookings', 'ceo'] as const;
+const SCREENS = ['queue', 'me', 'sla', 'time', 'csat', 'staff', 'providers', 'debt', 'abuse', 'bookings', 'ceo', 'finance'] as const;
 
 // Skipped where Debian's Chromium is not installed: there is no browser to drive (.ci/run installs it).
 describe.skipIf(!hasChromium)('the dashboard speaks names, not keys, and fits a phone', () => {

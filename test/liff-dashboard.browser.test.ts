@@ -67,11 +67,13 @@ describe.skipIf(!hasChromium)('the Dashboard app in a browser', () => {
     expect(await page.textContent('main')).toContain('สวัสดี Mali Manager');
     // Every screen a manager may open is offered.
     const tabs = await page.locator('nav.tabs a').allTextContents();
-    expect(tabs).toEqual(['คิวตอนนี้', 'ผลงานของฉัน', 'SLA', 'เวลาไปไหน', 'ความพึงพอใจ', 'ทีมงาน', 'กล่องข้อความ', 'ผู้ให้บริการ', 'ปัญหาซ้ำ', 'ลูกค้าที่น่าสงสัย', 'การจอง', 'มุมมองผู้บริหาร']);
+    expect(tabs).toEqual(['คิวตอนนี้', 'ผลงานของฉัน', 'SLA', 'เวลาไปไหน', 'ความพึงพอใจ', 'ทีมงาน', 'กล่องข้อความ', 'ผู้ให้บริการ', 'ปัญหาซ้ำ', 'ลูกค้าที่น่าสงสัย', 'การจอง', 'มุมมองผู้บริหาร', 'การเงิน']);
     await expectNoOverflow(page);
     await expectAccessible(page, 'queue th light');
     await shot(page, 'queue-th-light');
     expect(scripts.some((s) => /\/chart-[\w-]+\.js$/.test(s))).toBe(false);
+    // Nor the finance screen, loaded when first opened.
+    expect(scripts.some((s) => /\/finance-screen-[\w-]+\.js$/.test(s))).toBe(false);
   });
 
   it('a manager reads SLA compliance with its chart in English, dark, then drills down from a number to a case', async () => {

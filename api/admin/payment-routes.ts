@@ -9,7 +9,7 @@ import { confirmSlip, rejectSlip } from '../../core/checkout/slips.ts';
 import { sendCsv, wantsCsv } from '../csv-response.ts';
 import * as c from '../../core/contracts/money.ts';
 import { notFound } from '../../core/errors/index.ts';
-import { onDesk } from '../liff/staff-apps.ts';
+import { onDashboard, onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /**
@@ -98,6 +98,7 @@ export const paymentRoutes = [
       "The finance view for a period of the org's days: money in by day and how it was paid (card, promptpay, transfer; flagged money apart), refunds by day, what customers still owe on bookings asked to pay, Stripe payouts matched against payments with the mismatches listed, and the margin of each booking with a known cost. `format=csv` answers one table (`table`: cash_in, refunds, outstanding, payouts, payout_mismatches, margins)",
     tag: 'payments',
     access: 'finance.read',
+    staffApp: onDashboard('/finance', "The dashboard's finance screen (as GET /api/v1/finance, CSV too)"),
     query: c.financeQuery,
     response: c.financeView,
     handle: async ({ caller, deps, query, ctx }) => {

@@ -6,7 +6,7 @@ import { analyticsRouteSet, type AnalyticsAudience } from '../admin/analytics-ro
 import { can } from '../../core/access/roles.ts';
 import { staffSignIn } from '../../core/staff/staff-sign-in.ts';
 import { route } from '../route.ts';
-import { LIFF_API_PREFIX } from './liff-api.ts';
+import { DASHBOARD_API_PREFIX } from './staff-apps.ts';
 
 /**
  * The Dashboard app's API (`/liff/dashboard`): the analytics routes themselves
@@ -14,14 +14,15 @@ import { LIFF_API_PREFIX } from './liff-api.ts';
  * (`access: { liffStaff }`, the same permissions as for API keys), so that every figure is
  * computed, filtered and exported as `/api/v1/analytics/*` does it. The figures' `drill` paths
  * name the API's `/api/v1/analytics/...`; the app asks for the same path under
- * `/liff-api/v1/dashboard/...`.
+ * `/liff-api/v1/dashboard/...`. The finance screen's read is declared beside `/api/v1/finance`
+ * (api/admin/payment-routes.ts, `onDashboard`).
  *
  * Managers, admins and the CEO read the whole org. A support member reads their own figures: every
  * case figure is narrowed to the cases they own (`owner`), every bookings figure to the bookings
  * assigned to them (`assignee`), whatever the page asks; and their score is theirs alone
  * (`/dashboard/me`, staff performance naming everyone being for managers and the CEO).
  */
-export const DASHBOARD_API_PREFIX = `${LIFF_API_PREFIX}/dashboard`;
+export { DASHBOARD_API_PREFIX };
 
 const ownFiguresOnly = (role: string) => role === 'support';
 

@@ -21,7 +21,7 @@ export interface EnrolledStaff {
 
 export async function enrolStaff(
   h: LineCustomerHarness,
-  s: { displayName: string; role: 'support' | 'manager' | 'admin' | 'ceo'; language?: 'th' | 'en' },
+  s: { displayName: string; role: 'support' | 'manager' | 'admin' | 'ceo' | 'accountant'; language?: 'th' | 'en' },
 ): Promise<EnrolledStaff> {
   const api = apiClient(h.sys);
   const res = await api('POST', '/api/v1/staff', { displayName: s.displayName, role: s.role, language: s.language ?? 'en' });

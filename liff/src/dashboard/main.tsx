@@ -5,10 +5,9 @@ import { CASE_CATEGORIES, CASE_SOURCES, SEVERITIES } from '../../../core/vocabul
 import { fill, useLang, type Lang } from '../kit/i18n.ts';
 import { prefetch, useStaff, type StaffMe } from '../kit/staff.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
-import { Page } from '../kit/ui.tsx';
+import { lazyScreen, Loading, Page } from '../kit/ui.tsx';
 import { API, NamesContext, NO_NAMES, useReport, type DashboardNames } from './data.ts';
 import { categoryNames } from '../kit/names.ts';
-import { Loading } from '../kit/ui.tsx';
 import './dashboard.css';
 import { InboxScreen } from './inbox-screen.tsx';
 import { AbuseScreen, BookingsScreen, CeoScreen, CsatScreen, DebtScreen, DrillScreen, MeScreen, ProvidersScreen, QueueScreen, SlaScreen, StaffScreen, TimeScreen, type ScreenProps } from './screens.tsx';
@@ -17,6 +16,9 @@ import { channelWords, granularityWords, presetWords, severityWords, w } from '.
 // The API's presets and trend buckets (core/contracts/analytics.ts), by their words: importing the contract would bring zod along.
 const PERIOD_PRESETS = Object.keys(presetWords);
 const TREND_GRANULARITIES = Object.keys(granularityWords);
+
+/** The finance screen is loaded when first opened (finance-screen.tsx): the accountant's, and the rest of the dashboard need not wait for it. */
+const LazyFinance = lazyScreen<ScreenProps>(() => import('./finance-screen.tsx'));
 
 /**
  * The Dashboard app (`/liff/dashboard`, opened from the staff rich menu): managers and the CEO
@@ -37,6 +39,8 @@ const SCREENS = [
   { key: 'abuse', words: w.abuse, permission: 'analytics.risk', view: AbuseScreen },
   { key: 'bookings', words: w.bookings, permission: 'analytics.read', view: BookingsScreen },
   { key: 'ceo', words: w.ceo, permission: 'analytics.staff', view: CeoScreen },
+  // Money (docs/money.md): the accountant's one screen here, and admins', managers' and the CEO's.
+  { key: 'finance', words: w.finance, permission: 'finance.read', view: LazyFinance },
 ] as const;
 
 type Route = { screen: string; query: URLSearchParams };
@@ -196,7 +200,8 @@ function Dashboard(p: { lang: Lang; me: StaffMe; route: Route }) {
         ))}
       </nav>
       <h1>{current.words[p.lang]}</h1>
-      <Filters lang={p.lang} screen={current.key} query={p.route.query} key={current.key} />
+      {/* Finance offers its own periods (this month, last 7 days, last month), and no case filters. */}
+      {current.key !== 'finance' && <Filters lang={p.lang} screen={current.key} query={p.route.query} key={current.key} />}
       <View lang={p.lang} query={filters.toString()} key={`${current.key}?${filters}`} />
     </>
   );

@@ -21,6 +21,7 @@ export const w = {
   bookings: { th: 'การจอง', en: 'Bookings' },
   inbox: { th: 'กล่องข้อความ', en: 'Inbox' },
   ceo: { th: 'มุมมองผู้บริหาร', en: 'CEO view' },
+  finance: { th: 'การเงิน', en: 'Finance' },
   drill: { th: 'เคสเบื้องหลังตัวเลข', en: 'The cases behind the figure' },
   drillBookings: { th: 'การจองเบื้องหลังตัวเลข', en: 'The bookings behind the figure' },
   drillConversations: { th: 'บทสนทนาเบื้องหลังตัวเลข', en: 'The conversations behind the figure' },

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './theme.css';
 import type { Dict, Lang, Words } from './i18n.ts';
@@ -108,4 +108,21 @@ export function Fact(p: { term: string; value: string }) {
       <dd style="margin:0">{p.value}</dd>
     </div>
   );
+}
+
+/**
+ * A screen in a chunk of its own, loaded when first opened (the settings' schedule, the dashboard's
+ * finance): what the app downloads at start stays small, and the chunk is fetched once. Here beside
+ * Loading, in the chunk every app has already (a module of its own would be a chunk of its own).
+ */
+export function lazyScreen<P extends { lang: Lang }>(load: () => Promise<{ default: FunctionComponent<P> }>): FunctionComponent<P> {
+  let loading: Promise<FunctionComponent<P>> | undefined;
+  return function LazyScreen(p: P) {
+    const [Screen, setScreen] = useState<FunctionComponent<P> | null>(null);
+    useEffect(() => {
+      loading ??= load().then((m) => m.default);
+      void loading.then((s) => setScreen(() => s));
+    }, []);
+    return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
+  };
 }

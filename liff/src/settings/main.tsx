@@ -1,9 +1,9 @@
-import { render, type FunctionComponent } from 'preact';
+import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff, type StaffMe } from '../kit/staff.ts';
-import { Loading, Page } from '../kit/ui.tsx';
+import { lazyScreen, Page } from '../kit/ui.tsx';
 import { AuditLog } from './audit.tsx';
 import { Bookings } from './bookings.tsx';
 import { CaseTypes } from './case-types.tsx';
@@ -83,24 +83,10 @@ function Home(p: { lang: Lang; me: StaffMe }) {
   );
 }
 
-/**
- * A screen loaded when first opened (a chunk of its own): an admin opens it now and then, and the
- * rest of the app need not wait for it.
- */
-function lazyScreen(load: () => Promise<FunctionComponent<ScreenProps>>) {
-  let loading: Promise<FunctionComponent<ScreenProps>> | undefined;
-  return function LazyScreen(p: ScreenProps) {
-    const [Screen, setScreen] = useState<FunctionComponent<ScreenProps> | null>(null);
-    useEffect(() => {
-      loading ??= load();
-      void loading.then((s) => setScreen(() => s));
-    }, []);
-    return Screen ? <Screen {...p} /> : <Loading lang={p.lang} />;
-  };
-}
-const LazySchedule = lazyScreen(() => import('./schedule.tsx').then((m) => m.default));
+/** Screens loaded when first opened (a chunk each): an admin opens them now and then. */
+const LazySchedule = lazyScreen<ScreenProps>(() => import('./schedule.tsx'));
 /** The set-up checklist: most visits to Settings never need it. */
-const LazySetup = lazyScreen(() => import('./setup.tsx').then((m) => m.Setup));
+const LazySetup = lazyScreen<ScreenProps>(() => import('./setup.tsx').then((m) => ({ default: m.Setup })));
 
 function SettingsApp() {
   const [lang, setLang] = useLang();
