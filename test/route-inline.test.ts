@@ -27,6 +27,8 @@ describe('routing a message where it is stored', () => {
     expect(reply.text.length).toBeGreaterThan(0);
     const m = await messageSaying('hello there');
     expect(m.routed_at).not.toBeNull();
+    // The row is marked done with the job's other completions, just after the answer went.
+    await until(async () => (await routeRowOf(m.id))?.status === 'done');
     expect(await routeRowOf(m.id)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
   });
 

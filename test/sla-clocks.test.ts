@@ -113,8 +113,15 @@ describe('SLA timers', () => {
   it('lets the sweep catch a timer whose job was lost', async () => {
     const c = await caseDueIn({ warn: -2000, breach: -1000, firstResponse: 60_000 }, false);
     const due = (await dueSlaChecks(sys.knex, new Date())).filter((d) => d.caseId === c.id);
-    expect(due.map((d) => d.moment).sort()).toEqual(['breach', 'warning']);
+    // The system's own sweep may have caught them first on a busy machine: then nothing is left due.
+    if (due.length) expect(due.map((d) => d.moment).sort()).toEqual(['breach', 'warning']);
     for (const check of due) await sys.knex.transaction((trx) => fireSlaTimer(trx, check));
-    expect((await events(c.id)).map((e) => e.type)).toEqual(expect.arrayContaining(['sla_warning', 'sla_breach', 'escalated']));
+    const fired = await until(async () => {
+      const types = (await events(c.id)).map((e) => e.type);
+      return ['sla_warning', 'sla_breach', 'escalated'].every((t) => types.includes(t)) && types;
+    });
+    // Caught once each, by whichever sweep came first.
+    expect(fired.filter((t) => t === 'sla_warning')).toHaveLength(1);
+    expect(fired.filter((t) => t === 'sla_breach')).toHaveLength(1);
   });
 });
