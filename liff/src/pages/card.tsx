@@ -1,11 +1,9 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { myMemberCard } from '../../../core/contracts/members.ts';
-import { call } from '../kit/api.ts';
 import { useLang, when, moneyMinor, type Dict, type Lang } from '../kit/i18n.ts';
-import { lineSession } from '../kit/line.ts';
-import { Badge, Failed, Loading, Page } from '../kit/ui.tsx';
+import { NotShown, useSignedInRead } from '../kit/signed-in-read.tsx';
+import { Badge, Page } from '../kit/ui.tsx';
 
 /**
  * The member card (docs/members.md): inside LINE only, the member the verified LINE sign-in names.
@@ -105,24 +103,11 @@ function MemberCard({ lang, card, qrSvg }: { lang: Lang; card: Card; qrSvg: stri
 
 function CardPage() {
   const [lang, setLang] = useLang();
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'outside' } | { kind: 'expired' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; mine: Mine }>({ kind: 'loading' });
-  const load = async () => {
-    setState({ kind: 'loading' });
-    const session = await lineSession({ signIn: true });
-    if (!session) return setState({ kind: 'outside' });
-    const a = await call<Mine>('/liff-api/v1/me/card', { idToken: session.idToken });
-    if (a.kind === 'ok') setState({ kind: 'shown', mine: a.data });
-    else if (a.kind === 'refused' && a.status === 401) setState({ kind: 'expired' });
-    else setState({ kind: 'failed', offline: a.kind === 'offline' });
-  };
-  useEffect(() => void load(), []);
+  const [state, load] = useSignedInRead<Mine>('/liff-api/v1/me/card');
   return (
     <Page lang={lang} setLang={setLang} title={words.title[lang]}>
       <h1>{words.title[lang]}</h1>
-      {state.kind === 'loading' && <Loading lang={lang} />}
-      {state.kind === 'outside' && <p class="card">{words.inLine[lang]}</p>}
-      {state.kind === 'expired' && <p class="card" role="alert">{words.signInAgain[lang]}</p>}
-      {state.kind === 'failed' && <Failed lang={lang} offline={state.offline} retry={load} />}
+      <NotShown state={state} lang={lang} inLine={words.inLine[lang]} signInAgain={words.signInAgain[lang]} retry={load} />
       {state.kind === 'shown' && (state.mine.card ? <MemberCard lang={lang} card={state.mine.card} qrSvg={state.mine.qrSvg} /> : <p class="card">{words.notMember[lang]}</p>)}
     </Page>
   );

@@ -1,11 +1,9 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { myBookingsAndCases } from '../../../core/contracts/liff.ts';
-import { call } from '../kit/api.ts';
 import { day, useLang, when, type Dict } from '../kit/i18n.ts';
-import { lineSession } from '../kit/line.ts';
-import { Badge, Fact, Failed, Loading, Page } from '../kit/ui.tsx';
+import { NotShown, useSignedInRead } from '../kit/signed-in-read.tsx';
+import { Badge, Fact, Page } from '../kit/ui.tsx';
 
 /** My bookings and cases: inside LINE only, the customer the verified LINE sign-in names (the server decides who that is). */
 type Mine = z.infer<typeof myBookingsAndCases>;
@@ -31,26 +29,12 @@ const words = {
 
 function MePage() {
   const [lang, setLang] = useLang();
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'outside' } | { kind: 'expired' } | { kind: 'failed'; offline: boolean } | { kind: 'shown'; mine: Mine }>({ kind: 'loading' });
-
-  const load = async () => {
-    setState({ kind: 'loading' });
-    const session = await lineSession({ signIn: true });
-    if (!session) return setState({ kind: 'outside' });
-    const a = await call<Mine>('/liff-api/v1/me/bookings-and-cases', { idToken: session.idToken });
-    if (a.kind === 'ok') setState({ kind: 'shown', mine: a.data });
-    else if (a.kind === 'refused' && a.status === 401) setState({ kind: 'expired' });
-    else setState({ kind: 'failed', offline: a.kind === 'offline' });
-  };
-  useEffect(() => void load(), []);
+  const [state, load] = useSignedInRead<Mine>('/liff-api/v1/me/bookings-and-cases');
 
   return (
     <Page lang={lang} setLang={setLang} title={words.title[lang]}>
       <h1>{words.title[lang]}</h1>
-      {state.kind === 'loading' && <Loading lang={lang} />}
-      {state.kind === 'outside' && <p class="card">{words.inLine[lang]}</p>}
-      {state.kind === 'expired' && <p class="card" role="alert">{words.signInAgain[lang]}</p>}
-      {state.kind === 'failed' && <Failed lang={lang} offline={state.offline} retry={load} />}
+      <NotShown state={state} lang={lang} inLine={words.inLine[lang]} signInAgain={words.signInAgain[lang]} retry={load} />
       {state.kind === 'shown' && (
         <>
           <section aria-labelledby="bookings">
