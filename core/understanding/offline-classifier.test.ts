@@ -42,7 +42,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v11');
+    expect(classifier.model).toBe('ngram-knn-v12');
   });
 });
 
@@ -466,6 +466,35 @@ describe('text normalisation', () => {
 
   it('polite particles carry no weight', () => {
     expect([...textFeatures('ค่ะ ครับ นะคะ').words.keys()]).toEqual([]);
+  });
+
+  it('a Thai compound that ICU cuts into function words keeps its letters ("ที่อยู่", address)', () => {
+    // ICU reads "ที่อยู่" as "ที่" + "อยู่": neither is a word feature, both stay in the letters.
+    const f = textFeatures('ขอเปลี่ยนที่อยู่ค่ะ');
+    expect(f.words.has('ที่')).toBe(false);
+    expect(f.words.has('อยู่')).toBe(false);
+    // Thai n-grams are two to four letters: "อยู่" is one, and "ที่อ" spans the two words.
+    expect(f.chars.has('อยู่')).toBe(true);
+    expect(f.chars.has('ที่อ')).toBe(true);
+    // The particle stays out of the letters as it does out of the words.
+    expect([...f.chars.keys()].some((g) => g.includes('ค่ะ'))).toBe(false);
+    // Without the compound the letters are those of "เปลี่ยน" alone, as before.
+    expect(textFeatures('ขอเปลี่ยนค่ะ').chars.has('อยู่')).toBe(false);
+  });
+});
+
+describe('OfflineClassifier: Thai compounds made of function words', () => {
+  // Two changes a customer asks for, told apart by the compound "ที่อยู่" (address) alone.
+  const business = taxonomySchema.parse({
+    caseTypes: [
+      { key: 'change_address', name: { en: 'Change address', th: 'เปลี่ยนที่อยู่' }, examples: ['ขอเปลี่ยนที่อยู่จัดส่งค่ะ', 'ย้ายบ้านแล้ว จะแจ้งเปลี่ยนที่อยู่ครับ', 'อยากเปลี่ยนที่อยู่ส่งบิล', 'ที่อยู่ใหม่ค่ะ ช่วยแก้ให้หน่อย', 'แก้ไขที่อยู่ในการจัดส่งเอกสาร'] },
+      { key: 'change_plan', name: { en: 'Change plan', th: 'เปลี่ยนแพ็กเกจ' }, examples: ['ขอเปลี่ยนแพ็กเกจค่ะ', 'อยากเปลี่ยนโปรเป็นรายเดือน', 'จะเปลี่ยนแพ็กเกจอินเทอร์เน็ตครับ', 'เปลี่ยนโปรโมชั่นได้ไหมคะ', 'ช่วยเปลี่ยนแพ็กเกจให้หน่อย'] },
+    ],
+  });
+
+  it.each(['ต้องการเปลี่ยนแปลงที่อยู่ค่ะ', 'เปลี่ยนแปลงที่อยู่ที่ให้จัดส่ง'])('%s -> the address, not the plan', async (text) => {
+    const r = await classify(text, business);
+    expect(r).toMatchObject({ kind: 'case', caseType: 'change_address' });
   });
 });
 

@@ -705,7 +705,7 @@ export class OfflineClassifier implements Classifier {
    * on words and letters only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v11' : 'ngram-knn-v11-lexical';
+    return wordVectors() ? 'ngram-knn-v12' : 'ngram-knn-v12-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

@@ -7,7 +7,7 @@
  *   neighbouring tokens written together ("top up" -> "topup", "เติม"+"เงิน" -> "เติมเงิน") so that
  *   spelling and segmentation variants of compounds meet;
  * - `chars`: character n-grams of the content words (Latin 3-5 within a word, Thai 2-4 over runs of
- *   Thai text, because Thai word boundaries are themselves a guess), which absorb typos,
+ *   Thai text, Thai function words included, because Thai word boundaries are themselves a guess), which absorb typos,
  *   inflections and segmentation noise.
  *
  * Everything here is pure and deterministic; nothing is fetched or loaded.
@@ -84,6 +84,14 @@ const EN_NEGATIONS: [RegExp, string][] = [
 ];
 
 /**
+ * Thai function words. ICU's dictionary also cuts compounds into them: "ที่อยู่" (address) is
+ * "ที่" + "อยู่", "เจ้าหน้าที่" ends in "ที่", "ให้บริการ" starts with "ให้". Alone they are no word
+ * feature, but they stay in the run of Thai letters that the character n-grams are cut from, so
+ * that a compound made of them is not lost ("เปลี่ยนที่อยู่", change the address, was "เปลี่ยน").
+ */
+const THAI_FUNCTION_WORDS = new Set(['ที่', 'ของ', 'และ', 'ก็', 'ให้', 'ไป', 'มา', 'แล้ว', 'อยู่', 'เลย', 'จะ', 'คือ', 'ว่า', 'ซึ่ง', 'อัน', 'นี้', 'นั้น']);
+
+/**
  * Left out of word features: English function words and Thai polite particles and pronouns. Kept
  * on purpose: negations (not, no, never, ไม่), question words (what, how, ไหม, ...), modal "can",
  * "please"; they carry the difference between a request, a problem and a question.
@@ -97,8 +105,9 @@ const STOPWORDS = new Set([
   'have', 'has', 'had', 'do', 'does', 'did', 'get', 'got', 'some', 'any', 'all', 'too', 'guys', 'oh', 'um', 'hmm',
   // Thai particles, pronouns and fillers
   'ค่ะ', 'คะ', 'ครับ', 'ค่า', 'ฮะ', 'จ้า', 'จ้ะ', 'จ๊ะ', 'จ๋า', 'นะ', 'น่ะ', 'น้า', 'นะคะ', 'นะครับ', 'อ่ะ', 'อะ',
-  'เด้อ', 'ล่ะ', 'ละ', 'ผม', 'ดิฉัน', 'ฉัน', 'หนู', 'เค้า', 'เรา', 'คุณ', 'พี่', 'น้อง', 'แอดมิน', 'แอด', 'ที่', 'ของ',
-  'และ', 'ก็', 'ให้', 'ไป', 'มา', 'แล้ว', 'อยู่', 'เลย', 'จะ', 'คือ', 'ว่า', 'ซึ่ง', 'อัน', 'นี้', 'นั้น', 'ๆ',
+  'เด้อ', 'ล่ะ', 'ละ', 'ผม', 'ดิฉัน', 'ฉัน', 'หนู', 'เค้า', 'เรา', 'คุณ', 'พี่', 'น้อง', 'แอดมิน', 'แอด', 'ๆ',
+  // Thai function words (also syllables of compounds: THAI_FUNCTION_WORDS)
+  ...THAI_FUNCTION_WORDS,
 ]);
 
 /** Light English stemming: plural, -ing, -ed, -ly, final e; doubled final consonants undone. */
@@ -380,7 +389,8 @@ export function textFeatures(input: string): TextFeatures {
         flushThai();
         if (tok.length >= 2 && !tok.startsWith('x')) addCharGrams(chars, tok, 3, 5);
       }
-    } else if (!thai) flushThai();
+    } else if (thai && THAI_FUNCTION_WORDS.has(tok)) thaiRun += tok;
+    else if (!thai) flushThai();
     if (i > 0) {
       const prev = seq[i - 1];
       if ((prev.content && content) || (prev.content && !thai && PARTICLE_PAIRS.has(tok))) add(words, prev.tok + tok);
