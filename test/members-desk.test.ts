@@ -171,3 +171,29 @@ describe('a credit marked used when a class is attended', () => {
     await ledgerSound();
   });
 });
+
+describe('a booking paid from the wallet or with a credit owes nothing', () => {
+  it('a payment link for it is refused as paid in full, and no booking payment is made up; a booking the member did not pay still asks its price', async () => {
+    const service = await aService();
+    const m = await aMember();
+    expect((await api('POST', `/api/v1/members/${m.id}/adjustments`, { target: 'wallet', amount: 100_000, reason: 'Cash at the counter' })).status).toBe(201);
+    const fromWallet = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, pay_with: 'wallet', language: 'th' });
+    expect(fromWallet.status, JSON.stringify(fromWallet.json)).toBe(201);
+    const link = await api('POST', `/api/v1/bookings/${fromWallet.json.number}/payment-links`, {});
+    expect(link.status).toBe(409);
+    expect(link.json.error.details).toMatchObject({ reason: 'paid', paidMinor: 80_000 });
+    expect(await sys.knex('booking_payments').where({ booking_id: (await sys.knex('bookings').where({ number: fromWallet.json.number }).first('id')).id }).first()).toBeUndefined();
+
+    const pkg = await aPackage([service]);
+    expect((await sell(m.id, { packageKey: pkg, paidWith: 'cash' }, `desk-sale-${m.id}`)).status).toBe(201);
+    const withCredit = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, pay_with: 'credits', language: 'th' });
+    expect((await api('POST', `/api/v1/bookings/${withCredit.json.number}/payment-links`, {})).json.error.details).toMatchObject({ reason: 'paid', paidMinor: 80_000 });
+
+    // Not paid by the member: the link is asked for (no Stripe here: 503, the price was owed).
+    const unpaid = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, language: 'th' });
+    const asked = await api('POST', `/api/v1/bookings/${unpaid.json.number}/payment-links`, {});
+    expect(asked.status).toBe(503);
+    expect(asked.json.error?.details?.reason).not.toBe('paid');
+    await ledgerSound();
+  });
+});
