@@ -89,6 +89,7 @@ import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts'
 import { sendMemberWebhooks } from '../core/integrations/member-events-out.ts';
 import { payNewBooking, returnOnCancel, spendCreditOnAttendance } from '../core/members/booking-credits.ts';
 import { subscribeToMemberMovements } from '../core/members/member-events.ts';
+import { tellCreditSpent } from '../core/members/member-notices.ts';
 import { applyTopUpSession } from '../core/members/wallet-top-ups.ts';
 import { applyOtherCheckoutSessions } from '../core/checkout/stripe-events.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
@@ -182,6 +183,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
   subscribeToMemberMovements('webhooks', sendMemberWebhooks);
+  subscribeToMemberMovements('credit-spent-notice', tellCreditSpent);
   // A paid Checkout Session that is a member's wallet top-up (core/members/wallet-top-ups.ts).
   applyOtherCheckoutSessions('member-top-ups', applyTopUpSession);
   // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).

@@ -112,3 +112,22 @@ describe('buying from the member card', () => {
     expect(stripe.state.sessions.size).toBe(sessions);
   });
 });
+
+describe('a credit spent, told', () => {
+  it('a member who books with a credit is told on LINE which package paid and what is left; a booking without credits tells nothing of credits', async () => {
+    const { userId, member } = await aLineMember();
+    expect((await api('POST', `/api/v1/members/${member.id}/packages`, { packageKey: 'ten', paidWith: 'cash' })).status).toBe(201);
+    const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const session = (await api('POST', '/api/v1/services/pad_thai/sessions', { date: day, time: '11:00', capacity: 10 })).json.items[0].id;
+    const booked = await api('POST', '/api/v1/bookings', { session_id: session, member_number: member.number, pay_with: 'credits', language: 'th' });
+    expect(booked.status, JSON.stringify(booked.json)).toBe(201);
+    const texts = () => h.line.state.deliveriesTo(userId).flatMap((d) => d.messages.map((m) => ('text' in m ? String(m.text) : '')));
+    await until(async () => texts().some((t) => t.includes(booked.json.number)));
+    expect(texts()).toContain(`ใช้ 1 เครดิตจาก แพ็กเกจ 10 คลาส สำหรับการจอง ${booked.json.number} แล้วค่ะ เหลืออีก 9 ครั้ง`);
+
+    const plain = await api('POST', '/api/v1/bookings', { session_id: session, member_number: member.number, language: 'th' });
+    expect(plain.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(texts().filter((t) => t.includes(plain.json.number) && t.includes('เครดิต'))).toEqual([]);
+  });
+});
