@@ -88,6 +88,13 @@ describe.skipIf(!hasChromium)('members on the desk', () => {
     expect(Number((await h.sys.knex('member_adjustments').where({ member_id: c.member.id }).count('* as n'))[0].n)).toBe(3);
     await expectWords(page, ['five_curry', service, 'awaiting_approval', 'credits']);
     await checkScreen(page, 'member-panel-th');
+
+    // The customer's 360 shows the same panel, with the sale.
+    await page.goto(`${h.sys.url}/liff/desk/contact/${c.contactId}?lang=th`);
+    const onProfile = page.locator(`[data-member="${c.member.number}"]`);
+    await poll(() => onProfile.count()).toBe(1);
+    expect(await onProfile.getByTestId('member-packages').textContent()).toContain('เหลือ 5/5');
+    await checkScreen(page, 'member-contact-th');
   });
 
   it('the Members screen, in English and dark: a mistyped number is "not found"; a scanned member card opens the member', async () => {

@@ -86,7 +86,7 @@ function Desk() {
               {at.screen === 'members' && <LazyFindMember lang={lang} me={me} />}
               {at.screen === 'inbox' && <Inbox lang={lang} me={me} />}
               {at.screen === 'conversation' && <ConversationScreen key={at.number} lang={lang} me={me} id={at.number} />}
-              {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}
+              {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} me={me} id={at.number} />}
             </>
           );
         }}

@@ -208,12 +208,14 @@ function SellPackage(p: { lang: Lang; card: Card; sold: () => void }) {
 function Adjust(p: { lang: Lang; card: Card; done: () => void }) {
   const { lang } = p;
   const open = p.card.packages.filter((s) => s.status === 'active');
-  const [target, setTarget] = useState<(typeof TARGETS)[number]>(open.length ? 'credits' : 'wallet');
+  const [chosen, setTarget] = useState<(typeof TARGETS)[number]>(open.length ? 'credits' : 'wallet');
   const [saleId, setSaleId] = useState('');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [said, setSaid] = useState('');
   const targets = TARGETS.filter((t) => t !== 'credits' || open.length);
+  // Credits only while a package is open: its last one closed meanwhile, the choice falls back.
+  const target = targets.includes(chosen) ? chosen : 'wallet';
   const submit = async (e: Event) => {
     e.preventDefault();
     // Wallet amounts are baht as staff write them ("-1,500", "250.50"), read as the documents form reads them; credits and points whole numbers.
