@@ -87,8 +87,9 @@ import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts';
 import { sendMemberWebhooks } from '../core/integrations/member-events-out.ts';
-import { payNewBooking, returnOnCancel } from '../core/members/booking-credits.ts';
+import { payNewBooking, returnOnCancel, spendCreditOnAttendance } from '../core/members/booking-credits.ts';
 import { subscribeToMemberMovements } from '../core/members/member-events.ts';
+import { tellCreditSpent } from '../core/members/member-notices.ts';
 import { applyTopUpSession } from '../core/members/wallet-top-ups.ts';
 import { applyOtherCheckoutSessions } from '../core/checkout/stripe-events.ts';
 import { subscribeToContactMerges } from '../core/contacts/merge-contacts.ts';
@@ -171,6 +172,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // refusal rolls it back before anything reacts to it), and given back on cancelling (core/members/booking-credits.ts).
   subscribeToBookingEvents('member-payment', payNewBooking);
   subscribeToBookingEvents('member-payment-back', returnOnCancel);
+  subscribeToBookingEvents('member-credit-attended', spendCreditOnAttendance);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   // A handed-over message a person answered with a FAQ entry's answer: one more way of asking it.
   subscribeToConversationEvents('learn-from-handover', learnFromFaqAnswer);
@@ -181,6 +183,7 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   // payment.succeeded / payment.refunded for the business's system (core/integrations/payment-events-out.ts).
   subscribeToBookingEvents('webhooks', sendPaymentWebhooks);
   subscribeToMemberMovements('webhooks', sendMemberWebhooks);
+  subscribeToMemberMovements('credit-spent-notice', tellCreditSpent);
   // A paid Checkout Session that is a member's wallet top-up (core/members/wallet-top-ups.ts).
   applyOtherCheckoutSessions('member-top-ups', applyTopUpSession);
   // A completed booking's money becomes revenue in the ledger (core/checkout/revenue.ts).

@@ -500,6 +500,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: "A reminder: your {{package}} has {{credits}} credits left, which run out on {{date}}. Book a class before then!",
   },
   {
+    key: 'member_credit_spent',
+    description: "A credit of the member's package paid for a booking (booked with credits, or marked used at the class): what is left.",
+    th: 'ใช้ {{credits}} เครดิตจาก {{package}} สำหรับการจอง {{booking_id}} แล้วค่ะ เหลืออีก {{left}} ครั้ง',
+    en: '{{credits}} credit of your {{package}} paid for booking {{booking_id}}: {{left}} left.',
+  },
+  {
     key: 'waitlist_left',
     description: 'A customer left the waitlist of a session: they are no longer in line.',
     th: 'ออกจากคิวรอบ {{service}} วันที่ {{date}} เวลา {{time}} ให้แล้วค่ะ หากต้องการจองอีกครั้ง ทักเราได้เลยค่ะ',

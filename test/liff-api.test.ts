@@ -445,11 +445,12 @@ describe("the customer's rich menu", () => {
     const api = apiClient(h.sys);
     const res = await api('POST', `/api/v1/channels/${channel.id}/rich-menu`);
     expect(res.status).toBe(201);
-    expect(res.json.links).toEqual({ book: `https://liff.line.me/${LIFF_ID}/book`, me: `https://liff.line.me/${LIFF_ID}/me` });
+    expect(res.json.links).toEqual({ book: `https://liff.line.me/${LIFF_ID}/book`, me: `https://liff.line.me/${LIFF_ID}/me`, card: `https://liff.line.me/${LIFF_ID}/card` });
     const made = h.line.state.richMenus.get(res.json.richMenuId)!;
     expect(made.menu.areas!.map((a) => a.action)).toEqual([
       expect.objectContaining({ type: 'uri', uri: res.json.links.book }),
       expect.objectContaining({ type: 'uri', uri: res.json.links.me }),
+      expect.objectContaining({ type: 'uri', uri: res.json.links.card }),
       expect.objectContaining({ type: 'message' }),
     ]);
     expect(made.image?.contentType).toBe('image/png');

@@ -3,10 +3,13 @@ import * as c from '../../core/contracts/members.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { adjustMember, decideAdjustment } from '../../core/members/adjustments.ts';
 import { memberCard } from '../../core/members/member-card.ts';
-import { enrolMember, listMembers, memberById, memberByNumber } from '../../core/members/members.ts';
-import { refundSale, sellPackage } from '../../core/members/package-sales.ts';
+import { enrolMember, listMembers, memberById, memberByNumber, memberOfContact } from '../../core/members/members.ts';
+import { refundSale, sellPackageOnce } from '../../core/members/package-sales.ts';
 import { changePackage, createPackage, listPackages, packageByKey } from '../../core/members/packages.ts';
 import { createTopUp } from '../../core/members/wallet-top-ups.ts';
+import { notFound } from '../../core/errors/index.ts';
+import { bodyHash, checkIdempotencyKey } from '../../core/http/idempotency-key.ts';
+import { onDesk } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /**
@@ -33,6 +36,7 @@ export const memberRoutes = [
     summary: 'A contact becomes a member and gets a member number; a contact who is one already is answered with their card (200)',
     tag: 'members',
     access: 'members.sell',
+    staffApp: onDesk('/members', "Make the customer a member from the desk's member panel (as POST /api/v1/members)"),
     body: c.memberEnrolment,
     response: c.memberCard,
     status: 201,
@@ -48,6 +52,7 @@ export const memberRoutes = [
     summary: 'A member by a typed or scanned number (MEM-YYYY-XXXX, any letter case, spaces or dashes); not a member\'s number: 404, the same for any such number',
     tag: 'members',
     access: 'members.read',
+    staffApp: onDesk('/members/lookup', 'Find a member by a typed or scanned number on the desk (as GET /api/v1/members/lookup)'),
     query: z.object({ number: z.string().min(1).max(40) }).strict(),
     response: c.memberCard,
     handle: async ({ caller, deps, query }) => memberCard(deps.knex, await memberByNumber(deps.knex, caller.orgId, query.number)),
@@ -59,21 +64,47 @@ export const memberRoutes = [
     summary: "A member's card: number, tier, wallet, points, credits by package with expiry, usage",
     tag: 'members',
     access: 'members.read',
+    staffApp: onDesk('/members/:id', "The member panel's figures (as GET /api/v1/members/:id)"),
     response: c.memberCard,
     handle: async ({ caller, deps, params }) => memberCard(deps.knex, await memberById(deps.knex, caller.orgId, params.id)),
   }),
 
   route({
+    method: 'get',
+    path: '/api/v1/contacts/:id/member',
+    summary: "The contact's member card (as GET /api/v1/members/:id); a contact who is not a member: 404",
+    tag: 'members',
+    access: 'members.read',
+    staffApp: onDesk('/contacts/:id/member', "The member panel beside a customer's conversation or 360 (as GET /api/v1/contacts/:id/member)"),
+    response: c.memberCard,
+    handle: async ({ caller, deps, params }) => {
+      const member = /^[0-9a-f-]{36}$/i.test(params.id) ? await memberOfContact(deps.knex, caller.orgId, params.id) : null;
+      if (!member) throw notFound('Member', { contactId: params.id });
+      return memberCard(deps.knex, member);
+    },
+  }),
+
+  route({
     method: 'post',
     path: '/api/v1/members/:id/packages',
-    summary: 'Sell a package to the member on its terms as they are now; from the wallet: 409 `insufficient_balance` when it holds less',
+    summary:
+      'Sell a package to the member on its terms as they are now; from the wallet: 409 `insufficient_balance` when it holds less. With an `Idempotency-Key` header (optional; the desk sends one per form), the same key and body again answer 200 with the first sale (header `Idempotent-Replayed: true`), nothing sold twice; the key with another body: 422 `idempotency_key_reused`',
     tag: 'members',
     access: 'members.sell',
+    staffApp: onDesk('/members/:id/packages', 'Sell a package from the member panel (as POST /api/v1/members/:id/packages; one Idempotency-Key per form, so a double tap sells one)'),
     body: c.packageSaleInput,
     response: c.packageSale,
     status: 201,
-    handle: async ({ caller, deps, params, body }) =>
-      transactionRetried(deps.knex, async (trx) => sellPackage(trx, { member: await memberById(trx, caller.orgId, params.id), packageKey: body.packageKey, paidWith: body.paidWith, actor: caller.actor })),
+    handle: async ({ caller, deps, params, body, ctx }) => {
+      const header = ctx.get('idempotency-key') || undefined;
+      const idempotency = header ? { key: checkIdempotencyKey(header, 'package sale'), hash: bodyHash(body) } : undefined;
+      const { sale, replayed } = await transactionRetried(deps.knex, async (trx) =>
+        sellPackageOnce(trx, { member: await memberById(trx, caller.orgId, params.id), packageKey: body.packageKey, paidWith: body.paidWith, actor: caller.actor, idempotency }),
+      );
+      if (!replayed) return sale;
+      ctx.set('Idempotent-Replayed', 'true');
+      return { status: 200, body: sale };
+    },
   }),
 
   route({
@@ -107,6 +138,7 @@ export const memberRoutes = [
     summary: "Give or take back credits, wallet money or points by hand, with a reason; above the org's amount it waits for a manager (status awaiting_approval)",
     tag: 'members',
     access: 'members.adjust',
+    staffApp: onDesk('/members/:id/adjustments', 'Give or take back from the member panel (as POST /api/v1/members/:id/adjustments)'),
     body: c.adjustmentInput,
     response: c.adjustment,
     status: 201,
@@ -131,6 +163,7 @@ export const memberRoutes = [
     summary: 'The packages the business sells',
     tag: 'members',
     access: 'members.read',
+    staffApp: onDesk('/member-packages', "The packages to sell, for the member panel (as GET /api/v1/member-packages)"),
     response: c.memberPackageList,
     handle: ({ caller, deps }) => listPackages(deps.knex, caller.orgId).then((ps) => ps.map(({ serviceIds: _ids, ...p }) => p)),
   }),

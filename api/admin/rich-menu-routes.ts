@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../core/errors/index.ts';
 import { route } from '../route.ts';
 
 const richMenuResult = z
-  .object({ richMenuId: z.string(), links: z.object({ book: z.string(), me: z.string() }) })
+  .object({ richMenuId: z.string(), links: z.object({ book: z.string(), me: z.string(), card: z.string() }) })
   .meta({ id: 'CustomerRichMenu' });
 
 /** The customer's rich menu of a LINE channel, set up through the Messaging API (bot/line/customer-rich-menu.ts). */
@@ -13,7 +13,7 @@ export const richMenuRoutes = [
   route({
     method: 'post',
     path: '/api/v1/channels/:id/rich-menu',
-    summary: "Creates the customer's rich menu (Book, My bookings and cases, Talk to us) on a LINE channel and makes it every user's default",
+    summary: "Creates the customer's rich menu (Book, My bookings and cases, Member card, Talk to us) on a LINE channel and makes it every user's default",
     tag: 'channels',
     access: 'channels.manage',
     response: richMenuResult,
@@ -30,7 +30,7 @@ export const richMenuRoutes = [
       };
       try {
         const richMenuId = await setUpCustomerRichMenu(setup);
-        return { richMenuId, links: { book: customerPageLink('book', setup), me: customerPageLink('me', setup) } };
+        return { richMenuId, links: { book: customerPageLink('book', setup), me: customerPageLink('me', setup), card: customerPageLink('card', setup) } };
       } catch (err) {
         if (err instanceof HTTPFetchError) throw new DomainError('unavailable', `LINE refused the rich menu (${err.status}): ${err.body}`, undefined, { cause: err });
         throw err;

@@ -10,9 +10,32 @@ import * as waitlist from '../../core/contracts/waitlist.ts';
 import { joinFromLine } from '../../core/bookings/waitlist-doors.ts';
 import { parseRequest, route } from '../route.ts';
 import QRCode from 'qrcode';
-import { myMemberCard } from '../../core/contracts/members.ts';
+import { myMemberCard, myPackagePurchase, myTopUpInput, topUp } from '../../core/contracts/members.ts';
+import { readTypedAmount } from '../../core/contracts/typed-amount.ts';
+import { notFound, validationFailed } from '../../core/errors/index.ts';
 import { memberCard } from '../../core/members/member-card.ts';
-import { memberOfContact } from '../../core/members/members.ts';
+import { memberOfContact, type Member } from '../../core/members/members.ts';
+import { packagesOnSale } from '../../core/members/packages.ts';
+import { buyPackageOnline, createTopUp } from '../../core/members/wallet-top-ups.ts';
+import type { AppDeps } from '../deps.ts';
+import type { LiffCaller } from './line-id-token.ts';
+
+/** The member the verified LINE sign-in names; not a member: 404. */
+async function signedInMember(deps: AppDeps, liff: LiffCaller): Promise<Member> {
+  const customer = await findLineCustomer(deps.knex, liff.lineUserId, liff.scope);
+  const member = customer ? await memberOfContact(deps.knex, customer.orgId, customer.contactId) : null;
+  if (!member) throw notFound('Member', {});
+  return member;
+}
+
+/** Baht as the member typed them, in satang: not an amount, or under Stripe's 20 baht, is a 422 naming `amount`. */
+function topUpMinor(typed: string | number): number {
+  const baht = typeof typed === 'number' ? typed : readTypedAmount(typed);
+  if (baht === undefined || !Number.isFinite(baht)) throw validationFailed('The amount is not valid', [{ path: 'amount', message: 'Not an amount: write it like 1,500 or 1500.50', code: 'not_an_amount' }]);
+  const minor = Math.round(baht * 100);
+  if (minor < 2000 || minor > 1e10) throw validationFailed('The amount is not valid', [{ path: 'amount', message: 'At least 20 baht', code: 'too_small' }]);
+  return minor;
+}
 
 /** Where the LIFF pages' API is served (DESIGN.md section 5). */
 export const LIFF_API_PREFIX = '/liff-api/v1';
@@ -49,11 +72,40 @@ export const liffRoutes = [
     handle: async ({ deps, liff }) => {
       const customer = await findLineCustomer(deps.knex, liff!.lineUserId, liff!.scope);
       const member = customer ? await memberOfContact(deps.knex, customer.orgId, customer.contactId) : null;
-      if (!member) return { known: Boolean(customer), card: null, qrSvg: null };
+      if (!member) return { known: Boolean(customer), card: null, qrSvg: null, offers: [] };
       // Drawn here, not in the page: the QR library stays off the phone (the card's budget is 50 KB).
       const qrSvg = await QRCode.toString(member.number, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return { known: true, card: await memberCard(deps.knex, member), qrSvg };
+      return { known: true, card: await memberCard(deps.knex, member), qrSvg, offers: await packagesOnSale(deps.knex, member.orgId) };
     },
+  }),
+
+  route({
+    method: 'post',
+    path: `${LIFF_API_PREFIX}/me/card/top-ups`,
+    summary:
+      "The signed-in member tops up their wallet: a Stripe Checkout link for the amount typed in baht (\"1,500\" is 1,500 baht, as a quote's amounts are read); paid, the wallet is credited once. Not an amount, zero, negative or under 20 baht: 422 naming `amount`, nothing asked of Stripe. Not a member: 404. Stripe unreachable: 503, nothing written",
+    tag: 'liff',
+    access: 'liff',
+    body: myTopUpInput,
+    response: topUp,
+    status: 201,
+    handle: async ({ deps, liff, body, ctx }) => {
+      const amountMinor = topUpMinor(body.amount);
+      return createTopUp(deps.knex, deps.stripe, { member: await signedInMember(deps, liff!), amountMinor, baseUrl: deps.publicBaseUrl ?? ctx.origin });
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: `${LIFF_API_PREFIX}/me/card/packages`,
+    summary:
+      "The signed-in member buys a package online: a Stripe Checkout link for its price as sold now; paid (once, however many events Stripe sends), the money goes to the wallet and buys the package from it. An amount paid that differs is held for staff, nothing bought; the package changed meanwhile: the money stays in the wallet. Not sold online: 409. Not a member: 404",
+    tag: 'liff',
+    access: 'liff',
+    body: myPackagePurchase,
+    response: topUp,
+    status: 201,
+    handle: async ({ deps, liff, body, ctx }) => buyPackageOnline(deps.knex, deps.stripe, { member: await signedInMember(deps, liff!), packageKey: body.packageKey, baseUrl: deps.publicBaseUrl ?? ctx.origin }),
   }),
 
   route({

@@ -4,9 +4,9 @@ import { messagingApi } from '@line/bot-sdk';
 import type { Channel } from '../../core/channels/channel-directory.ts';
 
 /**
- * The customer's rich menu of a LINE channel: Book, My bookings and cases, Talk to us. Set up
+ * The customer's rich menu of a LINE channel: Book, My bookings and cases, Member card, Talk to us. Set up
  * through the Messaging API (create the menu, upload its image through the data API, make it every
- * user's default), never by hand in LINE's console. Book and My bookings open the LIFF pages: as
+ * user's default), never by hand in LINE's console. Book, My bookings and the card open the LIFF pages: as
  * `https://liff.line.me/<LIFF id>/<page>` when a LIFF id is configured (LINE opens it signed in),
  * else as the plain page on PUBLIC_BASE_URL. Talk to us sends a message, which the bot answers.
  * The image (assets/customer-rich-menu.png, 2500 x 843, Thai and English) is drawn from the HTML
@@ -33,9 +33,9 @@ export function customerPageLink(page: 'book' | 'me' | 'card', s: Pick<RichMenuS
 }
 
 export function customerRichMenu(s: Pick<RichMenuSetup, 'pagesBaseUrl' | 'liffIds'>): messagingApi.RichMenuRequest {
-  const third = Math.floor(WIDTH / 3);
+  const quarter = Math.floor(WIDTH / 4);
   const area = (i: number, action: messagingApi.Action): messagingApi.RichMenuArea => ({
-    bounds: { x: i * third, y: 0, width: i === 2 ? WIDTH - 2 * third : third, height: HEIGHT },
+    bounds: { x: i * quarter, y: 0, width: i === 3 ? WIDTH - 3 * quarter : quarter, height: HEIGHT },
     action,
   });
   return {
@@ -46,7 +46,8 @@ export function customerRichMenu(s: Pick<RichMenuSetup, 'pagesBaseUrl' | 'liffId
     areas: [
       area(0, { type: 'uri', label: 'Book', uri: customerPageLink('book', s) }),
       area(1, { type: 'uri', label: 'My bookings and cases', uri: customerPageLink('me', s) }),
-      area(2, { type: 'message', label: 'Talk to us', text: TALK_TO_US }),
+      area(2, { type: 'uri', label: 'Member card', uri: customerPageLink('card', s) }),
+      area(3, { type: 'message', label: 'Talk to us', text: TALK_TO_US }),
     ],
   };
 }

@@ -10,7 +10,11 @@ import { paymentRuleOf, type PaymentRule } from '../contracts/org-settings.ts';
  *   party size (1 when not said): the services' prices are per person (docs/money.md);
  * - nothing to go on: no amount due.
  *
- * Paid is what the booking's paid payments brought in, less what was refunded of them.
+ * Paid is what the booking's paid payments brought in, less what was refunded of them, and what a
+ * member paid for it from their wallet, or the whole of it when they paid with a credit
+ * (`member_booking_payments`, core/members/booking-credits.ts), until that is given back. A member's
+ * payment is not a `booking_payments` row: no money came in with it (the wallet's came in when it
+ * was topped up), so the cash taken, payouts and reconciliation are not told of it twice.
  */
 type Db = Knex | Knex.Transaction;
 
@@ -51,7 +55,9 @@ export async function amountDue(db: Db, bookingId: string): Promise<AmountDue | 
   const paid = await db('booking_payments')
     .where({ booking_id: bookingId, status: 'paid', currency: total.currency })
     .first(db.raw('coalesce(sum(amount_minor - refunded_minor), 0)::bigint AS net'));
-  const paidMinor = Number(paid?.net ?? 0);
+  const member = await db('member_booking_payments').where({ booking_id: bookingId }).whereNull('returned_at').first('paid_with', 'amount_minor', 'currency');
+  const byMember = !member ? 0 : member.paid_with === 'credits' ? total.totalMinor : member.currency === total.currency ? Number(member.amount_minor) : 0;
+  const paidMinor = Number(paid?.net ?? 0) + byMember;
   return { ...total, paidMinor, dueMinor: Math.max(0, total.totalMinor - paidMinor) };
 }
 

@@ -94,6 +94,10 @@ export const adjustment = z
   .meta({ id: 'MemberAdjustment' });
 export const adjustmentDecision = z.object({ approve: z.boolean() }).strict().meta({ id: 'MemberAdjustmentDecision' });
 
+/** A top-up from the member card: the amount as typed, in baht ("1,500", "฿1,500", "1500.50"), read as a quote's amounts are (core/contracts/typed-amount.ts). */
+export const myTopUpInput = z.object({ amount: z.union([z.string().max(40), z.number()]).meta({ description: 'Baht as typed: "1,500", "฿1,500.50" or a number; at least 20' }) }).strict().meta({ id: 'MyTopUpInput' });
+export const myPackagePurchase = z.object({ packageKey: z.string().max(64) }).strict().meta({ id: 'MyPackagePurchase' });
+
 export const topUpInput = z.object({ amountMinor: z.number().int().min(2000).max(1e10).meta({ description: 'Satang; at least 20 baht (Stripe\'s smallest THB charge)' }) }).strict().meta({ id: 'MemberTopUpInput' });
 export const topUp = z.object({ id: z.uuid(), amountMinor: z.number().int(), currency: z.string(), url: z.string(), status: z.enum(['pending', 'paid', 'flagged']) }).meta({ id: 'MemberTopUp' });
 
@@ -135,10 +139,25 @@ export const memberSummary = z
 export const memberList = z.array(memberSummary).meta({ id: 'MemberList' });
 
 /** The member card page (`GET /liff-api/v1/me/card`): the signed-in LINE customer's own card, with its QR code drawn on the server. */
+/** A package as the member card offers it: what the member gets for its price. */
+export const packageOffer = z
+  .object({
+    key: z.string(),
+    nameTh: z.string(),
+    nameEn: z.string(),
+    credits: z.number().int(),
+    services: z.array(z.object({ th: z.string(), en: z.string() })).meta({ description: 'The services a credit pays for, by name' }),
+    priceMinor: z.number().int(),
+    currency: z.string(),
+    validityDays: z.number().int(),
+  })
+  .meta({ id: 'MemberPackageOffer' });
+
 export const myMemberCard = z
   .object({
     known: z.boolean().meta({ description: 'false: the LINE user is not a customer of the business yet' }),
     card: memberCard.nullable().meta({ description: 'null: the customer is not a member' }),
     qrSvg: z.string().nullable().meta({ description: 'The member number as a QR code, an SVG image staff scan' }),
+    offers: z.array(packageOffer).meta({ description: 'The packages a member may buy online (empty for someone who is not a member)' }),
   })
   .meta({ id: 'MyMemberCard' });

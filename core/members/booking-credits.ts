@@ -59,7 +59,27 @@ export async function payNewBooking(trx: Knex.Transaction, e: RecordedBookingEve
   else await payFromWallet(trx, member, b);
 }
 
-async function payWithCredit(trx: Knex.Transaction, member: Member, b: BookingToPay): Promise<void> {
+/**
+ * A class attended (or missed: a no-show consumes it too, issue #47) by a member whose booking was
+ * not paid with a credit, the wallet or money: one credit of a package that covers the class is
+ * marked used now, as a booking with credits would have spent it (a subscriber of the booking's
+ * `attendance_recorded` event, bin/system.ts). Recorded twice, or attended then no-show: spent
+ * once (the booking's one `member_booking_payments` row). No credit for it: nothing is taken, the
+ * attendance stands, and staff settle it as for anyone else.
+ */
+export async function spendCreditOnAttendance(trx: Knex.Transaction, e: RecordedBookingEvent): Promise<void> {
+  if (e.type !== 'attendance_recorded' || !['attended', 'no_show'].includes(e.data?.attendance as string)) return;
+  if (await trx('member_booking_payments').where({ booking_id: e.bookingId }).first('booking_id')) return;
+  const b: BookingToPay = await trx('bookings').where({ id: e.bookingId }).forUpdate().first('id', 'org_id', 'contact_id', 'service_id', 'session_id', 'session_seats', 'number');
+  if (!b?.service_id) return;
+  const member = await memberOfContact(trx, b.org_id, b.contact_id);
+  if (!member) return;
+  const paid = await trx('booking_payments').where({ booking_id: b.id, status: 'paid' }).first('id');
+  if (paid) return;
+  await payWithCredit(trx, member, b, { orNothing: true });
+}
+
+async function payWithCredit(trx: Knex.Transaction, member: Member, b: BookingToPay, o: { orNothing?: boolean } = {}): Promise<void> {
   if (!b.service_id) throw new DomainError('no_credit', 'A booking paid with credits names a service', { reason: 'no_service' });
   const seats = Math.max(1, b.session_seats ?? 1);
   const validAt = (await startsAt(trx, b.session_id)) ?? new Date();
@@ -68,6 +88,7 @@ async function payWithCredit(trx: Knex.Transaction, member: Member, b: BookingTo
   const valid = covering.filter((s) => new Date(s.expires_at) >= validAt);
   const left = await lockedBalances(trx, member.orgId, 'member_credits', CREDITS, valid.map((s) => s.id));
   const sale = valid.find((s) => (left.get(s.id) ?? 0) >= seats);
+  if (!sale && o.orNothing) return;
   if (!sale) {
     const all = await lockedBalances(trx, member.orgId, 'member_credits', CREDITS, open.map((s) => s.id));
     const held = (ids: { id: string }[]) => ids.reduce((n, s) => n + (all.get(s.id) ?? 0), 0);

@@ -7,12 +7,16 @@ import { DEFAULT_TIME_ZONE, localMoment } from '../time/org-time.ts';
 import type { Language } from '../vocabulary.ts';
 import { memberCard } from './member-card.ts';
 import { memberById, memberOfContact } from './members.ts';
+import { holderBalances } from '../ledger/ledger.ts';
+import { CREDITS } from './member-ledger.ts';
+import type { MemberMovement } from './member-events.ts';
 import { markExpiryNoticed, type SaleRow } from './package-sales.ts';
 
 /**
  * What a member reads in the chat: their balance when they ask ("ยอดคงเหลือ", "my balance"),
- * and a package's credits about to run out. Texts from the org's templates (`member_balance`,
- * `member_not_member`, `member_credits_expiring`), th and en.
+ * a package's credits about to run out, and a credit that paid for a booking. Texts from the org's
+ * templates (`member_balance`, `member_not_member`, `member_credits_expiring`,
+ * `member_credit_spent`), th and en.
  */
 type Db = Knex | Knex.Transaction;
 
@@ -57,4 +61,22 @@ export async function tellCreditsExpiring(trx: Knex.Transaction, sale: SaleRow, 
   if (!text || !conversationId) return false;
   await queueMessages(trx, { orgId: sale.org_id, conversationId, messages: [{ kind: 'text', text }], senderType: 'system' });
   return true;
+}
+
+/**
+ * A credit spent on a booking (booked with credits, or marked used at the class), told to the
+ * member with what is left of that package: a subscriber of the member's movements, in the
+ * transaction that spent it, so the message goes out with the booking or not at all.
+ */
+export async function tellCreditSpent(trx: Knex.Transaction, m: MemberMovement): Promise<void> {
+  if (m.what !== 'credits' || m.kind !== 'debited' || m.cause !== 'booking') return;
+  const paid = await trx('member_booking_payments as p').join('member_package_sales as s', 's.id', 'p.sale_id').join('bookings as b', 'b.id', 'p.booking_id').where('p.booking_id', m.sourceId).first('s.id', 's.name_th', 's.name_en', 'b.number', 'b.conversation_id');
+  if (!paid) return;
+  const conversationId = await customerChatOf(trx, { orgId: m.member.orgId, contactId: m.member.contactId, conversationId: paid.conversation_id ?? null });
+  if (!conversationId) return;
+  const contact = await trx('contacts').where({ id: m.member.contactId }).first('language');
+  const language: Language = contact?.language === 'en' ? 'en' : 'th';
+  const left = (await holderBalances(trx, m.member.orgId, 'member_credits', CREDITS, [paid.id])).get(paid.id) ?? 0;
+  const text = await renderTemplate(trx, m.member.orgId, 'member_credit_spent', language, { credits: m.amount, package: language === 'th' ? paid.name_th : paid.name_en, booking_id: paid.number, left });
+  if (text) await queueMessages(trx, { orgId: m.member.orgId, conversationId, messages: [{ kind: 'text', text }], senderType: 'system' });
 }

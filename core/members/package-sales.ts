@@ -75,8 +75,27 @@ export async function saleOfMember(db: Db, orgId: string, memberId: string, sale
   return r;
 }
 
+/**
+ * Sells the package to the member, on its terms as they are now. With `idempotency` (the desk's
+ * form sends one per sale), the same key and body again answer the sale made the first time
+ * (`replayed`), nothing sold twice; the key with another body is refused. Requests with one key
+ * take turns on an advisory lock, so a double tap's second waits and finds the first's sale.
+ */
+export async function sellPackageOnce(trx: Knex.Transaction, s: Parameters<typeof sellPackage>[1] & { idempotency?: { key: string; hash: string } }) {
+  const { idempotency, ...sale } = s;
+  if (!idempotency) return { sale: await sellPackage(trx, sale), replayed: false };
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`package-sale:${s.member.orgId}:${idempotency.key}`]);
+  const earlier: (SaleRow & { idempotency_hash: string }) | undefined = await trx('member_package_sales').where({ org_id: s.member.orgId, idempotency_key: idempotency.key }).first();
+  if (earlier) {
+    if (earlier.idempotency_hash !== idempotency.hash || earlier.member_id !== s.member.id) throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used for another sale');
+    const left = await holderBalances(trx, s.member.orgId, 'member_credits', CREDITS, [earlier.id]);
+    return { sale: await saleView(trx, s.member.orgId, earlier, left.get(earlier.id) ?? 0), replayed: true };
+  }
+  return { sale: await sellPackage(trx, { ...sale, idempotency }), replayed: false };
+}
+
 /** Sells the package to the member, on its terms as they are now. */
-export async function sellPackage(trx: Knex.Transaction, s: { member: Member; packageKey: string; paidWith: 'wallet' | 'transfer' | 'cash' | 'free'; actor: Actor; now?: Date }) {
+export async function sellPackage(trx: Knex.Transaction, s: { member: Member; packageKey: string; paidWith: 'wallet' | 'transfer' | 'cash' | 'free'; actor: Actor; now?: Date; idempotency?: { key: string; hash: string } }) {
   const { member } = s;
   const p = await packageByKey(trx, member.orgId, s.packageKey);
   if (!p.isActive) throw new DomainError('conflict', `The package ${p.key} is not sold any more`, { reason: 'package_inactive' });
@@ -97,6 +116,8 @@ export async function sellPackage(trx: Knex.Transaction, s: { member: Member; pa
       paid_with: s.paidWith,
       sold_at: now,
       expires_at: new Date(now.getTime() + p.validityDays * 86_400_000),
+      idempotency_key: s.idempotency?.key ?? null,
+      idempotency_hash: s.idempotency?.hash ?? null,
     })
     .returning('*');
   const price = p.priceMinor;

@@ -103,3 +103,20 @@ export async function changePackage(trx: Knex.Transaction, w: Writer, key: strin
   await recordAudit(trx, { orgId: w.orgId, actorType: w.actor.type, actorId: w.actor.id, action: 'member_package.changed', subjectType: 'member_package', subjectId: row.id, details: { before: await view(trx, before), after: c } });
   return view(trx, row);
 }
+
+/** The packages on sale online, with the names of the services a credit pays for (the member card's offers). */
+export async function packagesOnSale(db: Db, orgId: string) {
+  const rows = await db('member_packages').where({ org_id: orgId, is_active: true }).where('price_minor', '>', 0).orderBy('price_minor');
+  const ids = [...new Set(rows.flatMap((r) => r.service_ids as string[]))];
+  const services = await db('services').where({ org_id: orgId }).whereIn('id', ids).select('id', 'name_th', 'name_en');
+  return rows.map((r) => ({
+    key: r.key as string,
+    nameTh: r.name_th as string,
+    nameEn: r.name_en as string,
+    credits: r.credits as number,
+    services: (r.service_ids as string[]).map((id) => services.find((x) => x.id === id)).filter(Boolean).map((x) => ({ th: (x.name_th ?? x.name_en ?? '') as string, en: (x.name_en ?? x.name_th ?? '') as string })),
+    priceMinor: Number(r.price_minor),
+    currency: r.currency as string,
+    validityDays: r.validity_days as number,
+  }));
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DocumentView } from '../../../core/contracts/documents.ts';
-import { fill, moneyMinor, when, type Lang, type Words } from '../kit/i18n.ts';
+import { fill, moneyMinor, toMinor, when, type Lang, type Words } from '../kit/i18n.ts';
 import { staffCall } from '../kit/staff.ts';
 import { common } from '../kit/ui.tsx';
 import { w } from './words.ts';
@@ -31,12 +31,6 @@ const words = {
   over_abbreviated_limit: { th: 'ยอดเกินวงเงินใบกำกับภาษีอย่างย่อของร้าน กรุณาออกใบกำกับภาษีที่ระบุผู้ซื้อค่ะ', en: "That is above this business's limit for an abbreviated tax invoice: issue a tax invoice naming the buyer." },
   seller_not_registered: { th: 'ร้านยังไม่ได้ตั้งค่าเลขประจำตัวผู้เสียภาษีและการจดทะเบียนภาษีมูลค่าเพิ่มในการตั้งค่าค่ะ', en: "This business's tax ID and VAT registration are not set in Settings." },
 } satisfies Record<string, Words>;
-
-/** "1,500.50" in minor units, from its digits (never through a float); null when it is not an amount. */
-function toMinor(text: string): number | null {
-  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, '').trim());
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
-}
 
 const newKey = () => crypto.randomUUID();
 const REFUSALS = { credit_exceeds_document: 1, over_abbreviated_limit: 1, seller_not_registered: 1 };

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { contact360 } from '../../../core/contracts/contacts.ts';
 import { day, when, type Lang } from '../kit/i18n.ts';
 import { CantOpen } from '../kit/staff-ui.tsx';
-import { refusalOf, staffCall, type Refusal } from '../kit/staff.ts';
+import { refusalOf, staffCall, type Refusal, type StaffMe } from '../kit/staff.ts';
 import { Badge, Fact, Loading } from '../kit/ui.tsx';
 import { stageWords } from './conversation-words.ts';
+import { LazyMemberPanel } from './customer-panel.tsx';
 import { iw } from './inbox-words.ts';
 import { Link } from './nav.tsx';
 import { label, statusNames, w } from './words.ts';
@@ -16,7 +17,7 @@ type Contact = z.infer<typeof contact360>;
 const senderWords: Record<string, { th: string; en: string }> = { bot: iw.bot, staff: iw.staff, system: iw.system };
 const MESSAGES_SHOWN = 20;
 
-export function ContactScreen(p: { lang: Lang; id: string }) {
+export function ContactScreen(p: { lang: Lang; me: StaffMe; id: string }) {
   const { lang, id } = p;
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'not_found' } | { kind: 'refused'; refusal: Refusal } | { kind: 'shown'; c: Contact }>({ kind: 'loading' });
   const load = async () => {
@@ -66,6 +67,11 @@ export function ContactScreen(p: { lang: Lang; id: string }) {
           ))}
         </ul>
       </section>
+      {p.me.permissions.includes('members.read') && (
+        <section class="card">
+          <LazyMemberPanel lang={lang} me={p.me} contactId={c.id} />
+        </section>
+      )}
       <section class="card" aria-labelledby="their-cases">
         <h2 id="their-cases">{w.theirCases[lang]}</h2>
         {c.cases.length === 0 && <p class="muted small">{w.none2[lang]}</p>}

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { contact360 } from '../../../core/contracts/contacts.ts';
 import { day, fill, type Lang } from '../kit/i18n.ts';
 import { staffCall, type StaffMe } from '../kit/staff.ts';
-import { Badge, Fact } from '../kit/ui.tsx';
+import { Badge, Fact, lazyScreen } from '../kit/ui.tsx';
 import { cw, stageWords } from './conversation-words.ts';
 import { channelName } from './inbox-words.ts';
 import { Link } from './nav.tsx';
@@ -17,6 +17,8 @@ import { label, statusNames, w } from './words.ts';
  * booking event. A side column on a tablet; on a phone a section to unfold above the composer.
  */
 type Contact = z.infer<typeof contact360>;
+/** The member panel (member-panel.tsx), a chunk of its own: the desk's first load stays within its budget. */
+export const LazyMemberPanel = lazyScreen<{ lang: Lang; me: StaffMe; contactId?: string; memberId?: string; stamp?: string }>(() => import('./member-panel.tsx'));
 const WIDE = '(min-width: 760px)';
 
 export function CustomerPanel(p: { lang: Lang; me: StaffMe; conversationId: string; contactId: string; stamp: string; opened: (done: string) => void }) {
@@ -68,6 +70,7 @@ export function CustomerPanel(p: { lang: Lang; me: StaffMe; conversationId: stri
           </li>
         ))}
       </ul>
+      {p.me.permissions.includes('members.read') && <LazyMemberPanel lang={lang} me={p.me} contactId={c.id} stamp={p.stamp} />}
       <p class="small">
         <Link to={`/contact/${encodeURIComponent(c.id)}`}>{cw.profile[lang]}</Link>
       </p>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { fill, useLang } from '../kit/i18n.ts';
 import { StaffGate } from '../kit/staff-ui.tsx';
 import { roleNames, useStaff } from '../kit/staff.ts';
-import { Page } from '../kit/ui.tsx';
+import { lazyScreen, Page } from '../kit/ui.tsx';
+import type { StaffMe } from '../kit/staff.ts';
 import { CaseScreen } from './case-screen.tsx';
 import { BookingBoard, BookingScreen } from './bookings.tsx';
 import { ContactScreen } from './contact.tsx';
@@ -16,6 +17,8 @@ import { Queue } from './queue.tsx';
 import { w } from './words.ts';
 import './desk.css';
 
+const LazyFindMember = lazyScreen<{ lang: 'th' | 'en'; me: StaffMe }>(() => import('./member-panel.tsx').then((m) => ({ default: m.FindMember })));
+
 /**
  * The staff desk (`/liff/desk`, `/liff/desk/case/<number>`): a support member's queue and a case's
  * detail with the actions the LINE card has; the Inbox (`/liff/desk/inbox`,
@@ -23,12 +26,12 @@ import './desk.css';
  * (history entries, no reload). The server decides what the staff member may do; the page only
  * hides what it already knows will be refused, and says why.
  */
-type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact' | 'inbox' | 'conversation' | 'day'; number: string };
+type Where = { screen: 'cases' | 'case' | 'bookings' | 'booking' | 'contact' | 'inbox' | 'conversation' | 'day' | 'members'; number: string };
 
 function where(): Where {
   const [screen, number] = location.pathname.slice(BASE.length).split('/').filter(Boolean);
   if ((screen === 'case' || screen === 'booking' || screen === 'contact' || screen === 'conversation') && number) return { screen, number: decodeURIComponent(number) };
-  return { screen: screen === 'bookings' || screen === 'inbox' || screen === 'day' ? screen : 'cases', number: '' };
+  return { screen: screen === 'bookings' || screen === 'inbox' || screen === 'day' || screen === 'members' ? screen : 'cases', number: '' };
 }
 
 function Desk() {
@@ -68,6 +71,11 @@ function Desk() {
                       {w.dayTab[lang]}
                     </Link>
                   )}
+                  {me.permissions.includes('members.read') && (
+                    <Link to="/members" class={`button ${at.screen === 'members' ? 'primary' : 'quiet'}`} current={at.screen === 'members'}>
+                      {w.membersTab[lang]}
+                    </Link>
+                  )}
                 </nav>
               )}
               {at.screen === 'case' && <CaseScreen key={at.number} lang={lang} me={me} number={at.number} />}
@@ -75,9 +83,10 @@ function Desk() {
               {at.screen === 'bookings' && <BookingBoard lang={lang} />}
               {at.screen === 'day' && <DaySheet lang={lang} canWork={me.permissions.includes('bookings.work')} canOverbook={me.role === 'admin' || me.role === 'manager'} />}
               {at.screen === 'booking' && <BookingScreen key={at.number} lang={lang} number={at.number} canSeeCustomer={me.permissions.includes('contacts.read')} canQuote={me.permissions.includes('bookings.work')} canAssign={me.permissions.includes('bookings.assign')} canSeeDocuments={me.permissions.includes('documents.read')} canDecidePayments={me.permissions.includes('payments.refund')} canIssueDocuments={me.permissions.includes('documents.issue')} />}
+              {at.screen === 'members' && <LazyFindMember lang={lang} me={me} />}
               {at.screen === 'inbox' && <Inbox lang={lang} me={me} />}
               {at.screen === 'conversation' && <ConversationScreen key={at.number} lang={lang} me={me} id={at.number} />}
-              {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} id={at.number} />}
+              {at.screen === 'contact' && <ContactScreen key={at.number} lang={lang} me={me} id={at.number} />}
             </>
           );
         }}

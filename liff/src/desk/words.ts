@@ -78,6 +78,7 @@ export const w = {
   casesTab: { th: 'เคส', en: 'Cases' },
   bookingsTab: { th: 'การจอง', en: 'Bookings' },
   dayTab: { th: 'รอบวันนี้', en: 'Day' },
+  membersTab: { th: 'สมาชิก', en: 'Members' },
   sections: { th: 'ส่วนของโต๊ะงาน', en: 'Desk sections' },
   board: { th: 'การจองตามขั้นตอน', en: 'Bookings by stage' },
   noBookings: { th: 'ไม่มี', en: 'None' },

@@ -65,6 +65,12 @@ export function money(lang: Lang, amount: number, currency: string): string {
   return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency }).format(amount);
 }
 
+/** "1,500.50" in minor units, from its digits (never through a float); null when it is not an amount. */
+export function toMinor(text: string): number | null {
+  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(text.replace(/,/g, '').trim());
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+}
+
 /**
  * An amount held in integer minor units (satang), as money() shows it: the decimal is written out
  * by digits and handed to Intl as a string, which formats it exactly, so no float ever holds it.

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildBalances, trialBalance } from '../core/ledger/ledger.ts';
+import { localMoment } from '../core/time/org-time.ts';
+import { apiClient } from './support/api-client.ts';
+import { startTestSystem, TEST_ADMIN_KEY, type TestSystem } from './support/test-system.ts';
+
+/**
+ * What the desk's member panel does (docs/members.md, "On the desk"), through the REST routes it
+ * shares: a member found by a mistyped number (no enumeration), a package sold twice by a double
+ * tap (one sale), and a credit marked used when a class is attended or missed (once). Each bad
+ * input shows the answer and that nothing was lost. Runs on PostgreSQL too (TEST_DATABASE_URL).
+ */
+let sys: TestSystem;
+const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
+const ZONE = 'Asia/Bangkok';
+
+beforeAll(async () => {
+  sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off' } });
+  await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ time_zone: ZONE });
+});
+afterAll(() => sys?.stopAll());
+
+let n = 0;
+// Tomorrow: a session made now is never already past, whatever the hour the test runs.
+const tomorrow = () => new Date(new Date(`${localMoment(ZONE).date}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+
+async function aService(): Promise<string> {
+  const key = `desk_cook_${++n}`;
+  const r = await api('POST', '/api/v1/services', { key, name: { th: `คลาส ${n}`, en: `Class ${n}` }, durationMinutes: 60, capacity: 12, price: '800' });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return key;
+}
+let minute = 0;
+async function aSessionToday(service: string): Promise<string> {
+  const time = `10:${String(10 + (minute++ % 40)).padStart(2, '0')}`;
+  const r = await api('POST', `/api/v1/services/${service}/sessions`, { date: tomorrow(), time, capacity: 12 });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return r.json.items[0].id;
+}
+async function aPackage(services: string[]): Promise<string> {
+  const key = `desk_five_${++n}`;
+  const r = await api('POST', '/api/v1/member-packages', { key, nameTh: `5 คลาส ${n}`, nameEn: `5 classes ${n}`, credits: 5, services, priceMinor: 500_000, validityDays: 90 });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return key;
+}
+async function aMember(): Promise<{ id: string; number: string; contactId: string }> {
+  const [c] = await sys.knex('contacts').insert({ org_id: sys.defaultOrgId, display_name: `Desk member ${++n}`, language: 'th' }).returning('id');
+  const r = await api('POST', '/api/v1/members', { contactId: c.id });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return r.json;
+}
+const creditsOf = async (memberId: string) =>
+  (await api('GET', `/api/v1/members/${memberId}`)).json.packages.reduce((s: number, p: { status: string; creditsLeft: number }) => s + (p.status === 'active' ? p.creditsLeft : 0), 0);
+const salesOf = async (memberId: string) => Number((await sys.knex('member_package_sales').where({ member_id: memberId }).count('* as n'))[0].n);
+
+async function sell(memberId: string, body: unknown, key: string) {
+  const res = await fetch(`${sys.url}/api/v1/members/${memberId}/packages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json(), replayed: res.headers.get('idempotent-replayed') };
+}
+
+async function ledgerSound() {
+  expect((await trialBalance(sys.knex, sys.defaultOrgId)).balanced).toBe(true);
+  expect(await rebuildBalances(sys.knex)).toBe(0);
+}
+
+describe('finding a member', () => {
+  it("a contact's member card for the panel; a contact who is not a member, and a mistyped number, are the same plain 404 naming no other number", async () => {
+    const m = await aMember();
+    const shown = await api('GET', `/api/v1/contacts/${m.contactId}/member`);
+    expect(shown.status).toBe(200);
+    expect(shown.json).toMatchObject({ id: m.id, number: m.number, wallet: { balanceMinor: 0 }, points: 0, packages: [] });
+    const typedLoosely = await api('GET', `/api/v1/members/lookup?number=${encodeURIComponent(m.number.toLowerCase().replaceAll('-', ' '))}`);
+    expect(typedLoosely.json.id).toBe(m.id);
+
+    const [stranger] = await sys.knex('contacts').insert({ org_id: sys.defaultOrgId, display_name: 'Not a member', language: 'en' }).returning('id');
+    const notMember = await api('GET', `/api/v1/contacts/${stranger.id}/member`);
+    expect(notMember.status).toBe(404);
+    expect(notMember.json.error).toMatchObject({ code: 'not_found' });
+
+    // One character off, and made up: the same answer, with nothing of the real number in it.
+    const last = m.number.at(-1)!;
+    const typo = m.number.slice(0, -1) + (last === 'Z' ? 'Y' : 'Z');
+    const answers = await Promise.all([typo, 'MEM-1999-ZZZZ', 'hello'].map((t) => api('GET', `/api/v1/members/lookup?number=${encodeURIComponent(t)}`)));
+    for (const a of answers) {
+      expect(a.status).toBe(404);
+      expect(a.json.error.code).toBe('not_found');
+      expect(a.json.error.message).toBe(answers[0].json.error.message);
+      expect(JSON.stringify(a.json)).not.toContain(m.number);
+    }
+  });
+});
+
+describe('selling a package from the desk', () => {
+  it('a double tap (the same Idempotency-Key, at once and again) sells one package; the key reused for another sale is refused, nothing sold', async () => {
+    const pkg = await aPackage([await aService()]);
+    const m = await aMember();
+    const body = { packageKey: pkg, paidWith: 'cash' };
+    const [a, b] = await Promise.all([sell(m.id, body, 'desk-sale-0001'), sell(m.id, body, 'desk-sale-0001')]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.json.id).toBe(b.json.id);
+    expect([a.replayed, b.replayed]).toContain('true');
+    const again = await sell(m.id, body, 'desk-sale-0001');
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ id: a.json.id, creditsLeft: 5 });
+    expect(await salesOf(m.id)).toBe(1);
+    expect(await creditsOf(m.id)).toBe(5);
+
+    const other = await sell(m.id, { packageKey: pkg, paidWith: 'free' }, 'desk-sale-0001');
+    expect(other.status).toBe(422);
+    expect(other.json.error.code).toBe('idempotency_key_reused');
+    expect(await salesOf(m.id)).toBe(1);
+    // Another member with the same key: refused too, never answered with the first member's sale.
+    const m2 = await aMember();
+    expect((await sell(m2.id, body, 'desk-sale-0001')).status).toBe(422);
+    expect(await salesOf(m2.id)).toBe(0);
+    // A key that is not one: 422, nothing sold.
+    expect((await sell(m.id, body, 'short')).status).toBe(422);
+    expect(await salesOf(m.id)).toBe(1);
+    await ledgerSound();
+  });
+});
+
+describe('a credit marked used when a class is attended', () => {
+  it('attended: one credit used; recorded again, or changed to no-show: still one; a no-show of another class uses one too', async () => {
+    const service = await aService();
+    const pkg = await aPackage([service]);
+    const m = await aMember();
+    expect((await sell(m.id, { packageKey: pkg, paidWith: 'transfer' }, `desk-sale-${m.id}`)).status).toBe(201);
+    const booked = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, language: 'th' });
+    expect(booked.status, JSON.stringify(booked.json)).toBe(201);
+    expect(await creditsOf(m.id)).toBe(5);
+
+    const came = await api('POST', `/api/v1/bookings/${booked.json.number}/attendance`, { attendance: 'attended' });
+    expect(came.status, JSON.stringify(came.json)).toBe(200);
+    expect(await creditsOf(m.id)).toBe(4);
+    const card = (await api('GET', `/api/v1/members/${m.id}`)).json;
+    expect(card.usage).toEqual([expect.objectContaining({ bookingNumber: booked.json.number, paidWith: 'credits', credits: 1, returned: false })]);
+
+    expect((await api('POST', `/api/v1/bookings/${booked.json.number}/attendance`, { attendance: 'attended' })).status).toBe(200);
+    expect((await api('POST', `/api/v1/bookings/${booked.json.number}/attendance`, { attendance: 'no_show' })).status).toBe(200);
+    expect(await creditsOf(m.id)).toBe(4);
+
+    const missed = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, language: 'th' });
+    expect((await api('POST', `/api/v1/bookings/${missed.json.number}/attendance`, { attendance: 'no_show' })).status).toBe(200);
+    expect(await creditsOf(m.id)).toBe(3);
+    await ledgerSound();
+  });
+
+  it('a booking paid with a credit when booked is not charged again; a member with no credit for the class: attendance recorded, nothing taken', async () => {
+    const service = await aService();
+    const pkg = await aPackage([service]);
+    const m = await aMember();
+    expect((await sell(m.id, { packageKey: pkg, paidWith: 'cash' }, `desk-sale-${m.id}`)).status).toBe(201);
+    const paid = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, pay_with: 'credits', language: 'th' });
+    expect(paid.status, JSON.stringify(paid.json)).toBe(201);
+    expect(await creditsOf(m.id)).toBe(4);
+    expect((await api('POST', `/api/v1/bookings/${paid.json.number}/attendance`, { attendance: 'attended' })).status).toBe(200);
+    expect(await creditsOf(m.id)).toBe(4);
+
+    const other = await aService();
+    const booked = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(other), member_number: m.number, language: 'th' });
+    const r = await api('POST', `/api/v1/bookings/${booked.json.number}/attendance`, { attendance: 'attended' });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ number: booked.json.number, attendance: 'attended' });
+    expect(await creditsOf(m.id)).toBe(4);
+    expect(await sys.knex('member_booking_payments').where({ booking_id: (await sys.knex('bookings').where({ number: booked.json.number }).first('id')).id }).first()).toBeUndefined();
+    await ledgerSound();
+  });
+});
+
+describe('a booking paid from the wallet or with a credit owes nothing', () => {
+  it('a payment link for it is refused as paid in full, and no booking payment is made up; a booking the member did not pay still asks its price', async () => {
+    const service = await aService();
+    const m = await aMember();
+    expect((await api('POST', `/api/v1/members/${m.id}/adjustments`, { target: 'wallet', amount: 100_000, reason: 'Cash at the counter' })).status).toBe(201);
+    const fromWallet = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, pay_with: 'wallet', language: 'th' });
+    expect(fromWallet.status, JSON.stringify(fromWallet.json)).toBe(201);
+    const link = await api('POST', `/api/v1/bookings/${fromWallet.json.number}/payment-links`, {});
+    expect(link.status).toBe(409);
+    expect(link.json.error.details).toMatchObject({ reason: 'paid', paidMinor: 80_000 });
+    expect(await sys.knex('booking_payments').where({ booking_id: (await sys.knex('bookings').where({ number: fromWallet.json.number }).first('id')).id }).first()).toBeUndefined();
+
+    const pkg = await aPackage([service]);
+    expect((await sell(m.id, { packageKey: pkg, paidWith: 'cash' }, `desk-sale-${m.id}`)).status).toBe(201);
+    const withCredit = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, pay_with: 'credits', language: 'th' });
+    expect((await api('POST', `/api/v1/bookings/${withCredit.json.number}/payment-links`, {})).json.error.details).toMatchObject({ reason: 'paid', paidMinor: 80_000 });
+
+    // Not paid by the member: the link is asked for (no Stripe here: 503, the price was owed).
+    const unpaid = await api('POST', '/api/v1/bookings', { session_id: await aSessionToday(service), member_number: m.number, language: 'th' });
+    const asked = await api('POST', `/api/v1/bookings/${unpaid.json.number}/payment-links`, {});
+    expect(asked.status).toBe(503);
+    expect(asked.json.error?.details?.reason).not.toBe('paid');
+    await ledgerSound();
+  });
+});
