@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgSettingsRow } from '../core/orgs/org-cache.ts';
 import { readOrgSettings } from '../core/orgs/org-settings.ts';
+import { renderTemplate } from '../core/templates/render-template.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -19,11 +20,12 @@ afterAll(() => sys?.stopAll());
 
 const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
 
-/** Statements that read the orgs table while `work` runs. */
-async function orgReadsDuring(work: () => Promise<unknown>): Promise<number> {
+/** Statements that read the table (the orgs by default) while `work` runs. */
+async function readsDuring(table: 'orgs' | 'templates', work: () => Promise<unknown>): Promise<number> {
   let n = 0;
+  const reads = new RegExp(`^\\s*select\\b[\\s\\S]*\\bfrom "${table}"`, 'i');
   const on = (q: { sql: string }) => {
-    if (/^\s*select\b[\s\S]*\bfrom "orgs"/i.test(q.sql)) n++;
+    if (reads.test(q.sql)) n++;
   };
   sys.knex.on('query', on);
   try {
@@ -48,8 +50,8 @@ async function elsewhere(sql: string, params: unknown[]): Promise<void> {
 describe("the org's settings, read once per process", () => {
   it('reads the row once for many readers, in and out of transactions, and hands each a copy of its own', async () => {
     // Once the start's own changes (the seed, the test's hours) have been heard of, a read costs nothing.
-    await until(async () => (await orgReadsDuring(() => readOrgSettings(sys.knex, sys.defaultOrgId))) === 0, 5_000);
-    const reads = await orgReadsDuring(async () => {
+    await until(async () => (await readsDuring('orgs', () => readOrgSettings(sys.knex, sys.defaultOrgId))) === 0, 5_000);
+    const reads = await readsDuring('orgs', async () => {
       for (let i = 0; i < 5; i++) await readOrgSettings(sys.knex, sys.defaultOrgId);
       await sys.knex.transaction((trx) => orgSettingsRow(trx, sys.defaultOrgId));
       const a = await orgSettingsRow(sys.knex, sys.defaultOrgId);
@@ -88,17 +90,27 @@ describe("the org's settings, read once per process", () => {
     // A change made while no one listens is never missed: every read goes to the database.
     await elsewhere(`UPDATE orgs SET default_language = 'en' WHERE id = $1`, [sys.defaultOrgId]);
     await until(async () => (await orgSettingsRow(sys.knex, sys.defaultOrgId))!.default_language === 'en', 2_000);
-    expect(await orgReadsDuring(() => orgSettingsRow(sys.knex, sys.defaultOrgId))).toBeLessThanOrEqual(1);
+    expect(await readsDuring('orgs', () => orgSettingsRow(sys.knex, sys.defaultOrgId))).toBeLessThanOrEqual(1);
     // Listening again (reconnects after a second): one read, then none.
     await until(async () => (await sys.knex.raw(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'opsdesk-org-listen' AND datname = current_database()`)).rows.length > 0, 5_000);
-    await until(async () => (await orgReadsDuring(() => orgSettingsRow(sys.knex, sys.defaultOrgId))) === 0, 3_000);
+    await until(async () => (await readsDuring('orgs', () => orgSettingsRow(sys.knex, sys.defaultOrgId))) === 0, 3_000);
     await elsewhere(`UPDATE orgs SET default_language = 'th' WHERE id = $1`, [sys.defaultOrgId]);
     await until(async () => (await orgSettingsRow(sys.knex, sys.defaultOrgId))!.default_language === 'th', 2_000);
+  });
+
+  it("keeps the org's templates the same way: one read for many answers, an edit seen at once, another process's when it is told", async () => {
+    const render = () => renderTemplate(sys.knex, sys.defaultOrgId, 'case_resolved', 'en', { case_id: 'C-1' });
+    await until(async () => (await readsDuring('templates', render)) === 0, 5_000);
+    expect(await readsDuring('templates', async () => Promise.all([render(), renderTemplate(sys.knex, sys.defaultOrgId, 'case_created', 'th')]))).toBe(0);
+    expect((await api('PUT', '/api/v1/templates/case_resolved/en', { body: 'Case {{case_id}} is fixed.' })).status).toBe(200);
+    expect(await render()).toBe('Case C-1 is fixed.');
+    await elsewhere(`UPDATE templates SET body = 'Fixed: {{case_id}}' WHERE org_id = $1 AND key = 'case_resolved' AND language = 'en'`, [sys.defaultOrgId]);
+    await until(async () => (await render()) === 'Fixed: C-1', 2_000);
   });
 
   it('counts a delivery to a suspended org without a statement for an active one', async () => {
     const { deliveryRefused } = await import('../core/orgs/org-gates.ts');
     await orgSettingsRow(sys.knex, sys.defaultOrgId);
-    expect(await orgReadsDuring(async () => expect(await deliveryRefused(sys.knex, sys.defaultOrgId)).toBe(false))).toBe(0);
+    expect(await readsDuring('orgs', async () => expect(await deliveryRefused(sys.knex, sys.defaultOrgId)).toBe(false))).toBe(0);
   });
 });

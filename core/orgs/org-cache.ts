@@ -49,15 +49,12 @@ export const ORG_CHANGED_CHANNEL = 'org_changed';
 type Db = Knex | Knex.Transaction;
 
 class OrgCache {
-  readonly #rows = new LRUCache<string, { row: OrgSettingsRow }>({ max: 10_000, ttl: ORG_CACHE_TTL_MS });
+  /** Per org, what is kept of it by kind: its settings row, its templates (core/templates/render-template.ts). */
+  readonly #orgs = new LRUCache<string, Map<string, unknown>>({ max: 10_000, ttl: ORG_CACHE_TTL_MS });
   /** Bumped by every notification and by the listener's loss: a read begun before is not kept. */
   #generation = 0;
   /** True only while the LISTEN connection is up: otherwise nothing is kept. */
   #live = false;
-
-  get live(): boolean {
-    return this.#live;
-  }
 
   setLive(live: boolean): void {
     this.#live = live;
@@ -66,11 +63,8 @@ class OrgCache {
 
   forget(orgId?: string): void {
     this.#generation++;
-    if (orgId === undefined) {
-      this.#rows.clear();
-    } else {
-      this.#rows.delete(orgId);
-    }
+    if (orgId === undefined) this.#orgs.clear();
+    else this.#orgs.delete(orgId);
   }
 
   /**
@@ -78,19 +72,23 @@ class OrgCache {
    * A miss is read with the caller's own connection (its transaction, when it is in one): taking a
    * second connection from the pool while holding one could wait on a pool its peers hold too.
    */
-  async read(db: Db, orgId: string): Promise<OrgSettingsRow | undefined> {
-    if (!this.#live) return readRow(db, orgId);
-    const hit = this.#rows.get(orgId);
-    if (hit) return structuredClone(hit.row);
+  async read<T>(db: Db, kind: string, orgId: string, load: (db: Db) => Promise<T | undefined>): Promise<T | undefined> {
+    if (!this.#live) return load(db);
+    const kept = this.#orgs.get(orgId);
+    if (kept?.has(kind)) return structuredClone(kept.get(kind) as T);
     const generation = this.#generation;
-    const row = await readRow(db, orgId);
-    // An org that does not exist is not remembered: an id anyone can name must not fill the heap.
-    if (row && this.#live && generation === this.#generation) this.#rows.set(orgId, { row: structuredClone(row) });
-    return row;
+    const value = await load(db);
+    // What does not exist is not remembered: an id anyone can name must not fill the heap.
+    if (value !== undefined && this.#live && generation === this.#generation) {
+      const entry = this.#orgs.get(orgId) ?? new Map<string, unknown>();
+      entry.set(kind, structuredClone(value));
+      this.#orgs.set(orgId, entry);
+    }
+    return value;
   }
 }
 
-const WRITES_ORGS = /^\s*(update|delete\s+from)\s+"?orgs"?[\s;]/i;
+const WRITES_ORGS = /^\s*(update\s+"?(orgs|templates)"?|delete\s+from\s+"?(orgs|templates)"?|insert\s+into\s+"?templates"?)[\s;(]/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -112,8 +110,17 @@ const keyOf = (db: Db): object => db.client.config;
  * changes the org reads its own write with `readOrgRowNow`.
  */
 export async function orgSettingsRow(db: Db, orgId: string): Promise<OrgSettingsRow | undefined> {
+  return orgCached(db, 'settings', orgId, (q) => readRow(q, orgId));
+}
+
+/**
+ * Something of an org read on every message and changed only by its admins, kept the same way as
+ * its settings: `load` reads it (its owner's query); `kind` names it. Its table's trigger must send
+ * `org_changed` with the org's id (as `orgs` and `templates` do, migration 20261202300000).
+ */
+export async function orgCached<T>(db: Db, kind: string, orgId: string, load: (db: Db) => Promise<T | undefined>): Promise<T | undefined> {
   const cache = caches.get(keyOf(db));
-  return cache ? cache.read(db, orgId) : readRow(db, orgId);
+  return cache ? cache.read(db, kind, orgId, load) : load(db);
 }
 
 /** The row read now, bypassing the cache (in the transaction that changes it). */
