@@ -23,6 +23,7 @@ import { demoTemplates, loadDemoSeed } from '../seeds/demo.ts';
 import { JobRunner, type ProcessorTable } from '../workers/job-runner.ts';
 import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts';
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
+import { listenForOrgChanges } from '../core/orgs/org-cache.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { OrgStorageQuota } from '../core/orgs/org-storage.ts';
@@ -267,6 +268,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     cleanups.push(() => knex.destroy());
     const applied = await migrateToLatest(knex);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    // The orgs' settings, read on every message, kept in memory while PostgreSQL tells us of changes.
+    cleanups.push(await listenForOrgChanges(knex, databaseUrl, logger));
 
     const appKey = config.encryptionKey ?? loadOrCreateKeyFile(config.dataDir);
     const secrets = new SecretBox(appKey);

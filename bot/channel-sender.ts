@@ -19,8 +19,11 @@ export interface OutgoingSend<C extends Channel = Channel> {
   /** The first try of this send, by the job that committed it (workers/job-runner.ts `runHere`): no earlier attempt to look for. */
   firstTry?: boolean;
   logger: Logger;
-  /** The platform took these messages: recorded at once, so that a retry sends only what is left. */
-  recordSent(ids: string[], platformIds: (string | null)[]): Promise<void>;
+  /**
+   * The platform took these messages: recorded at once, so that a retry sends only what is left.
+   * `settlesReplyOf`: they went as the reply to this event, whose token's claim is settled with them.
+   */
+  recordSent(ids: string[], platformIds: (string | null)[], settlesReplyOf?: number): Promise<void>;
 }
 
 export interface ChannelSender<C extends Channel = Channel> {

@@ -32,10 +32,12 @@ const failuresKey = (ip: string, channel: string) => `${ip}|${channel}`;
  * that names no active channel of that kind is answered 404 at once, before anything is counted or
  * read, so made-up paths leave no counter behind. A request without the signature header is
  * refused (401) before its body is read: nobody can make the server buffer a body it could never
- * accept. Then its body is read, up to its own limit (`DEFAULT_WEBHOOK_BODY_LIMIT`, 4 MiB: more than
- * LINE sends in one delivery), unless this client has sent too many wrongly signed webhooks to the
- * channel lately, which this process knows from memory. The route checks the signature and counts
- * a wrong one against the sender (`webhookSignatureFailed`).
+ * accept; and answered 429 unread when this client has sent too many wrongly signed webhooks to the
+ * channel lately, which this process knows from memory. A signed one has its body read, up to its
+ * own limit (`DEFAULT_WEBHOOK_BODY_LIMIT`, 4 MiB: more than LINE sends in one delivery), even from
+ * such a client: behind a proxy (no TRUST_PROXY) LINE shares its address with whoever floods, and
+ * only the signature tells them apart. The route checks the signature and counts a wrong one
+ * against the sender (`webhookSignatureFailed`), which answers 429 once the sender is over.
  *
  * A correctly signed delivery is never refused for load (#41): LINE redelivers only when the
  * account turned redelivery on, so a 429 in a burst loses customers' messages. Storing it is the
@@ -61,8 +63,8 @@ export function limitsBeforeRouting(deps: AppDeps) {
         const channel = await webhookChannelKey(deps, kind, match[2]);
         // Payments without a secret: the route answers 503, with nothing read.
         if (channel === null) return next();
-        deps.limits?.refuseIfBlocked('webhookFailures', failuresKey(ctx.ip, channel));
         if (!ctx.get(SIGNATURE_HEADERS[kind])) {
+          deps.limits?.refuseIfBlocked('webhookFailures', failuresKey(ctx.ip, channel));
           // Unsigned: refused as a wrong signature would be, but without reading what it sends.
           ctx.set('Connection', 'close');
           await webhookSignatureFailed(ctx, deps, channel);

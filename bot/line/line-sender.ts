@@ -66,11 +66,8 @@ export function lineSender(deps: { knex: Knex; lineApiBaseUrl: string }): Channe
           // Refused (spent or stale token, a bad message): the claim no longer stands for an unknown outcome.
           await settleReplyClaim(knex, eventId, s.outboxId);
         },
-        onSent: async (ids, platformIds, via) => {
-          await s.recordSent(ids, platformIds);
-          // Known now: the claim is settled.
-          if (via === 'reply' && eventId !== undefined) await settleReplyClaim(knex, eventId, s.outboxId);
-        },
+        // Known now: a reply's claim is settled, in the same statement as its messages' "sent".
+        onSent: (ids, platformIds, via) => s.recordSent(ids, platformIds, via === 'reply' ? eventId : undefined),
       });
       // Pushes count against LINE's monthly quota; replies are free (core/channels/line-push-usage.ts).
       if (result.pushed > 0) await countLinePushes(knex, s.conversation.orgId, result);

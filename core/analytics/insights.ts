@@ -7,6 +7,7 @@ import { localMoment } from '../time/org-time.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
 import { BUCKET_OF, openNowByOwner, withCaseRows } from './case-rows.ts';
 import { countCases } from './day-counts.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,
@@ -16,7 +17,7 @@ import { countCases } from './day-counts.ts';
 type Db = Knex | Knex.Transaction;
 
 export async function rulesOf(db: Db, orgId: string): Promise<AnalyticsRules> {
-  const org = await db('orgs').select('settings').where({ id: orgId }).first();
+  const org = await orgSettingsRow(db, orgId);
   const parsed = analyticsRules.safeParse(org?.settings?.analyticsRules);
   return parsed.success ? parsed.data : DEFAULT_ANALYTICS_RULES;
 }

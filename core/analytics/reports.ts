@@ -5,6 +5,7 @@ import { caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_N
 import { BUCKET_OF, openNowByOwner, withCaseRows, type CaseRows } from './case-rows.ts';
 import { countCases } from './day-counts.ts';
 import { bucketsOf, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The analytics reports, each computed from the case facts (core/analytics/case-facts.ts) of the
@@ -14,7 +15,7 @@ import { bucketsOf, nextBucket, previousPeriod, resolvePeriod, type Period } fro
 type Db = Knex | Knex.Transaction;
 
 export async function scopeOf(db: Db, orgId: string, query: AnalyticsQuery, now: Date): Promise<Scope> {
-  const org = await db('orgs').select('time_zone').where({ id: orgId }).first();
+  const org = (await orgSettingsRow(db, orgId))!;
   return { orgId, query, now, period: resolvePeriod(query, org.time_zone, now) };
 }
 
@@ -270,7 +271,7 @@ export async function slaReport(db: Db, scope: Scope) {
 export type ScoreWeights = { sla: number; speed: number; load: number; customerImpact: number };
 
 export async function scoreWeightsOf(db: Db, orgId: string): Promise<ScoreWeights> {
-  const org = await db('orgs').select('settings').where({ id: orgId }).first();
+  const org = await orgSettingsRow(db, orgId);
   const parsed = scoreWeights.safeParse(org?.settings?.staffScoreWeights);
   return parsed.success ? parsed.data : { ...DEFAULT_SCORE_WEIGHTS };
 }

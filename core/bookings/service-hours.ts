@@ -4,6 +4,7 @@ import { hoursOn, openAt, openOn, weekdayOf, type Weekday } from '../contracts/o
 import { validationFailed } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { localMoment } from '../time/org-time.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What a bookable service asks on the booking form, and whether a booking falls in its opening
@@ -78,7 +79,7 @@ export async function checkServiceForm(
   if (!f.service) return;
   const service: ServiceFormRow | undefined = await db('services').select('name_en', 'form_fields', 'hours', 'duration_minutes', 'capacity').where({ org_id: r.orgId, key: f.service, is_active: true }).first();
   if (!service) return;
-  const org = await db('orgs').select('time_zone', 'business_hours', 'holidays').where({ id: r.orgId }).first();
+  const org = (await orgSettingsRow(db, r.orgId))!;
   const problems: ServiceFormProblem[] = [];
   for (const field of formFieldsOf(service)) {
     const v = f[field.field];

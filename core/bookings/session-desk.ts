@@ -8,6 +8,7 @@ import { stageFlags } from './booking-stage.ts';
 import { overbookSeats, releaseSeats, takeSeats } from './service-sessions.ts';
 import { allowOverbook, notBookable } from './session-seats.ts';
 import { waitlistSession } from './session-waitlist.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The day at the desk (docs/bookings.md, "The day at the desk"): a day's sessions with who is
@@ -58,7 +59,7 @@ export interface MoveChoice {
  * the sessions from now on a booking may be moved to.
  */
 export async function daySheet(db: Db, orgId: string, q: { date?: string }, now: Date = new Date()) {
-  const org = await db('orgs').where({ id: orgId }).first('time_zone');
+  const org = (await orgSettingsRow(db, orgId))!;
   const zone: string = org.time_zone;
   const date = q.date ?? todayIn(zone, now);
   const rows = await db('service_sessions as ss')

@@ -9,6 +9,7 @@ import type { BookingSource, Language } from '../vocabulary.ts';
 import { createBooking } from './booking-commands.ts';
 import { releaseSeats, takeSeats, type SessionRow } from './service-sessions.ts';
 import { notBookable } from './session-seats.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The waitlist of a full session: the one writer of `session_waitlist` (docs/bookings.md, "The
@@ -163,7 +164,7 @@ export async function joinWaitlist(trx: Knex.Transaction, j: JoinRequest): Promi
 }
 
 async function offerMinutes(db: Db, orgId: string): Promise<number> {
-  const org = await db('orgs').where({ id: orgId }).first('settings');
+  const org = await orgSettingsRow(db, orgId);
   return waitlistOfferMinutesOf(org?.settings);
 }
 

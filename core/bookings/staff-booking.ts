@@ -9,6 +9,7 @@ import { createBooking } from './booking-commands.ts';
 import { askedFor, present } from './form-booking.ts';
 import { allowOverbook, sessionAsked } from './session-seats.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 export interface StaffBookingInput {
   orgId: string;
@@ -54,7 +55,7 @@ export async function createStaffBooking(knex: Knex, r: StaffBookingInput): Prom
 /** A day before today, in the business's zone, is refused (422 on `start_date`). */
 async function refusePastDate(db: Knex | Knex.Transaction, orgId: string, date: string | undefined, now?: Date) {
   if (!date) return;
-  const org = await db('orgs').select('time_zone').where({ id: orgId }).first();
+  const org = await orgSettingsRow(db, orgId);
   const today = todayIn(org?.time_zone ?? DEFAULT_TIME_ZONE, now);
   if (date < today) throw validationFailed('The booking is not valid', [{ path: 'start_date', message: `The date is in the past (today is ${today})` }]);
 }

@@ -3,6 +3,7 @@ import { casesJoinedToTypes } from './case-queries.ts';
 import { calendarOfOrg, type BusinessCalendar } from '../sla/business-calendar.ts';
 import { firstResponseDueAt, resolutionClock, resolutionDueAt, timeBuckets, warningAt, type ResolutionClock, type SlaTargets, type StatusPeriod, type TimeBuckets } from './sla-clock.ts';
 import type { CaseStatus } from '../vocabulary.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * A case's due times on its org's business calendar, from its status history: the one place that
@@ -24,7 +25,7 @@ export function targetsOf(caseType: { first_response_minutes: number | null; res
 }
 
 export async function calendarFor(db: Knex | Knex.Transaction, orgId: string): Promise<BusinessCalendar> {
-  return calendarOfOrg(await db('orgs').select('time_zone', 'business_hours', 'holidays').where({ id: orgId }).first());
+  return calendarOfOrg((await orgSettingsRow(db, orgId))!);
 }
 
 export function dueTimes(openedAt: Date, history: StatusPeriod[], targets: SlaTargets, cal: BusinessCalendar): CaseDueTimes {

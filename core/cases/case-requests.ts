@@ -10,6 +10,7 @@ import { bodyHash } from '../http/idempotency-key.ts';
 import type { CaseStatus } from '../vocabulary.ts';
 import { openCase } from './open-case.ts';
 import type { CaseActorType } from './case-timeline.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Cases from anywhere (`POST /api/v1/cases`): the business's system, a ticket or staff by hand
@@ -62,7 +63,7 @@ export async function openRequestedCase(knex: Knex, r: CaseRequest): Promise<{ r
     // The case type first: a refused request leaves no contact behind.
     const type = await trx('case_types').select('id').where({ org_id: r.orgId, key: b.caseType, is_active: true }).first();
     if (!type) throw validationFailed('The request body is not valid', [{ path: 'caseType', message: `No case type in use has the key "${b.caseType}"` }]);
-    const org = await trx('orgs').select('default_language').where({ id: r.orgId }).first();
+    const org = await orgSettingsRow(trx, r.orgId);
     const orgLanguage = org?.default_language === 'en' ? 'en' : 'th';
     const customer = await namedCustomer(trx, r.orgId, handleOf(b), { name: b.contactName, language: b.language ?? orgLanguage });
     if ('refused' in customer) throw validationFailed('The request body is not valid', [customer.refused]);

@@ -6,6 +6,7 @@ import { renderTemplate } from '../templates/render-template.ts';
 import type { Language } from '../vocabulary.ts';
 import { casesJoinedToTypes } from './case-queries.ts';
 import { recordCaseEvent, type CaseEventSubscriber } from './case-timeline.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Customer satisfaction: when a case is resolved, the customer is asked once, in their language,
@@ -63,7 +64,7 @@ async function askForSatisfaction(trx: Knex.Transaction, caseId: string, now: Da
   const notify = typeof row?.notify === 'string' ? JSON.parse(row.notify) : (row?.notify ?? {});
   if (!row || notify.satisfaction !== true || !row.conversation_id || !row.contact_id) return false;
   // The org's own switch (Settings): off, no case type asks.
-  const org = await trx('orgs').select('settings').where({ id: row.org_id }).first();
+  const org = await orgSettingsRow(trx, row.org_id);
   if (!customerNoticesOf(org?.settings).satisfaction) return false;
   // Never twice: the case's row is locked by the resolution that got here, so this read decides.
   if (await trx('case_events').select('id').where({ case_id: caseId, type: 'satisfaction_requested' }).first()) return false;

@@ -58,7 +58,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
   const number = await nextNumber(trx, c.orgId, 'case');
   const due = dueTimes(now, [{ status: 'new', from: now, to: null }], targetsOf(caseType), await calendarFor(trx, c.orgId));
   const { firstResponseDueAt, resolutionDueAt, resolutionWarnAt } = due;
-  const [row] = await trx('cases')
+  const insertCase = trx('cases')
     .insert({
       org_id: c.orgId,
       number,
@@ -79,6 +79,15 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       idempotency_hash: c.idempotency?.hash ?? null,
     })
     .returning(['id', 'tracking_token']);
+  // The case and its first status period in one statement: one round trip fewer for every case opened.
+  const opened = await trx.raw<{ rows: { id: string; tracking_token: string }[] }>(
+    `WITH c AS (?),
+          p AS (INSERT INTO case_status_periods (org_id, case_id, status, actor_type, actor_id, started_at)
+                SELECT ?::uuid, c.id, 'new', ?::text, ?::text, ?::timestamptz FROM c)
+     SELECT id, tracking_token FROM c`,
+    [insertCase, c.orgId, actor.type, actor.id ?? null, now],
+  );
+  const row = opened.rows[0];
   for (const [i, orderId] of (c.fields.orderIds ?? []).entries()) {
     await trx('case_orders')
       .insert({
@@ -99,7 +108,6 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     resolution_warn_at: resolutionWarnAt,
     resolution_due_at: resolutionDueAt,
   });
-  await trx('case_status_periods').insert({ org_id: c.orgId, case_id: row.id, status: 'new', actor_type: actor.type, actor_id: actor.id, started_at: now });
   // The message is the case's before anyone hears of the case (the staff card quotes it).
   if (c.sourceMessageId) await linkMessageToCase(trx, c.sourceMessageId, row.id);
   await recordCaseEvent(

@@ -5,6 +5,7 @@ import { CASE_STATUS, canTransitionCase, isCaseStatus } from './case-status.ts';
 import { caseDueTimes } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
 import { recordCaseEvent } from './case-timeline.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * `cases.transition()`: the one way a case changes status. Only along the state machine's edges
@@ -124,7 +125,7 @@ async function requireRootCause(trx: Knex.Transaction, orgId: string, rootCause:
 
 /** The built-in root causes and the org's own (`orgs.settings.rootCauses`). */
 export async function rootCausesOf(db: Knex | Knex.Transaction, orgId: string): Promise<string[]> {
-  const org = await db('orgs').select('settings').where({ id: orgId }).first();
+  const org = await orgSettingsRow(db, orgId);
   const own = Array.isArray(org?.settings?.rootCauses) ? (org.settings.rootCauses as string[]) : [];
   return [...BUILT_IN_ROOT_CAUSES, ...own];
 }

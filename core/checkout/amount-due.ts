@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { paymentRuleOf, type PaymentRule } from '../contracts/org-settings.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What a customer owes on a booking, in minor units (satang), never through a float:
@@ -76,6 +77,6 @@ export function nextPayment(due: AmountDue, rule: PaymentRule, asked?: PaymentPa
 }
 
 export async function paymentRule(db: Db, orgId: string): Promise<PaymentRule> {
-  const org = await db('orgs').where({ id: orgId }).first('settings');
+  const org = await orgSettingsRow(db, orgId);
   return paymentRuleOf(org?.settings);
 }

@@ -9,6 +9,7 @@ import { addToOutbox } from '../outbox/outbox.ts';
 import { amountDue } from './amount-due.ts';
 import { createPaymentLink } from './payment-links.ts';
 import type { StripeClient } from './stripe-client.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The reminder before a balance falls due (docs/money.md): a customer who paid a deposit and still
@@ -51,7 +52,7 @@ async function balanceOwed(db: Knex | Knex.Transaction, b: BookingView | undefin
 export async function scheduleBalanceReminder(trx: Knex.Transaction, bookingId: string, now: Date = new Date()): Promise<Date | null> {
   const b = await loadBooking(trx, bookingId);
   if (!b || !(await balanceOwed(trx, b))) return null;
-  const org = await trx('orgs').where({ id: b.orgId }).first('settings');
+  const org = await orgSettingsRow(trx, b.orgId);
   const at = localInstant(daysBefore(b.requestedDate!, balanceReminderDaysOf(org?.settings)), REMIND_AT_HOUR, b.timeZone);
   if (at.getTime() <= now.getTime()) return null;
   const job: BalanceReminderJob = { bookingId: b.id, date: b.requestedDate! };

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { amountDue } from './amount-due.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The finance view (docs/money.md; the accountant's role): money in by day and how it was paid,
@@ -21,7 +22,7 @@ export interface FinancePeriod {
 export const DEFAULT_PAYOUT_WITHIN_DAYS = 7;
 
 export async function financeView(db: Db, orgId: string, p: FinancePeriod) {
-  const org = await db('orgs').where({ id: orgId }).first('time_zone');
+  const org = (await orgSettingsRow(db, orgId))!;
   const tz: string = org.time_zone;
   const day = (column: string) => db.raw(`to_char(${column} AT TIME ZONE ?, 'YYYY-MM-DD')`, [tz]);
   const inPeriod = (column: string) => (q: Knex.QueryBuilder) =>

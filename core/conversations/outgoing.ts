@@ -146,16 +146,23 @@ export async function releaseSendLease(db: Knex, conversationId: string): Promis
   await db('conversations').where({ id: conversationId }).update({ send_lease_until: null });
 }
 
-/** The platform accepted these messages, with its ids for them (for its delivery reports). */
-export async function markMessagesSent(db: Knex, ids: string[], platformIds: (string | null)[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * The platform accepted these messages, with its ids for them (for its delivery reports). `along`:
+ * another table's owner's statement known at the same moment (a reply token's claim settled,
+ * core/inbound/reply-tokens.ts `settlingReplyClaim`), run in the same statement as a CTE: one round
+ * trip, and both or neither.
+ */
+export async function markMessagesSent(db: Knex, ids: string[], platformIds: (string | null)[], along?: Knex.QueryBuilder): Promise<void> {
+  if (ids.length === 0) {
+    if (along) await along;
+    return;
+  }
   // One statement however many (an e-mail batch records a hundred at once).
-  await db.raw(
-    `UPDATE messages m SET delivery_status = 'sent', platform_message_id = s.platform_id, sent_at = now()
+  const sent = `UPDATE messages m SET delivery_status = 'sent', platform_message_id = s.platform_id, sent_at = now()
        FROM unnest(?::uuid[], ?::text[]) AS s(id, platform_id)
-      WHERE m.id = s.id`,
-    [ids, ids.map((_, i) => platformIds[i] ?? null) as string[]],
-  );
+      WHERE m.id = s.id`;
+  const bindings = [ids, ids.map((_, i) => platformIds[i] ?? null) as string[]];
+  await (along ? db.raw(`WITH along AS (?) ${sent}`, [along, ...bindings]) : db.raw(sent, bindings));
 }
 
 /** A send that gave up for good: how many of its messages to this conversation were failed, and why. */

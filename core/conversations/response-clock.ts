@@ -4,6 +4,7 @@ import { addToOutbox } from '../outbox/outbox.ts';
 import { addBusinessMinutes, businessMinutesBetween, calendarOfOrg, warnMinutes } from '../sla/business-calendar.ts';
 import { iso } from '../time/iso.ts';
 import { recordConversationEvent, recordResponseEventOnce } from './conversation-timeline.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The inbox's response clocks (docs/inbox.md "Response times"), on the org's business calendar and
@@ -59,7 +60,7 @@ export interface ResponseAnswered {
 }
 
 async function orgClockSettings(trx: Knex.Transaction, orgId: string) {
-  const org = await trx('orgs').select('time_zone', 'business_hours', 'holidays', 'settings').where({ id: orgId }).first();
+  const org = await orgSettingsRow(trx, orgId);
   return { cal: calendarOfOrg(org ?? {}), targets: responseTimesOf(org?.settings) };
 }
 

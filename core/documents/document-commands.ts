@@ -9,6 +9,7 @@ import { newCustomerToken } from './document-links.ts';
 import { THAI_VAT_RATE_BASIS_POINTS, documentTotals, type DocumentLineInput } from './document-totals.ts';
 import type { CorrectedDocument, DocumentParty, DocumentType } from './document-types.ts';
 import { documentById, documentByIdempotencyKey, insertDocument, lockDocumentForCredit, receiptForPayment, type StoredDocument } from './documents.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Issuing documents, the one front door (DESIGN.md decision 14): staff and the accountant on the
@@ -64,7 +65,7 @@ interface Seller {
 
 /** The org's seller details as set (org settings `documentSeller`), or its name alone, charging no VAT. */
 async function sellerOf(trx: Knex.Transaction, orgId: string): Promise<Seller> {
-  const org = await trx('orgs').select('name', 'settings').where({ id: orgId }).first();
+  const org = (await orgSettingsRow(trx, orgId))!;
   const s = documentSellerOf(org.settings);
   if (!s) return { party: { name: org.name, address: null, taxId: null, branch: null }, vatRegistered: false, abbreviatedMaxMinor: null };
   return { party: { name: s.name, address: s.address, taxId: s.taxId, branch: s.branch }, vatRegistered: s.vatRegistered, abbreviatedMaxMinor: s.abbreviatedTaxInvoiceMaxMinor ?? null };

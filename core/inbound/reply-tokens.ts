@@ -36,7 +36,15 @@ export async function holdsReplyClaim(db: Knex | Knex.Transaction, eventId: numb
 
 /** The reply's outcome is known (delivered, refused, or settled as unknown): the claim no longer stands for anything. */
 export async function settleReplyClaim(db: Knex | Knex.Transaction, eventId: number, claimant: string): Promise<void> {
-  await db('inbound_events').where({ id: eventId, reply_token_claimed_by: claimant }).update({ reply_token_claimed_by: null });
+  await settlingReplyClaim(db, eventId, claimant);
+}
+
+/**
+ * The same, as a statement not yet run: for the owner of the messages to run with its "sent" in one
+ * round trip (core/conversations/outgoing.ts `markMessagesSent`), since both are known at once.
+ */
+export function settlingReplyClaim(db: Knex | Knex.Transaction, eventId: number, claimant: string): Knex.QueryBuilder {
+  return db('inbound_events').where({ id: eventId, reply_token_claimed_by: claimant }).update({ reply_token_claimed_by: null });
 }
 
 /**

@@ -7,6 +7,7 @@ import { CREDITS, POINTS, postMemberMovement, WALLET_CURRENCY } from './member-l
 import { memberMoved } from './member-events.ts';
 import { memberById, type Member } from './members.ts';
 import { saleOfMember } from './package-sales.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Credits, wallet money or points given or taken back by hand, always with a reason: the one
@@ -55,7 +56,7 @@ async function apply(trx: Knex.Transaction, member: Member, a: AdjustmentRow): P
 export async function adjustMember(trx: Knex.Transaction, r: { member: Member; target: AdjustmentTarget; saleId?: string; amount: number; reason: string; actor: Actor }) {
   const { member } = r;
   if (r.saleId) await saleOfMember(trx, member.orgId, member.id, r.saleId);
-  const org = await trx('orgs').where({ id: member.orgId }).first('settings');
+  const org = await orgSettingsRow(trx, member.orgId);
   const limits = membershipOf(org?.settings).adjustmentApprovalAbove;
   const limit = { credits: limits.credits, wallet: limits.walletMinor, points: limits.points }[r.target];
   const needsApproval = Math.abs(r.amount) > limit && !MAY_APPROVE.includes(r.actor.role);

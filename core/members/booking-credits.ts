@@ -7,6 +7,7 @@ import { lockedBalances, post } from '../ledger/ledger.ts';
 import { CREDITS, earnPoints, pointsFor, postMemberMovement, walletOf, WALLET_CURRENCY } from './member-ledger.ts';
 import { memberMoved } from './member-events.ts';
 import { memberById, memberOfContact, type Member } from './members.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * A member's booking paid with a credit of a package, or from the wallet, in the booking's own
@@ -129,7 +130,7 @@ async function payFromWallet(trx: Knex.Transaction, member: Member, b: BookingTo
   );
   await trx('member_booking_payments').insert({ booking_id: b.id, org_id: member.orgId, member_id: member.id, paid_with: 'wallet', amount_minor: amount, currency: WALLET_CURRENCY });
   await memberMoved(trx, { member, kind: 'debited', what: 'wallet', amount, unit: WALLET_CURRENCY, cause: 'booking', sourceId: b.id });
-  const org = await trx('orgs').where({ id: member.orgId }).first('settings');
+  const org = await orgSettingsRow(trx, member.orgId);
   await earnPoints(trx, member.orgId, member.id, pointsFor(amount, membershipOf(org?.settings).pointsPerBaht), `booking:${b.id}`, b.number);
 }
 
@@ -141,7 +142,7 @@ export async function returnOnCancel(trx: Knex.Transaction, e: RecordedBookingEv
   if (e.data?.to === 'cancelled') {
     const b = await trx('bookings').where({ id: e.bookingId }).first('session_id', 'org_id');
     const start = await startsAt(trx, b.session_id);
-    const org = await trx('orgs').where({ id: paid.org_id }).first('settings');
+    const org = await orgSettingsRow(trx, paid.org_id);
     const hours = membershipOf(org?.settings).cancelCreditHours;
     if (start && start.getTime() - Date.now() < hours * 3_600_000) return;
   }

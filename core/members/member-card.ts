@@ -5,6 +5,7 @@ import { accountMovements, postedInto } from '../ledger/ledger.ts';
 import { POINTS, pointsOf, walletOf, WALLET_CURRENCY } from './member-ledger.ts';
 import type { Member } from './members.ts';
 import { memberSales } from './package-sales.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What a member holds and did, read from the ledger and the sales: the member card (LIFF), the
@@ -15,7 +16,7 @@ type Db = Knex | Knex.Transaction;
 export async function memberCard(db: Db, member: Member): Promise<MemberCard> {
   const { orgId } = member;
   const contact = await db('contacts').where({ id: member.contactId }).first('display_name');
-  const org = await db('orgs').where({ id: orgId }).first('settings');
+  const org = await orgSettingsRow(db, orgId);
   const rules = membershipOf(org?.settings);
   const earned = await postedInto(db, orgId, 'member_points', POINTS, member.id, 'points_earned');
   const tiers = [...rules.tiers].sort((a, b) => a.minPoints - b.minPoints);

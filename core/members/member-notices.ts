@@ -11,6 +11,7 @@ import { holderBalances } from '../ledger/ledger.ts';
 import { CREDITS } from './member-ledger.ts';
 import type { MemberMovement } from './member-events.ts';
 import { markExpiryNoticed, type SaleRow } from './package-sales.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What a member reads in the chat: their balance when they ask ("ยอดคงเหลือ", "my balance"),
@@ -27,7 +28,7 @@ export async function balanceText(db: Db, r: { orgId: string; contactId: string;
   const member = await memberOfContact(db, r.orgId, r.contactId);
   if (!member) return (await renderTemplate(db, r.orgId, 'member_not_member', r.language, {})) ?? '';
   const card = await memberCard(db, member);
-  const org = await db('orgs').where({ id: r.orgId }).first('time_zone');
+  const org = await orgSettingsRow(db, r.orgId);
   const zone = org?.time_zone ?? DEFAULT_TIME_ZONE;
   const open = card.packages.filter((p) => p.status === 'active');
   const credits = open.length
@@ -50,7 +51,7 @@ export async function tellCreditsExpiring(trx: Knex.Transaction, sale: SaleRow, 
   if (creditsLeft <= 0) return false;
   const member = await memberById(trx, sale.org_id, sale.member_id);
   const contact = await trx('contacts').where({ id: member.contactId }).first('language');
-  const org = await trx('orgs').where({ id: sale.org_id }).first('time_zone');
+  const org = await orgSettingsRow(trx, sale.org_id);
   const language: Language = contact?.language === 'en' ? 'en' : 'th';
   const text = await renderTemplate(trx, sale.org_id, 'member_credits_expiring', language, {
     package: language === 'th' ? sale.name_th : sale.name_en,

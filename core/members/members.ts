@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { DomainError, notFound } from '../errors/index.ts';
 import { DEFAULT_TIME_ZONE, localMoment } from '../time/org-time.ts';
 import { drawMemberNumber, readMemberNumber } from './member-numbers.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Members: a contact who joined gets a member number (member-numbers.ts). The one writer of
@@ -24,7 +25,7 @@ const view = (r: Record<string, unknown>): Member => ({ id: r.id as string, orgI
 export async function enrolMember(trx: Knex.Transaction, orgId: string, contactId: string, now: Date = new Date()): Promise<{ member: Member; joined: boolean }> {
   const contact = await trx('contacts').where({ id: contactId, org_id: orgId }).first('id');
   if (!contact) throw notFound('Contact', { id: contactId });
-  const org = await trx('orgs').where({ id: orgId }).first('time_zone');
+  const org = await orgSettingsRow(trx, orgId);
   const year = Number(localMoment(org?.time_zone ?? DEFAULT_TIME_ZONE, now).date.slice(0, 4));
   for (let attempt = 0; attempt < 20; attempt++) {
     const existing = await trx('members').where({ org_id: orgId, contact_id: contactId }).first();

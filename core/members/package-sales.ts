@@ -7,6 +7,7 @@ import { CREDITS, earnPoints, pointsFor, pointsOf, postMemberMovement, walletOf 
 import { memberMoved } from './member-events.ts';
 import type { Member } from './members.ts';
 import { packageByKey, serviceKeys } from './packages.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Packages sold to members: the one writer of `member_package_sales`. A sale copies the
@@ -129,7 +130,7 @@ export async function sellPackage(trx: Knex.Transaction, s: { member: Member; pa
       async () => new DomainError('insufficient_balance', `The wallet holds less than the package's price`, { reason: 'wallet', balanceMinor: await walletOf(trx, member.orgId, member.id), priceMinor: price, currency: p.currency }),
     );
     if (s.paidWith === 'wallet') await memberMoved(trx, { member, kind: 'debited', what: 'wallet', amount: price, unit: p.currency, cause: 'package_sale', sourceId: sale.id });
-    const org = await trx('orgs').where({ id: member.orgId }).first('settings');
+    const org = await orgSettingsRow(trx, member.orgId);
     await earnPoints(trx, member.orgId, member.id, pointsFor(price, membershipOf(org?.settings).pointsPerBaht), `sale:${sale.id}`, p.key);
   }
   await post(trx, {
@@ -173,7 +174,7 @@ export async function refundSale(trx: Knex.Transaction, r: { member: Member; sal
     if (to === 'wallet') await memberMoved(trx, { member, kind: 'credited', what: 'wallet', amount: unearned, unit: sale.currency, cause: 'package_refund', sourceId: sale.id });
     // The points the refunded part earned go too, as far as the member still has them.
     const price = Number(sale.price_minor);
-    const earned = price > 0 ? Math.floor((pointsFor(price, membershipOf((await trx('orgs').where({ id: member.orgId }).first('settings'))?.settings).pointsPerBaht) * unearned) / price) : 0;
+    const earned = price > 0 ? Math.floor((pointsFor(price, membershipOf((await orgSettingsRow(trx, member.orgId))?.settings).pointsPerBaht) * unearned) / price) : 0;
     const takeBack = Math.min(earned, await pointsOf(trx, member.orgId, member.id));
     if (takeBack > 0) {
       await post(trx, { orgId: member.orgId, currency: 'PTS', kind: 'points_refunded', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_points', holder: member.id, amountMinor: takeBack }, { account: 'points_issued', amountMinor: -takeBack }] });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgSettingsRow } from './org-cache.ts';
 
 /**
  * The operator's cap on how many customer messages the bot reads for one business in a day
@@ -13,7 +14,7 @@ import type { Knex } from 'knex';
  * reading counts what was recorded before it.
  */
 export async function botDailyLimitReached(db: Knex, o: { orgId: string; timeZone: string; now: Date }): Promise<boolean> {
-  const org = await db('orgs').where({ id: o.orgId }).first('limits');
+  const org = await orgSettingsRow(db, o.orgId);
   const cap = (org?.limits as { botMessagesPerDay?: number | null } | undefined)?.botMessagesPerDay;
   if (cap === undefined || cap === null) return false;
   // The business's day: from its midnight, in its time zone.

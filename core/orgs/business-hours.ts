@@ -5,6 +5,7 @@ import { notFound } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { Subscribers } from '../subscribers.ts';
 import type { OrgSettingsWriter } from './org-settings.ts';
+import { changingOrg, orgSettingsRow } from './org-cache.ts';
 
 /** Days the calendar closes that it did not before, in the transaction that adds them. */
 export interface HolidaysAdded {
@@ -40,13 +41,13 @@ function view(row: { time_zone: string; business_hours: unknown; holidays: unkno
 }
 
 export async function readBusinessCalendar(db: Knex | Knex.Transaction, orgId: string): Promise<BusinessCalendarView> {
-  const row = await db('orgs').select('time_zone', 'business_hours', 'holidays').where({ id: orgId }).first();
+  const row = await orgSettingsRow(db, orgId);
   if (!row) throw notFound('Org', { orgId });
   return view(row);
 }
 
 export async function updateBusinessCalendar(knex: Knex, w: OrgSettingsWriter, change: BusinessCalendarUpdate): Promise<BusinessCalendarView> {
-  return knex.transaction(async (trx) => {
+  return changingOrg(knex, w.orgId, async (trx) => {
     const row = await trx('orgs').select('time_zone', 'business_hours', 'holidays').where({ id: w.orgId }).forUpdate().first();
     if (!row) throw notFound('Org', { orgId: w.orgId });
     const before = view(row);

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { DomainError } from '../errors/index.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { getOrgRecord, type OrgRecord } from './tenants.ts';
+import { changingOrg } from './org-cache.ts';
 
 /**
  * Deleting a business: first every row it owns is exported (one JSON line per row, under
@@ -75,7 +76,7 @@ export async function scheduleOrgDeletion(knex: Knex, dataDir: string, id: strin
   await knex('orgs').where({ id }).update({ status: 'deleting' });
   const exported = await exportOrg(knex, dataDir, { ...org, status: 'deleting' }, now);
   const due = new Date(now.getTime() + afterHours * 3_600_000);
-  await knex.transaction(async (trx) => {
+  await changingOrg(knex, id, async (trx) => {
     await trx('orgs').where({ id }).update({ deletion_due_at: due, export_file: exported.file });
     await recordAudit(trx, { orgId: id, actorType: 'system', action: 'org.deletion_scheduled', subjectType: 'org', subjectId: id, details: { by: 'platform', due: due.toISOString(), exportFile: exported.file, rows: exported.rows } });
     await addToOutbox(trx, { orgId: null, queue: ORG_DELETION_QUEUE, jobName: ORG_DELETION_JOB, payload: { orgId: id }, availableAt: due });
@@ -88,7 +89,7 @@ export async function scheduleOrgDeletion(knex: Knex, dataDir: string, id: strin
  * the rows removed per table; nothing when the org is gone already or not due (a resumed plan).
  */
 export async function purgeOrg(knex: Knex, id: string, now = new Date()): Promise<Record<string, number>> {
-  return knex.transaction(async (trx) => {
+  return changingOrg(knex, id, async (trx) => {
     const org = await trx('orgs').where({ id }).forUpdate().first('status', 'deletion_due_at');
     if (!org || org.status !== 'deleting' || !org.deletion_due_at || new Date(org.deletion_due_at) > now) return {};
     // The append-only tables let this org's rows go in this transaction only (migration 20261130120100).

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { LRUCache } from 'lru-cache';
+import { orgSettingsRow } from './org-cache.ts';
 
 /**
  * What an org that is not active lets through. A platform's delivery (a LINE or WhatsApp
@@ -8,25 +8,26 @@ import { LRUCache } from 'lru-cache';
  * an org that is being deleted, or is gone, does nothing.
  */
 
-/** True, and counted, when the org takes no deliveries now: one statement, which writes only then. */
+/**
+ * True, and counted, when the org takes no deliveries now. An active org (the org's cached row)
+ * costs no statement; only a delivery to one that is not is written, and the count is taken on
+ * the row as it is then, so an org reactivated meanwhile is not counted.
+ */
 export async function deliveryRefused(db: Knex, orgId: string): Promise<boolean> {
+  const org = await orgSettingsRow(db, orgId);
+  if (org?.status === 'active') return false;
   const refused = await db('orgs').where({ id: orgId }).whereNot({ status: 'active' }).increment('refused_deliveries', 1).returning('id');
   return refused.length > 0;
 }
 
-/** Whether the org's jobs may run: it exists and is not being deleted. Known for a second at a time. */
+/** Whether the org's jobs may run: it exists and is not being deleted (the org's cached row). */
 export class OrgJobGate {
   readonly #db: Knex;
-  readonly #known = new LRUCache<string, { runs: boolean }>({ max: 10_000, ttl: 1_000 });
   constructor(db: Knex) {
     this.#db = db;
   }
   async runs(orgId: string): Promise<boolean> {
-    const hit = this.#known.get(orgId);
-    if (hit) return hit.runs;
-    const row = await this.#db('orgs').where({ id: orgId }).first('status');
-    const runs = Boolean(row) && row.status !== 'deleting';
-    this.#known.set(orgId, { runs });
-    return runs;
+    const row = await orgSettingsRow(this.#db, orgId);
+    return Boolean(row) && row!.status !== 'deleting';
   }
 }

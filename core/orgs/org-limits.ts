@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { counterValue } from '../org-counters.ts';
+import { orgSettingsRow } from './org-cache.ts';
 
 /**
  * The limits per business that the platform operator sets (docs/tenants.md, "Limits per
@@ -23,8 +24,7 @@ export const MB = 1024 * 1024;
 type Db = Knex | Knex.Transaction;
 
 export async function limitsOf(db: Db, orgId: string): Promise<Record<string, unknown>> {
-  const row = await db('orgs').where({ id: orgId }).first('limits');
-  return (row?.limits as Record<string, unknown> | undefined) ?? {};
+  return (await orgSettingsRow(db, orgId))?.limits ?? {};
 }
 
 /** The limit in effect: the org's own when it has one (null: none), else the default. */
@@ -63,7 +63,7 @@ export interface OrgUsage {
 }
 
 export async function orgUsage(db: Db, orgId: string, now: Date, defaults: OrgLimitDefaults): Promise<OrgUsage> {
-  const org = await db('orgs').where({ id: orgId }).first('limits', 'time_zone');
+  const org = await orgSettingsRow(db, orgId);
   const own = (org?.limits as Record<string, unknown> | undefined) ?? {};
   const day = { orgId, timeZone: org?.time_zone ?? 'Asia/Bangkok', now };
   const [{ n: read }] = await db('classifications').where({ org_id: orgId }).where('created_at', '>=', startOfOrgDay(db, now, day.timeZone)).count({ n: '*' });

@@ -9,6 +9,7 @@ import { INBOUND_EVENT_RETENTION_DAYS } from '../inbound/inbound-events.ts';
 import { DEFAULT_CREDIT_WINDOW_MINUTES } from '../payments/payment-rules.ts';
 import { DEFAULT_DIGEST_TIME } from '../staff/managers-digest.ts';
 import { DEFAULT_ACT_WHEN_SURE } from '../understanding/act-when-sure.ts';
+import { changingOrg, orgSettingsRow } from './org-cache.ts';
 
 /**
  * The org's settings: `orgs.settings` (jsonb, read by each feature where it acts) and
@@ -62,7 +63,7 @@ function effective(stored: Record<string, unknown> | null, timeZone: string): Or
 }
 
 export async function readOrgSettings(db: Db, orgId: string): Promise<OrgSettingsView> {
-  const org = await db('orgs').select('settings', 'time_zone').where({ id: orgId }).first();
+  const org = await orgSettingsRow(db, orgId);
   if (!org) throw notFound('Org', { orgId });
   return effective(org.settings, org.time_zone);
 }
@@ -83,7 +84,8 @@ function refuseUnusablePatterns(patterns: readonly string[] | null | undefined):
  */
 export async function updateOrgSettings(knex: Knex, w: OrgSettingsWriter, change: OrgSettingsUpdate): Promise<OrgSettingsView> {
   refuseUnusablePatterns(change.orderIdPatterns);
-  return knex.transaction(async (trx) => {
+  // This process reads the change at once; the others when its notification comes (core/orgs/org-cache.ts).
+  return changingOrg(knex, w.orgId, async (trx) => {
     const org = await trx('orgs').select('settings', 'time_zone').where({ id: w.orgId }).forUpdate().first();
     if (!org) throw notFound('Org', { orgId: w.orgId });
     const stored: Record<string, unknown> = { ...(org.settings ?? {}) };

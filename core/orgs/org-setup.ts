@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgSettingsRow } from './org-cache.ts';
 
 /**
  * How far a business is with its set-up, for the checklist its new owner sees in Settings
@@ -18,7 +19,7 @@ export interface SetupProgress {
 }
 
 export async function setupProgress(db: Knex, orgId: string): Promise<SetupProgress> {
-  const org = await db('orgs').where({ id: orgId }).first('business_hours', 'starter_kits', 'business_type');
+  const org = await orgSettingsRow(db, orgId);
   const kinds: string[] = await db('channels')
     .where({ org_id: orgId, is_active: true })
     .whereRaw(`coalesce(settings->>'origin', '') <> 'simulator'`)
@@ -31,7 +32,7 @@ export async function setupProgress(db: Knex, orgId: string): Promise<SetupProgr
     email: kinds.includes('email'),
     hours: org?.business_hours != null,
     staff: Number(staff) > 1,
-    starterKits: org?.starter_kits ?? [],
+    starterKits: (org?.starter_kits as string[] | undefined) ?? [],
     businessType: org?.business_type ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
+import { orgSettingsRow } from './org-cache.ts';
 
 /** An org as its API keys see it: who they belong to and the time zone its clocks run on. */
 export interface Org {
@@ -12,7 +13,7 @@ export interface Org {
 }
 
 export async function getOrg(db: Knex, orgId: string): Promise<Org> {
-  const row = await db('orgs').select('id', 'slug', 'name', 'time_zone', 'is_default').where({ id: orgId }).first();
+  const row = await orgSettingsRow(db, orgId);
   if (!row) throw notFound('Org');
   return { id: row.id, slug: row.slug, name: row.name, timeZone: row.time_zone, isDefault: Boolean(row.is_default) };
 }

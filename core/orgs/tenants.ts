@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../errors/index.ts';
 import { installStartingTexts, type StartingText } from '../templates/template-admin.ts';
 import { issueInvitation } from './org-invitations.ts';
 import { applyStarterKit, type KitResult } from './starter-kits.ts';
+import { changingOrg } from './org-cache.ts';
 
 /**
  * The businesses one deployment serves, as the platform operator sees and changes them
@@ -147,7 +148,7 @@ export async function applyKit(knex: Knex, orgId: string, kit: StarterKit, actor
 }
 
 async function changeStatus(knex: Knex, id: string, from: OrgStatus, to: OrgStatus, action: string): Promise<OrgRecord> {
-  return knex.transaction(async (trx) => {
+  return changingOrg(knex, id, async (trx) => {
     const org = await getOrgRecord(trx, id);
     if (org.status === to) return org;
     if (org.status !== from) throw new DomainError('conflict', `The org is ${org.status}`, { reason: `org_${org.status}`, status: org.status });
@@ -176,7 +177,7 @@ export async function orgServing(db: Knex, scope: LiffOrgScope): Promise<{ id: s
  * all), a limit left out goes back to the default. Audited on the org.
  */
 export async function setOrgLimits(knex: Knex, id: string, limits: OrgLimits): Promise<OrgRecord> {
-  return knex.transaction(async (trx) => {
+  return changingOrg(knex, id, async (trx) => {
     const before = await getOrgRecord(trx, id);
     await trx('orgs').where({ id }).update({ limits: JSON.stringify(limits) });
     await recordAudit(trx, { orgId: id, actorType: PLATFORM.type, action: 'org.limits_set', subjectType: 'org', subjectId: id, details: { by: 'platform', before: before.limits, after: limits } });

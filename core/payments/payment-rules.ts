@@ -6,6 +6,7 @@ import { recordCaseEvent } from '../cases/case-timeline.ts';
 import type { Language } from '../vocabulary.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { CHECK_CREDIT_JOB, PAYMENTS_QUEUE, type PaymentEvent } from './payment-events.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * "Top-up not credited", the most urgent case (spec 4.7.1). Detected on:
@@ -41,7 +42,7 @@ interface PaymentRow {
 }
 
 export async function creditWindowMinutes(db: Knex | Knex.Transaction, orgId: string): Promise<number> {
-  const org = await db('orgs').select('settings').where({ id: orgId }).first();
+  const org = await orgSettingsRow(db, orgId);
   const value = Number(org?.settings?.topupCreditWindowMinutes);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_CREDIT_WINDOW_MINUTES;
 }
@@ -193,7 +194,7 @@ async function raiseCase(trx: Knex.Transaction, paymentId: string, reason: Payme
       data: { reason, orderId: p.order_id, amount, currency: p.currency, paymentId: p.id },
     });
   } else {
-    const org = await trx('orgs').select('default_language').where({ id: p.org_id }).first();
+    const org = await orgSettingsRow(trx, p.org_id);
     const language: Language = contact?.language ?? (org?.default_language === 'en' ? 'en' : 'th');
     const window = await creditWindowMinutes(trx, p.org_id);
     const phone = normalisePhone(p.customer?.phone);

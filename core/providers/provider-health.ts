@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { providerHealthOf, type ProviderHealth } from '../contracts/org-settings.ts';
 import { setProviderPaused } from './provider-pause.ts';
 import { recordProviderEvent } from './provider-timeline.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * Provider health from orders (seed 004 section 9.3): when the business's main system reports an
@@ -26,7 +27,7 @@ export interface FailingOrdersFlag {
 
 export async function checkFailingOrders(trx: Knex.Transaction, c: { orgId: string; providerIds: string[]; now: Date }): Promise<FailingOrdersFlag[]> {
   if (c.providerIds.length === 0) return [];
-  const org = await trx('orgs').select('settings').where({ id: c.orgId }).first();
+  const org = await orgSettingsRow(trx, c.orgId);
   const rule = providerHealthOf(org?.settings);
   const flags: FailingOrdersFlag[] = [];
   for (const providerId of [...new Set(c.providerIds)].sort()) {

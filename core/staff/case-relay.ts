@@ -9,6 +9,7 @@ import type { Language } from '../vocabulary.ts';
 import { groupsForCase } from './routing.ts';
 import { postToGroup, type StaffDeps, type StaffMemberRef } from './staff-desk.ts';
 import type { RelayToGroupsJob } from './staff-jobs.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The two relays between a case's customer and its staff groups:
@@ -101,7 +102,7 @@ export interface StaffReply {
 export async function replyToCustomer(deps: Pick<StaffDeps, 'publicBaseUrl' | 'mediaLinkKey'>, trx: Knex.Transaction, r: StaffReply): Promise<{ messageIds: string[] }> {
   const conversationId = await caseConversationId(trx, r.orgId, r.caseId);
   if (!conversationId) throw new Error(`case ${r.caseId} has no customer conversation`);
-  const org = await trx('orgs').select('settings').where({ id: r.orgId }).first();
+  const org = await orgSettingsRow(trx, r.orgId);
   const signed = org?.settings?.signStaffReplies === true;
 
   const messages: OutboundMessage[] = [];

@@ -10,6 +10,7 @@ import { managersInLine, postToGroup, postToStaffMember, staffById, staffName, t
 import { staffAppLink } from './staff-menu.ts';
 import { clockTime, formatDuration } from './staff-alerts.ts';
 import { say, type Phrase } from './staff-phrases.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What the staff desk does when the inbox changes (core/conversations/conversation-timeline.ts,
@@ -102,7 +103,7 @@ export function conversationNotices(deps: NoticeDeps): ConversationEventSubscrib
 async function alertResponse(trx: Knex.Transaction, e: RecordedConversationEvent): Promise<void> {
   const customer = await customerOf(trx, e.conversationId);
   if (!customer) return;
-  const org = await trx('orgs').select('time_zone').where({ id: e.orgId }).first();
+  const org = await orgSettingsRow(trx, e.orgId);
   const due = new Date(String(e.data?.dueAt));
   const started = new Date(String(e.data?.startedAt ?? e.now.toISOString()));
   const text = (lang: Language, nobody = false) =>

@@ -14,6 +14,7 @@ import { localMoment } from '../time/org-time.ts';
 import { SEVERITY_LABEL, type Phrase } from './staff-phrases.ts';
 import { formatMoney } from '../templates/format-money.ts';
 import { caseForStaff } from './case-card.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * What staff must see at once about a case, as a short card with a button to open the case:
@@ -121,7 +122,7 @@ export async function sendCaseAlert(deps: StaffDeps, trx: Knex.Transaction, job:
   const c = await loadAlertCase(trx, job.caseId);
   if (!source || !c) return { posted: 0 };
   // The org's own switch for this kind of alert (Settings, seed 004 section 4.7.5).
-  const org = await trx('orgs').select('settings').where({ id: c.orgId }).first();
+  const org = await orgSettingsRow(trx, c.orgId);
   if (staffAlertsOf(org?.settings)[SWITCH[job.kind]] === false) return { posted: 0 };
   const extra = job.kind === 'provider_overdue' ? await providerWait(trx, c.id, source) : undefined;
   // A provider that answered, or a case that moved on, is no longer overdue.

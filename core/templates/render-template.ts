@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgCached } from '../orgs/org-cache.ts';
 import type { Language } from '../vocabulary.ts';
 
 /**
@@ -22,7 +23,23 @@ export async function renderTemplate(
   language: Language,
   vars: TemplateVars = {},
 ): Promise<string | undefined> {
-  const rows: { language: Language; body: string }[] = await db('templates').select('language', 'body').where({ org_id: orgId, key });
+  const rows = (await orgTemplates(db, orgId))?.[key] ?? [];
   const row = rows.find((r) => r.language === language) ?? rows[0];
   return row ? fillTemplate(row.body, vars) : undefined;
+}
+
+type TemplateBodies = Record<string, { language: Language; body: string }[]>;
+
+/**
+ * The org's templates, by key: a greeting's answer alone reads a dozen of them (its text, its
+ * buttons' labels), so they are kept in memory per process with the org's settings and dropped when
+ * one changes (core/orgs/org-cache.ts; the trigger of migration 20261202300000).
+ */
+function orgTemplates(db: Knex | Knex.Transaction, orgId: string): Promise<TemplateBodies | undefined> {
+  return orgCached(db, 'templates', orgId, async (q) => {
+    const rows: { key: string; language: Language; body: string }[] = await q('templates').select('key', 'language', 'body').where({ org_id: orgId }).orderBy('id');
+    const byKey: TemplateBodies = {};
+    for (const r of rows) (byKey[r.key] ??= []).push({ language: r.language, body: r.body });
+    return byKey;
+  });
 }

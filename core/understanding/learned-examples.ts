@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { normalizePhrase } from './known-phrases.ts';
 import { addExamplePhrase, examplePhrasesOf, removeExamplePhrase, type ExampleClass, type TaxonomyWriter } from './taxonomy-admin.ts';
+import { orgSettingsRow } from '../orgs/org-cache.ts';
 
 /**
  * The bot learns from staff (docs/understanding.md, "Learning from staff"): a customer message a
@@ -126,7 +127,7 @@ export async function learnFromStaff(trx: Knex.Transaction, j: StaffJudgement): 
     await takeOut(trx, staffWriter, earlier);
   }
 
-  const org = await trx('orgs').select('settings').where({ id: j.orgId }).first();
+  const org = await orgSettingsRow(trx, j.orgId);
   let outcome = await judge(trx, j.orgId, text, j.classKind, j.classKey);
   if (!outcome && !learnFromStaffOf(org?.settings)) outcome = { status: 'suggested' };
   if (!outcome && (await learnedToday(trx, j.orgId, j.staffId, j.now)) >= LEARNED_DAILY_LIMIT) outcome = { status: 'over_limit' };
@@ -276,7 +277,7 @@ export async function listLearnedExamples(db: Db, orgId: string, now = new Date(
   const [rows, names, org, today] = await Promise.all([
     listed(db, orgId).orderBy([{ column: 'l.corrected_at', order: 'desc' }, { column: 'l.id', order: 'desc' }]).limit(LIST_LIMIT),
     classNames(db, orgId),
-    db('orgs').select('settings').where({ id: orgId }).first(),
+    orgSettingsRow(db, orgId),
     db.raw<{ rows: { staff_id: string; name: string; n: string }[] }>(
       `SELECT l.corrected_by_staff_id AS staff_id, s.display_name AS name, count(*) AS n
          FROM learned_examples l JOIN orgs o ON o.id = l.org_id JOIN staff s ON s.id = l.corrected_by_staff_id

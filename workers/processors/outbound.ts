@@ -5,6 +5,7 @@ import { channelSenders } from '../../bot/channel-senders.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { markMessagesSent, OUTBOUND_QUEUE, recordFailedSend, releaseSendLease, SEND_JOB, takeSendLease, type SendJobPayload } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
+import { settlingReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 import { formatDuration } from '../job-policy.ts';
 import { platformAnswered, platformFailed } from '../platform-outage.ts';
@@ -160,7 +161,8 @@ async function sendPending(
       outboxId: job.outboxId,
       firstTry: job.here === true,
       logger: job.logger,
-      recordSent: (ids, platformIds) => markMessagesSent(knex, ids, platformIds),
+      recordSent: (ids, platformIds, settlesReplyOf) =>
+        markMessagesSent(knex, ids, platformIds, settlesReplyOf === undefined ? undefined : settlingReplyClaim(knex, settlesReplyOf, job.outboxId)),
     });
     // The platform answers again: the sends (and LINE look-ups) waiting out their backoff go now.
     platformAnswered(channel.id, OUTBOUND_QUEUE, job);
