@@ -61,3 +61,7 @@ const MEMBER_BALANCE = new RegExp(
   'i',
 );
 export const asksForMemberBalance = (text: string) => MEMBER_BALANCE.test(text);
+
+/** "join ACME-7F3K", "เข้าร่วม ACME-7F3K", "รหัสบริษัท ACME-7F3K": a corporate client's code (core/members/corporate-clients.ts). */
+const CORPORATE_JOIN = /^\s*(?:join|เข้าร่วม|รหัสองค์กร|รหัสบริษัท)\s*:?\s*([A-Za-z0-9]{1,8}[-\s]?[A-Za-z0-9]{4})\s*$/i;
+export const corporateCodeIn = (text: string): string | undefined => CORPORATE_JOIN.exec(text)?.[1];
