@@ -542,6 +542,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: "Sorry, too many wrong codes were typed. Please try again in an hour.",
   },
   {
+    key: 'member_points_expiring',
+    description: "A member's points expire soon (sent once for each batch earned, membership.expiryNoticeDays before).",
+    th: 'แจ้งเตือนค่ะ คะแนนสะสมของคุณ {{points}} คะแนนจะหมดอายุภายในวันที่ {{date}} ค่ะ ใช้คะแนนก่อนวันนั้นได้เลยนะคะ',
+    en: 'A reminder: {{points}} of your points expire by {{date}}. Use them before then!',
+  },
+  {
     key: "member_tier_up",
     description: "A member's points earned moved them up a tier (told once per change).",
     th: "ยินดีด้วยค่ะ! คุณได้เลื่อนเป็นสมาชิกระดับ {{tier}} แล้ว (คะแนนสะสมทั้งหมด {{points}} คะแนน) ขอบคุณที่ใช้บริการกับเรานะคะ",

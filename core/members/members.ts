@@ -61,6 +61,11 @@ export async function memberByNumber(db: Db, orgId: string, typed: string): Prom
   return view(r);
 }
 
+/** The member was told of their points earned up to `through` running out (core/members/points-expiry.ts). */
+export async function markPointsNoticed(trx: Knex.Transaction, memberId: string, through: Date): Promise<void> {
+  await trx('members').where({ id: memberId }).update({ points_noticed_through: through });
+}
+
 /** The org's members, newest first, with their contact's name. */
 export async function listMembers(db: Db, orgId: string, o: { before?: string; limit?: number } = {}) {
   const q = db('members as m').join('contacts as c', 'c.id', 'm.contact_id').where('m.org_id', orgId);
