@@ -92,7 +92,7 @@ describe('a tier reached is told', () => {
     const card = await cardOf(member.id);
     expect(card).toMatchObject({ points: 1000, pointsEarned: 12_000, tier: { key: 'gold' } });
     expect(await messagesTo(user, 'เลื่อนเป็นสมาชิกระดับ')).toHaveLength(2);
-    await until(() => received.filter((e) => e.data.member.number === member.number && e.type === 'member.credited' && e.data.movement.what === 'points' && e.data.movement.cause === 'points_earned').length === 3);
+    await until(async () => received.filter((e) => e.data.member.number === member.number && e.type === 'member.credited' && e.data.movement.what === 'points' && e.data.movement.cause === 'points_earned').length === 3);
     await ledgerSound();
   });
 
@@ -140,7 +140,7 @@ describe('points that expire', () => {
     const card = await cardOf(member.id);
     expect(card).toMatchObject({ points: 0, pointsEarned: 4000, tier: { key: 'silver' } });
     expect(card.pointMovements[0]).toMatchObject({ kind: 'points_expired', amount: -3700 });
-    await until(() => received.some((e) => e.type === 'member.debited' && e.data.member.number === member.number && e.data.movement.what === 'points' && e.data.movement.cause === 'expired' && e.data.movement.amount === 3700));
+    await until(async () => received.some((e) => e.type === 'member.debited' && e.data.member.number === member.number && e.data.movement.what === 'points' && e.data.movement.cause === 'expired' && e.data.movement.amount === 3700));
     expect(await messagesTo(user, 'หมดอายุภายในวันที่')).toHaveLength(1);
     await ledgerSound();
     expect((await api('PATCH', '/api/v1/org/settings', { membership: MEMBERSHIP })).status).toBe(200);
