@@ -1,6 +1,7 @@
 import * as c from '../../core/contracts/corporate-clients.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
 import { changeClient, clientSeats, clientView, createClient, joinByCode, listClients, releaseSeat, clientById } from '../../core/members/corporate-clients.ts';
+import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
 
 /** Corporate clients with seats (seed 000; docs/members.md "Corporate clients"). */
@@ -8,6 +9,7 @@ export const corporateClientRoutes = [
   route({
     method: 'get',
     path: '/api/v1/corporate-clients',
+    staffApp: inSettingsApp('/corporate-clients', 'Corporate clients for the settings screen (as GET /api/v1/corporate-clients)'),
     summary: 'Corporate clients, by name, with their seats taken',
     tag: 'members',
     access: 'members.read',
@@ -18,6 +20,7 @@ export const corporateClientRoutes = [
   route({
     method: 'post',
     path: '/api/v1/corporate-clients',
+    staffApp: inSettingsApp('/corporate-clients', 'Set up a corporate client from the settings screen (as POST /api/v1/corporate-clients)'),
     summary: 'A corporate client: a number of seats its people take by its code, the package each seat carries, the time they may join',
     tag: 'members',
     access: 'corporate.manage',
@@ -40,6 +43,7 @@ export const corporateClientRoutes = [
   route({
     method: 'patch',
     path: '/api/v1/corporate-clients/:id',
+    staffApp: inSettingsApp('/corporate-clients/:id', 'Suspend, resume or change a corporate client from the settings screen (as PATCH /api/v1/corporate-clients/:id)'),
     summary: 'Change a corporate client (seats not below those taken: 409 `seats_taken`); suspended, it takes no one new',
     tag: 'members',
     access: 'corporate.manage',
@@ -51,6 +55,7 @@ export const corporateClientRoutes = [
   route({
     method: 'get',
     path: '/api/v1/corporate-clients/:id/seats',
+    staffApp: inSettingsApp('/corporate-clients/:id/seats', "A client's seats' usage for the settings screen (as GET /api/v1/corporate-clients/:id/seats)"),
     summary: "The seats' usage: seats taken of all, who holds each (and who held them), and what each used of the seat's package",
     tag: 'members',
     access: 'members.read',
@@ -61,6 +66,7 @@ export const corporateClientRoutes = [
   route({
     method: 'post',
     path: '/api/v1/corporate-clients/:id/seats/:seatId/release',
+    staffApp: inSettingsApp('/corporate-clients/:id/seats/:seatId/release', 'Release a seat from the settings screen (as POST /api/v1/corporate-clients/:id/seats/:seatId/release)'),
     summary: "A person left: the seat is free again and what is left of the seat's package is taken back",
     tag: 'members',
     access: 'corporate.manage',
