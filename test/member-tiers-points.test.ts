@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { rebuildBalances, trialBalance } from '../core/ledger/ledger.ts';
@@ -7,6 +5,7 @@ import { sweepMembers } from '../core/members/member-expiry.ts';
 import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until, untilSettled } from './support/test-system.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
 /**
  * Tiers told and points that expire (docs/members.md, "Tiers and points", "Expiry"): points
@@ -17,8 +16,9 @@ import { until, untilSettled } from './support/test-system.ts';
  * Every movement reaches the business's webhooks (member.credited / member.debited).
  */
 let h: LineCustomerHarness;
-let receiver: Server;
-const received: { type: string; data: { member: { number: string }; movement: { what: string; amount: number; cause: string } } }[] = [];
+type Delivery = { type: string; data: { member: { number: string }; movement: { what: string; amount: number; cause: string } } };
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver<Delivery>>>;
+let received: Delivery[] = [];
 const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(h.sys)(...args);
 const DAY = 86_400_000;
 const MEMBERSHIP = {
@@ -34,16 +34,9 @@ const MEMBERSHIP = {
 
 beforeAll(async () => {
   h = await startLineCustomerHarness();
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push(JSON.parse(body));
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  const ep = await api('POST', '/api/v1/webhook-endpoints', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/members`, events: ['member.credited', 'member.debited'] });
+  receiver = await startWebhookReceiver<Delivery>('/members');
+  received = receiver.received;
+  const ep = await api('POST', '/api/v1/webhook-endpoints', { url: receiver.url, events: ['member.credited', 'member.debited'] });
   expect(ep.status, JSON.stringify(ep.json)).toBe(201);
   expect((await api('POST', '/api/v1/services', { key: 'thai_cooking', name: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' }, durationMinutes: 180, capacity: 12, price: '900' })).status).toBe(201);
   expect((await api('POST', '/api/v1/member-packages', { key: 'four', nameTh: 'แพ็กเกจ 4,000', nameEn: '4,000 package', credits: 5, services: ['thai_cooking'], priceMinor: 400_000, validityDays: 30 })).status).toBe(201);
