@@ -548,6 +548,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'A reminder: {{points}} of your points expire by {{date}}. Use them before then!',
   },
   {
+    key: 'member_tier_down',
+    description: "A member's tier moved down as points earned left the org's window (membership.tierWindowMonths; told once per change).",
+    th: 'แจ้งให้ทราบค่ะ ระดับสมาชิกของคุณเปลี่ยนเป็น {{tier}} ตามคะแนนที่ได้รับใน {{months}} เดือนล่าสุด ({{points}} คะแนน) สะสมคะแนนเพิ่มเพื่อกลับสู่ระดับเดิมได้นะคะ',
+    en: 'Your member tier is now {{tier}}, by the points earned in the last {{months}} months ({{points}}). Earn more to move back up.',
+  },
+  {
     key: "member_tier_up",
     description: "A member's points earned moved them up a tier (told once per change).",
     th: "ยินดีด้วยค่ะ! คุณได้เลื่อนเป็นสมาชิกระดับ {{tier}} แล้ว (คะแนนสะสมทั้งหมด {{points}} คะแนน) ขอบคุณที่ใช้บริการกับเรานะคะ",

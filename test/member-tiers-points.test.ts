@@ -104,7 +104,9 @@ describe('points that expire', () => {
     const r = await sweepMembers(h.sys.knex, new Date(Date.now() + 5 * 365 * DAY));
     expect(r.pointsExpired).toBe(0);
     expect(r.pointsTold).toBe(0);
-    expect((await cardOf(member.id)).points).toBe(4000);
+    // Tiers by points earned in all (the default): none moves down as time passes.
+    expect(r.tiersMoved).toBe(0);
+    expect(await cardOf(member.id)).toMatchObject({ points: 4000, tier: { key: 'silver' } });
   });
 
   it('set to 12 months: told 7 days before, once; then the oldest points go, less what was spent, by a ledger posting and member.debited; the tier stays', async () => {
@@ -136,6 +138,35 @@ describe('points that expire', () => {
     await until(async () => received.some((e) => e.type === 'member.debited' && e.data.member.number === member.number && e.data.movement.what === 'points' && e.data.movement.cause === 'expired' && e.data.movement.amount === 3700));
     expect(await messagesTo(user, 'หมดอายุภายในวันที่')).toHaveLength(1);
     await ledgerSound();
+    expect((await api('PATCH', '/api/v1/org/settings', { membership: MEMBERSHIP })).status).toBe(200);
+  });
+});
+
+describe('tiers measured in a window (membership.tierWindowMonths)', () => {
+  it('a tier moves down as points earned leave the last 12 months, told once; earning again moves it up, told', async () => {
+    expect((await api('PATCH', '/api/v1/org/settings', { membership: { ...MEMBERSHIP, tierWindowMonths: 12 } })).status).toBe(200);
+    const { user, member } = await aLineMember('th');
+    await buy(member.id); // 4,000 points in the window: silver
+    await until(async () => (await messagesTo(user, 'เลื่อนเป็นสมาชิกระดับ ซิลเวอร์')).length === 1);
+
+    const inMonths = (m: number) => {
+      const d = new Date();
+      d.setUTCMonth(d.getUTCMonth() + m);
+      return d;
+    };
+    await sweepMembers(h.sys.knex, inMonths(6));
+    expect((await h.sys.knex('members').where({ id: member.id }).first('tier_key')).tier_key).toBe('silver');
+    expect((await sweepMembers(h.sys.knex, inMonths(13))).tiersMoved).toBeGreaterThanOrEqual(1);
+    expect((await h.sys.knex('members').where({ id: member.id }).first('tier_key')).tier_key).toBeNull();
+    await sweepMembers(h.sys.knex, inMonths(13));
+    const down = await messagesTo(user, 'ระดับสมาชิกของคุณเปลี่ยนเป็น');
+    expect(down).toEqual(['แจ้งให้ทราบค่ะ ระดับสมาชิกของคุณเปลี่ยนเป็น สมาชิกทั่วไป ตามคะแนนที่ได้รับใน 12 เดือนล่าสุด (0 คะแนน) สะสมคะแนนเพิ่มเพื่อกลับสู่ระดับเดิมได้นะคะ']);
+
+    // Today both purchases are inside the window: gold, told as a move up from no tier.
+    await buy(member.id);
+    await until(async () => (await messagesTo(user, 'เลื่อนเป็นสมาชิกระดับ โกลด์')).length === 1);
+    expect(await h.sys.knex('member_tier_changes').where({ member_id: member.id }).orderBy('changed_at').pluck('to_tier')).toEqual(['silver', null, 'gold']);
+    expect((await cardOf(member.id)).tier).toMatchObject({ key: 'gold' });
     expect((await api('PATCH', '/api/v1/org/settings', { membership: MEMBERSHIP })).status).toBe(200);
   });
 });

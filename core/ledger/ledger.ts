@@ -206,12 +206,13 @@ export async function inflowsBefore(db: Db, orgId: string, kind: LedgerAccountKi
   return { inBefore: Number(row?.in_before ?? 0), lastInAt: row?.last_in_at ? new Date(row.last_in_at) : null, outInAll: Number(row?.out_in_all ?? 0) };
 }
 
-/** What postings of one kind moved into a holder's account in all (points earned, whatever was spent since). */
-export async function postedInto(db: Db, orgId: string, account: LedgerAccountKind, currency: string, holder: string, postingKind: string): Promise<number> {
-  const row = await db('ledger_entries as e')
+/** What postings of one kind moved into a holder's account in all, or `since` a time (points earned, whatever was spent since). */
+export async function postedInto(db: Db, orgId: string, account: LedgerAccountKind, currency: string, holder: string, postingKind: string, since?: Date): Promise<number> {
+  const q = db('ledger_entries as e')
     .join('ledger_accounts as a', 'a.id', 'e.account_id')
     .join('ledger_postings as p', 'p.id', 'e.posting_id')
-    .where({ 'a.org_id': orgId, 'a.kind': account, 'a.currency': currency, 'a.holder': holder, 'p.kind': postingKind })
-    .first(db.raw('coalesce(sum(e.amount_minor), 0)::bigint AS total'));
+    .where({ 'a.org_id': orgId, 'a.kind': account, 'a.currency': currency, 'a.holder': holder, 'p.kind': postingKind });
+  if (since) q.andWhere('p.created_at', '>=', since);
+  const row = await q.first(db.raw('coalesce(sum(e.amount_minor), 0)::bigint AS total'));
   return Number(row?.total ?? 0) * LEDGER_ACCOUNTS[account].side || 0;
 }

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { DomainError } from '../errors/index.ts';
 import { isCheckViolation } from '../errors/index.ts';
-import { balance, post, postedInto, type LedgerLine } from '../ledger/ledger.ts';
+import { balance, post, type LedgerLine } from '../ledger/ledger.ts';
 import { memberMoved } from './member-events.ts';
 import type { Member } from './members.ts';
-import { tierMovedUp } from './member-tiers.ts';
+import { settleTier } from './member-tiers.ts';
 
 /**
  * What members hold, as ledger accounts (docs/members.md, "Balances"): each member's wallet (in
@@ -47,7 +47,7 @@ export function pointsFor(amountMinor: number, pointsPerBaht: number): number {
 
 /**
  * Gives a member points for money they paid (`sourceId` names the payment: given once), tells
- * those who follow members' movements (member.credited), and the member when it moves them up a tier.
+ * those who follow members' movements (member.credited), and the member when it moves their tier.
  */
 export async function earnPoints(trx: Knex.Transaction, member: Member, points: number, sourceId: string, memo: string): Promise<void> {
   if (points <= 0) return;
@@ -64,6 +64,5 @@ export async function earnPoints(trx: Knex.Transaction, member: Member, points: 
   });
   if (!posted) return;
   await memberMoved(trx, { member, kind: 'credited', what: 'points', amount: points, unit: POINTS, cause: 'points_earned', sourceId });
-  const earned = await postedInto(trx, member.orgId, 'member_points', POINTS, member.id, 'points_earned');
-  await tierMovedUp(trx, member, earned - points, earned);
+  await settleTier(trx, member);
 }
