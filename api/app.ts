@@ -55,6 +55,7 @@ import { mountPaymentsWebhook } from './webhooks/payments-webhook.ts';
 import { mountStripeWebhook } from './webhooks/stripe-webhook.ts';
 import { paymentRoutes } from './admin/payment-routes.ts';
 import { memberRoutes } from './admin/member-routes.ts';
+import { corporateClientRoutes } from './admin/corporate-client-routes.ts';
 import { mountTwilioWebhooks } from './webhooks/twilio-webhooks.ts';
 
 /** Every declared endpoint, by audience (DESIGN.md section 3); the OpenAPI document lists them in this order. */
@@ -79,6 +80,7 @@ export const apiRoutes: Route[] = [
   ...bookingRuleRoutes,
   ...paymentRoutes,
   ...memberRoutes,
+  ...corporateClientRoutes,
   ...documentRoutes,
   ...contactRoutes,
   ...privacyRoutes,

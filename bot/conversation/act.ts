@@ -27,6 +27,7 @@ import { recordConsent } from '../../core/contacts/consent.ts';
 import { DomainError } from '../../core/errors/index.ts';
 import { receiveSlip } from '../../core/checkout/slips.ts';
 import { balanceText } from '../../core/members/member-notices.ts';
+import { joinClientInChat } from '../../core/members/corporate-notices.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 
 /**
@@ -129,6 +130,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'member_balance': {
       const cardUrl = customerPageLink('card', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} });
       const text = await balanceText(trx, { orgId: ctx.orgId, contactId: ctx.contactId, language: ctx.language, cardUrl });
+      if (text) await say([{ kind: 'text', text }]);
+      return;
+    }
+    case 'corporate_join': {
+      const cardUrl = customerPageLink('card', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} });
+      const text = await joinClientInChat(trx, { orgId: ctx.orgId, contactId: ctx.contactId, language: ctx.language, code: decision.code, cardUrl, now: ctx.now });
       if (text) await say([{ kind: 'text', text }]);
       return;
     }

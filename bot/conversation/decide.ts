@@ -4,7 +4,7 @@ import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForMemberBalance, asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForMemberBalance, asksForStatus, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -98,6 +98,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // "join ACME-7F3K" says nothing else: the whole message is the code.
+  const corporateCode = corporateCodeIn(ctx.text);
+  if (corporateCode) return { do: 'corporate_join', code: corporateCode };
   // "My balance" is a member's question, unless the message is a problem with a balance ("I topped
   // up but my balance did not change"): the stronger reading wins, as everywhere here.
   if (asksForMemberBalance(ctx.text) && !reportsProblem(ctx.text)) {

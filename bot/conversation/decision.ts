@@ -46,6 +46,8 @@ export type Decision =
   | { do: 'case_status'; caseId: string; caseNumber: string }
   /** "ยอดคงเหลือ" / "my balance": a member's wallet, points and credits (core/members/member-notices.ts). */
   | { do: 'member_balance' }
+  /** "join ACME-7F3K": the customer takes a seat of a corporate client (core/members/corporate-notices.ts). */
+  | { do: 'corporate_join'; code: string }
   /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */
   | { do: 'ask_problem' }
   /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */

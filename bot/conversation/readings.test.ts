@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForStatus, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForStatus, asksOnlyToReport, corporateCodeIn, reportsProblem, saysNotBooking } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -39,5 +39,17 @@ describe('what else a message may be', () => {
   it('hears "I am not booking" and a bare "no", not a no inside a detail', () => {
     for (const text of ['ไม่ค่ะ', 'ไม่', 'ไม่ได้จะจองค่ะ', 'ไม่จองแล้วค่ะ', "I'm not booking", 'I do not want to book', "sorry, I'm not booking anything", 'never mind', 'no thanks', 'ไม่เป็นไรค่ะ', 'ไว้ก่อนนะคะ', 'เปลี่ยนใจแล้วค่ะ ไม่จองแล้ว', 'I changed my mind']) expect(saysNotBooking(text), text).toBe(true);
     for (const text of ['ไม่มีแพ้อาหารค่ะ', 'ไม่เกิน 4 คนค่ะ', 'not before 10 am please', '2 คน', 'I changed my mind, the sushi class instead']) expect(saysNotBooking(text), text).toBe(false);
+  });
+
+  it("reads a corporate client's code typed to join, and not a word that only follows 'join'", () => {
+    const codes: [string, string][] = [
+      ['join ACME-7F3K', 'ACME-7F3K'],
+      ['เข้าร่วม acme 7f3k', 'acme 7f3k'],
+      ['รหัสบริษัท: SIAM-WHWF', 'SIAM-WHWF'],
+      ['Join ACME7F3K', 'ACME7F3K'],
+      ['รหัสองค์กร CORP-0X1Z', 'CORP-0X1Z'],
+    ];
+    for (const [text, code] of codes) expect(corporateCodeIn(text), text).toBe(code);
+    for (const text of ['join class', 'join today', 'join tomorrow', 'join the class', 'I want to join ACME-7F3K and more', 'เข้าร่วมคลาสพรุ่งนี้', 'ACME-7F3K']) expect(corporateCodeIn(text), text).toBeUndefined();
   });
 });

@@ -61,3 +61,14 @@ const MEMBER_BALANCE = new RegExp(
   'i',
 );
 export const asksForMemberBalance = (text: string) => MEMBER_BALANCE.test(text);
+
+/**
+ * "join ACME-7F3K", "เข้าร่วม ACME-7F3K", "รหัสบริษัท acme 7f3k": a corporate client's code
+ * (core/members/corporate-clients.ts), the whole message. A word alone ("join class", "join today")
+ * is not a code: one has its dash (or a space) before the last four, or a digit.
+ */
+const CORPORATE_JOIN = /^\s*(?:join|เข้าร่วม|รหัสองค์กร|รหัสบริษัท)\s*:?\s*([A-Za-z0-9]{1,8}[-\s]?[A-Za-z0-9]{4})\s*$/i;
+export function corporateCodeIn(text: string): string | undefined {
+  const code = CORPORATE_JOIN.exec(text)?.[1];
+  return code && /[-\s\d]/.test(code) ? code : undefined;
+}

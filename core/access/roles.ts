@@ -93,6 +93,9 @@ export const permissions = {
   'members.adjust': ['admin', 'manager', 'support'],
   'members.approve': ['admin', 'manager'],
   'members.packages.manage': ['admin', 'manager'],
+  // Corporate clients (seed 000): managers and admins set them up and release seats; who reads
+  // members reads their seats' usage.
+  'corporate.manage': ['admin', 'manager'],
   // Documents (docs/documents.md): the accountant and whoever runs bookings issue invoices, tax
   // invoices and credit notes; everyone who reads bookings reads them (integrations: the
   // accounting system). Receipts are issued by the system when a payment is confirmed.

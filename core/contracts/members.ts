@@ -111,7 +111,7 @@ export const memberCard = z
     name: z.string().nullable(),
     joinedAt: instant,
     tier: z.object({ key: z.string(), nameTh: z.string(), nameEn: z.string() }).nullable(),
-    pointsEarned: z.number().int().meta({ description: 'Points earned in all: what the tier is measured by' }),
+    pointsEarned: z.number().int().meta({ description: "Points earned that the tier is measured by: in all, or in the org's last `tierWindowMonths` when set" }),
     nextTier: z.object({ key: z.string(), nameTh: z.string(), nameEn: z.string(), pointsToGo: z.number().int() }).nullable(),
     wallet: z.object({ balanceMinor: z.number().int(), currency: z.string() }),
     points: z.number().int(),

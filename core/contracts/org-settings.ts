@@ -202,11 +202,27 @@ export const orgSettingFields = {
         .strict()
         .meta({ description: 'A hand adjustment larger than this (either way) waits for a manager or an admin to approve it before it is posted' }),
       expiryNoticeDays: z.number().int().min(1).max(60).meta({ description: 'Days before a package sold runs out that its member is told what is left of it' }),
+      pointsExpireMonths: z
+        .number()
+        .int()
+        .min(1)
+        .max(120)
+        .nullable()
+        .optional()
+        .meta({ description: 'Points expire this many months after they were earned (the oldest are spent first); the member is told `expiryNoticeDays` before. Unset: points do not expire' }),
+      tierWindowMonths: z
+        .number()
+        .int()
+        .min(1)
+        .max(60)
+        .nullable()
+        .optional()
+        .meta({ description: 'Tiers are measured by the points earned in this many last months, so a tier may move down as points age (the member is told each move, up or down). Unset: by the points earned in all, and a tier never moves down' }),
     })
     .strict()
     .meta({
       description:
-        'Members, their points, tiers and credits (core/members/, docs/members.md). Unless set: 1 point per baht, no tiers, credits back up to 24 hours before, manager approval above 5 credits, 1,000 baht or 1,000 points, notice 7 days before expiry',
+        'Members, their points, tiers and credits (core/members/, docs/members.md). Unless set: 1 point per baht, no tiers, credits back up to 24 hours before, manager approval above 5 credits, 1,000 baht or 1,000 points, notice 7 days before expiry, points that do not expire, tiers by points earned in all',
     }),
   learnFromStaff: z.boolean().meta({
     description:

@@ -187,12 +187,32 @@ export async function accountMovements(db: Db, orgId: string, kind: LedgerAccoun
   return rows.map((r) => ({ kind: r.kind, sourceId: r.source_id, memo: r.memo, at: new Date(r.created_at), amount: Number(r.amount_minor) * LEDGER_ACCOUNTS[kind].side || 0 }));
 }
 
-/** What postings of one kind moved into a holder's account in all (points earned, whatever was spent since). */
-export async function postedInto(db: Db, orgId: string, account: LedgerAccountKind, currency: string, holder: string, postingKind: string): Promise<number> {
+/**
+ * What came into a holder's account before a time (with the time of the last of it) and what went
+ * out of it in all, each as a positive amount: first in, first out, what is left of what came in
+ * before that time is `inBefore - outInAll` (points expiring: the oldest go first).
+ */
+export async function inflowsBefore(db: Db, orgId: string, kind: LedgerAccountKind, currency: string, holder: string, before: Date): Promise<{ inBefore: number; lastInAt: Date | null; outInAll: number }> {
+  const side = LEDGER_ACCOUNTS[kind].side;
   const row = await db('ledger_entries as e')
     .join('ledger_accounts as a', 'a.id', 'e.account_id')
     .join('ledger_postings as p', 'p.id', 'e.posting_id')
-    .where({ 'a.org_id': orgId, 'a.kind': account, 'a.currency': currency, 'a.holder': holder, 'p.kind': postingKind })
-    .first(db.raw('coalesce(sum(e.amount_minor), 0)::bigint AS total'));
+    .where({ 'a.org_id': orgId, 'a.kind': kind, 'a.currency': currency, 'a.holder': holder })
+    .first(
+      db.raw(`coalesce(sum(CASE WHEN e.amount_minor * ? > 0 AND p.created_at < ? THEN e.amount_minor * ? END), 0)::bigint AS in_before`, [side, before, side]),
+      db.raw(`max(CASE WHEN e.amount_minor * ? > 0 AND p.created_at < ? THEN p.created_at END) AS last_in_at`, [side, before]),
+      db.raw(`coalesce(sum(CASE WHEN e.amount_minor * ? < 0 THEN -e.amount_minor * ? END), 0)::bigint AS out_in_all`, [side, side]),
+    );
+  return { inBefore: Number(row?.in_before ?? 0), lastInAt: row?.last_in_at ? new Date(row.last_in_at) : null, outInAll: Number(row?.out_in_all ?? 0) };
+}
+
+/** What postings of one kind moved into a holder's account in all, or `since` a time (points earned, whatever was spent since). */
+export async function postedInto(db: Db, orgId: string, account: LedgerAccountKind, currency: string, holder: string, postingKind: string, since?: Date): Promise<number> {
+  const q = db('ledger_entries as e')
+    .join('ledger_accounts as a', 'a.id', 'e.account_id')
+    .join('ledger_postings as p', 'p.id', 'e.posting_id')
+    .where({ 'a.org_id': orgId, 'a.kind': account, 'a.currency': currency, 'a.holder': holder, 'p.kind': postingKind });
+  if (since) q.andWhere('p.created_at', '>=', since);
+  const row = await q.first(db.raw('coalesce(sum(e.amount_minor), 0)::bigint AS total'));
   return Number(row?.total ?? 0) * LEDGER_ACCOUNTS[account].side || 0;
 }

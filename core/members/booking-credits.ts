@@ -131,7 +131,7 @@ async function payFromWallet(trx: Knex.Transaction, member: Member, b: BookingTo
   await trx('member_booking_payments').insert({ booking_id: b.id, org_id: member.orgId, member_id: member.id, paid_with: 'wallet', amount_minor: amount, currency: WALLET_CURRENCY });
   await memberMoved(trx, { member, kind: 'debited', what: 'wallet', amount, unit: WALLET_CURRENCY, cause: 'booking', sourceId: b.id });
   const org = await orgSettingsRow(trx, member.orgId);
-  await earnPoints(trx, member.orgId, member.id, pointsFor(amount, membershipOf(org?.settings).pointsPerBaht), `booking:${b.id}`, b.number);
+  await earnPoints(trx, member, pointsFor(amount, membershipOf(org?.settings).pointsPerBaht), `booking:${b.id}`, b.number);
 }
 
 /** A booking that will not happen gives its credit or money back, by the org's rule (see the top). */

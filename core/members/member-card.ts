@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import { membershipOf } from '../contracts/org-settings.ts';
 import type { MemberCard } from '../contracts/members.ts';
-import { accountMovements, postedInto } from '../ledger/ledger.ts';
+import { accountMovements } from '../ledger/ledger.ts';
 import { POINTS, pointsOf, walletOf, WALLET_CURRENCY } from './member-ledger.ts';
 import type { Member } from './members.ts';
 import { memberSales } from './package-sales.ts';
 import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { tierFor, tierPoints } from './member-tiers.ts';
 
 /**
  * What a member holds and did, read from the ledger and the sales: the member card (LIFF), the
@@ -18,10 +19,8 @@ export async function memberCard(db: Db, member: Member): Promise<MemberCard> {
   const contact = await db('contacts').where({ id: member.contactId }).first('display_name');
   const org = await orgSettingsRow(db, orgId);
   const rules = membershipOf(org?.settings);
-  const earned = await postedInto(db, orgId, 'member_points', POINTS, member.id, 'points_earned');
-  const tiers = [...rules.tiers].sort((a, b) => a.minPoints - b.minPoints);
-  const tier = tiers.filter((t) => t.minPoints <= earned).at(-1) ?? null;
-  const next = tiers.find((t) => t.minPoints > earned) ?? null;
+  const earned = await tierPoints(db, member, rules);
+  const { tier, next } = tierFor(rules.tiers, earned);
   const usage = await db('member_booking_payments as p')
     .join('bookings as b', 'b.id', 'p.booking_id')
     .leftJoin('services as s', 's.id', 'b.service_id')

@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { DomainError } from '../errors/index.ts';
 import { isCheckViolation } from '../errors/index.ts';
 import { balance, post, type LedgerLine } from '../ledger/ledger.ts';
+import { memberMoved } from './member-events.ts';
+import type { Member } from './members.ts';
+import { settleTier } from './member-tiers.ts';
 
 /**
  * What members hold, as ledger accounts (docs/members.md, "Balances"): each member's wallet (in
@@ -42,18 +45,24 @@ export function pointsFor(amountMinor: number, pointsPerBaht: number): number {
   return Math.floor((amountMinor * Math.round(pointsPerBaht * 100)) / 10_000);
 }
 
-/** Gives a member points for money they paid (`sourceId` names the payment: given once). */
-export async function earnPoints(trx: Knex.Transaction, orgId: string, memberId: string, points: number, sourceId: string, memo: string): Promise<void> {
+/**
+ * Gives a member points for money they paid (`sourceId` names the payment: given once), tells
+ * those who follow members' movements (member.credited), and the member when it moves their tier.
+ */
+export async function earnPoints(trx: Knex.Transaction, member: Member, points: number, sourceId: string, memo: string): Promise<void> {
   if (points <= 0) return;
-  await post(trx, {
-    orgId,
+  const posted = await post(trx, {
+    orgId: member.orgId,
     currency: POINTS,
     kind: 'points_earned',
     sourceId,
     memo,
     lines: [
       { account: 'points_issued', amountMinor: points },
-      { account: 'member_points', holder: memberId, amountMinor: -points },
+      { account: 'member_points', holder: member.id, amountMinor: -points },
     ],
   });
+  if (!posted) return;
+  await memberMoved(trx, { member, kind: 'credited', what: 'points', amount: points, unit: POINTS, cause: 'points_earned', sourceId });
+  await settleTier(trx, member);
 }

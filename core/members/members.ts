@@ -62,6 +62,23 @@ export async function memberByNumber(db: Db, orgId: string, typed: string): Prom
   return view(r);
 }
 
+/** The member was told of their points earned up to `through` running out (core/members/points-expiry.ts). */
+export async function markPointsNoticed(trx: Knex.Transaction, memberId: string, through: Date): Promise<void> {
+  await trx('members').where({ id: memberId }).update({ points_noticed_through: through });
+}
+
+/**
+ * The member's tier as last told becomes `to` (null: below the lowest); false when it was that
+ * already. The member's row is locked meanwhile, so a move is recorded (and told) once.
+ */
+export async function moveTier(trx: Knex.Transaction, memberId: string, to: string | null): Promise<{ moved: boolean; from: string | null }> {
+  const row = await trx('members').where({ id: memberId }).forUpdate().first('tier_key');
+  const from = (row?.tier_key ?? null) as string | null;
+  if (from === to) return { moved: false, from };
+  await trx('members').where({ id: memberId }).update({ tier_key: to });
+  return { moved: true, from };
+}
+
 /** The org's members, newest first, with their contact's name. */
 export async function listMembers(db: Db, orgId: string, o: { before?: string; limit?: number } = {}) {
   const q = db('members as m').join('contacts as c', 'c.id', 'm.contact_id').where('m.org_id', orgId);

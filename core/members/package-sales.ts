@@ -131,7 +131,7 @@ export async function sellPackage(trx: Knex.Transaction, s: { member: Member; pa
     );
     if (s.paidWith === 'wallet') await memberMoved(trx, { member, kind: 'debited', what: 'wallet', amount: price, unit: p.currency, cause: 'package_sale', sourceId: sale.id });
     const org = await orgSettingsRow(trx, member.orgId);
-    await earnPoints(trx, member.orgId, member.id, pointsFor(price, membershipOf(org?.settings).pointsPerBaht), `sale:${sale.id}`, p.key);
+    await earnPoints(trx, member, pointsFor(price, membershipOf(org?.settings).pointsPerBaht), `sale:${sale.id}`, p.key);
   }
   await post(trx, {
     orgId: member.orgId,
@@ -178,6 +178,7 @@ export async function refundSale(trx: Knex.Transaction, r: { member: Member; sal
     const takeBack = Math.min(earned, await pointsOf(trx, member.orgId, member.id));
     if (takeBack > 0) {
       await post(trx, { orgId: member.orgId, currency: 'PTS', kind: 'points_refunded', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_points', holder: member.id, amountMinor: takeBack }, { account: 'points_issued', amountMinor: -takeBack }] });
+      await memberMoved(trx, { member, kind: 'debited', what: 'points', amount: takeBack, unit: 'PTS', cause: 'package_refund', sourceId: sale.id });
     }
   }
   await trx('member_package_sales').where({ id: sale.id }).update({ status: 'refunded', refunded_minor: unearned, closed_at: trx.fn.now() });

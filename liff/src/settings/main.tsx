@@ -45,6 +45,7 @@ const screens = {
   bookings: { read: 'bookings.rules.read', manage: 'bookings.rules.manage', title: { th: 'การจอง: ขั้นตอนและการมอบหมาย', en: 'Bookings: stages and assignment' }, about: { th: 'ขั้นตอนของการจอง และใครได้รับการจองใหม่', en: 'The pipeline stages, and who gets new bookings' } },
   schedule: { read: 'taxonomy.read', manage: 'taxonomy.manage', title: { th: 'ตารางรอบและช่วงเวลา', en: 'Sessions and slots' }, about: { th: 'รอบเรียน รอบทัวร์ และช่วงเวลาที่รับได้พร้อมกัน', en: 'Classes, departures, and slots with people working at once' } },
   hours: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'เวลาทำการและวันหยุด', en: 'Business hours and holidays' }, about: { th: 'เวลาที่นับ SLA', en: 'The open time SLA clocks count' } },
+  corporate: { read: 'members.read', manage: 'corporate.manage', title: { th: 'ลูกค้าองค์กร', en: 'Corporate clients' }, about: { th: 'ที่นั่งสมาชิกที่บริษัทซื้อให้พนักงาน รหัสเข้าร่วม และการใช้งาน', en: 'Membership seats companies buy for their people, join codes and usage' } },
   privacy: { read: 'org.settings.read', manage: 'org.settings.manage', title: { th: 'ประกาศความเป็นส่วนตัว (PDPA)', en: 'Privacy notice (PDPA)' }, about: { th: 'ข้อความที่ลูกค้าเห็น และฉบับที่ผ่านมา', en: 'What customers are shown, and its versions' } },
   // Read only: nothing on it can be changed, so no "view only" badge either.
   unusable: { read: 'outbox.read', manage: 'outbox.read', title: { th: 'สิ่งที่ระบบใช้ไม่ได้', en: 'What could not be used' }, about: { th: 'ข้อความที่อ่านไม่ได้ และไฟล์ที่ไม่ได้ดึงมา', en: 'Messages that could not be read, and files not fetched' } },
@@ -85,6 +86,8 @@ function Home(p: { lang: Lang; me: StaffMe }) {
 
 /** Screens loaded when first opened (a chunk each): an admin opens them now and then. */
 const LazySchedule = lazyScreen<ScreenProps>(() => import('./schedule.tsx'));
+/** Corporate clients' seats (seed 000): a business with corporate clients only. */
+const LazyCorporate = lazyScreen<ScreenProps>(() => import('./corporate.tsx'));
 /** The set-up checklist: most visits to Settings never need it. */
 const LazySetup = lazyScreen<ScreenProps>(() => import('./setup.tsx').then((m) => ({ default: m.Setup })));
 
@@ -130,6 +133,7 @@ function SettingsApp() {
               {at.screen === 'services' && <Services {...common} />}
               {at.screen === 'schedule' && <LazySchedule {...common} />}
               {at.screen === 'hours' && <Hours {...common} />}
+              {at.screen === 'corporate' && <LazyCorporate {...common} />}
               {at.screen === 'privacy' && <PrivacyNotice {...common} />}
               {at.screen === 'unusable' && <Unusable lang={lang} title={screens.unusable.title[lang]} />}
               {at.screen === 'audit' && <AuditLog lang={lang} title={screens.audit.title[lang]} />}
