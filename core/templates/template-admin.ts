@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
+import { changingOrg } from '../orgs/org-cache.ts';
 import type { Language } from '../vocabulary.ts';
 import { emailTemplateOfRow, sanitiseEmailHtml, type EmailTemplate } from './email-templates.ts';
 
@@ -80,7 +81,8 @@ export async function updateTemplate(
 ): Promise<TemplateView> {
   assertKnownVariables([t.body, t.email?.subject, t.email?.html, t.email?.text].filter((b): b is string => b !== undefined));
   const html = t.email?.html === undefined ? undefined : sanitiseEmailHtml(t.email.html);
-  return db.transaction(async (trx) => {
+  // The org's templates are kept in memory (core/orgs/org-cache.ts): the admin who saved reads the new text at once.
+  return changingOrg(db, t.orgId, async (trx) => {
     const current = await trx('templates').where({ org_id: t.orgId, key: t.key, language: t.language }).forUpdate().first();
     if (!current) throw notFound('Template', { key: t.key, language: t.language });
     const [updated] = await trx('templates')
