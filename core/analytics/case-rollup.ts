@@ -215,7 +215,13 @@ export async function refreshChangedCases(knex: Knex, limit = 5000): Promise<num
  * Recomputes every case of the org from its timeline, then records the rollup complete for the
  * org's calendar. Cases that change meanwhile are on the changed list and recomputed after.
  */
-export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: string) => void): Promise<number> {
+export async function rebuildCaseFacts(
+  knex: Knex,
+  orgId: string,
+  log?: (line: string) => void,
+  /** False where many orgs are rebuilt in a row and the caller analyses the tables once at the end (each ANALYZE reads the whole table, every org's rows). */
+  { analyze = true }: { analyze?: boolean } = {},
+): Promise<number> {
   const cal = await calendarFor(knex, orgId);
   const startedAt = new Date();
   // The day counts are set aside (reports read the rows meanwhile) and counted anew at the end,
@@ -237,14 +243,16 @@ export async function rebuildCaseFacts(knex: Knex, orgId: string, log?: (line: s
   // changed list is vacuumed too: the rebuild may have taken up to every case off it, and until
   // autovacuum comes round (or where it is off) the planner saw the dead marks as a list of
   // hundreds of thousands and every report scanned them (a million cases: staff 500 -> 300 ms).
-  await knex.raw('ANALYZE analytics_case_facts');
-  await knex.raw('VACUUM ANALYZE analytics_dirty_cases');
+  if (analyze) {
+    await knex.raw('ANALYZE analytics_case_facts');
+    await knex.raw('VACUUM ANALYZE analytics_dirty_cases');
+  }
   await knex('analytics_rollup_state')
     .insert({ org_id: orgId, calendar: calendarKey(cal), counts: null, built_at: startedAt, cases: done })
     .onConflict('org_id')
     .merge();
   await recountOrg(knex, orgId);
-  await knex.raw('ANALYZE analytics_day_counts');
+  if (analyze) await knex.raw('ANALYZE analytics_day_counts');
   return done;
 }
 
