@@ -23,7 +23,7 @@ import { demoTemplates, loadDemoSeed } from '../seeds/demo.ts';
 import { JobRunner, type ProcessorTable } from '../workers/job-runner.ts';
 import { OutboxRelay, type OutboxRelayOptions } from '../workers/outbox-relay.ts';
 import { listenForOutbox } from '../workers/outbox-wakeup.ts';
-import { listenForOrgChanges } from '../core/orgs/org-cache.ts';
+import { listenForOrgChanges } from '../core/db/org-cache.ts';
 import { createQueueBackend, isQueueReachable, type QueueBackend } from '../workers/queue-backend.ts';
 import { LocalDiskMediaStore } from '../core/media/media-store.ts';
 import { OrgStorageQuota } from '../core/orgs/org-storage.ts';

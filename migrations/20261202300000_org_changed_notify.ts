@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /**
  * Each process keeps the orgs' settings it reads on every message (time zone, hours, holidays,
- * limits, status, settings) in memory (core/orgs/org-cache.ts); a committed change to one of
+ * limits, status, settings) in memory (core/db/org-cache.ts); a committed change to one of
  * those columns, or the org's deletion, tells every process at once (LISTEN org_changed, the org's
  * id as payload), whoever wrote it: the API, the operator's platform API, a migration or a hand
  * in psql. The deliveries counter (`refused_deliveries`) and `updated_at` are not cached and do

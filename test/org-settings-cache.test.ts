@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgSettingsRow } from '../core/orgs/org-cache.ts';
+import { orgSettingsRow } from '../core/db/org-cache.ts';
 import { readOrgSettings } from '../core/orgs/org-settings.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import { apiClient } from './support/api-client.ts';
@@ -8,7 +8,7 @@ import { startTestSystem, until, type TestSystem } from './support/test-system.t
 
 /**
  * The org's settings, read on every message by several modules, are kept in each process's memory
- * (core/orgs/org-cache.ts) and dropped when PostgreSQL says the row changed (LISTEN org_changed):
+ * (core/db/org-cache.ts) and dropped when PostgreSQL says the row changed (LISTEN org_changed):
  * read once, never stale after a change whoever made it, and read from the database whenever the
  * process cannot hear the changes.
  */

@@ -4,6 +4,7 @@ import { DEFAULT_LINE_CHANNEL_ACCESS_TOKEN, lineId, startFakeLineApi, type Runni
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import type { Channel } from '../../core/channels/channel-directory.ts';
 import { linePushUsage } from '../../core/channels/line-push-usage.ts';
+import { settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import { createLogger } from '../../core/logger.ts';
 import type { OutgoingSend } from '../channel-sender.ts';
 import { LineSendError, lineSender, REPLY_TOKEN_FRESH_SECONDS } from './line-sender.ts';
@@ -72,7 +73,11 @@ function sendOf(userId: string, texts: string[], o: { replyToEventId?: number; o
     replyToEventId: o.replyToEventId,
     outboxId: o.outboxId ?? randomUUID(),
     logger,
-    recordSent: async (ids, platformIds) => void recorded.push({ ids, platformIds }),
+    // As the outbox's recorder does (core/conversations/outgoing.ts): a reply's claim is settled with its "sent".
+    recordSent: async (ids, platformIds, settlesReplyOf) => {
+      recorded.push({ ids, platformIds });
+      if (settlesReplyOf !== undefined) await settleReplyClaim(db.knex, settlesReplyOf, send.outboxId!);
+    },
   };
   return { send, recorded };
 }

@@ -7,7 +7,7 @@ import { localMoment } from '../time/org-time.ts';
 import { fig, periodView, rate, round1, staffPerformance } from './reports.ts';
 import { BUCKET_OF, openNowByOwner, withCaseRows } from './case-rows.ts';
 import { countCases } from './day-counts.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What the timelines say about providers, recurring problems and customers: provider risk,

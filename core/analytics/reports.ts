@@ -5,7 +5,7 @@ import { caseFacts, drillLink, filterSql, type DrillExtra, matchesFigure, OPEN_N
 import { BUCKET_OF, openNowByOwner, withCaseRows, type CaseRows } from './case-rows.ts';
 import { countCases } from './day-counts.ts';
 import { bucketsOf, nextBucket, previousPeriod, resolvePeriod, type Period } from './period.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The analytics reports, each computed from the case facts (core/analytics/case-facts.ts) of the

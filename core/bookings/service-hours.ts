@@ -4,7 +4,7 @@ import { hoursOn, openAt, openOn, weekdayOf, type Weekday } from '../contracts/o
 import { validationFailed } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { localMoment } from '../time/org-time.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What a bookable service asks on the booking form, and whether a booking falls in its opening

@@ -8,7 +8,7 @@ import { stageFlags } from './booking-stage.ts';
 import { overbookSeats, releaseSeats, takeSeats } from './service-sessions.ts';
 import { allowOverbook, notBookable } from './session-seats.ts';
 import { waitlistSession } from './session-waitlist.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The day at the desk (docs/bookings.md, "The day at the desk"): a day's sessions with who is

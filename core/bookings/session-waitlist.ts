@@ -9,7 +9,7 @@ import type { BookingSource, Language } from '../vocabulary.ts';
 import { createBooking } from './booking-commands.ts';
 import { releaseSeats, takeSeats, type SessionRow } from './service-sessions.ts';
 import { notBookable } from './session-seats.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The waitlist of a full session: the one writer of `session_waitlist` (docs/bookings.md, "The

@@ -9,7 +9,7 @@ import { createBooking } from './booking-commands.ts';
 import { askedFor, present } from './form-booking.ts';
 import { allowOverbook, sessionAsked } from './session-seats.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 export interface StaffBookingInput {
   orgId: string;

@@ -3,7 +3,7 @@ import { casesJoinedToTypes } from './case-queries.ts';
 import { calendarOfOrg, type BusinessCalendar } from '../sla/business-calendar.ts';
 import { firstResponseDueAt, resolutionClock, resolutionDueAt, timeBuckets, warningAt, type ResolutionClock, type SlaTargets, type StatusPeriod, type TimeBuckets } from './sla-clock.ts';
 import type { CaseStatus } from '../vocabulary.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * A case's due times on its org's business calendar, from its status history: the one place that

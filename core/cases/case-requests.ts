@@ -10,7 +10,7 @@ import { bodyHash } from '../http/idempotency-key.ts';
 import type { CaseStatus } from '../vocabulary.ts';
 import { openCase } from './open-case.ts';
 import type { CaseActorType } from './case-timeline.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Cases from anywhere (`POST /api/v1/cases`): the business's system, a ticket or staff by hand

@@ -6,7 +6,7 @@ import { renderTemplate } from '../templates/render-template.ts';
 import type { Language } from '../vocabulary.ts';
 import { casesJoinedToTypes } from './case-queries.ts';
 import { recordCaseEvent, type CaseEventSubscriber } from './case-timeline.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Customer satisfaction: when a case is resolved, the customer is asked once, in their language,

@@ -5,7 +5,7 @@ import { CASE_STATUS, canTransitionCase, isCaseStatus } from './case-status.ts';
 import { caseDueTimes } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
 import { recordCaseEvent } from './case-timeline.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * `cases.transition()`: the one way a case changes status. Only along the state machine's edges

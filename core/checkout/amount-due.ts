@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { paymentRuleOf, type PaymentRule } from '../contracts/org-settings.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What a customer owes on a booking, in minor units (satang), never through a float:

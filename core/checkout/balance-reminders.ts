@@ -9,7 +9,7 @@ import { addToOutbox } from '../outbox/outbox.ts';
 import { amountDue } from './amount-due.ts';
 import { createPaymentLink } from './payment-links.ts';
 import type { StripeClient } from './stripe-client.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The reminder before a balance falls due (docs/money.md): a customer who paid a deposit and still

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { amountDue } from './amount-due.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The finance view (docs/money.md; the accountant's role): money in by day and how it was paid,

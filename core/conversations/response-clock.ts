@@ -4,7 +4,7 @@ import { addToOutbox } from '../outbox/outbox.ts';
 import { addBusinessMinutes, businessMinutesBetween, calendarOfOrg, warnMinutes } from '../sla/business-calendar.ts';
 import { iso } from '../time/iso.ts';
 import { recordConversationEvent, recordResponseEventOnce } from './conversation-timeline.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The inbox's response clocks (docs/inbox.md "Response times"), on the org's business calendar and

@@ -9,7 +9,7 @@ import { newCustomerToken } from './document-links.ts';
 import { THAI_VAT_RATE_BASIS_POINTS, documentTotals, type DocumentLineInput } from './document-totals.ts';
 import type { CorrectedDocument, DocumentParty, DocumentType } from './document-types.ts';
 import { documentById, documentByIdempotencyKey, insertDocument, lockDocumentForCredit, receiptForPayment, type StoredDocument } from './documents.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Issuing documents, the one front door (DESIGN.md decision 14): staff and the accountant on the

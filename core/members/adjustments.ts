@@ -7,7 +7,7 @@ import { CREDITS, POINTS, postMemberMovement, WALLET_CURRENCY } from './member-l
 import { memberMoved } from './member-events.ts';
 import { memberById, type Member } from './members.ts';
 import { saleOfMember } from './package-sales.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Credits, wallet money or points given or taken back by hand, always with a reason: the one

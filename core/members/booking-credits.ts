@@ -7,7 +7,7 @@ import { lockedBalances, post } from '../ledger/ledger.ts';
 import { CREDITS, earnPoints, pointsFor, postMemberMovement, walletOf, WALLET_CURRENCY } from './member-ledger.ts';
 import { memberMoved } from './member-events.ts';
 import { memberById, memberOfContact, type Member } from './members.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * A member's booking paid with a credit of a package, or from the wallet, in the booking's own

@@ -5,7 +5,7 @@ import { accountMovements } from '../ledger/ledger.ts';
 import { POINTS, pointsOf, walletOf, WALLET_CURRENCY } from './member-ledger.ts';
 import type { Member } from './members.ts';
 import { memberSales } from './package-sales.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 import { tierFor, tierPoints } from './member-tiers.ts';
 
 /**

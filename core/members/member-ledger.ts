@@ -12,9 +12,9 @@ import { settleTier } from './member-tiers.ts';
  * for it not yet earned. The ledger refuses any of them below zero, so a spend beyond what is
  * held fails in the database, whoever races it; this module turns that into the member's answer.
  */
-export const WALLET_CURRENCY = 'THB';
-export const POINTS = 'PTS';
-export const CREDITS = 'CRD';
+import { CREDITS, POINTS, WALLET_CURRENCY } from './member-units.ts';
+
+export { CREDITS, POINTS, WALLET_CURRENCY };
 
 type Db = Knex | Knex.Transaction;
 

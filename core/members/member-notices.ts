@@ -11,7 +11,7 @@ import { holderBalances } from '../ledger/ledger.ts';
 import { CREDITS } from './member-ledger.ts';
 import type { MemberMovement } from './member-events.ts';
 import { markExpiryNoticed, type SaleRow } from './package-sales.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What a member reads in the chat: their balance when they ask ("ยอดคงเหลือ", "my balance"),

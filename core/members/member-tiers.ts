@@ -3,10 +3,10 @@ import { customerChatOf } from '../bookings/booking-desk.ts';
 import { membershipOf, type Membership } from '../contracts/org-settings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { postedInto } from '../ledger/ledger.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import type { Language } from '../vocabulary.ts';
-import { POINTS } from './member-ledger.ts';
+import { POINTS } from './member-units.ts';
 import { memberById, moveTier, type Member } from './members.ts';
 
 /**

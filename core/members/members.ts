@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { DomainError, notFound } from '../errors/index.ts';
 import { DEFAULT_TIME_ZONE, localMoment } from '../time/org-time.ts';
 import { drawMemberNumber, readMemberNumber } from './member-numbers.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Members: a contact who joined gets a member number (member-numbers.ts). The one writer of

@@ -7,7 +7,7 @@ import { CREDITS, earnPoints, pointsFor, pointsOf, postMemberMovement, walletOf 
 import { memberMoved } from './member-events.ts';
 import type { Member } from './members.ts';
 import { packageByKey, serviceKeys } from './packages.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Packages sold to members: the one writer of `member_package_sales`. A sale copies the

@@ -3,7 +3,7 @@ import { customerChatOf, formatBookingDate } from '../bookings/booking-desk.ts';
 import { membershipOf } from '../contracts/org-settings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import { inflowsBefore, lockedBalances, post } from '../ledger/ledger.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { DEFAULT_TIME_ZONE, localMoment } from '../time/org-time.ts';
 import type { Language } from '../vocabulary.ts';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { orgSettingsRow } from './org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The operator's cap on how many customer messages the bot reads for one business in a day

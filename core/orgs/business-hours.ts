@@ -5,7 +5,7 @@ import { notFound } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { Subscribers } from '../subscribers.ts';
 import type { OrgSettingsWriter } from './org-settings.ts';
-import { changingOrg, orgSettingsRow } from './org-cache.ts';
+import { changingOrg, orgSettingsRow } from '../db/org-cache.ts';
 
 /** Days the calendar closes that it did not before, in the transaction that adds them. */
 export interface HolidaysAdded {

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { DomainError } from '../errors/index.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { getOrgRecord, type OrgRecord } from './tenants.ts';
-import { changingOrg } from './org-cache.ts';
+import { changingOrg } from '../db/org-cache.ts';
 
 /**
  * Deleting a business: first every row it owns is exported (one JSON line per row, under

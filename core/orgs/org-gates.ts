@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { orgSettingsRow } from './org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What an org that is not active lets through. A platform's delivery (a LINE or WhatsApp

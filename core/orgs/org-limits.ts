@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { counterValue } from '../org-counters.ts';
-import { orgSettingsRow } from './org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The limits per business that the platform operator sets (docs/tenants.md, "Limits per

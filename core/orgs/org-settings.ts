@@ -9,7 +9,7 @@ import { INBOUND_EVENT_RETENTION_DAYS } from '../inbound/inbound-events.ts';
 import { DEFAULT_CREDIT_WINDOW_MINUTES } from '../payments/payment-rules.ts';
 import { DEFAULT_DIGEST_TIME } from '../staff/managers-digest.ts';
 import { DEFAULT_ACT_WHEN_SURE } from '../understanding/act-when-sure.ts';
-import { changingOrg, orgSettingsRow } from './org-cache.ts';
+import { changingOrg, orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The org's settings: `orgs.settings` (jsonb, read by each feature where it acts) and
@@ -84,7 +84,7 @@ function refuseUnusablePatterns(patterns: readonly string[] | null | undefined):
  */
 export async function updateOrgSettings(knex: Knex, w: OrgSettingsWriter, change: OrgSettingsUpdate): Promise<OrgSettingsView> {
   refuseUnusablePatterns(change.orderIdPatterns);
-  // This process reads the change at once; the others when its notification comes (core/orgs/org-cache.ts).
+  // This process reads the change at once; the others when its notification comes (core/db/org-cache.ts).
   return changingOrg(knex, w.orgId, async (trx) => {
     const org = await trx('orgs').select('settings', 'time_zone').where({ id: w.orgId }).forUpdate().first();
     if (!org) throw notFound('Org', { orgId: w.orgId });

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { orgSettingsRow } from './org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * How far a business is with its set-up, for the checklist its new owner sees in Settings

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
-import { orgSettingsRow } from './org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /** An org as its API keys see it: who they belong to and the time zone its clocks run on. */
 export interface Org {

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../errors/index.ts';
 import { installStartingTexts, type StartingText } from '../templates/template-admin.ts';
 import { issueInvitation } from './org-invitations.ts';
 import { applyStarterKit, type KitResult } from './starter-kits.ts';
-import { changingOrg } from './org-cache.ts';
+import { changingOrg } from '../db/org-cache.ts';
 
 /**
  * The businesses one deployment serves, as the platform operator sees and changes them

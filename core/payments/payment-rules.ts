@@ -6,7 +6,7 @@ import { recordCaseEvent } from '../cases/case-timeline.ts';
 import type { Language } from '../vocabulary.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { CHECK_CREDIT_JOB, PAYMENTS_QUEUE, type PaymentEvent } from './payment-events.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * "Top-up not credited", the most urgent case (spec 4.7.1). Detected on:

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { providerHealthOf, type ProviderHealth } from '../contracts/org-settings.ts';
 import { setProviderPaused } from './provider-pause.ts';
 import { recordProviderEvent } from './provider-timeline.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * Provider health from orders (seed 004 section 9.3): when the business's main system reports an

@@ -9,7 +9,7 @@ import type { Language } from '../vocabulary.ts';
 import { groupsForCase } from './routing.ts';
 import { postToGroup, type StaffDeps, type StaffMemberRef } from './staff-desk.ts';
 import type { RelayToGroupsJob } from './staff-jobs.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The two relays between a case's customer and its staff groups:

@@ -10,7 +10,7 @@ import { managersInLine, postToGroup, postToStaffMember, staffById, staffName, t
 import { staffAppLink } from './staff-menu.ts';
 import { clockTime, formatDuration } from './staff-alerts.ts';
 import { say, type Phrase } from './staff-phrases.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What the staff desk does when the inbox changes (core/conversations/conversation-timeline.ts,

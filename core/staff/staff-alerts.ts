@@ -14,7 +14,7 @@ import { localMoment } from '../time/org-time.ts';
 import { SEVERITY_LABEL, type Phrase } from './staff-phrases.ts';
 import { formatMoney } from '../templates/format-money.ts';
 import { caseForStaff } from './case-card.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * What staff must see at once about a case, as a short card with a button to open the case:

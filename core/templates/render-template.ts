@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { orgCached } from '../orgs/org-cache.ts';
+import { orgCached } from '../db/org-cache.ts';
 import type { Language } from '../vocabulary.ts';
 
 /**
@@ -33,7 +33,7 @@ type TemplateBodies = Record<string, { language: Language; body: string }[]>;
 /**
  * The org's templates, by key: a greeting's answer alone reads a dozen of them (its text, its
  * buttons' labels), so they are kept in memory per process with the org's settings and dropped when
- * one changes (core/orgs/org-cache.ts; the trigger of migration 20261202300000).
+ * one changes (core/db/org-cache.ts; the trigger of migration 20261202300000).
  */
 function orgTemplates(db: Knex | Knex.Transaction, orgId: string): Promise<TemplateBodies | undefined> {
   return orgCached(db, 'templates', orgId, async (q) => {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
 import { notFound, validationFailed } from '../errors/index.ts';
-import { changingOrg } from '../orgs/org-cache.ts';
+import { changingOrg } from '../db/org-cache.ts';
 import type { Language } from '../vocabulary.ts';
 import { emailTemplateOfRow, sanitiseEmailHtml, type EmailTemplate } from './email-templates.ts';
 
@@ -15,7 +15,7 @@ export const TEMPLATE_VARIABLES = [
   'booking_form_url', 'opens_at', 'seats_left', 'notice_version', 'position', 'seats', 'expires_at',
   'payment_url', 'receipt_url',
   // Members (core/members/member-notices.ts).
-  'member_number', 'wallet', 'points', 'credits', 'card_url', 'package',
+  'member_number', 'wallet', 'points', 'credits', 'card_url', 'package', 'left', 'client', 'tier', 'months',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */
@@ -81,7 +81,7 @@ export async function updateTemplate(
 ): Promise<TemplateView> {
   assertKnownVariables([t.body, t.email?.subject, t.email?.html, t.email?.text].filter((b): b is string => b !== undefined));
   const html = t.email?.html === undefined ? undefined : sanitiseEmailHtml(t.email.html);
-  // The org's templates are kept in memory (core/orgs/org-cache.ts): the admin who saved reads the new text at once.
+  // The org's templates are kept in memory (core/db/org-cache.ts): the admin who saved reads the new text at once.
   return changingOrg(db, t.orgId, async (trx) => {
     const current = await trx('templates').where({ org_id: t.orgId, key: t.key, language: t.language }).forUpdate().first();
     if (!current) throw notFound('Template', { key: t.key, language: t.language });

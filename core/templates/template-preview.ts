@@ -43,6 +43,10 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   credits: { th: '• แพ็กเกจ 5 คลาส: เหลือ 3 ครั้ง (ใช้ได้ถึง 5 ธ.ค. 2569)', en: '• 5 classes: 3 left (until 5 Dec 2026)' },
   card_url: { th: 'https://example.com/liff/card', en: 'https://example.com/liff/card' },
   package: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' },
+  left: { th: '3', en: '3' },
+  client: { th: 'บริษัท เอบีซี จำกัด', en: 'ABC Co., Ltd.' },
+  tier: { th: 'โกลด์', en: 'Gold' },
+  months: { th: '12', en: '12' },
 };
 
 interface PreviewOfOne {

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { normalizePhrase } from './known-phrases.ts';
 import { addExamplePhrase, examplePhrasesOf, removeExamplePhrase, type ExampleClass, type TaxonomyWriter } from './taxonomy-admin.ts';
-import { orgSettingsRow } from '../orgs/org-cache.ts';
+import { orgSettingsRow } from '../db/org-cache.ts';
 
 /**
  * The bot learns from staff (docs/understanding.md, "Learning from staff"): a customer message a
