@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classificationSchema, type Classification } from './classification.ts';
 import { OfflineClassifier, classifyOffline, likelyCaseTypes } from './offline-classifier.ts';
 import { indexFor } from './offline/similarity-index.ts';
+import { preloadWordVectors } from './offline/word-vectors.ts';
 import { normalizeText, textFeatures } from './offline/text-features.ts';
 import { taxonomySchema, type Taxonomy } from './taxonomy.ts';
 import { seedTaxonomy } from '../../eval/export-seed-taxonomy.ts';
@@ -427,7 +428,10 @@ describe('OfflineClassifier: determinism and caching', () => {
     expect(copy).toEqual(first);
   });
 
-  it('the index is built once per taxonomy: by identity, and by content for a copy', () => {
+  it('the index is built once per taxonomy: by identity, and by content for a copy', async () => {
+    // Word vectors load in the background; an index built before they arrive is rebuilt with them
+    // (on purpose), so a loaded machine could land that moment between two calls here.
+    await preloadWordVectors();
     const a = indexFor(taxonomy);
     expect(indexFor(taxonomy)).toBe(a);
     expect(indexFor(structuredClone(taxonomy))).toBe(a);
