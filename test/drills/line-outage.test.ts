@@ -340,14 +340,16 @@ describe('a send told to wait a second, again and again', () => {
     const { conversationId, messageIds } = await own.sys.knex.transaction(async (trx) => {
       const posted = (await postToGroup(trx, group, [{ kind: 'text', text: 'post behind a held send' }]))!;
       // Held before the job's first attempt can take it: the transaction commits both together.
-      await trx('conversations').where({ id: posted.conversationId }).update({ send_lease_until: trx.raw(`now() + interval '1 second'`) });
+      // Three seconds, re-taken every 300 ms below: a loaded machine can pause this test for more
+      // than a second, and a lease that lapsed meanwhile would let the job send.
+      await trx('conversations').where({ id: posted.conversationId }).update({ send_lease_until: trx.raw(`now() + interval '3 seconds'`) });
       return posted;
     });
     // Its pushes carry its message's id as their retry key.
     const pushes = () => line.refused.filter((r) => r.retryKey === messageIds[0]);
     const holdUntil = Date.now() + BUDGET_MS + 1_500;
     while (Date.now() < holdUntil) {
-      await own.sys.knex('conversations').where({ id: conversationId }).update({ send_lease_until: own.sys.knex.raw(`now() + interval '1 second'`) });
+      await own.sys.knex('conversations').where({ id: conversationId }).update({ send_lease_until: own.sys.knex.raw(`now() + interval '3 seconds'`) });
       await new Promise((r) => setTimeout(r, 300));
     }
     const message = () => own.sys.knex('messages').where({ conversation_id: conversationId, direction: 'out' }).first('delivery_status', 'delivery_error');
