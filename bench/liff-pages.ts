@@ -13,7 +13,7 @@ import { createPackage } from '../core/members/packages.ts';
  * 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency), a fresh browser context (empty cache) per
  * visit. First contentful paint from the Paint Timing API; usable when the page shows what the
  * customer came for (the case, the quote's total, the form's name field, their list), measured
- * from navigation start. Median of 5 per page. Goals (issue #12): FCP under 1.5 s, usable under 2.5 s.
+ * from navigation start by an observer in the page. Median of 5 per page. Goals (issue #12): FCP under 1.5 s, usable under 2.5 s.
  */
 const RUNS = 5;
 const CHROMIUM = '/usr/bin/chromium';
@@ -55,15 +55,26 @@ export async function benchLiffPages(): Promise<string> {
             (window as unknown as { __liffMock: object }).__liffMock = { getIDToken: t, getDecodedIDToken: { name: 'Bench' }, isInClient: true, isLoggedIn: true };
           }, token);
         }
+        // The moment the page shows it, seen from inside the page: Playwright's own polling, slowed
+        // 4x with the page, noticed it 300 to 600 ms later and counted that too.
+        await context.addInitScript((selector) => {
+          const seen = new MutationObserver(() => {
+            if (document.querySelector(selector)) {
+              (window as unknown as { __usableAt: number }).__usableAt = performance.now();
+              seen.disconnect();
+            }
+          });
+          seen.observe(document, { childList: true, subtree: true });
+        }, p.usable);
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await page.goto(h.sys.url + p.path, { waitUntil: 'commit' });
-        await page.waitForSelector(p.usable, { timeout: 30_000 });
+        await page.waitForFunction(() => (window as unknown as { __usableAt?: number }).__usableAt !== undefined, undefined, { timeout: 30_000 });
         const t = await page.evaluate(() => ({
-          usable: performance.now(),
+          usable: (window as unknown as { __usableAt: number }).__usableAt,
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         }));
         fcp.push(t.fcp);

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactPath } from '../api/middleware/request-context.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
@@ -37,6 +39,19 @@ describe('the pages under /liff', () => {
     const again = await fetch(h.sys.url + script, { headers: { 'if-none-match': asset.headers.get('etag')! } });
     expect(again.status).toBe(304);
     for (const page of ['quote/x', 'book', 'me']) expect((await fetch(`${h.sys.url}/liff/${page}`)).status).toBe(200);
+  });
+
+  it('names the LIFF SDK for the browser to fetch beside the page where the page has a LIFF id', async () => {
+    const html = await (await fetch(`${h.sys.url}/liff/card`)).text();
+    const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\/liff\/(assets\/[^"]+\.js)">/g)].map((m) => m[1]);
+    const sdk = preloads.find((f) => /^assets\/liff-sdk-[\w-]+\.js$/.test(f));
+    expect(sdk).toBeDefined();
+    expect((await fetch(`${h.sys.url}/liff/${sdk}`)).status).toBe(200);
+    // The very chunk the page imports when it starts LIFF (liff/src/kit/line.ts's import()).
+    const importers = await Promise.all(preloads.filter((f) => f !== sdk).map(async (f) => (await fetch(`${h.sys.url}/liff/${f}`)).text()));
+    expect(importers.some((js) => js.includes(sdk!.replace('assets/', '')))).toBe(true);
+    // Written in by the server for a page with an id: the page as built (no id) does not name it.
+    expect(readFileSync(join(import.meta.dirname, '../liff/dist/card.html'), 'utf8')).not.toMatch(/liff-sdk-/);
   });
 
   it('says what each page may load and who may frame it: nobody the staff apps and customer pages, the org\'s own websites the booking form', async () => {
