@@ -76,7 +76,7 @@ export function Approvals(p: { lang: Lang; me: StaffMe }) {
           <li key={r.id} data-adjustment={r.id}>
             <div class="row">
               <strong>
-                {r.member.number} · {amountOf(lang, r)}
+                {r.member.number} · <span class="nowrap">{amountOf(lang, r)}</span>
               </strong>
               <Badge tone={TONE[r.status]}>{words[`status_${r.status}`][lang]}</Badge>
             </div>
