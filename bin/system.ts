@@ -88,7 +88,7 @@ import { sendCaseWebhooks } from '../core/integrations/case-events-out.ts';
 import { sendConversationWebhooks } from '../core/integrations/conversation-events-out.ts';
 import { sendPaymentWebhooks } from '../core/integrations/payment-events-out.ts';
 import { sendMemberWebhooks } from '../core/integrations/member-events-out.ts';
-import { payNewBooking, returnOnCancel, spendCreditOnAttendance } from '../core/members/booking-credits.ts';
+import { keepCreditOnMove, payNewBooking, returnOnCancel, spendCreditOnAttendance } from '../core/members/booking-credits.ts';
 import { subscribeToMemberMovements } from '../core/members/member-events.ts';
 import { tellCreditSpent } from '../core/members/member-notices.ts';
 import { applyTopUpSession } from '../core/members/wallet-top-ups.ts';
@@ -174,6 +174,8 @@ function subscribeToTimelines(o: StaffDeps & { liffIds?: Record<string, string> 
   subscribeToBookingEvents('member-payment', payNewBooking);
   subscribeToBookingEvents('member-payment-back', returnOnCancel);
   subscribeToBookingEvents('member-credit-attended', spendCreditOnAttendance);
+  // A booking moved to another session keeps its credit only if the credit still pays for it there.
+  subscribeToBookingEvents('member-credit-moved', keepCreditOnMove);
   subscribeToBookingEvents('learn-from-handover', learnFromHandedOverBooking);
   // A handed-over message a person answered with a FAQ entry's answer: one more way of asking it.
   subscribeToConversationEvents('learn-from-handover', learnFromFaqAnswer);

@@ -33,9 +33,13 @@ export const BUDGET_KB = 50;
  * booking's money: its documents and its payments, with the transfer slips to confirm (docs/money.md),
  * and to 71 KB with the member panel and the "Members" screen (docs/members.md): a chunk of its own
  * (4 KB) and LIFF's scanCodeV2 module (0.6 KB), fetched only when a member is shown; what the desk
- * downloads at start grew by about 0.5 KB (the tab, the panel on the 360 and beside a conversation).
+ * downloads at start grew by about 0.5 KB (the tab, the panel on the 360 and beside a conversation),
+ * and to 73 KB with a package's refund and the adjustments awaiting a manager (about 1.9 KB, in the
+ * member panel's chunk, fetched only when a member or the Members screen is shown; what the desk
+ * downloads at start grew by 0.2 KB, the words of a move refused for its credit). Splitting a
+ * screen into a chunk of its own does not lower this figure: it counts every chunk a page may load.
  */
-export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 71, settings: 81 };
+export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 73, settings: 81 };
 export const budgetOf = (page: string) => PAGE_BUDGET_KB[page] ?? BUDGET_KB;
 const root = import.meta.dirname;
 const dist = join(root, 'dist');

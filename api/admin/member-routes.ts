@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import * as c from '../../core/contracts/members.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { adjustMember, decideAdjustment } from '../../core/members/adjustments.ts';
+import { adjustMember, adjustmentsForApproval, decideAdjustment, mayApprove } from '../../core/members/adjustments.ts';
 import { memberCard } from '../../core/members/member-card.ts';
 import { enrolMember, listMembers, memberById, memberByNumber, memberOfContact } from '../../core/members/members.ts';
-import { refundSale, sellPackageOnce } from '../../core/members/package-sales.ts';
+import { refundSale, refundTerms, sellPackageOnce } from '../../core/members/package-sales.ts';
 import { changePackage, createPackage, listPackages, packageByKey } from '../../core/members/packages.ts';
 import { createTopUp } from '../../core/members/wallet-top-ups.ts';
 import { notFound } from '../../core/errors/index.ts';
@@ -108,11 +108,28 @@ export const memberRoutes = [
   }),
 
   route({
-    method: 'post',
+    method: 'get',
     path: '/api/v1/members/:id/packages/:saleId/refund',
-    summary: 'Refund a package sold: its unused credits are taken back and what of its price is not earned paid back (docs/money.md); expired or refunded: 409',
+    summary:
+      "What refunding the package sold would give back now, by the org's rule (docs/money.md): its credits left, the money still unearned and where it goes unless told, the points taken back. Computed as the refund computes it; nothing written. Expired, refunded or every credit used: 409 with `details.reason` (`expired`, `refunded`, `used_up`)",
     tag: 'members',
     access: 'payments.refund',
+    staffApp: onDesk('/members/:id/packages/:saleId/refund', "What a package's refund gives back, shown on the member panel before staff confirm (as GET /api/v1/members/:id/packages/:saleId/refund)"),
+    response: c.packageRefundPreview,
+    handle: async ({ caller, deps, params }) => {
+      const { sale: _row, ...figures } = await refundTerms(deps.knex, { member: await memberById(deps.knex, caller.orgId, params.id), saleId: params.saleId });
+      return figures;
+    },
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/members/:id/packages/:saleId/refund',
+    summary:
+      'Refund a package sold: its unused credits are taken back and what of its price is not earned paid back (docs/money.md), to the wallet or as money out (`to`; by default the way it was paid). Expired, refunded or every credit used: 409 with `details.reason` (`expired`, `refunded`, `used_up`), nothing written',
+    tag: 'members',
+    access: 'payments.refund',
+    staffApp: onDesk('/members/:id/packages/:saleId/refund', 'Refund a package from the member panel, with a reason (as POST /api/v1/members/:id/packages/:saleId/refund)'),
     body: c.packageRefundInput,
     response: c.packageRefund,
     handle: async ({ caller, deps, params, body }) =>
@@ -147,14 +164,31 @@ export const memberRoutes = [
   }),
 
   route({
+    method: 'get',
+    path: '/api/v1/member-adjustments',
+    summary:
+      "Adjustments that went past the org's amount, newest first: who asked, the member, the amount, the reason, when, and who decided and why. A caller who may not approve (support) sees only their own requests; a manager or an admin sees all, or theirs with `mine=true`",
+    tag: 'members',
+    access: 'members.adjust',
+    staffApp: onDesk('/member-adjustments', "The adjustments waiting for a manager on the desk, or a staff member's own requests and what became of them (as GET /api/v1/member-adjustments)"),
+    query: c.adjustmentRequestQuery,
+    response: c.adjustmentRequestList,
+    handle: ({ caller, deps, query }) =>
+      adjustmentsForApproval(deps.knex, { orgId: caller.orgId, status: query.status, limit: query.limit, askedBy: query.mine === 'true' || !mayApprove(caller.role) ? caller.actor : undefined }),
+  }),
+
+  route({
     method: 'post',
     path: '/api/v1/member-adjustments/:id/decision',
-    summary: 'Approve (posted now) or reject an adjustment waiting for a manager',
+    summary:
+      'Approve (posted now) or refuse (with a `reason`) an adjustment waiting for a manager. Decided already (a double tap, two managers at once): 409 with `details.reason` its status, posted once',
     tag: 'members',
     access: 'members.approve',
+    staffApp: onDesk('/member-adjustments/:id/decision', "A manager's decision on the desk (as POST /api/v1/member-adjustments/:id/decision)"),
     body: c.adjustmentDecision,
     response: c.adjustment,
-    handle: async ({ caller, deps, params, body }) => transactionRetried(deps.knex, (trx) => decideAdjustment(trx, { orgId: caller.orgId, adjustmentId: params.id, approve: body.approve, actor: actorOf(caller) })),
+    handle: async ({ caller, deps, params, body }) =>
+      transactionRetried(deps.knex, (trx) => decideAdjustment(trx, { orgId: caller.orgId, adjustmentId: params.id, approve: body.approve, reason: body.reason, actor: actorOf(caller) })),
   }),
 
   route({

@@ -65,6 +65,19 @@ export const packageRefundInput = z
   .object({ reason: z.string().trim().min(1).max(500), to: z.enum(['wallet', 'transfer']).optional().meta({ description: 'Where the money goes back; by default the way it was paid (transfer for cash)' }) })
   .strict()
   .meta({ id: 'MemberPackageRefundInput' });
+export const packageRefundPreview = z
+  .object({
+    saleId: z.uuid(),
+    creditsLeft: z.number().int().meta({ description: 'Credits taken back' }),
+    refundMinor: z.number().int().meta({ description: 'What is paid back: all that is still unearned of the price' }),
+    currency: z.string(),
+    pointsTakenBack: z.number().int().meta({ description: 'Points the refunded part earned, as far as the member still holds them' }),
+    priceMinor: z.number().int(),
+    credits: z.number().int(),
+    paidWith: z.string(),
+    to: z.enum(['wallet', 'transfer']).meta({ description: 'Where the money goes back unless told: the way it was paid (transfer for cash)' }),
+  })
+  .meta({ id: 'MemberPackageRefundPreview', description: "What the org's rule gives back if the package is refunded now (the refund computes the same figures)" });
 export const packageRefund = z
   .object({ saleId: z.uuid(), creditsTakenBack: z.number().int(), refundedMinor: z.number().int(), currency: z.string(), to: z.string() })
   .meta({ id: 'MemberPackageRefund' });
@@ -90,9 +103,35 @@ export const adjustment = z
     reason: z.string(),
     status: z.enum(['applied', 'awaiting_approval', 'rejected']),
     createdAt: instant,
+    decisionReason: z.string().nullable().meta({ description: 'Why a manager refused it (null otherwise)' }),
   })
   .meta({ id: 'MemberAdjustment' });
-export const adjustmentDecision = z.object({ approve: z.boolean() }).strict().meta({ id: 'MemberAdjustmentDecision' });
+export const adjustmentDecision = z
+  .object({ approve: z.boolean(), reason: z.string().trim().min(1).max(500).optional().meta({ description: 'Why: required to refuse' }) })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (!b.approve && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'A refusal says why' });
+  })
+  .meta({ id: 'MemberAdjustmentDecision' });
+
+const someone = z.object({ type: z.string(), id: z.string().nullable(), role: z.string().nullable(), name: z.string().nullable().meta({ description: "The staff member's or the API key's name" }) });
+export const adjustmentRequest = adjustment
+  .extend({
+    member: z.object({ id: z.uuid(), number: z.string(), name: z.string().nullable() }),
+    package: z.object({ nameTh: z.string(), nameEn: z.string() }).nullable().meta({ description: 'For credits: the package sold they belong to' }),
+    requestedBy: someone,
+    decidedBy: someone.nullable(),
+    decidedAt: instant.nullable(),
+  })
+  .meta({ id: 'MemberAdjustmentRequest' });
+export const adjustmentRequestList = z.array(adjustmentRequest).meta({ id: 'MemberAdjustmentRequestList' });
+export const adjustmentRequestQuery = z
+  .object({
+    status: z.enum(['awaiting_approval', 'applied', 'rejected']).optional().meta({ description: 'Only these; all unless given' }),
+    mine: z.enum(['true', 'false']).optional().meta({ description: "`true`: only those the caller asked for (always so for a caller who may not approve)" }),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+  })
+  .strict();
 
 /** A top-up from the member card: the amount as typed, in baht ("1,500", "฿1,500", "1500.50"), read as a quote's amounts are (core/contracts/typed-amount.ts). */
 export const myTopUpInput = z.object({ amount: z.union([z.string().max(40), z.number()]).meta({ description: 'Baht as typed: "1,500", "฿1,500.50" or a number; at least 20' }) }).strict().meta({ id: 'MyTopUpInput' });

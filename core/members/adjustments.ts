@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { permissions } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { membershipOf } from '../contracts/org-settings.ts';
 import { DomainError, forbidden, notFound } from '../errors/index.ts';
@@ -18,7 +19,8 @@ import { orgSettingsRow } from '../db/org-cache.ts';
 type Actor = { type: 'api_key' | 'staff'; id: string | null; role: string };
 export type AdjustmentTarget = 'credits' | 'wallet' | 'points';
 
-const MAY_APPROVE = ['admin', 'manager'];
+/** Whether this role decides adjustments above the org's amount: the roles table's `members.approve`. */
+export const mayApprove = (role: string) => (permissions['members.approve'] as readonly string[]).includes(role);
 
 interface AdjustmentRow {
   id: string;
@@ -30,9 +32,19 @@ interface AdjustmentRow {
   reason: string;
   status: 'applied' | 'awaiting_approval' | 'rejected';
   created_at: Date;
+  decision_reason: string | null;
 }
 
-export const adjustmentView = (r: AdjustmentRow) => ({ id: r.id, target: r.target, saleId: r.sale_id, amount: Number(r.amount), reason: r.reason, status: r.status, createdAt: new Date(r.created_at).toISOString() });
+export const adjustmentView = (r: AdjustmentRow) => ({
+  id: r.id,
+  target: r.target,
+  saleId: r.sale_id,
+  amount: Number(r.amount),
+  reason: r.reason,
+  status: r.status,
+  createdAt: new Date(r.created_at).toISOString(),
+  decisionReason: r.decision_reason ?? null,
+});
 
 const ACCOUNTS: Record<AdjustmentTarget, { mine: LedgerAccountKind; other: LedgerAccountKind; currency: string }> = {
   credits: { mine: 'member_credits', other: 'credits_issued', currency: CREDITS },
@@ -59,7 +71,7 @@ export async function adjustMember(trx: Knex.Transaction, r: { member: Member; t
   const org = await orgSettingsRow(trx, member.orgId);
   const limits = membershipOf(org?.settings).adjustmentApprovalAbove;
   const limit = { credits: limits.credits, wallet: limits.walletMinor, points: limits.points }[r.target];
-  const needsApproval = Math.abs(r.amount) > limit && !MAY_APPROVE.includes(r.actor.role);
+  const needsApproval = Math.abs(r.amount) > limit && !mayApprove(r.actor.role);
   const [row]: AdjustmentRow[] = await trx('member_adjustments')
     .insert({
       org_id: member.orgId,
@@ -69,6 +81,7 @@ export async function adjustMember(trx: Knex.Transaction, r: { member: Member; t
       amount: r.amount,
       reason: r.reason,
       status: needsApproval ? 'awaiting_approval' : 'applied',
+      needed_approval: needsApproval,
       requested_by: JSON.stringify({ type: r.actor.type, id: r.actor.id, role: r.actor.role }),
       ...(needsApproval ? {} : { decided_by: JSON.stringify({ type: r.actor.type, id: r.actor.id, role: r.actor.role }), decided_at: trx.fn.now() }),
     })
@@ -78,18 +91,56 @@ export async function adjustMember(trx: Knex.Transaction, r: { member: Member; t
   return adjustmentView(row);
 }
 
-/** A manager's or an admin's decision on an adjustment above the org's amount. */
-export async function decideAdjustment(trx: Knex.Transaction, r: { orgId: string; adjustmentId: string; approve: boolean; actor: Actor }) {
-  if (!MAY_APPROVE.includes(r.actor.role)) throw forbidden('Only a manager or an admin approves an adjustment');
+/**
+ * A manager's or an admin's decision on an adjustment above the org's amount; a refusal says why.
+ * The row is locked first, so a double tap, or two managers at once, decide it once: the second
+ * finds it decided (409, `details.reason` the status it has).
+ */
+export async function decideAdjustment(trx: Knex.Transaction, r: { orgId: string; adjustmentId: string; approve: boolean; reason?: string; actor: Actor }) {
+  if (!mayApprove(r.actor.role)) throw forbidden('Only a manager or an admin approves an adjustment');
   const a: AdjustmentRow | undefined = /^[0-9a-f-]{36}$/i.test(r.adjustmentId) ? await trx('member_adjustments').where({ org_id: r.orgId, id: r.adjustmentId }).forUpdate().first() : undefined;
   if (!a) throw notFound('Adjustment', { id: r.adjustmentId });
   if (a.status !== 'awaiting_approval') throw new DomainError('conflict', `This adjustment was ${a.status === 'applied' ? 'approved' : 'rejected'} already`, { reason: a.status });
   const member = await memberById(trx, r.orgId, a.member_id);
   const [row]: AdjustmentRow[] = await trx('member_adjustments')
     .where({ id: a.id })
-    .update({ status: r.approve ? 'applied' : 'rejected', decided_by: JSON.stringify({ type: r.actor.type, id: r.actor.id, role: r.actor.role }), decided_at: trx.fn.now() })
+    .update({ status: r.approve ? 'applied' : 'rejected', decided_by: JSON.stringify({ type: r.actor.type, id: r.actor.id, role: r.actor.role }), decided_at: trx.fn.now(), decision_reason: r.reason ?? null })
     .returning('*');
   if (r.approve) await apply(trx, member, row);
   await recordAudit(trx, { orgId: r.orgId, actorType: r.actor.type, actorId: r.actor.id, action: r.approve ? 'member.adjustment_approved' : 'member.adjustment_rejected', subjectType: 'member', subjectId: member.id, details: adjustmentView(row) });
   return adjustmentView(row);
+}
+
+/**
+ * Adjustments that went past the org's amount, newest first, for the desk: the ones waiting (or
+ * decided) with who asked, the member, the package, and who decided and why. Someone who may not
+ * approve sees only what they asked for themselves (`mine`).
+ */
+export async function adjustmentsForApproval(db: Knex | Knex.Transaction, q: { orgId: string; status?: AdjustmentRow['status']; askedBy?: { type: string; id: string | null }; limit?: number }) {
+  const rows = await db('member_adjustments as a')
+    .join('members as m', 'm.id', 'a.member_id')
+    .join('contacts as c', 'c.id', 'm.contact_id')
+    .leftJoin('member_package_sales as s', 's.id', 'a.sale_id')
+    .leftJoin('staff as rs', (j) => j.on(db.raw(`a.requested_by->>'type' = 'staff'`)).andOn(db.raw(`rs.id::text = a.requested_by->>'id'`)))
+    .leftJoin('api_keys as rk', (j) => j.on(db.raw(`a.requested_by->>'type' = 'api_key'`)).andOn(db.raw(`rk.id::text = a.requested_by->>'id'`)))
+    .leftJoin('staff as ds', (j) => j.on(db.raw(`a.decided_by->>'type' = 'staff'`)).andOn(db.raw(`ds.id::text = a.decided_by->>'id'`)))
+    .leftJoin('api_keys as dk', (j) => j.on(db.raw(`a.decided_by->>'type' = 'api_key'`)).andOn(db.raw(`dk.id::text = a.decided_by->>'id'`)))
+    .where({ 'a.org_id': q.orgId, 'a.needed_approval': true })
+    .modify((b) => {
+      if (q.status) b.andWhere('a.status', q.status);
+      if (q.askedBy) b.andWhereRaw(`a.requested_by->>'type' = ? AND a.requested_by->>'id' = ?`, [q.askedBy.type, q.askedBy.id ?? '']);
+    })
+    .orderBy([{ column: 'a.created_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
+    .limit(q.limit ?? 100)
+    .select('a.*', 'm.number as member_number', 'c.display_name as member_name', 's.name_th', 's.name_en', 'rs.display_name as requested_staff', 'rk.name as requested_key', 'ds.display_name as decided_staff', 'dk.name as decided_key');
+  const who = (by: { type: string; id: string | null; role?: string } | null, staffName: string | null, keyName: string | null) =>
+    by ? { type: by.type, id: by.id, role: by.role ?? null, name: staffName ?? keyName ?? null } : null;
+  return rows.map((r: AdjustmentRow & Record<string, any>) => ({
+    ...adjustmentView(r),
+    member: { id: r.member_id as string, number: r.member_number as string, name: (r.member_name ?? null) as string | null },
+    package: r.sale_id ? { nameTh: r.name_th as string, nameEn: r.name_en as string } : null,
+    requestedBy: who(r.requested_by, r.requested_staff, r.requested_key)!,
+    decidedBy: r.status === 'awaiting_approval' ? null : who(r.decided_by, r.decided_staff, r.decided_key),
+    decidedAt: r.decided_at && r.status !== 'awaiting_approval' ? new Date(r.decided_at).toISOString() : null,
+  }));
 }

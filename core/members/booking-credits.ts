@@ -134,6 +134,34 @@ async function payFromWallet(trx: Knex.Transaction, member: Member, b: BookingTo
   await earnPoints(trx, member, pointsFor(amount, membershipOf(org?.settings).pointsPerBaht), `booking:${b.id}`, b.number);
 }
 
+/**
+ * A booking paid with a credit that moves to another session keeps its credit only if the credit
+ * still pays for it there: the package covers the session's service and is still valid when the
+ * session starts (the rule a booking with credits is paid by). Otherwise the move is refused
+ * (409 `no_credit`, `details.reason` `expired` or `not_covered`, as a booking is refused), and,
+ * this being a subscriber of the move's `session_changed` event in its transaction, nothing of it
+ * is kept: the booking, both sessions' seats and the credits stay as they were. A credit given
+ * back (cancelled in time) is not the booking's any more: nothing to check.
+ */
+export async function keepCreditOnMove(trx: Knex.Transaction, e: RecordedBookingEvent): Promise<void> {
+  if (e.type !== 'session_changed') return;
+  const paid = await trx('member_booking_payments as p')
+    .join('member_package_sales as s', 's.id', 'p.sale_id')
+    .where({ 'p.booking_id': e.bookingId, 'p.paid_with': 'credits' })
+    .whereNull('p.returned_at')
+    .first('s.id', 's.service_ids', 's.expires_at', 's.name_en');
+  if (!paid) return;
+  const b = await trx('bookings').where({ id: e.bookingId }).first('service_id', 'session_id', 'number');
+  const start = await startsAt(trx, b.session_id);
+  const details = { saleId: paid.id, package: paid.name_en, sessionId: b.session_id, startsAt: start?.toISOString() ?? null, expiresAt: new Date(paid.expires_at).toISOString() };
+  if (!(paid.service_ids as string[]).includes(b.service_id)) {
+    throw new DomainError('no_credit', `The package that paid for ${b.number} does not cover this session's service: ${b.number} stays where it is`, { reason: 'not_covered', ...details });
+  }
+  if (start && new Date(paid.expires_at) < start) {
+    throw new DomainError('no_credit', `The credit that paid for ${b.number} runs out before this session: ${b.number} stays where it is`, { reason: 'expired', ...details });
+  }
+}
+
 /** A booking that will not happen gives its credit or money back, by the org's rule (see the top). */
 export async function returnOnCancel(trx: Knex.Transaction, e: RecordedBookingEvent): Promise<void> {
   if (e.type !== 'stage_changed' || !['cancelled', 'declined', 'lost'].includes(e.data?.to as string)) return;

@@ -255,7 +255,7 @@ export async function releaseSeat(trx: Knex.Transaction, r: { orgId: string; cli
   if (seat.sale_id) {
     const sale = await trx('member_package_sales').where({ id: seat.sale_id }).first('status');
     const member = await memberById(trx, r.orgId, seat.member_id);
-    if (sale?.status === 'active') creditsTakenBack = (await refundSale(trx, { member, saleId: seat.sale_id, reason: `Corporate seat released: ${r.reason}`, actor: r.actor })).creditsTakenBack;
+    if (sale?.status === 'active') creditsTakenBack = (await refundSale(trx, { member, saleId: seat.sale_id, reason: `Corporate seat released: ${r.reason}`, actor: r.actor, usedUp: 'close' })).creditsTakenBack;
   }
   await recordAudit(trx, { orgId: r.orgId, actorType: r.actor.type, actorId: r.actor.id, action: 'corporate_seat.released', subjectType: 'member', subjectId: seat.member_id, details: { clientId: client.id, seatId: seat.id, reason: r.reason, creditsTakenBack } });
   return { seatId: seat.id as string, creditsTakenBack };

@@ -147,19 +147,47 @@ export async function sellPackage(trx: Knex.Transaction, s: { member: Member; pa
 }
 
 /**
- * Takes back what is left of a package sold, and pays back what of its price is not earned
- * (docs/money.md, "A package refunded"): each credit used earned its share, so a member who used
- * 2 of 5 gets 3/5 of the price back (the rounding of each share is in the member's favour). Credits
- * that expired are not refunded: an expired package is not refundable.
+ * What refunding a package sold gives back now, by the org's rule (docs/money.md, "A package
+ * refunded"): its credits left are taken back and all that is still unearned of its price is paid
+ * back (each credit used earned its share, so a member who used 2 of 5 gets 3/5 of the price back,
+ * the rounding of each share in the member's favour), with the points that part earned, as far as
+ * the member still holds them. The refund and its preview both read it, so the desk shows the
+ * figures the refund will post. `lock`: the sale's row and balances are locked (the refund's own
+ * reading). Refused (409 `conflict`, `details.reason`): `expired` (its unearned money was earned
+ * when it ran out), `refunded`, and `used_up` (no credit and no money left) unless `usedUp: 'close'`.
  */
-export async function refundSale(trx: Knex.Transaction, r: { member: Member; saleId: string; reason: string; to?: 'wallet' | 'transfer'; actor: Actor }) {
+export async function refundTerms(db: Db, r: { member: Member; saleId: string; lock?: boolean; usedUp?: 'refuse' | 'close' }) {
   const { member } = r;
-  await saleOfMember(trx, member.orgId, member.id, r.saleId);
-  const sale: SaleRow = await trx('member_package_sales').where({ id: r.saleId }).forUpdate().first();
-  if (sale.status !== 'active') throw new DomainError('conflict', `This package is ${sale.status}: nothing is left to refund`, { reason: sale.status });
-  const credits = (await lockedBalances(trx, member.orgId, 'member_credits', CREDITS, [sale.id])).get(sale.id) ?? 0;
-  const unearned = (await lockedBalances(trx, member.orgId, 'packages_unearned', sale.currency, [sale.id])).get(sale.id) ?? 0;
-  const to = r.to ?? (sale.paid_with === 'wallet' ? 'wallet' : 'transfer');
+  await saleOfMember(db, member.orgId, member.id, r.saleId);
+  const q = db('member_package_sales').where({ id: r.saleId });
+  const sale: SaleRow = await (r.lock ? q.forUpdate() : q).first();
+  if (sale.status !== 'active') throw new DomainError('conflict', `This package is ${sale.status}: nothing is left to refund`, { reason: sale.status, saleId: sale.id });
+  const read = r.lock ? lockedBalances : holderBalances;
+  const credits = (await read(db as Knex.Transaction, member.orgId, 'member_credits', CREDITS, [sale.id])).get(sale.id) ?? 0;
+  const unearned = (await read(db as Knex.Transaction, member.orgId, 'packages_unearned', sale.currency, [sale.id])).get(sale.id) ?? 0;
+  if (credits === 0 && unearned === 0 && r.usedUp !== 'close') throw new DomainError('conflict', 'Every credit of this package was used: nothing is left to refund', { reason: 'used_up', saleId: sale.id });
+  const price = Number(sale.price_minor);
+  const earned = unearned > 0 && price > 0 ? Math.floor((pointsFor(price, membershipOf((await orgSettingsRow(db, member.orgId))?.settings).pointsPerBaht) * unearned) / price) : 0;
+  return {
+    sale,
+    saleId: sale.id,
+    creditsLeft: credits,
+    refundMinor: unearned,
+    currency: sale.currency,
+    pointsTakenBack: earned > 0 ? Math.min(earned, await pointsOf(db, member.orgId, member.id)) : 0,
+    priceMinor: price,
+    credits: sale.credits,
+    paidWith: sale.paid_with,
+    to: (sale.paid_with === 'wallet' ? 'wallet' : 'transfer') as 'wallet' | 'transfer',
+  };
+}
+
+/** Refunds a package sold by `refundTerms`: the figures it reads are posted, in one transaction. */
+export async function refundSale(trx: Knex.Transaction, r: { member: Member; saleId: string; reason: string; to?: 'wallet' | 'transfer'; actor: Actor; usedUp?: 'refuse' | 'close' }) {
+  const { member } = r;
+  const t = await refundTerms(trx, { member, saleId: r.saleId, lock: true, usedUp: r.usedUp });
+  const { sale, creditsLeft: credits, refundMinor: unearned, pointsTakenBack: takeBack } = t;
+  const to = r.to ?? t.to;
   if (credits > 0) {
     await post(trx, { orgId: member.orgId, currency: CREDITS, kind: 'package_refund_credits', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_credits', holder: sale.id, amountMinor: credits }, { account: 'credits_issued', amountMinor: -credits }] });
     await memberMoved(trx, { member, kind: 'debited', what: 'credits', amount: credits, unit: CREDITS, cause: 'package_refund', sourceId: sale.id });
@@ -172,14 +200,11 @@ export async function refundSale(trx: Knex.Transaction, r: { member: Member; sal
       async () => new DomainError('conflict', 'The bank account holds less than the refund: record the money received first', { reason: 'bank' }),
     );
     if (to === 'wallet') await memberMoved(trx, { member, kind: 'credited', what: 'wallet', amount: unearned, unit: sale.currency, cause: 'package_refund', sourceId: sale.id });
-    // The points the refunded part earned go too, as far as the member still has them.
-    const price = Number(sale.price_minor);
-    const earned = price > 0 ? Math.floor((pointsFor(price, membershipOf((await orgSettingsRow(trx, member.orgId))?.settings).pointsPerBaht) * unearned) / price) : 0;
-    const takeBack = Math.min(earned, await pointsOf(trx, member.orgId, member.id));
-    if (takeBack > 0) {
-      await post(trx, { orgId: member.orgId, currency: 'PTS', kind: 'points_refunded', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_points', holder: member.id, amountMinor: takeBack }, { account: 'points_issued', amountMinor: -takeBack }] });
-      await memberMoved(trx, { member, kind: 'debited', what: 'points', amount: takeBack, unit: 'PTS', cause: 'package_refund', sourceId: sale.id });
-    }
+  }
+  // The points the refunded part earned go too, as far as the member still has them.
+  if (takeBack > 0) {
+    await post(trx, { orgId: member.orgId, currency: 'PTS', kind: 'points_refunded', sourceId: sale.id, memo: r.reason, lines: [{ account: 'member_points', holder: member.id, amountMinor: takeBack }, { account: 'points_issued', amountMinor: -takeBack }] });
+    await memberMoved(trx, { member, kind: 'debited', what: 'points', amount: takeBack, unit: 'PTS', cause: 'package_refund', sourceId: sale.id });
   }
   await trx('member_package_sales').where({ id: sale.id }).update({ status: 'refunded', refunded_minor: unearned, closed_at: trx.fn.now() });
   await recordAudit(trx, { orgId: member.orgId, actorType: r.actor.type, actorId: r.actor.id, action: 'member_package.refunded', subjectType: 'member', subjectId: member.id, details: { saleId: sale.id, creditsTakenBack: credits, refundedMinor: unearned, to, reason: r.reason } });

@@ -38,6 +38,7 @@ const dw = {
   full: { th: 'เต็ม', en: 'full' },
   moved: { th: 'ย้าย {{number}} ไปรอบ {{when}} แล้ว', en: 'Moved {{number}} to {{when}}' },
   refusedFull: { th: 'รอบ {{when}} เต็มแล้ว (ว่าง {{left}} ที่ ต้องการ {{asked}} ที่) {{number}} ยังอยู่รอบเดิม', en: 'The {{when}} session is full ({{left}} left, {{asked}} needed): {{number}} stays where it is.' },
+  refusedCredit: { th: 'เครดิตที่ใช้จอง {{number}} ใช้กับรอบ {{when}} ไม่ได้ (แพ็กเกจหมดอายุก่อน หรือไม่ครอบคลุมบริการนี้) {{number}} ยังอยู่รอบเดิม', en: 'The credit that paid for {{number}} does not pay for the {{when}} session (its package runs out before, or does not cover it): {{number}} stays where it is.' },
   overbookReason: { th: 'เหตุผลที่รับเกินจำนวน (ผู้จัดการ)', en: 'Reason to overbook (managers)' },
   overbook: { th: 'รับเกินจำนวน', en: 'Overbook' },
   failed: { th: 'ทำรายการไม่สำเร็จ ลองอีกครั้ง', en: 'That did not go through; try again.' },
@@ -80,6 +81,7 @@ export function DaySheet(p: { lang: Lang; canWork: boolean; canOverbook: boolean
       const d = a.error.details as { seatsLeft: number; seatsAsked: number };
       return setSaid({ number: b.number, text: fill(dw.refusedFull[lang], { when: whenOf(sessionId, s.service), left: d.seatsLeft, asked: d.seatsAsked, number: b.number }), full: { sessionId } });
     }
+    if (a.kind === 'refused' && a.error.code === 'no_credit') return setSaid({ number: b.number, text: fill(dw.refusedCredit[lang], { when: whenOf(sessionId, s.service), number: b.number }) });
     setSaid({ number: b.number, text: a.kind === 'refused' && a.status === 403 ? dw.notAllowed[lang] : dw.failed[lang] });
   };
 

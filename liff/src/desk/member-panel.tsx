@@ -1,20 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { adjustment, memberCard, memberPackageList } from '../../../core/contracts/members.ts';
+import type { adjustment, memberCard, memberPackageList, packageRefundPreview } from '../../../core/contracts/members.ts';
 import { fill, moneyMinor, toMinor, when, type Lang, type Words } from '../kit/i18n.ts';
 import { staffCall, type StaffMe } from '../kit/staff.ts';
-import { Badge, common, Fact, Loading } from '../kit/ui.tsx';
+import { Badge, Fact, Loading } from '../kit/ui.tsx';
+import { Approvals } from './member-approvals.tsx';
+import { why } from './member-refusals.ts';
 
 /**
  * The member panel (docs/members.md, "On the desk"): a lazy chunk of the desk, shown beside a
  * customer's conversation and on the "Members" screen where staff type or scan a member number.
  * The figures are the REST member card's (core/members/member-card.ts), never computed here.
  * Selling a package carries one Idempotency-Key per form, so a double tap sells one; a give or
- * take-back above the org's amount says it waits for a manager.
+ * take-back above the org's amount says it waits for a manager. A refund shows the figures the
+ * server's rule computes (its preview) before staff confirm it.
  */
 type Card = z.infer<typeof memberCard>;
 type Packages = z.infer<typeof memberPackageList>;
 type Adjustment = z.infer<typeof adjustment>;
+type RefundPreview = z.infer<typeof packageRefundPreview>;
 
 const words = {
   member: { th: 'สมาชิก', en: 'Member' },
@@ -53,13 +57,20 @@ const words = {
   applied: { th: 'บันทึกแล้ว', en: 'Done' },
   awaiting: { th: 'รอผู้จัดการอนุมัติ (เกินวงเงินที่ร้านตั้งไว้)', en: "Awaiting a manager's approval (above the business's amount)" },
   badAmount: { th: 'กรุณาใส่จำนวนที่ไม่ใช่ศูนย์ เช่น 2 หรือ -1,500', en: 'Enter an amount other than zero, like 2 or -1,500' },
-  insufficient: { th: 'ยอดไม่พอ: มีอยู่ {{held}}', en: 'Not enough: it holds {{held}}' },
-  failed: { th: 'ทำไม่สำเร็จ: {{why}}', en: 'Could not do it: {{why}}' },
   find: { th: 'ค้นหาสมาชิก', en: 'Find a member' },
   typeNumber: { th: 'หมายเลขสมาชิก (พิมพ์หรือสแกน)', en: 'Member number (type or scan)' },
   search: { th: 'ค้นหา', en: 'Find' },
   scan: { th: 'สแกนคิวอาร์', en: 'Scan QR code' },
   notFound: { th: 'ไม่พบสมาชิกหมายเลขนี้ กรุณาตรวจสอบอีกครั้ง', en: 'No member has this number: check it and try again.' },
+  refund: { th: 'คืนเงินแพ็กเกจ', en: 'Refund' },
+  refundOf: { th: 'คืนเงิน {{name}}', en: 'Refund {{name}}' },
+  refundGives: { th: 'หักเครดิตที่เหลือ {{credits}} ครั้ง · คืนเงิน {{amount}} · หักคะแนน {{points}}', en: '{{credits}} credits left taken back · {{amount}} paid back · {{points}} points taken back' },
+  refundTo: { th: 'คืนเงินทาง', en: 'Pay back' },
+  to_wallet: { th: 'เข้ากระเป๋าเงินสมาชิก', en: "To the member's wallet" },
+  to_transfer: { th: 'โอนคืน (เงินออก)', en: 'As money out (transfer)' },
+  confirmRefund: { th: 'ยืนยันการคืนเงิน', en: 'Confirm the refund' },
+  cancel: { th: 'ยกเลิก', en: 'Cancel' },
+  refunded: { th: 'คืนเงิน {{name}} แล้ว: {{amount}}', en: '{{name}} refunded: {{amount}}' },
 } satisfies Record<string, Words>;
 
 const PAID_WITH = ['cash', 'transfer', 'wallet', 'free'] as const;
@@ -67,20 +78,14 @@ const TARGETS = ['credits', 'wallet', 'points'] as const;
 const newKey = () => crypto.randomUUID();
 const nameOf = (lang: Lang, x: { nameTh: string; nameEn: string }) => (lang === 'th' ? x.nameTh : x.nameEn);
 
-/** What a refusal says to the person at the counter. */
-function why(lang: Lang, a: { kind: string; error?: { code: string; message: string; details?: unknown } }): string {
-  if (a.kind === 'offline') return common.offline[lang];
-  const d = (a.error?.details ?? {}) as { balanceMinor?: number; currency?: string };
-  if (a.error?.code === 'insufficient_balance' && typeof d.balanceMinor === 'number') return fill(words.insufficient[lang], { held: moneyMinor(lang, d.balanceMinor, d.currency ?? 'THB') });
-  return fill(words.failed[lang], { why: a.error?.message ?? '' });
-}
-
 type Shown = { kind: 'loading' } | { kind: 'none' } | { kind: 'failed'; text: string } | { kind: 'card'; card: Card };
 
 /** The member panel of a contact (beside a conversation) or of a member found by number. */
 export default function MemberPanel(p: { lang: Lang; me: StaffMe; contactId?: string; memberId?: string; stamp?: string }) {
   const { lang, me } = p;
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
+  const [refunding, setRefunding] = useState('');
+  const [note, setNote] = useState('');
   const path = p.memberId ? `desk/members/${encodeURIComponent(p.memberId)}` : `desk/contacts/${encodeURIComponent(p.contactId ?? '')}/member`;
   const load = async () => {
     const a = await staffCall<Card>(path);
@@ -107,12 +112,27 @@ export default function MemberPanel(p: { lang: Lang; me: StaffMe; contactId?: st
       <ul class="list small" data-testid="member-packages">
         {c.packages.length === 0 && <li class="muted">{words.noPackages[lang]}</li>}
         {c.packages.map((s) => (
-          <li key={s.id} class="row">
-            <span>{nameOf(lang, s)}</span>
-            <span>{s.status === 'active' ? fill(words.left[lang], { n: s.creditsLeft, of: s.credits, until: when(lang, s.expiresAt, false) }) : <Badge tone="info">{words.closed[lang]}</Badge>}</span>
+          <li key={s.id}>
+            <div class="row">
+              <span>{nameOf(lang, s)}</span>
+              <span>{s.status === 'active' ? fill(words.left[lang], { n: s.creditsLeft, of: s.credits, until: when(lang, s.expiresAt, false) }) : <Badge tone="info">{words.closed[lang]}</Badge>}</span>
+            </div>
+            {s.status === 'active' && can('payments.refund') && refunding !== s.id && (
+              <button type="button" class="quiet" aria-label={fill(words.refundOf[lang], { name: nameOf(lang, s) })} onClick={() => (setRefunding(s.id), setNote(''))}>
+                {words.refund[lang]}
+              </button>
+            )}
+            {refunding === s.id && (
+              <RefundPackage lang={lang} memberId={c.id} sale={s} close={() => setRefunding('')} done={(text) => (setRefunding(''), setNote(text), load())} refused={load} />
+            )}
           </li>
         ))}
       </ul>
+      {note && (
+        <p class="small" role="status">
+          {note}
+        </p>
+      )}
       <h4 class="small">{words.history[lang]}</h4>
       <ul class="list small">
         {c.usage.length === 0 && <li class="muted">{words.noHistory[lang]}</li>}
@@ -147,6 +167,70 @@ function Enrol(p: { lang: Lang; me: StaffMe; contactId?: string; joined: () => v
       )}
       {said && <p class="small" role="status">{said}</p>}
     </section>
+  );
+}
+
+/** A package's refund: the rule's figures, read from the server, then a reason and a confirmation. */
+function RefundPackage(p: { lang: Lang; memberId: string; sale: Card['packages'][number]; close: () => void; done: (text: string) => void; refused: () => void }) {
+  const { lang, sale } = p;
+  const path = `desk/members/${p.memberId}/packages/${sale.id}/refund`;
+  const [preview, setPreview] = useState<RefundPreview | null>(null);
+  const [to, setTo] = useState<'wallet' | 'transfer' | ''>('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    void staffCall<RefundPreview>(path).then((a) => (a.kind === 'ok' ? setPreview(a.data) : setSaid(why(lang, a))));
+  }, [path]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const a = await staffCall<{ refundedMinor: number; currency: string }>(path, { method: 'POST', body: { reason: reason.trim(), to: to || preview!.to } });
+    setBusy(false);
+    if (a.kind === 'ok') return p.done(fill(words.refunded[lang], { name: nameOf(lang, sale), amount: moneyMinor(lang, a.data.refundedMinor, a.data.currency) }));
+    setSaid(why(lang, a));
+    // Refunded or used meanwhile: the card is read again, so the panel shows the package as it is.
+    p.refused();
+  };
+  return (
+    <form class="stack" onSubmit={(e) => void submit(e)} aria-label={fill(words.refundOf[lang], { name: nameOf(lang, sale) })}>
+      {preview && (
+        <>
+          <p class="small" data-testid="refund-figures">
+            {fill(words.refundGives[lang], { credits: preview.creditsLeft, amount: moneyMinor(lang, preview.refundMinor, preview.currency), points: preview.pointsTakenBack.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB') })}
+          </p>
+          <label>
+            {words.refundTo[lang]}
+            <select value={to || preview.to} onChange={(e) => setTo(e.currentTarget.value as 'wallet' | 'transfer')}>
+              {(['wallet', 'transfer'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {words[`to_${k}`][lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {words.reason[lang]}
+            <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} required maxLength={500} />
+          </label>
+        </>
+      )}
+      <div class="actions">
+        {preview && (
+          <button class="primary" disabled={busy}>
+            {words.confirmRefund[lang]}
+          </button>
+        )}
+        <button type="button" class="quiet" onClick={p.close}>
+          {words.cancel[lang]}
+        </button>
+      </div>
+      {said && (
+        <p class="small" role="alert">
+          {said}
+        </p>
+      )}
+    </form>
   );
 }
 
@@ -348,6 +432,7 @@ export function FindMember(p: { lang: Lang; me: StaffMe }) {
           <MemberPanel lang={lang} me={p.me} memberId={found.id} />
         </section>
       )}
+      {p.me.permissions.includes('members.adjust') && <Approvals lang={lang} me={p.me} />}
     </>
   );
 }
