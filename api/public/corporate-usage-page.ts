@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { usageByToken } from '../../core/members/corporate-clients.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import { escapeHtml } from '../../core/templates/email-templates.ts';
+import { thaiFontUrls } from '../liff/liff-pages.ts';
 import { route } from '../route.ts';
 
 /**
@@ -38,18 +39,23 @@ const W = {
 
 const STYLE = `:root{color-scheme:light dark;--fg:#1f2933;--muted:#52606d;--bg:#f5f7fa;--card:#fff;--line:#d9e2ec;--accent:#0b69a3}
 @media (prefers-color-scheme:dark){:root{--fg:#e4e7eb;--muted:#b0bac5;--bg:#111820;--card:#1b2430;--line:#2f3b4a;--accent:#7cc4fa}}
-*{box-sizing:border-box}body{margin:0;padding:16px;font-family:'Sarabun','Noto Sans Thai','Leelawadee UI',Tahoma,sans-serif;color:var(--fg);background:var(--bg);line-height:1.55}
+*{box-sizing:border-box}body{margin:0;padding:16px;font-family:'Opsdesk Thai',system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans Thai',Thonburi,'Leelawadee UI',Tahoma,sans-serif;color:var(--fg);background:var(--bg);line-height:1.55}
 main{max-width:560px;margin:0 auto}header{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
 .biz{color:var(--muted);margin:0}a{color:var(--accent)}h1{font-size:22px;margin:4px 0 12px}h2{font-size:18px;margin:0 0 8px}
 section{background:var(--card);border-radius:12px;padding:16px;margin:0 0 16px}ul{list-style:none;margin:0;padding:0}
 li{padding:10px 0;border-top:1px solid var(--line)}li:first-child{border-top:0}.muted{color:var(--muted)}.big{font-size:20px;font-weight:700;margin:0}
 p{margin:4px 0}.flag{font-weight:700}`;
 
-function html(lang: Lang, title: string, body: string): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+/** The LIFF pages' self-hosted Thai font, so Thai reads on a device that has none of its own. */
+export type Fonts = { weight: number; url: string }[];
+const fontFaces = (fonts: Fonts) =>
+  fonts.map((f) => `@font-face{font-family:'Opsdesk Thai';font-weight:${f.weight};font-display:swap;src:local('Noto Sans Thai'),url('${f.url}') format('woff2');unicode-range:U+0E01-0E5B,U+200C-200D,U+25CC}`).join('');
+
+function html(lang: Lang, title: string, body: string, fonts: Fonts): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${fontFaces(fonts)}${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export function usagePage(u: Usage, business: string, timeZone: string, lang: Lang): string {
+export function usagePage(u: Usage, business: string, timeZone: string, lang: Lang, fonts: Fonts = []): string {
   const e = escapeHtml;
   const date = (iso: string) => new Intl.DateTimeFormat(lang === 'th' ? 'th-TH' : 'en-GB', { dateStyle: 'medium', timeZone }).format(new Date(iso));
   const c = u.client;
@@ -79,13 +85,14 @@ export function usagePage(u: Usage, business: string, timeZone: string, lang: La
 <section aria-labelledby="seats"><p class="big" id="seats" data-taken>${W.taken[lang](c.seatsTaken, c.seats)}</p><p class="muted">${W.open[lang]} ${date(c.validFrom)} – ${date(c.validUntil)}</p>${flag ? `<p class="flag">${flag}</p>` : ''}</section>
 <section aria-labelledby="holders"><h2 id="holders">${W.holders[lang]}</h2>${holders}</section>
 ${released}<p class="muted">${W.note[lang]}</p>`,
+    fonts,
   );
 }
 
 /** The same page for every token that is no live link, in both languages: it names nothing. */
-export function noUsagePage(): string {
+export function noUsagePage(fonts: Fonts = []): string {
   const part = (l: Lang) => `<section lang="${l}"><h1>${W.gone[l].title}</h1><p>${W.gone[l].text}</p></section>`;
-  return html('th', `${W.gone.th.title} · ${W.gone.en.title}`, part('th') + part('en'));
+  return html('th', `${W.gone.th.title} · ${W.gone.en.title}`, part('th') + part('en'), fonts);
 }
 
 export const corporateUsageRoutes = [
@@ -105,10 +112,11 @@ export const corporateUsageRoutes = [
       ctx.set('Cache-Control', 'no-store');
       ctx.set('Referrer-Policy', 'no-referrer');
       ctx.set('X-Robots-Tag', 'noindex');
-      ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-      if (!u) return { status: 404, body: noUsagePage() };
+      ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      const fonts = await thaiFontUrls(deps);
+      if (!u) return { status: 404, body: noUsagePage(fonts) };
       const org = await getOrg(deps.knex, u.orgId);
-      return { status: 200, body: usagePage(u, org.name, org.timeZone, query.lang === 'en' ? 'en' : 'th') };
+      return { status: 200, body: usagePage(u, org.name, org.timeZone, query.lang === 'en' ? 'en' : 'th', fonts) };
     },
   }),
 ];
