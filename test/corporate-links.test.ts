@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildBalances, trialBalance } from '../core/ledger/ledger.ts';
+import { upsertChannelByOrigin } from '../core/channels/channel-directory.ts';
+import { learnBasicId } from '../core/channels/line-basic-id.ts';
+import { SecretBox } from '../core/crypto/secret-box.ts';
 import { createClient, listClients } from '../core/members/corporate-clients.ts';
 import { sweepMembers } from '../core/members/member-expiry.ts';
 import { apiClient } from './support/api-client.ts';
@@ -89,6 +92,21 @@ describe('the LINE link that carries the join code', () => {
     expect(decodeURIComponent(new URL(after.joinLink.th).search.slice(1))).toBe(c.joinText.th);
     const listed = (await api('GET', '/api/v1/corporate-clients')).json.find((x: { id: string }) => x.id === c.id);
     expect(listed.joinLink).toEqual(after.joinLink);
+  });
+
+  it('the bootstrap channel keeps its basic id across a restart with the same token, and forgets it for another account', async () => {
+    const other = await h.otherOrg({ key: `svc_${++n}`, name: { th: 'บริการ', en: 'Service' } });
+    const secrets = new SecretBox(randomBytes(32));
+    const boot = (token: string) => upsertChannelByOrigin(h.sys.knex, secrets, { orgId: other.id, kind: 'line', name: 'LINE Official Account', credentials: { channelSecret: 's', channelAccessToken: token }, settings: { origin: 'env' } });
+    const id = await boot('token-one');
+    await learnBasicId(h.sys.knex, id, '@123abcde');
+    // A wrong shape is not kept (it would make a broken link).
+    await learnBasicId(h.sys.knex, id, 'not an id');
+    expect((await h.sys.knex('channels').where({ id }).first()).settings.basicId).toBe('@123abcde');
+    expect(await boot('token-one')).toBe(id);
+    expect((await h.sys.knex('channels').where({ id }).first()).settings.basicId).toBe('@123abcde');
+    await boot('token-two');
+    expect((await h.sys.knex('channels').where({ id }).first()).settings.basicId).toBeUndefined();
   });
 
   it('a business with no LINE channel: no link, and the reason is that there is no channel', async () => {
