@@ -10,7 +10,9 @@ import { errorsOf, type FieldErrors, ReadOnlyNote, Screen, type ScreenProps, sen
  * Corporate clients (`/liff/settings/corporate/<id>`, loaded when opened; seed 000): the clients
  * with their seats taken of all and the code their people type in the chat; a new client (name,
  * seats, the package each seat carries, until when); one client's seats, who holds each and what
- * they used, and a seat released when a person leaves. Through the REST routes of docs/members.md.
+ * they used, and a seat released when a person leaves; the LINE link that carries the code (or why
+ * there is none yet) and the company's usage link, each with a copy button, the usage link made
+ * anew or revoked here. Through the REST routes of docs/members.md.
  */
 type Client = z.infer<typeof corporateClient>;
 type Usage = z.infer<typeof corporateSeatUsage>;
@@ -214,7 +216,7 @@ function ClientSeats(p: ScreenProps & { clientId: string }) {
             <p class="muted small">{fill(words.valid[L], { from: when(L, d.client.validFrom, false), until: when(L, d.client.validUntil, false) })}</p>
             {d.client.status === 'suspended' && <Badge tone="wait">{words.suspended[L]}</Badge>}
           </section>
-          <UsageLink lang={L} canManage={p.canManage} client={d.client} onChanged={(client) => set({ ...d, client })} />
+          {(d.client.usageLink || p.canManage) && <UsageLink lang={L} canManage={p.canManage} client={d.client} onChanged={(client) => set({ ...d, client })} />}
           <section class="card" aria-labelledby="cc-holders">
             <h2 id="cc-holders">{words.holders[L]}</h2>
             {d.seats.length ? (
