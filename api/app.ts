@@ -46,6 +46,7 @@ import { serviceFeedRoutes } from './public/service-feed-routes.ts';
 import { publicRoutes } from './public/case-tracking-routes.ts';
 import { mediaRoutes } from './public/media-routes.ts';
 import { mountUnsubscribePage } from './public/unsubscribe-page.ts';
+import { corporateUsageRoutes } from './public/corporate-usage-page.ts';
 import { mountRoute, type Route } from './route.ts';
 import { outboxRoutes } from './admin/outbox-routes.ts';
 import { auditRoutes } from './admin/audit-routes.ts';
@@ -102,6 +103,7 @@ export const apiRoutes: Route[] = [
   ...serviceFeedRoutes,
   ...mediaRoutes,
   ...documentLinkRoutes,
+  ...corporateUsageRoutes,
   // liff/: the mini-apps' API, a LIFF ID token LINE vouches for (api/liff/README.md)
   ...liffRoutes,
   // liff-staff/: the staff apps' API, a LIFF ID token of an active staff member whose role allows the route

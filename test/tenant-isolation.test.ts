@@ -40,6 +40,9 @@ const b = {} as {
   conversationId: string;
   messageId: string;
   outboxId: string;
+  corporateClientId: string;
+  corporateCode: string;
+  corporateUsageToken: string;
 };
 
 /** The order number B's customer wrote about. */
@@ -99,6 +102,11 @@ beforeAll(async () => {
   expect(quote.status, JSON.stringify(quote.json)).toBe(201);
   const sent = await asB('POST', `/api/v1/bookings/${b.bookingNumber}/quotes/1/send`);
   b.quoteToken = (sent.json.url as string).split('/liff/quote/')[1];
+  // A corporate client of B's, with a usage link: its id is what A names on the corporate routes.
+  const corporate = await asB('POST', '/api/v1/corporate-clients', { name: 'B Corp', codePrefix: 'BCORP', seats: 2, validUntil: `${new Date().getUTCFullYear() + 1}-06-30T00:00:00Z` });
+  expect(corporate.status, JSON.stringify(corporate.json)).toBe(201);
+  const usage = await asB('POST', `/api/v1/corporate-clients/${corporate.json.id}/usage-link`);
+  Object.assign(b, { corporateClientId: corporate.json.id, corporateCode: corporate.json.code, corporateUsageToken: (usage.json.usageLink.url as string).split('/').pop() });
   await untilSettled(h.sys.knex);
   b.outboxId = (await h.sys.knex('outbox').where({ org_id: b.orgId }).first()).id;
 }, 120_000);
@@ -126,6 +134,7 @@ function bValueFor(path: string, param: string): string {
     providers: B_KEYS.provider,
     faq: B_KEYS.faq,
     'saved-replies': B_KEYS.reply,
+    'corporate-clients': b.corporateClientId,
   };
   if (param === 'contactId') return b.contactId;
   if (param === 'orderId') return B_ORDER;
@@ -166,7 +175,7 @@ function operationsOf(doc: { paths: Record<string, Record<string, Operation['op'
 }
 
 /** Every identifier of B's a response must not hold. */
-const bSecrets = () => [b.orgId, b.caseNumber, b.caseToken, b.bookingNumber, b.quoteToken, b.contactId, b.conversationId, b.channelId, b.adminId, b.keyId, ...Object.values(B_KEYS)];
+const bSecrets = () => [b.orgId, b.caseNumber, b.caseToken, b.bookingNumber, b.quoteToken, b.contactId, b.conversationId, b.channelId, b.adminId, b.keyId, b.corporateClientId, b.corporateCode, b.corporateUsageToken, ...Object.values(B_KEYS)];
 
 describe('isolation between businesses, for every operation of the OpenAPI document', () => {
   it('answers A 404 or 403 for every record of B, shows A nothing of B, and writes nothing of B', async () => {

@@ -1,8 +1,18 @@
+import type { Context } from 'koa';
 import * as c from '../../core/contracts/corporate-clients.ts';
 import { transactionRetried } from '../../core/db/deadlock-retry.ts';
-import { changeClient, clientSeats, clientView, createClient, joinByCode, listClients, releaseSeat, clientById } from '../../core/members/corporate-clients.ts';
+import { changeClient, clientSeats, clientView, createClient, joinByCode, listClients, makeUsageLink, releaseSeat, clientById, revokeUsageLink } from '../../core/members/corporate-clients.ts';
+import type { AppDeps } from '../deps.ts';
 import { inSettingsApp } from '../liff/staff-apps.ts';
 import { route } from '../route.ts';
+
+type View = Awaited<ReturnType<typeof clientView>>;
+
+/** A client as answered: its usage link whole, at this API's public address. */
+const answered = (deps: AppDeps, ctx: Context) => (v: View) => {
+  const { usageLink, ...rest } = v;
+  return { ...rest, usageLink: usageLink && { url: `${deps.publicBaseUrl ?? ctx.origin}${usageLink.path}`, madeAt: usageLink.madeAt, worksUntil: usageLink.worksUntil } };
+};
 
 /** Corporate clients with seats (seed 000; docs/members.md "Corporate clients"). */
 export const corporateClientRoutes = [
@@ -14,7 +24,7 @@ export const corporateClientRoutes = [
     tag: 'members',
     access: 'members.read',
     response: c.corporateClientList,
-    handle: ({ caller, deps }) => listClients(deps.knex, caller.orgId),
+    handle: async ({ caller, deps, ctx }) => (await listClients(deps.knex, caller.orgId)).map(answered(deps, ctx)),
   }),
 
   route({
@@ -27,7 +37,7 @@ export const corporateClientRoutes = [
     body: c.corporateClientInput,
     response: c.corporateClient,
     status: 201,
-    handle: ({ caller, deps, body }) => deps.knex.transaction((trx) => createClient(trx, { orgId: caller.orgId, actor: caller.actor }, body)),
+    handle: async ({ caller, deps, body, ctx }) => answered(deps, ctx)(await deps.knex.transaction((trx) => createClient(trx, { orgId: caller.orgId, actor: caller.actor }, body))),
   }),
 
   route({
@@ -37,7 +47,7 @@ export const corporateClientRoutes = [
     tag: 'members',
     access: 'members.read',
     response: c.corporateClient,
-    handle: async ({ caller, deps, params }) => clientView(deps.knex, await clientById(deps.knex, caller.orgId, params.id)),
+    handle: async ({ caller, deps, params, ctx }) => answered(deps, ctx)(await clientView(deps.knex, await clientById(deps.knex, caller.orgId, params.id))),
   }),
 
   route({
@@ -49,7 +59,30 @@ export const corporateClientRoutes = [
     access: 'corporate.manage',
     body: c.corporateClientChange,
     response: c.corporateClient,
-    handle: ({ caller, deps, params, body }) => deps.knex.transaction((trx) => changeClient(trx, { orgId: caller.orgId, actor: caller.actor }, params.id, body)),
+    handle: async ({ caller, deps, params, body, ctx }) => answered(deps, ctx)(await deps.knex.transaction((trx) => changeClient(trx, { orgId: caller.orgId, actor: caller.actor }, params.id, body))),
+  }),
+
+  route({
+    method: 'post',
+    path: '/api/v1/corporate-clients/:id/usage-link',
+    staffApp: inSettingsApp('/corporate-clients/:id/usage-link', "Make the client's usage link from the settings screen (as POST /api/v1/corporate-clients/:id/usage-link)"),
+    summary:
+      "Make the link the client's contact person opens to read the seats' usage, no sign-in (`usageLink.url`): seats taken, who holds each and what they used, seats released. One live link per client: a new one ends the one before. It works until revoked, and 30 days after the client ends at most",
+    tag: 'members',
+    access: 'corporate.manage',
+    response: c.corporateClient,
+    handle: async ({ caller, deps, params, ctx }) => answered(deps, ctx)(await deps.knex.transaction((trx) => makeUsageLink(trx, { orgId: caller.orgId, actor: caller.actor }, params.id))),
+  }),
+
+  route({
+    method: 'delete',
+    path: '/api/v1/corporate-clients/:id/usage-link',
+    staffApp: inSettingsApp('/corporate-clients/:id/usage-link', "Revoke the client's usage link from the settings screen (as DELETE /api/v1/corporate-clients/:id/usage-link)"),
+    summary: "Revoke the client's usage link: it answers the same 404 page as a link that never was, from now on (none live: nothing changes)",
+    tag: 'members',
+    access: 'corporate.manage',
+    response: c.corporateClient,
+    handle: async ({ caller, deps, params, ctx }) => answered(deps, ctx)(await deps.knex.transaction((trx) => revokeUsageLink(trx, { orgId: caller.orgId, actor: caller.actor }, params.id))),
   }),
 
   route({
@@ -60,7 +93,10 @@ export const corporateClientRoutes = [
     tag: 'members',
     access: 'members.read',
     response: c.corporateSeatUsage,
-    handle: ({ caller, deps, params }) => clientSeats(deps.knex, caller.orgId, params.id),
+    handle: async ({ caller, deps, params, ctx }) => {
+      const u = await clientSeats(deps.knex, caller.orgId, params.id);
+      return { ...u, client: answered(deps, ctx)(u.client) };
+    },
   }),
 
   route({

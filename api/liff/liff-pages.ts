@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'koa';
@@ -15,6 +15,19 @@ export const LIFF_PAGES = [...CUSTOMER_PAGES, ...STAFF_PAGES] as const;
 const DEFAULT_DIST = resolve(import.meta.dirname, '../../liff/dist');
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
 const ASSET = /^assets\/[\w.-]+$/;
+
+/**
+ * The built Thai font files (`/liff/assets/noto-sans-thai-…-<hash>.woff2`) by weight, for pages the
+ * API renders itself (a corporate client's usage page) to read as the LIFF pages do on a device
+ * with no Thai font; none while the LIFF pages are not built.
+ */
+export async function thaiFontUrls(deps: AppDeps): Promise<{ weight: number; url: string }[]> {
+  const files = await readdir(join(deps.liff?.distDir ?? DEFAULT_DIST, 'assets')).catch(() => [] as string[]);
+  return files.flatMap((f) => {
+    const m = /^noto-sans-thai-thai-(\d{3})-normal-[\w-]+\.woff2$/.exec(f);
+    return m ? [{ weight: Number(m[1]), url: `/liff/assets/${f}` }] : [];
+  });
+}
 
 interface Served {
   type: string;

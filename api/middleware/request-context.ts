@@ -8,7 +8,7 @@ const acceptedId = /^[\w.:-]{1,128}$/;
  * Paths whose segments are secrets (a tracking token is the key to a case): logged without them.
  */
 const SECRET_SEGMENTS: [RegExp, string][] = [
-  [/^(\/public\/v1\/(?:cases|quotes|bookings)\/)[^/]+/i, '$1:token'],
+  [/^(\/public\/v1\/(?:cases|quotes|bookings|corporate-usage)\/)[^/]+/i, '$1:token'],
   // The customer pages carry the same tokens (/liff/track/<token>, /liff/quote/<token>).
   [/^(\/liff\/(?:track|quote)\/)[^/]+/i, '$1:token'],
 ];

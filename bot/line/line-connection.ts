@@ -89,13 +89,13 @@ export function lineClient(c: { channelAccessToken: string; apiBaseUrl: string }
   return new messagingApi.MessagingApiClient({ channelAccessToken: c.channelAccessToken, baseURL: c.apiBaseUrl });
 }
 
-export type TokenAnswer = { ok: true; botName: string; botUserId: string } | ({ ok: false } & LineFailure);
+export type TokenAnswer = { ok: true; botName: string; botUserId: string; basicId: string | null } | ({ ok: false } & LineFailure);
 
 /** Step one: whose token is this? LINE's bot info, or why not. */
 export async function checkLineToken(c: { channelAccessToken: string; apiBaseUrl: string; timeoutMs?: number }): Promise<TokenAnswer> {
   try {
     const info = await withinCheckTime(lineClient(c).getBotInfo(), c.timeoutMs ?? LINE_CHECK_TIMEOUT_MS);
-    return { ok: true, botName: info.displayName, botUserId: info.userId };
+    return { ok: true, botName: info.displayName, botUserId: info.userId, basicId: info.basicId ?? null };
   } catch (err) {
     return { ok: false, ...lineFailure(err) };
   }
@@ -144,10 +144,10 @@ export async function checkLineConnection(c: {
   token?: TokenAnswer;
   timeoutMs?: number;
   now?: Date;
-}): Promise<LineConnectionCheck & { botUserId: string | null }> {
+}): Promise<LineConnectionCheck & { botUserId: string | null; basicId: string | null }> {
   const token = c.token ?? (await checkLineToken(c));
   if (!token.ok) {
-    return { ok: false, token: token.problem === 'token_refused' ? 'refused' : 'unchecked', problem: token.problem, webhook: 'not_set', secret: 'unchecked', botName: null, webhookUrl: c.webhookUrl, status: token.status, message: token.message, checkedAt: (c.now ?? new Date()).toISOString(), botUserId: null };
+    return { ok: false, token: token.problem === 'token_refused' ? 'refused' : 'unchecked', problem: token.problem, webhook: 'not_set', secret: 'unchecked', botName: null, webhookUrl: c.webhookUrl, status: token.status, message: token.message, checkedAt: (c.now ?? new Date()).toISOString(), botUserId: null, basicId: null };
   }
-  return { ...(await checkLineWebhook({ ...c, botName: token.botName })), botUserId: token.botUserId };
+  return { ...(await checkLineWebhook({ ...c, botName: token.botName })), botUserId: token.botUserId, basicId: token.basicId };
 }

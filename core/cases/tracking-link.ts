@@ -29,5 +29,14 @@ export function trackingLinkLive(
   if (c.status !== 'resolved' && c.status !== 'closed') return true;
   const ends = [c.resolved_at, c.closed_at].filter((d) => d !== null).map((d) => new Date(d as Date | string).getTime());
   if (ends.length === 0) return true;
-  return now.getTime() - Math.max(...ends) < days * 24 * 60 * 60 * 1000;
+  return linkLiveAfterEnd(new Date(Math.max(...ends)), now, days);
+}
+
+/** A no-login link to something that ended at `end` works `days` more days (the tracking link's window, reused by other token links). */
+export function linkLiveAfterEnd(end: Date | string, now: Date, days = TRACKING_LINK_DAYS_AFTER_END): boolean {
+  return now.getTime() < linkEndsAt(end, days).getTime();
+}
+
+export function linkEndsAt(end: Date | string, days = TRACKING_LINK_DAYS_AFTER_END): Date {
+  return new Date(new Date(end).getTime() + days * 24 * 60 * 60 * 1000);
 }

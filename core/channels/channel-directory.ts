@@ -281,18 +281,27 @@ export async function addChannel(
  * simulator's generated credentials): created once, its credentials replaced when they change.
  */
 export async function upsertChannelByOrigin(db: Knex, secrets: SecretBox, c: NewChannel & { settings: ChannelSettings & { origin: string } }): Promise<string> {
-  const existing = await db('channels')
-    .select('id')
+  const existing: Pick<ChannelRow, 'id' | 'settings' | 'credentials_encrypted'> | undefined = await db('channels')
+    .select('id', 'settings', 'credentials_encrypted')
     .where({ org_id: c.orgId, kind: c.kind })
     .whereRaw(`settings->>'origin' = ?`, [c.settings.origin])
     .first();
   if (!existing) return createChannel(db, secrets, c);
+  // The same LINE token is the same Official Account: what LINE told of it (its basic id) still holds after a restart.
+  let before: Record<string, string> = {};
+  try {
+    if (existing.credentials_encrypted) before = secrets.openJson<Record<string, string>>(existing.credentials_encrypted, sealContext(existing.id));
+  } catch {
+    // Sealed the old way (resealed at start-up): taken as another account, nothing kept.
+  }
+  const sameAccount = c.kind === 'line' && before.channelAccessToken === (c.credentials as LineCredentials).channelAccessToken;
+  const kept = sameAccount && existing.settings?.basicId ? { basicId: existing.settings.basicId } : {};
   await db('channels')
     .where({ id: existing.id })
     .update({
       name: c.name,
       credentials_encrypted: secrets.seal(c.credentials, sealContext(existing.id)),
-      settings: JSON.stringify(c.settings),
+      settings: JSON.stringify({ ...c.settings, ...kept }),
       is_active: true,
       ...(c.externalId ? { external_id: c.externalId } : {}),
     });

@@ -39,6 +39,18 @@ export const corporateClient = z
     validUntil: instant,
     status: z.enum(['active', 'suspended']),
     joinText: z.object({ th: z.string(), en: z.string() }).meta({ description: 'What a person sends the business in the chat to join' }),
+    joinLink: z
+      .object({ th: z.url(), en: z.url() })
+      .nullable()
+      .meta({ description: "LINE's link (`https://line.me/R/oaMessage/<basic id>/?<join text>`) that opens a chat with the business's LINE account with the join text typed in; null while no LINE channel's basic id is known (see joinLinkMissing)" }),
+    joinLinkMissing: z
+      .enum(['no_line_channel', 'basic_id_unknown'])
+      .nullable()
+      .meta({ description: 'Why there is no join link: the business has no active LINE channel, or none was checked with LINE since it was connected (POST /api/v1/channels/:id/check teaches it its basic id)' }),
+    usageLink: z
+      .object({ url: z.url(), madeAt: instant, worksUntil: instant.meta({ description: '30 days after the client ends, unless revoked before' }) })
+      .nullable()
+      .meta({ description: "The contact person's link to the seats' usage (no sign-in); null: none, or revoked" }),
     createdAt: instant,
   })
   .meta({ id: 'CorporateClient' });

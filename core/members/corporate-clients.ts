@@ -1,6 +1,8 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
+import { linkEndsAt, linkLiveAfterEnd } from '../cases/tracking-link.ts';
+import { oaMessageLink, orgLineBasicId } from '../channels/line-basic-id.ts';
 import { DomainError, isUniqueViolation, notFound } from '../errors/index.ts';
 import { holderBalances } from '../ledger/ledger.ts';
 import { CREDITS } from './member-ledger.ts';
@@ -32,6 +34,8 @@ export interface ClientRow {
   valid_from: Date;
   valid_until: Date;
   status: 'active' | 'suspended';
+  usage_token: string | null;
+  usage_link_made_at: Date | null;
   created_at: Date;
 }
 
@@ -65,9 +69,17 @@ export function readClientCode(typed: string): string | null {
   return plain.slice(0, -4) + plain.slice(-4).replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-export async function clientView(db: Db, r: ClientRow) {
+/** Where the client's usage page is (the API's address goes in front). */
+export const usagePath = (token: string) => `/public/v1/corporate-usage/${token}`;
+const USAGE_TOKEN = /^[0-9a-f]{32}$/;
+
+type OrgLine = Awaited<ReturnType<typeof orgLineBasicId>>;
+
+export async function clientView(db: Db, r: ClientRow, line?: OrgLine) {
   const taken = Number((await db('corporate_seats').where({ client_id: r.id }).whereNull('released_at').count<{ n: string }[]>('* as n'))[0].n);
   const pkg = r.package_id ? await db('member_packages').where({ id: r.package_id }).first('key') : null;
+  const oa = line ?? (await orgLineBasicId(db, r.org_id));
+  const joinText = { th: `เข้าร่วม ${r.code}`, en: `join ${r.code}` };
   return {
     id: r.id,
     code: r.code,
@@ -80,7 +92,13 @@ export async function clientView(db: Db, r: ClientRow) {
     validFrom: new Date(r.valid_from).toISOString(),
     validUntil: new Date(r.valid_until).toISOString(),
     status: r.status,
-    joinText: { th: `เข้าร่วม ${r.code}`, en: `join ${r.code}` },
+    joinText,
+    // Tapped on a phone, LINE opens the chat with the business's account with the join text typed in.
+    joinLink: oa.basicId ? { th: oaMessageLink(oa.basicId, joinText.th), en: oaMessageLink(oa.basicId, joinText.en) } : null,
+    joinLinkMissing: oa.basicId === null ? oa.why : null,
+    usageLink: r.usage_token && r.usage_link_made_at
+      ? { path: usagePath(r.usage_token), madeAt: new Date(r.usage_link_made_at).toISOString(), worksUntil: linkEndsAt(r.valid_until).toISOString() }
+      : null,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
@@ -131,7 +149,8 @@ export async function clientById(db: Db, orgId: string, id: string, lock = false
 
 export async function listClients(db: Db, orgId: string) {
   const rows: ClientRow[] = await db('corporate_clients').where({ org_id: orgId }).orderBy('name');
-  return Promise.all(rows.map((r) => clientView(db, r)));
+  const line = await orgLineBasicId(db, orgId);
+  return Promise.all(rows.map((r) => clientView(db, r, line)));
 }
 
 /** Changes a client; its seats may not go below the seats taken (release some first). */
@@ -193,7 +212,8 @@ export async function joinByCode(trx: Knex.Transaction, r: { orgId: string; cont
   let saleId: string | null = null;
   if (client.package_id) {
     const pkg = await trx('member_packages').where({ id: client.package_id }).first('key');
-    saleId = (await sellPackage(trx, { member, packageKey: pkg.key, paidWith: 'free', actor, now })).id;
+    // The seat's package ends with the client at the latest: the members' sweep expires it then.
+    saleId = (await sellPackage(trx, { member, packageKey: pkg.key, paidWith: 'free', actor, now, expiresBy: new Date(client.valid_until) })).id;
   }
   const [seat] = await trx('corporate_seats').insert({ org_id: r.orgId, client_id: client.id, member_id: member.id, sale_id: saleId, taken_at: now }).returning('id');
   await recordAudit(trx, { orgId: r.orgId, actorType: actor.type, actorId: actor.id, action: 'corporate_seat.taken', subjectType: 'member', subjectId: member.id, details: { clientId: client.id, seatId: seat.id, saleId } });
@@ -259,4 +279,48 @@ export async function releaseSeat(trx: Knex.Transaction, r: { orgId: string; cli
   }
   await recordAudit(trx, { orgId: r.orgId, actorType: r.actor.type, actorId: r.actor.id, action: 'corporate_seat.released', subjectType: 'member', subjectId: seat.member_id, details: { clientId: client.id, seatId: seat.id, reason: r.reason, creditsTakenBack } });
   return { seatId: seat.id as string, creditsTakenBack };
+}
+
+/**
+ * The client's contact person's link to their seats' usage (no sign-in; docs/members.md): a token
+ * made as a case's tracking token is (32 random hex characters), one live per client: a new link
+ * ends the one before. It works until revoked, and at most TRACKING_LINK_DAYS_AFTER_END days after
+ * the client's end (the tracking link's window).
+ */
+export async function makeUsageLink(trx: Knex.Transaction, w: { orgId: string; actor: Actor }, id: string) {
+  const row = await clientById(trx, w.orgId, id, true);
+  const [updated]: ClientRow[] = await trx('corporate_clients')
+    .where({ id: row.id })
+    .update({ usage_token: randomUUID().replaceAll('-', ''), usage_link_made_at: trx.fn.now(), updated_at: trx.fn.now() })
+    .returning('*');
+  await recordAudit(trx, { orgId: w.orgId, actorType: w.actor.type, actorId: w.actor.id, action: 'corporate_client.usage_link_made', subjectType: 'corporate_client', subjectId: row.id, details: { replaced: Boolean(row.usage_token) } });
+  return clientView(trx, updated);
+}
+
+/** The usage link stops working now (the same 404 as a link that never was). */
+export async function revokeUsageLink(trx: Knex.Transaction, w: { orgId: string; actor: Actor }, id: string) {
+  const row = await clientById(trx, w.orgId, id, true);
+  if (!row.usage_token) return clientView(trx, row);
+  const [updated]: ClientRow[] = await trx('corporate_clients').where({ id: row.id }).update({ usage_token: null, usage_link_made_at: null, updated_at: trx.fn.now() }).returning('*');
+  await recordAudit(trx, { orgId: w.orgId, actorType: w.actor.type, actorId: w.actor.id, action: 'corporate_client.usage_link_revoked', subjectType: 'corporate_client', subjectId: row.id, details: {} });
+  return clientView(trx, updated);
+}
+
+/**
+ * What the usage link shows: the client's seats, who holds each and what they used, and the seats
+ * released, with nothing of the business's staff (no release reasons, which staff type). Undefined
+ * for a token that is no live link: wrong, revoked, or past its window, all alike.
+ */
+export async function usageByToken(db: Db, token: string, now: Date = new Date()) {
+  if (!USAGE_TOKEN.test(token)) return undefined;
+  const row: ClientRow | undefined = await db('corporate_clients').where({ usage_token: token }).first();
+  if (!row || !linkLiveAfterEnd(row.valid_until, now)) return undefined;
+  const { client, seats } = await clientSeats(db, row.org_id, row.id);
+  const person = (s: (typeof seats)[number]) => ({ memberNumber: s.memberNumber, name: s.name, takenAt: s.takenAt });
+  return {
+    orgId: row.org_id,
+    client: { name: client.name, seats: client.seats, seatsTaken: client.seatsTaken, validFrom: client.validFrom, validUntil: client.validUntil, suspended: client.status === 'suspended', ended: now >= new Date(client.validUntil) },
+    holders: seats.filter((s) => !s.releasedAt).map((s) => ({ ...person(s), package: s.package && { credits: s.package.credits, creditsUsed: s.package.creditsUsed, creditsLeft: s.package.creditsLeft, expiresAt: s.package.expiresAt } })),
+    released: seats.filter((s) => s.releasedAt).map((s) => ({ ...person(s), releasedAt: s.releasedAt! })),
+  };
 }

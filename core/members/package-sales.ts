@@ -96,7 +96,11 @@ export async function sellPackageOnce(trx: Knex.Transaction, s: Parameters<typeo
 }
 
 /** Sells the package to the member, on its terms as they are now. */
-export async function sellPackage(trx: Knex.Transaction, s: { member: Member; packageKey: string; paidWith: 'wallet' | 'transfer' | 'cash' | 'free'; actor: Actor; now?: Date; idempotency?: { key: string; hash: string } }) {
+export async function sellPackage(
+  trx: Knex.Transaction,
+  /** `expiresBy`: the package ends then at the latest (a corporate seat's, with its client). */
+  s: { member: Member; packageKey: string; paidWith: 'wallet' | 'transfer' | 'cash' | 'free'; actor: Actor; now?: Date; expiresBy?: Date; idempotency?: { key: string; hash: string } },
+) {
   const { member } = s;
   const p = await packageByKey(trx, member.orgId, s.packageKey);
   if (!p.isActive) throw new DomainError('conflict', `The package ${p.key} is not sold any more`, { reason: 'package_inactive' });
@@ -116,7 +120,7 @@ export async function sellPackage(trx: Knex.Transaction, s: { member: Member; pa
       validity_days: p.validityDays,
       paid_with: s.paidWith,
       sold_at: now,
-      expires_at: new Date(now.getTime() + p.validityDays * 86_400_000),
+      expires_at: new Date(Math.min(now.getTime() + p.validityDays * 86_400_000, s.expiresBy?.getTime() ?? Infinity)),
       idempotency_key: s.idempotency?.key ?? null,
       idempotency_hash: s.idempotency?.hash ?? null,
     })

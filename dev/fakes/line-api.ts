@@ -170,7 +170,8 @@ export class FakeLineState extends EventEmitter<LineEvents> {
     const userId = channel.bot?.userId ?? lineId('U');
     const bot: messagingApi.BotInfoResponse = {
       userId,
-      basicId: `@${randomBytes(4).toString('hex').slice(0, 7)}`,
+      // LINE's form: @, three digits, five letters (e.g. @123abcde).
+      basicId: `@${String(randomInt(1000)).padStart(3, '0')}${Array.from({ length: 5 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('')}`,
       displayName: 'Opsdesk (fake)',
       chatMode: 'bot',
       markAsReadMode: 'manual',

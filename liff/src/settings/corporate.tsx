@@ -10,7 +10,9 @@ import { errorsOf, type FieldErrors, ReadOnlyNote, Screen, type ScreenProps, sen
  * Corporate clients (`/liff/settings/corporate/<id>`, loaded when opened; seed 000): the clients
  * with their seats taken of all and the code their people type in the chat; a new client (name,
  * seats, the package each seat carries, until when); one client's seats, who holds each and what
- * they used, and a seat released when a person leaves. Through the REST routes of docs/members.md.
+ * they used, and a seat released when a person leaves; the LINE link that carries the code (or why
+ * there is none yet) and the company's usage link, each with a copy button, the usage link made
+ * anew or revoked here. Through the REST routes of docs/members.md.
  */
 type Client = z.infer<typeof corporateClient>;
 type Usage = z.infer<typeof corporateSeatUsage>;
@@ -41,8 +43,64 @@ const words = {
   release: { th: 'ยกเลิกที่นั่ง', en: 'Release seat' },
   reason: { th: 'เหตุผล', en: 'Reason' },
   confirm: { th: 'ยืนยันยกเลิกที่นั่ง', en: 'Confirm release' },
-  back: { th: 'คืนเครดิตที่เหลือ {{n}} ครั้ง', en: '{{n}} credits left taken back' },
+  orLink: { th: 'หรือส่งลิงก์นี้:', en: 'Or send this link:' },
+  no_line_channel: { th: 'ยังไม่มีลิงก์: ยังไม่ได้เชื่อมต่อ LINE', en: 'No link yet: connect LINE first' },
+  basic_id_unknown: { th: 'ยังไม่มีลิงก์: กด "ตรวจอีกครั้ง" ที่ช่องทาง LINE', en: 'No link yet: press "Check again" on the LINE channel' },
+  copy: { th: 'คัดลอก', en: 'Copy' },
+  usage: { th: 'ลิงก์ให้บริษัทดูการใช้', en: "The company's usage link" },
+  usageIs: { th: 'ใช้ได้ถึง {{until}}', en: 'Works until {{until}}' },
+  make: { th: 'สร้างลิงก์', en: 'New link' },
+  revoke: { th: 'ยกเลิกลิงก์', en: 'Revoke link' },
 } satisfies Dict;
+
+/** A link to hand on, with a button that copies it. */
+function CopyLink(p: { lang: Lang; url: string; label: string }) {
+  const [done, setDone] = useState(false);
+  return (
+    <p>
+      <span class="muted small">{p.label} </span>
+      <a href={p.url} class="link-text">
+        {p.url}
+      </a>{' '}
+      <button type="button" onClick={() => navigator.clipboard.writeText(p.url).then(() => setDone(true))}>
+        {words.copy[p.lang]}
+        {done && ' ✓'}
+      </button>
+    </p>
+  );
+}
+
+/** The usage link of the client's contact person: made, made anew or revoked by those who manage clients. */
+function UsageLink(p: { lang: Lang; canManage: boolean; client: Client; onChanged: (c: Client) => void }) {
+  const L = p.lang;
+  const u = p.client.usageLink;
+  const [error, setError] = useState<string>();
+  const act = async (method: 'POST' | 'DELETE') => {
+    const a = await send<Client>(method, `corporate-clients/${p.client.id}/usage-link`);
+    if (a.kind !== 'ok') return setError(errorsOf(a, L)._form);
+    setError(undefined);
+    p.onChanged(a.data);
+  };
+  return (
+    <section class="card" aria-labelledby="cc-usage">
+      <h2 id="cc-usage">{words.usage[L]}</h2>
+      {u && <CopyLink lang={L} url={u.url} label={fill(words.usageIs[L], { until: when(L, u.worksUntil, false) })} />}
+      {p.canManage && (
+        <div class="actions">
+          <button type="button" onClick={() => act('POST')}>
+            {words.make[L]}
+          </button>
+          {u && (
+            <button type="button" onClick={() => act('DELETE')}>
+              {words.revoke[L]}
+            </button>
+          )}
+        </div>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+    </section>
+  );
+}
 
 export default function Corporate(p: ScreenProps) {
   return p.item ? <ClientSeats {...p} clientId={p.item} /> : <Clients {...p} />;
@@ -83,9 +141,11 @@ function Clients(p: ScreenProps) {
   );
 }
 
+const BLANK = { name: '', seats: '10', packageKey: '', until: '', contact: '' };
+
 function NewClient(p: { lang: Lang; onAdded: (c: Client) => void }) {
   const L = p.lang;
-  const [f, setF] = useState({ name: '', seats: '10', packageKey: '', until: '', contact: '' });
+  const [f, setF] = useState(BLANK);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -114,7 +174,7 @@ function NewClient(p: { lang: Lang; onAdded: (c: Client) => void }) {
     }
     setErrors({});
     setSaved(true);
-    setF({ name: '', seats: '10', packageKey: '', until: '', contact: '' });
+    setF(BLANK);
     p.onAdded(a.data);
   };
   return (
@@ -124,13 +184,7 @@ function NewClient(p: { lang: Lang; onAdded: (c: Client) => void }) {
         <TextField id="cc-name" errorId="cc-name-e" label={words.name[L]} value={f.name} error={errors.name} onInput={set('name')} />
         <TextField id="cc-seats" errorId="cc-seats-e" label={words.seatCount[L]} type="number" inputMode="numeric" value={f.seats} error={errors.seats} onInput={set('seats')} />
         <TextField id="cc-package" errorId="cc-package-e" label={words.packageKey[L]} value={f.packageKey} error={errors.packageKey} onInput={set('packageKey')} autoCapitalize="none" spellcheck={false} />
-        <label for="cc-until">{words.until[L]}</label>
-        <input id="cc-until" type="date" value={f.until} aria-invalid={errors.validUntil ? 'true' : undefined} aria-describedby={errors.validUntil ? 'cc-until-e' : undefined} onInput={(e) => set('until')((e.target as HTMLInputElement).value)} />
-        {errors.validUntil && (
-          <p class="error" id="cc-until-e" role="alert">
-            {errors.validUntil}
-          </p>
-        )}
+        <TextField id="cc-until" errorId="cc-until-e" label={words.until[L]} type="date" value={f.until} error={errors.validUntil} onInput={set('until')} />
         <TextField id="cc-contact" errorId="cc-contact-e" label={words.contact[L]} value={f.contact} error={errors.contactName} onInput={set('contact')} />
         <SubmitBar lang={L} busy={busy} label={words.create[L]} saved={saved} error={errors._form} />
       </form>
@@ -139,7 +193,7 @@ function NewClient(p: { lang: Lang; onAdded: (c: Client) => void }) {
 }
 
 function ClientSeats(p: ScreenProps & { clientId: string }) {
-  const [state, retry] = useLoad<Usage>(`corporate-clients/${encodeURIComponent(p.clientId)}/seats`);
+  const [state, retry, set] = useLoad<Usage>(`corporate-clients/${encodeURIComponent(p.clientId)}/seats`);
   const L = p.lang;
   return (
     <Screen lang={L} state={state} retry={retry}>
@@ -152,9 +206,17 @@ function ClientSeats(p: ScreenProps & { clientId: string }) {
             <p>
               {words.howToJoin[L]} <strong data-join>{d.client.joinText[L]}</strong>
             </p>
+            {d.client.joinLink ? (
+              <CopyLink lang={L} url={d.client.joinLink[L]} label={words.orLink[L]} />
+            ) : (
+              <p class="muted small" data-no-link>
+                {words[d.client.joinLinkMissing ?? 'basic_id_unknown'][L]}
+              </p>
+            )}
             <p class="muted small">{fill(words.valid[L], { from: when(L, d.client.validFrom, false), until: when(L, d.client.validUntil, false) })}</p>
             {d.client.status === 'suspended' && <Badge tone="wait">{words.suspended[L]}</Badge>}
           </section>
+          {(d.client.usageLink || p.canManage) && <UsageLink lang={L} canManage={p.canManage} client={d.client} onChanged={(client) => set({ ...d, client })} />}
           <section class="card" aria-labelledby="cc-holders">
             <h2 id="cc-holders">{words.holders[L]}</h2>
             {d.seats.length ? (
@@ -185,7 +247,10 @@ function SeatRow(p: { lang: Lang; canManage: boolean; clientId: string; seat: Us
     setBusy(true);
     const a = await send<{ creditsTakenBack: number }>('POST', `corporate-clients/${p.clientId}/seats/${s.id}/release`, { reason });
     setBusy(false);
-    if (a.kind !== 'ok') return setError(errorsOf(a, L).reason ?? errorsOf(a, L)._form ?? (a.kind === 'refused' ? a.error.message : undefined));
+    if (a.kind !== 'ok') {
+      const e = errorsOf(a, L);
+      return setError(e.reason ?? e._form ?? (a.kind === 'refused' ? a.error.message : undefined));
+    }
     p.onReleased();
   };
   const id = `seat-${s.id}`;

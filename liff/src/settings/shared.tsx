@@ -80,7 +80,7 @@ export function TextField(p: {
   value: string;
   error?: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'number' | 'email' | 'tel' | 'url' | 'password';
+  type?: 'text' | 'number' | 'email' | 'tel' | 'url' | 'password' | 'date';
   disabled?: boolean;
   inputMode?: string;
   autoComplete?: string;
