@@ -4,7 +4,7 @@ import { saysLeaveWaitlist } from './waitlist-words.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { readOrgSettings } from '../../core/orgs/org-settings.ts';
 import { caseTypesNeedingOrderId } from '../../core/understanding/taxonomy-admin.ts';
-import { openCaseInConversation, resolvedCaseInConversation } from '../../core/cases/case-queries.ts';
+import { casesInConversation } from '../../core/cases/case-queries.ts';
 import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
@@ -85,14 +85,15 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   const inboxChange = afterCustomerMessage(conversation.inbox, now);
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
-  const open = await openCaseInConversation(knex, {
+  // A resolved case counts only when none is open (a reply reopens it).
+  const cases = await casesInConversation(knex, {
     contactId,
     conversationId: conversation.id,
     touchedSince: new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000),
+    resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000),
   });
-  const resolved = open
-    ? undefined
-    : await resolvedCaseInConversation(knex, { contactId, conversationId: conversation.id, resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000) });
+  const open = cases.open;
+  const resolved = open ? undefined : cases.resolved;
   return {
     orgId: m.orgId,
     timeZone: org.timeZone,
