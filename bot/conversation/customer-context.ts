@@ -80,7 +80,9 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   if (channelKind === 'email') return { skip: 'e-mail is answered by staff from the inbox' };
   // SMS too: every segment is paid for, and a chat of buttons and cards cannot be had in plain text.
   if (channelKind === 'sms') return { skip: 'SMS is answered by staff from the inbox' };
-  const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
+  // The conversation's own contact's language came with the message; a VIP group's contact is read.
+  const known = contactId === conversation.contactId ? conversation.contactLanguage : undefined;
+  const [language, org] = await Promise.all([known ?? contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
   const inboxChange = afterCustomerMessage(conversation.inbox, now);
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
