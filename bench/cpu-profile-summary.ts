@@ -8,7 +8,8 @@ import { fmt, table } from './stats.ts';
  * called), and the same by area (our folders, each npm package, Node's internals). Shares are of the
  * busy time: the samples in which the process was not idle.
  *
- * `node bench/cpu-profile-summary.ts <file.cpuprofile> [rows]` prints the tables of a saved profile.
+ * `node bench/cpu-profile-summary.ts <file.cpuprofile> [<after.cpuprofile>]` prints the tables of a
+ * saved profile, or two side by side (CPU_BEFORE, CPU_AFTER: each run's processor ms per customer).
  */
 export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
@@ -31,7 +32,8 @@ export interface ProfileSummary {
   areas: ProfileRow[];
 }
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+/** Our top folders: a profile made in another checkout (the code before a change) names the same files. */
+const OURS = /\/((?:core|bot|api|workers|bin|dev|test|bench|seeds)\/.*)$/;
 
 /** A file as the tables name it: relative to the checkout, or to its npm package. */
 function where(url: string): string {
@@ -39,7 +41,7 @@ function where(url: string): string {
   const path = url.startsWith('file://') ? fileURLToPath(url) : url;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(path);
   if (pkg) return `${pkg[1]}/${pkg[2]}`;
-  return path.startsWith(root) ? path.slice(root.length) : path;
+  return OURS.exec(path)?.[1] ?? path;
 }
 
 /** The part of the program a function belongs to: V8's own entries, an npm package, Node, or our folder. */
@@ -49,7 +51,8 @@ function areaOf(url: string, functionName: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
   if (pkg) return `npm: ${pkg[1]}`;
   if (path.startsWith('node:')) return 'node: internals';
-  if (path.startsWith(root)) return `ours: ${path.slice(root.length).split('/')[0]}/`;
+  const ours = OURS.exec(path);
+  if (ours) return `ours: ${ours[1].split('/')[0]}/`;
   return path;
 }
 
@@ -97,28 +100,53 @@ export function summariseProfile(profile: CpuProfile, rows = 15): ProfileSummary
   return { busyMs, idleMs, self: top(self, rows), total: top(total, rows), areas: top(areas, rows) };
 }
 
-/** The summary as Markdown tables; `per` divides the milliseconds (per customer, say) and names the unit. */
-export function profileTables(s: ProfileSummary, per = { n: 1, unit: 'ms' }): string {
-  const rowsOf = (rs: ProfileRow[]) => rs.map((r, i) => [i + 1, `\`${r.what.replace(/\|/g, '\\|')}\``, fmt(r.ms / per.n, 3), `${fmt(r.share * 100, 1)} %`]);
+/**
+ * The summary as Markdown tables. With `cpuMs` (the run's processor ms per customer, measured apart),
+ * each row is also given as its share of that: a profile samples the wall clock, and on a loaded
+ * machine its busy time takes in the time the thread waited for a core.
+ */
+export function profileTables(s: ProfileSummary, cpuMs?: number): string {
+  const unit = cpuMs === undefined ? 'ms' : 'processor ms per customer';
+  const rowsOf = (rs: ProfileRow[]) => rs.map((r, i) => [i + 1, `\`${r.what.replace(/\|/g, '\\|')}\``, fmt(cpuMs === undefined ? r.ms : r.share * cpuMs, 3), `${fmt(r.share * 100, 1)} %`]);
   return [
-    `Busy ${fmt(s.busyMs / per.n, 2)} ${per.unit} (idle ${fmt(s.idleMs / per.n, 2)}).`,
+    `Sampled busy ${fmt(s.busyMs, 0)} ms, idle ${fmt(s.idleMs, 0)} ms.`,
     '',
     '**By self time**',
     '',
-    table(['#', 'function', per.unit, 'share of busy'], rowsOf(s.self)),
+    table(['#', 'function', unit, 'share of busy'], rowsOf(s.self)),
     '',
     '**By total time** (the function and what it called)',
     '',
-    table(['#', 'function', per.unit, 'share of busy'], rowsOf(s.total)),
+    table(['#', 'function', unit, 'share of busy'], rowsOf(s.total)),
     '',
     '**By area** (self time)',
     '',
-    table(['#', 'area', per.unit, 'share of busy'], rowsOf(s.areas)),
+    table(['#', 'area', unit, 'share of busy'], rowsOf(s.areas)),
+  ].join('\n');
+}
+
+/**
+ * Two profiles side by side (before a change and after it): the functions and areas that led the
+ * first by self time, with their share of each and that share of the run's processor time per
+ * customer (`cpuMs`, measured apart: a profile samples the wall clock, and on a loaded machine its
+ * busy time takes in the time the thread waited for a core).
+ */
+export function compareProfiles(before: CpuProfile, after: CpuProfile, cpuMs: { before: number; after: number }, rows = 15): string {
+  const a = summariseProfile(before, Infinity);
+  const b = summariseProfile(after, Infinity);
+  const cell = (r: ProfileRow | undefined, ms: number) => (r ? `${fmt(r.share * ms, 2)} (${fmt(r.share * 100, 1)} %)` : '0');
+  const side = (x: ProfileRow[], y: ProfileRow[], n: number) =>
+    x.slice(0, n).map((r, i) => [i + 1, `\`${r.what.replace(/\|/g, '\\|')}\``, cell(r, cpuMs.before), cell(y.find((o) => o.what === r.what), cpuMs.after)]);
+  return [
+    table(['#', 'function (self time)', 'before: ms per customer (share)', 'after'], side(a.self, b.self, rows)),
+    '',
+    table(['#', 'area (self time)', 'before: ms per customer (share)', 'after'], side(a.areas, b.areas, 10)),
   ].join('\n');
 }
 
 if (import.meta.main) {
-  const [file, rows] = process.argv.slice(2);
-  if (!file) throw new Error('usage: node bench/cpu-profile-summary.ts <file.cpuprofile> [rows]');
-  process.stdout.write(profileTables(summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(rows ?? 15))) + '\n');
+  const [file, second] = process.argv.slice(2);
+  if (!file) throw new Error('usage: node bench/cpu-profile-summary.ts <file.cpuprofile> [<after.cpuprofile>]; CPU_BEFORE, CPU_AFTER: processor ms per customer of each run');
+  const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile;
+  process.stdout.write((second ? compareProfiles(read(file), read(second), { before: Number(process.env.CPU_BEFORE ?? 1), after: Number(process.env.CPU_AFTER ?? 1) }) : profileTables(summariseProfile(read(file)))) + '\n');
 }

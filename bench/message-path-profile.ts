@@ -142,7 +142,7 @@ export async function benchMessagePathProfile(): Promise<string> {
       '',
       `The profiled run (${fmt(profiled.productThread, 2)} ms per customer on the thread under the profiler; ${file}):`,
       '',
-      profileTables(summariseProfile(profile as CpuProfile, 20), { n: CUSTOMERS, unit: 'ms per customer' }),
+      profileTables(summariseProfile(profile as CpuProfile, 20), profiled.productThread),
     ].join('\n');
   } finally {
     await sys.stopAll();
