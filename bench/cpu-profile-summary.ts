@@ -30,6 +30,23 @@ export interface ProfileSummary {
   self: ProfileRow[];
   total: ProfileRow[];
   areas: ProfileRow[];
+  /** What the time was for: the nearest library or folder of ours up the stack (`purposeOf`). */
+  purposes: ProfileRow[];
+}
+
+/**
+ * What a sample's time was for, from the nearest frame up its stack that is a library or our code
+ * (a socket write under pg is PostgreSQL's; one under ioredis is Redis's); Node's own frames alone
+ * (timers, streams, microtasks) are Node's; V8's entries (the collector, the program) their own.
+ */
+function purposeOf(area: string): string | undefined {
+  if (/^npm: (knex|pg|pg-protocol|pg-pool|tarn|postgres-.*|pg-types|pgpass)$/.test(area)) return 'PostgreSQL statements: knex, pg, their socket';
+  if (/^npm: (ioredis|bullmq|msgpackr|cluster-key-slot|redis-.*)$/.test(area)) return 'Redis and BullMQ';
+  if (area === 'node: undici' || area === 'npm: @line/bot-sdk') return 'HTTP to LINE (fetch)';
+  if (/^npm: (koa.*|@koa\/.*|raw-body|co-body|http-errors|ee-first|on-finished|statuses|type-is|mime-.*|content-.*|accepts|negotiator|vary|cookies|keygrip|rate-limiter-flexible)$/.test(area)) return 'HTTP in: Koa and its middleware';
+  if (area.startsWith('ours: ')) return area;
+  if (area.startsWith('npm: ')) return area;
+  return undefined;
 }
 
 /** Our top folders: a profile made in another checkout (the code before a change) names the same files. */
@@ -50,6 +67,7 @@ function areaOf(url: string, functionName: string): string {
   const path = url.startsWith('file://') ? fileURLToPath(url) : url;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
   if (pkg) return `npm: ${pkg[1]}`;
+  if (path.startsWith('node:internal/deps/undici')) return 'node: undici';
   if (path.startsWith('node:')) return 'node: internals';
   const ours = OURS.exec(path);
   if (ours) return `ours: ${ours[1].split('/')[0]}/`;
@@ -68,6 +86,7 @@ export function summariseProfile(profile: CpuProfile, rows = 15): ProfileSummary
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   const areas = new Map<string, number>();
+  const purposes = new Map<string, number>();
   let idleMs = 0;
   let busyMs = 0;
   const add = (m: Map<string, number>, k: string, ms: number) => m.set(k, (m.get(k) ?? 0) + ms);
@@ -82,7 +101,14 @@ export function summariseProfile(profile: CpuProfile, rows = 15): ProfileSummary
     }
     busyMs += ms;
     add(self, key(id), ms);
-    add(areas, areaOf(frame.url, frame.functionName), ms);
+    const area = areaOf(frame.url, frame.functionName);
+    add(areas, area, ms);
+    let purpose = area.startsWith('(') && area !== '(native / V8 builtins)' ? area : undefined;
+    for (let at: number | undefined = id; !purpose && at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame;
+      if (f.url) purpose = purposeOf(areaOf(f.url, f.functionName));
+    }
+    add(purposes, purpose ?? 'Node alone: timers, streams, microtasks', ms);
     // Total time: each function once per sample, however deep its recursion.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -97,7 +123,7 @@ export function summariseProfile(profile: CpuProfile, rows = 15): ProfileSummary
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([what, ms]) => ({ what, ms, share: ms / busyMs }));
-  return { busyMs, idleMs, self: top(self, rows), total: top(total, rows), areas: top(areas, rows) };
+  return { busyMs, idleMs, self: top(self, rows), total: top(total, rows), areas: top(areas, rows), purposes: top(purposes, rows) };
 }
 
 /**
@@ -122,6 +148,10 @@ export function profileTables(s: ProfileSummary, cpuMs?: number): string {
     '**By area** (self time)',
     '',
     table(['#', 'area', unit, 'share of busy'], rowsOf(s.areas)),
+    '',
+    '**By what it was for** (the nearest library or folder of ours up the stack)',
+    '',
+    table(['#', 'for', unit, 'share of busy'], rowsOf(s.purposes)),
   ].join('\n');
 }
 
@@ -141,6 +171,8 @@ export function compareProfiles(before: CpuProfile, after: CpuProfile, cpuMs: { 
     table(['#', 'function (self time)', 'before: ms per customer (share)', 'after'], side(a.self, b.self, rows)),
     '',
     table(['#', 'area (self time)', 'before: ms per customer (share)', 'after'], side(a.areas, b.areas, 10)),
+    '',
+    table(['#', 'what it was for', 'before: ms per customer (share)', 'after'], side(a.purposes, b.purposes, 12)),
   ].join('\n');
 }
 
@@ -148,5 +180,5 @@ if (import.meta.main) {
   const [file, second] = process.argv.slice(2);
   if (!file) throw new Error('usage: node bench/cpu-profile-summary.ts <file.cpuprofile> [<after.cpuprofile>]; CPU_BEFORE, CPU_AFTER: processor ms per customer of each run');
   const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile;
-  process.stdout.write((second ? compareProfiles(read(file), read(second), { before: Number(process.env.CPU_BEFORE ?? 1), after: Number(process.env.CPU_AFTER ?? 1) }) : profileTables(summariseProfile(read(file)))) + '\n');
+  process.stdout.write((second ? compareProfiles(read(file), read(second), { before: Number(process.env.CPU_BEFORE ?? 1), after: Number(process.env.CPU_AFTER ?? 1) }) : profileTables(summariseProfile(read(file)), process.env.CPU_BEFORE ? Number(process.env.CPU_BEFORE) : undefined)) + '\n');
 }
