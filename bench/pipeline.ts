@@ -27,7 +27,7 @@ import { loadSignedWebhooks, startWorkers } from './webhook-ingestion.ts';
  * one process, the offline classifier, the demo seed; on PostgreSQL + Redis, then on the embedded
  * default (no floor there: PGlite is one session in the product's own process).
  */
-const SECRET = 'bench-line-channel-secret';
+export const SECRET = 'bench-line-channel-secret';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BURST = Number(process.env.BENCH_BURST ?? 1500);
@@ -47,7 +47,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 100);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 60);
 
 /** What customers write: a greeting, a question the FAQ answers, a problem that opens a case, in both languages. */
-const TEXTS = [
+export const TEXTS = [
   'สวัสดีค่ะ',
   'Hello',
   'ร้านเปิดกี่โมงคะ',
@@ -59,7 +59,7 @@ const TEXTS = [
 ];
 
 /** Answers as they reach the fake LINE server, matched to the message they answer (its reply token, or a push to its customer). */
-class Answers {
+export class Answers {
   private readonly waiting = new Map<string, () => void>();
   private readonly heard = (d: LineDelivery) => {
     for (const key of [d.replyToken, d.to]) {
@@ -91,7 +91,7 @@ class Answers {
 }
 
 /** One customer's first message, signed as LINE signs it; resolves with the time until its answer. */
-async function converse(url: string, line: RunningFakeLineApi, answers: Answers, i: number): Promise<number> {
+export async function converse(url: string, line: RunningFakeLineApi, answers: Answers, i: number): Promise<number> {
   const userId = 'U' + randomBytes(16).toString('hex');
   line.state.addProfile({ userId, displayName: `Customer ${i}`, language: i % 2 ? 'en' : 'th' });
   const replyToken = line.state.issueReplyToken({ source: userId });

@@ -17,6 +17,7 @@ import { benchLiffDashboard } from './liff-dashboard.ts';
 import { benchInbox } from './inbox.ts';
 import { benchAuditLog } from './audit-log.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchMessagePathProfile } from './message-path-profile.ts';
 import { benchSeats } from './seats.ts';
 import { benchOrders } from './orders.ts';
 import { benchLineOutage } from './line-outage.ts';
@@ -34,6 +35,7 @@ import { benchCorporateSeats } from './corporate-seats.ts';
  * `-- outbox`, `-- webhooks`, `-- classifier`, `-- sla`, `-- lifecycle`, `-- taps`, `-- limits`, `-- intake`,
  * `-- booking-list`, `-- analytics`, `-- liff` (the customer pages in Chromium on a slow phone), `-- dashboard` (the Dashboard app's first screen, volume org), `-- inbox` (the inbox's four figures; `-- inbox handover`, `replies`, `volume` or `desk` for one), `-- audit` (the audit log at ten million entries), `-- pipeline` (the message path against its floor: webhooks stored, customers answered, answer latency at a steady rate), `-- seats` (200 bookings at once for one session against the same without the seat check; a month's availability read by the booking form), `-- line-outage` (customers writing through a 30-minute LINE outage, LINE_OUTAGE_MINUTES to change it), `-- orders` (order updates through the orders API against plain inserts of the same rows; a steady 1,000 a second), `-- kill` (the kill test) `-- email` (quote to e-mail, 1,000 e-mails drained against plain nodemailer, a reply to its conversation) `-- fuzz` (20,000 signed mutated webhooks), `-- ledger` (ledger postings against plain inserts, a balance read at a million entries, Stripe webhook to the customer told) `-- members` (50 members booking one class with credits at once, against the same bookings without), `-- member-told` (a credit spent on booking -> the member told on LINE, against the same booking without credits) `-- corporate-seats` (50 people joining a client of 40 seats by code at once, against making them members) or `-- documents` (a receipt PDF rendered, Thai and English, against a bare PDFKit document) runs one. Set TEST_DATABASE_URL / TEST_REDIS_URL to measure on
  * servers (the webhook figure always wants a PostgreSQL server).
+ * `-- message-cpu`: where a customer's processor time goes on the message path (a CPU profile, #41).
  * `-- case-opening`: POST /api/v1/cases to the card in the staff group (#42), one at a time and 10 in flight.
  * `-- tenants`: a new business through POST /platform/v1/orgs with each starter kit, against none, then
  * 1,000 businesses of 100 cases beside one of 100,000, each one's dashboard and inbox against the
@@ -60,6 +62,7 @@ const benches: Record<string, () => Promise<string>> = {
   inbox: () => benchInbox(process.argv[3]),
   audit: () => benchAuditLog(),
   pipeline: () => benchPipeline(),
+  'message-cpu': () => benchMessagePathProfile(),
   seats: () => benchSeats(),
   members: () => benchMembers(),
   'member-told': () => benchMemberTold(),

@@ -407,9 +407,10 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       cleanups.push(() => emailDrain.stop());
       const stopListening = await listenForOutbox(
         databaseUrl,
-        () => {
-          relay!.nudge();
-          emailDrain.nudge();
+        // Each wakes only for rows it would take now (the notification names them).
+        (committed) => {
+          relay!.nudge(committed);
+          emailDrain.nudge(committed);
         },
         logger,
       );

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgSettingsRow } from '../core/db/org-cache.ts';
+import { orgCachedShared, orgSettingsRow } from '../core/db/org-cache.ts';
 import { readOrgSettings } from '../core/orgs/org-settings.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import { apiClient } from './support/api-client.ts';
@@ -106,6 +106,24 @@ describe("the org's settings, read once per process", () => {
     expect(await render()).toBe('Case C-1 is fixed.');
     await elsewhere(`UPDATE templates SET body = 'Fixed: {{case_id}}' WHERE org_id = $1 AND key = 'case_resolved' AND language = 'en'`, [sys.defaultOrgId]);
     await until(async () => (await render()) === 'Fixed: C-1', 2_000);
+  });
+
+  it('hands a shared kind (the templates) to every reader as it is, frozen, not a copy each', async () => {
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return { greeting: [{ language: 'en', body: 'Hello' }] };
+    };
+    await until(async () => (await orgCachedShared(sys.knex, 'shared-probe', sys.defaultOrgId, load)) === (await orgCachedShared(sys.knex, 'shared-probe', sys.defaultOrgId, load)), 5_000);
+    const before = loads;
+    const a = (await orgCachedShared(sys.knex, 'shared-probe', sys.defaultOrgId, load))!;
+    const b = (await orgCachedShared(sys.knex, 'shared-probe', sys.defaultOrgId, load))!;
+    expect(loads).toBe(before);
+    expect(a).toBe(b);
+    // A reader that tries to change it fails at once instead of changing every other reader's.
+    expect(Object.isFrozen(a.greeting[0])).toBe(true);
+    expect(() => ((a.greeting[0] as { body: string }).body = 'changed')).toThrow(TypeError);
+    expect(b.greeting[0].body).toBe('Hello');
   });
 
   it('counts a delivery to a suspended org without a statement for an active one', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
 import { jobOptions, jobPolicyFor, type JobPolicy } from './job-policy.ts';
 import type { QueueBackend } from './queue-backend.ts';
+import type { CommittedOutboxRows } from './outbox-wakeup.ts';
 
 /**
  * Moves committed outbox rows into BullMQ, job id = outbox id. Safe with several relays at once:
@@ -100,8 +101,15 @@ export class OutboxRelay {
     this.#loop = this.#run();
   }
 
-  /** Ask for an immediate pass, e.g. right after this process committed outbox rows. */
-  nudge(): void {
+  /**
+   * Ask for an immediate pass, e.g. right after rows were committed; given what was committed, only
+   * when some of it is for the relay now: not a drained queue's, and not a held row for later
+   * (a reply's or a profile's fallback), which only its time or the poll would hand on.
+   */
+  nudge(committed?: CommittedOutboxRows): void {
+    const { drainedQueues, holdUntilDue, holdDelayedRows } = this.#o;
+    const forMe = (r: NonNullable<CommittedOutboxRows>[number]) => !drainedQueues.includes(r.queue) && (!r.later || (!holdDelayedRows && !holdUntilDue.includes(r.job)));
+    if (committed && !committed.some(forMe)) return;
     this.#nudged = true;
     this.#wake?.();
   }

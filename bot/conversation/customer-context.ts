@@ -4,7 +4,7 @@ import { saysLeaveWaitlist } from './waitlist-words.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { readOrgSettings } from '../../core/orgs/org-settings.ts';
 import { caseTypesNeedingOrderId } from '../../core/understanding/taxonomy-admin.ts';
-import { openCaseInConversation, resolvedCaseInConversation } from '../../core/cases/case-queries.ts';
+import { casesInConversation } from '../../core/cases/case-queries.ts';
 import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
@@ -80,19 +80,22 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   if (channelKind === 'email') return { skip: 'e-mail is answered by staff from the inbox' };
   // SMS too: every segment is paid for, and a chat of buttons and cards cannot be had in plain text.
   if (channelKind === 'sms') return { skip: 'SMS is answered by staff from the inbox' };
-  const [language, org] = await Promise.all([contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
+  // The conversation's own contact's language came with the message; a VIP group's contact is read.
+  const known = contactId === conversation.contactId ? conversation.contactLanguage : undefined;
+  const [language, org] = await Promise.all([known ?? contactLanguage(knex, contactId), readOrgSettings(knex, m.orgId)]);
   const now = deps.now?.() ?? new Date();
   const inboxChange = afterCustomerMessage(conversation.inbox, now);
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
-  const open = await openCaseInConversation(knex, {
+  // A resolved case counts only when none is open (a reply reopens it).
+  const cases = await casesInConversation(knex, {
     contactId,
     conversationId: conversation.id,
     touchedSince: new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000),
+    resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000),
   });
-  const resolved = open
-    ? undefined
-    : await resolvedCaseInConversation(knex, { contactId, conversationId: conversation.id, resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000) });
+  const open = cases.open;
+  const resolved = open ? undefined : cases.resolved;
   return {
     orgId: m.orgId,
     timeZone: org.timeZone,

@@ -274,14 +274,24 @@ const inConversation = (db: Db, c: { contactId: string; conversationId: string }
     .select('cases.id', 'cases.number', 'case_types.key as caseType')
     .where({ 'cases.contact_id': c.contactId, 'cases.conversation_id': c.conversationId });
 
-/** The customer's newest open case in this conversation touched since `since`: what their next message is about. */
-export async function openCaseInConversation(db: Db, c: { contactId: string; conversationId: string; touchedSince: Date }): Promise<CaseInConversation | undefined> {
-  return inConversation(db, c).whereIn('cases.status', OPEN_CASE_STATUSES).andWhere('cases.updated_at', '>', c.touchedSince).orderBy('cases.created_at', 'desc').first();
-}
-
-/** The customer's case in this conversation resolved since `since`: one a reply from them reopens. */
-export async function resolvedCaseInConversation(db: Db, c: { contactId: string; conversationId: string; resolvedSince: Date }): Promise<CaseInConversation | undefined> {
-  return inConversation(db, c).where('cases.status', 'resolved').andWhere('cases.resolved_at', '>', c.resolvedSince).orderBy('cases.resolved_at', 'desc').first();
+/**
+ * The customer's newest open case in this conversation touched since `touchedSince` (what their next
+ * message is about), and their case here resolved since `resolvedSince` (one a reply from them
+ * reopens): one statement, each its own `LIMIT 1` branch of a `UNION ALL`, as every customer
+ * message asks both (a round trip fewer on the message path).
+ */
+export async function casesInConversation(
+  db: Db,
+  c: { contactId: string; conversationId: string; touchedSince: Date; resolvedSince: Date },
+): Promise<{ open?: CaseInConversation; resolved?: CaseInConversation }> {
+  const open = inConversation(db, c).select(db.raw("'open' AS which")).whereIn('cases.status', OPEN_CASE_STATUSES).andWhere('cases.updated_at', '>', c.touchedSince).orderBy('cases.created_at', 'desc').limit(1);
+  const resolved = inConversation(db, c).select(db.raw("'resolved' AS which")).where('cases.status', 'resolved').andWhere('cases.resolved_at', '>', c.resolvedSince).orderBy('cases.resolved_at', 'desc').limit(1);
+  const rows: (CaseInConversation & { which: 'open' | 'resolved' })[] = await db.unionAll([open, resolved], true);
+  const pick = (which: string) => {
+    const row = rows.find((r) => r.which === which);
+    return row && { id: row.id, number: row.number, caseType: row.caseType };
+  };
+  return { open: pick('open'), resolved: pick('resolved') };
 }
 
 const SEVERITY_RANK = `CASE cases.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;

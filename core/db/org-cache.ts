@@ -69,23 +69,35 @@ class OrgCache {
 
   /**
    * A copy each time: a caller that changes what it was given cannot change what the next one reads.
+   * A `shared` kind is frozen instead and handed out as it is: copying an org's templates (a few
+   * hundred strings) for each of the dozen renders of an answer was 5 % of the message path's
+   * processor time (docs/benchmarks.md, "Where a customer's processor time goes").
    * A miss is read with the caller's own connection (its transaction, when it is in one): taking a
    * second connection from the pool while holding one could wait on a pool its peers hold too.
    */
-  async read<T>(db: Db, kind: string, orgId: string, load: (db: Db) => Promise<T | undefined>): Promise<T | undefined> {
+  async read<T>(db: Db, kind: string, orgId: string, load: (db: Db) => Promise<T | undefined>, shared = false): Promise<T | undefined> {
     if (!this.#live) return load(db);
     const kept = this.#orgs.get(orgId);
-    if (kept?.has(kind)) return structuredClone(kept.get(kind) as T);
+    if (kept?.has(kind)) return shared ? (kept.get(kind) as T) : structuredClone(kept.get(kind) as T);
     const generation = this.#generation;
     const value = await load(db);
     // What does not exist is not remembered: an id anyone can name must not fill the heap.
     if (value !== undefined && this.#live && generation === this.#generation) {
       const entry = this.#orgs.get(orgId) ?? new Map<string, unknown>();
-      entry.set(kind, structuredClone(value));
+      entry.set(kind, shared ? deepFreeze(value) : structuredClone(value));
       this.#orgs.set(orgId, entry);
     }
     return value;
   }
+}
+
+/** Frozen through and through: a reader of a shared value that tries to change it fails at once. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 const WRITES_ORGS = /^\s*(update\s+"?(orgs|templates)"?|delete\s+from\s+"?(orgs|templates)"?|insert\s+into\s+"?templates"?)[\s;(]/i;
@@ -121,6 +133,15 @@ export async function orgSettingsRow(db: Db, orgId: string): Promise<OrgSettings
 export async function orgCached<T>(db: Db, kind: string, orgId: string, load: (db: Db) => Promise<T | undefined>): Promise<T | undefined> {
   const cache = caches.get(keyOf(db));
   return cache ? cache.read(db, kind, orgId, load) : load(db);
+}
+
+/**
+ * As `orgCached`, for something big that its readers only read: kept frozen and handed to every
+ * reader as it is, not copied for each (the org's templates).
+ */
+export async function orgCachedShared<T>(db: Db, kind: string, orgId: string, load: (db: Db) => Promise<T | undefined>): Promise<Readonly<T> | undefined> {
+  const cache = caches.get(keyOf(db));
+  return cache ? cache.read(db, kind, orgId, load, true) : load(db);
 }
 
 /** The row read now, bypassing the cache (in the transaction that changes it). */

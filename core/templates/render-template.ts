@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { orgCached } from '../db/org-cache.ts';
+import { orgCachedShared } from '../db/org-cache.ts';
 import type { Language } from '../vocabulary.ts';
 
 /**
@@ -28,17 +28,18 @@ export async function renderTemplate(
   return row ? fillTemplate(row.body, vars) : undefined;
 }
 
-type TemplateBodies = Record<string, { language: Language; body: string }[]>;
+type TemplateBodies = Record<string, readonly { readonly language: Language; readonly body: string }[]>;
 
 /**
  * The org's templates, by key: a greeting's answer alone reads a dozen of them (its text, its
  * buttons' labels), so they are kept in memory per process with the org's settings and dropped when
  * one changes (core/db/org-cache.ts; the trigger of migration 20261202300000).
  */
-function orgTemplates(db: Knex | Knex.Transaction, orgId: string): Promise<TemplateBodies | undefined> {
-  return orgCached(db, 'templates', orgId, async (q) => {
+function orgTemplates(db: Knex | Knex.Transaction, orgId: string): Promise<Readonly<TemplateBodies> | undefined> {
+  // Shared, not copied per render (core/db/org-cache.ts `orgCachedShared`): renders only read them.
+  return orgCachedShared(db, 'templates', orgId, async (q) => {
     const rows: { key: string; language: Language; body: string }[] = await q('templates').select('key', 'language', 'body').where({ org_id: orgId }).orderBy('id');
-    const byKey: TemplateBodies = {};
+    const byKey: Record<string, { language: Language; body: string }[]> = {};
     for (const r of rows) (byKey[r.key] ??= []).push({ language: r.language, body: r.body });
     return byKey;
   });

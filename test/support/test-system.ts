@@ -102,9 +102,10 @@ export function formBooked(knex: RunningSystem['knex'], number: string, orgId?: 
  * fixed sleep: a job that finishes commits the rows of what it causes, so once none is left due,
  * everything that came of the events before has been done, however loaded the machine.
  */
-export async function untilSettled(knex: RunningSystem['knex'], timeoutMs = 15_000): Promise<void> {
+export async function untilSettled(knex: RunningSystem['knex'], timeoutMs = 15_000, everyMs = 25): Promise<void> {
   await until(
     async () => !(await knex('outbox').whereIn('status', ['pending', 'enqueued']).where('available_at', '<=', knex.fn.now()).first('id')),
     timeoutMs,
+    everyMs,
   );
 }

@@ -1,0 +1,129 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, SEND_JOB } from '../core/conversations/outgoing.ts';
+import { addToOutbox, doneInProcess } from '../core/outbox/outbox.ts';
+import { committedOutboxRows } from '../workers/outbox-wakeup.ts';
+import type { ProcessorTable } from '../workers/job-runner.ts';
+import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
+
+/**
+ * A commit's notification names what it added to the outbox (migration 20261203300000), and the
+ * relay and the e-mail drain wake only for rows they would take now: a LINE customer's message
+ * used to wake both for every commit, about 15 statements per customer that found nothing
+ * (docs/benchmarks.md, "Where a customer's processor time goes"). The polls are set to a minute
+ * here, so that any pass seen is a wake-up's.
+ */
+const ran: string[] = [];
+const processors: ProcessorTable = {
+  probe: {
+    async record(_payload, job) {
+      ran.push(job.outboxId);
+    },
+  },
+};
+
+let sys: TestSystem;
+let orgId: string;
+beforeAll(async () => {
+  sys = await startTestSystem({ processors, relay: { pollIntervalMs: 60_000 }, emailDrain: { pollIntervalMs: 60_000 } });
+  orgId = sys.defaultOrgId;
+});
+afterAll(() => sys?.stopAll());
+
+/** The relay's passes and the e-mail drain's claims while `work` runs and `settleMs` after. */
+async function wakeUpsDuring(work: () => Promise<unknown>, settleMs = 400): Promise<{ relayPasses: number; drainClaims: number }> {
+  const seen = { relayPasses: 0, drainClaims: 0 };
+  const on = (q: { sql: string }) => {
+    const sql = q.sql.replace(/\s+/g, ' ');
+    if (sql.includes("SET status = 'enqueued', enqueued_at = now(), enqueue_count")) seen.relayPasses++;
+    if (sql.includes("SET status = 'enqueued', attempts = o.attempts + 1")) seen.drainClaims++;
+  };
+  sys.knex.on('query', on);
+  try {
+    await work();
+    await new Promise((r) => setTimeout(r, settleMs));
+  } finally {
+    sys.knex.off('query', on);
+  }
+  return seen;
+}
+
+describe("the outbox's wake-up", () => {
+  it('names the queue, the job and whether the rows are for later, once per kind, at commit only', async () => {
+    const listener = new pg.Client({ connectionString: sys.db.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query('LISTEN outbox_pending');
+    try {
+      const later = new Date(Date.now() + 60_000);
+      await sys.knex.transaction(async (trx) => {
+        await addToOutbox(trx, [
+          { orgId, queue: 'probe', jobName: 'nothing', payload: {} },
+          { orgId, queue: 'probe', jobName: 'nothing', payload: {} },
+          { orgId, queue: 'probe', jobName: 'nothing', payload: {}, availableAt: later },
+        ]);
+        await addToOutbox(trx, { orgId, queue: 'other', jobName: 'else', payload: {} });
+      });
+      // A rolled-back insert tells nobody anything.
+      await sys.knex.transaction(async (trx) => {
+        await addToOutbox(trx, { orgId, queue: 'rolled', jobName: 'back', payload: {} });
+        throw new Error('roll back');
+      }).catch(() => undefined);
+      await until(async () => heard.length >= 2, 3_000);
+      await new Promise((r) => setTimeout(r, 200));
+      const named = heard.flatMap((p) => committedOutboxRows(p) ?? []);
+      expect(named).toHaveLength(3);
+      expect(named).toEqual(
+        expect.arrayContaining([
+          { queue: 'probe', job: 'nothing', later: false },
+          { queue: 'probe', job: 'nothing', later: true },
+          { queue: 'other', job: 'else', later: false },
+        ]),
+      );
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('reads a notification it cannot understand as "anything": everyone wakes, as before', () => {
+    expect(committedOutboxRows('')).toBeUndefined();
+    expect(committedOutboxRows(undefined)).toBeUndefined();
+    expect(committedOutboxRows('not json')).toBeUndefined();
+    expect(committedOutboxRows('[{"queue":"probe"}]')).toBeUndefined();
+    expect(committedOutboxRows('[{"queue":"probe","job":"record","later":false}]')).toEqual([{ queue: 'probe', job: 'record', later: false }]);
+  });
+
+  it("wakes neither for a reply's fallback held for later, nor the drain for a job's row; the relay at once for a row due now", async () => {
+    // Startup's own passes first.
+    await new Promise((r) => setTimeout(r, 500));
+    let fallback = '';
+    const held = await wakeUpsDuring(async () => {
+      // As the job that answers a customer commits it: the send is done in process, this row its fallback.
+      [fallback] = await addToOutbox(sys.knex, { orgId, queue: OUTBOUND_QUEUE, jobName: SEND_JOB, payload: { messageIds: [] }, availableAt: new Date(Date.now() + 10_000) });
+    });
+    expect(held).toEqual({ relayPasses: 0, drainClaims: 0 });
+    expect(await doneInProcess(sys.knex, fallback)).toBe(true);
+
+    let due = '';
+    const started = Date.now();
+    const job = await wakeUpsDuring(async () => {
+      [due] = await addToOutbox(sys.knex, { orgId, queue: 'probe', jobName: 'record', payload: {} });
+      await until(async () => ran.includes(due), 5_000, 10);
+    });
+    // Run long before the minute's poll: the notification woke the relay.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(job.relayPasses).toBeGreaterThanOrEqual(1);
+    expect(job.drainClaims).toBe(0);
+    expect(await sys.knex('outbox').where({ id: due }).first('status')).toEqual({ status: 'done' });
+  });
+
+  it("wakes the drain's two sleeping lanes once each for an e-mail due now, and not the relay", async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    const email = await wakeUpsDuring(() => addToOutbox(sys.knex, { orgId, queue: EMAIL_SEND_QUEUE, jobName: SEND_JOB, payload: { messageIds: [] } }));
+    // Four before: each lane woken, then each skipping its next sleep for the same nudge.
+    expect(email).toEqual({ relayPasses: 0, drainClaims: 2 });
+    // The row was taken by the drain (an empty send: nothing to send), never by the relay.
+    expect(await sys.knex('outbox').where({ queue: EMAIL_SEND_QUEUE }).first('enqueue_count')).toEqual({ enqueue_count: 0 });
+  });
+});
