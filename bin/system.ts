@@ -51,7 +51,7 @@ import { bookingFollowUpProcessors, scheduleBookingFollowUpSweep } from '../work
 import { inboxTimerProcessors, scheduleInboxSweep } from '../workers/processors/inbox-timers.ts';
 import { bookingIntakeProcessors, scheduleBookingIntakeSweep } from '../workers/processors/booking-intake.ts';
 import { INTAKE_QUEUE } from '../core/bookings/intake-ledger.ts';
-import { systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
+import { ANALYTICS_ROLLUP_QUEUE, systemProcessors, scheduleSystemJobs } from '../workers/processors/system.ts';
 import { webhookProcessors } from '../workers/processors/webhooks.ts';
 import { staffProcessors, scheduleStaffJobs } from '../workers/processors/staff.ts';
 import { deriveActionKey, deriveKey } from '../core/staff/action-tokens.ts';
@@ -360,6 +360,10 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           // Website forms are answered before they are booked: one booking job at a time per process
           // leaves the cores to the api (and PostgreSQL) while a burst of forms arrives.
           [INTAKE_QUEUE]: { concurrency: 1 },
+          // The rollup is scheduled every 5 s whether the last run has ended or not: a pass longer
+          // than that (orgs rebuilt) ran beside the next ones, up to the default ten at once, each
+          // rebuilding the same orgs (seen on a deployment of a thousand businesses).
+          [ANALYTICS_ROLLUP_QUEUE]: { concurrency: 1 },
         },
       });
       await runner.start();

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { calendarFor } from '../cases/case-clock.ts';
 import type { CaseEventSubscriber } from '../cases/case-timeline.ts';
 import { bucketColumns, calendarKey, CASE_ORDER_FLAGS, RECORDED_BREACHES, rollupOf, satisfactionOf, timelinesOf, type CaseRow } from './case-facts.ts';
-import { closedRowsOfCases, closedRowsOfDays, countsKey, dayCountsSql, MEASURES } from './day-counts.ts';
+import { closedRowsOfCases, closedRowsOfDays, countsKey, countsKeys, dayCountsSql, MEASURES } from './day-counts.ts';
 import { MinuteLine } from './minute-line.ts';
 
 /**
@@ -31,6 +31,8 @@ import { MinuteLine } from './minute-line.ts';
 type Db = Knex | Knex.Transaction;
 
 const BATCH = 2000;
+/** A rebuild of fewer cases than this leaves the tables' statistics to autovacuum. */
+const ANALYZE_AFTER_CASES = 10_000;
 
 /**
  * The timeline subscriber: this case changed. An existing mark is updated, not left alone: the
@@ -252,7 +254,10 @@ export async function rebuildCaseFacts(
   // changed list is vacuumed too: the rebuild may have taken up to every case off it, and until
   // autovacuum comes round (or where it is off) the planner saw the dead marks as a list of
   // hundreds of thousands and every report scanned them (a million cases: staff 500 -> 300 ms).
-  if (analyze) {
+  // A small org's rebuild (a new business has none) moves no statistics: analysing every org's
+  // rows for it, once per new business, was the workers' largest cost on a deployment of a thousand.
+  const worthAnalysing = analyze && done >= ANALYZE_AFTER_CASES;
+  if (worthAnalysing) {
     await knex.raw('ANALYZE analytics_case_facts');
     await knex.raw('VACUUM ANALYZE analytics_dirty_cases');
   }
@@ -261,7 +266,7 @@ export async function rebuildCaseFacts(
     .onConflict('org_id')
     .merge();
   await recountOrg(knex, orgId);
-  if (analyze) await knex.raw('ANALYZE analytics_day_counts');
+  if (worthAnalysing) await knex.raw('ANALYZE analytics_day_counts');
   return done;
 }
 
@@ -270,15 +275,22 @@ export async function rebuildCaseFacts(
  * anew where its case types or providers changed, then the changed cases.
  */
 export async function keepRollupsCurrent(knex: Knex): Promise<{ rebuilt: number; refreshed: number }> {
-  const orgs = await knex('orgs').select('id');
-  const states = new Map((await knex('analytics_rollup_state').select('org_id', 'calendar', 'counts')).map((s) => [s.org_id as string, s as { calendar: string; counts: string | null }]));
+  const orgIds: string[] = await knex('orgs').pluck('id');
+  const stateOf = async (ids: string[]) =>
+    new Map((await knex('analytics_rollup_state').select('org_id', 'calendar', 'counts').whereIn('org_id', ids)).map((s) => [s.org_id as string, s as { calendar: string; counts: string | null }]));
+  const states = await stateOf(orgIds);
+  const keys = await countsKeys(knex, orgIds);
   let rebuilt = 0;
-  for (const o of orgs) {
-    const state = states.get(o.id);
-    if (state?.calendar !== calendarKey(await calendarFor(knex, o.id))) {
-      await rebuildCaseFacts(knex, o.id);
+  for (const orgId of orgIds) {
+    const calendar = calendarKey(await calendarFor(knex, orgId));
+    const state = states.get(orgId);
+    if (state?.calendar !== calendar) {
+      // Read again just before: another process's pass (or a rebuild by hand) may have rebuilt it
+      // since this pass began, and a second rebuild of every case would be work thrown away.
+      if ((await stateOf([orgId])).get(orgId)?.calendar === calendar) continue;
+      await rebuildCaseFacts(knex, orgId);
       rebuilt++;
-    } else if (state.counts !== (await countsKey(knex, o.id))) await recountOrg(knex, o.id);
+    } else if (state.counts !== keys.get(orgId)) await recountOrg(knex, orgId);
   }
   let refreshed = 0;
   for (let n = await refreshChangedCases(knex); n > 0; n = await refreshChangedCases(knex)) refreshed += n;
