@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STRIPE_SECRET_KEY, DEFAULT_STRIPE_WEBHOOK_SECRET, startFakeStripeApi, type RunningFakeStripeApi } from '../dev/fakes/stripe-api.ts';
 import { rebuildBalances, trialBalance } from '../core/ledger/ledger.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
 /**
  * A member's wallet topped up through a Stripe Checkout link (docs/members.md): the link, the
@@ -14,24 +13,15 @@ import { startTestSystem, until, type TestSystem } from './support/test-system.t
  */
 let sys: TestSystem;
 let stripe: RunningFakeStripeApi;
-let receiver: Server;
-const received: { type: string; data: any }[] = [];
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver<{ type: string; data: any }>>>;
 const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
 
 beforeAll(async () => {
   stripe = await startFakeStripeApi();
   sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off', STRIPE_SECRET_KEY: DEFAULT_STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: DEFAULT_STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE_URL: stripe.url } });
   stripe.state.webhookUrl = `${sys.url}/webhooks/stripe`;
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push(JSON.parse(body));
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  const ep = await api('POST', '/api/v1/webhook-endpoints', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/members`, events: ['member.credited', 'member.debited'] });
+  receiver = await startWebhookReceiver<{ type: string; data: any }>('/members');
+  const ep = await api('POST', '/api/v1/webhook-endpoints', { url: receiver.url, events: ['member.credited', 'member.debited'] });
   expect(ep.status, JSON.stringify(ep.json)).toBe(201);
 }, 60_000);
 afterAll(async () => {
@@ -61,7 +51,7 @@ describe('a wallet top-up through Stripe', () => {
     const again = await stripe.state.emit('checkout.session.async_payment_succeeded', completed.data.object);
     await until(async () => (await sys.knex('stripe_events').where({ id: again.id }).first())?.outcome === 'already_applied');
     expect(await walletOf(member.id)).toBe(150_000);
-    await until(async () => received.some((e) => e.type === 'member.credited' && e.data.member.number === member.number && e.data.movement.cause === 'top_up'));
+    await until(async () => receiver.received.some((e) => e.type === 'member.credited' && e.data.member.number === member.number && e.data.movement.cause === 'top_up'));
     expect((await trialBalance(sys.knex, sys.defaultOrgId)).balanced).toBe(true);
     expect(await rebuildBalances(sys.knex)).toBe(0);
   });

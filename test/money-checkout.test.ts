@@ -3,8 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STRIPE_SECRET_KEY, DEFAULT_STRIPE_WEBHOOK_SECRET, signStripeBody, startFakeStripeApi, type RunningFakeStripeApi, type StripeEvent } from '../dev/fakes/stripe-api.ts';
 import { createStripeClient } from '../core/checkout/stripe-client.ts';
@@ -19,6 +17,7 @@ import { apiClient } from './support/api-client.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until, untilSettled } from './support/test-system.ts';
 import { pricedBooking as pricedBookingOf, sendSlip as sendSlipOf } from './support/money.ts';
+import { startWebhookReceiver } from './support/webhook-receiver.ts';
 
 /**
  * Money end to end (docs/money.md): a priced booking, a payment link through the API (the real
@@ -31,11 +30,10 @@ let stripe: RunningFakeStripeApi;
 let api: ReturnType<typeof apiClient>;
 let orgId: string;
 /** The business's own system, receiving our signed outbound webhooks. */
-let receiver: Server;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver<{ type: string; data: any }>>>;
 /** The sales team's LINE group: where money to check is announced. */
 const SALES_GROUP = `C${randomBytes(16).toString('hex')}`;
 const groupSays = () => h.line.state.deliveries.filter((d) => d.to === SALES_GROUP).flatMap((d) => d.messages.map((m) => ('text' in m ? String(m.text) : JSON.stringify(m))));
-const received: { type: string; data: any }[] = [];
 
 beforeAll(async () => {
   stripe = await startFakeStripeApi();
@@ -45,21 +43,12 @@ beforeAll(async () => {
   orgId = h.sys.defaultOrgId;
   const channel = await h.sys.knex('channels').where({ org_id: orgId, kind: 'line' }).first();
   await h.sys.knex('staff_groups').insert({ org_id: orgId, channel_id: channel.id, line_group_id: SALES_GROUP, purpose: 'sales', name: 'Sales', is_active: true, language: 'en' });
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push(JSON.parse(body));
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const endpoint = await api('POST', '/api/v1/webhook-endpoints', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded', 'payment.refunded'] });
+  receiver = await startWebhookReceiver<{ type: string; data: any }>('/hooks');
+  const endpoint = await api('POST', '/api/v1/webhook-endpoints', { url: receiver.url, events: ['payment.succeeded', 'payment.refunded'] });
   expect(endpoint.status).toBe(201);
 }, 60_000);
 afterAll(async () => {
-  receiver?.closeAllConnections();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
   await h?.close();
   await stripe?.close();
 });
@@ -120,8 +109,8 @@ describe('a priced booking paid through a Stripe payment link', () => {
     expect(text).toContain(receipt[0].number);
     expect(text).toContain('5,000.00');
     // The business's system hears of it once, signed, by the outbound webhooks.
-    await until(async () => received.some((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number));
-    expect(received.filter((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number)).toEqual([
+    await until(async () => receiver.received.some((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number));
+    expect(receiver.received.filter((r) => r.type === 'payment.succeeded' && r.data.payment.bookingNumber === b.number)).toEqual([
       expect.objectContaining({ data: { payment: { id: link.json.payment.id, bookingNumber: b.number, amountMinor: 500_000, currency: 'THB', paidWith: 'card' } } }),
     ]);
 
@@ -419,7 +408,7 @@ describe('what is refused or flagged, and nothing lost', () => {
     expect(Number((await h.sys.knex('ledger_postings').where({ kind: 'refund', source_id: refunds[0].id }).count({ n: '*' }))[0].n)).toBe(1);
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
     await until(async () => pushesTo(b.userId).some((t) => t.includes('refunded 3,000.00 THB')));
-    await until(async () => received.some((r) => r.type === 'payment.refunded' && r.data.refund.id === refunds[0].id && r.data.refund.amountMinor === 300_000));
+    await until(async () => receiver.received.some((r) => r.type === 'payment.refunded' && r.data.refund.id === refunds[0].id && r.data.refund.amountMinor === 300_000));
 
     // Stripe down when the next refund is asked for: 503; the amount stays reserved, pending, for its webhook or the reconciliation.
     stripe.state.faults.add('/v1/refunds', { status: 503 }, 2);
