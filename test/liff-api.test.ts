@@ -52,6 +52,9 @@ describe('the pages under /liff', () => {
     expect(importers.some((js) => js.includes(sdk!.replace('assets/', '')))).toBe(true);
     // Written in by the server for a page with an id: the page as built (no id) does not name it.
     expect(readFileSync(join(import.meta.dirname, '../liff/dist/card.html'), 'utf8')).not.toMatch(/liff-sdk-/);
+    // The booking form starts LINE sign-in, except on a business's website (`?org=`), which never does.
+    expect(await (await fetch(`${h.sys.url}/liff/book`)).text()).toMatch(/rel="modulepreload"[^>]*liff-sdk-/);
+    expect(await (await fetch(`${h.sys.url}/liff/book?org=any-shop`)).text()).not.toMatch(/liff-sdk-/);
   });
 
   it('says what each page may load and who may frame it: nobody the staff apps and customer pages, the org\'s own websites the booking form', async () => {

@@ -48,8 +48,8 @@ interface Served {
 export function liffPages(deps: AppDeps) {
   const dist = deps.liff?.distDir ?? DEFAULT_DIST;
   const cache = new Map<string, Promise<Served | undefined>>();
-  const load = (file: string, transform?: (html: string) => string) => {
-    let hit = cache.get(file);
+  const load = (file: string, transform?: (html: string) => string, key = file) => {
+    let hit = cache.get(key);
     if (!hit) {
       hit = readFile(join(dist, file)).then(
         (raw) => {
@@ -59,11 +59,11 @@ export function liffPages(deps: AppDeps) {
           return { type, body, gzip: compressible ? gzipSync(body, { level: 9 }) : undefined, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 20)}"` };
         },
         () => {
-          cache.delete(file); // not built yet: look again next time
+          cache.delete(key); // not built yet: look again next time
           return undefined;
         },
       );
-      cache.set(file, hit);
+      cache.set(key, hit);
     }
     return hit;
   };
@@ -79,8 +79,12 @@ export function liffPages(deps: AppDeps) {
       const page = rest.split('/')[0];
       if ((LIFF_PAGES as readonly string[]).includes(page)) {
         const id = liffIdOf(page);
-        served = await load(`${page}.html`, (html) =>
-          html.replace('<meta name="liff-id" content="">', `<meta name="liff-id" content="${escapeAttr(id)}">`).replace('</head>', `${id ? sdkPreloads(dist) : ''}</head>`),
+        // The booking form on a business's website (`?org=`) never starts LINE sign-in: no SDK for it.
+        const preload = id !== '' && !(page === 'book' && ctx.query.org !== undefined);
+        served = await load(
+          `${page}.html`,
+          (html) => html.replace('<meta name="liff-id" content="">', `<meta name="liff-id" content="${escapeAttr(id)}">`).replace('</head>', `${preload ? sdkPreloads(dist) : ''}</head>`),
+          `${page}.html${preload ? '' : '#no-sdk'}`,
         );
         if (!served) {
           ctx.status = 503;
