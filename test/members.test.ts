@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildBalances, trialBalance } from '../core/ledger/ledger.ts';
 import { localMoment } from '../core/time/org-time.ts';
 import { apiClient } from './support/api-client.ts';
-import { startTestSystem, type TestSystem } from './support/test-system.ts';
+import { startTestSystemIn, type TestSystem } from './support/test-system.ts';
 
 /**
  * Members (docs/members.md): the issue's check (a member with a 5-class package books a class
@@ -15,8 +15,7 @@ const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys
 const ZONE = 'Asia/Bangkok';
 
 beforeAll(async () => {
-  sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off' } });
-  await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ time_zone: ZONE });
+  sys = await startTestSystemIn(ZONE);
 });
 afterAll(() => sys?.stopAll());
 

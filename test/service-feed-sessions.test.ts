@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localMoment } from '../core/time/org-time.ts';
 import { apiClient } from './support/api-client.ts';
-import { formBooked, startTestSystem, type TestSystem } from './support/test-system.ts';
+import { formBooked, startTestSystemIn, type TestSystem } from './support/test-system.ts';
 
 /**
  * The catalog feed (`GET /public/v1/services`) with sessions (docs/bookings.md, "Sessions and
@@ -15,8 +15,7 @@ const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys
 const ZONE = 'Asia/Bangkok';
 
 beforeAll(async () => {
-  sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off' } });
-  await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ time_zone: ZONE });
+  sys = await startTestSystemIn(ZONE);
 });
 afterAll(() => sys?.stopAll());
 

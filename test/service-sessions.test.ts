@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestBooking } from '../core/bookings/request-booking.ts';
 import { localMoment } from '../core/time/org-time.ts';
 import { apiClient } from './support/api-client.ts';
-import { formBooked, startTestSystem, until, type TestSystem } from './support/test-system.ts';
+import { formBooked, startTestSystemIn, until, type TestSystem } from './support/test-system.ts';
 
 /**
  * Sessions and seats (docs/bookings.md): an admin schedules sessions of a service, every door
@@ -17,8 +17,7 @@ const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys
 const ZONE = 'Asia/Bangkok';
 
 beforeAll(async () => {
-  sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off' } });
-  await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ time_zone: ZONE });
+  sys = await startTestSystemIn(ZONE);
 });
 afterAll(() => sys?.stopAll());
 

@@ -20,6 +20,16 @@ export interface TestSystem extends RunningSystem {
   stopAll(): Promise<void>;
 }
 
+/**
+ * A system of a test file's own (the chat simulator off), its default org in `timeZone`: what the
+ * tests of sessions, seats and members start with, whose dates are the business's local days.
+ */
+export async function startTestSystemIn(timeZone: string): Promise<TestSystem> {
+  const sys = await startTestSystem({ env: { DEV_SIMULATOR: 'off' } });
+  await sys.knex('orgs').where({ id: sys.defaultOrgId }).update({ time_zone: timeZone });
+  return sys;
+}
+
 export async function startTestSystem(
   opts: {
     roles?: Role[];

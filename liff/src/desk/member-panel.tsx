@@ -410,7 +410,7 @@ export function FindMember(p: { lang: Lang; me: StaffMe }) {
         >
           <label>
             {words.typeNumber[lang]}
-            <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" autoCapitalize="characters" maxLength={40} placeholder="MEM-2026-XXXX" />
+            <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} autoComplete="off" autoCapitalize="characters" maxLength={40} placeholder={`MEM-${new Date().getFullYear()}-XXXX`} />
           </label>
           <div class="actions">
             <button class="primary">{words.search[lang]}</button>
