@@ -9,6 +9,10 @@ import { inject } from 'vitest';
  * of its own, so no file waits for a browser to start.
  */
 export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Browser tests skip where Chromium is not installed (a developer's machine without it); `.ci/run`
+ * installs it first, so in CI they always run.
+ */
 export const hasChromium = existsSync(CHROMIUM);
 
 const LAUNCH = {
