@@ -48,7 +48,9 @@ export const markCaseChanged: CaseEventSubscriber = (trx, e) => markCasesChanged
 export async function markCasesChanged(trx: Knex.Transaction, orgId: string, caseIds: string[]): Promise<void> {
   await trx.raw(
     'INSERT INTO analytics_dirty_cases (case_id, org_id) SELECT unnest(?::uuid[]), ? ON CONFLICT (case_id) DO UPDATE SET marked_at = excluded.marked_at',
-    [caseIds, orgId],
+    // In the order of their ids: two transactions marking some of the same cases then wait for each
+    // other instead of deadlocking.
+    [[...caseIds].sort(), orgId],
   );
 }
 
