@@ -174,6 +174,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         language: ctx.language,
         fields: { ...(result?.fields ?? {}), ...(decision.orderIds ? { orderIds: decision.orderIds } : {}) },
         replyToEventId: ctx.inboundEventId ?? undefined,
+        number: decision.number,
       });
       await setDialogue(null);
       return;

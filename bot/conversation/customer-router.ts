@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
 import { BotDailyLimitReached, botDailyLimitReached } from '../../core/orgs/bot-daily-limit.ts';
 import { llmBudgetLeft, NO_LIMIT_DEFAULTS, type OrgLimitDefaults } from '../../core/orgs/org-limits.ts';
+import { nextNumber } from '../../core/org-counters.ts';
 import { claimMessage } from '../../core/conversations/conversation-log.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
@@ -70,6 +71,11 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     throw err;
   });
 
+  // A case's number is drawn before the transaction that opens it, as the LINE booking form's is
+  // (docs/cases.md, "Case numbers"): the org's counter row is then locked for one statement, not
+  // until the case commits. A transaction that rolls back, or a message already routed, skips it.
+  const toAct: Decision = decision.do === 'open_case' ? { ...decision, number: await nextNumber(deps.knex, ctx.orgId, 'case') } : decision;
+
   await deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, message.id))) return;
     // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it); one a
@@ -92,7 +98,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
       const card = await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl() });
       return card ? [card] : [];
     };
-    await act(deps, trx, ctx, decision, classified?.result, notice);
+    await act(deps, trx, ctx, toAct, classified?.result, notice);
   });
   return { decision: decision.do };
 }

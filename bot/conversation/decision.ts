@@ -54,7 +54,8 @@ export type Decision =
   | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
   | { do: 'reopen'; caseId: string }
   /** `orderIds`: the ones the customer gave when asked for them (else the message's own, read by the classifier). */
-  | { do: 'open_case'; caseType: string; orderIds?: string[] }
+  /** `number`: the case's number when it was drawn before the transaction that opens it (customer-router.ts). */
+  | { do: 'open_case'; caseType: string; orderIds?: string[]; number?: string }
   /** The case type needs the order id and the customer has not given one the org's patterns read: asked (`tries` answers without one). */
   | { do: 'ask_order_id'; caseType: string; tries: number }
   | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }

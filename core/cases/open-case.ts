@@ -37,6 +37,12 @@ export interface OpenCaseInput {
    * theirs (a case opened for them through the API; case-notifications.ts).
    */
   tellCustomer?: boolean;
+  /**
+   * The case's number, drawn by the caller before its transaction (bot/conversation/customer-router.ts):
+   * drawn here, the org's counter row stays locked until the caller commits, and every case of
+   * the org waits for the one before.
+   */
+  number?: string;
 }
 
 export interface OpenedCase {
@@ -55,7 +61,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
   const now = c.now ?? new Date();
   const severity = c.severity ?? caseType.default_severity;
   const actor = c.actor ?? { type: 'customer' as const, id: c.contactId };
-  const number = await nextNumber(trx, c.orgId, 'case');
+  const number = c.number ?? (await nextNumber(trx, c.orgId, 'case'));
   const due = dueTimes(now, [{ status: 'new', from: now, to: null }], targetsOf(caseType), await calendarFor(trx, c.orgId));
   const { firstResponseDueAt, resolutionDueAt, resolutionWarnAt } = due;
   const insertCase = trx('cases')
