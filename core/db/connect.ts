@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import { dataDirSpaceProblem } from './data-dir-space.ts';
 import { diskFullRefusalProblem, forgetDiskFullRefusals, watchDiskFullRefusals } from './disk-full-refusals.ts';
 import { limitRequestWaits } from './request-wait.ts';
+import { markPreparing, PreparingPgClient } from './prepared-statements.ts';
 
 // Return BIGINT counts and ids as numbers where they fit (our ids stay far below 2^53), and keep
 // NUMERIC (money) as strings so that no amount is rounded on its way through.
@@ -37,9 +38,10 @@ const filesDirOf = new WeakMap<Knex, string>();
 
 export function connectDatabase(opts: DatabaseOptions): Knex {
   const knex = knexFactory({
-    client: 'pg',
+    client: PreparingPgClient as unknown as typeof Knex.Client,
     connection: { connectionString: opts.url, application_name: opts.applicationName ?? 'opsdesk' },
-    pool: { min: 0, max: opts.poolMax ?? 10 },
+    // Statements are prepared once per connection where the server allows (core/db/prepared-statements.ts).
+    pool: { min: 0, max: opts.poolMax ?? 10, afterCreate: markPreparing },
     acquireConnectionTimeout: 15_000,
     ...(opts.logger ? { log: knexLog(opts.logger) } : {}),
   });
