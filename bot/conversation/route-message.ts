@@ -1,7 +1,7 @@
 import { enrolFromMessage } from '../staff/enrolment.ts';
 import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
-import { loadIncomingMessage, unroutedBefore } from '../../core/conversations/incoming-message.ts';
+import { loadIncomingMessage, type IncomingMessage } from '../../core/conversations/incoming-message.ts';
 
 /**
  * Step 3 of DESIGN.md section 2 for a message someone sent: loaded once, then offered to each
@@ -16,18 +16,20 @@ import { loadIncomingMessage, unroutedBefore } from '../../core/conversations/in
  * to its own retry rather than holding this one back.
  */
 export async function routeMessage(deps: RouterDeps, messageId: string): Promise<{ decision: string }> {
-  for (const earlier of await unroutedBefore(deps.knex, messageId)) {
+  const message = await loadIncomingMessage(deps.knex, messageId);
+  if (!message?.waitingBefore.length) return routeLoaded(deps, message);
+  for (const earlier of message.waitingBefore) {
     try {
-      await routeOne(deps, earlier);
+      await routeLoaded(deps, await loadIncomingMessage(deps.knex, earlier));
     } catch {
       break;
     }
   }
-  return routeOne(deps, messageId);
+  // Read again: the earlier ones changed the conversation (its dialogue, who holds it).
+  return routeLoaded(deps, await loadIncomingMessage(deps.knex, messageId));
 }
 
-async function routeOne(deps: RouterDeps, messageId: string): Promise<{ decision: string }> {
-  const message = await loadIncomingMessage(deps.knex, messageId);
+async function routeLoaded(deps: RouterDeps, message: IncomingMessage | undefined): Promise<{ decision: string }> {
   if (!message) return { decision: 'skipped: nothing to route' };
   const enrolment = await enrolFromMessage(deps, message);
   if (enrolment.handled) return { decision: enrolment.outcome };

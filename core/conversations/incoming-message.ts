@@ -19,6 +19,15 @@ export interface IncomingMessage {
   mediaPath: string | null;
   /** The LINE user who said it (a group message carries its sender). */
   senderLineUserId: string | null;
+  /**
+   * Messages the same conversation received before this one (by the platform's time, then the
+   * order they were stored in) that are not routed yet, oldest first: at most five, from the last
+   * ten minutes. A message whose routing failed waits for its retry while the customer's next one
+   * may be stored and routed meanwhile; routing those first keeps the dialogue in the customer's
+   * order (docs/reliability.md, "A conversation's order"). Read with the message: a statement
+   * fewer for every message, where the list is almost always empty.
+   */
+  waitingBefore: string[];
   conversation: {
     id: string;
     kind: 'direct' | 'group';
@@ -33,6 +42,10 @@ export interface IncomingMessage {
     inbox: InboxState;
   };
 }
+
+/** How far back a message's routing looks for earlier ones still waiting (`waitingBefore`), and how many it takes. */
+const EARLIER_WINDOW = '10 minutes';
+const WAITING_BEFORE_LIMIT = 5;
 
 export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string): Promise<IncomingMessage | undefined> {
   const m = await db('messages')
@@ -55,6 +68,16 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       'conversations.staff_replied_at',
       'channels.kind as channel_kind',
       'contacts.language as contact_language',
+      db.raw(
+        `ARRAY(SELECT e.id FROM messages e
+                WHERE e.conversation_id = messages.conversation_id
+                  AND e.sent_at BETWEEN messages.sent_at - interval '${EARLIER_WINDOW}' AND messages.sent_at
+                  AND (e.sent_at, coalesce(e.inbound_event_id, 0), e.created_at) < (messages.sent_at, coalesce(messages.inbound_event_id, 0), messages.created_at)
+                  AND e.direction = 'in' AND e.sender_type = 'customer' AND e.routed_at IS NULL
+                  AND coalesce(e.payload->>'mode', '') <> 'standby'
+                ORDER BY e.sent_at, e.inbound_event_id, e.created_at
+                LIMIT ${WAITING_BEFORE_LIMIT}) AS waiting_before`,
+      ),
     )
     .where('messages.id', messageId)
     .first();
@@ -70,6 +93,7 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
     platformMessageId: m.platform_message_id,
     mediaPath: m.media_path,
     senderLineUserId: m.channel_kind === 'line' ? (m.payload?.senderId ?? null) : null,
+    waitingBefore: m.waiting_before ?? [],
     conversation: {
       id: m.conversation_id,
       kind: m.conversation_kind,
@@ -83,31 +107,4 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       inbox: inboxStateOf({ ...m, version: m.conversation_version }),
     },
   };
-}
-
-/** How far back a message's routing looks for earlier ones still waiting (`unroutedBefore`). */
-const EARLIER_WINDOW = '10 minutes';
-
-/**
- * Messages the same conversation received before this one (by the platform's time, then the order
- * they were stored in) that are not routed yet, oldest first: at most `limit`, from the last ten
- * minutes, none if this one is routed already. A message whose routing failed waits for its retry
- * while the customer's next one may be stored and routed meanwhile; routing those first keeps the
- * dialogue in the customer's order (docs/reliability.md, "A conversation's order").
- */
-export async function unroutedBefore(db: Knex | Knex.Transaction, messageId: string, limit = 5): Promise<string[]> {
-  const { rows } = await db.raw<{ rows: { id: string }[] }>(
-    `SELECT e.id
-       FROM messages m
-       JOIN messages e ON e.conversation_id = m.conversation_id
-        AND e.sent_at BETWEEN m.sent_at - interval '${EARLIER_WINDOW}' AND m.sent_at
-        AND (e.sent_at, coalesce(e.inbound_event_id, 0), e.created_at) < (m.sent_at, coalesce(m.inbound_event_id, 0), m.created_at)
-      WHERE m.id = ? AND m.routed_at IS NULL
-        AND e.direction = 'in' AND e.sender_type = 'customer' AND e.routed_at IS NULL
-        AND coalesce(e.payload->>'mode', '') <> 'standby'
-      ORDER BY e.sent_at, e.inbound_event_id, e.created_at
-      LIMIT ?`,
-    [messageId, limit],
-  );
-  return rows.map((r) => r.id);
 }
