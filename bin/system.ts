@@ -266,7 +266,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     }
 
     // Webhooks under load and the workers' transactions both want connections at once.
-    const knex = connectDatabase({ url: databaseUrl, applicationName: `opsdesk-${opts.roles.join('+')}`, poolMax: 20, logger, filesIn: embedded ? config.dataDir : undefined });
+    const knex = connectDatabase({ url: databaseUrl, applicationName: `opsdesk-${opts.roles.join('+')}`, poolMax: 20, logger, filesIn: embedded ? config.dataDir : undefined, prepareStatements: config.preparedStatements });
     cleanups.push(() => knex.destroy());
     const applied = await migrateToLatest(knex);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');

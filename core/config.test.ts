@@ -19,6 +19,8 @@ describe('loadConfig', () => {
     expect(c.redisUrl).toBeUndefined();
     expect(c.http.port).toBe(3000);
     expect(c.dataDir).toBe('./data');
+    expect(c.preparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).preparedStatements).toBe(false);
     expect(c.line.apiBaseUrl).toBe('https://api.line.me');
     expect(c.classifier).toBe('auto');
     // Every org's booking form has a limit per client address unless it sets its own.
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+    [{ DATABASE_PREPARED_STATEMENTS: 'no' }, 'DATABASE_PREPARED_STATEMENTS'],
     [{ APP_ENCRYPTION_KEY: 'short' }, 'APP_ENCRYPTION_KEY'],
     [{ ADMIN_API_KEY: 'abc' }, 'ADMIN_API_KEY'],
     [{ CLASSIFIER: 'magic' }, 'CLASSIFIER'],

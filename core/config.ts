@@ -67,6 +67,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().default('./data'),
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   REDIS_URL: z
     .string()
     .trim()
@@ -138,6 +139,8 @@ export interface Config {
   http: { port: number; host: string; publicBaseUrl: string | undefined };
   /** Undefined: run the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Statements prepared once per connection on a PostgreSQL server (core/db/prepared-statements.ts); off behind a pooler that cannot keep them. */
+  preparedStatements: boolean;
   dataDir: string;
   /** Undefined: BullMQ runs on the PostgreSQL backend. */
   redisUrl: string | undefined;
@@ -290,6 +293,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL },
     databaseUrl: e.DATABASE_URL,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     encryptionKey: e.APP_ENCRYPTION_KEY ? (decodeKey(e.APP_ENCRYPTION_KEY) ?? undefined) : undefined,

@@ -29,6 +29,11 @@ export interface DatabaseOptions {
    * JSON record").
    */
   logger?: Logger;
+  /**
+   * Statements prepared once per connection where the server is PostgreSQL (true unless set):
+   * core/db/prepared-statements.ts. Off for a pooler in transaction mode that cannot keep them.
+   */
+  prepareStatements?: boolean;
   /** The directory the database's own files are in, when this process can see it (the embedded database's DATA_DIR). */
   filesIn?: string;
 }
@@ -38,10 +43,10 @@ const filesDirOf = new WeakMap<Knex, string>();
 
 export function connectDatabase(opts: DatabaseOptions): Knex {
   const knex = knexFactory({
-    client: PreparingPgClient as unknown as typeof Knex.Client,
     connection: { connectionString: opts.url, application_name: opts.applicationName ?? 'opsdesk' },
-    // Statements are prepared once per connection where the server allows (core/db/prepared-statements.ts).
-    pool: { min: 0, max: opts.poolMax ?? 10, afterCreate: markPreparing },
+    ...(opts.prepareStatements === false
+      ? { client: 'pg', pool: { min: 0, max: opts.poolMax ?? 10 } }
+      : { client: PreparingPgClient as unknown as typeof Knex.Client, pool: { min: 0, max: opts.poolMax ?? 10, afterCreate: markPreparing } }),
     acquireConnectionTimeout: 15_000,
     ...(opts.logger ? { log: knexLog(opts.logger) } : {}),
   });

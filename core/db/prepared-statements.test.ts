@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from './connect.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 
 /**
@@ -70,6 +71,18 @@ describe('statements prepared once per connection', () => {
     } finally {
       await once('ALTER TABLE prepared_probe DROP COLUMN IF EXISTS note').catch(() => {});
       await db.knex.client.releaseConnection(conn);
+    }
+  });
+
+  it('sends every statement unnamed when switched off (DATABASE_PREPARED_STATEMENTS=off)', async () => {
+    const plain = connectDatabase({ url: db.url, poolMax: 1, prepareStatements: false });
+    try {
+      await plain.transaction(async (trx) => {
+        for (let i = 0; i < 3; i++) expect((await trx('prepared_probe').where({ id: 2 }).first('label')).label).toBe('two');
+        expect(await preparedOn(trx)).toEqual([]);
+      });
+    } finally {
+      await plain.destroy();
     }
   });
 
