@@ -50,7 +50,9 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
       async [SEND_JOB](raw, job) {
         const payload = raw as unknown as SendJobPayload;
         const { knex } = deps;
-        const conversation = await knex('conversations').where({ id: payload.conversationId }).first();
+        // The conversation, and for a plain send its messages still pending (in one statement: one
+        // for every answer the bot gives), in the order the job names them.
+        const conversation = await conversationToSend(knex, payload);
         if (!conversation) throw new UnrecoverableError(`conversation ${payload.conversationId} not found`);
         const channel = await deps.channels.byId(conversation.channel_id);
         if (!channel) throw new UnrecoverableError(`channel ${conversation.channel_id} is gone or inactive`);
@@ -58,16 +60,24 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
         const sending: Sending = { knex, sender: senders.senderFor(channel.kind), channel, conversation, payload, job };
         const send = (pending: PendingRow[], own?: string[]) => sendPending(sending, pending, own);
         if (payload.combine) return sendCombined(knex, conversation, payload, job, send);
-        const rows: PendingRow[] = await knex('messages')
-          .select('id', 'sender_type', 'payload')
-          .whereIn('id', payload.messageIds)
-          .andWhere('delivery_status', 'pending');
-        const order = new Map(payload.messageIds.map((id, i) => [id, i]));
-        const pending = rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-        return send(pending);
+        return send(conversation.pending ?? []);
       },
     },
   };
+}
+
+async function conversationToSend(knex: Knex, payload: SendJobPayload): Promise<(ConversationRow & { channel_id: string; pending: PendingRow[] | null }) | undefined> {
+  const { rows } = await knex.raw(
+    `SELECT c.*,
+            CASE WHEN ?::boolean THEN NULL ELSE
+              (SELECT coalesce(json_agg(json_build_object('id', m.id, 'sender_type', m.sender_type, 'payload', m.payload)
+                                        ORDER BY array_position(?::uuid[], m.id)), '[]'::json)
+                 FROM messages m WHERE m.id = ANY(?::uuid[]) AND m.delivery_status = 'pending')
+            END AS pending
+       FROM conversations c WHERE c.id = ?`,
+    [Boolean(payload.combine), payload.messageIds, payload.messageIds, payload.conversationId],
+  );
+  return rows[0];
 }
 
 /**
