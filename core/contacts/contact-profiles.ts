@@ -48,27 +48,25 @@ export interface PlatformProfile {
   language?: string;
 }
 
-/** Stores a fetched profile on the identity, and its name on a contact that has none. */
+/**
+ * Stores a fetched profile on the identity, and its name on a contact that has none: one statement
+ * (both changes or neither), not a transaction of two, for every new customer's name.
+ */
 export async function storeProfile(knex: Knex, p: { channelId: string; userId: string; profile: PlatformProfile }): Promise<{ stored: true } | { stored: false; reason: string }> {
-  return knex.transaction(async (trx) => {
-    const [identity] = await trx('contact_identities')
-      .where({ channel_id: p.channelId, external_id: p.userId })
-      .update({
-        profile: trx.raw(`(profile - 'refusedAt' - 'refusal' - 'pictureUrl' - 'statusMessage' - 'language') || ?::jsonb || jsonb_build_object('fetchedAt', now())`, [
-          JSON.stringify(p.profile),
-        ]),
-      })
-      .returning('contact_id');
-    if (!identity) return { stored: false as const, reason: 'the identity is gone' };
-    const name = p.profile.displayName.trim();
-    if (name) {
-      await trx('contacts')
-        .where({ id: identity.contact_id })
-        .andWhere((q) => q.whereNull('display_name').orWhereRaw(`btrim(display_name) = ''`))
-        .update({ display_name: name });
-    }
-    return { stored: true as const };
-  });
+  const { rows } = await knex.raw<{ rows: { contact_id: string }[] }>(
+    `WITH identity AS (
+       UPDATE contact_identities
+          SET profile = (profile - 'refusedAt' - 'refusal' - 'pictureUrl' - 'statusMessage' - 'language') || ?::jsonb || jsonb_build_object('fetchedAt', now())
+        WHERE channel_id = ? AND external_id = ?
+        RETURNING contact_id),
+     named AS (
+       UPDATE contacts c SET display_name = ?::text
+         FROM identity
+        WHERE c.id = identity.contact_id AND ?::text <> '' AND (c.display_name IS NULL OR btrim(c.display_name) = ''))
+     SELECT contact_id FROM identity`,
+    [JSON.stringify(p.profile), p.channelId, p.userId, p.profile.displayName.trim(), p.profile.displayName.trim()],
+  );
+  return rows.length > 0 ? { stored: true } : { stored: false, reason: 'the identity is gone' };
 }
 
 /** Renames a contact only while it still bears `placeholder` (a name the bot gave, not a person). */
