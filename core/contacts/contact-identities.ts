@@ -18,14 +18,41 @@ export interface IdentityInput {
 }
 
 export async function resolveContact(trx: Knex.Transaction, input: IdentityInput): Promise<{ contactId: string; created: boolean }> {
-  // Two events of a new customer may be processed at once: one of them creates the contact.
-  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`identity:${input.channelId}:${input.externalId}`]);
-  const known = await trx('contact_identities')
-    .select('contact_id')
-    .where({ channel_id: input.channelId, external_id: input.externalId })
-    .first();
+  const identity = { channel_id: input.channelId, external_id: input.externalId };
+  // Most messages come from someone known: found without taking the lock.
+  const known = await trx('contact_identities').select('contact_id').where(identity).first();
   if (known) return { contactId: known.contact_id, created: false };
 
+  // Two events of a new customer may be processed at once: one of them creates the contact. What
+  // follows runs after the lock, so it sees an identity the other one committed meanwhile.
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`identity:${input.channelId}:${input.externalId}`]);
+  const profile = JSON.stringify(input.displayName ? { displayName: input.displayName } : {});
+  const contact = {
+    org_id: input.orgId,
+    display_name: input.displayName ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    ...(input.language ? { language: input.language } : {}),
+  };
+  if (!input.phone && !input.email) {
+    // Nothing to join an existing contact by (a LINE user): the contact and its identity in one
+    // statement, unless the identity is there by now.
+    const { rows } = await trx.raw<{ rows: { contact_id: string; created: boolean }[] }>(
+      `WITH existing AS (SELECT contact_id FROM contact_identities WHERE channel_id = ? AND external_id = ?),
+            c AS (INSERT INTO contacts (org_id, display_name${input.language ? ', language' : ''})
+                  SELECT ?::uuid, ?::text${input.language ? ', ?::text' : ''} WHERE NOT EXISTS (SELECT 1 FROM existing)
+                  RETURNING id),
+            i AS (INSERT INTO contact_identities (org_id, contact_id, channel_id, external_id, profile)
+                  SELECT ?::uuid, c.id, ?::uuid, ?::text, ?::jsonb FROM c)
+       SELECT contact_id, false AS created FROM existing
+       UNION ALL SELECT id, true FROM c`,
+      [input.channelId, input.externalId, input.orgId, input.displayName ?? null, ...(input.language ? [input.language] : []), input.orgId, input.channelId, input.externalId, profile],
+    );
+    return { contactId: rows[0].contact_id, created: rows[0].created };
+  }
+
+  const raced = await trx('contact_identities').select('contact_id').where(identity).first();
+  if (raced) return { contactId: raced.contact_id, created: false };
   let contactId: string | undefined;
   if (input.phone) {
     const samePhone = await trx('contacts').select('id').where({ org_id: input.orgId, phone: input.phone }).orderBy('created_at').first();
@@ -37,24 +64,10 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
   }
   const created = !contactId;
   if (!contactId) {
-    const [row] = await trx('contacts')
-      .insert({
-        org_id: input.orgId,
-        display_name: input.displayName ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        ...(input.language ? { language: input.language } : {}),
-      })
-      .returning('id');
+    const [row] = await trx('contacts').insert(contact).returning('id');
     contactId = row.id as string;
   }
-  await trx('contact_identities').insert({
-    org_id: input.orgId,
-    contact_id: contactId,
-    channel_id: input.channelId,
-    external_id: input.externalId,
-    profile: JSON.stringify(input.displayName ? { displayName: input.displayName } : {}),
-  });
+  await trx('contact_identities').insert({ org_id: input.orgId, contact_id: contactId, ...identity, profile });
   return { contactId, created };
 }
 
