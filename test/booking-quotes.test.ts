@@ -43,9 +43,18 @@ const bookingRow = (number: string) => sys.knex('bookings').where({ number }).fi
 const quotesOf = async (number: string) => sys.knex('booking_quotes').where({ booking_id: (await bookingRow(number)).id }).orderBy('version');
 
 /** A customer books the sushi class in English through the LINE dialogue. */
+/** The first Saturday at least two days from now in Bangkok, as YYYY-MM-DD. */
+function saturdayAhead(): string {
+  const day = new Date(Date.now() + 7 * 3600_000 + 2 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() + ((6 - day.getUTCDay() + 7) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 async function chatBooking() {
   const customer = lineId('U');
-  const first = await h.ask(customer, { text: 'Can I book the sushi class this Saturday for 2?' });
+  // A Saturday at least two days away: its reminder, at 10:00 the day before, is still to come
+  // whatever the day and hour the test runs ("this Saturday" on a Friday after 10:00 had none).
+  const first = await h.ask(customer, { text: `Can I book the sushi class on ${saturdayAhead()} for 2?` });
   await h.ask(customer, { postback: { data: first.quickReplies.find((q) => q.label === '10:00')!.data! } });
   const done = await h.ask(customer, { postback: { data: replyData('confirm') } });
   return { customer, number: done.text.match(/B-\d{6}/)![0] };
