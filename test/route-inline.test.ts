@@ -82,7 +82,9 @@ describe('routing a message where it is stored', () => {
 });
 
 describe("a case's number", () => {
-  it("is drawn before the transaction that opens the case: a second customer's case does not wait for the first's to commit", async () => {
+  // On the embedded database every transaction holds its one session (core/db/pglite-session-queue.ts):
+  // a second case cannot open while the first's transaction is held open, whatever the counter does.
+  it.skipIf(!process.env.TEST_DATABASE_URL)("is drawn before the transaction that opens the case: a second customer's case does not wait for the first's to commit", async () => {
     // The first case's transaction is held open for 8 s, just after the case is written.
     await h.sys.knex.raw(`
       CREATE SEQUENCE case_tries;
