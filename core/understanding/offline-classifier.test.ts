@@ -428,6 +428,17 @@ describe('OfflineClassifier: determinism and caching', () => {
     expect(copy).toEqual(first);
   });
 
+  it("an index used by identity stays among the recently used: a copy of it is not built anew after other orgs' taxonomies", async () => {
+    await preloadWordVectors();
+    const a = indexFor(taxonomy);
+    // More other taxonomies than the content cache keeps, with this one used between each (one org's every message).
+    for (let i = 0; i < 20; i++) {
+      indexFor({ caseTypes: [{ key: `other_${i}`, name: { th: `อื่น ${i}`, en: `Other ${i}` }, description: '', keywords: [], examples: [`other problem ${i}`] }], bookingTypes: [], faq: [] });
+      expect(indexFor(taxonomy)).toBe(a);
+    }
+    expect(indexFor(structuredClone(taxonomy))).toBe(a);
+  });
+
   it('the index is built once per taxonomy: by identity, and by content for a copy', async () => {
     // Word vectors load in the background; an index built before they arrive is rebuilt with them
     // (on purpose), so a loaded machine could land that moment between two calls here.

@@ -1074,6 +1074,8 @@ function coverage(index: TaxonomyIndex, f: TextFeatures): number {
  */
 const byObject = new WeakMap<object, TaxonomyIndex>();
 const byHash = new Map<string, TaxonomyIndex>();
+/** Each index's content key, so that using it by identity keeps it among the recently used. */
+const keyOfIndex = new WeakMap<TaxonomyIndex, string>();
 const HASH_CACHE_SIZE = 16;
 
 function hash(text: string): string {
@@ -1091,18 +1093,29 @@ function hash(text: string): string {
 export function indexFor(taxonomy: Taxonomy): TaxonomyIndex {
   const vectors = wordVectors();
   const known = byObject.get(taxonomy);
-  if (known && known.vectors === vectors) return known;
+  if (known && known.vectors === vectors) {
+    // Used by identity is used all the same: an org's taxonomy read on every message must not be
+    // pushed out by others', or its next copy (the same content read again) is built anew.
+    const knownKey = keyOfIndex.get(known);
+    if (knownKey !== undefined) keepRecent(knownKey, known);
+    return known;
+  }
   const key = hash(JSON.stringify(taxonomy));
   let index = byHash.get(key);
   if (index && index.vectors !== vectors) index = undefined;
-  if (index) {
-    byHash.delete(key); // re-insert: most recently used last
-  } else {
+  if (!index) {
     index = buildIndex(taxonomy);
+    keyOfIndex.set(index, key);
   }
-  byHash.set(key, index);
-  if (byHash.size > HASH_CACHE_SIZE) byHash.delete(byHash.keys().next().value!);
+  keepRecent(key, index);
   byObject.set(taxonomy, index);
   return index;
+}
+
+/** (Re-)inserts an index as the most recently used, and lets the least recently used go. */
+function keepRecent(key: string, index: TaxonomyIndex): void {
+  byHash.delete(key);
+  byHash.set(key, index);
+  if (byHash.size > HASH_CACHE_SIZE) byHash.delete(byHash.keys().next().value!);
 }
 
