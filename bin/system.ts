@@ -10,6 +10,8 @@ import { ChannelDirectory, deactivateChannelsOfOrigin, resealLegacyChannelCreden
 import { resealLegacyWebhookSecrets } from '../core/integrations/webhook-endpoints.ts';
 import { RateLimits } from '../core/limits/rate-limits.ts';
 import { InboundBatcher } from '../core/inbound/inbound-batcher.ts';
+import { DoorPressure } from '../core/inbound/door-pressure.ts';
+import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { SecretBox } from '../core/crypto/secret-box.ts';
 import { connectDatabase, isEmbeddedDatabase } from '../core/db/connect.ts';
@@ -127,6 +129,8 @@ export interface SystemOptions {
   queuePrefix?: string;
   /** Tests: a hosts-style resolver for outbound requests (core/http/safe-fetch.ts). */
   outboundResolve?: OutboundPolicy['resolve'];
+  /** Tests: the door's thresholds (core/inbound/door-pressure.ts); used where the api and the workers run here. */
+  door?: DoorPressure;
 }
 
 export interface RunningSystem {
@@ -140,6 +144,8 @@ export interface RunningSystem {
   knex: Knex;
   queues: QueueBackend;
   relay: OutboxRelay | undefined;
+  /** Where the api and the workers run in this one process: its webhooks in flight, which its workers give way to in a flood. */
+  door: DoorPressure | undefined;
   secrets: SecretBox;
   channels: ChannelDirectory;
   /** The live stream's feed, when the api runs here. */
@@ -315,6 +321,10 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     };
     subscribeToTimelines(staffDeps);
     const stripe = createStripeClient(config.stripe);
+    // In a process that takes webhooks in and works on them, a flood of deliveries is stored first
+    // and worked on after (core/inbound/door-pressure.ts). Apart, each has its own cores.
+    const door = runsApi && runsWorkers ? (opts.door ?? new DoorPressure()) : undefined;
+    if (door) cleanups.push(async () => door.stop());
     if (runsWorkers) {
       const processors = {
         ...systemProcessors({ knex }),
@@ -365,6 +375,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           // rebuilding the same orgs (seen on a deployment of a thousand businesses).
           [ANALYTICS_ROLLUP_QUEUE]: { concurrency: 1 },
         },
+        ...(door ? { yieldTo: { door, queues: [INBOUND_QUEUE] } } : {}),
       });
       await runner.start();
       // Registered after queues.close so that it runs before it: workers drain first.
@@ -393,6 +404,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         holdUntilDue: [ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile],
         // E-mails go in batches by their own drain, not a BullMQ job each (workers/email-drain.ts).
         drainedQueues: [EMAIL_SEND_QUEUE],
+        ...(door ? { yieldTo: { door, queues: [INBOUND_QUEUE] } } : {}),
         ...opts.relay,
       });
       relay.start();
@@ -473,6 +485,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
         dataDir: config.dataDir,
         inbound: new InboundBatcher(knex),
+        door,
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
         platformApiKey: config.platformApiKey,
@@ -525,6 +538,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       knex,
       queues,
       relay,
+      door,
       secrets,
       channels,
       live,

@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { databaseOutageReason } from '../core/errors/index.ts';
 import type { Knex } from 'knex';
 import type { Logger } from '../core/logger.ts';
+import type { DoorPressure } from '../core/inbound/door-pressure.ts';
 import type { OutboxJobData, WorkDoneHere } from '../core/outbox/outbox.ts';
 import { OrgJobGate } from '../core/orgs/org-gates.ts';
 import { backoffDelay, formatDuration, retryBudget, type RetryAfterError } from './job-policy.ts';
@@ -58,6 +59,11 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** Per-queue worker settings (rate limits of the platforms a queue talks to). */
   tuning?: Record<string, WorkerTuning>;
+  /**
+   * While this process's webhooks are flooding in, these queues' workers take one job at a time,
+   * and their full number again once the flood is over (core/inbound/door-pressure.ts).
+   */
+  yieldTo?: { door: DoorPressure; queues: string[] };
 }
 
 /** BullMQ's reason for a job whose workers kept dying under it. */
@@ -120,6 +126,13 @@ export class JobRunner {
       // (disk full) made this 135 records a second.
       worker.on('error', repeatedErrorLog((err, repeats) => logger.warn({ err, queue: queueName, repeats }, 'worker error')));
       this.#workers.push(worker);
+      if (this.#o.yieldTo?.queues.includes(queueName)) {
+        const full = worker.concurrency;
+        this.#o.yieldTo.door.onChange((busy) => {
+          worker.concurrency = busy ? 1 : full;
+          logger.info({ queue: queueName, concurrency: worker.concurrency }, busy ? 'webhooks flooding in: the door first' : 'webhook flood over');
+        });
+      }
     }
     await Promise.all(this.#workers.map((w) => w.waitUntilReady()));
   }

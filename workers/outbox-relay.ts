@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DoorPressure } from '../core/inbound/door-pressure.ts';
 import type { Logger } from '../core/logger.ts';
 import type { OutboxJobData } from '../core/outbox/outbox.ts';
 import { jobOptions, jobPolicyFor, type JobPolicy } from './job-policy.ts';
@@ -46,6 +47,12 @@ export interface OutboxRelayOptions {
   holdUntilDue?: string[];
   /** Queues whose rows a drain of their own claims in batches (core/outbox claimDueRows): never handed to BullMQ, never swept. */
   drainedQueues?: string[];
+  /**
+   * While this process's webhooks flood in, these queues' rows stay in the outbox (durable, in
+   * order) but for a few a second (the door's `whileBusy`), and go on at once when the flood is
+   * over: the cores go to storing the deliveries first (core/inbound/door-pressure.ts).
+   */
+  yieldTo?: { door: DoorPressure; queues: string[] };
 }
 
 /** A row queued for the first time with attempts made was tried by the job that committed it (core/outbox `doneHere`). */
@@ -63,7 +70,7 @@ interface ClaimedRow {
 }
 
 export class OutboxRelay {
-  readonly #o: Required<Omit<OutboxRelayOptions, 'policies'>> & { policies: Record<string, JobPolicy> };
+  readonly #o: Required<Omit<OutboxRelayOptions, 'policies' | 'yieldTo'>> & Pick<OutboxRelayOptions, 'yieldTo'> & { policies: Record<string, JobPolicy> };
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -77,6 +84,7 @@ export class OutboxRelay {
   #lastStoreCheck = -Infinity;
   #sweeping: Promise<unknown> | undefined;
   #storeIdentity: string | undefined;
+  #lastTrickle = -Infinity;
   readonly #markName: string;
 
   constructor(opts: OutboxRelayOptions) {
@@ -93,6 +101,8 @@ export class OutboxRelay {
       ...opts,
     };
     this.#markName = `queue-store:${opts.backend.kind}`;
+    // The rows held in a flood go on as soon as it is over, not at the next poll.
+    opts.yieldTo?.door.onChange((busy) => busy || this.nudge());
   }
 
   start(): void {
@@ -177,7 +187,17 @@ export class OutboxRelay {
    * refuses go back to pending, and a relay that dies in between leaves rows the sweep requeues.
    */
   async relayOnce(): Promise<number> {
-    const { knex, backend, batchSize, holdDelayedRows, holdUntilDue, drainedQueues } = this.#o;
+    const { knex, backend, holdDelayedRows, holdUntilDue, yieldTo } = this.#o;
+    let { batchSize, drainedQueues } = this.#o;
+    if (yieldTo?.door.busy) {
+      const { rows, everyMs } = yieldTo.door.whileBusy;
+      if (performance.now() - this.#lastTrickle >= everyMs) {
+        this.#lastTrickle = performance.now();
+        batchSize = Math.min(batchSize, rows);
+      } else {
+        drainedQueues = [...drainedQueues, ...yieldTo.queues];
+      }
+    }
     const held = holdDelayedRows ? 'AND available_at <= now()' : holdUntilDue.length ? 'AND (available_at <= now() OR job_name <> ALL(?::text[]))' : '';
     const drained = drainedQueues.length ? 'AND queue <> ALL(?::text[])' : '';
     const { rows } = await knex.raw<{ rows: ClaimedRow[] }>(

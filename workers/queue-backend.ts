@@ -45,6 +45,8 @@ export interface JobAddOptions {
 }
 
 export interface WorkWorker {
+  /** How many jobs it runs at once; changed while it runs, it applies to the jobs it takes next. */
+  concurrency: number;
   on(event: 'failed', listener: (job: Job | undefined, err: Error) => void): unknown;
   on(event: 'completed', listener: (job: Job) => void): unknown;
   on(event: 'error', listener: (err: Error) => void): unknown;

@@ -43,7 +43,7 @@ export interface Said {
 
 export async function startLineCustomerHarness(
   env: Record<string, string> = {},
-  opts: Pick<Parameters<typeof startTestSystem>[0] & {}, 'outboundResolve' | 'relay'> = {},
+  opts: Pick<Parameters<typeof startTestSystem>[0] & {}, 'outboundResolve' | 'relay' | 'door'> = {},
 ): Promise<LineCustomerHarness> {
   const secret = 'line-secret-' + randomBytes(6).toString('hex');
   const line = await startFakeLineApi();

@@ -40,6 +40,7 @@ export async function startTestSystem(
     db?: TestDatabase;
     queuePrefix?: string;
     outboundResolve?: SystemOptions['outboundResolve'];
+    door?: SystemOptions['door'];
   } = {},
 ): Promise<TestSystem> {
   const db = opts.db ?? (await createTestDatabase());
@@ -73,6 +74,7 @@ export async function startTestSystem(
     emailDrain: opts.emailDrain,
     queuePrefix: opts.queuePrefix ?? `t${randomBytes(4).toString('hex')}`,
     outboundResolve: opts.outboundResolve,
+    door: opts.door,
   });
   // The demo seed opens 09:00-18:00, as its FAQ says; tests count SLA minutes round the clock
   // unless they set hours of their own (only the seed's own hours, untouched, are cleared).

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DoorPressure } from '../core/inbound/door-pressure.ts';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { until } from './support/test-system.ts';
+
+/**
+ * The door first (#41, docs/benchmarks.md "The door first"): in a process that takes webhooks in
+ * and works on them, a flood of deliveries is stored first; the stored events wait in the outbox,
+ * but for a trickle, and are all worked on, once each, when the flood is over.
+ */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the door', () => {
+  it('is busy from its number of deliveries in flight, and quiet once none crowded it for a while', async () => {
+    const door = new DoorPressure({ busyAt: 3, quietAfterMs: 150 });
+    const changes: boolean[] = [];
+    door.onChange((busy) => changes.push(busy));
+    const first = door.arriving();
+    const second = door.arriving();
+    expect(door.busy).toBe(false);
+    const third = door.arriving();
+    expect(door.busy).toBe(true);
+    // Answered twice (a handler's finally after its error path) counts once.
+    first();
+    first();
+    second();
+    third();
+    await sleep(50);
+    expect(door.busy).toBe(true);
+    await until(async () => !door.busy, 2_000);
+    expect(changes).toEqual([true, false]);
+    // Two in flight again: below the mark, it stays quiet.
+    const a = door.arriving();
+    const b = door.arriving();
+    expect(door.busy).toBe(false);
+    a();
+    b();
+    door.stop();
+  });
+});
+
+describe('a flood of deliveries', () => {
+  let h: LineCustomerHarness;
+  // Two stored events a second go on while the door is busy: few enough to count in a test.
+  const door = new DoorPressure({ busyAt: 12, quietAfterMs: 300, whileBusy: { rows: 2, everyMs: 1_000 } });
+  const changes: boolean[] = [];
+  beforeAll(async () => {
+    h = await startLineCustomerHarness({}, { door });
+    door.onChange((busy) => changes.push(busy));
+  });
+  afterAll(() => h?.close());
+
+  // Whom each delivery to LINE answers: a push names its customer, a reply its event's token.
+  const replyTokens = new Map<string, string>();
+  const sendAll = async (customers: string[], text: string) => {
+    const events = await Promise.all(customers.map((c) => h.send(c, { text })));
+    events.forEach((e, i) => replyTokens.set(String(e.replyToken), customers[i]));
+  };
+  const answersTo = (customers: string[]) => {
+    const per = new Map<string, number>();
+    for (const d of h.line.state.deliveries) {
+      const c = d.to ?? replyTokens.get(d.replyToken ?? '');
+      if (c && customers.includes(c)) per.set(c, (per.get(c) ?? 0) + 1);
+    }
+    return per;
+  };
+
+  it('makes the door busy when many webhooks are answered at once', async () => {
+    const customers = Array.from({ length: 60 }, () => lineId('U'));
+    changes.length = 0;
+    await sendAll(customers, 'hello');
+    expect(changes[0]).toBe(true);
+    // Every delivery stored, and each customer answered once the flood is over.
+    await until(async () => answersTo(customers).size === customers.length, 30_000);
+    await until(async () => !door.busy, 5_000);
+    expect(changes).toEqual([true, false]);
+  }, 45_000);
+
+  it('keeps the stored events in the outbox but for a trickle while busy, and works on all of them, once each, after', async () => {
+    // Twelve deliveries held in flight: a flood, as far as the workers can tell.
+    const held = Array.from({ length: 12 }, () => door.arriving());
+    expect(door.busy).toBe(true);
+    const customers = Array.from({ length: 20 }, () => lineId('U'));
+    const text = 'What time do you open?';
+    await sendAll(customers, text);
+    // Every delivery answered 200 is stored (the messages themselves are made by the events' jobs).
+    const stored = await h.sys.knex('inbound_events').whereRaw(`payload->'message'->>'text' = ?`, [text]).count({ n: '*' }).first();
+    expect(Number(stored?.n)).toBe(20);
+    await sleep(2_200);
+    // At most three passes of two went on in 2.2 s (one may have come just before the rows did);
+    // at least one pass found rows to take: the work does not stop for a flood that lasts.
+    const during = answersTo(customers).size;
+    expect(during).toBeGreaterThanOrEqual(1);
+    expect(during).toBeLessThanOrEqual(6);
+    const waiting = await h.sys.knex('outbox').where({ job_name: 'process-event', status: 'pending' }).count({ n: '*' }).first();
+    expect(Number(waiting?.n)).toBeGreaterThanOrEqual(14);
+
+    for (const answered of held) answered();
+    // The flood over, the rest go on at once: every customer answered, once.
+    await until(async () => answersTo(customers).size === customers.length, 20_000);
+    await until(async () => Number((await h.sys.knex('outbox').where({ job_name: 'process-event' }).whereNot({ status: 'done' }).count({ n: '*' }).first())?.n) === 0, 10_000);
+    expect([...answersTo(customers).values()].every((n) => n === 1)).toBe(true);
+    const routed = await h.sys.knex('messages').where({ direction: 'in', text }).whereNotNull('routed_at').count({ n: '*' }).first();
+    expect(Number(routed?.n)).toBe(20);
+  }, 45_000);
+});
