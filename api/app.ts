@@ -27,7 +27,6 @@ import { sessionRoutes } from './admin/session-routes.ts';
 import { templateRoutes } from './admin/template-routes.ts';
 import { webhookRoutes } from './admin/webhook-endpoint-routes.ts';
 import type { AppDeps } from './deps.ts';
-import type { DoorPressure } from '../core/inbound/door-pressure.ts';
 import { healthRoutes } from './health-routes.ts';
 import { dashboardRoutes } from './liff/dashboard-api.ts';
 import { deskRoutes } from './liff/desk-api.ts';
@@ -124,19 +123,6 @@ function databaseWait(ms: number | undefined): Middleware {
   return (ctx, next) => (ms && !ctx.path.startsWith('/webhooks/') ? withDatabaseWait(ms, next) : next());
 }
 
-/** Platform deliveries in flight, told to the process's door (core/inbound/door-pressure.ts). */
-function countDeliveries(door: DoorPressure | undefined): Middleware {
-  return async (ctx, next) => {
-    if (!door || !ctx.path.startsWith('/webhooks/')) return next();
-    const answered = door.arriving();
-    try {
-      await next();
-    } finally {
-      answered();
-    }
-  };
-}
-
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   // X-Forwarded-* are believed only behind a proxy that sets them (TRUST_PROXY): otherwise any
@@ -144,7 +130,6 @@ export function createApp(deps: AppDeps): Koa {
   app.proxy = deps.trustProxy === true;
   app.silent = true;
   app.use(requestContext(deps.logger));
-  app.use(countDeliveries(deps.door));
   app.use(errorBody);
   app.use(databaseWait(deps.databaseRequestWaitMs));
   // Nothing reads a body here: webhooks read theirs once rate-limited, the API's routes once

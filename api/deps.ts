@@ -44,8 +44,6 @@ export interface AppDeps {
   secrets: SecretBox;
   /** Where webhooks land their events (group commit). */
   inbound: InboundBatcher;
-  /** Told of every platform delivery in flight, where this process's workers give way to them in a flood. */
-  door?: import('../core/inbound/door-pressure.ts').DoorPressure;
   /** PUBLIC_BASE_URL: the address platforms call, which Twilio's signature covers. */
   publicBaseUrl?: string;
   /** Largest body read on the API's own routes (default 1 MiB). */

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoorPressure } from '../core/inbound/door-pressure.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
@@ -30,6 +31,8 @@ describe('the door', () => {
     expect(door.busy).toBe(true);
     await until(async () => !door.busy, 2_000);
     expect(changes).toEqual([true, false]);
+    // A worker's turn is at once while quiet.
+    await door.turn();
     // Two in flight again: below the mark, it stays quiet.
     const a = door.arriving();
     const b = door.arriving();
@@ -40,10 +43,29 @@ describe('the door', () => {
   });
 });
 
+describe('the door by the second', () => {
+  it('is busy from its number of events stored in one second, and gives the workers their turns a few at a time meanwhile', async () => {
+    const door = new DoorPressure({ busyAt: 1_000, perSecond: 50, quietAfterMs: 300, whileBusy: { rows: 3, everyMs: 400 } });
+    // Aligned to the start of a second: the fifty are counted in one.
+    await sleep(1_000 - (Date.now() % 1_000) + 5);
+    door.arriving(30)();
+    expect(door.busy).toBe(false);
+    door.arriving(20)();
+    expect(door.busy).toBe(true);
+    // Three turns at once, the fourth 400 ms after the first.
+    const started = Date.now();
+    for (let i = 0; i < 4; i++) await door.turn();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    await until(async () => !door.busy, 3_000);
+    door.stop();
+  });
+});
+
 describe('a flood of deliveries', () => {
   let h: LineCustomerHarness;
-  // Two stored events a second go on while the door is busy: few enough to count in a test.
-  const door = new DoorPressure({ busyAt: 12, quietAfterMs: 300, whileBusy: { rows: 2, everyMs: 1_000 } });
+  // Two stored events a second go on while the door is busy: few enough to count in a test. Busy
+  // from four stores at once: a test's sixty deliveries are stored faster than the bench's flood.
+  const door = new DoorPressure({ busyAt: 4, quietAfterMs: 300, whileBusy: { rows: 2, everyMs: 1_000 } });
   const changes: boolean[] = [];
   beforeAll(async () => {
     h = await startLineCustomerHarness({}, { door });
@@ -66,7 +88,7 @@ describe('a flood of deliveries', () => {
     return per;
   };
 
-  it('makes the door busy when many webhooks are answered at once', async () => {
+  it('makes the door busy when many signed webhooks are stored at once', async () => {
     const customers = Array.from({ length: 60 }, () => lineId('U'));
     changes.length = 0;
     await sendAll(customers, 'hello');
@@ -74,8 +96,35 @@ describe('a flood of deliveries', () => {
     // Every delivery stored, and each customer answered once the flood is over.
     await until(async () => answersTo(customers).size === customers.length, 30_000);
     await until(async () => !door.busy, 5_000);
-    expect(changes).toEqual([true, false]);
+    // Busy once or more while they came in, quiet after.
+    expect(changes.at(-1)).toBe(false);
   }, 45_000);
+
+  it('is not made busy by requests whose signature is wrong, nor by ones still sending their body', async () => {
+    changes.length = 0;
+    // The channel's own address, where the signature is checked against its secret.
+    const channel = await h.sys.knex('channels').where({ org_id: h.sys.defaultOrgId, kind: 'line' }).first('id');
+    const url = `${h.sys.url}/webhooks/line/${channel.id}`;
+    // Twenty requests that send half their body and then nothing (a slow sender holds them open)...
+    const slow = Array.from({ length: 20 }, () => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '400', 'x-line-signature': 'c2lnbmVk' } });
+      req.on('error', () => {});
+      req.write('{"destination":"U0","events":[' + ' '.repeat(170));
+      return req;
+    });
+    // ...and forty forged deliveries at once.
+    const forged = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': 'Zm9yZ2Vk' }, body: JSON.stringify({ destination: 'U0', events: [] }) }),
+      ),
+    );
+    // Refused: 401, or 429 once this address has sent more wrong signatures than it may.
+    expect(forged.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    await sleep(500);
+    expect(door.busy).toBe(false);
+    expect(changes).toEqual([]);
+    for (const req of slow) req.destroy();
+  });
 
   it('keeps the stored events in the outbox but for a trickle while busy, and works on all of them, once each, after', async () => {
     // Twelve deliveries held in flight: a flood, as far as the workers can tell.

@@ -61,7 +61,8 @@ export interface JobRunnerOptions {
   tuning?: Record<string, WorkerTuning>;
   /**
    * While this process's webhooks are flooding in, these queues' workers take one job at a time,
-   * and their full number again once the flood is over (core/inbound/door-pressure.ts).
+   * each at its turn (the door's `whileBusy`), and their full number again once the flood is over
+   * (core/inbound/door-pressure.ts).
    */
   yieldTo?: { door: DoorPressure; queues: string[] };
 }
@@ -143,6 +144,8 @@ export class JobRunner {
     if (!handler) {
       throw new UnknownJobError(`No handler for job "${job.name}" on queue "${queueName}"`);
     }
+    // In a flood of webhooks, a stored event waits its turn (core/inbound/door-pressure.ts).
+    if (this.#o.yieldTo?.door.busy && this.#o.yieldTo.queues.includes(queueName)) await this.#o.yieldTo.door.turn();
     // Counted from the row's first try: the job that committed it may have made one (`runHere`).
     const tried = data.triedHere ?? 0;
     const attempt = job.attemptsMade + 1 + tried;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DoorPressure } from './door-pressure.ts';
 import { storeInboundEvents, type ArrivingEvent } from './inbound-events.ts';
 
 /**
@@ -21,20 +22,39 @@ export class InboundBatcher {
   readonly #knex: Knex;
   readonly #maxEvents: number;
   readonly #maxWaitMs: number;
+  readonly #door: DoorPressure | undefined;
   #queue: Pending[] = [];
   #size = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(knex: Knex, opts: { maxEvents?: number; maxWaitMs?: number } = {}) {
+  /**
+   * `door`: told of every store in flight, so that this process's workers give way in a flood
+   * (core/inbound/door-pressure.ts). Only deliveries whose signature checked out come here: a
+   * flood of forged or slowly sent requests cannot make the workers wait.
+   */
+  constructor(knex: Knex, opts: { maxEvents?: number; maxWaitMs?: number; door?: DoorPressure } = {}) {
     this.#knex = knex;
     this.#maxEvents = opts.maxEvents ?? 200;
     this.#maxWaitMs = opts.maxWaitMs ?? 2;
+    this.#door = opts.door;
   }
 
   store(channel: { id: string; orgId: string }, events: ArrivingEvent[]): Promise<{ stored: number; duplicates: number }> {
     if (events.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
+    const stored = this.#door?.arriving(events.length);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ channel, events, resolve, reject });
+      this.#queue.push({
+        channel,
+        events,
+        resolve: (r) => {
+          stored?.();
+          resolve(r);
+        },
+        reject: (err) => {
+          stored?.();
+          reject(err);
+        },
+      });
       this.#size += events.length;
       if (this.#size >= this.#maxEvents) this.#flush();
       else this.#timer ??= setTimeout(() => this.#flush(), this.#maxWaitMs);
