@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, SEND_JOB } from '../core/conversations/outgoing.ts';
+import { INBOUND_QUEUE, PROCESS_EVENT_JOB } from '../core/inbound/inbound-events.ts';
 import { addToOutbox, doneInProcess } from '../core/outbox/outbox.ts';
 import { committedOutboxRows } from '../workers/outbox-wakeup.ts';
 import type { ProcessorTable } from '../workers/job-runner.ts';
@@ -116,6 +117,26 @@ describe("the outbox's wake-up", () => {
     expect(job.relayPasses).toBeGreaterThanOrEqual(1);
     expect(job.drainClaims).toBe(0);
     expect(await sys.knex('outbox').where({ id: due }).first('status')).toEqual({ status: 'done' });
+  });
+
+  it("does not wake the relay for a stored event's row while webhooks flood in; the flood's end does", async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    // Twelve deliveries being stored at once: a flood (core/inbound/door-pressure.ts).
+    const held = Array.from({ length: 12 }, () => sys.door!.arriving());
+    let row = '';
+    try {
+      expect(sys.door!.busy).toBe(true);
+      // (An event id no event has: its job finds nothing to do.)
+      const during = await wakeUpsDuring(async () => {
+        [row] = await addToOutbox(sys.knex, { orgId, queue: INBOUND_QUEUE, jobName: PROCESS_EVENT_JOB, payload: { inboundEventId: -1 } });
+      });
+      expect(during.relayPasses).toBe(0);
+      expect(await sys.knex('outbox').where({ id: row }).first('status')).toEqual({ status: 'pending' });
+    } finally {
+      for (const answered of held) answered();
+    }
+    const after = await wakeUpsDuring(() => until(async () => (await sys.knex('outbox').where({ id: row }).first('status'))?.status === 'done', 5_000, 10));
+    expect(after.relayPasses).toBeGreaterThanOrEqual(1);
   });
 
   it("wakes the drain's two sleeping lanes once each for an e-mail due now, and not the relay", async () => {

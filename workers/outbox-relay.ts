@@ -113,12 +113,17 @@ export class OutboxRelay {
 
   /**
    * Ask for an immediate pass, e.g. right after rows were committed; given what was committed, only
-   * when some of it is for the relay now: not a drained queue's, and not a held row for later
-   * (a reply's or a profile's fallback), which only its time or the poll would hand on.
+   * when some of it is for the relay now: not a drained queue's, not a yielding queue's in a flood,
+   * and not a held row for later (a reply's or a profile's fallback), which only its time or the
+   * poll would hand on.
    */
   nudge(committed?: CommittedOutboxRows): void {
-    const { drainedQueues, holdUntilDue, holdDelayedRows } = this.#o;
-    const forMe = (r: NonNullable<CommittedOutboxRows>[number]) => !drainedQueues.includes(r.queue) && (!r.later || (!holdDelayedRows && !holdUntilDue.includes(r.job)));
+    const { drainedQueues, holdUntilDue, holdDelayedRows, yieldTo } = this.#o;
+    // In a flood, the stored events' rows wait (`yieldTo`): each webhook batch's commit would
+    // otherwise wake a pass that takes nothing, a statement per commit taken from the door.
+    const yielding = (queue: string) => Boolean(yieldTo?.door.busy && yieldTo.queues.includes(queue));
+    const forMe = (r: NonNullable<CommittedOutboxRows>[number]) =>
+      !drainedQueues.includes(r.queue) && !yielding(r.queue) && (!r.later || (!holdDelayedRows && !holdUntilDue.includes(r.job)));
     if (committed && !committed.some(forMe)) return;
     this.#nudged = true;
     this.#wake?.();
