@@ -144,7 +144,7 @@ export interface RunningSystem {
   knex: Knex;
   queues: QueueBackend;
   relay: OutboxRelay | undefined;
-  /** Where the api and the workers run in this one process: its webhooks in flight, which its workers give way to in a flood. */
+  /** Where the api and the workers run in this one process: told of the signed deliveries being stored, which its workers give way to in a flood. */
   door: DoorPressure | undefined;
   secrets: SecretBox;
   channels: ChannelDirectory;

@@ -402,9 +402,11 @@ describe('OfflineClassifier: bad input never throws', () => {
     const text = 'โอนเงินเติมเครดิตแล้วยอดไม่ขึ้นค่ะ '.repeat(150);
     expect(text.length).toBeGreaterThan(5000);
     await classify('warm up');
-    const t0 = performance.now();
+    // Processor time, not the clock's: on a busy machine the call also waits for a core.
+    const t0 = process.cpuUsage();
     const r = await classify(text);
-    expect(performance.now() - t0).toBeLessThan(50);
+    const used = process.cpuUsage(t0);
+    expect((used.user + used.system) / 1000).toBeLessThan(50);
     expect(r).toMatchObject({ kind: 'case', caseType: 'topup_not_credited' });
   });
 
