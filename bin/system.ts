@@ -461,6 +461,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           line: simulatorChannels.line,
           whatsapp: simulatorChannels.whatsapp,
           staff: { knex, orgId: org.id },
+          connectBusinessLine: (orgId, line) => simulatorChannels.connectBusinessLine(orgId, line, sim.dev.lineApiBaseUrl()),
         });
         if (config.env !== 'production') localVerifier = sim.dev.verifyLiffIdToken;
         const simServer = createServer(sim.app.callback());

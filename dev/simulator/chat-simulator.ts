@@ -6,7 +6,7 @@ import { signLineBody } from '../../bot/line/line-signature.ts';
 import { signTwilioRequest } from '../../bot/whatsapp/twilio-signature.ts';
 import type { FakeLineState, LineDelivery } from '../fakes/line-api.ts';
 import type { FakeTwilioState, TwilioDelivery } from '../fakes/twilio-api.ts';
-import { STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
+import { businessesForSimulator, invitationAddress, STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
 
 /**
  * The development chat simulator: a page where someone without a LINE account plays a customer
@@ -25,8 +25,15 @@ import { STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOpti
  *   GET  /dev/chat/address?...      the platform address a page identity maps to
  *   POST /dev/chat/send             { platform, userId, displayName?, groupId?, groupName?, text?, postback?, event?, mentionBot? }
  *   GET  /dev/chat/feed?after=<n>   what the bot sent since seq n
- *   GET  /dev/chat/staff            the staff one may open the staff apps as (simulator-staff.ts)
- *   POST /dev/chat/staff-app        { staffId, app }: the app's address, signed in as that staff member
+ *   GET  /dev/chat/staff?business=  the staff one may open the staff apps as (simulator-staff.ts)
+ *   POST /dev/chat/staff-app        { staffId, app, business? }: the app's address, signed in as that staff member
+ *   GET  /dev/chat/businesses       the businesses one may play a customer or staff member of
+ *   POST /dev/chat/invitation       { link, displayName? }: Settings signed in as a new LINE user, the invitation in hand
+ *
+ * `business` (an org id) in `send`, `address` and the staff calls plays another business than the
+ * default one: its customers write to a LINE Official Account of its own, the simulator's channel
+ * of that org, made when first used (simulator-channels.ts). LINE gives a person another user id
+ * for each business's account (ids are per provider), and so does the simulator.
  */
 
 export interface ChatSimulatorOptions {
@@ -47,7 +54,11 @@ export interface ChatSimulatorOptions {
   feedLimit?: number;
   /** The org whose staff apps the simulator opens (simulator-staff.ts); without it, it opens none. */
   staff?: SimulatorStaffOptions;
+  /** Connects the simulator's LINE channel to another business (simulator-channels.ts): its id, or undefined when there is no such active business. */
+  connectBusinessLine?: (orgId: string, line: { channelSecret: string; channelAccessToken: string }) => Promise<string | undefined>;
 }
+
+type LineChannelCredentials = ChatSimulatorOptions['line'];
 
 export interface FeedItem {
   seq: number;
@@ -92,6 +103,7 @@ const sendSchema = z
       .optional(),
     event: z.enum(['follow', 'unfollow', 'join', 'leave', 'memberJoined']).optional(),
     mentionBot: z.boolean().optional(),
+    business: z.uuid().optional(),
   })
   .refine((b) => b.event !== undefined || b.postback !== undefined || (b.text !== undefined && b.text.trim() !== ''), {
     message: 'give text, postback or event',
@@ -116,7 +128,27 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
   opts.lineState.on('delivery', (d) => feed.add(lineItem(d)));
   opts.twilioState.on('delivery', (d) => feed.add(twilioItem(d)));
 
-  const botUserId = () => opts.lineState.botInfo(opts.line.channelAccessToken)?.userId ?? '';
+  const botUserId = (line: LineChannelCredentials = opts.line) => opts.lineState.botInfo(line.channelAccessToken)?.userId ?? '';
+  /** Another business than the default one, when one is named. */
+  const otherBusiness = (business: unknown): string | undefined => (typeof business === 'string' && business !== '' && business !== opts.staff?.orgId ? business : undefined);
+  /** The business's own LINE channel: the default org's, or one made for another business on first use (once, however many ask at once). */
+  const businessLines = new Map<string, Promise<LineChannelCredentials | undefined>>();
+  const lineFor = (business: string | undefined): Promise<LineChannelCredentials | undefined> => {
+    if (!business) return Promise.resolve(opts.line);
+    if (!opts.connectBusinessLine || !z.uuid().safeParse(business).success) return Promise.resolve(undefined);
+    let line = businessLines.get(business);
+    if (!line) {
+      const credentials = { channelSecret: randomBytes(16).toString('hex'), channelAccessToken: `sim-${randomBytes(24).toString('hex')}` };
+      opts.lineState.addChannel({ ...credentials, bot: { displayName: 'Opsdesk (simulated business)' } });
+      line = opts.connectBusinessLine(business, credentials).then((channelId) => (channelId ? { channelId, ...credentials } : undefined));
+      line.then((l) => l || businessLines.delete(business), () => businessLines.delete(business));
+      businessLines.set(business, line);
+    }
+    return line;
+  };
+  /** A LINE user or group id as another business's account knows the person: LINE's ids are per provider. */
+  const asSeenBy = (business: string | undefined, id: (input: string) => string, input: string) => (business ? id(`${business}/${input}`) : id(input));
+  const staffOf = (business: string | undefined): SimulatorStaffOptions | undefined => (opts.staff && business ? { ...opts.staff, orgId: business } : opts.staff);
 
   return async (ctx: Context, next: Next) => {
     const path = ctx.path;
@@ -149,11 +181,12 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
         const platform = q.platform === 'whatsapp' ? 'whatsapp' : 'line';
         const userId = String(q.userId ?? '').trim();
         const groupId = String(q.groupId ?? '').trim();
+        const business = otherBusiness(q.business);
         if (!userId) return problem(ctx, 422, 'userId is required');
         ctx.body =
           platform === 'whatsapp'
             ? { user: whatsappAddress(userId) }
-            : { user: lineUserId(userId), ...(groupId ? { group: lineGroupId(groupId) } : {}) };
+            : { user: asSeenBy(business, lineUserId, userId), ...(groupId ? { group: asSeenBy(business, lineGroupId, groupId) } : {}) };
         return;
       }
       case 'GET /dev/chat/feed': {
@@ -164,14 +197,24 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
       }
       case 'POST /dev/chat/send':
         return send(ctx);
-      case 'GET /dev/chat/staff':
+      case 'GET /dev/chat/staff': {
+        const business = otherBusiness(ctx.query.business);
+        if (business && !z.uuid().safeParse(business).success) return problem(ctx, 422, 'business is an org id');
+        const staff = staffOf(business);
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = { staff: opts.staff ? await staffForSimulator(opts.staff) : [], apps: STAFF_APPS };
+        ctx.body = { staff: staff ? await staffForSimulator(staff) : [], apps: STAFF_APPS };
         return;
+      }
       case 'POST /dev/chat/staff-app':
         return openStaffApp(ctx);
+      case 'GET /dev/chat/businesses':
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { businesses: opts.staff ? await businessesForSimulator(opts.staff.knex) : [] };
+        return;
+      case 'POST /dev/chat/invitation':
+        return openInvitation(ctx);
       default:
-        if (['/dev/chat/info', '/dev/chat/address', '/dev/chat/feed', '/dev/chat/send', '/dev/chat/staff', '/dev/chat/staff-app'].includes(path) || path === '/dev/chat') {
+        if (['/dev/chat/info', '/dev/chat/address', '/dev/chat/feed', '/dev/chat/send', '/dev/chat/staff', '/dev/chat/staff-app', '/dev/chat/businesses', '/dev/chat/invitation'].includes(path) || path === '/dev/chat') {
           return problem(ctx, 405, `${ctx.method} is not allowed here`);
         }
         return next();
@@ -182,16 +225,20 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
     if (!ctx.is('application/json')) return problem(ctx, 415, 'Send the simulator request as application/json', undefined, 'unsupported_media_type');
     if (!opts.staff) return problem(ctx, 404, 'The simulator opens no staff apps here', undefined, 'not_found');
     const parsed = z
-      .object({ staffId: z.uuid(), app: z.enum(STAFF_APPS) })
+      .object({ staffId: z.uuid(), app: z.enum(STAFF_APPS), business: z.uuid().optional() })
       .safeParse(await readJson(ctx));
     if (!parsed.success) return problem(ctx, 422, 'Give staffId and app', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const business = otherBusiness(parsed.data.business);
     const url = await staffAppAddress(
       {
-        ...opts.staff,
+        ...staffOf(business)!,
         lineState: opts.lineState,
         selfUrl: opts.selfUrl,
+        // A staff member without LINE enrols by sending their code to their own business's bot.
         sendText: async (userId, text) => {
-          const webhook = buildLineWebhook({ platform: 'line', userId, text }, { ...opts.line, lineState: opts.lineState, botUserId: botUserId() });
+          const line = await lineFor(business);
+          if (!line) throw new Error('That business is not active');
+          const webhook = buildLineWebhook({ platform: 'line', userId, text }, { ...line, lineState: opts.lineState, botUserId: botUserId(line) });
           const res = await fetch(opts.selfUrl() + webhook.path, { method: 'POST', headers: webhook.headers, body: webhook.body, signal: AbortSignal.timeout(15_000) });
           if (!res.ok) throw new Error(`The enrolment message was refused (${res.status})`);
         },
@@ -200,6 +247,20 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
       parsed.data.app,
     );
     if (!url) return problem(ctx, 404, 'No active staff member with this id', undefined, 'not_found');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { url };
+  }
+
+  /** An invitation link (POST /platform/v1/orgs), opened in Settings by a new LINE user of the simulator's. */
+  async function openInvitation(ctx: Context) {
+    if (!ctx.is('application/json')) return problem(ctx, 415, 'Send the simulator request as application/json', undefined, 'unsupported_media_type');
+    const parsed = z.object({ link: z.string().trim().min(1).max(2000), displayName: z.string().trim().min(1).max(100).optional() }).safeParse(await readJson(ctx));
+    if (!parsed.success) return problem(ctx, 422, 'Paste the invitation link', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const url = invitationAddress(
+      { lineState: opts.lineState, selfUrl: opts.selfUrl },
+      { link: parsed.data.link, lineUserId: lineUserId(`invited ${randomBytes(8).toString('hex')}`), displayName: parsed.data.displayName ?? 'New owner' },
+    );
+    if (!url) return problem(ctx, 422, 'That is not an invitation link: it has no invitation in it', [{ path: 'link', message: 'no invitation= in the link' }]);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { url };
   }
@@ -232,11 +293,18 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }
+    const business = otherBusiness(parsed.data.business);
+    if (business && parsed.data.platform === 'whatsapp') return problem(ctx, 422, 'The simulator plays WhatsApp for the default business only', [{ path: 'business', message: 'not with whatsapp' }]);
+    const line = await lineFor(business);
+    if (!line) return problem(ctx, 404, 'No active business with this id', { business }, 'not_found');
     let webhook: SimulatedWebhook;
     try {
+      const input = business
+        ? { ...parsed.data, userId: asSeenBy(business, lineUserId, parsed.data.userId), ...(parsed.data.groupId ? { groupId: asSeenBy(business, lineGroupId, parsed.data.groupId) } : {}) }
+        : parsed.data;
       webhook =
         parsed.data.platform === 'line'
-          ? buildLineWebhook(parsed.data, { ...opts.line, lineState: opts.lineState, botUserId: botUserId() })
+          ? buildLineWebhook(input, { ...line, lineState: opts.lineState, botUserId: botUserId(line) })
           : buildTwilioWebhook(parsed.data, { ...opts.whatsapp, baseUrl: opts.publicBaseUrl?.() || opts.selfUrl() });
     } catch (err) {
       if (err instanceof SimulatorInputError) return problem(ctx, 422, err.message);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type Koa from 'koa';
 import type { Context, Middleware, Next } from 'koa';
-import { createChatSimulator } from './chat-simulator.ts';
+import { createChatSimulator, type ChatSimulatorOptions } from './chat-simulator.ts';
 import { simulatorTokenVerifier, type SimulatorStaffOptions } from './simulator-staff.ts';
 import { createFakeLineApi, type FakeLineState } from '../fakes/line-api.ts';
 import { createFakeTwilioApi, type FakeTwilioState } from '../fakes/twilio-api.ts';
@@ -34,6 +34,8 @@ export interface DevPlatformsOptions {
   whatsapp: { channelId: string; accountSid: string; authToken: string; businessNumber: string };
   /** The org whose staff apps the simulator opens as a chosen staff member (simulator-staff.ts). */
   staff?: SimulatorStaffOptions;
+  /** Connects the simulator's LINE channel to another business (chat-simulator.ts `business`). */
+  connectBusinessLine?: ChatSimulatorOptions['connectBusinessLine'];
 }
 
 export interface DevPlatforms {
@@ -63,6 +65,7 @@ export function createDevPlatforms(opts: DevPlatformsOptions): DevPlatforms {
     lineState: line.state,
     twilioState: twilio.state,
     staff: opts.staff,
+    connectBusinessLine: opts.connectBusinessLine,
   });
   // A development server runs for days: keep the fakes' request logs short (deliveries stay).
   line.state.on('request', () => trim(line.state.requests));

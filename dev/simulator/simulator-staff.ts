@@ -10,8 +10,10 @@ import type { FakeLineState } from '../fakes/line-api.ts';
  * runs, never in production. A staff member not yet linked to LINE is enrolled first, the way a
  * person would be: a code is issued and sent to the bot from a LINE account of the simulator's.
  *
- *   GET  /dev/chat/staff        the default org's active staff: id, name, role, linked or not
+ *   GET  /dev/chat/staff        a business's active staff (the default org's unless named): id, name, role, linked or not
  *   POST /dev/chat/staff-app    { staffId, app }: the app's address, signed in as them
+ *   GET  /dev/chat/businesses   the active businesses, the default one first
+ *   POST /dev/chat/invitation   { link }: Settings with the invitation, signed in as a new LINE user (the new owner)
  */
 export const SIMULATOR_LOGIN_CHANNEL_ID = 'chat-simulator';
 export const STAFF_APPS = ['dashboard', 'desk', 'settings'] as const;
@@ -32,6 +34,30 @@ export interface StaffAppsDeps extends SimulatorStaffOptions {
 export async function staffForSimulator(d: SimulatorStaffOptions) {
   const rows = await d.knex('staff').select('id', 'display_name', 'role', 'line_user_id').where({ org_id: d.orgId, is_active: true }).orderBy(['role', 'display_name']);
   return rows.map((r) => ({ id: r.id as string, displayName: r.display_name as string, role: r.role as string, linked: r.line_user_id !== null }));
+}
+
+/** The businesses the simulator can play: every active org, the default one first. */
+export async function businessesForSimulator(knex: Knex) {
+  const rows = await knex('orgs').select('id', 'name', 'is_default').where({ status: 'active' }).orderBy([{ column: 'is_default', order: 'desc' }, { column: 'name' }]).limit(200);
+  return rows.map((r) => ({ id: r.id as string, name: r.name as string, isDefault: r.is_default as boolean }));
+}
+
+/**
+ * The Settings app with an invitation (the link the platform operator was given for a new
+ * business's first admin), signed in as `lineUserId`, a LINE user of the simulator's: the page
+ * accepts it as LINE would (docs/tenants.md, "The first admin"). Undefined when the link holds no
+ * invitation; whether the invitation is good is the api's to say, in the page.
+ */
+export function invitationAddress(d: { lineState: FakeLineState; selfUrl: () => string }, i: { link: string; lineUserId: string; displayName: string }): string | undefined {
+  let invitation: string | null = null;
+  try {
+    invitation = new URL(i.link).searchParams.get('invitation');
+  } catch {
+    invitation = new URLSearchParams(i.link.replace(/^[^?]*\?/, '')).get('invitation');
+  }
+  if (!invitation) return undefined;
+  const token = d.lineState.issueIdToken({ sub: i.lineUserId, channelId: SIMULATOR_LOGIN_CHANNEL_ID, name: i.displayName, ttlMs: 12 * 3_600_000 });
+  return `${d.selfUrl()}/liff/settings?invitation=${encodeURIComponent(invitation)}#liff-mock-id-token=${encodeURIComponent(token)}`;
 }
 
 /** The address of `app` signed in as the staff member; enrols them on the simulator's channel first when they have no LINE account. */

@@ -95,7 +95,9 @@ describe('npm run seed:volume', () => {
     // customer's random run crosses the bar (on 2026-11-25, one with 6 cases against a bar of 5.1:
     // a real finding on that data). Few, and never with as many cases as a planted one.
     const ordinary = flagged.filter((f) => !planted.has(f.contactId));
-    expect(ordinary.length).toBeLessThanOrEqual(2);
+    // Said in full when it fails: once, on 2026-11-27, seven were flagged in two runs a minute apart
+    // and none in the fourteen runs after; what they were flagged for was not kept.
+    expect(ordinary.length, JSON.stringify({ peers: r.json.peers, ordinary: ordinary.map((f) => ({ ...f, contactId: undefined })) })).toBeLessThanOrEqual(2);
     const fewestPlanted = Math.min(...flagged.filter((f) => planted.has(f.contactId)).map((f) => f.cases.value));
     for (const o of ordinary) expect(o.cases.value).toBeLessThan(fewestPlanted);
   });
