@@ -27,7 +27,9 @@ export const BUDGET_KB = 50;
  * about 1.3 KB, the Thai font inlined into the preview frame among it), and to 78 KB with a new
  * business's set-up checklist (2.1 KB, a chunk of its own fetched only when the screen is opened),
  * and to 81 KB with corporate clients' seats (seed 000; about 2.9 KB, a chunk of its own fetched
- * only when the screen is opened: what the other screens download at start grew by its menu entry).
+ * only when the screen is opened: what the other screens download at start grew by its menu entry),
+ * and past 81 KB by a few bytes when the customer pages' sign-in (shared with Settings' signed-in
+ * reads) learnt the chat simulator's, as the staff apps had it (docs/tenants.md, "Try it by hand").
  * The desk grew past 60 KB with
  * the day of sessions (check-in, moving a booking to another session), and to 66 KB with a
  * booking's money: its documents and its payments, with the transfer slips to confirm (docs/money.md),
@@ -39,7 +41,7 @@ export const BUDGET_KB = 50;
  * downloads at start grew by 0.2 KB, the words of a move refused for its credit). Splitting a
  * screen into a chunk of its own does not lower this figure: it counts every chunk a page may load.
  */
-export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 73, settings: 81 };
+export const PAGE_BUDGET_KB: Record<string, number> = { dashboard: 100, desk: 73, settings: 82 };
 export const budgetOf = (page: string) => PAGE_BUDGET_KB[page] ?? BUDGET_KB;
 const root = import.meta.dirname;
 const dist = join(root, 'dist');

@@ -4,7 +4,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineUserId } from '../dev/simulator/chat-simulator.ts';
 import { apiClient } from './support/api-client.ts';
-import { hasChromium, openBrowser, screenshotDir } from './support/browser.ts';
+import { hasChromium, screenshotDir, simulatorPage } from './support/browser.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
 /**
@@ -87,10 +87,7 @@ describe.skipIf(!hasChromium)('a second business tried by hand in the chat simul
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    browser = await openBrowser();
-    page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(sys.simulatorUrl!);
+    ({ browser, page } = await simulatorPage(sys.simulatorUrl!, pageErrors));
   }, 60_000);
   afterAll(() => browser?.close());
 

@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core';
-import { hasChromium, openBrowser } from './support/browser.ts';
+import { hasChromium, simulatorPage } from './support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineGroupId, lineUserId } from '../dev/simulator/chat-simulator.ts';
 import { apiClient } from './support/api-client.ts';
@@ -28,10 +28,7 @@ describe.skipIf(!hasChromium)('"See it working" in the chat simulator', () => {
     sys = await startTestSystem({ env: { CLASSIFIER: 'offline' } });
     api = apiClient(sys);
     expect(sys.simulatorUrl).toBeDefined();
-    browser = await openBrowser();
-    page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(sys.simulatorUrl!);
+    ({ browser, page } = await simulatorPage(sys.simulatorUrl!, pageErrors));
   }, 60_000);
 
   afterAll(async () => {

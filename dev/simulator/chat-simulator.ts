@@ -6,7 +6,7 @@ import { signLineBody } from '../../bot/line/line-signature.ts';
 import { signTwilioRequest } from '../../bot/whatsapp/twilio-signature.ts';
 import type { FakeLineState, LineDelivery } from '../fakes/line-api.ts';
 import type { FakeTwilioState, TwilioDelivery } from '../fakes/twilio-api.ts';
-import { businessesForSimulator, invitationAddress, STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
+import { businessesForSimulator, CUSTOMER_PAGES, customerPageAddress, invitationAddress, STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
 
 /**
  * The development chat simulator: a page where someone without a LINE account plays a customer
@@ -29,6 +29,7 @@ import { businessesForSimulator, invitationAddress, STAFF_APPS, staffAppAddress,
  *   POST /dev/chat/staff-app        { staffId, app, business? }: the app's address, signed in as that staff member
  *   GET  /dev/chat/businesses       the businesses one may play a customer or staff member of
  *   POST /dev/chat/invitation       { link, displayName? }: Settings signed in as a new LINE user, the invitation in hand
+ *   POST /dev/chat/customer-page    { page, userId, displayName?, business? }: the customer's card, bookings or booking form, signed in as them
  *
  * `business` (an org id) in `send`, `address` and the staff calls plays another business than the
  * default one: its customers write to a LINE Official Account of its own, the simulator's channel
@@ -213,8 +214,10 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
         return;
       case 'POST /dev/chat/invitation':
         return openInvitation(ctx);
+      case 'POST /dev/chat/customer-page':
+        return openCustomerPage(ctx);
       default:
-        if (['/dev/chat/info', '/dev/chat/address', '/dev/chat/feed', '/dev/chat/send', '/dev/chat/staff', '/dev/chat/staff-app', '/dev/chat/businesses', '/dev/chat/invitation'].includes(path) || path === '/dev/chat') {
+        if (['/dev/chat/info', '/dev/chat/address', '/dev/chat/feed', '/dev/chat/send', '/dev/chat/staff', '/dev/chat/staff-app', '/dev/chat/businesses', '/dev/chat/invitation', '/dev/chat/customer-page'].includes(path) || path === '/dev/chat') {
           return problem(ctx, 405, `${ctx.method} is not allowed here`);
         }
         return next();
@@ -247,6 +250,22 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
       parsed.data.app,
     );
     if (!url) return problem(ctx, 404, 'No active staff member with this id', undefined, 'not_found');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { url };
+  }
+
+  /** The customer's own page, as the rich menu opens it in LINE, signed in as the customer the page plays. */
+  async function openCustomerPage(ctx: Context) {
+    if (!ctx.is('application/json')) return problem(ctx, 415, 'Send the simulator request as application/json', undefined, 'unsupported_media_type');
+    const parsed = z
+      .object({ page: z.enum(CUSTOMER_PAGES), userId: z.string().trim().min(1).max(200), displayName: z.string().trim().max(100).optional(), business: z.uuid().optional() })
+      .safeParse(await readJson(ctx));
+    if (!parsed.success) return problem(ctx, 422, 'Give page and userId', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    const business = otherBusiness(parsed.data.business);
+    const url = customerPageAddress({ lineState: opts.lineState, selfUrl: opts.selfUrl }, parsed.data.page, {
+      lineUserId: asSeenBy(business, lineUserId, parsed.data.userId),
+      displayName: parsed.data.displayName || 'Customer',
+    });
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { url };
   }

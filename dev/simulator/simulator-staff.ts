@@ -14,6 +14,7 @@ import type { FakeLineState } from '../fakes/line-api.ts';
  *   POST /dev/chat/staff-app    { staffId, app }: the app's address, signed in as them
  *   GET  /dev/chat/businesses   the active businesses, the default one first
  *   POST /dev/chat/invitation   { link }: Settings with the invitation, signed in as a new LINE user (the new owner)
+ *   POST /dev/chat/customer-page { page, userId, business? }: the customer's card, bookings or form, signed in as that customer
  */
 export const SIMULATOR_LOGIN_CHANNEL_ID = 'chat-simulator';
 export const STAFF_APPS = ['dashboard', 'desk', 'settings'] as const;
@@ -56,8 +57,21 @@ export function invitationAddress(d: { lineState: FakeLineState; selfUrl: () => 
     invitation = new URLSearchParams(i.link.replace(/^[^?]*\?/, '')).get('invitation');
   }
   if (!invitation) return undefined;
-  const token = d.lineState.issueIdToken({ sub: i.lineUserId, channelId: SIMULATOR_LOGIN_CHANNEL_ID, name: i.displayName, ttlMs: 12 * 3_600_000 });
-  return `${d.selfUrl()}/liff/settings?invitation=${encodeURIComponent(invitation)}#liff-mock-id-token=${encodeURIComponent(token)}`;
+  return signedIn(d, `/liff/settings?invitation=${encodeURIComponent(invitation)}`, i);
+}
+
+/** The customer's own pages the simulator opens as the customer it plays (the rich menu's links in LINE). */
+export const CUSTOMER_PAGES = ['card', 'me', 'book'] as const;
+
+/** A customer page signed in as the LINE user the simulator plays (their id as the business's account knows them). */
+export function customerPageAddress(d: { lineState: FakeLineState; selfUrl: () => string }, page: (typeof CUSTOMER_PAGES)[number], who: { lineUserId: string; displayName: string }): string {
+  return signedIn(d, `/liff/${page}`, who);
+}
+
+/** A page of the api's, signed in through LIFF Mock as a LINE user of the simulator's (a token its fake LINE issued, good for 12 hours). */
+function signedIn(d: { lineState: FakeLineState; selfUrl: () => string }, path: string, who: { lineUserId: string; displayName: string }): string {
+  const token = d.lineState.issueIdToken({ sub: who.lineUserId, channelId: SIMULATOR_LOGIN_CHANNEL_ID, name: who.displayName, ttlMs: 12 * 3_600_000 });
+  return `${d.selfUrl()}${path}#liff-mock-id-token=${encodeURIComponent(token)}`;
 }
 
 /** The address of `app` signed in as the staff member; enrols them on the simulator's channel first when they have no LINE account. */
@@ -75,8 +89,7 @@ export async function staffAppAddress(d: StaffAppsDeps, staffId: string, app: (t
     }
     if (!lineUserId) throw new Error('The staff member could not be enrolled through the simulator');
   }
-  const token = d.lineState.issueIdToken({ sub: lineUserId, channelId: SIMULATOR_LOGIN_CHANNEL_ID, name: staff.display_name, ttlMs: 12 * 3_600_000 });
-  return `${d.selfUrl()}/liff/${app}#liff-mock-id-token=${encodeURIComponent(token)}`;
+  return signedIn(d, `/liff/${app}`, { lineUserId, displayName: staff.display_name });
 }
 
 /** The api's check of the simulator's tokens (`localVerifier`): the claims of a token this fake LINE signed for the simulator, else undefined. */

@@ -56,6 +56,18 @@ export function screenshotDir(): string {
 export const PHONE = { width: 390, height: 844 };
 
 /**
+ * The chat simulator's page of a running system, at a desktop's size, in a browser of this file's
+ * own; the page's script errors are collected in `errors` (a test expects none).
+ */
+export async function simulatorPage(simulatorUrl: string, errors: string[]): Promise<{ browser: Browser; page: Page }> {
+  const browser = await openBrowser();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(simulatorUrl);
+  return { browser, page };
+}
+
+/**
  * A phone (or another size) in Thai unless said, light or dark. With `line`, inside LINE as this
  * user: LIFF Mock hands the page an ID token the fake LINE server issued, which the server checks
  * with LINE on every call. A page error fails the test.

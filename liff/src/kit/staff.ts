@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { staffMe, StaffRefusalReason } from '../../../core/contracts/liff-staff.ts';
 import { call, type Answer } from './api.ts';
 import type { Dict, Lang } from './i18n.ts';
-import { liffId } from './line.ts';
+import { liffId, takeSimulatorToken } from './line.ts';
 // Statically: a staff app always signs in, so the SDK loads with the page, in parallel, not after it.
 import { startLiff } from './liff-sdk.ts';
 
@@ -55,33 +55,6 @@ function chosenOrg(): Record<string, string> {
     return slug ? { 'x-opsdesk-org': slug } : {};
   } catch {
     return {};
-  }
-}
-
-/** Set by liff/build.ts: true outside production builds. */
-declare const __SIMULATOR__: boolean;
-
-/** A simulator's token in the address becomes LIFF Mock's, kept for this tab's reloads, and leaves the address. */
-function takeSimulatorToken(): void {
-  if (!__SIMULATOR__) return;
-  const SIM = 'liff-mock-id-token';
-  const hash = new URLSearchParams(location.hash.slice(1));
-  let token = hash.get(SIM);
-  try {
-    if (token) sessionStorage.setItem(SIM, token);
-    else token = sessionStorage.getItem(SIM);
-  } catch {
-    // storage refused: the token in the address still works for this load
-  }
-  if (hash.has(SIM)) history.replaceState(null, '', location.pathname + location.search);
-  if (token && !window.__liffMock) {
-    let claims: { sub?: string; name?: string } = {};
-    try {
-      claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    } catch {
-      // not a JWT: the server will say so
-    }
-    window.__liffMock = { getIDToken: token, getDecodedIDToken: { sub: claims.sub, name: claims.name }, isInClient: true, isLoggedIn: true };
   }
 }
 
