@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgCachedShared, orgSettingsRow } from '../core/db/org-cache.ts';
 import { readOrgSettings } from '../core/orgs/org-settings.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
+import { currentNotice } from '../core/contacts/privacy-notices.ts';
+import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -21,9 +23,9 @@ afterAll(() => sys?.stopAll());
 const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
 
 /** Statements that read the table (the orgs by default) while `work` runs. */
-async function readsDuring(table: 'orgs' | 'templates', work: () => Promise<unknown>): Promise<number> {
+async function readsDuring(table: 'orgs' | 'templates' | 'case_types' | 'privacy_notices', work: () => Promise<unknown>): Promise<number> {
   let n = 0;
-  const reads = new RegExp(`^\\s*select\\b[\\s\\S]*\\bfrom "${table}"`, 'i');
+  const reads = new RegExp(`^\\s*select\\b[\\s\\S]*\\bfrom "?${table}\\b`, 'i');
   const on = (q: { sql: string }) => {
     if (reads.test(q.sql)) n++;
   };
@@ -106,6 +108,27 @@ describe("the org's settings, read once per process", () => {
     expect(await render()).toBe('Case C-1 is fixed.');
     await elsewhere(`UPDATE templates SET body = 'Fixed: {{case_id}}' WHERE org_id = $1 AND key = 'case_resolved' AND language = 'en'`, [sys.defaultOrgId]);
     await until(async () => (await render()) === 'Fixed: C-1', 2_000);
+  });
+
+  it("keeps the taxonomy's version and the privacy notice the same way: not read per message, a change from anywhere used once it is told, a publication at once", async () => {
+    const taxonomies = new OrgTaxonomies(sys.knex);
+    const nameOf = async (key: string) => (await taxonomies.of(sys.defaultOrgId)).caseTypes.find((c) => c.key === key)?.name.en;
+    const notice = () => currentNotice(sys.knex, sys.defaultOrgId);
+    await until(async () => (await readsDuring('case_types', () => taxonomies.of(sys.defaultOrgId))) === 0, 5_000);
+    await until(async () => (await readsDuring('privacy_notices', notice)) === 0, 5_000);
+    // A case type renamed by another process (psql, a script): the bot reads it from the next message once told.
+    const { key, name_en: before } = await sys.knex('case_types').where({ org_id: sys.defaultOrgId, is_active: true }).orderBy('key').first();
+    await elsewhere(`UPDATE case_types SET name_en = $1 WHERE org_id = $2 AND key = $3`, [`${before} (renamed)`, sys.defaultOrgId, key]);
+    await until(async () => (await nameOf(key)) === `${before} (renamed)`, 2_000);
+    // A notice published through the API: the admin's own process shows it at once, and the next version follows it.
+    const version = (await notice())!.version;
+    const published = await api('POST', '/api/v1/privacy-notices', { text: { th: 'ประกาศความเป็นส่วนตัวฉบับใหม่ของร้านเรา', en: 'A new privacy notice of ours, version two.' } });
+    expect(published.status, JSON.stringify(published.json)).toBe(201);
+    expect((await notice())!.version).toBe(version + 1);
+    expect((await api('POST', '/api/v1/privacy-notices', { text: { th: 'ประกาศความเป็นส่วนตัวฉบับถัดไปของร้านเรา', en: 'The next privacy notice of ours, version three.' } })).json.version).toBe(version + 2);
+    // Published elsewhere: seen once told.
+    await elsewhere(`INSERT INTO privacy_notices (org_id, version, text_th, text_en, published_by_type) VALUES ($1, $2, 'อีกฉบับ', 'Another', 'system')`, [sys.defaultOrgId, version + 3]);
+    await until(async () => (await notice())!.version === version + 3, 2_000);
   });
 
   it('hands a shared kind (the templates) to every reader as it is, frozen, not a copy each', async () => {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
+import { changingOrg, orgCached } from '../db/org-cache.ts';
 import type { PrivacyNotice } from '../contracts/privacy.ts';
 import { isUniqueViolation, notFound, staleVersion } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
@@ -19,8 +20,17 @@ const noticeOf = (r: Record<string, any>): PrivacyNotice & { id: string } => ({
   publishedAt: iso(r.published_at as Date),
 });
 
-/** The version customers are shown now; undefined while the org has published none. */
+/**
+ * The version customers are shown now; undefined while the org has published none. Every answered
+ * message asks (the chat shows the notice once per version), so it is kept with the org's settings
+ * (core/db/org-cache.ts) until a publication is notified (migration 20261204100000).
+ */
 export async function currentNotice(db: Db, orgId: string): Promise<(PrivacyNotice & { id: string }) | undefined> {
+  return orgCached(db, 'privacy-notice', orgId, (q) => latestNotice(q, orgId));
+}
+
+/** The latest version as the database has it now (the publisher's own read, inside its transaction). */
+async function latestNotice(db: Db, orgId: string): Promise<(PrivacyNotice & { id: string }) | undefined> {
   const r = await db('privacy_notices').where({ org_id: orgId }).orderBy('version', 'desc').first();
   return r ? noticeOf(r) : undefined;
 }
@@ -57,8 +67,9 @@ export async function publishNotice(
   db: Knex,
   p: { orgId: string; text: { th: string; en: string }; actor: { type: 'staff' | 'api_key' | 'system'; id: string | null }; requestId?: string },
 ): Promise<PrivacyNotice> {
-  return db.transaction(async (trx) => {
-    const last = await currentNotice(trx, p.orgId);
+  // This process forgets what it kept once the new version is committed: the admin who published reads it at once.
+  return changingOrg(db, p.orgId, async (trx) => {
+    const last = await latestNotice(trx, p.orgId);
     const version = (last?.version ?? 0) + 1;
     const row = await trx('privacy_notices')
       .insert({ org_id: p.orgId, version, text_th: p.text.th, text_en: p.text.en, published_by_type: p.actor.type, published_by_id: p.actor.id })

@@ -49,7 +49,10 @@ export const ORG_CHANGED_CHANNEL = 'org_changed';
 type Db = Knex | Knex.Transaction;
 
 class OrgCache {
-  /** Per org, what is kept of it by kind: its settings row, its templates (core/templates/render-template.ts). */
+  /**
+   * Per org, what is kept of it by kind: its settings row, its templates (core/templates/render-template.ts),
+   * its taxonomy's version (core/understanding/org-taxonomy.ts) and its privacy notice (core/contacts/privacy-notices.ts).
+   */
   readonly #orgs = new LRUCache<string, Map<string, unknown>>({ max: 10_000, ttl: ORG_CACHE_TTL_MS });
   /** Bumped by every notification and by the listener's loss: a read begun before is not kept. */
   #generation = 0;
@@ -100,7 +103,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const WRITES_ORGS = /^\s*(update\s+"?(orgs|templates)"?|delete\s+from\s+"?(orgs|templates)"?|insert\s+into\s+"?templates"?)[\s;(]/i;
+/** Statements that change what is kept: the org's row, and the tables whose triggers notify org_changed. */
+const WRITES_ORGS = /^\s*(update\s+"?(orgs|templates|case_types|services|faq_entries|privacy_notices)"?|delete\s+from\s+"?(orgs|templates|case_types|services|faq_entries|privacy_notices)"?|insert\s+into\s+"?(templates|case_types|services|faq_entries|privacy_notices)"?)[\s;(]/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

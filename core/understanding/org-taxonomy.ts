@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgCached } from '../db/org-cache.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 /**
@@ -22,7 +23,8 @@ export class OrgTaxonomies {
   }
 
   async of(orgId: string): Promise<Taxonomy> {
-    const version = await masterDataVersion(this.#knex, orgId);
+    // Kept with the org's settings until a change to the three tables is notified (migration 20261204100000).
+    const version = (await orgCached(this.#knex, 'taxonomy-version', orgId, (db) => masterDataVersion(db, orgId)))!;
     const hit = this.#cache.get(orgId);
     if (hit && hit.version === version) return hit.taxonomy;
     const taxonomy = await loadOrgTaxonomy(this.#knex, orgId);
@@ -31,7 +33,7 @@ export class OrgTaxonomies {
   }
 }
 
-async function masterDataVersion(db: Knex, orgId: string): Promise<string> {
+async function masterDataVersion(db: Knex | Knex.Transaction, orgId: string): Promise<string> {
   const { rows } = await db.raw<{ rows: { v: string }[] }>(
     // xmin moves with every committed row version, whenever its transaction started.
     `SELECT concat_ws(':',
