@@ -1,7 +1,8 @@
 import { enrolFromMessage } from '../staff/enrolment.ts';
 import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
-import { loadIncomingMessage, type IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { loadIncomingMessage as loadMessage, type IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { staffByLineUserSql } from '../../core/staff/staff-desk.ts';
 
 /**
  * Step 3 of DESIGN.md section 2 for a message someone sent: loaded once, then offered to each
@@ -28,6 +29,9 @@ export async function routeMessage(deps: RouterDeps, messageId: string): Promise
   // Read again: the earlier ones changed the conversation (its dialogue, who holds it).
   return routeLoaded(deps, await loadIncomingMessage(deps.knex, messageId));
 }
+
+/** The message, with its sender's staff row read in the same statement (bot/staff/staff-scene.ts). */
+const loadIncomingMessage = (db: RouterDeps['knex'], id: string) => loadMessage(db, id, { senderStaff: staffByLineUserSql });
 
 async function routeLoaded(deps: RouterDeps, message: IncomingMessage | undefined): Promise<{ decision: string }> {
   if (!message) return { decision: 'skipped: nothing to route' };

@@ -3,7 +3,7 @@ import type { IncomingMessage } from '../../core/conversations/incoming-message.
 import { queueMessages } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { ChannelKind, Language } from '../../core/vocabulary.ts';
-import { staffByLineUser, staffGroupOfConversation, type StaffDeps, type StaffGroupRef, type StaffMemberRef } from '../../core/staff/staff-desk.ts';
+import { staffByLineUser, staffFromRow, staffGroupOfConversation, type StaffDeps, type StaffGroupRef, type StaffMemberRef } from '../../core/staff/staff-desk.ts';
 
 /**
  * What the staff desk knows about one inbound message: where it was said (a 1:1 chat, a staff
@@ -42,11 +42,14 @@ export async function loadStaffScene(deps: StaffDeps, m: IncomingMessage): Promi
   const { knex } = deps;
   const conversation = m.conversation;
   const senderLineUserId = m.senderLineUserId;
-  const [group, staff] = await Promise.all([
-    conversation.kind === 'group' ? staffGroupOfConversation(knex, conversation.id) : undefined,
-    // Known only on the channel they enrolled on (core/staff/staff-desk.ts).
-    conversation.channelKind === 'line' ? staffByLineUser(knex, m.orgId, conversation.channelId, senderLineUserId) : undefined,
-  ]);
+  const group = conversation.kind === 'group' ? await staffGroupOfConversation(knex, conversation.id) : undefined;
+  // Known only on the channel they enrolled on (core/staff/staff-desk.ts); read with the message when the router asked.
+  const staff =
+    m.senderStaff !== undefined
+      ? (m.senderStaff ? staffFromRow(m.senderStaff) : undefined)
+      : conversation.channelKind === 'line'
+        ? await staffByLineUser(knex, m.orgId, conversation.channelId, senderLineUserId)
+        : undefined;
   return {
     message: {
       id: m.id,

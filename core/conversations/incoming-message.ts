@@ -20,6 +20,12 @@ export interface IncomingMessage {
   /** The LINE user who said it (a group message carries its sender). */
   senderLineUserId: string | null;
   /**
+   * That LINE user's staff row, when the reader gave the rule (`SenderStaffSql`): null when they
+   * are not staff here, undefined when not asked. Read with the message, a statement fewer for
+   * every message.
+   */
+  senderStaff?: Record<string, unknown> | null;
+  /**
    * Messages the same conversation received before this one (by the platform's time, then the
    * order they were stored in) that are not routed yet, oldest first: at most five, from the last
    * ten minutes. A message whose routing failed waits for its retry while the customer's next one
@@ -47,7 +53,14 @@ export interface IncomingMessage {
 const EARLIER_WINDOW = '10 minutes';
 const WAITING_BEFORE_LIMIT = 5;
 
-export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string): Promise<IncomingMessage | undefined> {
+/**
+ * Who is staff is core/staff's rule (`staffByLineUserSql`), handed in by the router: this folder is
+ * below core/staff, which imports it. A sub-select over the org, the channel and the LINE user id,
+ * each an SQL expression, that gives the staff row as JSON or null.
+ */
+export type SenderStaffSql = (org: string, channel: string, lineUserId: string) => string;
+
+export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string, o: { senderStaff?: SenderStaffSql } = {}): Promise<IncomingMessage | undefined> {
   const m = await db('messages')
     .join('conversations', 'conversations.id', 'messages.conversation_id')
     .join('channels', 'channels.id', 'conversations.channel_id')
@@ -68,6 +81,7 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       'conversations.staff_replied_at',
       'channels.kind as channel_kind',
       'contacts.language as contact_language',
+      ...(o.senderStaff ? [db.raw(`CASE WHEN channels.kind = 'line' THEN ${o.senderStaff('messages.org_id', 'conversations.channel_id', "messages.payload->>'senderId'")} END AS sender_staff`)] : []),
       db.raw(
         `ARRAY(SELECT e.id FROM messages e
                 WHERE e.conversation_id = messages.conversation_id
@@ -93,6 +107,7 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
     platformMessageId: m.platform_message_id,
     mediaPath: m.media_path,
     senderLineUserId: m.channel_kind === 'line' ? (m.payload?.senderId ?? null) : null,
+    ...(o.senderStaff ? { senderStaff: m.sender_staff ?? null } : {}),
     waitingBefore: m.waiting_before ?? [],
     conversation: {
       id: m.conversation_id,
