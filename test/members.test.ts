@@ -79,7 +79,8 @@ describe("the issue's check", () => {
     expect(first.status, JSON.stringify(first.json)).toBe(201);
     expect(await creditsOf(member.id)).toBe(4);
     const c = await card(member.id);
-    expect(c.usage).toEqual([expect.objectContaining({ bookingNumber: first.json.number, paidWith: 'credits', credits: 1, returned: false })]);
+    // The class's own time (10:00 in Bangkok), beside when the credit was spent.
+    expect(c.usage).toEqual([expect.objectContaining({ bookingNumber: first.json.number, paidWith: 'credits', credits: 1, returned: false, bookedFor: `${inDays(3)}T03:00:00.000Z` })]);
 
     // Three more: one credit left. Then two bookings at once for two sessions race for it.
     for (let d = 4; d <= 6; d++) expect((await book(member, await aSession(service, d))).status).toBe(201);

@@ -60,6 +60,9 @@ describe.skipIf(!hasChromium)("the customer's own pages from the chat simulator"
     card.on('pageerror', (err) => pageErrors.push(err.message));
     await card.getByText(member.json.number).waitFor({ timeout: 20_000 });
     await card.getByText('4 of 5 left').waitFor();
+    // The usage names the class's own date and time, not when it was booked.
+    const classTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' }).format(new Date(`${date}T03:00:00Z`));
+    await card.getByText(`${classTime} · 1 credit used`).waitFor();
     expect(await card.innerText('body')).toContain('Mali');
     await card.screenshot({ path: join(screenshotDir(), 'simulator-member-card.png'), fullPage: true });
 

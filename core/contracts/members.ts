@@ -163,6 +163,7 @@ export const memberCard = z
         credits: z.number().int(),
         amountMinor: z.number().int(),
         at: instant,
+        bookedFor: instant.nullable().meta({ description: 'When the class or service takes place (its session or time slot); null for a booking without one' }),
         returned: z.boolean(),
       }),
     ),

@@ -24,10 +24,11 @@ export async function memberCard(db: Db, member: Member): Promise<MemberCard> {
   const usage = await db('member_booking_payments as p')
     .join('bookings as b', 'b.id', 'p.booking_id')
     .leftJoin('services as s', 's.id', 'b.service_id')
+    .leftJoin('service_sessions as ss', 'ss.id', 'b.session_id')
     .where('p.member_id', member.id)
     .orderBy('p.paid_at', 'desc')
     .limit(50)
-    .select('b.number', 's.name_th', 's.name_en', 'p.paid_with', 'p.credits', 'p.amount_minor', 'p.paid_at', 'p.returned_at');
+    .select('b.number', 's.name_th', 's.name_en', 'p.paid_with', 'p.credits', 'p.amount_minor', 'p.paid_at', 'p.returned_at', db.raw('coalesce(ss.starts_at, b.slot_starts_at) AS booked_for'));
   const movements = async (kind: 'member_wallet' | 'member_points', currency: string) =>
     (await accountMovements(db, orgId, kind, currency, member.id, 20)).map((m) => ({ kind: m.kind, at: m.at.toISOString(), amount: m.amount, memo: m.memo }));
   return {
@@ -49,6 +50,7 @@ export async function memberCard(db: Db, member: Member): Promise<MemberCard> {
       credits: u.credits,
       amountMinor: u.paid_with === 'wallet' ? Number(u.amount_minor) : 0,
       at: new Date(u.paid_at).toISOString(),
+      bookedFor: u.booked_for ? new Date(u.booked_for).toISOString() : null,
       returned: Boolean(u.returned_at),
     })),
     walletMovements: await movements('member_wallet', WALLET_CURRENCY),

@@ -202,7 +202,8 @@ function MemberCard({ lang, card, qrSvg }: { lang: Lang; card: Card; qrSvg: stri
                 {u.returned && <Badge tone="ok">{words.returned[lang]}</Badge>}
               </div>
               <div class="muted small">
-                {when(lang, u.at)} · {u.paidWith === 'credits' ? fill(words.byCredit[lang], { n: u.credits }) : `${words.byWallet[lang]} ${moneyMinor(lang, u.amountMinor, card.wallet.currency)}`}
+                {/* The class's own date where it has one: what a member looks for, more than when it was booked. */}
+                {when(lang, u.bookedFor ?? u.at)} · {u.paidWith === 'credits' ? fill(words.byCredit[lang], { n: u.credits }) : `${words.byWallet[lang]} ${moneyMinor(lang, u.amountMinor, card.wallet.currency)}`}
               </div>
             </li>
           ))}
