@@ -133,6 +133,25 @@ describe("a customer's LINE profile", () => {
     await namedAfterRefusals(lineId('U'), 'Back Again', 8, 'hello, is anyone there?');
   }, 60_000);
 
+  it("counts a first look-up that outlasts its hold: the system's own try and its job's tries are all on the row", async () => {
+    // The look-up the message's job makes itself (job-runner.ts runHere) waits 11 s on LINE, longer
+    // than its row is held (10 s): the relay hands the row to its job meanwhile, as it would on a
+    // machine frozen for seconds. Its job is refused once, then answered; the late try ends refused.
+    const userId = lineId('U');
+    h.line.state.addProfile({ userId, displayName: 'Late Answer' });
+    h.line.state.failNext(`/v2/bot/profile/${userId}`, { status: 500, delayMs: 11_000, body: { message: 'Internal error' } });
+    h.line.state.failNext(`/v2/bot/profile/${userId}`, { status: 500, body: { message: 'Internal error' } });
+    await h.tell(userId, 'hello, slow day?');
+    await until(async () => (await contactOf(userId))?.display_name === 'Late Answer', 30_000);
+    await answeredLookups(userId, 3);
+    expect(profileRequests(userId).map((r) => r.status)).toEqual([500, 500, 200]);
+    const [job] = await until(async () => {
+      const jobs = await profileJobsOf(userId);
+      return jobs[0]?.status === 'done' && jobs[0].attempts === 3 && jobs;
+    }, 15_000);
+    expect(job).toMatchObject({ status: 'done', attempts: 3, last_error: null });
+  }, 60_000);
+
   it('a look-up that runs out of time while LINE is down is asked again at the next message, not a day later', async () => {
     // An outage longer than the look-up's 73 minutes: its last attempt, answered 500, as the job
     // runner hands it over (no retry left).

@@ -119,7 +119,7 @@ export class JobRunner {
         // An UnrecoverableError (unknown job, unreadable event, a platform's refusal) is never retried.
         const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError || err.name === 'UnrecoverableError';
         logger.warn({ err: err.message, queue: queueName, job: job.name, outboxId: data.outboxId, attempts, final }, 'job failed');
-        void this.#outcomes.attemptFailed(data.outboxId, attempts, err.message, final).catch((e) =>
+        void this.#outcomes.attemptFailed(data.outboxId, err.message, final).catch((e) =>
           logger.warn({ err: e }, 'could not record a job failure'),
         );
       });
@@ -151,7 +151,7 @@ export class JobRunner {
     const attempt = job.attemptsMade + 1 + tried;
     // Every job carries its org: one of an org being deleted (or gone) stops here, doing nothing.
     if (data.orgId && !(await this.#orgs.runs(data.orgId))) {
-      if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
+      if (data.outboxId) this.#outcomes.completed(data.outboxId);
       return { skipped: 'org_deleted' };
     }
     const maxAttempts = (job.opts.attempts ?? 1) + tried;
@@ -174,7 +174,7 @@ export class JobRunner {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
       runHere: (work) => this.#runHere(work),
-      doneHere: (outboxId) => this.#outcomes.completed(outboxId, 1),
+      doneHere: (outboxId) => this.#outcomes.completed(outboxId),
     }).catch(async (err: unknown) => {
       // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
       // had no space for its file: the system's state, not the job's. The job waits for it without spending an attempt, so that an outage longer
@@ -204,7 +204,7 @@ export class JobRunner {
       throw err;
     });
     // Scheduler jobs (housekeeping) have no outbox row.
-    if (data.outboxId) this.#outcomes.completed(data.outboxId, attempt);
+    if (data.outboxId) this.#outcomes.completed(data.outboxId);
     return result;
   }
 
@@ -231,13 +231,13 @@ export class JobRunner {
             return (logger ??= parentLogger.child({ queue: row.queue, job: row.jobName, outboxId: row.id, here: true }));
           },
         });
-        this.#outcomes.completed(row.id, 1);
+        this.#outcomes.completed(row.id);
       } catch (err) {
         const e = err as Error & Partial<RetryAfterError>;
         const final = err instanceof UnrecoverableError || e.name === 'UnrecoverableError';
         parentLogger.warn({ err: e.message, queue: row.queue, job: row.jobName, outboxId: row.id, final }, final ? 'work done here failed for good' : 'work done here failed; its own job will try again');
         await (final
-          ? this.#outcomes.attemptFailed(row.id, 1, e.message, true)
+          ? this.#outcomes.attemptFailed(row.id, e.message, true)
           : this.#outcomes.dueAgain(row.id, e.message, e.retryAfterMs ?? 0)
         ).catch((failure) => parentLogger.warn({ err: failure }, 'could not record the outcome of work done here; its fallback runs at its time'));
       }

@@ -5,12 +5,17 @@ import type { Logger } from '../core/logger.ts';
  * Writes job outcomes back to their outbox rows. Completions are batched (one UPDATE per flush
  * instead of one per job) because they are the hot path; failures are rare and written at once.
  * A completion lost in a crash is recovered by the relay's sweep, which asks BullMQ.
+ *
+ * Each outcome adds its try to the row's `attempts`, rather than writing a count its job kept: a
+ * row's tries are not all its job's. The process that committed it may have tried it first
+ * (job-runner.ts `runHere`), and on a machine frozen for seconds that try can end after the relay
+ * has handed the row to its job, whose count then never learns of it.
  */
 export class OutboxOutcomes {
   readonly #knex: Knex;
   readonly #logger: Logger;
   readonly #flushMs: number;
-  #done = new Map<string, number>();
+  #done = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
@@ -20,19 +25,19 @@ export class OutboxOutcomes {
     this.#flushMs = flushMs;
   }
 
-  completed(outboxId: string, attempts: number): void {
-    this.#done.set(outboxId, attempts);
+  completed(outboxId: string): void {
+    this.#done.add(outboxId);
     if (this.#done.size >= 500) void this.flush();
     else this.#timer ??= setTimeout(() => void this.flush(), this.#flushMs);
   }
 
-  async attemptFailed(outboxId: string, attempts: number, error: string, final: boolean): Promise<void> {
+  async attemptFailed(outboxId: string, error: string, final: boolean): Promise<void> {
     const knex = this.#knex;
     await knex('outbox')
       .where('id', outboxId)
       .whereNot('status', 'done')
       .update({
-        attempts,
+        attempts: knex.raw('attempts + 1'),
         last_error: error.slice(0, 2000),
         ...(final ? { status: 'failed', failed_at: knex.fn.now() } : {}),
       });
@@ -41,13 +46,19 @@ export class OutboxOutcomes {
   /**
    * Work a job did itself after its commit (job-runner.ts `runHere`) failed, and may be tried again:
    * its row, held as the fallback, is made due now (or once a platform's Retry-After has passed) for
-   * its own job, with the queue's retry policy from there.
+   * its own job, with the queue's retry policy from there. A row the relay handed on meanwhile
+   * (the try outlasted the hold), even one its job has finished, keeps its time and its outcome;
+   * the try is counted all the same.
    */
   async dueAgain(outboxId: string, error: string, afterMs: number): Promise<void> {
     const knex = this.#knex;
     await knex('outbox')
-      .where({ id: outboxId, status: 'pending' })
-      .update({ attempts: 1, last_error: error.slice(0, 2000), available_at: knex.raw(`now() + make_interval(secs => ?)`, [afterMs / 1000]) });
+      .where('id', outboxId)
+      .update({
+        attempts: knex.raw('attempts + 1'),
+        last_error: knex.raw(`CASE WHEN status = 'done' THEN last_error ELSE ? END`, [error.slice(0, 2000)]),
+        available_at: knex.raw(`CASE WHEN status = 'pending' THEN now() + make_interval(secs => ?) ELSE available_at END`, [afterMs / 1000]),
+      });
   }
 
   /**
@@ -72,16 +83,14 @@ export class OutboxOutcomes {
     this.#timer = undefined;
     if (this.#done.size === 0) return this.#flushing;
     const batch = this.#done;
-    this.#done = new Map();
-    const ids = [...batch.keys()];
-    const attempts = ids.map((id) => batch.get(id) ?? 1);
+    this.#done = new Set();
+    const ids = [...batch];
     this.#flushing = this.#flushing.then(async () => {
       try {
         await this.#knex.raw(
-          `UPDATE outbox o SET status = 'done', processed_at = now(), attempts = d.attempts, last_error = NULL
-             FROM unnest(?::uuid[], ?::int[]) AS d(id, attempts)
-            WHERE o.id = d.id AND o.status <> 'done'`,
-          [ids, attempts],
+          `UPDATE outbox SET status = 'done', processed_at = now(), attempts = attempts + 1, last_error = NULL
+            WHERE id = ANY(?::uuid[]) AND status <> 'done'`,
+          [ids],
         );
       } catch (err) {
         this.#logger.warn({ err, rows: ids.length }, 'could not record job completions; the sweep will');

@@ -313,11 +313,11 @@ export class OutboxRelay {
         if (state === 'completed') {
           result.done += await knex('outbox')
             .where({ id: row.id, status: 'enqueued' })
-            .update({ status: 'done', processed_at: knex.fn.now(), attempts: job.attemptsMade, last_error: null });
+            .update({ status: 'done', processed_at: knex.fn.now(), attempts: knex.raw('attempts + 1'), last_error: null });
         } else if (state === 'failed') {
           result.failed += await knex('outbox')
             .where({ id: row.id, status: 'enqueued' })
-            .update({ status: 'failed', failed_at: knex.fn.now(), attempts: job.attemptsMade, last_error: job.failedReason ?? null });
+            .update({ status: 'failed', failed_at: knex.fn.now(), attempts: knex.raw('attempts + 1'), last_error: job.failedReason ?? null });
         }
       }),
     );
