@@ -21,7 +21,7 @@ const TOP_UP = 'เติมเงินไป 500 บาทแล้วเค�
 let sys: TestSystem;
 let api: ReturnType<typeof apiClient>;
 let sim: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>;
-let business: { id: string; name: string; invitation: { url: string }; adminApiKey: string };
+let business: { id: string; slug: string; name: string; invitation: { url: string }; adminApiKey: string };
 
 beforeAll(async () => {
   sys = await startTestSystem({ env: { CLASSIFIER: 'offline', PLATFORM_API_KEY: PLATFORM_KEY } });
@@ -128,6 +128,18 @@ describe.skipIf(!hasChromium)('a second business tried by hand in the chat simul
     expect(own.json).toMatchObject({ id: kase.id, number: kase.number });
     const fromDemo = await api('GET', `/api/v1/cases/${kase.number}`);
     expect(fromDemo.status).toBe(404);
+
+    // My pages → Booking form: that business's own form (its website form, as the bot links it for
+    // its LINE customers), with its service, not the demo business's.
+    expect((await api('POST', '/api/v1/services', { key: 'sim_card_setup', name: { th: 'ตั้งค่าซิมการ์ด', en: 'SIM card set-up' }, durationMinutes: 30, capacity: 1 }, business.adminApiKey)).status).toBe(201);
+    const [form] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Booking form' }).click()]);
+    await form.getByText('SIM card set-up').or(form.getByText('ตั้งค่าซิมการ์ด')).first().waitFor({ timeout: 20_000 });
+    expect(new URL(form.url()).searchParams.get('org')).toBe(business.slug);
+    const demoServices = await sys.knex('services').where({ org_id: sys.defaultOrgId }).select('name_th', 'name_en');
+    expect(demoServices.length).toBeGreaterThan(0);
+    const formText = await form.locator('body').innerText();
+    for (const s of demoServices) expect([formText.includes(s.name_th), formText.includes(s.name_en)]).toEqual([false, false]);
+    await form.close();
 
     // Back at the demo business, a customer's case there; the business's key cannot read it.
     await page.selectOption('#businessPick', { value: '' });

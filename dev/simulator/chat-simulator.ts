@@ -6,7 +6,7 @@ import { signLineBody } from '../../bot/line/line-signature.ts';
 import { signTwilioRequest } from '../../bot/whatsapp/twilio-signature.ts';
 import type { FakeLineState, LineDelivery } from '../fakes/line-api.ts';
 import type { FakeTwilioState, TwilioDelivery } from '../fakes/twilio-api.ts';
-import { businessesForSimulator, CUSTOMER_PAGES, customerPageAddress, invitationAddress, STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
+import { activeBusinessSlug, businessesForSimulator, CUSTOMER_PAGES, customerPageAddress, invitationAddress, STAFF_APPS, staffAppAddress, staffForSimulator, type SimulatorStaffOptions } from './simulator-staff.ts';
 
 /**
  * The development chat simulator: a page where someone without a LINE account plays a customer
@@ -262,10 +262,17 @@ export function createChatSimulator(opts: ChatSimulatorOptions): Middleware {
       .safeParse(await readJson(ctx));
     if (!parsed.success) return problem(ctx, 422, 'Give page and userId', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     const business = otherBusiness(parsed.data.business);
-    const url = customerPageAddress({ lineState: opts.lineState, selfUrl: opts.selfUrl }, parsed.data.page, {
-      lineUserId: asSeenBy(business, lineUserId, parsed.data.userId),
-      displayName: parsed.data.displayName || 'Customer',
-    });
+    // Another business's booking form is its website form, as the bot links it for that business's
+    // LINE customers (bot/conversation/booking-slots.ts `bookingFormLink`): the LIFF app serves the
+    // default business's Official Account.
+    const slug = business && parsed.data.page === 'book' ? opts.staff && (await activeBusinessSlug(opts.staff.knex, business)) : undefined;
+    if (business && parsed.data.page === 'book' && !slug) return problem(ctx, 404, 'No active business with this id', undefined, 'not_found');
+    const url = slug
+      ? `${opts.selfUrl()}/liff/book?org=${encodeURIComponent(slug)}`
+      : customerPageAddress({ lineState: opts.lineState, selfUrl: opts.selfUrl }, parsed.data.page, {
+          lineUserId: asSeenBy(business, lineUserId, parsed.data.userId),
+          displayName: parsed.data.displayName || 'Customer',
+        });
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { url };
   }

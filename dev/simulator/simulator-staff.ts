@@ -43,6 +43,11 @@ export async function businessesForSimulator(knex: Knex) {
   return rows.map((r) => ({ id: r.id as string, name: r.name as string, isDefault: r.is_default as boolean }));
 }
 
+/** The slug of an active business, which its website booking form is addressed by (`/liff/book?org=`). */
+export async function activeBusinessSlug(knex: Knex, orgId: string): Promise<string | undefined> {
+  return (await knex('orgs').first('slug').where({ id: orgId, status: 'active' }))?.slug;
+}
+
 /**
  * The Settings app with an invitation (the link the platform operator was given for a new
  * business's first admin), signed in as `lineUserId`, a LINE user of the simulator's: the page
