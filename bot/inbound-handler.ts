@@ -11,7 +11,7 @@ import { addToOutbox } from '../core/outbox/outbox.ts';
 import { greetJoinedGroup, groupJoined, groupLeft } from '../core/staff/staff-groups.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import type { InboundEvent } from './inbound-event.ts';
-import { queueGroupNameFetch, queueProfileFetchIfDue } from './line/line-profiles.ts';
+import { ASK_PROFILE_AGAIN_AFTER, queueGroupNameFetch, queueProfileFetch } from './line/line-profiles.ts';
 
 /**
  * Turns one channel-neutral event into contacts, conversations, messages and group records, in
@@ -82,10 +82,11 @@ export async function handleInboundEvent(
       displayName: event.profile?.displayName,
       phone: event.profile?.phone,
       email: event.profile?.email,
+      // LINE events carry no name: a job asks LINE for the profile (at most once a day per contact).
+      ...(channel.kind === 'line' ? { askProfileAfter: ASK_PROFILE_AGAIN_AFTER } : {}),
     });
-    // LINE events carry no name: a job asks LINE for the profile (at most once a day per contact).
-    if (channel.kind === 'line') {
-      await queueProfileFetchIfDue(trx, {
+    if (contact.profileAsked) {
+      await queueProfileFetch(trx, {
         orgId,
         channelId: channel.id,
         userId: event.source.userId,

@@ -66,7 +66,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     });
   };
   const t = (key: string, vars: TemplateVars = {}) => renderTemplate(trx, ctx.orgId, key, ctx.language, vars).then((s) => s ?? '');
-  const setDialogue = (d: Dialogue | null) => saveDialogue(trx, ctx.conversationId, d);
+  // Most answers end "no dialogue"; most conversations had none: that costs no statement.
+  const setDialogue = async (d: Dialogue | null) => {
+    if (d === null && ctx.dialogueStored === false) return;
+    await saveDialogue(trx, ctx.conversationId, d);
+    ctx.dialogueStored = d !== null;
+  };
   const quick = async (): Promise<Action[]> => [
     { type: 'postback', label: await t('label_book'), data: replyData('intent', 'booking'), displayText: await t('label_book') },
     { type: 'postback', label: await t('label_report_problem'), data: replyData('intent', 'case'), displayText: await t('label_report_problem') },

@@ -39,6 +39,8 @@ export interface CustomerContext {
   hasFile: boolean;
   reply: { act: string; value?: string; params?: Record<string, string> } | undefined;
   dialogue: Dialogue | undefined;
+  /** Whether the conversation's row holds a dialogue at all, live or not: clearing one that is not there writes nothing. */
+  dialogueStored?: boolean;
   openCase: { id: string; number: string; caseType: string } | undefined;
   /** An image from a customer whose open booking still owes money: a transfer slip, most likely (core/checkout/slips.ts). */
   awaitingPayment?: { id: string; number: string };
@@ -117,6 +119,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
       conversation.dialogue?.kind === 'group_setup' || (inboxChange === 'returned_to_bot' && conversation.dialogue?.kind === 'handoff')
         ? undefined
         : liveDialogue(conversation.dialogue, now),
+    dialogueStored: conversation.dialogue != null,
     openCase: open,
     resolvedCase: resolved,
     personHolds: !botAnswers(conversation.inbox, now),

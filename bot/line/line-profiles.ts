@@ -4,7 +4,7 @@ import { parseRetryAfter } from '../../core/http/retry-after.ts';
 import type { Knex } from 'knex';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { addToOutbox } from '../../core/outbox/outbox.ts';
-import { markProfileRequested, recordProfileRefusal, storeProfile, type PlatformProfile } from '../../core/contacts/contact-profiles.ts';
+import { recordProfileRefusal, storeProfile, type PlatformProfile } from '../../core/contacts/contact-profiles.ts';
 import { renameStaffGroup } from '../../core/staff/staff-groups.ts';
 
 /**
@@ -41,20 +41,18 @@ export interface ProfileDeps {
 }
 
 /** A contact whose profile LINE did not give (not a friend, gone) is asked again at most this often. */
-const ASK_AGAIN_AFTER = '1 day';
+export const ASK_PROFILE_AGAIN_AFTER = '1 day';
 
 /**
- * Queues a profile fetch for a LINE user whose contact has no name, or whose profile was never
- * fetched, unless one was queued within a day. Runs after resolveContact, whose lock on the
- * identity serialises a customer's concurrent events, so a burst of messages queues one fetch.
+ * Queues the profile fetch of a LINE user whose contact was just marked as asked for (resolveContact
+ * with `askProfileAfter`: no name, or a profile never fetched, and not asked within a day). The mark
+ * is made under the identity's lock, so a burst of a customer's messages queues one fetch.
  */
-export async function queueProfileFetchIfDue(trx: Knex.Transaction, p: { orgId: string } & ContactProfileJob): Promise<boolean> {
-  if (!(await markProfileRequested(trx, { channelId: p.channelId, userId: p.userId, askAgainAfter: ASK_AGAIN_AFTER }))) return false;
+export async function queueProfileFetch(trx: Knex.Transaction, p: { orgId: string } & ContactProfileJob): Promise<void> {
   const { orgId, ...job } = p;
   // Asked by the job that stored the message, after the customer's answer has gone, where that job
   // collects such work (workers/processors/inbound.ts): no job of its own in the common case.
   await addToOutbox(trx, { orgId, queue: PROFILE_QUEUE, jobName: PROFILE_JOBS.contactProfile, payload: { ...job } satisfies ContactProfileJob, doneHere: true });
-  return true;
 }
 
 /** The bot joined a group: its name is asked for once per join. */

@@ -43,6 +43,29 @@ describe('resolveContact', () => {
     expect(Number((await db.knex('contacts').where({ id: both[0].contactId }).count({ n: '*' }))[0].n)).toBe(1);
   });
 
+  it("marks a LINE profile as asked for once, however many of a customer's events come at once, new or known, and not again within the interval", async () => {
+    const ask = (externalId: string) => db.knex.transaction((trx) => resolveContact(trx, { orgId, channelId: lineId, externalId, askProfileAfter: '1 day' }));
+    // A new customer: the event that makes the contact asks; the others find it asked for.
+    const burst = await Promise.all(Array.from({ length: 6 }, () => ask('U-profile-burst')));
+    expect(burst.filter((r) => r.profileAsked)).toHaveLength(1);
+    expect((await contactsOf('U-profile-burst'))[0].profile).toEqual({ requestedAt: expect.any(String) });
+    expect((await ask('U-profile-burst')).profileAsked).toBe(false);
+
+    // Known and due again (asked over a day ago, never answered): one of a burst asks.
+    await db.knex('contact_identities').where({ external_id: 'U-profile-burst' }).update({ profile: JSON.stringify({ requestedAt: new Date(Date.now() - 25 * 3_600_000).toISOString() }) });
+    const later = await Promise.all(Array.from({ length: 6 }, () => ask('U-profile-burst')));
+    expect(later.filter((r) => r.profileAsked)).toHaveLength(1);
+
+    // Named and fetched: never asked again, however long after.
+    await db.knex('contacts').where({ id: later[0].contactId }).update({ display_name: 'Mali' });
+    await db.knex('contact_identities').where({ external_id: 'U-profile-burst' }).update({ profile: JSON.stringify({ displayName: 'Mali', fetchedAt: new Date().toISOString(), requestedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() }) });
+    expect((await ask('U-profile-burst')).profileAsked).toBe(false);
+    // Without `askProfileAfter` (WhatsApp, e-mail), nothing is said of it and nothing is marked.
+    const plain = await db.knex.transaction((trx) => resolveContact(trx, { orgId, channelId: lineId, externalId: 'U-profile-plain' }));
+    expect(plain.profileAsked).toBeUndefined();
+    expect((await contactsOf('U-profile-plain'))[0].profile).toEqual({});
+  });
+
   it('joins a new WhatsApp number to the contact that already has it', async () => {
     const [{ id }] = await db.knex('contacts').insert({ org_id: orgId, display_name: 'Somchai', phone: '+66811112222' }).returning('id');
     const r = await db.knex.transaction((trx) => resolveContact(trx, { orgId, channelId: whatsappId, externalId: 'whatsapp:+66811112222', phone: '+66811112222' }));

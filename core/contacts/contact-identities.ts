@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Language } from '../vocabulary.ts';
+import { markProfileRequested, PROFILE_DUE_SQL } from './contact-profiles.ts';
 
 /**
  * Who wrote: a channel identity (LINE userId, whatsapp:+66...) belongs to one contact. A new
@@ -15,18 +16,47 @@ export interface IdentityInput {
   /** An e-mail sender's address: joins the contact that already has it (a website lead writing to the business). */
   email?: string;
   language?: Language;
+  /**
+   * The platform can be asked for the person's profile (LINE): it is marked as asked for when due
+   * (core/contacts/contact-profiles.ts), at most once in this interval, and `profileAsked` says
+   * whether to ask now. Read with the identity, so that most messages spend no statement on it.
+   */
+  askProfileAfter?: string;
 }
 
-export async function resolveContact(trx: Knex.Transaction, input: IdentityInput): Promise<{ contactId: string; created: boolean }> {
+export interface ResolvedContact {
+  contactId: string;
+  created: boolean;
+  /** With `askProfileAfter`: the profile is to be fetched now (marked as asked for in this transaction). */
+  profileAsked?: boolean;
+}
+
+export async function resolveContact(trx: Knex.Transaction, input: IdentityInput): Promise<ResolvedContact> {
   const identity = { channel_id: input.channelId, external_id: input.externalId };
-  // Most messages come from someone known: found without taking the lock.
-  const known = await trx('contact_identities').select('contact_id').where(identity).first();
-  if (known) return { contactId: known.contact_id, created: false };
+  const askAfter = input.askProfileAfter;
+  const askNowIfDue = async (): Promise<boolean | undefined> =>
+    askAfter === undefined ? undefined : markProfileRequested(trx, { channelId: input.channelId, userId: input.externalId, askAgainAfter: askAfter });
+  // Most messages come from someone known: found without taking the lock, with whether their
+  // profile is due (marked then, under the row's lock, by the same rule).
+  const known: { contact_id: string; profile_due?: boolean } | undefined =
+    askAfter === undefined
+      ? await trx('contact_identities').select('contact_id').where(identity).first()
+      : (
+          await trx.raw(
+            `SELECT ci.contact_id, ${PROFILE_DUE_SQL} AS profile_due
+               FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id
+              WHERE ci.channel_id = ? AND ci.external_id = ?`,
+            [askAfter, input.channelId, input.externalId],
+          )
+        ).rows[0];
+  if (known) return { contactId: known.contact_id, created: false, profileAsked: known.profile_due ? await askNowIfDue() : askAfter === undefined ? undefined : false };
 
   // Two events of a new customer may be processed at once: one of them creates the contact. What
   // follows runs after the lock, so it sees an identity the other one committed meanwhile.
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`identity:${input.channelId}:${input.externalId}`]);
   const profile = JSON.stringify(input.displayName ? { displayName: input.displayName } : {});
+  // A new identity's profile was never fetched: due, so marked as asked for as it is made.
+  const asked = askAfter === undefined ? '' : ` || jsonb_build_object('requestedAt', now())`;
   const contact = {
     org_id: input.orgId,
     display_name: input.displayName ?? null,
@@ -43,16 +73,17 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
                   SELECT ?::uuid, ?::text${input.language ? ', ?::text' : ''} WHERE NOT EXISTS (SELECT 1 FROM existing)
                   RETURNING id),
             i AS (INSERT INTO contact_identities (org_id, contact_id, channel_id, external_id, profile)
-                  SELECT ?::uuid, c.id, ?::uuid, ?::text, ?::jsonb FROM c)
+                  SELECT ?::uuid, c.id, ?::uuid, ?::text, ?::jsonb${asked} FROM c)
        SELECT contact_id, false AS created FROM existing
        UNION ALL SELECT id, true FROM c`,
       [input.channelId, input.externalId, input.orgId, input.displayName ?? null, ...(input.language ? [input.language] : []), input.orgId, input.channelId, input.externalId, profile],
     );
-    return { contactId: rows[0].contact_id, created: rows[0].created };
+    const created: boolean = rows[0].created;
+    return { contactId: rows[0].contact_id, created, profileAsked: created && askAfter !== undefined ? true : await askNowIfDue() };
   }
 
   const raced = await trx('contact_identities').select('contact_id').where(identity).first();
-  if (raced) return { contactId: raced.contact_id, created: false };
+  if (raced) return { contactId: raced.contact_id, created: false, profileAsked: await askNowIfDue() };
   let contactId: string | undefined;
   if (input.phone) {
     const samePhone = await trx('contacts').select('id').where({ org_id: input.orgId, phone: input.phone }).orderBy('created_at').first();
@@ -68,7 +99,7 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
     contactId = row.id as string;
   }
   await trx('contact_identities').insert({ org_id: input.orgId, contact_id: contactId, ...identity, profile });
-  return { contactId, created };
+  return { contactId, created, profileAsked: await askNowIfDue() };
 }
 
 export async function setFollowing(trx: Knex.Transaction, channelId: string, externalId: string, following: boolean): Promise<void> {

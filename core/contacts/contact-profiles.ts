@@ -7,6 +7,14 @@ import type { Knex } from 'knex';
 type Db = Knex | Knex.Transaction;
 
 /**
+ * Whether the platform is to be asked for an identity's profile now: its contact has no name or its
+ * profile was never fetched, and it was not asked within the interval (the one `?`). `ci` is the
+ * identity's row, `c` its contact's.
+ */
+export const PROFILE_DUE_SQL = `(coalesce(btrim(c.display_name), '') = '' OR ci.profile->>'fetchedAt' IS NULL)
+        AND (ci.profile->>'requestedAt' IS NULL OR (ci.profile->>'requestedAt')::timestamptz < now() - ?::interval)`;
+
+/**
  * Marks the identity's profile as asked for, unless it was asked within `askAgainAfter` or is
  * already known: true when a fetch should be queued now.
  */
@@ -16,8 +24,7 @@ export async function markProfileRequested(trx: Knex.Transaction, p: { channelId
         SET profile = ci.profile || jsonb_build_object('requestedAt', now())
        FROM contacts c
       WHERE ci.channel_id = ? AND ci.external_id = ? AND c.id = ci.contact_id
-        AND (coalesce(btrim(c.display_name), '') = '' OR ci.profile->>'fetchedAt' IS NULL)
-        AND (ci.profile->>'requestedAt' IS NULL OR (ci.profile->>'requestedAt')::timestamptz < now() - ?::interval)
+        AND ${PROFILE_DUE_SQL}
       RETURNING ci.id`,
     [p.channelId, p.userId, p.askAgainAfter],
   );

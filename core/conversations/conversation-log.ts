@@ -36,14 +36,27 @@ export interface MessageRecord {
   deliveryStatus: DeliveryStatus;
 }
 
-/** Appends a message; the same platform message twice is stored once. Returns its id, or null if it was there. */
+/**
+ * Appends a message; the same platform message twice is stored once. Returns its id, or null if it
+ * was there. The conversation's last-message times move with it, in the same statement (one round
+ * trip fewer for every message a customer sends: docs/benchmarks.md, #41).
+ */
 export async function appendMessage(trx: Knex.Transaction, m: MessageRecord): Promise<string | null> {
-  const { rows } = await trx.raw<{ rows: { id: string }[] }>(
-    `INSERT INTO messages (org_id, conversation_id, direction, sender_type, kind, text, payload, platform_message_id,
-                           inbound_event_id, outbox_id, sent_at, delivery_status)
-     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-     ON CONFLICT (conversation_id, platform_message_id) WHERE platform_message_id IS NOT NULL DO NOTHING
-     RETURNING id`,
+  const fromCustomer = m.direction === 'in' && m.senderType === 'customer';
+  const { rows } = await trx.raw<{ rows: { id: string | null }[] }>(
+    `WITH added AS (
+       INSERT INTO messages (org_id, conversation_id, direction, sender_type, kind, text, payload, platform_message_id,
+                             inbound_event_id, outbox_id, sent_at, delivery_status)
+       VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+       ON CONFLICT (conversation_id, platform_message_id) WHERE platform_message_id IS NOT NULL DO NOTHING
+       RETURNING id
+     ), touched AS (
+       UPDATE conversations
+          SET last_message_at = greatest(last_message_at, ?::timestamptz),
+              last_inbound_at = CASE WHEN ?::boolean THEN greatest(last_inbound_at, ?::timestamptz) ELSE last_inbound_at END
+        WHERE id = ?
+     )
+     SELECT (SELECT id FROM added) AS id`,
     [
       m.orgId,
       m.conversationId,
@@ -57,18 +70,13 @@ export async function appendMessage(trx: Knex.Transaction, m: MessageRecord): Pr
       m.outboxId ?? null,
       m.sentAt,
       m.deliveryStatus,
+      m.sentAt,
+      fromCustomer,
+      m.sentAt,
+      m.conversationId,
     ],
   );
-  const id = rows[0]?.id ?? null;
-  await trx('conversations')
-    .where({ id: m.conversationId })
-    .update({
-      last_message_at: trx.raw('greatest(last_message_at, ?::timestamptz)', [m.sentAt]),
-      ...(m.direction === 'in' && m.senderType === 'customer'
-        ? { last_inbound_at: trx.raw('greatest(last_inbound_at, ?::timestamptz)', [m.sentAt]) }
-        : {}),
-    });
-  return id;
+  return rows[0]?.id ?? null;
 }
 
 /** The customer took a message back (LINE unsend): keep the row, drop its content. */
