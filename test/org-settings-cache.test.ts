@@ -5,6 +5,7 @@ import { readOrgSettings } from '../core/orgs/org-settings.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import { currentNotice } from '../core/contacts/privacy-notices.ts';
 import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
+import { activeFaqEntry } from '../core/understanding/taxonomy-admin.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -23,7 +24,7 @@ afterAll(() => sys?.stopAll());
 const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys)(...args);
 
 /** Statements that read the table (the orgs by default) while `work` runs. */
-async function readsDuring(table: 'orgs' | 'templates' | 'case_types' | 'privacy_notices', work: () => Promise<unknown>): Promise<number> {
+async function readsDuring(table: 'orgs' | 'templates' | 'case_types' | 'privacy_notices' | 'faq_entries', work: () => Promise<unknown>): Promise<number> {
   let n = 0;
   const reads = new RegExp(`^\\s*select\\b[\\s\\S]*\\bfrom "?${table}\\b`, 'i');
   const on = (q: { sql: string }) => {
@@ -129,6 +130,24 @@ describe("the org's settings, read once per process", () => {
     // Published elsewhere: seen once told.
     await elsewhere(`INSERT INTO privacy_notices (org_id, version, text_th, text_en, published_by_type) VALUES ($1, $2, 'อีกฉบับ', 'Another', 'system')`, [sys.defaultOrgId, version + 3]);
     await until(async () => (await notice())!.version === version + 3, 2_000);
+  });
+
+  it("keeps the active FAQ entries the bot answers from the same way: not read per answer, an admin's edit used at once, another process's once it is told", async () => {
+    const { key } = await sys.knex('faq_entries').where({ org_id: sys.defaultOrgId, is_active: true }).orderBy('key').first('key');
+    const answer = async () => (await activeFaqEntry(sys.knex, sys.defaultOrgId, key))?.answer.en;
+    await until(async () => (await readsDuring('faq_entries', answer)) === 0, 5_000);
+    expect(await readsDuring('faq_entries', () => Promise.all([answer(), activeFaqEntry(sys.knex, sys.defaultOrgId, key)]))).toBe(0);
+    // The admin's edit through the API: the next answer has it, at once.
+    const edited = await api('PATCH', `/api/v1/faq/${key}`, { answer: { th: 'คำตอบใหม่ค่ะ', en: 'The new answer.' } });
+    expect(edited.status, JSON.stringify(edited.json)).toBe(200);
+    expect(await answer()).toBe('The new answer.');
+    // Changed by another process: used once it is told; taken out: no longer answered from.
+    await elsewhere(`UPDATE faq_entries SET answer_en = 'Answered elsewhere.' WHERE org_id = $1 AND key = $2`, [sys.defaultOrgId, key]);
+    await until(async () => (await answer()) === 'Answered elsewhere.', 2_000);
+    await elsewhere(`UPDATE faq_entries SET is_active = false WHERE org_id = $1 AND key = $2`, [sys.defaultOrgId, key]);
+    await until(async () => (await activeFaqEntry(sys.knex, sys.defaultOrgId, key)) === undefined, 2_000);
+    // A key no entry has, even one every object has, is no entry.
+    expect(await activeFaqEntry(sys.knex, sys.defaultOrgId, 'constructor')).toBeUndefined();
   });
 
   it('hands a shared kind (the templates) to every reader as it is, frozen, not a copy each', async () => {

@@ -99,17 +99,16 @@ export async function loadInboundEvent(db: Knex, id: number) {
 }
 
 /**
- * Processes a stored event once, however often its job runs: the event is claimed first (a
- * concurrent run waits here, then sees it done), `process` runs in the same transaction, and the
- * event is marked processed with it. Undefined when another run already processed it.
+ * Processes a stored event once, however often its job runs: the event is claimed and marked
+ * processed in one statement, first (a concurrent run waits on the row's lock, then finds it
+ * processed), and `process` runs in the same transaction: if it fails, the mark goes with it.
+ * Undefined when another run already processed it.
  */
 export async function processEventOnce<T>(knex: Knex, id: number, attempt: number, process: (trx: Knex.Transaction) => Promise<T>): Promise<{ result: T } | undefined> {
   return knex.transaction(async (trx) => {
-    const claimed = await trx('inbound_events').where({ id }).whereNull('processed_at').forUpdate().first();
+    const claimed = await trx('inbound_events').where({ id }).whereNull('processed_at').update({ processed_at: trx.fn.now(), attempts: attempt, error: null });
     if (!claimed) return undefined;
-    const result = await process(trx);
-    await trx('inbound_events').where({ id }).update({ processed_at: trx.fn.now(), attempts: attempt, error: null });
-    return { result };
+    return { result: await process(trx) };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit/audit-log.ts';
+import { changingOrg } from '../db/org-cache.ts';
 import { phrasingsOf } from '../contracts/faq-phrasings.ts';
 import { LEARNED_DAILY_LIMIT, type LearnedExampleList, type LearnedExampleView, type LearnedReason, type LearnedStatus } from '../contracts/learned-examples.ts';
 import { learnFromStaffOf } from '../contracts/org-settings.ts';
@@ -182,7 +183,7 @@ async function lockedRow(trx: Knex.Transaction, orgId: string, id: string): Prom
  * phrase leaves the other one. A refused one cannot be accepted (409): its text cannot be an example.
  */
 export async function acceptLearnedExample(knex: Knex, d: LearnedDecider, id: string): Promise<LearnedExampleView> {
-  await knex.transaction(async (trx) => {
+  await changingOrg(knex, d.orgId, async (trx) => {
     const row = await lockedRow(trx, d.orgId, id);
     if (row.status === 'added') return;
     const w = writerOf(d.orgId, d.actor, d.requestId);
@@ -206,7 +207,7 @@ export async function acceptLearnedExample(knex: Knex, d: LearnedDecider, id: st
 
 /** An admin takes a learned phrase back out of its class (or dismisses a suggestion): it is no longer listed. */
 export async function removeLearnedExample(knex: Knex, d: LearnedDecider, id: string): Promise<void> {
-  await knex.transaction(async (trx) => {
+  await changingOrg(knex, d.orgId, async (trx) => {
     const row = await lockedRow(trx, d.orgId, id);
     if (row.status === 'added') await takeOut(trx, writerOf(d.orgId, d.actor, d.requestId), row);
     await trx('learned_examples').where({ id: row.id }).update({ status: 'removed', decided_by_type: d.actor.type, decided_by_id: d.actor.id, decided_at: trx.fn.now() });

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { iso } from '../time/iso.ts';
 import { phrasingsOf } from '../contracts/faq-phrasings.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { changingOrg, orgCachedShared } from '../db/org-cache.ts';
 import type {
   CaseTypeCreate,
   CaseTypeUpdate,
@@ -121,9 +122,18 @@ async function list<V extends { key: string; isActive: boolean }>(db: Db, kind: 
 }
 
 /** An active entry by key, or undefined: what the bot may offer or answer with. */
+/**
+ * An active entry as the bot reads it for an answer (a FAQ entry's answer, a service's name and
+ * form): from the org's active entries of its kind, kept in memory with the org's settings until a
+ * committed change to the table is notified (core/db/org-cache.ts; the tables' triggers, migration
+ * 20261204100000). Shared and frozen: its readers only read. This module's writes drop this
+ * process's copy at commit (`changingOrg`), so an admin's next read is what they saved.
+ */
 async function findActive<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V | undefined> {
-  const row = await db(kind.table).where({ org_id: orgId, key, is_active: true }).first();
-  return row ? kind.view(row) : undefined;
+  const active = await orgCachedShared(db, `active ${kind.table}`, orgId, async (q) =>
+    Object.fromEntries((await q(kind.table).where({ org_id: orgId, is_active: true })).map((row: Row) => [row.key, kind.view(row)])),
+  );
+  return active && Object.hasOwn(active, key) ? (active[key] as V) : undefined;
 }
 async function get<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V> {
   const row = await db(kind.table).where({ org_id: orgId, key }).first();
@@ -139,7 +149,7 @@ async function create<V extends { key: string; isActive: boolean }>(
   columns: (trx: Knex.Transaction) => Promise<Row>,
 ): Promise<V> {
   try {
-    return await knex.transaction(async (trx) => {
+    return await changingOrg(knex, w.orgId, async (trx) => {
       const values = await columns(trx);
       const [row] = await trx(kind.table).insert({ ...values, org_id: w.orgId, key }).returning('*');
       const view = kind.view(row);
@@ -159,7 +169,7 @@ async function update<V extends { key: string; isActive: boolean }>(
   columns: (trx: Knex.Transaction, current: Row) => Promise<Row>,
   action: 'updated' | 'deactivated' = 'updated',
 ): Promise<V> {
-  return knex.transaction(async (trx) => {
+  return changingOrg(knex, w.orgId, async (trx) => {
     const current = await trx(kind.table).where({ org_id: w.orgId, key }).forUpdate().first();
     if (!current) throw notFound(kind.noun, { key });
     const before = kind.view(current);
