@@ -5,7 +5,7 @@ import { readOrgSettings } from '../core/orgs/org-settings.ts';
 import { renderTemplate } from '../core/templates/render-template.ts';
 import { currentNotice } from '../core/contacts/privacy-notices.ts';
 import { OrgTaxonomies } from '../core/understanding/org-taxonomy.ts';
-import { activeFaqEntry } from '../core/understanding/taxonomy-admin.ts';
+import { activeCaseType, activeFaqEntry } from '../core/understanding/taxonomy-admin.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
 
@@ -132,7 +132,7 @@ describe("the org's settings, read once per process", () => {
     await until(async () => (await notice())!.version === version + 3, 2_000);
   });
 
-  it("keeps the active FAQ entries the bot answers from the same way: not read per answer, an admin's edit used at once, another process's once it is told", async () => {
+  it("keeps the active FAQ entries and case types the bot reads the same way: not read per answer, an admin's edit used at once, another process's once it is told", async () => {
     const { key } = await sys.knex('faq_entries').where({ org_id: sys.defaultOrgId, is_active: true }).orderBy('key').first('key');
     const answer = async () => (await activeFaqEntry(sys.knex, sys.defaultOrgId, key))?.answer.en;
     await until(async () => (await readsDuring('faq_entries', answer)) === 0, 5_000);
@@ -148,6 +148,13 @@ describe("the org's settings, read once per process", () => {
     await until(async () => (await activeFaqEntry(sys.knex, sys.defaultOrgId, key)) === undefined, 2_000);
     // A key no entry has, even one every object has, is no entry.
     expect(await activeFaqEntry(sys.knex, sys.defaultOrgId, 'constructor')).toBeUndefined();
+    // A case type taken out elsewhere: no case opens of it once told.
+    const type = await sys.knex('case_types').where({ org_id: sys.defaultOrgId, is_active: true }).orderBy('key').first('key');
+    expect(await activeCaseType(sys.knex, sys.defaultOrgId, type.key)).toBeDefined();
+    await elsewhere(`UPDATE case_types SET is_active = false WHERE org_id = $1 AND key = $2`, [sys.defaultOrgId, type.key]);
+    await until(async () => (await activeCaseType(sys.knex, sys.defaultOrgId, type.key)) === undefined, 2_000);
+    await elsewhere(`UPDATE case_types SET is_active = true WHERE org_id = $1 AND key = $2`, [sys.defaultOrgId, type.key]);
+    await until(async () => (await activeCaseType(sys.knex, sys.defaultOrgId, type.key)) !== undefined, 2_000);
   });
 
   it('hands a shared kind (the templates) to every reader as it is, frozen, not a copy each', async () => {

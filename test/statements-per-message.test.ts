@@ -8,10 +8,10 @@ import { untilSettled } from './support/test-system.ts';
  * counted with a knex query listener from a new customer's message to its answer and the work it
  * leaves, the median of three customers per kind. The timed polls of the outbox relay and of the
  * analytics are not the customer's and are left out. The budgets sit a little above what was
- * measured (35, 34, 44 on 2026-11-27, evening, once a message and its conversation's times were
+ * measured (35, 34, 43 on 2026-11-27, evening, once a message and its conversation's times were
  * one statement, whether a profile is due was read with the identity, "no dialogue" cost nothing
  * when there was none, the event was claimed and marked processed in one statement, and the FAQ
- * entries the bot answers from were kept with the org's settings; 25 for a customer who wrote
+ * entries and case types the bot reads were kept with the org's settings; 25 to 26 for a customer who wrote
  * before, 29 before that; 38, 38, 48 on
  * 2026-11-27, afternoon, once the sender's staff row was read with the
  * message; 39, 39, 49 before, once the taxonomy's version and the privacy notice
@@ -60,7 +60,7 @@ describe('statements per customer answered', () => {
   it.each([
     ['a greeting', 'Hello', 36],
     ['a question the FAQ answers', 'What time do you open?', 35],
-    ['a problem that opens a case', 'My order has not arrived yet, it has been a week', 45],
+    ['a problem that opens a case', 'My order has not arrived yet, it has been a week', 44],
   ])('%s stays within its budget', async (_, text, budget) => {
     expect(await median(text)).toBeLessThanOrEqual(budget);
   }, 60_000);
@@ -69,6 +69,6 @@ describe('statements per customer answered', () => {
     const customer = lineId('U');
     await h.ask(customer, { text: 'Hello' });
     await untilSettled(h.sys.knex);
-    expect(await median('What time do you open?', customer)).toBeLessThanOrEqual(26);
+    expect(await median('What time do you open?', customer)).toBeLessThanOrEqual(27);
   }, 60_000);
 });

@@ -2,11 +2,12 @@ import type { Knex } from 'knex';
 import { notFound } from '../errors/index.ts';
 import type { CaseSource, Language, Severity } from '../vocabulary.ts';
 import { nextNumber } from '../org-counters.ts';
-import { calendarFor, dueTimes, targetsOf } from './case-clock.ts';
+import { calendarFor, dueTimes } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
 import { recordCaseEvent, type CaseActorType } from './case-timeline.ts';
 import { linkMessageToCase } from '../conversations/conversation-log.ts';
 import type { ExtractedFields } from '../understanding/classification.ts';
+import { activeCaseType } from '../understanding/taxonomy-admin.ts';
 
 /**
  * Opens a case from a customer's report: its number, the case type's severity and SLA targets,
@@ -56,13 +57,14 @@ export interface OpenedCase {
 }
 
 export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise<OpenedCase> {
-  const caseType = await trx('case_types').where({ org_id: c.orgId, key: c.caseTypeKey, is_active: true }).first();
+  // The org's active case types are kept in memory (core/understanding/taxonomy-admin.ts).
+  const caseType = await activeCaseType(trx, c.orgId, c.caseTypeKey);
   if (!caseType) throw notFound('Case type', { key: c.caseTypeKey });
   const now = c.now ?? new Date();
-  const severity = c.severity ?? caseType.default_severity;
+  const severity = c.severity ?? caseType.defaultSeverity;
   const actor = c.actor ?? { type: 'customer' as const, id: c.contactId };
   const number = c.number ?? (await nextNumber(trx, c.orgId, 'case'));
-  const due = dueTimes(now, [{ status: 'new', from: now, to: null }], targetsOf(caseType), await calendarFor(trx, c.orgId));
+  const due = dueTimes(now, [{ status: 'new', from: now, to: null }], { firstResponseMinutes: caseType.firstResponseMinutes, resolutionMinutes: caseType.resolutionMinutes, warnRatio: caseType.warnAtRatio }, await calendarFor(trx, c.orgId));
   const { firstResponseDueAt, resolutionDueAt, resolutionWarnAt } = due;
   const insertCase = trx('cases')
     .insert({
@@ -133,7 +135,7 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     number,
     trackingToken: row.tracking_token,
     severity,
-    caseTypeName: { th: caseType.name_th, en: caseType.name_en },
+    caseTypeName: { th: caseType.name.th, en: caseType.name.en },
     firstResponseDueAt,
     resolutionDueAt,
   };

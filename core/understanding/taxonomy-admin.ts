@@ -129,11 +129,15 @@ async function list<V extends { key: string; isActive: boolean }>(db: Db, kind: 
  * 20261204100000). Shared and frozen: its readers only read. This module's writes drop this
  * process's copy at commit (`changingOrg`), so an admin's next read is what they saved.
  */
-async function findActive<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V | undefined> {
+async function activeEntries<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string): Promise<Readonly<Record<string, Readonly<V>>>> {
   const active = await orgCachedShared(db, `active ${kind.table}`, orgId, async (q) =>
     Object.fromEntries((await q(kind.table).where({ org_id: orgId, is_active: true })).map((row: Row) => [row.key, kind.view(row)])),
   );
-  return active && Object.hasOwn(active, key) ? (active[key] as V) : undefined;
+  return (active ?? {}) as Readonly<Record<string, Readonly<V>>>;
+}
+async function findActive<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V | undefined> {
+  const active = await activeEntries(db, kind, orgId);
+  return Object.hasOwn(active, key) ? (active[key] as V) : undefined;
 }
 async function get<V extends { key: string; isActive: boolean }>(db: Db, kind: Kind<V>, orgId: string, key: string): Promise<V> {
   const row = await db(kind.table).where({ org_id: orgId, key }).first();
@@ -275,8 +279,10 @@ export const getCaseType = (db: Db, orgId: string, key: string) => get(db, caseT
 export const activeCaseType = (db: Db, orgId: string, key: string) => findActive(db, caseTypes, orgId, key);
 
 /** The active case types whose cases need an order id ("requires order id"). */
-export const caseTypesNeedingOrderId = (db: Db, orgId: string): Promise<string[]> =>
-  db('case_types').where({ org_id: orgId, is_active: true, requires_order_id: true }).pluck('key');
+export const caseTypesNeedingOrderId = async (db: Db, orgId: string): Promise<string[]> =>
+  Object.values(await activeEntries(db, caseTypes, orgId))
+    .filter((t) => t.requiresOrderId)
+    .map((t) => t.key);
 
 export function createCaseType(knex: Knex, w: TaxonomyWriter, input: CaseTypeCreate): Promise<CaseTypeView> {
   return create(knex, caseTypes, w, input.key, async (trx) => {
