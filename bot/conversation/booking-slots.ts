@@ -10,10 +10,10 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
+import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { actThreshold, caseFromText, problemFromText, type Decision } from './decision.ts';
+import { actThreshold, caseFromText, PICK_REPLY, problemFromText, type Decision } from './decision.ts';
 import { reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
@@ -93,7 +93,24 @@ export async function continueBooking(
   if (sure && r.kind === 'case') return caseFromText(r);
   if (sure && r.kind === 'question' && r.faqKey) return { do: 'faq', faqKey: r.faqKey };
   if (sure && r.kind === 'question') return { do: 'no_answer' };
+  // A question it is not sure of ("จ่ายเงินยังไงได้บ้างคะ" to an entry written "ชำระเงินได้ช่องทางไหนบ้างคะ")
+  // is neither guessed at nor ignored: the entry it is most like is offered with the booking's question.
+  if (r.kind === 'question' && r.faqKey) return { do: 'booking', dialogue: d, offerFaq: r.faqKey };
   return { do: 'booking', dialogue: d };
+}
+
+/**
+ * `say`, with the FAQ entry offered as the first quick reply of the last message: a tap is a pick
+ * (decide.ts), answered from the FAQ, and the booking stays where it was.
+ */
+async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: string, say: (m: OutboundMessage[]) => Promise<unknown>) {
+  const faq = await activeFaqEntry(trx, ctx.orgId, faqKey);
+  const label = faq?.question?.[ctx.language] || faq?.question?.[ctx.language === 'th' ? 'en' : 'th'];
+  if (!label) return say;
+  const offer: Action = { type: 'postback', label, data: replyData(PICK_REPLY, `question:${faqKey}`), displayText: label };
+  // LINE shows 13 quick replies at most: the offer first, "cancel" kept last.
+  const withOffer = (replies: Action[] = []) => [offer, ...(replies.length < 13 ? replies : [...replies.slice(0, 11), replies[replies.length - 1]])];
+  return (messages: OutboundMessage[]) => say(messages.map((m, i) => (i === messages.length - 1 && m.kind === 'text' ? { ...m, quickReplies: withOffer(m.quickReplies) } : m)));
 }
 
 /** "สุวรรณภูมิไปโรงแรมแถวสีลมค่ะ" is kept, and shown, as "สุวรรณภูมิไปโรงแรมแถวสีลม". */
@@ -131,6 +148,7 @@ export async function bookingStep(
   links?: BookingFormLinks,
 ): Promise<void> {
   const d = decision.dialogue;
+  if (decision.offerFaq) say = await offeringFaq(trx, ctx, decision.offerFaq, say);
   const service = d.serviceKey ? await activeService(trx, ctx.orgId, d.serviceKey) : undefined;
   if (d.serviceKey && !service) d.serviceKey = undefined;
   // The service's own details are asked too: what its booking form requires beyond date, time and

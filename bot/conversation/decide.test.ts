@@ -309,6 +309,22 @@ describe('deciding what a customer message leads to', () => {
       }
     });
 
+    it('starts no booking of a day already gone: the customer tells of something that happened', async () => {
+      // NOW is Monday 2 March in Bangkok: the 1st is yesterday.
+      const yesterday = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.97, fields: { date: '2026-03-01' } }));
+      expect(await decide(context({ text: 'I took the sushi class yesterday, the chef was great' }), yesterday.classify)).toEqual({ do: 'clarify' });
+      const today = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.97, fields: { date: '2026-03-02' } }));
+      expect(await decide(context({ text: 'the sushi class today please' }), today.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
+    });
+
+    it('offers the FAQ entry it is unsure of as a button, in a booking, rather than ignoring the question', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '14:00', awaiting: 'party_size' });
+      const unsure = classifier(answer({ kind: 'question', faqKey: 'payment_methods', confidence: 0.46, language: 'th' }));
+      expect(await decide(context({ text: 'จ่ายเงินยังไงได้บ้างคะ', dialogue }), unsure.classify)).toEqual({ do: 'booking', dialogue: { ...dialogue, expiresAt: expect.any(String) }, offerFaq: 'payment_methods' });
+      const small = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.5 }));
+      expect(await decide(context({ text: 'ok', dialogue }), small.classify)).not.toHaveProperty('offerFaq');
+    });
+
     it('lets the customer out of a booking they never meant: "not booking, the therapist did not come" is the problem', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-02', time: '14:00', awaiting: 'party_size' });
       const problem = classifier(answer({ kind: 'case', caseType: 'service_not_delivered', confidence: 0.8 }));

@@ -2,6 +2,7 @@ import type { Classification } from '../../core/understanding/classification.ts'
 import { continueBooking, startBooking } from './booking-slots.ts';
 import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
+import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
 import { asksForMemberBalance, asksForStatus, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
@@ -137,8 +138,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // booking of that service; it is a problem, of a type the customer picks if need be.
   const complaint = read.kind === 'booking' && reportsProblem(ctx.text);
   const result: Classification = complaint ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) } : read;
+  // A booking of a day already gone is not one to start: the customer tells of something that
+  // happened ("I took the sushi class yesterday ..."), so the bot does not ask "what time?".
+  const past = read.kind === 'booking' && !complaint && read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now);
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
-  const sure = sureEnough(result, ctx);
+  const sure = sureEnough(result, ctx) && !past;
   // With a case open, what the customer says is about it, unless it is clearly a booking or a
   // different problem.
   const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType;
@@ -164,7 +168,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const askedBefore = (dialogue?.kind === 'clarify' && dialogue.text.trim() !== '') || dialogue?.kind === 'pick_case_type';
   // Two readings close together: the customer picks, with one tap, rather than the bot guessing;
   // a close second makes even a sure first a guess (docs/understanding.md, "Did you mean").
-  const close = complaint || askedBefore ? undefined : closeReadings(result);
+  const close = complaint || past || askedBefore ? undefined : closeReadings(result);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {

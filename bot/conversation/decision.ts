@@ -58,7 +58,8 @@ export type Decision =
   | { do: 'open_case'; caseType: string; orderIds?: string[]; number?: string }
   /** The case type needs the order id and the customer has not given one the org's patterns read: asked (`tries` answers without one). */
   | { do: 'ask_order_id'; caseType: string; tries: number }
-  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean }
+  /** `offerFaq`: a question the bot was not sure of, asked in the booking: its likeliest FAQ entry is offered as a button. */
+  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }
   /** A tap on "join the waitlist" or on a seat offered's accept / decline (waitlist-replies.ts). */

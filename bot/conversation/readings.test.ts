@@ -15,13 +15,20 @@ describe('what else a message may be', () => {
       "the driver didn't come",
       'I was charged twice for the class',
       'I want a refund',
+      // Written as a customer would on 2026-11-27, before the words were added.
+      'Your driver was an hour late picking us up at the airport, this is unacceptable',
+      'the guide arrived 40 minutes late',
+      'ไปเรียนทำซูชิเมื่อวาน ครูยกเลิกกะทันหัน อยากได้เงินคืนค่ะ',
+      'คนขับรถรับส่งสนามบินมาสายตั้งชั่วโมงนึง เกือบตกเครื่องค่ะ',
+      'จ่ายค่าคลาสทำอาหารไทยไปแล้ว แต่โดนตัดเงินสองรอบค่ะ',
+      'I was double charged for the spa',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ']) {
+    for (const text of ['wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });
