@@ -960,4 +960,17 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
   },
+  // Tried by hand after the round above: a change to a booking already made started a new booking.
+  {
+    name: '"cancel my massage booking for tomorrow" reaches a person, no new booking (en)',
+    language: 'en',
+    turns: [{ say: 'I need to cancel my massage booking for tomorrow', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: '"ขอเลื่อนนัดนวดเป็นวันศุกร์" reaches a person, no new booking (th)',
+    language: 'th',
+    turns: [{ say: 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

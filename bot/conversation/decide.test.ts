@@ -317,6 +317,13 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the sushi class today please' }), today.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
 
+    it('hands a change to a booking already made to a person, rather than starting a new booking', async () => {
+      for (const text of ['I need to cancel my massage booking for tomorrow', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ']) {
+        const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.99, fields: { date: '2026-03-03' } }));
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'handoff', unsure: true });
+      }
+    });
+
     it('offers the FAQ entry it is unsure of as a button, in a booking, rather than ignoring the question', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '14:00', awaiting: 'party_size' });
       const unsure = classifier(answer({ kind: 'question', faqKey: 'payment_methods', confidence: 0.46, language: 'th' }));

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForMemberBalance, asksForStatus, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForMemberBalance, asksForStatus, changesBooking, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -141,6 +141,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A booking of a day already gone is not one to start: the customer tells of something that
   // happened ("I took the sushi class yesterday ..."), so the bot does not ask "what time?".
   const past = read.kind === 'booking' && !complaint && read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now);
+  // "Cancel my massage tomorrow" reads like a booking of it too; the bot cannot change a booking
+  // made, so a person does (the inbox), rather than a new booking being started.
+  if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
   const sure = sureEnough(result, ctx) && !past;
   // With a case open, what the customer says is about it, unless it is clearly a booking or a

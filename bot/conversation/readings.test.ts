@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForStatus, asksOnlyToReport, corporateCodeIn, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForStatus, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -30,6 +30,15 @@ describe('what else a message may be', () => {
   it('does not take a correction or a detail for a complaint', () => {
     for (const text of ['wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
       expect(reportsProblem(text), text).toBe(false);
+    }
+  });
+
+  it('hears a change to a booking already made, not a new booking', () => {
+    for (const text of ['I need to cancel my massage booking for tomorrow', 'Can I move my cooking class to Sunday?', 'I would like to reschedule the tour', 'ขอยกเลิกการจองทัวร์พรุ่งนี้ค่ะ', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', 'ทัวร์ที่จองไว้พรุ่งนี้ รถมารับกี่โมงคะ']) {
+      expect(changesBooking(text), text).toBe(true);
+    }
+    for (const text of ['I want to book a massage for my mother tomorrow at 3pm', 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', 'Book the sushi class on 5 December at 1pm for 2', 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 8 โมงเช้า 3 คนค่ะ', 'Can I get a massage for 2 tomorrow at 3pm?']) {
+      expect(changesBooking(text), text).toBe(false);
     }
   });
 

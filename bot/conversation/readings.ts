@@ -53,7 +53,20 @@ const NOT_BOOKING = new RegExp(
   'i',
 );
 
+/**
+ * "Cancel my massage tomorrow", "ขอเลื่อนนัดนวดเป็นวันศุกร์": a change to a booking already made. It
+ * names a service and a day, so it reads like a new booking of it; only staff change a booking.
+ */
+const CHANGE_BOOKING = new RegExp(
+  [
+    'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)(?:นัด|จอง|ที่จอง)', 'ที่จองไว้', 'ที่นัดไว้',
+    '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already )?booked\\b', '\\bmy (?:booking|reservation|appointment)\\b',
+  ].join('|'),
+  'i',
+);
+
 export const reportsProblem = (text: string) => COMPLAINT.test(text);
+export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
