@@ -973,4 +973,23 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  {
+    name: '"ขอบคุณค่ะ" after a booking is answered "you are welcome", not welcomed again (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองนวดค่ะ' },
+      { say: 'พรุ่งนี้' },
+      { say: 'บ่ายสาม' },
+      { say: '2' },
+      { say: 'ยืนยัน', told: ['B-'] },
+      { say: 'ขอบคุณค่ะ', told: ['ยินดีค่ะ'], notTold: ['ยินดีต้อนรับ'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"thank you!" after a booking is answered "you are welcome", not welcomed again (en)',
+    language: 'en',
+    turns: [{ say: 'Book the sushi class on 5 December at 1pm for 2' }, { say: 'confirm', told: ['B-'] }, { say: 'thank you!', told: ["You're welcome"], notTold: ['Hello and welcome'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-05', time: '13:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -856,6 +856,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Hello and welcome! 👋\nYou can book a service or report a problem right here in this chat, in Thai or English.\nHow can we help you today?',
   },
   {
+    key: 'thanks_reply',
+    description: 'The customer said thank you: the four choices follow as buttons.',
+    th: 'ยินดีค่ะ 😊 หากมีอะไรให้ช่วยเพิ่มเติม พิมพ์มาในแชทนี้ได้เลยนะคะ',
+    en: "You're welcome 😊 If there is anything else, just write here.",
+  },
+  {
     key: 'greeting_open_case',
     description: 'A hello from a customer whose case is still open: greeted back, reminded of the case, with the choices.',
     th: 'สวัสดีค่ะ 👋 เคส {{case_id}} ของคุณยังอยู่ระหว่างดำเนินการ ทีมงานกำลังดูแลอยู่นะคะ มีข้อมูลเพิ่มเติมพิมพ์ในแชทนี้ได้เลยค่ะ\nหรือให้เราช่วยเรื่องอื่นไหมคะ?',

@@ -87,7 +87,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'greet':
       // A hello, a sticker, a tap on an old button: greeted back with what the bot can do.
       await setDialogue({ kind: 'clarify', text: '', messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
-      await say([{ kind: 'text', text: await t('greeting_follow'), quickReplies: await quick() }]);
+      // A thank-you is answered "you're welcome" (an org without that text yet keeps the welcome).
+      await say([{ kind: 'text', text: (decision.thanks && (await t('thanks_reply'))) || (await t('greeting_follow')), quickReplies: await quick() }]);
       return;
     case 'greet_open_case':
       // "hi, any news?" goes on the case's timeline, a bare hello does not. The greeting is not an

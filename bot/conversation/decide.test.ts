@@ -129,8 +129,11 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'will it rain', dialogue: greeted }), unsure.classify)).toEqual({ do: 'clarify' });
     // Small talk it was unsure of ("ok", "thanks") is asked back, never a call for a person: a
     // complaint that came after it would have found the bot quiet.
+    const unsureSmallTalk = classifier(answer({ kind: 'other', otherType: 'small_talk', confidence: ACT_CONFIDENCE - 0.2 }));
+    expect(await decide(context({ text: 'ok', dialogue: { ...askedOnce, text: 'hmm' } }), unsureSmallTalk.classify)).toEqual({ do: 'clarify' });
+    // A thank-you alone is thanked back, however unsure.
     const unsureThanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: ACT_CONFIDENCE - 0.2 }));
-    expect(await decide(context({ text: 'thank you', dialogue: { ...askedOnce, text: 'ok' } }), unsureThanks.classify)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'thank you', dialogue: { ...askedOnce, text: 'ok' } }), unsureThanks.classify)).toEqual({ do: 'greet', why: 'thanks', thanks: true });
     // Sure the second time: it acts, as before.
     const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
     expect(await decide(context({ text: 'I want my money back', dialogue: askedOnce }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
@@ -217,9 +220,18 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the refund never arrived', resolvedCase }), classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
     });
 
+    it('takes a thank-you alone for thanks however unsure the classifier is: no reopening, no asking back', async () => {
+      for (const text of ['thank you!', 'ขอบคุณค่ะ', 'ขอบคุณมากนะคะ 🙏', 'thanks a lot']) {
+        const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.4 }));
+        expect(await decide(context({ text, resolvedCase }), unsure.classify), text).toEqual({ do: 'greet', why: 'thanks', thanks: true });
+      }
+      const more = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.4 }));
+      expect(await decide(context({ text: 'thanks but my refund still has not arrived', resolvedCase }), more.classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
+    });
+
     it('lets a sure "thank you" or a new problem be what it is', async () => {
       const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
-      expect(await decide(context({ text: 'thank you!', resolvedCase }), thanks.classify)).toEqual({ do: 'greet', why: 'a greeting or small talk' });
+      expect(await decide(context({ text: 'thank you!', resolvedCase }), thanks.classify)).toEqual({ do: 'greet', why: 'thanks', thanks: true });
 
       const other = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.9 }));
       expect(await decide(context({ text: 'my parcel is late', resolvedCase }), other.classify)).toEqual({ do: 'open_case', caseType: 'delivery_problem' });

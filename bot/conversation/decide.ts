@@ -137,7 +137,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
   const complaint = read.kind === 'booking' && reportsProblem(ctx.text);
-  const result: Classification = complaint ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) } : read;
+  // A thank-you alone is small talk however unsure the classifier is of it: "thank you!" after a
+  // booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
+  const thanks = !complaint && THANKS.test(ctx.text);
+  const result: Classification = complaint
+    ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
+    : thanks
+      ? { ...read, kind: 'other', otherType: 'thanks', caseType: undefined, bookingType: undefined, faqKey: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
+      : read;
   // A booking of a day already gone is not one to start: the customer tells of something that
   // happened ("I took the sushi class yesterday ..."), so the bot does not ask "what time?".
   const past = read.kind === 'booking' && !complaint && read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now);
@@ -182,7 +189,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     case 'question':
       return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey } : { do: 'no_answer' };
     default:
-      return { do: 'greet', why: 'a greeting or small talk' };
+      return result.otherType === 'thanks' ? { do: 'greet', why: 'thanks', thanks: true } : { do: 'greet', why: 'a greeting or small talk' };
   }
 }
 
@@ -202,6 +209,9 @@ const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== u
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */
 const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sawa?s?d(ee|i)( (ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!.,~👋🙏😊]*(ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?[\s!.,~👋🙏😊]*$/iu;
+
+/** A message that is only a thank-you, in Thai or English. */
+const THANKS = /^\s*(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
 
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {
