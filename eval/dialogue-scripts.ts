@@ -992,4 +992,36 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'Book the sushi class on 5 December at 1pm for 2' }, { say: 'confirm', told: ['B-'] }, { say: 'thank you!', told: ["You're welcome"], notTold: ['Hello and welcome'] }],
     end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-05', time: '13:00' }, opened: null, holds: 'bot' },
   },
+  {
+    name: '"ไม่ได้จะจองทัวร์ค่ะ จะจองนวด" changes the service, not a way out (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองทัวร์วันเสาร์นี้ บ่ายโมง 2 คนค่ะ' },
+      { say: 'ไม่ได้จะจองทัวร์ค่ะ จะจองนวด', told: ['สปาและนวดแผนไทย', '2 ท่าน', '13:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"no wait, make it the cooking class" changes the service, not a way out (en)',
+    language: 'en',
+    turns: [
+      { say: 'Book a city tour for tomorrow at 10am for 2' },
+      { say: 'no wait, make it the cooking class', told: ['Thai cooking class', 'Guests: 2', '10:00'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"มีคนอยู่ไหมคะ" reaches a person (th)',
+    language: 'th',
+    turns: [{ say: 'มีคนอยู่ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: '"admin please" reaches a person (en)',
+    language: 'en',
+    turns: [{ say: 'admin please' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

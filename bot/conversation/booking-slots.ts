@@ -61,7 +61,13 @@ export async function continueBooking(
   // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
   // therapist never came"), a "no" or "I'm not booking" ends it.
   if (reportsProblem(text)) return problemFromText(await classify(), ctx);
-  if (saysCancel(text) || saysNotBooking(text)) return { do: 'cancel_booking' };
+  if (saysCancel(text) || saysNotBooking(text)) {
+    // "No wait, make it the cooking class", "ไม่ได้จะจองทัวร์ค่ะ จะจองนวด": not a way out, another service.
+    const other = await anotherServiceAsked(text, d, classify);
+    if (!other) return { do: 'cancel_booking' };
+    Object.assign(d, { serviceKey: other, destination: undefined, sessionId: undefined });
+    return { do: 'booking', dialogue: d };
+  }
 
   // A detail changes only its own slot: "2 คน" is the number of people, whatever service the
   // words are most like.
@@ -111,6 +117,24 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
   // LINE shows 13 quick replies at most: the offer first, "cancel" kept last.
   const withOffer = (replies: Action[] = []) => [offer, ...(replies.length < 13 ? replies : [...replies.slice(0, 11), replies[replies.length - 1]])];
   return (messages: OutboundMessage[]) => say(messages.map((m, i) => (i === messages.length - 1 && m.kind === 'text' ? { ...m, quickReplies: withOffer(m.quickReplies) } : m)));
+}
+
+/** Where a "no" goes on to say what the customer wants instead: "... make it the cooking class", "... จะจองนวด". */
+const INSTEAD = /(?:จะจอง|ขอจอง|อยากจอง|อยากได้|เปลี่ยนเป็น|เอาเป็น|ขอเป็น|\bmake it\b|\binstead\b|\brather\b|\bswitch to\b|\bchange (?:it )?to\b|\bi(?:'d| would)? (?:like|want)\b)/giu;
+
+/**
+ * The service a "no" asks for instead of the one being booked: what the words after it book, unless
+ * another service is as likely ("จะจองนวด" is two words, which the classifier never calls sure; the
+ * customer sees the summary before anything is booked). None when the "no" says nothing more ("no
+ * thanks", "ยกเลิกค่ะ").
+ */
+async function anotherServiceAsked(text: string, d: BookingDialogue, classify: (text?: string) => Promise<Classification>): Promise<string | undefined> {
+  const last = [...text.matchAll(INSTEAD)].at(-1);
+  // "ไม่ได้จะจองค่ะ": nothing named after it but politeness.
+  const named = text.slice((last?.index ?? 0) + (last?.[0].length ?? 0)).replace(/ค่ะ|คะ|ครับ|คับ|จ้า|ค่า|นะ|\bplease\b|\bpls\b/giu, '');
+  if (last?.index === undefined || !/\p{L}/u.test(named)) return undefined;
+  const r = await classify(text.slice(last.index));
+  return r.kind === 'booking' && r.bookingType && r.bookingType !== d.serviceKey && r.alternative?.kind !== 'booking' ? r.bookingType : undefined;
 }
 
 /** "สุวรรณภูมิไปโรงแรมแถวสีลมค่ะ" is kept, and shown, as "สุวรรณภูมิไปโรงแรมแถวสีลม". */

@@ -329,6 +329,35 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the sushi class today please' }), today.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
 
+    it('takes "no, make it the cooking class" for another service, not a way out; a bare "no" still ends the booking', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'city_tour', date: '2026-03-07', time: '10:00', partySize: 2, awaiting: 'confirm' });
+      for (const [text, asked] of [
+        ['no wait, make it the cooking class', 'make it the cooking class'],
+        ['ไม่ได้จะจองทัวร์ค่ะ จะจองนวด', 'จะจองนวด'],
+      ]) {
+        const { classify, asked: read } = classifier(answer({ kind: 'booking', bookingType: 'cooking', confidence: 0.45 }));
+        expect(await decide(context({ text, dialogue }), classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'cooking', date: '2026-03-07', time: '10:00', partySize: 2 } });
+        expect(read, text).toEqual([asked]);
+      }
+      const twoServices = classifier(answer({ kind: 'booking', bookingType: 'cooking', confidence: 0.6, alternative: { kind: 'booking', key: 'massage' } }));
+      expect(await decide(context({ text: 'no, I would like the cooking class or the massage', dialogue }), twoServices.classify)).toEqual({ do: 'cancel_booking' });
+      for (const text of ['no thanks', 'ไม่ได้จะจองค่ะ', 'ยกเลิกค่ะ']) {
+        const { classify } = classifier(answer({ kind: 'booking', bookingType: 'cooking', confidence: 0.9 }));
+        expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'cancel_booking' });
+      }
+    });
+
+    it('hands the customer to a person who asks for the admin, or whether anyone is there', async () => {
+      for (const text of ['admin please', 'human', 'is anyone there?', 'มีคนอยู่ไหมคะ', 'แอดมินค่ะ', 'ขอคุยกับแอดมินค่ะ']) {
+        const { classify } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.3 }));
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'handoff' });
+      }
+      for (const text of ['the admin fee is too high', 'is the staff friendly?']) {
+        const { classify } = classifier(answer({ kind: 'question', confidence: 0.3 }));
+        expect(await decide(context({ text }), classify), text).not.toEqual({ do: 'handoff' });
+      }
+    });
+
     it('hands a change to a booking already made to a person, rather than starting a new booking', async () => {
       for (const text of ['I need to cancel my massage booking for tomorrow', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ']) {
         const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.99, fields: { date: '2026-03-03' } }));
