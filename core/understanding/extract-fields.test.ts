@@ -213,6 +213,8 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     ['Saturday next week', '2026-11-28'],
     ['next Monday', '2026-11-23'],
     ['on Sat', '2026-11-21'],
+    ['sushi class sat 2pm 3ppl', '2026-11-21'],
+    ['fri at 10', '2026-11-27'],
     ['this Sunday', '2026-11-22'],
     ['wednesday 6pm', '2026-11-25'],
     ['last Friday', '2026-11-20'],
@@ -271,7 +273,7 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
   it('treats an unknown time zone as Bangkok', () => {
     expect(x('today', { timeZone: 'Not/AZone' }).date).toBe('2026-11-21');
   });
-  it.each(['Feb 30', '24/7 support', 'ที่อยู่ 123/45 ถนนสุขุมวิท', 'บ้านเลขที่ 9/1', 'ซอย 5/1', 'อาทิตย์หน้าว่างไหมคะ', 'See you Sun', 'next week', '10.30'])(
+  it.each(['Feb 30', '24/7 support', 'ที่อยู่ 123/45 ถนนสุขุมวิท', 'บ้านเลขที่ 9/1', 'ซอย 5/1', 'อาทิตย์หน้าว่างไหมคะ', 'See you Sun', 'next week', '10.30', 'I sat 20 minutes in the lobby'])(
     'takes no date from %s',
     (text) => {
       expect(x(text).date).toBeUndefined();

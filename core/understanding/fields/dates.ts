@@ -16,7 +16,8 @@ import { knownTimeZone, todayIn } from '../../time/org-time.ts';
  * - Relative days: today, tonight, this evening, tomorrow (and tmr, tmrw, tomorow, tommorow),
  *   day after tomorrow, yesterday, in 3 days, 3 days ago; วันนี้, คืนนี้, เย็นนี้, พรุ่งนี้ (and
  *   common misspellings), มะรืน(นี้), เมื่อวาน, เมื่อคืน, เมื่อวานซืน, อีก 3 วัน, 3 วันที่แล้ว, 3 วันก่อน.
- * - Weekdays: this/coming/on Saturday (also Sat, sat with one of those words), next Monday,
+ * - Weekdays: this/coming/on Saturday (also Sat, sat with one of those words or before a time:
+ *   "sat 2pm"), next Monday,
  *   Saturday next week, last Friday; วันเสาร์, เสาร์นี้, วันเสาร์นี้, วันจันทร์หน้า, เสาร์หน้า,
  *   ศุกร์ที่แล้ว, เสาร์อาทิตย์นี้ (the Saturday). "อาทิตย์" alone means "week", so Sunday needs
  *   วัน (วันอาทิตย์, วันอาทิตย์นี้).
@@ -256,7 +257,8 @@ export function extractDate(s: string, claims: Claims, today: () => Today): stri
     const word = g.wd.toLowerCase();
     const q = g.q?.toLowerCase();
     const full = word.endsWith('day');
-    if (!full && q === undefined) return; // "sat", "sun", "wed" alone are words
+    // "sat", "sun", "wed" alone are words; before a time ("sat 2pm", "fri at 10") they are days.
+    if (!full && q === undefined && !/^\s*(?:at\s+\d|\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?m\b))/i.test(s.slice(m.index + m[0].length))) return;
     const which: Which = g.nw !== undefined || q === 'next' ? 'next' : q === 'last' ? 'last' : 'this';
     add(m.index, m.index + m[0].length, 1, weekday(today(), EN_WEEKDAYS[word.slice(0, 3)], which));
   });
