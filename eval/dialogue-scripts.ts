@@ -1024,4 +1024,16 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'admin please' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  {
+    name: '"เมื่อไหร่จะได้คะ" is answered with the status, after a burst of follow-ups (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงิน 500 บาท ยอดไม่เข้าค่ะ' }, { say: 'ส่งสลิปไปแล้วนะคะ' }, { say: 'เมื่อไหร่จะได้คะ', told: ['เคส', 'รอเจ้าหน้าที่รับเรื่อง'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: '"when will it arrive?" is answered with the status (en)',
+    language: 'en',
+    turns: [{ say: 'My order has not arrived, it was supposed to come on Monday' }, { say: 'when will it arrive?', told: ['case', 'waiting for a team member'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
 ];

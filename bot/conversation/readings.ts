@@ -39,7 +39,9 @@ const REPORT_ONLY = new RegExp(
 const STATUS = new RegExp(
   [
     '\\bany (?:update|news|progress)\\b', '\\bupdate on my\\b', '\\bstatus of my\\b', "\\bwhat(?:'s| is) (?:the status|happening with)\\b", '\\bhow is my (?:case|complaint|refund)\\b',
-    '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
+    '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า',
+    '\\bwhen will (?:it|my|i get|i receive|i be)\\b', '\\bhow long (?:until|till|will it|will my|do i have to wait)\\b', '\\b(?:did|have) you (?:check|checked|look|looked)\\b',
+    'เมื่อไหร่จะได้', 'อีกนาน(?:ไหม|มั้ย|แค่ไหน)', 'รออีกนาน', '(?:เช็ค|เช็ก|ตรวจสอบ)ให้(?:หรือ|รึ)?ยัง', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
   ].join('|'),
   'i',
 );
