@@ -244,6 +244,12 @@ describe('the token pages’ public API', () => {
     const b = (await h.pub('GET', `/public/v1/cases/${theirs.trackingToken}`)).json;
     expect([a.case, a.type.en]).toEqual([ours.number, 'Top-up not credited']);
     expect([b.case, b.type.en]).toEqual([theirs.number, 'Parcel lost']);
+    // Each page is headed with its own business's name.
+    const ourName = (await h.sys.knex('orgs').where({ is_default: true }).first()).name;
+    expect([a.business, b.business]).toEqual([ourName, other.name]);
+    expect((await h.pub('GET', `/public/v1/services?org=${other.slug}`)).json.business).toBe(other.name);
+    expect((await h.pub('GET', '/public/v1/services')).json.business).toBe(ourName);
+    expect((await h.pub('GET', `/public/v1/quotes/${(await h.sentQuote()).token}`)).json.business).toBe(ourName);
     // The page's path carries only the token; an org named beside it changes nothing.
     expect((await h.pub('GET', `/public/v1/cases/${theirs.trackingToken}?org=default`)).json.type.en).toBe('Parcel lost');
     // A token cannot be given to a second case, in this org or another: the database refuses it.

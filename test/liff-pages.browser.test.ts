@@ -50,6 +50,8 @@ describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
     await page.goto(`${h.sys.url}/liff/track/${c.token}`);
     await poll(() => page.textContent('h1')).toContain('เติมเงิน');
     expect(await page.textContent('main')).toContain(c.number);
+    // Headed with the business's name, not a generic "customer service".
+    expect(await page.textContent('header .brand')).toBe((await h.sys.knex('orgs').where({ is_default: true }).first()).name);
     expect(await page.textContent('main')).toContain('ได้รับเรื่องแล้ว');
     await expectNoOverflow(page);
     await expectAccessible(page, 'track th light');
@@ -393,6 +395,8 @@ describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
     const direct = await phone();
     await direct.goto(`${h.sys.url}/liff/book?org=${other.slug}&lang=en`);
     await poll(() => direct.getByRole('radio').count()).toBe(2);
+    expect(await direct.textContent('header .brand')).toBe(other.name);
+    await direct.screenshot({ path: `${SHOTS}/book-other-business-en-light.png`, fullPage: true });
     // A business that does not exist: a friendly not-found page, not a form.
     await direct.goto(`${h.sys.url}/liff/book?org=no-such-business&lang=en`);
     await poll(() => direct.textContent('h1')).toBe('We could not find this page');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { orgSettingsRow } from '../db/org-cache.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { iso } from '../time/iso.ts';
@@ -218,6 +219,7 @@ export async function viewQuote(knex: Knex, token: string, now: Date = new Date(
     const latest = await trx('booking_quotes').where({ booking_id: row.booking_id }).whereNot({ status: 'draft' }).max({ v: 'version' }).first();
     const v = quoteView(row);
     return {
+      business: ((await orgSettingsRow(trx, row.org_id))?.name ?? '') as string,
       booking: b.number,
       service: b.serviceName,
       destination: typeof b.details.destination === 'string' ? b.details.destination : null,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgSettingsRow } from '../db/org-cache.ts';
 import { notFound } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { CASE_STATUS, isCaseStatus, OPEN_CASE_STATUSES } from './case-status.ts';
@@ -215,6 +216,7 @@ export async function caseTracking(db: Db, token: string) {
   const status: CaseStatus = row.status;
   const events = await db('case_events').select('type', 'created_at', 'data').where({ case_id: row.id, is_public: true }).orderBy('id');
   return {
+    business: ((await orgSettingsRow(db, row.org_id as string))?.name ?? '') as string,
     case: row.number as string,
     type: { th: row.name_th as string, en: row.name_en as string },
     status,

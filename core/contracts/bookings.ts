@@ -355,6 +355,7 @@ export const quoteSent = z
 
 export const publicQuote = z
   .object({
+    business: z.string().meta({ description: "The business's name, for the page's header" }),
     payUrl: z.string().nullable().meta({ description: 'A payment link (Stripe Checkout) for this version, while it waits to be paid' }),
     booking: z.string(),
     service: z.object({ th: z.string(), en: z.string() }).nullable(),
@@ -420,6 +421,7 @@ export const serviceFeed = z
       }),
     ),
     total: z.number().int(),
+    business: z.string().meta({ description: "The business's name, for the form's header" }),
     timeZone: z.string().meta({ description: "The business's time zone: dates and times of the form are its local ones" }),
     closedDays: z.array(date).meta({ description: 'Days the business is closed, from today on (its holidays)' }),
   })

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** What a customer sees on their case tracking link: no internal notes, no staff names. */
 export const caseTracking = z
   .object({
+    business: z.string().meta({ description: "The business's name, for the page's header" }),
     case: z.string().meta({ example: 'C-000123' }),
     type: z.object({ th: z.string(), en: z.string() }),
     status: z.string(),

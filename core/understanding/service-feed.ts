@@ -21,7 +21,7 @@ export interface ServiceFeedQuery {
 }
 
 export async function serviceFeed(db: Knex, f: ServiceFeedQuery, now: Date = new Date()) {
-  const oq = db('orgs').select('id', 'time_zone', 'business_hours', 'holidays');
+  const oq = db('orgs').select('id', 'name', 'time_zone', 'business_hours', 'holidays');
   const org = await (f.org ? oq.where({ slug: f.org }) : oq.where({ is_default: true })).first();
   if (!org) throw notFound('Organisation', f.org ? { org: f.org } : undefined);
   const q = db('services').where({ org_id: org.id, is_active: true });
@@ -56,6 +56,7 @@ export async function serviceFeed(db: Knex, f: ServiceFeedQuery, now: Date = new
       ...sessions.get(r.id)!,
     })),
     total,
+    business: org.name as string,
     timeZone: org.time_zone as string,
     // Days the business is closed from today on (its holidays), for the form's date check.
     closedDays: holidaysOf(org).filter((d) => d >= todayIn(org.time_zone)),

@@ -23,7 +23,7 @@ export interface LiffHarness extends LineCustomerHarness {
   /** A bookable service made through the admin API (a fresh key): what its form asks and its hours. */
   bookableService(o: { name: { th: string; en: string }; formFields?: unknown; hours?: unknown; capacity?: number; durationMinutes?: number }): Promise<string>;
   /** Another business in the same deployment, with one bookable service: its slug. */
-  otherOrg(service: { key: string; name: { th: string; en: string } }): Promise<{ id: string; slug: string }>;
+  otherOrg(service: { key: string; name: { th: string; en: string } }): Promise<{ id: string; slug: string; name: string }>;
 }
 
 /** `env`: more settings for the system (a WhatsApp number on the fake Twilio server, another PUBLIC_BASE_URL). */
@@ -49,9 +49,10 @@ export async function startLiffHarness(env: Record<string, string> = {}): Promis
     },
     async otherOrg(service) {
       const slug = `other-${randomUUID().slice(0, 8)}`;
-      const [org] = await h.sys.knex('orgs').insert({ slug, name: 'Other business', time_zone: 'Asia/Bangkok' }).returning('id');
+      const name = 'Other business';
+      const [org] = await h.sys.knex('orgs').insert({ slug, name, time_zone: 'Asia/Bangkok' }).returning('id');
       await h.sys.knex('services').insert({ org_id: org.id, key: service.key, name_th: service.name.th, name_en: service.name.en, duration_minutes: 60, capacity: 6, price: '900.00' });
-      return { id: org.id as string, slug };
+      return { id: org.id as string, slug, name };
     },
     idToken: (sub, o = {}) => h.line.state.issueIdToken({ sub, channelId: o.channelId ?? LOGIN_CHANNEL_ID, name: o.name, ttlMs: o.ttlMs }),
     async reportProblem(lineUserId) {

@@ -21,6 +21,9 @@ export const common = {
   retry: { th: 'ลองอีกครั้ง', en: 'Try again' },
 } satisfies Dict;
 
+/** The header's name for a page that knows whose it is: the business's own name, in either language. */
+export const businessBrand = (name: string | undefined): Words | undefined => (name ? { th: name, en: name } : undefined);
+
 export function say(lang: Lang, w: Words): string {
   return w[lang];
 }

@@ -10,7 +10,7 @@ import { hoursOn, openAt, openOn, type OpeningHours, type Weekday } from '../../
 import { call } from '../kit/api.ts';
 import { fill, money, useLang, type Dict, type Lang } from '../kit/i18n.ts';
 import { lineSession, type LineSession } from '../kit/line.ts';
-import { common, Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
+import { businessBrand, common, Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
 
 /**
  * The booking form. It lists the business's bookable services and asks exactly the fields the
@@ -344,7 +344,7 @@ function BookPage() {
 
   if (done) {
     return (
-      <Page lang={lang} setLang={setLang} title={words.doneTitle[lang]}>
+      <Page lang={lang} setLang={setLang} title={words.doneTitle[lang]} brand={businessBrand(shownFeed?.business)}>
         <section class="card" role="status" aria-labelledby="done">
           <h1 id="done">{words.doneTitle[lang]}</h1>
           {done.booking_id && <p class="muted">{fill(words.doneNumber[lang], { n: done.booking_id })}</p>}
@@ -376,7 +376,7 @@ function BookPage() {
   }
 
   return (
-    <Page lang={lang} setLang={setLang} title={words.title[lang]}>
+    <Page lang={lang} setLang={setLang} title={words.title[lang]} brand={businessBrand(shownFeed?.business)}>
       <h1>{words.title[lang]}</h1>
       <p class="muted">{words.intro[lang]}</p>
       {feed.kind === 'loading' && <Loading lang={lang} />}

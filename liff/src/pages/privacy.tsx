@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { publicPrivacyNotice } from '../../../core/contracts/privacy.ts';
 import { call } from '../kit/api.ts';
 import { fill, when, useLang, type Dict } from '../kit/i18n.ts';
-import { Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
+import { businessBrand, Failed, Loading, NotFound, Page } from '../kit/ui.tsx';
 
 /**
  * The business's privacy notice, whole (docs/privacy.md): the chat's notice card links here, with
@@ -34,7 +34,7 @@ function PrivacyPage() {
   useEffect(() => void load(), []);
 
   return (
-    <Page lang={lang} setLang={setLang} title={words.title[lang]} brand={state.kind === 'shown' ? { th: state.n.business, en: state.n.business } : undefined}>
+    <Page lang={lang} setLang={setLang} title={words.title[lang]} brand={businessBrand(state.kind === 'shown' ? state.n.business : undefined)}>
       {state.kind === 'loading' && <Loading lang={lang} />}
       {state.kind === 'missing' && <NotFound lang={lang} />}
       {state.kind === 'failed' && <Failed lang={lang} offline={state.offline} retry={load} />}

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { publicQuote, quoteAnswer } from '../../../core/contracts/bookings.ts';
 import { call, tokenFromPath } from '../kit/api.ts';
 import { day, money, useLang, type Dict } from '../kit/i18n.ts';
-import { Badge, common, Failed, Loading, NotFound, Page, type Tone } from '../kit/ui.tsx';
+import { Badge, businessBrand, common, Failed, Loading, NotFound, Page, type Tone } from '../kit/ui.tsx';
 
 /** The quote page: the link of the `quote_sent` message. Accept, or decline with a reason; no sign-in, the token is the key. */
 type Quote = z.infer<typeof publicQuote>;
@@ -86,7 +86,7 @@ function QuotePage() {
   const q = state.q;
   const m = (n: number) => money(lang, n, q.currency);
   return (
-    <Page lang={lang} setLang={setLang} title={words.title[lang]}>
+    <Page lang={lang} setLang={setLang} title={words.title[lang]} brand={businessBrand(q.business)}>
       <section class="card" aria-labelledby="quote-title">
         <p class="muted small">
           {words.booking[lang]} {q.booking} · {words.version[lang]} {q.version}

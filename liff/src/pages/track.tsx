@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { caseTracking } from '../../../core/contracts/public.ts';
 import { call, tokenFromPath } from '../kit/api.ts';
 import { when, useLang, type Dict } from '../kit/i18n.ts';
-import { Badge, Fact, Failed, Loading, NotFound, Page, type Tone } from '../kit/ui.tsx';
+import { Badge, businessBrand, Fact, Failed, Loading, NotFound, Page, type Tone } from '../kit/ui.tsx';
 
 /** Case tracking (seed 004 section 4.7.2): the link in every case message. No sign-in: the token is the key. */
 type Tracking = z.infer<typeof caseTracking>;
@@ -55,7 +55,7 @@ function TrackPage() {
   }, []);
 
   return (
-    <Page lang={lang} setLang={setLang} title={words.title[lang]}>
+    <Page lang={lang} setLang={setLang} title={words.title[lang]} brand={businessBrand(state.kind === 'shown' ? state.c.business : undefined)}>
       {state.kind === 'loading' && <Loading lang={lang} />}
       {state.kind === 'missing' && <NotFound lang={lang} />}
       {state.kind === 'failed' && <Failed lang={lang} offline={state.offline} retry={load} />}
