@@ -66,6 +66,8 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
       return { outcome: 'acted', right: m.kind === 'question' && m.faqKey === d.faqKey };
     case 'handoff':
     case 'no_answer':
+    // A receipt asked for by a conversation's first message: a new customer has no document yet, so a person sees to it.
+    case 'documents':
       return { outcome: 'person' };
     case 'greet':
       return { outcome: 'greeted' };

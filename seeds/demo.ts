@@ -856,6 +856,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Hello and welcome! 👋\nYou can book a service or report a problem right here in this chat, in Thai or English.\nHow can we help you today?',
   },
   {
+    key: 'documents_links',
+    description: 'The customer asked for their receipt: {{documents}} lists their latest documents, each with its link.',
+    th: 'เอกสารล่าสุดของคุณค่ะ แตะลิงก์เพื่อเปิดไฟล์ PDF ได้เลยนะคะ\n{{documents}}',
+    en: 'Your latest documents. Tap a link to open the PDF:\n{{documents}}',
+  },
+  {
+    key: 'documents_none',
+    description: 'The customer asked for their receipt and none was issued to them yet: a person takes the conversation.',
+    th: 'ยังไม่พบใบเสร็จหรือใบกำกับภาษีในชื่อของคุณค่ะ ขอส่งต่อให้เจ้าหน้าที่ตรวจสอบและส่งให้ในแชทนี้นะคะ',
+    en: 'We could not find a receipt or tax invoice in your name yet. A member of our team will check and send it here.',
+  },
+  {
     key: 'thanks_reply',
     description: 'The customer said thank you: the four choices follow as buttons.',
     th: 'ยินดีค่ะ 😊 หากมีอะไรให้ช่วยเพิ่มเติม พิมพ์มาในแชทนี้ได้เลยนะคะ',

@@ -29,12 +29,18 @@ import { receiveSlip } from '../../core/checkout/slips.ts';
 import { balanceText } from '../../core/members/member-notices.ts';
 import { joinClientInChat } from '../../core/members/corporate-notices.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
+import { listDocuments } from '../../core/documents/documents.ts';
+import { documentDate, documentWords } from '../../core/documents/document-words.ts';
+import { formatMinorUnits } from '../../core/templates/format-money.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
  * case, moves the booking on, answers from the FAQ, or asks; every answer to the customer goes
  * through the outbox, with the message's reply token while it is fresh.
  */
+/** A customer's latest documents sent as links when they ask for their receipt: a chat message, not an archive. */
+const DOCUMENTS_SHOWN = 3;
+
 /** Follow-ups on a case within this many minutes of the bot's last answer on it are not acknowledged again. */
 export const ACK_QUIET_MINUTES = 10;
 
@@ -137,6 +143,22 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const cardUrl = customerPageLink('card', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} });
       const text = await balanceText(trx, { orgId: ctx.orgId, contactId: ctx.contactId, language: ctx.language, cardUrl });
       if (text) await say([{ kind: 'text', text }]);
+      return;
+    }
+    case 'documents': {
+      const documents = await listDocuments(trx, ctx.orgId, { contactId: ctx.contactId, limit: DOCUMENTS_SHOWN });
+      if (!documents?.length) {
+        // Nothing issued to them yet: a person looks (an unpaid booking, a receipt under another name).
+        await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'bot_could_not_help', actor: { type: 'system', id: null }, now: ctx.now });
+        await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
+        await say([{ kind: 'text', text: await t('documents_none') }]);
+        return;
+      }
+      const words = documentWords(ctx.language);
+      const lines = documents.map(
+        (d) => `• ${words.title(d.type)} ${d.number} · ${formatMinorUnits(d.totalMinor, d.currency)} · ${documentDate(new Date(d.issuedAt), ctx.language, ctx.timeZone)}\n${deps.publicBaseUrl()}${d.customerPath}`,
+      );
+      await say([{ kind: 'text', text: await t('documents_links', { documents: lines.join('\n') }) }]);
       return;
     }
     case 'corporate_join': {

@@ -358,6 +358,15 @@ describe('deciding what a customer message leads to', () => {
       }
     });
 
+    it('sends the documents asked for, unless the message is a problem with one', async () => {
+      const question = classifier(answer({ kind: 'question', faqKey: 'invoices', confidence: 0.9 }));
+      expect(await decide(context({ text: 'ขอใบเสร็จค่ะ' }), question.classify)).toEqual({ do: 'documents' });
+      const surelyCase = classifier(answer({ kind: 'case', caseType: 'wrong_amount', confidence: 0.95 }));
+      expect(await decide(context({ text: 'The receipt says 1,200 but my bank statement shows 1,500' }), surelyCase.classify)).toEqual({ do: 'open_case', caseType: 'wrong_amount' });
+      const complaint = classifier(answer({ kind: 'question', faqKey: 'invoices', confidence: 0.9 }));
+      expect(await decide(context({ text: 'I was charged twice, the receipt shows it' }), complaint.classify)).not.toEqual({ do: 'documents' });
+    });
+
     it('hands a change to a booking already made to a person, rather than starting a new booking', async () => {
       for (const text of ['I need to cancel my massage booking for tomorrow', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ']) {
         const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.99, fields: { date: '2026-03-03' } }));

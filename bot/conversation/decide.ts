@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForMemberBalance, asksForStatus, changesBooking, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, changesBooking, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -107,6 +107,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (asksForMemberBalance(ctx.text) && !reportsProblem(ctx.text)) {
     const read = await classify(ctx.text);
     if (!(read.kind === 'case' && sureEnough(read, ctx))) return { do: 'member_balance' };
+  }
+  // "ขอใบเสร็จค่ะ": the links to their documents, unless something is wrong with one ("the receipt
+  // says 1,200 but I was charged 1,500" is a problem), as the complaint words or a sure case say.
+  if (asksForDocuments(ctx.text) && !reportsProblem(ctx.text)) {
+    const read = await classify(ctx.text);
+    if (!(read.kind === 'case' && sureEnough(read, ctx))) return { do: 'documents' };
   }
   // The order id the bot asked for: the case opens with it; without one, asked again, then a person.
   if (dialogue?.kind === 'order_id') {

@@ -47,6 +47,8 @@ export type Decision =
   | { do: 'case_status'; caseId: string; caseNumber: string }
   /** "ยอดคงเหลือ" / "my balance": a member's wallet, points and credits (core/members/member-notices.ts). */
   | { do: 'member_balance' }
+  /** The customer's latest receipts and tax invoices, as links; none: a person sees to it. */
+  | { do: 'documents' }
   /** "join ACME-7F3K": the customer takes a seat of a corporate client (core/members/corporate-notices.ts). */
   | { do: 'corporate_join'; code: string }
   /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForStatus, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForStatus, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -40,6 +40,11 @@ describe('what else a message may be', () => {
     for (const text of ['I want to book a massage for my mother tomorrow at 3pm', 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', 'Book the sushi class on 5 December at 1pm for 2', 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 8 โมงเช้า 3 คนค่ะ', 'Can I get a massage for 2 tomorrow at 3pm?']) {
       expect(changesBooking(text), text).toBe(false);
     }
+  });
+
+  it('hears a request for a receipt or a tax invoice', () => {
+    for (const text of ['ขอใบเสร็จค่ะ', 'ขอใบกำกับภาษีด้วยค่ะ', 'can I have my receipt please?', 'please send the tax invoice', 'e-receipt?']) expect(asksForDocuments(text), text).toBe(true);
+    for (const text of ['thank you', 'book the spa', 'ขอบคุณค่ะ', 'I received it']) expect(asksForDocuments(text), text).toBe(false);
   });
 
   it('knows "I want to report a problem" from a report of one', () => {

@@ -18,7 +18,7 @@ const COMPLAINT = new RegExp(
     'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'โดนตัด', '(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)', '(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)',
+    'โดนตัด', '(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)', '(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)', 'ยอด(?:เงิน)?ไม่ตรง', 'ไม่เท่ากัน', '\\bovercharg',
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\bcharged (?:me |us )?(?:twice|double|two times|too much)\\b', '\\b(?:double[- ]charged|overcharged)\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
@@ -80,6 +80,10 @@ const MEMBER_BALANCE = new RegExp(
   'i',
 );
 export const asksForMemberBalance = (text: string) => MEMBER_BALANCE.test(text);
+
+/** "ขอใบเสร็จค่ะ", "ขอใบกำกับภาษีด้วยค่ะ", "can I have my receipt?": the customer's documents. */
+const DOCUMENTS = /ใบเสร็จ|ใบกำกับ(?:ภาษี)?|\b(?:e-?)?receipts?\b|\b(?:tax )?invoices?\b/i;
+export const asksForDocuments = (text: string) => DOCUMENTS.test(text);
 
 /**
  * "join ACME-7F3K", "เข้าร่วม ACME-7F3K", "รหัสบริษัท acme 7f3k": a corporate client's code

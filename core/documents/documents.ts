@@ -139,6 +139,8 @@ export async function receiptForPayment(db: Db, orgId: string, paymentRef: strin
 
 export interface DocumentFilter {
   bookingNumber?: string;
+  /** The customer's own: what the bot sends when they ask for their receipt in chat. */
+  contactId?: string;
   type?: DocumentType;
   /** YYYY-MM-DD in the org's time zone, both days included. */
   from?: string;
@@ -154,6 +156,7 @@ export async function listDocuments(db: Db, orgId: string, f: DocumentFilter): P
     if (!booking) return undefined;
     q.where('d.booking_id', booking.id);
   }
+  if (f.contactId) q.where('d.contact_id', f.contactId);
   if (f.type) q.where('d.type', f.type);
   if (f.from) q.whereRaw(`(d.issued_at AT TIME ZONE o.time_zone)::date >= ?::date`, [f.from]);
   if (f.to) q.whereRaw(`(d.issued_at AT TIME ZONE o.time_zone)::date <= ?::date`, [f.to]);
