@@ -81,9 +81,13 @@ const MEMBER_BALANCE = new RegExp(
 );
 export const asksForMemberBalance = (text: string) => MEMBER_BALANCE.test(text);
 
-/** "ขอใบเสร็จค่ะ", "ขอใบกำกับภาษีด้วยค่ะ", "can I have my receipt?": the customer's documents. */
+/**
+ * "ขอใบเสร็จค่ะ", "ขอใบกำกับภาษีด้วยค่ะ", "can I have my receipt?": the customer asks for their
+ * documents. A document named without asking for it ("the receipt says 1,200 but ...") is not.
+ */
 const DOCUMENTS = /ใบเสร็จ|ใบกำกับ(?:ภาษี)?|\b(?:e-?)?receipts?\b|\b(?:tax )?invoices?\b/i;
-export const asksForDocuments = (text: string) => DOCUMENTS.test(text);
+const ASKING = /ขอ|ส่ง|อยากได้|ต้องการ|รบกวน|ได้ไหม|ได้มั้ย|ยังไม่ได้รับ|\b(?:can|could|may) (?:i|you|we)\b|\bsend\b|\bneed\b|\bwant\b|\bget\b|\bwhere\b|\bdownload\b|\bplease\b|\bpls\b|\?|^\W*(?:e-?)?(?:receipt|invoice|tax invoice)s?\W*$/i;
+export const asksForDocuments = (text: string) => DOCUMENTS.test(text) && ASKING.test(text);
 
 /**
  * "join ACME-7F3K", "เข้าร่วม ACME-7F3K", "รหัสบริษัท acme 7f3k": a corporate client's code
