@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
-import { ACT_CONFIDENCE, FAQ_CONFIDENCE } from './decision.ts';
+import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO_PROBLEM } from './decision.ts';
 import type { Dialogue } from './dialogue.ts';
 
 /**
@@ -114,9 +114,15 @@ describe('deciding what a customer message leads to', () => {
     expect(ranked).toEqual(['something is wrong']);
   });
 
-  it('asks back when the classifier is unsure, rather than acting on a guess', async () => {
-    const { classify } = classifier(answer({ kind: 'case', caseType: 'refund', confidence: ACT_CONFIDENCE - 0.01 }));
-    expect(await decide(context({ text: 'hmm about my thing' }), classify)).toEqual({ do: 'clarify' });
+  it('asks back when the classifier is unsure, rather than acting on a guess; a likely problem is asked its type', async () => {
+    const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: LEANS_TO_PROBLEM - 0.01 }));
+    expect(await decide(context({ text: 'hmm about my thing' }), unsure.classify)).toEqual({ do: 'clarify' });
+    // Fairly sure it is a problem, not of its type: the list of types, the likeliest first (one tap, not two).
+    const leaning = classifier(answer({ kind: 'case', caseType: 'refund', confidence: ACT_CONFIDENCE - 0.01 }));
+    expect(await decide(context({ text: 'hmm about my thing' }), leaning.classify)).toEqual({ do: 'pick_case_type', likely: ['refund'] });
+    // Not after the bot asked once already: the answer still unsure goes to a person, as before.
+    const askedOnce: Dialogue = { kind: 'clarify', text: 'my thing', messageId: 'm-0', expiresAt: LATER };
+    expect(await decide(context({ text: 'hmm about my thing', dialogue: askedOnce }), leaning.classify)).toEqual({ do: 'handoff', unsure: true });
   });
 
   it('hands the customer to a person when it is unsure twice running, not a third ask', async () => {
@@ -507,7 +513,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('acts on a reading at or above the level, and asks back below it', async () => {
       const refund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.85 }));
-      expect(await decide(context({ text: 'please refund my order', ...at90 }), refund.classify)).toEqual({ do: 'clarify' });
+      expect(await decide(context({ text: 'please refund my order', ...at90 }), refund.classify)).toEqual({ do: 'pick_case_type', likely: ['refund'] });
       expect(await decide(context({ text: 'please refund my order', actWhenSure: 0.8 }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
       const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
       expect(await decide(context({ text: 'please refund my order', ...at90 }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });

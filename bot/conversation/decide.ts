@@ -1,6 +1,6 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { actThreshold, answersFromFaq, caseFromText, closeReadings, LIKELY_CASE_TYPES, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, closeReadings, LEANS_TO_PROBLEM, LIKELY_CASE_TYPES, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -186,6 +186,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // a close second makes even a sure first a guess (docs/understanding.md, "Did you mean").
   const close = complaint || past || askedBefore ? undefined : closeReadings(result);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
+  // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
+  if (!sure && !askedBefore && !past && result.kind === 'case' && result.confidence >= LEANS_TO_PROBLEM && result.otherType !== 'out_of_scope') return problemFromText(result, ctx);
   if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':

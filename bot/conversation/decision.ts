@@ -21,6 +21,14 @@ export const ACT_CONFIDENCE = DEFAULT_ACT_WHEN_SURE / 100;
 /** An FAQ answer is given only when the match is at least this sure (or the org's threshold, if higher). */
 export const FAQ_CONFIDENCE = FAQ_AT_LEAST / 100;
 
+/**
+ * Below the org's level, a reading of a problem at least this sure is asked its type (the list of
+ * problem types, the likeliest first) rather than the four choices: one tap to the right team
+ * instead of two. Of the offline classifier's readings between 0.5 and 0.8, the kind is right for
+ * 84 to 98 % on `opsdesk` (docs/understanding.md, calibration tables).
+ */
+export const LEANS_TO_PROBLEM = 0.5;
+
 /** How sure the bot must be to act on a reading, for this customer's org. */
 export const actThreshold = (ctx: { actWhenSure?: number }) => ctx.actWhenSure ?? ACT_CONFIDENCE;
 /** Sure enough to act on: at the org's threshold, and never on what is out of scope. */

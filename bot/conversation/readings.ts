@@ -23,7 +23,7 @@ const COMPLAINT = new RegExp(
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\bcharged (?:me |us )?(?:twice|double|two times|too much)\\b', '\\b(?:double[- ]charged|overcharged)\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
-    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b',
+    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\byou (?:charged|took|deducted|billed)\\b',
   ].join('|'),
   'i',
 );
