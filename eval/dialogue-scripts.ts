@@ -1051,8 +1051,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   // A fourth round, written on 2026-11-27 the same way (r4): 10 of 12 passed at the first run. A
   // login problem at 0.76 was asked the four choices (now its type is asked, the likeliest first);
-  // "You charged me 2,500 baht for the cooking class but the price is 1,800" is read as the class's
-  // price and offered "did you mean" (left out: see docs/understanding.md, "The customer steers").
+  // "You charged me 2,500 baht for the cooking class but the price is 1,800" was read as the
+  // class's price and offered "did you mean" (now money taken wrongly is a problem; last below).
 
   { name: 'r4: spa booked with everything in Thai numerals and a nickname time (th)', language: 'th',
     turns: [{ say: 'จองนวดไทย ๒ ท่าน พรุ่งนี้ ๑๗.๓๐ ค่ะ', told: ['สปาและนวดแผนไทย', '2 ท่าน', '17:30'] }, { say: 'ตกลงค่ะ' }],
@@ -1087,4 +1087,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   { name: 'r4: a refund asked for a cancelled tour (en)', language: 'en',
     turns: [{ say: 'The tour was cancelled because of the rain, I would like my money back please' }],
     end: { booked: null, opened: 'refund_request', holds: 'bot' } },
+  {
+    name: 'r4: "you charged me 2,500 ... but the price is 1,800" is a wrong amount, not the price question (en)',
+    language: 'en',
+    turns: [{ say: 'You charged me 2,500 baht for the cooking class but the price is 1,800', notTold: ['Did you mean', 'How many'] }, { tap: 'Wrong amount charged', told: ['C-'] }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
 ];

@@ -364,6 +364,13 @@ describe('deciding what a customer message leads to', () => {
       }
     });
 
+    it('takes money taken wrongly for a problem even when it reads like the question of a price', async () => {
+      const price = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.95 }));
+      expect(await decide(context({ text: 'You charged me 2,500 baht for the cooking class but the price is 1,800' }), price.classify, async () => ['wrong_amount'])).toEqual({ do: 'pick_case_type', likely: ['wrong_amount'] });
+      const refundPolicy = classifier(answer({ kind: 'question', faqKey: 'refund_policy', confidence: 0.95 }));
+      expect(await decide(context({ text: 'what is your refund policy' }), refundPolicy.classify)).toEqual({ do: 'faq', faqKey: 'refund_policy' });
+    });
+
     it('sends the documents asked for, unless the message is a problem with one', async () => {
       const question = classifier(answer({ kind: 'question', faqKey: 'invoices', confidence: 0.9 }));
       expect(await decide(context({ text: 'ขอใบเสร็จค่ะ' }), question.classify)).toEqual({ do: 'documents' });

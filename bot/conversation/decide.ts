@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, changesBooking, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -142,7 +142,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
-  const complaint = read.kind === 'booking' && reportsProblem(ctx.text);
+  const complaint = (read.kind === 'booking' && reportsProblem(ctx.text)) || (read.kind === 'question' && saysWronglyCharged(ctx.text));
   // A thank-you alone is small talk however unsure the classifier is of it: "thank you!" after a
   // booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
   const thanks = !complaint && THANKS.test(ctx.text);

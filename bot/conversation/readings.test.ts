@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDocuments, asksForStatus, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForStatus, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -40,6 +40,11 @@ describe('what else a message may be', () => {
     for (const text of ['I want to book a massage for my mother tomorrow at 3pm', 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', 'Book the sushi class on 5 December at 1pm for 2', 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 8 โมงเช้า 3 คนค่ะ', 'Can I get a massage for 2 tomorrow at 3pm?']) {
       expect(changesBooking(text), text).toBe(false);
     }
+  });
+
+  it('hears money taken wrongly, not a question about a price or a refund', () => {
+    for (const text of ['You charged me 2,500 baht for the cooking class but the price is 1,800', 'I was double charged', 'โดนตัดเงินสองรอบค่ะ', 'ยอดเงินไม่ตรงค่ะ']) expect(saysWronglyCharged(text), text).toBe(true);
+    for (const text of ['how much is the cooking class?', 'what is your refund policy', 'ราคาเท่าไหร่คะ', 'I have a problem']) expect(saysWronglyCharged(text), text).toBe(false);
   });
 
   it('hears a request for a receipt or a tax invoice', () => {

@@ -10,6 +10,13 @@
 const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|ค่า|please|pls|thanks)?';
 
 /**
+ * Money taken wrongly: "you charged me 2,500", "double charged", "โดนตัดเงินสองรอบ". A problem even
+ * when it names what a question is about (the class's price), where a complaint's softer words
+ * ("refund", "problem") are often a question's ("what is your refund policy").
+ */
+const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
+
+/**
  * Something went wrong: a person who did not come, a wait, money taken, a complaint. Not the words
  * a booking's correction uses ("wrong date, make it Friday", "no problem, 3 people").
  */
@@ -18,12 +25,12 @@ const COMPLAINT = new RegExp(
     'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'โดนตัด', '(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)', '(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)', 'ยอด(?:เงิน)?ไม่ตรง', 'ไม่เท่ากัน', '\\bovercharg',
+    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source,
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
-    '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\bcharged (?:me |us )?(?:twice|double|two times|too much)\\b', '\\b(?:double[- ]charged|overcharged)\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
+    '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
-    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\byou (?:charged|took|deducted|billed)\\b',
+    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b',
   ].join('|'),
   'i',
 );
@@ -68,6 +75,8 @@ const CHANGE_BOOKING = new RegExp(
 );
 
 export const reportsProblem = (text: string) => COMPLAINT.test(text);
+
+export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
