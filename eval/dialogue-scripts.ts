@@ -1093,4 +1093,24 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'You charged me 2,500 baht for the cooking class but the price is 1,800', notTold: ['Did you mean', 'How many'] }, { tap: 'Wrong amount charged', told: ['C-'] }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
+  // Tried by hand after r4: "สวัสดีค่ะ สอบถามค่ะ" got the four choices, and a tap on "สอบถาม" then
+  // handed the customer to a person before they had asked anything (the question that followed met silence).
+  {
+    name: '"สวัสดีค่ะ สอบถามค่ะ" is asked what the question is, and the question is answered (th)',
+    language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ สอบถามค่ะ', told: ['สอบถามเรื่องอะไร'] }, { say: 'ร้านเปิดกี่โมงคะ', told: ['09:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'the question button after a hello asks what the question is (th)',
+    language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ' }, { tap: 'สอบถาม', told: ['สอบถามเรื่องอะไร'] }, { say: 'ร้านอยู่ที่ไหนคะ', told: ['สุขุมวิท'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"Hi, I have a question" is asked what it is, and the question is answered (en)',
+    language: 'en',
+    turns: [{ say: 'Hi, I have a question', told: ['what would you like to know'] }, { say: 'where are you located?', told: ['Sukhumvit'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -868,6 +868,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'We could not find a receipt or tax invoice in your name yet. A member of our team will check and send it here.',
   },
   {
+    key: 'ask_question_details',
+    description: 'The customer said they have a question and nothing more: what is it?',
+    th: 'ได้เลยค่ะ สอบถามเรื่องอะไรคะ? พิมพ์คำถามมาได้เลยนะคะ',
+    en: 'Sure, what would you like to know? Just type your question.',
+  },
+  {
     key: 'thanks_reply',
     description: 'The customer said thank you: the four choices follow as buttons.',
     th: 'ยินดีค่ะ 😊 หากมีอะไรให้ช่วยเพิ่มเติม พิมพ์มาในแชทนี้ได้เลยนะคะ',

@@ -178,11 +178,16 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text }]);
       return;
     }
-    case 'ask_problem':
-      // What happened is the next message (decide.ts reads it as the problem).
-      await setDialogue({ kind: 'describe_problem', expiresAt: dialogueExpiry('describe_problem', ctx.now) });
-      await say([{ kind: 'text', text: (await t('ask_problem_details')) || (await t('clarify_intent')), quickReplies: [{ type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') }] }]);
+    case 'ask_question':
+    case 'ask_problem': {
+      // What the question is, or what happened, is the next message (decide.ts reads it so). An org
+      // whose templates predate the question asks with its own clarifying text.
+      const [kind, key] = decision.do === 'ask_question' ? (['describe_question', 'ask_question_details'] as const) : (['describe_problem', 'ask_problem_details'] as const);
+      await setDialogue({ kind, expiresAt: dialogueExpiry(kind, ctx.now) });
+      const talk = await t('label_talk_to_person');
+      await say([{ kind: 'text', text: (await t(key)) || (await t('clarify_intent')), quickReplies: [{ type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
       return;
+    }
     case 'reopen': {
       // The customer hears "reopened" in answer to this message (core/cases/case-notifications.ts).
       await reopenForCustomer(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, replyToEventId: ctx.inboundEventId ?? undefined });

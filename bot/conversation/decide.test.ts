@@ -371,6 +371,18 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'what is your refund policy' }), refundPolicy.classify)).toEqual({ do: 'faq', faqKey: 'refund_policy' });
     });
 
+    it('asks what the question is when the customer only says they have one, typed or tapped, and answers the next message as it', async () => {
+      const none = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9 }));
+      expect(await decide(context({ text: 'สวัสดีค่ะ สอบถามค่ะ' }), none.classify)).toEqual({ do: 'ask_question' });
+      const greeted: Dialogue = { kind: 'clarify', text: '', messageId: 'm-0', expiresAt: LATER };
+      expect(await decide(context({ reply: { act: 'intent', value: 'question' }, dialogue: greeted }), none.classify)).toEqual({ do: 'ask_question' });
+      const asked: Dialogue = { kind: 'describe_question', expiresAt: LATER };
+      const hours = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: 0.6 }));
+      expect(await decide(context({ text: 'ร้านเปิดกี่โมงคะ', dialogue: asked }), hours.classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+      const nothing = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.3 }));
+      expect(await decide(context({ text: 'do you sell gift cards for my aunt', dialogue: asked }), nothing.classify)).toEqual({ do: 'no_answer' });
+    });
+
     it('sends the documents asked for, unless the message is a problem with one', async () => {
       const question = classifier(answer({ kind: 'question', faqKey: 'invoices', confidence: 0.9 }));
       expect(await decide(context({ text: 'ขอใบเสร็จค่ะ' }), question.classify)).toEqual({ do: 'documents' });

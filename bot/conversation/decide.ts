@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -75,6 +75,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
       // Nothing said yet (a tap after the greeting): what happened is asked, not guessed from nothing.
       if (reply.value === 'case') return dialogue.text.trim() ? problemFromText(await classify(dialogue.text), ctx) : { do: 'ask_problem' };
       if (reply.value === 'question') {
+        // Nothing asked yet (a tap after a hello, or after "สอบถามค่ะ"): what the question is, is asked.
+        if (!dialogue.text.trim() || asksOnlyToAsk(dialogue.text) || HELLO.test(dialogue.text)) return { do: 'ask_question' };
         // The customer said it is a question: any entry the classifier names is answered.
         const r = await classify(dialogue.text);
         return r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
@@ -129,6 +131,16 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (typed !== undefined && offered?.[typed]) return actOnPick(ctx, offered[typed]);
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
+  if (asksOnlyToAsk(ctx.text)) return { do: 'ask_question' };
+  if (dialogue?.kind === 'describe_question') {
+    if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no question after all' };
+    const r = await classify(ctx.text);
+    // What they answer is the question: any entry the classifier names is answered (as after the
+    // "question" button); a problem or a booking it is sure of is that; else a person answers.
+    if (sureEnough(r, ctx) && r.kind === 'case') return caseFromText(r);
+    if (sureEnough(r, ctx) && r.kind === 'booking') return startBooking(ctx, r, ctx.text);
+    return r.faqKey ? { do: 'faq', faqKey: r.faqKey } : { do: 'no_answer' };
+  }
   if (dialogue?.kind === 'describe_problem') {
     if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no problem to report after all' };
     const r = await classify(ctx.text);

@@ -61,6 +61,7 @@ export type Decision =
   | { do: 'corporate_join'; code: string }
   /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */
   | { do: 'ask_problem' }
+  | { do: 'ask_question' }
   /** A hello while a case is open: greeted back, reminded of the case, offered the choices; on the case too when it says more than hello. */
   | { do: 'greet_open_case'; caseId: string; caseNumber: string; onCase: boolean }
   | { do: 'reopen'; caseId: string }

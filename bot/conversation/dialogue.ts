@@ -18,6 +18,8 @@ export type Dialogue =
   | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
   /** The customer said they have a problem and nothing more: the bot asked what happened. */
   | { kind: 'describe_problem'; expiresAt: string }
+  /** The customer said they have a question and nothing more: the bot asked what it is. */
+  | { kind: 'describe_question'; expiresAt: string }
   /** A problem of a type that needs its order id: the bot asked for it (`tries`: answers without one so far). */
   | { kind: 'order_id'; caseType: string; text: string; messageId: string; tries: number; expiresAt: string }
   | {
@@ -46,6 +48,7 @@ export const DIALOGUE_MINUTES: Record<Dialogue['kind'], number> = {
   clarify: 30,
   pick_case_type: 30,
   describe_problem: 30,
+  describe_question: 30,
   order_id: 30,
   booking: 60,
   handoff: 4 * 60,

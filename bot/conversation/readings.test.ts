@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDocuments, asksForStatus, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksForDocuments, asksForStatus, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -55,6 +55,11 @@ describe('what else a message may be', () => {
   it('knows "I want to report a problem" from a report of one', () => {
     for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue']) expect(asksOnlyToReport(text), text).toBe(true);
     for (const text of ['แจ้งปัญหาเติมเงินไม่เข้าค่ะ', 'I have a problem with my top-up', 'มีปัญหาเรื่องการชำระเงิน']) expect(asksOnlyToReport(text), text).toBe(false);
+  });
+
+  it('knows "I would like to ask something" from a question', () => {
+    for (const text of ['สวัสดีค่ะ สอบถามค่ะ', 'ขอสอบถามหน่อยค่ะ', 'สอบถามข้อมูลค่ะ', 'Hi, I have a question', 'can I ask something?', 'quick question']) expect(asksOnlyToAsk(text), text).toBe(true);
+    for (const text of ['สอบถามราคาคลาสค่ะ', 'I have a question about the tour', 'what time do you open?', 'สวัสดีค่ะ']) expect(asksOnlyToAsk(text), text).toBe(false);
   });
 
   it('hears a status question', () => {

@@ -42,6 +42,13 @@ const REPORT_ONLY = new RegExp(
   'i',
 );
 
+/** Only "I'd like to ask something" ("สวัสดีค่ะ สอบถามค่ะ", "I have a question"): the bot asks what it is. */
+const ASK_ONLY = new RegExp(
+  `^\\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ|จ้า)?\\s*)?(?:ขอ|อยาก|จะ)?สอบถาม(?:หน่อย|ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า|ค่า|ข้อมูล|เพิ่มเติม|ด้วย|ได้ไหม|ได้มั้ย)*[\\s.!?]*$` +
+    `|^\\s*(?:(?:hi|hello|hey)[\\s,!.]*)?(?:i (?:have|got|'ve got) (?:a |some |a few )?(?:quick )?questions?|(?:can|could|may) i ask (?:you )?(?:something|a (?:quick )?question)|(?:a )?(?:quick )?question)(?: please)?[\\s.!?]*$`,
+  'i',
+);
+
 /** "Any news on my case?": the customer wants to know where their case stands. */
 const STATUS = new RegExp(
   [
@@ -79,6 +86,7 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
 export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
+export const asksOnlyToAsk = (text: string) => ASK_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
 
