@@ -1113,4 +1113,16 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'Hi, I have a question', told: ['what would you like to know'] }, { say: 'where are you located?', told: ['Sukhumvit'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  {
+    name: '"ok" after an answer is told what else the bot can do, not welcomed again (en)',
+    language: 'en',
+    turns: [{ say: 'what time do you open?', told: ['9:00'] }, { say: 'ok', told: ['anything else'], notTold: ['Hello and welcome'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: '"👍" after an answer is told what else the bot can do, not welcomed again (th)',
+    language: 'th',
+    turns: [{ say: 'ร้านเปิดกี่โมงคะ', told: ['09:00'] }, { say: '👍', told: ['หากมีอะไรให้ช่วยเพิ่มเติม'], notTold: ['ยินดีต้อนรับ'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

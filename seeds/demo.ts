@@ -874,6 +874,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Sure, what would you like to know? Just type your question.',
   },
   {
+    key: 'anything_else',
+    description: 'The customer said "ok" or sent a thumbs-up: the four choices follow as buttons.',
+    th: '😊 หากมีอะไรให้ช่วยเพิ่มเติม พิมพ์มาในแชทนี้หรือแตะปุ่มด้านล่างได้เลยนะคะ',
+    en: '😊 If there is anything else, write here or tap below.',
+  },
+  {
     key: 'thanks_reply',
     description: 'The customer said thank you: the four choices follow as buttons.',
     th: 'ยินดีค่ะ 😊 หากมีอะไรให้ช่วยเพิ่มเติม พิมพ์มาในแชทนี้ได้เลยนะคะ',

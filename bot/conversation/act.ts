@@ -93,8 +93,10 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'greet':
       // A hello, a sticker, a tap on an old button: greeted back with what the bot can do.
       await setDialogue({ kind: 'clarify', text: '', messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now) });
-      // A thank-you is answered "you're welcome" (an org without that text yet keeps the welcome).
-      await say([{ kind: 'text', text: (decision.thanks && (await t('thanks_reply'))) || (await t('greeting_follow')), quickReplies: await quick() }]);
+      // A thank-you is answered "you're welcome", an "ok" with what else the bot can do (an org
+      // without those texts yet keeps the welcome).
+      const reply = decision.thanks ? 'thanks_reply' : decision.ok ? 'anything_else' : undefined;
+      await say([{ kind: 'text', text: (reply && (await t(reply))) || (await t('greeting_follow')), quickReplies: await quick() }]);
       return;
     case 'greet_open_case':
       // "hi, any news?" goes on the case's timeline, a bare hello does not. The greeting is not an

@@ -136,7 +136,7 @@ describe('deciding what a customer message leads to', () => {
     // Small talk it was unsure of ("ok", "thanks") is asked back, never a call for a person: a
     // complaint that came after it would have found the bot quiet.
     const unsureSmallTalk = classifier(answer({ kind: 'other', otherType: 'small_talk', confidence: ACT_CONFIDENCE - 0.2 }));
-    expect(await decide(context({ text: 'ok', dialogue: { ...askedOnce, text: 'hmm' } }), unsureSmallTalk.classify)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'hmm well', dialogue: { ...askedOnce, text: 'hmm' } }), unsureSmallTalk.classify)).toEqual({ do: 'clarify' });
     // A thank-you alone is thanked back, however unsure.
     const unsureThanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: ACT_CONFIDENCE - 0.2 }));
     expect(await decide(context({ text: 'thank you', dialogue: { ...askedOnce, text: 'ok' } }), unsureThanks.classify)).toEqual({ do: 'greet', why: 'thanks', thanks: true });
@@ -233,6 +233,15 @@ describe('deciding what a customer message leads to', () => {
       }
       const more = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.4 }));
       expect(await decide(context({ text: 'thanks but my refund still has not arrived', resolvedCase }), more.classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
+    });
+
+    it('answers an "ok" or a 👍 alone with what else the bot can do, however unsure: not a welcome, not a reopened case', async () => {
+      for (const text of ['ok', 'okay!', 'ได้ค่ะ', 'โอเคค่ะ', '👍', 'รับทราบค่ะ']) {
+        const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.4 }));
+        expect(await decide(context({ text, resolvedCase }), unsure.classify), text).toEqual({ do: 'greet', why: 'ok', ok: true });
+      }
+      const more = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
+      expect(await decide(context({ text: 'ok, a massage tomorrow at 3pm' }), more.classify)).toMatchObject({ do: 'booking' });
     });
 
     it('lets a sure "thank you" or a new problem be what it is', async () => {

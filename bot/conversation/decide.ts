@@ -155,13 +155,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
   const complaint = (read.kind === 'booking' && reportsProblem(ctx.text)) || (read.kind === 'question' && saysWronglyCharged(ctx.text));
-  // A thank-you alone is small talk however unsure the classifier is of it: "thank you!" after a
-  // booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
-  const thanks = !complaint && THANKS.test(ctx.text);
+  // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
+  // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
+  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : undefined;
   const result: Classification = complaint
     ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
-    : thanks
-      ? { ...read, kind: 'other', otherType: 'thanks', caseType: undefined, bookingType: undefined, faqKey: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
+    : smallTalkAlone
+      ? { ...read, kind: 'other', otherType: smallTalkAlone, caseType: undefined, bookingType: undefined, faqKey: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
       : read;
   // A booking of a day already gone is not one to start: the customer tells of something that
   // happened ("I took the sushi class yesterday ..."), so the bot does not ask "what time?".
@@ -209,7 +209,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     case 'question':
       return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey } : { do: 'no_answer' };
     default:
-      return result.otherType === 'thanks' ? { do: 'greet', why: 'thanks', thanks: true } : { do: 'greet', why: 'a greeting or small talk' };
+      if (result.otherType === 'thanks') return { do: 'greet', why: 'thanks', thanks: true };
+      // "ok", "👍": not welcomed again as a new friend; what else the bot can do.
+      if (OK.test(ctx.text)) return { do: 'greet', why: 'ok', ok: true };
+      return { do: 'greet', why: 'a greeting or small talk' };
   }
 }
 
@@ -232,6 +235,9 @@ const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sa
 
 /** A message that is only a thank-you, in Thai or English. */
 const THANKS = /^\s*(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
+
+/** A message that is only an "ok", in Thai or English, or a thumbs-up. */
+const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;
 
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {

@@ -44,8 +44,8 @@ export type RankCaseTypes = (text: string) => Promise<string[]>;
 
 export type Decision =
   | { do: 'nothing'; why: string }
-  /** `thanks`: answered "you're welcome" rather than welcomed. */
-  | { do: 'greet'; why: string; thanks?: true }
+  /** `thanks`: answered "you're welcome" rather than welcomed; `ok`: told what else the bot can do. */
+  | { do: 'greet'; why: string; thanks?: true; ok?: true }
   /** A person answers: the customer asked for one, or the bot was unsure twice running (`unsure`). */
   | { do: 'handoff'; unsure?: true; overDailyLimit?: true }
   | { do: 'follow_up'; caseId: string; caseNumber: string }
