@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addTemplateForExistingOrgs, removeTemplate } from './template-for-existing-orgs.ts';
+import { addTemplatesForExistingOrgs, removeTemplates } from './template-for-existing-orgs.ts';
 
 /**
  * "ขอใบเสร็จค่ะ" in chat: the customer's latest documents as links, or, with none issued to them
@@ -22,9 +22,9 @@ const TEMPLATES = [
 ];
 
 export async function up(knex: Knex): Promise<void> {
-  for (const t of TEMPLATES) await addTemplateForExistingOrgs(knex, { ...t, presentKey: 'greeting_follow' });
+  await addTemplatesForExistingOrgs(knex, TEMPLATES, 'greeting_follow');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const t of TEMPLATES) await removeTemplate(knex, t.key);
+  await removeTemplates(knex, TEMPLATES.map((t) => t.key));
 }

@@ -24,3 +24,12 @@ export async function addTemplateForExistingOrgs(knex: Knex, t: AddedTemplate): 
 export async function removeTemplate(knex: Knex, key: string): Promise<void> {
   await knex('templates').where({ key }).del();
 }
+
+/** Several texts added at once, each for the orgs that have `presentKey`. */
+export async function addTemplatesForExistingOrgs(knex: Knex, templates: Omit<AddedTemplate, 'presentKey'>[], presentKey: string): Promise<void> {
+  for (const t of templates) await addTemplateForExistingOrgs(knex, { ...t, presentKey });
+}
+
+export async function removeTemplates(knex: Knex, keys: string[]): Promise<void> {
+  await knex('templates').whereIn('key', keys).del();
+}
