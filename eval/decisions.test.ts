@@ -68,7 +68,8 @@ describe("the bot's decisions in the evaluation", () => {
     expect(at80.map((d) => [d.decision.do, d.outcome, d.right])).toEqual([
       ['open_case', 'acted', true],
       ['open_case', 'acted', false],
-      ['clarify', 'asked', undefined],
+      // Unsure of the class, it leans to it (at least 50 %): offered as one tap, the right one.
+      ['did_you_mean', 'asked', true],
       ['faq', 'acted', true],
       ['faq', 'acted', false],
       ['open_case', 'acted', false],

@@ -1,7 +1,9 @@
 import { decide } from '../bot/conversation/decide.ts';
 import type { CustomerContext } from '../bot/conversation/customer-context.ts';
-import type { Decision } from '../bot/conversation/decision.ts';
+import { NOTHING_LIKELY, type Decision, type Likely } from '../bot/conversation/decision.ts';
 import type { Classification } from '../core/understanding/classification.ts';
+import { likelyCaseTypes, likelyReadings } from '../core/understanding/offline-classifier.ts';
+import type { Taxonomy } from '../core/understanding/taxonomy.ts';
 import type { EvalMessage, Prediction } from './run-eval.ts';
 
 /**
@@ -78,11 +80,16 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
   }
 }
 
-/** The bot's decision on each prediction, at the org's threshold (`actWhenSure`, default the bot's). */
-export async function decideAll(preds: Prediction[], actWhenSure?: number): Promise<Decided[]> {
+/**
+ * The bot's decision on each prediction, at the org's threshold (`actWhenSure`, default the bot's).
+ * With the set's taxonomy, what the messages are most like is ranked as the bot ranks it (the
+ * types offered first, the readings offered beside one it leans to).
+ */
+export async function decideAll(preds: Prediction[], actWhenSure?: number, taxonomy?: Taxonomy): Promise<Decided[]> {
+  const likely: Likely = taxonomy ? { caseTypes: async (text) => likelyCaseTypes(taxonomy, text), readings: async (text) => likelyReadings(taxonomy, text) } : NOTHING_LIKELY;
   const out: Decided[] = [];
   for (const p of preds) {
-    const decision = await decide(loneMessage(p.message.text, p.result, actWhenSure), async () => p.result);
+    const decision = await decide(loneMessage(p.message.text, p.result, actWhenSure), async () => p.result, likely);
     out.push({ message: p.message, decision, ...outcomeOf(decision, p.message) });
   }
   return out;

@@ -1,3 +1,5 @@
+import type { StarterKit } from '../core/contracts/tenants.ts';
+
 /**
  * Multi-turn conversations with the bot, in Thai and English, each judged by where it ends: what
  * was booked, which case was opened, who holds the conversation. They are what customers did in
@@ -28,6 +30,11 @@ export interface Booked {
 export interface DialogueScript {
   name: string;
   language: 'th' | 'en';
+  /**
+   * A new business made from this starter kit, on its own LINE channel, with nothing changed (the
+   * way a new owner starts, docs/tenants.md); the demo business when left out.
+   */
+  business?: StarterKit;
   turns: Turn[];
   end: {
     /** The one booking made, or none. */
@@ -1124,5 +1131,173 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     language: 'th',
     turns: [{ say: 'ร้านเปิดกี่โมงคะ', told: ['09:00'] }, { say: '👍', told: ['หากมีอะไรให้ช่วยเพิ่มเติม'], notTold: ['ยินดีต้อนรับ'] }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // A fifth round (r5), written on 2026-11-27 before the bot saw it: a new business of each starter
+  // kit on its first day, its own LINE channel, nothing changed but what the kit gave it (a few
+  // examples per class, the default level to act). Customers of a cooking school, a tour operator,
+  // an order desk and a concierge, as they write. 16 of 20 passed at the first run; what failed is
+  // said on each, and the order desk's table for two got the four choices, "Book" among them.
+  {
+    name: 'r5 school: a Thai cooking class on Saturday, the time, then the people (th)',
+    language: 'th',
+    business: 'school',
+    turns: [
+      { say: 'สวัสดีค่ะ อยากจองคลาสทำอาหารไทยวันเสาร์นี้ค่ะ' },
+      { say: '10 โมงค่ะ' },
+      { say: '2 คนค่ะ', told: ['คลาสทำอาหารไทย'] },
+      { say: 'ยืนยันค่ะ', told: ['คลาสทำอาหารไทย'] },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 school: a private lesson next Monday at 3pm, just me (en)',
+    language: 'en',
+    business: 'school',
+    turns: [{ say: 'Hi, can I book a private lesson next Monday at 3pm?' }, { say: 'just me', told: ['Private lesson'] }, { say: 'yes please', told: ['Private lesson'] }],
+    end: { booked: { service: 'private_lesson', partySize: 1, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 school: credits of a bought package missing is a problem, not the package booked (th)',
+    language: 'th',
+    business: 'school',
+    // First run: read as the package's booking at 0.51 and asked the four choices. Now "ยังไม่ขึ้น"
+    // is a complaint word, and the customer picks the type, the likeliest first.
+    turns: [{ say: 'ซื้อแพ็กเกจ 5 คลาสไปเมื่อวานแต่เครดิตยังไม่ขึ้นเลยค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }, { tap: 'เครดิตแพ็กเกจไม่เข้า', told: ['C-'] }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r5 school: how long a package is valid (en)',
+    language: 'en',
+    business: 'school',
+    turns: [{ say: 'how long is the package valid for?', told: ['6 months'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 school: moving Saturday\'s class to Sunday is a reschedule, not a new booking (th)',
+    language: 'th',
+    business: 'school',
+    turns: [{ say: 'ขอเลื่อนคลาสวันเสาร์เป็นวันอาทิตย์ได้ไหมคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r5 school: a class for three, then four: only the people change (th)',
+    language: 'th',
+    business: 'school',
+    turns: [
+      { say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 3 คนค่ะ', told: ['3'] },
+      { say: 'ขอเปลี่ยนเป็น 4 คนค่ะ', told: ['4', 'คลาสทำอาหารไทย'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 tour: a private day trip to Ayutthaya on a date, for four, then the time (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [
+      { say: 'สนใจทริปส่วนตัวไปอยุธยา 1 วัน วันที่ 12 ธันวาคม 4 คนค่ะ' },
+      { say: '8 โมงเช้าค่ะ', told: ['ทริปส่วนตัว'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: '2026-12-12', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 tour: the driver never showed up is a supplier problem (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'Our driver never showed up at the hotel this morning, we are still waiting!', notTold: ['How many'] }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r5 tour: cancel the trip and a refund is a refund request (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอยกเลิกทริปเชียงใหม่และขอเงินคืนค่ะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r5 tour: how to get a quote for a 3-day trip is answered (en)',
+    language: 'en',
+    business: 'tour_operator',
+    // First run: read as the day trip at 0.57 and asked the four choices. Now a reading the bot
+    // leans to is offered with what else the message is most like; the FAQ on quotes is among them.
+    turns: [{ say: 'How do I get a quote for a 3 day trip to Chiang Mai?', told: ['Did you mean'] }, { tap: 'How do I get a quote?', told: ['quote'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 tour: a transfer from Suvarnabhumi to a hotel tomorrow at 9 for two (th)',
+    language: 'th',
+    business: 'tour_operator',
+    // First run: read as the transfer at 0.59 and asked the four choices, and "ยืนยันค่ะ" then went to
+    // a person. Now the transfer is offered as one tap, and the booking keeps the day, time and people.
+    turns: [
+      { say: 'อยากได้รถรับจากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท พรุ่งนี้ 9 โมง 2 คนค่ะ' },
+      { tap: 'รถรับส่งสนามบิน', told: ['รถรับส่งสนามบิน', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ', told: ['รถรับส่งสนามบิน'] },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 tour: moving our trip to next Friday is a trip change (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can we move our trip to next friday?', notTold: ['How many'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r5 order desk: a top-up not credited, then the order number (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงินไป 500 บาทแล้วยังไม่เข้าเลยค่ะ' }, { say: 'ออเดอร์ 88812 ค่ะ', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r5 order desk: how long a top-up takes (en)',
+    language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'how long does a top up usually take?', told: ['5 minutes'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 order desk: the website shows an error (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เข้าเว็บไม่ได้ค่ะ ขึ้น error ตลอดเลย' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r5 order desk: a table for two at a business with nothing to book reaches a person (en)',
+    language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I want to book a table for 2 tonight', notTold: ['How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r5 order desk: "ขอคุยกับแอดมินค่ะ" reaches a person (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ขอคุยกับแอดมินค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r5 concierge: the spa has no booking for me is a partner booking issue (en)',
+    language: 'en',
+    business: 'concierge',
+    turns: [{ say: "The spa says they have no booking for me, I'm standing at reception now", notTold: ['How many'] }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r5 concierge: where is my member card (th)',
+    language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'บัตรสมาชิกดูได้ที่ไหนคะ', told: ['บัตรสมาชิก'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 concierge: what a membership includes (en)',
+    language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'What does my membership include?' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
   },
 ];

@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { lineId } from '../dev/fakes/line-api.ts';
+import type { StarterKit } from '../core/contracts/tenants.ts';
 import { todayIn } from '../core/time/org-time.ts';
-import { startLineCustomerHarness, type LineCustomerHarness } from '../test/support/line-customer.ts';
+import { startLineCustomerHarness, type LineCustomerHarness, type WebhookDoor } from '../test/support/line-customer.ts';
 import { until, untilSettled } from '../test/support/test-system.ts';
 import { DIALOGUE_SCRIPTS, type DialogueScript, type Turn } from './dialogue-scripts.ts';
 
 /**
  * Runs the multi-turn dialogue scripts (dialogue-scripts.ts) against the whole system: the demo
- * business on a fresh embedded database, the offline classifier, a fake LINE server, and a customer
- * of its own per script who writes through signed webhooks. A script passes when every answer said
+ * business (or a new business of a starter kit) on a fresh embedded database, the offline
+ * classifier, a fake LINE server, and a customer of its own per script who writes through signed
+ * webhooks. A script passes when every answer said
  * what it had to and the conversation ended where it should: what was booked, which case was
  * opened, who holds the conversation.
  */
@@ -22,7 +25,7 @@ type Reply = Awaited<ReturnType<LineCustomerHarness['ask']>>;
 
 export async function runDialogueScripts(opts: { scripts?: DialogueScript[]; concurrency?: number; harness?: LineCustomerHarness } = {}): Promise<ScriptOutcome[]> {
   const scripts = opts.scripts ?? DIALOGUE_SCRIPTS;
-  const h = opts.harness ?? (await startLineCustomerHarness());
+  const h = opts.harness ?? (await startScriptsHarness());
   try {
     const outcomes: ScriptOutcome[] = new Array(scripts.length);
     let next = 0;
@@ -39,15 +42,51 @@ export async function runDialogueScripts(opts: { scripts?: DialogueScript[]; con
   }
 }
 
+/** The platform operator's key of the scripts' system: it makes the new businesses the scripts name. */
+const PLATFORM_KEY = 'platform-key-' + randomBytes(12).toString('hex');
+
+/** The whole system as the scripts need it: the demo business, and the platform API for new ones. */
+export const startScriptsHarness = () => startLineCustomerHarness({ PLATFORM_API_KEY: PLATFORM_KEY });
+
+const businesses = new WeakMap<LineCustomerHarness, Map<StarterKit, Promise<WebhookDoor>>>();
+
+/**
+ * A new business of the starter kit, made once per system as a new owner starts: through the
+ * platform API (its name, the kit), then its own LINE channel through its admin key. Nothing else
+ * is changed, so its customers meet what the kit gives on day one.
+ */
+function businessDoor(h: LineCustomerHarness, kit: StarterKit): Promise<WebhookDoor> {
+  let made = businesses.get(h);
+  if (!made) businesses.set(h, (made = new Map()));
+  let door = made.get(kit);
+  if (!door) made.set(kit, (door = newBusiness(h, kit)));
+  return door;
+}
+
+async function newBusiness(h: LineCustomerHarness, kit: StarterKit): Promise<WebhookDoor> {
+  const call = async (path: string, key: string, body: unknown) => {
+    const res = await fetch(h.sys.url + path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = await res.json();
+    if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const org = await call('/platform/v1/orgs', PLATFORM_KEY, { name: `New ${kit} business`, businessType: kit, starterKit: kit, timeZone: 'Asia/Bangkok', languages: ['th', 'en'], adminApiKey: true });
+  const credentials = { channelAccessToken: `tok-${randomBytes(8).toString('hex')}`, channelSecret: randomBytes(16).toString('hex') };
+  h.line.state.addChannel(credentials);
+  const channel = await call('/api/v1/channels', org.adminApiKey, { kind: 'line', name: `${kit} LINE`, credentials });
+  return { path: `/webhooks/line/${channel.id}`, secret: credentials.channelSecret };
+}
+
 export async function runScript(h: LineCustomerHarness, script: DialogueScript): Promise<ScriptOutcome> {
   const failures: string[] = [];
   const userId = lineId('U');
   let last: Reply | undefined;
   try {
+    const door = script.business ? await businessDoor(h, script.business) : undefined;
     for (const [n, turn] of script.turns.entries()) {
       const label = `turn ${n + 1} (${'say' in turn ? `"${turn.say}"` : `tap "${turn.tap}"`})`;
       if ('say' in turn && turn.silent) {
-        await h.tell(userId, turn.say);
+        await h.tell(userId, turn.say, door);
         continue;
       }
       const what = 'say' in turn ? { text: turn.say } : tapOf(last, turn.tap);
@@ -55,7 +94,7 @@ export async function runScript(h: LineCustomerHarness, script: DialogueScript):
         failures.push(`${label}: no quick reply "${(turn as { tap: string }).tap}" among ${JSON.stringify(last?.quickReplies.map((q) => q.label) ?? [])}`);
         break;
       }
-      last = await h.ask(userId, what);
+      last = await h.ask(userId, what, door);
       failures.push(...toldFailures(label, turn as Exclude<Turn, { silent: true }>, last));
     }
     await untilSettled(h.sys.knex);

@@ -374,9 +374,9 @@ function decisionTable(rows: [string, DecisionSummary][]): string {
   );
 }
 
-async function decisionRows(name: string, preds: Prediction[]): Promise<[string, DecisionSummary][]> {
+async function decisionRows(name: string, preds: Prediction[], taxonomy: Taxonomy): Promise<[string, DecisionSummary][]> {
   const rows: [string, DecisionSummary][] = [];
-  for (const level of SURE_LEVELS) rows.push([`${name}, ${Math.round(level * 100)} %${level === ACT_CONFIDENCE ? ' (default)' : ''}`, summariseDecisions(await decideAll(preds, level))]);
+  for (const level of SURE_LEVELS) rows.push([`${name}, ${Math.round(level * 100)} %${level === ACT_CONFIDENCE ? ' (default)' : ''}`, summariseDecisions(await decideAll(preds, level, taxonomy))]);
   return rows;
 }
 
@@ -384,11 +384,11 @@ async function decisionRows(name: string, preds: Prediction[]): Promise<[string,
  * The same decisions at the default level, per language of the message, for a set written in more
  * than one: Thai and English are held to the same goals, and a mixed set's mean hides either.
  */
-async function decisionsByLanguage(preds: Prediction[]): Promise<string> {
+async function decisionsByLanguage(preds: Prediction[], taxonomy: Taxonomy): Promise<string> {
   const groups = (['th', 'en', 'mixed', 'none'] as const).map((lang) => [lang, preds.filter((p) => languageOf(p.message.text) === lang)] as const).filter(([, ps]) => ps.length > 0);
   if (groups.filter(([lang]) => lang === 'th' || lang === 'en').length < 2) return '';
   const rows: [string, DecisionSummary][] = [];
-  for (const [lang, ps] of groups) rows.push([`offline, ${Math.round(ACT_CONFIDENCE * 100)} %, language ${lang} (${ps.length} messages)`, summariseDecisions(await decideAll(ps, ACT_CONFIDENCE))]);
+  for (const [lang, ps] of groups) rows.push([`offline, ${Math.round(ACT_CONFIDENCE * 100)} %, language ${lang} (${ps.length} messages)`, summariseDecisions(await decideAll(ps, ACT_CONFIDENCE, taxonomy))]);
   return `\nBy the language of the message, at the default level:\n\n${decisionTable(rows)}`;
 }
 
@@ -506,11 +506,11 @@ async function main(): Promise<void> {
     part.push(headline(rows));
     if (llmNote) part.push(llmNote);
     // What the bot does with each message, by its own decision, at each level an org may set.
-    const offlineDecisions = await decisionRows('offline', offlinePreds);
-    const llmDecisions = llmPreds ? await decisionRows('LLM', llmPreds) : [];
+    const offlineDecisions = await decisionRows('offline', offlinePreds, set.taxonomy);
+    const llmDecisions = llmPreds ? await decisionRows('LLM', llmPreds, set.taxonomy) : [];
     part.push('\n### What the bot does (its own `decide()`, each message as a conversation\'s first)\n');
     part.push(decisionTable([...offlineDecisions, ...llmDecisions]));
-    part.push(await decisionsByLanguage(offlinePreds));
+    part.push(await decisionsByLanguage(offlinePreds, set.taxonomy));
     for (const [name, d] of [...offlineDecisions, ...llmDecisions]) decisionOverview.push([set.name, set.aside ? 'kept aside' : 'tuned on', name, pct(d.actedInScope), `${pct(d.wrongAmongActed)}`, pct(d.outOfScopeActed), pct(d.person)]);
     const likely = likelyTypeShares(set.messages, set.taxonomy);
     if (likely.n > 0) part.push(`\nWhen the customer picks the type of a problem, the right one is offered first for ${pct(likely.first)} of the ${likely.n} problem reports, among the first three for ${pct(likely.firstThree)}.`);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALOGUE_SCRIPTS } from '../eval/dialogue-scripts.ts';
-import { runScript } from '../eval/run-dialogue-scripts.ts';
+import { runScript, startScriptsHarness } from '../eval/run-dialogue-scripts.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
-import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import type { LineCustomerHarness } from './support/line-customer.ts';
 import { untilSettled } from './support/test-system.ts';
 
 /**
@@ -13,7 +13,7 @@ import { untilSettled } from './support/test-system.ts';
  */
 let h: LineCustomerHarness;
 beforeAll(async () => {
-  h = await startLineCustomerHarness();
+  h = await startScriptsHarness();
 });
 afterAll(() => h?.close());
 

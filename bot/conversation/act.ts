@@ -78,8 +78,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     await saveDialogue(trx, ctx.conversationId, d);
     ctx.dialogueStored = d !== null;
   };
+  // "Book" only where there is something to book.
   const quick = async (): Promise<Action[]> => [
-    { type: 'postback', label: await t('label_book'), data: replyData('intent', 'booking'), displayText: await t('label_book') },
+    ...(ctx.takesBookings === false ? [] : [{ type: 'postback' as const, label: await t('label_book'), data: replyData('intent', 'booking'), displayText: await t('label_book') }]),
     { type: 'postback', label: await t('label_report_problem'), data: replyData('intent', 'case'), displayText: await t('label_report_problem') },
     { type: 'postback', label: await t('label_ask_question'), data: replyData('intent', 'question'), displayText: await t('label_ask_question') },
     { type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') },

@@ -60,6 +60,8 @@ export interface CustomerContext {
    * look like (its patterns): without them the bot could not check what a customer gives.
    */
   orderIdRequired?: string[];
+  /** Whether the org has a service to book (an order desk may have none): unknown when unset. */
+  takesBookings?: boolean;
   /** How sure the bot must be to act (the org's `actWhenSure`, as a share); the bot's default when unset. */
   actWhenSure?: number;
   now: Date;

@@ -8,7 +8,7 @@ import { customerWrote } from '../../core/conversations/conversation-commands.ts
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
 import { detectLanguage } from '../../core/understanding/extract-fields.ts';
-import { likelyCaseTypes } from '../../core/understanding/offline-classifier.ts';
+import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
 import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
 import type { StaffDeps } from '../../core/staff/staff-desk.ts';
 import { act, type ActDeps } from './act.ts';
@@ -16,7 +16,7 @@ import { loadCustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { privacyNoticeToShow } from './privacy-notice.ts';
-import type { Decision } from './decision.ts';
+import type { Decision, Likely } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
 
 /**
@@ -46,6 +46,8 @@ export interface RouterDeps extends ActDeps, StaffDeps {
 export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMessage): Promise<{ decision: string }> {
   const ctx = await loadCustomerContext(deps, message);
   if ('skip' in ctx) return { decision: `skipped: ${ctx.skip}` };
+  // Kept in memory with the org's settings: a business with no service takes no booking in chat.
+  ctx.takesBookings = (await deps.taxonomies.of(ctx.orgId)).bookingTypes.length > 0;
 
   let classified: ClassifiedMessage | undefined;
   const classify = async (text = ctx.text) => {
@@ -65,8 +67,11 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     );
     return classified.result;
   };
-  const rank = async (text: string) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text);
-  const decision = await decide(ctx, classify, rank).catch((err: unknown): Decision => {
+  const likely: Likely = {
+    caseTypes: async (text) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text),
+    readings: async (text) => likelyReadings(await deps.taxonomies.of(ctx.orgId), text),
+  };
+  const decision = await decide(ctx, classify, likely).catch((err: unknown): Decision => {
     if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };
     throw err;
   });

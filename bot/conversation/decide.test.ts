@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
-import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO_PROBLEM } from './decision.ts';
+import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, NOTHING_LIKELY } from './decision.ts';
 import type { Dialogue } from './dialogue.ts';
 
 /**
@@ -109,13 +109,13 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'something is wrong' }), untyped.classify)).toEqual({ do: 'pick_case_type', likely: [] });
     // The list the customer picks from starts with the types the message is most like.
     const ranked: string[] = [];
-    const rank = async (text: string) => (ranked.push(text), ['refund', 'delivery_problem']);
+    const rank = { ...NOTHING_LIKELY, caseTypes: async (text: string) => (ranked.push(text), ['refund', 'delivery_problem']) };
     expect(await decide(context({ text: 'something is wrong' }), untyped.classify, rank)).toEqual({ do: 'pick_case_type', likely: ['refund', 'delivery_problem'] });
     expect(ranked).toEqual(['something is wrong']);
   });
 
   it('asks back when the classifier is unsure, rather than acting on a guess; a likely problem is asked its type', async () => {
-    const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: LEANS_TO_PROBLEM - 0.01 }));
+    const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: LEANS_TO - 0.01 }));
     expect(await decide(context({ text: 'hmm about my thing' }), unsure.classify)).toEqual({ do: 'clarify' });
     // Fairly sure it is a problem, not of its type: the list of types, the likeliest first (one tap, not two).
     const leaning = classifier(answer({ kind: 'case', caseType: 'refund', confidence: ACT_CONFIDENCE - 0.01 }));
@@ -123,6 +123,36 @@ describe('deciding what a customer message leads to', () => {
     // Not after the bot asked once already: the answer still unsure goes to a person, as before.
     const askedOnce: Dialogue = { kind: 'clarify', text: 'my thing', messageId: 'm-0', expiresAt: LATER };
     expect(await decide(context({ text: 'hmm about my thing', dialogue: askedOnce }), leaning.classify)).toEqual({ do: 'handoff', unsure: true });
+  });
+
+  it('offers a booking or an FAQ answer it leans to as one tap, with what else the message is most like', async () => {
+    const likely = { ...NOTHING_LIKELY, readings: async () => [{ kind: 'question' as const, key: 'how_quotes_work' }, { kind: 'booking' as const, key: 'day_trip' }, { kind: 'case' as const, key: 'refund' }, { kind: 'booking' as const, key: 'transfer' }] };
+    const trip = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: ACT_CONFIDENCE - 0.1 }));
+    // The reading first, then the likeliest others, three in all.
+    expect(await decide(context({ text: 'How do I get a quote for a 3 day trip?' }), trip.classify, likely)).toEqual({
+      do: 'did_you_mean',
+      options: [{ kind: 'booking', key: 'day_trip' }, { kind: 'question', key: 'how_quotes_work' }, { kind: 'case', key: 'refund' }],
+    });
+    const faq = classifier(answer({ kind: 'question', faqKey: 'hours', confidence: LEANS_TO }));
+    expect(await decide(context({ text: 'open sunday?' }), faq.classify)).toEqual({ do: 'did_you_mean', options: [{ kind: 'question', key: 'hours' }] });
+    // Below it, or a question no entry answers: the four choices, as before.
+    const below = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.01 }));
+    expect(await decide(context({ text: 'trip?' }), below.classify, likely)).toEqual({ do: 'clarify' });
+    const unnamed = classifier(answer({ kind: 'question', confidence: ACT_CONFIDENCE - 0.1 }));
+    expect(await decide(context({ text: 'is the pool heated in winter' }), unnamed.classify, likely)).toEqual({ do: 'clarify' });
+    // Asked once already: a person, as for any second unsure answer.
+    const askedOnce: Dialogue = { kind: 'clarify', text: 'trip', messageId: 'm-0', expiresAt: LATER };
+    expect(await decide(context({ text: 'a trip', dialogue: askedOnce }), trip.classify, likely)).toEqual({ do: 'handoff', unsure: true });
+  });
+
+  it('hands a wish to book to a person at a business with nothing to book', async () => {
+    const other = classifier(answer({ kind: 'other', confidence: 0.55 }));
+    expect(await decide(context({ text: 'I want to book a table for 2 tonight', takesBookings: false }), other.classify)).toEqual({ do: 'handoff', unsure: true });
+    expect(other.asked).toEqual([]);
+    // Where there are services, the classifier reads it; and a complaint is a complaint anywhere.
+    expect(await decide(context({ text: 'I want to book a table for 2 tonight', takesBookings: true }), other.classify)).toEqual({ do: 'clarify' });
+    const problem = classifier(answer({ kind: 'case', caseType: 'order_late', confidence: 0.9 }));
+    expect(await decide(context({ text: 'my booking never arrived', takesBookings: false }), problem.classify)).toEqual({ do: 'open_case', caseType: 'order_late' });
   });
 
   it('hands the customer to a person when it is unsure twice running, not a third ask', async () => {
@@ -156,7 +186,7 @@ describe('deciding what a customer message leads to', () => {
     const dialogue: Dialogue = { kind: 'clarify', text: 'my parcel is late', messageId: 'm-0', expiresAt: LATER };
     const asCase = classifier(answer({ kind: 'case', caseType: 'delivery_problem', confidence: 0.3 }));
     const ranked: string[] = [];
-    const rank = async (text: string) => (ranked.push(text), ['refund', 'delivery_problem', 'damaged_item', 'wrong_item']);
+    const rank = { ...NOTHING_LIKELY, caseTypes: async (text: string) => (ranked.push(text), ['refund', 'delivery_problem', 'damaged_item', 'wrong_item']) };
     // A problem, says the customer; of which type, the classifier only guessed: the customer picks,
     // its guess first, then what the message is most like, without repeats.
     expect(await decide(context({ text: 'Report a problem', dialogue, reply: { act: 'intent', value: 'case' } }), asCase.classify, rank)).toEqual({
@@ -329,10 +359,10 @@ describe('deciding what a customer message leads to', () => {
     it('reads a complaint that names an appointment as a problem, in a booking and out of one', async () => {
       for (const text of ['นัดนวดไว้บ่ายสองวันนี้ แต่หมอนวดไม่มาเลยค่ะ รอมาครึ่งชั่วโมงแล้ว', 'I booked a massage at 2 pm today but the therapist never showed up']) {
         const fresh = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
-        expect(await decide(context({ text }), fresh.classify, async () => ['service_not_delivered']), text).toEqual({ do: 'pick_case_type', likely: ['service_not_delivered'] });
+        expect(await decide(context({ text }), fresh.classify, { ...NOTHING_LIKELY, caseTypes: async () => ['service_not_delivered'] }), text).toEqual({ do: 'pick_case_type', likely: ['service_not_delivered'] });
         const inBooking = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
         const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-02', time: '14:00', awaiting: 'party_size' });
-        expect(await decide(context({ text, dialogue }), inBooking.classify, async () => ['service_not_delivered']), text).toEqual({ do: 'pick_case_type', likely: ['service_not_delivered'] });
+        expect(await decide(context({ text, dialogue }), inBooking.classify, { ...NOTHING_LIKELY, caseTypes: async () => ['service_not_delivered'] }), text).toEqual({ do: 'pick_case_type', likely: ['service_not_delivered'] });
       }
     });
 
@@ -375,7 +405,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('takes money taken wrongly for a problem even when it reads like the question of a price', async () => {
       const price = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.95 }));
-      expect(await decide(context({ text: 'You charged me 2,500 baht for the cooking class but the price is 1,800' }), price.classify, async () => ['wrong_amount'])).toEqual({ do: 'pick_case_type', likely: ['wrong_amount'] });
+      expect(await decide(context({ text: 'You charged me 2,500 baht for the cooking class but the price is 1,800' }), price.classify, { ...NOTHING_LIKELY, caseTypes: async () => ['wrong_amount'] })).toEqual({ do: 'pick_case_type', likely: ['wrong_amount'] });
       const refundPolicy = classifier(answer({ kind: 'question', faqKey: 'refund_policy', confidence: 0.95 }));
       expect(await decide(context({ text: 'what is your refund policy' }), refundPolicy.classify)).toEqual({ do: 'faq', faqKey: 'refund_policy' });
     });
@@ -444,7 +474,7 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'still nothing delivered', openCase, dialogue: { kind: 'describe_problem', expiresAt: LATER } }), same.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
       expect(await decide(context({ text: 'I was charged but the class was cancelled', openCase, dialogue: { kind: 'describe_problem', expiresAt: LATER } }), described.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
       const unsure = classifier(answer({ kind: 'other', confidence: 0.2 }));
-      expect(await decide(context({ text: 'the thing is weird', dialogue: { kind: 'describe_problem', expiresAt: LATER } }), unsure.classify, async () => ['refund'])).toEqual({ do: 'pick_case_type', likely: ['refund'] });
+      expect(await decide(context({ text: 'the thing is weird', dialogue: { kind: 'describe_problem', expiresAt: LATER } }), unsure.classify, { ...NOTHING_LIKELY, caseTypes: async () => ['refund'] })).toEqual({ do: 'pick_case_type', likely: ['refund'] });
     });
 
     it("answers a status question with the case's status, in a booking or not", async () => {
@@ -549,7 +579,8 @@ describe('deciding what a customer message leads to', () => {
 
     it('answers from the FAQ only at the level too, and never below its own floor', async () => {
       const hours = (confidence: number) => classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence }));
-      expect(await decide(context({ text: 'what time do you open?', ...at90 }), hours(0.8).classify)).toEqual({ do: 'clarify' });
+      // Below the level, it is offered as one tap ("did you mean"), not answered.
+      expect(await decide(context({ text: 'what time do you open?', ...at90 }), hours(0.8).classify)).toEqual({ do: 'did_you_mean', options: [{ kind: 'question', key: 'opening_hours' }] });
       expect(await decide(context({ text: 'what time do you open?', ...at90 }), hours(0.92).classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
       // At the lowest level an org can set (50 %), a match under the FAQ's own 55 % still does not answer.
       expect(await decide(context({ text: 'what time do you open?', actWhenSure: 0.5 }), hours(0.52).classify)).toEqual({ do: 'no_answer' });

@@ -1,11 +1,11 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { actThreshold, answersFromFaq, caseFromText, closeReadings, LEANS_TO_PROBLEM, LIKELY_CASE_TYPES, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readPick, sureEnough, type Decision, type RankCaseTypes, type Reading } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, closeReadings, LEANING_OPTIONS, LEANS_TO, LIKELY_CASE_TYPES, NOTHING_LIKELY, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readingOf, readPick, sameReading, sureEnough, type Decision, type Likely, type Reading } from './decision.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -16,8 +16,8 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
  * and of what the classifier says, asked only when the decision needs it. Acting on the decision
  * is act.ts's work, in one transaction.
  */
-export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, rank: RankCaseTypes = async () => []): Promise<Decision> {
-  const decision = await decideFor(ctx, classify);
+export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely = NOTHING_LIKELY): Promise<Decision> {
+  const decision = await decideFor(ctx, classify, likely);
   // A type that needs its order id, and none given that the org's patterns read: asked for first.
   if (decision.do === 'open_case' && !decision.orderIds && ctx.orderIdRequired?.includes(decision.caseType)) {
     const said = [ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '', ctx.text].join('\n');
@@ -32,11 +32,11 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // bot asked about when the customer tapped "report a problem", else what they wrote.
   const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
   const about = ctx.reply ? asked : ctx.dialogue?.kind === 'clarify' && asked ? `${asked}\n${ctx.text}` : ctx.text;
-  const likely = [...new Set([...decision.likely, ...(about.trim() ? await rank(about) : [])])];
-  return { do: 'pick_case_type', likely: likely.slice(0, LIKELY_CASE_TYPES) };
+  const types = [...new Set([...decision.likely, ...(about.trim() ? await likely.caseTypes(about) : [])])];
+  return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES) };
 }
 
-async function decideFor(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>): Promise<Decision> {
+async function decideFor(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely): Promise<Decision> {
   const { reply, dialogue } = ctx;
   // The customer's answer to the privacy notice counts even while a person holds the conversation;
   // the dialogue they are in goes on after it.
@@ -151,6 +151,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
 
+  // A business with nothing to book (an order desk): "I want to book a table for 2" asks for what
+  // the bot cannot do, so a person answers, rather than the choices offering a booking it has not.
+  if (ctx.takesBookings === false && asksToBook(ctx.text) && !reportsProblem(ctx.text) && !changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
@@ -199,7 +202,18 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const close = complaint || past || askedBefore ? undefined : closeReadings(result);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
-  if (!sure && !askedBefore && !past && result.kind === 'case' && result.confidence >= LEANS_TO_PROBLEM && result.otherType !== 'out_of_scope') return problemFromText(result, ctx);
+  const leans = !sure && !askedBefore && !past && result.confidence >= LEANS_TO && result.otherType !== 'out_of_scope';
+  if (leans && result.kind === 'case') return problemFromText(result, ctx);
+  // A booking or an FAQ answer it leans to ("อยากได้รถรับจากสนามบิน ... พรุ่งนี้ 9 โมง 2 คน" at 0.59 in
+  // a new business): offered as one tap, with what else the message is most like ("how do I get a
+  // quote for a 3 day trip" leans to the day trip; the FAQ on quotes comes next), rather than the
+  // four choices, which the customer would answer with a tap and the same again.
+  const lean = leans ? readingOf(result) : undefined;
+  if (lean) {
+    const options = [lean];
+    for (const r of await likely.readings(ctx.text)) if (!options.some((o) => sameReading(o, r))) options.push(r);
+    return { do: 'did_you_mean', options: options.slice(0, LEANING_OPTIONS) };
+  }
   if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':

@@ -22,12 +22,16 @@ export const ACT_CONFIDENCE = DEFAULT_ACT_WHEN_SURE / 100;
 export const FAQ_CONFIDENCE = FAQ_AT_LEAST / 100;
 
 /**
- * Below the org's level, a reading of a problem at least this sure is asked its type (the list of
- * problem types, the likeliest first) rather than the four choices: one tap to the right team
- * instead of two. Of the offline classifier's readings between 0.5 and 0.8, the kind is right for
- * 84 to 98 % on `opsdesk` (docs/understanding.md, calibration tables).
+ * Below the org's level, a reading at least this sure is offered as one tap rather than the four
+ * choices: a problem is asked its type (the list of problem types, the likeliest first), a booking
+ * or an FAQ answer is offered with what else the message is most like ("did you mean"). One tap to
+ * the right answer instead of two. Of the offline classifier's readings between 0.5 and 0.8, the
+ * kind is right for 84 to 98 % on `opsdesk` (docs/understanding.md, calibration tables).
  */
-export const LEANS_TO_PROBLEM = 0.5;
+export const LEANS_TO = 0.5;
+
+/** Readings offered when the bot leans to one without being sure: it, and what else the message is most like. */
+export const LEANING_OPTIONS = 3;
 
 /** How sure the bot must be to act on a reading, for this customer's org. */
 export const actThreshold = (ctx: { actWhenSure?: number }) => ctx.actWhenSure ?? ACT_CONFIDENCE;
@@ -39,8 +43,18 @@ export const answersFromFaq = (r: Classification, ctx: { actWhenSure?: number })
 /** Case types offered first when the customer picks one (the rest follow, as listed). */
 export const LIKELY_CASE_TYPES = 3;
 
-/** The case types a text is most like, best first (the offline index's `likelyCaseTypes`). */
-export type RankCaseTypes = (text: string) => Promise<string[]>;
+/** What a text is most like, best first (the offline index's `likelyCaseTypes` and `likelyReadings`). */
+export interface Likely {
+  caseTypes(text: string): Promise<string[]>;
+  readings(text: string): Promise<Reading[]>;
+}
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [] };
+
+/** The entry a reading names, if it names one (a question may be one no FAQ entry answers). */
+export function readingOf(r: Classification): Reading | undefined {
+  const key = r.kind === 'case' ? r.caseType : r.kind === 'booking' ? r.bookingType : r.kind === 'question' ? r.faqKey : undefined;
+  return key && r.kind !== 'other' ? { kind: r.kind, key } : undefined;
+}
 
 export type Decision =
   | { do: 'nothing'; why: string }
@@ -110,10 +124,12 @@ export function readPick(value: string | undefined): Reading | undefined {
  * instead of the four plain choices when unsure.
  */
 export function closeReadings(r: Classification): Reading[] | undefined {
-  const key = r.kind === 'case' ? r.caseType : r.kind === 'booking' ? r.bookingType : r.kind === 'question' ? r.faqKey : undefined;
-  if (!key || !r.alternative || r.kind === 'other' || (r.alternative.kind === r.kind && r.alternative.key === key)) return undefined;
-  return [{ kind: r.kind, key }, r.alternative];
+  const first = readingOf(r);
+  if (!first || !r.alternative || sameReading(r.alternative, first)) return undefined;
+  return [first, r.alternative];
 }
+
+export const sameReading = (a: Reading, b: Reading) => a.kind === b.kind && a.key === b.key;
 
 /** A case of the type the classifier named (it was sure the message is a case), else the customer picks the type. */
 export function caseFromText(r: Classification): Decision {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDocuments, asksForStatus, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksForDocuments, asksForStatus, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -22,15 +22,25 @@ describe('what else a message may be', () => {
       'คนขับรถรับส่งสนามบินมาสายตั้งชั่วโมงนึง เกือบตกเครื่องค่ะ',
       'จ่ายค่าคลาสทำอาหารไทยไปแล้ว แต่โดนตัดเงินสองรอบค่ะ',
       'I was double charged for the spa',
+      // r5, a new school: credits of a package bought that do not show.
+      'ซื้อแพ็กเกจ 5 คลาสไปเมื่อวานแต่เครดิตยังไม่ขึ้นเลยค่ะ',
+      'โอนแล้วยอดไม่ขึ้นเลยค่ะ',
+      'I bought a package but my credits are not there',
+      "the top-up isn't showing in my account",
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
+    for (const text of ['ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
       expect(reportsProblem(text), text).toBe(false);
     }
+  });
+
+  it('hears a wish to book something, whatever it is', () => {
+    for (const text of ['I want to book a table for 2 tonight', 'อยากจองโต๊ะ 2 ที่คืนนี้ค่ะ', 'can I make a reservation?', 'ขอนัดวันเสาร์ค่ะ']) expect(asksToBook(text), text).toBe(true);
+    for (const text of ['เติมเงินแล้วเครดิตไม่เข้า', 'where is my order?', 'a bookshelf arrived broken']) expect(asksToBook(text), text).toBe(false);
   });
 
   it('hears a change to a booking already made, not a new booking', () => {

@@ -25,7 +25,8 @@ const COMPLAINT = new RegExp(
     'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source,
+    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)',
+    "\\b(?:credits?|balance|points?|top[- ]?ups?|payments?) (?:(?:is|are|has|have)(?: still)? not|(?:is|are|has|have)n'?t|still not|not) (?:there|showing|shown|show(?:ing)? up|credited|in my account)\\b",
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
@@ -82,6 +83,10 @@ const CHANGE_BOOKING = new RegExp(
 );
 
 export const reportsProblem = (text: string) => COMPLAINT.test(text);
+
+/** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
+const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation))\b/i;
+export const asksToBook = (text: string) => BOOK.test(text);
 
 export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);

@@ -660,6 +660,25 @@ export function likelyCaseTypes(taxonomy: Taxonomy, text: string, count = 3): st
     .map((r) => r.key);
 }
 
+/**
+ * The business's entries (case types, services, FAQ entries) a text is most like, best first: what
+ * the bot offers as one tap when it leans to a reading without being sure of it (bot/conversation
+ * decide.ts, "did you mean"), beside the reading itself.
+ */
+export function likelyReadings(taxonomy: Taxonomy, text: string, count = 3): Reading[] {
+  const index = indexFor(taxonomy);
+  const ev = evidence(index, textFeatures(text));
+  if (!ev) return [];
+  const ranked: { reading: Reading; score: number }[] = [];
+  index.classes.forEach((c, i) => {
+    if (c.source !== 'generic' && c.kind !== 'other' && ev.classScore[i] >= TYPE_MIN) ranked.push({ reading: { kind: c.kind as Reading['kind'], key: c.key }, score: ev.classScore[i] });
+  });
+  return ranked
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count)
+    .map((r) => r.reading);
+}
+
 /** How one example phrase of the business reads to the classifier when it has not seen it. */
 export interface ExampleReading {
   /** The entry it is an example of. */

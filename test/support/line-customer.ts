@@ -17,9 +17,9 @@ export interface LineCustomerHarness {
    * that goes before the answer to a customer's first message (docs/privacy.md) is apart, in
    * `notice`: `text` is the answer, as the customer reads it and acts on it.
    */
-  ask(userId: string, what: Said): Promise<{ text: string; quickReplies: { label?: string; data?: string; type: string }[]; notice?: Record<string, unknown> }>;
+  ask(userId: string, what: Said, to?: WebhookDoor): Promise<{ text: string; quickReplies: { label?: string; data?: string; type: string }[]; notice?: Record<string, unknown> }>;
   /** Sends and waits until the router has acted, for messages the bot answers with silence. */
-  tell(userId: string, text: string): Promise<void>;
+  tell(userId: string, text: string, to?: WebhookDoor): Promise<void>;
   /** Posts any LINE events, signed (to the default channel, or `to` another). */
   postEvents(events: unknown[], to?: WebhookDoor): Promise<Response>;
   close(): Promise<void>;
@@ -89,8 +89,8 @@ export async function startLineCustomerHarness(
     sys,
     send,
     postEvents,
-    async ask(userId, what) {
-      const event = await send(userId, what);
+    async ask(userId, what, to) {
+      const event = await send(userId, what, to);
       const delivery = await until(async () => line.state.deliveries.find((d) => d.replyToken === event.replyToken) ?? false, 15_000);
       const notice = delivery.messages.find(isPrivacyNotice);
       return {
@@ -102,8 +102,8 @@ export async function startLineCustomerHarness(
         quickReplies: delivery.messages.flatMap((m) => (m.quickReply?.items ?? []).map((i) => i.action as { label?: string; data?: string; type: string })),
       };
     },
-    async tell(userId, text) {
-      await send(userId, { text });
+    async tell(userId, text, to) {
+      await send(userId, { text }, to);
       await until(async () => (await sys.knex('messages').where({ direction: 'in', text }).whereNotNull('routed_at').first()) ?? false, 15_000);
     },
     async close() {
