@@ -10,8 +10,11 @@ import type { StarterKit } from '../core/contracts/tenants.ts';
  */
 
 export type Turn =
-  /** The customer types `say`; the bot's answer must contain every `told` (case-insensitive), and none of `notTold`. */
-  | { say: string; told?: string[]; notTold?: string[]; silent?: false }
+  /**
+   * The customer types `say`; the bot's answer must contain every `told` (case-insensitive), and none
+   * of `notTold`; no quick reply's label may start with one of `noButton`.
+   */
+  | { say: string; told?: string[]; notTold?: string[]; noButton?: string[]; silent?: false }
   /** The customer types `say` and the bot stays quiet (a person holds the conversation, a burst on a case). */
   | { say: string; silent: true }
   /** The customer taps the quick reply of the bot's last answer whose label starts with `tap`. */
@@ -1299,5 +1302,21 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     business: 'concierge',
     turns: [{ say: 'What does my membership include?' }],
     end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
+  // Tried by hand after r5: a hello at a new business (0.70) was asked "could you tell us a bit
+  // more?", and the order desk's welcome offered a booking it does not take.
+  {
+    name: 'r5 order desk: a hello is welcomed with what an order desk does, and no "Book" (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สวัสดีค่ะ', told: ['แจ้งปัญหาเรื่องคำสั่งซื้อ'], notTold: ['จองบริการ', 'รบกวนขอรายละเอียด'], noButton: ['จองบริการ'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r5 school: a hello is welcomed, not asked to say more (en)',
+    language: 'en',
+    business: 'school',
+    turns: [{ say: 'hi', told: ['welcome'], notTold: ['tell us a bit more'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
   },
 ];

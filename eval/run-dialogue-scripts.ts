@@ -115,6 +115,8 @@ function toldFailures(label: string, turn: Exclude<Turn, { silent: true }>, repl
   const out: string[] = [];
   for (const words of turn.told ?? []) if (!text.includes(words.toLowerCase())) out.push(`${label}: the answer does not say "${words}": ${JSON.stringify(reply.text)}`);
   for (const words of turn.notTold ?? []) if (text.includes(words.toLowerCase())) out.push(`${label}: the answer says "${words}": ${JSON.stringify(reply.text)}`);
+  const labels = reply.quickReplies.map((q) => q.label ?? '');
+  for (const words of ('noButton' in turn ? turn.noButton : undefined) ?? []) if (labels.some((l) => l.startsWith(words))) out.push(`${label}: a button says "${words}": ${JSON.stringify(labels)}`);
   return out;
 }
 

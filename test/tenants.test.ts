@@ -109,10 +109,18 @@ describe('a second business on the same deployment', () => {
       providers: Number((await h.sys.knex('providers').where({ org_id: second.org.id }).count({ n: '*' }))[0].n),
       faq: Number((await h.sys.knex('faq_entries').where({ org_id: second.org.id }).count({ n: '*' }))[0].n),
     });
+    // An order desk has nothing to book: its welcome and "tell us more" say what it does, in both languages.
+    const text = async (key: string, language: string) => (await h.sys.knex('templates').where({ org_id: second.org.id, key, language }).first()).body as string;
+    expect(await text('greeting_follow', 'en')).toContain('report a problem with an order or a top-up');
+    expect(await text('clarify_intent', 'th')).not.toContain('จองบริการ');
+    // The admin words one text their own way: applying the kit again leaves it.
+    const mine = 'Hi! Tell us your order number and what went wrong.';
+    expect((await api('PUT', '/api/v1/templates/clarify_intent/en', { body: mine }, second.key)).status).toBe(200);
     const before = await count();
     const again = await platform('POST', `/platform/v1/orgs/${second.org.id}/starter-kit`, { kit: 'order_desk' });
     expect(again.status).toBe(200);
-    expect(again.json.added).toEqual({ caseTypes: 0, services: 0, providers: 0, faq: 0, bookingStages: false });
+    expect(again.json.added).toEqual({ caseTypes: 0, services: 0, providers: 0, faq: 0, bookingStages: false, texts: 0 });
+    expect(await text('clarify_intent', 'en')).toBe(mine);
     const byAdmin = await api('POST', '/api/v1/starter-kit', { kit: 'order_desk' }, second.key);
     expect(byAdmin.json.added.caseTypes).toBe(0);
     expect(await count()).toEqual(before);

@@ -160,7 +160,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const complaint = (read.kind === 'booking' && reportsProblem(ctx.text)) || (read.kind === 'question' && saysWronglyCharged(ctx.text));
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
-  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : undefined;
+  // A hello alone is a greeting too: "สวัสดีค่ะ" at a new business (0.70) was asked "could you tell us a bit more?".
+  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
   const result: Classification = complaint
     ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
     : smallTalkAlone

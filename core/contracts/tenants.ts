@@ -141,7 +141,8 @@ export const kitApplied = z
   .object({
     kit: starterKit,
     /** What the kit added now; what the org already had under the same key is left as it is. */
-    added: z.object({ caseTypes: z.number().int(), services: z.number().int(), providers: z.number().int(), faq: z.number().int(), bookingStages: z.boolean() }),
+    /** `texts`: starting texts worded for this kind of business (those no one had edited; language by language). */
+    added: z.object({ caseTypes: z.number().int(), services: z.number().int(), providers: z.number().int(), faq: z.number().int(), bookingStages: z.boolean(), texts: z.number().int() }),
   })
   .meta({ id: 'StarterKitApplied' });
 

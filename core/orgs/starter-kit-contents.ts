@@ -1,4 +1,5 @@
 import type { StarterKit } from '../contracts/tenants.ts';
+import type { KindOfBusinessText } from '../templates/template-admin.ts';
 
 /**
  * What each starter kit holds, in the words of the business it is for (the seeds it comes from
@@ -13,6 +14,8 @@ interface KitContents {
   faq: { key: string; question: Named; answer: Named; keywords?: string[] }[];
   /** Stages added to the built-in booking pipeline, each after a built-in one. */
   extraStages: { key: string; label: Named; after: string; moves: string[] }[];
+  /** Starting texts in this business's words, where the product's speak of what it does not do (texts no one edited). */
+  texts?: KindOfBusinessText[];
 }
 
 export const KITS: Record<StarterKit, KitContents> = {
@@ -106,5 +109,18 @@ export const KITS: Record<StarterKit, KitContents> = {
       },
     ],
     extraStages: [],
+    // Nothing to book here: the welcome and the "tell us more" offer what an order desk does.
+    texts: [
+      {
+        key: 'greeting_follow',
+        th: 'สวัสดีค่ะ ยินดีต้อนรับนะคะ 👋\nแจ้งปัญหาเรื่องคำสั่งซื้อหรือการเติมเงิน หรือสอบถามได้ในแชทนี้เลย พิมพ์ภาษาไทยหรือภาษาอังกฤษก็ได้ค่ะ\nวันนี้ให้เราช่วยอะไรดีคะ?',
+        en: 'Hello and welcome! 👋\nYou can report a problem with an order or a top-up, or ask us anything, right here in this chat, in Thai or English.\nHow can we help you today?',
+      },
+      {
+        key: 'clarify_intent',
+        th: 'ขอบคุณที่ติดต่อมาค่ะ 😊 รบกวนขอรายละเอียดเพิ่มอีกนิดนะคะ พบปัญหาเกี่ยวกับคำสั่งซื้อ/การชำระเงิน หรือต้องการสอบถามคะ?',
+        en: 'Thanks for your message 😊 Could you tell us a bit more? Is there a problem with an order or payment, or do you have a question?',
+      },
+    ],
   },
 };

@@ -6,6 +6,7 @@ import { providerCreate } from '../contracts/providers.ts';
 import { createProvider, listProviderSettings } from '../providers/provider-settings.ts';
 import { createCaseType, createFaqEntry, createService, listCaseTypes, listFaqEntries, listServices } from '../understanding/taxonomy-admin.ts';
 import { KITS } from './starter-kit-contents.ts';
+import { rewordUneditedTexts } from '../templates/template-admin.ts';
 
 /**
  * A starter kit gives a new business its own vocabulary on day one: the case types, services,
@@ -18,13 +19,13 @@ export type KitActor = { type: 'api_key' | 'staff' | 'system'; id?: string | nul
 
 export interface KitResult {
   kit: StarterKit;
-  added: { caseTypes: number; services: number; providers: number; faq: number; bookingStages: boolean };
+  added: { caseTypes: number; services: number; providers: number; faq: number; bookingStages: boolean; texts: number };
 }
 
 export async function applyStarterKit(knex: Knex, orgId: string, kit: StarterKit, actor: KitActor, requestId?: string): Promise<KitResult> {
   const k = KITS[kit];
   const w = { orgId, actor, requestId };
-  const added: KitResult['added'] = { caseTypes: 0, services: 0, providers: 0, faq: 0, bookingStages: false };
+  const added: KitResult['added'] = { caseTypes: 0, services: 0, providers: 0, faq: 0, bookingStages: false, texts: 0 };
 
   // Each list through its owner, only what the org has no entry under the key of.
   const addMissing = async <E extends { key: string }>(entries: E[], have: Promise<{ key: string }[]>, create: (e: E) => Promise<unknown>) => {
@@ -51,5 +52,6 @@ export async function applyStarterKit(knex: Knex, orgId: string, kit: StarterKit
       added.bookingStages = true;
     }
   }
+  added.texts = await rewordUneditedTexts(knex, orgId, k.texts ?? [], actor, requestId);
   return { kit, added };
 }

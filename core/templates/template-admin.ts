@@ -133,3 +133,34 @@ export async function installStartingTexts(trx: Knex | Knex.Transaction, orgId: 
   const rows = texts.flatMap((t) => (['th', 'en'] as const).map((language) => ({ org_id: orgId, key: t.key, language, body: t[language], description: t.description })));
   if (rows.length) await trx('templates').insert(rows).onConflict(['org_id', 'key', 'language']).ignore();
 }
+
+/** A starting text worded for one kind of business (a starter kit's, core/orgs/starter-kit-contents.ts). */
+export type KindOfBusinessText = Omit<StartingText, 'description'>;
+
+/**
+ * Words the org's starting texts for its kind of business (an order desk has nothing to book, so its
+ * welcome does not offer a booking): only texts never changed since they were installed
+ * (`updated_at` still its `created_at`; the table's trigger moves it on any change, this one's
+ * included), so an admin's own wording always stays. Returns how many texts changed, language by
+ * language.
+ */
+export async function rewordUneditedTexts(db: Knex, orgId: string, texts: readonly KindOfBusinessText[], actor: { type: 'api_key' | 'staff' | 'system'; id?: string | null }, requestId?: string): Promise<number> {
+  if (texts.length === 0) return 0;
+  return changingOrg(db, orgId, async (trx) => {
+    let changed = 0;
+    for (const t of texts) {
+      for (const language of ['th', 'en'] as const) {
+        const [row] = await trx('templates')
+          .where({ org_id: orgId, key: t.key, language })
+          .whereRaw('updated_at = created_at')
+          .whereNot('body', t[language])
+          .update({ body: t[language] })
+          .returning(['id', 'body']);
+        if (!row) continue;
+        changed++;
+        await recordAudit(trx, { orgId, actorType: actor.type, actorId: actor.id ?? null, action: 'template.updated', subjectType: 'template', subjectId: row.id, details: { key: t.key, language, to: t[language], by: 'starter_kit' }, requestId });
+      }
+    }
+    return changed;
+  });
+}
