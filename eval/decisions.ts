@@ -3,7 +3,7 @@ import type { CustomerContext } from '../bot/conversation/customer-context.ts';
 import { NOTHING_LIKELY, type Decision, type Likely } from '../bot/conversation/decision.ts';
 import type { Classification } from '../core/understanding/classification.ts';
 import { likelyCaseTypes, likelyReadings } from '../core/understanding/offline-classifier.ts';
-import type { Taxonomy } from '../core/understanding/taxonomy.ts';
+import { serviceNamedIn, type Taxonomy } from '../core/understanding/taxonomy.ts';
 import type { EvalMessage, Prediction } from './run-eval.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { EvalMessage, Prediction } from './run-eval.ts';
  * decision a new customer gets, not a proxy for it.
  *
  * - **acted**: a case opened with a type, a booking started (of a service, or asking which), a FAQ
- *   entry answered. Wrong when the message is not that: another kind, another type or service or
+ *   entry answered, a service's price answered. Wrong when the message is not that: another kind, another type or service or
  *   entry, or a question without an entry answered with one.
  * - **to a person**: handed over, or a question without an answer (the conversation waits for one).
  * - **asked**: "did you mean X or Y?", the four choices, "which problem is it?", "what happened?":
@@ -66,6 +66,10 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
       return { outcome: 'acted', right: m.kind === 'booking' && (d.dialogue.serviceKey === undefined || d.dialogue.serviceKey === m.bookingType) };
     case 'faq':
       return { outcome: 'acted', right: m.kind === 'question' && m.faqKey === d.faqKey };
+    // A service's price, answered from the service: right for a question (the sets do not say which
+    // service a question is about) or a booking of that service.
+    case 'service_price':
+      return { outcome: 'acted', right: m.kind === 'question' || (m.kind === 'booking' && m.bookingType === d.serviceKey) };
     case 'handoff':
     case 'no_answer':
     // A receipt asked for by a conversation's first message: a new customer has no document yet, so a person sees to it.
@@ -86,7 +90,9 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
  * types offered first, the readings offered beside one it leans to).
  */
 export async function decideAll(preds: Prediction[], actWhenSure?: number, taxonomy?: Taxonomy): Promise<Decided[]> {
-  const likely: Likely = taxonomy ? { caseTypes: async (text) => likelyCaseTypes(taxonomy, text), readings: async (text) => likelyReadings(taxonomy, text) } : NOTHING_LIKELY;
+  const likely: Likely = taxonomy
+    ? { caseTypes: async (text) => likelyCaseTypes(taxonomy, text), readings: async (text) => likelyReadings(taxonomy, text), serviceNamed: async (text) => serviceNamedIn(taxonomy, text) }
+    : NOTHING_LIKELY;
   const out: Decided[] = [];
   for (const p of preds) {
     const decision = await decide(loneMessage(p.message.text, p.result, actWhenSure), async () => p.result, likely);

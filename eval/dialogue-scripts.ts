@@ -1319,4 +1319,109 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'hi', told: ['welcome'], notTold: ['tell us a bit more'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A sixth round (r6), written on 2026-11-27 before the bot saw it, at the same new businesses:
+  // prices asked, questions no one wrote an answer for, details in one long message, a status.
+  // 7 of 14 passed at the first run: prices were asked back (the price is the service's own, now
+  // answered from it), questions no one wrote an answer for were asked back instead of going to a
+  // person, "a family of 5" was not read as five people, and the quote's FAQ got "did you mean".
+  {
+    name: 'r6 school: is there a class on Sunday, then the time and one person (th)',
+    language: 'th',
+    business: 'school',
+    turns: [{ say: 'มีคลาสทำอาหารไทยวันอาทิตย์ไหมคะ' }, { say: 'บ่ายโมงค่ะ 1 คน', told: ['คลาสทำอาหารไทย'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r6 school: the price of a private lesson is answered from the service (en)',
+    language: 'en',
+    business: 'school',
+    turns: [{ say: 'how much is the private lesson?', told: ['3,500'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r6 school: the price of the Thai cooking class is answered from the service (th)',
+    language: 'th',
+    business: 'school',
+    turns: [{ say: 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', told: ['1,800'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r6 school: can a ten-year-old join is for a person, not a booking (th)',
+    language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกสาวอยากเรียนทำอาหารค่ะ อายุ 10 ขวบ เรียนได้ไหมคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r6 tour: a family of five, a day trip on 20 December at 7am, in one message (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'Hi! We are a family of 5 looking for a private day trip to Kanchanaburi on Dec 20, starting 7am', told: ['Private day trip'] }, { say: 'yes' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: '2026-12-20', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r6 tour: a driver who drove dangerously is a supplier problem (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'คนขับรถที่มารับที่สนามบินขับเร็วมากค่ะ น่ากลัวมาก ไม่ประทับใจเลย' }, { tap: 'ปัญหาจากซัพพลายเออร์', told: ['C-'] }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r6 tour: what the multi-day tour includes is for a person (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: "What's included in the multi-day tour?", notTold: ['How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r6 tour: a quote for Chiang Mai, 4 days, 6 people at New Year (th)',
+    language: 'th',
+    business: 'tour_operator',
+    // First run: the FAQ on quotes at 0.53 was offered first among two ("did you mean"), not
+    // answered: one tap to the answer is what a reading below the level gets; kept so.
+    turns: [{ say: 'ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คน ช่วงปีใหม่ค่ะ' }, { tap: 'ขอใบเสนอราคาได้', told: ['ใบเสนอราคา'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r6 order desk: an order not delivered with its number (en)',
+    language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'my order 55123 still not delivered after 2 hours', told: ['C-'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r6 order desk: "ยอดไม่ขึ้นค่ะ" with the order number (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สั่งไปแล้วยอดไม่ขึ้นค่ะ ออเดอร์ 77881', told: ['C-'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r6 order desk: paying with TrueMoney, which no one wrote an answer for, goes to a person (en)',
+    language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'can I pay with TrueMoney?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r6 order desk: a top-up not credited, then "ได้ยังคะ" gets the status (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงิน 300 บาทไม่เข้าค่ะ ออเดอร์ 99001', told: ['C-'] }, { say: 'ได้ยังคะ', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r6 concierge: golf on Saturday for four, then the time (th)',
+    language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'อยากจองผ่านคอนเซียร์จค่ะ สนามกอล์ฟเสาร์นี้ 4 คน' }, { say: '7 โมงเช้าค่ะ', told: ['4'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r6 concierge: is my membership still active (en)',
+    language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'Is my membership still active?' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
 ];

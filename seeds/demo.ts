@@ -856,6 +856,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Hello and welcome! 👋\nYou can book a service or report a problem right here in this chat, in Thai or English.\nHow can we help you today?',
   },
   {
+    key: 'service_price',
+    description: 'The customer asked the price of a service: {{service}} and its price per person, {{amount}}; a button books it.',
+    th: '{{service}} ราคา {{amount}} ต่อท่านค่ะ หากต้องการจอง แตะปุ่มด้านล่างได้เลยนะคะ',
+    en: '{{service}} is {{amount}} per person. Tap below to book it.',
+  },
+  {
     key: 'documents_links',
     description: 'The customer asked for their receipt: {{documents}} lists their latest documents, each with its link.',
     th: 'เอกสารล่าสุดของคุณค่ะ แตะลิงก์เพื่อเปิดไฟล์ PDF ได้เลยนะคะ\n{{documents}}',

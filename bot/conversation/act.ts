@@ -31,7 +31,7 @@ import { joinClientInChat } from '../../core/members/corporate-notices.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import { listDocuments } from '../../core/documents/documents.ts';
 import { documentDate, documentWords } from '../../core/documents/document-words.ts';
-import { formatMinorUnits } from '../../core/templates/format-money.ts';
+import { formatMinorUnits, formatMoney } from '../../core/templates/format-money.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
@@ -289,6 +289,19 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       if (!faq) return say([{ kind: 'text', text: await t('faq_no_match') }]).then(() => undefined);
       await say([{ kind: 'text', text: faq.answer[ctx.language] }]);
       return;
+    }
+    case 'service_price': {
+      const service = await activeService(trx, ctx.orgId, decision.serviceKey);
+      if (service?.price) {
+        const name = service.name[ctx.language] || service.name.en || service.name.th || service.key;
+        // The text says "tap below to book it": the button is the service, as the list of services shows it.
+        const book: Action = { type: 'postback', label: name, data: replyData('service', service.key), displayText: name };
+        const talk = await t('label_talk_to_person');
+        await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
+        return;
+      }
+      // No price set for it: a person answers, as for any question the bot has no answer to.
+      return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
     }
     case 'no_answer':
       // The question waits for a person, who sees it in the conversation.

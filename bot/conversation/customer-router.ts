@@ -9,6 +9,7 @@ import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
 import { detectLanguage } from '../../core/understanding/extract-fields.ts';
 import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
+import { serviceNamedIn } from '../../core/understanding/taxonomy.ts';
 import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
 import type { StaffDeps } from '../../core/staff/staff-desk.ts';
 import { act, type ActDeps } from './act.ts';
@@ -70,6 +71,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   const likely: Likely = {
     caseTypes: async (text) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text),
     readings: async (text) => likelyReadings(await deps.taxonomies.of(ctx.orgId), text),
+    serviceNamed: async (text) => serviceNamedIn(await deps.taxonomies.of(ctx.orgId), text),
   };
   const decision = await decide(ctx, classify, likely).catch((err: unknown): Decision => {
     if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };

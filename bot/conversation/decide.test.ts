@@ -137,9 +137,13 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'open sunday?' }), faq.classify)).toEqual({ do: 'did_you_mean', options: [{ kind: 'question', key: 'hours' }] });
     // Below it, or a question no entry answers: the four choices, as before.
     const below = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.01 }));
-    expect(await decide(context({ text: 'trip?' }), below.classify, likely)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'a trip' }), below.classify, likely)).toEqual({ do: 'clarify' });
+    // Put as a question, it is one a person answers (below).
+    expect(await decide(context({ text: 'trip?' }), below.classify, likely)).toEqual({ do: 'no_answer' });
     const unnamed = classifier(answer({ kind: 'question', confidence: ACT_CONFIDENCE - 0.1 }));
-    expect(await decide(context({ text: 'is the pool heated in winter' }), unnamed.classify, likely)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'about the pool' }), unnamed.classify, likely)).toEqual({ do: 'clarify' });
+    // A question no entry answers: a person, as when the classifier is sure of it.
+    expect(await decide(context({ text: 'is the pool heated in winter' }), unnamed.classify, likely)).toEqual({ do: 'no_answer' });
     // Asked once already: a person, as for any second unsure answer.
     const askedOnce: Dialogue = { kind: 'clarify', text: 'trip', messageId: 'm-0', expiresAt: LATER };
     expect(await decide(context({ text: 'a trip', dialogue: askedOnce }), trip.classify, likely)).toEqual({ do: 'handoff', unsure: true });
@@ -153,6 +157,31 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'I want to book a table for 2 tonight', takesBookings: true }), other.classify)).toEqual({ do: 'clarify' });
     const problem = classifier(answer({ kind: 'case', caseType: 'order_late', confidence: 0.9 }));
     expect(await decide(context({ text: 'my booking never arrived', takesBookings: false }), problem.classify)).toEqual({ do: 'open_case', caseType: 'order_late' });
+  });
+
+  it('hands a question it cannot place to a person, unless it is sure the question is off its topic', async () => {
+    const unsure = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.12 }));
+    for (const text of ['can I pay with TrueMoney?', 'ลูกสาวอยากเรียนทำอาหารค่ะ อายุ 10 ขวบ เรียนได้ไหมคะ', "What's included in the multi-day tour", 'จ่ายผ่านทรูมันนี่ได้หรือเปล่าคะ']) {
+      expect(await decide(context({ text }), unsure.classify), text).toEqual({ do: 'no_answer' });
+    }
+    // Not put as a question: asked back, as before.
+    expect(await decide(context({ text: 'my friend told me about you' }), unsure.classify)).toEqual({ do: 'clarify' });
+    const offTopic = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9 }));
+    expect(await decide(context({ text: 'what is the capital of France?' }), offTopic.classify)).toEqual({ do: 'clarify' });
+  });
+
+  it('answers the price of a service the message names, unless the FAQ answers it or it is a complaint', async () => {
+    const likely = { ...NOTHING_LIKELY, serviceNamed: async (text: string) => (/private lesson|เรียนตัวต่อตัว/i.test(text) ? 'private_lesson' : undefined) };
+    const unsure = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.45 }));
+    expect(await decide(context({ text: 'how much is the private lesson?' }), unsure.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
+    expect(await decide(context({ text: 'เรียนตัวต่อตัวราคาเท่าไหร่คะ' }), unsure.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
+    // The business's own FAQ answer on prices wins.
+    const faq = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.95 }));
+    expect(await decide(context({ text: 'how much is the private lesson?' }), faq.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
+    // A price in a complaint is the complaint's.
+    expect(await decide(context({ text: 'you charged me 5,000 for the private lesson, the price is 3,500' }), unsure.classify, likely)).toMatchObject({ do: 'pick_case_type' });
+    // No service named: as before.
+    expect(await decide(context({ text: 'how much?' }), unsure.classify, likely)).toEqual({ do: 'no_answer' });
   });
 
   it('hands the customer to a person when it is unsure twice running, not a third ask', async () => {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -173,6 +173,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "Cancel my massage tomorrow" reads like a booking of it too; the bot cannot change a booking
   // made, so a person does (the inbox), rather than a new booking being started.
   if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
+  // "How much is the private lesson?" names a service: its price is the business's own fact, answered
+  // from the service, unless an FAQ entry answers it (the business's own words win), or it is a complaint.
+  const priced = !complaint && !ctx.openCase && asksPrice(ctx.text) && !answersFromFaq(result, ctx) ? await likely.serviceNamed(ctx.text) : undefined;
+  if (priced) return { do: 'service_price', serviceKey: priced };
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
   const sure = sureEnough(result, ctx) && !past;
   // With a case open, what the customer says is about it, unless it is clearly a booking or a
@@ -215,6 +219,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     for (const r of await likely.readings(ctx.text)) if (!options.some((o) => sameReading(o, r))) options.push(r);
     return { do: 'did_you_mean', options: options.slice(0, LEANING_OPTIONS) };
   }
+  // A question the bot cannot place ("can I pay with TrueMoney?", "ลูกสาวอายุ 10 ขวบ เรียนได้ไหมคะ"):
+  // a person answers it, as a question no FAQ entry answers is, rather than "tell us a bit more".
+  // Not one the classifier is sure is off the business's topic ("what is the weather tomorrow?").
+  const surelyOffTopic = result.otherType === 'out_of_scope' && result.confidence >= actThreshold(ctx);
+  if (!sure && !askedBefore && !past && !smallTalk(result) && !surelyOffTopic && asksQuestion(ctx.text)) return { do: 'no_answer' };
   if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':

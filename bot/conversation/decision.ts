@@ -47,8 +47,10 @@ export const LIKELY_CASE_TYPES = 3;
 export interface Likely {
   caseTypes(text: string): Promise<string[]>;
   readings(text: string): Promise<Reading[]>;
+  /** The service the text names by its name or a keyword (core/understanding/taxonomy.ts `serviceNamedIn`). */
+  serviceNamed(text: string): Promise<string | undefined>;
 }
-export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [] };
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined };
 
 /** The entry a reading names, if it names one (a question may be one no FAQ entry answers). */
 export function readingOf(r: Classification): Reading | undefined {
@@ -99,6 +101,8 @@ export type Decision =
   | { do: 'satisfaction_comment'; caseId: string; comment: string }
   | { do: 'satisfaction_skip' }
   | { do: 'faq'; faqKey: string }
+  /** "How much is the private lesson?": the service's own price, with a button to book it (a person when it has none). */
+  | { do: 'service_price'; serviceKey: string }
   | { do: 'no_answer' }
   | { do: 'clarify' }
   /** The customer picks the type of their problem from a list that starts with the `likely` ones. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDocuments, asksForStatus, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -36,6 +36,15 @@ describe('what else a message may be', () => {
     for (const text of ['ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
       expect(reportsProblem(text), text).toBe(false);
     }
+  });
+
+  it('hears a price asked, and a message put as a question', () => {
+    for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost']) expect(asksPrice(text), text).toBe(true);
+    for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ']) expect(asksPrice(text), text).toBe(false);
+    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ']) {
+      expect(asksQuestion(text), text).toBe(true);
+    }
+    for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า']) expect(asksQuestion(text), text).toBe(false);
   });
 
   it('hears a wish to book something, whatever it is', () => {

@@ -84,6 +84,21 @@ const CHANGE_BOOKING = new RegExp(
 
 export const reportsProblem = (text: string) => COMPLAINT.test(text);
 
+/** "ราคาเท่าไหร่คะ", "how much is ...": the customer asks what something costs (a quotation, ใบเสนอราคา, is not a price asked). */
+const PRICE = /(?<!ใบเสนอ)ราคา|เท่าไหร่|เท่าไร|กี่บาท|ค่าเรียน|ค่าบริการ|\bhow much\b|\bprices?\b|\bcosts?\b|\brates?\b|\bfees?\b/i;
+export const asksPrice = (text: string) => PRICE.test(text);
+
+/**
+ * A message put as a question: a question mark, a Thai question word at its end ("เรียนได้ไหมคะ",
+ * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
+ */
+const QUESTION = new RegExp(
+  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ที่ไหน|เมื่อไหร่|กี่โมง|หรือยัง)${POLITE}[\\s?!.]*$` +
+    `|^\\s*(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b`,
+  'i',
+);
+export const asksQuestion = (text: string) => QUESTION.test(text);
+
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
 const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation))\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);

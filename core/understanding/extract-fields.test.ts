@@ -347,6 +347,8 @@ describe('party size', () => {
     ['two people', 2],
     ['4 of us', 4],
     ['we are 4', 4],
+    ['We are a family of 5 looking for a private day trip', 5],
+    ['a family of four', 4],
     ['4 adults', 4],
     ['2 adults and 1 child', 3],
     ['2 adults, 2 kids', 4],

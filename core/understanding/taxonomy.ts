@@ -28,3 +28,20 @@ export const taxonomySchema = z.object({
 export type TaxonomyEntry = z.infer<typeof taxonomyEntrySchema>;
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
+
+/**
+ * The service a text names, by its name (Thai or English) or one of its keywords, the longest match
+ * first ("private lesson", "คลาสทำอาหารไทย"): what a question about a price is about. Undefined when
+ * it names none.
+ */
+export function serviceNamedIn(taxonomy: Taxonomy, text: string): string | undefined {
+  const said = text.toLowerCase();
+  let best: { key: string; length: number } | undefined;
+  for (const s of taxonomy.bookingTypes) {
+    for (const words of [s.name.en, s.name.th, ...s.keywords]) {
+      const w = words?.trim().toLowerCase();
+      if (w && w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: s.key, length: w.length };
+    }
+  }
+  return best?.key;
+}

@@ -6,7 +6,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  *
  * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons",
  * "2 pax", "3 guests", "2 ppl", "two people", "for 4 people", "for 2", "for two", "table for 4",
- * "party of 6", "group of 8", "4 of us", "we are 4"; adults and children: "2 adults", "ผู้ใหญ่ 2",
+ * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4"; adults and children: "2 adults", "ผู้ใหญ่ 2",
  * "ผู้ใหญ่ 2 ท่าน", "2 adults and 1 child", "ผู้ใหญ่ 2 เด็ก 1" are summed (children, kids, infants,
  * babies, เด็ก, ทารก all count as people: 3 here).
  * Precedence: adults + children, then a count with a people word, then "for N" / "party of N";
@@ -33,10 +33,10 @@ const CHILDREN_RE = new RegExp(
 );
 const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*${PEOPLE}`, 'gi');
 const GROUP_RE = new RegExp(
-  `(?:\\b(?:party|group|table)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
+  `(?:\\b(?:party|group|table|family|team)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
     `|\\b(?:table\\s+|booking\\s+|reservation\\s+|book\\s+)?for\\s+(?<n2>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})` +
     `|(?<![\\d.,])(?<n3>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+of\\s+us\\b` +
-    `|\\bwe(?:'re|\\s+are)\\s+(?:a\\s+(?:group|party)\\s+of\\s+)?(?<n4>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC}))` +
+    `|\\bwe(?:'re|\\s+are)\\s+(?:a\\s+(?:group|party|family|team)\\s+of\\s+)?(?<n4>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC}))` +
     `(?!\\d|[:./]\\d)`,
   'gi',
 );
