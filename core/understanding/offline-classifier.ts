@@ -647,17 +647,7 @@ function asksAboutOnly(f: TextFeatures, fields: Classification['fields']): boole
  * the offline index only.
  */
 export function likelyCaseTypes(taxonomy: Taxonomy, text: string, count = 3): string[] {
-  const index = indexFor(taxonomy);
-  const ev = evidence(index, textFeatures(text));
-  if (!ev) return [];
-  const ranked: { key: string; score: number }[] = [];
-  index.classes.forEach((c, i) => {
-    if (c.source === 'case' && ev.classScore[i] >= TYPE_MIN) ranked.push({ key: c.key, score: ev.typeScore[i] });
-  });
-  return ranked
-    .sort((a, b) => b.score - a.score)
-    .slice(0, count)
-    .map((r) => r.key);
+  return mostLike(taxonomy, text, count, (c, i, ev) => (c.source === 'case' ? ev.typeScore[i] : undefined)).map((c) => c.key);
 }
 
 /**
@@ -666,17 +656,23 @@ export function likelyCaseTypes(taxonomy: Taxonomy, text: string, count = 3): st
  * decide.ts, "did you mean"), beside the reading itself.
  */
 export function likelyReadings(taxonomy: Taxonomy, text: string, count = 3): Reading[] {
+  return mostLike(taxonomy, text, count, (c, i, ev) => (c.source !== 'generic' && c.kind !== 'other' ? ev.classScore[i] : undefined)).map((c) => ({ kind: c.kind as Reading['kind'], key: c.key }));
+}
+
+/** The classes a text is most like, by the score `scoreOf` gives those it ranks (of the classes that score at least TYPE_MIN), best first. */
+function mostLike(taxonomy: Taxonomy, text: string, count: number, scoreOf: (c: IndexedClass, i: number, ev: Evidence) => number | undefined): IndexedClass[] {
   const index = indexFor(taxonomy);
   const ev = evidence(index, textFeatures(text));
   if (!ev) return [];
-  const ranked: { reading: Reading; score: number }[] = [];
+  const ranked: { c: IndexedClass; score: number }[] = [];
   index.classes.forEach((c, i) => {
-    if (c.source !== 'generic' && c.kind !== 'other' && ev.classScore[i] >= TYPE_MIN) ranked.push({ reading: { kind: c.kind as Reading['kind'], key: c.key }, score: ev.classScore[i] });
+    const score = ev.classScore[i] >= TYPE_MIN ? scoreOf(c, i, ev) : undefined;
+    if (score !== undefined) ranked.push({ c, score });
   });
   return ranked
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
-    .map((r) => r.reading);
+    .map((r) => r.c);
 }
 
 /** How one example phrase of the business reads to the classifier when it has not seen it. */
