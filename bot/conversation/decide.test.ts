@@ -685,6 +685,14 @@ describe('deciding what a customer message leads to', () => {
         expect(await decide(context({ text: neither, dialogue }), classify), neither).toEqual({ do: 'handoff', unsure: true });
       }
       expect(asked).toEqual([]);
+      // A third reading (one the bot leaned to, with what else the message is most like), and a
+      // "yes" to the only one offered.
+      const three: Dialogue = { ...dialogue, options: [...options, { kind: 'question', key: 'class_prices' }] };
+      for (const third of ['3', 'the third one', 'ข้อ 3 ค่ะ']) expect(await decide(context({ text: third, dialogue: three }), classify), third).toEqual({ do: 'faq', faqKey: 'class_prices' });
+      const one: Dialogue = { ...dialogue, options: [options[1]] };
+      for (const yes of ['yes', 'ใช่ค่ะ', 'ใช่แล้วครับ', 'Yes!']) expect(await decide(context({ text: yes, dialogue: one }), classify), yes).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class', partySize: 3 } });
+      // "yes" to two is not a choice between them.
+      expect(await decide(context({ text: 'yes', dialogue }), classify)).not.toMatchObject({ do: 'open_case' });
       // Without options offered, "2" is not a choice (it is read as usual), nor is a longer message.
       expect(await decide(context({ text: '2', dialogue: { ...dialogue, options: undefined } }), classify)).not.toMatchObject({ do: 'open_case' });
       expect((await decide(context({ text: 'the first one was my order', dialogue }), classify)).do).not.toBe('open_case');

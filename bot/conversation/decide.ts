@@ -126,7 +126,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
   // "The first one", "2", "neither" typed in answer to "did you mean ...?".
   const offered = dialogue?.kind === 'clarify' ? dialogue.options : undefined;
-  const typed = offered?.length || dialogue?.kind === 'pick_case_type' ? typedChoice(ctx.text) : undefined;
+  const typed = offered?.length || dialogue?.kind === 'pick_case_type' ? typedChoice(ctx.text, offered?.length) : undefined;
   if (typed === 'neither') return { do: 'handoff', unsure: true };
   if (typed !== undefined && offered?.[typed]) return actOnPick(ctx, offered[typed]);
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.

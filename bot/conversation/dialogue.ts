@@ -102,15 +102,22 @@ export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
 /** "1", "the second", "ข้อแรก", "อันที่ 2": which of the offered choices, typed. */
 const FIRST = /^(1|#1|no\.? ?1|(the )?first( one)?|ข้อ ?(แรก|1|หนึ่ง)|อัน(แรก|ที่ ?1|ที่หนึ่ง)|แบบแรก)$/i;
 const SECOND = /^(2|#2|no\.? ?2|(the )?second( one)?|ข้อ ?(สอง|2|ที่ ?2|ที่สอง)|อัน(ที่ ?2|ที่สอง|หลัง)|แบบที่สอง)$/i;
+const THIRD = /^(3|#3|no\.? ?3|(the )?third( one)?|ข้อ ?(สาม|3|ที่ ?3|ที่สาม)|อัน(ที่ ?3|ที่สาม)|แบบที่สาม)$/i;
+/** "Yes", "ใช่ค่ะ": the one choice offered, when only one was. */
+const YES = /^(yes|yep|yeah|yup|correct|right|that'?s (it|right)|ใช่|ใช่แล้ว|ถูกต้อง|ถูก)$/i;
 /** "Neither", "none of them", "ไม่ใช่ทั้งคู่": none of the offered choices. */
 const NEITHER = /^(no|nope|neither( of them| one)?|none( of (them|these))?|not (those|these|them)|ไม่ใช่|ไม่ใช่ทั้ง(คู่|สอง(อย่าง|ข้อ)?)|ไม่ใช่ค่ะ|ไม่ใช่ครับ|ไม่มีข้อไหน(ตรง|ใช่)?)$/i;
 const bare = (text: string) => text.trim().replace(/[\s.!?~]+$/u, '').replace(/\s*(ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)$/u, '').trim();
 
-/** Which offered choice a typed answer names: 0 or 1, 'neither', or undefined when it names none. */
-export function typedChoice(text: string): 0 | 1 | 'neither' | undefined {
+/**
+ * Which offered choice a typed answer names: its place (0, 1, 2), 'neither', or undefined when it
+ * names none. A "yes" names the choice when it was the only one (`offered`).
+ */
+export function typedChoice(text: string, offered = 2): 0 | 1 | 2 | 'neither' | undefined {
   const t = bare(text);
-  if (FIRST.test(t)) return 0;
+  if (FIRST.test(t) || (offered === 1 && YES.test(t))) return 0;
   if (SECOND.test(t)) return 1;
+  if (THIRD.test(t)) return 2;
   if (NEITHER.test(t) || NEITHER.test(text.trim())) return 'neither';
   return undefined;
 }
