@@ -71,12 +71,14 @@ const NOT_BOOKING = new RegExp(
 );
 
 /**
- * "Cancel my massage tomorrow", "ขอเลื่อนนัดนวดเป็นวันศุกร์": a change to a booking already made. It
- * names a service and a day, so it reads like a new booking of it; only staff change a booking.
+ * "Cancel my massage tomorrow", "ขอเลื่อนนัดนวดเป็นวันศุกร์", "ขอเปลี่ยนเวลานวดพรุ่งนี้เป็น 5 โมงเย็น": a
+ * change to a booking already made. It names a service and a day, so it reads like a new booking
+ * of it; only staff change a booking. (Read outside a booking being made: inside one, "เปลี่ยนเวลา
+ * เป็น 5 โมง" corrects its slot, booking-slots.ts.)
  */
 const CHANGE_BOOKING = new RegExp(
   [
-    'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)(?:นัด|จอง|ที่จอง)', 'ที่จองไว้', 'ที่นัดไว้',
+    'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)', 'ที่จองไว้', 'ที่นัดไว้',
     '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already )?booked\\b', '\\bmy (?:booking|reservation|appointment)\\b',
   ].join('|'),
   'i',
