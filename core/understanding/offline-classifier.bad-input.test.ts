@@ -172,9 +172,12 @@ describe('a 200-class taxonomy', () => {
 
   it('has 200 classes and builds its index in well under a second', () => {
     expect(taxonomy.caseTypes).toHaveLength(200);
-    const t0 = performance.now();
+    // This thread's processor time, not the clock's: the build is synchronous, and other work on a
+    // busy machine (CI runs beside other suites) stretches the clock, not what the build costs.
+    const t0 = process.threadCpuUsage();
     buildIndex(taxonomy);
-    expect(performance.now() - t0).toBeLessThan(1500); // the benchmark holds it to 500 ms; tests run on busy machines
+    const cpu = process.threadCpuUsage(t0);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1500); // the benchmark holds it to 500 ms
   });
 
   it('finds the one class a message is about', () => {
