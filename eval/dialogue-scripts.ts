@@ -1485,4 +1485,85 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'แอดมินคะ ช่วยดูให้หน่อยค่ะ เติมเงินไม่เข้า 500 บาท ออเดอร์ 123456', told: ['C-'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // An eighth round (r8), written on 2026-11-27 before the bot saw it, at the new businesses again:
+  // 2 of 10 passed at the first run (each says what it met). With two or three examples a class, a
+  // new business's classifier is rarely sure: what matters is that one tap reaches the right answer.
+  {
+    name: 'r8 school: two spots in the Thai cooking class next Saturday at 10am (en)',
+    language: 'en',
+    business: 'school',
+    turns: [{ say: 'Can I book 2 spots in the Thai cooking class next Saturday at 10am?', told: ['Thai cooking class'] }, { say: 'yes' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r8 school: my package credits disappeared (en)',
+    language: 'en',
+    business: 'school',
+    turns: [{ say: 'my package credits disappeared from my account', told: ['C-'] }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r8 tour: the guide did not come, 40 minutes in the lobby (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ไกด์ไม่มาตามนัดค่ะ รอที่ล็อบบี้โรงแรมมา 40 นาทีแล้ว', notTold: ['กี่ท่าน'] }, { tap: 'ปัญหาจากซัพพลายเออร์', told: ['C-'] }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r8 tour: "do you do airport pickups?" is shown the airport transfer (en)',
+    language: 'en',
+    business: 'tour_operator',
+    // The script's own mistake at the first run: a question the bot leans to below 50 % (0.45) goes to
+    // a person, who can say yes and book it; the rule is meant so.
+    turns: [{ say: 'do you do airport pickups?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r8 tour: a transfer from BKK to Pattaya on Dec 3 at 11pm for 3, in one line (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'I need a transfer from BKK airport to Pattaya on Dec 3 at 11pm for 3 people', told: ['Airport transfer'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: '2026-12-03', time: '23:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r8 order desk: a game top-up ordered two hours ago not received, with the order (th)',
+    language: 'th',
+    business: 'order_desk',
+    // A reading at 0.14 with one close behind: the customer taps which (one tap).
+    turns: [{ say: 'สั่งเติมเกมไป 2 ชั่วโมงแล้วยังไม่ได้เลยค่ะ ออเดอร์ 56789' }, { tap: 'ยอดไม่ขึ้น', told: ['C-'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r8 order desk: the app keeps crashing at log-in (en)',
+    language: 'en',
+    business: 'order_desk',
+    // First run: asked back ("tell us a bit more"); crashing is a problem now, its type picked.
+    turns: [{ say: 'the app keeps crashing when I try to log in' }, { tap: 'System error', told: ['C-'] }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r8 order desk: does a top-up take long (th)',
+    language: 'th',
+    business: 'order_desk',
+    // First run: the list of problem types ("รอนาน" read as a complaint, 0.71 as a top-up problem);
+    // now a question with the FAQ entry among the readings offered.
+    turns: [{ say: 'เติมเงินต้องรอนานไหมคะ', told: ['หมายถึง'] }, { tap: 'เติมเงินแล้วเข้ากี่', told: ['5 นาที'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r8 concierge: the golf club has no reservation under my name (en)',
+    language: 'en',
+    business: 'concierge',
+    // First run: asked back (0.20); "says there's no reservation" is a problem now, its type picked.
+    turns: [{ say: "I booked golf through you but the club says there's no reservation under my name" }, { tap: 'Partner booking', told: ['C-'] }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r8 concierge: how to become a member (th)',
+    language: 'th',
+    business: 'concierge',
+    // First run: the list of problem types; put as a question, it is offered with the FAQ now.
+    turns: [{ say: 'สมัครสมาชิกยังไงคะ', told: ['หมายถึง'] }, { tap: 'สอบถามสมาชิก', told: ['C-'] }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
 ];

@@ -157,14 +157,20 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
-  const complaint = (read.kind === 'booking' && reportsProblem(ctx.text)) || (read.kind === 'question' && saysWronglyCharged(ctx.text));
+  // So is a problem the classifier leaves unsure or out of scope when its words say something went
+  // wrong ("ไกด์ไม่มาตามนัดค่ะ" at a new tour operator, 0.07): a problem of a type the customer
+  // picks, the classifier's guess first, rather than "could you tell us a bit more?".
+  const complaint = ((read.kind === 'booking' || read.kind === 'other') && reportsProblem(ctx.text)) || (read.kind === 'question' && saysWronglyCharged(ctx.text));
+  const problemWords = read.kind === 'case' && read.confidence < LEANS_TO && reportsProblem(ctx.text);
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
   // A hello alone is a greeting too: "สวัสดีค่ะ" at a new business (0.70) was asked "could you tell us a bit more?".
   const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
   const result: Classification = complaint
-    ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
-    : smallTalkAlone
+    ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
+    : problemWords
+      ? { ...read, confidence: LEANS_TO }
+      : smallTalkAlone
       ? { ...read, kind: 'other', otherType: smallTalkAlone, caseType: undefined, bookingType: undefined, faqKey: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
       : read;
   // A booking of a day already gone is not one to start: the customer tells of something that
@@ -208,7 +214,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
   const leans = !sure && !askedBefore && !past && result.confidence >= LEANS_TO && result.otherType !== 'out_of_scope';
-  if (leans && result.kind === 'case') return problemFromText(result, ctx);
+  // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up
+  // take long?), a problem it leans to may as well be an FAQ entry: offered with what else the
+  // message is most like (below), not the list of problem types alone.
+  if (leans && result.kind === 'case' && !(asksQuestion(ctx.text) && !reportsProblem(ctx.text))) return problemFromText(result, ctx);
   // A booking or an FAQ answer it leans to ("อยากได้รถรับจากสนามบิน ... พรุ่งนี้ 9 โมง 2 คน" at 0.59 in
   // a new business): offered as one tap, with what else the message is most like ("how do I get a
   // quote for a 3 day trip" leans to the day trip; the FAQ on quotes comes next), rather than the

@@ -27,13 +27,19 @@ describe('what else a message may be', () => {
       'โอนแล้วยอดไม่ขึ้นเลยค่ะ',
       'I bought a package but my credits are not there',
       "the top-up isn't showing in my account",
+      // r8, new businesses: a guide who did not come, a game top-up not received, an app that crashes, a booking the partner cannot find.
+      'ไกด์ไม่มาตามนัดค่ะ รอที่ล็อบบี้โรงแรมมา 40 นาทีแล้ว',
+      'สั่งเติมเกมไป 2 ชั่วโมงแล้วยังไม่ได้เลยค่ะ ออเดอร์ 56789',
+      'the app keeps crashing when I try to log in',
+      "I booked golf through you but the club says there is no reservation under my name",
+      "I can't log in to my account",
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
+    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });

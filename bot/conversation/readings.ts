@@ -22,10 +22,13 @@ const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\bcharged (?:m
  */
 const COMPLAINT = new RegExp(
   [
-    'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
+    'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน(?!\\s*(?:ไหม|มั้ย|มัย|แค่ไหน|เท่าไหร่|กี่))|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)',
+    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
+    'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
+    "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
+    "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation)\\b",
     "\\b(?:credits?|balance|points?|top[- ]?ups?|payments?) (?:(?:is|are|has|have)(?: still)? not|(?:is|are|has|have)n'?t|still not|not) (?:there|showing|shown|show(?:ing)? up|credited|in my account)\\b",
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
