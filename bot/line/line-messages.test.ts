@@ -87,6 +87,21 @@ describe('quick replies', () => {
     expect(message.quickReply!.items![0].action!.label).toBe('เติมเงินแล้วเครดิต…');
   });
 
+  it('does not end a Thai label inside a loanword the dictionary cuts into pieces', () => {
+    // ICU reads "พาร์ทเนอร์" as "พาร์|ท|เนอ|ร์": the label ends before it, not at "พาร์…" or "พาร์ท…".
+    const [message] = toLineMessages([
+      {
+        kind: 'text',
+        text: 'เลือก',
+        quickReplies: [
+          { type: 'postback', label: 'ปัญหาการจองกับพาร์ทเนอร์', data: 'act=case_type&v=partner' },
+          { type: 'postback', label: 'คอร์สจากพาร์ทเนอร์ทุกประเภท', data: 'act=service&v=course' },
+        ],
+      },
+    ]);
+    expect(message.quickReply!.items!.map((i) => i.action!.label)).toEqual(['ปัญหาการจองกับ…', 'คอร์สจากพาร์ทเนอร์…']);
+  });
+
   it('cuts long labels to 20 without breaking Thai graphemes', () => {
     const [message] = toLineMessages([
       {

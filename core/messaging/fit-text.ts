@@ -13,7 +13,7 @@ export function fitText(text: string, max: number): string {
   if (text.length <= max) return text;
   const ellipsis = '…';
   const room = max - ellipsis.length;
-  const byWords = keep(words.segment(text.slice(0, max + 1)), room).trimEnd();
+  const byWords = keepWords(text, room).trimEnd();
   const cut = byWords.length >= room / 2 ? byWords : keep(graphemes.segment(text), room);
   return cut.trimEnd() + ellipsis;
 }
@@ -26,4 +26,25 @@ function keep(segments: Intl.Segments, room: number): string {
     out += segment;
   }
   return out;
+}
+
+/**
+ * A piece of a word the dictionary does not know: ICU cuts a Thai loanword into such pieces
+ * ("พาร์ทเนอร์" is "พาร์|ท|เนอ|ร์"), a lone consonant or one that starts with a mark.
+ */
+const PIECE = /^(?:[\u0E01-\u0E2E]|[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/u;
+const isPiece = (segment: string) => PIECE.test(segment) && (segment.length === 1 || /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u.test(segment));
+
+/**
+ * The words from the start that fit in `room`, never ending inside a word the dictionary cut into
+ * pieces ("ปัญหาการจองกับ…", not "ปัญหาการจองกับพาร์ท…"): while the last segment kept or the one
+ * after it is such a piece, the last one kept goes too.
+ */
+function keepWords(text: string, room: number): string {
+  const segments = [...words.segment(text.slice(0, room + 24))].map((s) => s.segment);
+  let n = 0;
+  let length = 0;
+  while (n < segments.length && length + segments[n].length <= room) length += segments[n++].length;
+  while (n > 0 && n < segments.length && (isPiece(segments[n]) || isPiece(segments[n - 1]))) length -= segments[--n].length;
+  return segments.slice(0, n).join('');
 }
