@@ -33,9 +33,11 @@ export class OutboxOutcomes {
 
   async attemptFailed(outboxId: string, error: string, final: boolean): Promise<void> {
     const knex = this.#knex;
+    // Not a row already ended: the relay's sweep may have seen the job's final failure in the queue
+    // first and recorded it (outbox-relay.ts `#reconcile`); counting it again read 4 attempts of 3.
     await knex('outbox')
       .where('id', outboxId)
-      .whereNot('status', 'done')
+      .whereNotIn('status', ['done', 'failed'])
       .update({
         attempts: knex.raw('attempts + 1'),
         last_error: error.slice(0, 2000),
