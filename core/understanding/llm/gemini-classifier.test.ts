@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { classificationSchema } from '../classification.ts';
 import type { Classification, ClassifyInput } from '../classification.ts';
 import { FallbackClassifier } from '../fallback-classifier.ts';
@@ -41,9 +41,14 @@ const gemini = (apiKey: string, timeoutMs = 5000) => new GeminiClassifier({ clie
 
 beforeAll(async () => {
   fake = await startFakeGeminiApi({ apiKeys: [API_KEY], models: [MODEL] });
-  classifier = new FallbackClassifier({ primary: gemini(API_KEY), offline, timeoutMs: 400 });
+  classifier = new FallbackClassifier({ primary: gemini(API_KEY), offline, timeoutMs: 1000 });
 });
 afterAll(() => fake.close());
+/**
+ * A request the client gave up on can still reach the fake later, on a busy machine, and take the
+ * reply the next test queued: each test that gives up waits until the fake has seen its request.
+ */
+const requestArrived = () => vi.waitFor(() => expect(fake.state.requests).toHaveLength(1), { timeout: 5000 });
 afterEach(() => fake.state.reset());
 
 describe('GeminiClassifier', () => {
@@ -73,11 +78,11 @@ describe('GeminiClassifier', () => {
   });
 
   it('reports a time-out of the SDK itself as a timeout', async () => {
-    fake.state.answerNext({ delayMs: 1500, content: answer({}) });
-    const err = await gemini(API_KEY, 150).classify(input('hello')).catch((e: unknown) => e);
+    fake.state.answerNext({ delayMs: 4000, content: answer({}) });
+    const err = await gemini(API_KEY, 600).classify(input('hello')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClassifierFailure);
     expect((err as ClassifierFailure).reason).toBe('timeout');
-    expect(fake.state.requests).toHaveLength(1);
+    await requestArrived();
   });
 });
 
@@ -86,7 +91,7 @@ describe('falling back to the offline classifier', () => {
     { name: '429 RESOURCE_EXHAUSTED', reply: { status: 429 }, reason: 'rate_limited' },
     { name: '500 INTERNAL', reply: { status: 500 }, reason: 'server_error' },
     { name: '503 UNAVAILABLE', reply: { status: 503 }, reason: 'server_error' },
-    { name: 'a delay beyond the time limit', reply: { delayMs: 2000, content: answer({}) }, reason: 'timeout' },
+    { name: 'a delay beyond the time limit', reply: { delayMs: 4000, content: answer({}) }, reason: 'timeout' },
     { name: 'text that is not JSON', reply: 'ลูกค้าแจ้งปัญหาเติมเงิน', reason: 'invalid_json' },
     { name: 'a case type that does not exist', reply: answer({ kind: 'case', caseType: 'lost_luggage' }), reason: 'unknown_key' },
     { name: 'kind case without a case type', reply: answer({ kind: 'case' }), reason: 'inconsistent_answer' },
@@ -104,6 +109,7 @@ describe('falling back to the offline classifier', () => {
       expect(decision.fallbackReason).toBe(c.reason);
       expect(decision).toMatchObject({ provider: 'offline', attempted: { provider: 'gemini', model: MODEL } });
       await expectOfflineResult(decision.result, message);
+      await requestArrived();
     });
   }
 
