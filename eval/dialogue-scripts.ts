@@ -1566,4 +1566,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'สมัครสมาชิกยังไงคะ', told: ['หมายถึง'] }, { tap: 'สอบถามสมาชิก', told: ['C-'] }],
     end: { booked: null, opened: 'membership_question', holds: 'bot' },
   },
+  {
+    name: 'parking at the shop, which no entry answers, goes to a person, not the address (th)',
+    language: 'th',
+    // Answered with the location entry (0.96) until a word several entries share ("ร้าน") stopped placing a question.
+    turns: [{ say: 'ที่ร้านมีที่จอดรถไหมคะ', notTold: ['สุขุมวิท', 'BTS'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -323,6 +323,18 @@ describe('OfflineClassifier: a FAQ entry answers only what it is about', () => {
     }
   });
 
+  it('a word several entries use does not make a question about something else theirs', async () => {
+    // "ร้าน" (the shop) is in the location and opening-hours entries; parking is in none of the business's texts.
+    for (const text of ['ที่ร้านมีที่จอดรถไหมคะ', 'ร้านมีที่จอดรถไหม']) {
+      const r = await classify(text);
+      expect(r.kind).toBe('question');
+      expect(r.faqKey).toBeUndefined();
+    }
+    // The same shared word with nothing the business never wrote of: still the entry it is about.
+    expect(await classify('ร้านเปิดกี่โมงคะ')).toMatchObject({ faqKey: 'opening_hours' });
+    expect(await classify('ร้านอยู่ที่ไหนคะ')).toMatchObject({ faqKey: 'location' });
+  });
+
   it('the first message of a new taxonomy is read as any later one', () => {
     // Building the taxonomy's models scores other texts: the first message must not be judged on
     // what they left behind ("Where is your shop?" names the location entry by its meaning).

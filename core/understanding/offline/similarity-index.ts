@@ -697,6 +697,12 @@ function buildMeaning(vectors: WordVectors, classes: IndexedClass[], docFeats: T
  * "reservation"); Thai words when one holds the other ("จอดรถ", "ที่จอดรถ"), as Thai word boundaries
  * are a guess. A message about nothing in particular ("how much?", "where are you?") contradicts no
  * class, and says yes.
+ *
+ * A word that several of the business's classes use ("ร้าน", the shop: where it is, when it opens)
+ * says less: met on such words alone, the class must account for at least half of the message's
+ * words, or the message must name nothing the business never wrote of. "ที่ร้านมีที่จอดรถไหมคะ" (is
+ * there parking at the shop?) meets the location entry on "ร้าน" alone and asks about parking,
+ * which none of the business's texts mention: a question for a person, not the address.
  */
 export function saysWhatClassIsAbout(index: TaxonomyIndex, cls: number, f: TextFeatures, meaning: boolean, exclude = -1): boolean {
   const mine = topicWords(f);
@@ -704,14 +710,64 @@ export function saysWhatClassIsAbout(index: TaxonomyIndex, cls: number, f: TextF
   const c = index.classes[cls];
   const m = meaning ? index.meaning : undefined;
   const docs = [c.docStart, c.docEnd, c.answerStart, c.answerEnd];
+  const met = new Set<string>();
   for (let r = 0; r < docs.length; r += 2) {
     for (let d = docs[r]; d < docs[r + 1]; d++) {
       if (d === exclude) continue;
       if (m && m.hasDoc[d] && m.docSim[d] > 0) return true;
-      for (const theirs of index.docTopics[d]) if (mine.some((w) => sameTopicWord(w, theirs))) return true;
+      for (const theirs of index.docTopics[d]) for (const w of mine) if (sameTopicWord(w, theirs)) met.add(w);
     }
   }
-  return false;
+  if (met.size === 0) return false;
+  const classes = (w: string) => classesUsing(index, w, exclude);
+  if ([...met].some((w) => classes(w) <= 1)) return true;
+  return mine.filter((w) => met.has(w)).length * 2 >= mine.length || !mine.some((w) => classes(w) === 0);
+}
+
+interface TopicUse {
+  doc: number;
+  cls: number;
+}
+
+/**
+ * Per index: each topic word of the business's texts (examples, names, answers) and where it is
+ * used; and each word a message asked about, with the uses of the words it meets (`sameTopicWord`).
+ */
+const topicUses = new WeakMap<TaxonomyIndex, { vocabulary: Map<string, TopicUse[]>; asked: Map<string, TopicUse[]> }>();
+/** Words asked about remembered per index: a message's words are few, but a flood of messages could be all new words. */
+const ASKED_KEPT = 20_000;
+
+/** How many of the business's classes use a word in a text other than `exclude`. */
+function classesUsing(index: TaxonomyIndex, w: string, exclude: number): number {
+  let uses = topicUses.get(index);
+  if (!uses) topicUses.set(index, (uses = { vocabulary: topicVocabulary(index), asked: new Map() }));
+  let met = uses.asked.get(w);
+  if (!met) {
+    if (uses.asked.size >= ASKED_KEPT) uses.asked.clear();
+    met = [];
+    for (const [word, those] of uses.vocabulary) if (sameTopicWord(w, word)) met.push(...those);
+    uses.asked.set(w, met);
+  }
+  const classes = new Set<number>();
+  for (const u of met) if (u.doc !== exclude) classes.add(u.cls);
+  return classes.size;
+}
+
+function topicVocabulary(index: TaxonomyIndex): Map<string, TopicUse[]> {
+  const byWord = new Map<string, TopicUse[]>();
+  index.classes.forEach((c, cls) => {
+    if (c.source === 'generic') return;
+    for (const [start, end] of [[c.docStart, c.docEnd], [c.answerStart, c.answerEnd]]) {
+      for (let doc = start; doc < end; doc++) {
+        for (const w of new Set(index.docTopics[doc])) {
+          const uses = byWord.get(w);
+          if (uses) uses.push({ doc, cls });
+          else byWord.set(w, [{ doc, cls }]);
+        }
+      }
+    }
+  });
+  return byWord;
 }
 
 const LATIN_WORD = /^[a-z]+$/;
@@ -1118,4 +1174,3 @@ function keepRecent(key: string, index: TaxonomyIndex): void {
   byHash.set(key, index);
   if (byHash.size > HASH_CACHE_SIZE) byHash.delete(byHash.keys().next().value!);
 }
-
