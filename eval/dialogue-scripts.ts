@@ -1573,4 +1573,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ที่ร้านมีที่จอดรถไหมคะ', notTold: ['สุขุมวิท', 'BTS'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  {
+    name: 'where is the shop, in two words, gets the address (th)',
+    language: 'th',
+    // Went to a person at first: one topic word was a guess, however plainly it asked "where".
+    turns: [{ say: 'ร้านอยู่ที่ไหนคะ', told: ['สุขุมวิท'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

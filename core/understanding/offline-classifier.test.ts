@@ -335,6 +335,12 @@ describe('OfflineClassifier: a FAQ entry answers only what it is about', () => {
     expect(await classify('ร้านอยู่ที่ไหนคะ')).toMatchObject({ faqKey: 'location' });
   });
 
+  it('one word and a word asking for a fact is a whole question, not a guess', async () => {
+    // "Where is the shop?": "ร้าน" and "ที่ไหน" alone; a word without one ("refund?") stays a guess.
+    expect((await classify('ร้านอยู่ที่ไหนคะ')).confidence).toBeGreaterThanOrEqual(0.8);
+    expect((await classify('refund?')).confidence).toBeLessThan(0.5);
+  });
+
   it('the first message of a new taxonomy is read as any later one', () => {
     // Building the taxonomy's models scores other texts: the first message must not be judged on
     // what they left behind ("Where is your shop?" names the location entry by its meaning).

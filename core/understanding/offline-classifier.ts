@@ -581,7 +581,10 @@ function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
   // A single word ("refund", "เติมเงิน") names a topic, not what the customer wants done with it;
   // and two classes that score the same cannot be told apart (the same examples, say). Either way
   // the decision is a guess, reported below 0.5 so that the bot asks back rather than acts.
-  if (ev.contentWords <= 1 || (choice.cls >= 0 && choice.signals.typeMargin < TIE)) confidence = Math.min(confidence, GUESS_CONFIDENCE);
+  // A word asking for a fact (where, when, how much) with the one word is a whole question, though:
+  // "ร้านอยู่ที่ไหนคะ" (where is the shop?) asks for the address.
+  const oneWord = ev.contentWords <= 1 && !(choice.kind === 'question' && f.cues.fact);
+  if (oneWord || (choice.cls >= 0 && choice.signals.typeMargin < TIE)) confidence = Math.min(confidence, GUESS_CONFIDENCE);
   const key = choice.cls >= 0 ? index.classes[choice.cls].key : undefined;
   if (choice.kind === 'question') {
     // An entry answers only a question about what it is about. "จอดรถได้ไหม" (can I park?) is worded
