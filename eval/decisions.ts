@@ -91,7 +91,7 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
  */
 export async function decideAll(preds: Prediction[], actWhenSure?: number, taxonomy?: Taxonomy): Promise<Decided[]> {
   const likely: Likely = taxonomy
-    ? { caseTypes: async (text) => likelyCaseTypes(taxonomy, text), readings: async (text) => likelyReadings(taxonomy, text), serviceNamed: async (text) => serviceNamedIn(taxonomy, text) }
+    ? { caseTypes: async (text) => likelyCaseTypes(taxonomy, text), readings: async (text) => likelyReadings(taxonomy, text), serviceNamed: async (text, answeredBy) => serviceNamedIn(taxonomy, text, answeredBy) }
     : NOTHING_LIKELY;
   const out: Decided[] = [];
   for (const p of preds) {

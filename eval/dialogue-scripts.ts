@@ -1580,4 +1580,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ร้านอยู่ที่ไหนคะ', told: ['สุขุมวิท'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  {
+    name: 'the price of Thai massage, which the cooking classes\' price entry does not name, is the massage\'s (th)',
+    language: 'th',
+    // Read as the FAQ entry on class prices (0.93), which answered with the cooking classes' prices.
+    turns: [{ say: 'นวดไทยราคาเท่าไหร่', told: ['1,500'], notTold: ['ซูชิ'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

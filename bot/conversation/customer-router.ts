@@ -71,7 +71,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   const likely: Likely = {
     caseTypes: async (text) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text),
     readings: async (text) => likelyReadings(await deps.taxonomies.of(ctx.orgId), text),
-    serviceNamed: async (text) => serviceNamedIn(await deps.taxonomies.of(ctx.orgId), text),
+    serviceNamed: async (text, answeredBy) => serviceNamedIn(await deps.taxonomies.of(ctx.orgId), text, answeredBy),
   };
   const decision = await decide(ctx, classify, likely).catch((err: unknown): Decision => {
     if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };

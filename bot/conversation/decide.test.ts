@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/understanding/classification.ts';
+import { serviceNamedIn, taxonomySchema } from '../../core/understanding/taxonomy.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
 import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, NOTHING_LIKELY } from './decision.ts';
@@ -170,14 +171,24 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'what is the capital of France?' }), offTopic.classify)).toEqual({ do: 'clarify' });
   });
 
-  it('answers the price of a service the message names, unless the FAQ answers it or it is a complaint', async () => {
-    const likely = { ...NOTHING_LIKELY, serviceNamed: async (text: string) => (/private lesson|เรียนตัวต่อตัว/i.test(text) ? 'private_lesson' : undefined) };
+  it('answers the price of a service the message names, unless an FAQ entry naming it answers it or it is a complaint', async () => {
+    const taxonomy = taxonomySchema.parse({
+      bookingTypes: [{ key: 'private_lesson', name: { en: 'Private lesson', th: 'เรียนตัวต่อตัว' } }],
+      faq: [
+        { key: 'lesson_prices', question: 'How much are the lessons?', answer: 'Group classes 1,200 baht; a private lesson 3,500 baht.' },
+        { key: 'class_prices', question: 'How much are the cooking classes?', answer: 'Thai cooking 1,800 baht, sushi 2,500 baht.' },
+      ],
+    });
+    const likely = { ...NOTHING_LIKELY, serviceNamed: async (text: string, answeredBy?: string) => serviceNamedIn(taxonomy, text, answeredBy) };
     const unsure = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.45 }));
     expect(await decide(context({ text: 'how much is the private lesson?' }), unsure.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
     expect(await decide(context({ text: 'เรียนตัวต่อตัวราคาเท่าไหร่คะ' }), unsure.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
-    // The business's own FAQ answer on prices wins.
-    const faq = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.95 }));
-    expect(await decide(context({ text: 'how much is the private lesson?' }), faq.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
+    // The business's own FAQ answer on prices wins when it names the service.
+    const faq = classifier(answer({ kind: 'question', faqKey: 'lesson_prices', confidence: 0.95 }));
+    expect(await decide(context({ text: 'how much is the private lesson?' }), faq.classify, likely)).toEqual({ do: 'faq', faqKey: 'lesson_prices' });
+    // One that says nothing of it (read so by its wording, "how much ...?") does not answer for it.
+    const otherFaq = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.95 }));
+    expect(await decide(context({ text: 'how much is the private lesson?' }), otherFaq.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
     // A price in a complaint is the complaint's.
     expect(await decide(context({ text: 'you charged me 5,000 for the private lesson, the price is 3,500' }), unsure.classify, likely)).toMatchObject({ do: 'pick_case_type' });
     // No service named: as before.

@@ -180,8 +180,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // made, so a person does (the inbox), rather than a new booking being started.
   if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
   // "How much is the private lesson?" names a service: its price is the business's own fact, answered
-  // from the service, unless an FAQ entry answers it (the business's own words win), or it is a complaint.
-  const priced = !complaint && !ctx.openCase && asksPrice(ctx.text) && !answersFromFaq(result, ctx) ? await likely.serviceNamed(ctx.text) : undefined;
+  // from the service, unless an FAQ entry that names the service answers it (the business's own words
+  // win), or it is a complaint.
+  const priced = !complaint && !ctx.openCase && asksPrice(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
   if (priced) return { do: 'service_price', serviceKey: priced };
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
   const sure = sureEnough(result, ctx) && !past;

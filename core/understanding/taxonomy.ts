@@ -32,16 +32,25 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
 /**
  * The service a text names, by its name (Thai or English) or one of its keywords, the longest match
  * first ("private lesson", "คลาสทำอาหารไทย"): what a question about a price is about. Undefined when
- * it names none.
+ * it names none, or when the FAQ entry `answeredBy` (the one the message was read as) names that
+ * service too: the business's own answer wins. One that does not ("นวดไทยราคาเท่าไหร่" read as the
+ * cooking classes' prices, which say nothing of massage) does not answer for it.
  */
-export function serviceNamedIn(taxonomy: Taxonomy, text: string): string | undefined {
+export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: string): string | undefined {
   const said = text.toLowerCase();
   let best: { key: string; length: number } | undefined;
   for (const s of taxonomy.bookingTypes) {
-    for (const words of [s.name.en, s.name.th, ...s.keywords]) {
-      const w = words?.trim().toLowerCase();
-      if (w && w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: s.key, length: w.length };
+    for (const w of namesOf(s)) {
+      if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: s.key, length: w.length };
     }
   }
-  return best?.key;
+  if (!best || answeredBy === undefined) return best?.key;
+  const service = taxonomy.bookingTypes.find((s) => s.key === best.key)!;
+  const answer = taxonomy.faq.filter((f) => f.key === answeredBy).map((f) => `${f.question}\n${f.answer}`).join('\n').toLowerCase();
+  return namesOf(service).some((w) => w.length >= 3 && answer.includes(w)) ? undefined : best.key;
+}
+
+/** A service's names and keywords, lower-cased. */
+function namesOf(s: TaxonomyEntry): string[] {
+  return [s.name.en, s.name.th, ...s.keywords].flatMap((w) => (w?.trim() ? [w.trim().toLowerCase()] : []));
 }
