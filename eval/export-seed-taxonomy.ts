@@ -62,8 +62,8 @@ export const extraEvalFaq: DemoFaq[] = [
 /** One FAQ entry per language, as `loadOrgTaxonomy` reads them from master data. */
 function faqEntries(faq: DemoFaq[]): FaqEntry[] {
   return faq.flatMap((f) => [
-    { key: f.key, question: f.questionTh, answer: f.answerTh },
-    { key: f.key, question: f.questionEn, answer: f.answerEn },
+    { key: f.key, question: f.questionTh, answer: f.answerTh, keywords: f.keywords },
+    { key: f.key, question: f.questionEn, answer: f.answerEn, keywords: f.keywords },
   ]);
 }
 

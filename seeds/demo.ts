@@ -954,7 +954,7 @@ export const demoFaq: DemoFaq[] = [
     questionEn: 'What time do you open and close?',
     answerTh: 'เราเปิดทุกวัน 09:00–18:00 น. ค่ะ ทีมงานตอบแชทในเวลาทำการ และเคสเร่งด่วนเรื่องเติมเงินดูแลตลอด 24 ชั่วโมงค่ะ',
     answerEn: 'We are open every day from 9:00 to 18:00. The team answers chats during opening hours, and urgent top-up problems are handled around the clock.',
-    keywords: ['เปิด', 'ปิด', 'กี่โมง', 'open', 'close', 'hours'],
+    keywords: ['เปิดกี่โมง', 'ปิดกี่โมง', 'เวลาเปิด', 'เวลาทำการ', 'opening hours', 'office hours', 'open on'],
   },
   {
     key: 'location',
@@ -962,7 +962,7 @@ export const demoFaq: DemoFaq[] = [
     questionEn: 'Where are you located?',
     answerTh: 'เราอยู่ที่ 99 ถนนสุขุมวิท ซอย 24 ใกล้ BTS พร้อมพงษ์ค่ะ เดินจากสถานีประมาณ 5 นาทีค่ะ',
     answerEn: 'We are at 99 Sukhumvit Soi 24, near BTS Phrom Phong, about a five-minute walk from the station.',
-    keywords: ['ที่ไหน', 'แผนที่', 'ที่อยู่', 'where', 'address', 'location', 'map'],
+    keywords: ['แผนที่', 'ที่อยู่ร้าน', 'ร้านอยู่', 'address', 'located', 'map', 'directions', 'get to your'],
   },
   {
     key: 'payment_methods',
@@ -970,7 +970,7 @@ export const demoFaq: DemoFaq[] = [
     questionEn: 'How can I pay?',
     answerTh: 'ชำระได้ทั้งพร้อมเพย์ โอนผ่านธนาคาร บัตรเครดิต และ TrueMoney Wallet ค่ะ',
     answerEn: 'You can pay by PromptPay, bank transfer, credit card or TrueMoney Wallet.',
-    keywords: ['จ่าย', 'ชำระ', 'พร้อมเพย์', 'บัตร', 'pay', 'payment', 'card', 'promptpay'],
+    keywords: ['ช่องทางชำระ', 'วิธีชำระ', 'ชำระผ่าน', 'จ่ายผ่าน', 'รับบัตร', 'payment method', 'ways to pay', 'accept card', 'pay by'],
   },
   {
     key: 'class_prices',
@@ -978,7 +978,7 @@ export const demoFaq: DemoFaq[] = [
     questionEn: 'How much are the cooking classes?',
     answerTh: 'คลาสทำอาหารไทย 1,800 บาท และคลาสซูชิ 2,500 บาทต่อท่านค่ะ รวมวัตถุดิบและผ้ากันเปื้อนแล้วค่ะ',
     answerEn: 'The Thai cooking class is 1,800 baht and the sushi class 2,500 baht per person, ingredients and apron included.',
-    keywords: ['ราคา', 'เท่าไหร่', 'กี่บาท', 'price', 'cost', 'how much'],
+    keywords: ['ค่าเรียน', 'ราคาคลาส', 'class price', 'class fee', 'cooking class cost'],
   },
 ];
 

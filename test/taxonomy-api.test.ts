@@ -511,4 +511,22 @@ describe('the bot uses the taxonomy from the next message on', () => {
     await api('PATCH', '/api/v1/faq/parking', { answer: { en: 'Yes, two hours free in the basement; show your receipt.' } });
     expect(await ask(lineId('U'), question)).toBe('Yes, two hours free in the basement; show your receipt.');
   });
+
+  it('reads an FAQ entry\'s keywords: a word only the keywords say names the entry', async () => {
+    // "วาเลต์" (valet) is in no question or answer of the entry, only in its keywords once added.
+    const question = 'มีบริการวาเลต์ไหมคะ';
+    await api('POST', '/api/v1/faq', {
+      key: 'car_park',
+      question: { th: 'มีที่จอดรถไหมคะ', en: 'Is there parking?' },
+      answer: { th: 'จอดได้ที่ชั้นใต้ดิน ฟรี 2 ชั่วโมงค่ะ', en: 'Park in the basement, two hours free.' },
+    });
+    const before = lineId('U');
+    await ask(before, question);
+    expect((await decisionFor(before)).result.faqKey).not.toBe('car_park');
+
+    expect((await api('PATCH', '/api/v1/faq/car_park', { keywords: ['วาเลต์', 'valet'] })).status).toBe(200);
+    const after = lineId('U');
+    await ask(after, question);
+    expect((await decisionFor(after)).result.faqKey).toBe('car_park');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { orgCached } from '../db/org-cache.ts';
-import type { Taxonomy } from './taxonomy.ts';
+import type { FaqEntry, Taxonomy } from './taxonomy.ts';
 
 /**
  * An org's taxonomy, read from its own master data (case types, bookable services, FAQ). An edit
@@ -67,17 +67,15 @@ export async function loadOrgTaxonomy(db: Knex | Knex.Transaction, orgId: string
   const [caseTypes, services, faq] = await Promise.all([
     db('case_types').select(columns).where({ org_id: orgId, is_active: true }).orderBy(['sort_order', 'key']),
     db('services').select(columns).where({ org_id: orgId, is_active: true }).orderBy(['sort_order', 'key']),
-    db('faq_entries').select('key', 'question_th', 'question_en', 'answer_th', 'answer_en').where({ org_id: orgId, is_active: true }).orderBy('key'),
+    db('faq_entries').select('key', 'question_th', 'question_en', 'answer_th', 'answer_en', 'keywords').where({ org_id: orgId, is_active: true }).orderBy('key'),
   ]);
   return {
     caseTypes: caseTypes.map(entry),
     bookingTypes: services.map(entry),
     // One FAQ entry per language it is asked in, so that both phrasings are matched.
-    faq: faq.flatMap((f) =>
-      [
-        f.question_th ? { key: f.key, question: f.question_th, answer: f.answer_th } : undefined,
-        f.question_en ? { key: f.key, question: f.question_en, answer: f.answer_en } : undefined,
-      ].filter((x): x is { key: string; question: string; answer: string } => x !== undefined),
-    ),
+    faq: faq.flatMap((f): FaqEntry[] => [
+      ...(f.question_th ? [{ key: f.key, question: f.question_th, answer: f.answer_th, keywords: f.keywords ?? [] }] : []),
+      ...(f.question_en ? [{ key: f.key, question: f.question_en, answer: f.answer_en, keywords: f.keywords ?? [] }] : []),
+    ]),
   };
 }

@@ -17,6 +17,8 @@ export const faqEntrySchema = z.object({
   key: z.string().min(1),
   question: z.string().min(1),
   answer: z.string().min(1),
+  /** Words that name what the entry is about ("แผนที่", "parking"), as for case types and services. */
+  keywords: z.array(z.string()).optional(),
 });
 
 export const taxonomySchema = z.object({

@@ -240,7 +240,7 @@ function drafts(taxonomy: Taxonomy): ClassDraft[] {
       nameCount: 0,
       context: phrasingsOf(f.answer),
       answers: phrasingsOf(f.answer),
-      keywords: [],
+      keywords: f.keywords ?? [],
     });
   }
   for (const kind of ['question', 'booking', 'case'] as const) {
@@ -445,10 +445,13 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
     return seen;
   });
   const classCompact = classes.map((c) => compactDocs.slice(c.docStart, c.docEnd).join('\n'));
+  // Counted by entry, not by class: an FAQ entry is a class per language it is asked in, and its
+  // keywords are the entry's, in both.
+  const entryOf = (oi: number) => `${classes[oi].kind}:${classes[oi].key}`;
   const usedBy = (k: Omit<Keyword, 'specificity'>, owners: Set<number>): number => {
-    let n = owners.size;
+    const entries = new Set([...owners].map(entryOf));
     classes.forEach((o, oi) => {
-      if (owners.has(oi) || o.source === 'generic') return;
+      if (owners.has(oi) || o.source === 'generic' || entries.has(entryOf(oi))) return;
       const maybe =
         (k.compact !== undefined && classCompact[oi].includes(k.compact)) ||
         (k.joined !== undefined && classTokens[oi].has(k.joined)) ||
@@ -456,12 +459,12 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
       if (!maybe) return;
       for (let d = o.docStart; d < o.docEnd; d++) {
         if (keywordIn(k, docFeats[d], compactDocs[d])) {
-          n++;
+          entries.add(entryOf(oi));
           return;
         }
       }
     });
-    return n;
+    return entries.size;
   };
   classes.forEach((c, ci) => {
     c.keywords = classKeywords[ci].map((k) => ({ ...k, specificity: 1 / usedBy(k, keywordClasses.get(keywordId(k))!) }));
@@ -708,6 +711,9 @@ export function saysWhatClassIsAbout(index: TaxonomyIndex, cls: number, f: TextF
   const mine = topicWords(f);
   if (mine.length === 0) return true;
   const c = index.classes[cls];
+  // A keyword the business gave this class alone says what it is about, whatever its texts say.
+  const compact = f.normalized.replace(/\s+/g, '');
+  if (c.keywords.some((k) => k.specificity >= 1 && keywordIn(k, f, compact))) return true;
   const m = meaning ? index.meaning : undefined;
   const docs = [c.docStart, c.docEnd, c.answerStart, c.answerEnd];
   const met = new Set<string>();
