@@ -443,6 +443,15 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     const reply = await h.ask(lineId('U'), { text: 'นั่งรถไฟฟ้าไปร้าน ต้องลงสถานีไหนคะ' });
     expect(reply.text).toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
 
+    // A keyword only this entry has ("พิกัด", the pin on a map app) names it, though no way of asking says it.
+    const pin = 'ส่งพิกัดร้านให้หน่อยได้ไหมคะ';
+    expect((await h.ask(lineId('U'), { text: pin })).text).not.toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
+    await poll(() => page.inputValue('#q-keywords')).toContain('แผนที่');
+    await page.fill('#q-keywords', `${await page.inputValue('#q-keywords')}, พิกัด`);
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(async () => (await h.sys.knex('faq_entries').where({ id: before.id }).first()).keywords).toContain('พิกัด');
+    expect((await h.ask(lineId('U'), { text: pin })).text).toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
+
     // The same entry in English, dark: the English side as it was.
     const en = await device(manager, { dark: true });
     await en.goto(`${h.sys.url}/liff/settings/faq/location?lang=en`);

@@ -4,15 +4,16 @@ import type { faqEntry } from '../../../core/contracts/taxonomy.ts';
 import { phrasingsOf } from '../../../core/contracts/faq-phrasings.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField } from './shared.tsx';
 import { keyFrom } from './keys.ts';
+import { keywordList, keywordsText, words as phraseWords } from './phrases.tsx';
 
 /**
  * FAQ entries: the questions the bot answers by itself, even while the customer has a case open.
  * Each entry is the ways customers ask it (one per line, Thai and English: every line is an
  * example phrase the classifier learns from, like a case type's) and the answer in both languages.
  * Saved through the same core function as PATCH /api/v1/faq/:key; the next message uses it.
- * Keywords are not offered: the API stores them, but no classifier reads a FAQ entry's keywords.
+ * Its keywords name what it is about in a word ("แผนที่", "parking"), as a case type's do.
  */
 type Faq = z.infer<typeof faqEntry>;
 
@@ -20,6 +21,10 @@ const words = {
   title: { th: 'คำถามที่ลูกค้าถามบ่อย', en: 'Questions customers ask' },
   inactive: { th: 'ปิดใช้งาน', en: 'Switched off' },
   ways: { th: 'ลูกค้าถามว่าอย่างไร (บรรทัดละหนึ่งแบบ)', en: 'How customers ask it (one way per line)' },
+  keywordsHint: {
+    th: 'คำที่บอกว่าคำถามนี้เกี่ยวกับอะไร เช่น แผนที่, ที่อยู่ร้าน: ใส่เฉพาะคำของคำถามนี้ ไม่ใช่คำที่ใช้กับทุกเรื่องอย่าง ราคา หรือ จ่าย',
+    en: 'Words that say what this question is about, e.g. map, address: words of this question only, not ones every topic uses like price or pay.',
+  },
   waysHint: {
     th: 'บอตเรียนจากทุกบรรทัด ยิ่งเขียนแบบที่ลูกค้าพิมพ์จริง 5 แบบขึ้นไป บอตยิ่งตอบถูก',
     en: 'The bot learns from every line: five or more, in your customers’ own words, help it most.',
@@ -61,11 +66,12 @@ export function FaqEntries(p: Props) {
   );
 }
 
-type Draft = { questionTh: string; questionEn: string; answerTh: string; answerEn: string; isActive: boolean };
+type Draft = { questionTh: string; questionEn: string; keywords: string; answerTh: string; answerEn: string; isActive: boolean };
 
 const draftOf = (f: Faq): Draft => ({
   questionTh: linesOf(f.question.th),
   questionEn: linesOf(f.question.en),
+  keywords: keywordsText(f.keywords),
   answerTh: f.answer.th,
   answerEn: f.answer.en,
   isActive: f.isActive,
@@ -107,6 +113,7 @@ function Editor(p: Props & { entry: Faq; onSaved: (f: Faq) => void }) {
     setBusy(true);
     const a = await send<Faq>('PATCH', `faq/${p.entry.key}`, {
       question: { th: questionOf(d.questionTh), en: questionOf(d.questionEn) },
+      keywords: keywordList(d.keywords),
       answer: { th: d.answerTh, en: d.answerEn },
       isActive: d.isActive,
     });
@@ -130,6 +137,8 @@ function Editor(p: Props & { entry: Faq; onSaved: (f: Faq) => void }) {
         <Area id="q-th" label={words.thai[L]} value={d.questionTh} disabled={ro} error={errors['question.th']} onInput={(v) => set({ questionTh: v })} />
         <Area id="q-en" label={words.english[L]} value={d.questionEn} disabled={ro} error={errors['question.en']} onInput={(v) => set({ questionEn: v })} />
         <FieldError id="e-question" text={errors.question} />
+        <TextField id="q-keywords" errorId="e-q-keywords" label={phraseWords.keywords[L]} value={d.keywords} disabled={ro} error={errors.keywords} onInput={(v) => set({ keywords: v })} />
+        <p class="hint">{words.keywordsHint[L]}</p>
       </section>
       <section class="card">
         <h2>{words.answer[L]}</h2>

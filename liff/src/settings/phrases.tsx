@@ -12,17 +12,21 @@ export interface Phrases {
   keywords: string;
 }
 
-const words = {
+export const words = {
   examples: { th: 'ตัวอย่างข้อความลูกค้า (บรรทัดละหนึ่งข้อความ)', en: 'Example customer messages (one per line)' },
   examplesTh: { th: 'ภาษาไทย', en: 'Thai' },
   examplesEn: { th: 'ภาษาอังกฤษ', en: 'English' },
   keywords: { th: 'คำสำคัญ (คั่นด้วยจุลภาค)', en: 'Keywords (comma separated)' },
 } satisfies Dict;
 
+/** Keywords as the field shows them, comma separated, and as the API takes them. */
+export const keywordsText = (keywords: string[]) => keywords.join(', ');
+export const keywordList = (text: string) => text.split(',').map((k) => k.trim()).filter(Boolean);
+
 export const phrasesOf = (e: { examples: { th: string[]; en: string[] }; keywords: string[] }): Phrases => ({
   examplesTh: e.examples.th.join('\n'),
   examplesEn: e.examples.en.join('\n'),
-  keywords: e.keywords.join(', '),
+  keywords: keywordsText(e.keywords),
 });
 
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
@@ -30,7 +34,7 @@ const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 /** The body of a save: what the API takes. */
 export const savedPhrases = (p: Phrases) => ({
   examples: { th: lines(p.examplesTh), en: lines(p.examplesEn) },
-  keywords: p.keywords.split(',').map((k) => k.trim()).filter(Boolean),
+  keywords: keywordList(p.keywords),
 });
 
 export function PhrasesSection(p: { lang: Lang; value: Phrases; disabled: boolean; errors: FieldErrors; onChange: (patch: Partial<Phrases>) => void }) {
