@@ -117,6 +117,16 @@ describe('buildPrompt', () => {
     expect(read?.taxonomy.caseTypes.map((e) => e.key)).toEqual(['topup_missing', 'late_order']);
     expect(read?.taxonomy.caseTypes[0].keywords).toContain('เติมเงิน');
   });
+
+  it('names each FAQ entry once, with its keywords, though the taxonomy has it once per language', () => {
+    const faq = [
+      { key: 'location', question: 'ร้านอยู่ที่ไหน', answer: 'สุขุมวิท 24', keywords: ['แผนที่', 'map'] },
+      { key: 'location', question: 'Where are you?', answer: 'Sukhumvit 24', keywords: ['แผนที่', 'map'] },
+    ];
+    const { system } = buildPrompt({ ...input('map?'), taxonomy: { ...taxonomy, faq } });
+    expect(system.match(/"key":"location"/g)).toHaveLength(1);
+    expect(system).toContain('{"key":"location","keywords":["แผนที่","map"]}');
+  });
 });
 
 describe('few-shot examples', () => {

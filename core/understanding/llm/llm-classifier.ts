@@ -244,7 +244,8 @@ function systemPrompt(taxonomy: Taxonomy): string {
   const catalogue = {
     caseTypes: taxonomy.caseTypes.map(entryForPrompt),
     bookingTypes: taxonomy.bookingTypes.map(entryForPrompt),
-    faq: taxonomy.faq.map((f) => ({ key: f.key })),
+    // One line per entry (the taxonomy has one per language it is asked in), with its keywords.
+    faq: [...new Map(taxonomy.faq.map((f) => [f.key, { key: f.key, ...(f.keywords?.length ? { keywords: f.keywords.slice(0, MAX_KEYWORDS) } : {}) }])).values()],
   };
   const examples = fewShotExamples(taxonomy)
     .map((e) => JSON.stringify(e))
