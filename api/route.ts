@@ -189,7 +189,12 @@ export function parseRequest<T extends z.ZodType>(schema: T, value: unknown, whe
   if (!parsed.success) {
     throw validationFailed(
       `The request ${where} is not valid`,
-      parsed.error.issues.map((i) => (isMissing(i, value) ? { path: i.path.join('.'), message: 'Required', code: 'required' } : { path: i.path.join('.'), message: i.message, code: i.code })),
+      parsed.error.issues.map((i) =>
+        isMissing(i, value)
+          ? { path: i.path.join('.'), message: 'Required', code: 'required' }
+          : // A limit passed says which, so a form can say it in its reader's language too.
+            { path: i.path.join('.'), message: i.message, code: i.code, ...(i.code === 'too_big' ? { origin: i.origin, maximum: Number(i.maximum) } : {}) },
+      ),
     );
   }
   return parsed.data;

@@ -447,7 +447,16 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     const pin = 'ส่งพิกัดร้านให้หน่อยได้ไหมคะ';
     expect((await h.ask(lineId('U'), { text: pin })).text).not.toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');
     await poll(() => page.inputValue('#q-keywords')).toContain('แผนที่');
-    await page.fill('#q-keywords', `${await page.inputValue('#q-keywords')}, พิกัด`);
+    const keywords = await page.inputValue('#q-keywords');
+    // A keyword too long to be one is said under the field, and nothing is saved.
+    const unchanged = await h.sys.knex('faq_entries').where({ id: before.id }).first();
+    await page.fill('#q-keywords', `${keywords}, ${'พิกัด'.repeat(30)}`);
+    await page.getByRole('button', { name: 'บันทึก' }).click();
+    await poll(() => page.textContent('#e-q-keywords')).toBeTruthy();
+    expect(await page.textContent('#e-q-keywords')).toBe('ยาวเกินไป: ไม่เกิน 100 ตัวอักษร');
+    expect(await page.getAttribute('#q-keywords', 'aria-invalid')).toBe('true');
+    expect(await h.sys.knex('faq_entries').where({ id: before.id }).first()).toEqual(unchanged);
+    await page.fill('#q-keywords', `${keywords}, พิกัด`);
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await poll(async () => (await h.sys.knex('faq_entries').where({ id: before.id }).first()).keywords).toContain('พิกัด');
     expect((await h.ask(lineId('U'), { text: pin })).text).toBe('ร้านอยู่ซอยสุขุมวิท 24 ลง BTS พร้อมพงษ์ เดินต่อ 5 นาทีค่ะ');

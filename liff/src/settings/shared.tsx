@@ -54,7 +54,15 @@ export function errorsOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>, lang: Lang
   const details = a.error.details;
   const out: FieldErrors = {};
   // Every field the server named, each under its own field; one left blank in the reader's words.
-  if (Array.isArray(details)) for (const d of details as { path?: string; message?: string; code?: string }[]) if (d.path) out[d.path] = d.code === 'required' ? w.required[lang] : (d.message ?? '');
+  if (Array.isArray(details)) {
+    for (const d of details as { path?: string; message?: string; code?: string; origin?: string; maximum?: number }[]) {
+      if (!d.path) continue;
+      out[d.path] = d.code === 'required' ? w.required[lang] : d.code === 'too_big' && d.maximum !== undefined ? tooBig(d.origin, d.maximum, lang) : (d.message ?? '');
+      // An item of a list ("keywords.2") is shown under the list's field, which is the one on the form.
+      const list = /^(.+)\.\d+$/.exec(d.path)?.[1];
+      if (list && out[list] === undefined) out[list] = out[d.path];
+    }
+  }
   if (a.status === 403) {
     const r = refusalOf(a);
     // In the reader's words (the kit's), not the server's English.
@@ -62,6 +70,12 @@ export function errorsOf(a: Exclude<Answer<unknown>, { kind: 'ok' }>, lang: Lang
   } else if (!Object.keys(out).length || a.status !== 422) out._form = `${w.notSaved[lang]} ${a.error.message}`;
   else out._form = w.fixFields[lang];
   return out;
+}
+
+/** A limit passed, in the reader's words: a text too long, a list too many, a number too large. */
+function tooBig(origin: string | undefined, max: number, lang: Lang): string {
+  const words = origin === 'string' ? w.tooLong : origin === 'array' ? w.tooMany : w.tooLarge;
+  return words[lang].replace('{{max}}', max.toLocaleString(lang === 'th' ? 'th-TH' : 'en-US'));
 }
 
 export function FieldError(p: { id: string; text?: string }) {
@@ -274,6 +288,9 @@ export const w = {
   roleMayNot: { th: 'ตำแหน่งของคุณ ({{role}}) ไม่มีสิทธิ์แก้ไขส่วนนี้', en: 'your role ({{role}}) may not change this.' },
   readOnly: { th: 'คุณดูได้อย่างเดียว เพราะตำแหน่งของคุณ ({{role}}) แก้ไขส่วนนี้ไม่ได้ ผู้ที่แก้ไขได้: {{roles}}', en: 'You can look but not change this, because your role ({{role}}) may not. Who can: {{roles}}.' },
   required: { th: 'ต้องกรอกช่องนี้', en: 'Required' },
+  tooLong: { th: 'ยาวเกินไป: ไม่เกิน {{max}} ตัวอักษร', en: 'Too long: at most {{max}} characters.' },
+  tooMany: { th: 'มากเกินไป: ไม่เกิน {{max}} รายการ', en: 'Too many: at most {{max}}.' },
+  tooLarge: { th: 'มากเกินไป: ไม่เกิน {{max}}', en: 'Too large: at most {{max}}.' },
   advanced: { th: 'ขั้นสูง: รหัส', en: 'Advanced: key' },
   keyTaken: { th: 'มีรหัสนี้แล้ว ใส่รหัสอื่น', en: 'This key is taken: type another.' },
   keyAuto: { th: 'เว้นว่างได้ ระบบจะใช้ {{key}}', en: 'Leave it empty to use {{key}}' },
