@@ -11,7 +11,7 @@ import { resealLegacyWebhookSecrets } from '../core/integrations/webhook-endpoin
 import { RateLimits } from '../core/limits/rate-limits.ts';
 import { InboundBatcher } from '../core/inbound/inbound-batcher.ts';
 import { DoorPressure } from '../core/inbound/door-pressure.ts';
-import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
+import { INBOUND_QUEUE, PROCESS_EVENT_JOB } from '../core/inbound/inbound-events.ts';
 import { loadOrCreateKeyFile } from '../core/crypto/key-file.ts';
 import { SecretBox } from '../core/crypto/secret-box.ts';
 import { connectDatabase, isEmbeddedDatabase } from '../core/db/connect.ts';
@@ -142,10 +142,14 @@ export interface RunningSystem {
   emailInboundPort: number | undefined;
   databaseUrl: string;
   knex: Knex;
+  /** The workers' pool for case numbers drawn while a message's transaction is open (RouterDeps `numbers`); none on the embedded database. */
+  numbers: Knex | undefined;
   queues: QueueBackend;
   relay: OutboxRelay | undefined;
   /** Where the api and the workers run in this one process: told of the signed deliveries being stored, which its workers give way to in a flood. */
   door: DoorPressure | undefined;
+  /** Stored events whose jobs this process's webhooks run here now (core/inbound/inbound-batcher.ts): work the outbox does not show as due. */
+  workingHere(): number;
   secrets: SecretBox;
   channels: ChannelDirectory;
   /** The live stream's feed, when the api runs here. */
@@ -325,7 +329,14 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     // and worked on after (core/inbound/door-pressure.ts). Apart, each has its own cores.
     const door = runsApi && runsWorkers ? (opts.door ?? new DoorPressure()) : undefined;
     if (door) cleanups.push(async () => door.stop());
+    let runner: JobRunner | undefined;
+    let numbers: Knex | undefined;
     if (runsWorkers) {
+      // Case numbers drawn while a message's transaction is open (RouterDeps `numbers`): a pool of
+      // its own never waits on the connections the workers hold. The embedded database is one
+      // session: there the message's transaction draws them itself.
+      numbers = embedded ? undefined : connectDatabase({ url: databaseUrl, applicationName: 'opsdesk-numbers', poolMax: 2, logger, prepareStatements: config.preparedStatements });
+      if (numbers) cleanups.push(() => numbers!.destroy());
       const processors = {
         ...systemProcessors({ knex }),
         ...inboundProcessors({
@@ -333,7 +344,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
           channels,
           outbound,
           media: new LocalDiskMediaStore(config.dataDir, storageQuota),
-          router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex), orgLimitDefaults: config.orgLimitDefaults },
+          router: { ...staffDeps, classifier: createClassifier(config), taxonomies: new OrgTaxonomies(knex), orgLimitDefaults: config.orgLimitDefaults, numbers },
         }),
         ...outboundProcessors({
           knex,
@@ -359,7 +370,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       };
       // The e-mail channels' pooled SMTP connections end with the workers (bot/email/smtp-pool.ts).
       cleanups.push(async () => closeSmtpPools());
-      const runner = new JobRunner({
+      runner = new JobRunner({
         knex,
         backend: queues,
         logger,
@@ -379,7 +390,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       });
       await runner.start();
       // Registered after queues.close so that it runs before it: workers drain first.
-      cleanups.push(() => runner.stop());
+      cleanups.push(() => runner!.stop());
       // The offline classifier's English word vectors, read now rather than on the first message.
       void preloadWordVectors().then((wordVectors) => logger.info({ wordVectors }, 'offline classifier ready'));
       await scheduleSystemJobs(queues);
@@ -401,7 +412,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         holdDelayedRows: embeddedDb && queues.kind === 'postgres',
         // Fallbacks of work the storing job does itself (core/outbox `doneHere`); a group's combined
         // push, also a send with a later time, then waits here too rather than as a delayed job.
-        holdUntilDue: [ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile],
+        holdUntilDue: [PROCESS_EVENT_JOB, ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile],
         // E-mails go in batches by their own drain, not a BullMQ job each (workers/email-drain.ts).
         drainedQueues: [EMAIL_SEND_QUEUE],
         ...(door ? { yieldTo: { door, queues: [INBOUND_QUEUE] } } : {}),
@@ -435,6 +446,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
 
     let simulatorUrl: string | undefined;
     let live: LiveFeed | undefined;
+    let inbound: InboundBatcher | undefined;
     // The simulator's check of the ID tokens it hands the staff apps (dev/simulator/simulator-staff.ts): only while it runs, never in production.
     let localVerifier: ((idToken: string) => { sub: string; name?: string } | undefined) | undefined;
     if (runsApi) {
@@ -474,6 +486,8 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         simulatorUrl = `${simulatorOrigin}/dev/chat?token=${sim.token}`;
       }
 
+      // Where the workers are in this process, a stored event's job runs here at once (not in a flood).
+      inbound = new InboundBatcher(knex, { door, workHere: door && runner ? { run: (work) => runner!.runHere(work) } : undefined });
       live = new LiveFeed(knex, { databaseUrl, logger, heartbeatMs: config.liveHeartbeatMs });
       await live.start();
       const app = createApp({
@@ -485,7 +499,7 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         apiKeys,
         mediaLinkKey: deriveKey(appKey, MEDIA_LINK_KEY_PURPOSE),
         dataDir: config.dataDir,
-        inbound: new InboundBatcher(knex, { door }),
+        inbound,
         publicBaseUrl: config.http.publicBaseUrl,
         paymentsWebhookSecret: config.paymentsWebhookSecret,
         platformApiKey: config.platformApiKey,
@@ -536,9 +550,11 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       simulatorUrl,
       databaseUrl,
       knex,
+      numbers,
       queues,
       relay,
       door,
+      workingHere: () => inbound?.workingHere ?? 0,
       secrets,
       channels,
       live,

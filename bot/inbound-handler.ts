@@ -40,6 +40,12 @@ export interface HandleOptions {
    * as a failed outbox row, which must mean something a person has to look at.
    */
   mediaUrlRefusal?: (url: string) => string | null;
+  /**
+   * The message is routed in this same transaction (workers/processors/inbound.ts): no route-message
+   * row is needed as its fallback, since a routing that fails takes the stored message with it and
+   * the caller stores it again with one.
+   */
+  routedHere?: boolean;
 }
 
 export interface HandledEvent {
@@ -48,6 +54,8 @@ export interface HandledEvent {
   messageId?: string | null;
   /** The outbox row that routes the message should it not be routed at once (`ROUTE_FALLBACK_MS`). */
   routeRowId?: string;
+  /** The message goes to the router (not one seen while another bot answers the chat). */
+  routes?: boolean;
 }
 
 /**
@@ -168,11 +176,12 @@ export async function handleInboundEvent(
       }
       // Everything said in a chat goes to the router: customers 1:1, staff and VIP customers in groups.
       let routeRowId: string | undefined;
-      if (messageId && event.mode === 'active') {
+      const routes = Boolean(messageId) && event.mode === 'active';
+      if (routes && !opts.routedHere) {
         routeRowId = randomUUID();
         await addToOutbox(trx, { id: routeRowId, orgId, queue: INBOUND_QUEUE, jobName: ROUTE_MESSAGE_JOB, payload: { messageId }, availableAt: new Date(Date.now() + ROUTE_FALLBACK_MS) });
       }
-      return { conversationId, contactId: contact?.contactId, messageId, routeRowId };
+      return { conversationId, contactId: contact?.contactId, messageId, routeRowId, routes };
     }
 
     case 'follow': {

@@ -6,10 +6,12 @@ import { until } from './support/test-system.ts';
 
 /**
  * A customer's message is routed by the job that stored it, one hop fewer on the way to the
- * answer; the route-message row committed with the message is the fallback, held in the outbox
- * until ROUTE_FALLBACK_MS and run only when that routing did not happen (ROUTE_RETRY_MS when the
- * job saw it fail). A customer's messages are routed in their order even when the first one's
- * routing failed and the next one came before its retry.
+ * answer. With no LLM to wait for (these tests' offline classifier), in the transaction that stores
+ * it, with no fallback row; when that fails, stored first and then routed, the route-message row
+ * committed with the message the fallback, held in the outbox until ROUTE_FALLBACK_MS and run only
+ * when that routing did not happen (ROUTE_RETRY_MS when the job saw it fail). A customer's messages
+ * are routed in their order even when the first one's routing failed and the next one came before
+ * its retry.
  */
 let h: LineCustomerHarness;
 beforeAll(async () => {
@@ -22,18 +24,35 @@ const routeRowOf = (messageId: string) =>
 const messageSaying = (text: string) => h.sys.knex('messages').where({ direction: 'in', text }).first('id', 'routed_at');
 
 describe('routing a message where it is stored', () => {
-  it('answers from the job that stored the message: its route-message row is done and was never queued', async () => {
+  it('stores and routes a message in one transaction when no LLM is asked: no route-message row', async () => {
     const reply = await h.ask(lineId('U'), { text: 'hello there' });
     expect(reply.text.length).toBeGreaterThan(0);
     const m = await messageSaying('hello there');
     expect(m.routed_at).not.toBeNull();
-    // The row is marked done with the job's other completions, just after the answer went.
-    await until(async () => (await routeRowOf(m.id))?.status === 'done');
-    expect(await routeRowOf(m.id)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
+    expect(await routeRowOf(m.id)).toBeUndefined();
   });
 
-  it('leaves a routing that failed to the held row, made due at the retry delay, which answers once', async () => {
-    await failFirstRouting();
+  it('stores first and routes after when routing in the same transaction fails: answered at once, its row done and never queued', async () => {
+    await failRoutings(1);
+    try {
+      const customer = lineId('U');
+      const sent = Date.now();
+      const reply = await h.ask(customer, { text: 'do you deliver on sundays?' });
+      expect(reply.text.length).toBeGreaterThan(0);
+      expect(Date.now() - sent).toBeLessThan(ROUTE_RETRY_MS);
+      const m = await messageSaying('do you deliver on sundays?');
+      await until(async () => (await routeRowOf(m.id))?.status === 'done');
+      expect(await routeRowOf(m.id)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
+      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
+      const answers = await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out', kind: 'text' }).count({ n: '*' }).first();
+      expect(Number(answers?.n)).toBe(1);
+    } finally {
+      await forgetFailure();
+    }
+  }, 30_000);
+
+  it('leaves a routing that failed both ways to the held row, made due at the retry delay, which answers once', async () => {
+    await failRoutings(2);
     try {
       const customer = lineId('U');
       const sent = Date.now();
@@ -56,13 +75,13 @@ describe('routing a message where it is stored', () => {
   }, 30_000);
 
   it("routes a customer's earlier message first when its routing failed and the next one came before the retry", async () => {
-    await failFirstRouting();
+    await failRoutings(2);
     try {
       const customer = lineId('U');
       await h.send(customer, { text: 'My order ORD-4411 was charged twice' });
       await until(async () => (await h.sys.knex('messages').where({ direction: 'in', text: 'My order ORD-4411 was charged twice' }).first('id')) ?? false);
-      // The first one's routing has failed (its retry is 2 s away) when the second one arrives.
-      await until(async () => Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value) >= 1);
+      // The first one's routing has failed, both ways (its retry is 2 s away), when the second one arrives.
+      await until(async () => Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value) >= 2);
       await h.send(customer, { text: 'hello?' });
       const first = await until(async () => ((await h.sys.knex('messages').where({ direction: 'in', text: 'My order ORD-4411 was charged twice' }).whereNotNull('routed_at').first('id', 'routed_at')) as { id: string; routed_at: Date } | undefined) ?? false);
       const second = await until(async () => ((await h.sys.knex('messages').where({ direction: 'in', text: 'hello?' }).whereNotNull('routed_at').first('id', 'routed_at')) as { id: string; routed_at: Date } | undefined) ?? false);
@@ -118,16 +137,16 @@ describe("a case's number", () => {
 });
 
 /**
- * The next routing's transaction fails (as a deadlock or a lost connection would make it); the
- * ones after go through. (A sequence counts the tries: it is not rolled back with them.)
+ * The next `n` routings' transactions fail (as a deadlock or a lost connection would make them);
+ * the ones after go through. (A sequence counts the tries: it is not rolled back with them.)
  */
-async function failFirstRouting() {
+async function failRoutings(n: number) {
   await h.sys.knex.raw(`
       CREATE SEQUENCE route_tries;
       CREATE FUNCTION fail_route_once() RETURNS trigger AS $$
       BEGIN
-        IF nextval('route_tries') = 1 THEN
-          RAISE EXCEPTION 'the first routing fails';
+        IF nextval('route_tries') <= ${n} THEN
+          RAISE EXCEPTION 'the routing fails';
         END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql;

@@ -173,7 +173,7 @@ export class JobRunner {
       get logger() {
         return (logger ??= parentLogger.child({ queue: queueName, job: job.name, outboxId: data.outboxId }));
       },
-      runHere: (work) => this.#runHere(work),
+      runHere: (work) => this.runHere(work),
       doneHere: (outboxId) => this.#outcomes.completed(outboxId),
     }).catch(async (err: unknown) => {
       // The database could not take the job's work (no connection free, disk full, gone), or DATA_DIR
@@ -208,7 +208,13 @@ export class JobRunner {
     return result;
   }
 
-  async #runHere(work: WorkDoneHere[]): Promise<void> {
+  /**
+   * Runs, in this process and in order, rows committed to be done here: by a job, after its commit
+   * (`collectWorkDoneHere`), or by the webhooks of this process, as they store events
+   * (core/inbound/inbound-batcher.ts `workHere`). Each as its row's first attempt, with its own job
+   * behind it; the work a row's handler commits to do here is run here in turn.
+   */
+  async runHere(work: WorkDoneHere[]): Promise<void> {
     const parentLogger = this.#o.logger;
     for (const row of work) {
       const handler = this.#o.processors[row.queue]?.[row.jobName];
@@ -216,6 +222,11 @@ export class JobRunner {
       // near (an overloaded process reached it late): its job may start meanwhile, and two tries at
       // once of a first try could send twice.
       if (!handler || Date.now() > row.heldUntil - RUN_HERE_MARGIN_MS) continue;
+      // As its job would: one of an org being deleted does nothing.
+      if (row.orgId && !(await this.#orgs.runs(row.orgId))) {
+        this.#outcomes.completed(row.id);
+        continue;
+      }
       let logger: Logger | undefined;
       try {
         await handler(row.payload, {
@@ -230,6 +241,8 @@ export class JobRunner {
           get logger() {
             return (logger ??= parentLogger.child({ queue: row.queue, job: row.jobName, outboxId: row.id, here: true }));
           },
+          runHere: (more) => this.runHere(more),
+          doneHere: (outboxId) => this.#outcomes.completed(outboxId),
         });
         this.#outcomes.completed(row.id);
       } catch (err) {

@@ -32,6 +32,8 @@ import type { CustomerContext } from './customer-context.ts';
 export interface MessageClassifier {
   /** `llm: false`: the business's LLM budget for the day is used; the offline classifier answers. */
   classifyWithMeta(input: ClassifyInput, o?: { llm?: boolean }): Promise<ClassifiedMessage>;
+  /** True when no reading waits on an LLM: a message may then be routed in the transaction that stores it. */
+  readonly readsOffline?: boolean;
 }
 
 /** What the router needs: the dialogue's, and the staff desk's for the staff chats it hands on (route-message.ts). */
@@ -42,13 +44,22 @@ export interface RouterDeps extends ActDeps, StaffDeps {
   /** ORG_LLM_TOKENS_PER_DAY and the rest: each business's limits where the operator set none of its own. */
   orgLimitDefaults?: OrgLimitDefaults;
   now?: () => Date;
+  /**
+   * Where a case's number is drawn when `knex` is a transaction still open (a message routed in the
+   * transaction that stores it, workers/processors/inbound.ts): a pool of its own, which never
+   * waits on `knex`'s, so that the org's counter row is locked for one statement, not until that
+   * transaction commits. The transaction itself where the database is one session (embedded).
+   */
+  numbers?: Knex;
 }
 
 export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMessage): Promise<{ decision: string }> {
   const ctx = await loadCustomerContext(deps, message);
   if ('skip' in ctx) return { decision: `skipped: ${ctx.skip}` };
+  // Read with `deps.knex`, the transaction that stored the message when it is routed in it.
+  const taxonomy = () => deps.taxonomies.of(ctx.orgId, deps.knex);
   // Kept in memory with the org's settings: a business with no service takes no booking in chat.
-  ctx.takesBookings = (await deps.taxonomies.of(ctx.orgId)).bookingTypes.length > 0;
+  ctx.takesBookings = (await taxonomy()).bookingTypes.length > 0;
 
   let classified: ClassifiedMessage | undefined;
   const classify = async (text = ctx.text) => {
@@ -59,7 +70,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     classified = await deps.classifier.classifyWithMeta(
       {
         text,
-        taxonomy: await deps.taxonomies.of(ctx.orgId),
+        taxonomy: await taxonomy(),
         now: ctx.now,
         timeZone: ctx.timeZone,
         orderIdPatterns: ctx.orderIdPatterns,
@@ -69,9 +80,9 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     return classified.result;
   };
   const likely: Likely = {
-    caseTypes: async (text) => likelyCaseTypes(await deps.taxonomies.of(ctx.orgId), text),
-    readings: async (text) => likelyReadings(await deps.taxonomies.of(ctx.orgId), text),
-    serviceNamed: async (text, answeredBy) => serviceNamedIn(await deps.taxonomies.of(ctx.orgId), text, answeredBy),
+    caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
+    readings: async (text) => likelyReadings(await taxonomy(), text),
+    serviceNamed: async (text, answeredBy) => serviceNamedIn(await taxonomy(), text, answeredBy),
   };
   const decision = await decide(ctx, classify, likely).catch((err: unknown): Decision => {
     if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };
@@ -81,7 +92,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   // A case's number is drawn before the transaction that opens it, as the LINE booking form's is
   // (docs/cases.md, "Case numbers"): the org's counter row is then locked for one statement, not
   // until the case commits. A transaction that rolls back, or a message already routed, skips it.
-  const toAct: Decision = decision.do === 'open_case' ? { ...decision, number: await nextNumber(deps.knex, ctx.orgId, 'case') } : decision;
+  const toAct: Decision = decision.do === 'open_case' ? { ...decision, number: await nextNumber(deps.numbers ?? deps.knex, ctx.orgId, 'case') } : decision;
 
   await deps.knex.transaction(async (trx) => {
     if (!(await claimMessage(trx, message.id))) return;

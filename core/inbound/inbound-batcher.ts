@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DoorPressure } from './door-pressure.ts';
+import type { WorkDoneHere } from '../outbox/outbox.ts';
 import { storeInboundEvents, type ArrivingEvent } from './inbound-events.ts';
 
 /**
@@ -10,7 +11,24 @@ import { storeInboundEvents, type ArrivingEvent } from './inbound-events.ts';
  *
  * If a batch fails (one odd payload can sink a statement), each request's events are retried on
  * their own, so one bad request never fails the others.
+ *
+ * Where the workers run in the same process (`workHere`), the stored events' jobs are run here at
+ * once, after the requests are answered, rather than handed to the queue: no relay pass, no queued
+ * job, and no wait for either (#41, docs/benchmarks.md "The stored event's job where it was
+ * stored"). Their rows wait in the outbox as the fallback (`HERE_FALLBACK_MS`): a process that dies
+ * meanwhile leaves them to the relay. Not in a flood (the door is busy: the cores are the door's),
+ * and not beyond `places` events at once (the rest go to the queue, whose workers are there anyway).
  */
+/** As long as the hold of the rows a job runs itself (core/outbox `DONE_HERE_FALLBACK_MS`). */
+export const HERE_FALLBACK_MS = 10_000;
+
+/** Runs held rows in this process, in order (workers/job-runner.ts `runHere`). */
+export interface WorkHere {
+  run(work: WorkDoneHere[]): Promise<void>;
+  /** Events whose jobs may run here at once; 10, as many as a queue's workers take. */
+  places?: number;
+}
+
 interface Pending {
   channel: { id: string; orgId: string };
   events: ArrivingEvent[];
@@ -23,6 +41,10 @@ export class InboundBatcher {
   readonly #maxEvents: number;
   readonly #maxWaitMs: number;
   readonly #door: DoorPressure | undefined;
+  readonly #workHere: WorkHere | undefined;
+  readonly #places: number;
+  /** Events whose jobs run here now. */
+  #here = 0;
   #queue: Pending[] = [];
   #size = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -32,11 +54,18 @@ export class InboundBatcher {
    * (core/inbound/door-pressure.ts). Only deliveries whose signature checked out come here: a
    * flood of forged or slowly sent requests cannot make the workers wait.
    */
-  constructor(knex: Knex, opts: { maxEvents?: number; maxWaitMs?: number; door?: DoorPressure } = {}) {
+  constructor(knex: Knex, opts: { maxEvents?: number; maxWaitMs?: number; door?: DoorPressure; workHere?: WorkHere } = {}) {
     this.#knex = knex;
     this.#maxEvents = opts.maxEvents ?? 200;
     this.#maxWaitMs = opts.maxWaitMs ?? 2;
     this.#door = opts.door;
+    this.#workHere = opts.workHere;
+    this.#places = opts.workHere?.places ?? 10;
+  }
+
+  /** Events stored or being stored whose jobs run here, not yet ended: work the outbox does not show as due. */
+  get workingHere(): number {
+    return this.#here;
   }
 
   store(channel: { id: string; orgId: string }, events: ArrivingEvent[]): Promise<{ stored: number; duplicates: number }> {
@@ -72,19 +101,47 @@ export class InboundBatcher {
   }
 
   async #write(batch: Pending[]): Promise<void> {
-    if (batch.length === 1) {
-      const [p] = batch;
-      return storeInboundEvents(this.#knex, p.channel, p.events).then(p.resolve, p.reject);
-    }
+    const events = batch.reduce((n, p) => n + p.events.length, 0);
+    const here = this.#workHere && !this.#door?.busy && this.#here + events <= this.#places ? this.#workHere : undefined;
+    if (here) this.#here += events;
+    let queued: WorkDoneHere[] = [];
     try {
-      await storeInboundEvents(
-        this.#knex,
-        batch.flatMap((p) => p.events.map((e) => ({ ...e, channel: p.channel }))),
-      );
-      // Duplicates are not told apart per request: every webhook answers 200 either way.
-      for (const p of batch) p.resolve({ stored: p.events.length, duplicates: 0 });
+      if (batch.length === 1) {
+        const [p] = batch;
+        const r = await storeInboundEvents(this.#knex, p.channel, p.events, { hereForMs: here && HERE_FALLBACK_MS }).catch((err: unknown) => {
+          p.reject(err);
+          return undefined;
+        });
+        if (r) p.resolve({ stored: r.stored, duplicates: r.duplicates });
+        queued = r?.queued ?? [];
+        return;
+      }
+      try {
+        const r = await storeInboundEvents(
+          this.#knex,
+          batch.flatMap((p) => p.events.map((e) => ({ ...e, channel: p.channel }))),
+          { hereForMs: here && HERE_FALLBACK_MS },
+        );
+        queued = r.queued;
+        // Duplicates are not told apart per request: every webhook answers 200 either way.
+        for (const p of batch) p.resolve({ stored: p.events.length, duplicates: 0 });
+      } catch {
+        // One by one, to the queue: the batch's trouble is not worth a second look here.
+        await Promise.all(batch.map((p) => storeInboundEvents(this.#knex, p.channel, p.events).then(p.resolve, p.reject)));
+      }
+    } finally {
+      // After the requests are answered: LINE waits for the 200, the customer for the answer.
+      if (here) void this.#runHere(here, queued, events);
+    }
+  }
+
+  async #runHere(here: WorkHere, queued: WorkDoneHere[], places: number): Promise<void> {
+    try {
+      if (queued.length) await here.run(queued);
     } catch {
-      await Promise.all(batch.map((p) => storeInboundEvents(this.#knex, p.channel, p.events).then(p.resolve, p.reject)));
+      // Each row's outcome is the runner's to record; a row it could not run waits for its hold.
+    } finally {
+      this.#here -= places;
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { WorkDoneHere } from '../outbox/outbox.ts';
 
 /**
  * The durable landing of platform events (DESIGN.md section 2, step 1): each event is inserted
@@ -27,16 +28,36 @@ interface ChannelRef {
   orgId: string;
 }
 
+/**
+ * Holding the stored events' rows for the process that stored them (`hereForMs`): their jobs are
+ * run in that process at once (core/inbound/inbound-batcher.ts `workHere`), and each row waits in
+ * the outbox that long as the fallback, as the rows a job runs itself do (core/outbox
+ * `collectWorkDoneHere`). `queued` then lists them, in the order the events arrived.
+ */
+export interface StoreOptions {
+  hereForMs?: number;
+}
+
+export interface StoredEvents {
+  stored: number;
+  duplicates: number;
+  /** The held rows (`hereForMs`), for the storing process to run; empty otherwise. */
+  queued: WorkDoneHere[];
+}
+
 /** Stores one channel's events, or (with `channel` omitted) events that each name their channel. */
-export async function storeInboundEvents(db: Knex, channel: ChannelRef, events: ArrivingEvent[]): Promise<{ stored: number; duplicates: number }>;
-export async function storeInboundEvents(db: Knex, events: (ArrivingEvent & { channel: ChannelRef })[]): Promise<{ stored: number; duplicates: number }>;
+export async function storeInboundEvents(db: Knex, channel: ChannelRef, events: ArrivingEvent[], o?: StoreOptions): Promise<StoredEvents>;
+export async function storeInboundEvents(db: Knex, events: (ArrivingEvent & { channel: ChannelRef })[], o?: StoreOptions): Promise<StoredEvents>;
 export async function storeInboundEvents(
   db: Knex,
   channelOrEvents: ChannelRef | (ArrivingEvent & { channel: ChannelRef })[],
-  maybeEvents?: ArrivingEvent[],
-): Promise<{ stored: number; duplicates: number }> {
-  const events = Array.isArray(channelOrEvents) ? channelOrEvents : maybeEvents!.map((e) => ({ ...e, channel: channelOrEvents }));
-  if (events.length === 0) return { stored: 0, duplicates: 0 };
+  eventsOrOptions?: ArrivingEvent[] | StoreOptions,
+  options?: StoreOptions,
+): Promise<StoredEvents> {
+  const [events, o] = Array.isArray(channelOrEvents)
+    ? [channelOrEvents, eventsOrOptions as StoreOptions | undefined]
+    : [(eventsOrOptions as ArrivingEvent[]).map((e) => ({ ...e, channel: channelOrEvents })), options];
+  if (events.length === 0) return { stored: 0, duplicates: 0, queued: [] };
   const values = events.map(() => '(?::uuid, ?::uuid, ?, ?, ?::jsonb, ?::timestamptz, ?::text, ?::timestamptz)').join(', ');
   const now = new Date().toISOString();
   const bindings = events.flatMap((e) => [
@@ -49,22 +70,25 @@ export async function storeInboundEvents(
     e.malformed ?? null,
     e.malformed ? now : null,
   ]);
-  const { rows } = await db.raw<{ rows: { stored: number }[] }>(
+  // The process's clock, as `collectWorkDoneHere`'s rows: it is the one that compares.
+  const heldUntil = o?.hereForMs ? Date.now() + o.hereForMs : undefined;
+  const { rows } = await db.raw<{ rows: { stored: number; queued: { id: string; org_id: string; payload: Record<string, unknown> }[] | null }[] }>(
     `WITH arrived AS (
        INSERT INTO inbound_events (org_id, channel_id, platform_event_id, event_type, payload, occurred_at, error, processed_at)
        VALUES ${values}
        ON CONFLICT (channel_id, platform_event_id) DO NOTHING
        RETURNING id, org_id, error
      ), queued AS (
-       INSERT INTO outbox (org_id, queue, job_name, payload)
-       SELECT org_id, '${INBOUND_QUEUE}', '${PROCESS_EVENT_JOB}', jsonb_build_object('inboundEventId', id) FROM arrived WHERE error IS NULL
-       RETURNING 1
+       INSERT INTO outbox (org_id, queue, job_name, payload${heldUntil ? ', available_at' : ''})
+       SELECT org_id, '${INBOUND_QUEUE}', '${PROCESS_EVENT_JOB}', jsonb_build_object('inboundEventId', id)${heldUntil ? ', ?::timestamptz' : ''} FROM arrived WHERE error IS NULL
+       RETURNING ${heldUntil ? 'id, org_id, payload' : '1'}
      )
-     SELECT count(*)::int AS stored FROM arrived`,
-    bindings,
+     SELECT (SELECT count(*)::int FROM arrived) AS stored${heldUntil ? `, (SELECT json_agg(queued ORDER BY (payload->>'inboundEventId')::bigint) FROM queued) AS queued` : ''}`,
+    heldUntil ? [...bindings, new Date(heldUntil).toISOString()] : bindings,
   );
   const stored = rows[0].stored;
-  return { stored, duplicates: events.length - stored };
+  const queued = (rows[0].queued ?? []).map((r) => ({ id: r.id, orgId: r.org_id, queue: INBOUND_QUEUE, jobName: PROCESS_EVENT_JOB, payload: r.payload, heldUntil: heldUntil! }));
+  return { stored, duplicates: events.length - stored, queued };
 }
 
 /**

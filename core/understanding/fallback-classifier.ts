@@ -60,6 +60,11 @@ export class FallbackClassifier implements Classifier {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   }
 
+  /** No LLM to ask: every reading is the offline classifier's, a few milliseconds of this process's time. */
+  get readsOffline(): boolean {
+    return !this.#primary;
+  }
+
   /** The provider tried first. */
   get provider(): string {
     return (this.#primary ?? this.#offline).provider;

@@ -22,12 +22,17 @@ export class OrgTaxonomies {
     this.#knex = knex;
   }
 
-  async of(orgId: string): Promise<Taxonomy> {
+  /**
+   * `db`: what a miss is read with: the caller's transaction when it is in one. A second connection
+   * taken from the pool while holding one could wait on a pool its peers hold, and on the embedded
+   * database, one session held by the transaction, would wait for ever.
+   */
+  async of(orgId: string, db: Knex | Knex.Transaction = this.#knex): Promise<Taxonomy> {
     // Kept with the org's settings until a change to the three tables is notified (migration 20261204100000).
-    const version = (await orgCached(this.#knex, 'taxonomy-version', orgId, (db) => masterDataVersion(db, orgId)))!;
+    const version = (await orgCached(db, 'taxonomy-version', orgId, (d) => masterDataVersion(d, orgId)))!;
     const hit = this.#cache.get(orgId);
     if (hit && hit.version === version) return hit.taxonomy;
-    const taxonomy = await loadOrgTaxonomy(this.#knex, orgId);
+    const taxonomy = await loadOrgTaxonomy(db, orgId);
     this.#cache.set(orgId, { version, taxonomy });
     return taxonomy;
   }

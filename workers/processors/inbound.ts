@@ -15,6 +15,7 @@ import { ownEmailAddresses, type Channel, type ChannelDirectory } from '../../co
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
 import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
 import { collectWorkDoneHere, doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
+import { inOneTransaction, NestedTransactionFailed } from '../../core/db/one-transaction.ts';
 import { OUTBOUND_QUEUE } from '../../core/conversations/outgoing.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 
@@ -65,6 +66,15 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
 
   /** Stores the event's message (once, whatever the attempt) and routes it. */
   async function storeAndRoute(id: number, channel: Channel, event: InboundEvent, job: JobContext): Promise<Record<string, unknown>> {
+    if (deps.router.classifier.readsOffline) {
+      const routed = await storeAndRouteAtOnce(id, channel, event, job).catch((err: unknown) => {
+        // A transaction of the router's that rolls back on purpose (a slot found taken) is one of these: not a fault.
+        const expected = err instanceof NestedTransactionFailed;
+        job.logger[expected ? 'info' : 'warn']({ err, inboundEventId: id }, 'storing and routing a message at once failed; stored first, then routed');
+        return undefined;
+      });
+      if (routed) return routed;
+    }
     let handled: Awaited<ReturnType<typeof handleInboundEvent>> | undefined;
     try {
       handled = (await processEventOnce(deps.knex, id, job.attempt, (trx) => handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal })))?.result;
@@ -93,6 +103,24 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
       }
     }
     return { type: event.type };
+  }
+
+  /**
+   * With no LLM to wait for, the message is stored and routed in one transaction: no route-message
+   * row as the fallback, one commit fewer (#41, docs/benchmarks.md "Stored and routed in one
+   * transaction"). Undefined when another run processed the event. A failure rolls back all of it
+   * and the caller stores and routes in two, as with an LLM, so that a message the router cannot
+   * handle is still stored and waits for its routing's retries.
+   */
+  async function storeAndRouteAtOnce(id: number, channel: Channel, event: InboundEvent, job: JobContext): Promise<Record<string, unknown> | undefined> {
+    const done = await processEventOnce(deps.knex, id, job.attempt, async (trx) => {
+      const handled = await handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal, routedHere: true });
+      if (!handled.routes || !handled.messageId) return { type: event.type };
+      // Case numbers are drawn apart from this transaction where the database allows (RouterDeps `numbers`).
+      const routed = await inOneTransaction(trx, (db) => routeMessage({ ...deps.router, knex: db, numbers: deps.router.numbers ?? trx }, handled.messageId!));
+      return { type: event.type, routed: routed.decision };
+    });
+    return done ? done.result : { type: event.type, skipped: true };
   }
 }
 
