@@ -334,8 +334,10 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
     if (runsWorkers) {
       // Case numbers drawn while a message's transaction is open (RouterDeps `numbers`): a pool of
       // its own never waits on the connections the workers hold. The embedded database is one
-      // session: there the message's transaction draws them itself.
-      numbers = embedded ? undefined : connectDatabase({ url: databaseUrl, applicationName: 'opsdesk-numbers', poolMax: 2, logger, prepareStatements: config.preparedStatements });
+      // session: a message is stored and routed in two transactions there, as with an LLM.
+      // Asked of the database: the tests' embedded database is started apart and named by its URL.
+      const embeddedDb = await isEmbeddedDatabase(knex);
+      numbers = embeddedDb ? undefined : connectDatabase({ url: databaseUrl, applicationName: 'opsdesk-numbers', poolMax: 2, logger, prepareStatements: config.preparedStatements });
       if (numbers) cleanups.push(() => numbers!.destroy());
       const processors = {
         ...systemProcessors({ knex }),
@@ -403,7 +405,6 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
       if (stripe) await scheduleStripeReconciliation(queues, config.stripe.reconcileEveryMs);
       // PostgreSQL wakes the relay when rows commit (the embedded one too: core/db/pglite-notifications.ts);
       // the poll only bounds how long a lost notification costs.
-      const embeddedDb = await isEmbeddedDatabase(knex);
       relay = new OutboxRelay({
         knex,
         backend: queues,

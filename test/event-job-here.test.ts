@@ -36,12 +36,12 @@ describe("a stored event's job", () => {
     expect(await answersIn(customer)).toBe(1);
   });
 
-  it('that fails here (stored and routed at once, then apart) is made due for its own job, which stores and answers the message once', async () => {
+  it('that fails here (on a PostgreSQL server stored and routed at once, then apart) is made due for its own job, which stores and answers the message once', async () => {
     await h.sys.knex.raw(`
       CREATE SEQUENCE store_tries;
       CREATE FUNCTION fail_store_once() RETURNS trigger AS $$
       BEGIN
-        IF nextval('store_tries') <= 2 THEN
+        IF nextval('store_tries') <= ${process.env.TEST_DATABASE_URL ? 2 : 1} THEN
           RAISE EXCEPTION 'the store fails';
         END IF;
         RETURN NEW;

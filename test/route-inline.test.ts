@@ -13,6 +13,11 @@ import { until } from './support/test-system.ts';
  * are routed in their order even when the first one's routing failed and the next one came before
  * its retry.
  */
+/** On a PostgreSQL server a message is stored and routed in one transaction; on the embedded database in two. */
+const inOne = Boolean(process.env.TEST_DATABASE_URL);
+/** Routings to fail so that the route-message row is left to run: the one transaction's and the second's, or the second's alone. */
+const bothWays = inOne ? 2 : 1;
+
 let h: LineCustomerHarness;
 beforeAll(async () => {
   h = await startLineCustomerHarness();
@@ -24,7 +29,16 @@ const routeRowOf = (messageId: string) =>
 const messageSaying = (text: string) => h.sys.knex('messages').where({ direction: 'in', text }).first('id', 'routed_at');
 
 describe('routing a message where it is stored', () => {
-  it('stores and routes a message in one transaction when no LLM is asked: no route-message row', async () => {
+  it.skipIf(inOne)('on the embedded database, answers from the job that stored the message: its route-message row is done and was never queued', async () => {
+    const reply = await h.ask(lineId('U'), { text: 'hello from here' });
+    expect(reply.text.length).toBeGreaterThan(0);
+    const m = await messageSaying('hello from here');
+    expect(m.routed_at).not.toBeNull();
+    await until(async () => (await routeRowOf(m.id))?.status === 'done');
+    expect(await routeRowOf(m.id)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
+  });
+
+  it.skipIf(!inOne)('stores and routes a message in one transaction when no LLM is asked: no route-message row', async () => {
     const reply = await h.ask(lineId('U'), { text: 'hello there' });
     expect(reply.text.length).toBeGreaterThan(0);
     const m = await messageSaying('hello there');
@@ -32,7 +46,7 @@ describe('routing a message where it is stored', () => {
     expect(await routeRowOf(m.id)).toBeUndefined();
   });
 
-  it('stores first and routes after when routing in the same transaction fails: answered at once, its row done and never queued', async () => {
+  it.skipIf(!inOne)('stores first and routes after when routing in the same transaction fails: answered at once, its row done and never queued', async () => {
     await failRoutings(1);
     try {
       const customer = lineId('U');
@@ -52,7 +66,7 @@ describe('routing a message where it is stored', () => {
   }, 30_000);
 
   it('leaves a routing that failed both ways to the held row, made due at the retry delay, which answers once', async () => {
-    await failRoutings(2);
+    await failRoutings(bothWays);
     try {
       const customer = lineId('U');
       const sent = Date.now();
@@ -75,13 +89,13 @@ describe('routing a message where it is stored', () => {
   }, 30_000);
 
   it("routes a customer's earlier message first when its routing failed and the next one came before the retry", async () => {
-    await failRoutings(2);
+    await failRoutings(bothWays);
     try {
       const customer = lineId('U');
       await h.send(customer, { text: 'My order ORD-4411 was charged twice' });
       await until(async () => (await h.sys.knex('messages').where({ direction: 'in', text: 'My order ORD-4411 was charged twice' }).first('id')) ?? false);
       // The first one's routing has failed, both ways (its retry is 2 s away), when the second one arrives.
-      await until(async () => Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value) >= 2);
+      await until(async () => Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value) >= bothWays);
       await h.send(customer, { text: 'hello?' });
       const first = await until(async () => ((await h.sys.knex('messages').where({ direction: 'in', text: 'My order ORD-4411 was charged twice' }).whereNotNull('routed_at').first('id', 'routed_at')) as { id: string; routed_at: Date } | undefined) ?? false);
       const second = await until(async () => ((await h.sys.knex('messages').where({ direction: 'in', text: 'hello?' }).whereNotNull('routed_at').first('id', 'routed_at')) as { id: string; routed_at: Date } | undefined) ?? false);

@@ -9,7 +9,8 @@ import { untilSettled } from './support/test-system.ts';
  * leaves, the least of three customers per kind (`fewest`). The timed polls of the outbox relay and of the
  * analytics are not the customer's and are left out. The budgets sit a little above what was
  * measured (28, 29, 40 on 2026-11-28, and 20 for a customer who wrote before, once a message
- * with no LLM to wait for was stored and routed in one transaction; 35, 34, 43 on 2026-11-27, evening, once a message and its conversation's times were
+ * with no LLM to wait for was stored and routed in one transaction on a PostgreSQL server; the
+ * embedded database keeps the budgets of two transactions; 35, 34, 43 on 2026-11-27, evening, once a message and its conversation's times were
  * one statement, whether a profile is due was read with the identity, "no dialogue" cost nothing
  * when there was none, the event was claimed and marked processed in one statement, and the FAQ
  * entries and case types the bot reads were kept with the org's settings; 25 to 26 for a customer who wrote
@@ -63,11 +64,14 @@ async function fewest(text: string, customer?: string): Promise<number> {
   return Math.min(await statementsFor(text, customer), await statementsFor(text, customer), await statementsFor(text, customer));
 }
 
+/** On a PostgreSQL server a message is stored and routed in one transaction; on the embedded database in two. */
+const inOne = Boolean(process.env.TEST_DATABASE_URL);
+
 describe('statements per customer answered', () => {
   it.each([
-    ['a greeting', 'Hello', 31],
-    ['a question the FAQ answers', 'What time do you open?', 32],
-    ['a problem that opens a case', 'My order has not arrived yet, it has been a week', 43],
+    ['a greeting', 'Hello', inOne ? 31 : 37],
+    ['a question the FAQ answers', 'What time do you open?', inOne ? 32 : 37],
+    ['a problem that opens a case', 'My order has not arrived yet, it has been a week', inOne ? 43 : 46],
   ])('%s stays within its budget', async (_, text, budget) => {
     expect(await fewest(text)).toBeLessThanOrEqual(budget);
   }, 60_000);
@@ -76,6 +80,6 @@ describe('statements per customer answered', () => {
     const customer = lineId('U');
     await h.ask(customer, { text: 'Hello' });
     await untilSettled(h.sys.knex);
-    expect(await fewest('What time do you open?', customer)).toBeLessThanOrEqual(23);
+    expect(await fewest('What time do you open?', customer)).toBeLessThanOrEqual(inOne ? 23 : 28);
   }, 60_000);
 });

@@ -48,7 +48,7 @@ export interface RouterDeps extends ActDeps, StaffDeps {
    * Where a case's number is drawn when `knex` is a transaction still open (a message routed in the
    * transaction that stores it, workers/processors/inbound.ts): a pool of its own, which never
    * waits on `knex`'s, so that the org's counter row is locked for one statement, not until that
-   * transaction commits. The transaction itself where the database is one session (embedded).
+   * transaction commits. None on the embedded database, one session: messages are routed apart there.
    */
   numbers?: Knex;
 }

@@ -69,11 +69,10 @@ const entry = (r: MasterRow) => ({
 
 export async function loadOrgTaxonomy(db: Knex | Knex.Transaction, orgId: string): Promise<Taxonomy> {
   const columns = ['key', 'name_th', 'name_en', 'description', 'keywords', 'examples'];
-  const [caseTypes, services, faq] = await Promise.all([
-    db('case_types').select(columns).where({ org_id: orgId, is_active: true }).orderBy(['sort_order', 'key']),
-    db('services').select(columns).where({ org_id: orgId, is_active: true }).orderBy(['sort_order', 'key']),
-    db('faq_entries').select('key', 'question_th', 'question_en', 'answer_th', 'answer_en', 'keywords').where({ org_id: orgId, is_active: true }).orderBy('key'),
-  ]);
+  // One after another: `db` may be a transaction, one connection, which takes one statement at a time.
+  const caseTypes = await db('case_types').select(columns).where({ org_id: orgId, is_active: true }).orderBy(['sort_order', 'key']);
+  const services = await db('services').select(columns).where({ org_id: orgId, is_active: true }).orderBy(['sort_order', 'key']);
+  const faq = await db('faq_entries').select('key', 'question_th', 'question_en', 'answer_th', 'answer_en', 'keywords').where({ org_id: orgId, is_active: true }).orderBy('key');
   return {
     caseTypes: caseTypes.map(entry),
     bookingTypes: services.map(entry),

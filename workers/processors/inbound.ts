@@ -66,7 +66,9 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
 
   /** Stores the event's message (once, whatever the attempt) and routes it. */
   async function storeAndRoute(id: number, channel: Channel, event: InboundEvent, job: JobContext): Promise<Record<string, unknown>> {
-    if (deps.router.classifier.readsOffline) {
+    // Where case numbers can be drawn apart from it (a PostgreSQL server): the embedded database is
+    // one session, which the transaction would hold while the router's reads of it queued behind.
+    if (deps.router.classifier.readsOffline && deps.router.numbers) {
       const routed = await storeAndRouteAtOnce(id, channel, event, job).catch((err: unknown) => {
         // A transaction of the router's that rolls back on purpose (a slot found taken) is one of these: not a fault.
         const expected = err instanceof NestedTransactionFailed;
@@ -116,8 +118,8 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
     const done = await processEventOnce(deps.knex, id, job.attempt, async (trx) => {
       const handled = await handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal, routedHere: true });
       if (!handled.routes || !handled.messageId) return { type: event.type };
-      // Case numbers are drawn apart from this transaction where the database allows (RouterDeps `numbers`).
-      const routed = await inOneTransaction(trx, (db) => routeMessage({ ...deps.router, knex: db, numbers: deps.router.numbers ?? trx }, handled.messageId!));
+      // Case numbers are drawn apart from this transaction (RouterDeps `numbers`).
+      const routed = await inOneTransaction(trx, (db) => routeMessage({ ...deps.router, knex: db }, handled.messageId!));
       return { type: event.type, routed: routed.decision };
     });
     return done ? done.result : { type: event.type, skipped: true };
