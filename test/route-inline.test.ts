@@ -26,6 +26,12 @@ afterAll(() => h?.close());
 
 const routeRowOf = (messageId: string) =>
   h.sys.knex('outbox').where({ job_name: 'route-message' }).whereRaw(`payload->>'messageId' = ?`, [messageId]).first('status', 'enqueue_count', 'attempts');
+/** The bot's text answers in a customer's chat (the privacy notice's card is kind 'other'). */
+const textAnswersTo = async (customer: string) => {
+  const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
+  const answers = await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out', kind: 'text' }).count({ n: '*' }).first();
+  return Number(answers?.n);
+};
 const messageSaying = (text: string) => h.sys.knex('messages').where({ direction: 'in', text }).first('id', 'routed_at');
 
 describe('routing a message where it is stored', () => {
@@ -57,9 +63,7 @@ describe('routing a message where it is stored', () => {
       const m = await messageSaying('do you deliver on sundays?');
       await until(async () => (await routeRowOf(m.id))?.status === 'done');
       expect(await routeRowOf(m.id)).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
-      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
-      const answers = await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out', kind: 'text' }).count({ n: '*' }).first();
-      expect(Number(answers?.n)).toBe(1);
+      expect(await textAnswersTo(customer)).toBe(1);
     } finally {
       await forgetFailure();
     }
@@ -80,9 +84,7 @@ describe('routing a message where it is stored', () => {
       await until(async () => (await routeRowOf(m.id))?.status === 'done');
       expect(await routeRowOf(m.id)).toMatchObject({ status: 'done', enqueue_count: 1 });
       // One answer (beside the privacy notice's card, kind 'other'): the routing that failed wrote nothing.
-      const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id');
-      const answers = await h.sys.knex('messages').where({ conversation_id: conversation.id, direction: 'out', kind: 'text' }).count({ n: '*' }).first();
-      expect(Number(answers?.n)).toBe(1);
+      expect(await textAnswersTo(customer)).toBe(1);
     } finally {
       await forgetFailure();
     }
