@@ -456,6 +456,7 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     expect(await page.textContent('#e-q-keywords')).toBe('ยาวเกินไป: ไม่เกิน 100 ตัวอักษร');
     expect(await page.getAttribute('#q-keywords', 'aria-invalid')).toBe('true');
     expect(await h.sys.knex('faq_entries').where({ id: before.id }).first()).toEqual(unchanged);
+    await check(page, 'faq-keyword-too-long-th-light');
     await page.fill('#q-keywords', `${keywords}, พิกัด`);
     await page.getByRole('button', { name: 'บันทึก' }).click();
     await poll(async () => (await h.sys.knex('faq_entries').where({ id: before.id }).first()).keywords).toContain('พิกัด');

@@ -35,6 +35,7 @@ const textAnswersTo = async (customer: string) => {
 const messageSaying = (text: string) => h.sys.knex('messages').where({ direction: 'in', text }).first('id', 'routed_at');
 
 describe('routing a message where it is stored', () => {
+  // Each of the next three is about one backend's path (`inOne`): skipped on the other, which takes the other path.
   it.skipIf(inOne)('on the embedded database, answers from the job that stored the message: its route-message row is done and was never queued', async () => {
     const reply = await h.ask(lineId('U'), { text: 'hello from here' });
     expect(reply.text.length).toBeGreaterThan(0);
