@@ -418,6 +418,8 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await poll(() => page.textContent('h1')).toBe('คำถามที่ลูกค้าถามบ่อย');
     await page.locator('a[href*="/faq/location"]').click();
     await poll(() => page.inputValue('#q-th')).toBe('ร้านอยู่ที่ไหน เดินทางยังไงคะ');
+    // The entry's key is named as one under the title, not shown bare as if a second title.
+    expect(await page.textContent('form > h1 + p')).toBe('รหัสในระบบ: location');
 
     // An emptied answer: said under its field, nothing saved.
     const before = await h.sys.knex('faq_entries').where({ org_id: h.sys.defaultOrgId, key: 'location' }).first();
@@ -467,6 +469,7 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await en.goto(`${h.sys.url}/liff/settings/faq/location?lang=en`);
     await poll(() => en.textContent('h1')).toBe('Where are you located?');
     expect(await en.inputValue('#a-en')).toBe(before.answer_en);
+    expect(await en.textContent('form > h1 + p')).toBe('Key: location');
     await check(en, 'faq-en-dark');
   });
 

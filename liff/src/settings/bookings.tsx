@@ -5,7 +5,7 @@ import type { staffMember } from '../../../core/contracts/staff.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { keyFrom } from './keys.ts';
-import { errorsOf, FieldError, type FieldErrors, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, useLoad } from './shared.tsx';
+import { errorsOf, FieldError, type FieldErrors, KeyNote, ReadOnlyNote, SaveStatus, Screen, type ScreenProps, send, useLoad } from './shared.tsx';
 
 /**
  * The bookings pipeline and who gets new bookings: the stages staff see (names, order, hidden
@@ -105,7 +105,7 @@ function Stages(p: Props & { pipeline: Pipeline; onSaved: (x: Pipeline) => void 
                 {s.builtIn && <Badge tone="info">{words.builtIn[L]}</Badge>} {s.closed && <Badge tone="ok">{words.closed[L]}</Badge>}
               </span>
             </div>
-            <p class="muted small">{s.key}</p>
+            <KeyNote lang={L} entryKey={s.key} />
             {!ro && (
               <details>
                 <summary class="small">{`${words.labelTh[L]} · ${words.moves[L]}`}</summary>

@@ -7,7 +7,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import { categoryNames } from '../kit/names.ts';
 import { Badge } from '../kit/ui.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases, type Phrases } from './phrases.tsx';
-import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, KeyNote, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 import { keyFrom } from './keys.ts';
 
 /**
@@ -170,7 +170,7 @@ function Editor(p: Props & { type: CaseType; onSaved: (t: CaseType) => void }) {
   return (
     <form onSubmit={save} noValidate>
       <h1>{p.type.name[L]}</h1>
-      <p class="muted small">{p.type.key}</p>
+      <KeyNote lang={L} entryKey={p.type.key} />
       {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
       <section class="card">
         <div class="grid2">

@@ -4,7 +4,7 @@ import type { faqEntry } from '../../../core/contracts/taxonomy.ts';
 import { phrasingsOf } from '../../../core/contracts/faq-phrasings.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, KeyNote, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField } from './shared.tsx';
 import { keyFrom } from './keys.ts';
 import { keywordList, keywordsText, words as phraseWords } from './phrases.tsx';
 
@@ -129,7 +129,7 @@ function Editor(p: Props & { entry: Faq; onSaved: (f: Faq) => void }) {
   return (
     <form onSubmit={save} noValidate>
       <h1>{titleOf(p.entry, L)}</h1>
-      <p class="muted small">{p.entry.key}</p>
+      <KeyNote lang={L} entryKey={p.entry.key} />
       {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
       <section class="card">
         <h2>{words.ways[L]}</h2>

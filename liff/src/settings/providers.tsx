@@ -4,7 +4,7 @@ import type { providerSettings } from '../../../core/contracts/providers.ts';
 import type { caseType } from '../../../core/contracts/taxonomy.ts';
 import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
-import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, may, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, KeyNote, may, ReadOnlyNote, type ScreenProps, send, SubmitBar, TextField, useLoad } from './shared.tsx';
 import { keyFrom } from './keys.ts';
 
 /**
@@ -155,9 +155,9 @@ function Editor(p: Props & { provider: Provider; onSaved: (x: Provider) => void 
     <>
       <form onSubmit={save} noValidate>
         <h1>{x.name}</h1>
-        <p class="muted small">
-          {x.key} · {riskText(L, x.risk)}
-        </p>
+        <KeyNote lang={L} entryKey={x.key}>
+          {riskText(L, x.risk)}
+        </KeyNote>
         {x.paused && <p class="banner tone-bad">{words.pausedBecause[L].replace('{{reason}}', x.pauseReason ?? '')}</p>}
         {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
         <section class="card">

@@ -6,7 +6,7 @@ import type { Dict, Lang } from '../kit/i18n.ts';
 import { Badge } from '../kit/ui.tsx';
 import { officeHours, WeekEditor, type Hours } from './hours.tsx';
 import { phrasesOf, PhrasesSection, savedPhrases } from './phrases.tsx';
-import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
+import { AddEntryForm, errorsOf, FieldError, type FieldErrors, KeyedScreen, KeyNote, ReadOnlyNote, SaveStatus, type ScreenProps, send, TextField, w } from './shared.tsx';
 import { keyFrom } from './keys.ts';
 import { Link } from './nav.tsx';
 
@@ -132,9 +132,9 @@ function Editor(p: Props & { service: Service; onSaved: (s: Service) => void }) 
   return (
     <form onSubmit={save} noValidate>
       <h1>{s.name[L]}</h1>
-      <p class="muted small">
-        {s.key} · <Link to={`/schedule/${encodeURIComponent(s.key)}`}>{words.schedule[L]}</Link>
-      </p>
+      <KeyNote lang={L} entryKey={s.key}>
+        <Link to={`/schedule/${encodeURIComponent(s.key)}`}>{words.schedule[L]}</Link>
+      </KeyNote>
       {ro && <ReadOnlyNote lang={L} me={p.me} who={['admin', 'manager']} />}
       <section class="card">
         <div class="grid2">

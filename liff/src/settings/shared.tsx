@@ -266,6 +266,19 @@ export function AddEntryForm<T extends { key: string }, V extends Record<string,
   );
 }
 
+/**
+ * The entry's key under its title, named as such: the word the system and the API know it by, not
+ * a second title (a Thai owner saw "location" under "เวลาเปิด-ปิด" and took it for a mistake).
+ */
+export function KeyNote(p: { lang: Lang; entryKey: string; children?: ComponentChildren }) {
+  return (
+    <p class="muted small">
+      {w.keyIs[p.lang].replace('{{key}}', p.entryKey)}
+      {p.children && <> · {p.children}</>}
+    </p>
+  );
+}
+
 /** Shown to a role that may look but not change: why the form is read-only. */
 export function ReadOnlyNote(p: { lang: Lang; me: StaffMe; who: string[] }) {
   const name = (r: string) => roleNames[r]?.[p.lang] ?? r;
@@ -286,6 +299,7 @@ export const w = {
   fixFields: { th: 'ยังไม่ได้บันทึก แก้ช่องที่มีข้อความสีแดงก่อน', en: 'Not saved: fix the fields marked in red first.' },
   offline: { th: 'ยังไม่ได้บันทึก เพราะไม่มีการเชื่อมต่ออินเทอร์เน็ต สิ่งที่กรอกไว้ยังอยู่', en: 'Not saved: you are offline. What you typed is kept.' },
   roleMayNot: { th: 'ตำแหน่งของคุณ ({{role}}) ไม่มีสิทธิ์แก้ไขส่วนนี้', en: 'your role ({{role}}) may not change this.' },
+  keyIs: { th: 'รหัสในระบบ: {{key}}', en: 'Key: {{key}}' },
   readOnly: { th: 'คุณดูได้อย่างเดียว เพราะตำแหน่งของคุณ ({{role}}) แก้ไขส่วนนี้ไม่ได้ ผู้ที่แก้ไขได้: {{roles}}', en: 'You can look but not change this, because your role ({{role}}) may not. Who can: {{roles}}.' },
   required: { th: 'ต้องกรอกช่องนี้', en: 'Required' },
   tooLong: { th: 'ยาวเกินไป: ไม่เกิน {{max}} ตัวอักษร', en: 'Too long: at most {{max}} characters.' },
