@@ -35,6 +35,8 @@ const IN_FLIGHT = 20;
 /** Parts of a run, to look at one closely (a profile, Redis's command counts): BENCH_PHASES=answered, BENCH_BACKENDS=server. */
 const PHASES = (process.env.BENCH_PHASES ?? 'answered,steady,ingested').split(',');
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'server,embedded').split(',');
+/** BENCH_TABLES=1: each server database's rows written, by table (inserted, updated, of those HOT, deleted), printed as it is dropped. */
+const TABLES = Boolean(process.env.BENCH_TABLES);
 /**
  * The product's Redis: a database of the bench's own, emptied before each run. A run stopped with
  * work still queued (the webhook phase stores faster than it answers) left its jobs and SLA timers
@@ -293,6 +295,12 @@ async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) 
   try {
     return await work(dbUrl.toString(), async (t) => (await db.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n, counters);
   } finally {
+    if (TABLES) {
+      // The statistics reach the view about a second after the transactions that wrote them.
+      await new Promise((r) => setTimeout(r, 1500));
+      const t = await db.query('SELECT relname AS "table", n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC');
+      console.table(t.rows);
+    }
     redis.disconnect();
     await db.end();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

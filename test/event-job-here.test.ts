@@ -69,10 +69,17 @@ describe("a stored event's job", () => {
     await dying.store({ id: channel.id, orgId: channel.org_id }, [{ platformEventId: `died-${before}`, eventType: 'unfollow', occurredAt: new Date(), payload: { type: 'unfollow' } }]);
     await until(async () => handed.length === 1);
     const event = await h.sys.knex('inbound_events').where({ platform_event_id: `died-${before}` }).first('id');
-    const row = await h.sys.knex('outbox').where({ job_name: 'process-event' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [event.id]).first('status', 'available_at', 'enqueue_count');
+    const row = await h.sys.knex('outbox').where({ job_name: 'process-event' }).whereRaw(`(payload->>'inboundEventId')::bigint = ?`, [event.id]).first('status', 'available_at', 'enqueue_count', 'payload');
     expect(row.status).toBe('pending');
     expect(row.enqueue_count).toBe(0);
     expect(row.available_at.getTime()).toBeGreaterThanOrEqual(before + HERE_FALLBACK_MS - 1000);
-    expect(handed).toEqual([expect.objectContaining({ jobName: 'process-event', payload: { inboundEventId: Number(event.id) } })]);
+    // The job run here is handed the event as stored, to read nothing before claiming it; its row keeps only the id.
+    expect(row.payload).toEqual({ inboundEventId: Number(event.id) });
+    expect(handed).toEqual([
+      expect.objectContaining({
+        jobName: 'process-event',
+        payload: { inboundEventId: Number(event.id), storedHere: { id: Number(event.id), org_id: channel.org_id, channel_id: channel.id, payload: { type: 'unfollow' }, received_at: expect.any(Date), processed_at: null } },
+      }),
+    ]);
   });
 });

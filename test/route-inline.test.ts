@@ -117,6 +117,39 @@ describe('routing a message where it is stored', () => {
   }, 30_000);
 });
 
+describe('a message two routings reach at once', () => {
+  // On the embedded database one session serialises them: the second reads the message only once the first has committed.
+  it.skipIf(!inOne)('is acted on once: the second routing, finding it claimed, takes back the reading it wrote with its claim', async () => {
+    // The one transaction fails (1st reading); the routing after the store is held in its claim for 3 s (2nd); the third is the other routing's.
+    await h.sys.knex.raw(`
+      CREATE SEQUENCE route_tries;
+      CREATE FUNCTION slow_second_routing() RETURNS trigger AS $$
+      DECLARE n bigint := nextval('route_tries');
+      BEGIN
+        IF n = 1 THEN RAISE EXCEPTION 'the routing fails'; END IF;
+        IF n = 2 THEN PERFORM pg_sleep(3); END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER slow_second_routing BEFORE INSERT ON classifications FOR EACH ROW EXECUTE FUNCTION slow_second_routing();`);
+    try {
+      const customer = lineId('U');
+      const answered = h.ask(customer, { text: 'can I pay by card at the shop?' });
+      await until(async () => Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value) >= 2);
+      // While the first routing holds its claim, the message's held row is made due: its own job routes the same message.
+      const m = await messageSaying('can I pay by card at the shop?');
+      await h.sys.knex('outbox').where({ job_name: 'route-message' }).whereRaw(`payload->>'messageId' = ?`, [m.id]).update({ available_at: h.sys.knex.fn.now() });
+      await answered;
+      await until(async () => (await routeRowOf(m.id))?.status === 'done');
+      // The other routing got as far as its claim (its reading was tried), and none of it stayed.
+      expect(Number((await h.sys.knex.raw(`SELECT last_value FROM route_tries`)).rows[0].last_value)).toBe(3);
+      expect(Number((await h.sys.knex('classifications').where({ message_id: m.id }).count({ n: '*' }).first())?.n)).toBe(1);
+      expect(await textAnswersTo(customer)).toBe(1);
+    } finally {
+      await h.sys.knex.raw('DROP TRIGGER slow_second_routing ON classifications; DROP FUNCTION slow_second_routing(); DROP SEQUENCE route_tries;');
+    }
+  }, 30_000);
+});
+
 describe("a case's number", () => {
   // On the embedded database every transaction holds its one session (core/db/pglite-session-queue.ts):
   // a second case cannot open while the first's transaction is held open, whatever the counter does.

@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
-import { setContactLanguage } from '../../core/contacts/contact-identities.ts';
+import { settingContactLanguage } from '../../core/contacts/contact-identities.ts';
 import { BotDailyLimitReached, botDailyLimitReached } from '../../core/orgs/bot-daily-limit.ts';
 import { llmBudgetLeft, NO_LIMIT_DEFAULTS, type OrgLimitDefaults } from '../../core/orgs/org-limits.ts';
 import { nextNumber } from '../../core/org-counters.ts';
-import { claimMessage } from '../../core/conversations/conversation-log.ts';
+import { claimMessage, MessageAlreadyRouted } from '../../core/conversations/conversation-log.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
-import { recordClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
+import { recordingClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
 import { detectLanguage } from '../../core/understanding/extract-fields.ts';
 import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
 import { serviceNamedIn } from '../../core/understanding/taxonomy.ts';
@@ -94,20 +94,26 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   // until the case commits. A transaction that rolls back, or a message already routed, skips it.
   const toAct: Decision = decision.do === 'open_case' ? { ...decision, number: await nextNumber(deps.numbers ?? deps.knex, ctx.orgId, 'case') } : decision;
 
+  // Answer in the language the customer writes in now, read from the message when it was not
+  // classified ("report a problem" is answered without the classifier); a message without
+  // letters ("3", "👍") says nothing of it.
+  const language = /\p{L}/u.test(ctx.text) ? (classified?.result.language ?? detectLanguage(ctx.text)) : undefined;
+  const languageChanged = language && language !== ctx.language ? language : undefined;
+
   await deps.knex.transaction(async (trx) => {
-    if (!(await claimMessage(trx, message.id))) return;
+    // The reading and the language are written with the claim, in one statement (#41).
+    const along = [
+      ...(classified ? [recordingClassification(trx, ctx.orgId, message.id, classified)] : []),
+      ...(languageChanged ? [settingContactLanguage(trx, ctx.contactId, languageChanged)] : []),
+    ];
+    if (!(await claimMessage(trx, message.id, along))) {
+      if (along.length) throw new MessageAlreadyRouted(message.id);
+      return;
+    }
+    if (languageChanged) ctx.language = languageChanged;
     // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it); one a
     // person holds or is asked for owes the customer an answer (a response clock).
     if (ctx.inboxChange || ctx.personHolds) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
-    if (classified) await recordClassification(trx, ctx.orgId, message.id, classified);
-    // Answer in the language the customer writes in now, read from the message when it was not
-    // classified ("report a problem" is answered without the classifier); a message without
-    // letters ("3", "👍") says nothing of it.
-    const language = /\p{L}/u.test(ctx.text) ? (classified?.result.language ?? detectLanguage(ctx.text)) : undefined;
-    if (language && language !== ctx.language) {
-      await setContactLanguage(trx, ctx.contactId, language);
-      ctx.language = language;
-    }
     // The privacy notice, when this customer is due to see it, goes before the bot's answer, in
     // its reply; claimed (shown once) only when that reply is sent. When the answer comes from
     // elsewhere (a case's acknowledgement, which keeps the reply), it waits for the next answer.
@@ -117,6 +123,9 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
       return card ? [card] : [];
     };
     await act(deps, trx, ctx, toAct, classified?.result, notice);
+  }).catch((err: unknown) => {
+    // Another run routed it: what went along with the claim is rolled back, and nothing more is owed.
+    if (!(err instanceof MessageAlreadyRouted)) throw err;
   });
   return { decision: decision.do };
 }

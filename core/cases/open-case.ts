@@ -5,7 +5,7 @@ import { nextNumber } from '../org-counters.ts';
 import { calendarFor, dueTimes } from './case-clock.ts';
 import { scheduleSlaTimers } from './sla-timers.ts';
 import { recordCaseEvent, type CaseActorType } from './case-timeline.ts';
-import { linkMessageToCase } from '../conversations/conversation-log.ts';
+import { linkingMessageToCase } from '../conversations/conversation-log.ts';
 import type { ExtractedFields } from '../understanding/classification.ts';
 import { activeCaseType } from '../understanding/taxonomy-admin.ts';
 
@@ -87,13 +87,16 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       idempotency_hash: c.idempotency?.hash ?? null,
     })
     .returning(['id', 'tracking_token']);
-  // The case and its first status period in one statement: one round trip fewer for every case opened.
+  // The case, its first status period and the message it came from made the case's, in one
+  // statement: round trips fewer for every case opened. The message is the case's before anyone
+  // hears of the case (the staff card quotes it).
+  const linkSource = c.sourceMessageId ? linkingMessageToCase(trx, c.sourceMessageId, trx.raw('(SELECT id FROM c)')) : undefined;
   const opened = await trx.raw<{ rows: { id: string; tracking_token: string }[] }>(
     `WITH c AS (?),
           p AS (INSERT INTO case_status_periods (org_id, case_id, status, actor_type, actor_id, started_at)
-                SELECT ?::uuid, c.id, 'new', ?::text, ?::text, ?::timestamptz FROM c)
+                SELECT ?::uuid, c.id, 'new', ?::text, ?::text, ?::timestamptz FROM c)${linkSource ? ', m AS (?)' : ''}
      SELECT id, tracking_token FROM c`,
-    [insertCase, c.orgId, actor.type, actor.id ?? null, now],
+    [insertCase, c.orgId, actor.type, actor.id ?? null, now, ...(linkSource ? [linkSource] : [])],
   );
   const row = opened.rows[0];
   for (const [i, orderId] of (c.fields.orderIds ?? []).entries()) {
@@ -116,8 +119,6 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
     resolution_warn_at: resolutionWarnAt,
     resolution_due_at: resolutionDueAt,
   });
-  // The message is the case's before anyone hears of the case (the staff card quotes it).
-  if (c.sourceMessageId) await linkMessageToCase(trx, c.sourceMessageId, row.id);
   await recordCaseEvent(
     trx,
     {

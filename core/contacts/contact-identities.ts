@@ -108,9 +108,12 @@ export async function setFollowing(trx: Knex.Transaction, channelId: string, ext
     .update({ is_following: following, unfollowed_at: following ? null : trx.fn.now() });
 }
 
-/** The language the bot answers this contact in, from now on. */
-export async function setContactLanguage(trx: Knex.Transaction, contactId: string, language: Language): Promise<void> {
-  await trx('contacts').where({ id: contactId }).update({ language });
+/**
+ * The language the bot answers this contact in, from now on: a statement not yet run, for the
+ * router to run along with the message's claim (core/conversations `claimMessage`).
+ */
+export function settingContactLanguage(trx: Knex.Transaction, contactId: string, language: Language): Knex.QueryBuilder {
+  return trx('contacts').where({ id: contactId }).update({ language });
 }
 
 /** The language the bot answers this contact in (Thai until they write otherwise). */

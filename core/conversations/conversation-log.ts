@@ -106,16 +106,40 @@ export async function recordDelivery(
 
 /** A message belongs to a case from now on: staff see it on the case, and replies to it reach the case. */
 export async function linkMessageToCase(trx: Knex.Transaction, messageId: string, caseId: string): Promise<void> {
-  await trx('messages').where({ id: messageId }).update({ case_id: caseId });
+  await linkingMessageToCase(trx, messageId, caseId);
+}
+
+/**
+ * The same as a statement not yet run, for the case's owner to run with the case's insert
+ * (core/cases/open-case.ts): `caseId` may be SQL naming the case being inserted.
+ */
+export function linkingMessageToCase(trx: Knex.Transaction, messageId: string, caseId: string | Knex.Raw): Knex.QueryBuilder {
+  return trx('messages').where({ id: messageId }).update({ case_id: caseId });
 }
 
 /**
  * Marks an incoming message as dealt with, in the transaction that deals with it: false when
  * another run already did (a job delivered twice), so every route acts on a message once.
+ * `along`: other tables' owners' statements known at the same moment (the message's reading, the
+ * customer's language), run in the same statement as CTEs: one round trip instead of one each.
+ * They run whether or not the claim holds, so a caller told false rolls its transaction back
+ * (`MessageAlreadyRouted`).
  */
-export async function claimMessage(trx: Knex.Transaction, messageId: string): Promise<boolean> {
-  const claimed = await trx('messages').where({ id: messageId }).whereNull('routed_at').update({ routed_at: trx.fn.now() });
-  return claimed > 0;
+export async function claimMessage(trx: Knex.Transaction, messageId: string, along: Knex.QueryBuilder[] = []): Promise<boolean> {
+  const claim = trx('messages').where({ id: messageId }).whereNull('routed_at').update({ routed_at: trx.fn.now() });
+  if (along.length === 0) return (await claim) > 0;
+  const { rows } = await trx.raw<{ rows: { claimed: number }[] }>(
+    `WITH ${along.map((_, i) => `along${i} AS (?)`).join(', ')}, claimed AS (?) SELECT count(*)::int AS claimed FROM claimed`,
+    [...along, claim.returning('id')],
+  );
+  return rows[0].claimed > 0;
+}
+
+/** A message another run routed first, found by a claim whose `along` statements ran: its transaction must roll back. */
+export class MessageAlreadyRouted extends Error {
+  constructor(messageId: string) {
+    super(`message ${messageId} was already routed`);
+  }
 }
 
 /** Marks a customer's message as relayed into the case's staff groups; false when it already was. */

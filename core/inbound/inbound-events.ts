@@ -38,6 +38,24 @@ export interface StoreOptions {
   hereForMs?: number;
 }
 
+/**
+ * A stored event as its job reads it. The storing process hands its held rows' jobs the event as
+ * it stored it (`queued`, `storedHere`), so that a job run there reads nothing before claiming it.
+ */
+export interface StoredEvent {
+  id: number;
+  org_id: string;
+  channel_id: string | null;
+  payload: unknown;
+  received_at: Date;
+  processed_at: Date | null;
+}
+
+/** The event a job run in the storing process was handed with its payload; undefined for a job from the queue, which reads it. */
+export function storedHere(jobPayload: Record<string, unknown>): StoredEvent | undefined {
+  return jobPayload.storedHere as StoredEvent | undefined;
+}
+
 export interface StoredEvents {
   stored: number;
   duplicates: number;
@@ -72,22 +90,34 @@ export async function storeInboundEvents(
   ]);
   // The process's clock, as `collectWorkDoneHere`'s rows: it is the one that compares.
   const heldUntil = o?.hereForMs ? Date.now() + o.hereForMs : undefined;
-  const { rows } = await db.raw<{ rows: { stored: number; queued: { id: string; org_id: string; payload: Record<string, unknown> }[] | null }[] }>(
+  type Queued = { id: string; org_id: string; event_id: number; channel_id: string; platform_event_id: string; received_at: string };
+  const { rows } = await db.raw<{ rows: { stored: number; queued: Queued[] | null }[] }>(
     `WITH arrived AS (
        INSERT INTO inbound_events (org_id, channel_id, platform_event_id, event_type, payload, occurred_at, error, processed_at)
        VALUES ${values}
        ON CONFLICT (channel_id, platform_event_id) DO NOTHING
-       RETURNING id, org_id, error
+       RETURNING id, org_id, error${heldUntil ? ', channel_id, platform_event_id, received_at' : ''}
      ), queued AS (
        INSERT INTO outbox (org_id, queue, job_name, payload${heldUntil ? ', available_at' : ''})
        SELECT org_id, '${INBOUND_QUEUE}', '${PROCESS_EVENT_JOB}', jsonb_build_object('inboundEventId', id)${heldUntil ? ', ?::timestamptz' : ''} FROM arrived WHERE error IS NULL
-       RETURNING ${heldUntil ? 'id, org_id, payload' : '1'}
+       RETURNING ${heldUntil ? "id, org_id, (payload->>'inboundEventId')::bigint AS event_id" : '1'}
      )
-     SELECT (SELECT count(*)::int FROM arrived) AS stored${heldUntil ? `, (SELECT json_agg(queued ORDER BY (payload->>'inboundEventId')::bigint) FROM queued) AS queued` : ''}`,
+     SELECT (SELECT count(*)::int FROM arrived) AS stored${
+       heldUntil
+         ? `, (SELECT json_agg(json_build_object('id', q.id, 'org_id', q.org_id, 'event_id', a.id, 'channel_id', a.channel_id,
+                                                 'platform_event_id', a.platform_event_id, 'received_at', a.received_at) ORDER BY a.id)
+                 FROM queued q JOIN arrived a ON a.id = q.event_id) AS queued`
+         : ''
+     }`,
     heldUntil ? [...bindings, new Date(heldUntil).toISOString()] : bindings,
   );
   const stored = rows[0].stored;
-  const queued = (rows[0].queued ?? []).map((r) => ({ id: r.id, orgId: r.org_id, queue: INBOUND_QUEUE, jobName: PROCESS_EVENT_JOB, payload: r.payload, heldUntil: heldUntil! }));
+  // The payloads as they came, by channel and platform id: the held rows' jobs are handed them (`storedHere`).
+  const payloadOf = new Map(events.map((e) => [`${e.channel.id} ${e.platformEventId}`, e.payload]));
+  const queued = (rows[0].queued ?? []).map((r) => {
+    const event: StoredEvent = { id: r.event_id, org_id: r.org_id, channel_id: r.channel_id, payload: payloadOf.get(`${r.channel_id} ${r.platform_event_id}`), received_at: new Date(r.received_at), processed_at: null };
+    return { id: r.id, orgId: r.org_id, queue: INBOUND_QUEUE, jobName: PROCESS_EVENT_JOB, payload: { inboundEventId: r.event_id, storedHere: event }, heldUntil: heldUntil! };
+  });
   return { stored, duplicates: events.length - stored, queued };
 }
 
@@ -118,8 +148,8 @@ export async function storeChannelLessEvent(
 }
 
 /** A stored event by id, with its payload; undefined when it is gone. */
-export async function loadInboundEvent(db: Knex, id: number) {
-  return db('inbound_events').where({ id }).first();
+export async function loadInboundEvent(db: Knex, id: number): Promise<StoredEvent | undefined> {
+  return db('inbound_events').where({ id }).first('id', 'org_id', 'channel_id', 'payload', 'received_at', 'processed_at');
 }
 
 /**

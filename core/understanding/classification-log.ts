@@ -12,9 +12,10 @@ export interface ClassifiedMessage {
   llmTokens?: number;
 }
 
-export async function recordClassification(trx: Knex.Transaction, orgId: string, messageId: string, c: ClassifiedMessage): Promise<void> {
+/** The reading's row, as a statement not yet run: the router runs it along with the message's claim (core/conversations `claimMessage`). */
+export function recordingClassification(trx: Knex.Transaction, orgId: string, messageId: string, c: ClassifiedMessage): Knex.QueryBuilder {
   const r = c.result;
-  await trx('classifications').insert({
+  return trx('classifications').insert({
     org_id: orgId,
     message_id: messageId,
     provider: c.provider,

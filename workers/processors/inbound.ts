@@ -13,7 +13,7 @@ import { conversationOfMail } from '../../core/conversations/email-conversations
 import type { MediaStore } from '../../core/media/media-store.ts';
 import { ownEmailAddresses, type Channel, type ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { urlRefusedOffline, type OutboundPolicy } from '../../core/http/safe-fetch.ts';
-import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent } from '../../core/inbound/inbound-events.ts';
+import { INBOUND_QUEUE, loadInboundEvent, PROCESS_EVENT_JOB, processEventOnce, recordEventError, recordMalformedEvent, storedHere } from '../../core/inbound/inbound-events.ts';
 import { collectWorkDoneHere, doneInProcess, dueSooner } from '../../core/outbox/outbox.ts';
 import { inOneTransaction, NestedTransactionFailed } from '../../core/db/one-transaction.ts';
 import { OUTBOUND_QUEUE } from '../../core/conversations/outgoing.ts';
@@ -41,7 +41,8 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
       },
       async [PROCESS_EVENT_JOB](payload, job) {
         const id = Number(payload.inboundEventId);
-        const row = await loadInboundEvent(deps.knex, id);
+        // Run where it was stored, the job was handed the event; from the queue, it reads it.
+        const row = storedHere(payload) ?? (await loadInboundEvent(deps.knex, id));
         if (!row || row.processed_at) return { skipped: true };
         const channel = row.channel_id ? await deps.channels.byId(row.channel_id) : undefined;
         if (!channel) throw new UnrecoverableError(`inbound event ${id}: its channel is gone or inactive`);
