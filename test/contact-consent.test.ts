@@ -144,6 +144,19 @@ describe('the privacy notice in the chat', () => {
     expect(buttonsOf(next.notice!).agree).toBeDefined();
   });
 
+  it('is not shown to a customer who answered it elsewhere (to staff): what they saw is read with their message', async () => {
+    const customer = lineId('U');
+    // A first message that opens a case keeps its reply for the case: the notice would wait for the next answer.
+    expect((await h.ask(customer, { text: 'My order has not arrived yet, it has been a week' })).notice).toBeUndefined();
+    const contactId = await contactOf(customer);
+    const current = (await api('GET', '/api/v1/privacy-notices')).json.current.version as number;
+    expect((await api('POST', `/api/v1/contacts/${contactId}/consents`, { noticeVersion: current, answer: 'granted' })).status).toBe(201);
+    const next = await h.ask(customer, { text: 'What time do you open?' });
+    expect(next.text).toBe(await faqAnswer('opening_hours'));
+    expect(next.notice).toBeUndefined();
+    expect(await noticesShown(contactId)).toEqual([]);
+  });
+
   it('ignores a tap naming a version the org never published: nothing recorded, nothing said', async () => {
     const customer = lineId('U');
     await h.ask(customer, { text: 'hello' });

@@ -119,7 +119,9 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     // elsewhere (a case's acknowledgement, which keeps the reply), it waits for the next answer.
     const notice = async () => {
       if (!answersNow(ctx, decision) || message.conversation.kind !== 'direct') return [];
-      const card = await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl() });
+      // What the customer saw was read with their message (a VIP group's contact is another's).
+      const seen = ctx.contactId === message.conversation.contactId ? message.conversation.noticesSeen : undefined;
+      const card = await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl(), seen });
       return card ? [card] : [];
     };
     await act(deps, trx, ctx, toAct, classified?.result, notice);

@@ -30,10 +30,11 @@ export function privacyNoticeUrl(publicBaseUrl: string, o: { slug: string; isDef
 /**
  * The card, when this customer is to see it now (claimed: `notice_shown` on their timeline, so it
  * is shown once); undefined when the org has no notice or the customer saw or answered it already.
+ * `seen`: the versions they saw, when read with their message (IncomingMessage `noticesSeen`).
  */
 export async function privacyNoticeToShow(
   trx: Knex.Transaction,
-  s: { orgId: string; contactId: string; channel: string; language: Language; publicBaseUrl: string },
+  s: { orgId: string; contactId: string; channel: string; language: Language; publicBaseUrl: string; seen?: string[] },
 ): Promise<OutboundMessage | undefined> {
   const notice = await noticeDueInChat(trx, s);
   if (!notice) return undefined;

@@ -3,6 +3,7 @@ import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
 import { loadIncomingMessage as loadMessage, type IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { staffByLineUserSql } from '../../core/staff/staff-desk.ts';
+import { noticesSeenSql } from '../../core/contacts/consent.ts';
 
 /**
  * Step 3 of DESIGN.md section 2 for a message someone sent: loaded once, then offered to each
@@ -31,7 +32,7 @@ export async function routeMessage(deps: RouterDeps, messageId: string): Promise
 }
 
 /** The message, with its sender's staff row read in the same statement (bot/staff/staff-scene.ts). */
-const loadIncomingMessage = (db: RouterDeps['knex'], id: string) => loadMessage(db, id, { senderStaff: staffByLineUserSql });
+const loadIncomingMessage = (db: RouterDeps['knex'], id: string) => loadMessage(db, id, { senderStaff: staffByLineUserSql, noticesSeen: noticesSeenSql });
 
 async function routeLoaded(deps: RouterDeps, message: IncomingMessage | undefined): Promise<{ decision: string }> {
   if (!message) return { decision: 'skipped: nothing to route' };

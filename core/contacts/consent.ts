@@ -146,6 +146,16 @@ export function consentsForExport(trx: Knex.Transaction, orgId: string, contactI
   return rowsOf(trx, orgId, contactId).orderBy([{ column: 'answered_at' }, { column: 'id' }]);
 }
 
+/**
+ * The versions of the notice a contact answered or was shown in the chat, as a sub-select over the
+ * org and the contact (SQL expressions): for the message's read (core/conversations
+ * `NoticesSeenSql`), the same rows `noticeSeen` looks at.
+ */
+export function noticesSeenSql(org: string, contact: string): string {
+  return `ARRAY(SELECT notice_version::text FROM contact_consents WHERE org_id = ${org} AND contact_id = ${contact}
+                UNION SELECT data->>'version' FROM contact_events WHERE org_id = ${org} AND contact_id = ${contact} AND type = 'notice_shown')`;
+}
+
 /** Whether a contact answered, or was shown in the chat, this version of the notice. */
 async function noticeSeen(db: Db, s: { orgId: string; contactId: string }, version: number): Promise<boolean> {
   const r: { rows: { seen: boolean }[] } = await db.raw(
@@ -161,9 +171,11 @@ async function noticeSeen(db: Db, s: { orgId: string; contactId: string }, versi
  * current version when the customer has neither answered it (in a form, in the chat, to staff) nor
  * been shown it in the chat. Read without a lock: `claimNoticeInChat` decides.
  */
-export async function noticeDueInChat(db: Db, s: { orgId: string; contactId: string }): Promise<{ version: number } | undefined> {
+export async function noticeDueInChat(db: Db, s: { orgId: string; contactId: string; seen?: string[] }): Promise<{ version: number } | undefined> {
   const notice = await currentNotice(db, s.orgId);
-  if (!notice || (await noticeSeen(db, s, notice.version))) return undefined;
+  if (!notice) return undefined;
+  // Read with the message (`noticesSeenSql`) when the caller has it: no statement of its own.
+  if (s.seen ? s.seen.includes(String(notice.version)) : await noticeSeen(db, s, notice.version)) return undefined;
   return { version: notice.version };
 }
 

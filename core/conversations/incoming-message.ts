@@ -43,6 +43,12 @@ export interface IncomingMessage {
     contactId: string | null;
     /** That contact's language, read with the message: the dialogue needs it, a statement fewer per message. */
     contactLanguage?: Language;
+    /**
+     * The privacy notice's versions that contact answered or was shown in the chat, when the reader
+     * gave the rule (`NoticesSeenSql`): read with the message, so that a customer who saw the
+     * notice costs no statement on it. Undefined when not asked.
+     */
+    noticesSeen?: string[];
     dialogue: Record<string, any> | null;
     /** Who holds the conversation (core/conversations/inbox-rules.ts). */
     inbox: InboxState;
@@ -60,7 +66,14 @@ const WAITING_BEFORE_LIMIT = 5;
  */
 export type SenderStaffSql = (org: string, channel: string, lineUserId: string) => string;
 
-export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string, o: { senderStaff?: SenderStaffSql } = {}): Promise<IncomingMessage | undefined> {
+/**
+ * Which versions of the privacy notice a contact saw is core/contacts' rule (`noticesSeenSql`),
+ * handed in by the router as the staff rule is: a sub-select over the org and the contact, each an
+ * SQL expression, that gives the versions as text[].
+ */
+export type NoticesSeenSql = (org: string, contact: string) => string;
+
+export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string, o: { senderStaff?: SenderStaffSql; noticesSeen?: NoticesSeenSql } = {}): Promise<IncomingMessage | undefined> {
   const m = await db('messages')
     .join('conversations', 'conversations.id', 'messages.conversation_id')
     .join('channels', 'channels.id', 'conversations.channel_id')
@@ -82,6 +95,7 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       'channels.kind as channel_kind',
       'contacts.language as contact_language',
       ...(o.senderStaff ? [db.raw(`CASE WHEN channels.kind = 'line' THEN ${o.senderStaff('messages.org_id', 'conversations.channel_id', "messages.payload->>'senderId'")} END AS sender_staff`)] : []),
+      ...(o.noticesSeen ? [db.raw(`CASE WHEN conversations.contact_id IS NOT NULL THEN ${o.noticesSeen('messages.org_id', 'conversations.contact_id')} END AS notices_seen`)] : []),
       db.raw(
         `ARRAY(SELECT e.id FROM messages e
                 WHERE e.conversation_id = messages.conversation_id
@@ -118,6 +132,7 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
       contactId: m.conversation_contact_id,
       // As core/contacts `contactLanguage` reads it: Thai unless English.
       ...(m.conversation_contact_id ? { contactLanguage: m.contact_language === 'en' ? ('en' as const) : ('th' as const) } : {}),
+      ...(o.noticesSeen && m.conversation_contact_id ? { noticesSeen: m.notices_seen ?? [] } : {}),
       dialogue: m.dialogue ?? null,
       inbox: inboxStateOf({ ...m, version: m.conversation_version }),
     },
