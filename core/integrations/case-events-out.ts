@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { addToOutbox } from '../outbox/outbox.ts';
 import { loadCaseSnapshot, type CaseSnapshot } from '../cases/case-queries.ts';
 import type { RecordedCaseEvent } from '../cases/case-timeline.ts';
-import type { CaseEventType, WebhookEventType } from './webhook-endpoints.ts';
+import { activeWebhookEndpoints, type CaseEventType, type WebhookEventType } from './webhook-endpoints.ts';
 
 /**
  * Events for the business's own system: its cases here, its inbox in conversation-events-out.ts.
@@ -45,11 +45,7 @@ export async function emitWebhookEvent(
   trx: Knex | Knex.Transaction,
   e: { orgId: string; type: WebhookEventType; caseId?: string; data: () => Promise<Record<string, unknown>>; now?: Date },
 ): Promise<{ eventId: string; deliveries: number } | null> {
-  const endpoints: { id: string }[] = await trx('webhook_endpoints')
-    .select('id')
-    .where({ org_id: e.orgId, is_active: true })
-    .whereRaw('? = ANY(events)', [e.type])
-    .orderBy('created_at');
+  const endpoints = (await activeWebhookEndpoints(trx, e.orgId)).filter((endpoint) => endpoint.events.includes(e.type));
   if (endpoints.length === 0) return null;
 
   const payload: WebhookEventPayload = { id: randomUUID(), type: e.type, createdAt: (e.now ?? new Date()).toISOString(), data: await e.data() };

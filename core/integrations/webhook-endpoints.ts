@@ -4,6 +4,7 @@ import { iso } from '../time/iso.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { isLegacySealed, type SecretBox } from '../crypto/secret-box.ts';
 import { notFound } from '../errors/index.ts';
+import { changingOrg, orgCachedShared } from '../db/org-cache.ts';
 
 /**
  * Where an org's own system hears about its cases and its inbox. The signing secret is generated
@@ -67,7 +68,7 @@ export async function createWebhookEndpoint(
   secrets: SecretBox,
   e: EndpointChange & { url: string; events: WebhookEventType[]; description?: string | null },
 ): Promise<WebhookEndpoint & { secret: string }> {
-  return db.transaction(async (trx) => {
+  return changingOrg(db, e.orgId, async (trx) => {
     const secret = generateWebhookSecret();
     const id = randomUUID();
     const [row] = await trx('webhook_endpoints')
@@ -95,6 +96,19 @@ export async function createWebhookEndpoint(
   });
 }
 
+/**
+ * The org's active endpoints and the events each asked for, oldest first, as every change that may
+ * be told to the business's system reads them: kept in memory with the org's settings (migration
+ * 20261204230000 tells every process of a change). An endpoint registered here is heard from its
+ * commit on in this process, and in the others once the change's notification reaches them.
+ */
+export async function activeWebhookEndpoints(db: Knex | Knex.Transaction, orgId: string): Promise<readonly { id: string; events: readonly string[] }[]> {
+  const kept = await orgCachedShared(db, 'webhook-endpoints', orgId, (q) =>
+    q('webhook_endpoints').select('id', 'events').where({ org_id: orgId, is_active: true }).orderBy('created_at') as Promise<{ id: string; events: string[] }[]>,
+  );
+  return kept ?? [];
+}
+
 export async function listWebhookEndpoints(db: Knex | Knex.Transaction, orgId: string): Promise<WebhookEndpoint[]> {
   const rows = await db('webhook_endpoints').where({ org_id: orgId }).orderBy('created_at');
   return rows.map(toEndpoint);
@@ -102,7 +116,7 @@ export async function listWebhookEndpoints(db: Knex | Knex.Transaction, orgId: s
 
 /** Stops new events at once, audited; deliveries already queued are cancelled when their job runs. */
 export async function deactivateWebhookEndpoint(db: Knex, d: EndpointChange & { id: string }): Promise<WebhookEndpoint> {
-  return db.transaction(async (trx) => {
+  return changingOrg(db, d.orgId, async (trx) => {
     const [row] = await trx('webhook_endpoints')
       .where({ org_id: d.orgId, id: d.id })
       .update({ is_active: false, deactivated_at: trx.raw('coalesce(deactivated_at, now())') })
