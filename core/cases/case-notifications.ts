@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { orgSettingsRow } from '../db/org-cache.ts';
 import { customerNoticesOf } from '../contracts/org-settings.ts';
 import { queueMessages } from '../conversations/outgoing.ts';
 import type { Language, CaseStatus } from '../vocabulary.ts';
@@ -6,7 +7,6 @@ import { formatDue } from '../templates/format-due.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { CASE_STATUS } from './case-status.ts';
 import type { CaseEventSubscriber, RecordedCaseEvent } from './case-timeline.ts';
-import type { ExtractedFields } from '../understanding/classification.ts';
 import { casesJoinedToTypes, trackingUrl } from './case-queries.ts';
 
 /**
@@ -46,21 +46,21 @@ export function customerNotices(opts: { trackingBaseUrl: () => string }): CaseEv
  * same way, as a push on their chat; a customer without one is told nothing, and the case opens.
  */
 async function acknowledgeNewCase(trx: Knex.Transaction, e: RecordedCaseEvent, trackingBaseUrl: () => string): Promise<void> {
-  if (!e.data?.messageId && !e.context.tellCustomer) return;
-  const row = await trx('cases').join('orgs', 'orgs.id', 'cases.org_id').select('cases.*', 'orgs.time_zone').where('cases.id', e.caseId).first();
-  if (!row?.conversation_id) return;
-  const language: Language = row.language;
-  const fields = (row.fields ?? {}) as ExtractedFields;
-  const text = await renderTemplate(trx, row.org_id, 'case_created', language, {
-    case_id: row.number,
-    eta: row.resolution_due_at ? formatDue(new Date(row.resolution_due_at), language, row.time_zone) : '',
+  // As the opener wrote it (core/cases/open-case.ts): not read back.
+  const opened = e.context.opened;
+  if ((!e.data?.messageId && !e.context.tellCustomer) || !opened?.conversationId) return;
+  const { language, fields } = opened;
+  const org = await orgSettingsRow(trx, e.orgId);
+  const text = await renderTemplate(trx, e.orgId, 'case_created', language, {
+    case_id: opened.number,
+    eta: opened.resolutionDueAt && org ? formatDue(opened.resolutionDueAt, language, org.time_zone) : '',
     order_id: fields.orderIds?.[0],
     amount: fields.amount,
-    tracking_url: trackingUrl(trackingBaseUrl(), row.tracking_token),
+    tracking_url: trackingUrl(trackingBaseUrl(), opened.trackingToken),
   });
   await queueMessages(trx, {
-    orgId: row.org_id,
-    conversationId: row.conversation_id,
+    orgId: e.orgId,
+    conversationId: opened.conversationId,
     messages: [{ kind: 'text', text: text ?? '' }],
     senderType: 'bot',
     replyToEventId: e.context.replyToEventId,

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { Subscribers } from '../subscribers.ts';
 import { redactPersonalData, withTimelineRedaction } from '../contacts/personal-data.ts';
+import type { ExtractedFields } from '../understanding/classification.ts';
+import type { Language } from '../vocabulary.ts';
 
 /**
  * The case timeline: the one place that writes `case_events`. Every change to a case, every
@@ -67,6 +69,18 @@ export interface CaseEventContext {
   via?: 'line' | 'desk';
   /** `created` of a case opened for the customer elsewhere (the API): they are told as a chat case's customer is. */
   tellCustomer?: boolean;
+  /** `created`: the case as its opener wrote it (core/cases/open-case.ts), so that its subscribers need not read it back. */
+  opened?: OpenedCase;
+}
+
+/** What the customer's acknowledgement of a new case says of it. */
+export interface OpenedCase {
+  number: string;
+  conversationId: string | null;
+  language: Language;
+  fields: ExtractedFields;
+  resolutionDueAt: Date | null;
+  trackingToken: string;
 }
 
 export interface RecordedCaseEvent extends CaseEventInput {

@@ -129,7 +129,12 @@ export async function openCase(trx: Knex.Transaction, c: OpenCaseInput): Promise
       isPublic: true,
       data: { caseType: c.caseTypeKey, severity, source: c.source, messageId: c.sourceMessageId },
     },
-    { now, replyToEventId: c.replyToEventId, tellCustomer: c.tellCustomer },
+    {
+      now,
+      replyToEventId: c.replyToEventId,
+      tellCustomer: c.tellCustomer,
+      opened: { number, conversationId: c.conversationId ?? null, language: c.language, fields: c.fields, resolutionDueAt, trackingToken: row.tracking_token },
+    },
   );
   return {
     id: row.id,

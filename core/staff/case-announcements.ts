@@ -11,14 +11,13 @@ import type { AnnounceCaseJob, AnnounceCorrectionJob } from './staff-jobs.ts';
  * group's language. Groups the bot has left are not routed to (and postToGroup refuses them too).
  */
 export async function announceCase(deps: StaffDeps, trx: Knex.Transaction, job: AnnounceCaseJob): Promise<{ posted: number }> {
-  const c = await caseState(trx, job.caseId);
-  if (!c) return { posted: 0 };
   const now = deps.now?.() ?? new Date();
   let posted = 0;
+  // None for a case that is gone: the routing reads the case.
   for (const group of await groupsForCase(trx, job.caseId)) {
     // A job run again after it committed (a worker lost before recording the outcome) posts nothing twice.
     if (await cardAlreadyPosted(trx, group, job.caseId)) continue;
-    const card = await buildCaseCard(deps, trx, { orgId: c.orgId, caseId: job.caseId, language: group.language, now });
+    const card = await buildCaseCard(deps, trx, { orgId: group.orgId, caseId: job.caseId, language: group.language, now });
     if (!card) continue;
     // A new case's first-response clock runs: its card goes now (with whatever else is pending for
     // the group), not after the group push window, which alone would hold it 2 s (#42's goal: the
