@@ -137,13 +137,15 @@ describe('a flood of deliveries', () => {
     const stored = await h.sys.knex('inbound_events').whereRaw(`payload->'message'->>'text' = ?`, [text]).count({ n: '*' }).first();
     expect(Number(stored?.n)).toBe(20);
     await sleep(2_200);
-    // At most three passes of two went on in 2.2 s (one may have come just before the rows did);
-    // at least one pass found rows to take: the work does not stop for a flood that lasts.
-    const during = answersTo(customers).size;
-    expect(during).toBeGreaterThanOrEqual(1);
-    expect(during).toBeLessThanOrEqual(6);
+    // At most three passes of two went on in 2.2 s (one may have come just before the rows did).
+    expect(answersTo(customers).size).toBeLessThanOrEqual(6);
     const waiting = await h.sys.knex('outbox').where({ job_name: 'process-event', status: 'pending' }).count({ n: '*' }).first();
     expect(Number(waiting?.n)).toBeGreaterThanOrEqual(14);
+    // And a pass finds rows to take while the flood lasts: the work does not stop for it. Waited
+    // for rather than counted at 2.2 s: on a machine busy with other suites the first answer has
+    // come later (the full run of 2026-11-28 found none at 2.2 s; alone it comes within one).
+    await until(async () => answersTo(customers).size >= 1, 15_000);
+    expect(door.busy).toBe(true);
 
     for (const answered of held) answered();
     // The flood over, the rest go on at once: every customer answered, once.
