@@ -35,7 +35,7 @@ const IN_FLIGHT = 20;
 /** Parts of a run, to look at one closely (a profile, Redis's command counts): BENCH_PHASES=answered, BENCH_BACKENDS=server. */
 const PHASES = (process.env.BENCH_PHASES ?? 'answered,steady,ingested').split(',');
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'server,embedded').split(',');
-/** BENCH_TABLES=1: each server database's rows written, by table (inserted, updated, of those HOT, deleted), printed as it is dropped. */
+/** BENCH_TABLES=1: each server database's rows written, by table (inserted, updated, of those HOT, deleted), and its outbox rows by job and status, printed as it is dropped. */
 const TABLES = Boolean(process.env.BENCH_TABLES);
 /**
  * The product's Redis: a database of the bench's own, emptied before each run. A run stopped with
@@ -300,6 +300,8 @@ async function onServerDatabase<T>(work: (dbUrl: string, count: (table: string) 
       await new Promise((r) => setTimeout(r, 1500));
       const t = await db.query('SELECT relname AS "table", n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC');
       console.table(t.rows);
+      const outbox = await db.query('SELECT queue, job_name, status, count(*)::int AS rows, sum(enqueue_count)::int AS handed_to_bullmq FROM outbox GROUP BY 1, 2, 3 ORDER BY 4 DESC').catch(() => null);
+      if (outbox?.rows.length) console.table(outbox.rows);
     }
     redis.disconnect();
     await db.end();

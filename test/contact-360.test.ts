@@ -109,6 +109,32 @@ describe("a customer's 360 view", () => {
     expect(view.json.identities).toEqual([expect.objectContaining({ channel: 'whatsapp', externalId: `whatsapp:${number}` })]);
   });
 
+  it("makes one contact of a new customer's two first messages handled at once", async () => {
+    const wa = { kind: 'whatsapp', name: 'WA twice', sender: 'whatsapp:+6620000010', credentials: { accountSid: 'AC' + 'c'.repeat(32), authToken: 'auth-token-twice' } };
+    const channel = await api('POST', '/api/v1/channels', wa);
+    expect(channel.status).toBe(201);
+    const who = { orgId: sys.defaultOrgId, channelId: channel.json.id, externalId: `whatsapp:+6688${String(Date.now()).slice(-7)}` };
+    // The first holds its transaction open after making the contact; the second reads while it is
+    // open, finds nobody, and must wait for the first's lock rather than make a second contact.
+    // (On the embedded database, one session, the second simply runs after the first.)
+    let made!: () => void;
+    const firstMade = new Promise<void>((r) => (made = r));
+    const first = sys.knex.transaction(async (trx) => {
+      const c = await resolveContact(trx, who);
+      made();
+      await new Promise((r) => setTimeout(r, 300));
+      return c;
+    });
+    await firstMade;
+    const second = sys.knex.transaction((trx) => resolveContact(trx, who));
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.created).toBe(true);
+    expect(b).toEqual(expect.objectContaining({ contactId: a.contactId, created: false }));
+    const identities = await sys.knex('contact_identities').where({ channel_id: who.channelId, external_id: who.externalId }).count<{ count: string }[]>('* as count');
+    expect(Number(identities[0].count)).toBe(1);
+    expect(Number((await sys.knex('contacts').where({ id: a.contactId }).count<{ count: string }[]>('* as count'))[0].count)).toBe(1);
+  });
+
   it('is for staff only: an integration key gets 403; another id is a 404; a bad search a 422', async () => {
     const integration = (await api('POST', '/api/v1/api-keys', { name: 'site', role: 'integration' })).json.key;
     expect((await api('GET', '/api/v1/contacts', undefined, integration)).status).toBe(403);

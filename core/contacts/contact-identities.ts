@@ -37,23 +37,29 @@ export async function resolveContact(trx: Knex.Transaction, input: IdentityInput
   const askNowIfDue = async (): Promise<boolean | undefined> =>
     askAfter === undefined ? undefined : markProfileRequested(trx, { channelId: input.channelId, userId: input.externalId, askAgainAfter: askAfter });
   // Most messages come from someone known: found without taking the lock, with whether their
-  // profile is due (marked then, under the row's lock, by the same rule).
-  const known: { contact_id: string; profile_due?: boolean } | undefined =
+  // profile is due (marked then, under the row's lock, by the same rule). Two events of a new
+  // customer may be processed at once: one of them creates the contact. So the same statement takes
+  // the identity's lock when it finds nobody, and what follows, in statements of their own, sees an
+  // identity the other one committed meanwhile.
+  const lockKey = `identity:${input.channelId}:${input.externalId}`;
+  const found =
     askAfter === undefined
-      ? await trx('contact_identities').select('contact_id').where(identity).first()
-      : (
-          await trx.raw(
-            `SELECT ci.contact_id, ${PROFILE_DUE_SQL} AS profile_due
-               FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id
-              WHERE ci.channel_id = ? AND ci.external_id = ?`,
-            [askAfter, input.channelId, input.externalId],
-          )
-        ).rows[0];
-  if (known) return { contactId: known.contact_id, created: false, profileAsked: known.profile_due ? await askNowIfDue() : askAfter === undefined ? undefined : false };
+      ? trx.raw('SELECT ci.contact_id FROM contact_identities ci WHERE ci.channel_id = ? AND ci.external_id = ?', [input.channelId, input.externalId])
+      : trx.raw(
+          `SELECT ci.contact_id, ${PROFILE_DUE_SQL} AS profile_due
+             FROM contact_identities ci JOIN contacts c ON c.id = ci.contact_id
+            WHERE ci.channel_id = ? AND ci.external_id = ?`,
+          [askAfter, input.channelId, input.externalId],
+        );
+  const { rows } = await trx.raw<{ rows: { contact_id: string | null; profile_due: boolean | null }[] }>(
+    `WITH known AS (?)
+     SELECT known.*, (SELECT count(pg_advisory_xact_lock(hashtext(?))) WHERE NOT EXISTS (SELECT 1 FROM known)) AS locked
+       FROM (SELECT 1) one LEFT JOIN known ON true`,
+    [found, lockKey],
+  );
+  const known = rows[0]?.contact_id ? rows[0] : undefined;
+  if (known) return { contactId: known.contact_id!, created: false, profileAsked: known.profile_due ? await askNowIfDue() : askAfter === undefined ? undefined : false };
 
-  // Two events of a new customer may be processed at once: one of them creates the contact. What
-  // follows runs after the lock, so it sees an identity the other one committed meanwhile.
-  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`identity:${input.channelId}:${input.externalId}`]);
   const profile = JSON.stringify(input.displayName ? { displayName: input.displayName } : {});
   // A new identity's profile was never fetched: due, so marked as asked for as it is made.
   const asked = askAfter === undefined ? '' : ` || jsonb_build_object('requestedAt', now())`;
