@@ -18,6 +18,11 @@ export interface OutgoingSend<C extends Channel = Channel> {
   outboxId: string;
   /** The first try of this send, by the job that committed it (workers/job-runner.ts `runHere`): no earlier attempt to look for. */
   firstTry?: boolean;
+  /**
+   * The reply token, claimed in this send's name with the read of what it sends (a first try's):
+   * `token` undefined when it was used or stale. Absent when the sender is to claim it itself.
+   */
+  replyTokenClaimed?: { token: string | undefined };
   logger: Logger;
   /**
    * The platform took these messages: recorded at once, so that a retry sends only what is left.

@@ -49,6 +49,7 @@ export function lineSender(deps: { knex: Knex; lineApiBaseUrl: string }): Channe
         takeReplyToken: async () => {
           if (resumedToken) return resumedToken;
           if (eventId === undefined) return undefined;
+          if (s.replyTokenClaimed) return s.replyTokenClaimed.token;
           // Claimed once, and only while fresh: a used or stale token would be refused anyway.
           return claimReplyToken(knex, eventId, s.outboxId, REPLY_TOKEN_FRESH_SECONDS);
         },

@@ -8,13 +8,23 @@ import type { Knex } from 'knex';
 
 /** Takes the token for `claimant` if nobody used it and it is still fresh; undefined otherwise. */
 export async function claimReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number): Promise<string | undefined> {
-  const { rows } = await db.raw<{ rows: { token: string | null }[] }>(
+  const { rows } = await claimingReplyToken(db, eventId, claimant, freshSeconds);
+  return rows[0]?.token ?? undefined;
+}
+
+/**
+ * The same claim as a statement not yet run, returning `token`: for the send to run with its read
+ * of what it sends (workers/processors/outbound.ts), in one round trip. An event that came without
+ * a token (not from LINE) is not claimed.
+ */
+export function claimingReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number): Knex.Raw<{ rows: { token: string }[] }> {
+  return db.raw(
     `UPDATE inbound_events SET reply_token_used_at = now(), reply_token_claimed_by = ?
       WHERE id = ? AND reply_token_used_at IS NULL AND received_at > now() - make_interval(secs => ?)
+        AND payload->>'replyToken' IS NOT NULL
       RETURNING payload->>'replyToken' AS token`,
     [claimant, eventId, freshSeconds],
   );
-  return rows[0]?.token ?? undefined;
 }
 
 /**

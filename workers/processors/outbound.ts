@@ -2,10 +2,11 @@ import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
 import { ChannelSendError, type ChannelSender } from '../../bot/channel-sender.ts';
 import { channelSenders } from '../../bot/channel-senders.ts';
+import { REPLY_TOKEN_FRESH_SECONDS } from '../../bot/line/line-sender.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
 import { markMessagesSent, OUTBOUND_QUEUE, recordFailedSend, releaseSendLease, SEND_JOB, takeSendLease, type SendJobPayload } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import { settlingReplyClaim } from '../../core/inbound/reply-tokens.ts';
+import { claimingReplyToken, releaseReplyToken, settlingReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 import { formatDuration } from '../job-policy.ts';
 import { platformAnswered, platformFailed } from '../platform-outage.ts';
@@ -51,13 +52,23 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
         const payload = raw as unknown as SendJobPayload;
         const { knex } = deps;
         // The conversation, and for a plain send its messages still pending (in one statement: one
-        // for every answer the bot gives), in the order the job names them.
-        const conversation = await conversationToSend(knex, payload);
+        // for every answer the bot gives), in the order the job names them. A first try that
+        // answers a customer's message claims its reply token in the same statement (LINE's: an
+        // event without one is not claimed); a retry looks for an earlier attempt's claim first
+        // (bot/line/line-sender.ts).
+        const claimsReply = payload.replyToEventId !== undefined && job.here === true && !payload.combine;
+        const claim = claimsReply ? claimingReplyToken(knex, payload.replyToEventId!, job.outboxId, REPLY_TOKEN_FRESH_SECONDS) : undefined;
+        const conversation = await conversationToSend(knex, payload, claim);
         if (!conversation) throw new UnrecoverableError(`conversation ${payload.conversationId} not found`);
         const channel = await deps.channels.byId(conversation.channel_id);
-        if (!channel) throw new UnrecoverableError(`channel ${conversation.channel_id} is gone or inactive`);
+        if (!channel) {
+          // Not sent: a retry once the channel is back must not take the claim for a reply that may have gone.
+          if (conversation.reply_token) await releaseReplyToken(knex, payload.replyToEventId!, job.outboxId);
+          throw new UnrecoverableError(`channel ${conversation.channel_id} is gone or inactive`);
+        }
+        const replyTokenClaimed = claimsReply ? { token: conversation.reply_token ?? undefined } : undefined;
 
-        const sending: Sending = { knex, sender: senders.senderFor(channel.kind), channel, conversation, payload, job };
+        const sending: Sending = { knex, sender: senders.senderFor(channel.kind), channel, conversation, payload, job, replyTokenClaimed };
         const send = (pending: PendingRow[], own?: string[]) => sendPending(sending, pending, own);
         if (payload.combine) return sendCombined(knex, conversation, payload, job, send);
         return send(conversation.pending ?? []);
@@ -66,17 +77,20 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
   };
 }
 
-async function conversationToSend(knex: Knex, payload: SendJobPayload): Promise<(ConversationRow & { channel_id: string; pending: PendingRow[] | null }) | undefined> {
-  const { rows } = await knex.raw(
-    `SELECT c.*,
-            CASE WHEN ?::boolean THEN NULL ELSE
+async function conversationToSend(
+  knex: Knex,
+  payload: SendJobPayload,
+  claim?: Knex.Raw,
+): Promise<(ConversationRow & { channel_id: string; pending: PendingRow[] | null; reply_token?: string | null }) | undefined> {
+  const pending = `CASE WHEN ?::boolean THEN NULL ELSE
               (SELECT coalesce(json_agg(json_build_object('id', m.id, 'sender_type', m.sender_type, 'payload', m.payload)
                                         ORDER BY array_position(?::uuid[], m.id)), '[]'::json)
                  FROM messages m WHERE m.id = ANY(?::uuid[]) AND m.delivery_status = 'pending')
-            END AS pending
-       FROM conversations c WHERE c.id = ?`,
-    [Boolean(payload.combine), payload.messageIds, payload.messageIds, payload.conversationId],
-  );
+            END AS pending`;
+  const bindings = [Boolean(payload.combine), payload.messageIds, payload.messageIds, payload.conversationId];
+  const { rows } = claim
+    ? await knex.raw(`WITH claim AS (?) SELECT c.*, ${pending}, (SELECT token FROM claim) AS reply_token FROM conversations c WHERE c.id = ?`, [claim, ...bindings])
+    : await knex.raw(`SELECT c.*, ${pending} FROM conversations c WHERE c.id = ?`, bindings);
   return rows[0];
 }
 
@@ -147,10 +161,12 @@ interface Sending {
   conversation: ConversationRow;
   payload: SendJobPayload;
   job: JobContext;
+  /** Claimed with the read (a first try's): the sender does not claim it again. */
+  replyTokenClaimed?: { token: string | undefined };
 }
 
 async function sendPending(
-  { knex, sender, channel, conversation, payload, job }: Sending,
+  { knex, sender, channel, conversation, payload, job, replyTokenClaimed }: Sending,
   pending: PendingRow[],
   /** The messages this job was queued for (a combined send also carries others'); failed when it gives up. */
   own: string[] = payload.messageIds,
@@ -170,6 +186,7 @@ async function sendPending(
       replyToEventId: payload.replyToEventId,
       outboxId: job.outboxId,
       firstTry: job.here === true,
+      ...(replyTokenClaimed ? { replyTokenClaimed } : {}),
       logger: job.logger,
       recordSent: (ids, platformIds, settlesReplyOf) =>
         markMessagesSent(knex, ids, platformIds, settlesReplyOf === undefined ? undefined : settlingReplyClaim(knex, settlesReplyOf, job.outboxId)),
