@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, SEND_JOB } from '../core/conversations/outgoing.ts';
 import { INBOUND_QUEUE, PROCESS_EVENT_JOB } from '../core/inbound/inbound-events.ts';
-import { addToOutbox, doneInProcess } from '../core/outbox/outbox.ts';
+import { addToOutbox, doneInProcess, writingOutboxTogether } from '../core/outbox/outbox.ts';
 import { committedOutboxRows } from '../workers/outbox-wakeup.ts';
 import type { ProcessorTable } from '../workers/job-runner.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
@@ -146,5 +146,81 @@ describe("the outbox's wake-up", () => {
     expect(email).toEqual({ relayPasses: 0, drainClaims: 2 });
     // The row was taken by the drain (an empty send: nothing to send), never by the relay.
     expect(await sys.knex('outbox').where({ queue: EMAIL_SEND_QUEUE }).first('enqueue_count')).toEqual({ enqueue_count: 0 });
+  });
+});
+
+describe("a transaction's outbox rows written together", () => {
+  /** The outbox inserts `work` sends. */
+  async function insertsDuring(work: () => Promise<unknown>): Promise<number> {
+    let n = 0;
+    const on = (q: { sql: string }) => {
+      if (/^insert into "outbox"/i.test(q.sql.trim())) n++;
+    };
+    sys.knex.on('query', on);
+    try {
+      await work();
+    } finally {
+      sys.knex.off('query', on);
+    }
+    return n;
+  }
+  const rowsOf = (ids: string[]) => sys.knex('outbox').whereIn('id', ids).orderBy('seq').select('id', 'queue', 'job_name', 'available_at');
+
+  it('go in with one insert at the end of the work, with the ids handed out before, in the order added', async () => {
+    const later = new Date(Date.now() + 3_600_000);
+    const ids: string[] = [];
+    const inserts = await insertsDuring(() =>
+      sys.knex.transaction((trx) =>
+        writingOutboxTogether(trx, async () => {
+          ids.push(...(await addToOutbox(trx, { orgId, queue: 'together', jobName: 'first', payload: {}, availableAt: later })));
+          // Work inside another "together" of the same transaction waits for the outermost.
+          await writingOutboxTogether(trx, async () => ids.push(...(await addToOutbox(trx, { orgId, queue: 'together', jobName: 'second', payload: { n: 2 } }))));
+          ids.push(...(await addToOutbox(trx, [{ orgId, queue: 'together', jobName: 'third', payload: {} }])));
+          // Nothing is written before the end of the work.
+          expect(await trx('outbox').whereIn('id', ids).first('id')).toBeUndefined();
+        }),
+      ),
+    );
+    expect(inserts).toBe(1);
+    const rows = await rowsOf(ids);
+    expect(rows.map((r) => [r.id, r.job_name])).toEqual([
+      [ids[0], 'first'],
+      [ids[1], 'second'],
+      [ids[2], 'third'],
+    ]);
+    expect(new Date(rows[0].available_at).getTime()).toBe(later.getTime());
+  });
+
+  it("write a savepoint's rows at once, to roll back with it; and none when the work fails", async () => {
+    const kept: string[] = [];
+    const undone: string[] = [];
+    const inserts = await insertsDuring(() =>
+      sys.knex.transaction((trx) =>
+        writingOutboxTogether(trx, async () => {
+          kept.push(...(await addToOutbox(trx, { orgId, queue: 'together', jobName: 'kept', payload: {} })));
+          await trx
+            .transaction(async (sp) => {
+              undone.push(...(await addToOutbox(sp, { orgId, queue: 'together', jobName: 'undone', payload: {} })));
+              throw new Error('the savepoint rolls back');
+            })
+            .catch(() => undefined);
+        }),
+      ),
+    );
+    expect(inserts).toBe(2);
+    expect((await rowsOf(kept)).map((r) => r.job_name)).toEqual(['kept']);
+    expect(await rowsOf(undone)).toEqual([]);
+
+    const failed: string[] = [];
+    await sys.knex
+      .transaction((trx) =>
+        writingOutboxTogether(trx, async () => {
+          failed.push(...(await addToOutbox(trx, { orgId, queue: 'together', jobName: 'failed', payload: {} })));
+          throw new Error('the work fails');
+        }),
+      )
+      .catch(() => undefined);
+    expect(failed).toHaveLength(1);
+    expect(await rowsOf(failed)).toEqual([]);
   });
 });

@@ -69,20 +69,21 @@ describe('the answer sent from the job that stored the message', () => {
 
   it('claims the reply token with its read of what it sends, and gives it back when the channel is gone: not sent, nothing claimed', async () => {
     const customer = lineId('U');
-    const event = await h.send(customer, { text: 'hello' });
-    const stored = await until(async () => (await knex()('inbound_events').whereRaw(`payload->>'replyToken' = ?`, [event.replyToken]).whereNotNull('processed_at').first('id')) ?? false, 15_000);
+    await h.ask(customer, { text: 'hello' });
     await until(async () => (await answerRowOf(customer)).row.status === 'done');
+    const conversation = await knex()('conversations').where({ external_id: customer }).first('id', 'org_id');
+    const asked = await knex()('messages').where({ conversation_id: conversation.id, direction: 'in' }).first('inbound_event_id');
+    const stored = { id: Number(asked.inbound_event_id) };
     // A second answer to the same message, its token fresh again, whose send finds the channel gone
     // (deactivated between the commit and the send).
     await knex()('inbound_events').where({ id: stored.id }).update({ reply_token_used_at: null, reply_token_claimed_by: null });
-    const conversation = await knex()('conversations').where({ external_id: customer }).first('id', 'org_id');
     const [pending] = await knex()('messages')
       .insert({ org_id: conversation.org_id, conversation_id: conversation.id, direction: 'out', sender_type: 'bot', kind: 'text', text: 'again', payload: { outbound: { kind: 'text', text: 'again' } }, delivery_status: 'pending' })
       .returning('id');
     const gone: ChannelDirectory = { byId: async () => undefined } as unknown as ChannelDirectory;
     const send = outboundProcessors({ knex: knex(), channels: gone, lineApiBaseUrl: 'http://127.0.0.1:9' })[OUTBOUND_QUEUE][SEND_JOB];
     const job = { outboxId: randomUUID(), orgId: conversation.org_id, attempt: 1, maxAttempts: 5, here: true, logger: createLogger('silent'), promoteDelayed: async () => {} } satisfies JobContext;
-    await expect(send({ conversationId: conversation.id, messageIds: [pending.id], replyToEventId: Number(stored.id) }, job)).rejects.toThrow(/gone or inactive/);
+    await expect(send({ conversationId: conversation.id, messageIds: [pending.id], replyToEventId: stored.id }, job)).rejects.toThrow(/gone or inactive/);
     expect(await knex()('inbound_events').where({ id: stored.id }).first('reply_token_used_at', 'reply_token_claimed_by')).toEqual({ reply_token_used_at: null, reply_token_claimed_by: null });
     expect((await knex()('messages').where({ id: pending.id }).first('delivery_status')).delivery_status).toBe('pending');
   });

@@ -4,6 +4,7 @@ import { BotDailyLimitReached, botDailyLimitReached } from '../../core/orgs/bot-
 import { llmBudgetLeft, NO_LIMIT_DEFAULTS, type OrgLimitDefaults } from '../../core/orgs/org-limits.ts';
 import { nextNumber } from '../../core/org-counters.ts';
 import { claimMessage, MessageAlreadyRouted } from '../../core/conversations/conversation-log.ts';
+import { writingOutboxTogether } from '../../core/outbox/outbox.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordingClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
@@ -100,32 +101,35 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   const language = /\p{L}/u.test(ctx.text) ? (classified?.result.language ?? detectLanguage(ctx.text)) : undefined;
   const languageChanged = language && language !== ctx.language ? language : undefined;
 
-  await deps.knex.transaction(async (trx) => {
-    // The reading and the language are written with the claim, in one statement (#41).
-    const along = [
-      ...(classified ? [recordingClassification(trx, ctx.orgId, message.id, classified)] : []),
-      ...(languageChanged ? [settingContactLanguage(trx, ctx.contactId, languageChanged)] : []),
-    ];
-    if (!(await claimMessage(trx, message.id, along))) {
-      if (along.length) throw new MessageAlreadyRouted(message.id);
-      return;
-    }
-    if (languageChanged) ctx.language = languageChanged;
-    // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it); one a
-    // person holds or is asked for owes the customer an answer (a response clock).
-    if (ctx.inboxChange || ctx.personHolds) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
-    // The privacy notice, when this customer is due to see it, goes before the bot's answer, in
-    // its reply; claimed (shown once) only when that reply is sent. When the answer comes from
-    // elsewhere (a case's acknowledgement, which keeps the reply), it waits for the next answer.
-    const notice = async () => {
-      if (!answersNow(ctx, decision) || message.conversation.kind !== 'direct') return [];
-      // What the customer saw was read with their message (a VIP group's contact is another's).
-      const seen = ctx.contactId === message.conversation.contactId ? message.conversation.noticesSeen : undefined;
-      const card = await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl(), seen });
-      return card ? [card] : [];
-    };
-    await act(deps, trx, ctx, toAct, classified?.result, notice);
-  }).catch((err: unknown) => {
+  // The rows the answer leaves in the outbox (its send, a case's card and timer) go in with one insert (#41).
+  await deps.knex.transaction((trx) =>
+    writingOutboxTogether(trx, async () => {
+      // The reading and the language are written with the claim, in one statement (#41).
+      const along = [
+        ...(classified ? [recordingClassification(trx, ctx.orgId, message.id, classified)] : []),
+        ...(languageChanged ? [settingContactLanguage(trx, ctx.contactId, languageChanged)] : []),
+      ];
+      if (!(await claimMessage(trx, message.id, along))) {
+        if (along.length) throw new MessageAlreadyRouted(message.id);
+        return;
+      }
+      if (languageChanged) ctx.language = languageChanged;
+      // A snoozed conversation wakes, an idle one goes back to the bot (as the context read it); one a
+      // person holds or is asked for owes the customer an answer (a response clock).
+      if (ctx.inboxChange || ctx.personHolds) await customerWrote(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, now: ctx.now });
+      // The privacy notice, when this customer is due to see it, goes before the bot's answer, in
+      // its reply; claimed (shown once) only when that reply is sent. When the answer comes from
+      // elsewhere (a case's acknowledgement, which keeps the reply), it waits for the next answer.
+      const notice = async () => {
+        if (!answersNow(ctx, decision) || message.conversation.kind !== 'direct') return [];
+        // What the customer saw was read with their message (a VIP group's contact is another's).
+        const seen = ctx.contactId === message.conversation.contactId ? message.conversation.noticesSeen : undefined;
+        const card = await privacyNoticeToShow(trx, { orgId: ctx.orgId, contactId: ctx.contactId, channel: ctx.source, language: ctx.language, publicBaseUrl: deps.publicBaseUrl(), seen });
+        return card ? [card] : [];
+      };
+      await act(deps, trx, ctx, toAct, classified?.result, notice);
+    }),
+  ).catch((err: unknown) => {
     // Another run routed it: what went along with the claim is rolled back, and nothing more is owed.
     if (!(err instanceof MessageAlreadyRouted)) throw err;
   });

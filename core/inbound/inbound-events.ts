@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { WorkDoneHere } from '../outbox/outbox.ts';
+import { writingOutboxTogether, type WorkDoneHere } from '../outbox/outbox.ts';
 
 /**
  * The durable landing of platform events (DESIGN.md section 2, step 1): each event is inserted
@@ -162,7 +162,8 @@ export async function processEventOnce<T>(knex: Knex, id: number, attempt: numbe
   return knex.transaction(async (trx) => {
     const claimed = await trx('inbound_events').where({ id }).whereNull('processed_at').update({ processed_at: trx.fn.now(), attempts: attempt, error: null });
     if (!claimed) return undefined;
-    return { result: await process(trx) };
+    // What the event causes later (its message's routing, an answer's send) goes in with one insert.
+    return { result: await writingOutboxTogether(trx, () => process(trx)) };
   });
 }
 

@@ -62,24 +62,57 @@ export async function addToOutbox(trx: Knex | Knex.Transaction, entries: OutboxE
   const given = Array.isArray(entries) ? entries : [entries];
   if (given.length === 0) return [];
   const here = doneHere.getStore();
+  const batch = together.getStore();
+  const batched = batch !== undefined && batch.client === trx.client;
   const held = (e: OutboxEntry) => here !== undefined && e.doneHere === true && !e.availableAt;
-  const list = given.map((e) => (held(e) ? { ...e, id: e.id ?? randomUUID(), availableAt: new Date(Date.now() + DONE_HERE_FALLBACK_MS) } : e));
+  // A row written later, with others, needs its id now: its caller may name it (a message its send).
+  const list = given.map((e) =>
+    held(e) ? { ...e, id: e.id ?? randomUUID(), availableAt: new Date(Date.now() + DONE_HERE_FALLBACK_MS) } : batched ? { ...e, id: e.id ?? randomUUID() } : e,
+  );
   for (const [i, e] of list.entries()) {
     if (held(given[i])) here!.push({ id: e.id!, orgId: e.orgId, queue: e.queue, jobName: e.jobName, payload: e.payload, heldUntil: e.availableAt!.getTime() });
   }
-  const rows = await trx('outbox')
-    .insert(
-      list.map((e) => ({
-        ...(e.id ? { id: e.id } : {}),
-        org_id: e.orgId,
-        queue: e.queue,
-        job_name: e.jobName,
-        payload: JSON.stringify(e.payload),
-        ...(e.availableAt ? { available_at: e.availableAt } : {}),
-      })),
-    )
-    .returning('id');
-  return rows.map((r: { id: string }) => r.id);
+  const rows = list.map((e) => ({
+    ...(e.id ? { id: e.id } : {}),
+    org_id: e.orgId,
+    queue: e.queue,
+    job_name: e.jobName,
+    payload: JSON.stringify(e.payload),
+    ...(e.availableAt ? { available_at: e.availableAt } : {}),
+  }));
+  if (batched) {
+    batch.rows.push(...rows);
+    return list.map((e) => e.id!);
+  }
+  const inserted = await trx('outbox').insert(rows).returning('id');
+  return inserted.map((r: { id: string }) => r.id);
+}
+
+/** The outbox rows of one transaction, kept to be written together (`writingOutboxTogether`). */
+interface OutboxBatch {
+  /** The transaction's own knex client: a savepoint inside it has another, and writes its rows at once. */
+  client: unknown;
+  rows: Record<string, unknown>[];
+}
+const together = new AsyncLocalStorage<OutboxBatch>();
+
+/**
+ * Runs `work`, whose outbox rows added through `trx` are written together, in one statement, when
+ * it is done: a customer's message adds up to four (its answer's send, the profile look-up, a new
+ * case's card and SLA timer), each a round trip of its own otherwise (#41). Call it inside the
+ * transaction, which commits after it returns: the rows commit with the work or not at all, as ever.
+ * A row added through a savepoint, or outside the transaction, is written at once, as it must roll
+ * back (or commit) on its own; one added by work inside another `writingOutboxTogether` of the same
+ * transaction waits for the outermost. Nothing in the transaction may read its own rows back before
+ * then (nothing does: the relay reads them after the commit).
+ */
+export async function writingOutboxTogether<T>(trx: Knex | Knex.Transaction, work: () => Promise<T>): Promise<T> {
+  const outer = together.getStore();
+  if (outer !== undefined && outer.client === trx.client) return work();
+  const batch: OutboxBatch = { client: trx.client, rows: [] };
+  const result = await together.run(batch, work);
+  if (batch.rows.length > 0) await trx('outbox').insert(batch.rows);
+  return result;
 }
 
 /**
