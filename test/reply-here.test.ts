@@ -67,7 +67,7 @@ describe('the answer sent from the job that stored the message', () => {
     expect(h.line.state.deliveriesTo(customer).filter((d) => d.kind === 'push')).toHaveLength(0);
   }, 30_000);
 
-  it('claims the reply token with its read of what it sends, and gives it back when the channel is gone: not sent, nothing claimed', async () => {
+  it('claims the reply token with its read of what it sends only when there is something to send, and gives it back when the channel is gone', async () => {
     const customer = lineId('U');
     await h.ask(customer, { text: 'hello' });
     await until(async () => (await answerRowOf(customer)).row.status === 'done');
@@ -80,9 +80,13 @@ describe('the answer sent from the job that stored the message', () => {
     const [pending] = await knex()('messages')
       .insert({ org_id: conversation.org_id, conversation_id: conversation.id, direction: 'out', sender_type: 'bot', kind: 'text', text: 'again', payload: { outbound: { kind: 'text', text: 'again' } }, delivery_status: 'pending' })
       .returning('id');
+    const job = { outboxId: randomUUID(), orgId: conversation.org_id, attempt: 1, maxAttempts: 5, here: true, logger: createLogger('silent'), promoteDelayed: async () => {} } satisfies JobContext;
+    // A first try with nothing to send (its transaction rolled back) leaves the token to the send that has something.
+    const nothing = outboundProcessors({ knex: knex(), channels: h.sys.channels, lineApiBaseUrl: 'http://127.0.0.1:9' })[OUTBOUND_QUEUE][SEND_JOB];
+    expect(await nothing({ conversationId: conversation.id, messageIds: [randomUUID()], replyToEventId: stored.id }, { ...job, outboxId: randomUUID() })).toEqual({ sent: 0 });
+    expect(await knex()('inbound_events').where({ id: stored.id }).first('reply_token_used_at', 'reply_token_claimed_by')).toEqual({ reply_token_used_at: null, reply_token_claimed_by: null });
     const gone: ChannelDirectory = { byId: async () => undefined } as unknown as ChannelDirectory;
     const send = outboundProcessors({ knex: knex(), channels: gone, lineApiBaseUrl: 'http://127.0.0.1:9' })[OUTBOUND_QUEUE][SEND_JOB];
-    const job = { outboxId: randomUUID(), orgId: conversation.org_id, attempt: 1, maxAttempts: 5, here: true, logger: createLogger('silent'), promoteDelayed: async () => {} } satisfies JobContext;
     await expect(send({ conversationId: conversation.id, messageIds: [pending.id], replyToEventId: stored.id }, job)).rejects.toThrow(/gone or inactive/);
     expect(await knex()('inbound_events').where({ id: stored.id }).first('reply_token_used_at', 'reply_token_claimed_by')).toEqual({ reply_token_used_at: null, reply_token_claimed_by: null });
     expect((await knex()('messages').where({ id: pending.id }).first('delivery_status')).delivery_status).toBe('pending');

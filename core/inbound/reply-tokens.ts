@@ -14,16 +14,18 @@ export async function claimReplyToken(db: Knex, eventId: number, claimant: strin
 
 /**
  * The same claim as a statement not yet run, returning `token`: for the send to run with its read
- * of what it sends (workers/processors/outbound.ts), in one round trip. An event that came without
- * a token (not from LINE) is not claimed.
+ * of what it sends (workers/processors/outbound.ts), in one round trip. `onlyIf`: an SQL condition
+ * the claim also needs (that there is something to send: a token claimed for nothing would leave
+ * the send that has something with a push). An event that came without a token (not from LINE) is
+ * not claimed.
  */
-export function claimingReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number): Knex.Raw<{ rows: { token: string }[] }> {
+export function claimingReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number, onlyIf?: Knex.Raw): Knex.Raw<{ rows: { token: string }[] }> {
   return db.raw(
     `UPDATE inbound_events SET reply_token_used_at = now(), reply_token_claimed_by = ?
       WHERE id = ? AND reply_token_used_at IS NULL AND received_at > now() - make_interval(secs => ?)
-        AND payload->>'replyToken' IS NOT NULL
+        AND payload->>'replyToken' IS NOT NULL${onlyIf ? ' AND ?' : ''}
       RETURNING payload->>'replyToken' AS token`,
-    [claimant, eventId, freshSeconds],
+    [claimant, eventId, freshSeconds, ...(onlyIf ? [onlyIf] : [])],
   );
 }
 
