@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import type { Channel } from '../core/channels/channel-directory.ts';
 import { recordOptIn, recordOptOut } from '../core/contacts/channel-opt-outs.ts';
 import { contactLanguage, markEmailUndeliverable, resolveContact, setFollowing } from '../core/contacts/contact-identities.ts';
-import { appendMessage, markUnsent, openConversation, recordDelivery } from '../core/conversations/conversation-log.ts';
+import { appendMessage, appendMessageReadForRouting, markUnsent, openConversation, recordDelivery, type MessageRecord } from '../core/conversations/conversation-log.ts';
+import type { IncomingMessage, IncomingReadRules } from '../core/conversations/incoming-message.ts';
 import { conversationByIdOf } from '../core/conversations/email-conversations.ts';
 import { queueMessages } from '../core/conversations/outgoing.ts';
 import { INBOUND_QUEUE } from '../core/inbound/inbound-events.ts';
@@ -43,9 +44,10 @@ export interface HandleOptions {
   /**
    * The message is routed in this same transaction (workers/processors/inbound.ts): no route-message
    * row is needed as its fallback, since a routing that fails takes the stored message with it and
-   * the caller stores it again with one.
+   * the caller stores it again with one. The statement that stores it also reads it as the router
+   * does, with the router's rules (`incoming`): a round trip fewer.
    */
-  routedHere?: boolean;
+  routedHere?: IncomingReadRules;
 }
 
 export interface HandledEvent {
@@ -56,6 +58,8 @@ export interface HandledEvent {
   routeRowId?: string;
   /** The message goes to the router (not one seen while another bot answers the chat). */
   routes?: boolean;
+  /** With `routedHere`: the message as the router reads it. */
+  incoming?: IncomingMessage;
 }
 
 /**
@@ -128,7 +132,7 @@ export async function handleInboundEvent(
         refused: m.from === 'url' ? (m.url ? (opts.mediaUrlRefusal?.(m.url) ?? null) : 'no URL given') : null,
       }));
       const refused = media.find((m) => m.refused)?.refused;
-      const messageId = await appendMessage(trx, {
+      const record: MessageRecord = {
         orgId,
         conversationId,
         direction: 'in',
@@ -148,7 +152,8 @@ export async function handleInboundEvent(
         inboundEventId,
         sentAt: event.occurredAt,
         deliveryStatus: 'received',
-      });
+      };
+      const { id: messageId, incoming } = opts.routedHere ? await appendMessageReadForRouting(trx, record, opts.routedHere) : { id: await appendMessage(trx, record), incoming: undefined };
       if (event.undeliverable) await markEmailUndeliverable(trx, { orgId, email: event.undeliverable.address, reason: event.undeliverable.reason });
       // STOP / START on SMS: the number leaves the channel or comes back (Twilio does the same on its side).
       if (event.optOut && event.source.userId) {
@@ -181,7 +186,7 @@ export async function handleInboundEvent(
         routeRowId = randomUUID();
         await addToOutbox(trx, { id: routeRowId, orgId, queue: INBOUND_QUEUE, jobName: ROUTE_MESSAGE_JOB, payload: { messageId }, availableAt: new Date(Date.now() + ROUTE_FALLBACK_MS) });
       }
-      return { conversationId, contactId: contact?.contactId, messageId, routeRowId, routes };
+      return { conversationId, contactId: contact?.contactId, messageId, routeRowId, routes, ...(incoming ? { incoming } : {}) };
     }
 
     case 'follow': {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_FALLBACK_MS, ROUTE_RETRY_MS } from '../bot/inbound-handler.ts';
+import { ROUTING_READ } from '../bot/conversation/route-message.ts';
+import { appendMessage, appendMessageReadForRouting, type MessageRecord } from '../core/conversations/conversation-log.ts';
+import { loadIncomingMessage } from '../core/conversations/incoming-message.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until } from './support/test-system.ts';
@@ -203,3 +206,40 @@ async function failRoutings(n: number) {
       CREATE TRIGGER fail_route_once BEFORE INSERT ON classifications FOR EACH ROW EXECUTE FUNCTION fail_route_once();`);
 }
 const forgetFailure = () => h.sys.knex.raw('DROP TRIGGER fail_route_once ON classifications; DROP FUNCTION fail_route_once(); DROP SEQUENCE route_tries;');
+
+describe('a message read as it is stored', () => {
+  it('reads as the router reads it from the table: the conversation, its contact, the notices seen, the messages still waiting before it', async () => {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'Hello' });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'org_id');
+    const record = (text: string, platformMessageId: string, sentAt: Date): MessageRecord => ({
+      orgId: conversation.org_id,
+      conversationId: conversation.id,
+      direction: 'in',
+      senderType: 'customer',
+      kind: 'text',
+      text,
+      payload: { senderId: customer, message: { kind: 'text', text }, mode: 'active' },
+      platformMessageId,
+      sentAt,
+      deliveryStatus: 'received',
+    });
+    // Rolled back: nothing is left behind for the tests after.
+    await h.sys.knex
+      .transaction(async (trx) => {
+        // An earlier message not routed yet: the one read with its insert names it as waiting before.
+        const earlier = await appendMessage(trx, record('my order is late', `p-${customer}-1`, new Date(Date.now() - 2_000)));
+        const stored = await appendMessageReadForRouting(trx, record('hello?', `p-${customer}-2`, new Date()), ROUTING_READ);
+        expect(stored.incoming).toBeDefined();
+        expect(stored.incoming!.waitingBefore).toEqual([earlier]);
+        expect(stored.incoming!.conversation.noticesSeen).toEqual(expect.any(Array));
+        expect(stored.incoming).toEqual(await loadIncomingMessage(trx, stored.id!, ROUTING_READ));
+        // The same platform message again is stored once, and there is nothing to route.
+        expect(await appendMessageReadForRouting(trx, record('hello?', `p-${customer}-2`, new Date()), ROUTING_READ)).toEqual({ id: null, incoming: undefined });
+        throw new Error('roll back');
+      })
+      .catch((err: Error) => {
+        if (err.message !== 'roll back') throw err;
+      });
+  });
+});

@@ -1,7 +1,7 @@
 import { enrolFromMessage } from '../staff/enrolment.ts';
 import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
-import { loadIncomingMessage as loadMessage, type IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import { loadIncomingMessage as loadMessage, type IncomingMessage, type IncomingReadRules } from '../../core/conversations/incoming-message.ts';
 import { staffByLineUserSql } from '../../core/staff/staff-desk.ts';
 import { noticesSeenSql } from '../../core/contacts/consent.ts';
 
@@ -17,8 +17,9 @@ import { noticesSeenSql } from '../../core/contacts/consent.ts';
  * "hello?" that followed it. Their own jobs then find them claimed. One that fails again is left
  * to its own retry rather than holding this one back.
  */
-export async function routeMessage(deps: RouterDeps, messageId: string): Promise<{ decision: string }> {
-  const message = await loadIncomingMessage(deps.knex, messageId);
+export async function routeMessage(deps: RouterDeps, messageId: string, read?: IncomingMessage): Promise<{ decision: string }> {
+  // Read already when it was stored in this transaction, by the same rules (`ROUTING_READ`).
+  const message = read ?? (await loadIncomingMessage(deps.knex, messageId));
   if (!message?.waitingBefore.length) return routeLoaded(deps, message);
   for (const earlier of message.waitingBefore) {
     try {
@@ -31,8 +32,12 @@ export async function routeMessage(deps: RouterDeps, messageId: string): Promise
   return routeLoaded(deps, await loadIncomingMessage(deps.knex, messageId));
 }
 
-/** The message, with its sender's staff row read in the same statement (bot/staff/staff-scene.ts). */
-const loadIncomingMessage = (db: RouterDeps['knex'], id: string) => loadMessage(db, id, { senderStaff: staffByLineUserSql, noticesSeen: noticesSeenSql });
+/**
+ * How the router reads a message: with its sender's staff row (bot/staff/staff-scene.ts) and the
+ * privacy notice's versions its contact saw, in the same statement.
+ */
+export const ROUTING_READ: IncomingReadRules = { senderStaff: staffByLineUserSql, noticesSeen: noticesSeenSql };
+const loadIncomingMessage = (db: RouterDeps['knex'], id: string) => loadMessage(db, id, ROUTING_READ);
 
 async function routeLoaded(deps: RouterDeps, message: IncomingMessage | undefined): Promise<{ decision: string }> {
   if (!message) return { decision: 'skipped: nothing to route' };

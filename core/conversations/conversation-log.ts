@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { DeliveryStatus, MessageDirection, MessageKind, MessageSenderType } from '../vocabulary.ts';
 import { ERASED } from '../contacts/personal-data.ts';
 import { redactConversationEvents } from './conversation-timeline.ts';
+import { incomingMessageOf, readingIncoming, type IncomingMessage, type IncomingReadRules } from './incoming-message.ts';
 
 /**
  * Conversations and their messages. Platform events can arrive out of order, so a message keeps
@@ -42,21 +43,31 @@ export interface MessageRecord {
  * trip fewer for every message a customer sends: docs/benchmarks.md, #41).
  */
 export async function appendMessage(trx: Knex.Transaction, m: MessageRecord): Promise<string | null> {
-  const fromCustomer = m.direction === 'in' && m.senderType === 'customer';
-  const { rows } = await trx.raw<{ rows: { id: string | null }[] }>(
-    `WITH added AS (
-       INSERT INTO messages (org_id, conversation_id, direction, sender_type, kind, text, payload, platform_message_id,
-                             inbound_event_id, outbox_id, sent_at, delivery_status)
-       VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-       ON CONFLICT (conversation_id, platform_message_id) WHERE platform_message_id IS NOT NULL DO NOTHING
-       RETURNING id
-     ), touched AS (
-       UPDATE conversations
-          SET last_message_at = greatest(last_message_at, ?::timestamptz),
-              last_inbound_at = CASE WHEN ?::boolean THEN greatest(last_inbound_at, ?::timestamptz) ELSE last_inbound_at END
-        WHERE id = ?
-     )
-     SELECT (SELECT id FROM added) AS id`,
+  const { rows } = await trx.raw<{ rows: { id: string | null }[] }>('WITH added AS (?), touched AS (?) SELECT (SELECT id FROM added) AS id', [
+    inserting(trx, m, 'id'),
+    touchingTimes(trx, m),
+  ]);
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The same for a message routed in the transaction that stores it (workers/processors/inbound.ts):
+ * the statement also reads the message as the router does (`readingIncoming`), a round trip fewer
+ * for every such message. `incoming` is undefined when there is nothing to route.
+ */
+export async function appendMessageReadForRouting(trx: Knex.Transaction, m: MessageRecord, rules: IncomingReadRules): Promise<{ id: string | null; incoming?: IncomingMessage }> {
+  const added = trx.queryBuilder().with('added', inserting(trx, m, '*')).with('touched', touchingTimes(trx, m)).from({ messages: 'added' });
+  const row = await readingIncoming(trx, added, rules).first();
+  return { id: row?.id ?? null, incoming: incomingMessageOf(row, rules) };
+}
+
+function inserting(trx: Knex.Transaction, m: MessageRecord, returning: 'id' | '*'): Knex.Raw {
+  return trx.raw(
+    `INSERT INTO messages (org_id, conversation_id, direction, sender_type, kind, text, payload, platform_message_id,
+                           inbound_event_id, outbox_id, sent_at, delivery_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+     ON CONFLICT (conversation_id, platform_message_id) WHERE platform_message_id IS NOT NULL DO NOTHING
+     RETURNING ${returning}`,
     [
       m.orgId,
       m.conversationId,
@@ -70,13 +81,20 @@ export async function appendMessage(trx: Knex.Transaction, m: MessageRecord): Pr
       m.outboxId ?? null,
       m.sentAt,
       m.deliveryStatus,
-      m.sentAt,
-      fromCustomer,
-      m.sentAt,
-      m.conversationId,
     ],
   );
-  return rows[0]?.id ?? null;
+}
+
+/** The conversation's last-message times move with a message, only ever forward. */
+function touchingTimes(trx: Knex.Transaction, m: MessageRecord): Knex.Raw {
+  const fromCustomer = m.direction === 'in' && m.senderType === 'customer';
+  return trx.raw(
+    `UPDATE conversations
+        SET last_message_at = greatest(last_message_at, ?::timestamptz),
+            last_inbound_at = CASE WHEN ?::boolean THEN greatest(last_inbound_at, ?::timestamptz) ELSE last_inbound_at END
+      WHERE id = ?`,
+    [m.sentAt, fromCustomer, m.sentAt, m.conversationId],
+  );
 }
 
 /** The customer took a message back (LINE unsend): keep the row, drop its content. */

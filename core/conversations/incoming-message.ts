@@ -73,8 +73,22 @@ export type SenderStaffSql = (org: string, channel: string, lineUserId: string) 
  */
 export type NoticesSeenSql = (org: string, contact: string) => string;
 
-export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string, o: { senderStaff?: SenderStaffSql; noticesSeen?: NoticesSeenSql } = {}): Promise<IncomingMessage | undefined> {
-  const m = await db('messages')
+/** What the router reads with a message besides the message: the rules handed in (see above). */
+export interface IncomingReadRules {
+  senderStaff?: SenderStaffSql;
+  noticesSeen?: NoticesSeenSql;
+}
+
+export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string, o: IncomingReadRules = {}): Promise<IncomingMessage | undefined> {
+  return incomingMessageOf(await readingIncoming(db, db('messages'), o).where('messages.id', messageId).first(), o);
+}
+
+/**
+ * The read of an incoming message, from `from` as `messages`: the table, or a message just inserted
+ * (core/conversations `appendMessageReadForRouting`, the insert's RETURNING as a CTE).
+ */
+export function readingIncoming(db: Knex | Knex.Transaction, from: Knex.QueryBuilder, o: IncomingReadRules): Knex.QueryBuilder {
+  return from
     .join('conversations', 'conversations.id', 'messages.conversation_id')
     .join('channels', 'channels.id', 'conversations.channel_id')
     .leftJoin('contacts', 'contacts.id', 'conversations.contact_id')
@@ -106,9 +120,11 @@ export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId
                 ORDER BY e.sent_at, e.inbound_event_id, e.created_at
                 LIMIT ${WAITING_BEFORE_LIMIT}) AS waiting_before`,
       ),
-    )
-    .where('messages.id', messageId)
-    .first();
+    );
+}
+
+/** The row `readingIncoming` gives, as the router takes it: undefined when there is nothing to route. */
+export function incomingMessageOf(m: Record<string, any> | undefined, o: IncomingReadRules): IncomingMessage | undefined {
   if (!m || m.routed_at || m.direction !== 'in' || m.sender_type !== 'customer') return undefined;
   if (m.payload?.mode === 'standby') return undefined;
   return {

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
-import { routeMessage } from '../../bot/conversation/route-message.ts';
+import { routeMessage, ROUTING_READ } from '../../bot/conversation/route-message.ts';
 import type { RouterDeps } from '../../bot/conversation/customer-router.ts';
 import { handleInboundEvent, ROUTE_MESSAGE_JOB, ROUTE_RETRY_MS } from '../../bot/inbound-handler.ts';
 import type { InboundEvent } from '../../bot/inbound-event.ts';
@@ -117,10 +117,11 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
    */
   async function storeAndRouteAtOnce(id: number, channel: Channel, event: InboundEvent, job: JobContext): Promise<Record<string, unknown> | undefined> {
     const done = await processEventOnce(deps.knex, id, job.attempt, async (trx) => {
-      const handled = await handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal, routedHere: true });
+      const handled = await handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal, routedHere: ROUTING_READ });
       if (!handled.routes || !handled.messageId) return { type: event.type };
-      // Case numbers are drawn apart from this transaction (RouterDeps `numbers`).
-      const routed = await inOneTransaction(trx, (db) => routeMessage({ ...deps.router, knex: db }, handled.messageId!));
+      // Case numbers are drawn apart from this transaction (RouterDeps `numbers`). The message was
+      // read as the router reads it by the statement that stored it.
+      const routed = await inOneTransaction(trx, (db) => routeMessage({ ...deps.router, knex: db }, handled.messageId!, handled.incoming));
       return { type: event.type, routed: routed.decision };
     });
     return done ? done.result : { type: event.type, skipped: true };
