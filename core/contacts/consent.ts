@@ -4,7 +4,7 @@ import type { ConsentAnswer, ConsentSource } from '../contracts/privacy.ts';
 import { DomainError, notFound, validationFailed } from '../errors/index.ts';
 import { iso } from '../time/iso.ts';
 import { lockKeys } from './contact-matching.ts';
-import { recordContactEvent } from './merge-contacts.ts';
+import { recordContactEventUnless } from './merge-contacts.ts';
 import { currentNotice, noticeVersion } from './privacy-notices.ts';
 
 /**
@@ -158,12 +158,17 @@ export function noticesSeenSql(org: string, contact: string): string {
 
 /** Whether a contact answered, or was shown in the chat, this version of the notice. */
 async function noticeSeen(db: Db, s: { orgId: string; contactId: string }, version: number): Promise<boolean> {
-  const r: { rows: { seen: boolean }[] } = await db.raw(
-    `SELECT EXISTS (SELECT 1 FROM contact_consents WHERE org_id = ? AND contact_id = ? AND notice_version = ?)
-         OR EXISTS (SELECT 1 FROM contact_events WHERE org_id = ? AND contact_id = ? AND type = 'notice_shown' AND data->>'version' = ?) AS seen`,
+  const r: { rows: { seen: boolean }[] } = await db.raw('SELECT ? AS seen', [seenCondition(db, s, version)]);
+  return r.rows[0].seen;
+}
+
+/** The same as an SQL condition. */
+function seenCondition(db: Db, s: { orgId: string; contactId: string }, version: number): Knex.Raw {
+  return db.raw(
+    `(EXISTS (SELECT 1 FROM contact_consents WHERE org_id = ? AND contact_id = ? AND notice_version = ?)
+      OR EXISTS (SELECT 1 FROM contact_events WHERE org_id = ? AND contact_id = ? AND type = 'notice_shown' AND data->>'version' = ?))`,
     [s.orgId, s.contactId, version, s.orgId, s.contactId, String(version)],
   );
-  return r.rows[0].seen;
 }
 
 /**
@@ -186,9 +191,9 @@ export async function noticeDueInChat(db: Db, s: { orgId: string; contactId: str
  */
 export async function claimNoticeInChat(trx: Knex.Transaction, s: { orgId: string; contactId: string; channel: string; version: number }): Promise<boolean> {
   await lockContactConsent(trx, s.contactId);
-  if (await noticeSeen(trx, s, s.version)) return false;
-  await recordContactEvent(trx, { orgId: s.orgId, contactId: s.contactId, type: 'notice_shown', actor: { type: 'system', id: null }, data: { version: s.version, channel: s.channel } });
-  return true;
+  // Checked again under the lock (a statement after it: its snapshot sees what the lock waited for), and recorded, in one statement.
+  const shown = { orgId: s.orgId, contactId: s.contactId, type: 'notice_shown' as const, actor: { type: 'system' as const, id: null }, data: { version: s.version, channel: s.channel } };
+  return recordContactEventUnless(trx, shown, seenCondition(trx, s, s.version));
 }
 
 /** A merge moves the merged contact's answers to the contact kept (and an undo moves back those it moved). */

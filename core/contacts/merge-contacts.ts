@@ -54,12 +54,24 @@ async function moveIdentities(trx: Knex.Transaction, m: ContactMove): Promise<st
 /** `notice_shown`: the bot showed the privacy notice in the chat (its version), once per version (consent.ts). */
 export type ContactEventType = 'merged' | 'merged_into' | 'matched' | 'merge_undone' | 'erased' | 'notice_shown';
 
+type ContactEvent = { orgId: string; contactId: string; type: ContactEventType; actor: Actor; data: Record<string, unknown> };
+
 /** An event on a contact's timeline: ids, counts and how, never personal data. */
-export async function recordContactEvent(
-  trx: Knex.Transaction,
-  e: { orgId: string; contactId: string; type: ContactEventType; actor: Actor; data: Record<string, unknown> },
-): Promise<void> {
+export async function recordContactEvent(trx: Knex.Transaction, e: ContactEvent): Promise<void> {
   await trx('contact_events').insert({ org_id: e.orgId, contact_id: e.contactId, type: e.type, actor_type: e.actor.type, actor_id: e.actor.id, data: JSON.stringify(e.data) });
+}
+
+/**
+ * The same, unless `unless` (an SQL condition) holds, in one statement: true when recorded. For an
+ * event that happens once (the notice shown: consent.ts), checked and recorded in one round trip.
+ */
+export async function recordContactEventUnless(trx: Knex.Transaction, e: ContactEvent, unless: Knex.Raw): Promise<boolean> {
+  const { rows } = await trx.raw<{ rows: unknown[] }>(
+    `INSERT INTO contact_events (org_id, contact_id, type, actor_type, actor_id, data)
+     SELECT ?::uuid, ?::uuid, ?, ?, ?, ?::jsonb WHERE NOT (?) RETURNING id`,
+    [e.orgId, e.contactId, e.type, e.actor.type, e.actor.id, JSON.stringify(e.data), unless],
+  );
+  return rows.length > 0;
 }
 
 const FILLED = ['display_name', 'phone', 'email', 'is_vip'] as const;
