@@ -57,9 +57,10 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
         // event without one is not claimed); a retry looks for an earlier attempt's claim first
         // (bot/line/line-sender.ts).
         const claimsReply = payload.replyToEventId !== undefined && job.here === true && !payload.combine;
-        // (A first try may find nothing to send: a row of a transaction that rolled back.)
-        const somethingToSend = knex.raw(`EXISTS (SELECT 1 FROM messages WHERE id = ANY(?::uuid[]) AND delivery_status = 'pending')`, [payload.messageIds]);
-        const claim = claimsReply ? claimingReplyToken(knex, payload.replyToEventId!, job.outboxId, REPLY_TOKEN_FRESH_SECONDS, somethingToSend) : undefined;
+        // Only with something to send: a first try of a row whose transaction rolled back has nothing.
+        const claim = claimsReply
+          ? claimingReplyToken(knex, payload.replyToEventId!, job.outboxId, REPLY_TOKEN_FRESH_SECONDS, knex.raw(`EXISTS (SELECT 1 FROM messages WHERE id = ANY(?::uuid[]) AND delivery_status = 'pending')`, [payload.messageIds]))
+          : undefined;
         const conversation = await conversationToSend(knex, payload, claim);
         if (!conversation) throw new UnrecoverableError(`conversation ${payload.conversationId} not found`);
         const channel = await deps.channels.byId(conversation.channel_id);
