@@ -161,12 +161,15 @@ describe("a customer's LINE profile", () => {
     await answeredLookups(userId, 1);
     // The system's own job is taken away (it would retry for 110 s here) and its row failed, as the
     // runner would leave it: only the attempt below runs, and only a new request can name them.
+    // The first try is made by the storing job itself (job-runner.ts runHere); its failure hands the
+    // row to the relay, which queues it a moment later. Taken away only once it is queued: a row
+    // failed before that could already be on its way to the queue, and its job would name them.
     const [row] = await profileJobsOf(userId);
-    await until(async () => {
-      const j = await h.sys.queues.queue(PROFILE_QUEUE).getJob(row.id);
-      return !j || (await j.remove().then(() => true, () => false));
-    }, 15_000, 20);
+    const queue = h.sys.queues.queue(PROFILE_QUEUE);
+    await until(async () => (await queue.getJob(row.id)) != null, 15_000, 20);
     await knex()('outbox').where({ id: row.id }).update({ status: 'failed' });
+    // Not while it runs: a try under way ends in its next backoff, and is removed from there.
+    await until(async () => (await queue.getJob(row.id))?.remove().then(() => true, () => false), 15_000, 20);
     const [{ channel_id: channelId }] = await knex()('contact_identities').where({ external_id: userId });
     const lookUp = profileProcessors({ knex: knex(), channels: h.sys.channels, lineApiBaseUrl: h.line.url })[PROFILE_QUEUE][PROFILE_JOBS.contactProfile];
     const lastAttempt = { outboxId: 'last', orgId: null, attempt: 9, maxAttempts: 9, mayRetry: () => false, promoteDelayed: async () => {}, logger: createLogger('silent') };
