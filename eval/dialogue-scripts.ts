@@ -1588,4 +1588,134 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'นวดไทยราคาเท่าไหร่', told: ['1,500'], notTold: ['ซูชิ'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A ninth round (r9), written on 2026-11-28 before the bot saw it, at the demo business: words for
+  // numbers and times ("สองท่าน", "บ่ายสาม", "เที่ยง", "15.30", "two of us"), typos, a hello with a
+  // question, a complaint that names a booking, questions about the shop. 9 of 16 passed at the first
+  // run; four were the scripts' own mistakes (a typo'd booking and a Thai wrong amount get "did you
+  // mean" with the right one first, which the scripts now tap). Three were the bot's: "actually make
+  // it 11" at the summary was ignored (now asked: the time or the number of people), "my city tour
+  // booking was cancelled ... I want my money back" was offered the city tour beside the refund (a
+  // problem now), and "is there wifi at the shop?" got the four choices (a person now). Writing their
+  // tests found one more: "no, 3 people" and "no wait, make it 5pm" at the summary cancelled the
+  // booking (the last two scripts).
+  {
+    name: 'r9 a massage the day after tomorrow, "บ่ายสาม", "สองท่าน" in words, in one line (th)',
+    language: 'th',
+    turns: [{ say: 'อยากจองนวดแผนไทย มะรืนนี้ บ่ายสาม สองท่านค่ะ', told: ['สปาและนวดแผนไทย', '15:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a massage typed with typos (en)',
+    language: 'en',
+    turns: [{ say: 'I wnat to book a massge tomorow at 3pm for 2', told: ['Did you mean'] }, { tap: 'Spa & Thai massage', told: ['15:00', 'Guests: 2'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 the sushi class, then "two of us" (en)',
+    language: 'en',
+    turns: [{ say: 'Can I book the sushi class tomorrow at 11am?', told: ['how many'] }, { say: 'two of us', told: ['Sushi cooking class'] }, { say: 'yes' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a massage at noon, "เที่ยง" (th)',
+    language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้เที่ยงค่ะ 1 ท่าน', told: ['12:00'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '12:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a massage at half past three, "15.30" (th)',
+    language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 15.30 2 ท่านค่ะ', told: ['15:30'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a cooking class, then "actually make it 11" keeps the class (en)',
+    language: 'en',
+    turns: [{ say: 'Book the Thai cooking class tomorrow at 10 for 2 please', told: ['Thai cooking class'] }, { say: 'actually make it 11', told: ['11:00', '11 guests'] }, { tap: 'Time: 11:00', told: ['Thai cooking class', '11:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a person asked for, urgently, in a sentence (th)',
+    language: 'th',
+    turns: [{ say: 'ขอคุยกับพนักงานหน่อยค่ะ เรื่องด่วนมาก' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r9 a hello and a question in one message (en)',
+    language: 'en',
+    turns: [{ say: 'Hi! Do you accept credit cards?', told: ['credit card'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a city tour booking cancelled without notice, money back wanted (en)',
+    language: 'en',
+    turns: [{ say: 'My city tour booking was cancelled without any notice and I want my money back', notTold: ['how many'], noButton: ['Bangkok city tour'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r9 "forget it" ends a booking (en)',
+    language: 'en',
+    turns: [{ say: 'I want to book the city tour', told: ['Which day'] }, { say: 'forget it', notTold: ['how many', 'what time'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 the sushi class\'s price, then its button books it (en)',
+    language: 'en',
+    turns: [{ say: 'how much is the sushi class?', told: ['2,500'] }, { tap: 'Sushi cooking class' }, { say: 'tomorrow 11am, 2 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 "555 ขอบคุณค่ะ" after an answer is thanked, not welcomed again (th)',
+    language: 'th',
+    turns: [{ say: 'ร้านเปิดกี่โมงคะ', told: ['9:00'] }, { say: '555 ขอบคุณค่ะ', notTold: ['ยินดีต้อนรับ'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 a transfer of 1,500 that shows as 1,000 (th)',
+    language: 'th',
+    turns: [{ say: 'โอนไป 1,500 บาท แต่ในแอปขึ้นแค่ 1,000 ค่ะ', notTold: ['กี่ท่าน'] }, { tap: 'ยอดเงินไม่ถูกต้อง', told: ['C-'] }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r9 cannot log in, the password is right (en)',
+    language: 'en',
+    turns: [{ say: "cant login, it says wrong password but i'm sure its right", told: ['C-'] }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r9 a question no entry answers, "is there wifi?" goes to a person (en)',
+    language: 'en',
+    turns: [{ say: 'is there wifi at the shop?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r9 a status asked after a top-up problem (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงินไป 200 บาทเมื่อเช้า ยังไม่เข้าเลยค่ะ', told: ['C-'] }, { say: 'ขอเช็คสถานะเรื่องที่แจ้งไว้หน่อยค่ะ', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r9 a massage, then "ขอเปลี่ยนเป็น 3 ค่ะ" at the summary is asked about, and the tap makes it three people (th)',
+    language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ บ่ายสอง 2 ท่านค่ะ', told: ['14:00'] }, { say: 'ขอเปลี่ยนเป็น 3 ค่ะ', told: ['หมายถึง'] }, { tap: 'จำนวน 3 ท่าน', told: ['3 ท่าน', '14:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 parking at the shop, which no entry answers, goes to a person (en)',
+    language: 'en',
+    turns: [{ say: 'is there parking at the shop?', notTold: ['tell us a bit more'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r9 "no, 3 people" at the summary changes the number, not cancels the booking (en)',
+    language: 'en',
+    turns: [{ say: 'Book the Thai cooking class tomorrow at 10 for 2 please', told: ['Guests: 2'] }, { say: 'no, 3 people', told: ['Guests: 3'], notTold: ['cancelled'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r9 "no wait, make it 5pm" at the summary changes the time (en)',
+    language: 'en',
+    turns: [{ say: 'I would like a Thai massage tomorrow at 2 pm for 2', told: ['14:00'] }, { say: 'no wait, make it 5pm', told: ['17:00'], notTold: ['cancelled'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -849,6 +849,14 @@ export const demoTemplates: DemoTemplate[] = [
   { key: 'label_cancel', description: 'Quick reply: cancel.', th: 'ยกเลิก', en: 'Cancel' },
   { key: 'label_pick_date', description: 'Quick reply: open the date picker.', th: 'เลือกวันที่', en: 'Pick a date' },
   { key: 'label_other_time', description: 'Quick reply: ask for another time than the one proposed.', th: 'ขอเวลาอื่น', en: 'Another time' },
+  { key: 'label_which_time', description: 'Quick reply: the number the customer typed at the booking summary is the time, {{time}}.', th: 'เวลา {{time}} น.', en: 'Time: {{time}}' },
+  { key: 'label_which_party', description: 'Quick reply: the number the customer typed at the booking summary is the number of people, {{party_size}}.', th: 'จำนวน {{party_size}} ท่าน', en: 'Guests: {{party_size}}' },
+  {
+    key: 'booking_number_which',
+    description: 'At the booking summary the customer typed a bare number ("make it 11"): the time ({{time}}) or the number of people ({{party_size}})? A button for each follows.',
+    th: 'หมายถึงเวลา {{time}} น. หรือจำนวน {{party_size}} ท่านคะ? แตะข้อที่ใช่ได้เลยค่ะ 👇',
+    en: 'Did you mean {{time}} or {{party_size}} guests? Tap the one you meant 👇',
+  },
   {
     key: 'greeting_follow',
     description: 'The customer added the LINE account as a friend.',

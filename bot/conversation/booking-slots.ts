@@ -61,17 +61,21 @@ export async function continueBooking(
   // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
   // therapist never came"), a "no" or "I'm not booking" ends it.
   if (reportsProblem(text)) return problemFromText(await classify(), ctx);
-  if (saysCancel(text) || saysNotBooking(text)) {
-    // "No wait, make it the cooking class", "ไม่ได้จะจองทัวร์ค่ะ จะจองนวด": not a way out, another service.
-    const other = await anotherServiceAsked(text, d, classify);
-    if (!other) return { do: 'cancel_booking' };
-    Object.assign(d, { serviceKey: other, destination: undefined, sessionId: undefined });
-    return { do: 'booking', dialogue: d };
-  }
-
   // A detail changes only its own slot: "2 คน" is the number of people, whatever service the
   // words are most like.
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
+  if (saysCancel(text) || saysNotBooking(text)) {
+    // "No wait, make it the cooking class", "ไม่ได้จะจองทัวร์ค่ะ จะจองนวด": not a way out, another service.
+    const other = await anotherServiceAsked(text, d, classify);
+    if (other) {
+      Object.assign(d, { serviceKey: other, destination: undefined, sessionId: undefined });
+      return { do: 'booking', dialogue: d };
+    }
+    // "No, 3 people", "no wait, make it 5pm": the answer to "is this correct?" with what to change,
+    // not a way out (they cancelled the booking). "I'm not booking" is one, whatever follows.
+    const corrects = fields.date || fields.time || fields.partySize || BARE_NUMBER.test(text);
+    if (saysNotBooking(text) || !corrects) return { do: 'cancel_booking' };
+  }
   let filled = false;
   // Another day or time typed for a service with sessions: the session is picked again, that day's first.
   if ((fields.date && fields.date !== d.date) || (fields.time && fields.time !== d.time)) d.sessionId = undefined;
@@ -80,6 +84,14 @@ export async function continueBooking(
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
   // "2" alone answers "how many people?"
   if (!fields.partySize && d.awaiting === 'party_size' && /^\s*\d{1,2}\s*$/.test(text)) [d.partySize, filled] = [Number(text), true];
+  // A bare number at the summary ("actually make it 11", "เปลี่ยนเป็น 3 ค่ะ") is the time or the
+  // number of people: asked, with a button for each, rather than guessed, or the same summary shown
+  // again as if nothing had been said. One that cannot be an hour (30) is the number of people.
+  const bare = !filled && d.awaiting === 'confirm' ? Number(BARE_NUMBER.exec(text)?.[1] ?? 0) : 0;
+  if (bare > 0) {
+    const time = extractFields(`at ${bare}`, { now: ctx.now, timeZone: ctx.timeZone }).time;
+    return time ? { do: 'booking', dialogue: d, which: { time, partySize: bare } } : { do: 'booking', dialogue: { ...d, partySize: bare } };
+  }
   const r = await classify();
   const sure = r.confidence >= actThreshold(ctx);
   // Where to or from, in the customer's words (a transfer's destination reads like a booking of
@@ -118,6 +130,14 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
   const withOffer = (replies: Action[] = []) => [offer, ...(replies.length < 13 ? replies : [...replies.slice(0, 11), replies[replies.length - 1]])];
   return (messages: OutboundMessage[]) => say(messages.map((m, i) => (i === messages.length - 1 && m.kind === 'text' ? { ...m, quickReplies: withOffer(m.quickReplies) } : m)));
 }
+
+/** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ". */
+const BARE_NUMBER = new RegExp(
+  `^\\s*(?:(?:no|nope|actually|sorry|oh|wait|hmm+|um+|ah)[\\s,.!]+)*` +
+    `(?:(?:(?:can|could) (?:you|we) |please )?(?:make it|change (?:it |that )?to|switch (?:it )?to|move (?:it )?to)|(?:ขอ)?(?:เปลี่ยน|แก้)เป็น|ขอเป็น|เอาเป็น)?` +
+    `\\s*(\\d{1,2})\\s*(?:please|pls|thanks|ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ได้ไหม|ได้มั้ย)*[\\s.!?]*$`,
+  'iu',
+);
 
 /** Where a "no" goes on to say what the customer wants instead: "... make it the cooking class", "... จะจองนวด". */
 const INSTEAD = /(?:จะจอง|ขอจอง|อยากจอง|อยากได้|เปลี่ยนเป็น|เอาเป็น|ขอเป็น|\bmake it\b|\binstead\b|\brather\b|\bswitch to\b|\bchange (?:it )?to\b|\bi(?:'d| would)? (?:like|want)\b)/giu;
@@ -249,6 +269,22 @@ export async function bookingStep(
   const slot = missingSlot(d);
   d.awaiting = slot ?? 'confirm';
   await setDialogue(d);
+  if (decision.which) {
+    const { time, partySize } = decision.which;
+    const [asTime, asParty, cancel] = await Promise.all([t('label_which_time', { time }), t('label_which_party', { party_size: partySize }), t('label_cancel')]);
+    await say([
+      {
+        kind: 'text',
+        text: await t('booking_number_which', { ...vars, time, party_size: partySize }),
+        quickReplies: [
+          { type: 'postback', label: asTime, data: replyData('time', time), displayText: asTime },
+          { type: 'postback', label: asParty, data: replyData('party', String(partySize)), displayText: asParty },
+          { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel },
+        ],
+      },
+    ]);
+    return;
+  }
   if (!slot) {
     const confirm = await t('label_confirm');
     const cancel = await t('label_cancel');

@@ -84,6 +84,17 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'it is broken again', resolvedCase }), classify)).toEqual({ do: 'reopen', caseId: 'case-2' });
   });
 
+  it('hands a question about the business itself to a person, however sure the classifier is that it is off topic', async () => {
+    const { classify } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9 }));
+    for (const text of ['is there parking at the shop?', 'is there wifi at the shop?', 'do you have a changing room?', 'ที่ร้านมีห้องน้ำไหมคะ', 'does your spa have lockers?']) {
+      expect(await decide(context({ text }), classify), text).toEqual({ do: 'no_answer' });
+    }
+    // Not a question, or a question about the world: asked back.
+    for (const text of ['what is the weather tomorrow?', 'the shop', 'who won the football?']) {
+      expect(await decide(context({ text }), classify), text).toEqual({ do: 'clarify' });
+    }
+  });
+
   it('greets a sticker with no case open, without asking the classifier', async () => {
     const { classify, asked } = classifier(answer({}));
     expect(await decide(context({ text: '' }), classify)).toEqual({ do: 'greet', why: 'no text (a sticker, an image)' });
@@ -478,6 +489,27 @@ describe('deciding what a customer message leads to', () => {
       }
     });
 
+    it('asks whether a bare number at the summary is the time or the number of people, rather than showing the same summary', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'cooking', date: '2026-03-03', time: '10:00', partySize: 2, awaiting: 'confirm' });
+      const { classify } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.3 }));
+      const kept = { ...dialogue, expiresAt: expect.any(String) };
+      for (const [text, time, partySize] of [['actually make it 11', '11:00', 11], ['ขอเปลี่ยนเป็น 3 ค่ะ', '15:00', 3], ['no, 4', '16:00', 4]] as const) {
+        expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'booking', dialogue: kept, which: { time, partySize } });
+      }
+      // A number that cannot be an hour is the number of people; one with its unit, or a time, is what it says.
+      expect(await decide(context({ text: 'make it 30', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 30 } });
+      expect(await decide(context({ text: 'make it 3 people', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 3 } });
+      expect(await decide(context({ text: 'make it 11am', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, time: '11:00' } });
+      // "No" with what to change is the change, not a way out: the booking was cancelled.
+      expect(await decide(context({ text: 'no, 3 people', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 3 } });
+      expect(await decide(context({ text: 'no wait, make it 5pm', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, time: '17:00' } });
+      expect(await decide(context({ text: 'no thanks', dialogue }), classify)).toEqual({ do: 'cancel_booking' });
+      expect(await decide(context({ text: "no, I'm not booking, 3 people was a joke", dialogue }), classify)).toEqual({ do: 'cancel_booking' });
+      // Asked for the number of people, "3" is that.
+      const asked = bookingDialogue({ serviceKey: 'cooking', date: '2026-03-03', time: '10:00', awaiting: 'party_size' });
+      expect(await decide(context({ text: '3', dialogue: asked }), classify)).toEqual({ do: 'booking', dialogue: { ...asked, partySize: 3, expiresAt: expect.any(String) } });
+    });
+
     it('offers the FAQ entry it is unsure of as a button, in a booking, rather than ignoring the question', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '14:00', awaiting: 'party_size' });
       const unsure = classifier(answer({ kind: 'question', faqKey: 'payment_methods', confidence: 0.46, language: 'th' }));
@@ -657,6 +689,16 @@ describe('deciding what a customer message leads to', () => {
       // Across kinds too: a question about a service, or a booking of it.
       const priceOrBook = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.9, alternative: { kind: 'question', key: 'class_prices' } }));
       expect(await decide(context({ text: 'how much is the sushi class?' }), priceOrBook.classify)).toMatchObject({ do: 'did_you_mean', options: [{ kind: 'booking', key: 'sushi_class' }, { kind: 'question', key: 'class_prices' }] });
+    });
+
+    it('never offers a booking beside a problem told in words of something gone wrong: the problem is opened, or its type picked', async () => {
+      const text = 'My city tour booking was cancelled without any notice and I want my money back';
+      const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.94, alternative: { kind: 'booking', key: 'city_tour' } }));
+      expect(await decide(context({ text }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.6, alternative: { kind: 'booking', key: 'city_tour' } }));
+      expect(await decide(context({ text }), unsure.classify)).toMatchObject({ do: 'pick_case_type', likely: ['refund'] });
+      // Without such words the two are offered, as any close pair is.
+      expect(await decide(context({ text: 'about the city tour and the money' }), sure.classify)).toMatchObject({ do: 'did_you_mean' });
     });
 
     it('acts on the one the customer taps, with what they first wrote', async () => {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -211,6 +211,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const askedBefore = (dialogue?.kind === 'clarify' && dialogue.text.trim() !== '') || dialogue?.kind === 'pick_case_type';
   // Two readings close together: the customer picks, with one tap, rather than the bot guessing;
   // a close second makes even a sure first a guess (docs/understanding.md, "Did you mean").
+  // A problem with a booking close behind it, in words of something gone wrong ("my city tour was
+  // cancelled without notice and I want my money back"): a problem, opened when sure of its type,
+  // else the customer picks it; never offered as a booking of the service it names.
+  if (result.kind === 'case' && result.alternative?.kind === 'booking' && !past && !askedBefore && reportsProblem(ctx.text)) return problemFromText(result, ctx);
   const close = complaint || past || askedBefore ? undefined : closeReadings(result);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
@@ -231,8 +235,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
   // A question the bot cannot place ("can I pay with TrueMoney?", "ลูกสาวอายุ 10 ขวบ เรียนได้ไหมคะ"):
   // a person answers it, as a question no FAQ entry answers is, rather than "tell us a bit more".
-  // Not one the classifier is sure is off the business's topic ("what is the weather tomorrow?").
-  const surelyOffTopic = result.otherType === 'out_of_scope' && result.confidence >= actThreshold(ctx);
+  // Not one the classifier is sure is off the business's topic ("what is the weather tomorrow?"),
+  // unless it asks about the business itself ("is there parking at the shop?").
+  const surelyOffTopic = result.otherType === 'out_of_scope' && result.confidence >= actThreshold(ctx) && !asksOfTheBusiness(ctx.text);
   if (!sure && !askedBefore && !past && !smallTalk(result) && !surelyOffTopic && asksQuestion(ctx.text)) return { do: 'no_answer' };
   if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {

@@ -86,8 +86,11 @@ export type Decision =
   | { do: 'open_case'; caseType: string; orderIds?: string[]; number?: string }
   /** The case type needs the order id and the customer has not given one the org's patterns read: asked (`tries` answers without one). */
   | { do: 'ask_order_id'; caseType: string; tries: number }
-  /** `offerFaq`: a question the bot was not sure of, asked in the booking: its likeliest FAQ entry is offered as a button. */
-  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string }
+  /**
+   * `offerFaq`: a question the bot was not sure of, asked in the booking: its likeliest FAQ entry is offered as a button.
+   * `which`: a bare number at the summary ("make it 11"), the time or the number of people: asked, a button for each.
+   */
+  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string; which?: { time: string; partySize: number } }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }
   /** A tap on "join the waitlist" or on a seat offered's accept / decline (waitlist-replies.ts). */

@@ -104,6 +104,22 @@ const QUESTION = new RegExp(
 );
 export const asksQuestion = (text: string) => QUESTION.test(text);
 
+/**
+ * A question about the business's own place or what it offers ("is there parking at the shop?",
+ * "do you have wifi?", "ที่ร้านมีห้องน้ำไหมคะ"): one for a person even when the classifier is sure it
+ * is off every topic the business wrote of, unlike "what is the weather tomorrow?".
+ */
+const OF_THE_BUSINESS = new RegExp(
+  [
+    'ร้าน', 'ที่นี่', 'สาขา',
+    '\\b(?:at|in|near|to|from|outside|inside|around) (?:the|your) (?:shop|store|place|office|venue|spa|studio|school|restaurant|branch|hotel|premises|building|class(?:es)?)\\b',
+    '\\byour (?:shop|store|place|office|venue|spa|studio|school|restaurant|branch|staff|team|company|business)\\b',
+    '\\b(?:do|does|can|will) you (?:have|offer|provide|sell|accept|take|allow|do)\\b',
+  ].join('|'),
+  'i',
+);
+export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_BUSINESS.test(text);
+
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
 const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation))\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
