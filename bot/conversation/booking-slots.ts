@@ -57,13 +57,17 @@ export async function continueBooking(
     if (reply.act === 'party') d.partySize = Number(reply.value) || d.partySize;
     return { do: 'booking', dialogue: d };
   }
-  if (d.awaiting === 'confirm' && saysConfirm(text)) return { do: 'booking', dialogue: d, submit: true };
-  // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
-  // therapist never came"), a "no" or "I'm not booking" ends it.
-  if (reportsProblem(text)) return problemFromText(await classify(), ctx);
   // A detail changes only its own slot: "2 คน" is the number of people, whatever service the
   // words are most like.
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
+  // A detail given, and one that differs from the booking: "yes but 3 people" is not a yes to the
+  // summary as it stands; "yes, tomorrow is fine" is.
+  const gives = fields.date !== undefined || fields.time !== undefined || fields.partySize !== undefined || BARE_NUMBER.test(text);
+  const changes = (fields.date ?? d.date) !== d.date || (fields.time ?? d.time) !== d.time || (fields.partySize ?? d.partySize) !== d.partySize || BARE_NUMBER.test(text);
+  if (d.awaiting === 'confirm' && saysConfirm(text) && !changes) return { do: 'booking', dialogue: d, submit: true };
+  // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
+  // therapist never came"), a "no" or "I'm not booking" ends it.
+  if (reportsProblem(text)) return problemFromText(await classify(), ctx);
   if (saysCancel(text) || saysNotBooking(text)) {
     // "No wait, make it the cooking class", "ไม่ได้จะจองทัวร์ค่ะ จะจองนวด": not a way out, another service.
     const other = await anotherServiceAsked(text, d, classify);
@@ -73,8 +77,7 @@ export async function continueBooking(
     }
     // "No, 3 people", "no wait, make it 5pm": the answer to "is this correct?" with what to change,
     // not a way out (they cancelled the booking). "I'm not booking" is one, whatever follows.
-    const corrects = fields.date || fields.time || fields.partySize || BARE_NUMBER.test(text);
-    if (saysNotBooking(text) || !corrects) return { do: 'cancel_booking' };
+    if (saysNotBooking(text) || !gives) return { do: 'cancel_booking' };
   }
   let filled = false;
   // Another day or time typed for a service with sessions: the session is picked again, that day's first.

@@ -482,6 +482,13 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'I was charged twice, the receipt shows it' }), complaint.classify)).not.toEqual({ do: 'documents' });
     });
 
+    it('hands a change to a booking the classifier cannot place to a person, rather than the four choices', async () => {
+      const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.39 }));
+      expect(await decide(context({ text: 'sorry, I need to cancel the booking I just made' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+      // Naming no booking, it is asked back as before.
+      expect(await decide(context({ text: 'I want to change my PIN' }), unsure.classify)).toEqual({ do: 'clarify' });
+    });
+
     it('hands a change to a booking already made to a person, rather than starting a new booking', async () => {
       for (const text of ['I need to cancel my massage booking for tomorrow', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ']) {
         const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.99, fields: { date: '2026-03-03' } }));
@@ -505,6 +512,12 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'no wait, make it 5pm', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, time: '17:00' } });
       expect(await decide(context({ text: 'no thanks', dialogue }), classify)).toEqual({ do: 'cancel_booking' });
       expect(await decide(context({ text: "no, I'm not booking, 3 people was a joke", dialogue }), classify)).toEqual({ do: 'cancel_booking' });
+      // A yes with a change is the change; a yes that repeats what the summary says, a thumbs-up or
+      // a Thai particle alone, is the yes.
+      expect(await decide(context({ text: 'yes but 3 people', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 3 } });
+      for (const text of ['yes, tomorrow is fine', '👍', 'ค่ะ', 'ถูกต้องค่ะ', 'yeah']) {
+        expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'booking', dialogue: kept, submit: true });
+      }
       // Asked for the number of people, "3" is that.
       const asked = bookingDialogue({ serviceKey: 'cooking', date: '2026-03-03', time: '10:00', awaiting: 'party_size' });
       expect(await decide(context({ text: '3', dialogue: asked }), classify)).toEqual({ do: 'booking', dialogue: { ...asked, partySize: 3, expiresAt: expect.any(String) } });

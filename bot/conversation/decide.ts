@@ -239,7 +239,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // unless it asks about the business itself ("is there parking at the shop?").
   const surelyOffTopic = result.otherType === 'out_of_scope' && result.confidence >= actThreshold(ctx) && !asksOfTheBusiness(ctx.text);
   if (!sure && !askedBefore && !past && !smallTalk(result) && !surelyOffTopic && asksQuestion(ctx.text)) return { do: 'no_answer' };
-  if (!sure) return askedBefore && !smallTalk(result) ? { do: 'handoff', unsure: true } : { do: 'clarify' };
+  // A change to a booking made that the classifier cannot place ("sorry, I need to cancel the booking
+  // I just made", 0.39) goes to a person too, rather than the four choices ("change my PIN" names no booking).
+  const changesABooking = !complaint && changesBooking(ctx.text) && asksToBook(ctx.text);
+  if (!sure) return (askedBefore && !smallTalk(result)) || changesABooking ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':
       return caseFromText(result);

@@ -83,6 +83,7 @@ const CHANGE_BOOKING = new RegExp(
   [
     'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)', 'ที่จองไว้', 'ที่นัดไว้',
     '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already )?booked\\b', '\\bmy (?:booking|reservation|appointment)\\b',
+    '\\b(?:cancel|change|move) (?:the|this|that) (?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
   ].join('|'),
   'i',
 );
@@ -121,7 +122,7 @@ const OF_THE_BUSINESS = new RegExp(
 export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_BUSINESS.test(text);
 
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
-const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation))\b/i;
+const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
 
 export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);

@@ -319,10 +319,18 @@ describe('times', () => {
     ['ตี 5', '05:00'],
     ['๑๐.๓๐ น.', '10:30'],
     ['8:00-10:00', '08:00'],
+    ['half past two', '14:30'],
+    ['next Friday at half past two for 2', '14:30'],
+    ['half past 9', '09:30'],
+    ['quarter past 10 am', '10:15'],
+    ['quarter to 3 pm', '14:45'],
+    ['quarter to twelve', '11:45'],
+    ['20 past 6', '18:20'],
+    ['half past 2pm', '14:30'],
   ])('%s -> %s', (text, time) => {
     expect(x(text).time).toBe(time);
   });
-  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people'])('takes no time from %s', (text) => {
+  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people', 'half past', 'the half to one side', 'I went to 7-eleven'])('takes no time from %s', (text) => {
     expect(x(text).time).toBeUndefined();
   });
   it('leaves a dotted number after a money word to money', () => {

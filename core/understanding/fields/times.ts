@@ -15,9 +15,10 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * เที่ยง / เที่ยงวัน (12:00), เที่ยงครึ่ง (12:30).
  * "10.30" alone is a time, unless a currency marker follows it or a money word or sign comes before
  * it ("โอน 10.50" is left to money); "1.30 ชั่วโมง" is a duration, not a time.
+ * "half past two", "quarter past 10", "quarter to 3 pm", "20 past 6" (hours 1-6 without am or pm
+ * taken as afternoon, as "at 3" is).
  * Several times: the first one in the text.
- * Not supported: "half past three", "quarter to", "in the afternoon" after a bare hour, ranges
- * (the first time is taken).
+ * Not supported: "in the afternoon" after a bare hour, ranges (the first time is taken).
  */
 
 function hhmm(h: number, m: number): string | null {
@@ -39,6 +40,12 @@ const CLOCK_RE = new RegExp(`(?<![\\w.,:/])(\\d{1,2})([:.])(\\d{2})(?!\\d|[.,:]\
 const NA_RE = /(?<![\w.,:/])(\d{1,2})\s*(?:น\.|นาฬิกา)/g;
 const AT_RE = /(?:(?<![a-z])(?:at|@)\s*(\d{1,2})(?!\d|[:.]\d|\s*(?:a\.?m|p\.?m))(?:\s*o'?clock)?|(?<![\d.])(\d{1,2})\s*o'?clock)(?![a-z])/gi;
 
+const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const PAST_RE = new RegExp(
+  `\\b(?<min>half|quarter|\\d{1,2})(?:\\s+minutes?)?\\s+(?<dir>past|to)\\s+(?<h>\\d{1,2}|${HOUR_WORDS.join('|')})(?:\\s*(?<ampm>a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?![\\w:.])`,
+  'gi',
+);
+
 const UNIT_AFTER = new RegExp(`\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC})`, 'iy');
 const NOT_A_CLOCK_AFTER = new RegExp(`\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|k(?![a-z]))`, 'iy');
 
@@ -58,6 +65,20 @@ export function extractTime(s: string, claims: Claims): string | undefined {
   };
   const hasDigit = /\d/.test(s);
 
+  // Before "2pm" takes the hour of "half past 2pm".
+  if (/\b(?:past|to)\b/i.test(s)) {
+    eachMatch(PAST_RE, s, (m) => {
+      const g = m.groups!;
+      const word = HOUR_WORDS.indexOf(g.h.toLowerCase());
+      let h = word >= 0 ? word + 1 : Number(g.h);
+      const min = g.min.toLowerCase() === 'half' ? 30 : g.min.toLowerCase() === 'quarter' ? 15 : Number(g.min);
+      if (h < 1 || h > 12 || min < 1 || min > 59 || (g.dir.toLowerCase() === 'to' && min === 30)) return;
+      if (g.ampm) h = (h % 12) + (g.ampm.toLowerCase().startsWith('p') ? 12 : 0);
+      else if (h <= 6) h += 12;
+      const [hour, minute] = g.dir.toLowerCase() === 'to' ? [(h + 23) % 24, 60 - min] : [h, min];
+      add(m.index, m.index + m[0].length, hhmm(hour, minute));
+    });
+  }
   if (hasDigit) {
     eachMatch(AMPM_RE, s, (m) => {
       const h = Number(m[1]);
