@@ -1928,4 +1928,37 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองนวดพรุ่งนี้บ่ายโมงครึ่ง 2 ท่านค่ะ', told: ['13:30'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '13:30' }, opened: null, holds: 'bot' },
   },
+  // Tried by hand on 2026-11-28 after r11, a case open (r12): "ได้แล้วค่ะ ขอบคุณมากค่ะ" and "it is there
+  // now, thanks!" were told "the team will look into it"; "ยังไม่ได้เลยค่ะ" and "I still have not
+  // received it" opened a second case, an order not delivered, beside the top-up's.
+  {
+    name: 'r12 "ได้แล้วค่ะ ขอบคุณมากค่ะ" after a top-up case: the team will close it (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงินไป 300 บาท ยังไม่เข้าค่ะ', told: ['C-'] }, { say: 'ได้แล้วค่ะ ขอบคุณมากค่ะ', told: ['ปิดเคส'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r12 "it is there now, thanks!" after a top-up case: the team will close it (en)',
+    language: 'en',
+    turns: [{ say: 'I topped up 300 baht but the credit never arrived', told: ['C-'] }, { say: 'it is there now, thanks!', told: ['close case'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r12 "ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย" with a case open: the team will close it (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงินไป 300 บาท ยังไม่เข้าค่ะ', told: ['C-'] }, { say: 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย', told: ['ปิดเคส'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r12 "ยังไม่ได้เลยค่ะ" goes on the top-up case, no second case (th)',
+    language: 'th',
+    turns: [{ say: 'เติมเงินไป 300 บาท ยังไม่เข้าค่ะ', told: ['C-'] }, { say: 'ยังไม่ได้เลยค่ะ', notTold: ['ปิดเคส'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r12 "I still have not received it" goes on the top-up case, no second case (en)',
+    language: 'en',
+    turns: [{ say: 'I topped up 300 baht but the credit never arrived', told: ['C-'] }, { say: 'I still have not received it', notTold: ['close case'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

@@ -752,6 +752,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Thanks, we have added this to your case {{case_id}}. The team will take it into account.',
   },
   {
+    key: 'case_customer_solved',
+    description: 'A customer with a case open said the problem is over ("it is there now, thanks"): the team will close the case.',
+    th: 'ดีใจด้วยนะคะ 😊 แจ้งทีมงานแล้วว่าเรื่อง {{case_id}} เรียบร้อยแล้ว ทีมงานจะปิดเคสให้ค่ะ หากยังมีปัญหา พิมพ์บอกในแชทนี้ได้เลยนะคะ',
+    en: "Glad to hear it's sorted 😊 We've told the team, who will close case {{case_id}}. If anything is still wrong, just write here.",
+  },
+  {
     key: 'booking_ask_service',
     description: 'The bot asks which service the customer wants to book.',
     th: 'ยินดีค่ะ ต้องการจองบริการไหนคะ?',

@@ -130,6 +130,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       // The customer answered what the case was waiting for: back to work, and the clock runs again.
       await customerAnswered(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, now: ctx.now });
       if (ctx.dialogue?.kind === 'handoff' || ctx.personHolds) return;
+      // "It's there now, thanks": always answered (a burst's silence would leave them unsure it was read).
+      if (decision.solved) {
+        await say([{ kind: 'text', text: await t('case_customer_solved', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
+        return;
+      }
       // Every follow-up is acknowledged, but a burst gets one acknowledgement, not one each: the
       // customer is answered again once the case has been quiet for a while.
       const since = new Date(ctx.now.getTime() - ACK_QUIET_MINUTES * 60_000);

@@ -289,6 +289,27 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'it is still late', openCase }), same.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     });
 
+    it('files a short "still not" on the case, whatever other type the classifier gives it; a longer message may be another problem', async () => {
+      const other = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.95 }));
+      for (const text of ['I still have not received it', 'ยังไม่ได้เลยค่ะ', 'still nothing', 'not yet', 'ยังไม่เข้าเหมือนเดิมค่ะ']) {
+        expect(await decide(context({ text, openCase }), other.classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      }
+      expect(await decide(context({ text: 'the delivery came but I still want a refund for the broken lamp', openCase }), other.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+    });
+
+    it('tells a customer who says the problem is over that the team will close the case', async () => {
+      const { classify, asked } = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
+      for (const text of ['ได้แล้วค่ะ ขอบคุณมากค่ะ', 'it is there now, thanks!', 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย', 'all sorted now', 'you can close the case']) {
+        expect(await decide(context({ text, openCase }), classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', solved: true });
+      }
+      expect(asked).toEqual([]);
+      // Not when it no longer works, or is still not there; not in a booking's dialogue ("ได้แล้ว" answers its question).
+      for (const text of ['ใช้ไม่ได้แล้วค่ะ', 'ยังไม่ได้รับเลยค่ะ', "it's not there now", 'still not working']) {
+        expect(await decide(context({ text, openCase }), classify), text).not.toHaveProperty('solved');
+      }
+      expect(await decide(context({ text: 'ได้แล้วค่ะ', openCase, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'confirm', date: '2026-03-03', time: '14:00', partySize: 2 }) }), classify)).not.toHaveProperty('solved');
+    });
+
     it('still answers a question the FAQ matches', async () => {
       const { classify } = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: 0.9 }));
       expect(await decide(context({ text: 'when are you open?', openCase }), classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysSolved, goesOnAboutTheCase } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -101,6 +101,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // "ได้แล้วค่ะ ขอบคุณค่ะ" with a case open, in no dialogue: the problem is over; on the case for the
+  // team to close, and the customer is told so, rather than "the team will look into it".
+  if (ctx.openCase && !dialogue && saysSolved(ctx.text)) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, solved: true };
   // "join ACME-7F3K" says nothing else: the whole message is the code.
   const corporateCode = corporateCodeIn(ctx.text);
   if (corporateCode) return { do: 'corporate_join', code: corporateCode };
@@ -188,7 +191,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const sure = sureEnough(result, ctx) && !past;
   // With a case open, what the customer says is about it, unless it is clearly a booking or a
   // different problem.
-  const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType;
+  const newProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.openCase?.caseType && !goesOnAboutTheCase(ctx.text);
   // A question the FAQ answers is answered, case or not ("what are your opening hours?").
   if (ctx.openCase && answersFromFaq(result, ctx)) return { do: 'faq', faqKey: result.faqKey };
   // A hello is not news about the case: it is answered (a follow-up soon after the bot's last word
