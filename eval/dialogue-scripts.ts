@@ -1961,4 +1961,95 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'I topped up 300 baht but the credit never arrived', told: ['C-'] }, { say: 'I still have not received it', notTold: ['close case'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A thirteenth round (r13), written on 2026-11-28 before the bot saw it, at the demo business: a
+  // person waited for, Thai and English in one line, questions of every day. 10 of 14 passed at the
+  // first run. Three were the scripts' expecting an answer where the bot, 0.78 to 0.79 sure, offers
+  // the right FAQ entry first as one tap (the scripts tap it; "a class for kids", which no entry
+  // answers, reaches a person by the tap beside). One was the bot's: "ขอเบอร์โทรร้านหน่อยค่ะ" (the
+  // shop's number, please), a request no entry answers, got the four choices; a question asked as a
+  // request goes to a person now, as one asked as a question does.
+  {
+    name: 'r13 a person asked for, then "มีใครอยู่ไหม" waits for them quietly (th)',
+    language: 'th',
+    turns: [{ say: 'ขอคุยกับคนค่ะ' }, { say: 'สวัสดีค่ะ มีใครอยู่ไหม', silent: true }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r13 "จอง massage พรุ่งนี้ 3pm 2 ท่าน", Thai and English in one line (th)',
+    language: 'th',
+    turns: [{ say: 'จอง massage พรุ่งนี้ 3pm 2 ท่าน', told: ['15:00', '2 ท่าน'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 "book นวด tmr 5 โมงเย็น 1 คน" (en)',
+    language: 'en',
+    turns: [{ say: 'book นวด tmr 5 โมงเย็น 1 คน', told: ['17:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 "ขอบคุณค่ะ" after a booking is thanked (th)',
+    language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่ายสาม 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ', told: ['ได้รับคำขอจอง'] }, { say: 'ขอบคุณค่ะ', notTold: ['ยินดีต้อนรับ', 'รายละเอียดเพิ่ม'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 the price of the Thai massage in English (en)',
+    language: 'en',
+    turns: [{ say: 'how much is the Thai massage?', told: ['1,500'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 a class for kids, which no entry answers, reaches a person in one tap (en)',
+    language: 'en',
+    turns: [{ say: 'Do you have a cooking class for kids?' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r13 "ร้านอยู่ตรงไหนอะ" gets the address (th)',
+    language: 'th',
+    turns: [{ say: 'ร้านอยู่ตรงไหนอะ', told: ['สุขุมวิท'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 "เปิดวันอาทิตย์ไหม" is offered the opening hours first (th)',
+    language: 'th',
+    turns: [{ say: 'เปิดวันอาทิตย์ไหม', told: ['หมายถึง'] }, { tap: 'ร้านเปิดกี่โมง ปิดกี่โมงคะ', told: ['9:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 "can i pay by credit card" gets the ways to pay (en)',
+    language: 'en',
+    turns: [{ say: 'can i pay by credit card', told: ['credit card'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 "จ่ายผ่านทรูมันนี่ได้ไหม" is offered the ways to pay (th)',
+    language: 'th',
+    turns: [{ say: 'จ่ายผ่านทรูมันนี่ได้ไหมคะ', told: ['หมายถึง'] }, { tap: 'ชำระเงินได้ช่องทางไหนบ้างคะ', told: ['TrueMoney'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r13 the shop\'s phone number, which no entry gives, goes to a person (th)',
+    language: 'th',
+    turns: [{ say: 'ขอเบอร์โทรร้านหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r13 "refund please, order 12345" opens a refund (en)',
+    language: 'en',
+    turns: [{ say: 'refund please, order 12345', told: ['C-'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r13 a complaint about rude staff, no type for it, reaches a person (en)',
+    language: 'en',
+    turns: [{ say: 'I want to complain about the rude staff at your shop yesterday' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r13 a prayer-hands emoji alone is not asked to say more (th)',
+    language: 'th',
+    turns: [{ say: '🙏', notTold: ['รายละเอียดเพิ่ม'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -176,8 +176,13 @@ describe('deciding what a customer message leads to', () => {
     for (const text of ['can I pay with TrueMoney?', 'ลูกสาวอยากเรียนทำอาหารค่ะ อายุ 10 ขวบ เรียนได้ไหมคะ', "What's included in the multi-day tour", 'จ่ายผ่านทรูมันนี่ได้หรือเปล่าคะ']) {
       expect(await decide(context({ text }), unsure.classify), text).toEqual({ do: 'no_answer' });
     }
-    // Not put as a question: asked back, as before.
+    // Asked as a request ("please give me ..."), the same.
+    for (const text of ['ขอเบอร์โทรร้านหน่อยค่ะ', 'รบกวนขอเมนูด้วยค่ะ', 'อยากทราบว่าที่ร้านมีคลาสเด็กไหม', 'please send me the menu']) {
+      expect(await decide(context({ text }), unsure.classify), text).toEqual({ do: 'no_answer' });
+    }
+    // Not put as a question: asked back, as before; nor a request to book or a home assistant's command.
     expect(await decide(context({ text: 'my friend told me about you' }), unsure.classify)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'tell me a joke' }), unsure.classify)).toEqual({ do: 'clarify' });
     const offTopic = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.9 }));
     expect(await decide(context({ text: 'what is the capital of France?' }), offTopic.classify)).toEqual({ do: 'clarify' });
   });

@@ -130,7 +130,11 @@ export const asksPrice = (text: string) => PRICE.test(text);
  */
 const QUESTION = new RegExp(
   `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ที่ไหน|เมื่อไหร่|กี่โมง|หรือยัง)${POLITE}[\\s?!.]*$` +
-    `|^\\s*(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b`,
+    `|^\\s*(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
+    // Asked as a request: "ขอเบอร์โทรร้านหน่อยค่ะ", "อยากทราบว่า...", "please send me the menu" (not
+    // "tell me ...": a home assistant's "tell me a joke" is not the business's to answer).
+    `|^\\s*(?:รบกวน\\s*)?ขอ(?!จอง|นัด|เลื่อน|ยกเลิก|คุย|เปลี่ยน|เงินคืน|คืนเงิน).*(?:หน่อย|ด้วย)${POLITE}[\\s!.]*$|อยากทราบ|อยากรู้ว่า` +
+    `|^\\s*(?:i'?d like to know|i (?:want|would like) to know|please (?:send|give) me)\\b`,
   'i',
 );
 export const asksQuestion = (text: string) => QUESTION.test(text);
