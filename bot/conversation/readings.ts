@@ -97,8 +97,10 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
  */
 const SOLVED = new RegExp(
   [
-    '(?<!ไม่|ยัง)(?:ได้รับ|ได้|เข้า|ขึ้น|มา|แก้ได้|ใช้ได้|เรียบร้อย|โอเค)แล้ว', 'ไม่เป็นไรแล้ว', 'ยกเลิกเรื่อง', 'ปิดเคส(?:ได้)?เลย',
-    "\\b(?:it'?s|it is|its|all|everything(?:'s| is)?) (?:there|in|fine|good|ok|okay|sorted|working|fixed|resolved|solved)(?: now)?\\b(?! yet)",
+    // Not what the customer did ("โอนเงินเข้าแล้ว", I have transferred; "ส่งรูปมาแล้ว", I sent the photo).
+    '(?<!ไม่|ยัง|ส่ง|ให้|โอน|เติม|จ่าย)ได้(?:รับ)?แล้ว', '(?:เครดิต|ยอด|(?<!โอน|เติม)เงิน)(?:เข้า|ขึ้น)แล้ว', '(?:แก้|ใช้)ได้แล้ว', 'โอเคแล้ว',
+    'ไม่เป็นไรแล้ว', 'ยกเลิกเรื่อง', 'ปิดเคส(?:ได้)?เลย',
+    "\\b(?:it'?s|it is|its|all|everything(?:'s| is)?) (?:there|fine|good|ok|okay|sorted|working|fixed|resolved|solved)(?: now)?\\b(?! yet)",
     '\\b(?:arrived|came through|showed up|went through|works|working|fixed|sorted|resolved|solved) now\\b', '\\b(?:got|received) it(?: now|, thanks| thanks)\\b',
     '\\bno longer need\\b', '\\b(?:you can )?(?:cancel|close) (?:the|my|this) (?:case|complaint|request|report)\\b',
   ].join('|'),
