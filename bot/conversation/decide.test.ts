@@ -451,6 +451,17 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the sushi class today please' }), today.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
 
+    it('starts no booking of money paid: "I transferred 1,500 ..." is not the airport transfer', async () => {
+      const transfer = classifier(answer({ kind: 'booking', bookingType: 'airport_transfer', confidence: 0.97, alternative: { kind: 'booking', key: 'city_tour' } }));
+      // An amount short is a problem, its type picked.
+      expect(await decide(context({ text: 'I transferred 1,500 but the app only shows 1,000' }), transfer.classify)).toMatchObject({ do: 'pick_case_type' });
+      // Money paid alone: asked back, neither booked nor offered as a booking.
+      expect(await decide(context({ text: 'I transferred 1500 baht this morning' }), transfer.classify)).toEqual({ do: 'clarify' });
+      expect(await decide(context({ text: 'we have paid already' }), transfer.classify)).toEqual({ do: 'clarify' });
+      // "Transfer" asked for is a booking.
+      expect(await decide(context({ text: 'I need a transfer to the airport tomorrow' }), transfer.classify)).toMatchObject({ do: 'did_you_mean' });
+    });
+
     it('takes "no, make it the cooking class" for another service, not a way out; a bare "no" still ends the booking', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'city_tour', date: '2026-03-07', time: '10:00', partySize: 2, awaiting: 'confirm' });
       for (const [text, asked] of [

@@ -34,7 +34,9 @@ const COMPLAINT = new RegExp(
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
-    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b',
+    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b', 'ไม่มี(?:ข้อมูล|รายชื่อ)(?:การจอง)?',
+    // An amount short: "the app only shows 1,000", "I only received 500".
+    '\\bonly (?:shows?|showing|shown|got|received|credited|arrived|came|gave)\\b', '\\b(?:shows?|showing|got|received|credited) only\\b',
   ].join('|'),
   'i',
 );
@@ -89,6 +91,10 @@ const CHANGE_BOOKING = new RegExp(
 );
 
 export const reportsProblem = (text: string) => COMPLAINT.test(text);
+
+/** A booking asked to be cancelled, moved or changed, in so many words (not "my appointment" alone). */
+const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|ยกเลิก|เลื่อน|เปลี่ยน/i;
+export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && BOOK.test(text) && !COMPLAINT.test(text);
 
 /**
  * "ได้แล้วค่ะ ขอบคุณค่ะ", "it's there now, thanks!", "ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย": the customer
@@ -162,6 +168,10 @@ const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|
 export const asksToBook = (text: string) => BOOK.test(text);
 
 export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);
+
+/** "I transferred 1,500", "โอนเงินไปแล้วค่ะ", "paid already": money the customer says they paid, not a service they book. */
+const PAID = /\b(?:i|we)(?: have|'ve)? (?:already )?(?:transferred|paid|sent the money|made the payment)\b|\b(?:transferred|paid) (?:already|the money|\d)|โอน(?:เงิน)?(?:ไป|แล้ว|ให้|เข้า)|(?:จ่าย|ชำระ)(?:เงิน)?(?:ไป|แล้ว)/i;
+export const saysPaid = (text: string) => PAID.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
 export const asksOnlyToAsk = (text: string) => ASK_ONLY.test(text);

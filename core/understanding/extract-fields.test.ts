@@ -327,6 +327,10 @@ describe('times', () => {
     ['quarter to twelve', '11:45'],
     ['20 past 6', '18:20'],
     ['half past 2pm', '14:30'],
+    ['a table for 4 tonight at 7', '19:00'],
+    ['this evening at 8', '20:00'],
+    ['คืนนี้ at 9', '21:00'],
+    ['tomorrow at 7', '07:00'],
   ])('%s -> %s', (text, time) => {
     expect(x(text).time).toBe(time);
   });

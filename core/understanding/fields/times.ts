@@ -7,7 +7,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  *
  * English: 3pm, 3 pm, 3:30pm, 10.30 am, 12am (00:00), 12pm (12:00), noon, midday, midnight,
  * 15:00, 15.00, "at 3" / "at 3 o'clock" / "3 o'clock" (hours 1-6 taken as afternoon: 15:00;
- * 7-12 as written).
+ * 7-12 as written, but 7-11 in the evening when the text says "tonight", "this evening", "คืนนี้").
  * Thai (digits or number words): 15.00 น., 15 นาฬิกา, 9 โมง, 10 โมงเช้า, 9 โมงครึ่ง (09:30),
  * บ่ายโมง (13:00), บ่ายสอง(โมง) (14:00), บ่าย 3 (15:00), บ่าย 3 โมงครึ่ง (15:30), 4 โมงเย็น, 6 โมงเย็น
  * (18:00), bare "2 โมง" = 14:00 and "4 โมง" = 16:00 (hours 1-6 without เช้า are afternoon),
@@ -45,6 +45,8 @@ const PAST_RE = new RegExp(
   `\\b(?<min>half|quarter|\\d{1,2})(?:\\s+minutes?)?\\s+(?<dir>past|to)\\s+(?<h>\\d{1,2}|${HOUR_WORDS.join('|')})(?:\\s*(?<ampm>a\\.?m\\.?|p\\.?m\\.?)(?![a-z]))?(?![\\w:.])`,
   'gi',
 );
+
+const EVENING_RE = /\b(?:tonight|this evening|in the evening|evening)\b|คืนนี้|เย็นนี้|ตอนเย็น|ตอนค่ำ/i;
 
 const UNIT_AFTER = new RegExp(`\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC})`, 'iy');
 const NOT_A_CLOCK_AFTER = new RegExp(`\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|k(?![a-z]))`, 'iy');
@@ -149,11 +151,13 @@ export function extractTime(s: string, claims: Claims): string | undefined {
     eachMatch(NA_RE, s, (m) => {
       add(m.index, m.index + m[0].length, hhmm(Number(m[1]), 0));
     });
+    // "Tonight at 7", "this evening at 8": the evening's hour.
+    const evening = EVENING_RE.test(s);
     eachMatch(AT_RE, s, (m) => {
       UNIT_AFTER.lastIndex = m.index + m[0].length;
       if (UNIT_AFTER.test(s)) return; // "at 2 people"
       let h = Number(m[1] ?? m[2]);
-      if (h >= 1 && h <= 6) h += 12;
+      if ((h >= 1 && h <= 6) || (h >= 7 && h <= 11 && evening)) h += 12;
       if (h < 1 || h > 23) return;
       add(m.index, m.index + m[0].length, hhmm(h, 0));
     });
