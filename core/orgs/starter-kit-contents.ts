@@ -27,8 +27,10 @@ export const KITS: Record<StarterKit, KitContents> = {
       { key: 'refund_request', examples: ['ขอยกเลิกทริปและขอเงินคืนค่ะ', 'I would like a refund for my cancelled tour'], name: { th: 'ขอคืนเงิน', en: 'Refund request' }, category: 'payment', firstResponseMinutes: 60, resolutionMinutes: 3 * 24 * 60, keywords: ['คืนเงิน', 'refund'] },
     ],
     services: [
-      { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'ทริป'] },
-      { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์'] },
+      // Words of one day or of several: "ทริป" alone (any trip) named the day trip, and "ทริปเชียงใหม่ 3 วัน
+      // 2 คืน ราคาเท่าไหร่" was answered with the day trip's price.
+      { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'one-day trip', 'ทริปวันเดียว', 'ทริป 1 วัน', 'เที่ยววันเดียว'] },
+      { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์', 'multi-day', 'หลายวัน', 'ค้างคืน'] },
       { key: 'airport_transfer', name: { th: 'รถรับส่งสนามบิน', en: 'Airport transfer' }, durationMinutes: 90, capacity: 4, price: 1200 },
     ],
     providers: [
