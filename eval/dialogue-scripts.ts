@@ -2125,12 +2125,19 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   // A fifteenth round (r15), written on 2026-11-28 before the bot saw it: 5 of 8 passed at the first
-  // run. One was the script's ("is the sushi class halal?" reaches a person without a tap). One was
+  // run. One was the script's ("is the sushi class halal?" reaches a person without a tap). Two were
   // the bot's: a new tour operator answered "ทริปเชียงใหม่ 3 วัน 2 คืน ราคาเท่าไหร่คะ" (a 3-day trip's
   // price) with the price of its one-day trip, named by the kit's keyword "ทริป" (any trip); the
-  // kit's words for the two now say one day or several. Not fixed, so not here: a new school's
-  // "ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ" (can my 8-year-old take the class?) starts the class's
-  // booking (0.99) and asks the day, rather than a person answering the question.
+  // kit's words for the two now say one day or several. And a new school's "ลูกอายุ 8 ขวบ
+  // เรียนคลาสทำอาหารได้ไหมคะ" (can my 8-year-old take the class?) started the class's booking (0.99)
+  // and asked the day; a person answers whether someone may take part now.
+  {
+    name: 'r15 school: can an 8-year-old take the cooking class, reaches a person (th)',
+    language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ', notTold: ['วันไหน', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
   {
     name: 'r15 school: buying the 5-class package in Thai (th)',
     language: 'th',

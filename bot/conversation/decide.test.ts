@@ -451,6 +451,17 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the sushi class today please' }), today.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
 
+    it('hands a question whether someone may take part to a person, rather than starting the booking', async () => {
+      const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.99 }));
+      for (const text of ['ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ', 'Is the cooking class suitable for kids?', 'can I bring my dog to the class?']) {
+        expect(await decide(context({ text }), cooking.classify), text).toEqual({ do: 'no_answer' });
+      }
+      // With a day, a time or people, it is a booking; without such words, too.
+      const withDetails = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.99, fields: { date: '2026-03-03', partySize: 2 } }));
+      expect(await decide(context({ text: 'Can I book the cooking class for 2 kids tomorrow?' }), withDetails.classify)).toMatchObject({ do: 'booking' });
+      expect(await decide(context({ text: 'Do you have a Thai cooking class tomorrow morning?' }), cooking.classify)).toMatchObject({ do: 'booking' });
+    });
+
     it('starts no booking of money paid: "I transferred 1,500 ..." is not the airport transfer', async () => {
       const transfer = classifier(answer({ kind: 'booking', bookingType: 'airport_transfer', confidence: 0.97, alternative: { kind: 'booking', key: 'city_tour' } }));
       // An amount short is a problem, its type picked.

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -181,6 +181,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So is one that tells of money paid ("I transferred 1,500 ...", read as the airport transfer at
   // 0.97): something done, not a service asked for.
   const past = read.kind === 'booking' && !complaint && ((read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now)) || saysPaid(ctx.text));
+  // "ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ" (can my 8-year-old take the class?) reads as the class's
+  // booking (0.99); it asks whether they may, which a person answers. With a day, a time or people
+  // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
+  if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
   // "Cancel my massage tomorrow" reads like a booking of it too; the bot cannot change a booking
   // made, so a person does (the inbox), rather than a new booking being started.
   if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return { do: 'handoff', unsure: true };

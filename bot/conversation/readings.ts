@@ -163,6 +163,14 @@ const OF_THE_BUSINESS = new RegExp(
 );
 export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_BUSINESS.test(text);
 
+/**
+ * Whether someone may take part, or what it takes: "ลูกอายุ 8 ขวบ เรียนได้ไหมคะ", "is it suitable for
+ * kids?", "can I bring my dog?", "do I need to bring anything?". A question about a service, not a
+ * wish to book it (the classifier reads the service's name and books it).
+ */
+const CONDITIONS = /อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring)\b/i;
+export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
+
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
 const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
