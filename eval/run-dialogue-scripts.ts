@@ -55,7 +55,7 @@ const businesses = new WeakMap<LineCustomerHarness, Map<StarterKit, Promise<Webh
  * platform API (its name, the kit), then its own LINE channel through its admin key. Nothing else
  * is changed, so its customers meet what the kit gives on day one.
  */
-export function businessDoor(h: LineCustomerHarness, kit: StarterKit): Promise<WebhookDoor> {
+function businessDoor(h: LineCustomerHarness, kit: StarterKit): Promise<WebhookDoor> {
   let made = businesses.get(h);
   if (!made) businesses.set(h, (made = new Map()));
   let door = made.get(kit);
