@@ -13,8 +13,8 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { actThreshold, caseFromText, PICK_REPLY, problemFromText, type Decision } from './decision.ts';
-import { reportsProblem, saysNotBooking } from './readings.ts';
+import { actThreshold, caseFromText, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
+import { asksPrice, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -43,6 +43,7 @@ export async function continueBooking(
   ctx: CustomerContext,
   current: BookingDialogue,
   classify: (text?: string) => Promise<Classification>,
+  likely: Likely = NOTHING_LIKELY,
 ): Promise<Decision> {
   const d = { ...current, expiresAt: dialogueExpiry('booking', ctx.now) };
   const { reply, text } = ctx;
@@ -110,6 +111,13 @@ export async function continueBooking(
     filled = true;
   }
   if (filled) return { do: 'booking', dialogue: d };
+  // "How much is it?" asks the price of what is being booked (the FAQ's entry on the classes' prices
+  // answered it in a massage's booking), or of the service it names; an FAQ entry that names that
+  // service answers instead (the business's own words win). The booking stays where it was.
+  if (asksPrice(text)) {
+    const priced = await likely.serviceNamed(text, r.kind === 'question' ? r.faqKey : undefined, d.serviceKey);
+    if (priced) return { do: 'service_price', serviceKey: priced };
+  }
   // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
   if (sure && r.kind === 'case') return caseFromText(r);
   if (sure && r.kind === 'question' && r.faqKey) return { do: 'faq', faqKey: r.faqKey };

@@ -83,7 +83,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   const likely: Likely = {
     caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
     readings: async (text) => likelyReadings(await taxonomy(), text),
-    serviceNamed: async (text, answeredBy) => serviceNamedIn(await taxonomy(), text, answeredBy),
+    serviceNamed: async (text, answeredBy, orElse) => serviceNamedIn(await taxonomy(), text, answeredBy, orElse),
   };
   const decision = await decide(ctx, classify, likely).catch((err: unknown): Decision => {
     if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };

@@ -466,11 +466,41 @@ describe('deciding what a customer message leads to', () => {
       const transfer = classifier(answer({ kind: 'booking', bookingType: 'airport_transfer', confidence: 0.97, alternative: { kind: 'booking', key: 'city_tour' } }));
       // An amount short is a problem, its type picked.
       expect(await decide(context({ text: 'I transferred 1,500 but the app only shows 1,000' }), transfer.classify)).toMatchObject({ do: 'pick_case_type' });
-      // Money paid alone: asked back, neither booked nor offered as a booking.
-      expect(await decide(context({ text: 'I transferred 1500 baht this morning' }), transfer.classify)).toEqual({ do: 'clarify' });
-      expect(await decide(context({ text: 'we have paid already' }), transfer.classify)).toEqual({ do: 'clarify' });
+      // Money paid alone: a person checks it; neither booked nor offered as a booking, nor asked back.
+      for (const text of ['I transferred 1500 baht this morning', 'we have paid already', 'โอนเงินแล้วนะคะ']) {
+        expect(await decide(context({ text }), transfer.classify), text).toEqual({ do: 'handoff', unsure: true });
+      }
       // "Transfer" asked for is a booking.
       expect(await decide(context({ text: 'I need a transfer to the airport tomorrow' }), transfer.classify)).toMatchObject({ do: 'did_you_mean' });
+    });
+
+    it('answers praise with a thank-you as a thank-you, even when it names a service and a day gone', async () => {
+      const spa = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.9, fields: { date: '2026-03-01' } }));
+      for (const text of ['The massage yesterday was amazing, the therapist was so kind. Thank you!', 'นวดเมื่อวานดีมากเลยค่ะ ประทับใจพนักงานมาก ขอบคุณนะคะ']) {
+        expect(await decide(context({ text }), spa.classify), text).toEqual({ do: 'greet', why: 'thanks', thanks: true });
+      }
+      // Praise that asks, books or complains is that.
+      expect(await decide(context({ text: 'Thanks, the massage was great! Can I book again for tomorrow?' }), spa.classify)).not.toMatchObject({ do: 'greet' });
+      expect(await decide(context({ text: 'thanks, but the massage was not great, the room was dirty' }), spa.classify)).not.toMatchObject({ do: 'greet' });
+    });
+
+    it('answers "how much is it?" in a booking with the price of the service being booked, unless an FAQ entry naming it answers', async () => {
+      const taxonomy = taxonomySchema.parse({
+        bookingTypes: [
+          { key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage'] },
+          { key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' } },
+        ],
+        faq: [{ key: 'class_prices', question: 'How much are the cooking classes?', answer: 'The Thai cooking class is 1,800 baht.' }],
+      });
+      const likely = { ...NOTHING_LIKELY, serviceNamed: async (text: string, answeredBy?: string, orElse?: string) => serviceNamedIn(taxonomy, text, answeredBy, orElse) };
+      const classPrices = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.95 }));
+      const massage = bookingDialogue({ serviceKey: 'spa_massage', awaiting: 'date' });
+      expect(await decide(context({ text: 'how much is it?', dialogue: massage }), classPrices.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'spa_massage' });
+      // Another service named is that one's price.
+      expect(await decide(context({ text: 'and how much is the Thai cooking class?', dialogue: massage }), classPrices.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
+      // In the class's booking, the FAQ entry that names the class answers.
+      const cooking = bookingDialogue({ serviceKey: 'thai_cooking_class', awaiting: 'date' });
+      expect(await decide(context({ text: 'ราคาเท่าไหร่คะ', dialogue: cooking }), classPrices.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
     });
 
     it('takes "no, make it the cooking class" for another service, not a way out; a bare "no" still ends the booking', async () => {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, praisesAndThanks } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -86,7 +86,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     // One of two readings the bot offered ("did you mean ...?"): acted on as the customer picked it.
     const picked = reply.act === PICK_REPLY ? readPick(reply.value) : undefined;
     if (picked) return actOnPick(ctx, picked);
-    if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
+    if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify, likely);
     if (reply.act === 'service' && reply.value) return startBooking(ctx, undefined, '', reply.value);
     return { do: 'greet', why: `a stale or unknown quick reply (${reply.act})` };
   }
@@ -152,7 +152,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (ctx.openCase && !another) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
     return problemFromText(r, ctx);
   }
-  if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify);
+  if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify, likely);
 
   // A business with nothing to book (an order desk): "I want to book a table for 2" asks for what
   // the bot cannot do, so a person answers, rather than the choices offering a booking it has not.
@@ -168,7 +168,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
   // A hello alone is a greeting too: "สวัสดีค่ะ" at a new business (0.70) was asked "could you tell us a bit more?".
-  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
+  // So is praise with a thank-you ("the massage yesterday was amazing, thank you!", read as the spa).
+  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) || praisesAndThanks(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
   const result: Classification = complaint
     ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
     : problemWords
@@ -180,7 +181,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // happened ("I took the sushi class yesterday ..."), so the bot does not ask "what time?".
   // So is one that tells of money paid ("I transferred 1,500 ...", read as the airport transfer at
   // 0.97): something done, not a service asked for.
-  const past = read.kind === 'booking' && !complaint && ((read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now)) || saysPaid(ctx.text));
+  const past = read.kind === 'booking' && !complaint && !smallTalkAlone && ((read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now)) || saysPaid(ctx.text));
   // "ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ" (can my 8-year-old take the class?) reads as the class's
   // booking (0.99); it asks whether they may, which a person answers. With a day, a time or people
   // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
@@ -250,8 +251,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (!sure && !askedBefore && !past && !smallTalk(result) && !surelyOffTopic && asksQuestion(ctx.text)) return { do: 'no_answer' };
   // A change to a booking made that the classifier cannot place ("sorry, I need to cancel the booking
   // I just made", 0.39) goes to a person too, rather than the four choices ("change my PIN" names no booking).
-  const changesABooking = asksToChangeABooking(ctx.text);
-  if (!sure) return (askedBefore && !smallTalk(result)) || changesABooking ? { do: 'handoff', unsure: true } : { do: 'clarify' };
+  // So does money the customer says they paid ("โอนเงินแล้วนะคะ" after a booking): a person checks it.
+  const forAPerson = asksToChangeABooking(ctx.text) || saysPaid(ctx.text);
+  if (!sure) return (askedBefore && !smallTalk(result)) || forAPerson ? { do: 'handoff', unsure: true } : { do: 'clarify' };
   switch (result.kind) {
     case 'case':
       return caseFromText(result);

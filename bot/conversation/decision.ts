@@ -47,8 +47,11 @@ export const LIKELY_CASE_TYPES = 3;
 export interface Likely {
   caseTypes(text: string): Promise<string[]>;
   readings(text: string): Promise<Reading[]>;
-  /** The service the text names by its name or a keyword, unless the FAQ entry it was read as names it too (core/understanding/taxonomy.ts `serviceNamedIn`). */
-  serviceNamed(text: string, answeredBy?: string): Promise<string | undefined>;
+  /**
+   * The service the text names by its name or a keyword (`orElse` when it names none), unless the
+   * FAQ entry it was read as names it too (core/understanding/taxonomy.ts `serviceNamedIn`).
+   */
+  serviceNamed(text: string, answeredBy?: string, orElse?: string): Promise<string | undefined>;
 }
 export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined };
 

@@ -186,6 +186,16 @@ export const asksOnlyToAsk = (text: string) => ASK_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
 
+/**
+ * "The massage yesterday was amazing, thank you!", "ประทับใจพนักงานมาก ขอบคุณนะคะ": praise and a
+ * thank-you, nothing asked, booked or gone wrong. Answered as a thank-you; read as the service it
+ * names, the customer was asked "could you tell us a bit more?".
+ */
+const PRAISE = /\b(?:amazing|awesome|great|wonderful|excellent|fantastic|lovely|perfect|loved (?:it|the)|enjoyed|so kind|so nice|very nice|very good|the best)\b|ประทับใจ|ดีมาก|ชอบมาก|เยี่ยม|สุดยอด|เก่งมาก|น่ารักมาก|บริการดี|สนุกมาก/i;
+const NOT_PRAISE = /\bnot (?:so |that |very )?(?:great|good|nice|kind)\b|ไม่(?:ค่อย)?(?:ดี|ประทับใจ|ชอบ)/i;
+const THANK = /\bthank|\bthanks\b|\bthx\b|ขอบคุณ|ขอบใจ/i;
+export const praisesAndThanks = (text: string) => PRAISE.test(text) && THANK.test(text) && !NOT_PRAISE.test(text) && !reportsProblem(text) && !asksQuestion(text) && !asksToBook(text) && !CHANGE_ASKED.test(text);
+
 /** "ยอดคงเหลือ", "เช็คยอด", "my balance", "how many credits do I have": a member's figures (not a booking's balance due). */
 const MEMBER_BALANCE = new RegExp(
   `ยอดคงเหลือ|เช็คยอด|เช็กยอด|ดูยอด|คะแนนสะสม|เครดิต(?:คง)?เหลือ|เหลือ(?:กี่)?เครดิต|เหลือกี่คลาส|ยอดในกระเป๋า|เงินในกระเป๋า` +

@@ -372,6 +372,16 @@ describe('party size', () => {
     ['ผู้ใหญ่ 2 เด็ก 1', 3],
     ['ผู้ใหญ่ 2 ท่าน เด็ก 2 ท่าน', 4],
     ['5 ธันวา 10 คน', 10],
+    // Two, said by who they are.
+    ['A massage for me and my wife tomorrow at 6pm please', 2],
+    ['my husband and I would like the sushi class', 2],
+    ['a cooking class with my mum on Saturday', 2],
+    ['the two of us', 2],
+    ['a couples massage at 5', 2],
+    ['อยากจองนวดให้ฉันกับแฟนพรุ่งนี้ 6 โมงเย็นค่ะ', 2],
+    ['จองทัวร์ให้แม่กับพ่อค่ะ', 2],
+    ['ไปกับเพื่อนค่ะ', 2],
+    ['นวดคู่ค่ะ', 2],
   ])('%s -> %d', (text, partySize) => {
     expect(x(text).partySize).toBe(partySize);
   });
@@ -389,6 +399,12 @@ describe('party size', () => {
     'ทุกคน',
     'โอน 2 รอบ',
     'at 7pm',
+    'me and my friends',
+    'me and my wife and her sister',
+    'ฉันกับเพื่อนๆ',
+    'ฉันกับแฟนและลูก',
+    "I paid with my friend's card",
+    'a couple of days',
   ])('takes no party size from %s', (text) => {
     expect(x(text).partySize).toBeUndefined();
   });

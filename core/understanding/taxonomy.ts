@@ -37,8 +37,9 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
  * it names none, or when the FAQ entry `answeredBy` (the one the message was read as) names that
  * service too: the business's own answer wins. One that does not ("นวดไทยราคาเท่าไหร่" read as the
  * cooking classes' prices, which say nothing of massage) does not answer for it.
+ * `orElse`: the service meant when the text names none (the one being booked, for "how much is it?").
  */
-export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: string): string | undefined {
+export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: string, orElse?: string): string | undefined {
   const said = text.toLowerCase();
   let best: { key: string; length: number } | undefined;
   for (const s of taxonomy.bookingTypes) {
@@ -46,6 +47,7 @@ export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: st
       if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: s.key, length: w.length };
     }
   }
+  if (!best && orElse && taxonomy.bookingTypes.some((s) => s.key === orElse)) best = { key: orElse, length: 0 };
   if (!best || answeredBy === undefined) return best?.key;
   const service = taxonomy.bookingTypes.find((s) => s.key === best.key)!;
   const answer = taxonomy.faq.filter((f) => f.key === answeredBy).map((f) => `${f.question}\n${f.answer}`).join('\n').toLowerCase();

@@ -6,7 +6,9 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  *
  * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons", "2 spots", "3 seats", "2 tickets",
  * "2 pax", "3 guests", "2 ppl", "two people", "for 4 people", "for 2", "for two", "table for 4",
- * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4"; adults and children: "2 adults", "ผู้ใหญ่ 2",
+ * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4"; two by who they are: "me and my
+ * wife", "my husband and I", "with my mum", "the two of us", "a couples massage", "ฉันกับแฟน",
+ * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่"; adults and children: "2 adults", "ผู้ใหญ่ 2",
  * "ผู้ใหญ่ 2 ท่าน", "2 adults and 1 child", "ผู้ใหญ่ 2 เด็ก 1" are summed (children, kids, infants,
  * babies, เด็ก, ทารก all count as people: 3 here).
  * Precedence: adults + children, then a count with a people word, then "for N" / "party of N";
@@ -41,6 +43,26 @@ const GROUP_RE = new RegExp(
   'gi',
 );
 const ALONE_RE = /คนเดียว|\b(?:just|only)\s+me\b|\bby\s+myself\b/gi;
+
+/**
+ * Two, said by who they are: the customer and one other person, or two people named. One person
+ * each (a wife, a friend), never a group ("me and my friends", "me and my family"), and nobody named
+ * after them ("me and my wife and our two kids" is more than two, and left to be asked).
+ */
+const ONE_OTHER_EN = '(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|mum|mom|mother|dad|father|son|daughter|sister|brother|colleague|kid|child)';
+const ONE_OTHER_TH = '(?:แฟน|สามี|ภรรยา|เมีย|เพื่อน|คุณแม่|คุณพ่อ|แม่|พ่อ|ลูกสาว|ลูกชาย|ลูก|น้องสาว|น้องชาย|น้อง|พี่สาว|พี่ชาย|พี่)';
+const ME_TH = '(?:ฉัน|ผม|หนู|ดิฉัน|เรา|เค้า|เขา)';
+const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
+const PAIR_RE = new RegExp(
+  `\\b(?:me|myself)\\s+(?:and|&)\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
+    `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:and|&)\\s+(?:i|me|myself)\\b${NOBODY_MORE}` +
+    `|\\bwith\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
+    `|\\b(?:the\\s+two\\s+of\\s+us|both\\s+of\\s+us|us\\s+two|couples?\\s+massage|as\\s+a\\s+couple|for\\s+a\\s+couple(?!\\s+of))\\b` +
+    `|(?:${ME_TH}|${ONE_OTHER_TH})กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
+    `|(?:ไป|มา)กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
+    `|นวดคู่|คู่รัก`,
+  'gi',
+);
 
 /** After "for 2": words that make it not a party ("for 2 hours", "for 2pm", "for 2nd"). */
 const NOT_PEOPLE_AFTER = new RegExp(
@@ -95,6 +117,8 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   };
   const group = first(collect(GROUP_RE, s, claims, byGroups, notFollowedByUnit));
   if (group !== undefined) return group.n;
+  const pair = first(collect(PAIR_RE, s, claims, () => 2));
+  if (pair !== undefined) return pair.n;
   const alone = first(collect(ALONE_RE, s, claims, () => 1));
   return alone?.n;
 }
