@@ -2339,4 +2339,163 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A seventeenth round (r17), written on 2026-11-28 before the bot saw it, at the new businesses and
+  // the demo: 12 of 16 passed at the first run. Three asked the customer to tap the problem's type,
+  // the right one offered (the scripts first wanted it opened). One was the bot's: "ต้องรอนานไหมคะ
+  // กว่าเงินจะเข้า" (must I wait long for the money to come in?), with its question word in the
+  // middle, was not read as a question and got the choices; a person answers it now. And the golf
+  // "on Saturday at 7am", asked on a Saturday evening, booked that morning, already gone: a moment
+  // gone is told and asked again now (test/booking-moment-gone.test.ts), and the scripts' businesses
+  // are put where it is just past midnight, so that their "tonight at 7" is ahead at any hour.
+  {
+    name: 'r17 school: a private lesson for my son and me on Saturday at 2pm (en)',
+    language: 'en',
+    business: 'school',
+    turns: [
+      { say: 'Can I book a private lesson for my son and me on Saturday at 2pm?', told: ['Private lesson', 'Guests: 2'] },
+      { say: 'yes please' },
+    ],
+    end: { booked: { service: 'private_lesson', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 school: moving Saturday\'s class to Sunday (th)',
+    language: 'th',
+    business: 'school',
+    turns: [
+      { say: 'ขอเลื่อนคลาสวันเสาร์เป็นวันอาทิตย์ได้ไหมคะ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r17 school: the price of the cooking class (en)',
+    language: 'en',
+    business: 'school',
+    turns: [
+      { say: 'How much is the Thai cooking class?', told: ['1,800'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 school: package bought yesterday, credits not in (th)',
+    language: 'th',
+    business: 'school',
+    turns: [
+      { say: 'ซื้อแพ็กเกจไปเมื่อวาน เครดิตยังไม่เข้าเลยค่ะ' },
+    ],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r17 tour: a day trip to Ayutthaya for 4 on 20 December, then the time (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [
+      { say: 'Hi, we\'d like a private day trip to Ayutthaya for 4 people on 20 December' },
+      { say: '8am', told: ['Private day trip', 'Guests: 4'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: '2026-12-20', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 tour: a transfer from Suvarnabhumi tomorrow at 9pm for 2 (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [
+      { say: 'รถรับส่งสนามบินจากสุวรรณภูมิไปโรงแรมพรุ่งนี้ 3 ทุ่ม 2 คนค่ะ', told: ['รถรับส่งสนามบิน', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '21:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 tour: the hotel in Krabi has no reservation (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [
+      { say: 'The hotel you booked for us in Krabi says they have no reservation under our name', notTold: ['how many'] },
+      { tap: 'Supplier problem', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r17 tour: cancel my trip and get a refund (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [
+      { say: 'I want to cancel my trip and get a refund please' },
+    ],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r17 order desk: a top-up of 200 not in, with the order number (en)',
+    language: 'en',
+    business: 'order_desk',
+    turns: [
+      { say: 'topped up 200 baht 10 mins ago still nothing, order no. 88213456' },
+      { tap: 'Top-up not credited', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r17 order desk: the website shows error 500 (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [
+      { say: 'เว็บเข้าไม่ได้ค่ะ ขึ้น error 500' },
+    ],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r17 order desk: how long until the money is in (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [
+      { say: 'ต้องรอนานไหมคะกว่าเงินจะเข้า', notTold: ['รายละเอียดเพิ่ม'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r17 concierge: golf on Saturday at 7 for 4 players (en)',
+    language: 'en',
+    business: 'concierge',
+    turns: [
+      { say: 'Can you book me a golf tee time on Saturday at 7am for 4 players?', told: ['Guests: 4'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 concierge: do members get a restaurant discount (th)',
+    language: 'th',
+    business: 'concierge',
+    turns: [
+      { say: 'สมาชิกได้ส่วนลดร้านอาหารไหมคะ', notTold: ['กี่ท่าน'] },
+      { tap: 'สอบถามสมาชิก' },
+    ],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
+  {
+    name: 'r17 concierge: where is my member card (en)',
+    language: 'en',
+    business: 'concierge',
+    turns: [
+      { say: 'where can I find my member card?', told: ['menu'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 demo: is the spa open on Sunday (en)',
+    language: 'en',
+    turns: [
+      { say: 'Is the spa open on Sunday?', notTold: ['how many'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r17 demo: a two-hour massage for 2 tomorrow at 4pm (th)',
+    language: 'th',
+    turns: [
+      { say: 'ขอจองนวด 2 ชั่วโมง พรุ่งนี้ 4 โมงเย็น สำหรับ 2 คน', told: ['2 ท่าน', '16:00'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { lineId } from '../dev/fakes/line-api.ts';
 import type { StarterKit } from '../core/contracts/tenants.ts';
 import { todayIn } from '../core/time/org-time.ts';
+import { updateOrgSettings } from '../core/orgs/org-settings.ts';
 import { startLineCustomerHarness, type LineCustomerHarness, type WebhookDoor } from '../test/support/line-customer.ts';
 import { until, untilSettled } from '../test/support/test-system.ts';
+import { zoneWhereTheClockReads } from '../test/support/clock-zones.ts';
 import { DIALOGUE_SCRIPTS, type DialogueScript, type Turn } from './dialogue-scripts.ts';
 
 /**
@@ -45,8 +47,20 @@ export async function runDialogueScripts(opts: { scripts?: DialogueScript[]; con
 /** The platform operator's key of the scripts' system: it makes the new businesses the scripts name. */
 const PLATFORM_KEY = 'platform-key-' + randomBytes(12).toString('hex');
 
-/** The whole system as the scripts need it: the demo business, and the platform API for new ones. */
-export const startScriptsHarness = () => startLineCustomerHarness({ PLATFORM_API_KEY: PLATFORM_KEY });
+/**
+ * The whole system as the scripts need it: the demo business, and the platform API for new ones.
+ * Every business is in a time zone where it is just past midnight when the harness starts, so that
+ * a script's "tonight at 7" or "Saturday at 11am" is still ahead whatever the hour the scripts run
+ * at (a moment already gone is not booked, bot/conversation/booking-slots.ts).
+ */
+export async function startScriptsHarness(): Promise<LineCustomerHarness> {
+  const h = await startLineCustomerHarness({ PLATFORM_API_KEY: PLATFORM_KEY });
+  await updateOrgSettings(h.sys.knex, { orgId: h.sys.defaultOrgId, actor: { type: 'system', id: null } }, { timeZone: SCRIPTS_TIME_ZONE });
+  return h;
+}
+
+/** One zone for a whole run (a run crossing the hour keeps its day: the next midnight is 23 hours on). */
+const SCRIPTS_TIME_ZONE = zoneWhereTheClockReads(0, new Date());
 
 const businesses = new WeakMap<LineCustomerHarness, Map<StarterKit, Promise<WebhookDoor>>>();
 
@@ -70,7 +84,7 @@ async function newBusiness(h: LineCustomerHarness, kit: StarterKit): Promise<Web
     if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json;
   };
-  const org = await call('/platform/v1/orgs', PLATFORM_KEY, { name: `New ${kit} business`, businessType: kit, starterKit: kit, timeZone: 'Asia/Bangkok', languages: ['th', 'en'], adminApiKey: true });
+  const org = await call('/platform/v1/orgs', PLATFORM_KEY, { name: `New ${kit} business`, businessType: kit, starterKit: kit, timeZone: SCRIPTS_TIME_ZONE, languages: ['th', 'en'], adminApiKey: true });
   const credentials = { channelAccessToken: `tok-${randomBytes(8).toString('hex')}`, channelSecret: randomBytes(16).toString('hex') };
   h.line.state.addChannel(credentials);
   const channel = await call('/api/v1/channels', org.adminApiKey, { kind: 'line', name: `${kit} LINE`, credentials });
@@ -133,7 +147,7 @@ async function endFailures(h: LineCustomerHarness, userId: string, script: Dialo
     const b = bookings[0];
     if (b) {
       const details = typeof b.details === 'string' ? JSON.parse(b.details) : (b.details ?? {});
-      const date = booked.date === 'tomorrow' ? tomorrowIn('Asia/Bangkok') : booked.date;
+      const date = booked.date === 'tomorrow' ? tomorrowIn(SCRIPTS_TIME_ZONE) : booked.date;
       const got = { service: b.service_key, partySize: b.party_size, date: dateOf(b.requested_date), time: String(b.requested_time ?? '').slice(0, 5) };
       if (got.service !== booked.service) out.push(`booked ${got.service}, expected ${booked.service}`);
       if (booked.partySize !== undefined && got.partySize !== booked.partySize) out.push(`booked for ${got.partySize}, expected ${booked.partySize}`);

@@ -858,6 +858,18 @@ export const demoTemplates: DemoTemplate[] = [
   { key: 'label_which_time', description: 'Quick reply: the number the customer typed at the booking summary is the time, {{time}}.', th: 'เวลา {{time}} น.', en: 'Time: {{time}}' },
   { key: 'label_which_party', description: 'Quick reply: the number the customer typed at the booking summary is the number of people, {{party_size}}.', th: 'จำนวน {{party_size}} ท่าน', en: 'Guests: {{party_size}}' },
   {
+    key: 'booking_time_past',
+    description: 'The customer asked for a time already gone today ({{time}} on {{date}}): told so, then asked the time again.',
+    th: 'ขออภัยค่ะ เวลา {{time}} น. ของวัน{{date}} ผ่านไปแล้ว',
+    en: 'Sorry, {{time}} on {{date}} has already passed.',
+  },
+  {
+    key: 'booking_date_past',
+    description: 'The customer asked for a day already gone ({{date}}): told so, then asked the day again.',
+    th: 'ขออภัยค่ะ วัน{{date}} ผ่านไปแล้ว',
+    en: 'Sorry, {{date}} has already passed.',
+  },
+  {
     key: 'booking_number_which',
     description: 'At the booking summary the customer typed a bare number ("make it 11"): the time ({{time}}) or the number of people ({{party_size}})? A button for each follows.',
     th: 'หมายถึงเวลา {{time}} น. หรือจำนวน {{party_size}} ท่านคะ? แตะข้อที่ใช่ได้เลยค่ะ 👇',

@@ -29,7 +29,7 @@ const api = (...args: Parameters<ReturnType<typeof apiClient>>) => apiClient(sys
 describe("a customer's 360 view", () => {
   it('joins a LINE customer and their website form into one contact, and shows identities, bookings, cases, messages and attribution', async () => {
     const customer = lineId('U');
-    const first = await h.ask(customer, { text: 'Can I book the sushi class this Saturday for 2?' });
+    const first = await h.ask(customer, { text: 'Can I book the sushi class next Saturday for 2?' });
     await h.ask(customer, { postback: { data: first.quickReplies.find((q) => q.label === '10:00')!.data! } });
     const done = await h.ask(customer, { postback: { data: replyData('confirm') } });
     const chatNumber = done.text.match(/B-\d{6}/)![0];
@@ -69,7 +69,7 @@ describe("a customer's 360 view", () => {
     expect(view.json.cases).toEqual([expect.objectContaining({ number: opened.number, type: 'refund_request' })]);
     const directions = new Set(view.json.messages.map((m: any) => m.direction));
     expect(directions).toEqual(new Set(['in', 'out']));
-    expect(view.json.messages[view.json.messages.length - 1]).toMatchObject({ direction: 'in', channel: 'line', text: 'Can I book the sushi class this Saturday for 2?' });
+    expect(view.json.messages[view.json.messages.length - 1]).toMatchObject({ direction: 'in', channel: 'line', text: 'Can I book the sushi class next Saturday for 2?' });
     expect(view.json.firstBookingAttribution).toMatchObject({ booking: chatNumber, source: 'line' });
 
     // A PDPA access request: everything, for a manager or an admin, in the audit log.
@@ -83,7 +83,7 @@ describe("a customer's 360 view", () => {
     expect(exported.json.bookings.every((b: any) => b.events.length > 0 && !('idempotency_hash' in b))).toBe(true);
     expect(exported.json.cases.map((c: any) => c.number)).toEqual([opened.number]);
     const texts = exported.json.conversations.flatMap((c: any) => c.messages.map((m: any) => m.text));
-    expect(texts).toContain('Can I book the sushi class this Saturday for 2?');
+    expect(texts).toContain('Can I book the sushi class next Saturday for 2?');
     expect(await sys.knex('audit_log').where({ action: 'contact.exported', subject_id: contactId }).first()).toMatchObject({
       actor_type: 'api_key',
       details: { identities: 1, bookings: 2, cases: 1 },

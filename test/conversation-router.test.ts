@@ -92,7 +92,7 @@ describe('a problem becomes a case', () => {
 describe('a booking request asks only for what is missing, then confirms', () => {
   it('books the sushi class for Saturday for 2 after asking the time', async () => {
     const userId = lineId('U');
-    const first = await ask(userId, { text: 'อยากจองคลาสทำซูชิวันเสาร์นี้ 2 คน' });
+    const first = await ask(userId, { text: 'อยากจองคลาสทำซูชิวันเสาร์หน้า 2 คน' });
     expect(first.text).toMatch(/กี่โมง/);
     const tenOClock = first.quickReplies.find((q) => q.label === '10:00');
     expect(tenOClock?.data).toBe(replyData('time', '10:00'));
@@ -113,7 +113,7 @@ describe('a booking request asks only for what is missing, then confirms', () =>
 
   it('lets the customer stop a booking half way', async () => {
     const userId = lineId('U');
-    await ask(userId, { text: 'Can I book the sushi class this Saturday for 2?' });
+    await ask(userId, { text: 'Can I book the sushi class next Saturday for 2?' });
     const stopped = await ask(userId, { text: 'cancel' });
     expect(stopped.text).toMatch(/cancel/i);
     const conversation = await sys.knex('conversations').where({ external_id: userId }).first();

@@ -28,10 +28,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h?.close());
 
-/** A customer books the sushi class for Saturday at 10:00 for 2 through the dialogue; returns the booking and its card in the sales group. */
+/** A customer books the sushi class for next Saturday (never today, whose 10:00 may be gone) at 10:00 for 2 through the dialogue; returns the booking and its card in the sales group. */
 async function book(english = false) {
   const customer = lineId('U');
-  const first = await h.ask(customer, { text: english ? 'Can I book the sushi class this Saturday for 2?' : 'อยากจองคลาสทำซูชิวันเสาร์นี้ 2 คน' });
+  const first = await h.ask(customer, { text: english ? 'Can I book the sushi class next Saturday for 2?' : 'อยากจองคลาสทำซูชิวันเสาร์หน้า 2 คน' });
   const ten = first.quickReplies.find((q) => q.label === '10:00')!;
   await h.ask(customer, { postback: { data: ten.data! } });
   const done = await h.ask(customer, { postback: { data: replyData('confirm') } });

@@ -168,7 +168,7 @@ describe.skipIf(!hasChromium)('"See it working" in the chat simulator', () => {
     // A new customer books.
     await as('LINE customer');
     await page.getByRole('button', { name: 'New person' }).click();
-    await say('Can I book the sushi class this Saturday for 2?');
+    await say('Can I book the sushi class next Saturday for 2?');
     await chip('10:00').click();
     await chip('Confirm').click();
     const received = fromBot(/B-\d{6}/).first();

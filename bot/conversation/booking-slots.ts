@@ -7,7 +7,7 @@ import { DomainError } from '../../core/errors/index.ts';
 import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
-import { todayIn } from '../../core/time/org-time.ts';
+import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
@@ -227,6 +227,19 @@ export async function bookingStep(
     party_size: d.partySize,
   };
 
+  // Told why, then asked again: a slot taken meanwhile, or a moment already gone.
+  const askAgain = async (slot: 'date' | 'time', why: string) => {
+    Object.assign(d, slot === 'date' ? { date: undefined } : { time: undefined }, { awaiting: slot });
+    await setDialogue(d);
+    const ask = await askFor(trx, ctx, slot, vars, t, d);
+    const told = await t(why, vars);
+    await say([ask.kind === 'text' && told ? { ...ask, text: `${told}\n${ask.text}` } : ask]);
+  };
+  // A moment already gone is not booked ("วันนี้ 10 โมง" typed at nine in the evening, "Saturday at
+  // 11am" on a Saturday night were): a day gone asks the day again, a time gone today the time.
+  const gone = d.sessionId ? undefined : goneSlot(d, ctx);
+  if (gone) return askAgain(gone, gone === 'date' ? 'booking_date_past' : 'booking_time_past');
+
   if (decision.submit && !missingSlot(d)) {
     // In a savepoint: a session that filled up meanwhile refuses the booking, and the customer is
     // told and asked to pick another, in the same answer.
@@ -250,14 +263,7 @@ export async function bookingStep(
       if (!d.sessionId && err instanceof DomainError && (err.code === 'slot_full' || (err.code === 'validation_failed' && JSON.stringify(err.details).includes('"time"')))) return { slotRefused: err };
       throw err;
     });
-    if ('slotRefused' in booked) {
-      Object.assign(d, { time: undefined, awaiting: 'time' as const });
-      await setDialogue(d);
-      const ask = await askFor(trx, ctx, 'time', vars, t, d);
-      const told = await t('slot_full', vars);
-      await say([ask.kind === 'text' && told ? { ...ask, text: `${told}\n${ask.text}` } : ask]);
-      return;
-    }
+    if ('slotRefused' in booked) return askAgain('time', 'slot_full');
     if (booked instanceof DomainError) {
       const told = (booked.details as { customerMessage?: Record<string, string | null> } | undefined)?.customerMessage?.[ctx.language];
       // A full session (not a gone one) can be waited for: "join the waitlist" comes first.
@@ -329,6 +335,20 @@ function sessionLabel(date: string, time: string, language: 'th' | 'en'): string
 /** Sessions offered at once as quick replies (LINE shows 13: these, then "cancel"). */
 const SESSIONS_OFFERED = 12;
 
+/** LINE's date picker, from today on. */
+async function pickDate(ctx: Pick<CustomerContext, 'timeZone' | 'now'>, t: (key: string) => Promise<string>): Promise<Action> {
+  const today = todayIn(ctx.timeZone, ctx.now);
+  return { type: 'datetime', label: await t('label_pick_date'), data: replyData('date'), mode: 'date', initial: today, min: today };
+}
+
+/** The detail of a booking's moment that is already gone in the org's time zone: its day, or today's time. */
+function goneSlot(d: BookingDialogue, ctx: Pick<CustomerContext, 'timeZone' | 'now'>): 'date' | 'time' | undefined {
+  if (!d.date) return undefined;
+  const now = localMoment(ctx.timeZone, ctx.now);
+  if (d.date < now.date) return 'date';
+  return d.date === now.date && d.time !== undefined && d.time <= now.time ? 'time' : undefined;
+}
+
 async function askFor(
   trx: Knex.Transaction,
   ctx: CustomerContext,
@@ -368,24 +388,22 @@ async function askFor(
         ],
       };
     }
-    case 'date': {
-      const today = todayIn(ctx.timeZone, ctx.now);
-      return {
-        kind: 'text',
-        text: await t('booking_ask_date', vars),
-        quickReplies: [{ type: 'datetime', label: await t('label_pick_date'), data: replyData('date'), mode: 'date', initial: today, min: today }, cancelAction],
-      };
-    }
-    case 'time':
+    case 'date':
+      return { kind: 'text', text: await t('booking_ask_date', vars), quickReplies: [await pickDate(ctx, t), cancelAction] };
+    case 'time': {
       if (d.serviceKey && d.date && (await bookedInSlots(trx, ctx.orgId, d.serviceKey))) return askSlot(trx, ctx, vars, t, d, cancelAction);
+      // Today's times still ahead; none left today, another day can be picked.
+      const now = localMoment(ctx.timeZone, ctx.now);
+      const times = ['10:00', '13:00', '15:00', '18:00'].filter((v) => d.date !== now.date || v > now.time);
       return {
         kind: 'text',
         text: await t('booking_ask_time', vars),
         quickReplies: [
-          ...['10:00', '13:00', '15:00', '18:00'].map((v): Action => ({ type: 'postback', label: v, data: replyData('time', v), displayText: v })),
+          ...(times.length ? times.map((v): Action => ({ type: 'postback', label: v, data: replyData('time', v), displayText: v })) : [await pickDate(ctx, t)]),
           cancelAction,
         ],
       };
+    }
     case 'destination':
       return { kind: 'text', text: await t('booking_ask_destination', vars), quickReplies: [cancelAction] };
     case 'party_size':
@@ -415,14 +433,7 @@ async function askSlot(
 ): Promise<OutboundMessage> {
   const day = await slotsOn(trx, ctx.orgId, d.serviceKey!, { date: d.date }, ctx.now);
   const open = day.items.filter((i) => i.free >= (d.partySize ?? 1)).slice(0, SESSIONS_OFFERED);
-  if (!open.length) {
-    const today = todayIn(ctx.timeZone, ctx.now);
-    return {
-      kind: 'text',
-      text: await t('booking_no_slot', vars),
-      quickReplies: [{ type: 'datetime', label: await t('label_pick_date'), data: replyData('date'), mode: 'date', initial: today, min: today }, cancelAction],
-    };
-  }
+  if (!open.length) return { kind: 'text', text: await t('booking_no_slot', vars), quickReplies: [await pickDate(ctx, t), cancelAction] };
   const actions = open.map((i): Action => {
     const label = `${i.time}–${i.endTime}`;
     return { type: 'postback', label, data: replyData('time', i.time), displayText: label };

@@ -139,6 +139,9 @@ export const asksPrice = (text: string) => PRICE.test(text);
 const QUESTION = new RegExp(
   `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ที่ไหน|เมื่อไหร่|กี่โมง|หรือยัง)${POLITE}[\\s?!.]*$` +
     `|^\\s*(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
+    // A Thai question word with its polite ending in the middle: "ต้องรอนานไหมคะกว่าเงินจะเข้า" (do I
+    // have to wait long for the money to come in?), the clause after it saying what it is about.
+    `|(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)(?:คะ|ครับ|คับ)` +
     // Asked as a request: "ขอเบอร์โทรร้านหน่อยค่ะ", "อยากทราบว่า...", "please send me the menu" (not
     // "tell me ...": a home assistant's "tell me a joke" is not the business's to answer).
     `|^\\s*(?:รบกวน\\s*)?ขอ(?!จอง|นัด|เลื่อน|ยกเลิก|คุย|เปลี่ยน|เงินคืน|คืนเงิน).*(?:หน่อย|ด้วย)${POLITE}[\\s!.]*$|อยากทราบ|อยากรู้ว่า` +
