@@ -2498,4 +2498,132 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
   },
+  // An eighteenth round (r18), written on 2026-11-28 before the bot saw it, at the demo business: 8
+  // of 12 passed at the first run. One asked the customer to tap the refund's type, the right one
+  // offered (the script first wanted it opened). Three were the bot's: "มีคิวว่างพรุ่งนี้ไหมคะ" (any
+  // free slot tomorrow?) went to a person and now starts a booking, its service asked; a massage
+  // at 11pm, after the spa closes at 9, was booked, and is now told the spa's hours (the booking
+  // form's rule; so is more people than a class takes, written after the fix); and "I'll be 15
+  // minutes late for my massage" was asked the type of problem, and now reaches a person.
+  {
+    name: 'r18 a booking in capitals (en)',
+    language: 'en',
+    turns: [
+      { say: 'I NEED TO BOOK A THAI MASSAGE TOMORROW 3PM FOR 2!!!', told: ['Guests: 2', '15:00'] },
+      { say: 'YES' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 a booking with emoji (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองนวด 💆‍♀️ พรุ่งนี้ 2 คน บ่ายสาม 🙏', told: ['2 ท่าน', '15:00'] },
+      { say: 'ยืนยันค่ะ 🙏' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 a booking with a name and a phone number (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองนวดพรุ่งนี้ 5 โมงเย็น 1 ท่าน ชื่อ สมศรี 081-234-5678', told: ['1 ท่าน', '17:00'] },
+      { say: 'ยืนยัน' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 "มีคิวว่างพรุ่งนี้ไหมคะ" asks which service (th)',
+    language: 'th',
+    turns: [
+      { say: 'มีคิวว่างพรุ่งนี้ไหมคะ', notTold: ['รายละเอียดเพิ่ม'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 a massage at 11pm, after the spa closes, is not booked then (en)',
+    language: 'en',
+    turns: [
+      { say: 'Can I book a Thai massage tomorrow at 11pm for 1?', told: ['10:00–21:00'] },
+      { say: '8pm then', told: ['20:00'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 twelve people for the cooking class, which takes ten (en)',
+    language: 'en',
+    turns: [
+      { say: 'Thai cooking class tomorrow at 10am for 12 people', told: ['at most 10'] },
+      { say: '10 then', told: ['Guests: 10'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 10, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 cancel tomorrow\'s class and a refund (th)',
+    language: 'th',
+    turns: [
+      { say: 'ขอยกเลิกคลาสพรุ่งนี้และขอเงินคืนค่ะ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r18 "เดี๋ยวนะคะ" in a booking keeps it (th)',
+    language: 'th',
+    turns: [
+      { say: 'อยากจองคลาสทำอาหารไทยพรุ่งนี้ 10 โมงค่ะ' },
+      { say: 'เดี๋ยวนะคะ', notTold: ['ยกเลิกการจอง'] },
+      { say: '3 ท่านค่ะ', told: ['คลาสทำอาหารไทย', '3 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 "I\'ll be 15 minutes late for my massage" goes to a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'I\'ll be 15 minutes late for my massage today, sorry!', notTold: ['how many', 'what time'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r18 what time you close, in a booking, then the booking goes on (en)',
+    language: 'en',
+    turns: [
+      { say: 'I want to book the sushi class tomorrow for 2' },
+      { say: 'wait, what time do you close?', told: ['18:00'] },
+      { say: '1pm' },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 can I pay at the shop (en)',
+    language: 'en',
+    turns: [
+      { say: 'Can I pay at the shop?', notTold: ['a bit more'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 hold on, then the people, in English (en)',
+    language: 'en',
+    turns: [
+      { say: 'Book a city tour tomorrow at 9am please' },
+      { say: 'hold on, let me ask my friends', notTold: ['cancelled'] },
+      { say: 'ok we are 5', told: ['Bangkok city tour', 'Guests: 5'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 5, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r18 a refund of a class cancelled by the school (en)',
+    language: 'en',
+    turns: [
+      { say: 'You cancelled my sushi class last Sunday and I still have not got my 2,500 baht back' },
+      { tap: 'Refund request', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
 ];

@@ -870,6 +870,24 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Sorry, {{date}} has already passed.',
   },
   {
+    key: 'booking_closed_day',
+    description: 'The service is closed on the day the customer asked ({{date}}): told so, then asked the day again.',
+    th: 'ขออภัยค่ะ {{service}} ปิดให้บริการวัน{{date}}',
+    en: 'Sorry, {{service}} is closed on {{date}}.',
+  },
+  {
+    key: 'booking_outside_hours',
+    description: 'The time the customer asked ({{time}}) is outside the service\'s hours that day ({{hours}}): told so, then asked the time again.',
+    th: 'ขออภัยค่ะ {{service}} เปิดให้บริการ {{hours}} น. ในวัน{{date}} เวลา {{time}} น. อยู่นอกเวลาให้บริการ',
+    en: 'Sorry, {{service}} is open {{hours}} on {{date}}; {{time}} is outside those hours.',
+  },
+  {
+    key: 'booking_over_capacity',
+    description: 'More people ({{party_size}}) than the service takes in one booking ({{capacity}}): told so, then asked how many again.',
+    th: 'ขออภัยค่ะ {{service}} รับได้สูงสุด {{capacity}} ท่านต่อการจอง',
+    en: 'Sorry, {{service}} takes at most {{capacity}} people per booking.',
+  },
+  {
     key: 'booking_number_which',
     description: 'At the booking summary the customer typed a bare number ("make it 11"): the time ({{time}}) or the number of people ({{party_size}})? A button for each follows.',
     th: 'หมายถึงเวลา {{time}} น. หรือจำนวน {{party_size}} ท่านคะ? แตะข้อที่ใช่ได้เลยค่ะ 👇',

@@ -8,6 +8,7 @@ import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
+import { serviceFormProblems, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
@@ -63,8 +64,9 @@ export async function continueBooking(
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
   // A detail given, and one that differs from the booking: "yes but 3 people" is not a yes to the
   // summary as it stands; "yes, tomorrow is fine" is.
-  const gives = fields.date !== undefined || fields.time !== undefined || fields.partySize !== undefined || BARE_NUMBER.test(text);
-  const changes = (fields.date ?? d.date) !== d.date || (fields.time ?? d.time) !== d.time || (fields.partySize ?? d.partySize) !== d.partySize || BARE_NUMBER.test(text);
+  const alone = BARE_NUMBER.exec(text);
+  const gives = fields.date !== undefined || fields.time !== undefined || fields.partySize !== undefined || alone !== null;
+  const changes = (fields.date ?? d.date) !== d.date || (fields.time ?? d.time) !== d.time || (fields.partySize ?? d.partySize) !== d.partySize || alone !== null;
   if (d.awaiting === 'confirm' && saysConfirm(text) && !changes) return { do: 'booking', dialogue: d, submit: true };
   // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
   // therapist never came"), a "no" or "I'm not booking" ends it.
@@ -86,12 +88,12 @@ export async function continueBooking(
   if (fields.date) [d.date, filled] = [fields.date, true];
   if (fields.time) [d.time, filled] = [fields.time, true];
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
-  // "2" alone answers "how many people?"
-  if (!fields.partySize && d.awaiting === 'party_size' && /^\s*\d{1,2}\s*$/.test(text)) [d.partySize, filled] = [Number(text), true];
+  // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do.
+  if (!fields.partySize && d.awaiting === 'party_size' && alone) [d.partySize, filled] = [Number(alone[1]), true];
   // A bare number at the summary ("actually make it 11", "เปลี่ยนเป็น 3 ค่ะ") is the time or the
   // number of people: asked, with a button for each, rather than guessed, or the same summary shown
   // again as if nothing had been said. One that cannot be an hour (30) is the number of people.
-  const bare = !filled && d.awaiting === 'confirm' ? Number(BARE_NUMBER.exec(text)?.[1] ?? 0) : 0;
+  const bare = !filled && d.awaiting === 'confirm' ? Number(alone?.[1] ?? 0) : 0;
   if (bare > 0) {
     const time = extractFields(`at ${bare}`, { now: ctx.now, timeZone: ctx.timeZone }).time;
     return time ? { do: 'booking', dialogue: d, which: { time, partySize: bare } } : { do: 'booking', dialogue: { ...d, partySize: bare } };
@@ -142,11 +144,11 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
   return (messages: OutboundMessage[]) => say(messages.map((m, i) => (i === messages.length - 1 && m.kind === 'text' ? { ...m, quickReplies: withOffer(m.quickReplies) } : m)));
 }
 
-/** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ". */
+/** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10 then". */
 const BARE_NUMBER = new RegExp(
   `^\\s*(?:(?:no|nope|actually|sorry|oh|wait|hmm+|um+|ah)[\\s,.!]+)*` +
     `(?:(?:(?:can|could) (?:you|we) |please )?(?:make it|change (?:it |that )?to|switch (?:it )?to|move (?:it )?to)|(?:ขอ)?(?:เปลี่ยน|แก้)เป็น|ขอเป็น|เอาเป็น)?` +
-    `\\s*(\\d{1,2})\\s*(?:please|pls|thanks|ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ได้ไหม|ได้มั้ย)*[\\s.!?]*$`,
+    `\\s*(\\d{1,2})\\s*(?:then|please|pls|thanks|ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ก็ได้|ได้ไหม|ได้มั้ย)*[\\s.!?]*$`,
   'iu',
 );
 
@@ -227,18 +229,19 @@ export async function bookingStep(
     party_size: d.partySize,
   };
 
-  // Told why, then asked again: a slot taken meanwhile, or a moment already gone.
-  const askAgain = async (slot: 'date' | 'time', why: string) => {
-    Object.assign(d, slot === 'date' ? { date: undefined } : { time: undefined }, { awaiting: slot });
+  // Told why, then asked again: a slot taken meanwhile, or a detail the service does not take.
+  const askAgain = async ({ slot, why, more }: Refusal) => {
+    Object.assign(d, { [SLOT_FIELD[slot]]: undefined, awaiting: slot });
     await setDialogue(d);
     const ask = await askFor(trx, ctx, slot, vars, t, d);
-    const told = await t(why, vars);
+    const told = await t(why, { ...vars, ...more });
     await say([ask.kind === 'text' && told ? { ...ask, text: `${told}\n${ask.text}` } : ask]);
   };
-  // A moment already gone is not booked ("วันนี้ 10 โมง" typed at nine in the evening, "Saturday at
-  // 11am" on a Saturday night were): a day gone asks the day again, a time gone today the time.
-  const gone = d.sessionId ? undefined : goneSlot(d, ctx);
-  if (gone) return askAgain(gone, gone === 'date' ? 'booking_date_past' : 'booking_time_past');
+  // What the booking form refuses, the chat does not book: a moment already gone ("วันนี้ 10 โมง"
+  // typed at nine in the evening), a day the service is closed, a time outside its hours, more
+  // people than it takes. The detail at fault is asked again, with why.
+  const refused = d.sessionId || !d.serviceKey ? undefined : await refusedDetail(trx, ctx, d);
+  if (refused) return askAgain(refused);
 
   if (decision.submit && !missingSlot(d)) {
     // In a savepoint: a session that filled up meanwhile refuses the booking, and the customer is
@@ -263,7 +266,7 @@ export async function bookingStep(
       if (!d.sessionId && err instanceof DomainError && (err.code === 'slot_full' || (err.code === 'validation_failed' && JSON.stringify(err.details).includes('"time"')))) return { slotRefused: err };
       throw err;
     });
-    if ('slotRefused' in booked) return askAgain('time', 'slot_full');
+    if ('slotRefused' in booked) return askAgain({ slot: 'time', why: 'slot_full' });
     if (booked instanceof DomainError) {
       const told = (booked.details as { customerMessage?: Record<string, string | null> } | undefined)?.customerMessage?.[ctx.language];
       // A full session (not a gone one) can be waited for: "join the waitlist" comes first.
@@ -341,12 +344,31 @@ async function pickDate(ctx: Pick<CustomerContext, 'timeZone' | 'now'>, t: (key:
   return { type: 'datetime', label: await t('label_pick_date'), data: replyData('date'), mode: 'date', initial: today, min: today };
 }
 
-/** The detail of a booking's moment that is already gone in the org's time zone: its day, or today's time. */
-function goneSlot(d: BookingDialogue, ctx: Pick<CustomerContext, 'timeZone' | 'now'>): 'date' | 'time' | undefined {
-  if (!d.date) return undefined;
-  const now = localMoment(ctx.timeZone, ctx.now);
-  if (d.date < now.date) return 'date';
-  return d.date === now.date && d.time !== undefined && d.time <= now.time ? 'time' : undefined;
+/** A detail of the booking the customer is asked for again, the text that says why, and its words. */
+interface Refusal {
+  slot: 'date' | 'time' | 'party_size';
+  why: string;
+  more?: TemplateVars;
+}
+const SLOT_FIELD = { date: 'date', time: 'time', party_size: 'partySize' } as const;
+
+/**
+ * The first detail the service's booking form would refuse (core/bookings/service-hours.ts, the
+ * same rule), or a day already gone (the form's own date check): the day, then the time, then the
+ * number of people. The form's required fields are the chat's own questions, not refusals.
+ */
+async function refusedDetail(trx: Knex.Transaction, ctx: CustomerContext, d: BookingDialogue): Promise<Refusal | undefined> {
+  if (d.date && d.date < todayIn(ctx.timeZone, ctx.now)) return { slot: 'date', why: 'booking_date_past' };
+  const problems = await serviceFormProblems(trx, { orgId: ctx.orgId, form: { service: d.serviceKey, start_date: d.date, time: d.time, travelers: d.partySize }, now: ctx.now });
+  const of = (reason: ServiceFormProblem['reason']) => problems.find((p) => p.reason === reason);
+  const closed = of('closed');
+  if (closed) return { slot: 'date', why: 'booking_closed_day' };
+  const outside = of('outside_hours');
+  if (outside) return { slot: 'time', why: 'booking_outside_hours', more: { hours: outside.open?.replace(/-/g, '–') } };
+  if (of('past')) return { slot: 'time', why: 'booking_time_past' };
+  const over = of('over_capacity');
+  if (over) return { slot: 'party_size', why: 'booking_over_capacity', more: { capacity: over.capacity } };
+  return undefined;
 }
 
 async function askFor(

@@ -474,6 +474,31 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'I need a transfer to the airport tomorrow' }), transfer.classify)).toMatchObject({ do: 'did_you_mean' });
     });
 
+    it('starts a booking, its service asked, for "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?), the day kept', async () => {
+      const unsure = classifier(answer({ kind: 'question', confidence: 0.3 }));
+      expect(await decide(context({ text: 'มีคิวว่างพรุ่งนี้ไหมคะ' }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: undefined, date: '2026-03-03' } });
+      // Not at a business with nothing to book, nor when something went wrong.
+      expect(await decide(context({ text: 'มีคิวว่างพรุ่งนี้ไหมคะ', takesBookings: false }), unsure.classify)).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text: 'มีคิวไว้แล้วแต่ร้านบอกว่าไม่มีชื่อ รอนานมาก' }), unsure.classify)).not.toMatchObject({ do: 'booking' });
+    });
+
+    it('hands "I will be 15 minutes late" to a person, not a problem to pick', async () => {
+      const late = classifier(answer({ kind: 'case', caseType: 'service_not_delivered', confidence: LEANS_TO }));
+      for (const text of ["I'll be 15 minutes late for my massage today, sorry!", 'we are running a bit late', 'ขอโทษค่ะ จะไปสายประมาณ 10 นาทีนะคะ', 'น่าจะไปไม่ทันค่ะ']) {
+        expect(await decide(context({ text }), late.classify), text).toEqual({ do: 'handoff', unsure: true });
+      }
+      // Someone else late is a problem.
+      expect(await decide(context({ text: 'the therapist was 30 minutes late' }), late.classify)).not.toEqual({ do: 'handoff', unsure: true });
+    });
+
+    it('reads "10 then" as the answer to how many people', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'thai_cooking_class', date: '2026-03-03', time: '10:00', awaiting: 'party_size' });
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.2 }));
+      for (const [text, n] of [['10 then', 10], ['ขอเป็น 4 ค่ะ', 4], ['3', 3]] as const) {
+        expect(await decide(context({ text, dialogue }), classify), text).toMatchObject({ do: 'booking', dialogue: { partySize: n } });
+      }
+    });
+
     it('answers praise with a thank-you as a thank-you, even when it names a service and a day gone', async () => {
       const spa = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.9, fields: { date: '2026-03-01' } }));
       for (const text of ['The massage yesterday was amazing, the therapist was so kind. Thank you!', 'นวดเมื่อวานดีมากเลยค่ะ ประทับใจพนักงานมาก ขอบคุณนะคะ']) {

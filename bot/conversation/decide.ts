@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, praisesAndThanks } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, praisesAndThanks, asksForAFreeSlot, saysRunningLate } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -157,6 +157,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A business with nothing to book (an order desk): "I want to book a table for 2" asks for what
   // the bot cannot do, so a person answers, rather than the choices offering a booking it has not.
   if (ctx.takesBookings === false && asksToBook(ctx.text) && !reportsProblem(ctx.text) && !changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
+  // "I'll be 15 minutes late for my massage" is news for whoever waits for the customer, not a
+  // problem of a type to pick ("late" is a complaint word): a person reads it.
+  if (saysRunningLate(ctx.text)) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
@@ -227,6 +230,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (result.kind === 'case' && result.alternative?.kind === 'booking' && !past && !askedBefore && reportsProblem(ctx.text)) return problemFromText(result, ctx);
   const close = complaint || past || askedBefore ? undefined : closeReadings(result);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
+  // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
+  // service asked with the list, the day kept; rather than a question for a person.
+  if (!sure && !askedBefore && !past && ctx.takesBookings !== false && asksForAFreeSlot(ctx.text) && !reportsProblem(ctx.text)) return startBooking(ctx, undefined, ctx.text);
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
   const leans = !sure && !askedBefore && !past && result.confidence >= LEANS_TO && result.otherType !== 'out_of_scope';
   // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up

@@ -190,6 +190,22 @@ export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
 
 /**
+ * "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?): the customer wants to book and asks what is
+ * free, perhaps without naming the service. Thai only: English "available" is also a bank's money,
+ * and "do you have any slots from 8 to 9 pm?" is a hotel set's question (kept aside).
+ */
+const FREE_SLOT = /มีคิว|คิวว่าง|ว่างไหม|ว่างมั้ย|ยังว่าง|ว่างอยู่ไหม|ว่างบ้าง/;
+export const asksForAFreeSlot = (text: string) => FREE_SLOT.test(text);
+
+/**
+ * "I'll be 15 minutes late for my massage", "จะไปสายนิดหน่อยค่ะ": the customer tells the business
+ * they are late. Not a problem of the business's ("the therapist was late" names someone else): a
+ * person reads it and tells whoever waits for them.
+ */
+const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be |gonna be |going to be )?(?:running )?(?:a (?:bit|little) |about |around |\d+ ?(?:minutes?|mins?) |half an hour )?late\b|\brunning (?:a (?:bit|little) )?late\b|(?:จะ|อาจ(?:จะ)?|ขอ)ไป(?:ถึง)?(?:สาย|ช้า)|ไปไม่ทัน/i;
+export const saysRunningLate = (text: string) => RUNNING_LATE.test(text);
+
+/**
  * "The massage yesterday was amazing, thank you!", "ประทับใจพนักงานมาก ขอบคุณนะคะ": praise and a
  * thank-you, nothing asked, booked or gone wrong. Answered as a thank-you; read as the service it
  * names, the customer was asked "could you tell us a bit more?".

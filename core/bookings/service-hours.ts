@@ -58,6 +58,17 @@ export interface ServiceFormProblem {
   message: string;
   /** For pages that say it in the customer's words: `required`, `closed` (the day), `outside_hours` (the time), `past`, `over_capacity`. */
   reason: 'required' | 'closed' | 'outside_hours' | 'past' | 'over_capacity';
+  /** For the chat's words: the day's hours ("10:00-21:00") of an `outside_hours`, the places of an `over_capacity`. */
+  open?: string;
+  capacity?: number;
+}
+
+interface ServiceFormCheck {
+  orgId: string;
+  form: { service?: string; start_date?: string; time?: string; travelers?: number } & Partial<Record<BookingFormFieldName, unknown>>;
+  now?: Date;
+  /** The form books a session: its time is the one the business scheduled, not read against the hours. */
+  session?: boolean;
 }
 
 /**
@@ -65,20 +76,20 @@ export interface ServiceFormProblem {
  * the time in its hours. Throws `validation_failed` (422) naming each field; nothing is read
  * when the form names no service (an unknown service is the intake's to refuse).
  */
-export async function checkServiceForm(
-  db: Knex,
-  r: {
-    orgId: string;
-    form: { service?: string; start_date?: string; time?: string; travelers?: number } & Partial<Record<BookingFormFieldName, unknown>>;
-    now?: Date;
-    /** The form books a session: its time is the one the business scheduled, not read against the hours. */
-    session?: boolean;
-  },
-): Promise<void> {
+export async function checkServiceForm(db: Knex, r: ServiceFormCheck): Promise<void> {
+  const problems = await serviceFormProblems(db, r);
+  if (problems.length) throw validationFailed('The booking form does not fit the service', problems.map(({ path, message, reason }) => ({ path, message, reason })));
+}
+
+/**
+ * What `checkServiceForm` refuses, without throwing: the chat asks again for the detail at fault
+ * (bot/conversation/booking-slots.ts), the same rule as the form's. Reads only.
+ */
+export async function serviceFormProblems(db: Knex, r: ServiceFormCheck): Promise<ServiceFormProblem[]> {
   const f = r.form;
-  if (!f.service) return;
+  if (!f.service) return [];
   const service: ServiceFormRow | undefined = await db('services').select('name_en', 'form_fields', 'hours', 'duration_minutes', 'capacity').where({ org_id: r.orgId, key: f.service, is_active: true }).first();
-  if (!service) return;
+  if (!service) return [];
   const org = (await orgSettingsRow(db, r.orgId))!;
   const problems: ServiceFormProblem[] = [];
   for (const field of formFieldsOf(service)) {
@@ -87,7 +98,7 @@ export async function checkServiceForm(
   }
   if (f.time && !f.start_date && !problems.some((p) => p.path === 'start_date')) problems.push({ path: 'start_date', reason: 'required', message: 'A time needs a date' });
   if (f.travelers !== undefined && service.capacity !== null && f.travelers > service.capacity) {
-    problems.push({ path: 'travelers', reason: 'over_capacity', message: `${service.name_en} takes at most ${service.capacity} people` });
+    problems.push({ path: 'travelers', reason: 'over_capacity', message: `${service.name_en} takes at most ${service.capacity} people`, capacity: service.capacity });
   }
   if (f.start_date && !r.session) {
     const hours = hoursOf(service, org);
@@ -97,11 +108,11 @@ export async function checkServiceForm(
     if (!openOn(f.start_date, hours, holidays)) {
       problems.push({ path: 'start_date', reason: 'closed', message: `${service.name_en} is closed on ${f.start_date} (${holidays.includes(f.start_date) ? 'a holiday' : `closed on ${WEEKDAY_NAMES[day]}`})` });
     } else if (f.time && !openAt(f.start_date, f.time, hours, holidays)) {
-      problems.push({ path: 'time', reason: 'outside_hours', message: `${service.name_en} is open ${open || 'only after midnight'} on ${WEEKDAY_NAMES[day]}: ${f.time} is outside its hours` });
+      problems.push({ path: 'time', reason: 'outside_hours', message: `${service.name_en} is open ${open || 'only after midnight'} on ${WEEKDAY_NAMES[day]}: ${f.time} is outside its hours`, open });
     } else if (f.time) {
       const here = localMoment(org.time_zone, r.now);
       if (f.start_date === here.date && f.time < here.time) problems.push({ path: 'time', reason: 'past', message: `The time has passed (it is ${here.time} now)` });
     }
   }
-  if (problems.length) throw validationFailed('The booking form does not fit the service', problems);
+  return problems;
 }

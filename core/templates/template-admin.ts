@@ -14,6 +14,8 @@ export const TEMPLATE_VARIABLES = [
   'booking_id', 'service', 'date', 'time', 'party_size', 'missing', 'name', 'role', 'quote_url', 'valid_until',
   'booking_form_url', 'opens_at', 'seats_left', 'notice_version', 'position', 'seats', 'expires_at',
   'payment_url', 'receipt_url',
+  // What a booking in chat was refused for (bot/conversation/booking-slots.ts): the day's hours, the service's places.
+  'hours', 'capacity',
   // A customer's latest documents, listed with their links (bot/conversation/act.ts `documents`).
   'documents',
   // Members (core/members/member-notices.ts).

@@ -37,6 +37,8 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   expires_at: { th: 'จ. 30 พ.ย. 12:00', en: 'Mon 30 Nov, 12:00' },
   payment_url: { th: 'https://checkout.stripe.com/c/pay/cs_abc123', en: 'https://checkout.stripe.com/c/pay/cs_abc123' },
   receipt_url: { th: 'https://example.com/public/v1/documents/rc_abc123.pdf', en: 'https://example.com/public/v1/documents/rc_abc123.pdf' },
+  hours: { th: '10:00–21:00', en: '10:00–21:00' },
+  capacity: { th: '10', en: '10' },
   documents: {
     th: '• ใบเสร็จรับเงิน RC-000123 · 1,500.00 THB · 27 พฤศจิกายน 2569\nhttps://example.com/public/v1/documents/rc_abc123.pdf',
     en: '• Receipt RC-000123 · 1,500.00 THB · 27 November 2026\nhttps://example.com/public/v1/documents/rc_abc123.pdf',

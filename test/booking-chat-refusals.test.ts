@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineId } from '../dev/fakes/line-api.ts';
+import { updateOrgSettings } from '../core/orgs/org-settings.ts';
+import { localMoment } from '../core/time/org-time.ts';
+import { zoneWhereTheClockReads } from './support/clock-zones.ts';
+import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
+import { untilSettled } from './support/test-system.ts';
+import { apiClient } from './support/api-client.ts';
+
+/**
+ * What the booking form refuses, a booking in chat does not book (bot/conversation/booking-slots.ts,
+ * the form's rule of core/bookings/service-hours.ts): "วันนี้ 11 โมง" typed at noon is told that 11:00
+ * today has passed and asked the time again, with only the times still ahead today as buttons (none
+ * left: the date picker); a day gone typed in the middle of a booking asks the day again; a time
+ * outside the service's hours is told its hours; a day it is closed asks another day; more people
+ * than it takes asks how many again. The business is put in a time zone where its clock reads the
+ * hour each test needs, whatever the hour the tests run at.
+ */
+let h: LineCustomerHarness;
+beforeAll(async () => {
+  h = await startLineCustomerHarness();
+});
+afterAll(() => h?.close());
+
+/** The demo business's clock put at `hour`:mm; its today, and the time now there. */
+async function businessAt(hour: number) {
+  const timeZone = zoneWhereTheClockReads(hour, new Date());
+  await updateOrgSettings(h.sys.knex, { orgId: h.sys.defaultOrgId, actor: { type: 'system', id: null } }, { timeZone });
+  return localMoment(timeZone, new Date());
+}
+
+const bookingsOf = (customer: string) =>
+  h.sys.knex('bookings').join('conversations', 'conversations.id', 'bookings.conversation_id').where('conversations.external_id', customer).select('bookings.requested_date', 'bookings.requested_time', 'bookings.party_size');
+const timeButtons = (r: { quickReplies: { label?: string; data?: string }[] }) => r.quickReplies.filter((q) => q.data?.includes('act=time')).map((q) => q.label);
+const dateOf = (v: unknown) => (v instanceof Date ? `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}` : String(v).slice(0, 10));
+
+describe('a booking in chat that the form would refuse', () => {
+  it('the clock zone reads the hour asked, at every hour of the day', () => {
+    for (let utc = 0; utc < 24; utc++) {
+      const at = new Date(Date.UTC(2026, 10, 28, utc, 41));
+      for (const hour of [0, 12, 22]) expect(localMoment(zoneWhereTheClockReads(hour, at), at).time, `${utc}:41 UTC, ${hour}`).toBe(`${String(hour).padStart(2, '0')}:41`);
+    }
+  });
+
+  it('"วันนี้ 11 โมง" at noon: told it has passed, asked the time with the times still ahead, then booked at the time given (th)', async () => {
+    const now = await businessAt(12);
+    const customer = lineId('U');
+    const asked = await h.ask(customer, { text: 'จองนวดวันนี้ 11 โมง 2 ท่านค่ะ' });
+    expect(asked.text).toContain('เวลา 11:00 น.');
+    expect(asked.text).toContain('ผ่านไปแล้ว');
+    expect(asked.text).toContain('กี่โมง');
+    expect(timeButtons(asked)).toEqual(['13:00', '15:00', '18:00']);
+    await untilSettled(h.sys.knex);
+    expect(await bookingsOf(customer)).toEqual([]);
+    // "ยืนยัน" to the question is not a yes to a booking: the time is asked again.
+    expect((await h.ask(customer, { text: 'ยืนยัน' })).text).toContain('กี่โมง');
+    const summary = await h.ask(customer, { text: 'บ่ายสามค่ะ' });
+    expect(summary.text).toContain('15:00');
+    await h.ask(customer, { text: 'ยืนยันค่ะ' });
+    await untilSettled(h.sys.knex);
+    const [b] = await bookingsOf(customer);
+    expect([dateOf(b.requested_date), String(b.requested_time).slice(0, 5), b.party_size]).toEqual([now.date, '15:00', 2]);
+  });
+
+  it('"today at 8pm" late in the evening: no time left today, the date picker instead (en)', async () => {
+    await businessAt(22);
+    const customer = lineId('U');
+    const asked = await h.ask(customer, { text: 'I would like to book a Thai massage today at 8pm for 1' });
+    expect(asked.text).toMatch(/^Sorry, 20:00 on .+ has already passed\.\nWhat time would suit you\?/);
+    expect(timeButtons(asked)).toEqual([]);
+    expect(asked.quickReplies.map((q) => q.type)).toEqual(['datetimepicker', 'postback']);
+    await untilSettled(h.sys.knex);
+    expect(await bookingsOf(customer)).toEqual([]);
+  });
+
+  it('a day gone typed in the middle of a booking: told, and the day asked again (en)', async () => {
+    await businessAt(12);
+    const customer = lineId('U');
+    expect((await h.ask(customer, { text: 'I want to book a Thai massage for 2 at 3pm' })).text).toContain('Which day');
+    const asked = await h.ask(customer, { text: 'yesterday' });
+    expect(asked.text).toMatch(/^Sorry, .+ has already passed\.\nWhich day/);
+    const summary = await h.ask(customer, { text: 'tomorrow' });
+    expect(summary.text).toContain('15:00');
+    expect(summary.text).toContain('Guests: 2');
+  });
+
+  it('a time outside the service\'s hours: told its hours that day, and asked the time again (en)', async () => {
+    await businessAt(0);
+    const customer = lineId('U');
+    const asked = await h.ask(customer, { text: 'Can I book a Thai massage tomorrow at 11pm for 1?' });
+    expect(asked.text).toMatch(/^Sorry, Spa & Thai massage is open 10:00–21:00 on .+; 23:00 is outside those hours\.\nWhat time would suit you\?/);
+    const summary = await h.ask(customer, { text: '8pm then' });
+    expect(summary.text).toContain('20:00');
+  });
+
+  it('a day the service is closed: told, and asked another day (th)', async () => {
+    await businessAt(0);
+    const made = await apiClient(h.sys)('POST', '/api/v1/services', { key: 'weekday_walk', name: { th: 'เดินชมเมืองวันธรรมดา', en: 'Weekday walk' }, keywords: ['เดินชมเมือง'], hours: { mon: [['09:00', '17:00']] } });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const customer = lineId('U');
+    // "วันอังคารหน้า": a Tuesday, which the walk never opens on.
+    const asked = await h.ask(customer, { text: 'จองเดินชมเมืองวันธรรมดา วันอังคารหน้า 10 โมง 2 ท่านค่ะ' });
+    expect(asked.text).toMatch(/^ขออภัยค่ะ เดินชมเมืองวันธรรมดา ปิดให้บริการวัน.+\n/);
+    expect(asked.quickReplies.map((q) => q.type)).toEqual(['datetimepicker', 'postback']);
+    await untilSettled(h.sys.knex);
+    expect(await bookingsOf(customer)).toEqual([]);
+  });
+
+  it('more people than the service takes: told how many it takes, and asked again; "10 then" answers (en)', async () => {
+    await businessAt(0);
+    const customer = lineId('U');
+    const asked = await h.ask(customer, { text: 'Thai cooking class tomorrow at 10am for 12 people' });
+    expect(asked.text).toMatch(/^Sorry, Thai cooking class takes at most 10 people per booking\.\nHow many people/);
+    const summary = await h.ask(customer, { text: '10 then' });
+    expect(summary.text).toContain('Guests: 10');
+    await h.ask(customer, { text: 'yes' });
+    await untilSettled(h.sys.knex);
+    expect((await bookingsOf(customer)).map((b) => b.party_size)).toEqual([10]);
+  });
+});
