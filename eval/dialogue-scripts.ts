@@ -2626,4 +2626,126 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
+  // A nineteenth round (r19), written on 2026-11-28 before the bot saw it, at the new businesses and
+  // the demo: 8 of 12 passed at the first run. The bot's four: "do you have a class for complete
+  // beginners?" was offered the class and the package, and goes to a person now (who may take
+  // part); "ORD-553322 ยังไม่ได้ของเลยค่ะ" (the goods never came) got the choices, and is a problem
+  // now, its type picked; a new concierge did not know an airport pickup, which its kit names now;
+  // and "ขอบคุณมากค่ะ แล้วเจอกันพรุ่งนี้นะคะ" (thanks, see you tomorrow) was asked to say more.
+  {
+    name: 'r19 school: a class for beginners? goes to a person (en)',
+    language: 'en',
+    business: 'school',
+    turns: [
+      { say: 'Do you have a class for complete beginners?', notTold: ['a bit more', 'how many'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r19 school: the 5-class package for my daughter (en)',
+    language: 'en',
+    business: 'school',
+    turns: [
+      { say: 'I want to buy the 5-class package for my daughter', told: ['5-class package'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 school: a private lesson next Wednesday at 1pm, then one person (th)',
+    language: 'th',
+    business: 'school',
+    turns: [
+      { say: 'ขอเรียนตัวต่อตัววันพุธหน้า บ่ายโมงค่ะ' },
+      { say: '1 ท่านค่ะ', told: ['เรียนตัวต่อตัว', '13:00', '1 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'private_lesson', partySize: 1, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 tour: 6 adults and 2 kids, a day trip on 10 December (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [
+      { say: 'We are 6 adults and 2 kids, we want a private day trip to Kanchanaburi on December 10' },
+      { say: '7am', told: ['Private day trip', 'Guests: 8'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 8, date: '2026-12-10', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 tour: a day trip for 10, which takes 8 (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [
+      { say: 'ทริปวันเดียว วันที่ 12 ธันวาคม 8 โมงเช้า 10 คนค่ะ', told: ['8 ท่าน'] },
+      { say: '8 คนค่ะ', told: ['ทริปส่วนตัว 1 วัน', '8 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 8, date: '2026-12-12', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 tour: does the guide speak English (th)',
+    language: 'th',
+    business: 'tour_operator',
+    turns: [
+      { say: 'ไกด์พูดภาษาอังกฤษได้ไหมคะ', notTold: ['รายละเอียดเพิ่ม', 'กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r19 order desk: an order not received after 3 days (th)',
+    language: 'th',
+    business: 'order_desk',
+    turns: [
+      { say: 'ORD-553322 ยังไม่ได้ของเลยค่ะ สั่งไป 3 วันแล้ว', notTold: ['รายละเอียดเพิ่ม'] },
+      { tap: 'ยอดไม่ขึ้น', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r19 concierge: an airport pickup tomorrow at 6am, just me (en)',
+    language: 'en',
+    business: 'concierge',
+    turns: [
+      { say: 'Please arrange an airport pickup for me tomorrow at 6am' },
+      { say: 'just me', told: ['Guests: 1', '06:00'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'concierge_booking', partySize: 1, date: 'tomorrow', time: '06:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 demo: moving my cooking class to next week goes to a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'Can I reschedule my cooking class to next week?', notTold: ['how many', 'which day'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r19 demo: thanks and see you tomorrow after a booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองนวดพรุ่งนี้ 2 ทุ่ม 1 ท่านค่ะ' },
+      { say: 'ยืนยัน' },
+      { say: 'ขอบคุณมากค่ะ แล้วเจอกันพรุ่งนี้นะคะ', notTold: ['รายละเอียดเพิ่ม', 'กี่ท่าน'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 demo: a massage for my mum, 1 person (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองนวดให้คุณแม่ 1 ท่าน พรุ่งนี้ 11 โมงค่ะ', told: ['1 ท่าน', '11:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r19 demo: vegetarian options in the cooking class go to a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'Do you have vegetarian options in the Thai cooking class?', notTold: ['which day', 'how many'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -453,7 +453,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('hands a question whether someone may take part to a person, rather than starting the booking', async () => {
       const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.99 }));
-      for (const text of ['ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ', 'Is the cooking class suitable for kids?', 'can I bring my dog to the class?']) {
+      for (const text of ['ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ', 'Is the cooking class suitable for kids?', 'can I bring my dog to the class?', 'Do you have a class for complete beginners?', 'ไม่เคยทำอาหารเลย เรียนได้ไหมคะ']) {
         expect(await decide(context({ text }), cooking.classify), text).toEqual({ do: 'no_answer' });
       }
       // With a day, a time or people, it is a booking; without such words, too.
@@ -499,9 +499,9 @@ describe('deciding what a customer message leads to', () => {
       }
     });
 
-    it('answers praise with a thank-you as a thank-you, even when it names a service and a day gone', async () => {
+    it('answers praise or a goodbye with a thank-you as a thank-you, even when it names a service or a day', async () => {
       const spa = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.9, fields: { date: '2026-03-01' } }));
-      for (const text of ['The massage yesterday was amazing, the therapist was so kind. Thank you!', 'นวดเมื่อวานดีมากเลยค่ะ ประทับใจพนักงานมาก ขอบคุณนะคะ']) {
+      for (const text of ['The massage yesterday was amazing, the therapist was so kind. Thank you!', 'นวดเมื่อวานดีมากเลยค่ะ ประทับใจพนักงานมาก ขอบคุณนะคะ', 'ขอบคุณมากค่ะ แล้วเจอกันพรุ่งนี้นะคะ', 'thanks, see you tomorrow!']) {
         expect(await decide(context({ text }), spa.classify), text).toEqual({ do: 'greet', why: 'thanks', thanks: true });
       }
       // Praise that asks, books or complains is that.

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, praisesAndThanks, asksForAFreeSlot, saysRunningLate } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -171,8 +171,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
   // A hello alone is a greeting too: "สวัสดีค่ะ" at a new business (0.70) was asked "could you tell us a bit more?".
-  // So is praise with a thank-you ("the massage yesterday was amazing, thank you!", read as the spa).
-  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) || praisesAndThanks(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
+  // So is praise or a goodbye with a thank-you ("the massage yesterday was amazing, thank you!", read
+  // as the spa; "ขอบคุณมากค่ะ แล้วเจอกันพรุ่งนี้นะคะ", read as a booking tomorrow).
+  const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) || thanksWithPraiseOrGoodbye(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
   const result: Classification = complaint
     ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
     : problemWords

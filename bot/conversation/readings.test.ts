@@ -33,6 +33,8 @@ describe('what else a message may be', () => {
       'the app keeps crashing when I try to log in',
       "I booked golf through you but the club says there is no reservation under my name",
       "I can't log in to my account",
+      'ORD-553322 ยังไม่ได้ของเลยค่ะ สั่งไป 3 วันแล้ว',
+      'สั่งไปตั้งแต่วันจันทร์ ของยังไม่ถึงเลยค่ะ',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }

@@ -26,6 +26,8 @@ const COMPLAINT = new RegExp(
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
     'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
+    // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง".
+    'ยังไม่ได้(?:ของ|สินค้า|พัสดุ)', 'ไม่ได้ของ', '(?:ของ|สินค้า|พัสดุ)ยังไม่(?:มา|ถึง)',
     'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
     "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
     "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation)\\b",
@@ -171,7 +173,7 @@ export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_
  * kids?", "can I bring my dog?", "do I need to bring anything?". A question about a service, not a
  * wish to book it (the classifier reads the service's name and books it).
  */
-const CONDITIONS = /อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring)\b/i;
+const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
 
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
@@ -206,14 +208,16 @@ const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be
 export const saysRunningLate = (text: string) => RUNNING_LATE.test(text);
 
 /**
- * "The massage yesterday was amazing, thank you!", "ประทับใจพนักงานมาก ขอบคุณนะคะ": praise and a
- * thank-you, nothing asked, booked or gone wrong. Answered as a thank-you; read as the service it
- * names, the customer was asked "could you tell us a bit more?".
+ * "The massage yesterday was amazing, thank you!", "ประทับใจพนักงานมาก ขอบคุณนะคะ", "ขอบคุณมากค่ะ
+ * แล้วเจอกันพรุ่งนี้นะคะ": a thank-you with praise or a goodbye, nothing asked, booked or gone wrong.
+ * Answered as a thank-you; read as the service or the day it names, the customer was asked "could
+ * you tell us a bit more?".
  */
 const PRAISE = /\b(?:amazing|awesome|great|wonderful|excellent|fantastic|lovely|perfect|loved (?:it|the)|enjoyed|so kind|so nice|very nice|very good|the best)\b|ประทับใจ|ดีมาก|ชอบมาก|เยี่ยม|สุดยอด|เก่งมาก|น่ารักมาก|บริการดี|สนุกมาก/i;
+const GOODBYE = /\bsee you\b|\b(?:good)?bye\b|เจอกัน|แล้วพบกัน|บ๊?าย/i;
 const NOT_PRAISE = /\bnot (?:so |that |very )?(?:great|good|nice|kind)\b|ไม่(?:ค่อย)?(?:ดี|ประทับใจ|ชอบ)/i;
 const THANK = /\bthank|\bthanks\b|\bthx\b|ขอบคุณ|ขอบใจ/i;
-export const praisesAndThanks = (text: string) => PRAISE.test(text) && THANK.test(text) && !NOT_PRAISE.test(text) && !reportsProblem(text) && !asksQuestion(text) && !asksToBook(text) && !CHANGE_ASKED.test(text);
+export const thanksWithPraiseOrGoodbye = (text: string) => (PRAISE.test(text) || GOODBYE.test(text)) && THANK.test(text) && !NOT_PRAISE.test(text) && !reportsProblem(text) && !asksQuestion(text) && !asksToBook(text) && !CHANGE_ASKED.test(text);
 
 /** "ยอดคงเหลือ", "เช็คยอด", "my balance", "how many credits do I have": a member's figures (not a booking's balance due). */
 const MEMBER_BALANCE = new RegExp(

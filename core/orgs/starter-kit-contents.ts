@@ -75,11 +75,12 @@ export const KITS: Record<StarterKit, KitContents> = {
       { key: 'partner_booking_issue', examples: ['จองสนามกอล์ฟผ่านพาร์ทเนอร์แล้วเขาไม่มีชื่อ', 'The spa says they have no booking for me'], name: { th: 'ปัญหาการจองกับพาร์ทเนอร์', en: 'Partner booking issue' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 15, resolutionMinutes: 4 * 60, requiresProvider: true },
     ],
     services: [
-      // What members ask the concierge to book at its partners (seed 000): a table, a spa, a round of golf.
+      // What members ask the concierge to book at its partners (seed 000): a table, a spa, a round of
+      // golf; and a car to or from the airport.
       {
         key: 'concierge_booking',
         name: { th: 'จองผ่านคอนเซียร์จ', en: 'Concierge booking' },
-        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time'],
+        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'สนามบิน', 'รถรับส่ง', 'pickup', 'pick up', 'limousine'],
       },
       { key: 'partner_course', name: { th: 'คอร์สจากพาร์ทเนอร์', en: 'Partner course' }, durationMinutes: 60, capacity: 10 },
     ],
