@@ -618,7 +618,7 @@ describe('deciding what a customer message leads to', () => {
       // A yes with a change is the change; a yes that repeats what the summary says, a thumbs-up or
       // a Thai particle alone, is the yes.
       expect(await decide(context({ text: 'yes but 3 people', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 3 } });
-      for (const text of ['yes, tomorrow is fine', '👍', 'ค่ะ', 'ถูกต้องค่ะ', 'yeah']) {
+      for (const text of ['yes, tomorrow is fine', '👍', 'ค่ะ', 'ถูกต้องค่ะ', 'yeah', 'sounds good', "that's right", 'go ahead']) {
         expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'booking', dialogue: kept, submit: true });
       }
       // Asked for the number of people, "3" is that.

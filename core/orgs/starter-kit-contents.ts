@@ -80,7 +80,7 @@ export const KITS: Record<StarterKit, KitContents> = {
       {
         key: 'concierge_booking',
         name: { th: 'จองผ่านคอนเซียร์จ', en: 'Concierge booking' },
-        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'สนามบิน', 'รถรับส่ง', 'pickup', 'pick up', 'limousine'],
+        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'pickup', 'limousine', 'สนามบิน'],
       },
       { key: 'partner_course', name: { th: 'คอร์สจากพาร์ทเนอร์', en: 'Partner course' }, durationMinutes: 60, capacity: 10 },
     ],

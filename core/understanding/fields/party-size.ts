@@ -5,7 +5,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * How many people a booking is for (1 to 100).
  *
  * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons", "2 spots", "3 seats", "2 tickets",
- * "2 pax", "3 guests", "2 ppl", "two people", "for 4 people", "for 2", "for two", "table for 4",
+ * "2 pax", "3 guests", "2 ppl", "2 passengers", "4 players", "3 travellers", "two people", "for 4 people", "for 2", "for two", "table for 4",
  * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4"; two by who they are: "me and my
  * wife", "my husband and I", "with my mum", "the two of us", "a couples massage", "ฉันกับแฟน",
  * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่"; adults and children: "2 adults", "ผู้ใหญ่ 2",
@@ -23,7 +23,7 @@ const MAX_PARTY = 100;
 const COUNT = `\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC}|${THAI_NUMBER_SRC}`;
 const ADULT = '(?:adults?(?![a-z])|ผู้ใหญ่)';
 const CHILD = '(?:(?:children|child|kids?|infants?|babies|baby|toddlers?)(?![a-z])|เด็กเล็ก|เด็ก|ทารก)';
-const PEOPLE = '(?:คน(?!ละ)|ท่าน(?!ละ)|ที่นั่ง|(?:people|persons?|pax|guests?|ppl|pp|spots?|places?|seats?|tickets?)(?![a-z]))';
+const PEOPLE = '(?:คน(?!ละ)|ท่าน(?!ละ)|ที่นั่ง|ผู้โดยสาร|(?:people|persons?|pax|guests?|ppl|pp|spots?|places?|seats?|tickets?|passengers?|travell?ers?|participants?|players?)(?![a-z]))';
 
 const ADULTS_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s*${ADULT}|${ADULT}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)(?:\\s*(?:คน|ท่าน))?`,
