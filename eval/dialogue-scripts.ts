@@ -2753,7 +2753,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   // offered. Two were the bot's: "sounds good" to the summary showed it again (it confirms now, as
   // "looks good", "that's right", "go ahead" do); "2 passengers" was not a number of people (nor
   // "players", "travellers", "participants": they are now). The eighth, a new tour operator's
-  // multi-day tour asked "what time?", which its booking form does not ask: left as it is (docs).
+  // multi-day tour asked "what time?", which its booking form does not ask: below, after the fix.
   {
     name: 'r20 a date written 12/12 (th)',
     language: 'th',
@@ -2819,5 +2819,27 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'where do we meet the guide?', notTold: ['a bit more'] },
     ],
     end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'person' },
+  },
+  // Written after r20's multi-day tour (item 42): a service's chat asks only what its booking form
+  // asks of the day, the time and the people.
+  {
+    name: 'r21 tour: the multi-day tour from 15 December for 4 is asked no time (en)',
+    language: 'en',
+    business: 'tour_operator',
+    turns: [
+      { say: 'I want to book the multi-day tour from 15 December for 4 people', told: ['Multi-day tour', 'Guests: 4'], notTold: ['What time', 'Time:'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: '2026-12-15' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r21 school: buying the 5-class package is asked no day (en)',
+    language: 'en',
+    business: 'school',
+    turns: [
+      { say: 'I want to buy the 5-class package', told: ['5-class package'], notTold: ['Which day', 'Date:', 'Guests:'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
   },
 ];

@@ -8,7 +8,7 @@ import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
-import { serviceFormProblems, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
+import { formFieldsOf, serviceFormProblems, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
@@ -213,6 +213,12 @@ export async function bookingStep(
   const needs: ('destination' | 'session')[] = (service?.formFields ?? []).filter((f) => f.required && f.field === 'destination').map(() => 'destination' as const);
   if (service && (await bookedBySession(trx, ctx.orgId, service.key, ctx.now))) needs.push('session');
   d.needs = needs.length ? needs : undefined;
+  // And only what its form asks of date, time and people (core/bookings/service-hours.ts
+  // `formFieldsOf`): a multi-day tour is asked no time, a package no day.
+  const asked = service ? formFieldsOf({ form_fields: service.formFields, duration_minutes: service.durationMinutes, capacity: service.capacity }).map((f) => f.field) : undefined;
+  const skips = asked ? (['date', 'time', 'party_size'] as const).filter((slot) => !asked.includes(FORM_FIELD[slot])) : [];
+  d.skips = skips.length && !d.needs?.includes('session') ? [...skips] : undefined;
+  for (const slot of d.skips ?? []) d[SLOT_FIELD[slot]] = undefined;
   if (!d.needs?.includes('destination')) d.destination = undefined;
   if (!d.needs?.includes('session')) d.sessionId = undefined;
   if (d.sessionId) {
@@ -351,6 +357,8 @@ interface Refusal {
   more?: TemplateVars;
 }
 const SLOT_FIELD = { date: 'date', time: 'time', party_size: 'partySize' } as const;
+/** The booking form's name of each of them. */
+const FORM_FIELD = { date: 'start_date', time: 'time', party_size: 'travelers' } as const;
 
 /**
  * The first detail the service's booking form would refuse (core/bookings/service-hours.ts, the

@@ -34,6 +34,8 @@ export type Dialogue =
       sessionId?: string;
       /** The service's own details beyond date, time and people (its booking form's fields, its sessions), set when the service is known. */
       needs?: ('destination' | 'session')[];
+      /** Of date, time and people, what the service's booking form does not ask (a multi-day tour's time, a package's day): not asked in chat either. */
+      skips?: ('date' | 'time' | 'party_size')[];
       awaiting?: BookingSlot | 'confirm';
       expiresAt: string;
     }
@@ -69,10 +71,10 @@ export function liveDialogue(stored: unknown, now: Date): Dialogue | undefined {
 export function missingSlot(d: Extract<Dialogue, { kind: 'booking' }>): BookingSlot | undefined {
   if (!d.serviceKey) return 'service';
   if (d.needs?.includes('session') && !d.sessionId) return 'session';
-  if (!d.date) return 'date';
-  if (!d.time) return 'time';
+  if (!d.date && !d.skips?.includes('date')) return 'date';
+  if (!d.time && !d.skips?.includes('time')) return 'time';
   if (d.needs?.includes('destination') && !d.destination) return 'destination';
-  if (!d.partySize) return 'party_size';
+  if (!d.partySize && !d.skips?.includes('party_size')) return 'party_size';
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import type { BookingFormFieldName } from '../contracts/booking-form.ts';
 import type { StarterKit } from '../contracts/tenants.ts';
 import type { KindOfBusinessText } from '../templates/template-admin.ts';
 
@@ -9,7 +10,7 @@ import type { KindOfBusinessText } from '../templates/template-admin.ts';
 type Named = { th: string; en: string };
 interface KitContents {
   caseTypes: { key: string; examples: string[]; name: Named; category?: string; defaultSeverity?: string; firstResponseMinutes: number; resolutionMinutes: number; requiresOrderId?: boolean; requiresProvider?: boolean; keywords?: string[] }[];
-  services: { key: string; name: Named; durationMinutes?: number; capacity?: number; price?: number; keywords?: string[] }[];
+  services: { key: string; name: Named; durationMinutes?: number; capacity?: number; price?: number; keywords?: string[]; formFields?: { field: BookingFormFieldName; required?: boolean }[] }[];
   providers: { key: string; name: string; kind?: 'api' | 'manual'; caseTypeKeys?: string[]; defaultSlaMinutes?: number }[];
   faq: { key: string; question: Named; answer: Named; keywords?: string[] }[];
   /** Stages added to the built-in booking pipeline, each after a built-in one. */
@@ -55,7 +56,8 @@ export const KITS: Record<StarterKit, KitContents> = {
     ],
     services: [
       { key: 'thai_cooking_class', name: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' }, durationMinutes: 180, capacity: 12, price: 1800, keywords: ['cooking class', 'คลาสทำอาหาร'] },
-      { key: 'package_5_classes', name: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' }, price: 8000, keywords: ['package', 'แพ็กเกจ'] },
+      // Bought, not scheduled: its form (and the chat) asks no day, time or people.
+      { key: 'package_5_classes', name: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' }, price: 8000, keywords: ['package', 'แพ็กเกจ'], formFields: [] },
       { key: 'private_lesson', name: { th: 'เรียนตัวต่อตัว', en: 'Private lesson' }, durationMinutes: 120, capacity: 2, price: 3500 },
     ],
     providers: [],

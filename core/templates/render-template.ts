@@ -4,16 +4,28 @@ import type { Language } from '../vocabulary.ts';
 
 /**
  * Customer-facing text comes from the org's templates (DESIGN.md decision 7): `{{name}}` is
- * replaced by the variable, a missing variable by nothing. A template missing in the contact's
- * language falls back to the other language rather than to silence.
+ * replaced by the variable, a missing variable by nothing, and a bullet line ("• Time: {{time}}")
+ * whose variables are all missing is left out (a multi-day tour's booking has no time to show). A
+ * template missing in the contact's language falls back to the other language rather than to silence.
  */
 export type TemplateVars = Record<string, string | number | null | undefined>;
 
+const VARIABLE = /\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi;
+const BULLET = /^\s*[•·*-]\s/;
+const missing = (v: TemplateVars[string]) => v === null || v === undefined || v === '';
+
 export function fillTemplate(body: string, vars: TemplateVars): string {
-  return body.replace(/\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi, (_, name: string) => {
-    const v = vars[name];
-    return v === null || v === undefined ? '' : String(v);
-  });
+  const fill = (text: string) => text.replace(VARIABLE, (_, name: string) => (missing(vars[name]) ? '' : String(vars[name])));
+  if (!body.includes('\n')) return fill(body);
+  return body
+    .split('\n')
+    .filter((line) => {
+      if (!BULLET.test(line)) return true;
+      const names = [...line.matchAll(VARIABLE)].map((m) => m[1]);
+      return names.length === 0 || names.some((n) => !missing(vars[n]));
+    })
+    .map(fill)
+    .join('\n');
 }
 
 export async function renderTemplate(
