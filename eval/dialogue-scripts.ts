@@ -2842,4 +2842,84 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
   },
+  // A twenty-second round (r22), written on 2026-11-28 before the bot saw it, at the demo business:
+  // 3 of 8 passed at the first run. Three were the scripts': "is my booking confirmed?" goes to a
+  // person (the bot does not read a booking's stage back yet), and "please cancel my booking
+  // B-000123" is offered the problem types with "talk to a person" (a wider reading was tried and
+  // not kept, item 22). Two were the bot's: "10" typed to "what time?" was not read (it is 10:00
+  // now), and "นั่ง BTS ไปร้านลงสถานีไหนคะ" (which station?) was not read as a question ("ไหน" at
+  // its end makes one now; a person answers it).
+  {
+    name: 'r22 is my booking confirmed? after a booking (en)',
+    language: 'en',
+    turns: [
+      { say: 'Book the sushi class tomorrow at 1pm for 2' },
+      { say: 'yes' },
+      { say: 'is my booking confirmed?', notTold: ['a bit more', 'how many'] },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r22 "ยืนยันแล้วหรือยังคะ" after a booking (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองคลาสซูชิพรุ่งนี้บ่ายโมง 2 ท่านค่ะ' },
+      { say: 'ยืนยันค่ะ' },
+      { say: 'การจองยืนยันแล้วหรือยังคะ', notTold: ['รายละเอียดเพิ่ม', 'กี่ท่าน'] },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r22 a company outing of 20 for the city tour, which takes 15 (en)',
+    language: 'en',
+    turns: [
+      { say: 'We want to book the Bangkok city tour for our company, 20 people, tomorrow at 8am', told: ['at most 15'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r22 cancel booking B-000123 goes to a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'Please cancel my booking B-000123', notTold: ['which day', 'how many'] },
+      { tap: 'Talk to a person' },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r22 "เลื่อนเป็นวันศุกร์ได้ไหมคะ" after a booking goes to a person (th)',
+    language: 'th',
+    turns: [
+      { say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 2 ท่านค่ะ' },
+      { say: 'ยืนยันค่ะ' },
+      { say: 'ขอโทษค่ะ เลื่อนเป็นวันศุกร์ได้ไหมคะ', notTold: ['กี่ท่าน', 'รายละเอียดเพิ่ม'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r22 the sushi class for 2 the day after tomorrow in the morning, then 10 (en)',
+    language: 'en',
+    turns: [
+      { say: 'sushi class for 2 the day after tomorrow in the morning' },
+      { say: '10', told: ['10:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r22 how to get to the shop by BTS (th)',
+    language: 'th',
+    turns: [
+      { say: 'นั่ง BTS ไปร้านลงสถานีไหนคะ', notTold: ['รายละเอียดเพิ่ม'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r22 a gift voucher question goes to a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'Do you sell gift vouchers for the spa?', notTold: ['how many', 'which day'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -88,8 +88,11 @@ export async function continueBooking(
   if (fields.date) [d.date, filled] = [fields.date, true];
   if (fields.time) [d.time, filled] = [fields.time, true];
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
-  // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do.
+  // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do; "10" alone answers "what
+  // time?" (read as "at 10": 1 to 6 are the afternoon's).
   if (!fields.partySize && d.awaiting === 'party_size' && alone) [d.partySize, filled] = [Number(alone[1]), true];
+  const hour = !fields.time && d.awaiting === 'time' && alone ? extractFields(`at ${alone[1]}`, { now: ctx.now, timeZone: ctx.timeZone }).time : undefined;
+  if (hour) [d.time, filled] = [hour, true];
   // A bare number at the summary ("actually make it 11", "เปลี่ยนเป็น 3 ค่ะ") is the time or the
   // number of people: asked, with a button for each, rather than guessed, or the same summary shown
   // again as if nothing had been said. One that cannot be an hour (30) is the number of people.

@@ -491,6 +491,14 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the therapist was 30 minutes late' }), late.classify)).not.toEqual({ do: 'handoff', unsure: true });
     });
 
+    it('reads "10" alone as the answer to what time, 1 to 6 as the afternoon', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'sushi_class', date: '2026-03-03', partySize: 2, awaiting: 'time' });
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.2 }));
+      for (const [text, time] of [['10', '10:00'], ['3', '15:00'], ['11 please', '11:00']] as const) {
+        expect(await decide(context({ text, dialogue }), classify), text).toMatchObject({ do: 'booking', dialogue: { time, partySize: 2 } });
+      }
+    });
+
     it('reads "10 then" as the answer to how many people', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'thai_cooking_class', date: '2026-03-03', time: '10:00', awaiting: 'party_size' });
       const { classify } = classifier(answer({ kind: 'other', confidence: 0.2 }));
