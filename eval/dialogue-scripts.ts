@@ -2843,21 +2843,22 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
   },
   // A twenty-second round (r22), written on 2026-11-28 before the bot saw it, at the demo business:
-  // 3 of 8 passed at the first run. Three were the scripts': "is my booking confirmed?" goes to a
-  // person (the bot does not read a booking's stage back yet), and "please cancel my booking
-  // B-000123" is offered the problem types with "talk to a person" (a wider reading was tried and
-  // not kept, item 22). Two were the bot's: "10" typed to "what time?" was not read (it is 10:00
-  // now), and "นั่ง BTS ไปร้านลงสถานีไหนคะ" (which station?) was not read as a question ("ไหน" at
-  // its end makes one now; a person answers it).
+  // 3 of 8 passed at the first run. One was the script's: "please cancel my booking B-000123" is
+  // offered the problem types with "talk to a person" (a wider reading was tried and not kept,
+  // item 22). Four were the bot's: "is my booking confirmed?" and "การจองยืนยันแล้วหรือยังคะ" went to
+  // a person, and are answered with the newest booking and its stage now (the scripts first wanted
+  // a person); "10" typed to "what time?" was not read (it is 10:00 now); and "นั่ง BTS ไปร้านลง
+  // สถานีไหนคะ" (which station?) was not read as a question ("ไหน" at its end makes one now; a
+  // person answers it).
   {
     name: 'r22 is my booking confirmed? after a booking (en)',
     language: 'en',
     turns: [
       { say: 'Book the sushi class tomorrow at 1pm for 2' },
       { say: 'yes' },
-      { say: 'is my booking confirmed?', notTold: ['a bit more', 'how many'] },
+      { say: 'is my booking confirmed?', told: ['B-', 'Status: New request'], notTold: ['a bit more', 'how many'] },
     ],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'person' },
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r22 "ยืนยันแล้วหรือยังคะ" after a booking (th)',
@@ -2865,9 +2866,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [
       { say: 'จองคลาสซูชิพรุ่งนี้บ่ายโมง 2 ท่านค่ะ' },
       { say: 'ยืนยันค่ะ' },
-      { say: 'การจองยืนยันแล้วหรือยังคะ', notTold: ['รายละเอียดเพิ่ม', 'กี่ท่าน'] },
+      { say: 'การจองยืนยันแล้วหรือยังคะ', told: ['B-', 'สถานะ: รอเจ้าหน้าที่ยืนยัน'], notTold: ['รายละเอียดเพิ่ม', 'กี่ท่าน'] },
     ],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'person' },
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r22 a company outing of 20 for the city tour, which takes 15 (en)',

@@ -858,6 +858,12 @@ export const demoTemplates: DemoTemplate[] = [
   { key: 'label_which_time', description: 'Quick reply: the number the customer typed at the booking summary is the time, {{time}}.', th: 'เวลา {{time}} น.', en: 'Time: {{time}}' },
   { key: 'label_which_party', description: 'Quick reply: the number the customer typed at the booking summary is the number of people, {{party_size}}.', th: 'จำนวน {{party_size}} ท่าน', en: 'Guests: {{party_size}}' },
   {
+    key: 'booking_status_reply',
+    description: 'The customer asked where their booking stands: their newest booking and its stage ({{status}}).',
+    th: 'การจอง {{booking_id}}\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• สถานะ: {{status}}\nหากต้องการเปลี่ยนแปลง พิมพ์บอกได้เลยค่ะ เจ้าหน้าที่จะดูแลให้',
+    en: 'Your booking {{booking_id}}\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Status: {{status}}\nTo change anything, just write here and our team will help.',
+  },
+  {
     key: 'booking_time_past',
     description: 'The customer asked for a time already gone today ({{time}} on {{date}}): told so, then asked the time again.',
     th: 'ขออภัยค่ะ เวลา {{time}} น. ของวัน{{date}} ผ่านไปแล้ว',

@@ -1,3 +1,4 @@
+import { formatBookingDate } from '../../core/bookings/booking-desk.ts';
 import type { Knex } from 'knex';
 import { answerProposedTime } from '../../core/bookings/booking-commands.ts';
 import { customerAnswered, reopenForCustomer } from '../../core/cases/case-commands.ts';
@@ -183,6 +184,20 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const status = state ? CUSTOMER_STATUS_WORDS[state.status][ctx.language] : '';
       const text = (await t('case_status_reply', { case_id: decision.caseNumber, status })) || (await t('case_followup_received', { case_id: decision.caseNumber }));
       // Not the bot's word on the case (an acknowledgement): what the customer adds next is still acknowledged.
+      await say([{ kind: 'text', text }]);
+      return;
+    }
+    case 'booking_status': {
+      const b = ctx.bookingAsked!;
+      const text = await t('booking_status_reply', {
+        booking_id: b.number,
+        service: b.service?.[ctx.language] ?? b.destination ?? '',
+        date: b.date ? formatBookingDate(b.date, ctx.language) : undefined,
+        time: b.time ?? undefined,
+        status: b.stageLabel[ctx.language],
+      });
+      // An org whose templates predate the answer: a person answers, as before.
+      if (!text) return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
       await say([{ kind: 'text', text }]);
       return;
     }

@@ -11,6 +11,8 @@ import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { afterCustomerMessage, botAnswers } from '../../core/conversations/inbox-rules.ts';
 import { bookingAwaitingPayment } from '../../core/checkout/slips.ts';
+import { bookingsOfCustomer, type CustomerBooking } from '../../core/bookings/customer-bookings.ts';
+import { asksAboutMyBooking } from './readings.ts';
 
 /**
  * Everything the customer dialogue decides from: who the customer is, the dialogue they are in,
@@ -46,6 +48,8 @@ export interface CustomerContext {
   awaitingPayment?: { id: string; number: string };
   /** The customer said "leave the waitlist" and waits in a line (asked of the database only when they said it). */
   waitsInLine?: boolean;
+  /** The customer asked where their booking stands: their newest booking (read only when they asked). */
+  bookingAsked?: CustomerBooking;
   /** A case resolved within the reopen window, which a reply from the customer reopens. */
   resolvedCase: { id: string; number: string; caseType: string } | undefined;
   /**
@@ -114,6 +118,7 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
     hasFile: ['image', 'video', 'audio', 'file'].includes(m.kind),
     awaitingPayment: m.kind === 'image' && !open ? await bookingAwaitingPayment(knex, contactId) : undefined,
     waitsInLine: !postback && saysLeaveWaitlist(m.text ?? '') ? (await openPlacesOf(knex, m.orgId, contactId)).length > 0 : undefined,
+    bookingAsked: !postback && asksAboutMyBooking(m.text ?? '') ? (await bookingsOfCustomer(knex, { orgId: m.orgId, contactId, limit: 1 }))[0] : undefined,
     reply: fromButton ? { ...fromButton, params: postback?.params } : undefined,
     // A group's set-up draft (bot/staff/group-setup.ts) is the staff's, not the customer's; a
     // hand-over left idle is over with this message (core/conversations/inbox-rules.ts).

@@ -491,6 +491,18 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'the therapist was 30 minutes late' }), late.classify)).not.toEqual({ do: 'handoff', unsure: true });
     });
 
+    it('answers "is my booking confirmed?" with the newest booking, unless something went wrong with it', async () => {
+      const booking = { number: 'B-000007', service: { th: 'คลาสทำซูชิ', en: 'Sushi cooking class' }, destination: null, stage: 'new', stageLabel: { th: 'รอเจ้าหน้าที่ยืนยัน', en: 'New request' }, open: true, date: '2026-03-03', time: '13:00', partySize: 2, createdAt: NOW.toISOString(), quotePath: null };
+      const { classify, asked } = classifier(answer({ kind: 'question', confidence: 0.3 }));
+      for (const text of ['is my booking confirmed?', 'การจองยืนยันแล้วหรือยังคะ']) {
+        expect(await decide(context({ text, bookingAsked: booking }), classify), text).toEqual({ do: 'booking_status' });
+      }
+      expect(asked).toEqual([]);
+      // A problem with it is a problem; no booking read (none made): as any question.
+      expect(await decide(context({ text: 'is my booking confirmed? the spa says it has no record of it', bookingAsked: booking }), classify)).not.toEqual({ do: 'booking_status' });
+      expect(await decide(context({ text: 'is my booking confirmed?' }), classify)).toEqual({ do: 'no_answer' });
+    });
+
     it('reads "10" alone as the answer to what time, 1 to 6 as the afternoon', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'sushi_class', date: '2026-03-03', partySize: 2, awaiting: 'time' });
       const { classify } = classifier(answer({ kind: 'other', confidence: 0.2 }));

@@ -101,6 +101,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // "Is my booking confirmed?": where their newest booking stands, rather than a question for a person.
+  if (ctx.bookingAsked && !reportsProblem(ctx.text)) return { do: 'booking_status' };
   // "ได้แล้วค่ะ ขอบคุณค่ะ" with a case open, in no dialogue: the problem is over; on the case for the
   // team to close, and the customer is told so, rather than "the team will look into it".
   if (ctx.openCase && !dialogue && saysSolved(ctx.text)) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, solved: true };

@@ -73,6 +73,8 @@ export type Decision =
   | { do: 'slip'; bookingId: string; bookingNumber: string }
   /** "Any news on my case?": the case's status, answered every time (a follow-up in a burst is not). */
   | { do: 'case_status'; caseId: string; caseNumber: string }
+  /** The customer's newest booking, where it stands (customer-context.ts read it). */
+  | { do: 'booking_status' }
   /** "ยอดคงเหลือ" / "my balance": a member's wallet, points and credits (core/members/member-notices.ts). */
   | { do: 'member_balance' }
   /** The customer's latest receipts and tax invoices, as links; none: a person sees to it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -111,5 +111,9 @@ describe('what else a message may be', () => {
     ];
     for (const [text, code] of codes) expect(corporateCodeIn(text), text).toBe(code);
     for (const text of ['join class', 'join today', 'join tomorrow', 'join the class', 'I want to join ACME-7F3K and more', 'เข้าร่วมคลาสพรุ่งนี้', 'ACME-7F3K']) expect(corporateCodeIn(text), text).toBeUndefined();
+  });
+  it("hears a booking's status asked, and not a new booking or a case's status", () => {
+    for (const text of ['is my booking confirmed?', 'Has my reservation been confirmed', 'did you get my booking?', 'การจองยืนยันแล้วหรือยังคะ', 'ยืนยันการจองให้ยังคะ', 'จองได้ยังคะ', 'จองติดไหมคะ']) expect(asksAboutMyBooking(text), text).toBe(true);
+    for (const text of ['I want to book a massage', 'any update on my case?', 'จองนวดพรุ่งนี้ค่ะ', 'ยืนยันค่ะ']) expect(asksAboutMyBooking(text), text).toBe(false);
   });
 });

@@ -192,6 +192,21 @@ export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
 
 /**
+ * "Is my booking confirmed?", "การจองยืนยันแล้วหรือยังคะ": the customer asks where their booking
+ * stands (a case's status is `asksForStatus`'s).
+ */
+const BOOKING_STATUS = new RegExp(
+  [
+    "\\b(?:is|has) my (?:booking|reservation|class|tour|appointment|massage|transfer)(?: been)? (?:confirmed|accepted|approved|ok|okay)\\b",
+    '\\b(?:booking|reservation) (?:status|confirmed\\?)', '\\bstatus of my (?:booking|reservation)\\b',
+    '\\b(?:did|have) you (?:get|got|receive[d]?|see|seen) my (?:booking|reservation)\\b', '\\bconfirm(?:ed)? my (?:booking|reservation) yet\\b',
+    'การจอง.{0,20}(?:ยืนยัน|คอนเฟิร์ม|เรียบร้อย).{0,10}(?:หรือยัง|รึยัง|ยัง(?:คะ|ครับ))', '(?:ยืนยัน|คอนเฟิร์ม)การจอง.{0,10}(?:หรือยัง|รึยัง|ให้ยัง)', 'จองได้(?:หรือ|รึ)?ยัง', 'จองติด(?:ไหม|มั้ย|หรือยัง)',
+  ].join('|'),
+  'i',
+);
+export const asksAboutMyBooking = (text: string) => BOOKING_STATUS.test(text);
+
+/**
  * "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?): the customer wants to book and asks what is
  * free, perhaps without naming the service. Thai only: English "available" is also a bank's money,
  * and "do you have any slots from 8 to 9 pm?" is a hotel set's question (kept aside).

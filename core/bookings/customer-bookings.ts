@@ -49,6 +49,9 @@ export async function bookingsOfCustomer(db: Knex, c: { orgId: string; contactId
   });
 }
 
+/** One booking as its customer sees it. */
+export type CustomerBooking = Awaited<ReturnType<typeof bookingsOfCustomer>>[number];
+
 /**
  * The booking form sent from inside LINE. The LINE user id is the one LINE vouched for (the form
  * has none): the customer is tied to it first (a newcomer becomes a contact of the Official

@@ -5,6 +5,7 @@ import { addTemplatesForExistingOrgs, removeTemplates } from './template-for-exi
  * What the booking form refuses, the chat does not book (bot/conversation/booking-slots.ts): a
  * moment already gone ("วันนี้ 10 โมง" typed at nine in the evening), a day the service is closed, a
  * time outside its hours, more people than it takes. The customer is told why, and the detail asked again.
+ * And "is my booking confirmed?" is answered with the customer's newest booking and its stage.
  */
 const TEMPLATES = [
   {
@@ -31,6 +32,14 @@ const TEMPLATES = [
     key: 'booking_over_capacity',
     description: 'More people ({{party_size}}) than the service takes in one booking ({{capacity}}): told so, then asked how many again.',
     text: { th: 'ขออภัยค่ะ {{service}} รับได้สูงสุด {{capacity}} ท่านต่อการจอง', en: 'Sorry, {{service}} takes at most {{capacity}} people per booking.' },
+  },
+  {
+    key: 'booking_status_reply',
+    description: 'The customer asked where their booking stands: their newest booking and its stage ({{status}}).',
+    text: {
+      th: 'การจอง {{booking_id}}\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• สถานะ: {{status}}\nหากต้องการเปลี่ยนแปลง พิมพ์บอกได้เลยค่ะ เจ้าหน้าที่จะดูแลให้',
+      en: 'Your booking {{booking_id}}\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Status: {{status}}\nTo change anything, just write here and our team will help.',
+    },
   },
 ];
 
