@@ -2923,4 +2923,81 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A twenty-third round (r23), written on 2026-11-28 before the bot saw it, at the demo business: 7
+  // of 8 passed at the first run; the eighth was the script's (the refund's type is tapped, offered
+  // first). Kept as they are: they hold what the rounds before mended.
+  {
+    name: 'r23 a massage "this Sunday afternoon at 2" for 3 (en)',
+    language: 'en',
+    turns: [
+      { say: 'massage this Sunday afternoon at 2 for 3 people', told: ['14:00', 'Guests: 3'] },
+      { say: 'yes please' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 3, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r23 "ขอจองคลาสทำอาหารไทยให้เพื่อน 4 คน วันศุกร์หน้า 10 โมง" (th)',
+    language: 'th',
+    turns: [
+      { say: 'ขอจองคลาสทำอาหารไทยให้เพื่อน 4 คน วันศุกร์หน้า 10 โมงค่ะ', told: ['4 ท่าน', '10:00'] },
+      { say: 'ถูกต้องค่ะ' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 4, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r23 the time changed after the summary with "can we do 4 instead" (en)',
+    language: 'en',
+    turns: [
+      { say: 'Thai massage tomorrow at 2pm for 2' },
+      { say: 'can we do 4pm instead?', told: ['16:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r23 a refund for a cancelled airport transfer (th)',
+    language: 'th',
+    turns: [
+      { say: 'ยกเลิกรถรับส่งสนามบินไปแล้ว ขอเงินคืนด้วยค่ะ', notTold: ['กี่ท่าน'] },
+      { tap: 'ขอคืนเงิน', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r23 the app shows an error when paying (en)',
+    language: 'en',
+    turns: [
+      { say: 'The app shows an error when I try to pay for my top-up', notTold: ['how many'] },
+    ],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r23 "ok thank you" after a question answered (en)',
+    language: 'en',
+    turns: [
+      { say: 'What time do you open?', told: ['9:00'] },
+      { say: 'ok thank you', notTold: ['a bit more'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r23 "สวัสดีค่ะ อยากจองนวดค่ะ" then the details one by one (th)',
+    language: 'th',
+    turns: [
+      { say: 'สวัสดีค่ะ อยากจองนวดค่ะ' },
+      { say: 'พรุ่งนี้ค่ะ' },
+      { say: 'บ่ายสามโมง' },
+      { say: 'สองคนค่ะ', told: ['2 ท่าน', '15:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r23 a child alone cannot join? goes to a person (en)',
+    language: 'en',
+    turns: [
+      { say: 'Can my 12 year old join the sushi class without me?', notTold: ['which day', 'how many'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];
