@@ -317,6 +317,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         // The text says "tap below to book it": the button is the service, as the list of services shows it.
         const book: Action = { type: 'postback', label: name, data: replyData('service', service.key), displayText: name };
         const talk = await t('label_talk_to_person');
+        // Asked outside a booking, the service is what "then book it" names next (decide.ts).
+        if (ctx.dialogue?.kind !== 'booking') await setDialogue({ kind: 'priced', serviceKey: service.key, expiresAt: dialogueExpiry('priced', ctx.now) });
         await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
         return;
       }

@@ -10,7 +10,7 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import { formFieldsOf, serviceFormProblems, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { extractFields } from '../../core/understanding/extract-fields.ts';
+import { extractFields, extractRoute } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -34,6 +34,8 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
     date: fields.date,
     time: fields.time,
     partySize: fields.partySize,
+    // "from BKK airport to Pattaya": kept for a service whose form asks it (bookingStep drops it otherwise).
+    destination: text ? extractRoute(text) : undefined,
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
   return { do: 'booking', dialogue };
@@ -88,6 +90,8 @@ export async function continueBooking(
   if (fields.date) [d.date, filled] = [fields.date, true];
   if (fields.time) [d.time, filled] = [fields.time, true];
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
+  const route = extractRoute(text);
+  if (route) [d.destination, filled] = [route, true];
   // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do; "10" alone answers "what
   // time?" (read as "at 10": 1 to 6 are the afternoon's).
   if (!fields.partySize && d.awaiting === 'party_size' && alone) [d.partySize, filled] = [Number(alone[1]), true];
@@ -106,7 +110,8 @@ export async function continueBooking(
   // Where to or from, in the customer's words (a transfer's destination reads like a booking of
   // it): anything but a detail, a question the FAQ answers, a problem or another service.
   const elsewhere = sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey) || (r.kind === 'booking' && r.bookingType && r.bookingType !== d.serviceKey));
-  if (d.awaiting === 'destination' && !filled && text.trim() && !elsewhere) {
+  // A "yes" or "ok" typed instead is no place: asked again.
+  if (d.awaiting === 'destination' && !filled && text.trim() && !elsewhere && !saysConfirm(text)) {
     return { do: 'booking', dialogue: { ...d, destination: withoutPoliteEnding(text).slice(0, DESTINATION_CHARS) } };
   }
   // The service changes when it was asked for, or when the message says nothing else and surely

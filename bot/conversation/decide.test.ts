@@ -548,6 +548,27 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'ราคาเท่าไหร่คะ', dialogue: cooking }), classPrices.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
     });
 
+    it('books the service whose price it just told when the customer says "then book it", with what they give', async () => {
+      const priced: Dialogue = { kind: 'priced', serviceKey: 'spa_massage', expiresAt: LATER };
+      const unsure = classifier(answer({ kind: 'booking', bookingType: 'airport_transfer', confidence: 0.3 }));
+      for (const [text, fields] of [
+        ['งั้นขอจองพรุ่งนี้ 5 โมงเย็น 1 คนค่ะ', { date: '2026-03-03', time: '17:00', partySize: 1 }],
+        ['book it for tomorrow at 5pm for 2', { date: '2026-03-03', time: '17:00', partySize: 2 }],
+        ['yes please', {}],
+        ['tomorrow at 3pm then', { date: '2026-03-03', time: '15:00' }],
+      ] as const) {
+        expect(await decide(context({ text, dialogue: priced }), unsure.classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage', ...fields } });
+      }
+      // Another service surely named is that one's booking.
+      const tour = classifier(answer({ kind: 'booking', bookingType: 'city_tour', confidence: 0.95 }));
+      expect(await decide(context({ text: 'I want to book the city tour tomorrow', dialogue: priced }), tour.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'city_tour' } });
+      // An acknowledgement, a thank-you, a way out, another price, a problem or a question: not a booking of it.
+      const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
+      for (const text of ['ok', 'ok thanks', 'ขอบคุณค่ะ', 'no thanks', 'cancel my booking for tomorrow', 'how much for 2 people?', 'are you open tomorrow at 9?', 'I booked yesterday and nobody came']) {
+        expect(await decide(context({ text, dialogue: priced }), thanks.classify), text).not.toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
+      }
+    });
+
     it('takes "no, make it the cooking class" for another service, not a way out; a bare "no" still ends the booking', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'city_tour', date: '2026-03-07', time: '10:00', partySize: 2, awaiting: 'confirm' });
       for (const [text, asked] of [

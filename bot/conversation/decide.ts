@@ -4,7 +4,7 @@ import { actThreshold, answersFromFaq, caseFromText, closeReadings, LEANING_OPTI
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { asksForPerson, saysCancel, saysNeverMind, typedChoice } from './dialogue.ts';
+import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
 import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
@@ -155,6 +155,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     return problemFromText(r, ctx);
   }
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify, likely);
+  // "งั้นขอจองพรุ่งนี้ 5 โมงเย็น 1 คนค่ะ" (then book it, tomorrow at 5) right after the price of a
+  // service names no service: it is that one's booking, with what the message gives, rather than
+  // the list of services; unless it surely names another or tells of something gone wrong.
+  if (dialogue?.kind === 'priced' && booksWhatWasPriced(ctx)) {
+    const read = await classify(ctx.text);
+    if (!(read.kind === 'booking' && read.bookingType !== dialogue.serviceKey && sureEnough(read, ctx))) return startBooking(ctx, undefined, ctx.text, dialogue.serviceKey);
+  }
 
   // A business with nothing to book (an order desk): "I want to book a table for 2" asks for what
   // the bot cannot do, so a person answers, rather than the choices offering a booking it has not.
@@ -284,6 +291,20 @@ function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
   if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
   if (picked.kind === 'booking') return startBooking(ctx, undefined, asked, picked.key);
   return { do: 'faq', faqKey: picked.key };
+}
+
+/**
+ * After a price: "book it", "ขอจองค่ะ", "yes please", or a day or a time that is not a question
+ * ("tomorrow at 5 for 2"). Not an "ok" or a thank-you, which acknowledge the price.
+ */
+function booksWhatWasPriced(ctx: CustomerContext): boolean {
+  const { text } = ctx;
+  if (reportsProblem(text) || THANKS.test(text) || OK.test(text) || /thank|ขอบคุณ/i.test(text)) return false;
+  // "Cancel my booking", "no thanks", another price asked: not this booking.
+  if (changesBooking(text) || asksToChangeABooking(text) || saysNotBooking(text) || saysCancel(text) || asksPrice(text)) return false;
+  if (asksToBook(text) || saysConfirm(text)) return true;
+  const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
+  return (fields.date !== undefined || fields.time !== undefined) && !asksQuestion(text);
 }
 
 /** The order ids a text gives, as the org's patterns read them. */

@@ -39,6 +39,8 @@ export type Dialogue =
       awaiting?: BookingSlot | 'confirm';
       expiresAt: string;
     }
+  /** The bot told the price of a service and offered its booking: "then book it for tomorrow at 5" books that service. */
+  | { kind: 'priced'; serviceKey: string; expiresAt: string }
   /** A person has the conversation: the bot stores what the customer says and stays quiet. */
   | { kind: 'handoff'; expiresAt: string }
   /** The satisfaction question of a resolved case (core/cases/case-satisfaction.ts): a score, then a comment. */
@@ -53,6 +55,7 @@ export const DIALOGUE_MINUTES: Record<Dialogue['kind'], number> = {
   describe_question: 30,
   order_id: 30,
   booking: 60,
+  priced: 30,
   handoff: 4 * 60,
   // The comment after a score; the score itself is awaited for a day (set with the question).
   satisfaction: 30,

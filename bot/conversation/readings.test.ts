@@ -35,13 +35,17 @@ describe('what else a message may be', () => {
       "I can't log in to my account",
       'ORD-553322 ยังไม่ได้ของเลยค่ะ สั่งไป 3 วันแล้ว',
       'สั่งไปตั้งแต่วันจันทร์ ของยังไม่ถึงเลยค่ะ',
+      // r24, a new school: a package bought whose credits the customer does not see.
+      "I bought the 5 class package yesterday but I don't see my credits in the app",
+      'ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้นค่ะ',
+      'จ่ายไปแล้วแต่ไม่เห็นเครดิตในแอปเลยค่ะ',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ']) {
+    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });
@@ -92,7 +96,7 @@ describe('what else a message may be', () => {
   it('hears a status question', () => {
     for (const text of ['any update on my case?', 'any news?', "what's the status?", 'มีความคืบหน้าไหมคะ', 'เรื่องถึงไหนแล้วคะ', 'คืนเงินได้รึยังคะ']) expect(asksForStatus(text), text).toBe(true);
     // Written on 2026-11-27 as a customer with a case open would, before the words were added.
-    for (const text of ['เมื่อไหร่จะได้คะ', 'when will it arrive?', 'ต้องรออีกนานไหมคะ', 'did you check my case?', 'เช็คให้หรือยังคะ', 'how long until I get my money?']) expect(asksForStatus(text), text).toBe(true);
+    for (const text of ['เมื่อไหร่จะได้คะ', 'when will it arrive?', 'ต้องรออีกนานไหมคะ', 'did you check my case?', 'เช็คให้หรือยังคะ', 'how long until I get my money?', 'what happens now?', "what's next?", 'แล้วยังไงต่อคะ']) expect(asksForStatus(text), text).toBe(true);
     for (const text of ['2 คน', 'thanks', 'the order number is 12345', 'ขอบคุณค่ะ', 'how long does the cooking class take?', 'when will the tour start?']) expect(asksForStatus(text), text).toBe(false);
   });
 

@@ -28,6 +28,10 @@ const COMPLAINT = new RegExp(
     'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง".
     'ยังไม่ได้(?:ของ|สินค้า|พัสดุ)', 'ไม่ได้ของ', '(?:ของ|สินค้า|พัสดุ)ยังไม่(?:มา|ถึง)',
+    // "ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น", "I bought the package but I don't see my credits": something paid
+    // for that is not there, not a question of how much is left.
+    '(?:เครดิต|คะแนน|แต้ม|ยอด)(?:ยัง)?ไม่(?:ขึ้น|เข้า)', 'ไม่เห็น(?:เครดิต|คะแนน|แต้ม|ยอด)',
+    "\\b(?:(?:don'?t|do not|can'?t|cannot|can not|couldn'?t|could not) see|no sign of) (?:my|the|any|our) (?:credits?|balance|points?|top[- ]?ups?|payments?|money|package|order|booking)\\b",
     'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
     "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
     "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation)\\b",
@@ -61,7 +65,7 @@ const ASK_ONLY = new RegExp(
 const STATUS = new RegExp(
   [
     '\\bany (?:update|news|progress)\\b', '\\bupdate on my\\b', '\\bstatus of my\\b', "\\bwhat(?:'s| is) (?:the status|happening with)\\b", '\\bhow is my (?:case|complaint|refund)\\b',
-    '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า',
+    '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า', "\\bwhat happens (?:now|next)\\b", "\\bwhat(?:'s| is) next\\b", 'แล้ว(?:ยังไง|อย่างไร)ต่อ',
     '\\bwhen will (?:it|my|i get|i receive|i be)\\b', '\\bhow long (?:until|till|will it|will my|do i have to wait)\\b', '\\b(?:did|have) you (?:check|checked|look|looked)\\b',
     'เมื่อไหร่จะได้', 'อีกนาน(?:ไหม|มั้ย|แค่ไหน)', 'รออีกนาน', '(?:เช็ค|เช็ก|ตรวจสอบ)ให้(?:หรือ|รึ)?ยัง', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
   ].join('|'),

@@ -32,7 +32,22 @@ export const KITS: Record<StarterKit, KitContents> = {
       // 2 คืน ราคาเท่าไหร่" was answered with the day trip's price.
       { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'one-day trip', 'ทริปวันเดียว', 'ทริป 1 วัน', 'เที่ยววันเดียว'] },
       { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์', 'multi-day', 'หลายวัน', 'ค้างคืน'] },
-      { key: 'airport_transfer', name: { th: 'รถรับส่งสนามบิน', en: 'Airport transfer' }, durationMinutes: 90, capacity: 4, price: 1200 },
+      // Where to or from is the transfer's own detail, asked in chat as on the form; without it the
+      // car was booked with no hotel and the customer's "to my hotel on Sukhumvit 11" went unread.
+      {
+        key: 'airport_transfer',
+        name: { th: 'รถรับส่งสนามบิน', en: 'Airport transfer' },
+        durationMinutes: 90,
+        capacity: 4,
+        price: 1200,
+        keywords: ['สนามบิน', 'สุวรรณภูมิ', 'ดอนเมือง', 'airport'],
+        formFields: [
+          { field: 'start_date', required: true },
+          { field: 'time', required: true },
+          { field: 'destination', required: true },
+          { field: 'travelers', required: false },
+        ],
+      },
     ],
     providers: [
       { key: 'hotel_partner', name: 'Hotel partner', caseTypeKeys: ['supplier_problem'], defaultSlaMinutes: 240 },

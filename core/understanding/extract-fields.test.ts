@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
-import { detectLanguage, extractFields, type ExtractOptions } from './extract-fields.ts';
+import { detectLanguage, extractFields, extractRoute, type ExtractOptions } from './extract-fields.ts';
 import { MAX_SCAN_CHARS } from './fields/text.ts';
 import { cpuMs } from '../../test/support/cpu-time.ts';
 
@@ -545,5 +545,27 @@ describe('timing', () => {
         }
       }) / messages.length;
     expect(average).toBeLessThan(0.5); // about 0.02 ms
+  });
+});
+
+describe('where a transfer goes (a booking destination)', () => {
+  it('reads both ends in the customer’s words, up to the day, the time or the people', () => {
+    for (const [text, route] of [
+      ['I need a transfer from BKK airport to Pattaya on Dec 3 at 11pm for 3 people', 'from BKK airport to Pattaya'],
+      ['can you take us from the Hilton to Don Mueang at 5am?', 'from the Hilton to Don Mueang'],
+      ['a pickup from Suvarnabhumi to the Hilton on Sukhumvit tomorrow at 10 pm', 'from Suvarnabhumi to the Hilton on Sukhumvit'],
+      ['from the airport to my hotel please', 'from the airport to my hotel'],
+      ['อยากได้รถรับจากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท พรุ่งนี้ 9 โมง 2 คนค่ะ', 'จากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท'],
+      ['รถรับส่งสนามบินจากสุวรรณภูมิไปโรงแรมพรุ่งนี้ 3 ทุ่ม 2 คนค่ะ', 'จากสุวรรณภูมิไปโรงแรม'],
+      ['จากโรงแรมแถวสุขุมวิทไปส่งดอนเมืองครับ', 'จากโรงแรมแถวสุขุมวิทไปดอนเมือง'],
+    ]) {
+      expect(extractRoute(text), text).toBe(route);
+    }
+  });
+
+  it('leaves one end alone, hours and numbers to the questions that follow', () => {
+    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', '2 คน', '']) {
+      expect(extractRoute(text), text).toBeUndefined();
+    }
   });
 });

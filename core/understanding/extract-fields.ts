@@ -70,3 +70,6 @@ function extract(text: string, opts: ExtractOptions): ExtractedFields {
   if (emails.length > 0) fields.emails = emails;
   return fields;
 }
+
+/** Both ends of a transfer, in the customer's words (fields/route.ts): a booking's destination. */
+export { extractRoute } from './fields/route.ts';

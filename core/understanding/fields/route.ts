@@ -1,0 +1,27 @@
+/**
+ * Where a transfer goes, when the message names both ends: "from BKK airport to Pattaya",
+ * "จากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท", "จากโรงแรมไปส่งดอนเมือง". Returned in the customer's own
+ * words, from "from" / "จาก" to the end of the place gone to, for a booking's destination (a
+ * service whose form asks it, bot/conversation/booking-slots.ts).
+ *
+ * Not: one end alone ("a pickup from Suvarnabhumi", "รถไปส่งสนามบินดอนเมือง"): where the car starts
+ * or ends is still to be asked; hours ("from 9 to 5", "จาก 9 โมงถึง 11 โมง"); "from ... to" where an
+ * end is a number.
+ * The place gone to ends at the day, the time or the people that follow ("... to Pattaya on Dec 3
+ * at 11pm for 3", "...ไปโรงแรมพรุ่งนี้ 3 ทุ่ม"), at punctuation, or at a space in Thai.
+ */
+
+const EN_END =
+  "(?=\\s+(?:on\\s+(?:\\d|the\\s+\\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)|at\\s+\\d|by\\s+\\d|for\\s+\\d|(?:tomorrow|today|tonight|this|next|around|please|pls|for\\s+(?:one|two|three|four|five|six|seven|eight|me|us)|in\\s+the\\s+(?:morning|afternoon|evening))\\b)|\\s*[,.!?;\\n]|\\s*$)";
+const EN_ROUTE = new RegExp(`\\bfrom\\s+((?!\\d)[^,.!?;\\n]{2,60}?)\\s+to\\s+((?!\\d)(?!book|reserve|go\\b)[^,.!?;\\n]{2,60}?)${EN_END}`, 'i');
+
+const TH_END = '(?=พรุ่งนี้|มะรืน|วันนี้|คืนนี้|เย็นนี้|วัน|เวลา|ตอน|ตี\\s*\\d|บ่าย|\\d|\\s|ค่ะ|คะ|ครับ|นะ|$)';
+const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:ส่ง(?:ที่)?|ยัง|ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+
+export function extractRoute(text: string): string | undefined {
+  const en = EN_ROUTE.exec(text);
+  if (en) return `from ${en[1].trim()} to ${en[2].trim()}`;
+  const th = TH_ROUTE.exec(text);
+  if (th) return `จาก${th[1]}ไป${th[2]}`;
+  return undefined;
+}
