@@ -10,12 +10,12 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import { formFieldsOf, serviceFormProblems, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { extractFields, extractRoute } from '../../core/understanding/extract-fields.ts';
+import { extractFields, extractPartyChange, extractRoute } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { asksPrice, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksAboutTakingPart, asksPrice, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -64,6 +64,9 @@ export async function continueBooking(
   // A detail changes only its own slot: "2 คน" is the number of people, whatever service the
   // words are most like.
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
+  // "One more person", "เพิ่มอีก 1 คนค่ะ": the number given, changed by that many ("1 คน" is not the number).
+  const more = d.partySize ? extractPartyChange(text) : undefined;
+  if (more) fields.partySize = Math.max(1, (d.partySize ?? 0) + more);
   // A detail given, and one that differs from the booking: "yes but 3 people" is not a yes to the
   // summary as it stands; "yes, tomorrow is fine" is.
   const alone = BARE_NUMBER.exec(text);
@@ -131,7 +134,9 @@ export async function continueBooking(
   // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
   if (sure && r.kind === 'case') return caseFromText(r);
   if (sure && r.kind === 'question' && r.faqKey) return { do: 'faq', faqKey: r.faqKey };
-  if (sure && r.kind === 'question') return { do: 'no_answer' };
+  // "Can I bring my 6 year old?" at the summary: whether they may is the business's to say, as for a
+  // question the FAQ has no entry for (the summary was shown again, the question unanswered).
+  if ((sure && r.kind === 'question') || asksAboutTakingPart(text)) return { do: 'no_answer' };
   // A question it is not sure of ("จ่ายเงินยังไงได้บ้างคะ" to an entry written "ชำระเงินได้ช่องทางไหนบ้างคะ")
   // is neither guessed at nor ignored: the entry it is most like is offered with the booking's question.
   if (r.kind === 'question' && r.faqKey) return { do: 'booking', dialogue: d, offerFaq: r.faqKey };

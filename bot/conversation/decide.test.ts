@@ -548,6 +548,35 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'ราคาเท่าไหร่คะ', dialogue: cooking }), classPrices.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
     });
 
+    it('hands a question of what would happen if the customer cancelled to a person, not a refund opened', async () => {
+      const refund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.95 }));
+      for (const text of ['if I cancel the cooking class 2 days before, do I get my money back?', 'What happens if I need to reschedule?', 'ถ้ายกเลิกก่อน 2 วันจะได้เงินคืนไหมคะ', 'what if we arrive late, do we lose the money?']) {
+        expect(await decide(context({ text }), refund.classify), text).toEqual({ do: 'no_answer' });
+      }
+      // Something that happened, put as "what do I do if ...", and money taken wrongly, stay problems.
+      for (const text of ['What should I do if I lost my card?', 'if I paid twice can you refund me? you charged me twice']) {
+        expect(await decide(context({ text }), refund.classify), text).toEqual({ do: 'open_case', caseType: 'refund' });
+      }
+    });
+
+    it('hands "can I bring my 6 year old?" at the summary to a person rather than showing the summary again', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'thai_cooking_class', date: '2026-03-03', time: '10:00', partySize: 2, awaiting: 'confirm' });
+      const unsure = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.4 }));
+      for (const text of ['can I bring my 6 year old?', 'ลูกอายุ 6 ขวบไปด้วยได้ไหมคะ']) expect(await decide(context({ text, dialogue }), unsure.classify), text).toEqual({ do: 'no_answer' });
+      // A detail is still a detail.
+      expect(await decide(context({ text: 'make it 3 people', dialogue }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 3 } });
+    });
+
+    it('adds or takes away people from the number given: "one more person", "เพิ่มอีก 1 คน", "one less"', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'spa_massage', date: '2026-03-03', time: '15:00', partySize: 2, awaiting: 'confirm' });
+      const unsure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.4 }));
+      for (const [text, partySize] of [['actually one more person is coming', 3], ['เพิ่มอีก 1 คนค่ะ', 3], ['2 more people please', 4], ['one less', 1], ['ลด 1 คนค่ะ', 1], ['ลดเหลือ 1 คนค่ะ', 1]] as const) {
+        expect(await decide(context({ text, dialogue }), unsure.classify), text).toMatchObject({ do: 'booking', dialogue: { partySize } });
+      }
+      // Never below one.
+      expect(await decide(context({ text: '3 fewer people', dialogue }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 1 } });
+    });
+
     it('books the service whose price it just told when the customer says "then book it", with what they give', async () => {
       const priced: Dialogue = { kind: 'priced', serviceKey: 'spa_massage', expiresAt: LATER };
       const unsure = classifier(answer({ kind: 'booking', bookingType: 'airport_transfer', confidence: 0.3 }));

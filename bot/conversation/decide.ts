@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -170,6 +170,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // problem of a type to pick ("late" is a complaint word): a person reads it.
   if (saysRunningLate(ctx.text)) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
+  // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
+  // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier
+  // names is answered as any question is). Money taken wrongly stays a problem.
+  if (asksWhatIf(ctx.text) && read.kind !== 'question' && read.otherType !== 'out_of_scope' && !saysWronglyCharged(ctx.text)) return { do: 'no_answer' };
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
   // So is a problem the classifier leaves unsure or out of scope when its words say something went

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -48,6 +48,11 @@ describe('what else a message may be', () => {
     for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
+  });
+
+  it('hears what would happen if the customer did something, not what happened to them', () => {
+    for (const text of ['if I cancel the cooking class 2 days before, do I get my money back?', 'What happens if I need to reschedule?', 'ถ้ายกเลิกกะทันหันมีค่าปรับไหมคะ', 'ถ้าไปสาย 15 นาทียังเรียนได้ไหมคะ', 'what if we can\'t make it, is the deposit lost?']) expect(asksWhatIf(text), text).toBe(true);
+    for (const text of ['What should I do if I lost my card?', 'If my card is trapped in the ATM, what do I do?', 'I want to cancel my booking', 'ยกเลิกแล้วขอเงินคืนค่ะ']) expect(asksWhatIf(text), text).toBe(false);
   });
 
   it('hears a price asked, and a message put as a question', () => {

@@ -157,6 +157,20 @@ const QUESTION = new RegExp(
 export const asksQuestion = (text: string) => QUESTION.test(text);
 
 /**
+ * What would happen if the customer did something: "if I cancel 2 days before, do I get my money
+ * back?", "ถ้ายกเลิกก่อน 2 วันจะได้เงินคืนไหมคะ", "what if we arrive late?". A question of the
+ * business's rules, not the refund or the change asked for (a refund request was opened for it).
+ * Only the customer's own choices: "what do I do if I lost my card?" tells of something that
+ * happened, and stays a problem.
+ */
+const WHAT_IF = new RegExp(
+  "\\b(?:what if|what happens if|if|in case|suppose) (?:i|we)(?: (?:have to|need to|want to|decide to))? (?:cancel|change|reschedule|move|postpone|miss|skip|don'?t (?:come|show|turn up|go)|can'?t (?:come|make it|go)|(?:am|are|arrive|come|get there) late|book|bring)\\b" +
+    '|(?:ถ้า|หาก|สมมติ|กรณีที่?)(?:เรา|ฉัน|ผม|หนู)?(?:ต้อง|จะ|ขอ)?(?:ยกเลิก|เลื่อน|ไม่ได้ไป|ไม่ไป|ไม่มา|ไปไม่ได้|มาไม่ได้|ไปสาย|มาสาย|ไปช้า|จอง|พา)',
+  'i',
+);
+export const asksWhatIf = (text: string) => asksQuestion(text) && WHAT_IF.test(text);
+
+/**
  * A question about the business's own place or what it offers ("is there parking at the shop?",
  * "do you have wifi?", "ที่ร้านมีห้องน้ำไหมคะ"): one for a person even when the classifier is sure it
  * is off every topic the business wrote of, unlike "what is the weather tomorrow?".

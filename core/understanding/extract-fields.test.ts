@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
-import { detectLanguage, extractFields, extractRoute, type ExtractOptions } from './extract-fields.ts';
+import { detectLanguage, extractFields, extractPartyChange, extractRoute, type ExtractOptions } from './extract-fields.ts';
 import { MAX_SCAN_CHARS } from './fields/text.ts';
 import { cpuMs } from '../../test/support/cpu-time.ts';
 
@@ -566,6 +566,24 @@ describe('where a transfer goes (a booking destination)', () => {
   it('leaves one end alone, hours and numbers to the questions that follow', () => {
     for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('a change to the number of people (a booking whose number is known)', () => {
+  it('reads more and fewer, in words and digits, Thai and English', () => {
+    for (const [text, change] of [
+      ['actually one more person is coming', 1], ['2 more people please', 2], ['add a friend', 1], ['another guest is joining', 1], ['+1', 1], ['plus one', 1],
+      ['เพิ่มอีก 1 คนค่ะ', 1], ['มาเพิ่มอีกคนค่ะ', 1], ['ขออีก 1 ท่านค่ะ', 1], ['มาด้วยอีก 2 คน', 2],
+      ['one less', -1], ['2 fewer people', -2], ['one person less', -1], ['minus one', -1], ['ลด 1 คนค่ะ', -1], ['ขาดไป 1 คน', -1],
+    ] as const) {
+      expect(extractPartyChange(text), text).toBe(change);
+    }
+  });
+
+  it('leaves a number of people, a time and other more alone', () => {
+    for (const text of ['ลดเหลือ 2 คนค่ะ', '2 คน', '3 people', 'one more thing, is there parking?', 'at 1 plus 2pm', 'เพิ่มเวลา 1 ชั่วโมง', '']) {
+      expect(extractPartyChange(text), text).toBeUndefined();
     }
   });
 });

@@ -122,3 +122,35 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   const alone = first(collect(ALONE_RE, s, claims, () => 1));
   return alone?.n;
 }
+
+/**
+ * A change to the number of people already given, not a number: "one more person", "add 2 people",
+ * "another guest", "+1", "เพิ่มอีก 1 คน", "มาเพิ่มอีกคน" (+1); "one less", "2 fewer people", "ลด 1 คน"
+ * (−1, −2). Read in a booking whose number is known (bot/conversation/booking-slots.ts), where
+ * "เพิ่มอีก 1 คน" was taken as one person. Not "ลดเหลือ 2 คน" (down to 2: a number, read as one).
+ */
+const WHO = `(?:${PEOPLE}|friends?(?![a-z])|adults?(?![a-z])|kids?(?![a-z])|child(?:ren)?(?![a-z]))`;
+const MORE_RE = new RegExp(
+  `(?<![\\d.,])(?<n1>${COUNT})\\s+more(?:\\s+${WHO}|(?=\\s*(?:please|pls|is coming|are coming|coming|joining|[.!]|$)))` +
+    `|\\badd(?:ing)?\\s+(?:another\\s+|(?<n2>${COUNT}|a|an)\\s+)?(?:more\\s+)?${WHO}|\\banother\\s+(?:person|guest|adult|friend|kid|child)\\b` +
+    `|(?:^|\\s)\\+\\s*(?<n3>\\d)(?!\\d)|\\bplus\\s+(?<n4>one|two|1|2)\\b(?!\\s*(?:am|pm|o'?clock))` +
+    `|(?:ขอ|มา)?เพิ่ม(?:อีก)?\\s*(?<n5>${COUNT})?\\s*(?:คน|ท่าน|ที่)|มา(?:ด้วย)?อีก\\s*(?<n6>${COUNT})?\\s*(?:คน|ท่าน)|(?:ขอ|(?<![ก-๛]))อีก\\s*(?<n7>${COUNT})\\s*(?:คน|ท่าน)(?!ละ)`,
+  'iu',
+);
+const FEWER_RE = new RegExp(
+  `(?<![\\d.,])(?<n1>${COUNT})\\s+(?:less|fewer)\\b|(?<![\\d.,])(?<n2>${COUNT})\\s+(?:person|people|guests?)\\s+(?:less|fewer)\\b|\\bminus\\s+(?<n3>one|two|1|2)\\b` +
+    `|ลด(?:ลง)?(?!เหลือ)\\s*(?<n4>${COUNT})\\s*(?:คน|ท่าน)|(?:ขาด|หาย)(?:ไป)?\\s*(?<n5>${COUNT})\\s*(?:คน|ท่าน)`,
+  'iu',
+);
+
+export function extractPartyChange(text: string): number | undefined {
+  const n = (g: Record<string, string | undefined> | undefined) => {
+    const token = Object.values(g ?? {}).find((v) => v !== undefined);
+    return token === undefined || /^(?:a|an)$/i.test(token) ? 1 : countOf(token);
+  };
+  const fewer = FEWER_RE.exec(text);
+  if (fewer) return -(n(fewer.groups) ?? 0) || undefined;
+  const more = MORE_RE.exec(text);
+  if (more) return n(more.groups) ?? undefined;
+  return undefined;
+}
