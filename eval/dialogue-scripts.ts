@@ -2861,7 +2861,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [
       { say: 'Book the sushi class tomorrow at 1pm for 2' },
       { say: 'yes' },
-      { say: 'is my booking confirmed?', told: ['B-', 'Status: New request'], notTold: ['a bit more', 'how many'] },
+      { say: 'is my booking confirmed?', told: ['B-', 'Status: To be confirmed'], notTold: ['a bit more', 'how many', 'New request'] },
     ],
     end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
@@ -2887,8 +2887,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r22 cancel booking B-000123 goes to a person (en)',
     language: 'en',
     turns: [
-      { say: 'Please cancel my booking B-000123', notTold: ['which day', 'how many'] },
-      { tap: 'Talk to a person' },
+      // Offered the problem types with "talk to a person" until r26; now a person at once.
+      { say: 'Please cancel my booking B-000123', notTold: ['which day', 'how many', 'Which of these', 'Did you mean'] },
     ],
     end: { booked: null, opened: null, holds: 'person' },
   },
@@ -3267,5 +3267,97 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'if I cancel the cooking class 2 days before, do I get my money back?', notTold: ['case number'] },
     ],
     end: { booked: null, opened: null, holds: 'person' },
+  },
+  // A twenty-sixth round (r26), written on 2026-11-28 before the bot saw it, at the demo business and
+  // new businesses: 9 of 12 passed at the first run. One failure was the script's (the type is tapped,
+  // offered first); two were the bot's: "please cancel my booking B-000123" was offered the problem
+  // types (r22's script holds it now), and "is my booking confirmed?" read "New request", staff's
+  // word, to the customer.
+  {
+    name: 'r26 is my booking confirmed? right after booking, in English the stage reads well (en)', language: 'en',
+    turns: [
+      { say: 'sushi class tomorrow at 10am for 2', told: ['Guests: 2'] },
+      { say: 'confirm', told: ['B-'] },
+      { say: 'is my booking confirmed yet?', told: ['B-'], notTold: ['New request'] },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r26 concierge: a table for 4 tonight at 7 (en)', language: 'en', business: 'concierge',
+    turns: [
+      { say: 'Could you book us a table for 4 tonight at 7pm at a nice Thai restaurant?', notTold: ['a bit more'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r26 order desk: the website shows an error at checkout (th)', language: 'th', business: 'order_desk',
+    turns: [
+      { say: 'หน้าเว็บขึ้น error ตอนจ่ายเงินค่ะ จ่ายไม่ได้เลย', notTold: ['กี่ท่าน'] },
+      { tap: 'ระบบขัดข้อง', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r26 order desk: how long does a top-up take? (en)', language: 'en', business: 'order_desk',
+    turns: [
+      { say: 'how long does a top up usually take?', notTold: ['case number'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r26 school: which days is the cooking class? (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'which days do you run the Thai cooking class?', notTold: ['case number'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r26 a booking for 2 on Friday, then "make it Saturday" (en)', language: 'en',
+    turns: [
+      { say: 'Thai cooking class next Friday 10am for 2', told: ['Guests: 2', '10:00'] },
+      { say: 'hmm make it Saturday instead', told: ['Sat', '10:00', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r26 "ขอคุยกับคนจริงๆ ค่ะ" at the first message (th)', language: 'th',
+    turns: [
+      { say: 'ขอคุยกับคนจริงๆ ค่ะ ไม่เอาบอท' },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r26 a top-up missing, then the order id asked, given (th)', language: 'th',
+    turns: [
+      { say: 'เติมเงินไป 500 แล้วเครดิตไม่เข้าค่ะ' },
+      { say: 'ORD-778899 ค่ะ' },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r26 an emoji-only reply after the greeting does not go to a person (en)', language: 'en',
+    turns: [
+      { say: 'hello' },
+      { say: '🙏' },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r26 a massage for 2, "2 hours" is not people (en)', language: 'en',
+    turns: [
+      { say: 'can I book a 2 hour massage tomorrow at 1pm?', notTold: ['Guests: 2'] },
+      { say: 'just one person', told: ['Guests: 1', '13:00'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r26 the city tour in Thai, "เด็ก 2 ผู้ใหญ่ 2" is four (th)', language: 'th',
+    turns: [
+      { say: 'จองทัวร์กรุงเทพวันอาทิตย์หน้า 9 โมง ผู้ใหญ่ 2 เด็ก 2 ค่ะ', told: ['4 ท่าน', '09:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, time: '09:00' }, opened: null, holds: 'bot' },
   },
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestBooking } from '../core/bookings/request-booking.ts';
+import { bookingsOfCustomer } from '../core/bookings/customer-bookings.ts';
 import { apiClient } from './support/api-client.ts';
 import { startTestSystem, type TestSystem } from './support/test-system.ts';
 
@@ -117,6 +118,14 @@ describe("an org's own stages", () => {
     const listed = await api('GET', '/api/v1/bookings?stage=deposit_paid');
     expect(listed.json.items.map((i: { number: string }) => i.number)).toEqual([b.number]);
     expect((await api('GET', '/api/v1/bookings?stage=teleported')).status).toBe(422);
+    // The customer reads the stage the org added in the org's words ("my bookings", "is my booking
+    // confirmed?" in chat), not by its key; a built-in stage in the customer's words, not staff's.
+    const contactId = (await row(b.number)).contact_id;
+    const [theirs] = await bookingsOfCustomer(sys.knex, { orgId: sys.defaultOrgId, contactId });
+    expect(theirs).toMatchObject({ number: b.number, stage: 'deposit_paid', stageLabel: { th: 'ชำระมัดจำแล้ว', en: 'Deposit paid' } });
+    const fresh = await newBooking();
+    const [waiting] = await bookingsOfCustomer(sys.knex, { orgId: sys.defaultOrgId, contactId: (await row(fresh.number)).contact_id });
+    expect(waiting).toMatchObject({ stage: 'new', stageLabel: { th: 'รอเจ้าหน้าที่ยืนยัน', en: 'To be confirmed' } });
 
     // Removing a stage a booking sits in is refused; once it moved on, removing is fine.
     const drop = await pipelineWith((s) => {

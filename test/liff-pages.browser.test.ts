@@ -355,6 +355,9 @@ describe.skipIf(!hasChromium)('the customer pages in a browser', () => {
     expect(text).toContain('My bookings and cases');
     expect(text).toContain('Thai cooking class');
     expect(text).toContain(c.number);
+    // The stage in the customer's words, not staff's ("New request").
+    expect(text).toContain('To be confirmed');
+    expect(text).not.toContain('New request');
     await me.locator('summary').first().click();
     await poll(() => me.textContent('details[open]')).toContain('09:30');
     await expectNoOverflow(me);

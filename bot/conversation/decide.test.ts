@@ -548,6 +548,11 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'ราคาเท่าไหร่คะ', dialogue: cooking }), classPrices.classify, likely)).toEqual({ do: 'faq', faqKey: 'class_prices' });
     });
 
+    it('hands "please cancel my booking B-000123" it is not sure of to a person, rather than the problem types', async () => {
+      const leansToRefund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: LEANS_TO }));
+      for (const text of ['Please cancel my booking B-000123', 'ขอยกเลิกการจอง B-000123 ค่ะ']) expect(await decide(context({ text }), leansToRefund.classify), text).toEqual({ do: 'handoff', unsure: true });
+    });
+
     it('hands a question of what would happen if the customer cancelled to a person, not a refund opened', async () => {
       const refund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.95 }));
       for (const text of ['if I cancel the cooking class 2 days before, do I get my money back?', 'What happens if I need to reschedule?', 'ถ้ายกเลิกก่อน 2 วันจะได้เงินคืนไหมคะ', 'what if we arrive late, do we lose the money?']) {

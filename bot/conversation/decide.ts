@@ -247,6 +247,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
   // service asked with the list, the day kept; rather than a question for a person.
   if (!sure && !askedBefore && !past && ctx.takesBookings !== false && asksForAFreeSlot(ctx.text) && !reportsProblem(ctx.text)) return startBooking(ctx, undefined, ctx.text);
+  // "Please cancel my booking B-000123", not read surely: a change to a booking made, which a person
+  // makes (as below), rather than the problem types or a service to book offered (it leaned to a refund).
+  if (!sure && !askedBefore && !past && asksToChangeABooking(ctx.text)) return { do: 'handoff', unsure: true };
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
   const leans = !sure && !askedBefore && !past && result.confidence >= LEANS_TO && result.otherType !== 'out_of_scope';
   // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up

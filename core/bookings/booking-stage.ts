@@ -23,7 +23,10 @@ export interface BookingStageFlags {
   awaiting: 'customer' | 'staff' | null;
   sortOrder: number;
   next: readonly BookingStage[];
+  /** What staff see. */
   label: { th: string; en: string };
+  /** What the customer reads of their booking (their "my bookings" page, "is my booking confirmed?" in chat): "New request" is staff's word. */
+  customerLabel: { th: string; en: string };
 }
 
 export const BOOKING_STAGE: Readonly<Record<BookingStage, BookingStageFlags>> = {
@@ -31,58 +34,69 @@ export const BOOKING_STAGE: Readonly<Record<BookingStage, BookingStageFlags>> = 
     isOpen: true, isTerminal: false, awaiting: 'customer', sortOrder: 10,
     next: ['pending_confirmation', 'new', 'cancelled'],
     label: { th: 'กำลังรวบรวมข้อมูล', en: 'Collecting details' },
+    customerLabel: { th: 'ยังรอรายละเอียดจากคุณ', en: 'Details needed' },
   },
   pending_confirmation: {
     isOpen: true, isTerminal: false, awaiting: 'customer', sortOrder: 20,
     next: ['new', 'collecting', 'cancelled'],
     label: { th: 'รอลูกค้ายืนยันรายละเอียด', en: 'Waiting for customer to confirm' },
+    customerLabel: { th: 'รอคุณยืนยันรายละเอียด', en: 'Your reply needed' },
   },
   new: {
     isOpen: true, isTerminal: false, awaiting: 'staff', sortOrder: 30,
     next: ['contacted', 'quoted', 'confirmed', 'proposed', 'declined', 'lost', 'cancelled'],
     label: { th: 'รอเจ้าหน้าที่ยืนยัน', en: 'New request' },
+    customerLabel: { th: 'รอเจ้าหน้าที่ยืนยัน', en: 'To be confirmed' },
   },
   contacted: {
     isOpen: true, isTerminal: false, awaiting: 'staff', sortOrder: 32,
     next: ['quoted', 'confirmed', 'proposed', 'lost', 'cancelled'],
     label: { th: 'ติดต่อลูกค้าแล้ว', en: 'Contacted' },
+    customerLabel: { th: 'เจ้าหน้าที่ติดต่อคุณแล้ว', en: 'We are in touch' },
   },
   quoted: {
     isOpen: true, isTerminal: false, awaiting: 'customer', sortOrder: 35,
     // contacted: the quote is being reworked with the customer.
     next: ['contacted', 'quoted', 'confirmed', 'lost', 'cancelled'],
     label: { th: 'ส่งใบเสนอราคาแล้ว', en: 'Quoted' },
+    customerLabel: { th: 'ส่งใบเสนอราคาแล้ว', en: 'Quote sent' },
   },
   proposed: {
     isOpen: true, isTerminal: false, awaiting: 'customer', sortOrder: 40,
     // new: the customer asked for yet another time, staff look again.
     next: ['confirmed', 'new', 'proposed', 'declined', 'lost', 'cancelled'],
     label: { th: 'เสนอเวลาใหม่แล้ว', en: 'New time proposed' },
+    customerLabel: { th: 'เสนอเวลาใหม่ให้คุณแล้ว', en: 'New time proposed' },
   },
   confirmed: {
     isOpen: true, isTerminal: false, awaiting: null, sortOrder: 50,
     next: ['completed', 'cancelled', 'proposed'],
     label: { th: 'ยืนยันแล้ว', en: 'Confirmed' },
+    customerLabel: { th: 'ยืนยันแล้ว', en: 'Confirmed' },
   },
   declined: {
     isOpen: false, isTerminal: true, awaiting: null, sortOrder: 60,
     next: [],
     label: { th: 'ไม่สามารถรับจองได้', en: 'Declined' },
+    customerLabel: { th: 'ไม่สามารถรับจองได้', en: 'Not available' },
   },
   lost: {
     isOpen: false, isTerminal: true, awaiting: null, sortOrder: 65,
     next: [],
     label: { th: 'ไม่ได้การจอง', en: 'Lost' },
+    customerLabel: { th: 'ไม่ได้ดำเนินการต่อ', en: 'Not going ahead' },
   },
   cancelled: {
     isOpen: false, isTerminal: true, awaiting: null, sortOrder: 70,
     next: [],
     label: { th: 'ยกเลิกแล้ว', en: 'Cancelled' },
+    customerLabel: { th: 'ยกเลิกแล้ว', en: 'Cancelled' },
   },
   completed: {
     isOpen: false, isTerminal: true, awaiting: null, sortOrder: 80,
     next: [],
     label: { th: 'เสร็จสิ้น', en: 'Completed' },
+    customerLabel: { th: 'เสร็จสิ้น', en: 'Completed' },
   },
 };
 
@@ -94,12 +108,13 @@ const CUSTOM_STAGE: BookingStageFlags = {
   isOpen: true, isTerminal: false, awaiting: 'staff', sortOrder: 45,
   next: ['contacted', 'quoted', 'confirmed', 'lost', 'cancelled'],
   label: { th: '', en: '' },
+  customerLabel: { th: '', en: '' },
 };
 
 /** The flags of any stage a booking may be in: a built-in one, or one an org added. */
 export function stageFlags(stage: string): BookingStageFlags {
   const flags = (BOOKING_STAGE as Record<string, BookingStageFlags | undefined>)[stage];
-  return flags ?? { ...CUSTOM_STAGE, label: { th: stage, en: stage } };
+  return flags ?? { ...CUSTOM_STAGE, label: { th: stage, en: stage }, customerLabel: { th: stage, en: stage } };
 }
 
 export const OPEN_BOOKING_STAGES: readonly BookingStage[] = BOOKING_STAGES.filter((s) => BOOKING_STAGE[s].isOpen);

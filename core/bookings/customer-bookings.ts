@@ -7,7 +7,8 @@ import { openConversation } from '../conversations/conversation-log.ts';
 import { iso } from '../time/iso.ts';
 import { onlyOwnOrUnassigned, ownOrUnassigned, type BookingViewer } from './booking-queries.ts';
 import { takeLineForm } from './line-form-intake.ts';
-import { stageFlags } from './booking-stage.ts';
+import { isBookingStage, stageFlags } from './booking-stage.ts';
+import { orgPipeline, stageLabel } from './booking-stage-settings.ts';
 
 /**
  * Bookings as their customer sees them, on the LIFF pages: their own list, and the booking form
@@ -30,6 +31,8 @@ export async function bookingsOfCustomer(db: Knex, c: { orgId: string; contactId
     ? await db('booking_quotes').select('booking_id', 'token').where({ org_id: c.orgId, status: 'sent' }).whereIn('booking_id', rows.map((r) => r.id)).whereNotNull('token')
     : [];
   const quoteOf = new Map(quotes.map((q) => [q.booking_id as string, q.token as string]));
+  // A stage the org added ("ชำระมัดจำแล้ว") is read in the org's words, not by its key; read only when one is there.
+  const pipeline = rows.some((r) => !isBookingStage(r.stage)) ? await orgPipeline(db, c.orgId) : undefined;
   return rows.map((r) => {
     const flags = stageFlags(r.stage as string);
     const token = quoteOf.get(r.id as string);
@@ -38,7 +41,7 @@ export async function bookingsOfCustomer(db: Knex, c: { orgId: string; contactId
       service: r.name_th ? { th: r.name_th as string, en: r.name_en as string } : null,
       destination: ((r.details as Record<string, unknown> | null)?.destination ?? null) as string | null,
       stage: r.stage as string,
-      stageLabel: flags.label,
+      stageLabel: pipeline && !isBookingStage(r.stage) ? { th: stageLabel(pipeline, r.stage, 'th'), en: stageLabel(pipeline, r.stage, 'en') } : flags.customerLabel,
       open: flags.isOpen,
       date: day(r.requested_date),
       time: r.requested_time ? String(r.requested_time).slice(0, 5) : null,

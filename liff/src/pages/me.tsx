@@ -44,7 +44,7 @@ function MePage() {
               {state.mine.bookings.map((b) => (
                 <li class="card" key={b.number}>
                   <details>
-                    <summary>
+                    <summary class="rich">
                       <strong>{b.service?.[lang] ?? b.destination ?? b.number}</strong> <Badge tone={b.open ? 'wait' : b.stage === 'confirmed' || b.stage === 'completed' ? 'ok' : 'info'}>{b.stageLabel[lang]}</Badge>
                       <div class="muted small">
                         {b.number}
