@@ -3360,4 +3360,103 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'bangkok_city_tour', partySize: 4, time: '09:00' }, opened: null, holds: 'bot' },
   },
+  // A twenty-seventh round (r27), written on 2026-11-28 before the bot saw it: 9 of 12 passed at the
+  // first run. One failure was the script's ("thia masage" is offered as one of two, and "yes" to two
+  // is a person's to read: the customer taps); two were the bot's: "พน." (tomorrow, shortened) was not
+  // a day, and "the golf club says they have no tee time for us" was offered as a booking.
+  {
+    name: 'r27 Thai and English mixed: "จอง massage พรุ่งนี้ 2pm 2 คนค่ะ" (th)', language: 'th',
+    turns: [
+      { say: 'จอง massage พรุ่งนี้ 2pm 2 คนค่ะ', told: ['14:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่าาา' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 Thai digits: "นวดพรุ่งนี้ ๑๔.๐๐ น. ๒ ท่าน" (th)', language: 'th',
+    turns: [
+      { say: 'ขอจองนวดพรุ่งนี้ ๑๔.๐๐ น. ๒ ท่านค่ะ', told: ['14:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 "พน." for tomorrow (th)', language: 'th',
+    turns: [
+      { say: 'จองคลาสซูชิ พน. 10 โมง 3 คนค่ะ', told: ['10:00', '3 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 "555" after a booking is not a problem (th)', language: 'th',
+    turns: [
+      { say: 'จองนวดพรุ่งนี้บ่ายโมง 1 ท่านค่ะ' },
+      { say: 'ยืนยันค่ะ', told: ['B-'] },
+      { say: '555 ขอบคุณค่าา', notTold: ['เคส'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 a long first message with a greeting and the whole booking (en)', language: 'en',
+    turns: [
+      { say: "Hello! Hope you're well. My sister and I are visiting Bangkok and we'd love to do the Thai cooking class this coming Saturday morning at 10 if there's space. Thanks so much!", told: ['10:00', 'Guests: 2'] },
+      { say: 'perfect, thanks' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 a typo\'d service "thia masage" (en)', language: 'en',
+    turns: [
+      { say: 'can i book thia masage tomorow 3pm for 1' },
+      { tap: 'Spa & Thai massage', told: ['15:00', 'Guests: 1'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 a top-up problem with the amount and the time it happened (en)', language: 'en',
+    turns: [
+      { say: 'I topped up 1,500 baht at 9:15 this morning and my balance still shows 0', notTold: ['How many', 'What time would suit'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r27 a wrong amount charged (th)', language: 'th',
+    turns: [
+      { say: 'ราคาบนเว็บ 1,200 แต่โดนหักไป 1,500 ค่ะ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r27 cannot log in, forgot the password (en)', language: 'en',
+    turns: [
+      { say: "I can't log in, I forgot my password and the reset email never comes", notTold: ['How many'] },
+    ],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r27 school: a private lesson for two friends on Sunday at 1pm (th)', language: 'th', business: 'school',
+    turns: [
+      { say: 'อยากเรียนตัวต่อตัวกับเพื่อนค่ะ วันอาทิตย์บ่ายโมง', notTold: ['เคส'] },
+      { say: '2 คนค่ะ', told: ['13:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'private_lesson', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 tour: how do I get a quote for Krabi, 5 days (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'Hi, how can I get a quote for a 5 day trip to Krabi for 4 adults in January?', notTold: ['What time'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r27 concierge: the golf club says our tee time is not there (en)', language: 'en', business: 'concierge',
+    turns: [
+      { say: 'The golf club says they have no tee time for us at 8am, we are at the club now', notTold: ['How many'] },
+      { tap: 'Partner booking', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
 ];

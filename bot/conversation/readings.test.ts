@@ -39,6 +39,8 @@ describe('what else a message may be', () => {
       "I bought the 5 class package yesterday but I don't see my credits in the app",
       'ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้นค่ะ',
       'จ่ายไปแล้วแต่ไม่เห็นเครดิตในแอปเลยค่ะ',
+      // r27, a new concierge: the partner has no tee time for the customer.
+      'The golf club says they have no tee time for us at 8am, we are at the club now',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }

@@ -34,7 +34,7 @@ const COMPLAINT = new RegExp(
     "\\b(?:(?:don'?t|do not|can'?t|cannot|can not|couldn'?t|could not) see|no sign of) (?:my|the|any|our) (?:credits?|balance|points?|top[- ]?ups?|payments?|money|package|order|booking)\\b",
     'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
     "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
-    "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation)\\b",
+    "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation|tee time|table|room|appointment)s?\\b",
     "\\b(?:credits?|balance|points?|top[- ]?ups?|payments?) (?:(?:is|are|has|have)(?: still)? not|(?:is|are|has|have)n'?t|still not|not) (?:there|showing|shown|show(?:ing)? up|credited|in my account)\\b",
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',

@@ -234,6 +234,8 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     ['on the 28th', '2026-11-28'],
     ['พรุ่งนี้', '2026-11-22'],
     ['พรุ้งนี้', '2026-11-22'],
+    ['จองคลาสซูชิ พน. 10 โมง', '2026-11-22'],
+    ['นวด พน 2 ทุ่ม', '2026-11-22'],
     ['มะรืนนี้', '2026-11-23'],
     ['วันนี้', '2026-11-21'],
     ['คืนนี้', '2026-11-21'],
@@ -275,7 +277,7 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
   it('treats an unknown time zone as Bangkok', () => {
     expect(x('today', { timeZone: 'Not/AZone' }).date).toBe('2026-11-21');
   });
-  it.each(['Feb 30', '24/7 support', 'ที่อยู่ 123/45 ถนนสุขุมวิท', 'บ้านเลขที่ 9/1', 'ซอย 5/1', 'อาทิตย์หน้าว่างไหมคะ', 'See you Sun', 'next week', '10.30', 'I sat 20 minutes in the lobby'])(
+  it.each(['Feb 30', '24/7 support', 'ที่อยู่ 123/45 ถนนสุขุมวิท', 'บ้านเลขที่ 9/1', 'ซอย 5/1', 'อาทิตย์หน้าว่างไหมคะ', 'See you Sun', 'next week', '10.30', 'I sat 20 minutes in the lobby', 'พนักงานไม่สุภาพ', 'คุณพนม'])(
     'takes no date from %s',
     (text) => {
       expect(x(text).date).toBeUndefined();

@@ -15,7 +15,7 @@ import { knownTimeZone, todayIn } from '../../time/org-time.ts';
  *   passed).
  * - Relative days: today, tonight, this evening, tomorrow (and tmr, tmrw, tomorow, tommorow),
  *   day after tomorrow, yesterday, in 3 days, 3 days ago; วันนี้, คืนนี้, เย็นนี้, พรุ่งนี้ (and
- *   common misspellings), มะรืน(นี้), เมื่อวาน, เมื่อคืน, เมื่อวานซืน, อีก 3 วัน, 3 วันที่แล้ว, 3 วันก่อน.
+ *   common misspellings, and พน. as it is shortened), มะรืน(นี้), เมื่อวาน, เมื่อคืน, เมื่อวานซืน, อีก 3 วัน, 3 วันที่แล้ว, 3 วันก่อน.
  * - Weekdays: this/coming/on Saturday (also Sat, sat with one of those words or before a time:
  *   "sat 2pm"), next Monday,
  *   Saturday next week, last Friday; วันเสาร์, เสาร์นี้, วันเสาร์นี้, วันจันทร์หน้า, เสาร์หน้า,
@@ -153,7 +153,7 @@ const EN_REL_RE = new RegExp(
   'gi',
 );
 const TH_REL_RE = new RegExp(
-  '(?<dat>มะรืน(?:นี้)?)|(?<tom>พรุ่งนี้|พรุ้งนี้|พุ่งนี้|พรุ่งนิ|พรุ่งนี|พรุงนี้)|(?<tod>วันนี้|คืนนี้|เย็นนี้|เช้านี้|บ่ายนี้|ค่ำนี้)' +
+  '(?<dat>มะรืน(?:นี้)?)|(?<tom>พรุ่งนี้|พรุ้งนี้|พุ่งนี้|พรุ่งนิ|พรุ่งนี|พรุงนี้|พ\\.น\\.|(?<![ก-๛])พ\\.?น\\.?(?![ก-๛]))|(?<tod>วันนี้|คืนนี้|เย็นนี้|เช้านี้|บ่ายนี้|ค่ำนี้)' +
     '|(?<dby>เมื่อวานซืน)|(?<yes>เมื่อวาน(?:นี้)?|เมื่อคืน(?:นี้)?)' +
     `|อีก\\s*(?<inN>\\d{1,2}|${THAI_SMALL_NUMBER_SRC})\\s*วัน|(?<agoN>\\d{1,2}|${THAI_SMALL_NUMBER_SRC})\\s*วัน(?:ที่แล้ว|ที่ผ่านมา|ก่อน)`,
   'g',
