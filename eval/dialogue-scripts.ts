@@ -3459,4 +3459,101 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
+  // A twenty-eighth round (r28), written on 2026-11-28 before the bot saw it, at new businesses and the
+  // demo: 9 of 11 passed at the first run. One failure was the script's (the problem type is tapped,
+  // offered first, rather than the order number typed); the others were the bot's: "Can you arrange
+  // a spa for the two of us tomorrow at 3pm?" at a new concierge was a question for a person (the
+  // kits' services had no examples, only words), and "ยังไม่ได้เพชรเลย" (no diamonds yet) was not a
+  // problem.
+  {
+    name: 'r28 order desk: "I want to book a table" at a shop with nothing to book goes to a person (en)', language: 'en', business: 'order_desk',
+    turns: [
+      { say: 'hi can I book a table for 2 tonight?', notTold: ['which day', 'What time'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r28 order desk: the game top-up is missing, the order number in the next message (th)', language: 'th', business: 'order_desk',
+    turns: [
+      { say: 'เติมเกมไปแล้วยังไม่ได้เพชรเลยค่ะ' },
+      { tap: 'เติมเงินไม่เข้า' },
+      { say: 'เลขออเดอร์ 556677 ค่ะ', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r28 order desk: how do I pay? (en)', language: 'en', business: 'order_desk',
+    turns: [
+      { say: 'what payment methods do you accept?', notTold: ['case number'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r28 school: the 5-class package, "how much?" then "I want it" (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'how much is the 5 class package?', told: ['8,000'] },
+      { say: 'great, I want to buy it', notTold: ['which day', 'What time'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r28 school: a cooking class next Saturday, "for me and my daughter" (th)', language: 'th', business: 'school',
+    turns: [
+      { say: 'ขอจองคลาสทำอาหารไทยเสาร์หน้า 10 โมงให้ฉันกับลูกสาวค่ะ', told: ['2 ท่าน', '10:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r28 concierge: a spa for two at the partner tomorrow at 3pm (en)', language: 'en', business: 'concierge',
+    turns: [
+      { say: 'Can you arrange a spa for the two of us tomorrow at 3pm?', told: ['15:00', 'Guests: 2'] },
+      { say: 'yes please' },
+    ],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r28 concierge: what does my membership include? (th)', language: 'th', business: 'concierge',
+    turns: [
+      { say: 'สมาชิกได้สิทธิ์อะไรบ้างคะ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r28 demo: opening hours then a booking for tonight (en)', language: 'en',
+    turns: [
+      { say: 'what time do you close today?' },
+      { say: 'ok then a massage tonight at 7 for 2 please', told: ['19:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r28 demo: a booking, then "wrong day, I meant Friday" (en)', language: 'en',
+    turns: [
+      { say: 'sushi class on Thursday at 10am for 2', told: ['Thu'] },
+      { say: 'sorry wrong day, I meant Friday', told: ['Fri', '10:00', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r28 demo: "ขอเป็นรอบบ่ายได้ไหมคะ" at the summary asks the time (th)', language: 'th',
+    turns: [
+      { say: 'จองนวดพรุ่งนี้ 10 โมง 2 ท่านค่ะ', told: ['10:00'] },
+      { say: 'ขอเป็นรอบบ่ายได้ไหมคะ', notTold: ['ยกเลิกแล้ว'] },
+      { say: 'บ่ายสองค่ะ', told: ['14:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r28 demo: the case number asked after a report (th)', language: 'th',
+    turns: [
+      { say: 'สั่งของไปอาทิตย์ที่แล้ว ยังไม่ได้ของเลยค่ะ' },
+      { say: 'เลขเคสอะไรนะคะ', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
 ];

@@ -41,6 +41,8 @@ describe('what else a message may be', () => {
       'จ่ายไปแล้วแต่ไม่เห็นเครดิตในแอปเลยค่ะ',
       // r27, a new concierge: the partner has no tee time for the customer.
       'The golf club says they have no tee time for us at 8am, we are at the club now',
+      // r28, a new order desk: a game top-up whose diamonds never came.
+      'เติมเกมไปแล้วยังไม่ได้เพชรเลยค่ะ',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }

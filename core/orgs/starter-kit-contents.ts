@@ -10,7 +10,7 @@ import type { KindOfBusinessText } from '../templates/template-admin.ts';
 type Named = { th: string; en: string };
 interface KitContents {
   caseTypes: { key: string; examples: string[]; name: Named; category?: string; defaultSeverity?: string; firstResponseMinutes: number; resolutionMinutes: number; requiresOrderId?: boolean; requiresProvider?: boolean; keywords?: string[] }[];
-  services: { key: string; name: Named; durationMinutes?: number; capacity?: number; price?: number; keywords?: string[]; formFields?: { field: BookingFormFieldName; required?: boolean }[] }[];
+  services: { key: string; name: Named; examples?: string[]; durationMinutes?: number; capacity?: number; price?: number; keywords?: string[]; formFields?: { field: BookingFormFieldName; required?: boolean }[] }[];
   providers: { key: string; name: string; kind?: 'api' | 'manual'; caseTypeKeys?: string[]; defaultSlaMinutes?: number }[];
   faq: { key: string; question: Named; answer: Named; keywords?: string[] }[];
   /** Stages added to the built-in booking pipeline, each after a built-in one. */
@@ -30,13 +30,14 @@ export const KITS: Record<StarterKit, KitContents> = {
     services: [
       // Words of one day or of several: "ทริป" alone (any trip) named the day trip, and "ทริปเชียงใหม่ 3 วัน
       // 2 คืน ราคาเท่าไหร่" was answered with the day trip's price.
-      { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'one-day trip', 'ทริปวันเดียว', 'ทริป 1 วัน', 'เที่ยววันเดียว'] },
-      { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์', 'multi-day', 'หลายวัน', 'ค้างคืน'] },
+      { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, examples: ['อยากได้ทริปส่วนตัวไปอยุธยา 1 วันค่ะ', 'Can you take us on a private day trip to Ayutthaya?'], durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'one-day trip', 'ทริปวันเดียว', 'ทริป 1 วัน', 'เที่ยววันเดียว'] },
+      { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, examples: ['อยากจองทัวร์ค้างคืนให้ครอบครัวค่ะ', 'We would like a tour of several days in the north'], durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์', 'multi-day', 'หลายวัน', 'ค้างคืน'] },
       // Where to or from is the transfer's own detail, asked in chat as on the form; without it the
       // car was booked with no hotel and the customer's "to my hotel on Sukhumvit 11" went unread.
       {
         key: 'airport_transfer',
         name: { th: 'รถรับส่งสนามบิน', en: 'Airport transfer' },
+        examples: ['ขอรถรับจากสนามบินไปโรงแรมค่ะ', 'I need a car from the airport to my hotel'],
         durationMinutes: 90,
         capacity: 4,
         price: 1200,
@@ -70,10 +71,10 @@ export const KITS: Record<StarterKit, KitContents> = {
       { key: 'package_credit_missing', examples: ['ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น', 'I bought a package but my credits are not there'], name: { th: 'เครดิตแพ็กเกจไม่เข้า', en: 'Package credit missing' }, category: 'payment', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 4 * 60 },
     ],
     services: [
-      { key: 'thai_cooking_class', name: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' }, durationMinutes: 180, capacity: 12, price: 1800, keywords: ['cooking class', 'คลาสทำอาหาร'] },
+      { key: 'thai_cooking_class', name: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' }, examples: ['อยากจองคลาสทำอาหารไทยวันเสาร์ค่ะ', 'Can I join the Thai cooking class on Saturday?'], durationMinutes: 180, capacity: 12, price: 1800, keywords: ['cooking class', 'คลาสทำอาหาร'] },
       // Bought, not scheduled: its form (and the chat) asks no day, time or people.
-      { key: 'package_5_classes', name: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' }, price: 8000, keywords: ['package', 'แพ็กเกจ'], formFields: [] },
-      { key: 'private_lesson', name: { th: 'เรียนตัวต่อตัว', en: 'Private lesson' }, durationMinutes: 120, capacity: 2, price: 3500 },
+      { key: 'package_5_classes', name: { th: 'แพ็กเกจ 5 คลาส', en: '5-class package' }, examples: ['อยากซื้อแพ็กเกจ 5 คลาสค่ะ', 'I would like to buy the 5-class package'], price: 8000, keywords: ['package', 'แพ็กเกจ'], formFields: [] },
+      { key: 'private_lesson', name: { th: 'เรียนตัวต่อตัว', en: 'Private lesson' }, examples: ['อยากเรียนตัวต่อตัวกับครูค่ะ', 'Can I book a private lesson with a teacher?'], durationMinutes: 120, capacity: 2, price: 3500 },
     ],
     providers: [],
     faq: [
@@ -97,9 +98,10 @@ export const KITS: Record<StarterKit, KitContents> = {
       {
         key: 'concierge_booking',
         name: { th: 'จองผ่านคอนเซียร์จ', en: 'Concierge booking' },
+        examples: ['ช่วยจองโต๊ะร้านอาหารคืนนี้ให้หน่อยค่ะ', 'Could you arrange a spa for us tomorrow?'],
         keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'pickup', 'limousine', 'สนามบิน'],
       },
-      { key: 'partner_course', name: { th: 'คอร์สจากพาร์ทเนอร์', en: 'Partner course' }, durationMinutes: 60, capacity: 10 },
+      { key: 'partner_course', name: { th: 'คอร์สจากพาร์ทเนอร์', en: 'Partner course' }, examples: ['อยากลงคอร์สของพาร์ทเนอร์ค่ะ', 'Can I sign up for a partner course?'], durationMinutes: 60, capacity: 10 },
     ],
     providers: [
       { key: 'partner_golf', name: 'Golf partner', caseTypeKeys: ['partner_booking_issue'], defaultSlaMinutes: 120 },
