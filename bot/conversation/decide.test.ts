@@ -783,7 +783,20 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'I want to talk to a person' }), classify)).toEqual({ do: 'handoff' });
       expect(await decide(context({ text: 'ขอคุยกับเจ้าหน้าที่' }), classify)).toEqual({ do: 'handoff' });
       expect(await decide(context({ reply: { act: 'human' }, dialogue: bookingDialogue() }), classify)).toEqual({ do: 'handoff' });
+      // A call asked for: only a person can make it (a top-up named in it opened a case).
+      for (const text of ['Can someone please call me at 081-234-5678? It is about my top-up', 'call me back please', 'รบกวนโทรกลับหน่อยค่ะ 0812345678', 'ขอให้เจ้าหน้าที่โทรหาหน่อยค่ะ']) {
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'handoff' });
+      }
       expect(asked).toEqual([]);
+      // "Call me an uber" asks for no call.
+      expect(await decide(context({ text: 'call me an uber please' }), classify)).not.toEqual({ do: 'handoff' });
+    });
+
+    it('greets "do you speak English?" with what the bot can do, rather than handing it to a person', async () => {
+      const { classify } = classifier(answer({ kind: 'question', confidence: 0.3 }));
+      for (const text of ['Hi, do you speak English?', 'can you understand English?', 'พูดภาษาไทยได้ไหมคะ']) {
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'greet', why: 'asked which language the bot speaks' });
+      }
     });
 
     it('stays quiet while a person has the conversation, but files messages on an open case', async () => {

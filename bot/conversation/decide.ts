@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -137,6 +137,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
   if (asksOnlyToAsk(ctx.text)) return { do: 'ask_question' };
+  // "Hi, do you speak English?": greeted in the language they wrote in, with what the bot can do
+  // (it went to a person as a question the FAQ has no entry for).
+  if (asksWhichLanguage(ctx.text)) return { do: 'greet', why: 'asked which language the bot speaks' };
   if (dialogue?.kind === 'describe_question') {
     if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no question after all' };
     const r = await classify(ctx.text);

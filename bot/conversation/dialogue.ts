@@ -100,8 +100,13 @@ export function readReplyData(data: string): { act: string; value?: string } | u
 /** "Yes" to the summary: the words, a thumbs-up, or a Thai polite particle alone ("ค่ะ" is a yes). */
 const CONFIRM = /^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ok|okay|yes|yep|yup|yeah|confirm|confirmed|sure|correct|perfect|(?:sounds|looks|that'?s|all) (?:good|great|fine|right|correct)|great|go ahead|book it)\b|^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ถูกต้อง|👍|👌)|^(ค่ะ|ค่า|คะ|ครับ|คับ|จ้า)[\s!.]*$/i;
 const CANCEL = /^(ยกเลิก|ไม่|ไม่เอา|cancel|no|nope|stop)\b|^(ยกเลิก|ไม่เอา)/i;
-const HUMAN =
-  /(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|มี(คน|ใคร|เจ้าหน้าที่|แอดมิน|พนักงาน)อยู่(ไหม|มั้ย|มั๊ย|บ้างไหม)|^\s*(แอดมิน|เจ้าหน้าที่)\s*(ค่ะ|คะ|ครับ|ค่า|จ้า|หน่อย|ด้วย)*[\s!?.]*$|(talk|speak|chat) (to|with) (a |an |the )?(person|human|agent|someone|staff|admin|manager)|real (person|human)|human agent|\bagent please\b|\b(a )?human,? please\b|^\s*(an? )?(admin|human|agent|operator|staff|manager)( please| pls| plz)?[\s!?.]*$|\bis (anyone|anybody|someone|somebody) (there|here)\b)/i;
+const HUMAN = new RegExp(
+  String.raw`(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|มี(คน|ใคร|เจ้าหน้าที่|แอดมิน|พนักงาน)อยู่(ไหม|มั้ย|มั๊ย|บ้างไหม)|^\s*(แอดมิน|เจ้าหน้าที่)\s*(ค่ะ|คะ|ครับ|ค่า|จ้า|หน่อย|ด้วย)*[\s!?.]*$|(talk|speak|chat) (to|with) (a |an |the )?(person|human|agent|someone|staff|admin|manager)|real (person|human)|human agent|\bagent please\b|\b(a )?human,? please\b|^\s*(an? )?(admin|human|agent|operator|staff|manager)( please| pls| plz)?[\s!?.]*$|\bis (anyone|anybody|someone|somebody) (there|here)\b` +
+    // A call asked for ("please call me at 081-234-5678", "รบกวนโทรกลับหน่อยค่ะ"): only a person can make it.
+    // Not "call me an uber", "call me a different name".
+    String.raw`|\b(call|ring) me(?! (an?|what|by|the)\b)( back)?\b|\bgive me a (call|ring)\b|\bcall ?back\b|โทรกลับ|(ขอ|ช่วย|รบกวน)(ให้)?(เจ้าหน้าที่)?โทรหา)`,
+  'i',
+);
 
 export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
 
