@@ -467,7 +467,7 @@ describe('deciding what a customer message leads to', () => {
       // An amount short is a problem, its type picked.
       expect(await decide(context({ text: 'I transferred 1,500 but the app only shows 1,000' }), transfer.classify)).toMatchObject({ do: 'pick_case_type' });
       // Money paid alone: a person checks it; neither booked nor offered as a booking, nor asked back.
-      for (const text of ['I transferred 1500 baht this morning', 'we have paid already', 'โอนเงินแล้วนะคะ']) {
+      for (const text of ['I transferred 1500 baht this morning', 'we have paid already', 'โอนเงินแล้วนะคะ', 'โอนมัดจำแล้วนะคะ 3,000 บาท', 'จ่ายค่ามัดจำไปแล้วค่ะ', 'we paid the deposit this morning']) {
         expect(await decide(context({ text }), transfer.classify), text).toEqual({ do: 'handoff', unsure: true });
       }
       // "Transfer" asked for is a booking.

@@ -204,8 +204,8 @@ export const asksToBook = (text: string) => BOOK.test(text);
 
 export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);
 
-/** "I transferred 1,500", "โอนเงินไปแล้วค่ะ", "paid already": money the customer says they paid, not a service they book. */
-const PAID = /\b(?:i|we)(?: have|'ve)? (?:already )?(?:transferred|paid|sent the money|made the payment)\b|\b(?:transferred|paid) (?:already|the money|\d)|โอน(?:เงิน)?(?:ไป|แล้ว|ให้|เข้า)|(?:จ่าย|ชำระ)(?:เงิน)?(?:ไป|แล้ว)/i;
+/** "I transferred 1,500", "โอนเงินไปแล้วค่ะ", "โอนมัดจำแล้วนะคะ", "paid already": money the customer says they paid, not a service they book. */
+const PAID = /\b(?:i|we)(?: have|'ve)? (?:already )?(?:transferred|paid|sent the money|made the payment)\b|\b(?:transferred|paid) (?:already|the money|\d)|โอน(?:เงิน)?(?:ค่า)?(?:มัดจำ|ส่วนที่เหลือ|ยอดที่เหลือ)?(?:ไป|แล้ว|ให้|เข้า)|(?:จ่าย|ชำระ)(?:เงิน)?(?:ค่า)?(?:มัดจำ|ส่วนที่เหลือ|ยอดที่เหลือ)?(?:ไป|แล้ว)|\b(?:paid|transferred|sent) the (?:deposit|balance|rest)\b/i;
 export const saysPaid = (text: string) => PAID.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
