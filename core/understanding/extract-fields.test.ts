@@ -387,6 +387,9 @@ describe('party size', () => {
     ['จองทัวร์ให้แม่กับพ่อค่ะ', 2],
     ['ไปกับเพื่อนค่ะ', 2],
     ['นวดคู่ค่ะ', 2],
+    // A count of the thing booked, when nothing else says the people.
+    ['massage 💆‍♀️ tomorrow 11am x2 🙏', 2],
+    ['sushi class × 3 please', 3],
   ])('%s -> %d', (text, partySize) => {
     expect(x(text).partySize).toBe(partySize);
   });
@@ -410,6 +413,9 @@ describe('party size', () => {
     'ฉันกับแฟนและลูก',
     "I paid with my friend's card",
     'a couple of days',
+    'ORD-x2',
+    'box 2x2 m',
+    'x2 hours',
   ])('takes no party size from %s', (text) => {
     expect(x(text).partySize).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  *
  * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons", "2 spots", "3 seats", "2 tickets",
  * "2 pax", "3 guests", "2 ppl", "2 passengers", "4 players", "3 travellers", "two people", "for 4 people", "for 2", "for two", "table for 4",
- * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4"; two by who they are: "me and my
+ * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4", "massage x2" (last of all); two by who they are: "me and my
  * wife", "my husband and I", "with my mum", "the two of us", "a couples massage", "ฉันกับแฟน",
  * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่"; adults and children: "2 adults", "ผู้ใหญ่ 2",
  * "ผู้ใหญ่ 2 ท่าน", "2 adults and 1 child", "ผู้ใหญ่ 2 เด็ก 1" are summed (children, kids, infants,
@@ -43,6 +43,8 @@ const GROUP_RE = new RegExp(
   'gi',
 );
 const ALONE_RE = /คนเดียว|\b(?:just|only)\s+me\b|\bby\s+myself\b/gi;
+/** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
+const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บาท|thb|฿|hours?|hrs?|ชั่วโมง|ชม|nights?|คืน|days?|วัน|kg|cm|m\b))/giu;
 
 /**
  * Two, said by who they are: the customer and one other person, or two people named. One person
@@ -120,7 +122,8 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   const pair = first(collect(PAIR_RE, s, claims, () => 2));
   if (pair !== undefined) return pair.n;
   const alone = first(collect(ALONE_RE, s, claims, () => 1));
-  return alone?.n;
+  if (alone !== undefined) return alone.n;
+  return first(collect(TIMES_RE, s, claims, byGroups))?.n;
 }
 
 /**
