@@ -157,9 +157,9 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
   return (messages: OutboundMessage[]) => say(messages.map((m, i) => (i === messages.length - 1 && m.kind === 'text' ? { ...m, quickReplies: withOffer(m.quickReplies) } : m)));
 }
 
-/** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10 then". */
+/** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10 then", "ok 2 then". */
 const BARE_NUMBER = new RegExp(
-  `^\\s*(?:(?:no|nope|actually|sorry|oh|wait|hmm+|um+|ah)[\\s,.!]+)*` +
+  `^\\s*(?:(?:no|nope|actually|sorry|oh|wait|hmm+|um+|ah|ok|okay|fine|alright)[\\s,.!]+)*` +
     `(?:(?:(?:can|could) (?:you|we) |please )?(?:make it|change (?:it |that )?to|switch (?:it )?to|move (?:it )?to)|(?:ขอ)?(?:เปลี่ยน|แก้)เป็น|ขอเป็น|เอาเป็น)?` +
     `\\s*(\\d{1,2})\\s*(?:then|please|pls|thanks|ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ก็ได้|ได้ไหม|ได้มั้ย)*[\\s.!?]*$`,
   'iu',

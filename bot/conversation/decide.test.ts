@@ -580,6 +580,9 @@ describe('deciding what a customer message leads to', () => {
       }
       // Never below one.
       expect(await decide(context({ text: '3 fewer people', dialogue }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 1 } });
+      // "ok 2 then" answers "how many people?" after more than the service takes.
+      const asked = bookingDialogue({ serviceKey: 'private_lesson', date: '2026-03-03', time: '10:00', awaiting: 'party_size' });
+      expect(await decide(context({ text: 'ok 2 then', dialogue: asked }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 2 } });
     });
 
     it('books the service whose price it just told when the customer says "then book it", with what they give', async () => {
@@ -590,6 +593,8 @@ describe('deciding what a customer message leads to', () => {
         ['book it for tomorrow at 5pm for 2', { date: '2026-03-03', time: '17:00', partySize: 2 }],
         ['yes please', {}],
         ['tomorrow at 3pm then', { date: '2026-03-03', time: '15:00' }],
+        ['เอาค่ะ สนใจซื้อ', {}],
+        ["I'll take it", {}],
       ] as const) {
         expect(await decide(context({ text, dialogue: priced }), unsure.classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage', ...fields } });
       }

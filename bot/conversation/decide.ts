@@ -303,6 +303,9 @@ function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
   return { do: 'faq', faqKey: picked.key };
 }
 
+/** "เอาค่ะ สนใจซื้อ", "I'll take it", "I want to buy one": the thing priced is wanted. */
+const WANTS_IT = /^\s*(?:เอา|รับ)(?:ค่ะ|คะ|ครับ|เลย|ด้วย|อันนี้|แพ็กเกจนี้)|สนใจ(?:ซื้อ|จอง|สมัคร)|(?:ขอ|อยาก)?ซื้อ(?:ค่ะ|ครับ|เลย|แพ็กเกจ|อันนี้)|\bi'?ll take (?:it|one|that)\b|\bi (?:want|would like|'d like) (?:to buy )?(?:it|one|that)\b|\bbuy (?:it|one|that)\b/i;
+
 /**
  * After a price: "book it", "ขอจองค่ะ", "yes please", or a day or a time that is not a question
  * ("tomorrow at 5 for 2"). Not an "ok" or a thank-you, which acknowledge the price.
@@ -312,7 +315,7 @@ function booksWhatWasPriced(ctx: CustomerContext): boolean {
   if (reportsProblem(text) || THANKS.test(text) || OK.test(text) || /thank|ขอบคุณ/i.test(text)) return false;
   // "Cancel my booking", "no thanks", another price asked: not this booking.
   if (changesBooking(text) || asksToChangeABooking(text) || saysNotBooking(text) || saysCancel(text) || asksPrice(text)) return false;
-  if (asksToBook(text) || saysConfirm(text)) return true;
+  if (asksToBook(text) || saysConfirm(text) || WANTS_IT.test(text)) return true;
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
   return (fields.date !== undefined || fields.time !== undefined) && !asksQuestion(text);
 }

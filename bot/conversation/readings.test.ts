@@ -62,7 +62,7 @@ describe('what else a message may be', () => {
   it('hears a price asked, and a message put as a question', () => {
     for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost']) expect(asksPrice(text), text).toBe(true);
     for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ']) expect(asksPrice(text), text).toBe(false);
-    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ']) {
+    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ']) {
       expect(asksQuestion(text), text).toBe(true);
     }
     for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า', 'ไหมพรมสีแดงค่ะ']) expect(asksQuestion(text), text).toBe(false);

@@ -143,7 +143,7 @@ export const asksPrice = (text: string) => PRICE.test(text);
  * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
  */
 const QUESTION = new RegExp(
-  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)${POLITE}[\\s?!.]*$` +
+  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:บ้าง)?${POLITE}[\\s?!.]*$` +
     `|^\\s*(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
     // A Thai question word with its polite ending in the middle: "ต้องรอนานไหมคะกว่าเงินจะเข้า" (do I
     // have to wait long for the money to come in?), the clause after it saying what it is about.
