@@ -3845,4 +3845,47 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
+  // A thirty-third round (r33), written on 2026-11-28 before the bot saw it, at the demo business: 5 of 5
+  // passed at the first run. Kept as they are: they hold what the rounds before mended.
+  {
+    name: 'r33 "2 ท่านค่ะ พรุ่งนี้บ่าย 3 นวดไทย" in another order (th)', language: 'th',
+    turns: [
+      { say: '2 ท่านค่ะ พรุ่งนี้บ่าย 3 นวดไทย', told: ['15:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r33 "table for two"-style at a spa: "a slot for two tomorrow at 6pm for the massage" (en)', language: 'en',
+    turns: [
+      { say: 'do you have a slot for two tomorrow at 6pm for the massage?', told: ['18:00', 'Guests: 2'] },
+      { say: 'great' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r33 the sushi class for 2, the date picked from the buttons afterwards (en)', language: 'en',
+    turns: [
+      { say: 'I want to book the sushi class for 2 at 11am' },
+      { say: 'tomorrow', told: ['11:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r33 "my top up is missing" then "what info do you need?" (en)', language: 'en',
+    turns: [
+      { say: 'my top up is missing', told: ['C-'] },
+      { say: 'what info do you need from me?', notTold: ['How many'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r33 "ขอยกเลิกเคสค่ะ ได้แล้ว" closes with the team (th)', language: 'th',
+    turns: [
+      { say: 'เติมเงินแล้วเครดิตไม่เข้าค่ะ', told: ['C-'] },
+      { say: 'ได้แล้วค่ะ ขอบคุณค่ะ', notTold: ['กำลังตรวจสอบ'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

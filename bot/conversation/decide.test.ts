@@ -802,6 +802,8 @@ describe('deciding what a customer message leads to', () => {
       for (const text of ['Hi, do you speak English?', 'can you understand English?', 'พูดภาษาไทยได้ไหมคะ']) {
         expect(await decide(context({ text }), classify), text).toEqual({ do: 'greet', why: 'asked which language the bot speaks' });
       }
+      // Of someone else: a question for a person.
+      for (const text of ['ไกด์พูดภาษาอังกฤษได้ไหมคะ', 'does the guide speak English?']) expect(await decide(context({ text }), classify), text).toEqual({ do: 'no_answer' });
     });
 
     it('stays quiet while a person has the conversation, but files messages on an open case', async () => {

@@ -194,8 +194,12 @@ export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_
 const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
 
-/** "Do you speak English?", "พูดภาษาไทยได้ไหมคะ": the bot answers in the language they write in, and says what it can do. */
-const WHICH_LANGUAGE = /\b(?:do|can|could) (?:you|u) (?:speak|understand|read|write|talk in|reply in|answer in) (?:english|thai)\b|\b(?:is|in) english (?:ok|okay|fine|possible)\b|(?:พูด|ใช้|คุย|ตอบ)(?:เป็น)?(?:ภาษา)?(?:อังกฤษ|ไทย)ได้(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)/i;
+/**
+ * "Do you speak English?", "พูดภาษาไทยได้ไหมคะ": the bot answers in the language they write in, and
+ * says what it can do. Asked of the business, not of someone else ("ไกด์พูดภาษาอังกฤษได้ไหมคะ", does
+ * the guide speak English, is a question for a person).
+ */
+const WHICH_LANGUAGE = /\b(?:do|can|could) (?:you|u) (?:speak|understand|read|write|talk in|reply in|answer in) (?:english|thai)\b|\b(?:is|in) english (?:ok|okay|fine|possible)\b|^\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ)?\s*)?(?:คุณ|แอดมิน|ทางร้าน|ที่นี่)?(?:พูด|ใช้|คุย|ตอบ)(?:เป็น)?(?:ภาษา)?(?:อังกฤษ|ไทย)ได้(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)/i;
 export const asksWhichLanguage = (text: string) => WHICH_LANGUAGE.test(text);
 
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
