@@ -3888,4 +3888,68 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A thirty-fourth round (r34), written on 2026-11-28 before the bot saw it, at the demo business: 4 of
+  // 7 passed at the first run. One failure was the script's (with no documents yet, "ขอใบเสร็จค่ะ" goes
+  // to a person); two the bot's: "the receipt says 1,200 but I was charged 1,500 for the massage"
+  // started the massage's booking, and "I want to complain" was offered the problem types before
+  // the customer had said what happened.
+  {
+    name: 'r34 a booking for "next weekend" asks which day (en)', language: 'en',
+    turns: [
+      { say: 'Can I book a massage next weekend for 2?', notTold: ['a bit more'] },
+      { say: 'Saturday at 4pm', told: ['16:00', 'Sat', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r34 "สุดสัปดาห์นี้" then "วันอาทิตย์ค่ะ" (th)', language: 'th',
+    turns: [
+      { say: 'อยากจองคลาสทำซูชิสุดสัปดาห์นี้ 2 คนค่ะ' },
+      { say: 'วันอาทิตย์ 10 โมงค่ะ', told: ['10:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r34 "the earliest you have tomorrow" asks the time with the buttons (en)', language: 'en',
+    turns: [
+      { say: 'massage tomorrow for 1, the earliest you have', notTold: ['a bit more'] },
+      { say: '10am', told: ['10:00', 'Guests: 1'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r34 a wrong amount on a receipt (en)', language: 'en',
+    turns: [
+      { say: 'The receipt says 1,200 but I was charged 1,500 for the massage', notTold: ['How many', 'Your documents'] },
+      { tap: 'Wrong amount charged', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r34 "ขอใบเสร็จค่ะ" with no documents yet goes to a person, no case (th)', language: 'th',
+    turns: [
+      { say: 'ขอใบเสร็จค่ะ', notTold: ['เคส'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r34 the tour for 20 people, more than it takes, then 15 (en)', language: 'en',
+    turns: [
+      { say: 'city tour next Saturday at 9am for 20 people', told: ['15'] },
+      { say: '15 then', told: ['Guests: 15'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 15, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r34 "I want to complain" then the story (en)', language: 'en',
+    turns: [
+      { say: 'I want to complain', notTold: ['How many', 'Which of these'] },
+      { say: 'the driver was 40 minutes late to pick us up at the airport', notTold: ['How many'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -83,8 +83,8 @@ describe('what else a message may be', () => {
   });
 
   it('hears money taken wrongly, not a question about a price or a refund', () => {
-    for (const text of ['You charged me 2,500 baht for the cooking class but the price is 1,800', 'I was double charged', 'โดนตัดเงินสองรอบค่ะ', 'ยอดเงินไม่ตรงค่ะ']) expect(saysWronglyCharged(text), text).toBe(true);
-    for (const text of ['how much is the cooking class?', 'what is your refund policy', 'ราคาเท่าไหร่คะ', 'I have a problem']) expect(saysWronglyCharged(text), text).toBe(false);
+    for (const text of ['You charged me 2,500 baht for the cooking class but the price is 1,800', 'I was double charged', 'โดนตัดเงินสองรอบค่ะ', 'ยอดเงินไม่ตรงค่ะ', 'The receipt says 1,200 but I was charged 1,500 for the massage', 'we were charged twice']) expect(saysWronglyCharged(text), text).toBe(true);
+    for (const text of ['how much is the cooking class?', 'what is your refund policy', 'ราคาเท่าไหร่คะ', 'I have a problem', 'how much will I be charged?']) expect(saysWronglyCharged(text), text).toBe(false);
   });
 
   it('hears a request for a receipt or a tax invoice', () => {
@@ -93,8 +93,8 @@ describe('what else a message may be', () => {
   });
 
   it('knows "I want to report a problem" from a report of one', () => {
-    for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue']) expect(asksOnlyToReport(text), text).toBe(true);
-    for (const text of ['แจ้งปัญหาเติมเงินไม่เข้าค่ะ', 'I have a problem with my top-up', 'มีปัญหาเรื่องการชำระเงิน']) expect(asksOnlyToReport(text), text).toBe(false);
+    for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue', 'I want to complain', 'I would like to make a complaint']) expect(asksOnlyToReport(text), text).toBe(true);
+    for (const text of ['แจ้งปัญหาเติมเงินไม่เข้าค่ะ', 'I have a problem with my top-up', 'มีปัญหาเรื่องการชำระเงิน', 'I want to complain about the driver']) expect(asksOnlyToReport(text), text).toBe(false);
   });
 
   it('knows "I would like to ask something" from a question', () => {

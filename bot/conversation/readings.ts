@@ -14,7 +14,7 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
  * when it names what a question is about (the class's price), where a complaint's softer words
  * ("refund", "problem") are often a question's ("what is your refund policy").
  */
-const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
+const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
 
 /**
  * Something went wrong: a person who did not come, a wait, money taken, a complaint. Not the words
@@ -50,7 +50,8 @@ const COMPLAINT = new RegExp(
 /** Only "I want to report a problem", with nothing said of what happened: the bot asks what happened. */
 const REPORT_ONLY = new RegExp(
   `^\\s*(?:ขอ|อยาก|ต้องการ|จะ)?(?:แจ้งปัญหา|มีปัญหา|ร้องเรียน|แจ้งเรื่อง)(?:ค่ะ|คะ|ครับ|หน่อย|นะคะ|นะครับ|จ้า|ค่า)*[\\s.!]*$` +
-    `|^\\s*(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$`,
+    `|^\\s*(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$` +
+    `|^\\s*i (?:want|would like|'d like|need) to (?:complain|make a complaint|file a complaint)(?: please)?[\\s.!]*$`,
   'i',
 );
 
