@@ -3952,4 +3952,15 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // Written after item 67: "yes" to two readings is asked which, once, with the same buttons.
+  {
+    name: 'r35 "yes" to two readings is asked which, then tapped (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'We want to book a 3 day tour from 20 December for 2 adults and 2 kids', told: ['Did you mean'] },
+      { say: 'yes', told: ['Which one'], notTold: ['passing you'] },
+      { tap: 'Multi-day tour', told: ['Guests: 4'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: '2026-12-20' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -716,6 +716,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Did you mean one of these? Tap the one that fits 👇',
   },
   {
+    key: 'did_you_mean_which',
+    description: 'The customer answered "yes" to two readings or more: asked once more which one, with the same buttons.',
+    th: 'ข้อไหนคะ? แตะปุ่มของข้อที่ใช่ด้านล่างได้เลยค่ะ 👇',
+    en: 'Which one? Please tap it below 👇',
+  },
+  {
     key: 'ask_order_id',
     description: 'A problem of a type that needs its order id, and the customer gave none: the bot asks for it.',
     th: 'รบกวนขอเลขที่คำสั่งซื้อด้วยค่ะ จะได้ตรวจสอบให้ได้เร็วที่สุด',

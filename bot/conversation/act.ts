@@ -339,14 +339,16 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       // Each reading by the business's own name for it; one no longer offered is left out.
       const labels = await Promise.all(decision.options.map((o) => readingName(trx, ctx.orgId, o, ctx.language)));
       const options = decision.options.flatMap((o, i) => (labels[i] ? [{ o, label: labels[i] }] : []));
-      // The options kept, in order: "the first one" typed is the first button.
-      await setDialogue({ kind: 'clarify', text: ctx.text, messageId: ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now), options: options.map(({ o }) => o) });
+      // The options kept, in order: "the first one" typed is the first button. Asked again after a
+      // bare "yes", the message the readings are of stays the first one.
+      const first = decision.which && ctx.dialogue?.kind === 'clarify' ? ctx.dialogue : undefined;
+      await setDialogue({ kind: 'clarify', text: first?.text ?? ctx.text, messageId: first?.messageId ?? ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now), options: options.map(({ o }) => o), ...(decision.which ? { askedWhich: true as const } : {}) });
       const talk = await t('label_talk_to_person');
       await say([
         {
           kind: 'text',
           // An org whose templates predate the question asks with its own clarifying text.
-          text: (await t('did_you_mean')) || (await t('clarify_intent')),
+          text: (decision.which && (await t('did_you_mean_which'))) || (await t('did_you_mean')) || (await t('clarify_intent')),
           quickReplies: options.length
             ? [...options.map(({ o, label }): Action => ({ type: 'postback', label, data: replyData(PICK_REPLY, `${o.kind}:${o.key}`), displayText: label })), { type: 'postback', label: talk, data: replyData('human'), displayText: talk }]
             : await quick(),

@@ -955,8 +955,10 @@ describe('deciding what a customer message leads to', () => {
       for (const third of ['3', 'the third one', 'ข้อ 3 ค่ะ']) expect(await decide(context({ text: third, dialogue: three }), classify), third).toEqual({ do: 'faq', faqKey: 'class_prices' });
       const one: Dialogue = { ...dialogue, options: [options[1]] };
       for (const yes of ['yes', 'ใช่ค่ะ', 'ใช่แล้วครับ', 'Yes!']) expect(await decide(context({ text: yes, dialogue: one }), classify), yes).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class', partySize: 3 } });
-      // "yes" to two is not a choice between them.
-      expect(await decide(context({ text: 'yes', dialogue }), classify)).not.toMatchObject({ do: 'open_case' });
+      // "yes" to two is not a choice between them: asked once more which, with the same buttons; a
+      // second "yes" goes to a person.
+      for (const yes of ['yes', 'ใช่ค่ะ', 'yes please']) expect(await decide(context({ text: yes, dialogue }), classify), yes).toEqual({ do: 'did_you_mean', options, which: true });
+      expect(await decide(context({ text: 'yes', dialogue: { ...dialogue, askedWhich: true } }), classify)).toEqual({ do: 'handoff', unsure: true });
       // Without options offered, "2" is not a choice (it is read as usual), nor is a longer message.
       expect(await decide(context({ text: '2', dialogue: { ...dialogue, options: undefined } }), classify)).not.toMatchObject({ do: 'open_case' });
       expect((await decide(context({ text: 'the first one was my order', dialogue }), classify)).do).not.toBe('open_case');

@@ -134,6 +134,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const typed = offered?.length || dialogue?.kind === 'pick_case_type' ? typedChoice(ctx.text, offered?.length) : undefined;
   if (typed === 'neither') return { do: 'handoff', unsure: true };
   if (typed !== undefined && offered?.[typed]) return actOnPick(ctx, offered[typed]);
+  // A bare "yes" / "ใช่ค่ะ" to two readings or more says which it is not: asked once more, with the
+  // same buttons, rather than handed to a person at once (a second "yes" is).
+  if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3) {
+    return { do: 'did_you_mean', options: offered, which: true };
+  }
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
   if (asksOnlyToAsk(ctx.text)) return { do: 'ask_question' };

@@ -117,7 +117,8 @@ export type Decision =
   /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
   | { do: 'pick_case_type'; likely: string[] }
   /** Two readings close to each other: "did you mean this or that?", each a tap that acts on it. */
-  | { do: 'did_you_mean'; options: Reading[] };
+  /** `which`: the customer said "yes" to two or more: asked once more which, with the same buttons. */
+  | { do: 'did_you_mean'; options: Reading[]; which?: true };
 
 /** One reading the customer may pick: a case type, a service or a FAQ entry. */
 export type Reading = NonNullable<Classification['alternative']>;

@@ -13,8 +13,8 @@ import type { SatisfactionDialogue } from '../../core/cases/case-satisfaction.ts
 export type BookingSlot = 'service' | 'session' | 'date' | 'time' | 'destination' | 'party_size';
 
 export type Dialogue =
-  /** The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order. */
-  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string; options?: { kind: 'booking' | 'case' | 'question'; key: string }[] }
+  /** The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order; `askedWhich`: asked again after a bare "yes". */
+  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string; options?: { kind: 'booking' | 'case' | 'question'; key: string }[]; askedWhich?: true }
   | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
   /** The customer said they have a problem and nothing more: the bot asked what happened. */
   | { kind: 'describe_problem'; expiresAt: string }
