@@ -382,6 +382,7 @@ describe('party size', () => {
     ['my husband and I would like the sushi class', 2],
     ['a cooking class with my mum on Saturday', 2],
     ['the two of us', 2],
+    ['yo can i get a massage tmrw at 5 for me n my gf', 2],
     ['a couples massage at 5', 2],
     ['อยากจองนวดให้ฉันกับแฟนพรุ่งนี้ 6 โมงเย็นค่ะ', 2],
     ['จองทัวร์ให้แม่กับพ่อค่ะ', 2],

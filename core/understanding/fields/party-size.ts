@@ -51,13 +51,13 @@ const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บ
  * each (a wife, a friend), never a group ("me and my friends", "me and my family"), and nobody named
  * after them ("me and my wife and our two kids" is more than two, and left to be asked).
  */
-const ONE_OTHER_EN = '(?:wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friend|mum|mom|mother|dad|father|son|daughter|sister|brother|colleague|kid|child)';
+const ONE_OTHER_EN = '(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|hubby|wifey|fianc[eé]e?|friend|bestie|bff|mum|mom|mother|dad|father|son|daughter|sister|sis|brother|bro|colleague|kid|child)';
 const ONE_OTHER_TH = '(?:แฟน|สามี|ภรรยา|เมีย|เพื่อน|คุณแม่|คุณพ่อ|แม่|พ่อ|ลูกสาว|ลูกชาย|ลูก|น้องสาว|น้องชาย|น้อง|พี่สาว|พี่ชาย|พี่)';
 const ME_TH = '(?:ฉัน|ผม|หนู|ดิฉัน|เรา|เค้า|เขา)';
 const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
 const PAIR_RE = new RegExp(
-  `\\b(?:me|myself)\\s+(?:and|&)\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
-    `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:and|&)\\s+(?:i|me|myself)\\b${NOBODY_MORE}` +
+  `\\b(?:me|myself)\\s+(?:and|&|n|\\+)\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
+    `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:and|&|n|\\+)\\s+(?:i|me|myself)\\b${NOBODY_MORE}` +
     `|\\bwith\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
     `|\\b(?:the\\s+two\\s+of\\s+us|both\\s+of\\s+us|us\\s+two|couples?\\s+massage|as\\s+a\\s+couple|for\\s+a\\s+couple(?!\\s+of))\\b` +
     `|(?:${ME_TH}|${ONE_OTHER_TH})กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
