@@ -4014,4 +4014,50 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
   },
+  // A thirty-seventh round (r37), written on 2026-11-28 before the bot saw it, on what follows a price:
+  // 4 of 5 passed at the first run; one was the bot's: "can I come tomorrow at 3pm with a friend?"
+  // after the sushi class's price went to a person as a question, and "with a friend" was not two.
+  {
+    name: 'r37 the price, then "can I come tomorrow at 3?" (en)', language: 'en',
+    turns: [
+      { say: 'how much is the sushi class?' },
+      { say: 'can I come tomorrow at 3pm with a friend?', told: ['Sushi', '15:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r37 the price, then "and for 2 people?" is a price, not a booking (en)', language: 'en',
+    turns: [
+      { say: 'how much is a Thai massage?', told: ['1,500'] },
+      { say: 'and how much for 2 people?', notTold: ['Please check your booking'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r37 the price, then a problem: the top-up (th)', language: 'th',
+    turns: [
+      { say: 'นวดแผนไทยราคาเท่าไหร่คะ' },
+      { say: 'อีกเรื่องค่ะ เติมเงินไป 100 แล้วเครดิตไม่เข้า', told: ['C-'], notTold: ['กรุณาตรวจสอบรายละเอียดการจอง'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r37 the price, then "ขอจองวันเสาร์หน้า" asks the rest (th)', language: 'th',
+    turns: [
+      { say: 'ทัวร์กรุงเทพราคาเท่าไหร่คะ' },
+      { say: 'ขอจองวันเสาร์หน้าค่ะ', notTold: ['บริการไหน'] },
+      { say: '9 โมง 3 คนค่ะ', told: ['09:00', '3 ท่าน', 'ทัวร์'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r37 the price, then "thanks, I will think about it" (en)', language: 'en',
+    turns: [
+      { say: 'how much is the airport transfer?', told: ['1,200'] },
+      { say: "thanks, I'll think about it", notTold: ['Where should'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -313,7 +313,7 @@ const WANTS_IT = /^\s*(?:เอา|รับ)(?:ค่ะ|คะ|ครับ|�
 
 /**
  * After a price: "book it", "ขอจองค่ะ", "yes please", or a day or a time that is not a question
- * ("tomorrow at 5 for 2"). Not an "ok" or a thank-you, which acknowledge the price.
+ * ("tomorrow at 5 for 2") or asks to come ("can I come tomorrow at 3?"). Not an "ok" or a thank-you, which acknowledge the price.
  */
 function booksWhatWasPriced(ctx: CustomerContext): boolean {
   const { text } = ctx;
@@ -322,8 +322,11 @@ function booksWhatWasPriced(ctx: CustomerContext): boolean {
   if (changesBooking(text) || asksToChangeABooking(text) || saysNotBooking(text) || saysCancel(text) || asksPrice(text)) return false;
   if (asksToBook(text) || saysConfirm(text) || WANTS_IT.test(text)) return true;
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
-  return (fields.date !== undefined || fields.time !== undefined) && !asksQuestion(text);
+  return (fields.date !== undefined || fields.time !== undefined) && (!asksQuestion(text) || ASKS_TO_COME.test(text));
 }
+
+/** "Can I come tomorrow at 3?", "พรุ่งนี้บ่ายสามไปได้ไหมคะ": asking to come is asking to book (not "are you open tomorrow?"). */
+const ASKS_TO_COME = /\b(?:can|could|may) (?:i|we) (?:come|join|do it|go|attend|make it)\b|(?:ไป|มา|เข้า(?:เรียน)?|จอง)ได้(?:ไหม|มั้ย|ป่าว|ป่ะ|หรือเปล่า)/i;
 
 /** The order ids a text gives, as the org's patterns read them. */
 const orderIdsIn = (text: string, ctx: CustomerContext) => extractFields(text, { orderIdPatterns: ctx.orderIdPatterns }).orderIds ?? [];

@@ -383,6 +383,7 @@ describe('party size', () => {
     ['a cooking class with my mum on Saturday', 2],
     ['the two of us', 2],
     ['yo can i get a massage tmrw at 5 for me n my gf', 2],
+    ['can I come tomorrow at 3pm with a friend?', 2],
     ['a couples massage at 5', 2],
     ['อยากจองนวดให้ฉันกับแฟนพรุ่งนี้ 6 โมงเย็นค่ะ', 2],
     ['จองทัวร์ให้แม่กับพ่อค่ะ', 2],
