@@ -4060,4 +4060,50 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A thirty-eighth round (r38), written on 2026-11-28 before the bot saw it, at the demo business: 6 of 6
+  // passed at the first run. Kept as they are: they hold what the rounds before mended.
+  {
+    name: 'r38 "is there space in Saturday\'s cooking class?" starts its booking (en)', language: 'en',
+    turns: [
+      { say: "is there still space in next Saturday's Thai cooking class?", notTold: ['a bit more'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r38 "how many credits do I have left?" for someone who is not a member (en)', language: 'en',
+    turns: [
+      { say: 'how many credits do I have left?', told: ['membership'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r38 "เช็คคะแนนสะสมค่ะ" (th)', language: 'th',
+    turns: [
+      { say: 'เช็คคะแนนสะสมค่ะ', told: ['สมาชิก'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r38 a booking, then "can you send me the receipt?" (en)', language: 'en',
+    turns: [
+      { say: 'massage tomorrow at 2pm for 1', told: ['14:00'] },
+      { say: 'confirm', told: ['B-'] },
+      { say: 'can you send me the receipt?', notTold: ['case number'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r38 "ขอแผนที่ร้านหน่อยค่ะ" (th)', language: 'th',
+    turns: [
+      { say: 'ขอแผนที่ร้านหน่อยค่ะ', notTold: ['กี่ท่าน', 'เคส'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r38 "what\'s your phone number?" (en)', language: 'en',
+    turns: [
+      { say: "what's your phone number?", notTold: ['How many', 'case number'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];
