@@ -1770,7 +1770,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r10 tour: the hotel has no reservation for us (en)',
     language: 'en',
     business: 'tour_operator',
-    turns: [{ say: 'The hotel you booked for us says they have no reservation', notTold: ['how many'] }, { tap: 'Supplier problem', told: ['C-'] }],
+    // Tapped until r39; the kit's supplier problem has an English example of a hotel since.
+    turns: [{ say: 'The hotel you booked for us says they have no reservation', told: ['C-'], notTold: ['how many'] }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -3475,8 +3476,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r28 order desk: the game top-up is missing, the order number in the next message (th)', language: 'th', business: 'order_desk',
     turns: [
-      { say: 'เติมเกมไปแล้วยังไม่ได้เพชรเลยค่ะ' },
-      { tap: 'เติมเงินไม่เข้า' },
+      // Tapped until r39; "เติมเกม" is a word of the kit's top-up type since.
+      { say: 'เติมเกมไปแล้วยังไม่ได้เพชรเลยค่ะ', told: ['C-'] },
       { say: 'เลขออเดอร์ 556677 ค่ะ', told: ['C-'] },
     ],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
@@ -4105,5 +4106,63 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: "what's your phone number?", notTold: ['How many', 'case number'] },
     ],
     end: { booked: null, opened: null, holds: 'person' },
+  },
+  // A thirty-ninth round (r39), written on 2026-11-28 before the bot saw it, at the new businesses: 3 of 7
+  // passed at the first run. Two failures were the scripts' (the type, or the concierge's booking, is
+  // tapped, offered first); two the bot's: "the hotel you booked lost our reservation" was asked back
+  // (then offered with the trip change first), and a game top-up ("เติมเกม ROV ...") was not known.
+  {
+    name: 'r39 school: "can I book a cooking class for my team of 8 next Friday at 2pm?" (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'can I book a cooking class for my team of 8 next Friday at 2pm?', told: ['14:00', 'Guests: 8'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 8, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r39 school: "ขอเลื่อนคลาสวันเสาร์เป็นวันอาทิตย์ค่ะ" (th)', language: 'th', business: 'school',
+    turns: [
+      { say: 'ขอเลื่อนคลาสวันเสาร์เป็นวันอาทิตย์ค่ะ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r39 tour: "the hotel you booked lost our reservation" (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'The hotel you booked for us lost our reservation, we are at the front desk now', notTold: ['How many'] },
+      { tap: 'Supplier problem', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r39 tour: "ขอคืนเงินทริปที่ยกเลิกไปค่ะ" (th)', language: 'th', business: 'tour_operator',
+    turns: [
+      { say: 'ขอคืนเงินทริปที่ยกเลิกไปค่ะ', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r39 concierge: "book a tee time for 2 on Sunday 7am" (en)', language: 'en', business: 'concierge',
+    turns: [
+      { say: 'please book a tee time for 2 on Sunday at 7am' },
+      { tap: 'Concierge booking', told: ['07:00', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r39 order desk: "my account is locked" (en)', language: 'en', business: 'order_desk',
+    turns: [
+      { say: 'my account is locked and I cannot log in', notTold: ['How many'] },
+      { tap: 'System error', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r39 order desk: "เติมเกม ROV 100 บาท ยังไม่เข้า ออเดอร์ 778812" (th)', language: 'th', business: 'order_desk',
+    turns: [
+      { say: 'เติมเกม ROV 100 บาท ยังไม่เข้าค่ะ ออเดอร์ 778812', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: 'any', holds: 'bot' },
   },
 ];

@@ -43,6 +43,8 @@ describe('what else a message may be', () => {
       'The golf club says they have no tee time for us at 8am, we are at the club now',
       // r28, a new order desk: a game top-up whose diamonds never came.
       'เติมเกมไปแล้วยังไม่ได้เพชรเลยค่ะ',
+      // r39, a new tour operator: a reservation the partner lost.
+      'The hotel you booked for us lost our reservation, we are at the front desk now',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }

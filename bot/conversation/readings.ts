@@ -40,7 +40,9 @@ const COMPLAINT = new RegExp(
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
-    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b', 'ไม่มี(?:ข้อมูล|รายชื่อ)(?:การจอง)?',
+    '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b',
+    // "The hotel you booked for us lost our reservation".
+    '\\b(?:lost|cancell?ed|messed up|forgot|gave away) (?:my|our|the) (?:booking|reservation|room|table|tee time|seats?)\\b', 'ไม่มี(?:ข้อมูล|รายชื่อ)(?:การจอง)?',
     // An amount short: "the app only shows 1,000", "I only received 500".
     '\\bonly (?:shows?|showing|shown|got|received|credited|arrived|came|gave)\\b', '\\b(?:shows?|showing|got|received|credited) only\\b',
   ].join('|'),

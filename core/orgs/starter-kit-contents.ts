@@ -24,7 +24,7 @@ export const KITS: Record<StarterKit, KitContents> = {
   tour_operator: {
     caseTypes: [
       { key: 'trip_change', examples: ['ขอเปลี่ยนวันเดินทางได้ไหมคะ', 'Can we move our trip to next week?'], name: { th: 'ขอเปลี่ยนแปลงทริป', en: 'Trip change request' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เปลี่ยนวัน', 'change date'] },
-      { key: 'supplier_problem', examples: ['โรงแรมบอกว่าไม่มีชื่อเราในการจอง', 'The driver never showed up at the hotel'], name: { th: 'ปัญหาจากซัพพลายเออร์', en: 'Supplier problem' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, requiresProvider: true },
+      { key: 'supplier_problem', examples: ['โรงแรมบอกว่าไม่มีชื่อเราในการจอง', 'The driver never showed up at the hotel', 'The hotel has no reservation for us'], name: { th: 'ปัญหาจากซัพพลายเออร์', en: 'Supplier problem' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, requiresProvider: true },
       { key: 'refund_request', examples: ['ขอยกเลิกทริปและขอเงินคืนค่ะ', 'I would like a refund for my cancelled tour'], name: { th: 'ขอคืนเงิน', en: 'Refund request' }, category: 'payment', firstResponseMinutes: 60, resolutionMinutes: 3 * 24 * 60, keywords: ['คืนเงิน', 'refund'] },
     ],
     services: [
@@ -119,7 +119,7 @@ export const KITS: Record<StarterKit, KitContents> = {
   // Seed 004: an online order desk: case types with SLAs (top-up not credited: 15 minutes), providers.
   order_desk: {
     caseTypes: [
-      { key: 'topup_not_credited', examples: ['เติมเงินแล้วเครดิตไม่เข้า', 'โอนเงินแล้วยอดไม่เข้าค่ะ', 'I topped up but my credit did not arrive'], name: { th: 'เติมเงินไม่เข้า', en: 'Top-up not credited' }, category: 'payment', defaultSeverity: 'critical', firstResponseMinutes: 15, resolutionMinutes: 60, requiresOrderId: true, keywords: ['เติมเงิน', 'top up'] },
+      { key: 'topup_not_credited', examples: ['เติมเงินแล้วเครดิตไม่เข้า', 'โอนเงินแล้วยอดไม่เข้าค่ะ', 'I topped up but my credit did not arrive'], name: { th: 'เติมเงินไม่เข้า', en: 'Top-up not credited' }, category: 'payment', defaultSeverity: 'critical', firstResponseMinutes: 15, resolutionMinutes: 60, requiresOrderId: true, keywords: ['เติมเงิน', 'เติมเกม', 'top up'] },
       { key: 'order_not_delivered', examples: ['สั่งไปแล้วยอดไม่ขึ้นเลย', 'My order has not been delivered yet'], name: { th: 'ยอดไม่ขึ้น', en: 'Order not delivered' }, category: 'order', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 2 * 60, requiresOrderId: true, requiresProvider: true },
       { key: 'system_error', examples: ['เข้าเว็บไม่ได้ ขึ้น error', 'The website shows an error when I log in'], name: { th: 'ระบบขัดข้อง', en: 'System error' }, category: 'system', firstResponseMinutes: 60, resolutionMinutes: 8 * 60 },
     ],
