@@ -4165,4 +4165,53 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
+  // A fortieth round (r40), written on 2026-11-28 before the bot saw it, at the new businesses: 5 of 6
+  // passed at the first run; one was the bot's: "how much is the private day trip for 4 people?",
+  // then "ok book it for next Saturday, pickup 8am" asked how many people.
+  {
+    name: 'r40 school: "สมัครเรียนทำอาหารไทยวันอาทิตย์นี้ 10 โมง 2 คนค่ะ" (th)', language: 'th', business: 'school',
+    turns: [
+      { say: 'สมัครเรียนทำอาหารไทยวันอาทิตย์หน้า 10 โมง 2 คนค่ะ', told: ['10:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r40 school: "ครูสอนภาษาอังกฤษได้ไหมคะ" goes to a person (th)', language: 'th', business: 'school',
+    turns: [
+      { say: 'ครูสอนเป็นภาษาอังกฤษได้ไหมคะ เพื่อนต่างชาติจะไปด้วย', notTold: ['กี่ท่าน'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r40 school: the package\'s validity (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'how long can I use the credits of a package?', told: ['6 months'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r40 concierge: "จองสปาให้ 2 ท่าน เสาร์นี้บ่ายสอง" (th)', language: 'th', business: 'concierge',
+    turns: [
+      { say: 'รบกวนจองสปาให้ 2 ท่าน วันเสาร์หน้าบ่ายสองค่ะ', told: ['14:00', '2 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r40 concierge: "my membership card does not work at the spa" (en)', language: 'en', business: 'concierge',
+    turns: [
+      { say: "my membership card doesn't work at the partner spa, they won't accept it", notTold: ['How many'] },
+    ],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r40 tour: "how much is the private day trip for 4?" (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'how much is the private day trip for 4 people?', told: ['3,500'] },
+      { say: 'ok book it for next Saturday, pickup 8am', told: ['08:00', 'Guests: 4'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 4, time: '08:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -318,7 +318,10 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         const book: Action = { type: 'postback', label: name, data: replyData('service', service.key), displayText: name };
         const talk = await t('label_talk_to_person');
         // Asked outside a booking, the service is what "then book it" names next (decide.ts).
-        if (ctx.dialogue?.kind !== 'booking') await setDialogue({ kind: 'priced', serviceKey: service.key, expiresAt: dialogueExpiry('priced', ctx.now) });
+        if (ctx.dialogue?.kind !== 'booking') {
+          const { date, time, partySize } = result?.fields ?? {};
+          await setDialogue({ kind: 'priced', serviceKey: service.key, date, time, partySize, expiresAt: dialogueExpiry('priced', ctx.now) });
+        }
         await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
         return;
       }

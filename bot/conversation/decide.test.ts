@@ -600,6 +600,10 @@ describe('deciding what a customer message leads to', () => {
       ] as const) {
         expect(await decide(context({ text, dialogue: priced }), unsure.classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage', ...fields } });
       }
+      // What the price's question gave ("how much for 4 people?") is kept; what this message gives wins.
+      const forFour: Dialogue = { kind: 'priced', serviceKey: 'day_trip', partySize: 4, date: '2026-03-07', expiresAt: LATER };
+      expect(await decide(context({ text: 'ok book it, pickup 8am', dialogue: forFour }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'day_trip', partySize: 4, date: '2026-03-07', time: '08:00' } });
+      expect(await decide(context({ text: 'book it for 2 people', dialogue: forFour }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 2 } });
       // Another service surely named is that one's booking.
       const tour = classifier(answer({ kind: 'booking', bookingType: 'city_tour', confidence: 0.95 }));
       expect(await decide(context({ text: 'I want to book the city tour tomorrow', dialogue: priced }), tour.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'city_tour' } });

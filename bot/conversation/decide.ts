@@ -168,7 +168,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // the list of services; unless it surely names another or tells of something gone wrong.
   if (dialogue?.kind === 'priced' && booksWhatWasPriced(ctx)) {
     const read = await classify(ctx.text);
-    if (!(read.kind === 'booking' && read.bookingType !== dialogue.serviceKey && sureEnough(read, ctx))) return startBooking(ctx, undefined, ctx.text, dialogue.serviceKey);
+    if (!(read.kind === 'booking' && read.bookingType !== dialogue.serviceKey && sureEnough(read, ctx))) {
+      // What this message gives first, then what the price's question gave ("how much for 4 people?").
+      const start = startBooking(ctx, undefined, ctx.text, dialogue.serviceKey);
+      if (start.do !== 'booking') return start;
+      const d = start.dialogue;
+      return { ...start, dialogue: { ...d, date: d.date ?? dialogue.date, time: d.time ?? dialogue.time, partySize: d.partySize ?? dialogue.partySize } };
+    }
   }
 
   // A business with nothing to book (an order desk): "I want to book a table for 2" asks for what

@@ -39,8 +39,11 @@ export type Dialogue =
       awaiting?: BookingSlot | 'confirm';
       expiresAt: string;
     }
-  /** The bot told the price of a service and offered its booking: "then book it for tomorrow at 5" books that service. */
-  | { kind: 'priced'; serviceKey: string; expiresAt: string }
+  /**
+   * The bot told the price of a service and offered its booking: "then book it for tomorrow at 5"
+   * books that service, with what the price's question gave ("how much for 4 people?").
+   */
+  | { kind: 'priced'; serviceKey: string; date?: string; time?: string; partySize?: number; expiresAt: string }
   /** A person has the conversation: the bot stores what the customer says and stays quiet. */
   | { kind: 'handoff'; expiresAt: string }
   /** The satisfaction question of a resolved case (core/cases/case-satisfaction.ts): a score, then a comment. */
