@@ -4214,4 +4214,40 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: { service: 'private_day_trip', partySize: 4, time: '08:00' }, opened: null, holds: 'bot' },
   },
+  // A forty-first round (r41), written on 2026-11-28 before the bot saw it: 3 of 4 passed at the first run
+  // (the first was written after "2 คนค่ะ" following a price was made a booking); one was the bot's: "ไปส่งสนามบิน
+  // ดอนเมือง ... รับที่โรงแรมแถวสยาม", both ends said apart, was asked where from and to.
+  {
+    name: 'r41 the price, then "2 คนค่ะ" starts the booking (th)', language: 'th',
+    turns: [
+      { say: 'คลาสทำซูชิราคาเท่าไหร่คะ' },
+      { say: '2 คนค่ะ', notTold: ['รายละเอียดเพิ่ม'] },
+      { say: 'พรุ่งนี้ 10 โมงค่ะ', told: ['10:00', '2 ท่าน', 'ซูชิ'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r41 tour: a transfer back to the airport "from my hotel in Silom to BKK" (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'I need a ride from my hotel in Silom to BKK airport on Friday at 6am, 2 of us', told: ['Silom', '06:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 2, time: '06:00', destination: 'Silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r41 tour: "รถไปสนามบินดอนเมือง จากโรงแรมแถวสยาม พรุ่งนี้ตี 4" (th)', language: 'th', business: 'tour_operator',
+    turns: [
+      { say: 'ขอรถไปส่งสนามบินดอนเมืองพรุ่งนี้ตี 4 ค่ะ รับที่โรงแรมแถวสยาม 3 คน', told: ['04:00', '3 ท่าน'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '04:00', destination: 'สยาม' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r41 school: "I want to learn to cook pad thai, do you have classes?" (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'I want to learn to cook pad thai, do you have classes?', notTold: ['a bit more'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -597,6 +597,7 @@ describe('deciding what a customer message leads to', () => {
         ["I'll take it", {}],
         ['can I come tomorrow at 3pm with a friend?', { date: '2026-03-03', time: '15:00', partySize: 2 }],
         ['พรุ่งนี้บ่ายสามไปได้ไหมคะ', { date: '2026-03-03', time: '15:00' }],
+        ['2 คนค่ะ', { partySize: 2 }],
       ] as const) {
         expect(await decide(context({ text, dialogue: priced }), unsure.classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage', ...fields } });
       }

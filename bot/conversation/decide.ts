@@ -318,8 +318,8 @@ function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
 const WANTS_IT = /^\s*(?:เอา|รับ)(?:ค่ะ|คะ|ครับ|เลย|ด้วย|อันนี้|แพ็กเกจนี้)|สนใจ(?:ซื้อ|จอง|สมัคร)|(?:ขอ|อยาก)?ซื้อ(?:ค่ะ|ครับ|เลย|แพ็กเกจ|อันนี้)|\bi'?ll take (?:it|one|that)\b|\bi (?:want|would like|'d like) (?:to buy )?(?:it|one|that)\b|\bbuy (?:it|one|that)\b/i;
 
 /**
- * After a price: "book it", "ขอจองค่ะ", "yes please", or a day or a time that is not a question
- * ("tomorrow at 5 for 2") or asks to come ("can I come tomorrow at 3?"). Not an "ok" or a thank-you, which acknowledge the price.
+ * After a price: "book it", "ขอจองค่ะ", "yes please", or a day, a time or people that is not a
+ * question ("tomorrow at 5 for 2", "2 คนค่ะ") or asks to come ("can I come tomorrow at 3?"). Not an "ok" or a thank-you, which acknowledge the price.
  */
 function booksWhatWasPriced(ctx: CustomerContext): boolean {
   const { text } = ctx;
@@ -328,7 +328,7 @@ function booksWhatWasPriced(ctx: CustomerContext): boolean {
   if (changesBooking(text) || asksToChangeABooking(text) || saysNotBooking(text) || saysCancel(text) || asksPrice(text)) return false;
   if (asksToBook(text) || saysConfirm(text) || WANTS_IT.test(text)) return true;
   const fields = extractFields(text, { now: ctx.now, timeZone: ctx.timeZone });
-  return (fields.date !== undefined || fields.time !== undefined) && (!asksQuestion(text) || ASKS_TO_COME.test(text));
+  return (fields.date !== undefined || fields.time !== undefined || fields.partySize !== undefined) && (!asksQuestion(text) || ASKS_TO_COME.test(text));
 }
 
 /** "Can I come tomorrow at 3?", "พรุ่งนี้บ่ายสามไปได้ไหมคะ": asking to come is asking to book (not "are you open tomorrow?"). */

@@ -568,13 +568,14 @@ describe('where a transfer goes (a booking destination)', () => {
       ['อยากได้รถรับจากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท พรุ่งนี้ 9 โมง 2 คนค่ะ', 'จากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท'],
       ['รถรับส่งสนามบินจากสุวรรณภูมิไปโรงแรมพรุ่งนี้ 3 ทุ่ม 2 คนค่ะ', 'จากสุวรรณภูมิไปโรงแรม'],
       ['จากโรงแรมแถวสุขุมวิทไปส่งดอนเมืองครับ', 'จากโรงแรมแถวสุขุมวิทไปดอนเมือง'],
+      ['ขอรถไปส่งสนามบินดอนเมืองพรุ่งนี้ตี 4 ค่ะ รับที่โรงแรมแถวสยาม 3 คน', 'รับที่โรงแรมแถวสยาม ไปส่งสนามบินดอนเมือง'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }
   });
 
   it('leaves one end alone, hours and numbers to the questions that follow', () => {
-    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', '2 คน', '']) {
+    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
     }
   });

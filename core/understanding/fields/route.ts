@@ -1,6 +1,7 @@
 /**
  * Where a transfer goes, when the message names both ends: "from BKK airport to Pattaya",
- * "จากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท", "จากโรงแรมไปส่งดอนเมือง". Returned in the customer's own
+ * "จากสนามบินสุวรรณภูมิไปโรงแรมแถวสุขุมวิท", "จากโรงแรมไปส่งดอนเมือง", or says them apart ("ไปส่ง
+ * สนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม"). Returned in the customer's own
  * words, from "from" / "จาก" to the end of the place gone to, for a booking's destination (a
  * service whose form asks it, bot/conversation/booking-slots.ts).
  *
@@ -18,10 +19,17 @@ const EN_ROUTE = new RegExp(`\\bfrom\\s+((?!\\d)[^,.!?;\\n]{2,60}?)\\s+to\\s+((?
 const TH_END = '(?=พรุ่งนี้|มะรืน|วันนี้|คืนนี้|เย็นนี้|วัน|เวลา|ตอน|ตี\\s*\\d|บ่าย|\\d|\\s|ค่ะ|คะ|ครับ|นะ|$)';
 const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:ส่ง(?:ที่)?|ยัง|ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
 
+/** The two ends said apart: "ไปส่งสนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม" (to Don Mueang, picked up at a hotel near Siam). */
+const TH_PICKUP = new RegExp(`รับ(?:ที่|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+
 export function extractRoute(text: string): string | undefined {
   const en = EN_ROUTE.exec(text);
   if (en) return `from ${en[1].trim()} to ${en[2].trim()}`;
   const th = TH_ROUTE.exec(text);
   if (th) return `จาก${th[1]}ไป${th[2]}`;
+  const pickup = TH_PICKUP.exec(text);
+  const drop = pickup ? TH_DROP.exec(text) : null;
+  if (pickup && drop) return `รับที่${pickup[1]} ไปส่ง${drop[1]}`;
   return undefined;
 }
