@@ -4250,4 +4250,44 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A forty-second round (r42), written on 2026-11-28 before the bot saw it, at the new businesses: 4 of 5
+  // passed at the first run; the fifth was the script's (the top-up's type is tapped, offered first).
+  {
+    name: 'r42 tour: "we are a family of 5, any day trips next week?" (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'we are a family of 5, do you have day trips next week?', notTold: ['case number', 'a bit more'] },
+    ],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r42 tour: a day trip on the 15th of December for 2, 7am pickup (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'private day trip on the 15th of December for 2, pickup at 7am please', told: ['07:00', 'Guests: 2', '15 Dec'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 2, date: '2026-12-15', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r42 school: "can I pay for the class when I arrive?" goes to a person (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'can I pay for the class when I arrive?', notTold: ['which day', 'How many'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r42 school: "the teacher did not show up today" (en)', language: 'en', business: 'school',
+    turns: [
+      { say: 'the teacher did not show up for my private lesson today', notTold: ['which day', 'How many'] },
+      { tap: 'Talk to a person' },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r42 order desk: "ทำไมเติมเงินนานจัง" (th)', language: 'th', business: 'order_desk',
+    turns: [
+      { say: 'ทำไมเติมเงินนานจังคะ รอมาชั่วโมงนึงแล้ว', notTold: ['กี่ท่าน'] },
+      { tap: 'เติมเงินไม่เข้า', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];
