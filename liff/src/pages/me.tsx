@@ -45,7 +45,7 @@ function MePage() {
                 <li class="card" key={b.number}>
                   <details>
                     <summary class="rich">
-                      <strong>{b.service?.[lang] ?? b.destination ?? b.number}</strong> <Badge tone={b.open ? 'wait' : b.stage === 'confirmed' || b.stage === 'completed' ? 'ok' : 'info'}>{b.stageLabel[lang]}</Badge>
+                      <strong>{b.service?.[lang] ?? b.destination ?? b.number}</strong> <Badge tone={b.stage === 'confirmed' || b.stage === 'completed' ? 'ok' : b.open ? 'wait' : 'info'}>{b.stageLabel[lang]}</Badge>
                       <div class="muted small">
                         {b.number}
                         {b.date ? ` · ${day(lang, b.date)}` : ''}
