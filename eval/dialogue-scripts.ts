@@ -1744,7 +1744,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r10 school: how long package credits last (en)',
     language: 'en',
     business: 'school',
-    turns: [{ say: 'how long can I use my package credits?' }, { tap: 'How long is a package valid?', told: ['6 months'] }],
+    // Answered without a tap since r43 (the school's kit changed: a service complaint, a second Thai example).
+    turns: [{ say: 'how long can I use my package credits?', told: ['6 months'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
   {
@@ -1829,7 +1830,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r10 school: a package bought, credits not in, with "ยังไม่ขึ้นเลยค่ะ" (th)',
     language: 'th',
     business: 'school',
-    turns: [{ say: 'ซื้อแพ็กเกจไปเมื่อวาน เครดิตยังไม่ขึ้นเลยค่ะ' }, { tap: 'เครดิตแพ็กเกจไม่เข้า', told: ['C-'] }],
+    // Opened without a tap since r43 (the package's second Thai example).
+    turns: [{ say: 'ซื้อแพ็กเกจไปเมื่อวาน เครดิตยังไม่ขึ้นเลยค่ะ', told: ['C-'] }],
     end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
   },
   // An eleventh round (r11), written on 2026-11-28 before the bot saw it, at the demo business: how
@@ -2049,10 +2051,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
   {
-    name: 'r13 a complaint about rude staff, no type for it, reaches a person (en)',
+    // The demo had no type for it until r43 (then a person was tapped); it has a service complaint now.
+    name: 'r13 a complaint about rude staff is a service complaint (en)',
     language: 'en',
-    turns: [{ say: 'I want to complain about the rude staff at your shop yesterday' }, { tap: 'Talk to a person' }],
-    end: { booked: null, opened: null, holds: 'person' },
+    turns: [{ say: 'I want to complain about the rude staff at your shop yesterday', told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
     name: 'r13 a prayer-hands emoji alone is not asked to say more (th)',
@@ -3245,12 +3248,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: null, opened: null, holds: 'person' },
   },
   {
-    name: 'r25 a rude therapist, which no case type of the demo fits: a person, tapped (th)', language: 'th',
+    name: 'r25 a rude therapist is a service complaint (th)', language: 'th',
     turns: [
-      { say: 'เมื่อวานไปนวดมา หมอนวดพูดจาไม่สุภาพเลยค่ะ ไม่ประทับใจมาก', notTold: ['กี่ท่าน', 'วันไหน'] },
-      { tap: 'คุยกับเจ้าหน้าที่' },
+      { say: 'เมื่อวานไปนวดมา หมอนวดพูดจาไม่สุภาพเลยค่ะ ไม่ประทับใจมาก', notTold: ['กี่ท่าน', 'วันไหน'], told: ['C-'] },
     ],
-    end: { booked: null, opened: null, holds: 'person' },
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
     name: 'r25 "what time is good?" asked back by the customer (en)', language: 'en',
@@ -3781,10 +3783,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r31 a complaint about a dirty room at the spa (en)', language: 'en',
     turns: [
-      { say: 'The massage room was dirty and the towels smelled bad. Very disappointed.', notTold: ['How many', 'which day'] },
-      { tap: 'Talk to a person' },
+      { say: 'The massage room was dirty and the towels smelled bad. Very disappointed.', notTold: ['How many', 'which day'], told: ['C-'] },
     ],
-    end: { booked: null, opened: null, holds: 'person' },
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   // A thirty-second round (r32), written on 2026-11-28 before the bot saw it, at the new businesses: 3
   // of 7 passed at the first run. One failure was the script's (the type is tapped, offered first);
@@ -3924,8 +3925,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r34 a wrong amount on a receipt (en)', language: 'en',
     turns: [
-      { say: 'The receipt says 1,200 but I was charged 1,500 for the massage', notTold: ['How many', 'Your documents'] },
-      { tap: 'Wrong amount charged', told: ['C-'] },
+      // Opened at once since r43 (the type was tapped, offered first, before).
+      { say: 'The receipt says 1,200 but I was charged 1,500 for the massage', notTold: ['How many', 'Your documents'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
@@ -3955,11 +3956,12 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   // Written after item 67: "yes" to two readings is asked which, once, with the same buttons.
   {
-    name: 'r35 "yes" to two readings is asked which, then tapped (en)', language: 'en', business: 'tour_operator',
+    // Since r43 (the tour kit's service complaint) one reading is offered, not two, and "yes" takes
+    // it; "which one?" to a bare "yes" with two offered is bot/conversation/decide.test.ts's.
+    name: 'r35 "yes" to the reading offered books it (en)', language: 'en', business: 'tour_operator',
     turns: [
       { say: 'We want to book a 3 day tour from 20 December for 2 adults and 2 kids', told: ['Did you mean'] },
-      { say: 'yes', told: ['Which one'], notTold: ['passing you'] },
-      { tap: 'Multi-day tour', told: ['Guests: 4'] },
+      { say: 'yes', told: ['Guests: 4'], notTold: ['passing you'] },
       { say: 'yes' },
     ],
     end: { booked: { service: 'multi_day_tour', partySize: 4, date: '2026-12-20' }, opened: null, holds: 'bot' },
@@ -4289,5 +4291,57 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { tap: 'เติมเงินไม่เข้า', told: ['C-'] },
     ],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  // A forty-third round (r43), written on 2026-11-28 before the bot saw it: 1 of 7 passed at the first run.
+  // A complaint about how a service went (a rude guide or therapist, a dirty room) had no type at the
+  // demo or in the kits, and "the massage room was dirty" started the massage's booking; a price read
+  // "1,500.00 THB". The eighth (which one?) replaces r35's, whose tour now offers one reading.
+  {
+    name: 'r43 tour: "our guide was very rude to my parents" (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'Our guide yesterday was very rude to my parents, I want to complain', told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r43 tour: "ไกด์พูดจาไม่สุภาพ" (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ไกด์เมื่อวานพูดจาไม่สุภาพกับคุณพ่อคุณแม่มากค่ะ ขอร้องเรียน', told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r43 school: a teacher late who cut the class short, the type tapped (th)', language: 'th', business: 'school',
+    turns: [
+      { say: 'ครูมาสายครึ่งชั่วโมง แล้วสอนไม่ครบเวลาค่ะ ไม่โอเคเลย', notTold: ['กี่ท่าน'] },
+      { tap: 'ร้องเรียนการบริการ', told: ['C-'] },
+    ],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r43 a rude therapist yesterday (th)', language: 'th',
+    turns: [{ say: 'หมอนวดเมื่อวานพูดจาไม่ดีเลยค่ะ ไม่ประทับใจมาก', told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r43 a dirty massage room is not a booking of the massage (en)', language: 'en',
+    turns: [{ say: 'The massage room was dirty and the towels smelled bad', notTold: ['Which day'], told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r43 a price reads "1,500 บาท" (th)', language: 'th',
+    turns: [{ say: 'นวดแผนไทยราคาเท่าไหร่คะ', told: ['1,500 บาท'], notTold: ['.00', 'THB'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r43 a price reads "2,500 THB" (en)', language: 'en',
+    turns: [{ say: 'how much is the sushi class?', told: ['2,500 THB'], notTold: ['.00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    // Neither reading offered is the customer's (a wrong amount): "yes" is asked which, and a person is tapped.
+    name: 'r43 "yes" to two readings is asked which, then a person is tapped (en)', language: 'en',
+    turns: [
+      { say: 'You took 3 payments from my account for a single purchase', told: ['Did you mean'] },
+      { say: 'yes', told: ['Which one'], notTold: ['passing you'] },
+      { tap: 'Talk to a person' },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
   },
 ];

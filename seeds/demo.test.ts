@@ -96,10 +96,10 @@ describe('loadDemoSeed', () => {
     expect(typeof topup!.warnAtRatio).toBe('number');
   });
 
-  it('has the five case types, each with names, keywords, examples and an SOP', async () => {
+  it('has the six case types, each with names, keywords, examples and an SOP', async () => {
     const types = await listCaseTypes(knex, orgId);
     expect(types.map((t) => t.key).sort()).toEqual(
-      ['account_access', 'order_not_delivered', 'refund_request', 'topup_not_credited', 'wrong_amount'],
+      ['account_access', 'order_not_delivered', 'refund_request', 'service_complaint', 'topup_not_credited', 'wrong_amount'],
     );
     for (const t of types) {
       expect(t.name.th && t.name.en, t.key).toBeTruthy();

@@ -265,6 +265,44 @@ export const demoCaseTypes: DemoCaseType[] = [
       '4. ห้ามขอรหัสผ่านหรือ OTP จากลูกค้าในแชทเด็ดขาด',
     ].join('\n'),
   },
+  {
+    // How a service itself went (the spa, a class, a tour): "the therapist was rude", "the room was
+    // dirty". Without it the customer was offered the top-up types and tapped "talk to a person".
+    key: 'service_complaint',
+    nameTh: 'ร้องเรียนการบริการ',
+    nameEn: 'Service complaint',
+    category: 'other',
+    defaultSeverity: 'normal',
+    firstResponseMinutes: 60,
+    resolutionMinutes: 1440,
+    requiresProvider: false,
+    requiresOrderId: false,
+    notify: notifyAll,
+    escalation: { notifyManagers: true, raiseSeverity: false, reassignTo: null },
+    warnAtRatio: 0.75,
+    keywords: ['ร้องเรียน', 'ไม่สุภาพ', 'พูดจาไม่ดี', 'สกปรก', 'บริการแย่', 'ไม่ประทับใจ', 'complaint', 'rude', 'dirty', 'unprofessional', 'bad service'],
+    examples: {
+      th: [
+        'หมอนวดพูดจาไม่สุภาพ ไม่ประทับใจเลยค่ะ',
+        'ห้องนวดสกปรก ผ้าเช็ดตัวมีกลิ่นเหม็นค่ะ',
+        'ครูสอนทำอาหารมาสายแล้วสอนไม่ครบเวลาครับ',
+        'ไกด์ทัวร์พูดจาไม่ดีกับลูกค้า อยากร้องเรียนค่ะ',
+      ],
+      en: [
+        'The therapist was rude to me during the massage',
+        'The massage room was dirty and the towels smelled bad',
+        'The cooking teacher arrived late and cut the class short',
+        'Our tour guide was unprofessional and rushed us all day',
+      ],
+    },
+    description: 'The customer is unhappy with how a service went: a rude therapist, guide or teacher, a dirty room, a class cut short.',
+    sop: [
+      '1. ขอโทษลูกค้าและถามรายละเอียด: วัน เวลา บริการ และชื่อพนักงาน (ถ้าทราบ)',
+      '2. สอบถามพนักงานหรือหัวหน้างานที่เกี่ยวข้อง และบันทึกข้อเท็จจริงใน Timeline',
+      '3. เสนอทางแก้ที่เหมาะสม (นัดใหม่ คูปอง หรือคืนเงินบางส่วน) ตามที่ผู้จัดการอนุมัติ',
+      '4. แจ้งลูกค้าผลการดำเนินการ และปิดเคสพร้อมระบุ Root Cause',
+    ].join('\n'),
+  },
 ];
 
 export interface DemoService {

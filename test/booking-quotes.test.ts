@@ -125,7 +125,7 @@ describe('a quote by link', () => {
     // The reminder, when its time comes: once.
     expect(await sys.knex.transaction((trx) => remindQuote(trx, sent2.json.quote.id, { baseUrl: 'https://desk.example' }))).toBe(true);
     expect(await sys.knex.transaction((trx) => remindQuote(trx, sent2.json.quote.id, { baseUrl: 'https://desk.example' }))).toBe(false);
-    await waitForMessageTo(h, customer, (m) => m.type === 'text' && String(m.text).startsWith(`A reminder: your quote for booking ${number} (85.00 USD)`));
+    await waitForMessageTo(h, customer, (m) => m.type === 'text' && String(m.text).startsWith(`A reminder: your quote for booking ${number} (85 USD)`));
 
     const accepted = await pub('POST', `/public/v1/quotes/${token}/accept`);
     expect(accepted).toEqual({ status: 200, json: { booking: number, status: 'accepted', bookingStage: 'confirmed' } });
@@ -159,7 +159,7 @@ describe('a quote by link', () => {
     const sent = await api('POST', `/api/v1/bookings/${number}/quotes/1/send`);
     expect(sent.json).toMatchObject({ customerTold: false });
     expect(sent.json.message).toContain(sent.json.url);
-    expect(sent.json.message).toContain('Total: 35,600.00 THB');
+    expect(sent.json.message).toContain('Total: 35,600 THB');
     const token = tokenOf(sent.json.url);
     expect((await pub('POST', `/public/v1/quotes/${token}/decline`, {})).status).toBe(422);
     expect((await pub('POST', `/public/v1/quotes/${token}/decline`, { reason: '   ' })).status).toBe(422);

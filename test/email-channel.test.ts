@@ -139,7 +139,7 @@ describe('a website lead hears from us by e-mail', () => {
     expect(mail.parsed.html).toContain(`<a href="${sent.url}"`);
     expect(mail.parsed.html).toContain('lang="th"');
     expect(mail.parsed.html).toMatch(/font-family:[^"]*Sarabun/);
-    expect(mail.parsed.text).toContain('5,000.00');
+    expect(mail.parsed.text).toContain('5,000 บาท');
     expect(mail.parsed.from?.value[0].address).toBe(FROM);
 
     // The thread: the conversation on the e-mail channel, its reply address, the Message-ID kept on the message.

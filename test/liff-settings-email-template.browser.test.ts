@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('the e-mail form of a text, in the Settings templa
     await poll(() => preview.locator('b').first().textContent()).toBe('ใบเสนอราคา B-000045 พร้อมแล้วค่ะ');
     const frame = page.frameLocator('[data-email-preview="th"] iframe');
     await poll(() => frame.locator('h2').textContent()).toBe('ใบเสนอราคาพร้อมแล้วค่ะ');
-    expect(await frame.locator('b').textContent()).toBe('1,500.00 THB');
+    expect(await frame.locator('b').textContent()).toBe('1,500 บาท');
     expect(await frame.locator('script, img').count()).toBe(0);
     expect(await page.locator('[data-email-preview="th"] iframe').getAttribute('sandbox')).toBe('');
     await poll(() => preview.getByRole('alert').textContent()).toContain('<script>');

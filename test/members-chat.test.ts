@@ -39,7 +39,7 @@ describe('my balance in the chat', () => {
     const { user, member } = await aLineMember();
     const answer = await h.ask(user, { text: 'ขอดูยอดคงเหลือหน่อยค่ะ' });
     expect(answer.text).toContain(member.number);
-    expect(answer.text).toContain('1,250.50 THB');
+    expect(answer.text).toContain('กระเป๋าเงิน: 1,250.50 บาท');
     expect(answer.text).toContain('4,000 คะแนน');
     expect(answer.text).toMatch(/แพ็กเกจ 5 คลาส: เหลือ 5 ครั้ง \(ใช้ได้ถึง .+ \d{4}\)/);
     expect(answer.text).toContain('/liff/card');

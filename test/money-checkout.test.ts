@@ -79,7 +79,7 @@ describe('a priced booking paid through a Stripe payment link', () => {
     const created = stripe.state.requests.find((r) => r.path === '/v1/checkout/sessions' && r.method === 'POST')!;
     expect(created.body).toMatchObject({ mode: 'payment', line_items: [{ price_data: { currency: 'thb', unit_amount: '500000' } }], allowed_payment_method_types: ['card', 'promptpay'] });
     expect(link.json.url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
-    await until(async () => pushesTo(b.userId).some((t) => t.includes(link.json.url) && t.includes('5,000.00 THB')));
+    await until(async () => pushesTo(b.userId).some((t) => t.includes(link.json.url) && t.includes('5,000 THB')));
 
     const [completed] = await stripe.state.completeSession(sessionOf(link.json.payment.id).id as string);
     expect(stripe.state.deliveries.find((d) => d.eventId === completed.id)?.status).toBe(200);
@@ -94,7 +94,7 @@ describe('a priced booking paid through a Stripe payment link', () => {
     expect(Number((await h.sys.knex('ledger_postings').where({ kind: 'payment', source_id: link.json.payment.id }).count({ n: '*' }))[0].n)).toBe(1);
     expect(await balance(h.sys.knex, orgId, 'stripe_clearing', 'THB')).toBe(clearingBefore + 500_000);
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
-    await until(async () => pushesTo(b.userId).some((t) => t.includes('received your payment of 5,000.00 THB for booking ' + b.number)));
+    await until(async () => pushesTo(b.userId).some((t) => t.includes('received your payment of 5,000 THB for booking ' + b.number)));
     expect(pushesTo(b.userId).filter((t) => t.includes('received your payment'))).toHaveLength(1);
     // The message carries the payment's receipt (core/documents/): its link opens the PDF, with its number and the amount.
     const told = pushesTo(b.userId).find((t) => t.includes('received your payment'))!;
@@ -235,7 +235,7 @@ describe('the reminder before a balance falls due', () => {
       expect(fresh[0]).toMatchObject({ part: 'balance', amount_minor: 350_000 });
       expect((await paymentOf(manual.json.payment.id)).status).toBe('expired');
       const told = await until(async () => (balanceTold(b.userId).length ? balanceTold(b.userId) : undefined));
-      expect(told).toEqual([`A reminder: booking ${b.number} (Sushi cooking class) on Wed, 10 Mar 2027 still has a balance of 3,500.00 THB to pay.\nPay by card or PromptPay here: ${fresh[0].checkout_url}\nIf you have paid already, thank you, and please ignore this message.`]);
+      expect(told).toEqual([`A reminder: booking ${b.number} (Sushi cooking class) on Wed, 10 Mar 2027 still has a balance of 3,500 THB to pay.\nPay by card or PromptPay here: ${fresh[0].checkout_url}\nIf you have paid already, thank you, and please ignore this message.`]);
       // One message: not the plain link's as well.
       expect(pushesTo(b.userId).filter((t) => t.startsWith('Payment for booking'))).toHaveLength(2);
       expect(await remindNow(job.payload)).toBe(false);
@@ -251,7 +251,7 @@ describe('the reminder before a balance falls due', () => {
       expect(await remindNow(job.payload, false)).toBe(false);
       expect((await eventsOf(b.id, 'balance_reminder_due')).map((e) => e.data)).toEqual([{ date: '2027-03-10', amountMinor: 350_000, currency: 'THB' }]);
       await until(async () => balanceTold(b.userId).length > 0);
-      expect(balanceTold(b.userId)).toEqual([`A reminder: booking ${b.number} (Sushi cooking class) on Wed, 10 Mar 2027 still has a balance of 3,500.00 THB to pay.\nOnce you have transferred it, send the slip in this chat.`]);
+      expect(balanceTold(b.userId)).toEqual([`A reminder: booking ${b.number} (Sushi cooking class) on Wed, 10 Mar 2027 still has a balance of 3,500 THB to pay.\nOnce you have transferred it, send the slip in this chat.`]);
       expect(await h.sys.knex('booking_payments').where({ booking_id: b.id, status: 'pending' })).toEqual([]);
     }));
 
@@ -407,7 +407,7 @@ describe('what is refused or flagged, and nothing lost', () => {
     expect(refunds.map((r) => [Number(r.amount_minor), r.status])).toEqual([[300_000, 'succeeded']]);
     expect(Number((await h.sys.knex('ledger_postings').where({ kind: 'refund', source_id: refunds[0].id }).count({ n: '*' }))[0].n)).toBe(1);
     expect((await trialBalance(h.sys.knex, orgId)).balanced).toBe(true);
-    await until(async () => pushesTo(b.userId).some((t) => t.includes('refunded 3,000.00 THB')));
+    await until(async () => pushesTo(b.userId).some((t) => t.includes('refunded 3,000 THB')));
     await until(async () => receiver.received.some((r) => r.type === 'payment.refunded' && r.data.refund.id === refunds[0].id && r.data.refund.amountMinor === 300_000));
 
     // Stripe down when the next refund is asked for: 503; the amount stays reserved, pending, for its webhook or the reconciliation.
@@ -479,7 +479,7 @@ describe('bank-transfer slips', () => {
     expect(twice).toMatchObject({ status: 409, json: { error: { code: 'conflict', message: 'This slip was confirmed already' } } });
     expect(await eventsOf(b.id, 'payment_confirmed')).toHaveLength(1);
     expect(await balance(h.sys.knex, orgId, 'bank', 'THB')).toBe(bankBefore + 500_000);
-    await until(async () => pushesTo(b.userId).some((t) => t.includes(`received your payment of 5,000.00 THB for booking ${b.number}`)));
+    await until(async () => pushesTo(b.userId).some((t) => t.includes(`received your payment of 5,000 THB for booking ${b.number}`)));
     // Paid in full: the next picture is only a picture.
     expect(await sendSlip(b.userId)).not.toContain('transfer slip');
   });

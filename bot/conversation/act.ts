@@ -165,7 +165,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       }
       const words = documentWords(ctx.language);
       const lines = documents.map(
-        (d) => `• ${words.title(d.type)} ${d.number} · ${formatMinorUnits(d.totalMinor, d.currency)} · ${documentDate(new Date(d.issuedAt), ctx.language, ctx.timeZone)}\n${deps.publicBaseUrl()}${d.customerPath}`,
+        (d) => `• ${words.title(d.type)} ${d.number} · ${formatMinorUnits(d.totalMinor, d.currency, ctx.language)} · ${documentDate(new Date(d.issuedAt), ctx.language, ctx.timeZone)}\n${deps.publicBaseUrl()}${d.customerPath}`,
       );
       await say([{ kind: 'text', text: await t('documents_links', { documents: lines.join('\n') }) }]);
       return;
@@ -322,7 +322,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
           const { date, time, partySize } = result?.fields ?? {};
           await setDialogue({ kind: 'priced', serviceKey: service.key, date, time, partySize, expiresAt: dialogueExpiry('priced', ctx.now) });
         }
-        await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
+        await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency, ctx.language) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
         return;
       }
       // No price set for it: a person answers, as for any question the bot has no answer to.

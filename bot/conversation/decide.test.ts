@@ -226,6 +226,9 @@ describe('deciding what a customer message leads to', () => {
     // A thank-you alone is thanked back, however unsure.
     const unsureThanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: ACT_CONFIDENCE - 0.2 }));
     expect(await decide(context({ text: 'thank you', dialogue: { ...askedOnce, text: 'ok' } }), unsureThanks.classify)).toEqual({ do: 'greet', why: 'thanks', thanks: true });
+    // So is an "ok, thank you" read as out of scope (r43: it was asked "could you tell us a bit more?").
+    const outOfScope = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.83 }));
+    for (const text of ['ok thank you', 'โอเคค่ะ ขอบคุณค่ะ', 'great, thanks!']) expect(await decide(context({ text }), outOfScope.classify), text).toEqual({ do: 'greet', why: 'thanks', thanks: true });
     // Sure the second time: it acts, as before.
     const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.8 }));
     expect(await decide(context({ text: 'I want my money back', dialogue: askedOnce }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });

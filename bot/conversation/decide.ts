@@ -344,7 +344,7 @@ const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== u
 const HELLO = /^\s*(hi+|hey+|hello+|helo|good (morning|afternoon|evening|day)|sawa?s?d(ee|i)( (ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!.,~👋🙏😊]*(ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?[\s!.,~👋🙏😊]*$/iu;
 
 /** A message that is only a thank-you, in Thai or English. */
-const THANKS = /^\s*(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
+const THANKS = /^\s*(?:(?:ok(?:ay)?|alright|great|perfect|โอเค|ได้)(?:ค่ะ|คะ|ครับ|จ้า)?[\s,!.~]*)?(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
 
 /** A message that is only an "ok", in Thai or English, or a thumbs-up. */
 const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;

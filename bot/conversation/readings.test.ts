@@ -45,13 +45,19 @@ describe('what else a message may be', () => {
       'เติมเกมไปแล้วยังไม่ได้เพชรเลยค่ะ',
       // r39, a new tour operator: a reservation the partner lost.
       'The hotel you booked for us lost our reservation, we are at the front desk now',
+      // r43: how the service itself went.
+      'The massage room was dirty and the towels smelled bad',
+      'หมอนวดเมื่อวานพูดจาไม่ดีเลยค่ะ ไม่ประทับใจมาก',
+      'ไกด์พูดจาไม่สุภาพกับคุณพ่อคุณแม่มากค่ะ',
+      'ครูมาสายครึ่งชั่วโมง แล้วสอนไม่ครบเวลาค่ะ',
+      'the driver yelled at us and was very unprofessional',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?']) {
+    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });

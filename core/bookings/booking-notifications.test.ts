@@ -82,7 +82,7 @@ describe('a notice per event', () => {
     expect(await knex.transaction((trx) => remindQuote(trx, sent.quote.id, { baseUrl: 'https://desk.example' }))).toBe(false);
     const reminded = (await eventsOf(knex, b.id)).find((e) => e.type === 'quote_reminded')!;
     expect(reminded.data).toMatchObject({ version: 1, customerTold: true });
-    expect((await texts(b.id)).filter((t) => t.startsWith('A reminder: your quote'))).toEqual([`A reminder: your quote for ${b.number} (3,000.00 THB) ${sent.url}`]);
+    expect((await texts(b.id)).filter((t) => t.startsWith('A reminder: your quote'))).toEqual([`A reminder: your quote for ${b.number} (3,000 THB) ${sent.url}`]);
 
     const day = await w.booking();
     await knex.transaction((trx) => confirmRequest(trx, decision(day.id)));

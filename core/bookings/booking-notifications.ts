@@ -63,13 +63,13 @@ export function noticeFor(e: RecordedBookingEvent): Notice | undefined {
     case 'reminder_due':
       return { template: 'booking_day_before', eventData: { date: d.date } };
     case 'payment_link_created':
-      return { template: d.reminderFor ? 'balance_reminder' : 'payment_link', vars: () => ({ ...moneyVars(d), payment_url: e.context.paymentUrl ?? '' }) };
+      return { template: d.reminderFor ? 'balance_reminder' : 'payment_link', vars: (b) => ({ ...moneyVars(d, b.contactLanguage), payment_url: e.context.paymentUrl ?? '' }) };
     case 'balance_reminder_due':
-      return { template: 'balance_reminder_transfer', vars: () => moneyVars(d) };
+      return { template: 'balance_reminder_transfer', vars: (b) => moneyVars(d, b.contactLanguage) };
     case 'payment_confirmed':
-      return { template: 'payment_received', vars: () => ({ ...moneyVars(d), receipt_url: e.context.receiptUrl ?? '' }) };
+      return { template: 'payment_received', vars: (b) => ({ ...moneyVars(d, b.contactLanguage), receipt_url: e.context.receiptUrl ?? '' }) };
     case 'payment_refunded':
-      return { template: 'payment_refunded', vars: () => moneyVars(d) };
+      return { template: 'payment_refunded', vars: (b) => moneyVars(d, b.contactLanguage) };
     default:
       return undefined;
   }
@@ -84,12 +84,12 @@ export interface QuoteFigures {
 
 /** A quote message's variables: its amount, link and last day, as the customer reads them. */
 export function quoteNoticeVars(q: QuoteFigures, url: string, language: Language): TemplateVars {
-  return { amount: formatMoney(q.total, q.currency), quote_url: url, valid_until: formatBookingDate(q.validUntil, language) };
+  return { amount: formatMoney(q.total, q.currency, language), quote_url: url, valid_until: formatBookingDate(q.validUntil, language) };
 }
 
 /** A money event's amount as the customer reads it, from its minor units. */
-function moneyVars(d: Record<string, unknown>): TemplateVars {
-  return { amount: formatMinorUnits(Number(d.amountMinor), String(d.currency)) };
+function moneyVars(d: Record<string, unknown>, language: Language): TemplateVars {
+  return { amount: formatMinorUnits(Number(d.amountMinor), String(d.currency), language) };
 }
 
 /** From a quote event: its figures in the data, its link in the context. */

@@ -37,7 +37,7 @@ export async function balanceText(db: Db, r: { orgId: string; contactId: string;
   return (
     (await renderTemplate(db, r.orgId, 'member_balance', r.language, {
       member_number: member.number,
-      wallet: formatMinorUnits(card.wallet.balanceMinor, card.wallet.currency),
+      wallet: formatMinorUnits(card.wallet.balanceMinor, card.wallet.currency, r.language),
       points: card.points.toLocaleString('en-US'),
       credits,
       card_url: r.cardUrl,

@@ -26,6 +26,8 @@ export const KITS: Record<StarterKit, KitContents> = {
       { key: 'trip_change', examples: ['ขอเปลี่ยนวันเดินทางได้ไหมคะ', 'Can we move our trip to next week?'], name: { th: 'ขอเปลี่ยนแปลงทริป', en: 'Trip change request' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เปลี่ยนวัน', 'change date'] },
       { key: 'supplier_problem', examples: ['โรงแรมบอกว่าไม่มีชื่อเราในการจอง', 'The driver never showed up at the hotel', 'The hotel has no reservation for us'], name: { th: 'ปัญหาจากซัพพลายเออร์', en: 'Supplier problem' }, category: 'provider', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 8 * 60, requiresProvider: true },
       { key: 'refund_request', examples: ['ขอยกเลิกทริปและขอเงินคืนค่ะ', 'I would like a refund for my cancelled tour'], name: { th: 'ขอคืนเงิน', en: 'Refund request' }, category: 'payment', firstResponseMinutes: 60, resolutionMinutes: 3 * 24 * 60, keywords: ['คืนเงิน', 'refund'] },
+      // How the trip itself went (a rude guide, a dirty van): before, the customer tapped "talk to a person".
+      { key: 'service_complaint', examples: ['ไกด์พูดจาไม่สุภาพกับลูกทัวร์ค่ะ', 'รถตู้สกปรกมาก แอร์ก็ไม่เย็น', 'Our guide was rude and rushed us all day', 'The van was dirty and the air conditioning did not work'], name: { th: 'ร้องเรียนการบริการ', en: 'Service complaint' }, category: 'other', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['ร้องเรียน', 'ไม่สุภาพ', 'complaint', 'rude'] },
     ],
     services: [
       // Words of one day or of several: "ทริป" alone (any trip) named the day trip, and "ทริปเชียงใหม่ 3 วัน
@@ -68,7 +70,8 @@ export const KITS: Record<StarterKit, KitContents> = {
   school: {
     caseTypes: [
       { key: 'class_reschedule', examples: ['ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ', 'Can I move my class to another day?'], name: { th: 'ขอเลื่อนคลาส', en: 'Class reschedule' }, category: 'order', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['เลื่อนคลาส', 'reschedule'] },
-      { key: 'package_credit_missing', examples: ['ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น', 'I bought a package but my credits are not there'], name: { th: 'เครดิตแพ็กเกจไม่เข้า', en: 'Package credit missing' }, category: 'payment', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 4 * 60 },
+      { key: 'package_credit_missing', examples: ['ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น', 'โอนค่าแพ็กเกจแล้ว เครดิตยังไม่เข้าค่ะ', 'I bought a package but my credits are not there'], name: { th: 'เครดิตแพ็กเกจไม่เข้า', en: 'Package credit missing' }, category: 'payment', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 4 * 60 },
+      { key: 'service_complaint', examples: ['ครูสอนไม่ครบเวลา แล้วพูดจาไม่สุภาพกับนักเรียนค่ะ', 'The teacher was rude and cut the class short'], name: { th: 'ร้องเรียนการบริการ', en: 'Service complaint' }, category: 'other', firstResponseMinutes: 60, resolutionMinutes: 24 * 60, keywords: ['ร้องเรียน', 'ไม่สุภาพ', 'complaint', 'rude'] },
     ],
     services: [
       { key: 'thai_cooking_class', name: { th: 'คลาสทำอาหารไทย', en: 'Thai cooking class' }, examples: ['อยากจองคลาสทำอาหารไทยวันเสาร์ค่ะ', 'Can I join the Thai cooking class on Saturday?'], durationMinutes: 180, capacity: 12, price: 1800, keywords: ['cooking class', 'คลาสทำอาหาร'] },
