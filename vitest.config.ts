@@ -15,8 +15,9 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, DRILLS],
     // The LIFF pages (liff/dist) and the migrated test database template are made before any test file.
     globalSetup: ['test/support/global-setup.ts'],
-    // Each file's processor time, for the timings reporter (test/support/file-timings.ts).
-    setupFiles: ['test/support/file-cpu.ts'],
+    // Each file's processor time, for the timings reporter (test/support/file-timings.ts); and no
+    // connection handed two queries at once (test/support/one-query-at-a-time.ts).
+    setupFiles: ['test/support/file-cpu.ts', 'test/support/one-query-at-a-time.ts'],
     // A test that drives a browser or starts the whole product takes 10 to 30 s on a quiet two-core
     // machine; on a busy one three of them ran out of 30 s on 2026-11-25 with nothing wrong.
     testTimeout: 60_000,

@@ -4344,4 +4344,68 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  {
+    // Written after item 76: an eight-hour day trip is not offered an 18:00 start.
+    name: 'r43 tour: a day trip\'s time buttons end the same day (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'a private day trip tomorrow for 2 please', told: ['What time'], noButton: ['18:00'] },
+      { tap: '10:00', told: ['10:00', 'Guests: 2'] },
+      { say: 'yes' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // A forty-fourth round (r44), written on 2026-11-28 before the bot saw it: 5 of 8 passed at the first
+  // run. One failure was the script's ("make it 4" at the summary is asked: 16:00 or 4 guests?); two
+  // the bot's: a question on an open case in a burst had no answer at all (item 77), and "ไม่สะอาด"
+  // (not clean) was not a complaint's word (item 73; the type is tapped, offered first).
+  {
+    name: 'r44 a case open, "what info do you need from me?" is told what helps (en)', language: 'en',
+    turns: [
+      { say: TOPUP_EN },
+      { say: 'ORD-12345' },
+      { say: 'what info do you need from me?', told: ['your question', 'C-'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r44 "2 ท่าน พรุ่งนี้ บ่ายโมง นวดไทย" in one line (th)', language: 'th',
+    turns: [{ say: 'นวดไทย พรุ่งนี้ บ่ายโมง 2 ท่านค่ะ', told: ['13:00', '2'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r44 "ขอเลื่อนนัดนวดพรุ่งนี้เป็นวันศุกร์" goes to a person (th)', language: 'th',
+    turns: [{ say: 'ขอเลื่อนนัดนวดพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', notTold: ['กี่ท่าน', 'กี่โมง'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r44 "does the sushi class teach in English?" is a question for a person (en)', language: 'en',
+    turns: [{ say: 'Is the sushi class taught in English?', notTold: ['How many', 'Which day'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r44 "คลาสซูชิสอนเป็นภาษาอังกฤษไหมคะ" (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ อยากทราบว่าคลาสซูชิสอนเป็นภาษาอังกฤษไหมคะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r44 a city tour for 3 on Saturday, then "make it 4" at the summary (en)', language: 'en',
+    turns: [
+      { say: 'Bangkok city tour on Saturday for 3 people at 10am' },
+      // "4" alone could be the time (4 pm) or the people: asked, and tapped.
+      { say: 'sorry make it 4', told: ['Guests'] },
+      { tap: 'Guests: 4', told: ['Guests: 4'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r44 "ห้องน้ำที่ร้านไม่สะอาดเลย" is a complaint (th)', language: 'th',
+    turns: [{ say: 'ห้องน้ำที่ร้านนวดไม่สะอาดเลยค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }, { tap: 'ร้องเรียนการบริการ', told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r44 school: "the teacher was rude to my daughter" (en)', language: 'en', business: 'school',
+    turns: [{ say: 'the teacher was rude to my daughter in class on Saturday', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
 ];

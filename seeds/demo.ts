@@ -754,6 +754,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Did you mean one of these? Tap the one that fits 👇',
   },
   {
+    key: 'case_question_received',
+    description: 'A question on an open case that the bot has no answer to ("what info do you need from me?"): added to the case, for a person to answer.',
+    th: 'ได้รับคำถามของคุณในเคส {{case_id}} แล้วค่ะ เจ้าหน้าที่จะตอบในแชทนี้โดยเร็วนะคะ',
+    en: 'We have added your question to case {{case_id}}. Someone from the team will answer it here soon.',
+  },
+  {
     key: 'did_you_mean_which',
     description: 'The customer answered "yes" to two readings or more: asked once more which one, with the same buttons.',
     th: 'ข้อไหนคะ? แตะปุ่มของข้อที่ใช่ด้านล่างได้เลยค่ะ 👇',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { updateOrgSettings } from '../core/orgs/org-settings.ts';
+import { updateBusinessCalendar } from '../core/orgs/business-hours.ts';
+import { DEMO_BUSINESS_HOURS } from '../seeds/demo.ts';
 import { localMoment } from '../core/time/org-time.ts';
 import { zoneWhereTheClockReads } from './support/clock-zones.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
@@ -104,6 +106,28 @@ describe('a booking in chat that the form would refuse', () => {
     expect(asked.quickReplies.map((q) => q.type)).toEqual(['datetimepicker', 'postback']);
     await untilSettled(h.sys.knex);
     expect(await bookingsOf(customer)).toEqual([]);
+  });
+
+  it("the time's buttons are starts the service takes that day: whole inside its hours, over the same day (en)", async () => {
+    await businessAt(0);
+    // The demo's own hours (the test systems clear them, for SLA minutes round the clock).
+    await updateBusinessCalendar(h.sys.knex, { orgId: h.sys.defaultOrgId, actor: { type: 'system', id: null } }, { hours: DEMO_BUSINESS_HOURS });
+    // The demo's classes are open 09:00-18:00: the four-hour Thai cooking class can start at 10:00 or
+    // 13:00, not 15:00 or 18:00 (18:00 was offered, then refused as outside its hours); the
+    // eight-hour city tour at 10:00; the two-hour massage (10:00-21:00) at all four.
+    for (const [text, buttons] of [
+      ['Thai cooking class tomorrow for 2 please', ['10:00', '13:00']],
+      ['Bangkok city tour tomorrow for 2 please', ['10:00']],
+      ['Thai massage tomorrow for 2 please', ['10:00', '13:00', '15:00', '18:00']],
+    ] as const) {
+      const asked = await h.ask(lineId('U'), { text });
+      expect(asked.text, text).toContain('What time');
+      expect(timeButtons(asked), text).toEqual(buttons);
+    }
+    // A service open only in the evening is offered its opening time.
+    const made = await apiClient(h.sys)('POST', '/api/v1/services', { key: 'night_market_walk', name: { th: 'เดินตลาดกลางคืน', en: 'Night market walk' }, keywords: ['night market'], durationMinutes: 120, hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['19:00', '23:00']]])) });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    expect(timeButtons(await h.ask(lineId('U'), { text: 'Night market walk tomorrow for 2 please' }))).toEqual(['19:00']);
   });
 
   it('more people than the service takes: told how many it takes, and asked again; "10 then" answers (en)', async () => {

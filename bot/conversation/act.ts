@@ -136,6 +136,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         await say([{ kind: 'text', text: await t('case_customer_solved', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
         return;
       }
+      // A question is answered by a person, on the case: told so, burst or not.
+      if (decision.asks) {
+        await say([{ kind: 'text', text: await t('case_question_received', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
+        return;
+      }
       // Every follow-up is acknowledged, but a burst gets one acknowledgement, not one each: the
       // customer is answered again once the case has been quiet for a while.
       const since = new Date(ctx.now.getTime() - ACK_QUIET_MINUTES * 60_000);
@@ -340,7 +345,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       return;
     case 'did_you_mean': {
       // Each reading by the business's own name for it; one no longer offered is left out.
-      const labels = await Promise.all(decision.options.map((o) => readingName(trx, ctx.orgId, o, ctx.language)));
+      // One after the other: `trx` is one connection.
+      const labels: (string | undefined)[] = [];
+      for (const o of decision.options) labels.push(await readingName(trx, ctx.orgId, o, ctx.language));
       const options = decision.options.flatMap((o, i) => (labels[i] ? [{ o, label: labels[i] }] : []));
       // The options kept, in order: "the first one" typed is the first button. Asked again after a
       // bare "yes", the message the readings are of stays the first one.

@@ -8,7 +8,7 @@ import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
-import { formFieldsOf, serviceFormProblems, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
+import { formFieldsOf, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { extractFields, extractPartyChange, extractRoute } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
@@ -436,8 +436,11 @@ async function askFor(
     case 'time': {
       if (d.serviceKey && d.date && (await bookedInSlots(trx, ctx.orgId, d.serviceKey))) return askSlot(trx, ctx, vars, t, d, cancelAction);
       // Today's times still ahead; none left today, another day can be picked.
+      // Those that suit the service on the day (its hours, its length), then today's still ahead.
       const now = localMoment(ctx.timeZone, ctx.now);
-      const times = ['10:00', '13:00', '15:00', '18:00'].filter((v) => d.date !== now.date || v > now.time);
+      const usual = ['10:00', '13:00', '15:00', '18:00'];
+      const suiting = d.serviceKey && d.date ? await startTimesOn(trx, { orgId: ctx.orgId, serviceKey: d.serviceKey, date: d.date, times: usual }) : usual;
+      const times = suiting.filter((v) => d.date !== now.date || v > now.time);
       return {
         kind: 'text',
         text: await t('booking_ask_time', vars),

@@ -288,7 +288,9 @@ describe('deciding what a customer message leads to', () => {
 
     it('files even an unsure "different problem" on the case, but opens a new one when sure', async () => {
       const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: ACT_CONFIDENCE - 0.1 }));
-      expect(await decide(context({ text: 'also a refund?', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+      // Put as a question, a person answers it on the case.
+      expect(await decide(context({ text: 'also a refund?', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', asks: true });
+      expect(await decide(context({ text: 'and I want a refund too', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
 
       const sure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
       expect(await decide(context({ text: 'and I want a refund for another order', openCase }), sure.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
@@ -316,6 +318,17 @@ describe('deciding what a customer message leads to', () => {
         expect(await decide(context({ text, openCase }), classify), text).not.toHaveProperty('solved');
       }
       expect(await decide(context({ text: 'ได้แล้วค่ะ', openCase, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'confirm', date: '2026-03-03', time: '14:00', partySize: 2 }) }), classify)).not.toHaveProperty('solved');
+    });
+
+    it('marks a question on the case it cannot answer, for a person to answer: told so even in a burst (r44)', async () => {
+      const unsure = classifier(answer({ kind: 'question', confidence: 0.3 }));
+      for (const text of ['what info do you need from me?', 'ต้องใช้ข้อมูลอะไรบ้างคะ', 'can I send you a screenshot?']) {
+        expect(await decide(context({ text, openCase }), unsure.classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', asks: true });
+      }
+      // What the customer tells is not a question.
+      for (const text of ['my order number is 12345', 'ส่งสลิปให้แล้วนะคะ']) {
+        expect(await decide(context({ text, openCase }), unsure.classify), text).not.toHaveProperty('asks');
+      }
     });
 
     it('still answers a question the FAQ matches', async () => {

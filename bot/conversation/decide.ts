@@ -236,7 +236,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // on the case would not be), with the case and what else the bot can do.
   if (ctx.openCase && sure && isGreeting(result, ctx.text)) return { do: 'greet_open_case', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, onCase: !HELLO.test(ctx.text) };
   if (ctx.openCase && !(sure && (result.kind === 'booking' || newProblem))) {
-    return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
+    // "What info do you need from me?" a minute after the case's acknowledgement had no answer at all.
+    return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, ...(asksQuestion(ctx.text) ? { asks: true as const } : {}) };
   }
   // "It happened again" after a resolution: the same case, reopened, unless this is something else.
   const otherProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.resolvedCase?.caseType;

@@ -67,8 +67,12 @@ export type Decision =
   | { do: 'greet'; why: string; thanks?: true; ok?: true }
   /** A person answers: the customer asked for one, or the bot was unsure twice running (`unsure`). */
   | { do: 'handoff'; unsure?: true; overDailyLimit?: true }
-  /** `solved`: the customer says the case's problem is over ("ได้แล้วค่ะ ขอบคุณค่ะ"): told the team will close it. */
-  | { do: 'follow_up'; caseId: string; caseNumber: string; solved?: true }
+  /**
+   * `solved`: the customer says the case's problem is over ("ได้แล้วค่ะ ขอบคุณค่ะ"): told the team will close it.
+   * `asks`: a question on the case the bot cannot answer ("what info do you need from me?"): told a
+   * person will answer it, even in a burst, where a follow-up's acknowledgement is not repeated.
+   */
+  | { do: 'follow_up'; caseId: string; caseNumber: string; solved?: true; asks?: true }
   /** An image while a booking owes money: a transfer slip on that booking, for staff to confirm. */
   | { do: 'slip'; bookingId: string; bookingNumber: string }
   /** "Any news on my case?": the case's status, answered every time (a follow-up in a burst is not). */

@@ -51,6 +51,8 @@ describe('what else a message may be', () => {
       'ไกด์พูดจาไม่สุภาพกับคุณพ่อคุณแม่มากค่ะ',
       'ครูมาสายครึ่งชั่วโมง แล้วสอนไม่ครบเวลาค่ะ',
       'the driver yelled at us and was very unprofessional',
+      'ห้องน้ำที่ร้านนวดไม่สะอาดเลยค่ะ',
+      'the shower was not clean',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }

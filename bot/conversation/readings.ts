@@ -44,7 +44,7 @@ const COMPLAINT = new RegExp(
     // How the service itself went: "the massage room was dirty and the towels smelled bad" had started a
     // booking of the massage; "หมอนวดพูดจาไม่ดี", "ไกด์พูดจาไม่สุภาพ".
     '\\b(?:dirty|filthy|smelly|unprofessional|impolite|disrespectful)\\b', '\\bsmell(?:ed|s)? (?:bad|awful|terrible)\\b', '\\b(?:yelled|shouted) at\\b',
-    'พูดจา(?:ไม่ดี|ไม่สุภาพ|แย่)', 'ไม่สุภาพ', 'สกปรก', 'เหม็น', 'บริการแย่', 'ไม่เป็นมืออาชีพ', 'สอนไม่ครบ', 'ไม่ครบเวลา', 'ตะคอก',
+    'พูดจา(?:ไม่ดี|ไม่สุภาพ|แย่)', 'ไม่สุภาพ', 'สกปรก', 'ไม่สะอาด', '\\b(?:not clean|unclean)\\b', 'เหม็น', 'บริการแย่', 'ไม่เป็นมืออาชีพ', 'สอนไม่ครบ', 'ไม่ครบเวลา', 'ตะคอก',
     // "The hotel you booked for us lost our reservation".
     '\\b(?:lost|cancell?ed|messed up|forgot|gave away) (?:my|our|the) (?:booking|reservation|room|table|tee time|seats?)\\b', 'ไม่มี(?:ข้อมูล|รายชื่อ)(?:การจอง)?',
     // An amount short: "the app only shows 1,000", "I only received 500".

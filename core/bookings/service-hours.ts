@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { BookingFormField, BookingFormFieldName } from '../contracts/booking-form.ts';
-import { hoursOn, openAt, openOn, weekdayOf, type Weekday } from '../contracts/opening-hours.ts';
+import { hoursOn, minutesOf, openAt, openOn, openThrough, weekdayOf, type Weekday } from '../contracts/opening-hours.ts';
 import { validationFailed } from '../errors/index.ts';
 import { calendarOfOrg } from '../sla/business-calendar.ts';
 import { localMoment } from '../time/org-time.ts';
@@ -115,4 +115,23 @@ export async function serviceFormProblems(db: Knex, r: ServiceFormCheck): Promis
     }
   }
   return problems;
+}
+
+/**
+ * Of the start times the chat offers as buttons, those that suit this service on a date: inside its
+ * hours for the whole of its length, and over the same day. The demo's classes (open 09:00-18:00)
+ * were offered 18:00, which the booking then refused as outside their hours, and a new tour
+ * operator's eight-hour day trip an 18:00 start. None fitting, the day's opening times are offered.
+ * Typed times are checked by `serviceFormProblems` alone: a button is a suggestion, not the rule.
+ */
+export async function startTimesOn(db: Knex, r: { orgId: string; serviceKey: string; date: string; times: readonly string[] }): Promise<string[]> {
+  const service: Pick<ServiceFormRow, 'hours' | 'duration_minutes'> | undefined = await db('services').select('hours', 'duration_minutes').where({ org_id: r.orgId, key: r.serviceKey, is_active: true }).first();
+  if (!service) return [...r.times];
+  const org = (await orgSettingsRow(db, r.orgId))!;
+  const hours = hoursOf(service, org);
+  const holidays = holidaysOf(org);
+  const minutes = service.duration_minutes ?? 0;
+  const suits = (time: string) => openAt(r.date, time, hours, holidays) && (minutes <= 0 || (openThrough(r.date, time, minutes, hours, holidays) && minutesOf(time) + minutes <= DAY_MINUTES));
+  const fitting = r.times.filter(suits);
+  return fitting.length ? fitting : hoursOn(r.date, hours).map(([from]) => from).filter((time) => openAt(r.date, time, hours, holidays));
 }

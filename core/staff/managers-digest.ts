@@ -76,34 +76,34 @@ async function digestFacts(trx: Knex.Transaction, orgId: string, now: Date): Pro
   const dayAgo = new Date(now.getTime() - 86_400_000);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   type Row = Record<string, any>;
-  const [bySeverity, breached, oldest, topTypes]: Row[][] = await Promise.all([
-    trx('cases').select('severity').count({ n: '*' }).where({ org_id: orgId }).whereNotIn('status', OPEN).groupBy('severity'),
-    trx('case_events as e')
-      .join('cases as c', 'c.id', 'e.case_id')
-      .where({ 'e.org_id': orgId, 'e.type': 'sla_breach' })
-      .andWhere('e.created_at', '>', dayAgo)
-      .andWhere('e.created_at', '<=', now)
-      .groupBy('c.id', 'c.number')
-      .select('c.number')
-      .min({ first: 'e.created_at' })
-      .orderBy('first'),
-    casesJoinedToTypes(trx)
-      .leftJoin('staff as s', 's.id', 'cases.owner_staff_id')
-      .where({ 'cases.org_id': orgId })
-      .whereNotIn('cases.status', OPEN)
-      .orderBy('cases.created_at')
-      .limit(3)
-      .select('cases.id', 'cases.number', 'cases.severity', 'cases.created_at', 'case_types.name_th', 'case_types.name_en', 's.display_name as owner'),
-    casesJoinedToTypes(trx)
-      .where({ 'cases.org_id': orgId })
-      .andWhere('cases.created_at', '>', weekAgo)
-      .andWhere('cases.created_at', '<=', now)
-      .groupBy('case_types.id', 'case_types.name_th', 'case_types.name_en')
-      .select('case_types.name_th', 'case_types.name_en')
-      .count({ n: '*' })
-      .orderBy([{ column: 'n', order: 'desc' }, { column: 'case_types.name_en' }])
-      .limit(3),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time (four at
+  // once were queued by node-postgres, which pg@9 will refuse; test/support/one-query-at-a-time.ts).
+  const bySeverity: Row[] = await trx('cases').select('severity').count({ n: '*' }).where({ org_id: orgId }).whereNotIn('status', OPEN).groupBy('severity');
+  const breached: Row[] = await trx('case_events as e')
+    .join('cases as c', 'c.id', 'e.case_id')
+    .where({ 'e.org_id': orgId, 'e.type': 'sla_breach' })
+    .andWhere('e.created_at', '>', dayAgo)
+    .andWhere('e.created_at', '<=', now)
+    .groupBy('c.id', 'c.number')
+    .select('c.number')
+    .min({ first: 'e.created_at' })
+    .orderBy('first');
+  const oldest: Row[] = await casesJoinedToTypes(trx)
+    .leftJoin('staff as s', 's.id', 'cases.owner_staff_id')
+    .where({ 'cases.org_id': orgId })
+    .whereNotIn('cases.status', OPEN)
+    .orderBy('cases.created_at')
+    .limit(3)
+    .select('cases.id', 'cases.number', 'cases.severity', 'cases.created_at', 'case_types.name_th', 'case_types.name_en', 's.display_name as owner');
+  const topTypes: Row[] = await casesJoinedToTypes(trx)
+    .where({ 'cases.org_id': orgId })
+    .andWhere('cases.created_at', '>', weekAgo)
+    .andWhere('cases.created_at', '<=', now)
+    .groupBy('case_types.id', 'case_types.name_th', 'case_types.name_en')
+    .select('case_types.name_th', 'case_types.name_en')
+    .count({ n: '*' })
+    .orderBy([{ column: 'n', order: 'desc' }, { column: 'case_types.name_en' }])
+    .limit(3);
   const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const r of bySeverity) open[r.severity as Severity] = Number(r.n);
   return {
