@@ -4408,4 +4408,152 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'the teacher was rude to my daughter in class on Saturday', notTold: ['What time', 'How many'] }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
+  // A forty-fifth round (r45), written on 2026-11-28 before the bot saw it: 11 of 14 passed at the first
+  // run. One failure was the script's (the order's type is tapped, offered first); two the bot's: a
+  // booking asked for with the service misspelt ("tai masage") was asked "tell us a bit more" (item
+  // 78), and "the app charged me ... but my booking is not there" started the class's booking (item 79).
+  {
+    name: 'r45 "book นวด 2 คน พรุ่งนี้ 10am" in two languages (th)', language: 'th',
+    turns: [{ say: 'book นวด 2 คน พรุ่งนี้ 10am ค่ะ', told: ['10:00', '2'] }, { say: 'ok ค่ะ ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 "ไม่เอาแล้วค่ะ" in the middle of a booking ends it (th)', language: 'th',
+    turns: [{ say: 'อยากจองคลาสทำซูชิค่ะ' }, { say: 'ไม่เอาแล้วค่ะ ขอบคุณค่ะ', notTold: ['วันไหน', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 "can I pay by credit card?" (en)', language: 'en',
+    turns: [{ say: 'Hi, can I pay by credit card?', notTold: ['How many', 'Which day', 'a bit more'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 "มีที่จอดรถไหมคะ" goes to a person (th)', language: 'th',
+    turns: [{ say: 'ที่ร้านมีที่จอดรถไหมคะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r45 concierge: "a table for 4 at a Thai restaurant tonight at 7" (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'Could you book us a table for 4 at a good Thai restaurant tonight at 7?', notTold: ['a bit more'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 order desk: "paid for order 55512 but it still says pending" (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'I paid for order 55512 an hour ago but it still says pending', notTold: ['a bit more'] }, { tap: 'Order not delivered', told: ['C-'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r45 a massage for 4 at 7pm today (en)', language: 'en',
+    turns: [{ say: 'Hi, is it possible to book a massage for 4 people at 7pm today?', told: ['19:00', 'Guests: 4'] }, { say: 'yes please' }],
+    end: { booked: { service: 'spa_massage', partySize: 4, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 "ราคาเท่าไหร่คะ" with no service named (th)', language: 'th',
+    turns: [{ say: 'ราคาเท่าไหร่คะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 a Thai booking with the day corrected twice (th)', language: 'th',
+    turns: [
+      { say: 'จองนวดไทยวันเสาร์บ่าย 3 ค่ะ 1 ท่าน' },
+      { say: 'อ๊ะ ขอเป็นวันอาทิตย์แทนค่ะ', told: ['อาทิตย์', '15:00'] },
+      { say: 'เอ่อ ไม่ใช่ค่ะ วันเสาร์เหมือนเดิมแต่เปลี่ยนเป็น 4 โมงเย็น', told: ['เสาร์', '16:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 "thx 🙏" after a booking is sent (en)', language: 'en',
+    turns: [
+      { say: 'massage tomorrow 2pm for 1' },
+      { say: 'confirm' },
+      { say: 'thx 🙏', notTold: ['a bit more', 'Did you mean'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 a typo-laden English booking is offered the service it leans to (en)', language: 'en',
+    turns: [
+      { say: 'hii can i book tai masage tmr 3pm 2ppl', told: ['Did you mean'] },
+      { tap: 'Spa & Thai massage', told: ['15:00', 'Guests: 2'] },
+      { say: 'yep' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r45 "the app charged me but my booking is not there" (en)', language: 'en',
+    // A problem, not the class's booking; no type of the demo's fits it, and a person is tapped.
+    turns: [{ say: 'the app charged me 2,500 but my sushi class booking is not there', notTold: ['Which day', 'How many'] }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r45 "ขอคุยกับคนจริงๆ ค่ะ" mid-booking (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์วัดอรุณค่ะ' }, { say: 'ขอคุยกับคนจริงๆ ค่ะ', notTold: ['วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r45 "what time do you close today?" (en)', language: 'en',
+    turns: [{ say: 'what time do you close today?', told: ['18:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // A forty-sixth round (r46), written on 2026-11-28 before the bot saw it: 7 of 10 passed at the first
+  // run. Two failures were the scripts' (the demo has no phone number to give; a reschedule put as a
+  // question goes to a person); one the bot's: "จองรถไปสนามบิน ... ไปสุวรรณภูมิ" kept "สนามบิน" and lost
+  // which airport (item 80).
+  {
+    name: 'r46 "คอร์สนวดมีสอนไหมคะ" is a question for a person (th)', language: 'th',
+    turns: [{ say: 'สอบถามค่ะ ที่ร้านมีคอร์สสอนนวดไหมคะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r46 a massage for mother on Thursday at 11 (th)', language: 'th',
+    turns: [{ say: 'จองให้แม่ 1 ท่าน นวดไทย วันพฤหัสนี้ 11 โมงค่ะ', told: ['11:00', '1 ท่าน'] }, { say: 'ถูกต้องค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r46 "ยกเลิกการจอง B-000123 ค่ะ" goes to a person (th)', language: 'th',
+    turns: [{ say: 'ยกเลิกการจอง B-000123 ค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r46 a TrueMoney top-up not in (th)', language: 'th',
+    turns: [{ say: 'เติมเงินผ่านทรูมันนี่ 200 บาท ยังไม่เข้าค่ะ', notTold: ['กี่ท่าน'] }, { say: 'ORD-778899' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r46 "ขอเบอร์ร้านหน่อยค่ะ" (th)', language: 'th',
+    // The demo has no entry with its phone number: a person answers.
+    turns: [{ say: 'ขอเบอร์โทรร้านหน่อยค่ะ', notTold: ['กี่ท่าน', 'รายละเอียดเพิ่ม'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r46 a transfer to Suvarnabhumi tomorrow at 5am for 3 (th)', language: 'th',
+    turns: [{ say: 'จองรถไปสนามบินพรุ่งนี้ตี 5 ค่ะ 3 คน ไปสุวรรณภูมิ รับที่โรงแรมแถวอโศก', told: ['05:00', '3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '05:00', destination: 'สุวรรณภูมิ' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r46 "พรุ่งนี้เปิดกี่โมงคะ" (th)', language: 'th',
+    turns: [{ say: 'พรุ่งนี้เปิดกี่โมงคะ', told: ['9:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r46 "ลืมรหัสผ่านค่ะ เข้าแอปไม่ได้" (th)', language: 'th',
+    turns: [{ say: 'ลืมรหัสผ่านค่ะ เข้าแอปไม่ได้เลย', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r46 school: "my son is sick, can we move Saturday\'s class?" (en)', language: 'en', business: 'school',
+    // Not read surely as the reschedule type, and put as a question: a person answers it.
+    turns: [{ say: "my son is sick, can we move Saturday's class to next week?", notTold: ['How many', 'What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r46 tour: "how much is the day trip for 6?" then "ok book it for Sunday" (en)', language: 'en', business: 'tour_operator',
+    turns: [
+      { say: 'how much is the private day trip for 6 people?', told: ['3,500 THB'] },
+      { say: 'ok book it for Sunday, pickup 8am', told: ['Guests: 6', '08:00'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'private_day_trip', partySize: 6, time: '08:00' }, opened: null, holds: 'bot' },
+  },
 ];

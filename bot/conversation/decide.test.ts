@@ -150,6 +150,19 @@ describe('deciding what a customer message leads to', () => {
     // Below it, or a question no entry answers: the four choices, as before.
     const below = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.01 }));
     expect(await decide(context({ text: 'a trip' }), below.classify, likely)).toEqual({ do: 'clarify' });
+    // Below it, but asked to book with a day, a time or people ("hii can i book tai masage tmr 3pm
+    // 2ppl", the service misspelt): the service is offered as one tap (r45).
+    const misspelt = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.08, fields: { date: '2026-03-11', time: '15:00', partySize: 2 } }));
+    expect(await decide(context({ text: 'can i book dai trip tmr 3pm 2ppl' }), misspelt.classify, likely)).toEqual({
+      do: 'did_you_mean',
+      options: [{ kind: 'booking', key: 'day_trip' }, { kind: 'question', key: 'how_quotes_work' }, { kind: 'case', key: 'refund' }],
+    });
+    // Not without asking to book, nor without any detail, nor far below.
+    expect(await decide(context({ text: 'dai trip tmr 3pm 2ppl' }), misspelt.classify, likely)).toEqual({ do: 'clarify' });
+    const bare = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.08 }));
+    expect(await decide(context({ text: 'i want to book dai trip' }), bare.classify, likely)).toEqual({ do: 'clarify' });
+    const far = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.3, fields: { date: '2026-03-11' } }));
+    expect(await decide(context({ text: 'i want to book something tmr' }), far.classify, likely)).toEqual({ do: 'clarify' });
     // Put as a question, it is one a person answers (below).
     expect(await decide(context({ text: 'trip?' }), below.classify, likely)).toEqual({ do: 'no_answer' });
     const unnamed = classifier(answer({ kind: 'question', confidence: ACT_CONFIDENCE - 0.1 }));

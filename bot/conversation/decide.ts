@@ -266,7 +266,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // makes (as below), rather than the problem types or a service to book offered (it leaned to a refund).
   if (!sure && !askedBefore && !past && asksToChangeABooking(ctx.text)) return { do: 'handoff', unsure: true };
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
-  const leans = !sure && !askedBefore && !past && result.confidence >= LEANS_TO && result.otherType !== 'out_of_scope';
+  // "hii can i book tai masage tmr 3pm 2ppl" (0.42, the service's name misspelt) asks to book, with a
+  // day, a time or people: the service it leans to is offered as one tap, not "tell us a bit more".
+  const booksWithDetails = result.kind === 'booking' && result.bookingType !== undefined && result.confidence >= LEANS_TO - 0.2 && asksToBook(ctx.text) && Boolean(result.fields.date || result.fields.time || result.fields.partySize);
+  const leans = !sure && !askedBefore && !past && (result.confidence >= LEANS_TO || booksWithDetails) && result.otherType !== 'out_of_scope';
   // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up
   // take long?), a problem it leans to may as well be an FAQ entry: offered with what else the
   // message is most like (below), not the list of problem types alone.

@@ -14,7 +14,7 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
  * when it names what a question is about (the class's price), where a complaint's softer words
  * ("refund", "problem") are often a question's ("what is your refund policy").
  */
-const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
+const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
 
 /**
  * Something went wrong: a person who did not come, a wait, money taken, a complaint. Not the words
@@ -35,7 +35,8 @@ const COMPLAINT = new RegExp(
     'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
     "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
     "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation|tee time|table|room|appointment)s?\\b",
-    "\\b(?:credits?|balance|points?|top[- ]?ups?|payments?) (?:(?:is|are|has|have)(?: still)? not|(?:is|are|has|have)n'?t|still not|not) (?:there|showing|shown|show(?:ing)? up|credited|in my account)\\b",
+    // "... but my sushi class booking is not there" (r45) as "my credits are not there".
+    "\\b(?:credits?|balance|points?|top[- ]?ups?|payments?|bookings?|reservations?) (?:(?:is|are|has|have)(?: still)? not|(?:is|are|has|have)n'?t|still not|not) (?:there|showing|shown|show(?:ing)? up|credited|in my account)\\b",
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',

@@ -21,7 +21,13 @@ const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:
 
 /** The two ends said apart: "ไปส่งสนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม" (to Don Mueang, picked up at a hotel near Siam). */
 const TH_PICKUP = new RegExp(`รับ(?:ที่|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
-const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`, 'g');
+
+/**
+ * A place named by its kind alone: "จองรถไปสนามบิน ... ไปสุวรรณภูมิ" names the airport in its second
+ * "ไป", which is kept (the first had been, and which airport was lost).
+ */
+const ONLY_A_KIND = /^(?:สนามบิน|โรงแรม|บ้าน|ที่พัก)$/;
 
 export function extractRoute(text: string): string | undefined {
   const en = EN_ROUTE.exec(text);
@@ -29,7 +35,8 @@ export function extractRoute(text: string): string | undefined {
   const th = TH_ROUTE.exec(text);
   if (th) return `จาก${th[1]}ไป${th[2]}`;
   const pickup = TH_PICKUP.exec(text);
-  const drop = pickup ? TH_DROP.exec(text) : null;
-  if (pickup && drop) return `รับที่${pickup[1]} ไปส่ง${drop[1]}`;
+  const drops = pickup ? [...text.matchAll(TH_DROP)].map((m) => m[1]) : [];
+  const drop = drops.find((d) => !ONLY_A_KIND.test(d)) ?? drops[0];
+  if (pickup && drop) return `รับที่${pickup[1]} ไปส่ง${drop}`;
   return undefined;
 }
