@@ -5,7 +5,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * How many people a booking is for (1 to 100).
  *
  * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons", "2 spots", "3 seats", "2 tickets",
- * "2 pax", "3 guests", "2 ppl", "2 passengers", "4 players", "3 travellers", "two people", "for 4 people", "for 2", "for two", "table for 4",
+ * "เอาสองที่", "จอง 2 ที่", "2 ที่ค่ะ" alone; "2 pax", "3 guests", "2 ppl", "2 passengers", "4 players", "3 travellers", "two people", "for 4 people", "for 2", "for two", "table for 4",
  * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4", "massage x2" (last of all); two by who they are: "me and my
  * wife", "my husband and I", "with my mum", "with a friend", "the two of us", "a couples massage", "ฉันกับแฟน",
  * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่"; adults and children: "2 adults", "ผู้ใหญ่ 2",
@@ -14,7 +14,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * Precedence: adults + children, then a count with a people word, then "for N" / "party of N";
  * among equals the first one.
  * Not: a count of anything else ("2 ชั่วโมง", "2 nights", "for 2 hours", "for 500 baht"), the bare
- * "2 ที่" (ที่ is too common a word), "คนละ 500" (per person), counts above 100 ("1000 คน" is more
+ * "2 ที่" after anything but "เอา / จอง / ขอ" or alone (ที่ is too common a word), "คนละ 500" (per person), counts above 100 ("1000 คน" is more
  * likely followers than guests).
  */
 
@@ -42,6 +42,12 @@ const GROUP_RE = new RegExp(
     `(?!\\d|[:./]\\d)`,
   'gi',
 );
+/**
+ * Places, the Thai way: "เอาสองที่", "จอง 2 ที่", "ขอ 3 ที่" (take / book / ask for two places), or
+ * "2 ที่ค่ะ" alone as an answer. Only after those verbs or alone: "ที่" is otherwise too common a
+ * word ("วันที่ 2", "2 ที่ผ่านมา").
+ */
+const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$`, 'gi');
 const ALONE_RE = /คนเดียว|\b(?:just|only)\s+me\b|\bby\s+myself\b/gi;
 /** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
 const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บาท|thb|฿|hours?|hrs?|ชั่วโมง|ชม|nights?|คืน|days?|วัน|kg|cm|m\b))/giu;
@@ -113,6 +119,8 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   }
   const people = first(collect(PEOPLE_RE, s, claims, byGroups));
   if (people !== undefined) return people.n;
+  const seats = first(collect(SEATS_RE, s, claims, byGroups));
+  if (seats !== undefined) return seats.n;
   const notFollowedByUnit = (end: number): boolean => {
     NOT_PEOPLE_AFTER.lastIndex = end;
     return !NOT_PEOPLE_AFTER.test(s);
