@@ -124,10 +124,14 @@ describe('a booking in chat that the form would refuse', () => {
       expect(asked.text, text).toContain('What time');
       expect(timeButtons(asked), text).toEqual(buttons);
     }
+    // A part of the day named: starts in it first; none that suit, the usual ones (r47).
+    expect(timeButtons(await h.ask(lineId('U'), { text: 'Thai massage tomorrow morning for 2 please' }))).toEqual(['10:00', '11:00', '13:00', '15:00']);
+    expect(timeButtons(await h.ask(lineId('U'), { text: 'นวดไทยพรุ่งนี้ช่วงเย็น 2 ท่านค่ะ' }))).toEqual(['17:00', '18:00', '19:00', '10:00']);
+    expect(timeButtons(await h.ask(lineId('U'), { text: 'Thai cooking class tomorrow evening for 2 please' }))).toEqual(['10:00', '13:00']);
     // A service open only in the evening is offered its opening time.
-    const made = await apiClient(h.sys)('POST', '/api/v1/services', { key: 'night_market_walk', name: { th: 'เดินตลาดกลางคืน', en: 'Night market walk' }, keywords: ['night market'], durationMinutes: 120, hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['19:00', '23:00']]])) });
+    const made = await apiClient(h.sys)('POST', '/api/v1/services', { key: 'street_food_walk', name: { th: 'เดินชิมสตรีทฟู้ด', en: 'Street food walk' }, keywords: ['street food'], durationMinutes: 120, hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['19:00', '23:00']]])) });
     expect(made.status, JSON.stringify(made.json)).toBe(201);
-    expect(timeButtons(await h.ask(lineId('U'), { text: 'Night market walk tomorrow for 2 please' }))).toEqual(['19:00']);
+    expect(timeButtons(await h.ask(lineId('U'), { text: 'Street food walk tomorrow for 2 please' }))).toEqual(['19:00']);
   });
 
   it('more people than the service takes: told how many it takes, and asked again; "10 then" answers (en)', async () => {

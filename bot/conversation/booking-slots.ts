@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { asksAboutTakingPart, asksPrice, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksAboutTakingPart, asksPrice, partOfDay, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -438,9 +438,12 @@ async function askFor(
       // Today's times still ahead; none left today, another day can be picked.
       // Those that suit the service on the day (its hours, its length), then today's still ahead.
       const now = localMoment(ctx.timeZone, ctx.now);
-      const usual = ['10:00', '13:00', '15:00', '18:00'];
+      // "Morning please" (r47): starts in that part of the day first, then the usual ones should
+      // none of those suit the service (an evening asked of a class that ends at six).
+      const part = partOfDay(ctx.text);
+      const usual = [...new Set([...(part ? STARTS[part] : []), ...STARTS.any])];
       const suiting = d.serviceKey && d.date ? await startTimesOn(trx, { orgId: ctx.orgId, serviceKey: d.serviceKey, date: d.date, times: usual }) : usual;
-      const times = suiting.filter((v) => d.date !== now.date || v > now.time);
+      const times = suiting.filter((v) => d.date !== now.date || v > now.time).slice(0, STARTS.any.length);
       return {
         kind: 'text',
         text: await t('booking_ask_time', vars),
@@ -488,6 +491,14 @@ async function askSlot(
   const few = await Promise.all(open.filter((i) => i.free <= FEW_LEFT && i.free < day.resources).map(async (i) => `• ${i.time}: ${await t('label_seats_left', { seats_left: i.free })}`));
   return { kind: 'text', text: [await t('booking_ask_time', vars), ...few].join('\n'), quickReplies: [...actions, cancelAction] };
 }
+
+/** The starts the time question offers, by the part of the day the customer named; then those the service takes (`startTimesOn`). */
+const STARTS: Record<'any' | 'morning' | 'afternoon' | 'evening', readonly string[]> = {
+  any: ['10:00', '13:00', '15:00', '18:00'],
+  morning: ['08:00', '09:00', '10:00', '11:00'],
+  afternoon: ['13:00', '14:00', '15:00', '16:00'],
+  evening: ['17:00', '18:00', '19:00', '20:00'],
+};
 
 /** At most this many free is "few": said beside the time. */
 const FEW_LEFT = 3;

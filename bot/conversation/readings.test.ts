@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -63,6 +63,19 @@ describe('what else a message may be', () => {
     for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
+  });
+
+  it('hears a part of the day named without a time', () => {
+    for (const [text, part] of [
+      ['city tour on the 20th, morning please', 'morning'],
+      ['นวดพรุ่งนี้เช้าค่ะ', 'morning'],
+      ['ขอช่วงบ่ายนะคะ', 'afternoon'],
+      ['can we come in the afternoon?', 'afternoon'],
+      ['tonight for 2', 'evening'],
+      ['นวดไทยพรุ่งนี้ช่วงเย็น 2 ท่านค่ะ', 'evening'],
+      ['tomorrow for 2', undefined],
+      ['Thai massage please', undefined],
+    ] as const) expect(partOfDay(text), text).toBe(part);
   });
 
   it('hears what would happen if the customer did something, not what happened to them', () => {

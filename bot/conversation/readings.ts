@@ -210,6 +210,17 @@ export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDI
 const WHICH_LANGUAGE = /\b(?:do|can|could) (?:you|u) (?:speak|understand|read|write|talk in|reply in|answer in) (?:english|thai)\b|\b(?:is|in) english (?:ok|okay|fine|possible)\b|^\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ)?\s*)?(?:คุณ|แอดมิน|ทางร้าน|ที่นี่)?(?:พูด|ใช้|คุย|ตอบ)(?:เป็น)?(?:ภาษา)?(?:อังกฤษ|ไทย)ได้(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)/i;
 export const asksWhichLanguage = (text: string) => WHICH_LANGUAGE.test(text);
 
+/**
+ * A part of the day named without a time ("morning please", "พรุ่งนี้เช้า", "ช่วงบ่าย", "tonight"): the
+ * time question offers starts in it. A time given is read as a time, and the question not asked.
+ */
+const PART_OF_DAY: [RegExp, 'morning' | 'afternoon' | 'evening'][] = [
+  [/\bmorning\b|เช้า/i, 'morning'],
+  [/\bafternoon\b|บ่าย/i, 'afternoon'],
+  [/\b(?:evening|tonight|night)\b|เย็น|คืนนี้|ค่ำ/i, 'evening'],
+];
+export const partOfDay = (text: string) => PART_OF_DAY.find(([re]) => re.test(text))?.[1];
+
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
 const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
