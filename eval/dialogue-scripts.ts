@@ -4292,10 +4292,12 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     ],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
-  // A forty-third round (r43), written on 2026-11-28 before the bot saw it: 1 of 7 passed at the first run.
-  // A complaint about how a service went (a rude guide or therapist, a dirty room) had no type at the
-  // demo or in the kits, and "the massage room was dirty" started the massage's booking; a price read
-  // "1,500.00 THB". The eighth (which one?) replaces r35's, whose tour now offers one reading.
+  // A forty-third round (r43), written on 2026-11-28 before the bot saw it (the Thai price after its
+  // fix): 1 of 7 passed at the first run. A complaint about how a service went (a rude guide or
+  // therapist, a dirty room) had no type at the demo or in the kits, and "the massage room was dirty"
+  // started the massage's booking; a member card refused at a partner is left out (docs). The English
+  // price, "which one?" (replacing r35's, whose tour now offers one reading) and the day trip's time
+  // buttons were written after the fixes.
   {
     name: 'r43 tour: "our guide was very rude to my parents" (en)', language: 'en', business: 'tour_operator',
     turns: [{ say: 'Our guide yesterday was very rude to my parents, I want to complain', told: ['C-'] }],
