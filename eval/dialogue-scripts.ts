@@ -1378,10 +1378,15 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     language: 'th',
     business: 'tour_operator',
     // First run: the FAQ on quotes at 0.53 was offered first among two ("did you mean"), one tap
-    // to the answer. Since the FAQ entries' keywords are read ("ใบเสนอราคา" is the kit's keyword for
-    // it), the answer comes at once.
-    turns: [{ say: 'ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คน ช่วงปีใหม่ค่ะ', told: ['ใบเสนอราคา', '1 วันทำการ'] }],
-    end: { booked: null, opened: null, holds: 'bot' },
+    // to the answer; then, the FAQ entries' keywords read, the answer came at once. It asked for what
+    // the customer had said, and left no booking for staff to quote: since r48 (item 83) a quote
+    // asked with the people starts the tour's booking, which asks the day.
+    turns: [
+      { say: 'ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คน ช่วงปีใหม่ค่ะ', told: ['วันไหน'] },
+      { say: '30 ธันวาคมค่ะ', told: ['6 ท่าน', '30 ธ.ค.'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'multi_day_tour', partySize: 6, date: '2026-12-30' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r6 order desk: an order not delivered with its number (en)',
@@ -4603,5 +4608,51 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r47 "I got charged but no credits, order 99881" (en)', language: 'en',
     turns: [{ say: 'I got charged 500 but no credits came, order 99881', notTold: ['Which day'] }],
     end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  // A forty-eighth round (r48), written on 2026-11-28 before the bot saw it, at the new businesses: 4 of
+  // 8 passed at the first run. Three failures were the scripts' (a type tapped, offered first; a
+  // person tapped; the tour kit's trip change opened, as it should be); one the bot's: a quote asked
+  // for a 4-day tour with its day and people was answered with how quotes work (item 83).
+  {
+    name: 'r48 concierge: an airport pickup at 6am tomorrow from BKK to the Peninsula (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'Can you arrange an airport pickup for me tomorrow 6am from BKK to the Peninsula hotel?', notTold: ['a bit more'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r48 concierge: "what is my benefit at the golf partner?" (en)', language: 'en', business: 'concierge',
+    // Offered what it is most like (the member card, a concierge booking); a person is tapped.
+    turns: [{ say: "I'm a member, what discount do I get at your golf partner?", notTold: ['How many', 'Which day'] }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r48 order desk: ROV diamonds not in after 3 hours, order 88812 (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'สั่งเติมเพชร ROV ไป 3 ชั่วโมงแล้วยังไม่เข้าเลยค่ะ เลขออเดอร์ 88812', notTold: ['กี่ท่าน'] }, { tap: 'เติมเงินไม่เข้า', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r48 order desk: "the website shows error 500 when I pay" (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'the website shows error 500 when I try to pay', notTold: ['a bit more'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r48 school: "do you have a class for kids?" (en)', language: 'en', business: 'school',
+    turns: [{ say: 'do you have a cooking class for kids?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r48 school: "I want to buy the 5 class package" (en)', language: 'en', business: 'school',
+    turns: [{ say: 'I want to buy the 5 class package', notTold: ['a bit more', 'What time'] }, { say: 'yes' }],
+    end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r48 tour: "change my trip from 10 Dec to 12 Dec" (en)', language: 'en', business: 'tour_operator',
+    // The tour kit has a type for it: a trip change, opened.
+    turns: [{ say: 'Can I change my trip date from 10 Dec to 12 Dec? booking B-000045', notTold: ['How many', 'What time'], told: ['C-'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r48 tour: a quote for a 4-day Chiang Mai tour for 6 (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คนค่ะ เดินทาง 15 ธันวาคม', told: ['6 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 6, date: '2026-12-15' }, opened: null, holds: 'bot' },
   },
 ];

@@ -200,6 +200,19 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'what is the capital of France?' }), offTopic.classify)).toEqual({ do: 'clarify' });
   });
 
+  it('starts the booking of a service a quote is asked for with its day or people, rather than the FAQ on quotes (r48)', async () => {
+    const taxonomy = taxonomySchema.parse({
+      bookingTypes: [{ key: 'multi_day_tour', name: { en: 'Multi-day tour', th: 'ทัวร์หลายวัน' }, keywords: ['ทัวร์', 'tour'] }],
+      faq: [{ key: 'how_quotes_work', question: 'How do I get a quote?', answer: 'Tell us where, when and how many; we send a quote within a day.' }],
+    });
+    const likely = { ...NOTHING_LIKELY, serviceNamed: async (text: string, answeredBy?: string) => serviceNamedIn(taxonomy, text, answeredBy) };
+    const quoteFaq = (fields: Classification['fields']) => classifier(answer({ kind: 'question', faqKey: 'how_quotes_work', confidence: 0.9, fields }));
+    const d = await decide(context({ text: 'ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คนค่ะ เดินทาง 15 ธันวาคม' }), quoteFaq({ date: '2026-12-15', partySize: 6 }).classify, likely);
+    expect(d).toMatchObject({ do: 'booking', dialogue: { kind: 'booking', serviceKey: 'multi_day_tour', date: '2026-12-15', partySize: 6 } });
+    // How quotes work, asked with no day or people: the business's answer.
+    expect(await decide(context({ text: 'how do I get a quote for a tour?' }), quoteFaq({}).classify, likely)).toEqual({ do: 'faq', faqKey: 'how_quotes_work' });
+  });
+
   it('answers the price of a service the message names, unless an FAQ entry naming it answers it or it is a complaint', async () => {
     const taxonomy = taxonomySchema.parse({
       bookingTypes: [{ key: 'private_lesson', name: { en: 'Private lesson', th: 'เรียนตัวต่อตัว' } }],

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -225,6 +225,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // win), or it is a complaint.
   const priced = !complaint && !ctx.openCase && asksPrice(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
   if (priced) return { do: 'service_price', serviceKey: priced };
+  // "ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คนค่ะ เดินทาง 15 ธันวาคม" (r48): a quote asked with the trip's
+  // day or people is that service's booking, which staff quote; the FAQ on how quotes work, which it
+  // was answered with, asks for the details the customer had just given.
+  const quoteFor = !complaint && !ctx.openCase && asksForAQuote(ctx.text) && (read.fields.date || read.fields.partySize) ? await likely.serviceNamed(ctx.text) : undefined;
+  if (quoteFor) return startBooking(ctx, read, ctx.text, quoteFor);
   // Out of scope is never acted on: the bot asks back with what it can do, however sure it is.
   const sure = sureEnough(result, ctx) && !past;
   // With a case open, what the customer says is about it, unless it is clearly a booking or a

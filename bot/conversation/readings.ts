@@ -221,6 +221,10 @@ const PART_OF_DAY: [RegExp, 'morning' | 'afternoon' | 'evening'][] = [
 ];
 export const partOfDay = (text: string) => PART_OF_DAY.find(([re]) => re.test(text))?.[1];
 
+/** "ขอใบเสนอราคา...", "a quote for ...": the customer asks for a quotation. */
+const QUOTE = /ใบเสนอราคา|ขอราคา|\bquot(?:e|ation)s?\b/i;
+export const asksForAQuote = (text: string) => QUOTE.test(text);
+
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
 const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
