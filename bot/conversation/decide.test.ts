@@ -68,8 +68,12 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'hi, I sent the slip yesterday', openCase }), hello.classify)).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: true });
     // An `other` the classifier did not name (an LLM may leave it out): a hello alone is greeted, anything else goes on the case.
     const llm = classifier(answer({ kind: 'other', confidence: 0.9 }));
-    for (const text of ['hi', 'Hello there!', 'สวัสดีค่ะ', 'sawasdee krub 🙏']) {
+    for (const text of ['hi', 'Hello there!', 'สวัสดีค่ะ', 'sawasdee krub 🙏', 'hello?? anyone there??', 'anybody around?']) {
       expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'greet_open_case', caseId: 'case-1', caseNumber: 'C-0001', onCase: false });
+    }
+    // Not an empty message, nor punctuation alone, nor a hello with something after it.
+    for (const text of ['??', 'hello, anyone there to help with my refund?']) {
+      expect(await decide(context({ text, openCase }), llm.classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', ...(text.endsWith('?') ? { asks: true } : {}) });
     }
     expect(await decide(context({ text: 'hi, I sent the slip yesterday', openCase }), llm.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
@@ -522,6 +526,13 @@ describe('deciding what a customer message leads to', () => {
       // Not at a business with nothing to book, nor when something went wrong.
       expect(await decide(context({ text: 'มีคิวว่างพรุ่งนี้ไหมคะ', takesBookings: false }), unsure.classify)).toEqual({ do: 'no_answer' });
       expect(await decide(context({ text: 'มีคิวไว้แล้วแต่ร้านบอกว่าไม่มีชื่อ รอนานมาก' }), unsure.classify)).not.toMatchObject({ do: 'booking' });
+      // Read surely as a service it does not name (r49): the service is asked, not chosen for the customer.
+      const taxonomy = taxonomySchema.parse({ bookingTypes: [{ key: 'sushi_class', name: { en: 'Sushi class', th: 'คลาสซูชิ' }, keywords: ['ซูชิ'] }] });
+      const likely = { ...NOTHING_LIKELY, serviceNamed: async (text: string) => serviceNamedIn(taxonomy, text) };
+      const sushi = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.86, fields: { date: '2026-03-07' } }));
+      expect(await decide(context({ text: 'วันเสาร์นี้มีคิวว่างไหมคะ' }), sushi.classify, likely)).toMatchObject({ do: 'booking', dialogue: { serviceKey: undefined, date: '2026-03-07' } });
+      // Named, it is that service's.
+      expect(await decide(context({ text: 'คลาสซูชิวันเสาร์นี้มีคิวว่างไหมคะ' }), sushi.classify, likely)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
 
     it('hands "I will be 15 minutes late" to a person, not a problem to pick', async () => {
