@@ -4718,4 +4718,56 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'เป็นลูกค้าประจำค่ะ ช่วงนี้มีโปรโมชั่นนวดไหมคะ', notTold: ['วันไหน', 'กี่ท่าน'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A fiftieth round (r50), written on 2026-11-28 before the bot saw it: 6 of 8 passed at the first run.
+  // Both failures were the bot's: "I'm at the shop now for my 2pm massage but nobody is here" started
+  // the massage's booking (item 87; the type is tapped, offered first), and "Sunday is better" for next
+  // Saturday's class moved it to tomorrow, a Sunday six days before (item 86).
+  {
+    name: 'r50 "I transferred 1,500 baht for my booking just now" goes to a person (en)', language: 'en',
+    turns: [{ say: 'I transferred 1,500 baht for my booking just now', notTold: ['Which day', 'How many', 'a bit more'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r50 "can I bring my own oil?" is a question for a person (en)', language: 'en',
+    turns: [{ say: 'can I bring my own oil for the massage?', notTold: ['Which day', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r50 "I am at the shop now but nobody is here" (en)', language: 'en',
+    turns: [{ say: "I'm at the shop now for my 2pm massage but nobody is here", notTold: ['Which day', 'How many', 'What time'] }, { tap: 'Service complaint', told: ['C-'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r50 "cancel" alone, with nothing going on (en)', language: 'en',
+    turns: [{ say: 'cancel', notTold: ['Which day'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r50 "ตอบเป็นภาษาไทยได้ไหมคะ" (th)', language: 'th',
+    turns: [{ say: 'ตอบเป็นภาษาไทยได้ไหมคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r50 a cooking class for 2 next Saturday, the summary corrected to Sunday (en)', language: 'en',
+    turns: [
+      { say: 'Thai cooking class next Saturday 10am for 2' },
+      { say: 'oh wait, Sunday is better', told: ['Sun, 6 Dec', '10:00', 'Guests: 2'] },
+      { say: 'confirm' },
+    ],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: '2026-12-06', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r50 "นวดแผนไทยกับนวดน้ำมันต่างกันยังไงคะ" (th)', language: 'th',
+    turns: [{ say: 'นวดแผนไทยกับนวดน้ำมันต่างกันยังไงคะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r50 a top-up problem, then "how long will it take?" (en)', language: 'en',
+    turns: [
+      { say: 'I topped up 500 but the credit is not there' },
+      { say: 'ORD-55001' },
+      { say: 'how long will it take?', notTold: ['a bit more'] },
+    ],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

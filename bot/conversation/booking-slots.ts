@@ -10,7 +10,7 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import { formFieldsOf, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { extractFields, extractPartyChange, extractRoute } from '../../core/understanding/extract-fields.ts';
+import { extractFields, extractPartyChange, extractRoute, nearestWeekday, weekdayAloneIn } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -67,6 +67,12 @@ export async function continueBooking(
   // "One more person", "เพิ่มอีก 1 คนค่ะ": the number given, changed by that many ("1 คน" is not the number).
   const more = d.partySize ? extractPartyChange(text) : undefined;
   if (more) fields.partySize = Math.max(1, (d.partySize ?? 0) + more);
+  // "Sunday is better" for next Saturday's class is the Sunday next to it, not the nearest from today (r50).
+  const weekdayOnly = d.date && fields.date ? weekdayAloneIn(text) : undefined;
+  if (d.date && weekdayOnly !== undefined) {
+    const near = nearestWeekday(d.date, weekdayOnly);
+    if (near >= todayIn(ctx.timeZone, ctx.now)) fields.date = near;
+  }
   // A detail given, and one that differs from the booking: "yes but 3 people" is not a yes to the
   // summary as it stands; "yes, tomorrow is fine" is.
   const alone = BARE_NUMBER.exec(text);

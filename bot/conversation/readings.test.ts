@@ -54,6 +54,8 @@ describe('what else a message may be', () => {
       'ห้องน้ำที่ร้านนวดไม่สะอาดเลยค่ะ',
       'the shower was not clean',
       'the app charged me 2,500 but my sushi class booking is not there',
+      "I'm at the shop now for my 2pm massage but nobody is here",
+      'มาถึงร้านแล้วแต่ร้านปิดอยู่ค่ะ ไม่มีใครอยู่เลย',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }

@@ -38,7 +38,9 @@ const COMPLAINT = new RegExp(
     // "... but my sushi class booking is not there" (r45) as "my credits are not there".
     "\\b(?:credits?|balance|points?|top[- ]?ups?|payments?|bookings?|reservations?) (?:(?:is|are|has|have)(?: still)? not|(?:is|are|has|have)n'?t|still not|not) (?:there|showing|shown|show(?:ing)? up|credited|in my account)\\b",
     "\\b(?:didn'?t|did not|never|hasn'?t|has not|haven'?t|have not|wasn'?t|was not) (?:show(?:ed)? up|show|come|came|arrive[d]?|turn(?:ed)? up|receive[d]?|get|got|been (?:refunded|credited)|change[d]?|update[d]?|go up|went up|go through|went through)",
-    '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
+    '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b',
+    // "I'm at the shop now for my 2pm massage but nobody is here" had started the massage's booking (r50).
+    "\\b(?:nobody|no one|no-one)(?:'s| is| was)? (?:here|there|around|at the (?:shop|front desk|counter|reception|door))\\b", '\\b(?:the )?(?:shop|store|door|place) (?:is|was) (?:closed|locked)\\b', 'ไม่มีใครอยู่', 'ร้านปิดอยู่', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
     '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
-import { detectLanguage, extractFields, extractPartyChange, extractRoute, type ExtractOptions } from './extract-fields.ts';
+import { detectLanguage, extractFields, extractPartyChange, extractRoute, nearestWeekday, weekdayAloneIn, type ExtractOptions } from './extract-fields.ts';
 import { MAX_SCAN_CHARS } from './fields/text.ts';
 import { cpuMs } from '../../test/support/cpu-time.ts';
 
@@ -608,5 +608,32 @@ describe('a change to the number of people (a booking whose number is known)', (
     for (const text of ['ลดเหลือ 2 คนค่ะ', '2 คน', '3 people', 'one more thing, is there parking?', 'at 1 plus 2pm', 'เพิ่มเวลา 1 ชั่วโมง', '']) {
       expect(extractPartyChange(text), text).toBeUndefined();
     }
+  });
+});
+
+describe('a weekday said alone, for a booking day corrected (r50)', () => {
+  it('is read when nothing else places the day', () => {
+    for (const [text, wd] of [
+      ['oh wait, Sunday is better', 0],
+      ['can we do Friday instead?', 5],
+      ['on Monday please', 1],
+      ['ขอเป็นวันอาทิตย์แทนค่ะ', 0],
+      ['อ๊ะ ขอเป็นวันศุกร์ได้ไหมคะ', 5],
+    ] as const) expect(weekdayAloneIn(text), text).toBe(wd);
+  });
+
+  it('is not read when the day is placed otherwise', () => {
+    for (const text of ['next Sunday', 'this Sunday', 'Sunday 13 December', 'วันอาทิตย์หน้าค่ะ', 'วันอาทิตย์นี้ค่ะ', 'tomorrow, Sunday', 'Saturday or Sunday', 'เสาร์-อาทิตย์', 'at 5pm', 'sun is out']) {
+      expect(weekdayAloneIn(text), text).toBeUndefined();
+    }
+  });
+
+  it('finds the day of the week nearest the one booked, three days either side', () => {
+    expect(nearestWeekday('2026-12-05', 0)).toBe('2026-12-06'); // Saturday -> the Sunday after
+    expect(nearestWeekday('2026-12-05', 5)).toBe('2026-12-04'); // -> the Friday before
+    expect(nearestWeekday('2026-12-05', 2)).toBe('2026-12-08'); // -> Tuesday, three days on
+    expect(nearestWeekday('2026-12-05', 1)).toBe('2026-12-07');
+    expect(nearestWeekday('2026-12-05', 6)).toBe('2026-12-05');
+    expect(nearestWeekday('2026-12-31', 5)).toBe('2027-01-01');
   });
 });

@@ -75,3 +75,6 @@ function extract(text: string, opts: ExtractOptions): ExtractedFields {
 export { extractRoute } from './fields/route.ts';
 /** "One more person", "ลด 1 คน": a change to the number of people already given (fields/party-size.ts). */
 export { extractPartyChange } from './fields/party-size.ts';
+
+/** A weekday said alone, and the day of it nearest a booking's: a booking's day corrected by its weekday. */
+export { nearestWeekday, weekdayAloneIn } from './fields/dates.ts';

@@ -1,5 +1,5 @@
 import { ENGLISH_SMALL_NUMBER_SRC, parseCount, THAI_SMALL_NUMBER_SRC } from './numbers.ts';
-import { type Claims, eachMatch, NON_MONEY_UNIT_SRC } from './text.ts';
+import { Claims, eachMatch, NON_MONEY_UNIT_SRC } from './text.ts';
 import { knownTimeZone, todayIn } from '../../time/org-time.ts';
 
 /**
@@ -180,6 +180,39 @@ interface Candidate {
   index: number;
   rank: number;
   date: Ymd;
+}
+
+/**
+ * A weekday said alone ("Sunday is better", "ขอเป็นวันอาทิตย์แทนค่ะ"), with nothing that places it (this,
+ * next, a date, tomorrow): the weekday, 0 = Sunday; else undefined. A booking's day corrected so is the
+ * one nearest the day it had (`nearestWeekday`, bot/conversation/booking-slots.ts): "Sunday is better"
+ * for next Saturday's class is the day after it, not tomorrow (r50).
+ */
+export function weekdayAloneIn(s: string): number | undefined {
+  const found: { at: number; end: number; wd: number }[] = [];
+  eachMatch(EN_WD_RE, s, (m) => {
+    const g = m.groups!;
+    const q = g.q?.toLowerCase();
+    if (g.wd.toLowerCase().endsWith('day') && (q === undefined || q === 'on') && g.nw === undefined) found.push({ at: m.index, end: m.index + m[0].length, wd: EN_WEEKDAYS[g.wd.toLowerCase().slice(0, 3)] });
+    else found.push({ at: m.index, end: m.index, wd: -1 });
+  });
+  eachMatch(TH_WD_RE, s, (m) => {
+    const g = m.groups!;
+    if (g.wd === 'อาทิตย์' && g.wan === undefined) return;
+    found.push(g.q === undefined && g.sun === undefined ? { at: m.index, end: m.index + m[0].length, wd: TH_WEEKDAYS[g.wd.startsWith('พฤหัส') ? 'พฤหัส' : g.wd] } : { at: m.index, end: m.index, wd: -1 });
+  });
+  if (found.length !== 1 || found[0].wd < 0) return undefined;
+  // Nothing else that names a day: the rest of the message read without the weekday finds none.
+  const rest = s.slice(0, found[0].at) + ' '.repeat(found[0].end - found[0].at) + s.slice(found[0].end);
+  return extractDate(rest, new Claims(rest.length), () => todayOf(new Date(), undefined)) === undefined ? found[0].wd : undefined;
+}
+
+/** The date of `weekday` nearest `date` (`YYYY-MM-DD`), three days either side at most. */
+export function nearestWeekday(date: string, weekday: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const ahead = (weekday - dow + 7) % 7;
+  return isoDate(shift({ y, m, d }, ahead <= 3 ? ahead : ahead - 7));
 }
 
 /** The date the message speaks of, or undefined. `today` is asked for only when needed. */
