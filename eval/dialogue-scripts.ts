@@ -4748,13 +4748,14 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: null, opened: null, holds: 'bot' },
   },
   {
-    name: 'r50 a cooking class for 2 next Saturday, the summary corrected to Sunday (en)', language: 'en',
+    name: 'r50 a cooking class for 2 on a Saturday, the summary corrected to Sunday (en)', language: 'en',
     turns: [
-      { say: 'Thai cooking class next Saturday 10am for 2' },
-      { say: 'oh wait, Sunday is better', told: ['Sun, 6 Dec', '10:00', 'Guests: 2'] },
+      // A Saturday by its date, so the day after it is known whatever day the scripts run.
+      { say: 'Thai cooking class on Saturday 12 December 10am for 2' },
+      { say: 'oh wait, Sunday is better', told: ['Sun, 13 Dec', '10:00', 'Guests: 2'] },
       { say: 'confirm' },
     ],
-    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: '2026-12-06', time: '10:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: '2026-12-13', time: '10:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r50 "นวดแผนไทยกับนวดน้ำมันต่างกันยังไงคะ" (th)', language: 'th',
@@ -4769,5 +4770,47 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'how long will it take?', notTold: ['a bit more'] },
     ],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  // A fifty-first round (r51), written on 2026-11-28 after items 84 to 87, to try them as a customer
+  // would: 6 of 6 passed at the first run. "the shop is closed" read as the opening hours is asked to
+  // say more (a person tapped): left as it is (docs/understanding.md, item 87).
+  {
+    name: 'r51 "Monday is better" for a massage on Saturday (en)', language: 'en',
+    turns: [
+      { say: 'massage on Saturday 12 December at 11am for 1 please' },
+      { say: 'hmm actually Monday would be better', told: ['Mon, 14 Dec', '11:00'] },
+      { say: 'ok confirm' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: '2026-12-14', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r51 "เปลี่ยนเป็นศุกร์หน้าค่ะ" changes the day to a Friday (th)', language: 'th',
+    turns: [
+      { say: 'จองนวดไทยวันพุธนี้ บ่ายสอง 2 ท่านค่ะ' },
+      { say: 'เปลี่ยนเป็นศุกร์หน้าค่ะ', told: ['ศุกร์', '14:00'] },
+      { say: 'ยืนยันค่ะ' },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r51 "the shop is closed, I am outside" (en)', language: 'en',
+    // Read as a question (the opening hours) with a problem's words: asked to say more, and a person tapped.
+    turns: [{ say: 'the shop is closed and I am standing outside, I have a booking at 10', notTold: ['Which day', 'How many'] }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r51 "ร้านปิดกี่โมงคะ" is the opening hours (th)', language: 'th',
+    turns: [{ say: 'ร้านปิดกี่โมงคะ', told: ['18:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r51 "anyone there? I need help with my top up" (en)', language: 'en',
+    turns: [{ say: 'anyone there? I need help with my top up, 200 baht not credited', notTold: ['a bit more'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r51 a free slot asked in English, service named (en)', language: 'en',
+    turns: [{ say: 'any free slot for a thai massage on Sunday afternoon?', notTold: ['a bit more'], noButton: ['10:00', '18:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
   },
 ];
