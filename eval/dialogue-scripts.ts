@@ -23,8 +23,14 @@ export type Turn =
 export interface Booked {
   service: string;
   partySize?: number;
-  /** `tomorrow` in the business's time zone, or a calendar date. */
-  date?: 'tomorrow' | string;
+  /**
+   * The day booked, as the customer meant it on the day the script was written (late 2026):
+   * `tomorrow` in the business's time zone; `{ month, day }`, that day's next occurrence ("5
+   * December" run a year on is the next 5 December, as the bot reads a date without a year);
+   * `{ day }`, the next such day of a month ("the 5th", "วันที่ 12 นี้"); or a calendar date from
+   * `weekdayAhead` for a customer who names the weekday with the date.
+   */
+  date?: 'tomorrow' | { month: number; day: number } | { day: number } | string;
   time?: string;
   /** Words the booking's destination must contain. */
   destination?: string;
@@ -48,6 +54,43 @@ export interface DialogueScript {
     holds: 'bot' | 'person';
   };
 }
+
+/**
+ * A day on `weekday` (0 Sunday to 6 Saturday) at least `atLeast` days after today, for a customer
+ * who names the weekday with the date ("Saturday 12 December"): such a script holds in any year
+ * only if its date is made when it runs. The margin keeps it ahead in every business's time zone.
+ */
+function weekdayAhead(weekday: number, atLeast: number, from = new Date()): ScriptDay {
+  const start = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + atLeast);
+  return scriptDay(start + ((weekday - new Date(start).getUTCDay() + 7) % 7) * 86_400_000);
+}
+
+interface ScriptDay {
+  /** The calendar date, for the booking's end state. */
+  iso: string;
+  /** As a customer writes it: "Saturday 12 December". */
+  written: string;
+  /** As the booking's summary shows it in English: "Sat, 12 Dec". */
+  shown: string;
+  plus(days: number): ScriptDay;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function scriptDay(at: number): ScriptDay {
+  const d = new Date(at);
+  const [weekday, day, month] = [WEEKDAYS[d.getUTCDay()], d.getUTCDate(), MONTHS[d.getUTCMonth()]];
+  return {
+    iso: d.toISOString().slice(0, 10),
+    written: `${weekday} ${day} ${month}`,
+    shown: `${weekday.slice(0, 3)}, ${day} ${month.slice(0, 3)}`,
+    plus: (days) => scriptDay(at + days * 86_400_000),
+  };
+}
+
+/** The Saturday of the scripts that correct a Saturday's booking to another day (r50, r51). */
+const SATURDAY = weekdayAhead(6, 8);
 
 const TOPUP_TH = 'เติมเงินไป 300 บาท เครดิตไม่เข้าค่ะ';
 const TOPUP_EN = 'I topped up 300 baht but the credit never arrived';
@@ -914,7 +957,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: '"วันที่ 5 ธันวาคม" is shown as people write it (th)',
     language: 'th',
     turns: [{ say: 'ขอจองคลาสทำซูชิวันที่ 5 ธันวาคม บ่ายโมง 2 คนค่ะ', told: ['5 ธ.ค.'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-05', time: '13:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'sushi_class', partySize: 2, date: { month: 12, day: 5 }, time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: '"โดนตัดเงินสองรอบค่ะ" is a wrong amount (th)',
@@ -950,7 +993,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: '"5 December" is shown as people write it (en)',
     language: 'en',
     turns: [{ say: 'Book the sushi class on 5 December at 1pm for 2', told: ['5 Dec'] }, { say: 'confirm' }],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-05', time: '13:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'sushi_class', partySize: 2, date: { month: 12, day: 5 }, time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'where you are, asked in the middle of a booking, then the booking goes on (en)',
@@ -1000,7 +1043,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: '"thank you!" after a booking is answered "you are welcome", not welcomed again (en)',
     language: 'en',
     turns: [{ say: 'Book the sushi class on 5 December at 1pm for 2' }, { say: 'confirm', told: ['B-'] }, { say: 'thank you!', told: ["You're welcome"], notTold: ['Hello and welcome'] }],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-05', time: '13:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'sushi_class', partySize: 2, date: { month: 12, day: 5 }, time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: '"ไม่ได้จะจองทัวร์ค่ะ จะจองนวด" changes the service, not a way out (th)',
@@ -1202,7 +1245,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: '8 โมงเช้าค่ะ', told: ['ทริปส่วนตัว'] },
       { say: 'ยืนยันค่ะ' },
     ],
-    end: { booked: { service: 'private_day_trip', partySize: 4, date: '2026-12-12', time: '08:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: { month: 12, day: 12 }, time: '08:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r5 tour: the driver never showed up is a supplier problem (en)',
@@ -1357,7 +1400,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     language: 'en',
     business: 'tour_operator',
     turns: [{ say: 'Hi! We are a family of 5 looking for a private day trip to Kanchanaburi on Dec 20, starting 7am', told: ['Private day trip'] }, { say: 'yes' }],
-    end: { booked: { service: 'private_day_trip', partySize: 5, date: '2026-12-20', time: '07:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 12, day: 20 }, time: '07:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r6 tour: a driver who drove dangerously is a supplier problem (th)',
@@ -1386,7 +1429,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: '30 ธันวาคมค่ะ', told: ['6 ท่าน', '30 ธ.ค.'] },
       { say: 'ยืนยันค่ะ' },
     ],
-    end: { booked: { service: 'multi_day_tour', partySize: 6, date: '2026-12-30' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'multi_day_tour', partySize: 6, date: { month: 12, day: 30 } }, opened: null, holds: 'bot' },
   },
   {
     name: 'r6 order desk: an order not delivered with its number (en)',
@@ -1471,7 +1514,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r7 a city tour for 4 on the 15th of December at 9, in one line (en)',
     language: 'en',
     turns: [{ say: "I'd like to book a city tour for 4 on the 15th of December at 9", told: ['city tour'] }, { say: 'confirm' }],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: '2026-12-15', time: '09:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: { month: 12, day: 15 }, time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r7 a sushi class started, then "ยกเลิกค่ะ" (th)',
@@ -1529,7 +1572,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     language: 'en',
     business: 'tour_operator',
     turns: [{ say: 'I need a transfer from BKK airport to Pattaya on Dec 3 at 11pm for 3 people', told: ['Airport transfer'] }, { say: 'confirm' }],
-    end: { booked: { service: 'airport_transfer', partySize: 3, date: '2026-12-03', time: '23:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 3 }, time: '23:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r8 order desk: a game top-up ordered two hours ago not received, with the order (th)',
@@ -1869,13 +1912,13 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r11 a date with the Thai month, "5 ธันวาคม" (th)',
     language: 'th',
     turns: [{ say: 'อยากจองคลาสทำอาหารไทยวันที่ 5 ธันวาคม 10 โมง 2 ท่านค่ะ', told: ['5 ธ.ค.'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: '2026-12-05', time: '10:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 5 }, time: '10:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r11 a date written 5/12, day first (th)',
     language: 'th',
     turns: [{ say: 'จองนวด 5/12 บ่ายโมง 1 ท่านค่ะ', told: ['5 ธ.ค.', '13:00'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'spa_massage', partySize: 1, date: '2026-12-05', time: '13:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'spa_massage', partySize: 1, date: { month: 12, day: 5 }, time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r11 "1 ทุ่ม" is seven in the evening (th)',
@@ -2407,7 +2450,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: '8am', told: ['Private day trip', 'Guests: 4'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'private_day_trip', partySize: 4, date: '2026-12-20', time: '08:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: { month: 12, day: 20 }, time: '08:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r17 tour: a transfer from Suvarnabhumi tomorrow at 9pm for 2 (th)',
@@ -2684,7 +2727,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: '7am', told: ['Private day trip', 'Guests: 8'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'private_day_trip', partySize: 8, date: '2026-12-10', time: '07:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 8, date: { month: 12, day: 10 }, time: '07:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r19 tour: a day trip for 10, which takes 8 (th)',
@@ -2695,7 +2738,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: '8 คนค่ะ', told: ['ทริปส่วนตัว 1 วัน', '8 ท่าน'] },
       { say: 'ยืนยันค่ะ' },
     ],
-    end: { booked: { service: 'private_day_trip', partySize: 8, date: '2026-12-12', time: '08:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 8, date: { month: 12, day: 12 }, time: '08:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r19 tour: does the guide speak English (th)',
@@ -2775,7 +2818,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'จองทัวร์กรุงเทพ 12/12 9 โมงเช้า 3 คนค่ะ', told: ['12 ธ.ค.', '3 ท่าน'] },
       { say: 'ยืนยันค่ะ' },
     ],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: '2026-12-12', time: '09:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: { month: 12, day: 12 }, time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r20 "the 5th" and "noon" (en)',
@@ -2784,7 +2827,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'sushi class on the 5th at noon, 2 people', told: ['12:00', 'Guests: 2'] },
       { say: 'sounds good' },
     ],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-05', time: '12:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'sushi_class', partySize: 2, date: { day: 5 }, time: '12:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r20 a transfer with the flight number (en)',
@@ -2794,7 +2837,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'Hilton Sukhumvit', told: ['Airport transfer', 'Guests: 2'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'airport_transfer', partySize: 2, date: '2026-12-20', time: '14:30', destination: 'Hilton' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 20 }, time: '14:30', destination: 'Hilton' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r20 "can I change to 4 people?" after booking goes to a person (en)',
@@ -2844,7 +2887,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'I want to book the multi-day tour from 15 December for 4 people', told: ['Multi-day tour', 'Guests: 4'], notTold: ['What time', 'Time:'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'multi_day_tour', partySize: 4, date: '2026-12-15' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 15 } }, opened: null, holds: 'bot' },
   },
   {
     name: 'r21 school: buying the 5-class package is asked no day (en)',
@@ -3026,7 +3069,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: '8am pickup please', told: ['08:00', '5'] },
       { say: 'yes please' },
     ],
-    end: { booked: { service: 'private_day_trip', partySize: 5, date: '2026-12-12' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 12, day: 12 } }, opened: null, holds: 'bot' },
   },
   {
     name: 'r24 tour: an airport transfer with the hotel given after (th)', language: 'th', business: 'tour_operator',
@@ -3035,7 +3078,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'ไปโรงแรมแถวสุขุมวิท 11 ค่ะ' },
       { say: 'ยืนยันค่ะ' },
     ],
-    end: { booked: { service: 'airport_transfer', partySize: 3, date: '2026-12-03', time: '13:00', destination: 'สุขุมวิท' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 3 }, time: '13:00', destination: 'สุขุมวิท' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r24 tour: the driver never showed up at the hotel (en)', language: 'en', business: 'tour_operator',
@@ -3670,7 +3713,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { tap: 'Multi-day tour', told: ['Guests: 4'], notTold: ['What time'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'multi_day_tour', partySize: 4, date: '2026-12-20' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
   },
   {
     name: 'r30 tour: the hotel pickup time asked for tomorrow\'s trip goes to a person (th)', language: 'th', business: 'tour_operator',
@@ -3969,7 +4012,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'yes', told: ['Guests: 4'], notTold: ['passing you'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'multi_day_tour', partySize: 4, date: '2026-12-20' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
   },
   // A thirty-sixth round (r36), written on 2026-11-28 before the bot saw it, at the demo business, in the
   // way people chat ("ได้ป่าว", "อ่ะ", "tmrw", "me n my gf"): 4 of 6 passed at the first run. One failure
@@ -4272,7 +4315,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
       { say: 'private day trip on the 15th of December for 2, pickup at 7am please', told: ['07:00', 'Guests: 2', '15 Dec'] },
       { say: 'yes' },
     ],
-    end: { booked: { service: 'private_day_trip', partySize: 2, date: '2026-12-15', time: '07:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'private_day_trip', partySize: 2, date: { month: 12, day: 15 }, time: '07:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r42 school: "can I pay for the class when I arrive?" goes to a person (en)', language: 'en', business: 'school',
@@ -4585,8 +4628,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r47 "วันที่ 12 นี้" is the 12th of this month or the next (th)', language: 'th',
-    turns: [{ say: 'จองคลาสซูชิวันที่ 12 นี้ บ่ายโมง 2 คนค่ะ', told: ['12 ธ.ค.', '13:00'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'sushi_class', partySize: 2, date: '2026-12-12', time: '13:00' }, opened: null, holds: 'bot' },
+    // The month shown depends on the day the script runs (written in November: "12 ธ.ค."); the end
+    // state checks the next 12th.
+    turns: [{ say: 'จองคลาสซูชิวันที่ 12 นี้ บ่ายโมง 2 คนค่ะ', told: ['12 ', '13:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: { day: 12 }, time: '13:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r47 a discount for 5 asked goes to a person (th)', language: 'th',
@@ -4601,8 +4646,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r47 "we are 2 adults 2 kids" for the city tour on the 20th (en)', language: 'en',
     // "morning" is no time: asked, with the tour's morning starts as buttons (item 82, written after it).
-    turns: [{ say: 'city tour on the 20th, we are 2 adults and 2 kids, morning please', told: ['What time'], noButton: ['13:00', '18:00'] }, { tap: '10:00', told: ['Guests: 4', '20 Dec'] }, { say: 'confirm' }],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: '2026-12-20', time: '10:00' }, opened: null, holds: 'bot' },
+    // The month shown depends on the day the script runs (written in November: "20 Dec").
+    turns: [{ say: 'city tour on the 20th, we are 2 adults and 2 kids, morning please', told: ['What time'], noButton: ['13:00', '18:00'] }, { tap: '10:00', told: ['Guests: 4', ', 20 '] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: { day: 20 }, time: '10:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r47 "I got charged but no credits, order 99881" (en)', language: 'en',
@@ -4653,7 +4699,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r48 tour: a quote for a 4-day Chiang Mai tour for 6 (th)', language: 'th', business: 'tour_operator',
     turns: [{ say: 'ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คนค่ะ เดินทาง 15 ธันวาคม', told: ['6 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'multi_day_tour', partySize: 6, date: '2026-12-15' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'multi_day_tour', partySize: 6, date: { month: 12, day: 15 } }, opened: null, holds: 'bot' },
   },
   // A forty-ninth round (r49), written on 2026-11-28 before the bot saw it: 4 of 8 passed at the first
   // run. Two failures were the scripts' (a refund's type tapped, offered first; a transfer takes four);
@@ -4750,12 +4796,13 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r50 a cooking class for 2 on a Saturday, the summary corrected to Sunday (en)', language: 'en',
     turns: [
-      // A Saturday by its date, so the day after it is known whatever day the scripts run.
-      { say: 'Thai cooking class on Saturday 12 December 10am for 2' },
-      { say: 'oh wait, Sunday is better', told: ['Sun, 13 Dec', '10:00', 'Guests: 2'] },
+      // A Saturday by its date (first written "Saturday 12 December"), so the day after it is known
+      // whatever day the scripts run.
+      { say: `Thai cooking class on ${SATURDAY.written} 10am for 2` },
+      { say: 'oh wait, Sunday is better', told: [SATURDAY.plus(1).shown, '10:00', 'Guests: 2'] },
       { say: 'confirm' },
     ],
-    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: '2026-12-13', time: '10:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: SATURDAY.plus(1).iso, time: '10:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r50 "นวดแผนไทยกับนวดน้ำมันต่างกันยังไงคะ" (th)', language: 'th',
@@ -4777,11 +4824,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r51 "Monday is better" for a massage on Saturday (en)', language: 'en',
     turns: [
-      { say: 'massage on Saturday 12 December at 11am for 1 please' },
-      { say: 'hmm actually Monday would be better', told: ['Mon, 14 Dec', '11:00'] },
+      { say: `massage on ${SATURDAY.written} at 11am for 1 please` },
+      { say: 'hmm actually Monday would be better', told: [SATURDAY.plus(2).shown, '11:00'] },
       { say: 'ok confirm' },
     ],
-    end: { booked: { service: 'spa_massage', partySize: 1, date: '2026-12-14', time: '11:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'spa_massage', partySize: 1, date: SATURDAY.plus(2).iso, time: '11:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r51 "เปลี่ยนเป็นศุกร์หน้าค่ะ" changes the day to a Friday (th)', language: 'th',

@@ -6,7 +6,7 @@ import { updateOrgSettings } from '../core/orgs/org-settings.ts';
 import { startLineCustomerHarness, type LineCustomerHarness, type WebhookDoor } from '../test/support/line-customer.ts';
 import { until, untilSettled } from '../test/support/test-system.ts';
 import { zoneWhereTheClockReads } from '../test/support/clock-zones.ts';
-import { DIALOGUE_SCRIPTS, type DialogueScript, type Turn } from './dialogue-scripts.ts';
+import { DIALOGUE_SCRIPTS, type Booked, type DialogueScript, type Turn } from './dialogue-scripts.ts';
 
 /**
  * Runs the multi-turn dialogue scripts (dialogue-scripts.ts) against the whole system: the demo
@@ -147,7 +147,7 @@ async function endFailures(h: LineCustomerHarness, userId: string, script: Dialo
     const b = bookings[0];
     if (b) {
       const details = typeof b.details === 'string' ? JSON.parse(b.details) : (b.details ?? {});
-      const date = booked.date === 'tomorrow' ? tomorrowIn(SCRIPTS_TIME_ZONE) : booked.date;
+      const date = expectedDay(booked.date, todayIn(SCRIPTS_TIME_ZONE, new Date()));
       const got = { service: b.service_key, partySize: b.party_size, date: dateOf(b.requested_date), time: String(b.requested_time ?? '').slice(0, 5) };
       if (got.service !== booked.service) out.push(`booked ${got.service}, expected ${booked.service}`);
       if (booked.partySize !== undefined && got.partySize !== booked.partySize) out.push(`booked for ${got.partySize}, expected ${booked.partySize}`);
@@ -163,8 +163,22 @@ async function endFailures(h: LineCustomerHarness, userId: string, script: Dialo
   return out;
 }
 
-function tomorrowIn(timeZone: string): string {
-  return new Date(Date.parse(`${todayIn(timeZone, new Date())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/**
+ * The calendar date a script's `date` means on `today` (YYYY-MM-DD, the business's): counted here
+ * day by day, not with the bot's own date reading, which is what the scripts check.
+ */
+export function expectedDay(date: Booked['date'], today: string): string | undefined {
+  if (date === undefined || typeof date === 'string') return date === 'tomorrow' ? daysAfter(today, 1) : date;
+  for (let n = 0; n <= 366; n++) {
+    const day = daysAfter(today, n);
+    const [month, dayOfMonth] = [Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+    if (dayOfMonth === date.day && (!('month' in date) || month === date.month)) return day;
+  }
+  throw new Error(`no day ${JSON.stringify(date)} within a year of ${today}`);
+}
+
+function daysAfter(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A date column as YYYY-MM-DD, whether the driver hands back text or a Date at local midnight. */

@@ -50,6 +50,9 @@ const B_ORDER = '123456';
 /** Parameters that are search terms, not records: the answer is A's own matches, which hold nothing of B's. */
 const SEARCH_TERMS = new Set(['orderId', 'language']);
 
+/** Operations that create or update a record under the number the caller gives it. */
+const OWN_NUMBER_UPSERTS = new Set(['PUT /api/v1/orders/:number']);
+
 /** B's own keys, which A has nothing under. */
 const B_KEYS = { caseType: 'b_only_type', service: 'b_only_service', provider: 'b_only_provider', faq: 'b_only_faq', reply: 'b_only_reply' };
 
@@ -204,6 +207,14 @@ describe('isolation between businesses, for every operation of the OpenAPI docum
       // A refusal may echo what was asked (the id in the path); nothing else of B's.
       for (const secret of bSecrets().filter((x) => !url.includes(encodeURIComponent(x)))) expect(text, `${name} answered with B's ${secret}`).not.toContain(secret);
       if (params.every((p) => SEARCH_TERMS.has(p))) continue;
+      // An order is put under the main system's own number, created or updated: A's put of a number
+      // is A's own order whatever B holds (B's rows are checked unchanged below). Before the
+      // contract's example time was put in the past, this was refused as a time from the future
+      // until that day came, and then created: the test failed with the calendar.
+      if (OWN_NUMBER_UPSERTS.has(`${o.method} ${o.path}`)) {
+        expect([res.status, (res.json as { outcome?: string }).outcome], name).toEqual([200, 'created']);
+        continue;
+      }
       // The body or query was refused before any record was looked for: nothing of B was read.
       if (res.status === 422 || res.status === 400 || res.status === 415) {
         refusedUnread.push(`${name} ${res.status}`);

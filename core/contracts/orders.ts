@@ -58,7 +58,7 @@ const orderState = {
     .max(Number.MAX_SAFE_INTEGER)
     .optional()
     .meta({ description: "The main system's version of the order, higher for each change: when both the stored order and the update have one, it decides which is newer" }),
-  updatedAt: z.iso.datetime({ offset: true }).meta({ description: 'When the main system last changed the order: decides which is newer when there are no versions', example: '2026-11-29T10:15:00+07:00' }),
+  updatedAt: z.iso.datetime({ offset: true }).meta({ description: 'When the main system last changed the order: decides which is newer when there are no versions', example: '2026-11-20T10:15:00+07:00' }),
   caseNumber: z
     .string()
     .min(1)
