@@ -1,9 +1,8 @@
 import { decide } from '../bot/conversation/decide.ts';
 import type { CustomerContext } from '../bot/conversation/customer-context.ts';
-import { NOTHING_LIKELY, type Decision, type Likely } from '../bot/conversation/decision.ts';
+import { likelyIn, NOTHING_LIKELY, type Decision } from '../bot/conversation/decision.ts';
 import type { Classification } from '../core/understanding/classification.ts';
-import { likelyCaseTypes, likelyReadings } from '../core/understanding/offline-classifier.ts';
-import { serviceNamedIn, type Taxonomy } from '../core/understanding/taxonomy.ts';
+import type { Taxonomy } from '../core/understanding/taxonomy.ts';
 import type { EvalMessage, Prediction } from './run-eval.ts';
 
 /**
@@ -90,9 +89,7 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
  * types offered first, the readings offered beside one it leans to).
  */
 export async function decideAll(preds: Prediction[], actWhenSure?: number, taxonomy?: Taxonomy): Promise<Decided[]> {
-  const likely: Likely = taxonomy
-    ? { caseTypes: async (text) => likelyCaseTypes(taxonomy, text), readings: async (text) => likelyReadings(taxonomy, text), serviceNamed: async (text, answeredBy) => serviceNamedIn(taxonomy, text, answeredBy) }
-    : NOTHING_LIKELY;
+  const likely = taxonomy ? likelyIn(() => taxonomy) : NOTHING_LIKELY;
   const out: Decided[] = [];
   for (const p of preds) {
     const decision = await decide(loneMessage(p.message.text, p.result, actWhenSure), async () => p.result, likely);

@@ -4593,9 +4593,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r46 school: "my son is sick, can we move Saturday\'s class?" (en)', language: 'en', business: 'school',
-    // Not read surely as the reschedule type, and put as a question: a person answers it.
+    // Not read surely as the reschedule type, and put as a question, it went to a person; since item
+    // 88, a class asked to be moved opens the school's type for it.
     turns: [{ say: "my son is sick, can we move Saturday's class to next week?", notTold: ['How many', 'What time'] }],
-    end: { booked: null, opened: null, holds: 'person' },
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
   },
   {
     name: 'r46 tour: "how much is the day trip for 6?" then "ok book it for Sunday" (en)', language: 'en', business: 'tour_operator',
@@ -4859,5 +4860,75 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r51 a free slot asked in English, service named (en)', language: 'en',
     turns: [{ say: 'any free slot for a thai massage on Sunday afternoon?', notTold: ['a bit more'], noButton: ['10:00', '18:00'] }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // A fifty-second round (r52), written on 2026-11-29: six from what the last stop left (a class
+  // moved at a school, three payments for one purchase), tried while they were fixed; five written
+  // before the bot saw them, of which two passed at the first run and three found a fault each (a
+  // lesson moved in Thai, "เรียน"; an order number answered in English; "yes" twice to the list of
+  // problem types). Items 88 to 90 of docs/understanding.md.
+  {
+    name: 'r52 school: "my son is sick, can we move Saturday\'s class?" (en)', language: 'en', business: 'school',
+    turns: [{ say: "my son is sick, can we move Saturday's class?", notTold: ['a member of our team'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r52 school: a sick child, the Saturday class put off (th)', language: 'th', business: 'school',
+    turns: [{ say: 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสวันเสาร์ไปก่อนได้ไหมคะ' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r52 school: the private lesson moved from Thursday to Friday (th)', language: 'th', business: 'school',
+    turns: [{ say: 'ขอเปลี่ยนวันเรียนตัวต่อตัวจากพฤหัสเป็นศุกร์ค่ะ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r52 school: package credits moved to a sister are not a class moved (en)', language: 'en', business: 'school',
+    turns: [{ say: 'can I move my package credits to my sister?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r52 tour: the day trip put off by a week (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'we need to postpone our Ayutthaya day trip by a week, is that possible?', notTold: ['How many', 'Which day'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r52 tour: the Ayutthaya trip from Saturday to Sunday (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ขอเลื่อนทริปอยุธยาจากวันเสาร์เป็นวันอาทิตย์ได้ไหมคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r52 tour: "is it possible to change the date of our Chiang Mai tour?" (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'Hi, is it possible to change the date of our Chiang Mai tour? We booked it for the 15th', notTold: ['How many'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r52 a massage moved at the demo, which has no type for it, goes to a person (en)', language: 'en',
+    turns: [{ say: 'can I move my massage tomorrow to Friday?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r52 "yes" to the list of problem types is asked which, then a type is tapped (en)', language: 'en',
+    // It was welcomed as a hello, "How can we help you today?" (item 89).
+    turns: [
+      { say: 'the app took my money but nothing happened', told: ['Which of these'] },
+      { say: 'yes', told: ['Which one'], notTold: ['welcome'] },
+      { tap: 'Wrong amount charged' },
+    ],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r52 "yes" twice to the list of problem types goes to a person (th)', language: 'th',
+    turns: [
+      { say: 'แอปตัดเงินไปแต่ไม่มีอะไรเกิดขึ้นเลยค่ะ' },
+      { say: 'ใช่ค่ะ', told: ['ข้อไหน'] },
+      { say: 'ใช่ค่ะ', told: ['เจ้าหน้าที่'] },
+    ],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r52 money taken three times for one purchase (th)', language: 'th',
+    // The order number alone kept the answer in Thai (it was answered in English).
+    turns: [{ say: 'ตัดเงินจากบัตรไปสามรอบค่ะ ซื้อครั้งเดียว' }, { say: 'ORD-55003', told: ['เคส'], notTold: ['Thanks'] }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
 ];

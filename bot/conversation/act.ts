@@ -372,12 +372,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const order = (key: string) => (decision.likely.includes(key) ? decision.likely.indexOf(key) : decision.likely.length);
       const types = (await listCaseTypes(trx, ctx.orgId)).sort((a, b) => order(a.key) - order(b.key)).slice(0, 12);
       const text = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text;
-      await setDialogue({ kind: 'pick_case_type', text, messageId: ctx.messageId, expiresAt: dialogueExpiry('pick_case_type', ctx.now) });
+      await setDialogue({ kind: 'pick_case_type', text, messageId: ctx.messageId, expiresAt: dialogueExpiry('pick_case_type', ctx.now), ...(decision.which ? { askedWhich: true as const } : {}) });
       await say([
         {
           kind: 'text',
           // An org whose templates predate the question keeps asking with its own clarifying text.
-          text: (await t('pick_case_type')) || (await t('clarify_intent')),
+          text: (decision.which && (await t('did_you_mean_which'))) || (await t('pick_case_type')) || (await t('clarify_intent')),
           quickReplies: [
             ...types.map((c): Action => ({ type: 'postback', label: c.name[ctx.language], data: replyData('case_type', c.key), displayText: c.name[ctx.language] })),
             { type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') },

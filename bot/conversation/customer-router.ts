@@ -9,8 +9,6 @@ import { customerWrote } from '../../core/conversations/conversation-commands.ts
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
 import { recordingClassification, type ClassifiedMessage } from '../../core/understanding/classification-log.ts';
 import { detectLanguage } from '../../core/understanding/extract-fields.ts';
-import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
-import { serviceNamedIn } from '../../core/understanding/taxonomy.ts';
 import type { OrgTaxonomies } from '../../core/understanding/org-taxonomy.ts';
 import type { StaffDeps } from '../../core/staff/staff-desk.ts';
 import { act, type ActDeps } from './act.ts';
@@ -18,7 +16,7 @@ import { loadCustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
 import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { privacyNoticeToShow } from './privacy-notice.ts';
-import type { Decision, Likely } from './decision.ts';
+import { likelyIn, type Decision } from './decision.ts';
 import type { CustomerContext } from './customer-context.ts';
 
 /**
@@ -54,6 +52,9 @@ export interface RouterDeps extends ActDeps, StaffDeps {
   numbers?: Knex;
 }
 
+/** Words with a digit in them: order numbers, booking numbers, flights. */
+const CODES = /\S*\d\S*/gu;
+
 export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMessage): Promise<{ decision: string }> {
   const ctx = await loadCustomerContext(deps, message);
   if ('skip' in ctx) return { decision: `skipped: ${ctx.skip}` };
@@ -80,11 +81,7 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
     );
     return classified.result;
   };
-  const likely: Likely = {
-    caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
-    readings: async (text) => likelyReadings(await taxonomy(), text),
-    serviceNamed: async (text, answeredBy, orElse) => serviceNamedIn(await taxonomy(), text, answeredBy, orElse),
-  };
+  const likely = likelyIn(taxonomy);
   const decision = await decide(ctx, classify, likely).catch((err: unknown): Decision => {
     if (err instanceof BotDailyLimitReached) return { do: 'handoff', unsure: true, overDailyLimit: true };
     throw err;
@@ -97,8 +94,9 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
 
   // Answer in the language the customer writes in now, read from the message when it was not
   // classified ("report a problem" is answered without the classifier); a message without
-  // letters ("3", "👍") says nothing of it.
-  const language = /\p{L}/u.test(ctx.text) ? (classified?.result.language ?? detectLanguage(ctx.text)) : undefined;
+  // letters ("3", "👍") says nothing of it, nor do the letters of a code ("ORD-55003", "B-000123",
+  // "TG661"): a Thai customer who sent their order number was answered in English (r52).
+  const language = /\p{L}/u.test(ctx.text.replace(CODES, ' ')) ? (classified?.result.language ?? detectLanguage(ctx.text)) : undefined;
   const languageChanged = language && language !== ctx.language ? language : undefined;
 
   // The rows the answer leaves in the outbox (its send, a case's card and timer) go in with one insert (#41).

@@ -3,7 +3,7 @@ import type { Classification } from '../../core/understanding/classification.ts'
 import { serviceNamedIn, taxonomySchema } from '../../core/understanding/taxonomy.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
-import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, NOTHING_LIKELY } from './decision.ts';
+import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, likelyIn, NOTHING_LIKELY } from './decision.ts';
 import type { Dialogue } from './dialogue.ts';
 
 /**
@@ -535,6 +535,28 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'คลาสซูชิวันเสาร์นี้มีคิวว่างไหมคะ' }), sushi.classify, likely)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class' } });
     });
 
+    it("opens the business's one type for moving a booking when asked to move one, read surely or not", async () => {
+      const school = taxonomySchema.parse({
+        caseTypes: [
+          { key: 'class_reschedule', name: { en: 'Class reschedule', th: 'ขอเลื่อนคลาส' }, examples: ['ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ', 'Can I move my class to another day?'] },
+          { key: 'package_credit_missing', name: { en: 'Package credit missing' }, examples: ['I bought a package but my credits are not there'] },
+        ],
+        bookingTypes: [{ key: 'private_lesson', name: { en: 'Private lesson' }, examples: ['Can I book a private lesson with a teacher?'] }],
+      });
+      const likely = likelyIn(() => school);
+      const unsure = classifier(answer({ kind: 'case', caseType: 'class_reschedule', confidence: 0.29 }));
+      for (const text of ["my son is sick, can we move Saturday's class?", 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสวันเสาร์ไปก่อนได้ไหมคะ']) {
+        expect(await decide(context({ text }), unsure.classify, likely), text).toEqual({ do: 'open_case', caseType: 'class_reschedule' });
+      }
+      // Read surely as booking the lesson it names: moved, not booked again.
+      const lesson = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.93 }));
+      expect(await decide(context({ text: 'I need to reschedule my private lesson on Friday' }), lesson.classify, likely)).toEqual({ do: 'open_case', caseType: 'class_reschedule' });
+      // Without such a type, a person moves it, as before; so without words of a booking moved.
+      const noMovingType = likelyIn(() => ({ ...school, caseTypes: school.caseTypes.slice(1) }));
+      expect(await decide(context({ text: 'I need to reschedule my private lesson on Friday' }), lesson.classify, noMovingType)).toEqual({ do: 'handoff', unsure: true });
+      expect(await decide(context({ text: 'can I move my package credits to my sister?' }), unsure.classify, likely)).not.toEqual({ do: 'open_case', caseType: 'class_reschedule' });
+    });
+
     it('hands "I will be 15 minutes late" to a person, not a problem to pick', async () => {
       const late = classifier(answer({ kind: 'case', caseType: 'service_not_delivered', confidence: LEANS_TO }));
       for (const text of ["I'll be 15 minutes late for my massage today, sorry!", 'we are running a bit late', 'ขอโทษค่ะ จะไปสายประมาณ 10 นาทีนะคะ', 'น่าจะไปไม่ทันค่ะ']) {
@@ -1019,6 +1041,13 @@ describe('deciding what a customer message leads to', () => {
       // second "yes" goes to a person.
       for (const yes of ['yes', 'ใช่ค่ะ', 'yes please']) expect(await decide(context({ text: yes, dialogue }), classify), yes).toEqual({ do: 'did_you_mean', options, which: true });
       expect(await decide(context({ text: 'yes', dialogue: { ...dialogue, askedWhich: true } }), classify)).toEqual({ do: 'handoff', unsure: true });
+      // So to the list of problem types (it was welcomed as a hello): the list once more, the likely
+      // types of the first message first; a second "yes" goes to a person.
+      const list: Dialogue = { kind: 'pick_case_type', text: 'You took 3 payments for a single purchase', messageId: 'm-1', expiresAt: LATER };
+      const smallTalk = classifier(answer({ kind: 'other', otherType: 'small_talk', confidence: 0.9 }));
+      const listLikely = { ...NOTHING_LIKELY, caseTypes: async (text: string) => (text === list.text ? ['wrong_amount', 'topup_not_credited'] : []) };
+      for (const yes of ['yes', 'ok', 'ใช่ค่ะ']) expect(await decide(context({ text: yes, dialogue: list }), smallTalk.classify, listLikely), yes).toEqual({ do: 'pick_case_type', likely: ['wrong_amount', 'topup_not_credited'], which: true });
+      expect(await decide(context({ text: 'yes', dialogue: { ...list, askedWhich: true } }), smallTalk.classify, listLikely)).toEqual({ do: 'handoff', unsure: true });
       // Without options offered, "2" is not a choice (it is read as usual), nor is a longer message.
       expect(await decide(context({ text: '2', dialogue: { ...dialogue, options: undefined } }), classify)).not.toMatchObject({ do: 'open_case' });
       expect((await decide(context({ text: 'the first one was my order', dialogue }), classify)).do).not.toBe('open_case');

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -16,6 +16,20 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
  * and of what the classifier says, asked only when the decision needs it. Acting on the decision
  * is act.ts's work, in one transaction.
  */
+/**
+ * "my son is sick, can we move Saturday's class?" (0.29 at a new school), "I need to reschedule my
+ * private lesson on Friday" (read as booking it, 0.93): a booking asked to be moved, at a business
+ * with a type for that (one whose examples ask to move one): a case of it, on its clock, rather
+ * than a person without one. Only a type the message is like (among its likely ones); a business
+ * with none, or with two, hands the move to a person.
+ */
+async function movingCase(text: string, likely: Likely): Promise<Decision | undefined> {
+  if (!asksToMoveABooking(text)) return undefined;
+  const moving = await likely.caseTypesSaying(MOVE_WORDS);
+  if (moving.length !== 1 || !(await likely.caseTypes(text)).slice(0, LIKELY_CASE_TYPES).includes(moving[0])) return undefined;
+  return { do: 'open_case', caseType: moving[0] };
+}
+
 export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely = NOTHING_LIKELY): Promise<Decision> {
   const decision = await decideFor(ctx, classify, likely);
   // A type that needs its order id, and none given that the org's patterns read: asked for first.
@@ -26,8 +40,9 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // The list of types was shown and the customer wrote again instead of tapping one, and still no
   // type is sure: a second list would be a loop (the customer's problem is none of them). A person
   // answers, with what was written in the inbox (docs/inbox.md).
-  if (decision.do === 'pick_case_type' && ctx.dialogue?.kind === 'pick_case_type' && !ctx.reply) return { do: 'handoff', unsure: true };
-  if (decision.do !== 'pick_case_type') return decision;
+  if (decision.do === 'pick_case_type' && !decision.which && ctx.dialogue?.kind === 'pick_case_type' && !ctx.reply) return { do: 'handoff', unsure: true };
+  // Asked again which (a "yes" to the list): the list as it was, the first message's likely types first.
+  if (decision.do !== 'pick_case_type' || decision.which) return decision;
   // The classifier's own guess first, then what the problem's text is most like: the message the
   // bot asked about when the customer tapped "report a problem", else what they wrote.
   const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
@@ -139,6 +154,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3) {
     return { do: 'did_you_mean', options: offered, which: true };
   }
+  // So does a "yes" to the list of problem types (it was welcomed as a hello): the list once more;
+  // a second "yes", a person.
+  if (dialogue?.kind === 'pick_case_type' && saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3) {
+    return dialogue.askedWhich ? { do: 'handoff', unsure: true } : { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true };
+  }
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
   if (asksOnlyToAsk(ctx.text)) return { do: 'ask_question' };
@@ -218,8 +238,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
   if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
   // "Cancel my massage tomorrow" reads like a booking of it too; the bot cannot change a booking
-  // made, so a person does (the inbox), rather than a new booking being started.
-  if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
+  // made, so a person does (the inbox), rather than a new booking being started; or, for a move, a
+  // case of the business's type for moving one (below).
+  if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return (await movingCase(ctx.text, likely)) ?? { do: 'handoff', unsure: true };
   // "How much is the private lesson?" names a service: its price is the business's own fact, answered
   // from the service, unless an FAQ entry that names the service answers it (the business's own words
   // win), or it is a complaint.
@@ -270,6 +291,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // class at 0.86, r49): the bot does not choose the service for the customer.
   const freeSlot = !askedBefore && !past && ctx.takesBookings !== false && asksForAFreeSlot(ctx.text) && !reportsProblem(ctx.text);
   if (freeSlot && (!sure || (result.kind === 'booking' && !(await likely.serviceNamed(ctx.text))))) return startBooking(ctx, undefined, ctx.text);
+  const moving = !sure && !askedBefore && !past ? await movingCase(ctx.text, likely) : undefined;
+  if (moving) return moving;
   // "Please cancel my booking B-000123", not read surely: a change to a booking made, which a person
   // makes (as below), rather than the problem types or a service to book offered (it leaned to a refund).
   if (!sure && !askedBefore && !past && asksToChangeABooking(ctx.text)) return { do: 'handoff', unsure: true };

@@ -1,5 +1,7 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { BookingDialogue } from './dialogue.ts';
+import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
+import { caseTypesSaying, serviceNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
 import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/act-when-sure.ts';
 
 // What the dialogue may decide to do with a customer's message, and how sure it must be to act:
@@ -52,8 +54,20 @@ export interface Likely {
    * FAQ entry it was read as names it too (core/understanding/taxonomy.ts `serviceNamedIn`).
    */
   serviceNamed(text: string, answeredBy?: string, orElse?: string): Promise<string | undefined>;
+  /** The business's case types whose own words `words` finds (core/understanding/taxonomy.ts `caseTypesSaying`). */
+  caseTypesSaying(words: RegExp): Promise<string[]>;
 }
-export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined };
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, caseTypesSaying: async () => [] };
+
+/** What a text is most like in the business's taxonomy (read when first asked: most messages never ask). */
+export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
+  return {
+    caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
+    readings: async (text) => likelyReadings(await taxonomy(), text),
+    serviceNamed: async (text, answeredBy, orElse) => serviceNamedIn(await taxonomy(), text, answeredBy, orElse),
+    caseTypesSaying: async (words) => caseTypesSaying(await taxonomy(), words),
+  };
+}
 
 /** The entry a reading names, if it names one (a question may be one no FAQ entry answers). */
 export function readingOf(r: Classification): Reading | undefined {
@@ -119,7 +133,7 @@ export type Decision =
   | { do: 'no_answer' }
   | { do: 'clarify' }
   /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
-  | { do: 'pick_case_type'; likely: string[] }
+  | { do: 'pick_case_type'; likely: string[]; which?: true }
   /** Two readings close to each other: "did you mean this or that?", each a tap that acts on it. */
   /** `which`: the customer said "yes" to two or more: asked once more which, with the same buttons. */
   | { do: 'did_you_mean'; options: Reading[]; which?: true };

@@ -15,7 +15,7 @@ export type BookingSlot = 'service' | 'session' | 'date' | 'time' | 'destination
 export type Dialogue =
   /** The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order; `askedWhich`: asked again after a bare "yes". */
   | { kind: 'clarify'; text: string; messageId: string; expiresAt: string; options?: { kind: 'booking' | 'case' | 'question'; key: string }[]; askedWhich?: true }
-  | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string }
+  | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string; askedWhich?: true }
   /** The customer said they have a problem and nothing more: the bot asked what happened. */
   | { kind: 'describe_problem'; expiresAt: string }
   /** The customer said they have a question and nothing more: the bot asked what it is. */

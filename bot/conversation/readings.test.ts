@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -97,6 +97,15 @@ describe('what else a message may be', () => {
   it('hears a wish to book something, whatever it is', () => {
     for (const text of ['I want to book a table for 2 tonight', 'อยากจองโต๊ะ 2 ที่คืนนี้ค่ะ', 'can I make a reservation?', 'ขอนัดวันเสาร์ค่ะ']) expect(asksToBook(text), text).toBe(true);
     for (const text of ['เติมเงินแล้วเครดิตไม่เข้า', 'where is my order?', 'a bookshelf arrived broken']) expect(asksToBook(text), text).toBe(false);
+  });
+
+  it('hears a booking asked to be moved, by what was booked, not money moved nor a move complained of', () => {
+    for (const text of ["my son is sick, can we move Saturday's class?", 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสวันเสาร์ไปก่อนได้ไหมคะ', 'we need to postpone our day trip by a week', 'I need to reschedule my lesson', 'can we change the date of the tour?', 'ขอเปลี่ยนวันทริปเชียงใหม่ค่ะ']) {
+      expect(asksToMoveABooking(text), text).toBe(true);
+    }
+    for (const text of ['can I move my package credits to my sister?', 'Can I book the class on Saturday?', 'the class was moved and the teacher was rude', 'ขอเลื่อนเวลาชำระเงินได้ไหมคะ']) {
+      expect(asksToMoveABooking(text), text).toBe(false);
+    }
   });
 
   it('hears a change to a booking already made, not a new booking', () => {

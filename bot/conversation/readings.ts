@@ -113,6 +113,22 @@ const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|ยกเ�
 export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && BOOK.test(text) && !COMPLAINT.test(text);
 
 /**
+ * Words that move something to another day or time. A business whose case type says them
+ * (`caseTypesSaying`) has a type for moving a booking: the school's "ขอเลื่อนคลาส", the tour
+ * operator's "ขอเปลี่ยนแปลงทริป".
+ */
+export const MOVE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|เลื่อน|เปลี่ยน(?:วัน|เวลา)|\bchange (?:the |my |our )?(?:date|day|time)\b/i;
+/** What a customer has booked, by what it is (the service's own name is read by the caller). */
+const BOOKED_THING = /จอง|นัด|คลาส|เรียน|ทริป|ทัวร์|คอร์ส|\b(?:booking|reservation|appointment|class|lesson|session|trip|tour|course)(?:es|s)?\b/i;
+/**
+ * "my son is sick, can we move Saturday's class?", "ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ", "we need to postpone
+ * our trip": a booking asked to be moved, by what kind of thing was booked. Not by a service's
+ * name: "can I move my package credits?" names the school's package, which is bought, not booked.
+ * Not a complaint ("the class was moved and nobody told me").
+ */
+export const asksToMoveABooking = (text: string) => MOVE_WORDS.test(text) && BOOKED_THING.test(text) && !COMPLAINT.test(text);
+
+/**
  * "ได้แล้วค่ะ ขอบคุณค่ะ", "it's there now, thanks!", "ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย": the customer
  * says the problem of their open case is over. Not "ใช้ไม่ได้แล้ว" (it no longer works), nor
  * anything the complaint words read ("still not there").

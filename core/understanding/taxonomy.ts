@@ -32,6 +32,14 @@ export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
 /**
+ * The case types whose own words (names, keywords, examples) `words` finds: a business's type for
+ * moving a booking is the one whose examples ask to move one ("ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ").
+ */
+export function caseTypesSaying(taxonomy: Taxonomy, words: RegExp): string[] {
+  return taxonomy.caseTypes.filter((c) => [c.name.en, c.name.th, ...c.keywords, ...c.examples].some((w) => w && words.test(w))).map((c) => c.key);
+}
+
+/**
  * The service a text names, by its name (Thai or English) or one of its keywords, the longest match
  * first ("private lesson", "คลาสทำอาหารไทย"): what a question about a price is about. Undefined when
  * it names none, or when the FAQ entry `answeredBy` (the one the message was read as) names that
