@@ -3708,9 +3708,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r30 tour: a 3-day tour for 2 adults and 2 kids from 20 December (en)', language: 'en', business: 'tour_operator',
+    // The tour was offered as "did you mean" and tapped; named ("tour"), it is started (item 91).
     turns: [
-      { say: 'We want to book a 3 day tour from 20 December for 2 adults and 2 kids', notTold: ['What time'] },
-      { tap: 'Multi-day tour', told: ['Guests: 4'], notTold: ['What time'] },
+      { say: 'We want to book a 3 day tour from 20 December for 2 adults and 2 kids', told: ['Multi-day tour', 'Guests: 4'], notTold: ['What time'] },
       { say: 'yes' },
     ],
     end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
@@ -4007,9 +4007,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     // Since r43 (the tour kit's service complaint) one reading is offered, not two, and "yes" takes
     // it; "which one?" to a bare "yes" with two offered is bot/conversation/decide.test.ts's.
     name: 'r35 "yes" to the reading offered books it (en)', language: 'en', business: 'tour_operator',
+    // The tour was offered as "did you mean" and "yes" took it; named ("tour"), it is started and
+    // "yes" confirms it (item 91). A "yes" to the one reading offered: bot/conversation/decide.test.ts.
     turns: [
-      { say: 'We want to book a 3 day tour from 20 December for 2 adults and 2 kids', told: ['Did you mean'] },
-      { say: 'yes', told: ['Guests: 4'], notTold: ['passing you'] },
+      { say: 'We want to book a 3 day tour from 20 December for 2 adults and 2 kids', told: ['Guests: 4'], notTold: ['passing you'] },
       { say: 'yes' },
     ],
     end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
@@ -4194,8 +4195,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r39 concierge: "book a tee time for 2 on Sunday 7am" (en)', language: 'en', business: 'concierge',
     turns: [
-      { say: 'please book a tee time for 2 on Sunday at 7am' },
-      { tap: 'Concierge booking', told: ['07:00', 'Guests: 2'] },
+      // Offered as "did you mean" and tapped; named ("tee time"), it is started (item 91).
+      { say: 'please book a tee time for 2 on Sunday at 7am', told: ['07:00', 'Guests: 2'] },
       { say: 'confirm' },
     ],
     end: { booked: { service: 'concierge_booking', partySize: 2, time: '07:00' }, opened: null, holds: 'bot' },
@@ -4930,5 +4931,51 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     // The order number alone kept the answer in Thai (it was answered in English).
     turns: [{ say: 'ตัดเงินจากบัตรไปสามรอบค่ะ ซื้อครั้งเดียว' }, { say: 'ORD-55003', told: ['เคส'], notTold: ['Thanks'] }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  // A fifty-third round (r53), written on 2026-11-29 before the bot saw them, at a new concierge, a
+  // new order desk and the demo business: 4 of 8 passed at the first run; two failures were the
+  // scripts' (a type tapped, offered first; a question handed to a person, after which the bot is
+  // quiet: that script was dropped), two the bot's (items 91 and 92 of docs/understanding.md).
+  {
+    name: 'r53 concierge: a table for four tonight at a Thai restaurant (en)', language: 'en', business: 'concierge',
+    // It was "did you mean", the partner booking issue beside; "yes please" was asked which.
+    turns: [{ say: 'Could you book a table for 4 tonight at 7pm, somewhere with good Thai food?', notTold: ['Did you mean'] }, { say: 'yes please' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r53 concierge: the golf course had no booking for us (th)', language: 'th', business: 'concierge',
+    // Not read surely: the problem types, the partner's first, one tap.
+    turns: [{ say: 'ไปถึงสนามกอล์ฟแล้ว แต่เขาบอกว่าไม่มีชื่อเราในระบบค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }, { tap: 'ปัญหาการจองกับพาร์ทเนอร์' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r53 order desk: diamonds not in the game after paying (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'เติมเพชรเกมไป 500 บาท จ่ายแล้วแต่เพชรยังไม่เข้าค่ะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r53 order desk: the site shows an error at payment (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'your website keeps giving me an error when I try to pay', notTold: ['How many'] }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r53 demo: the massage booked, then asked where the shop is (th)', language: 'th',
+    turns: [
+      { say: 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ' },
+      { say: 'ยืนยันค่ะ' },
+      { say: 'ร้านอยู่ตรงไหนคะ', notTold: ['กี่ท่าน', 'วันไหน'] },
+    ],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r53 demo: a refund asked for a cancelled tour (en)', language: 'en',
+    turns: [{ say: 'the city tour was cancelled by you yesterday, when do I get my money back?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r53 demo: "2 คนค่ะ" first, then the service (th)', language: 'th',
+    // The two people were lost when the service was typed instead of tapped: asked again at the end.
+    turns: [{ say: 'อยากจองค่ะ 2 คน' }, { say: 'นวดแผนไทยค่ะ' }, { say: 'พรุ่งนี้บ่ายสามค่ะ', told: ['2 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
 ];

@@ -26,16 +26,22 @@ import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type B
  * pipeline (core/bookings/request-booking.ts).
  */
 
-export function startBooking(ctx: CustomerContext, r: Classification | undefined, text: string, serviceKey?: string): Decision {
-  const fields = text ? extractFields(text, { now: ctx.now, timeZone: ctx.timeZone }) : {};
+/**
+ * A booking begun from `text`, and from what the customer said `earlier` in answer to which the
+ * bot asked ("อยากจองค่ะ 2 คน", then "นวดแผนไทยค่ะ" typed instead of a tap: the two people were
+ * lost, r53); what `text` says wins.
+ */
+export function startBooking(ctx: CustomerContext, r: Classification | undefined, text: string, serviceKey?: string, earlier?: string): Decision {
+  const read = (s: string | undefined) => (s ? extractFields(s, { now: ctx.now, timeZone: ctx.timeZone }) : {});
+  const [fields, before] = [read(text), read(earlier)];
   const dialogue: BookingDialogue = {
     kind: 'booking',
     serviceKey: serviceKey ?? r?.bookingType,
-    date: fields.date,
-    time: fields.time,
-    partySize: fields.partySize,
+    date: fields.date ?? before.date,
+    time: fields.time ?? before.time,
+    partySize: fields.partySize ?? before.partySize,
     // "from BKK airport to Pattaya": kept for a service whose form asks it (bookingStep drops it otherwise).
-    destination: text ? extractRoute(text) : undefined,
+    destination: (text ? extractRoute(text) : undefined) ?? (earlier ? extractRoute(earlier) : undefined),
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
   return { do: 'booking', dialogue };

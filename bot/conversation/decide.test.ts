@@ -161,6 +161,12 @@ describe('deciding what a customer message leads to', () => {
       do: 'did_you_mean',
       options: [{ kind: 'booking', key: 'day_trip' }, { kind: 'question', key: 'how_quotes_work' }, { kind: 'case', key: 'refund' }],
     });
+    // Named by the service's own name or keyword ("table for"), it is that booking, its summary shown
+    // (r53); not when something went wrong.
+    const named = { ...likely, serviceNamed: async (text: string) => (/day trip/i.test(text) ? 'day_trip' : undefined) };
+    expect(await decide(context({ text: 'could you book the day trip tmr 3pm for 2?' }), misspelt.classify, named)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'day_trip', partySize: 2, time: '15:00' } });
+    expect(await decide(context({ text: 'can i book dai trip tmr 3pm 2ppl' }), misspelt.classify, named)).toMatchObject({ do: 'did_you_mean' });
+    expect(await decide(context({ text: 'I booked the day trip tmr 3pm for 2 but nobody came' }), misspelt.classify, named)).not.toMatchObject({ do: 'booking' });
     // Not without asking to book, nor without any detail, nor far below.
     expect(await decide(context({ text: 'dai trip tmr 3pm 2ppl' }), misspelt.classify, likely)).toEqual({ do: 'clarify' });
     const bare = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.08 }));
@@ -458,6 +464,14 @@ describe('deciding what a customer message leads to', () => {
   });
 
   describe('the customer steers: a message in a dialogue is also read for what else it is', () => {
+    it('keeps what the first message said when the service is typed after "did you mean" (r53)', async () => {
+      const asked: Dialogue = { kind: 'clarify', text: 'อยากจองค่ะ 2 คน พรุ่งนี้', messageId: 'm-0', expiresAt: LATER, options: [{ kind: 'booking', key: 'spa_massage' }, { kind: 'booking', key: 'city_tour' }] };
+      const massage = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.95 }));
+      expect(await decide(context({ text: 'นวดแผนไทยค่ะ', dialogue: asked }), massage.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage', partySize: 2, date: '2026-03-03' } });
+      // What the answer says wins.
+      expect(await decide(context({ text: 'นวดแผนไทย 3 คนค่ะ', dialogue: asked }), massage.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 3, date: '2026-03-03' } });
+    });
+
     // The classifier reads a bare count as a booking of some other service (it did, in Thai).
     const otherService = () => classifier(answer({ kind: 'booking', bookingType: 'city_tour', confidence: 0.9, language: 'th' }));
 
