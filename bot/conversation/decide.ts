@@ -16,20 +16,6 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
  * and of what the classifier says, asked only when the decision needs it. Acting on the decision
  * is act.ts's work, in one transaction.
  */
-/**
- * "my son is sick, can we move Saturday's class?" (0.29 at a new school), "I need to reschedule my
- * private lesson on Friday" (read as booking it, 0.93): a booking asked to be moved, at a business
- * with a type for that (one whose examples ask to move one): a case of it, on its clock, rather
- * than a person without one. Only a type the message is like (among its likely ones); a business
- * with none, or with two, hands the move to a person.
- */
-async function movingCase(text: string, likely: Likely): Promise<Decision | undefined> {
-  if (!asksToMoveABooking(text)) return undefined;
-  const moving = await likely.caseTypesSaying(MOVE_WORDS);
-  if (moving.length !== 1 || !(await likely.caseTypes(text)).slice(0, LIKELY_CASE_TYPES).includes(moving[0])) return undefined;
-  return { do: 'open_case', caseType: moving[0] };
-}
-
 export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely = NOTHING_LIKELY): Promise<Decision> {
   const decision = await decideFor(ctx, classify, likely);
   // A type that needs its order id, and none given that the org's patterns read: asked for first.
@@ -151,12 +137,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (typed !== undefined && offered?.[typed]) return actOnPick(ctx, offered[typed]);
   // A bare "yes" / "ใช่ค่ะ" to two readings or more says which it is not: asked once more, with the
   // same buttons, rather than handed to a person at once (a second "yes" is).
-  if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3) {
+  const bareYes = saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3;
+  if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && bareYes) {
     return { do: 'did_you_mean', options: offered, which: true };
   }
   // So does a "yes" to the list of problem types (it was welcomed as a hello): the list once more;
   // a second "yes", a person.
-  if (dialogue?.kind === 'pick_case_type' && saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3) {
+  if (dialogue?.kind === 'pick_case_type' && bareYes) {
     return dialogue.askedWhich ? { do: 'handoff', unsure: true } : { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true };
   }
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
@@ -346,6 +333,20 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
 }
 
 /** The reading the customer picked, acted on with what they first wrote (a booking keeps its date, time and people). */
+/**
+ * "my son is sick, can we move Saturday's class?" (0.29 at a new school), "I need to reschedule my
+ * private lesson on Friday" (read as booking it, 0.93): a booking asked to be moved, at a business
+ * with a type for that (one whose examples ask to move one): a case of it, on its clock, rather
+ * than a person without one. Only a type the message is like (among its likely ones); a business
+ * with none, or with two, hands the move to a person.
+ */
+async function movingCase(text: string, likely: Likely): Promise<Decision | undefined> {
+  if (!asksToMoveABooking(text)) return undefined;
+  const moving = await likely.caseTypesSaying(MOVE_WORDS);
+  if (moving.length !== 1 || !(await likely.caseTypes(text)).slice(0, LIKELY_CASE_TYPES).includes(moving[0])) return undefined;
+  return { do: 'open_case', caseType: moving[0] };
+}
+
 function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
   const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
   if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
