@@ -4978,4 +4978,15 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'อยากจองค่ะ 2 คน' }, { say: 'นวดแผนไทยค่ะ' }, { say: 'พรุ่งนี้บ่ายสามค่ะ', told: ['2 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
+  // Written after item 93 to try it: something done without a word was asked to say more.
+  {
+    name: 'r53 school: "you moved my class without asking me" is a problem (en)', language: 'en', business: 'school',
+    turns: [{ say: 'you moved my class without asking me, this is not ok', told: ['Which of these'] }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r53 tour: a trip cancelled without notice is a problem (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'they cancelled our Ayutthaya trip without any notice, what is going on?', told: ['Which of these'] }, { tap: 'Refund request' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
 ];

@@ -99,6 +99,11 @@ describe('what else a message may be', () => {
     for (const text of ['เติมเงินแล้วเครดิตไม่เข้า', 'where is my order?', 'a bookshelf arrived broken']) expect(asksToBook(text), text).toBe(false);
   });
 
+  it('hears something done to the customer without a word as a complaint, not a question about it', () => {
+    for (const text of ['you moved my class without asking me, this is not ok', 'they cancelled our tour without any notice', 'you charged my card without telling me']) expect(reportsProblem(text), text).toBe(true);
+    for (const text of ['can I cancel without notice?', 'is it ok to come without booking?']) expect(reportsProblem(text), text).toBe(false);
+  });
+
   it('hears a booking asked to be moved, by what was booked, not money moved nor a move complained of', () => {
     for (const text of ["my son is sick, can we move Saturday's class?", 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสวันเสาร์ไปก่อนได้ไหมคะ', 'we need to postpone our day trip by a week', 'I need to reschedule my lesson', 'can we change the date of the tour?', 'ขอเปลี่ยนวันทริปเชียงใหม่ค่ะ']) {
       expect(asksToMoveABooking(text), text).toBe(true);
