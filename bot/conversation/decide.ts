@@ -332,7 +332,6 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
 }
 
-/** The reading the customer picked, acted on with what they first wrote (a booking keeps its date, time and people). */
 /**
  * "my son is sick, can we move Saturday's class?" (0.29 at a new school), "I need to reschedule my
  * private lesson on Friday" (read as booking it, 0.93): a booking asked to be moved, at a business
@@ -347,6 +346,7 @@ async function movingCase(text: string, likely: Likely): Promise<Decision | unde
   return { do: 'open_case', caseType: moving[0] };
 }
 
+/** The reading the customer picked, acted on with what they first wrote (a booking keeps its date, time and people). */
 function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
   const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
   if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
