@@ -129,8 +129,14 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'follow_up': {
       await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text || null });
       // The customer answered what the case was waiting for: back to work, and the clock runs again.
-      await customerAnswered(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, now: ctx.now });
+      // A thank-you answers nothing the case waits for.
+      if (!decision.thanks) await customerAnswered(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, now: ctx.now });
       if (ctx.dialogue?.kind === 'handoff' || ctx.personHolds) return;
+      // "ขอบคุณค่ะ" after the case's acknowledgement was told "we received more information for your case".
+      if (decision.thanks) {
+        await say([{ kind: 'text', text: (await t('thanks_reply')) || (await t('case_followup_received', { case_id: decision.caseNumber })) }], { caseId: decision.caseId });
+        return;
+      }
       // "It's there now, thanks": always answered (a burst's silence would leave them unsure it was read).
       if (decision.solved) {
         await say([{ kind: 'text', text: await t('case_customer_solved', { case_id: decision.caseNumber }) }], { caseId: decision.caseId });
@@ -371,7 +377,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       // ones first, the rest as listed (a stable sort).
       const order = (key: string) => (decision.likely.includes(key) ? decision.likely.indexOf(key) : decision.likely.length);
       const types = (await listCaseTypes(trx, ctx.orgId)).sort((a, b) => order(a.key) - order(b.key)).slice(0, 12);
-      const text = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text;
+      const text = decision.said ?? (ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text);
       await setDialogue({ kind: 'pick_case_type', text, messageId: ctx.messageId, expiresAt: dialogueExpiry('pick_case_type', ctx.now), ...(decision.which ? { askedWhich: true as const } : {}) });
       await say([
         {

@@ -77,7 +77,9 @@ describe('deciding what a customer message leads to', () => {
     }
     expect(await decide(context({ text: 'hi, I sent the slip yesterday', openCase }), llm.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     const thanks = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
-    expect(await decide(context({ text: 'thanks', openCase }), thanks.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
+    for (const text of ['thanks', 'ขอบคุณค่ะ', 'ok thank you so much 🙏']) expect(await decide(context({ text, openCase }), thanks.classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', thanks: true });
+    // Not a thank-you with news in it.
+    expect(await decide(context({ text: 'thanks, I also sent the slip', openCase }), thanks.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
     const unsure = classifier(answer({ kind: 'other', otherType: 'greeting', confidence: ACT_CONFIDENCE - 0.1 }));
     expect(await decide(context({ text: 'hey so', openCase }), unsure.classify)).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001' });
   });
@@ -569,6 +571,26 @@ describe('deciding what a customer message leads to', () => {
       const noMovingType = likelyIn(() => ({ ...school, caseTypes: school.caseTypes.slice(1) }));
       expect(await decide(context({ text: 'I need to reschedule my private lesson on Friday' }), lesson.classify, noMovingType)).toEqual({ do: 'handoff', unsure: true });
       expect(await decide(context({ text: 'can I move my package credits to my sister?' }), unsure.classify, likely)).not.toEqual({ do: 'open_case', caseType: 'class_reschedule' });
+    });
+
+    it('hands a booking asked to be cancelled to a person, however sure a refund it reads as', async () => {
+      const demo = taxonomySchema.parse({
+        caseTypes: [{ key: 'refund_request', name: { en: 'Refund request' }, keywords: ['refund', 'cancel my order'], examples: ['I cancelled my order, please give me my money back'] }],
+      });
+      const refund = classifier(answer({ kind: 'case', caseType: 'refund_request', confidence: 0.95 }));
+      // An order id made "Please cancel my booking B-000123" unsure, and a person took it; read as one
+      // id (r54), it was sure, and opened a refund.
+      for (const text of ['Please cancel my booking B-000123', 'I need to cancel my booking for tomorrow', 'ขอยกเลิกการจองพรุ่งนี้ค่ะ']) {
+        expect(await decide(context({ text }), refund.classify, likelyIn(() => demo)), text).toEqual({ do: 'handoff', unsure: true });
+      }
+      // A refund asked for with it is a refund; a move at a business with a type for it is that type.
+      expect(await decide(context({ text: 'please cancel my booking and refund me' }), refund.classify, likelyIn(() => demo))).toEqual({ do: 'open_case', caseType: 'refund_request' });
+      const tour = taxonomySchema.parse({ caseTypes: [{ key: 'trip_change', name: { en: 'Trip change request' }, keywords: ['change date'], examples: ['Can we move our trip to next week?'] }] });
+      const change = classifier(answer({ kind: 'case', caseType: 'trip_change', confidence: 0.95 }));
+      expect(await decide(context({ text: 'Can we move our booking to next week?' }), change.classify, likelyIn(() => tour))).toEqual({ do: 'open_case', caseType: 'trip_change' });
+      const hotel = taxonomySchema.parse({ caseTypes: [{ key: 'cancel_booking', name: { en: 'Cancel booking' }, examples: ['I need to cancel my reservation for next week'] }] });
+      const cancel = classifier(answer({ kind: 'case', caseType: 'cancel_booking', confidence: 0.95 }));
+      expect(await decide(context({ text: 'Please cancel my booking B-000123' }), cancel.classify, likelyIn(() => hotel))).toEqual({ do: 'open_case', caseType: 'cancel_booking' });
     });
 
     it('hands "I will be 15 minutes late" to a person, not a problem to pick', async () => {
@@ -1087,7 +1109,7 @@ describe('deciding what a customer message leads to', () => {
     it('asks for it when the message has none the patterns read, and opens the case with it when it has one', async () => {
       const { classify } = classifier(topUp);
       expect(await decide(context({ text: 'my top-up did not arrive', ...patterns }), classify)).toEqual({ do: 'ask_order_id', caseType: 'topup_not_credited', tries: 0 });
-      expect(await decide(context({ text: 'my top-up ORD-12345 did not arrive', ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+      expect(await decide(context({ text: 'my top-up ORD-12345 did not arrive', ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited', orderIds: ['ORD-12345'] });
       // A type that needs none, and an org without patterns: opened as before.
       expect(await decide(context({ text: 'my top-up did not arrive', ...patterns, orderIdRequired: [] }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
       expect(await decide(context({ text: 'my top-up did not arrive' }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
@@ -1109,7 +1131,24 @@ describe('deciding what a customer message leads to', () => {
       const dialogue: Dialogue = { kind: 'pick_case_type', text: 'money missing', messageId: 'm-0', expiresAt: LATER };
       expect(await decide(context({ reply: { act: 'case_type', value: 'topup_not_credited' }, dialogue, ...patterns }), classify)).toEqual({ do: 'ask_order_id', caseType: 'topup_not_credited', tries: 0 });
       const withId = { ...dialogue, text: 'money missing on ORD-11111' };
-      expect(await decide(context({ reply: { act: 'case_type', value: 'topup_not_credited' }, dialogue: withId, ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited' });
+      // The id said before the tap goes with the case (it was left to the text the case was opened with).
+      expect(await decide(context({ reply: { act: 'case_type', value: 'topup_not_credited' }, dialogue: withId, ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'topup_not_credited', orderIds: ['ORD-11111'] });
+    });
+
+    it('shows the list once more to an order number alone, and keeps the number for the case (r54)', async () => {
+      const { classify, asked } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.2 }));
+      const list: Dialogue = { kind: 'pick_case_type', text: 'สั่งไปสามวันแล้วยังไม่ได้รับของเลยค่ะ', messageId: 'm-0', expiresAt: LATER };
+      const likely = { ...NOTHING_LIKELY, caseTypes: async (text: string) => (text === list.text ? ['order_not_delivered', 'topup_not_credited'] : []) };
+      for (const id of ['ORD-66120', 'ORD-66120 ค่ะ', 'เลขออเดอร์ ORD-66120 ค่ะ', 'order ORD-66120']) {
+        expect(await decide(context({ text: id, dialogue: list, ...patterns }), classify, likely), id).toEqual({ do: 'pick_case_type', likely: ['order_not_delivered', 'topup_not_credited'], which: true, said: `${list.text}\n${id}` });
+      }
+      // A second time, a person; a longer message with a number is read as usual (here: not sure, a person).
+      expect(await decide(context({ text: 'ORD-66120', dialogue: { ...list, askedWhich: true }, ...patterns }), classify, likely)).toEqual({ do: 'handoff', unsure: true });
+      expect(await decide(context({ text: 'ORD-66120 it was a phone case I ordered on Monday', dialogue: list, ...patterns }), classify, likely)).toEqual({ do: 'handoff', unsure: true });
+      expect(asked).toEqual(['ORD-66120 it was a phone case I ordered on Monday']);
+      // The type tapped then: the case opens with the number.
+      const shown: Dialogue = { ...list, text: `${list.text}\nORD-66120`, askedWhich: true };
+      expect(await decide(context({ reply: { act: 'case_type', value: 'order_not_delivered' }, dialogue: shown, ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'order_not_delivered', orderIds: ['ORD-66120'] });
     });
   });
 

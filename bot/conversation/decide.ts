@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -18,10 +18,13 @@ import { readSatisfactionReply, SATISFACTION_REPLY, SATISFACTION_SKIP_REPLY } fr
  */
 export async function decide(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely = NOTHING_LIKELY): Promise<Decision> {
   const decision = await decideFor(ctx, classify, likely);
-  // A type that needs its order id, and none given that the org's patterns read: asked for first.
-  if (decision.do === 'open_case' && !decision.orderIds && ctx.orderIdRequired?.includes(decision.caseType)) {
-    const said = [ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '', ctx.text].join('\n');
-    if (orderIdsIn(said, ctx).length === 0) return { do: 'ask_order_id', caseType: decision.caseType, tries: 0 };
+  // The order ids said so far go with the case (a type tapped after the list: they were in the
+  // messages before the tap); a type that needs one, and none given that the org's patterns read,
+  // asks for it first.
+  if (decision.do === 'open_case' && !decision.orderIds) {
+    const orderIds = orderIdsIn(saidSoFar(ctx), ctx);
+    if (orderIds.length) return { ...decision, orderIds };
+    if (ctx.orderIdRequired?.includes(decision.caseType)) return { do: 'ask_order_id', caseType: decision.caseType, tries: 0 };
   }
   // The list of types was shown and the customer wrote again instead of tapping one, and still no
   // type is sure: a second list would be a loop (the customer's problem is none of them). A person
@@ -141,10 +144,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && bareYes) {
     return { do: 'did_you_mean', options: offered, which: true };
   }
-  // So does a "yes" to the list of problem types (it was welcomed as a hello): the list once more;
-  // a second "yes", a person.
-  if (dialogue?.kind === 'pick_case_type' && bareYes) {
-    return dialogue.askedWhich ? { do: 'handoff', unsure: true } : { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true };
+  // So does a "yes" to the list of problem types (it was welcomed as a hello), and an order number
+  // alone (it went to a person; r54): the list once more, the number kept for the case; a second
+  // such answer, a person.
+  if (dialogue?.kind === 'pick_case_type' && (bareYes || onlyOrderIds(ctx))) {
+    if (dialogue.askedWhich) return { do: 'handoff', unsure: true };
+    return { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true, ...(bareYes ? {} : { said: saidSoFar(ctx) }) };
   }
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
@@ -250,7 +255,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (ctx.openCase && sure && isGreeting(result, ctx.text)) return { do: 'greet_open_case', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, onCase: !HELLO.test(ctx.text) };
   if (ctx.openCase && !(sure && (result.kind === 'booking' || newProblem))) {
     // "What info do you need from me?" a minute after the case's acknowledgement had no answer at all.
-    return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, ...(asksQuestion(ctx.text) ? { asks: true as const } : {}) };
+    // A thank-you goes on the case too, and is answered as one (r57).
+    return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number, ...(asksQuestion(ctx.text) ? { asks: true as const } : smallTalkAlone === 'thanks' ? { thanks: true as const } : {}) };
   }
   // "It happened again" after a resolution: the same case, reopened, unless this is something else.
   const otherProblem = result.kind === 'case' && result.caseType !== undefined && result.caseType !== ctx.resolvedCase?.caseType;
@@ -317,6 +323,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So does money the customer says they paid ("โอนเงินแล้วนะคะ" after a booking): a person checks it.
   const forAPerson = asksToChangeABooking(ctx.text) || saysPaid(ctx.text);
   if (!sure) return (askedBefore && !smallTalk(result)) || forAPerson ? { do: 'handoff', unsure: true } : { do: 'clarify' };
+  // "Please cancel my booking B-000123", read surely as the demo's refund (whose words say "cancel my
+  // order"): a change to a booking made, which staff make, as when the bot is unsure of it (above).
+  // Not a refund asked for (its words are a complaint's: "cancel it and refund me"), nor a type of
+  // the business's own for changing a booking ("can we move our trip to next week?", a trip change;
+  // a hotel's "cancel my reservation").
+  if (result.kind === 'case' && asksToChangeABooking(ctx.text) && !(await likely.caseTypesSaying(CHANGES_A_BOOKING)).includes(result.caseType ?? '')) return { do: 'handoff', unsure: true };
   switch (result.kind) {
     case 'case':
       return caseFromText(result);
@@ -376,6 +388,16 @@ const ASKS_TO_COME = /\b(?:can|could|may) (?:i|we) (?:come|join|do it|go|attend|
 
 /** The order ids a text gives, as the org's patterns read them. */
 const orderIdsIn = (text: string, ctx: CustomerContext) => extractFields(text, { orderIdPatterns: ctx.orderIdPatterns }).orderIds ?? [];
+
+/** What the customer has told of the problem: the dialogue's first message, then this one. */
+const saidSoFar = (ctx: CustomerContext) => [ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '', ctx.text].filter((t) => t.trim()).join('\n');
+
+/** "ORD-66120", "เลขออเดอร์ ORD-66120 ค่ะ": order numbers, and at most a few letters around them. */
+function onlyOrderIds(ctx: CustomerContext): boolean {
+  const ids = orderIdsIn(ctx.text, ctx);
+  const rest = ids.reduce((t, id) => t.replace(id, ''), ctx.text).replace(/[\s\p{P}]/gu, '');
+  return ids.length > 0 && rest.length <= 16;
+}
 
 /** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */
 const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== undefined && r.otherType !== 'out_of_scope';

@@ -86,7 +86,7 @@ export type Decision =
    * `asks`: a question on the case the bot cannot answer ("what info do you need from me?"): told a
    * person will answer it, even in a burst, where a follow-up's acknowledgement is not repeated.
    */
-  | { do: 'follow_up'; caseId: string; caseNumber: string; solved?: true; asks?: true }
+  | { do: 'follow_up'; caseId: string; caseNumber: string; solved?: true; asks?: true; thanks?: true }
   /** An image while a booking owes money: a transfer slip on that booking, for staff to confirm. */
   | { do: 'slip'; bookingId: string; bookingNumber: string }
   /** "Any news on my case?": the case's status, answered every time (a follow-up in a burst is not). */
@@ -132,8 +132,11 @@ export type Decision =
   | { do: 'service_price'; serviceKey: string }
   | { do: 'no_answer' }
   | { do: 'clarify' }
-  /** The customer picks the type of their problem from a list that starts with the `likely` ones. */
-  | { do: 'pick_case_type'; likely: string[]; which?: true }
+  /**
+   * The customer picks the type of their problem from a list that starts with the `likely` ones;
+   * `said`: what they have told of it so far, when more than the dialogue's first message.
+   */
+  | { do: 'pick_case_type'; likely: string[]; which?: true; said?: string }
   /** Two readings close to each other: "did you mean this or that?", each a tap that acts on it. */
   /** `which`: the customer said "yes" to two or more: asked once more which, with the same buttons. */
   | { do: 'did_you_mean'; options: Reading[]; which?: true };

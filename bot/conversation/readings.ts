@@ -32,6 +32,9 @@ const COMPLAINT = new RegExp(
     // for that is not there, not a question of how much is left.
     '(?:เครดิต|คะแนน|แต้ม|ยอด)(?:ยัง)?ไม่(?:ขึ้น|เข้า)', 'ไม่เห็น(?:เครดิต|คะแนน|แต้ม|ยอด)',
     "\\b(?:(?:don'?t|do not|can'?t|cannot|can not|couldn'?t|could not) see|no sign of) (?:my|the|any|our) (?:credits?|balance|points?|top[- ]?ups?|payments?|money|package|order|booking)\\b",
+    // "... but the app still shows 0 credits", "I bought the package but I have no credits" (r54) had
+    // started a booking of the package. After "but" or "still": "I have no credits, how do I buy more?" asks.
+    "\\b(?:but|still)\\b[^.?!]{0,40}\\b(?:0|zero|no) (?:credits?|points?|balance)\\b", '(?:แต่|ยัง)[^?]{0,20}(?:เครดิต|คะแนน|แต้ม)(?:ขึ้น|เป็น)?\\s*0',
     'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
     "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
     "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation|tee time|table|room|appointment)s?\\b",
@@ -85,10 +88,14 @@ const STATUS = new RegExp(
   'i',
 );
 
+/** Some other time: "maybe next time", "ไว้คราวหน้า". */
+const LATER = `(?:(?:maybe|perhaps|i'?ll (?:book|come back|try)|we'?ll (?:book|come back|try))\\s+)?(?:next time|another time|some other time|another day|later|ไว้คราวหน้า|คราวหน้า|ไว้ทีหลัง|ไว้วันหลัง|ไว้โอกาสหน้า)`;
+
 /** "I'm not booking": out of the booking, without any other news. */
 const NOT_BOOKING = new RegExp(
   `^\\s*(?:ไม่|ไม่ใช่|ไม่เอา|ไม่ต้อง|ไม่จอง|ไม่ได้จะจอง|ไม่ได้จอง|ไม่จองแล้ว|ไม่เอาแล้ว|ไม่ต้องแล้ว)(?:แล้ว)?${POLITE}[\\s.!]*$` +
-    `|^\\s*(?:never ?mind|forget it|no,? thanks?|no,? thank you|not now|ไม่เป็นไร|ช่างมัน|ช่างเถอะ|ไว้ก่อน)${POLITE}[\\s.!]*$` +
+    // "never mind, maybe next time" (r54) was asked the day again: a later time said along with it is still no.
+    `|^\\s*(?:never ?mind|forget it|no,? thanks?|no,? thank you|not now|ไม่เป็นไร|ช่างมัน|ช่างเถอะ|ไว้ก่อน)${POLITE}(?:[\\s,.!]*${LATER}${POLITE})?[\\s.!]*$` +
     `|^\\s*(?:sorry,? )?(?:i(?:'ve)? )?changed my mind[\\s.!]*$|ไม่จองแล้ว|ไม่เอาแล้ว|ยกเลิกการจอง` +
     `|ไม่ได้(?:จะ|ต้องการ|อยาก)จอง|ไม่ได้จองนะ|\\b(?:i'?m not|i am not|not) (?:booking|making a booking|trying to book)\\b|\\bi (?:don'?t|do not) want to book\\b|\\bnot a booking\\b`,
   'i',
@@ -132,6 +139,13 @@ const BOOKED_THING = /จอง|นัด|คลาส|เรียน|ทริ
 export const asksToMoveABooking = (text: string) => MOVE_WORDS.test(text) && BOOKED_THING.test(text) && !COMPLAINT.test(text);
 
 /**
+ * A booking cancelled, moved or changed, in one phrase: the words of a business's own type for it
+ * ("Can we move our trip to next week?", "ขอเลื่อนคลาส", a hotel's "cancel my reservation"); not
+ * the demo's refund, whose words say "cancel my order".
+ */
+export const CHANGES_A_BOOKING = new RegExp(`(?:${CHANGE_ASKED.source})[^.?!]{0,30}(?:${BOOKED_THING.source})`, 'i');
+
+/**
  * "ได้แล้วค่ะ ขอบคุณค่ะ", "it's there now, thanks!", "ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย": the customer
  * says the problem of their open case is over. Not "ใช้ไม่ได้แล้ว" (it no longer works), nor
  * anything the complaint words read ("still not there").
@@ -173,7 +187,8 @@ export const asksPrice = (text: string) => PRICE.test(text);
  */
 const QUESTION = new RegExp(
   `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:บ้าง)?${POLITE}[\\s?!.]*$` +
-    `|^\\s*(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
+    // After a hello: "Hi, do you have a trial cooking class for kids? my son is 7" (r56) started its booking.
+    `|^\\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\\s,!.]+)?(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
     // A Thai question word with its polite ending in the middle: "ต้องรอนานไหมคะกว่าเงินจะเข้า" (do I
     // have to wait long for the money to come in?), the clause after it saying what it is about.
     `|(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)(?:คะ|ครับ|คับ)` +

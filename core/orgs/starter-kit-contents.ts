@@ -43,7 +43,9 @@ export const KITS: Record<StarterKit, KitContents> = {
         durationMinutes: 90,
         capacity: 4,
         price: 1200,
-        keywords: ['สนามบิน', 'สุวรรณภูมิ', 'ดอนเมือง', 'airport'],
+        // The airports by name and "pick us up", as the demo's transfer has them: "we land at Don Mueang
+        // tomorrow at 10pm, can someone pick us up?" was asked to say more (r54).
+        keywords: ['รถรับส่ง', 'สนามบิน', 'สุวรรณภูมิ', 'ดอนเมือง', 'รับที่สนามบิน', 'airport', 'transfer', 'pickup', 'pick up', 'suvarnabhumi', 'don mueang'],
         formFields: [
           { field: 'start_date', required: true },
           { field: 'time', required: true },

@@ -581,13 +581,17 @@ describe('where a transfer goes (a booking destination)', () => {
       // r46: the airport named in a second "ไป", after the kind of place alone.
       ['จองรถไปสนามบินพรุ่งนี้ตี 5 ค่ะ 3 คน ไปสุวรรณภูมิ รับที่โรงแรมแถวอโศก', 'รับที่โรงแรมแถวอโศก ไปส่งสุวรรณภูมิ'],
       ['รับที่บ้านแถวบางนา ไปส่งโรงแรม', 'รับที่บ้านแถวบางนา ไปส่งโรงแรม'],
+      // r54: the two ends said apart in English.
+      ['Hi! we land at Don Mueang tomorrow at 10pm, can someone pick us up? we are 3, going to our hotel in Silom', 'from Don Mueang to our hotel in Silom'],
+      ['we arrive at Suvarnabhumi on Friday, can you take us to the Hilton in Pattaya?', 'from Suvarnabhumi to the Hilton in Pattaya'],
+      ['can you pick us up at the hotel at 7am and drop us off at Don Mueang', 'from the hotel to Don Mueang'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }
   });
 
   it('leaves one end alone, hours and numbers to the questions that follow', () => {
-    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', '2 คน', '']) {
+    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
     }
   });

@@ -482,6 +482,13 @@ describe('text normalisation', () => {
     expect(normalizeText('เเจ้ง')).toBe('แจ้ง');
   });
 
+  it('an order or booking number is one id, its letters not a word (r54)', () => {
+    // "ORD" split from its digits read as "order", and took a top-up report off its type.
+    expect(textFeatures('still nothing, ORD-77812').tokens).toEqual(['still', 'noth', 'xid']);
+    expect(textFeatures('B-000123 TX#5521').tokens).toEqual(['xid', 'xid']);
+    expect(normalizeText('a 3-day tour, covid-19')).toBe('a 3-day tour, covid-19');
+  });
+
   it('compounds meet their spaced and hyphenated spellings', () => {
     const joined = textFeatures('topup').words;
     expect(textFeatures('top up').words.has('topup')).toBe(true);

@@ -144,6 +144,9 @@ export function normalizeText(input: string): string {
   s = s.replace(/([a-z])\1{2,}/g, '$1$1');
   for (const [re, to] of THAI_VARIANTS) s = s.replace(re, to);
   s = s.replace(/[’‘`´]/g, "'");
+  // An order or booking number ("ORD-77812", "B-000123", "TX#5521") is one id: split at its
+  // hyphen, its letters read as a word ("ord" as "order") and the report moved off its type.
+  s = s.replace(/\b[a-z]{1,6}[-#]\d{3,}\b/g, ' xid ');
   for (const [re, to] of EN_NEGATIONS) s = s.replace(re, to);
   // Thousands separators and times, before punctuation goes.
   s = s.replace(/(\d),(\d{3})\b/g, '$1$2');
