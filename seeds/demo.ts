@@ -712,6 +712,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Please check your booking:\n• Service: {{service}}\n• Date: {{date}}\n• Time: {{time}}\n• Guests: {{party_size}}\nIs this correct? Reply "confirm" to send the request, or tell us what to change.',
   },
   {
+    key: 'booking_question_noted',
+    description: 'Under the booking summary and the request received, when the customer asked a question with the booking: it goes to the team with the request.',
+    th: '📝 คำถามของคุณ "{{question}}" ส่งถึงทีมงานพร้อมคำขอจองนี้แล้ว ทีมงานจะตอบในแชทนี้ค่ะ',
+    en: '📝 Your question, "{{question}}", goes to our team with this request; they will answer it in this chat.',
+  },
+  {
     key: 'booking_confirmed',
     description: 'Staff confirmed the booking.',
     th: '🎉 ยืนยันการจอง {{booking_id}} เรียบร้อยแล้วค่ะ\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• จำนวน: {{party_size}} ท่าน\nแล้วพบกันนะคะ',

@@ -50,3 +50,22 @@ describe('a status question after the case was resolved', () => {
     }
   });
 });
+
+describe('a question asked with a booking (r59)', () => {
+  it('goes with the request: said under the summary and the request, and kept on the booking for the team', async () => {
+    const customer = lineId('U');
+    const question = 'do you have vegetarian options?';
+    const summary = await h.ask(customer, { text: `I want to book the cooking class tomorrow at 10am for 2, and ${question}` });
+    expect(summary.text).toContain('Please check your booking');
+    expect(summary.text).toContain(`"${question}"`);
+    const received = await h.ask(customer, { text: 'confirm' });
+    expect(received.text).toMatch(/B-\d+/);
+    expect(received.text).toContain(`"${question}"`);
+    await untilSettled(h.sys.knex);
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first();
+    const booking = await h.sys.knex('bookings').where({ conversation_id: conversation.id }).first();
+    expect(booking.details).toMatchObject({ question });
+    // Nothing was handed over: the booking goes on in the bot, the question with it to the team.
+    expect(conversation.inbox_status).toBe('bot');
+  });
+});

@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { asksAboutTakingPart, asksPrice, partOfDay, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksAboutTakingPart, asksPrice, partOfDay, questionBeside, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -42,6 +42,7 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
     partySize: fields.partySize ?? before.partySize,
     // "from BKK airport to Pattaya": kept for a service whose form asks it (bookingStep drops it otherwise).
     destination: (text ? extractRoute(text) : undefined) ?? (earlier ? extractRoute(earlier) : undefined),
+    question: text ? questionBeside(text, read) : undefined,
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
   return { do: 'booking', dialogue };
@@ -260,6 +261,12 @@ export async function bookingStep(
     party_size: d.partySize,
   };
 
+  // The question asked with the booking is said to go with it, under the summary and the request
+  // (a long one cut short there; the booking keeps it whole).
+  const quoted = d.question && d.question.length > QUOTED_AT_MOST ? `${d.question.slice(0, QUOTED_AT_MOST - 1)}…` : d.question;
+  const noted = quoted ? await t('booking_question_noted', { question: quoted }) : '';
+  const withQuestion = (text: string) => (noted ? `${text}\n${noted}` : text);
+
   // Told why, then asked again: a slot taken meanwhile, or a detail the service does not take.
   const askAgain = async ({ slot, why, more }: Refusal) => {
     Object.assign(d, { [SLOT_FIELD[slot]]: undefined, awaiting: slot });
@@ -288,7 +295,7 @@ export async function bookingStep(
       partySize: d.partySize ?? null,
       language: ctx.language,
       source: ctx.source,
-      details: d.destination ? { destination: d.destination } : undefined,
+      details: { ...(d.destination ? { destination: d.destination } : {}), ...(d.question ? { question: d.question } : {}) },
       sessionId: d.sessionId,
       }),
     ).catch((err: unknown) => {
@@ -313,7 +320,7 @@ export async function bookingStep(
       return;
     }
     await setDialogue(null);
-    await say([{ kind: 'text', text: await t('booking_received', { ...vars, booking_id: booked.number }) }]);
+    await say([{ kind: 'text', text: withQuestion(await t('booking_received', { ...vars, booking_id: booked.number })) }]);
     return;
   }
 
@@ -342,7 +349,7 @@ export async function bookingStep(
     await say([
       {
         kind: 'text',
-        text: await t('booking_summary_confirm', vars),
+        text: withQuestion(await t('booking_summary_confirm', vars)),
         quickReplies: [
           { type: 'postback', label: confirm, data: replyData('confirm'), displayText: confirm },
           { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel },
@@ -365,6 +372,9 @@ function sessionLabel(date: string, time: string, language: 'th' | 'en'): string
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')}${language === 'th' ? '.' : ''} ${part('day')} ${part('month')} ${time}`;
 }
+
+/** The characters of a question asked with a booking that its note under the summary quotes. */
+const QUOTED_AT_MOST = 120;
 
 /** Sessions offered at once as quick replies (LINE shows 13: these, then "cancel"). */
 const SESSIONS_OFFERED = 12;

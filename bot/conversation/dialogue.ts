@@ -30,6 +30,8 @@ export type Dialogue =
       partySize?: number;
       /** Where to or from (a transfer), in the customer's words. */
       destination?: string;
+      /** A question asked with the booking ("do you have vegetarian options?"): it goes with the request, for the team to answer. */
+      question?: string;
       /** The session picked, for a service with sessions: it fixes the date and the time. */
       sessionId?: string;
       /** The service's own details beyond date, time and people (its booking form's fields, its sessions), set when the service is known. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { extractFields } from '../../core/understanding/extract-fields.ts';
+import { questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -94,6 +95,22 @@ describe('what else a message may be', () => {
     for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า', 'ไหมพรมสีแดงค่ะ', 'hi I want to book a massage', 'Hello, whatever you did, my credit is gone']) expect(asksQuestion(text), text).toBe(false);
   });
 
+  it('finds a question asked beside a booking, not a detail of the booking nor the booking put as a question (r59)', () => {
+    const beside = (text: string) => questionBeside(text, (c) => extractFields(c, {}));
+    for (const [text, question] of [
+      ['I want to book the cooking class tomorrow at 10am for 2, and do you have vegetarian options?', 'do you have vegetarian options?'],
+      ['Book a massage for 2 tomorrow at 3pm. Is there parking?', 'Is there parking?'],
+      ['a table for 2 tomorrow, is it suitable for kids?', 'is it suitable for kids?'],
+      ['จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ มีที่จอดรถไหมคะ', 'มีที่จอดรถไหมคะ'],
+      ['จองคลาสทำอาหารค่ะ ลูกอายุ 8 ขวบเรียนได้ไหมคะ', 'ลูกอายุ 8 ขวบเรียนได้ไหมคะ'],
+    ]) {
+      expect(beside(text), text).toBe(question);
+    }
+    for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ']) {
+      expect(beside(text), text).toBeUndefined();
+    }
+  });
+
   it('hears a wish to book something, whatever it is', () => {
     for (const text of ['I want to book a table for 2 tonight', 'อยากจองโต๊ะ 2 ที่คืนนี้ค่ะ', 'can I make a reservation?', 'ขอนัดวันเสาร์ค่ะ']) expect(asksToBook(text), text).toBe(true);
     for (const text of ['เติมเงินแล้วเครดิตไม่เข้า', 'where is my order?', 'a bookshelf arrived broken']) expect(asksToBook(text), text).toBe(false);
@@ -102,6 +119,9 @@ describe('what else a message may be', () => {
   it('hears something done to the customer without a word as a complaint, not a question about it', () => {
     for (const text of ['you moved my class without asking me, this is not ok', 'they cancelled our tour without any notice', 'you charged my card without telling me']) expect(reportsProblem(text), text).toBe(true);
     for (const text of ['can I cancel without notice?', 'is it ok to come without booking?']) expect(reportsProblem(text), text).toBe(false);
+    // Hurt by the service (r60), said of what happened; not asked about.
+    for (const text of ['the therapist pressed way too hard yesterday and now my back hurts', 'she hurt my neck', 'หมอนวดนวดแรงเกินไปค่ะ']) expect(reportsProblem(text), text).toBe(true);
+    for (const text of ['will the massage hurt?', 'does it hurt my back?', 'is the massage too hard for elderly people?']) expect(reportsProblem(text), text).toBe(false);
     // Credits paid for and not there (r54); not a question about credits or classes.
     for (const text of ['I paid for the 5-class package yesterday but the app still shows 0 credits', 'I bought the 5-class package but I have no credits', 'ซื้อแพ็กเกจ 5 คลาสแล้ว แต่เครดิตขึ้น 0 ค่ะ']) expect(reportsProblem(text), text).toBe(true);
     for (const text of ['how many credits do I have?', 'I have no credits, how do I buy more?', 'I have no classes booked this week, can I book one?', 'there are no sessions on Sunday?']) expect(reportsProblem(text), text).toBe(false);

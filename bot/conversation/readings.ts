@@ -53,6 +53,9 @@ const COMPLAINT = new RegExp(
     // How the service itself went: "the massage room was dirty and the towels smelled bad" had started a
     // booking of the massage; "หมอนวดพูดจาไม่ดี", "ไกด์พูดจาไม่สุภาพ".
     '\\b(?:dirty|filthy|smelly|unprofessional|impolite|disrespectful)\\b', '\\bsmell(?:ed|s)? (?:bad|awful|terrible)\\b', '\\b(?:yelled|shouted) at\\b',
+    // Hurt by the service: "the therapist pressed way too hard yesterday and now my back hurts" (r60) was
+    // asked to say more. Said of what happened, not asked ("will the massage hurt?").
+    "\\b(?:pressed|pushed|was|were) (?:way |much |far )?too (?:hard|rough)\\b", "\\b(?:now|still) (?:my|his|her|our) \\w+ (?:hurts|is hurting|is sore|aches)\\b", '\\b(?:she|he|they|you|therapist|masseuse|guide|driver|teacher) (?:really )?(?:hurt|injured|bruised) (?:my|his|her|me|him|us)\\b', 'นวดแรงเกินไป',
     'พูดจา(?:ไม่ดี|ไม่สุภาพ|แย่)', 'ไม่สุภาพ', 'สกปรก', 'ไม่สะอาด', '\\b(?:not clean|unclean)\\b', 'เหม็น', 'บริการแย่', 'ไม่เป็นมืออาชีพ', 'สอนไม่ครบ', 'ไม่ครบเวลา', 'ตะคอก',
     // "The hotel you booked for us lost our reservation".
     '\\b(?:lost|cancell?ed|messed up|forgot|gave away) (?:my|our|the) (?:booking|reservation|room|table|tee time|seats?)\\b', 'ไม่มี(?:ข้อมูล|รายชื่อ)(?:การจอง)?',
@@ -175,6 +178,33 @@ export function goesOnAboutTheCase(text: string): boolean {
   const latin = text.match(/[a-z']+/gi)?.length ?? 0;
   const thai = text.replace(/[^\u0E00-\u0E7F]/g, '').length;
   return latin <= 7 && thai <= 30;
+}
+
+/**
+ * Where a message may turn from one thing to another: a sentence's end, a new line, ", and do you
+ * ...", or a space after a Thai polite ending ("... 2 คนค่ะ มีที่จอดรถไหมคะ").
+ */
+const ASKING_OPENER = '(?:do|does|is|are|can|could|will|would|what|how|where|when|which|should)\\b';
+const CLAUSE_BREAK = new RegExp(
+  `(?<=[?!.])\\s+|\\n+|,\\s*(?:(?:and|also|btw|by the way)\\s+)?(?=${ASKING_OPENER})|\\s+(?:and|also)\\s+(?=${ASKING_OPENER})|(?<=ค่ะ|คะ|ครับ|คับ|จ้า)\\s+`,
+  'i',
+);
+
+/**
+ * A question asked beside a booking, in the same message: "I want to book the cooking class
+ * tomorrow at 10am for 2, and do you have vegetarian options?" (r57: the booking was started and the
+ * question went unanswered), "จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ มีที่จอดรถไหมคะ". The clause that asks,
+ * when it says nothing of the booking itself (no day, time or people, no "book"): "can I book a
+ * massage tomorrow at 3pm?" is the booking, "... พรุ่งนี้ว่างไหมคะ" (free tomorrow?) a detail of it.
+ */
+export function questionBeside(text: string, detailsOf: (clause: string) => { date?: string; time?: string; partySize?: number }): string | undefined {
+  const clauses = text.split(CLAUSE_BREAK).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  const question = clauses.slice(1).find((c) => {
+    const d = detailsOf(c);
+    return asksQuestion(c) && !asksToBook(c) && !d.date && !d.time && !d.partySize;
+  });
+  return question?.replace(/^(?:and|also|btw|by the way)\s+/i, '');
 }
 
 /** "ราคาเท่าไหร่คะ", "how much is ...": the customer asks what something costs (a quotation, ใบเสนอราคา, is not a price asked). */

@@ -87,6 +87,9 @@ export const KITS: Record<StarterKit, KitContents> = {
         key: 'package_credits',
         question: { th: 'แพ็กเกจใช้ได้นานเท่าไร', en: 'How long is a package valid?' },
         answer: { th: 'เครดิตในแพ็กเกจใช้ได้ 6 เดือนนับจากวันซื้อ', en: 'Package credits can be used for 6 months from the day you buy them.' },
+        // "how long can I use the 5-class package?" (r60) read as buying the package, and went to a person.
+        // Not "expire": "my credits expire next week, can I extend them?" (r30) is a person's to answer.
+        keywords: ['valid', 'how long can I use', 'ใช้ได้นาน', 'ใช้ได้กี่เดือน'],
       },
     ],
     extraStages: [],

@@ -20,6 +20,8 @@ export const TEMPLATE_VARIABLES = [
   'documents',
   // Members (core/members/member-notices.ts).
   'member_number', 'wallet', 'points', 'credits', 'card_url', 'package', 'left', 'client', 'tier', 'months',
+  // A question asked with a booking in chat, in the customer's words (bot/conversation/booking-slots.ts).
+  'question',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */

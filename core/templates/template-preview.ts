@@ -53,6 +53,7 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   client: { th: 'บริษัท เอบีซี จำกัด', en: 'ABC Co., Ltd.' },
   tier: { th: 'โกลด์', en: 'Gold' },
   months: { th: '12', en: '12' },
+  question: { th: 'มีที่จอดรถไหมคะ', en: 'Is there parking?' },
 };
 
 interface PreviewOfOne {
