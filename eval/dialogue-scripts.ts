@@ -5404,4 +5404,61 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอบคุณค่ะ เจอกันพรุ่งนี้นะคะ', notTold: ['วันไหน', 'กี่ท่าน'] }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
   },
+  // A sixty-first round (r61), written the same day before the bot saw them, at a new order desk,
+  // concierge and tour operator: 4 of 10 passed at the first run; five failures were the scripts' (the
+  // problem types or "did you mean" listed, one tap), one the bot's (item 106).
+  {
+    name: 'r61 order desk: followers ordered, not delivered after a day (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'I ordered 1000 instagram followers yesterday and got nothing so far, order ORD-44120' }, { tap: 'Order not delivered' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r61 order desk: the top-up went to the wrong game ID (th)', language: 'th', business: 'order_desk',
+    // The top-up or its FAQ offered, one tap; a wrong game ID is a person's to put right.
+    turns: [{ say: 'ใส่ไอดีเกมผิดค่ะ เติมเงินไปแล้ว 300 บาท แก้ได้ไหมคะ' }, { tap: 'คุยกับเจ้าหน้าที่' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r61 order desk: cannot log in to the website (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: "I can't log in to your website, it says my password is wrong but I just reset it" }, { tap: 'System error' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r61 order desk: how to pay (th)', language: 'th', business: 'order_desk',
+    // Asked to say more: "ช่องทางไหนได้บ้างคะ" was not read as a question (item 106); a person answers it now.
+    turns: [{ say: 'จ่ายเงินช่องทางไหนได้บ้างคะ', notTold: ['รายละเอียดเพิ่ม'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r61 concierge: a limousine to the airport tomorrow morning (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'please arrange a limousine to Suvarnabhumi tomorrow at 6am for 2' }, { say: 'yes' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '06:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r61 concierge: what the membership includes (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'สมาชิกได้สิทธิ์อะไรบ้างคะ' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
+  {
+    name: 'r61 concierge: the golf course lost our tee time (en)', language: 'en', business: 'concierge',
+    // The problem types, the membership question first, the partner's second (an example of it in the
+    // kit moved three other conversations: not kept).
+    turns: [{ say: 'we are at the golf club and they lost our tee time, nobody knows about it', notTold: ['How many'] }, { tap: 'Partner booking issue' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r61 concierge: a partner course signed up for (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'อยากลงคอร์สของพาร์ทเนอร์ค่ะ เสาร์นี้ 10 โมง 1 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'partner_course', partySize: 1, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r61 tour: a quote asked for three days in the north (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ขอใบเสนอราคาทัวร์เชียงราย 3 วัน 2 คืน 4 คนค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r61 tour: the hotel had no room for us (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'the hotel in Chiang Mai you booked has no room for us, we are at the reception now', notTold: ['How many'] }, { tap: 'Supplier problem' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
 ];

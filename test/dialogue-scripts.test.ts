@@ -64,7 +64,10 @@ describe('a question asked with a booking (r59)', () => {
     await untilSettled(h.sys.knex);
     const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first();
     const booking = await h.sys.knex('bookings').where({ conversation_id: conversation.id }).first();
-    expect(booking.details).toMatchObject({ question });
+    expect(booking.details).toMatchObject({ notes: question });
+    // The API shows it as the booking's notes.
+    const shown = await apiClient(h.sys)('GET', `/api/v1/bookings/${booking.number}`);
+    expect(shown.json).toMatchObject({ notes: question });
     // Nothing was handed over: the booking goes on in the bot, the question with it to the team.
     expect(conversation.inbox_status).toBe('bot');
   });

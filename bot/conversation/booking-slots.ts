@@ -295,7 +295,9 @@ export async function bookingStep(
       partySize: d.partySize ?? null,
       language: ctx.language,
       source: ctx.source,
-      details: { ...(d.destination ? { destination: d.destination } : {}), ...(d.question ? { question: d.question } : {}) },
+      // The question asked with it is the booking's notes, as a form's "anything else?" is: the desk,
+      // the API and the staff group's card show them.
+      details: { ...(d.destination ? { destination: d.destination } : {}), ...(d.question ? { notes: d.question } : {}) },
       sessionId: d.sessionId,
       }),
     ).catch((err: unknown) => {

@@ -190,6 +190,9 @@ const CLAUSE_BREAK = new RegExp(
   'i',
 );
 
+/** "Is that ok?", "ได้ไหมคะ" after a booking: whether the booking can be, which its request asks. */
+const IS_THAT_OK = new RegExp(`^\\s*(?:(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|possible|fine|alright|available)|(?:does|would|will) (?:that|it|this) work(?: for you)?|(?:ได้|ว่าง|โอเค)(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า))${POLITE}[\\s?!.]*$`, 'i');
+
 /**
  * A question asked beside a booking, in the same message: "I want to book the cooking class
  * tomorrow at 10am for 2, and do you have vegetarian options?" (r57: the booking was started and the
@@ -202,7 +205,7 @@ export function questionBeside(text: string, detailsOf: (clause: string) => { da
   if (clauses.length < 2) return undefined;
   const question = clauses.slice(1).find((c) => {
     const d = detailsOf(c);
-    return asksQuestion(c) && !asksToBook(c) && !d.date && !d.time && !d.partySize;
+    return asksQuestion(c) && !asksToBook(c) && !IS_THAT_OK.test(c) && !d.date && !d.time && !d.partySize;
   });
   return question?.replace(/^(?:and|also|btw|by the way)\s+/i, '');
 }
@@ -216,7 +219,7 @@ export const asksPrice = (text: string) => PRICE.test(text);
  * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
  */
 const QUESTION = new RegExp(
-  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:บ้าง)?${POLITE}[\\s?!.]*$` +
+  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:ได้)?(?:บ้าง)?${POLITE}[\\s?!.]*$` +
     // After a hello: "Hi, do you have a trial cooking class for kids? my son is 7" (r56) started its booking.
     `|^\\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\\s,!.]+)?(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
     // A Thai question word with its polite ending in the middle: "ต้องรอนานไหมคะกว่าเงินจะเข้า" (do I
