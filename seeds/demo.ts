@@ -826,6 +826,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Or fill in the booking form: {{booking_form_url}}',
   },
   {
+    key: 'booking_form_link',
+    description: 'The customer asked for the booking form ("can I book online?"): its link, in LINE.',
+    th: 'จองออนไลน์ได้ที่แบบฟอร์มนี้เลยค่ะ: {{booking_form_url}}\nหรือพิมพ์บอกบริการ วัน เวลา และจำนวนคนในแชทนี้ก็ได้นะคะ',
+    en: 'You can book online with this form: {{booking_form_url}}\nOr tell us the service, day, time and number of people right here in the chat.',
+  },
+  {
     key: 'booking_ask_session',
     description: 'The bot asks which session of a class or departure: the sessions with room follow as buttons.',
     th: 'รอบไหนสะดวกสำหรับ {{service}} คะ? เลือกได้เลยค่ะ 👇',

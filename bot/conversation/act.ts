@@ -17,7 +17,7 @@ import type { Action, OutboundMessage } from '../../core/messaging/outbound-mess
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { activeCaseType, activeFaqEntry, activeService, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
-import { bookingStep } from './booking-slots.ts';
+import { bookingFormLink, bookingStep } from './booking-slots.ts';
 import { readProposalAnswer } from './proposal-replies.ts';
 import { answerOfferInChat, joinInChat, leaveInChat } from './waitlist-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -163,6 +163,13 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const cardUrl = customerPageLink('card', { pagesBaseUrl: deps.publicBaseUrl(), liffIds: deps.liffIds ?? {} });
       const text = await balanceText(trx, { orgId: ctx.orgId, contactId: ctx.contactId, language: ctx.language, cardUrl });
       if (text) await say([{ kind: 'text', text }]);
+      return;
+    }
+    case 'booking_form': {
+      const url = await bookingFormLink(trx, ctx, { publicBaseUrl: deps.publicBaseUrl, liffIds: deps.liffIds });
+      // An org whose texts predate the link's own says it with the line under "which service?".
+      await say([{ kind: 'text', text: (await t('booking_form_link', { booking_form_url: url })) || (await t('booking_form_offer', { booking_form_url: url })) }]);
+      await setDialogue(null);
       return;
     }
     case 'documents': {

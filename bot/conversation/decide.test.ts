@@ -347,7 +347,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('tells a customer who says the problem is over that the team will close the case', async () => {
       const { classify, asked } = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
-      for (const text of ['ได้แล้วค่ะ ขอบคุณมากค่ะ', 'it is there now, thanks!', 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย', 'all sorted now', 'you can close the case', 'เครดิตเข้าแล้วค่ะ', 'ได้รับแล้วนะคะ']) {
+      for (const text of ['ได้แล้วค่ะ ขอบคุณมากค่ะ', 'it is there now, thanks!', 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย', 'all sorted now', 'you can close the case', 'เครดิตเข้าแล้วค่ะ', 'ได้รับแล้วนะคะ', 'oh wait it just came in, sorry!']) {
         expect(await decide(context({ text, openCase }), classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', solved: true });
       }
       expect(asked).toEqual([]);
@@ -397,7 +397,7 @@ describe('deciding what a customer message leads to', () => {
     });
 
     it('answers an "ok" or a 👍 alone with what else the bot can do, however unsure: not a welcome, not a reopened case', async () => {
-      for (const text of ['ok', 'okay!', 'ได้ค่ะ', 'โอเคค่ะ', '👍', 'รับทราบค่ะ']) {
+      for (const text of ['ok', 'okay!', 'ได้ค่ะ', 'โอเคค่ะ', '👍', 'รับทราบค่ะ', '🙏']) {
         const unsure = classifier(answer({ kind: 'case', caseType: 'refund', confidence: 0.4 }));
         expect(await decide(context({ text, resolvedCase }), unsure.classify), text).toEqual({ do: 'greet', why: 'ok', ok: true });
       }
@@ -567,6 +567,8 @@ describe('deciding what a customer message leads to', () => {
       // Read surely as booking the lesson it names: moved, not booked again.
       const lesson = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.93 }));
       expect(await decide(context({ text: 'I need to reschedule my private lesson on Friday' }), lesson.classify, likely)).toEqual({ do: 'open_case', caseType: 'class_reschedule' });
+      // Without "my" or "our" (r64: its booking was started).
+      expect(await decide(context({ text: "can I move tomorrow's private lesson to next week?" }), lesson.classify, likely)).toEqual({ do: 'open_case', caseType: 'class_reschedule' });
       // Without such a type, a person moves it, as before; so without words of a booking moved.
       const noMovingType = likelyIn(() => ({ ...school, caseTypes: school.caseTypes.slice(1) }));
       expect(await decide(context({ text: 'I need to reschedule my private lesson on Friday' }), lesson.classify, noMovingType)).toEqual({ do: 'handoff', unsure: true });
@@ -1100,6 +1102,15 @@ describe('deciding what a customer message leads to', () => {
       const complaint = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.9, alternative: { kind: 'booking', key: 'sushi_class' } }));
       expect(await decide(context({ text: 'my 2 pm massage: the therapist never came' }), complaint.classify)).toMatchObject({ do: 'pick_case_type' });
     });
+  });
+
+  it('answers "can I book online?" in LINE with the booking form, not elsewhere nor with a booking asked (r62)', async () => {
+    const { classify, asked } = classifier(answer({ kind: 'question', confidence: 0.3 }));
+    for (const text of ['มีฟอร์มให้จองออนไลน์ไหมคะ', 'can I book online?']) expect(await decide(context({ text }), classify), text).toEqual({ do: 'booking_form' });
+    expect(asked).toEqual([]);
+    // On WhatsApp the form does not open in the chat; a booking with its details is a booking.
+    expect(await decide(context({ text: 'can I book online?', source: 'whatsapp' }), classify)).not.toEqual({ do: 'booking_form' });
+    expect(await decide(context({ text: 'can I book online for tomorrow at 3pm?' }), classify)).not.toEqual({ do: 'booking_form' });
   });
 
   describe('a case type that needs its order id', () => {

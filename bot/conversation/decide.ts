@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -125,6 +125,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     const read = await classify(ctx.text);
     if (!(read.kind === 'case' && sureEnough(read, ctx))) return { do: 'documents' };
   }
+  // "มีฟอร์มให้จองออนไลน์ไหมคะ", "can I book online?": the booking form's link, in LINE where it opens,
+  // rather than a question for a person; "can I book online for tomorrow at 3?" is a booking.
+  if (ctx.source === 'line' && (!dialogue || dialogue.kind === 'clarify') && asksForTheBookingForm(ctx.text)) {
+    const f = extractFields(ctx.text, { now: ctx.now, timeZone: ctx.timeZone });
+    if (!f.date && !f.time && !f.partySize) return { do: 'booking_form' };
+  }
   // The order id the bot asked for: the case opens with it; without one, asked again, then a person.
   if (dialogue?.kind === 'order_id') {
     // "No idea" or "I don't have it" is an answer without an order id, not a way out.
@@ -232,7 +238,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "Cancel my massage tomorrow" reads like a booking of it too; the bot cannot change a booking
   // made, so a person does (the inbox), rather than a new booking being started; or, for a move, a
   // case of the business's type for moving one (below).
-  if (read.kind === 'booking' && !complaint && changesBooking(ctx.text)) return (await movingCase(ctx.text, likely)) ?? { do: 'handoff', unsure: true };
+  // So does "can I move tomorrow's cooking class to next week?" (r64: its booking was started, "what
+  // time?"), a move that says neither "my" nor "our".
+  if (read.kind === 'booking' && !complaint && (changesBooking(ctx.text) || asksToMoveABooking(ctx.text))) return (await movingCase(ctx.text, likely)) ?? { do: 'handoff', unsure: true };
   // "How much is the private lesson?" names a service: its price is the business's own fact, answered
   // from the service, unless an FAQ entry that names the service answers it (the business's own words
   // win), or it is a complaint.
@@ -414,8 +422,8 @@ const HELLO = new RegExp(String.raw`^\s*(?:${HELLO_WORD}[\s!?.,~👋🙏😊]*${
 /** A message that is only a thank-you, in Thai or English. */
 const THANKS = /^\s*(?:(?:ok(?:ay)?|alright|great|perfect|โอเค|ได้)(?:ค่ะ|คะ|ครับ|จ้า)?[\s,!.~]*)?(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
 
-/** A message that is only an "ok", in Thai or English, or a thumbs-up. */
-const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;
+/** A message that is only an "ok", in Thai or English, a thumbs-up, or a 🙏 (a wai: welcomed again after a hello, r63). */
+const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆|🙏)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;
 
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {

@@ -97,6 +97,8 @@ export type Decision =
   | { do: 'member_balance' }
   /** The customer's latest receipts and tax invoices, as links; none: a person sees to it. */
   | { do: 'documents' }
+  /** The booking form's link, asked for in LINE ("can I book online?"). */
+  | { do: 'booking_form' }
   /** "join ACME-7F3K": the customer takes a seat of a corporate client (core/members/corporate-notices.ts). */
   | { do: 'corporate_join'; code: string }
   /** "I want to report a problem", and nothing yet of what happened: the bot asks what happened. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -111,6 +111,11 @@ describe('what else a message may be', () => {
     }
   });
 
+  it('hears the booking form asked for, not a booking made through it (r62)', () => {
+    for (const text of ['มีฟอร์มให้จองออนไลน์ไหมคะ', 'can I book online?', 'send me the booking link please', 'ขอลิงก์จองหน่อยค่ะ', 'where is the booking form?']) expect(asksForTheBookingForm(text), text).toBe(true);
+    for (const text of ['I filled in your booking form but nobody answered', 'I booked online yesterday', 'book online']) expect(asksForTheBookingForm(text), text).toBe(false);
+  });
+
   it('hears a wish to book something, whatever it is', () => {
     for (const text of ['I want to book a table for 2 tonight', 'อยากจองโต๊ะ 2 ที่คืนนี้ค่ะ', 'can I make a reservation?', 'ขอนัดวันเสาร์ค่ะ']) expect(asksToBook(text), text).toBe(true);
     for (const text of ['เติมเงินแล้วเครดิตไม่เข้า', 'where is my order?', 'a bookshelf arrived broken']) expect(asksToBook(text), text).toBe(false);
@@ -119,6 +124,9 @@ describe('what else a message may be', () => {
   it('hears something done to the customer without a word as a complaint, not a question about it', () => {
     for (const text of ['you moved my class without asking me, this is not ok', 'they cancelled our tour without any notice', 'you charged my card without telling me']) expect(reportsProblem(text), text).toBe(true);
     for (const text of ['can I cancel without notice?', 'is it ok to come without booking?']) expect(reportsProblem(text), text).toBe(false);
+    // The wrong thing delivered (r63); not a question of what happens if it is.
+    for (const text of ['ได้ของผิดค่ะ สั่งสีดำแต่ได้สีขาวมา', 'you sent me the wrong size', 'ร้านส่งผิดสีมาค่ะ']) expect(reportsProblem(text), text).toBe(true);
+    for (const text of ['ถ้าส่งผิดทำยังไงคะ', 'which size should I order?']) expect(reportsProblem(text), text).toBe(false);
     // Hurt by the service (r60), said of what happened; not asked about.
     for (const text of ['the therapist pressed way too hard yesterday and now my back hurts', 'she hurt my neck', 'หมอนวดนวดแรงเกินไปค่ะ']) expect(reportsProblem(text), text).toBe(true);
     for (const text of ['will the massage hurt?', 'does it hurt my back?', 'is the massage too hard for elderly people?']) expect(reportsProblem(text), text).toBe(false);
@@ -137,7 +145,7 @@ describe('what else a message may be', () => {
   });
 
   it('hears a change to a booking already made, not a new booking', () => {
-    for (const text of ['ขอเปลี่ยนเวลานวดพรุ่งนี้เป็น 5 โมงเย็นได้ไหมคะ', 'I need to cancel my massage booking for tomorrow', 'Can I move my cooking class to Sunday?', 'I would like to reschedule the tour', 'ขอยกเลิกการจองทัวร์พรุ่งนี้ค่ะ', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', 'ทัวร์ที่จองไว้พรุ่งนี้ รถมารับกี่โมงคะ']) {
+    for (const text of ['ขอเปลี่ยนเวลานวดพรุ่งนี้เป็น 5 โมงเย็นได้ไหมคะ', 'I need to cancel my massage booking for tomorrow', 'Can I move my cooking class to Sunday?', 'I would like to reschedule the tour', 'ขอยกเลิกการจองทัวร์พรุ่งนี้ค่ะ', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', 'ทัวร์ที่จองไว้พรุ่งนี้ รถมารับกี่โมงคะ', 'I accidentally booked the massage twice for tomorrow, please cancel one of them']) {
       expect(changesBooking(text), text).toBe(true);
     }
     for (const text of ['I want to book a massage for my mother tomorrow at 3pm', 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', 'Book the sushi class on 5 December at 1pm for 2', 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 8 โมงเช้า 3 คนค่ะ', 'Can I get a massage for 2 tomorrow at 3pm?']) {

@@ -35,6 +35,9 @@ const COMPLAINT = new RegExp(
     // "... but the app still shows 0 credits", "I bought the package but I have no credits" (r54) had
     // started a booking of the package. After "but" or "still": "I have no credits, how do I buy more?" asks.
     "\\b(?:but|still)\\b[^.?!]{0,40}\\b(?:0|zero|no) (?:credits?|points?|balance)\\b", '(?:แต่|ยัง)[^?]{0,20}(?:เครดิต|คะแนน|แต้ม)(?:ขึ้น|เป็น)?\\s*0',
+    // The wrong thing delivered: "ได้ของผิดค่ะ สั่งสีดำแต่ได้สีขาวมา" (r63) was asked to say more.
+    'ได้(?:ของ|สินค้า)ผิด', 'ส่ง(?:ของ|สินค้า)?ผิด(?:มา|ค่ะ|คะ|ครับ|สี|ไซส์|ไซซ์|ขนาด|รุ่น|แบบ|$)', 'ผิด(?:สี|ไซส์|ไซซ์|ขนาด|รุ่น)',
+    '\\b(?:sent|delivered|gave|got|received) (?:me |us )?(?:the |a )?wrong (?:item|size|colou?r|product|order|one|thing)s?\\b',
     'ไม่มีชื่อ', 'ไม่มีการจอง', 'หาการจองไม่เจอ', 'ค้าง(?:ตลอด|บ่อย)', 'เด้งออก',
     "\\bcrash(?:es|ed|ing)?\\b", "\\b(?:doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (?:work|working|load|loading|open|opening)\\b",
     "\\b(?:can'?t|cannot|can not|unable to) (?:log ?in|sign ?in|login|connect|open)\\b", "\\b(?:(?:there'?s|there is|says|said|had|has|have) no|(?:can'?t|cannot|couldn'?t|could not) find (?:my|a|the|any|our)) (?:booking|reservation|tee time|table|room|appointment)s?\\b",
@@ -113,7 +116,7 @@ const NOT_BOOKING = new RegExp(
 const CHANGE_BOOKING = new RegExp(
   [
     'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)', 'ที่จองไว้', 'ที่นัดไว้',
-    '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already )?booked\\b', '\\bmy (?:booking|reservation|appointment)\\b',
+    '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already |just |accidentally |mistakenly |wrongly )?booked\\b', '\\bcancel (?:one|both|it|them|that|this)\\b', '\\bmy (?:booking|reservation|appointment)\\b',
     '\\b(?:cancel|change|move) (?:the|this|that) (?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
   ].join('|'),
   'i',
@@ -160,6 +163,8 @@ const SOLVED = new RegExp(
     'ไม่เป็นไรแล้ว', 'ยกเลิกเรื่อง', 'ปิดเคส(?:ได้)?เลย',
     "\\b(?:it'?s|it is|its|all|everything(?:'s| is)?) (?:there|fine|good|ok|okay|sorted|working|fixed|resolved|solved)(?: now)?\\b(?! yet)",
     '\\b(?:arrived|came through|showed up|went through|works|working|fixed|sorted|resolved|solved) now\\b', '\\b(?:got|received) it(?: now|, thanks| thanks)\\b',
+    // "oh wait it just came in, sorry!" (r62) was added to the case as more information.
+    '\\b(?:just|finally) (?:came in|came through|arrived|showed up|went through|got it)\\b',
     '\\bno longer need\\b', '\\b(?:you can )?(?:cancel|close) (?:the|my|this) (?:case|complaint|request|report)\\b',
   ].join('|'),
   'i',
@@ -189,6 +194,15 @@ const CLAUSE_BREAK = new RegExp(
   `(?<=[?!.])\\s+|\\n+|,\\s*(?:(?:and|also|btw|by the way)\\s+)?(?=${ASKING_OPENER})|\\s+(?:and|also)\\s+(?=${ASKING_OPENER})|(?<=ค่ะ|คะ|ครับ|คับ|จ้า)\\s+`,
   'i',
 );
+
+/**
+ * The booking form asked for: "มีฟอร์มให้จองออนไลน์ไหมคะ" (r62: a question no entry answered, to a
+ * person), "can I book online?", "send me the booking link". Asked, not told ("I filled in your
+ * booking form but ..." is about a booking made).
+ */
+const BOOKING_FORM = /(?:แบบ)?ฟอร์ม(?:การ|ให้|สำหรับ)?จอง|จองออนไลน์|จองผ่าน(?:เว็บ|เว็บไซต์|ลิงก์|ลิ้งก์|ลิงค์)|(?:ลิงก์|ลิ้งก์|ลิงค์)(?:สำหรับ|ให้)?จอง|\b(?:booking|reservation) (?:form|link|page)\b|\bbook(?:ing)? online\b|\bonline booking\b|\b(?:link|form|website|page) to book\b/i;
+const ASKS_FOR_IT = /ขอ|ส่ง|มี.*(?:ไหม|มั้ย)|ที่ไหน|ตรงไหน|ยังไง|\b(?:send|give|share|where|is there|do you have|can i|could i|how (?:do|can) i)\b|\?/i;
+export const asksForTheBookingForm = (text: string) => BOOKING_FORM.test(text) && ASKS_FOR_IT.test(text) && !COMPLAINT.test(text);
 
 /** "Is that ok?", "ได้ไหมคะ" after a booking: whether the booking can be, which its request asks. */
 const IS_THAT_OK = new RegExp(`^\\s*(?:(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|possible|fine|alright|available)|(?:does|would|will) (?:that|it|this) work(?: for you)?|(?:ได้|ว่าง|โอเค)(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า))${POLITE}[\\s?!.]*$`, 'i');

@@ -354,6 +354,10 @@ describe('party size', () => {
     ['จอง 3 ที่ค่ะ', 3],
     ['ขอ 2 ที่ ได้ไหมคะ', 2],
     ['2 ที่ค่ะ', 2],
+    // r65: one other person booked for.
+    ['I want to book a massage for my mother tomorrow at 11am', 1],
+    ['จองนวดให้คุณแม่พรุ่งนี้ 11 โมงค่ะ', 1],
+    ['a massage for my wife and me', 2],
     // r58: last in a booking's message, with its polite ending.
     ['มะรืนนี้ขอจองคลาสทำอาหารไทย 10 โมง 2 ที่ค่ะ', 2],
     ['พรุ่งนี้บ่ายสอง สองที่ครับ', 2],
@@ -431,6 +435,8 @@ describe('party size', () => {
     'ขอที่ 2 ได้ไหม',
     '2 ที่ผ่านมา',
     'ชั้น2 ที่ค่ะ',
+    'for my mother and my sister',
+    "a voucher for my mom's birthday",
     'เวลา 10:2 ที่ค่ะ',
   ])('takes no party size from %s', (text) => {
     expect(x(text).partySize).toBeUndefined();

@@ -73,6 +73,13 @@ const PAIR_RE = new RegExp(
   'gi',
 );
 
+/**
+ * One other person booked for: "a massage for my mother tomorrow at 11am" (r65: asked how many, and
+ * again after "yes"), "จองนวดให้คุณแม่". Read after the pairs ("with my mother" is two) and nobody
+ * named after them ("for my mother and me", "ให้แม่กับน้อง" are left to be asked).
+ */
+const FOR_ONE_OTHER_RE = new RegExp(`\\bfor\\s+my\\s+${ONE_OTHER_EN}(?![a-z'’])${NOBODY_MORE}|จอง\\S{0,12}?ให้(?:คุณ)?${ONE_OTHER_TH}${NOBODY_MORE}`, 'gi');
+
 /** After "for 2": words that make it not a party ("for 2 hours", "for 2pm", "for 2nd"). */
 const NOT_PEOPLE_AFTER = new RegExp(
   `\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|a\\.?m\\b|p\\.?m\\b|o'?clock|(?:st|nd|rd|th)(?![a-z])|k(?![a-z]))`,
@@ -130,7 +137,7 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   if (group !== undefined) return group.n;
   const pair = first(collect(PAIR_RE, s, claims, () => 2));
   if (pair !== undefined) return pair.n;
-  const alone = first(collect(ALONE_RE, s, claims, () => 1));
+  const alone = first(collect(ALONE_RE, s, claims, () => 1)) ?? first(collect(FOR_ONE_OTHER_RE, s, claims, () => 1));
   if (alone !== undefined) return alone.n;
   return first(collect(TIMES_RE, s, claims, byGroups))?.n;
 }
