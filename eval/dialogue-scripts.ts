@@ -5642,8 +5642,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   // A sixty-sixth round (r66), written the same day before the bot saw them: 2 of 6 passed at the
   // first run; two failures the scripts' (a person asked from the list; a question the entry does not
-  // answer goes to a person), one the bot's (item 112), one left, its script dropped (a gift voucher
-  // asked for starts the spa's booking; docs/understanding.md, item 112).
+  // answer goes to a person), one the bot's (item 112), and one the bot's built after (a gift voucher
+  // asked for started the spa's booking; item 113).
   {
     name: 'r66 demo: a booking of the cooking class for a group of friends (en)', language: 'en',
     turns: [{ say: 'we are a group of 6 friends, can we join the thai cooking class tomorrow at 10?' }, { say: 'yes' }],
@@ -5670,6 +5670,12 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r66 demo: open on public holidays? (th)', language: 'th',
     // The demo's entry on opening hours does not say: a person answers.
     turns: [{ say: 'วันหยุดนักขัตฤกษ์เปิดไหมคะ', told: ['ทีมงาน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r66 demo: a spa voucher as a gift (th)', language: 'th',
+    // The spa's booking was started ("วันไหนคะ?"; item 113): a person answers.
+    turns: [{ say: 'มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', notTold: ['วันไหน'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
 ];

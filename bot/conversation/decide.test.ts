@@ -1104,6 +1104,16 @@ describe('deciding what a customer message leads to', () => {
     });
   });
 
+  it('hands a gift voucher asked to be bought to a person, not the booking of the service it names (r66)', async () => {
+    const spa = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.95 }));
+    const demo = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['สปา'] }] });
+    for (const text of ['มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', 'do you sell gift vouchers for the spa?']) expect(await decide(context({ text }), spa.classify, likelyIn(() => demo)), text).toEqual({ do: 'no_answer' });
+    // A business whose service is the voucher books it.
+    const vouchers = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_voucher', name: { en: 'Spa gift voucher', th: 'บัตรกำนัลสปา' } }] });
+    const voucher = classifier(answer({ kind: 'booking', bookingType: 'spa_voucher', confidence: 0.95 }));
+    expect(await decide(context({ text: 'do you sell gift vouchers for the spa?' }), voucher.classify, likelyIn(() => vouchers))).toMatchObject({ do: 'booking' });
+  });
+
   it('answers "can I book online?" in LINE with the booking form, not elsewhere nor with a booking asked (r62)', async () => {
     const { classify, asked } = classifier(answer({ kind: 'question', confidence: 0.3 }));
     for (const text of ['มีฟอร์มให้จองออนไลน์ไหมคะ', 'can I book online?']) expect(await decide(context({ text }), classify), text).toEqual({ do: 'booking_form' });

@@ -1,7 +1,7 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { BookingDialogue } from './dialogue.ts';
 import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
-import { caseTypesSaying, serviceNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
+import { entriesSaying, serviceNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
 import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/act-when-sure.ts';
 
 // What the dialogue may decide to do with a customer's message, and how sure it must be to act:
@@ -54,10 +54,12 @@ export interface Likely {
    * FAQ entry it was read as names it too (core/understanding/taxonomy.ts `serviceNamedIn`).
    */
   serviceNamed(text: string, answeredBy?: string, orElse?: string): Promise<string | undefined>;
-  /** The business's case types whose own words `words` finds (core/understanding/taxonomy.ts `caseTypesSaying`). */
+  /** The business's case types whose own words `words` finds (core/understanding/taxonomy.ts `entriesSaying`). */
   caseTypesSaying(words: RegExp): Promise<string[]>;
+  /** The business's services whose own words `words` finds. */
+  servicesSaying(words: RegExp): Promise<string[]>;
 }
-export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, caseTypesSaying: async () => [] };
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [] };
 
 /** What a text is most like in the business's taxonomy (read when first asked: most messages never ask). */
 export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
@@ -65,7 +67,8 @@ export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
     caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
     readings: async (text) => likelyReadings(await taxonomy(), text),
     serviceNamed: async (text, answeredBy, orElse) => serviceNamedIn(await taxonomy(), text, answeredBy, orElse),
-    caseTypesSaying: async (words) => caseTypesSaying(await taxonomy(), words),
+    caseTypesSaying: async (words) => entriesSaying((await taxonomy()).caseTypes, words),
+    servicesSaying: async (words) => entriesSaying((await taxonomy()).bookingTypes, words),
   };
 }
 

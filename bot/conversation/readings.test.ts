@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksToBuyAVoucher, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -109,6 +109,11 @@ describe('what else a message may be', () => {
     for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', 'Can I book a massage tomorrow at 3pm for 2? Is that ok?', 'จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ ได้ไหมคะ']) {
       expect(beside(text), text).toBeUndefined();
     }
+  });
+
+  it('hears a gift voucher asked to be bought, not one used to book (r66)', () => {
+    for (const text of ['มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', 'do you sell gift vouchers?', 'can I buy a gift card for my wife?']) expect(asksToBuyAVoucher(text), text).toBe(true);
+    for (const text of ['I have a voucher, a massage tomorrow at 3pm', 'can I buy the 5-class package?', 'ใช้บัตรกำนัลจองนวดพรุ่งนี้ได้ไหมคะ']) expect(asksToBuyAVoucher(text), text).toBe(false);
   });
 
   it('hears the booking form asked for, not a booking made through it (r62)', () => {

@@ -204,6 +204,16 @@ const BOOKING_FORM = /(?:แบบ)?ฟอร์ม(?:การ|ให้|สำ
 const ASKS_FOR_IT = /ขอ|ส่ง|มี.*(?:ไหม|มั้ย)|ที่ไหน|ตรงไหน|ยังไง|\b(?:send|give|share|where|is there|do you have|can i|could i|how (?:do|can) i)\b|\?/i;
 export const asksForTheBookingForm = (text: string) => BOOKING_FORM.test(text) && ASKS_FOR_IT.test(text) && !COMPLAINT.test(text);
 
+/** A gift voucher, in Thai and English: what a service that is one says in its name. */
+export const VOUCHER = /บัตรกำนัล|บัตรของขวัญ|เวาเชอร์|วอเชอร์|\bgift ?(?:voucher|card|certificate)s?\b|\bvouchers?\b/i;
+const BUYING = /ขาย|ซื้อ|\b(?:sell|selling|sold|buy|buying|purchase|order)\b/i;
+/**
+ * A gift voucher asked to be bought: "มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่" (r66: the spa's booking was
+ * started), "do you sell gift vouchers?". Not one used to book ("I have a voucher, a massage tomorrow
+ * at 3pm").
+ */
+export const asksToBuyAVoucher = (text: string) => VOUCHER.test(text) && BUYING.test(text);
+
 /** "Is that ok?", "ได้ไหมคะ" after a booking: whether the booking can be, which its request asks. */
 const IS_THAT_OK = new RegExp(`^\\s*(?:(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|possible|fine|alright|available)|(?:does|would|will) (?:that|it|this) work(?: for you)?|(?:ได้|ว่าง|โอเค)(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า))${POLITE}[\\s?!.]*$`, 'i');
 

@@ -32,11 +32,12 @@ export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
 /**
- * The case types whose own words (names, keywords, examples) `words` finds: a business's type for
- * moving a booking is the one whose examples ask to move one ("ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ").
+ * The entries (case types or services) whose own words (names, keywords, examples) `words` finds: a
+ * business's type for moving a booking is the one whose examples ask to move one
+ * ("ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ"); a service that is a gift voucher says so in its name.
  */
-export function caseTypesSaying(taxonomy: Taxonomy, words: RegExp): string[] {
-  return taxonomy.caseTypes.filter((c) => [c.name.en, c.name.th, ...c.keywords, ...c.examples].some((w) => w && words.test(w))).map((c) => c.key);
+export function entriesSaying(entries: TaxonomyEntry[], words: RegExp): string[] {
+  return entries.filter((c) => [c.name.en, c.name.th, ...c.keywords, ...c.examples].some((w) => w && words.test(w))).map((c) => c.key);
 }
 
 /**
