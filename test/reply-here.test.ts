@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { createLogger } from '../core/logger.ts';
-import { OUTBOUND_QUEUE, SEND_JOB } from '../core/conversations/outgoing.ts';
-import { DONE_HERE_FALLBACK_MS } from '../core/outbox/outbox.ts';
+import { answeringIn, OUTBOUND_QUEUE, queueMessages, SEND_JOB, type SendJobPayload } from '../core/conversations/outgoing.ts';
+import { collectWorkDoneHere, DONE_HERE_FALLBACK_MS, writingOutboxTogether, type WorkDoneHere } from '../core/outbox/outbox.ts';
 import type { ChannelDirectory } from '../core/channels/channel-directory.ts';
 import type { JobContext } from '../workers/job-runner.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
@@ -90,5 +90,97 @@ describe('the answer sent from the job that stored the message', () => {
     await expect(send({ conversationId: conversation.id, messageIds: [pending.id], replyToEventId: stored.id }, job)).rejects.toThrow(/gone or inactive/);
     expect(await knex()('inbound_events').where({ id: stored.id }).first('reply_token_used_at', 'reply_token_claimed_by')).toEqual({ reply_token_used_at: null, reply_token_claimed_by: null });
     expect((await knex()('messages').where({ id: pending.id }).first('delivery_status')).delivery_status).toBe('pending');
+  });
+
+  /**
+   * The router's reply goes in with its transaction's last statement, its reply token claimed in it,
+   * and what it sends is handed to the send done here (#41). A claim made with the answer is what a
+   * claim made just before LINE is called was: a process that dies after the commit leaves it to the
+   * row's own job, which replies with the token while it is fresh; a transaction that rolled back
+   * leaves nothing to send and the token unclaimed.
+   */
+  describe('a reply handed over by the transaction that decided it', () => {
+    /** A customer's stored message whose reply token is fresh and unused again, with what `answeringIn` is told. */
+    async function freshlyAsked() {
+      const customer = lineId('U');
+      await h.ask(customer, { text: 'hello' });
+      await until(async () => (await answerRowOf(customer)).row.status === 'done');
+      const conversation = await knex()('conversations').where({ external_id: customer }).first('id', 'org_id', 'channel_id', 'contact_id');
+      const asked = await knex()('messages').where({ conversation_id: conversation.id, direction: 'in' }).first('inbound_event_id');
+      const eventId = Number(asked.inbound_event_id);
+      const replyToken = h.line.state.issueReplyToken({ source: customer });
+      await knex()('inbound_events')
+        .where({ id: eventId })
+        .update({ reply_token_used_at: null, reply_token_claimed_by: null, received_at: knex().fn.now(), payload: knex().raw(`jsonb_set(payload, '{replyToken}', to_jsonb(?::text))`, [replyToken]) });
+      const to = { channelId: conversation.channel_id, channelKind: 'line' as const, externalId: customer, contactId: conversation.contact_id, lastInboundAt: new Date() };
+      return { customer, conversation, eventId, replyToken, to };
+    }
+    /** Queues `text` as the bot's reply in a routing-like transaction; `fail` rolls it back after. */
+    async function answerIn(a: Awaited<ReturnType<typeof freshlyAsked>>, text: string, fail = false): Promise<WorkDoneHere> {
+      const { work } = await collectWorkDoneHere(() =>
+        knex()
+          .transaction((trx) =>
+            writingOutboxTogether(trx, async () => {
+              answeringIn(trx, a.eventId, a.conversation.id, a.to);
+              await queueMessages(trx, { orgId: a.conversation.org_id, conversationId: a.conversation.id, messages: [{ kind: 'text', text }], senderType: 'bot', replyToEventId: a.eventId });
+              if (fail) throw new Error('a later statement failed');
+            }),
+          )
+          .catch((err: Error) => {
+            if (!fail) throw err;
+          }),
+      );
+      expect(work).toHaveLength(1);
+      return work[0];
+    }
+    const sendDeps = () => ({ knex: knex(), channels: h.sys.channels, lineApiBaseUrl: h.line.url });
+    const jobOf = (row: WorkDoneHere, here: boolean) =>
+      ({ outboxId: row.id, orgId: row.orgId, attempt: here ? 1 : 2, maxAttempts: 5, here, given: here ? row.given : undefined, logger: createLogger('silent'), promoteDelayed: async () => {} }) satisfies JobContext;
+
+    it('claims the token with the answer, and the row\'s own job replies with it when the process died before sending', async () => {
+      const a = await freshlyAsked();
+      const row = await answerIn(a, 'sent by the fallback');
+      // Committed: the messages, and the claim in the send's name, before anything was sent.
+      expect(await knex()('inbound_events').where({ id: a.eventId }).first('reply_token_claimed_by')).toEqual({ reply_token_claimed_by: row.id });
+      const payload = row.payload as unknown as SendJobPayload;
+      expect(await knex()('messages').whereIn('id', payload.messageIds).select('text', 'delivery_status')).toEqual([{ text: 'sent by the fallback', delivery_status: 'pending' }]);
+      // The process died: the work done here never ran. Its own job (not a first try) resumes the claim.
+      const send = outboundProcessors(sendDeps())[OUTBOUND_QUEUE][SEND_JOB];
+      expect(await send(row.payload, jobOf(row, false))).toEqual({ sent: 1 });
+      const replies = h.line.state.deliveries.filter((d) => d.kind === 'reply' && d.replyToken === a.replyToken);
+      expect(replies).toHaveLength(1);
+      expect(JSON.stringify(replies[0])).toContain('sent by the fallback');
+      expect(h.line.state.deliveriesTo(a.customer).filter((d) => d.kind === 'push')).toHaveLength(0);
+      expect(await knex()('messages').whereIn('id', payload.messageIds).first('delivery_status')).toEqual({ delivery_status: 'sent' });
+    });
+
+    it('sends what it was handed, with the token it claimed, reading nothing back', async () => {
+      const a = await freshlyAsked();
+      const row = await answerIn(a, 'sent where it was decided');
+      const send = outboundProcessors(sendDeps())[OUTBOUND_QUEUE][SEND_JOB];
+      let statements = 0;
+      const count = () => statements++;
+      knex().on('query', count);
+      try {
+        expect(await send(row.payload, jobOf(row, true))).toEqual({ sent: 1 });
+      } finally {
+        knex().removeListener('query', count);
+      }
+      // One statement: the messages' "sent" with the claim's settling.
+      expect(statements).toBe(1);
+      expect(h.line.state.deliveries.filter((d) => d.kind === 'reply' && d.replyToken === a.replyToken)).toHaveLength(1);
+      expect(await knex()('inbound_events').where({ id: a.eventId }).first('reply_token_claimed_by')).toEqual({ reply_token_claimed_by: null });
+    });
+
+    it('sends nothing for a transaction that rolled back, and leaves the token unclaimed', async () => {
+      const a = await freshlyAsked();
+      const before = h.line.state.deliveries.length;
+      const row = await answerIn(a, 'never committed', true);
+      const send = outboundProcessors(sendDeps())[OUTBOUND_QUEUE][SEND_JOB];
+      expect(await send(row.payload, jobOf(row, true))).toEqual({ sent: 0 });
+      expect(h.line.state.deliveries.length).toBe(before);
+      expect(await knex()('messages').where({ text: 'never committed' }).first('id')).toBeUndefined();
+      expect(await knex()('inbound_events').where({ id: a.eventId }).first('reply_token_used_at', 'reply_token_claimed_by')).toEqual({ reply_token_used_at: null, reply_token_claimed_by: null });
+    });
   });
 });

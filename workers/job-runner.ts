@@ -46,6 +46,8 @@ export interface JobContext {
   doneHere?(outboxId: string): void;
   /** This is a `runHere` try, the row's first: no earlier attempt of it can have left anything behind. */
   here?: boolean;
+  /** With `here`: what the transaction that committed the row handed to this work (core/outbox `OutboxEntry.given`). */
+  given?: unknown;
 }
 
 /** queue name -> job name -> handler. */
@@ -237,6 +239,7 @@ export class JobRunner {
           maxAttempts: 2,
           mayRetry: () => true,
           here: true,
+          given: row.given,
           promoteDelayed: (queue = row.queue) => promoteBackoffs(this.#o.backend.queue(queue)),
           get logger() {
             return (logger ??= parentLogger.child({ queue: row.queue, job: row.jobName, outboxId: row.id, here: true }));

@@ -4,6 +4,7 @@ import { BotDailyLimitReached, botDailyLimitReached } from '../../core/orgs/bot-
 import { llmBudgetLeft, NO_LIMIT_DEFAULTS, type OrgLimitDefaults } from '../../core/orgs/org-limits.ts';
 import { nextNumber } from '../../core/org-counters.ts';
 import { claimMessage, MessageAlreadyRouted } from '../../core/conversations/conversation-log.ts';
+import { answeringIn } from '../../core/conversations/outgoing.ts';
 import { writingOutboxTogether } from '../../core/outbox/outbox.ts';
 import { customerWrote } from '../../core/conversations/conversation-commands.ts';
 import type { ClassifyInput } from '../../core/understanding/classification.ts';
@@ -102,6 +103,10 @@ export async function routeCustomerMessage(deps: RouterDeps, message: IncomingMe
   // The rows the answer leaves in the outbox (its send, a case's card and timer) go in with one insert (#41).
   await deps.knex.transaction((trx) =>
     writingOutboxTogether(trx, async () => {
+      // Replies to this message, whoever queues them, are handed to the send done here (#41). The
+      // customer wrote just now: the clock the send's 24-hour window is read by, not the bot's.
+      const c = message.conversation;
+      if (ctx.inboundEventId !== null) answeringIn(trx, ctx.inboundEventId, c.id, { channelId: c.channelId, channelKind: c.channelKind, externalId: c.externalId, contactId: c.contactId, lastInboundAt: new Date() });
       // The reading and the language are written with the claim, in one statement (#41).
       const along = [
         ...(classified ? [recordingClassification(trx, ctx.orgId, message.id, classified)] : []),

@@ -4,7 +4,7 @@ import { countLinePushes } from '../../core/channels/line-push-usage.ts';
 import type { Channel } from '../../core/channels/channel-directory.ts';
 import { markOutcomeUnknown } from '../../core/conversations/outgoing.ts';
 import { parseRetryAfter } from '../../core/http/retry-after.ts';
-import { claimReplyToken, holdsReplyClaim, reclaimReplyToken, releaseReplyToken, settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
+import { claimReplyToken, holdsReplyClaim, reclaimReplyToken, releaseReplyToken, REPLY_TOKEN_FRESH_SECONDS, settleReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import type { Logger } from '../../core/logger.ts';
 import { ChannelSendError, type ChannelSender, type OutgoingSend } from '../channel-sender.ts';
 import { chunkForLine, toLineMessages, type LineMessage } from './line-messages.ts';
@@ -20,8 +20,7 @@ import { chunkForLine, toLineMessages, type LineMessage } from './line-messages.
  * against LINE's monthly quota; replies are free.
  */
 
-/** LINE gives a reply token about a minute; past 50 s we push rather than risk a refusal. */
-export const REPLY_TOKEN_FRESH_SECONDS = 50;
+export { REPLY_TOKEN_FRESH_SECONDS };
 
 type LineChannel = Extract<Channel, { kind: 'line' }>;
 

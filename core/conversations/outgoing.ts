@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { OutboundMessage } from '../messaging/outbound-message.ts';
-import { addToOutbox } from '../outbox/outbox.ts';
+import { claimingReplyToken, REPLY_TOKEN_FRESH_SECONDS } from '../inbound/reply-tokens.ts';
+import { addToOutbox, outboxRowsWaitFor, workDoneHereCollected, writeWithOutboxRows } from '../outbox/outbox.ts';
+import type { ChannelKind } from '../vocabulary.ts';
 import { Subscribers } from '../subscribers.ts';
 
 /**
@@ -29,6 +31,45 @@ export interface SendJobPayload {
    * group by then: a burst of cards and alerts becomes one push (LINE counts pushes per recipient).
    */
   combine?: boolean;
+}
+
+/**
+ * The conversation a reply answers, as the router read it with the customer's message
+ * (`answeringIn`): the reply's messages and its token's claim then go in with the transaction's
+ * last statement, and its send, done where it was decided, reads nothing back (#41).
+ */
+export interface ReplyingTo {
+  channelId: string;
+  channelKind: ChannelKind;
+  externalId: string;
+  contactId: string | null;
+  /** When the customer last wrote (WhatsApp's 24-hour window): the message being answered. */
+  lastInboundAt: Date;
+}
+
+const answering = new WeakMap<Knex.Transaction, { eventId: number; conversationId: string; to: ReplyingTo }>();
+
+/**
+ * The transaction answers the customer's event `eventId` in the conversation it was read with (the
+ * router's): a reply queued in it to that event, by whichever owner (the bot's answer, a case's
+ * acknowledgement, a booking's news), goes in with the transaction's last statement and is handed to
+ * its send (`queueReplyHandedOver`).
+ */
+export function answeringIn(trx: Knex.Transaction, eventId: number, conversationId: string, to: ReplyingTo): void {
+  answering.set(trx, { eventId, conversationId, to });
+}
+
+/**
+ * What the transaction that queued a reply hands to its send done here (`OutboxEntry.given`): the
+ * conversation, the messages as stored, and the reply token claimed with them. `committed` tells
+ * whether that transaction committed: one that rolled back sends nothing (its send then reads, as
+ * its own job would, and finds nothing).
+ */
+export interface ReplyHandedOver {
+  conversation: { id: string; org_id: string; external_id: string; contact_id: string | null; last_inbound_at: Date; channel_id: string };
+  pending: { id: string; sender_type: string; payload: { outbound: OutboundMessage } }[];
+  replyTokenClaimed?: { token: string | undefined };
+  committed: Promise<boolean>;
 }
 
 /** A stored file a queued message carries (a staff member's attachment). */
@@ -84,32 +125,38 @@ export async function queueMessages(
   const outboxId = randomUUID();
   // A reply (with its token) goes at once, and alone: combining is for pushes.
   const combine = Boolean(m.combine) && !m.replyToEventId;
+  const rowsOf = (ids?: string[]) =>
+    m.messages.map((message, i) => {
+      const file = m.files?.get(i);
+      return {
+        ...(file ? { id: file.id, media_path: file.mediaPath } : ids ? { id: ids[i] } : {}),
+        org_id: m.orgId,
+        conversation_id: m.conversationId,
+        direction: 'out',
+        sender_type: m.senderType,
+        staff_id: m.staffId ?? null,
+        case_id: m.caseId ?? null,
+        booking_id: m.bookingId ?? null,
+        about_conversation_id: m.aboutConversationId ?? null,
+        kind: file?.kind ?? (message.kind === 'image' ? 'image' : message.kind === 'text' ? 'text' : 'other'),
+        text: message.kind === 'text' ? message.text : message.kind === 'card' ? message.card.altText : null,
+        payload: JSON.stringify({
+          outbound: message,
+          ...(combine ? { combine } : {}),
+          ...(file ? { attachment: { name: file.name, contentType: file.contentType } } : {}),
+        }),
+        outbox_id: outboxId,
+        delivery_status: 'pending',
+      };
+    });
+  const answered = answering.get(trx);
+  if (answered && answered.eventId === m.replyToEventId && answered.conversationId === m.conversationId && !combine && outboxRowsWaitFor(trx) && workDoneHereCollected()) {
+    // Its ids are made here: nothing reads the rows back.
+    const rows = rowsOf(m.messages.map(() => randomUUID()));
+    return queueReplyHandedOver(trx, { ...m, replyToEventId: answered.eventId, replyingTo: answered.to }, outboxId, rows);
+  }
   const rows = await trx('messages')
-    .insert(
-      m.messages.map((message, i) => {
-        const file = m.files?.get(i);
-        return {
-          ...(file ? { id: file.id, media_path: file.mediaPath } : {}),
-          org_id: m.orgId,
-          conversation_id: m.conversationId,
-          direction: 'out',
-          sender_type: m.senderType,
-          staff_id: m.staffId ?? null,
-          case_id: m.caseId ?? null,
-          booking_id: m.bookingId ?? null,
-          about_conversation_id: m.aboutConversationId ?? null,
-          kind: file?.kind ?? (message.kind === 'image' ? 'image' : message.kind === 'text' ? 'text' : 'other'),
-          text: message.kind === 'text' ? message.text : message.kind === 'card' ? message.card.altText : null,
-          payload: JSON.stringify({
-            outbound: message,
-            ...(combine ? { combine } : {}),
-            ...(file ? { attachment: { name: file.name, contentType: file.contentType } } : {}),
-          }),
-          outbox_id: outboxId,
-          delivery_status: 'pending',
-        };
-      }),
-    )
+    .insert(rowsOf())
     // The channel's kind comes back with the rows (no statement of its own): it picks the queue.
     .returning(['id', trx.raw(`(SELECT ch.kind FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = messages.conversation_id) AS channel_kind`) as unknown as string]);
   const messageIds = rows.map((r: { id: string }) => r.id);
@@ -125,6 +172,39 @@ export async function queueMessages(
     doneHere: m.replyToEventId !== undefined,
     ...(combine && !m.atOnce && groupPushWindowMs > 0 ? { availableAt: new Date((m.now ?? new Date()).getTime() + groupPushWindowMs) } : {}),
   });
+  return { outboxId, messageIds };
+}
+
+/**
+ * A reply decided in a job that sends it itself (`doneHere`), to a conversation the caller read:
+ * its messages and its token's claim go in with the transaction's outbox rows, in one statement,
+ * and what the send needs is handed to it. The claim commits with the answer or not at all, which
+ * is what a claim made just before LINE is called promises too (docs/channels.md, "A reply and a
+ * crash"): a process that dies after the commit leaves the claim to the row's own job, which tries
+ * the token again while it is fresh.
+ */
+async function queueReplyHandedOver(
+  trx: Knex.Transaction,
+  m: { orgId: string; conversationId: string; senderType: string; replyToEventId: number; replyingTo: ReplyingTo },
+  outboxId: string,
+  rows: Record<string, unknown>[],
+): Promise<{ outboxId: string; messageIds: string[] }> {
+  const messageIds = rows.map((r) => r.id as string);
+  const to = m.replyingTo;
+  const given: ReplyHandedOver = {
+    conversation: { id: m.conversationId, org_id: m.orgId, external_id: to.externalId, contact_id: to.contactId, last_inbound_at: to.lastInboundAt, channel_id: to.channelId },
+    pending: rows.map((r) => ({ id: r.id as string, sender_type: m.senderType, payload: JSON.parse(r.payload as string) })),
+    committed: trx.executionPromise.then(
+      () => true,
+      () => false,
+    ),
+  };
+  await writeWithOutboxRows(trx, trx('messages').insert(rows));
+  await writeWithOutboxRows(trx, claimingReplyToken(trx, m.replyToEventId, outboxId, REPLY_TOKEN_FRESH_SECONDS), (claimed) => {
+    given.replyTokenClaimed = { token: (claimed[0]?.token as string | null) ?? undefined };
+  });
+  const payload: SendJobPayload = { conversationId: m.conversationId, messageIds, replyToEventId: m.replyToEventId };
+  await addToOutbox(trx, { id: outboxId, orgId: m.orgId, queue: to.channelKind === 'email' ? EMAIL_SEND_QUEUE : OUTBOUND_QUEUE, jobName: SEND_JOB, payload: { ...payload }, doneHere: true, given });
   return { outboxId, messageIds };
 }
 

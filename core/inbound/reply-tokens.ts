@@ -6,6 +6,9 @@ import type { Knex } from 'knex';
  * "I may have replied already" from "nobody replied" (docs/channels.md, "A reply and a crash").
  */
 
+/** LINE gives a reply token about a minute; past 50 s we push rather than risk a refusal. */
+export const REPLY_TOKEN_FRESH_SECONDS = 50;
+
 /** Takes the token for `claimant` if nobody used it and it is still fresh; undefined otherwise. */
 export async function claimReplyToken(db: Knex, eventId: number, claimant: string, freshSeconds: number): Promise<string | undefined> {
   const { rows } = await claimingReplyToken(db, eventId, claimant, freshSeconds);

@@ -22,6 +22,13 @@ export interface OutboxEntry {
    * fallback (`DONE_HERE_FALLBACK_MS`) and handed to that job; elsewhere it is an ordinary row.
    */
   doneHere?: boolean;
+  /**
+   * With `doneHere`: what the committing transaction already knows and hands to that work, kept in
+   * memory only (a reply's conversation, its messages and the reply token claimed with them,
+   * core/conversations/outgoing.ts): the work done here reads none of it back. Its own job, if it
+   * runs instead, reads the row's payload as ever.
+   */
+  given?: unknown;
 }
 
 /** An outbox row the job that committed it runs itself, after its commit (`collectWorkDoneHere`). */
@@ -33,6 +40,8 @@ export interface WorkDoneHere {
   payload: Record<string, unknown>;
   /** When the relay hands it on (ms since the epoch): past this, its own job may be running it. */
   heldUntil: number;
+  /** What its transaction handed to this work (`OutboxEntry.given`). */
+  given?: unknown;
 }
 
 /**
@@ -70,7 +79,7 @@ export async function addToOutbox(trx: Knex | Knex.Transaction, entries: OutboxE
     held(e) ? { ...e, id: e.id ?? randomUUID(), availableAt: new Date(Date.now() + DONE_HERE_FALLBACK_MS) } : batched ? { ...e, id: e.id ?? randomUUID() } : e,
   );
   for (const [i, e] of list.entries()) {
-    if (held(given[i])) here!.push({ id: e.id!, orgId: e.orgId, queue: e.queue, jobName: e.jobName, payload: e.payload, heldUntil: e.availableAt!.getTime() });
+    if (held(given[i])) here!.push({ id: e.id!, orgId: e.orgId, queue: e.queue, jobName: e.jobName, payload: e.payload, heldUntil: e.availableAt!.getTime(), given: e.given });
   }
   const rows = list.map((e) => ({
     ...(e.id ? { id: e.id } : {}),
@@ -93,8 +102,20 @@ interface OutboxBatch {
   /** The transaction's own knex client: a savepoint inside it has another, and writes its rows at once. */
   client: unknown;
   rows: Record<string, unknown>[];
+  /** Other tables' owners' statements that go with the rows (`writeWithOutboxRows`), and who reads what they return. */
+  along: { statement: Knex.QueryBuilder | Knex.Raw; returned?: (rows: Record<string, unknown>[]) => void }[];
 }
 const together = new AsyncLocalStorage<OutboxBatch>();
+
+/** Whether outbox rows added through `trx` now are kept to be written together at the end of `writingOutboxTogether`. */
+export function outboxRowsWaitFor(trx: Knex | Knex.Transaction): boolean {
+  return together.getStore()?.client === trx.client;
+}
+
+/** Whether rows added now with `doneHere` are held for the job committing them (inside `collectWorkDoneHere`). */
+export function workDoneHereCollected(): boolean {
+  return doneHere.getStore() !== undefined;
+}
 
 /**
  * Runs `work`, whose outbox rows added through `trx` are written together, in one statement, when
@@ -107,12 +128,44 @@ const together = new AsyncLocalStorage<OutboxBatch>();
  * then (nothing does: the relay reads them after the commit).
  */
 export async function writingOutboxTogether<T>(trx: Knex | Knex.Transaction, work: () => Promise<T>): Promise<T> {
-  const outer = together.getStore();
-  if (outer !== undefined && outer.client === trx.client) return work();
-  const batch: OutboxBatch = { client: trx.client, rows: [] };
+  if (outboxRowsWaitFor(trx)) return work();
+  const batch: OutboxBatch = { client: trx.client, rows: [], along: [] };
   const result = await together.run(batch, work);
-  if (batch.rows.length > 0) await trx('outbox').insert(batch.rows);
+  if (batch.along.length === 0) {
+    if (batch.rows.length > 0) await trx('outbox').insert(batch.rows);
+    return result;
+  }
+  // One statement: each owner's statement a CTE, the outbox rows the last; what a caller asked to
+  // see of its statement comes back as JSON.
+  const ctes = [...batch.along.map((_, i) => `w${i} AS (?)`), ...(batch.rows.length > 0 ? ['o AS (?)'] : [])];
+  const wanted = batch.along.flatMap((a, i) => (a.returned ? [`(SELECT coalesce(json_agg(w${i}), '[]'::json) FROM w${i}) AS w${i}`] : []));
+  const { rows } = await trx.raw<{ rows: Record<string, Record<string, unknown>[]>[] }>(`WITH ${ctes.join(', ')} SELECT ${wanted.length > 0 ? wanted.join(', ') : '1'}`, [
+    ...batch.along.map((a) => a.statement),
+    ...(batch.rows.length > 0 ? [trx('outbox').insert(batch.rows)] : []),
+  ]);
+  for (const [i, a] of batch.along.entries()) a.returned?.(rows[0][`w${i}`]);
   return result;
+}
+
+/**
+ * A statement of another table's owner that goes in with the transaction's outbox rows, in their
+ * statement (#41): one round trip fewer, where the statement is known before the end and nothing
+ * later in the transaction reads what it writes (a reply's messages, and its token's claim). It
+ * sees the transaction as it was before that last statement, and may not change a row another
+ * statement of it changes. Outside `writingOutboxTogether` (a savepoint, another connection) it
+ * runs at once. `returned` is handed the rows it returns (its RETURNING), once it ran.
+ */
+export async function writeWithOutboxRows(
+  trx: Knex | Knex.Transaction,
+  statement: Knex.QueryBuilder | Knex.Raw,
+  returned?: (rows: Record<string, unknown>[]) => void,
+): Promise<void> {
+  if (outboxRowsWaitFor(trx)) {
+    together.getStore()!.along.push({ statement, returned });
+    return;
+  }
+  const result: unknown = await statement;
+  returned?.(Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? []));
 }
 
 /**

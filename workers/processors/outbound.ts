@@ -2,11 +2,10 @@ import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
 import { ChannelSendError, type ChannelSender } from '../../bot/channel-sender.ts';
 import { channelSenders } from '../../bot/channel-senders.ts';
-import { REPLY_TOKEN_FRESH_SECONDS } from '../../bot/line/line-sender.ts';
 import type { Channel, ChannelDirectory } from '../../core/channels/channel-directory.ts';
-import { markMessagesSent, OUTBOUND_QUEUE, recordFailedSend, releaseSendLease, SEND_JOB, takeSendLease, type SendJobPayload } from '../../core/conversations/outgoing.ts';
+import { markMessagesSent, OUTBOUND_QUEUE, recordFailedSend, releaseSendLease, SEND_JOB, takeSendLease, type ReplyHandedOver, type SendJobPayload } from '../../core/conversations/outgoing.ts';
 import type { OutboundMessage } from '../../core/messaging/outbound-message.ts';
-import { claimingReplyToken, releaseReplyToken, settlingReplyClaim } from '../../core/inbound/reply-tokens.ts';
+import { claimingReplyToken, releaseReplyToken, REPLY_TOKEN_FRESH_SECONDS, settlingReplyClaim } from '../../core/inbound/reply-tokens.ts';
 import type { JobContext, ProcessorTable } from '../job-runner.ts';
 import { formatDuration } from '../job-policy.ts';
 import { platformAnswered, platformFailed } from '../platform-outage.ts';
@@ -51,6 +50,17 @@ export function outboundProcessors(deps: OutboundDeps): ProcessorTable {
       async [SEND_JOB](raw, job) {
         const payload = raw as unknown as SendJobPayload;
         const { knex } = deps;
+        // A reply whose transaction handed over what it sends, and committed: nothing to read (#41).
+        const given = job.here ? (job.given as ReplyHandedOver | undefined) : undefined;
+        if (given && (await given.committed)) {
+          const channel = await deps.channels.byId(given.conversation.channel_id);
+          if (!channel) {
+            if (given.replyTokenClaimed?.token) await releaseReplyToken(knex, payload.replyToEventId!, job.outboxId);
+            throw new UnrecoverableError(`channel ${given.conversation.channel_id} is gone or inactive`);
+          }
+          const sending: Sending = { knex, sender: senders.senderFor(channel.kind), channel, conversation: given.conversation, payload, job, replyTokenClaimed: given.replyTokenClaimed ?? { token: undefined } };
+          return sendPending(sending, given.pending);
+        }
         // The conversation, and for a plain send its messages still pending (in one statement: one
         // for every answer the bot gives), in the order the job names them. A first try that
         // answers a customer's message claims its reply token in the same statement (LINE's: an
