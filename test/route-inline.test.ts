@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_FALLBACK_MS, ROUTE_RETRY_MS } from '../bot/inbound-handler.ts';
-import { ROUTING_READ } from '../bot/conversation/route-message.ts';
+import { ROUTING_READ, routingReadFor } from '../bot/conversation/route-message.ts';
+import { casesInConversation, casesOf } from '../core/cases/case-queries.ts';
 import { appendMessage, appendMessageReadForRouting, type MessageRecord } from '../core/conversations/conversation-log.ts';
 import { loadIncomingMessage } from '../core/conversations/incoming-message.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
@@ -208,10 +209,11 @@ async function failRoutings(n: number) {
 const forgetFailure = () => h.sys.knex.raw('DROP TRIGGER fail_route_once ON classifications; DROP FUNCTION fail_route_once(); DROP SEQUENCE route_tries;');
 
 describe('a message read as it is stored', () => {
-  it('reads as the router reads it from the table: the conversation, its contact, the notices seen, the messages still waiting before it', async () => {
+  it('reads as the router reads it from the table: the conversation, its contact, the notices seen, the messages still waiting before it, the cases it may be about', async () => {
     const customer = lineId('U');
     await h.ask(customer, { text: 'Hello' });
-    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'org_id');
+    await h.ask(customer, { text: 'My order has not arrived yet, it has been a week' });
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first('id', 'org_id', 'contact_id');
     const record = (text: string, platformMessageId: string, sentAt: Date): MessageRecord => ({
       orgId: conversation.org_id,
       conversationId: conversation.id,
@@ -234,6 +236,13 @@ describe('a message read as it is stored', () => {
         expect(stored.incoming!.waitingBefore).toEqual([earlier]);
         expect(stored.incoming!.conversation.noticesSeen).toEqual(expect.any(Array));
         expect(stored.incoming).toEqual(await loadIncomingMessage(trx, stored.id!, ROUTING_READ));
+        // With the cases the message may be about (#41): the same as their own read, the open one found.
+        const rules = await routingReadFor({ knex: h.sys.knex }, conversation.org_id);
+        const withCases = await appendMessageReadForRouting(trx, record('any news?', `p-${customer}-3`, new Date()), rules);
+        const bounds = { touchedSince: new Date(Date.now() - 7 * 86_400_000), resolvedSince: new Date(Date.now() - 72 * 3_600_000) };
+        const own = await casesInConversation(trx, { contactId: conversation.contact_id, conversationId: conversation.id, ...bounds });
+        expect(own.open?.number).toEqual(expect.any(String));
+        expect(casesOf(withCases.incoming!.conversation.casesHere!)).toEqual(own);
         // The same platform message again is stored once, and there is nothing to route.
         expect(await appendMessageReadForRouting(trx, record('hello?', `p-${customer}-2`, new Date()), ROUTING_READ)).toEqual({ id: null, incoming: undefined });
         throw new Error('roll back');

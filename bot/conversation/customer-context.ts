@@ -4,11 +4,11 @@ import { saysLeaveWaitlist } from './waitlist-words.ts';
 import { contactLanguage } from '../../core/contacts/contact-identities.ts';
 import { readOrgSettings } from '../../core/orgs/org-settings.ts';
 import { caseTypesNeedingOrderId } from '../../core/understanding/taxonomy-admin.ts';
-import { casesInConversation } from '../../core/cases/case-queries.ts';
+import { casesInConversation, casesInConversationQuery, casesOf, type CasesInConversationBounds } from '../../core/cases/case-queries.ts';
 import { staffGroupOfConversation } from '../../core/staff/staff-desk.ts';
 import type { Language } from '../../core/vocabulary.ts';
 import { liveDialogue, readReplyData, type Dialogue } from './dialogue.ts';
-import type { IncomingMessage } from '../../core/conversations/incoming-message.ts';
+import type { CasesHereQuery, IncomingMessage } from '../../core/conversations/incoming-message.ts';
 import { afterCustomerMessage, botAnswers } from '../../core/conversations/inbox-rules.ts';
 import { bookingAwaitingPayment } from '../../core/checkout/slips.ts';
 import { bookingsOfCustomer, type CustomerBooking } from '../../core/bookings/customer-bookings.ts';
@@ -72,6 +72,21 @@ export interface CustomerContext {
 }
 
 
+/** What a customer's message may be about: their open case touched in the last week, or one resolved within the org's reopen window. */
+function casesBounds(org: { reopenWindowHours: number }, now: Date): CasesInConversationBounds {
+  return { touchedSince: new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000), resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000) };
+}
+
+/**
+ * The same as a rule for the statement that stores and reads the message (core/conversations
+ * `IncomingReadRules.cases`), bounded now: the org's settings are kept in memory, so this reads
+ * nothing in most calls, and the message's context then reads no cases of its own (#41).
+ */
+export async function casesHereRule(deps: ContextDeps, orgId: string): Promise<CasesHereQuery> {
+  const bounds = casesBounds(await readOrgSettings(deps.knex, orgId), deps.now?.() ?? new Date());
+  return (contact, conversation) => casesInConversationQuery(deps.knex, { contactId: contact, conversationId: conversation, ...bounds });
+}
+
 export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage): Promise<CustomerContext | { skip: string }> {
   const { knex } = deps;
   const conversation = m.conversation;
@@ -96,12 +111,11 @@ export async function loadCustomerContext(deps: ContextDeps, m: IncomingMessage)
   const postback = m.payload?.postback as { data: string; params?: Record<string, string> } | null;
   const fromButton = postback ? readReplyData(postback.data) : m.payload?.message?.buttonPayload ? readReplyData(m.payload.message.buttonPayload) : undefined;
   // A resolved case counts only when none is open (a reply reopens it).
-  const cases = await casesInConversation(knex, {
-    contactId,
-    conversationId: conversation.id,
-    touchedSince: new Date(now.getTime() - FOLLOW_UP_DAYS * 86_400_000),
-    resolvedSince: new Date(now.getTime() - org.reopenWindowHours * 3_600_000),
-  });
+  // Read with the message where the reader was given the rule (`casesHereRule`): a VIP group's contact is read apart.
+  const cases =
+    conversation.casesHere && contactId === conversation.contactId
+      ? casesOf(conversation.casesHere)
+      : await casesInConversation(knex, { contactId, conversationId: conversation.id, ...casesBounds(org, now) });
   const open = cases.open;
   const resolved = open ? undefined : cases.resolved;
   return {

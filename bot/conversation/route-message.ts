@@ -1,6 +1,7 @@
 import { enrolFromMessage } from '../staff/enrolment.ts';
 import { routeStaffMessage } from '../staff/staff-router.ts';
 import { routeCustomerMessage, type RouterDeps } from './customer-router.ts';
+import { casesHereRule, type ContextDeps } from './customer-context.ts';
 import { loadIncomingMessage as loadMessage, type IncomingMessage, type IncomingReadRules } from '../../core/conversations/incoming-message.ts';
 import { staffByLineUserSql } from '../../core/staff/staff-desk.ts';
 import { noticesSeenSql } from '../../core/contacts/consent.ts';
@@ -37,6 +38,11 @@ export async function routeMessage(deps: RouterDeps, messageId: string, read?: I
  * privacy notice's versions its contact saw, in the same statement.
  */
 export const ROUTING_READ: IncomingReadRules = { senderStaff: staffByLineUserSql, noticesSeen: noticesSeenSql };
+
+/** The same, and the customer's cases the message may be about (customer-context.ts `casesHereRule`): for the statement that stores it. */
+export async function routingReadFor(deps: ContextDeps, orgId: string): Promise<IncomingReadRules> {
+  return { ...ROUTING_READ, cases: await casesHereRule(deps, orgId) };
+}
 const loadIncomingMessage = (db: RouterDeps['knex'], id: string) => loadMessage(db, id, ROUTING_READ);
 
 async function routeLoaded(deps: RouterDeps, message: IncomingMessage | undefined): Promise<{ decision: string }> {

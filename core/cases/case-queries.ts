@@ -271,29 +271,50 @@ export interface CaseInConversation {
   caseType: string;
 }
 
-const inConversation = (db: Db, c: { contactId: string; conversationId: string }) =>
+/** The contact and conversation as values, or as references to an outer statement's row (`casesInConversationQuery`). */
+type Named = string | Knex.Ref<string, Record<string, string>>;
+
+const inConversation = (db: Db, c: { contactId: Named; conversationId: Named }) =>
   casesJoinedToTypes(db)
     .select('cases.id', 'cases.number', 'case_types.key as caseType')
-    .where({ 'cases.contact_id': c.contactId, 'cases.conversation_id': c.conversationId });
+    .where('cases.contact_id', c.contactId)
+    .andWhere('cases.conversation_id', c.conversationId);
+
+/** The bounds of what a customer's next message is about (`casesInConversation`). */
+export interface CasesInConversationBounds {
+  touchedSince: Date;
+  resolvedSince: Date;
+}
 
 /**
  * The customer's newest open case in this conversation touched since `touchedSince` (what their next
  * message is about), and their case here resolved since `resolvedSince` (one a reply from them
- * reopens): one statement, each its own `LIMIT 1` branch of a `UNION ALL`, as every customer
- * message asks both (a round trip fewer on the message path).
+ * reopens): each its own `LIMIT 1` branch of a `UNION ALL`, as every customer message asks both.
+ * As a query: the contact and the conversation may name an outer statement's columns, so that the
+ * statement that stores and reads a customer's message reads these with it (#41,
+ * core/conversations `IncomingReadRules.cases`); `casesOf` reads its rows.
  */
-export async function casesInConversation(
-  db: Db,
-  c: { contactId: string; conversationId: string; touchedSince: Date; resolvedSince: Date },
-): Promise<{ open?: CaseInConversation; resolved?: CaseInConversation }> {
+export function casesInConversationQuery(db: Db, c: { contactId: Named; conversationId: Named } & CasesInConversationBounds): Knex.QueryBuilder {
   const open = inConversation(db, c).select(db.raw("'open' AS which")).whereIn('cases.status', OPEN_CASE_STATUSES).andWhere('cases.updated_at', '>', c.touchedSince).orderBy('cases.created_at', 'desc').limit(1);
   const resolved = inConversation(db, c).select(db.raw("'resolved' AS which")).where('cases.status', 'resolved').andWhere('cases.resolved_at', '>', c.resolvedSince).orderBy('cases.resolved_at', 'desc').limit(1);
-  const rows: (CaseInConversation & { which: 'open' | 'resolved' })[] = await db.unionAll([open, resolved], true);
+  return db.unionAll([open, resolved], true);
+}
+
+/** The open and the resolved case among the rows of `casesInConversationQuery`. */
+export function casesOf(rows: Record<string, unknown>[]): { open?: CaseInConversation; resolved?: CaseInConversation } {
   const pick = (which: string) => {
     const row = rows.find((r) => r.which === which);
-    return row && { id: row.id, number: row.number, caseType: row.caseType };
+    return row && { id: row.id as string, number: row.number as string, caseType: row.caseType as string };
   };
   return { open: pick('open'), resolved: pick('resolved') };
+}
+
+/** `casesInConversationQuery` for one contact and conversation: one statement. */
+export async function casesInConversation(
+  db: Db,
+  c: { contactId: string; conversationId: string } & CasesInConversationBounds,
+): Promise<{ open?: CaseInConversation; resolved?: CaseInConversation }> {
+  return casesOf(await casesInConversationQuery(db, c));
 }
 
 const SEVERITY_RANK = `CASE cases.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;

@@ -3,6 +3,7 @@ import type { DeliveryStatus, MessageDirection, MessageKind, MessageSenderType }
 import { ERASED } from '../contacts/personal-data.ts';
 import { redactConversationEvents } from './conversation-timeline.ts';
 import { incomingMessageOf, readingIncoming, type IncomingMessage, type IncomingReadRules } from './incoming-message.ts';
+import { writeWithOutboxRows } from '../outbox/outbox.ts';
 
 /**
  * Conversations and their messages. Platform events can arrive out of order, so a message keeps
@@ -175,9 +176,14 @@ export async function lockDialogue(trx: Knex.Transaction, conversationId: string
   return row?.dialogue ?? null;
 }
 
-/** The dialogue a conversation is in (the customer's booking details, a group's set-up), or none. */
+/**
+ * The dialogue a conversation is in (the customer's booking details, a group's set-up), or none.
+ * Written with the transaction's outbox rows where they wait for its end (#41): nothing after it in
+ * the transaction reads it back (the next message reads it, with a `lockDialogue` where two could
+ * race); set twice, the last wins.
+ */
 export async function setDialogue(trx: Knex.Transaction, conversationId: string, dialogue: object | null): Promise<void> {
-  await trx('conversations').where({ id: conversationId }).update({ dialogue: dialogue ? JSON.stringify(dialogue) : null });
+  await writeWithOutboxRows(trx, trx('conversations').where({ id: conversationId }).update({ dialogue: dialogue ? JSON.stringify(dialogue) : null }), { replacing: `dialogue:${conversationId}` });
 }
 
 /** One person known twice became one contact: their conversations follow (core/contacts/merge-contacts.ts). */

@@ -49,6 +49,11 @@ export interface IncomingMessage {
      * notice costs no statement on it. Undefined when not asked.
      */
     noticesSeen?: string[];
+    /**
+     * The rows of that contact's cases here the message may be about, when the reader gave the rule
+     * (`IncomingReadRules.cases`): read with the message, a statement fewer for every message.
+     */
+    casesHere?: Record<string, unknown>[];
     dialogue: Record<string, any> | null;
     /** Who holds the conversation (core/conversations/inbox-rules.ts). */
     inbox: InboxState;
@@ -73,10 +78,18 @@ export type SenderStaffSql = (org: string, channel: string, lineUserId: string) 
  */
 export type NoticesSeenSql = (org: string, contact: string) => string;
 
+/**
+ * Which of the customer's cases the message may be about is core/cases' rule
+ * (`casesInConversationQuery`, with the bounds of the org's reopen window), handed in by the router:
+ * a query over the conversation's contact and the conversation, each a reference to the read's row.
+ */
+export type CasesHereQuery = (contact: Knex.Ref<string, Record<string, string>>, conversation: Knex.Ref<string, Record<string, string>>) => Knex.QueryBuilder;
+
 /** What the router reads with a message besides the message: the rules handed in (see above). */
 export interface IncomingReadRules {
   senderStaff?: SenderStaffSql;
   noticesSeen?: NoticesSeenSql;
+  cases?: CasesHereQuery;
 }
 
 export async function loadIncomingMessage(db: Knex | Knex.Transaction, messageId: string, o: IncomingReadRules = {}): Promise<IncomingMessage | undefined> {
@@ -110,6 +123,9 @@ export function readingIncoming(db: Knex | Knex.Transaction, from: Knex.QueryBui
       'contacts.language as contact_language',
       ...(o.senderStaff ? [db.raw(`CASE WHEN channels.kind = 'line' THEN ${o.senderStaff('messages.org_id', 'conversations.channel_id', "messages.payload->>'senderId'")} END AS sender_staff`)] : []),
       ...(o.noticesSeen ? [db.raw(`CASE WHEN conversations.contact_id IS NOT NULL THEN ${o.noticesSeen('messages.org_id', 'conversations.contact_id')} END AS notices_seen`)] : []),
+      ...(o.cases
+        ? [db.raw(`CASE WHEN conversations.contact_id IS NOT NULL THEN (SELECT coalesce(json_agg(c), '[]'::json) FROM (?) c) END AS cases_here`, [o.cases(db.ref('conversations.contact_id'), db.ref('conversations.id'))])]
+        : []),
       db.raw(
         `ARRAY(SELECT e.id FROM messages e
                 WHERE e.conversation_id = messages.conversation_id
@@ -149,6 +165,7 @@ export function incomingMessageOf(m: Record<string, any> | undefined, o: Incomin
       // As core/contacts `contactLanguage` reads it: Thai unless English.
       ...(m.conversation_contact_id ? { contactLanguage: m.contact_language === 'en' ? ('en' as const) : ('th' as const) } : {}),
       ...(o.noticesSeen && m.conversation_contact_id ? { noticesSeen: m.notices_seen ?? [] } : {}),
+      ...(o.cases && m.conversation_contact_id ? { casesHere: m.cases_here ?? [] } : {}),
       dialogue: m.dialogue ?? null,
       inbox: inboxStateOf({ ...m, version: m.conversation_version }),
     },

@@ -200,8 +200,10 @@ async function queueReplyHandedOver(
     ),
   };
   await writeWithOutboxRows(trx, trx('messages').insert(rows));
-  await writeWithOutboxRows(trx, claimingReplyToken(trx, m.replyToEventId, outboxId, REPLY_TOKEN_FRESH_SECONDS), (claimed) => {
-    given.replyTokenClaimed = { token: (claimed[0]?.token as string | null) ?? undefined };
+  await writeWithOutboxRows(trx, claimingReplyToken(trx, m.replyToEventId, outboxId, REPLY_TOKEN_FRESH_SECONDS), {
+    returned: (claimed) => {
+      given.replyTokenClaimed = { token: (claimed[0]?.token as string | null) ?? undefined };
+    },
   });
   const payload: SendJobPayload = { conversationId: m.conversationId, messageIds, replyToEventId: m.replyToEventId };
   await addToOutbox(trx, { id: outboxId, orgId: m.orgId, queue: to.channelKind === 'email' ? EMAIL_SEND_QUEUE : OUTBOUND_QUEUE, jobName: SEND_JOB, payload: { ...payload }, doneHere: true, given });

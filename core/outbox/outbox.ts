@@ -103,7 +103,7 @@ interface OutboxBatch {
   client: unknown;
   rows: Record<string, unknown>[];
   /** Other tables' owners' statements that go with the rows (`writeWithOutboxRows`), and who reads what they return. */
-  along: { statement: Knex.QueryBuilder | Knex.Raw; returned?: (rows: Record<string, unknown>[]) => void }[];
+  along: { statement: Knex.QueryBuilder | Knex.Raw; returned?: (rows: Record<string, unknown>[]) => void; replacing?: string }[];
 }
 const together = new AsyncLocalStorage<OutboxBatch>();
 
@@ -150,22 +150,27 @@ export async function writingOutboxTogether<T>(trx: Knex | Knex.Transaction, wor
 /**
  * A statement of another table's owner that goes in with the transaction's outbox rows, in their
  * statement (#41): one round trip fewer, where the statement is known before the end and nothing
- * later in the transaction reads what it writes (a reply's messages, and its token's claim). It
- * sees the transaction as it was before that last statement, and may not change a row another
- * statement of it changes. Outside `writingOutboxTogether` (a savepoint, another connection) it
- * runs at once. `returned` is handed the rows it returns (its RETURNING), once it ran.
+ * later in the transaction reads what it writes (a reply's messages and its token's claim, the
+ * conversation's dialogue). It sees the transaction as it was before that last statement, and may
+ * not change a row another statement of it changes: a statement `replacing` a key takes the place
+ * of the one given earlier with the same key (a dialogue set twice is set once, to the last).
+ * Outside `writingOutboxTogether` (a savepoint, another connection) it runs at once. `returned` is
+ * handed the rows it returns (its RETURNING), once it ran.
  */
 export async function writeWithOutboxRows(
   trx: Knex | Knex.Transaction,
   statement: Knex.QueryBuilder | Knex.Raw,
-  returned?: (rows: Record<string, unknown>[]) => void,
+  o: { returned?: (rows: Record<string, unknown>[]) => void; replacing?: string } = {},
 ): Promise<void> {
   if (outboxRowsWaitFor(trx)) {
-    together.getStore()!.along.push({ statement, returned });
+    const { along } = together.getStore()!;
+    const earlier = o.replacing === undefined ? -1 : along.findIndex((a) => a.replacing === o.replacing);
+    if (earlier >= 0) along.splice(earlier, 1);
+    along.push({ statement, ...o });
     return;
   }
   const result: unknown = await statement;
-  returned?.(Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? []));
+  o.returned?.(Array.isArray(result) ? result : ((result as { rows?: Record<string, unknown>[] }).rows ?? []));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Knex } from 'knex';
-import { routeMessage, ROUTING_READ } from '../../bot/conversation/route-message.ts';
+import { routeMessage, routingReadFor } from '../../bot/conversation/route-message.ts';
 import type { RouterDeps } from '../../bot/conversation/customer-router.ts';
 import { handleInboundEvent, ROUTE_MESSAGE_JOB, ROUTE_RETRY_MS } from '../../bot/inbound-handler.ts';
 import type { InboundEvent } from '../../bot/inbound-event.ts';
@@ -116,8 +116,9 @@ export function inboundProcessors(deps: { knex: Knex; channels: ChannelDirectory
    * handle is still stored and waits for its routing's retries.
    */
   async function storeAndRouteAtOnce(id: number, channel: Channel, event: InboundEvent, job: JobContext): Promise<Record<string, unknown> | undefined> {
+    const routedHere = await routingReadFor(deps.router, channel.orgId);
     const done = await processEventOnce(deps.knex, id, job.attempt, async (trx) => {
-      const handled = await handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal, routedHere: ROUTING_READ });
+      const handled = await handleInboundEvent(trx, channel, id, event, { mediaUrlRefusal, routedHere });
       if (!handled.routes || !handled.messageId) return { type: event.type };
       // Case numbers are drawn apart from this transaction (RouterDeps `numbers`). The message was
       // read as the router reads it by the statement that stored it.
