@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_SEND_QUEUE, OUTBOUND_QUEUE, SEND_JOB } from '../core/conversations/outgoing.ts';
 import { INBOUND_QUEUE, PROCESS_EVENT_JOB } from '../core/inbound/inbound-events.ts';
-import { addToOutbox, doneInProcess, writingOutboxTogether } from '../core/outbox/outbox.ts';
+import { addToOutbox, doneInProcess, writeWithOutboxRows, writingOutboxTogether } from '../core/outbox/outbox.ts';
 import { committedOutboxRows } from '../workers/outbox-wakeup.ts';
 import type { ProcessorTable } from '../workers/job-runner.ts';
 import { startTestSystem, until, type TestSystem } from './support/test-system.ts';
@@ -222,5 +223,43 @@ describe("a transaction's outbox rows written together", () => {
       .catch(() => undefined);
     expect(failed).toHaveLength(1);
     expect(await rowsOf(failed)).toEqual([]);
+  });
+
+  it("take other tables' statements along in their statement: the last of a key replaces the earlier, what one returns is handed back, and a savepoint's run at once", async () => {
+    const name = `along-${randomUUID()}`;
+    const seen: string[] = [];
+    const on = (q: { sql: string }) => seen.push(q.sql);
+    let returned: Record<string, unknown>[] | undefined;
+    sys.knex.on('query', on);
+    try {
+      await sys.knex.transaction((trx) =>
+        writingOutboxTogether(trx, async () => {
+          await addToOutbox(trx, { orgId, queue: 'together', jobName: 'with-along', payload: { name } });
+          await writeWithOutboxRows(trx, trx('org_counters').insert({ org_id: orgId, name, value: 1 }), { replacing: name });
+          await writeWithOutboxRows(trx, trx('org_counters').insert({ org_id: orgId, name, value: 2 }).returning('value'), { replacing: name, returned: (rows) => (returned = rows) });
+          // Nothing is written before the end of the work.
+          expect(await trx('org_counters').where({ org_id: orgId, name }).first('value')).toBeUndefined();
+        }),
+      );
+    } finally {
+      sys.knex.off('query', on);
+    }
+    // The outbox's insert and the counter's, in one statement (the other is the check above).
+    expect(seen.filter((sql) => /outbox/i.test(sql))).toHaveLength(1);
+    expect(seen.filter((sql) => /org_counters/.test(sql) && /outbox/i.test(sql))).toHaveLength(1);
+    // Two inserts of the same counter would have failed its unique key: the first was replaced.
+    expect((returned ?? []).map((r) => Number(r.value))).toEqual([2]);
+    expect((await sys.knex('org_counters').where({ org_id: orgId, name }).select('value')).map((r) => Number(r.value))).toEqual([2]);
+    expect(Number((await sys.knex('outbox').whereRaw(`payload->>'name' = ?`, [name]).count({ n: '*' }))[0].n)).toBe(1);
+
+    const inSavepoint = `${name}-savepoint`;
+    await sys.knex.transaction((trx) =>
+      writingOutboxTogether(trx, () =>
+        trx.transaction(async (sp) => {
+          await writeWithOutboxRows(sp, sp('org_counters').insert({ org_id: orgId, name: inSavepoint, value: 3 }));
+          expect(Number((await sp('org_counters').where({ org_id: orgId, name: inSavepoint }).first('value')).value)).toBe(3);
+        }),
+      ),
+    );
   });
 });
