@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { stageFlags } from '../bookings/booking-stage.ts';
 import { formatBookingDate, loadBooking, type BookingView } from '../bookings/booking-desk.ts';
+import { bookingDetailLines } from '../bookings/booking-detail-words.ts';
 import type { Action, CardField, OutboundMessage } from '../messaging/outbound-message.ts';
 import type { Language } from '../vocabulary.ts';
 import { formatMinorUnits } from '../templates/format-money.ts';
@@ -52,10 +53,7 @@ export async function buildBookingCard(
   if (b.stage !== 'new') fields.push({ label: WORDS.stage[l], value: stageFlags(b.stage).label[l] });
   if (b.stage === 'proposed' && b.proposedDate) fields.push({ label: WORDS.proposed[l], value: `${formatBookingDate(b.proposedDate, l)} ${b.proposedTime ?? ''}`.trim() });
   if (b.assigneeName) fields.push({ label: WORDS.assignee[l], value: b.assigneeName });
-  const details = Object.entries(b.details)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k.replaceAll('_', ' ')}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('\n');
+  const details = bookingDetailLines(b.details, l).join('\n');
 
   const button = (name: string, label: string): Action => ({
     type: 'postback',
