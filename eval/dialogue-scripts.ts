@@ -5678,4 +5678,32 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', notTold: ['วันไหน'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A sixty-seventh round (r67), written 2026-11-29 from what the last round noticed and left, after
+  // the bot was changed (items 114 and 115): a person added to a booking just sent was told "no answer
+  // found for this question"; a transfer's two ends said in two messages kept only the second.
+  {
+    name: 'r67 demo: one more person for the booking just sent (th)', language: 'th',
+    turns: [{ say: 'จองนวดแผนไทยพรุ่งนี้บ่ายสอง 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอเพิ่มอีก 1 คนได้ไหมคะ', told: ['เจ้าหน้าที่'], notTold: ['ยังไม่พบคำตอบ'] }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r67 demo: one more person for the booking just sent (en)', language: 'en',
+    turns: [{ say: 'book a thai massage tomorrow at 3pm for 2' }, { say: 'confirm' }, { say: 'Hi, can we add one more person?', told: ['team'] }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r67 demo: the transfer to the airport, where from said next (en)', language: 'en',
+    turns: [{ say: 'airport transfer tomorrow 8am to Don Mueang for 2' }, { say: 'from the Novotel on Silom', told: ['from the Novotel on Silom to Don Mueang'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '08:00', destination: 'Don Mueang' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r67 demo: the transfer to the airport, where from said next (th)', language: 'th',
+    turns: [{ say: 'จองรถไปส่งสนามบินดอนเมืองพรุ่งนี้ 8 โมง 2 คนค่ะ' }, { say: 'รับที่โรงแรมแถวสยามค่ะ', told: ['รับที่โรงแรมแถวสยาม ไปส่งสนามบินดอนเมือง'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '08:00', destination: 'ดอนเมือง' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r67 demo: the pickup first, where to said next (en)', language: 'en',
+    turns: [{ say: 'I need a pickup from Suvarnabhumi tomorrow at 9am, 3 people' }, { say: 'to the Hilton Sukhumvit please', told: ['from Suvarnabhumi to the Hilton Sukhumvit'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '09:00', destination: 'Suvarnabhumi' }, opened: null, holds: 'bot' },
+  },
 ];

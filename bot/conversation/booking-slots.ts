@@ -10,7 +10,7 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import { formFieldsOf, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { extractFields, extractPartyChange, extractRoute, nearestWeekday, weekdayAloneIn } from '../../core/understanding/extract-fields.ts';
+import { completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -42,6 +42,8 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
     partySize: fields.partySize ?? before.partySize,
     // "from BKK airport to Pattaya": kept for a service whose form asks it (bookingStep drops it otherwise).
     destination: (text ? extractRoute(text) : undefined) ?? (earlier ? extractRoute(earlier) : undefined),
+    // "transfer tomorrow 8am to Don Mueang": one end, kept until the other is said (r66).
+    routeEnd: (text ? extractRouteEnd(text) : undefined) ?? (earlier ? extractRouteEnd(earlier) : undefined),
     question: text ? questionBeside(text, read) : undefined,
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
@@ -93,7 +95,7 @@ export async function continueBooking(
     // "No wait, make it the cooking class", "ไม่ได้จะจองทัวร์ค่ะ จะจองนวด": not a way out, another service.
     const other = await anotherServiceAsked(text, d, classify);
     if (other) {
-      Object.assign(d, { serviceKey: other, destination: undefined, sessionId: undefined });
+      Object.assign(d, { serviceKey: other, destination: undefined, routeEnd: undefined, sessionId: undefined });
       return { do: 'booking', dialogue: d };
     }
     // "No, 3 people", "no wait, make it 5pm": the answer to "is this correct?" with what to change,
@@ -106,7 +108,9 @@ export async function continueBooking(
   if (fields.date) [d.date, filled] = [fields.date, true];
   if (fields.time) [d.time, filled] = [fields.time, true];
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
-  const route = extractRoute(text);
+  // The whole route, or the end not said before ("from the Novotel on Silom" after "to Don Mueang").
+  const end = extractRouteEnd(text);
+  const route = extractRoute(text) ?? (d.routeEnd && end && 'from' in end !== 'from' in d.routeEnd ? completeRoute(d.routeEnd, text, ctx.language === 'th') : undefined);
   if (route) [d.destination, filled] = [route, true];
   // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do; "10" alone answers "what
   // time?" (read as "at 10": 1 to 6 are the afternoon's).
@@ -128,12 +132,15 @@ export async function continueBooking(
   const elsewhere = sure && (r.kind === 'case' || (r.kind === 'question' && r.faqKey) || (r.kind === 'booking' && r.bookingType && r.bookingType !== d.serviceKey));
   // A "yes" or "ok" typed instead is no place: asked again.
   if (d.awaiting === 'destination' && !filled && text.trim() && !elsewhere && !saysConfirm(text)) {
-    return { do: 'booking', dialogue: { ...d, destination: withoutPoliteEnding(text).slice(0, DESTINATION_CHARS) } };
+    // A place said plainly is the end still missing, when one was said before.
+    const place = withoutPoliteEnding(text);
+    const destination = (d.routeEnd ? completeRoute(d.routeEnd, place, ctx.language === 'th') : undefined) ?? place;
+    return { do: 'booking', dialogue: { ...d, destination: destination.slice(0, DESTINATION_CHARS) } };
   }
   // The service changes when it was asked for, or when the message says nothing else and surely
   // books another one ("actually, the sushi class").
   if (r.bookingType && (d.awaiting === 'service' || (!filled && sure && r.kind === 'booking'))) {
-    if (r.bookingType !== d.serviceKey) Object.assign(d, { serviceKey: r.bookingType, destination: undefined, sessionId: undefined });
+    if (r.bookingType !== d.serviceKey) Object.assign(d, { serviceKey: r.bookingType, destination: undefined, routeEnd: undefined, sessionId: undefined });
     filled = true;
   }
   if (filled) return { do: 'booking', dialogue: d };
@@ -245,7 +252,7 @@ export async function bookingStep(
   const skips = asked ? (['date', 'time', 'party_size'] as const).filter((slot) => !asked.includes(FORM_FIELD[slot])) : [];
   d.skips = skips.length && !d.needs?.includes('session') ? [...skips] : undefined;
   for (const slot of d.skips ?? []) d[SLOT_FIELD[slot]] = undefined;
-  if (!d.needs?.includes('destination')) d.destination = undefined;
+  if (!d.needs?.includes('destination')) [d.destination, d.routeEnd] = [undefined, undefined];
   if (!d.needs?.includes('session')) d.sessionId = undefined;
   if (d.sessionId) {
     const at = await sessionMoment(trx, ctx.orgId, d.sessionId);
@@ -261,11 +268,15 @@ export async function bookingStep(
     party_size: d.partySize,
   };
 
-  // The question asked with the booking is said to go with it, under the summary and the request
-  // (a long one cut short there; the booking keeps it whole).
+  // The question asked with the booking is said to go with it, in the summary and the request (a
+  // long one cut short there; the booking keeps it whole): before their last line, which asks the
+  // customer to confirm or says what happens next, so that the question to answer stays last.
   const quoted = d.question && d.question.length > QUOTED_AT_MOST ? `${d.question.slice(0, QUOTED_AT_MOST - 1)}…` : d.question;
   const noted = quoted ? await t('booking_question_noted', { question: quoted }) : '';
-  const withQuestion = (text: string) => (noted ? `${text}\n${noted}` : text);
+  const withQuestion = (text: string) => {
+    const lines = text.split('\n');
+    return !noted ? text : lines.length > 1 ? [...lines.slice(0, -1), noted, lines[lines.length - 1]].join('\n') : `${text}\n${noted}`;
+  };
 
   // Told why, then asked again: a slot taken meanwhile, or a detail the service does not take.
   const askAgain = async ({ slot, why, more }: Refusal) => {

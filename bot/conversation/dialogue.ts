@@ -4,6 +4,7 @@
  * customer who walked away starts afresh.
  */
 import type { SatisfactionDialogue } from '../../core/cases/case-satisfaction.ts';
+import type { RouteEnd } from '../../core/understanding/extract-fields.ts';
 
 /**
  * The details a booking in chat asks for, in this order; `destination` only for a service whose
@@ -30,6 +31,8 @@ export type Dialogue =
       partySize?: number;
       /** Where to or from (a transfer), in the customer's words. */
       destination?: string;
+      /** One end of a transfer said without the other ("to Don Mueang"): the answer to where is the other, and the two make the destination. */
+      routeEnd?: RouteEnd;
       /** A question asked with the booking ("do you have vegetarian options?"): it goes with the request, for the team to answer. */
       question?: string;
       /** The session picked, for a service with sessions: it fixes the date and the time. */

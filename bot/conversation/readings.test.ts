@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksToBuyAVoucher, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksToBuyAVoucher, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -204,5 +204,14 @@ describe('what else a message may be', () => {
   it("hears a booking's status asked, and not a new booking or a case's status", () => {
     for (const text of ['is my booking confirmed?', 'Has my reservation been confirmed', 'did you get my booking?', 'การจองยืนยันแล้วหรือยังคะ', 'ยืนยันการจองให้ยังคะ', 'จองได้ยังคะ', 'จองติดไหมคะ']) expect(asksAboutMyBooking(text), text).toBe(true);
     for (const text of ['I want to book a massage', 'any update on my case?', 'จองนวดพรุ่งนี้ค่ะ', 'ยืนยันค่ะ']) expect(asksAboutMyBooking(text), text).toBe(false);
+  });
+
+  it('hears more or fewer people for a booking made, and not a new booking or a complaint (r67)', () => {
+    for (const text of ['ขอเพิ่มอีก 1 คนได้ไหมคะ', 'Hi, can we add one more person?', 'we will be 2 more people', 'ขอลด 1 คนค่ะ']) {
+      expect(asksToChangeThePartySize(text), text).toBe(true);
+    }
+    for (const text of ['จองนวดพรุ่งนี้ 2 คนค่ะ', 'book a massage for 3 people tomorrow', 'the therapist charged 1 more person than we were, I want a refund', 'อีก 2 วันจะไปค่ะ']) {
+      expect(asksToChangeThePartySize(text), text).toBe(false);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { extractPartyChange } from '../../core/understanding/extract-fields.ts';
 /**
  * What else a customer's message may be, beside the answer to the bot's question: a message in a
  * booking ("2 คน") is read as a detail of the booking, and also as a complaint, a status question,
@@ -127,6 +128,14 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
 /** A booking asked to be cancelled, moved or changed, in so many words (not "my appointment" alone). */
 const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|ยกเลิก|เลื่อน|เปลี่ยน/i;
 export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && BOOK.test(text) && !COMPLAINT.test(text);
+
+/**
+ * "ขอเพิ่มอีก 1 คนได้ไหมคะ", "can we add one more person?": more or fewer people, with no booking
+ * being made (r67: after the booking was sent it was answered as a question no entry answers). A
+ * change to a booking made, which a person makes. Inside a booking being made the same words change
+ * its number of people (booking-slots.ts).
+ */
+export const asksToChangeThePartySize = (text: string) => extractPartyChange(text) !== undefined && !COMPLAINT.test(text);
 
 /**
  * Words that move something to another day or time. A business whose case type says them

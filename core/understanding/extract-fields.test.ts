@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
-import { detectLanguage, extractFields, extractPartyChange, extractRoute, nearestWeekday, weekdayAloneIn, type ExtractOptions } from './extract-fields.ts';
+import { detectLanguage, extractFields, extractPartyChange, completeRoute, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, type ExtractOptions } from './extract-fields.ts';
 import { MAX_SCAN_CHARS } from './fields/text.ts';
 import { cpuMs } from '../../test/support/cpu-time.ts';
 
@@ -605,6 +605,31 @@ describe('where a transfer goes (a booking destination)', () => {
     for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
     }
+  });
+
+  it('keeps one end said alone, for the other said next to complete (r66)', () => {
+    for (const [text, end] of [
+      ['airport transfer tomorrow 8am to Don Mueang for 2', { to: 'Don Mueang' }],
+      ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', { from: 'Suvarnabhumi' }],
+      ['from the Novotel on Silom', { from: 'the Novotel on Silom' }],
+      ['to the Hilton Sukhumvit please', { to: 'the Hilton Sukhumvit' }],
+      ['can you take us to Pattaya on Friday', { to: 'Pattaya' }],
+      ['จองรถไปส่งสนามบินดอนเมืองพรุ่งนี้ 8 โมง 2 คนค่ะ', { to: 'สนามบินดอนเมือง' }],
+      ['รับที่โรงแรมแถวสยามค่ะ', { from: 'โรงแรมแถวสยาม' }],
+    ] as const) {
+      expect(extractRouteEnd(text), text).toEqual(end);
+    }
+    // Not "to" after a verb, nor both ends (a route), nor no end at all.
+    for (const text of ['I want to know the price of a transfer', 'from the airport to my hotel please', 'จองรถรับส่งสนามบินพรุ่งนี้ 9 โมง', '']) {
+      expect(extractRouteEnd(text), text).toBeUndefined();
+    }
+    expect(completeRoute({ to: 'Don Mueang' }, 'from the Novotel on Silom', false)).toBe('from the Novotel on Silom to Don Mueang');
+    expect(completeRoute({ from: 'Suvarnabhumi' }, 'to the Hilton Sukhumvit please', false)).toBe('from Suvarnabhumi to the Hilton Sukhumvit');
+    // A place said plainly is the end still missing.
+    expect(completeRoute({ to: 'Don Mueang' }, 'Novotel Silom', false)).toBe('from Novotel Silom to Don Mueang');
+    expect(completeRoute({ to: 'สนามบินดอนเมือง' }, 'รับที่โรงแรมแถวสยามค่ะ', true)).toBe('รับที่โรงแรมแถวสยาม ไปส่งสนามบินดอนเมือง');
+    // The same end again completes nothing.
+    expect(completeRoute({ to: 'Don Mueang' }, 'to Suvarnabhumi', false)).toBeUndefined();
   });
 });
 

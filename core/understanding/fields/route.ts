@@ -50,3 +50,40 @@ export function extractRoute(text: string): string | undefined {
   if (pickup && drop) return `รับที่${pickup[1]} ไปส่ง${drop}`;
   return undefined;
 }
+
+/**
+ * One end of a transfer, when a message names only one: where the car goes ("airport transfer
+ * tomorrow 8am to Don Mueang", "going to our hotel", "ไปส่งสนามบินดอนเมือง") or where it starts ("a
+ * pickup from the Novotel", "pick us up at ...", "รับที่โรงแรมแถวสยาม"). Kept by a booking that asks
+ * for the other (r66: "to Don Mueang", then "from the Novotel on Silom", kept only the Novotel, and
+ * the team would not have known where to go). "to" alone counts first in the message or after a
+ * ride, a time or a day ("to the Hilton please", "transfer to", "8am to"), not after a verb ("want
+ * to know").
+ */
+export type RouteEnd = { from: string } | { to: string };
+
+const EN_TO = new RegExp(`(?:^\\s*|\\b(?:transfer|ride|car|taxi|van|cab|shuttle|trip|pick-?up|\\d(?:am|pm)?|tomorrow|today|tonight|morning|evening)\\s+)to\\s+(?!(?:book|reserve|go|know|ask|check|see|make|get|have)\\b)${EN_PLACE}`, 'i');
+const EN_FROM = new RegExp(`\\b(?:from|pick-?up (?:at|from))\\s+${EN_PLACE}`, 'i');
+const TH_FROM = new RegExp(`(?:รับ(?:ที่|จาก)|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+
+export function extractRouteEnd(text: string): RouteEnd | undefined {
+  if (extractRoute(text)) return undefined;
+  const to = EN_DROP.exec(text) ?? EN_TO.exec(text);
+  const from = EN_PICKUP.exec(text) ?? EN_FROM.exec(text);
+  if (to && !from) return { to: to[1].trim() };
+  if (from && !to) return { from: from[1].trim() };
+  const thTo = [...text.matchAll(TH_DROP)].map((m) => m[1]);
+  const thFrom = TH_FROM.exec(text);
+  if (thTo.length && !thFrom) return { to: thTo.find((d) => !ONLY_A_KIND.test(d)) ?? thTo[0] };
+  if (thFrom && !thTo.length) return { from: thFrom[1] };
+  return undefined;
+}
+
+/** A route from the end kept and the other end said now; a place said plainly is the end still missing. */
+export function completeRoute(kept: RouteEnd, text: string, thai: boolean): string | undefined {
+  const said = extractRouteEnd(text);
+  const other = said ? ('from' in kept ? ('to' in said ? said.to : undefined) : 'from' in said ? said.from : undefined) : text.trim();
+  if (!other) return undefined;
+  if (thai) return 'from' in kept ? `รับที่${kept.from} ไปส่ง${other}` : `รับที่${other} ไปส่ง${kept.to}`;
+  return 'from' in kept ? `from ${kept.from} to ${other}` : `from ${other} to ${kept.to}`;
+}
