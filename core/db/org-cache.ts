@@ -130,6 +130,18 @@ export async function orgSettingsRow(db: Db, orgId: string): Promise<OrgSettings
 }
 
 /**
+ * The org's status alone, for the gates every delivery and job passes (core/orgs/org-gates.ts):
+ * handed out as kept, not copied as the row is for each reader (#41).
+ */
+export async function orgStatus(db: Db, orgId: string): Promise<OrgSettingsRow['status'] | undefined> {
+  const kept = await orgCachedShared(db, 'status', orgId, async (q) => {
+    const row = await orgSettingsRow(q, orgId);
+    return row ? { status: row.status } : undefined;
+  });
+  return kept?.status;
+}
+
+/**
  * Something of an org read on every message and changed only by its admins, kept the same way as
  * its settings: `load` reads it (its owner's query); `kind` names it. Its table's trigger must send
  * `org_changed` with the org's id (as `orgs` and `templates` do, migration 20261202300000).

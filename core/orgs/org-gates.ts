@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { orgSettingsRow } from '../db/org-cache.ts';
+import { orgStatus } from '../db/org-cache.ts';
 
 /**
  * What an org that is not active lets through. A platform's delivery (a LINE or WhatsApp
@@ -14,8 +14,7 @@ import { orgSettingsRow } from '../db/org-cache.ts';
  * the row as it is then, so an org reactivated meanwhile is not counted.
  */
 export async function deliveryRefused(db: Knex, orgId: string): Promise<boolean> {
-  const org = await orgSettingsRow(db, orgId);
-  if (org?.status === 'active') return false;
+  if ((await orgStatus(db, orgId)) === 'active') return false;
   const refused = await db('orgs').where({ id: orgId }).whereNot({ status: 'active' }).increment('refused_deliveries', 1).returning('id');
   return refused.length > 0;
 }
@@ -27,7 +26,7 @@ export class OrgJobGate {
     this.#db = db;
   }
   async runs(orgId: string): Promise<boolean> {
-    const row = await orgSettingsRow(this.#db, orgId);
-    return Boolean(row) && row!.status !== 'deleting';
+    const status = await orgStatus(this.#db, orgId);
+    return status !== undefined && status !== 'deleting';
   }
 }
