@@ -83,6 +83,7 @@ import { conversationNotices } from '../core/staff/conversation-announcements.ts
 import { holderNews } from '../core/staff/conversation-relay.ts';
 import { customerUnreachable } from '../core/conversations/conversation-commands.ts';
 import { reactToBookingEvent, reactToCaseEvent } from '../core/staff/timeline-reactions.ts';
+import { STAFF_JOBS } from '../core/staff/staff-jobs.ts';
 import { proposalAnswerNews } from '../core/staff/booking-announcements.ts';
 import type { StaffDeps } from '../core/staff/staff-desk.ts';
 import { tellNewOwner } from '../core/staff/case-handover-notice.ts';
@@ -411,9 +412,10 @@ export async function startSystem(opts: SystemOptions): Promise<RunningSystem> {
         logger,
         pollIntervalMs: 250,
         holdDelayedRows: embeddedDb && queues.kind === 'postgres',
-        // Fallbacks of work the storing job does itself (core/outbox `doneHere`); a group's combined
-        // push, also a send with a later time, then waits here too rather than as a delayed job.
-        holdUntilDue: [PROCESS_EVENT_JOB, ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile],
+        // Fallbacks of work the storing job does itself (core/outbox `doneHere`: the answer, the
+        // profile, a new case's card); a group's combined push, also a send with a later time, then
+        // waits here too rather than as a delayed job.
+        holdUntilDue: [PROCESS_EVENT_JOB, ROUTE_MESSAGE_JOB, SEND_JOB, PROFILE_JOBS.contactProfile, STAFF_JOBS.announceCase],
         // E-mails go in batches by their own drain, not a BullMQ job each (workers/email-drain.ts).
         drainedQueues: [EMAIL_SEND_QUEUE],
         ...(door ? { yieldTo: { door, queues: [INBOUND_QUEUE] } } : {}),

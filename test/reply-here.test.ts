@@ -9,6 +9,7 @@ import type { JobContext } from '../workers/job-runner.ts';
 import { outboundProcessors } from '../workers/processors/outbound.ts';
 import { startLineCustomerHarness, type LineCustomerHarness } from './support/line-customer.ts';
 import { until } from './support/test-system.ts';
+import { configureGroup, waitForMessageTo } from './support/staff-desk.ts';
 
 /**
  * On LINE, the job that stores a customer's message also sends the answer it decided, while the
@@ -92,6 +93,21 @@ describe('the answer sent from the job that stored the message', () => {
     expect((await knex()('messages').where({ id: pending.id }).first('delivery_status')).delivery_status).toBe('pending');
   });
 
+  it("posts a new case's card from the same job, after the customer's answer: its row done and never queued", async () => {
+    const group = lineId('C');
+    await configureGroup(h, group, { purpose: 'support' });
+    const customer = lineId('U');
+    const reply = await h.ask(customer, { text: 'My order has not arrived yet, it has been a week' });
+    expect(reply.text.length).toBeGreaterThan(0);
+    const card = await waitForMessageTo(h, group, (m) => m.type === 'flex');
+    expect(JSON.stringify(card)).toMatch(/C-\d+/);
+    const conversation = await knex()('conversations').where({ external_id: customer }).first('id');
+    const opened = await knex()('cases').where({ conversation_id: conversation.id }).first('id');
+    const cardRow = () => knex()('outbox').where({ queue: 'staff', job_name: 'announce-case' }).whereRaw(`payload->>'caseId' = ?`, [opened.id]).first('status', 'enqueue_count', 'attempts');
+    await until(async () => (await cardRow())?.status === 'done');
+    expect(await cardRow()).toEqual({ status: 'done', enqueue_count: 0, attempts: 1 });
+  });
+
   /**
    * The router's reply goes in with its transaction's last statement, its reply token claimed in it,
    * and what it sends is handed to the send done here (#41). A claim made with the answer is what a
@@ -158,16 +174,19 @@ describe('the answer sent from the job that stored the message', () => {
       const a = await freshlyAsked();
       const row = await answerIn(a, 'sent where it was decided');
       const send = outboundProcessors(sendDeps())[OUTBOUND_QUEUE][SEND_JOB];
-      let statements = 0;
-      const count = () => statements++;
+      const seen: string[] = [];
+      const count = (q: { sql: string }) => seen.push(q.sql);
       knex().on('query', count);
       try {
         expect(await send(row.payload, jobOf(row, true))).toEqual({ sent: 1 });
       } finally {
         knex().removeListener('query', count);
       }
-      // One statement: the messages' "sent" with the claim's settling.
-      expect(statements).toBe(1);
+      // One statement of the conversation's: the messages' "sent" with the claim's settling (the
+      // running system's own polls of the outbox, meanwhile, are not the send's).
+      const theSends = seen.filter((sql) => /messages|conversations|inbound_events/.test(sql));
+      expect(theSends).toHaveLength(1);
+      expect(theSends[0]).toMatch(/UPDATE messages m SET delivery_status = 'sent'/);
       expect(h.line.state.deliveries.filter((d) => d.kind === 'reply' && d.replyToken === a.replyToken)).toHaveLength(1);
       expect(await knex()('inbound_events').where({ id: a.eventId }).first('reply_token_claimed_by')).toEqual({ reply_token_claimed_by: null });
     });

@@ -88,7 +88,10 @@ type Job =
   | { name: typeof STAFF_JOBS.relayToGroups; payload: RelayToGroupsJob }
   | { name: typeof STAFF_JOBS.relayConversation; payload: RelayConversationJob };
 
-/** Queues staff-desk work in the caller's transaction. */
-export async function queueStaffJob(trx: Knex.Transaction, orgId: string, job: Job, o: { availableAt?: Date } = {}): Promise<void> {
-  await addToOutbox(trx, { orgId, queue: STAFF_QUEUE, jobName: job.name, payload: { ...job.payload }, availableAt: o.availableAt });
+/**
+ * Queues staff-desk work in the caller's transaction. `doneHere`: work the job that commits it may
+ * do itself right after (core/outbox `OutboxEntry.doneHere`), its row the fallback.
+ */
+export async function queueStaffJob(trx: Knex.Transaction, orgId: string, job: Job, o: { availableAt?: Date; doneHere?: boolean } = {}): Promise<void> {
+  await addToOutbox(trx, { orgId, queue: STAFF_QUEUE, jobName: job.name, payload: { ...job.payload }, availableAt: o.availableAt, doneHere: o.doneHere });
 }

@@ -14,7 +14,10 @@ export async function reactToCaseEvent(trx: Knex.Transaction, e: RecordedCaseEve
   const caseId = e.caseId;
   switch (e.type) {
     case 'created':
-      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.announceCase, payload: { caseId } });
+      // A case a customer's message opened: its card is posted by the job that routed the message,
+      // right after its commit and the customer's answer, where that job collects such work; its
+      // row waits as the fallback (#41: a BullMQ job and its Redis commands fewer per case).
+      return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.announceCase, payload: { caseId } }, { doneHere: true });
     case 'message_in':
       return queueStaffJob(trx, e.orgId, { name: STAFF_JOBS.relayToGroups, payload: { caseId, messageId: String(data.messageId) } });
     case 'corrected':
