@@ -862,6 +862,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Where should we take you? For example, from Suvarnabhumi to your hotel.',
   },
   {
+    key: 'booking_ask_pickup',
+    description: 'The bot asks where a transfer picks the customer up, when they said only where it goes ({{place}}).',
+    th: 'ให้รถไปรับที่ไหนคะ? (ไปส่ง{{place}}) เช่น ชื่อโรงแรมหรือที่อยู่',
+    en: "Where should we pick you up? We will take you to {{place}}. For example, your hotel's name.",
+  },
+  {
+    key: 'booking_ask_dropoff',
+    description: 'The bot asks where a transfer goes, when the customer said only where it picks them up ({{place}}).',
+    th: 'รับที่{{place}} แล้วต้องการไปส่งที่ไหนคะ?',
+    en: 'Where should we take you from {{place}}?',
+  },
+  {
     key: 'ask_problem_details',
     description: 'The customer said they have a problem and nothing more: the bot asks what happened.',
     th: 'ขออภัยในความไม่สะดวกค่ะ 🙏 เล่าให้เราฟังได้เลยนะคะว่าเกิดอะไรขึ้น',

@@ -104,6 +104,15 @@ beforeAll(async () => {
   await sys.knex.transaction((trx) =>
     openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'first response late', language: 'en', fields: {}, now: cameAt }),
   );
+  // And one answered in time and still open past its resolution's clock (1,440 business minutes),
+  // whatever the hour: the generated cases held such a one only at some hours (a run on a Sunday
+  // afternoon in Bangkok found none, 2026-11-29).
+  const longAgo = new Date();
+  while (businessMinutesBetween(longAgo, new Date(), calendar) < 1440 + 120) longAgo.setTime(longAgo.getTime() - 30 * 60_000);
+  const overdue = await sys.knex.transaction((trx) =>
+    openCase(trx, { orgId: sys.defaultOrgId, caseTypeKey: 'order_not_delivered', contactId: null, conversationId: null, sourceMessageId: null, source: 'api', summary: 'resolution late', language: 'en', fields: {}, now: longAgo }),
+  );
+  await sys.knex.transaction((trx) => transitionCase(trx, { orgId: sys.defaultOrgId, caseId: overdue.id, to: 'investigating', actor: { type: 'staff', id: null }, now: new Date(longAgo.getTime() + 5 * 60_000) }));
 }, 180_000);
 afterAll(() => sys?.stopAll());
 let lateCase: string;
@@ -119,7 +128,7 @@ describe('the per-case facts rollup', () => {
     // from its timeline anyway, and takes its mark off.
     expect(await dirty()).toBeGreaterThan(0);
     const built = await rebuildCaseFacts(sys.knex, sys.defaultOrgId);
-    expect(built).toBe(2500 + 2 * 6 + 7 + 2 + 1);
+    expect(built).toBe(2500 + 2 * 6 + 7 + 2 + 1 + 1);
     expect(await dirty()).toBe(0);
     expect(await rolledRows()).toBe(built);
     expect(await rollupReady(sys.knex, sys.defaultOrgId, await calendarFor(sys.knex, sys.defaultOrgId))).toBe(true);

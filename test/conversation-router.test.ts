@@ -300,6 +300,8 @@ describe('the bot never goes silent', () => {
     ['the question which problem it is', '20261123050000_pick_case_type_template.ts', 'pick_case_type'],
     ['the hand-over text outside business hours', '20261125020000_handoff_after_hours_template.ts', 'handoff_after_hours'],
     ['the question where a transfer goes', '20261126080000_dialogue_templates.ts', 'booking_ask_destination'],
+    ['the question where a transfer picks up', '20261204300000_booking_ask_other_end.ts', 'booking_ask_pickup'],
+    ['the question where a transfer goes from its pickup', '20261204300000_booking_ask_other_end.ts', 'booking_ask_dropoff'],
     ['the question what happened', '20261126080000_dialogue_templates.ts', 'ask_problem_details'],
     ["the answer with a case's status", '20261126080000_dialogue_templates.ts', 'case_status_reply'],
   ])('an org set up before %s existed gets its text from the migration; its own text is kept', async (_, file, key) => {

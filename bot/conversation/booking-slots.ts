@@ -488,8 +488,13 @@ async function askFor(
         ],
       };
     }
-    case 'destination':
-      return { kind: 'text', text: await t('booking_ask_destination', vars), quickReplies: [cancelAction] };
+    case 'destination': {
+      // One end said already ("to Don Mueang"): the other is asked for, naming the one heard (an org
+      // without these texts asks for both, as before).
+      const end = d.routeEnd;
+      const other = end ? await t('to' in end ? 'booking_ask_pickup' : 'booking_ask_dropoff', { ...vars, place: 'to' in end ? end.to : end.from }) : '';
+      return { kind: 'text', text: other || (await t('booking_ask_destination', vars)), quickReplies: [cancelAction] };
+    }
     case 'party_size':
       return {
         kind: 'text',

@@ -22,6 +22,8 @@ export const TEMPLATE_VARIABLES = [
   'member_number', 'wallet', 'points', 'credits', 'card_url', 'package', 'left', 'client', 'tier', 'months',
   // A question asked with a booking in chat, in the customer's words (bot/conversation/booking-slots.ts).
   'question',
+  // The end of a transfer the customer said, when the other is asked for (bot/conversation/booking-slots.ts).
+  'place',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */

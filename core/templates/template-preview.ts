@@ -54,6 +54,7 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   tier: { th: 'โกลด์', en: 'Gold' },
   months: { th: '12', en: '12' },
   question: { th: 'มีที่จอดรถไหมคะ', en: 'Is there parking?' },
+  place: { th: 'สนามบินดอนเมือง', en: 'Don Mueang airport' },
 };
 
 interface PreviewOfOne {
