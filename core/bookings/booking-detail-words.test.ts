@@ -12,6 +12,13 @@ describe("a booking's details as staff read them", () => {
     expect(bookingDetailLines(details, 'en')).toEqual(['Destination: จากดอนเมือง ไปโรงแรมแถวสีลม', 'Notes: มีที่จอดรถไหมคะ', 'Start date: Fri, 5 Mar 2027', 'Budget: 20,000 บาท', 'People: 4']);
   });
 
+  it('shows a month the form stored as YYYY-MM the way people write it', () => {
+    expect(bookingDetailLines({ month: '2027-04' }, 'th')).toEqual(['เดือน: เม.ย. 2570']);
+    expect(bookingDetailLines({ month: '2027-04' }, 'en')).toEqual(['Month: Apr 2027']);
+    // Written by hand through the API: shown as it came.
+    expect(bookingDetailLines({ month: 'April' }, 'en')).toEqual(['Month: April']);
+  });
+
   it("shows a business's own key as it was sent, and nothing for an empty value", () => {
     expect(bookingDetailLines({ room_type: 'deluxe', allergies: null, notes: '' }, 'th')).toEqual(['room type: deluxe']);
   });

@@ -23,13 +23,23 @@ const DETAIL_WORDS: Record<string, Record<Language, string>> = {
 /** Details stored as a day (YYYY-MM-DD): shown the way people write dates, as the card's own date is. */
 const DAYS = new Set(['start_date', 'end_date']);
 
+/** A month stored as YYYY-MM (the booking form's "which month?"): "เม.ย. 2570", "Apr 2027". */
+function formatMonth(month: string, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+function valueOf(key: string, v: unknown, language: Language): string {
+  if (DAYS.has(key) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatBookingDate(v, language);
+  if (key === 'month' && typeof v === 'string' && /^\d{4}-(?:0[1-9]|1[0-2])$/.test(v)) return formatMonth(v, language);
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 /** The booking's details as lines "word: value", in the reader's language; empty values left out. */
 export function bookingDetailLines(details: Record<string, unknown>, language: Language): string[] {
   return Object.entries(details)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([key, v]) => {
       const word = DETAIL_WORDS[key]?.[language] ?? key.replaceAll('_', ' ');
-      const value = DAYS.has(key) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatBookingDate(v, language) : typeof v === 'object' ? JSON.stringify(v) : String(v);
-      return `${word}: ${value}`;
+      return `${word}: ${valueOf(key, v, language)}`;
     });
 }
