@@ -5751,4 +5751,70 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองรถรับส่งสนามบินพรุ่งนี้ค่ะ' }, { say: 'ขอคุยกับเจ้าหน้าที่ค่ะ' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A sixty-ninth round (r69), written 2026-11-29 before the bot saw them, at the four new
+  // businesses: 5 of 12 passed at the first run. Two failures were the bot's and are built (items 119
+  // and 120: a class named by what it teaches, with its day, time and people, was asked "which do you
+  // mean?"; the time of a bank transfer typed to the list of problem types went to a person); five were the
+  // scripts' own: a problem the bot is not sure of lists the types, the likely one first, and the
+  // customer taps it (the scripts now tap).
+  {
+    name: 'r69 school: two children for the Thai cooking class on the 12th (th)', language: 'th', business: 'school',
+    turns: [{ say: 'สวัสดีค่ะ อยากให้ลูกเรียนทำอาหารไทย วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ', told: ['คลาสทำอาหารไทย'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r69 school: the teacher never came to the private lesson (en)', language: 'en', business: 'school',
+    turns: [{ say: 'my teacher did not show up for my private lesson this morning, I waited 40 minutes', notTold: ['What time', 'How many'] }, { tap: 'Service complaint', told: ['case number'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r69 school: bring our own knives? (en)', language: 'en', business: 'school',
+    turns: [{ say: 'Can I bring my own knives to the cooking class?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r69 school: the package paid, credits not in, then the slip (th)', language: 'th', business: 'school',
+    turns: [{ say: 'โอนค่าแพ็กเกจ 5 คลาสไปเมื่อเช้า ยังไม่เห็นเครดิตเลยค่ะ' }, { say: 'โอนเวลา 9.40 น. ค่ะ', notTold: ['เจ้าหน้าที่ดูแล'] }, { tap: 'เครดิตแพ็กเกจไม่เข้า' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r69 tour: a private day trip to Ayutthaya on 12 December for 4 (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'อยากได้ทริปส่วนตัวไปอยุธยา วันที่ 12 ธ.ค. 4 ท่านค่ะ', notTold: ['กี่ท่าน'] }, { say: '8 โมงเช้าค่ะ', told: ['4'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: { month: 12, day: 12 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r69 tour: the trip moved to January, the wife ill (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'we booked the multi-day tour for next week but my wife is sick, can we move it to January?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r69 tour: a late guide and a day of shops (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ไกด์มาสายชั่วโมงนึง แล้วพาไปแต่ร้านขายของทั้งวัน ไม่ประทับใจเลยค่ะ' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r69 tour: the transfer from Suvarnabhumi on 20 December, the hotel next (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'airport transfer from Suvarnabhumi on 20 December at 6pm for 3' }, { say: 'to the Marriott on Sukhumvit', told: ['Marriott'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 20 }, time: '18:00', destination: 'Marriott' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r69 concierge: a tee time tomorrow at 7 for four (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'ช่วยจองสนามกอล์ฟพรุ่งนี้เช้า 7 โมง 4 ท่านค่ะ', notTold: ['กี่ท่าน', 'กี่โมง'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r69 concierge: the spa has no record of the booking (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'I am at the spa for my 3pm appointment and they say they have no record of my booking', notTold: ['What time', 'How many'] }, { tap: 'Partner booking' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r69 order desk: diamonds not in, the order number with it (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'เติมเพชรฟีฟาย 500 บาท ยังไม่เข้าเลยค่ะ เลขออเดอร์ TX99812', }, { tap: 'เติมเงินไม่เข้า', notTold: ['เลขออเดอร์'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r69 order desk: cannot log in after a reset (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: "I can't log in, it keeps saying wrong password even after I reset it" }, { tap: 'System error' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
 ];

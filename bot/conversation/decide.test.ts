@@ -169,6 +169,18 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'could you book the day trip tmr 3pm for 2?' }), misspelt.classify, named)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'day_trip', partySize: 2, time: '15:00' } });
     expect(await decide(context({ text: 'can i book dai trip tmr 3pm 2ppl' }), misspelt.classify, named)).toMatchObject({ do: 'did_you_mean' });
     expect(await decide(context({ text: 'I booked the day trip tmr 3pm for 2 but nobody came' }), misspelt.classify, named)).not.toMatchObject({ do: 'booking' });
+    // Named with a day, a time or people, it is asked for though no word of booking is said (r69):
+    // "อยากให้ลูกเรียนทำอาหารไทย" names the Thai cooking class by what it teaches.
+    const school = taxonomySchema.parse({ bookingTypes: [{ key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' }, keywords: ['คลาสทำอาหาร'] }] });
+    const taught = { ...likely, serviceNamed: async (text: string) => serviceNamedIn(school, text) };
+    const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.76, fields: { date: '2026-12-12', time: '10:00', partySize: 2 } }));
+    for (const text of ['สวัสดีค่ะ อยากให้ลูกเรียนทำอาหารไทย วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ', 'we would love to learn thai cooking on 12 December at 10, two of us']) {
+      expect(await decide(context({ text }), cooking.classify, taught), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'thai_cooking_class', partySize: 2, time: '10:00' } });
+    }
+    // Not named, nor without a detail: offered as one tap, as before.
+    expect(await decide(context({ text: 'อยากให้ลูกเรียนทำขนม วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ' }), cooking.classify, taught)).toMatchObject({ do: 'did_you_mean' });
+    const noDetail = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.76 }));
+    expect(await decide(context({ text: 'อยากให้ลูกเรียนทำอาหารไทยค่ะ' }), noDetail.classify, taught)).toMatchObject({ do: 'did_you_mean' });
     // Not without asking to book, nor without any detail, nor far below.
     expect(await decide(context({ text: 'dai trip tmr 3pm 2ppl' }), misspelt.classify, likely)).toEqual({ do: 'clarify' });
     const bare = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.08 }));
@@ -1170,6 +1182,20 @@ describe('deciding what a customer message leads to', () => {
       // The type tapped then: the case opens with the number.
       const shown: Dialogue = { ...list, text: `${list.text}\nORD-66120`, askedWhich: true };
       expect(await decide(context({ reply: { act: 'case_type', value: 'order_not_delivered' }, dialogue: shown, ...patterns }), classify)).toEqual({ do: 'open_case', caseType: 'order_not_delivered', orderIds: ['ORD-66120'] });
+    });
+
+    it('shows the list once more to a time or an amount typed to it, and keeps it for the case (r69)', async () => {
+      const { classify } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.26 }));
+      const list: Dialogue = { kind: 'pick_case_type', text: 'โอนค่าแพ็กเกจ 5 คลาสไปเมื่อเช้า ยังไม่เห็นเครดิตเลยค่ะ', messageId: 'm-0', expiresAt: LATER };
+      const likely = { ...NOTHING_LIKELY, caseTypes: async (text: string) => (text === list.text ? ['package_credit_missing', 'class_reschedule'] : []) };
+      for (const detail of ['โอนเวลา 9.40 น. ค่ะ', 'paid at 9:40 with KBank', '8,000 บาทค่ะ']) {
+        expect(await decide(context({ text: detail, dialogue: list, ...patterns }), classify, likely), detail).toEqual({ do: 'pick_case_type', likely: ['package_credit_missing', 'class_reschedule'], which: true, said: `${list.text}\n${detail}` });
+      }
+      // Asked, or a second time: read as before (not sure after the list: a person).
+      expect(await decide(context({ text: 'โอนไป 9.40 น. ตรวจสอบให้หน่อยได้ไหมคะ', dialogue: list, ...patterns }), classify, likely)).toEqual({ do: 'handoff', unsure: true });
+      expect(await decide(context({ text: 'โอนเวลา 9.40 น. ค่ะ', dialogue: { ...list, askedWhich: true }, ...patterns }), classify, likely)).toEqual({ do: 'handoff', unsure: true });
+      // A message with no number is read as usual.
+      expect(await decide(context({ text: 'ผ่าน SCB ค่ะ', dialogue: list, ...patterns }), classify, likely)).toEqual({ do: 'handoff', unsure: true });
     });
   });
 

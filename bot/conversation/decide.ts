@@ -151,9 +151,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     return { do: 'did_you_mean', options: offered, which: true };
   }
   // So does a "yes" to the list of problem types (it was welcomed as a hello), and an order number
-  // alone (it went to a person; r54): the list once more, the number kept for the case; a second
-  // such answer, a person.
-  if (dialogue?.kind === 'pick_case_type' && (bareYes || onlyOrderIds(ctx))) {
+  // or a time alone (they went to a person; r54, r69): the list once more, the detail kept for the
+  // case; a second such answer, a person.
+  if (dialogue?.kind === 'pick_case_type' && (bareYes || onlyDetails(ctx))) {
     if (dialogue.askedWhich) return { do: 'handoff', unsure: true };
     return { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true, ...(bareYes ? {} : { said: saidSoFar(ctx) }) };
   }
@@ -303,12 +303,16 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
   // "hii can i book tai masage tmr 3pm 2ppl" (0.42, the service's name misspelt) asks to book, with a
   // day, a time or people: the service it leans to is offered as one tap, not "tell us a bit more".
-  const booksWithDetails = result.kind === 'booking' && result.bookingType !== undefined && result.confidence >= LEANS_TO - 0.2 && asksToBook(ctx.text) && Boolean(result.fields.date || result.fields.time || result.fields.partySize);
-  const leans = !sure && !askedBefore && !past && (result.confidence >= LEANS_TO || booksWithDetails) && result.otherType !== 'out_of_scope';
+  const withDetails = result.kind === 'booking' && result.bookingType !== undefined && result.confidence >= LEANS_TO - 0.2 && Boolean(result.fields.date || result.fields.time || result.fields.partySize);
   // "Could you book a table for 4 tonight at 7pm?" (0.62 at a new concierge) names the service it
   // leans to by the service's own name or keyword ("table for"): that booking, whose summary the
-  // customer confirms, rather than "did you mean" with a problem type beside it (r53).
-  if (leans && booksWithDetails && !reportsProblem(ctx.text) && (await likely.serviceNamed(ctx.text)) === result.bookingType) return startBooking(ctx, result, ctx.text);
+  // customer confirms, rather than "did you mean" with a problem type beside it (r53). Named with a
+  // day, a time or people, it is asked for though no word of booking is said ("อยากให้ลูกเรียนทำอาหารไทย
+  // วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ", 0.76 at a new school, was asked "which do you mean?"; r69).
+  const namedWithDetails = withDetails && !sure && !askedBefore && !past && (await likely.serviceNamed(ctx.text)) === result.bookingType;
+  const booksWithDetails = withDetails && (asksToBook(ctx.text) || namedWithDetails);
+  const leans = !sure && !askedBefore && !past && (result.confidence >= LEANS_TO || booksWithDetails) && result.otherType !== 'out_of_scope';
+  if (leans && namedWithDetails && !reportsProblem(ctx.text)) return startBooking(ctx, result, ctx.text);
   // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up
   // take long?), a problem it leans to may as well be an FAQ entry: offered with what else the
   // message is most like (below), not the list of problem types alone.
@@ -403,11 +407,16 @@ const orderIdsIn = (text: string, ctx: CustomerContext) => extractFields(text, {
 /** What the customer has told of the problem: the dialogue's first message, then this one. */
 const saidSoFar = (ctx: CustomerContext) => [ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '', ctx.text].filter((t) => t.trim()).join('\n');
 
-/** "ORD-66120", "เลขออเดอร์ ORD-66120 ค่ะ": order numbers, and at most a few letters around them. */
-function onlyOrderIds(ctx: CustomerContext): boolean {
+/**
+ * "ORD-66120", "เลขออเดอร์ ORD-66120 ค่ะ", "โอนเวลา 9.40 น. ค่ะ", "paid at 9:40 with KBank": an order
+ * number, a time, an amount, and at most a few letters around them. A detail of what happened,
+ * given to the list of problem types instead of a tap (r54, r69), not a new want to read. Asked, it
+ * is a question ("ORD-66120 arrive when?"), read as usual.
+ */
+function onlyDetails(ctx: CustomerContext): boolean {
   const ids = orderIdsIn(ctx.text, ctx);
-  const rest = ids.reduce((t, id) => t.replace(id, ''), ctx.text).replace(/[\s\p{P}]/gu, '');
-  return ids.length > 0 && rest.length <= 16;
+  const rest = ids.reduce((t, id) => t.replace(id, ''), ctx.text);
+  return (ids.length > 0 || /\d/.test(rest)) && rest.replace(/[\s\p{P}\d]/gu, '').length <= 16 && !asksQuestion(ctx.text);
 }
 
 /** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */

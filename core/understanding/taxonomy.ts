@@ -63,7 +63,19 @@ export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: st
   return namesOf(service).some((w) => w.length >= 3 && answer.includes(w)) ? undefined : best.key;
 }
 
-/** A service's names and keywords, lower-cased. */
+/**
+ * A service's names and keywords, lower-cased; a class's name also as what it teaches is said
+ * ("คลาสทำอาหารไทย": "เรียนทำอาหารไทย"; "Thai cooking class": "learn thai cooking", "thai cooking
+ * lesson"): a parent writes "อยากให้ลูกเรียนทำอาหารไทย", not the class's name (r69).
+ */
 function namesOf(s: TaxonomyEntry): string[] {
-  return [s.name.en, s.name.th, ...s.keywords].flatMap((w) => (w?.trim() ? [w.trim().toLowerCase()] : []));
+  const names = [s.name.en, s.name.th, ...s.keywords].flatMap((w) => (w?.trim() ? [w.trim().toLowerCase()] : []));
+  return names.flatMap((n) => [n, ...taughtAs(n)]);
+}
+
+function taughtAs(name: string): string[] {
+  const thai = /^(?:คลาส|คอร์ส)(.{3,})$/.exec(name);
+  if (thai) return [`เรียน${thai[1]}`];
+  const english = /^(.{3,}?) (?:class|course)$/.exec(name);
+  return english ? [`learn ${english[1]}`, `${english[1]} lesson`] : [];
 }
