@@ -343,8 +343,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
         await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency, ctx.language) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
         return;
       }
-      // No price set for it: a person answers, as for any question the bot has no answer to.
-      return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
+      // No price set for it: its booking when the message gave the day or people (staff quote it),
+      // else a person answers, as for any question the bot has no answer to.
+      return act(deps, trx, ctx, decision.unpriced ?? { do: 'no_answer' }, result, lead);
     }
     case 'no_answer':
       // The question waits for a person, who sees it in the conversation.

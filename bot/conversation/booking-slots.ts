@@ -14,7 +14,7 @@ import { completeRoute, extractFields, extractPartyChange, extractRoute, extract
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { actThreshold, caseFromText, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
+import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
 import { asksAboutTakingPart, asksPrice, partOfDay, questionBeside, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
@@ -90,7 +90,10 @@ export async function continueBooking(
   if (d.awaiting === 'confirm' && saysConfirm(text) && !changes) return { do: 'booking', dialogue: d, submit: true };
   // The stronger readings first: a complaint leaves the booking for the problem ("not booking, the
   // therapist never came"), a "no" or "I'm not booking" ends it.
-  if (reportsProblem(text)) return problemFromText(await classify(), ctx);
+  if (reportsProblem(text)) {
+    const r = await classify();
+    return problemFromText(r, ctx, await caseTypeNamedBy(text, r, likely));
+  }
   if (saysCancel(text) || saysNotBooking(text)) {
     // "No wait, make it the cooking class", "ไม่ได้จะจองทัวร์ค่ะ จะจองนวด": not a way out, another service.
     const other = await anotherServiceAsked(text, d, classify);

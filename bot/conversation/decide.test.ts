@@ -237,6 +237,34 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'how do I get a quote for a tour?' }), quoteFaq({}).classify, likely)).toEqual({ do: 'faq', faqKey: 'how_quotes_work' });
   });
 
+  it('opens the type it leans to when the customer names it in its own words (r70)', async () => {
+    const tours = taxonomySchema.parse({
+      caseTypes: [
+        { key: 'refund_request', name: { en: 'Refund request', th: 'ขอคืนเงิน' }, keywords: ['คืนเงิน', 'refund'] },
+        { key: 'trip_change', name: { en: 'Trip change request', th: 'ขอเปลี่ยนแปลงทริป' }, keywords: ['เปลี่ยนวัน', 'change date'] },
+      ],
+      bookingTypes: [{ key: 'private_day_trip', name: { en: 'Private day trip', th: 'ทริปส่วนตัว 1 วัน' }, keywords: ['day trip'] }],
+    });
+    const likely = likelyIn(() => tours);
+    const leaning = classifier(answer({ kind: 'case', caseType: 'refund_request', confidence: 0.67, alternative: { kind: 'booking', key: 'private_day_trip' } }));
+    for (const text of ['you cancelled our day trip on Saturday because of low numbers, I want a full refund please', 'ทริปวันเสาร์ถูกยกเลิกค่ะ ขอคืนเงินเต็มจำนวนค่ะ']) {
+      expect(await decide(context({ text }), leaning.classify, likely), text).toEqual({ do: 'open_case', caseType: 'refund_request' });
+    }
+    // Named, but not the type leaned to: the customer picks, as before.
+    const other = classifier(answer({ kind: 'case', caseType: 'trip_change', confidence: 0.67 }));
+    expect(await decide(context({ text: 'the trip was cancelled, I want a refund' }), other.classify, likely)).toMatchObject({ do: 'pick_case_type' });
+    // Read below leaning by the classifier itself, the customer picks, though a problem's words lift it.
+    const far = classifier(answer({ kind: 'case', caseType: 'refund_request', confidence: LEANS_TO - 0.1 }));
+    expect(await decide(context({ text: 'the trip was cancelled, I want a refund' }), far.classify, likely)).toMatchObject({ do: 'pick_case_type' });
+    expect(await decide(context({ text: 'refund' }), far.classify, likely)).toMatchObject({ do: 'pick_case_type' });
+    // Asked as a question, it asks how refunds work: not opened.
+    for (const text of ['Is the refund back to my card or as credit?', 'นโยบายคืนเงินเป็นยังไงคะ']) {
+      expect(await decide(context({ text }), leaning.classify, likely), text).not.toMatchObject({ do: 'open_case' });
+    }
+    // Not named: not opened (the type leaned to is offered first).
+    expect(await decide(context({ text: 'our day trip on Saturday was cancelled and nobody told us' }), leaning.classify, likely)).toMatchObject({ do: 'did_you_mean', options: [{ kind: 'case', key: 'refund_request' }, { kind: 'booking', key: 'private_day_trip' }] });
+  });
+
   it('answers the price of a service the message names, unless an FAQ entry naming it answers it or it is a complaint', async () => {
     const taxonomy = taxonomySchema.parse({
       bookingTypes: [{ key: 'private_lesson', name: { en: 'Private lesson', th: 'เรียนตัวต่อตัว' } }],
@@ -259,6 +287,14 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'you charged me 5,000 for the private lesson, the price is 3,500' }), unsure.classify, likely)).toMatchObject({ do: 'pick_case_type' });
     // No service named: as before.
     expect(await decide(context({ text: 'how much?' }), unsure.classify, likely)).toEqual({ do: 'no_answer' });
+    // With the day or people, the service's booking goes with it, for a service with no price set (r70).
+    const forFour = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.45, fields: { partySize: 4 } }));
+    expect(await decide(context({ text: 'เรียนตัวต่อตัว 4 คน ราคาประมาณเท่าไหร่คะ' }), forFour.classify, likely)).toMatchObject({
+      do: 'service_price',
+      serviceKey: 'private_lesson',
+      unpriced: { do: 'booking', dialogue: { serviceKey: 'private_lesson', partySize: 4 } },
+    });
+    expect(await decide(context({ text: 'how much is the private lesson?' }), unsure.classify, likely)).not.toHaveProperty('unpriced');
   });
 
   it('hands the customer to a person when it is unsure twice running, not a third ask', async () => {
@@ -919,6 +955,10 @@ describe('deciding what a customer message leads to', () => {
       const { classify, asked } = classifier(answer({ kind: 'booking', confidence: 0.99 }));
       expect(await decide(context({ text: 'I want to talk to a person' }), classify)).toEqual({ do: 'handoff' });
       expect(await decide(context({ text: 'ขอคุยกับเจ้าหน้าที่' }), classify)).toEqual({ do: 'handoff' });
+      // A concierge's members ask for theirs (r70: "can I speak to my concierge please?" started a concierge booking).
+      for (const text of ['can I speak to my concierge please?', 'ขอคุยกับคอนเซียร์จหน่อยค่ะ', 'could I talk to your representative?']) {
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'handoff' });
+      }
       expect(await decide(context({ reply: { act: 'human' }, dialogue: bookingDialogue() }), classify)).toEqual({ do: 'handoff' });
       // A call asked for: only a person can make it (a top-up named in it opened a case).
       for (const text of ['Can someone please call me at 081-234-5678? It is about my top-up', 'call me back please', 'รบกวนโทรกลับหน่อยค่ะ 0812345678', 'ขอให้เจ้าหน้าที่โทรหาหน่อยค่ะ']) {

@@ -1,6 +1,6 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import { continueBooking, startBooking } from './booking-slots.ts';
-import { actThreshold, answersFromFaq, caseFromText, closeReadings, LEANING_OPTIONS, LEANS_TO, LIKELY_CASE_TYPES, NOTHING_LIKELY, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readingOf, readPick, sameReading, sureEnough, type Decision, type Likely, type Reading } from './decision.ts';
+import { actThreshold, answersFromFaq, caseFromText, caseTypeNamedBy, closeReadings, LEANING_OPTIONS, LEANS_TO, LIKELY_CASE_TYPES, NOTHING_LIKELY, ORDER_ID_TRIES, PICK_REPLY, problemFromText, readingOf, readPick, sameReading, sureEnough, type Decision, type Likely, type Reading } from './decision.ts';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -77,7 +77,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (reply.act === 'intent' && (dialogue?.kind === 'clarify' || dialogue?.kind === 'pick_case_type')) {
       if (reply.value === 'booking') return startBooking(ctx, await classify(dialogue.text), dialogue.text);
       // Nothing said yet (a tap after the greeting): what happened is asked, not guessed from nothing.
-      if (reply.value === 'case') return dialogue.text.trim() ? problemFromText(await classify(dialogue.text), ctx) : { do: 'ask_problem' };
+      if (reply.value === 'case') {
+        if (!dialogue.text.trim()) return { do: 'ask_problem' };
+        const r = await classify(dialogue.text);
+        return problemFromText(r, ctx, await caseTypeNamedBy(dialogue.text, r, likely));
+      }
       if (reply.value === 'question') {
         // Nothing asked yet (a tap after a hello, or after "สอบถามค่ะ"): what the question is, is asked.
         if (!dialogue.text.trim() || asksOnlyToAsk(dialogue.text) || HELLO.test(dialogue.text)) return { do: 'ask_question' };
@@ -178,7 +182,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     // With a case open, the problem is that case's unless it is surely another kind of problem.
     const another = r.kind === 'case' && r.caseType !== undefined && r.caseType !== ctx.openCase?.caseType && r.confidence >= actThreshold(ctx);
     if (ctx.openCase && !another) return { do: 'follow_up', caseId: ctx.openCase.id, caseNumber: ctx.openCase.number };
-    return problemFromText(r, ctx);
+    return problemFromText(r, ctx, await caseTypeNamedBy(ctx.text, r, likely));
   }
   if (dialogue?.kind === 'booking') return continueBooking(ctx, dialogue, classify, likely);
   // "งั้นขอจองพรุ่งนี้ 5 โมงเย็น 1 คนค่ะ" (then book it, tomorrow at 5) right after the price of a
@@ -248,7 +252,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // from the service, unless an FAQ entry that names the service answers it (the business's own words
   // win), or it is a complaint.
   const priced = !complaint && !ctx.openCase && asksPrice(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
-  if (priced) return { do: 'service_price', serviceKey: priced };
+  // Asked with the trip's day or people ("สนใจทัวร์เชียงใหม่ 3 วัน 2 คืน ผู้ใหญ่ 2 เด็ก 2 ... ราคาประมาณเท่าไหร่คะ",
+  // r70), a service with no price set is quoted by staff: its booking, as a quote asked for is (below),
+  // rather than "no answer found for this question".
+  if (priced) return { do: 'service_price', serviceKey: priced, ...(read.fields.date || read.fields.partySize ? { unpriced: startBooking(ctx, read, ctx.text, priced) } : {}) };
   // "ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คนค่ะ เดินทาง 15 ธันวาคม" (r48): a quote asked with the trip's
   // day or people is that service's booking, which staff quote; the FAQ on how quotes work, which it
   // was answered with, asks for the details the customer had just given.
@@ -286,7 +293,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A problem with a booking close behind it, in words of something gone wrong ("my city tour was
   // cancelled without notice and I want my money back"): a problem, opened when sure of its type,
   // else the customer picks it; never offered as a booking of the service it names.
-  if (result.kind === 'case' && result.alternative?.kind === 'booking' && !past && !askedBefore && reportsProblem(ctx.text)) return problemFromText(result, ctx);
+  if (result.kind === 'case' && result.alternative?.kind === 'booking' && !past && !askedBefore && reportsProblem(ctx.text)) return problemFromText(result, ctx, await caseTypeNamedBy(ctx.text, read, likely));
   const close = complaint || past || askedBefore ? undefined : closeReadings(result);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
@@ -316,7 +323,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up
   // take long?), a problem it leans to may as well be an FAQ entry: offered with what else the
   // message is most like (below), not the list of problem types alone.
-  if (leans && result.kind === 'case' && !(asksQuestion(ctx.text) && !reportsProblem(ctx.text))) return problemFromText(result, ctx);
+  if (leans && result.kind === 'case' && !(asksQuestion(ctx.text) && !reportsProblem(ctx.text))) return problemFromText(result, ctx, await caseTypeNamedBy(ctx.text, read, likely));
   // A booking or an FAQ answer it leans to ("อยากได้รถรับจากสนามบิน ... พรุ่งนี้ 9 โมง 2 คน" at 0.59 in
   // a new business): offered as one tap, with what else the message is most like ("how do I get a
   // quote for a 3 day trip" leans to the day trip; the FAQ on quotes comes next), rather than the

@@ -1,7 +1,8 @@
 import type { Classification } from '../../core/understanding/classification.ts';
 import type { BookingDialogue } from './dialogue.ts';
+import { asksQuestion } from './readings.ts';
 import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
-import { entriesSaying, serviceNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
+import { caseTypeNamedIn, entriesSaying, serviceNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
 import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/act-when-sure.ts';
 
 // What the dialogue may decide to do with a customer's message, and how sure it must be to act:
@@ -54,12 +55,14 @@ export interface Likely {
    * FAQ entry it was read as names it too (core/understanding/taxonomy.ts `serviceNamedIn`).
    */
   serviceNamed(text: string, answeredBy?: string, orElse?: string): Promise<string | undefined>;
+  /** The case type the text names by its name or a keyword (core/understanding/taxonomy.ts `caseTypeNamedIn`). */
+  caseTypeNamed(text: string): Promise<string | undefined>;
   /** The business's case types whose own words `words` finds (core/understanding/taxonomy.ts `entriesSaying`). */
   caseTypesSaying(words: RegExp): Promise<string[]>;
   /** The business's services whose own words `words` finds. */
   servicesSaying(words: RegExp): Promise<string[]>;
 }
-export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [] };
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, caseTypeNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [] };
 
 /** What a text is most like in the business's taxonomy (read when first asked: most messages never ask). */
 export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
@@ -67,6 +70,7 @@ export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
     caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
     readings: async (text) => likelyReadings(await taxonomy(), text),
     serviceNamed: async (text, answeredBy, orElse) => serviceNamedIn(await taxonomy(), text, answeredBy, orElse),
+    caseTypeNamed: async (text) => caseTypeNamedIn(await taxonomy(), text),
     caseTypesSaying: async (words) => entriesSaying((await taxonomy()).caseTypes, words),
     servicesSaying: async (words) => entriesSaying((await taxonomy()).bookingTypes, words),
   };
@@ -134,7 +138,11 @@ export type Decision =
   | { do: 'satisfaction_skip' }
   | { do: 'faq'; faqKey: string }
   /** "How much is the private lesson?": the service's own price, with a button to book it (a person when it has none). */
-  | { do: 'service_price'; serviceKey: string }
+  /**
+   * The service's price; `unpriced`, what to do when it has none set and the message gave the trip's
+   * day or people: the service's booking, which staff quote (r70).
+   */
+  | { do: 'service_price'; serviceKey: string; unpriced?: Decision }
   | { do: 'no_answer' }
   | { do: 'clarify' }
   /**
@@ -177,13 +185,28 @@ export function caseFromText(r: Classification): Decision {
 }
 
 /**
- * The customer said it is a problem (after the bot asked, or in words stronger than the booking
- * they were making): a case of the type the classifier names only when it is sure, else the
- * customer picks the type, the classifier's guess first. A case opened with the wrong type goes to
- * the wrong team with the wrong clock.
+ * The case type the customer named in its own words, for `problemFromText`: counted only when the
+ * classifier itself leaned to a type (a problem's words lift a weak guess, and "refund" alone, 0.2,
+ * is as likely a question about refunds), and not in a question ("นโยบายคืนเงินเป็นยังไงคะ", "is the
+ * refund back to my card?" name the refund type and ask how refunds work: opened as refunds, they
+ * were three wrong acts of the business's own set at the 90 % level).
  */
-export function problemFromText(r: Classification, ctx: { actWhenSure?: number }): Decision {
+export async function caseTypeNamedBy(text: string, read: Classification, likely: Likely): Promise<string | undefined> {
+  return read.confidence >= LEANS_TO && !asksQuestion(text) ? likely.caseTypeNamed(text) : undefined;
+}
+
+/**
+ * The customer said it is a problem (after the bot asked, or in words stronger than the booking
+ * they were making): a case of the type the classifier names only when it is sure, or leans to it
+ * and the customer `named` it, else the customer picks the type, the classifier's guess first. A
+ * case opened with the wrong type goes to the wrong team with the wrong clock.
+ */
+export function problemFromText(r: Classification, ctx: { actWhenSure?: number }, named?: string): Decision {
   const guess = r.kind === 'case' ? r.caseType : undefined;
   if (guess && r.confidence >= actThreshold(ctx)) return { do: 'open_case', caseType: guess };
+  // Leaned to, and named by the customer in the type's own words ("I want a full refund", 0.67 at a
+  // new tour operator whose refund type's keyword is "refund"; r70): the two agree, as a service
+  // leaned to and named is booked.
+  if (guess && r.confidence >= LEANS_TO && named === guess) return { do: 'open_case', caseType: guess };
   return { do: 'pick_case_type', likely: guess ? [guess] : [] };
 }

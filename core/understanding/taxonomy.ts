@@ -49,27 +49,40 @@ export function entriesSaying(entries: TaxonomyEntry[], words: RegExp): string[]
  * `orElse`: the service meant when the text names none (the one being booked, for "how much is it?").
  */
 export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: string, orElse?: string): string | undefined {
-  const said = text.toLowerCase();
-  let best: { key: string; length: number } | undefined;
-  for (const s of taxonomy.bookingTypes) {
-    for (const w of namesOf(s)) {
-      if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: s.key, length: w.length };
-    }
-  }
-  if (!best && orElse && taxonomy.bookingTypes.some((s) => s.key === orElse)) best = { key: orElse, length: 0 };
-  if (!best || answeredBy === undefined) return best?.key;
-  const service = taxonomy.bookingTypes.find((s) => s.key === best.key)!;
+  let best = entryNamedIn(taxonomy.bookingTypes, text);
+  if (!best && orElse && taxonomy.bookingTypes.some((s) => s.key === orElse)) best = orElse;
+  if (!best || answeredBy === undefined) return best;
+  const service = taxonomy.bookingTypes.find((s) => s.key === best)!;
   const answer = taxonomy.faq.filter((f) => f.key === answeredBy).map((f) => `${f.question}\n${f.answer}`).join('\n').toLowerCase();
-  return namesOf(service).some((w) => w.length >= 3 && answer.includes(w)) ? undefined : best.key;
+  return namesOf(service).some((w) => w.length >= 3 && answer.includes(w)) ? undefined : best;
 }
 
 /**
- * A service's names and keywords, lower-cased; a class's name also as what it teaches is said
+ * The case type a text names by its name or one of its keywords, the longest match first ("I want
+ * a full refund" at a business whose refund type's keyword is "refund"; "ขอคืนเงิน", its Thai name).
+ */
+export function caseTypeNamedIn(taxonomy: Taxonomy, text: string): string | undefined {
+  return entryNamedIn(taxonomy.caseTypes, text);
+}
+
+function entryNamedIn(entries: TaxonomyEntry[], text: string): string | undefined {
+  const said = text.toLowerCase();
+  let best: { key: string; length: number } | undefined;
+  for (const e of entries) {
+    for (const w of namesOf(e)) {
+      if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: e.key, length: w.length };
+    }
+  }
+  return best?.key;
+}
+
+/**
+ * An entry's names and keywords, lower-cased; a class's name also as what it teaches is said
  * ("คลาสทำอาหารไทย": "เรียนทำอาหารไทย"; "Thai cooking class": "learn thai cooking", "thai cooking
  * lesson"): a parent writes "อยากให้ลูกเรียนทำอาหารไทย", not the class's name (r69).
  */
-function namesOf(s: TaxonomyEntry): string[] {
-  const names = [s.name.en, s.name.th, ...s.keywords].flatMap((w) => (w?.trim() ? [w.trim().toLowerCase()] : []));
+function namesOf(e: TaxonomyEntry): string[] {
+  const names = [e.name.en, e.name.th, ...e.keywords].flatMap((w) => (w?.trim() ? [w.trim().toLowerCase()] : []));
   return names.flatMap((n) => [n, ...taughtAs(n)]);
 }
 
