@@ -5891,4 +5891,70 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ขอจองคิวพรุ่งนี้บ่ายสองค่ะ' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A seventy-first round (r71), written 2026-11-29 before the bot saw them, at the demo business
+  // and the four new ones: 7 of 12 passed at the first run. One failure was the bot's and is built
+  // (item 124: "ขอยกเลิกก่อนนะคะ ยังไม่แน่ใจ" at the summary was shown the summary again); four were
+  // the scripts' own (a problem not sure of its type lists the types, the likely one first: tapped).
+  {
+    name: 'r71 demo: a massage at half past one, people in words (th)', language: 'th',
+    turns: [{ say: 'จองนวดไทยพรุ่งนี้บ่ายโมงครึ่ง สองคนค่ะ', told: ['13:30', '2 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '13:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 demo: the service corrected, not the sushi but the Thai class (en)', language: 'en',
+    turns: [{ say: 'book the sushi class tomorrow at 10 for 2' }, { say: 'sorry, not sushi, the thai cooking class', told: ['Thai cooking class'], notTold: ['Sushi'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 demo: the booking cancelled before confirming (th)', language: 'th',
+    // The summary was shown again (item 124).
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 9 โมง 3 คนค่ะ' }, { say: 'ขอยกเลิกก่อนนะคะ ยังไม่แน่ใจ', notTold: ['ยืนยัน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 demo: a wrong amount charged for the tour (en)', language: 'en',
+    // The problem types, the wrong amount first: tapped.
+    turns: [{ say: 'I was charged 3,000 baht for the city tour but the price says 1,500' }, { tap: 'Wrong amount charged' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r71 demo: opening hours then a booking (th)', language: 'th',
+    turns: [{ say: 'ร้านเปิดกี่โมงคะ' }, { say: 'งั้นขอจองนวดพรุ่งนี้ 10 โมง 1 คนค่ะ', told: ['10:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 school: a cooking class for a couple next Friday (en)', language: 'en', business: 'school',
+    turns: [{ say: 'my wife and I want to join the thai cooking class next Friday at 10am' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 school: the teacher was rude (th)', language: 'th', business: 'school',
+    turns: [{ say: 'ครูพูดจาไม่ดีกับลูกสาวค่ะ ลูกร้องไห้กลับบ้านเลย' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r71 tour: the van with no air conditioning (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'the van today had no air conditioning and it was 35 degrees, very disappointed' }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r71 tour: a day trip, then the number of people changed (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'จองทริปส่วนตัว 1 วัน วันที่ 15 ธ.ค. 8 โมงเช้า 5 ท่านค่ะ' }, { say: 'ขอแก้เป็น 6 ท่านค่ะ', told: ['6 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 6, date: { month: 12, day: 15 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 concierge: golf for two on Saturday morning (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'please arrange a tee time for 2 on 12 December at 7am' }, { say: 'yes' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: { month: 12, day: 12 }, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r71 order desk: money paid, nothing received, Thai slang (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'จ่ายตังไปแล้วของยังไม่เข้าเลย ออเดอร์ ORD-90011 ช่วยดูให้หน่อย' }, { tap: 'ยอดไม่ขึ้น', notTold: ['เลขออเดอร์'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r71 order desk: the site down (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'your website is down, I get a 502 error when I try to pay' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
 ];

@@ -104,6 +104,8 @@ const NOT_BOOKING = new RegExp(
     // "never mind, maybe next time" (r54) was asked the day again: a later time said along with it is still no.
     `|^\\s*(?:never ?mind|forget it|no,? thanks?|no,? thank you|not now|ไม่เป็นไร|ช่างมัน|ช่างเถอะ|ไว้ก่อน)${POLITE}(?:[\\s,.!]*${LATER}${POLITE})?[\\s.!]*$` +
     `|^\\s*(?:sorry,? )?(?:i(?:'ve)? )?changed my mind[\\s.!]*$|ไม่จองแล้ว|ไม่เอาแล้ว|ยกเลิกการจอง` +
+    // "ขอยกเลิกก่อนนะคะ ยังไม่แน่ใจ" (cancel for now, not sure yet) at the summary was shown the summary again (r71).
+    `|(?:ขอ)?ยกเลิก(?:ไป)?ก่อน|ขอคิด(?:ดู)?ก่อน|\\bcancel (?:it |this |that )?for now\\b|\\b(?:let me|i'?ll|i will|we'?ll) think about it\\b` +
     `|ไม่ได้(?:จะ|ต้องการ|อยาก)จอง|ไม่ได้จองนะ|\\b(?:i'?m not|i am not|not) (?:booking|making a booking|trying to book)\\b|\\bi (?:don'?t|do not) want to book\\b|\\bnot a booking\\b`,
   'i',
 );
