@@ -5957,4 +5957,73 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'your website is down, I get a 502 error when I try to pay' }],
     end: { booked: null, opened: 'system_error', holds: 'bot' },
   },
+  // A seventy-second round (r72), written 2026-11-29 before the bot saw them, at the demo business
+  // and the four new ones: 8 of 12 passed at the first run. Two failures were the bot's and are built
+  // (items 125 and 126: "what should I bring?" after a booking was asked to say more; a trial class
+  // asked about showed the 5-class package's summary); two were the scripts' own (no refund type at
+  // the order desk lists the types; no entry on the desk's hours, so a person answers).
+  {
+    name: 'r72 demo: is my booking confirmed, right after sending it (en)', language: 'en',
+    turns: [{ say: 'book a thai massage tomorrow at 4pm for 1' }, { say: 'confirm' }, { say: 'is my booking confirmed?', told: ['B-'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r72 demo: two things at once, a booking and a complaint (th)', language: 'th',
+    turns: [{ say: 'เมื่อวานนวดแล้วหมอนวดมาสาย 20 นาทีค่ะ ไม่ค่อยประทับใจ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r72 demo: an emoji-only thank you after a booking (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 2pm for 2 please' }, { say: 'yes' }, { say: '🙏😊', notTold: ['tell us a bit more', 'added this to your case'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r72 demo: what to bring to the cooking class, after booking (th)', language: 'th',
+    // Asked to say more (item 125).
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ต้องเตรียมอะไรไปบ้างคะ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r72 demo: a top-up missing, then the slip time typed (en)', language: 'en',
+    turns: [{ say: 'I topped up 500 baht an hour ago and my balance is still the same' }, { say: 'it was 10:15 this morning', notTold: ['team will reply'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r72 school: a trial class asked with a day (en)', language: 'en', business: 'school',
+    // The package's summary was shown (item 126).
+    turns: [{ say: 'Do you have a trial class this Saturday? I would like to try before buying the package', notTold: ['Guests:'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r72 school: a private lesson for a child, age given (th)', language: 'th', business: 'school',
+    turns: [{ say: 'อยากจองเรียนตัวต่อตัวให้ลูกอายุ 9 ขวบ วันเสาร์ที่ 12 ธ.ค. บ่ายสองค่ะ', notTold: ['9 ท่าน'] }, { say: '1 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, date: { month: 12, day: 12 }, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r72 tour: the transfer from the hotel to the airport in one message (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ขอรถจากโรงแรมแถวสุขุมวิทไปสุวรรณภูมิ วันที่ 20 ธ.ค. ตี 5 ค่ะ 2 คน', told: ['สุวรรณภูมิ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 20 }, time: '05:00', destination: 'สุวรรณภูมิ' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r72 tour: a deposit paid, asked to check (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'Hi, I transferred the 5,000 baht deposit for the Chiang Mai tour, can you check?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r72 concierge: a spa for two tomorrow afternoon, the time asked (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'ช่วยจองสปาให้ 2 ท่านพรุ่งนี้ช่วงบ่ายค่ะ', told: ['กี่โมง'] }, { say: 'บ่ายสามค่ะ', told: ['15:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r72 order desk: a refund asked for a failed order (en)', language: 'en', business: 'order_desk',
+    // No refund type at the order desk: the problem types, the order's first: tapped.
+    turns: [{ say: 'my order ORD-12345 failed but the money was taken, please refund me' }, { tap: 'Order not delivered', notTold: ['order number'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r72 order desk: opening hours asked (th)', language: 'th', business: 'order_desk',
+    // The kit has no entry on hours: a person answers.
+    turns: [{ say: 'แอดมินตอบกี่โมงถึงกี่โมงคะ', told: ['ทีมงาน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -1166,6 +1166,18 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'do you sell gift vouchers for the spa?' }), voucher.classify, likelyIn(() => vouchers))).toMatchObject({ do: 'booking' });
   });
 
+  it('hands a trial asked about to a person, not the booking of the service it names (r72)', async () => {
+    const pkg = classifier(answer({ kind: 'booking', bookingType: 'package_5_classes', confidence: 0.9, fields: { date: '2026-03-14' } }));
+    const school = taxonomySchema.parse({ bookingTypes: [{ key: 'package_5_classes', name: { en: '5-class package', th: 'แพ็กเกจ 5 คลาส' } }] });
+    for (const text of ['Do you have a trial class this Saturday? I would like to try before buying the package', 'อยากลองเรียนก่อนซื้อแพ็กเกจค่ะ วันเสาร์นี้ได้ไหมคะ']) {
+      expect(await decide(context({ text }), pkg.classify, likelyIn(() => school)), text).toEqual({ do: 'no_answer' });
+    }
+    // A business whose service is the trial books it.
+    const trials = taxonomySchema.parse({ bookingTypes: [{ key: 'trial_class', name: { en: 'Trial class', th: 'คลาสทดลองเรียน' } }] });
+    const trial = classifier(answer({ kind: 'booking', bookingType: 'trial_class', confidence: 0.95, fields: { date: '2026-03-14' } }));
+    expect(await decide(context({ text: 'Do you have a trial class this Saturday?' }), trial.classify, likelyIn(() => trials))).toMatchObject({ do: 'booking' });
+  });
+
   it('answers "can I book online?" in LINE with the booking form, not elsewhere nor with a booking asked (r62)', async () => {
     const { classify, asked } = classifier(answer({ kind: 'question', confidence: 0.3 }));
     for (const text of ['มีฟอร์มให้จองออนไลน์ไหมคะ', 'can I book online?']) expect(await decide(context({ text }), classify), text).toEqual({ do: 'booking_form' });

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksToChangeThePartySize } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -242,6 +242,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "มีบัตรกำนัลสปาขายไหมคะ" (do you sell spa vouchers?) reads as the spa's booking (r66): a voucher to
   // buy is not a booking of the service, unless the service is the voucher itself; a person answers.
   if (read.kind === 'booking' && !complaint && asksToBuyAVoucher(ctx.text) && !(await likely.servicesSaying(VOUCHER)).includes(read.bookingType ?? '')) return { do: 'no_answer' };
+  // So is a trial asked about, or trying first ("Do you have a trial class this Saturday? I would like
+  // to try before buying the package", r72: the package's summary was shown): not the service named,
+  // unless that service is the trial itself.
+  if (read.kind === 'booking' && !complaint && asksForATrial(ctx.text) && !(await likely.servicesSaying(TRIAL)).includes(read.bookingType ?? '')) return { do: 'no_answer' };
   // "Cancel my massage tomorrow" reads like a booking of it too; the bot cannot change a booking
   // made, so a person does (the inbox), rather than a new booking being started; or, for a move, a
   // case of the business's type for moving one (below).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksToBuyAVoucher, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksToBuyAVoucher, asksForATrial, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -89,7 +89,7 @@ describe('what else a message may be', () => {
   it('hears a price asked, and a message put as a question', () => {
     for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost']) expect(asksPrice(text), text).toBe(true);
     for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ']) expect(asksPrice(text), text).toBe(false);
-    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ']) {
+    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ']) {
       expect(asksQuestion(text), text).toBe(true);
     }
     for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า', 'ไหมพรมสีแดงค่ะ', 'hi I want to book a massage', 'Hello, whatever you did, my credit is gone', 'เติมเงินไม่ได้ค่ะ']) expect(asksQuestion(text), text).toBe(false);
@@ -114,6 +114,11 @@ describe('what else a message may be', () => {
   it('hears a gift voucher asked to be bought, not one used to book (r66)', () => {
     for (const text of ['มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', 'do you sell gift vouchers?', 'can I buy a gift card for my wife?']) expect(asksToBuyAVoucher(text), text).toBe(true);
     for (const text of ['I have a voucher, a massage tomorrow at 3pm', 'can I buy the 5-class package?', 'ใช้บัตรกำนัลจองนวดพรุ่งนี้ได้ไหมคะ']) expect(asksToBuyAVoucher(text), text).toBe(false);
+  });
+
+  it('hears a trial asked about, or trying first (r72)', () => {
+    for (const text of ['Do you have a trial class this Saturday? I would like to try before buying the package', 'มีคลาสทดลองเรียนไหมคะ', 'can I try a class first?', 'อยากลองเรียนก่อนสมัครค่ะ']) expect(asksForATrial(text), text).toBe(true);
+    for (const text of ['I would like to buy the 5-class package', 'book the cooking class on Saturday at 10 for 2', 'ซื้อแพ็กเกจ 5 คลาสค่ะ']) expect(asksForATrial(text), text).toBe(false);
   });
 
   it('hears the booking form asked for, not a booking made through it (r62)', () => {

@@ -225,6 +225,14 @@ const BUYING = /ขาย|ซื้อ|\b(?:sell|selling|sold|buy|buying|purchas
  */
 export const asksToBuyAVoucher = (text: string) => VOUCHER.test(text) && BUYING.test(text);
 
+/** A trial, in Thai and English: what a service that is one says in its name ("Trial class", "ทดลองเรียน"). */
+export const TRIAL = /\btrials?\b|ทดลอง(?:เรียน|ใช้)?|ลองเรียน/i;
+/**
+ * A trial asked about, or trying first: "Do you have a trial class this Saturday? I would like to try
+ * before buying the package" (r72: the package's booking was started, its summary shown).
+ */
+export const asksForATrial = (text: string) => TRIAL.test(text) || /\btry (?:it |a class |one )?(?:first|before)\b|\bbefore (?:buying|booking|i (?:buy|book)|signing up)\b|ก่อน(?:ซื้อ|จอง|สมัคร)/i.test(text);
+
 /** "Is that ok?", "ได้ไหมคะ" after a booking: whether the booking can be, which its request asks. */
 const IS_THAT_OK = new RegExp(`^\\s*(?:(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|possible|fine|alright|available)|(?:does|would|will) (?:that|it|this) work(?: for you)?|(?:ได้|ว่าง|โอเค)(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า))${POLITE}[\\s?!.]*$`, 'i');
 
@@ -254,7 +262,7 @@ export const asksPrice = (text: string) => PRICE.test(text);
  * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
  */
 const QUESTION = new RegExp(
-  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:ได้)?(?:บ้าง)?${POLITE}[\\s?!.]*$` +
+  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:ไป|มา)?(?:ได้)?(?:บ้าง)?${POLITE}[\\s?!.]*$` +
     // After a hello: "Hi, do you have a trial cooking class for kids? my son is 7" (r56) started its booking.
     `|^\\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\\s,!.]+)?(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
     // A Thai question word with its polite ending in the middle: "ต้องรอนานไหมคะกว่าเงินจะเข้า" (do I
