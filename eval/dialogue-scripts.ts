@@ -6080,4 +6080,64 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'I topped up 300 baht at 14:05 and my credit has not arrived' }, { say: 'ORD-44120' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A seventy-fourth round (r74), written 2026-11-29 before the bot saw them, with item 127 built
+  // just before from what an earlier round left (r58: an app that will not open answered with the
+  // opening hours): 4 of 10 passed at the first run. Three failures were the bot's and are built
+  // (items 128 to 130: a massage "booked ... move it to Friday" started a new booking; a question
+  // in the middle of a booking was ignored; "4 then, ..." after "at most 4" was asked again); three
+  // were the scripts' own (a button's whole label; the types listed, tapped).
+  {
+    name: 'r74 demo: the app will not open since the update (en)', language: 'en',
+    // Answered surely with the opening hours (r58, item 127): now the problem types, tapped.
+    turns: [{ say: "since the update yesterday the app won't open on my phone", notTold: ['9:00'] }, { tap: 'Cannot access', told: ['case number'] }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r74 demo: the app will not open, in Thai (th)', language: 'th',
+    turns: [{ say: 'แอปเปิดไม่ขึ้นค่ะ ตั้งแต่อัปเดตเมื่อวาน', notTold: ['ต้องการจองบริการ'] }, { tap: 'เข้าสู่ระบบไม่ได้' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r74 demo: the massage moved by the customer to another day (en)', language: 'en',
+    // A new booking was started ("How many people?"; item 128): a person moves it.
+    turns: [{ say: 'I have a massage booked for tomorrow at 3pm, can I move it to Friday?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r74 demo: a city tour, the pickup asked mid-booking (th)', language: 'th',
+    // The time was asked again, the question ignored (item 129).
+    turns: [{ say: 'จองทัวร์เมืองวันที่ 12 ธ.ค. 2 คนค่ะ' }, { say: 'มีรถรับที่โรงแรมไหมคะ', told: ['มีรถรับที่โรงแรมไหมคะ', 'กี่โมง'] }, { say: '9 โมงค่ะ', told: ['มีรถรับที่โรงแรมไหมคะ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { month: 12, day: 12 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r74 school: the package price asked (th)', language: 'th', business: 'school',
+    turns: [{ say: 'แพ็กเกจ 5 คลาสราคาเท่าไหร่คะ', told: ['8,000'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r74 school: the class tomorrow cancelled by the customer, sick child (en)', language: 'en', business: 'school',
+    turns: [{ say: 'my daughter is sick, we cannot come to the cooking class tomorrow, can we move it?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r74 tour: a transfer for 6, the car takes 4 (en)', language: 'en', business: 'tour_operator',
+    // The kit's transfer takes at most 4 a booking: told, and asked again.
+    turns: [{ say: 'we need an airport transfer for 6 people from Don Mueang to Pattaya on 22 December at noon', told: ['at most 4'] }, { say: '4 then, we will take a taxi for the rest', told: ['Guests: 4'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 4, date: { month: 12, day: 22 }, time: '12:00', destination: 'Pattaya' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r74 concierge: a restaurant in Thai, the people after (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'ช่วยจองร้านอาหารญี่ปุ่นคืนพรุ่งนี้ 1 ทุ่มให้หน่อยค่ะ' }, { say: '4 คนค่ะ', told: ['4 ท่าน', '19:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r74 order desk: the order late, asked politely (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'สั่งไปตั้งแต่เช้า ออเดอร์ ORD-31120 ยังไม่ได้รับเลยค่ะ รบกวนตรวจสอบให้หน่อยนะคะ' }, { tap: 'ยอดไม่ขึ้น' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r74 order desk: the app crashing at payment (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'the app keeps crashing when I try to pay' }, { tap: 'System error' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
 ];

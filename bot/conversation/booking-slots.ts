@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { asksAboutTakingPart, asksPrice, partOfDay, questionBeside, reportsProblem, saysNotBooking } from './readings.ts';
+import { asksAboutTakingPart, asksPrice, asksQuestion, partOfDay, questionBeside, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -117,7 +117,10 @@ export async function continueBooking(
   if (route) [d.destination, filled] = [route, true];
   // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do; "10" alone answers "what
   // time?" (read as "at 10": 1 to 6 are the afternoon's).
-  if (!fields.partySize && d.awaiting === 'party_size' && alone) [d.partySize, filled] = [Number(alone[1]), true];
+  // So does one that leads the answer, what follows being the customer's own ("4 then, we will take
+  // a taxi for the rest" after "at most 4 people" was asked again; r74); not a time or an amount.
+  const leading = d.awaiting === 'party_size' && !alone ? LEADING_NUMBER.exec(text) : null;
+  if (!fields.partySize && d.awaiting === 'party_size' && (alone ?? leading)) [d.partySize, filled] = [Number((alone ?? leading)![1]), true];
   const hour = !fields.time && d.awaiting === 'time' && alone ? extractFields(`at ${alone[1]}`, { now: ctx.now, timeZone: ctx.timeZone }).time : undefined;
   if (hour) [d.time, filled] = [hour, true];
   // A bare number at the summary ("actually make it 11", "เปลี่ยนเป็น 3 ค่ะ") is the time or the
@@ -163,6 +166,10 @@ export async function continueBooking(
   // A question it is not sure of ("จ่ายเงินยังไงได้บ้างคะ" to an entry written "ชำระเงินได้ช่องทางไหนบ้างคะ")
   // is neither guessed at nor ignored: the entry it is most like is offered with the booking's question.
   if (r.kind === 'question' && r.faqKey) return { do: 'booking', dialogue: d, offerFaq: r.faqKey };
+  // One it cannot place ("มีรถรับที่โรงแรมไหมคะ", is there a hotel pickup?, while the time was asked;
+  // r74) was ignored and the time asked again: it goes with the request, as one asked with the
+  // booking does (item 104), and the customer is told so with the next question.
+  if (asksQuestion(text)) return { do: 'booking', dialogue: { ...d, question: d.question ? `${d.question}\n${text}` : text }, noted: true };
   return { do: 'booking', dialogue: d };
 }
 
@@ -181,6 +188,8 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
 }
 
 /** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10 then", "ok 2 then". */
+/** "4 then, we will take a taxi for the rest": a number first, not an hour, a price or a share. */
+const LEADING_NUMBER = /^\s*(\d{1,2})(?![\d:.])(?!\s*(?:โมง|นาฬิกา|ทุ่ม|น\.|am\b|pm\b|a\.m|p\.m|o'?clock|บาท|baht|thb|฿|%|นาที|min|ชั่วโมง|hours?\b|วัน|days?\b|คืน|nights?\b))/i;
 const BARE_NUMBER = new RegExp(
   `^\\s*(?:(?:no|nope|actually|sorry|oh|wait|hmm+|um+|ah|ok|okay|fine|alright)[\\s,.!]+)*` +
     `(?:(?:(?:can|could) (?:you|we) |please )?(?:make it|change (?:it |that )?to|switch (?:it )?to|move (?:it )?to)|(?:ขอ)?(?:เปลี่ยน|แก้)เป็น|ขอเป็น|เอาเป็น)?` +
@@ -378,7 +387,9 @@ export async function bookingStep(
   // Asked which service: the booking form, which lists them all with what each needs, is offered too.
   const url = slot === 'service' && links ? await bookingFormLink(trx, ctx, links) : undefined;
   const offer = url ? await t('booking_form_offer', { booking_form_url: url }) : '';
-  await say([ask.kind === 'text' && offer ? { ...ask, text: `${ask.text}\n${offer}` } : ask]);
+  // A question noted now: said before the question that follows, which stays last.
+  const before = decision.noted && noted ? `${noted}\n` : '';
+  await say([ask.kind === 'text' && (offer || before) ? { ...ask, text: `${before}${ask.text}${offer ? `\n${offer}` : ''}` } : ask]);
 }
 
 

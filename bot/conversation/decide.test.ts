@@ -537,6 +537,16 @@ describe('deciding what a customer message leads to', () => {
       expect(d).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'cooking', date: '2026-03-05', time: '10:00', partySize: 3 } });
     });
 
+    it('takes a number that leads the answer to "how many?", not an hour or an amount (r74)', async () => {
+      const dialogue = bookingDialogue({ serviceKey: 'transfer', date: '2026-03-05', time: '12:00', awaiting: 'party_size' });
+      for (const text of ['4 then, we will take a taxi for the rest', '3 we are, thanks', '2 ท่านพอค่ะ แล้วจะนั่งแท็กซี่ไปเอง']) {
+        expect(await decide(context({ text, dialogue }), otherService().classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'transfer', partySize: Number(text[0]) } });
+      }
+      for (const text of ['4pm would be better', '5 โมงได้ไหมคะ', '500 baht is too much']) {
+        expect(await decide(context({ text, dialogue }), otherService().classify), text).not.toMatchObject({ dialogue: { partySize: Number(text[0]) } });
+      }
+    });
+
     it('changes the service when the message only names another one, surely', async () => {
       const { classify } = otherService();
       const d = await decide(context({ text: 'actually the city tour instead', dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify);
@@ -930,6 +940,21 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'any update on my case?' }), classify)).toMatchObject({ do: 'greet' });
     });
 
+    it('takes a question it cannot place along with the request, and asks on (r74)', async () => {
+      const { classify } = classifier(answer({ kind: 'booking', bookingType: 'city_tour', confidence: 0.4 }));
+      const dialogue = bookingDialogue({ serviceKey: 'city_tour', date: '2026-03-12', partySize: 2, awaiting: 'time' });
+      expect(await decide(context({ text: 'มีรถรับที่โรงแรมไหมคะ', dialogue }), classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'city_tour', awaiting: 'time', question: 'มีรถรับที่โรงแรมไหมคะ' }, noted: true });
+      // A second one joins the first.
+      const asked = { ...dialogue, question: 'มีรถรับที่โรงแรมไหมคะ' };
+      expect(await decide(context({ text: 'is lunch included?', dialogue: asked }), classify)).toMatchObject({ dialogue: { question: 'มีรถรับที่โรงแรมไหมคะ\nis lunch included?' }, noted: true });
+      // Not a detail, nor a message that asks nothing.
+      expect(await decide(context({ text: 'บ่ายสองค่ะ', dialogue }), classify)).toMatchObject({ do: 'booking', dialogue: { time: '14:00' } });
+      const hmm = await decide(context({ text: 'hmm', dialogue }), classify);
+      expect(hmm).toMatchObject({ do: 'booking', dialogue: { awaiting: 'time' } });
+      expect(hmm).not.toHaveProperty('noted');
+      expect(hmm).not.toHaveProperty('dialogue.question');
+    });
+
     it('hands over to a person asked for in the middle of a booking', async () => {
       for (const text of ['ขอคุยกับเจ้าหน้าที่ค่ะ', 'ขอสายแอดมินหน่อยค่ะ', 'can I talk to a person?', 'I want to speak with a human']) {
         const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
@@ -1164,6 +1189,12 @@ describe('deciding what a customer message leads to', () => {
     const vouchers = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_voucher', name: { en: 'Spa gift voucher', th: 'บัตรกำนัลสปา' } }] });
     const voucher = classifier(answer({ kind: 'booking', bookingType: 'spa_voucher', confidence: 0.95 }));
     expect(await decide(context({ text: 'do you sell gift vouchers for the spa?' }), voucher.classify, likelyIn(() => vouchers))).toMatchObject({ do: 'booking' });
+  });
+
+  it('takes an app that will not open for a problem, however sure the opening hours are (r58)', async () => {
+    const hours = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: 0.93 }));
+    expect(await decide(context({ text: "since the update yesterday the app won't open on my phone" }), hours.classify)).toMatchObject({ do: 'pick_case_type' });
+    expect(await decide(context({ text: 'what time do you open tomorrow?' }), hours.classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
   });
 
   it('hands a trial asked about to a person, not the booking of the service it names (r72)', async () => {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -215,7 +215,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So is a problem the classifier leaves unsure or out of scope when its words say something went
   // wrong ("ไกด์ไม่มาตามนัดค่ะ" at a new tour operator, 0.07): a problem of a type the customer
   // picks, the classifier's guess first, rather than "could you tell us a bit more?".
-  const complaint = ((read.kind === 'booking' || read.kind === 'other') && reportsProblem(ctx.text)) || (read.kind === 'question' && saysWronglyCharged(ctx.text));
+  // So is a question whose words say money was taken wrongly, or that the app or site will not open
+  // ("since the update the app won't open", read as the opening hours at 0.93).
+  const complaint = ((read.kind === 'booking' || read.kind === 'other') && reportsProblem(ctx.text)) || (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text)));
   const problemWords = read.kind === 'case' && read.confidence < LEANS_TO && reportsProblem(ctx.text);
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.

@@ -123,7 +123,8 @@ export type Decision =
    * `offerFaq`: a question the bot was not sure of, asked in the booking: its likeliest FAQ entry is offered as a button.
    * `which`: a bare number at the summary ("make it 11"), the time or the number of people: asked, a button for each.
    */
-  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string; which?: { time: string; partySize: number } }
+  /** `noted`: this message's question went with the request (`dialogue.question`), and the customer is told so with the next question. */
+  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string; which?: { time: string; partySize: number }; noted?: true }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }
   /** A tap on "join the waitlist" or on a seat offered's accept / decline (waitlist-replies.ts). */

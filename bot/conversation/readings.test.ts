@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksToBuyAVoucher, asksForATrial, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -116,6 +116,14 @@ describe('what else a message may be', () => {
     for (const text of ['I have a voucher, a massage tomorrow at 3pm', 'can I buy the 5-class package?', 'ใช้บัตรกำนัลจองนวดพรุ่งนี้ได้ไหมคะ']) expect(asksToBuyAVoucher(text), text).toBe(false);
   });
 
+  it('hears the app or the site that will not open, not the opening hours (r58)', () => {
+    for (const text of ["since the update yesterday the app won't open on my phone", 'แอปเปิดไม่ขึ้นค่ะ ตั้งแต่อัปเดตเมื่อวาน', 'เข้าเว็บไม่ได้ค่ะ', 'I cannot open the link you sent', 'the app keeps crashing']) {
+      expect(saysItWillNotOpen(text), text).toBe(true);
+      expect(reportsProblem(text), text).toBe(true);
+    }
+    for (const text of ['what time do you open tomorrow?', 'is the shop open on Sunday?', 'ร้านเปิดกี่โมงคะ', 'can I open an account?', 'เปิดวันไหนบ้างคะ']) expect(saysItWillNotOpen(text), text).toBe(false);
+  });
+
   it('hears a trial asked about, or trying first (r72)', () => {
     for (const text of ['Do you have a trial class this Saturday? I would like to try before buying the package', 'มีคลาสทดลองเรียนไหมคะ', 'can I try a class first?', 'อยากลองเรียนก่อนสมัครค่ะ']) expect(asksForATrial(text), text).toBe(true);
     for (const text of ['I would like to buy the 5-class package', 'book the cooking class on Saturday at 10 for 2', 'ซื้อแพ็กเกจ 5 คลาสค่ะ']) expect(asksForATrial(text), text).toBe(false);
@@ -146,7 +154,7 @@ describe('what else a message may be', () => {
   });
 
   it('hears a booking asked to be moved, by what was booked, not money moved nor a move complained of', () => {
-    for (const text of ["my son is sick, can we move Saturday's class?", 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสวันเสาร์ไปก่อนได้ไหมคะ', 'we need to postpone our day trip by a week', 'I need to reschedule my lesson', 'can we change the date of the tour?', 'ขอเปลี่ยนวันทริปเชียงใหม่ค่ะ']) {
+    for (const text of ["my son is sick, can we move Saturday's class?", 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสวันเสาร์ไปก่อนได้ไหมคะ', 'we need to postpone our day trip by a week', 'I need to reschedule my lesson', 'can we change the date of the tour?', 'ขอเปลี่ยนวันทริปเชียงใหม่ค่ะ', 'I have a massage booked for tomorrow at 3pm, can I move it to Friday?']) {
       expect(asksToMoveABooking(text), text).toBe(true);
     }
     for (const text of ['can I move my package credits to my sister?', 'Can I book the class on Saturday?', 'the class was moved and the teacher was rude', 'ขอเลื่อนเวลาชำระเงินได้ไหมคะ']) {

@@ -18,6 +18,14 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
 const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
 
 /**
+ * The app, the website or a link that will not open: "since the update yesterday the app won't open
+ * on my phone" was answered surely with the opening hours (its words share "open"; r58), "แอปเปิดไม่
+ * ขึ้นค่ะ" was asked to say more. Something gone wrong, however sure a question it reads as.
+ */
+const WILL_NOT_OPEN = /(?:แอป|แอพ|เว็บ|ลิงก์|ลิ้งค์)\S{0,12}?(?:เปิด|เข้า|โหลด)ไม่(?:ได้|ขึ้น|ติด)|(?:เปิด|เข้า)(?:แอป|แอพ|เว็บ)ไม่(?:ได้|ขึ้น|ติด)|\b(?:app|application|website|site|page|link)\b[^.?!]{0,40}?\b(?:won'?t|doesn'?t|does not|will not|isn'?t|is not|keeps?|kept) (?:open|load|opening|loading|crash|crashing)\b|\b(?:can'?t|cannot|can not|couldn'?t|could not) (?:open|load) (?:the |your |my )?(?:app|application|website|site|page|link)\b/i;
+export const saysItWillNotOpen = (text: string) => WILL_NOT_OPEN.test(text);
+
+/**
  * Something went wrong: a person who did not come, a wait, money taken, a complaint. Not the words
  * a booking's correction uses ("wrong date, make it Friday", "no problem, 3 people").
  */
@@ -26,7 +34,7 @@ const COMPLAINT = new RegExp(
     'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน(?!\\s*(?:ไหม|มั้ย|มัย|แค่ไหน|เท่าไหร่|กี่))|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
+    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, WILL_NOT_OPEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง"; a game's top-up: "ยังไม่ได้เพชรเลย" (no diamonds yet).
     'ยังไม่ได้(?:ของ|สินค้า|พัสดุ|เพชร|เหรียญ|ไอเทม|คูปอง|เครดิต|เงินคืน)', 'ไม่ได้ของ', '(?:ของ|สินค้า|พัสดุ)ยังไม่(?:มา|ถึง)',
     // "ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น", "I bought the package but I don't see my credits": something paid
@@ -146,7 +154,7 @@ export const asksToChangeThePartySize = (text: string) => extractPartyChange(tex
  */
 export const MOVE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|เลื่อน|เปลี่ยน(?:วัน|เวลา)|\bchange (?:the |my |our )?(?:date|day|time)\b/i;
 /** What a customer has booked, by what it is (the service's own name is read by the caller). */
-const BOOKED_THING = /จอง|นัด|คลาส|เรียน|ทริป|ทัวร์|คอร์ส|\b(?:booking|reservation|appointment|class|lesson|session|trip|tour|course)(?:es|s)?\b/i;
+const BOOKED_THING = /จอง|นัด|คลาส|เรียน|ทริป|ทัวร์|คอร์ส|\bbooked\b|\b(?:booking|reservation|appointment|class|lesson|session|trip|tour|course)(?:es|s)?\b/i;
 /**
  * "my son is sick, can we move Saturday's class?", "ขอเลื่อนคลาสวันเสาร์ได้ไหมคะ", "we need to postpone
  * our trip": a booking asked to be moved, by what kind of thing was booked. Not by a service's
