@@ -6140,4 +6140,58 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'the app keeps crashing when I try to pay' }, { tap: 'System error' }],
     end: { booked: null, opened: 'system_error', holds: 'bot' },
   },
+  // A seventy-fifth round (r75), written 2026-11-29 before the bot saw them, after items 127 to 130:
+  // 9 of 10 passed at the first run; the failure was the script's own (a class cancelled goes to a
+  // person, item 102: the school's one type moves a class, it does not cancel one).
+  {
+    name: 'r75 demo: a massage for a couple on 12 December, English with Thai particles (en)', language: 'en',
+    turns: [{ say: 'hi ka, couple massage on 12 December 3pm na ka' }, { say: 'yes ka' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: { month: 12, day: 12 }, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r75 demo: a refund asked, then the order number (th)', language: 'th',
+    turns: [{ say: 'ขอคืนเงินค่ะ สินค้าที่ได้รับไม่ตรงกับที่สั่ง' }, { say: 'ORD-20011 ค่ะ' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r75 demo: how to pay for a booking (en)', language: 'en',
+    turns: [{ say: 'how can I pay for my booking? do you take credit cards?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r75 demo: the date given as a weekday, then the time (th)', language: 'th',
+    turns: [{ say: 'อยากจองคลาสซูชิวันศุกร์หน้าค่ะ 2 คน', notTold: ['กี่ท่าน'] }, { say: '10 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r75 school: the teacher asked about, a question only (en)', language: 'en', business: 'school',
+    turns: [{ say: 'who teaches the thai cooking class? is the teacher a professional chef?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r75 school: the private lesson for tomorrow cancelled (th)', language: 'th', business: 'school',
+    // A booking cancelled is a person's to change (item 102): the school's only type moves one.
+    turns: [{ say: 'ขอยกเลิกเรียนตัวต่อตัวพรุ่งนี้นะคะ ติดธุระด่วน', notTold: ['กี่ท่าน', 'กี่โมง'], told: ['เจ้าหน้าที่'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r75 tour: the guide praised (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'just wanted to say our guide Nok was amazing yesterday, thank you so much!', notTold: ['Which of these', 'tell us a bit more'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r75 tour: a day trip for tomorrow with a question about lunch (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'จองทริปส่วนตัว 1 วันพรุ่งนี้ 8 โมง 3 คนค่ะ รวมอาหารกลางวันไหมคะ', told: ['รวมอาหารกลางวันไหมคะ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 3, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r75 concierge: a limousine from the airport (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'please arrange a limousine pickup at Suvarnabhumi on 20 December at 11pm for 2' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: { month: 12, day: 20 }, time: '23:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r75 order desk: a status question with the case open (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'เติมเงินไป 200 บาท ยังไม่เข้าค่ะ' }, { say: 'ORD-10020' }, { say: 'ได้หรือยังคะ', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];
