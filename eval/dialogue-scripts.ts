@@ -6194,4 +6194,46 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'เติมเงินไป 200 บาท ยังไม่เข้าค่ะ' }, { say: 'ORD-10020' }, { say: 'ได้หรือยังคะ', told: ['C-'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A seventy-sixth round (r76), written 2026-11-29 before the bot saw them, about what comes in the
+  // middle of a booking and after it: 3 of 8 passed at the first run. One failure was the bot's and is
+  // built (item 131: "เด็ก 6 ขวบเรียนได้ไหมคะ" at the summary made the booking one for 6); the rest
+  // were the scripts' own (the problem types listed, tapped; two bookings, which a script's end
+  // cannot say, left out).
+  {
+    name: 'r76 demo: the day asked, a question about parking typed instead (en)', language: 'en',
+    turns: [{ say: 'I want to book a thai massage for 2' }, { say: 'is there parking near the shop?', notTold: ['no answer'] }, { say: 'tomorrow at 5pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r76 demo: a complaint in the middle of a booking (th)', language: 'th',
+    // The problem types, the wrong amount first: tapped.
+    turns: [{ say: 'จองนวดพรุ่งนี้ค่ะ' }, { say: 'อ้อ แล้วเมื่อวานโดนหักเงินซ้ำสองครั้งด้วยค่ะ', notTold: ['กี่โมง'] }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r76 demo: the number of people and the time in one answer (en)', language: 'en',
+    turns: [{ say: 'book the city tour on 12 December' }, { say: '3 of us, at 9am', told: ['09:00', 'Guests: 3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: { month: 12, day: 12 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r76 demo: after the booking, the address asked (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่ายสาม 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ร้านอยู่ที่ไหนคะ', notTold: ['กี่โมง'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r76 school: the summary, then a child of six asked about (th)', language: 'th', business: 'school',
+    // The booking became one for 6 (item 131).
+    turns: [{ say: 'จองคลาสทำอาหารไทยวันที่ 12 ธ.ค. 10 โมง 2 ที่ค่ะ' }, { say: 'เด็ก 6 ขวบเรียนได้ไหมคะ', notTold: ['6 ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r76 tour: the tour booked, then a refund asked for another trip (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'private day trip on 15 December at 8am for 2' }, { say: 'confirm' }, { say: 'also, I want a refund for the airport transfer last week, the driver never came' }, { tap: 'Refund request' }],
+    end: { booked: { service: 'private_day_trip', partySize: 2, date: { month: 12, day: 15 }, time: '08:00' }, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r76 concierge: the summary, then the time corrected in Thai (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'จองโต๊ะร้านอาหารพรุ่งนี้ 6 โมงเย็น 2 ท่านค่ะ' }, { say: 'ขอเลื่อนเป็นทุ่มนึงค่ะ', told: ['19:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -387,6 +387,7 @@ describe('party size', () => {
     ['2 adults and 1 child', 3],
     ['2 adults, 2 kids', 4],
     ['ผู้ใหญ่ 2 เด็ก 1', 3],
+    ['ผู้ใหญ่ 2 เด็ก 1 อายุ 6 ขวบ', 3],
     ['ผู้ใหญ่ 2 ท่าน เด็ก 2 ท่าน', 4],
     ['5 ธันวา 10 คน', 10],
     // Two, said by who they are.
@@ -438,6 +439,10 @@ describe('party size', () => {
     'for my mother and my sister',
     "a voucher for my mom's birthday",
     'เวลา 10:2 ที่ค่ะ',
+    // An age (r76: "เด็ก 6 ขวบเรียนได้ไหมคะ" made the booking for 6).
+    'เด็ก 6 ขวบเรียนได้ไหมคะ',
+    'เด็ก 10 ปีเข้าร่วมได้ไหม',
+    'is it ok for a child 7 years old?',
   ])('takes no party size from %s', (text) => {
     expect(x(text).partySize).toBeUndefined();
   });

@@ -29,8 +29,10 @@ const ADULTS_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s*${ADULT}|${ADULT}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)(?:\\s*(?:คน|ท่าน))?`,
   'gi',
 );
+/** "เด็ก 6 ขวบ", "a child 6 years old": an age, not how many (r76: "เด็ก 6 ขวบเรียนได้ไหมคะ" booked 6). */
+const AGE_AFTER = `(?!\\s*(?:ขวบ|ปี|years?(?![a-z])|yrs?(?![a-z])|y/?o(?![a-z])|-year))`;
 const CHILDREN_RE = new RegExp(
-  `(?<![\\d.,])(?<n1>${COUNT})\\s*${CHILD}|${CHILD}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)(?:\\s*(?:คน|ท่าน))?`,
+  `(?<![\\d.,])(?<n1>${COUNT})\\s*${CHILD}|${CHILD}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)${AGE_AFTER}(?:\\s*(?:คน|ท่าน))?`,
   'gi',
 );
 const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*${PEOPLE}`, 'gi');
