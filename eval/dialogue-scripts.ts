@@ -6236,4 +6236,47 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองโต๊ะร้านอาหารพรุ่งนี้ 6 โมงเย็น 2 ท่านค่ะ' }, { say: 'ขอเลื่อนเป็นทุ่มนึงค่ะ', told: ['19:00'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
   },
+  // A seventy-seventh round (r77), written 2026-11-29 before the bot saw them, about money, credits
+  // and limits: 7 of 8 passed at the first run; the failure was the bot's and is built (item 132).
+  {
+    name: 'r77 school: how many credits are left (th)', language: 'th', business: 'school',
+    turns: [{ say: 'เหลือเครดิตกี่คลาสคะ', notTold: ['กี่โมง', 'ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r77 school: the credits used on a class that was cancelled (en)', language: 'en', business: 'school',
+    // Asked to say more (item 132): now the problem types, the missing credits first: tapped.
+    turns: [{ say: 'you cancelled saturday class but my credit was still deducted', notTold: ['What time', 'tell us a bit more'] }, { tap: 'Package credit' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r77 demo: PromptPay asked as a way to pay (th)', language: 'th',
+    turns: [{ say: 'จ่ายผ่านพร้อมเพย์ได้ไหมคะ', notTold: ['กี่โมง', 'ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r77 demo: a tax invoice asked for (en)', language: 'en',
+    turns: [{ say: 'can I get a tax invoice for my company for the booking last week?', notTold: ['What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r77 demo: a massage at midnight, outside its hours (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ตอนเที่ยงคืนค่ะ 1 คน' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r77 tour: a deposit asked how much (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'how much deposit do I need to pay for the multi-day tour?', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r77 tour: a day trip for 9, more than the car takes (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'จองทริปส่วนตัว 1 วัน 16 ธ.ค. 8 โมง 9 คนค่ะ', told: ['8'] }, { say: '8 คนก็ได้ค่ะ', told: ['8 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 8, date: { month: 12, day: 16 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r77 concierge: a partner course signed up for (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'can I sign up for a partner course on 18 December at 2pm? just me' }, { say: 'confirm' }],
+    end: { booked: { service: 'partner_course', partySize: 1, date: { month: 12, day: 18 }, time: '14:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -172,8 +172,11 @@ describe('what else a message may be', () => {
   });
 
   it('hears money taken wrongly, not a question about a price or a refund', () => {
-    for (const text of ['You charged me 2,500 baht for the cooking class but the price is 1,800', 'I was double charged', 'โดนตัดเงินสองรอบค่ะ', 'ยอดเงินไม่ตรงค่ะ', 'The receipt says 1,200 but I was charged 1,500 for the massage', 'we were charged twice', 'the app charged me 2,500 but my booking is not there']) expect(saysWronglyCharged(text), text).toBe(true);
-    for (const text of ['how much is the cooking class?', 'what is your refund policy', 'ราคาเท่าไหร่คะ', 'I have a problem', 'how much will I be charged?', 'will you charge me the deposit but not the rest?']) expect(saysWronglyCharged(text), text).toBe(false);
+    for (const text of ['You charged me 2,500 baht for the cooking class but the price is 1,800', 'I was double charged', 'โดนตัดเงินสองรอบค่ะ', 'ยอดเงินไม่ตรงค่ะ', 'The receipt says 1,200 but I was charged 1,500 for the massage', 'we were charged twice', 'the app charged me 2,500 but my booking is not there', 'you cancelled saturday class but my credit was still deducted', 'คลาสถูกยกเลิกแต่เครดิตยังโดนหักค่ะ']) {
+      expect(saysWronglyCharged(text), text).toBe(true);
+      expect(reportsProblem(text), text).toBe(true);
+    }
+    for (const text of ['how much is the cooking class?', 'what is your refund policy', 'ราคาเท่าไหร่คะ', 'I have a problem', 'how much will I be charged?', 'will you charge me the deposit but not the rest?', 'when is my credit deducted, at booking or after the class?']) expect(saysWronglyCharged(text), text).toBe(false);
   });
 
   it('hears a request for a receipt or a tax invoice', () => {

@@ -17,6 +17,9 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
  */
 const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
 
+/** "you cancelled saturday class but my credit was still deducted" (r77, asked to say more): taken wrongly too. */
+const DEDUCTED = /\b(?:my|the|our) (?:credits?|money|points?|balance|package) (?:was|were|got|has been|have been) (?:still |also )?(?:deducted|taken|charged|used)\b|(?:เครดิต|แต้ม|เงิน)(?:ยัง)?(?:ถูก|โดน)(?:หัก|ตัด)/i;
+
 /**
  * The app, the website or a link that will not open: "since the update yesterday the app won't open
  * on my phone" was answered surely with the opening hours (its words share "open"; r58), "แอปเปิดไม่
@@ -34,7 +37,7 @@ const COMPLAINT = new RegExp(
     'ไม่มา(?:ตามนัด|เลย|สักที|ซักที)?(?!ก)', 'ไม่ได้รับ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่เข้า', 'ไม่เข้า(?:บัญชี|เลย)', 'รอ(?:มา|นาน(?!\\s*(?:ไหม|มั้ย|มัย|แค่ไหน|เท่าไหร่|กี่))|ตั้งแต่)', 'ผิดนัด', 'เบี้ยวนัด',
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, WILL_NOT_OPEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
+    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, DEDUCTED.source, WILL_NOT_OPEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง"; a game's top-up: "ยังไม่ได้เพชรเลย" (no diamonds yet).
     'ยังไม่ได้(?:ของ|สินค้า|พัสดุ|เพชร|เหรียญ|ไอเทม|คูปอง|เครดิต|เงินคืน)', 'ไม่ได้ของ', '(?:ของ|สินค้า|พัสดุ)ยังไม่(?:มา|ถึง)',
     // "ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น", "I bought the package but I don't see my credits": something paid
@@ -349,7 +352,7 @@ export const asksForAQuote = (text: string) => QUOTE.test(text);
 const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
 
-export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text);
+export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text) || DEDUCTED.test(text);
 
 /** "I transferred 1,500", "โอนเงินไปแล้วค่ะ", "โอนมัดจำแล้วนะคะ", "paid already": money the customer says they paid, not a service they book. */
 const PAID = /\b(?:i|we)(?: have|'ve)? (?:already )?(?:transferred|paid|sent the money|made the payment)\b|\b(?:transferred|paid) (?:already|the money|\d)|โอน(?:เงิน)?(?:ค่า)?(?:มัดจำ|ส่วนที่เหลือ|ยอดที่เหลือ)?(?:ไป|แล้ว|ให้|เข้า)|(?:จ่าย|ชำระ)(?:เงิน)?(?:ค่า)?(?:มัดจำ|ส่วนที่เหลือ|ยอดที่เหลือ)?(?:ไป|แล้ว)|\b(?:paid|transferred|sent) the (?:deposit|balance|rest)\b/i;
