@@ -135,7 +135,7 @@ describe('what else a message may be', () => {
   });
 
   it('hears a wish to book something, whatever it is', () => {
-    for (const text of ['I want to book a table for 2 tonight', 'อยากจองโต๊ะ 2 ที่คืนนี้ค่ะ', 'can I make a reservation?', 'ขอนัดวันเสาร์ค่ะ']) expect(asksToBook(text), text).toBe(true);
+    for (const text of ['I want to book a table for 2 tonight', 'อยากจองโต๊ะ 2 ที่คืนนี้ค่ะ', 'can I make a reservation?', 'ขอนัดวันเสาร์ค่ะ', 'hi can i bok a thai masage tmrw 4pm for 2 ppl']) expect(asksToBook(text), text).toBe(true);
     for (const text of ['เติมเงินแล้วเครดิตไม่เข้า', 'where is my order?', 'a bookshelf arrived broken']) expect(asksToBook(text), text).toBe(false);
   });
 

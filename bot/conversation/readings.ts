@@ -349,7 +349,8 @@ const QUOTE = /ใบเสนอราคา|ขอราคา|\bquot(?:e|atio
 export const asksForAQuote = (text: string) => QUOTE.test(text);
 
 /** "อยากจองโต๊ะ", "I want to book a table": the customer asks to book something (which service, the classifier reads). */
-const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:book(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
+/** "bok", "boook" (r78: "hi can i bok a thai masage tmrw 4pm for 2 ppl" went to a person as a question) count too. */
+const BOOK = /จอง|ขอนัด|นัดหมาย|\b(?:bo{1,3}k(?:ing)?|reserv(?:e|ation)|appointment)\b/i;
 export const asksToBook = (text: string) => BOOK.test(text);
 
 export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text) || DEDUCTED.test(text);

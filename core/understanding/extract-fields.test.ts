@@ -601,6 +601,8 @@ describe('where a transfer goes (a booking destination)', () => {
       ['Hi! we land at Don Mueang tomorrow at 10pm, can someone pick us up? we are 3, going to our hotel in Silom', 'from Don Mueang to our hotel in Silom'],
       ['we arrive at Suvarnabhumi on Friday, can you take us to the Hilton in Pattaya?', 'from Suvarnabhumi to the Hilton in Pattaya'],
       ['can you pick us up at the hotel at 7am and drop us off at Don Mueang', 'from the hotel to Don Mueang'],
+      // r78: a pickup "from" one end, "going to" the other, a flight between.
+      ['pickup from Suvarnabhumi on 21 December, flight TG 917 lands 6:30am, 2 people, going to Sukhumvit 11', 'from Suvarnabhumi to Sukhumvit 11'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }

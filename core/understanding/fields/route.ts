@@ -40,7 +40,10 @@ const ONLY_A_KIND = /^(?:สนามบิน|โรงแรม|บ้าน|�
 export function extractRoute(text: string): string | undefined {
   const en = EN_ROUTE.exec(text);
   if (en) return `from ${en[1].trim()} to ${en[2].trim()}`;
-  const [from, to] = [EN_PICKUP.exec(text), EN_DROP.exec(text)];
+  // "pickup from Suvarnabhumi on 21 December, flight TG 917 ..., going to Sukhumvit 11" (r78: asked
+  // where to, twice): a "from" with a "going / heading to" later names both ends too.
+  const to = EN_DROP.exec(text);
+  const from = to ? (EN_PICKUP.exec(text) ?? EN_FROM.exec(text)) : null;
   if (from && to) return `from ${from[1].trim()} to ${to[1].trim()}`;
   const th = TH_ROUTE.exec(text);
   if (th) return `จาก${th[1]}ไป${th[2]}`;
