@@ -6324,4 +6324,42 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'โอนเงินเติมเครดิต 1,000 บาท ธนาคารกสิกร เวลา 13:20 ยังไม่เข้าค่ะ ออเดอร์ ORD-55001' }, { tap: 'เติมเงินไม่เข้า' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A seventy-ninth round (r79), written 2026-11-29 before the bot saw them, about what follows a
+  // case or a booking (more details, a wait, a hello, a cancellation, another language): all 7 passed
+  // at the first run.
+  {
+    name: 'r79 demo: Thai first, then English mid-booking (en)', language: 'en',
+    turns: [{ say: 'จองนวดพรุ่งนี้ค่ะ' }, { say: 'sorry, can we continue in English? 3pm for 2 people', told: ['15:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r79 demo: a case, then more details in a second message (en)', language: 'en',
+    turns: [{ say: 'my top up of 300 baht did not arrive' }, { say: 'I paid with TrueMoney at 9:05, reference 88213', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r79 demo: still waiting, an hour after the case (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 500 บาทแล้วเครดิตไม่เข้าค่ะ' }, { say: 'รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r79 demo: the booking just sent, cancelled (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow at 2pm for 2' }, { say: 'confirm' }, { say: 'sorry, please cancel that booking, something came up', notTold: ['What time', 'How many'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r79 demo: a greeting after the case, then a new question (th)', language: 'th',
+    turns: [{ say: 'สั่งของไปสัปดาห์ที่แล้ว ยังไม่ได้รับเลยค่ะ' }, { say: 'สวัสดีค่ะ' }, { say: 'ร้านเปิดวันอาทิตย์ไหมคะ', notTold: ['ได้รับข้อมูลเพิ่มเติม'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r79 school: the reschedule, then the new day given (en)', language: 'en', business: 'school',
+    turns: [{ say: 'can I reschedule my cooking class?' }, { say: 'to next Sunday at 10am if possible', notTold: ['Guests:'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r79 tour: a complaint about the hotel, then the booking number (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'โรงแรมที่จองผ่านทัวร์สกปรกมากค่ะ ห้องน้ำมีกลิ่น' }, { tap: 'ปัญหาจากซัพพลายเออร์' }, { say: 'เลขการจอง B-000123 ค่ะ', told: ['C-'] }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
 ];
