@@ -6339,7 +6339,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r79 demo: still waiting, an hour after the case (th)', language: 'th',
-    turns: [{ say: 'เติมเงิน 500 บาทแล้วเครดิตไม่เข้าค่ะ' }, { say: 'รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย', told: ['C-'] }],
+    // Told its words were added to the case; now the case's status (item 135).
+    turns: [{ say: 'เติมเงิน 500 บาทแล้วเครดิตไม่เข้าค่ะ' }, { say: 'รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย', told: ['C-', 'รอเจ้าหน้าที่'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
   {

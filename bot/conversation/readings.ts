@@ -102,6 +102,8 @@ const STATUS = new RegExp(
     '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า', "\\bwhat happens (?:now|next)\\b", "\\bwhat(?:'s| is) next\\b", 'แล้ว(?:ยังไง|อย่างไร)ต่อ',
     '\\bwhen will (?:it|my|i get|i receive|i be)\\b', '\\bhow long (?:until|till|will it|will my|do i have to wait)\\b', '\\b(?:did|have) you (?:check|checked|look|looked)\\b',
     'เมื่อไหร่จะได้', 'อีกนาน(?:ไหม|มั้ย|แค่ไหน)', 'รออีกนาน', '(?:เช็ค|เช็ก|ตรวจสอบ)ให้(?:หรือ|รึ)?ยัง', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
+    // Nobody back yet (r79: "รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย" was told its words were added to the case).
+    'ยังไม่มีใคร(?:ติดต่อ|ตอบ|โทร)', "\\b(?:nobody|no one|no-one)(?: has| had)? (?:contacted|called|answered|replied|got back|gotten back|come back)\\b", "\\bstill (?:no|haven'?t had an?) (?:answer|reply|response|call)\\b",
   ].join('|'),
   'i',
 );
