@@ -6363,4 +6363,45 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'โรงแรมที่จองผ่านทัวร์สกปรกมากค่ะ ห้องน้ำมีกลิ่น' }, { tap: 'ปัญหาจากซัพพลายเออร์' }, { say: 'เลขการจอง B-000123 ค่ะ', told: ['C-'] }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
+  // An eightieth round (r80), written 2026-11-29 before the bot saw them, about dates and times as
+  // people write them and questions put as requests: 4 of 7 passed at the first run; the three
+  // failures were the bot's and are built (items 136 to 138).
+  {
+    name: 'r80 demo: a booking with the date written 12/12 (en)', language: 'en',
+    turns: [{ say: 'book thai cooking class 12/12 at 10am for 2 please' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r80 demo: the Thai year in the date (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมือง 12 ธันวาคม 2569 เวลา 9.00 น. 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { month: 12, day: 12 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r80 demo: "this evening" for a massage (en)', language: 'en',
+    // Asked the time, which "around 7" had said (item 136).
+    turns: [{ say: 'any chance of a massage this evening around 7 for one?' }, { say: 'yes please' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r80 demo: a question about the massage types (th)', language: 'th',
+    turns: [{ say: 'นวดมีแบบไหนบ้างคะ นวดน้ำมันมีไหม', notTold: ['กี่โมง', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r80 school: the class on a holiday (en)', language: 'en', business: 'school',
+    turns: [{ say: 'is there a cooking class on new year day?', notTold: ['Guests:', 'What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r80 tour: two tours asked in one message (th)', language: 'th', business: 'tour_operator',
+    // Asked to say more (item 137): advice asked is a question a person answers.
+    turns: [{ say: 'สนใจทั้งทริปอยุธยา 1 วันและทัวร์เชียงใหม่ 3 วันค่ะ ช่วยแนะนำหน่อย', notTold: ['กี่โมง'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r80 order desk: thanks after the case, in English (en)', language: 'en', business: 'order_desk',
+    // Asked to say more (item 138): the problem types, the top-up first: tapped.
+    turns: [{ say: 'my topup of 100 baht is missing, order ORD-33301', notTold: ['tell us a bit more'] }, { tap: 'Top-up not credited', told: ['C-'] }, { say: 'thank you so much!', notTold: ['added this to your case'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

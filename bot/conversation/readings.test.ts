@@ -57,6 +57,7 @@ describe('what else a message may be', () => {
       'the app charged me 2,500 but my sushi class booking is not there',
       "I'm at the shop now for my 2pm massage but nobody is here",
       'มาถึงร้านแล้วแต่ร้านปิดอยู่ค่ะ ไม่มีใครอยู่เลย',
+      'my topup of 100 baht is missing, order ORD-33301',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
@@ -89,7 +90,7 @@ describe('what else a message may be', () => {
   it('hears a price asked, and a message put as a question', () => {
     for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost']) expect(asksPrice(text), text).toBe(true);
     for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ']) expect(asksPrice(text), text).toBe(false);
-    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ']) {
+    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ', 'สนใจทั้งทริปอยุธยา 1 วันและทัวร์เชียงใหม่ 3 วันค่ะ ช่วยแนะนำหน่อย']) {
       expect(asksQuestion(text), text).toBe(true);
     }
     for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า', 'ไหมพรมสีแดงค่ะ', 'hi I want to book a massage', 'Hello, whatever you did, my credit is gone', 'เติมเงินไม่ได้ค่ะ']) expect(asksQuestion(text), text).toBe(false);

@@ -333,10 +333,14 @@ describe('times', () => {
     ['this evening at 8', '20:00'],
     ['คืนนี้ at 9', '21:00'],
     ['tomorrow at 7', '07:00'],
+    // r80: "around 7", "at about 9".
+    ['any chance of a massage this evening around 7 for one?', '19:00'],
+    ['at about 9 tomorrow', '09:00'],
+    ['around 3 tomorrow for a massage', '15:00'],
   ])('%s -> %s', (text, time) => {
     expect(x(text).time).toBe(time);
   });
-  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people', 'half past', 'the half to one side', 'I went to 7-eleven'])('takes no time from %s', (text) => {
+  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people', 'half past', 'the half to one side', 'I went to 7-eleven', 'we are around 5', 'about 7 people tomorrow'])('takes no time from %s', (text) => {
     expect(x(text).time).toBeUndefined();
   });
   it('leaves a dotted number after a money word to money', () => {

@@ -38,7 +38,11 @@ const TEE_RE = new RegExp(`ตี\\s*(?<n>${N})${HALF}`, 'g');
 const THIANG_RE = /เที่ยง(?<which>คืน|วัน|ตรง)?(?<half>\s*ครึ่ง)?/g;
 const CLOCK_RE = new RegExp(`(?<![\\w.,:/])(\\d{1,2})([:.])(\\d{2})(?!\\d|[.,:]\\d)`, 'g');
 const NA_RE = /(?<![\w.,:/])(\d{1,2})\s*(?:น\.|นาฬิกา)/g;
-const AT_RE = /(?:(?<![a-z])(?:at|@)\s*(\d{1,2})(?!\d|[:.]\d|\s*(?:a\.?m|p\.?m))(?:\s*o'?clock)?|(?<![\d.])(\d{1,2})\s*o'?clock)(?![a-z])/gi;
+/**
+ * "at 7", "@7", "7 o'clock", "around 7", "at about 7" (r80: "a massage this evening around 7" was
+ * asked the time); not "we are around 5", a number of people, nor a bare "about 5".
+ */
+const AT_RE = /(?:(?<![a-z])(?<!\b(?:we are|we're|there are|there will be|we will be|we'll be)\s)(?:(?:at\s+)?around|at\s+about|at|@)\s*(\d{1,2})(?!\d|[:.]\d|\s*(?:a\.?m|p\.?m))(?:\s*o'?clock)?|(?<![\d.])(\d{1,2})\s*o'?clock)(?![a-z])/gi;
 
 const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const PAST_RE = new RegExp(
