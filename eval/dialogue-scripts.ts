@@ -6404,4 +6404,45 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'my topup of 100 baht is missing, order ORD-33301', notTold: ['tell us a bit more'] }, { tap: 'Top-up not credited', told: ['C-'] }, { say: 'thank you so much!', notTold: ['added this to your case'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // An eighty-first round (r81), written 2026-11-29 before the bot saw them, about the odd messages
+  // (data to erase, a question mark alone, another language, anger with no detail): 4 of 7 passed at
+  // the first run; the three failures were the bot's and are built (items 139 to 141).
+  {
+    name: 'r81 demo: delete my data (en)', language: 'en',
+    // Asked to say more (item 139).
+    turns: [{ say: 'please delete all my personal data from your system', notTold: ['What time', 'Which of these', 'tell us a bit more'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r81 demo: a question mark alone (th)', language: 'th',
+    // Told "no answer found for this question" (item 140).
+    turns: [{ say: '?', notTold: ['ยังไม่พบคำตอบ'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r81 demo: Chinese asked for (en)', language: 'en',
+    turns: [{ say: 'do you speak Chinese?', notTold: ['What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r81 demo: noon for a massage, Thai "เที่ยงวัน" (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้เที่ยงวัน 1 คนค่ะ', told: ['12:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '12:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r81 demo: an angry message with no details (en)', language: 'en',
+    turns: [{ say: 'this is the worst service ever!!!', notTold: ['What time'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r81 school: the class in English asked in Thai (th)', language: 'th', business: 'school',
+    turns: [{ say: 'คลาสทำอาหารสอนเป็นภาษาอังกฤษไหมคะ', notTold: ['กี่โมง', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r81 concierge: the member benefits at the golf course (en)', language: 'en', business: 'concierge',
+    // The partner course's booking was started (item 141): a person answers.
+    turns: [{ say: 'do members get a discount at the partner golf courses?', notTold: ['Which day', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

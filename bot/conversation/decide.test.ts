@@ -980,6 +980,11 @@ describe('deciding what a customer message leads to', () => {
       const { classify, asked } = classifier(answer({ kind: 'booking', confidence: 0.99 }));
       expect(await decide(context({ text: 'I want to talk to a person' }), classify)).toEqual({ do: 'handoff' });
       expect(await decide(context({ text: 'ขอคุยกับเจ้าหน้าที่' }), classify)).toEqual({ do: 'handoff' });
+      // Their data asked to be erased: staff erase it (r81: asked to say more); not an account to close.
+      for (const text of ['please delete all my personal data from your system', 'ขอลบข้อมูลส่วนตัวของฉันออกจากระบบค่ะ']) {
+        expect(await decide(context({ text }), classify), text).toEqual({ do: 'handoff' });
+      }
+      expect(await decide(context({ text: 'how do I delete my account?' }), classifier(answer({ kind: 'question', confidence: 0.9 })).classify)).not.toEqual({ do: 'handoff' });
       // A concierge's members ask for theirs (r70: "can I speak to my concierge please?" started a concierge booking).
       for (const text of ['can I speak to my concierge please?', 'ขอคุยกับคอนเซียร์จหน่อยค่ะ', 'could I talk to your representative?']) {
         expect(await decide(context({ text }), classify), text).toEqual({ do: 'handoff' });
@@ -1195,6 +1200,15 @@ describe('deciding what a customer message leads to', () => {
     const hours = classifier(answer({ kind: 'question', faqKey: 'opening_hours', confidence: 0.93 }));
     expect(await decide(context({ text: "since the update yesterday the app won't open on my phone" }), hours.classify)).toMatchObject({ do: 'pick_case_type' });
     expect(await decide(context({ text: 'what time do you open tomorrow?' }), hours.classify)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+  });
+
+  it('greets a question mark alone with nothing open, and hands a members\' benefit question to a person (r81)', async () => {
+    const unsure = classifier(answer({ kind: 'question', confidence: 0.2 }));
+    for (const text of ['?', '???']) expect(await decide(context({ text }), unsure.classify), text).toMatchObject({ do: 'greet' });
+    const course = classifier(answer({ kind: 'booking', bookingType: 'partner_course', confidence: 0.9 }));
+    expect(await decide(context({ text: 'do members get a discount at the partner golf courses?' }), course.classify)).toEqual({ do: 'no_answer' });
+    // Asked to book, or with a day, it is the booking still.
+    expect(await decide(context({ text: 'can I book a partner course? members discount please' }), course.classify)).toMatchObject({ do: 'booking' });
   });
 
   it('hands a trial asked about to a person, not the booking of the service it names (r72)', async () => {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -48,7 +48,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     const c = readConsentReply(reply.value);
     return c ? { do: 'consent', ...c } : { do: 'greet', why: 'a malformed consent reply' };
   }
-  if (reply?.act === 'human' || asksForPerson(ctx.text)) return { do: 'handoff' };
+  // So does a customer asking for their data to be erased: staff erase it (PDPA), and answer.
+  if (reply?.act === 'human' || asksForPerson(ctx.text) || asksToEraseTheirData(ctx.text)) return { do: 'handoff' };
   // The customer's answer to a time staff proposed for their booking (bot/staff/booking-actions.ts).
   if (reply?.act === PROPOSAL_REPLY && reply.value) return { do: 'answer_proposal', value: reply.value };
   // The waitlist of a full session: joining it, and the answer to a seat it offers.
@@ -167,6 +168,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "Hi, do you speak English?": greeted in the language they wrote in, with what the bot can do
   // (it went to a person as a question the FAQ has no entry for).
   if (asksWhichLanguage(ctx.text)) return { do: 'greet', why: 'asked which language the bot speaks' };
+  // A question mark alone, with nothing open, asks what the bot is there for: greeted with what it can
+  // do (r81: told "no answer found for this question"). With a case open it goes on the case.
+  if (!ctx.openCase && !dialogue && /^[\s?？]+$/.test(ctx.text) && ctx.text.trim()) return { do: 'greet', why: 'a question mark alone' };
   if (dialogue?.kind === 'describe_question') {
     if (saysCancel(ctx.text) || saysNotBooking(ctx.text)) return { do: 'greet', why: 'the customer had no question after all' };
     const r = await classify(ctx.text);
@@ -241,6 +245,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // booking (0.99); it asks whether they may, which a person answers. With a day, a time or people
   // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
   if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // So does a question of members' benefits that names a service ("do members get a discount at the
+  // partner golf courses?", r81: the partner course's booking was started): a membership's, which a
+  // person answers, not the service asked for.
+  if (read.kind === 'booking' && !complaint && asksQuestion(ctx.text) && !asksToBook(ctx.text) && MEMBERS_BENEFIT.test(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
   // "มีบัตรกำนัลสปาขายไหมคะ" (do you sell spa vouchers?) reads as the spa's booking (r66): a voucher to
   // buy is not a booking of the service, unless the service is the voucher itself; a person answers.
   if (read.kind === 'booking' && !complaint && asksToBuyAVoucher(ctx.text) && !(await likely.servicesSaying(VOUCHER)).includes(read.bookingType ?? '')) return { do: 'no_answer' };
@@ -434,6 +442,9 @@ function onlyDetails(ctx: CustomerContext): boolean {
 
 /** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */
 const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== undefined && r.otherType !== 'out_of_scope';
+
+/** Members and what they get: "do members get a discount", "สมาชิกได้ส่วนลดไหม". */
+const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)/i;
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */
 const HELLO_WORD = String.raw`(?:hi+|hey+|hello+|helo|good (?:morning|afternoon|evening|day)|sawa?s?d(?:ee|i)(?: (?:ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!?.,~👋🙏😊]*(?:ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?`;

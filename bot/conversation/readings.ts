@@ -17,6 +17,14 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
  */
 const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
 
+/**
+ * "please delete all my personal data from your system" (r81: asked to say more), "ขอลบข้อมูลส่วนตัว
+ * ค่ะ": a customer's data to erase (PDPA), which staff do (core/contacts' erasure), so a person answers.
+ * Not an account to close ("delete my account"), which a business may have a type of its own for.
+ */
+const ERASE_MY_DATA = /\b(?:delete|erase|remove|wipe)\b[^.?!]{0,30}\b(?:my|our)\b[^.?!]{0,20}\b(?:personal )?(?:data|information|info)\b|ลบข้อมูล|ถอนความยินยอม/i;
+export const asksToEraseTheirData = (text: string) => ERASE_MY_DATA.test(text);
+
 /** "you cancelled saturday class but my credit was still deducted" (r77, asked to say more): taken wrongly too. */
 const DEDUCTED = /\b(?:my|the|our) (?:credits?|money|points?|balance|package) (?:was|were|got|has been|have been) (?:still |also )?(?:deducted|taken|charged|used)\b|(?:เครดิต|แต้ม|เงิน)(?:ยัง)?(?:ถูก|โดน)(?:หัก|ตัด)/i;
 
