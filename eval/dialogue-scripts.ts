@@ -6441,8 +6441,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r81 concierge: the member benefits at the golf course (en)', language: 'en', business: 'concierge',
-    // The partner course's booking was started (item 141): a person answers.
-    turns: [{ say: 'do members get a discount at the partner golf courses?', notTold: ['Which day', 'How many'] }],
-    end: { booked: null, opened: null, holds: 'person' },
+    // The partner course's booking was started (item 141): the members' type is offered, tapped.
+    turns: [{ say: 'do members get a discount at the partner golf courses?', notTold: ['Which day', 'How many'] }, { tap: 'Membership question' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
   },
 ];

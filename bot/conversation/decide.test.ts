@@ -1207,6 +1207,11 @@ describe('deciding what a customer message leads to', () => {
     for (const text of ['?', '???']) expect(await decide(context({ text }), unsure.classify), text).toMatchObject({ do: 'greet' });
     const course = classifier(answer({ kind: 'booking', bookingType: 'partner_course', confidence: 0.9 }));
     expect(await decide(context({ text: 'do members get a discount at the partner golf courses?' }), course.classify)).toEqual({ do: 'no_answer' });
+    // The business's type for members' questions is offered, where it has one.
+    const concierge = taxonomySchema.parse({ caseTypes: [{ key: 'membership_question', name: { en: 'Membership question', th: 'สอบถามสมาชิก' }, keywords: ['membership', 'สมาชิก'] }] });
+    for (const text of ['do members get a discount at the partner golf courses?', 'สมาชิกได้ส่วนลดร้านอาหารไหมคะ']) {
+      expect(await decide(context({ text }), course.classify, likelyIn(() => concierge)), text).toEqual({ do: 'did_you_mean', options: [{ kind: 'case', key: 'membership_question' }] });
+    }
     // Asked to book, or with a day, it is the booking still.
     expect(await decide(context({ text: 'can I book a partner course? members discount please' }), course.classify)).toMatchObject({ do: 'booking' });
   });

@@ -245,10 +245,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // booking (0.99); it asks whether they may, which a person answers. With a day, a time or people
   // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
   if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
-  // So does a question of members' benefits that names a service ("do members get a discount at the
-  // partner golf courses?", r81: the partner course's booking was started): a membership's, which a
-  // person answers, not the service asked for.
-  if (read.kind === 'booking' && !complaint && asksQuestion(ctx.text) && !asksToBook(ctx.text) && MEMBERS_BENEFIT.test(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // A question of members' benefits that names a service ("do members get a discount at the partner
+  // golf courses?", r81: the partner course's booking was started) is the membership's, not the
+  // service asked for: the business's type for members' questions offered, else a person answers.
+  if (read.kind === 'booking' && !complaint && asksQuestion(ctx.text) && !asksToBook(ctx.text) && MEMBERS_BENEFIT.test(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) {
+    const members = await likely.caseTypesSaying(MEMBERS);
+    return members.length ? { do: 'did_you_mean', options: members.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'case' as const, key })) } : { do: 'no_answer' };
+  }
   // "มีบัตรกำนัลสปาขายไหมคะ" (do you sell spa vouchers?) reads as the spa's booking (r66): a voucher to
   // buy is not a booking of the service, unless the service is the voucher itself; a person answers.
   if (read.kind === 'booking' && !complaint && asksToBuyAVoucher(ctx.text) && !(await likely.servicesSaying(VOUCHER)).includes(read.bookingType ?? '')) return { do: 'no_answer' };
@@ -444,6 +447,7 @@ function onlyDetails(ctx: CustomerContext): boolean {
 const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== undefined && r.otherType !== 'out_of_scope';
 
 /** Members and what they get: "do members get a discount", "สมาชิกได้ส่วนลดไหม". */
+const MEMBERS = /\bmembers?(?:hip)?\b|สมาชิก/i;
 const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)/i;
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */
