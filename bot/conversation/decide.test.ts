@@ -1216,6 +1216,16 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'can I book a partner course? members discount please' }), course.classify)).toMatchObject({ do: 'booking' });
   });
 
+  it('takes goods that came broken for a problem however sure a question is, and hands a weekly schedule to a person (r82)', async () => {
+    const question = classifier(answer({ kind: 'question', confidence: 0.9 }));
+    expect(await decide(context({ text: 'ของมาถึงแล้วแต่แตกค่ะ กล่องบุบด้วย' }), question.classify)).toMatchObject({ do: 'pick_case_type' });
+    const lesson = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.95 }));
+    expect(await decide(context({ text: 'อยากเรียนตัวต่อตัวสัปดาห์ละ 2 ครั้งค่ะ มีแพ็กเกจไหมคะ' }), lesson.classify)).toEqual({ do: 'no_answer' });
+    // One lesson, with its day, is booked.
+    const withDay = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.95, fields: { date: '2026-03-14' } }));
+    expect(await decide(context({ text: 'อยากเรียนตัวต่อตัววันเสาร์นี้ค่ะ' }), withDay.classify)).toMatchObject({ do: 'booking' });
+  });
+
   it('hands a trial asked about to a person, not the booking of the service it names (r72)', async () => {
     const pkg = classifier(answer({ kind: 'booking', bookingType: 'package_5_classes', confidence: 0.9, fields: { date: '2026-03-14' } }));
     const school = taxonomySchema.parse({ bookingTypes: [{ key: 'package_5_classes', name: { en: '5-class package', th: 'แพ็กเกจ 5 คลาส' } }] });

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -221,7 +221,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // picks, the classifier's guess first, rather than "could you tell us a bit more?".
   // So is a question whose words say money was taken wrongly, or that the app or site will not open
   // ("since the update the app won't open", read as the opening hours at 0.93).
-  const complaint = ((read.kind === 'booking' || read.kind === 'other') && reportsProblem(ctx.text)) || (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text)));
+  const complaint = ((read.kind === 'booking' || read.kind === 'other') && reportsProblem(ctx.text)) || (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text) || saysItArrivedBroken(ctx.text)));
   const problemWords = read.kind === 'case' && read.confidence < LEANS_TO && reportsProblem(ctx.text);
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.
@@ -245,6 +245,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // booking (0.99); it asks whether they may, which a person answers. With a day, a time or people
   // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
   if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // Lessons or visits again and again ("สัปดาห์ละ 2 ครั้ง", "every Saturday", r82) are not one booking:
+  // a person arranges them, rather than the first one's day being asked.
+  if (read.kind === 'booking' && !complaint && asksForAWeeklySchedule(ctx.text) && !read.fields.date) return { do: 'no_answer' };
   // A question of members' benefits that names a service ("do members get a discount at the partner
   // golf courses?", r81: the partner course's booking was started) is the membership's, not the
   // service asked for: the business's type for members' questions offered, else a person answers.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -58,6 +58,8 @@ describe('what else a message may be', () => {
       "I'm at the shop now for my 2pm massage but nobody is here",
       'มาถึงร้านแล้วแต่ร้านปิดอยู่ค่ะ ไม่มีใครอยู่เลย',
       'my topup of 100 baht is missing, order ORD-33301',
+      'ของมาถึงแล้วแต่แตกค่ะ กล่องบุบด้วย',
+      'the vase arrived broken',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
@@ -123,6 +125,16 @@ describe('what else a message may be', () => {
       expect(reportsProblem(text), text).toBe(true);
     }
     for (const text of ['what time do you open tomorrow?', 'is the shop open on Sunday?', 'ร้านเปิดกี่โมงคะ', 'can I open an account?', 'เปิดวันไหนบ้างคะ']) expect(saysItWillNotOpen(text), text).toBe(false);
+  });
+
+  it('hears goods that came broken, not a difference (r82)', () => {
+    for (const text of ['ของมาถึงแล้วแต่แตกค่ะ กล่องบุบด้วย', 'the vase arrived broken', 'สินค้าชำรุดค่ะ']) expect(saysItArrivedBroken(text), text).toBe(true);
+    for (const text of ['สองคลาสนี้แตกต่างกันยังไงคะ', 'is it broken down by day?', 'what is the difference?']) expect(saysItArrivedBroken(text), text).toBe(false);
+  });
+
+  it('hears lessons or visits again and again (r82)', () => {
+    for (const text of ['อยากเรียนตัวต่อตัวสัปดาห์ละ 2 ครั้งค่ะ มีแพ็กเกจไหมคะ', 'private lessons twice a week please', 'a massage every Saturday', 'ทุกวันเสาร์ได้ไหมคะ']) expect(asksForAWeeklySchedule(text), text).toBe(true);
+    for (const text of ['a massage this Saturday', 'จองนวดวันเสาร์นี้ค่ะ', 'next week at 10']) expect(asksForAWeeklySchedule(text), text).toBe(false);
   });
 
   it('hears a trial asked about, or trying first (r72)', () => {

@@ -25,6 +25,21 @@ const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:
 const ERASE_MY_DATA = /\b(?:delete|erase|remove|wipe)\b[^.?!]{0,30}\b(?:my|our)\b[^.?!]{0,20}\b(?:personal )?(?:data|information|info)\b|ลบข้อมูล|ถอนความยินยอม/i;
 export const asksToEraseTheirData = (text: string) => ERASE_MY_DATA.test(text);
 
+/**
+ * Goods that came broken: "ของมาถึงแล้วแต่แตกค่ะ กล่องบุบด้วย" (r82: answered "no answer found for this
+ * question"), "it arrived broken". Something gone wrong, however sure a question it reads as.
+ */
+const ARRIVED_BROKEN = /\b(?:arrived|came|is|was|were|are) (?:all )?(?:broken|damaged|cracked|smashed|dented)\b|แตก(?=ค่ะ|คะ|ครับ|หมด|เลย|มา|แล้ว|\s|$)|บุบ|ชำรุด/i;
+export const saysItArrivedBroken = (text: string) => ARRIVED_BROKEN.test(text);
+
+/**
+ * Lessons or visits again and again: "อยากเรียนตัวต่อตัวสัปดาห์ละ 2 ครั้งค่ะ มีแพ็กเกจไหมคะ" (r82: a
+ * single lesson's booking was started, the question lost), "twice a week", "every Saturday". Not one
+ * booking: a person arranges it.
+ */
+const RECURRING = /สัปดาห์ละ|อาทิตย์ละ|เดือนละ|ทุก(?:สัปดาห์|อาทิตย์|วันเสาร์|วันอาทิตย์|วันจันทร์|วันอังคาร|วันพุธ|วันพฤหัส|วันศุกร์)|\b(?:once|twice|\d|two|three|four) times? (?:a|per|each) (?:week|month)\b|\b(?:twice|once) (?:a|per|each) (?:week|month)\b|\bevery (?:week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bweekly\b/i;
+export const asksForAWeeklySchedule = (text: string) => RECURRING.test(text);
+
 /** "you cancelled saturday class but my credit was still deducted" (r77, asked to say more): taken wrongly too. */
 const DEDUCTED = /\b(?:my|the|our) (?:credits?|money|points?|balance|package) (?:was|were|got|has been|have been) (?:still |also )?(?:deducted|taken|charged|used)\b|(?:เครดิต|แต้ม|เงิน)(?:ยัง)?(?:ถูก|โดน)(?:หัก|ตัด)/i;
 
@@ -47,7 +62,7 @@ const COMPLAINT = new RegExp(
     // "my topup of 100 baht is missing, order ORD-33301" (r80) was asked to say more.
     "\\b(?:is|are|was|were|went|has gone|have gone|still) missing\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
-    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, DEDUCTED.source, WILL_NOT_OPEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
+    'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, DEDUCTED.source, WILL_NOT_OPEN.source, ARRIVED_BROKEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง"; a game's top-up: "ยังไม่ได้เพชรเลย" (no diamonds yet).
     'ยังไม่ได้(?:ของ|สินค้า|พัสดุ|เพชร|เหรียญ|ไอเทม|คูปอง|เครดิต|เงินคืน)', 'ไม่ได้ของ', '(?:ของ|สินค้า|พัสดุ)ยังไม่(?:มา|ถึง)',
     // "ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น", "I bought the package but I don't see my credits": something paid
