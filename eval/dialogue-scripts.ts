@@ -46,8 +46,8 @@ export interface DialogueScript {
   business?: StarterKit;
   turns: Turn[];
   end: {
-    /** The one booking made, or none. */
-    booked: Booked | null;
+    /** The booking made, or the bookings in the order they were made, or none. */
+    booked: Booked | Booked[] | null;
     /** The type of the one case opened, `any` type, or none. */
     opened: string | 'any' | null;
     /** Who holds the conversation at the end. */
@@ -6483,5 +6483,140 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r82 concierge: a table tonight, then cancelled (th)', language: 'th', business: 'concierge',
     turns: [{ say: 'จองโต๊ะคืนนี้ 2 ทุ่ม 2 ท่านค่ะ' }, { say: 'ไม่เอาแล้วค่ะ ขอบคุณค่ะ' }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // An eighty-third round (r83), written 2026-11-29 before the bot saw them: 7 of 12 passed at the
+  // first run; the five failures were the scripts' own (a new business's problem types listed, the
+  // right one first, where the script expected the case opened at once): tapped.
+  {
+    name: 'r83 demo: the massage moved from Saturday to Sunday before confirming (th)', language: 'th',
+    turns: [{ say: 'จองนวดไทย 2 ท่าน วันเสาร์นี้ บ่าย 3 ค่ะ' }, { say: 'ขอเปลี่ยนเป็นวันอาทิตย์แทนได้ไหมคะ', notTold: ['ทัวร์'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r83 demo: a top-up paid twenty minutes ago (en)', language: 'en',
+    turns: [{ say: 'my top up of 300 baht has not arrived, I paid 20 minutes ago', notTold: ['Which day'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r83 school: three credits of five (en)', language: 'en', business: 'school',
+    // The problem types listed, the likely one first (a new business has two phrases a type): tapped.
+    turns: [{ say: 'I bought the 5-class package but my account only shows 3 credits', notTold: ['Which day'] }, { tap: 'Package credit missing' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r83 tour: the trip moved from the 10th to the 12th (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'ขอเปลี่ยนวันทริปจากวันที่ 10 เป็น 12 ธ.ค. ค่ะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r83 concierge: the spa partner had no record (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'the partner spa had no record of my reservation yesterday, we were turned away', notTold: ['Which day', 'How many'] }, { tap: 'Partner booking issue' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r83 order desk: an error when paying (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'ระบบขึ้น error ตอนกดจ่ายเงินค่ะ จ่ายไม่ได้เลย' }, { tap: 'ระบบขัดข้อง' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r83 demo: the transfer to Suvarnabhumi at six (en)', language: 'en',
+    turns: [{ say: 'book an airport transfer tomorrow 6am from Sukhumvit 24 to Suvarnabhumi for 3 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '06:00', destination: 'Suvarnabhumi' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r83 school: the teacher did not come (th)', language: 'th', business: 'school',
+    turns: [{ say: 'คุณครูไม่มาสอนค่ะ รอมา 30 นาทีแล้ว', notTold: ['วันไหน', 'กี่ท่าน'] }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r83 demo: the admin asked for (th)', language: 'th',
+    turns: [{ say: 'ขอคุยกับแอดมินหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r83 tour: the price of the multi-day tour in January (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'how much is the multi-day tour for 2 adults in January?', notTold: ['no answer'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r83 demo: a sushi booking left for a complaint about the last class (en)', language: 'en',
+    turns: [{ say: 'book a sushi class for 2 on Saturday' }, { say: 'actually never mind, I want to complain about my last class, the teacher was rude to us', notTold: ['What time', 'Is this correct'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r83 order desk: where is my order after three days (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'where is my order?? it has been 3 days already', notTold: ['Which day'] }, { tap: 'Order not delivered' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  // An eighty-fourth round (r84), written 2026-11-29 before the bot saw them, about changes at the
+  // summary and after it: 11 of 13 passed at the first run; the two failures were the bot's and are
+  // built (items 144 and 145).
+  {
+    name: 'r84 demo: one more person added at the summary (en)', language: 'en',
+    turns: [{ say: 'book the thai cooking class on 12 December at 10am for 2' }, { say: 'can I add one more person?', told: ['3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: the time moved to four in the afternoon at the summary (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้ บ่ายโมง 2 ท่านค่ะ' }, { say: 'ขอเปลี่ยนเวลาเป็น 4 โมงเย็นค่ะ', told: ['16:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: any news on the top-up (en)', language: 'en',
+    turns: [{ say: 'my top up of 500 baht has not been credited after an hour' }, { say: 'any news?', notTold: ['Which of these'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: a person asked for in the middle of a city tour booking (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ค่ะ' }, { say: 'ขอคุยกับพนักงานได้ไหมคะ', notTold: ['กี่ท่าน', 'กี่โมง'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r84 tour: the night transfer from the airport to Silom (en)', language: 'en', business: 'tour_operator',
+    // "we land at Suvarnabhumi and go to ..." was asked where to, the pickup running on (item 144).
+    turns: [{ say: 'airport transfer on 20 December at 10pm for 2 people, we land at Suvarnabhumi and go to our hotel in Silom' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 20 }, time: '22:00', destination: 'Silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 school: the class moved to next Tuesday (en)', language: 'en', business: 'school',
+    turns: [{ say: 'I need to move my cooking class from Saturday to next Tuesday please', notTold: ['How many'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r84 order desk: a top-up with its order number (th)', language: 'th', business: 'order_desk',
+    turns: [{ say: 'เติมเงิน 500 บาท ยังไม่เข้าค่ะ เลขออเดอร์ 12345678' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: the time and then the people changed (en)', language: 'en',
+    turns: [{ say: 'book a sushi class tomorrow 2pm for 2' }, { say: 'sorry, make it 3pm', told: ['15:00'] }, { say: 'and 3 people', told: ['3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: thanks after the booking (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 5 โมงเย็น 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอบคุณมากค่ะ', notTold: ['กี่ท่าน', 'ตรงกับข้อไหน'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 concierge: a dinner table for six on Friday (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'could you book us a dinner table for 6 this Friday at 7.30pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, time: '19:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 school: how many credits are left (th)', language: 'th', business: 'school',
+    turns: [{ say: 'ตอนนี้เหลือเครดิตกี่ครั้งคะ', notTold: ['วันไหน', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: the wrong amount charged for the massage (en)', language: 'en',
+    // Told the massage's price (item 145), though read as a wrong amount at 0.87.
+    turns: [{ say: 'you charged me 1,500 baht for the massage but the price is 1,200', notTold: ['What time', 'Which day'] }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r84 demo: a massage, then a sushi class, in one conversation (en)', language: 'en',
+    // Two bookings: a script's end now says each, in the order they were made.
+    turns: [{ say: 'book a massage tomorrow at 11am for 1' }, { say: 'confirm' }, { say: 'also book a sushi class on 12 December at 2pm for 2 please' }, { say: 'confirm' }],
+    end: { booked: [{ service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, { service: 'sushi_class', partySize: 2, date: { month: 12, day: 12 }, time: '14:00' }], opened: null, holds: 'bot' },
   },
 ];

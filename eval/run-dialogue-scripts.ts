@@ -137,24 +137,28 @@ function toldFailures(label: string, turn: Exclude<Turn, { silent: true }>, repl
 async function endFailures(h: LineCustomerHarness, userId: string, script: DialogueScript): Promise<string[]> {
   const { knex } = h.sys;
   const conversation = await until(() => knex('conversations').where({ external_id: userId }).first());
-  const bookings = await knex('bookings').leftJoin('services', 'services.id', 'bookings.service_id').where('bookings.conversation_id', conversation.id).select('bookings.*', 'services.key as service_key');
+  const bookings = await knex('bookings').leftJoin('services', 'services.id', 'bookings.service_id').where('bookings.conversation_id', conversation.id).select('bookings.*', 'services.key as service_key').orderBy('bookings.created_at');
   const cases = await knex('cases').join('case_types', 'case_types.id', 'cases.case_type_id').where('cases.conversation_id', conversation.id).select('case_types.key as case_type');
   const out: string[] = [];
-  const { booked, opened, holds } = script.end;
-  if (!booked && bookings.length) out.push(`booked ${bookings.map((b) => b.service_key).join(', ')}, expected no booking`);
-  if (booked) {
-    if (bookings.length !== 1) out.push(`${bookings.length} bookings, expected one of ${booked.service}`);
-    const b = bookings[0];
-    if (b) {
-      const details = typeof b.details === 'string' ? JSON.parse(b.details) : (b.details ?? {});
-      const date = expectedDay(booked.date, todayIn(SCRIPTS_TIME_ZONE, new Date()));
-      const got = { service: b.service_key, partySize: b.party_size, date: dateOf(b.requested_date), time: String(b.requested_time ?? '').slice(0, 5) };
-      if (got.service !== booked.service) out.push(`booked ${got.service}, expected ${booked.service}`);
-      if (booked.partySize !== undefined && got.partySize !== booked.partySize) out.push(`booked for ${got.partySize}, expected ${booked.partySize}`);
-      if (date && got.date !== date) out.push(`booked on ${got.date}, expected ${date}`);
-      if (booked.time && got.time !== booked.time) out.push(`booked at ${got.time}, expected ${booked.time}`);
-      if (booked.destination && !String(details.destination ?? '').includes(booked.destination)) out.push(`destination ${JSON.stringify(details.destination)}, expected it to say ${booked.destination}`);
-    }
+  const { opened, holds } = script.end;
+  const booked = script.end.booked === null ? [] : [script.end.booked].flat();
+  if (bookings.length !== booked.length) {
+    const made = bookings.map((b) => b.service_key).join(', ') || 'none';
+    out.push(`${bookings.length} booking(s) (${made}), expected ${booked.length ? booked.map((b) => b.service).join(', ') : 'no booking'}`);
+  }
+  const today = todayIn(SCRIPTS_TIME_ZONE, new Date());
+  for (const [i, want] of booked.entries()) {
+    const b = bookings[i];
+    if (!b) break;
+    const details = typeof b.details === 'string' ? JSON.parse(b.details) : (b.details ?? {});
+    const date = expectedDay(want.date, today);
+    const got = { service: b.service_key, partySize: b.party_size, date: dateOf(b.requested_date), time: String(b.requested_time ?? '').slice(0, 5) };
+    const which = booked.length > 1 ? `booking ${i + 1}: ` : '';
+    if (got.service !== want.service) out.push(`${which}booked ${got.service}, expected ${want.service}`);
+    if (want.partySize !== undefined && got.partySize !== want.partySize) out.push(`${which}booked for ${got.partySize}, expected ${want.partySize}`);
+    if (date && got.date !== date) out.push(`${which}booked on ${got.date}, expected ${date}`);
+    if (want.time && got.time !== want.time) out.push(`${which}booked at ${got.time}, expected ${want.time}`);
+    if (want.destination && !String(details.destination ?? '').includes(want.destination)) out.push(`${which}destination ${JSON.stringify(details.destination)}, expected it to say ${want.destination}`);
   }
   if (opened === null && cases.length) out.push(`opened ${cases.map((c) => c.case_type).join(', ')}, expected no case`);
   if (opened !== null && (cases.length !== 1 || (opened !== 'any' && cases[0].case_type !== opened))) out.push(`opened [${cases.map((c) => c.case_type).join(', ')}], expected ${opened}`);

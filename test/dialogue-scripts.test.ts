@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALOGUE_SCRIPTS } from '../eval/dialogue-scripts.ts';
+import { DIALOGUE_SCRIPTS, type Booked } from '../eval/dialogue-scripts.ts';
 import { runScript, startScriptsHarness } from '../eval/run-dialogue-scripts.ts';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { apiClient } from './support/api-client.ts';
@@ -28,6 +28,18 @@ describe('the customer steers the dialogue (#37)', () => {
   it.concurrent.each(DIALOGUE_SCRIPTS.map((s) => [s.name, s] as const))('%s', async (_, script) => {
     const { failures } = await runScript(h, script);
     expect(failures).toEqual([]);
+  });
+});
+
+describe("a script's end with two bookings", () => {
+  it('judges each booking in the order made, and the count', async () => {
+    const both = DIALOGUE_SCRIPTS.find((s) => s.name.startsWith('r84 demo: a massage, then a sushi class'))!;
+    const [massage, sushi] = [both.end.booked].flat() as Booked[];
+    // The second booking said wrongly is that booking's failure; one booking said is the count's.
+    const wrongSecond = await runScript(h, { ...both, end: { ...both.end, booked: [massage, { ...sushi, service: 'thai_cooking_class' }] } });
+    expect(wrongSecond.failures).toEqual(['booking 2: booked sushi_class, expected thai_cooking_class']);
+    const oneSaid = await runScript(h, { ...both, end: { ...both.end, booked: massage } });
+    expect(oneSaid.failures).toEqual(['2 booking(s) (spa_massage, sushi_class), expected spa_massage']);
   });
 });
 

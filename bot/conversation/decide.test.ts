@@ -285,6 +285,9 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'how much is the private lesson?' }), otherFaq.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
     // A price in a complaint is the complaint's.
     expect(await decide(context({ text: 'you charged me 5,000 for the private lesson, the price is 3,500' }), unsure.classify, likely)).toMatchObject({ do: 'pick_case_type' });
+    // So is one read as the problem it is (r84: the wrong amount read at 0.87 was told the price).
+    const wrongAmount = classifier(answer({ kind: 'case', caseType: 'wrong_amount', confidence: 0.87 }));
+    expect(await decide(context({ text: 'you charged me 5,000 baht for the private lesson but the price is 3,500' }), wrongAmount.classify, likely)).toMatchObject({ do: 'open_case', caseType: 'wrong_amount' });
     // No service named: as before.
     expect(await decide(context({ text: 'how much?' }), unsure.classify, likely)).toEqual({ do: 'no_answer' });
     // With the day or people, the service's booking goes with it, for a service with no price set (r70).

@@ -270,8 +270,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (read.kind === 'booking' && !complaint && (changesBooking(ctx.text) || asksToMoveABooking(ctx.text))) return (await movingCase(ctx.text, likely)) ?? { do: 'handoff', unsure: true };
   // "How much is the private lesson?" names a service: its price is the business's own fact, answered
   // from the service, unless an FAQ entry that names the service answers it (the business's own words
-  // win), or it is a complaint.
-  const priced = !complaint && !ctx.openCase && asksPrice(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
+  // win), or it is a complaint: "you charged me 1,500 baht for the massage but the price is 1,200"
+  // (r84, read as a wrong amount at 0.87) was told the massage's price.
+  const priced = !complaint && !ctx.openCase && !saysWronglyCharged(ctx.text) && asksPrice(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
   // Asked with the trip's day or people ("สนใจทัวร์เชียงใหม่ 3 วัน 2 คืน ผู้ใหญ่ 2 เด็ก 2 ... ราคาประมาณเท่าไหร่คะ",
   // r70), a service with no price set is quoted by staff: its booking, as a quote asked for is (below),
   // rather than "no answer found for this question".

@@ -607,6 +607,9 @@ describe('where a transfer goes (a booking destination)', () => {
       ['can you pick us up at the hotel at 7am and drop us off at Don Mueang', 'from the hotel to Don Mueang'],
       // r78: a pickup "from" one end, "going to" the other, a flight between.
       ['pickup from Suvarnabhumi on 21 December, flight TG 917 lands 6:30am, 2 people, going to Sukhumvit 11', 'from Suvarnabhumi to Sukhumvit 11'],
+      // r84: "and go to" the other end; the pickup's place ends before it.
+      ['airport transfer on 20 December at 10pm for 2 people, we land at Suvarnabhumi and go to our hotel in Silom', 'from Suvarnabhumi to our hotel in Silom'],
+      ['pick us up at the Hilton and then drop us at Don Mueang', 'from the Hilton to Don Mueang'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }

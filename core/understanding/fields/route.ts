@@ -13,16 +13,18 @@
  */
 
 const EN_END =
-  "(?=\\s+(?:on\\s+(?:\\d|the\\s+\\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)|at\\s+\\d|by\\s+\\d|for\\s+\\d|(?:tomorrow|today|tonight|this|next|around|please|pls|for\\s+(?:one|two|three|four|five|six|seven|eight|me|us)|in\\s+the\\s+(?:morning|afternoon|evening))\\b)|\\s*[,.!?;\\n]|\\s*$)";
+  "(?=\\s+(?:on\\s+(?:\\d|the\\s+\\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)|at\\s+\\d|by\\s+\\d|for\\s+\\d|(?:tomorrow|today|tonight|this|next|around|please|pls|for\\s+(?:one|two|three|four|five|six|seven|eight|me|us)|in\\s+the\\s+(?:morning|afternoon|evening))\\b)|\\s+(?:and\\s+)?then\\b|\\s+and\\s+(?:go|head|drive|take|transfer)\\b|\\s*[,.!?;\\n]|\\s*$)";
 const EN_ROUTE = new RegExp(`\\bfrom\\s+((?!\\d)[^,.!?;\\n]{2,60}?)\\s+to\\s+((?!\\d)(?!book|reserve|go\\b)[^,.!?;\\n]{2,60}?)${EN_END}`, 'i');
 
 /**
  * The two ends said apart in English: "we land at Don Mueang tomorrow at 10pm ... going to our hotel
- * in Silom" (r54: the customer was asked where to, which they had said).
+ * in Silom" (r54: the customer was asked where to, which they had said), "we land at Suvarnabhumi
+ * and go to our hotel in Silom" (r84: the pickup ran on to the end, and where to was asked). A place
+ * ends before "and go / and then".
  */
 const EN_PLACE = `((?!\\d)(?!the\\s+(?:morning|afternoon|evening)\\b)[^,.!?;\\n]{2,60}?)${EN_END}`;
 const EN_PICKUP = new RegExp(`\\b(?:land(?:s|ing)?|arriv(?:e|es|ing)|pick (?:us|me|them) up|picked up) (?:at|in|from)\\s+${EN_PLACE}`, 'i');
-const EN_DROP = new RegExp(`\\b(?:(?:going|heading|headed|take (?:us|me|them)|drive (?:us|me|them)) to|drop (?:us|me|them)(?: off)? (?:at|to))\\s+${EN_PLACE}`, 'i');
+const EN_DROP = new RegExp(`\\b(?:(?:go|going|head|heading|headed|take (?:us|me|them)|drive (?:us|me|them)) to|drop (?:us|me|them)(?: off)? (?:at|to))\\s+${EN_PLACE}`, 'i');
 
 const TH_END = '(?=พรุ่งนี้|มะรืน|วันนี้|คืนนี้|เย็นนี้|วัน|เวลา|ตอน|ตี\\s*\\d|บ่าย|\\d|\\s|ค่ะ|คะ|ครับ|นะ|$)';
 const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:ส่ง(?:ที่)?|ยัง|ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
