@@ -6619,4 +6619,132 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'book a massage tomorrow at 11am for 1' }, { say: 'confirm' }, { say: 'also book a sushi class on 12 December at 2pm for 2 please' }, { say: 'confirm' }],
     end: { booked: [{ service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, { service: 'sushi_class', partySize: 2, date: { month: 12, day: 12 }, time: '14:00' }], opened: null, holds: 'bot' },
   },
+  // An eighty-fifth round (r85), written 2026-11-29 before the bot saw them, about how customers
+  // write (Thai and English mixed, "12/12", "2 adults and 1 child") and what follows a booking: 7 of
+  // 12 passed at the first run; the five failures were the scripts' own (two problems whose types
+  // were offered, the right one first; the spa closing at 21:00; two questions the business's FAQ
+  // answers).
+  {
+    name: 'r85 demo: Thai and English in one booking message (th)', language: 'th',
+    turns: [{ say: 'book นวด พรุ่งนี้ 3pm 2 ท่านค่ะ' }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 demo: two adults and a child (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow at 9am for 2 adults and 1 child please', told: ['3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 demo: the day typed as 12/12 (en)', language: 'en',
+    turns: [{ say: 'I want to book the sushi class for 2 people' }, { say: '12/12' }, { say: '2pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: { month: 12, day: 12 }, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 demo: a transfer short by five hundred (th)', language: 'th',
+    // "Did you mean", the wrong amount first: tapped.
+    turns: [{ say: 'โอนไป 1,500 บาท แต่ยอดขึ้นแค่ 1,000 ค่ะ', notTold: ['กี่โมง', 'วันไหน'] }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r85 demo: where the shop is (en)', language: 'en',
+    // The business's FAQ on where it is answers it.
+    turns: [{ say: 'where are you located? do you have a google map link?', notTold: ['What time', 'Which day'], told: ['Sukhumvit'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 demo: a massage tonight at nine (th)', language: 'th',
+    // The spa closes at 21:00: the customer is told so and asked the time; 8 pm, then confirmed.
+    turns: [{ say: 'คืนนี้ 3 ทุ่ม นวดไทย 1 คนว่างไหมคะ', told: ['10:00–21:00'] }, { say: 'งั้น 2 ทุ่มค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 tour: a multi-day tour for a family, the people later (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'we want the multi-day tour starting 3 January' }, { say: 'we are 2 adults and 2 kids', told: ['4'] }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 1, day: 3 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 school: the cooking class next Saturday for my son (th)', language: 'th', business: 'school',
+    turns: [{ say: 'อยากจองคลาสทำอาหารไทยให้ลูกชายเสาร์หน้า 10 โมงค่ะ 1 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 concierge: a spa for two on Sunday afternoon (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'please arrange a spa for 2 on Sunday at 3pm' }, { say: 'yes that is right' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r85 order desk: the diamonds missing after the top-up (th)', language: 'th', business: 'order_desk',
+    // The problem types listed, the top-up first: tapped.
+    turns: [{ say: 'เติมเพชรไป 300 บาท เพชรไม่เข้าเลยค่ะ' }, { tap: 'เติมเงินไม่เข้า' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r85 demo: a phone number left for a call back (en)', language: 'en',
+    turns: [{ say: 'please call me back on 081 234 5678 about a group booking for 20 people', notTold: ['Is this correct'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r85 demo: the class asked how to pay (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ชำระเงินยังไงคะ', notTold: ['กี่ท่าน', 'ตรงกับข้อไหน'] }],
+    // The FAQ on paying answers it.
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // An eighty-sixth round (r86), written 2026-11-29 before the bot saw them, about how people say
+  // days, times and people and what they add: 8 of 10 passed at the first run; one failure was the
+  // bot's and is built (item 146), one the script's own (the types listed, tapped); one that passed
+  // had lost what was said at the summary (item 147).
+  {
+    name: 'r86 demo: half past two in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่ายสองครึ่ง 2 คนค่ะ', told: ['14:30'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 demo: not Saturday, Sunday (en)', language: 'en',
+    // "Did you mean" (the Thai cooking class or the classes' prices) answered with the day: it went
+    // to a person (item 146); the day says the class is meant.
+    turns: [{ say: 'book a cooking class on Saturday 10am for 2' }, { say: 'sorry not Saturday, Sunday', notTold: ['passing you'], told: ['Sun,'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 demo: just me (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow at 4pm' }, { say: 'just me', told: ['Guests: 1'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 demo: my wife and me (en)', language: 'en',
+    turns: [{ say: 'a sushi class tomorrow at 2pm for my wife and me', told: ['Guests: 2'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 demo: forget it, then a new request (en)', language: 'en',
+    turns: [{ say: 'I want to book the city tour' }, { say: 'forget it' }, { say: 'book a massage tomorrow at 6pm for 2 instead' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 demo: we are four, in Thai (th)', language: 'th',
+    turns: [{ say: 'ทัวร์เมืองพรุ่งนี้ 8 โมงเช้าค่ะ' }, { say: 'ไปกัน 4 คนค่ะ', told: ['4 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 school: quarter past ten (en)', language: 'en', business: 'school',
+    turns: [{ say: 'private lesson on 14 December at quarter past ten for 1', told: ['10:15'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, date: { month: 12, day: 14 }, time: '10:15' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 tour: the transfer, the flight number later (th)', language: 'th', business: 'tour_operator',
+    // The flight said at the summary was lost, the summary shown again (item 147).
+    turns: [{ say: 'จองรถรับจากสุวรรณภูมิไปพัทยา วันที่ 18 ธ.ค. 2 ทุ่ม 3 คนค่ะ' }, { say: 'ไฟลท์ TG 660 นะคะ', notTold: ['กี่ท่าน', 'กี่โมง'], told: ['TG 660'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 18 }, time: '20:00', destination: 'พัทยา' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r86 concierge: a problem with last night’s restaurant booking (th)', language: 'th', business: 'concierge',
+    // The problem types listed, the partner booking first: tapped.
+    turns: [{ say: 'เมื่อคืนไปร้านที่จองไว้ แต่ร้านบอกไม่มีชื่อจองค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }, { tap: 'ปัญหาการจองกับ' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r86 order desk: thanks after the case (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'my order 55667788 has not arrived after 2 days' }, { say: 'ok thank you', notTold: ['Which of these'] }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
 ];

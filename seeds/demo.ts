@@ -718,6 +718,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: '📝 Your question, "{{question}}", goes to our team with this request; they will answer it in this chat.',
   },
   {
+    key: 'booking_note_noted',
+    description: 'Under the booking summary and the request received, when the customer added something for the team at the summary ({{note}}): it goes with the request.',
+    th: '📝 ข้อมูลเพิ่มเติม "{{note}}" ส่งถึงทีมงานพร้อมคำขอจองนี้แล้วค่ะ',
+    en: '📝 Noted for our team with this request: "{{note}}"',
+  },
+  {
     key: 'booking_confirmed',
     description: 'Staff confirmed the booking.',
     th: '🎉 ยืนยันการจอง {{booking_id}} เรียบร้อยแล้วค่ะ\n• บริการ: {{service}}\n• วันที่: {{date}}\n• เวลา: {{time}}\n• จำนวน: {{party_size}} ท่าน\nแล้วพบกันนะคะ',

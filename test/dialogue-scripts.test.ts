@@ -63,6 +63,23 @@ describe('a status question after the case was resolved', () => {
   });
 });
 
+describe('something for the team said at the summary (r86)', () => {
+  it('goes with the request as its notes, and the summary and the request say so', async () => {
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'airport transfer from Suvarnabhumi to Pattaya on 18 December at 8pm for 3' });
+    const summary = await h.ask(customer, { text: 'our flight is TG 660' });
+    expect(summary.text).toContain('Please check your booking');
+    expect(summary.text).toContain('Noted for our team with this request: "our flight is TG 660"');
+    const received = await h.ask(customer, { text: 'confirm' });
+    expect(received.text).toMatch(/B-\d+/);
+    expect(received.text).toContain('"our flight is TG 660"');
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first();
+    const booking = await h.sys.knex('bookings').where({ conversation_id: conversation.id }).first();
+    expect(booking.details).toMatchObject({ notes: 'our flight is TG 660', destination: 'from Suvarnabhumi to Pattaya' });
+    expect(booking.party_size).toBe(3);
+  });
+});
+
 describe('a question asked with a booking (r59)', () => {
   it('goes with the request: said under the summary and the request, and kept on the booking for the team', async () => {
     const customer = lineId('U');

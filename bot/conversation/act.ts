@@ -366,7 +366,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       // The options kept, in order: "the first one" typed is the first button. Asked again after a
       // bare "yes", the message the readings are of stays the first one.
       const first = decision.which && ctx.dialogue?.kind === 'clarify' ? ctx.dialogue : undefined;
-      await setDialogue({ kind: 'clarify', text: first?.text ?? ctx.text, messageId: first?.messageId ?? ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now), options: options.map(({ o }) => o), ...(decision.which ? { askedWhich: true as const } : {}) });
+      await setDialogue({ kind: 'clarify', text: first?.text ?? ctx.text, messageId: first?.messageId ?? ctx.messageId, expiresAt: dialogueExpiry('clarify', ctx.now), options: options.map(({ o }) => o), ...(decision.which ? { askedWhich: true as const } : {}), ...(decision.details ? { details: decision.details } : {}) });
       const talk = await t('label_talk_to_person');
       await say([
         {

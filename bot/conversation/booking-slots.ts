@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { asksAboutTakingPart, asksPrice, asksQuestion, partOfDay, questionBeside, reportsProblem, saysNotBooking } from './readings.ts';
+import { addsANote, asksAboutTakingPart, asksPrice, asksQuestion, partOfDay, questionBeside, reportsProblem, saysNotBooking } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -170,6 +170,9 @@ export async function continueBooking(
   // r74) was ignored and the time asked again: it goes with the request, as one asked with the
   // booking does (item 104), and the customer is told so with the next question.
   if (asksQuestion(text)) return { do: 'booking', dialogue: { ...d, question: d.question ? `${d.question}\n${text}` : text }, noted: true };
+  // Said at the summary and none of the above ("ไฟลท์ TG 660 นะคะ", r86: the summary was shown again
+  // and the flight lost): a note for the team, with the request, and the summary says so.
+  if (d.awaiting === 'confirm' && addsANote(text)) return { do: 'booking', dialogue: { ...d, note: d.note ? `${d.note}\n${text}` : text } };
   return { do: 'booking', dialogue: d };
 }
 
@@ -283,8 +286,9 @@ export async function bookingStep(
   // The question asked with the booking is said to go with it, in the summary and the request (a
   // long one cut short there; the booking keeps it whole): before their last line, which asks the
   // customer to confirm or says what happens next, so that the question to answer stays last.
-  const quoted = d.question && d.question.length > QUOTED_AT_MOST ? `${d.question.slice(0, QUOTED_AT_MOST - 1)}…` : d.question;
-  const noted = quoted ? await t('booking_question_noted', { question: quoted }) : '';
+  // So is a note for the team said at the summary.
+  const quote = (said: string) => (said.length > QUOTED_AT_MOST ? `${said.slice(0, QUOTED_AT_MOST - 1)}…` : said);
+  const noted = [d.question ? await t('booking_question_noted', { question: quote(d.question) }) : '', d.note ? await t('booking_note_noted', { note: quote(d.note) }) : ''].filter(Boolean).join('\n');
   const withQuestion = (text: string) => {
     const lines = text.split('\n');
     return !noted ? text : lines.length > 1 ? [...lines.slice(0, -1), noted, lines[lines.length - 1]].join('\n') : `${text}\n${noted}`;
@@ -318,9 +322,9 @@ export async function bookingStep(
       partySize: d.partySize ?? null,
       language: ctx.language,
       source: ctx.source,
-      // The question asked with it is the booking's notes, as a form's "anything else?" is: the desk,
-      // the API and the staff group's card show them.
-      details: { ...(d.destination ? { destination: d.destination } : {}), ...(d.question ? { notes: d.question } : {}) },
+      // The question asked with it and the notes said at the summary are the booking's notes, as a
+      // form's "anything else?" is: the desk, the API and the staff group's card show them.
+      details: { ...(d.destination ? { destination: d.destination } : {}), ...(d.question || d.note ? { notes: [d.question, d.note].filter(Boolean).join('\n') } : {}) },
       sessionId: d.sessionId,
       }),
     ).catch((err: unknown) => {

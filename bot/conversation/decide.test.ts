@@ -958,6 +958,21 @@ describe('deciding what a customer message leads to', () => {
       expect(hmm).not.toHaveProperty('dialogue.question');
     });
 
+    it('keeps what is said for the team at the summary as a note of the request (r86)', async () => {
+      const { classify } = classifier(answer({ kind: 'booking', bookingType: 'airport_transfer', confidence: 0.4 }));
+      const summary = bookingDialogue({ serviceKey: 'airport_transfer', date: '2026-03-12', time: '20:00', partySize: 3, destination: 'from Suvarnabhumi to Pattaya', awaiting: 'confirm' });
+      expect(await decide(context({ text: 'ไฟลท์ TG 660 นะคะ', dialogue: summary }), classify)).toMatchObject({ do: 'booking', dialogue: { awaiting: 'confirm', note: 'ไฟลท์ TG 660 นะคะ', partySize: 3 } });
+      // A second one joins the first.
+      const noted = { ...summary, note: 'our flight is TG 660' };
+      expect(await decide(context({ text: 'we have two big suitcases', dialogue: noted }), classify)).toMatchObject({ dialogue: { note: 'our flight is TG 660\nwe have two big suitcases' } });
+      // Not a thank-you, an "ok", a pause or a word alone; and not before the summary.
+      for (const text of ['thank you', 'ok', 'wait', 'let me check with my wife', 'hmm', 'เดี๋ยวนะคะ']) {
+        expect(await decide(context({ text, dialogue: summary }), classify), text).not.toHaveProperty('dialogue.note');
+      }
+      const asking = bookingDialogue({ serviceKey: 'airport_transfer', date: '2026-03-12', partySize: 3, destination: 'from Suvarnabhumi to Pattaya', awaiting: 'time' });
+      expect(await decide(context({ text: 'our flight is TG 660', dialogue: asking }), classify)).not.toHaveProperty('dialogue.note');
+    });
+
     it('hands over to a person asked for in the middle of a booking', async () => {
       for (const text of ['ขอคุยกับเจ้าหน้าที่ค่ะ', 'ขอสายแอดมินหน่อยค่ะ', 'can I talk to a person?', 'I want to speak with a human']) {
         const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
@@ -1164,6 +1179,29 @@ describe('deciding what a customer message leads to', () => {
       // second "yes" goes to a person.
       for (const yes of ['yes', 'ใช่ค่ะ', 'yes please']) expect(await decide(context({ text: yes, dialogue }), classify), yes).toEqual({ do: 'did_you_mean', options, which: true });
       expect(await decide(context({ text: 'yes', dialogue: { ...dialogue, askedWhich: true } }), classify)).toEqual({ do: 'handoff', unsure: true });
+      // A day, a time or people typed instead of a tap, with a booking offered (r86: "sorry not
+      // Saturday, Sunday" went to a person): that booking, what it says over the first message's.
+      const saturday: Dialogue = { ...dialogue, text: 'sushi class on Saturday at 10am for 3 people' };
+      expect(await decide(context({ text: 'sorry not Saturday, Sunday', dialogue: saturday }), classify)).toMatchObject({
+        do: 'booking',
+        dialogue: { serviceKey: 'sushi_class', date: '2026-03-08', time: '10:00', partySize: 3 },
+      });
+      expect(await decide(context({ text: 'ขอเป็น 11 โมงค่ะ', dialogue: saturday }), classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'sushi_class', time: '11:00', partySize: 3 } });
+      // Two bookings offered: asked once more which, the detail kept for the one picked; a second
+      // such answer goes to a person.
+      const twoBookings: Dialogue = { ...saturday, options: [{ kind: 'booking', key: 'thai_cooking_class' }, { kind: 'booking', key: 'sushi_class' }] };
+      const bothOptions = (twoBookings as { options: typeof options }).options;
+      for (const detail of ['sorry not Saturday, Sunday', 'make it 4 people']) {
+        expect(await decide(context({ text: detail, dialogue: twoBookings }), classify), detail).toEqual({ do: 'did_you_mean', options: bothOptions, which: true, details: detail });
+      }
+      const sunday: Dialogue = { ...twoBookings, askedWhich: true, details: 'sorry not Saturday, Sunday' };
+      expect(await decide(context({ reply: { act: 'pick', value: 'booking:sushi_class' }, dialogue: sunday }), classify)).toMatchObject({
+        do: 'booking',
+        dialogue: { serviceKey: 'sushi_class', date: '2026-03-08', time: '10:00', partySize: 3 },
+      });
+      expect(await decide(context({ text: 'make it 4 people', dialogue: sunday }), classify)).toEqual({ do: 'handoff', unsure: true });
+      // Not a question: read as before.
+      expect(await decide(context({ text: 'is Sunday possible?', dialogue: saturday }), classify)).not.toMatchObject({ do: 'booking' });
       // So to the list of problem types (it was welcomed as a hello): the list once more, the likely
       // types of the first message first; a second "yes" goes to a person.
       const list: Dialogue = { kind: 'pick_case_type', text: 'You took 3 payments for a single purchase', messageId: 'm-1', expiresAt: LATER };

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, THANKS, OK } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -154,6 +154,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const bareYes = saysConfirm(ctx.text) && ctx.text.trim().split(/\s+/).length <= 3;
   if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && bareYes) {
     return { do: 'did_you_mean', options: offered, which: true };
+  }
+  // A day, a time or people typed instead of a tap says the booking offered is meant ("sorry not
+  // Saturday, Sunday", r86: it went to a person): started, what this message says over the first;
+  // with two bookings offered, asked once more which, the detail kept for the one then picked.
+  const bookingsOffered = offered?.filter((o) => o.kind === 'booking') ?? [];
+  if (bookingsOffered.length && dialogue?.kind === 'clarify' && !dialogue.askedWhich && (await givesOnlyBookingDetails(ctx, classify, likely))) {
+    if (bookingsOffered.length === 1) return startBooking(ctx, undefined, ctx.text, bookingsOffered[0].key, dialogue.text);
+    return { do: 'did_you_mean', options: offered!, which: true, details: ctx.text };
   }
   // So does a "yes" to the list of problem types (it was welcomed as a hello), and an order number
   // or a time alone (they went to a person; r54, r69): the list once more, the detail kept for the
@@ -404,8 +412,10 @@ async function movingCase(text: string, likely: Likely): Promise<Decision | unde
 /** The reading the customer picked, acted on with what they first wrote (a booking keeps its date, time and people). */
 function actOnPick(ctx: CustomerContext, picked: Reading): Decision {
   const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
+  const details = ctx.dialogue?.kind === 'clarify' ? ctx.dialogue.details : undefined;
   if (picked.kind === 'case') return { do: 'open_case', caseType: picked.key };
-  if (picked.kind === 'booking') return startBooking(ctx, undefined, asked, picked.key);
+  // A detail typed after the first message wins over the first message's ("Sunday" over "Saturday").
+  if (picked.kind === 'booking') return details ? startBooking(ctx, undefined, details, picked.key, asked) : startBooking(ctx, undefined, asked, picked.key);
   return { do: 'faq', faqKey: picked.key };
 }
 
@@ -447,6 +457,18 @@ function onlyDetails(ctx: CustomerContext): boolean {
   return (ids.length > 0 || /\d/.test(rest)) && rest.replace(/[\s\p{P}\d]/gu, '').length <= 16 && !asksQuestion(ctx.text);
 }
 
+/**
+ * A day, a time or people, and nothing else asked for: not a question, no problem, no service named
+ * or read surely ("sorry not Saturday, Sunday", "make it 3 people"; not "นวดแผนไทย 3 คนค่ะ").
+ */
+async function givesOnlyBookingDetails(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely): Promise<boolean> {
+  const f = extractFields(ctx.text, { now: ctx.now, timeZone: ctx.timeZone });
+  if (!f.date && !f.time && !f.partySize) return false;
+  if (asksQuestion(ctx.text) || reportsProblem(ctx.text) || saysCancel(ctx.text) || saysNotBooking(ctx.text) || (await likely.serviceNamed(ctx.text))) return false;
+  const read = await classify(ctx.text);
+  return !(sureEnough(read, ctx) && read.kind !== 'other');
+}
+
 /** Small talk the classifier named ("ok", "thank you", "hi"), however unsure of it: not a want it could not read. */
 const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== undefined && r.otherType !== 'out_of_scope';
 
@@ -462,12 +484,6 @@ const HELLO_WORD = String.raw`(?:hi+|hey+|hello+|helo|good (?:morning|afternoon|
  */
 const ANYONE_THERE = String.raw`(?:(?:is\s+)?any(?:one|body)\s+(?:there|here|around))`;
 const HELLO = new RegExp(String.raw`^\s*(?:${HELLO_WORD}[\s!?.,~👋🙏😊]*${ANYONE_THERE}?|${ANYONE_THERE})[\s!?.,~👋🙏😊]*$`, 'iu');
-
-/** A message that is only a thank-you, in Thai or English. */
-const THANKS = /^\s*(?:(?:ok(?:ay)?|alright|great|perfect|โอเค|ได้)(?:ค่ะ|คะ|ครับ|จ้า)?[\s,!.~]*)?(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
-
-/** A message that is only an "ok", in Thai or English, a thumbs-up, or a 🙏 (a wai: welcomed again after a hello, r63). */
-const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆|🙏)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;
 
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {

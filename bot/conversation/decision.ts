@@ -152,8 +152,11 @@ export type Decision =
    */
   | { do: 'pick_case_type'; likely: string[]; which?: true; said?: string }
   /** Two readings close to each other: "did you mean this or that?", each a tap that acts on it. */
-  /** `which`: the customer said "yes" to two or more: asked once more which, with the same buttons. */
-  | { do: 'did_you_mean'; options: Reading[]; which?: true };
+  /**
+   * `which`: the customer said "yes" to two or more, or gave a detail of the booking instead of a
+   * tap: asked once more which, with the same buttons; `details`: that detail, for the booking picked.
+   */
+  | { do: 'did_you_mean'; options: Reading[]; which?: true; details?: string };
 
 /** One reading the customer may pick: a case type, a service or a FAQ entry. */
 export type Reading = NonNullable<Classification['alternative']>;

@@ -14,8 +14,12 @@ import type { RouteEnd } from '../../core/understanding/extract-fields.ts';
 export type BookingSlot = 'service' | 'session' | 'date' | 'time' | 'destination' | 'party_size';
 
 export type Dialogue =
-  /** The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order; `askedWhich`: asked again after a bare "yes". */
-  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string; options?: { kind: 'booking' | 'case' | 'question'; key: string }[]; askedWhich?: true }
+  /**
+   * The bot asked back; `options`: the two readings it offered ("did you mean ...?"), in order;
+   * `askedWhich`: asked again after a bare "yes" or a detail; `details`: a day, a time or people
+   * typed instead of a tap ("not Saturday, Sunday"), for the booking then picked.
+   */
+  | { kind: 'clarify'; text: string; messageId: string; expiresAt: string; options?: { kind: 'booking' | 'case' | 'question'; key: string }[]; askedWhich?: true; details?: string }
   | { kind: 'pick_case_type'; text: string; messageId: string; expiresAt: string; askedWhich?: true }
   /** The customer said they have a problem and nothing more: the bot asked what happened. */
   | { kind: 'describe_problem'; expiresAt: string }
@@ -35,6 +39,8 @@ export type Dialogue =
       routeEnd?: RouteEnd;
       /** A question asked with the booking ("do you have vegetarian options?"): it goes with the request, for the team to answer. */
       question?: string;
+      /** Something for the team said at the summary ("our flight is TG 660"): it goes with the request. */
+      note?: string;
       /** The session picked, for a service with sessions: it fixes the date and the time. */
       sessionId?: string;
       /** The service's own details beyond date, time and people (its booking form's fields, its sessions), set when the service is known. */

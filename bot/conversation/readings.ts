@@ -462,3 +462,23 @@ export function corporateCodeIn(text: string): string | undefined {
   const code = CORPORATE_JOIN.exec(text)?.[1];
   return code && /[-\s\d]/.test(code) ? code : undefined;
 }
+
+/** A message that is only a thank-you, in Thai or English. */
+export const THANKS = /^\s*(?:(?:ok(?:ay)?|alright|great|perfect|โอเค|ได้)(?:ค่ะ|คะ|ครับ|จ้า)?[\s,!.~]*)?(thanks?( a lot| so much| very much)?|thank (you|u)( so much| very much| a lot)?|thx|ty|tysm|ขอบคุณ(มาก)?|ขอบใจ|แต๊งกิ้ว|แต๊งค์)[\s!.,~🙏😊❤️]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ|มากๆ|มากค่ะ|มากครับ|มากนะคะ|มากนะครับ)*[\s!.,~🙏😊❤️]*$/iu;
+
+/** A message that is only an "ok", in Thai or English, a thumbs-up, or a 🙏 (a wai: welcomed again after a hello, r63). */
+export const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆|🙏)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;
+
+/** Waiting or thinking at a booking's summary ("wait", "let me check", "เดี๋ยวนะคะ"): nothing for the team. */
+const PAUSE = /^\s*(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|let me\b|hmm+|umm*|เดี๋ยว|รอแป๊บ|แป๊บนึง|ขอคิด|ขอเช็ค|ขอถาม)/i;
+
+/**
+ * Something for the team said at a booking's summary that changes no detail and asks nothing ("our
+ * flight is TG 660", "ไฟลท์ TG 660 นะคะ", "my wife prefers a female therapist"): noted with the
+ * request (bot/conversation/booking-slots.ts). Not a thank-you, an "ok", a pause, or one word.
+ */
+export function addsANote(text: string): boolean {
+  const t = text.trim();
+  if (THANKS.test(t) || OK.test(t) || PAUSE.test(t) || thanksWithPraiseOrGoodbye(t)) return false;
+  return /\p{Script=Thai}/u.test(t) ? t.replace(/[^\p{L}\p{N}]/gu, '').length >= 6 : t.split(/\s+/).length >= 2 && /\p{L}/u.test(t);
+}

@@ -201,6 +201,16 @@ describe('amounts', () => {
 });
 
 describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
+  it('takes the day meant, not the one said as not meant (r86)', () => {
+    const date = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).date;
+    expect(date('sorry not Saturday, Sunday')).toBe('2026-11-22');
+    expect(date('ไม่ใช่วันเสาร์ค่ะ วันอาทิตย์')).toBe('2026-11-22');
+    expect(date('not the 28th, the 29th please')).toBe('2026-11-29');
+    expect(date('not Saturday')).toBeUndefined();
+    // "not" elsewhere says nothing of the day.
+    expect(date('I can not come Saturday')).toBe('2026-11-21');
+  });
+
   it.each<[string, string]>([
     ['today', '2026-11-21'],
     ['tonight', '2026-11-21'],

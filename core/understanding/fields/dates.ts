@@ -180,7 +180,12 @@ interface Candidate {
   index: number;
   rank: number;
   date: Ymd;
+  /** Said as the day it is not ("not Saturday, Sunday", "ไม่ใช่วันเสาร์ค่ะ วันอาทิตย์"). */
+  negated: boolean;
 }
+
+/** What comes right before a day that is not the one meant. */
+const NEGATED_BEFORE = /(?:\b(?:not|isn'?t|wasn'?t)\s+(?:on\s+|this\s+|next\s+|the\s+)?|(?:ไม่ใช่|ไม่เอา)\s*(?:วัน(?:ที่)?)?\s*)$/i;
 
 /**
  * A weekday said alone ("Sunday is better", "ขอเป็นวันอาทิตย์แทนค่ะ"), with nothing that places it (this,
@@ -221,7 +226,7 @@ export function extractDate(s: string, claims: Claims, today: () => Today): stri
   const add = (index: number, end: number, rank: number, date: Ymd | null): void => {
     if (date === null) return;
     if (!claims.take(index, end)) return;
-    found.push({ index, rank, date });
+    found.push({ index, rank, date, negated: NEGATED_BEFORE.test(s.slice(Math.max(0, index - 24), index)) });
   };
   const hasDigit = /\d/.test(s);
 
@@ -305,8 +310,10 @@ export function extractDate(s: string, claims: Claims, today: () => Today): stri
     add(m.index, m.index + m[0].length, 1, weekday(today(), TH_WEEKDAYS[key], which));
   });
 
-  if (found.length === 0) return undefined;
-  let best = found[0];
-  for (const c of found) if (c.rank > best.rank || (c.rank === best.rank && c.index < best.index)) best = c;
+  // A day said as the one it is not is no day of the booking.
+  const meant = found.filter((c) => !c.negated);
+  if (meant.length === 0) return undefined;
+  let best = meant[0];
+  for (const c of meant) if (c.rank > best.rank || (c.rank === best.rank && c.index < best.index)) best = c;
   return isoDate(best.date);
 }
