@@ -6747,4 +6747,58 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'my order 55667788 has not arrived after 2 days' }, { say: 'ok thank you', notTold: ['Which of these'] }],
     end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
   },
+  // An eighty-seventh round (r87), written 2026-11-29 before the bot saw them, about changes asked as
+  // questions, prices and free times in a booking: 9 of 10 passed at the first run; the failure was
+  // the bot's and is built (item 148).
+  {
+    name: 'r87 demo: two adults and two children at the summary (en)', language: 'en',
+    turns: [{ say: 'city tour on 12 December at 9am for 2' }, { say: 'can we make it 2 adults and 2 children?', told: ['Guests: 4'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: { month: 12, day: 12 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 demo: moved to tomorrow, asked as a question (th)', language: 'th',
+    turns: [{ say: 'จองนวดวันที่ 12 ธ.ค. บ่าย 2 โมง 1 ท่านค่ะ' }, { say: 'ย้ายไปพรุ่งนี้แทนได้ไหมคะ', notTold: ['12 ธ.ค.'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 demo: the day written 3/12 with half past ten (en)', language: 'en',
+    turns: [{ say: 'please book me a massage at 10:30 on 3/12 for 1', told: ['10:30', '3 Dec'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: { month: 12, day: 3 }, time: '10:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 demo: the total asked at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 2 ท่านค่ะ' }, { say: 'ราคารวมเท่าไหร่คะ', told: ['1,500'] }, { say: 'โอเคค่ะ ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 demo: the weekend asked for two (en)', language: 'en',
+    turns: [{ say: 'do you have availability this weekend for a massage for 2?', notTold: ['passing you'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 concierge: tickets to a Muay Thai fight (en)', language: 'en', business: 'concierge',
+    // "no answer found" (out of scope at 0.21): the kit's concierge booking now knows tickets (item 148).
+    turns: [{ say: 'can you get us 3 tickets to the muay thai fight on Saturday night?' }, { say: '8pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 3, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 tour: a three-day Chiang Mai tour asked about (th)', language: 'th', business: 'tour_operator',
+    turns: [{ say: 'มีทัวร์เชียงใหม่ 3 วัน 2 คืนไหมคะ', notTold: ['วันไหน', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r87 school: the next package bought (th)', language: 'th', business: 'school',
+    turns: [{ say: 'ลูกเรียนครบ 5 ครั้งแล้วค่ะ อยากซื้อแพ็กเกจใหม่', notTold: ['ตรงกับข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 demo: which times are free tomorrow (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 2 ท่านค่ะ' }, { say: 'มีเวลาไหนว่างบ้างคะ', notTold: ['ส่งถึงทีมงาน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r87 order desk: charged twice for one order (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'I was charged twice for my order 77889900', notTold: ['Which day'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];
