@@ -6767,7 +6767,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r87 demo: the total asked at the summary (th)', language: 'th',
-    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 2 ท่านค่ะ' }, { say: 'ราคารวมเท่าไหร่คะ', told: ['1,500'] }, { say: 'โอเคค่ะ ยืนยัน' }],
+    // Told the price per person only (item 149): the total for the two now, the summary's buttons.
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 2 ท่านค่ะ' }, { say: 'ราคารวมเท่าไหร่คะ', told: ['1,500', 'รวม 3,000'] }, { tap: 'ยืนยัน' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
   },
   {
@@ -6800,5 +6801,61 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r87 order desk: charged twice for one order (en)', language: 'en', business: 'order_desk',
     turns: [{ say: 'I was charged twice for my order 77889900', notTold: ['Which day'] }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // An eighty-eighth round (r88), written 2026-11-29 before the bot saw them, about problems, a person
+  // asked for after a case, and a booking cancelled: 7 of 10 passed at the first run; one failure
+  // was the bot's and is built (item 150), two the scripts' own (the types listed, tapped).
+  {
+    name: 'r88 demo: a real person asked for after the case (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 300 บาทแล้วเครดิตไม่เข้าค่ะ' }, { say: 'ขอคุยกับคนจริงๆ ได้ไหมคะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'person' },
+  },
+  {
+    name: 'r88 demo: the refund of a booking not back yet (en)', language: 'en',
+    turns: [{ say: 'my refund for booking B-000123 has not come back yet, it has been 10 days', notTold: ['Which day', 'What time'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r88 demo: a rude therapist and a dirty room (en)', language: 'en',
+    turns: [{ say: 'the massage therapist was rude and the room was dirty', notTold: ['Which day', 'What time'] }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r88 demo: the app keeps closing (th)', language: 'th',
+    turns: [{ say: 'แอปเด้งออกตลอดเลยค่ะ เข้าไม่ได้', notTold: ['เวลาทำการ'] }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r88 tour: the guide never came to the lobby (en)', language: 'en', business: 'tour_operator',
+    // The problem types listed, the supplier first: tapped.
+    turns: [{ say: 'our guide never showed up this morning, we waited an hour in the hotel lobby', notTold: ['Which day', 'How many'] }, { tap: 'Supplier problem' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r88 school: tomorrow’s class to next week (en)', language: 'en', business: 'school',
+    turns: [{ say: "can I reschedule tomorrow's class to next week?", notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r88 order desk: goods not received with the order number (th)', language: 'th', business: 'order_desk',
+    // The problem types listed, the order first (the kit calls it "ยอดไม่ขึ้น"): tapped.
+    turns: [{ say: 'สั่งของไปแล้วยังไม่ได้รับของเลยค่ะ เลขที่ 99887766' }, { tap: 'ยอดไม่ขึ้น' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r88 demo: fixed now, thanks (en)', language: 'en',
+    turns: [{ say: 'I cannot log in to my account, it says my password is wrong' }, { say: "it's fixed now, thanks", notTold: ['Which of these'] }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r88 concierge: the golf tomorrow cancelled (en)', language: 'en', business: 'concierge',
+    // A new golf booking was started, "What time?" (item 150).
+    turns: [{ say: 'I need to cancel the golf booking for tomorrow', notTold: ['What time', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r88 demo: the tour cancelled and the money asked back (th)', language: 'th',
+    turns: [{ say: 'ผมจองทัวร์ไว้วันเสาร์ แต่ต้องการยกเลิกและขอเงินคืนครับ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
 ];

@@ -992,6 +992,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: '{{service}} is {{amount}} per person. Tap below to book it.',
   },
   {
+    key: 'service_price_total',
+    description: 'In the booking of a service for several people, the customer asked its price: {{service}}, its price per person {{amount}}, the people {{party_size}} and the total {{total}}.',
+    th: '{{service}} ราคา {{amount}} ต่อท่าน สำหรับ {{party_size}} ท่าน รวม {{total}}ค่ะ',
+    en: '{{service}} is {{amount}} per person: {{total}} for {{party_size}}.',
+  },
+  {
     key: 'documents_links',
     description: 'The customer asked for their receipt: {{documents}} lists their latest documents, each with its link.',
     th: 'เอกสารล่าสุดของคุณค่ะ แตะลิงก์เพื่อเปิดไฟล์ PDF ได้เลยนะคะ\n{{documents}}',

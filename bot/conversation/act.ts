@@ -33,6 +33,7 @@ import { customerPageLink } from '../line/customer-rich-menu.ts';
 import { listDocuments } from '../../core/documents/documents.ts';
 import { documentDate, documentWords } from '../../core/documents/document-words.ts';
 import { formatMinorUnits, formatMoney } from '../../core/templates/format-money.ts';
+import { decimalToMinor } from '../../core/checkout/amount-due.ts';
 
 /**
  * Carries out a decision in the transaction that claimed the message: opens or continues the
@@ -340,7 +341,23 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
           const { date, time, partySize } = result?.fields ?? {};
           await setDialogue({ kind: 'priced', serviceKey: service.key, date, time, partySize, expiresAt: dialogueExpiry('priced', ctx.now) });
         }
-        await say([{ kind: 'text', text: await t('service_price', { service: name, amount: formatMoney(service.price, service.currency, ctx.language) }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
+        const amount = formatMoney(service.price, service.currency, ctx.language);
+        // Asked in this service's booking for several people ("ราคารวมเท่าไหร่คะ" at the summary, r88):
+        // the total too, prices being per person (core/checkout/amount-due.ts), and the booking goes
+        // on, its summary's buttons offered. An org without the text answers with the price alone.
+        const party = ctx.dialogue?.kind === 'booking' && ctx.dialogue.serviceKey === service.key ? (ctx.dialogue.partySize ?? 0) : 0;
+        const total = party > 1 ? formatMinorUnits(decimalToMinor(String(service.price)) * party, service.currency, ctx.language) : undefined;
+        const totalText = total ? await t('service_price_total', { service: name, amount, party_size: party, total }) : '';
+        if (totalText) {
+          const [confirm, cancel] = [await t('label_confirm'), await t('label_cancel')];
+          const atSummary = ctx.dialogue?.kind === 'booking' && ctx.dialogue.awaiting === 'confirm';
+          const replies: Action[] = atSummary
+            ? [{ type: 'postback', label: confirm, data: replyData('confirm'), displayText: confirm }, { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel }]
+            : [{ type: 'postback', label: talk, data: replyData('human'), displayText: talk }];
+          await say([{ kind: 'text', text: totalText, quickReplies: replies }]);
+          return;
+        }
+        await say([{ kind: 'text', text: await t('service_price', { service: name, amount }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
         return;
       }
       // No price set for it: its booking when the message gave the day or people (staff quote it),

@@ -158,7 +158,8 @@ const CHANGE_BOOKING = new RegExp(
   [
     'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)', 'ที่จองไว้', 'ที่นัดไว้',
     '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already |just |accidentally |mistakenly |wrongly )?booked\\b', '\\bcancel (?:one|both|it|them|that|this)\\b', '\\bmy (?:booking|reservation|appointment)\\b',
-    '\\b(?:cancel|change|move) (?:the|this|that) (?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
+    // "cancel the golf booking for tomorrow" (r88: a new golf booking was started) as "cancel the booking".
+    '\\b(?:cancel|change|move) (?:the|this|that) (?:[a-z]+ ){0,2}(?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
   ].join('|'),
   'i',
 );

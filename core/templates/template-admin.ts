@@ -24,6 +24,10 @@ export const TEMPLATE_VARIABLES = [
   'question',
   // The end of a transfer the customer said, when the other is asked for (bot/conversation/booking-slots.ts).
   'place',
+  // What the customer added for the team at a booking's summary (bot/conversation/booking-slots.ts).
+  'note',
+  // A booking's price for all its people, asked in the booking (bot/conversation/act.ts `service_price`).
+  'total',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */

@@ -55,6 +55,8 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   months: { th: '12', en: '12' },
   question: { th: 'มีที่จอดรถไหมคะ', en: 'Is there parking?' },
   place: { th: 'สนามบินดอนเมือง', en: 'Don Mueang airport' },
+  note: { th: 'ไฟลท์ TG 660 นะคะ', en: 'our flight is TG 660' },
+  total: { th: '3,000 บาท', en: '3,000 THB' },
 };
 
 interface PreviewOfOne {
