@@ -6858,4 +6858,59 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ผมจองทัวร์ไว้วันเสาร์ แต่ต้องการยกเลิกและขอเงินคืนครับ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
+  // An eighty-ninth round (r89), written 2026-11-29 before the bot saw them, about typing as people
+  // do and notes at the summary: 8 of 10 passed at the first run; one failure was the bot's and is
+  // built (item 151), one the script's own (a class's days, which a person answers).
+  {
+    name: 'r89 demo: typos all the way (en)', language: 'en',
+    turns: [{ say: 'i wanna bok sushi clas tmrw 2pm 2ppl' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 demo: Thai shorthand for tomorrow afternoon (th)', language: 'th',
+    // "พน." written on to "นวด" was not read: the day was asked (item 151).
+    turns: [{ say: 'จองนวดพน.บ่าย3 2คนค่ะ', told: ['15:00', '2 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 demo: a booking and a parking question (en)', language: 'en',
+    turns: [{ say: "Hi, I'd like to book a massage. Also, do you have parking?" }, { say: 'tomorrow at 5pm for 2' }, { say: 'confirm', told: ['parking'] }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 tour: a private day trip to Ayutthaya for five (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: "we'd like a private day trip to Ayutthaya for 5 on Dec 20, pick up 7am" }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 12, day: 20 }, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 school: which days the Thai class runs (th)', language: 'th', business: 'school',
+    // The kit has no sessions nor an FAQ entry on the days: a person answers.
+    turns: [{ say: 'สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้างคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r89 concierge: a limousine to the airport (th)', language: 'th', business: 'concierge',
+    turns: [{ say: 'อยากได้รถลีมูซีนไปสนามบินพรุ่งนี้ 6 โมงเช้า 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '06:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 order desk: hello (en)', language: 'en', business: 'order_desk',
+    turns: [{ say: 'hello', told: ['top-up'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 demo: perfect, see you then (en)', language: 'en',
+    turns: [{ say: 'thai cooking class tomorrow 10am for 2' }, { say: 'perfect, see you then!' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 demo: thanks at the summary, then confirmed (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 9 โมง 2 คนค่ะ' }, { say: 'ขอบคุณค่ะ', notTold: ['ส่งถึงทีมงาน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r89 demo: a note in English at the summary, then the time changed (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 3pm for 1' }, { say: 'I have a bad back, please go gently', told: ['bad back'] }, { say: 'make it 4pm', told: ['16:00', 'bad back'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
 ];

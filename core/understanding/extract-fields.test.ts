@@ -211,6 +211,14 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('I can not come Saturday')).toBe('2026-11-21');
   });
 
+  it('reads "พน." (tomorrow) written on to the word before it (r89)', () => {
+    const fields = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' });
+    expect(fields('จองนวดพน.บ่าย3 2คนค่ะ')).toMatchObject({ date: '2026-11-22', time: '15:00', partySize: 2 });
+    expect(fields('นวดพน.ค่ะ').date).toBe('2026-11-22');
+    // Not a word that starts with the letters.
+    expect(fields('ขอคุยกับพนักงานค่ะ').date).toBeUndefined();
+  });
+
   it.each<[string, string]>([
     ['today', '2026-11-21'],
     ['tonight', '2026-11-21'],
