@@ -6701,8 +6701,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r86 demo: not Saturday, Sunday (en)', language: 'en',
     // "Did you mean" (the Thai cooking class or the classes' prices) answered with the day: it went
-    // to a person (item 146); the day says the class is meant.
-    turns: [{ say: 'book a cooking class on Saturday 10am for 2' }, { say: 'sorry not Saturday, Sunday', notTold: ['passing you'], told: ['Sun,'] }, { say: 'confirm' }],
+    // to a person (item 146). The two cooking classes are offered now (item 152), the day kept for
+    // the one tapped.
+    turns: [{ say: 'book a cooking class on Saturday 10am for 2', notTold: ['How much'] }, { say: 'sorry not Saturday, Sunday', notTold: ['passing you'] }, { tap: 'Thai cooking class', told: ['Sun,'] }, { say: 'confirm' }],
     end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
   },
   {

@@ -3,7 +3,7 @@ import type { Classification } from '../../core/understanding/classification.ts'
 import { serviceNamedIn, taxonomySchema } from '../../core/understanding/taxonomy.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
-import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, likelyIn, NOTHING_LIKELY } from './decision.ts';
+import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, likelyIn, NOTHING_LIKELY, type Likely } from './decision.ts';
 import type { Dialogue } from './dialogue.ts';
 
 /**
@@ -1120,6 +1120,18 @@ describe('deciding what a customer message leads to', () => {
       // Across kinds too: a question about a service, or a booking of it.
       const priceOrBook = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.9, alternative: { kind: 'question', key: 'class_prices' } }));
       expect(await decide(context({ text: 'how much is the sushi class?' }), priceOrBook.classify)).toMatchObject({ do: 'did_you_mean', options: [{ kind: 'booking', key: 'sushi_class' }, { kind: 'question', key: 'class_prices' }] });
+    });
+
+    it('offers services, not an FAQ entry, beside a booking asked for with its details (r86)', async () => {
+      const text = 'book a cooking class on Saturday 10am for 2';
+      const classOrPrices = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.92, fields: { date: '2026-03-07', time: '10:00', partySize: 2 }, alternative: { kind: 'question', key: 'class_prices' } }));
+      const likeBoth: Likely = { ...NOTHING_LIKELY, readings: async () => [{ kind: 'booking', key: 'thai_cooking_class' }, { kind: 'question', key: 'class_prices' }, { kind: 'booking', key: 'sushi_class' }] };
+      expect(await decide(context({ text }), classOrPrices.classify, likeBoth)).toEqual({ do: 'did_you_mean', options: [{ kind: 'booking', key: 'thai_cooking_class' }, { kind: 'booking', key: 'sushi_class' }] });
+      // No other service like it: the booking itself, sure as it is.
+      const likeOne: Likely = { ...NOTHING_LIKELY, readings: async () => [{ kind: 'booking', key: 'thai_cooking_class' }, { kind: 'question', key: 'class_prices' }] };
+      expect(await decide(context({ text }), classOrPrices.classify, likeOne)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'thai_cooking_class', partySize: 2, time: '10:00' } });
+      // Asked as a question, or without a detail, the FAQ entry is still offered.
+      expect(await decide(context({ text: 'how much is the cooking class for 2?' }), classOrPrices.classify, likeBoth)).toMatchObject({ do: 'did_you_mean', options: [{ kind: 'booking', key: 'thai_cooking_class' }, { kind: 'question', key: 'class_prices' }] });
     });
 
     it('never offers a booking beside a problem told in words of something gone wrong: the problem is opened, or its type picked', async () => {

@@ -323,7 +323,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // cancelled without notice and I want my money back"): a problem, opened when sure of its type,
   // else the customer picks it; never offered as a booking of the service it names.
   if (result.kind === 'case' && result.alternative?.kind === 'booking' && !past && !askedBefore && reportsProblem(ctx.text)) return problemFromText(result, ctx, await caseTypeNamedBy(ctx.text, read, likely));
-  const close = complaint || past || askedBefore ? undefined : closeReadings(result);
+  const close = complaint || past || askedBefore ? undefined : await bookingsIfAskedToBook(closeReadings(result), result, ctx, likely);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
   // service asked with the list, the day kept; rather than a question for a person.
@@ -455,6 +455,20 @@ function onlyDetails(ctx: CustomerContext): boolean {
   const ids = orderIdsIn(ctx.text, ctx);
   const rest = ids.reduce((t, id) => t.replace(id, ''), ctx.text);
   return (ids.length > 0 || /\d/.test(rest)) && rest.replace(/[\s\p{P}\d]/gu, '').length <= 16 && !asksQuestion(ctx.text);
+}
+
+/**
+ * "book a cooking class on Saturday 10am for 2" (r86: offered the Thai cooking class or the classes'
+ * prices) asks for a booking, with its details, and asks nothing: what else it may be is another
+ * service the business has (the sushi class), not an FAQ entry. So the close readings keep the
+ * bookings, with the other services the message is most like; with none, the booking alone is no
+ * question to ask (undefined: it is acted on as any reading, when sure enough).
+ */
+async function bookingsIfAskedToBook(close: Reading[] | undefined, r: Classification, ctx: CustomerContext, likely: Likely): Promise<Reading[] | undefined> {
+  if (!close || r.kind !== 'booking' || !asksToBook(ctx.text) || asksQuestion(ctx.text) || !(r.fields.date || r.fields.time || r.fields.partySize)) return close;
+  const bookings = close.filter((o) => o.kind === 'booking');
+  for (const o of await likely.readings(ctx.text)) if (o.kind === 'booking' && !bookings.some((b) => sameReading(b, o))) bookings.push(o);
+  return bookings.length > 1 ? bookings.slice(0, LEANING_OPTIONS) : undefined;
 }
 
 /**
