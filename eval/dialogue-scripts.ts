@@ -6914,4 +6914,116 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'massage tomorrow 3pm for 1' }, { say: 'I have a bad back, please go gently', told: ['bad back'] }, { say: 'make it 4pm', told: ['16:00', 'bad back'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
   },
+  // A ninetieth round (r90), written 2026-11-29 before the bot saw them, about a booking's status,
+  // languages switched and short yeses at the summary: 9 of 10 passed at the first run; the failure
+  // was the script's own (money sent to be checked goes to a person).
+  {
+    name: 'r90 demo: booked in Thai, asked in English whether it is confirmed (en)', language: 'en',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่าย 2 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'is my booking confirmed?', notTold: ['Which day', 'What time'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 demo: has the booking been confirmed yet (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้ 10 โมง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ยืนยันการจองแล้วหรือยังคะ', notTold: ['วันไหน', 'กี่โมง'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 demo: English, then the people in Thai (th)', language: 'th',
+    turns: [{ say: 'book a massage tomorrow 2pm' }, { say: '2 คนค่ะ', told: ['2'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 demo: a thumbs-up at the summary (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow 9am for 3' }, { say: '👍' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 demo: "ได้ค่ะ" at the summary (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 9 โมง 3 คนค่ะ' }, { say: 'ได้ค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 tour: a quote for a three-day trip for four in February (en)', language: 'en', business: 'tour_operator',
+    turns: [{ say: 'can you quote a 3 day Chiang Mai trip for 4 adults in February?', notTold: ['no answer'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 order desk: money sent, please check (th)', language: 'th', business: 'order_desk',
+    // Money sent to be checked, with no problem said: a person checks it.
+    turns: [{ say: 'โอนเงินแล้ว 500 บาท รบกวนเช็คให้หน่อยค่ะ', notTold: ['วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r90 concierge: when the desk opens (en)', language: 'en', business: 'concierge',
+    turns: [{ say: 'what time does the concierge desk open?', notTold: ['Which day', 'How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r90 demo: a couples massage asked with its details (en)', language: 'en',
+    turns: [{ say: 'Do you do couples massage? for 2 tomorrow 6pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r90 school: the package, then its first class (th)', language: 'th', business: 'school',
+    turns: [{ say: 'สนใจซื้อแพ็กเกจ 5 คลาสค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
+  },
+  // A ninety-first round (r91), written 2026-11-29 before the bot saw them, about changes at the
+  // summary and how times and people are said: 6 of 10 passed at the first run (one of them, "please
+  // cancel", only because the script did not check the summary); four failures were the bot's and
+  // are built (items 153 to 156).
+  {
+    name: 'r91 demo: the sushi class instead, at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 11am for 2' }, { say: 'actually can you make it the sushi class instead', told: ['Sushi'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 demo: two adults and a child, in Thai, to the people question (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 8 โมงค่ะ' }, { say: 'ผู้ใหญ่ 2 เด็ก 1 ค่ะ', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 demo: after lunch, around half past one (en)', language: 'en',
+    // Read as 01:30 and refused as outside the hours (item 154).
+    turns: [{ say: 'massage tomorrow for 1' }, { say: 'after lunch, around 1.30', told: ['13:30'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 demo: a dog at the massage (en)', language: 'en',
+    turns: [{ say: 'can I bring my dog to the massage?', notTold: ['Which day', 'What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r91 demo: booked for a mother (th)', language: 'th',
+    turns: [{ say: 'จองให้แม่ค่ะ นวดพรุ่งนี้ 10 โมง 1 ท่าน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 tour: the pickup changed at the summary (th)', language: 'th', business: 'tour_operator',
+    // Kept as a note, the summary still saying Suvarnabhumi (item 156).
+    turns: [{ say: 'จองรถจากสุวรรณภูมิไปพัทยา วันที่ 18 ธ.ค. 2 ทุ่ม 2 คนค่ะ' }, { say: 'ขอเปลี่ยนจุดรับเป็นดอนเมืองค่ะ', told: ['ดอนเมือง'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 18 }, time: '20:00', destination: 'ดอนเมือง' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 demo: please cancel at the summary (en)', language: 'en',
+    // Kept as a note, the booking still to confirm (item 153).
+    turns: [{ say: 'sushi class tomorrow 2pm for 2' }, { say: 'please cancel', notTold: ['received your booking'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 school: a class this Saturday (en)', language: 'en', business: 'school',
+    turns: [{ say: 'is there a class this Saturday?', notTold: ['could not find an answer'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 concierge: a couples spa (th)', language: 'th', business: 'concierge',
+    // Asked how many (item 155).
+    turns: [{ say: 'ขอจองสปาคู่พรุ่งนี้บ่ายสองค่ะ', told: ['2 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r91 demo: the order late, in Thai with an English number (th)', language: 'th',
+    turns: [{ say: 'สั่งของไป order ORD-55123 ยังไม่ได้ของเลยค่ะ 5 วันแล้ว' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
 ];

@@ -10,7 +10,7 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import { formFieldsOf, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn } from '../../core/understanding/extract-fields.ts';
+import { changedRouteEnd, completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, withRouteEnd } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -113,7 +113,12 @@ export async function continueBooking(
   if (fields.partySize) [d.partySize, filled] = [fields.partySize, true];
   // The whole route, or the end not said before ("from the Novotel on Silom" after "to Don Mueang").
   const end = extractRouteEnd(text);
-  const route = extractRoute(text) ?? (d.routeEnd && end && 'from' in end !== 'from' in d.routeEnd ? completeRoute(d.routeEnd, text, ctx.language === 'th') : undefined);
+  // Or one end changed once both were said ("ขอเปลี่ยนจุดรับเป็นดอนเมืองค่ะ", r91).
+  const changedEnd = d.destination ? changedRouteEnd(text) : undefined;
+  const route =
+    extractRoute(text) ??
+    (changedEnd && d.destination ? withRouteEnd(d.destination, changedEnd, ctx.language === 'th') : undefined) ??
+    (d.routeEnd && end && 'from' in end !== 'from' in d.routeEnd ? completeRoute(d.routeEnd, text, ctx.language === 'th') : undefined);
   if (route) [d.destination, filled] = [route, true];
   // "2" alone answers "how many people?", as "10 then" or "ขอเป็น 4 ค่ะ" do; "10" alone answers "what
   // time?" (read as "at 10": 1 to 6 are the afternoon's).

@@ -507,6 +507,12 @@ describe('deciding what a customer message leads to', () => {
       const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
       expect(await decide(context({ text: 'cancel', dialogue }), classify)).toEqual({ do: 'cancel_booking' });
       expect(await decide(context({ dialogue, reply: { act: 'cancel' } }), classify)).toEqual({ do: 'cancel_booking' });
+      // With a please first or an object after, at the summary too (r91: "please cancel" was kept as a note).
+      const summary = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '14:00', partySize: 2, awaiting: 'confirm' });
+      for (const text of ['please cancel', 'Cancel it please', 'ok cancel', 'ขอยกเลิกค่ะ']) {
+        expect(await decide(context({ text, dialogue: summary }), classify), text).toEqual({ do: 'cancel_booking' });
+      }
+      expect(await decide(context({ text: 'I think we should cancel', dialogue: summary }), classify)).not.toHaveProperty('dialogue.note');
     });
 
     it('leaves the booking for a sure problem that fills no slot', async () => {

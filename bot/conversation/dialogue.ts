@@ -113,7 +113,8 @@ export function readReplyData(data: string): { act: string; value?: string } | u
 
 /** "Yes" to the summary: the words, a thumbs-up, or a Thai polite particle alone ("ค่ะ" is a yes). */
 const CONFIRM = /^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ok|okay|yes|yep|yup|yeah|confirm|confirmed|sure|correct|perfect|(?:sounds|looks|that'?s|all) (?:good|great|fine|right|correct)|great|go ahead|book it)\b|^(ยืนยัน|ใช่|ได้|โอเค|ตกลง|ถูกต้อง|👍|👌)|^(ค่ะ|ค่า|คะ|ครับ|คับ|จ้า)[\s!.]*$/i;
-const CANCEL = /^(ยกเลิก|ไม่|ไม่เอา|cancel|no|nope|stop)\b|^(ยกเลิก|ไม่เอา)/i;
+/** "cancel", "no", "ไม่เอา", and with a please first or an object after ("please cancel", "cancel it please", "ขอยกเลิกค่ะ"; r91: "please cancel" at a summary was kept as a note). */
+const CANCEL = /^(ยกเลิก|ไม่|ไม่เอา|cancel|no|nope|stop)\b|^(ยกเลิก|ไม่เอา)|^(?:please|pls|plz|ok(?:ay)?|sorry)[\s,!.]*cancel\b|^cancel (?:it|this|that|the booking|the request|please|pls)\b|^(?:ขอ|รบกวน)ยกเลิก/i;
 const HUMAN = new RegExp(
   String.raw`(คุยกับ(เจ้าหน้าที่|พนักงาน|คน|แอดมิน|คอนเซียร์จ)|ขอสาย|ติดต่อ(เจ้าหน้าที่|พนักงาน|แอดมิน)|มี(คน|ใคร|เจ้าหน้าที่|แอดมิน|พนักงาน)อยู่(ไหม|มั้ย|มั๊ย|บ้างไหม)|^\s*(แอดมิน|เจ้าหน้าที่)\s*(ค่ะ|คะ|ครับ|ค่า|จ้า|หน่อย|ด้วย)*[\s!?.]*$|(talk|speak|chat) (to|with) (a |an |the |my |your )?(person|human|agent|someone|somebody|staff|admin|manager|concierge|representative)|real (person|human)|human agent|\bagent please\b|\b(a )?human,? please\b|^\s*(an? )?(admin|human|agent|operator|staff|manager)( please| pls| plz)?[\s!?.]*$|\bis (anyone|anybody|someone|somebody) (there|here)\b` +
     // A call asked for ("please call me at 081-234-5678", "รบกวนโทรกลับหน่อยค่ะ"): only a person can make it.
@@ -122,7 +123,8 @@ const HUMAN = new RegExp(
   'i',
 );
 
-export const saysConfirm = (text: string) => CONFIRM.test(text.trim());
+/** Not with a cancel in it: "ok cancel" at a summary sent the booking (r91). */
+export const saysConfirm = (text: string) => CONFIRM.test(text.trim()) && !/\bcancel|ยกเลิก/i.test(text);
 
 /** "1", "the second", "ข้อแรก", "อันที่ 2": which of the offered choices, typed. */
 const FIRST = /^(1|#1|no\.? ?1|(the )?first( one)?|ข้อ ?(แรก|1|หนึ่ง)|อัน(แรก|ที่ ?1|ที่หนึ่ง)|แบบแรก)$/i;

@@ -480,6 +480,7 @@ const PAUSE = /^\s*(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|let 
  */
 export function addsANote(text: string): boolean {
   const t = text.trim();
-  if (THANKS.test(t) || OK.test(t) || PAUSE.test(t) || thanksWithPraiseOrGoodbye(t)) return false;
+  // A booking cancelled is no note, whatever the words ("I think we should cancel").
+  if (THANKS.test(t) || OK.test(t) || PAUSE.test(t) || thanksWithPraiseOrGoodbye(t) || /\bcancel|ยกเลิก/i.test(t)) return false;
   return /\p{Script=Thai}/u.test(t) ? t.replace(/[^\p{L}\p{N}]/gu, '').length >= 6 : t.split(/\s+/).length >= 2 && /\p{L}/u.test(t);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
-import { detectLanguage, extractFields, extractPartyChange, completeRoute, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, type ExtractOptions } from './extract-fields.ts';
+import { changedRouteEnd, detectLanguage, extractFields, extractPartyChange, completeRoute, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, withRouteEnd, type ExtractOptions } from './extract-fields.ts';
 import { MAX_SCAN_CHARS } from './fields/text.ts';
 import { cpuMs } from '../../test/support/cpu-time.ts';
 
@@ -209,6 +209,17 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('not Saturday')).toBeUndefined();
     // "not" elsewhere says nothing of the day.
     expect(date('I can not come Saturday')).toBe('2026-11-21');
+  });
+
+  it('reads "1.30" with no am or pm as the afternoon, as "at 3" is, and "ตี 5.30" with its minutes (r91)', () => {
+    const time = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).time;
+    expect(time('after lunch, around 1.30')).toBe('13:30');
+    expect(time('ขอ 1.30 ค่ะ')).toBe('13:30');
+    expect(time('at 4:15')).toBe('16:15');
+    // Written with its zero, or in the morning's words, as written.
+    expect(time('01:30')).toBe('01:30');
+    expect(time('ตี 5.30 ค่ะ')).toBe('05:30');
+    expect(time('10.30')).toBe('10:30');
   });
 
   it('reads "พน." (tomorrow) written on to the word before it (r89)', () => {
@@ -424,6 +435,8 @@ describe('party size', () => {
     ['จองทัวร์ให้แม่กับพ่อค่ะ', 2],
     ['ไปกับเพื่อนค่ะ', 2],
     ['นวดคู่ค่ะ', 2],
+    ['ขอจองสปาคู่พรุ่งนี้บ่ายสองค่ะ', 2],
+    ['a couples spa package on Friday', 2],
     // A count of the thing booked, when nothing else says the people.
     ['massage 💆‍♀️ tomorrow 11am x2 🙏', 2],
     ['sushi class × 3 please', 3],
@@ -637,6 +650,19 @@ describe('where a transfer goes (a booking destination)', () => {
     for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
     }
+  });
+
+  it('changes one end of a route said before (r91)', () => {
+    expect(changedRouteEnd('ขอเปลี่ยนจุดรับเป็นดอนเมืองค่ะ')).toEqual({ from: 'ดอนเมือง' });
+    expect(changedRouteEnd('เปลี่ยนที่ส่งเป็นโรงแรมแถวสีลมค่ะ')).toEqual({ to: 'โรงแรมแถวสีลม' });
+    expect(changedRouteEnd('can we change the pickup to the Hilton Sukhumvit?')).toEqual({ from: 'the Hilton Sukhumvit' });
+    expect(changedRouteEnd('change the destination to Hua Hin please')).toEqual({ to: 'Hua Hin' });
+    expect(changedRouteEnd('change the time to 9pm')).toBeUndefined();
+    expect(withRouteEnd('จากสุวรรณภูมิไปพัทยา', { from: 'ดอนเมือง' }, true)).toBe('รับที่ดอนเมือง ไปส่งพัทยา');
+    expect(withRouteEnd('from Suvarnabhumi to Pattaya', { to: 'Hua Hin' }, false)).toBe('from Suvarnabhumi to Hua Hin');
+    expect(withRouteEnd('รับที่โรงแรมแถวสยาม ไปส่งสนามบินดอนเมือง', { to: 'สุวรรณภูมิ' }, true)).toBe('รับที่โรงแรมแถวสยาม ไปส่งสุวรรณภูมิ');
+    // A place typed alone has no ends to change.
+    expect(withRouteEnd('Novotel Silom', { from: 'the Hilton' }, false)).toBeUndefined();
   });
 
   it('keeps one end said alone, for the other said next to complete (r66)', () => {

@@ -72,7 +72,7 @@ function extract(text: string, opts: ExtractOptions): ExtractedFields {
 }
 
 /** Both ends of a transfer, in the customer's words (fields/route.ts): a booking's destination. */
-export { completeRoute, extractRoute, extractRouteEnd, type RouteEnd } from './fields/route.ts';
+export { changedRouteEnd, completeRoute, extractRoute, extractRouteEnd, withRouteEnd, type RouteEnd } from './fields/route.ts';
 /** "One more person", "ลด 1 คน": a change to the number of people already given (fields/party-size.ts). */
 export { extractPartyChange } from './fields/party-size.ts';
 

@@ -8,7 +8,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * "เอาสองที่", "จอง 2 ที่", "2 ที่ค่ะ" alone; "2 pax", "3 guests", "2 ppl", "2 passengers", "4 players", "3 travellers", "two people", "for 4 people", "for 2", "for two", "table for 4",
  * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4", "massage x2" (last of all); two by who they are: "me and my
  * wife", "my husband and I", "with my mum", "with a friend", "the two of us", "a couples massage", "ฉันกับแฟน",
- * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่"; adults and children: "2 adults", "ผู้ใหญ่ 2",
+ * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่", "สปาคู่", "a couples spa"; adults and children: "2 adults", "ผู้ใหญ่ 2",
  * "ผู้ใหญ่ 2 ท่าน", "2 adults and 1 child", "ผู้ใหญ่ 2 เด็ก 1" are summed (children, kids, infants,
  * babies, เด็ก, ทารก all count as people: 3 here).
  * Precedence: adults + children, then a count with a people word, then "for N" / "party of N";
@@ -71,7 +71,8 @@ const PAIR_RE = new RegExp(
     `|\\b(?:the\\s+two\\s+of\\s+us|both\\s+of\\s+us|us\\s+two|couples?\\s+massage|as\\s+a\\s+couple|for\\s+a\\s+couple(?!\\s+of))\\b` +
     `|(?:${ME_TH}|${ONE_OTHER_TH})กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
     `|(?:ไป|มา)กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
-    `|นวดคู่|คู่รัก`,
+    // "สปาคู่" (a couples spa, r91: asked how many) as "นวดคู่" is.
+    `|(?:นวด|สปา)คู่|คู่รัก|\\bcouples?\\s+(?:spa|package|treatment)\\b`,
   'gi',
 );
 

@@ -92,3 +92,34 @@ export function completeRoute(kept: RouteEnd, text: string, thai: boolean): stri
   if (thai) return 'from' in kept ? `รับที่${kept.from} ไปส่ง${other}` : `รับที่${other} ไปส่ง${kept.to}`;
   return 'from' in kept ? `from ${kept.from} to ${other}` : `from ${other} to ${kept.to}`;
 }
+
+/**
+ * One end of a transfer changed after both were said (r91: "ขอเปลี่ยนจุดรับเป็นดอนเมืองค่ะ" at the
+ * summary was kept as a note and the summary still said Suvarnabhumi): "เปลี่ยนจุดรับเป็น ...",
+ * "เปลี่ยนที่ส่งเป็น ...", "change the pickup to ...", "change the drop-off / destination to ...".
+ */
+const TH_NEW_PICKUP = new RegExp(`เปลี่ยน(?:จุด|ที่)รับ(?:เป็น|ไปที่|ไป|ที่)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+const TH_NEW_DROP = new RegExp(`เปลี่ยน(?:จุด|ที่)(?:ส่ง|หมาย|ปลายทาง)(?:เป็น|ไปที่|ไป|ที่)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+const EN_NEW_PICKUP = new RegExp(`\\bchange (?:the |our |my )?pick-?up(?: point| place| location| address)? to\\s+${EN_PLACE}`, 'i');
+const EN_NEW_DROP = new RegExp(`\\bchange (?:the |our |my )?(?:drop-?off|destination)(?: point| place| location| address)? to\\s+${EN_PLACE}`, 'i');
+
+export function changedRouteEnd(text: string): RouteEnd | undefined {
+  const from = TH_NEW_PICKUP.exec(text) ?? EN_NEW_PICKUP.exec(text);
+  if (from) return { from: from[1].trim() };
+  const to = TH_NEW_DROP.exec(text) ?? EN_NEW_DROP.exec(text);
+  return to ? { to: to[1].trim() } : undefined;
+}
+
+/** The two ends of a route as this module writes it ("from A to B", "จากAไปB", "รับที่A ไปส่งB"). */
+function endsOf(route: string): { from: string; to: string } | undefined {
+  const m = /^from (.+) to (.+)$/.exec(route) ?? /^จาก(.+?)ไป(.+)$/.exec(route) ?? /^รับที่(.+?) ไปส่ง(.+)$/.exec(route);
+  return m ? { from: m[1], to: m[2] } : undefined;
+}
+
+/** The route with one end changed; undefined when the route kept is not one this module wrote (a place typed alone). */
+export function withRouteEnd(route: string, changed: RouteEnd, thai: boolean): string | undefined {
+  const ends = endsOf(route);
+  if (!ends) return undefined;
+  const { from, to } = 'from' in changed ? { ...ends, from: changed.from } : { ...ends, to: changed.to };
+  return thai ? `รับที่${from} ไปส่ง${to}` : `from ${from} to ${to}`;
+}

@@ -6,7 +6,8 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * A time of day, `HH:MM` (24 h).
  *
  * English: 3pm, 3 pm, 3:30pm, 10.30 am, 12am (00:00), 12pm (12:00), noon, midday, midnight,
- * 15:00, 15.00, "at 3" / "at 3 o'clock" / "3 o'clock" (hours 1-6 taken as afternoon: 15:00;
+ * 15:00, 15.00, "at 3" / "at 3 o'clock" / "3 o'clock", "1.30" (hours 1-6 taken as afternoon: 15:00,
+ * 13:30; "01:30" as written;
  * 7-12 as written, but 7-11 in the evening when the text says "tonight", "this evening", "คืนนี้").
  * Thai (digits or number words): 15.00 น., 15 นาฬิกา, 9 โมง, 10 โมงเช้า, 9 โมงครึ่ง (09:30),
  * บ่ายโมง (13:00), บ่ายสอง(โมง) (14:00), บ่าย 3 (15:00), บ่าย 3 โมงครึ่ง (15:30), 4 โมงเย็น, 6 โมงเย็น
@@ -34,7 +35,7 @@ const NOON_RE = /\b(?:(?<noon>noon|midday)|(?<midnight>midnight))\b/gi;
 const AFTERNOON_RE = new RegExp(`บ่าย\\s*(?:(?<n>${N})(?:[.:](?<min>\\d{2}))?(?:\\s*โมง)?|โมง)${HALF}`, 'g');
 const MONG_RE = new RegExp(`(?<![\\d.])(?<n>${N})\\s*โมง(?<half1>\\s*ครึ่ง)?\\s*(?<part>เช้า|เย็น|ตอนเช้า|ตอนเย็น)?${HALF}`, 'g');
 const THUM_RE = new RegExp(`(?:(?<![\\d.])(?<n>${N})\\s*ทุ่ม(?!เท)|ทุ่ม(?<one>นึง|หนึ่ง)|ทุ่ม(?=\\s*ครึ่ง))${HALF}`, 'g');
-const TEE_RE = new RegExp(`ตี\\s*(?<n>${N})${HALF}`, 'g');
+const TEE_RE = new RegExp(`ตี\\s*(?<n>${N})(?:[.:](?<min>[0-5]\\d))?${HALF}`, 'g');
 const THIANG_RE = /เที่ยง(?<which>คืน|วัน|ตรง)?(?<half>\s*ครึ่ง)?/g;
 const CLOCK_RE = new RegExp(`(?<![\\w.,:/])(\\d{1,2})([:.])(\\d{2})(?!\\d|[.,:]\\d)`, 'g');
 const NA_RE = /(?<![\w.,:/])(\d{1,2})\s*(?:น\.|นาฬิกา)/g;
@@ -134,7 +135,8 @@ export function extractTime(s: string, claims: Claims): string | undefined {
     eachMatch(TEE_RE, s, (m) => {
       const n = count(m.groups!.n);
       if (n === null || n < 1 || n > 5) return;
-      add(m.index, m.index + m[0].length, hhmm(n, m.groups!.half !== undefined ? 30 : 0));
+      // "ตี 5.30" keeps its minutes (it was 05:00).
+      add(m.index, m.index + m[0].length, hhmm(n, m.groups!.min !== undefined ? Number(m.groups!.min) : m.groups!.half !== undefined ? 30 : 0));
     });
   }
   if (s.includes('เที่ยง')) {
@@ -150,7 +152,10 @@ export function extractTime(s: string, claims: Claims): string | undefined {
         NOT_A_CLOCK_AFTER.lastIndex = end;
         if (NOT_A_CLOCK_AFTER.test(s) || moneyCueBefore(s, m.index)) return;
       }
-      add(m.index, end, hhmm(Number(m[1]), Number(m[3])));
+      // "1.30", "around 1:30" with no am or pm: the afternoon, as "at 3" is (r91: "after lunch, around
+      // 1.30" was 01:30, refused as outside the spa's hours); "01:30" written with its zero is as written.
+      const h = Number(m[1]);
+      add(m.index, end, hhmm(h >= 1 && h <= 6 && m[1].length === 1 ? h + 12 : h, Number(m[3])));
     });
     eachMatch(NA_RE, s, (m) => {
       add(m.index, m.index + m[0].length, hhmm(Number(m[1]), 0));
