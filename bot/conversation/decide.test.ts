@@ -975,6 +975,10 @@ describe('deciding what a customer message leads to', () => {
       for (const text of ['thank you', 'ok', 'wait', 'let me check with my wife', 'hmm', 'เดี๋ยวนะคะ']) {
         expect(await decide(context({ text, dialogue: summary }), classify), text).not.toHaveProperty('dialogue.note');
       }
+      // News for the team, not a problem nor some of the party as its size (r92).
+      expect(await decide(context({ text: 'we might be 10 minutes late', dialogue: summary }), classify)).toMatchObject({ do: 'booking', dialogue: { note: 'we might be 10 minutes late', time: '20:00' } });
+      expect(await decide(context({ text: 'one of us is vegetarian', dialogue: summary }), classify)).toMatchObject({ do: 'booking', dialogue: { note: 'one of us is vegetarian', partySize: 3 } });
+      expect(await decide(context({ text: 'มีผู้สูงอายุ 1 ท่านนะคะ', dialogue: summary }), classify)).toMatchObject({ do: 'booking', dialogue: { note: 'มีผู้สูงอายุ 1 ท่านนะคะ', partySize: 3 } });
       const asking = bookingDialogue({ serviceKey: 'airport_transfer', date: '2026-03-12', partySize: 3, destination: 'from Suvarnabhumi to Pattaya', awaiting: 'time' });
       expect(await decide(context({ text: 'our flight is TG 660', dialogue: asking }), classify)).not.toHaveProperty('dialogue.note');
     });

@@ -222,6 +222,16 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(time('10.30')).toBe('10:30');
   });
 
+  it('does not take some of the party, told of, for its size (r92)', () => {
+    const party = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).partySize;
+    expect(party('one of us is vegetarian')).toBeUndefined();
+    expect(party("2 of us can't eat shrimp")).toBeUndefined();
+    expect(party('มีผู้สูงอายุ 1 ท่านนะคะ')).toBeUndefined();
+    // The party itself, as before.
+    expect(party('there are 4 of us')).toBe(4);
+    expect(party('4 of us, tomorrow at 3')).toBe(4);
+  });
+
   it('reads "พน." (tomorrow) written on to the word before it (r89)', () => {
     const fields = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' });
     expect(fields('จองนวดพน.บ่าย3 2คนค่ะ')).toMatchObject({ date: '2026-11-22', time: '15:00', partySize: 2 });

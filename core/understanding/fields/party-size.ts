@@ -83,6 +83,17 @@ const PAIR_RE = new RegExp(
  */
 const FOR_ONE_OTHER_RE = new RegExp(`\\bfor\\s+my\\s+${ONE_OTHER_EN}(?![a-z'’])${NOBODY_MORE}|จอง\\S{0,12}?ให้(?:คุณ)?${ONE_OTHER_TH}${NOBODY_MORE}`, 'gi');
 
+/**
+ * Some of the party told of, not the party's size (r92: "one of us is vegetarian" and "มีผู้สูงอายุ 1
+ * ท่านนะคะ", there is one elderly guest, at the summary made a booking for 3 one for 1): "N of us"
+ * with what they are or need after it, and "มี" with who they are before the count.
+ */
+const SOME_OF_US_RE = new RegExp(
+  `\\b(?:\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+of\\s+(?:us|them)\\s+(?:is|are|was|were|will|has|have|had|can(?:'t|not)?|don'?t|doesn'?t|needs?|would|prefers?|uses?)\\b` +
+    `|มี(?:ผู้สูงอายุ|ผู้สูงวัย|คนแก่|ผู้พิการ|คนพิการ|คนท้อง|หญิงตั้งครรภ์|คนแพ้[^\\s\\d]*|คนทาน[^\\s\\d]*|คนไม่ทาน[^\\s\\d]*|มังสวิรัติ|วีแกน)\\s*(?:${COUNT})\\s*(?:ท่าน|คน)`,
+  'gi',
+);
+
 /** After "for 2": words that make it not a party ("for 2 hours", "for 2pm", "for 2nd"). */
 const NOT_PEOPLE_AFTER = new RegExp(
   `\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|a\\.?m\\b|p\\.?m\\b|o'?clock|(?:st|nd|rd|th)(?![a-z])|k(?![a-z]))`,
@@ -122,6 +133,8 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
     const g = m.groups!;
     return countOf(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n);
   };
+  // Claimed first, so that no count inside them is read as the party's.
+  collect(SOME_OF_US_RE, s, claims, () => 0);
   const adults = first(collect(ADULTS_RE, s, claims, byGroups));
   const children = first(collect(CHILDREN_RE, s, claims, byGroups));
   if (adults !== undefined || children !== undefined) {
