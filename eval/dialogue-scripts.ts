@@ -7073,4 +7073,36 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'city tour tomorrow 9am for 2' }, { say: 'is parking free?' }, { say: 'confirm' }],
     end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
+  // A ninety-third round (r93), written 2026-11-29 before the bot saw them, about corrections and
+  // notes at the summary after items 147 and 153 to 158: all 6 passed at the first run.
+  {
+    name: 'r93 demo: a friend joins later, so three (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 2pm for 2' }, { say: 'my friend will join too, so 3 people', told: ['Guests: 3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r93 demo: the date is wrong, the 14th (en)', language: 'en',
+    turns: [{ say: 'city tour on 12 December 9am for 2' }, { say: 'the date is wrong, it should be the 14th', told: ['14 Dec'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { month: 12, day: 14 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r93 demo: the date is wrong, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองวันที่ 12 ธ.ค. 9 โมง 2 ท่านค่ะ' }, { say: 'วันที่ผิดค่ะ ต้องเป็นวันที่ 14', told: ['14 ธ.ค.'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { month: 12, day: 14 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r93 demo: paying by card asked at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 3pm for 1' }, { say: 'can I pay by card there?' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r93 demo: a phone number left at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ' }, { say: 'เบอร์ติดต่อ 081 234 5678 ค่ะ', told: ['081 234 5678', '1 ท่าน', '16:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r93 demo: ok, but at two instead (en)', language: 'en',
+    turns: [{ say: 'cooking class tomorrow 10am for 2, the thai one' }, { say: 'ok but can we start at 2 instead', told: ['14:00'], notTold: ['received your booking'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
 ];
