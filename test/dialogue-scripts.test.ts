@@ -11,6 +11,16 @@ import { untilSettled } from './support/test-system.ts';
  * customer steers, through signed LINE webhooks to the whole system, and each conversation ends
  * with what it should have booked, opened and handed over, and the bot said what it should have.
  */
+/**
+ * Every script, unless `DIALOGUE_SCRIPTS_EVERY=N` asks for every Nth (one in N, taken across all the
+ * rounds): `.ci/run` sets it for its second run, on the embedded defaults, after the first ran every
+ * script on PostgreSQL. What a script checks is the dialogue's, the same code on either backend; on
+ * the embedded database the scripts took 234 s of a 720 s run (56 s on PostgreSQL), the longest file
+ * of CI (docs/testing.md, "The scripts once whole"). `npm test` and `npm run eval` run them all.
+ */
+const EVERY = Math.max(1, Math.floor(Number(process.env.DIALOGUE_SCRIPTS_EVERY ?? 1)) || 1);
+const SCRIPTS_RUN = DIALOGUE_SCRIPTS.filter((_, i) => i % EVERY === 0);
+
 let h: LineCustomerHarness;
 beforeAll(async () => {
   h = await startScriptsHarness();
@@ -25,7 +35,7 @@ describe('the customer steers the dialogue (#37)', () => {
     expect(Math.min(th, DIALOGUE_SCRIPTS.length - th)).toBeGreaterThanOrEqual(0.4 * DIALOGUE_SCRIPTS.length);
   });
 
-  it.concurrent.each(DIALOGUE_SCRIPTS.map((s) => [s.name, s] as const))('%s', async (_, script) => {
+  it.concurrent.each(SCRIPTS_RUN.map((s) => [s.name, s] as const))('%s', async (_, script) => {
     const { failures } = await runScript(h, script);
     expect(failures).toEqual([]);
   });
