@@ -123,8 +123,10 @@ const HUMAN = new RegExp(
   'i',
 );
 
+/** A cancel anywhere in the message ("ok cancel", "I think we should cancel"): never a yes, nor a note for the team. */
+export const mentionsCancel = (text: string) => /\bcancel|ยกเลิก/i.test(text);
 /** Not with a cancel in it: "ok cancel" at a summary sent the booking (r91). */
-export const saysConfirm = (text: string) => CONFIRM.test(text.trim()) && !/\bcancel|ยกเลิก/i.test(text);
+export const saysConfirm = (text: string) => CONFIRM.test(text.trim()) && !mentionsCancel(text);
 
 /** "1", "the second", "ข้อแรก", "อันที่ 2": which of the offered choices, typed. */
 const FIRST = /^(1|#1|no\.? ?1|(the )?first( one)?|ข้อ ?(แรก|1|หนึ่ง)|อัน(แรก|ที่ ?1|ที่หนึ่ง)|แบบแรก)$/i;

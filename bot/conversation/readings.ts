@@ -1,4 +1,5 @@
 import { extractPartyChange } from '../../core/understanding/extract-fields.ts';
+import { mentionsCancel } from './dialogue.ts';
 /**
  * What else a customer's message may be, beside the answer to the bot's question: a message in a
  * booking ("2 คน") is read as a detail of the booking, and also as a complaint, a status question,
@@ -481,6 +482,6 @@ const PAUSE = /^\s*(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|let 
 export function addsANote(text: string): boolean {
   const t = text.trim();
   // A booking cancelled is no note, whatever the words ("I think we should cancel").
-  if (THANKS.test(t) || OK.test(t) || PAUSE.test(t) || thanksWithPraiseOrGoodbye(t) || /\bcancel|ยกเลิก/i.test(t)) return false;
+  if (THANKS.test(t) || OK.test(t) || PAUSE.test(t) || thanksWithPraiseOrGoodbye(t) || mentionsCancel(t)) return false;
   return /\p{Script=Thai}/u.test(t) ? t.replace(/[^\p{L}\p{N}]/gu, '').length >= 6 : t.split(/\s+/).length >= 2 && /\p{L}/u.test(t);
 }
