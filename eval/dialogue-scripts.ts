@@ -7064,9 +7064,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r92 demo: which days are free, asked to the day question (th)', language: 'th',
-    // Which days are free, the bot cannot say for a service with no sessions: a person answers.
-    turns: [{ say: 'อยากจองคลาสซูชิ 2 ท่านค่ะ' }, { say: 'วันไหนว่างบ้างคะ', notTold: ['กี่ท่าน'] }],
-    end: { booked: null, opened: null, holds: 'person' },
+    // Which days are free: the days the class opens, a button each (item 159; a person answered before).
+    turns: [{ say: 'อยากจองคลาสซูชิ 2 ท่านค่ะ' }, { say: 'วันไหนว่างบ้างคะ', told: ['เลือกได้ด้านล่าง'], notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
   },
   {
     name: 'r92 demo: parking asked at the summary (en)', language: 'en',
@@ -7104,5 +7104,99 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r93 demo: ok, but at two instead (en)', language: 'en',
     turns: [{ say: 'cooking class tomorrow 10am for 2, the thai one' }, { say: 'ok but can we start at 2 instead', told: ['14:00'], notTold: ['received your booking'] }, { say: 'confirm' }],
     end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  // A ninety-fourth round (r94), written 2026-11-29 before the bot saw them, at the demo and three
+  // new businesses: 11 of 14 passed at the first run. "วันไหนว่างบ้างคะ" in a booking was answered "no
+  // answer found" and the booking handed to a person (item 159, and three scripts of it after);
+  // "รถตู้มารับช้า ... ทำให้พลาดเรือ" was asked to say more (item 160); "I transferred 1,500 baht but my
+  // account only shows 1,000" lists the problem types with the top-up first, which the script taps.
+  {
+    name: 'r94 demo: a child comes too, at the summary (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 9 โมง 2 ท่านค่ะ' }, { say: 'มีเด็กมาด้วยอีก 1 คนค่ะ', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: transferred 1,500 but it shows 1,000 (en)', language: 'en',
+    turns: [{ say: 'I transferred 1,500 baht but my account only shows 1,000', notTold: ['Where should we'] }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: which days are free, then a day (th)', language: 'th',
+    turns: [{ say: 'อยากจองนวดค่ะ' }, { say: 'วันไหนว่างบ้างคะ', told: ['เลือกได้ด้านล่าง'] }, { say: 'พรุ่งนี้บ่าย 2 ค่ะ 1 ท่าน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: couples massage asked with its details (en)', language: 'en',
+    turns: [{ say: 'Do you do couples massage? for 2 people tomorrow at 5pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: no refund yet for a cancelled class (en)', language: 'en',
+    turns: [{ say: "I cancelled my sushi class last week but I still haven't got my refund" }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: half past three at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 3pm for 1' }, { say: 'make it half past 3', told: ['15:30'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: moved to four at the summary (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้บ่าย 2 2 ท่านค่ะ' }, { say: 'ขอเลื่อนเป็น 4 โมงเย็นได้ไหมคะ', told: ['16:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: a person asked for mid-booking, politely (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์ค่ะ' }, { say: 'ขอคุยกับพนักงานได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r94 demo: a rude therapist at yesterday\'s booking (en)', language: 'en',
+    turns: [{ say: 'I had a massage booked yesterday and the therapist was rude to me' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: a Don Mueang pickup with the flight (en)', language: 'en',
+    turns: [{ say: 'need a pickup from DMK airport tomorrow 7am to Silom for 3, flight FD 3012' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '07:00', destination: 'Silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 school: an eight-year-old at the cooking class (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารไทยได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r94 tour: four adults and two kids on a day trip (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we are 4 adults and 2 kids, we want a private day trip to Ayutthaya on 12 December' }, { say: 'start at 8am' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 6, date: { month: 12, day: 12 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 tour: the van was late, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'รถตู้มารับช้าไปชั่วโมงนึงค่ะ ทำให้พลาดเรือไปเกาะ' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r94 concierge: a table for four tonight (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'could you book us a table for 4 at a nice thai restaurant tonight at 7?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: what times are free, then one of them (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow for 1' }, { say: 'what times are available?', told: ['These times are open'] }, { tap: '13:00' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: other days asked at the summary, then one typed (en)', language: 'en',
+    turns: [{ say: 'city tour on 12 December 10am for 2' }, { say: 'which other days are free?', told: ['next days open'] }, { say: '14 December then', told: ['14 Dec'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { month: 12, day: 14 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r94 demo: which class times, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 2 ท่านค่ะ' }, { say: 'มีรอบกี่โมงบ้างคะ', told: ['เลือกได้ด้านล่าง'] }, { say: 'บ่ายโมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
 ];

@@ -856,6 +856,18 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Which day would you like to book {{service}} for?',
   },
   {
+    key: 'booking_free_days',
+    description: 'In a booking, the customer asked which days are free: said above the next days {{service}} is open, a button each, and the calendar.',
+    th: 'วันที่เปิดรับจอง{{service}} เลือกได้ด้านล่างเลยค่ะ 👇 หรือเลือกวันอื่นจากปฏิทินก็ได้ค่ะ',
+    en: 'These are the next days open for {{service}} 👇 Or pick another day from the calendar.',
+  },
+  {
+    key: 'booking_free_times',
+    description: 'In a booking, the customer asked which times are free: said above the times {{service}} can be booked on {{date}}, a button each.',
+    th: 'เวลาที่จอง{{service}} ได้ในวันที่ {{date}} เลือกได้ด้านล่างเลยค่ะ 👇',
+    en: 'These times are open for {{service}} on {{date}} 👇',
+  },
+  {
     key: 'booking_ask_time',
     description: 'The bot asks for the time of a booking.',
     th: 'สะดวกเวลากี่โมงคะ?',

@@ -108,6 +108,35 @@ describe('a booking in chat that the form would refuse', () => {
     expect(await bookingsOf(customer)).toEqual([]);
   });
 
+  it('"which days are free?" in a booking: the next days the service opens, a button each; "what times?" the day\'s times; a tap books (en, r94)', async () => {
+    const now = await businessAt(0);
+    const made = await apiClient(h.sys)('POST', '/api/v1/services', { key: 'riverside_walk', name: { th: 'เดินเล่นริมน้ำ', en: 'Riverside walk' }, keywords: ['riverside walk', 'เดินเล่นริมน้ำ'], durationMinutes: 120, hours: { tue: [['09:00', '17:00']], thu: [['09:00', '17:00']] } });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const customer = lineId('U');
+    expect((await h.ask(customer, { text: 'I would like to book the riverside walk for 2' })).text).toContain('Which day');
+    const days = await h.ask(customer, { text: 'which days are free?' });
+    expect(days.text).toBe('These are the next days open for Riverside walk 👇 Or pick another day from the calendar.');
+    const dayButtons = days.quickReplies.filter((q) => q.type === 'postback' && q.data?.includes('act=date'));
+    const offered = dayButtons.map((q) => new URLSearchParams(q.data).get('v')!);
+    expect(offered).toHaveLength(7);
+    // Tuesdays and Thursdays only, from today on, in order.
+    expect(offered.map((d) => new Date(`${d}T00:00:00Z`).getUTCDay()).every((w) => w === 2 || w === 4), offered.join()).toBe(true);
+    expect(offered[0] >= now.date && [...offered].sort().join() === offered.join()).toBe(true);
+    expect(days.quickReplies.map((q) => q.type).slice(-2)).toEqual(['datetimepicker', 'postback']);
+    const first = dayButtons[0];
+    expect((await h.ask(customer, { postback: { data: first.data! } })).text).toContain('What time');
+    const times = await h.ask(customer, { text: 'what times are available?' });
+    expect(times.text).toMatch(/^These times are open for Riverside walk on .+ 👇$/);
+    expect(timeButtons(times)).toEqual(['10:00', '13:00', '15:00']);
+    await untilSettled(h.sys.knex);
+    expect(await bookingsOf(customer)).toEqual([]);
+    await h.ask(customer, { postback: { data: times.quickReplies.find((q) => q.label === '13:00')!.data! } });
+    await h.ask(customer, { text: 'confirm' });
+    await untilSettled(h.sys.knex);
+    const [b] = await bookingsOf(customer);
+    expect([dateOf(b.requested_date), String(b.requested_time).slice(0, 5), b.party_size]).toEqual([offered[0], '13:00', 2]);
+  });
+
   it("the time's buttons are starts the service takes that day: whole inside its hours, over the same day (en)", async () => {
     await businessAt(0);
     // The demo's own hours (the test systems clear them, for SLA minutes round the clock).

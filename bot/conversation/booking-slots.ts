@@ -8,16 +8,16 @@ import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
-import { formFieldsOf, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
+import { formFieldsOf, openDaysFrom, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { changedRouteEnd, completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, withRouteEnd } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { addsANote, asksAboutTakingPart, asksPrice, asksQuestion, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
+import { addsANote, asksAboutTakingPart, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
-import { dialogueExpiry, missingSlot, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
+import { dialogueExpiry, missingSlot, readReplyData, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
 /**
  * A booking in chat, one detail at a time: which service, the date, the time, how many people,
@@ -138,6 +138,9 @@ export async function continueBooking(
     const time = extractFields(`at ${bare}`, { now: ctx.now, timeZone: ctx.timeZone }).time;
     return time ? { do: 'booking', dialogue: d, which: { time, partySize: bare } } : { do: 'booking', dialogue: { ...d, partySize: bare } };
   }
+  // "วันไหนว่างบ้างคะ", "what times are free?" (r94: handed to a person and the booking lost): the
+  // days the service is open, or the day's times, offered; the booking stays where it was.
+  if (!filled && d.serviceKey && FREE_ASKED_AT.includes(d.awaiting!) && asksWhatIsFree(text)) return { do: 'booking', dialogue: d, free: asksWhichDays(text) || !d.date ? 'days' : 'times' };
   const r = await classify();
   const sure = r.confidence >= actThreshold(ctx);
   // Where to or from, in the customer's words (a transfer's destination reads like a booking of
@@ -196,6 +199,9 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
   const withOffer = (replies: Action[] = []) => [offer, ...(replies.length < 13 ? replies : [...replies.slice(0, 11), replies[replies.length - 1]])];
   return (messages: OutboundMessage[]) => say(messages.map((m, i) => (i === messages.length - 1 && m.kind === 'text' ? { ...m, quickReplies: withOffer(m.quickReplies) } : m)));
 }
+
+/** Where a question of which days or times are free is the dialogue's to answer (not while a place or the service is asked). */
+const FREE_ASKED_AT: readonly BookingDialogue['awaiting'][] = ['date', 'time', 'party_size', 'confirm'];
 
 /** Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10 then", "ok 2 then". */
 /** "4 then, we will take a taxi for the rest": a number first, not an hour, a price or a share. */
@@ -363,6 +369,11 @@ export async function bookingStep(
   const slot = missingSlot(d);
   d.awaiting = slot ?? 'confirm';
   await setDialogue(d);
+  if (decision.free) {
+    // A service booked by its sessions: they are what is free (its question lists those with room).
+    await say([d.needs?.includes('session') ? await askFor(trx, ctx, 'session', vars, t, d) : await freeChoices(trx, ctx, decision.free, vars, t, d)]);
+    return;
+  }
   if (decision.which) {
     const { time, partySize } = decision.which;
     const [asTime, asParty, cancel] = await Promise.all([t('label_which_time', { time }), t('label_which_party', { party_size: partySize }), t('label_cancel')]);
@@ -404,11 +415,53 @@ export async function bookingStep(
 }
 
 
-/** A session on a button: "จ. 30 พ.ย. 10:00", "Mon 30 Nov 10:00" (the year and a long weekday would not fit 20 characters). */
-function sessionLabel(date: string, time: string, language: 'th' | 'en'): string {
+/** A day on a button: "จ. 30 พ.ย.", "Mon 30 Nov" (the year and a long weekday would not fit 20 characters with a time). */
+function dayLabel(date: string, language: 'th' | 'en'): string {
   const parts = new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', { timeZone: 'UTC', weekday: language === 'th' ? 'narrow' : 'short', day: 'numeric', month: 'short' }).formatToParts(new Date(`${date}T00:00:00Z`));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')}${language === 'th' ? '.' : ''} ${part('day')} ${part('month')} ${time}`;
+  return `${part('weekday')}${language === 'th' ? '.' : ''} ${part('day')} ${part('month')}`;
+}
+
+/** A session on a button: "จ. 30 พ.ย. 10:00", "Mon 30 Nov 10:00". */
+const sessionLabel = (date: string, time: string, language: 'th' | 'en') => `${dayLabel(date, language)} ${time}`;
+
+/** Days offered to a customer who asks which are free: a week's worth, with the date picker and "cancel" after them. */
+const FREE_DAYS_OFFERED = 7;
+
+/**
+ * The answer to "which days are free?" or "what times are free?" in a booking: the next days the
+ * service is open, or the times the time question would offer on the day, said to be what is free
+ * (an org without these texts is asked the day's or the time's question, with the same buttons).
+ */
+async function freeChoices(
+  trx: Knex.Transaction,
+  ctx: CustomerContext,
+  free: 'days' | 'times',
+  vars: TemplateVars,
+  t: (key: string, vars?: TemplateVars) => Promise<string>,
+  d: BookingDialogue,
+): Promise<OutboundMessage> {
+  if (free === 'times') {
+    const ask = await askFor(trx, ctx, 'time', vars, t, d);
+    if (ask.kind !== 'text') return ask;
+    const offersTimes = (ask.quickReplies ?? []).some((q) => q.type === 'postback' && readReplyData(q.data)?.act === 'time');
+    const said = offersTimes ? await t('booking_free_times', vars) : '';
+    // Its first line asks the time; the lines after it (how few are left) stay.
+    return said ? { ...ask, text: [said, ...ask.text.split('\n').slice(1)].join('\n') } : ask;
+  }
+  const now = localMoment(ctx.timeZone, ctx.now);
+  const days = await openDaysFrom(trx, { orgId: ctx.orgId, serviceKey: d.serviceKey!, today: now.date, time: now.time, count: FREE_DAYS_OFFERED });
+  const cancel = await t('label_cancel');
+  const buttons = days.map((date): Action => {
+    const label = dayLabel(date, ctx.language);
+    return { type: 'postback', label, data: replyData('date', date), displayText: label };
+  });
+  const said = days.length ? await t('booking_free_days', vars) : '';
+  return {
+    kind: 'text',
+    text: said || (await t('booking_ask_date', vars)),
+    quickReplies: [...buttons, await pickDate(ctx, t), { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel }],
+  };
 }
 
 /** The characters of a question asked with a booking that its note under the summary quotes. */

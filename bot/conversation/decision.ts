@@ -124,7 +124,8 @@ export type Decision =
    * `which`: a bare number at the summary ("make it 11"), the time or the number of people: asked, a button for each.
    */
   /** `noted`: this message's question went with the request (`dialogue.question`), and the customer is told so with the next question. */
-  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string; which?: { time: string; partySize: number }; noted?: true }
+  /** `free`: the customer asked which days or times are free: those the bot would book are offered, a button each. */
+  | { do: 'booking'; dialogue: BookingDialogue; submit?: boolean; offerFaq?: string; which?: { time: string; partySize: number }; noted?: true; free?: 'days' | 'times' }
   | { do: 'cancel_booking' }
   | { do: 'answer_proposal'; value: string }
   /** A tap on "join the waitlist" or on a seat offered's accept / decline (waitlist-replies.ts). */

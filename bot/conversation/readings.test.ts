@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -60,13 +60,17 @@ describe('what else a message may be', () => {
       'my topup of 100 baht is missing, order ORD-33301',
       'ของมาถึงแล้วแต่แตกค่ะ กล่องบุบด้วย',
       'the vase arrived broken',
+      // r94, a new tour operator: a van that came late for the customer, and what it cost them.
+      'รถตู้มารับช้าไปชั่วโมงนึงค่ะ ทำให้พลาดเรือไปเกาะ',
+      'คนขับมาถึงช้ามากค่ะ',
+      'the driver made us miss our flight',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?']) {
+    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });
@@ -112,6 +116,24 @@ describe('what else a message may be', () => {
     for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', 'Can I book a massage tomorrow at 3pm for 2? Is that ok?', 'จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ ได้ไหมคะ']) {
       expect(beside(text), text).toBeUndefined();
     }
+  });
+
+  it('hears which days or times are free asked in a booking, and which of the two (r94)', () => {
+    for (const [text, days] of [
+      ['วันไหนว่างบ้างคะ', true],
+      ['มีเวลาไหนว่างบ้างคะ', false],
+      ['มีรอบกี่โมงบ้างคะ', false],
+      ['ว่างกี่โมงคะ', false],
+      ['what days are free?', true],
+      ['what times are available?', false],
+      ['which other days are free?', true],
+      ['any availability?', false],
+      ['when are you free?', true],
+    ] as const) {
+      expect(asksWhatIsFree(text), text).toBe(true);
+      expect(asksWhichDays(text), text).toBe(days);
+    }
+    for (const text of ['tomorrow at 3', 'is parking free?', 'do you have a free gift?', 'what time is it now?', 'ราคาเท่าไหร่คะ', 'พรุ่งนี้บ่ายสองค่ะ']) expect(asksWhatIsFree(text), text).toBe(false);
   });
 
   it('hears a gift voucher asked to be bought, not one used to book (r66)', () => {

@@ -62,6 +62,9 @@ const COMPLAINT = new RegExp(
     'ไม่พอใจ', 'แย่มาก', 'ร้องเรียน', 'แจ้งปัญหา', 'มีปัญหา', 'เสียหาย', 'คืนเงิน', 'โดนหัก', 'หักเงิน', 'ไม่ตรงปก', 'หายไป', 'ไม่ถึงสักที',
     // "my topup of 100 baht is missing, order ORD-33301" (r80) was asked to say more.
     "\\b(?:is|are|was|were|went|has gone|have gone|still) missing\\b",
+    // Came late for the customer, and what it cost them: "รถตู้มารับช้าไปชั่วโมงนึงค่ะ ทำให้พลาดเรือไปเกาะ"
+    // (r94) was asked to say more. Not the customer's own lateness ("จะไปช้าหน่อย", saysRunningLate).
+    'มา(?:รับ|ส่ง)ช้า', '(?:รถ|รถตู้|ไกด์|คนขับ|ครู|หมอนวด|พนักงาน)\\S{0,8}มา(?:ถึง)?ช้า', 'ทำให้(?:เรา|ฉัน|ผม|หนู)?(?:พลาด|ตก)', "\\b(?:made|making) (?:us|me) miss\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
     'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, DEDUCTED.source, WILL_NOT_OPEN.source, ARRIVED_BROKEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง"; a game's top-up: "ยังไม่ได้เพชรเลย" (no diamonds yet).
@@ -417,6 +420,25 @@ export const asksAboutMyBooking = (text: string) => BOOKING_STATUS.test(text);
  */
 const FREE_SLOT = /มีคิว|คิวว่าง|ว่างไหม|ว่างมั้ย|ยังว่าง|ว่างอยู่ไหม|ว่างบ้าง/;
 export const asksForAFreeSlot = (text: string) => FREE_SLOT.test(text);
+
+/**
+ * Inside a booking, which days or times are free ("วันไหนว่างบ้างคะ", "what times are available?";
+ * r94: the Thai was answered "no answer found" and the booking handed to a person). The dialogue
+ * answers with the days or times it would offer (booking-slots.ts). English too here: in a booking,
+ * "available" is not a bank's money.
+ */
+const WHAT_IS_FREE = new RegExp(
+  [
+    FREE_SLOT.source, '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', 'กี่โมง(?:ได้)?บ้าง', 'มีรอบ(?:ไหน|กี่โมง)', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)',
+    '\\b(?:what|which|any)\\b[^.?!]{0,25}\\b(?:days?|dates?|times?|slots?|hours|openings?)\\b[^.?!]{0,25}\\b(?:free|available|open|possible|left|bookable)\\b',
+    '\\b(?:free|available|open) (?:days|dates|times|slots)\\b', '\\bany (?:availability|openings|free slots?)\\b', '\\bwhen (?:are you|is it) (?:free|available|open)\\b',
+  ].join('|'),
+  'i',
+);
+export const asksWhatIsFree = (text: string) => WHAT_IS_FREE.test(text);
+
+/** Of a free-slot question, one about days rather than times ("วันไหนว่าง", "which days"). */
+export const asksWhichDays = (text: string) => /วันไหน|ว่างวัน|\b(?:days?|dates?|when)\b/i.test(text);
 
 /**
  * "I'll be 15 minutes late for my massage", "จะไปสายนิดหน่อยค่ะ": the customer tells the business

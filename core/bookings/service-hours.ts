@@ -135,3 +135,28 @@ export async function startTimesOn(db: Knex, r: { orgId: string; serviceKey: str
   const fitting = r.times.filter(suits);
   return fitting.length ? fitting : hoursOn(r.date, hours).map(([from]) => from).filter((time) => openAt(r.date, time, hours, holidays));
 }
+
+/**
+ * The next `count` days a service is open, from `today` (left out once its hours for the day are
+ * over at `time`), within the next 60: the days the chat offers a customer who asks which are free
+ * (bot/conversation/booking-slots.ts). By the hours and holidays alone; a day whose slots are all
+ * taken is found so when the customer picks it, as a typed day is.
+ */
+export async function openDaysFrom(db: Knex, r: { orgId: string; serviceKey: string; today: string; time: string; count: number }): Promise<string[]> {
+  const service: Pick<ServiceFormRow, 'hours'> | undefined = await db('services').select('hours').where({ org_id: r.orgId, key: r.serviceKey, is_active: true }).first();
+  if (!service) return [];
+  const org = (await orgSettingsRow(db, r.orgId))!;
+  const hours = hoursOf(service, org);
+  const holidays = holidaysOf(org);
+  const days: string[] = [];
+  for (let i = 0; i < 60 && days.length < r.count; i++) {
+    const date = new Date(Date.parse(`${r.today}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+    if (!openOn(date, hours, holidays)) continue;
+    if (i === 0 && hours !== null && !hoursOn(date, hours).some(([from, to]) => endOf(from, to) > minutesOf(r.time))) continue;
+    days.push(date);
+  }
+  return days;
+}
+
+/** A period's end in minutes from its day's midnight: one that ends after midnight ("18:00"-"02:00") ends past 1440. */
+const endOf = (from: string, to: string) => minutesOf(to) + (minutesOf(to) <= minutesOf(from) ? DAY_MINUTES : 0);
