@@ -7199,4 +7199,83 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 2 ท่านค่ะ' }, { say: 'มีรอบกี่โมงบ้างคะ', told: ['เลือกได้ด้านล่าง'] }, { say: 'บ่ายโมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // A ninety-fifth round (r95), written 2026-11-29 before the bot saw them, at the demo and three new
+  // businesses, about how customers count themselves and what went wrong with money: 9 of 14 passed
+  // at the first run; four failures the bot's (items 161 to 164), one the script's own (types listed,
+  // the right one first, which it now taps, as the others whose list came after the fix).
+  {
+    name: 'r95 demo: two pax, in a mix of Thai and English (en)', language: 'en',
+    turns: [{ say: 'book นวด tomorrow 2pm 2 pax' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: me and my wife (en)', language: 'en',
+    turns: [{ say: 'I want to book the sushi class tomorrow at 10am for me and my wife', told: ['Guests: 2'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: two of us and a child (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 10 โมงค่ะ ผู้ใหญ่ 2 เด็ก 1', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: is 9pm too late, at the time question (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow for 1' }, { say: 'is 9pm too late?', notTold: ['Please check your booking'] }, { say: '7pm then' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: the class was cancelled and nobody told us (en)', language: 'en',
+    turns: [{ say: 'we came for the cooking class this morning but it was cancelled and nobody told us' }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: paid twice for the sushi class (th)', language: 'th',
+    turns: [{ say: 'จ่ายค่าคลาสซูชิไปสองรอบค่ะ ช่วยคืนให้หนึ่งรอบได้ไหมคะ', notTold: ['วันไหน'] }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: the report was received, was it? (th)', language: 'th',
+    turns: [{ say: 'เติมเงินแล้วเครดิตไม่เข้าค่ะ ออเดอร์ TU-55123' }, { say: 'ได้รับเรื่องแล้วใช่ไหมคะ', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: a massage for my mother, is it ok for the elderly (en)', language: 'en',
+    turns: [{ say: 'I want to book a massage for my mother tomorrow at 11am, she is 70, is that ok?' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 demo: closing time asked at the time question (en)', language: 'en',
+    turns: [{ say: 'thai massage tomorrow for 2' }, { say: 'what time do you close?' }, { say: '6pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 school: a sick child, tomorrow\'s class moved (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกไม่สบายค่ะ ขอเลื่อนคลาสพรุ่งนี้ไปวันเสาร์ได้ไหมคะ' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r95 school: a private lesson for two sisters (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'can my two daughters have a private lesson together on 12 December at 1pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 2, date: { month: 12, day: 12 }, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r95 order desk: diamonds to the wrong game id (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเพชรผิดไอดีค่ะ ขอแก้ไขได้ไหมคะ ออเดอร์ 778812' }, { tap: 'เติมเงินไม่เข้า' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r95 order desk: ordered 500 but got 300 (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I ordered 500 diamonds but only got 300, order 998877' }, { tap: 'Order not delivered' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r95 concierge: a car to the airport at 6 (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you arrange a car to take us to the airport tomorrow at 6am? 3 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 3, date: 'tomorrow', time: '06:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -229,7 +229,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // picks, the classifier's guess first, rather than "could you tell us a bit more?".
   // So is a question whose words say money was taken wrongly, or that the app or site will not open
   // ("since the update the app won't open", read as the opening hours at 0.93).
-  const complaint = ((read.kind === 'booking' || read.kind === 'other') && reportsProblem(ctx.text)) || (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text) || saysItArrivedBroken(ctx.text)));
+  // So is a question it barely leans to, in a complaint's words ("เติมเพชรผิดไอดีค่ะ ขอแก้ไขได้ไหมคะ",
+  // topped up to the wrong id, can it be fixed?, a question at 0.11; r95: offered the FAQ on how long
+  // a top-up takes).
+  const complaint =
+    ((read.kind === 'booking' || read.kind === 'other' || (read.kind === 'question' && read.confidence < LEANS_TO)) && reportsProblem(ctx.text)) ||
+    (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text) || saysItArrivedBroken(ctx.text)));
   const problemWords = read.kind === 'case' && read.confidence < LEANS_TO && reportsProblem(ctx.text);
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
   // after a booking was asked "could you tell us a bit more?", and after a resolution it reopened the case.

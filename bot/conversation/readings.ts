@@ -16,7 +16,7 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
  * when it names what a question is about (the class's price), where a complaint's softer words
  * ("refund", "problem") are often a question's ("what is your refund policy").
  */
-const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?:จ่าย|ชำระ|โอน)(?:เงิน)?(?:ซ้ำ|เกิน)|ยอด(?:เงิน)?ไม่ตรง/i;
+const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?<!แบ่ง)(?:จ่าย|ชำระ|โอน)(?:เงิน)?[^\s?]{0,20}?(?:ซ้ำ|เกิน|สองรอบ|2\s*รอบ|สองครั้ง|2\s*ครั้ง)(?!\s*(?:ได้(?:ไหม|มั้ย|มัย|หรือ)|ก็ได้))|\b(?:i|we) (?:paid|payed|transferred|was charged|were charged) (?:for )?(?:it |this |that |the [a-z]+(?: [a-z]+)? )?(?:twice|two times|double)\b|ยอด(?:เงิน)?ไม่ตรง/i;
 
 /**
  * "please delete all my personal data from your system" (r81: asked to say more), "ขอลบข้อมูลส่วนตัว
@@ -65,6 +65,10 @@ const COMPLAINT = new RegExp(
     // Came late for the customer, and what it cost them: "รถตู้มารับช้าไปชั่วโมงนึงค่ะ ทำให้พลาดเรือไปเกาะ"
     // (r94) was asked to say more. Not the customer's own lateness ("จะไปช้าหน่อย", saysRunningLate).
     'มา(?:รับ|ส่ง)ช้า', '(?:รถ|รถตู้|ไกด์|คนขับ|ครู|หมอนวด|พนักงาน)\\S{0,8}มา(?:ถึง)?ช้า', 'ทำให้(?:เรา|ฉัน|ผม|หนู)?(?:พลาด|ตก)', "\\b(?:made|making) (?:us|me) miss\\b",
+    // Told nothing: "it was cancelled and nobody told us" (r95) had started a booking of the class.
+    "\\b(?:nobody|no one|no-one) (?:told|informed|notified|warned|called|contacted) (?:us|me)\\b", "\\bwithout (?:telling|informing|notifying|warning) (?:us|me)\\b", 'ไม่มีใคร(?:บอก|แจ้ง)', '(?<!ถ้า\\s?(?:เรา|ฉัน|ผม)?)ไม่ได้แจ้ง(?:ล่วงหน้า|อะไร|ให้ทราบ|เลย)',
+    // Sent to the wrong account: "เติมเพชรผิดไอดีค่ะ" (r95) was offered the FAQ on how long a top-up takes.
+    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id)', 'ไอดีผิด', "\\b(?:to|into|on) (?:the |a )?wrong (?:id|account|game id|player id|uid|number|user ?name)\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
     'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, DEDUCTED.source, WILL_NOT_OPEN.source, ARRIVED_BROKEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง"; a game's top-up: "ยังไม่ได้เพชรเลย" (no diamonds yet).

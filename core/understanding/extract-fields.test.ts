@@ -447,6 +447,11 @@ describe('party size', () => {
     ['นวดคู่ค่ะ', 2],
     ['ขอจองสปาคู่พรุ่งนี้บ่ายสองค่ะ', 2],
     ['a couples spa package on Friday', 2],
+    // Several named by who they are, with their number (r95); with the customer, one more.
+    ['can my two daughters have a private lesson together on 12 December at 1pm?', 2],
+    ['for our 3 sons', 3],
+    ['me and my 2 sons tomorrow', 3],
+    ['a cooking class with my two friends', 3],
     // A count of the thing booked, when nothing else says the people.
     ['massage 💆‍♀️ tomorrow 11am x2 🙏', 2],
     ['sushi class × 3 please', 3],
@@ -469,6 +474,8 @@ describe('party size', () => {
     'at 7pm',
     'me and my friends',
     'me and my wife and her sister',
+    'my two sons and I',
+    'my 2 sons and their friend',
     'ฉันกับเพื่อนๆ',
     'ฉันกับแฟนและลูก',
     "I paid with my friend's card",

@@ -6,7 +6,8 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  *
  * Supported: "2 คน", "2 ท่าน", "2 ที่นั่ง", "สองคน", "ห้าท่าน", "คนเดียว" (1); "2 people", "4 persons", "2 spots", "3 seats", "2 tickets",
  * "เอาสองที่", "จอง 2 ที่", "2 ที่ค่ะ" alone; "2 pax", "3 guests", "2 ppl", "2 passengers", "4 players", "3 travellers", "two people", "for 4 people", "for 2", "for two", "table for 4",
- * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4", "massage x2" (last of all); two by who they are: "me and my
+ * "party of 6", "group of 8", "a family of 5", "4 of us", "we are 4", "massage x2" (last of all); "my two daughters", "me and
+ * my 2 sons" (3); two by who they are: "me and my
  * wife", "my husband and I", "with my mum", "with a friend", "the two of us", "a couples massage", "ฉันกับแฟน",
  * "แม่กับพ่อ", "ไปกับเพื่อน", "นวดคู่", "สปาคู่", "a couples spa"; adults and children: "2 adults", "ผู้ใหญ่ 2",
  * "ผู้ใหญ่ 2 ท่าน", "2 adults and 1 child", "ผู้ใหญ่ 2 เด็ก 1" are summed (children, kids, infants,
@@ -73,6 +74,17 @@ const PAIR_RE = new RegExp(
     `|(?:ไป|มา)กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
     // "สปาคู่" (a couples spa, r91: asked how many) as "นวดคู่" is.
     `|(?:นวด|สปา)คู่|คู่รัก|\\bcouples?\\s+(?:spa|package|treatment)\\b`,
+  'gi',
+);
+
+/**
+ * Several named by who they are, with their number: "can my two daughters have a private lesson
+ * together" (r95: asked how many, and again after "confirm"), "for our three sons": that many; "me and
+ * my two sons", "with my 2 daughters": one more, the customer. Nobody named after them ("my two sons
+ * and I", "my 2 sons and their friend") is left to be asked. (Children are counted as children, above.)
+ */
+const THEIR_RE = new RegExp(
+  `(?<with>\\b(?:me|myself)\\s+(?:and|&|n|\\+)\\s+|\\bwith\\s+)?\\b(?:my|our)\\s+(?<n>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+(?:daughters|sons|friends|boys|girls|grandchildren|grandkids|nieces|nephews|sisters|brothers|colleagues)(?![a-z'’])${NOBODY_MORE}`,
   'gi',
 );
 
@@ -151,6 +163,13 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   };
   const group = first(collect(GROUP_RE, s, claims, byGroups, notFollowedByUnit));
   if (group !== undefined) return group.n;
+  const their = first(
+    collect(THEIR_RE, s, claims, (m) => {
+      const n = countOf(m.groups!.n);
+      return n === null ? null : n + (m.groups!.with ? 1 : 0);
+    }),
+  );
+  if (their !== undefined) return their.n;
   const pair = first(collect(PAIR_RE, s, claims, () => 2));
   if (pair !== undefined) return pair.n;
   const alone = first(collect(ALONE_RE, s, claims, () => 1)) ?? first(collect(FOR_ONE_OTHER_RE, s, claims, () => 1));
