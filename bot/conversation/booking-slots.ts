@@ -170,16 +170,19 @@ export async function continueBooking(
   // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
   if (sure && r.kind === 'case') return caseFromText(r);
   if (sure && r.kind === 'question' && r.faqKey) return { do: 'faq', faqKey: r.faqKey };
-  // "Can I bring my 6 year old?" at the summary: whether they may is the business's to say, as for a
-  // question the FAQ has no entry for (the summary was shown again, the question unanswered).
-  if ((sure && r.kind === 'question') || asksAboutTakingPart(text)) return { do: 'no_answer' };
+  // "Can I bring my 6 year old?" or "can I bring my own oil?" at the summary: whether they may is the
+  // business's to say, as for any question the FAQ has no entry for. It goes with the request, the
+  // customer told so, and the booking stays where it was (r96: "no answer found", the conversation
+  // handed to a person, and the "confirm" after it met silence, the booking lost).
+  const noting = { do: 'booking' as const, dialogue: { ...d, question: d.question ? `${d.question}\n${text}` : text }, noted: true as const };
+  if ((sure && r.kind === 'question') || asksAboutTakingPart(text)) return noting;
   // A question it is not sure of ("จ่ายเงินยังไงได้บ้างคะ" to an entry written "ชำระเงินได้ช่องทางไหนบ้างคะ")
   // is neither guessed at nor ignored: the entry it is most like is offered with the booking's question.
   if (r.kind === 'question' && r.faqKey) return { do: 'booking', dialogue: d, offerFaq: r.faqKey };
   // One it cannot place ("มีรถรับที่โรงแรมไหมคะ", is there a hotel pickup?, while the time was asked;
   // r74) was ignored and the time asked again: it goes with the request, as one asked with the
   // booking does (item 104), and the customer is told so with the next question.
-  if (asksQuestion(text)) return { do: 'booking', dialogue: { ...d, question: d.question ? `${d.question}\n${text}` : text }, noted: true };
+  if (asksQuestion(text)) return noting;
   // Said at the summary and none of the above ("ไฟลท์ TG 660 นะคะ", r86: the summary was shown again
   // and the flight lost): a note for the team, with the request, and the summary says so.
   if (d.awaiting === 'confirm' && addsANote(text)) return { do: 'booking', dialogue: { ...d, note: d.note ? `${d.note}\n${text}` : text } };

@@ -746,10 +746,14 @@ describe('deciding what a customer message leads to', () => {
       }
     });
 
-    it('hands "can I bring my 6 year old?" at the summary to a person rather than showing the summary again', async () => {
+    it('notes "can I bring my 6 year old?" at the summary for the team, with the request, rather than showing the summary again or dropping the booking (r96)', async () => {
       const dialogue = bookingDialogue({ serviceKey: 'thai_cooking_class', date: '2026-03-03', time: '10:00', partySize: 2, awaiting: 'confirm' });
       const unsure = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.4 }));
-      for (const text of ['can I bring my 6 year old?', 'ลูกอายุ 6 ขวบไปด้วยได้ไหมคะ']) expect(await decide(context({ text, dialogue }), unsure.classify), text).toEqual({ do: 'no_answer' });
+      for (const text of ['can I bring my 6 year old?', 'ลูกอายุ 6 ขวบไปด้วยได้ไหมคะ']) expect(await decide(context({ text, dialogue }), unsure.classify), text).toMatchObject({ do: 'booking', noted: true, dialogue: { question: text, partySize: 2 } });
+      // So is a question read surely that no FAQ entry answers ("can I bring my own oil?"): a person
+      // took the conversation, and the "confirm" after it met silence.
+      const question = classifier(answer({ kind: 'question', confidence: 0.95 }));
+      expect(await decide(context({ text: 'can I bring my own oil?', dialogue }), question.classify)).toMatchObject({ do: 'booking', noted: true, dialogue: { question: 'can I bring my own oil?' } });
       // A detail is still a detail.
       expect(await decide(context({ text: 'make it 3 people', dialogue }), unsure.classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 3 } });
     });

@@ -152,6 +152,8 @@ const NOT_BOOKING = new RegExp(
     `|^\\s*(?:sorry,? )?(?:i(?:'ve)? )?changed my mind[\\s.!]*$|ไม่จองแล้ว|ไม่เอาแล้ว|ยกเลิกการจอง` +
     // "ขอยกเลิกก่อนนะคะ ยังไม่แน่ใจ" (cancel for now, not sure yet) at the summary was shown the summary again (r71).
     `|(?:ขอ)?ยกเลิก(?:ไป)?ก่อน|ขอคิด(?:ดู)?ก่อน|\\bcancel (?:it |this |that )?for now\\b|\\b(?:let me|i'?ll|i will|we'?ll) think about it\\b` +
+    // "sorry wrong chat" at a summary (r96) was kept as a note for the team.
+    `|\\b(?:wrong (?:chat|person|number|line|group)|sent (?:it |this |that )?(?:by mistake|to the wrong (?:chat|person|group)))\\b|(?:ส่ง|ทัก|พิมพ์)ผิด(?:แชท|คน|ห้อง|กลุ่ม)|ผิดแชท` +
     `|ไม่ได้(?:จะ|ต้องการ|อยาก)จอง|ไม่ได้จองนะ|\\b(?:i'?m not|i am not|not) (?:booking|making a booking|trying to book)\\b|\\bi (?:don'?t|do not) want to book\\b|\\bnot a booking\\b`,
   'i',
 );

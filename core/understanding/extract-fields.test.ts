@@ -433,6 +433,9 @@ describe('party size', () => {
     ['ผู้ใหญ่ 2 เด็ก 1 อายุ 6 ขวบ', 3],
     ['ผู้ใหญ่ 2 ท่าน เด็ก 2 ท่าน', 4],
     ['5 ธันวา 10 คน', 10],
+    // Places just before the time (r96).
+    ['ช่วยจองร้านอาหารญี่ปุ่นคืนนี้ 2 ที่ 1 ทุ่มค่ะ', 2],
+    ['โต๊ะ 4 ที่ 18:30 ค่ะ', 4],
     // Two, said by who they are.
     ['A massage for me and my wife tomorrow at 6pm please', 2],
     ['my husband and I would like the sushi class', 2],
@@ -474,6 +477,7 @@ describe('party size', () => {
     'at 7pm',
     'me and my friends',
     'me and my wife and her sister',
+    'วันที่ 2 ที่ 3 โมง',
     'my two sons and I',
     'my 2 sons and their friend',
     'ฉันกับเพื่อนๆ',
