@@ -105,6 +105,8 @@ const COMPLAINT = new RegExp(
     // asked to say more. Said of what happened, not asked ("will the massage hurt?").
     "\\b(?:pressed|pushed|was|were) (?:way |much |far )?too (?:hard|rough)\\b", "\\b(?:now|still) (?:my|his|her|our) \\w+ (?:hurts|is hurting|is sore|aches)\\b", '\\b(?:she|he|they|you|therapist|masseuse|guide|driver|teacher) (?:really )?(?:hurt|injured|bruised) (?:my|his|her|me|him|us)\\b', 'นวดแรงเกินไป',
     'พูดจา(?:ไม่ดี|ไม่สุภาพ|แย่)', 'ไม่สุภาพ', 'สกปรก', 'ไม่สะอาด', '\\b(?:not clean|unclean)\\b', 'เหม็น', 'บริการแย่', 'ไม่เป็นมืออาชีพ', 'สอนไม่ครบ', 'ไม่ครบเวลา', 'ตะคอก',
+    // "... they say they don't have our booking" (r97, a new tour operator: asked to say more).
+    "(?<!\\b(?:i|we)\\s)\\b(?:don'?t|do not|doesn'?t|does not|didn'?t|did not) have (?:my|our|the|a|any) (?:booking|reservation|room|table|tee time|appointment)s?\\b",
     // "The hotel you booked for us lost our reservation".
     '\\b(?:lost|cancell?ed|messed up|forgot|gave away) (?:my|our|the) (?:booking|reservation|room|table|tee time|seats?)\\b', 'ไม่มี(?:ข้อมูล|รายชื่อ)(?:การจอง)?',
     // An amount short: "the app only shows 1,000", "I only received 500".

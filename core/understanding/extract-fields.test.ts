@@ -661,6 +661,8 @@ describe('where a transfer goes (a booking destination)', () => {
       ['pickup from Suvarnabhumi on 21 December, flight TG 917 lands 6:30am, 2 people, going to Sukhumvit 11', 'from Suvarnabhumi to Sukhumvit 11'],
       // r84: "and go to" the other end; the pickup's place ends before it.
       ['airport transfer on 20 December at 10pm for 2 people, we land at Suvarnabhumi and go to our hotel in Silom', 'from Suvarnabhumi to our hotel in Silom'],
+      // r97: "to" after the time, once a pickup's place was said.
+      ['airport pickup at suvarnabhumi on 12 december at 3pm to our hotel in sukhumvit, 2 people with 4 big suitcases', 'from suvarnabhumi to our hotel in sukhumvit'],
       ['pick us up at the Hilton and then drop us at Don Mueang', 'from the Hilton to Don Mueang'],
     ]) {
       expect(extractRoute(text), text).toBe(route);

@@ -44,7 +44,9 @@ export function extractRoute(text: string): string | undefined {
   if (en) return `from ${en[1].trim()} to ${en[2].trim()}`;
   // "pickup from Suvarnabhumi on 21 December, flight TG 917 ..., going to Sukhumvit 11" (r78: asked
   // where to, twice): a "from" with a "going / heading to" later names both ends too.
-  const to = EN_DROP.exec(text);
+  // So does "pickup at Suvarnabhumi on 12 December at 3pm to our hotel in Sukhumvit" (r97: asked
+  // where to): after a pickup's place, a "to" after the time is where the car goes.
+  const to = EN_DROP.exec(text) ?? (PICKUP_AT.test(text) ? EN_TO.exec(text) : null);
   const from = to ? (EN_PICKUP.exec(text) ?? EN_FROM.exec(text)) : null;
   if (from && to) return `from ${from[1].trim()} to ${to[1].trim()}`;
   const th = TH_ROUTE.exec(text);
@@ -68,6 +70,7 @@ export function extractRoute(text: string): string | undefined {
 export type RouteEnd = { from: string } | { to: string };
 
 const EN_TO = new RegExp(`(?:^\\s*|\\b(?:transfer|ride|car|taxi|van|cab|shuttle|trip|pick-?up|\\d(?:am|pm)?|tomorrow|today|tonight|morning|evening)\\s+)to\\s+(?!(?:book|reserve|go|know|ask|check|see|make|get|have)\\b)${EN_PLACE}`, 'i');
+const PICKUP_AT = /\bpick-?up (?:at|from)\b/i;
 const EN_FROM = new RegExp(`\\b(?:from|pick-?up (?:at|from))\\s+${EN_PLACE}`, 'i');
 const TH_FROM = new RegExp(`(?:รับ(?:ที่|จาก)|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
 
