@@ -714,8 +714,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'a family tour corrected to five: still the tour (th)',
     language: 'th',
-    turns: [{ say: 'ขอจองทัวร์กรุงเทพฯ เต็มวันพรุ่งนี้ 8 โมง ให้ครอบครัว 4 คนค่ะ' }, { say: 'ขอแก้เป็น 5 คนค่ะ', told: ['ทัวร์เที่ยวกรุงเทพฯ', '5 ท่าน'] }, { say: 'ยืนยัน' }],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 5, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+    turns: [{ say: 'ขอจองทัวร์กรุงเทพฯ เต็มวันพรุ่งนี้ 9 โมง ให้ครอบครัว 4 คนค่ะ' }, { say: 'ขอแก้เป็น 5 คนค่ะ', told: ['ทัวร์เที่ยวกรุงเทพฯ', '5 ท่าน'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 5, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: '"we are 3" after asking about the spa (en)',
@@ -870,11 +870,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'the day changed, "ขอเปลี่ยนเป็นมะรืนนี้ค่ะ": the tour and people stay (th)',
     language: 'th',
     turns: [
-      { say: 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 8 โมงเช้า 3 คนค่ะ' },
+      { say: 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 9 โมงเช้า 3 คนค่ะ' },
       { say: 'ขอเปลี่ยนเป็นมะรืนนี้ค่ะ', told: ['ทัวร์เที่ยวกรุงเทพฯ', '3 ท่าน'] },
       { say: 'ยืนยันค่ะ' },
     ],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '08:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'a transfer driver who was an hour late is a problem, not a booking (th)',
@@ -930,11 +930,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: '"we\'re a group of 6" to the city tour: the tour stays (en)',
     language: 'en',
     turns: [
-      { say: 'Bangkok city tour tomorrow at 8am please' },
+      { say: 'Bangkok city tour tomorrow at 9am please' },
       { say: "we're a group of 6", told: ['Bangkok city tour', 'Guests: 6'] },
       { say: 'confirm' },
     ],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 6, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+    end: { booked: { service: 'bangkok_city_tour', partySize: 6, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'the date moved, "can we do Sunday instead?": the class stays (en)',
@@ -1907,8 +1907,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r11 two adults and a child are three people (th)',
     language: 'th',
-    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 8 โมง ผู้ใหญ่ 2 เด็ก 1 ค่ะ', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง ผู้ใหญ่ 2 เด็ก 1 ค่ะ', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r11 a date with the Thai month, "5 ธันวาคม" (th)',
@@ -2874,11 +2874,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r20 a question about the booking just made: where to meet (en)',
     language: 'en',
     turns: [
-      { say: 'Book the Bangkok city tour tomorrow at 8am for 2' },
+      { say: 'Book the Bangkok city tour tomorrow at 9am for 2' },
       { say: 'yes' },
       { say: 'where do we meet the guide?', notTold: ['a bit more'] },
     ],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'person' },
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'person' },
   },
   // Written after r20's multi-day tour (item 42): a service's chat asks only what its booking form
   // asks of the day, the time and the people.
@@ -2934,7 +2934,7 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r22 a company outing of 20 for the city tour, which takes 15 (en)',
     language: 'en',
     turns: [
-      { say: 'We want to book the Bangkok city tour for our company, 20 people, tomorrow at 8am', told: ['at most 15'] },
+      { say: 'We want to book the Bangkok city tour for our company, 20 people, tomorrow at 9am', told: ['at most 15'] },
     ],
     end: { booked: null, opened: null, holds: 'bot' },
   },
@@ -6726,8 +6726,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r86 demo: we are four, in Thai (th)', language: 'th',
-    turns: [{ say: 'ทัวร์เมืองพรุ่งนี้ 8 โมงเช้าค่ะ' }, { say: 'ไปกัน 4 คนค่ะ', told: ['4 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+    turns: [{ say: 'ทัวร์เมืองพรุ่งนี้ 9 โมงเช้าค่ะ' }, { say: 'ไปกัน 4 คนค่ะ', told: ['4 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r86 school: quarter past ten (en)', language: 'en', business: 'school',
@@ -6982,8 +6982,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r91 demo: two adults and a child, in Thai, to the people question (th)', language: 'th',
-    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 8 โมงค่ะ' }, { say: 'ผู้ใหญ่ 2 เด็ก 1 ค่ะ', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
-    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 9 โมงค่ะ' }, { say: 'ผู้ใหญ่ 2 เด็ก 1 ค่ะ', told: ['3 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
   {
     name: 'r91 demo: after lunch, around half past one (en)', language: 'en',
@@ -7440,5 +7440,75 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     business: 'order_desk',
     turns: [{ say: 'เติมเกมปกติใช้เวลากี่นาทีคะ' }, { tap: 'เติมเงินแล้วเข้ากี่นาที', told: ['5 นาที'] }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // A ninety-eighth round (r98), written 2026-11-29 before the bot saw them, at the demo and three
+  // new businesses: who a booking is for, days asked with the service, a concierge's odd requests:
+  // 7 of 12 passed at the first run; two failures the bot's (items 171 and 172), four the scripts'
+  // own (a list and a "did you mean" with the right one first; "any update?" with nothing of the
+  // customer's in the chat, which a person answers; the days of a new school's class, which nobody
+  // set, item 170, and which this round's demo script now asks instead).
+  {
+    name: 'r98 demo: for mum and my aunt (th)', language: 'th',
+    turns: [{ say: 'ขอจองนวดให้คุณแม่กับคุณป้าค่ะ พรุ่งนี้บ่ายสาม', told: ['2 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: for my parents (en)', language: 'en',
+    turns: [{ say: 'I would like to book the city tour for my parents on 12 December at 9am', told: ['Guests: 2'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { month: 12, day: 12 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: the address asked at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 2pm for 2' }, { say: "what's your address?" }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: the morning asked at the time question (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์เมืองพรุ่งนี้ 2 ท่านค่ะ' }, { say: 'ขอเป็นช่วงเช้าได้ไหมคะ' }, { say: '9 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: which days the Thai cooking class runs, asked first (th)', language: 'th',
+    turns: [{ say: 'สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง', told: ['เลือกได้ด้านล่าง'], notTold: ['ส่งถึงทีมงาน'] }, { say: 'พรุ่งนี้ค่ะ' }, { say: '10 โมงค่ะ' }, { say: '2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: what times tomorrow, asked with the service (en)', language: 'en',
+    turns: [{ say: 'what times are available for a massage tomorrow?', told: ['These times are open'] }, { tap: '15:00' }, { say: '2 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 tour: two days in Kanchanaburi for two, next month (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'do you do private tours to Kanchanaburi? 2 days for 2 people, starting 8 January' }, { tap: 'Multi-day tour' }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 2, date: { month: 1, day: 8 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 order desk: paid, the order still pending (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I paid but the order still says pending, ORD-12345' }, { tap: 'Order not delivered' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: any update with no case open (en)', language: 'en',
+    // Nothing of theirs in this chat: what they mean, a person knows.
+    turns: [{ say: 'any update?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r98 demo: oil instead of Thai, at the summary (en)', language: 'en',
+    turns: [{ say: 'thai massage tomorrow 6pm for 1' }, { say: 'can we do oil massage instead of thai?', told: ['Guests: 1'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 demo: a booking for my grandma, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดให้คุณยายค่ะ พรุ่งนี้ 10 โมง', told: ['1 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r98 concierge: a yacht for six (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you arrange a private yacht for 6 people around Phuket on 20 December?' }, { say: '10am' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, date: { month: 12, day: 20 }, time: '10:00' }, opened: null, holds: 'bot' },
   },
 ];

@@ -3,6 +3,8 @@ import { lineId } from '../dev/fakes/line-api.ts';
 import type { StarterKit } from '../core/contracts/tenants.ts';
 import { todayIn } from '../core/time/org-time.ts';
 import { updateOrgSettings } from '../core/orgs/org-settings.ts';
+import { updateBusinessCalendar } from '../core/orgs/business-hours.ts';
+import { DEMO_BUSINESS_HOURS } from '../seeds/demo.ts';
 import { startLineCustomerHarness, type LineCustomerHarness, type WebhookDoor } from '../test/support/line-customer.ts';
 import { until, untilSettled } from '../test/support/test-system.ts';
 import { zoneWhereTheClockReads } from '../test/support/clock-zones.ts';
@@ -55,7 +57,11 @@ const PLATFORM_KEY = 'platform-key-' + randomBytes(12).toString('hex');
  */
 export async function startScriptsHarness(): Promise<LineCustomerHarness> {
   const h = await startLineCustomerHarness({ PLATFORM_API_KEY: PLATFORM_KEY });
-  await updateOrgSettings(h.sys.knex, { orgId: h.sys.defaultOrgId, actor: { type: 'system', id: null } }, { timeZone: SCRIPTS_TIME_ZONE });
+  const writer = { orgId: h.sys.defaultOrgId, actor: { type: 'system' as const, id: null } };
+  await updateOrgSettings(h.sys.knex, writer, { timeZone: SCRIPTS_TIME_ZONE });
+  // The demo's own hours, as `npm start` seeds them (the test systems clear them, for SLA minutes
+  // round the clock): its customers meet the classes' and the tour's days and hours.
+  await updateBusinessCalendar(h.sys.knex, writer, { hours: DEMO_BUSINESS_HOURS });
   return h;
 }
 

@@ -137,6 +137,24 @@ describe('a booking in chat that the form would refuse', () => {
     expect([dateOf(b.requested_date), String(b.requested_time).slice(0, 5), b.party_size]).toEqual([offered[0], '13:00', 2]);
   });
 
+  it('"which days are free?" of a service whose days nobody set: asked first, a person answers; in a booking, it goes with the request (th, r98)', async () => {
+    await businessAt(0);
+    // No hours of the business's own (round the clock), and the sushi class has none of its own.
+    await updateBusinessCalendar(h.sys.knex, { orgId: h.sys.defaultOrgId, actor: { type: 'system', id: null } }, { hours: null });
+    const first = lineId('U');
+    expect((await h.ask(first, { text: 'สนใจคลาสทำซูชิค่ะ มีรอบวันไหนบ้าง' })).text).toContain('ส่งคำถามให้ทีมงานแล้ว');
+    await untilSettled(h.sys.knex);
+    expect((await h.sys.knex('conversations').where({ external_id: first }).first()).inbox_status).not.toBe('bot');
+    const booking = lineId('U');
+    await h.ask(booking, { text: 'อยากจองคลาสทำซูชิ 2 ท่านค่ะ' });
+    const asked = await h.ask(booking, { text: 'วันไหนว่างบ้างคะ' });
+    expect(asked.text).toContain('📝 คำถามของคุณ "วันไหนว่างบ้างคะ" ส่งถึงทีมงานพร้อมคำขอจองนี้แล้ว');
+    expect(asked.text).toContain('วันไหนคะ');
+    expect(asked.quickReplies.filter((q) => q.type === 'postback' && q.data?.includes('act=date'))).toEqual([]);
+    await untilSettled(h.sys.knex);
+    expect((await h.sys.knex('conversations').where({ external_id: booking }).first()).inbox_status).toBe('bot');
+  });
+
   it("the time's buttons are starts the service takes that day: whole inside its hours, over the same day (en)", async () => {
     await businessAt(0);
     // The demo's own hours (the test systems clear them, for SLA minutes round the clock).

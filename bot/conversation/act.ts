@@ -17,7 +17,7 @@ import type { Action, OutboundMessage } from '../../core/messaging/outbound-mess
 import { renderTemplate, type TemplateVars } from '../../core/templates/render-template.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { activeCaseType, activeFaqEntry, activeService, listCaseTypes } from '../../core/understanding/taxonomy-admin.ts';
-import { bookingFormLink, bookingStep } from './booking-slots.ts';
+import { bookingFormLink, bookingStep, knowsWhatIsFree } from './booking-slots.ts';
 import { readProposalAnswer } from './proposal-replies.ts';
 import { answerOfferInChat, joinInChat, leaveInChat } from './waitlist-replies.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -288,6 +288,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: await t('booking_cancelled_by_customer') }]);
       return;
     case 'booking':
+      // "Which days does the class run?" asked first, of a service whose days and hours nobody set
+      // (r89): a person says, rather than a booking started with the question beside it.
+      if (decision.free && ctx.dialogue?.kind !== 'booking' && decision.dialogue.serviceKey && !(await knowsWhatIsFree(trx, ctx.orgId, decision.dialogue.serviceKey))) return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
       return bookingStep(trx, ctx, decision, t, say, setDialogue, { publicBaseUrl: deps.publicBaseUrl, liffIds: deps.liffIds });
     case 'answer_proposal': {
       // A stale or foreign answer changes nothing; the customer's notice and the groups' news follow from the timeline.

@@ -8,7 +8,7 @@ import { getOrg } from '../../core/orgs/orgs.ts';
 import type { Action, OutboundMessage } from '../../core/messaging/outbound-message.ts';
 import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
-import { formFieldsOf, openDaysFrom, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
+import { formFieldsOf, hoursKnown, openDaysFrom, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
 import { changedRouteEnd, completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, withRouteEnd } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
@@ -47,7 +47,10 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
     question: text ? questionBeside(text, read) : undefined,
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
-  return { do: 'booking', dialogue };
+  // "สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" (r98): which days or times are free, asked with the
+  // service, is answered with them (as in a booking going on), not noted for the team.
+  const free = dialogue.serviceKey && !(dialogue.date && dialogue.time) && text && asksWhatIsFree(text) ? (asksWhichDays(text) || !dialogue.date ? 'days' : 'times') : undefined;
+  return free ? { do: 'booking', dialogue: { ...dialogue, question: undefined }, free } : { do: 'booking', dialogue };
 }
 
 
@@ -303,8 +306,7 @@ export async function bookingStep(
   // long one cut short there; the booking keeps it whole): before their last line, which asks the
   // customer to confirm or says what happens next, so that the question to answer stays last.
   // So is a note for the team said at the summary.
-  const quote = (said: string) => (said.length > QUOTED_AT_MOST ? `${said.slice(0, QUOTED_AT_MOST - 1)}…` : said);
-  const noted = [d.question ? await t('booking_question_noted', { question: quote(d.question) }) : '', d.note ? await t('booking_note_noted', { note: quote(d.note) }) : ''].filter(Boolean).join('\n');
+  let noted = await questionNoted(d, t);
   const withQuestion = (text: string) => {
     const lines = text.split('\n');
     return !noted ? text : lines.length > 1 ? [...lines.slice(0, -1), noted, lines[lines.length - 1]].join('\n') : `${text}\n${noted}`;
@@ -371,12 +373,21 @@ export async function bookingStep(
 
   const slot = missingSlot(d);
   d.awaiting = slot ?? 'confirm';
-  await setDialogue(d);
-  if (decision.free) {
+  if (decision.free && d.serviceKey) {
     // A service booked by its sessions: they are what is free (its question lists those with room).
-    await say([d.needs?.includes('session') ? await askFor(trx, ctx, 'session', vars, t, d) : await freeChoices(trx, ctx, decision.free, vars, t, d)]);
-    return;
+    const choices = d.needs?.includes('session') ? await askFor(trx, ctx, 'session', vars, t, d) : (await knowsWhatIsFree(trx, ctx.orgId, d.serviceKey)) ? await freeChoices(trx, ctx, decision.free, vars, t, d) : undefined;
+    if (choices) {
+      await setDialogue(d);
+      await say([choices]);
+      return;
+    }
+    // Nothing known of its days and hours: the question goes with the request, as any the bot cannot
+    // answer in a booking (act.ts hands a first message's to a person instead).
+    d.question = d.question ? `${d.question}\n${ctx.text}` : ctx.text;
+    decision = { ...decision, noted: true };
+    noted = await questionNoted(d, t);
   }
+  await setDialogue(d);
   if (decision.which) {
     const { time, partySize } = decision.which;
     const [asTime, asParty, cancel] = await Promise.all([t('label_which_time', { time }), t('label_which_party', { party_size: partySize }), t('label_cancel')]);
@@ -465,6 +476,21 @@ async function freeChoices(
     text: said || (await t('booking_ask_date', vars)),
     quickReplies: [...buttons, await pickDate(ctx, t), { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel }],
   };
+}
+
+/** The lines under a booking's question or summary that say what goes to the team with the request: its question, its notes. */
+async function questionNoted(d: BookingDialogue, t: (key: string, vars?: TemplateVars) => Promise<string>): Promise<string> {
+  const quote = (said: string) => (said.length > QUOTED_AT_MOST ? `${said.slice(0, QUOTED_AT_MOST - 1)}…` : said);
+  return [d.question ? await t('booking_question_noted', { question: quote(d.question) }) : '', d.note ? await t('booking_note_noted', { note: quote(d.note) }) : ''].filter(Boolean).join('\n');
+}
+
+/**
+ * Whether the bot can say which days or times of a service are free: those of a service booked in
+ * slots, or its hours (its own, or the business's). Neither, it takes bookings at any time and only
+ * a person can say when it runs.
+ */
+export async function knowsWhatIsFree(trx: Knex.Transaction, orgId: string, serviceKey: string): Promise<boolean> {
+  return (await bookedInSlots(trx, orgId, serviceKey)) || (await hoursKnown(trx, { orgId, serviceKey }));
 }
 
 /** The characters of a question asked with a booking that its note under the summary quotes. */

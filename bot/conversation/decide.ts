@@ -335,7 +335,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So is one read surely as a service it does not name ("วันเสาร์นี้มีคิวว่างไหมคะ" read as the sushi
   // class at 0.86, r49): the bot does not choose the service for the customer.
   const freeSlot = !askedBefore && !past && ctx.takesBookings !== false && asksForAFreeSlot(ctx.text) && !reportsProblem(ctx.text);
-  if (freeSlot && (!sure || (result.kind === 'booking' && !(await likely.serviceNamed(ctx.text))))) return startBooking(ctx, undefined, ctx.text);
+  // A service it names by its own name, not read surely ("สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" at 0.45 at
+  // a new school, r98: handed to a person), is the booking's, and the days it opens are offered.
+  const named = freeSlot ? await likely.serviceNamed(ctx.text) : undefined;
+  if (freeSlot && (!sure || (result.kind === 'booking' && !named))) return startBooking(ctx, undefined, ctx.text, named);
   const moving = !sure && !askedBefore && !past ? await movingCase(ctx.text, likely) : undefined;
   if (moving) return moving;
   // "Please cancel my booking B-000123", not read surely: a change to a booking made, which a person

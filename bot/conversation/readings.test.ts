@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -140,6 +140,10 @@ describe('what else a message may be', () => {
       expect(asksWhichDays(text), text).toBe(days);
     }
     for (const text of ['tomorrow at 3', 'is parking free?', 'do you have a free gift?', 'what time is it now?', 'ราคาเท่าไหร่คะ', 'พรุ่งนี้บ่ายสองค่ะ']) expect(asksWhatIsFree(text), text).toBe(false);
+    // Thai, outside a booking too (r98): "สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" went to a person.
+    for (const text of ['สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง', 'มีคิวว่างพรุ่งนี้ไหมคะ', 'วันไหนว่างบ้างคะ']) expect(asksForAFreeSlot(text), text).toBe(true);
+    // English only in a booking: "available" is a bank's money too.
+    for (const text of ['what times are available?', 'is my balance available?', 'ราคาเท่าไหร่คะ']) expect(asksForAFreeSlot(text), text).toBe(false);
   });
 
   it('hears a gift voucher asked to be bought, not one used to book (r66)', () => {

@@ -422,11 +422,13 @@ const BOOKING_STATUS = new RegExp(
 export const asksAboutMyBooking = (text: string) => BOOKING_STATUS.test(text);
 
 /**
- * "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?): the customer wants to book and asks what is
- * free, perhaps without naming the service. Thai only: English "available" is also a bank's money,
+ * "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?), "มีรอบวันไหนบ้าง" (which days does it run?): the
+ * customer wants to book and asks what is free, perhaps without naming the service. Thai only: English "available" is also a bank's money,
  * and "do you have any slots from 8 to 9 pm?" is a hotel set's question (kept aside).
  */
-const FREE_SLOT = /มีคิว|คิวว่าง|ว่างไหม|ว่างมั้ย|ยังว่าง|ว่างอยู่ไหม|ว่างบ้าง/;
+const FREE_SLOT = new RegExp(
+  ['มีคิว', 'คิวว่าง', 'ว่างไหม', 'ว่างมั้ย', 'ยังว่าง', 'ว่างอยู่ไหม', 'ว่างบ้าง', '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', '(?:มีรอบ|รอบ)(?:วัน)?(?:ไหน|กี่โมง)', 'กี่โมง(?:ได้)?บ้าง', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)'].join('|'),
+);
 export const asksForAFreeSlot = (text: string) => FREE_SLOT.test(text);
 
 /**
@@ -437,7 +439,7 @@ export const asksForAFreeSlot = (text: string) => FREE_SLOT.test(text);
  */
 const WHAT_IS_FREE = new RegExp(
   [
-    FREE_SLOT.source, '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', 'กี่โมง(?:ได้)?บ้าง', 'มีรอบ(?:ไหน|กี่โมง)', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)',
+    FREE_SLOT.source,
     '\\b(?:what|which|any)\\b[^.?!]{0,25}\\b(?:days?|dates?|times?|slots?|hours|openings?)\\b[^.?!]{0,25}\\b(?:free|available|open|possible|left|bookable)\\b',
     '\\b(?:free|available|open) (?:days|dates|times|slots)\\b', '\\bany (?:availability|openings|free slots?)\\b', '\\bwhen (?:are you|is it) (?:free|available|open)\\b',
   ].join('|'),

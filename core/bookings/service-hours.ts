@@ -160,3 +160,14 @@ export async function openDaysFrom(db: Knex, r: { orgId: string; serviceKey: str
 
 /** A period's end in minutes from its day's midnight: one that ends after midnight ("18:00"-"02:00") ends past 1440. */
 const endOf = (from: string, to: string) => minutesOf(to) + (minutesOf(to) <= minutesOf(from) ? DAY_MINUTES : 0);
+
+/**
+ * Whether the days and times a service opens are known: its own hours, or the org's business hours.
+ * Neither set, it takes bookings round the clock, and "which days are free?" has no answer the bot
+ * could give (a person's, or the team's with the request).
+ */
+export async function hoursKnown(db: Knex, r: { orgId: string; serviceKey: string }): Promise<boolean> {
+  const service: Pick<ServiceFormRow, 'hours'> | undefined = await db('services').select('hours').where({ org_id: r.orgId, key: r.serviceKey, is_active: true }).first();
+  if (!service) return false;
+  return hoursOf(service, (await orgSettingsRow(db, r.orgId))!) !== null;
+}

@@ -107,7 +107,7 @@ export const KITS: Record<StarterKit, KitContents> = {
         key: 'concierge_booking',
         name: { th: 'จองผ่านคอนเซียร์จ', en: 'Concierge booking' },
         examples: ['ช่วยจองโต๊ะร้านอาหารคืนนี้ให้หน่อยค่ะ', 'Could you arrange a spa for us tomorrow?'],
-        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'pickup', 'limousine', 'สนามบิน', 'tickets', 'ticket', 'ตั๋ว', 'concert', 'คอนเสิร์ต', 'muay thai', 'มวยไทย'],
+        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'pickup', 'limousine', 'สนามบิน', 'tickets', 'ticket', 'ตั๋ว', 'concert', 'คอนเสิร์ต', 'muay thai', 'มวยไทย', 'arrange', 'จัดหา', 'yacht', 'เรือยอทช์', 'boat trip', 'car with driver', 'รถพร้อมคนขับ'],
       },
       { key: 'partner_course', name: { th: 'คอร์สจากพาร์ทเนอร์', en: 'Partner course' }, examples: ['อยากลงคอร์สของพาร์ทเนอร์ค่ะ', 'Can I sign up for a partner course?'], durationMinutes: 60, capacity: 10 },
     ],

@@ -455,6 +455,11 @@ describe('party size', () => {
     ['for our 3 sons', 3],
     ['me and my 2 sons tomorrow', 3],
     ['a cooking class with my two friends', 3],
+    // A pair by one word, and more of the family (r98).
+    ['ขอจองนวดให้คุณแม่กับคุณป้าค่ะ พรุ่งนี้บ่ายสาม', 2],
+    ['I would like to book the city tour for my parents on 12 December at 9am', 2],
+    ['จองทัวร์ให้คุณพ่อคุณแม่ค่ะ', 2],
+    ['จองนวดให้คุณยายค่ะ พรุ่งนี้ 10 โมง', 1],
     // A count of the thing booked, when nothing else says the people.
     ['massage 💆‍♀️ tomorrow 11am x2 🙏', 2],
     ['sushi class × 3 please', 3],
@@ -479,6 +484,7 @@ describe('party size', () => {
     'me and my wife and her sister',
     'วันที่ 2 ที่ 3 โมง',
     'my two sons and I',
+    'for my parents and me',
     'my 2 sons and their friend',
     'ฉันกับเพื่อนๆ',
     'ฉันกับแฟนและลูก',

@@ -62,7 +62,7 @@ const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บ
  * after them ("me and my wife and our two kids" is more than two, and left to be asked).
  */
 const ONE_OTHER_EN = '(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|hubby|wifey|fianc[eé]e?|friend|bestie|bff|mum|mom|mother|dad|father|son|daughter|sister|sis|brother|bro|colleague|kid|child)';
-const ONE_OTHER_TH = '(?:แฟน|สามี|ภรรยา|เมีย|เพื่อน|คุณแม่|คุณพ่อ|แม่|พ่อ|ลูกสาว|ลูกชาย|ลูก|น้องสาว|น้องชาย|น้อง|พี่สาว|พี่ชาย|พี่)';
+const ONE_OTHER_TH = '(?:แฟน|สามี|ภรรยา|เมีย|เพื่อน|คุณแม่|คุณพ่อ|แม่|พ่อ|ลูกสาว|ลูกชาย|ลูก|น้องสาว|น้องชาย|น้อง|พี่สาว|พี่ชาย|พี่|คุณป้า|ป้า|คุณลุง|ลุง|คุณน้า|น้า|คุณยาย|ยาย|คุณตา|คุณย่า|ย่า|คุณปู่|ปู่|หลาน)';
 const ME_TH = '(?:ฉัน|ผม|หนู|ดิฉัน|เรา|เค้า|เขา)';
 const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
 const PAIR_RE = new RegExp(
@@ -73,7 +73,9 @@ const PAIR_RE = new RegExp(
     `|(?:${ME_TH}|${ONE_OTHER_TH})กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
     `|(?:ไป|มา)กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
     // "สปาคู่" (a couples spa, r91: asked how many) as "นวดคู่" is.
-    `|(?:นวด|สปา)คู่|คู่รัก|\\bcouples?\\s+(?:spa|package|treatment)\\b`,
+    `|(?:นวด|สปา)คู่|คู่รัก|\\bcouples?\\s+(?:spa|package|treatment)\\b` +
+    // Booked for a pair by one word (r98): "for my parents", "ให้คุณพ่อคุณแม่", "ให้ตายาย".
+    `|\\bfor\\s+my\\s+(?:parents|grandparents|in-laws)\\b${NOBODY_MORE}|ให้(?:คุณ)?(?:พ่อ(?:กับ|และ)?(?:คุณ)?แม่|แม่(?:กับ|และ)?(?:คุณ)?พ่อ|ปู่(?:กับ|และ)?(?:คุณ)?ย่า|ตา(?:กับ|และ)?(?:คุณ)?ยาย)${NOBODY_MORE}`,
   'gi',
 );
 
