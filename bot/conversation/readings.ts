@@ -104,6 +104,11 @@ const COMPLAINT = new RegExp(
     // Hurt by the service: "the therapist pressed way too hard yesterday and now my back hurts" (r60) was
     // asked to say more. Said of what happened, not asked ("will the massage hurt?").
     "\\b(?:pressed|pushed|was|were) (?:way |much |far )?too (?:hard|rough)\\b", "\\b(?:now|still) (?:my|his|her|our) \\w+ (?:hurts|is hurting|is sore|aches)\\b", '\\b(?:she|he|they|you|therapist|masseuse|guide|driver|teacher) (?:really )?(?:hurt|injured|bruised) (?:my|his|her|me|him|us)\\b', 'นวดแรงเกินไป',
+    // After the massage, in Thai (r99: "นวดเสร็จเมื่อวานแล้วปวดหลังมากเลยค่ะ หมอนวดกดแรงไป" was asked to say more).
+    // Not a reason to book one ("ปวดหลังมาก อยากนวดค่ะ").
+    '(?:หลัง(?:จาก)?นวด|นวดเสร็จ|นวดแล้ว)[^?]{0,30}?(?:ปวด|เจ็บ|ช้ำ|ระบม)', 'กดแรง(?:ไป|เกิน)', 'นวดแรง(?:ไป|มาก)',
+    // Cut short: "the cooking class yesterday ended an hour early, we paid for 4 hours" (r99: a person was called).
+    "\\b(?:ended|finished|stopped|closed) (?:an hour|half an hour|\\d+ (?:minutes?|mins?|hours?)|way|much|too) (?:too )?early\\b", "\\bcut (?:it |the (?:class|session|tour|massage|lesson) )?short\\b", 'เลิกก่อนเวลา', 'ตัดเวลา',
     'พูดจา(?:ไม่ดี|ไม่สุภาพ|แย่)', 'ไม่สุภาพ', 'สกปรก', 'ไม่สะอาด', '\\b(?:not clean|unclean)\\b', 'เหม็น', 'บริการแย่', 'ไม่เป็นมืออาชีพ', 'สอนไม่ครบ', 'ไม่ครบเวลา', 'ตะคอก',
     // "... they say they don't have our booking" (r97, a new tour operator: asked to say more).
     "(?<!\\b(?:i|we)\\s)\\b(?:don'?t|do not|doesn'?t|does not|didn'?t|did not) have (?:my|our|the|a|any) (?:booking|reservation|room|table|tee time|appointment)s?\\b",
