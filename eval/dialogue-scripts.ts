@@ -7588,4 +7588,80 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'private day trip to Ayutthaya on 15 December for 2, 8am' }, { say: 'do you pick us up from the hotel?' }, { say: 'confirm' }],
     end: { booked: { service: 'private_day_trip', partySize: 2, date: { month: 12, day: 15 }, time: '08:00' }, opened: null, holds: 'bot' },
   },
+  // A hundredth round (r100), written 2026-11-29 before the bot saw them, at three new businesses
+  // (an order desk, a tour operator, a concierge), which have fewer scripts than the demo: 7 of 12
+  // passed at the first run; three failures the bot's (items 174 to 176), two the scripts' own (a
+  // refund and a partner's problem listed with the right type first, which they now tap).
+  {
+    name: 'r100 order desk: a top-up to the wrong phone number (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I topped up 300 baht to the wrong phone number, can you cancel it? order 445566' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r100 order desk: the site says error 500 at payment (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'จ่ายเงินแล้วเว็บขึ้น error 500 ค่ะ ไม่รู้ว่าตัดเงินหรือยัง' }, { tap: 'ระบบขัดข้อง' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r100 order desk: how long a top-up takes, in English (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'how long does a top up usually take?', told: ['5 minutes'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r100 order desk: thanks after the case (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สั่งไปแล้วยอดไม่ขึ้นเลยค่ะ ออเดอร์ 123987' }, { say: 'ขอบคุณค่ะ' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r100 order desk: a person asked straight away (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'can I speak to an admin please' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r100 tour: a refund for a trip cancelled by the weather (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทริปเกาะเต่าถูกยกเลิกเพราะพายุค่ะ ขอเงินคืนได้ไหมคะ' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r100 tour: the trip moved to next week (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can we move our Chiang Mai trip from the 10th to the 17th of January?' }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r100 tour: a transfer from the airport for a family (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'จองรถรับจากสนามบินสุวรรณภูมิไปโรงแรมแถวสีลม วันที่ 18 ธ.ค. 10 โมง ผู้ใหญ่ 2 เด็ก 2 ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 4, date: { month: 12, day: 18 }, time: '10:00', destination: 'สีลม' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r100 tour: the guide spoke no English (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: "our guide yesterday didn't speak any English, we couldn't understand anything" }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r100 concierge: a tee time for two on Sunday morning (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองทีไทม์กอล์ฟวันที่ 13 ธ.ค. 7 โมงเช้า 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: { month: 12, day: 13 }, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r100 concierge: the spa partner has no booking for me (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'มาถึงสปาแล้วค่ะ แต่เขาบอกว่าไม่มีชื่อจอง' }, { tap: 'ปัญหาการจองกับพาร์ทเนอร์' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r100 concierge: what members get (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'what benefits do I get as a member?' }, { tap: 'Membership question' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
 ];

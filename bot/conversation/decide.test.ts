@@ -1283,6 +1283,13 @@ describe('deciding what a customer message leads to', () => {
     }
     // Asked to book, or with a day, it is the booking still.
     expect(await decide(context({ text: 'can I book a partner course? members discount please' }), course.classify)).toMatchObject({ do: 'booking' });
+    // Read as a question the FAQ does not surely answer (r100: "no answer found"), the same; the
+    // FAQ's entry it is sure of still answers.
+    const leaning = classifier(answer({ kind: 'question', faqKey: 'member_card', confidence: 0.45 }));
+    expect(await decide(context({ text: 'what benefits do I get as a member?' }), leaning.classify, likelyIn(() => concierge))).toEqual({ do: 'did_you_mean', options: [{ kind: 'case', key: 'membership_question' }] });
+    expect(await decide(context({ text: 'what benefits do I get as a member?' }), leaning.classify)).toEqual({ do: 'no_answer' });
+    const sureFaq = classifier(answer({ kind: 'question', faqKey: 'member_benefits', confidence: 0.95 }));
+    expect(await decide(context({ text: 'what benefits do I get as a member?' }), sureFaq.classify, likelyIn(() => concierge))).toEqual({ do: 'faq', faqKey: 'member_benefits' });
   });
 
   it('takes goods that came broken for a problem however sure a question is, and hands a weekly schedule to a person (r82)', async () => {

@@ -264,7 +264,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A question of members' benefits that names a service ("do members get a discount at the partner
   // golf courses?", r81: the partner course's booking was started) is the membership's, not the
   // service asked for: the business's type for members' questions offered, else a person answers.
-  if (read.kind === 'booking' && !complaint && asksQuestion(ctx.text) && !asksToBook(ctx.text) && MEMBERS_BENEFIT.test(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) {
+  // So is one read as a question no FAQ entry answers ("what benefits do I get as a member?", r100: "no
+  // answer found" at a new concierge, which has a type for members' questions).
+  const membersQuestion = read.kind === 'question' && !complaint && !answersFromFaq(read, ctx) && MEMBERS_BENEFIT.test(ctx.text);
+  if (membersQuestion || (read.kind === 'booking' && !complaint && asksQuestion(ctx.text) && !asksToBook(ctx.text) && MEMBERS_BENEFIT.test(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize)) {
     const members = await likely.caseTypesSaying(MEMBERS);
     return members.length ? { do: 'did_you_mean', options: members.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'case' as const, key })) } : { do: 'no_answer' };
   }
@@ -496,7 +499,7 @@ const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== u
 
 /** Members and what they get: "do members get a discount", "สมาชิกได้ส่วนลดไหม". */
 const MEMBERS = /\bmembers?(?:hip)?\b|สมาชิก/i;
-const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)/i;
+const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|\b(?:discounts?|benefits?|perks?|privileges?)\b.*\bmembers?(?:hip)?\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)|(?:ส่วนลด|สิทธิ).*สมาชิก/i;
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */
 const HELLO_WORD = String.raw`(?:hi+|hey+|hello+|helo|good (?:morning|afternoon|evening|day)|sawa?s?d(?:ee|i)(?: (?:ka|kha|krub|krap|khrap))?|สวัสดี|หวัดดี|ดีจ้า|ดีค่ะ|ดีครับ)[\s!?.,~👋🙏😊]*(?:ค่ะ|คะ|ครับ|จ้า|จ้ะ|นะคะ|นะครับ|there|again|everyone|team)?`;

@@ -76,13 +76,18 @@ describe('what else a message may be', () => {
       'the cooking class yesterday ended an hour early, we paid for 4 hours',
       'the teacher cut the lesson short',
       'ครูเลิกก่อนเวลาค่ะ',
+      // r100: an error shown, a guide not understood.
+      'จ่ายเงินแล้วเว็บขึ้น error 500 ค่ะ ไม่รู้ว่าตัดเงินหรือยัง',
+      'the app keeps giving me an error when I pay',
+      "our guide yesterday didn't speak any English, we couldn't understand anything",
+      'ไกด์พูดภาษาอังกฤษไม่ได้เลยค่ะ',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ', 'ถ้าไม่ได้แจ้งล่วงหน้ามีค่าปรับไหมคะ', 'who told you about us?', "I don't have a booking yet, can I walk in?", 'ปวดหลังมาก อยากนวดค่ะ', 'can we finish early if the kids get tired?']) {
+    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ', 'ถ้าไม่ได้แจ้งล่วงหน้ามีค่าปรับไหมคะ', 'who told you about us?', "I don't have a booking yet, can I walk in?", 'ปวดหลังมาก อยากนวดค่ะ', 'can we finish early if the kids get tired?', 'does the guide speak Chinese?', 'what does error 404 mean on a booking page?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });

@@ -109,6 +109,10 @@ const COMPLAINT = new RegExp(
     '(?:หลัง(?:จาก)?นวด|นวดเสร็จ|นวดแล้ว)[^?]{0,30}?(?:ปวด|เจ็บ|ช้ำ|ระบม)', 'กดแรง(?:ไป|เกิน)', 'นวดแรง(?:ไป|มาก)',
     // Cut short: "the cooking class yesterday ended an hour early, we paid for 4 hours" (r99: a person was called).
     "\\b(?:ended|finished|stopped|closed) (?:an hour|half an hour|\\d+ (?:minutes?|mins?|hours?)|way|much|too) (?:too )?early\\b", "\\bcut (?:it |the (?:class|session|tour|massage|lesson) )?short\\b", 'เลิกก่อนเวลา', 'ตัดเวลา',
+    // An error shown: "จ่ายเงินแล้วเว็บขึ้น error 500 ค่ะ" (r100, a new order desk: "no answer found", as a question).
+    '(?:ขึ้น|แจ้ง|เจอ)\\s*(?:error|เออเร่อ|เออเรอร์|ข้อผิดพลาด)', "\\b(?:shows?|showed|showing|says|said|gave|gives|giving|got|get|getting) (?:me )?(?:an? )?error\\b", '\\berror (?:code|message)\\b',
+    // Not understood by the one sent: "our guide yesterday didn't speak any English" (r100: asked to say more).
+    "\\b(?:guide|driver|teacher|therapist|staff|instructor)\\b[^.?!]{0,20}\\b(?:didn'?t|did not|couldn'?t|could not|doesn'?t|does not|can'?t|cannot) (?:speak|understand)\\b", '(?:ไกด์|คนขับ|ครู|หมอนวด|พนักงาน)\\S{0,6}พูด(?:ภาษา)?(?:อังกฤษ|ไทย|จีน)ไม่ได้',
     'พูดจา(?:ไม่ดี|ไม่สุภาพ|แย่)', 'ไม่สุภาพ', 'สกปรก', 'ไม่สะอาด', '\\b(?:not clean|unclean)\\b', 'เหม็น', 'บริการแย่', 'ไม่เป็นมืออาชีพ', 'สอนไม่ครบ', 'ไม่ครบเวลา', 'ตะคอก',
     // "... they say they don't have our booking" (r97, a new tour operator: asked to say more).
     "(?<!\\b(?:i|we)\\s)\\b(?:don'?t|do not|doesn'?t|does not|didn'?t|did not) have (?:my|our|the|a|any) (?:booking|reservation|room|table|tee time|appointment)s?\\b",
