@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineId } from '../dev/fakes/line-api.ts';
 import { updateOrgSettings } from '../core/orgs/org-settings.ts';
 import { updateBusinessCalendar } from '../core/orgs/business-hours.ts';
+import { forgetOrgSettings } from '../core/db/org-cache.ts';
 import { DEMO_BUSINESS_HOURS } from '../seeds/demo.ts';
 import { localMoment } from '../core/time/org-time.ts';
 import { zoneWhereTheClockReads } from './support/clock-zones.ts';
@@ -153,6 +154,20 @@ describe('a booking in chat that the form would refuse', () => {
     expect(asked.quickReplies.filter((q) => q.type === 'postback' && q.data?.includes('act=date'))).toEqual([]);
     await untilSettled(h.sys.knex);
     expect((await h.sys.knex('conversations').where({ external_id: booking }).first()).inbox_status).toBe('bot');
+  });
+
+  it('"make it 8" at a summary with the templates just dropped from memory: asked which, its labels read one query at a time (r101)', async () => {
+    await businessAt(0);
+    const customer = lineId('U');
+    await h.ask(customer, { text: 'massage tomorrow at 7pm for 2' });
+    // As after an admin's change to a text: the next render reads the templates on the answer's
+    // transaction. Three labels read at once there queued on its one connection (pg@9 refuses it;
+    // test/support/one-query-at-a-time.ts fails this file if it happens).
+    forgetOrgSettings(h.sys.knex, h.sys.defaultOrgId);
+    const which = await h.ask(customer, { text: 'actually can we make it 8?' });
+    // After 7pm, 8 is the evening's (item 177).
+    expect(which.text).toContain('20:00');
+    expect(which.quickReplies.map((q) => q.label)).toEqual(['Time: 20:00', 'Guests: 8', 'Cancel']);
   });
 
   it("the time's buttons are starts the service takes that day: whole inside its hours, over the same day (en)", async () => {

@@ -138,7 +138,9 @@ export async function continueBooking(
   // again as if nothing had been said. One that cannot be an hour (30) is the number of people.
   const bare = !filled && d.awaiting === 'confirm' ? Number(alone?.[1] ?? 0) : 0;
   if (bare > 0) {
-    const time = extractFields(`at ${bare}`, { now: ctx.now, timeZone: ctx.timeZone }).time;
+    // "make it 8" after 7pm is 8pm (r101: asked "08:00 or 8 guests?"): an hour of 7 to 11 said of an
+    // afternoon or evening booking stays in it.
+    const time = d.time && d.time >= '12:00' && bare >= 7 && bare <= 11 ? `${bare + 12}:00` : extractFields(`at ${bare}`, { now: ctx.now, timeZone: ctx.timeZone }).time;
     return time ? { do: 'booking', dialogue: d, which: { time, partySize: bare } } : { do: 'booking', dialogue: { ...d, partySize: bare } };
   }
   // "วันไหนว่างบ้างคะ", "what times are free?" (r94: handed to a person and the booking lost): the
@@ -390,7 +392,10 @@ export async function bookingStep(
   await setDialogue(d);
   if (decision.which) {
     const { time, partySize } = decision.which;
-    const [asTime, asParty, cancel] = await Promise.all([t('label_which_time', { time }), t('label_which_party', { party_size: partySize }), t('label_cancel')]);
+    // One after the other: a cold template cache reads on `trx`, one connection (docs/testing.md, "One query at a time").
+    const asTime = await t('label_which_time', { time });
+    const asParty = await t('label_which_party', { party_size: partySize });
+    const cancel = await t('label_cancel');
     await say([
       {
         kind: 'text',
@@ -555,7 +560,8 @@ async function askFor(
         const when = sessionLabel(i.date, i.time, ctx.language);
         return { type: 'postback', label: when, data: replyData('session', i.sessionId), displayText: when };
       });
-      const few = await Promise.all(offered.filter((i) => i.fewLeft).map(async (i) => `• ${sessionLabel(i.date, i.time, ctx.language)}: ${await t('label_seats_left', { seats_left: i.seatsLeft })}`));
+      const few: string[] = [];
+      for (const i of offered.filter((o) => o.fewLeft)) few.push(`• ${sessionLabel(i.date, i.time, ctx.language)}: ${await t('label_seats_left', { seats_left: i.seatsLeft })}`);
       const ask = (await t('booking_ask_session', vars)) || (await t('booking_ask_date', vars));
       return { kind: 'text', text: [ask, ...few].join('\n'), quickReplies: [...actions, cancelAction] };
     }
@@ -635,7 +641,9 @@ async function askSlot(
     return { type: 'postback', label, data: replyData('time', i.time), displayText: label };
   });
   // "Few" as the sessions say it: three or fewer free, and fewer than all of them.
-  const few = await Promise.all(open.filter((i) => i.free <= FEW_LEFT && i.free < day.resources).map(async (i) => `• ${i.time}: ${await t('label_seats_left', { seats_left: i.free })}`));
+  // One after the other, as every render here: a cold template cache reads on `trx`, one connection.
+  const few: string[] = [];
+  for (const i of open.filter((o) => o.free <= FEW_LEFT && o.free < day.resources)) few.push(`• ${i.time}: ${await t('label_seats_left', { seats_left: i.free })}`);
   return { kind: 'text', text: [await t('booking_ask_time', vars), ...few].join('\n'), quickReplies: [...actions, cancelAction] };
 }
 

@@ -879,6 +879,11 @@ describe('deciding what a customer message leads to', () => {
       for (const [text, time, partySize] of [['actually make it 11', '11:00', 11], ['ขอเปลี่ยนเป็น 3 ค่ะ', '15:00', 3], ['no, 4', '16:00', 4]] as const) {
         expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'booking', dialogue: kept, which: { time, partySize } });
       }
+      // After an evening's time, 7 to 11 is the evening's (r101: "make it 8" after 7pm was 08:00).
+      const evening = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', time: '19:00', partySize: 2, awaiting: 'confirm' });
+      for (const [text, time] of [['actually can we make it 8?', '20:00'], ['make it 11', '23:00'], ['make it 5', '17:00']] as const) {
+        expect(await decide(context({ text, dialogue: evening }), classify), text).toMatchObject({ do: 'booking', which: { time } });
+      }
       // A number that cannot be an hour is the number of people; one with its unit, or a time, is what it says.
       expect(await decide(context({ text: 'make it 30', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 30 } });
       expect(await decide(context({ text: 'make it 3 people', dialogue }), classify)).toEqual({ do: 'booking', dialogue: { ...kept, partySize: 3 } });
@@ -1263,6 +1268,22 @@ describe('deciding what a customer message leads to', () => {
     const vouchers = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_voucher', name: { en: 'Spa gift voucher', th: 'บัตรกำนัลสปา' } }] });
     const voucher = classifier(answer({ kind: 'booking', bookingType: 'spa_voucher', confidence: 0.95 }));
     expect(await decide(context({ text: 'do you sell gift vouchers for the spa?' }), voucher.classify, likelyIn(() => vouchers))).toMatchObject({ do: 'booking' });
+  });
+
+  it('lists the business\'s type for a wrong amount first when money was taken wrongly (r101)', async () => {
+    const demo = taxonomySchema.parse({
+      caseTypes: [
+        { key: 'topup_not_credited', name: { en: 'Top-up not credited', th: 'เติมเงินแล้วเครดิตไม่เข้า' }, examples: ['I paid for a top-up but my credit did not arrive'] },
+        { key: 'wrong_amount', name: { en: 'Wrong amount charged', th: 'ยอดเงินไม่ถูกต้อง' } },
+      ],
+    });
+    const sushi = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.99 }));
+    const decided = await decide(context({ text: 'you took 3,000 baht from my card for the sushi class but it costs 2,500' }), sushi.classify, likelyIn(() => demo));
+    expect(decided).toMatchObject({ do: 'pick_case_type' });
+    expect((decided as { likely: string[] }).likely[0]).toBe('wrong_amount');
+    // Not for a problem of another kind.
+    const other = await decide(context({ text: 'I paid for a top-up but my credit did not arrive' }), sushi.classify, likelyIn(() => demo));
+    expect((other as { likely?: string[] }).likely?.[0]).not.toBe('wrong_amount');
   });
 
   it('takes an app that will not open for a problem, however sure the opening hours are (r58)', async () => {

@@ -36,7 +36,10 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // bot asked about when the customer tapped "report a problem", else what they wrote.
   const asked = ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : '';
   const about = ctx.reply ? asked : ctx.dialogue?.kind === 'clarify' && asked ? `${asked}\n${ctx.text}` : ctx.text;
-  const types = [...new Set([...decision.likely, ...(about.trim() ? await likely.caseTypes(about) : [])])];
+  // Money taken wrongly ("you took 3,000 baht ... but it costs 2,500", r101: the top-up listed first):
+  // the business's type for a wrong amount comes first, after the classifier's own guess.
+  const charged = saysWronglyCharged(about) ? await likely.caseTypesSaying(WRONG_AMOUNT_TYPE) : [];
+  const types = [...new Set([...decision.likely, ...charged, ...(about.trim() ? await likely.caseTypes(about) : [])])];
   return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES) };
 }
 
@@ -499,6 +502,8 @@ const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== u
 
 /** Members and what they get: "do members get a discount", "สมาชิกได้ส่วนลดไหม". */
 const MEMBERS = /\bmembers?(?:hip)?\b|สมาชิก/i;
+/** A business's type for money taken wrongly, by its name or keywords: "Wrong amount charged", "ยอดเงินไม่ถูกต้อง". */
+const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharged\b|ยอด(?:เงิน)?ไม่(?:ถูกต้อง|ตรง)|(?:เก็บ|ตัด)เงิน(?:ผิด|ซ้ำ|เกิน)/i;
 const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|\b(?:discounts?|benefits?|perks?|privileges?)\b.*\bmembers?(?:hip)?\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)|(?:ส่วนลด|สิทธิ).*สมาชิก/i;
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */

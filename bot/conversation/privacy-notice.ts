@@ -43,7 +43,10 @@ export async function privacyNoticeToShow(
   // An org whose templates predate the notice says nothing rather than show empty buttons.
   if (!text || !(await claimNoticeInChat(trx, { ...s, version: notice.version }))) return undefined;
   const org = await getOrg(trx, s.orgId);
-  const [agree, decline, read] = await Promise.all([t('label_consent_accept'), t('label_consent_decline'), t('label_privacy_read')]);
+  // One after the other: a cold template cache reads on the transaction's one connection.
+  const agree = await t('label_consent_accept');
+  const decline = await t('label_consent_decline');
+  const read = await t('label_privacy_read');
   const version = String(notice.version);
   return {
     kind: 'card',

@@ -108,6 +108,9 @@ const SOME_OF_US_RE = new RegExp(
   'gi',
 );
 
+/** Between two counts of people, what makes them two groups: "1 ท่าน กับนวดน้ำมัน 1 ท่าน", "2 people and 1 more person". */
+const JOINS = /กับ|และ|\band\b|\bplus\b|\+/i;
+
 /** After "for 2": words that make it not a party ("for 2 hours", "for 2pm", "for 2nd"). */
 const NOT_PEOPLE_AFTER = new RegExp(
   `\\s*(?:${CURRENCY_AFTER_SRC}|${NON_MONEY_UNIT_SRC}|a\\.?m\\b|p\\.?m\\b|o'?clock|(?:st|nd|rd|th)(?![a-z])|k(?![a-z]))`,
@@ -155,7 +158,15 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
     const total = (adults?.n ?? 0) + (children?.n ?? 0);
     return total <= MAX_PARTY ? total : undefined;
   }
-  const people = first(collect(PEOPLE_RE, s, claims, byGroups));
+  const counted = collect(PEOPLE_RE, s, claims, byGroups).sort((a, b) => a.index - b.index);
+  // "นวดไทย 1 ท่าน กับนวดน้ำมัน 1 ท่าน" (r101: one person): counts joined by "กับ", "และ", "and",
+  // "plus" are of different people, summed; otherwise the first counts.
+  const joined = counted.length > 1 && counted.every((c, i) => i === 0 || JOINS.test(s.slice(counted[i - 1].index, c.index)));
+  if (joined) {
+    const total = counted.reduce((sum, c) => sum + c.n, 0);
+    return total <= MAX_PARTY ? total : undefined;
+  }
+  const people = first(counted);
   if (people !== undefined) return people.n;
   const seats = first(collect(SEATS_RE, s, claims, byGroups));
   if (seats !== undefined) return seats.n;
