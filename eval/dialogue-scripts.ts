@@ -7731,4 +7731,71 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'how much is a private day trip for 4 people?', told: ['3,500'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-second round (r102), written 2026-11-29 before the bot saw them: after a booking,
+  // greetings and questions announced, a case solved by the customer: 11 of 12 passed at the first
+  // run; the failure the bot's (item 181).
+  {
+    name: 'r102 demo: is my booking confirmed, just after (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 3pm for 1' }, { say: 'confirm' }, { say: 'is my booking confirmed?', told: ['B-'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r102 demo: the time of a booking made, moved (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอเปลี่ยนเวลาเป็นบ่ายสามได้ไหมคะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r102 demo: hello, then a booking by taps and words (en)', language: 'en',
+    turns: [{ say: 'hi' }, { say: 'I want to book' }, { tap: 'Sushi cooking class' }, { say: 'tomorrow 10am for 2' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r102 demo: a question announced, then asked (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ' }, { say: 'สอบถามค่ะ' }, { say: 'ที่ร้านมีที่จอดรถไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r102 demo: found the money, fine now (en)', language: 'en',
+    turns: [{ say: 'I topped up 500 baht but my credit did not arrive, order TU-77120' }, { say: "sorry, I found it, it's fine now" }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r102 demo: praise after the massage (en)', language: 'en',
+    turns: [{ say: 'the massage yesterday was wonderful, thank you so much!' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r102 school: Saturday\'s class moved to Sunday (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ขอเลื่อนคลาสวันเสาร์เป็นวันอาทิตย์ค่ะ' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r102 tour: how quotes work (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'how do I get a quote?', told: ['working day'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r102 concierge: golf for four at dawn (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ขอจองสนามกอล์ฟพรุ่งนี้ 6 โมงเช้า 4 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '06:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r102 order desk: a phone top-up not in, with the number (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงิน 100 บาท ไม่เข้าค่ะ เบอร์ 0812345678 ออเดอร์ 667788' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r102 demo: a massage in January (en)', language: 'en',
+    turns: [{ say: 'massage on 5 January at 3pm for 1' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: { month: 1, day: 5 }, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r102 demo: two hours of massage, not two people (th)', language: 'th',
+    turns: [{ say: 'จองนวด 2 ชั่วโมงค่ะ พรุ่งนี้บ่ายสอง 1 ท่าน', told: ['1 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
 ];

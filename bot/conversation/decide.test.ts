@@ -1270,6 +1270,16 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'do you sell gift vouchers for the spa?' }), voucher.classify, likelyIn(() => vouchers))).toMatchObject({ do: 'booking' });
   });
 
+  it('asks which service for "I want to book" with none said, rather than two guessed (r102)', async () => {
+    const guessed = classifier(answer({ kind: 'booking', bookingType: 'bangkok_city_tour', confidence: 0.63, alternative: { kind: 'booking', key: 'thai_cooking_class' } }));
+    for (const text of ['I want to book', 'อยากจองค่ะ', "I'd like to make a booking"]) {
+      expect(await decide(context({ text }), guessed.classify), text).toMatchObject({ do: 'booking', dialogue: { serviceKey: undefined } });
+    }
+    // A service said is that service's booking, as before.
+    const sure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.95 }));
+    expect(await decide(context({ text: 'I want to book a massage' }), sure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
+  });
+
   it('lists the business\'s type for a wrong amount first when money was taken wrongly (r101)', async () => {
     const demo = taxonomySchema.parse({
       caseTypes: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -243,6 +243,11 @@ describe('what else a message may be', () => {
   it('knows "I want to report a problem" from a report of one', () => {
     for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue', 'I want to complain', 'I would like to make a complaint']) expect(asksOnlyToReport(text), text).toBe(true);
     for (const text of ['แจ้งปัญหาเติมเงินไม่เข้าค่ะ', 'I have a problem with my top-up', 'มีปัญหาเรื่องการชำระเงิน', 'I want to complain about the driver']) expect(asksOnlyToReport(text), text).toBe(false);
+  });
+
+  it('knows "I want to book" from a booking of something (r102)', () => {
+    for (const text of ['I want to book', 'อยากจองค่ะ', "I'd like to make a booking", 'book please', 'hi, can I book?', 'จองได้ไหมคะ', 'ขอจองหน่อยค่ะ']) expect(asksOnlyToBook(text), text).toBe(true);
+    for (const text of ['I want to book a massage', 'จองนวดค่ะ', 'booking status?', 'my booking', 'I want to book for tomorrow at 3', 'อยากจองพรุ่งนี้ค่ะ']) expect(asksOnlyToBook(text), text).toBe(false);
   });
 
   it('knows "I would like to ask something" from a question', () => {

@@ -411,6 +411,17 @@ const PAID = /\b(?:i|we)(?: have|'ve)? (?:already )?(?:transferred|paid|sent the
 export const saysPaid = (text: string) => PAID.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
+
+/**
+ * Only "I want to book" ("อยากจองค่ะ", "I'd like to make a booking", "book please"), no service said:
+ * the bot asks which, with them all (r102: two services it guessed were offered, "did you mean").
+ */
+const BOOK_ONLY = new RegExp(
+  `^\\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ|จ้า)?\\s*)?(?:ขอ|อยาก|ต้องการ|จะ)?จอง(?:คิว)?(?:หน่อย|ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า|ค่า|ได้ไหม|ได้มั้ย)*[\\s.!?]*$` +
+    `|^\\s*(?:(?:hi|hello|hey)[\\s,!.]*)?(?:i(?: want| would like|'d like| wanna| need) to (?:book|make a (?:booking|reservation)|reserve)(?: something)?|(?:can|could|may) i (?:book|make a (?:booking|reservation))|i(?:'d| would) like a booking|(?:a )?(?:booking|reservation)|book(?:ing)?|make a (?:booking|reservation))(?:,? please| pls)?[\\s.!?]*$`,
+  'i',
+);
+export const asksOnlyToBook = (text: string) => BOOK_ONLY.test(text);
 export const asksOnlyToAsk = (text: string) => ASK_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);
