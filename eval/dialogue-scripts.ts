@@ -7798,4 +7798,49 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองนวด 2 ชั่วโมงค่ะ พรุ่งนี้บ่ายสอง 1 ท่าน', told: ['1 ท่าน'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-third round (r103), written 2026-11-29 before the bot saw them, after items 159 to
+  // 181: the service asked, free days and times, ways out. All 8 passed at the first run; reading
+  // the answers found that "none of those work, cancel please" had been asked the time again
+  // (item 182), which its script now checks.
+  {
+    name: 'r103 demo: a booking asked for with a greeting and the service (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ อยากจองทัวร์เที่ยวกรุงเทพค่ะ' }, { say: 'วันเสาร์ที่ 12 ธ.ค. ค่ะ' }, { say: '10 โมงค่ะ' }, { say: '3 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r103 demo: book, then which service by name (en)', language: 'en',
+    turns: [{ say: 'I want to book' }, { say: 'the airport transfer' }, { say: 'from Don Mueang to Siam on 14 December at 6pm for 2' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 14 }, time: '18:00', destination: 'Siam' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r103 demo: book please, then a problem instead (en)', language: 'en',
+    turns: [{ say: 'book please' }, { say: 'actually my top up of 300 did not arrive, order TU-55001' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r103 demo: อยากจองค่ะ, then a person (th)', language: 'th',
+    turns: [{ say: 'อยากจองค่ะ' }, { say: 'ขอคุยกับแอดมินค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r103 demo: free times asked, then none suit, cancelled (en)', language: 'en',
+    turns: [{ say: 'thai cooking class tomorrow for 2' }, { say: 'which times are free?', told: ['These times are open'] }, { say: 'none of those work, cancel please', told: ['cancelled'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r103 demo: a refund asked for a class not taken (th)', language: 'th',
+    turns: [{ say: 'ไม่ได้ไปเรียนคลาสซูชิเมื่อวานเพราะป่วยค่ะ ขอคืนเงินได้ไหมคะ' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r103 school: which days free for a private lesson, in English (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'which days are free for a private lesson?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r103 demo: the people changed twice (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'make it 3 people', told: ['Guests: 3'] }, { say: 'sorry, 4 people', told: ['Guests: 4'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -515,6 +515,12 @@ describe('deciding what a customer message leads to', () => {
         expect(await decide(context({ text, dialogue: summary }), classify), text).toEqual({ do: 'cancel_booking' });
       }
       expect(await decide(context({ text: 'I think we should cancel', dialogue: summary }), classify)).not.toHaveProperty('dialogue.note');
+      // Or last, after what was wrong (r103: "none of those work, cancel please" was asked the time again).
+      const time = bookingDialogue({ serviceKey: 'massage', date: '2026-03-03', partySize: 2, awaiting: 'time' });
+      for (const text of ['none of those work, cancel please', 'ไม่สะดวกค่ะ ยกเลิกค่ะ', 'too early for us, so cancel it']) {
+        expect(await decide(context({ text, dialogue: time }), classify), text).toEqual({ do: 'cancel_booking' });
+      }
+      expect(await decide(context({ text: 'I might need to cancel', dialogue: time }), classify)).not.toEqual({ do: 'cancel_booking' });
     });
 
     it('leaves the booking for a sure problem that fills no slot', async () => {

@@ -150,7 +150,9 @@ export function typedChoice(text: string, offered = 2): 0 | 1 | 2 | 'neither' | 
   if (NEITHER.test(t) || NEITHER.test(text.trim())) return 'neither';
   return undefined;
 }
-export const saysCancel = (text: string) => CANCEL.test(text.trim());
+/** Or "cancel" last, after a comma or "so / then / just": "none of those work, cancel please" (r103: the time was asked again). */
+const CANCEL_LAST = /(?:^|[,.;!]\s*|\b(?:so|then|just|please|pls|ok(?:ay)?)\s+)cancel(?: it| this| that| the booking)?(?: please| pls| thanks)?[\s.!]*$|(?:^|\s)(?:ขอ)?ยกเลิก(?:ก่อน|เลย)?(?:ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า)?[\s.!]*$/i;
+export const saysCancel = (text: string) => CANCEL.test(text.trim()) || CANCEL_LAST.test(text.trim());
 /** "Never mind", "cancel", "ไม่เป็นไร": the customer drops what they started; a bare "no" is not (it may answer the question). */
 const NEVER_MIND = /^(never ?mind|forget it|cancel|ยกเลิก|ไม่เป็นไร|ช่างมัน)/i;
 export const saysNeverMind = (text: string) => NEVER_MIND.test(text.trim());
