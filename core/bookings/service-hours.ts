@@ -143,11 +143,9 @@ export async function startTimesOn(db: Knex, r: { orgId: string; serviceKey: str
  * taken is found so when the customer picks it, as a typed day is.
  */
 export async function openDaysFrom(db: Knex, r: { orgId: string; serviceKey: string; today: string; time: string; count: number }): Promise<string[]> {
-  const service: Pick<ServiceFormRow, 'hours'> | undefined = await db('services').select('hours').where({ org_id: r.orgId, key: r.serviceKey, is_active: true }).first();
-  if (!service) return [];
-  const org = (await orgSettingsRow(db, r.orgId))!;
-  const hours = hoursOf(service, org);
-  const holidays = holidaysOf(org);
+  const calendar = await serviceCalendar(db, r);
+  if (!calendar) return [];
+  const { hours, holidays } = calendar;
   const days: string[] = [];
   for (let i = 0; i < 60 && days.length < r.count; i++) {
     const date = new Date(Date.parse(`${r.today}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
@@ -167,7 +165,13 @@ const endOf = (from: string, to: string) => minutesOf(to) + (minutesOf(to) <= mi
  * could give (a person's, or the team's with the request).
  */
 export async function hoursKnown(db: Knex, r: { orgId: string; serviceKey: string }): Promise<boolean> {
+  return ((await serviceCalendar(db, r))?.hours ?? null) !== null;
+}
+
+/** An active service's hours (its own, else the org's; null: round the clock) and the org's holidays; none for a service not offered. */
+async function serviceCalendar(db: Knex, r: { orgId: string; serviceKey: string }): Promise<{ hours: ReturnType<typeof hoursOf>; holidays: string[] } | undefined> {
   const service: Pick<ServiceFormRow, 'hours'> | undefined = await db('services').select('hours').where({ org_id: r.orgId, key: r.serviceKey, is_active: true }).first();
-  if (!service) return false;
-  return hoursOf(service, (await orgSettingsRow(db, r.orgId))!) !== null;
+  if (!service) return undefined;
+  const org = (await orgSettingsRow(db, r.orgId))!;
+  return { hours: hoursOf(service, org), holidays: holidaysOf(org) };
 }
