@@ -7843,4 +7843,144 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'make it 3 people', told: ['Guests: 3'] }, { say: 'sorry, 4 people', told: ['Guests: 4'] }, { say: 'confirm' }],
     end: { booked: { service: 'sushi_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fourth round (r104), written 2026-11-29 before the bot saw them: health and
+  // family, a gift voucher, an appointment the bot never saw, quarter past, children's ages: 10 of 13
+  // passed at the first run; two failures the bot's (item 183: pregnant by its months, allergic to
+  // peanuts, asked whether they may take part), one the script's (the gift card's type tapped).
+  {
+    name: 'r104 demo: a couples massage is two (th)', language: 'th',
+    turns: [{ say: 'จองนวดคู่รักพรุ่งนี้บ่ายสองค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r104 demo: massage while pregnant, asked first (th)', language: 'th',
+    turns: [{ say: 'ท้อง 5 เดือนนวดได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r104 demo: peanut allergy and the cooking class (en)', language: 'en',
+    turns: [{ say: "I'm allergic to peanuts, is the thai cooking class ok for me?" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r104 demo: peanut allergy and the cooking class (th)', language: 'th',
+    turns: [{ say: 'แพ้ถั่วค่ะ เรียนคลาสทำอาหารไทยได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r104 demo: a gift voucher for mum (th)', language: 'th',
+    turns: [{ say: 'มีบัตรของขวัญไหมคะ อยากซื้อให้คุณแม่' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r104 demo: cancel an appointment the bot does not know (th)', language: 'th',
+    turns: [{ say: 'ขอยกเลิกนัดนวดพรุ่งนี้ค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r104 demo: quarter past four (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow at quarter past 4 pm for 1' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:15' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r104 demo: a birthday tour for the family (th)', language: 'th',
+    turns: [{ say: 'วันเกิดคุณแม่ค่ะ อยากจองทัวร์เที่ยวกรุงเทพให้ครอบครัว 6 คน เสาร์นี้' }, { say: '10 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 6, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r104 tour: two adults, two kids, a day trip (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: '2 adults and 2 kids (5 and 9 years old), private day trip to Ayutthaya on 15 December' }, { say: '8am pickup' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: { month: 12, day: 15 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r104 school: a private lesson for a daughter of ten (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกสาวอายุ 10 ขวบ อยากเรียนพิเศษตัวต่อตัวค่ะ' }, { say: 'วันที่ 12 ธ.ค. 10 โมง 1 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r104 order desk: a gift card code that does not work (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: "the gift card code I bought yesterday doesn't work, order 558201" }, { tap: 'System error' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r104 demo: own oil for the massage (en)', language: 'en',
+    turns: [{ say: 'can I bring my own oil for the massage?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r104 demo: pregnant, asked in a booking (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ' }, { say: 'ตั้งครรภ์ 4 เดือนนวดได้ไหมคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-fifth round (r105), written 2026-11-29 before the bot saw them: a question at the
+  // summary, one who drops out, a friend who joins, a couple, a booking changed after it was made: 8
+  // of 12 passed at the first run; two failures the bot's (items 184 and 185), two the scripts' own
+  // (a package's balance told there is no membership; money sent to a wrong account, where the
+  // customer taps "talk to a person" among the problem types).
+  {
+    name: 'r105 demo: where is the shop, at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 11am for 2' }, { say: "what's your address?" }, { say: 'ok confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 demo: not sure of the time yet (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ค่ะ' }, { say: 'ยังไม่แน่ใจเวลาค่ะ เดี๋ยวแจ้งอีกทีนะคะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 demo: one of us cannot come (en)', language: 'en',
+    turns: [{ say: 'massage for 3 tomorrow at 2pm' }, { say: "oh wait, one of us can't come", told: ['2'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 demo: one more friend joins (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้ 10 โมง 2 คนค่ะ' }, { say: 'เพื่อนจะมาด้วยอีก 1 คนค่ะ', told: ['3'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 demo: my wife and me on Friday evening (en)', language: 'en',
+    turns: [{ say: "Hi, I'd like to book a Thai massage for my wife and me on Friday evening" }, { say: '5pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 concierge: a spa for two tomorrow at one (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองสปาให้หน่อยค่ะ พรุ่งนี้บ่ายโมง 2 ท่าน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 demo: a booking made, then two people instead (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 1' }, { say: 'confirm' }, { say: 'can I change my booking to 2 people?' }],
+    end: { booked: { service: 'sushi_class', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r105 demo: the weekend for the sushi class (en)', language: 'en',
+    turns: [{ say: 'do you have availability this weekend for the sushi class? 2 people' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r105 tour: the van was dirty and the aircon broken (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'the van on our trip yesterday was filthy and the aircon did not work at all' }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r105 demo: money sent to the wrong account (th)', language: 'th',
+    turns: [{ say: 'โอนเงินผิดบัญชีค่ะ ต้องทำยังไงคะ' }, { tap: 'คุยกับเจ้าหน้าที่' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r105 demo: a top-up arrived after all (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 200 บาทแล้วยังไม่เข้าค่ะ ออเดอร์ TU-88123' }, { say: 'เข้าแล้วค่ะ ขอบคุณนะคะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r105 school: how many credits are left (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'how many classes do I have left in my package?', told: ['membership'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -402,8 +402,8 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     }
     case 'pick_case_type': {
       // LINE shows 13 quick replies at most: twelve types, then "talk to a person". The likely
-      // ones first, the rest as listed (a stable sort).
-      const order = (key: string) => (decision.likely.includes(key) ? decision.likely.indexOf(key) : decision.likely.length);
+      // ones first, the rest as listed (a stable sort), the last ones last.
+      const order = (key: string) => (decision.likely.includes(key) ? decision.likely.indexOf(key) : decision.last?.includes(key) ? decision.likely.length + 1 : decision.likely.length);
       const types = (await listCaseTypes(trx, ctx.orgId)).sort((a, b) => order(a.key) - order(b.key)).slice(0, 12);
       const text = decision.said ?? (ctx.dialogue && 'text' in ctx.dialogue ? ctx.dialogue.text : ctx.text);
       await setDialogue({ kind: 'pick_case_type', text, messageId: ctx.messageId, expiresAt: dialogueExpiry('pick_case_type', ctx.now), ...(decision.which ? { askedWhich: true as const } : {}) });

@@ -264,7 +264,7 @@ describe('deciding what a customer message leads to', () => {
     // Not named: not opened (the type leaned to is offered first). In a complaint's words ("nobody
     // told us", item 161) the booking behind it is not offered: the problem types are listed.
     expect(await decide(context({ text: 'our day trip on Saturday was cancelled and we were not told' }), leaning.classify, likely)).toMatchObject({ do: 'did_you_mean', options: [{ kind: 'case', key: 'refund_request' }, { kind: 'booking', key: 'private_day_trip' }] });
-    expect(await decide(context({ text: 'our day trip on Saturday was cancelled and nobody told us' }), leaning.classify, likely)).toMatchObject({ do: 'pick_case_type', likely: ['refund_request', 'trip_change'] });
+    expect(await decide(context({ text: 'our day trip on Saturday was cancelled and nobody told us' }), leaning.classify, likely)).toMatchObject({ do: 'pick_case_type', likely: ['refund_request'], last: ['trip_change'] });
   });
 
   it('answers the price of a service the message names, unless an FAQ entry naming it answers it or it is a complaint', async () => {
@@ -590,7 +590,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('hands a question whether someone may take part to a person, rather than starting the booking', async () => {
       const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.99 }));
-      for (const text of ['ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ', 'Is the cooking class suitable for kids?', 'can I bring my dog to the class?', 'Do you have a class for complete beginners?', 'ไม่เคยทำอาหารเลย เรียนได้ไหมคะ']) {
+      for (const text of ['ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ', 'Is the cooking class suitable for kids?', 'can I bring my dog to the class?', 'Do you have a class for complete beginners?', 'ไม่เคยทำอาหารเลย เรียนได้ไหมคะ', 'แพ้ถั่วค่ะ เรียนคลาสทำอาหารไทยได้ไหมคะ', 'ท้อง 5 เดือนนวดได้ไหมคะ']) {
         expect(await decide(context({ text }), cooking.classify), text).toEqual({ do: 'no_answer' });
       }
       // With a day, a time or people, it is a booking; without such words, too.
@@ -1300,6 +1300,29 @@ describe('deciding what a customer message leads to', () => {
     // Not for a problem of another kind.
     const other = await decide(context({ text: 'I paid for a top-up but my credit did not arrive' }), sushi.classify, likelyIn(() => demo));
     expect((other as { likely?: string[] }).likely?.[0]).not.toBe('wrong_amount');
+  });
+
+  it('offers a type for changing a booking after the others for a problem that asks no change (r100, r105)', async () => {
+    const tours = taxonomySchema.parse({
+      caseTypes: [
+        { key: 'trip_change', name: { en: 'Trip change request', th: 'ขอเปลี่ยนแปลงทริป' }, examples: ['Can we move our trip to next week?'] },
+        { key: 'supplier_problem', name: { en: 'Supplier problem', th: 'ปัญหาจากซัพพลายเออร์' }, examples: ['The driver never showed up at the hotel'] },
+        { key: 'service_complaint', name: { en: 'Service complaint', th: 'ร้องเรียนการบริการ' }, examples: ['The van was dirty and the air conditioning did not work'] },
+      ],
+    });
+    // Two close readings, the trip change first: the complaint first.
+    const close = classifier(answer({ kind: 'case', caseType: 'trip_change', confidence: 0.6, alternative: { kind: 'case', key: 'service_complaint' } }));
+    expect(await decide(context({ text: 'the van on our trip yesterday was filthy and the aircon did not work at all' }), close.classify, likelyIn(() => tours))).toEqual({
+      do: 'did_you_mean',
+      options: [{ kind: 'case', key: 'service_complaint' }, { kind: 'case', key: 'trip_change' }],
+    });
+    // The list: the trip change after every other type.
+    const unsure = classifier(answer({ kind: 'case', caseType: 'trip_change', confidence: 0.12 }));
+    const listed = await decide(context({ text: "our guide yesterday didn't speak any English" }), unsure.classify, likelyIn(() => tours));
+    expect(listed).toMatchObject({ do: 'pick_case_type', last: ['trip_change'] });
+    expect((listed as { likely: string[] }).likely).not.toContain('trip_change');
+    // A change asked for keeps the classifier's order.
+    expect(await decide(context({ text: 'can we move our trip, the van was dirty last time' }), close.classify, likelyIn(() => tours))).toMatchObject({ options: [{ key: 'trip_change' }, { key: 'service_complaint' }] });
   });
 
   it('takes an app that will not open for a problem, however sure the opening hours are (r58)', async () => {

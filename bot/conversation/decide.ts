@@ -26,6 +26,13 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
     if (orderIds.length) return { ...decision, orderIds };
     if (ctx.orderIdRequired?.includes(decision.caseType)) return { do: 'ask_order_id', caseType: decision.caseType, tries: 0 };
   }
+  // Two readings offered, one a type for changing a booking, for a message of something gone wrong
+  // that says no word of a change (below): the other first.
+  if (decision.do === 'did_you_mean' && !decision.which) {
+    const last = await changeTypesAfterAProblem(ctx.text, likely);
+    const isLast = (o: Reading) => o.kind === 'case' && last.includes(o.key);
+    if (last.length) return { ...decision, options: [...decision.options.filter((o) => !isLast(o)), ...decision.options.filter(isLast)] };
+  }
   // The list of types was shown and the customer wrote again instead of tapping one, and still no
   // type is sure: a second list would be a loop (the customer's problem is none of them). A person
   // answers, with what was written in the inbox (docs/inbox.md).
@@ -39,8 +46,19 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // Money taken wrongly ("you took 3,000 baht ... but it costs 2,500", r101: the top-up listed first):
   // the business's type for a wrong amount comes first, after the classifier's own guess.
   const charged = saysWronglyCharged(about) ? await likely.caseTypesSaying(WRONG_AMOUNT_TYPE) : [];
-  const types = [...new Set([...decision.likely, ...charged, ...(about.trim() ? await likely.caseTypes(about) : [])])];
-  return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES) };
+  const last = await changeTypesAfterAProblem(about, likely);
+  const types = [...new Set([...decision.likely, ...charged, ...(about.trim() ? await likely.caseTypes(about) : [])])].filter((t) => !last.includes(t));
+  return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES), ...(last.length ? { last } : {}) };
+}
+
+/**
+ * A type for changing a booking ("Trip change request", "Class reschedule") is not what a customer
+ * means who tells of something gone wrong and says no word of a change: "the van on our trip was
+ * filthy and the aircon did not work" (r105) and "our guide didn't speak any English" (r100) had the
+ * trip change first, the trip's own word drawing them to it. Such types, to offer after the others.
+ */
+async function changeTypesAfterAProblem(text: string, likely: Likely): Promise<string[]> {
+  return !CHANGE_WORDS.test(text) && reportsProblem(text) ? likely.caseTypesSaying(CHANGE_WORDS) : [];
 }
 
 async function decideFor(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, likely: Likely): Promise<Decision> {
@@ -504,6 +522,8 @@ const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== u
 
 /** Members and what they get: "do members get a discount", "สมาชิกได้ส่วนลดไหม". */
 const MEMBERS = /\bmembers?(?:hip)?\b|สมาชิก/i;
+/** Words of a change to a booking, in a type's name, keywords or examples, or in what the customer wrote. */
+const CHANGE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|\bchange\b|เลื่อน|เปลี่ยน/i;
 /** A business's type for money taken wrongly, by its name or keywords: "Wrong amount charged", "ยอดเงินไม่ถูกต้อง". */
 const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharged\b|ยอด(?:เงิน)?ไม่(?:ถูกต้อง|ตรง)|(?:เก็บ|ตัด)เงิน(?:ผิด|ซ้ำ|เกิน)/i;
 const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|\b(?:discounts?|benefits?|perks?|privileges?)\b.*\bmembers?(?:hip)?\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)|(?:ส่วนลด|สิทธิ).*สมาชิก/i;

@@ -151,7 +151,8 @@ export type Decision =
    * The customer picks the type of their problem from a list that starts with the `likely` ones;
    * `said`: what they have told of it so far, when more than the dialogue's first message.
    */
-  | { do: 'pick_case_type'; likely: string[]; which?: true; said?: string }
+  /** `likely` first, then the rest as listed, then `last` (types the message is surely not of, as listed). */
+  | { do: 'pick_case_type'; likely: string[]; last?: string[]; which?: true; said?: string }
   /** Two readings close to each other: "did you mean this or that?", each a tap that acts on it. */
   /**
    * `which`: the customer said "yes" to two or more, or gave a detail of the booking instead of a

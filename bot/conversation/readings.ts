@@ -371,9 +371,11 @@ export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_
 /**
  * Whether someone may take part, or what it takes: "ลูกอายุ 8 ขวบ เรียนได้ไหมคะ", "is it suitable for
  * kids?", "can I bring my dog?", "do I need to bring anything?". A question about a service, not a
- * wish to book it (the classifier reads the service's name and books it).
+ * wish to book it (the classifier reads the service's name and books it). Pregnancy by its months
+ * ("ท้อง 5 เดือน": "ท้อง" alone is the belly, as in "ปวดท้อง") and an allergy by what to ("แพ้ถั่ว":
+ * "แพ้" alone is also to lose) count too (r104).
  */
-const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
+const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
 
 /**

@@ -730,13 +730,15 @@ describe('a change to the number of people (a booking whose number is known)', (
       ['actually one more person is coming', 1], ['2 more people please', 2], ['add a friend', 1], ['another guest is joining', 1], ['+1', 1], ['plus one', 1],
       ['เพิ่มอีก 1 คนค่ะ', 1], ['มาเพิ่มอีกคนค่ะ', 1], ['ขออีก 1 ท่านค่ะ', 1], ['มาด้วยอีก 2 คน', 2],
       ['one less', -1], ['2 fewer people', -2], ['one person less', -1], ['minus one', -1], ['ลด 1 คนค่ะ', -1], ['ขาดไป 1 คน', -1],
+      // r105: those who drop out.
+      ["oh wait, one of us can't come", -1], ['two of us cannot make it after all', -2], ["a friend can't come", -1], ['ไปไม่ได้ 1 คนค่ะ', -1], ['1 คนมาไม่ได้แล้วค่ะ', -1], ['2 ท่านไม่ไปแล้วค่ะ', -2],
     ] as const) {
       expect(extractPartyChange(text), text).toBe(change);
     }
   });
 
   it('leaves a number of people, a time and other more alone', () => {
-    for (const text of ['ลดเหลือ 2 คนค่ะ', '2 คน', '3 people', 'one more thing, is there parking?', 'at 1 plus 2pm', 'เพิ่มเวลา 1 ชั่วโมง', '']) {
+    for (const text of ['ลดเหลือ 2 คนค่ะ', '2 คน', '3 people', 'one more thing, is there parking?', 'at 1 plus 2pm', 'เพิ่มเวลา 1 ชั่วโมง', "the teacher can't come, can we move the class?", 'ไปไม่ได้ค่ะ', '']) {
       expect(extractPartyChange(text), text).toBeUndefined();
     }
   });

@@ -204,9 +204,14 @@ const MORE_RE = new RegExp(
     `|(?:ขอ|มา)?เพิ่ม(?:อีก)?\\s*(?<n5>${COUNT})?\\s*(?:คน|ท่าน|ที่)|มา(?:ด้วย)?อีก\\s*(?<n6>${COUNT})?\\s*(?:คน|ท่าน)|(?:ขอ|(?<![ก-๛]))อีก\\s*(?<n7>${COUNT})\\s*(?:คน|ท่าน)(?!ละ)`,
   'iu',
 );
+const CANNOT_COME = "(?:can'?t|cannot|can\\s+not|won'?t|will\\s+not|couldn'?t|could\\s+not|isn'?t|is\\s+not|aren'?t|are\\s+not)\\s+(?:come|coming|make\\s+it|join|go|going|be\\s+there|attend)\\b";
 const FEWER_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s+(?:less|fewer)\\b|(?<![\\d.,])(?<n2>${COUNT})\\s+(?:person|people|guests?)\\s+(?:less|fewer)\\b|\\bminus\\s+(?<n3>one|two|1|2)\\b` +
-    `|ลด(?:ลง)?(?!เหลือ)\\s*(?<n4>${COUNT})\\s*(?:คน|ท่าน)|(?:ขาด|หาย)(?:ไป)?\\s*(?<n5>${COUNT})\\s*(?:คน|ท่าน)`,
+    `|ลด(?:ลง)?(?!เหลือ)\\s*(?<n4>${COUNT})\\s*(?:คน|ท่าน)|(?:ขาด|หาย)(?:ไป)?\\s*(?<n5>${COUNT})\\s*(?:คน|ท่าน)` +
+    // Those who drop out: "one of us can't come" (r105: kept as a note, the booking made for three),
+    // "a friend can't make it", "ไปไม่ได้ 1 คน", "1 คนมาไม่ได้แล้ว".
+    `|(?<![\\d.,])(?<n6>${COUNT})\\s+of\\s+(?:us|them|the\\s+group|our\\s+group)\\s+${CANNOT_COME}|\\b(?:a|one)\\s+(?:person|friend|guest|of\\s+my\\s+friends)\\s+${CANNOT_COME}` +
+    `|(?:มา|ไป)ไม่ได้(?:แล้ว)?\\s*(?<n7>${COUNT})\\s*(?:คน|ท่าน)|(?<![\\d.,])(?<n8>${COUNT})\\s*(?:คน|ท่าน)(?:มา|ไป)ไม่ได้|(?<![\\d.,])(?<n9>${COUNT})\\s*(?:คน|ท่าน)ไม่(?:มา|ไป)แล้ว`,
   'iu',
 );
 
