@@ -181,12 +181,13 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'อยากให้ลูกเรียนทำขนม วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ' }), cooking.classify, taught)).toMatchObject({ do: 'did_you_mean' });
     const noDetail = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.76 }));
     expect(await decide(context({ text: 'อยากให้ลูกเรียนทำอาหารไทยค่ะ' }), noDetail.classify, taught)).toMatchObject({ do: 'did_you_mean' });
-    // Not without asking to book, nor without any detail, nor far below.
+    // Not without asking to book, nor without any detail. Far below, a booking asked for with a day
+    // is a booking still, its service asked with them all (r106), not the service leaned to.
     expect(await decide(context({ text: 'dai trip tmr 3pm 2ppl' }), misspelt.classify, likely)).toEqual({ do: 'clarify' });
     const bare = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.08 }));
     expect(await decide(context({ text: 'i want to book dai trip' }), bare.classify, likely)).toEqual({ do: 'clarify' });
     const far = classifier(answer({ kind: 'booking', bookingType: 'day_trip', confidence: LEANS_TO - 0.3, fields: { date: '2026-03-11' } }));
-    expect(await decide(context({ text: 'i want to book something tmr' }), far.classify, likely)).toEqual({ do: 'clarify' });
+    expect(await decide(context({ text: 'i want to book something tmr' }), far.classify, likely)).toMatchObject({ do: 'booking', dialogue: { serviceKey: undefined, date: '2026-03-03' } });
     // Put as a question, it is one a person answers (below).
     expect(await decide(context({ text: 'trip?' }), below.classify, likely)).toEqual({ do: 'no_answer' });
     const unnamed = classifier(answer({ kind: 'question', confidence: ACT_CONFIDENCE - 0.1 }));
@@ -1284,6 +1285,21 @@ describe('deciding what a customer message leads to', () => {
     // A service said is that service's booking, as before.
     const sure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.95 }));
     expect(await decide(context({ text: 'I want to book a massage' }), sure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
+  });
+
+  it('asks which service for a booking asked for with its details, of a service it cannot tell (r106)', async () => {
+    const unsure = classifier(answer({ kind: 'booking', bookingType: 'partner_course', confidence: 0.19, fields: { date: '2026-03-14', time: '09:00', partySize: 3 } }));
+    expect(await decide(context({ text: 'Please book a Thai cooking course for 3 people on Saturday 14 March at 9am' }), unsure.classify)).toMatchObject({
+      do: 'booking',
+      dialogue: { serviceKey: undefined, date: '2026-03-14', time: '09:00', partySize: 3 },
+    });
+    // Not a problem with a booking, a booking to change, or money paid; nor a message with no detail.
+    const unsureCase = classifier(answer({ kind: 'case', caseType: 'refund_request', confidence: 0.19, fields: { date: '2026-03-14', partySize: 3 } }));
+    for (const text of ['I booked a table for 3 on 14 March but nobody came', 'please cancel my booking for 3 on 14 March', 'I paid for the booking for 3 on 14 March', 'amend the reservation for 14 March to 3 people']) {
+      expect(await decide(context({ text }), unsureCase.classify), text).not.toMatchObject({ do: 'booking' });
+    }
+    const noDetails = classifier(answer({ kind: 'booking', bookingType: 'partner_course', confidence: 0.19 }));
+    expect(await decide(context({ text: 'can you book something nice for my wife?' }), noDetails.classify)).not.toMatchObject({ do: 'booking' });
   });
 
   it('lists the business\'s type for a wrong amount first when money was taken wrongly (r101)', async () => {

@@ -403,6 +403,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // unless it asks about the business itself ("is there parking at the shop?").
   const surelyOffTopic = result.otherType === 'out_of_scope' && result.confidence >= actThreshold(ctx) && !asksOfTheBusiness(ctx.text);
   if (!sure && !askedBefore && !past && !smallTalk(result) && !surelyOffTopic && asksQuestion(ctx.text)) return { do: 'no_answer' };
+  // "Please book a Thai cooking course for 3 people on Saturday 12 December at 9am" at a new concierge
+  // (0.19, r106: "could you tell us a bit more?"): a booking asked for, with its day, time or people,
+  // of a service the bot cannot tell. The booking, its service asked with every service a button, the
+  // details kept; not a change to one made, money paid, or a problem.
+  const bookingOfWhat = !sure && !askedBefore && !past && ctx.takesBookings !== false && result.kind !== 'other' && asksToBook(ctx.text) && Boolean(result.fields.date || result.fields.time || result.fields.partySize);
+  if (bookingOfWhat && !reportsProblem(ctx.text) && !changesBooking(ctx.text) && !asksToChangeABooking(ctx.text) && !saysPaid(ctx.text)) return startBooking(ctx, undefined, ctx.text);
   // A change to a booking made that the classifier cannot place ("sorry, I need to cancel the booking
   // I just made", 0.39) goes to a person too, rather than the four choices ("change my PIN" names no booking).
   // So does money the customer says they paid ("โอนเงินแล้วนะคะ" after a booking): a person checks it.

@@ -127,6 +127,9 @@ describe('what else a message may be', () => {
       ['a table for 2 tomorrow, is it suitable for kids?', 'is it suitable for kids?'],
       ['จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ มีที่จอดรถไหมคะ', 'มีที่จอดรถไหมคะ'],
       ['จองคลาสทำอาหารค่ะ ลูกอายุ 8 ขวบเรียนได้ไหมคะ', 'ลูกอายุ 8 ขวบเรียนได้ไหมคะ'],
+      // r107: whether she may take part, asked as "is that ok?": the whole message.
+      ['massage for my mum tomorrow at 2pm, she is 70, is that ok?', 'massage for my mum tomorrow at 2pm, she is 70, is that ok?'],
+      ['จองนวดพรุ่งนี้บ่ายสอง 1 ท่านค่ะ ตั้งครรภ์ 4 เดือน ได้ไหมคะ', 'ตั้งครรภ์ 4 เดือน ได้ไหมคะ'],
     ]) {
       expect(beside(text), text).toBe(question);
     }
@@ -219,7 +222,7 @@ describe('what else a message may be', () => {
   });
 
   it('hears a change to a booking already made, not a new booking', () => {
-    for (const text of ['ขอเปลี่ยนเวลานวดพรุ่งนี้เป็น 5 โมงเย็นได้ไหมคะ', 'I need to cancel my massage booking for tomorrow', 'Can I move my cooking class to Sunday?', 'I would like to reschedule the tour', 'ขอยกเลิกการจองทัวร์พรุ่งนี้ค่ะ', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', 'ทัวร์ที่จองไว้พรุ่งนี้ รถมารับกี่โมงคะ', 'I accidentally booked the massage twice for tomorrow, please cancel one of them', 'I need to cancel the golf booking for tomorrow', 'can we change the dinner reservation to 8pm?']) {
+    for (const text of ['ขอเปลี่ยนเวลานวดพรุ่งนี้เป็น 5 โมงเย็นได้ไหมคะ', 'I need to cancel my massage booking for tomorrow', 'Can I move my cooking class to Sunday?', 'I would like to reschedule the tour', 'ขอยกเลิกการจองทัวร์พรุ่งนี้ค่ะ', 'ขอเลื่อนนัดนวดจากพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ', 'ทัวร์ที่จองไว้พรุ่งนี้ รถมารับกี่โมงคะ', 'I accidentally booked the massage twice for tomorrow, please cancel one of them', 'I need to cancel the golf booking for tomorrow', 'can we change the dinner reservation to 8pm?', 'I need to amend my reservation for Saturday, 3 people instead of 2']) {
       expect(changesBooking(text), text).toBe(true);
     }
     for (const text of ['I want to book a massage for my mother tomorrow at 3pm', 'อยากจองนวดแผนไทยพรุ่งนี้บ่ายสองค่ะ', 'Book the sushi class on 5 December at 1pm for 2', 'ขอจองทัวร์กรุงเทพฯ พรุ่งนี้ 8 โมงเช้า 3 คนค่ะ', 'Can I get a massage for 2 tomorrow at 3pm?']) {

@@ -181,6 +181,9 @@ const CHANGE_BOOKING = new RegExp(
     '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already |just |accidentally |mistakenly |wrongly )?booked\\b', '\\bcancel (?:one|both|it|them|that|this)\\b', '\\bmy (?:booking|reservation|appointment)\\b',
     // "cancel the golf booking for tomorrow" (r88: a new golf booking was started) as "cancel the booking".
     '\\b(?:cancel|change|move) (?:the|this|that) (?:[a-z]+ ){0,2}(?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
+    // Amended: "amend hotel reservation under kyonna to include 9 kids" (item 186's rule started a new
+    // booking of it; two lines of the hotel set kept aside showed the word missing, docs/understanding.md).
+    '\\bamend',
   ].join('|'),
   'i',
 );
@@ -188,7 +191,7 @@ const CHANGE_BOOKING = new RegExp(
 export const reportsProblem = (text: string) => COMPLAINT.test(text);
 
 /** A booking asked to be cancelled, moved or changed, in so many words (not "my appointment" alone). */
-const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|ยกเลิก|เลื่อน|เปลี่ยน/i;
+const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|\bamend|ยกเลิก|เลื่อน|เปลี่ยน/i;
 export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && BOOK.test(text) && !COMPLAINT.test(text);
 
 /**
@@ -310,7 +313,11 @@ export function questionBeside(text: string, detailsOf: (clause: string) => { da
     const d = detailsOf(c);
     return asksQuestion(c) && !asksToBook(c) && !IS_THAT_OK.test(c) && !d.date && !d.time && !d.partySize;
   });
-  return question?.replace(/^(?:and|also|btw|by the way)\s+/i, '');
+  if (question) return question.replace(/^(?:and|also|btw|by the way)\s+/i, '');
+  // Whether someone may take part, its "is that ok?" on its own: "massage for my mum tomorrow at 2pm,
+  // she is 70, is that ok?" (r107: the summary shown, the question nowhere). The whole message goes
+  // with the request, the condition and the question together.
+  return asksAboutTakingPart(text) && clauses.some((c) => IS_THAT_OK.test(c)) ? text.trim() : undefined;
 }
 
 /** "ราคาเท่าไหร่คะ", "how much is ...": the customer asks what something costs (a quotation, ใบเสนอราคา, is not a price asked). */
@@ -375,7 +382,7 @@ export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_
  * ("ท้อง 5 เดือน": "ท้อง" alone is the belly, as in "ปวดท้อง") and an allergy by what to ("แพ้ถั่ว":
  * "แพ้" alone is also to lose) count too (r104).
  */
-const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
+const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:she|he)(?:'s| is) (?:\d{2}|\d{1,2} years)\b(?! ?(?:minutes?|mins?|hours?|am|pm|[:.]\d))|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
 
 /**
