@@ -868,6 +868,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'These times are open for {{service}} on {{date}} 👇',
   },
   {
+    key: 'booking_next_service',
+    description: 'Two services asked for in one message: after the first is booked, said above the first question of the next, {{service}}.',
+    th: 'ต่อไปเป็นการจอง{{service}}นะคะ',
+    en: 'Next, {{service}}.',
+  },
+  {
     key: 'booking_ask_time',
     description: 'The bot asks for the time of a booking.',
     th: 'สะดวกเวลากี่โมงคะ?',

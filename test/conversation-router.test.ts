@@ -306,6 +306,7 @@ describe('the bot never goes silent', () => {
     ["a price asked in a booking for several people, with the total", '20261204320000_service_price_total.ts', 'service_price_total'],
     ['the days free, asked in a booking', '20261204330000_booking_free_days_and_times.ts', 'booking_free_days'],
     ['the times free, asked in a booking', '20261204330000_booking_free_days_and_times.ts', 'booking_free_times'],
+    ['the next of two services asked for at once', '20261204340000_booking_next_service.ts', 'booking_next_service'],
     ['the question what happened', '20261126080000_dialogue_templates.ts', 'ask_problem_details'],
     ["the answer with a case's status", '20261126080000_dialogue_templates.ts', 'case_status_reply'],
   ])('an org set up before %s existed gets its text from the migration; its own text is kept', async (_, file, key) => {

@@ -31,7 +31,7 @@ import { dialogueExpiry, missingSlot, readReplyData, replyData, saysCancel, says
  * bot asked ("อยากจองค่ะ 2 คน", then "นวดแผนไทยค่ะ" typed instead of a tap: the two people were
  * lost, r53); what `text` says wins.
  */
-export function startBooking(ctx: CustomerContext, r: Classification | undefined, text: string, serviceKey?: string, earlier?: string): Decision {
+export function startBooking(ctx: CustomerContext, r: Classification | undefined, text: string, serviceKey?: string, earlier?: string): Extract<Decision, { do: 'booking' }> {
   const read = (s: string | undefined) => (s ? extractFields(s, { now: ctx.now, timeZone: ctx.timeZone }) : {});
   const [fields, before] = [read(text), read(earlier)];
   const dialogue: BookingDialogue = {
@@ -368,8 +368,19 @@ export async function bookingStep(
       await say([answer.kind === 'text' && wait.length ? { ...answer, quickReplies: withWait } : answer]);
       return;
     }
+    const received: OutboundMessage = { kind: 'text', text: withQuestion(await t('booking_received', { ...vars, booking_id: booked.number })) };
+    // The next service asked for in the same message: its booking starts, with the same day and
+    // people (its own time asked, or the day again should it not open then), in the same answer.
+    const [next, ...rest] = d.then ?? [];
+    if (next) {
+      const following: BookingDialogue = { kind: 'booking', serviceKey: next, date: d.date, partySize: d.partySize, ...(rest.length ? { then: rest } : {}), expiresAt: dialogueExpiry('booking', ctx.now) };
+      const name = (await activeService(trx, ctx.orgId, next))?.name[ctx.language];
+      const lead = name ? await t('booking_next_service', { service: name }) : '';
+      const introduced = (m: OutboundMessage[]) => (lead && m[0]?.kind === 'text' ? [{ ...m[0], text: `${lead}\n${m[0].text}` }, ...m.slice(1)] : m);
+      return bookingStep(trx, { ...ctx, dialogue: following }, { do: 'booking', dialogue: following }, t, (m) => say([received, ...introduced(m)]), setDialogue, links);
+    }
     await setDialogue(null);
-    await say([{ kind: 'text', text: withQuestion(await t('booking_received', { ...vars, booking_id: booked.number })) }]);
+    await say([received]);
     return;
   }
 

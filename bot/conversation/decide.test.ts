@@ -522,6 +522,13 @@ describe('deciding what a customer message leads to', () => {
         expect(await decide(context({ text, dialogue: time }), classify), text).toEqual({ do: 'cancel_booking' });
       }
       expect(await decide(context({ text: 'I might need to cancel', dialogue: time }), classify)).not.toEqual({ do: 'cancel_booking' });
+      // Or forgotten (r108: "actually forget the sushi class, thanks" was asked the time again); not a detail forgotten, nor a reminder.
+      for (const text of ['actually forget the sushi class, thanks', 'forget it', 'ok forget about the booking']) {
+        expect(await decide(context({ text, dialogue: time }), classify), text).toEqual({ do: 'cancel_booking' });
+      }
+      for (const text of ['forget the time, make it 3pm', "don't forget the towels please"]) {
+        expect(await decide(context({ text, dialogue: time }), classify), text).not.toEqual({ do: 'cancel_booking' });
+      }
     });
 
     it('leaves the booking for a sure problem that fills no slot', async () => {
@@ -1285,6 +1292,36 @@ describe('deciding what a customer message leads to', () => {
     // A service said is that service's booking, as before.
     const sure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.95 }));
     expect(await decide(context({ text: 'I want to book a massage' }), sure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
+  });
+
+  it('books two services asked for together one after the other, in the order named (r107)', async () => {
+    const demo = taxonomySchema.parse({
+      bookingTypes: [
+        { key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage', 'นวด'] },
+        { key: 'bangkok_city_tour', name: { en: 'Bangkok city tour', th: 'ทัวร์เที่ยวกรุงเทพฯ' }, keywords: ['city tour', 'ทัวร์'] },
+        { key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' }, keywords: ['cooking class'] },
+        { key: 'sushi_class', name: { en: 'Sushi cooking class', th: 'คลาสทำซูชิ' }, keywords: ['sushi'] },
+      ],
+    });
+    const tour = classifier(answer({ kind: 'booking', bookingType: 'bangkok_city_tour', confidence: 0.9, fields: { date: '2026-03-03' } }));
+    expect(await decide(context({ text: 'I want to book a massage and the city tour, both for tomorrow' }), tour.classify, likelyIn(() => demo))).toMatchObject({
+      do: 'booking',
+      dialogue: { serviceKey: 'spa_massage', then: ['bangkok_city_tour'], date: '2026-03-03' },
+    });
+    expect(await decide(context({ text: 'อยากจองนวดกับทัวร์ค่ะ พรุ่งนี้ 2 คน' }), tour.classify, likelyIn(() => demo))).toMatchObject({ dialogue: { serviceKey: 'spa_massage', then: ['bangkok_city_tour'] } });
+    // A longer name claims its words: the Thai cooking class is not also the sushi class's "cooking class".
+    const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.9 }));
+    expect(await decide(context({ text: 'book the Thai cooking class and a massage for 2' }), cooking.classify, likelyIn(() => demo))).toMatchObject({ dialogue: { serviceKey: 'thai_cooking_class', then: ['spa_massage'] } });
+    // One or the other: the customer picks (r108: the tour's time was asked).
+    expect(await decide(context({ text: 'should I book the massage or the city tour tomorrow?' }), tour.classify, likelyIn(() => demo))).toEqual({
+      do: 'did_you_mean',
+      options: [{ kind: 'booking', key: 'spa_massage' }, { kind: 'booking', key: 'bangkok_city_tour' }],
+    });
+    // One service named twice, or one alone: one booking, as before.
+    for (const text of ['massage tomorrow, and a massage for my wife too', 'massage tomorrow at 3pm for 2']) {
+      const decided = await decide(context({ text }), tour.classify, likelyIn(() => demo));
+      expect((decided as { dialogue?: { then?: string[] } }).dialogue?.then, text).toBeUndefined();
+    }
   });
 
   it('asks which service for a booking asked for with its details, of a service it cannot tell (r106)', async () => {

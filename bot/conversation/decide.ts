@@ -26,6 +26,21 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
     if (orderIds.length) return { ...decision, orderIds };
     if (ctx.orderIdRequired?.includes(decision.caseType)) return { do: 'ask_order_id', caseType: decision.caseType, tries: 0 };
   }
+  // Two services or more asked for together, in a booking started now ("I want to book a massage and
+  // the city tour, both for tomorrow", r107: the tour was booked and the massage never said): the
+  // first named is booked first, the others after it, one at a time (booking-slots.ts).
+  // So it is when the bot would ask which of them was meant ("จองนวดกับทัวร์กรุงเทพ พรุ่งนี้ 10 โมง 2 คนค่ะ"
+  // was "did you mean" the one or the other). One or the other ("should I book the massage or the
+  // city tour tomorrow?", r108: the tour's time was asked): the customer picks, each a button.
+  const startsABooking = decision.do === 'booking' ? !decision.dialogue.then : decision.do === 'did_you_mean' && !decision.which && decision.options.every((o) => o.kind === 'booking');
+  if (startsABooking && ctx.dialogue?.kind !== 'booking' && (TOGETHER.test(ctx.text) || EITHER.test(ctx.text))) {
+    const named = await likely.servicesNamed(ctx.text);
+    if (named.length > 1 && EITHER.test(ctx.text)) return { do: 'did_you_mean', options: named.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'booking' as const, key })) };
+    if (named.length > 1) {
+      const first = decision.do === 'booking' ? decision : startBooking(ctx, undefined, ctx.text, named[0]);
+      return { ...first, dialogue: { ...first.dialogue, serviceKey: named[0], then: named.slice(1) } };
+    }
+  }
   // Two readings offered, one a type for changing a booking, for a message of something gone wrong
   // that says no word of a change (below): the other first.
   if (decision.do === 'did_you_mean' && !decision.which) {
@@ -528,6 +543,10 @@ const smallTalk = (r: Classification) => r.kind === 'other' && r.otherType !== u
 
 /** Members and what they get: "do members get a discount", "สมาชิกได้ส่วนลดไหม". */
 const MEMBERS = /\bmembers?(?:hip)?\b|สมาชิก/i;
+/** Services asked for together: "a massage and the city tour", "นวดกับทำเล็บ", "massage + facial". */
+const TOGETHER = /\b(?:and|plus|also|both)\b|&|\+|กับ|และ|ด้วย|ทั้ง/i;
+/** One or the other: "the massage or the facial?", "นวดหรือสปาดีคะ". */
+const EITHER = /\bor\b|\beither\b|หรือ/i;
 /** Words of a change to a booking, in a type's name, keywords or examples, or in what the customer wrote. */
 const CHANGE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|\bchange\b|เลื่อน|เปลี่ยน/i;
 /** A business's type for money taken wrongly, by its name or keywords: "Wrong amount charged", "ยอดเงินไม่ถูกต้อง". */

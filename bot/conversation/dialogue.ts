@@ -41,6 +41,11 @@ export type Dialogue =
       question?: string;
       /** Something for the team said at the summary ("our flight is TG 660"): it goes with the request. */
       note?: string;
+      /**
+       * Services asked for with this one in the same message ("a massage and the city tour, both for
+       * tomorrow"): booked next, one after the other, with the same day and people.
+       */
+      then?: string[];
       /** The session picked, for a service with sessions: it fixes the date and the time. */
       sessionId?: string;
       /** The service's own details beyond date, time and people (its booking form's fields, its sessions), set when the service is known. */
@@ -152,7 +157,13 @@ export function typedChoice(text: string, offered = 2): 0 | 1 | 2 | 'neither' | 
 }
 /** Or "cancel" last, after a comma or "so / then / just": "none of those work, cancel please" (r103: the time was asked again). */
 const CANCEL_LAST = /(?:^|[,.;!]\s*|\b(?:so|then|just|please|pls|ok(?:ay)?)\s+)cancel(?: it| this| that| the booking)?(?: please| pls| thanks)?[\s.!]*$|(?:^|\s)(?:ขอ)?ยกเลิก(?:ก่อน|เลย)?(?:ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า)?[\s.!]*$/i;
-export const saysCancel = (text: string) => CANCEL.test(text.trim()) || CANCEL_LAST.test(text.trim());
+/**
+ * Or forgotten: "actually forget the sushi class, thanks", "forget it" (r108: the class's time was
+ * asked again). The booking or the thing booked, not a detail of it ("forget the time, make it 3pm"
+ * corrects one), nor a reminder ("don't forget the towels").
+ */
+const FORGET = /(?<!\b(?:don'?t|do not|never|not)\s)\bforget (?:about )?(?:it|that|this|(?:the |my |our )?(?:booking|reservation|request|(?:[a-z]+ ){0,2}(?:class|tour|massage|lesson|transfer|trip)))\b(?![^.?!]*\b(?:make it|instead|change|move)\b)/i;
+export const saysCancel = (text: string) => CANCEL.test(text.trim()) || CANCEL_LAST.test(text.trim()) || FORGET.test(text);
 /** "Never mind", "cancel", "ไม่เป็นไร": the customer drops what they started; a bare "no" is not (it may answer the question). */
 const NEVER_MIND = /^(never ?mind|forget it|cancel|ยกเลิก|ไม่เป็นไร|ช่างมัน)/i;
 export const saysNeverMind = (text: string) => NEVER_MIND.test(text.trim());

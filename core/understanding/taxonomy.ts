@@ -58,6 +58,28 @@ export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: st
 }
 
 /**
+ * Every service a text names by its name or a keyword, in the order it names them: "a massage and
+ * the city tour, both for tomorrow" is the massage, then the tour. A longer name claims its words
+ * first, so a word of it is not another service's too ("Thai cooking class" is not also the
+ * "cooking class" of another); a service named twice counts once.
+ */
+export function servicesNamedIn(taxonomy: Taxonomy, text: string): string[] {
+  const said = text.toLowerCase();
+  const found: { key: string; at: number; length: number }[] = [];
+  for (const e of taxonomy.bookingTypes) {
+    for (const w of namesOf(e)) {
+      if (w.length < 3) continue;
+      for (let at = said.indexOf(w); at >= 0; at = said.indexOf(w, at + 1)) found.push({ key: e.key, at, length: w.length });
+    }
+  }
+  const claimed: { at: number; end: number; key: string }[] = [];
+  for (const f of found.sort((a, b) => b.length - a.length)) {
+    if (!claimed.some((c) => f.at < c.end && c.at < f.at + f.length)) claimed.push({ at: f.at, end: f.at + f.length, key: f.key });
+  }
+  return [...new Set(claimed.sort((a, b) => a.at - b.at).map((c) => c.key))];
+}
+
+/**
  * The case type a text names by its name or one of its keywords, the longest match first ("I want
  * a full refund" at a business whose refund type's keyword is "refund"; "ขอคืนเงิน", its Thai name).
  */
