@@ -1294,6 +1294,15 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'I want to book a massage' }), sure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
   });
 
+  it('hands "cancel" alone, with nothing being made, to a person (r109)', async () => {
+    const unsure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.3 }));
+    for (const text of ['ขอยกเลิกค่ะ', 'cancel please', 'I want to cancel']) {
+      expect(await decide(context({ text }), unsure.classify), text).toEqual({ do: 'handoff', unsure: true });
+    }
+    // In a booking being made it cancels that booking, as before.
+    expect(await decide(context({ text: 'ขอยกเลิกค่ะ', dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), unsure.classify)).toEqual({ do: 'cancel_booking' });
+  });
+
   it('books two services asked for together one after the other, in the order named (r107)', async () => {
     const demo = taxonomySchema.parse({
       bookingTypes: [

@@ -205,9 +205,10 @@ export const asksToChangeThePartySize = (text: string) => extractPartyChange(tex
 /**
  * Words that move something to another day or time. A business whose case type says them
  * (`caseTypesSaying`) has a type for moving a booking: the school's "ขอเลื่อนคลาส", the tour
- * operator's "ขอเปลี่ยนแปลงทริป".
+ * operator's "ขอเปลี่ยนแปลงทริป". A change from one day to another counts too: "we want to change our
+ * trip from the 14th to the 16th" (r109: the types were listed).
  */
-export const MOVE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|เลื่อน|เปลี่ยน(?:วัน|เวลา)|\bchange (?:the |my |our )?(?:date|day|time)\b/i;
+export const MOVE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|เลื่อน|เปลี่ยน(?:วัน|เวลา)|\bchange (?:the |my |our )?(?:date|day|time)\b|\bchange\b[^.?!]{0,30}\bfrom (?:the )?(?:\d|mon|tue|wed|thu|fri|sat|sun|today|tomorrow)[^.?!]{0,20}\bto\b/i;
 /** What a customer has booked, by what it is (the service's own name is read by the caller). */
 const BOOKED_THING = /จอง|นัด|คลาส|เรียน|ทริป|ทัวร์|คอร์ส|\bbooked\b|\b(?:booking|reservation|appointment|class|lesson|session|trip|tour|course)(?:es|s)?\b/i;
 /**
@@ -431,6 +432,12 @@ const BOOK_ONLY = new RegExp(
   'i',
 );
 export const asksOnlyToBook = (text: string) => BOOK_ONLY.test(text);
+/**
+ * Only "cancel" ("ขอยกเลิกค่ะ", "I want to cancel", "cancel please"), nothing being made: something
+ * booked elsewhere or before, which a person cancels (r109: "tell us a bit more: a booking or a problem?").
+ */
+const CANCEL_ONLY = /^\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ)?\s*)?(?:ขอ|รบกวน|อยาก|ต้องการ|จะ)?(?:ขอ)?ยกเลิก(?:ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า|ค่า|ด้วย|หน่อย)*[\s.!]*$|^\s*(?:(?:hi|hello)[\s,!.]*)?(?:i(?: want| would like|'d like| need) to |please |pls )?cancel(?:,? please| pls)?[\s.!]*$/i;
+export const asksOnlyToCancel = (text: string) => CANCEL_ONLY.test(text);
 export const asksOnlyToAsk = (text: string) => ASK_ONLY.test(text);
 export const asksForStatus = (text: string) => STATUS.test(text);
 export const saysNotBooking = (text: string) => NOT_BOOKING.test(text);

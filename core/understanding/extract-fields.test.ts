@@ -464,6 +464,9 @@ describe('party size', () => {
     ['I would like to book the city tour for my parents on 12 December at 9am', 2],
     ['จองทัวร์ให้คุณพ่อคุณแม่ค่ะ', 2],
     ['จองนวดให้คุณยายค่ะ พรุ่งนี้ 10 โมง', 1],
+    // Two others named (r109).
+    ['Can my son and daughter join the Thai cooking class on 12 December?', 2],
+    ['my wife and my mother would like a massage tomorrow', 2],
     // A count of the thing booked, when nothing else says the people.
     ['massage 💆‍♀️ tomorrow 11am x2 🙏', 2],
     ['sushi class × 3 please', 3],
@@ -490,6 +493,8 @@ describe('party size', () => {
     'my two sons and I',
     'for my parents and me',
     'my 2 sons and their friend',
+    'my son and daughter and I',
+    'me and my son and daughter',
     'ฉันกับเพื่อนๆ',
     'ฉันกับแฟนและลูก',
     "I paid with my friend's card",

@@ -69,6 +69,10 @@ const PAIR_RE = new RegExp(
   `\\b(?:me|myself)\\s+(?:and|&|n|\\+)\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
     `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:and|&|n|\\+)\\s+(?:i|me|myself)\\b${NOBODY_MORE}` +
     `|\\bwith\\s+(?:my|a|one)\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
+    // Two others named, as "ลูกสาวกับลูกชาย" is below, who come: "can my son and daughter join the
+    // class?" (r109: asked how many, and again after "confirm"). Not booked for ("for my mother and my
+    // sister", the customer may come too), nor with the customer ("me and my son and daughter").
+    `|\\b(?<!\\b(?:me|i|myself)\\s+(?:and|&|n|\\+)\\s+|\\bfor\\s+)my\\s+${ONE_OTHER_EN}\\s+(?:and|&|n|\\+)\\s+(?:my\\s+)?${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
     `|\\b(?:the\\s+two\\s+of\\s+us|both\\s+of\\s+us|us\\s+two|couples?\\s+massage|as\\s+a\\s+couple|for\\s+a\\s+couple(?!\\s+of))\\b` +
     `|(?:${ME_TH}|${ONE_OTHER_TH})กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
     `|(?:ไป|มา)กับ${ONE_OTHER_TH}${NOBODY_MORE}` +
