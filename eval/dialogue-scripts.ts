@@ -8220,4 +8220,80 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'massage and facial for 2 tomorrow 3pm' }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-tenth round (r110), written 2026-11-29 before the bot saw them: laughter, promotions,
+  // a price by the hour, a service asked whether offered, cash, a top-up that failed: 9 of 12 passed
+  // at the first run; one failure the bot's (item 193: "do you offer airport transfers?" went to a
+  // person), two the scripts' own (the payment FAQ answers cash; a failed top-up opens the top-up's
+  // type). "มีบริการรับส่งสนามบินดอนเมืองไหมคะ" still goes to a person (item 193 says why); two scripts
+  // of item 193 after it.
+  {
+    name: 'r110 demo: 555 (th)', language: 'th',
+    turns: [{ say: '555' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: any promotions? (th)', language: 'th',
+    turns: [{ say: 'ขอโปรโมชั่นหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r110 demo: the price of two hours of Thai massage (th)', language: 'th',
+    turns: [{ say: 'ราคานวดไทย 2 ชั่วโมงเท่าไหร่คะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: a massage today, which times? (th)', language: 'th',
+    turns: [{ say: 'จองนวดวันนี้ได้ไหมคะ' }, { say: 'ว่างกี่โมงบ้างคะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: the city tour and a grandmother who walks slowly (en)', language: 'en',
+    turns: [{ say: 'Is the city tour suitable for elderly people? My grandmother walks slowly' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r110 demo: hot stone massage? (en)', language: 'en',
+    turns: [{ say: 'hi! do you guys do hot stone massage?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r110 demo: is there a Don Mueang transfer? (th)', language: 'th',
+    turns: [{ say: 'มีบริการรับส่งสนามบินดอนเมืองไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r110 demo: is there a Thai cooking class? (th)', language: 'th',
+    turns: [{ say: 'มีคลาสทำอาหารไทยไหมคะ', told: ['1,800'] }, { tap: 'คลาสทำอาหารไทย' }, { say: 'วันที่ 12 ธ.ค. 10 โมง 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: an airport transfer offered? (en)', language: 'en',
+    turns: [{ say: 'do you offer airport transfers?', told: ['1,200'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: a transfer to Pattaya at nine at night (th)', language: 'th',
+    turns: [{ say: 'จองรถรับส่งสนามบิน 20 ธ.ค. 3 ทุ่ม 4 คน จากสุวรรณภูมิไปพัทยาค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 4, date: { month: 12, day: 20 }, time: '21:00', destination: 'พัทยา' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: the rest in cash on the day? (en)', language: 'en',
+    turns: [{ say: 'Can I pay the rest in cash on the day?', told: ['PromptPay'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: TrueMoney top-up failed (th)', language: 'th',
+    turns: [{ say: 'เติมเงินผ่านทรูมันนี่ไม่ได้ค่ะ ขึ้นว่าทำรายการไม่สำเร็จ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: where is my order? (en)', language: 'en',
+    turns: [{ say: 'where is my order ORD-12345? it has been a week' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r110 demo: thanks, first (th)', language: 'th',
+    turns: [{ say: 'ขอบคุณค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -1294,6 +1294,27 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'I want to book a massage' }), sure.classify)).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage' } });
   });
 
+  it('answers whether a service it calls by name is offered with its price, not a kind of thing its keyword names (r110)', async () => {
+    const demo = taxonomySchema.parse({
+      bookingTypes: [
+        { key: 'airport_transfer', name: { en: 'Airport transfer', th: 'รถรับส่งสนามบิน' }, keywords: ['airport', 'สนามบิน'] },
+        { key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage', 'นวด'] },
+        { key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' } },
+      ],
+    });
+    const leaning = (bookingType: string) => classifier(answer({ kind: 'booking', bookingType, confidence: 0.45 }));
+    expect(await decide(context({ text: 'do you offer an airport transfer?' }), leaning('airport_transfer').classify, likelyIn(() => demo))).toMatchObject({ do: 'service_price', serviceKey: 'airport_transfer', unpriced: { do: 'booking', dialogue: { serviceKey: 'airport_transfer' } } });
+    expect(await decide(context({ text: 'มีคลาสทำอาหารไทยไหมคะ' }), leaning('thai_cooking_class').classify, likelyIn(() => demo))).toMatchObject({ do: 'service_price', serviceKey: 'thai_cooking_class' });
+    // Not asked yes or no: when, or how.
+    for (const text of ['which days do you run the Thai cooking class?', 'is there a way to book the Thai cooking class online?']) {
+      expect(await decide(context({ text }), leaning('thai_cooking_class').classify, likelyIn(() => demo)), text).not.toMatchObject({ do: 'service_price' });
+    }
+    // A kind of massage the spa's keyword names is not the spa's massage: a person answers.
+    for (const text of ['hi! do you guys do hot stone massage?', 'มีนวดหินร้อนไหมคะ']) {
+      expect(await decide(context({ text }), leaning('spa_massage').classify, likelyIn(() => demo)), text).toEqual({ do: 'no_answer' });
+    }
+  });
+
   it('hands "cancel" alone, with nothing being made, to a person (r109)', async () => {
     const unsure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.3 }));
     for (const text of ['ขอยกเลิกค่ะ', 'cancel please', 'I want to cancel']) {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, THANKS, OK } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, THANKS, OK } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -333,6 +333,14 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // r70), a service with no price set is quoted by staff: its booking, as a quote asked for is (below),
   // rather than "no answer found for this question".
   if (priced) return { do: 'service_price', serviceKey: priced, ...(read.fields.date || read.fields.partySize ? { unpriced: startBooking(ctx, read, ctx.text, priced) } : {}) };
+  // "มีบริการรับส่งสนามบินดอนเมืองไหมคะ" (is there a transfer to Don Mueang?), calling a service by its
+  // own name (r110: "no answer found", a person called): yes, said with its price and a button to book
+  // it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you
+  // do hot stone massage?" is not asked of the spa's massage: a person answers), nor one the FAQ answers,
+  // nor one asked for a day, a time or people ("Do you have a trial class this Saturday?" is its booking).
+  const withoutDetails = !read.fields.date && !read.fields.time && !read.fields.partySize;
+  const called = !complaint && !ctx.openCase && withoutDetails && !answersFromFaq(result, ctx) && ctx.takesBookings !== false && asksWhetherOffered(ctx.text) ? await likely.serviceCalled(ctx.text) : undefined;
+  if (called) return { do: 'service_price', serviceKey: called, unpriced: startBooking(ctx, read, ctx.text, called) };
   // "ขอใบเสนอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน 6 คนค่ะ เดินทาง 15 ธันวาคม" (r48): a quote asked with the trip's
   // day or people is that service's booking, which staff quote; the FAQ on how quotes work, which it
   // was answered with, asks for the details the customer had just given.

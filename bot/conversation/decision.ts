@@ -2,7 +2,7 @@ import type { Classification } from '../../core/understanding/classification.ts'
 import type { BookingDialogue } from './dialogue.ts';
 import { asksQuestion } from './readings.ts';
 import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
-import { caseTypeNamedIn, entriesSaying, serviceNamedIn, servicesNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
+import { caseTypeNamedIn, entriesSaying, serviceCalledIn, serviceNamedIn, servicesNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
 import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/act-when-sure.ts';
 
 // What the dialogue may decide to do with a customer's message, and how sure it must be to act:
@@ -55,6 +55,8 @@ export interface Likely {
    * FAQ entry it was read as names it too (core/understanding/taxonomy.ts `serviceNamedIn`).
    */
   serviceNamed(text: string, answeredBy?: string, orElse?: string): Promise<string | undefined>;
+  /** The service the text calls by its own name, not a keyword (core/understanding/taxonomy.ts `serviceCalledIn`). */
+  serviceCalled(text: string): Promise<string | undefined>;
   /** Every service the text names by its name or a keyword, in the order named (core/understanding/taxonomy.ts `servicesNamedIn`). */
   servicesNamed(text: string): Promise<string[]>;
   /** The case type the text names by its name or a keyword (core/understanding/taxonomy.ts `caseTypeNamedIn`). */
@@ -64,7 +66,7 @@ export interface Likely {
   /** The business's services whose own words `words` finds. */
   servicesSaying(words: RegExp): Promise<string[]>;
 }
-export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, servicesNamed: async () => [], caseTypeNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [] };
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, serviceCalled: async () => undefined, servicesNamed: async () => [], caseTypeNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [] };
 
 /** What a text is most like in the business's taxonomy (read when first asked: most messages never ask). */
 export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
@@ -72,6 +74,7 @@ export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
     caseTypes: async (text) => likelyCaseTypes(await taxonomy(), text),
     readings: async (text) => likelyReadings(await taxonomy(), text),
     serviceNamed: async (text, answeredBy, orElse) => serviceNamedIn(await taxonomy(), text, answeredBy, orElse),
+    serviceCalled: async (text) => serviceCalledIn(await taxonomy(), text),
     servicesNamed: async (text) => servicesNamedIn(await taxonomy(), text),
     caseTypeNamed: async (text) => caseTypeNamedIn(await taxonomy(), text),
     caseTypesSaying: async (words) => entriesSaying((await taxonomy()).caseTypes, words),

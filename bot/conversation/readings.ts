@@ -377,6 +377,14 @@ const OF_THE_BUSINESS = new RegExp(
 export const asksOfTheBusiness = (text: string) => asksQuestion(text) && OF_THE_BUSINESS.test(text);
 
 /**
+ * Whether the business offers something: "do you have an airport transfer?", "is there a cooking
+ * class for kids?", "มีบริการรับส่งสนามบินไหมคะ". Which thing, the caller reads (a service by its own name).
+ * Asked yes or no, first: not "which days do you run the cooking class?", nor "is there a way to ...".
+ */
+const OFFERED = /^\s*(?:(?:hi|hello|hey)!*[\s,!.]*)?(?:(?:do|does|can) (?:you|u|ya)(?: guys| all)? (?:have|offer|do|provide|arrange|run)\b|is there (?:a|an|any)\b(?! way\b)|are there any\b)|มี(?:บริการ)?[^?]{1,40}?(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า)/i;
+export const asksWhetherOffered = (text: string) => asksQuestion(text) && OFFERED.test(text);
+
+/**
  * Whether someone may take part, or what it takes: "ลูกอายุ 8 ขวบ เรียนได้ไหมคะ", "is it suitable for
  * kids?", "can I bring my dog?", "do I need to bring anything?". A question about a service, not a
  * wish to book it (the classifier reads the service's name and books it). Pregnancy by its months

@@ -58,6 +58,22 @@ export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: st
 }
 
 /**
+ * The service a text calls by its own name, Thai or English (not a keyword), the longest first:
+ * "มีบริการรับส่งสนามบินดอนเมืองไหมคะ" calls the airport transfer ("รถรับส่งสนามบิน" within it); "do you
+ * do hot stone massage?" calls none (a keyword, "massage", says only what kind of thing it is).
+ */
+export function serviceCalledIn(taxonomy: Taxonomy, text: string): string | undefined {
+  const said = text.toLowerCase();
+  let best: { key: string; length: number } | undefined;
+  for (const e of taxonomy.bookingTypes) {
+    for (const w of [e.name.en, e.name.th].flatMap((n) => (n?.trim() ? [n.trim().toLowerCase()] : []))) {
+      if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: e.key, length: w.length };
+    }
+  }
+  return best?.key;
+}
+
+/**
  * Every service a text names by its name or a keyword, in the order it names them: "a massage and
  * the city tour, both for tomorrow" is the massage, then the tour. A longer name claims its words
  * first, so a word of it is not another service's too ("Thai cooking class" is not also the
