@@ -8296,4 +8296,60 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ขอบคุณค่ะ' }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-eleventh round (r111), written 2026-11-29 before the bot saw them: after a case is
+  // opened (status, a slip sent, still nothing, a person, a booking beside it, thanks): 9 of 10 passed
+  // at the first run, the failure the script's own (a type offered first and tapped); reading the
+  // answers found item 194 ("ได้รับเงินคืนแล้วค่ะ ขอบคุณค่ะ" added to the case as more information), which
+  // its script now checks.
+  {
+    name: 'r111 demo: a top-up case, then any update? (en)', language: 'en',
+    turns: [{ say: 'my top up of 500 baht did not arrive, order TU-33012' }, { say: 'any update?', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a top-up case, then the slip sent (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 300 บาทแล้วไม่เข้าค่ะ ออเดอร์ TU-44120' }, { say: 'ส่งสลิปให้แล้วนะคะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a top-up case, two hours on, still nothing (en)', language: 'en',
+    turns: [{ say: 'topped up 1000 but no credit, order TU-55890' }, { say: "it's been 2 hours, still nothing!!" }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a case, then a person asked (th)', language: 'th',
+    turns: [{ say: 'เติมเงินแล้วเครดิตไม่เข้าค่ะ ออเดอร์ TU-66001' }, { say: 'ขอคุยกับคนค่ะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'person' },
+  },
+  {
+    name: 'r111 demo: a case, then a massage booked too (en)', language: 'en',
+    turns: [{ say: 'my top up did not arrive, order TU-77002' }, { say: 'also, can I book a massage tomorrow 3pm for 1?' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a refund that has not arrived (en)', language: 'en',
+    turns: [{ say: 'my refund for order ORD-5566 still has not arrived' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a refund case, then it came (th)', language: 'th',
+    turns: [{ say: 'ขอคืนเงินค่ะ ออเดอร์ ORD-7788 สั่งแล้วไม่ได้ใช้' }, { say: 'ได้รับเงินคืนแล้วค่ะ ขอบคุณค่ะ', notTold: ['ข้อมูลเพิ่มเติม'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r111 tour: no reservation at the hotel, standing at reception (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: "the hotel says they have no reservation for us, we're standing at reception now!" }, { tap: 'Supplier problem' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a case, then thanks (en)', language: 'en',
+    turns: [{ say: 'I was charged twice for my sushi class' }, { tap: 'Wrong amount charged' }, { say: 'ok thanks' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r111 demo: a case, then a photo promised (th)', language: 'th',
+    turns: [{ say: 'โดนตัดเงินสองรอบค่ะ คลาสซูชิ' }, { tap: 'ยอดเงินไม่ถูกต้อง' }, { say: 'เดี๋ยวส่งรูปสลิปให้นะคะ' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
 ];

@@ -401,12 +401,12 @@ describe('deciding what a customer message leads to', () => {
 
     it('tells a customer who says the problem is over that the team will close the case', async () => {
       const { classify, asked } = classifier(answer({ kind: 'other', otherType: 'thanks', confidence: 0.9 }));
-      for (const text of ['ได้แล้วค่ะ ขอบคุณมากค่ะ', 'it is there now, thanks!', 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย', 'all sorted now', 'you can close the case', 'เครดิตเข้าแล้วค่ะ', 'ได้รับแล้วนะคะ', 'oh wait it just came in, sorry!']) {
+      for (const text of ['ได้แล้วค่ะ ขอบคุณมากค่ะ', 'it is there now, thanks!', 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย', 'all sorted now', 'you can close the case', 'เครดิตเข้าแล้วค่ะ', 'ได้รับแล้วนะคะ', 'oh wait it just came in, sorry!', 'ได้รับเงินคืนแล้วค่ะ ขอบคุณค่ะ', 'I got my refund, thanks!']) {
         expect(await decide(context({ text, openCase }), classify), text).toEqual({ do: 'follow_up', caseId: 'case-1', caseNumber: 'C-0001', solved: true });
       }
       expect(asked).toEqual([]);
       // Not when it no longer works, or is still not there; not in a booking's dialogue ("ได้แล้ว" answers its question).
-      for (const text of ['ใช้ไม่ได้แล้วค่ะ', 'ยังไม่ได้รับเลยค่ะ', "it's not there now", 'still not working', 'ส่งรูปมาแล้วค่ะ', 'โอนเงินเข้าแล้วนะคะ', 'โอนเรียบร้อยแล้วค่ะ', 'ส่งสลิปให้ได้แล้วค่ะ']) {
+      for (const text of ['ใช้ไม่ได้แล้วค่ะ', 'ยังไม่ได้รับเลยค่ะ', "it's not there now", 'still not working', 'ส่งรูปมาแล้วค่ะ', 'โอนเงินเข้าแล้วนะคะ', 'โอนเรียบร้อยแล้วค่ะ', 'ส่งสลิปให้ได้แล้วค่ะ', 'ยังไม่ได้รับเงินคืนเลยค่ะ', 'I got my refund but it is 200 short']) {
         expect(await decide(context({ text, openCase }), classify), text).not.toHaveProperty('solved');
       }
       expect(await decide(context({ text: 'ได้แล้วค่ะ', openCase, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'confirm', date: '2026-03-03', time: '14:00', partySize: 2 }) }), classify)).not.toHaveProperty('solved');

@@ -244,7 +244,14 @@ const SOLVED = new RegExp(
   ].join('|'),
   'i',
 );
-export const saysSolved = (text: string) => SOLVED.test(text) && !COMPLAINT.test(text);
+/**
+ * What was waited for, named as come: "ได้รับเงินคืนแล้วค่ะ ขอบคุณค่ะ" (r111: added to the refund's case as
+ * more information), "I got my refund, thanks". Its own words are a complaint's ("เงินคืน", "refund"),
+ * so the rest of the message is what must not be one; nor may it go on with a "but".
+ */
+const RECEIVED = /(?<!ไม่|ยัง)ได้(?:รับ)?(?:เงินคืน|เงิน|เครดิต|ของ|สินค้า|พัสดุ|เพชร|คูปอง)(?:เรียบร้อย|ครบ)?แล้ว|\b(?:got|received) (?:my|the|our) (?:refund|money|credits?|top[- ]?up|order|parcel|package|item)s?(?: now| already| back)?(?=[,.!]|\s+(?:thanks|thank you)|\s*$)/i;
+const BUT = /\bbut\b|\bhowever\b|แต่|ยังไม่/i;
+export const saysSolved = (text: string) => (SOLVED.test(text) && !COMPLAINT.test(text)) || (RECEIVED.test(text) && !BUT.test(text) && !COMPLAINT.test(text.replace(RECEIVED, ' ')));
 
 /**
  * "I still have not received it", "ยังไม่ได้เลยค่ะ", "still nothing": a short message that goes on
