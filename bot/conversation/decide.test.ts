@@ -1315,6 +1315,15 @@ describe('deciding what a customer message leads to', () => {
     }
   });
 
+  it("answers a member's balance asked in Thai by what is left of it (r112)", async () => {
+    const unsure = classifier(answer({ kind: 'booking', bookingType: 'package_5_classes', confidence: 0.4 }));
+    for (const text of ['เครดิตคลาสเหลือกี่ครั้งคะ', 'แต้มสะสมเหลือเท่าไหร่คะ', 'how many credits do I have left?']) {
+      expect(await decide(context({ text }), unsure.classify), text).toEqual({ do: 'member_balance' });
+    }
+    // Credits that did not come are a problem, not a balance.
+    expect(await decide(context({ text: 'ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้นค่ะ เหลือกี่ครั้งก็ไม่รู้' }), unsure.classify)).not.toEqual({ do: 'member_balance' });
+  });
+
   it('hands "cancel" alone, with nothing being made, to a person (r109)', async () => {
     const unsure = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.3 }));
     for (const text of ['ขอยกเลิกค่ะ', 'cancel please', 'I want to cancel']) {

@@ -523,7 +523,8 @@ export const thanksWithPraiseOrGoodbye = (text: string) => (PRAISE.test(text) ||
 
 /** "ยอดคงเหลือ", "เช็คยอด", "my balance", "how many credits do I have": a member's figures (not a booking's balance due). */
 const MEMBER_BALANCE = new RegExp(
-  `ยอดคงเหลือ|เช็คยอด|เช็กยอด|ดูยอด|คะแนนสะสม|เครดิต(?:คง)?เหลือ|เหลือ(?:กี่)?เครดิต|เหลือกี่คลาส|ยอดในกระเป๋า|เงินในกระเป๋า` +
+  // "เครดิตคลาสเหลือกี่ครั้งคะ" (r112: asked to say more): the credits of something, then how many are left.
+  `ยอดคงเหลือ|เช็คยอด|เช็กยอด|ดูยอด|คะแนนสะสม|เครดิต(?:คง)?เหลือ|เหลือ(?:กี่)?เครดิต|เหลือกี่คลาส|ยอดในกระเป๋า|เงินในกระเป๋า|(?:เครดิต|แต้ม|คะแนน)\\S{0,12}เหลือ(?:อยู่)?(?:กี่|เท่าไหร่|เท่าไร)` +
     `|\\b(?:my|check(?: my)?) (?:balance|points|credits|wallet)\\b|\\bhow many (?:credits|points|classes) (?:do i have|are left|have i got)\\b`,
   'i',
 );

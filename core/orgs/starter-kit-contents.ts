@@ -33,7 +33,9 @@ export const KITS: Record<StarterKit, KitContents> = {
       // Words of one day or of several: "ทริป" alone (any trip) named the day trip, and "ทริปเชียงใหม่ 3 วัน
       // 2 คืน ราคาเท่าไหร่" was answered with the day trip's price.
       { key: 'private_day_trip', name: { th: 'ทริปส่วนตัว 1 วัน', en: 'Private day trip' }, examples: ['อยากได้ทริปส่วนตัวไปอยุธยา 1 วันค่ะ', 'Can you take us on a private day trip to Ayutthaya?'], durationMinutes: 8 * 60, capacity: 8, price: 3500, keywords: ['day trip', 'one-day trip', 'ทริปวันเดียว', 'ทริป 1 วัน', 'เที่ยววันเดียว'] },
-      { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, examples: ['อยากจองทัวร์ค้างคืนให้ครอบครัวค่ะ', 'We would like a tour of several days in the north'], durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์', 'multi-day', 'หลายวัน', 'ค้างคืน'] },
+      // Days and nights are a trip of several days: "ขอใบเสนอราคาทริปเชียงราย 3 วัน 2 คืน 4 คน" (r112) named no service
+      // ("ทริป" is the day trip's only with "วันเดียว"), and was offered the day trip.
+      { key: 'multi_day_tour', name: { th: 'ทัวร์หลายวัน', en: 'Multi-day tour' }, examples: ['อยากจองทัวร์ค้างคืนให้ครอบครัวค่ะ', 'We would like a tour of several days in the north'], durationMinutes: 3 * 24 * 60, capacity: 12, keywords: ['tour', 'ทัวร์', 'multi-day', 'หลายวัน', 'ค้างคืน', 'วัน 1 คืน', 'วัน 2 คืน', 'วัน 3 คืน', 'วัน 4 คืน', 'วัน 5 คืน', 'nights'] },
       // Where to or from is the transfer's own detail, asked in chat as on the form; without it the
       // car was booked with no hotel and the customer's "to my hotel on Sukhumvit 11" went unread.
       {
