@@ -8420,4 +8420,71 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ร้านเปิดวันจันทร์ไหมคะ' }, { tap: 'ร้านเปิดกี่โมง ปิดกี่โมง', told: ['ทุกวัน'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-thirteenth round (r113), written 2026-11-29 before the bot saw them, after items 183
+  // to 196: all 12 passed at the first run; reading their answers found item 197 ("my game id was
+  // wrong" asked to say more), which its script now checks (the list, the top-up tapped).
+  {
+    name: 'r113 demo: for mum and for me, one each (th)', language: 'th',
+    turns: [{ say: 'จองนวดให้แม่ 1 ท่าน กับตัวเอง 1 ท่าน พรุ่งนี้บ่าย 3 ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r113 demo: a massage moved to the day after tomorrow (th)', language: 'th',
+    turns: [{ say: 'ขอเลื่อนนวดจากพรุ่งนี้เป็นมะรืนค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r113 demo: a top-up card bought, no code yet (th)', language: 'th',
+    turns: [{ say: 'สั่งซื้อบัตรเติมเงิน 300 บาท แต่ยังไม่ได้รหัสค่ะ ออเดอร์ 889900' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r113 demo: room in the sushi class for three? (th)', language: 'th',
+    turns: [{ say: 'คลาสซูชิวันที่ 19 ธ.ค. ยังมีที่ว่างไหมคะ 3 คน' }, { say: '10 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: { month: 12, day: 19 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r113 demo: the shop\'s address (th)', language: 'th',
+    turns: [{ say: 'ขอที่อยู่ร้านหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r113 demo: a deposit needed? (th)', language: 'th',
+    turns: [{ say: 'ต้องจ่ายมัดจำไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r113 tour: a guide who speaks Chinese? (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ไกด์พูดภาษาจีนได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r113 school: a son who wants to learn Thai cooking (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกชายอยากเรียนทำอาหารไทยค่ะ วันที่ 19 ธ.ค. 10 โมง' }, { say: '1 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, date: { month: 12, day: 19 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r113 demo: half past four, two persons (en)', language: 'en',
+    turns: [{ say: "Hi there, I'd like to reserve a Thai massage for 11 December at 4:30pm, 2 persons" }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: { month: 12, day: 11 }, time: '16:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r113 demo: cancel a booking by its number (en)', language: 'en',
+    turns: [{ say: 'cancel my booking B-000123 please' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r113 concierge: Japanese in Thonglor tonight (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองร้านอาหารญี่ปุ่นแถวทองหล่อ คืนนี้ 2 ที่ 2 ทุ่มค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r113 order desk: a wrong game id to change (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'my game id was wrong, can you change it? order 778899' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

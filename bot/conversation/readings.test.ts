@@ -69,6 +69,9 @@ describe('what else a message may be', () => {
       'คลาสถูกยกเลิก ไม่มีใครแจ้งเลยค่ะ',
       'เติมเพชรผิดไอดีค่ะ ขอแก้ไขได้ไหมคะ',
       'I topped up to the wrong game id',
+      // r113: the id said wrong.
+      'my game id was wrong, can you change it? order 778899',
+      'I entered the wrong player id',
       "we just arrived at the hotel in Chiang Mai and they say they don't have our booking",
       // r99: hurt after the massage, in Thai; a class cut short.
       'นวดเสร็จเมื่อวานแล้วปวดหลังมากเลยค่ะ หมอนวดกดแรงไป',

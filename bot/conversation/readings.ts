@@ -69,6 +69,8 @@ const COMPLAINT = new RegExp(
     "\\b(?:nobody|no one|no-one) (?:told|informed|notified|warned|called|contacted) (?:us|me)\\b", "\\bwithout (?:telling|informing|notifying|warning) (?:us|me)\\b", 'ไม่มีใคร(?:บอก|แจ้ง)', '(?<!ถ้า\\s?(?:เรา|ฉัน|ผม)?)ไม่ได้แจ้ง(?:ล่วงหน้า|อะไร|ให้ทราบ|เลย)',
     // Sent to the wrong account: "เติมเพชรผิดไอดีค่ะ" (r95) was offered the FAQ on how long a top-up takes.
     'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id)', 'ไอดีผิด', "\\b(?:to|into|on) (?:the |a )?wrong (?:id|account|game id|player id|uid|number|user ?name)\\b",
+    // "my game id was wrong, can you change it?" (r113, a new order desk: asked to say more).
+    "\\b(?:game |player |user )?(?:id|uid) (?:was|is) wrong\\b", "\\b(?:entered|typed|put|used|gave) (?:the |a )?wrong (?:game |player |user )?(?:id|uid|number)\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
     'ไม่เท่ากัน', '\\bovercharg', WRONGLY_CHARGED.source, DEDUCTED.source, WILL_NOT_OPEN.source, ARRIVED_BROKEN.source, 'ยังไม่ขึ้น', 'ไม่ขึ้น(?:เลย|สักที|ซักที)', 'ยังไม่ได้(?:เลย|สักที|ซักที)',
     // "ยังไม่ได้ของเลยค่ะ" (the goods never came), "ของยังไม่ถึง"; a game's top-up: "ยังไม่ได้เพชรเลย" (no diamonds yet).
