@@ -8487,4 +8487,54 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'my game id was wrong, can you change it? order 778899' }, { tap: 'Top-up not credited' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A hundred-and-fourteenth round (r114), written 2026-11-29 before the bot saw them: English at the
+  // four new businesses, two services at a tour operator, one or the other in Thai, "forget it": 7 of
+  // 8 passed at the first run; the failure the bot's (item 198: "hotel is in Silom" not read as where
+  // the car goes).
+  {
+    name: 'r114 tour: an airport pickup with a flight, to the hotel (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we need a pickup from Don Mueang on 22 December, our flight lands at 11:15pm, 3 people, hotel is in Silom' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 22 }, time: '23:15', destination: 'Silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r114 tour: a day trip and a transfer together (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'I want to book a private day trip and an airport transfer for 2 on 20 December' }, { say: '8am' }, { say: 'confirm', told: ['Next'] }, { say: '6pm from Suvarnabhumi to our hotel in Sukhumvit' }, { say: 'confirm' }],
+    end: { booked: [{ service: 'private_day_trip', partySize: 2, date: { month: 12, day: 20 } }, { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 20 }, time: '18:00', destination: 'Sukhumvit' }], opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r114 school: a private lesson moved (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'can I reschedule my private lesson from Saturday to Sunday?' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r114 school: the teacher was late and rude (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'the teacher came 30 minutes late and was rude to my daughter' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r114 concierge: tickets for a concert for four (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'could you get us 4 tickets for the concert on 31 December at 8pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: { month: 12, day: 31 }, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r114 order desk: the site shows an error at payment (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'the website shows an error when I try to pay' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r114 demo: book, then the massage or the tour, picked (th)', language: 'th',
+    turns: [{ say: 'นวดหรือทัวร์กรุงเทพดีคะ พรุ่งนี้' }, { tap: 'สปาและนวดแผนไทย' }, { say: 'บ่ายสอง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r114 demo: forget it, at the summary (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'hmm forget it' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -679,6 +679,9 @@ describe('where a transfer goes (a booking destination)', () => {
       // r97: "to" after the time, once a pickup's place was said.
       ['airport pickup at suvarnabhumi on 12 december at 3pm to our hotel in sukhumvit, 2 people with 4 big suitcases', 'from suvarnabhumi to our hotel in sukhumvit'],
       ['pick us up at the Hilton and then drop us at Don Mueang', 'from the Hilton to Don Mueang'],
+      // Where they stay is where the car goes (r114).
+      ['we need a pickup from Don Mueang on 22 December, our flight lands at 11:15pm, 3 people, hotel is in Silom', 'from Don Mueang to Silom'],
+      ["pickup from Suvarnabhumi tomorrow at 9pm, we're staying at the Novotel Sukhumvit", 'from Suvarnabhumi to the Novotel Sukhumvit'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }

@@ -24,7 +24,8 @@ const EN_ROUTE = new RegExp(`\\bfrom\\s+((?!\\d)[^,.!?;\\n]{2,60}?)\\s+to\\s+((?
  */
 const EN_PLACE = `((?!\\d)(?!the\\s+(?:morning|afternoon|evening)\\b)[^,.!?;\\n]{2,60}?)${EN_END}`;
 const EN_PICKUP = new RegExp(`\\b(?:land(?:s|ing)?|arriv(?:e|es|ing)|pick (?:us|me|them) up|picked up) (?:at|in|from)\\s+${EN_PLACE}`, 'i');
-const EN_DROP = new RegExp(`\\b(?:(?:go|going|head|heading|headed|take (?:us|me|them)|drive (?:us|me|them)) to|drop (?:us|me|them)(?: off)? (?:at|to))\\s+${EN_PLACE}`, 'i');
+// Where they stay is where the car goes: "pickup from Don Mueang ..., hotel is in Silom" (r114: asked where to).
+const EN_DROP = new RegExp(`\\b(?:(?:go|going|head|heading|headed|take (?:us|me|them)|drive (?:us|me|them)) to|drop (?:us|me|them)(?: off)? (?:at|to)|(?:(?:our|my|the) )?hotel is (?:in|at|on|near)|(?:we(?:'re| are)|i(?:'m| am)) staying (?:in|at|on|near))\\s+${EN_PLACE}`, 'i');
 
 const TH_END = '(?=พรุ่งนี้|มะรืน|วันนี้|คืนนี้|เย็นนี้|วัน|เวลา|ตอน|ตี\\s*\\d|บ่าย|\\d|\\s|ค่ะ|คะ|ครับ|นะ|$)';
 const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:ส่ง(?:ที่)?|ยัง|ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
