@@ -1356,8 +1356,9 @@ describe('deciding what a customer message leads to', () => {
       do: 'did_you_mean',
       options: [{ kind: 'booking', key: 'spa_massage' }, { kind: 'booking', key: 'bangkok_city_tour' }],
     });
-    // One service named twice, or one alone: one booking, as before.
-    for (const text of ['massage tomorrow, and a massage for my wife too', 'massage tomorrow at 3pm for 2']) {
+    // One service named twice, or one alone, or another named only in a question beside the booking
+    // (the question goes with the request): one booking, as before.
+    for (const text of ['massage tomorrow, and a massage for my wife too', 'massage tomorrow at 3pm for 2', 'the city tour tomorrow at 10am for 2, and is there a massage after?']) {
       const decided = await decide(context({ text }), tour.classify, likelyIn(() => demo));
       expect((decided as { dialogue?: { then?: string[] } }).dialogue?.then, text).toBeUndefined();
     }

@@ -32,10 +32,13 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // So it is when the bot would ask which of them was meant ("จองนวดกับทัวร์กรุงเทพ พรุ่งนี้ 10 โมง 2 คนค่ะ"
   // was "did you mean" the one or the other). One or the other ("should I book the massage or the
   // city tour tomorrow?", r108: the tour's time was asked): the customer picks, each a button.
+  // A service named only in a question asked beside the booking ("sushi class tomorrow 10am for 2, and
+  // is there a massage after?") is asked about, not booked: the question goes with the request.
   const startsABooking = decision.do === 'booking' ? !decision.dialogue.then : decision.do === 'did_you_mean' && !decision.which && decision.options.every((o) => o.kind === 'booking');
-  if (startsABooking && ctx.dialogue?.kind !== 'booking' && (TOGETHER.test(ctx.text) || EITHER.test(ctx.text))) {
-    const named = await likely.servicesNamed(ctx.text);
-    if (named.length > 1 && EITHER.test(ctx.text)) return { do: 'did_you_mean', options: named.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'booking' as const, key })) };
+  const said = decision.do === 'booking' && decision.dialogue.question ? ctx.text.replace(decision.dialogue.question, ' ') : ctx.text;
+  if (startsABooking && ctx.dialogue?.kind !== 'booking' && (TOGETHER.test(said) || EITHER.test(said))) {
+    const named = await likely.servicesNamed(said);
+    if (named.length > 1 && EITHER.test(said)) return { do: 'did_you_mean', options: named.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'booking' as const, key })) };
     if (named.length > 1) {
       const first = decision.do === 'booking' ? decision : startBooking(ctx, undefined, ctx.text, named[0]);
       return { ...first, dialogue: { ...first.dialogue, serviceKey: named[0], then: named.slice(1) } };
@@ -333,9 +336,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // r70), a service with no price set is quoted by staff: its booking, as a quote asked for is (below),
   // rather than "no answer found for this question".
   if (priced) return { do: 'service_price', serviceKey: priced, ...(read.fields.date || read.fields.partySize ? { unpriced: startBooking(ctx, read, ctx.text, priced) } : {}) };
-  // "มีบริการรับส่งสนามบินดอนเมืองไหมคะ" (is there a transfer to Don Mueang?), calling a service by its
-  // own name (r110: "no answer found", a person called): yes, said with its price and a button to book
-  // it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you
+  // "do you offer airport transfers?", "มีคลาสทำอาหารไทยไหมคะ" (is there a Thai cooking class?), calling a
+  // service by its own name (r110: "no answer found", a person called): yes, said with its price and a
+  // button to book it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you
   // do hot stone massage?" is not asked of the spa's massage: a person answers), nor one the FAQ answers,
   // nor one asked for a day, a time or people ("Do you have a trial class this Saturday?" is its booking).
   const withoutDetails = !read.fields.date && !read.fields.time && !read.fields.partySize;

@@ -58,19 +58,12 @@ export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: st
 }
 
 /**
- * The service a text calls by its own name, Thai or English (not a keyword), the longest first:
- * "มีบริการรับส่งสนามบินดอนเมืองไหมคะ" calls the airport transfer ("รถรับส่งสนามบิน" within it); "do you
- * do hot stone massage?" calls none (a keyword, "massage", says only what kind of thing it is).
+ * The service a text calls by its own name, Thai or English (not a keyword), the longest first: "do
+ * you offer airport transfers?" calls the airport transfer; "do you do hot stone massage?" calls
+ * none (a keyword, "massage", says only what kind of thing it is).
  */
 export function serviceCalledIn(taxonomy: Taxonomy, text: string): string | undefined {
-  const said = text.toLowerCase();
-  let best: { key: string; length: number } | undefined;
-  for (const e of taxonomy.bookingTypes) {
-    for (const w of [e.name.en, e.name.th].flatMap((n) => (n?.trim() ? [n.trim().toLowerCase()] : []))) {
-      if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: e.key, length: w.length };
-    }
-  }
-  return best?.key;
+  return entryNamedIn(taxonomy.bookingTypes, text, ownNamesOf);
 }
 
 /**
@@ -103,11 +96,11 @@ export function caseTypeNamedIn(taxonomy: Taxonomy, text: string): string | unde
   return entryNamedIn(taxonomy.caseTypes, text);
 }
 
-function entryNamedIn(entries: TaxonomyEntry[], text: string): string | undefined {
+function entryNamedIn(entries: TaxonomyEntry[], text: string, names: (e: TaxonomyEntry) => string[] = namesOf): string | undefined {
   const said = text.toLowerCase();
   let best: { key: string; length: number } | undefined;
   for (const e of entries) {
-    for (const w of namesOf(e)) {
+    for (const w of names(e)) {
       if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: e.key, length: w.length };
     }
   }
@@ -119,6 +112,11 @@ function entryNamedIn(entries: TaxonomyEntry[], text: string): string | undefine
  * ("คลาสทำอาหารไทย": "เรียนทำอาหารไทย"; "Thai cooking class": "learn thai cooking", "thai cooking
  * lesson"): a parent writes "อยากให้ลูกเรียนทำอาหารไทย", not the class's name (r69).
  */
+/** An entry's own names, Thai and English, lower-cased: no keyword. */
+function ownNamesOf(e: TaxonomyEntry): string[] {
+  return [e.name.en, e.name.th].flatMap((n) => (n?.trim() ? [n.trim().toLowerCase()] : []));
+}
+
 function namesOf(e: TaxonomyEntry): string[] {
   const names = [e.name.en, e.name.th, ...e.keywords].flatMap((w) => (w?.trim() ? [w.trim().toLowerCase()] : []));
   return names.flatMap((n) => [n, ...taughtAs(n)]);
