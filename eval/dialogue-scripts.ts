@@ -1657,7 +1657,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r9 a massage typed with typos (en)',
     language: 'en',
-    turns: [{ say: 'I wnat to book a massge tomorow at 3pm for 2', told: ['Did you mean'] }, { tap: 'Spa & Thai massage', told: ['15:00', 'Guests: 2'] }, { say: 'confirm' }],
+    // Since item 203 the slips are read as the business's words: the summary at once, no "did you mean".
+    turns: [{ say: 'I wnat to book a massge tomorow at 3pm for 2', told: ['15:00', 'Guests: 2'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
   {
@@ -3463,9 +3464,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r27 a typo\'d service "thia masage" (en)', language: 'en',
+    // Since item 203, "masage" is the business's "massage": the summary at once.
     turns: [
-      { say: 'can i book thia masage tomorow 3pm for 1' },
-      { tap: 'Spa & Thai massage', told: ['15:00', 'Guests: 1'] },
+      { say: 'can i book thia masage tomorow 3pm for 1', told: ['15:00', 'Guests: 1'] },
       { say: 'yes' },
     ],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
@@ -4528,10 +4529,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
   },
   {
-    name: 'r45 a typo-laden English booking is offered the service it leans to (en)', language: 'en',
+    name: 'r45 a typo-laden English booking is read as the service (en)', language: 'en',
+    // Since item 203, "masage" is the business's "massage": the summary at once, not the service offered.
     turns: [
-      { say: 'hii can i book tai masage tmr 3pm 2ppl', told: ['Did you mean'] },
-      { tap: 'Spa & Thai massage', told: ['15:00', 'Guests: 2'] },
+      { say: 'hii can i book tai masage tmr 3pm 2ppl', told: ['15:00', 'Guests: 2'] },
       { say: 'yep' },
     ],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
@@ -5163,7 +5164,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r56 demo: typos everywhere, a top-up not in (en)', language: 'en',
-    turns: [{ say: 'i toped up 500 bht 1 hr ago still not in my acount plz chek' }, { tap: 'Top-up not credited' }],
+    // Since item 203 ("acount" the business's "account", "chek" too short to read) the case opens at once.
+    turns: [{ say: 'i toped up 500 bht 1 hr ago still not in my acount plz chek' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
   {
@@ -6289,8 +6291,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   // 133 and 134); two were the scripts' own (the problem types listed, tapped).
   {
     name: 'r78 demo: typos in a booking (en)', language: 'en',
-    // Went to a person as a question no entry answers (item 133): the massage is offered, tapped.
-    turns: [{ say: 'hi can i bok a thai masage tmrw 4pm for 2 ppl', notTold: ['could not find an answer'] }, { tap: 'Spa & Thai massage', told: ['16:00', 'Guests: 2'] }, { say: 'confirm' }],
+    // Went to a person as a question no entry answers (item 133): the massage was offered, tapped; since
+    // item 203 "masage" is the business's "massage", and the summary comes at once.
+    turns: [{ say: 'hi can i bok a thai masage tmrw 4pm for 2 ppl', notTold: ['could not find an answer'], told: ['16:00', 'Guests: 2'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
   },
   {
@@ -7333,7 +7336,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r96 demo: typed as it came (en)', language: 'en',
-    turns: [{ say: 'can i boook a masage for tmrw 2pm' }, { tap: 'Spa & Thai massage' }, { say: '1' }, { say: 'confirm' }],
+    // Since item 203 the massage at once (it was offered, tapped): how many people is asked.
+    turns: [{ say: 'can i boook a masage for tmrw 2pm' }, { say: '1' }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
   },
   {
@@ -8536,5 +8540,341 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r114 demo: forget it, at the summary (en)', language: 'en',
     turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'hmm forget it' }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-fifteenth round (r115), written 2026-11-29 before the bot saw them: what the last
+  // stop left alone, and the four new businesses: 5 of 15 passed at the first run; the bot's failures
+  // items 199 to 202 (a Thai question after the count with no polite ending, a tee time named by a
+  // keyword, "can I bring my kid on Sunday?", "just 1"), the others the scripts' own (the right type
+  // first in the list, a person for a payment the bot cannot place).
+  {
+    name: 'r115 demo: a massage, a question after the details with no particle (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 2 คน มีห้องอาบน้ำไหม', told: ['ห้องอาบน้ำ'] }, { say: 'ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r115 demo: a tour with a hotel pickup asked, no particle (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง 2 คน มีรถรับที่โรงแรมด้วยไหม', told: ['รถรับ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r115 demo: cooking class, is lunch included (en)', language: 'en',
+    turns: [{ say: 'hi can I get a thai cooking class tomorrow at 10am for 3, is lunch included?', told: ['lunch'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r115 demo: a cancelled tour, no refund yet (th)', language: 'th',
+    turns: [{ say: 'ยกเลิกทัวร์ไปตั้งแต่อาทิตย์ที่แล้ว ยังไม่ได้เงินคืนเลยค่ะ' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r115 demo: a person asked for in the middle of a booking (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow please' }, { say: 'can I talk to someone real please' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r115 demo: a top-up, then where is it (th)', language: 'th',
+    turns: [{ say: 'เติมเงินไป 500 ยังไม่เข้าค่ะ' }, { say: 'ตอนนี้เรื่องถึงไหนแล้วคะ', told: ['C-'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r115 school: this Saturday moved to Sunday, the child is ill (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ขอเลื่อนคลาสวันเสาร์นี้เป็นวันอาทิตย์ได้ไหมคะ ลูกไม่สบาย' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r115 school: the price of a private lesson, then one booked (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'how much is a private lesson?' }, { say: 'ok book one for tomorrow at 5pm please' }, { say: 'just 1' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r115 concierge: golf tomorrow morning for four (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'อยากได้ที่ตีกอล์ฟพรุ่งนี้ 4 คน ช่วงเช้าค่ะ' }, { say: '8 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r115 order desk: three days and nothing came (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สั่งของไปสามวันแล้วยังไม่ได้รับเลย เลขออเดอร์ 55667788' }, { tap: 'ยอดไม่ขึ้น' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r115 tour: the driver never came to the airport (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'our driver never showed up at the airport, we waited an hour and took a taxi' }, { tap: 'Supplier problem' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r115 demo: three people and 5pm at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 3pm for 2' }, { say: 'actually make it 3 people and 5pm', told: ['17:00', '3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r115 demo: a member of staff asked for (th)', language: 'th',
+    turns: [{ say: 'ขอคุยกับพนักงานค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r115 order desk: paid, the site says it failed (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I paid with truemoney but the website says payment failed, order 991122' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r115 demo: can a six-year-old join the cooking class (en)', language: 'en',
+    turns: [{ say: 'Can I bring my kid (6) to the cooking class on Sunday?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  // A hundred-and-sixteenth round (r116), written 2026-11-29 before the bot saw them: cancelling ill, a
+  // price in the middle of a booking, complaints, a day corrected: 13 of 15 passed at the first run,
+  // the two failures the scripts' own (the right type first in the list).
+  {
+    name: 'r116 demo: tomorrow\'s massage cancelled, ill (th)', language: 'th',
+    turns: [{ say: 'พรุ่งนี้มีนัดนวดบ่ายโมง แต่ไม่สบาย ขอยกเลิกค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r116 demo: the sushi class, its price, then the details (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิค่ะ' }, { say: 'ราคาเท่าไหร่คะ', told: ['บาท'] }, { say: 'พรุ่งนี้ 10 โมง 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 demo: a rough therapist, a sore back (en)', language: 'en',
+    turns: [{ say: 'The therapist was rough and now my back hurts, I had the massage yesterday' }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r116 demo: charged twice for a class (en)', language: 'en',
+    turns: [{ say: 'I was charged twice for my cooking class' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r116 demo: a massage, then not any more (th)', language: 'th',
+    turns: [{ say: 'นวดพรุ่งนี้ 2 คนค่ะ' }, { say: 'ไม่เอาแล้วค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 tour: a private trip to Ayutthaya for five (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'อยากจองทริปส่วนตัวไปอยุธยาพรุ่งนี้ 5 คนค่ะ' }, { say: '8 โมงเช้าค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 school: two class credits gone (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'เครดิตคลาสหายไป 2 ครั้งค่ะ ทั้งที่ไม่ได้ไปเรียน' }, { tap: 'เครดิตแพ็กเกจไม่เข้า' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r116 school: a class for a daughter of nine (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: "Can I book a Thai cooking class for my daughter tomorrow at 3pm? she's 9" }, { say: '1 person' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 concierge: a table for six tomorrow (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you book us a table for 6 at a nice thai restaurant tomorrow 7pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 order desk: the site shows error 500 (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เข้าเว็บไม่ได้ค่ะ ขึ้น error 500' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r116 demo: a wrong amount, then a person (th)', language: 'th',
+    turns: [{ say: 'ยอดเงินที่ตัดไม่ตรงค่ะ ตัดไป 1,500 แต่ราคา 1,200' }, { say: 'ขอคุยกับคนได้ไหมคะ' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'person' },
+  },
+  {
+    name: 'r116 demo: a tour, then a refund for the last one first (en)', language: 'en',
+    turns: [{ say: 'book a city tour for tomorrow' }, { say: 'actually wait, our guide never showed up last time and I want a refund first' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r116 tour: the price of a transfer to Pattaya for four (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'how much is the airport transfer to Pattaya for 4 people?', told: ['1,200'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 demo: opening hours tomorrow (en)', language: 'en',
+    turns: [{ say: 'hi, what time do you open tomorrow?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r116 demo: the city tour, the day corrected (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 3 คน 9 โมงค่ะ' }, { say: 'ขอโทษค่ะ ขอเป็นมะรืนนี้แทน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-seventeenth round (r117), written 2026-11-29 before the bot saw them: types and
+  // services typed instead of tapped, Thai and English mixed, slips of the keyboard: 12 of 15 passed at
+  // the first run; the bot's failure item 203 ("masage" read as nothing, then as the airport transfer).
+  {
+    name: 'r117 demo: the problem type typed, not tapped (th)', language: 'th',
+    turns: [{ say: 'มีปัญหาเรื่องเงินค่ะ' }, { say: 'ขอคืนเงินค่ะ' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: the service typed, not tapped (en)', language: 'en',
+    turns: [{ say: 'I want to book' }, { say: 'the massage please' }, { say: 'tomorrow 2pm, 2 people' }, { say: 'yes' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: mixed Thai and English booking (th)', language: 'th',
+    turns: [{ say: 'book massage พรุ่งนี้ 3pm 2 คนค่ะ' }, { say: 'ok ค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: a typo-ridden massage booking (en)', language: 'en',
+    turns: [{ say: 'cn i get a masage tmrw at 4 for 3 ppl' }, { say: 'yes' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: the massage swapped for the cooking class at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 10 โมง 2 คนค่ะ' }, { say: 'เปลี่ยนเป็นคลาสทำอาหารไทยแทนได้ไหมคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: a case, then thanks (en)', language: 'en',
+    turns: [{ say: 'I cannot log in to my account, it says wrong password but I just reset it' }, { say: 'ok thanks' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: did the refund go through (th)', language: 'th',
+    turns: [{ say: 'ขอคืนเงินค่าคลาสที่ยกเลิกไปค่ะ' }, { say: 'เรื่องคืนเงินเป็นยังไงบ้างคะ', told: ['C-'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r117 tour: a quote for a multi-day tour (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอราคาทัวร์เชียงใหม่ 4 วัน 3 คืน ผู้ใหญ่ 2 เด็ก 1 ค่ะ ไปวันที่ 20 ธันวาคม' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 tour: the hotel did not have our booking (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we arrived at the hotel in Chiang Mai that was part of our tour and they had no reservation for us' }, { tap: 'Supplier problem' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r117 school: a private lesson tomorrow, the time corrected (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'private lesson tomorrow 11am please' }, { say: '1' }, { say: 'sorry, 1pm not 11am' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 concierge: what does membership include (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'what does my membership include?' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
+  {
+    name: 'r117 concierge: the spa had no booking for us (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ไปถึงสปาแล้ว เขาบอกว่าไม่มีชื่อจองค่ะ' }, { tap: 'ปัญหาการจองกับ' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r117 order desk: how long does a top-up take (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงินแล้วปกติเข้ากี่นาทีคะ', told: ['5 นาที'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r117 order desk: a top-up not in, the order given after (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'my top up still not in after 20 min' }, { say: 'order 77889900' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r117 demo: is the tour on in the rain (en)', language: 'en',
+    turns: [{ say: 'does the city tour still run if it rains?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  // A hundred-and-eighteenth round (r118), written 2026-11-29 before the bot saw them: slips of the
+  // keyboard, a booking's status, a price asked of a service with none: 10 of 14 passed at the first
+  // run; the bot's failures items 204 and 205 ("my credits are still 0" answered with the balance; "how
+  // much would a yacht cost?" asked the day as if nothing had been asked), the others the scripts' own.
+  {
+    name: 'r118 demo: a refund misspelt (en)', language: 'en',
+    turns: [{ say: 'i want a refnud for my cooking clas, i cancelled last week' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r118 demo: an airport transfer misspelt (en)', language: 'en',
+    turns: [{ say: 'need an airpot tranfer tomorrow 6am from my hotel in Silom to Suvarnabhumi, 2 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '06:00', destination: 'Suvarnabhumi' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r118 demo: a booking, then its status asked (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow at 10am for 2' }, { say: 'confirm' }, { say: 'is my booking confirmed yet?' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r118 demo: the massage, a person asked for at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 1 ท่านค่ะ' }, { say: 'ขอคุยกับแอดมินก่อนค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r118 demo: the day asked, answered "tomorrow" (en)', language: 'en',
+    turns: [{ say: 'can I book the thai cooking class for 2 at 10am?' }, { say: 'tomorrow' }, { say: 'yes please' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r118 demo: a complaint about a booked tour that never came (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์ไว้เมื่อวาน 8 โมง รถไม่มารับเลยค่ะ โทรไปก็ไม่มีคนรับ' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r118 school: the package credits did not show after paying (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I paid for a 10 class package yesterday but my credits are still 0' }, { tap: 'Package credit' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r118 school: how many credits are left (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ตอนนี้เหลือกี่คลาสคะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r118 tour: a change of trip date asked (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอเปลี่ยนวันเดินทางทริปเชียงใหม่จากวันที่ 10 เป็นวันที่ 12 ธันวาคมค่ะ' }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r118 tour: a deposit paid, asked whether it came (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'I transferred the deposit for our Chiang Mai trip this morning, did you receive it?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r118 concierge: the price of a yacht for eight (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'how much would a yacht for 8 people cost?', told: ['yacht'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r118 order desk: a top-up misspelt (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'i topedup 200 baht but no credits, order 44556677' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r118 order desk: a game top-up not in, then thanks (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเกมไป 100 บาท ไม่เข้าค่ะ ออเดอร์ 11223344' }, { say: 'ขอบคุณค่ะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r118 demo: a question while the time is asked (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow for 2' }, { say: 'do you have a shower there?' }, { say: '3pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
 ];

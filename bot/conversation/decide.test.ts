@@ -181,6 +181,13 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'อยากให้ลูกเรียนทำขนม วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ' }), cooking.classify, taught)).toMatchObject({ do: 'did_you_mean' });
     const noDetail = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.76 }));
     expect(await decide(context({ text: 'อยากให้ลูกเรียนทำอาหารไทยค่ะ' }), noDetail.classify, taught)).toMatchObject({ do: 'did_you_mean' });
+    // However unsure the reading of the service it names (r115: a tee time at a new concierge, 0.19).
+    const concierge = taxonomySchema.parse({ bookingTypes: [{ key: 'concierge_booking', name: { en: 'Concierge booking', th: 'จองผ่านคอนเซียร์จ' }, keywords: ['กอล์ฟ', 'golf'] }] });
+    const golf = classifier(answer({ kind: 'booking', bookingType: 'concierge_booking', confidence: 0.19, fields: { date: '2026-03-03', partySize: 4 } }));
+    expect(await decide(context({ text: 'อยากได้ที่ตีกอล์ฟพรุ่งนี้ 4 คน ช่วงเช้าค่ะ' }), golf.classify, { ...likely, serviceNamed: async (text: string) => serviceNamedIn(concierge, text) })).toMatchObject({
+      do: 'booking',
+      dialogue: { serviceKey: 'concierge_booking', partySize: 4, date: '2026-03-03' },
+    });
     // Not without asking to book, nor without any detail. Far below, a booking asked for with a day
     // is a booking still, its service asked with them all (r106), not the service leaned to.
     expect(await decide(context({ text: 'dai trip tmr 3pm 2ppl' }), misspelt.classify, likely)).toEqual({ do: 'clarify' });
@@ -293,12 +300,13 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'you charged me 5,000 baht for the private lesson but the price is 3,500' }), wrongAmount.classify, likely)).toMatchObject({ do: 'open_case', caseType: 'wrong_amount' });
     // No service named: as before.
     expect(await decide(context({ text: 'how much?' }), unsure.classify, likely)).toEqual({ do: 'no_answer' });
-    // With the day or people, the service's booking goes with it, for a service with no price set (r70).
+    // With the day or people, the service's booking goes with it, for a service with no price set (r70),
+    // the whole message with the request as the question, the customer told so (r118).
     const forFour = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.45, fields: { partySize: 4 } }));
     expect(await decide(context({ text: 'เรียนตัวต่อตัว 4 คน ราคาประมาณเท่าไหร่คะ' }), forFour.classify, likely)).toMatchObject({
       do: 'service_price',
       serviceKey: 'private_lesson',
-      unpriced: { do: 'booking', dialogue: { serviceKey: 'private_lesson', partySize: 4 } },
+      unpriced: { do: 'booking', dialogue: { serviceKey: 'private_lesson', partySize: 4, question: 'เรียนตัวต่อตัว 4 คน ราคาประมาณเท่าไหร่คะ' }, noted: true },
     });
     expect(await decide(context({ text: 'how much is the private lesson?' }), unsure.classify, likely)).not.toHaveProperty('unpriced');
   });
@@ -605,6 +613,10 @@ describe('deciding what a customer message leads to', () => {
       const withDetails = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.99, fields: { date: '2026-03-03', partySize: 2 } }));
       expect(await decide(context({ text: 'Can I book the cooking class for 2 kids tomorrow?' }), withDetails.classify)).toMatchObject({ do: 'booking' });
       expect(await decide(context({ text: 'Do you have a Thai cooking class tomorrow morning?' }), cooking.classify)).toMatchObject({ do: 'booking' });
+      // A day alone, with no word of booking, leaves the question first (r115).
+      const onSunday = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.85, fields: { date: '2026-03-08' } }));
+      expect(await decide(context({ text: 'Can I bring my kid (6) to the cooking class on Sunday?' }), onSunday.classify)).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text: 'Can I book the cooking class on Sunday for my kid?' }), onSunday.classify)).toMatchObject({ do: 'booking' });
     });
 
     it('starts no booking of money paid: "I transferred 1,500 ..." is not the airport transfer', async () => {
@@ -916,6 +928,10 @@ describe('deciding what a customer message leads to', () => {
       // Asked for the number of people, "3" is that.
       const asked = bookingDialogue({ serviceKey: 'cooking', date: '2026-03-03', time: '10:00', awaiting: 'party_size' });
       expect(await decide(context({ text: '3', dialogue: asked }), classify)).toEqual({ do: 'booking', dialogue: { ...asked, partySize: 3, expiresAt: expect.any(String) } });
+      // So are "just 1" and "only 2" (r115: "how many people?" asked again and again).
+      for (const [text, partySize] of [['just 1', 1], ['only 2', 2]] as const) {
+        expect(await decide(context({ text, dialogue: asked }), classify), text).toEqual({ do: 'booking', dialogue: { ...asked, partySize, expiresAt: expect.any(String) } });
+      }
     });
 
     it('offers the FAQ entry it is unsure of as a button, in a booking, rather than ignoring the question', async () => {

@@ -70,6 +70,15 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
 }
 
 /**
+ * A booking begun from a price asked of a service that has none set: the whole message goes with the
+ * request as the question, what is priced with it ("ทัวร์เชียงใหม่ 3 วัน 2 คืน 4 คน ราคาเท่าไหร่คะ", not
+ * "ราคาเท่าไหร่คะ" alone).
+ */
+function withPriceAsked(b: Extract<Decision, { do: 'booking' }>, text: string): Decision {
+  return b.free ? b : { ...b, dialogue: { ...b.dialogue, question: text.trim() }, noted: true };
+}
+
+/**
  * A type for changing a booking ("Trip change request", "Class reschedule") is not what a customer
  * means who tells of something gone wrong and says no word of a change: "the van on our trip was
  * filthy and the aircon did not work" (r105) and "our guide didn't speak any English" (r100) had the
@@ -298,9 +307,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // 0.97): something done, not a service asked for.
   const past = read.kind === 'booking' && !complaint && !smallTalkAlone && ((read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now)) || saysPaid(ctx.text));
   // "ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ" (can my 8-year-old take the class?) reads as the class's
-  // booking (0.99); it asks whether they may, which a person answers. With a day, a time or people
-  // given ("a table for 2 tomorrow, is it suitable for kids?") it is a booking still.
-  if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // booking (0.99); it asks whether they may, which a person answers. With a time or people given ("a
+  // table for 2 tomorrow, is it suitable for kids?"), or a day and a word of booking, it is a booking
+  // still; a day alone is not ("Can I bring my kid (6) to the cooking class on Sunday?", r115: "did you
+  // mean the class or its price?"): whether the child may come is answered first.
+  if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && (!read.fields.date || !asksToBook(ctx.text)) && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
   // Lessons or visits again and again ("สัปดาห์ละ 2 ครั้ง", "every Saturday", r82) are not one booking:
   // a person arranges them, rather than the first one's day being asked.
   if (read.kind === 'booking' && !complaint && asksForAWeeklySchedule(ctx.text) && !read.fields.date) return { do: 'no_answer' };
@@ -335,7 +346,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // Asked with the trip's day or people ("สนใจทัวร์เชียงใหม่ 3 วัน 2 คืน ผู้ใหญ่ 2 เด็ก 2 ... ราคาประมาณเท่าไหร่คะ",
   // r70), a service with no price set is quoted by staff: its booking, as a quote asked for is (below),
   // rather than "no answer found for this question".
-  if (priced) return { do: 'service_price', serviceKey: priced, ...(read.fields.date || read.fields.partySize ? { unpriced: startBooking(ctx, read, ctx.text, priced) } : {}) };
+  // The price asked goes with the request, the customer told so ("how much would a yacht for 8 people
+  // cost?" at a new concierge, r118, was asked the day as if nothing had been asked, and the team's
+  // request said nothing of a yacht).
+  if (priced) return { do: 'service_price', serviceKey: priced, ...(read.fields.date || read.fields.partySize ? { unpriced: withPriceAsked(startBooking(ctx, read, ctx.text, priced), ctx.text) } : {}) };
   // "do you offer airport transfers?", "มีคลาสทำอาหารไทยไหมคะ" (is there a Thai cooking class?), calling a
   // service by its own name (r110: "no answer found", a person called): yes, said with its price and a
   // button to book it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you
@@ -401,14 +415,17 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
   // "hii can i book tai masage tmr 3pm 2ppl" (0.42, the service's name misspelt) asks to book, with a
   // day, a time or people: the service it leans to is offered as one tap, not "tell us a bit more".
-  const withDetails = result.kind === 'booking' && result.bookingType !== undefined && result.confidence >= LEANS_TO - 0.2 && Boolean(result.fields.date || result.fields.time || result.fields.partySize);
+  const detailsGiven = result.kind === 'booking' && result.bookingType !== undefined && Boolean(result.fields.date || result.fields.time || result.fields.partySize);
+  const withDetails = detailsGiven && result.confidence >= LEANS_TO - 0.2;
   // "Could you book a table for 4 tonight at 7pm?" (0.62 at a new concierge) names the service it
   // leans to by the service's own name or keyword ("table for"): that booking, whose summary the
   // customer confirms, rather than "did you mean" with a problem type beside it (r53). Named with a
   // day, a time or people, it is asked for though no word of booking is said ("อยากให้ลูกเรียนทำอาหารไทย
   // วันที่ 12 ธันวาคม 10 โมงเช้า ลูก 2 คนค่ะ", 0.76 at a new school, was asked "which do you mean?"; r69).
-  const namedWithDetails = withDetails && !sure && !askedBefore && !past && (await likely.serviceNamed(ctx.text)) === result.bookingType;
-  const booksWithDetails = withDetails && (asksToBook(ctx.text) || namedWithDetails);
+  // However unsure the reading: "อยากได้ที่ตีกอล์ฟพรุ่งนี้ 4 คน ช่วงเช้าค่ะ" (a tee time, 0.19 at a new
+  // concierge whose booking's keyword is "กอล์ฟ", r115) was asked "a booking or a problem?".
+  const namedWithDetails = detailsGiven && !sure && !askedBefore && !past && (await likely.serviceNamed(ctx.text)) === result.bookingType;
+  const booksWithDetails = (withDetails && asksToBook(ctx.text)) || namedWithDetails;
   const leans = !sure && !askedBefore && !past && (result.confidence >= LEANS_TO || booksWithDetails) && result.otherType !== 'out_of_scope';
   if (leans && namedWithDetails && !reportsProblem(ctx.text)) return startBooking(ctx, result, ctx.text);
   // Put as a question with no word of anything gone wrong ("เติมเงินต้องรอนานไหมคะ", does a top-up

@@ -133,10 +133,14 @@ describe('what else a message may be', () => {
       // r107: whether she may take part, asked as "is that ok?": the whole message.
       ['massage for my mum tomorrow at 2pm, she is 70, is that ok?', 'massage for my mum tomorrow at 2pm, she is 70, is that ok?'],
       ['จองนวดพรุ่งนี้บ่ายสอง 1 ท่านค่ะ ตั้งครรภ์ 4 เดือน ได้ไหมคะ', 'ตั้งครรภ์ 4 เดือน ได้ไหมคะ'],
+      // r115: no polite ending, the question after the count or the time.
+      ['จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง 2 คน มีรถรับที่โรงแรมด้วยไหม', 'มีรถรับที่โรงแรมด้วยไหม'],
+      ['จองนวดพรุ่งนี้ 4 โมงเย็น 2 คน มีห้องอาบน้ำไหม', 'มีห้องอาบน้ำไหม'],
+      ['จองนวดพรุ่งนี้ 2 คน 5 โมง มีที่จอดรถไหม', 'มีที่จอดรถไหม'],
     ]) {
       expect(beside(text), text).toBe(question);
     }
-    for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', 'Can I book a massage tomorrow at 3pm for 2? Is that ok?', 'จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ ได้ไหมคะ']) {
+    for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', 'Can I book a massage tomorrow at 3pm for 2? Is that ok?', 'จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ ได้ไหมคะ', 'จองนวด 2 คน พรุ่งนี้ว่างไหม', 'นวด 2 คน 5 โมงเย็นได้ไหม']) {
       expect(beside(text), text).toBeUndefined();
     }
   });
@@ -211,7 +215,7 @@ describe('what else a message may be', () => {
     for (const text of ['the therapist pressed way too hard yesterday and now my back hurts', 'she hurt my neck', 'หมอนวดนวดแรงเกินไปค่ะ']) expect(reportsProblem(text), text).toBe(true);
     for (const text of ['will the massage hurt?', 'does it hurt my back?', 'is the massage too hard for elderly people?']) expect(reportsProblem(text), text).toBe(false);
     // Credits paid for and not there (r54); not a question about credits or classes.
-    for (const text of ['I paid for the 5-class package yesterday but the app still shows 0 credits', 'I bought the 5-class package but I have no credits', 'ซื้อแพ็กเกจ 5 คลาสแล้ว แต่เครดิตขึ้น 0 ค่ะ']) expect(reportsProblem(text), text).toBe(true);
+    for (const text of ['I paid for the 5-class package yesterday but the app still shows 0 credits', 'I bought the 5-class package but I have no credits', 'ซื้อแพ็กเกจ 5 คลาสแล้ว แต่เครดิตขึ้น 0 ค่ะ', 'I paid for a 10 class package yesterday but my credits are still 0', 'my balance is still zero']) expect(reportsProblem(text), text).toBe(true);
     for (const text of ['how many credits do I have?', 'I have no credits, how do I buy more?', 'I have no classes booked this week, can I book one?', 'there are no sessions on Sunday?']) expect(reportsProblem(text), text).toBe(false);
   });
 

@@ -82,6 +82,8 @@ const COMPLAINT = new RegExp(
     // "... but the app still shows 0 credits", "I bought the package but I have no credits" (r54) had
     // started a booking of the package. After "but" or "still": "I have no credits, how do I buy more?" asks.
     "\\b(?:but|still)\\b[^.?!]{0,40}\\b(?:0|zero|no) (?:credits?|points?|balance)\\b", '(?:แต่|ยัง)[^?]{0,20}(?:เครดิต|คะแนน|แต้ม)(?:ขึ้น|เป็น)?\\s*0',
+    // "I paid for a 10 class package yesterday but my credits are still 0" (r118: told no membership was found).
+    "\\b(?:credits?|points?|balance)\\b[^.?!]{0,20}\\bstill (?:at |shows? |showing )?(?:0|zero|empty)\\b",
     // The wrong thing delivered: "ได้ของผิดค่ะ สั่งสีดำแต่ได้สีขาวมา" (r63) was asked to say more.
     'ได้(?:ของ|สินค้า)ผิด', 'ส่ง(?:ของ|สินค้า)?ผิด(?:มา|ค่ะ|คะ|ครับ|สี|ไซส์|ไซซ์|ขนาด|รุ่น|แบบ|$)', 'ผิด(?:สี|ไซส์|ไซซ์|ขนาด|รุ่น)',
     '\\b(?:sent|delivered|gave|got|received) (?:me |us )?(?:the |a )?wrong (?:item|size|colou?r|product|order|one|thing)s?\\b',
@@ -271,11 +273,13 @@ export function goesOnAboutTheCase(text: string): boolean {
 
 /**
  * Where a message may turn from one thing to another: a sentence's end, a new line, ", and do you
- * ...", or a space after a Thai polite ending ("... 2 คนค่ะ มีที่จอดรถไหมคะ").
+ * ...", or a space after a Thai polite ending ("... 2 คนค่ะ มีที่จอดรถไหมคะ"), or, with no polite
+ * ending, after a count or a time of the booking ("จองทัวร์พรุ่งนี้ 9 โมง 2 คน มีรถรับที่โรงแรมด้วยไหม",
+ * r115: the pickup asked about went nowhere).
  */
 const ASKING_OPENER = '(?:do|does|is|are|can|could|will|would|what|how|where|when|which|should)\\b';
 const CLAUSE_BREAK = new RegExp(
-  `(?<=[?!.])\\s+|\\n+|,\\s*(?:(?:and|also|btw|by the way)\\s+)?(?=${ASKING_OPENER})|\\s+(?:and|also)\\s+(?=${ASKING_OPENER})|(?<=ค่ะ|คะ|ครับ|คับ|จ้า)\\s+`,
+  `(?<=[?!.])\\s+|\\n+|,\\s*(?:(?:and|also|btw|by the way)\\s+)?(?=${ASKING_OPENER})|\\s+(?:and|also)\\s+(?=${ASKING_OPENER})|(?<=ค่ะ|คะ|ครับ|คับ|จ้า)\\s+|(?<=\\d\\s*(?:คน|ท่าน|ที่|โมง|ทุ่ม|น\\.))\\s+(?=[ก-๙])`,
   'i',
 );
 

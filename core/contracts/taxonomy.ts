@@ -293,7 +293,7 @@ const entryRef = z.object({ kind: entryKind, key: z.string() });
 
 export const taxonomyCheck = z
   .object({
-    classifier: z.string().meta({ description: 'The offline classifier that read the phrases (it also answers whenever an AI model cannot)', example: 'offline/ngram-knn-v12' }),
+    classifier: z.string().meta({ description: 'The offline classifier that read the phrases (it also answers whenever an AI model cannot)', example: 'offline/ngram-knn-v13' }),
     phrases: z.number().int().meta({ description: 'Example phrases read, over all active entries' }),
     recognised: z.number().int().meta({ description: 'Of those, read as their own entry' }),
     enoughPhrases: z.number().int().meta({ description: 'Example phrases an entry should have at least: with fewer it is hard to recognise' }),

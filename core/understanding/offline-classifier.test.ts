@@ -43,7 +43,7 @@ describe('OfflineClassifier: the issue examples', () => {
 
   it('is the classifier the stored decisions name', () => {
     expect(classifier.provider).toBe('offline');
-    expect(classifier.model).toBe('ngram-knn-v12');
+    expect(classifier.model).toBe('ngram-knn-v13');
   });
 });
 

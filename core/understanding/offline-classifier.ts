@@ -3,6 +3,7 @@ import { weighted, fitLogistic, predict, type Coefficients, type Sample } from '
 import { OFF_TOPIC, SMALL_TALK, type SmallTalkType } from './offline/kind-prototypes.ts';
 import type { Taxonomy } from './taxonomy.ts';
 import { buildIndex, featuresOfBuiltIn, hasMeaning, indexFor, kindProbabilities, KIND_MODEL_LABELS, OFF_TOPIC_KEY, saysWhatClassIsAbout, scoreClasses, typeScoresOf, type ClassScores, type IndexedClass, type TaxonomyIndex } from './offline/similarity-index.ts';
+import { spelledAsTheBusiness } from './offline/spelling.ts';
 import { MAX_CHARS, textFeatures, wantsArranged, withoutWhatHappened, type Cue, type TextFeatures } from './offline/text-features.ts';
 import { wordVectors } from './offline/word-vectors.ts';
 import { detectLanguage, extractFields } from './extract-fields.ts';
@@ -596,20 +597,32 @@ function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
   return { kind: choice.kind, type: key, confidence, ...base, alternative: closeBehind(index, ev, choice.cls) };
 }
 
+/** A customer's text as the classifier reads it: its slips of the keyboard spelt as the business spells the words (`offline/spelling.ts`). */
+function customerFeatures(index: TaxonomyIndex, text: string): TextFeatures {
+  const vectors = index.vectors;
+  if (!vectors) return textFeatures(text);
+  const lower = text.slice(0, MAX_CHARS).toLowerCase();
+  const spelt = spelledAsTheBusiness(lower, index.spellings, (w) => vectors.row.has(w));
+  return textFeatures(spelt === lower ? text : spelt);
+}
+
 /** Classifies one message synchronously (the work is CPU only); never throws. */
 export function classifyOffline(input: ClassifyInput): OfflineDecision {
   const text = typeof input?.text === 'string' ? input.text : '';
   const taxonomy: Taxonomy = input?.taxonomy ?? { caseTypes: [], bookingTypes: [], faq: [] };
   let d: Decision;
-  const f = textFeatures(text);
+  let f: TextFeatures;
   try {
-    d = decide(indexFor(taxonomy), f);
+    const index = indexFor(taxonomy);
+    f = customerFeatures(index, text);
+    d = decide(index, f);
     // The business's own phrase, word for word: its class, whatever it is most like, and no other
     // reading close behind it to ask about (known-phrases.ts).
     const known = knownPhraseOf(taxonomy, text);
     if (known) d = { ...d, kind: known.kind, type: known.kind === 'question' ? undefined : known.key, faqKey: known.kind === 'question' ? known.key : undefined, otherType: undefined, confidence: Math.max(d.confidence, KNOWN_PHRASE_CONFIDENCE), alternative: undefined };
   } catch {
     // Not expected (the taxonomy is validated at the edge); a malformed one still gets an answer.
+    f = textFeatures(text);
     d = { kind: 'other', otherType: 'out_of_scope', confidence: NOTHING_CONFIDENCE, kindScores: { ...ZERO }, signals: NOTHING };
   }
   const confidence = Math.min(0.99, Math.max(0.01, d.confidence));
@@ -665,7 +678,7 @@ export function likelyReadings(taxonomy: Taxonomy, text: string, count = 3): Rea
 /** The classes a text is most like, by the score `scoreOf` gives those it ranks (of the classes that score at least TYPE_MIN), best first. */
 function mostLike(taxonomy: Taxonomy, text: string, count: number, scoreOf: (c: IndexedClass, i: number, ev: Evidence) => number | undefined): IndexedClass[] {
   const index = indexFor(taxonomy);
-  const ev = evidence(index, textFeatures(text));
+  const ev = evidence(index, customerFeatures(index, text));
   if (!ev) return [];
   const ranked: { c: IndexedClass; score: number }[] = [];
   index.classes.forEach((c, i) => {
@@ -719,11 +732,12 @@ export class OfflineClassifier implements Classifier {
    * (`offline/hubness.ts`), v8 the type chosen by what the message says happened (`WHAT_HAPPENED`),
    * v9 the type's nearest examples compared without those words (`aboutWithoutWhatHappened`) and
    * asking to be told as asking for a fact; v11 a question about a service that asks nothing to be
-   * arranged is not sure as a booking (`asksAboutOnly`); without word vectors installed it answers
+   * arranged is not sure as a booking (`asksAboutOnly`); v13 a slip of the keyboard is read as the
+   * business's word (`offline/spelling.ts`); without word vectors installed it answers
    * on words and letters only, and says so in its name.
    */
   get model(): string {
-    return wordVectors() ? 'ngram-knn-v12' : 'ngram-knn-v12-lexical';
+    return wordVectors() ? 'ngram-knn-v13' : 'ngram-knn-v13-lexical';
   }
 
   async classify(input: ClassifyInput): Promise<Classification> {

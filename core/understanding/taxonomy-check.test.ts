@@ -30,7 +30,7 @@ describe('checkTaxonomy', () => {
 
   it('answers in the contract, every entry listed in the taxonomy order, names not counted as phrases', () => {
     expect(taxonomyCheck.parse(check)).toEqual(check);
-    expect(check.classifier).toMatch(/^offline\/ngram-knn-v12/);
+    expect(check.classifier).toMatch(/^offline\/ngram-knn-v13/);
     expect(check.entries.map((e) => [e.kind, e.key, e.phrases])).toEqual([
       ['case', 'broken_screen', 3],
       ['case', 'charged_twice', 3],

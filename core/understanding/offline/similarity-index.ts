@@ -7,6 +7,7 @@ import { sentenceVector, unit, wordVectors, type WordVectors } from './word-vect
 import { scoreLinear, trainLinear, type LabelledText, type LinearModel, type Spaces } from './linear-model.ts';
 import { whiten, withinClassWhitening, type Whitening } from './whitening.ts';
 import { hubPenalties } from './hubness.ts';
+import { spellingsOf, type Spellings } from './spelling.ts';
 
 /**
  * A TF-IDF index of one taxonomy, built once and kept (see `indexFor`): every class (case type,
@@ -108,6 +109,8 @@ export interface TaxonomyIndex {
   meaning: MeaningIndex | undefined;
   /** The word vectors the index was built with (an index is rebuilt when they change). */
   vectors: WordVectors | null;
+  /** The English words of the business's texts, for a customer's slip of the keyboard (`spelling.ts`). */
+  spellings: Spellings;
   /**
    * Which of booking, case and question (`KIND_MODEL_LABELS`) a text of this business is, learnt
    * from its examples and the built-in wording of each kind (`linear-model.ts`, `trainKindModel`);
@@ -535,6 +538,7 @@ export function buildIndex(taxonomy: Taxonomy): TaxonomyIndex {
   return {
     hub: hubs(classes, docFeats, words, chars, meaning),
     meaning,
+    spellings: spellingsOf([...docText, ...classDrafts.flatMap((d) => d.keywords)]),
     kindModel: kindModels(classes, docFeats, { words, chars, wordWeight: WORD_WEIGHT, meaningWeight: MEANING_WEIGHT }, meaning),
     vectors,
     classes,

@@ -140,9 +140,9 @@ describe('word vectors in the classifier', () => {
 
   it('says in its name whether it has them', () => {
     useWordVectors(null);
-    expect(new OfflineClassifier().model).toBe('ngram-knn-v12-lexical');
+    expect(new OfflineClassifier().model).toBe('ngram-knn-v13-lexical');
     useWordVectors(smallVectors());
-    expect(new OfflineClassifier().model).toBe('ngram-knn-v12');
+    expect(new OfflineClassifier().model).toBe('ngram-knn-v13');
   });
 
   it('bad input with vectors: an answer of the schema, never a throw', () => {
