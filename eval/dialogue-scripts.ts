@@ -8877,4 +8877,85 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'massage tomorrow for 2' }, { say: 'do you have a shower there?' }, { say: '3pm' }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-nineteenth round (r119), written 2026-11-29 before the bot saw them: evenings,
+  // couples, a party made larger, luggage, a refund short, a language changed mid-case: 11 of 14
+  // passed at the first run; none of the failures the bot's (an evening the class does not open, the
+  // right type in the list, the service complaint third after the supplier's at a tour operator);
+  // reading the answers found item 206 (the suitcases asked about went nowhere).
+  {
+    name: 'r119 demo: next Friday evening asked, the afternoon taken (en)', language: 'en',
+    turns: [{ say: 'can we book the sushi class next friday evening for 4?' }, { say: '3pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 4, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: a massage for a couple (th)', language: 'th',
+    turns: [{ say: 'อยากจองนวดคู่ให้แฟนกับตัวเองพรุ่งนี้บ่ายสามค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: the party made larger by two (en)', language: 'en',
+    turns: [{ say: 'thai cooking class tomorrow 10am for 2' }, { say: 'two more friends want to join' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: a transfer to Pattaya with luggage asked (en)', language: 'en',
+    turns: [{ say: 'airport transfer tomorrow 2pm from Suvarnabhumi to Pattaya for 3, we have 5 big suitcases, is that ok?', told: ['suitcases'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '14:00', destination: 'Pattaya' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: the refund is short (th)', language: 'th',
+    turns: [{ say: 'ได้เงินคืนไม่ครบค่ะ ขาดไป 300 บาท' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: an English case, the customer writes Thai after (th)', language: 'th',
+    turns: [{ say: 'I cannot log in to the app' }, { say: 'ลองรีเซ็ตรหัสแล้วก็ยังเข้าไม่ได้ค่ะ' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r119 tour: a day trip for a family, children counted (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'private day trip to Ayutthaya tomorrow for 2 adults and 2 kids' }, { say: '8am' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 tour: the guide left us at the temple (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ไกด์ทิ้งเราไว้ที่วัดแล้วหายไปเลยค่ะ รอเป็นชั่วโมง' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r119 school: a trial lesson asked about (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'มีคลาสทดลองเรียนไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r119 school: a cooking class moved, in English (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'my son is sick, can we move his thai cooking class from tomorrow to next week?' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r119 concierge: dinner for two tonight at 8 (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองร้านอาหารไทยดีๆ คืนนี้ 2 ทุ่ม 2 ที่ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 order desk: a refund asked, the order given (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'the game top up failed but money was taken, I want my money back, order 99887766' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: hello, then a booking (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ' }, { say: 'อยากจองคลาสทำอาหารไทยวันพรุ่งนี้ 10 โมง 1 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r119 demo: a booking, then cancelled by a tap (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow 9am for 2' }, { tap: 'Cancel' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -133,6 +133,8 @@ describe('what else a message may be', () => {
       // r107: whether she may take part, asked as "is that ok?": the whole message.
       ['massage for my mum tomorrow at 2pm, she is 70, is that ok?', 'massage for my mum tomorrow at 2pm, she is 70, is that ok?'],
       ['จองนวดพรุ่งนี้บ่ายสอง 1 ท่านค่ะ ตั้งครรภ์ 4 เดือน ได้ไหมคะ', 'ตั้งครรภ์ 4 เดือน ได้ไหมคะ'],
+      // r119: any condition said just before "is that ok?", the whole message.
+      ['airport transfer tomorrow 2pm from Suvarnabhumi to Pattaya for 3, we have 5 big suitcases, is that ok?', 'airport transfer tomorrow 2pm from Suvarnabhumi to Pattaya for 3, we have 5 big suitcases, is that ok?'],
       // r115: no polite ending, the question after the count or the time.
       ['จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง 2 คน มีรถรับที่โรงแรมด้วยไหม', 'มีรถรับที่โรงแรมด้วยไหม'],
       ['จองนวดพรุ่งนี้ 4 โมงเย็น 2 คน มีห้องอาบน้ำไหม', 'มีห้องอาบน้ำไหม'],
@@ -140,7 +142,7 @@ describe('what else a message may be', () => {
     ]) {
       expect(beside(text), text).toBe(question);
     }
-    for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', 'Can I book a massage tomorrow at 3pm for 2? Is that ok?', 'จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ ได้ไหมคะ', 'จองนวด 2 คน พรุ่งนี้ว่างไหม', 'นวด 2 คน 5 โมงเย็นได้ไหม']) {
+    for (const text of ['can I book a massage tomorrow at 3pm?', 'Hi, can I book a massage? tomorrow at 3pm for 2', 'I want to book a massage, can you do tomorrow at 3?', 'จองนวดค่ะ พรุ่งนี้ว่างไหมคะ', 'นวดไทย 2 คน บ่ายสองได้ไหมคะ', 'สวัสดีค่ะ จองนวดพรุ่งนี้ได้ไหมคะ', 'จองนวดแผนไทยพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', 'Can I book a massage tomorrow at 3pm for 2? Is that ok?', 'จองนวดพรุ่งนี้บ่ายสอง 2 คนค่ะ ได้ไหมคะ', 'จองนวด 2 คน พรุ่งนี้ว่างไหม', 'นวด 2 คน 5 โมงเย็นได้ไหม', 'a massage for 2, tomorrow at 3pm, is that ok?', 'I want to book a massage, is that ok?']) {
       expect(beside(text), text).toBeUndefined();
     }
   });

@@ -331,7 +331,14 @@ export function questionBeside(text: string, detailsOf: (clause: string) => { da
   // Whether someone may take part, its "is that ok?" on its own: "massage for my mum tomorrow at 2pm,
   // she is 70, is that ok?" (r107: the summary shown, the question nowhere). The whole message goes
   // with the request, the condition and the question together.
-  return asksAboutTakingPart(text) && clauses.some((c) => IS_THAT_OK.test(c)) ? text.trim() : undefined;
+  const okAt = clauses.findIndex((c, i) => i > 0 && IS_THAT_OK.test(c));
+  if (okAt < 0) return undefined;
+  if (asksAboutTakingPart(text)) return text.trim();
+  // So does any condition said just before it, not a detail of the booking: "airport transfer tomorrow
+  // 2pm ... for 3, we have 5 big suitcases, is that ok?" (r119: the suitcases went nowhere).
+  const before = clauses[okAt - 1].split(/,\s*/).pop()!;
+  const d = detailsOf(before);
+  return !d.date && !d.time && !d.partySize && !asksToBook(before) && /\p{L}/u.test(before) ? text.trim() : undefined;
 }
 
 /** "ราคาเท่าไหร่คะ", "how much is ...": the customer asks what something costs (a quotation, ใบเสนอราคา, is not a price asked). */

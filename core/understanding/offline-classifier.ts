@@ -600,10 +600,8 @@ function decide(index: TaxonomyIndex, f: TextFeatures, exclude = -1): Decision {
 /** A customer's text as the classifier reads it: its slips of the keyboard spelt as the business spells the words (`offline/spelling.ts`). */
 function customerFeatures(index: TaxonomyIndex, text: string): TextFeatures {
   const vectors = index.vectors;
-  if (!vectors) return textFeatures(text);
-  const lower = text.slice(0, MAX_CHARS).toLowerCase();
-  const spelt = spelledAsTheBusiness(lower, index.spellings, (w) => vectors.row.has(w));
-  return textFeatures(spelt === lower ? text : spelt);
+  // The text spelt is normalised already; normalising it again changes nothing more.
+  return textFeatures((vectors && spelledAsTheBusiness(text, index.spellings, (w) => vectors.row.has(w))) || text);
 }
 
 /** Classifies one message synchronously (the work is CPU only); never throws. */

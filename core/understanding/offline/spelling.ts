@@ -10,6 +10,8 @@
  * tell a slip from a word the business never wrote, and nothing is changed.
  */
 
+import { normalizeText } from './text-features.ts';
+
 const MIN_LETTERS = 5;
 const LATIN_WORD = /[a-z]+/g;
 const LATIN_LETTER = /[a-z]/g;
@@ -37,20 +39,27 @@ export function spellingsOf(texts: Iterable<string>): Spellings {
 }
 
 /**
- * `normalized` with each slip spelt as the business spells it (see above); `isWord` says whether the
- * dictionary knows a word. The text is returned as it was when nothing is a slip.
+ * The customer's `text`, normalised as the classifier reads it (`normalizeText`), with each slip spelt
+ * as the business spells the word (see above); undefined when nothing in it is a slip. `isWord` says
+ * whether the dictionary knows a word. Normalised first: "couldn't" and "doesnt" are "could not" and
+ * "does not" before any word is read as a slip ("couldn" is no word, one letter from "could").
  */
-export function spelledAsTheBusiness(normalized: string, spellings: Spellings, isWord: (word: string) => boolean): string {
+export function spelledAsTheBusiness(text: string, spellings: Spellings, isWord: (word: string) => boolean): string | undefined {
+  const normalized = normalizeText(text);
   // A text mostly in Thai is read as it is, as its meaning is (word-vectors.ts): "error" in a Thai message is not corrected.
-  if ((normalized.match(THAI_LETTER)?.length ?? 0) >= (normalized.match(LATIN_LETTER)?.length ?? 0)) return normalized;
-  return normalized.replace(LATIN_WORD, (word) => {
+  if ((normalized.match(THAI_LETTER)?.length ?? 0) >= (normalized.match(LATIN_LETTER)?.length ?? 0)) return undefined;
+  let slips = 0;
+  const spelt = normalized.replace(LATIN_WORD, (word) => {
     if (word.length < MIN_LETTERS || isWord(word)) return word;
     const candidates = new Set<string>();
     for (const form of [word, ...deletions(word)]) {
       for (const c of spellings.get(form) ?? []) if (c !== word && c[0] === word[0] && oneSlipApart(word, c)) candidates.add(c);
     }
-    return candidates.size === 1 ? [...candidates][0] : word;
+    if (candidates.size !== 1) return word;
+    slips++;
+    return [...candidates][0];
   });
+  return slips ? spelt : undefined;
 }
 
 function deletions(word: string): string[] {
