@@ -8958,4 +8958,74 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'city tour tomorrow 9am for 2' }, { tap: 'Cancel' }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-twentieth round (r120), written 2026-11-29 before the bot saw them: what comes after
+  // a case is opened (a booking, more detail, "how many days?", a manager asked for), flight numbers,
+  // Thai digits: 7 of 12 passed at the first run; reading the answers of one that passed found item 207
+  // ("it was at 2pm today by bank transfer" on a top-up case asked where the airport transfer goes),
+  // and a failure found item 208 ("ต้องรอกี่วันคะ" told its words were added, not when); the others the
+  // scripts' own (cases opened at once where a tap was written, two problems in one script).
+  {
+    name: 'r120 demo: a case open, then a booking (en)', language: 'en',
+    turns: [{ say: 'I was charged twice for my massage' }, { say: 'also, can I book the sushi class tomorrow at 10am for 2?' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r120 demo: a top-up case, when it was paid by bank transfer, then solved (en)', language: 'en',
+    turns: [{ say: 'my top up of 300 baht has not arrived' }, { say: 'it was at 2pm today by bank transfer', told: ['C-'], notTold: ['Where should we take you'] }, { say: 'oh it just came in, all good now thanks', told: ['sorted'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r120 demo: how many days to wait, after the refund is opened (th)', language: 'th',
+    turns: [{ say: 'ขอคืนเงินค่าทัวร์ที่ยกเลิกไปค่ะ' }, { say: 'ต้องรอกี่วันคะ', told: ['คาดว่าจะแก้ไขเสร็จภายใน'] }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r120 demo: a case, then a person asked (en)', language: 'en',
+    turns: [{ say: 'the massage therapist was very rude to me' }, { say: 'I want to speak to the manager' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'person' },
+  },
+  {
+    name: 'r120 demo: a booking asked, then a question of parking (th)', language: 'th',
+    turns: [{ say: 'จองนวดวันพรุ่งนี้ค่ะ' }, { say: 'ที่ร้านมีที่จอดรถไหมคะ' }, { say: 'บ่ายสองค่ะ' }, { say: '1 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r120 demo: an order not delivered, the order number after (en)', language: 'en',
+    turns: [{ say: 'I ordered 3 days ago and still nothing' }, { say: 'ORD-55123' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r120 demo: a wrong amount said in Thai numbers (th)', language: 'th',
+    turns: [{ say: 'โดนตัดเงินไป ๒,๕๐๐ บาท แต่ราคาจริง ๑,๘๐๐ บาทค่ะ' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r120 tour: the transfer booked, then the flight number (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'airport pickup from Suvarnabhumi tomorrow 9pm to our hotel in Sukhumvit, 2 people' }, { say: 'our flight is TG 661' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '21:00', destination: 'Sukhumvit' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r120 school: the teacher never came (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'วันนี้ครูไม่มาสอนเลยค่ะ ลูกนั่งรอชั่วโมงนึง' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r120 concierge: the golf course had no tee time (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'we went to the golf course you booked and they had no tee time for us' }, { tap: 'Partner booking' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r120 order desk: the account is banned (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ไอดีโดนแบนหลังเติมเงินค่ะ เข้าเกมไม่ได้เลย' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r120 demo: how long to wait, in English (en)', language: 'en',
+    turns: [{ say: 'my top up of 500 baht never arrived' }, { say: 'how many days do I have to wait?', told: ['Expected resolution'] }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

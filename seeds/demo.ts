@@ -910,6 +910,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Your case {{case_id}} is {{status}}. We will tell you here as soon as there is news.',
   },
   {
+    key: 'case_status_eta',
+    description: 'Under the answer with an open case\'s status: when it is expected to be resolved, {{eta}}.',
+    th: 'คาดว่าจะแก้ไขเสร็จภายใน {{eta}} ค่ะ',
+    en: 'Expected resolution: {{eta}}',
+  },
+  {
     key: 'booking_ask_party_size',
     description: 'The bot asks how many people the booking is for.',
     th: 'จองสำหรับกี่ท่านคะ?',

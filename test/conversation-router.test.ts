@@ -309,6 +309,7 @@ describe('the bot never goes silent', () => {
     ['the next of two services asked for at once', '20261204340000_booking_next_service.ts', 'booking_next_service'],
     ['the question what happened', '20261126080000_dialogue_templates.ts', 'ask_problem_details'],
     ["the answer with a case's status", '20261126080000_dialogue_templates.ts', 'case_status_reply'],
+    ["when an open case is expected to be resolved, under its status", '20261204350000_case_status_eta.ts', 'case_status_eta'],
   ])('an org set up before %s existed gets its text from the migration; its own text is kept', async (_, file, key) => {
     const { up } = await import(`../migrations/${file}`);
     const where = { org_id: sys.defaultOrgId, key };

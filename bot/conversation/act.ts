@@ -33,6 +33,7 @@ import { customerPageLink } from '../line/customer-rich-menu.ts';
 import { listDocuments } from '../../core/documents/documents.ts';
 import { documentDate, documentWords } from '../../core/documents/document-words.ts';
 import { formatMinorUnits, formatMoney } from '../../core/templates/format-money.ts';
+import { formatDue } from '../../core/templates/format-due.ts';
 import { decimalToMinor } from '../../core/checkout/amount-due.ts';
 
 /**
@@ -201,7 +202,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       const state = await caseState(trx, decision.caseId);
       if (state && CASE_STATUS[state.status].isOpen) await addCustomerMessageToCase(trx, { orgId: ctx.orgId, caseId: decision.caseId, contactId: ctx.contactId, messageId: ctx.messageId, text: ctx.text });
       const status = state ? CUSTOMER_STATUS_WORDS[state.status][ctx.language] : '';
-      const text = (await t('case_status_reply', { case_id: decision.caseNumber, status })) || (await t('case_followup_received', { case_id: decision.caseNumber }));
+      const said = (await t('case_status_reply', { case_id: decision.caseNumber, status })) || (await t('case_followup_received', { case_id: decision.caseNumber }));
+      // "ต้องรอกี่วันคะ" (how many days must I wait?, r120): an open case's expected resolution, as its
+      // acknowledgement said it, under the status.
+      const eta = state && CASE_STATUS[state.status].isOpen && state.resolutionDueAt ? await t('case_status_eta', { eta: formatDue(state.resolutionDueAt, ctx.language, ctx.timeZone) }) : '';
+      const text = eta ? `${said}\n${eta}` : said;
       // Not the bot's word on the case (an acknowledgement): what the customer adds next is still acknowledged.
       await say([{ kind: 'text', text }]);
       return;

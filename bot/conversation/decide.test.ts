@@ -624,8 +624,12 @@ describe('deciding what a customer message leads to', () => {
       // An amount short is a problem, its type picked.
       expect(await decide(context({ text: 'I transferred 1,500 but the app only shows 1,000' }), transfer.classify)).toMatchObject({ do: 'pick_case_type' });
       // Money paid alone: a person checks it; neither booked nor offered as a booking, nor asked back.
-      for (const text of ['I transferred 1500 baht this morning', 'we have paid already', 'โอนเงินแล้วนะคะ', 'โอนมัดจำแล้วนะคะ 3,000 บาท', 'จ่ายค่ามัดจำไปแล้วค่ะ', 'we paid the deposit this morning']) {
+      for (const text of ['I transferred 1500 baht this morning', 'we have paid already', 'โอนเงินแล้วนะคะ', 'โอนมัดจำแล้วนะคะ 3,000 บาท', 'จ่ายค่ามัดจำไปแล้วค่ะ', 'we paid the deposit this morning', 'paid by bank transfer at 2pm today']) {
         expect(await decide(context({ text }), transfer.classify), text).toEqual({ do: 'handoff', unsure: true });
+      }
+      // With a case open, when it was paid goes on the case (r120: "where should we take you?").
+      for (const text of ['it was at 2pm today by bank transfer', 'that was today at 10am']) {
+        expect(await decide(context({ text, openCase }), transfer.classify), text).toMatchObject({ do: 'follow_up', caseId: 'case-1' });
       }
       // "Transfer" asked for is a booking.
       expect(await decide(context({ text: 'I need a transfer to the airport tomorrow' }), transfer.classify)).toMatchObject({ do: 'did_you_mean' });

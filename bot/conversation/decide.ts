@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, THANKS, OK } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, THANKS, OK } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -304,8 +304,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A booking of a day already gone is not one to start: the customer tells of something that
   // happened ("I took the sushi class yesterday ..."), so the bot does not ask "what time?".
   // So is one that tells of money paid ("I transferred 1,500 ...", read as the airport transfer at
-  // 0.97): something done, not a service asked for.
-  const past = read.kind === 'booking' && !complaint && !smallTalkAlone && ((read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now)) || saysPaid(ctx.text));
+  // 0.97), or of when something happened ("it was at 2pm today by bank transfer", r120): something
+  // done, not a service asked for.
+  const past = read.kind === 'booking' && !complaint && !smallTalkAlone && ((read.fields.date !== undefined && read.fields.date < todayIn(ctx.timeZone, ctx.now)) || saysPaid(ctx.text) || tellsWhatHappened(ctx.text));
   // "ลูกอายุ 8 ขวบ เรียนคลาสทำอาหารได้ไหมคะ" (can my 8-year-old take the class?) reads as the class's
   // booking (0.99); it asks whether they may, which a person answers. With a time or people given ("a
   // table for 2 tomorrow, is it suitable for kids?"), or a day and a word of booking, it is a booking

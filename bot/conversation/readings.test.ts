@@ -270,7 +270,7 @@ describe('what else a message may be', () => {
   it('hears a status question', () => {
     for (const text of ['any update on my case?', 'any news?', "what's the status?", 'มีความคืบหน้าไหมคะ', 'เรื่องถึงไหนแล้วคะ', 'คืนเงินได้รึยังคะ']) expect(asksForStatus(text), text).toBe(true);
     // Written on 2026-11-27 as a customer with a case open would, before the words were added.
-    for (const text of ['เมื่อไหร่จะได้คะ', 'when will it arrive?', 'ต้องรออีกนานไหมคะ', 'did you check my case?', 'เช็คให้หรือยังคะ', 'how long until I get my money?', 'what happens now?', "what's next?", 'แล้วยังไงต่อคะ', 'รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย', 'nobody has contacted me yet', 'still no reply from your team']) expect(asksForStatus(text), text).toBe(true);
+    for (const text of ['เมื่อไหร่จะได้คะ', 'when will it arrive?', 'ต้องรออีกนานไหมคะ', 'did you check my case?', 'เช็คให้หรือยังคะ', 'how long until I get my money?', 'what happens now?', "what's next?", 'แล้วยังไงต่อคะ', 'รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย', 'nobody has contacted me yet', 'still no reply from your team', 'ต้องรอกี่วันคะ', 'ต้องรอนานไหมคะ', 'how many days do I have to wait?', 'how long will I need to wait?']) expect(asksForStatus(text), text).toBe(true);
     for (const text of ['2 คน', 'thanks', 'the order number is 12345', 'ขอบคุณค่ะ', 'how long does the cooking class take?', 'when will the tour start?']) expect(asksForStatus(text), text).toBe(false);
   });
 

@@ -149,7 +149,9 @@ const STATUS = new RegExp(
     '\\bany (?:update|news|progress)\\b', '\\bupdate on my\\b', '\\bstatus of my\\b', "\\bwhat(?:'s| is) (?:the status|happening with)\\b", '\\bhow is my (?:case|complaint|refund)\\b',
     '\\bwhere is my (?:case|refund)\\b', '\\bstatus\\?', 'ความคืบหน้า', "\\bwhat happens (?:now|next)\\b", "\\bwhat(?:'s| is) next\\b", 'แล้ว(?:ยังไง|อย่างไร)ต่อ',
     '\\bwhen will (?:it|my|i get|i receive|i be)\\b', '\\bhow long (?:until|till|will it|will my|do i have to wait)\\b', '\\b(?:did|have) you (?:check|checked|look|looked)\\b',
-    'เมื่อไหร่จะได้', 'อีกนาน(?:ไหม|มั้ย|แค่ไหน)', 'รออีกนาน', '(?:เช็ค|เช็ก|ตรวจสอบ)ให้(?:หรือ|รึ)?ยัง', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
+    'เมื่อไหร่จะได้', 'อีกนาน(?:ไหม|มั้ย|แค่ไหน)', 'รออีกนาน',
+    // How long to wait, in days or hours (r120: "ต้องรอกี่วันคะ" after a refund was opened was told its words were added).
+    'ต้องรอ(?:อีก)?(?:กี่|นาน)', 'รออีกกี่', "\\bhow (?:long|many (?:more )?(?:days|hours)) (?:do|will|must|should) (?:i|we) (?:have to |need to )?wait\\b", '(?:เช็ค|เช็ก|ตรวจสอบ)ให้(?:หรือ|รึ)?ยัง', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
     // Nobody back yet (r79: "รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย" was told its words were added to the case).
     'ยังไม่มีใคร(?:ติดต่อ|ตอบ|โทร)', "\\b(?:nobody|no one|no-one)(?: has| had)? (?:contacted|called|answered|replied|got back|gotten back|come back)\\b", "\\bstill (?:no|haven'?t had an?) (?:answer|reply|response|call)\\b",
   ].join('|'),
@@ -446,7 +448,21 @@ export const saysWronglyCharged = (text: string) => WRONGLY_CHARGED.test(text) |
 
 /** "I transferred 1,500", "โอนเงินไปแล้วค่ะ", "โอนมัดจำแล้วนะคะ", "paid already": money the customer says they paid, not a service they book. */
 const PAID = /\b(?:i|we)(?: have|'ve)? (?:already )?(?:transferred|paid|sent the money|made the payment)\b|\b(?:transferred|paid) (?:already|the money|\d)|โอน(?:เงิน)?(?:ค่า)?(?:มัดจำ|ส่วนที่เหลือ|ยอดที่เหลือ)?(?:ไป|แล้ว|ให้|เข้า)|(?:จ่าย|ชำระ)(?:เงิน)?(?:ค่า)?(?:มัดจำ|ส่วนที่เหลือ|ยอดที่เหลือ)?(?:ไป|แล้ว)|\b(?:paid|transferred|sent) the (?:deposit|balance|rest)\b/i;
-export const saysPaid = (text: string) => PAID.test(text);
+export const saysPaid = (text: string) => PAID.test(text) || BY_TRANSFER.test(text);
+
+/**
+ * Paid by a bank transfer: "it was at 2pm today by bank transfer" (r120, on an open top-up case) was
+ * read as the airport transfer's booking at 0.97 ("transfer" is its keyword) and asked where to. A
+ * way of paying, not the service.
+ */
+const BY_TRANSFER = /\b(?:bank|wire|money|online|mobile|promptpay|internet banking) transfers?\b|\b(?:by|via|through) (?:a )?transfer\b|โอนผ่าน(?:ธนาคาร|แอป|พร้อมเพย์|บัญชี)/i;
+
+/**
+ * Told as something that happened: "it was at 2pm today ...", "that was yesterday at 10" (r120). A
+ * time in it is when it happened, not a booking asked for.
+ */
+const WHAT_HAPPENED = /^\s*(?:(?:oh|ah|and|so|well|um|sorry)[\s,]+)?(?:it|that|this) (?:was|happened|went)\b/i;
+export const tellsWhatHappened = (text: string) => WHAT_HAPPENED.test(text);
 export const changesBooking = (text: string) => CHANGE_BOOKING.test(text);
 export const asksOnlyToReport = (text: string) => REPORT_ONLY.test(text);
 

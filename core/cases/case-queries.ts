@@ -259,9 +259,9 @@ export async function lockCaseForAction(trx: Knex.Transaction, orgId: string, ca
 export type LockedCase = NonNullable<Awaited<ReturnType<typeof lockCaseForAction>>>;
 
 /** Status, number and owner of a case, as they are now. */
-export async function caseState(db: Db, caseId: string): Promise<{ orgId: string; number: string; status: CaseStatus; ownerStaffId: string | null } | undefined> {
-  const row = await db('cases').select('org_id', 'number', 'status', 'owner_staff_id').where({ id: caseId }).first();
-  return row && { orgId: row.org_id, number: row.number, status: row.status, ownerStaffId: row.owner_staff_id };
+export async function caseState(db: Db, caseId: string): Promise<{ orgId: string; number: string; status: CaseStatus; ownerStaffId: string | null; resolutionDueAt: Date | null } | undefined> {
+  const row = await db('cases').select('org_id', 'number', 'status', 'owner_staff_id', 'resolution_due_at').where({ id: caseId }).first();
+  return row && { orgId: row.org_id, number: row.number, status: row.status, ownerStaffId: row.owner_staff_id, resolutionDueAt: row.resolution_due_at ? new Date(row.resolution_due_at) : null };
 }
 
 /** A case of the customer's in this conversation, with its type. */
