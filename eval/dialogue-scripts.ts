@@ -9028,4 +9028,74 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'my top up of 500 baht never arrived' }, { say: 'how many days do I have to wait?', told: ['Expected resolution'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A hundred-and-twenty-first round (r121), written 2026-11-29 before the bot saw them: Thai corrections
+  // of people and time, a booking left for a complaint, what to bring, a transfer from a hotel, a
+  // wrong game id: 8 of 12 passed at the first run; the bot's failures items 210 to 212 ("ไม่สิ 3 ที่พอ
+  // ค่ะ" noted and 4 kept, "what should I bring?" told the prices, "ไอดีเกมผิด" no problem's words),
+  // the other the script's own (the complaint type first in the list). Item 209 came from r118's list.
+  {
+    name: 'r121 demo: the number of people corrected twice (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ที่ค่ะ' }, { say: 'ขอเพิ่มเป็น 4 ที่ค่ะ' }, { say: 'ไม่สิ 3 ที่พอค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r121 demo: the time moved to the evening (th)', language: 'th',
+    turns: [{ say: 'นวดแผนไทยพรุ่งนี้บ่ายโมง 2 คนค่ะ' }, { say: 'ขอเลื่อนเป็น 5 โมงเย็นได้ไหมคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r121 demo: a booking left for a complaint about the last visit (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ค่ะ' }, { say: 'เดี๋ยวนะคะ ครั้งที่แล้วหมอนวดมาสายครึ่งชั่วโมง ยังไม่มีใครติดต่อกลับเลย' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r121 demo: a refund asked with the booking number (en)', language: 'en',
+    turns: [{ say: 'I cancelled booking B-000123 two weeks ago and I am still waiting for my refund' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r121 demo: a question of the price per person in a booking (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 3 คนค่ะ' }, { say: 'ราคาต่อคนเท่าไหร่คะ' }, { say: '9 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r121 demo: what to bring to the cooking class (en)', language: 'en',
+    turns: [{ say: 'what should I bring to the cooking class?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r121 tour: a transfer from the hotel to the airport, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอรถจากโรงแรมแถวสีลมไปสนามบินสุวรรณภูมิพรุ่งนี้ตี 5 ค่ะ 2 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '05:00', destination: 'สุวรรณภูมิ' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r121 tour: the trip was cancelled by the company, a refund (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'you cancelled our Chiang Mai trip because of the weather, we want a full refund' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r121 school: book a lesson for two children (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'อยากให้ลูก 2 คนเรียนทำอาหารไทยวันพรุ่งนี้ 10 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r121 concierge: a car with a driver for the day (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'could you arrange a car with driver for tomorrow from 9am, 3 of us' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r121 order desk: the wrong game id, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ใส่ไอดีเกมผิดค่ะ เติมไป 300 บาท ช่วยย้ายให้หน่อยได้ไหมคะ ออเดอร์ 44332211' }, { tap: 'เติมเงินไม่เข้า' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r121 demo: hi, then a person (en)', language: 'en',
+    turns: [{ say: 'hello' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

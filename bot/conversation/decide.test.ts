@@ -1415,6 +1415,45 @@ describe('deciding what a customer message leads to', () => {
     expect((other as { likely?: string[] }).likely?.[0]).not.toBe('wrong_amount');
   });
 
+  it('hands "what should I bring?" read as an FAQ entry that says nothing of it to a person (r121)', async () => {
+    const demo = taxonomySchema.parse({
+      faq: [
+        { key: 'class_prices', question: 'How much are the classes?', answer: 'The Thai cooking class is 1,800 baht, ingredients and apron included.' },
+        { key: 'what_to_wear', question: 'What should I wear?', answer: 'Comfortable clothes; bring a hat for the tour.' },
+      ],
+    });
+    const prices = classifier(answer({ kind: 'question', faqKey: 'class_prices', confidence: 0.9 }));
+    for (const text of ['what should I bring to the cooking class?', 'ต้องเตรียมอะไรไปเรียนบ้างคะ']) {
+      expect(await decide(context({ text }), prices.classify, likelyIn(() => demo)), text).toEqual({ do: 'no_answer' });
+    }
+    // An entry that speaks of it answers; a question of something else is the entry's.
+    const wear = classifier(answer({ kind: 'question', faqKey: 'what_to_wear', confidence: 0.9 }));
+    expect(await decide(context({ text: 'what should I bring for the city tour?' }), wear.classify, likelyIn(() => demo))).toEqual({ do: 'faq', faqKey: 'what_to_wear' });
+    expect(await decide(context({ text: 'how much is the cooking class?' }), prices.classify, likelyIn(() => demo))).toEqual({ do: 'faq', faqKey: 'class_prices' });
+    // Whether one thing may be brought is the entry's that answers it without the word (CLINC150's carry-on).
+    const carryOn = classifier(answer({ kind: 'question', faqKey: 'carry_on', confidence: 0.9 }));
+    const airline = taxonomySchema.parse({ faq: [{ key: 'carry_on', question: 'What can I take in my hand luggage?', answer: 'Liquids up to 100 ml each.' }] });
+    expect(await decide(context({ text: 'can i bring suntan lotion in my carry on' }), carryOn.classify, likelyIn(() => airline))).toEqual({ do: 'faq', faqKey: 'carry_on' });
+  });
+
+  it("lists the business's complaint type next when something went wrong with a service it names (r118)", async () => {
+    const demo = taxonomySchema.parse({
+      caseTypes: [
+        { key: 'order_not_delivered', name: { en: 'Order not delivered', th: 'ยังไม่ได้รับคำสั่งซื้อ' }, examples: ['สั่งของไปแล้วยังไม่ได้รับเลย'] },
+        { key: 'account_access', name: { en: 'Cannot access account', th: 'เข้าสู่ระบบไม่ได้' }, examples: ['เข้าระบบไม่ได้ค่ะ'] },
+        { key: 'service_complaint', name: { en: 'Service complaint', th: 'ร้องเรียนการบริการ' } },
+      ],
+      bookingTypes: [{ key: 'city_tour', name: { en: 'Bangkok city tour', th: 'ทัวร์เที่ยวกรุงเทพฯ' }, keywords: ['ทัวร์'] }],
+    });
+    const unsure = classifier(answer({ kind: 'case', caseType: 'order_not_delivered', confidence: 0.4 }));
+    const decided = await decide(context({ text: 'จองทัวร์ไว้เมื่อวาน 8 โมง รถไม่มารับเลยค่ะ' }), unsure.classify, likelyIn(() => demo));
+    expect(decided).toMatchObject({ do: 'pick_case_type' });
+    expect((decided as { likely: string[] }).likely.slice(0, 2)).toEqual(['order_not_delivered', 'service_complaint']);
+    // Naming no service of the business, the list is the classifier's.
+    const unnamed = await decide(context({ text: 'สั่งของไปแล้วยังไม่ได้รับเลยค่ะ' }), unsure.classify, likelyIn(() => demo));
+    expect((unnamed as { likely: string[] }).likely[1]).not.toBe('service_complaint');
+  });
+
   it('offers a type for changing a booking after the others for a problem that asks no change (r100, r105)', async () => {
     const tours = taxonomySchema.parse({
       caseTypes: [

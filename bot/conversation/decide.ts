@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, THANKS, OK } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -64,8 +64,12 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // Money taken wrongly ("you took 3,000 baht ... but it costs 2,500", r101: the top-up listed first):
   // the business's type for a wrong amount comes first, after the classifier's own guess.
   const charged = saysWronglyCharged(about) ? await likely.caseTypesSaying(WRONG_AMOUNT_TYPE) : [];
+  // Something gone wrong with a service the business gives, named ("จองทัวร์ไว้เมื่อวาน 8 โมง รถไม่มารับเลยค่ะ",
+  // r118: "order not delivered" first, the service complaint sixth, the words "ไม่...รับ" most like an
+  // order's): the business's type for complaints comes next, after the classifier's own guess.
+  const complained = !charged.length && reportsProblem(about) && (await likely.servicesNamed(about)).length ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
   const last = await changeTypesAfterAProblem(about, likely);
-  const types = [...new Set([...decision.likely, ...charged, ...(about.trim() ? await likely.caseTypes(about) : [])])].filter((t) => !last.includes(t));
+  const types = [...new Set([...decision.likely, ...charged, ...complained, ...(about.trim() ? await likely.caseTypes(about) : [])])].filter((t) => !last.includes(t));
   return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES), ...(last.length ? { last } : {}) };
 }
 
@@ -313,6 +317,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // still; a day alone is not ("Can I bring my kid (6) to the cooking class on Sunday?", r115: "did you
   // mean the class or its price?"): whether the child may come is answered first.
   if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && (!read.fields.date || !asksToBook(ctx.text)) && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // "what should I bring to the cooking class?" read as the FAQ on the classes' prices (r121: told the
+  // prices): what to bring, wear or prepare is answered by an entry that speaks of it, else by a person.
+  if (answersFromFaq(result, ctx) && asksWhatToBring(ctx.text) && !(await likely.faqSaying(BRINGING)).includes(result.faqKey)) return { do: 'no_answer' };
   // Lessons or visits again and again ("สัปดาห์ละ 2 ครั้ง", "every Saturday", r82) are not one booking:
   // a person arranges them, rather than the first one's day being asked.
   if (read.kind === 'booking' && !complaint && asksForAWeeklySchedule(ctx.text) && !read.fields.date) return { do: 'no_answer' };
@@ -582,6 +589,8 @@ const EITHER = /\bor\b|\beither\b|หรือ/i;
 const CHANGE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|\bchange\b|เลื่อน|เปลี่ยน/i;
 /** A business's type for money taken wrongly, by its name or keywords: "Wrong amount charged", "ยอดเงินไม่ถูกต้อง". */
 const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharged\b|ยอด(?:เงิน)?ไม่(?:ถูกต้อง|ตรง)|(?:เก็บ|ตัด)เงิน(?:ผิด|ซ้ำ|เกิน)/i;
+/** A business's type for complaints about its service, by its name or keywords: "Service complaint", "ร้องเรียนการบริการ". */
+const COMPLAINT_TYPE = /\bcomplain|ร้องเรียน/i;
 const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|\b(?:discounts?|benefits?|perks?|privileges?)\b.*\bmembers?(?:hip)?\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)|(?:ส่วนลด|สิทธิ).*สมาชิก/i;
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */

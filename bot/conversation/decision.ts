@@ -2,7 +2,7 @@ import type { Classification } from '../../core/understanding/classification.ts'
 import type { BookingDialogue } from './dialogue.ts';
 import { asksQuestion } from './readings.ts';
 import { likelyCaseTypes, likelyReadings } from '../../core/understanding/offline-classifier.ts';
-import { caseTypeNamedIn, entriesSaying, serviceCalledIn, serviceNamedIn, servicesNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
+import { caseTypeNamedIn, entriesSaying, faqSaying, serviceCalledIn, serviceNamedIn, servicesNamedIn, type Taxonomy } from '../../core/understanding/taxonomy.ts';
 import { DEFAULT_ACT_WHEN_SURE, FAQ_AT_LEAST } from '../../core/understanding/act-when-sure.ts';
 
 // What the dialogue may decide to do with a customer's message, and how sure it must be to act:
@@ -65,8 +65,10 @@ export interface Likely {
   caseTypesSaying(words: RegExp): Promise<string[]>;
   /** The business's services whose own words `words` finds. */
   servicesSaying(words: RegExp): Promise<string[]>;
+  /** The business's FAQ entries whose question, answer or keywords `words` finds. */
+  faqSaying(words: RegExp): Promise<string[]>;
 }
-export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, serviceCalled: async () => undefined, servicesNamed: async () => [], caseTypeNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [] };
+export const NOTHING_LIKELY: Likely = { caseTypes: async () => [], readings: async () => [], serviceNamed: async () => undefined, serviceCalled: async () => undefined, servicesNamed: async () => [], caseTypeNamed: async () => undefined, caseTypesSaying: async () => [], servicesSaying: async () => [], faqSaying: async () => [] };
 
 /** What a text is most like in the business's taxonomy (read when first asked: most messages never ask). */
 export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
@@ -79,6 +81,7 @@ export function likelyIn(taxonomy: () => Promise<Taxonomy> | Taxonomy): Likely {
     caseTypeNamed: async (text) => caseTypeNamedIn(await taxonomy(), text),
     caseTypesSaying: async (words) => entriesSaying((await taxonomy()).caseTypes, words),
     servicesSaying: async (words) => entriesSaying((await taxonomy()).bookingTypes, words),
+    faqSaying: async (words) => faqSaying((await taxonomy()).faq, words),
   };
 }
 

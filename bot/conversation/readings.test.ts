@@ -71,6 +71,8 @@ describe('what else a message may be', () => {
       'I topped up to the wrong game id',
       // r113: the id said wrong.
       'my game id was wrong, can you change it? order 778899',
+      // r121: the game's id said wrong.
+      'ใส่ไอดีเกมผิดค่ะ เติมไป 300 บาท ช่วยย้ายให้หน่อยได้ไหมคะ',
       'I entered the wrong player id',
       "we just arrived at the hotel in Chiang Mai and they say they don't have our booking",
       // r99: hurt after the massage, in Thai; a class cut short.

@@ -68,7 +68,7 @@ const COMPLAINT = new RegExp(
     // Told nothing: "it was cancelled and nobody told us" (r95) had started a booking of the class.
     "\\b(?:nobody|no one|no-one) (?:told|informed|notified|warned|called|contacted) (?:us|me)\\b", "\\bwithout (?:telling|informing|notifying|warning) (?:us|me)\\b", 'ไม่มีใคร(?:บอก|แจ้ง)', '(?<!ถ้า\\s?(?:เรา|ฉัน|ผม)?)ไม่ได้แจ้ง(?:ล่วงหน้า|อะไร|ให้ทราบ|เลย)',
     // Sent to the wrong account: "เติมเพชรผิดไอดีค่ะ" (r95) was offered the FAQ on how long a top-up takes.
-    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id)', 'ไอดีผิด', "\\b(?:to|into|on) (?:the |a )?wrong (?:id|account|game id|player id|uid|number|user ?name)\\b",
+    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id)', 'ไอดี(?:เกม)?ผิด', "\\b(?:to|into|on) (?:the |a )?wrong (?:id|account|game id|player id|uid|number|user ?name)\\b",
     // "my game id was wrong, can you change it?" (r113, a new order desk: asked to say more).
     "\\b(?:game |player |user )?(?:id|uid) (?:was|is) wrong\\b", "\\b(?:entered|typed|put|used|gave) (?:the |a )?wrong (?:game |player |user )?(?:id|uid|number)\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
@@ -415,6 +415,16 @@ export const asksWhetherOffered = (text: string) => asksQuestion(text) && OFFERE
  */
 const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:she|he)(?:'s| is) (?:\d{2}|\d{1,2} years)\b(?! ?(?:minutes?|mins?|hours?|am|pm|[:.]\d))|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
+
+/** Words of what to bring, wear or prepare, in an FAQ entry's question, answer or keywords. */
+export const BRINGING = /\b(?:bring|wear|prepare|dress code)\b|เตรียม|เอา.{0,10}ไป|ใส่ชุด|แต่งตัว|แต่งกาย/i;
+/**
+ * What to bring, wear or prepare asked: "what should I bring to the cooking class?", "do I need to bring
+ * anything?", "ต้องเตรียมอะไรไปเรียนบ้างคะ". Not whether one thing may be brought ("can I bring suntan
+ * lotion in my carry on?", which an entry on carry-on answers without the word).
+ */
+const WHAT_TO_BRING = /\bwhat (?:should|do|must|can|shall) (?:i|we) (?:need to |have to )?(?:bring|wear|prepare)\b|\b(?:do|should|must) (?:i|we) (?:need to |have to )?(?:bring|wear|prepare) anything\b|\bdress code\b|ต้องเตรียมอะไร|เตรียมอะไร(?:ไป|บ้าง)|(?:ต้อง)?เอาอะไรไป|ใส่ชุดอะไร|แต่ง(?:ตัว|กาย)(?:ยังไง|อย่างไร|แบบไหน)/i;
+export const asksWhatToBring = (text: string) => WHAT_TO_BRING.test(text);
 
 /**
  * "Do you speak English?", "พูดภาษาไทยได้ไหมคะ": the bot answers in the language they write in, and

@@ -397,6 +397,9 @@ describe('party size', () => {
     ['จอง 3 ที่ค่ะ', 3],
     ['ขอ 2 ที่ ได้ไหมคะ', 2],
     ['2 ที่ค่ะ', 2],
+    // r121: places said to be enough.
+    ['ไม่สิ 3 ที่พอค่ะ', 3],
+    ['สองที่ก็พอแล้วค่ะ', 2],
     // r65: one other person booked for.
     ['I want to book a massage for my mother tomorrow at 11am', 1],
     ['จองนวดให้คุณแม่พรุ่งนี้ 11 โมงค่ะ', 1],

@@ -40,6 +40,11 @@ export function entriesSaying(entries: TaxonomyEntry[], words: RegExp): string[]
   return entries.filter((c) => [c.name.en, c.name.th, ...c.keywords, ...c.examples].some((w) => w && words.test(w))).map((c) => c.key);
 }
 
+/** The FAQ entries whose question, answer or keywords `words` finds: an entry that speaks of what to bring. */
+export function faqSaying(faq: FaqEntry[], words: RegExp): string[] {
+  return faq.filter((f) => [f.question, f.answer, ...(f.keywords ?? [])].some((w) => words.test(w))).map((f) => f.key);
+}
+
 /**
  * The service a text names, by its name (Thai or English) or one of its keywords, the longest match
  * first ("private lesson", "คลาสทำอาหารไทย"): what a question about a price is about. Undefined when

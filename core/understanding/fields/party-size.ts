@@ -48,10 +48,11 @@ const GROUP_RE = new RegExp(
 /**
  * Places, the Thai way: "เอาสองที่", "จอง 2 ที่", "ขอ 3 ที่" (take / book / ask for two places), or
  * "2 ที่ค่ะ" alone as an answer, or ending a booking's message ("... 10 โมง 2 ที่ค่ะ", r58: asked how
- * many), or just before the time ("คืนนี้ 2 ที่ 1 ทุ่มค่ะ", r96). Only after those verbs, alone, last
+ * many), or just before the time ("คืนนี้ 2 ที่ 1 ทุ่มค่ะ", r96), or said to be enough ("ไม่สิ 3 ที่พอค่ะ",
+ * r121: noted for the team, the booking kept at 4). Only after those verbs, alone, last
  * with its polite ending, or before a time: "ที่" is otherwise too common a word ("วันที่ 2", "2 ที่ผ่านมา").
  */
-const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)[\\s.!]*$|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))`, 'gi');
+const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)[\\s.!]*$|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?`, 'gi');
 const ALONE_RE = /คนเดียว|\b(?:just|only)\s+me\b|\bby\s+myself\b/gi;
 /** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
 const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บาท|thb|฿|hours?|hrs?|ชั่วโมง|ชม|nights?|คืน|days?|วัน|kg|cm|m\b))/giu;
