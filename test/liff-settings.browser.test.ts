@@ -184,6 +184,41 @@ describe.skipIf(!hasChromium)('the Settings app in a browser', () => {
     await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.staffAlerts?.slaWarning).toBe(true);
   });
 
+  it('two switches flipped quickly: the answer to the first, arriving after the second, does not put the switch back', async () => {
+    const page = await device(admin);
+    await page.goto(`${h.sys.url}/liff/settings/channels?lang=en`);
+    const sla = page.getByLabel(/about to miss its SLA/);
+    await sla.waitFor();
+    if (!(await sla.isChecked())) {
+      await sla.check();
+      await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.staffAlerts?.slaWarning).toBe(true);
+    }
+    // The first flip's answer is held until the second's has reached the page, as on a slow network
+    // (or, in CI, a busy database: "Clicking the checkbox did not change its state").
+    let secondAnswered!: () => void;
+    const second = new Promise<void>((resolve) => (secondAnswered = resolve));
+    let [puts, answered] = [0, 0];
+    await page.route('**/staff-alerts', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      const n = ++puts;
+      const response = await route.fetch();
+      if (n === 1) await second;
+      await route.fulfill({ response });
+      answered++;
+      if (n === 2) secondAnswered();
+    });
+    await sla.uncheck();
+    await poll(() => puts).toBe(1);
+    await sla.check();
+    await poll(() => answered).toBe(2);
+    await poll(async () => (await h.sys.knex('orgs').where({ id: h.sys.defaultOrgId }).first()).settings.staffAlerts?.slaWarning).toBe(true);
+    // Both answers in and read by the page (its request settled, a frame drawn): the switch shows what was stored last.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    expect(await sla.isChecked()).toBe(true);
+    await page.unroute('**/staff-alerts');
+  });
+
   it('staff and business hours on a tablet: an enrolment code for a new colleague, a holiday added', async () => {
     const page = await device(admin, { size: TABLET });
     await page.goto(`${h.sys.url}/liff/settings/staff?lang=en`);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { channel, channelTestResult, lineConnectionCheck, lineProblem } from '../../../core/contracts/channels.ts';
 import { when, type Dict, type Lang } from '../kit/i18n.ts';
@@ -317,6 +317,9 @@ function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; fie
   const [state, retry, set] = useLoad<SwitchboardData>(p.path);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // The last switch flipped: an answer to an earlier flip, arriving after it, is not shown (it put the
+  // switch back as it was before the later flip; the browser test caught it under load).
+  const flips = useRef(0);
   const ro = !p.canManageNotices;
   return (
     <Screen lang={L} state={state} retry={retry}>
@@ -340,7 +343,9 @@ function Switchboard(p: Props & { path: 'customer-notices' | 'staff-alerts'; fie
                     // Shown switched at once; put back if the server refuses.
                     set({ ...data, [p.field]: next });
                     setSaved(false);
+                    const flip = ++flips.current;
                     const a = await send<SwitchboardData>('PUT', p.path, { [p.field]: next });
+                    if (flip !== flips.current) return;
                     if (a.kind === 'ok') {
                       set(a.data);
                       setSaved(true);
