@@ -9098,4 +9098,72 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'hello' }, { tap: 'Talk to a person' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-twenty-second round (r122), written 2026-11-29 before the bot saw them, after items 199
+  // to 212: a weekend asked, a class swapped, slips, a double charge, a group, a manager asked for in
+  // Thai: 9 of 12 passed at the first run; the bot's failure item 213 ("ขอคุยกับผู้จัดการ" opened a
+  // case and called nobody), the others the scripts' own (the right type first in the list).
+  {
+    name: 'r122 demo: a massage for the weekend, the day picked after (en)', language: 'en',
+    turns: [{ say: 'hey do you have any massage slots this weekend? 2 people' }, { say: 'sunday 11am' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: the sushi class changed to the Thai class, in English (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow at 10 for 2 please' }, { say: 'actually can we do the thai cooking class instead' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: a top-up with the amount and time typed with typos (en)', language: 'en',
+    turns: [{ say: 'i toped up 1000 baht 30 minits ago and my balanse is still the same' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: a double charge in Thai (th)', language: 'th',
+    turns: [{ say: 'โดนตัดเงินสองรอบค่ะ จ่ายค่าคลาสซูชิไปครั้งเดียว' }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: a tour asked for a group of ten (th)', language: 'th',
+    turns: [{ say: 'ทัวร์กรุงเทพรับกรุ๊ป 10 คนไหมคะ วันเสาร์หน้า' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: thanks after a booking, then goodbye (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow 9am 2 people' }, { say: 'yes' }, { say: 'thanks a lot, see you tomorrow!' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: can I pay by card (en)', language: 'en',
+    turns: [{ say: 'can I pay by credit card?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 tour: a multi-day tour for a family, the dates (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we are a family of 5 looking for a 4 day tour in the north starting 18 December' }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 5, date: { month: 12, day: 18 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 school: the package bought twice by mistake (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'กดซื้อแพ็กเกจ 10 คลาสซ้ำสองครั้งค่ะ ขอคืนเงินหนึ่งครั้งได้ไหมคะ' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r122 concierge: a spa tomorrow afternoon for two (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองสปาพรุ่งนี้บ่ายสอง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 order desk: how to top up (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'how long does a top up usually take?', told: ['5 minutes'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r122 demo: an angry customer asks for the manager (th)', language: 'th',
+    turns: [{ say: 'บริการแย่มากค่ะ ขอคุยกับผู้จัดการ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

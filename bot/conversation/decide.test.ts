@@ -1029,7 +1029,7 @@ describe('deciding what a customer message leads to', () => {
     });
 
     it('hands over to a person asked for in the middle of a booking', async () => {
-      for (const text of ['ขอคุยกับเจ้าหน้าที่ค่ะ', 'ขอสายแอดมินหน่อยค่ะ', 'can I talk to a person?', 'I want to speak with a human']) {
+      for (const text of ['ขอคุยกับเจ้าหน้าที่ค่ะ', 'ขอสายแอดมินหน่อยค่ะ', 'can I talk to a person?', 'I want to speak with a human', 'บริการแย่มากค่ะ ขอคุยกับผู้จัดการ']) {
         const { classify } = classifier(answer({ kind: 'booking', bookingType: 'massage', confidence: 0.9 }));
         expect(await decide(context({ text, dialogue: bookingDialogue({ serviceKey: 'massage', awaiting: 'date' }) }), classify), text).toEqual({ do: 'handoff' });
       }
