@@ -9166,4 +9166,51 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'บริการแย่มากค่ะ ขอคุยกับผู้จัดการ' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-twenty-third round (r123), written 2026-11-30 before the bot saw them: slips in longer
+  // messages, a part of the day for the time, tickets in Thai: 6 of 8 passed at the first run; the bot's
+  // failure item 214 ("ตั๋ว ... 2 ใบ", two tickets, asked how many), the other the script's own.
+  {
+    name: 'r123 demo: a booking for the day after tomorrow in English (en)', language: 'en',
+    turns: [{ say: 'can i book a thai massage for the day after tomorrow at 4pm, just me' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r123 demo: the time asked, answered with a part of the day (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้ 2 คนค่ะ' }, { say: 'ช่วงบ่ายค่ะ' }, { tap: '13:00' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r123 demo: a refund misspelt in a longer complaint (en)', language: 'en',
+    turns: [{ say: 'the city tour was cancled last minute and nobody told us, we want a refund please' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r123 demo: a login problem with typos (en)', language: 'en',
+    turns: [{ say: 'cant login to my acount, it says pasword wrong' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r123 tour: a private trip asked about its price for six (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'how much is a private day trip for 6 people?', told: ['3,500'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r123 school: a class for an adult beginner (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I have never cooked before, is the thai cooking class ok for beginners?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r123 concierge: concert tickets in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยหาตั๋วคอนเสิร์ตวันที่ 31 ธันวาคม 2 ใบค่ะ' }, { say: '2 ทุ่มค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: { month: 12, day: 31 }, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r123 order desk: diamonds not received (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเพชรไป 500 ยังไม่ได้เพชรเลยค่ะ ออเดอร์ 66554433' }, { tap: 'เติมเงินไม่เข้า' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
 ];

@@ -400,6 +400,9 @@ describe('party size', () => {
     // r121: places said to be enough.
     ['ไม่สิ 3 ที่พอค่ะ', 3],
     ['สองที่ก็พอแล้วค่ะ', 2],
+    // r123: tickets by the sheet.
+    ['ช่วยหาตั๋วคอนเสิร์ตวันที่ 31 ธันวาคม 2 ใบค่ะ', 2],
+    ['ขอตั๋วมวยไทย สามใบ', 3],
     // r65: one other person booked for.
     ['I want to book a massage for my mother tomorrow at 11am', 1],
     ['จองนวดให้คุณแม่พรุ่งนี้ 11 โมงค่ะ', 1],
