@@ -9213,4 +9213,209 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'เติมเพชรไป 500 ยังไม่ได้เพชรเลยค่ะ ออเดอร์ 66554433' }, { tap: 'เติมเงินไม่เข้า' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
+  // A hundred-and-twenty-fourth round (r124), written 2026-11-30 before the bot saw them: men's polite endings
+  // (ครับ), English words inside Thai, emoji, a day moved at the summary: 10 of 13 passed at the first run;
+  // two failures were the scripts' own (the types listed, which they now tap), the third is left (a top-up
+  // card's code not received, read as the top-up not credited; not kept, docs/understanding.md).
+  {
+    name: 'r124 demo: English words in a Thai booking, a man speaking (th)', language: 'th',
+    turns: [{ say: 'อยากจอง spa พรุ่งนี้ 2 pm ครับ 2 คน' }, { say: 'ยืนยันครับ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 demo: a sushi class asked with emoji (en)', language: 'en',
+    turns: [{ say: 'hi 👋 can we do the sushi class tomorrow 11am? 3 of us 🍣' }, { say: 'yes please' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 demo: a rude masseuse, a man complaining (th)', language: 'th',
+    turns: [{ say: 'พนักงานนวดพูดจาไม่ดีเลยครับ ไม่ประทับใจมาก', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r124 demo: the day moved at the summary (en)', language: 'en',
+    turns: [{ say: 'book a city tour for 2 tomorrow at 9am' }, { say: 'actually can we do it the day after tomorrow instead?', notTold: ['How many'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 tour: a transfer from the airport to Sukhumvit in one message (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'อยากได้รถรับจากสุวรรณภูมิไปโรงแรมแถวสุขุมวิท วันที่ 20 ธันวาคม 10 โมงเช้า 3 คนครับ' }, { say: 'ยืนยันครับ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 20 }, time: '10:00', destination: 'สุขุมวิท' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 school: a sick child, the class moved (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: "my daughter is sick, can we move saturday's class to next week?", notTold: ['How many'] }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r124 concierge: a rooftop table for tonight (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'could you book a table for 4 at a rooftop bar tonight around 8?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 demo: a person asked for in the middle of a booking, a man (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ครับ' }, { say: 'ขอสายเจ้าหน้าที่หน่อยครับ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r124 demo: parking asked at the summary (en)', language: 'en',
+    turns: [{ say: 'book a thai massage tomorrow 3pm for 2' }, { say: 'do you have parking there?' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 tour: a late guide and a missed boat, money back (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'our guide was 2 hours late and we missed the boat to the island, I want some money back', notTold: ['How many'] }, { tap: 'Refund request' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r124 demo: the price of an hour of Thai massage, a man asking (th)', language: 'th',
+    turns: [{ say: 'นวดไทย 1 ชม. ราคาเท่าไหร่ครับ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r124 concierge: a lost member card (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'บัตรสมาชิกหายครับ ขอทำใหม่ได้ไหม', notTold: ['กี่ท่าน'] }, { tap: 'สอบถามสมาชิก' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  // A hundred-and-twenty-fifth round (r125): one more and one fewer, halves and quarters of the hour, a
+  // time for a tour that takes none, a thank-you to a list: 10 of 13 passed at the first run; the bot's
+  // failures items 215 to 218.
+  {
+    name: 'r125 demo: one more person added at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดไทยพรุ่งนี้บ่ายสอง 2 คนค่ะ' }, { say: 'เพิ่มอีก 1 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: half past one in Thai words (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้บ่ายโมงครึ่ง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: half past two in English words (en)', language: 'en',
+    turns: [{ say: 'massage for two tomorrow at half past two please' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: my wife comes too (en)', language: 'en',
+    turns: [{ say: 'I want to book a massage tomorrow at 5pm for myself' }, { say: 'oh and my wife will come too' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: one person fewer (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง 4 คนค่ะ' }, { say: 'ขอลดเหลือ 3 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: five in the evening in Thai (th)', language: 'th',
+    turns: [{ say: 'พรุ่งนี้ 5 โมงเย็น นวดสปา 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 tour: a two-day trip to Chiang Mai for a family (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we are a family of 5, looking for a 2 day tour to chiang mai starting 12 january' }, { say: '8am', told: ['8am'] }, { say: 'confirm', told: ['8am'] }],
+    end: { booked: { service: 'multi_day_tour', partySize: 5, date: { month: 1, day: 12 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 school: a private lesson for a couple (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'อยากเรียนตัวต่อตัวกับแฟน 2 คน วันเสาร์นี้ 10 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_lesson', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 order desk: a slow website (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'your website keeps showing error 500 when I try to pay' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: a refund, then thanks (en)', language: 'en',
+    turns: [{ say: 'i was charged twice for my spa booking, please refund one' }, { say: 'thank you', notTold: ['welcome'] }, { tap: 'Wrong amount charged' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r125 concierge: a spa recommended and booked (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองสปาดีๆ แถวสีลมให้หน่อยค่ะ คืนพรุ่งนี้ 1 ทุ่ม 2 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: noon in English (en)', language: 'en',
+    turns: [{ say: 'can I book the city tour tomorrow at noon for 3 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '12:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r125 demo: a quarter to five (en)', language: 'en',
+    turns: [{ say: 'thai massage tomorrow quarter to 5, just me' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:45' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-twenty-sixth round (r126): chat abbreviations ("พน.", "2moro", "@ 1"), an order number
+  // before its problem, a booking's status asked in Thai, credits of a package: 6 of 12 passed at the
+  // first run; the bot's failures items 219 and 220, the others the scripts' own (a payment question the
+  // FAQ answers, an hour the tour does not open, a list to tap, and two unsure readings running, which a
+  // person answers by design); one more (two slips, "crashng" and "bookngs") not kept.
+  {
+    name: 'r126 demo: tomorrow abbreviated in Thai chat (th)', language: 'th',
+    turns: [{ say: 'พน. ขอจองนวด 10.30 น. 2 ท่านจ้า' }, { say: 'ยืนยันจ้า' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '10:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r126 demo: tomorrow and tonight in chat English (en)', language: 'en',
+    turns: [{ say: 'sushi class 2moro @ 1 for 2 pls' }, { say: 'ok' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r126 demo: the order number first, the problem after (en)', language: 'en',
+    turns: [{ say: 'order 77881122' }, { say: 'i paid but it says payment failed and money was taken from my card' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r126 demo: how to pay asked after booking (en)', language: 'en',
+    turns: [{ say: 'book a thai cooking class tomorrow at 10am for 2' }, { say: 'confirm' }, { say: 'how do I pay for it?', told: ['PromptPay'] }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r126 demo: did you get my booking? (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ได้รับการจองหรือยังคะ', told: ['B-'] }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r126 tour: a trip changed to another day (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอเลื่อนทริปอยุธยาจากวันเสาร์เป็นวันอาทิตย์ได้ไหมครับ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'trip_change', holds: 'bot' },
+  },
+  {
+    name: 'r126 school: a package bought, credits not shown (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ซื้อแพ็กเกจ 5 คลาสไปแล้ว แต่ในระบบยังไม่ขึ้นเครดิตเลยค่ะ' }, { tap: 'เครดิตแพ็กเกจไม่เข้า' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r126 order desk: topped up the wrong amount (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I wanted to top up 100 but it took 1000 from my account!! order 12121212' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r126 concierge: a restaurant booked for a birthday (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: "it's my wife's birthday on saturday, can you book a nice thai restaurant for 2 at 7pm?" }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r126 demo: a massage therapist asked for by gender (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่าน ขอหมอนวดผู้หญิงนะคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r126 demo: a tour asked for ten, then eight (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow 9am for 10 people' }, { say: 'sorry, 8 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 8, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -290,6 +290,12 @@ export async function bookingStep(
   const asked = service ? formFieldsOf({ form_fields: service.formFields, duration_minutes: service.durationMinutes, capacity: service.capacity }).map((f) => f.field) : undefined;
   const skips = asked ? (['date', 'time', 'party_size'] as const).filter((slot) => !asked.includes(FORM_FIELD[slot])) : [];
   d.skips = skips.length && !d.needs?.includes('session') ? [...skips] : undefined;
+  // A detail the service does not take, given in this message ("8am" for a two-day tour, r125: the
+  // summary came back the same and the start time was lost): the customer's words go to the team as
+  // a note, and the slot stays empty.
+  if (d.skips?.some((slot) => d[SLOT_FIELD[slot]] !== undefined) && givesSkippedSlot(ctx, d.skips) && !d.note?.includes(ctx.text)) {
+    d.note = d.note ? `${d.note}\n${ctx.text}` : ctx.text;
+  }
   for (const slot of d.skips ?? []) d[SLOT_FIELD[slot]] = undefined;
   if (!d.needs?.includes('destination')) [d.destination, d.routeEnd] = [undefined, undefined];
   if (!d.needs?.includes('session')) d.sessionId = undefined;
@@ -531,6 +537,13 @@ interface Refusal {
   more?: TemplateVars;
 }
 const SLOT_FIELD = { date: 'date', time: 'time', party_size: 'partySize' } as const;
+
+/** Whether the customer's own words in this message (not a tap) give one of the slots the service skips. */
+function givesSkippedSlot(ctx: CustomerContext, skips: NonNullable<BookingDialogue['skips']>): boolean {
+  if (ctx.reply || !ctx.text) return false;
+  const fields = extractFields(ctx.text, { now: ctx.now, timeZone: ctx.timeZone });
+  return skips.some((slot) => fields[SLOT_FIELD[slot]] !== undefined);
+}
 /** The booking form's name of each of them. */
 const FORM_FIELD = { date: 'start_date', time: 'time', party_size: 'travelers' } as const;
 

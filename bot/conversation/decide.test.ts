@@ -1246,6 +1246,10 @@ describe('deciding what a customer message leads to', () => {
       // second "yes" goes to a person.
       for (const yes of ['yes', 'ใช่ค่ะ', 'yes please']) expect(await decide(context({ text: yes, dialogue }), classify), yes).toEqual({ do: 'did_you_mean', options, which: true });
       expect(await decide(context({ text: 'yes', dialogue: { ...dialogue, askedWhich: true } }), classify)).toEqual({ do: 'handoff', unsure: true });
+      // A thank-you to readings with a problem among them leaves the problem unsent (r125: welcomed,
+      // nothing opened): asked once more which; a second one, a person reads it.
+      for (const thanks of ['thank you', 'ขอบคุณค่ะ', 'ok thanks']) expect(await decide(context({ text: thanks, dialogue }), classify), thanks).toEqual({ do: 'did_you_mean', options, which: true });
+      expect(await decide(context({ text: 'thank you', dialogue: { ...dialogue, askedWhich: true } }), classify)).toEqual({ do: 'handoff', unsure: true });
       // A day, a time or people typed instead of a tap, with a booking offered (r86: "sorry not
       // Saturday, Sunday" went to a person): that booking, what it says over the first message's.
       const saturday: Dialogue = { ...dialogue, text: 'sushi class on Saturday at 10am for 3 people' };
@@ -1267,6 +1271,8 @@ describe('deciding what a customer message leads to', () => {
         dialogue: { serviceKey: 'sushi_class', date: '2026-03-08', time: '10:00', partySize: 3 },
       });
       expect(await decide(context({ text: 'make it 4 people', dialogue: sunday }), classify)).toEqual({ do: 'handoff', unsure: true });
+      // Bookings alone offered: a thank-you is one (nothing is left unsent).
+      expect(await decide(context({ text: 'thank you', dialogue: twoBookings }), classify)).toMatchObject({ do: 'greet', thanks: true });
       // Not a question: read as before.
       expect(await decide(context({ text: 'is Sunday possible?', dialogue: saturday }), classify)).not.toMatchObject({ do: 'booking' });
       // So to the list of problem types (it was welcomed as a hello): the list once more, the likely
@@ -1274,7 +1280,7 @@ describe('deciding what a customer message leads to', () => {
       const list: Dialogue = { kind: 'pick_case_type', text: 'You took 3 payments for a single purchase', messageId: 'm-1', expiresAt: LATER };
       const smallTalk = classifier(answer({ kind: 'other', otherType: 'small_talk', confidence: 0.9 }));
       const listLikely = { ...NOTHING_LIKELY, caseTypes: async (text: string) => (text === list.text ? ['wrong_amount', 'topup_not_credited'] : []) };
-      for (const yes of ['yes', 'ok', 'ใช่ค่ะ']) expect(await decide(context({ text: yes, dialogue: list }), smallTalk.classify, listLikely), yes).toEqual({ do: 'pick_case_type', likely: ['wrong_amount', 'topup_not_credited'], which: true });
+      for (const yes of ['yes', 'ok', 'ใช่ค่ะ', 'thank you', 'ขอบคุณค่ะ']) expect(await decide(context({ text: yes, dialogue: list }), smallTalk.classify, listLikely), yes).toEqual({ do: 'pick_case_type', likely: ['wrong_amount', 'topup_not_credited'], which: true });
       expect(await decide(context({ text: 'yes', dialogue: { ...list, askedWhich: true } }), smallTalk.classify, listLikely)).toEqual({ do: 'handoff', unsure: true });
       // Without options offered, "2" is not a choice (it is read as usual), nor is a longer message.
       expect(await decide(context({ text: '2', dialogue: { ...dialogue, options: undefined } }), classify)).not.toMatchObject({ do: 'open_case' });
@@ -1452,6 +1458,22 @@ describe('deciding what a customer message leads to', () => {
     // Naming no service of the business, the list is the classifier's.
     const unnamed = await decide(context({ text: 'สั่งของไปแล้วยังไม่ได้รับเลยค่ะ' }), unsure.classify, likelyIn(() => demo));
     expect((unnamed as { likely: string[] }).likely[1]).not.toBe('service_complaint');
+  });
+
+  it("keeps the classifier's order when money or credits went wrong with a service it names (r126)", async () => {
+    const school = taxonomySchema.parse({
+      caseTypes: [
+        { key: 'package_credit_missing', name: { en: 'Package credit missing', th: 'เครดิตแพ็กเกจไม่เข้า' }, examples: ['ซื้อแพ็กเกจแล้วแต่เครดิตไม่ขึ้น'] },
+        { key: 'class_reschedule', name: { en: 'Class reschedule', th: 'ขอเลื่อนคลาส' }, examples: ['ขอเลื่อนคลาสวันเสาร์ค่ะ'] },
+        { key: 'service_complaint', name: { en: 'Service complaint', th: 'ร้องเรียนการบริการ' } },
+      ],
+      bookingTypes: [{ key: 'package_5_classes', name: { en: '5-class package', th: 'แพ็กเกจ 5 คลาส' } }],
+    });
+    // Read as the package's booking, the service named: the complaint went first.
+    const asBooking = classifier(answer({ kind: 'booking', bookingType: 'package_5_classes', confidence: 0.71 }));
+    const decided = await decide(context({ text: 'ซื้อแพ็กเกจ 5 คลาสไปแล้ว แต่ในระบบยังไม่ขึ้นเครดิตเลยค่ะ' }), asBooking.classify, likelyIn(() => school));
+    expect(decided).toMatchObject({ do: 'pick_case_type' });
+    expect((decided as { likely: string[] }).likely[0]).toBe('package_credit_missing');
   });
 
   it('offers a type for changing a booking after the others for a problem that asks no change (r100, r105)', async () => {

@@ -67,7 +67,9 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // Something gone wrong with a service the business gives, named ("จองทัวร์ไว้เมื่อวาน 8 โมง รถไม่มารับเลยค่ะ",
   // r118: "order not delivered" first, the service complaint sixth, the words "ไม่...รับ" most like an
   // order's): the business's type for complaints comes next, after the classifier's own guess.
-  const complained = !charged.length && reportsProblem(about) && (await likely.servicesNamed(about)).length ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
+  // Not money or credits gone wrong with it ("ซื้อแพ็กเกจ 5 คลาสไปแล้ว แต่ในระบบยังไม่ขึ้นเครดิต", r126: the
+  // complaint first, the missing credits second): the classifier's order stands.
+  const complained = !charged.length && !SAYS_MONEY.test(about) && reportsProblem(about) && (await likely.servicesNamed(about)).length ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
   const last = await changeTypesAfterAProblem(about, likely);
   const types = [...new Set([...decision.likely, ...charged, ...complained, ...(about.trim() ? await likely.caseTypes(about) : [])])].filter((t) => !last.includes(t));
   return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES), ...(last.length ? { last } : {}) };
@@ -207,6 +209,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (offered && offered.length > 1 && dialogue?.kind === 'clarify' && !dialogue.askedWhich && bareYes) {
     return { do: 'did_you_mean', options: offered, which: true };
   }
+  // A thank-you or an "ok" to a problem's readings leaves the problem unsent (r125: "i was charged
+  // twice for my spa booking, please refund one", then "thank you": welcomed, nothing opened, nobody
+  // told): asked once more which, with the same buttons; a second time, a person reads the problem.
+  const thanksOrOk = THANKS.test(ctx.text) || OK.test(ctx.text);
+  if (thanksOrOk && dialogue?.kind === 'clarify' && offered?.some((o) => o.kind === 'case')) {
+    return dialogue.askedWhich ? { do: 'handoff', unsure: true } : { do: 'did_you_mean', options: offered, which: true };
+  }
   // A day, a time or people typed instead of a tap says the booking offered is meant ("sorry not
   // Saturday, Sunday", r86: it went to a person): started, what this message says over the first;
   // with two bookings offered, asked once more which, the detail kept for the one then picked.
@@ -215,12 +224,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     if (bookingsOffered.length === 1) return startBooking(ctx, undefined, ctx.text, bookingsOffered[0].key, dialogue.text);
     return { do: 'did_you_mean', options: offered!, which: true, details: ctx.text };
   }
-  // So does a "yes" to the list of problem types (it was welcomed as a hello), and an order number
+  // So does a "yes" or a thank-you to the list of problem types (it was welcomed as a hello), and an order number
   // or a time alone (they went to a person; r54, r69): the list once more, the detail kept for the
   // case; a second such answer, a person.
-  if (dialogue?.kind === 'pick_case_type' && (bareYes || onlyDetails(ctx))) {
+  if (dialogue?.kind === 'pick_case_type' && (bareYes || thanksOrOk || onlyDetails(ctx))) {
     if (dialogue.askedWhich) return { do: 'handoff', unsure: true };
-    return { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true, ...(bareYes ? {} : { said: saidSoFar(ctx) }) };
+    return { do: 'pick_case_type', likely: (await likely.caseTypes(dialogue.text)).slice(0, LIKELY_CASE_TYPES), which: true, ...(bareYes || thanksOrOk ? {} : { said: saidSoFar(ctx) }) };
   }
   // "I want to report a problem" says nothing of what happened: asked, not the four choices again.
   if (asksOnlyToReport(ctx.text)) return { do: 'ask_problem' };
@@ -591,6 +600,8 @@ const CHANGE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|\bchange\b|เลื่�
 const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharged\b|ยอด(?:เงิน)?ไม่(?:ถูกต้อง|ตรง)|(?:เก็บ|ตัด)เงิน(?:ผิด|ซ้ำ|เกิน)/i;
 /** A business's type for complaints about its service, by its name or keywords: "Service complaint", "ร้องเรียนการบริการ". */
 const COMPLAINT_TYPE = /\bcomplain|ร้องเรียน/i;
+/** Money or credits named: "เครดิตไม่ขึ้น", "I want my money back", "I paid twice". */
+const SAYS_MONEY = /เครดิต|เงิน|ชำระ|จ่าย|โอน|\b(?:credits?|money|refund(?:ed)?|charged|paid|payments?)\b/i;
 const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|\b(?:discounts?|benefits?|perks?|privileges?)\b.*\bmembers?(?:hip)?\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)|(?:ส่วนลด|สิทธิ).*สมาชิก/i;
 
 /** A message that is only a hello, in Thai or English: for an `other` the classifier did not name (an LLM's answer may leave it out). */

@@ -506,6 +506,8 @@ const BOOKING_STATUS = new RegExp(
     '\\b(?:booking|reservation) (?:status|confirmed\\?)', '\\bstatus of my (?:booking|reservation)\\b',
     '\\b(?:did|have) you (?:get|got|receive[d]?|see|seen) my (?:booking|reservation)\\b', '\\bconfirm(?:ed)? my (?:booking|reservation) yet\\b',
     'การจอง.{0,20}(?:ยืนยัน|คอนเฟิร์ม|เรียบร้อย).{0,10}(?:หรือยัง|รึยัง|ยัง(?:คะ|ครับ))', '(?:ยืนยัน|คอนเฟิร์ม)การจอง.{0,10}(?:หรือยัง|รึยัง|ให้ยัง)', 'จองได้(?:หรือ|รึ)?ยัง', 'จองติด(?:ไหม|มั้ย|หรือยัง)',
+    // Whether the booking reached the business (r126: "ได้รับการจองหรือยังคะ" went to a person as a question no entry answers).
+    'ได้รับ(?:คำขอ)?(?:การ)?จอง.{0,12}(?:หรือยัง|รึยัง|ยัง(?:คะ|ครับ)|ไหม|มั้ย)',
   ].join('|'),
   'i',
 );

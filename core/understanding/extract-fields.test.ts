@@ -414,6 +414,10 @@ describe('party size', () => {
     ['มากันสามคน', 3],
     ['สิบสองท่าน', 12],
     ['มาคนเดียวค่ะ', 1],
+    // r125: for oneself, nobody named after.
+    ['I want to book a massage tomorrow at 5pm for myself', 1],
+    ['just myself please', 1],
+    ['for myself and my wife', 2],
     ['for 4 people', 4],
     ['for 2', 2],
     ['for two', 2],
@@ -745,6 +749,8 @@ describe('a change to the number of people (a booking whose number is known)', (
       ['เพิ่มอีก 1 คนค่ะ', 1], ['มาเพิ่มอีกคนค่ะ', 1], ['ขออีก 1 ท่านค่ะ', 1], ['มาด้วยอีก 2 คน', 2],
       ['one less', -1], ['2 fewer people', -2], ['one person less', -1], ['minus one', -1], ['ลด 1 คนค่ะ', -1], ['ขาดไป 1 คน', -1],
       // r105: those who drop out.
+      // r125: one more by who they are.
+      ['oh and my wife will come too', 1], ['my husband is coming as well', 1], ['plus my friend', 1], ['แฟนจะมาด้วยค่ะ', 1], ['เพื่อนมาด้วยอีก 2 คน', 2],
       ["oh wait, one of us can't come", -1], ['two of us cannot make it after all', -2], ["a friend can't come", -1], ['ไปไม่ได้ 1 คนค่ะ', -1], ['1 คนมาไม่ได้แล้วค่ะ', -1], ['2 ท่านไม่ไปแล้วค่ะ', -2],
     ] as const) {
       expect(extractPartyChange(text), text).toBe(change);
@@ -752,7 +758,7 @@ describe('a change to the number of people (a booking whose number is known)', (
   });
 
   it('leaves a number of people, a time and other more alone', () => {
-    for (const text of ['ลดเหลือ 2 คนค่ะ', '2 คน', '3 people', 'one more thing, is there parking?', 'at 1 plus 2pm', 'เพิ่มเวลา 1 ชั่วโมง', "the teacher can't come, can we move the class?", 'ไปไม่ได้ค่ะ', '']) {
+    for (const text of ['ลดเหลือ 2 คนค่ะ', '2 คน', '3 people', 'one more thing, is there parking?', 'at 1 plus 2pm', 'เพิ่มเวลา 1 ชั่วโมง', "the teacher can't come, can we move the class?", 'ไปไม่ได้ค่ะ', 'my wife will come instead', 'เพื่อนมาด้วย 2 คน', '']) {
       expect(extractPartyChange(text), text).toBeUndefined();
     }
   });

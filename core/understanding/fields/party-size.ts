@@ -54,7 +54,8 @@ const GROUP_RE = new RegExp(
  * with its polite ending, or before a time: "ที่" is otherwise too common a word ("วันที่ 2", "2 ที่ผ่านมา").
  */
 const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)[\\s.!]*$|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ`, 'gi');
-const ALONE_RE = /คนเดียว|\b(?:just|only)\s+me\b|\bby\s+myself\b/gi;
+/** One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many, and again). */
+const ALONE_RE = new RegExp(`คนเดียว|\\b(?:just|only)\\s+(?:me|myself)\\b|\\bby\\s+myself\\b|\\bfor\\s+(?:just\\s+)?myself\\b(?!\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b))`, 'gi');
 /** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
 const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บาท|thb|฿|hours?|hrs?|ชั่วโมง|ชม|nights?|คืน|days?|วัน|kg|cm|m\b))/giu;
 
@@ -207,6 +208,10 @@ const MORE_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s+more(?:\\s+${WHO}|(?=\\s*(?:please|pls|is coming|are coming|coming|joining|[.!]|$)))` +
     `|\\badd(?:ing)?\\s+(?:another\\s+|(?<n2>${COUNT}|a|an)\\s+)?(?:more\\s+)?${WHO}|\\banother\\s+(?:person|guest|adult|friend|kid|child)\\b` +
     `|(?:^|\\s)\\+\\s*(?<n3>\\d)(?!\\d)|\\bplus\\s+(?<n4>one|two|1|2)\\b(?!\\s*(?:am|pm|o'?clock))` +
+    // One more by who they are (r125: "oh and my wife will come too" at a booking for one was not read):
+    // "my wife is coming too", "plus my husband", "แฟนจะมาด้วย".
+    `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:will\\s+(?:come|join)|is\\s+(?:coming|joining)|wants\\s+to\\s+(?:come|join)|comes|joins)(?:\\s+(?:us|me))?\\s+(?:too|as\\s+well|also)\\b|\\bplus\\s+my\\s+${ONE_OTHER_EN}(?![a-z])` +
+    `|(?<![ก-๛])${ONE_OTHER_TH}(?:จะ|ก็)?(?:มา|ไป)ด้วย(?!\\s*(?:อีก\\s*)?(?:${COUNT}))` +
     `|(?:ขอ|มา)?เพิ่ม(?:อีก)?\\s*(?<n5>${COUNT})?\\s*(?:คน|ท่าน|ที่)|มา(?:ด้วย)?อีก\\s*(?<n6>${COUNT})?\\s*(?:คน|ท่าน)|(?:ขอ|(?<![ก-๛]))อีก\\s*(?<n7>${COUNT})\\s*(?:คน|ท่าน)(?!ละ)`,
   'iu',
 );
