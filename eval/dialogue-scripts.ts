@@ -9418,4 +9418,83 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'city tour tomorrow 9am for 10 people' }, { say: 'sorry, 8 people' }, { say: 'confirm' }],
     end: { booked: { service: 'bangkok_city_tour', partySize: 8, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-twenty-seventh round (r127): two questions in one message, which days a class runs, a
+  // top-up to the wrong game, a booking cancelled and asked back: 9 of 13 passed at the first run; the
+  // bot's failures items 221 to 223 (the days at the new school were the script's: a person answers
+  // there by design), one left (below) and not kept; trying more ways of asking two questions found item
+  // 224, and two scripts for it and for the days at the demo were added.
+  {
+    name: 'r127 demo: open on Sunday? (en)', language: 'en',
+    turns: [{ say: 'are you open on sunday?', notTold: ['How many'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r127 demo: where the shop is (th)', language: 'th',
+    turns: [{ say: 'ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม', told: ['สุขุมวิท', 'มีที่จอดรถไหม'], notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r127 demo: a long Thai message with a booking and a child (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ อยากพาลูกไปเรียนทำซูชิค่ะ ลูกอายุ 10 ขวบ ไปกับแม่ 2 คน วันเสาร์นี้รอบบ่ายโมงได้ไหมคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r127 demo: a booking and a refund in one message (en)', language: 'en',
+    turns: [{ say: 'i want to book a massage for tomorrow 3pm for 1, also my refund from last week still has not arrived', notTold: ['How many'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r127 demo: the booking moved after it was sent (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอเลื่อนเป็นบ่ายสามได้ไหมคะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r127 demo: a massage asked as a gift voucher (en)', language: 'en',
+    turns: [{ say: 'do you sell gift vouchers for a massage? for my mum', notTold: ['How many', 'What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r127 tour: an airport pick-up with a flight number (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'need a pickup from BKK airport to our hotel in Silom on 18 December, flight TG 661 lands 14:30, 2 adults' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 18 }, time: '14:30', destination: 'Silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r127 school: which days the Thai class runs, no days known (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'คลาสทำอาหารไทยมีวันไหนบ้างคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r127 demo: which days the Thai class runs, without "รอบ" (th)', language: 'th',
+    turns: [{ say: 'คลาสทำอาหารไทยมีวันไหนบ้างคะ', told: ['เลือกได้ด้านล่าง'] }, { say: 'พรุ่งนี้ค่ะ' }, { say: '10 โมงค่ะ' }, { say: '2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r127 order desk: a top-up that went to another game (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเกมผิดเกมค่ะ ตั้งใจเติม ROV แต่ไปเติม Free Fire ออเดอร์ 99887766 แก้ได้ไหมคะ', noButton: ['เติมเงินแล้วเข้ากี่'] }, { tap: 'เติมเงินไม่เข้า' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r127 concierge: a car with a driver for a day (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you arrange a car with driver for the whole day on friday from 9am, 3 of us' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 3, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r127 demo: a rude receptionist, a man complaining in English (en)', language: 'en',
+    turns: [{ say: 'the lady at the front desk was really rude to my wife yesterday, not happy at all', notTold: ['How many'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r127 demo: a time said in the 24-hour Thai way (th)', language: 'th',
+    turns: [{ say: 'ขอจองสปาวันพรุ่งนี้ 15.00 น. สำหรับ 3 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r127 demo: where the shop is, between a hello and a thank-you (en)', language: 'en',
+    turns: [{ say: 'hi, where is your shop? thanks', notTold: ['could not find'] }, { tap: 'Where are you' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -802,6 +802,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: 'Our team is away right now. We have passed your message on, and a person will reply in this chat when we open, {{opens_at}}.',
   },
   {
+    key: 'faq_other_question',
+    description: 'After the answer to one question of a message, its other question that no FAQ entry answers ({{question}}): it goes to a person.',
+    th: 'ส่วนคำถาม "{{question}}" ได้ส่งให้ทีมงานแล้ว จะรีบตอบกลับในแชทนี้โดยเร็วค่ะ',
+    en: 'As for "{{question}}", we have passed it to our team and will reply in this chat soon.',
+  },
+  {
     key: 'faq_no_match',
     description: 'A question the bot has no answer for.',
     th: 'ขออภัยค่ะ ยังไม่พบคำตอบสำหรับคำถามนี้ ได้ส่งคำถามให้ทีมงานแล้ว จะรีบตอบกลับในแชทนี้โดยเร็วค่ะ',

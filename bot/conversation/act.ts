@@ -334,7 +334,19 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'faq': {
       const faq = await activeFaqEntry(trx, ctx.orgId, decision.faqKey);
       if (!faq) return say([{ kind: 'text', text: await t('faq_no_match') }]).then(() => undefined);
-      await say([{ kind: 'text', text: faq.answer[ctx.language] }]);
+      // The message's other questions: answered by their entries, or handed to a person, who sees
+      // them in the conversation (one reply: LINE takes five messages in it).
+      const answers = [faq.answer[ctx.language]];
+      for (const key of decision.also ?? []) {
+        const other = await activeFaqEntry(trx, ctx.orgId, key);
+        if (other) answers.push(other.answer[ctx.language]);
+      }
+      if (decision.unanswered) {
+        await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'bot_could_not_help', actor: { type: 'system', id: null }, now: ctx.now });
+        await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
+        answers.push((await t('faq_other_question', { question: decision.unanswered })) || (await t('faq_no_match')));
+      }
+      await say(answers.slice(0, 5).map((text) => ({ kind: 'text' as const, text })));
       return;
     }
     case 'service_price': {

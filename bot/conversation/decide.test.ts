@@ -1074,7 +1074,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('greets "do you speak English?" with what the bot can do, rather than handing it to a person', async () => {
       const { classify } = classifier(answer({ kind: 'question', confidence: 0.3 }));
-      for (const text of ['Hi, do you speak English?', 'can you understand English?', 'พูดภาษาไทยได้ไหมคะ']) {
+      for (const text of ['Hi, do you speak English?', 'can you understand English?', 'sorry, can we talk in English?', 'พูดภาษาไทยได้ไหมคะ']) {
         expect(await decide(context({ text }), classify), text).toEqual({ do: 'greet', why: 'asked which language the bot speaks' });
       }
       // Of someone else: a question for a person.
@@ -1458,6 +1458,44 @@ describe('deciding what a customer message leads to', () => {
     // Naming no service of the business, the list is the classifier's.
     const unnamed = await decide(context({ text: 'สั่งของไปแล้วยังไม่ได้รับเลยค่ะ' }), unsure.classify, likelyIn(() => demo));
     expect((unnamed as { likely: string[] }).likely[1]).not.toBe('service_complaint');
+  });
+
+  it('answers each question of a message: another entry answers its own, one none answers goes to a person (r127)', async () => {
+    const byText = (readings: Record<string, Partial<Classification>>) => async (text?: string) => answer(readings[text ?? ''] ?? { kind: 'other', confidence: 0.2 });
+    const location = { kind: 'question', faqKey: 'location', confidence: 0.95 } as const;
+    const hours = { kind: 'question', faqKey: 'opening_hours', confidence: 0.9 } as const;
+    // The address and the parking: the address answered, the parking to a person.
+    const parking = byText({ 'ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม': location, 'ร้านอยู่ตรงไหนคะ': location, 'มีที่จอดรถไหม': { kind: 'question', confidence: 0.97 } });
+    expect(await decide(context({ text: 'ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม' }), parking)).toEqual({ do: 'faq', faqKey: 'location', unanswered: 'มีที่จอดรถไหม' });
+    // The hours and the address: both answered.
+    const both = byText({ 'what time do you open? and where are you located?': hours, 'what time do you open?': hours, 'and where are you located?': location });
+    expect(await decide(context({ text: 'what time do you open? and where are you located?' }), both)).toEqual({ do: 'faq', faqKey: 'opening_hours', also: ['location'] });
+    // Two ways of asking one thing: one answer.
+    const same = byText({ 'how do I pay? do you take credit cards?': { kind: 'question', faqKey: 'payment', confidence: 0.9 }, 'how do I pay?': { kind: 'question', faqKey: 'payment', confidence: 0.9 }, 'do you take credit cards?': { kind: 'question', faqKey: 'payment', confidence: 0.8 } });
+    expect(await decide(context({ text: 'how do I pay? do you take credit cards?' }), same)).toEqual({ do: 'faq', faqKey: 'payment' });
+    // A part read as the same entry, however unsure, is answered by it; "can we talk in English?" by the
+    // answer's language.
+    const getThere = byText({ 'ร้านอยู่แถวไหนคะ ไปยังไง': location, 'ร้านอยู่แถวไหนคะ': location, 'ไปยังไง': { kind: 'question', faqKey: 'location', confidence: 0.45 } });
+    expect(await decide(context({ text: 'ร้านอยู่แถวไหนคะ ไปยังไง' }), getThere)).toEqual({ do: 'faq', faqKey: 'location' });
+    const english = byText({ 'sorry, can we talk in English? what time do you open?': hours, 'what time do you open?': hours });
+    expect(await decide(context({ text: 'sorry, can we talk in English? what time do you open?' }), english)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+    // No part read as the entry the whole was: the message is one question, answered as before.
+    const whole = byText({ 'is it far? how long does it take from the station?': location });
+    expect(await decide(context({ text: 'is it far? how long does it take from the station?' }), whole)).toEqual({ do: 'faq', faqKey: 'location' });
+  });
+
+  it('reads a question without the hello before it and the thank-you after it (r127)', async () => {
+    const asked: (string | undefined)[] = [];
+    const classify = async (text?: string) => {
+      asked.push(text);
+      return text === 'where is your shop?' ? answer({ kind: 'question', faqKey: 'location', confidence: 0.9 }) : answer({ kind: 'other', otherType: 'thanks', confidence: 0.83 });
+    };
+    for (const text of ['hi, where is your shop? thanks', 'Hello! where is your shop?', 'where is your shop? thank you so much']) {
+      expect(await decide(context({ text }), classify), text).toEqual({ do: 'faq', faqKey: 'location' });
+    }
+    // A hello or a thank-you alone is read as it is.
+    expect(await decide(context({ text: 'thank you' }), classify)).toMatchObject({ do: 'greet', thanks: true });
+    expect(asked).toContain('thank you');
   });
 
   it("keeps the classifier's order when money or credits went wrong with a service it names (r126)", async () => {

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -240,7 +240,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (!dialogue && !ctx.openCase && asksOnlyToCancel(ctx.text)) return { do: 'handoff', unsure: true };
   // "Hi, do you speak English?": greeted in the language they wrote in, with what the bot can do
   // (it went to a person as a question the FAQ has no entry for).
-  if (asksWhichLanguage(ctx.text)) return { do: 'greet', why: 'asked which language the bot speaks' };
+  // Asked with anything else ("sorry, can we continue in English? 3pm for 2 people" in a booking, "...
+  // what time do you open?"), the rest is read.
+  if (asksWhichLanguage(ctx.text) && sentencesOf(ctx.text).every((s) => asksWhichLanguage(s) || HELLO.test(s) || THANKS.test(s))) return { do: 'greet', why: 'asked which language the bot speaks' };
   // A question mark alone, with nothing open, asks what the bot is there for: greeted with what it can
   // do (r81: told "no answer found for this question"). With a case open it goes on the case.
   if (!ctx.openCase && !dialogue && /^[\s?？]+$/.test(ctx.text) && ctx.text.trim()) return { do: 'greet', why: 'a question mark alone' };
@@ -282,7 +284,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "I'll be 15 minutes late for my massage" is news for whoever waits for the customer, not a
   // problem of a type to pick ("late" is a complaint word): a person reads it.
   if (saysRunningLate(ctx.text)) return { do: 'handoff', unsure: true };
-  const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : ctx.text);
+  const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : withoutCourtesies(ctx.text));
   // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
   // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier
   // names is answered as any question is). Money taken wrongly stays a problem.
@@ -488,13 +490,39 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     case 'booking':
       return startBooking(ctx, result, ctx.text, undefined, dialogue?.kind === 'clarify' ? dialogue.text : undefined);
     case 'question':
-      return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey } : { do: 'no_answer' };
+      return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey, ...(await otherQuestions(ctx, result.faqKey, classify)) } : { do: 'no_answer' };
     default:
       if (result.otherType === 'thanks') return { do: 'greet', why: 'thanks', thanks: true };
       // "ok", "👍": not welcomed again as a new friend; what else the bot can do.
       if (OK.test(ctx.text)) return { do: 'greet', why: 'ok', ok: true };
       return { do: 'greet', why: 'a greeting or small talk' };
   }
+}
+
+/**
+ * Two questions or more in one message, the first answered by `answered` ("ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม",
+ * r127: the shop's address was told, the parking never): each read on its own. One read as
+ * `answered`'s, however unsure ("ร้านอยู่แถวไหนคะ ไปยังไง", how to get there, is the address's too), is
+ * answered by it; another entry that answers one surely answers it too; one that none answers goes
+ * to a person, the customer told so (not "can we talk in English?", which the answer's language
+ * answers). Only when one of them, on its own, is `answered`'s: else the message is one question,
+ * read whole.
+ */
+async function otherQuestions(ctx: CustomerContext, answered: string, classify: (text?: string) => Promise<Classification>): Promise<{ also?: string[]; unanswered?: string }> {
+  const questions = questionsIn(ctx.text);
+  if (questions.length < 2) return {};
+  const also: string[] = [];
+  const unanswered: string[] = [];
+  let itself = false;
+  for (const question of questions) {
+    const r = await classify(question);
+    if (answersFromFaq(r, ctx) ? r.faqKey === answered : r.kind === 'question' && r.faqKey === answered) itself = true;
+    else if (answersFromFaq(r, ctx)) {
+      if (!also.includes(r.faqKey)) also.push(r.faqKey);
+    } else if (!asksWhichLanguage(question)) unanswered.push(question);
+  }
+  if (!itself) return {};
+  return { ...(also.length ? { also } : {}), ...(unanswered.length ? { unanswered: unanswered.join(' ') } : {}) };
 }
 
 /**
@@ -612,6 +640,17 @@ const HELLO_WORD = String.raw`(?:hi+|hey+|hello+|helo|good (?:morning|afternoon|
  */
 const ANYONE_THERE = String.raw`(?:(?:is\s+)?any(?:one|body)\s+(?:there|here|around))`;
 const HELLO = new RegExp(String.raw`^\s*(?:${HELLO_WORD}[\s!?.,~👋🙏😊]*${ANYONE_THERE}?|${ANYONE_THERE})[\s!?.,~👋🙏😊]*$`, 'iu');
+
+/**
+ * A question with a hello before it or a thank-you after it, read without them ("hi, where is your
+ * shop? thanks", r127: read as small talk at 0.83, and no answer found). Anything else whole.
+ */
+function withoutCourtesies(text: string): string {
+  const asked = text.replace(COURTESY_BEFORE, '').replace(COURTESY_AFTER, '').trim();
+  return asked && asked !== text.trim() && asksQuestion(asked) ? asked : text;
+}
+const COURTESY_BEFORE = new RegExp(String.raw`^\s*${HELLO_WORD}[\s,!.~]+(?=\S)`, 'iu');
+const COURTESY_AFTER = /(?<=[?？.!]|\s)\s*(?:thanks?(?: a lot| so much| very much)?|thank (?:you|u)(?: so much| very much| a lot)?|thx|ty|ขอบคุณ(?:มาก)?(?:ค่ะ|คะ|ครับ|นะคะ|นะครับ)?)[\s!.~🙏😊]*$/iu;
 
 /** A greeting: as the offline classifier names it, or a hello alone when the classifier does not name it. */
 function isGreeting(r: Classification, text: string): boolean {

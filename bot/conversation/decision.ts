@@ -147,7 +147,11 @@ export type Decision =
   | { do: 'satisfaction_score'; caseNumber: string; score: number }
   | { do: 'satisfaction_comment'; caseId: string; comment: string }
   | { do: 'satisfaction_skip' }
-  | { do: 'faq'; faqKey: string }
+  /**
+   * The entry's answer; `also`, other entries that answer the message's other questions; `unanswered`,
+   * its questions none answers, which go to a person (decide.ts `otherQuestions`).
+   */
+  | { do: 'faq'; faqKey: string; also?: string[]; unanswered?: string }
   /** "How much is the private lesson?": the service's own price, with a button to book it (a person when it has none). */
   /**
    * The service's price; `unpriced`, what to do when it has none set and the message gave the trip's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -74,6 +74,9 @@ describe('what else a message may be', () => {
       // r121: the game's id said wrong.
       'ใส่ไอดีเกมผิดค่ะ เติมไป 300 บาท ช่วยย้ายให้หน่อยได้ไหมคะ',
       'I entered the wrong player id',
+      // r127: a top-up to the wrong game.
+      'เติมเกมผิดเกมค่ะ ตั้งใจเติม ROV แต่ไปเติม Free Fire',
+      'I topped up for the wrong game',
       "we just arrived at the hotel in Chiang Mai and they say they don't have our booking",
       // r99: hurt after the massage, in Thai; a class cut short.
       'นวดเสร็จเมื่อวานแล้วปวดหลังมากเลยค่ะ หมอนวดกดแรงไป',
@@ -166,7 +169,7 @@ describe('what else a message may be', () => {
     }
     for (const text of ['tomorrow at 3', 'is parking free?', 'do you have a free gift?', 'what time is it now?', 'ราคาเท่าไหร่คะ', 'พรุ่งนี้บ่ายสองค่ะ']) expect(asksWhatIsFree(text), text).toBe(false);
     // Thai, outside a booking too (r98): "สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" went to a person.
-    for (const text of ['สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง', 'มีคิวว่างพรุ่งนี้ไหมคะ', 'วันไหนว่างบ้างคะ']) expect(asksForAFreeSlot(text), text).toBe(true);
+    for (const text of ['สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง', 'มีคิวว่างพรุ่งนี้ไหมคะ', 'วันไหนว่างบ้างคะ', 'คลาสทำอาหารไทยมีวันไหนบ้างคะ', 'ทัวร์เปิดวันไหนบ้างครับ']) expect(asksForAFreeSlot(text), text).toBe(true);
     // English only in a booking: "available" is a bank's money too.
     for (const text of ['what times are available?', 'is my balance available?', 'ราคาเท่าไหร่คะ']) expect(asksForAFreeSlot(text), text).toBe(false);
   });
@@ -304,5 +307,15 @@ describe('what else a message may be', () => {
     for (const text of ['จองนวดพรุ่งนี้ 2 คนค่ะ', 'book a massage for 3 people tomorrow', 'the therapist charged 1 more person than we were, I want a refund', 'อีก 2 วันจะไปค่ะ']) {
       expect(asksToChangeThePartySize(text), text).toBe(false);
     }
+  });
+});
+
+describe('the questions of a message (r127)', () => {
+  it('cuts after a question mark or a Thai question word with a space after it, and keeps the parts that ask', () => {
+    expect(questionsIn('ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม')).toEqual(['ร้านอยู่ตรงไหนคะ', 'มีที่จอดรถไหม']);
+    expect(questionsIn('what time do you open? and where are you located?')).toEqual(['what time do you open?', 'and where are you located?']);
+    expect(questionsIn('hi, where is your shop? thanks')).toEqual(['hi, where is your shop?']);
+    expect(questionsIn('เปิดกี่โมงคะ รับบัตรเครดิตไหมคะ')).toEqual(['เปิดกี่โมงคะ', 'รับบัตรเครดิตไหมคะ']);
+    expect(questionsIn('จองนวดพรุ่งนี้ค่ะ')).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ const COMPLAINT = new RegExp(
     // Told nothing: "it was cancelled and nobody told us" (r95) had started a booking of the class.
     "\\b(?:nobody|no one|no-one) (?:told|informed|notified|warned|called|contacted) (?:us|me)\\b", "\\bwithout (?:telling|informing|notifying|warning) (?:us|me)\\b", 'ไม่มีใคร(?:บอก|แจ้ง)', '(?<!ถ้า\\s?(?:เรา|ฉัน|ผม)?)ไม่ได้แจ้ง(?:ล่วงหน้า|อะไร|ให้ทราบ|เลย)',
     // Sent to the wrong account: "เติมเพชรผิดไอดีค่ะ" (r95) was offered the FAQ on how long a top-up takes.
-    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id)', 'ไอดี(?:เกม)?ผิด', "\\b(?:to|into|on) (?:the |a )?wrong (?:id|account|game id|player id|uid|number|user ?name)\\b",
+    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id|เกม)', 'ไอดี(?:เกม)?ผิด', 'เกมผิด', "\\b(?:to|into|on|for) (?:the |a )?wrong (?:id|account|game id|game|player id|uid|number|user ?name)\\b",
     // "my game id was wrong, can you change it?" (r113, a new order desk: asked to say more).
     "\\b(?:game |player |user )?(?:id|uid) (?:was|is) wrong\\b", "\\b(?:entered|typed|put|used|gave) (?:the |a )?wrong (?:game |player |user )?(?:id|uid|number)\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
@@ -369,6 +369,21 @@ const QUESTION = new RegExp(
 export const asksQuestion = (text: string) => QUESTION.test(text);
 
 /**
+ * The questions of a message, each on its own: "ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม", "where are you? do you
+ * have parking?" (r127: where the shop is was answered, the parking never). Cut after a question mark,
+ * or a Thai question's last word with a space after it; only the parts that ask are kept.
+ */
+export function questionsIn(text: string): string[] {
+  return sentencesOf(text).filter(asksQuestion);
+}
+
+/** A message's sentences: cut after a question mark, a full stop or "!", or a Thai question's last word, with a space after it. */
+export function sentencesOf(text: string): string[] {
+  return text.split(QUESTION_ENDS).map((part) => part.trim()).filter(Boolean);
+}
+const QUESTION_ENDS = /(?<=[?？.!]|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือยัง|ไหน|อะไร|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|กี่โมง|บ้าง)(?:คะ|ครับ|คับ|จ๊ะ|นะคะ|นะครับ)?)\s+/u;
+
+/**
  * What would happen if the customer did something: "if I cancel 2 days before, do I get my money
  * back?", "ถ้ายกเลิกก่อน 2 วันจะได้เงินคืนไหมคะ", "what if we arrive late?". A question of the
  * business's rules, not the refund or the change asked for (a refund request was opened for it).
@@ -431,7 +446,7 @@ export const asksWhatToBring = (text: string) => WHAT_TO_BRING.test(text);
  * says what it can do. Asked of the business, not of someone else ("ไกด์พูดภาษาอังกฤษได้ไหมคะ", does
  * the guide speak English, is a question for a person).
  */
-const WHICH_LANGUAGE = /\b(?:do|can|could) (?:you|u) (?:speak|understand|read|write|talk in|reply in|answer in) (?:english|thai)\b|\b(?:is|in) english (?:ok|okay|fine|possible)\b|^\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ)?\s*)?(?:คุณ|แอดมิน|ทางร้าน|ที่นี่)?(?:พูด|ใช้|คุย|ตอบ)(?:เป็น)?(?:ภาษา)?(?:อังกฤษ|ไทย)ได้(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)/i;
+const WHICH_LANGUAGE = /\b(?:do|can|could) (?:you|u) (?:speak|understand|read|write|talk in|reply in|answer in) (?:english|thai)\b|\b(?:can|could|may) (?:we|i) (?:talk|speak|chat|write|continue) in (?:english|thai)\b|\b(?:is|in) english (?:ok|okay|fine|possible)\b|^\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ)?\s*)?(?:คุณ|แอดมิน|ทางร้าน|ที่นี่)?(?:พูด|ใช้|คุย|ตอบ)(?:เป็น)?(?:ภาษา)?(?:อังกฤษ|ไทย)ได้(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า)/i;
 export const asksWhichLanguage = (text: string) => WHICH_LANGUAGE.test(text);
 
 /**
@@ -519,7 +534,7 @@ export const asksAboutMyBooking = (text: string) => BOOKING_STATUS.test(text);
  * and "do you have any slots from 8 to 9 pm?" is a hotel set's question (kept aside).
  */
 const FREE_SLOT = new RegExp(
-  ['มีคิว', 'คิวว่าง', 'ว่างไหม', 'ว่างมั้ย', 'ยังว่าง', 'ว่างอยู่ไหม', 'ว่างบ้าง', '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', '(?:มีรอบ|รอบ)(?:วัน)?(?:ไหน|กี่โมง)', 'กี่โมง(?:ได้)?บ้าง', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)'].join('|'),
+  ['มีคิว', 'คิวว่าง', 'ว่างไหม', 'ว่างมั้ย', 'ยังว่าง', 'ว่างอยู่ไหม', 'ว่างบ้าง', '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', '(?:มีรอบ|รอบ)(?:วัน)?(?:ไหน|กี่โมง)', 'มี(?:วัน|เวลา|ช่วง)ไหนบ้าง', 'เปิด(?:สอน|รอบ|ทัวร์)?(?:วัน|เวลา)ไหนบ้าง', 'กี่โมง(?:ได้)?บ้าง', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)'].join('|'),
 );
 export const asksForAFreeSlot = (text: string) => FREE_SLOT.test(text);
 
