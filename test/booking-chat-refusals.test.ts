@@ -196,25 +196,6 @@ describe('a booking in chat that the form would refuse', () => {
     expect(timeButtons(await h.ask(lineId('U'), { text: 'Street food walk tomorrow for 2 please' }))).toEqual(['19:00']);
   });
 
-  it('a time for a service whose form asks none: not booked, the words noted for the team, at the summary and with the request (r125, en)', async () => {
-    await businessAt(0);
-    const made = await apiClient(h.sys)('POST', '/api/v1/services', { key: 'island_two_days', name: { th: 'ทริปเกาะ 2 วัน', en: 'Two-day island trip' }, keywords: ['island trip'], durationMinutes: 2 * 24 * 60, formFields: [{ field: 'start_date', required: true }, { field: 'travelers', required: true }] });
-    expect(made.status, JSON.stringify(made.json)).toBe(201);
-    const customer = lineId('U');
-    const summary = await h.ask(customer, { text: 'Two-day island trip for 5 people starting tomorrow' });
-    expect(summary.text).not.toContain('Time:');
-    expect(summary.text).not.toContain('Noted');
-    // The start time typed at the summary was dropped: the same summary came back.
-    const noted = await h.ask(customer, { text: '8am' });
-    expect(noted.text).toContain('Noted for our team with this request: "8am"');
-    expect(noted.text).not.toContain('Time:');
-    const sent = await h.ask(customer, { text: 'confirm' });
-    expect(sent.text).toContain('"8am"');
-    await untilSettled(h.sys.knex);
-    const [b] = await h.sys.knex('bookings').join('conversations', 'conversations.id', 'bookings.conversation_id').where('conversations.external_id', customer).select('bookings.requested_time', 'bookings.party_size', 'bookings.details');
-    expect([b.requested_time, b.party_size, b.details.notes]).toEqual([null, 5, '8am']);
-  });
-
   it('more people than the service takes: told how many it takes, and asked again; "10 then" answers (en)', async () => {
     await businessAt(0);
     const customer = lineId('U');

@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { addsANote, asksAboutTakingPart, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
+import { addsANote, wishBeside, asksAboutTakingPart, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, readReplyData, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -47,6 +47,9 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
     question: text ? questionBeside(text, read) : undefined,
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
+  // A wish said with it ("ขอหมอนวดผู้หญิงนะคะ", a flight's number) goes to the team, as one said at the summary does.
+  const wish = text ? wishBeside(text) : undefined;
+  if (wish && !dialogue.question?.includes(wish)) dialogue.note = wish;
   // "สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" (r98): which days or times are free, asked with the
   // service, is answered with them (as in a booking going on), not noted for the team.
   const free = dialogue.serviceKey && !(dialogue.date && dialogue.time) && text && asksWhatIsFree(text) ? (asksWhichDays(text) || !dialogue.date ? 'days' : 'times') : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -317,5 +317,21 @@ describe('the questions of a message (r127)', () => {
     expect(questionsIn('hi, where is your shop? thanks')).toEqual(['hi, where is your shop?']);
     expect(questionsIn('เปิดกี่โมงคะ รับบัตรเครดิตไหมคะ')).toEqual(['เปิดกี่โมงคะ', 'รับบัตรเครดิตไหมคะ']);
     expect(questionsIn('จองนวดพรุ่งนี้ค่ะ')).toEqual([]);
+  });
+});
+
+describe('a wish said with a booking (r128)', () => {
+  it('finds a person asked for, a flight, a preference, from its first word to the end of its clause', () => {
+    for (const [text, wish] of [
+      ['จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่าน ขอหมอนวดผู้หญิงนะคะ', 'ขอหมอนวดผู้หญิงนะคะ'],
+      ['ขอจองคลาสวันเสาร์ ขอครูคนเดิมนะคะ', 'ขอครูคนเดิมนะคะ'],
+      ['massage tomorrow 3pm, a female therapist please', 'a female therapist please'],
+      ['can I book a private lesson with teacher Noi on friday at 4pm?', 'with teacher Noi on friday at 4pm?'],
+      ['need a pickup from BKK airport on 18 December, flight TG 661 lands 14:30, 2 adults', 'flight TG 661 lands 14:30'],
+      ['we would prefer a quiet room, massage at 5pm for 2', 'we would prefer a quiet room'],
+    ] as const) {
+      expect(wishBeside(text), text).toBe(wish);
+    }
+    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ']) expect(wishBeside(text), text).toBeUndefined();
   });
 });

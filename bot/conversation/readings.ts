@@ -611,6 +611,30 @@ export const THANKS = /^\s*(?:(?:ok(?:ay)?|alright|great|perfect|โอเค|�
 /** A message that is only an "ok", in Thai or English, a thumbs-up, or a 🙏 (a wai: welcomed again after a hello, r63). */
 export const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอเค|โอเช|ok ค่ะ|ได้(ค่ะ|คะ|ครับ|จ้า)|รับทราบ|เข้าใจแล้ว|👍|👌|🙆|🙏)[\s!.,~👍👌🙏😊]*(ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|นะคะ|นะครับ|นะ)*[\s!.,~👍👌🙏😊]*$/iu;
 
+/**
+ * A wish for the team in the message that starts a booking, beside its service, day, time and people
+ * (r128: "จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่าน ขอหมอนวดผู้หญิงนะคะ", a female therapist, "... with teacher Noi
+ * on friday at 4pm?", "... flight TG 661 lands 14:30, 2 adults": booked, the wish lost, where said
+ * at the summary it is noted): a person asked for by who they are or by name, a flight, a
+ * preference. From the wish's first word to the end of its clause; none, undefined.
+ */
+export function wishBeside(text: string): string | undefined {
+  const m = WISH.exec(text);
+  if (!m) return undefined;
+  const wish = text.slice(m.index).split(/[,;]|(?<=[.!?？])\s/)[0].trim();
+  return wish || undefined;
+}
+const WISH = new RegExp(
+  [
+    '(?:ขอ)?(?:หมอนวด|พนักงานนวด|พนักงาน|คุณครู|ครู|ไกด์|คนขับ|ช่าง)(?:เป็น)?(?:ผู้หญิง|ผู้ชาย|คนเดิม|คนเก่า|ที่พูด|ชื่อ)',
+    '\\b(?:a\\s+)?(?:female|male|lady|woman|man)\\s+(?:therapist|masseuse|masseur|teacher|guide|driver|instructor)\\b',
+    '\\bwith\\s+(?:teacher|therapist|guide|driver|chef|instructor|khun|kru)\\s+\\p{Lu}\\p{L}+',
+    '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
+    '\\b(?:i|we|she|he)\\s+(?:would\\s+)?prefer',
+  ].join('|'),
+  'iu',
+);
+
 /** Waiting or thinking at a booking's summary ("wait", "let me check", "เดี๋ยวนะคะ"): nothing for the team. */
 const PAUSE = /^\s*(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|let me\b|hmm+|umm*|เดี๋ยว|รอแป๊บ|แป๊บนึง|ขอคิด|ขอเช็ค|ขอถาม)/i;
 
