@@ -9584,4 +9584,78 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'need a pickup from BKK airport to our hotel in Silom on 18 December, flight TG 661 lands 14:30, 2 adults', told: ['TG 661'] }, { say: 'confirm' }],
     end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 18 }, time: '14:30', destination: 'Silom' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-twenty-ninth round (r129): after a booking (its number, cancelling it), how long and how
+  // to pay, a slip promised, a missed class, an order's whereabouts, a price that should have been:
+  // 8 of 13 passed at the first run; the bot's failures items 226 to 228, the others the scripts' own (a
+  // person answers whether one may pay at the shop or have a missed class's credit back); reading the
+  // answers found item 229.
+  {
+    name: 'r129 demo: the booking number asked after booking (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 1pm for 2' }, { say: 'confirm' }, { say: "what's my booking number again?", told: ['B-'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r129 demo: a booking cancelled after it was sent (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่าย 3 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอยกเลิกการจองพรุ่งนี้ค่ะ ติดธุระ', notTold: ['กี่ท่าน', 'กี่โมง'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r129 demo: how long the massage lasts (en)', language: 'en',
+    turns: [{ say: 'how long is the thai massage?', notTold: ['How many', 'What time'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r129 demo: paying at the shop (th)', language: 'th',
+    turns: [{ say: 'จ่ายที่ร้านได้ไหมคะ หรือต้องโอนก่อน', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r129 demo: a problem, then a photo promised, then thanks (en)', language: 'en',
+    turns: [{ say: 'I topped up 500 baht an hour ago and my balance is still 0, order 55443322' }, { say: 'i will send you the slip in a minute' }, { say: 'thank you' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r129 tour: a multi-day tour priced for a family (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทัวร์เชียงใหม่ 3 วัน 2 คืน สำหรับ 4 คน ราคาเท่าไหร่คะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r129 school: a class missed, a credit back asked (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I missed my class yesterday because I was sick, can I get the credit back?', notTold: ['How many'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r129 order desk: an order status asked (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย', noButton: ['เติมเงินแล้วเข้ากี่'] }, { tap: 'ยอดไม่ขึ้น' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r129 concierge: a member discount asked (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'do members get a discount at the partner spas?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r129 demo: a two hour massage asked (en)', language: 'en',
+    turns: [{ say: 'can I book a 2 hour thai massage tomorrow at 1pm for 1?', told: ['"2 hour"'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r129 demo: late for the booking (th)', language: 'th',
+    turns: [{ say: 'จองนวดไว้ 4 โมง จะไปสายประมาณ 15 นาทีนะคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r129 demo: the cooking class and a vegetarian (en)', language: 'en',
+    turns: [{ say: 'thai cooking class tomorrow 10am for 3, one of us is vegetarian', told: ['one of us is vegetarian'] }, { say: 'confirm', told: ['one of us is vegetarian'] }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r129 demo: the wrong amount charged in Thai (th)', language: 'th',
+    turns: [{ say: 'นวดไป 1 ชั่วโมง แต่ตัดบัตรไป 3000 บาทค่ะ ราคาควรเป็น 1500', notTold: ['ต่อท่าน'] }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
 ];

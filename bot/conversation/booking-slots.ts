@@ -48,8 +48,9 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
     expiresAt: dialogueExpiry('booking', ctx.now),
   };
   // A wish said with it ("ขอหมอนวดผู้หญิงนะคะ", a flight's number) goes to the team, as one said at the summary does.
-  const wish = text ? wishBeside(text) : undefined;
-  if (wish && !dialogue.question?.includes(wish)) dialogue.note = wish;
+  // Not the question's own words ("..., and do you have vegetarian options?"), which go with it already.
+  const wish = text ? wishBeside(dialogue.question ? text.replace(dialogue.question, ' ') : text) : undefined;
+  if (wish) dialogue.note = wish;
   // "สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" (r98): which days or times are free, asked with the
   // service, is answered with them (as in a booking going on), not noted for the team.
   const free = dialogue.serviceKey && !(dialogue.date && dialogue.time) && text && asksWhatIsFree(text) ? (asksWhichDays(text) || !dialogue.date ? 'days' : 'times') : undefined;

@@ -1498,6 +1498,13 @@ describe('deciding what a customer message leads to', () => {
     expect(asked).toContain('thank you');
   });
 
+  it('lists the problem types, with no FAQ entry beside them, for a problem told rather than asked (r129)', async () => {
+    const read = classifier(answer({ kind: 'case', caseType: 'order_not_delivered', confidence: 0.6, alternative: { kind: 'question', key: 'topup_time' } }));
+    expect(await decide(context({ text: 'ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย' }), read.classify)).toMatchObject({ do: 'pick_case_type', likely: ['order_not_delivered'] });
+    // Asked as a question, the reading and the entry are both offered.
+    expect(await decide(context({ text: 'why has my order not arrived yet?' }), read.classify)).toEqual({ do: 'did_you_mean', options: [{ kind: 'case', key: 'order_not_delivered' }, { kind: 'question', key: 'topup_time' }] });
+  });
+
   it("keeps the classifier's order when money or credits went wrong with a service it names (r126)", async () => {
     const school = taxonomySchema.parse({
       caseTypes: [

@@ -416,6 +416,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // else the customer picks it; never offered as a booking of the service it names.
   if (result.kind === 'case' && result.alternative?.kind === 'booking' && !past && !askedBefore && reportsProblem(ctx.text)) return problemFromText(result, ctx, await caseTypeNamedBy(ctx.text, read, likely));
   const close = complaint || past || askedBefore ? undefined : await bookingsIfAskedToBook(closeReadings(result), result, ctx, likely);
+  // A problem told, not a question asked ("ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย", r129: "order not
+  // delivered, or how long a top-up takes?"): no FAQ entry is offered beside its type; the types are.
+  if (close && result.kind === 'case' && close.some((o) => o.kind === 'question') && reportsProblem(ctx.text) && !asksQuestion(ctx.text)) return problemFromText(result, ctx);
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
   // service asked with the list, the day kept; rather than a question for a person.

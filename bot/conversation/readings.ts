@@ -42,7 +42,12 @@ const RECURRING = /สัปดาห์ละ|อาทิตย์ละ|เ�
 export const asksForAWeeklySchedule = (text: string) => RECURRING.test(text);
 
 /** "you cancelled saturday class but my credit was still deducted" (r77, asked to say more): taken wrongly too. */
-const DEDUCTED = /\b(?:my|the|our) (?:credits?|money|points?|balance|package) (?:was|were|got|has been|have been) (?:still |also )?(?:deducted|taken|charged|used)\b|(?:เครดิต|แต้ม|เงิน)(?:ยัง)?(?:ถูก|โดน)(?:หัก|ตัด)/i;
+/**
+ * And an amount taken beside the one it should have been (r129: "นวดไป 1 ชั่วโมง แต่ตัดบัตรไป 3000 บาทค่ะ
+ * ราคาควรเป็น 1500" was told the massage's price): "ราคาควรเป็น", "ควรจ่ายแค่", "it should have been 1,200",
+ * "should only cost".
+ */
+const DEDUCTED = /\b(?:my|the|our) (?:credits?|money|points?|balance|package) (?:was|were|got|has been|have been) (?:still |also )?(?:deducted|taken|charged|used)\b|(?:เครดิต|แต้ม|เงิน)(?:ยัง)?(?:ถูก|โดน)(?:หัก|ตัด)|(?:ตัด|รูด)บัตร.{0,40}(?:ควร(?:จะ)?(?:เป็น|ได้|จ่าย)|แค่)|ราคา(?:ที่)?ควร(?:จะ)?เป็น(?!\s*(?:เท่า|กี่))|ควร(?:จะ)?(?:จ่าย|โดนตัด|ตัด)(?:แค่|เพียง)|\b(?:charged|took|paid|billed)\b.{0,60}\bshould (?:only )?(?:have been|be|cost)\b/i;
 
 /**
  * The app, the website or a link that will not open: "since the update yesterday the app won't open
@@ -523,6 +528,8 @@ const BOOKING_STATUS = new RegExp(
     'การจอง.{0,20}(?:ยืนยัน|คอนเฟิร์ม|เรียบร้อย).{0,10}(?:หรือยัง|รึยัง|ยัง(?:คะ|ครับ))', '(?:ยืนยัน|คอนเฟิร์ม)การจอง.{0,10}(?:หรือยัง|รึยัง|ให้ยัง)', 'จองได้(?:หรือ|รึ)?ยัง', 'จองติด(?:ไหม|มั้ย|หรือยัง)',
     // Whether the booking reached the business (r126: "ได้รับการจองหรือยังคะ" went to a person as a question no entry answers).
     'ได้รับ(?:คำขอ)?(?:การ)?จอง.{0,12}(?:หรือยัง|รึยัง|ยัง(?:คะ|ครับ)|ไหม|มั้ย)',
+    // Its number (r129: "what's my booking number again?" went to a person).
+    "\\b(?:what(?:'s| is| was)|which is|send me|tell me) my (?:booking|reservation) (?:number|no\\.?|id|reference|ref|code)\\b", '(?:เลข(?:ที่)?|หมายเลข|รหัส)(?:การ)?จอง(?:ของ(?:ฉัน|ผม|หนู|เรา))?.{0,8}(?:อะไร|เท่าไหร่|เท่าไร|คือ)',
   ].join('|'),
   'i',
 );
@@ -616,13 +623,19 @@ export const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอ
  * (r128: "จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่าน ขอหมอนวดผู้หญิงนะคะ", a female therapist, "... with teacher Noi
  * on friday at 4pm?", "... flight TG 661 lands 14:30, 2 adults": booked, the wish lost, where said
  * at the summary it is noted): a person asked for by who they are or by name, a flight, a
- * preference. From the wish's first word to the end of its clause; none, undefined.
+ * preference, from the wish's first word to the end of its clause; and what some of the party need
+ * or cannot eat, or how long (r129: "..., one of us is vegetarian", "a 2 hour thai massage"), the
+ * clause that says it (in Thai, the words between spaces). None, undefined.
  */
 export function wishBeside(text: string): string | undefined {
-  const m = WISH.exec(text);
-  if (!m) return undefined;
-  const wish = text.slice(m.index).split(/[,;]|(?<=[.!?？])\s/)[0].trim();
-  return wish || undefined;
+  const asked = WISH.exec(text);
+  if (asked) return text.slice(asked.index).split(/[,;]|(?<=[.!?？])\s/)[0].trim() || undefined;
+  const long = HOW_LONG.exec(text);
+  if (long) return long[0].trim();
+  const needed = NEED.exec(text);
+  if (!needed) return undefined;
+  const clause = /\p{Script=Thai}/u.test(needed[0]) ? /\S*$/.exec(text.slice(0, needed.index))![0] + /^\S*/.exec(text.slice(needed.index))![0] : clauseAround(text, needed.index);
+  return clause.trim() || undefined;
 }
 const WISH = new RegExp(
   [
@@ -634,6 +647,17 @@ const WISH = new RegExp(
   ].join('|'),
   'iu',
 );
+const NEED = /\b(?:vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant)\b|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์/iu;
+/** How long ("a 2 hour thai massage", "นวด 2 ชั่วโมง"): the words that say it. Not "2 hours late". */
+const HOW_LONG = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))/iu;
+
+/** The words between the commas (or the sentence's ends) around `at`. */
+function clauseAround(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.search(/[.!?][^.!?]*$/)) + 1;
+  const end = text.slice(at).search(/[,;.!?]/);
+  return text.slice(start, end < 0 ? undefined : at + end);
+}
 
 /** Waiting or thinking at a booking's summary ("wait", "let me check", "เดี๋ยวนะคะ"): nothing for the team. */
 const PAUSE = /^\s*(?:wait|hold on|hang on|one (?:sec|second|moment|minute)|let me\b|hmm+|umm*|เดี๋ยว|รอแป๊บ|แป๊บนึง|ขอคิด|ขอเช็ค|ขอถาม)/i;
