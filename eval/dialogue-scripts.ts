@@ -9658,4 +9658,68 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'นวดไป 1 ชั่วโมง แต่ตัดบัตรไป 3000 บาทค่ะ ราคาควรเป็น 1500', notTold: ['ต่อท่าน'] }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
+  // A hundred-and-thirtieth round (r130): wishes said with a booking (an allergy, a friend by name, a
+  // pick-up at the hotel, a birthday), two questions at once, a table moved to another night: 7 of 12
+  // passed at the first run, the failures the scripts' own (lists to tap, a refund opened at once), one
+  // left (a pedicure asked with a massage, which the demo does not give, not kept); reading the answers
+  // found item 230.
+  {
+    name: 'r130 demo: an allergy said with the cooking class in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 คนค่ะ ลูกแพ้กุ้งนะคะ' }, { say: 'ยืนยันค่ะ', told: ['แพ้กุ้ง'] }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r130 demo: two questions, one of them a price (en)', language: 'en',
+    turns: [{ say: 'how much is the sushi class? and how long does it take?', notTold: ['How many'] }, { tap: 'How much are the' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r130 demo: opening hours and a holiday (th)', language: 'th',
+    turns: [{ say: 'ร้านเปิดกี่โมงคะ วันหยุดนักขัตฤกษ์เปิดไหมคะ', told: ['09:00'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r130 demo: a booking for a friend by name (th)', language: 'th',
+    turns: [{ say: 'จองนวดให้เพื่อนชื่อน้องมายด์ พรุ่งนี้บ่ายสองค่ะ 1 ท่าน', told: ['น้องมายด์'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r130 tour: a day trip with a pick-up at the hotel (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'private day trip to ayutthaya on 15 december for 4, can you pick us up at our hotel on sukhumvit 11 at 7am?', told: ['sukhumvit 11'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: { month: 12, day: 15 }, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r130 school: a complaint about a dirty kitchen (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ห้องครัวที่เรียนสกปรกมากค่ะ อุปกรณ์ก็ไม่ครบ', notTold: ['กี่ท่าน'] }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r130 order desk: a refund for a cancelled order (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I cancelled order 33445566 yesterday, when will I get my money back?' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r130 concierge: a table changed to another night (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'book a table for 2 at 8pm tomorrow please' }, { say: 'actually make it friday instead' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r130 demo: a gift for the mother, the day asked (en)', language: 'en',
+    turns: [{ say: 'I want to book a spa treatment for my mom for her birthday' }, { say: 'saturday at 11am', told: ['for her birthday'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r130 demo: a slip promised on a refund case (th)', language: 'th',
+    turns: [{ say: 'ขอคืนเงินค่าทัวร์ที่ยกเลิกไปค่ะ' }, { say: 'เดี๋ยวส่งสลิปให้นะคะ' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r130 demo: no thanks to a booking offered (en)', language: 'en',
+    turns: [{ say: 'how much is the city tour?' }, { say: 'ok thanks, too expensive for us' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -49,7 +49,7 @@ export function startBooking(ctx: CustomerContext, r: Classification | undefined
   };
   // A wish said with it ("ขอหมอนวดผู้หญิงนะคะ", a flight's number) goes to the team, as one said at the summary does.
   // Not the question's own words ("..., and do you have vegetarian options?"), which go with it already.
-  const wish = text ? wishBeside(dialogue.question ? text.replace(dialogue.question, ' ') : text) : undefined;
+  const wish = text ? wishBeside(dialogue.question ? text.replace(dialogue.question, ' ') : text, { routeRead: Boolean(dialogue.destination || dialogue.routeEnd) }) : undefined;
   if (wish) dialogue.note = wish;
   // "สนใจคลาสทำอาหารไทยค่ะ มีรอบวันไหนบ้าง" (r98): which days or times are free, asked with the
   // service, is answered with them (as in a booking going on), not noted for the team.

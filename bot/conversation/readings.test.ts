@@ -334,9 +334,17 @@ describe('a wish said with a booking (r128)', () => {
       ['จองคลาสทำอาหารพรุ่งนี้ 10 โมง 2 คน แพ้ถั่วค่ะ', 'แพ้ถั่วค่ะ'],
       ['can I book a 2 hour thai massage tomorrow at 1pm for 1?', '2 hour'],
       ['จองนวด 2 ชั่วโมง พรุ่งนี้บ่ายโมงค่ะ', '2 ชั่วโมง'],
+      // r130: who it is for by name, where to be picked up, what for; several, in order.
+      ['จองนวดให้เพื่อนชื่อน้องมายด์ พรุ่งนี้บ่ายสองค่ะ 1 ท่าน', 'ให้เพื่อนชื่อน้องมายด์'],
+      ['private day trip on 15 december for 4, can you pick us up at our hotel on sukhumvit 11 at 7am?', 'pick us up at our hotel on sukhumvit 11 at 7am?'],
+      ['ขอรถไปรับที่โรงแรมแถวสีลม พรุ่งนี้ 8 โมง', 'ไปรับที่โรงแรมแถวสีลม'],
+      ['I want to book a spa treatment for my mom for her birthday', 'for her birthday'],
+      ['a table for 2 for our anniversary, my wife is vegetarian', 'for our anniversary, my wife is vegetarian'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }
+    // A transfer's route read, where to be picked up is the route's.
+    expect(wishBeside('ขอรถไปรับที่โรงแรมแถวสีลม ไปสุวรรณภูมิ พรุ่งนี้ 8 โมง', { routeRead: true })).toBeUndefined();
     for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ', 'we will be 2 hours late']) expect(wishBeside(text), text).toBeUndefined();
   });
 });

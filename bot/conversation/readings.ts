@@ -623,19 +623,29 @@ export const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอ
  * (r128: "จองนวดพรุ่งนี้ 4 โมงเย็น 1 ท่าน ขอหมอนวดผู้หญิงนะคะ", a female therapist, "... with teacher Noi
  * on friday at 4pm?", "... flight TG 661 lands 14:30, 2 adults": booked, the wish lost, where said
  * at the summary it is noted): a person asked for by who they are or by name, a flight, a
- * preference, from the wish's first word to the end of its clause; and what some of the party need
- * or cannot eat, or how long (r129: "..., one of us is vegetarian", "a 2 hour thai massage"), the
- * clause that says it (in Thai, the words between spaces). None, undefined.
+ * preference, who it is for by name, where to be picked up (r130), from the wish's first word to
+ * the end of its clause; how long and what for (r129: "a 2 hour thai massage"; r130: "for her
+ * birthday"), their words; what some of the party need or cannot eat (r129: "..., one of us is
+ * vegetarian"), the clause that says it (in Thai, the words between spaces). All said, in order,
+ * joined; none, undefined.
  */
-export function wishBeside(text: string): string | undefined {
-  const asked = WISH.exec(text);
-  if (asked) return text.slice(asked.index).split(/[,;]|(?<=[.!?？])\s/)[0].trim() || undefined;
-  const long = HOW_LONG.exec(text);
-  if (long) return long[0].trim();
-  const needed = NEED.exec(text);
-  if (!needed) return undefined;
-  const clause = /\p{Script=Thai}/u.test(needed[0]) ? /\S*$/.exec(text.slice(0, needed.index))![0] + /^\S*/.exec(text.slice(needed.index))![0] : clauseAround(text, needed.index);
-  return clause.trim() || undefined;
+export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): string | undefined {
+  const found: { at: number; said: string }[] = [];
+  // Where to be picked up is the route's, when the booking has read one (a transfer's "from ... to ...").
+  for (const m of [...text.matchAll(WISH), ...(opts.routeRead ? [] : text.matchAll(PICK_UP))]) {
+    // Thai runs on to the next space; English to the end of the clause.
+    const rest = text.slice(m.index + m[0].length);
+    found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;]|(?<=[.!?？])\s/)[0] });
+  }
+  for (const m of text.matchAll(SAID)) found.push({ at: m.index, said: m[0] });
+  for (const m of text.matchAll(NEED)) {
+    const thai = /\p{Script=Thai}/u.test(m[0]);
+    found.push({ at: m.index, said: thai ? /\S*$/.exec(text.slice(0, m.index))![0] + /^\S*/.exec(text.slice(m.index))![0] : clauseAround(text, m.index) });
+  }
+  // In the order said, each once: one inside another is that one.
+  const wishes = found.sort((a, b) => a.at - b.at).map((w) => w.said.trim()).filter(Boolean);
+  const kept = wishes.filter((w, i) => !wishes.some((other, j) => j !== i && other.includes(w) && (other !== w || j < i)));
+  return kept.length ? kept.join(', ') : undefined;
 }
 const WISH = new RegExp(
   [
@@ -644,12 +654,17 @@ const WISH = new RegExp(
     '\\bwith\\s+(?:teacher|therapist|guide|driver|chef|instructor|khun|kru)\\s+\\p{Lu}\\p{L}+',
     '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
     '\\b(?:i|we|she|he)\\s+(?:would\\s+)?prefer',
+    // Who it is for, by name (r130: "จองนวดให้เพื่อนชื่อน้องมายด์" booked without the name).
+    '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+|\\b(?:named|called|under\\s+the\\s+name(?:\\s+of)?)\\s+\\p{Lu}\\p{L}+',
   ].join('|'),
-  'iu',
+  'giu',
 );
-const NEED = /\b(?:vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant)\b|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์/iu;
-/** How long ("a 2 hour thai massage", "นวด 2 ชั่วโมง"): the words that say it. Not "2 hours late". */
-const HOW_LONG = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))/iu;
+/** Where to be picked up, for a service that does not ask it (r130: "... can you pick us up at our hotel on sukhumvit 11 at 7am?"). */
+const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?:at|from)\s+(?:our|my|the)\s+(?:hotel|condo|apartment|house|home|villa|resort)|(?:ไป|มา)รับ(?:ที่|จาก)/giu;
+/** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"). Not "2 hours late". */
+const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*/giu;
+/** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
+const NEED = /\b(?:vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant)\b|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์/giu;
 
 /** The words between the commas (or the sentence's ends) around `at`. */
 function clauseAround(text: string, at: number): string {
