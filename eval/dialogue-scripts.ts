@@ -9722,4 +9722,92 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'how much is the city tour?' }, { say: 'ok thanks, too expensive for us' }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-thirty-first round (r131): after a case is opened (louder, withdrawn, the manager, a
+  // hello, a booking beside it, details after), a partner's booking gone wrong: 10 of 12 passed at the
+  // first run, the failures the scripts' own (a case opened at once, a list to tap); then four scripts
+  // for item 231, a booking cancelled and asked back (left from r127).
+  {
+    name: 'r131 demo: still nothing after the case, louder (en)', language: 'en',
+    turns: [{ say: 'my top up of 200 baht did not arrive, order 12345678' }, { say: 'STILL NOTHING!!! this is ridiculous' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: the complaint withdrawn (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 300 แล้วยังไม่เข้าค่ะ ออเดอร์ 87654321' }, { say: 'ขอยกเลิกเรื่องนี้ค่ะ เข้าแล้ว' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: the manager asked after a case (en)', language: 'en',
+    turns: [{ say: 'the therapist was very rude to me today' }, { say: 'I want to talk to the manager about this' }],
+    end: { booked: null, opened: 'any', holds: 'person' },
+  },
+  {
+    name: 'r131 demo: hello? on an open case (th)', language: 'th',
+    turns: [{ say: 'โอนเงินไปแล้วแต่ยอดยังไม่เข้าค่ะ ออเดอร์ 11119999' }, { say: 'ฮัลโหล มีใครอยู่ไหมคะ' }],
+    end: { booked: null, opened: 'any', holds: 'person' },
+  },
+  {
+    name: 'r131 demo: a booking asked while a case is open (en)', language: 'en',
+    turns: [{ say: 'I was charged twice for my massage yesterday' }, { say: 'also I want to book the sushi class tomorrow at 1pm for 2' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r131 tour: the driver late, the details after (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'คนขับมาช้าเกือบชั่วโมงค่ะ' }, { tap: 'ปัญหาจากซัพพลายเออร์' }, { say: 'ทริปอยุธยาเมื่อวานค่ะ นัดไว้ 7 โมง' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r131 school: a class moved, the new day given after (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I need to reschedule my private lesson on friday' }, { say: 'next tuesday 3pm would be good' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r131 order desk: the order id in a second message (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงินไม่เข้าค่ะ' }, { say: '99001122 ค่ะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r131 concierge: a booking at a partner went wrong (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'the restaurant you booked for us last night had no record of our reservation' }, { tap: 'Partner booking' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: a case, then thanks, then the case solved (en)', language: 'en',
+    turns: [{ say: 'I cannot log in to my account, it says my password is wrong' }, { say: 'thanks' }, { say: 'it works now, I reset my password' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: an angry review threatened (th)', language: 'th',
+    turns: [{ say: 'บริการแย่มาก จะไปรีวิวลงเพจให้หมดเลย', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: a refund asked where it is (en)', language: 'en',
+    turns: [{ say: 'you promised me a refund for the cancelled tour two weeks ago and I still have not received it' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: a booking cancelled and asked back (en)', language: 'en',
+    turns: [{ say: 'book the city tour tomorrow 10am for 2' }, { say: 'cancel', told: ['cancelled'] }, { say: 'sorry, I changed my mind again, book it please', told: ['10:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: a booking cancelled and asked back in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่ายสาม 2 คนค่ะ' }, { tap: 'ยกเลิก' }, { say: 'เปลี่ยนใจค่ะ จองเลยค่ะ', told: ['15:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: a booking cancelled, then thanks (en)', language: 'en',
+    turns: [{ say: 'book the city tour tomorrow 10am for 2' }, { say: 'cancel' }, { say: 'ok thanks', notTold: ['10:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r131 demo: a booking cancelled, then another service (en)', language: 'en',
+    turns: [{ say: 'book the city tour tomorrow 10am for 2' }, { say: 'cancel' }, { say: 'book a thai massage tomorrow at 3pm for 1 instead' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
 ];

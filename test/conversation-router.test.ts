@@ -117,7 +117,9 @@ describe('a booking request asks only for what is missing, then confirms', () =>
     const stopped = await ask(userId, { text: 'cancel' });
     expect(stopped.text).toMatch(/cancel/i);
     const conversation = await sys.knex('conversations').where({ external_id: userId }).first();
-    expect(conversation.dialogue).toBeNull();
+    // The booking is over; what it was given is kept a while, for "book it after all" (item 231).
+    expect(conversation.dialogue).toMatchObject({ kind: 'priced', serviceKey: 'sushi_class', partySize: 2 });
+    expect(await sys.knex('bookings').where({ conversation_id: conversation.id })).toEqual([]);
   });
 });
 

@@ -289,7 +289,9 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       return;
     }
     case 'cancel_booking':
-      await setDialogue(null);
+      // What was given is kept a while, as a price's booking is: "sorry, I changed my mind, book it"
+      // books it again (r127: asked to say more, the details forgotten).
+      await setDialogue(ctx.dialogue?.kind === 'booking' && ctx.dialogue.serviceKey ? { kind: 'priced', serviceKey: ctx.dialogue.serviceKey, date: ctx.dialogue.date, time: ctx.dialogue.time, partySize: ctx.dialogue.partySize, expiresAt: dialogueExpiry('priced', ctx.now) } : null);
       await say([{ kind: 'text', text: await t('booking_cancelled_by_customer') }]);
       return;
     case 'booking':

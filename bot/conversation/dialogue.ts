@@ -56,8 +56,9 @@ export type Dialogue =
       expiresAt: string;
     }
   /**
-   * The bot told the price of a service and offered its booking: "then book it for tomorrow at 5"
-   * books that service, with what the price's question gave ("how much for 4 people?").
+   * The bot told the price of a service and offered its booking, or the customer cancelled its
+   * booking before sending it: "then book it for tomorrow at 5", "sorry, book it after all" books
+   * that service, with what the price's question or the cancelled booking gave ("how much for 4 people?").
    */
   | { kind: 'priced'; serviceKey: string; date?: string; time?: string; partySize?: number; expiresAt: string }
   /** A person has the conversation: the bot stores what the customer says and stays quiet. */
