@@ -701,6 +701,15 @@ describe('deciding what a customer message leads to', () => {
       }
       // Someone else late is a problem.
       expect(await decide(context({ text: 'the therapist was 30 minutes late' }), late.classify)).not.toEqual({ do: 'handoff', unsure: true });
+      // Said with a new booking (a service, a time, the people), it goes with the booking as a note (r132).
+      const massage = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.95, fields: { time: '15:00', partySize: 2 } }));
+      const spa = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage', 'นวด'] }] });
+      const text = 'massage tomorrow 3pm for 2, we might be 2 hours late from the airport though';
+      expect(await decide(context({ text }), massage.classify, likelyIn(() => spa))).toMatchObject({ do: 'booking', dialogue: { serviceKey: 'spa_massage', time: '15:00', partySize: 2, note: 'we might be 2 hours late from the airport though' } });
+      // A booking made, the customer late for it: a person is told.
+      for (const made of ["I'll be 15 minutes late for my massage at 3pm", 'จองนวดไว้บ่ายสองวันนี้ค่ะ แต่จะไปช้าประมาณ 15 นาทีนะคะ']) {
+        expect(await decide(context({ text: made }), massage.classify, likelyIn(() => spa)), made).toEqual({ do: 'handoff', unsure: true });
+      }
     });
 
     it('answers "is my booking confirmed?" with the newest booking, unless something went wrong with it', async () => {

@@ -283,7 +283,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (ctx.takesBookings === false && asksToBook(ctx.text) && !reportsProblem(ctx.text) && !changesBooking(ctx.text)) return { do: 'handoff', unsure: true };
   // "I'll be 15 minutes late for my massage" is news for whoever waits for the customer, not a
   // problem of a type to pick ("late" is a complaint word): a person reads it.
-  if (saysRunningLate(ctx.text)) return { do: 'handoff', unsure: true };
+  // Said with a new booking ("massage tomorrow 3pm for 2, we might be 2 hours late from the airport",
+  // r132: the problem types were listed), it goes with that booking as a note.
+  if (saysRunningLate(ctx.text) && !(await booksWithLateness(ctx, likely))) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : withoutCourtesies(ctx.text));
   // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
   // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier
@@ -300,7 +302,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // topped up to the wrong id, can it be fixed?, a question at 0.11; r95: offered the FAQ on how long
   // a top-up takes).
   const complaint =
-    ((read.kind === 'booking' || read.kind === 'other' || (read.kind === 'question' && read.confidence < LEANS_TO)) && reportsProblem(ctx.text)) ||
+    ((read.kind === 'booking' || read.kind === 'other' || (read.kind === 'question' && read.confidence < LEANS_TO)) && reportsProblem(ctx.text) && !saysRunningLate(ctx.text)) ||
     (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text) || saysItArrivedBroken(ctx.text)));
   const problemWords = read.kind === 'case' && read.confidence < LEANS_TO && reportsProblem(ctx.text);
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"
@@ -501,6 +503,21 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
       return { do: 'greet', why: 'a greeting or small talk' };
   }
 }
+
+/**
+ * A new booking with the customer's lateness beside it: a service named, a day or a time, and the
+ * number of people or a word of booking ("massage tomorrow 3pm for 2, we might be 2 hours late").
+ * Not "I'll be 15 minutes late for my massage at 3pm", "จองนวดไว้บ่ายสองวันนี้ค่ะ แต่จะไปช้า", a booking made,
+ * which a person is told of.
+ */
+async function booksWithLateness(ctx: CustomerContext, likely: Likely): Promise<boolean> {
+  if (BOOKED_ALREADY.test(ctx.text)) return false;
+  const f = extractFields(ctx.text, { now: ctx.now, timeZone: ctx.timeZone });
+  return (f.date !== undefined || f.time !== undefined) && (f.partySize !== undefined || asksToBook(ctx.text)) && (await likely.servicesNamed(ctx.text)).length > 0;
+}
+
+/** A booking already made: "จองนวดไว้", "I booked", "my massage". */
+const BOOKED_ALREADY = /จอง\S{0,20}ไว้|\b(?:i|we)(?:'ve| have)? (?:already )?booked\b|\b(?:my|our) (?:booking|reservation|massage|class|lesson|tour|trip|appointment|transfer|table)\b/i;
 
 /**
  * Two questions or more in one message, the first answered by `answered` ("ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม",

@@ -379,14 +379,18 @@ export const asksQuestion = (text: string) => QUESTION.test(text);
  * or a Thai question's last word with a space after it; only the parts that ask are kept.
  */
 export function questionsIn(text: string): string[] {
-  return sentencesOf(text).filter(asksQuestion);
+  return sentencesOf(text).filter((part) => asksQuestion(part) || ENDS_AS_QUESTION.test(part));
 }
 
 /** A message's sentences: cut after a question mark, a full stop or "!", or a Thai question's last word, with a space after it. */
 export function sentencesOf(text: string): string[] {
   return text.split(QUESTION_ENDS).map((part) => part.trim()).filter(Boolean);
 }
-const QUESTION_ENDS = /(?<=[?？.!]|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือยัง|ไหน|อะไร|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|กี่โมง|บ้าง)(?:คะ|ครับ|คับ|จ๊ะ|นะคะ|นะครับ)?)\s+/u;
+
+/** A Thai question's last word, with its polite ending. */
+const THAI_QUESTION_WORD = String.raw`(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือยัง|ไหน|อะไร|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|เมื่อไหร่|เมื่อไร|ใคร|กี่(?:โมง|นาที|วัน|บาท|คน|ท่าน|ชั่วโมง|ชม\.?|ครั้ง|รอบ|ที่)|บ้าง)(?:คะ|ครับ|คับ|จ๊ะ|นะคะ|นะครับ)?`;
+const QUESTION_ENDS = new RegExp(String.raw`(?<=[?？.!]|${THAI_QUESTION_WORD})\s+`, 'u');
+const ENDS_AS_QUESTION = new RegExp(String.raw`(?:[?？]|${THAI_QUESTION_WORD})$`, 'u');
 
 /**
  * What would happen if the customer did something: "if I cancel 2 days before, do I get my money
@@ -569,7 +573,7 @@ export const asksWhichDays = (text: string) => /วันไหน|ว่าง�
  * they are late. Not a problem of the business's ("the therapist was late" names someone else): a
  * person reads it and tells whoever waits for them.
  */
-const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be |gonna be |going to be )?(?:running )?(?:a (?:bit|little) |about |around |\d+ ?(?:minutes?|mins?) |half an hour )?late\b|\brunning (?:a (?:bit|little) )?late\b|(?:จะ|อาจ(?:จะ)?|ขอ)ไป(?:ถึง)?(?:สาย|ช้า)|ไปไม่ทัน/i;
+const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be |gonna be |going to be )?(?:running )?(?:a (?:bit|little) |about |around |\d+ ?(?:minutes?|mins?|hours?|hrs?) |half an hour |an hour )?late\b|\brunning (?:a (?:bit|little) )?late\b|(?:จะ|อาจ(?:จะ)?|ขอ)ไป(?:ถึง)?(?:สาย|ช้า)|ไปไม่ทัน/i;
 export const saysRunningLate = (text: string) => RUNNING_LATE.test(text);
 
 /**
@@ -638,6 +642,9 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
     found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;]|(?<=[.!?？])\s/)[0] });
   }
   for (const m of text.matchAll(SAID)) found.push({ at: m.index, said: m[0] });
+  // The customer's own lateness ("..., we might be 2 hours late from the airport", r132).
+  const late = RUNNING_LATE.exec(text);
+  if (late) found.push({ at: late.index, said: /\p{Script=Thai}/u.test(late[0]) ? /\S*$/.exec(text.slice(0, late.index))![0] + /^\S*/.exec(text.slice(late.index))![0] : clauseAround(text, late.index) });
   for (const m of text.matchAll(NEED)) {
     const thai = /\p{Script=Thai}/u.test(m[0]);
     found.push({ at: m.index, said: thai ? /\S*$/.exec(text.slice(0, m.index))![0] + /^\S*/.exec(text.slice(m.index))![0] : clauseAround(text, m.index) });
