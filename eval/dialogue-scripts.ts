@@ -9879,4 +9879,72 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'sushi class tomorrow 1pm for 2' }, { say: 'cancel' }, { say: 'actually book it for saturday instead' }, { say: 'confirm' }],
     end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-thirty-third round (r133): questions and wishes in the middle of a booking, a Thai
+  // booking with an English time, a package's validity, a tee time with caddies: 10 of 12 passed at the
+  // first run; the bot's failure item 234, the other the script's own (a list to tap); reading the
+  // answers found item 235.
+  {
+    name: 'r133 demo: a question of parking between two booking details (en)', language: 'en',
+    turns: [{ say: 'city tour saturday please' }, { say: '9am, is there a meeting point near BTS?' }, { say: '3 people' }, { say: 'confirm', told: ['meeting point'] }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r133 demo: a massage for the elderly mother with a wish in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดให้คุณแม่พรุ่งนี้ 10 โมงค่ะ คุณแม่อายุ 75 ขอนวดเบาๆ นะคะ', told: ['ขอนวดเบาๆ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r133 tour: two questions on a multi-day tour (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'how do I get a quote? and can you do a 5 day tour of the north?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r133 school: a package and its validity (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'แพ็กเกจใช้ได้นานเท่าไรคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r133 order desk: a game id changed before the top-up (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'can I change the game id on my order before it is topped up? order 10203040' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r133 concierge: a golf tee time with a wish (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'book a tee time for 4 on sunday at 7am, we prefer an early tee off with caddies' }, { say: 'confirm', told: ['caddies'] }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r133 demo: a booking in Thai with English time (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิ tomorrow 1pm 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r133 demo: hello, then a problem (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ' }, { say: 'สั่งของไปตั้งแต่อาทิตย์ที่แล้ว ยังไม่ได้รับเลยค่ะ ออเดอร์ 55667788' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r133 demo: a refund for a class cut short (en)', language: 'en',
+    turns: [{ say: 'the sushi class yesterday finished an hour early, I want a partial refund' }, { tap: 'Refund request' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r133 demo: the time asked, a question answered instead (en)', language: 'en',
+    turns: [{ say: 'I would like to book a thai massage tomorrow for 2' }, { say: 'what times do you have?' }, { tap: '15:00' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r133 demo: a gift voucher bought for a friend (th)', language: 'th',
+    turns: [{ say: 'อยากซื้อบัตรของขวัญนวดให้เพื่อนค่ะ มีไหมคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r133 demo: an ok after the booking is sent (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 1pm for 2' }, { say: 'confirm' }, { say: 'ok great, see you then!' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -168,6 +168,11 @@ export async function continueBooking(
     if (r.bookingType !== d.serviceKey) Object.assign(d, { serviceKey: r.bookingType, destination: undefined, routeEnd: undefined, sessionId: undefined });
     filled = true;
   }
+  // A question beside the detail given ("9am, is there a meeting point near BTS?" while the time was
+  // asked, r133: the time taken, the question lost) goes with the request, as one asked with the
+  // booking's first message does, and the customer is told so with the next question.
+  const beside = filled ? questionBeside(text, (c) => extractFields(c, { now: ctx.now, timeZone: ctx.timeZone })) : undefined;
+  if (beside) return { do: 'booking', dialogue: { ...d, question: d.question ? `${d.question}\n${beside}` : beside }, noted: true };
   if (filled) return { do: 'booking', dialogue: d };
   // "How much is it?" asks the price of what is being booked (the FAQ's entry on the classes' prices
   // answered it in a massage's booking), or of the service it names; an FAQ entry that names that

@@ -494,6 +494,18 @@ describe('deciding what a customer message leads to', () => {
       expect(d).not.toHaveProperty('submit');
     });
 
+    it('takes a question beside the detail given with the request (r133)', async () => {
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.3 }));
+      const dialogue = bookingDialogue({ serviceKey: 'city_tour', date: '2026-03-07', awaiting: 'time' });
+      expect(await decide(context({ text: '9am, is there a meeting point near BTS?', dialogue }), classify)).toMatchObject({
+        do: 'booking',
+        dialogue: { serviceKey: 'city_tour', time: '09:00', question: 'is there a meeting point near BTS?' },
+        noted: true,
+      });
+      // A detail alone is only the detail.
+      expect(await decide(context({ text: '9am please', dialogue }), classify)).not.toHaveProperty('noted');
+    });
+
     it('takes a tapped service, date or time', async () => {
       const { classify } = classifier(answer({}));
       const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });

@@ -341,6 +341,9 @@ describe('a wish said with a booking (r128)', () => {
       ['ขอรถไปรับที่โรงแรมแถวสีลม พรุ่งนี้ 8 โมง', 'ไปรับที่โรงแรมแถวสีลม'],
       ['I want to book a spa treatment for my mom for her birthday', 'for her birthday'],
       ['a table for 2 for our anniversary, my wife is vegetarian', 'for our anniversary, my wife is vegetarian'],
+      // r133: how the massage should be.
+      ['จองนวดให้คุณแม่พรุ่งนี้ 10 โมงค่ะ คุณแม่อายุ 75 ขอนวดเบาๆ นะคะ', 'ขอนวดเบาๆ'],
+      ['thai massage tomorrow at 4pm for 1, a gentle massage please, not too hard', 'a gentle massage please, not too hard'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }

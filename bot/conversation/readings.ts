@@ -661,6 +661,9 @@ const WISH = new RegExp(
     '\\bwith\\s+(?:teacher|therapist|guide|driver|chef|instructor|khun|kru)\\s+\\p{Lu}\\p{L}+',
     '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
     '\\b(?:i|we|she|he)\\s+(?:would\\s+)?prefer',
+    // How the massage should be (r133: "ขอนวดเบาๆ นะคะ" for a mother of 75, lost).
+    '(?:ขอ|อยากได้)(?:นวด|ลง)?(?:น้ำหนัก)?(?:เบาๆ|เบา|แรงๆ|แรง|ไม่แรง|ไม่หนัก|หนักๆ)',
+    '\\b(?:a\\s+)?(?:gentle|soft|light|strong|firm|hard|medium)\\s+(?:massage|pressure)\\b|\\bnot\\s+too\\s+(?:hard|strong|firm|rough)\\b',
     // Who it is for, by name (r130: "จองนวดให้เพื่อนชื่อน้องมายด์" booked without the name).
     '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+|\\b(?:named|called|under\\s+the\\s+name(?:\\s+of)?)\\s+\\p{Lu}\\p{L}+',
   ].join('|'),
