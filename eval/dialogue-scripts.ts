@@ -9947,4 +9947,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'sushi class tomorrow 1pm for 2' }, { say: 'confirm' }, { say: 'ok great, see you then!' }],
     end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-thirty-fourth round (r134): wishes in the middle of a booking (a vegan, an allergy, a
+  // child seat, a teacher who speaks English, a honeymoon), two questions read as close readings or with
+  // a price: 3 of 10 passed at the first run; the bot's failures items 236 and 237, the others the
+  // scripts' own (a list to tap, a problem opened at once).
+  {
+    name: 'r134 demo: a sushi class for a vegan, in the middle (en)', language: 'en',
+    turns: [{ say: 'sushi class saturday 1pm' }, { say: '2 people, one is vegan' }, { say: 'confirm', told: ['vegan'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r134 demo: a Thai allergy in the middle (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยวันเสาร์ค่ะ' }, { say: '10 โมง 3 คน มีคนแพ้ถั่วค่ะ' }, { say: 'ยืนยันค่ะ', told: ['แพ้ถั่ว'] }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r134 demo: two questions, one answered by a service price (en)', language: 'en',
+    turns: [{ say: 'how much is the thai massage? do you have a sauna?', told: ['1,500', 'sauna'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r134 demo: is it open today and can I walk in (th)', language: 'th',
+    turns: [{ say: 'วันนี้เปิดไหมคะ walk in ได้ไหมคะ', told: ['09:00', 'walk in'], notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r134 tour: a transfer with luggage and a child seat (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'airport transfer from DMK to our hotel in Siam on 23 december at 9pm for 3, we need a child seat' }, { say: 'confirm', told: ['child seat'] }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: { month: 12, day: 23 }, time: '21:00', destination: 'Siam' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r134 school: a private lesson in English asked (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'จองเรียนตัวต่อตัววันศุกร์ 4 โมงเย็น 1 คน ขอครูที่พูดอังกฤษได้นะคะ', told: ['ขอครูที่พูดอังกฤษ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r134 concierge: a spa day for a honeymoon (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'we are on our honeymoon, could you book a couples spa for friday at 3pm?' }, { say: 'confirm', told: ['honeymoon'] }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r134 order desk: a fee asked, then a top-up problem (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเกมมีค่าธรรมเนียมไหมคะ' }, { say: 'เติมไปแล้วเพชรไม่เข้าค่ะ ออเดอร์ 12344321' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r134 demo: a booking for tomorrow with a note at the summary (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 2 คนค่ะ' }, { say: 'ขอห้องเดียวกันนะคะ', told: ['ขอห้องเดียวกัน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r134 demo: a wrong amount told in English at a summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 2pm for 1' }, { say: 'wait, last time you charged me 2000 but it should have been 1500' }, { tap: 'Wrong amount charged' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
 ];

@@ -89,6 +89,23 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     { type: 'postback', label: await t('label_talk_to_person'), data: replyData('human'), displayText: await t('label_talk_to_person') },
   ];
 
+  // The message's other questions (decide.ts `otherQuestions`): answered by their FAQ entries, or
+  // handed to a person, who sees them in the conversation, the customer told so. One reply: LINE
+  // takes five messages in it.
+  const otherAnswers = async (d: { also?: string[]; unanswered?: string }): Promise<OutboundMessage[]> => {
+    const texts: string[] = [];
+    for (const key of d.also ?? []) {
+      const other = await activeFaqEntry(trx, ctx.orgId, key);
+      if (other) texts.push(other.answer[ctx.language]);
+    }
+    if (d.unanswered) {
+      await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'bot_could_not_help', actor: { type: 'system', id: null }, now: ctx.now });
+      await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
+      texts.push((await t('faq_other_question', { question: d.unanswered })) || (await t('faq_no_match')));
+    }
+    return texts.slice(0, 4).map((text) => ({ kind: 'text', text }));
+  };
+
   switch (decision.do) {
     case 'nothing':
       // A person holds the conversation or was asked for: they read the customer in their group.
@@ -336,19 +353,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     case 'faq': {
       const faq = await activeFaqEntry(trx, ctx.orgId, decision.faqKey);
       if (!faq) return say([{ kind: 'text', text: await t('faq_no_match') }]).then(() => undefined);
-      // The message's other questions: answered by their entries, or handed to a person, who sees
-      // them in the conversation (one reply: LINE takes five messages in it).
-      const answers = [faq.answer[ctx.language]];
-      for (const key of decision.also ?? []) {
-        const other = await activeFaqEntry(trx, ctx.orgId, key);
-        if (other) answers.push(other.answer[ctx.language]);
-      }
-      if (decision.unanswered) {
-        await handOff(trx, { orgId: ctx.orgId, conversationId: ctx.conversationId, reason: 'bot_could_not_help', actor: { type: 'system', id: null }, now: ctx.now });
-        await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
-        answers.push((await t('faq_other_question', { question: decision.unanswered })) || (await t('faq_no_match')));
-      }
-      await say(answers.slice(0, 5).map((text) => ({ kind: 'text' as const, text })));
+      await say([{ kind: 'text', text: faq.answer[ctx.language] }, ...(await otherAnswers(decision))]);
       return;
     }
     case 'service_price': {
@@ -379,7 +384,13 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
           await say([{ kind: 'text', text: totalText, quickReplies: replies }]);
           return;
         }
-        await say([{ kind: 'text', text: await t('service_price', { service: name, amount }), quickReplies: [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }] }]);
+        // The message's other questions after it, the buttons on the last message, where LINE shows
+        // them (with a question a person answers, the conversation is theirs, and a tap on the
+        // booking's button reaches them in the inbox).
+        const messages: OutboundMessage[] = [{ kind: 'text', text: await t('service_price', { service: name, amount }) }, ...(await otherAnswers(decision))];
+        const last = messages[messages.length - 1];
+        if (last.kind === 'text') last.quickReplies = [book, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }];
+        await say(messages);
         return;
       }
       // No price set for it: its booking when the message gave the day or people (staff quote it),

@@ -173,6 +173,10 @@ export async function continueBooking(
   // booking's first message does, and the customer is told so with the next question.
   const beside = filled ? questionBeside(text, (c) => extractFields(c, { now: ctx.now, timeZone: ctx.timeZone })) : undefined;
   if (beside) return { do: 'booking', dialogue: { ...d, question: d.question ? `${d.question}\n${beside}` : beside }, noted: true };
+  // So does a wish beside it ("2 people, one is vegan", "10 โมง 3 คน มีคนแพ้ถั่วค่ะ", r134: lost), as one in
+  // the first message does, said at the summary.
+  const wish = filled ? wishBeside(text, { routeRead: Boolean(route) }) : undefined;
+  if (wish && !d.note?.includes(wish)) d.note = d.note ? `${d.note}\n${wish}` : wish;
   if (filled) return { do: 'booking', dialogue: d };
   // "How much is it?" asks the price of what is being booked (the FAQ's entry on the classes' prices
   // answered it in a massage's booking), or of the service it names; an FAQ entry that names that

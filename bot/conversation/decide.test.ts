@@ -506,6 +506,13 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: '9am please', dialogue }), classify)).not.toHaveProperty('noted');
     });
 
+    it('takes a wish beside the detail given as a note (r134)', async () => {
+      const { classify } = classifier(answer({ kind: 'other', confidence: 0.3 }));
+      const dialogue = bookingDialogue({ serviceKey: 'sushi_class', date: '2026-03-07', time: '13:00', awaiting: 'party_size' });
+      expect(await decide(context({ text: '2 people, one is vegan', dialogue }), classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 2, note: 'one is vegan' } });
+      expect(await decide(context({ text: '3 คน มีคนแพ้ถั่วค่ะ', dialogue }), classify)).toMatchObject({ do: 'booking', dialogue: { partySize: 3, note: 'มีคนแพ้ถั่วค่ะ' } });
+    });
+
     it('takes a tapped service, date or time', async () => {
       const { classify } = classifier(answer({}));
       const dialogue = bookingDialogue({ serviceKey: 'massage', awaiting: 'date' });
@@ -1500,6 +1507,17 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'ร้านอยู่แถวไหนคะ ไปยังไง' }), getThere)).toEqual({ do: 'faq', faqKey: 'location' });
     const english = byText({ 'sorry, can we talk in English? what time do you open?': hours, 'what time do you open?': hours });
     expect(await decide(context({ text: 'sorry, can we talk in English? what time do you open?' }), english)).toEqual({ do: 'faq', faqKey: 'opening_hours' });
+    // Read whole as two close readings: the first question an entry answers surely is answered, the
+    // other passed on (r134).
+    const close = byText({ 'วันนี้เปิดไหมคะ walk in ได้ไหมคะ': { kind: 'question', faqKey: 'opening_hours', confidence: 0.6, alternative: { kind: 'case', key: 'refund' } }, 'วันนี้เปิดไหมคะ': hours, 'walk in ได้ไหมคะ': { kind: 'other', otherType: 'out_of_scope', confidence: 0.3 } });
+    expect(await decide(context({ text: 'วันนี้เปิดไหมคะ walk in ได้ไหมคะ' }), close)).toEqual({ do: 'faq', faqKey: 'opening_hours', unanswered: 'walk in ได้ไหมคะ' });
+    // A question that speaks of what was named before is not answered by the entry it reads as alone.
+    const speaksBack = byText({ 'what time do you open? and how long does it take?': hours, 'what time do you open?': hours, 'and how long does it take?': { kind: 'question', faqKey: 'payment', confidence: 0.99 } });
+    expect(await decide(context({ text: 'what time do you open? and how long does it take?' }), speaksBack)).toEqual({ do: 'faq', faqKey: 'opening_hours', unanswered: 'and how long does it take?' });
+    // A service's price asked with another question: the price, and the other passed on (r134).
+    const spa = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage', 'นวด'] }] });
+    const sauna = byText({ 'how much is the thai massage? do you have a sauna?': { kind: 'question', confidence: 0.5 }, 'how much is the thai massage?': { kind: 'question', confidence: 0.5 }, 'do you have a sauna?': { kind: 'other', otherType: 'out_of_scope', confidence: 0.45 } });
+    expect(await decide(context({ text: 'how much is the thai massage? do you have a sauna?' }), sauna, likelyIn(() => spa))).toEqual({ do: 'service_price', serviceKey: 'spa_massage', unanswered: 'do you have a sauna?' });
     // No part read as the entry the whole was: the message is one question, answered as before.
     const whole = byText({ 'is it far? how long does it take from the station?': location });
     expect(await decide(context({ text: 'is it far? how long does it take from the station?' }), whole)).toEqual({ do: 'faq', faqKey: 'location' });

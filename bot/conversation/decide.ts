@@ -370,7 +370,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // The price asked goes with the request, the customer told so ("how much would a yacht for 8 people
   // cost?" at a new concierge, r118, was asked the day as if nothing had been asked, and the team's
   // request said nothing of a yacht).
-  if (priced) return { do: 'service_price', serviceKey: priced, ...(read.fields.date || read.fields.partySize ? { unpriced: withPriceAsked(startBooking(ctx, read, ctx.text, priced), ctx.text) } : {}) };
+  // Its other questions as an FAQ answer's are (r134: "how much is the thai massage? do you have a sauna?" told the price, the sauna never).
+  const pricedToo = priced ? await otherQuestions(ctx, classify, async (q) => asksPrice(q) && (await likely.serviceNamed(q)) === priced) : {};
+  if (priced) return { do: 'service_price', serviceKey: priced, ...pricedToo, ...(read.fields.date || read.fields.partySize ? { unpriced: withPriceAsked(startBooking(ctx, read, ctx.text, priced), ctx.text) } : {}) };
   // "do you offer airport transfers?", "มีคลาสทำอาหารไทยไหมคะ" (is there a Thai cooking class?), calling a
   // service by its own name (r110: "no answer found", a person called): yes, said with its price and a
   // button to book it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you
@@ -421,6 +423,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A problem told, not a question asked ("ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย", r129: "order not
   // delivered, or how long a top-up takes?"): no FAQ entry is offered beside its type; the types are.
   if (close && result.kind === 'case' && close.some((o) => o.kind === 'question') && reportsProblem(ctx.text) && !asksQuestion(ctx.text)) return problemFromText(result, ctx);
+  const split = close ? await firstQuestionAnswered(ctx, classify, close) : undefined;
+  if (split) return split;
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
   // service asked with the list, the day kept; rather than a question for a person.
@@ -495,7 +499,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
     case 'booking':
       return startBooking(ctx, result, ctx.text, undefined, dialogue?.kind === 'clarify' ? dialogue.text : undefined);
     case 'question':
-      return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey, ...(await otherQuestions(ctx, result.faqKey, classify)) } : { do: 'no_answer' };
+      return answersFromFaq(result, ctx) ? { do: 'faq', faqKey: result.faqKey, ...(await otherQuestions(ctx, classify, answeredBy(result.faqKey))) } : { do: 'no_answer' };
     default:
       if (result.otherType === 'thanks') return { do: 'greet', why: 'thanks', thanks: true };
       // "ok", "👍": not welcomed again as a new friend; what else the bot can do.
@@ -520,15 +524,15 @@ async function booksWithLateness(ctx: CustomerContext, likely: Likely): Promise<
 const BOOKED_ALREADY = /จอง\S{0,20}ไว้|\b(?:i|we)(?:'ve| have)? (?:already )?booked\b|\b(?:my|our) (?:booking|reservation|massage|class|lesson|tour|trip|appointment|transfer|table)\b/i;
 
 /**
- * Two questions or more in one message, the first answered by `answered` ("ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม",
- * r127: the shop's address was told, the parking never): each read on its own. One read as
- * `answered`'s, however unsure ("ร้านอยู่แถวไหนคะ ไปยังไง", how to get there, is the address's too), is
- * answered by it; another entry that answers one surely answers it too; one that none answers goes
- * to a person, the customer told so (not "can we talk in English?", which the answer's language
- * answers). Only when one of them, on its own, is `answered`'s: else the message is one question,
- * read whole.
+ * Two questions or more in one message, one of them answered by the reply being made
+ * ("ร้านอยู่ตรงไหนคะ มีที่จอดรถไหม", r127: the shop's address was told, the parking never): each read on
+ * its own. One `answers` says the reply is about ("ร้านอยู่แถวไหนคะ ไปยังไง", how to get there, is the
+ * address's too, however unsure) is answered by it; another FAQ entry that answers one surely
+ * answers it too; one that none answers goes to a person, the customer told so (not "can we talk
+ * in English?", which the answer's language answers). Only when one of them, on its own, is the
+ * reply's: else the message is one question, read whole.
  */
-async function otherQuestions(ctx: CustomerContext, answered: string, classify: (text?: string) => Promise<Classification>): Promise<{ also?: string[]; unanswered?: string }> {
+async function otherQuestions(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, answers: (question: string, r: Classification) => boolean | Promise<boolean>): Promise<{ also?: string[]; unanswered?: string }> {
   const questions = questionsIn(ctx.text);
   if (questions.length < 2) return {};
   const also: string[] = [];
@@ -536,13 +540,38 @@ async function otherQuestions(ctx: CustomerContext, answered: string, classify: 
   let itself = false;
   for (const question of questions) {
     const r = await classify(question);
-    if (answersFromFaq(r, ctx) ? r.faqKey === answered : r.kind === 'question' && r.faqKey === answered) itself = true;
-    else if (answersFromFaq(r, ctx)) {
+    if (await answers(question, r)) itself = true;
+    // One that speaks of what was named before ("... the sushi class? and how long does it take?",
+    // read alone as the payment methods at 0.99) is not answered by an entry read of it alone.
+    else if (answersFromFaq(r, ctx) && !SPEAKS_BACK.test(question)) {
       if (!also.includes(r.faqKey)) also.push(r.faqKey);
     } else if (!asksWhichLanguage(question)) unanswered.push(question);
   }
   if (!itself) return {};
   return { ...(also.length ? { also } : {}), ...(unanswered.length ? { unanswered: unanswered.join(' ') } : {}) };
+}
+
+/** Words that speak of what the message named before: "it", "them", "that", "อันนั้น". */
+const SPEAKS_BACK = /\b(?:it|its|they|them|those|that)\b|อันนี้|อันนั้น|ที่นั่น/i;
+
+/** The reply is this FAQ entry's: a question read as it (surely, or not surely of anything else). */
+const answeredBy = (faqKey: string) => (_: string, r: Classification) => r.kind === 'question' && r.faqKey === faqKey;
+
+/**
+ * Two questions read whole as two readings close together ("วันนี้เปิดไหมคะ walk in ได้ไหมคะ", r134: the
+ * opening hours or a refund offered, the walk-in never asked): the first that one of those
+ * readings, an FAQ entry, answers surely is answered, and the others as `otherQuestions` does.
+ */
+async function firstQuestionAnswered(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, close: Reading[]): Promise<Decision | undefined> {
+  for (const question of questionsIn(ctx.text)) {
+    const r = await classify(question);
+    // Only an entry the whole was read as, asked in words of its own.
+    if (answersFromFaq(r, ctx) && !SPEAKS_BACK.test(question) && close.some((o) => o.kind === 'question' && o.key === r.faqKey)) {
+      const others = await otherQuestions(ctx, classify, answeredBy(r.faqKey));
+      return others.also || others.unanswered ? { do: 'faq', faqKey: r.faqKey, ...others } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -157,7 +157,7 @@ export type Decision =
    * The service's price; `unpriced`, what to do when it has none set and the message gave the trip's
    * day or people: the service's booking, which staff quote (r70).
    */
-  | { do: 'service_price'; serviceKey: string; unpriced?: Decision }
+  | { do: 'service_price'; serviceKey: string; unpriced?: Decision; also?: string[]; unanswered?: string }
   | { do: 'no_answer' }
   | { do: 'clarify' }
   /**

@@ -647,7 +647,7 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
   if (late) found.push({ at: late.index, said: /\p{Script=Thai}/u.test(late[0]) ? /\S*$/.exec(text.slice(0, late.index))![0] + /^\S*/.exec(text.slice(late.index))![0] : clauseAround(text, late.index) });
   for (const m of text.matchAll(NEED)) {
     const thai = /\p{Script=Thai}/u.test(m[0]);
-    found.push({ at: m.index, said: thai ? /\S*$/.exec(text.slice(0, m.index))![0] + /^\S*/.exec(text.slice(m.index))![0] : clauseAround(text, m.index) });
+    found.push({ at: m.index, said: thai ? /\S*$/.exec(text.slice(0, m.index))![0] + m[0] + /^\S*/.exec(text.slice(m.index + m[0].length))![0] : clauseAround(text, m.index) });
   }
   // In the order said, each once: one inside another is that one.
   const wishes = found.sort((a, b) => a.at - b.at).map((w) => w.said.trim()).filter(Boolean);
@@ -674,7 +674,7 @@ const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?
 /** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"). Not "2 hours late". */
 const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*/giu;
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
-const NEED = /\b(?:vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant)\b|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์/giu;
+const NEED = /\b(?:vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์/giu;
 
 /** The words between the commas (or the sentence's ends) around `at`. */
 function clauseAround(text: string, at: number): string {
