@@ -10005,4 +10005,60 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'massage tomorrow 2pm for 1' }, { say: 'wait, last time you charged me 2000 but it should have been 1500' }, { tap: 'Wrong amount charged' }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
+  // A hundred-and-thirty-fifth round (r135): times of day the Thai way (สองทุ่มครึ่ง, ตีห้า, บ่ายสามโมงครึ่ง,
+  // เที่ยงๆ), an hour outside the tour's, next week, a quarter past, 16h, a Buddhist year: 8 of 10 passed
+  // at the first run; the bot's failures items 238 and 239.
+  {
+    name: 'r135 demo: half past eight in the evening in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'จองร้านอาหารพรุ่งนี้สองทุ่มครึ่ง 4 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '20:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 tour: five in the morning in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม พรุ่งนี้ตีห้า 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '05:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: half past three in the afternoon (th)', language: 'th',
+    turns: [{ say: 'จองนวดมะรืนนี้บ่ายสามโมงครึ่ง 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '15:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: around noon (th)', language: 'th',
+    turns: [{ say: 'พรุ่งนี้ตอนเที่ยงๆ ขอจองนวด 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '12:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: six in the morning refused, then ten (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้หกโมงเช้า 2 คนค่ะ' }, { say: '10 โมงก็ได้ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: next week without a day (en)', language: 'en',
+    turns: [{ say: 'can I book a massage next week for 2?' }, { say: 'wednesday 2pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: a quarter past in English (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow at quarter past one for 2' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:15' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 school: the end of the month (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'อยากเรียนตัวต่อตัวช่วงสิ้นเดือนค่ะ 1 คน' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: 24-hour time without minutes (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 16h for 1' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r135 demo: a date with a Buddhist year (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทย 12 ธ.ค. 69 10 โมง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];

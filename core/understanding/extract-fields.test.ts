@@ -340,6 +340,9 @@ describe('times', () => {
     ['at 10', '10:00'],
     ['15.00 น.', '15:00'],
     ['9 นาฬิกา', '09:00'],
+    // r135: the hour with an "h".
+    ['massage tomorrow 16h for 1', '16:00'],
+    ['9h30 please', '09:30'],
     ['บ่ายสาม', '15:00'],
     ['บ่ายสองโมง', '14:00'],
     ['บ่ายโมง', '13:00'],
@@ -379,7 +382,7 @@ describe('times', () => {
   ])('%s -> %s', (text, time) => {
     expect(x(text).time).toBe(time);
   });
-  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people', 'half past', 'the half to one side', 'I went to 7-eleven', 'we are around 5', 'about 7 people tomorrow'])('takes no time from %s', (text) => {
+  it.each(['2 ชั่วโมง', '1.30 ชั่วโมง', '500 บาท', 'ราคา 10.30', '25:00', '10.75', 'v1.20 app crashed', 'at 2 people', 'half past', 'the half to one side', 'I went to 7-eleven', 'we are around 5', 'about 7 people tomorrow', 'a 2h massage', '24h service'])('takes no time from %s', (text) => {
     expect(x(text).time).toBeUndefined();
   });
   it('leaves a dotted number after a money word to money', () => {
@@ -692,6 +695,8 @@ describe('where a transfer goes (a booking destination)', () => {
       // Where they stay is where the car goes (r114).
       ['we need a pickup from Don Mueang on 22 December, our flight lands at 11:15pm, 3 people, hotel is in Silom', 'from Don Mueang to Silom'],
       ["pickup from Suvarnabhumi tomorrow at 9pm, we're staying at the Novotel Sukhumvit", 'from Suvarnabhumi to the Novotel Sukhumvit'],
+      // r135: where to first, a plain "จาก" after it.
+      ['ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม พรุ่งนี้ตีห้า 2 คนค่ะ', 'รับที่โรงแรมแถวสีลม ไปส่งสนามบินสุวรรณภูมิ'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }

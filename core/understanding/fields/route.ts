@@ -32,6 +32,7 @@ const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:
 
 /** The two ends said apart: "ไปส่งสนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม" (to Don Mueang, picked up at a hotel near Siam). */
 const TH_PICKUP = new RegExp(`รับ(?:ที่|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+const TH_FROM_AFTER = new RegExp(`(?<=ไป\\S{2,40}?\\s*)จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
 const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`, 'g');
 
 /**
@@ -52,8 +53,10 @@ export function extractRoute(text: string): string | undefined {
   if (from && to) return `from ${from[1].trim()} to ${to[1].trim()}`;
   const th = TH_ROUTE.exec(text);
   if (th) return `จาก${th[1]}ไป${th[2]}`;
-  const pickup = TH_PICKUP.exec(text);
-  const drops = pickup ? [...text.matchAll(TH_DROP)].map((m) => m[1]) : [];
+  const drops0 = [...text.matchAll(TH_DROP)].map((m) => m[1]);
+  // A plain "จาก" after where to ("ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม", r135: asked from where to where).
+  const pickup = TH_PICKUP.exec(text) ?? (drops0.length ? TH_FROM_AFTER.exec(text) : null);
+  const drops = pickup ? drops0 : [];
   const drop = drops.find((d) => !ONLY_A_KIND.test(d)) ?? drops[0];
   if (pickup && drop) return `รับที่${pickup[1]} ไปส่ง${drop}`;
   return undefined;

@@ -6,7 +6,7 @@ import { CURRENCY_AFTER_SRC, type Claims, eachMatch, NON_MONEY_UNIT_SRC } from '
  * A time of day, `HH:MM` (24 h).
  *
  * English: 3pm, 3 pm, 3:30pm, 10.30 am, 12am (00:00), 12pm (12:00), noon, midday, midnight,
- * 15:00, 15.00, "at 3" / "at 3 o'clock" / "3 o'clock", "1.30" (hours 1-6 taken as afternoon: 15:00,
+ * 15:00, 15.00, 16h, 16h30, "at 3" / "at 3 o'clock" / "3 o'clock", "1.30" (hours 1-6 taken as afternoon: 15:00,
  * 13:30; "01:30" as written;
  * 7-12 as written, but 7-11 in the evening when the text says "tonight", "this evening", "คืนนี้").
  * Thai (digits or number words): 15.00 น., 15 นาฬิกา, 9 โมง, 10 โมงเช้า, 9 โมงครึ่ง (09:30),
@@ -39,6 +39,7 @@ const TEE_RE = new RegExp(`ตี\\s*(?<n>${N})(?:[.:](?<min>[0-5]\\d))?${HALF}`
 const THIANG_RE = /เที่ยง(?<which>คืน|วัน|ตรง)?(?<half>\s*ครึ่ง)?/g;
 const CLOCK_RE = new RegExp(`(?<![\\w.,:/])(\\d{1,2})([:.])(\\d{2})(?!\\d|[.,:]\\d)`, 'g');
 const NA_RE = /(?<![\w.,:/])(\d{1,2})\s*(?:น\.|นาฬิกา)/g;
+const H_RE = /(?<![\w.,:/])(\d{1,2})h([0-5]\d)?(?![a-z\d])/gi;
 /**
  * "at 7", "@7", "7 o'clock", "around 7", "at about 7" (r80: "a massage this evening around 7" was
  * asked the time); not "we are around 5", a number of people, nor a bare "about 5".
@@ -159,6 +160,13 @@ export function extractTime(s: string, claims: Claims): string | undefined {
     });
     eachMatch(NA_RE, s, (m) => {
       add(m.index, m.index + m[0].length, hhmm(Number(m[1]), 0));
+    });
+    // "16h", "16h30", "9h": the hour as written, 24-hour (r135: "massage tomorrow 16h for 1" asked the
+    // time). Not "a 2h massage": an hour of 1 to 6 without minutes is how long.
+    eachMatch(H_RE, s, (m) => {
+      const h = Number(m[1]);
+      if (m[2] === undefined && h < 7) return;
+      add(m.index, m.index + m[0].length, hhmm(h, m[2] !== undefined ? Number(m[2]) : 0));
     });
     // "Tonight at 7", "this evening at 8": the evening's hour.
     const evening = EVENING_RE.test(s);
