@@ -10061,4 +10061,61 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองคลาสทำอาหารไทย 12 ธ.ค. 69 10 โมง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 12 }, time: '10:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-thirty-sixth round (r136): a question or a problem announced first, polite and casual
+  // Thai, adults and children, a budget, a package shared, a price in the middle of a booking: 7 of 10
+  // passed at the first run; the bot's failures items 240 to 242.
+  {
+    name: 'r136 demo: a question announced, then asked (th)', language: 'th',
+    turns: [{ say: 'ขอสอบถามหน่อยค่ะ' }, { say: 'อยากทราบว่าร้านเปิดกี่โมงคะ', told: ['09:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r136 demo: a polite request to book (th)', language: 'th',
+    turns: [{ say: 'รบกวนจองคลาสซูชิให้หน่อยนะคะ วันเสาร์นี้บ่ายโมง 2 ที่ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r136 demo: a casual Thai booking with จ้า (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 5 โมงเย็นจ้า 1 คน' }, { say: 'โอเคจ้า ยืนยัน' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r136 demo: a problem announced, then told (en)', language: 'en',
+    turns: [{ say: 'hi I have a problem' }, { say: 'I paid for the city tour but never got a confirmation email' }, { tap: 'Order not delivered' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r136 demo: a booking asked for a group with children (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพวันเสาร์ 10 โมง ผู้ใหญ่ 2 เด็ก 2 ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 4, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r136 tour: a private trip asked with a budget (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we want a private day trip to the floating market on 27 december for 6, budget around 10,000 baht' }, { say: '7am' }, { say: 'confirm', told: ['10,000'] }],
+    end: { booked: { service: 'private_day_trip', partySize: 6, date: { month: 12, day: 27 }, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r136 school: a package for two people (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'can my friend and I share one 5-class package?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r136 concierge: a member card asked in English (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'where can I see my member card?', notTold: ['How many'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r136 order desk: a top-up done on the wrong server (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I topped up diamonds to the wrong server, order 77665544, can you fix it?' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r136 demo: a price in the middle of a booking (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยวันเสาร์ 10 โมงค่ะ' }, { say: 'ราคาเท่าไหร่คะ', told: ['1,800'] }, { say: '2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -636,6 +636,9 @@ describe('deciding what a customer message leads to', () => {
       const onSunday = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.85, fields: { date: '2026-03-08' } }));
       expect(await decide(context({ text: 'Can I bring my kid (6) to the cooking class on Sunday?' }), onSunday.classify)).toEqual({ do: 'no_answer' });
       expect(await decide(context({ text: 'Can I book the cooking class on Sunday for my kid?' }), onSunday.classify)).toMatchObject({ do: 'booking' });
+      // Whether it may be shared, whoever the message names (r136).
+      const package5 = classifier(answer({ kind: 'booking', bookingType: 'package_5_classes', confidence: 0.9, fields: { partySize: 2 } }));
+      for (const text of ['can my friend and I share one 5-class package?', 'แพ็กเกจใช้ร่วมกับเพื่อนได้ไหมคะ']) expect(await decide(context({ text }), package5.classify), text).toEqual({ do: 'no_answer' });
     });
 
     it('starts no booking of money paid: "I transferred 1,500 ..." is not the airport transfer', async () => {

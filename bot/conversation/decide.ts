@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -330,6 +330,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // still; a day alone is not ("Can I bring my kid (6) to the cooking class on Sunday?", r115: "did you
   // mean the class or its price?"): whether the child may come is answered first.
   if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && (!read.fields.date || !asksToBook(ctx.text)) && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // So is whether it may be shared or passed on, whoever the message names ("can my friend and I
+  // share one 5-class package?", r136: "my friend and I" are two, and the package's booking was started).
+  if (read.kind === 'booking' && !complaint && asksToShare(ctx.text)) return { do: 'no_answer' };
   // "what should I bring to the cooking class?" read as the FAQ on the classes' prices (r121: told the
   // prices): what to bring, wear or prepare is answered by an entry that speaks of it, else by a person.
   if (answersFromFaq(result, ctx) && asksWhatToBring(ctx.text) && !(await likely.faqSaying(BRINGING)).includes(result.faqKey)) return { do: 'no_answer' };

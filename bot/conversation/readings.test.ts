@@ -258,7 +258,7 @@ describe('what else a message may be', () => {
   });
 
   it('knows "I want to report a problem" from a report of one', () => {
-    for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue', 'I want to complain', 'I would like to make a complaint']) expect(asksOnlyToReport(text), text).toBe(true);
+    for (const text of ['แจ้งปัญหาค่ะ', 'มีปัญหาครับ', 'ขอแจ้งปัญหาหน่อยค่ะ', 'I want to report a problem', 'report a problem', 'I have an issue', 'I want to complain', 'I would like to make a complaint', 'hi I have a problem', 'สวัสดีค่ะ มีปัญหาค่ะ']) expect(asksOnlyToReport(text), text).toBe(true);
     for (const text of ['แจ้งปัญหาเติมเงินไม่เข้าค่ะ', 'I have a problem with my top-up', 'มีปัญหาเรื่องการชำระเงิน', 'I want to complain about the driver']) expect(asksOnlyToReport(text), text).toBe(false);
   });
 
@@ -344,6 +344,9 @@ describe('a wish said with a booking (r128)', () => {
       // r134: a child seat, luggage.
       ['airport transfer from DMK to our hotel on 23 december at 9pm for 3, we need a child seat', 'we need a child seat'],
       ['รถรับส่งสนามบินพรุ่งนี้ 8 โมง 4 คน กระเป๋าใหญ่ 5 ใบค่ะ', 'กระเป๋าใหญ่ 5 ใบค่ะ'],
+      // r136: a budget, a thousands comma kept.
+      ['we want a private day trip to the floating market on 27 december for 6, budget around 10,000 baht', 'budget around 10,000 baht'],
+      ['ทัวร์เชียงใหม่ 3 วัน 4 คน งบประมาณ 20,000 ค่ะ', 'งบประมาณ 20,000'],
       // r133: how the massage should be.
       ['จองนวดให้คุณแม่พรุ่งนี้ 10 โมงค่ะ คุณแม่อายุ 75 ขอนวดเบาๆ นะคะ', 'ขอนวดเบาๆ'],
       ['thai massage tomorrow at 4pm for 1, a gentle massage please, not too hard', 'a gentle massage please, not too hard'],

@@ -133,11 +133,16 @@ const COMPLAINT = new RegExp(
   'i',
 );
 
-/** Only "I want to report a problem", with nothing said of what happened: the bot asks what happened. */
+/**
+ * Only "I want to report a problem", with nothing said of what happened: the bot asks what happened.
+ * A hello may come first ("hi I have a problem", r136: the list of types, and the problem typed after
+ * it went to a person).
+ */
+const HELLO_FIRST = '(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|สวัสดี(?:ค่ะ|คะ|ครับ)?)[\\s,!.~]*)?';
 const REPORT_ONLY = new RegExp(
-  `^\\s*(?:ขอ|อยาก|ต้องการ|จะ)?(?:แจ้งปัญหา|มีปัญหา|ร้องเรียน|แจ้งเรื่อง)(?:ค่ะ|คะ|ครับ|หน่อย|นะคะ|นะครับ|จ้า|ค่า)*[\\s.!]*$` +
-    `|^\\s*(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$` +
-    `|^\\s*i (?:want|would like|'d like|need) to (?:complain|make a complaint|file a complaint)(?: please)?[\\s.!]*$`,
+  `^\\s*${HELLO_FIRST}(?:ขอ|อยาก|ต้องการ|จะ)?(?:แจ้งปัญหา|มีปัญหา|ร้องเรียน|แจ้งเรื่อง)(?:ค่ะ|คะ|ครับ|หน่อย|นะคะ|นะครับ|จ้า|ค่า)*[\\s.!]*$` +
+    `|^\\s*${HELLO_FIRST}(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$` +
+    `|^\\s*${HELLO_FIRST}i (?:want|would like|'d like|need) to (?:complain|make a complaint|file a complaint)(?: please)?[\\s.!]*$`,
   'i',
 );
 
@@ -440,6 +445,14 @@ export const asksWhetherOffered = (text: string) => asksQuestion(text) && OFFERE
 const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:she|he)(?:'s| is) (?:\d{2}|\d{1,2} years)\b(?! ?(?:minutes?|mins?|hours?|am|pm|[:.]\d))|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
 
+/**
+ * Whether what is bought may be shared or passed on: "can my friend and I share one 5-class
+ * package?", "แพ็กเกจใช้ร่วมกับเพื่อนได้ไหมคะ" (r136: the package's booking was started, its summary
+ * shown). The business's rule, which a person answers, whatever people the message names.
+ */
+const SHARING = /\bshare(?:d)?\b|\btransfer(?:red)? (?:it |them )?to (?:someone|my|a friend|another)\b|แชร์|ใช้ร่วม|โอนสิทธิ์|ให้คนอื่นใช้|ให้เพื่อนใช้/i;
+export const asksToShare = (text: string) => asksQuestion(text) && SHARING.test(text);
+
 /** Words of what to bring, wear or prepare, in an FAQ entry's question, answer or keywords. */
 export const BRINGING = /\b(?:bring|wear|prepare|dress code)\b|เตรียม|เอา.{0,10}ไป|ใส่ชุด|แต่งตัว|แต่งกาย/i;
 /**
@@ -639,7 +652,7 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
   for (const m of [...text.matchAll(WISH), ...(opts.routeRead ? [] : text.matchAll(PICK_UP))]) {
     // Thai runs on to the next space; English to the end of the clause.
     const rest = text.slice(m.index + m[0].length);
-    found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;]|(?<=[.!?？])\s/)[0] });
+    found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;](?!\d)|(?<=[.!?？])\s/)[0] });
   }
   for (const m of text.matchAll(SAID)) found.push({ at: m.index, said: m[0] });
   // The customer's own lateness ("..., we might be 2 hours late from the airport", r132).
@@ -661,6 +674,8 @@ const WISH = new RegExp(
     '\\bwith\\s+(?:teacher|therapist|guide|driver|chef|instructor|khun|kru)\\s+\\p{Lu}\\p{L}+',
     '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
     '\\b(?:i|we|she|he)\\s+(?:would\\s+)?prefer',
+    // A budget (r136: "..., budget around 10,000 baht" for a private trip, lost).
+    '\\b(?:our\\s+|my\\s+|a\\s+|the\\s+)?budget\\b|งบ(?:ประมาณ)?\\s*(?:ไม่เกิน\\s*)?[\\d,]+',
     // How the massage should be (r133: "ขอนวดเบาๆ นะคะ" for a mother of 75, lost).
     '(?:ขอ|อยากได้)(?:นวด|ลง)?(?:น้ำหนัก)?(?:เบาๆ|เบา|แรงๆ|แรง|ไม่แรง|ไม่หนัก|หนักๆ)',
     '\\b(?:a\\s+)?(?:gentle|soft|light|strong|firm|hard|medium)\\s+(?:massage|pressure)\\b|\\bnot\\s+too\\s+(?:hard|strong|firm|rough)\\b',
@@ -679,8 +694,8 @@ const NEED = /\b(?:vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allerg
 /** The words between the commas (or the sentence's ends) around `at`. */
 function clauseAround(text: string, at: number): string {
   const before = text.slice(0, at);
-  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.search(/[.!?][^.!?]*$/)) + 1;
-  const end = text.slice(at).search(/[,;.!?]/);
+  const start = Math.max(before.search(/[,;](?!\d)[^,;]*$/), before.search(/[.!?](?!\d)[^.!?]*$/)) + 1;
+  const end = text.slice(at).search(/[,;.!?](?!\d)/);
   return text.slice(start, end < 0 ? undefined : at + end);
 }
 
