@@ -1517,6 +1517,9 @@ describe('deciding what a customer message leads to', () => {
     // A question that speaks of what was named before is not answered by the entry it reads as alone.
     const speaksBack = byText({ 'what time do you open? and how long does it take?': hours, 'what time do you open?': hours, 'and how long does it take?': { kind: 'question', faqKey: 'payment', confidence: 0.99 } });
     expect(await decide(context({ text: 'what time do you open? and how long does it take?' }), speaksBack)).toEqual({ do: 'faq', faqKey: 'opening_hours', unanswered: 'and how long does it take?' });
+    // One in which nothing at all is read goes with the question answered (r137).
+    const nothing = byText({ 'เติมเงินแล้วเข้ากี่นาทีคะ ต้องรอนานไหมคะ': { kind: 'question', faqKey: 'topup_time', confidence: 0.99 }, 'เติมเงินแล้วเข้ากี่นาทีคะ': { kind: 'question', faqKey: 'topup_time', confidence: 0.99 }, 'ต้องรอนานไหมคะ': { kind: 'other', otherType: 'out_of_scope', confidence: 0.02 } });
+    expect(await decide(context({ text: 'เติมเงินแล้วเข้ากี่นาทีคะ ต้องรอนานไหมคะ' }), nothing)).toEqual({ do: 'faq', faqKey: 'topup_time' });
     // A service's price asked with another question: the price, and the other passed on (r134).
     const spa = taxonomySchema.parse({ bookingTypes: [{ key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage', 'นวด'] }] });
     const sauna = byText({ 'how much is the thai massage? do you have a sauna?': { kind: 'question', confidence: 0.5 }, 'how much is the thai massage?': { kind: 'question', confidence: 0.5 }, 'do you have a sauna?': { kind: 'other', otherType: 'out_of_scope', confidence: 0.45 } });

@@ -548,11 +548,17 @@ async function otherQuestions(ctx: CustomerContext, classify: (text?: string) =>
     // read alone as the payment methods at 0.99) is not answered by an entry read of it alone.
     else if (answersFromFaq(r, ctx) && !SPEAKS_BACK.test(question)) {
       if (!also.includes(r.faqKey)) also.push(r.faqKey);
-    } else if (!asksWhichLanguage(question)) unanswered.push(question);
+      // One in which the classifier finds nothing at all ("เติมเงินแล้วเข้ากี่นาทีคะ ต้องรอนานไหมคะ", does
+      // it take long?, 0.02; r137: handed to a person with its answer just given) says nothing of its
+      // own: it goes with the question answered.
+    } else if (!asksWhichLanguage(question) && !(r.kind === 'other' && r.confidence < NOTHING_READ)) unanswered.push(question);
   }
   if (!itself) return {};
   return { ...(also.length ? { also } : {}), ...(unanswered.length ? { unanswered: unanswered.join(' ') } : {}) };
 }
+
+/** Below this, the classifier found nothing in a question read alone. */
+const NOTHING_READ = 0.1;
 
 /** Words that speak of what the message named before: "it", "them", "that", "อันนั้น". */
 const SPEAKS_BACK = /\b(?:it|its|they|them|those|that)\b|อันนี้|อันนั้น|ที่นั่น/i;
