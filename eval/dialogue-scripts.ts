@@ -10177,4 +10177,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'เติมเงินแล้วเข้ากี่นาทีคะ ต้องรอนานไหมคะ', told: ['5 นาที'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-thirty-eighth round (r138): receipts and invoices, the booking form, a trial, a member's
+  // points, a voucher with a booking, erasure, a quote, a booking's status, lateness for a booking made:
+  // 8 of 10 passed at the first run; the bot's failure item 244, the other the script's own (the
+  // concierge kit opens a membership question as a case, by its design).
+  {
+    name: 'r138 demo: a receipt asked in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอใบเสร็จค่านวดเมื่อวานหน่อยค่ะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r138 demo: the booking form asked (en)', language: 'en',
+    turns: [{ say: 'is there a link where I can book online?', told: ['liff'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r138 school: a trial class asked (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'มีคลาสทดลองเรียนไหมคะ อยากลองก่อนซื้อแพ็กเกจ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r138 concierge: the member balance asked (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'how many points do I have left on my membership?' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
+  {
+    name: 'r138 demo: a gift voucher and a booking at once (en)', language: 'en',
+    turns: [{ say: 'do you sell gift vouchers? also I want to book a massage tomorrow at 4pm for 1' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r138 demo: a data deletion asked (th)', language: 'th',
+    turns: [{ say: 'ขอลบข้อมูลส่วนตัวของฉันออกจากระบบด้วยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r138 tour: a quote for a group (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can I get a quote for a 4 day tour to chiang mai for 10 people in february?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r138 demo: a booking status asked in English (en)', language: 'en',
+    turns: [{ say: 'book a thai cooking class tomorrow 10am for 2' }, { say: 'confirm' }, { say: 'is my booking confirmed?', told: ['B-'] }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r138 order desk: a tax invoice asked (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'can I get a tax invoice for order 12312312?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r138 demo: a late arrival for a booking made, in English (en)', language: 'en',
+    turns: [{ say: "we booked the city tour for 9am tomorrow but we'll be about 20 minutes late" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -718,7 +718,7 @@ describe('deciding what a customer message leads to', () => {
 
     it('hands "I will be 15 minutes late" to a person, not a problem to pick', async () => {
       const late = classifier(answer({ kind: 'case', caseType: 'service_not_delivered', confidence: LEANS_TO }));
-      for (const text of ["I'll be 15 minutes late for my massage today, sorry!", 'we are running a bit late', 'ขอโทษค่ะ จะไปสายประมาณ 10 นาทีนะคะ', 'น่าจะไปไม่ทันค่ะ']) {
+      for (const text of ["I'll be 15 minutes late for my massage today, sorry!", "we booked the city tour for 9am tomorrow but we'll be about 20 minutes late", 'we are running a bit late', 'ขอโทษค่ะ จะไปสายประมาณ 10 นาทีนะคะ', 'น่าจะไปไม่ทันค่ะ']) {
         expect(await decide(context({ text }), late.classify), text).toEqual({ do: 'handoff', unsure: true });
       }
       // Someone else late is a problem.

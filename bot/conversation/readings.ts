@@ -586,7 +586,7 @@ export const asksWhichDays = (text: string) => /วันไหน|ว่าง�
  * they are late. Not a problem of the business's ("the therapist was late" names someone else): a
  * person reads it and tells whoever waits for them.
  */
-const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be |gonna be |going to be )?(?:running )?(?:a (?:bit|little) |about |around |\d+ ?(?:minutes?|mins?|hours?|hrs?) |half an hour |an hour )?late\b|\brunning (?:a (?:bit|little) )?late\b|(?:จะ|อาจ(?:จะ)?|ขอ)ไป(?:ถึง)?(?:สาย|ช้า)|ไปไม่ทัน/i;
+const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be |gonna be |going to be )?(?:running )?(?:a (?:bit|little) |(?:about |around |roughly |maybe )?(?:\d+ ?(?:minutes?|mins?|hours?|hrs?) |half an hour |an hour )|about |around )?late\b|\brunning (?:a (?:bit|little) )?late\b|(?:จะ|อาจ(?:จะ)?|ขอ)ไป(?:ถึง)?(?:สาย|ช้า)|ไปไม่ทัน/i;
 export const saysRunningLate = (text: string) => RUNNING_LATE.test(text);
 
 /**
