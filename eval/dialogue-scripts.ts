@@ -10235,4 +10235,52 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: "we booked the city tour for 9am tomorrow but we'll be about 20 minutes late" }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-thirty-ninth round (r139): a quote by the month, a pregnancy, a child's age, a budget
+  // per head, a booking moved once sent, an order's ids together, pressure for two: 3 of 8 passed at the
+  // first run; the bot's failures items 245 and 246, the others the scripts' own (a quote is its
+  // booking, which staff price; a pregnancy asked with a time is the booking, noted; a list to tap).
+  {
+    name: 'r139 tour: a quote with the month only (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can I get a quote for a 4 day tour to chiang mai for 10 people in february?' }, { say: '14 february' }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 10, date: { month: 2, day: 14 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r139 demo: a massage for a pregnant wife (en)', language: 'en',
+    turns: [{ say: 'my wife is 6 months pregnant, can she have a massage tomorrow at 2pm?' }, { say: 'just her, 1', told: ['pregnant'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r139 demo: the sushi class for a child, with a time (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้บ่ายโมง แม่กับลูก 2 คนค่ะ ลูกอายุ 8 ขวบนะคะ' }, { say: 'ยืนยันค่ะ', told: ['8 ขวบ'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r139 concierge: a restaurant for a big group with a budget (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'หาร้านอาหารไทยสำหรับ 12 คน คืนวันศุกร์ 1 ทุ่ม งบหัวละ 1,000 ค่ะ', told: ['งบหัวละ 1,000'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 12, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r139 demo: a booking moved after it was sent, in English (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 1pm for 2' }, { say: 'confirm' }, { say: 'can we move it to 4pm instead?' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r139 school: a reschedule with a reason and a wish (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ขอเลื่อนคลาสวันเสาร์เป็นวันอาทิตย์ค่ะ ติดธุระ' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r139 order desk: an id and a server given together (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'topup did not arrive. order 55556666, player id 123456789, server asia' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r139 demo: a couples massage with a wish (en)', language: 'en',
+    turns: [{ say: 'couples massage tomorrow 6pm please, strong pressure for me and gentle for my wife', told: ['strong pressure'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -347,6 +347,11 @@ describe('a wish said with a booking (r128)', () => {
       // r136: a budget, a thousands comma kept.
       ['we want a private day trip to the floating market on 27 december for 6, budget around 10,000 baht', 'budget around 10,000 baht'],
       ['ทัวร์เชียงใหม่ 3 วัน 4 คน งบประมาณ 20,000 ค่ะ', 'งบประมาณ 20,000'],
+      // r139: a child's age, a budget per head; and "she's 9", left at r117.
+      ['จองคลาสซูชิพรุ่งนี้บ่ายโมง แม่กับลูก 2 คนค่ะ ลูกอายุ 8 ขวบนะคะ', 'ลูกอายุ 8 ขวบนะคะ'],
+      ['หาร้านอาหารไทยสำหรับ 12 คน คืนวันศุกร์ 1 ทุ่ม งบหัวละ 1,000 ค่ะ', 'งบหัวละ 1,000'],
+      ["Can I book a Thai cooking class for my daughter tomorrow at 3pm? she's 9", "she's 9"],
+      ['cooking class for 2 tomorrow 10am, my son is 7 years old', 'my son is 7 years old'],
       // r133: how the massage should be.
       ['จองนวดให้คุณแม่พรุ่งนี้ 10 โมงค่ะ คุณแม่อายุ 75 ขอนวดเบาๆ นะคะ', 'ขอนวดเบาๆ'],
       ['thai massage tomorrow at 4pm for 1, a gentle massage please, not too hard', 'a gentle massage please, not too hard'],

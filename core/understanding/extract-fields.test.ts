@@ -420,6 +420,8 @@ describe('party size', () => {
     // r125: for oneself, nobody named after.
     ['I want to book a massage tomorrow at 5pm for myself', 1],
     ['just myself please', 1],
+    ['just her, 1', 1],
+    ['only him', 1],
     ['for myself and my wife', 2],
     ['for 4 people', 4],
     ['for 2', 2],
