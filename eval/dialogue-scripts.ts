@@ -10283,4 +10283,49 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'couples massage tomorrow 6pm please, strong pressure for me and gentle for my wife', told: ['strong pressure'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fortieth round (r140): tickets by their kind, a driver with luggage, snorkelling gear,
+  // a trip cut short, a team of colleagues, a pack bought wrong: 5 of 8 passed at the first run; the
+  // bot's failures items 247 and 248, the other the script's own (a wish the bot cannot know to be one,
+  // "ringside"); one more (two times for three people) not kept: left (below).
+  {
+    name: 'r140 concierge: a muay thai ticket for tonight (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you get us 3 ringside tickets for muay thai tonight at 9pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 3, time: '21:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r140 concierge: a driver for the airport, Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองรถไปส่งสนามบินพรุ่งนี้ 6 โมงเช้า 2 คน กระเป๋า 3 ใบค่ะ' }, { say: 'ยืนยันค่ะ', told: ['กระเป๋า 3 ใบ'] }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '06:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r140 tour: an island tour with snorkelling gear (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'private day trip to koh larn on 28 december, 5 people, do you provide snorkelling gear?' }, { say: '8am' }, { say: 'confirm', told: ['snorkelling gear'] }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 12, day: 28 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r140 tour: a trip cut short by the guide (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ไกด์พากลับก่อนเวลาตั้ง 2 ชั่วโมงค่ะ ไม่ได้ไปครบทุกที่ตามโปรแกรม', notTold: ['กี่ท่าน'] }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r140 demo: a booking and its number asked in Thai (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 10 โมง 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'เลขการจองคืออะไรคะ', told: ['B-'] }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r140 school: a class for a group of colleagues (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'we are a team of 8 colleagues, can we book a private thai cooking class next friday at 2pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 8, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r140 order desk: a wrong package bought (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'กดซื้อแพ็กผิดค่ะ อยากเปลี่ยนเป็นแพ็ก 500 เพชร ออเดอร์ 90909090' }, { tap: 'คุยกับเจ้าหน้าที่' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

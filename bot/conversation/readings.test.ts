@@ -77,6 +77,9 @@ describe('what else a message may be', () => {
       // r127: a top-up to the wrong game.
       'เติมเกมผิดเกมค่ะ ตั้งใจเติม ROV แต่ไปเติม Free Fire',
       'I topped up for the wrong game',
+      // r140: ended early, short of the programme, the wrong pack bought.
+      'ไกด์พากลับก่อนเวลาตั้ง 2 ชั่วโมงค่ะ ไม่ได้ไปครบทุกที่ตามโปรแกรม',
+      'กดซื้อแพ็กผิดค่ะ อยากเปลี่ยนเป็นแพ็ก 500 เพชร',
       "we just arrived at the hotel in Chiang Mai and they say they don't have our booking",
       // r99: hurt after the massage, in Thai; a class cut short.
       'นวดเสร็จเมื่อวานแล้วปวดหลังมากเลยค่ะ หมอนวดกดแรงไป',

@@ -72,6 +72,9 @@ const COMPLAINT = new RegExp(
     'มา(?:รับ|ส่ง)ช้า', '(?:รถ|รถตู้|ไกด์|คนขับ|ครู|หมอนวด|พนักงาน)\\S{0,8}มา(?:ถึง)?ช้า', 'ทำให้(?:เรา|ฉัน|ผม|หนู)?(?:พลาด|ตก)', "\\b(?:made|making) (?:us|me) miss\\b",
     // Told nothing: "it was cancelled and nobody told us" (r95) had started a booking of the class.
     "\\b(?:nobody|no one|no-one) (?:told|informed|notified|warned|called|contacted) (?:us|me)\\b", "\\bwithout (?:telling|informing|notifying|warning) (?:us|me)\\b", 'ไม่มีใคร(?:บอก|แจ้ง)', '(?<!ถ้า\\s?(?:เรา|ฉัน|ผม)?)ไม่ได้แจ้ง(?:ล่วงหน้า|อะไร|ให้ทราบ|เลย)',
+    // Ended early or short of what was promised: "ไกด์พากลับก่อนเวลาตั้ง 2 ชั่วโมงค่ะ ไม่ได้ไปครบทุกที่ตามโปรแกรม"
+    // (r140) was asked to say more; so was "กดซื้อแพ็กผิดค่ะ" (bought the wrong pack).
+    '(?:พา)?กลับก่อนเวลา', '(?:เลิก|จบ|ปิด)ก่อนเวลา(?!ได้)', 'ไม่(?:ได้)?(?:ไป)?ครบ(?:ทุก|ตาม)', '(?:กด)?ซื้อ\\S{0,10}ผิด', 'กดผิด',
     // Sent to the wrong account: "เติมเพชรผิดไอดีค่ะ" (r95) was offered the FAQ on how long a top-up takes.
     'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id|เกม)', 'ไอดี(?:เกม)?ผิด', 'เกมผิด', "\\b(?:to|into|on|for) (?:the |a )?wrong (?:id|account|game id|game|player id|uid|number|user ?name)\\b",
     // "my game id was wrong, can you change it?" (r113, a new order desk: asked to say more).

@@ -421,6 +421,9 @@ describe('party size', () => {
     ['I want to book a massage tomorrow at 5pm for myself', 1],
     ['just myself please', 1],
     ['just her, 1', 1],
+    // r140: the kind of ticket or seat between the count and the word.
+    ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],
+    ['2 VIP seats please', 2],
     ['only him', 1],
     ['for myself and my wife', 2],
     ['for 4 people', 4],

@@ -25,6 +25,8 @@ const COUNT = `\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC}|${THAI_NUMBER_SRC}`;
 const ADULT = '(?:adults?(?![a-z])|ผู้ใหญ่)';
 const CHILD = '(?:(?:children|child|kids?|infants?|babies|baby|toddlers?)(?![a-z])|เด็กเล็ก|เด็ก|ทารก)';
 const PEOPLE = '(?:คน(?!ละ)|ท่าน(?!ละ)|ที่นั่ง|ผู้โดยสาร|(?:people|persons?|pax|guests?|ppl|pp|spots?|places?|seats?|tickets?|passengers?|travell?ers?|participants?|players?)(?![a-z]))';
+/** What kind of seat or ticket, between the count and the word: "3 ringside tickets", "2 VIP seats" (r140: asked how many). */
+const SEAT_KIND = '(?:ringside|vip|front[- ]row|premium|standard|economy|business|regular|adult|child|student|general(?:\\s+admission)?|concert|match|show|boat|ferry|bus|train)';
 
 const ADULTS_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s*${ADULT}|${ADULT}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)(?:\\s*(?:คน|ท่าน))?`,
@@ -36,7 +38,7 @@ const CHILDREN_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s*${CHILD}|${CHILD}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)${AGE_AFTER}(?:\\s*(?:คน|ท่าน))?`,
   'gi',
 );
-const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*${PEOPLE}`, 'gi');
+const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*(?:${SEAT_KIND}\\s+)?${PEOPLE}`, 'gi');
 const GROUP_RE = new RegExp(
   `(?:\\b(?:party|group|table|family|team)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
     `|\\b(?:table\\s+|booking\\s+|reservation\\s+|book\\s+)?for\\s+(?<n2>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})` +
