@@ -10328,4 +10328,39 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'กดซื้อแพ็กผิดค่ะ อยากเปลี่ยนเป็นแพ็ก 500 เพชร ออเดอร์ 90909090' }, { tap: 'คุยกับเจ้าหน้าที่' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-forty-first round (r141), the session's last: a pick-up asked with a massage, the
+  // parking and the hours, a range of hours, a vegetarian on a tour, a teacher who speaks English, the
+  // booking's number asked again: 4 of 6 passed at the first run; the bot's failures items 249 and 250.
+  {
+    name: 'r141 demo: a massage with a hotel pick-up asked (en)', language: 'en',
+    turns: [{ say: 'thai massage tomorrow 5pm for 2, can you pick us up at our hotel?' }, { say: 'confirm', told: ['pick us up'] }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r141 demo: the parking and the hours in English (en)', language: 'en',
+    turns: [{ say: 'do you have parking? and what time do you close?', told: ['18:00', 'parking'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r141 demo: a massage in Thai with a time range (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ช่วงบ่ายสองถึงบ่ายสามค่ะ 1 ท่าน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r141 tour: a multi-day tour with a vegetarian in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทัวร์เชียงใหม่ 3 วัน 2 คืน วันที่ 5 มกราคม 4 คน มีคนทานมังสวิรัติ 1 คนค่ะ', told: ['มังสวิรัติ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 1, day: 5 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r141 school: a teacher asked for in English (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'private lesson saturday 11am, just me, a teacher who speaks english please', told: ['english'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r141 demo: the booking number asked in Thai differently (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิพรุ่งนี้บ่ายโมง 2 ที่ค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอเลขที่การจองอีกทีค่ะ', told: ['B-'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
 ];

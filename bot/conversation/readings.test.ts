@@ -299,7 +299,7 @@ describe('what else a message may be', () => {
     for (const text of ['join class', 'join today', 'join tomorrow', 'join the class', 'I want to join ACME-7F3K and more', 'เข้าร่วมคลาสพรุ่งนี้', 'ACME-7F3K']) expect(corporateCodeIn(text), text).toBeUndefined();
   });
   it("hears a booking's status asked, and not a new booking or a case's status", () => {
-    for (const text of ['is my booking confirmed?', 'Has my reservation been confirmed', 'did you get my booking?', 'การจองยืนยันแล้วหรือยังคะ', 'ยืนยันการจองให้ยังคะ', 'จองได้ยังคะ', 'จองติดไหมคะ', 'ได้รับการจองหรือยังคะ', 'ได้รับคำขอจองของผมไหมครับ', "what's my booking number again?", 'เลขการจองของฉันคืออะไรคะ']) expect(asksAboutMyBooking(text), text).toBe(true);
+    for (const text of ['is my booking confirmed?', 'Has my reservation been confirmed', 'did you get my booking?', 'การจองยืนยันแล้วหรือยังคะ', 'ยืนยันการจองให้ยังคะ', 'จองได้ยังคะ', 'จองติดไหมคะ', 'ได้รับการจองหรือยังคะ', 'ได้รับคำขอจองของผมไหมครับ', "what's my booking number again?", 'เลขการจองของฉันคืออะไรคะ', 'ขอเลขที่การจองอีกทีค่ะ']) expect(asksAboutMyBooking(text), text).toBe(true);
     for (const text of ['I want to book a massage', 'any update on my case?', 'จองนวดพรุ่งนี้ค่ะ', 'ยืนยันค่ะ', 'ได้รับเงินหรือยังคะ']) expect(asksAboutMyBooking(text), text).toBe(false);
   });
 
@@ -355,6 +355,9 @@ describe('a wish said with a booking (r128)', () => {
       ['หาร้านอาหารไทยสำหรับ 12 คน คืนวันศุกร์ 1 ทุ่ม งบหัวละ 1,000 ค่ะ', 'งบหัวละ 1,000'],
       ["Can I book a Thai cooking class for my daughter tomorrow at 3pm? she's 9", "she's 9"],
       ['cooking class for 2 tomorrow 10am, my son is 7 years old', 'my son is 7 years old'],
+      // r141: who speaks a language.
+      ['private lesson saturday 11am, just me, a teacher who speaks english please', 'a teacher who speaks english please'],
+      ['city tour tomorrow 9am for 2 with an english-speaking guide', 'english-speaking guide'],
       // r133: how the massage should be.
       ['จองนวดให้คุณแม่พรุ่งนี้ 10 โมงค่ะ คุณแม่อายุ 75 ขอนวดเบาๆ นะคะ', 'ขอนวดเบาๆ'],
       ['thai massage tomorrow at 4pm for 1, a gentle massage please, not too hard', 'a gentle massage please, not too hard'],

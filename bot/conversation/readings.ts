@@ -549,7 +549,7 @@ const BOOKING_STATUS = new RegExp(
     // Whether the booking reached the business (r126: "ได้รับการจองหรือยังคะ" went to a person as a question no entry answers).
     'ได้รับ(?:คำขอ)?(?:การ)?จอง.{0,12}(?:หรือยัง|รึยัง|ยัง(?:คะ|ครับ)|ไหม|มั้ย)',
     // Its number (r129: "what's my booking number again?" went to a person).
-    "\\b(?:what(?:'s| is| was)|which is|send me|tell me) my (?:booking|reservation) (?:number|no\\.?|id|reference|ref|code)\\b", '(?:เลข(?:ที่)?|หมายเลข|รหัส)(?:การ)?จอง(?:ของ(?:ฉัน|ผม|หนู|เรา))?.{0,8}(?:อะไร|เท่าไหร่|เท่าไร|คือ)',
+    "\\b(?:what(?:'s| is| was)|which is|send me|tell me) my (?:booking|reservation) (?:number|no\\.?|id|reference|ref|code)\\b", '(?:เลข(?:ที่)?|หมายเลข|รหัส)(?:การ)?จอง(?:ของ(?:ฉัน|ผม|หนู|เรา))?.{0,8}(?:อะไร|เท่าไหร่|เท่าไร|คือ)', '^\\s*ขอ(?:ทราบ)?(?:เลข(?:ที่)?|หมายเลข|รหัส)(?:การ)?จอง',
   ].join('|'),
   'i',
 );
@@ -675,6 +675,8 @@ const WISH = new RegExp(
     '(?:ขอ)?(?:หมอนวด|พนักงานนวด|พนักงาน|คุณครู|ครู|ไกด์|คนขับ|ช่าง)(?:เป็น)?(?:ผู้หญิง|ผู้ชาย|คนเดิม|คนเก่า|ที่พูด|ชื่อ)',
     '\\b(?:a\\s+)?(?:female|male|lady|woman|man)\\s+(?:therapist|masseuse|masseur|teacher|guide|driver|instructor)\\b',
     '\\bwith\\s+(?:teacher|therapist|guide|driver|chef|instructor|khun|kru)\\s+\\p{Lu}\\p{L}+',
+    // Who speaks a language (r141: "a teacher who speaks english please", lost).
+    '\\b(?:a\\s+|an\\s+)?(?:teacher|guide|therapist|driver|instructor|chef|staff)\\s+who\\s+(?:can\\s+)?speaks?\\s+\\p{L}+|\\b(?:english|chinese|japanese|korean|french|german|russian)[- ]speaking\\s+(?:teacher|guide|therapist|driver|instructor|staff)\\b',
     '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
     '\\b(?:i|we|she|he)\\s+(?:would\\s+)?prefer',
     // A budget (r136: "..., budget around 10,000 baht" for a private trip, lost).
