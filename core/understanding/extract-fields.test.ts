@@ -424,6 +424,9 @@ describe('party size', () => {
     // r140: the kind of ticket or seat between the count and the word.
     ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],
     ['2 VIP seats please', 2],
+    // r142: a child said without a number, after the adults.
+    ['2 adults and a baby, we need a baby seat', 3],
+    ['3 adults with a toddler', 4],
     ['only him', 1],
     ['for myself and my wife', 2],
     ['for 4 people', 4],

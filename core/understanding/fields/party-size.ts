@@ -38,6 +38,7 @@ const CHILDREN_RE = new RegExp(
   `(?<![\\d.,])(?<n1>${COUNT})\\s*${CHILD}|${CHILD}\\s*[:x×]?\\s*(?<n2>${COUNT})(?!\\d)${AGE_AFTER}(?:\\s*(?:คน|ท่าน))?`,
   'gi',
 );
+const ONE_CHILD_RE = /\b(?:and|with|plus|\+)\s+(?:a|an|one)\s+(?:baby|child|kid|infant|toddler)\b/i;
 const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*(?:${SEAT_KIND}\\s+)?${PEOPLE}`, 'gi');
 const GROUP_RE = new RegExp(
   `(?:\\b(?:party|group|table|family|team)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
@@ -164,7 +165,9 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   const adults = first(collect(ADULTS_RE, s, claims, byGroups));
   const children = first(collect(CHILDREN_RE, s, claims, byGroups));
   if (adults !== undefined || children !== undefined) {
-    const total = (adults?.n ?? 0) + (children?.n ?? 0);
+    // "2 adults and a baby" (r142: booked for 2): a child said without a number is one.
+    const oneChild = adults !== undefined && children === undefined && ONE_CHILD_RE.test(s) ? 1 : 0;
+    const total = (adults?.n ?? 0) + (children?.n ?? 0) + oneChild;
     return total <= MAX_PARTY ? total : undefined;
   }
   const counted = collect(PEOPLE_RE, s, claims, byGroups).sort((a, b) => a.index - b.index);
