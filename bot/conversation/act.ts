@@ -91,10 +91,11 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
 
   // The message's other questions (decide.ts `otherQuestions`): answered by their FAQ entries, or
   // handed to a person, who sees them in the conversation, the customer told so. One reply: LINE
-  // takes five messages in it.
+  // takes five messages in it, the first answer's among them; the hand-over's line is never the one
+  // left out (a hand-over the customer is not told of would leave them waiting for the bot).
   const otherAnswers = async (d: { also?: string[]; unanswered?: string }): Promise<OutboundMessage[]> => {
     const texts: string[] = [];
-    for (const key of d.also ?? []) {
+    for (const key of (d.also ?? []).slice(0, d.unanswered ? 3 : 4)) {
       const other = await activeFaqEntry(trx, ctx.orgId, key);
       if (other) texts.push(other.answer[ctx.language]);
     }
@@ -103,7 +104,7 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await setDialogue({ kind: 'handoff', expiresAt: dialogueExpiry('handoff', ctx.now) });
       texts.push((await t('faq_other_question', { question: d.unanswered })) || (await t('faq_no_match')));
     }
-    return texts.slice(0, 4).map((text) => ({ kind: 'text', text }));
+    return texts.map((text) => ({ kind: 'text', text }));
   };
 
   switch (decision.do) {

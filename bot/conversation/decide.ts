@@ -572,7 +572,9 @@ const answeredBy = (faqKey: string) => (_: string, r: Classification) => r.kind 
  * readings, an FAQ entry, answers surely is answered, and the others as `otherQuestions` does.
  */
 async function firstQuestionAnswered(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, close: Reading[]): Promise<Decision | undefined> {
-  for (const question of questionsIn(ctx.text)) {
+  const questions = questionsIn(ctx.text);
+  if (questions.length < 2) return undefined;
+  for (const question of questions) {
     const r = await classify(question);
     // Only an entry the whole was read as, asked in words of its own.
     if (answersFromFaq(r, ctx) && !SPEAKS_BACK.test(question) && close.some((o) => o.kind === 'question' && o.key === r.faqKey)) {
