@@ -10400,4 +10400,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'my order 44332211 never came through' }, { say: 'thanks', notTold: ["You're welcome"] }, { tap: 'Order not delivered' }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
+  // A hundred-and-forty-third round (r143): wishes the rounds before had not met (two times for one party,
+  // a pedicure, where to sit, the receipt made out to a company, a beginner), a day trip priced in Thai, a
+  // double charge at the order desk: none of 10 passed at the first run; the bot's failures items 252 to 257.
+  {
+    name: 'r143 demo: three people at two times (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow for 3 people, 2 at 2pm and 1 at 4pm', told: ['1 at 4pm'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 demo: a massage and a pedicure (en)', language: 'en',
+    turns: [{ say: 'can I get a thai massage and a pedicure tomorrow at 2pm? just me', told: ['pedicure'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 demo: a receipt in the company name with a class (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ที่ค่ะ ขอใบเสร็จในนามบริษัทด้วยนะคะ', told: ['ใบเสร็จ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 school: a beginner for a private lesson (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'private lesson on friday at 3pm for my son, he is a complete beginner', told: ['beginner'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 concierge: a window seat (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'book a table for 4 tomorrow at 7pm, window seat if possible', told: ['window seat'] }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 demo: a couple room in Thai (th)', language: 'th',
+    turns: [{ say: 'นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', told: ['ห้องคู่'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 order desk: paid twice for one order (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I was charged twice for order 55667788, please refund one of them' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r143 tour: a day trip to Ayutthaya priced in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทริปส่วนตัวไปอยุธยา 1 วัน ราคาเท่าไหร่คะ', told: ['3,500'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 demo: the sushi class for a beginner in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิวันเสาร์บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย', told: ['ไม่เคยทำ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 1, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r143 concierge: a private room in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'จองร้านอาหารพรุ่งนี้ 1 ทุ่ม 8 ท่าน ขอห้องส่วนตัวค่ะ', told: ['ห้องส่วนตัว'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 8, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
 ];

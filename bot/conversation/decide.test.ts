@@ -287,6 +287,14 @@ describe('deciding what a customer message leads to', () => {
     const unsure = classifier(answer({ kind: 'booking', bookingType: 'private_lesson', confidence: 0.45 }));
     expect(await decide(context({ text: 'how much is the private lesson?' }), unsure.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
     expect(await decide(context({ text: 'เรียนตัวต่อตัวราคาเท่าไหร่คะ' }), unsure.classify, likely)).toEqual({ do: 'service_price', serviceKey: 'private_lesson' });
+    // A Thai name of words apart, with where the trip goes between them (r143: a person called).
+    const trips = taxonomySchema.parse({ bookingTypes: [{ key: 'private_day_trip', name: { en: 'Private day trip', th: 'ทริปส่วนตัว 1 วัน' } }] });
+    const trip = classifier(answer({ kind: 'booking', bookingType: 'private_day_trip', confidence: 0.45 }));
+    const tripLikely = { ...NOTHING_LIKELY, serviceNamed: async (text: string) => serviceNamedIn(trips, text) };
+    expect(await decide(context({ text: 'ทริปส่วนตัวไปอยุธยา 1 วัน ราคาเท่าไหร่คะ' }), trip.classify, tripLikely)).toEqual({ do: 'service_price', serviceKey: 'private_day_trip' });
+    // In English, words between are another thing's: "thai massage and a cooking class" is not a "thai cooking class".
+    const classes = taxonomySchema.parse({ bookingTypes: [{ key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' } }] });
+    expect(serviceNamedIn(classes, 'how much is a thai massage and a cooking class?')).toBeUndefined();
     // The business's own FAQ answer on prices wins when it names the service.
     const faq = classifier(answer({ kind: 'question', faqKey: 'lesson_prices', confidence: 0.95 }));
     expect(await decide(context({ text: 'how much is the private lesson?' }), faq.classify, likely)).toEqual({ do: 'faq', faqKey: 'lesson_prices' });
@@ -917,6 +925,15 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'The receipt says 1,200 but my bank statement shows 1,500' }), surelyCase.classify)).toEqual({ do: 'open_case', caseType: 'wrong_amount' });
       const complaint = classifier(answer({ kind: 'question', faqKey: 'invoices', confidence: 0.9 }));
       expect(await decide(context({ text: 'I was charged twice, the receipt shows it' }), complaint.classify)).not.toEqual({ do: 'documents' });
+      // Nor a new booking with its details that wants its receipt made out (r143: handed over, the
+      // booking lost): the booking, the wish noted; a receipt of a booking made is still the documents.
+      const cooking = { ...NOTHING_LIKELY, servicesNamed: async (text: string) => (/คลาสทำอาหาร/.test(text) ? ['thai_cooking_class'] : []) };
+      const booking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.9, fields: { date: '2026-03-03', time: '10:00', partySize: 2 } }));
+      expect(await decide(context({ text: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ที่ค่ะ ขอใบเสร็จในนามบริษัทด้วยนะคะ' }), booking.classify, cooking)).toMatchObject({
+        do: 'booking',
+        dialogue: { serviceKey: 'thai_cooking_class', partySize: 2, time: '10:00' },
+      });
+      expect(await decide(context({ text: 'ขอใบเสร็จค่าคลาสทำอาหารวันที่ 5 ค่ะ' }), booking.classify, cooking)).toEqual({ do: 'documents' });
     });
 
     it('hands a change to a booking the classifier cannot place to a person, rather than the four choices', async () => {

@@ -180,7 +180,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   }
   // "ขอใบเสร็จค่ะ": the links to their documents, unless something is wrong with one ("the receipt
   // says 1,200 but I was charged 1,500" is a problem), as the complaint words or a sure case say.
-  if (asksForDocuments(ctx.text) && !reportsProblem(ctx.text)) {
+  // Nor a booking with its details that wants its receipt made out ("จองคลาส... พรุ่งนี้ 10 โมง 2 ที่ค่ะ
+  // ขอใบเสร็จในนามบริษัทด้วยนะคะ", r143: handed over, the booking lost): the wish goes with the request.
+  if (asksForDocuments(ctx.text) && !reportsProblem(ctx.text) && !(await booksBeside(ctx, likely))) {
     const read = await classify(ctx.text);
     if (!(read.kind === 'case' && sureEnough(read, ctx))) return { do: 'documents' };
   }
@@ -285,7 +287,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // problem of a type to pick ("late" is a complaint word): a person reads it.
   // Said with a new booking ("massage tomorrow 3pm for 2, we might be 2 hours late from the airport",
   // r132: the problem types were listed), it goes with that booking as a note.
-  if (saysRunningLate(ctx.text) && !(await booksWithLateness(ctx, likely))) return { do: 'handoff', unsure: true };
+  if (saysRunningLate(ctx.text) && !(await booksBeside(ctx, likely))) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : withoutCourtesies(ctx.text));
   // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
   // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier
@@ -512,19 +514,19 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
 }
 
 /**
- * A new booking with the customer's lateness beside it: a service named, a day or a time, and the
- * number of people or a word of booking ("massage tomorrow 3pm for 2, we might be 2 hours late").
- * Not "I'll be 15 minutes late for my massage at 3pm", "จองนวดไว้บ่ายสองวันนี้ค่ะ แต่จะไปช้า", a booking made,
- * which a person is told of.
+ * A new booking with something else said beside it: a service named, a day or a time, and the number
+ * of people or a word of booking ("massage tomorrow 3pm for 2, we might be 2 hours late"; "... 2 ที่ค่ะ
+ * ขอใบเสร็จในนามบริษัทด้วยนะคะ"). Not "I'll be 15 minutes late for my massage at 3pm", "จองนวดไว้บ่ายสองวันนี้ค่ะ
+ * แต่จะไปช้า", a booking made, which a person is told of.
  */
-async function booksWithLateness(ctx: CustomerContext, likely: Likely): Promise<boolean> {
+async function booksBeside(ctx: CustomerContext, likely: Likely): Promise<boolean> {
   if (BOOKED_ALREADY.test(ctx.text)) return false;
   const f = extractFields(ctx.text, { now: ctx.now, timeZone: ctx.timeZone });
   return (f.date !== undefined || f.time !== undefined) && (f.partySize !== undefined || asksToBook(ctx.text)) && (await likely.servicesNamed(ctx.text)).length > 0;
 }
 
-/** A booking already made: "จองนวดไว้", "I booked", "my massage". */
-const BOOKED_ALREADY = /จอง\S{0,20}ไว้|\b(?:i|we)(?:'ve| have)? (?:already )?booked\b|\b(?:my|our) (?:booking|reservation|massage|class|lesson|tour|trip|appointment|transfer|table)\b/i;
+/** A booking already made: "จองนวดไว้", "I booked", "my massage"; its receipt ("a receipt for the massage on the 5th", "ใบเสร็จค่านวด"). */
+const BOOKED_ALREADY = /จอง\S{0,20}ไว้|\b(?:receipt|invoice)s?\s+(?:for|of)\b|ใบ(?:เสร็จ|กำกับ\S*)\s*(?:ค่า|ของ|การ)|\b(?:i|we)(?:'ve| have)? (?:already )?booked\b|\b(?:my|our) (?:booking|reservation|massage|class|lesson|tour|trip|appointment|transfer|table)\b/i;
 
 /**
  * Two questions or more in one message, one of them answered by the reply being made

@@ -361,12 +361,22 @@ describe('a wish said with a booking (r128)', () => {
       // r133: how the massage should be.
       ['จองนวดให้คุณแม่พรุ่งนี้ 10 โมงค่ะ คุณแม่อายุ 75 ขอนวดเบาๆ นะคะ', 'ขอนวดเบาๆ'],
       ['thai massage tomorrow at 4pm for 1, a gentle massage please, not too hard', 'a gentle massage please, not too hard'],
+      // r143: a party at two times, a thing besides the service, where to sit, the receipt, a beginner.
+      ['massage tomorrow for 3 people, 2 at 2pm and 1 at 4pm', '2 at 2pm and 1 at 4pm'],
+      ['can I get a thai massage and a pedicure tomorrow at 2pm? just me', 'and a pedicure'],
+      ['book a table for 4 tomorrow at 7pm, window seat if possible', 'window seat if possible'],
+      ['นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', 'ขอห้องคู่นะคะ'],
+      ['จองร้านอาหารพรุ่งนี้ 1 ทุ่ม 8 ท่าน ขอห้องส่วนตัวค่ะ', 'ขอห้องส่วนตัวค่ะ'],
+      ['จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ที่ค่ะ ขอใบเสร็จในนามบริษัทด้วยนะคะ', 'ขอใบเสร็จในนามบริษัทด้วยนะคะ'],
+      ['cooking class saturday 10am for 2, we need a tax invoice under our company name', 'a tax invoice under our company name'],
+      ['private lesson on friday at 3pm for my son, he is a complete beginner', 'he is a complete beginner'],
+      ['จองคลาสซูชิวันเสาร์บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย', 'ไม่เคยทำมาก่อนเลย'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }
     // A transfer's route read, where to be picked up is the route's.
     expect(wishBeside('ขอรถไปรับที่โรงแรมแถวสีลม ไปสุวรรณภูมิ พรุ่งนี้ 8 โมง', { routeRead: true })).toBeUndefined();
-    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ']) expect(wishBeside(text), text).toBeUndefined();
+    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ', 'massage at 2pm for 2', 'a facial tomorrow at 3pm', 'table for 2 at 7pm']) expect(wishBeside(text), text).toBeUndefined();
     // Lateness is the customer's news, its clause noted; not a duration (r132).
     expect(wishBeside('massage tomorrow 3pm for 2, we might be 2 hours late from the airport though')).toBe('we might be 2 hours late from the airport though');
   });

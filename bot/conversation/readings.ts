@@ -646,7 +646,9 @@ export const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอ
  * preference, who it is for by name, where to be picked up (r130), from the wish's first word to
  * the end of its clause; how long and what for (r129: "a 2 hour thai massage"; r130: "for her
  * birthday"), their words; what some of the party need or cannot eat (r129: "..., one of us is
- * vegetarian"), the clause that says it (in Thai, the words between spaces). All said, in order,
+ * vegetarian"), the clause that says it (in Thai, the words between spaces); where to sit and how the
+ * receipt is made out (r143), from the wish's first word; a party split between times and a salon's
+ * extra asked beside the service (r143), their words; a beginner, the clause. All said, in order,
  * joined; none, undefined.
  */
 export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): string | undefined {
@@ -657,7 +659,7 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
     const rest = text.slice(m.index + m[0].length);
     found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;](?!\d)|(?<=[.!?？])\s/)[0] });
   }
-  for (const m of text.matchAll(SAID)) found.push({ at: m.index, said: m[0] });
+  for (const m of [...text.matchAll(SAID), ...text.matchAll(SPLIT_TIMES), ...text.matchAll(ALSO_ASKED)]) found.push({ at: m.index, said: m[0] });
   // The customer's own lateness ("..., we might be 2 hours late from the airport", r132).
   const late = RUNNING_LATE.exec(text);
   if (late) found.push({ at: late.index, said: /\p{Script=Thai}/u.test(late[0]) ? /\S*$/.exec(text.slice(0, late.index))![0] + /^\S*/.exec(text.slice(late.index))![0] : clauseAround(text, late.index) });
@@ -686,6 +688,10 @@ const WISH = new RegExp(
     '\\b(?:a\\s+)?(?:gentle|soft|light|strong|firm|hard|medium)\\s+(?:massage|pressure)\\b|\\bnot\\s+too\\s+(?:hard|strong|firm|rough)\\b',
     // Who it is for, by name (r130: "จองนวดให้เพื่อนชื่อน้องมายด์" booked without the name).
     '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+|\\b(?:named|called|under\\s+the\\s+name(?:\\s+of)?)\\s+\\p{Lu}\\p{L}+',
+    // Where to sit, which room (r143: "..., window seat if possible", "ขอห้องคู่นะคะ", "ขอห้องส่วนตัวค่ะ", lost).
+    '\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
+    // How the receipt is made out (r143: "..., ขอใบเสร็จในนามบริษัทด้วยนะคะ", handed over and the booking lost).
+    '(?:ขอ|ต้องการ|อยากได้)(?:ออก)?(?:ใบเสร็จ|ใบกำกับ)|\\b(?:a\\s+|an\\s+|the\\s+)?(?:tax\\s+)?(?:receipt|invoice)\\s+(?:in|under|with|for)\\s+(?:the\\s+|our\\s+|my\\s+)?(?:company|business|name)',
   ].join('|'),
   'giu',
 );
@@ -693,8 +699,16 @@ const WISH = new RegExp(
 const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?:at|from)\s+(?:our|my|the)\s+(?:hotel|condo|apartment|house|home|villa|resort)|(?:ไป|มา)รับ(?:ที่|จาก)/giu;
 /** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"). Not "2 hours late". */
 const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*/giu;
+/** Something the business may not give, asked with the service: its words (r130, r143: "a thai massage and a pedicure", the pedicure never said). */
+const ALSO_ASKED = /\b(?:and|with|plus|\+)\s+(?:a\s+|an\s+|some\s+)?(?:pedicure|manicure|facial|body\s+scrub|foot\s+scrub|hair\s+(?:wash|cut)|haircut|waxing|nails?)\b|(?:กับ|และ|พร้อม)(?:ทำเล็บ|ขัดผิว|ขัดตัว|ทำหน้า|สปาหน้า|แว็กซ์|สระผม)/giu;
+/**
+ * The party split between times, where a booking takes one (r140, r143: "massage tomorrow for 3 people, 2 at
+ * 2pm and 1 at 4pm" booked three at 14:00, the second time said nowhere): the words, for the team.
+ */
+const AT_TIME = String.raw`(?:\d{1,2}|one|two|three|four|five)\s+(?:of\s+us\s+|people\s+|persons?\s+|guests?\s+)?at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)?`;
+const SPLIT_TIMES = new RegExp(String.raw`\b${AT_TIME}(?:\s*(?:,|and|&)\s*(?:the\s+other\s+|the\s+rest\s+|another\s+)?${AT_TIME})+`, 'giu');
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
-const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์/giu;
+const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
 
 /** The words between the commas (or the sentence's ends) around `at`. */
 function clauseAround(text: string, at: number): string {

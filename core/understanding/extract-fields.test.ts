@@ -419,6 +419,9 @@ describe('party size', () => {
     ['มาคนเดียวค่ะ', 1],
     // r125: for oneself, nobody named after.
     ['I want to book a massage tomorrow at 5pm for myself', 1],
+    // r143: what is said of them after a comma is no one more; places with their polite ending before more words.
+    ['private lesson on friday at 3pm for my son, he is a complete beginner', 1],
+    ['จองคลาสซูชิวันเสาร์บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย', 1],
     ['just myself please', 1],
     ['just her, 1', 1],
     // r140: the kind of ticket or seat between the count and the word.
@@ -529,6 +532,7 @@ describe('party size', () => {
     '2 ที่ผ่านมา',
     'ชั้น2 ที่ค่ะ',
     'for my mother and my sister',
+    'for my son, my daughter',
     "a voucher for my mom's birthday",
     'เวลา 10:2 ที่ค่ะ',
     // An age (r76: "เด็ก 6 ขวบเรียนได้ไหมคะ" made the booking for 6).

@@ -84,6 +84,8 @@ export function servicesNamedIn(taxonomy: Taxonomy, text: string): string[] {
     for (const w of namesOf(e)) {
       if (w.length < 3) continue;
       for (let at = said.indexOf(w); at >= 0; at = said.indexOf(w, at + 1)) found.push({ key: e.key, at, length: w.length });
+      const apart = spreadIn(said, w);
+      if (apart) found.push({ key: e.key, ...apart });
     }
   }
   const claimed: { at: number; end: number; key: string }[] = [];
@@ -106,11 +108,30 @@ function entryNamedIn(entries: TaxonomyEntry[], text: string, names: (e: Taxonom
   let best: { key: string; length: number } | undefined;
   for (const e of entries) {
     for (const w of names(e)) {
-      if (w.length >= 3 && said.includes(w) && (!best || w.length > best.length)) best = { key: e.key, length: w.length };
+      if (w.length >= 3 && (said.includes(w) || spreadIn(said, w)) && (!best || w.length > best.length)) best = { key: e.key, length: w.length };
     }
   }
   return best?.key;
 }
+
+/**
+ * A Thai name of words apart ("ทริปส่วนตัว 1 วัน") said with a few words between them, in its order:
+ * "ทริปส่วนตัวไปอยุธยา 1 วัน ราคาเท่าไหร่คะ" (r143: where the trip goes, between; no answer found, a
+ * person called). Thai only, where a name's spaces part its own words: in English "thai massage and
+ * a cooking class" would be the Thai cooking class. Where it is said, from its first word to its last.
+ */
+function spreadIn(said: string, name: string): { at: number; length: number } | undefined {
+  let apart = SPREAD.get(name);
+  if (apart === undefined) {
+    const words = name.split(/\s+/);
+    apart = words.length < 2 || !/\p{Script=Thai}/u.test(name) ? null : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(String.raw`\s*[^\s]{0,12}\s?`));
+    SPREAD.set(name, apart);
+  }
+  const m = apart?.exec(said);
+  return m ? { at: m.index, length: m[0].length } : undefined;
+}
+/** Each name's pattern, made once (null: a name that is not Thai words apart). */
+const SPREAD = new Map<string, RegExp | null>();
 
 /**
  * An entry's names and keywords, lower-cased; a class's name also as what it teaches is said

@@ -50,13 +50,13 @@ const GROUP_RE = new RegExp(
 );
 /**
  * Places, the Thai way: "เอาสองที่", "จอง 2 ที่", "ขอ 3 ที่" (take / book / ask for two places), or
- * "2 ที่ค่ะ" alone as an answer, or ending a booking's message ("... 10 โมง 2 ที่ค่ะ", r58: asked how
- * many), or just before the time ("คืนนี้ 2 ที่ 1 ทุ่มค่ะ", r96), or said to be enough ("ไม่สิ 3 ที่พอค่ะ",
+ * "2 ที่ค่ะ" alone as an answer, or ending a booking's message's clause ("... 10 โมง 2 ที่ค่ะ", r58: asked how
+ * many; "... บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย", r143), or just before the time ("คืนนี้ 2 ที่ 1 ทุ่มค่ะ", r96), or said to be enough ("ไม่สิ 3 ที่พอค่ะ",
  * r121: noted for the team, the booking kept at 4); and tickets counted by the sheet ("ตั๋วคอนเสิร์ต
  * ... 2 ใบ", r123: asked how many). Only after those verbs, alone, last
  * with its polite ending, or before a time: "ที่" is otherwise too common a word ("วันที่ 2", "2 ที่ผ่านมา").
  */
-const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)[\\s.!]*$|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ`, 'gi');
+const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)(?=[\\s.!]|$)|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ`, 'gi');
 /** One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many, and again); "just her" (r139). */
 const ALONE_RE = new RegExp(`คนเดียว|\\b(?:just|only)\\s+(?:me|myself|her|him)\\b|\\b(?:her|him)\\s+(?:only|alone)\\b|\\bby\\s+myself\\b|\\bfor\\s+(?:just\\s+)?myself\\b(?!\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b))`, 'gi');
 /** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
@@ -70,7 +70,8 @@ const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บ
 const ONE_OTHER_EN = '(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|hubby|wifey|fianc[eé]e?|friend|bestie|bff|mum|mom|mother|dad|father|son|daughter|sister|sis|brother|bro|colleague|kid|child)';
 const ONE_OTHER_TH = '(?:แฟน|สามี|ภรรยา|เมีย|เพื่อน|คุณแม่|คุณพ่อ|แม่|พ่อ|ลูกสาว|ลูกชาย|ลูก|น้องสาว|น้องชาย|น้อง|พี่สาว|พี่ชาย|พี่|คุณป้า|ป้า|คุณลุง|ลุง|คุณน้า|น้า|คุณยาย|ยาย|คุณตา|คุณย่า|ย่า|คุณปู่|ปู่|หลาน)';
 const ME_TH = '(?:ฉัน|ผม|หนู|ดิฉัน|เรา|เค้า|เขา)';
-const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
+// A comma before what is said of them is no one more ("for my son, he is a complete beginner", r143: asked how many).
+const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,(?!\\s*(?:he|she|they|who|it|please|pls|thanks?|thank\\s+you)\\b)|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
 const PAIR_RE = new RegExp(
   `\\b(?:me|myself)\\s+(?:and|&|n|\\+)\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
     `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:and|&|n|\\+)\\s+(?:i|me|myself)\\b${NOBODY_MORE}` +
