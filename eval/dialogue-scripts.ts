@@ -2758,8 +2758,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     language: 'th',
     business: 'order_desk',
     turns: [
-      { say: 'ORD-553322 ยังไม่ได้ของเลยค่ะ สั่งไป 3 วันแล้ว', notTold: ['รายละเอียดเพิ่ม'] },
-      { tap: 'ยอดไม่ขึ้น', told: ['C-'] },
+      // Since item 261 the kit's type has the words for goods not received: the case opens at once, no list to tap.
+      { say: 'ORD-553322 ยังไม่ได้ของเลยค่ะ สั่งไป 3 วันแล้ว', notTold: ['รายละเอียดเพิ่ม'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
   },
@@ -3896,8 +3896,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r32 order desk: "สั่งของไปแล้วยังไม่ได้เลย ORD-123456" (th)', language: 'th', business: 'order_desk',
     turns: [
-      { say: 'สั่งของไปแล้วยังไม่ได้เลยค่ะ ORD-123456', notTold: ['กี่ท่าน'] },
-      { tap: 'ยอดไม่ขึ้น', told: ['C-'] },
+      // The case opens at once since item 261.
+      { say: 'สั่งของไปแล้วยังไม่ได้เลยค่ะ ORD-123456', notTold: ['กี่ท่าน'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
@@ -5045,8 +5045,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r54 order desk: the order paid but still not received after 3 days (th)', language: 'th', business: 'order_desk',
-    // The order number alone, typed to the list, went to a person (item 98).
-    turns: [{ say: 'สั่งไปสามวันแล้วยังไม่ได้รับของเลยค่ะ' }, { say: 'ORD-66120', told: ['ข้อไหน'] }, { tap: 'ยอดไม่ขึ้น' }],
+    // The order number alone, typed to the list, went to a person (item 98). Since item 261 the case
+    // opens at once, and the number typed after it goes to the case.
+    turns: [{ say: 'สั่งไปสามวันแล้วยังไม่ได้รับของเลยค่ะ', told: ['C-'] }, { say: 'ORD-66120', notTold: ['ข้อไหน'] }],
     end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
   },
   {
@@ -6847,8 +6848,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r88 order desk: goods not received with the order number (th)', language: 'th', business: 'order_desk',
-    // The problem types listed, the order first (the kit calls it "ยอดไม่ขึ้น"): tapped.
-    turns: [{ say: 'สั่งของไปแล้วยังไม่ได้รับของเลยค่ะ เลขที่ 99887766' }, { tap: 'ยอดไม่ขึ้น' }],
+    // The problem types were listed, the order first (the kit calls it "ยอดไม่ขึ้น"), and tapped; since item 261 the case opens at once.
+    turns: [{ say: 'สั่งของไปแล้วยังไม่ได้รับของเลยค่ะ เลขที่ 99887766', told: ['C-'] }],
     end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
   },
   {
@@ -8619,8 +8620,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r115 order desk: paid, the site says it failed (en)', language: 'en',
     business: 'order_desk',
-    turns: [{ say: 'I paid with truemoney but the website says payment failed, order 991122' }],
-    end: { booked: null, opened: null, holds: 'person' },
+    // Handed to a person, until item 261's words for the order's type made its reading close enough to the
+    // system error's for the two to be offered, with a person: the first is tapped.
+    turns: [{ say: 'I paid with truemoney but the website says payment failed, order 991122' }, { tap: 'System error' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
   },
   {
     name: 'r115 demo: can a six-year-old join the cooking class (en)', language: 'en',
@@ -9629,7 +9632,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r129 order desk: an order status asked (th)', language: 'th',
     business: 'order_desk',
-    turns: [{ say: 'ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย', noButton: ['เติมเงินแล้วเข้ากี่'] }, { tap: 'ยอดไม่ขึ้น' }],
+    // The case opens at once since item 261 (the list was tapped).
+    turns: [{ say: 'ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย', noButton: ['เติมเงินแล้วเข้ากี่'], told: ['C-'] }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
   {
@@ -10457,5 +10461,63 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     business: 'concierge',
     turns: [{ say: 'จองร้านอาหารพรุ่งนี้ 1 ทุ่ม 8 ท่าน ขอห้องส่วนตัวค่ะ', told: ['ห้องส่วนตัว'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'concierge_booking', partySize: 8, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-forty-fourth round (r144): ages said together, a pregnancy, carts for golf, "just one",
+  // an order not come at the order desk in Thai, a service corrected, a late arrival in Thai: 4 of 10 passed
+  // at the first run; the bot's failures items 258 to 261, one the script's own.
+  {
+    name: 'r144 tour: children aged five and eight on a long tour (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'multi-day tour to chiang mai from 20 december, 2 adults and 2 kids aged 5 and 8', told: ['aged 5 and 8'] }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 demo: a couple, one of them pregnant (en)', language: 'en',
+    turns: [{ say: 'massage for 2 tomorrow at 3pm, my wife and I, she is pregnant', told: ['pregnant'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 school: two children of ten and twelve in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'อยากให้ลูกเรียนคลาสทำอาหารไทยวันเสาร์นี้ 10 โมง ลูก 2 คน อายุ 10 กับ 12 ขวบค่ะ', told: ['12 ขวบ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 order desk: a game top-up in Thai without its order number (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเกม ROV ไป 100 บาท เพชรยังไม่เข้าค่ะ' }, { say: 'ไม่มีเลขออเดอร์ค่ะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r144 order desk: an order not come, with its number, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สั่งของไปตั้งแต่วันที่ 20 ยังไม่ได้ของเลยค่ะ เลขออเดอร์ 88997766' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r144 demo: paying by card at the shop (en)', language: 'en',
+    turns: [{ say: 'can I pay by credit card at the shop?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 demo: a massage today at five, then one person (en)', language: 'en',
+    turns: [{ say: 'hi, do you have availability for a massage today at 5pm?' }, { say: 'just one', told: ['17:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 concierge: a tee time with carts (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts', told: ['golf carts'] }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 demo: the service corrected to the cooking class (en)', language: 'en',
+    turns: [{ say: 'book the sushi class on saturday at 1pm for 2' }, { say: 'sorry, I meant the thai cooking class', notTold: ['Sushi'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2 }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r144 demo: a Thai couple massage with a late arrival (th)', language: 'th',
+    turns: [{ say: 'จองนวดคู่พรุ่งนี้ 5 โมงเย็นค่ะ อาจจะไปถึงช้านิดหน่อยนะคะ', told: ['ช้า'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
   },
 ];

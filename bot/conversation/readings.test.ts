@@ -368,15 +368,19 @@ describe('a wish said with a booking (r128)', () => {
       ['นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', 'ขอห้องคู่นะคะ'],
       ['จองร้านอาหารพรุ่งนี้ 1 ทุ่ม 8 ท่าน ขอห้องส่วนตัวค่ะ', 'ขอห้องส่วนตัวค่ะ'],
       ['จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ที่ค่ะ ขอใบเสร็จในนามบริษัทด้วยนะคะ', 'ขอใบเสร็จในนามบริษัทด้วยนะคะ'],
-      ['cooking class saturday 10am for 2, we need a tax invoice under our company name', 'a tax invoice under our company name'],
+      ['cooking class saturday 10am for 2, we need a tax invoice under our company name', 'we need a tax invoice under our company name'],
       ['private lesson on friday at 3pm for my son, he is a complete beginner', 'he is a complete beginner'],
       ['จองคลาสซูชิวันเสาร์บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย', 'ไม่เคยทำมาก่อนเลย'],
+      // r144: children's ages said together; what they will need, after the booking's words.
+      ['multi-day tour to chiang mai from 20 december, 2 adults and 2 kids aged 5 and 8', '2 adults and 2 kids aged 5 and 8'],
+      ['อยากให้ลูกเรียนคลาสทำอาหารไทยวันเสาร์นี้ 10 โมง ลูก 2 คน อายุ 10 กับ 12 ขวบค่ะ', 'อายุ 10 กับ 12 ขวบค่ะ'],
+      ['can you book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts', 'we will need 2 golf carts'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }
     // A transfer's route read, where to be picked up is the route's.
     expect(wishBeside('ขอรถไปรับที่โรงแรมแถวสีลม ไปสุวรรณภูมิ พรุ่งนี้ 8 โมง', { routeRead: true })).toBeUndefined();
-    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ', 'massage at 2pm for 2', 'a facial tomorrow at 3pm', 'table for 2 at 7pm']) expect(wishBeside(text), text).toBeUndefined();
+    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ', 'massage at 2pm for 2', 'a facial tomorrow at 3pm', 'table for 2 at 7pm', 'we need a table for 4 tonight at 8']) expect(wishBeside(text), text).toBeUndefined();
     // Lateness is the customer's news, its clause noted; not a duration (r132).
     expect(wishBeside('massage tomorrow 3pm for 2, we might be 2 hours late from the airport though')).toBe('we might be 2 hours late from the airport though');
   });

@@ -663,7 +663,7 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
   // The customer's own lateness ("..., we might be 2 hours late from the airport", r132).
   const late = RUNNING_LATE.exec(text);
   if (late) found.push({ at: late.index, said: /\p{Script=Thai}/u.test(late[0]) ? /\S*$/.exec(text.slice(0, late.index))![0] + /^\S*/.exec(text.slice(late.index))![0] : clauseAround(text, late.index) });
-  for (const m of text.matchAll(NEED)) {
+  for (const m of [...text.matchAll(NEED), ...text.matchAll(WILL_NEED)]) {
     const thai = /\p{Script=Thai}/u.test(m[0]);
     found.push({ at: m.index, said: thai ? /\S*$/.exec(text.slice(0, m.index))![0] + m[0] + /^\S*/.exec(text.slice(m.index + m[0].length))![0] : clauseAround(text, m.index) });
   }
@@ -708,7 +708,14 @@ const ALSO_ASKED = /\b(?:and|with|plus|\+)\s+(?:a\s+|an\s+|some\s+)?(?:pedicure|
 const AT_TIME = String.raw`(?:\d{1,2}|one|two|three|four|five)\s+(?:of\s+us\s+|people\s+|persons?\s+|guests?\s+)?at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)?`;
 const SPLIT_TIMES = new RegExp(String.raw`\b${AT_TIME}(?:\s*(?:,|and|&)\s*(?:the\s+other\s+|the\s+rest\s+|another\s+)?${AT_TIME})+`, 'giu');
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
-const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
+const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|นม|ไข่|แป้ง|กลูเตน)|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
+
+/**
+ * What they will need, said after the booking's own words, past a comma or a sentence's end (r144: "can you
+ * book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts", lost): the clause. Not a
+ * message that starts so ("we need a table for 4 tonight" is the booking itself).
+ */
+const WILL_NEED = /(?<=[,.?!;]\s*|\band\s+)(?:we|i)(?:'ll|\s+will|\s+would)?\s+(?:also\s+)?need\b/giu;
 
 /** The words between the commas (or the sentence's ends) around `at`. */
 function clauseAround(text: string, at: number): string {

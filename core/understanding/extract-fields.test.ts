@@ -423,6 +423,9 @@ describe('party size', () => {
     ['private lesson on friday at 3pm for my son, he is a complete beginner', 1],
     ['จองคลาสซูชิวันเสาร์บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย', 1],
     ['just myself please', 1],
+    // r144: "just one", the answer to how many.
+    ['just one', 1],
+    ['only 1 please', 1],
     ['just her, 1', 1],
     // r140: the kind of ticket or seat between the count and the word.
     ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],
@@ -533,6 +536,7 @@ describe('party size', () => {
     'ชั้น2 ที่ค่ะ',
     'for my mother and my sister',
     'for my son, my daughter',
+    'just one question',
     "a voucher for my mom's birthday",
     'เวลา 10:2 ที่ค่ะ',
     // An age (r76: "เด็ก 6 ขวบเรียนได้ไหมคะ" made the booking for 6).

@@ -57,8 +57,8 @@ const GROUP_RE = new RegExp(
  * with its polite ending, or before a time: "ที่" is otherwise too common a word ("วันที่ 2", "2 ที่ผ่านมา").
  */
 const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)(?=[\\s.!]|$)|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ`, 'gi');
-/** One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many, and again); "just her" (r139). */
-const ALONE_RE = new RegExp(`คนเดียว|\\b(?:just|only)\\s+(?:me|myself|her|him)\\b|\\b(?:her|him)\\s+(?:only|alone)\\b|\\bby\\s+myself\\b|\\bfor\\s+(?:just\\s+)?myself\\b(?!\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b))`, 'gi');
+/** One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many, and again); "just her" (r139); "just one" as the answer (r144: asked again). */
+const ALONE_RE = new RegExp(`คนเดียว|\\b(?:just|only)\\s+(?:one|1)\\b(?=\\s*(?:please|pls|thanks?|thank\\s+you)?\\s*(?:[,.!]|$))|\\b(?:just|only)\\s+(?:me|myself|her|him)\\b|\\b(?:her|him)\\s+(?:only|alone)\\b|\\bby\\s+myself\\b|\\bfor\\s+(?:just\\s+)?myself\\b(?!\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b))`, 'gi');
 /** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
 const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บาท|thb|฿|hours?|hrs?|ชั่วโมง|ชม|nights?|คืน|days?|วัน|kg|cm|m\b))/giu;
 
