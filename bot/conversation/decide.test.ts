@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { serviceNamedIn, taxonomySchema } from '../../core/understanding/taxonomy.ts';
+import { serviceCalledIn, serviceNamedIn, taxonomySchema } from '../../core/understanding/taxonomy.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { decide } from './decide.ts';
 import { ACT_CONFIDENCE, FAQ_CONFIDENCE, LEANS_TO, likelyIn, NOTHING_LIKELY, type Likely } from './decision.ts';
@@ -292,6 +292,12 @@ describe('deciding what a customer message leads to', () => {
     const trip = classifier(answer({ kind: 'booking', bookingType: 'private_day_trip', confidence: 0.45 }));
     const tripLikely = { ...NOTHING_LIKELY, serviceNamed: async (text: string) => serviceNamedIn(trips, text) };
     expect(await decide(context({ text: 'ทริปส่วนตัวไปอยุธยา 1 วัน ราคาเท่าไหร่คะ' }), trip.classify, tripLikely)).toEqual({ do: 'service_price', serviceKey: 'private_day_trip' });
+    // Two of a service's keywords one after the other call it, as its name does (r145: "airport pickups",
+    // a person called); one keyword, or two apart, call nothing.
+    const transfers = taxonomySchema.parse({ bookingTypes: [{ key: 'airport_transfer', name: { en: 'Airport transfer', th: 'รถรับส่งสนามบิน' }, keywords: ['airport', 'pickup', 'transfer'] }, { key: 'spa', name: { en: 'Spa & Thai massage', th: 'สปา' }, keywords: ['spa', 'massage'] }] });
+    expect(serviceCalledIn(transfers, 'do you do airport pickups from suvarnabhumi?')).toBe('airport_transfer');
+    expect(serviceCalledIn(transfers, 'do you do hot stone massage at the spa?')).toBeUndefined();
+    expect(serviceCalledIn(transfers, 'is there a pickup at the airport?')).toBeUndefined();
     // In English, words between are another thing's: "thai massage and a cooking class" is not a "thai cooking class".
     const classes = taxonomySchema.parse({ bookingTypes: [{ key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' } }] });
     expect(serviceNamedIn(classes, 'how much is a thai massage and a cooking class?')).toBeUndefined();
@@ -812,7 +818,13 @@ describe('deciding what a customer message leads to', () => {
       // Something that happened, put as "what do I do if ...", and money taken wrongly, stay problems.
       for (const text of ['What should I do if I lost my card?', 'if I paid twice can you refund me? you charged me twice']) {
         expect(await decide(context({ text }), refund.classify), text).toEqual({ do: 'open_case', caseType: 'refund' });
-      }
+      }      // The weather's doing too (r145: a refund opened at 0.88); and beside a question an FAQ entry answers,
+      // that one is answered and the what-if passed on.
+      const rain = 'do I get my money back if it rains on the city tour?';
+      expect(await decide(context({ text: rain }), refund.classify)).toEqual({ do: 'no_answer' });
+      const both = `what's your cancellation policy? and ${rain}`;
+      const byQuestion = async (text?: string) => (text === "what's your cancellation policy?" ? answer({ kind: 'question', faqKey: 'cancellation', confidence: 0.95 }) : answer({ kind: 'case', caseType: 'refund', confidence: 0.9 }));
+      expect(await decide(context({ text: both }), byQuestion)).toEqual({ do: 'faq', faqKey: 'cancellation', unanswered: `and ${rain}` });
     });
 
     it('notes "can I bring my 6 year old?" at the summary for the team, with the request, rather than showing the summary again or dropping the booking (r96)', async () => {

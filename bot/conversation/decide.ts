@@ -292,7 +292,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
   // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier
   // names is answered as any question is). Money taken wrongly stays a problem.
-  if (asksWhatIf(ctx.text) && read.kind !== 'question' && read.otherType !== 'out_of_scope' && !saysWronglyCharged(ctx.text)) return { do: 'no_answer' };
+  // Asked beside a question an FAQ entry answers ("what's your cancellation policy? and do I get my money
+  // back if it rains on the city tour?", r145: a refund case opened at 0.88), that one is answered and the
+  // what-if passed on, as a message's other questions are.
+  if (asksWhatIf(ctx.text) && read.kind !== 'question' && read.otherType !== 'out_of_scope' && !saysWronglyCharged(ctx.text)) {
+    return (await firstQuestionAnswered(ctx, classify, (_, question) => !asksWhatIf(question))) ?? { do: 'no_answer' };
+  }
   // A complaint that names a booking ("my 2 pm massage: the therapist never came") reads like a
   // booking of that service; it is a problem, of a type the customer picks if need be.
   // So is a problem the classifier leaves unsure or out of scope when its words say something went
@@ -428,7 +433,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A problem told, not a question asked ("ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย", r129: "order not
   // delivered, or how long a top-up takes?"): no FAQ entry is offered beside its type; the types are.
   if (close && result.kind === 'case' && close.some((o) => o.kind === 'question') && reportsProblem(ctx.text) && !asksQuestion(ctx.text)) return problemFromText(result, ctx);
-  const split = close ? await firstQuestionAnswered(ctx, classify, close) : undefined;
+  // Only an entry the whole was read as.
+  const split = close ? await firstQuestionAnswered(ctx, classify, (key) => close.some((o) => o.kind === 'question' && o.key === key)) : undefined;
   if (split) return split;
   if (close && result.otherType !== 'out_of_scope') return { do: 'did_you_mean', options: close };
   // "มีคิวว่างพรุ่งนี้ไหมคะ" (any free slot tomorrow?) with no service read surely: a booking, its
@@ -572,14 +578,15 @@ const answeredBy = (faqKey: string) => (_: string, r: Classification) => r.kind 
  * Two questions read whole as two readings close together ("วันนี้เปิดไหมคะ walk in ได้ไหมคะ", r134: the
  * opening hours or a refund offered, the walk-in never asked): the first that one of those
  * readings, an FAQ entry, answers surely is answered, and the others as `otherQuestions` does.
+ * `fits` says which entry, asked by which question, may be the one answered.
  */
-async function firstQuestionAnswered(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, close: Reading[]): Promise<Decision | undefined> {
+async function firstQuestionAnswered(ctx: CustomerContext, classify: (text?: string) => Promise<Classification>, fits: (faqKey: string, question: string) => boolean): Promise<Decision | undefined> {
   const questions = questionsIn(ctx.text);
   if (questions.length < 2) return undefined;
   for (const question of questions) {
     const r = await classify(question);
-    // Only an entry the whole was read as, asked in words of its own.
-    if (answersFromFaq(r, ctx) && !SPEAKS_BACK.test(question) && close.some((o) => o.kind === 'question' && o.key === r.faqKey)) {
+    // Only an entry asked in words of its own.
+    if (answersFromFaq(r, ctx) && !SPEAKS_BACK.test(question) && fits(r.faqKey, question)) {
       const others = await otherQuestions(ctx, classify, answeredBy(r.faqKey));
       return others.also || others.unanswered ? { do: 'faq', faqKey: r.faqKey, ...others } : undefined;
     }

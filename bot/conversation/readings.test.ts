@@ -117,7 +117,7 @@ describe('what else a message may be', () => {
   });
 
   it('hears what would happen if the customer did something, not what happened to them', () => {
-    for (const text of ['if I cancel the cooking class 2 days before, do I get my money back?', 'What happens if I need to reschedule?', 'ถ้ายกเลิกกะทันหันมีค่าปรับไหมคะ', 'ถ้าไปสาย 15 นาทียังเรียนได้ไหมคะ', 'what if we can\'t make it, is the deposit lost?']) expect(asksWhatIf(text), text).toBe(true);
+    for (const text of ['if I cancel the cooking class 2 days before, do I get my money back?', 'What happens if I need to reschedule?', 'ถ้ายกเลิกกะทันหันมีค่าปรับไหมคะ', 'ถ้าไปสาย 15 นาทียังเรียนได้ไหมคะ', 'what if we can\'t make it, is the deposit lost?', 'do I get my money back if it rains on the city tour?', 'ถ้าฝนตกทัวร์ยกเลิกไหมคะ', 'what happens in case of bad weather?']) expect(asksWhatIf(text), text).toBe(true);
     for (const text of ['What should I do if I lost my card?', 'If my card is trapped in the ATM, what do I do?', 'I want to cancel my booking', 'ยกเลิกแล้วขอเงินคืนค่ะ']) expect(asksWhatIf(text), text).toBe(false);
   });
 
@@ -375,6 +375,8 @@ describe('a wish said with a booking (r128)', () => {
       ['multi-day tour to chiang mai from 20 december, 2 adults and 2 kids aged 5 and 8', '2 adults and 2 kids aged 5 and 8'],
       ['อยากให้ลูกเรียนคลาสทำอาหารไทยวันเสาร์นี้ 10 โมง ลูก 2 คน อายุ 10 กับ 12 ขวบค่ะ', 'อายุ 10 กับ 12 ขวบค่ะ'],
       ['can you book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts', 'we will need 2 golf carts'],
+      // r145: who it is for, by name, told after.
+      ['I want to book a massage for my friend as a gift, tomorrow at 11am, her name is Mai', 'her name is Mai'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }

@@ -409,7 +409,10 @@ const ENDS_AS_QUESTION = new RegExp(String.raw`(?:[?？]|${THAI_QUESTION_WORD})$
  */
 const WHAT_IF = new RegExp(
   "\\b(?:what if|what happens if|if|in case|suppose) (?:i|we)(?: (?:have to|need to|want to|decide to))? (?:cancel|change|reschedule|move|postpone|miss|skip|don'?t (?:come|show|turn up|go)|can'?t (?:come|make it|go)|(?:am|are|arrive|come|get there) late|book|bring)\\b" +
-    '|(?:ถ้า|หาก|สมมติ|กรณีที่?)(?:เรา|ฉัน|ผม|หนู)?(?:ต้อง|จะ|ขอ)?(?:ยกเลิก|เลื่อน|ไม่ได้ไป|ไม่ไป|ไม่มา|ไปไม่ได้|มาไม่ได้|ไปสาย|มาสาย|ไปช้า|จอง|พา)',
+    '|(?:ถ้า|หาก|สมมติ|กรณีที่?)(?:เรา|ฉัน|ผม|หนู)?(?:ต้อง|จะ|ขอ)?(?:ยกเลิก|เลื่อน|ไม่ได้ไป|ไม่ไป|ไม่มา|ไปไม่ได้|มาไม่ได้|ไปสาย|มาสาย|ไปช้า|จอง|พา)' +
+    // The weather's doing, not the customer's (r145: "do I get my money back if it rains on the city tour?" opened a refund).
+    "|\\b(?:what if|what happens if|if|in case) (?:it (?:rains|storms|pours)|there(?:'s| is) (?:a storm|rain|bad weather)|the weather is bad)\\b|\\bin case of (?:rain|a storm|bad weather)\\b" +
+    '|(?:ถ้า|หาก|กรณี(?:ที่)?)(?:ฝน(?:ตก)?|พายุ(?:เข้า)?|อากาศไม่ดี|มรสุม)',
   'i',
 );
 export const asksWhatIf = (text: string) => asksQuestion(text) && WHAT_IF.test(text);
@@ -687,7 +690,8 @@ const WISH = new RegExp(
     '(?:ขอ|อยากได้)(?:นวด|ลง)?(?:น้ำหนัก)?(?:เบาๆ|เบา|แรงๆ|แรง|ไม่แรง|ไม่หนัก|หนักๆ)',
     '\\b(?:a\\s+)?(?:gentle|soft|light|strong|firm|hard|medium)\\s+(?:massage|pressure)\\b|\\bnot\\s+too\\s+(?:hard|strong|firm|rough)\\b',
     // Who it is for, by name (r130: "จองนวดให้เพื่อนชื่อน้องมายด์" booked without the name).
-    '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+|\\b(?:named|called|under\\s+the\\s+name(?:\\s+of)?)\\s+\\p{Lu}\\p{L}+',
+    // "..., her name is Mai" (r145, lost).
+    '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+|\\b(?:named|called|under\\s+the\\s+name(?:\\s+of)?|(?:her|his|their)\\s+name\\s+(?:is|was))\\s+\\p{Lu}\\p{L}+',
     // Where to sit, which room (r143: "..., window seat if possible", "ขอห้องคู่นะคะ", "ขอห้องส่วนตัวค่ะ", lost).
     '\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
     // How the receipt is made out (r143: "..., ขอใบเสร็จในนามบริษัทด้วยนะคะ", handed over and the booking lost).

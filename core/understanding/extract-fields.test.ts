@@ -211,6 +211,14 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('I can not come Saturday')).toBe('2026-11-21');
   });
 
+  it('takes the day to come over a day gone said beside it (r145)', () => {
+    const date = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).date;
+    expect(date('my therapist yesterday was excellent, her name was Ploy. can I book her again for friday 2pm?')).toBe('2026-11-27');
+    expect(date('เมื่อวานมานวดแล้วดีมากค่ะ ขอจองอีกทีวันอาทิตย์นี้')).toBe('2026-11-22');
+    // A day gone alone is still that day (a problem's).
+    expect(date('the driver never came yesterday')).toBe('2026-11-20');
+  });
+
   it('reads "1.30" with no am or pm as the afternoon, as "at 3" is, and "ตี 5.30" with its minutes (r91)', () => {
     const time = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).time;
     expect(time('after lunch, around 1.30')).toBe('13:30');
@@ -713,13 +721,17 @@ describe('where a transfer goes (a booking destination)', () => {
       ["pickup from Suvarnabhumi tomorrow at 9pm, we're staying at the Novotel Sukhumvit", 'from Suvarnabhumi to the Novotel Sukhumvit'],
       // r135: where to first, a plain "จาก" after it.
       ['ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม พรุ่งนี้ตีห้า 2 คนค่ะ', 'รับที่โรงแรมแถวสีลม ไปส่งสนามบินสุวรรณภูมิ'],
+      // r145: an airport by name, then "ไป" where to, with no "จาก".
+      ['รถรับส่งสนามบินดอนเมืองไปพัทยา วันที่ 28 ธันวาคม 9 โมงเช้า 3 คน', 'จากสนามบินดอนเมืองไปพัทยา'],
+      ['ขอรถจากสุวรรณภูมิไปโรงแรมแถวสยามค่ะ', 'จากสุวรรณภูมิไปโรงแรมแถวสยาม'],
+      ['รถจากสนามบินไปโรงแรมพรุ่งนี้ 3 ทุ่ม', 'จากสนามบินไปโรงแรม'],
     ]) {
       expect(extractRoute(text), text).toBe(route);
     }
   });
 
   it('leaves one end alone, hours and numbers to the questions that follow', () => {
-    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
+    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'ขอรถไปสนามบินดอนเมืองพรุ่งนี้', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
     }
   });

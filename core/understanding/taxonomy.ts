@@ -68,7 +68,26 @@ export function serviceNamedIn(taxonomy: Taxonomy, text: string, answeredBy?: st
  * none (a keyword, "massage", says only what kind of thing it is).
  */
 export function serviceCalledIn(taxonomy: Taxonomy, text: string): string | undefined {
-  return entryNamedIn(taxonomy.bookingTypes, text, ownNamesOf);
+  return entryNamedIn(taxonomy.bookingTypes, text, ownNamesOf) ?? entryNamedIn(taxonomy.bookingTypes, text, (e) => keywordsJoinedIn(e, text.toLowerCase()));
+}
+
+/**
+ * Two of a service's keywords said one after the other, as a name is ("airport pickups" at a business
+ * whose airport transfer has both "airport" and "pickup"; r145: no answer found, a person called): the
+ * words so joined. One keyword ("hot stone massage") or two apart ("massage at the spa") call nothing.
+ */
+function keywordsJoinedIn(e: TaxonomyEntry, said: string): string[] {
+  const words = e.keywords.map((w) => w.trim().toLowerCase()).filter((w) => w.length >= 3);
+  const joined: string[] = [];
+  for (const a of words) {
+    for (let at = said.indexOf(a); at >= 0; at = said.indexOf(a, at + 1)) {
+      const after = said.slice(at + a.length).replace(/^[\s-]/, '');
+      // A word of Latin letters ends where a letter does not follow (a plural's "s" aside); Thai runs on.
+      const ends = (b: string) => !/[a-z]$/.test(b) || !/^\p{L}/u.test(after.slice(b.length).replace(/^s\b/, ''));
+      for (const b of words) if (b !== a && after.startsWith(b) && ends(b)) joined.push(said.slice(at, said.length - after.length + b.length));
+    }
+  }
+  return joined;
 }
 
 /**

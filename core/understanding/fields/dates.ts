@@ -311,7 +311,12 @@ export function extractDate(s: string, claims: Claims, today: () => Today): stri
   });
 
   // A day said as the one it is not is no day of the booking.
-  const meant = found.filter((c) => !c.negated);
+  const said = found.filter((c) => !c.negated);
+  // A day gone said beside one to come is what happened, not the day asked for ("my therapist yesterday
+  // was excellent ... can I book her again for friday 2pm?", r145: "yesterday has already passed").
+  const now = isoDate(today());
+  const ahead = said.filter((c) => isoDate(c.date) >= now);
+  const meant = ahead.length ? ahead : said;
   if (meant.length === 0) return undefined;
   let best = meant[0];
   for (const c of meant) if (c.rank > best.rank || (c.rank === best.rank && c.index < best.index)) best = c;

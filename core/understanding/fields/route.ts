@@ -30,6 +30,13 @@ const EN_DROP = new RegExp(`\\b(?:(?:go|going|head|heading|headed|take (?:us|me|
 const TH_END = '(?=พรุ่งนี้|มะรืน|วันนี้|คืนนี้|เย็นนี้|วัน|เวลา|ตอน|ตี\\s*\\d|บ่าย|\\d|\\s|ค่ะ|คะ|ครับ|นะ|$)';
 const TH_ROUTE = new RegExp(`จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)\\s*ไป(?:ส่ง(?:ที่)?|ยัง|ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
 
+/**
+ * An airport by name, then where to, with no "จาก": "รถรับส่งสนามบินดอนเมืองไปพัทยา" (a transfer, Don Mueang
+ * airport to Pattaya; r145: only Pattaya was read, and where to be picked up was asked). Not an
+ * airport gone to ("ไปสนามบินดอนเมือง").
+ */
+const TH_AIRPORT_TO = new RegExp(`(?<!ไป(?:ส่ง)?(?:ที่)?\\s*)(สนามบิน(?:สุวรรณภูมิ|ดอนเมือง|ภูเก็ต|เชียงใหม่|กระบี่|อู่ตะเภา|หาดใหญ่|สมุย)?|สุวรรณภูมิ|ดอนเมือง)\\s*ไป(?:ส่ง(?:ที่)?|ยัง|ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+
 /** The two ends said apart: "ไปส่งสนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม" (to Don Mueang, picked up at a hotel near Siam). */
 const TH_PICKUP = new RegExp(`รับ(?:ที่|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
 const TH_FROM_AFTER = new RegExp(`(?<=ไป\\S{2,40}?\\s*)จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
@@ -51,7 +58,7 @@ export function extractRoute(text: string): string | undefined {
   const to = EN_DROP.exec(text) ?? (PICKUP_AT.test(text) ? EN_TO.exec(text) : null);
   const from = to ? (EN_PICKUP.exec(text) ?? EN_FROM.exec(text)) : null;
   if (from && to) return `from ${from[1].trim()} to ${to[1].trim()}`;
-  const th = TH_ROUTE.exec(text);
+  const th = TH_ROUTE.exec(text) ?? TH_AIRPORT_TO.exec(text);
   if (th) return `จาก${th[1]}ไป${th[2]}`;
   const drops0 = [...text.matchAll(TH_DROP)].map((m) => m[1]);
   // A plain "จาก" after where to ("ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม", r135: asked from where to where).
