@@ -10581,4 +10581,63 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'I want to book a massage for my friend as a gift, tomorrow at 11am, her name is Mai', told: ['Mai'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-forty-sixth round (r146): a class moved to Sunday, a stop on a day trip, a class not given,
+  // muay thai tickets, sunglasses left at the spa, a thank-you, a kind of massage each, an allergy to lavender,
+  // a top-up to the wrong id: 5 of 10 passed at the first run; the bot's failures items 267 to 269, two the
+  // scripts' own.
+  {
+    name: 'r146 demo: the class moved to Sunday before confirming (en)', language: 'en',
+    turns: [{ say: 'book the thai cooking class saturday 10am for 2' }, { say: 'actually can we do sunday instead?' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 tour: a stop asked for on a day trip (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we want a private day trip to kanchanaburi on 3 january for 5 people, can we stop at the bridge on the river kwai?' }, { say: '8am', told: ['bridge'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 1, day: 3 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 school: a Thai dessert class the school does not give (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกสาวอยากเรียนทำขนมไทย มีคลาสไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r146 concierge: muay thai tickets, the time after (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you get 2 tickets for the muay thai at rajadamnern tomorrow night?' }, { say: '9pm', told: ['21:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '21:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 demo: sunglasses left at the spa (en)', language: 'en',
+    turns: [{ say: 'I left my sunglasses at your spa yesterday, can you check if you found them?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r146 demo: thanks after a booking in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอบคุณมากค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 demo: two kinds of massage for two (en)', language: 'en',
+    turns: [{ say: 'can I book for 2 people, one thai massage and one oil massage, tomorrow at 6pm', told: ['oil massage'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 tour: a Chiang Mai tour over the New Year, the day after (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทัวร์เชียงใหม่ 4 วัน 3 คืน ช่วงปีใหม่ 2 คนค่ะ' }, { say: 'วันที่ 30 ธันวาคมค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 2, date: { month: 12, day: 30 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 demo: a massage for two with a question of oil (th)', language: 'th',
+    turns: [{ say: 'จองนวดน้ำมันพรุ่งนี้บ่ายสอง 2 ท่าน ใช้น้ำมันอะไรคะ แพ้ลาเวนเดอร์ค่ะ', told: ['ลาเวนเดอร์'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r146 order desk: topped up the wrong id in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงินผิดไอดีค่ะ ช่วยย้ายไปไอดีที่ถูกได้ไหมคะ' }, { tap: 'คุยกับเจ้าหน้าที่' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -288,6 +288,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // Said with a new booking ("massage tomorrow 3pm for 2, we might be 2 hours late from the airport",
   // r132: the problem types were listed), it goes with that booking as a note.
   if (saysRunningLate(ctx.text) && !(await booksBeside(ctx, likely))) return { do: 'handoff', unsure: true };
+  // Something left behind at the business: a person looks for it (r146: the four choices offered).
+  if (leftSomethingBehind(ctx.text)) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : withoutCourtesies(ctx.text));
   // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
   // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier

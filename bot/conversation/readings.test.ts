@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { leftSomethingBehind, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -324,6 +324,13 @@ describe('the questions of a message (r127)', () => {
   });
 });
 
+describe('something left behind (r146)', () => {
+  it('is told of by what was left and where', () => {
+    for (const text of ['I left my sunglasses at your spa yesterday, can you check if you found them?', 'I think I forgot my phone in the van', 'ลืมกระเป๋าไว้ที่ร้านค่ะ', 'ทำแหวนหายที่สปาค่ะ']) expect(leftSomethingBehind(text), text).toBe(true);
+    for (const text of ['I left a review on google', 'we left the hotel at 8', 'ลืมรหัสผ่านค่ะ', 'I lost my booking number']) expect(leftSomethingBehind(text), text).toBe(false);
+  });
+});
+
 describe('a wish said with a booking (r128)', () => {
   it('finds a person asked for, a flight, a preference, from its first word to the end of its clause', () => {
     for (const [text, wish] of [
@@ -377,6 +384,10 @@ describe('a wish said with a booking (r128)', () => {
       ['can you book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts', 'we will need 2 golf carts'],
       // r145: who it is for, by name, told after.
       ['I want to book a massage for my friend as a gift, tomorrow at 11am, her name is Mai', 'her name is Mai'],
+      // r146: a kind each for two; an allergy of any name.
+      ['can I book for 2 people, one thai massage and one oil massage, tomorrow at 6pm', 'one thai massage and one oil massage'],
+      ['จองนวดไทย 1 ท่าน กับนวดน้ำมัน 1 ท่าน พรุ่งนี้บ่ายสองค่ะ', 'นวดไทย 1 ท่าน กับนวดน้ำมัน 1 ท่าน'],
+      ['จองนวดน้ำมันพรุ่งนี้บ่ายสอง 2 ท่าน แพ้ลาเวนเดอร์ค่ะ', 'แพ้ลาเวนเดอร์ค่ะ'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }
