@@ -10640,4 +10640,63 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'เติมเงินผิดไอดีค่ะ ช่วยย้ายไปไอดีที่ถูกได้ไหมคะ' }, { tap: 'คุยกับเจ้าหน้าที่' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-forty-seventh round (r147): a team of colleagues, a refund for a class the shop cancelled,
+  // a flight by its code, how many in a class, a vegan friend, a wheelchair, a top-up, a Thai time in words,
+  // grandparents who walk slowly, a hotel booking for its guest: 5 of 10 passed at the first run; the bot's
+  // failures items 270 to 273, two the scripts' own.
+  {
+    name: 'r147 demo: a booking for a group of colleagues (en)', language: 'en',
+    turns: [{ say: 'hi, I want to book the thai cooking class for a team building, 8 colleagues, next saturday at 10am' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 8, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r147 demo: a refund asked for a class cancelled by the shop (th)', language: 'th',
+    turns: [{ say: 'ทางร้านยกเลิกคลาสซูชิของหนูเมื่อวาน ขอเงินคืนได้ไหมคะ' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r147 tour: a transfer asked in English with a flight (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we land at suvarnabhumi on 24 december at 11:40pm on TG 917, 2 of us, going to a hotel on khao san road', told: ['TG 917'] }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: { month: 12, day: 24 }, time: '23:40', destination: 'khao san' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r147 school: how many students in a class (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'how many students are in one cooking class?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r147 concierge: a restaurant with a vegan friend in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'จองร้านอาหารคืนวันศุกร์ 2 ทุ่ม 4 คน มีเพื่อนทานวีแกน 1 คนค่ะ', told: ['วีแกน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r147 demo: a massage asked with a wheelchair (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow at 1pm for my dad, he uses a wheelchair, is the spa accessible?', told: ['wheelchair'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r147 order desk: a top-up in English with the order (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I topped up 500 baht on order TX-99881 but my credit never came' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r147 demo: the time said in Thai words for the evening (th)', language: 'th',
+    turns: [{ say: 'จองนวดวันเสาร์นี้ ห้าโมงครึ่ง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '17:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r147 tour: a private trip for a family with grandparents (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'private day trip to ayutthaya on 10 january, 6 of us including my grandparents who walk slowly' }, { say: '9am', told: ['walk slowly'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 6, date: { month: 1, day: 10 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r147 demo: the booking asked for by a hotel for its guest (en)', language: 'en',
+    turns: [{ say: 'hello, this is the front desk of Hotel Riva, we would like to book a massage for our guest Mr. Tanaka tomorrow at 3pm, 1 person', told: ['Tanaka'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -670,7 +670,7 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
     const rest = text.slice(m.index + m[0].length);
     found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;](?!\d)|(?<=[.!?？])\s/)[0] });
   }
-  for (const m of [...text.matchAll(SAID), ...text.matchAll(SPLIT_TIMES), ...text.matchAll(ALSO_ASKED), ...text.matchAll(EACH_KIND)]) found.push({ at: m.index, said: m[0] });
+  for (const m of [...text.matchAll(SAID), ...text.matchAll(SPLIT_TIMES), ...text.matchAll(ALSO_ASKED), ...text.matchAll(EACH_KIND), ...text.matchAll(FLIGHT_CODE), ...text.matchAll(TITLED_NAME)]) found.push({ at: m.index, said: m[0] });
   // The customer's own lateness ("..., we might be 2 hours late from the airport", r132).
   const late = RUNNING_LATE.exec(text);
   if (late) found.push({ at: late.index, said: /\p{Script=Thai}/u.test(late[0]) ? /\S*$/.exec(text.slice(0, late.index))![0] + /^\S*/.exec(text.slice(late.index))![0] : clauseAround(text, late.index) });
@@ -711,6 +711,12 @@ const WISH = new RegExp(
 const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?:at|from)\s+(?:our|my|the)\s+(?:hotel|condo|apartment|house|home|villa|resort)|(?:ไป|มา)รับ(?:ที่|จาก)/giu;
 /** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"). Not "2 hours late". */
 const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*/giu;
+/**
+ * A flight by its airline's code alone, and a guest by title and name: their words (r147: "... on TG 917, 2 of
+ * us", "a massage for our guest Mr. Tanaka", both lost). Capitals only: "ca 100" is no flight.
+ */
+const FLIGHT_CODE = /\b(?:TG|FD|SL|DD|PG|WE|VZ|XJ|AK|SQ|CX|JL|NH|KE|OZ|CZ|MU|CA|EK|QR|EY|TR|VN|VJ|BR|CI|UL|AI|MH|QF|LH|BA|AF|KL|3K|6E)\s?\d{2,4}\b/gu;
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Khun)\.?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?|(?:คุณ|นาย|นาง(?:สาว)?)\s*\p{Lu}\p{Ll}+/gu;
 /** A kind each, for two ("one thai massage and one oil massage", r146: booked for two, the kinds lost): the words. */
 const EACH_KIND = /\b(?:one|1)\s+(?:[a-z-]+\s+){0,2}?(?:massage|class|lesson|treatment|facial|package|room|tour)s?\s+and\s+(?:one|1|the\s+other)\s+(?:[a-z-]+\s+){0,2}?(?:massage|class|lesson|treatment|facial|package|room|tour)s?\b|(?:นวด|คลาส|คอร์ส)\S{1,12}\s*1\s*(?:ท่าน|คน|ที่)\s*(?:กับ|และ)?\s*(?:นวด|คลาส|คอร์ส)\S{1,12}\s*1\s*(?:ท่าน|คน|ที่)/giu;
 /** Something the business may not give, asked with the service: its words (r130, r143: "a thai massage and a pedicure", the pedicure never said). */
@@ -722,7 +728,7 @@ const ALSO_ASKED = /\b(?:and|with|plus|\+)\s+(?:a\s+|an\s+|some\s+)?(?:pedicure|
 const AT_TIME = String.raw`(?:\d{1,2}|one|two|three|four|five)\s+(?:of\s+us\s+|people\s+|persons?\s+|guests?\s+)?at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)?`;
 const SPLIT_TIMES = new RegExp(String.raw`\b${AT_TIME}(?:\s*(?:,|and|&)\s*(?:the\s+other\s+|the\s+rest\s+|another\s+)?${AT_TIME})+`, 'giu');
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
-const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
+const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|walks?\s+slowly|(?:can'?t|cannot)\s+walk\s+(?:far|much|long)|uses?\s+a\s+(?:walker|cane|walking\s+stick)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|เดิน(?:ช้า|ไม่ไหว|ไม่สะดวก|ไม่ค่อยไหว|ลำบาก)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
 
 /**
  * What they will need, said after the booking's own words, past a comma or a sentence's end (r144: "can you

@@ -434,6 +434,9 @@ describe('party size', () => {
     // r144: "just one", the answer to how many.
     ['just one', 1],
     ['only 1 please', 1],
+    // r147: a group by who they are.
+    ['I want to book the thai cooking class for a team building, 8 colleagues, next saturday at 10am', 8],
+    ['a class for 12 students', 12],
     ['just her, 1', 1],
     // r140: the kind of ticket or seat between the count and the word.
     ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],
@@ -545,6 +548,7 @@ describe('party size', () => {
     'for my mother and my sister',
     'for my son, my daughter',
     'just one question',
+    'me and 3 colleagues',
     "a voucher for my mom's birthday",
     'เวลา 10:2 ที่ค่ะ',
     // An age (r76: "เด็ก 6 ขวบเรียนได้ไหมคะ" made the booking for 6).

@@ -40,6 +40,11 @@ const CHILDREN_RE = new RegExp(
 );
 const ONE_CHILD_RE = /\b(?:and|with|plus|\+)\s+(?:a|an|one)\s+(?:baby|child|kid|infant|toddler)\b/i;
 const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*(?:${SEAT_KIND}\\s+)?${PEOPLE}`, 'gi');
+/**
+ * A group by who they are, counted: "8 colleagues" for a team building (r147: asked how many, and again).
+ * Not after "with" or "me and" ("me and 3 colleagues" is one more, and left to be asked).
+ */
+const GROUP_NOUN_RE = new RegExp(`(?<![\\d.,])(?<!\\bwith\\s+|\\bme\\s+and\\s+|\\band\\s+)(?<n>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})\\s+(?:colleagues|co-?workers|coworkers|students|employees|staff|members|teammates|team\\s+members)(?![a-z])`, 'gi');
 const GROUP_RE = new RegExp(
   `(?:\\b(?:party|group|table|family|team)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
     `|\\b(?:table\\s+|booking\\s+|reservation\\s+|book\\s+)?for\\s+(?<n2>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})` +
@@ -179,7 +184,7 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
     const total = counted.reduce((sum, c) => sum + c.n, 0);
     return total <= MAX_PARTY ? total : undefined;
   }
-  const people = first(counted);
+  const people = first(counted) ?? first(collect(GROUP_NOUN_RE, s, claims, byGroups));
   if (people !== undefined) return people.n;
   const seats = first(collect(SEATS_RE, s, claims, byGroups));
   if (seats !== undefined) return seats.n;
