@@ -10699,4 +10699,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'hello, this is the front desk of Hotel Riva, we would like to book a massage for our guest Mr. Tanaka tomorrow at 3pm, 1 person', told: ['Tanaka'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-forty-eighth round (r148): a kind of massage each in Thai words, a daughter who wants to join, a car
+  // with driver, a deposit, a class cancelled without notice, a payment failed but taken, two services each with
+  // its own day, three people instead of two after the booking was sent, vouchers, a mother and daughter: 4 of 10
+  // passed at the first run; the bot's failures items 274 to 278, two the scripts' own.
+  {
+    name: 'r148 demo: one Thai and one oil massage, in Thai words (th)', language: 'th',
+    turns: [{ say: 'จองนวด 2 ท่าน พรุ่งนี้ค่ะ คนนึงนวดไทย อีกคนนวดน้ำมัน' }, { say: 'บ่ายสามค่ะ', told: ['นวดน้ำมัน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r148 school: a daughter of twelve for the cooking class (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: "my daughter wants to join the thai cooking class on saturday at 10, she's 12, is that ok?", told: ['12'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 1, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r148 concierge: a car with driver for a day (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'we need a car with driver for a full day on 5 january for 6 people' }, { say: '8am', told: ['08:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, date: { month: 1, day: 5 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r148 tour: a deposit now and the rest later (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can we pay a deposit now and the rest later for the chiang mai tour?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r148 demo: a class cancelled without notice (en)', language: 'en',
+    turns: [{ say: 'the sushi class yesterday was cancelled without notice and nobody told us, we came all the way for nothing' }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r148 order desk: payment failed but money taken, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ระบบแจ้งว่าชำระเงินไม่สำเร็จ แต่เงินถูกตัดไปแล้ว 299 บาทค่ะ' }, { tap: 'ระบบขัดข้อง' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r148 demo: a massage and the city tour in one message (en)', language: 'en',
+    turns: [{ say: 'book a massage tomorrow at 2pm for 2 and the city tour on friday at 9am for 2' }, { say: 'confirm', told: ['09:00'] }, { say: 'confirm' }],
+    end: { booked: [{ service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, { service: 'bangkok_city_tour', partySize: 2, time: '09:00' }], opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r148 demo: three instead of two after the booking is sent (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิวันเสาร์บ่ายโมง 2 ที่ค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ขอเปลี่ยนเป็น 3 ท่านได้ไหมคะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r148 demo: gift vouchers asked about (en)', language: 'en',
+    turns: [{ say: 'do you sell gift vouchers?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r148 demo: the spa for a mother and daughter in Thai (th)', language: 'th',
+    turns: [{ say: 'อยากจองสปาให้คุณแม่กับลูกสาว วันอาทิตย์นี้ 11 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '11:00' }, opened: null, holds: 'bot' },
+  },
 ];

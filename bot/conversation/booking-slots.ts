@@ -391,11 +391,14 @@ export async function bookingStep(
       return;
     }
     const received: OutboundMessage = { kind: 'text', text: withQuestion(await t('booking_received', { ...vars, booking_id: booked.number })) };
-    // The next service asked for in the same message: its booking starts, with the same day and
-    // people (its own time asked, or the day again should it not open then), in the same answer.
+    // The next service asked for in the same message: its booking starts, with the day, time and people
+    // said with it, or the same day and people (its own time asked, or the day again should it not open
+    // then), in the same answer.
     const [next, ...rest] = d.then ?? [];
     if (next) {
-      const following: BookingDialogue = { kind: 'booking', serviceKey: next, date: d.date, partySize: d.partySize, ...(rest.length ? { then: rest } : {}), expiresAt: dialogueExpiry('booking', ctx.now) };
+      // Its own day, time and people where the message said them (r148), else the first's day and people.
+      const own = d.thenSaid?.[next];
+      const following: BookingDialogue = { kind: 'booking', serviceKey: next, date: own?.date ?? d.date, time: own?.time, partySize: own?.partySize ?? d.partySize, ...(rest.length ? { then: rest, ...(d.thenSaid ? { thenSaid: d.thenSaid } : {}) } : {}), expiresAt: dialogueExpiry('booking', ctx.now) };
       const name = (await activeService(trx, ctx.orgId, next))?.name[ctx.language];
       const lead = name ? await t('booking_next_service', { service: name }) : '';
       const introduced = (m: OutboundMessage[]) => (lead && m[0]?.kind === 'text' ? [{ ...m[0], text: `${lead}\n${m[0].text}` }, ...m.slice(1)] : m);

@@ -808,6 +808,9 @@ describe('deciding what a customer message leads to', () => {
     it('hands "please cancel my booking B-000123" it is not sure of to a person, rather than the problem types', async () => {
       const leansToRefund = classifier(answer({ kind: 'case', caseType: 'refund', confidence: LEANS_TO }));
       for (const text of ['Please cancel my booking B-000123', 'ขอยกเลิกการจอง B-000123 ค่ะ']) expect(await decide(context({ text }), leansToRefund.classify), text).toEqual({ do: 'handoff', unsure: true });
+      // A new number of people for a booking made, though read as two things close together (r148).
+      const twoClose = classifier(answer({ kind: 'booking', bookingType: 'sushi_class', confidence: 0.26, alternative: { kind: 'case', key: 'refund' } }));
+      for (const text of ['ขอเปลี่ยนเป็น 3 ท่านได้ไหมคะ', 'can we make it 4 people?', 'can you change the booking to 3 people']) expect(await decide(context({ text }), twoClose.classify), text).toEqual({ do: 'handoff', unsure: true });
     });
 
     it('hands a question of what would happen if the customer cancelled to a person, not a refund opened', async () => {
@@ -1434,6 +1437,10 @@ describe('deciding what a customer message leads to', () => {
       dialogue: { serviceKey: 'spa_massage', then: ['bangkok_city_tour'], date: '2026-03-03' },
     });
     expect(await decide(context({ text: 'อยากจองนวดกับทัวร์ค่ะ พรุ่งนี้ 2 คน' }), tour.classify, likelyIn(() => demo))).toMatchObject({ dialogue: { serviceKey: 'spa_massage', then: ['bangkok_city_tour'] } });
+    // Each with its own day and time (r148: the tour was started for the massage's day, its time asked again).
+    expect(await decide(context({ text: 'book a massage tomorrow at 2pm for 2 and the city tour on friday at 9am for 2' }), tour.classify, likelyIn(() => demo))).toMatchObject({
+      dialogue: { serviceKey: 'spa_massage', date: '2026-03-03', time: '14:00', then: ['bangkok_city_tour'], thenSaid: { bangkok_city_tour: { date: '2026-03-06', time: '09:00', partySize: 2 } } },
+    });
     // A longer name claims its words: the Thai cooking class is not also the sushi class's "cooking class".
     const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.9 }));
     expect(await decide(context({ text: 'book the Thai cooking class and a massage for 2' }), cooking.classify, likelyIn(() => demo))).toMatchObject({ dialogue: { serviceKey: 'thai_cooking_class', then: ['spa_massage'] } });

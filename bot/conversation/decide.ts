@@ -4,7 +4,7 @@ import { actThreshold, answersFromFaq, caseFromText, caseTypeNamedBy, closeReadi
 import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
-import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice } from './dialogue.ts';
+import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
 import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
@@ -41,7 +41,8 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
     if (named.length > 1 && EITHER.test(said)) return { do: 'did_you_mean', options: named.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'booking' as const, key })) };
     if (named.length > 1) {
       const first = decision.do === 'booking' ? decision : startBooking(ctx, undefined, ctx.text, named[0]);
-      return { ...first, dialogue: { ...first.dialogue, serviceKey: named[0], then: named.slice(1) } };
+      const thenSaid = await detailsOfEach(ctx, said, named.slice(1), likely);
+      return { ...first, dialogue: { ...first.dialogue, serviceKey: named[0], then: named.slice(1), ...(thenSaid ? { thenSaid } : {}) } };
     }
   }
   // Two readings offered, one a type for changing a booking, for a message of something gone wrong
@@ -435,6 +436,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // A problem told, not a question asked ("ออเดอร์ 11223344 ถึงไหนแล้วคะ ยังไม่ได้ของเลย", r129: "order not
   // delivered, or how long a top-up takes?"): no FAQ entry is offered beside its type; the types are.
   if (close && result.kind === 'case' && close.some((o) => o.kind === 'question') && reportsProblem(ctx.text) && !asksQuestion(ctx.text)) return problemFromText(result, ctx);
+  // "Please cancel my booking B-000123", not read surely: a change to a booking made, which a person
+  // makes (as below), rather than the problem types or a service to book offered (it leaned to a refund), or two
+  // readings (r148: "ขอเปลี่ยนเป็น 3 ท่านได้ไหมคะ" after the booking was sent: the class or a refund).
+  if (!sure && !askedBefore && !past && (asksToChangeABooking(ctx.text) || asksToChangeThePartySize(ctx.text))) return { do: 'handoff', unsure: true };
   // Only an entry the whole was read as.
   const split = close ? await firstQuestionAnswered(ctx, classify, (key) => close.some((o) => o.kind === 'question' && o.key === key)) : undefined;
   if (split) return split;
@@ -450,9 +455,6 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   if (freeSlot && (!sure || (result.kind === 'booking' && !named))) return startBooking(ctx, undefined, ctx.text, named);
   const moving = !sure && !askedBefore && !past ? await movingCase(ctx.text, likely) : undefined;
   if (moving) return moving;
-  // "Please cancel my booking B-000123", not read surely: a change to a booking made, which a person
-  // makes (as below), rather than the problem types or a service to book offered (it leaned to a refund).
-  if (!sure && !askedBefore && !past && (asksToChangeABooking(ctx.text) || asksToChangeThePartySize(ctx.text))) return { do: 'handoff', unsure: true };
   // A problem, though not sure enough of its type to open it ("เข้าแอปไม่ได้ค่ะ ลืมรหัส" as account access at 0.76): the customer picks the type.
   // "hii can i book tai masage tmr 3pm 2ppl" (0.42, the service's name misspelt) asks to book, with a
   // day, a time or people: the service it leans to is offered as one tap, not "tell us a bit more".
@@ -531,6 +533,32 @@ async function booksBeside(ctx: CustomerContext, likely: Likely): Promise<boolea
   if (BOOKED_ALREADY.test(ctx.text)) return false;
   const f = extractFields(ctx.text, { now: ctx.now, timeZone: ctx.timeZone });
   return (f.date !== undefined || f.time !== undefined) && (f.partySize !== undefined || asksToBook(ctx.text)) && (await likely.servicesNamed(ctx.text)).length > 0;
+}
+
+/**
+ * The day, time and people said with each service after the first, where it has its own ("book a massage
+ * tomorrow at 2pm for 2 and the city tour on friday at 9am for 2", r148: the tour was started for
+ * tomorrow, the massage's day, and its time asked again): read from the words from its name to the
+ * next service's. None said, undefined: the next one takes the first's day and people, as "a massage
+ * and the city tour, both for tomorrow" means.
+ */
+async function detailsOfEach(ctx: CustomerContext, said: string, later: string[], likely: Likely): Promise<NonNullable<BookingDialogue['thenSaid']> | undefined> {
+  const parts = said.split(/\s+(?:and|plus|then|also)\s+|\s*[,;&+]\s*|กับ|และ|แล้วก็/i);
+  const out: NonNullable<BookingDialogue['thenSaid']> = {};
+  for (const key of later) {
+    const at = (await Promise.all(parts.map((p) => likely.servicesNamed(p)))).findIndex((keys) => keys[0] === key);
+    if (at < 0) continue;
+    // Its words run on to the next part that names a service ("the city tour on friday, at 9am for 2").
+    let words = parts[at];
+    for (const p of parts.slice(at + 1)) {
+      if ((await likely.servicesNamed(p)).length) break;
+      words += ` ${p}`;
+    }
+    const f = extractFields(words, { now: ctx.now, timeZone: ctx.timeZone });
+    const own = { ...(f.date ? { date: f.date } : {}), ...(f.time ? { time: f.time } : {}), ...(f.partySize ? { partySize: f.partySize } : {}) };
+    if (Object.keys(own).length) out[key] = own;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** A booking already made: "จองนวดไว้", "I booked", "my massage"; its receipt ("a receipt for the massage on the 5th", "ใบเสร็จค่านวด"). */

@@ -46,6 +46,8 @@ export type Dialogue =
        * tomorrow"): booked next, one after the other, with the same day and people.
        */
       then?: string[];
+      /** The day, time and people said with a service of `then`, where the message gave it its own (r148). */
+      thenSaid?: Record<string, { date?: string; time?: string; partySize?: number }>;
       /** The session picked, for a service with sessions: it fixes the date and the time. */
       sessionId?: string;
       /** The service's own details beyond date, time and people (its booking form's fields, its sessions), set when the service is known. */

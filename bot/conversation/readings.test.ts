@@ -393,12 +393,14 @@ describe('a wish said with a booking (r128)', () => {
       ['we would like to book a massage for our guest Mr. Tanaka tomorrow at 3pm, 1 person', 'Mr. Tanaka'],
       ['private day trip to ayutthaya on 10 january, 6 of us including my grandparents who walk slowly', '6 of us including my grandparents who walk slowly'],
       ['ทริปอยุธยาวันที่ 10 มกราคม 6 คน มีคุณยายเดินช้านะคะ', 'มีคุณยายเดินช้านะคะ'],
+      // r148: a kind each in Thai words.
+      ['จองนวด 2 ท่าน พรุ่งนี้ค่ะ คนนึงนวดไทย อีกคนนวดน้ำมัน', 'คนนึงนวดไทย อีกคนนวดน้ำมัน'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }
     // A transfer's route read, where to be picked up is the route's.
     expect(wishBeside('ขอรถไปรับที่โรงแรมแถวสีลม ไปสุวรรณภูมิ พรุ่งนี้ 8 โมง', { routeRead: true })).toBeUndefined();
-    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ', 'massage at 2pm for 2', 'a facial tomorrow at 3pm', 'table for 2 at 7pm', 'we need a table for 4 tonight at 8', 'ca 100 baht please']) expect(wishBeside(text), text).toBeUndefined();
+    for (const text of ['book a massage with my wife tomorrow', 'จองนวด 2 คน 10 โมง', 'a massage with a view?', 'ครูใจดีมากค่ะ', 'massage at 2pm for 2', 'a facial tomorrow at 3pm', 'table for 2 at 7pm', 'we need a table for 4 tonight at 8', 'ca 100 baht please', 'we need a car with driver for a full day on 5 january for 6 people']) expect(wishBeside(text), text).toBeUndefined();
     // Lateness is the customer's news, its clause noted; not a duration (r132).
     expect(wishBeside('massage tomorrow 3pm for 2, we might be 2 hours late from the airport though')).toBe('we might be 2 hours late from the airport though');
   });

@@ -219,7 +219,9 @@ export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) 
  * change to a booking made, which a person makes. Inside a booking being made the same words change
  * its number of people (booking-slots.ts).
  */
-export const asksToChangeThePartySize = (text: string) => extractPartyChange(text) !== undefined && !COMPLAINT.test(text);
+/** A new number of people for a booking made: "ขอเปลี่ยนเป็น 3 ท่านได้ไหมคะ", "can we make it 4 people?" (r148: "did you mean" the class or a refund). */
+const PARTY_TO = /(?:เปลี่ยน|แก้)(?:จำนวน)?(?:คน)?(?:เป็น)\s*\d{1,2}\s*(?:ท่าน|คน|ที่)|\b(?:change|make)\s+(?:it|the\s+booking|our\s+booking|my\s+booking|the\s+reservation)\s+(?:to\s+|for\s+)?\d{1,2}\s+(?:people|persons|guests|pax)\b/i;
+export const asksToChangeThePartySize = (text: string) => (extractPartyChange(text) !== undefined || PARTY_TO.test(text)) && !COMPLAINT.test(text);
 
 /**
  * Words that move something to another day or time. A business whose case type says them
@@ -665,7 +667,7 @@ export const OK = /^\s*(ok(ay|ie)?|k+|alright|all right|got it|noted|sure|โอ
 export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): string | undefined {
   const found: { at: number; said: string }[] = [];
   // Where to be picked up is the route's, when the booking has read one (a transfer's "from ... to ...").
-  for (const m of [...text.matchAll(WISH), ...(opts.routeRead ? [] : text.matchAll(PICK_UP))]) {
+  for (const m of [...text.matchAll(WISH), ...text.matchAll(NAMED_PERSON), ...(opts.routeRead ? [] : text.matchAll(PICK_UP))]) {
     // Thai runs on to the next space; English to the end of the clause.
     const rest = text.slice(m.index + m[0].length);
     found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;](?!\d)|(?<=[.!?？])\s/)[0] });
@@ -687,7 +689,6 @@ const WISH = new RegExp(
   [
     '(?:ขอ)?(?:หมอนวด|พนักงานนวด|พนักงาน|คุณครู|ครู|ไกด์|คนขับ|ช่าง)(?:เป็น)?(?:ผู้หญิง|ผู้ชาย|คนเดิม|คนเก่า|ที่พูด|ชื่อ)',
     '\\b(?:a\\s+)?(?:female|male|lady|woman|man)\\s+(?:therapist|masseuse|masseur|teacher|guide|driver|instructor)\\b',
-    '\\bwith\\s+(?:teacher|therapist|guide|driver|chef|instructor|khun|kru)\\s+\\p{Lu}\\p{L}+',
     // Who speaks a language (r141: "a teacher who speaks english please", lost).
     '\\b(?:a\\s+|an\\s+)?(?:teacher|guide|therapist|driver|instructor|chef|staff)\\s+who\\s+(?:can\\s+)?speaks?\\s+\\p{L}+|\\b(?:english|chinese|japanese|korean|french|german|russian)[- ]speaking\\s+(?:teacher|guide|therapist|driver|instructor|staff)\\b',
     '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
@@ -698,8 +699,7 @@ const WISH = new RegExp(
     '(?:ขอ|อยากได้)(?:นวด|ลง)?(?:น้ำหนัก)?(?:เบาๆ|เบา|แรงๆ|แรง|ไม่แรง|ไม่หนัก|หนักๆ)',
     '\\b(?:a\\s+)?(?:gentle|soft|light|strong|firm|hard|medium)\\s+(?:massage|pressure)\\b|\\bnot\\s+too\\s+(?:hard|strong|firm|rough)\\b',
     // Who it is for, by name (r130: "จองนวดให้เพื่อนชื่อน้องมายด์" booked without the name).
-    // "..., her name is Mai" (r145, lost).
-    '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+|\\b(?:named|called|under\\s+the\\s+name(?:\\s+of)?|(?:her|his|their)\\s+name\\s+(?:is|was))\\s+\\p{Lu}\\p{L}+',
+    '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+',
     // Where to sit, which room (r143: "..., window seat if possible", "ขอห้องคู่นะคะ", "ขอห้องส่วนตัวค่ะ", lost).
     '\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
     // How the receipt is made out (r143: "..., ขอใบเสร็จในนามบริษัทด้วยนะคะ", handed over and the booking lost).
@@ -707,6 +707,12 @@ const WISH = new RegExp(
   ].join('|'),
   'giu',
 );
+/**
+ * A person by name: "with teacher Noi", "named Mai", "her name is Mai" (r145). Apart from WISH, whose
+ * flags read case-blind: there a name's capital matched any letter, and "with driver for a full day ..."
+ * (r148) was noted as a name. The name's capital is read as written; the words before it either way.
+ */
+const NAMED_PERSON = /\b(?:[Ww]ith\s+(?:[Tt]eacher|[Tt]herapist|[Gg]uide|[Dd]river|[Cc]hef|[Ii]nstructor|[Kk]hun|[Kk]ru)|[Nn]amed|[Cc]alled|[Uu]nder\s+the\s+name(?:\s+of)?|(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+(?:is|was))\s+\p{Lu}\p{Ll}+/gu;
 /** Where to be picked up, for a service that does not ask it (r130: "... can you pick us up at our hotel on sukhumvit 11 at 7am?"). */
 const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?:at|from)\s+(?:our|my|the)\s+(?:hotel|condo|apartment|house|home|villa|resort)|(?:ไป|มา)รับ(?:ที่|จาก)/giu;
 /** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"). Not "2 hours late". */
@@ -718,7 +724,7 @@ const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|befor
 const FLIGHT_CODE = /\b(?:TG|FD|SL|DD|PG|WE|VZ|XJ|AK|SQ|CX|JL|NH|KE|OZ|CZ|MU|CA|EK|QR|EY|TR|VN|VJ|BR|CI|UL|AI|MH|QF|LH|BA|AF|KL|3K|6E)\s?\d{2,4}\b/gu;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Khun)\.?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?|(?:คุณ|นาย|นาง(?:สาว)?)\s*\p{Lu}\p{Ll}+/gu;
 /** A kind each, for two ("one thai massage and one oil massage", r146: booked for two, the kinds lost): the words. */
-const EACH_KIND = /\b(?:one|1)\s+(?:[a-z-]+\s+){0,2}?(?:massage|class|lesson|treatment|facial|package|room|tour)s?\s+and\s+(?:one|1|the\s+other)\s+(?:[a-z-]+\s+){0,2}?(?:massage|class|lesson|treatment|facial|package|room|tour)s?\b|(?:นวด|คลาส|คอร์ส)\S{1,12}\s*1\s*(?:ท่าน|คน|ที่)\s*(?:กับ|และ)?\s*(?:นวด|คลาส|คอร์ส)\S{1,12}\s*1\s*(?:ท่าน|คน|ที่)/giu;
+const EACH_KIND = /\b(?:one|1)\s+(?:[a-z-]+\s+){0,2}?(?:massage|class|lesson|treatment|facial|package|room|tour)s?\s+and\s+(?:one|1|the\s+other)\s+(?:[a-z-]+\s+){0,2}?(?:massage|class|lesson|treatment|facial|package|room|tour)s?\b|(?:นวด|คลาส|คอร์ส)\S{1,12}\s*1\s*(?:ท่าน|คน|ที่)\s*(?:กับ|และ)?\s*(?:นวด|คลาส|คอร์ส)\S{1,12}\s*1\s*(?:ท่าน|คน|ที่)|(?:คน|ท่าน)(?:นึง|หนึ่ง)\s*\S{2,16}\s*อีก(?:คน|ท่าน)\s*\S{2,16}/giu;
 /** Something the business may not give, asked with the service: its words (r130, r143: "a thai massage and a pedicure", the pedicure never said). */
 const ALSO_ASKED = /\b(?:and|with|plus|\+)\s+(?:a\s+|an\s+|some\s+)?(?:pedicure|manicure|facial|body\s+scrub|foot\s+scrub|hair\s+(?:wash|cut)|haircut|waxing|nails?)\b|(?:กับ|และ|พร้อม)(?:ทำเล็บ|ขัดผิว|ขัดตัว|ทำหน้า|สปาหน้า|แว็กซ์|สระผม)/giu;
 /**

@@ -437,6 +437,8 @@ describe('party size', () => {
     // r147: a group by who they are.
     ['I want to book the thai cooking class for a team building, 8 colleagues, next saturday at 10am', 8],
     ['a class for 12 students', 12],
+    // r148: one other who wants to join.
+    ["my daughter wants to join the thai cooking class on saturday at 10, she's 12, is that ok?", 1],
     ['just her, 1', 1],
     // r140: the kind of ticket or seat between the count and the word.
     ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],

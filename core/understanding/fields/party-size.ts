@@ -108,10 +108,10 @@ const THEIR_RE = new RegExp(
 
 /**
  * One other person booked for: "a massage for my mother tomorrow at 11am" (r65: asked how many, and
- * again after "yes"), "จองนวดให้คุณแม่". Read after the pairs ("with my mother" is two) and nobody
+ * again after "yes"), "จองนวดให้คุณแม่", "my daughter wants to join the thai cooking class" (r148). Read after the pairs ("with my mother" is two) and nobody
  * named after them ("for my mother and me", "ให้แม่กับน้อง" are left to be asked).
  */
-const FOR_ONE_OTHER_RE = new RegExp(`\\bfor\\s+my\\s+${ONE_OTHER_EN}(?![a-z'’])${NOBODY_MORE}|จอง\\S{0,12}?ให้(?:คุณ)?${ONE_OTHER_TH}${NOBODY_MORE}`, 'gi');
+const FOR_ONE_OTHER_RE = new RegExp(`\\bfor\\s+my\\s+${ONE_OTHER_EN}(?![a-z'’])${NOBODY_MORE}|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:wants|would\\s+like|wishes|is\\s+keen)\\s+to\\s+(?:join|come|take|do|try|learn|attend)\\b|จอง\\S{0,12}?ให้(?:คุณ)?${ONE_OTHER_TH}${NOBODY_MORE}`, 'gi');
 
 /**
  * Some of the party told of, not the party's size (r92: "one of us is vegetarian" and "มีผู้สูงอายุ 1
