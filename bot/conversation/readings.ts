@@ -600,9 +600,10 @@ export const saysRunningLate = (text: string) => RUNNING_LATE.test(text);
 /**
  * Something left behind at the business ("I left my sunglasses at your spa yesterday, can you check if you
  * found them?", r146: read as the spa's booking at 0.88, the four choices offered; "ลืมกระเป๋าไว้ที่ร้าน"):
- * a person looks for it.
+ * a person looks for it. Somewhere not the business's ("I left my phone at the hotel I was staying at",
+ * written to a bank) is not.
  */
-const LEFT_BEHIND = /\b(?:i|we|my\s+\w+)\s+(?:think\s+(?:i|we)\s+)?(?:left|forgot|lost)\s+(?:my|our|her|his|a|an|the)\s+[\w\s]{1,30}?\b(?:at|in)\s+(?:your|the)\s+(?:spa|shop|store|school|class|restaurant|van|car|bus|boat|hotel|place|studio|office|room)\b|\bleft\s+(?:behind\s+)?(?:at|in)\s+your\b|ลืม\S{0,20}?ไว้(?:ที่|ใน|บน)|ของหาย(?:ที่|ใน|บน)|ทำ\S{0,12}?หาย(?:ที่|ใน|บน)(?:ร้าน|รถ|เรือ|สปา|โรงเรียน|คลาส)/i;
+const LEFT_BEHIND = /\b(?:i|we|my\s+\w+)\s+(?:think\s+(?:i|we)\s+)?(?:left|forgot|lost)\s+(?:my|our|her|his|a|an|the)\s+[\w\s]{1,30}?\b(?:at|in)\s+(?:your\s+(?:spa|shop|store|school|class|restaurant|van|car|bus|boat|hotel|place|studio|office|room)|the\s+(?:spa|shop|store|school|class|classroom|restaurant|van|bus|boat|studio))\b|\bleft\s+(?:behind\s+)?(?:at|in)\s+your\b|ลืม\S{0,20}?ไว้(?:ที่|ใน|บน)|ของหาย(?:ที่|ใน|บน)|ทำ\S{0,12}?หาย(?:ที่|ใน|บน)(?:ร้าน|รถ|เรือ|สปา|โรงเรียน|คลาส)/i;
 export const leftSomethingBehind = (text: string) => LEFT_BEHIND.test(text);
 
 /**
