@@ -312,12 +312,12 @@ export function extractDate(s: string, claims: Claims, today: () => Today): stri
 
   // A day said as the one it is not is no day of the booking.
   const said = found.filter((c) => !c.negated);
+  if (said.length === 0) return undefined;
   // A day gone said beside one to come is what happened, not the day asked for ("my therapist yesterday
   // was excellent ... can I book her again for friday 2pm?", r145: "yesterday has already passed").
-  const now = isoDate(today());
-  const ahead = said.filter((c) => isoDate(c.date) >= now);
+  // Today is worked out only for two days or more (the time zone's arithmetic is the costly part).
+  const ahead = said.length > 1 ? said.filter((c) => isoDate(c.date) >= isoDate(today())) : said;
   const meant = ahead.length ? ahead : said;
-  if (meant.length === 0) return undefined;
   let best = meant[0];
   for (const c of meant) if (c.rank > best.rank || (c.rank === best.rank && c.index < best.index)) best = c;
   return isoDate(best.date);
