@@ -10757,4 +10757,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'อยากจองสปาให้คุณแม่กับลูกสาว วันอาทิตย์นี้ 11 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'spa_massage', partySize: 2, time: '11:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-forty-ninth round (r149): a transfer paid, how quotes work, a package priced, "anyone there?", a
+  // massage for a boyfriend, a massage after closing, an order cancelled for a refund, a tour from the 10th to the
+  // 12th, a massage under a price, a child's age in Thai words: 6 of 10 passed at the first run; the bot's
+  // failures items 279 to 281, one the script's own.
+  {
+    name: 'r149 demo: a slip said sent for a booking (en)', language: 'en',
+    turns: [{ say: 'I transferred 1,500 baht for my booking B-000001 just now' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r149 tour: how quotes work (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'how do your quotes work?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 school: a ten-class package priced in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'แพ็กเกจเรียน 10 ครั้งราคาเท่าไหร่คะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 demo: anyone there (en)', language: 'en',
+    turns: [{ say: 'hello? anyone there?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 demo: a massage for a boyfriend in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดให้แฟน พรุ่งนี้ 1 ทุ่มค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 demo: a massage at ten at night (en)', language: 'en',
+    turns: [{ say: 'can I book a massage at 10pm tonight for 1?', notTold: ['Please check your booking'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 order desk: an order cancelled for a refund (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I want to cancel my order 77889900 and get a refund' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r149 tour: Chiang Rai from the 10th to the 12th in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม 4 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 1, day: 10 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 demo: a massage asked with a price limit (en)', language: 'en',
+    turns: [{ say: 'do you have any massage under 1000 baht?', told: ['1,500'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r149 demo: the sushi class for a child with the age in Thai words (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิวันอาทิตย์นี้บ่ายโมง ผู้ใหญ่ 1 เด็ก 1 ค่ะ ลูกสิบขวบ', told: ['สิบขวบ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -122,8 +122,8 @@ describe('what else a message may be', () => {
   });
 
   it('hears a price asked, and a message put as a question', () => {
-    for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost']) expect(asksPrice(text), text).toBe(true);
-    for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ']) expect(asksPrice(text), text).toBe(false);
+    for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost', 'do you have any massage under 1000 baht?', 'มีนวดไม่เกิน 800 บาทไหมคะ']) expect(asksPrice(text), text).toBe(true);
+    for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ', 'under 10 minutes walk from BTS?']) expect(asksPrice(text), text).toBe(false);
     for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ', 'สนใจทั้งทริปอยุธยา 1 วันและทัวร์เชียงใหม่ 3 วันค่ะ ช่วยแนะนำหน่อย']) {
       expect(asksQuestion(text), text).toBe(true);
     }
@@ -395,6 +395,8 @@ describe('a wish said with a booking (r128)', () => {
       ['ทริปอยุธยาวันที่ 10 มกราคม 6 คน มีคุณยายเดินช้านะคะ', 'มีคุณยายเดินช้านะคะ'],
       // r148: a kind each in Thai words.
       ['จองนวด 2 ท่าน พรุ่งนี้ค่ะ คนนึงนวดไทย อีกคนนวดน้ำมัน', 'คนนึงนวดไทย อีกคนนวดน้ำมัน'],
+      // r149: a child's age in Thai number words.
+      ['จองคลาสซูชิวันอาทิตย์นี้บ่ายโมง ผู้ใหญ่ 1 เด็ก 1 ค่ะ ลูกสิบขวบ', 'ลูกสิบขวบ'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }

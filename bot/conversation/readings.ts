@@ -359,7 +359,8 @@ export function questionBeside(text: string, detailsOf: (clause: string) => { da
 }
 
 /** "ราคาเท่าไหร่คะ", "how much is ...": the customer asks what something costs (a quotation, ใบเสนอราคา, is not a price asked). */
-const PRICE = /(?<!ใบเสนอ)ราคา|เท่าไหร่|เท่าไร|กี่บาท|ค่าเรียน|ค่าบริการ|\bhow much\b|\bprices?\b|\bcosts?\b|\brates?\b|\bfees?\b/i;
+// A price limit asked is the price asked (r149: "do you have any massage under 1000 baht?" started its booking).
+const PRICE = /(?<!ใบเสนอ)ราคา|เท่าไหร่|เท่าไร|กี่บาท|ค่าเรียน|ค่าบริการ|\bhow much\b|\bprices?\b|\bcosts?\b|\brates?\b|\bfees?\b|\b(?:under|below|less than|cheaper than)\s+[\d,]+\s*(?:baht|thb|฿)|(?:ไม่เกิน|ต่ำกว่า|ไม่ถึง)\s*[\d,]+\s*บาท/i;
 export const asksPrice = (text: string) => PRICE.test(text);
 
 /**
@@ -735,7 +736,7 @@ const ALSO_ASKED = /\b(?:and|with|plus|\+)\s+(?:a\s+|an\s+|some\s+)?(?:pedicure|
 const AT_TIME = String.raw`(?:\d{1,2}|one|two|three|four|five)\s+(?:of\s+us\s+|people\s+|persons?\s+|guests?\s+)?at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)?`;
 const SPLIT_TIMES = new RegExp(String.raw`\b${AT_TIME}(?:\s*(?:,|and|&)\s*(?:the\s+other\s+|the\s+rest\s+|another\s+)?${AT_TIME})+`, 'giu');
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
-const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|walks?\s+slowly|(?:can'?t|cannot)\s+walk\s+(?:far|much|long)|uses?\s+a\s+(?:walker|cane|walking\s+stick)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|เดิน(?:ช้า|ไม่ไหว|ไม่สะดวก|ไม่ค่อยไหว|ลำบาก)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
+const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|walks?\s+slowly|(?:can'?t|cannot)\s+walk\s+(?:far|much|long)|uses?\s+a\s+(?:walker|cane|walking\s+stick)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|(?:ลูก|เด็ก|น้อง)\S{0,6}?(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ(?:เอ็ด|สอง|สาม|สี่|ห้า)?)\s*ขวบ|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|เดิน(?:ช้า|ไม่ไหว|ไม่สะดวก|ไม่ค่อยไหว|ลำบาก)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
 
 /**
  * What they will need, said after the booking's own words, past a comma or a sentence's end (r144: "can you

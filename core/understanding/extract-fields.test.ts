@@ -219,6 +219,13 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('the driver never came yesterday')).toBe('2026-11-20');
   });
 
+  it('takes a range of days in one month from its first day (r149)', () => {
+    const date = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).date;
+    expect(date('ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม 4 คนค่ะ')).toBe('2027-01-10');
+    expect(date('we stay from 20 to 23 December')).toBe('2026-12-20');
+    expect(date('a room 24–26 dec please')).toBe('2026-12-24');
+  });
+
   it('reads "1.30" with no am or pm as the afternoon, as "at 3" is, and "ตี 5.30" with its minutes (r91)', () => {
     const time = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).time;
     expect(time('after lunch, around 1.30')).toBe('13:30');

@@ -134,6 +134,16 @@ const YEAR_NOT_FOLLOWED = `(?!\\d|[:.]\\d|\\s*(?:${NON_MONEY_UNIT_SRC}|โมง
 const ISO_RE = /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d|[-/.]\d)/g;
 const DMY_RE = /(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[-/.]\d)/g;
 const DM_SLASH_RE = new RegExp(`(?<![\\d/.-])(?<!(?:เลขที่|ที่อยู่|บ้านเลข|ซอย|ซ\\.|หมู่|ม\\.|ห้อง|room|no\\.?|#)\\s*)(\\d{1,2})/(\\d{1,2})(?!\\d|/\\d|[.,]\\d|\\s*(?:${NON_MONEY_UNIT_SRC}))`, 'gi');
+/**
+ * A stay or a trip from one day to another of the same month: "10-12 มกราคม", "20 to 23 December" (r149:
+ * "ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม" was booked from the 12th). The first day is the booking's; the
+ * span is claimed so that its last day is no other date.
+ */
+const DAY_RANGE_MONTH_RE = new RegExp(
+  `(?<![\\d.,:/])(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|ถึง|to|until|till)\\s*\\d{1,2}(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:เดือน\\s*)?(${MONTH_SRC})` +
+    `(?:\\s*,?\\s*(?:พ\\.?\\s?ศ\\.?|ค\\.?\\s?ศ\\.?)?\\s*(\\d{4}|\\d{2})${YEAR_NOT_FOLLOWED})?`,
+  'dgi',
+);
 const DAY_MONTH_RE = new RegExp(
   `(?<![\\d.,:/])(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:เดือน\\s*)?(${MONTH_SRC})` +
     `(?:\\s*,?\\s*(?:พ\\.?\\s?ศ\\.?|ค\\.?\\s?ศ\\.?)?\\s*(\\d{4}|\\d{2})${YEAR_NOT_FOLLOWED})?`,
@@ -243,12 +253,15 @@ export function extractDate(s: string, claims: Claims, today: () => Today): stri
       const d = Number(m[1]);
       add(m.index, m.index + m[0].length, 3, y !== undefined && isValid(y, mo, d) ? { y, m: mo, d } : null);
     });
-    eachMatch(DAY_MONTH_RE, s, (m) => {
+    // A day and its month (a range's first day first): its year, if said, or the next such day.
+    const dayOfMonth = (m: RegExpExecArray): void => {
       const t = today();
       const year = m[3] !== undefined ? readYear(m[3], t) : undefined;
       const end = m[3] !== undefined && year === undefined ? m.indices![2]![1] : m.index + m[0].length;
       add(m.index, end, 3, dayMonth(Number(m[1]), monthOf(m[2]), year, t));
-    });
+    };
+    eachMatch(DAY_RANGE_MONTH_RE, s, dayOfMonth);
+    eachMatch(DAY_MONTH_RE, s, dayOfMonth);
     eachMatch(MONTH_DAY_RE, s, (m) => {
       const t = today();
       const year = m[3] !== undefined ? readYear(m[3], t) : undefined;
