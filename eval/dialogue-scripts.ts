@@ -10815,4 +10815,64 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองคลาสซูชิวันอาทิตย์นี้บ่ายโมง ผู้ใหญ่ 1 เด็ก 1 ค่ะ ลูกสิบขวบ', told: ['สิบขวบ'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fiftieth round (r150): a top-up that came after all, how long to wait, a membership, package
+  // credits not shown, a guide who never came, a manager, an error at login, a child of five, a transfer to
+  // U-Tapao, a grandchild and a grandmother: 8 of 10 passed at the first run; the two failures the scripts' own
+  // (lists to tap, the right type first).
+  {
+    name: 'r150 demo: a top-up that came after all (en)', language: 'en',
+    turns: [{ say: 'I topped up 300 baht but the credit never arrived' }, { say: 'oh it just came in, thanks!' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r150 demo: how long to wait for a top-up in Thai (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 500 บาทยังไม่เข้าค่ะ' }, { say: 'ต้องรอนานไหมคะ' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r150 concierge: what a membership includes (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'what does my membership include?' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r150 school: package credits not shown (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I bought the 10 class package yesterday but no credits showed up' }, { tap: 'Package credit missing' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r150 tour: the guide never came to the hotel in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ไกด์ไม่มารับที่โรงแรมตามนัดค่ะ รอมาชั่วโมงนึงแล้ว' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r150 demo: a manager asked for (en)', language: 'en',
+    turns: [{ say: 'can I speak to a manager please' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r150 order desk: an error 500 at login (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'the website shows error 500 when I log in' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r150 demo: a child of five on the city tour (en)', language: 'en',
+    turns: [{ say: 'we are 2 adults and 1 child (5 years old), city tour tomorrow 10am', told: ['5 years old'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r150 tour: a transfer from Pattaya to U-Tapao (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'transfer from our hotel in pattaya to U-Tapao airport on 2 january at 6am, 4 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 4, date: { month: 1, day: 2 }, time: '06:00', destination: 'U-Tapao' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r150 school: a class for a child and a grandmother in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'อยากจองคลาสทำอาหารไทยวันเสาร์ 10 โมง ให้หลานกับคุณยายค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];
