@@ -219,6 +219,13 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('the driver never came yesterday')).toBe('2026-11-20');
   });
 
+  it('reads "พน" without its dot after a word, and "2nite" (r151)', () => {
+    const date = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).date;
+    expect(date('จองนวดพน 4โมงเย็น 2คนค่า')).toBe('2026-11-22');
+    expect(date('massage 2nite 8pm? 2 ppl')).toBe('2026-11-21');
+    expect(date('พนักงานบริการดีมากค่ะ')).toBeUndefined();
+  });
+
   it('takes a range of days in one month from its first day (r149)', () => {
     const date = (text: string) => extractFields(text, { now: NOW, timeZone: 'Asia/Bangkok' }).date;
     expect(date('ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม 4 คนค่ะ')).toBe('2027-01-10');

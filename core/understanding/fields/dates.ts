@@ -15,7 +15,8 @@ import { knownTimeZone, todayIn } from '../../time/org-time.ts';
  *   passed).
  * - Relative days: today, tonight, this evening, tomorrow (and tmr, tmrw, tomorow, tommorow),
  *   day after tomorrow, yesterday, in 3 days, 3 days ago; วันนี้, คืนนี้, เย็นนี้, พรุ่งนี้ (and
- *   common misspellings, and พน. as it is shortened), มะรืน(นี้), เมื่อวาน, เมื่อคืน, เมื่อวานซืน, อีก 3 วัน, 3 วันที่แล้ว, 3 วันก่อน.
+ *   common misspellings, and พน. as it is shortened, its dot left out in chat: "จองนวดพน 4โมงเย็น",
+ *   r151), มะรืน(นี้), เมื่อวาน, เมื่อคืน, เมื่อวานซืน, อีก 3 วัน, 3 วันที่แล้ว, 3 วันก่อน; "2nite" (r151).
  * - Weekdays: this/coming/on Saturday (also Sat, sat with one of those words or before a time:
  *   "sat 2pm"), next Monday,
  *   Saturday next week, last Friday; วันเสาร์, เสาร์นี้, วันเสาร์นี้, วันจันทร์หน้า, เสาร์หน้า,
@@ -158,12 +159,12 @@ const DAY_ONLY_RE = /(?:(?:วันที่?|(?:จันทร์|อัง�
 const EN_REL_RE = new RegExp(
   '\\b(?:(?<dat>(?:the\\s+)?day\\s+after\\s+(?:tomorrow|tmr))|(?<dby>(?:the\\s+)?day\\s+before\\s+yesterday)' +
     '|(?<tom>tomorrow|tomorow|tommorow|tommorrow|tomorrw|tmrw|tmr|2moro|2morrow)' +
-    '|(?<tod>today|tonight|tonite|this\\s+(?:morning|afternoon|evening))|(?<yes>yesterday)' +
+    '|(?<tod>today|tonight|tonite|2nite|2night|this\\s+(?:morning|afternoon|evening))|(?<yes>yesterday)' +
     `|in\\s+(?<inN>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+days?|(?<agoN>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+days?\\s+ago)(?![a-z])`,
   'gi',
 );
 const TH_REL_RE = new RegExp(
-  '(?<dat>มะรืน(?:นี้)?)|(?<tom>พรุ่งนี้|พรุ้งนี้|พุ่งนี้|พรุ่งนิ|พรุ่งนี|พรุงนี้|พ\\.น\\.|(?<![ก-๛])พ\\.?น\\.?(?![ก-๛])|พน\\.(?=\\s|\\d|บ่าย|เช้า|เย็น|ค่ำ|ตอน|ตี|เที่ยง|ค่ะ|คะ|ครับ|นะ|$))|(?<tod>วันนี้|คืนนี้|เย็นนี้|เช้านี้|บ่ายนี้|ค่ำนี้)' +
+  '(?<dat>มะรืน(?:นี้)?)|(?<tom>พรุ่งนี้|พรุ้งนี้|พุ่งนี้|พรุ่งนิ|พรุ่งนี|พรุงนี้|พ\\.น\\.|(?<![ก-๛])พ\\.?น\\.?(?![ก-๛])|พน\\.?(?=\\s|\\d|บ่าย|เช้า|เย็น|ค่ำ|ตอน|ตี|เที่ยง|ค่ะ|คะ|ครับ|นะ|$))|(?<tod>วันนี้|คืนนี้|เย็นนี้|เช้านี้|บ่ายนี้|ค่ำนี้)' +
     '|(?<dby>เมื่อวานซืน)|(?<yes>เมื่อวาน(?:นี้)?|เมื่อคืน(?:นี้)?)' +
     `|อีก\\s*(?<inN>\\d{1,2}|${THAI_SMALL_NUMBER_SRC})\\s*วัน|(?<agoN>\\d{1,2}|${THAI_SMALL_NUMBER_SRC})\\s*วัน(?:ที่แล้ว|ที่ผ่านมา|ก่อน)`,
   'g',
