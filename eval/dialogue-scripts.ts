@@ -10933,4 +10933,60 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'อยากเช่าเรือยอทช์วันเสาร์นี้ 10 คน ช่วงบ่ายค่ะ ฉลองวันเกิดเพื่อน' }, { tap: '14:00', told: ['วันเกิด'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'concierge_booking', partySize: 10, time: '14:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fifty-second round (r152): changes at the summary (a day in Thai, an hour later, half an hour
+  // earlier in Thai, five travellers not four, never mind, the day after, the morning, six people, another class,
+  // the total asked): 8 of 10 passed at the first run; the bot's failures item 283.
+  {
+    name: 'r152 demo: the day changed at the summary in Thai words (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยวันเสาร์ 10 โมง 2 ที่ค่ะ' }, { say: 'ขอเปลี่ยนเป็นวันอาทิตย์แทนได้ไหมคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 demo: the time moved an hour later (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 2pm for 2' }, { say: 'can we make it an hour later?', told: ['15:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 demo: the time moved half an hour earlier in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่ายสาม 1 ท่านค่ะ' }, { say: 'ขอเร็วขึ้นครึ่งชั่วโมงได้ไหมคะ', told: ['14:30'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 tour: the number of travellers changed before confirming (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'private day trip to ayutthaya on 20 january at 8am for 4' }, { say: 'sorry, we are 5 actually', told: ['5'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 1, day: 20 }, time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 demo: a booking dropped at the summary (en)', language: 'en',
+    turns: [{ say: 'sushi class saturday 1pm for 2' }, { say: "actually never mind, we'll come another time" }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 demo: the date asked as "the day after" in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 โมงเย็น 2 ท่านค่ะ' }, { say: 'ไม่ใช่พรุ่งนี้ค่ะ วันถัดไป', told: ['16:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 school: the private lesson moved to the morning (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'private lesson friday 3pm just me' }, { say: 'hmm can we do the morning instead, 10am?', told: ['10:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 concierge: a table for more people at the summary in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'จองโต๊ะร้านอาหารคืนนี้ 2 ทุ่ม 4 ท่านค่ะ' }, { say: 'ขอเพิ่มเป็น 6 ท่านค่ะ', told: ['6'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 demo: the service switched at the summary (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิวันเสาร์บ่ายโมง 2 ที่ค่ะ' }, { say: 'ขอเปลี่ยนเป็นคลาสทำอาหารไทยแทนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2 }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r152 demo: a question of the price at the summary (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow 10am for 3' }, { say: 'how much will that be in total?' }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];

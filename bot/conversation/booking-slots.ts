@@ -10,7 +10,7 @@ import type { TemplateVars } from '../../core/templates/render-template.ts';
 import { localMoment, todayIn } from '../../core/time/org-time.ts';
 import { formFieldsOf, hoursKnown, openDaysFrom, serviceFormProblems, startTimesOn, type ServiceFormProblem } from '../../core/bookings/service-hours.ts';
 import type { Classification } from '../../core/understanding/classification.ts';
-import { changedRouteEnd, completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, withRouteEnd } from '../../core/understanding/extract-fields.ts';
+import { changedRouteEnd, completeRoute, extractFields, extractPartyChange, extractRoute, extractRouteEnd, extractTimeShift, nearestWeekday, shiftedTime, weekdayAloneIn, withRouteEnd } from '../../core/understanding/extract-fields.ts';
 import { activeFaqEntry, activeService, listServices } from '../../core/understanding/taxonomy-admin.ts';
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
@@ -83,6 +83,10 @@ export async function continueBooking(
   // "One more person", "เพิ่มอีก 1 คนค่ะ": the number given, changed by that many ("1 คน" is not the number).
   const more = d.partySize ? extractPartyChange(text) : undefined;
   if (more) fields.partySize = Math.max(1, (d.partySize ?? 0) + more);
+  // "can we make it an hour later?", "ขอเร็วขึ้นครึ่งชั่วโมง" (r152): the time given, moved by that much.
+  const shift = d.time && !fields.time ? extractTimeShift(text) : undefined;
+  const moved = shift ? shiftedTime(d.time!, shift) : undefined;
+  if (moved) fields.time = moved;
   // "Sunday is better" for next Saturday's class is the Sunday next to it, not the nearest from today (r50).
   const weekdayOnly = d.date && fields.date ? weekdayAloneIn(text) : undefined;
   if (d.date && weekdayOnly !== undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedFieldsSchema, type ExtractedFields } from './classification.ts';
-import { changedRouteEnd, detectLanguage, extractFields, extractPartyChange, completeRoute, extractRoute, extractRouteEnd, nearestWeekday, weekdayAloneIn, withRouteEnd, type ExtractOptions } from './extract-fields.ts';
+import { changedRouteEnd, detectLanguage, extractFields, extractPartyChange, extractTimeShift, completeRoute, extractRoute, extractRouteEnd, nearestWeekday, shiftedTime, weekdayAloneIn, withRouteEnd, type ExtractOptions } from './extract-fields.ts';
 import { MAX_SCAN_CHARS } from './fields/text.ts';
 import { cpuMs } from '../../test/support/cpu-time.ts';
 
@@ -224,6 +224,21 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('จองนวดพน 4โมงเย็น 2คนค่า')).toBe('2026-11-22');
     expect(date('massage 2nite 8pm? 2 ppl')).toBe('2026-11-21');
     expect(date('พนักงานบริการดีมากค่ะ')).toBeUndefined();
+  });
+
+  it('reads a time moved by so much, and moves it (r152)', () => {
+    for (const [text, minutes] of [
+      ['can we make it an hour later?', 60],
+      ['30 minutes earlier please', -30],
+      ['half an hour later', 30],
+      ['ขอเร็วขึ้นครึ่งชั่วโมงได้ไหมคะ', -30],
+      ['ขอช้ากว่านี้ 1 ชั่วโมงค่ะ', 60],
+      ['เลื่อนออกไปอีกชั่วโมงครึ่งได้ไหมคะ', 90],
+    ] as const) expect(extractTimeShift(text), text).toBe(minutes);
+    for (const text of ['we will arrive an hour before', 'รถมาช้าไป 2 ชั่วโมง', 'a 2 hour massage', 'later today']) expect(extractTimeShift(text), text).toBeUndefined();
+    expect(shiftedTime('14:00', 60)).toBe('15:00');
+    expect(shiftedTime('15:00', -30)).toBe('14:30');
+    expect(shiftedTime('23:30', 60)).toBeUndefined();
   });
 
   it('takes a range of days in one month from its first day (r149)', () => {

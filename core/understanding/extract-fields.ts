@@ -75,6 +75,8 @@ function extract(text: string, opts: ExtractOptions): ExtractedFields {
 export { changedRouteEnd, completeRoute, extractRoute, extractRouteEnd, withRouteEnd, type RouteEnd } from './fields/route.ts';
 /** "One more person", "ลด 1 คน": a change to the number of people already given (fields/party-size.ts). */
 export { extractPartyChange } from './fields/party-size.ts';
+/** "an hour later", "เร็วขึ้นครึ่งชั่วโมง": a time moved by so much (fields/times.ts). */
+export { extractTimeShift, shiftedTime } from './fields/times.ts';
 
 /** A weekday said alone, and the day of it nearest a booking's: a booking's day corrected by its weekday. */
 export { nearestWeekday, weekdayAloneIn } from './fields/dates.ts';

@@ -185,3 +185,36 @@ export function extractTime(s: string, claims: Claims): string | undefined {
   for (const f of found) if (f.index < first.index) first = f;
   return first.time;
 }
+
+/**
+ * A time moved by so much, not said anew: "can we make it an hour later?", "30 minutes earlier", "ขอเร็ว
+ * ขึ้นครึ่งชั่วโมง" (r152: at the summary, the time stayed as it was). Minutes, later positive, earlier
+ * negative; undefined when the message moves no time by an amount. Not "an hour before" (when they
+ * arrive, not the booking), nor "ช้าไป 2 ชั่วโมง" without "ขึ้น / กว่านี้" (late by, a complaint's words).
+ */
+const SHIFT_EN = /\b(?:(?<half>half\s+an?)|(?<an>an?|one)|(?<n>\d{1,2}(?:\.5)?))\s*(?<unit>hours?|hrs?|minutes?|mins?)\s+(?<way>later|earlier)\b|\b(?<n2>\d{1,2}(?:\.5)?)\s*h\s+(?<way2>later|earlier)\b/i;
+const SHIFT_TH = /(?:(?<way>เร็ว|ช้า|เลท|ดึก|สาย)(?:ขึ้น|กว่านี้|กว่าเดิม)|เลื่อนออกไป)(?:อีก)?\s*(?:(?<half>ครึ่ง)|(?<n>\d{1,2}|หนึ่ง|นึง|สอง|สาม))?\s*(?<unit>ชั่วโมง|ชม\.?|นาที)(?<halfAfter>ครึ่ง)?/;
+const THAI_SHIFT_COUNT: Record<string, number> = { หนึ่ง: 1, นึง: 1, สอง: 2, สาม: 3 };
+
+export function extractTimeShift(s: string): number | undefined {
+  const en = SHIFT_EN.exec(s);
+  if (en) {
+    const g = en.groups!;
+    const n = g.half ? 0.5 : g.an ? 1 : Number(g.n ?? g.n2);
+    const minutes = /^m/i.test(g.unit ?? 'h') ? n : n * 60;
+    return /later/i.test(g.way ?? g.way2) ? minutes : -minutes;
+  }
+  const th = SHIFT_TH.exec(s);
+  if (!th) return undefined;
+  const g = th.groups!;
+  const n = g.half ? 0.5 : (g.n ? (THAI_SHIFT_COUNT[g.n] ?? Number(g.n)) : 1) + (g.halfAfter ? 0.5 : 0);
+  const minutes = g.unit === 'นาที' ? n : n * 60;
+  return g.way === 'เร็ว' ? -minutes : minutes;
+}
+
+/** "14:00" moved by `minutes`, within the same day; undefined past either end of it. */
+export function shiftedTime(time: string, minutes: number): string | undefined {
+  const [h, m] = time.split(':').map(Number);
+  const at = h * 60 + m + minutes;
+  return at < 0 || at >= 24 * 60 ? undefined : (hhmm(Math.floor(at / 60), at % 60) ?? undefined);
+}
