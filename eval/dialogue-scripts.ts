@@ -10989,4 +10989,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'city tour tomorrow 10am for 3' }, { say: 'how much will that be in total?' }, { say: 'confirm' }],
     end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fifty-third round (r153): a tour from the 20th to the 23rd, thirty minutes earlier, the address
+  // mid-booking, the booking's status, a person mid-booking, a trial class, a river view, a shop found closed,
+  // how long a top-up takes, two times for a group in Thai: 7 of 10 passed at the first run; the bot's failures
+  // items 284 to 286, and one found reading the answers of a script that passed (item 287).
+  {
+    name: 'r153 tour: a tour from the 20th to the 23rd (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'multi-day tour in the north from the 20th to the 23rd of january, 2 adults' }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 2, date: { month: 1, day: 20 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r153 demo: thirty minutes earlier (en)', language: 'en',
+    turns: [{ say: 'thai cooking class saturday 10am for 2' }, { say: 'actually could it be 30 minutes earlier?', told: ['09:30'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '09:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r153 demo: the address asked mid-booking (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 2 ท่านค่ะ' }, { say: 'ร้านอยู่ตรงไหนคะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r153 demo: the booking status asked the next day (en)', language: 'en',
+    turns: [{ say: 'sushi class saturday 1pm for 2' }, { say: 'confirm' }, { say: 'is my booking confirmed yet?', told: ['B-'] }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r153 demo: a person asked mid-booking in Thai (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 10 โมงค่ะ' }, { say: 'ขอคุยกับพนักงานหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r153 school: a trial class asked (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'do you have a free trial class?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r153 concierge: two tables on two nights (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'a restaurant table for 4 on friday at 7pm please, somewhere with a river view', told: ['river view'] }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r153 demo: a complaint about a booking made in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิไว้เมื่อวาน แต่ไปถึงแล้วร้านปิดค่ะ' }, { tap: 'ร้องเรียนการบริการ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r153 order desk: a top-up asked how long it takes (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'how long does a top up usually take?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r153 demo: a massage for a group with two times in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 4 ท่าน 2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ', told: ['บ่ายสาม'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 4, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
 ];

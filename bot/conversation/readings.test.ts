@@ -92,13 +92,16 @@ describe('what else a message may be', () => {
       'the app keeps giving me an error when I pay',
       "our guide yesterday didn't speak any English, we couldn't understand anything",
       'ไกด์พูดภาษาอังกฤษไม่ได้เลยค่ะ',
+      // r153: came and found it closed.
+      'จองคลาสซูชิไว้เมื่อวาน แต่ไปถึงแล้วร้านปิดค่ะ',
+      'we arrived at 10 but the shop was closed',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ', 'ถ้าไม่ได้แจ้งล่วงหน้ามีค่าปรับไหมคะ', 'who told you about us?', "I don't have a booking yet, can I walk in?", 'ปวดหลังมาก อยากนวดค่ะ', 'can we finish early if the kids get tired?', 'does the guide speak Chinese?', 'what does error 404 mean on a booking page?']) {
+    for (const text of ['ร้านปิดกี่โมงคะ', 'ถ้าไปถึงแล้วปิดไหมคะ', 'เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ', 'ถ้าไม่ได้แจ้งล่วงหน้ามีค่าปรับไหมคะ', 'who told you about us?', "I don't have a booking yet, can I walk in?", 'ปวดหลังมาก อยากนวดค่ะ', 'can we finish early if the kids get tired?', 'does the guide speak Chinese?', 'what does error 404 mean on a booking page?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });
@@ -397,6 +400,9 @@ describe('a wish said with a booking (r128)', () => {
       ['จองนวด 2 ท่าน พรุ่งนี้ค่ะ คนนึงนวดไทย อีกคนนวดน้ำมัน', 'คนนึงนวดไทย อีกคนนวดน้ำมัน'],
       // r149: a child's age in Thai number words.
       ['จองคลาสซูชิวันอาทิตย์นี้บ่ายโมง ผู้ใหญ่ 1 เด็ก 1 ค่ะ ลูกสิบขวบ', 'ลูกสิบขวบ'],
+      // r153: a view asked with a table, two times in Thai.
+      ['a restaurant table for 4 on friday at 7pm please, somewhere with a river view', 'with a river view'],
+      ['จองนวดพรุ่งนี้ 4 ท่าน 2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ', '2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
     }

@@ -70,6 +70,9 @@ const COMPLAINT = new RegExp(
     // Came late for the customer, and what it cost them: "รถตู้มารับช้าไปชั่วโมงนึงค่ะ ทำให้พลาดเรือไปเกาะ"
     // (r94) was asked to say more. Not the customer's own lateness ("จะไปช้าหน่อย", saysRunningLate).
     'มา(?:รับ|ส่ง)ช้า', '(?:รถ|รถตู้|ไกด์|คนขับ|ครู|หมอนวด|พนักงาน)\\S{0,8}มา(?:ถึง)?ช้า', 'ทำให้(?:เรา|ฉัน|ผม|หนู)?(?:พลาด|ตก)', "\\b(?:made|making) (?:us|me) miss\\b",
+    // Came and found it closed: "จองคลาสซูชิไว้เมื่อวาน แต่ไปถึงแล้วร้านปิดค่ะ" (r153) was asked to say more.
+    // Not "ร้านปิดกี่โมง" (what time do you close?).
+    '(?:ไป|มา)ถึง\\S{0,10}?ปิด(?!กี่|ตอน|วัน|ไหม|มั้ย)', "\\b(?:arrived|got there|came)\\b[^.?!]{0,30}\\b(?:was|were|is) (?:closed|shut)\\b",
     // Told nothing: "it was cancelled and nobody told us" (r95) had started a booking of the class.
     "\\b(?:nobody|no one|no-one) (?:told|informed|notified|warned|called|contacted) (?:us|me)\\b", "\\bwithout (?:telling|informing|notifying|warning) (?:us|me)\\b", 'ไม่มีใคร(?:บอก|แจ้ง)', '(?<!ถ้า\\s?(?:เรา|ฉัน|ผม)?)ไม่ได้แจ้ง(?:ล่วงหน้า|อะไร|ให้ทราบ|เลย)',
     // Ended early or short of what was promised: "ไกด์พากลับก่อนเวลาตั้ง 2 ชั่วโมงค่ะ ไม่ได้ไปครบทุกที่ตามโปรแกรม"
@@ -674,7 +677,7 @@ export function wishBeside(text: string, opts: { routeRead?: boolean } = {}): st
     const rest = text.slice(m.index + m[0].length);
     found.push({ at: m.index, said: /\p{Script=Thai}/u.test(m[0]) ? m[0] + /^\S*/.exec(rest)![0] : text.slice(m.index).split(/[,;](?!\d)|(?<=[.!?？])\s/)[0] });
   }
-  for (const m of [...text.matchAll(SAID), ...text.matchAll(SPLIT_TIMES), ...text.matchAll(ALSO_ASKED), ...text.matchAll(EACH_KIND), ...text.matchAll(FLIGHT_CODE), ...text.matchAll(TITLED_NAME)]) found.push({ at: m.index, said: m[0] });
+  for (const m of [...text.matchAll(SAID), ...text.matchAll(SPLIT_TIMES), ...text.matchAll(SPLIT_TIMES_TH), ...text.matchAll(ALSO_ASKED), ...text.matchAll(EACH_KIND), ...text.matchAll(FLIGHT_CODE), ...text.matchAll(TITLED_NAME)]) found.push({ at: m.index, said: m[0] });
   // The customer's own lateness ("..., we might be 2 hours late from the airport", r132).
   const late = RUNNING_LATE.exec(text);
   if (late) found.push({ at: late.index, said: /\p{Script=Thai}/u.test(late[0]) ? /\S*$/.exec(text.slice(0, late.index))![0] + /^\S*/.exec(text.slice(late.index))![0] : clauseAround(text, late.index) });
@@ -703,7 +706,7 @@ const WISH = new RegExp(
     // Who it is for, by name (r130: "จองนวดให้เพื่อนชื่อน้องมายด์" booked without the name).
     '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+',
     // Where to sit, which room (r143: "..., window seat if possible", "ขอห้องคู่นะคะ", "ขอห้องส่วนตัวค่ะ", lost).
-    '\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
+    '\\bwith\\s+(?:a\\s+)?(?:river|sea|ocean|city|mountain|garden|pool)\\s+view\\b|\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
     // How the receipt is made out (r143: "..., ขอใบเสร็จในนามบริษัทด้วยนะคะ", handed over and the booking lost).
     '(?:ขอ|ต้องการ|อยากได้)(?:ออก)?(?:ใบเสร็จ|ใบกำกับ)|\\b(?:a\\s+|an\\s+|the\\s+)?(?:tax\\s+)?(?:receipt|invoice)\\s+(?:in|under|with|for)\\s+(?:the\\s+|our\\s+|my\\s+)?(?:company|business|name)',
   ].join('|'),
@@ -735,6 +738,9 @@ const ALSO_ASKED = /\b(?:and|with|plus|\+)\s+(?:a\s+|an\s+|some\s+)?(?:pedicure|
  */
 const AT_TIME = String.raw`(?:\d{1,2}|one|two|three|four|five)\s+(?:of\s+us\s+|people\s+|persons?\s+|guests?\s+)?at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'?clock)?`;
 const SPLIT_TIMES = new RegExp(String.raw`\b${AT_TIME}(?:\s*(?:,|and|&)\s*(?:the\s+other\s+|the\s+rest\s+|another\s+)?${AT_TIME})+`, 'giu');
+/** The same in Thai: "2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ" (r153: booked four at 13:00, the 15:00 said nowhere). */
+const TH_AT = String.raw`(?:บ่าย\S*|เที่ยง\S*|\d{1,2}\s*(?:โมง|ทุ่ม)\S*|\d{1,2}[:.]\d\d\S*)`;
+const SPLIT_TIMES_TH = new RegExp(String.raw`(?:\d{1,2}\s*(?:ท่าน|คน)\s*${TH_AT}\s*)?อีก\s*\d{1,2}\s*(?:ท่าน|คน)\s*${TH_AT}`, 'gu');
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
 const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|walks?\s+slowly|(?:can'?t|cannot)\s+walk\s+(?:far|much|long)|uses?\s+a\s+(?:walker|cane|walking\s+stick)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|(?:ลูก|เด็ก|น้อง)\S{0,6}?(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ(?:เอ็ด|สอง|สาม|สี่|ห้า)?)\s*ขวบ|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|เดิน(?:ช้า|ไม่ไหว|ไม่สะดวก|ไม่ค่อยไหว|ลำบาก)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
 

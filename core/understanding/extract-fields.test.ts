@@ -246,6 +246,7 @@ describe('dates (now: Saturday 2026-11-21 in Bangkok)', () => {
     expect(date('ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม 4 คนค่ะ')).toBe('2027-01-10');
     expect(date('we stay from 20 to 23 December')).toBe('2026-12-20');
     expect(date('a room 24–26 dec please')).toBe('2026-12-24');
+    expect(date('multi-day tour in the north from the 20th to the 23rd of january, 2 adults')).toBe('2027-01-20');
   });
 
   it('reads "1.30" with no am or pm as the afternoon, as "at 3" is, and "ตี 5.30" with its minutes (r91)', () => {
