@@ -11047,4 +11047,119 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองนวดพรุ่งนี้ 4 ท่าน 2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ', told: ['บ่ายสาม'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'spa_massage', partySize: 4, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fifty-fourth round (r154): a case's number asked again, a case withdrawn, a therapist on her
+  // phone, a receipt, a trip cut short by rain, a class missed, a partner spa without the booking, a thank-you,
+  // an account locked, a wrong amount with both figures: 4 of 10 passed at the first run; the six failures the
+  // scripts' own (lists whose first type is the right one, to tap; a receipt not found goes to a person).
+  {
+    name: 'r154 demo: the case number asked again (en)', language: 'en',
+    turns: [{ say: 'I was charged 1,500 baht twice for one massage' }, { say: "what's my case number again?", told: ['C-'] }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r154 demo: a case withdrawn in Thai (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 200 บาทยังไม่เข้าค่ะ' }, { say: 'ไม่เป็นไรแล้วค่ะ ยกเลิกเรื่องนี้ได้เลย' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r154 demo: a rude therapist (en)', language: 'en',
+    turns: [{ say: 'I want to complain about the therapist I had yesterday, she was on her phone the whole time' }, { tap: 'Service complaint' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r154 demo: a receipt asked in English (en)', language: 'en',
+    turns: [{ say: 'can you send me the receipt for my last payment?', told: ['receipt'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r154 tour: a refund for a trip cut short by rain (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทริปเกาะล้านเมื่อวานกลับก่อนเพราะฝนตกหนัก ขอเงินคืนบางส่วนได้ไหมคะ' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r154 school: a class missed because of illness (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: "my son was sick and missed saturday's class, can he make it up next week?" }, { tap: 'Class reschedule' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r154 concierge: a partner spa had no booking (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ไปสปาที่จองให้เมื่อกี้ เขาบอกว่าไม่มีชื่อจองค่ะ' }, { tap: 'ปัญหาการจองกับพาร์ทเนอร์' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r154 order desk: a second top-up problem the next day (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'my top up of 300 baht for order 11224455 did not arrive' }, { say: 'thanks' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r154 demo: an account locked in Thai (th)', language: 'th',
+    turns: [{ say: 'เข้าสู่ระบบไม่ได้ค่ะ ขึ้นว่าบัญชีถูกล็อก' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r154 demo: a wrong amount in English with both figures (en)', language: 'en',
+    turns: [{ say: 'the cooking class is 1,800 but you took 2,800 from my card' }, { tap: 'Wrong amount charged' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  // A hundred-and-fifty-fifth round (r155): bookings in chat words ("1 massage tmr thx", "two spots in the sushi
+  // workshop", "there'll be three of us", "is 7pm still available", "วันเสาร์นี้ว่างไหมคะ"), a massage without oil,
+  // a husband and wife, a flight that lands at DMK, tom yum, "book me a thai massage": 6 of 10 passed at the first
+  // run; the bot's failures items 288 to 291.
+  {
+    name: 'r155 demo: a short chat booking with "thx" (en)', language: 'en',
+    turns: [{ say: 'pls book 1 massage tmr 6pm thx' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 demo: two spots in the sushi workshop (en)', language: 'en',
+    turns: [{ say: "could I reserve two spots in saturday's sushi workshop at 1pm?" }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 demo: "there\'ll be three of us" for the tour (en)', language: 'en',
+    turns: [{ say: "we'd love to do the bangkok tour next tuesday at 10am, there'll be three of us" }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 demo: 7pm still free today (en)', language: 'en',
+    turns: [{ say: 'is 7pm still available for a massage today?' }, { tap: '1' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 demo: free on Saturday, for two at two in Thai (th)', language: 'th',
+    turns: [{ say: 'วันเสาร์นี้ว่างไหมคะ นวด 2 คน บ่าย 2' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 demo: a massage without oil in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอจองนวดแบบไม่มีน้ำมันนะคะ พรุ่งนี้ 10 โมง คนเดียว', told: ['ไม่มีน้ำมัน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 demo: a husband and wife for the cooking class (en)', language: 'en',
+    turns: [{ say: 'can my husband and I do the cooking class together on sunday at 10?' }, { tap: 'Thai cooking class' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 tour: a pickup when the flight lands at DMK (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'airport pick up for 2 on the 28th, flight lands 7:15am at DMK, going to silom' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, time: '07:15', destination: 'silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r155 school: tom yum taught, asked in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'สอนทำต้มยำกุ้งไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r155 concierge: a massage at a spa near Sukhumvit (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'book me a thai massage at a nice spa near sukhumvit tomorrow 4pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
 ];

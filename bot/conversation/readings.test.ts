@@ -402,6 +402,9 @@ describe('a wish said with a booking (r128)', () => {
       ['จองคลาสซูชิวันอาทิตย์นี้บ่ายโมง ผู้ใหญ่ 1 เด็ก 1 ค่ะ ลูกสิบขวบ', 'ลูกสิบขวบ'],
       // r153: a view asked with a table, two times in Thai.
       ['a restaurant table for 4 on friday at 7pm please, somewhere with a river view', 'with a river view'],
+      // r155: what not to use.
+      ['ขอจองนวดแบบไม่มีน้ำมันนะคะ พรุ่งนี้ 10 โมง คนเดียว', 'แบบไม่มีน้ำมันนะคะ'],
+      ['thai massage tomorrow at 3pm for 1, no oil please', 'no oil please'],
       ['จองนวดพรุ่งนี้ 4 ท่าน 2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ', '2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);

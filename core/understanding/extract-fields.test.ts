@@ -469,6 +469,10 @@ describe('party size', () => {
     ['a class for 12 students', 12],
     // r148: one other who wants to join.
     ["my daughter wants to join the thai cooking class on saturday at 10, she's 12, is that ok?", 1],
+    // r155: treatments counted, and "book me a ...".
+    ['pls book 1 massage tmr 6pm thx', 1],
+    ['2 thai massages tomorrow at 5pm', 2],
+    ['book me a thai massage at a nice spa near sukhumvit tomorrow 4pm', 1],
     ['just her, 1', 1],
     // r140: the kind of ticket or seat between the count and the word.
     ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],
@@ -580,6 +584,9 @@ describe('party size', () => {
     'for my mother and my sister',
     'for my son, my daughter',
     'just one question',
+    'a 1 hour massage please',
+    'a 90 minute massage',
+    'do you guys do hot stone massage?',
     'me and 3 colleagues',
     "a voucher for my mom's birthday",
     'เวลา 10:2 ที่ค่ะ',
@@ -757,6 +764,8 @@ describe('where a transfer goes (a booking destination)', () => {
       ["pickup from Suvarnabhumi tomorrow at 9pm, we're staying at the Novotel Sukhumvit", 'from Suvarnabhumi to the Novotel Sukhumvit'],
       // r135: where to first, a plain "จาก" after it.
       ['ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม พรุ่งนี้ตีห้า 2 คนค่ะ', 'รับที่โรงแรมแถวสีลม ไปส่งสนามบินสุวรรณภูมิ'],
+      // r155: the hour between "lands" and where.
+      ['airport pick up for 2 on the 28th, flight lands 7:15am at DMK, going to silom', 'from DMK to silom'],
       // r145: an airport by name, then "ไป" where to, with no "จาก".
       ['รถรับส่งสนามบินดอนเมืองไปพัทยา วันที่ 28 ธันวาคม 9 โมงเช้า 3 คน', 'จากสนามบินดอนเมืองไปพัทยา'],
       ['ขอรถจากสุวรรณภูมิไปโรงแรมแถวสยามค่ะ', 'จากสุวรรณภูมิไปโรงแรมแถวสยาม'],

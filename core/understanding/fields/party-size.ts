@@ -44,7 +44,7 @@ const PEOPLE_RE = new RegExp(`(?<![\\d.,])(?<n>${COUNT})\\s*(?:${SEAT_KIND}\\s+)
  * A group by who they are, counted: "8 colleagues" for a team building (r147: asked how many, and again).
  * Not after "with" or "me and" ("me and 3 colleagues" is one more, and left to be asked).
  */
-const GROUP_NOUN_RE = new RegExp(`(?<![\\d.,])(?<!\\bwith\\s+|\\bme\\s+and\\s+|\\band\\s+)(?<n>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})\\s+(?:colleagues|co-?workers|coworkers|students|employees|staff|members|teammates|team\\s+members)(?![a-z])`, 'gi');
+const GROUP_NOUN_RE = new RegExp(`(?<![\\d.,])(?<!\\bwith\\s+|\\bme\\s+and\\s+|\\band\\s+)\\b(?<n>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})\\s+(?:colleagues|co-?workers|coworkers|students|employees|staff|members|teammates|team\\s+members)(?![a-z])`, 'gi');
 const GROUP_RE = new RegExp(
   `(?:\\b(?:party|group|table|family|team)\\s+of\\s+(?<n1>\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC})` +
     `|\\b(?:table\\s+|booking\\s+|reservation\\s+|book\\s+)?for\\s+(?<n2>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})` +
@@ -62,8 +62,17 @@ const GROUP_RE = new RegExp(
  * with its polite ending, or before a time: "ที่" is otherwise too common a word ("วันที่ 2", "2 ที่ผ่านมา").
  */
 const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)(?=[\\s.!]|$)|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ`, 'gi');
-/** One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many, and again); "just her" (r139); "just one" as the answer (r144: asked again). */
-const ALONE_RE = new RegExp(`คนเดียว|\\b(?:just|only)\\s+(?:one|1)\\b(?=\\s*(?:please|pls|thanks?|thank\\s+you)?\\s*(?:[,.!]|$))|\\b(?:just|only)\\s+(?:me|myself|her|him)\\b|\\b(?:her|him)\\s+(?:only|alone)\\b|\\bby\\s+myself\\b|\\bfor\\s+(?:just\\s+)?myself\\b(?!\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b))`, 'gi');
+/**
+ * One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many,
+ * and again); "just her" (r139); "just one" as the answer (r144: asked again); "book me a thai massage"
+ * (r155).
+ */
+const ALONE_RE = new RegExp(`คนเดียว|\\b(?:book|reserve|get)\\s+me\\s+(?:a|an|one)\\b|\\b(?:just|only)\\s+(?:one|1)\\b(?=\\s*(?:please|pls|thanks?|thank\\s+you)?\\s*(?:[,.!]|$))|\\b(?:just|only)\\s+(?:me|myself|her|him)\\b|\\b(?:her|him)\\s+(?:only|alone)\\b|\\bby\\s+myself\\b|\\bfor\\s+(?:just\\s+)?myself\\b(?!\\s*(?:,|&|\\+|and\\b|with\\b|plus\\b))`, 'gi');
+/**
+ * Treatments counted, one each: "pls book 1 massage tmr 6pm" (r155: asked how many, and again), "2 thai
+ * massages". Not a length ("1 hour massage", "90 minute massage"). Read after every count of people.
+ */
+const TREATMENTS_RE = new RegExp(`(?<![\\d.,:])\\b(?<n>\\d{1,2}|${ENGLISH_SMALL_NUMBER_SRC})\\s+(?:(?!hours?\\b|hrs?\\b|mins?\\b|minutes?\\b)[a-z]+\\s+)?(?:massages?|treatments?|facials?)\\b`, 'gi');
 /** "massage x2", "× 3": a count of the thing booked, read last (after every other reading of people). */
 const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บาท|thb|฿|hours?|hrs?|ชั่วโมง|ชม|nights?|คืน|days?|วัน|kg|cm|m\b))/giu;
 
@@ -205,7 +214,7 @@ export function extractPartySize(s: string, claims: Claims): number | undefined 
   if (pair !== undefined) return pair.n;
   const alone = first(collect(ALONE_RE, s, claims, () => 1)) ?? first(collect(FOR_ONE_OTHER_RE, s, claims, () => 1));
   if (alone !== undefined) return alone.n;
-  return first(collect(TIMES_RE, s, claims, byGroups))?.n;
+  return first(collect(TREATMENTS_RE, s, claims, byGroups))?.n ?? first(collect(TIMES_RE, s, claims, byGroups))?.n;
 }
 
 /**

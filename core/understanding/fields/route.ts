@@ -23,7 +23,8 @@ const EN_ROUTE = new RegExp(`\\bfrom\\s+((?!\\d)[^,.!?;\\n]{2,60}?)\\s+to\\s+((?
  * ends before "and go / and then".
  */
 const EN_PLACE = `((?!\\d)(?!the\\s+(?:morning|afternoon|evening)\\b)[^,.!?;\\n]{2,60}?)${EN_END}`;
-const EN_PICKUP = new RegExp(`\\b(?:land(?:s|ing)?|arriv(?:e|es|ing)|pick (?:us|me|them) up|picked up) (?:at|in|from)\\s+${EN_PLACE}`, 'i');
+// The hour may come between: "flight lands 7:15am at DMK" (r155: where to be picked up was asked).
+const EN_PICKUP = new RegExp(`\\b(?:land(?:s|ing)?|arriv(?:e|es|ing)|pick (?:us|me|them) up|picked up)(?:\\s+(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)?)? (?:at|in|from)\\s+${EN_PLACE}`, 'i');
 // Where they stay is where the car goes: "pickup from Don Mueang ..., hotel is in Silom" (r114: asked where to).
 const EN_DROP = new RegExp(`\\b(?:(?:go|going|head|heading|headed|take (?:us|me|them)|drive (?:us|me|them)) to|drop (?:us|me|them)(?: off)? (?:at|to)|(?:(?:our|my|the) )?hotel is (?:in|at|on|near)|(?:we(?:'re| are)|i(?:'m| am)) staying (?:in|at|on|near))\\s+${EN_PLACE}`, 'i');
 
