@@ -11162,4 +11162,72 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'book me a thai massage at a nice spa near sukhumvit tomorrow 4pm' }, { say: 'confirm' }],
     end: { booked: { service: 'concierge_booking', partySize: 1, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-fifty-sixth round (r156, Thai as Thai customers write it): two places in the queue, a two-hour
+  // massage, the Emerald Buddha tour, the admin called first, thanks and praise, a clipped booking, a booking
+  // this chat never made, Hua Hin, Free Fire diamonds, the next class asked (at a new school, which has no
+  // sessions, and at the demo): 7 of 10 passed at the first run; the bot's failures items 292 to 294, the
+  // others the scripts' own; two scripts added from what was found.
+  {
+    name: 'r156 demo: two queue slots for a foot massage in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอจองคิวนวดเท้าพรุ่งนี้ 5 โมงเย็น 2 คิวค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: a two-hour Thai massage on Friday evening (th)', language: 'th',
+    turns: [{ say: 'นวดไทย 2 ชม. 2 ท่าน วันศุกร์นี้ 6 โมงเย็นค่ะ', told: ['2 ชม.'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: the city tour to the Emerald Buddha in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอจองทัวร์วัดพระแก้ว วันอาทิตย์ 10 โมงเช้า ผู้ใหญ่ 2 เด็กเล็ก 1' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: the admin asked for a question (th)', language: 'th',
+    turns: [{ say: 'แอดมินคะ ขอสอบถามหน่อยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: thanks and praise after a visit (th)', language: 'th',
+    turns: [{ say: 'ขอบคุณนะคะ บริการดีมากค่ะ ไว้จะมาใช้บริการใหม่นะคะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: a booking in clipped Thai words (th)', language: 'th',
+    turns: [{ say: 'จองให้หน่อยค่ะ ซูชิ เสาร์ บ่ายโมง สองคน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: a booking cancelled that this chat never made (th)', language: 'th',
+    turns: [{ say: 'ยกเลิกการจองวันเสาร์ค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r156 tour: a van to Hua Hin for three days in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทัวร์หัวหิน 3 วัน 2 คืน 8 คน วันที่ 20 ธ.ค. ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 8, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 order desk: Free Fire diamonds not in, with the order (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ซื้อเพชรฟีฟาย 100 บาท รหัสออเดอร์ FF123456 ยังไม่เข้าเลยค่ะ' }, { tap: 'เติมเงินไม่เข้า' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r156 school: the next Thai class asked in Thai, no sessions set (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'คลาสทำอาหารไทยรอบถัดไปวันไหนคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r156 demo: the next Thai class asked in Thai (th)', language: 'th',
+    turns: [{ say: 'คลาสทำอาหารไทยรอบถัดไปวันไหนคะ', told: ['เลือกได้ด้านล่าง'] }, { say: 'พรุ่งนี้ค่ะ' }, { say: '10 โมงค่ะ' }, { say: '2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r156 demo: the admin asked for a question, then the question (th)', language: 'th',
+    turns: [{ say: 'แอดมินคะ ขอสอบถามหน่อยค่ะ', notTold: ['ต้องการจองบริการ'] }, { say: 'ร้านเปิดกี่โมงคะ', told: ['09:00'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

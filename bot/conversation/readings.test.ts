@@ -169,6 +169,9 @@ describe('what else a message may be', () => {
       ['which other days are free?', true],
       ['any availability?', false],
       ['when are you free?', true],
+      // r156: the next session asked.
+      ['คลาสทำอาหารไทยรอบถัดไปวันไหนคะ', true],
+      ["when's the next cooking class?", true],
     ] as const) {
       expect(asksWhatIsFree(text), text).toBe(true);
       expect(asksWhichDays(text), text).toBe(days);
@@ -274,7 +277,7 @@ describe('what else a message may be', () => {
   });
 
   it('knows "I would like to ask something" from a question', () => {
-    for (const text of ['สวัสดีค่ะ สอบถามค่ะ', 'ขอสอบถามหน่อยค่ะ', 'สอบถามข้อมูลค่ะ', 'Hi, I have a question', 'can I ask something?', 'quick question']) expect(asksOnlyToAsk(text), text).toBe(true);
+    for (const text of ['สวัสดีค่ะ สอบถามค่ะ', 'ขอสอบถามหน่อยค่ะ', 'สอบถามข้อมูลค่ะ', 'Hi, I have a question', 'can I ask something?', 'quick question', 'แอดมินคะ ขอสอบถามหน่อยค่ะ']) expect(asksOnlyToAsk(text), text).toBe(true);
     for (const text of ['สอบถามราคาคลาสค่ะ', 'I have a question about the tour', 'what time do you open?', 'สวัสดีค่ะ']) expect(asksOnlyToAsk(text), text).toBe(false);
   });
 

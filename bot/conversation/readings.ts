@@ -144,7 +144,8 @@ const COMPLAINT = new RegExp(
  * A hello may come first ("hi I have a problem", r136: the list of types, and the problem typed after
  * it went to a person).
  */
-const HELLO_FIRST = '(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|สวัสดี(?:ค่ะ|คะ|ครับ)?)[\\s,!.~]*)?';
+// The admin called first, as Thai customers write to an official account ("แอดมินคะ ขอสอบถามหน่อยค่ะ", r156).
+const HELLO_FIRST = '(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|สวัสดี(?:ค่ะ|คะ|ครับ)?|(?:hi |hello )?admin|แอดมิน(?:คะ|ค่ะ|ครับ|จ้า)?)[\\s,!.~]*)?';
 const REPORT_ONLY = new RegExp(
   `^\\s*${HELLO_FIRST}(?:ขอ|อยาก|ต้องการ|จะ)?(?:แจ้งปัญหา|มีปัญหา|ร้องเรียน|แจ้งเรื่อง)(?:ค่ะ|คะ|ครับ|หน่อย|นะคะ|นะครับ|จ้า|ค่า)*[\\s.!]*$` +
     `|^\\s*${HELLO_FIRST}(?:i (?:want|would like|'d like|need) to |i(?:'ve)? )?(?:report|have|got) (?:a |an )?(?:problem|issue|complaint)(?: please)?[\\s.!]*$|^\\s*(?:a )?(?:problem|complaint)[\\s.!]*$` +
@@ -154,7 +155,7 @@ const REPORT_ONLY = new RegExp(
 
 /** Only "I'd like to ask something" ("สวัสดีค่ะ สอบถามค่ะ", "I have a question"): the bot asks what it is. */
 const ASK_ONLY = new RegExp(
-  `^\\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ|จ้า)?\\s*)?(?:ขอ|อยาก|จะ)?สอบถาม(?:หน่อย|ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า|ค่า|ข้อมูล|เพิ่มเติม|ด้วย|ได้ไหม|ได้มั้ย)*[\\s.!?]*$` +
+  `^\\s*(?:สวัสดี(?:ค่ะ|คะ|ครับ|จ้า)?\\s*)?(?:แอดมิน(?:คะ|ค่ะ|ครับ|จ้า)?\\s*)?(?:ขอ|อยาก|จะ)?สอบถาม(?:หน่อย|ค่ะ|คะ|ครับ|นะคะ|นะครับ|จ้า|ค่า|ข้อมูล|เพิ่มเติม|ด้วย|ได้ไหม|ได้มั้ย)*[\\s.!?]*$` +
     `|^\\s*(?:(?:hi|hello|hey)[\\s,!.]*)?(?:i (?:have|got|'ve got) (?:a |some |a few )?(?:quick )?questions?|(?:can|could|may) i ask (?:you )?(?:something|a (?:quick )?question)|(?:a )?(?:quick )?question)(?: please)?[\\s.!?]*$`,
   'i',
 );
@@ -570,7 +571,12 @@ export const asksAboutMyBooking = (text: string) => BOOKING_STATUS.test(text);
  * and "do you have any slots from 8 to 9 pm?" is a hotel set's question (kept aside).
  */
 const FREE_SLOT = new RegExp(
-  ['มีคิว', 'คิวว่าง', 'ว่างไหม', 'ว่างมั้ย', 'ยังว่าง', 'ว่างอยู่ไหม', 'ว่างบ้าง', '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', '(?:มีรอบ|รอบ)(?:วัน)?(?:ไหน|กี่โมง)', 'มี(?:วัน|เวลา|ช่วง)ไหนบ้าง', 'เปิด(?:สอน|รอบ|ทัวร์)?(?:วัน|เวลา)ไหนบ้าง', 'กี่โมง(?:ได้)?บ้าง', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)'].join('|'),
+  ['มีคิว', 'คิวว่าง', 'ว่างไหม', 'ว่างมั้ย', 'ยังว่าง', 'ว่างอยู่ไหม', 'ว่างบ้าง', '(?:วัน|เวลา|รอบ|ช่วง)ไหน(?:บ้าง)?(?:ที่)?(?:ว่าง|ได้บ้าง|จองได้|รับจอง)', '(?:มีรอบ|รอบ)(?:วัน)?(?:ไหน|กี่โมง)', 'มี(?:วัน|เวลา|ช่วง)ไหนบ้าง', 'เปิด(?:สอน|รอบ|ทัวร์)?(?:วัน|เวลา)ไหนบ้าง', 'กี่โมง(?:ได้)?บ้าง', 'ว่าง(?:วัน|เวลา|ช่วง|รอบ)?(?:ไหน|กี่โมง)',
+    // The next session asked (r156: "คลาสทำอาหารไทยรอบถัดไปวันไหนคะ" went to a person): its days are offered.
+    '(?:รอบ|คลาส|ครั้ง)(?:ถัดไป|หน้า)\\S{0,6}(?:วันไหน|เมื่อไหร่|เมื่อไร|กี่โมง)',
+    "\\bwhen(?:\\s+is|'s)\\s+the\\s+next\\s+(?:[a-z]+\\s+){0,2}(?:class|session|lesson|tour|trip|course)\\b",
+  ].join('|'),
+  'i',
 );
 export const asksForAFreeSlot = (text: string) => FREE_SLOT.test(text);
 

@@ -473,6 +473,8 @@ describe('party size', () => {
     ['pls book 1 massage tmr 6pm thx', 1],
     ['2 thai massages tomorrow at 5pm', 2],
     ['book me a thai massage at a nice spa near sukhumvit tomorrow 4pm', 1],
+    // r156: places in the queue.
+    ['ขอจองคิวนวดเท้าพรุ่งนี้ 5 โมงเย็น 2 คิวค่ะ', 2],
     ['just her, 1', 1],
     // r140: the kind of ticket or seat between the count and the word.
     ['can you get us 3 ringside tickets for muay thai tonight at 9pm?', 3],
@@ -807,7 +809,8 @@ describe('where a transfer goes (a booking destination)', () => {
       expect(extractRouteEnd(text), text).toEqual(end);
     }
     // Not "to" after a verb, nor both ends (a route), nor no end at all.
-    for (const text of ['I want to know the price of a transfer', 'from the airport to my hotel please', 'จองรถรับส่งสนามบินพรุ่งนี้ 9 โมง', '']) {
+    // Nor the "ไป" of "ถัดไป" (next, r156).
+    for (const text of ['I want to know the price of a transfer', 'from the airport to my hotel please', 'จองรถรับส่งสนามบินพรุ่งนี้ 9 โมง', 'คลาสทำอาหารไทยรอบถัดไปวันไหนคะ', '']) {
       expect(extractRouteEnd(text), text).toBeUndefined();
     }
     expect(completeRoute({ to: 'Don Mueang' }, 'from the Novotel on Silom', false)).toBe('from the Novotel on Silom to Don Mueang');

@@ -24,7 +24,8 @@ const MAX_PARTY = 100;
 const COUNT = `\\d{1,3}|${ENGLISH_SMALL_NUMBER_SRC}|${THAI_NUMBER_SRC}`;
 const ADULT = '(?:adults?(?![a-z])|ผู้ใหญ่)';
 const CHILD = '(?:(?:children|child|kids?|infants?|babies|baby|toddlers?)(?![a-z])|เด็กเล็ก|เด็ก|ทารก)';
-const PEOPLE = '(?:คน(?!ละ)|ท่าน(?!ละ)|ที่นั่ง|ผู้โดยสาร|(?:people|persons?|pax|guests?|ppl|pp|spots?|places?|seats?|tickets?|passengers?|travell?ers?|participants?|players?)(?![a-z]))';
+// "2 คิว", two places in the queue (r156: asked how many, and again).
+const PEOPLE = '(?:คน(?!ละ)|ท่าน(?!ละ)|ที่นั่ง|ผู้โดยสาร|คิว(?!ว่าง|ละ)|(?:people|persons?|pax|guests?|ppl|pp|spots?|places?|seats?|tickets?|passengers?|travell?ers?|participants?|players?)(?![a-z]))';
 /** What kind of seat or ticket, between the count and the word: "3 ringside tickets", "2 VIP seats" (r140: asked how many). */
 const SEAT_KIND = '(?:ringside|vip|front[- ]row|premium|standard|economy|business|regular|adult|child|student|general(?:\\s+admission)?|concert|match|show|boat|ferry|bus|train)';
 

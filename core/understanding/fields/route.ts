@@ -41,7 +41,8 @@ const TH_AIRPORT_TO = new RegExp(`(?<!ไป(?:ส่ง)?(?:ที่)?\\s*)(�
 /** The two ends said apart: "ไปส่งสนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม" (to Don Mueang, picked up at a hotel near Siam). */
 const TH_PICKUP = new RegExp(`รับ(?:ที่|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
 const TH_FROM_AFTER = new RegExp(`(?<=ไป\\S{2,40}?\\s*)จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
-const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`, 'g');
+// Not the "ไป" of "ถัดไป" (next) or "ต่อไป" (r156: "รอบถัดไปวันไหน" kept "วันไหน" as where to).
+const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ|ถัด|ต่อ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`, 'g');
 
 /**
  * A place named by its kind alone: "จองรถไปสนามบิน ... ไปสุวรรณภูมิ" names the airport in its second
