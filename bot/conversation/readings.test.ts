@@ -408,6 +408,12 @@ describe('a wish said with a booking (r128)', () => {
       // r155: what not to use.
       ['ขอจองนวดแบบไม่มีน้ำมันนะคะ พรุ่งนี้ 10 โมง คนเดียว', 'แบบไม่มีน้ำมันนะคะ'],
       ['thai massage tomorrow at 3pm for 1, no oil please', 'no oil please'],
+      // r157: a stroller brought, a dinner with clients, a voucher, a time to be done by, how strong.
+      ['private day trip to the floating market on 6 january at 7am, 2 adults and a baby, we will bring a stroller', 'we will bring a stroller'],
+      ['จองร้านอาหารญี่ปุ่นคืนวันพฤหัสนี้ 1 ทุ่มครึ่ง 5 ท่าน เป็นดินเนอร์กับลูกค้าค่ะ', 'ดินเนอร์กับลูกค้าค่ะ'],
+      ['I have a gift voucher, can I use it for a massage tomorrow at 3pm?', 'I have a gift voucher'],
+      ['จองนวดวันเสาร์ 10 โมงเช้า 1 ท่านค่ะ ต้องเสร็จก่อนเที่ยงนะคะ มีไฟลท์บ่าย', 'ต้องเสร็จก่อนเที่ยงนะคะ'],
+      ['massage for 2 tomorrow at 5pm, my husband likes it strong', 'my husband likes it strong'],
       ['จองนวดพรุ่งนี้ 4 ท่าน 2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ', '2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);

@@ -715,6 +715,10 @@ const WISH = new RegExp(
     '\\bwith\\s+(?:a\\s+)?(?:river|sea|ocean|city|mountain|garden|pool)\\s+view\\b|\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
     // What not to use (r155: "ขอจองนวดแบบไม่มีน้ำมันนะคะ", lost).
     '(?:แบบ|ขอ)?(?:ไม่(?:ใช้|มี|เอา)|ไม่ต้อง(?:ใช้|มี)?)(?:น้ำมัน|ครีม|ลูกประคบ|สมุนไพร|กลิ่น)|\\b(?:no|without)\\s+(?:oil|cream|lotion|scent|fragrance|herbal\\s+compress)\\b',
+    // A voucher to pay with (r157: "I have a gift voucher, can I use it for a massage tomorrow at 3pm?", lost).
+    '\\b(?:i|we)\\s+have\\s+(?:a\\s+)?(?:gift\\s+)?(?:voucher|coupon|gift\\s+card)\\b|\\buse\\s+(?:a|my|our|the)\\s+(?:gift\\s+)?(?:voucher|coupon|gift\\s+card)\\b|(?:มี|ใช้)(?:บัตร)?(?:กิฟ|กิ๊ฟ)?(?:วอยเชอร์|เวาเชอร์|คูปอง|บัตรของขวัญ)',
+    // A time to be done by (r157: "ต้องเสร็จก่อนเที่ยงนะคะ มีไฟลท์บ่าย", lost).
+    '(?:ต้อง)?เสร็จ(?:ก่อน|ภายใน)|\\b(?:need|have)\\s+to\\s+(?:be\\s+)?(?:finish(?:ed)?|done|out)\\s+by\\b|\\bmust\\s+(?:be\\s+)?(?:finish(?:ed)?|done|over)\\s+by\\b',
     // How the receipt is made out (r143: "..., ขอใบเสร็จในนามบริษัทด้วยนะคะ", handed over and the booking lost).
     '(?:ขอ|ต้องการ|อยากได้)(?:ออก)?(?:ใบเสร็จ|ใบกำกับ)|\\b(?:a\\s+|an\\s+|the\\s+)?(?:tax\\s+)?(?:receipt|invoice)\\s+(?:in|under|with|for)\\s+(?:the\\s+|our\\s+|my\\s+)?(?:company|business|name)',
   ].join('|'),
@@ -728,8 +732,8 @@ const WISH = new RegExp(
 const NAMED_PERSON = /\b(?:[Ww]ith\s+(?:[Tt]eacher|[Tt]herapist|[Gg]uide|[Dd]river|[Cc]hef|[Ii]nstructor|[Kk]hun|[Kk]ru)|[Nn]amed|[Cc]alled|[Uu]nder\s+the\s+name(?:\s+of)?|(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+(?:is|was))\s+\p{Lu}\p{Ll}+/gu;
 /** Where to be picked up, for a service that does not ask it (r130: "... can you pick us up at our hotel on sukhumvit 11 at 7am?"). */
 const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?:at|from)\s+(?:our|my|the)\s+(?:hotel|condo|apartment|house|home|villa|resort)|(?:ไป|มา)รับ(?:ที่|จาก)/giu;
-/** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"). Not "2 hours late". */
-const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*/giu;
+/** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"; a dinner with clients, r157). Not "2 hours late". */
+const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*|\b(?:a\s+)?business\s+(?:dinner|lunch|meeting)\b|\bwith\s+(?:our\s+|my\s+|a\s+)?(?:clients?|customers?|business\s+partners?)\b|(?:ดินเนอร์|เลี้ยง|ทานข้าว|กินข้าว)\S{0,4}?(?:กับ)?ลูกค้า\S*|เลี้ยง(?:รุ่น|ส่ง|บริษัท)\S*/giu;
 /**
  * A flight by its airline's code alone, and a guest by title and name: their words (r147: "... on TG 917, 2 of
  * us", "a massage for our guest Mr. Tanaka", both lost). Capitals only: "ca 100" is no flight.
@@ -750,14 +754,15 @@ const SPLIT_TIMES = new RegExp(String.raw`\b${AT_TIME}(?:\s*(?:,|and|&)\s*(?:the
 const TH_AT = String.raw`(?:บ่าย\S*|เที่ยง\S*|\d{1,2}\s*(?:โมง|ทุ่ม)\S*|\d{1,2}[:.]\d\d\S*)`;
 const SPLIT_TIMES_TH = new RegExp(String.raw`(?:\d{1,2}\s*(?:ท่าน|คน)\s*${TH_AT}\s*)?อีก\s*\d{1,2}\s*(?:ท่าน|คน)\s*${TH_AT}`, 'gu');
 /** What some of the party need or cannot eat: the clause that says it (in Thai, the words between spaces). */
-const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|walks?\s+slowly|(?:can'?t|cannot)\s+walk\s+(?:far|much|long)|uses?\s+a\s+(?:walker|cane|walking\s+stick)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|(?:ลูก|เด็ก|น้อง)\S{0,6}?(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ(?:เอ็ด|สอง|สาม|สี่|ห้า)?)\s*ขวบ|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|เดิน(?:ช้า|ไม่ไหว|ไม่สะดวก|ไม่ค่อยไหว|ลำบาก)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
+const NEED = /\b(?:\d{1,2}[- ]?(?:years?[- ]old|yrs?[- ]old|y\/?o)|aged\s+\d{1,2}|(?:complete\s+|total\s+|absolute\s+)?beginners?|first[- ]timers?|never\s+(?:done|tried|had|cooked|taken|been)|no\s+experience|walks?\s+slowly|(?:can'?t|cannot)\s+walk\s+(?:far|much|long)|uses?\s+a\s+(?:walker|cane|walking\s+stick)|(?:he|she)(?:'s| is) \d{1,2}(?! ?(?:am|pm|o'?clock|[:.]\d))|vegetarian|vegan|halal|gluten[- ]free|allergic|allergy|allergies|wheelchair|pregnant|strollers?|prams?|pushchairs?|(?:likes?|prefers?|wants?)\s+(?:it\s+)?(?:strong|firm|hard|gentle|soft|light)|(?:child|baby|car|booster)\s+seats?|\d+\s+(?:big\s+|large\s+)?(?:suitcases|bags|pieces\s+of\s+luggage))\b|คาร์ซีท|เบาะเด็ก|อายุ\s*\d{1,2}\s*(?:(?:กับ|และ|,)\s*\d{1,2}\s*)*(?:ขวบ|ปี)|กระเป๋า(?:ใหญ่)?\s*\d+\s*ใบ|มังสวิรัติ|วีแกน|ฮาลาล|ทานเจ|กินเจ|แพ้(?!แล้ว|เลย|ทาง)\S{2,}|ไม่(?:ทาน|กิน)(?:เนื้อ|หมู|ไก่|กุ้ง|เผ็ด)|รถเข็น|ตั้งครรภ์|(?:ลูก|เด็ก|น้อง)\S{0,6}?(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ(?:เอ็ด|สอง|สาม|สี่|ห้า)?)\s*ขวบ|ไม่เคย(?:ทำ|เรียน|นวด|ลอง|มา|ไป)|เดิน(?:ช้า|ไม่ไหว|ไม่สะดวก|ไม่ค่อยไหว|ลำบาก)|มือใหม่|เพิ่งเริ่ม(?:เรียน|หัด)/giu;
 
 /**
- * What they will need, said after the booking's own words, past a comma or a sentence's end (r144: "can you
- * book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts", lost): the clause. Not a
+ * What they will need or bring, said after the booking's own words, past a comma or a sentence's end (r144:
+ * "can you book a golf tee time for 4 this saturday at 7am? we will need 2 golf carts", lost; r157: "..., we
+ * will bring a stroller"): the clause. Not a
  * message that starts so ("we need a table for 4 tonight" is the booking itself).
  */
-const WILL_NEED = /(?<=[,.?!;]\s*|\band\s+)(?:we|i)(?:'ll|\s+will|\s+would)?\s+(?:also\s+)?need\b/giu;
+const WILL_NEED = /(?<=[,.?!;]\s*|\band\s+)(?:we|i)(?:'ll|\s+will|\s+would)?\s+(?:also\s+)?(?:need|bring)\b/giu;
 
 /** The words between the commas (or the sentence's ends) around `at`. */
 function clauseAround(text: string, at: number): string {

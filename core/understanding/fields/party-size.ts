@@ -85,8 +85,9 @@ const TIMES_RE = /(?<=^|[\s(])[x×]\s?(?<n>\d{1,2})(?![\d.,:/])(?!\s*(?:baht|บ
 const ONE_OTHER_EN = '(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|hubby|wifey|fianc[eé]e?|friend|bestie|bff|mum|mom|mother|dad|father|son|daughter|sister|sis|brother|bro|colleague|kid|child)';
 const ONE_OTHER_TH = '(?:แฟน|สามี|ภรรยา|เมีย|เพื่อน|คุณแม่|คุณพ่อ|แม่|พ่อ|ลูกสาว|ลูกชาย|ลูก|น้องสาว|น้องชาย|น้อง|พี่สาว|พี่ชาย|พี่|คุณป้า|ป้า|คุณลุง|ลุง|คุณน้า|น้า|คุณยาย|ยาย|คุณตา|คุณย่า|ย่า|คุณปู่|ปู่|หลาน)';
 const ME_TH = '(?:ฉัน|ผม|หนู|ดิฉัน|เรา|เค้า|เขา)';
-// A comma before what is said of them is no one more ("for my son, he is a complete beginner", r143: asked how many).
-const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,(?!\\s*(?:he|she|they|who|it|please|pls|thanks?|thank\\s+you)\\b)|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
+// A comma before what is said of them is no one more ("for my son, he is a complete beginner", r143: asked how
+// many; "for me and my wife, we are on our honeymoon", r157).
+const NOBODY_MORE = '(?![\'’]|ๆ|\\s*(?:,(?!\\s*(?:he|she|they|we|who|it|please|pls|thanks?|thank\\s+you)\\b)|&|\\+|and\\b|with\\b|plus\\b|กับ|และ|\\d))';
 const PAIR_RE = new RegExp(
   `\\b(?:me|myself)\\s+(?:and|&|n|\\+)\\s+my\\s+${ONE_OTHER_EN}(?![a-z])${NOBODY_MORE}` +
     `|\\bmy\\s+${ONE_OTHER_EN}\\s+(?:and|&|n|\\+)\\s+(?:i|me|myself)\\b${NOBODY_MORE}` +
