@@ -1022,6 +1022,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: '{{service}} is {{amount}} per person. Tap below to book it.',
   },
   {
+    key: 'service_duration',
+    description: 'The customer asked how long a service takes: {{service}} and its length, {{duration}}. Outside a booking, a button under it books the service.',
+    th: '{{service}} ใช้เวลาประมาณ {{duration}}ค่ะ',
+    en: '{{service}} takes about {{duration}}.',
+  },
+  {
     key: 'service_price_total',
     description: 'In the booking of a service for several people, the customer asked its price: {{service}}, its price per person {{amount}}, the people {{party_size}} and the total {{total}}.',
     th: '{{service}} ราคา {{amount}} ต่อท่าน สำหรับ {{party_size}} ท่าน รวม {{total}}ค่ะ',

@@ -1,3 +1,4 @@
+import type { Language } from '../../core/vocabulary.ts';
 import { formatBookingDate } from '../../core/bookings/booking-desk.ts';
 import type { Knex } from 'knex';
 import { answerProposedTime } from '../../core/bookings/booking-commands.ts';
@@ -357,10 +358,33 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: faq.answer[ctx.language] }, ...(await otherAnswers(decision))]);
       return;
     }
+    case 'service_duration': {
+      const service = await activeService(trx, ctx.orgId, decision.serviceKey);
+      const text = service?.durationMinutes ? await t('service_duration', { service: serviceName(service, ctx.language), duration: lengthOf(service.durationMinutes, ctx.language) }) : '';
+      // No length set, or an org without the text: a person answers, as for a question the bot has no answer to.
+      if (!service || !text) return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
+      const name = serviceName(service, ctx.language);
+      const talk = await t('label_talk_to_person');
+      // Asked in a booking, the booking goes on, its summary's buttons offered if it is at its summary.
+      if (ctx.dialogue?.kind === 'booking') {
+        const [confirm, cancel] = [await t('label_confirm'), await t('label_cancel')];
+        const replies: Action[] = ctx.dialogue.awaiting === 'confirm' ? [{ type: 'postback', label: confirm, data: replyData('confirm'), displayText: confirm }, { type: 'postback', label: cancel, data: replyData('cancel'), displayText: cancel }] : [];
+        await say([{ kind: 'text', text, ...(replies.length ? { quickReplies: replies } : {}) }]);
+        return;
+      }
+      // As for a price: the service is what "then book it" names next (decide.ts).
+      await setDialogue({ kind: 'priced', serviceKey: service.key, expiresAt: dialogueExpiry('priced', ctx.now) });
+      // The message's other questions after it, the buttons on the last message (as for a price).
+      const messages: OutboundMessage[] = [{ kind: 'text', text }, ...(await otherAnswers(decision))];
+      const last = messages[messages.length - 1];
+      if (last.kind === 'text') last.quickReplies = [{ type: 'postback', label: name, data: replyData('service', service.key), displayText: name }, { type: 'postback', label: talk, data: replyData('human'), displayText: talk }];
+      await say(messages);
+      return;
+    }
     case 'service_price': {
       const service = await activeService(trx, ctx.orgId, decision.serviceKey);
       if (service?.price) {
-        const name = service.name[ctx.language] || service.name.en || service.name.th || service.key;
+        const name = serviceName(service, ctx.language);
         // The text says "tap below to book it": the button is the service, as the list of services shows it.
         const book: Action = { type: 'postback', label: name, data: replyData('service', service.key), displayText: name };
         const talk = await t('label_talk_to_person');
@@ -460,4 +484,18 @@ async function readingName(trx: Knex.Transaction, orgId: string, r: Reading, lan
   if (r.kind === 'booking') return (await activeService(trx, orgId, r.key))?.name[lang];
   const faq = await activeFaqEntry(trx, orgId, r.key);
   return faq ? (faq.question?.[lang] ?? faq.question?.[lang === 'th' ? 'en' : 'th'] ?? faq.answer[lang]) || undefined : undefined;
+}
+
+/** A service as the customer reads it: its name in their language, else the other, else its key. */
+function serviceName(service: { key: string; name: { th: string | null; en: string | null } }, language: Language): string {
+  return service.name[language] || service.name.en || service.name.th || service.key;
+}
+
+/** How long a service takes, as said: "2 hours", "1 hour 30 minutes", "3 days"; "2 ชั่วโมง", "3 วัน". */
+function lengthOf(minutes: number, language: Language): string {
+  const words = language === 'th' ? { day: ['วัน', 'วัน'], hour: ['ชั่วโมง', 'ชั่วโมง'], minute: ['นาที', 'นาที'] } : { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'] };
+  const say = (n: number, [one, many]: string[]) => `${n} ${n === 1 ? one : many}`;
+  if (minutes >= 24 * 60 && minutes % (24 * 60) === 0) return say(minutes / (24 * 60), words.day);
+  const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+  return [h ? say(h, words.hour) : '', m ? say(m, words.minute) : ''].filter(Boolean).join(' ');
 }

@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { addsANote, wishBeside, asksAboutTakingPart, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
+import { addsANote, wishBeside, asksAboutTakingPart, asksHowLong, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, readReplyData, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -188,6 +188,12 @@ export async function continueBooking(
   if (asksPrice(text)) {
     const priced = await likely.serviceNamed(text, r.kind === 'question' ? r.faqKey : undefined, d.serviceKey);
     if (priced) return { do: 'service_price', serviceKey: priced };
+  }
+  // "นวดกี่ชั่วโมงคะ" (how many hours is the massage?) the same way (r158: the summary shown again, an FAQ
+  // entry's button beside it).
+  if (asksHowLong(text)) {
+    const timed = await likely.serviceNamed(text, r.kind === 'question' ? r.faqKey : undefined, d.serviceKey);
+    if (timed) return { do: 'service_duration', serviceKey: timed };
   }
   // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
   if (sure && r.kind === 'case') return caseFromText(r);

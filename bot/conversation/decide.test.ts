@@ -301,6 +301,11 @@ describe('deciding what a customer message leads to', () => {
     // In English, words between are another thing's: "thai massage and a cooking class" is not a "thai cooking class".
     const classes = taxonomySchema.parse({ bookingTypes: [{ key: 'thai_cooking_class', name: { en: 'Thai cooking class', th: 'คลาสทำอาหารไทย' } }] });
     expect(serviceNamedIn(classes, 'how much is a thai massage and a cooking class?')).toBeUndefined();
+    // How long it takes, from the service's own length (r158); a price asked wins, and a complaint is a complaint.
+    expect(await decide(context({ text: 'how long is the private lesson?' }), unsure.classify, likely)).toEqual({ do: 'service_duration', serviceKey: 'private_lesson' });
+    expect(await decide(context({ text: 'เรียนตัวต่อตัวใช้เวลากี่ชั่วโมงคะ' }), unsure.classify, likely)).toEqual({ do: 'service_duration', serviceKey: 'private_lesson' });
+    expect(await decide(context({ text: 'how long is the private lesson and how much is it?' }), unsure.classify, likely)).toMatchObject({ do: 'service_price' });
+    expect(await decide(context({ text: 'how long is the trip?' }), unsure.classify, likely)).not.toMatchObject({ do: 'service_duration' });
     // The business's own FAQ answer on prices wins when it names the service.
     const faq = classifier(answer({ kind: 'question', faqKey: 'lesson_prices', confidence: 0.95 }));
     expect(await decide(context({ text: 'how much is the private lesson?' }), faq.classify, likely)).toEqual({ do: 'faq', faqKey: 'lesson_prices' });
@@ -823,6 +828,10 @@ describe('deciding what a customer message leads to', () => {
         expect(await decide(context({ text }), refund.classify), text).toEqual({ do: 'open_case', caseType: 'refund' });
       }      // The weather's doing too (r145: a refund opened at 0.88); and beside a question an FAQ entry answers,
       // that one is answered and the what-if passed on.
+      // How long a refund takes, asked in general, is a question too (r158); of their own, a refund.
+      expect(await decide(context({ text: 'how long does a refund take?' }), refund.classify)).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text: 'คืนเงินใช้เวลากี่วันคะ' }), refund.classify)).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text: 'how long until my refund comes? I asked two weeks ago' }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
       const rain = 'do I get my money back if it rains on the city tour?';
       expect(await decide(context({ text: rain }), refund.classify)).toEqual({ do: 'no_answer' });
       const both = `what's your cancellation policy? and ${rain}`;

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -298,6 +298,13 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // Asked beside a question an FAQ entry answers ("what's your cancellation policy? and do I get my money
   // back if it rains on the city tour?", r145: a refund case opened at 0.88), that one is answered and the
   // what-if passed on, as a message's other questions are.
+  // "how long does a refund take?" asks how things go, not that one is owed (r158: a refund case opened at
+  // 0.96): a question for a person, as a what-if is. Not when the customer speaks of their own ("how long
+  // until my refund comes? I asked two weeks ago").
+  // Read unsurely, with an FAQ entry among its likely readings, those are offered as before ("เติมเงินต้องรอ
+  // นานไหมคะ", r8: the top-up's time at 0.74).
+  const howLongInGeneral = asksHowLong(ctx.text) && read.kind === 'case' && !OF_THEIR_OWN.test(ctx.text) && !saysWronglyCharged(ctx.text);
+  if (howLongInGeneral && (sureEnough(read, ctx) || !(await likely.readings(ctx.text)).some((o) => o.kind === 'question'))) return { do: 'no_answer' };
   if (asksWhatIf(ctx.text) && read.kind !== 'question' && read.otherType !== 'out_of_scope' && !saysWronglyCharged(ctx.text)) {
     return (await firstQuestionAnswered(ctx, classify, (_, question) => !asksWhatIf(question))) ?? { do: 'no_answer' };
   }
@@ -386,6 +393,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // Its other questions as an FAQ answer's are (r134: "how much is the thai massage? do you have a sauna?" told the price, the sauna never).
   const pricedToo = priced ? await otherQuestions(ctx, classify, async (q) => asksPrice(q) && (await likely.serviceNamed(q)) === priced) : {};
   if (priced) return { do: 'service_price', serviceKey: priced, ...pricedToo, ...(read.fields.date || read.fields.partySize ? { unpriced: withPriceAsked(startBooking(ctx, read, ctx.text, priced), ctx.text) } : {}) };
+  // "how long is the cooking class?", "นวดใช้เวลากี่ชั่วโมงคะ" (r158: a person was called): the service's own
+  // length, as its price is; unless the business's FAQ entry that names it answers, or it is a complaint.
+  const timed = !complaint && !ctx.openCase && !read.fields.date && !read.fields.time && asksHowLong(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
+  // Its other questions as a price's are (item 237).
+  if (timed) return { do: 'service_duration', serviceKey: timed, ...(await otherQuestions(ctx, classify, async (q) => asksHowLong(q) && (await likely.serviceNamed(q)) === timed)) };
   // "do you offer airport transfers?", "มีคลาสทำอาหารไทยไหมคะ" (is there a Thai cooking class?), calling a
   // service by its own name (r110: "no answer found", a person called): yes, said with its price and a
   // button to book it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you
@@ -560,6 +572,9 @@ async function detailsOfEach(ctx: CustomerContext, said: string, later: string[]
   }
   return Object.keys(out).length ? out : undefined;
 }
+
+/** The customer speaking of their own: "my", "I", "we", "ของฉัน", "ผมโอน". */
+const OF_THEIR_OWN = /\b(?:my|our|i|we|me|us|i'm|i've|we've)\b|ของ(?:ฉัน|ผม|หนู|เรา|ดิฉัน)|(?:ฉัน|ผม|หนู|เรา|ดิฉัน)(?:ได้|โอน|จ่าย|ซื้อ|สั่ง|เติม|ขอ)/i;
 
 /** A booking already made: "จองนวดไว้", "I booked", "my massage"; its receipt ("a receipt for the massage on the 5th", "ใบเสร็จค่านวด"). */
 const BOOKED_ALREADY = /จอง\S{0,20}ไว้|\b(?:receipt|invoice)s?\s+(?:for|of)\b|ใบ(?:เสร็จ|กำกับ\S*)\s*(?:ค่า|ของ|การ)|\b(?:i|we)(?:'ve| have)? (?:already )?booked\b|\b(?:my|our) (?:booking|reservation|massage|class|lesson|tour|trip|appointment|transfer|table)\b/i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { leftSomethingBehind, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { leftSomethingBehind, asksHowLong, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -125,6 +125,9 @@ describe('what else a message may be', () => {
   });
 
   it('hears a price asked, and a message put as a question', () => {
+    // r158: how long a service takes.
+    for (const text of ['how long is the cooking class?', 'how long does the city tour take?', 'นวดใช้เวลากี่ชั่วโมงคะ', 'คลาสทำอาหารไทยนานไหมคะ', 'how many hours is the private lesson?']) expect(asksHowLong(text), text).toBe(true);
+    for (const text of ['a 2 hour massage tomorrow', 'นวด 2 ชั่วโมงค่ะ', 'how much is it?']) expect(asksHowLong(text), text).toBe(false);
     for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost', 'do you have any massage under 1000 baht?', 'มีนวดไม่เกิน 800 บาทไหมคะ']) expect(asksPrice(text), text).toBe(true);
     for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ', 'under 10 minutes walk from BTS?']) expect(asksPrice(text), text).toBe(false);
     for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ', 'สนใจทั้งทริปอยุธยา 1 วันและทัวร์เชียงใหม่ 3 วันค่ะ ช่วยแนะนำหน่อย']) {

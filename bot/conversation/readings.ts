@@ -368,6 +368,14 @@ const PRICE = /(?<!ใบเสนอ)ราคา|เท่าไหร่|เ�
 export const asksPrice = (text: string) => PRICE.test(text);
 
 /**
+ * How long a service takes, asked: "how long is the cooking class?", "นวดใช้เวลากี่ชั่วโมงคะ" (r158: a person
+ * was called for what the service's own length answers). Not "how long until my refund?", which names no
+ * service (decide.ts answers only one a service is named in).
+ */
+const HOW_LONG = /\bhow\s+long\s+(?:is|does|will|would|do|are)\b|\bhow\s+many\s+hours\b|\b(?:duration|length)\s+of\b|ใช้เวลา(?:กี่|นาน|ประมาณ|เท่าไหร่|เท่าไร)|(?:กี่|นาน)\s*(?:ชั่วโมง|ชม\.?|นาที)|นาน(?:ไหม|มั้ย|แค่ไหน|เท่าไหร่|เท่าไร)/i;
+export const asksHowLong = (text: string) => HOW_LONG.test(text);
+
+/**
  * A message put as a question: a question mark, a Thai question word at its end ("เรียนได้ไหมคะ",
  * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
  */

@@ -28,6 +28,8 @@ export const TEMPLATE_VARIABLES = [
   'note',
   // A booking's price for all its people, asked in the booking (bot/conversation/act.ts `service_price`).
   'total',
+  // How long a service takes, asked (bot/conversation/act.ts `service_duration`).
+  'duration',
 ] as const;
 
 /** The variables a body uses that are not among `known` (the templates' own by default). */

@@ -57,6 +57,7 @@ export const SAMPLE_VALUES: Record<Variable, { th: string; en: string }> = {
   place: { th: 'สนามบินดอนเมือง', en: 'Don Mueang airport' },
   note: { th: 'ไฟลท์ TG 660 นะคะ', en: 'our flight is TG 660' },
   total: { th: '3,000 บาท', en: '3,000 THB' },
+  duration: { th: '2 ชั่วโมง', en: '2 hours' },
 };
 
 interface PreviewOfOne {
