@@ -832,6 +832,7 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: 'how long does a refund take?' }), refund.classify)).toEqual({ do: 'no_answer' });
       expect(await decide(context({ text: 'คืนเงินใช้เวลากี่วันคะ' }), refund.classify)).toEqual({ do: 'no_answer' });
       expect(await decide(context({ text: 'how long until my refund comes? I asked two weeks ago' }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
+      expect(await decide(context({ text: 'how long will this card payment stay pending?' }), refund.classify)).toEqual({ do: 'open_case', caseType: 'refund' });
       const rain = 'do I get my money back if it rains on the city tour?';
       expect(await decide(context({ text: rain }), refund.classify)).toEqual({ do: 'no_answer' });
       const both = `what's your cancellation policy? and ${rain}`;

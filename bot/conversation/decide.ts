@@ -573,8 +573,8 @@ async function detailsOfEach(ctx: CustomerContext, said: string, later: string[]
   return Object.keys(out).length ? out : undefined;
 }
 
-/** The customer speaking of their own: "my", "I", "we", "ของฉัน", "ผมโอน". */
-const OF_THEIR_OWN = /\b(?:my|our|i|we|me|us|i'm|i've|we've)\b|ของ(?:ฉัน|ผม|หนู|เรา|ดิฉัน)|(?:ฉัน|ผม|หนู|เรา|ดิฉัน)(?:ได้|โอน|จ่าย|ซื้อ|สั่ง|เติม|ขอ)/i;
+/** The customer speaking of their own, or of one thing: "my", "I", "we", "this payment", "the withdrawal", "ของฉัน", "ผมโอน". */
+const OF_THEIR_OWN = /\b(?:my|our|i|we|me|us|i'm|i've|we've|this|that|these|the)\b|ของ(?:ฉัน|ผม|หนู|เรา|ดิฉัน)|(?:ฉัน|ผม|หนู|เรา|ดิฉัน)(?:ได้|โอน|จ่าย|ซื้อ|สั่ง|เติม|ขอ)/i;
 
 /** A booking already made: "จองนวดไว้", "I booked", "my massage"; its receipt ("a receipt for the massage on the 5th", "ใบเสร็จค่านวด"). */
 const BOOKED_ALREADY = /จอง\S{0,20}ไว้|\b(?:receipt|invoice)s?\s+(?:for|of)\b|ใบ(?:เสร็จ|กำกับ\S*)\s*(?:ค่า|ของ|การ)|\b(?:i|we)(?:'ve| have)? (?:already )?booked\b|\b(?:my|our) (?:booking|reservation|massage|class|lesson|tour|trip|appointment|transfer|table)\b/i;
