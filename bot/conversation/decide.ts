@@ -292,19 +292,18 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // Something left behind at the business: a person looks for it (r146: the four choices offered).
   if (leftSomethingBehind(ctx.text)) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : withoutCourtesies(ctx.text));
+  // "how long does a refund take?" asks how things go, not that one is owed (r158: a refund case opened at
+  // 0.96): a question for a person, as a what-if is (below). Not when the customer speaks of their own
+  // ("how long until my refund comes? I asked two weeks ago"). Read unsurely, with an FAQ entry among its
+  // likely readings, those are offered as before ("เติมเงินต้องรอนานไหมคะ", r8: the top-up's time at 0.74).
+  const howLongInGeneral = asksHowLong(ctx.text) && read.kind === 'case' && !OF_THEIR_OWN.test(ctx.text) && !saysWronglyCharged(ctx.text);
+  if (howLongInGeneral && (sureEnough(read, ctx) || !(await likely.readings(ctx.text)).some((o) => o.kind === 'question'))) return { do: 'no_answer' };
   // "If I cancel two days before, do I get my money back?" reads as a refund (sure) and its words are a
   // complaint's; it asks what the rules are, which a person answers (an FAQ entry the classifier
   // names is answered as any question is). Money taken wrongly stays a problem.
   // Asked beside a question an FAQ entry answers ("what's your cancellation policy? and do I get my money
   // back if it rains on the city tour?", r145: a refund case opened at 0.88), that one is answered and the
   // what-if passed on, as a message's other questions are.
-  // "how long does a refund take?" asks how things go, not that one is owed (r158: a refund case opened at
-  // 0.96): a question for a person, as a what-if is. Not when the customer speaks of their own ("how long
-  // until my refund comes? I asked two weeks ago").
-  // Read unsurely, with an FAQ entry among its likely readings, those are offered as before ("เติมเงินต้องรอ
-  // นานไหมคะ", r8: the top-up's time at 0.74).
-  const howLongInGeneral = asksHowLong(ctx.text) && read.kind === 'case' && !OF_THEIR_OWN.test(ctx.text) && !saysWronglyCharged(ctx.text);
-  if (howLongInGeneral && (sureEnough(read, ctx) || !(await likely.readings(ctx.text)).some((o) => o.kind === 'question'))) return { do: 'no_answer' };
   if (asksWhatIf(ctx.text) && read.kind !== 'question' && read.otherType !== 'out_of_scope' && !saysWronglyCharged(ctx.text)) {
     return (await firstQuestionAnswered(ctx, classify, (_, question) => !asksWhatIf(question))) ?? { do: 'no_answer' };
   }
