@@ -64,7 +64,8 @@ describe('an airport transfer on WhatsApp', () => {
     const [b] = bookings;
     const tomorrow = new Date(Date.parse(`${todayIn('Asia/Bangkok', new Date())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect([b.key, b.party_size, String(b.requested_date).slice(0, 10), String(b.requested_time).slice(0, 5)]).toEqual(['airport_transfer', 2, tomorrow, '05:00']);
-    expect((typeof b.details === 'string' ? JSON.parse(b.details) : b.details).destination).toBe('สุวรรณภูมิไปโรงแรมแถวสีลม');
+    // The place typed is read as the route it names, from the airport to the hotel (docs/understanding.md, item 264).
+    expect((typeof b.details === 'string' ? JSON.parse(b.details) : b.details).destination).toBe('จากสุวรรณภูมิไปโรงแรมแถวสีลม');
     expect(received).toContain(b.number);
   });
 });
