@@ -360,10 +360,10 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
     }
     case 'service_duration': {
       const service = await activeService(trx, ctx.orgId, decision.serviceKey);
-      const text = service?.durationMinutes ? await t('service_duration', { service: serviceName(service, ctx.language), duration: lengthOf(service.durationMinutes, ctx.language) }) : '';
+      const name = service ? serviceName(service, ctx.language) : '';
+      const text = service?.durationMinutes ? await t('service_duration', { service: name, duration: lengthOf(service.durationMinutes, ctx.language) }) : '';
       // No length set, or an org without the text: a person answers, as for a question the bot has no answer to.
       if (!service || !text) return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
-      const name = serviceName(service, ctx.language);
       const talk = await t('label_talk_to_person');
       // Asked in a booking, the booking goes on, its summary's buttons offered if it is at its summary.
       if (ctx.dialogue?.kind === 'booking') {
