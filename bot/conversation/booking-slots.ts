@@ -175,11 +175,13 @@ export async function continueBooking(
   // A question beside the detail given ("9am, is there a meeting point near BTS?" while the time was
   // asked, r133: the time taken, the question lost) goes with the request, as one asked with the
   // booking's first message does, and the customer is told so with the next question.
-  const beside = filled ? questionBeside(text, (c) => extractFields(c, { now: ctx.now, timeZone: ctx.timeZone })) : undefined;
+  // Neither is the words that moved the time, here or as a wish below ("ขอเร็วขึ้น 1 ชั่วโมงค่ะ", r159: its "1
+  // ชั่วโมง" noted for the team as a length, beside the time it moved).
+  const beside = filled && !moved ? questionBeside(text, (c) => extractFields(c, { now: ctx.now, timeZone: ctx.timeZone })) : undefined;
   if (beside) return { do: 'booking', dialogue: { ...d, question: d.question ? `${d.question}\n${beside}` : beside }, noted: true };
   // So does a wish beside it ("2 people, one is vegan", "10 โมง 3 คน มีคนแพ้ถั่วค่ะ", r134: lost), as one in
   // the first message does, said at the summary.
-  const wish = filled ? wishBeside(text, { routeRead: Boolean(route) }) : undefined;
+  const wish = filled && !moved ? wishBeside(text, { routeRead: Boolean(route) }) : undefined;
   if (wish && !d.note?.includes(wish)) d.note = d.note ? `${d.note}\n${wish}` : wish;
   if (filled) return { do: 'booking', dialogue: d };
   // "How much is it?" asks the price of what is being booked (the FAQ's entry on the classes' prices

@@ -417,6 +417,8 @@ describe('a wish said with a booking (r128)', () => {
       ['I have a gift voucher, can I use it for a massage tomorrow at 3pm?', 'I have a gift voucher'],
       ['จองนวดวันเสาร์ 10 โมงเช้า 1 ท่านค่ะ ต้องเสร็จก่อนเที่ยงนะคะ มีไฟลท์บ่าย', 'ต้องเสร็จก่อนเที่ยงนะคะ'],
       ['massage for 2 tomorrow at 5pm, my husband likes it strong', 'my husband likes it strong'],
+      // r159: a caddie each.
+      ['golf for 4 on sunday at 6:30am please, a caddie each', 'a caddie each'],
       ['จองนวดพรุ่งนี้ 4 ท่าน 2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ', '2 ท่านบ่ายโมง อีก 2 ท่านบ่ายสามค่ะ'],
     ] as const) {
       expect(wishBeside(text), text).toBe(wish);
