@@ -137,9 +137,8 @@ const DMY_RE = /(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[-/.]\
 const DM_SLASH_RE = new RegExp(`(?<![\\d/.-])(?<!(?:เลขที่|ที่อยู่|บ้านเลข|ซอย|ซ\\.|หมู่|ม\\.|ห้อง|room|no\\.?|#)\\s*)(\\d{1,2})/(\\d{1,2})(?!\\d|/\\d|[.,]\\d|\\s*(?:${NON_MONEY_UNIT_SRC}))`, 'gi');
 /**
  * A stay or a trip from one day to another of the same month: "10-12 มกราคม", "20 to 23 December", "the 20th
- * to the 23rd of january" (r153), (r149:
- * "ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม" was booked from the 12th). The first day is the booking's; the
- * span is claimed so that its last day is no other date.
+ * to the 23rd of january" (r149: "ทัวร์ 3 วัน 2 คืน ไปเชียงราย 10-12 มกราคม" was booked from the 12th; r153).
+ * The first day is the booking's; the span is claimed so that its last day is no other date.
  */
 const DAY_RANGE_MONTH_RE = new RegExp(
   `(?<![\\d.,:/])(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|ถึง|to|until|till)\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:เดือน\\s*)?(${MONTH_SRC})` +
