@@ -1537,6 +1537,31 @@ describe('deciding what a customer message leads to', () => {
     expect((unnamed as { likely: string[] }).likely[1]).not.toBe('service_complaint');
   });
 
+  it("opens the business's complaint type when the complaint's words, the service named and the likeliest type agree (r160)", async () => {
+    const demo = taxonomySchema.parse({
+      caseTypes: [
+        { key: 'topup_not_credited', name: { en: 'Top-up not credited', th: 'เติมเงินแล้วเครดิตไม่เข้า' }, examples: ['เติมเงินแล้วเครดิตไม่เข้าค่ะ', 'I topped up but no credit'] },
+        { key: 'refund_request', name: { en: 'Refund request', th: 'ขอคืนเงิน' }, examples: ['ขอคืนเงินค่ะ', 'I want a refund'] },
+        { key: 'service_complaint', name: { en: 'Service complaint', th: 'ร้องเรียนการบริการ' }, examples: ['ครูสอนทำอาหารมาสายแล้วสอนไม่ครบเวลาครับ', 'The therapist was rude to me during the massage'] },
+      ],
+      bookingTypes: [{ key: 'spa_massage', name: { en: 'Spa & Thai massage', th: 'สปาและนวดแผนไทย' }, keywords: ['massage', 'นวด'] }],
+    });
+    // The classifier's own guess, below the level it leans at: the complaint, opened.
+    const unsure = classifier(answer({ kind: 'case', caseType: 'service_complaint', confidence: 0.46, language: 'th' }));
+    expect(await decide(context({ text: 'หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ', language: 'th' }), unsure.classify, likelyIn(() => demo))).toEqual({ do: 'open_case', caseType: 'service_complaint' });
+    // Read as the massage's booking, in a complaint's words: the type the text is most like decides.
+    const booking = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.59 }));
+    expect(await decide(context({ text: 'the therapist came 40 minutes late and cut my massage short, very disappointed' }), booking.classify, likelyIn(() => demo))).toEqual({ do: 'open_case', caseType: 'service_complaint' });
+    // Another type guessed, money named, or a change asked: the list, as before.
+    const refund = classifier(answer({ kind: 'case', caseType: 'refund_request', confidence: 0.46 }));
+    expect(await decide(context({ text: 'the therapist came 40 minutes late and cut my massage short' }), refund.classify, likelyIn(() => demo))).toMatchObject({ do: 'pick_case_type' });
+    expect(await decide(context({ text: 'the therapist came 40 minutes late, I want my money back for the massage' }), unsure.classify, likelyIn(() => demo))).toMatchObject({ do: 'pick_case_type' });
+    expect(await decide(context({ text: 'the therapist came 40 minutes late, can I change to another massage therapist?' }), unsure.classify, likelyIn(() => demo))).toMatchObject({ do: 'pick_case_type' });
+    // A business with a type for its suppliers' problems: whose fault it was is not in the text.
+    const withSuppliers = { ...demo, caseTypes: [...demo.caseTypes, { key: 'supplier_problem', name: { en: 'Supplier problem', th: 'ปัญหาจากซัพพลายเออร์' }, description: '', keywords: [], examples: [] }] };
+    expect(await decide(context({ text: 'หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ', language: 'th' }), unsure.classify, likelyIn(() => withSuppliers))).toMatchObject({ do: 'pick_case_type' });
+  });
+
   it('answers each question of a message: another entry answers its own, one none answers goes to a person (r127)', async () => {
     const byText = (readings: Record<string, Partial<Classification>>) => async (text?: string) => answer(readings[text ?? ''] ?? { kind: 'other', confidence: 0.2 });
     const location = { kind: 'question', faqKey: 'location', confidence: 0.95 } as const;

@@ -107,6 +107,8 @@ const COMPLAINT = new RegExp(
     '\\bno[- ]show\\b', '\\bno one (?:came|showed|turned up)\\b', '\\bnobody (?:came|showed|turned up)\\b',
     // "I'm at the shop now for my 2pm massage but nobody is here" had started the massage's booking (r50).
     "\\b(?:nobody|no one|no-one)(?:'s| is| was)? (?:here|there|around|at the (?:shop|front desk|counter|reception|door))\\b", '\\b(?:the )?(?:shop|store|door|place) (?:is|was) (?:closed|locked)\\b', 'ไม่มีใครอยู่', 'ร้านปิดอยู่', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
+    // Paid and nothing came: "I paid for 1000 diamonds 2 hours ago and still nothing" (r161, a new order desk: a person called).
+    "\\b(?:still|and|but|yet) (?:nothing|none|zero)\\b(?! (?:else|more|to|like|wrong)\\b)", "\\b(?:got|received|have|has) nothing (?:yet|so far)\\b",
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
     '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b',
