@@ -11542,4 +11542,60 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'what time do you open on sunday?' }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-sixty-second round (r162): a two-hour massage priced, a team of six, a car to Don Mueang at
+  // five with the day between the ends, a vegan friend at the summary, nobody called back, a private driver
+  // at a concierge, a three-day tour priced, fifteen minutes early, how many a class takes, thanks after a
+  // booking: 5 of 10 at the first run; the bot's failures items 305 to 309.
+  {
+    name: 'r162 demo: the price of a two-hour Thai massage, in Thai (th)', language: 'th',
+    turns: [{ say: 'สอบถามค่ะ นวดแผนไทย 2 ชั่วโมงราคาเท่าไหร่คะ', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r162 demo: the sushi class for a team of six (en)', language: 'en',
+    turns: [{ say: 'Can I book the sushi class for my team of 6 tomorrow at 11?' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 6, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r162 demo: a car to Don Mueang at five in the morning, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองรถไปสนามบินดอนเมือง พรุ่งนี้ตี 5 จากโรงแรมแถวสุขุมวิท 2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '05:00', destination: 'ดอนเมือง' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r162 demo: a vegan friend told at the summary (en)', language: 'en',
+    turns: [{ say: 'thai cooking class tomorrow 10am for 2' }, { say: 'oh and my friend is vegan', told: ['vegan'] }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r162 demo: nobody called back, with nothing in the chat, in Thai (th)', language: 'th',
+    turns: [{ say: 'ยังไม่มีใครติดต่อกลับมาเลยค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r162 concierge: a private driver for the day (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'need a private driver for tomorrow 9am to 6pm, 3 people' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r162 tour operator: a three-day tour to Chiang Mai for four, priced (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: "We'd like a 3-day tour to Chiang Mai for 4 people on 15 January, how much?" }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 1, day: 15 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r162 demo: fifteen minutes early to today\'s massage (en)', language: 'en',
+    turns: [{ say: 'hi, my massage is at 3pm today, can I come 15 minutes early?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r162 demo: how many a cooking class takes, in Thai (th)', language: 'th',
+    turns: [{ say: 'คลาสทำอาหารไทยรับกี่คนคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r162 demo: thanks after the booking (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow at 11am for 1' }, { say: 'confirm' }, { say: 'thx, see you tomorrow!', notTold: ['How many', 'What time'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
 ];

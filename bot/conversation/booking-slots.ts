@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { addsANote, wishBeside, asksAboutTakingPart, asksHowLong, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysRunningLate } from './readings.ts';
+import { addsANote, wishBeside, asksAboutTakingPart, asksHowLong, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysTheyArriveOffTime } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, readReplyData, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -103,7 +103,7 @@ export async function continueBooking(
   // therapist never came"), a "no" or "I'm not booking" ends it.
   // Not "we might be 10 minutes late" ("late" is a complaint's word; r92: the problem types were
   // listed and the booking lost): news for the team, a note at the summary.
-  if (reportsProblem(text) && !saysRunningLate(text)) {
+  if (reportsProblem(text) && !saysTheyArriveOffTime(text)) {
     const r = await classify();
     return problemFromText(r, ctx, await caseTypeNamedBy(text, r, likely));
   }

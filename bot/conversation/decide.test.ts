@@ -1519,6 +1519,12 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'can i bring suntan lotion in my carry on' }), carryOn.classify, likelyIn(() => airline))).toEqual({ do: 'faq', faqKey: 'carry_on' });
   });
 
+  it('hands a customer waiting for a call back the chat knows nothing of to a person; with a case, its status (r162)', async () => {
+    const unsure = classifier(answer({ kind: 'case', caseType: 'order_not_delivered', confidence: 0.45, language: 'th' }));
+    expect(await decide(context({ text: 'ยังไม่มีใครติดต่อกลับมาเลยค่ะ', language: 'th' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+    expect(await decide(context({ text: 'ยังไม่มีใครติดต่อกลับมาเลยค่ะ', language: 'th', openCase }), unsure.classify)).toEqual({ do: 'case_status', caseId: openCase.id, caseNumber: openCase.number });
+  });
+
   it("lists the business's complaint type next when something went wrong with a service it names (r118)", async () => {
     const demo = taxonomySchema.parse({
       caseTypes: [

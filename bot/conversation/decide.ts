@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysRunningLate, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -174,6 +174,8 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // resolution it is told it was resolved, unless it says the problem is back ("still not refunded").
   const statusOf = ctx.openCase ?? (reportsProblem(ctx.text) ? undefined : ctx.resolvedCase);
   if (statusOf && asksForStatus(ctx.text)) return { do: 'case_status', caseId: statusOf.id, caseNumber: statusOf.number };
+  // Waiting for a call back the chat knows nothing of: a person answers, not "a booking or a problem?".
+  if (!statusOf && !dialogue && saysNobodyGotBack(ctx.text) && !reportsProblem(ctx.text)) return { do: 'handoff', unsure: true };
   // "Is my booking confirmed?": where their newest booking stands, rather than a question for a person.
   if (ctx.bookingAsked && !reportsProblem(ctx.text)) return { do: 'booking_status' };
   // "ได้แล้วค่ะ ขอบคุณค่ะ" with a case open, in no dialogue: the problem is over; on the case for the
@@ -297,7 +299,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // problem of a type to pick ("late" is a complaint word): a person reads it.
   // Said with a new booking ("massage tomorrow 3pm for 2, we might be 2 hours late from the airport",
   // r132: the problem types were listed), it goes with that booking as a note.
-  if (saysRunningLate(ctx.text) && !(await booksBeside(ctx, likely))) return { do: 'handoff', unsure: true };
+  if (saysTheyArriveOffTime(ctx.text) && !(await booksBeside(ctx, likely))) return { do: 'handoff', unsure: true };
   // Something left behind at the business: a person looks for it (r146: the four choices offered).
   if (leftSomethingBehind(ctx.text)) return { do: 'handoff', unsure: true };
   const read = await classify(dialogue?.kind === 'clarify' ? `${dialogue.text}\n${ctx.text}` : withoutCourtesies(ctx.text));
@@ -327,7 +329,7 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // topped up to the wrong id, can it be fixed?, a question at 0.11; r95: offered the FAQ on how long
   // a top-up takes).
   const complaint =
-    ((read.kind === 'booking' || read.kind === 'other' || (read.kind === 'question' && read.confidence < LEANS_TO)) && reportsProblem(ctx.text) && !saysRunningLate(ctx.text)) ||
+    ((read.kind === 'booking' || read.kind === 'other' || (read.kind === 'question' && read.confidence < LEANS_TO)) && reportsProblem(ctx.text) && !saysTheyArriveOffTime(ctx.text)) ||
     (read.kind === 'question' && (saysWronglyCharged(ctx.text) || saysItWillNotOpen(ctx.text) || saysItArrivedBroken(ctx.text)));
   const problemWords = read.kind === 'case' && read.confidence < LEANS_TO && reportsProblem(ctx.text);
   // A thank-you or an "ok" alone is small talk however unsure the classifier is of it: "thank you!"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { leftSomethingBehind, asksHowLong, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { saysTheyArriveOffTime, saysNobodyGotBack, leftSomethingBehind, asksHowLong, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -122,6 +122,13 @@ describe('what else a message may be', () => {
     ] as const) expect(partOfDay(text), text).toBe(part);
   });
 
+  it('hears the customer coming late or early, and nobody having got back to them (r162)', () => {
+    for (const text of ["I'll be 15 minutes late for my massage", 'จะไปสายนิดหน่อยค่ะ', 'hi, my massage is at 3pm today, can I come 15 minutes early?', 'can we arrive a bit early?', 'ขอไปถึงก่อนเวลาได้ไหมคะ']) expect(saysTheyArriveOffTime(text), text).toBe(true);
+    for (const text of ['the therapist was late', 'can we come early morning?', 'massage early in the day please', 'can we make it earlier?', 'ขอเร็วขึ้นครึ่งชั่วโมงค่ะ']) expect(saysTheyArriveOffTime(text), text).toBe(false);
+    for (const text of ['ยังไม่มีใครติดต่อกลับมาเลยค่ะ', 'nobody has got back to me', 'still no answer from your team']) expect(saysNobodyGotBack(text), text).toBe(true);
+    for (const text of ['nobody told me the price', 'ยังไม่มีการจองค่ะ']) expect(saysNobodyGotBack(text), text).toBe(false);
+  });
+
   it('hears what would happen if the customer did something, not what happened to them', () => {
     for (const text of ['if I cancel the cooking class 2 days before, do I get my money back?', 'What happens if I need to reschedule?', 'ถ้ายกเลิกกะทันหันมีค่าปรับไหมคะ', 'ถ้าไปสาย 15 นาทียังเรียนได้ไหมคะ', 'what if we can\'t make it, is the deposit lost?', 'do I get my money back if it rains on the city tour?', 'ถ้าฝนตกทัวร์ยกเลิกไหมคะ', 'what happens in case of bad weather?']) expect(asksWhatIf(text), text).toBe(true);
     for (const text of ['What should I do if I lost my card?', 'If my card is trapped in the ATM, what do I do?', 'I want to cancel my booking', 'ยกเลิกแล้วขอเงินคืนค่ะ']) expect(asksWhatIf(text), text).toBe(false);
@@ -133,10 +140,10 @@ describe('what else a message may be', () => {
     for (const text of ['a 2 hour massage tomorrow', 'นวด 2 ชั่วโมงค่ะ', 'how much is it?']) expect(asksHowLong(text), text).toBe(false);
     for (const text of ['how much is the private lesson?', 'คลาสทำอาหารไทยราคาเท่าไหร่คะ', 'ค่าเรียนกี่บาทคะ', 'what does the day trip cost', 'do you have any massage under 1000 baht?', 'มีนวดไม่เกิน 800 บาทไหมคะ']) expect(asksPrice(text), text).toBe(true);
     for (const text of ['I want to book the private lesson', 'จองคลาสพรุ่งนี้ค่ะ', 'ขอใบเสนอราคาทัวร์เชียงใหม่ค่ะ', 'under 10 minutes walk from BTS?']) expect(asksPrice(text), text).toBe(false);
-    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ', 'สนใจทั้งทริปอยุธยา 1 วันและทัวร์เชียงใหม่ 3 วันค่ะ ช่วยแนะนำหน่อย']) {
+    for (const text of ['can I pay with TrueMoney?', 'เรียนได้ไหมคะ', 'จ่ายยังไงคะ', "What's included in the multi-day tour", 'is it open on Sunday', 'ส่งของกี่โมงคะ', 'ได้รับหรือยังคะ', 'ต้องรอนานไหมคะกว่าเงินจะเข้า', 'มีที่จอดรถไหมครับแถวร้าน', 'นั่ง BTS ไปร้านลงสถานีไหนคะ', 'คลาสทำอาหารไทยสอนทำเมนูอะไรบ้างคะ', 'จ่ายได้ทางไหนบ้างครับ', 'Hi, do you have a trial cooking class for kids? my son is 7', 'Hello there, is the shop open on Sunday', 'จ่ายเงินช่องทางไหนได้บ้างคะ', 'ทำอะไรได้บ้างคะ', 'ต้องเตรียมอะไรไปบ้างคะ', 'ต้องเอาอะไรมาบ้างครับ', 'สนใจทั้งทริปอยุธยา 1 วันและทัวร์เชียงใหม่ 3 วันค่ะ ช่วยแนะนำหน่อย', 'คลาสทำอาหารไทยรับกี่คนคะ', 'ทัวร์ไปกี่วันคะ']) {
       expect(asksQuestion(text), text).toBe(true);
     }
-    for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า', 'ไหมพรมสีแดงค่ะ', 'hi I want to book a massage', 'Hello, whatever you did, my credit is gone', 'เติมเงินไม่ได้ค่ะ']) expect(asksQuestion(text), text).toBe(false);
+    for (const text of ['my friend told me about you', 'ไม่มีอะไรค่ะ', 'I want a refund', 'เติมเงินแล้วเครดิตไม่เข้า', 'ไหมพรมสีแดงค่ะ', 'hi I want to book a massage', 'Hello, whatever you did, my credit is gone', 'เติมเงินไม่ได้ค่ะ', 'จองนวดกี่คนก็ได้ค่ะ 2 คนค่ะ']) expect(asksQuestion(text), text).toBe(false);
   });
 
   it('finds a question asked beside a booking, not a detail of the booking nor the booking put as a question (r59)', () => {

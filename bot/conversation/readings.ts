@@ -68,7 +68,7 @@ const COMPLAINT = new RegExp(
     // "my topup of 100 baht is missing, order ORD-33301" (r80) was asked to say more.
     "\\b(?:is|are|was|were|went|has gone|have gone|still) missing\\b",
     // Came late for the customer, and what it cost them: "รถตู้มารับช้าไปชั่วโมงนึงค่ะ ทำให้พลาดเรือไปเกาะ"
-    // (r94) was asked to say more. Not the customer's own lateness ("จะไปช้าหน่อย", saysRunningLate).
+    // (r94) was asked to say more. Not the customer's own lateness ("จะไปช้าหน่อย", saysTheyArriveOffTime).
     'มา(?:รับ|ส่ง)ช้า', '(?:รถ|รถตู้|ไกด์|คนขับ|ครู|หมอนวด|พนักงาน)\\S{0,8}มา(?:ถึง)?ช้า', 'ทำให้(?:เรา|ฉัน|ผม|หนู)?(?:พลาด|ตก)', "\\b(?:made|making) (?:us|me) miss\\b",
     // Came and found it closed: "จองคลาสซูชิไว้เมื่อวาน แต่ไปถึงแล้วร้านปิดค่ะ" (r153) was asked to say more.
     // Not "ร้านปิดกี่โมง" (what time do you close?).
@@ -162,6 +162,13 @@ const ASK_ONLY = new RegExp(
   'i',
 );
 
+/**
+ * "ยังไม่มีใครติดต่อกลับมาเลยค่ะ", "nobody has got back to me": the customer waits for a person. With a
+ * case, where it stands; with none, a person answers (r162: asked "a booking or a problem?").
+ */
+const NOBODY_BACK = /ยังไม่มีใคร(?:ติดต่อ|ตอบ|โทร)|\b(?:nobody|no one|no-one)(?: has| had)? (?:contacted|called|answered|replied|got back|gotten back|come back)\b|\bstill (?:no|haven'?t had an?) (?:answer|reply|response|call)\b/i;
+export const saysNobodyGotBack = (text: string) => NOBODY_BACK.test(text);
+
 /** "Any news on my case?": the customer wants to know where their case stands. */
 const STATUS = new RegExp(
   [
@@ -172,7 +179,7 @@ const STATUS = new RegExp(
     // How long to wait, in days or hours (r120: "ต้องรอกี่วันคะ" after a refund was opened was told its words were added).
     'ต้องรอ(?:อีก)?(?:กี่|นาน)', 'รออีกกี่', "\\bhow (?:long|many (?:more )?(?:days|hours)) (?:do|will|must|should) (?:i|we) (?:have to |need to )?wait\\b", '(?:เช็ค|เช็ก|ตรวจสอบ)ให้(?:หรือ|รึ)?ยัง', 'คืบหน้า', 'ถึงไหนแล้ว', 'ไปถึงไหน', 'อัปเดต', 'อัพเดต', 'อัพเดท', 'เป็นยังไงบ้าง', 'ได้หรือยัง', 'ได้รึยัง', 'ได้ยัง',
     // Nobody back yet (r79: "รอนานแล้วนะคะ ยังไม่มีใครติดต่อกลับเลย" was told its words were added to the case).
-    'ยังไม่มีใคร(?:ติดต่อ|ตอบ|โทร)', "\\b(?:nobody|no one|no-one)(?: has| had)? (?:contacted|called|answered|replied|got back|gotten back|come back)\\b", "\\bstill (?:no|haven'?t had an?) (?:answer|reply|response|call)\\b",
+    NOBODY_BACK.source,
   ].join('|'),
   'i',
 );
@@ -381,8 +388,9 @@ export const asksHowLong = (text: string) => HOW_LONG.test(text);
  * A message put as a question: a question mark, a Thai question word at its end ("เรียนได้ไหมคะ",
  * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
  */
+// How many, at the end: "คลาสทำอาหารไทยรับกี่คนคะ" (how many does the class take?, r162: asked "a booking or a problem?").
 const QUESTION = new RegExp(
-  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|หรือยัง)(?:ไป|มา)?(?:ได้)?(?:บ้าง)?${POLITE}[\\s?!.]*$` +
+  `\\?\\s*\\S{0,3}\\s*$|(?:ไหม|มั้ย|มัย|หรือเปล่า|รึเปล่า|หรือไม่|ยังไง|อย่างไร|เท่าไหร่|เท่าไร|(?<!ไม่มี)อะไร|ไหน|เมื่อไหร่|กี่โมง|กี่(?:คน|ท่าน|ที่|วัน|ชั่วโมง|นาที|บาท|ครั้ง|รอบ|คลาส|ขวบ)|หรือยัง)(?:ไป|มา)?(?:ได้)?(?:บ้าง)?${POLITE}[\\s?!.]*$` +
     // After a hello: "Hi, do you have a trial cooking class for kids? my son is 7" (r56) started its booking.
     `|^\\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\\s,!.]+)?(?:what|how|can|could|do|does|is|are|where|when|which|who|why|will|may|should)\\b` +
     // A Thai question word with its polite ending in the middle: "ต้องรอนานไหมคะกว่าเงินจะเข้า" (do I
@@ -613,9 +621,12 @@ export const asksWhichDays = (text: string) => /วันไหน|ว่าง�
  * "I'll be 15 minutes late for my massage", "จะไปสายนิดหน่อยค่ะ": the customer tells the business
  * they are late. Not a problem of the business's ("the therapist was late" names someone else): a
  * person reads it and tells whoever waits for them.
+ * Or early: "my massage is at 3pm today, can I come 15 minutes early?" (r162: a new booking of the massage
+ * was begun, how many asked). Not a booking asked for early in the day ("early morning", "early in the day").
  */
+const EARLY = /\b(?:can|could|may|will|shall|(?:i|we)(?:'ll| will| might| may)?) (?:i |we )?(?:come|arrive|get there|be there|turn up|show up|check in)(?: (?:a (?:bit|little)|\d+ ?(?:minutes?|mins?)|half an hour|an hour))? early\b(?! (?:morning|in the|afternoon|evening)\b)|(?:ไป|มา)(?:ถึง)?ก่อน(?:เวลา|นัด)|(?:ไป|มา)ถึงก่อน\s*\d+\s*นาที/i;
 const RUNNING_LATE = /\b(?:i|we)(?:'ll| will|'m| am|'re| are| might| may)? (?:be |gonna be |going to be )?(?:running )?(?:a (?:bit|little) |(?:about |around |roughly |maybe )?(?:\d+ ?(?:minutes?|mins?|hours?|hrs?) |half an hour |an hour )|about |around )?late\b|\brunning (?:a (?:bit|little) )?late\b|(?:จะ|อาจ(?:จะ)?|ขอ)ไป(?:ถึง)?(?:สาย|ช้า)|ไปไม่ทัน/i;
-export const saysRunningLate = (text: string) => RUNNING_LATE.test(text);
+export const saysTheyArriveOffTime = (text: string) => RUNNING_LATE.test(text) || EARLY.test(text);
 
 /**
  * Something left behind at the business ("I left my sunglasses at your spa yesterday, can you check if you

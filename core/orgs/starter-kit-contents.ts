@@ -104,12 +104,13 @@ export const KITS: Record<StarterKit, KitContents> = {
     ],
     services: [
       // What members ask the concierge to book at its partners (seed 000): a table, a spa, a round of
-      // golf; and a car to or from the airport.
+      // golf; and a car to or from the airport, or with a driver for the day ("need a private driver for
+      // tomorrow 9am to 6pm, 3 people", r162: asked "a booking or a problem?").
       {
         key: 'concierge_booking',
         name: { th: 'จองผ่านคอนเซียร์จ', en: 'Concierge booking' },
         examples: ['ช่วยจองโต๊ะร้านอาหารคืนนี้ให้หน่อยค่ะ', 'Could you arrange a spa for us tomorrow?'],
-        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'pickup', 'limousine', 'สนามบิน', 'tickets', 'ticket', 'ตั๋ว', 'concert', 'คอนเสิร์ต', 'muay thai', 'มวยไทย', 'arrange', 'จัดหา', 'yacht', 'เรือยอทช์', 'boat trip', 'car with driver', 'รถพร้อมคนขับ'],
+        keywords: ['concierge', 'คอนเซียร์จ', 'จองโต๊ะ', 'ร้านอาหาร', 'table for', 'restaurant', 'dinner', 'จองสปา', 'สปา', 'spa', 'กอล์ฟ', 'golf', 'tee time', 'airport', 'pickup', 'limousine', 'สนามบิน', 'tickets', 'ticket', 'ตั๋ว', 'concert', 'คอนเสิร์ต', 'muay thai', 'มวยไทย', 'arrange', 'จัดหา', 'yacht', 'เรือยอทช์', 'boat trip', 'car with driver', 'รถพร้อมคนขับ', 'private driver', 'chauffeur', 'คนขับรถส่วนตัว'],
       },
       { key: 'partner_course', name: { th: 'คอร์สจากพาร์ทเนอร์', en: 'Partner course' }, examples: ['อยากลงคอร์สของพาร์ทเนอร์ค่ะ', 'Can I sign up for a partner course?'], durationMinutes: 60, capacity: 10 },
     ],

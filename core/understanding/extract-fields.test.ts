@@ -770,6 +770,8 @@ describe('where a transfer goes (a booking destination)', () => {
       ["pickup from Suvarnabhumi tomorrow at 9pm, we're staying at the Novotel Sukhumvit", 'from Suvarnabhumi to the Novotel Sukhumvit'],
       // r135: where to first, a plain "จาก" after it.
       ['ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม พรุ่งนี้ตีห้า 2 คนค่ะ', 'รับที่โรงแรมแถวสีลม ไปส่งสนามบินสุวรรณภูมิ'],
+      // r162: the day and the time between.
+      ['จองรถไปสนามบินดอนเมือง พรุ่งนี้ตี 5 จากโรงแรมแถวสุขุมวิท 2 คนค่ะ', 'รับที่โรงแรมแถวสุขุมวิท ไปส่งสนามบินดอนเมือง'],
       // r155: the hour between "lands" and where.
       ['airport pick up for 2 on the 28th, flight lands 7:15am at DMK, going to silom', 'from DMK to silom'],
       // r145: an airport by name, then "ไป" where to, with no "จาก".
@@ -782,7 +784,7 @@ describe('where a transfer goes (a booking destination)', () => {
   });
 
   it('leaves one end alone, hours and numbers to the questions that follow', () => {
-    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'ขอรถไปสนามบินดอนเมืองพรุ่งนี้', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
+    for (const text of ['I need a pickup from Suvarnabhumi tomorrow at 10 pm', 'รถไปส่งสนามบินดอนเมือง', 'ขอรถไปสนามบินดอนเมืองพรุ่งนี้', 'รับที่โรงแรมค่ะ', 'open from 9 to 5', 'เปิดจาก 9 โมงไป 5 โมง', 'ไปเชียงใหม่ 3 วัน จากวันที่ 5 ค่ะ', 'I want to go from here to book a tour', 'we land at 10pm, going to Silom', 'we are going to Chiang Mai next week', '2 คน', '']) {
       expect(extractRoute(text), text).toBeUndefined();
     }
   });

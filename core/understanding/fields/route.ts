@@ -40,7 +40,9 @@ const TH_AIRPORT_TO = new RegExp(`(?<!ไป(?:ส่ง)?(?:ที่)?\\s*)(�
 
 /** The two ends said apart: "ไปส่งสนามบินดอนเมือง ... รับที่โรงแรมแถวสยาม" (to Don Mueang, picked up at a hotel near Siam). */
 const TH_PICKUP = new RegExp(`รับ(?:ที่|จาก)\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
-const TH_FROM_AFTER = new RegExp(`(?<=ไป\\S{2,40}?\\s*)จาก\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`);
+// The day and the time may come between: "จองรถไปสนามบินดอนเมือง พรุ่งนี้ตี 5 จากโรงแรมแถวสุขุมวิท" (r162:
+// asked from where to where). Not a day or a time after "จาก" ("ไปเชียงใหม่ 3 วัน จากวันที่ 5").
+const TH_FROM_AFTER = new RegExp(`(?<=ไป\\S{2,40}?(?:\\s+\\S+){0,4}?\\s*)จาก\\s*((?!\\d)(?!วัน|เวลา|ตอน|ตี|บ่าย|เช้า|เย็น|เที่ยง)[^\\s\\d]{2,40}?)${TH_END}`);
 // Not the "ไป" of "ถัดไป" (next) or "ต่อไป" (r156: "รอบถัดไปวันไหน" kept "วันไหน" as where to).
 const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ|ถัด|ต่อ)ไป)(?:ที่)?\\s*((?!\\d)[^\\s\\d]{2,40}?)${TH_END}`, 'g');
 
