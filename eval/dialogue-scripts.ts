@@ -5617,8 +5617,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   // bot's (item 111).
   {
     name: 'r65 demo: a case, its status, then thanks (en)', language: 'en',
-    // The problem types, the wrong amount first (the class named makes it less sure).
-    turns: [{ say: 'I was charged twice for the sushi class' }, { tap: 'Wrong amount charged' }, { say: 'any update?', told: ['C-'] }, { say: 'ok thanks', notTold: ['added this to your case', 'welcome!'] }],
+    // The problem types were listed, the wrong amount first (the class named makes it less sure); opened at once since r163 (item 310).
+    turns: [{ say: 'I was charged twice for the sushi class' }, { say: 'any update?', told: ['C-'] }, { say: 'ok thanks', notTold: ['added this to your case', 'welcome!'] }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   {
@@ -6051,8 +6051,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r73 demo: a refund for a cancelled class (en)', language: 'en',
-    // The problem types, the refund among the first: tapped.
-    turns: [{ say: 'the sushi class I paid for was cancelled by you, I want my money back' }, { tap: 'Refund request' }],
+    // The problem types were listed, the refund among the first; opened at once since r163 (item 310).
+    turns: [{ say: 'the sushi class I paid for was cancelled by you, I want my money back' }],
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
   {
@@ -8360,7 +8360,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r111 demo: a case, then thanks (en)', language: 'en',
-    turns: [{ say: 'I was charged twice for my sushi class' }, { tap: 'Wrong amount charged' }, { say: 'ok thanks' }],
+    // Opened at once since r163 (item 310); the wrong amount was tapped in the list before.
+    turns: [{ say: 'I was charged twice for my sushi class' }, { say: 'ok thanks' }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   {
@@ -11597,5 +11598,63 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r162 demo: thanks after the booking (en)', language: 'en',
     turns: [{ say: 'massage tomorrow at 11am for 1' }, { say: 'confirm' }, { say: 'thx, see you tomorrow!', notTold: ['How many', 'What time'] }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-sixty-third round (r163): the afternoon then the hour then the people, the times asked at the
+  // time question, a class cancelled and the money asked back, English asked for half way, goods three days
+  // late, classes for a child, a rude guide, someone to talk to first, Muay Thai tickets, thanks for good
+  // service: 9 of 10 at the first run; the bot's failure item 310.
+  {
+    name: 'r163 demo: the afternoon, then three, then two people, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ค่ะ' }, { say: 'บ่ายๆ ค่ะ' }, { say: 'บ่ายสามค่ะ' }, { say: '2 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r163 demo: the times asked at the sushi class\'s time question (en)', language: 'en',
+    turns: [{ say: 'book the sushi class tomorrow for 2' }, { say: 'what times do you have?', notTold: ['Which of these'] }, { say: '10am' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r163 demo: the sushi class cancelled and the money asked back, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอยกเลิกคลาสซูชิ B-000045 และขอเงินคืนค่ะ' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r163 demo: English asked for half way (en)', language: 'en',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 2 คน' }, { say: 'sorry, English please. 4pm', told: ['16:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r163 order desk: goods three days late with the number, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สั่งของไป 3 วันแล้ว ยังไม่ได้ของเลยค่ะ เลขที่ 99887' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r163 school: classes for an eight-year-old (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'do you have classes for kids? my son is 8' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r163 tour operator: a rude guide, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ไกด์พูดจาไม่สุภาพกับลูกทัวร์ค่ะ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r163 demo: someone to talk to first, mid-booking (en)', language: 'en',
+    turns: [{ say: 'book a massage tomorrow 2pm' }, { say: 'actually can I talk to someone first?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r163 concierge: Muay Thai tickets tonight, the hour after, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ขอจองตั๋วมวยไทยคืนนี้ 2 ใบค่ะ' }, { say: '2 ทุ่มค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r163 demo: thanks for good service, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอบคุณมากค่ะ บริการดีมาก', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
   },
 ];

@@ -1543,7 +1543,7 @@ describe('deciding what a customer message leads to', () => {
     expect((unnamed as { likely: string[] }).likely[1]).not.toBe('service_complaint');
   });
 
-  it("opens the business's complaint type when the complaint's words, the service named and the likeliest type agree (r160)", async () => {
+  it("opens a problem's type when two readings agree: the complaint's words with its service and the likeliest type (r160), the classifier's second reading and the type named (r163)", async () => {
     const demo = taxonomySchema.parse({
       caseTypes: [
         { key: 'topup_not_credited', name: { en: 'Top-up not credited', th: 'เติมเงินแล้วเครดิตไม่เข้า' }, examples: ['เติมเงินแล้วเครดิตไม่เข้าค่ะ', 'I topped up but no credit'] },
@@ -1563,6 +1563,11 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'the therapist came 40 minutes late and cut my massage short' }), refund.classify, likelyIn(() => demo))).toMatchObject({ do: 'pick_case_type' });
     expect(await decide(context({ text: 'the therapist came 40 minutes late, I want my money back for the massage' }), unsure.classify, likelyIn(() => demo))).toMatchObject({ do: 'pick_case_type' });
     expect(await decide(context({ text: 'the therapist came 40 minutes late, can I change to another massage therapist?' }), unsure.classify, likelyIn(() => demo))).toMatchObject({ do: 'pick_case_type' });
+    // Read as the service's booking in a complaint's words, the classifier's second reading a type the customer names: opened; asked about, not.
+    const cancelled = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.9, language: 'th', alternative: { kind: 'case', key: 'refund_request' } }));
+    const withKeywords = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'refund_request' ? { ...t, keywords: ['ขอเงินคืน', 'refund'] } : t)) };
+    expect(await decide(context({ text: 'ขอยกเลิกนวด B-000045 และขอเงินคืนค่ะ', language: 'th' }), cancelled.classify, likelyIn(() => withKeywords))).toEqual({ do: 'open_case', caseType: 'refund_request' });
+    expect(await decide(context({ text: 'ยกเลิกนวดแล้วจะได้เงินคืนไหมคะ', language: 'th' }), cancelled.classify, likelyIn(() => withKeywords))).not.toEqual({ do: 'open_case', caseType: 'refund_request' });
     // A business with a type for its suppliers' problems: whose fault it was is not in the text.
     const withSuppliers = { ...demo, caseTypes: [...demo.caseTypes, { key: 'supplier_problem', name: { en: 'Supplier problem', th: 'ปัญหาจากซัพพลายเออร์' }, description: '', keywords: [], examples: [] }] };
     expect(await decide(context({ text: 'หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ', language: 'th' }), unsure.classify, likelyIn(() => withSuppliers))).toMatchObject({ do: 'pick_case_type' });

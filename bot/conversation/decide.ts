@@ -71,8 +71,8 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // Not money or credits gone wrong with it ("ซื้อแพ็กเกจ 5 คลาสไปแล้ว แต่ในระบบยังไม่ขึ้นเครดิต", r126: the
   // complaint first, the missing credits second): the classifier's order stands.
   const complained = !charged.length && !SAYS_MONEY.test(about) && reportsProblem(about) && (await likely.servicesNamed(about)).length ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
-  // And when the text is most like that type too, the two agree: the complaint is opened, as a type
-  // leaned to and named is ("หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ", "the therapist came 40
+  // When the type the text is most like is that complaint too, the two agree and it is opened, as a
+  // type leaned to and named is ("หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ", "the therapist came 40
   // minutes late and cut my massage short", r160: the list of types, the complaint first). Not with a
   // word of a change, whose type the business may have apart; nor at a business with a type for its
   // suppliers' or partners' problems, which the text alone does not tell from its own ("the hotel we
@@ -338,8 +338,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So is praise or a goodbye with a thank-you ("the massage yesterday was amazing, thank you!", read
   // as the spa; "ขอบคุณมากค่ะ แล้วเจอกันพรุ่งนี้นะคะ", read as a booking tomorrow).
   const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) || thanksWithPraiseOrGoodbye(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
+  // Its type, when the classifier's second reading is one the customer names in its own words, not asking
+  // about it: "ขอยกเลิกคลาสซูชิ B-000045 และขอเงินคืนค่ะ" (the class at 0.90, then the refund; r163: the list,
+  // the refund first). The two agree, as a type leaned to and named does (`caseTypeNamedBy`).
+  const namedSecond = complaint && read.alternative?.kind === 'case' && !asksQuestion(ctx.text) && (await likely.caseTypeNamed(ctx.text)) === read.alternative.key ? read.alternative.key : undefined;
   const result: Classification = complaint
-    ? { ...read, kind: 'case', caseType: undefined, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
+    ? { ...read, kind: 'case', caseType: namedSecond, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
     : problemWords
       ? { ...read, confidence: LEANS_TO }
       : smallTalkAlone
