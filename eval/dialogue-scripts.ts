@@ -11657,4 +11657,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ขอบคุณมากค่ะ บริการดีมาก', notTold: ['ข้อไหน'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-sixty-fourth round (r164): showers asked with a massage tonight, a free day asked with a foot
+  // massage, the day after tomorrow meant at the summary, a massage moved to Friday, a rude receptionist,
+  // the school's package bought, a day trip to Kanchanaburi, wifi, a golf course with no booking, an
+  // anniversary: 9 of 10 at the first run; the other the script's own (the partner's booking problem
+  // listed first, to tap).
+  {
+    name: 'r164 demo: a massage tonight for three, and showers asked (en)', language: 'en',
+    turns: [{ say: 'Can I get a massage at 7pm tonight? There are 3 of us. Also do you have showers?', told: ['showers'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r164 demo: free tomorrow? a foot massage for two, the hour after, in Thai (th)', language: 'th',
+    turns: [{ say: 'พรุ่งนี้ว่างไหมคะ อยากนวดฝ่าเท้า 1 ชั่วโมง 2 คน' }, { say: '4 โมงเย็นค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r164 demo: the day after tomorrow meant, at the summary (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'sorry, I meant the day after tomorrow', notTold: ['added', 'question'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r164 demo: tomorrow\'s massage moved to Friday, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอเลื่อนนัดนวดพรุ่งนี้เป็นวันศุกร์ได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r164 demo: a rude receptionist (en)', language: 'en',
+    turns: [{ say: 'I want to complain about your staff at the front desk, she was very rude to my mother' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r164 school: the five-class package bought, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ซื้อแพ็กเกจ 5 คลาสค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'package_5_classes' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r164 tour operator: a private day trip to Kanchanaburi for six (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can you do a private day trip to Kanchanaburi tomorrow for 6 of us?' }, { say: '8am' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 6, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r164 demo: wifi at the shop, in Thai (th)', language: 'th',
+    turns: [{ say: 'ที่ร้านมี wifi ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r164 concierge: the golf course has no booking (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'the golf course said they have no booking under my name!' }, { tap: 'Partner booking' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r164 demo: a cooking class for a couple on their anniversary, in Thai (th)', language: 'th',
+    turns: [{ say: 'อยากจองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ท่าน เป็นวันครบรอบแต่งงานค่ะ', told: ['ครบรอบ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];
