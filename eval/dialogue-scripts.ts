@@ -966,7 +966,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: '"โดนตัดเงินสองรอบค่ะ" is a wrong amount (th)',
     language: 'th',
-    turns: [{ say: 'จ่ายค่าคลาสทำอาหารไทยไปแล้ว แต่โดนตัดเงินสองรอบค่ะ', notTold: ['กี่ท่าน', 'กี่โมง'] }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'จ่ายค่าคลาสทำอาหารไทยไปแล้ว แต่โดนตัดเงินสองรอบค่ะ', notTold: ['กี่ท่าน', 'กี่โมง'] }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   {
@@ -1147,7 +1148,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r4: "you charged me 2,500 ... but the price is 1,800" is a wrong amount, not the price question (en)',
     language: 'en',
-    turns: [{ say: 'You charged me 2,500 baht for the cooking class but the price is 1,800', notTold: ['Did you mean', 'How many'] }, { tap: 'Wrong amount charged', told: ['C-'] }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'You charged me 2,500 baht for the cooking class but the price is 1,800', notTold: ['Did you mean', 'How many'], told: ['C-'] }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   // Tried by hand after r4: "สวัสดีค่ะ สอบถามค่ะ" got the four choices, and a tap on "สอบถาม" then
@@ -2065,9 +2067,10 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     end: { booked: null, opened: null, holds: 'bot' },
   },
   {
-    name: 'r13 a class for kids, which no entry answers, reaches a person in one tap (en)',
+    name: 'r13 a class for kids, which no entry answers, reaches a person (en)',
     language: 'en',
-    turns: [{ say: 'Do you have a cooking class for kids?' }, { tap: 'Talk to a person' }],
+    // A person at once since r165 (item 313); the customer tapped "talk to a person" before.
+    turns: [{ say: 'Do you have a cooking class for kids?' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
   {
@@ -5928,8 +5931,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r71 demo: a wrong amount charged for the tour (en)', language: 'en',
-    // The problem types, the wrong amount first: tapped.
-    turns: [{ say: 'I was charged 3,000 baht for the city tour but the price says 1,500' }, { tap: 'Wrong amount charged' }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'I was charged 3,000 baht for the city tour but the price says 1,500' }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   {
@@ -8366,7 +8369,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r111 demo: a case, then a photo promised (th)', language: 'th',
-    turns: [{ say: 'โดนตัดเงินสองรอบค่ะ คลาสซูชิ' }, { tap: 'ยอดเงินไม่ถูกต้อง' }, { say: 'เดี๋ยวส่งรูปสลิปให้นะคะ' }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'โดนตัดเงินสองรอบค่ะ คลาสซูชิ' }, { say: 'เดี๋ยวส่งรูปสลิปให้นะคะ' }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   // A hundred-and-twelfth round (r112), written 2026-11-29 before the bot saw them: the four starter
@@ -9136,7 +9140,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r122 demo: a double charge in Thai (th)', language: 'th',
-    turns: [{ say: 'โดนตัดเงินสองรอบค่ะ จ่ายค่าคลาสซูชิไปครั้งเดียว' }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'โดนตัดเงินสองรอบค่ะ จ่ายค่าคลาสซูชิไปครั้งเดียว' }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   {
@@ -9674,7 +9679,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r129 demo: the wrong amount charged in Thai (th)', language: 'th',
-    turns: [{ say: 'นวดไป 1 ชั่วโมง แต่ตัดบัตรไป 3000 บาทค่ะ ราคาควรเป็น 1500', notTold: ['ต่อท่าน'] }, { tap: 'ยอดเงินไม่ถูกต้อง' }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'นวดไป 1 ชั่วโมง แต่ตัดบัตรไป 3000 บาทค่ะ ราคาควรเป็น 1500', notTold: ['ต่อท่าน'] }],
     end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
   },
   // A hundred-and-thirtieth round (r130): wishes said with a booking (an allergy, a friend by name, a
@@ -10021,7 +10027,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r134 demo: a wrong amount told in English at a summary (en)', language: 'en',
-    turns: [{ say: 'massage tomorrow 2pm for 1' }, { say: 'wait, last time you charged me 2000 but it should have been 1500' }, { tap: 'Wrong amount charged' }],
+    // Opened at once since r165 (item 312); the customer tapped the wrong amount in the list before.
+    turns: [{ say: 'massage tomorrow 2pm for 1' }, { say: 'wait, last time you charged me 2000 but it should have been 1500' }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
   // A hundred-and-thirty-fifth round (r135): times of day the Thai way (สองทุ่มครึ่ง, ตีห้า, บ่ายสามโมงครึ่ง,
@@ -11714,5 +11721,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r164 demo: a cooking class for a couple on their anniversary, in Thai (th)', language: 'th',
     turns: [{ say: 'อยากจองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ท่าน เป็นวันครบรอบแต่งงานค่ะ', told: ['ครบรอบ'] }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-sixty-fifth round (r165): an oil massage in chat Thai, three places ending the message, text
+  // speak, a VIP asking for the manager, charged more than the price, paid with the slip to follow, a
+  // class for vegetarians, a class moved at the school, a New Year tour priced, a pregnant customer: 6 of
+  // 10 at the first run; the bot's failures items 311 to 313, one the script's own (the wish is shown at
+  // the summary, after the number of people is asked).
+  {
+    name: 'r165 demo: an oil massage tomorrow in chat Thai (th)', language: 'th',
+    turns: [{ say: 'อยากนวดน้ำมันค่ะ พน บ่าย 2 สองคน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r165 demo: the sushi class on 5 ธันวา, three places (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิ 5 ธันวา 10 โมง 3 ที่' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: { month: 12, day: 5 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r165 demo: a Thai massage in text speak (en)', language: 'en',
+    turns: [{ say: 'hey r u open tmrw? wanna book thai massage 4 2 ppl at 5pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r165 demo: a VIP asks for the manager, in Thai (th)', language: 'th',
+    turns: [{ say: 'ลูกค้าVIPค่ะ ขอคุยกับผู้จัดการหน่อย' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r165 demo: charged 1,500 for a 1,200 massage (en)', language: 'en',
+    turns: [{ say: 'my credit card was charged 1,500 but the massage is 1,200' }],
+    end: { booked: null, opened: 'wrong_amount', holds: 'bot' },
+  },
+  {
+    name: 'r165 demo: paid for the class, the slip to follow, in Thai (th)', language: 'th',
+    turns: [{ say: 'โอนเงินไปแล้ว 1,800 บาท ค่าคลาสทำอาหารไทย ส่งสลิปให้นะคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r165 demo: the cooking class for vegetarians (en)', language: 'en',
+    turns: [{ say: "Hello, I'd like to know if the cooking class is suitable for vegetarians" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r165 school: Saturday\'s class moved to Sunday (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: "I'd like to reschedule my Saturday class to Sunday" }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r165 tour operator: a Chiang Mai tour over New Year priced, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทัวร์ 3 วัน 2 คืน เชียงใหม่ ไป 4 คน ช่วงปีใหม่ ราคาเท่าไหร่คะ', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r165 demo: a massage for a pregnant customer (en)', language: 'en',
+    turns: [{ say: 'can I book a massage tomorrow at 1pm? I am 5 months pregnant' }, { say: 'just me', told: ['pregnant'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
 ];

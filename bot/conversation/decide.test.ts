@@ -658,6 +658,17 @@ describe('deciding what a customer message leads to', () => {
       // Whether it may be shared, whoever the message names (r136).
       const package5 = classifier(answer({ kind: 'booking', bookingType: 'package_5_classes', confidence: 0.9, fields: { partySize: 2 } }));
       for (const text of ['can my friend and I share one 5-class package?', 'แพ็กเกจใช้ร่วมกับเพื่อนได้ไหมคะ']) expect(await decide(context({ text }), package5.classify), text).toEqual({ do: 'no_answer' });
+      // Read as a question, even surely, by an entry that does not speak of what it names (r165: the
+      // classes' prices); an entry that does is answered.
+      const faq = likelyIn(() => taxonomySchema.parse({ faq: [
+        { key: 'class_prices', question: 'How much are the cooking classes?', answer: 'The Thai cooking class is 1,800 baht.' },
+        { key: 'diets', question: 'Do you cater for special diets?', answer: 'Yes: vegetarians and vegans get their own menu.' },
+      ] }));
+      const read = (faqKey: string, confidence: number) => classifier(answer({ kind: 'question', faqKey, confidence }));
+      const vegetarians = "Hello, I'd like to know if the cooking class is suitable for vegetarians";
+      expect(await decide(context({ text: vegetarians }), read('class_prices', 0.45).classify, faq)).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text: vegetarians }), read('class_prices', 0.95).classify, faq)).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text: vegetarians }), read('diets', 0.95).classify, faq)).toEqual({ do: 'faq', faqKey: 'diets' });
     });
 
     it('starts no booking of money paid: "I transferred 1,500 ..." is not the airport transfer', async () => {
@@ -1568,6 +1579,10 @@ describe('deciding what a customer message leads to', () => {
     const withKeywords = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'refund_request' ? { ...t, keywords: ['ขอเงินคืน', 'refund'] } : t)) };
     expect(await decide(context({ text: 'ขอยกเลิกนวด B-000045 และขอเงินคืนค่ะ', language: 'th' }), cancelled.classify, likelyIn(() => withKeywords))).toEqual({ do: 'open_case', caseType: 'refund_request' });
     expect(await decide(context({ text: 'ยกเลิกนวดแล้วจะได้เงินคืนไหมคะ', language: 'th' }), cancelled.classify, likelyIn(() => withKeywords))).not.toEqual({ do: 'open_case', caseType: 'refund_request' });
+    // Money taken wrongly, the likeliest type the business's for a wrong amount: opened (r165).
+    const withWrongAmount = { ...demo, caseTypes: [...demo.caseTypes, { key: 'wrong_amount', name: { en: 'Wrong amount charged', th: 'ยอดเงินไม่ถูกต้อง' }, description: '', keywords: [], examples: ['I was charged 1,500 but the price is 1,200'] }] };
+    const price = classifier(answer({ kind: 'question', faqKey: 'prices', confidence: 0.72 }));
+    expect(await decide(context({ text: 'my credit card was charged 1,500 but the massage is 1,200' }), price.classify, likelyIn(() => withWrongAmount))).toEqual({ do: 'open_case', caseType: 'wrong_amount' });
     // A business with a type for its suppliers' problems: whose fault it was is not in the text.
     const withSuppliers = { ...demo, caseTypes: [...demo.caseTypes, { key: 'supplier_problem', name: { en: 'Supplier problem', th: 'ปัญหาจากซัพพลายเออร์' }, description: '', keywords: [], examples: [] }] };
     expect(await decide(context({ text: 'หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ', language: 'th' }), unsure.classify, likelyIn(() => withSuppliers))).toMatchObject({ do: 'pick_case_type' });

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -71,15 +71,18 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // Not money or credits gone wrong with it ("ซื้อแพ็กเกจ 5 คลาสไปแล้ว แต่ในระบบยังไม่ขึ้นเครดิต", r126: the
   // complaint first, the missing credits second): the classifier's order stands.
   const complained = !charged.length && !SAYS_MONEY.test(about) && reportsProblem(about) && (await likely.servicesNamed(about)).length ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
-  // When the type the text is most like is that complaint too, the two agree and it is opened, as a
-  // type leaned to and named is ("หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ", "the therapist came 40
-  // minutes late and cut my massage short", r160: the list of types, the complaint first). Not with a
-  // word of a change, whose type the business may have apart; nor at a business with a type for its
-  // suppliers' or partners' problems, which the text alone does not tell from its own ("the hotel we
-  // booked through your tour was dirty" is the supplier's, r79).
+  // When the type the text is most like is that complaint too, or that wrong amount, the two agree and
+  // it is opened, as a type leaned to and named is ("หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ",
+  // "the therapist came 40 minutes late and cut my massage short", r160; "my credit card was charged
+  // 1,500 but the massage is 1,200", r165: the list of types, the right one first). The complaint not
+  // with a word of a change, whose type the business may have apart; nor at a business with a type for
+  // its suppliers' or partners' problems, which the text alone does not tell from its own ("the hotel
+  // we booked through your tour was dirty" is the supplier's, r79).
   const mostLike = about.trim() ? await likely.caseTypes(about) : [];
-  const agreed = complained.length === 1 && (decision.likely[0] ?? mostLike[0]) === complained[0] && !CHANGE_WORDS.test(about);
-  if (agreed && !(await likely.caseTypesSaying(THIRD_PARTY_TYPE)).length) return { do: 'open_case', caseType: complained[0] };
+  const likeliest = decision.likely[0] ?? mostLike[0];
+  const complaint = complained.length === 1 && likeliest === complained[0] && !CHANGE_WORDS.test(about) && !(await likely.caseTypesSaying(THIRD_PARTY_TYPE)).length;
+  const agreed = charged.length === 1 && likeliest === charged[0] && SAYS_AMOUNT_WRONG.test(about) ? charged[0] : complaint ? complained[0] : undefined;
+  if (agreed) return { do: 'open_case', caseType: agreed };
   const last = await changeTypesAfterAProblem(about, likely);
   const types = [...new Set([...decision.likely, ...charged, ...complained, ...mostLike])].filter((t) => !last.includes(t));
   return { do: 'pick_case_type', likely: types.slice(0, LIKELY_CASE_TYPES), ...(last.length ? { last } : {}) };
@@ -92,6 +95,13 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
  */
 function withPriceAsked(b: Extract<Decision, { do: 'booking' }>, text: string): Decision {
   return b.free ? b : { ...b, dialogue: { ...b.dialogue, question: text.trim() }, noted: true };
+}
+
+/** An FAQ entry the message is surely read as, that speaks of the conditions the message names, if it names any. */
+async function faqSpeaksOfIt(read: Classification, ctx: CustomerContext, likely: Likely): Promise<boolean> {
+  if (!answersFromFaq(read, ctx)) return false;
+  const conditions = conditionsNamed(ctx.text);
+  return !conditions || (await likely.faqSaying(conditions)).includes(read.faqKey);
 }
 
 /**
@@ -360,7 +370,11 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // table for 2 tomorrow, is it suitable for kids?"), or a day and a word of booking, it is a booking
   // still; a day alone is not ("Can I bring my kid (6) to the cooking class on Sunday?", r115: "did you
   // mean the class or its price?"): whether the child may come is answered first.
-  if (read.kind === 'booking' && !complaint && asksAboutTakingPart(ctx.text) && (!read.fields.date || !asksToBook(ctx.text)) && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
+  // So is one question read as an FAQ entry's, unless the entry surely answers it and speaks of what the
+  // message names ("is the cooking class suitable for vegetarians?", r165: the classes' prices at 0.85).
+  // Of two questions, the entry's is answered and the other passed on (below).
+  const takingPartAsked = (read.kind === 'booking' || (read.kind === 'question' && questionsIn(ctx.text).length < 2)) && !complaint && asksAboutTakingPart(ctx.text);
+  if (takingPartAsked && (!read.fields.date || !asksToBook(ctx.text)) && !read.fields.time && !read.fields.partySize && !(await faqSpeaksOfIt(read, ctx, likely))) return { do: 'no_answer' };
   // So is whether it may be shared or passed on, whoever the message names ("can my friend and I
   // share one 5-class package?", r136: "my friend and I" are two, and the package's booking was started).
   if (read.kind === 'booking' && !complaint && asksToShare(ctx.text)) return { do: 'no_answer' };
@@ -758,6 +772,12 @@ const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharge
 const COMPLAINT_TYPE = /\bcomplain|ร้องเรียน/i;
 /** A business's type for what its suppliers or partners got wrong: "Supplier problem", "ปัญหาการจองกับพาร์ทเนอร์". */
 const THIRD_PARTY_TYPE = /\bsupplier|\bpartner|\bprovider|ซัพพลายเออร์|พาร์ทเนอร์|ผู้ให้บริการภายนอก/i;
+/**
+ * The amount itself said to be wrong: twice, too much, or against its price ("but the massage is 1,200",
+ * "ราคาควรเป็น 1500"); not money taken with something else gone missing ("the app charged me 2,500 but my
+ * booking is not there", r45: the customer asked for a person).
+ */
+const SAYS_AMOUNT_WRONG = /\btwice\b|\bdouble\b|\btwo times\b|\btoo much\b|\bovercharg|\bprice\b|\bshould (?:have )?be(?:en)?\b|\bbut\b[^.?!]{0,40}\b(?:is|was|costs?|says)\s+(?:only\s+)?\d|ซ้ำ|สอง(?:รอบ|ครั้ง)|2\s*(?:รอบ|ครั้ง)|เกิน|ราคา|ควร(?:เป็น|จะ)|ไม่ตรง|ไม่ถูกต้อง/i;
 /** Money or credits named: "เครดิตไม่ขึ้น", "I want my money back", "I paid twice". */
 const SAYS_MONEY = /เครดิต|เงิน|ชำระ|จ่าย|โอน|\b(?:credits?|money|refund(?:ed)?|charged|paid|payments?)\b/i;
 const MEMBERS_BENEFIT = /\bmembers?(?:hip)?\b.*\b(?:discount|benefits?|perks?|privileges?|free|rate|price)\b|\b(?:discounts?|benefits?|perks?|privileges?)\b.*\bmembers?(?:hip)?\b|สมาชิก.*(?:ส่วนลด|สิทธิ|ฟรี|ราคา)|(?:ส่วนลด|สิทธิ).*สมาชิก/i;

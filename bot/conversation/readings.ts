@@ -16,7 +16,7 @@ const POLITE = '(?:ค่ะ|คะ|ครับ|คับ|จ้า|จ้ะ|�
  * when it names what a question is about (the class's price), where a complaint's softer words
  * ("refund", "problem") are often a question's ("what is your refund policy").
  */
-const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we) (?:was|were|got|have been|'ve been) (?:charged|billed)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?<!แบ่ง)(?:จ่าย|ชำระ|โอน)(?:เงิน)?[^\s?]{0,20}?(?:ซ้ำ|เกิน|สองรอบ|2\s*รอบ|สองครั้ง|2\s*ครั้ง)(?!\s*(?:ได้(?:ไหม|มั้ย|มัย|หรือ)|ก็ได้))|\b(?:i|we) (?:paid|payed|transferred|was charged|were charged) (?:for )?(?:it |this |that |the [a-z]+(?: [a-z]+)? )?(?:twice|two times|double)\b|ยอด(?:เงิน)?ไม่ตรง/i;
+const WRONGLY_CHARGED = /\byou (?:charged|took|deducted|billed)\b|\b(?:i|we|card|account) (?:was|were|got|have been|'ve been|has been) (?:charged|billed|debited)\b.{0,40}\bbut\b|\bbut (?:i|we) (?:was|were|got) (?:charged|billed)\b|\b(?:charged|billed) (?:me|us)\b.{0,40}\bbut\b|\bcharged (?:me |us )?(?:twice|double|two times|too much)\b|\b(?:double[- ]charged|overcharged)\b|โดนตัด|(?:ตัด|เก็บ)เงิน(?:ซ้ำ|เกิน|สอง|2)|(?<!แบ่ง)(?:จ่าย|ชำระ|โอน)(?:เงิน)?[^\s?]{0,20}?(?:ซ้ำ|เกิน|สองรอบ|2\s*รอบ|สองครั้ง|2\s*ครั้ง)(?!\s*(?:ได้(?:ไหม|มั้ย|มัย|หรือ)|ก็ได้))|\b(?:i|we) (?:paid|payed|transferred|was charged|were charged) (?:for )?(?:it |this |that |the [a-z]+(?: [a-z]+)? )?(?:twice|two times|double)\b|ยอด(?:เงิน)?ไม่ตรง/i;
 
 /**
  * "please delete all my personal data from your system" (r81: asked to say more), "ขอลบข้อมูลส่วนตัว
@@ -401,7 +401,7 @@ const QUESTION = new RegExp(
     `|^\\s*(?:รบกวน\\s*)?ขอ(?!จอง|นัด|เลื่อน|ยกเลิก|คุย|เปลี่ยน|เงินคืน|คืนเงิน).*(?:หน่อย|ด้วย)${POLITE}[\\s!.]*$|อยากทราบ|อยากรู้ว่า` +
     // Advice asked: "สนใจทั้งทริปอยุธยาและทัวร์เชียงใหม่ค่ะ ช่วยแนะนำหน่อย" (r80: asked to say more).
     `|ช่วยแนะนำ|แนะนำ(?:หน่อย|ด้วย)` +
-    `|^\\s*(?:i'?d like to know|i (?:want|would like) to know|please (?:send|give) me)\\b`,
+    `|^\\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there)?[\\s,!.]+)?(?:i'?d like to know|i (?:want|would like) to know|please (?:send|give) me)\\b`,
   'i',
 );
 export const asksQuestion = (text: string) => QUESTION.test(text);
@@ -473,8 +473,19 @@ export const asksWhetherOffered = (text: string) => asksQuestion(text) && OFFERE
  * ("ท้อง 5 เดือน": "ท้อง" alone is the belly, as in "ปวดท้อง") and an allergy by what to ("แพ้ถั่ว":
  * "แพ้" alone is also to lose) count too (r104).
  */
-const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:she|he)(?:'s| is) (?:\d{2}|\d{1,2} years)\b(?! ?(?:minutes?|mins?|hours?|am|pm|[:.]\d))|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarian|vegan|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
+const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:she|he)(?:'s| is) (?:\d{2}|\d{1,2} years)\b(?! ?(?:minutes?|mins?|hours?|am|pm|[:.]\d))|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarians?|vegans?|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
+
+/**
+ * The conditions a message names, as words an FAQ entry would use if it spoke of them ("vegetarians",
+ * "แพ้ถั่ว"), not the frame of the question ("suitable", "bring"): "is the cooking class suitable for
+ * vegetarians?" is not answered by the classes' prices (r165, read as them at 0.85).
+ */
+const QUESTION_FRAME = /^(?:suitable|bring|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป)$/i;
+export function conditionsNamed(text: string): RegExp | undefined {
+  const words = [...text.matchAll(new RegExp(CONDITIONS.source, 'gi'))].map((m) => m[0]).filter((w) => !QUESTION_FRAME.test(w));
+  return words.length ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i') : undefined;
+}
 
 /**
  * Whether what is bought may be shared or passed on: "can my friend and I share one 5-class

@@ -477,6 +477,8 @@ describe('party size', () => {
     ['ขอจองคิวนวดเท้าพรุ่งนี้ 5 โมงเย็น 2 คิวค่ะ', 2],
     // r159: places before the part of the day.
     ['อาทิตย์นี้ขอคิวนวดเท้า 2 ที่ ช่วง 6 โมงเย็นค่ะ', 2],
+    // r165: places ending the message.
+    ['จองคลาสซูชิ 5 ธันวา 10 โมง 3 ที่', 3],
     // r157: what is said of them after the comma, by "we".
     ['city tour tomorrow at 10am for me and my wife, we are on our honeymoon', 2],
     ['just her, 1', 1],

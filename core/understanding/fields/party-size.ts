@@ -57,12 +57,12 @@ const GROUP_RE = new RegExp(
 /**
  * Places, the Thai way: "เอาสองที่", "จอง 2 ที่", "ขอ 3 ที่" (take / book / ask for two places), or
  * "2 ที่ค่ะ" alone as an answer, or ending a booking's message's clause ("... 10 โมง 2 ที่ค่ะ", r58: asked how
- * many; "... บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย", r143), or just before the time ("คืนนี้ 2 ที่ 1 ทุ่มค่ะ", r96; "2 ที่ ช่วง 6 โมงเย็น", r159), or said to be enough ("ไม่สิ 3 ที่พอค่ะ",
+ * many; "... บ่ายโมง 1 ที่ค่ะ ไม่เคยทำมาก่อนเลย", r143) or the message ("จองคลาสซูชิ 5 ธันวา 10 โมง 3 ที่", r165), or just before the time ("คืนนี้ 2 ที่ 1 ทุ่มค่ะ", r96; "2 ที่ ช่วง 6 โมงเย็น", r159), or said to be enough ("ไม่สิ 3 ที่พอค่ะ",
  * r121: noted for the team, the booking kept at 4); and tickets counted by the sheet ("ตั๋วคอนเสิร์ต
  * ... 2 ใบ", r123: asked how many). Only after those verbs, alone, last
  * with its polite ending, or before a time: "ที่" is otherwise too common a word ("วันที่ 2", "2 ที่ผ่านมา").
  */
-const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)(?=[\\s.!]|$)|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:(?:ช่วง|ตอน|เวลา|รอบ)\\s*)?(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ`, 'gi');
+const SEATS_RE = new RegExp(`(?:เอา|จอง|ขอ)\\s*(?<n1>${COUNT})\\s*ที่(?!นั่ง|[ก-๛])|(?:เอา|จอง|ขอ)\\s*(?<n2>${COUNT})\\s*ที่(?=ค่ะ|คะ|ครับ|คับ|จ้า|นะ)|^\\s*(?<n3>\\d{1,2})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?\\s*$|(?<=\\s)(?<n4>${COUNT})\\s*ที่\\s*(?:ค่ะ|คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)(?=[\\s.!]|$)|(?<=\\s)(?<n5>\\d{1,2})\\s*ที่\\s+(?=(?:(?:ช่วง|ตอน|เวลา|รอบ)\\s*)?(?:\\d{1,2}|${THAI_NUMBER_SRC})\\s*(?:ทุ่ม|โมง|นาฬิกา|น\\.|[:.]\\d\\d))|(?<=^|\\s)(?<n>${COUNT})\\s*ที่\\s*(?:ก็)?พอ(?!ดี|ใจ)(?:แล้ว)?|(?<=ตั๋ว.{0,40})(?<![\\d,.])(?<n6>${COUNT})\\s*ใบ|(?<=\\s)(?<n7>\\d{1,2})\\s*ที่\\s*[.!]*$`, 'gi');
 /**
  * One: "คนเดียว", "just me", "by myself", and "for myself" with nobody named after it (r125: asked how many,
  * and again); "just her" (r139); "just one" as the answer (r144: asked again); "book me a thai massage"
@@ -175,7 +175,7 @@ function first(found: Found[]): Found | undefined {
 export function extractPartySize(s: string, claims: Claims): number | undefined {
   const byGroups = (m: RegExpExecArray): number | null => {
     const g = m.groups!;
-    return countOf(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n6 ?? g.n);
+    return countOf(g.n1 ?? g.n2 ?? g.n3 ?? g.n4 ?? g.n5 ?? g.n6 ?? g.n7 ?? g.n);
   };
   // Claimed first, so that no count inside them is read as the party's.
   collect(SOME_OF_US_RE, s, claims, () => 0);
