@@ -2225,7 +2225,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r15 tour: the driver 30 minutes late at the lobby (en)',
     language: 'en',
     business: 'tour_operator',
-    turns: [{ say: 'our driver is 30 minutes late, we are waiting in the hotel lobby', notTold: ['how many'] }, { tap: 'Supplier problem', told: ['C-'] }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'our driver is 30 minutes late, we are waiting in the hotel lobby', notTold: ['how many'], told: ['C-'] }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -2478,9 +2479,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r17 tour: the hotel in Krabi has no reservation (en)',
     language: 'en',
     business: 'tour_operator',
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
     turns: [
-      { say: 'The hotel you booked for us in Krabi says they have no reservation under our name', notTold: ['how many'] },
-      { tap: 'Supplier problem', told: ['C-'] },
+      { say: 'The hotel you booked for us in Krabi says they have no reservation under our name', notTold: ['how many'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
@@ -3518,9 +3519,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r27 concierge: the golf club says our tee time is not there (en)', language: 'en', business: 'concierge',
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
     turns: [
-      { say: 'The golf club says they have no tee time for us at 8am, we are at the club now', notTold: ['How many'] },
-      { tap: 'Partner booking', told: ['C-'] },
+      { say: 'The golf club says they have no tee time for us at 8am, we are at the club now', notTold: ['How many'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
@@ -4193,9 +4194,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r39 tour: "the hotel you booked lost our reservation" (en)', language: 'en', business: 'tour_operator',
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
     turns: [
-      { say: 'The hotel you booked for us lost our reservation, we are at the front desk now', notTold: ['How many'] },
-      { tap: 'Supplier problem', told: ['C-'] },
+      { say: 'The hotel you booked for us lost our reservation, we are at the front desk now', notTold: ['How many'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
@@ -4962,7 +4963,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r53 concierge: the golf course had no booking for us (th)', language: 'th', business: 'concierge',
     // Not read surely: the problem types, the partner's first, one tap.
-    turns: [{ say: 'ไปถึงสนามกอล์ฟแล้ว แต่เขาบอกว่าไม่มีชื่อเราในระบบค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }, { tap: 'ปัญหาการจองกับพาร์ทเนอร์' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'ไปถึงสนามกอล์ฟแล้ว แต่เขาบอกว่าไม่มีชื่อเราในระบบค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -5044,7 +5046,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r54 concierge: the restaurant never got the reservation (en)', language: 'en', business: 'concierge',
-    turns: [{ say: 'The restaurant you booked for us says they never got the reservation, we are standing at the door', notTold: ['How many', 'What time'] }, { tap: 'Partner booking issue' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'The restaurant you booked for us says they never got the reservation, we are standing at the door', notTold: ['How many', 'What time'] }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -5478,7 +5481,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r61 tour: the hotel had no room for us (en)', language: 'en', business: 'tour_operator',
-    turns: [{ say: 'the hotel in Chiang Mai you booked has no room for us, we are at the reception now', notTold: ['How many'] }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'the hotel in Chiang Mai you booked has no room for us, we are at the reception now', notTold: ['How many'] }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   // A sixty-second round (r62), written the same day before the bot saw them: 6 of 8 passed at the
@@ -5875,7 +5879,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r70 tour: the hotel had no booking under our name (th)', language: 'th', business: 'tour_operator',
     // The problem types, the supplier's first: tapped.
-    turns: [{ say: 'ถึงโรงแรมแล้วค่ะ แต่โรงแรมบอกไม่มีชื่อเราในระบบ ตอนนี้รออยู่ที่ล็อบบี้ค่ะ' }, { tap: 'ปัญหาจากซัพพลายเออร์' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'ถึงโรงแรมแล้วค่ะ แต่โรงแรมบอกไม่มีชื่อเราในระบบ ตอนนี้รออยู่ที่ล็อบบี้ค่ะ' }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -6530,7 +6535,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r83 concierge: the spa partner had no record (en)', language: 'en', business: 'concierge',
-    turns: [{ say: 'the partner spa had no record of my reservation yesterday, we were turned away', notTold: ['Which day', 'How many'] }, { tap: 'Partner booking issue' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'the partner spa had no record of my reservation yesterday, we were turned away', notTold: ['Which day', 'How many'] }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -6849,7 +6855,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r88 tour: the guide never came to the lobby (en)', language: 'en', business: 'tour_operator',
     // The problem types listed, the supplier first: tapped.
-    turns: [{ say: 'our guide never showed up this morning, we waited an hour in the hotel lobby', notTold: ['Which day', 'How many'] }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'our guide never showed up this morning, we waited an hour in the hotel lobby', notTold: ['Which day', 'How many'] }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -7439,7 +7446,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r97 tour: the hotel has no booking for us (en)', language: 'en',
     business: 'tour_operator',
-    turns: [{ say: "we just arrived at the hotel in Chiang Mai and they say they don't have our booking" }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: "we just arrived at the hotel in Chiang Mai and they say they don't have our booking" }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -8358,7 +8366,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r111 tour: no reservation at the hotel, standing at reception (en)', language: 'en',
     business: 'tour_operator',
-    turns: [{ say: "the hotel says they have no reservation for us, we're standing at reception now!" }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: "the hotel says they have no reservation for us, we're standing at reception now!" }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -8411,7 +8420,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r112 concierge: the golf course has no booking for us (th)', language: 'th',
     business: 'concierge',
-    turns: [{ say: 'สนามกอล์ฟบอกว่าไม่มีชื่อเราในการจองค่ะ' }, { tap: 'ปัญหาการจองกับ' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'สนามกอล์ฟบอกว่าไม่มีชื่อเราในการจองค่ะ' }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -8620,7 +8630,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r115 tour: the driver never came to the airport (en)', language: 'en',
     business: 'tour_operator',
-    turns: [{ say: 'our driver never showed up at the airport, we waited an hour and took a taxi' }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'our driver never showed up at the airport, we waited an hour and took a taxi' }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -8778,7 +8789,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r117 tour: the hotel did not have our booking (en)', language: 'en',
     business: 'tour_operator',
-    turns: [{ say: 'we arrived at the hotel in Chiang Mai that was part of our tour and they had no reservation for us' }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'we arrived at the hotel in Chiang Mai that was part of our tour and they had no reservation for us' }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -9034,7 +9046,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r120 concierge: the golf course had no tee time (en)', language: 'en',
     business: 'concierge',
-    turns: [{ say: 'we went to the golf course you booked and they had no tee time for us' }, { tap: 'Partner booking' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'we went to the golf course you booked and they had no tee time for us' }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -9797,7 +9810,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r131 concierge: a booking at a partner went wrong (en)', language: 'en',
     business: 'concierge',
-    turns: [{ say: 'the restaurant you booked for us last night had no record of our reservation' }, { tap: 'Partner booking' }],
+    // Opened at once since r166 (item 314); the customer tapped it in the list before.
+    turns: [{ say: 'the restaurant you booked for us last night had no record of our reservation' }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -11531,7 +11545,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r161 tour operator: the driver two hours late (en)', language: 'en',
     business: 'tour_operator',
-    turns: [{ say: 'our driver was 2 hours late to pick us up at the hotel this morning' }, { tap: 'Supplier problem' }],
+    // Opened at once since r166 (item 314); listed first, to tap, before.
+    turns: [{ say: 'our driver was 2 hours late to pick us up at the hotel this morning' }],
     end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
   },
   {
@@ -11714,7 +11729,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r164 concierge: the golf course has no booking (en)', language: 'en',
     business: 'concierge',
-    turns: [{ say: 'the golf course said they have no booking under my name!' }, { tap: 'Partner booking' }],
+    // Opened at once since r166 (item 314): the round's own failure, first written to tap it.
+    turns: [{ say: 'the golf course said they have no booking under my name!' }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -11778,5 +11794,63 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r165 demo: a massage for a pregnant customer (en)', language: 'en',
     turns: [{ say: 'can I book a massage tomorrow at 1pm? I am 5 months pregnant' }, { say: 'just me', told: ['pregnant'] }, { say: 'confirm' }],
     end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-sixty-sixth round (r166): a top-up case and its number again, a refund then the money come,
+  // one more person for a booking made, the manager asked for, a class moved at the school, an order five
+  // days late, a Japanese dinner for six, a hotel that lost the reservation, where the city tour goes, a
+  // birthday at the sushi class: 9 of 10 at the first run; the bot's failure item 314.
+  {
+    name: 'r166 demo: a top-up case, its number again, thanks (en)', language: 'en',
+    turns: [{ say: 'I topped up 500 baht but no credit, order ORD-12345' }, { say: 'the order number is ORD-12345' }, { say: 'thanks' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r166 demo: a refund asked, then the money came, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอคืนเงินค่าคลาสซูชิค่ะ เลขที่ ORD-77881 ยกเลิกไปแล้ว' }, { say: 'ได้เงินคืนแล้วค่ะ ขอบคุณค่ะ' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r166 demo: one more person for a booking made (en)', language: 'en',
+    turns: [{ say: 'my booking B-000012, can I add one more person?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r166 demo: the manager asked for about a booking problem (en)', language: 'en',
+    turns: [{ say: 'I need to talk to the manager about a booking problem' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r166 school: Saturday\'s class moved to next week, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ขอเลื่อนคลาสวันเสาร์เป็นอาทิตย์หน้าได้ไหมคะ' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r166 order desk: an order five days late (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: "my order 55123 still hasn't arrived after 5 days" }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r166 concierge: a Japanese dinner for six, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยจองร้านอาหารญี่ปุ่นคืนพรุ่งนี้ 1 ทุ่ม 6 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 6, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r166 tour operator: the hotel lost the reservation (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'The hotel you booked for us in Chiang Mai lost our reservation!' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r166 demo: where the city tour goes, in Thai (th)', language: 'th',
+    turns: [{ say: 'ทัวร์กรุงเทพไปที่ไหนบ้างคะ', notTold: ['กี่ท่าน', 'กี่โมง'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r166 demo: a sushi class for a birthday girl of ten (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 3, one is my daughter turning 10 that day', told: ['10'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
   },
 ];

@@ -1554,7 +1554,7 @@ describe('deciding what a customer message leads to', () => {
     expect((unnamed as { likely: string[] }).likely[1]).not.toBe('service_complaint');
   });
 
-  it("opens a problem's type when two readings agree: the complaint's words with its service and the likeliest type (r160), the classifier's second reading and the type named (r163)", async () => {
+  it("opens a problem's type when two readings agree: the complaint's words with its service and the likeliest type (r160), the classifier's second reading and the type named (r163), money taken wrongly (r165), a supplier named (r166)", async () => {
     const demo = taxonomySchema.parse({
       caseTypes: [
         { key: 'topup_not_credited', name: { en: 'Top-up not credited', th: 'เติมเงินแล้วเครดิตไม่เข้า' }, examples: ['เติมเงินแล้วเครดิตไม่เข้าค่ะ', 'I topped up but no credit'] },
@@ -1586,6 +1586,10 @@ describe('deciding what a customer message leads to', () => {
     // A business with a type for its suppliers' problems: whose fault it was is not in the text.
     const withSuppliers = { ...demo, caseTypes: [...demo.caseTypes, { key: 'supplier_problem', name: { en: 'Supplier problem', th: 'ปัญหาจากซัพพลายเออร์' }, description: '', keywords: [], examples: [] }] };
     expect(await decide(context({ text: 'หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ', language: 'th' }), unsure.classify, likelyIn(() => withSuppliers))).toMatchObject({ do: 'pick_case_type' });
+    // There, a supplier named, the supplier's type the likeliest: opened (r166); not named, the list.
+    const supplierGuess = classifier(answer({ kind: 'case', caseType: 'supplier_problem', confidence: 0.4 }));
+    expect(await decide(context({ text: 'The hotel you booked for us in Chiang Mai lost our reservation!' }), supplierGuess.classify, likelyIn(() => withSuppliers))).toEqual({ do: 'open_case', caseType: 'supplier_problem' });
+    expect(await decide(context({ text: 'somebody lost our reservation!' }), supplierGuess.classify, likelyIn(() => withSuppliers))).toMatchObject({ do: 'pick_case_type' });
   });
 
   it('answers each question of a message: another entry answers its own, one none answers goes to a person (r127)', async () => {

@@ -78,10 +78,15 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // with a word of a change, whose type the business may have apart; nor at a business with a type for
   // its suppliers' or partners' problems, which the text alone does not tell from its own ("the hotel
   // we booked through your tour was dirty" is the supplier's, r79).
+  // So is the business's type for its suppliers' or partners' problems, when the text names one of them
+  // ("The hotel you booked for us in Chiang Mai lost our reservation!", r166; "the golf course said they
+  // have no booking under my name!", r164).
   const mostLike = about.trim() ? await likely.caseTypes(about) : [];
   const likeliest = decision.likely[0] ?? mostLike[0];
-  const complaint = complained.length === 1 && likeliest === complained[0] && !CHANGE_WORDS.test(about) && !(await likely.caseTypesSaying(THIRD_PARTY_TYPE)).length;
-  const agreed = charged.length === 1 && likeliest === charged[0] && SAYS_AMOUNT_WRONG.test(about) ? charged[0] : complaint ? complained[0] : undefined;
+  const thirdParty = await likely.caseTypesSaying(THIRD_PARTY_TYPE);
+  const complaint = complained.length === 1 && likeliest === complained[0] && !CHANGE_WORDS.test(about) && !thirdParty.length;
+  const supplier = thirdParty.length === 1 && likeliest === thirdParty[0] && reportsProblem(about) && THIRD_PARTY_NAMED.test(about);
+  const agreed = charged.length === 1 && likeliest === charged[0] && SAYS_AMOUNT_WRONG.test(about) ? charged[0] : complaint ? complained[0] : supplier ? thirdParty[0] : undefined;
   if (agreed) return { do: 'open_case', caseType: agreed };
   const last = await changeTypesAfterAProblem(about, likely);
   const types = [...new Set([...decision.likely, ...charged, ...complained, ...mostLike])].filter((t) => !last.includes(t));
@@ -772,6 +777,11 @@ const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharge
 const COMPLAINT_TYPE = /\bcomplain|ร้องเรียน/i;
 /** A business's type for what its suppliers or partners got wrong: "Supplier problem", "ปัญหาการจองกับพาร์ทเนอร์". */
 const THIRD_PARTY_TYPE = /\bsupplier|\bpartner|\bprovider|ซัพพลายเออร์|พาร์ทเนอร์|ผู้ให้บริการภายนอก/i;
+/**
+ * Those a business books with, named: a hotel, a driver, a golf course, a restaurant, a partner. Not a
+ * tour's own van or guide, whose problems are the business's own ("the van was dirty").
+ */
+const THIRD_PARTY_NAMED = /\b(?:hotel|resort|driver|golf (?:course|club)|restaurant|partner|supplier)s?\b|โรงแรม|รีสอร์ท|คนขับ|สนามกอล์ฟ|ร้านอาหาร|พาร์ทเนอร์|ซัพพลายเออร์/i;
 /**
  * The amount itself said to be wrong: twice, too much, or against its price ("but the massage is 1,200",
  * "ราคาควรเป็น 1500"); not money taken with something else gone missing ("the app charged me 2,500 but my
