@@ -660,7 +660,7 @@ describe('deciding what a customer message leads to', () => {
       for (const text of ['can my friend and I share one 5-class package?', 'แพ็กเกจใช้ร่วมกับเพื่อนได้ไหมคะ']) expect(await decide(context({ text }), package5.classify), text).toEqual({ do: 'no_answer' });
       // Read as a question, even surely, by an entry that does not speak of what it names (r165: the
       // classes' prices); an entry that does is answered.
-      const faq = likelyIn(() => taxonomySchema.parse({ faq: [
+      const faq = likelyIn(() => taxonomySchema.parse({ bookingTypes: [{ key: 'thai_cooking_class', name: { en: 'Thai cooking class' }, keywords: ['cooking class'] }], faq: [
         { key: 'class_prices', question: 'How much are the cooking classes?', answer: 'The Thai cooking class is 1,800 baht.' },
         { key: 'diets', question: 'Do you cater for special diets?', answer: 'Yes: vegetarians and vegans get their own menu.' },
       ] }));
@@ -669,6 +669,8 @@ describe('deciding what a customer message leads to', () => {
       expect(await decide(context({ text: vegetarians }), read('class_prices', 0.45).classify, faq)).toEqual({ do: 'no_answer' });
       expect(await decide(context({ text: vegetarians }), read('class_prices', 0.95).classify, faq)).toEqual({ do: 'no_answer' });
       expect(await decide(context({ text: vegetarians }), read('diets', 0.95).classify, faq)).toEqual({ do: 'faq', faqKey: 'diets' });
+      // Of no service of the business's, the entry read answers, as before (BANKING77: "can I open an account for my newborn baby?").
+      expect(await decide(context({ text: 'is the shop suitable for vegetarians?' }), read('class_prices', 0.95).classify, faq)).toEqual({ do: 'faq', faqKey: 'class_prices' });
     });
 
     it('starts no booking of money paid: "I transferred 1,500 ..." is not the airport transfer', async () => {

@@ -375,10 +375,12 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // table for 2 tomorrow, is it suitable for kids?"), or a day and a word of booking, it is a booking
   // still; a day alone is not ("Can I bring my kid (6) to the cooking class on Sunday?", r115: "did you
   // mean the class or its price?"): whether the child may come is answered first.
-  // So is one question read as an FAQ entry's, unless the entry surely answers it and speaks of what the
-  // message names ("is the cooking class suitable for vegetarians?", r165: the classes' prices at 0.85).
-  // Of two questions, the entry's is answered and the other passed on (below).
-  const takingPartAsked = (read.kind === 'booking' || (read.kind === 'question' && questionsIn(ctx.text).length < 2)) && !complaint && asksAboutTakingPart(ctx.text);
+  // So is one question of a service the business gives read as an FAQ entry's, unless the entry surely
+  // answers it and speaks of what the message names ("is the cooking class suitable for vegetarians?",
+  // r165: the classes' prices at 0.85). Of two questions, the entry's is answered and the other passed on
+  // (below); of no service ("can I open a bank account for my newborn baby?"), the entry read answers.
+  const ofAService = async () => questionsIn(ctx.text).length < 2 && (await likely.servicesNamed(ctx.text)).length > 0;
+  const takingPartAsked = !complaint && asksAboutTakingPart(ctx.text) && (read.kind === 'booking' || (read.kind === 'question' && (await ofAService())));
   if (takingPartAsked && (!read.fields.date || !asksToBook(ctx.text)) && !read.fields.time && !read.fields.partySize && !(await faqSpeaksOfIt(read, ctx, likely))) return { do: 'no_answer' };
   // So is whether it may be shared or passed on, whoever the message names ("can my friend and I
   // share one 5-class package?", r136: "my friend and I" are two, and the package's booking was started).
