@@ -11853,4 +11853,59 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'sushi class tomorrow 10am for 3, one is my daughter turning 10 that day', told: ['10'] }, { say: 'confirm' }],
     end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-sixty-seventh round (r167): whether the booking just sent is confirmed, a receipt for a
+  // booking not paid yet (a person sends it), credits left, how long the school's package lasts, a booking in
+  // a friend's name, Muay Thai tickets, a day to Amphawa, a top-up's minutes, two massages at two times: 6 of
+  // 10 at the first run; the bot's failure item 315, two the scripts' own (a receipt not issued yet is
+  // looked for by a person; the package's entry offered first, to tap), and one left out: "I'd like to pay
+  // by bank transfer, what's the account number?" is told the ways to pay, not the number (left, below).
+  {
+    name: 'r167 demo: whether the booking just sent is confirmed, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 11 โมง 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'จองแล้วได้รับการยืนยันหรือยังคะ', told: ['B-'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r167 demo: a receipt for the last booking (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 11am for 1' }, { say: 'confirm' }, { say: 'can I get a receipt for my booking?', notTold: ['Which of these', 'How many'], told: ['receipt'] }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r167 demo: credits left asked (en)', language: 'en',
+    turns: [{ say: 'how many credits do I have left?', notTold: ['Which of these'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r167 school: how long the package lasts, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'แพ็กเกจ 5 คลาสใช้ได้กี่เดือนคะ', notTold: ['กี่โมง', 'กี่ท่าน'] }, { tap: 'แพ็กเกจใช้ได้นาน' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r167 demo: the booking put in a friend\'s name, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอเปลี่ยนชื่อผู้จองเป็นชื่อเพื่อนได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r167 concierge: four tickets for Muay Thai at Rajadamnern (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'Can you get us 4 tickets for the Muay Thai at Rajadamnern tomorrow at 7pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r167 tour operator: a private day to Amphawa for five, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'อยากจองทริปส่วนตัว 1 วันไปอัมพวา 5 คน วันที่ 20 ธันวาคม เริ่ม 7 โมงเช้าค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 5, date: { month: 12, day: 20 }, time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r167 order desk: how many minutes a top-up takes, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'สอบถามค่ะ เติมเงินใช้เวลากี่นาทีคะ', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r167 demo: two massages at two times, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ บ่ายโมง 1 ท่าน กับ บ่ายสาม 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
 ];

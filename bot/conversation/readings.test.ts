@@ -318,7 +318,7 @@ describe('what else a message may be', () => {
     for (const text of ['join class', 'join today', 'join tomorrow', 'join the class', 'I want to join ACME-7F3K and more', 'เข้าร่วมคลาสพรุ่งนี้', 'ACME-7F3K']) expect(corporateCodeIn(text), text).toBeUndefined();
   });
   it("hears a booking's status asked, and not a new booking or a case's status", () => {
-    for (const text of ['is my booking confirmed?', 'Has my reservation been confirmed', 'did you get my booking?', 'การจองยืนยันแล้วหรือยังคะ', 'ยืนยันการจองให้ยังคะ', 'จองได้ยังคะ', 'จองติดไหมคะ', 'ได้รับการจองหรือยังคะ', 'ได้รับคำขอจองของผมไหมครับ', "what's my booking number again?", 'เลขการจองของฉันคืออะไรคะ', 'ขอเลขที่การจองอีกทีค่ะ']) expect(asksAboutMyBooking(text), text).toBe(true);
+    for (const text of ['is my booking confirmed?', 'Has my reservation been confirmed', 'did you get my booking?', 'การจองยืนยันแล้วหรือยังคะ', 'ยืนยันการจองให้ยังคะ', 'จองได้ยังคะ', 'จองติดไหมคะ', 'ได้รับการจองหรือยังคะ', 'ได้รับคำขอจองของผมไหมครับ', "what's my booking number again?", 'เลขการจองของฉันคืออะไรคะ', 'ขอเลขที่การจองอีกทีค่ะ', 'จองแล้วได้รับการยืนยันหรือยังคะ', 'จองไปแล้ว ยืนยันหรือยังครับ']) expect(asksAboutMyBooking(text), text).toBe(true);
     for (const text of ['I want to book a massage', 'any update on my case?', 'จองนวดพรุ่งนี้ค่ะ', 'ยืนยันค่ะ', 'ได้รับเงินหรือยังคะ']) expect(asksAboutMyBooking(text), text).toBe(false);
   });
 
