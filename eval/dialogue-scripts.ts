@@ -11908,4 +11908,62 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'จองนวดพรุ่งนี้ บ่ายโมง 1 ท่าน กับ บ่ายสาม 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'spa_massage', date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-sixty-eighth round (r168), Thai and English mixed as Thai customers write: a massage "tmr
+  // 3pm", "ขอ cancel booking", a cooking class for two pax, a massage by the hour priced, money sent after a
+  // booking, a top-up with its order, a group discount, a class tried first, two adults and two children,
+  // a car with driver to Pattaya: 9 of 10 at the first run; the bot's failure item 316.
+  {
+    name: 'r168 demo: a massage in Thai and English mixed (th)', language: 'th',
+    turns: [{ say: 'book นวด 2 คน tmr 3pm ค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r168 demo: tomorrow\'s booking cancelled in mixed words (th)', language: 'th',
+    turns: [{ say: 'ขอ cancel booking พรุ่งนี้ค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r168 demo: a cooking class for two pax, which class picked (en)', language: 'en',
+    turns: [{ say: 'hi can i book cooking class for 2 pax on 5 dec at 9am' }, { tap: 'Thai cooking class' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 5 }, time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r168 demo: a Thai massage by the hour priced, in Thai (th)', language: 'th',
+    turns: [{ say: 'พี่คะ นวดไทยชั่วโมงละเท่าไหร่', notTold: ['กี่โมง', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r168 demo: money sent after the booking, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 10 โมง 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'โอนแล้วนะคะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r168 order desk: a top-up not in with its order, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเงินแล้วค่ะแต่ยอดไม่เข้า order 12345678' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r168 demo: a discount for a group of ten (en)', language: 'en',
+    turns: [{ say: 'Is there a discount for groups of 10?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r168 school: one class tried before the package (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'can I try one class before buying the package?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r168 tour operator: two adults and two children to Chiang Mai (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'we are 2 adults and 2 kids, want the multi-day tour to Chiang Mai from 10 to 13 January' }, { say: 'confirm' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 1, day: 10 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r168 concierge: a car with driver to Pattaya, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ขอรถพร้อมคนขับไปพัทยาพรุ่งนี้ 8 โมง 4 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -211,6 +211,8 @@ const CHANGE_BOOKING = new RegExp(
   [
     'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)', 'ที่จองไว้', 'ที่นัดไว้',
     '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already |just |accidentally |mistakenly |wrongly )?booked\\b', '\\bcancel (?:one|both|it|them|that|this)\\b', '\\bmy (?:booking|reservation|appointment)\\b',
+    // With no "my", in Thai words around it: "ขอ cancel booking พรุ่งนี้ค่ะ" (r168: asked "a booking or a problem?").
+    '\\b(?:cancel|reschedule|postpone)\\s+(?:the\\s+)?(?:booking|reservation|appointment)s?\\b',
     // "cancel the golf booking for tomorrow" (r88: a new golf booking was started) as "cancel the booking".
     '\\b(?:cancel|change|move) (?:the|this|that) (?:[a-z]+ ){0,2}(?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
     // Amended: "amend hotel reservation under kyonna to include 9 kids" (item 186's rule started a new
