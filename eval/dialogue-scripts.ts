@@ -11966,4 +11966,60 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ขอรถพร้อมคนขับไปพัทยาพรุ่งนี้ 8 โมง 4 คนค่ะ' }, { say: 'ยืนยันค่ะ' }],
     end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-sixty-ninth round (r169), bookings told slot by slot and changed: an hour later, the sushi
+  // class in Thai, called off at the summary, one more for the tour, a transfer's people after its route, a
+  // hello first, what is included, "can we do 11?", a trip's hour, a price then the booking: 9 of 10 at the
+  // first run; the bot's failure item 317 (now asked whether 11 is the time or the people, tapped).
+  {
+    name: 'r169 demo: a massage asked slot by slot, then an hour later (en)', language: 'en',
+    turns: [{ say: 'book a massage' }, { say: 'tomorrow' }, { say: '3pm' }, { say: '2' }, { say: 'actually make it 4pm', told: ['16:00'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: the sushi class slot by slot, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสซูชิค่ะ' }, { say: 'พรุ่งนี้ค่ะ' }, { say: '10 โมง' }, { say: '3 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: a booking called off at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 1pm for 2' }, { say: 'no wait, cancel that' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: one more for the city tour at the summary, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองทัวร์กรุงเทพพรุ่งนี้ 9 โมง 2 คน' }, { say: 'ขอเพิ่มอีก 1 คนค่ะ', told: ['3'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: a transfer to Silom, the people after (en)', language: 'en',
+    turns: [{ say: 'airport transfer from suvarnabhumi to silom tomorrow 6am' }, { say: '3 of us' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 3, date: 'tomorrow', time: '06:00', destination: 'silom' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: a hello, then a massage slot by slot, in Thai (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ' }, { say: 'อยากจองนวดค่ะ' }, { say: 'พรุ่งนี้บ่าย 2' }, { say: '1 ท่าน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: what is included, asked at the summary (en)', language: 'en',
+    turns: [{ say: 'massage tomorrow 2pm for 2' }, { say: "what's included?" }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 school: a private lesson moved to eleven at the summary (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'private lesson tomorrow 10am' }, { say: 'just me' }, { say: 'actually can we do 11?', told: ['11:00'] }, { tap: 'Time: 11:00' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 tour operator: a private trip to Ayutthaya, the hour asked, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ทริปส่วนตัวอยุธยา พรุ่งนี้ 4 คน' }, { say: '7 โมงเช้าค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: 'tomorrow', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r169 demo: the city tour priced, then booked (en)', language: 'en',
+    turns: [{ say: 'I want to book the city tour' }, { say: 'how much is it?' }, { say: 'ok tomorrow 9am for 2' }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
 ];

@@ -236,15 +236,16 @@ async function offeringFaq(trx: Knex.Transaction, ctx: CustomerContext, faqKey: 
 /** Where a question of which days or times are free is the dialogue's to answer (not while a place or the service is asked). */
 const FREE_ASKED_AT: readonly BookingDialogue['awaiting'][] = ['date', 'time', 'party_size', 'confirm'];
 
-/**
- * Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10
- * then", "ok 2 then", "just 1" (r115: "how many people?" asked again and again).
- */
 /** "4 then, we will take a taxi for the rest": a number first, not an hour, a price or a share. */
 const LEADING_NUMBER = /^\s*(\d{1,2})(?![\d:.])(?!\s*(?:โมง|นาฬิกา|ทุ่ม|น\.|am\b|pm\b|a\.m|p\.m|o'?clock|บาท|baht|thb|฿|%|นาที|min|ชั่วโมง|hours?\b|วัน|days?\b|คืน|nights?\b))/i;
+/**
+ * Only a number, perhaps after "make it" or "เปลี่ยนเป็น": "actually make it 11", "no, 3", "ขอเป็น 4 ค่ะ", "10
+ * then", "ok 2 then", "just 1" (r115: "how many people?" asked again and again); "can we do 11?", "how
+ * about 3?" (r169: taken for a question for the team, the summary unchanged).
+ */
 const BARE_NUMBER = new RegExp(
   `^\\s*(?:(?:no|nope|actually|sorry|oh|wait|hmm+|um+|ah|ok|okay|fine|alright|just|only)[\\s,.!]+)*` +
-    `(?:(?:(?:can|could) (?:you|we) |please )?(?:make it|change (?:it |that )?to|switch (?:it )?to|move (?:it )?to)|(?:ขอ)?(?:เปลี่ยน|แก้)เป็น|ขอเป็น|เอาเป็น)?` +
+    `(?:(?:(?:can|could) (?:you|we) |please )?(?:make it|change (?:it |that )?to|switch (?:it )?to|move (?:it )?to)|(?:can|could) (?:we|i|you) (?:do|have|go for)|how about|what about|(?:ขอ)?(?:เปลี่ยน|แก้)เป็น|ขอเป็น|เอาเป็น)?` +
     `\\s*(\\d{1,2})\\s*(?:then|please|pls|thanks|ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|ก็ได้|ได้ไหม|ได้มั้ย)*[\\s.!?]*$`,
   'iu',
 );

@@ -992,7 +992,7 @@ describe('deciding what a customer message leads to', () => {
       const dialogue = bookingDialogue({ serviceKey: 'cooking', date: '2026-03-03', time: '10:00', partySize: 2, awaiting: 'confirm' });
       const { classify } = classifier(answer({ kind: 'other', otherType: 'out_of_scope', confidence: 0.3 }));
       const kept = { ...dialogue, expiresAt: expect.any(String) };
-      for (const [text, time, partySize] of [['actually make it 11', '11:00', 11], ['ขอเปลี่ยนเป็น 3 ค่ะ', '15:00', 3], ['no, 4', '16:00', 4]] as const) {
+      for (const [text, time, partySize] of [['actually make it 11', '11:00', 11], ['ขอเปลี่ยนเป็น 3 ค่ะ', '15:00', 3], ['no, 4', '16:00', 4], ['actually can we do 11?', '11:00', 11], ['how about 3?', '15:00', 3]] as const) {
         expect(await decide(context({ text, dialogue }), classify), text).toEqual({ do: 'booking', dialogue: kept, which: { time, partySize } });
       }
       // After an evening's time, 7 to 11 is the evening's (r101: "make it 8" after 7pm was 08:00).
