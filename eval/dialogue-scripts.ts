@@ -12022,4 +12022,55 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'I want to book the city tour' }, { say: 'how much is it?' }, { say: 'ok tomorrow 9am for 2' }, { say: 'confirm' }],
     end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
   },
+  // A hundred-and-seventieth round (r170), problems as customers type them: a top-up two hours late with tears,
+  // an app that will not let them in, a password reset and still wrong, a parcel with its tracking number, a
+  // smelly towel, taken twice and asked back, a class cancelled and refunded, Monday's hours, the shop's
+  // phone number (no entry gives it: a person): 7 of 10 at the first run; the failures the scripts' own
+  // (money taken twice and asked back lists the refund first, to tap; no phone number is in the demo's
+  // entries), and one left out: "where do I park?" is told the address (left, below).
+  {
+    name: 'r170 demo: a top-up two hours late with tears, in Thai (th)', language: 'th',
+    turns: [{ say: 'ทำไมเติมเงินแล้วยังไม่เข้าคะ 😭😭 รอมา 2 ชม แล้ว' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: the app will not let me in, password forgotten, in Thai (th)', language: 'th',
+    turns: [{ say: 'แอปเข้าไม่ได้ค่ะ ลืมรหัสผ่าน' }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: a password just reset and still wrong (en)', language: 'en',
+    turns: [{ say: "can't log in, it says my password is wrong but i just reset it" }],
+    end: { booked: null, opened: 'account_access', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: a parcel a week late with its tracking number, in Thai (th)', language: 'th',
+    turns: [{ say: 'สั่งของไปแล้ว 1 อาทิตย์ ยังไม่ได้เลย เลขพัสดุ TH1234567890' }],
+    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: a smelly towel and a therapist on her phone (en)', language: 'en',
+    turns: [{ say: 'The towel in the massage room smelled bad and the therapist was chatting on her phone' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: taken twice and asked back, in Thai (th)', language: 'th',
+    turns: [{ say: 'หักเงินไป 2 รอบ ช่วยคืนให้หน่อยค่ะ' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: tomorrow\'s class cancelled and refunded (en)', language: 'en',
+    turns: [{ say: 'I want to cancel and get a refund for my cooking class tomorrow' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: open on Monday, in Thai (th)', language: 'th',
+    turns: [{ say: 'ร้านเปิดวันจันทร์ไหมคะ', notTold: ['กี่ท่าน', 'ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r170 demo: the shop\'s phone number, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอเบอร์โทรร้านหน่อยค่ะ', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];
