@@ -159,7 +159,7 @@ describe('a booking in chat that the form would refuse', () => {
   it('"make it 8" at a summary with the templates just dropped from memory: asked which, its labels read one query at a time (r101)', async () => {
     await businessAt(0);
     const customer = lineId('U');
-    await h.ask(customer, { text: 'massage tomorrow at 7pm for 2' });
+    await h.ask(customer, { text: 'sushi class tomorrow at 7pm for 2' });
     // As after an admin's change to a text: the next render reads the templates on the answer's
     // transaction. Three labels read at once there queued on its one connection (pg@9 refuses it;
     // test/support/one-query-at-a-time.ts fails this file if it happens).
@@ -168,6 +168,22 @@ describe('a booking in chat that the form would refuse', () => {
     // After 7pm, 8 is the evening's (item 177).
     expect(which.text).toContain('20:00');
     expect(which.quickReplies.map((q) => q.label)).toEqual(['Time: 20:00', 'Guests: 8', 'Cancel']);
+  });
+
+  it('a bare number more than the service takes is the time, not asked which (r169)', async () => {
+    await businessAt(0);
+    const customer = lineId('U');
+    // The massage takes at most 6: 8 can only be the hour.
+    await h.ask(customer, { text: 'massage tomorrow at 7pm for 2' });
+    const moved = await h.ask(customer, { text: 'actually can we make it 8?' });
+    expect(moved.text).toContain('20:00');
+    expect(moved.text).toContain('Guests: 2');
+    expect(moved.quickReplies.map((q) => q.label)).toEqual(['Confirm', 'Cancel']);
+    await h.ask(customer, { text: 'confirm' });
+    await untilSettled(h.sys.knex);
+    const conversation = await h.sys.knex('conversations').where({ external_id: customer }).first();
+    const booked = await h.sys.knex('bookings').where({ conversation_id: conversation.id });
+    expect(booked.map((b) => [String(b.requested_time).slice(0, 5), b.party_size])).toEqual([['20:00', 2]]);
   });
 
   it("the time's buttons are starts the service takes that day: whole inside its hours, over the same day (en)", async () => {

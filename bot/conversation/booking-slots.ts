@@ -306,6 +306,12 @@ export async function bookingStep(
   if (decision.offerFaq) say = await offeringFaq(trx, ctx, decision.offerFaq, say);
   const service = d.serviceKey ? await activeService(trx, ctx.orgId, d.serviceKey) : undefined;
   if (d.serviceKey && !service) d.serviceKey = undefined;
+  // A bare number more than the service takes is not its people but the time ("can we do 11?" for a
+  // private lesson of at most 2, r169: asked "11:00 or 11 guests?").
+  if (decision.which && service?.capacity && decision.which.partySize > service.capacity) {
+    Object.assign(d, { time: decision.which.time, sessionId: undefined });
+    decision = { ...decision, which: undefined };
+  }
   // The service's own details are asked too: what its booking form requires beyond date, time and
   // people, and a session for a service booked by its sessions (its date and time come with it).
   const needs: ('destination' | 'session')[] = (service?.formFields ?? []).filter((f) => f.required && f.field === 'destination').map(() => 'destination' as const);
