@@ -12075,4 +12075,57 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'ขอเบอร์โทรร้านหน่อยค่ะ', notTold: ['ข้อไหน'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-seventy-first round (r171), corrections in Thai and English: six not five, the 13th not the
+  // 12th, the sushi class instead, one more and an hour later in one message, where from asked, the 15th,
+  // free times asked, called off, "my wife and me", the morning then the hour: 10 of 10 at the first run.
+  {
+    name: 'r171 demo: not five but six in the evening, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวด 2 คน พรุ่งนี้ 5 โมงเย็น' }, { say: 'ไม่ใช่ค่ะ 6 โมงเย็น', told: ['18:00'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: the 12th made the 13th, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยวันที่ 12 ธันวาคม 10 โมง 2 คน' }, { say: 'ขอเปลี่ยนเป็นวันที่ 13 ค่ะ', told: ['13 ธ.ค.'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: { month: 12, day: 13 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: the massage made the sushi class instead, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้บ่าย 3 2 คน' }, { say: 'ขอเปลี่ยนเป็นคลาสซูชิแทนค่ะ', told: ['ซูชิ'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: one more person and an hour later together (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'can we add one more person and make it 11am?', told: ['11:00', 'Guests: 3'] }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 3, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: a car to Suvarnabhumi, from where asked, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองรถไปสุวรรณภูมิพรุ่งนี้ 6 โมงเช้า 2 คน' }, { say: 'จากโรงแรมแถวสยามค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'airport_transfer', partySize: 2, date: 'tomorrow', time: '06:00', destination: 'สุวรรณภูมิ' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: two for the city tour on the 15th (en)', language: 'en',
+    turns: [{ say: '2 people for the city tour on the 15th' }, { say: '10am' }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: { day: 15 }, time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: free times asked, then one taken, in Thai (th)', language: 'th',
+    turns: [{ say: 'นวดพรุ่งนี้ค่ะ' }, { say: 'ว่างกี่โมงบ้างคะ' }, { say: 'บ่ายโมงค่ะ' }, { say: '2 ท่าน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '13:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: called off mid-booking, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ค่ะ' }, { say: 'ยกเลิกค่ะ' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: a massage for my wife and me (en)', language: 'en',
+    turns: [{ say: 'massage for my wife and me tomorrow 6pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '18:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r171 demo: tomorrow morning asked, the hour after (en)', language: 'en',
+    turns: [{ say: 'thai cooking class tomorrow morning for 4' }, { say: '10' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];
