@@ -68,8 +68,9 @@ export function outcomeOf(d: Decision, m: EvalMessage): Pick<Decided, 'outcome' 
     // A service's price, answered from the service: right for a question (the sets do not say which
     // service a question is about) or a booking of that service.
     case 'service_price':
-    // Or how long it takes, the same way.
+    // Or how long it takes, or how many it takes, the same way.
     case 'service_duration':
+    case 'service_capacity':
       return { outcome: 'acted', right: m.kind === 'question' || (m.kind === 'booking' && m.bookingType === d.serviceKey) };
     // The booking form's link: right for a question (the sets do not say which) or a booking.
     case 'booking_form':

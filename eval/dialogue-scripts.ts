@@ -11615,8 +11615,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r162 demo: how many a cooking class takes, in Thai (th)', language: 'th',
-    turns: [{ say: 'คลาสทำอาหารไทยรับกี่คนคะ' }],
-    end: { booked: null, opened: null, holds: 'person' },
+    // Told from the class's own capacity since item 318 (r172); a person answered it at first (item 308).
+    turns: [{ say: 'คลาสทำอาหารไทยรับกี่คนคะ', told: ['10 ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
   },
   {
     name: 'r162 demo: thanks after the booking (en)', language: 'en',
@@ -12127,5 +12128,29 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r171 demo: tomorrow morning asked, the hour after (en)', language: 'en',
     turns: [{ say: 'thai cooking class tomorrow morning for 4' }, { say: '10' }, { say: 'confirm' }],
     end: { booked: { service: 'thai_cooking_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-seventy-second round (r172), written once item 318 was built, from a question r162 had met
+  // with a person: how many the sushi class takes then booked, the city tour's group size in a booking, a
+  // massage's most in Thai, students per private lesson: 4 of 4.
+  {
+    name: 'r172 demo: how many can join the sushi class, then booked (en)', language: 'en',
+    turns: [{ say: 'how many people can join the sushi class?', told: ['12'] }, { tap: 'Sushi cooking class' }, { say: 'tomorrow 10am for 4' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 4, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r172 demo: the city tour\'s group size asked in a booking (en)', language: 'en',
+    turns: [{ say: 'city tour tomorrow 10am' }, { say: "what's the max group size?", told: ['15'] }, { say: '3' }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r172 demo: how many a massage room takes, in Thai (th)', language: 'th',
+    turns: [{ say: 'นวดรับได้สูงสุดกี่ท่านคะ', told: ['6 ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r172 school: students per private lesson (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'how many students per private lesson?', told: ['2'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
   },
 ];

@@ -1028,6 +1028,12 @@ export const demoTemplates: DemoTemplate[] = [
     en: '{{service}} takes about {{duration}}.',
   },
   {
+    key: 'service_capacity',
+    description: 'The customer asked how many a service takes: {{service}} and the most people it takes, {{capacity}}. Outside a booking, a button under it books the service.',
+    th: '{{service}} รับได้สูงสุด {{capacity}} ท่านค่ะ',
+    en: '{{service}} takes up to {{capacity}} people.',
+  },
+  {
     key: 'service_price_total',
     description: 'In the booking of a service for several people, the customer asked its price: {{service}}, its price per person {{amount}}, the people {{party_size}} and the total {{total}}.',
     th: '{{service}} ราคา {{amount}} ต่อท่าน สำหรับ {{party_size}} ท่าน รวม {{total}}ค่ะ',

@@ -314,6 +314,7 @@ describe('the bot never goes silent', () => {
     ["when an open case is expected to be resolved, under its status", '20261204350000_case_status_eta.ts', 'case_status_eta'],
     ['the other question of a message, which no FAQ entry answers, after the answer to the first', '20261204360000_faq_other_question.ts', 'faq_other_question'],
     ['how long a service takes', '20261204370000_service_duration.ts', 'service_duration'],
+    ['how many people a service takes', '20261204380000_service_capacity.ts', 'service_capacity'],
   ])('an org set up before %s existed gets its text from the migration; its own text is kept', async (_, file, key) => {
     const { up } = await import(`../migrations/${file}`);
     const where = { org_id: sys.defaultOrgId, key };

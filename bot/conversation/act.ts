@@ -358,11 +358,12 @@ export async function act(deps: ActDeps, trx: Knex.Transaction, ctx: CustomerCon
       await say([{ kind: 'text', text: faq.answer[ctx.language] }, ...(await otherAnswers(decision))]);
       return;
     }
-    case 'service_duration': {
+    case 'service_duration':
+    case 'service_capacity': {
       const service = await activeService(trx, ctx.orgId, decision.serviceKey);
       const name = service ? serviceName(service, ctx.language) : '';
-      const text = service?.durationMinutes ? await t('service_duration', { service: name, duration: lengthOf(service.durationMinutes, ctx.language) }) : '';
-      // No length set, or an org without the text: a person answers, as for a question the bot has no answer to.
+      const text = service ? await serviceFact(decision.do, service, name, ctx.language, t) : '';
+      // No length or capacity set, or an org without the text: a person answers, as for a question the bot has no answer to.
       if (!service || !text) return act(deps, trx, ctx, { do: 'no_answer' }, result, lead);
       const talk = await t('label_talk_to_person');
       // Asked in a booking, the booking goes on, its summary's buttons offered if it is at its summary.
@@ -489,6 +490,18 @@ async function readingName(trx: Knex.Transaction, orgId: string, r: Reading, lan
 /** A service as the customer reads it: its name in their language, else the other, else its key. */
 function serviceName(service: { key: string; name: { th: string | null; en: string | null } }, language: Language): string {
   return service.name[language] || service.name.en || service.name.th || service.key;
+}
+
+/** How long a service takes or how many it takes, in the business's text; '' when the service has none set. */
+async function serviceFact(
+  fact: 'service_duration' | 'service_capacity',
+  service: { durationMinutes: number | null; capacity: number | null },
+  name: string,
+  language: Language,
+  t: (key: string, vars?: TemplateVars) => Promise<string>,
+): Promise<string> {
+  if (fact === 'service_duration') return service.durationMinutes ? t('service_duration', { service: name, duration: lengthOf(service.durationMinutes, language) }) : '';
+  return service.capacity ? t('service_capacity', { service: name, capacity: service.capacity }) : '';
 }
 
 /** How long a service takes, as said: "2 hours", "1 hour 30 minutes", "3 days"; "2 ชั่วโมง", "3 วัน". */

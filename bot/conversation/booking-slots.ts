@@ -15,7 +15,7 @@ import { activeFaqEntry, activeService, listServices } from '../../core/understa
 import { customerPageLink } from '../line/customer-rich-menu.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { actThreshold, caseFromText, caseTypeNamedBy, NOTHING_LIKELY, PICK_REPLY, problemFromText, type Decision, type Likely } from './decision.ts';
-import { addsANote, wishBeside, asksAboutTakingPart, asksHowLong, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysTheyArriveOffTime } from './readings.ts';
+import { addsANote, wishBeside, asksAboutTakingPart, asksHowLong, asksHowMany, asksPrice, asksQuestion, asksWhatIsFree, asksWhichDays, partOfDay, questionBeside, reportsProblem, saysNotBooking, saysTheyArriveOffTime } from './readings.ts';
 import { joinReply } from './waitlist-replies.ts';
 import { dialogueExpiry, missingSlot, readReplyData, replyData, saysCancel, saysConfirm, type BookingDialogue, type BookingSlot, type Dialogue } from './dialogue.ts';
 
@@ -196,6 +196,11 @@ export async function continueBooking(
   if (asksHowLong(text)) {
     const timed = await likely.serviceNamed(text, r.kind === 'question' ? r.faqKey : undefined, d.serviceKey);
     if (timed) return { do: 'service_duration', serviceKey: timed };
+  }
+  // And "รับกี่คนคะ" (how many does it take?).
+  if (asksHowMany(text)) {
+    const sized = await likely.serviceNamed(text, r.kind === 'question' ? r.faqKey : undefined, d.serviceKey);
+    if (sized) return { do: 'service_capacity', serviceKey: sized };
   }
   // Something else entirely (a problem, a question) is answered; a question leaves the booking where it was.
   if (sure && r.kind === 'case') return caseFromText(r);

@@ -306,6 +306,10 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'เรียนตัวต่อตัวใช้เวลากี่ชั่วโมงคะ' }), unsure.classify, likely)).toEqual({ do: 'service_duration', serviceKey: 'private_lesson' });
     expect(await decide(context({ text: 'how long is the private lesson and how much is it?' }), unsure.classify, likely)).toMatchObject({ do: 'service_price' });
     expect(await decide(context({ text: 'how long is the trip?' }), unsure.classify, likely)).not.toMatchObject({ do: 'service_duration' });
+    // How many it takes at a time, the same way (r162); the customer's own number is not asked of it.
+    expect(await decide(context({ text: 'เรียนตัวต่อตัวรับกี่คนคะ' }), unsure.classify, likely)).toEqual({ do: 'service_capacity', serviceKey: 'private_lesson' });
+    expect(await decide(context({ text: 'how many people can join the private lesson?' }), unsure.classify, likely)).toEqual({ do: 'service_capacity', serviceKey: 'private_lesson' });
+    expect(await decide(context({ text: 'we are 6 for the private lesson, is that ok?' }), unsure.classify, likely)).not.toMatchObject({ do: 'service_capacity' });
     // The business's own FAQ answer on prices wins when it names the service.
     const faq = classifier(answer({ kind: 'question', faqKey: 'lesson_prices', confidence: 0.95 }));
     expect(await decide(context({ text: 'how much is the private lesson?' }), faq.classify, likely)).toEqual({ do: 'faq', faqKey: 'lesson_prices' });

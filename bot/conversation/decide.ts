@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksHowMany, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -433,6 +433,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   const timed = !complaint && !ctx.openCase && !read.fields.date && !read.fields.time && asksHowLong(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
   // Its other questions as a price's are (item 237).
   if (timed) return { do: 'service_duration', serviceKey: timed, ...(await otherQuestions(ctx, classify, async (q) => asksHowLong(q) && (await likely.serviceNamed(q)) === timed)) };
+  // How many people it takes, the same way (r162: "คลาสทำอาหารไทยรับกี่คนคะ" went to a person).
+  const sized = !complaint && !ctx.openCase && !read.fields.partySize && asksHowMany(ctx.text) ? await likely.serviceNamed(ctx.text, answersFromFaq(result, ctx) ? result.faqKey : undefined) : undefined;
+  if (sized) return { do: 'service_capacity', serviceKey: sized, ...(await otherQuestions(ctx, classify, async (q) => asksHowMany(q) && (await likely.serviceNamed(q)) === sized)) };
   // "do you offer airport transfers?", "มีคลาสทำอาหารไทยไหมคะ" (is there a Thai cooking class?), calling a
   // service by its own name (r110: "no answer found", a person called): yes, said with its price and a
   // button to book it, or, with no price set, by its booking started. Not a kind of thing its keyword names ("do you

@@ -158,8 +158,11 @@ export type Decision =
    * day or people: the service's booking, which staff quote (r70).
    */
   | { do: 'service_price'; serviceKey: string; unpriced?: Decision; also?: string[]; unanswered?: string }
-  /** How long a service takes, asked outside a booking: told from the service's own length, with its button to book. */
-  | { do: 'service_duration'; serviceKey: string; also?: string[]; unanswered?: string }
+  /**
+   * How long a service takes, or how many people it takes, asked: told from the service's own length or
+   * capacity, outside a booking with its button to book.
+   */
+  | { do: 'service_duration' | 'service_capacity'; serviceKey: string; also?: string[]; unanswered?: string }
   | { do: 'no_answer' }
   | { do: 'clarify' }
   /**

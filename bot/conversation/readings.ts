@@ -387,6 +387,14 @@ const HOW_LONG = /\bhow\s+long\s+(?:is|does|will|would|do|are)\b|\bhow\s+many\s+
 export const asksHowLong = (text: string) => HOW_LONG.test(text);
 
 /**
+ * How many a service takes, asked: "คลาสทำอาหารไทยรับกี่คนคะ", "how many people can join the cooking class?",
+ * "what's the max group size for the city tour?" (r162: a person was called for what the service's own
+ * capacity answers). Not the customer's own number ("we are 6, is that ok?").
+ */
+const HOW_MANY = /\bhow\s+many\s+(?:people|persons|guests|students|participants|pax|seats|places)\s+(?:can|could|does|do|will|per|in|at|max|fit|allowed)\b|\b(?:max(?:imum)?|biggest|largest)\s+(?:group(?:\s+size)?|class\s+size|number\s+of\s+(?:people|guests|participants|students))\b|\bgroup\s+size\b|(?:รับ|ได้)(?:สูงสุด|มากสุด|ได้)?(?:ไม่เกิน)?กี่\s*(?:คน|ท่าน|ที่)|(?:คลาส|รอบ|กลุ่ม|ทริป)ละกี่\s*(?:คน|ท่าน)|สูงสุดกี่\s*(?:คน|ท่าน)|จำกัด(?:จำนวน)?(?:ที่)?กี่\s*(?:คน|ท่าน)|กี่\s*(?:คน|ท่าน)ต่อ(?:คลาส|รอบ|กลุ่ม|ทริป)/i;
+export const asksHowMany = (text: string) => HOW_MANY.test(text);
+
+/**
  * A message put as a question: a question mark, a Thai question word at its end ("เรียนได้ไหมคะ",
  * "จ่ายยังไงคะ"), or English that opens as one ("what is included ...", "can I pay ...").
  */
