@@ -12153,4 +12153,68 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'how many students per private lesson?', told: ['2'] }],
     end: { booked: null, opened: null, holds: 'bot' },
   },
+  // A hundred-and-seventy-third round (r173), at the businesses a new owner makes: diamonds and nothing came,
+  // a website down, how to check an order, a private lesson, four credits of five, a rude teacher, members
+  // booking a spa, a members' discount, a dirty van, a day trip's group size: 7 of 10 at the first run;
+  // the bot's failures items 319 to 321 (each now lists its type first, to tap).
+  {
+    name: 'r173 order desk: diamonds for a game id and nothing came (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I bought 500 diamonds for game ID 12345678 but got nothing, order 9981' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r173 order desk: the website down, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เว็บล่มหรือเปล่าคะ เข้าไม่ได้เลย' }, { tap: 'ระบบขัดข้อง' }],
+    end: { booked: null, opened: 'system_error', holds: 'bot' },
+  },
+  {
+    name: 'r173 order desk: how to check an order (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'how do I check my order status?', notTold: ['Which of these'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r173 school: a private lesson for one, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'อยากเรียนตัวต่อตัวกับครูพรุ่งนี้ 10 โมงค่ะ 1 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'private_lesson', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r173 school: four credits of five (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I bought the 5 class package but only 4 credits showed up' }, { tap: 'Package credit' }],
+    end: { booked: null, opened: 'package_credit_missing', holds: 'bot' },
+  },
+  {
+    name: 'r173 school: a rude teacher, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ครูสอนไม่ดีเลยค่ะ พูดจาไม่สุภาพ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r173 concierge: members book a spa for two (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'we are members, can you book us a spa for 2 tomorrow at 3pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '15:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r173 concierge: a members\' discount at partner restaurants, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'สมาชิกได้ส่วนลดที่ร้านอาหารพาร์ทเนอร์ไหมคะ', notTold: ['กี่ท่าน', 'กี่โมง'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r173 tour operator: a dirty van with no air, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'รถตู้สกปรกมาก แอร์ไม่เย็นเลยค่ะ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r173 tour operator: how many a day trip takes (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'what is the max group size for the private day trip?', told: ['8'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
 ];

@@ -98,13 +98,18 @@ describe('what else a message may be', () => {
       // r161: paid and nothing came.
       'I paid for 1000 diamonds 2 hours ago and still nothing, order 5521',
       'transferred the money this morning but got nothing yet',
+      // r173: nothing got, fewer than paid for, a site down.
+      'I bought 500 diamonds for game ID 12345678 but got nothing, order 9981',
+      'I bought the 5 class package but only 4 credits showed up',
+      'เว็บล่มหรือเปล่าคะ เข้าไม่ได้เลย',
+      'is your website down? it will not load',
     ]) {
       expect(reportsProblem(text), text).toBe(true);
     }
   });
 
   it('does not take a correction or a detail for a complaint', () => {
-    for (const text of ['ร้านปิดกี่โมงคะ', 'ถ้าไปถึงแล้วปิดไหมคะ', 'เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ', 'ถ้าไม่ได้แจ้งล่วงหน้ามีค่าปรับไหมคะ', 'who told you about us?', "I don't have a booking yet, can I walk in?", 'ปวดหลังมาก อยากนวดค่ะ', 'can we finish early if the kids get tired?', 'does the guide speak Chinese?', 'what does error 404 mean on a booking page?', 'nothing else, thanks', 'and nothing to bring?', 'still nothing to add, just book it']) {
+    for (const text of ['ร้านปิดกี่โมงคะ', 'ถ้าไปถึงแล้วปิดไหมคะ', 'เติมเงินต้องรอนานไหมคะ', 'ขึ้นรถที่โรงแรมได้ไหมคะ', 'are the credits there after I pay?', 'wrong date, make it Friday', 'no problem, 3 people', '2 คน', 'ขอเปลี่ยนเป็น 3 ท่านค่ะ', 'ไม่มีแพ้อาหารค่ะ', 'make it 5 pm', 'เปลี่ยนเป็นพรุ่งนี้ค่ะ', 'ยังไม่แน่ใจเวลาค่ะ', 'a bit later, 5 pm', 'can we come later?', 'ขอรอบสายๆ ค่ะ', 'จองสองรอบค่ะ', 'ขอจ่ายเงินสดได้ไหมคะ', 'is the room clean and quiet?', 'ห้องสะอาดไหมคะ', 'how many credits do I have left?', 'เช็คยอดเครดิตค่ะ', 'where can I see my points?', 'จะไปช้าหน่อยนะคะ', 'ขอมาช่วงบ่ายได้ไหมคะ', 'อย่าให้พลาดนะคะ', 'ถ้าไม่ได้แจ้งล่วงหน้ามีค่าปรับไหมคะ', 'who told you about us?', "I don't have a booking yet, can I walk in?", 'ปวดหลังมาก อยากนวดค่ะ', 'can we finish early if the kids get tired?', 'does the guide speak Chinese?', 'what does error 404 mean on a booking page?', 'nothing else, thanks', 'and nothing to bring?', 'still nothing to add, just book it', 'can I only book 2 classes?', 'do I slow down the group?']) {
       expect(reportsProblem(text), text).toBe(false);
     }
   });

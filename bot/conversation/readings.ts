@@ -54,7 +54,8 @@ const DEDUCTED = /\b(?:my|the|our) (?:credits?|money|points?|balance|package) (?
  * on my phone" was answered surely with the opening hours (its words share "open"; r58), "แอปเปิดไม่
  * ขึ้นค่ะ" was asked to say more. Something gone wrong, however sure a question it reads as.
  */
-const WILL_NOT_OPEN = /(?:แอป|แอพ|เว็บ|ลิงก์|ลิ้งค์)\S{0,12}?(?:เปิด|เข้า|โหลด)ไม่(?:ได้|ขึ้น|ติด)|(?:เปิด|เข้า)(?:แอป|แอพ|เว็บ)ไม่(?:ได้|ขึ้น|ติด)|\b(?:app|application|website|site|page|link)\b[^.?!]{0,40}?\b(?:won'?t|doesn'?t|does not|will not|isn'?t|is not|keeps?|kept) (?:open|load|opening|loading|crash|crashing)\b|\b(?:can'?t|cannot|can not|couldn'?t|could not) (?:open|load) (?:the |your |my )?(?:app|application|website|site|page|link)\b/i;
+// Or down: "เว็บล่มหรือเปล่าคะ เข้าไม่ได้เลย" (r173, a new order desk: no answer found, a person called).
+const WILL_NOT_OPEN = /(?:เว็บ|แอป|แอพ|ระบบ)(?:ไซต์)?ล่ม|\b(?:site|website|app|system|server)\s+(?:is\s+|was\s+|seems\s+|went\s+)?down\b|(?:แอป|แอพ|เว็บ|ลิงก์|ลิ้งค์)\S{0,12}?(?:เปิด|เข้า|โหลด)ไม่(?:ได้|ขึ้น|ติด)|(?:เปิด|เข้า)(?:แอป|แอพ|เว็บ)ไม่(?:ได้|ขึ้น|ติด)|\b(?:app|application|website|site|page|link)\b[^.?!]{0,40}?\b(?:won'?t|doesn'?t|does not|will not|isn'?t|is not|keeps?|kept) (?:open|load|opening|loading|crash|crashing)\b|\b(?:can'?t|cannot|can not|couldn'?t|could not) (?:open|load) (?:the |your |my )?(?:app|application|website|site|page|link)\b/i;
 export const saysItWillNotOpen = (text: string) => WILL_NOT_OPEN.test(text);
 
 /**
@@ -108,7 +109,9 @@ const COMPLAINT = new RegExp(
     // "I'm at the shop now for my 2pm massage but nobody is here" had started the massage's booking (r50).
     "\\b(?:nobody|no one|no-one)(?:'s| is| was)? (?:here|there|around|at the (?:shop|front desk|counter|reception|door))\\b", '\\b(?:the )?(?:shop|store|door|place) (?:is|was) (?:closed|locked)\\b', 'ไม่มีใครอยู่', 'ร้านปิดอยู่', '\\bstill (?:waiting|not)\\b', '\\bbeen waiting\\b',
     // Paid and nothing came: "I paid for 1000 diamonds 2 hours ago and still nothing" (r161, a new order desk: a person called).
-    "\\b(?:still|and|but|yet) (?:nothing|none|zero)\\b(?! (?:else|more|to|like|wrong)\\b)", "\\b(?:got|received|have|has) nothing (?:yet|so far)\\b",
+    "\\b(?:still|and|but|yet) (?:nothing|none|zero)\\b(?! (?:else|more|to|like|wrong)\\b)", "\\b(?:got|received|have|has) nothing (?:yet|so far)\\b", "\\b(?:but|and|still) (?:got|received|get|have|had) nothing\\b",
+    // Fewer than paid for: "I bought the 5 class package but only 4 credits showed up" (r173, a new school: the package's booking begun).
+    "\\bbut\\s+only\\s+\\d+\\s+(?:credits?|points?|classes|sessions|coins|diamonds|gems)\\b", 'แต่(?:ได้|ขึ้น|เข้า)?(?:แค่|เพียง)\\s*\\d+\\s*(?:เครดิต|คลาส|แต้ม|เพชร)',
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
     '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b',
