@@ -1536,6 +1536,25 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'can i bring suntan lotion in my carry on' }), carryOn.classify, likelyIn(() => airline))).toEqual({ do: 'faq', faqKey: 'carry_on' });
   });
 
+  it('hands a number asked of an FAQ entry that holds none to a person (r167)', async () => {
+    const shop = taxonomySchema.parse({
+      faq: [
+        { key: 'payment_methods', question: 'How can I pay?', answer: 'PromptPay, bank transfer, credit card or TrueMoney Wallet.' },
+        { key: 'bank_account', question: 'What is your bank account?', answer: 'Kasikorn Bank 123-4-56789-0, Demo Co., Ltd.' },
+      ],
+    });
+    const read = (faqKey: string) => classifier(answer({ kind: 'question', faqKey, confidence: 0.9 }));
+    for (const text of ["I'd like to pay by bank transfer, what's the account number?", 'ขอเลขบัญชีหน่อยค่ะ']) {
+      expect(await decide(context({ text }), read('payment_methods').classify, likelyIn(() => shop)), text).toEqual({ do: 'no_answer' });
+      expect(await decide(context({ text }), read('bank_account').classify, likelyIn(() => shop)), text).toEqual({ do: 'faq', faqKey: 'bank_account' });
+    }
+    expect(await decide(context({ text: 'can I pay by bank transfer?' }), read('payment_methods').classify, likelyIn(() => shop))).toEqual({ do: 'faq', faqKey: 'payment_methods' });
+    // Read as a problem it only leans to, a person answers too (r174); one told with its number is the problem.
+    const leaning = classifier(answer({ kind: 'case', caseType: 'refund_request', confidence: 0.55 }));
+    expect(await decide(context({ text: 'ขอเลขบัญชีสำหรับโอนเงินหน่อยค่ะ' }), leaning.classify, likelyIn(() => shop))).toEqual({ do: 'no_answer' });
+    expect(await decide(context({ text: 'my account number is 12345 and my refund never came' }), leaning.classify, likelyIn(() => shop))).not.toEqual({ do: 'no_answer' });
+  });
+
   it('hands a customer waiting for a call back the chat knows nothing of to a person; with a case, its status (r162)', async () => {
     const unsure = classifier(answer({ kind: 'case', caseType: 'order_not_delivered', confidence: 0.45, language: 'th' }));
     expect(await decide(context({ text: 'ยังไม่มีใครติดต่อกลับมาเลยค่ะ', language: 'th' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });

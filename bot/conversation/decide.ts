@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksHowMany, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksHowMany, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, asksForANumber, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -388,6 +388,10 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // "what should I bring to the cooking class?" read as the FAQ on the classes' prices (r121: told the
   // prices): what to bring, wear or prepare is answered by an entry that speaks of it, else by a person.
   if (answersFromFaq(result, ctx) && asksWhatToBring(ctx.text) && !(await likely.faqSaying(BRINGING)).includes(result.faqKey)) return { do: 'no_answer' };
+  // So is a number asked, unless of an entry that holds one ("I'd like to pay by bank transfer, what's the
+  // account number?", r167: told the ways to pay; "ขอเลขบัญชีสำหรับโอนเงินหน่อยค่ะ", r174: "the refund or the top-up?").
+  const numberAsked = asksForANumber(ctx.text) && asksQuestion(ctx.text) && !reportsProblem(ctx.text);
+  if (numberAsked && !(answersFromFaq(result, ctx) && (await likely.faqSaying(/\d/)).includes(result.faqKey))) return { do: 'no_answer' };
   // Lessons or visits again and again ("สัปดาห์ละ 2 ครั้ง", "every Saturday", r82) are not one booking:
   // a person arranges them, rather than the first one's day being asked.
   if (read.kind === 'booking' && !complaint && asksForAWeeklySchedule(ctx.text) && !read.fields.date) return { do: 'no_answer' };

@@ -519,6 +519,14 @@ const WHAT_TO_BRING = /\bwhat (?:should|do|must|can|shall) (?:i|we) (?:need to |
 export const asksWhatToBring = (text: string) => WHAT_TO_BRING.test(text);
 
 /**
+ * A number asked for: "what's the account number?", "ขอเลขบัญชีหน่อยค่ะ", "เบอร์โทรร้านอะไรคะ". An entry whose
+ * words hold no number does not answer it ("I'd like to pay by bank transfer, what's the account number?"
+ * was told the ways to pay, r167).
+ */
+const NUMBER_ASKED = /\b(?:account|phone|telephone|contact|mobile|promptpay|bank)\s+(?:number|no\.?)\b|\b(?:number|no\.?)\s+(?:of|for)\s+(?:the\s+|your\s+)?(?:account|bank|shop|store)\b|เลข(?:ที่)?บัญชี|เลขพร้อมเพย์|เบอร์(?:โทร|ติดต่อ|พร้อมเพย์)/i;
+export const asksForANumber = (text: string) => NUMBER_ASKED.test(text);
+
+/**
  * "Do you speak English?", "พูดภาษาไทยได้ไหมคะ": the bot answers in the language they write in, and
  * says what it can do. Asked of the business, not of someone else ("ไกด์พูดภาษาอังกฤษได้ไหมคะ", does
  * the guide speak English, is a question for a person).
