@@ -2866,9 +2866,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r20 the refund of a double charge with an amount (th)',
     language: 'th',
+    // Opened at once since r175 (item 323); the customer tapped it in the list before.
     turns: [
-      { say: 'โดนตัดบัตร 1,800 สองครั้งค่ะ คลาสทำอาหารไทย ขอคืนเงินครั้งนึง', notTold: ['กี่ท่าน'] },
-      { tap: 'ขอคืนเงิน', told: ['C-'] },
+      { say: 'โดนตัดบัตร 1,800 สองครั้งค่ะ คลาสทำอาหารไทย ขอคืนเงินครั้งนึง', notTold: ['กี่ท่าน'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
@@ -3028,9 +3028,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r23 a refund for a cancelled airport transfer (th)',
     language: 'th',
+    // Opened at once since r175 (item 323); the customer tapped it in the list before.
     turns: [
-      { say: 'ยกเลิกรถรับส่งสนามบินไปแล้ว ขอเงินคืนด้วยค่ะ', notTold: ['กี่ท่าน'] },
-      { tap: 'ขอคืนเงิน', told: ['C-'] },
+      { say: 'ยกเลิกรถรับส่งสนามบินไปแล้ว ขอเงินคืนด้วยค่ะ', notTold: ['กี่ท่าน'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
@@ -5174,7 +5174,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r56 demo: a long story ending in a refund asked (en)', language: 'en',
-    turns: [{ say: 'Hi, so last week I booked the sushi class for my wife and me, we paid 3000 baht by transfer, but then you messaged that the class was cancelled because the chef was sick. It is fine but we would like our money back please', notTold: ['Which day', 'How many'] }, { tap: 'Refund request' }],
+    // Opened at once since r175 (item 323); the customer tapped it in the list before.
+    turns: [{ say: 'Hi, so last week I booked the sushi class for my wife and me, we paid 3000 baht by transfer, but then you messaged that the class was cancelled because the chef was sick. It is fine but we would like our money back please', notTold: ['Which day', 'How many'] }],
     end: { booked: null, opened: 'refund_request', holds: 'bot' },
   },
   {
@@ -6253,7 +6254,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r76 tour: the tour booked, then a refund asked for another trip (en)', language: 'en', business: 'tour_operator',
-    turns: [{ say: 'private day trip on 15 December at 8am for 2' }, { say: 'confirm' }, { say: 'also, I want a refund for the airport transfer last week, the driver never came' }, { tap: 'Refund request' }],
+    // Opened at once since r175 (item 323); the customer tapped it in the list before.
+    turns: [{ say: 'private day trip on 15 December at 8am for 2' }, { say: 'confirm' }, { say: 'also, I want a refund for the airport transfer last week, the driver never came' }],
     end: { booked: { service: 'private_day_trip', partySize: 2, date: { month: 12, day: 15 }, time: '08:00' }, opened: 'refund_request', holds: 'bot' },
   },
   {
@@ -9970,7 +9972,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r133 demo: a refund for a class cut short (en)', language: 'en',
-    turns: [{ say: 'the sushi class yesterday finished an hour early, I want a partial refund' }, { tap: 'Refund request' }],
+    // Opened at once since r175 (item 323); the customer tapped it in the list before.
+    turns: [{ say: 'the sushi class yesterday finished an hour early, I want a partial refund' }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
   {
@@ -12234,5 +12237,58 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r174 demo: how to pay, answered (en)', language: 'en',
     turns: [{ say: 'how can I pay for the class?' }],
     end: { booked: null, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-seventy-fifth round (r175): noon the day after tomorrow, a time with another if full, a gift
+  // voucher, a noisy massage room, a top-up with its reference, a refund for a class too hard, a refund for a
+  // wrong top-up, rooms apart on a tour, a yacht for eight: 6 of 10 at the first run; the bot's failures items
+  // 323 and 324, one the script's own (a top-up to the wrong account lists its types, to tap), one left out:
+  // "ซื้อแพ็กเกจ 5 คลาสให้เพื่อนได้ไหมคะ" (may I buy it for a friend?) shows the package's summary (left, below).
+  {
+    name: 'r175 demo: a massage the day after tomorrow at noon, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดมะรืนนี้เที่ยงตรง 2 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, time: '12:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r175 demo: an hour earlier than booked asked in the same breath (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow at 11 for 2, or 10 if 11 is full' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r175 demo: a massage voucher asked as a gift, in Thai (th)', language: 'th',
+    turns: [{ say: 'อยากซื้อ gift voucher นวดให้แม่ค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r175 demo: a complaint about the noise in the massage room (en)', language: 'en',
+    turns: [{ say: 'the massage room was so noisy, construction next door the whole time, very disappointed' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r175 demo: a top-up with the slip sent as words, in Thai (th)', language: 'th',
+    turns: [{ say: 'เติมเงิน 1,000 บาท เมื่อ 10 โมง ยังไม่เข้าค่ะ เลขอ้างอิง 2025113012345' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r175 demo: a refund for a class that was too hard (en)', language: 'en',
+    turns: [{ say: 'the sushi class was way too hard for beginners, I want a refund' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r175 order desk: a refund for a wrong top-up (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I topped up the wrong game account, can I get a refund? order 44321' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r175 tour operator: two rooms asked with the tour, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'จองทัวร์เชียงใหม่ 3 วัน 2 คืน 4 คน วันที่ 20 ธันวาคม ขอห้องแยก 2 ห้องค่ะ', told: ['ห้อง'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 4, date: { month: 12, day: 20 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r175 concierge: a yacht for eight on Saturday, the day asked (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'can you arrange a yacht for 8 people?' }, { say: 'tomorrow at 2pm' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 8, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
   },
 ];

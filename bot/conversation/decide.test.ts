@@ -1604,6 +1604,9 @@ describe('deciding what a customer message leads to', () => {
     const withKeywords = { ...demo, caseTypes: demo.caseTypes.map((t) => (t.key === 'refund_request' ? { ...t, keywords: ['ขอเงินคืน', 'refund'] } : t)) };
     expect(await decide(context({ text: 'ขอยกเลิกนวด B-000045 และขอเงินคืนค่ะ', language: 'th' }), cancelled.classify, likelyIn(() => withKeywords))).toEqual({ do: 'open_case', caseType: 'refund_request' });
     expect(await decide(context({ text: 'ยกเลิกนวดแล้วจะได้เงินคืนไหมคะ', language: 'th' }), cancelled.classify, likelyIn(() => withKeywords))).not.toEqual({ do: 'open_case', caseType: 'refund_request' });
+    // With no second reading of a case, the type the text is most like decides (r175).
+    const massage = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.8 }));
+    expect(await decide(context({ text: 'the massage was way too rough, I want a refund' }), massage.classify, likelyIn(() => withKeywords))).toEqual({ do: 'open_case', caseType: 'refund_request' });
     // Money taken wrongly, the likeliest type the business's for a wrong amount: opened (r165).
     const withWrongAmount = { ...demo, caseTypes: [...demo.caseTypes, { key: 'wrong_amount', name: { en: 'Wrong amount charged', th: 'ยอดเงินไม่ถูกต้อง' }, description: '', keywords: [], examples: ['I was charged 1,500 but the price is 1,200'] }] };
     const price = classifier(answer({ kind: 'question', faqKey: 'prices', confidence: 0.72 }));

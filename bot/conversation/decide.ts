@@ -353,12 +353,16 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So is praise or a goodbye with a thank-you ("the massage yesterday was amazing, thank you!", read
   // as the spa; "ขอบคุณมากค่ะ แล้วเจอกันพรุ่งนี้นะคะ", read as a booking tomorrow).
   const smallTalkAlone = complaint ? undefined : THANKS.test(ctx.text) || thanksWithPraiseOrGoodbye(ctx.text) ? 'thanks' : OK.test(ctx.text) ? 'small_talk' : HELLO.test(ctx.text) ? 'greeting' : undefined;
-  // Its type, when the classifier's second reading is one the customer names in its own words, not asking
-  // about it: "ขอยกเลิกคลาสซูชิ B-000045 และขอเงินคืนค่ะ" (the class at 0.90, then the refund; r163: the list,
-  // the refund first). The two agree, as a type leaned to and named does (`caseTypeNamedBy`).
-  const namedSecond = complaint && read.alternative?.kind === 'case' && !asksQuestion(ctx.text) && (await likely.caseTypeNamed(ctx.text)) === read.alternative.key ? read.alternative.key : undefined;
+  // Its type, when the customer names one in its own words, not asking about it, and the classifier's
+  // second reading is that type or, with no second reading of a case, the text is most like it:
+  // "ขอยกเลิกคลาสซูชิ B-000045 และขอเงินคืนค่ะ" (the class at 0.90, then the refund; r163), "the sushi class
+  // was way too hard for beginners, I want a refund" (r175) had the list, the refund first. The two agree,
+  // as a type leaned to and named does (`caseTypeNamedBy`).
+  const namedByTheCustomer = complaint && !asksQuestion(ctx.text) ? await likely.caseTypeNamed(ctx.text) : undefined;
+  const agreeing = namedByTheCustomer && (read.alternative?.kind === 'case' ? read.alternative.key : (await likely.caseTypes(ctx.text))[0]);
+  const namedType = namedByTheCustomer && namedByTheCustomer === agreeing ? namedByTheCustomer : undefined;
   const result: Classification = complaint
-    ? { ...read, kind: 'case', caseType: namedSecond, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
+    ? { ...read, kind: 'case', caseType: namedType, bookingType: undefined, otherType: undefined, confidence: Math.max(read.confidence, actThreshold(ctx)) }
     : problemWords
       ? { ...read, confidence: LEANS_TO }
       : smallTalkAlone

@@ -400,6 +400,8 @@ describe('a wish said with a booking (r128)', () => {
       ['can I get a thai massage and a pedicure tomorrow at 2pm? just me', 'and a pedicure'],
       ['book a table for 4 tomorrow at 7pm, window seat if possible', 'window seat if possible'],
       ['นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', 'ขอห้องคู่นะคะ'],
+      // r175: rooms apart.
+      ['จองทัวร์เชียงใหม่ 3 วัน 2 คืน 4 คน วันที่ 20 ธันวาคม ขอห้องแยก 2 ห้องค่ะ', 'ขอห้องแยก 2 ห้องค่ะ'],
       ['จองร้านอาหารพรุ่งนี้ 1 ทุ่ม 8 ท่าน ขอห้องส่วนตัวค่ะ', 'ขอห้องส่วนตัวค่ะ'],
       ['จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 2 ที่ค่ะ ขอใบเสร็จในนามบริษัทด้วยนะคะ', 'ขอใบเสร็จในนามบริษัทด้วยนะคะ'],
       ['cooking class saturday 10am for 2, we need a tax invoice under our company name', 'we need a tax invoice under our company name'],

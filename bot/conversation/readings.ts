@@ -768,6 +768,8 @@ const WISH = new RegExp(
     '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+',
     // Where to sit, which room (r143: "..., window seat if possible", "ขอห้องคู่นะคะ", "ขอห้องส่วนตัวค่ะ", lost).
     '\\bwith\\s+(?:a\\s+)?(?:river|sea|ocean|city|mountain|garden|pool)\\s+view\\b|\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
+    // Rooms apart (r175: "ขอห้องแยก 2 ห้องค่ะ" with a tour for four, lost).
+    '(?:ขอ)?ห้องแยก(?:กัน)?(?:\\s*\\d+\\s*ห้อง)?|แยก(?:กัน)?\\s*\\d+\\s*ห้อง|\\b(?:separate|\\d+|two|three|four)\\s+(?:hotel\\s+)?rooms\\b',
     // What not to use (r155: "ขอจองนวดแบบไม่มีน้ำมันนะคะ", lost).
     '(?:แบบ|ขอ)?(?:ไม่(?:ใช้|มี|เอา)|ไม่ต้อง(?:ใช้|มี)?)(?:น้ำมัน|ครีม|ลูกประคบ|สมุนไพร|กลิ่น)|\\b(?:no|without)\\s+(?:oil|cream|lotion|scent|fragrance|herbal\\s+compress)\\b',
     // A voucher to pay with (r157: "I have a gift voucher, can I use it for a massage tomorrow at 3pm?", lost).
