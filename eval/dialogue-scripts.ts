@@ -4691,7 +4691,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r48 order desk: ROV diamonds not in after 3 hours, order 88812 (th)', language: 'th', business: 'order_desk',
-    turns: [{ say: 'สั่งเติมเพชร ROV ไป 3 ชั่วโมงแล้วยังไม่เข้าเลยค่ะ เลขออเดอร์ 88812', notTold: ['กี่ท่าน'] }, { tap: 'เติมเงินไม่เข้า', told: ['C-'] }],
+    // Opened at once since r177 (item 325); the customer tapped it in the list before.
+    turns: [{ say: 'สั่งเติมเพชร ROV ไป 3 ชั่วโมงแล้วยังไม่เข้าเลยค่ะ เลขออเดอร์ 88812', notTold: ['กี่ท่าน'], told: ['C-'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
   {
@@ -5836,7 +5837,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r69 order desk: diamonds not in, the order number with it (th)', language: 'th', business: 'order_desk',
-    turns: [{ say: 'เติมเพชรฟีฟาย 500 บาท ยังไม่เข้าเลยค่ะ เลขออเดอร์ TX99812', }, { tap: 'เติมเงินไม่เข้า', notTold: ['เลขออเดอร์'] }],
+    // Opened at once since r177 (item 325); the customer tapped it in the list before.
+    turns: [{ say: 'เติมเพชรฟีฟาย 500 บาท ยังไม่เข้าเลยค่ะ เลขออเดอร์ TX99812', notTold: ['เลขออเดอร์'] }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
   {
@@ -6703,8 +6705,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r85 order desk: the diamonds missing after the top-up (th)', language: 'th', business: 'order_desk',
-    // The problem types listed, the top-up first: tapped.
-    turns: [{ say: 'เติมเพชรไป 300 บาท เพชรไม่เข้าเลยค่ะ' }, { tap: 'เติมเงินไม่เข้า' }],
+    // Opened at once since r177 (item 325); the customer tapped it in the list before.
+    turns: [{ say: 'เติมเพชรไป 300 บาท เพชรไม่เข้าเลยค่ะ' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
   {
@@ -9249,7 +9251,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r123 order desk: diamonds not received (th)', language: 'th',
     business: 'order_desk',
-    turns: [{ say: 'เติมเพชรไป 500 ยังไม่ได้เพชรเลยค่ะ ออเดอร์ 66554433' }, { tap: 'เติมเงินไม่เข้า' }],
+    // Opened at once since r177 (item 325); the customer tapped it in the list before.
+    turns: [{ say: 'เติมเพชรไป 500 ยังไม่ได้เพชรเลยค่ะ ออเดอร์ 66554433' }],
     end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
   },
   // A hundred-and-twenty-fourth round (r124), written 2026-11-30 before the bot saw them: men's polite endings
@@ -12290,5 +12293,116 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     business: 'concierge',
     turns: [{ say: 'can you arrange a yacht for 8 people?' }, { say: 'tomorrow at 2pm' }, { say: 'confirm' }],
     end: { booked: { service: 'concierge_booking', partySize: 8, date: 'tomorrow', time: '14:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-seventy-sixth round (r176): promotions, a couple massage, credit cards, a gentle massage for a
+  // mother of seventy, a recommendation, closing time, temple fees, "can I reschedule?" with nothing booked,
+  // the sushi class for two children: 9 of 10 at the first run, and one left out: "we're a group of 20 for
+  // the city tour next month, can you do a private tour?" is told the tour takes at most 15 and asked how
+  // many, the private tour not passed on (left, docs/understanding.md).
+  {
+    name: 'r176 demo: any promotions, in Thai (th)', language: 'th',
+    turns: [{ say: 'มีโปรไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r176 demo: a couple massage tomorrow at eight in the evening, in Thai (th)', language: 'th',
+    turns: [{ say: 'นวดคู่ได้ไหมคะ พรุ่งนี้ 2 ทุ่ม' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r176 demo: credit cards accepted (en)', language: 'en',
+    turns: [{ say: 'Do you accept credit cards?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r176 demo: a gentle massage for a mother of seventy, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดให้คุณแม่ค่ะ อายุ 70 พรุ่งนี้ 10 โมง 1 ท่าน ขอนวดเบาๆ', told: ['เบา'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r176 demo: first time here, a recommendation asked (en)', language: 'en',
+    turns: [{ say: 'hi there! first time here, what do you recommend?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r176 demo: closing time today, in Thai (th)', language: 'th',
+    turns: [{ say: 'วันนี้ร้านปิดกี่โมงคะ', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r176 demo: temple fees in the city tour, in Thai (th)', language: 'th',
+    turns: [{ say: 'ทัวร์กรุงเทพรวมค่าเข้าวัดไหมคะ', notTold: ['กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r176 demo: "can I reschedule?" with nothing booked in the chat (en)', language: 'en',
+    turns: [{ say: 'Can I reschedule?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r176 demo: the sushi class for two children, in Thai (th)', language: 'th',
+    turns: [{ say: 'สวัสดีค่ะ ขอจองคลาสซูชิสำหรับเด็ก 2 คน พรุ่งนี้ 10 โมง' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-seventy-seventh round (r177): Free Fire diamonds, steam wallet codes, a twelve-year-old in an
+  // adults' class, what a tour includes, a quote for Kanchanaburi, golf with a tee-off time, a bad back, a
+  // ninety-minute massage, a family of five for a car of four, a class as a gift: 6 of 10 at the first run;
+  // the bot's failures items 325 to 328, and one found on the way (the car's pickup read with its day and
+  // time, item 329); the family of five was first written to end with nothing booked, and now books four.
+  {
+    name: 'r177 order desk: Free Fire diamonds not received, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'เติมเพชรฟีฟาย 100 บาท ยังไม่ได้ค่ะ uid 123456789' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r177 order desk: steam wallet codes sold? (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'do you sell steam wallet codes?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r177 school: a twelve-year-old in an adults\' class, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ลูกอายุ 12 เรียนคลาสผู้ใหญ่ได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r177 tour operator: what the multi-day tour includes (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: "what's included in the multi-day tour?" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r177 tour operator: a quote for Kanchanaburi, two days, six people, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ขอใบเสนอราคาทริปไปกาญจนบุรี 2 วัน 1 คืน 6 คน วันที่ 27 ธันวาคมค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'multi_day_tour', partySize: 6, date: { month: 12, day: 27 } }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r177 concierge: golf for four, tee off at seven, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'จองสนามกอล์ฟพรุ่งนี้ 4 คน ทีออฟ 7 โมงเช้าค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r177 demo: a massage with a bad back asked (en)', language: 'en',
+    turns: [{ say: "I'd like to book a massage but I have a bad back, is that ok?" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r177 demo: a ninety-minute massage, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวด 90 นาที พรุ่งนี้ 4 โมงเย็น 2 คนค่ะ', told: ['90'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '16:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r177 demo: the transfer for a family of five, four taken (en)', language: 'en',
+    turns: [{ say: 'airport pickup from BKK tomorrow 9pm to our hotel in Sathorn, family of 5 with 6 bags', told: ['at most 4'], notTold: ['tomorrow 9pm to'] }, { say: '4' }, { say: 'confirm' }],
+    end: { booked: { service: 'airport_transfer', partySize: 4, date: 'tomorrow', time: '21:00', destination: 'Sathorn' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r177 demo: a sushi class gift for a friend, in Thai (th)', language: 'th',
+    turns: [{ say: 'อยากซื้อคลาสซูชิเป็นของขวัญให้เพื่อนค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
   },
 ];

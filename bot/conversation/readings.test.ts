@@ -205,8 +205,8 @@ describe('what else a message may be', () => {
   });
 
   it('hears a gift voucher asked to be bought, not one used to book (r66)', () => {
-    for (const text of ['มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', 'do you sell gift vouchers?', 'can I buy a gift card for my wife?']) expect(asksToBuyAVoucher(text), text).toBe(true);
-    for (const text of ['I have a voucher, a massage tomorrow at 3pm', 'can I buy the 5-class package?', 'ใช้บัตรกำนัลจองนวดพรุ่งนี้ได้ไหมคะ']) expect(asksToBuyAVoucher(text), text).toBe(false);
+    for (const text of ['มีบัตรกำนัลสปาขายไหมคะ อยากซื้อให้แม่', 'do you sell gift vouchers?', 'can I buy a gift card for my wife?', 'อยากซื้อคลาสซูชิเป็นของขวัญให้เพื่อนค่ะ', 'can I buy a massage as a gift?']) expect(asksToBuyAVoucher(text), text).toBe(true);
+    for (const text of ['I have a voucher, a massage tomorrow at 3pm', 'can I buy the 5-class package?', 'ใช้บัตรกำนัลจองนวดพรุ่งนี้ได้ไหมคะ', 'book a massage for my mom, a birthday gift, tomorrow 3pm']) expect(asksToBuyAVoucher(text), text).toBe(false);
   });
 
   it('hears the app or the site that will not open, not the opening hours (r58)', () => {
@@ -400,6 +400,8 @@ describe('a wish said with a booking (r128)', () => {
       ['can I get a thai massage and a pedicure tomorrow at 2pm? just me', 'and a pedicure'],
       ['book a table for 4 tomorrow at 7pm, window seat if possible', 'window seat if possible'],
       ['นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', 'ขอห้องคู่นะคะ'],
+      // r177: a length in minutes.
+      ['จองนวด 90 นาที พรุ่งนี้ 4 โมงเย็น 2 คนค่ะ', '90 นาที'],
       // r175: rooms apart.
       ['จองทัวร์เชียงใหม่ 3 วัน 2 คืน 4 คน วันที่ 20 ธันวาคม ขอห้องแยก 2 ห้องค่ะ', 'ขอห้องแยก 2 ห้องค่ะ'],
       ['จองร้านอาหารพรุ่งนี้ 1 ทุ่ม 8 ท่าน ขอห้องส่วนตัวค่ะ', 'ขอห้องส่วนตัวค่ะ'],

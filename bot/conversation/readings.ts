@@ -335,7 +335,9 @@ const BUYING = /ขาย|ซื้อ|\b(?:sell|selling|sold|buy|buying|purchas
  * started), "do you sell gift vouchers?". Not one used to book ("I have a voucher, a massage tomorrow
  * at 3pm").
  */
-export const asksToBuyAVoucher = (text: string) => VOUCHER.test(text) && BUYING.test(text);
+export const asksToBuyAVoucher = (text: string) => (VOUCHER.test(text) || AS_A_GIFT.test(text)) && BUYING.test(text);
+/** A service bought as a gift, as a voucher is: "อยากซื้อคลาสซูชิเป็นของขวัญให้เพื่อนค่ะ" (r177: its booking was begun). */
+const AS_A_GIFT = /เป็นของขวัญ|ของขวัญ(?:ให้|สำหรับ)|\bas\s+a\s+gift\b|\bgift\s+(?:it\s+)?(?:for|to)\b/i;
 
 /** A trial, in Thai and English: what a service that is one says in its name ("Trial class", "ทดลองเรียน"). */
 export const TRIAL = /\btrials?\b|ทดลอง(?:เรียน|ใช้)?|ลองเรียน/i;
@@ -487,7 +489,10 @@ export const asksWhetherOffered = (text: string) => asksQuestion(text) && OFFERE
  * "แพ้" alone is also to lose) count too (r104).
  */
 const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรียน)|อายุ|ขวบ|เด็ก|ผู้สูงอายุ|คนท้อง|ตั้งครรภ์|(?:ตั้ง|กำลัง)?ท้อง\s*(?:ได้\s*)?\d+\s*(?:เดือน|สัปดาห์|อาทิตย์|week)|แพ้(?:อาหาร|ถั่ว|กุ้ง|ปู|อาหารทะเล|ทะเล|นม|ไข่|แป้ง|กลูเตน|ยา|น้ำมัน|กลิ่น|ครีม)|สัตว์เลี้ยง|พาหมา|พาแมว|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป|มังสวิรัติ|แพ้อาหาร|ฮาลาล|\b(?:she|he)(?:'s| is) (?:\d{2}|\d{1,2} years)\b(?! ?(?:minutes?|mins?|hours?|am|pm|[:.]\d))|\b(?:years? old|year-old|kids?|child(?:ren)?|toddlers?|babies|baby|elderly|pregnant|wheelchair|pets?|dogs?|vegetarians?|vegans?|halal|allerg(?:y|ic|ies)|suitable|bring|beginners?|no experience)\b/i;
-export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDITIONS.test(text);
+/** A health condition (r177: "I'd like to book a massage but I have a bad back, is that ok?" began its booking). */
+const HEALTH = /\b(?:a\s+)?(?:bad|injured|sore)\s+(?:back|knee|neck|shoulder)\b|\b(?:back|neck|knee)\s+(?:pain|injury|problems?)\b|\b(?:injur(?:y|ed)|surgery|operation|blood\s+pressure|diabetes|heart\s+condition)\b|ความดัน(?:สูง|ต่ำ)?|ผ่าตัด|บาดเจ็บ|เป็นโรค|หมอนรองกระดูก/i;
+const TAKING_PART = new RegExp(`${CONDITIONS.source}|${HEALTH.source}`, 'i');
+export const asksAboutTakingPart = (text: string) => asksQuestion(text) && TAKING_PART.test(text);
 
 /**
  * The conditions a message names, as words an FAQ entry would use if it spoke of them ("vegetarians",
@@ -496,7 +501,7 @@ export const asksAboutTakingPart = (text: string) => asksQuestion(text) && CONDI
  */
 const QUESTION_FRAME = /^(?:suitable|bring|ต้องเตรียม|ต้องเอา(?:อะไร)?ไป)$/i;
 export function conditionsNamed(text: string): RegExp | undefined {
-  const words = [...text.matchAll(new RegExp(CONDITIONS.source, 'gi'))].map((m) => m[0]).filter((w) => !QUESTION_FRAME.test(w));
+  const words = [...text.matchAll(new RegExp(TAKING_PART.source, 'gi'))].map((m) => m[0]).filter((w) => !QUESTION_FRAME.test(w));
   return words.length ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i') : undefined;
 }
 
@@ -789,8 +794,8 @@ const WISH = new RegExp(
 const NAMED_PERSON = /\b(?:[Ww]ith\s+(?:[Tt]eacher|[Tt]herapist|[Gg]uide|[Dd]river|[Cc]hef|[Ii]nstructor|[Kk]hun|[Kk]ru)|[Nn]amed|[Cc]alled|[Uu]nder\s+the\s+name(?:\s+of)?|(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+(?:is|was))\s+\p{Lu}\p{Ll}+/gu;
 /** Where to be picked up, for a service that does not ask it (r130: "... can you pick us up at our hotel on sukhumvit 11 at 7am?"). */
 const PICK_UP = /\bpick\s+(?:us|me|them)\s+up\s+(?:at|from)\b|\bpick[- ]?up\s+(?:at|from)\s+(?:our|my|the)\s+(?:hotel|condo|apartment|house|home|villa|resort)|(?:ไป|มา)รับ(?:ที่|จาก)/giu;
-/** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง"; "for her birthday", "ฉลองวันเกิด"; a dinner with clients, r157; a caddie, r159). Not "2 hours late". */
-const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*|\b(?:a\s+)?business\s+(?:dinner|lunch|meeting)\b|\bwith\s+(?:our\s+|my\s+|a\s+)?(?:clients?|customers?|business\s+partners?)\b|(?:ดินเนอร์|เลี้ยง|ทานข้าว|กินข้าว)\S{0,4}?(?:กับ)?ลูกค้า\S*|เลี้ยง(?:รุ่น|ส่ง|บริษัท)\S*|\b(?:a\s+)?cadd(?:ie|y|ies)(?:\s+each)?\b|แคดดี้\S*/giu;
+/** How long, and what for: the words that say it ("2 hour", "2 ชั่วโมง", "90 นาที" (r177); "for her birthday", "ฉลองวันเกิด"; a dinner with clients, r157; a caddie, r159). Not "2 hours late". */
+const SAID = /\b\d+(?:\.\d)?[\s-]*(?:hours?|hrs?)\b(?!\s+(?:ago|late|early|before|after))|\d+(?:\.\d)?\s*(?:ชั่วโมง|ชม\.)(?!\s*(?:ที่แล้ว|ก่อน))|\b\d{2,3}[\s-]*(?:minutes?|mins?)\b(?!\s+(?:ago|late|early|before|after|away))|\d{2,3}\s*นาที(?!\s*(?:ที่แล้ว|ก่อน))|\b(?:for\s+(?:my|her|his|our|their)\s+)?(?:birthday|anniversary|honeymoon)\b|(?:ฉลอง)?(?:วันเกิด|ครบรอบ(?:แต่งงาน)?|ฮันนีมูน)\S*|\b(?:a\s+)?business\s+(?:dinner|lunch|meeting)\b|\bwith\s+(?:our\s+|my\s+|a\s+)?(?:clients?|customers?|business\s+partners?)\b|(?:ดินเนอร์|เลี้ยง|ทานข้าว|กินข้าว)\S{0,4}?(?:กับ)?ลูกค้า\S*|เลี้ยง(?:รุ่น|ส่ง|บริษัท)\S*|\b(?:a\s+)?cadd(?:ie|y|ies)(?:\s+each)?\b|แคดดี้\S*/giu;
 /**
  * A flight by its airline's code alone, and a guest by title and name: their words (r147: "... on TG 917, 2 of
  * us", "a massage for our guest Mr. Tanaka", both lost). Capitals only: "ca 100" is no flight.

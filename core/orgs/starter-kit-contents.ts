@@ -130,7 +130,7 @@ export const KITS: Record<StarterKit, KitContents> = {
   // Seed 004: an online order desk: case types with SLAs (top-up not credited: 15 minutes), providers.
   order_desk: {
     caseTypes: [
-      { key: 'topup_not_credited', examples: ['เติมเงินแล้วเครดิตไม่เข้า', 'โอนเงินแล้วยอดไม่เข้าค่ะ', 'I topped up but my credit did not arrive'], name: { th: 'เติมเงินไม่เข้า', en: 'Top-up not credited' }, category: 'payment', defaultSeverity: 'critical', firstResponseMinutes: 15, resolutionMinutes: 60, requiresOrderId: true, keywords: ['เติมเงิน', 'เติมเกม', 'top up'] },
+      { key: 'topup_not_credited', examples: ['เติมเงินแล้วเครดิตไม่เข้า', 'โอนเงินแล้วยอดไม่เข้าค่ะ', 'I topped up but my credit did not arrive'], name: { th: 'เติมเงินไม่เข้า', en: 'Top-up not credited' }, category: 'payment', defaultSeverity: 'critical', firstResponseMinutes: 15, resolutionMinutes: 60, requiresOrderId: true, keywords: ['เติมเงิน', 'เติมเกม', 'เติมเพชร', 'top up'] },
       { key: 'order_not_delivered', examples: ['สั่งไปแล้วยอดไม่ขึ้นเลย', 'My order has not been delivered yet'], name: { th: 'ยอดไม่ขึ้น', en: 'Order not delivered' }, category: 'order', defaultSeverity: 'high', firstResponseMinutes: 30, resolutionMinutes: 2 * 60, requiresOrderId: true, requiresProvider: true, keywords: ['ยังไม่ได้ของ', 'ของยังไม่มา', 'ยังไม่ได้รับของ', 'ไม่ได้รับสินค้า'] },
       { key: 'system_error', examples: ['เข้าเว็บไม่ได้ ขึ้น error', 'The website shows an error when I log in'], name: { th: 'ระบบขัดข้อง', en: 'System error' }, category: 'system', firstResponseMinutes: 60, resolutionMinutes: 8 * 60 },
     ],

@@ -772,6 +772,9 @@ describe('where a transfer goes (a booking destination)', () => {
       ["pickup from Suvarnabhumi tomorrow at 9pm, we're staying at the Novotel Sukhumvit", 'from Suvarnabhumi to the Novotel Sukhumvit'],
       // r135: where to first, a plain "จาก" after it.
       ['ขอรถไปสนามบินสุวรรณภูมิ จากโรงแรมแถวสีลม พรุ่งนี้ตีห้า 2 คนค่ะ', 'รับที่โรงแรมแถวสีลม ไปส่งสนามบินสุวรรณภูมิ'],
+      // r177: the day and the time between the pickup and "to".
+      ['airport pickup from BKK tomorrow 9pm to our hotel in Sathorn, family of 5 with 6 bags', 'from BKK to our hotel in Sathorn'],
+      ['from the Hilton on 5 December at 8am to Don Mueang', 'from the Hilton to Don Mueang'],
       // r162: the day and the time between.
       ['จองรถไปสนามบินดอนเมือง พรุ่งนี้ตี 5 จากโรงแรมแถวสุขุมวิท 2 คนค่ะ', 'รับที่โรงแรมแถวสุขุมวิท ไปส่งสนามบินดอนเมือง'],
       // r155: the hour between "lands" and where.

@@ -52,9 +52,15 @@ const TH_DROP = new RegExp(`(?:ไปส่ง|ส่งที่|(?<!รับ|
  */
 const ONLY_A_KIND = /^(?:สนามบิน|โรงแรม|บ้าน|ที่พัก)$/;
 
+/**
+ * Where the car starts, without the day or the time said before "to": "from BKK tomorrow 9pm to our hotel
+ * in Sathorn" starts at BKK (r177: the summary's service read "from BKK tomorrow 9pm to ...").
+ */
+const EN_WHEN_AFTER_PLACE = /\s+(?:(?:on|at|by)\s+\d|(?:on\s+)?(?:tomorrow|today|tonight|this|next|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|around\s+\d).*$/i;
+
 export function extractRoute(text: string): string | undefined {
   const en = EN_ROUTE.exec(text);
-  if (en) return `from ${en[1].trim()} to ${en[2].trim()}`;
+  if (en) return `from ${en[1].replace(EN_WHEN_AFTER_PLACE, '').trim()} to ${en[2].trim()}`;
   // "pickup from Suvarnabhumi on 21 December, flight TG 917 ..., going to Sukhumvit 11" (r78: asked
   // where to, twice): a "from" with a "going / heading to" later names both ends too.
   // So does "pickup at Suvarnabhumi on 12 December at 3pm to our hotel in Sukhumvit" (r97: asked
