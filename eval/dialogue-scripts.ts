@@ -12405,4 +12405,58 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'อยากซื้อคลาสซูชิเป็นของขวัญให้เพื่อนค่ะ' }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-seventy-eighth round (r178), Thai at the demo: the city tour's programme, showers, half past
+  // seven, free times tomorrow, a regulars' discount, a booking made moved, why nobody answers, thanks and see
+  // you, an hour's foot massage for three, a class and a massage each for one: 7 of 10 at the first run; the
+  // bot's failures items 330 to 332.
+  {
+    name: 'r178 demo: the city tour\'s programme, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอโปรแกรมทัวร์กรุงเทพหน่อยค่ะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r178 demo: showers at the spa, in Thai (th)', language: 'th',
+    turns: [{ say: 'สปามีห้องอาบน้ำไหมคะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r178 demo: half past seven in the evening, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 1 ทุ่มครึ่ง 2 คน' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '19:30' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r178 demo: tomorrow\'s free times for the cooking class, in Thai (th)', language: 'th',
+    turns: [{ say: 'พรุ่งนี้ว่างรอบกี่โมงบ้างคะ คลาสทำอาหารไทย', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r178 demo: a regulars\' discount, in Thai (th)', language: 'th',
+    turns: [{ say: 'ลูกค้าประจำมีส่วนลดไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r178 demo: a booking made moved from three to four, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอเลื่อนเวลาจาก 3 โมงเป็น 4 โมงได้ไหมคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r178 demo: why nobody answers, in Thai (th)', language: 'th',
+    turns: [{ say: 'ทำไมยังไม่มีคนตอบคะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r178 demo: thanks and see you, in Thai (th)', language: 'th',
+    turns: [{ say: 'ขอบคุณค่ะ แล้วเจอกันนะคะ', notTold: ['ข้อไหน', 'กี่ท่าน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r178 demo: a foot massage of an hour for three, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดเท้า 1 ชั่วโมง 3 ท่าน พรุ่งนี้ 5 โมงเย็นค่ะ', told: ['1 ชั่วโมง'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r178 demo: the cooking class for one next to a massage for one, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 1 ท่าน กับนวดพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ' }, { say: 'ยืนยันค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: [{ service: 'thai_cooking_class', partySize: 1, date: 'tomorrow', time: '10:00' }, { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '16:00' }], opened: null, holds: 'bot' },
+  },
 ];

@@ -1468,6 +1468,10 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'book a massage tomorrow at 2pm for 2 and the city tour on friday at 9am for 2' }), tour.classify, likelyIn(() => demo))).toMatchObject({
       dialogue: { serviceKey: 'spa_massage', date: '2026-03-03', time: '14:00', then: ['bangkok_city_tour'], thenSaid: { bangkok_city_tour: { date: '2026-03-06', time: '09:00', partySize: 2 } } },
     });
+    // The first's own people too, not the whole message's count (r178: the class booked for 2).
+    expect(await decide(context({ text: 'จองคลาสทำอาหารไทยพรุ่งนี้ 10 โมง 1 ท่าน กับนวดพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ', language: 'th' }), tour.classify, likelyIn(() => demo))).toMatchObject({
+      dialogue: { serviceKey: 'thai_cooking_class', partySize: 1, time: '10:00', then: ['spa_massage'], thenSaid: { spa_massage: { time: '16:00', partySize: 1 } } },
+    });
     // A longer name claims its words: the Thai cooking class is not also the sushi class's "cooking class".
     const cooking = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.9 }));
     expect(await decide(context({ text: 'book the Thai cooking class and a massage for 2' }), cooking.classify, likelyIn(() => demo))).toMatchObject({ dialogue: { serviceKey: 'thai_cooking_class', then: ['spa_massage'] } });

@@ -5,7 +5,7 @@ import { extractFields } from '../../core/understanding/extract-fields.ts';
 import { todayIn } from '../../core/time/org-time.ts';
 import type { CustomerContext } from './customer-context.ts';
 import { asksForPerson, saysCancel, saysConfirm, saysNeverMind, typedChoice, type BookingDialogue } from './dialogue.ts';
-import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksHowMany, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, asksForANumber, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed } from './readings.ts';
+import { asksForDocuments, asksForMemberBalance, asksForStatus, asksPrice, asksHowLong, asksHowMany, asksQuestion, asksToBook, changesBooking, saysWronglyCharged, corporateCodeIn, asksOnlyToAsk, asksOnlyToBook, asksOnlyToCancel, asksOnlyToReport, asksOfTheBusiness, asksWhetherOffered, reportsProblem, saysNotBooking, saysPaid, saysSolved, goesOnAboutTheCase, asksToChangeABooking, asksAboutTakingPart, thanksWithPraiseOrGoodbye, asksForAFreeSlot, saysTheyArriveOffTime, saysNobodyGotBack, asksWhatIf, asksWhichLanguage, asksForAQuote, asksToMoveABooking, MOVE_WORDS, CHANGES_A_BOOKING, asksForTheBookingForm, asksToBuyAVoucher, VOUCHER, asksForATrial, TRIAL, asksToChangeThePartySize, saysItWillNotOpen, asksToEraseTheirData, saysItArrivedBroken, asksForAWeeklySchedule, tellsWhatHappened, asksWhatToBring, BRINGING, asksForANumber, THANKS, OK, questionsIn, sentencesOf, asksToShare, leftSomethingBehind, conditionsNamed, asksForDetails } from './readings.ts';
 import { PROPOSAL_REPLY } from './proposal-replies.ts';
 import { WAITLIST_JOIN_REPLY, WAITLIST_LEAVE_REPLY, WAITLIST_OFFER_REPLY } from './waitlist-replies.ts';
 import { CONSENT_REPLY, readConsentReply } from './privacy-notice.ts';
@@ -41,8 +41,10 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
     if (named.length > 1 && EITHER.test(said)) return { do: 'did_you_mean', options: named.slice(0, LEANING_OPTIONS).map((key) => ({ kind: 'booking' as const, key })) };
     if (named.length > 1) {
       const first = decision.do === 'booking' ? decision : startBooking(ctx, undefined, ctx.text, named[0]);
-      const thenSaid = await detailsOfEach(ctx, said, named.slice(1), likely);
-      return { ...first, dialogue: { ...first.dialogue, serviceKey: named[0], then: named.slice(1), ...(thenSaid ? { thenSaid } : {}) } };
+      // The first's own details too: "คลาสทำอาหารไทยพรุ่งนี้ 10 โมง 1 ท่าน กับนวดพรุ่งนี้ 4 โมงเย็น 1 ท่านค่ะ" (r178)
+      // is one for the class, not the two the whole message counts.
+      const { [named[0]]: own, ...thenSaid } = (await detailsOfEach(ctx, said, named, likely)) ?? {};
+      return { ...first, dialogue: { ...first.dialogue, ...own, serviceKey: named[0], then: named.slice(1), ...(Object.keys(thenSaid).length ? { thenSaid } : {}) } };
     }
   }
   // Two readings offered, one a type for changing a booking, for a message of something gone wrong
@@ -389,6 +391,9 @@ async function decideFor(ctx: CustomerContext, classify: (text?: string) => Prom
   // So is whether it may be shared or passed on, whoever the message names ("can my friend and I
   // share one 5-class package?", r136: "my friend and I" are two, and the package's booking was started).
   if (read.kind === 'booking' && !complaint && asksToShare(ctx.text)) return { do: 'no_answer' };
+  // So is its programme or details asked for, with no day, time or people ("ขอโปรแกรมทัวร์กรุงเทพหน่อยค่ะ", r178:
+  // the tour's booking was begun).
+  if (read.kind === 'booking' && !complaint && asksForDetails(ctx.text) && !read.fields.date && !read.fields.time && !read.fields.partySize) return { do: 'no_answer' };
   // "what should I bring to the cooking class?" read as the FAQ on the classes' prices (r121: told the
   // prices): what to bring, wear or prepare is answered by an entry that speaks of it, else by a person.
   if (answersFromFaq(result, ctx) && asksWhatToBring(ctx.text) && !(await likely.faqSaying(BRINGING)).includes(result.faqKey)) return { do: 'no_answer' };
@@ -594,16 +599,16 @@ async function booksBeside(ctx: CustomerContext, likely: Likely): Promise<boolea
 }
 
 /**
- * The day, time and people said with each service after the first, where it has its own ("book a massage
- * tomorrow at 2pm for 2 and the city tour on friday at 9am for 2", r148: the tour was started for
- * tomorrow, the massage's day, and its time asked again): read from the words from its name to the
- * next service's. None said, undefined: the next one takes the first's day and people, as "a massage
- * and the city tour, both for tomorrow" means.
+ * The day, time and people said with each service named, where it has its own ("book a massage tomorrow
+ * at 2pm for 2 and the city tour on friday at 9am for 2", r148: the tour was started for tomorrow, the
+ * massage's day, and its time asked again): read from the words from its name to the next service's.
+ * None said, undefined: the next one takes the first's day and people, as "a massage and the city tour,
+ * both for tomorrow" means.
  */
-async function detailsOfEach(ctx: CustomerContext, said: string, later: string[], likely: Likely): Promise<NonNullable<BookingDialogue['thenSaid']> | undefined> {
+async function detailsOfEach(ctx: CustomerContext, said: string, services: string[], likely: Likely): Promise<NonNullable<BookingDialogue['thenSaid']> | undefined> {
   const parts = said.split(/\s+(?:and|plus|then|also)\s+|\s*[,;&+]\s*|กับ|และ|แล้วก็/i);
   const out: NonNullable<BookingDialogue['thenSaid']> = {};
-  for (const key of later) {
+  for (const key of services) {
     const at = (await Promise.all(parts.map((p) => likely.servicesNamed(p)))).findIndex((keys) => keys[0] === key);
     if (at < 0) continue;
     // Its words run on to the next part that names a service ("the city tour on friday, at 9am for 2").

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../core/understanding/extract-fields.ts';
-import { asksHowMany, saysTheyArriveOffTime, saysNobodyGotBack, leftSomethingBehind, asksHowLong, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
+import { asksForDetails, asksHowMany, saysTheyArriveOffTime, saysNobodyGotBack, leftSomethingBehind, asksHowLong, asksOnlyToBook, asksForAFreeSlot, asksWhatIsFree, asksWhichDays, asksToBuyAVoucher, asksForATrial, saysItWillNotOpen, saysItArrivedBroken, asksForAWeeklySchedule, asksForTheBookingForm, questionBeside, questionsIn, wishBeside, partOfDay, asksWhatIf, asksAboutMyBooking, asksForDocuments, asksForStatus, asksPrice, asksQuestion, asksToBook, asksOnlyToAsk, asksOnlyToReport, changesBooking, asksToMoveABooking, asksToChangeThePartySize, corporateCodeIn, reportsProblem, saysNotBooking, saysWronglyCharged } from './readings.ts';
 
 /**
  * What else a message may be (readings.ts): each reading catches what customers wrote, Thai and
@@ -130,7 +130,10 @@ describe('what else a message may be', () => {
   it('hears the customer coming late or early, and nobody having got back to them (r162)', () => {
     for (const text of ["I'll be 15 minutes late for my massage", 'จะไปสายนิดหน่อยค่ะ', 'hi, my massage is at 3pm today, can I come 15 minutes early?', 'can we arrive a bit early?', 'ขอไปถึงก่อนเวลาได้ไหมคะ']) expect(saysTheyArriveOffTime(text), text).toBe(true);
     for (const text of ['the therapist was late', 'can we come early morning?', 'massage early in the day please', 'can we make it earlier?', 'ขอเร็วขึ้นครึ่งชั่วโมงค่ะ']) expect(saysTheyArriveOffTime(text), text).toBe(false);
-    for (const text of ['ยังไม่มีใครติดต่อกลับมาเลยค่ะ', 'nobody has got back to me', 'still no answer from your team']) expect(saysNobodyGotBack(text), text).toBe(true);
+    for (const text of ['ยังไม่มีใครติดต่อกลับมาเลยค่ะ', 'nobody has got back to me', 'still no answer from your team', 'ทำไมยังไม่มีคนตอบคะ', "why is nobody answering?"]) expect(saysNobodyGotBack(text), text).toBe(true);
+    // r178: a service's details asked for.
+    for (const text of ['ขอโปรแกรมทัวร์กรุงเทพหน่อยค่ะ', 'can you send me the itinerary of the multi-day tour?', 'ขอรายละเอียดคลาสทำอาหารไทยหน่อยค่ะ']) expect(asksForDetails(text), text).toBe(true);
+    for (const text of ['จองทัวร์กรุงเทพพรุ่งนี้ 2 คนค่ะ', 'the program was great, thanks']) expect(asksForDetails(text), text).toBe(false);
     for (const text of ['nobody told me the price', 'ยังไม่มีการจองค่ะ']) expect(saysNobodyGotBack(text), text).toBe(false);
   });
 

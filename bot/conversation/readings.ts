@@ -169,7 +169,7 @@ const ASK_ONLY = new RegExp(
  * "ยังไม่มีใครติดต่อกลับมาเลยค่ะ", "nobody has got back to me": the customer waits for a person. With a
  * case, where it stands; with none, a person answers (r162: asked "a booking or a problem?").
  */
-const NOBODY_BACK = /ยังไม่มีใคร(?:ติดต่อ|ตอบ|โทร)|\b(?:nobody|no one|no-one)(?: has| had)? (?:contacted|called|answered|replied|got back|gotten back|come back)\b|\bstill (?:no|haven'?t had an?) (?:answer|reply|response|call)\b/i;
+const NOBODY_BACK = /ยังไม่มี(?:ใคร|คน)(?:ติดต่อ|ตอบ|โทร)|ไม่มี(?:ใคร|คน)ตอบ|\b(?:nobody|no one|no-one)(?: has| had)? (?:contacted|called|answered|replied|got back|gotten back|come back)\b|\b(?:nobody|no one|no-one)(?:'s| is)? (?:answering|replying|responding)\b|\bstill (?:no|haven'?t had an?) (?:answer|reply|response|call)\b/i;
 export const saysNobodyGotBack = (text: string) => NOBODY_BACK.test(text);
 
 /** "Any news on my case?": the customer wants to know where their case stands. */
@@ -493,6 +493,14 @@ const CONDITIONS = /มือใหม่|ไม่เคย(?:ทำ|เรี�
 const HEALTH = /\b(?:a\s+)?(?:bad|injured|sore)\s+(?:back|knee|neck|shoulder)\b|\b(?:back|neck|knee)\s+(?:pain|injury|problems?)\b|\b(?:injur(?:y|ed)|surgery|operation|blood\s+pressure|diabetes|heart\s+condition)\b|ความดัน(?:สูง|ต่ำ)?|ผ่าตัด|บาดเจ็บ|เป็นโรค|หมอนรองกระดูก/i;
 const TAKING_PART = new RegExp(`${CONDITIONS.source}|${HEALTH.source}`, 'i');
 export const asksAboutTakingPart = (text: string) => asksQuestion(text) && TAKING_PART.test(text);
+
+/**
+ * A service's details asked for: "ขอโปรแกรมทัวร์กรุงเทพหน่อยค่ะ" (the city tour's programme, r178: its booking was
+ * begun), "can you send me the itinerary of the multi-day tour?". Asked, not booked: a person answers, unless
+ * an FAQ entry does.
+ */
+const DETAILS = /โปรแกรม(?:ทัวร์|ทริป|เที่ยว)?|แผนการเดินทาง|กำหนดการ|รายละเอียด(?:ทัวร์|ทริป|คลาส|คอร์ส|บริการ)?|\b(?:itinerary|programme|program|schedule of the day|brochure|details of|more (?:info|information|details) (?:about|on))\b/i;
+export const asksForDetails = (text: string) => asksQuestion(text) && DETAILS.test(text);
 
 /**
  * The conditions a message names, as words an FAQ entry would use if it spoke of them ("vegetarians",
