@@ -1559,6 +1559,12 @@ describe('deciding what a customer message leads to', () => {
     expect(await decide(context({ text: 'my account number is 12345 and my refund never came' }), leaning.classify, likelyIn(() => shop))).not.toEqual({ do: 'no_answer' });
   });
 
+  it('hands a booked thing asked to be cancelled, with no word of booking, to a person (r179)', async () => {
+    const unsure = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.4, language: 'th' }));
+    expect(await decide(context({ text: 'ขอยกเลิกคลาสพรุ่งนี้ค่ะ ไม่สบาย', language: 'th' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+    expect(await decide(context({ text: 'please cancel tomorrow\'s class, I am sick' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+  });
+
   it('hands a customer waiting for a call back the chat knows nothing of to a person; with a case, its status (r162)', async () => {
     const unsure = classifier(answer({ kind: 'case', caseType: 'order_not_delivered', confidence: 0.45, language: 'th' }));
     expect(await decide(context({ text: 'ยังไม่มีใครติดต่อกลับมาเลยค่ะ', language: 'th' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });

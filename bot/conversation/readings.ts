@@ -112,6 +112,8 @@ const COMPLAINT = new RegExp(
     "\\b(?:still|and|but|yet) (?:nothing|none|zero)\\b(?! (?:else|more|to|like|wrong)\\b)", "\\b(?:got|received|have|has) nothing (?:yet|so far)\\b", "\\b(?:but|and|still) (?:got|received|get|have|had) nothing\\b",
     // Fewer than paid for: "I bought the 5 class package but only 4 credits showed up" (r173, a new school: the package's booking begun).
     "\\bbut\\s+only\\s+\\d+\\s+(?:credits?|points?|classes|sessions|coins|diamonds|gems)\\b", 'แต่(?:ได้|ขึ้น|เข้า)?(?:แค่|เพียง)\\s*\\d+\\s*(?:เครดิต|คลาส|แต้ม|เพชร)',
+    // "สั่งไลค์ไป 1000 ไลค์ ได้แค่ 500 ค่ะ" (r179, a new order desk: asked to say more); not who can come ("มาได้แค่ 2 คน").
+    '(?<!มา|ไป|จอง|เรียน|นั่ง)ได้(?:รับ)?(?:แค่|เพียง)\\s*\\d+(?!\\s*(?:คน|ท่าน|ที่|วัน|ชั่วโมง))', "\\b(?:only\\s+(?:got|received)|got\\s+only|received\\s+only)\\s+\\d+",
     '\\bcomplain(?:t|ing)?\\b', '\\b(?:a|report(?: a| an)?|have a|there is a|there\'s a) (?:problem|issue)\\b', '\\brefund\\b', '\\brude\\b', '\\bterrible\\b', '\\bawful\\b',
     '\\b(?:hours?|minutes?|mins?) late\\b', '\\b(?:was|were|came|arrived|showed up|turned up) (?:very |so |really |super )?late\\b', '\\bunacceptable\\b', '\\bdisappointed\\b',
     '\\bmoney back\\b', '\\bcancell?ed on (?:us|me)\\b', '\\bno record of\\b',
@@ -215,7 +217,7 @@ const CHANGE_BOOKING = new RegExp(
     'ยกเลิก(?:การ)?(?:จอง|นัด)', 'ขอยกเลิก', 'เลื่อน(?:นัด|การจอง|วัน|เวลา|จาก|ไป)', 'ขอเลื่อน', 'เปลี่ยน(?:วัน|เวลา)', 'ที่จองไว้', 'ที่นัดไว้',
     '\\b(?:cancel|reschedule|postpone|move|change)\\b.*\\b(?:my|our)\\b', '\\breschedul', '\\bpostpone', '\\bi (?:already |just |accidentally |mistakenly |wrongly )?booked\\b', '\\bcancel (?:one|both|it|them|that|this)\\b', '\\bmy (?:booking|reservation|appointment)\\b',
     // With no "my", in Thai words around it: "ขอ cancel booking พรุ่งนี้ค่ะ" (r168: asked "a booking or a problem?").
-    '\\b(?:cancel|reschedule|postpone)\\s+(?:the\\s+)?(?:booking|reservation|appointment)s?\\b',
+    "\\b(?:cancel|reschedule|postpone)\\s+(?:the\\s+|this\\s+|next\\s+|(?:tomorrow|today|tonight|\\w+day)'?s\\s+)?(?:booking|reservation|appointment|class|lesson|session|tour|trip|massage)s?\\b",
     // "cancel the golf booking for tomorrow" (r88: a new golf booking was started) as "cancel the booking".
     '\\b(?:cancel|change|move) (?:the|this|that) (?:[a-z]+ ){0,2}(?:booking|reservation|appointment)\\b', '\\b(?:booking|reservation|appointment) i (?:just )?made\\b',
     // Amended: "amend hotel reservation under kyonna to include 9 kids" (item 186's rule started a new
@@ -229,7 +231,10 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
 
 /** A booking asked to be cancelled, moved or changed, in so many words (not "my appointment" alone). */
 const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|\bamend|ยกเลิก|เลื่อน|เปลี่ยน/i;
-export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && BOOK.test(text) && !COMPLAINT.test(text);
+// Cancelled, a booked thing named stands for the word of booking ("ขอยกเลิกคลาสพรุ่งนี้ค่ะ ไม่สบาย", r179: asked
+// "a booking or a problem?"); moved, it is `asksToMoveABooking`'s, for the business's type for moves.
+export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && (BOOK.test(text) || (CANCELLED.test(text) && BOOKED_THING.test(text))) && !COMPLAINT.test(text);
+const CANCELLED = /ยกเลิก|\bcancel/i;
 
 /**
  * "ขอเพิ่มอีก 1 คนได้ไหมคะ", "can we add one more person?": more or fewer people, with no booking
