@@ -12520,4 +12520,58 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'มีบริการนวดนอกสถานที่ไหมคะ', notTold: ['กี่ท่าน', 'วันไหน'] }],
     end: { booked: null, opened: null, holds: 'person' },
   },
+  // A hundred-and-eightieth round (r180), in English at the demo: a pickup at the Marriott asked with the tour,
+  // a friend's booking to check, the cancellation policy (no entry gives it: a person), peanuts, a massage
+  // moved, a rash from the oil, two adults and a child, gift cards, a complaint announced then told, the
+  // earliest class: 6 of 10 at the first run; the bot's failures items 335 and 336, two the scripts' own.
+  {
+    name: 'r180 demo: a city tour pickup at the Marriott asked (en)', language: 'en',
+    turns: [{ say: "Hi, I'm staying at the Marriott, can you pick us up for the city tour tomorrow at 9am? 2 of us", told: ['Marriott'] }, { say: 'confirm' }],
+    end: { booked: { service: 'bangkok_city_tour', partySize: 2, date: 'tomorrow', time: '09:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r180 demo: a booking a friend made, to check (en)', language: 'en',
+    turns: [{ say: 'my friend booked for me, can I check the booking?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r180 demo: the cancellation policy (en)', language: 'en',
+    turns: [{ say: "what's the cancellation policy?" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r180 demo: peanuts and the cooking class (en)', language: 'en',
+    turns: [{ say: "I'm allergic to peanuts, is the thai cooking class ok?" }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r180 demo: a massage moved from two to four (en)', language: 'en',
+    turns: [{ say: 'can I change my massage from 2pm to 4pm tomorrow?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r180 demo: a rash from the massage oil (en)', language: 'en',
+    turns: [{ say: 'the massage oil gave me a rash all over my back' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r180 demo: two adults and a child for the cooking class (en)', language: 'en',
+    turns: [{ say: '2 adults 1 child for the cooking class tomorrow at 10' }, { tap: 'Thai cooking class' }, { say: 'confirm' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 3, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r180 demo: a gift card asked (en)', language: 'en',
+    turns: [{ say: 'Do you have gift cards?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r180 demo: a complaint announced, then told (en)', language: 'en',
+    turns: [{ say: 'hello, I want to complain', notTold: ['How many'] }, { say: 'the therapist was rude to my mother during her massage' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r180 demo: the earliest sushi class tomorrow (en)', language: 'en',
+    turns: [{ say: 'book me the earliest sushi class tomorrow for 2' }, { say: '10am' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
 ];

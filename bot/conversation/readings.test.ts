@@ -103,6 +103,9 @@ describe('what else a message may be', () => {
       'I bought the 5 class package but only 4 credits showed up',
       'เว็บล่มหรือเปล่าคะ เข้าไม่ได้เลย',
       'is your website down? it will not load',
+      // r180: hurt by the oil.
+      'the massage oil gave me a rash all over my back',
+      'นวดน้ำมันแล้วผื่นขึ้นเต็มหลังเลยค่ะ',
       // r179: fewer than ordered.
       'สั่งไลค์ไป 1000 ไลค์ ได้แค่ 500 ค่ะ ออเดอร์ 55667',
       'I ordered 1000 followers but only got 400',
@@ -406,6 +409,8 @@ describe('a wish said with a booking (r128)', () => {
       ['can I get a thai massage and a pedicure tomorrow at 2pm? just me', 'and a pedicure'],
       ['book a table for 4 tomorrow at 7pm, window seat if possible', 'window seat if possible'],
       ['นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', 'ขอห้องคู่นะคะ'],
+      // r180: where they stay.
+      ["Hi, I'm staying at the Marriott, can you pick us up for the city tour tomorrow at 9am? 2 of us", "I'm staying at the Marriott"],
       // r177: a length in minutes.
       ['จองนวด 90 นาที พรุ่งนี้ 4 โมงเย็น 2 คนค่ะ', '90 นาที'],
       // r175: rooms apart.

@@ -125,6 +125,8 @@ const COMPLAINT = new RegExp(
     '\\b(?:dirty|filthy|smelly|unprofessional|impolite|disrespectful)\\b', '\\bsmell(?:ed|s)? (?:bad|awful|terrible)\\b', '\\b(?:yelled|shouted) at\\b',
     // Hurt by the service: "the therapist pressed way too hard yesterday and now my back hurts" (r60) was
     // asked to say more. Said of what happened, not asked ("will the massage hurt?").
+    // Or its oil or cream (r180: "the massage oil gave me a rash all over my back" began the massage's booking).
+    "\\b(?:gave|given|left) (?:me|us|her|him|my \\w+) (?:a |an )?(?:rash|burn|burns|bruises?|allergic reaction|itch)\\b", "\\b(?:a |an )?(?:rash|allergic reaction) (?:all )?(?:over|on) (?:my|his|her|our)\\b", 'ผื่นขึ้น|เป็นผื่น|ขึ้นผื่น|ผิวไหม้',
     "\\b(?:pressed|pushed|was|were) (?:way |much |far )?too (?:hard|rough)\\b", "\\b(?:now|still) (?:my|his|her|our) \\w+ (?:hurts|is hurting|is sore|aches)\\b", '\\b(?:she|he|they|you|therapist|masseuse|guide|driver|teacher) (?:really )?(?:hurt|injured|bruised) (?:my|his|her|me|him|us)\\b', 'นวดแรงเกินไป',
     // After the massage, in Thai (r99: "นวดเสร็จเมื่อวานแล้วปวดหลังมากเลยค่ะ หมอนวดกดแรงไป" was asked to say more).
     // Not a reason to book one ("ปวดหลังมาก อยากนวดค่ะ").
@@ -777,6 +779,8 @@ const WISH = new RegExp(
     '\\b(?:a\\s+|an\\s+)?(?:teacher|guide|therapist|driver|instructor|chef|staff)\\s+who\\s+(?:can\\s+)?speaks?\\s+\\p{L}+|\\b(?:english|chinese|japanese|korean|french|german|russian)[- ]speaking\\s+(?:teacher|guide|therapist|driver|instructor|staff)\\b',
     '\\b(?:flight|ไฟลท์|เที่ยวบิน)\\s*(?:no\\.?\\s*)?[A-Z0-9]{2}\\s?\\d{2,4}\\b|(?:ไฟลท์|เที่ยวบิน)\\s*[A-Z0-9]{2}\\s?\\d{2,4}',
     '\\b(?:i|we|she|he)\\s+(?:would\\s+)?prefer',
+    // Where they stay, for a pickup (r180: "I'm staying at the Marriott, can you pick us up for the city tour ...", lost).
+    "\\b(?:i|we)(?:'m|'re|\\s+am|\\s+are)\\s+staying\\s+(?:at|in)\\b|พัก(?:อยู่)?ที่โรงแรม",
     // A budget (r136: "..., budget around 10,000 baht" for a private trip, lost).
     '\\b(?:our\\s+|my\\s+|a\\s+|the\\s+)?budget\\b|งบ(?:ประมาณ)?(?:หัวละ|คนละ|ต่อคน|ต่อท่าน)?\\s*(?:ไม่เกิน\\s*)?[\\d,]+',
     // How the massage should be (r133: "ขอนวดเบาๆ นะคะ" for a mother of 75, lost).
