@@ -254,10 +254,11 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     language: 'en',
     turns: [
       { say: 'I would like to book a Thai massage today at 2 pm', told: ['How many'] },
+      // The therapist who did not come opens the business's complaint at once since r181 (item 337); the
+      // customer tapped "order not delivered" in the list before, the complaint type not yet the demo's.
       { say: "I'm not booking, I want to report that the therapist didn't come", notTold: ['How many'] },
-      { tap: 'Order not delivered' },
     ],
-    end: { booked: null, opened: 'order_not_delivered', holds: 'bot' },
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
     name: 'a complaint in the middle of a booking leaves it for the problem (th)',
@@ -4375,9 +4376,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r43 school: a teacher late who cut the class short, the type tapped (th)', language: 'th', business: 'school',
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
     turns: [
-      { say: 'ครูมาสายครึ่งชั่วโมง แล้วสอนไม่ครบเวลาค่ะ ไม่โอเคเลย', notTold: ['กี่ท่าน'] },
-      { tap: 'ร้องเรียนการบริการ', told: ['C-'] },
+      { say: 'ครูมาสายครึ่งชั่วโมง แล้วสอนไม่ครบเวลาค่ะ ไม่โอเคเลย', notTold: ['กี่ท่าน'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
@@ -5027,7 +5028,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r54 school: the teacher did not come (th)', language: 'th', business: 'school',
-    turns: [{ say: 'ครูไม่มาสอนค่ะ ลูกรออยู่ที่ห้องครึ่งชั่วโมงแล้ว', notTold: ['กี่ท่าน'] }, { tap: 'ร้องเรียนการบริการ' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'ครูไม่มาสอนค่ะ ลูกรออยู่ที่ห้องครึ่งชั่วโมงแล้ว', notTold: ['กี่ท่าน'] }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -5421,8 +5423,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r60 demo: the massage was too hard, I am sore (en)', language: 'en',
-    // Asked to say more (item 105): the problem types now, the complaint first.
-    turns: [{ say: 'the therapist pressed way too hard yesterday and now my back hurts', told: ['Which of these'] }, { tap: 'Service complaint' }],
+    // Asked to say more (item 105), then the problem types, the complaint first; opened at once since r181 (item 337).
+    turns: [{ say: 'the therapist pressed way too hard yesterday and now my back hurts', told: ['case number'] }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -5956,7 +5958,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r71 school: the teacher was rude (th)', language: 'th', business: 'school',
-    turns: [{ say: 'ครูพูดจาไม่ดีกับลูกสาวค่ะ ลูกร้องไห้กลับบ้านเลย' }, { tap: 'ร้องเรียนการบริการ' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'ครูพูดจาไม่ดีกับลูกสาวค่ะ ลูกร้องไห้กลับบ้านเลย' }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -6556,7 +6559,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r83 school: the teacher did not come (th)', language: 'th', business: 'school',
-    turns: [{ say: 'คุณครูไม่มาสอนค่ะ รอมา 30 นาทีแล้ว', notTold: ['วันไหน', 'กี่ท่าน'] }, { tap: 'ร้องเรียนการบริการ' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'คุณครูไม่มาสอนค่ะ รอมา 30 นาทีแล้ว', notTold: ['วันไหน', 'กี่ท่าน'] }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -7338,7 +7342,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r96 demo: a late therapist, then thanks (en)', language: 'en',
-    turns: [{ say: 'the therapist was 30 minutes late today, not happy' }, { tap: 'Service complaint', told: ['C-'] }, { say: 'ok thank you' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'the therapist was 30 minutes late today, not happy', told: ['C-'] }, { say: 'ok thank you' }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -7445,7 +7450,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r97 school: a teacher who did not come (th)', language: 'th',
     business: 'school',
-    turns: [{ say: 'วันนี้ครูไม่มาสอนค่ะ รอตั้งแต่ 10 โมง' }, { tap: 'ร้องเรียนการบริการ' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'วันนี้ครูไม่มาสอนค่ะ รอตั้งแต่ 10 โมง' }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -9046,7 +9052,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r120 school: the teacher never came (th)', language: 'th',
     business: 'school',
-    turns: [{ say: 'วันนี้ครูไม่มาสอนเลยค่ะ ลูกนั่งรอชั่วโมงนึง' }, { tap: 'ร้องเรียนการบริการ' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'วันนี้ครูไม่มาสอนเลยค่ะ ลูกนั่งรอชั่วโมงนึง' }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -11105,7 +11112,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r154 demo: a rude therapist (en)', language: 'en',
-    turns: [{ say: 'I want to complain about the therapist I had yesterday, she was on her phone the whole time' }, { tap: 'Service complaint' }],
+    // Opened at once since r181 (item 337); the customer tapped it in the list before.
+    turns: [{ say: 'I want to complain about the therapist I had yesterday, she was on her phone the whole time' }],
     end: { booked: null, opened: 'service_complaint', holds: 'bot' },
   },
   {
@@ -12573,5 +12581,70 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r180 demo: the earliest sushi class tomorrow (en)', language: 'en',
     turns: [{ say: 'book me the earliest sushi class tomorrow for 2' }, { say: '10am' }, { say: 'confirm' }],
     end: { booked: { service: 'sushi_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  // A hundred-and-eighty-first round (r181), at the businesses a new owner makes: a TrueMoney top-up at zero,
+  // an order cancelled, a spa near Asok, a river-view restaurant, a membership renewed (the concierge's type
+  // for members' questions), a package for another class, a teacher late, a floating market, a hotel with
+  // no name, charged twice for a top-up: 5 of 10 at the first run; the bot's failures items 337 and 338,
+  // three the scripts' own (two lists to tap, a members' question opened as the concierge's type for it).
+  {
+    name: 'r181 order desk: TrueMoney top-up still at zero (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'I topped up 300 baht via TrueMoney but the balance is still 0, ref 887766' }, { tap: 'Top-up not credited' }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r181 order desk: an order cancelled, bought wrongly, in Thai (th)', language: 'th',
+    business: 'order_desk',
+    turns: [{ say: 'ขอยกเลิกออเดอร์ค่ะ สั่งผิด' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r181 concierge: a Thai massage at a spa near Asok (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'Can you book a Thai massage at a spa near Asok for 2 tomorrow at 5pm?' }, { say: 'confirm' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '17:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r181 concierge: a river-view restaurant for four, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ช่วยหาร้านอาหารวิวแม่น้ำให้หน่อยค่ะ คืนพรุ่งนี้ 4 ท่าน 1 ทุ่ม' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 4, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r181 concierge: renewing a membership (en)', language: 'en',
+    business: 'concierge',
+    turns: [{ say: 'how do I renew my membership?' }],
+    end: { booked: null, opened: 'membership_question', holds: 'bot' },
+  },
+  {
+    name: 'r181 school: the package for the sushi class too (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'is the 5-class package valid for the private lesson too?' }, { tap: 'Talk to a person' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r181 school: a teacher half an hour late, the class short, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'ครูมาสายครึ่งชั่วโมงค่ะ แล้วสอนไม่ครบ' }],
+    end: { booked: null, opened: 'service_complaint', holds: 'bot' },
+  },
+  {
+    name: 'r181 tour operator: a private day to the floating market for four (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'can you arrange a private day trip to the floating market tomorrow for 4, starting 7am?' }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 4, date: 'tomorrow', time: '07:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r181 tour operator: the hotel in Chiang Mai has no name, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'โรงแรมที่เชียงใหม่ไม่มีชื่อเราในการจองค่ะ' }],
+    end: { booked: null, opened: 'supplier_problem', holds: 'bot' },
+  },
+  {
+    name: 'r181 order desk: charged twice for one top-up (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'your site charged me twice for one top up, order 776655' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
   },
 ];

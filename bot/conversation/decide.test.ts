@@ -1563,6 +1563,8 @@ describe('deciding what a customer message leads to', () => {
     const unsure = classifier(answer({ kind: 'booking', bookingType: 'thai_cooking_class', confidence: 0.4, language: 'th' }));
     expect(await decide(context({ text: 'ขอยกเลิกคลาสพรุ่งนี้ค่ะ ไม่สบาย', language: 'th' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
     expect(await decide(context({ text: 'please cancel tomorrow\'s class, I am sick' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
+    // An order too (r181, a new order desk).
+    expect(await decide(context({ text: 'ขอยกเลิกออเดอร์ค่ะ สั่งผิด', language: 'th' }), unsure.classify)).toEqual({ do: 'handoff', unsure: true });
   });
 
   it('hands a customer waiting for a call back the chat knows nothing of to a person; with a case, its status (r162)', async () => {
@@ -1617,6 +1619,8 @@ describe('deciding what a customer message leads to', () => {
     // With no second reading of a case, the type the text is most like decides (r175).
     const massage = classifier(answer({ kind: 'booking', bookingType: 'spa_massage', confidence: 0.8 }));
     expect(await decide(context({ text: 'the massage was way too rough, I want a refund' }), massage.classify, likelyIn(() => withKeywords))).toEqual({ do: 'open_case', caseType: 'refund_request' });
+    // Its people named rather than the service (r181: "ครูมาสายครึ่งชั่วโมงค่ะ แล้วสอนไม่ครบ" at a new school).
+    expect(await decide(context({ text: 'ครูมาสายครึ่งชั่วโมงค่ะ แล้วสอนไม่ครบ', language: 'th' }), unsure.classify, likelyIn(() => demo))).toEqual({ do: 'open_case', caseType: 'service_complaint' });
     // Money taken wrongly, the likeliest type the business's for a wrong amount: opened (r165).
     const withWrongAmount = { ...demo, caseTypes: [...demo.caseTypes, { key: 'wrong_amount', name: { en: 'Wrong amount charged', th: 'ยอดเงินไม่ถูกต้อง' }, description: '', keywords: [], examples: ['I was charged 1,500 but the price is 1,200'] }] };
     const price = classifier(answer({ kind: 'question', faqKey: 'prices', confidence: 0.72 }));

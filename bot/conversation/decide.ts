@@ -72,7 +72,8 @@ export async function decide(ctx: CustomerContext, classify: (text?: string) => 
   // order's): the business's type for complaints comes next, after the classifier's own guess.
   // Not money or credits gone wrong with it ("ซื้อแพ็กเกจ 5 คลาสไปแล้ว แต่ในระบบยังไม่ขึ้นเครดิต", r126: the
   // complaint first, the missing credits second): the classifier's order stands.
-  const complained = !charged.length && !SAYS_MONEY.test(about) && reportsProblem(about) && (await likely.servicesNamed(about)).length ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
+  // Or its people named ("ครูมาสายครึ่งชั่วโมงค่ะ แล้วสอนไม่ครบ" at a new school, r181).
+  const complained = !charged.length && !SAYS_MONEY.test(about) && reportsProblem(about) && (STAFF_NAMED.test(about) || (await likely.servicesNamed(about)).length) ? await likely.caseTypesSaying(COMPLAINT_TYPE) : [];
   // When the type the text is most like is that complaint too, or that wrong amount, the two agree and
   // it is opened, as a type leaned to and named is ("หมอนวดมาสาย 40 นาที แล้วยังนวดไม่ครบเวลาด้วยค่ะ",
   // "the therapist came 40 minutes late and cut my massage short", r160; "my credit card was charged
@@ -793,6 +794,8 @@ const CHANGE_WORDS = /\breschedul|\bpostpone\b|\bmove\b|\bchange\b|เลื่�
 const WRONG_AMOUNT_TYPE = /\bwrong amount|\bovercharg|\bdouble[- ]charg|\bcharged\b|ยอด(?:เงิน)?ไม่(?:ถูกต้อง|ตรง)|(?:เก็บ|ตัด)เงิน(?:ผิด|ซ้ำ|เกิน)/i;
 /** A business's type for complaints about its service, by its name or keywords: "Service complaint", "ร้องเรียนการบริการ". */
 const COMPLAINT_TYPE = /\bcomplain|ร้องเรียน/i;
+/** Those who give a business's service, named: its teacher, therapist, guide, staff. */
+const STAFF_NAMED = /ครู|หมอนวด|ไกด์|พนักงาน|เจ้าหน้าที่|\b(?:teachers?|instructors?|therapists?|masseuses?|guides?|staff|chefs?|receptionists?)\b/i;
 /** A business's type for what its suppliers or partners got wrong: "Supplier problem", "ปัญหาการจองกับพาร์ทเนอร์". */
 const THIRD_PARTY_TYPE = /\bsupplier|\bpartner|\bprovider|ซัพพลายเออร์|พาร์ทเนอร์|ผู้ให้บริการภายนอก/i;
 /**

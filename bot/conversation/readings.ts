@@ -80,7 +80,7 @@ const COMPLAINT = new RegExp(
     // (r140) was asked to say more; so was "กดซื้อแพ็กผิดค่ะ" (bought the wrong pack).
     '(?:พา)?กลับก่อนเวลา', '(?:เลิก|จบ|ปิด)ก่อนเวลา(?!ได้)', 'ไม่(?:ได้)?(?:ไป)?ครบ(?:ทุก|ตาม)', '(?:กด)?ซื้อ\\S{0,10}ผิด', 'กดผิด',
     // Sent to the wrong account: "เติมเพชรผิดไอดีค่ะ" (r95) was offered the FAQ on how long a top-up takes.
-    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id|เกม)', 'ไอดี(?:เกม)?ผิด', 'เกมผิด', "\\b(?:to|into|on|for) (?:the |a )?wrong (?:id|account|game id|game|player id|uid|number|user ?name)\\b",
+    'ผิด(?:ไอดี|บัญชี|เบอร์|ยูส|uid|id|เกม)', 'ไอดี(?:เกม)?ผิด', 'เกมผิด', "\\b(?:to|into|on|for) (?:the |a )?wrong (?:id|account|game id|game|player id|uid|(?:phone |mobile )?number|user ?name)\\b",
     // "my game id was wrong, can you change it?" (r113, a new order desk: asked to say more).
     "\\b(?:game |player |user )?(?:id|uid) (?:was|is) wrong\\b", "\\b(?:entered|typed|put|used|gave) (?:the |a )?wrong (?:game |player |user )?(?:id|uid|number)\\b",
     'เงินคืน', 'มาสาย', 'สาย(?:ตั้ง|เป็น|ไป)\\s*(?:ชั่วโมง|\\d|ครึ่ง|นาน)', 'ยกเลิกกะทันหัน', 'ตกเครื่อง', 'ผิดหวัง', 'ไม่ประทับใจ',
@@ -235,7 +235,9 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
 const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|\bamend|ยกเลิก|เลื่อน|เปลี่ยน/i;
 // Cancelled, a booked thing named stands for the word of booking ("ขอยกเลิกคลาสพรุ่งนี้ค่ะ ไม่สบาย", r179: asked
 // "a booking or a problem?"); moved, it is `asksToMoveABooking`'s, for the business's type for moves.
-export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && (BOOK.test(text) || (CANCELLED.test(text) && BOOKED_THING.test(text))) && !COMPLAINT.test(text);
+// So is an order ("ขอยกเลิกออเดอร์ค่ะ สั่งผิด" at a new order desk, r181).
+export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && (BOOK.test(text) || (CANCELLED.test(text) && (BOOKED_THING.test(text) || ORDERED.test(text)))) && !COMPLAINT.test(text);
+const ORDERED = /ออเดอร์|คำสั่งซื้อ|\border\b/i;
 const CANCELLED = /ยกเลิก|\bcancel/i;
 
 /**
