@@ -235,8 +235,13 @@ export const reportsProblem = (text: string) => COMPLAINT.test(text);
 const CHANGE_ASKED = /\b(?:cancel|reschedule|postpone|move|change)\b|\bamend|ยกเลิก|เลื่อน|เปลี่ยน/i;
 // Cancelled, a booked thing named stands for the word of booking ("ขอยกเลิกคลาสพรุ่งนี้ค่ะ ไม่สบาย", r179: asked
 // "a booking or a problem?"); moved, it is `asksToMoveABooking`'s, for the business's type for moves.
-// So is an order ("ขอยกเลิกออเดอร์ค่ะ สั่งผิด" at a new order desk, r181).
-export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && (BOOK.test(text) || (CANCELLED.test(text) && (BOOKED_THING.test(text) || ORDERED.test(text)))) && !COMPLAINT.test(text);
+export const asksToChangeABooking = (text: string) => CHANGE_BOOKING.test(text) && CHANGE_ASKED.test(text) && (BOOK.test(text) || (CANCELLED.test(text) && BOOKED_THING.test(text))) && !COMPLAINT.test(text);
+/**
+ * An order asked to be cancelled ("ขอยกเลิกออเดอร์ค่ะ สั่งผิด" at a new order desk, r181: asked to say more): a
+ * person cancels it when the bot is unsure of it; read surely as a business's own type for it ("is it
+ * possible to cancel my order?", Bitext's), that type is opened.
+ */
+export const asksToCancelAnOrder = (text: string) => CHANGE_BOOKING.test(text) && CANCELLED.test(text) && ORDERED.test(text) && !COMPLAINT.test(text);
 const ORDERED = /ออเดอร์|คำสั่งซื้อ|\border\b/i;
 const CANCELLED = /ยกเลิก|\bcancel/i;
 
