@@ -12647,4 +12647,58 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     turns: [{ say: 'your site charged me twice for one top up, order 776655' }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
+  // A hundred-and-eighty-second round (r182) at the demo: the same therapist by name, a wheelchair, an umbrella
+  // left, charged and cancelled, three massages one of the feet, called off in the same message, a class on
+  // Sunday, yesterday's top-up, money taken and the booking cancelled (two readings, to tap), a receipt by its
+  // booking's number: 8 of 10 at the first run; the bot's failure item 339, one the script's own.
+  {
+    name: 'r182 demo: the same therapist asked by name, in Thai (th)', language: 'th',
+    turns: [{ say: 'จองนวดพรุ่งนี้ 2 ทุ่ม 2 คน ขอหมอนวดคนเดิมที่ชื่อแอนค่ะ', told: ['แอน'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 2, date: 'tomorrow', time: '20:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: the city tour for a wheelchair (en)', language: 'en',
+    turns: [{ say: 'Is the city tour wheelchair accessible?' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r182 demo: an umbrella left yesterday, in Thai (th)', language: 'th',
+    turns: [{ say: 'เมื่อวานลืมร่มไว้ที่ร้านค่ะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r182 demo: charged and the class cancelled, a refund asked (en)', language: 'en',
+    turns: [{ say: 'I was charged but the class got cancelled, refund please' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: three massages, one of the feet, in Thai (th)', language: 'th',
+    turns: [{ say: 'นวด 3 ท่าน พรุ่งนี้ 11 โมง แต่ 1 ท่านขอนวดเท้านะคะ', told: ['นวดเท้า'] }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'spa_massage', partySize: 3, date: 'tomorrow', time: '11:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: a booking called off in the same message (en)', language: 'en',
+    turns: [{ say: 'book a massage for tomorrow 3pm for 2, actually never mind' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: a cooking class on Sunday asked, in Thai (th)', language: 'th',
+    turns: [{ say: 'มีคลาสทำอาหารไทยวันอาทิตย์ไหมคะ', notTold: ['ข้อไหน'] }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: yesterday\'s top-up still not in, with its order (en)', language: 'en',
+    turns: [{ say: "my top up of 500 baht from yesterday still hasn't arrived, ORD-12345" }],
+    end: { booked: null, opened: 'topup_not_credited', holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: money taken and the booking cancelled, in Thai (th)', language: 'th',
+    turns: [{ say: 'ทำไมหักเงินไปแล้วแต่การจองถูกยกเลิกคะ' }, { tap: 'ขอคืนเงิน' }],
+    end: { booked: null, opened: 'refund_request', holds: 'bot' },
+  },
+  {
+    name: 'r182 demo: the receipt of a booking by its number (en)', language: 'en',
+    turns: [{ say: 'please send me the receipt for B-000123' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
 ];

@@ -409,6 +409,9 @@ describe('a wish said with a booking (r128)', () => {
       ['can I get a thai massage and a pedicure tomorrow at 2pm? just me', 'and a pedicure'],
       ['book a table for 4 tomorrow at 7pm, window seat if possible', 'window seat if possible'],
       ['นวดพรุ่งนี้บ่ายสอง 2 คน ขอห้องคู่นะคะ', 'ขอห้องคู่นะคะ'],
+      // r182: what one of them wants.
+      ['นวด 3 ท่าน พรุ่งนี้ 11 โมง แต่ 1 ท่านขอนวดเท้านะคะ', 'แต่ 1 ท่านขอนวดเท้านะคะ'],
+      ['massage for 3 tomorrow at 11am, but one of us wants a foot massage', 'but one of us wants a foot massage'],
       // r180: where they stay.
       ["Hi, I'm staying at the Marriott, can you pick us up for the city tour tomorrow at 9am? 2 of us", "I'm staying at the Marriott"],
       // r177: a length in minutes.

@@ -797,6 +797,8 @@ const WISH = new RegExp(
     '(?:ให้|สำหรับ)\\S{0,12}?ชื่อ\\s*\\S+|ในชื่อ(?:ของ)?\\s*\\S+',
     // Where to sit, which room (r143: "..., window seat if possible", "ขอห้องคู่นะคะ", "ขอห้องส่วนตัวค่ะ", lost).
     '\\bwith\\s+(?:a\\s+)?(?:river|sea|ocean|city|mountain|garden|pool)\\s+view\\b|\\b(?:a\\s+)?(?:window|outdoor|outside|terrace|balcony|quiet|corner|private|non-smoking|riverside|river\\s+view|sea\\s+view|couples?|vip)\\s+(?:seats?|tables?|rooms?|area|zone|booth)\\b|\\b(?:a\\s+)?table\\s+(?:by|near|next\\s+to)\\s+the\\s+(?:window|river|sea|pool|stage)\\b|(?:ขอ)?(?:โต๊ะ|ที่นั่ง|ห้อง)(?:ริมหน้าต่าง|ติดหน้าต่าง|ริมน้ำ|ริมแม่น้ำ|ริมทะเล|ด้านนอก|ข้างนอก|ส่วนตัว|คู่|วีไอพี|VIP|เงียบ|ปลอดบุหรี่)',
+    // What one of them wants (r182: "นวด 3 ท่าน พรุ่งนี้ 11 โมง แต่ 1 ท่านขอนวดเท้านะคะ", lost).
+    '(?:แต่|โดย)\\s*(?:\\d+|หนึ่ง)\\s*(?:ท่าน|คน)\\s*(?:ขอ|อยาก|เอา)', "\\b(?:but\\s+)?one of (?:us|them)\\s+(?:wants|would like|prefers|needs)\\b",
     // Rooms apart (r175: "ขอห้องแยก 2 ห้องค่ะ" with a tour for four, lost).
     '(?:ขอ)?ห้องแยก(?:กัน)?(?:\\s*\\d+\\s*ห้อง)?|แยก(?:กัน)?\\s*\\d+\\s*ห้อง|\\b(?:separate|\\d+|two|three|four)\\s+(?:hotel\\s+)?rooms\\b',
     // What not to use (r155: "ขอจองนวดแบบไม่มีน้ำมันนะคะ", lost).
