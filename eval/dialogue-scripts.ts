@@ -1874,7 +1874,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r10 concierge: the spa had no record of my appointment (en)',
     language: 'en',
     business: 'concierge',
-    turns: [{ say: 'The spa you booked for me had no record of my appointment', notTold: ['how many'] }, { tap: 'Partner booking issue', told: ['C-'] }],
+    // Opened at once since r183 (item 340); the customer tapped it in the list before.
+    turns: [{ say: 'The spa you booked for me had no record of my appointment', notTold: ['how many'], told: ['C-'] }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -3128,9 +3129,9 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r24 concierge: the spa has no booking for us, we are at the door (th)', language: 'th', business: 'concierge',
+    // Opened at once since r183 (item 340); the customer tapped it in the list before.
     turns: [
-      { say: 'สปาบอกว่าไม่มีชื่อการจองของเราค่ะ ตอนนี้อยู่หน้าร้านแล้ว', notTold: ['กี่ท่าน'] },
-      { tap: 'ปัญหาการจองกับ', told: ['C-'] },
+      { say: 'สปาบอกว่าไม่มีชื่อการจองของเราค่ะ ตอนนี้อยู่หน้าร้านแล้ว', notTold: ['กี่ท่าน'], told: ['C-'] },
     ],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
@@ -5834,7 +5835,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   },
   {
     name: 'r69 concierge: the spa has no record of the booking (en)', language: 'en', business: 'concierge',
-    turns: [{ say: 'I am at the spa for my 3pm appointment and they say they have no record of my booking', notTold: ['What time', 'How many'] }, { tap: 'Partner booking' }],
+    // Opened at once since r183 (item 340); the customer tapped it in the list before.
+    turns: [{ say: 'I am at the spa for my 3pm appointment and they say they have no record of my booking', notTold: ['What time', 'How many'] }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -7694,7 +7696,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r100 concierge: the spa partner has no booking for me (th)', language: 'th',
     business: 'concierge',
-    turns: [{ say: 'มาถึงสปาแล้วค่ะ แต่เขาบอกว่าไม่มีชื่อจอง' }, { tap: 'ปัญหาการจองกับพาร์ทเนอร์' }],
+    // Opened at once since r183 (item 340); the customer tapped it in the list before.
+    turns: [{ say: 'มาถึงสปาแล้วค่ะ แต่เขาบอกว่าไม่มีชื่อจอง' }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -8820,7 +8823,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r117 concierge: the spa had no booking for us (th)', language: 'th',
     business: 'concierge',
-    turns: [{ say: 'ไปถึงสปาแล้ว เขาบอกว่าไม่มีชื่อจองค่ะ' }, { tap: 'ปัญหาการจองกับ' }],
+    // Opened at once since r183 (item 340); the customer tapped it in the list before.
+    turns: [{ say: 'ไปถึงสปาแล้ว เขาบอกว่าไม่มีชื่อจองค่ะ' }],
     end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
   },
   {
@@ -11136,7 +11140,8 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
   {
     name: 'r154 concierge: a partner spa had no booking (th)', language: 'th',
     business: 'concierge',
-    turns: [{ say: 'ไปสปาที่จองให้เมื่อกี้ เขาบอกว่าไม่มีชื่อจองค่ะ' }, { tap: 'ปัญหาการจองกับพาร์ทเนอร์' }],
+    // Opened at once since r183 (item 340); the customer tapped it in the list before.
+    turns: [{ say: 'ไปสปาที่จองให้เมื่อกี้ เขาบอกว่าไม่มีชื่อจองค่ะ' }],
     end: { booked: null, opened: 'any', holds: 'bot' },
   },
   {
@@ -12700,5 +12705,68 @@ export const DIALOGUE_SCRIPTS: DialogueScript[] = [
     name: 'r182 demo: the receipt of a booking by its number (en)', language: 'en',
     turns: [{ say: 'please send me the receipt for B-000123' }],
     end: { booked: null, opened: null, holds: 'person' },
+  },
+  // A hundred-and-eighty-third round (r183), at the businesses a new owner makes: a day trip with a pickup
+  // asked, a deposit (no entry says it: a person), a class moved for a trip abroad, two daughters at the class,
+  // concert tickets, a spa with no booking, a game top-up's time, followers gone down, a gentle massage for a
+  // father of 80, the day after at the summary: 7 of 10 at the first run; the bot's failures items 340 and
+  // 341, one the script's own.
+  {
+    name: 'r183 tour operator: a day trip with hotel pickup asked (en)', language: 'en',
+    business: 'tour_operator',
+    turns: [{ say: 'private day trip to Ayutthaya tomorrow for 3 at 8am, can you pick us up from our hotel in Silom?', told: ['Silom'] }, { say: 'confirm' }],
+    end: { booked: { service: 'private_day_trip', partySize: 3, date: 'tomorrow', time: '08:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r183 tour operator: the deposit asked, in Thai (th)', language: 'th',
+    business: 'tour_operator',
+    turns: [{ say: 'ต้องมัดจำเท่าไหร่คะ' }],
+    end: { booked: null, opened: null, holds: 'person' },
+  },
+  {
+    name: 'r183 school: a class moved for a trip abroad (en)', language: 'en',
+    business: 'school',
+    turns: [{ say: 'I will be abroad next week, can I move my Tuesday class?' }],
+    end: { booked: null, opened: 'class_reschedule', holds: 'bot' },
+  },
+  {
+    name: 'r183 school: two sisters at the cooking class, in Thai (th)', language: 'th',
+    business: 'school',
+    turns: [{ say: 'จองคลาสทำอาหารไทยให้ลูกสาว 2 คน พรุ่งนี้ 10 โมงค่ะ' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'thai_cooking_class', partySize: 2, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r183 concierge: tickets for a concert, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'อยากได้ตั๋วคอนเสิร์ตพรุ่งนี้ 2 ใบค่ะ รอบ 1 ทุ่ม' }, { say: 'ยืนยันค่ะ' }],
+    end: { booked: { service: 'concierge_booking', partySize: 2, date: 'tomorrow', time: '19:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r183 concierge: the spa had no booking, in Thai (th)', language: 'th',
+    business: 'concierge',
+    turns: [{ say: 'ไปถึงสปาแล้วค่ะ แต่เขาบอกว่าไม่มีชื่อจอง' }],
+    end: { booked: null, opened: 'partner_booking_issue', holds: 'bot' },
+  },
+  {
+    name: 'r183 order desk: a game top-up asked how long, in English (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'how long does a game top up usually take?' }],
+    end: { booked: null, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r183 order desk: followers dropping after a day (en)', language: 'en',
+    business: 'order_desk',
+    turns: [{ say: 'the 1000 followers I bought dropped to 300 after one day, order 77881' }, { tap: 'Order not delivered' }],
+    end: { booked: null, opened: 'any', holds: 'bot' },
+  },
+  {
+    name: 'r183 demo: a massage for my dad who is 80, in English (en)', language: 'en',
+    turns: [{ say: 'massage for my dad tomorrow at 10am, he is 80 years old so please be gentle', told: ['gentle'] }, { say: 'confirm' }],
+    end: { booked: { service: 'spa_massage', partySize: 1, date: 'tomorrow', time: '10:00' }, opened: null, holds: 'bot' },
+  },
+  {
+    name: 'r183 demo: the sushi class moved at its summary to the next day (en)', language: 'en',
+    turns: [{ say: 'sushi class tomorrow 10am for 2' }, { say: 'can we do the day after instead?' }, { say: 'confirm' }],
+    end: { booked: { service: 'sushi_class', partySize: 2, time: '10:00' }, opened: null, holds: 'bot' },
   },
 ];

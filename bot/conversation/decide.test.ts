@@ -1632,6 +1632,8 @@ describe('deciding what a customer message leads to', () => {
     const supplierGuess = classifier(answer({ kind: 'case', caseType: 'supplier_problem', confidence: 0.4 }));
     expect(await decide(context({ text: 'The hotel you booked for us in Chiang Mai lost our reservation!' }), supplierGuess.classify, likelyIn(() => withSuppliers))).toEqual({ do: 'open_case', caseType: 'supplier_problem' });
     expect(await decide(context({ text: 'somebody lost our reservation!' }), supplierGuess.classify, likelyIn(() => withSuppliers))).toMatchObject({ do: 'pick_case_type' });
+    // A concierge's spa is a partner (r183).
+    expect(await decide(context({ text: 'ไปถึงสปาแล้วค่ะ แต่เขาบอกว่าไม่มีชื่อจอง', language: 'th' }), supplierGuess.classify, likelyIn(() => withSuppliers))).toEqual({ do: 'open_case', caseType: 'supplier_problem' });
   });
 
   it('answers each question of a message: another entry answers its own, one none answers goes to a person (r127)', async () => {

@@ -799,10 +799,11 @@ const STAFF_NAMED = /ครู|หมอนวด|ไกด์|พนักง�
 /** A business's type for what its suppliers or partners got wrong: "Supplier problem", "ปัญหาการจองกับพาร์ทเนอร์". */
 const THIRD_PARTY_TYPE = /\bsupplier|\bpartner|\bprovider|ซัพพลายเออร์|พาร์ทเนอร์|ผู้ให้บริการภายนอก/i;
 /**
- * Those a business books with, named: a hotel, a driver, a golf course, a restaurant, a partner. Not a
- * tour's own van or guide, whose problems are the business's own ("the van was dirty").
+ * Those a business books with, named: a hotel, a driver, a golf course, a restaurant, a spa (a concierge's,
+ * r183), a partner. Not a tour's own van or guide, whose problems are the business's own ("the van was
+ * dirty"). Read only at a business with a type for such problems.
  */
-const THIRD_PARTY_NAMED = /\b(?:hotel|resort|driver|golf (?:course|club)|restaurant|partner|supplier)s?\b|โรงแรม|รีสอร์ท|คนขับ|สนามกอล์ฟ|ร้านอาหาร|พาร์ทเนอร์|ซัพพลายเออร์/i;
+const THIRD_PARTY_NAMED = /\b(?:hotel|resort|driver|golf (?:course|club)|restaurant|spa|partner|supplier)s?\b|โรงแรม|รีสอร์ท|คนขับ|สนามกอล์ฟ|ร้านอาหาร|สปา|พาร์ทเนอร์|ซัพพลายเออร์/i;
 /**
  * The amount itself said to be wrong: twice, too much, or against its price ("but the massage is 1,200",
  * "ราคาควรเป็น 1500"); not money taken with something else gone missing ("the app charged me 2,500 but my

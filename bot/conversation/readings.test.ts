@@ -103,6 +103,8 @@ describe('what else a message may be', () => {
       'I bought the 5 class package but only 4 credits showed up',
       'เว็บล่มหรือเปล่าคะ เข้าไม่ได้เลย',
       'is your website down? it will not load',
+      // r183: bought and gone down.
+      'the 1000 followers I bought dropped to 300 after one day, order 77881',
       // r180: hurt by the oil.
       'the massage oil gave me a rash all over my back',
       'นวดน้ำมันแล้วผื่นขึ้นเต็มหลังเลยค่ะ',

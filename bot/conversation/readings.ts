@@ -125,6 +125,8 @@ const COMPLAINT = new RegExp(
     '\\b(?:dirty|filthy|smelly|unprofessional|impolite|disrespectful)\\b', '\\bsmell(?:ed|s)? (?:bad|awful|terrible)\\b', '\\b(?:yelled|shouted) at\\b',
     // Hurt by the service: "the therapist pressed way too hard yesterday and now my back hurts" (r60) was
     // asked to say more. Said of what happened, not asked ("will the massage hurt?").
+    // Bought and gone down: "the 1000 followers I bought dropped to 300 after one day" (r183, a new order desk: asked to say more).
+    "\\b(?:dropped|went down|decreased|fell)\\s+(?:to|by)\\s+\\d", 'ลดลง(?:เหลือ|ไป)',
     // Or its oil or cream (r180: "the massage oil gave me a rash all over my back" began the massage's booking).
     "\\b(?:gave|given|left) (?:me|us|her|him|my \\w+) (?:a |an )?(?:rash|burn|burns|bruises?|allergic reaction|itch)\\b", "\\b(?:a |an )?(?:rash|allergic reaction) (?:all )?(?:over|on) (?:my|his|her|our)\\b", 'ผื่นขึ้น|เป็นผื่น|ขึ้นผื่น|ผิวไหม้',
     "\\b(?:pressed|pushed|was|were) (?:way |much |far )?too (?:hard|rough)\\b", "\\b(?:now|still) (?:my|his|her|our) \\w+ (?:hurts|is hurting|is sore|aches)\\b", '\\b(?:she|he|they|you|therapist|masseuse|guide|driver|teacher) (?:really )?(?:hurt|injured|bruised) (?:my|his|her|me|him|us)\\b', 'นวดแรงเกินไป',
